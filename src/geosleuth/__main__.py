@@ -1,0 +1,5 @@
+"""``python -m geosleuth``."""
+
+from geosleuth.cli import app
+
+app(prog_name="geosleuth")
