@@ -1,0 +1,687 @@
+"""Evidence items with provenance and a source grade.
+
+Every path into geosleuth — a case file an analyst writes, the claims read from an
+article, an event set profiled, a search that found nothing — produces the same
+kinds of item, so fusion never needs to know where an item came from:
+
+==================  ==================================================================
+kind                what it says
+==================  ==================================================================
+:class:`Sighting`   the target, or an associate, was seen at a place and time
+:class:`Claim`      a source says the target is (or is not) in a place or region
+:class:`Territory`  a group controls an area as of a date; the target has ties to it
+:class:`Front`      force F is ``distance_km`` from a place, approaching from a bearing
+:class:`Searched`   an area was searched with probability of detection ``pd``; nothing
+                    was found
+:class:`LifeStatus` proof of life (a dated recording) or a claim of death
+:class:`EventSet`   many events tied to one unknown base (attacks, cases, sightings)
+==================  ==================================================================
+
+Each item carries :class:`Provenance` (document, quoted sentence and its span, speaker
+and role, reporting chain, publication date) and an optional NATO Admiralty
+:class:`Grade` (source reliability A–F, information credibility 1–6). Together with the
+hedge of the wording ("may have been", "indeed") they give the probability that the
+item is true, :func:`reliability`, through a documented, configurable
+:class:`GradeTable`.
+
+Items are frozen and validated on construction: an invalid item cannot exist.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from typing import Any, ClassVar, Literal, TypeAlias, get_args
+
+import numpy as np
+
+from geosleuth._types import FloatArray
+from geosleuth.errors import InputError
+from geosleuth.geometry import Area, Geometry, Line, Point
+
+__all__ = [
+    "DEFAULT_GRADES",
+    "KINDS",
+    "Claim",
+    "EventSet",
+    "EvidenceItem",
+    "Front",
+    "Grade",
+    "GradeTable",
+    "Hedge",
+    "LifeStatus",
+    "Provenance",
+    "Searched",
+    "Sighting",
+    "Territory",
+    "reliability",
+]
+
+Hedge = Literal["certain", "probable", "possible", "doubtful"]
+Reliability = Literal["A", "B", "C", "D", "E", "F"]
+HEDGES: tuple[str, ...] = get_args(Hedge)
+
+
+def _fail(item: str, name: str, expected: str, got: Any) -> InputError:
+    return InputError(
+        f"The {name!r} of {item} must be {expected}. Got {got!r} instead.", field=name
+    )
+
+
+def _check_prob(item: str, name: str, value: Any, *, open_low: bool = False) -> None:
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+    ok = ok and math.isfinite(value) and (0.0 < value if open_low else 0.0 <= value)
+    if not (ok and value <= 1.0):
+        low = "0 <" if open_low else "0 ≤"
+        raise _fail(item, name, f"a number with {low} value ≤ 1", value)
+
+
+def _check_km(item: str, name: str, value: Any, *, allow_zero: bool = True) -> None:
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+    ok = ok and math.isfinite(value) and (value >= 0 if allow_zero else value > 0)
+    if not ok:
+        kind = "a non-negative" if allow_zero else "a positive"
+        raise _fail(item, name, f"{kind} number of km", value)
+
+
+@dataclass(frozen=True, slots=True)
+class Grade:
+    """A NATO Admiralty grade: source reliability A–F, information credibility 1–6.
+
+    Examples
+    --------
+    >>> Grade.parse("B2")
+    Grade(reliability='B', credibility=2)
+    >>> Grade.parse("Z9")
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.InputError: A grade must be a reliability letter A-F followed by ...
+    """
+
+    reliability: Reliability
+    credibility: int
+
+    def __post_init__(self) -> None:
+        if self.reliability not in get_args(Reliability) or self.credibility not in range(
+            1, 7
+        ):
+            raise InputError(
+                "A grade must be a reliability letter A-F followed by a credibility "
+                f"digit 1-6 (e.g. 'B2'). Got {self.reliability!r}{self.credibility!r} "
+                "instead.",
+                field="grade",
+            )
+
+    @classmethod
+    def parse(cls, text: str) -> Grade:
+        """Parse ``"B2"``-style text."""
+        t = str(text).strip().upper()
+        if len(t) != 2 or not t[1].isdigit():
+            raise InputError(
+                "A grade must be a reliability letter A-F followed by a credibility "
+                f"digit 1-6 (e.g. 'B2'). Got {text!r} instead.",
+                field="grade",
+            )
+        return cls(t[0], int(t[1]))  # type: ignore[arg-type]
+
+    def __str__(self) -> str:
+        return f"{self.reliability}{self.credibility}"
+
+
+@dataclass(frozen=True, slots=True)
+class GradeTable:
+    """How grades and hedges map to the probability that an item is true.
+
+    ``p_true = reliability_p[letter] × credibility_p[digit] × hedge_p[hedge]``.
+
+    The defaults read the Admiralty scale as probabilities:
+
+    ============  =====  ==============================  =====
+    reliability   p      credibility                     p
+    ============  =====  ==============================  =====
+    A completely  0.95   1 confirmed by other sources    0.95
+    B usually     0.85   2 probably true                 0.80
+    C fairly      0.70   3 possibly true                 0.60
+    D not usually 0.50   4 doubtful                      0.40
+    E unreliable  0.30   5 improbable                    0.20
+    F cannot say  0.50   6 truth cannot be judged        0.50
+    ============  =====  ==============================  =====
+
+    Hedges: ``certain`` 1.0 ("indeed", "certainly", plain assertion), ``probable``
+    0.75 ("thinks", "believes", "likely"), ``possible`` 0.5 ("may", "might", "may have
+    been"), ``doubtful`` 0.25 ("unlikely", "doubtful").
+
+    Examples
+    --------
+    >>> round(GradeTable().p_true(Grade.parse("B2"), "possible"), 4)
+    0.34
+    """
+
+    reliability_p: tuple[tuple[str, float], ...] = (
+        ("A", 0.95), ("B", 0.85), ("C", 0.70), ("D", 0.50), ("E", 0.30), ("F", 0.50),
+    )
+    credibility_p: tuple[tuple[int, float], ...] = (
+        (1, 0.95), (2, 0.80), (3, 0.60), (4, 0.40), (5, 0.20), (6, 0.50),
+    )
+    hedge_p: tuple[tuple[str, float], ...] = (
+        ("certain", 1.0), ("probable", 0.75), ("possible", 0.5), ("doubtful", 0.25),
+    )
+
+    def __post_init__(self) -> None:
+        for name in ("reliability_p", "credibility_p", "hedge_p"):
+            for key, value in getattr(self, name):
+                _check_prob("the grade table", f"{name}[{key}]", value)
+
+    def p_true(self, grade: Grade | None, hedge: Hedge = "certain") -> float:
+        """Probability that an item with this grade and hedge is true.
+
+        ``grade=None`` means the item is taken at face value (probability 1 before
+        the hedge).
+        """
+        hp = dict(self.hedge_p)
+        if hedge not in hp:
+            raise InputError(
+                f"The hedge must be one of {sorted(hp)}. Got {hedge!r} instead.",
+                field="hedge",
+            )
+        base = 1.0
+        if grade is not None:
+            base = dict(self.reliability_p)[grade.reliability] * dict(
+                self.credibility_p
+            )[grade.credibility]
+        return base * hp[hedge]
+
+
+DEFAULT_GRADES = GradeTable()
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where an item comes from.
+
+    Parameters
+    ----------
+    document : str
+        Identifier or title of the source document.
+    quote : str, default ""
+        The sentence the item was taken from, verbatim.
+    span : tuple of (int, int) or None
+        Character offsets of ``quote`` in the document's extracted text.
+    speaker, speaker_role : str or None
+        Who says it ("Abu Ali al-Basri"), and as what ("Director of Intelligence...").
+    reporting_chain : tuple of str
+        Intermediaries, nearest first ("told ANF", "Fox News reports").
+    published : datetime.date or None
+        Publication date of the document.
+    url : str or None
+        Where the document can be found.
+    """
+
+    document: str
+    quote: str = ""
+    span: tuple[int, int] | None = None
+    speaker: str | None = None
+    speaker_role: str | None = None
+    reporting_chain: tuple[str, ...] = ()
+    published: dt.date | None = None
+    url: str | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.document, str) or not self.document.strip():
+            raise InputError(
+                "Every item's provenance needs a 'document' (a non-empty name or id). "
+                f"Got {self.document!r} instead.",
+                field="document",
+            )
+        if self.span is not None:
+            s = self.span
+            if (
+                not isinstance(s, tuple)
+                or len(s) != 2
+                or not all(isinstance(v, int) for v in s)
+                or not 0 <= s[0] <= s[1]
+            ):
+                raise InputError(
+                    "A provenance 'span' must be two character offsets (start, end) with "
+                    f"0 ≤ start ≤ end. Got {s!r} instead.",
+                    field="span",
+                )
+        if self.published is not None and not isinstance(self.published, dt.date):
+            raise InputError(
+                f"'published' must be a date. Got {self.published!r} instead.",
+                field="published",
+            )
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready mapping."""
+        return {
+            "document": self.document,
+            "quote": self.quote,
+            "span": list(self.span) if self.span else None,
+            "speaker": self.speaker,
+            "speaker_role": self.speaker_role,
+            "reporting_chain": list(self.reporting_chain),
+            "published": self.published.isoformat() if self.published else None,
+            "url": self.url,
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Item:
+    """Fields every evidence item has."""
+
+    id: str
+    provenance: Provenance
+    date: dt.date
+    date_from: dt.date | None = None
+    grade: Grade | None = None
+    hedge: Hedge = "certain"
+    note: str = ""
+
+    kind: ClassVar[str] = "item"
+
+    def _name(self) -> str:
+        return f"{self.kind} {self.id!r}"
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.id, str) or not self.id.strip():
+            raise InputError(
+                f"Every evidence item needs a non-empty 'id'. Got {self.id!r} instead.",
+                field="id",
+            )
+        if not isinstance(self.provenance, Provenance):
+            raise _fail(self._name(), "provenance", "a Provenance", self.provenance)
+        if not isinstance(self.date, dt.date):
+            raise _fail(self._name(), "date", "a date (YYYY-MM-DD)", self.date)
+        if self.date_from is not None:
+            if not isinstance(self.date_from, dt.date):
+                raise _fail(self._name(), "date_from", "a date", self.date_from)
+            if self.date_from > self.date:
+                raise InputError(
+                    f"The dates of {self._name()} are out of order: 'date_from' "
+                    f"({self.date_from}) is after 'date' ({self.date}). 'date_from' is "
+                    "the start of the period, 'date' its end.",
+                    field="date_from",
+                )
+        pub = self.provenance.published
+        if pub is not None and self.date > pub:
+            raise InputError(
+                f"The dates of {self._name()} are out of order: it is dated {self.date} "
+                f"but its document was published on {pub}. An item cannot report "
+                "what had not happened yet.",
+                field="date",
+            )
+        if self.grade is not None and not isinstance(self.grade, Grade):
+            raise _fail(self._name(), "grade", "a Grade such as 'B2'", self.grade)
+        if self.hedge not in HEDGES:
+            raise _fail(self._name(), "hedge", f"one of {list(HEDGES)}", self.hedge)
+
+    @property
+    def known_on(self) -> dt.date:
+        """The first day the item could be known: publication, else its date."""
+        return self.provenance.published or self.date
+
+    @property
+    def mid_date(self) -> dt.date:
+        """Middle of ``date_from``..``date`` (or ``date``)."""
+        if self.date_from is None:
+            return self.date
+        return self.date_from + (self.date - self.date_from) / 2
+
+    def age_days(self, as_of: dt.date) -> float:
+        """Days from the item's mid date to ``as_of`` (never negative)."""
+        return max(0.0, float((as_of - self.mid_date).days))
+
+    def p_true(self, table: GradeTable = DEFAULT_GRADES) -> float:
+        """Probability that the item is true (grade × hedge)."""
+        return table.p_true(self.grade, self.hedge)
+
+    def base_dict(self) -> dict[str, Any]:
+        """JSON-ready mapping of the common fields."""
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "date": self.date.isoformat(),
+            "date_from": self.date_from.isoformat() if self.date_from else None,
+            "grade": str(self.grade) if self.grade else None,
+            "hedge": self.hedge,
+            "note": self.note,
+            "provenance": self.provenance.to_dict(),
+        }
+
+
+def _check_geometry(item: str, name: str, value: Any) -> None:
+    if not isinstance(value, (Point, Line, Area)):
+        raise _fail(item, name, "a Point, Line or Area", value)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Sighting(_Item):
+    """The target or an associate was seen at a place.
+
+    Parameters
+    ----------
+    place : Geometry
+        Where; usually a :class:`~geosleuth.geometry.Point`.
+    place_name : str or None
+        The name as resolved ("Hajin").
+    sigma_km : float, default 5.0
+        Positional uncertainty of the report (1-σ, km).
+    subject : {"target", "associate"}
+        Who was seen.
+    who : str or None
+        The associate's name. Sightings with the same ``group`` (default: ``who``, else
+        the item id) are alternatives — the person was at each place at some time — and
+        fuse as a mixture, not a product.
+    closeness : float, default 1.0
+        For an associate, the probability that where the associate is says where the
+        target is (0 < closeness ≤ 1); multiplies the item's reliability.
+    associate_sigma_km : float, default 25.0
+        For an associate, the typical distance (1-σ) between target and associate.
+    weight : float, default 1.0
+        Relative weight within its group.
+    """
+
+    place: Geometry
+    place_name: str | None = None
+    sigma_km: float = 5.0
+    subject: Literal["target", "associate"] = "target"
+    who: str | None = None
+    closeness: float = 1.0
+    associate_sigma_km: float = 25.0
+    group: str | None = None
+    weight: float = 1.0
+
+    kind: ClassVar[str] = "sighting"
+
+    def __post_init__(self) -> None:
+        _Item.__post_init__(self)
+        n = self._name()
+        _check_geometry(n, "place", self.place)
+        _check_km(n, "sigma_km", self.sigma_km, allow_zero=False)
+        _check_km(n, "associate_sigma_km", self.associate_sigma_km)
+        if self.subject not in ("target", "associate"):
+            raise _fail(n, "subject", "'target' or 'associate'", self.subject)
+        _check_prob(n, "closeness", self.closeness, open_low=True)
+        if not (isinstance(self.weight, (int, float)) and self.weight > 0
+                and math.isfinite(self.weight)):
+            raise _fail(n, "weight", "a positive number", self.weight)
+
+    @property
+    def group_key(self) -> str:
+        """The mixture group this sighting belongs to."""
+        return self.group or (f"{self.subject}:{self.who}" if self.who else self.id)
+
+    def p_true(self, table: GradeTable = DEFAULT_GRADES) -> float:
+        """Grade × hedge, times ``closeness`` for an associate."""
+        p = table.p_true(self.grade, self.hedge)
+        return p * self.closeness if self.subject == "associate" else p
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready mapping."""
+        d = self.base_dict()
+        d.update(place=self.place.to_geojson(), place_name=self.place_name,
+                 sigma_km=self.sigma_km, subject=self.subject, who=self.who,
+                 closeness=self.closeness, associate_sigma_km=self.associate_sigma_km,
+                 group=self.group, weight=self.weight)
+        return d
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Claim(_Item):
+    """A source says the target is (or is not) in a place or region.
+
+    The region is every point within ``buffer_km`` of ``place`` (inside it, for an
+    area); its edge is soft, with a Gaussian fall-off of ``sigma_km``.
+    """
+
+    place: Geometry
+    place_name: str | None = None
+    buffer_km: float = 10.0
+    sigma_km: float = 10.0
+    polarity: Literal["is", "is_not"] = "is"
+
+    kind: ClassVar[str] = "claim"
+
+    def __post_init__(self) -> None:
+        _Item.__post_init__(self)
+        n = self._name()
+        _check_geometry(n, "place", self.place)
+        _check_km(n, "buffer_km", self.buffer_km)
+        _check_km(n, "sigma_km", self.sigma_km, allow_zero=False)
+        if self.polarity not in ("is", "is_not"):
+            raise _fail(n, "polarity", "'is' or 'is_not'", self.polarity)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready mapping."""
+        d = self.base_dict()
+        d.update(place=self.place.to_geojson(), place_name=self.place_name,
+                 buffer_km=self.buffer_km, sigma_km=self.sigma_km,
+                 polarity=self.polarity)
+        return d
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Territory(_Item):
+    """A group controls an area as of ``date``; the target's ties to it are ``tie``.
+
+    The newest territory item of a group (dated on or before the estimate's date)
+    supersedes the older ones.
+    """
+
+    group_name: str
+    area: Geometry
+    tie: float = 0.8
+    sigma_km: float = 5.0
+    place_name: str | None = None
+
+    kind: ClassVar[str] = "territory"
+
+    def __post_init__(self) -> None:
+        _Item.__post_init__(self)
+        n = self._name()
+        if not isinstance(self.group_name, str) or not self.group_name.strip():
+            raise _fail(n, "group_name", "a non-empty name", self.group_name)
+        _check_geometry(n, "area", self.area)
+        _check_prob(n, "tie", self.tie)
+        _check_km(n, "sigma_km", self.sigma_km, allow_zero=False)
+
+    def p_true(self, table: GradeTable = DEFAULT_GRADES) -> float:
+        """Grade × hedge × tie."""
+        return table.p_true(self.grade, self.hedge) * self.tie
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready mapping."""
+        d = self.base_dict()
+        d.update(group_name=self.group_name, area=self.area.to_geojson(),
+                 tie=self.tie, sigma_km=self.sigma_km, place_name=self.place_name)
+        return d
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Front(_Item):
+    """Force F is ``distance_km`` from a place, approaching from ``bearing_deg``.
+
+    The force holds the half-plane beyond the front line, which runs perpendicular to
+    the bearing at ``distance_km`` from the place (within ``width_km`` of the axis).
+    The target, on the other side, is unlikely to be in the area already taken.
+    """
+
+    force: str
+    place: Point
+    distance_km: float
+    bearing_deg: float
+    place_name: str | None = None
+    width_km: float = math.inf
+    sigma_km: float = 2.0
+
+    kind: ClassVar[str] = "front"
+
+    def __post_init__(self) -> None:
+        _Item.__post_init__(self)
+        n = self._name()
+        if not isinstance(self.place, Point):
+            raise _fail(n, "place", "a point", self.place)
+        _check_km(n, "distance_km", self.distance_km)
+        b = self.bearing_deg
+        if not (isinstance(b, (int, float)) and math.isfinite(b)):
+            raise _fail(n, "bearing_deg", "the compass bearing (degrees) from the "
+                        "place towards the force", b)
+        if not (isinstance(self.width_km, (int, float)) and self.width_km > 0):
+            raise _fail(n, "width_km", "a positive number of km", self.width_km)
+        _check_km(n, "sigma_km", self.sigma_km, allow_zero=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready mapping."""
+        d = self.base_dict()
+        d.update(force=self.force, place=self.place.to_geojson(),
+                 place_name=self.place_name, distance_km=self.distance_km,
+                 bearing_deg=self.bearing_deg,
+                 width_km=None if math.isinf(self.width_km) else self.width_km,
+                 sigma_km=self.sigma_km)
+        return d
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Searched(_Item):
+    """An area searched with probability of detection ``pd``; nothing was found.
+
+    Fusion multiplies the searched cells by ``1 − pd × p_true`` (Bayesian search
+    update, then renormalised). Only a search with ``pd = 1`` taken at face value
+    (no grade) empties an area, and only that area.
+    """
+
+    area: Geometry
+    pd: float
+    buffer_km: float = 0.0
+    place_name: str | None = None
+
+    kind: ClassVar[str] = "searched"
+
+    def __post_init__(self) -> None:
+        _Item.__post_init__(self)
+        n = self._name()
+        _check_geometry(n, "area", self.area)
+        _check_prob(n, "pd", self.pd)
+        _check_km(n, "buffer_km", self.buffer_km)
+        if not isinstance(self.area, Area) and self.buffer_km <= 0:
+            raise InputError(
+                f"A searched point or line needs a positive 'buffer_km' (the width "
+                f"searched around it) in {n}. Got {self.buffer_km!r} instead.",
+                field="buffer_km",
+            )
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready mapping."""
+        d = self.base_dict()
+        d.update(area=self.area.to_geojson(), pd=self.pd, buffer_km=self.buffer_km,
+                 place_name=self.place_name)
+        return d
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LifeStatus(_Item):
+    """Proof of life (``status="alive"``) or a claim of death (``status="dead"``)."""
+
+    status: Literal["alive", "dead"]
+
+    kind: ClassVar[str] = "life_status"
+
+    def __post_init__(self) -> None:
+        _Item.__post_init__(self)
+        if self.status not in ("alive", "dead"):
+            raise _fail(self._name(), "status", "'alive' or 'dead'", self.status)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready mapping."""
+        d = self.base_dict()
+        d.update(status=self.status)
+        return d
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventSet(_Item):
+    """Many events tied to one unknown base: attacks, cases, an associate's sightings.
+
+    Parameters
+    ----------
+    lons, lats : ndarray of shape (n,)
+        Event coordinates, degrees.
+    weights : ndarray of shape (n,) or None
+        Event weights (default equal).
+    method : {"kde", "cgt"}
+        How the events become a surface: a Gaussian kernel density with ``sigma_km``,
+        or Rossmo's criminal geographic targeting (see :mod:`geosleuth.profile`).
+    sigma_km : float, default 2.0
+        Bandwidth of the ``kde`` method.
+    """
+
+    lons: FloatArray
+    lats: FloatArray
+    weights: FloatArray | None = None
+    method: Literal["kde", "cgt"] = "kde"
+    sigma_km: float = 2.0
+
+    kind: ClassVar[str] = "event_set"
+
+    def __post_init__(self) -> None:
+        _Item.__post_init__(self)
+        n = self._name()
+        lons = np.array(self.lons, dtype=np.float64).ravel()
+        lats = np.array(self.lats, dtype=np.float64).ravel()
+        if lons.shape != lats.shape or lons.size < 2:
+            raise _fail(n, "events", "at least 2 (lon, lat) pairs of equal length",
+                        f"{lons.size} lons and {lats.size} lats")
+        if not (np.isfinite(lons).all() and np.isfinite(lats).all()):
+            raise _fail(n, "events", "finite coordinates", "NaN or infinite values")
+        if (np.abs(lons) > 180).any() or (np.abs(lats) > 90).any():
+            raise _fail(n, "events", "lon in -180..180 and lat in -90..90",
+                        "values out of range")
+        lons.setflags(write=False)
+        lats.setflags(write=False)
+        object.__setattr__(self, "lons", lons)
+        object.__setattr__(self, "lats", lats)
+        if self.weights is not None:
+            w = np.array(self.weights, dtype=np.float64).ravel()
+            if w.shape != lons.shape or not np.isfinite(w).all() or (w < 0).any() or (
+                w.sum() <= 0
+            ):
+                raise _fail(n, "weights", "one non-negative weight per event", w)
+            w.setflags(write=False)
+            object.__setattr__(self, "weights", w)
+        if self.method not in ("kde", "cgt"):
+            raise _fail(n, "method", "'kde' or 'cgt'", self.method)
+        _check_km(n, "sigma_km", self.sigma_km, allow_zero=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready mapping."""
+        d = self.base_dict()
+        d.update(lons=self.lons.tolist(), lats=self.lats.tolist(),
+                 weights=None if self.weights is None else self.weights.tolist(),
+                 method=self.method, sigma_km=self.sigma_km)
+        return d
+
+
+EvidenceItem: TypeAlias = (
+    Sighting | Claim | Territory | Front | Searched | LifeStatus | EventSet
+)
+KINDS: dict[str, type[Any]] = {
+    cls.kind: cls
+    for cls in (Sighting, Claim, Territory, Front, Searched, LifeStatus, EventSet)
+}
+
+
+def reliability(item: EvidenceItem, table: GradeTable = DEFAULT_GRADES) -> float:
+    """Probability that ``item`` is true, from its grade and hedge.
+
+    Examples
+    --------
+    >>> p = Provenance(document="doc")
+    >>> c = Claim(id="c1", provenance=p, date=dt.date(2018, 5, 1),
+    ...           place=Point(40.8, 34.7), grade=Grade.parse("B2"), hedge="possible")
+    >>> round(reliability(c), 2)
+    0.34
+    """
+    return item.p_true(table)
+
