@@ -645,10 +645,12 @@ def p_alive(
 
 
 def _places_from_items(items: Iterable[EvidenceItem]) -> list[NamedPlace]:
+    """Named point places of sightings and claims (the candidates, not references)."""
     out: dict[str, NamedPlace] = {}
     for item in items:
-        name = getattr(item, "place_name", None)
-        geom = getattr(item, "place", None) or getattr(item, "area", None)
+        if not isinstance(item, (Sighting, Claim)):
+            continue
+        name, geom = item.place_name, item.place
         if name and isinstance(geom, Point) and name not in out:
             out[name] = NamedPlace(name, geom.lon, geom.lat)
     return list(out.values())
@@ -691,7 +693,7 @@ def fuse(
     prior : array_like of shape (n_cells,), optional
         Prior weights (default uniform per unit area).
     places : sequence of NamedPlace, optional
-        Places to rank (default: the named point places in the evidence).
+        Places to rank (default: the named point places of sightings and claims).
     contributions : bool, default True
         Compute each item's leave-one-out contribution.
 

@@ -1,0 +1,666 @@
+"""Case files: YAML an analyst writes, validated against a published JSON Schema.
+
+A case file names the target, the study region, the documents, local places and the
+evidence items; :func:`load_case` turns it into a :class:`Case` whose items are the
+same :mod:`geosleuth.evidence` objects every other path produces. Errors name the
+file, the line and the field: "The 'sigma_km' of sighting 's3' (case.yaml, line 41)
+must be a positive number. Got -2 instead."
+
+Places in an item (``place:``, ``area:``) are resolved in this order: an inline
+GeoJSON geometry or ``{lon, lat}``; a name from the case's ``places:`` section; a name
+from the offline gazetteer (:mod:`geosleuth.gazetteer`).
+
+The schema is :data:`CASE_SCHEMA` (also ``geosleuth schema``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import yaml
+
+from geosleuth._types import PathLike
+from geosleuth.errors import CaseFileError, GeosleuthError, InputError
+from geosleuth.evidence import (
+    KINDS,
+    Claim,
+    EvidenceItem,
+    Grade,
+    Provenance,
+    Sighting,
+)
+from geosleuth.fuse import NamedPlace, Settings
+from geosleuth.geometry import Area, Geometry, Line, Point, from_geojson
+from geosleuth.grid import Grid
+
+__all__ = [
+    "CASE_SCHEMA",
+    "Case",
+    "dump_item_yaml",
+    "load_case",
+    "parse_case",
+]
+
+_DATE = {"type": "string", "format": "date",
+         "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+_LONLAT = {
+    "type": "object",
+    "required": ["lon", "lat"],
+    "properties": {"lon": {"type": "number"}, "lat": {"type": "number"}},
+    "additionalProperties": False,
+}
+_PLACE_REF = {
+    "description": "A place name (case places, then gazetteer), {lon, lat}, or a "
+                   "GeoJSON geometry.",
+    "anyOf": [{"type": "string", "minLength": 1}, _LONLAT,
+              {"type": "object", "required": ["type", "coordinates"]}],
+}
+_COMMON = {
+    "id": {"type": "string", "minLength": 1},
+    "kind": {"enum": sorted(KINDS)},
+    "document": {"type": "string", "description": "Key into 'documents'."},
+    "quote": {"type": "string"},
+    "span": {"type": "array", "items": {"type": "integer", "minimum": 0},
+             "minItems": 2, "maxItems": 2},
+    "speaker": {"type": "string"},
+    "speaker_role": {"type": "string"},
+    "reporting_chain": {"type": "array", "items": {"type": "string"}},
+    "date": _DATE,
+    "date_from": _DATE,
+    "grade": {"type": "string", "pattern": "^[A-Fa-f][1-6]$"},
+    "hedge": {"enum": ["certain", "probable", "possible", "doubtful"]},
+    "note": {"type": "string"},
+}
+
+#: JSON Schema (draft 2020-12) of a case file.
+CASE_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://geosleuth.invalid/schema/case.json",
+    "title": "geosleuth case file",
+    "type": "object",
+    "required": ["target", "evidence"],
+    "additionalProperties": False,
+    "properties": {
+        "target": {"type": "string", "minLength": 1},
+        "title": {"type": "string"},
+        "description": {"type": "string"},
+        "as_of": _DATE,
+        "region": {
+            "type": "object",
+            "required": ["west", "south", "east", "north"],
+            "properties": {k: {"type": "number"}
+                           for k in ("west", "south", "east", "north")},
+            "additionalProperties": False,
+        },
+        "grid": {
+            "type": "object",
+            "properties": {"cell_km": {"type": "number", "exclusiveMinimum": 0},
+                           "max_cells": {"type": "integer", "minimum": 1}},
+            "additionalProperties": False,
+        },
+        "settings": {
+            "type": "object",
+            "properties": {
+                "diffusion_km2_per_day": {"type": "number", "minimum": 0},
+                "hazard_per_year": {"type": "number", "minimum": 0},
+                "prior_alive": {"type": "number", "minimum": 0, "maximum": 1},
+                "place_radius_km": {"type": "number", "exclusiveMinimum": 0},
+                "search_memory_days": {"type": ["number", "null"]},
+            },
+            "additionalProperties": False,
+        },
+        "documents": {
+            "type": "object",
+            "additionalProperties": {
+                "type": "object",
+                "properties": {
+                    "title": {"type": "string"},
+                    "published": _DATE,
+                    "url": {"type": "string"},
+                    "publisher": {"type": "string"},
+                    "path": {"type": "string"},
+                },
+                "additionalProperties": False,
+            },
+        },
+        "places": {
+            "type": "object",
+            "additionalProperties": {
+                "type": "object",
+                "properties": {
+                    "lon": {"type": "number"},
+                    "lat": {"type": "number"},
+                    "line": {"type": "array"},
+                    "polygon": {"type": "array"},
+                    "geometry": {"type": "object"},
+                    "source": {"type": "string"},
+                    "rank": {"type": "boolean", "description": "List this place "
+                             "among the ranked places (default: only places named "
+                             "by sightings and claims are ranked)."},
+                },
+                "additionalProperties": False,
+            },
+        },
+        "evidence": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["id", "kind", "date"],
+                "properties": {
+                    **_COMMON,
+                    "place": _PLACE_REF,
+                    "area": _PLACE_REF,
+                    "sigma_km": {"type": "number"},
+                    "buffer_km": {"type": "number"},
+                    "subject": {"enum": ["target", "associate"]},
+                    "who": {"type": "string"},
+                    "closeness": {"type": "number"},
+                    "associate_sigma_km": {"type": "number"},
+                    "group": {"type": "string"},
+                    "weight": {"type": "number"},
+                    "polarity": {"enum": ["is", "is_not"]},
+                    "group_name": {"type": "string"},
+                    "tie": {"type": "number"},
+                    "force": {"type": "string"},
+                    "distance_km": {"type": "number"},
+                    "bearing_deg": {"type": "number"},
+                    "width_km": {"type": "number"},
+                    "pd": {"type": "number"},
+                    "status": {"enum": ["alive", "dead"]},
+                    "events": {"type": "array", "items": _LONLAT},
+                    "method": {"enum": ["kde", "cgt"]},
+                },
+                "additionalProperties": False,
+            },
+        },
+    },
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """A loaded case: the target, its evidence, and how to grid it."""
+
+    target: str
+    items: tuple[EvidenceItem, ...]
+    grid: Grid
+    settings: Settings
+    as_of: dt.date | None
+    title: str
+    places: tuple[NamedPlace, ...]
+    documents: dict[str, dict[str, Any]] = field(default_factory=dict)
+    source: str | None = None
+
+
+# ----------------------------------------------------------------- YAML with lines
+class _Map(dict[str, Any]):
+    """A mapping that remembers the line of itself and of each key."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+class _List(list[Any]):
+    line: int = 0
+    item_lines: list[int]
+
+
+class _LineLoader(yaml.SafeLoader):
+    pass
+
+
+def _construct_map(loader: _LineLoader, node: yaml.MappingNode) -> _Map:
+    m = _Map()
+    m.line = node.start_mark.line + 1
+    m.key_lines = {}
+    loader.flatten_mapping(node)
+    for k_node, v_node in node.value:
+        key = loader.construct_object(k_node, deep=True)
+        m[str(key) if not isinstance(key, str) else key] = loader.construct_object(
+            v_node, deep=True)
+        m.key_lines[str(key)] = k_node.start_mark.line + 1
+    return m
+
+
+def _construct_seq(loader: _LineLoader, node: yaml.SequenceNode) -> _List:
+    lst = _List(loader.construct_object(n, deep=True) for n in node.value)
+    lst.line = node.start_mark.line + 1
+    lst.item_lines = [n.start_mark.line + 1 for n in node.value]
+    return lst
+
+
+def _construct_str_date(loader: _LineLoader, node: yaml.ScalarNode) -> str:
+    # Keep dates as strings so the schema and our own parser report them uniformly.
+    return str(loader.construct_scalar(node))
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+                            _construct_map)  # type: ignore[arg-type]
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
+                            _construct_seq)  # type: ignore[arg-type]
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp",
+                            _construct_str_date)  # type: ignore[arg-type]
+
+
+def _line_of(doc: Any, path: list[Any]) -> int | None:
+    """Best line for a JSON path into the loaded document."""
+    node = doc
+    line = getattr(doc, "line", None)
+    for part in path:
+        if isinstance(node, _Map) and part in node:
+            line = node.key_lines.get(str(part), line)
+            node = node[part]
+        elif isinstance(node, _List) and isinstance(part, int) and part < len(node):
+            line = node.item_lines[part]
+            node = node[part]
+        else:
+            break
+    return line
+
+
+def _path_str(path: list[Any]) -> str:
+    out = ""
+    for p in path:
+        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
+    return out or "(top level)"
+
+
+# ----------------------------------------------------------------------- parsing
+def load_case(path: PathLike) -> Case:
+    """Read and validate a case file.
+
+    Raises
+    ------
+    CaseFileError
+        If the file cannot be read, is not YAML, fails the schema, or an item is
+        invalid; the error carries ``path``, ``line`` and ``field``.
+    """
+    p = Path(os.fspath(path))
+    try:
+        text = p.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise CaseFileError(f"The case file {p} is not UTF-8 text.", path=str(p)) from None
+    except OSError as exc:
+        raise CaseFileError(f"Cannot read the case file {p}: {exc.strerror}.",
+                            path=str(p)) from None
+    return parse_case(text, source=str(p))
+
+
+def parse_case(text: str, *, source: str = "<case>") -> Case:
+    """Parse case-file text (see :func:`load_case`).
+
+    Examples
+    --------
+    >>> case = parse_case('''
+    ... target: a hiker
+    ... region: {west: 7.0, south: 46.0, east: 7.4, north: 46.3}
+    ... evidence:
+    ...   - id: lkp
+    ...     kind: sighting
+    ...     date: 2024-08-01
+    ...     place: {lon: 7.2, lat: 46.15}
+    ...     sigma_km: 0.5
+    ... ''')
+    >>> case.target, len(case.items)
+    ('a hiker', 1)
+    >>> parse_case("target: x\\nevidence: []\\n")
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.CaseFileError: The case <case> has no evidence items; add at ...
+    """
+    try:
+        doc = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        line = mark.line + 1 if mark is not None else None
+        raise CaseFileError(
+            f"The case file {source} is not valid YAML: {exc.problem}.",
+            path=source, line=line,
+        ) from None
+    except yaml.YAMLError as exc:
+        raise CaseFileError(f"The case file {source} is not valid YAML: {exc}.",
+                            path=source) from None
+    if not isinstance(doc, dict):
+        raise CaseFileError(
+            f"The case file {source} must be a mapping with 'target' and 'evidence'. "
+            f"Got {type(doc).__name__} instead.", path=source, line=1)
+    _validate_schema(doc, source)
+    return _build_case(doc, source)
+
+
+def _validate_schema(doc: _Map, source: str) -> None:
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(CASE_SCHEMA)
+    errors = sorted(validator.iter_errors(_plain(doc)),
+                    key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
+    if not errors:
+        return
+    err = errors[0]
+    path = list(err.absolute_path)
+    where = _path_str(path)
+    line = _line_of(doc, path)
+    if err.validator == "additionalProperties":
+        msg = f"The field {where} has an unknown key: {err.message}."
+    elif err.validator == "required":
+        msg = f"The field {where} is missing a required key: {err.message}."
+    else:
+        msg = f"The field {where} is invalid: {err.message}."
+    raise CaseFileError(f"{msg} (case file {source})", path=source, line=line,
+                        field=where)
+
+
+def _plain(obj: Any) -> Any:
+    if isinstance(obj, dict):
+        return {str(k): _plain(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_plain(v) for v in obj]
+    return obj
+
+
+def _date(value: Any, where: str, source: str, line: int | None) -> dt.date:
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise CaseFileError(
+            f"The field {where} must be a date written YYYY-MM-DD. Got {value!r} "
+            "instead.", path=source, line=line, field=where) from None
+
+
+class _Resolver:
+    def __init__(self, places: dict[str, Geometry], source: str) -> None:
+        self.places = places
+        self.source = source
+        self._gaz: Any = None
+
+    def __call__(self, ref: Any, where: str, line: int | None) -> tuple[Geometry, str | None]:
+        if isinstance(ref, dict) and "type" in ref:
+            return from_geojson(_plain(ref), what=where), None
+        if isinstance(ref, dict):
+            return Point(float(ref["lon"]), float(ref["lat"])), None
+        name = str(ref)
+        if name in self.places:
+            return self.places[name], name
+        lowered = {k.lower(): k for k in self.places}
+        if name.lower() in lowered:
+            key = lowered[name.lower()]
+            return self.places[key], key
+        try:
+            if self._gaz is None:
+                from geosleuth.gazetteer import Gazetteer
+
+                self._gaz = Gazetteer.default()
+            place = self._gaz.resolve(name)
+        except GeosleuthError as exc:
+            raise CaseFileError(
+                f"The place {name!r} in {where} is not in the case's 'places' nor in "
+                f"the gazetteer: {exc.message}", path=self.source, line=line,
+                field=where) from None
+        except ImportError:
+            raise CaseFileError(
+                f"The place {name!r} in {where} is not in the case's 'places', and the "
+                "gazetteer is not available; give its coordinates under 'places'.",
+                path=self.source, line=line, field=where) from None
+        return place.geometry, str(place.name)
+
+
+def _build_places(doc: _Map, source: str) -> tuple[dict[str, Geometry], list[NamedPlace]]:
+    out: dict[str, Geometry] = {}
+    ranked: list[NamedPlace] = []
+    raw = doc.get("places") or {}
+    for name, spec in raw.items():
+        where = f"places.{name}"
+        line = _line_of(doc, ["places", name])
+        try:
+            geom: Geometry
+            if "geometry" in spec:
+                geom = from_geojson(_plain(spec["geometry"]), what=where)
+            elif "line" in spec:
+                geom = Line.of(_plain(spec["line"]))
+            elif "polygon" in spec:
+                geom = Area.of(_plain(spec["polygon"]))
+            elif "lon" in spec and "lat" in spec:
+                geom = Point(float(spec["lon"]), float(spec["lat"]))
+            else:
+                raise InputError(
+                    f"The place {name!r} needs lon and lat, a line, a polygon or a "
+                    "GeoJSON geometry.")
+        except InputError as exc:
+            raise CaseFileError(f"{exc.message} (in {where})", path=source, line=line,
+                                field=where) from None
+        out[str(name)] = geom
+        if isinstance(geom, Point) and spec.get("rank", False):
+            ranked.append(NamedPlace(str(name), geom.lon, geom.lat))
+    return out, ranked
+
+
+_ITEM_FIELDS: dict[str, tuple[str, ...]] = {
+    "sighting": ("sigma_km", "subject", "who", "closeness", "associate_sigma_km",
+                 "group", "weight"),
+    "claim": ("buffer_km", "sigma_km", "polarity"),
+    "territory": ("group_name", "tie", "sigma_km"),
+    "front": ("force", "distance_km", "bearing_deg", "width_km", "sigma_km"),
+    "searched": ("pd", "buffer_km"),
+    "life_status": ("status",),
+    "event_set": ("method", "sigma_km"),
+}
+_GEOM_FIELD = {"sighting": "place", "claim": "place", "front": "place",
+               "territory": "area", "searched": "area"}
+
+
+def _build_item(raw: _Map, i: int, doc: _Map, docs: dict[str, Any], resolve: _Resolver,
+                source: str) -> EvidenceItem:
+    base = ["evidence", i]
+    kind = str(raw["kind"])
+    item_id = str(raw["id"])
+    label = f"{kind} {item_id!r}"
+
+    def line_for(key: str | None = None) -> int | None:
+        return _line_of(doc, [*base, key] if key else base)
+
+    def where(key: str) -> str:
+        return f"evidence[{i}].{key}"
+
+    doc_key = str(raw.get("document", "")) or "case file"
+    meta = docs.get(doc_key, {}) if docs else {}
+    if "document" in raw and docs and doc_key not in docs:
+        raise CaseFileError(
+            f"The 'document' of {label} is {doc_key!r}, which is not listed under "
+            f"'documents' (known: {sorted(docs)}).", path=source,
+            line=line_for("document"), field=where("document"))
+    published = (_date(meta["published"], f"documents.{doc_key}.published", source,
+                       _line_of(doc, ["documents", doc_key, "published"]))
+                 if meta.get("published") else None)
+    kwargs: dict[str, Any] = {
+        "id": item_id,
+        "date": _date(raw["date"], where("date"), source, line_for("date")),
+        "hedge": raw.get("hedge", "certain"),
+        "note": str(raw.get("note", "")),
+    }
+    if "date_from" in raw:
+        kwargs["date_from"] = _date(raw["date_from"], where("date_from"), source,
+                                    line_for("date_from"))
+    try:
+        if "grade" in raw:
+            kwargs["grade"] = Grade.parse(str(raw["grade"]))
+        span = raw.get("span")
+        kwargs["provenance"] = Provenance(
+            document=str(meta.get("title", doc_key)) if meta else doc_key,
+            quote=str(raw.get("quote", "")),
+            span=(int(span[0]), int(span[1])) if span else None,
+            speaker=raw.get("speaker"),
+            speaker_role=raw.get("speaker_role"),
+            reporting_chain=tuple(raw.get("reporting_chain", ())),
+            published=published,
+            url=meta.get("url"),
+        )
+        for key in _ITEM_FIELDS[kind]:
+            if key in raw:
+                kwargs[key] = raw[key]
+        gkey = _GEOM_FIELD.get(kind)
+        if gkey is not None:
+            if gkey not in raw:
+                raise CaseFileError(
+                    f"A {kind} needs {gkey!r} (a place name, {{lon, lat}} or a GeoJSON "
+                    f"geometry); {label} has none.", path=source, line=line_for(),
+                    field=where(gkey))
+            geom, name = resolve(raw[gkey], where(gkey), line_for(gkey))
+            kwargs[gkey] = geom
+            kwargs["place_name"] = name
+            if kind == "front" and not isinstance(geom, Point):
+                raise CaseFileError(f"The place of front {item_id!r} must be a point.",
+                                    path=source, line=line_for(gkey), field=where(gkey))
+        if kind == "event_set":
+            events = raw.get("events") or []
+            kwargs["lons"] = np.array([float(e["lon"]) for e in events])
+            kwargs["lats"] = np.array([float(e["lat"]) for e in events])
+        if kind == "territory" and "group_name" not in kwargs:
+            kwargs["group_name"] = str(raw.get("group", "")) or "unnamed group"
+        return KINDS[kind](**kwargs)  # type: ignore[no-any-return]
+    except CaseFileError:
+        raise
+    except InputError as exc:
+        key = exc.field or ""
+        msg = exc.message.replace(f"of {label}", f"of {label} ({source}, line "
+                                  f"{line_for(key if key in raw else None)})")
+        raise CaseFileError(msg, path=source,
+                            line=line_for(key if key in raw else None),
+                            field=where(key) if key else f"evidence[{i}]") from None
+    except TypeError as exc:
+        raise CaseFileError(f"The fields of {label} do not fit its kind: {exc}.",
+                            path=source, line=line_for(), field=f"evidence[{i}]") from None
+
+
+def _build_case(doc: _Map, source: str) -> Case:
+    evidence = doc.get("evidence") or []
+    if len(evidence) == 0:
+        raise CaseFileError(
+            f"The case {source} has no evidence items; add at least one under "
+            "'evidence'.", path=source, line=_line_of(doc, ["evidence"]),
+            field="evidence")
+    places, ranked = _build_places(doc, source)
+    resolve = _Resolver(places, source)
+    docs = {str(k): _plain(v) for k, v in (doc.get("documents") or {}).items()}
+    items: list[EvidenceItem] = []
+    seen: dict[str, int] = {}
+    for i, raw in enumerate(evidence):
+        item = _build_item(raw, i, doc, docs, resolve, source)
+        if item.id in seen:
+            raise CaseFileError(
+                f"The id {item.id!r} is used twice (evidence[{seen[item.id]}] and "
+                f"evidence[{i}]); ids must be unique.", path=source,
+                line=_line_of(doc, ["evidence", i, "id"]), field=f"evidence[{i}].id")
+        seen[item.id] = i
+        items.append(item)
+    try:
+        settings = Settings(**_plain(doc.get("settings") or {}))
+    except InputError as exc:
+        raise CaseFileError(exc.message, path=source,
+                            line=_line_of(doc, ["settings"]), field=exc.field) from None
+    grid = _grid_for(doc, items, source)
+    as_of = (_date(doc["as_of"], "as_of", source, _line_of(doc, ["as_of"]))
+             if "as_of" in doc else None)
+    named = list(ranked)
+    known = {p.name for p in named}
+    for item in items:
+        if not isinstance(item, (Sighting, Claim)):
+            continue  # fronts and searches name reference points, not candidates
+        name = item.place_name
+        geom = item.place
+        if name and name not in known and isinstance(geom, Point):
+            named.append(NamedPlace(name, geom.lon, geom.lat))
+            known.add(name)
+    return Case(
+        target=str(doc["target"]),
+        items=tuple(items),
+        grid=grid,
+        settings=settings,
+        as_of=as_of,
+        title=str(doc.get("title", doc["target"])),
+        places=tuple(named),
+        documents=docs,
+        source=source,
+    )
+
+
+def _grid_for(doc: _Map, items: list[EvidenceItem], source: str) -> Grid:
+    spec = doc.get("grid") or {}
+    cell_km = spec.get("cell_km")
+    max_cells = int(spec.get("max_cells", 250_000))
+    line = _line_of(doc, ["region"])
+    if "region" in doc:
+        r = doc["region"]
+        bounds = (float(r["west"]), float(r["south"]), float(r["east"]),
+                  float(r["north"]))
+    else:
+        bounds = _bounds_of(items)
+    try:
+        return Grid.from_bounds(*bounds, cell_km=cell_km, max_cells=max_cells)
+    except InputError as exc:
+        raise CaseFileError(f"{exc.message} (field 'region')", path=source, line=line,
+                            field="region") from None
+
+
+def _bounds_of(items: list[EvidenceItem]) -> tuple[float, float, float, float]:
+    """Bounding box of the items' geometry with a 25 % (at least 0.05°) margin."""
+    lons: list[float] = []
+    lats: list[float] = []
+    for item in items:
+        for key in ("place", "area"):
+            g = getattr(item, key, None)
+            if isinstance(g, Point):
+                lons.append(g.lon)
+                lats.append(g.lat)
+            elif isinstance(g, Line):
+                for part in g.parts:
+                    lons.extend(part[:, 0])
+                    lats.extend(part[:, 1])
+            elif isinstance(g, Area):
+                for poly in g.polygons:
+                    lons.extend(poly[0][:, 0])
+                    lats.extend(poly[0][:, 1])
+        if hasattr(item, "lons"):
+            lons.extend(item.lons)
+            lats.extend(item.lats)
+    if not lons:
+        raise InputError("The evidence has no geometry to set the study region; add a "
+                         "'region' (west, south, east, north) to the case.",
+                         field="region")
+    w, e, s, n = min(lons), max(lons), min(lats), max(lats)
+    mx = max((e - w) * 0.25, 0.05)
+    my = max((n - s) * 0.25, 0.05)
+    return (max(w - mx, -180.0), max(s - my, -90.0), min(e + mx, 180.0),
+            min(n + my, 90.0))
+
+
+def dump_item_yaml(item: EvidenceItem) -> str:
+    """YAML text of one item in case-file form (used to append evidence).
+
+    Geometry is written inline as GeoJSON; provenance fields are flattened.
+    """
+    d = item.to_dict()
+    prov = d.pop("provenance")
+    out: dict[str, Any] = {"id": d.pop("id"), "kind": d.pop("kind")}
+    for key, value in d.items():
+        if value is None or (isinstance(value, float) and math.isinf(value)):
+            continue
+        if key == "place_name":
+            continue
+        out[key] = value
+    if prov.get("quote"):
+        out["quote"] = prov["quote"]
+    for key in ("speaker", "speaker_role"):
+        if prov.get(key):
+            out[key] = prov[key]
+    if not out.get("note"):
+        out.pop("note", None)
+    return str(yaml.safe_dump([out], sort_keys=False, allow_unicode=True))
+
+

@@ -1,0 +1,367 @@
+"""``geosleuth locate``, ``demo``, ``searched`` and ``schema``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from geosleuth.casefile import CASE_SCHEMA, Case, dump_item_yaml, load_case, parse_case
+from geosleuth.cli import app, console, guarded
+from geosleuth.errors import CaseFileError, InputError
+from geosleuth.evidence import EvidenceItem, Provenance, Searched
+from geosleuth.fuse import Estimate, NamedPlace, Settings, fuse, timeline
+from geosleuth.geometry import Area, Point, from_geojson
+from geosleuth.grid import Grid
+from geosleuth.report import files
+
+__all__ = ["demo", "locate", "run_locate", "schema", "searched"]
+
+_CASE_SUFFIXES = {".yaml", ".yml"}
+_ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
+
+
+def _parse_date(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"{option} must be a date written YYYY-MM-DD. Got {value!r} "
+                         "instead.", field=option) from None
+
+
+@dataclass(frozen=True, slots=True)
+class _Inputs:
+    target: str
+    title: str
+    items: tuple[EvidenceItem, ...]
+    grid: Grid
+    settings: Settings
+    as_of: dt.date | None
+    places: tuple[NamedPlace, ...]
+    source: str
+
+
+def _gather(paths: Sequence[Path], *, target: str | None, published: dt.date | None,
+            cell_km: float | None) -> _Inputs:
+    cases = [p for p in paths if p.suffix.lower() in _CASE_SUFFIXES]
+    articles = [p for p in paths if p.suffix.lower() in _ARTICLE_SUFFIXES]
+    other = [p for p in paths if p not in cases and p not in articles]
+    if other:
+        raise InputError(
+            f"Cannot tell what {other[0]} is: give case files (.yaml, .yml) or "
+            "articles (.txt, .md, .html).", path=str(other[0]))
+    if len(cases) > 1:
+        raise InputError("Give at most one case file; merge the evidence into one.",
+                         path=str(cases[1]))
+    case: Case | None = load_case(cases[0]) if cases else None
+    items: list[EvidenceItem] = list(case.items) if case else []
+    places = list(case.places) if case else []
+    tgt = target or (case.target if case else None)
+    if articles:
+        from geosleuth.read import read_document
+
+        for path in articles:
+            reading = read_document(path, published=published, target=tgt)
+            items.extend(reading.evidence)
+            known = {p.name for p in places}
+            for item in reading.evidence:
+                name = getattr(item, "place_name", None)
+                geom = getattr(item, "place", None)
+                if item.kind in ("sighting", "claim") and name and name not in known \
+                        and isinstance(geom, Point):
+                    places.append(NamedPlace(name, geom.lon, geom.lat))
+                    known.add(name)
+        _check_unique(items)
+    if not items:
+        raise InputError("No evidence: the inputs yield no evidence items to fuse.")
+    if case is not None and cell_km is None:
+        grid = case.grid
+    else:
+        from geosleuth.casefile import _bounds_of
+
+        bounds = _bounds_of(items)
+        if case is not None:
+            grid0 = case.grid
+            bounds = grid0.bounds_lonlat()
+        grid = Grid.from_bounds(*bounds, cell_km=cell_km)
+    return _Inputs(
+        target=tgt or "the target",
+        title=case.title if case else (tgt or "geosleuth estimate"),
+        items=tuple(items),
+        grid=grid,
+        settings=case.settings if case else Settings(),
+        as_of=case.as_of if case else None,
+        places=tuple(places),
+        source=str(cases[0]) if cases else ", ".join(map(str, articles)),
+    )
+
+
+def _check_unique(items: Sequence[EvidenceItem]) -> None:
+    seen: set[str] = set()
+    for item in items:
+        if item.id in seen:
+            raise InputError(f"Two evidence items share the id {item.id!r} across the "
+                             "inputs; rename one.", field="id")
+        seen.add(item.id)
+
+
+def run_locate(
+    inputs: Sequence[Path], *, out: Path, as_of: dt.date | None = None,
+    target: str | None = None, published: dt.date | None = None,
+    cell_km: float | None = None, quiet: bool = False,
+) -> Estimate:
+    """Read the inputs, fuse, write every output to ``out``; return the estimate."""
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"),
+                  TimeElapsedColumn(), console=console, transient=True,
+                  disable=quiet) as progress:
+        task = progress.add_task("Reading the evidence", total=None)
+        data = _gather(inputs, target=target, published=published, cell_km=cell_km)
+        day = as_of or data.as_of or max(i.known_on for i in data.items)
+        progress.update(task, description=f"Fusing {len(data.items)} items on "
+                        f"{data.grid.n_cells:,} cells")
+        est = fuse(data.items, data.grid, as_of=day, settings=data.settings,
+                   places=data.places or None)
+        progress.update(task, description="Tracing the timeline")
+        top = [NamedPlace(p.name, p.lon, p.lat) for p in est.places[:6]]
+        points = timeline(data.items, data.grid, as_of=day, places=top,
+                          settings=data.settings)
+        progress.update(task, description="Writing the report")
+        _write_outputs(out, est, data, points)
+    return est
+
+
+def _write_outputs(out: Path, est: Estimate, data: _Inputs, points: Any) -> None:
+    from geosleuth.report.geojson import estimate_geojson
+    from geosleuth.report.html import render_report
+    from geosleuth.report.png import render_png
+
+    out.mkdir(parents=True, exist_ok=True)
+    record = files.estimate_record(est, data.items, target=data.target,
+                                   title=data.title, timeline=points,
+                                   source=data.source)
+    files.write_json(out / "estimate.json", record)
+    files.save_posterior(out / "posterior.npz", est.grid, est.posterior)
+    files.write_json(out / "estimate.geojson", estimate_geojson(est, data.items))
+    html = render_report(est, data.items, title=data.title, target=data.target,
+                         timeline=points, case_meta={"source": data.source})
+    files.write_atomic(out / "report.html", html.encode("utf-8"))
+    import io
+
+    buf = io.BytesIO()
+    render_png(est, data.items, buf, title=data.title)
+    files.write_atomic(out / "map.png", buf.getvalue())
+
+
+def _summary(est: Estimate, *, target: str, out: Path) -> None:
+    table = Table(title=f"Where is {target}? (as of {est.as_of})", title_justify="left")
+    table.add_column("place")
+    table.add_column(f"P(within {est.settings.place_radius_km:g} km)", justify="right")
+    table.add_column("in 90% area", justify="center")
+    for p in est.places[:10]:
+        table.add_row(p.name, f"{p.probability:.3f}", "yes" if p.in_hdr90 else "no")
+    console.print(table)
+    console.print(
+        f"P(alive) = {est.p_alive:.3f}   50% area = {est.hdr_km2['50']:,.0f} km²   "
+        f"90% area = {est.hdr_km2['90']:,.0f} km²   items used: {len(est.used)}, "
+        f"left out: {len(est.excluded)}"
+    )
+    top = sorted(est.contributions, key=lambda c: -c.map_shift)[:5]
+    if top:
+        console.print("Items that move the map most: " + ", ".join(
+            f"{c.item_id} ({c.map_shift:.2f})" for c in top), highlight=False)
+    console.print(f"Wrote {out}/estimate.json, estimate.geojson, report.html, map.png, "
+                  "posterior.npz", highlight=False)
+
+
+@app.command()
+@guarded
+def locate(
+    inputs: Annotated[list[Path], typer.Argument(
+        help="A case file (.yaml) and/or articles (.txt, .md, .html).",
+        exists=True, dir_okay=False, readable=True)],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.",
+                                      file_okay=False)] = Path("geosleuth-out"),
+    as_of: Annotated[str | None, typer.Option(
+        "--as-of", help="Estimate as of this date (YYYY-MM-DD); only evidence known "
+        "by then is used. Default: the case's as_of, else the newest evidence.")] = None,
+    target: Annotated[str | None, typer.Option(help="Who is sought (articles).")] = None,
+    published: Annotated[str | None, typer.Option(
+        help="Publication date of the articles, when they do not say.")] = None,
+    cell_km: Annotated[float | None, typer.Option(
+        help="Cell size in km (default: the case's, else about 250,000 cells).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No table.")] = False,
+) -> None:
+    """Fuse the evidence into a probability map and write the report.
+
+    Writes estimate.json, estimate.geojson, report.html, map.png and posterior.npz to
+    OUT and prints the ranked places, P(alive) and the 50 % / 90 % areas.
+    """
+    if cell_km is not None and not (cell_km > 0 and math.isfinite(cell_km)):
+        raise InputError(f"--cell-km must be a positive number. Got {cell_km}.",
+                         field="--cell-km")
+    est = run_locate(inputs, out=out, as_of=_parse_date(as_of, "--as-of"),
+                     target=target, published=_parse_date(published, "--published"),
+                     cell_km=cell_km, quiet=quiet)
+    if not quiet:
+        data_target = target or _target_of(inputs)
+        _summary(est, target=data_target, out=out)
+
+
+def _target_of(inputs: Sequence[Path]) -> str:
+    for p in inputs:
+        if p.suffix.lower() in _CASE_SUFFIXES:
+            return load_case(p).target
+    return "the target"
+
+
+def bundled_example(name: str = "seed-baghdadi-2018.yaml") -> Path:
+    """Path of a bundled example case file."""
+    ref = resources.files("geosleuth") / "examples" / name
+    path = Path(str(ref))
+    if not path.is_file():
+        raise InputError(f"The bundled example {name!r} is missing from the install.")
+    return path
+
+
+@app.command()
+@guarded
+def demo(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.",
+                                      file_okay=False)] = Path("geosleuth-demo"),
+    example: Annotated[str, typer.Option(
+        help="Bundled example: seed-baghdadi-2018.yaml or missing-hiker.yaml.")
+    ] = "seed-baghdadi-2018.yaml",
+) -> None:
+    """Run locate on a bundled example (default: the 2018 al-Baghdadi seed case)."""
+    path = bundled_example(example)
+    console.print(f"Example case: {path}", highlight=False)
+    est = run_locate([path], out=out)
+    _summary(est, target=load_case(path).target, out=out)
+    console.print(f"Open {out / 'report.html'} in a browser.", highlight=False)
+
+
+@app.command()
+@guarded
+def schema() -> None:
+    """Print the JSON Schema of case files."""
+    typer.echo(json.dumps(CASE_SCHEMA, indent=2))
+
+
+def _area_from_options(box: str | None, point: str | None, radius_km: float | None,
+                       geojson: Path | None) -> tuple[Any, float]:
+    given = [x is not None for x in (box, point, geojson)]
+    if sum(given) != 1:
+        raise InputError("Give exactly one of --box, --point (with --radius-km) or "
+                         "--geojson for the searched area.", field="area")
+    if box is not None:
+        try:
+            w, s, e, n = (float(v) for v in box.split(","))
+        except ValueError:
+            raise InputError(f"--box must be WEST,SOUTH,EAST,NORTH in degrees. Got "
+                             f"{box!r}.", field="--box") from None
+        if not (w < e and s < n):
+            raise InputError(f"--box must have west < east and south < north. Got "
+                             f"{box!r}.", field="--box")
+        return Area.box(w, s, e, n), 0.0
+    if point is not None:
+        try:
+            lon, lat = (float(v) for v in point.split(","))
+        except ValueError:
+            raise InputError(f"--point must be LON,LAT in degrees. Got {point!r}.",
+                             field="--point") from None
+        if radius_km is None or not radius_km > 0:
+            raise InputError("--point needs a positive --radius-km.",
+                             field="--radius-km")
+        return Point(lon, lat), float(radius_km)
+    if geojson is None:  # pragma: no cover - guarded by the count above
+        raise InputError("No area given.", field="area")
+    try:
+        obj = json.loads(geojson.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"Cannot read GeoJSON from {geojson}: {exc}.",
+                         path=str(geojson)) from None
+    if isinstance(obj, dict) and obj.get("type") == "Feature":
+        obj = obj.get("geometry")
+    return from_geojson(obj, what=f"geometry in {geojson}"), 0.0
+
+
+def append_item(case_path: Path, item: EvidenceItem) -> None:
+    """Append an item to a case file's evidence list, keeping the rest of the text.
+
+    The new text is validated by parsing the whole case before anything is written,
+    and the file is replaced atomically.
+    """
+    import yaml
+
+    text = case_path.read_text(encoding="utf-8")
+    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    seq = None
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            if k.value == "evidence" and isinstance(v, yaml.SequenceNode):
+                seq = v
+    if seq is None or seq.flow_style or not seq.value:
+        raise CaseFileError(f"The case file {case_path} has no block list under "
+                            "'evidence' to append to.", path=str(case_path))
+    indent = seq.value[0].start_mark.column - 2
+    block = "".join(" " * indent + line + "\n" if line else "\n"
+                    for line in dump_item_yaml(item).rstrip("\n").split("\n"))
+    lines = text.splitlines(keepends=True)
+    end_line = seq.end_mark.line
+    if seq.end_mark.column > 0:
+        end_line += 1
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    new_text = "".join(lines[:end_line]) + block + "".join(lines[end_line:])
+    parse_case(new_text, source=str(case_path))
+    files.write_atomic(case_path, new_text.encode("utf-8"))
+
+
+@app.command()
+@guarded
+def searched(
+    case: Annotated[Path, typer.Argument(help="The case file to add the search to.",
+                                         exists=True, dir_okay=False, readable=True,
+                                         writable=True)],
+    pd: Annotated[float, typer.Option(help="Probability of detection in the area "
+                                      "(0-1), e.g. from 'geosleuth plan'.")],
+    date: Annotated[str, typer.Option(help="Day of the search, YYYY-MM-DD.")],
+    box: Annotated[str | None, typer.Option(help="WEST,SOUTH,EAST,NORTH")] = None,
+    point: Annotated[str | None, typer.Option(help="LON,LAT (with --radius-km)")] = None,
+    radius_km: Annotated[float | None, typer.Option(help="Radius around --point.")
+                         ] = None,
+    geojson: Annotated[Path | None, typer.Option(
+        help="GeoJSON geometry or Feature of the searched area.", exists=True,
+        dir_okay=False, readable=True)] = None,
+    item_id: Annotated[str | None, typer.Option("--id", help="Evidence id.")] = None,
+    team: Annotated[str, typer.Option(help="Who searched.")] = "search team",
+    note: Annotated[str, typer.Option(help="Free text.")] = "",
+) -> None:
+    """Record a search that found nothing as evidence in CASE."""
+    day = dt.date.fromisoformat(date) if _parse_date(date, "--date") else None
+    if day is None:  # pragma: no cover - _parse_date raised already
+        raise InputError("--date is required.", field="--date")
+    area, buffer_km = _area_from_options(box, point, radius_km, geojson)
+    existing = {i.id for i in load_case(case).items}
+    new_id = item_id or next(f"search-{day.isoformat()}-{k}" for k in range(1, 10_000)
+                             if f"search-{day.isoformat()}-{k}" not in existing)
+    if new_id in existing:
+        raise InputError(f"The case already has an item {new_id!r}; pick another --id.",
+                         field="--id")
+    item = Searched(id=new_id, provenance=Provenance(document=team), date=day,
+                    area=area, pd=pd, buffer_km=buffer_km,
+                    note=note or f"Searched by {team}; nothing found.")
+    append_item(case, item)
+    console.print(f"Added {item.id} (pd = {pd:g}) to {case}.", highlight=False)
+

@@ -1,0 +1,185 @@
+"""The machine-readable outputs of an estimate: ``estimate.json`` and ``posterior.npz``.
+
+``estimate.json`` holds everything a person reads from an estimate, each number with
+the items that produced it; ``posterior.npz`` holds the posterior itself (array ``p``)
+and its grid (``grid``, a JSON string of :meth:`~geosleuth.grid.Grid.to_dict`), so that
+``geosleuth plan`` and other tools can work on the map without recomputing it.
+
+Files are written atomically (to a temporary name, then renamed), so an interrupted
+run never leaves a half-written output behind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from geosleuth import __version__
+from geosleuth._types import FloatArray, PathLike
+from geosleuth.errors import InputError
+from geosleuth.evidence import EvidenceItem
+from geosleuth.fuse import Estimate, TimelinePoint
+from geosleuth.grid import Grid
+
+__all__ = [
+    "estimate_record",
+    "load_posterior",
+    "save_posterior",
+    "write_atomic",
+    "write_json",
+]
+
+
+def write_atomic(path: PathLike, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and an atomic rename."""
+    p = Path(os.fspath(path))
+    p.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", dir=p.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, p)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_json(path: PathLike, obj: Any) -> None:
+    """Write ``obj`` as indented UTF-8 JSON, atomically."""
+    write_atomic(path, json.dumps(obj, indent=2, ensure_ascii=False).encode("utf-8"))
+
+
+def _reliability(item: EvidenceItem, est: Estimate) -> float:
+    return round(item.p_true(est.settings.grades), 6)
+
+
+def estimate_record(
+    est: Estimate,
+    items: Sequence[EvidenceItem],
+    *,
+    target: str,
+    title: str = "",
+    timeline: Sequence[TimelinePoint] = (),
+    source: str | None = None,
+) -> dict[str, Any]:
+    """The JSON record of an estimate (what ``estimate.json`` holds).
+
+    Keys: ``as_of``, ``target``, ``p_alive``, ``hdr_km2`` (``{"50", "90"}``),
+    ``places`` (``{name, lat, lon, radius_km, probability, in_hdr90}``, best first),
+    ``evidence`` (``{id, kind, source, contribution, ...}`` for every item, used or
+    not), ``grid``, ``settings``, ``timeline``, ``generator``.
+    """
+    contrib = {c.item_id: c for c in est.contributions}
+    excluded = dict(est.excluded)
+    evidence = []
+    for item in items:
+        c = contrib.get(item.id)
+        prov = item.provenance
+        evidence.append({
+            "id": item.id,
+            "kind": item.kind,
+            "used": item.id in est.used,
+            "excluded_because": excluded.get(item.id),
+            "date": item.date.isoformat(),
+            "date_from": item.date_from.isoformat() if item.date_from else None,
+            "place": getattr(item, "place_name", None),
+            "grade": str(item.grade) if item.grade else None,
+            "hedge": item.hedge,
+            "reliability": _reliability(item, est),
+            "contribution": {
+                "map_shift": round(c.map_shift, 6) if c else 0.0,
+                "p_alive_shift": round(c.p_alive_shift, 6) if c else 0.0,
+            },
+            "source": prov.to_dict(),
+            "note": item.note,
+            "item": item.to_dict(),
+        })
+    return {
+        "generator": f"geosleuth {__version__}",
+        "title": title or target,
+        "target": target,
+        "as_of": est.as_of.isoformat(),
+        "case": source,
+        "p_alive": round(est.p_alive, 6),
+        "hdr_km2": {k: round(v, 3) for k, v in est.hdr_km2.items()},
+        "places": [
+            {
+                "name": p.name,
+                "lat": p.lat,
+                "lon": p.lon,
+                "radius_km": p.radius_km,
+                "probability": round(p.probability, 6),
+                "in_hdr90": p.in_hdr90,
+            }
+            for p in est.places
+        ],
+        "evidence": evidence,
+        "timeline": [
+            {
+                "as_of": t.as_of.isoformat(),
+                "p_alive": round(t.p_alive, 6),
+                "probabilities": {k: round(v, 6) for k, v in t.probabilities.items()},
+                "new_items": list(t.new_items),
+            }
+            for t in timeline
+        ],
+        "grid": est.grid.to_dict(),
+        "settings": est.settings.to_dict(),
+        "posterior_file": "posterior.npz",
+        "generated": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+    }
+
+
+def save_posterior(path: PathLike, grid: Grid, p: FloatArray) -> None:
+    """Write the posterior and its grid to an ``.npz`` file, atomically."""
+    import io
+
+    buf = io.BytesIO()
+    np.savez_compressed(buf, p=np.asarray(p, dtype=np.float64),
+                        grid=np.array(json.dumps(grid.to_dict())))
+    write_atomic(path, buf.getvalue())
+
+
+def load_posterior(path: PathLike) -> tuple[Grid, FloatArray]:
+    """Read a posterior written by :func:`save_posterior`.
+
+    ``path`` may be the ``.npz`` file, the ``estimate.json`` beside it, or the
+    output folder of ``geosleuth locate``.
+
+    Raises
+    ------
+    InputError
+        If the file is missing or malformed, or ``p`` does not fit the grid or does
+        not sum to 1.
+    """
+    p = Path(os.fspath(path))
+    if p.is_dir():
+        p = p / "posterior.npz"
+    elif p.suffix == ".json":
+        p = p.with_name("posterior.npz")
+    if not p.is_file():
+        raise InputError(
+            f"No posterior at {p}: give the output folder of 'geosleuth locate', its "
+            "estimate.json or its posterior.npz.", path=str(p))
+    try:
+        with np.load(p, allow_pickle=False) as data:
+            arr = np.array(data["p"], dtype=np.float64)
+            grid = Grid.from_dict(json.loads(str(data["grid"])))
+    except (OSError, KeyError, ValueError, json.JSONDecodeError) as exc:
+        raise InputError(f"The posterior file {p} is malformed ({exc}).",
+                         path=str(p)) from None
+    if arr.shape != (grid.n_cells,) or not np.isfinite(arr).all() or (arr < 0).any() \
+            or abs(float(arr.sum()) - 1.0) > 1e-6:
+        raise InputError(
+            f"The posterior in {p} must be {grid.n_cells} non-negative numbers summing "
+            f"to 1; got shape {arr.shape}, sum {float(np.nansum(arr)):.6g}.",
+            path=str(p))
+    arr.setflags(write=False)
+    return grid, arr
