@@ -511,7 +511,15 @@ def _build_item(raw: _Map, i: int, doc: _Map, docs: dict[str, Any], resolve: _Re
                     f"A {kind} needs {gkey!r} (a place name, {{lon, lat}} or a GeoJSON "
                     f"geometry); {label} has none.", path=source, line=line_for(),
                     field=where(gkey))
-            geom, name = resolve(raw[gkey], where(gkey), line_for(gkey))
+            try:
+                geom, name = resolve(raw[gkey], where(gkey), line_for(gkey))
+            except CaseFileError:
+                raise
+            except InputError as exc:
+                raise CaseFileError(
+                    f"The {gkey!r} of {label} ({source}, line {line_for(gkey)}) is not "
+                    f"a valid place: {exc.message}", path=source, line=line_for(gkey),
+                    field=where(gkey)) from None
             kwargs[gkey] = geom
             kwargs["place_name"] = name
             if kind == "front" and not isinstance(geom, Point):

@@ -362,29 +362,38 @@ class _Skip(Exception):
 def _sighting_group_log(
     group: Sequence[Sighting], grid: Grid, *, as_of: dt.date, settings: Settings
 ) -> FloatArray:
-    total_w = sum(s.weight for s in group)
-    acc = np.zeros(grid.n_cells)
+    total_w = float(sum(s.weight for s in group))
     cell_var = grid.cell_km**2 / 12.0
-    for s in group:
+    n = len(group)
+    sigma = np.empty(n)
+    wr = np.empty(n)  # weight × reliability
+    for i, s in enumerate(group):
         var = s.sigma_km**2 + settings.diffusion_km2_per_day * s.age_days(as_of) + cell_var
         if s.subject == "associate":
             var += s.associate_sigma_km**2
-        sigma = math.sqrt(var)
-        r = s.p_true(settings.grades)
-        if isinstance(s.place, Point):
-            px, py = grid.lonlat_to_xy_km(s.place.lon, s.place.lat)
-            k = gaussian_mixture_density([float(px)], [float(py)], grid,
-                                         sigma_km=sigma) * grid.area_km2
-        else:
-            soft = _region_soft(s.place, grid, buffer_km=0.0, sigma_km=sigma,
-                                cutoff=settings.cutoff_sigmas)
-            k_opt = _normalised(soft)
-            if k_opt is None:
-                k = np.ones(grid.n_cells)
-                r = 0.0
-            else:
-                k = k_opt
-        acc += (s.weight / total_w) * (r * k + (1.0 - r))
+        sigma[i] = math.sqrt(var)
+        wr[i] = s.weight * s.p_true(settings.grades)
+    # L = Σ wᵢ(rᵢKᵢ + 1 − rᵢ)/W = (W − Σ wᵢrᵢ)/W + Σ (wᵢrᵢ/W) Kᵢ
+    is_point = np.array([isinstance(s.place, Point) for s in group])
+    acc = np.zeros(grid.n_cells)
+    used_wr = 0.0
+    if is_point.any() and wr[is_point].sum() > 0:
+        lons = np.array([s.place.lon for s in group if isinstance(s.place, Point)])
+        lats = np.array([s.place.lat for s in group if isinstance(s.place, Point)])
+        px, py = grid.lonlat_to_xy_km(lons, lats)
+        wp = wr[is_point]
+        dens = gaussian_mixture_density(px, py, grid, sigma_km=sigma[is_point],
+                                        weights=wp)
+        acc += dens * (grid.area_km2 * float(wp.sum()) / total_w)
+        used_wr += float(wp.sum())
+    for i in np.flatnonzero(~is_point):
+        soft = _region_soft(group[i].place, grid, buffer_km=0.0,
+                            sigma_km=float(sigma[i]), cutoff=settings.cutoff_sigmas)
+        k = _normalised(soft)
+        if k is not None:  # a region outside the grid says nothing: K = 1
+            acc += (wr[i] / total_w) * k
+            used_wr += float(wr[i])
+    acc += 1.0 - used_wr / total_w
     with np.errstate(divide="ignore"):
         return np.asarray(np.log(acc))
 
@@ -457,12 +466,14 @@ def _item_log(item: EvidenceItem, grid: Grid, *, as_of: dt.date,
 
 # ------------------------------------------------------------------- selection
 def select(
-    items: Iterable[EvidenceItem], *, as_of: dt.date
+    items: Iterable[EvidenceItem], *, as_of: dt.date, hindcast: bool = False
 ) -> tuple[list[EvidenceItem], list[tuple[str, str]]]:
     """Split items into those usable as of ``as_of`` and the rest, with reasons.
 
-    An item is used when it is dated, and was published, on or before ``as_of``.
-    Of a group's territory items, only the newest is used.
+    An item is used when it is dated, and was published, on or before ``as_of``
+    (with ``hindcast=True`` the publication date is ignored: today's knowledge of
+    the events up to ``as_of``). Of a group's territory items, only the newest is
+    used.
 
     Raises
     ------
@@ -479,7 +490,7 @@ def select(
         seen.add(item.id)
         if item.date > as_of:
             excluded.append((item.id, f"dated {item.date}, after {as_of}"))
-        elif item.known_on > as_of:
+        elif item.known_on > as_of and not hindcast:
             excluded.append((item.id, f"published {item.known_on}, after {as_of}"))
         else:
             used.append(item)
@@ -680,6 +691,7 @@ def fuse(
     prior: ArrayLike | None = None,
     places: Sequence[NamedPlace] | None = None,
     contributions: bool = True,
+    hindcast: bool = False,
 ) -> Estimate:
     """Fuse evidence into a posterior over ``grid`` as of a date.
 
@@ -696,6 +708,8 @@ def fuse(
         Places to rank (default: the named point places of sightings and claims).
     contributions : bool, default True
         Compute each item's leave-one-out contribution.
+    hindcast : bool, default False
+        Use items dated on or before ``as_of`` even if published later.
 
     Returns
     -------
@@ -716,7 +730,7 @@ def fuse(
     """
     settings = settings or Settings()
     items = list(items)
-    used, excluded = select(items, as_of=as_of)
+    used, excluded = select(items, as_of=as_of, hindcast=hindcast)
     log_prior = _check_prior(prior, grid)
     facs, skipped = factors(used, grid, as_of=as_of, settings=settings)
     excluded.extend(skipped)
@@ -749,27 +763,46 @@ def fuse(
 def _contributions(
     used: Sequence[EvidenceItem], facs: Sequence[Factor], log_prior: FloatArray,
     post: FloatArray, grid: Grid, *, as_of: dt.date, settings: Settings, alive: float,
+    max_group: int = 2000,
 ) -> list[Contribution]:
+    """Leave-one-out shifts. Within a sighting group of ``n`` items the group's
+    likelihood without item ``i`` is ``(W·L − wᵢLᵢ)/(W − wᵢ)``, one kernel per item;
+    groups larger than ``max_group`` report the shift of the whole group instead."""
     base = log_prior + sum((f.log_l for f in facs), np.zeros(grid.n_cells))
     by_item = {iid: f for f in facs for iid in f.item_ids}
+    sightings = {i.id: i for i in used if isinstance(i, Sighting)}
+    group_shift: dict[str, float] = {}
+
+    def shift_without(rest_log: FloatArray) -> float:
+        with np.errstate(invalid="ignore"):
+            rest_log = np.where(np.isnan(rest_log), -np.inf, rest_log)
+        try:
+            other = posterior_from_factors(rest_log, [])
+        except InputError:
+            return 1.0
+        return 0.5 * float(np.abs(post - other).sum())
+
     out = []
     for item in used:
         shift = 0.0
         f = by_item.get(item.id)
-        if f is not None:
-            rest_log = base - f.log_l
-            if len(f.item_ids) > 1:
-                rest = [s for s in used if isinstance(s, Sighting)
-                        and s.id in f.item_ids and s.id != item.id]
-                rest_log = rest_log + _sighting_group_log(
-                    rest, grid, as_of=as_of, settings=settings)
-            with np.errstate(invalid="ignore"):
-                rest_log = np.where(np.isnan(rest_log), -np.inf, rest_log)
-            try:
-                other = posterior_from_factors(rest_log, [])
-                shift = 0.5 * float(np.abs(post - other).sum())
-            except InputError:
-                shift = 1.0
+        if f is not None and len(f.item_ids) == 1:
+            shift = shift_without(base - f.log_l)
+        elif f is not None and len(f.item_ids) > max_group:
+            if f.key not in group_shift:
+                group_shift[f.key] = shift_without(base - f.log_l)
+            shift = group_shift[f.key]
+        elif f is not None:
+            members = [sightings[i] for i in f.item_ids]
+            total_w = sum(m.weight for m in members)
+            me = sightings[item.id]
+            l_me = np.exp(_sighting_group_log([me], grid, as_of=as_of,
+                                              settings=settings))
+            l_rest = (total_w * np.exp(f.log_l) - me.weight * l_me) / (
+                total_w - me.weight)
+            with np.errstate(divide="ignore"):
+                log_rest = np.log(np.maximum(l_rest, 0.0))
+            shift = shift_without(base - f.log_l + log_rest)
         d_alive = 0.0
         if isinstance(item, LifeStatus):
             d_alive = alive - p_alive([i for i in used if i is not item], as_of=as_of,
@@ -786,24 +819,44 @@ class TimelinePoint:
     probabilities: dict[str, float]
     p_alive: float
     new_items: tuple[str, ...]
+    mode: str = "known"
 
 
 def timeline(
     items: Sequence[EvidenceItem], grid: Grid, *, as_of: dt.date,
     places: Sequence[NamedPlace], settings: Settings | None = None,
+    mode: str = "auto",
 ) -> list[TimelinePoint]:
-    """Re-estimate on each date when evidence became known, up to ``as_of``.
+    """Re-estimate on each date when the evidence changed, up to ``as_of``.
 
-    Returns one point per distinct ``known_on`` date (and ``as_of``), each with the
-    probability of every place in ``places``.
+    Parameters
+    ----------
+    mode : {"known", "event", "auto"}, default "auto"
+        ``"known"``: one point per date on which evidence became known (published),
+        using only what was known then. ``"event"``: one point per item date, using
+        today's knowledge of the events up to then (a hindcast: how the picture of
+        the situation evolved). ``"auto"``: ``"known"`` when the evidence was
+        published on at least three different days, else ``"event"``.
+
+    Returns
+    -------
+    list of TimelinePoint
+        One per date, each with the probability of every place in ``places``.
     """
     settings = settings or Settings()
-    dates = sorted({i.known_on for i in items if i.known_on <= as_of} | {as_of})
+    if mode not in ("known", "event", "auto"):
+        raise InputError(f"mode must be 'known', 'event' or 'auto'. Got {mode!r}.",
+                         field="mode")
+    if mode == "auto":
+        known_days = {i.known_on for i in items if i.known_on <= as_of}
+        mode = "known" if len(known_days) >= 3 else "event"
+    when = (lambda i: i.known_on) if mode == "known" else (lambda i: i.date)
+    dates = sorted({when(i) for i in items if when(i) <= as_of} | {as_of})
     out = []
     for day in dates:
         est = fuse(items, grid, as_of=day, settings=settings, places=places,
-                   contributions=False)
-        new = tuple(i.id for i in items if i.known_on == day)
+                   contributions=False, hindcast=mode == "event")
+        new = tuple(i.id for i in items if when(i) == day)
         out.append(TimelinePoint(day, {q.name: q.probability for q in est.places},
-                                 est.p_alive, new))
+                                 est.p_alive, new, mode))
     return out

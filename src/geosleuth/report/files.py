@@ -127,6 +127,7 @@ def estimate_record(
                 "p_alive": round(t.p_alive, 6),
                 "probabilities": {k: round(v, 6) for k, v in t.probabilities.items()},
                 "new_items": list(t.new_items),
+                "mode": t.mode,
             }
             for t in timeline
         ],

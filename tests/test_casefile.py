@@ -1,0 +1,155 @@
+import datetime as dt
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geosleuth.casefile import CASE_SCHEMA, load_case, parse_case
+from geosleuth.errors import CaseFileError
+from geosleuth.evidence import Claim, LifeStatus, Sighting, Territory
+
+from conftest import REPO
+
+EXAMPLES = REPO / "src" / "geosleuth" / "examples"
+
+MINIMAL = """\
+target: a hiker
+region: {west: 7.0, south: 46.0, east: 7.4, north: 46.3}
+evidence:
+  - id: lkp
+    kind: sighting
+    date: 2024-08-01
+    place: {lon: 7.2, lat: 46.15}
+    sigma_km: 0.5
+"""
+
+
+def test_the_bundled_examples_load():
+    seed = load_case(EXAMPLES / "seed-baghdadi-2018.yaml")
+    assert seed.target == "Abu Bakr al-Baghdadi"
+    assert seed.as_of == dt.date(2018, 5, 15)
+    kinds = {i.kind for i in seed.items}
+    assert kinds == {"sighting", "claim", "territory", "front", "life_status"}
+    assert all(i.provenance.quote for i in seed.items), "every item quotes its sentence"
+    jamili = [i for i in seed.items if isinstance(i, Sighting) and i.who]
+    assert {i.place_name for i in jamili} == {"Hajin", "Abu Kamal", "al-Mayadin"}
+    assert len({i.group_key for i in jamili}) == 1
+    basri = next(i for i in seed.items if i.id == "basri-hajin")
+    assert isinstance(basri, Claim) and basri.hedge == "possible"
+    assert basri.provenance.speaker == "Abu Ali al-Basri"
+    assert basri.provenance.published == dt.date(2018, 5, 12)
+    hiker = load_case(EXAMPLES / "missing-hiker.yaml")
+    assert {i.kind for i in hiker.items} >= {"sighting", "claim", "searched"}
+    assert [p.name for p in seed.places][:3] == ["Hajin", "Abu Kamal", "al-Mayadin"]
+
+
+def test_grid_defaults_to_the_evidence_bounds():
+    case = parse_case(MINIMAL.replace(
+        "region: {west: 7.0, south: 46.0, east: 7.4, north: 46.3}\n", ""))
+    w, s, e, n = case.grid.bounds_lonlat()
+    assert w < 7.2 < e and s < 46.15 < n
+
+
+@pytest.mark.parametrize(("text", "match", "line"), [
+    ("target: x\nevidence: [\n", "not valid YAML", 3),
+    ("- just\n- a list\n", "must be a mapping", 1),
+    ("target: x\nevidence: []\n", "no evidence items", 2),
+    (MINIMAL.replace("sigma_km: 0.5", "sigma_km: -2"),
+     r"'sigma_km' of sighting 'lkp' \(<case>, line 8\) must be a positive number", 8),
+    (MINIMAL.replace("sigma_km: 0.5", "sigma_km: .nan"), "sigma_km", 8),
+    (MINIMAL.replace("{lon: 7.2, lat: 46.15}", "{lon: .nan, lat: 46.15}"),
+     "not a finite number", 7),
+    (MINIMAL.replace("date: 2024-08-01", "date: 2024-08-01\n    date_from: 2024-09-01"),
+     "out of order", 7),
+    (MINIMAL.replace("date: 2024-08-01", "date: 1st of August"), "date", 6),
+    (MINIMAL.replace("sigma_km: 0.5", "sigma_km: 0.5\n    colour: red"),
+     "unknown key", 4),
+    (MINIMAL.replace("kind: sighting", "kind: rumour"), "is not one of", 5),
+    (MINIMAL + "  - id: lkp\n    kind: life_status\n    status: alive\n"
+     "    date: 2024-08-01\n", "used twice", 9),
+])
+def test_bad_case_files_name_the_line_and_field(text, match, line):
+    with pytest.raises(CaseFileError, match=match) as err:
+        parse_case(text, source="<case>")
+    assert err.value.line == line
+    assert err.value.path == "<case>"
+
+
+def test_unknown_place_is_reported_with_its_line():
+    text = MINIMAL.replace("{lon: 7.2, lat: 46.15}", "Xyzzyville Qwerty")
+    with pytest.raises(CaseFileError, match="Xyzzyville Qwerty") as err:
+        parse_case(text, source="c.yaml")
+    assert err.value.line == 7
+    assert err.value.field == "evidence[0].place"
+
+
+def test_dates_out_of_order_against_the_document():
+    text = """\
+target: x
+documents:
+  d: {published: 2018-01-01}
+evidence:
+  - id: a
+    kind: claim
+    document: d
+    date: 2018-02-01
+    place: {lon: 40.0, lat: 35.0}
+"""
+    with pytest.raises(CaseFileError, match="published on 2018-01-01"):
+        parse_case(text)
+
+
+def test_missing_file_and_non_utf8(tmp_path):
+    with pytest.raises(CaseFileError, match="Cannot read"):
+        load_case(tmp_path / "nope.yaml")
+    bad = tmp_path / "latin1.yaml"
+    bad.write_bytes("target: caf\xe9\n".encode("latin-1"))
+    with pytest.raises(CaseFileError, match="not UTF-8"):
+        load_case(bad)
+
+
+def test_local_places_lines_and_territory():
+    text = """\
+target: x
+places:
+  pocket: {polygon: [[40.7, 34.6], [40.9, 34.6], [40.9, 34.8], [40.7, 34.8]]}
+  river: {line: [[40.1, 35.3], [40.9, 34.5]]}
+evidence:
+  - id: t
+    kind: territory
+    group_name: ISIS
+    date: 2018-05-01
+    area: pocket
+  - id: c
+    kind: claim
+    date: 2018-05-01
+    place: river
+    buffer_km: 10
+"""
+    case = parse_case(text)
+    assert isinstance(case.items[0], Territory)
+    assert case.items[1].place_name == "river"
+
+
+def test_schema_is_valid_json_schema():
+    import jsonschema
+
+    jsonschema.Draft202012Validator.check_schema(CASE_SCHEMA)
+    assert json.loads(json.dumps(CASE_SCHEMA))["required"] == ["target", "evidence"]
+
+
+@settings(max_examples=40)
+@given(st.text(max_size=200))
+def test_any_text_either_parses_or_raises_a_case_file_error(text):
+    try:
+        parse_case(text)
+    except CaseFileError:
+        pass
+
+
+def test_life_status_needs_no_place():
+    text = MINIMAL + ("  - id: pol\n    kind: life_status\n    status: alive\n"
+                      "    date: 2024-08-01\n")
+    case = parse_case(text)
+    assert isinstance(case.items[1], LifeStatus)
