@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +30,7 @@ from geosleuth.errors import CaseFileError, GeosleuthError, InputError
 from geosleuth.evidence import (
     KINDS,
     Claim,
+    EventSet,
     EvidenceItem,
     Grade,
     Provenance,
@@ -48,8 +48,7 @@ __all__ = [
     "parse_case",
 ]
 
-_DATE = {"type": "string", "format": "date",
-         "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+_DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 _LONLAT = {
     "type": "object",
     "required": ["lon", "lat"],
@@ -58,17 +57,24 @@ _LONLAT = {
 }
 _PLACE_REF = {
     "description": "A place name (case places, then gazetteer), {lon, lat}, or a "
-                   "GeoJSON geometry.",
-    "anyOf": [{"type": "string", "minLength": 1}, _LONLAT,
-              {"type": "object", "required": ["type", "coordinates"]}],
+    "GeoJSON geometry.",
+    "anyOf": [
+        {"type": "string", "minLength": 1},
+        _LONLAT,
+        {"type": "object", "required": ["type", "coordinates"]},
+    ],
 }
 _COMMON = {
     "id": {"type": "string", "minLength": 1},
     "kind": {"enum": sorted(KINDS)},
     "document": {"type": "string", "description": "Key into 'documents'."},
     "quote": {"type": "string"},
-    "span": {"type": "array", "items": {"type": "integer", "minimum": 0},
-             "minItems": 2, "maxItems": 2},
+    "span": {
+        "type": "array",
+        "items": {"type": "integer", "minimum": 0},
+        "minItems": 2,
+        "maxItems": 2,
+    },
     "speaker": {"type": "string"},
     "speaker_role": {"type": "string"},
     "reporting_chain": {"type": "array", "items": {"type": "string"}},
@@ -95,14 +101,17 @@ CASE_SCHEMA: dict[str, Any] = {
         "region": {
             "type": "object",
             "required": ["west", "south", "east", "north"],
-            "properties": {k: {"type": "number"}
-                           for k in ("west", "south", "east", "north")},
+            "properties": {
+                k: {"type": "number"} for k in ("west", "south", "east", "north")
+            },
             "additionalProperties": False,
         },
         "grid": {
             "type": "object",
-            "properties": {"cell_km": {"type": "number", "exclusiveMinimum": 0},
-                           "max_cells": {"type": "integer", "minimum": 1}},
+            "properties": {
+                "cell_km": {"type": "number", "exclusiveMinimum": 0},
+                "max_cells": {"type": "integer", "minimum": 1},
+            },
             "additionalProperties": False,
         },
         "settings": {
@@ -141,9 +150,12 @@ CASE_SCHEMA: dict[str, Any] = {
                     "polygon": {"type": "array"},
                     "geometry": {"type": "object"},
                     "source": {"type": "string"},
-                    "rank": {"type": "boolean", "description": "List this place "
-                             "among the ranked places (default: only places named "
-                             "by sightings and claims are ranked)."},
+                    "rank": {
+                        "type": "boolean",
+                        "description": "List this place "
+                        "among the ranked places (default: only places named "
+                        "by sightings and claims are ranked).",
+                    },
                 },
                 "additionalProperties": False,
             },
@@ -224,7 +236,8 @@ def _construct_map(loader: _LineLoader, node: yaml.MappingNode) -> _Map:
     for k_node, v_node in node.value:
         key = loader.construct_object(k_node, deep=True)
         m[str(key) if not isinstance(key, str) else key] = loader.construct_object(
-            v_node, deep=True)
+            v_node, deep=True
+        )
         m.key_lines[str(key)] = k_node.start_mark.line + 1
     return m
 
@@ -241,12 +254,18 @@ def _construct_str_date(loader: _LineLoader, node: yaml.ScalarNode) -> str:
     return str(loader.construct_scalar(node))
 
 
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
-                            _construct_map)  # type: ignore[arg-type]
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
-                            _construct_seq)  # type: ignore[arg-type]
-_LineLoader.add_constructor("tag:yaml.org,2002:timestamp",
-                            _construct_str_date)  # type: ignore[arg-type]
+_LineLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+    _construct_map,
+)
+_LineLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
+    _construct_seq,
+)
+_LineLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp",
+    _construct_str_date,
+)
 
 
 def _line_of(doc: Any, path: list[Any]) -> int | None:
@@ -286,15 +305,18 @@ def load_case(path: PathLike) -> Case:
     try:
         text = p.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise CaseFileError(f"The case file {p} is not UTF-8 text.", path=str(p)) from None
+        raise CaseFileError(
+            f"The case file {p} is not UTF-8 text.", path=str(p)
+        ) from None
     except OSError as exc:
-        raise CaseFileError(f"Cannot read the case file {p}: {exc.strerror}.",
-                            path=str(p)) from None
+        raise CaseFileError(
+            f"Cannot read the case file {p}: {exc.strerror}.", path=str(p)
+        ) from None
     return parse_case(text, source=str(p))
 
 
 def parse_case(text: str, *, source: str = "<case>") -> Case:
-    """Parse case-file text (see :func:`load_case`).
+    r"""Parse case-file text (see :func:`load_case`).
 
     Examples
     --------
@@ -316,21 +338,26 @@ def parse_case(text: str, *, source: str = "<case>") -> Case:
     geosleuth.errors.CaseFileError: The case <case> has no evidence items; add at ...
     """
     try:
-        doc = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+        doc = yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         line = mark.line + 1 if mark is not None else None
         raise CaseFileError(
             f"The case file {source} is not valid YAML: {exc.problem}.",
-            path=source, line=line,
+            path=source,
+            line=line,
         ) from None
     except yaml.YAMLError as exc:
-        raise CaseFileError(f"The case file {source} is not valid YAML: {exc}.",
-                            path=source) from None
-    if not isinstance(doc, dict):
+        raise CaseFileError(
+            f"The case file {source} is not valid YAML: {exc}.", path=source
+        ) from None
+    if not isinstance(doc, _Map):
         raise CaseFileError(
             f"The case file {source} must be a mapping with 'target' and 'evidence'. "
-            f"Got {type(doc).__name__} instead.", path=source, line=1)
+            f"Got {type(doc).__name__} instead.",
+            path=source,
+            line=1,
+        )
     _validate_schema(doc, source)
     return _build_case(doc, source)
 
@@ -339,8 +366,10 @@ def _validate_schema(doc: _Map, source: str) -> None:
     import jsonschema
 
     validator = jsonschema.Draft202012Validator(CASE_SCHEMA)
-    errors = sorted(validator.iter_errors(_plain(doc)),
-                    key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
+    errors = sorted(
+        validator.iter_errors(_plain(doc)),
+        key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))),
+    )
     if not errors:
         return
     err = errors[0]
@@ -353,8 +382,9 @@ def _validate_schema(doc: _Map, source: str) -> None:
         msg = f"The field {where} is missing a required key: {err.message}."
     else:
         msg = f"The field {where} is invalid: {err.message}."
-    raise CaseFileError(f"{msg} (case file {source})", path=source, line=line,
-                        field=where)
+    raise CaseFileError(
+        f"{msg} (case file {source})", path=source, line=line, field=where
+    )
 
 
 def _plain(obj: Any) -> Any:
@@ -371,7 +401,11 @@ def _date(value: Any, where: str, source: str, line: int | None) -> dt.date:
     except ValueError:
         raise CaseFileError(
             f"The field {where} must be a date written YYYY-MM-DD. Got {value!r} "
-            "instead.", path=source, line=line, field=where) from None
+            "instead.",
+            path=source,
+            line=line,
+            field=where,
+        ) from None
 
 
 class _Resolver:
@@ -380,7 +414,9 @@ class _Resolver:
         self.source = source
         self._gaz: Any = None
 
-    def __call__(self, ref: Any, where: str, line: int | None) -> tuple[Geometry, str | None]:
+    def __call__(
+        self, ref: Any, where: str, line: int | None
+    ) -> tuple[Geometry, str | None]:
         if isinstance(ref, dict) and "type" in ref:
             return from_geojson(_plain(ref), what=where), None
         if isinstance(ref, dict):
@@ -401,17 +437,25 @@ class _Resolver:
         except GeosleuthError as exc:
             raise CaseFileError(
                 f"The place {name!r} in {where} is not in the case's 'places' nor in "
-                f"the gazetteer: {exc.message}", path=self.source, line=line,
-                field=where) from None
+                f"the gazetteer: {exc.message}",
+                path=self.source,
+                line=line,
+                field=where,
+            ) from None
         except ImportError:
             raise CaseFileError(
                 f"The place {name!r} in {where} is not in the case's 'places', and the "
                 "gazetteer is not available; give its coordinates under 'places'.",
-                path=self.source, line=line, field=where) from None
+                path=self.source,
+                line=line,
+                field=where,
+            ) from None
         return place.geometry, str(place.name)
 
 
-def _build_places(doc: _Map, source: str) -> tuple[dict[str, Geometry], list[NamedPlace]]:
+def _build_places(
+    doc: _Map, source: str
+) -> tuple[dict[str, Geometry], list[NamedPlace]]:
     out: dict[str, Geometry] = {}
     ranked: list[NamedPlace] = []
     raw = doc.get("places") or {}
@@ -431,10 +475,12 @@ def _build_places(doc: _Map, source: str) -> tuple[dict[str, Geometry], list[Nam
             else:
                 raise InputError(
                     f"The place {name!r} needs lon and lat, a line, a polygon or a "
-                    "GeoJSON geometry.")
+                    "GeoJSON geometry."
+                )
         except InputError as exc:
-            raise CaseFileError(f"{exc.message} (in {where})", path=source, line=line,
-                                field=where) from None
+            raise CaseFileError(
+                f"{exc.message} (in {where})", path=source, line=line, field=where
+            ) from None
         out[str(name)] = geom
         if isinstance(geom, Point) and spec.get("rank", False):
             ranked.append(NamedPlace(str(name), geom.lon, geom.lat))
@@ -442,8 +488,15 @@ def _build_places(doc: _Map, source: str) -> tuple[dict[str, Geometry], list[Nam
 
 
 _ITEM_FIELDS: dict[str, tuple[str, ...]] = {
-    "sighting": ("sigma_km", "subject", "who", "closeness", "associate_sigma_km",
-                 "group", "weight"),
+    "sighting": (
+        "sigma_km",
+        "subject",
+        "who",
+        "closeness",
+        "associate_sigma_km",
+        "group",
+        "weight",
+    ),
     "claim": ("buffer_km", "sigma_km", "polarity"),
     "territory": ("group_name", "tie", "sigma_km"),
     "front": ("force", "distance_km", "bearing_deg", "width_km", "sigma_km"),
@@ -451,12 +504,18 @@ _ITEM_FIELDS: dict[str, tuple[str, ...]] = {
     "life_status": ("status",),
     "event_set": ("method", "sigma_km"),
 }
-_GEOM_FIELD = {"sighting": "place", "claim": "place", "front": "place",
-               "territory": "area", "searched": "area"}
+_GEOM_FIELD = {
+    "sighting": "place",
+    "claim": "place",
+    "front": "place",
+    "territory": "area",
+    "searched": "area",
+}
 
 
-def _build_item(raw: _Map, i: int, doc: _Map, docs: dict[str, Any], resolve: _Resolver,
-                source: str) -> EvidenceItem:
+def _build_item(
+    raw: _Map, i: int, doc: _Map, docs: dict[str, Any], resolve: _Resolver, source: str
+) -> EvidenceItem:
     base = ["evidence", i]
     kind = str(raw["kind"])
     item_id = str(raw["id"])
@@ -473,11 +532,21 @@ def _build_item(raw: _Map, i: int, doc: _Map, docs: dict[str, Any], resolve: _Re
     if "document" in raw and docs and doc_key not in docs:
         raise CaseFileError(
             f"The 'document' of {label} is {doc_key!r}, which is not listed under "
-            f"'documents' (known: {sorted(docs)}).", path=source,
-            line=line_for("document"), field=where("document"))
-    published = (_date(meta["published"], f"documents.{doc_key}.published", source,
-                       _line_of(doc, ["documents", doc_key, "published"]))
-                 if meta.get("published") else None)
+            f"'documents' (known: {sorted(docs)}).",
+            path=source,
+            line=line_for("document"),
+            field=where("document"),
+        )
+    published = (
+        _date(
+            meta["published"],
+            f"documents.{doc_key}.published",
+            source,
+            _line_of(doc, ["documents", doc_key, "published"]),
+        )
+        if meta.get("published")
+        else None
+    )
     kwargs: dict[str, Any] = {
         "id": item_id,
         "date": _date(raw["date"], where("date"), source, line_for("date")),
@@ -485,8 +554,9 @@ def _build_item(raw: _Map, i: int, doc: _Map, docs: dict[str, Any], resolve: _Re
         "note": str(raw.get("note", "")),
     }
     if "date_from" in raw:
-        kwargs["date_from"] = _date(raw["date_from"], where("date_from"), source,
-                                    line_for("date_from"))
+        kwargs["date_from"] = _date(
+            raw["date_from"], where("date_from"), source, line_for("date_from")
+        )
     try:
         if "grade" in raw:
             kwargs["grade"] = Grade.parse(str(raw["grade"]))
@@ -509,8 +579,11 @@ def _build_item(raw: _Map, i: int, doc: _Map, docs: dict[str, Any], resolve: _Re
             if gkey not in raw:
                 raise CaseFileError(
                     f"A {kind} needs {gkey!r} (a place name, {{lon, lat}} or a GeoJSON "
-                    f"geometry); {label} has none.", path=source, line=line_for(),
-                    field=where(gkey))
+                    f"geometry); {label} has none.",
+                    path=source,
+                    line=line_for(),
+                    field=where(gkey),
+                )
             try:
                 geom, name = resolve(raw[gkey], where(gkey), line_for(gkey))
             except CaseFileError:
@@ -518,13 +591,20 @@ def _build_item(raw: _Map, i: int, doc: _Map, docs: dict[str, Any], resolve: _Re
             except InputError as exc:
                 raise CaseFileError(
                     f"The {gkey!r} of {label} ({source}, line {line_for(gkey)}) is not "
-                    f"a valid place: {exc.message}", path=source, line=line_for(gkey),
-                    field=where(gkey)) from None
+                    f"a valid place: {exc.message}",
+                    path=source,
+                    line=line_for(gkey),
+                    field=where(gkey),
+                ) from None
             kwargs[gkey] = geom
             kwargs["place_name"] = name
             if kind == "front" and not isinstance(geom, Point):
-                raise CaseFileError(f"The place of front {item_id!r} must be a point.",
-                                    path=source, line=line_for(gkey), field=where(gkey))
+                raise CaseFileError(
+                    f"The place of front {item_id!r} must be a point.",
+                    path=source,
+                    line=line_for(gkey),
+                    field=where(gkey),
+                )
         if kind == "event_set":
             events = raw.get("events") or []
             kwargs["lons"] = np.array([float(e["lon"]) for e in events])
@@ -536,14 +616,23 @@ def _build_item(raw: _Map, i: int, doc: _Map, docs: dict[str, Any], resolve: _Re
         raise
     except InputError as exc:
         key = exc.field or ""
-        msg = exc.message.replace(f"of {label}", f"of {label} ({source}, line "
-                                  f"{line_for(key if key in raw else None)})")
-        raise CaseFileError(msg, path=source,
-                            line=line_for(key if key in raw else None),
-                            field=where(key) if key else f"evidence[{i}]") from None
+        msg = exc.message.replace(
+            f"of {label}",
+            f"of {label} ({source}, line {line_for(key if key in raw else None)})",
+        )
+        raise CaseFileError(
+            msg,
+            path=source,
+            line=line_for(key if key in raw else None),
+            field=where(key) if key else f"evidence[{i}]",
+        ) from None
     except TypeError as exc:
-        raise CaseFileError(f"The fields of {label} do not fit its kind: {exc}.",
-                            path=source, line=line_for(), field=f"evidence[{i}]") from None
+        raise CaseFileError(
+            f"The fields of {label} do not fit its kind: {exc}.",
+            path=source,
+            line=line_for(),
+            field=f"evidence[{i}]",
+        ) from None
 
 
 def _build_case(doc: _Map, source: str) -> Case:
@@ -551,8 +640,11 @@ def _build_case(doc: _Map, source: str) -> Case:
     if len(evidence) == 0:
         raise CaseFileError(
             f"The case {source} has no evidence items; add at least one under "
-            "'evidence'.", path=source, line=_line_of(doc, ["evidence"]),
-            field="evidence")
+            "'evidence'.",
+            path=source,
+            line=_line_of(doc, ["evidence"]),
+            field="evidence",
+        )
     places, ranked = _build_places(doc, source)
     resolve = _Resolver(places, source)
     docs = {str(k): _plain(v) for k, v in (doc.get("documents") or {}).items()}
@@ -563,18 +655,25 @@ def _build_case(doc: _Map, source: str) -> Case:
         if item.id in seen:
             raise CaseFileError(
                 f"The id {item.id!r} is used twice (evidence[{seen[item.id]}] and "
-                f"evidence[{i}]); ids must be unique.", path=source,
-                line=_line_of(doc, ["evidence", i, "id"]), field=f"evidence[{i}].id")
+                f"evidence[{i}]); ids must be unique.",
+                path=source,
+                line=_line_of(doc, ["evidence", i, "id"]),
+                field=f"evidence[{i}].id",
+            )
         seen[item.id] = i
         items.append(item)
     try:
         settings = Settings(**_plain(doc.get("settings") or {}))
     except InputError as exc:
-        raise CaseFileError(exc.message, path=source,
-                            line=_line_of(doc, ["settings"]), field=exc.field) from None
+        raise CaseFileError(
+            exc.message, path=source, line=_line_of(doc, ["settings"]), field=exc.field
+        ) from None
     grid = _grid_for(doc, items, source)
-    as_of = (_date(doc["as_of"], "as_of", source, _line_of(doc, ["as_of"]))
-             if "as_of" in doc else None)
+    as_of = (
+        _date(doc["as_of"], "as_of", source, _line_of(doc, ["as_of"]))
+        if "as_of" in doc
+        else None
+    )
     named = list(ranked)
     known = {p.name for p in named}
     for item in items:
@@ -605,15 +704,20 @@ def _grid_for(doc: _Map, items: list[EvidenceItem], source: str) -> Grid:
     line = _line_of(doc, ["region"])
     if "region" in doc:
         r = doc["region"]
-        bounds = (float(r["west"]), float(r["south"]), float(r["east"]),
-                  float(r["north"]))
+        bounds = (
+            float(r["west"]),
+            float(r["south"]),
+            float(r["east"]),
+            float(r["north"]),
+        )
     else:
         bounds = _bounds_of(items)
     try:
         return Grid.from_bounds(*bounds, cell_km=cell_km, max_cells=max_cells)
     except InputError as exc:
-        raise CaseFileError(f"{exc.message} (field 'region')", path=source, line=line,
-                            field="region") from None
+        raise CaseFileError(
+            f"{exc.message} (field 'region')", path=source, line=line, field="region"
+        ) from None
 
 
 def _bounds_of(items: list[EvidenceItem]) -> tuple[float, float, float, float]:
@@ -634,18 +738,24 @@ def _bounds_of(items: list[EvidenceItem]) -> tuple[float, float, float, float]:
                 for poly in g.polygons:
                     lons.extend(poly[0][:, 0])
                     lats.extend(poly[0][:, 1])
-        if hasattr(item, "lons"):
+        if isinstance(item, EventSet):
             lons.extend(item.lons)
             lats.extend(item.lats)
     if not lons:
-        raise InputError("The evidence has no geometry to set the study region; add a "
-                         "'region' (west, south, east, north) to the case.",
-                         field="region")
+        raise InputError(
+            "The evidence has no geometry to set the study region; add a "
+            "'region' (west, south, east, north) to the case.",
+            field="region",
+        )
     w, e, s, n = min(lons), max(lons), min(lats), max(lats)
     mx = max((e - w) * 0.25, 0.05)
     my = max((n - s) * 0.25, 0.05)
-    return (max(w - mx, -180.0), max(s - my, -90.0), min(e + mx, 180.0),
-            min(n + my, 90.0))
+    return (
+        max(w - mx, -180.0),
+        max(s - my, -90.0),
+        min(e + mx, 180.0),
+        min(n + my, 90.0),
+    )
 
 
 def dump_item_yaml(item: EvidenceItem) -> str:
@@ -670,5 +780,3 @@ def dump_item_yaml(item: EvidenceItem) -> str:
     if not out.get("note"):
         out.pop("note", None)
     return str(yaml.safe_dump([out], sort_keys=False, allow_unicode=True))
-
-

@@ -86,6 +86,7 @@ __all__ = [
     "gaussian_mixture_density",
     "hdr_area_km2",
     "hdr_mask",
+    "hdr_masks",
     "p_alive",
     "place_probabilities",
     "posterior_from_factors",
@@ -283,6 +284,7 @@ def gaussian_mixture_density(
     x_km, y_km : array_like of shape (n,)
         Component centres in the grid's plane (km).
     grid : Grid
+        The cells to evaluate on.
     sigma_km : float or array_like of shape (n,)
         Standard deviation of each component, km; positive.
     weights : array_like of shape (n,), optional
@@ -305,17 +307,22 @@ def gaussian_mixture_density(
     x = np.atleast_1d(np.asarray(x_km, dtype=np.float64))
     y = np.atleast_1d(np.asarray(y_km, dtype=np.float64))
     s = np.broadcast_to(np.asarray(sigma_km, dtype=np.float64), x.shape)
-    w = (np.ones_like(x) if weights is None
-         else np.broadcast_to(np.asarray(weights, dtype=np.float64), x.shape))
+    w = (
+        np.ones_like(x)
+        if weights is None
+        else np.broadcast_to(np.asarray(weights, dtype=np.float64), x.shape)
+    )
     if x.shape != y.shape or x.ndim != 1:
-        raise InputError("x_km and y_km must be 1-D arrays of equal length.",
-                         field="x_km")
+        raise InputError(
+            "x_km and y_km must be 1-D arrays of equal length.", field="x_km"
+        )
     if not np.all(s > 0):
         raise InputError("Every sigma_km must be positive.", field="sigma_km")
     total = float(w.sum())
     if not (total > 0 and np.all(w >= 0)):
-        raise InputError("Weights must be non-negative with a positive sum.",
-                         field="weights")
+        raise InputError(
+            "Weights must be non-negative with a positive sum.", field="weights"
+        )
     gx, gy = grid.x_km, grid.y_km
     out = np.zeros((grid.ny, grid.nx))
     for lo in range(0, x.size, chunk):
@@ -368,7 +375,11 @@ def _sighting_group_log(
     sigma = np.empty(n)
     wr = np.empty(n)  # weight × reliability
     for i, s in enumerate(group):
-        var = s.sigma_km**2 + settings.diffusion_km2_per_day * s.age_days(as_of) + cell_var
+        var = (
+            s.sigma_km**2
+            + settings.diffusion_km2_per_day * s.age_days(as_of)
+            + cell_var
+        )
         if s.subject == "associate":
             var += s.associate_sigma_km**2
         sigma[i] = math.sqrt(var)
@@ -382,13 +393,19 @@ def _sighting_group_log(
         lats = np.array([s.place.lat for s in group if isinstance(s.place, Point)])
         px, py = grid.lonlat_to_xy_km(lons, lats)
         wp = wr[is_point]
-        dens = gaussian_mixture_density(px, py, grid, sigma_km=sigma[is_point],
-                                        weights=wp)
+        dens = gaussian_mixture_density(
+            px, py, grid, sigma_km=sigma[is_point], weights=wp
+        )
         acc += dens * (grid.area_km2 * float(wp.sum()) / total_w)
         used_wr += float(wp.sum())
-    for i in np.flatnonzero(~is_point):
-        soft = _region_soft(group[i].place, grid, buffer_km=0.0,
-                            sigma_km=float(sigma[i]), cutoff=settings.cutoff_sigmas)
+    for i in (int(j) for j in np.flatnonzero(~is_point)):
+        soft = _region_soft(
+            group[i].place,
+            grid,
+            buffer_km=0.0,
+            sigma_km=float(sigma[i]),
+            cutoff=settings.cutoff_sigmas,
+        )
         k = _normalised(soft)
         if k is not None:  # a region outside the grid says nothing: K = 1
             acc += (wr[i] / total_w) * k
@@ -398,15 +415,18 @@ def _sighting_group_log(
         return np.asarray(np.log(acc))
 
 
-def _item_log(item: EvidenceItem, grid: Grid, *, as_of: dt.date,
-              settings: Settings) -> FloatArray:
+def _item_log(
+    item: EvidenceItem, grid: Grid, *, as_of: dt.date, settings: Settings
+) -> FloatArray:
     r = item.p_true(settings.grades)
     cutoff = settings.cutoff_sigmas
     if isinstance(item, Claim):
-        sigma = math.sqrt(item.sigma_km**2
-                          + settings.diffusion_km2_per_day * item.age_days(as_of))
-        s = _region_soft(item.place, grid, buffer_km=item.buffer_km, sigma_km=sigma,
-                         cutoff=cutoff)
+        sigma = math.sqrt(
+            item.sigma_km**2 + settings.diffusion_km2_per_day * item.age_days(as_of)
+        )
+        s = _region_soft(
+            item.place, grid, buffer_km=item.buffer_km, sigma_km=sigma, cutoff=cutoff
+        )
         if item.polarity == "is_not":
             s = 1.0 - s
         k = _normalised(s)
@@ -414,8 +434,9 @@ def _item_log(item: EvidenceItem, grid: Grid, *, as_of: dt.date,
             raise _Skip("its region lies outside the grid")
         return _mixture_log(k, r)
     if isinstance(item, Territory):
-        s = _region_soft(item.area, grid, buffer_km=0.0, sigma_km=item.sigma_km,
-                         cutoff=cutoff)
+        s = _region_soft(
+            item.area, grid, buffer_km=0.0, sigma_km=item.sigma_km, cutoff=cutoff
+        )
         k = _normalised(s)
         if k is None:
             raise _Skip("its area lies outside the grid")
@@ -448,15 +469,23 @@ def _item_log(item: EvidenceItem, grid: Grid, *, as_of: dt.date,
         x, y = grid.lonlat_to_xy_km(item.lons, item.lats)
         if item.method == "kde":
             sigma = math.sqrt(item.sigma_km**2 + grid.cell_km**2 / 12.0)
-            surf = gaussian_mixture_density(x, y, grid, sigma_km=sigma,
-                                            weights=item.weights)
+            surf = gaussian_mixture_density(
+                x, y, grid, sigma_km=sigma, weights=item.weights
+            )
         else:
             from geosleuth import profile  # core module; imported lazily
 
             cx, cy = grid.cell_xy_km()
-            surf = np.asarray(profile.cgt_scores(
-                x, y, cx, cy, buffer_km=profile.estimate_cgt_buffer_km(x, y),
-                weights=item.weights))
+            surf = np.asarray(
+                profile.cgt_scores(
+                    x,
+                    y,
+                    cx,
+                    cy,
+                    buffer_km=profile.estimate_cgt_buffer_km(x, y),
+                    weights=item.weights,
+                )
+            )
         k = _normalised(np.asarray(surf, dtype=np.float64))
         if k is None:
             raise _Skip("its events lie outside the grid")
@@ -485,8 +514,10 @@ def select(
     seen: set[str] = set()
     for item in items:
         if item.id in seen:
-            raise InputError(f"Two evidence items share the id {item.id!r}; ids must "
-                             "be unique.", field="id")
+            raise InputError(
+                f"Two evidence items share the id {item.id!r}; ids must be unique.",
+                field="id",
+            )
         seen.add(item.id)
         if item.date > as_of:
             excluded.append((item.id, f"dated {item.date}, after {as_of}"))
@@ -511,7 +542,10 @@ def select(
 
 
 def factors(
-    items: Sequence[EvidenceItem], grid: Grid, *, as_of: dt.date,
+    items: Sequence[EvidenceItem],
+    grid: Grid,
+    *,
+    as_of: dt.date,
     settings: Settings | None = None,
 ) -> tuple[list[Factor], list[tuple[str, str]]]:
     """Turn usable items into likelihood factors; return them and skipped items.
@@ -583,16 +617,33 @@ def hdr_mask(p: ArrayLike, level: float) -> np.ndarray:
     >>> hdr_mask([0.1, 0.6, 0.3], 0.95).tolist()
     [True, True, True]
     """
+    return hdr_masks(p, (level,))[0]
+
+
+def hdr_masks(p: ArrayLike, levels: Sequence[float]) -> list[np.ndarray]:
+    """:func:`hdr_mask` for several levels, sorting the cells once.
+
+    Examples
+    --------
+    >>> [m.tolist() for m in hdr_masks([0.1, 0.6, 0.3], [0.5, 0.9])]
+    [[False, True, False], [False, True, True]]
+    """
     arr = np.asarray(p, dtype=np.float64)
-    if not 0 < level <= 1:
-        raise InputError(f"An HDR level must lie in (0, 1]. Got {level!r} instead.",
-                         field="level")
-    order = np.argsort(-arr, kind="stable")
+    for level in levels:
+        if not 0 < level <= 1:
+            raise InputError(
+                f"An HDR level must lie in (0, 1]. Got {level!r} instead.",
+                field="level",
+            )
+    order = np.argsort(-arr)
     csum = np.cumsum(arr[order])
-    k = int(np.searchsorted(csum, level * csum[-1] * (1 - 1e-12))) + 1
-    mask = np.zeros(arr.shape, dtype=bool)
-    mask[order[: min(k, arr.size)]] = True
-    return mask
+    out = []
+    for level in levels:
+        k = int(np.searchsorted(csum, level * csum[-1] * (1 - 1e-12))) + 1
+        mask = np.zeros(arr.shape, dtype=bool)
+        mask[order[: min(k, arr.size)]] = True
+        out.append(mask)
+    return out
 
 
 def hdr_area_km2(p: ArrayLike, grid: Grid, level: float) -> float:
@@ -601,16 +652,29 @@ def hdr_area_km2(p: ArrayLike, grid: Grid, level: float) -> float:
 
 
 def place_probabilities(
-    p: FloatArray, grid: Grid, places: Sequence[NamedPlace], *, radius_km: float
+    p: FloatArray,
+    grid: Grid,
+    places: Sequence[NamedPlace],
+    *,
+    radius_km: float,
+    hdr90: np.ndarray | None = None,
 ) -> tuple[PlaceProbability, ...]:
-    """Probability within ``radius_km`` of each named place, best first."""
-    h90 = hdr_mask(p, 0.9)
+    """Probability within ``radius_km`` of each named place, best first.
+
+    ``hdr90`` is the 90 % HDR mask of ``p`` when already known.
+    """
+    if not places:
+        return ()
+    h90 = hdr_mask(p, 0.9) if hdr90 is None else hdr90
     out = []
     for pl in places:
         cell = int(grid.lonlat_to_cell(pl.lon, pl.lat))
         prob = float(p[_disc(grid, pl.lon, pl.lat, radius_km)].sum())
-        out.append(PlaceProbability(pl.name, pl.lon, pl.lat, radius_km, prob,
-                                    bool(cell >= 0 and h90[cell])))
+        out.append(
+            PlaceProbability(
+                pl.name, pl.lon, pl.lat, radius_km, prob, bool(cell >= 0 and h90[cell])
+            )
+        )
     out.sort(key=lambda q: (-q.probability, q.name))
     return tuple(out)
 
@@ -632,8 +696,11 @@ def p_alive(
     """
     settings = settings or Settings()
     events = sorted(
-        (i for i in items if isinstance(i, LifeStatus) and i.date <= as_of
-         and i.known_on <= as_of),
+        (
+            i
+            for i in items
+            if isinstance(i, LifeStatus) and i.date <= as_of and i.known_on <= as_of
+        ),
         key=lambda i: i.date,
     )
     p = settings.prior_alive
@@ -671,8 +738,12 @@ def _check_prior(prior: ArrayLike | None, grid: Grid) -> FloatArray:
     if prior is None:
         return np.zeros(grid.n_cells)
     arr = np.asarray(prior, dtype=np.float64)
-    if arr.shape != (grid.n_cells,) or not np.all(np.isfinite(arr)) or np.any(arr < 0) \
-            or arr.sum() <= 0:
+    if (
+        arr.shape != (grid.n_cells,)
+        or not np.all(np.isfinite(arr))
+        or np.any(arr < 0)
+        or arr.sum() <= 0
+    ):
         raise InputError(
             f"The prior must be {grid.n_cells} non-negative finite weights (one per "
             f"cell) with a positive sum. Got an array of shape {arr.shape}.",
@@ -698,10 +769,13 @@ def fuse(
     Parameters
     ----------
     items : sequence of evidence items
+        Any mix of kinds; ids must be unique.
     grid : Grid
+        The cells of the map.
     as_of : datetime.date
         Only items dated and published on or before this day are used.
     settings : Settings, optional
+        Model settings (default :class:`Settings`).
     prior : array_like of shape (n_cells,), optional
         Prior weights (default uniform per unit area).
     places : sequence of NamedPlace, optional
@@ -740,18 +814,33 @@ def fuse(
     alive = p_alive(used, as_of=as_of, settings=settings)
     contribs: list[Contribution] = []
     if contributions:
-        contribs = _contributions(used, facs, log_prior, post, grid, as_of=as_of,
-                                  settings=settings, alive=alive)
+        contribs = _contributions(
+            used,
+            facs,
+            log_prior,
+            post,
+            grid,
+            as_of=as_of,
+            settings=settings,
+            alive=alive,
+        )
+    h50, h90 = hdr_masks(post, (0.5, 0.9))
     ranked = place_probabilities(
-        post, grid, list(places) if places is not None else _places_from_items(items),
+        post,
+        grid,
+        list(places) if places is not None else _places_from_items(items),
         radius_km=settings.place_radius_km,
+        hdr90=h90,
     )
     return Estimate(
         as_of=as_of,
         grid=grid,
         posterior=post,
         p_alive=alive,
-        hdr_km2={"50": hdr_area_km2(post, grid, 0.5), "90": hdr_area_km2(post, grid, 0.9)},
+        hdr_km2={
+            "50": float(h50.sum() * grid.cell_area_km2),
+            "90": float(h90.sum() * grid.cell_area_km2),
+        },
         places=ranked,
         contributions=tuple(contribs),
         used=tuple(i.id for i in used),
@@ -761,13 +850,23 @@ def fuse(
 
 
 def _contributions(
-    used: Sequence[EvidenceItem], facs: Sequence[Factor], log_prior: FloatArray,
-    post: FloatArray, grid: Grid, *, as_of: dt.date, settings: Settings, alive: float,
+    used: Sequence[EvidenceItem],
+    facs: Sequence[Factor],
+    log_prior: FloatArray,
+    post: FloatArray,
+    grid: Grid,
+    *,
+    as_of: dt.date,
+    settings: Settings,
+    alive: float,
     max_group: int = 2000,
 ) -> list[Contribution]:
-    """Leave-one-out shifts. Within a sighting group of ``n`` items the group's
+    """Leave-one-out shifts of the posterior, one per used item.
+
+    Within a sighting group of ``n`` items the group's
     likelihood without item ``i`` is ``(W·L − wᵢLᵢ)/(W − wᵢ)``, one kernel per item;
-    groups larger than ``max_group`` report the shift of the whole group instead."""
+    groups larger than ``max_group`` report the shift of the whole group instead.
+    """
     base = log_prior + sum((f.log_l for f in facs), np.zeros(grid.n_cells))
     by_item = {iid: f for f in facs for iid in f.item_ids}
     sightings = {i.id: i for i in used if isinstance(i, Sighting)}
@@ -796,17 +895,20 @@ def _contributions(
             members = [sightings[i] for i in f.item_ids]
             total_w = sum(m.weight for m in members)
             me = sightings[item.id]
-            l_me = np.exp(_sighting_group_log([me], grid, as_of=as_of,
-                                              settings=settings))
+            l_me = np.exp(
+                _sighting_group_log([me], grid, as_of=as_of, settings=settings)
+            )
             l_rest = (total_w * np.exp(f.log_l) - me.weight * l_me) / (
-                total_w - me.weight)
+                total_w - me.weight
+            )
             with np.errstate(divide="ignore"):
                 log_rest = np.log(np.maximum(l_rest, 0.0))
             shift = shift_without(base - f.log_l + log_rest)
         d_alive = 0.0
         if isinstance(item, LifeStatus):
-            d_alive = alive - p_alive([i for i in used if i is not item], as_of=as_of,
-                                      settings=settings)
+            d_alive = alive - p_alive(
+                [i for i in used if i is not item], as_of=as_of, settings=settings
+            )
         out.append(Contribution(item.id, item.kind, shift, d_alive))
     return out
 
@@ -823,14 +925,28 @@ class TimelinePoint:
 
 
 def timeline(
-    items: Sequence[EvidenceItem], grid: Grid, *, as_of: dt.date,
-    places: Sequence[NamedPlace], settings: Settings | None = None,
+    items: Sequence[EvidenceItem],
+    grid: Grid,
+    *,
+    as_of: dt.date,
+    places: Sequence[NamedPlace],
+    settings: Settings | None = None,
     mode: str = "auto",
 ) -> list[TimelinePoint]:
     """Re-estimate on each date when the evidence changed, up to ``as_of``.
 
     Parameters
     ----------
+    items : sequence of evidence items
+        As for :func:`fuse`.
+    grid : Grid
+        The cells of the map.
+    as_of : datetime.date
+        The last date.
+    places : sequence of NamedPlace
+        The places to follow.
+    settings : Settings, optional
+        Model settings.
     mode : {"known", "event", "auto"}, default "auto"
         ``"known"``: one point per date on which evidence became known (published),
         using only what was known then. ``"event"``: one point per item date, using
@@ -845,18 +961,32 @@ def timeline(
     """
     settings = settings or Settings()
     if mode not in ("known", "event", "auto"):
-        raise InputError(f"mode must be 'known', 'event' or 'auto'. Got {mode!r}.",
-                         field="mode")
+        raise InputError(
+            f"mode must be 'known', 'event' or 'auto'. Got {mode!r}.", field="mode"
+        )
     if mode == "auto":
         known_days = {i.known_on for i in items if i.known_on <= as_of}
         mode = "known" if len(known_days) >= 3 else "event"
-    when = (lambda i: i.known_on) if mode == "known" else (lambda i: i.date)
+
+    def when(item: EvidenceItem) -> dt.date:
+        return item.known_on if mode == "known" else item.date
+
     dates = sorted({when(i) for i in items if when(i) <= as_of} | {as_of})
     out = []
     for day in dates:
-        est = fuse(items, grid, as_of=day, settings=settings, places=places,
-                   contributions=False, hindcast=mode == "event")
+        est = fuse(
+            items,
+            grid,
+            as_of=day,
+            settings=settings,
+            places=places,
+            contributions=False,
+            hindcast=mode == "event",
+        )
         new = tuple(i.id for i in items if when(i) == day)
-        out.append(TimelinePoint(day, {q.name: q.probability for q in est.places},
-                                 est.p_alive, new, mode))
+        out.append(
+            TimelinePoint(
+                day, {q.name: q.probability for q in est.places}, est.p_alive, new, mode
+            )
+        )
     return out

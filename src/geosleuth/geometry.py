@@ -45,9 +45,7 @@ __all__ = [
 EARTH_RADIUS_KM = 6371.0088
 
 
-def haversine_km(
-    lon1: Any, lat1: Any, lon2: Any, lat2: Any
-) -> FloatArray:
+def haversine_km(lon1: Any, lat1: Any, lon2: Any, lat2: Any) -> FloatArray:
     """Great-circle distance in km on the mean-radius sphere (6371.0088 km).
 
     Broadcasts its arguments; NaN input gives NaN.
@@ -59,10 +57,13 @@ def haversine_km(
     >>> bool(np.isnan(haversine_km(0, float("nan"), 1, 0)))
     True
     """
-    lo1, la1, lo2, la2 = (np.radians(np.asarray(v, dtype=np.float64))
-                          for v in (lon1, lat1, lon2, lat2))
-    a = (np.sin((la2 - la1) / 2) ** 2
-         + np.cos(la1) * np.cos(la2) * np.sin((lo2 - lo1) / 2) ** 2)
+    lo1, la1, lo2, la2 = (
+        np.radians(np.asarray(v, dtype=np.float64)) for v in (lon1, lat1, lon2, lat2)
+    )
+    a = (
+        np.sin((la2 - la1) / 2) ** 2
+        + np.cos(la1) * np.cos(la2) * np.sin((lo2 - lo1) / 2) ** 2
+    )
     return np.asarray(2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0, 1))))
 
 
@@ -118,8 +119,11 @@ class Point:
     lat: float
 
     def __post_init__(self) -> None:
-        _check_lonlat(np.array([self.lon], dtype=np.float64),
-                      np.array([self.lat], dtype=np.float64), "point")
+        _check_lonlat(
+            np.array([self.lon], dtype=np.float64),
+            np.array([self.lat], dtype=np.float64),
+            "point",
+        )
 
     kind: Literal["point"] = field(default="point", init=False, repr=False)
 
@@ -154,7 +158,10 @@ class Line:
         """GeoJSON geometry (LineString or MultiLineString)."""
         if len(self.parts) == 1:
             return {"type": "LineString", "coordinates": self.parts[0].tolist()}
-        return {"type": "MultiLineString", "coordinates": [p.tolist() for p in self.parts]}
+        return {
+            "type": "MultiLineString",
+            "coordinates": [p.tolist() for p in self.parts],
+        }
 
     def representative(self) -> tuple[float, float]:
         """The middle vertex of the longest part."""
@@ -192,12 +199,14 @@ class Area:
     def box(cls, west: float, south: float, east: float, north: float) -> Area:
         """A lon/lat rectangle, densified so it stays a rectangle in lon/lat."""
         t = np.linspace(0.0, 1.0, 33)
-        ring = np.concatenate([
-            np.column_stack([west + (east - west) * t, np.full_like(t, south)]),
-            np.column_stack([np.full_like(t, east), south + (north - south) * t]),
-            np.column_stack([east - (east - west) * t, np.full_like(t, north)]),
-            np.column_stack([np.full_like(t, west), north - (north - south) * t]),
-        ])
+        ring = np.concatenate(
+            [
+                np.column_stack([west + (east - west) * t, np.full_like(t, south)]),
+                np.column_stack([np.full_like(t, east), south + (north - south) * t]),
+                np.column_stack([east - (east - west) * t, np.full_like(t, north)]),
+                np.column_stack([np.full_like(t, west), north - (north - south) * t]),
+            ]
+        )
         return cls(((ring,),))
 
     def to_geojson(self) -> dict[str, Any]:
@@ -266,8 +275,9 @@ def from_geojson(obj: Any, *, what: str = "geometry") -> Geometry:
     if kind == "Polygon" and isinstance(coords, list):
         return Area((tuple(np.asarray(r, dtype=np.float64) for r in coords),))
     if kind == "MultiPolygon" and isinstance(coords, list):
-        return Area(tuple(tuple(np.asarray(r, dtype=np.float64) for r in p)
-                          for p in coords))
+        return Area(
+            tuple(tuple(np.asarray(r, dtype=np.float64) for r in p) for p in coords)
+        )
     raise InputError(
         f"The {what} must be a GeoJSON Point, LineString, MultiLineString, Polygon or "
         f"MultiPolygon. Got type {kind!r} instead.",
@@ -280,8 +290,9 @@ def to_geojson(geom: Geometry) -> dict[str, Any]:
     return geom.to_geojson()
 
 
-def _segments(geom: Line | Area, grid: Grid) -> tuple[FloatArray, FloatArray,
-                                                       FloatArray, FloatArray]:
+def _segments(
+    geom: Line | Area, grid: Grid
+) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
     """Projected segments (x1, y1, x2, y2) of a line or of every ring of an area."""
     xs1, ys1, xs2, ys2 = [], [], [], []
     rings: list[FloatArray]
@@ -295,12 +306,19 @@ def _segments(geom: Line | Area, grid: Grid) -> tuple[FloatArray, FloatArray,
         ys1.append(y[:-1])
         xs2.append(x[1:])
         ys2.append(y[1:])
-    return (np.concatenate(xs1), np.concatenate(ys1), np.concatenate(xs2),
-            np.concatenate(ys2))
+    return (
+        np.concatenate(xs1),
+        np.concatenate(ys1),
+        np.concatenate(xs2),
+        np.concatenate(ys2),
+    )
 
 
-def _dist_to_segments(px: FloatArray, py: FloatArray, seg: tuple[FloatArray, ...],
-                      ) -> FloatArray:
+def _dist_to_segments(
+    px: FloatArray,
+    py: FloatArray,
+    seg: tuple[FloatArray, ...],
+) -> FloatArray:
     x1, y1, x2, y2 = seg
     best = np.full(px.shape, np.inf)
     for a, b, c, d in zip(x1, y1, x2, y2, strict=True):
@@ -327,7 +345,8 @@ def _inside_area(px: FloatArray, py: FloatArray, geom: Area, grid: Grid) -> np.n
                 if b == d:
                     continue
                 crosses = (b > py) != (d > py)
-                xint = a + (py - b) * (c - a) / (d - b)
+                with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+                    xint = a + (py - b) * (c - a) / (d - b)
                 inside_poly ^= crosses & (px < xint)
         result |= inside_poly
     return result
@@ -351,9 +370,7 @@ def inside(geom: Geometry, grid: Grid) -> np.ndarray:
     return _inside_area(px, py, geom, grid)
 
 
-def distance_km(
-    geom: Geometry, grid: Grid, *, max_km: float = math.inf
-) -> FloatArray:
+def distance_km(geom: Geometry, grid: Grid, *, max_km: float = math.inf) -> FloatArray:
     """Distance (km, in the grid's plane) from every cell centre to a geometry.
 
     Parameters

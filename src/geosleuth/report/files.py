@@ -45,6 +45,9 @@ def write_atomic(path: PathLike, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; outputs are to share
         os.replace(tmp, p)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -82,25 +85,27 @@ def estimate_record(
     for item in items:
         c = contrib.get(item.id)
         prov = item.provenance
-        evidence.append({
-            "id": item.id,
-            "kind": item.kind,
-            "used": item.id in est.used,
-            "excluded_because": excluded.get(item.id),
-            "date": item.date.isoformat(),
-            "date_from": item.date_from.isoformat() if item.date_from else None,
-            "place": getattr(item, "place_name", None),
-            "grade": str(item.grade) if item.grade else None,
-            "hedge": item.hedge,
-            "reliability": _reliability(item, est),
-            "contribution": {
-                "map_shift": round(c.map_shift, 6) if c else 0.0,
-                "p_alive_shift": round(c.p_alive_shift, 6) if c else 0.0,
-            },
-            "source": prov.to_dict(),
-            "note": item.note,
-            "item": item.to_dict(),
-        })
+        evidence.append(
+            {
+                "id": item.id,
+                "kind": item.kind,
+                "used": item.id in est.used,
+                "excluded_because": excluded.get(item.id),
+                "date": item.date.isoformat(),
+                "date_from": item.date_from.isoformat() if item.date_from else None,
+                "place": getattr(item, "place_name", None),
+                "grade": str(item.grade) if item.grade else None,
+                "hedge": item.hedge,
+                "reliability": _reliability(item, est),
+                "contribution": {
+                    "map_shift": round(c.map_shift, 6) if c else 0.0,
+                    "p_alive_shift": round(c.p_alive_shift, 6) if c else 0.0,
+                },
+                "source": prov.to_dict(),
+                "note": item.note,
+                "item": item.to_dict(),
+            }
+        )
     return {
         "generator": f"geosleuth {__version__}",
         "title": title or target,
@@ -143,8 +148,11 @@ def save_posterior(path: PathLike, grid: Grid, p: FloatArray) -> None:
     import io
 
     buf = io.BytesIO()
-    np.savez_compressed(buf, p=np.asarray(p, dtype=np.float64),
-                        grid=np.array(json.dumps(grid.to_dict())))
+    np.savez_compressed(
+        buf,
+        p=np.asarray(p, dtype=np.float64),
+        grid=np.array(json.dumps(grid.to_dict())),
+    )
     write_atomic(path, buf.getvalue())
 
 
@@ -168,19 +176,27 @@ def load_posterior(path: PathLike) -> tuple[Grid, FloatArray]:
     if not p.is_file():
         raise InputError(
             f"No posterior at {p}: give the output folder of 'geosleuth locate', its "
-            "estimate.json or its posterior.npz.", path=str(p))
+            "estimate.json or its posterior.npz.",
+            path=str(p),
+        )
     try:
         with np.load(p, allow_pickle=False) as data:
             arr = np.array(data["p"], dtype=np.float64)
             grid = Grid.from_dict(json.loads(str(data["grid"])))
     except (OSError, KeyError, ValueError, json.JSONDecodeError) as exc:
-        raise InputError(f"The posterior file {p} is malformed ({exc}).",
-                         path=str(p)) from None
-    if arr.shape != (grid.n_cells,) or not np.isfinite(arr).all() or (arr < 0).any() \
-            or abs(float(arr.sum()) - 1.0) > 1e-6:
+        raise InputError(
+            f"The posterior file {p} is malformed ({exc}).", path=str(p)
+        ) from None
+    if (
+        arr.shape != (grid.n_cells,)
+        or not np.isfinite(arr).all()
+        or (arr < 0).any()
+        or abs(float(arr.sum()) - 1.0) > 1e-6
+    ):
         raise InputError(
             f"The posterior in {p} must be {grid.n_cells} non-negative numbers summing "
             f"to 1; got shape {arr.shape}, sum {float(np.nansum(arr)):.6g}.",
-            path=str(p))
+            path=str(p),
+        )
     arr.setflags(write=False)
     return grid, arr
