@@ -8,7 +8,9 @@ must be a positive number. Got -2 instead."
 
 Places in an item (``place:``, ``area:``) are resolved in this order: an inline
 GeoJSON geometry or ``{lon, lat}``; a name from the case's ``places:`` section; a name
-from the offline gazetteer (:mod:`geosleuth.gazetteer`).
+from the offline gazetteer (:mod:`geosleuth.gazetteer`), matched exactly (any of its
+GeoNames spellings, with or without the article); near misses are offered as
+suggestions in the error, never taken silently.
 
 The schema is :data:`CASE_SCHEMA` (also ``geosleuth schema``).
 """
@@ -26,7 +28,7 @@ import numpy as np
 import yaml
 
 from geosleuth._types import PathLike
-from geosleuth.errors import CaseFileError, GeosleuthError, InputError
+from geosleuth.errors import CaseFileError, GazetteerError, GeosleuthError, InputError
 from geosleuth.evidence import (
     KINDS,
     Claim,
@@ -433,6 +435,13 @@ class _Resolver:
                 from geosleuth.gazetteer import Gazetteer
 
                 self._gaz = Gazetteer.default()
+            if not self._gaz.knows(name):
+                # a case file names places exactly; fuzzy matches are suggestions
+                hints = self._gaz.suggest(name)
+                hint = f" Did you mean {', '.join(map(repr, hints))}?" if hints else ""
+                raise GazetteerError(
+                    f"No place is called exactly {name!r} in the gazetteer.{hint} "
+                    "Or give its coordinates under 'places'.")
             place = self._gaz.resolve(name)
         except GeosleuthError as exc:
             raise CaseFileError(

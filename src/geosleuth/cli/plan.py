@@ -1,0 +1,183 @@
+"""``geosleuth plan``: allocate a search budget on an estimate and write field files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from geosleuth.cli import app, console, guarded
+from geosleuth.errors import InputError
+from geosleuth.grid import Grid
+from geosleuth.plan import SearchPlan, allocate_optimal, scale_for_rest_of_world
+from geosleuth.report.fieldfiles import PlanCells, plan_cells, write_plan_files
+from geosleuth.report.files import load_posterior
+
+__all__ = ["plan", "run_plan"]
+
+
+def _estimate_title(estimate: Path) -> str | None:
+    """The ``title`` (or ``target``) of the estimate.json beside ``estimate``."""
+    if estimate.is_dir():
+        path = estimate / "estimate.json"
+    elif estimate.suffix.lower() == ".json":
+        path = estimate
+    else:
+        path = estimate.with_name("estimate.json")
+    if not path.is_file():
+        return None
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(
+            f"The estimate file {path} is not valid JSON ({exc}).", path=str(path)
+        ) from None
+    if not isinstance(record, dict):
+        raise InputError(
+            f"The estimate file {path} must hold a JSON object. Got "
+            f"{type(record).__name__} instead.",
+            path=str(path),
+        )
+    title = record.get("title") or record.get("target")
+    return str(title) if title else None
+
+
+def run_plan(
+    estimate: Path,
+    *,
+    budget_km: float,
+    sweep_width_km: float,
+    rest_of_world: float = 0.0,
+) -> tuple[Grid, SearchPlan, PlanCells]:
+    """Load the posterior of ``estimate`` and compute the optimal plan on it."""
+    grid, p = load_posterior(estimate)
+    q = scale_for_rest_of_world(p, rest_of_world=rest_of_world)
+    result = allocate_optimal(
+        q,
+        budget_km,
+        sweep_width_km=sweep_width_km,
+        area_km2=grid.cell_area_km2,
+        rest_of_world=rest_of_world,
+    )
+    return grid, result, plan_cells(grid, result, sweep_width_km=sweep_width_km)
+
+
+def _render(pc: PlanCells, *, title: str, top: int) -> None:
+    result = pc.plan
+    table = Table(title=f"{title}: where to search", title_justify="left")
+    for name in ("#", "cell", "lon", "lat", "P(here)", "track km", "coverage", "POD"):
+        table.add_column(name, justify="left" if name == "cell" else "right")
+    for k in range(min(top, pc.n)):
+        rec = pc.record(k)
+        table.add_row(
+            str(rec["rank"]),
+            str(rec["cell"]),
+            f"{rec['lon']:.5f}",
+            f"{rec['lat']:.5f}",
+            f"{rec['p']:.4f}",
+            f"{rec['effort_km']:.2f}",
+            f"{rec['coverage']:.2f}",
+            f"{rec['pod']:.0%}",
+        )
+    console.print(table)
+    if pc.n > top:
+        console.print(f"... and {pc.n - top:,} more cells.", highlight=False)
+    s = pc.summary()
+    find = s["mean_effort_to_find_km"]
+    console.print(
+        f"Budget {result.budget_km:,.1f} km of track, sweep width "
+        f"{pc.sweep_width_km:g} km, cells of {pc.grid.cell_area_km2:g} km²: "
+        f"{pc.n:,} cells searched.",
+        highlight=False,
+    )
+    console.print(
+        f"POS (probability the plan finds the target) = {result.pos:.1%}   "
+        f"expected effort = {result.expected_effort_km:,.1f} km   "
+        f"mean effort to find, if found = "
+        + (f"{find:,.1f} km" if find is not None else "n/a"),
+        highlight=False,
+    )
+    console.print(
+        f"Rest of world: {result.rest_of_world:.1%} now, "
+        f"{pc.rest_of_world_if_unsuccessful:.1%} if the whole plan finds nothing.",
+        highlight=False,
+    )
+
+
+@app.command()
+@guarded
+def plan(
+    estimate: Annotated[
+        Path,
+        typer.Argument(
+            help="The output folder of 'geosleuth locate', its estimate.json or its "
+            "posterior.npz.",
+            exists=True,
+            readable=True,
+        ),
+    ],
+    budget_km: Annotated[
+        float,
+        typer.Option(
+            "--budget-km", help="Total track length the teams can search, km (> 0)."
+        ),
+    ],
+    sweep_width_km: Annotated[
+        float,
+        typer.Option(
+            "--sweep-width-km",
+            help="Effective sweep width of the searchers, km (> 0); it depends on "
+            "terrain, searchers and target (tens of metres on foot in woodland).",
+        ),
+    ],
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Folder for plan.geojson, plan.csv, plan.gpx and plan.kml.",
+            file_okay=False,
+        ),
+    ],
+    rest_of_world: Annotated[
+        float,
+        typer.Option(
+            "--rest-of-world",
+            help="Probability that the target is outside the mapped area (never "
+            "searched), in [0, 1).",
+        ),
+    ] = 0.0,
+    top: Annotated[int, typer.Option(help="Rows in the table.", min=1)] = 10,
+    title: Annotated[
+        str | None,
+        typer.Option(help="Name of the plan in the files (default: the estimate's)."),
+    ] = None,
+) -> None:
+    """Plan where to search: split a track budget over cells to maximise POS.
+
+    The split maximises the probability of finding the target under Koopman's
+    detection function (the Lagrangian optimum).
+
+    Prints the top cells with their track length and probability of detection, the
+    probability of success (POS) and the expected effort, and writes plan.geojson,
+    plan.csv, plan.gpx and plan.kml to OUT.
+    """
+    if not rest_of_world < 1.0:
+        raise InputError(
+            f"--rest-of-world must be below 1. Got {rest_of_world} instead: "
+            "nothing would be left to search.",
+            field="--rest-of-world",
+        )
+    name = title or _estimate_title(estimate) or "Search plan"
+    _, _, pc = run_plan(
+        estimate,
+        budget_km=budget_km,
+        sweep_width_km=sweep_width_km,
+        rest_of_world=rest_of_world,
+    )
+    paths = write_plan_files(out, pc, title=name)
+    _render(pc, title=name, top=top)
+    console.print(f"Wrote {', '.join(str(p) for p in paths.values())}", highlight=False)

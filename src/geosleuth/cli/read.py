@@ -1,0 +1,134 @@
+"""``geosleuth read``: reports to place mentions and evidence, as JSON and HTML."""
+
+from __future__ import annotations
+
+import json
+import warnings
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import Progress
+from rich.table import Table
+
+from geosleuth.cli import app, console, err_console, guarded
+from geosleuth.errors import GeosleuthWarning
+
+__all__ = ["read"]
+
+
+@app.command()
+@guarded
+def read(
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            exists=True,
+            dir_okay=False,
+            readable=True,
+            help="Reports to read: .txt, .md or .html, in any encoding.",
+        ),
+    ],
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            "-o",
+            file_okay=False,
+            help="Folder for <doc>.json and <doc>.html (created if missing).",
+        ),
+    ],
+    published: Annotated[
+        str | None,
+        typer.Option(
+            help="Publication date (YYYY-MM-DD) of every file; by "
+            "default from each page's metadata."
+        ),
+    ] = None,
+    target: Annotated[
+        str | None,
+        typer.Option(
+            help="The person sought, e.g. 'Abu Bakr al-Baghdadi'; by "
+            "default the person each text names most often."
+        ),
+    ] = None,
+    max_chars: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help="Characters of text read per file at most; the "
+            "rest is cut with a warning.",
+        ),
+    ] = 200_000,
+) -> None:
+    """Read reports into place mentions and evidence items with provenance.
+
+    Writes DIR/<doc>.json (mentions, evidence, rejected) and DIR/<doc>.html (each
+    sentence with what was extracted from it) for every FILE.
+    """
+    from geosleuth.read.annotate import annotate_html
+    from geosleuth.read.document import read_document
+
+    out.mkdir(parents=True, exist_ok=True)
+    table = Table(title="geosleuth read", show_lines=False)
+    for col in (
+        "document",
+        "places",
+        "claims",
+        "sightings",
+        "fronts",
+        "life",
+        "not used",
+        "written",
+    ):
+        table.add_column(
+            col, justify="left" if col in ("document", "written") else "right"
+        )
+    with Progress(
+        console=err_console, transient=True, disable=len(files) < 2
+    ) as progress:
+        task = progress.add_task("reading", total=len(files))
+        used: set[str] = set()
+        for path in files:
+            progress.update(task, description=f"reading {path.name}")
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", GeosleuthWarning)
+                reading = read_document(
+                    path, published=published, target=target, max_chars=max_chars
+                )
+            for w in caught:
+                if issubclass(w.category, GeosleuthWarning):
+                    err_console.print(
+                        f"[yellow]{w.category.__name__}[/]: {w.message}",
+                        markup=True,
+                        highlight=False,
+                        soft_wrap=True,
+                    )
+                else:
+                    warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+            stem = reading.doc_id
+            n = 2
+            while stem in used:
+                stem, n = f"{reading.doc_id}-{n}", n + 1
+            used.add(stem)
+            json_path = out / f"{stem}.json"
+            html_path = out / f"{stem}.html"
+            json_path.write_text(
+                json.dumps(reading.to_dict(), ensure_ascii=False, indent=2),
+                encoding="utf-8",
+            )
+            html_path.write_text(annotate_html(reading), encoding="utf-8")
+            kinds = [it.kind for it in reading.evidence]
+            table.add_row(
+                path.name,
+                str(len(reading.mentions)),
+                str(kinds.count("claim")),
+                str(kinds.count("sighting")),
+                str(kinds.count("front")),
+                str(kinds.count("life_status")),
+                str(len(reading.rejected)),
+                f"{json_path.name}, {html_path.name}",
+            )
+            progress.advance(task)
+    console.print(table)
+    console.print(f"Wrote {2 * len(files)} files to {out}", highlight=False)

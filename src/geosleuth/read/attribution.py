@@ -1,0 +1,399 @@
+"""Who says it: speakers, their roles, reporting verbs and reporting chains.
+
+A sentence is *attributed* when a reporting verb ("says", "said", "announced",
+"argues", "thinks", "believes", "added", "told", "according to", ...) has a named
+subject. The speaker is the name in the subject: a PERSON ("Abu Ali al-Basri"), or
+an organisation ("The Russian Defense Ministry"). Its role comes from
+
+- an apposition: "Abu Ali al-Basri, *Director of Intelligence ...*, announced";
+- a title before the name: "*SDF commander* Sêrgo Hesekê says";
+- a list it is drawn from: "experts, including *researcher and Iraqi war media
+  secretary* Said al-Ceyyasi, think".
+
+A later short reference ("Al-Ceyyasi argues", "Hesekê said") is completed from
+the speakers seen earlier in the document (:class:`SpeakerRegistry`). The
+reporting chain lists the outlets in between: "Speaking to ANF", "told Fox News",
+"in an interview with Reuters". Sentences inside a quotation opened by an
+attributed sentence keep its speaker; "he"/"she" as the subject of a reporting
+verb is the most recent speaker.
+
+A statement with no speaker is the article's own; one introduced by "it is
+claimed", "claims have been made", "reportedly", "rumours" is marked as a rumour.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from geosleuth.read.target import name_key
+
+__all__ = ["Attribution", "SpeakerRegistry", "attribute", "quote_states"]
+
+REPORTING_LEMMAS = frozenset(
+    {
+        "say", "announce", "argue", "think", "believe", "claim", "add", "tell",
+        "state", "report", "confirm", "deny", "suggest", "insist", "explain",
+        "note", "warn", "estimate", "assert", "maintain", "reveal", "allege",
+        "stress", "affirm", "admit", "acknowledge", "indicate", "write", "declare",
+        "assess", "conclude", "speculate", "fear", "suspect",
+    }
+)  # fmt: skip
+_ROLE_WORDS = frozenset(
+    {
+        "director", "commander", "president", "minister", "general", "colonel",
+        "spokesman", "spokeswoman", "spokesperson", "official", "officer",
+        "researcher", "secretary", "consultant", "specialist", "expert", "analyst",
+        "adviser", "advisor", "chief", "head", "leader", "journalist", "reporter",
+        "member", "sheikh", "professor", "dr", "mr", "mrs", "ms", "lieutenant",
+        "major", "captain", "sergeant", "governor", "mayor", "ambassador", "envoy",
+        "senator", "emir", "deputy", "correspondent",
+    }
+)  # fmt: skip
+_PARTICLES = frozenset(
+    {"al", "el", "ad", "as", "ar", "an", "at", "az", "ash", "bin", "ibn", "bint",
+     "abu", "abd", "-", "‐", "‑", "de", "van", "von", "der", "la", "le", "du"}
+)  # fmt: skip
+_OFFICIAL = re.compile(
+    r"\b(?:director|commander|minister|ministry|official|officer|spokes\w+|general|"
+    r"colonel|government|army|forces|intelligence|police|governor|ambassador|"
+    r"department|council|command|military|researcher|consultant|specialist|expert|"
+    r"analyst|adviser|advisor|professor|secretary)\b",
+    re.IGNORECASE,
+)
+_CHAIN = re.compile(
+    r"\b(?:[Ss]peaking to|told|[Ii]n an interview with|interviewed by|quoted by|"
+    r"[Ii]n a statement to|[Ii]n comments to)\s+(?:the\s+)?"
+    r"(?P<m>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,4})"
+)
+_ACCORDING = re.compile(
+    r"\b[Aa]ccording to\s+(?:the\s+)?(?P<src>[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|"
+    r"of|for|and))*)"
+)
+_RUMOUR = re.compile(
+    r"\b(?:it (?:is|was|has been) (?:claimed|reported|rumou?red|said|alleged)|"
+    r"claims? (?:have|has) been made|numerous claims|unconfirmed reports?|"
+    r"reports (?:say|said|suggest)|reportedly|rumou?rs?|allegedly)\b",
+    re.IGNORECASE,
+)
+_INCLUDING = re.compile(r"(?:including|such as|among them)\s+(?P<role>[^,;:()]+?)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who a sentence's statement comes from.
+
+    Attributes
+    ----------
+    speaker : str or None
+        The person or organisation; None for the article's own statements.
+    role : str or None
+        What the speaker is ("SDF commander").
+    verb : str or None
+        The reporting verb or phrase as written ("announced", "according to").
+    chain : tuple of str
+        Outlets between speaker and article, nearest first ("ANF",).
+    official : bool
+        The speaker is an organisation, or has an official or expert role.
+    rumour : bool
+        An unattributed claim ("it is claimed", "reportedly", "rumours").
+    excluded : tuple of (int, int)
+        Character spans (in the document) of the speaker's name and role: places
+        named there describe the speaker, not the statement.
+    org : str or None
+        The speaker's organisation when the role names one ("SDF"): "our forces"
+        in the speaker's words are its forces.
+    inherited : bool
+        The attribution comes from an earlier sentence (quotation, pronoun,
+        continuation).
+    """
+
+    speaker: str | None = None
+    role: str | None = None
+    verb: str | None = None
+    chain: tuple[str, ...] = ()
+    official: bool = False
+    rumour: bool = False
+    excluded: tuple[tuple[int, int], ...] = ()
+    org: str | None = None
+    inherited: bool = False
+
+    def carried(self) -> Attribution:
+        """The same attribution, marked as inherited (for quotes, continuations)."""
+        return Attribution(
+            speaker=self.speaker, role=self.role, verb=self.verb, chain=self.chain,
+            official=self.official, rumour=self.rumour, excluded=(), org=self.org,
+            inherited=True,
+        )  # fmt: skip
+
+
+@dataclass(slots=True)
+class SpeakerRegistry:
+    """Speakers seen so far in a document, keyed by surname, to complete short names.
+
+    Examples
+    --------
+    >>> reg = SpeakerRegistry()
+    >>> reg.add("Said al-Ceyyasi", "researcher")
+    >>> reg.complete("Al-Ceyyasi", None)
+    ('Said al-Ceyyasi', 'researcher')
+    """
+
+    by_key: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+
+    def add(self, name: str, role: str | None) -> None:
+        """Remember ``name`` (and its role) under its surname key."""
+        words = name.split()
+        if not words:
+            return
+        key = name_key(words[-1])
+        old = self.by_key.get(key)
+        if old is None or len(name) > len(old[0]) or (old[1] is None and role):
+            self.by_key[key] = (
+                name if old is None or len(name) >= len(old[0]) else old[0],
+                role or (old[1] if old else None),
+            )
+
+    def complete(self, name: str, role: str | None) -> tuple[str, str | None]:
+        """The fullest known form of ``name`` and its role."""
+        words = name.split()
+        if not words:
+            return name, role
+        known = self.by_key.get(name_key(words[-1]))
+        if known is None:
+            return name, role
+        full = known[0] if len(known[0]) > len(name) else name
+        return full, role or known[1]
+
+
+def quote_states(text: str, spans: list[tuple[int, int]]) -> list[tuple[bool, bool]]:
+    """For each sentence span, whether a quotation is open at its start and end.
+
+    Curly quotes open (“) and close (”); a straight quote toggles. Paragraph
+    breaks close any open quotation.
+
+    Examples
+    --------
+    >>> t = 'He said: "One. Two.” Three.'
+    >>> quote_states(t, [(0, 14), (15, 20), (21, 27)])
+    [(False, True), (True, False), (False, False)]
+    """
+    out: list[tuple[bool, bool]] = []
+    is_open = False
+    pos = 0
+    for s, e in spans:
+        if "\n\n" in text[pos:s]:
+            is_open = False
+        start_open = is_open
+        for ch in text[s:e]:
+            if ch == "“":
+                is_open = True
+            elif ch == "”":
+                is_open = False
+            elif ch == '"':
+                is_open = not is_open
+        out.append((start_open, is_open))
+        pos = e
+    return out
+
+
+def _is_name_word(text: str) -> bool:
+    if text.lower() in _PARTICLES:
+        return True
+    if not text[:1].isupper() or text.lower() in _ROLE_WORDS:
+        return False
+    return not (text.isupper() and len(text) > 1)
+
+
+def _name_of(head: Any) -> tuple[int, int, str, str | None] | None:
+    """(start char, end char, name, title) of the name headed by ``head``."""
+    doc = head.doc
+    if not _is_name_word(head.text) or head.pos_ not in (
+        "PROPN",
+        "NOUN",
+        "VERB",
+        "X",
+        "ADJ",
+    ):
+        return None
+    i = head.i
+    while (
+        i - 1 >= head.sent.start
+        and doc[i - 1].head.i in range(doc[i - 1].i, head.i + 1)
+        and doc[i - 1].dep_ in ("compound", "flat", "punct", "nmod", "amod")
+        and (doc[i - 1].text not in (",", "(", '"', "“"))
+    ):
+        i -= 1
+    toks = list(doc[i : head.i + 1])
+    k = len(toks)
+    while k > 0 and _is_name_word(toks[k - 1].text):
+        k -= 1
+    name_toks = toks[k:]
+    while (
+        name_toks
+        and name_toks[0].text.lower() in _PARTICLES
+        and (not name_toks[0].text[:1].isupper())
+    ):
+        name_toks = name_toks[1:]
+    if not name_toks:
+        return None
+    start, end = name_toks[0].idx, head.idx + len(head.text)
+    name = doc.text[start:end]
+    name = re.sub(r"(?:['’]s)$", "", name).strip()
+    title = doc.text[toks[0].idx : start].strip() if k > 0 else None
+    return start, end, name, title or None
+
+
+def _span_text(tokens: Any) -> tuple[int, int, str]:
+    toks = list(tokens)
+    s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    text = toks[0].doc.text[s:e].strip(' ,;:"“”')
+    text = re.sub(r"^(?:a|an|the)\s+", "", text, flags=re.IGNORECASE)
+    return s, e, text
+
+
+def _speaker_from_subject(subj: Any) -> tuple[int, int, str, str | None, bool] | None:
+    """(start, end, name, role, is_org) from a subject token."""
+    got = _name_of(subj)
+    doc = subj.doc
+    if got is None:
+        # "Many experts, including researcher X, think": a PERSON in the subject.
+        ents = [
+            e
+            for e in doc.ents
+            if e.label_ == "PERSON"
+            and subj.left_edge.i <= e.start
+            and e.end <= subj.right_edge.i + 1
+        ]
+        if ents:
+            ent = ents[0]
+            got = _name_of(ent.root) or (ent.start_char, ent.end_char, ent.text, None)
+        else:
+            orgs = [
+                e
+                for e in doc.ents
+                if e.label_ in ("ORG", "NORP", "GPE") and e.start <= subj.i < e.end
+            ]
+            if orgs and subj.pos_ in ("PROPN", "NOUN"):
+                ent = orgs[0]
+                name = re.sub(r"^[Tt]he\s+", "", ent.text)
+                return ent.start_char, ent.end_char, name, None, True
+            return None
+    start, end, name, title = got
+    role = title
+    for child in subj.children:
+        if child.dep_ == "appos":
+            _, _, role = _span_text(child.subtree)
+            break
+    if role is None:
+        before = doc.text[subj.sent.start_char : start]
+        m = _INCLUDING.search(before)
+        if m is not None:
+            role = m.group("role").strip() or None
+    ents = [e for e in doc.ents if e.start_char <= start < e.end_char]
+    is_org = bool(ents) and ents[0].label_ == "ORG" and not title and role is None
+    if is_org and len(name.split()) == 1 and not name.isupper():
+        is_org = False  # a tagger's ORG on a surname ("Al-Ceyyasi")
+    return start, end, name, role, is_org
+
+
+def _role_span(subj: Any, name_start: int) -> tuple[int, int]:
+    """The span from the subject's left edge to its right edge (name and role)."""
+    left = min(subj.left_edge.idx, name_start)
+    right = subj.right_edge.idx + len(subj.right_edge.text)
+    return left, right
+
+
+def _org_of(role: str | None, name: str | None) -> str | None:
+    for text in (role, name):
+        if text:
+            m = re.search(r"\b([A-Z]{2,6})\b", text)
+            if m is not None:
+                return m.group(1)
+    return None
+
+
+def attribute(
+    sent: Any,
+    registry: SpeakerRegistry,
+    *,
+    previous: Attribution | None = None,
+    in_quote: bool = False,
+    quote_owner: Attribution | None = None,
+) -> Attribution:
+    """The attribution of one parsed sentence.
+
+    Parameters
+    ----------
+    sent : spacy.tokens.Span
+        The sentence.
+    registry : SpeakerRegistry
+        Speakers seen so far; updated with the ones found here.
+    previous : Attribution or None
+        The last sentence's attribution, for "he said".
+    in_quote : bool
+        A quotation is open at the start of the sentence.
+    quote_owner : Attribution or None
+        The attribution of the sentence that opened the quotation.
+
+    Returns
+    -------
+    Attribution
+        ``Attribution()`` (no speaker) for the article's own statements.
+    """
+    text = sent.text
+    base = sent.start_char
+    chain = tuple(m.group("m").strip() for m in _CHAIN.finditer(text))
+    rumour = _RUMOUR.search(text) is not None
+    verbs = [
+        t
+        for t in sent
+        if t.lemma_.lower() in REPORTING_LEMMAS and t.pos_ in ("VERB", "AUX")
+    ]
+    verbs.sort(key=lambda t: (t.dep_ != "ROOT", t.i))
+    for verb in verbs:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects.sort(key=lambda c: (c.pos_ != "PROPN", c.i))
+        for subj in subjects:
+            low = subj.text.lower()
+            if (
+                low in ("he", "she", "they", "we", "i")
+                and previous is not None
+                and (previous.speaker is not None)
+            ):
+                inherited = previous.carried()
+                return Attribution(
+                    speaker=inherited.speaker, role=inherited.role, verb=verb.text,
+                    chain=chain or inherited.chain, official=inherited.official,
+                    org=inherited.org, inherited=True,
+                )  # fmt: skip
+            if low == "it":
+                continue
+            got = _speaker_from_subject(subj)
+            if got is None:
+                continue
+            start, _end, name, role, is_org = got
+            if not is_org:
+                name, role = registry.complete(name, role)
+                registry.add(name, role)
+            left, right = _role_span(subj, start)
+            official = is_org or bool(role and _OFFICIAL.search(role))
+            return Attribution(
+                speaker=name, role=role, verb=verb.text, chain=chain,
+                official=official, rumour=False, excluded=((left, right),),
+                org=_org_of(role, name if is_org else None),
+            )  # fmt: skip
+    m = _ACCORDING.search(text)
+    if m is not None:
+        src = m.group("src").strip()
+        src = re.sub(r"\s+(?:of|for|and)$", "", src)
+        s = base + m.start("src")
+        return Attribution(
+            speaker=src, verb="according to", chain=chain,
+            official=bool(_OFFICIAL.search(src)), excluded=((s, s + len(src)),),
+            org=_org_of(None, src),
+        )  # fmt: skip
+    if in_quote and quote_owner is not None and quote_owner.speaker is not None:
+        return quote_owner.carried()
+    return Attribution(chain=chain, rumour=rumour)

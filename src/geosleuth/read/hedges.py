@@ -1,0 +1,146 @@
+"""Hedges and negation: how sure the wording is, and whether it denies.
+
+The hedge of a statement is the *weakest* cue found in it: "think ... indeed"
+is ``probable`` (the speaker only thinks so), "may have been" is ``possible``. A
+statement with no cue is a plain assertion, ``certain``. Cues:
+
+==========  ====================================================================
+hedge       cues
+==========  ====================================================================
+certain     indeed, certainly, definitely, confirmed, know, plain assertion
+probable    think(s), believe(s), likely, probably, apparently, reportedly,
+            allegedly, purportedly, suspected, said to, is considered, seem(s),
+            appear(s) to, understood to, expected to
+possible    may, might, could, possibly, perhaps, maybe, would, if, whether,
+            rumour(s), speculation, unconfirmed, it is claimed, claims of
+doubtful    unlikely, doubtful, doubt(s), improbable, questionable, no evidence
+==========  ====================================================================
+
+:func:`hedge_of` returns the hedge and the cue that set it (for the provenance
+note), :func:`weakest` combines hedges, :func:`is_negated` finds a negation
+("not", "n't", "never", "no longer", "nowhere", "denied") in a clause.
+
+Examples
+--------
+>>> hedge_of("al-Baghdadi may have been hiding in the Syrian town of Hajin")
+('possible', 'may have been')
+>>> hedge_of("think al-Baghdadi is indeed hiding in Syria")
+('probable', 'think')
+>>> hedge_of("he is in Hajin")
+('certain', None)
+"""
+
+from __future__ import annotations
+
+import re
+
+from geosleuth.evidence import Hedge
+
+__all__ = ["HEDGE_CUES", "hedge_of", "is_negated", "lower", "weakest"]
+
+_RANK: dict[Hedge, int] = {"certain": 3, "probable": 2, "possible": 1, "doubtful": 0}
+
+#: Cue phrases per hedge, tried longest first (regular expressions, word-bounded).
+HEDGE_CUES: dict[Hedge, tuple[str, ...]] = {
+    "doubtful": (
+        r"unlikely", r"doubtful", r"doubts?", r"improbable", r"questionable",
+        r"no (?:conclusive |hard |firm )?evidence", r"implausible",
+    ),
+    "possible": (
+        r"may have been", r"might have been", r"could have been", r"may", r"might",
+        r"could", r"possibly", r"perhaps", r"maybe", r"would", r"if", r"whether",
+        r"rumou?rs?", r"rumou?red", r"speculation", r"speculated", r"unconfirmed",
+        r"it is claimed", r"it was claimed", r"claims? (?:have|has) been made",
+        r"possibility",
+    ),
+    "probable": (
+        r"thinks?", r"thought", r"believes?", r"believed", r"likely", r"probably",
+        r"apparently", r"reportedly", r"allegedly", r"purportedly", r"suspected",
+        r"suspects?", r"said to", r"is considered", r"are considered", r"seems?",
+        r"appears? to", r"understood to", r"expected to", r"presumably",
+    ),
+    "certain": (
+        r"indeed", r"certainly", r"definitely", r"confirmed", r"know", r"knows",
+        r"clearly", r"without doubt",
+    ),
+}  # fmt: skip
+_CUE_RES: tuple[tuple[Hedge, re.Pattern[str]], ...] = tuple(
+    (
+        hedge,
+        re.compile(
+            r"\b(?:" + "|".join(sorted(cues, key=len, reverse=True)) + r")\b",
+            re.IGNORECASE,
+        ),
+    )
+    for hedge, cues in HEDGE_CUES.items()
+)
+_NEGATION = re.compile(
+    r"\b(?:not|never|no longer|nowhere|neither|nor|denied|denies|deny|ruled out|"
+    r"rules out)\b|n't\b",
+    re.IGNORECASE,
+)
+
+
+def weakest(*hedges: Hedge) -> Hedge:
+    """The least sure of ``hedges`` (``certain`` when none is given).
+
+    Examples
+    --------
+    >>> weakest("certain", "probable", "possible")
+    'possible'
+    >>> weakest()
+    'certain'
+    """
+    if not hedges:
+        return "certain"
+    return min(hedges, key=lambda h: _RANK[h])
+
+
+def hedge_of(text: str) -> tuple[Hedge, str | None]:
+    """The weakest hedge cued in ``text`` and the cue, or ``("certain", None)``.
+
+    Parameters
+    ----------
+    text : str
+        A clause or sentence.
+
+    Returns
+    -------
+    hedge : {"certain", "probable", "possible", "doubtful"}
+    cue : str or None
+        The words that set the hedge, as written; None for a plain assertion.
+    """
+    for hedge, pattern in _CUE_RES:  # weakest first
+        if hedge == "certain":
+            break
+        m = pattern.search(text)
+        if m is not None:
+            return hedge, m.group(0)
+    m = _CUE_RES[-1][1].search(text)
+    return "certain", (m.group(0) if m else None)
+
+
+def is_negated(text: str) -> str | None:
+    """The negation cue in ``text`` ("not", "never", "no longer", ...), or None.
+
+    Examples
+    --------
+    >>> is_negated("he is no longer in Mosul")
+    'no longer'
+    >>> is_negated("he is in Mosul") is None
+    True
+    """
+    m = _NEGATION.search(text)
+    return m.group(0) if m else None
+
+
+def lower(hedge: Hedge, steps: int = 1) -> Hedge:
+    """``hedge`` made ``steps`` levels less sure (never below ``doubtful``).
+
+    Examples
+    --------
+    >>> lower("certain"), lower("possible", 3)
+    ('probable', 'doubtful')
+    """
+    rank = max(0, _RANK[hedge] - steps)
+    return next(h for h, r in _RANK.items() if r == rank)

@@ -1,0 +1,255 @@
+"""The person a report is about: name variants, references, and inference.
+
+The target is named by the user (``"Abu Bakr al-Baghdadi"``) or inferred as the
+person the text names most often. Its references in text are found on a loose key
+of the surname, so transliterations match: "al-Baghdadi", "Baghdadi",
+"al-Bagdadi", "Al-Baghdadi’s" all refer to the target. Two more kinds of reference
+are found:
+
+- the *bare nisba*: "Baghdadi" means "of Baghdad", and reports drop the final
+  ``-i``. "Baghdad" is the target only where a person is meant — the subject of
+  "is alive", "was killed", "hides", "said" — and the city everywhere else;
+- *titles*: where the text writes "ISIS leader al-Baghdadi", "the ISIS leader"
+  and "the organization leader" refer to the target (singular, with "the" or the
+  group's name), and "the ISIS leaders" / "the leaders of the organization" to
+  the group's leaders, of whom the target is one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any, Literal
+
+__all__ = ["Target", "TargetRef", "find_target_refs", "infer_target", "name_key"]
+
+_ARTICLE = re.compile(r"^(?:al|el|ad|ed|as|ar|an|at|az|ash|ul)[-\s‐‑]+", re.IGNORECASE)
+_PERSON_PREDICATES = frozenset(
+    {
+        "alive", "dead", "kill", "killed", "die", "died", "wound", "wounded",
+        "injure", "injured", "hide", "hid", "hiding", "hidden", "see", "seen",
+        "say", "said", "think", "believe", "capture", "captured", "arrest",
+        "arrested", "bear", "born", "live", "sick", "ill", "flee", "fled",
+        "proclaim", "appear",
+    }
+)  # fmt: skip
+_TITLE_NOUNS = r"(?:leader|chief|emir|head|caliph|founder|commander|boss)"
+_WORD = re.compile(r"[A-Za-z\u00c0-\u024f][\w\u00c0-\u024f’'‐‑-]*")
+
+
+def name_key(word: str) -> str:
+    """A loose comparison key of a name: article, diacritics and spelling removed.
+
+    Examples
+    --------
+    >>> name_key("al-Baghdadi") == name_key("Bagdadi") == name_key("Al-Baghdady")
+    True
+    >>> name_key("Baghdad")
+    'bagdad'
+    """
+    w = unicodedata.normalize("NFKD", word)
+    w = "".join(c for c in w if not unicodedata.combining(c)).lower()
+    w = re.sub(r"(?:['’]s|['’])$", "", w)
+    w = _ARTICLE.sub("", w)
+    w = re.sub(r"[^a-z]", "", w)
+    for a, b in (
+        ("gh", "g"),
+        ("kh", "k"),
+        ("dh", "d"),
+        ("th", "t"),
+        ("q", "k"),
+        ("ou", "u"),
+        ("ee", "i"),
+        ("oo", "u"),
+    ):
+        w = w.replace(a, b)
+    w = re.sub(r"y$", "i", w)
+    return re.sub(r"(.)\1+", r"\1", w)
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """The person sought, with the keys that find them in text.
+
+    Parameters
+    ----------
+    name : str
+        The full name as given ("Abu Bakr al-Baghdadi").
+    inferred : bool, default False
+        Whether the name was inferred from the text rather than given.
+    """
+
+    name: str
+    inferred: bool = False
+
+    @property
+    def surname_key(self) -> str:
+        """:func:`name_key` of the last word of the name."""
+        words = _WORD.findall(self.name)
+        return name_key(words[-1]) if words else ""
+
+    @property
+    def nisba_key(self) -> str | None:
+        """The surname key without its final ``i`` ("bagdadi" → "bagdad"), if any."""
+        key = self.surname_key
+        return key[:-1] if len(key) > 4 and key.endswith("i") else None
+
+
+@dataclass(frozen=True, slots=True)
+class TargetRef:
+    """A reference to the target (or to its group's leaders) in the text.
+
+    Attributes
+    ----------
+    start, end : int
+        Character offsets in the document text (end exclusive).
+    text : str
+        The words.
+    kind : {"name", "nisba", "title", "leaders"}
+        How it refers: the name, the bare nisba used as a person ("Baghdad is
+        alive"), a title ("the ISIS leader"), or the group's leaders.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: Literal["name", "nisba", "title", "leaders"]
+
+
+def _is_person_use(doc: Any, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` is used as a person in the parse."""
+    if doc is None:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+        return False
+    head = tok.head
+    words = {head.lemma_.lower(), head.text.lower()}
+    words |= {
+        c.lemma_.lower()
+        for c in head.children
+        if c.dep_ in ("acomp", "attr", "xcomp", "oprd")
+    }
+    if tok.dep_ == "poss":
+        words = {head.lemma_.lower()}
+        return bool(words & {"death", "killing", "capture", "whereabouts", "arrest"})
+    return bool(words & _PERSON_PREDICATES)
+
+
+def find_target_refs(text: str, target: Target, *, doc: Any = None) -> list[TargetRef]:
+    """Find the references to ``target`` in ``text``.
+
+    Parameters
+    ----------
+    text : str
+        The document text.
+    target : Target
+        Whom to find.
+    doc : spacy.tokens.Doc or None, default None
+        The parse of ``text``; without it the bare nisba is never taken for the
+        person.
+
+    Returns
+    -------
+    list of TargetRef
+        In order of appearance.
+
+    Examples
+    --------
+    >>> t = Target("Abu Bakr al-Baghdadi")
+    >>> text = "ISIS leader al-Baghdadi hid. The ISIS leaders fled; the leader stayed."
+    >>> [(r.text, r.kind) for r in find_target_refs(text, t)]
+    [('al-Baghdadi', 'name'), ('The ISIS leaders', 'leaders'), ('the leader', 'title')]
+    """
+    refs: list[TargetRef] = []
+    key, nisba = target.surname_key, target.nisba_key
+    if not key:
+        return refs
+    groups: set[str] = set()
+    for m in _WORD.finditer(text):
+        word = m.group(0)
+        if not _ARTICLE.sub("", word)[:1].isupper():
+            continue
+        k = name_key(word)
+        s, e = m.span()
+        e -= len(re.search(r"(?:['’]s|['’])?$", word).group(0))  # type: ignore[union-attr]
+        if k == key:
+            refs.append(TargetRef(s, e, text[s:e], "name"))
+            title = re.search(
+                rf"\b([A-Z][\w-]*)\s+{_TITLE_NOUNS}\s+(?:[A-Z]\w+\s+){{0,3}}$",
+                text[max(0, s - 60) : s],
+            )
+            if title is not None:
+                groups.add(title.group(1))
+        elif nisba is not None and k == nisba and _is_person_use(doc, s, e):
+            refs.append(TargetRef(s, e, text[s:e], "nisba"))
+    org = r"(?:organi[sz]ation|group|" + "|".join(re.escape(g) for g in groups) + ")"
+    if groups:
+        titles = re.compile(
+            rf"\b[Tt]he\s+(?:{org}(?:['’]s)?\s+)?{_TITLE_NOUNS}\b(?!s|\s+(?:al-)?[A-Z])"
+            rf"|\b[Tt]he\s+(?:{org}\s+)?{_TITLE_NOUNS}s\b(?:\s+of\s+the\s+{org})?"
+            rf"|\b(?:[Tt]he|[Mm]any|[Ss]ome|[Mm]ost)\s+(?:of\s+the\s+)?{_TITLE_NOUNS}s"
+            rf"\s+of\s+the\s+{org}\b"
+            rf"|\b(?:[Tt]he\s+)?(?:{'|'.join(re.escape(g) for g in groups)})\s+"
+            rf"{_TITLE_NOUNS}s?\b(?!\s+(?:al-)?[A-Z])"
+        )
+        for m in titles.finditer(text):
+            s, e = m.span()
+            if any(r.start < e and s < r.end for r in refs):
+                continue
+            plural = re.search(rf"{_TITLE_NOUNS}s\b", m.group(0)) is not None
+            refs.append(TargetRef(s, e, m.group(0), "leaders" if plural else "title"))
+    refs.sort(key=lambda r: r.start)
+    return refs
+
+
+def infer_target(text: str, *, doc: Any = None) -> Target | None:
+    """The person named most often in ``text``, or None when no person is named.
+
+    The count of a PERSON entity is the number of words in the whole text that
+    share its surname key, so "al-Baghdadi", "Baghdadi" and "al-Bagdadi" add up even
+    where the tagger calls some of them organisations.
+
+    Examples
+    --------
+    >>> infer_target("No names here.") is None
+    True
+    """
+    if doc is None:
+        return None
+    persons = [
+        e.text
+        for e in doc.ents
+        if e.label_ == "PERSON"
+        and _WORD.findall(e.text)
+        and name_key(_WORD.findall(e.text)[-1])
+    ]
+    if not persons:
+        return None
+    counts = Counter(name_key(w) for w in _WORD.findall(text) if w[:1].isupper())
+    best: tuple[int, int, str] | None = None
+    for p in persons:
+        words = _WORD.findall(p)
+        if not words:
+            continue
+        score = (counts.get(name_key(words[-1]), 0), len(words), p)
+        if best is None or score > best:
+            best = score
+    if best is None or best[0] == 0:
+        return None
+    name = re.sub(r"(?:['’]s|['’])$", "", best[2]).strip()
+    longest = max(
+        (
+            p
+            for p in persons
+            if name_key(_WORD.findall(p)[-1]) == name_key(_WORD.findall(name)[-1])
+        ),
+        key=len,
+        default=name,
+    )
+    return Target(re.sub(r"(?:['’]s|['’])$", "", longest).strip(), inferred=True)

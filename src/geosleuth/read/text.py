@@ -1,0 +1,614 @@
+r"""Load a document's main text from ``.txt``, ``.md`` or ``.html`` in any encoding.
+
+What :func:`load_text` does, in order:
+
+1. **Read** at most ``max_bytes`` bytes (default 10 MiB) of the file. A larger file is
+   cut there, with an :class:`~geosleuth.errors.EvidenceWarning`: the bound is what
+   keeps a 50 MB file from hanging the reader.
+2. **Decode**: a byte-order mark wins (UTF-8, UTF-16, UTF-32); then, for HTML, a
+   charset declared in a ``<meta>`` tag; then strict UTF-8; then the best guess of
+   ``charset-normalizer`` (with Windows-1252 preferred when the guess is an
+   equally plausible Latin code page, because short English texts with a few
+   accented letters are otherwise read as Baltic or Central European). NUL bytes
+   without a UTF-16/32 reading, too many control characters, or no plausible
+   encoding raise :class:`~geosleuth.errors.InputError`: the file is binary.
+3. **Extract**: HTML goes through ``trafilatura`` (main text only: navigation,
+   footers, scripts and styles never reach the text); the title and publication
+   date come from the page's metadata. If trafilatura finds no main text the visible
+   text of the page (scripts, styles and templates removed) is used. Markdown loses
+   its markup (headings, emphasis, links, images, code fences). A plain-text file's
+   first line is taken as its title when it is short and does not end a sentence.
+4. **Normalise**: Unicode NFC, line endings to ``\\n``, non-breaking and other
+   spaces to a plain space, zero-width and control characters removed, runs of
+   spaces collapsed, hard-wrapped lines of a paragraph joined, and paragraphs
+   separated by exactly one blank line.
+5. **Cap** the text at ``max_chars`` characters (default 200 000, a long report;
+   parsing cost grows with it), cut at the last paragraph or sentence end before
+   the cap, with an :class:`~geosleuth.errors.EvidenceWarning`.
+
+Offsets reported by the rest of :mod:`geosleuth.read` index the normalised text
+this module returns.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import os
+import re
+import sys
+import unicodedata
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from geosleuth.errors import EvidenceWarning, InputError, missing_extra
+
+__all__ = [
+    "MAX_BYTES",
+    "MAX_CHARS",
+    "TextFormat",
+    "TextSource",
+    "decode_bytes",
+    "load_text",
+    "normalize_text",
+    "text_from_bytes",
+]
+
+TextFormat = Literal["text", "markdown", "html"]
+
+#: Bytes read from one file at most (10 MiB); the rest is cut with a warning.
+MAX_BYTES = 10 * 1024 * 1024
+#: Characters of extracted text kept at most; the rest is cut with a warning.
+MAX_CHARS = 200_000
+
+_SUFFIXES: dict[str, TextFormat] = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+}
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_LATIN_PAGES = frozenset(
+    {
+        "cp1250", "cp1254", "cp1257", "cp1258", "cp775", "cp850", "cp852",
+        "cp437", "cp858", "latin_1", "iso8859_2", "iso8859_3", "iso8859_4",
+        "iso8859_9", "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15",
+        "iso8859_16", "mac_latin2", "mac_roman", "mac_iceland", "mac_turkish",
+        "hp_roman8",
+    }
+)  # fmt: skip
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""",
+    re.IGNORECASE,
+)
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]]$")
+
+
+@dataclass(frozen=True, slots=True)
+class TextSource:
+    """A document's extracted, normalised text and what is known about it.
+
+    Attributes
+    ----------
+    name : str
+        The file name (or the name given for bytes), used in messages.
+    text : str
+        The main text, normalised; offsets elsewhere index this string.
+    title : str or None
+        The title, from HTML metadata, a Markdown heading or a plain-text first line.
+    published : datetime.date or None
+        The publication date found in HTML metadata.
+    encoding : str
+        The encoding the bytes were read with (Python codec name).
+    format : {"text", "markdown", "html"}
+        How the bytes were interpreted.
+    truncated : bool
+        Whether the file or its text was cut at ``max_bytes`` / ``max_chars``.
+    """
+
+    name: str
+    text: str
+    title: str | None
+    published: dt.date | None
+    encoding: str
+    format: TextFormat
+    truncated: bool = False
+
+
+def _warn(message: str) -> None:
+    """Warn with the stack level of the first caller outside :mod:`geosleuth`."""
+    level = 2
+    frame = sys._getframe(1)
+    while frame is not None and frame.f_globals.get("__name__", "").startswith(
+        "geosleuth."
+    ):
+        frame = frame.f_back  # type: ignore[assignment]
+        level += 1
+    warnings.warn(message, EvidenceWarning, stacklevel=level)
+
+
+def _binary(name: str, why: str) -> InputError:
+    return InputError(
+        f"{name!r} is not a text document: {why}. geosleuth reads .txt, .md and "
+        ".html files in any text encoding.",
+        path=name,
+    )
+
+
+def _strict(data: bytes, encoding: str, *, truncated: bool) -> str | None:
+    """Decode strictly; when the bytes were cut, forgive a partial last character."""
+    for cut in range(4 if truncated else 1):
+        chunk = data[: len(data) - cut] if cut else data
+        try:
+            return chunk.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return None
+
+
+def _declared_charset(data: bytes) -> str | None:
+    match = _META_CHARSET.search(data[:4096])
+    if match is None:
+        return None
+    name = match.group(1).decode("ascii", "ignore").strip().lower()
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode_bytes(
+    data: bytes,
+    *,
+    name: str = "<bytes>",
+    format: TextFormat = "text",
+    truncated: bool = False,
+) -> tuple[str, str]:
+    r"""Decode a document's bytes, detecting the encoding.
+
+    Parameters
+    ----------
+    data : bytes
+        The raw document.
+    name : str, default "<bytes>"
+        Name used in error messages.
+    format : {"text", "markdown", "html"}, default "text"
+        For ``"html"``, a ``<meta charset>`` declaration is honoured.
+    truncated : bool, default False
+        The bytes were cut at an arbitrary point: a partial last character is
+        dropped rather than taken as a sign of a wrong encoding.
+
+    Returns
+    -------
+    text : str
+    encoding : str
+        The Python codec name used.
+
+    Raises
+    ------
+    InputError
+        If the bytes are empty, binary (NUL bytes, control characters) or in no
+        encoding that can be determined.
+
+    Examples
+    --------
+    >>> decode_bytes("Hajin, Dayr az-Zawr".encode("utf-16"))
+    ('Hajin, Dayr az-Zawr', 'utf-16-le')
+    >>> decode_bytes(b"\x00\x01\x02\x03" * 8, name="x.txt")
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.InputError: 'x.txt' is not a text document: it holds NUL ...
+    """
+    if not data.strip():
+        raise InputError(f"{name!r} is empty: there is no text to read.", path=name)
+    text: str | None = None
+    encoding = ""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            text = _strict(data[len(bom) :], enc, truncated=truncated)
+            if text is None:
+                raise InputError(
+                    f"{name!r} starts with a {enc.upper()} byte-order mark but is not "
+                    f"valid {enc.upper()}. Re-save it as UTF-8.",
+                    path=name,
+                )
+            encoding = enc
+            break
+    if text is None and format == "html":
+        declared = _declared_charset(data)
+        if declared is not None and b"\x00" not in data:
+            text = _strict(data, declared, truncated=truncated)
+            encoding = declared if text is not None else ""
+    if text is None and b"\x00" not in data:
+        text = _strict(data, "utf-8", truncated=truncated)
+        encoding = "utf-8" if text is not None else ""
+    if text is None:
+        text, encoding = _guess(data, name)
+    _check_textual(text, name)
+    return text, encoding
+
+
+def _guess(data: bytes, name: str) -> tuple[str, str]:
+    try:
+        import charset_normalizer
+    except ImportError:  # pragma: no cover - part of the [nlp] extra
+        raise missing_extra("charset-normalizer", "nlp") from None
+    results = charset_normalizer.from_bytes(data[:2_000_000])
+    best = results.best()
+    if best is None:
+        if b"\x00" in data:
+            raise _binary(name, "it holds NUL bytes and reads as no UTF-16/32 text")
+        raise InputError(
+            f"The encoding of {name!r} could not be determined: it reads as none of "
+            "the known text encodings. Re-save it as UTF-8.",
+            path=name,
+        )
+    enc = best.encoding
+    if b"\x00" in data and not enc.startswith(("utf_16", "utf_32")):
+        raise _binary(name, "it holds NUL bytes and reads as no UTF-16/32 text")
+    if enc in _LATIN_PAGES:
+        for r in results:
+            if r.encoding == "cp1252" and r.chaos <= best.chaos + 0.1:
+                enc = "cp1252"
+                break
+    text = _strict(data, enc, truncated=len(data) > 2_000_000)
+    if text is None:
+        text = data.decode(enc, errors="replace")
+    return text, codecs.lookup(enc).name
+
+
+def _check_textual(text: str, name: str) -> None:
+    if "\x00" in text:
+        raise _binary(name, "it holds NUL characters")
+    sample = text[:100_000]
+    controls = len(_CONTROL.findall(sample))
+    if controls > max(8, len(sample) // 100):
+        raise _binary(
+            name,
+            f"{controls} of its first {len(sample)} characters are control characters",
+        )
+
+
+def _join_wrapped(block: str) -> str:
+    """Join the hard-wrapped lines of one paragraph; keep list items and headings."""
+    lines = block.split("\n")
+    out = [lines[0]]
+    for line in lines[1:]:
+        prev = out[-1]
+        if (
+            prev
+            and line
+            and not _SENTENCE_END.search(prev)
+            and (line[0].islower() or line[0].isdigit() or prev[-1] in ",-")
+        ):
+            out[-1] = f"{prev} {line}"
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def normalize_text(text: str) -> str:
+    r"""Normalise whitespace and invisible characters; paragraphs end in a blank line.
+
+    Examples
+    --------
+    >>> normalize_text("  Hajin\u00a0town \r\n\r\n\r\nis  near\nthe border. ")
+    'Hajin town\n\nis near the border.'
+    >>> normalize_text("\u200b \n ")
+    ''
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\f", "\n\n")
+    text = text.replace("\x85", "\n").replace("\v", "\n")
+    text = _INVISIBLE.sub("", text)
+    text = _CONTROL.sub("", text)
+    text = _SPACES.sub(" ", text)
+    blocks = re.split(r"\n[ ]*\n\s*", text)
+    paras = []
+    for block in blocks:
+        lines = [ln.strip() for ln in block.split("\n")]
+        joined = _join_wrapped("\n".join(ln for ln in lines if ln))
+        if joined:
+            paras.append(joined)
+    return "\n\n".join(paras)
+
+
+_MD_FENCE = re.compile(r"^(```|~~~).*?$", re.MULTILINE)
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_REF = re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$", re.MULTILINE)
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*(.*?)\s*#*\s*$", re.MULTILINE)
+_MD_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$", re.MULTILINE)
+_MD_QUOTE = re.compile(r"^\s{0,3}>\s?", re.MULTILINE)
+_MD_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+", re.MULTILINE)
+_MD_EMPH = re.compile(r"(\*\*|__|\*|`)(?=\S)(.+?)(?<=\S)\1")
+_MD_HTML = re.compile(r"<[^>\n]{1,200}>")
+
+
+def _markdown_to_text(md: str) -> tuple[str, str | None]:
+    heading = _MD_HEADING.search(md)
+    title = heading.group(1).strip() if heading else None
+    text = _MD_FENCE.sub("", md)
+    text = _MD_IMAGE.sub(r"\1", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_REF.sub("", text)
+    text = _MD_HEADING.sub(lambda m: f"\n{m.group(1)}\n", text)
+    text = _MD_SETEXT.sub("", text)
+    text = _MD_QUOTE.sub("", text)
+    text = _MD_BULLET.sub("", text)
+    for _ in range(2):
+        text = _MD_EMPH.sub(r"\2", text)
+    text = _MD_HTML.sub("", text)
+    return text, title or None
+
+
+def _parse_date(value: object) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _visible_text(html: str) -> str:
+    """Visible text of a page with scripts, styles and templates removed."""
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return ""
+    for bad in root.xpath(
+        "//script|//style|//noscript|//template|//iframe|//svg|//head"
+    ):
+        bad.drop_tree()
+    blocks = root.xpath(
+        "//p|//h1|//h2|//h3|//h4|//h5|//h6|//li|//blockquote|//pre|//td|//div"
+    )
+    if not blocks:
+        return str(root.text_content())
+    parts: list[str] = []
+    for el in blocks:
+        if el.tag == "div" and el.xpath(".//p|.//div|.//li|.//h1|.//h2|.//h3"):
+            continue
+        chunk = " ".join(str(el.text_content()).split())
+        if chunk:
+            parts.append(chunk)
+    return "\n\n".join(parts)
+
+
+def _html_to_text(html: str) -> tuple[str, str | None, dt.date | None]:
+    try:
+        import trafilatura
+    except ImportError:
+        raise missing_extra("trafilatura", "nlp") from None
+    doc = None
+    try:
+        doc = trafilatura.bare_extraction(
+            html,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            favor_recall=True,
+        )
+    except Exception:
+        doc = None
+    body = getattr(doc, "text", None) if doc is not None else None
+    title = getattr(doc, "title", None) if doc is not None else None
+    published = _parse_date(getattr(doc, "date", None)) if doc is not None else None
+    # trafilatura ends each block with one newline; make blocks paragraphs.
+    body = body.replace("\n", "\n\n") if body else _visible_text(html)
+    return (
+        body,
+        (title.strip() if isinstance(title, str) and title.strip() else None),
+        (published),
+    )
+
+
+def _first_line_title(text: str) -> str | None:
+    first = text.split("\n", 1)[0].strip()
+    if 0 < len(first) <= 150 and not re.search(r"[.!:;,]$", first) and "\n" in text:
+        return first
+    return None
+
+
+def _cap(text: str, max_chars: int, name: str) -> tuple[str, bool]:
+    if len(text) <= max_chars:
+        return text, False
+    head = text[:max_chars]
+    cut = head.rfind("\n\n")
+    if cut < max_chars // 2:
+        cut = max(head.rfind(". "), head.rfind("? "), head.rfind("! "))
+        cut = cut + 1 if cut >= max_chars // 2 else max_chars
+    _warn(
+        f"{name!r} has {len(text)} characters of text; only the first {cut} are "
+        f"read (the limit is max_chars={max_chars}). Split the document or raise "
+        "the limit to read the rest."
+    )
+    return head[:cut].rstrip(), True
+
+
+def text_from_bytes(
+    data: bytes,
+    *,
+    name: str = "<bytes>",
+    format: TextFormat = "text",
+    max_chars: int = MAX_CHARS,
+    truncated: bool = False,
+) -> TextSource:
+    """Extract and normalise the main text of a document given as bytes.
+
+    Parameters
+    ----------
+    data : bytes
+        The raw document.
+    name : str, default "<bytes>"
+        Name used in messages and as :attr:`TextSource.name`.
+    format : {"text", "markdown", "html"}, default "text"
+        How to interpret the bytes.
+    max_chars : int, default 200_000
+        Characters of text kept at most (see the module notes).
+    truncated : bool, default False
+        The bytes are the head of a longer file.
+
+    Returns
+    -------
+    TextSource
+
+    Raises
+    ------
+    InputError
+        Empty, binary or undecodable input, or a document with no text.
+
+    Examples
+    --------
+    >>> src = text_from_bytes(b"<p>Seen in Hajin.</p><script>x()</script>",
+    ...                       format="html")
+    >>> src.text
+    'Seen in Hajin.'
+    >>> text_from_bytes(b"   ")
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.InputError: '<bytes>' is empty: there is no text to read.
+    """
+    if format not in ("text", "markdown", "html"):
+        raise ValueError(
+            f"format must be one of ['html', 'markdown', 'text']. Got {format!r}."
+        )
+    raw, encoding = decode_bytes(data, name=name, format=format, truncated=truncated)
+    title: str | None = None
+    published: dt.date | None = None
+    if format == "html":
+        body, title, published = _html_to_text(raw)
+    elif format == "markdown":
+        body, title = _markdown_to_text(raw)
+    else:
+        body = raw
+    text = normalize_text(body)
+    if not text:
+        raise InputError(
+            f"{name!r} has no text to read"
+            + (
+                " once the page's markup, scripts and styles are removed"
+                if format == "html"
+                else ""
+            )
+            + ".",
+            path=name,
+        )
+    text, cut = _cap(text, max_chars, name)
+    if title is None and format == "text":
+        title = _first_line_title(text)
+    if title is not None:
+        title = normalize_text(title).replace("\n", " ") or None
+    return TextSource(
+        name=name,
+        text=text,
+        title=title,
+        published=published,
+        encoding=encoding,
+        format=format,
+        truncated=truncated or cut,
+    )
+
+
+def load_text(
+    path: str | os.PathLike[str],
+    *,
+    format: TextFormat | None = None,
+    max_bytes: int = MAX_BYTES,
+    max_chars: int = MAX_CHARS,
+) -> TextSource:
+    r"""Read a ``.txt``, ``.md`` or ``.html`` file and extract its main text.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file.
+    format : {"text", "markdown", "html"} or None, default None
+        How to read it; by default from the suffix (``.txt``, ``.md``,
+        ``.html``/``.htm``), and for other suffixes ``html`` if the file starts like
+        a web page, else ``text``.
+    max_bytes : int, default 10 MiB
+        Bytes read at most; a larger file is cut there with an
+        :class:`~geosleuth.errors.EvidenceWarning`.
+    max_chars : int, default 200_000
+        Characters of extracted text kept at most, cut with a warning.
+
+    Returns
+    -------
+    TextSource
+
+    Raises
+    ------
+    InputError
+        A file that cannot be read, is empty or binary, is in no encoding that can
+        be determined, or holds no text. The message names the file.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.md"
+    >>> _ = p.write_text("# Hiding?\n\nHe was **seen** in [Hajin](http://x).")
+    >>> src = load_text(p)
+    >>> src.title, src.text
+    ('Hiding?', 'Hiding?\n\nHe was seen in Hajin.')
+    """
+    p = Path(path)
+    name = p.name or str(p)
+    if max_bytes < 1 or max_chars < 1:
+        raise InputError(
+            "max_bytes and max_chars must be positive. Got "
+            f"{max_bytes!r} and {max_chars!r} instead.",
+            field="max_bytes",
+        )
+    try:
+        size = p.stat().st_size
+        with p.open("rb") as fh:
+            data = fh.read(max_bytes)
+    except IsADirectoryError:
+        raise InputError(
+            f"{str(p)!r} is a directory, not a document.", path=str(p)
+        ) from None
+    except OSError as exc:
+        raise InputError(
+            f"{str(p)!r} cannot be read: {exc.strerror or exc}.", path=str(p)
+        ) from None
+    truncated = size > max_bytes
+    if truncated:
+        _warn(
+            f"{name!r} is {size / 1_048_576:.1f} MiB; only its first "
+            f"{max_bytes / 1_048_576:.1f} MiB are read (max_bytes={max_bytes})."
+        )
+    if format is None:
+        format = _SUFFIXES.get(p.suffix.lower())
+        if format is None:
+            head = data[:1024].lstrip().lower()
+            format = (
+                "html" if head.startswith((b"<!doctype html", b"<html")) else ("text")
+            )
+    return text_from_bytes(
+        data, name=name, format=format, max_chars=max_chars, truncated=truncated
+    )

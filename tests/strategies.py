@@ -1,0 +1,109 @@
+"""Hypothesis strategies shared by the test modules."""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+from hypothesis import strategies as st
+
+__all__ = ["pod_arrays", "probability_vectors"]
+
+
+@st.composite
+def probability_vectors(
+    draw: st.DrawFn,
+    *,
+    min_cells: int = 1,
+    max_cells: int = 30,
+    max_rest_of_world: float = 0.5,
+    allow_zeros: bool = True,
+) -> tuple[npt.NDArray[np.float64], float]:
+    """Cell probabilities ``p`` and a rest-of-world mass ``r`` with ``sum(p) + r == 1``.
+
+    Some cells may be exactly 0 (``allow_zeros``); at least one is positive.
+    """
+    n = draw(st.integers(min_value=min_cells, max_value=max_cells))
+    low = 0.0 if allow_zeros else 1e-3
+    weights = np.array(
+        draw(
+            st.lists(
+                st.one_of(st.just(low), st.floats(min_value=1e-3, max_value=1.0))
+                if allow_zeros
+                else st.floats(min_value=1e-3, max_value=1.0),
+                min_size=n,
+                max_size=n,
+            )
+        ),
+        dtype=np.float64,
+    )
+    if not weights.any():
+        weights[draw(st.integers(min_value=0, max_value=n - 1))] = 1.0
+    rest = draw(
+        st.one_of(st.just(0.0), st.floats(min_value=1e-3, max_value=max_rest_of_world))
+    )
+    return (1.0 - rest) * weights / weights.sum(), rest
+
+
+@st.composite
+def pod_arrays(draw: st.DrawFn, n: int) -> npt.NDArray[np.float64]:
+    """Per-cell probabilities of detection in ``[0, 1]``, with exact 0s and 1s."""
+    values = st.one_of(
+        st.just(0.0), st.just(1.0), st.floats(min_value=0.0, max_value=1.0)
+    )
+    return np.array(draw(st.lists(values, min_size=n, max_size=n)), dtype=np.float64)
+
+
+# --- core strategies: grids, places and evidence items (geosleuth.grid / fuse) ---
+import datetime as _dt  # noqa: E402
+
+from geosleuth.evidence import Claim, Provenance, Searched, Sighting  # noqa: E402
+from geosleuth.geometry import Area, Point  # noqa: E402
+from geosleuth.grid import Grid  # noqa: E402
+
+__all__ += ["evidence_lists", "lonlats", "small_grids"]
+
+AS_OF = _dt.date(2020, 6, 1)
+_PROV = Provenance(document="hypothesis", published=AS_OF)
+
+
+@st.composite
+def small_grids(draw: st.DrawFn) -> Grid:
+    """Grids of at most 40 x 40 cells somewhere between 60° S and 60° N."""
+    lon = draw(st.floats(min_value=-170, max_value=170))
+    lat = draw(st.floats(min_value=-60, max_value=60))
+    cell = draw(st.sampled_from([0.5, 1.0, 2.0, 5.0]))
+    n = draw(st.integers(min_value=5, max_value=40))
+    return Grid.around(lon, lat, radius_km=n * cell / 2.0, cell_km=cell)
+
+
+def lonlats(grid: Grid) -> st.SearchStrategy[tuple[float, float]]:
+    """Points inside the grid's bounding box."""
+    w, s, e, n = grid.bounds_lonlat()
+    return st.tuples(st.floats(min_value=w, max_value=e),
+                     st.floats(min_value=s, max_value=n))
+
+
+@st.composite
+def evidence_lists(draw: st.DrawFn, grid: Grid, *, max_items: int = 6) -> list:
+    """Sightings, claims and partial searches placed inside ``grid``."""
+    n = draw(st.integers(min_value=0, max_value=max_items))
+    items = []
+    for i in range(n):
+        lon, lat = draw(lonlats(grid))
+        kind = draw(st.sampled_from(["sighting", "claim", "searched"]))
+        sigma = draw(st.floats(min_value=0.5, max_value=30.0))
+        if kind == "sighting":
+            items.append(Sighting(id=f"i{i}", provenance=_PROV, date=AS_OF,
+                                  place=Point(lon, lat), sigma_km=sigma,
+                                  group=draw(st.sampled_from([None, "g"]))))
+        elif kind == "claim":
+            items.append(Claim(id=f"i{i}", provenance=_PROV, date=AS_OF,
+                               place=Point(lon, lat), buffer_km=sigma, sigma_km=sigma,
+                               hedge=draw(st.sampled_from(["possible", "probable"])),
+                               polarity=draw(st.sampled_from(["is", "is_not"]))))
+        else:
+            d = draw(st.floats(min_value=0.01, max_value=0.2))
+            items.append(Searched(id=f"i{i}", provenance=_PROV, date=AS_OF,
+                                  area=Area.box(lon - d, lat - d, lon + d, lat + d),
+                                  pd=draw(st.floats(min_value=0.0, max_value=0.95))))
+    return items

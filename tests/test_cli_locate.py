@@ -1,0 +1,183 @@
+import json
+import re
+import shutil
+
+import pytest
+from typer.testing import CliRunner
+
+from geosleuth.casefile import load_case
+from geosleuth.cli import app
+
+from conftest import REPO
+
+runner = CliRunner()
+SEED = REPO / "src" / "geosleuth" / "examples" / "seed-baghdadi-2018.yaml"
+HIKER = REPO / "src" / "geosleuth" / "examples" / "missing-hiker.yaml"
+
+
+def run(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+@pytest.fixture(scope="module")
+def seed_out(tmp_path_factory):
+    out = tmp_path_factory.mktemp("seed")
+    result = run("locate", SEED, "--out", out)
+    assert result.exit_code == 0, result.output
+    return out, result.output
+
+
+def test_help_lists_every_command():
+    result = run("--help")
+    assert result.exit_code == 0
+    for cmd in ("locate", "demo", "searched", "schema", "plan", "profile", "read"):
+        assert cmd in result.output
+    assert run("locate", "--help").exit_code == 0
+
+
+def test_seed_case_meets_the_done_when_figures(seed_out):
+    out, output = seed_out
+    est = json.loads((out / "estimate.json").read_text())
+    assert est["as_of"] == "2018-05-15"
+    assert est["target"] == "Abu Bakr al-Baghdadi"
+    names = [p["name"] for p in est["places"]]
+    assert names[:3] == ["Hajin", "Abu Kamal", "al-Mayadin"]
+    mosul = next(p for p in est["places"] if p["name"] == "Mosul")
+    assert mosul["in_hdr90"] is False
+    assert est["p_alive"] > 0.5
+    assert est["hdr_km2"]["50"] < est["hdr_km2"]["90"]
+    assert {e["id"] for e in est["evidence"]} >= {"jamili-hajin", "basri-hajin",
+                                                  "recording-2017-09-28"}
+    superseded = next(e for e in est["evidence"] if e["id"] == "isis-2017")
+    assert superseded["used"] is False and "superseded" in superseded["excluded_because"]
+    for e in est["evidence"]:
+        assert e["source"]["quote"], e["id"]
+        assert "map_shift" in e["contribution"]
+    assert "Hajin" in output and "P(alive)" in output
+
+
+def test_seed_case_writes_every_output(seed_out):
+    out, _ = seed_out
+    for name in ("estimate.json", "estimate.geojson", "report.html", "map.png",
+                 "posterior.npz"):
+        assert (out / name).stat().st_size > 0, name
+    assert (out / "map.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    html = (out / "report.html").read_text()
+    assert not re.search(r"""(src|href)\s*=\s*["']https?://""", html)
+    gj = json.loads((out / "estimate.geojson").read_text())
+    assert gj["type"] == "FeatureCollection"
+
+
+def test_the_posterior_is_reproducible_from_the_stored_evidence(seed_out, tmp_path):
+    import numpy as np
+
+    from geosleuth.report.files import load_posterior
+
+    out, _ = seed_out
+    again = tmp_path / "again"
+    assert run("locate", SEED, "--out", again, "--quiet").exit_code == 0
+    _, p1 = load_posterior(out)
+    _, p2 = load_posterior(again)
+    np.testing.assert_array_equal(p1, p2)
+
+
+def test_as_of_before_the_report_knows_nothing_of_it(tmp_path):
+    # every item of the seed case comes from one article published 2018-05-12
+    result = run("locate", SEED, "--as-of", "2017-12-31", "--out", tmp_path)
+    assert result.exit_code == 0, result.output
+    est = json.loads((tmp_path / "estimate.json").read_text())
+    assert not [e["id"] for e in est["evidence"] if e["used"]]
+    reasons = {e["id"]: e["excluded_because"] for e in est["evidence"]}
+    assert reasons["mosul-2014"] == "published 2018-05-12, after 2017-12-31"
+    assert reasons["basri-hajin"] == "dated 2018-05-12, after 2017-12-31"
+    assert est["p_alive"] == 0.9  # the prior
+
+
+def test_demo_runs_the_missing_walker_example(tmp_path):
+    result = run("demo", "--example", "missing-hiker.yaml", "--out", tmp_path)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "report.html").exists()
+
+
+def test_schema_prints_json():
+    result = run("schema")
+    assert result.exit_code == 0
+    assert json.loads(result.output)["title"] == "geosleuth case file"
+
+
+BAD_CASES = {
+    "malformed.yaml": ("target: x\nevidence: [\n", "not valid YAML"),
+    "empty.yaml": ("", "must be a mapping"),
+    "no-evidence.yaml": ("target: x\nevidence: []\n", "no evidence items"),
+    "unknown-place.yaml": (
+        "target: x\nevidence:\n  - id: a\n    kind: claim\n    date: 2018-01-01\n"
+        "    place: Qwxzvillezzz\n", "Qwxzvillezzz"),
+    "dates.yaml": (
+        "target: x\nevidence:\n  - id: a\n    kind: sighting\n    date: 2018-01-01\n"
+        "    date_from: 2018-02-01\n    place: {lon: 40, lat: 35}\n", "out of order"),
+    "nan.yaml": (
+        "target: x\nevidence:\n  - id: a\n    kind: sighting\n    date: 2018-01-01\n"
+        "    place: {lon: .nan, lat: 35}\n", "not a finite number"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_CASES))
+def test_bad_input_gives_one_clear_line_and_exit_1(tmp_path, name):
+    text, expected = BAD_CASES[name]
+    path = tmp_path / name
+    path.write_text(text)
+    result = run("locate", path, "--out", tmp_path / "out")
+    assert result.exit_code == 1
+    assert expected in result.output
+    assert "Traceback" not in result.output
+    assert result.output.strip().startswith("CaseFileError:")
+    assert not (tmp_path / "out" / "estimate.json").exists()
+
+
+def test_bad_options_are_rejected(tmp_path):
+    result = run("locate", SEED, "--as-of", "yesterday", "--out", tmp_path)
+    assert result.exit_code == 1 and "--as-of must be a date" in result.output
+    result = run("locate", tmp_path / "missing.yaml")
+    assert result.exit_code == 2  # Click's own usage error
+    other = tmp_path / "data.csv"
+    other.write_text("a,b\n")
+    result = run("locate", other, "--out", tmp_path)
+    assert result.exit_code == 1 and "Cannot tell what" in result.output
+
+
+def test_searched_appends_a_valid_item_and_keeps_the_rest(tmp_path):
+    case = tmp_path / "hiker.yaml"
+    shutil.copy(HIKER, case)
+    before = case.read_text()
+    result = run("searched", case, "--pd", "0.7", "--date", "2024-10-13",
+                 "--box", "-4.07,53.06,-4.05,53.07", "--team", "Team 3")
+    assert result.exit_code == 0, result.output
+    after = case.read_text()
+    assert after.startswith(before.rstrip("\n")[:200])
+    assert "# A synthetic missing-person case" in after  # comments survive
+    loaded = load_case(case)
+    new = loaded.items[-1]
+    assert new.kind == "searched" and new.pd == 0.7 and new.id == "search-2024-10-13-1"
+    # and the map changes where the team searched
+    out = tmp_path / "out"
+    assert run("locate", case, "--out", out, "--quiet").exit_code == 0
+
+
+def test_searched_rejects_bad_input_without_touching_the_file(tmp_path):
+    case = tmp_path / "hiker.yaml"
+    shutil.copy(HIKER, case)
+    before = case.read_bytes()
+    for args, msg in [
+        (["--pd", "1.5", "--date", "2024-10-13", "--box", "-4.07,53.06,-4.05,53.07"],
+         "'pd'"),
+        (["--pd", "0.5", "--date", "2024-10-13"], "exactly one of"),
+        (["--pd", "0.5", "--date", "2024-10-13", "--box", "1,2,3"], "--box must be"),
+        (["--pd", "0.5", "--date", "13/10/2024", "--box", "-4.07,53.06,-4.05,53.07"],
+         "--date must be"),
+        (["--pd", "0.5", "--date", "2024-10-13", "--point", "-4.06,53.065"],
+         "--radius-km"),
+    ]:
+        result = run("searched", case, *args)
+        assert result.exit_code == 1, (args, result.output)
+        assert msg in result.output, (args, result.output)
+        assert case.read_bytes() == before

@@ -1,0 +1,322 @@
+"""Tests of ``geosleuth plan`` (in-process, through Typer's CliRunner)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+import pytest
+from typer.testing import CliRunner
+
+from geosleuth.cli import app
+from geosleuth.grid import Grid
+from geosleuth.plan import allocate_optimal
+
+FloatArray = npt.NDArray[np.float64]
+GPX = {"g": "http://www.topografix.com/GPX/1/1"}
+KML = {"k": "http://www.opengis.net/kml/2.2"}
+TITLE = 'Missing hiker <A & "B">'
+
+runner = CliRunner()
+
+
+def _grid() -> Grid:
+    return Grid.around(-3.2, 56.4, radius_km=3.0, cell_km=0.5)  # 12 x 12 cells
+
+
+def _posterior(grid: Grid) -> FloatArray:
+    x, y = grid.cell_xy_km()
+    p = np.exp(-0.5 * ((x - 0.8) ** 2 + (y + 0.4) ** 2) / 1.5**2)
+    return np.asarray(p / p.sum(), dtype=np.float64)
+
+
+def _write_estimate(folder: Path, grid: Grid, p: FloatArray) -> Path:
+    """Write ``posterior.npz`` in exactly the format ``geosleuth locate`` writes."""
+    folder.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(
+        folder / "posterior.npz", p=p, grid=np.array(json.dumps(grid.to_dict()))
+    )
+    (folder / "estimate.json").write_text(
+        json.dumps({"title": TITLE, "target": "the hiker"}), encoding="utf-8"
+    )
+    return folder
+
+
+@pytest.fixture
+def estimate(tmp_path: Path) -> Path:
+    grid = _grid()
+    return _write_estimate(tmp_path / "est", grid, _posterior(grid))
+
+
+def _plan(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["plan", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_help_lists_the_options() -> None:
+    code, out, _ = _plan("--help")
+    assert code == 0
+    for option in ("--budget-km", "--sweep-width-km", "--rest-of-world", "--out"):
+        assert option in out
+
+
+def test_plan_prints_the_table_and_writes_four_files(
+    estimate: Path, tmp_path: Path
+) -> None:
+    out_dir = tmp_path / "plan"
+    code, out, err = _plan(
+        str(estimate),
+        "--budget-km",
+        "40",
+        "--sweep-width-km",
+        "0.05",
+        "--rest-of-world",
+        "0.1",
+        "--out",
+        str(out_dir),
+    )
+    assert code == 0, err
+    assert "where to search" in out
+    assert "POS" in out
+    assert "expected effort" in out
+    assert "Rest of world: 10.0% now" in out
+    for ext in ("geojson", "csv", "gpx", "kml"):
+        assert (out_dir / f"plan.{ext}").is_file()
+
+    grid = _grid()
+    expected = allocate_optimal(
+        0.9 * _posterior(grid),
+        40.0,
+        sweep_width_km=0.05,
+        area_km2=grid.cell_area_km2,
+        rest_of_world=0.1,
+    )
+    assert f"{expected.pos:.1%}" in out
+
+    fc = json.loads((out_dir / "plan.geojson").read_text(encoding="utf-8"))
+    assert fc["type"] == "FeatureCollection"
+    assert fc["name"] == TITLE
+    assert fc["plan"]["pos"] == pytest.approx(expected.pos)
+    efforts = [f["properties"]["effort_km"] for f in fc["features"]]
+    assert sum(efforts) == pytest.approx(40.0, rel=1e-5)
+    assert efforts == sorted(efforts, reverse=True)
+    ring = fc["features"][0]["geometry"]["coordinates"][0]
+    assert ring[0] == ring[-1]
+    lon, lat = np.array(ring).T
+    assert np.all((lon > -3.3) & (lon < -3.1) & (lat > 56.3) & (lat < 56.5))
+
+    with (out_dir / "plan.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == len(fc["features"])
+    assert rows[0]["rank"] == "1"
+    assert float(rows[0]["pod"]) == pytest.approx(
+        fc["features"][0]["properties"]["pod"]
+    )
+
+
+def test_gpx_and_kml_are_well_formed_with_escaped_names(
+    estimate: Path, tmp_path: Path
+) -> None:
+    out_dir = tmp_path / "plan"
+    code, _, err = _plan(
+        str(estimate / "estimate.json"),
+        "--budget-km",
+        "25",
+        "--sweep-width-km",
+        "0.1",
+        "--out",
+        str(out_dir),
+    )
+    assert code == 0, err
+    n = len(json.loads((out_dir / "plan.geojson").read_text())["features"])
+
+    gpx = ET.parse(out_dir / "plan.gpx").getroot()
+    assert gpx.tag == f"{{{GPX['g']}}}gpx"
+    assert gpx.get("version") == "1.1"
+    assert gpx.findtext("g:metadata/g:name", namespaces=GPX) == TITLE
+    waypoints = gpx.findall("g:wpt", GPX)
+    assert len(waypoints) == n
+    assert waypoints[0].findtext("g:name", namespaces=GPX) is not None
+    assert all(-90 <= float(w.get("lat", "nan")) <= 90 for w in waypoints)
+    assert len(gpx.findall("g:trk", GPX)) == n
+    raw = (out_dir / "plan.gpx").read_text(encoding="utf-8")
+    assert "&lt;A &amp;" in raw
+
+    kml = ET.parse(out_dir / "plan.kml").getroot()
+    assert kml.findtext("k:Document/k:name", namespaces=KML) == TITLE
+    marks = kml.findall("k:Document/k:Folder/k:Placemark", KML)
+    assert len(marks) == n
+    coords = marks[0].findtext(
+        "k:MultiGeometry/k:Polygon/k:outerBoundaryIs/k:LinearRing/k:coordinates",
+        namespaces=KML,
+    )
+    assert coords is not None
+    pairs = [tuple(map(float, c.split(","))) for c in coords.split()]
+    assert pairs[0] == pairs[-1]
+
+
+def test_title_option_and_posterior_file_argument(
+    estimate: Path, tmp_path: Path
+) -> None:
+    code, out, err = _plan(
+        str(estimate / "posterior.npz"),
+        "--budget-km",
+        "5",
+        "--sweep-width-km",
+        "0.05",
+        "--title",
+        "Sector 4",
+        "--top",
+        "3",
+        "--out",
+        str(tmp_path / "p"),
+    )
+    assert code == 0, err
+    assert "Sector 4: where to search" in out
+    assert "more cells" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--budget-km", "0", "--sweep-width-km", "0.05"], "'budget_km' must be"),
+        (["--budget-km", "-3", "--sweep-width-km", "0.05"], "'budget_km' must be"),
+        (["--budget-km", "10", "--sweep-width-km", "-0.05"], "'sweep_width_km' must"),
+        (["--budget-km", "10", "--sweep-width-km", "0"], "'sweep_width_km' must"),
+        (
+            ["--budget-km", "10", "--sweep-width-km", "0.05", "--rest-of-world", "1"],
+            "--rest-of-world must be below 1",
+        ),
+        (
+            [
+                "--budget-km",
+                "10",
+                "--sweep-width-km",
+                "0.05",
+                "--rest-of-world",
+                "-0.2",
+            ],
+            "'rest_of_world' must be a probability",
+        ),
+        (["--budget-km", "nan", "--sweep-width-km", "0.05"], "'budget_km' must be"),
+    ],
+)
+def test_bad_numbers_give_one_red_line_and_exit_1(
+    estimate: Path, tmp_path: Path, args: list[str], message: str
+) -> None:
+    code, out, err = _plan(str(estimate), *args, "--out", str(tmp_path / "p"))
+    assert code == 1
+    assert err.startswith("InputError: ")
+    assert message in err
+    assert len(err.strip().splitlines()) == 1
+    assert "Traceback" not in out + err
+    assert not (tmp_path / "p" / "plan.csv").exists()
+
+
+def test_missing_estimate_is_a_usage_error(tmp_path: Path) -> None:
+    code, _, err = _plan(
+        str(tmp_path / "nope"),
+        "--budget-km",
+        "1",
+        "--sweep-width-km",
+        "0.1",
+        "--out",
+        str(tmp_path / "p"),
+    )
+    assert code == 2
+    assert "Invalid value for 'estimate'" in err
+
+
+def test_folder_without_posterior_exits_1(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    code, _, err = _plan(
+        str(tmp_path / "empty"),
+        "--budget-km",
+        "1",
+        "--sweep-width-km",
+        "0.1",
+        "--out",
+        str(tmp_path / "p"),
+    )
+    assert code == 1
+    assert "No posterior" in err
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        ("not-a-zip", "malformed"),
+        ("no-p", "malformed"),
+        ("bad-sum", "summing to 1"),
+        ("nan", "summing to 1"),
+        ("wrong-length", "summing to 1"),
+        ("bad-grid", "malformed"),
+    ],
+)
+def test_malformed_posterior_exits_1(tmp_path: Path, damage: str, message: str) -> None:
+    grid = _grid()
+    p = _posterior(grid)
+    folder = tmp_path / "est"
+    folder.mkdir()
+    npz = folder / "posterior.npz"
+    if damage == "not-a-zip":
+        npz.write_bytes(b"this is not a zip file")
+    elif damage == "no-p":
+        np.savez(npz, q=p, grid=np.array(json.dumps(grid.to_dict())))
+    elif damage == "bad-sum":
+        np.savez(npz, p=2 * p, grid=np.array(json.dumps(grid.to_dict())))
+    elif damage == "nan":
+        q = p.copy()
+        q[3] = np.nan
+        np.savez(npz, p=q, grid=np.array(json.dumps(grid.to_dict())))
+    elif damage == "wrong-length":
+        np.savez(
+            npz, p=p[:-1] / p[:-1].sum(), grid=np.array(json.dumps(grid.to_dict()))
+        )
+    else:
+        np.savez(npz, p=p, grid=np.array("{not json"))
+    code, out, err = _plan(
+        str(folder),
+        "--budget-km",
+        "1",
+        "--sweep-width-km",
+        "0.1",
+        "--out",
+        str(tmp_path / "p"),
+    )
+    assert code == 1, out + err
+    assert err.startswith("InputError: ")
+    assert message in err
+    assert "Traceback" not in out + err
+
+
+def test_malformed_estimate_json_exits_1(estimate: Path, tmp_path: Path) -> None:
+    (estimate / "estimate.json").write_text("{oops", encoding="utf-8")
+    code, _, err = _plan(
+        str(estimate),
+        "--budget-km",
+        "1",
+        "--sweep-width-km",
+        "0.1",
+        "--out",
+        str(tmp_path / "p"),
+    )
+    assert code == 1
+    assert "is not valid JSON" in err
+
+
+def test_non_numeric_budget_is_a_usage_error(estimate: Path, tmp_path: Path) -> None:
+    code, _, _ = _plan(
+        str(estimate),
+        "--budget-km",
+        "lots",
+        "--sweep-width-km",
+        "0.1",
+        "--out",
+        str(tmp_path / "p"),
+    )
+    assert code == 2

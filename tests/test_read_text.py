@@ -1,0 +1,190 @@
+"""Loading documents: encodings, HTML extraction, bad input, size limits."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from geosleuth.errors import EvidenceWarning, InputError
+from geosleuth.read.text import decode_bytes, load_text, normalize_text, text_from_bytes
+
+ARABIC = "قال أبو علي البصري إن البغدادي ربما كان مختبئا في بلدة هجين السورية. "
+ENGLISH = "Abu Ali al-Basri said that al-Baghdadi may have been hiding in Hajin. "
+
+
+def _write(tmp_path: Path, name: str, data: bytes) -> Path:
+    p = tmp_path / name
+    p.write_bytes(data)
+    return p
+
+
+def test_plain_utf8_text_reads_with_title_from_first_line(tmp_path: Path) -> None:
+    p = _write(tmp_path, "a.txt", b"Where is he\n\nSeen in Hajin.\n")
+    src = load_text(p)
+    assert src.text == "Where is he\n\nSeen in Hajin."
+    assert src.title == "Where is he"
+    assert src.encoding == "utf-8"
+    assert src.format == "text"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-le", "utf-32"])
+def test_unicode_encodings_with_or_without_bom_read_back(
+    tmp_path: Path, encoding: str
+) -> None:
+    text = ENGLISH + ARABIC
+    p = _write(tmp_path, "u.txt", text.encode(encoding))
+    assert load_text(p).text == normalize_text(text)
+
+
+def test_arabic_windows_1256_is_detected(tmp_path: Path) -> None:
+    text = (ENGLISH + ARABIC) * 3
+    p = _write(tmp_path, "ar.txt", text.encode("cp1256"))
+    src = load_text(p)
+    assert src.encoding == "cp1256"
+    assert "البغدادي" in src.text
+
+
+def test_latin_text_prefers_windows_1252(tmp_path: Path) -> None:
+    text = "Café déjà vu – naïve résumé. The report said “he was seen in Hajin”. " * 3
+    p = _write(tmp_path, "l.txt", text.encode("cp1252"))
+    assert "déjà" in load_text(p).text
+
+
+def test_html_declared_charset_is_honoured(tmp_path: Path) -> None:
+    body = f"<p>{ARABIC}</p><p>{ENGLISH}</p>" * 3
+    page = (
+        '<html><head><meta charset="windows-1256"><title>T</title></head>'
+        f"<body><article>{body}</article></body></html>"
+    )
+    p = _write(tmp_path, "p.html", page.encode("cp1256"))
+    src = load_text(p)
+    assert src.encoding == "cp1256"
+    assert "هجين" in src.text
+
+
+def test_html_scripts_styles_and_boilerplate_never_leak(tmp_path: Path) -> None:
+    page = """<!doctype html><html><head><title>Where is he? | Site</title>
+<meta property="article:published_time" content="2018-05-15T10:00:00Z">
+<script>var leak = "SCRIPTLEAK";</script><style>.STYLELEAK{color:red}</style>
+</head><body><nav><a href="/">Home</a> <a href="/w">World</a></nav>
+<article><h1>Where is he?</h1>
+<p>Abu Ali al-Basri announced that al-Baghdadi may have been hiding in the Syrian
+town of Hajin, near the border with Iraq, according to officials.</p>
+<script>document.write("SCRIPTLEAK2")</script>
+<p>A second paragraph says he was seen in Abu Kamal last year by several people
+who know him well and spoke on condition of anonymity.</p></article>
+<footer>Copyright 2018. Cookie policy.</footer></body></html>"""
+    src = load_text(_write(tmp_path, "page.html", page.encode()))
+    assert "SCRIPTLEAK" not in src.text and "STYLELEAK" not in src.text
+    assert "var leak" not in src.text
+    assert "Hajin" in src.text and "Abu Kamal" in src.text
+    assert src.published is not None and src.published.isoformat() == "2018-05-15"
+    assert src.title is not None and "Where is he" in src.title
+
+
+def test_tiny_html_falls_back_to_visible_text() -> None:
+    src = text_from_bytes(b"<p>Seen in Hajin.</p><script>x()</script>", format="html")
+    assert src.text == "Seen in Hajin."
+
+
+def test_markdown_markup_is_removed(tmp_path: Path) -> None:
+    md = "# Hiding?\n\nHe was **seen** in [Hajin](http://x) and `Mayadin`.\n\n- item\n"
+    src = load_text(_write(tmp_path, "a.md", md.encode()))
+    assert src.title == "Hiding?"
+    assert "He was seen in Hajin and Mayadin." in src.text
+    assert "http" not in src.text and "*" not in src.text
+
+
+def test_hard_wrapped_lines_are_joined() -> None:
+    assert (
+        normalize_text("He was seen\nin Hajin.\n\nNext")
+        == "He was seen in Hajin.\n\nNext"
+    )
+
+
+def test_binary_file_is_rejected_with_its_name(tmp_path: Path) -> None:
+    p = _write(tmp_path, "blob.txt", bytes(range(256)) * 50)
+    with pytest.raises(InputError, match=r"'blob\.txt' is not a text document"):
+        load_text(p)
+
+
+def test_png_bytes_are_rejected(tmp_path: Path) -> None:
+    p = _write(
+        tmp_path, "img.html", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 100
+    )
+    with pytest.raises(InputError, match="not a text document"):
+        load_text(p)
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\t  \n"])
+def test_empty_file_is_rejected(tmp_path: Path, data: bytes) -> None:
+    with pytest.raises(InputError, match=r"'e\.txt' is empty"):
+        load_text(_write(tmp_path, "e.txt", data))
+
+
+def test_html_without_text_is_rejected(tmp_path: Path) -> None:
+    p = _write(tmp_path, "s.html", b"<html><script>alert(1)</script></html>")
+    with pytest.raises(InputError, match="has no text to read"):
+        load_text(p)
+
+
+def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="cannot be read"):
+        load_text(tmp_path / "nope.txt")
+
+
+def test_large_file_is_cut_at_max_bytes_with_a_warning(tmp_path: Path) -> None:
+    line = "Abu Ali al-Basri said he was seen in Hajin — “again”. "
+    p = _write(tmp_path, "big.txt", (line * 2000).encode())
+    with pytest.warns(EvidenceWarning, match="only its first"):
+        src = load_text(p, max_bytes=10_001)  # cuts inside a multi-byte character
+    assert src.truncated
+    assert len(src.text.encode()) <= 10_001
+
+
+def test_long_text_is_cut_at_max_chars_on_a_sentence(tmp_path: Path) -> None:
+    p = _write(tmp_path, "long.txt", ("He was seen in Hajin. " * 500).encode())
+    with pytest.warns(EvidenceWarning, match=r"max_chars=1000"):
+        src = load_text(p, max_chars=1000)
+    assert len(src.text) <= 1000
+    assert src.text.endswith(".")
+
+
+def test_fifty_megabyte_file_is_bounded(tmp_path: Path) -> None:
+    p = tmp_path / "huge.txt"
+    with p.open("wb") as fh:
+        chunk = ("He was seen in Hajin. " * 1000).encode()
+        for _ in range(50 * 1024 * 1024 // len(chunk) + 1):
+            fh.write(chunk)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        src = load_text(p)
+    assert len(src.text) <= 200_000
+    assert sum(issubclass(w.category, EvidenceWarning) for w in caught) == 2
+
+
+def test_decode_bytes_reports_utf16_without_bom() -> None:
+    text, enc = decode_bytes((ENGLISH * 4).encode("utf-16-le"))
+    assert text == ENGLISH * 4
+    assert enc.startswith("utf")
+
+
+@given(st.binary(max_size=400))
+def test_any_bytes_either_read_or_raise_input_error(data: bytes) -> None:
+    try:
+        src = text_from_bytes(data)
+    except InputError:
+        return
+    assert src.text
+    assert "\x00" not in src.text
+    assert src.text == src.text.strip()
+
+
+@given(st.text(max_size=300))
+def test_normalised_text_is_stable(text: str) -> None:
+    once = normalize_text(text)
+    assert normalize_text(once) == once
