@@ -124,6 +124,8 @@ CASE_SCHEMA: dict[str, Any] = {
                 "prior_alive": {"type": "number", "minimum": 0, "maximum": 1},
                 "place_radius_km": {"type": "number", "exclusiveMinimum": 0},
                 "search_memory_days": {"type": ["number", "null"]},
+                "max_reliability": {"type": "number", "exclusiveMinimum": 0,
+                                    "exclusiveMaximum": 1},
             },
             "additionalProperties": False,
         },

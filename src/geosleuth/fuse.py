@@ -8,9 +8,10 @@ Likelihoods
 -----------
 Every item that may be false enters as a mixture ``L = r·K + (1 − r)``, where ``r`` is
 the probability that it is true (grade × hedge, see
-:class:`~geosleuth.evidence.GradeTable`) and ``K`` is its likelihood ratio against an
-uninformative report, scaled so that its mean over the grid is 1. Since ``1 − r > 0``
-for any graded item, no unreliable item can zero a cell.
+:class:`~geosleuth.evidence.GradeTable`, capped at ``Settings.max_reliability`` = 0.99)
+and ``K`` is its likelihood ratio against an uninformative report, scaled so that its
+mean over the grid is 1. Since ``1 − r ≥ 0.01``, no report can zero a cell; only a
+search with ``pd = 1`` empties an area.
 
 - **Sightings** of one subject (same ``group``) are alternatives — the person was at
   each place at some time — so they fuse as a weighted mixture of Gaussian kernels
@@ -116,6 +117,10 @@ class Settings:
         target may have moved in since). ``None`` keeps searches at full strength.
     cutoff_sigmas : float, default 8.0
         Kernels are not evaluated beyond this many σ (they are below 1e-14 there).
+    max_reliability : float, default 0.99
+        Cap on the probability that any item other than a search is true, so that no
+        report, however certain its wording or grade, can zero a cell: only a search
+        (``pd = 1``) empties an area.
     grades : GradeTable
         Grade and hedge probabilities.
     """
@@ -126,6 +131,7 @@ class Settings:
     place_radius_km: float = 15.0
     search_memory_days: float | None = None
     cutoff_sigmas: float = 8.0
+    max_reliability: float = 0.99
     grades: GradeTable = DEFAULT_GRADES
 
     def __post_init__(self) -> None:
@@ -135,6 +141,7 @@ class Settings:
             "prior_alive": 0 <= self.prior_alive <= 1,
             "place_radius_km": self.place_radius_km > 0,
             "cutoff_sigmas": self.cutoff_sigmas > 0,
+            "max_reliability": 0 < self.max_reliability < 1,
         }
         for name, ok in checks.items():
             value = getattr(self, name)
@@ -160,6 +167,7 @@ class Settings:
             "place_radius_km": self.place_radius_km,
             "search_memory_days": self.search_memory_days,
             "cutoff_sigmas": self.cutoff_sigmas,
+            "max_reliability": self.max_reliability,
             "grades": {
                 "reliability": dict(self.grades.reliability_p),
                 "credibility": {str(k): v for k, v in self.grades.credibility_p},
@@ -383,7 +391,7 @@ def _sighting_group_log(
         if s.subject == "associate":
             var += s.associate_sigma_km**2
         sigma[i] = math.sqrt(var)
-        wr[i] = s.weight * s.p_true(settings.grades)
+        wr[i] = s.weight * min(s.p_true(settings.grades), settings.max_reliability)
     # L = Σ wᵢ(rᵢKᵢ + 1 − rᵢ)/W = (W − Σ wᵢrᵢ)/W + Σ (wᵢrᵢ/W) Kᵢ
     is_point = np.array([isinstance(s.place, Point) for s in group])
     acc = np.zeros(grid.n_cells)
@@ -419,6 +427,8 @@ def _item_log(
     item: EvidenceItem, grid: Grid, *, as_of: dt.date, settings: Settings
 ) -> FloatArray:
     r = item.p_true(settings.grades)
+    if not isinstance(item, Searched):
+        r = min(r, settings.max_reliability)
     cutoff = settings.cutoff_sigmas
     if isinstance(item, Claim):
         sigma = math.sqrt(
@@ -797,8 +807,8 @@ def fuse(
     ...              date=dt.date(2018, 1, 1), place=Point(40.0, 35.0),
     ...              place_name="X", sigma_km=10.0)
     >>> est = fuse([s], g, as_of=dt.date(2018, 1, 1))
-    >>> round(est.places[0].probability, 2)  # 1 - exp(-15²/2σ²) = 0.675 exactly
-    0.68
+    >>> round(est.places[0].probability, 3)  # 0.99 × (1 - exp(-15²/2σ²)) + 0.01 × disc
+    0.673
     >>> fuse([], g, as_of=dt.date(2018, 1, 1)).hdr_km2["90"] >= 0.9 * g.area_km2
     True
     """
@@ -872,6 +882,17 @@ def _contributions(
     sightings = {i.id: i for i in used if isinstance(i, Sighting)}
     group_shift: dict[str, float] = {}
 
+    def without(f: Factor) -> FloatArray:
+        """``base − f.log_l``, recomputed from the other factors where f is −inf."""
+        with np.errstate(invalid="ignore"):
+            rest = base - f.log_l
+        bad = ~np.isfinite(f.log_l)
+        if bad.any():
+            rest[bad] = log_prior[bad] + sum(
+                (g.log_l[bad] for g in facs if g is not f), np.zeros(int(bad.sum()))
+            )
+        return np.asarray(rest)
+
     def shift_without(rest_log: FloatArray) -> float:
         with np.errstate(invalid="ignore"):
             rest_log = np.where(np.isnan(rest_log), -np.inf, rest_log)
@@ -886,10 +907,10 @@ def _contributions(
         shift = 0.0
         f = by_item.get(item.id)
         if f is not None and len(f.item_ids) == 1:
-            shift = shift_without(base - f.log_l)
+            shift = shift_without(without(f))
         elif f is not None and len(f.item_ids) > max_group:
             if f.key not in group_shift:
-                group_shift[f.key] = shift_without(base - f.log_l)
+                group_shift[f.key] = shift_without(without(f))
             shift = group_shift[f.key]
         elif f is not None:
             members = [sightings[i] for i in f.item_ids]
@@ -903,7 +924,7 @@ def _contributions(
             )
             with np.errstate(divide="ignore"):
                 log_rest = np.log(np.maximum(l_rest, 0.0))
-            shift = shift_without(base - f.log_l + log_rest)
+            shift = shift_without(without(f) + log_rest)
         d_alive = 0.0
         if isinstance(item, LifeStatus):
             d_alive = alive - p_alive(

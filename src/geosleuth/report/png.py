@@ -1,0 +1,470 @@
+"""A static map of an estimate as a PNG (matplotlib, Agg backend).
+
+The map is drawn in the grid's own Lambert azimuthal equal-area plane, so the axes
+are in km and the cells are true squares; country borders (Natural Earth), rivers,
+the posterior (shaded by highest-density region, as in the HTML report), the 50 %
+and 90 % outlines, the evidence and the ranked places are projected onto it, with a
+graticule in degrees. matplotlib is imported inside :func:`render_png`.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import warnings
+from collections.abc import Iterable
+from typing import IO, Any
+
+import numpy as np
+
+from geosleuth.evidence import Claim, EvidenceItem, Searched, Sighting
+from geosleuth.fuse import Estimate
+from geosleuth.geometry import Area, Line, Point
+from geosleuth.grid import Grid
+from geosleuth.report import basemap
+from geosleuth.report._style import (
+    KIND_COLORS,
+    KIND_LABELS,
+    RAMP_T_MAX,
+    extent_lonlat,
+    focus_extent_km,
+    hdr_level,
+    ramp_rgba,
+)
+from geosleuth.report.geojson import HDR_LEVELS, hdr_region_km
+
+__all__ = ["render_png"]
+
+_LAND = "#f3f0e8"
+_SEA = "#dce8f1"
+_HDR_COLOR = "#67000d"
+_MARKERS = {
+    "sighting": "o",
+    "claim": "D",
+    "territory": "s",
+    "front": "^",
+    "searched": "X",
+    "event_set": ".",
+}
+
+
+def _tex_safe(text: str) -> str:
+    """Keep matplotlib from reading ``$...$`` in untrusted text as mathtext."""
+    return text.replace("$", r"\$")
+
+
+def _project_lines(grid: Grid, geom: Any) -> list[np.ndarray]:
+    """Projected (x, y) arrays of every line or ring in a shapely geometry."""
+    import shapely
+
+    out = []
+    parts = shapely.get_parts(geom)
+    for part in parts:
+        if part.geom_type == "Polygon":
+            rings = [part.exterior, *part.interiors]
+        elif part.geom_type in ("LineString", "LinearRing"):
+            rings = [part]
+        else:
+            continue
+        for ring in rings:
+            xy = np.asarray(ring.coords)
+            if len(xy) < 2:
+                continue
+            x, y = grid.lonlat_to_xy_km(xy[:, 0], xy[:, 1])
+            out.append(np.column_stack([x, y]))
+    return out
+
+
+def _nice_step(span_deg: float) -> float:
+    for step in (0.05, 0.1, 0.2, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 15.0, 30.0):
+        if span_deg / step <= 8:
+            return step
+    return 45.0
+
+
+def _draw_graticule(
+    ax: Any,
+    grid: Grid,
+    bounds: basemap.BoundsLonLat,
+    ext: tuple[float, float, float, float],
+) -> None:
+    west, south, east, north = bounds
+    step = _nice_step(max(east - west, north - south))
+
+    def inside(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        return np.asarray((x >= ext[0]) & (x <= ext[1]) & (y >= ext[2]) & (y <= ext[3]))
+
+    t = np.linspace(0.0, 1.0, 200)
+    for lon in np.arange(math.ceil(west / step) * step, east + 1e-9, step):
+        x, y = grid.lonlat_to_xy_km(np.full_like(t, lon), south + (north - south) * t)
+        ax.plot(x, y, color="#9aa5b1", lw=0.5, alpha=0.6, zorder=2)
+        ok = inside(x, y)
+        if ok.any():
+            i = np.flatnonzero(ok)[np.argmin(y[ok])]
+            ax.annotate(
+                f"{lon:g}°",
+                (x[i], y[i]),
+                xytext=(2, 2),
+                textcoords="offset points",
+                fontsize=7,
+                color="#5b6570",
+                zorder=2,
+            )
+    for lat in np.arange(math.ceil(south / step) * step, north + 1e-9, step):
+        x, y = grid.lonlat_to_xy_km(west + (east - west) * t, np.full_like(t, lat))
+        ax.plot(x, y, color="#9aa5b1", lw=0.5, alpha=0.6, zorder=2)
+        ok = inside(x, y)
+        if ok.any():
+            i = np.flatnonzero(ok)[np.argmin(x[ok])]
+            ax.annotate(
+                f"{lat:g}°",
+                (x[i], y[i]),
+                xytext=(2, 2),
+                textcoords="offset points",
+                fontsize=7,
+                color="#5b6570",
+                zorder=2,
+            )
+
+
+def _draw_basemap(
+    ax: Any, grid: Grid, bounds: basemap.BoundsLonLat, *, lw: float = 0.8
+) -> list[str]:
+    import shapely
+
+    credits = [basemap.NATURAL_EARTH_ATTRIBUTION]
+    for country in basemap.countries(bounds):
+        land = shapely.clip_by_rect(country.geometry, *bounds)
+        land = shapely.segmentize(land, 0.25)
+        for poly in shapely.get_parts(land):
+            if poly.geom_type != "Polygon":
+                continue
+            (xy, *_) = _project_lines(grid, poly.exterior)
+            ax.fill(xy[:, 0], xy[:, 1], color=_LAND, lw=0, zorder=1)
+        border = shapely.clip_by_rect(country.geometry.boundary, *bounds)
+        border = shapely.segmentize(border, 0.25)
+        for xy in _project_lines(grid, border):
+            ax.plot(xy[:, 0], xy[:, 1], color="#4a545e", lw=lw, zorder=4)
+    river_set = basemap.rivers(bounds)
+    if river_set is not None:
+        credits.append(river_set.attribution)
+        for feat in river_set.geojson["features"]:
+            geom = shapely.geometry.shape(feat["geometry"])
+            for xy in _project_lines(grid, geom):
+                ax.plot(
+                    xy[:, 0], xy[:, 1], color="#2b7bb9", lw=1.0, alpha=0.8, zorder=3
+                )
+    return credits
+
+
+def _draw_evidence(
+    ax: Any, grid: Grid, items: list[EvidenceItem], used: set[str]
+) -> set[str]:
+    """Draw the used items; return the kinds drawn."""
+    from matplotlib.patches import Circle
+
+    kinds = set()
+    for item in items:
+        if item.id not in used:
+            continue
+        colour = KIND_COLORS.get(item.kind, "#333333")
+        geom = getattr(item, "place", None) or getattr(item, "area", None)
+        if isinstance(geom, Point):
+            x, y = grid.lonlat_to_xy_km(geom.lon, geom.lat)
+            radius = None
+            if isinstance(item, (Claim, Searched)) and item.buffer_km > 0:
+                radius = item.buffer_km
+            elif isinstance(item, Sighting):
+                radius = item.sigma_km
+            if radius:
+                ax.add_patch(
+                    Circle(
+                        (float(x), float(y)),
+                        radius,
+                        fill=False,
+                        ec=colour,
+                        lw=0.8,
+                        ls="--",
+                        zorder=6,
+                    )
+                )
+            ax.plot(
+                [x],
+                [y],
+                marker=_MARKERS.get(item.kind, "o"),
+                ms=7,
+                mfc=colour,
+                mec="white",
+                mew=1.0,
+                ls="none",
+                zorder=7,
+            )
+        elif isinstance(geom, Line):
+            for part in geom.parts:
+                x, y = grid.lonlat_to_xy_km(part[:, 0], part[:, 1])
+                ax.plot(x, y, color=colour, lw=1.5, zorder=6)
+        elif isinstance(geom, Area):
+            for poly in geom.polygons:
+                ring = np.vstack([poly[0], poly[0][:1]])
+                x, y = grid.lonlat_to_xy_km(ring[:, 0], ring[:, 1])
+                ax.plot(x, y, color=colour, lw=1.2, ls=(0, (4, 2)), zorder=6)
+        elif item.kind == "event_set":
+            x, y = grid.lonlat_to_xy_km(item.lons, item.lats)  # type: ignore[union-attr]
+            ax.plot(x, y, marker=".", ms=3, color=colour, ls="none", zorder=6)
+        else:
+            continue
+        kinds.add(item.kind)
+    return kinds
+
+
+def _area(extent: tuple[float, float, float, float]) -> float:
+    return (extent[1] - extent[0]) * (extent[3] - extent[2])
+
+
+def _draw_hdr(ax: Any, estimate: Estimate, *, lw: float) -> None:
+    import shapely
+
+    styles = {"50": "-", "90": "--"}
+    for key, level in HDR_LEVELS:
+        region = hdr_region_km(estimate.posterior, estimate.grid, level)
+        for part in shapely.get_parts(region):
+            for ring in [part.exterior, *part.interiors]:
+                xy = np.asarray(ring.coords)
+                ax.plot(
+                    xy[:, 0],
+                    xy[:, 1],
+                    color=_HDR_COLOR,
+                    lw=lw,
+                    ls=styles[key],
+                    zorder=8,
+                )
+
+
+def _draw_overview(
+    fig: Any,
+    ax: Any,
+    estimate: Estimate,
+    rgba: np.ndarray,
+    focus: tuple[float, float, float, float],
+) -> None:
+    """A small map of the whole grid in the main map's upper-right corner."""
+    from matplotlib.patches import Rectangle
+
+    grid = estimate.grid
+    full = (grid.west_km, grid.east_km, grid.south_km, grid.north_km)
+    box = ax.get_position()
+    side = 0.3 * min(box.width * fig.get_figwidth(), box.height * fig.get_figheight())
+    ratio = (full[3] - full[2]) / (full[1] - full[0])
+    iw, ih = (side, side * ratio) if ratio <= 1 else (side / ratio, side)
+    iw, ih = iw / fig.get_figwidth(), ih / fig.get_figheight()
+    inset = fig.add_axes((box.x1 - iw - 0.008, box.y1 - ih - 0.03, iw, ih))
+    inset.set_facecolor(_SEA)
+    _draw_basemap(inset, grid, basemap.pad_bounds(grid.bounds_lonlat(), 0.05), lw=0.5)
+    inset.imshow(rgba, origin="lower", extent=full, interpolation="nearest", zorder=5)
+    inset.add_patch(
+        Rectangle(
+            (focus[0], focus[2]),
+            focus[1] - focus[0],
+            focus[3] - focus[2],
+            fill=False,
+            ec="black",
+            lw=1.0,
+            zorder=9,
+        )
+    )
+    inset.set_xlim(full[0], full[1])
+    inset.set_ylim(full[2], full[3])
+    inset.set_aspect("equal")
+    inset.set_xticks([])
+    inset.set_yticks([])
+    inset.set_title("whole grid", fontsize=7, pad=2)
+
+
+def render_png(
+    estimate: Estimate,
+    items: Iterable[EvidenceItem],
+    path_or_buffer: str | os.PathLike[str] | IO[bytes],
+    *,
+    title: str,
+    n_labels: int = 8,
+    dpi: int = 120,
+) -> None:
+    r"""Draw a static map of an estimate and save it as PNG.
+
+    Parameters
+    ----------
+    estimate : Estimate
+        The result of :func:`geosleuth.fuse.fuse`.
+    items : iterable of evidence items
+        The items the estimate was made from; those it used are drawn.
+    path_or_buffer : path or binary file object
+        Where to write the PNG.
+    title : str
+        Title above the map (any text; ``$`` is shown literally).
+    n_labels : int, default 8
+        How many of the ranked places to label.
+    dpi : int, default 120
+        Resolution; the figure is about 9 inches wide, its height follows the
+        grid's aspect ratio.
+
+    Examples
+    --------
+    >>> import datetime as dt, io
+    >>> from geosleuth.fuse import fuse
+    >>> g = Grid.around(40.8, 34.7, radius_km=60.0, cell_km=4.0)
+    >>> est = fuse([], g, as_of=dt.date(2018, 5, 15))
+    >>> buf = io.BytesIO()
+    >>> render_png(est, [], buf, title="Nothing known")
+    >>> buf.getvalue()[:8] == b"\x89PNG\r\n\x1a\n"
+    True
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.colors import ListedColormap, Normalize
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+    from matplotlib.patheffects import withStroke
+
+    items = list(items)
+    grid = estimate.grid
+    full = (grid.west_km, grid.east_km, grid.south_km, grid.north_km)
+    focus = focus_extent_km(estimate.posterior, grid)
+    zoomed = _area(focus) < 0.6 * _area(full)
+    extent = focus if zoomed else full
+    bounds = basemap.pad_bounds(extent_lonlat(grid, extent), 0.05)
+
+    # Layout in inches: the axes keep the extent's aspect ratio.
+    left, right, top, bottom = 0.8, 0.25, 0.55, 1.55
+    ratio = (extent[3] - extent[2]) / (extent[1] - extent[0])
+    aw = 9.0 - left - right
+    ah = aw * ratio
+    if ah > 9.0:
+        ah = 9.0
+        aw = ah / ratio
+    elif ah < 3.5:
+        ah = 3.5
+    fw, fh = left + aw + right, bottom + ah + top
+    fig = Figure(figsize=(fw, fh), dpi=dpi)
+    FigureCanvasAgg(fig)
+    ax = fig.add_axes((left / fw, bottom / fh, aw / fw, ah / fh))
+    ax.set_facecolor(_SEA)
+    credits = _draw_basemap(ax, grid, bounds)
+    _draw_graticule(ax, grid, bounds, extent)
+    rgba = ramp_rgba(hdr_level(estimate.posterior)).reshape(grid.ny, grid.nx, 4)
+    ax.imshow(rgba, origin="lower", extent=full, interpolation="nearest", zorder=5)
+    _draw_hdr(ax, estimate, lw=1.6)
+
+    kinds = _draw_evidence(ax, grid, items, set(estimate.used))
+    halo = [withStroke(linewidth=3, foreground="white")]
+    for rank, pl in enumerate(estimate.places[:n_labels], start=1):
+        x, y = grid.lonlat_to_xy_km(pl.lon, pl.lat)
+        if not (extent[0] <= x <= extent[1] and extent[2] <= y <= extent[3]):
+            continue
+        ax.plot(
+            [x],
+            [y],
+            marker="o",
+            ms=4.5,
+            mfc="white",
+            mec="black",
+            mew=1.2,
+            ls="none",
+            zorder=9,
+        )
+        pct = f"{100 * pl.probability:.0f}%" if pl.probability >= 0.005 else "<1%"
+        ax.annotate(
+            _tex_safe(f"{rank}. {pl.name} {pct}"),
+            (float(x), float(y)),
+            xytext=(5, 4),
+            textcoords="offset points",
+            fontsize=8.5,
+            fontweight="bold" if rank <= 3 else "normal",
+            zorder=10,
+            path_effects=halo,
+        )
+
+    ax.set_xlim(extent[0], extent[1])
+    ax.set_ylim(extent[2], extent[3])
+    ax.set_aspect("equal")
+    if zoomed:
+        _draw_overview(fig, ax, estimate, rgba, focus)
+    ax.set_xlabel(f"km east of {grid.lon0:.2f}°E", fontsize=8)
+    ax.set_ylabel(f"km north of {grid.lat0:.2f}°N", fontsize=8)
+    ax.tick_params(labelsize=8)
+    ax.set_title(_tex_safe(title), fontsize=13, loc="left")
+
+    handles = [
+        Line2D([], [], color=_HDR_COLOR, lw=1.6, label="50 % region"),
+        Line2D([], [], color=_HDR_COLOR, lw=1.6, ls="--", label="90 % region"),
+        Line2D(
+            [],
+            [],
+            marker="o",
+            ms=5,
+            mfc="white",
+            mec="black",
+            ls="none",
+            label="ranked place",
+        ),
+    ]
+    handles += [
+        Line2D(
+            [],
+            [],
+            marker=_MARKERS.get(k, "o"),
+            ms=6,
+            mfc=KIND_COLORS[k],
+            mec="white",
+            ls="none",
+            label=KIND_LABELS[k],
+        )
+        for k in KIND_COLORS
+        if k in kinds
+    ]
+    ax.legend(handles=handles, loc="lower left", fontsize=7.5, framealpha=0.85)
+
+    cax = fig.add_axes((left / fw, 0.78 / fh, min(3.2, aw * 0.45) / fw, 0.12 / fh))
+    t = np.linspace(0.0, RAMP_T_MAX, 256)
+    colours = ramp_rgba(1.0 - 10.0 ** (-t))
+    colours[:, 3] = np.maximum(colours[:, 3], 0.15)
+    from matplotlib.cm import ScalarMappable
+
+    bar = fig.colorbar(
+        ScalarMappable(norm=Normalize(0.0, RAMP_T_MAX), cmap=ListedColormap(colours)),
+        cax=cax,
+        orientation="horizontal",
+    )
+    bar.set_ticks([math.log10(2.0), 1.0, 2.0, 3.0])
+    bar.set_ticklabels(["50%", "90%", "99%", "99.9%"])
+    bar.ax.tick_params(labelsize=7)
+    bar.set_label("smallest region holding the cell (share of probability)", fontsize=7)
+
+    hdr = estimate.hdr_km2
+    caption = (
+        f"As of {estimate.as_of.isoformat()}  ·  P(alive) {estimate.p_alive:.2f}  ·  "
+        f"50 % region {hdr.get('50', math.nan):,.0f} km²  ·  90 % region "
+        f"{hdr.get('90', math.nan):,.0f} km²  ·  {len(estimate.used)} of {len(items)} "
+        "items used"
+    )
+    fig.text(
+        (left + min(3.2, aw * 0.45) + 0.35) / fw,
+        0.84 / fh,
+        caption,
+        fontsize=8,
+        ha="left",
+        va="center",
+        wrap=True,
+    )
+    fig.text(
+        left / fw,
+        0.12 / fh,
+        _tex_safe(
+            "; ".join(credits) + f". Lambert azimuthal equal-area, centre "
+            f"{grid.lat0:.2f}°N {grid.lon0:.2f}°E; cells {grid.cell_km:g} km."
+        ),
+        fontsize=6.5,
+        color="#5b6570",
+        wrap=True,
+    )
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r".*[Gg]lyph .* missing")
+        fig.savefig(path_or_buffer, format="png", dpi=dpi)

@@ -1,0 +1,536 @@
+"""Tests of the report writers: HTML, PNG, GeoJSON and the offline base map."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import html
+import io
+import json
+import math
+import re
+import shutil
+import subprocess
+
+import numpy as np
+import pytest
+import shapely
+from pyproj import Geod
+
+from geosleuth.errors import InputError
+from geosleuth.evidence import (
+    Claim,
+    EventSet,
+    Grade,
+    LifeStatus,
+    Provenance,
+    Searched,
+    Sighting,
+    Territory,
+)
+from geosleuth.fuse import Estimate, NamedPlace, TimelinePoint, fuse, hdr_mask, timeline
+from geosleuth.geometry import Area, Point
+from geosleuth.grid import Grid
+from geosleuth.report import basemap
+from geosleuth.report._style import hdr_level
+from geosleuth.report.geojson import effort_bands_geojson, estimate_geojson, hdr_region
+from geosleuth.report.html import render_report
+from geosleuth.report.png import render_png
+
+SCRIPT_PAYLOAD = "</script><script>alert(1)</script>"
+ATTR_PAYLOAD = '"><img src=x onerror=alert(1)>'
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+AS_OF = dt.date(2018, 5, 15)
+HAJIN = (40.83, 34.69)
+MOSUL = (43.13, 36.34)
+
+
+def _items() -> list:
+    d = dt.date
+    return [
+        Sighting(
+            id="s1",
+            provenance=Provenance(
+                document="Reuters",
+                quote="He was seen in Hajin last week.",
+                speaker="Abu Ali al-Basri",
+                speaker_role="Director of Intelligence",
+                published=d(2018, 3, 10),
+                url="https://example.org/story?a=1&b=2",
+            ),
+            date=d(2018, 3, 3),
+            place=Point(*HAJIN),
+            place_name="Hajin",
+            sigma_km=10.0,
+            grade=Grade.parse("B2"),
+        ),
+        Claim(
+            id="c1",
+            provenance=Provenance(
+                document="AFP",
+                quote="He may have been in Abu Kamal.",
+                published=d(2018, 4, 2),
+            ),
+            date=d(2018, 4, 1),
+            place=Point(40.92, 34.45),
+            place_name="Abu Kamal",
+            hedge="possible",
+            grade=Grade.parse("C3"),
+        ),
+        Claim(
+            id="x1",
+            provenance=Provenance(
+                document=ATTR_PAYLOAD,
+                quote=SCRIPT_PAYLOAD,
+                speaker=ATTR_PAYLOAD,
+                speaker_role=SCRIPT_PAYLOAD,
+                published=d(2018, 4, 25),
+                url="javascript:alert(1)",
+            ),
+            date=d(2018, 4, 25),
+            place=Point(40.45, 35.02),
+            place_name=ATTR_PAYLOAD,
+            hedge="probable",
+            grade=Grade.parse("D4"),
+            note=SCRIPT_PAYLOAD,
+        ),
+        Claim(
+            id="c2",
+            provenance=Provenance(
+                document="MoD", quote=ATTR_PAYLOAD, published=d(2018, 4, 20)
+            ),
+            date=d(2018, 4, 20),
+            place=Point(*MOSUL),
+            place_name="Mosul",
+            polarity="is_not",
+            buffer_km=30.0,
+            grade=Grade.parse("B2"),
+        ),
+        Territory(
+            id="t1",
+            provenance=Provenance(document="ISW map", published=d(2018, 4, 1)),
+            date=d(2018, 4, 1),
+            group_name="ISIS",
+            area=Area.box(40.2, 34.3, 41.3, 35.2),
+            place_name="Middle Euphrates",
+        ),
+        Searched(
+            id="q1",
+            provenance=Provenance(document="Coalition", published=d(2018, 2, 1)),
+            date=d(2018, 2, 1),
+            area=Point(39.6, 35.5),
+            buffer_km=25.0,
+            pd=0.8,
+            place_name="Raqqa outskirts",
+        ),
+        LifeStatus(
+            id="v1",
+            provenance=Provenance(document="audio", published=d(2017, 9, 28)),
+            date=d(2017, 9, 28),
+            status="alive",
+        ),
+        EventSet(
+            id="e1",
+            provenance=Provenance(document="attacks", published=d(2018, 1, 5)),
+            date=d(2018, 1, 5),
+            lons=np.array([40.7, 40.9, 41.0]),
+            lats=np.array([34.6, 34.5, 34.7]),
+            sigma_km=15.0,
+            grade=Grade.parse("C3"),
+        ),
+        Sighting(
+            id="s9",
+            provenance=Provenance(document="later", quote="Seen in Baghuz."),
+            date=d(2018, 6, 1),
+            place=Point(40.93, 34.43),
+            place_name="Baghuz",
+        ),
+    ]
+
+
+PLACES = [
+    NamedPlace("Hajin", *HAJIN),
+    NamedPlace("Abu Kamal", 40.92, 34.45),
+    NamedPlace(ATTR_PAYLOAD, 40.45, 35.02),
+    NamedPlace("Mosul", *MOSUL),
+]
+PLAN = {
+    "title": "Search plan " + SCRIPT_PAYLOAD,
+    "summary": {"budget_km": 400, "POS": 0.62, "note": ATTR_PAYLOAD},
+    "geojson": {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "geometry": Area.box(40.6, 34.5, 41.0, 34.8).to_geojson(),
+                "properties": {"name": "Sector A", "effort_km": 250.0},
+            },
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [40.9, 34.4]},
+                "properties": {"name": ATTR_PAYLOAD, "effort_km": 150.0},
+            },
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": ["x", 34.4]},
+                "properties": {"name": "not a geometry"},
+            },
+        ],
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def case() -> tuple[Estimate, list, list[TimelinePoint]]:
+    grid = Grid.from_bounds(37.5, 33.0, 44.5, 37.0, cell_km=8.0)
+    items = _items()
+    est = fuse(items, grid, as_of=AS_OF, places=PLACES)
+    tl = timeline(items, grid, as_of=AS_OF, places=PLACES)
+    return est, items, tl
+
+
+@pytest.fixture(scope="module")
+def page(case: tuple[Estimate, list, list[TimelinePoint]]) -> str:
+    est, items, tl = case
+    return render_report(
+        est,
+        items,
+        title="Where is he? " + SCRIPT_PAYLOAD,
+        target=ATTR_PAYLOAD,
+        timeline=tl,
+        plan=PLAN,
+        case_meta={"case": "seed", "analyst": ATTR_PAYLOAD},
+    )
+
+
+def _data(page: str) -> dict:
+    m = re.search(r'<script type="application/json" id="gs-data">(.*?)</script>', page)
+    assert m is not None
+    return json.loads(m.group(1))
+
+
+# ------------------------------------------------------------------- HTML
+def test_html_escapes_every_untrusted_string(page: str) -> None:
+    assert SCRIPT_PAYLOAD not in page
+    assert ATTR_PAYLOAD not in page
+    assert "<img" not in page
+    assert "alert(1)</script>" not in page
+    assert html.escape(SCRIPT_PAYLOAD) in page  # shown as text in the table
+    assert html.escape(ATTR_PAYLOAD) in page
+    assert 'href="javascript:' not in page
+
+
+def test_html_script_elements_cannot_be_closed_by_data(page: str) -> None:
+    # Exactly the three script elements we write: data, Leaflet, the map code.
+    assert page.count("</script>") == 3
+    assert page.count("<script") == 3
+    data = _data(page)
+    popups = " ".join(e["popup"] for e in data["evidence"])
+    assert html.escape(SCRIPT_PAYLOAD) in popups
+    assert SCRIPT_PAYLOAD not in popups
+
+
+def test_html_loads_nothing_from_the_network(page: str) -> None:
+    assert 'src="http' not in page
+    assert "url(http" not in page
+    assert "@import" not in page
+    assert not re.search(r"""(src|href)\s*=\s*["']?\s*//""", page)
+    assert "Content-Security-Policy" in page
+    assert "default-src &#x27;none&#x27;" in page
+    # Remote links exist only as provenance anchors that are never followed.
+    for m in re.finditer(r'href="http', page):
+        tag = page[page.rfind("<", 0, m.start()) : page.find(">", m.start()) + 1]
+        assert tag.startswith("<a ")
+        assert 'rel="noreferrer noopener"' in tag
+    assert 'href="https://example.org/story?a=1&amp;b=2"' in page
+
+
+def test_html_inlines_leaflet_and_its_images(page: str) -> None:
+    assert "Leaflet 1.9.4" in page
+    assert "L.map(" in page
+    assert "url(images/" not in page
+    assert "url(data:image/png;base64," in page
+
+
+def test_html_has_places_and_evidence_tables(
+    page: str, case: tuple[Estimate, list, list[TimelinePoint]]
+) -> None:
+    est, items, _ = case
+    assert '<table class="places">' in page
+    assert '<table class="evidence">' in page
+    for place in est.places:
+        assert html.escape(place.name) in page
+    for item in items:
+        assert f"<code>{html.escape(item.id)}</code>" in page
+    row = re.search(r'<tr id="ev-8" class="excluded">.*?</tr>', page)
+    assert row is not None and "after 2018-05-15" in row.group(0)
+    assert "ΔP(alive)" in page  # the proof of life moves P(alive)
+
+
+def test_html_header_states_the_headline_numbers(
+    page: str, case: tuple[Estimate, list, list[TimelinePoint]]
+) -> None:
+    est, _, _ = case
+    assert f"{est.hdr_km2['90']:,.0f} km²" in page
+    assert f"{100 * est.p_alive:.1f} %" in page
+    assert est.as_of.isoformat() in page
+
+
+def test_html_draws_the_timeline_as_inline_svg(
+    page: str, case: tuple[Estimate, list, list[TimelinePoint]]
+) -> None:
+    _, _, tl = case
+    svg = re.search(r'<svg class="timeline".*?</svg>', page, re.S)
+    assert svg is not None
+    # One line per place plus P(alive), one point per date on each line.
+    assert svg.group(0).count("<polyline") == len(PLACES) + 1
+    assert svg.group(0).count("<circle") == (len(PLACES) + 1) * len(tl)
+
+
+def test_html_plan_is_drawn_and_listed_with_bad_geometry_skipped(page: str) -> None:
+    data = _data(page)
+    assert len(data["plan"]) == 2
+    assert data["plan"][0]["weight"] == 1.0
+    assert "Sector A" in page and "budget_km" in page
+
+
+def test_html_plan_must_be_a_mapping(case: tuple[Estimate, list, list]) -> None:
+    est, items, _ = case
+    with pytest.raises(InputError, match="FeatureCollection"):
+        render_report(est, items, title="t", target="x", plan=[1, 2])  # type: ignore[arg-type]
+
+
+def test_html_without_tiles_says_how_to_get_them(
+    case: tuple[Estimate, list, list],
+) -> None:
+    est, items, _ = case
+    out = render_report(est, items, title="t", target="x", tiles=False)
+    assert html.escape(basemap.TILES_HINT) in out
+    data = _data(out)
+    assert data["tiles"] is None
+    assert {c["label"] for c in data["countryLabels"]} >= {"Syria", "Iraq"}
+    assert '<svg class="timeline"' not in out
+
+
+def test_posterior_overlay_is_warped_onto_the_map(page: str) -> None:
+    from PIL import Image
+
+    data = _data(page)
+    (south, west), (north, east) = data["posterior"]["bounds"]
+    raw = data["posterior"]["url"].split(",", 1)[1]
+    img = Image.open(io.BytesIO(base64.b64decode(raw))).convert("RGBA")
+    w, h = img.size
+
+    def pixel(lon: float, lat: float) -> tuple[int, ...]:
+        def merc(v: float) -> float:
+            return math.asinh(math.tan(math.radians(v)))
+
+        col = int((lon - west) / (east - west) * w)
+        row = int((merc(north) - merc(lat)) / (merc(north) - merc(south)) * h)
+        return tuple(img.getpixel((col, row)))
+
+    assert pixel(*HAJIN)[3] > 150  # the mode is opaque
+    assert pixel(*MOSUL)[3] == 0  # far outside the 99.9 % region
+
+
+def test_map_script_runs_against_a_stub_leaflet(page: str, tmp_path) -> None:
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("needs node to run the map script")
+    (tmp_path / "report.html").write_text(page, encoding="utf-8")
+    (tmp_path / "stub.js").write_text(_NODE_STUB, encoding="utf-8")
+    res = subprocess.run(
+        [node, str(tmp_path / "stub.js"), str(tmp_path / "report.html")],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert res.returncode == 0, res.stderr
+    calls = set(json.loads(res.stdout))
+    assert {"L.map", "L.imageOverlay", "L.circle", "L.control.layers"} <= calls
+
+
+_NODE_STUB = r"""
+const fs = require('fs');
+const page = fs.readFileSync(process.argv[2], 'utf8');
+const re = /<script type="application\/json" id="gs-data">([\s\S]*?)<\/script>/;
+const data = page.match(re)[1];
+const scripts = [...page.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(m => m[1]);
+const calls = [];
+function features(d) {
+  if (Array.isArray(d)) return d;
+  if (d && d.type === 'FeatureCollection') return d.features;
+  if (d && d.type === 'Feature') return [d];
+  return [{type: 'Feature', properties: {}, geometry: d}];
+}
+function fake(name) {
+  const fn = function (...args) {
+    calls.push(name);
+    if (name === 'L.geoJSON' && args[1]) {
+      for (const f of features(args[0])) {
+        const o = args[1];
+        if (typeof o.style === 'function') o.style(f);
+        if (o.pointToLayer && /Point/.test(f.geometry.type)) o.pointToLayer(f, [0, 0]);
+        if (o.onEachFeature) o.onEachFeature(f, fake('layer'));
+      }
+    }
+    if (name === 'L.extend') return Object.assign(...args);
+    return fake(name + '()');
+  };
+  return new Proxy(fn, {
+    get(t, p) {
+      if (typeof p === 'symbol') return undefined;
+      if (p === 'getZoom' || p === 'getBoundsZoom') return () => 6;
+      if (p === 'extend' && name === 'L.TileLayer') return (o) => {
+        const url = o.getTileUrl({z: 0, x: 0, y: 0});
+        if (!String(url).startsWith('data:')) throw new Error('tile ' + url);
+        return fake('Tiles');
+      };
+      return fake(name + '.' + String(p));
+    },
+    construct(t, args) { calls.push('new ' + name); return fake('new ' + name); },
+  });
+}
+global.window = global;
+global.L = fake('L');
+global.document = {
+  getElementById: (id) => (id === 'gs-data' ? {textContent: data} : {id}),
+};
+eval(scripts[scripts.length - 1]);
+process.stdout.write(JSON.stringify([...new Set(calls)]));
+"""
+
+
+# ---------------------------------------------------------------- basemap
+@pytest.mark.skipif(not basemap.tiles_available(), reason="needs geosleuth[tiles]")
+def test_tiles_cover_the_view_in_xyz_order() -> None:
+    from PIL import Image
+
+    ts = basemap.tiles((36.0, 31.0, 46.0, 38.0), zooms=range(3))
+    assert ts is not None
+    assert (ts.min_zoom, ts.max_zoom) == (0, 2)
+    # North-east quadrant: XYZ row 0 at zoom 1 (MBTiles stores it as TMS row 1).
+    assert "1/1/0" in ts.urls and "1/1/1" not in ts.urls
+    assert set(ts.urls) == {"0/0/0", "1/1/0", "2/2/1"}
+    png = base64.b64decode(ts.urls["2/2/1"].split(",", 1)[1])
+    assert png.startswith(PNG_MAGIC)
+    assert Image.open(io.BytesIO(png)).size == (256, 256)
+
+
+@pytest.mark.skipif(not basemap.tiles_available(), reason="needs geosleuth[tiles]")
+def test_tiles_keep_within_their_byte_budget() -> None:
+    ts = basemap.tiles((36.0, 31.0, 46.0, 38.0), max_bytes=60_000)
+    assert ts is not None
+    assert ts.min_zoom == 0 and ts.max_zoom < 6
+    assert ts.n_bytes <= 60_000
+
+
+def test_borders_are_clipped_to_the_view_and_small() -> None:
+    bounds = (36.0, 31.0, 46.0, 38.0)
+    fc = basemap.borders_geojson(bounds)
+    names = {f["properties"]["name"] for f in fc["features"]}
+    assert {"Syria", "Iraq", "Turkey", "Jordan"} <= names
+    coords = np.concatenate(
+        [
+            shapely.get_coordinates(shapely.geometry.shape(f["geometry"]))
+            for f in fc["features"]
+        ]
+    )
+    assert coords[:, 0].min() >= 36.0 - 1e-9 and coords[:, 0].max() <= 46.0 + 1e-9
+    assert coords[:, 1].min() >= 31.0 - 1e-9 and coords[:, 1].max() <= 38.0 + 1e-9
+    assert len(json.dumps(fc)) < 150_000
+
+
+def test_bad_bounds_are_rejected() -> None:
+    with pytest.raises(InputError, match="west < east"):
+        basemap.borders_geojson((46.0, 31.0, 36.0, 38.0))
+
+
+# ---------------------------------------------------------------- GeoJSON
+def test_geojson_hdr_areas_match_the_estimate(
+    case: tuple[Estimate, list, list],
+) -> None:
+    est, items, _ = case
+    fc = estimate_geojson(est, items)
+    geod = Geod(ellps="WGS84")
+    hdr = [f for f in fc["features"] if f["properties"]["layer"] == "hdr"]
+    assert [f["properties"]["level"] for f in hdr] == [0.5, 0.9]
+    for f, key in zip(hdr, ("50", "90"), strict=True):
+        poly = shapely.geometry.shape(f["geometry"])
+        area_km2 = abs(geod.geometry_area_perimeter(poly)[0]) / 1e6
+        assert area_km2 == pytest.approx(est.hdr_km2[key], rel=0.02)
+
+
+def test_geojson_is_lon_lat_and_json_ready(case: tuple[Estimate, list, list]) -> None:
+    est, items, _ = case
+    fc = estimate_geojson(est, items)
+    json.dumps(fc, allow_nan=False)
+    places = {
+        f["properties"]["name"]: f
+        for f in fc["features"]
+        if f["properties"]["layer"] == "place"
+    }
+    assert places["Hajin"]["geometry"]["coordinates"] == list(HAJIN)
+    assert places["Hajin"]["properties"]["rank"] == 1
+    ev = {
+        f["properties"]["id"]: f
+        for f in fc["features"]
+        if f["properties"]["layer"] == "evidence"
+    }
+    assert set(ev) == {i.id for i in items}
+    assert ev["v1"]["geometry"] is None
+    assert ev["e1"]["geometry"]["type"] == "MultiPoint"
+    assert ev["x1"]["properties"]["quote"] == SCRIPT_PAYLOAD
+    assert ev["s9"]["properties"]["status"] == "excluded"
+    assert fc["as_of"] == "2018-05-15"
+
+
+def test_hdr_region_of_the_whole_grid_has_the_grid_area() -> None:
+    g = Grid.around(40.0, 35.0, radius_km=100.0, cell_km=5.0)
+    poly = hdr_region(np.full(g.n_cells, 1.0 / g.n_cells), g, 1.0)
+    area_km2 = abs(Geod(ellps="WGS84").geometry_area_perimeter(poly)[0]) / 1e6
+    assert area_km2 == pytest.approx(g.area_km2, rel=1e-3)
+
+
+def test_hdr_level_agrees_with_hdr_mask() -> None:
+    p = np.random.default_rng(3).gamma(0.5, size=500)
+    p /= p.sum()
+    level = hdr_level(p)
+    for q in (0.5, 0.9, 0.99):
+        assert np.array_equal(level < q, hdr_mask(p, q))
+
+
+def test_effort_bands_cover_the_searched_cells_and_feed_the_report(
+    case: tuple[Estimate, list, list],
+) -> None:
+    est, items, _ = case
+    grid = est.grid
+    effort = np.where(est.posterior > np.quantile(est.posterior, 0.99), 5.0, 0.0)
+    effort[np.argmax(est.posterior)] = 20.0
+    fc = effort_bands_geojson(effort, grid, n_bands=3, summary={"budget_km": 1.0})
+    geod = Geod(ellps="WGS84")
+    area = sum(
+        abs(geod.geometry_area_perimeter(shapely.geometry.shape(f["geometry"]))[0])
+        for f in fc["features"]
+    )
+    assert area / 1e6 == pytest.approx(
+        (effort > 0).sum() * grid.cell_area_km2, rel=0.01
+    )
+    assert fc["features"][0]["properties"]["max_effort_km"] == 20.0
+    page = render_report(est, items, title="t", target="x", plan=fc, tiles=False)
+    assert len(_data(page)["plan"]) == len(fc["features"])
+    assert "budget_km" in page
+    with pytest.raises(InputError, match="one value per cell"):
+        effort_bands_geojson(effort[:-1], grid)
+
+
+# -------------------------------------------------------------------- PNG
+def test_png_is_a_png(case: tuple[Estimate, list, list], tmp_path) -> None:
+    est, items, _ = case
+    buf = io.BytesIO()
+    render_png(est, items, buf, title="Where is he? $x$ " + SCRIPT_PAYLOAD)
+    assert buf.getvalue().startswith(PNG_MAGIC)
+    path = tmp_path / "map.png"
+    render_png(est, items, path, title="t")
+    assert path.read_bytes().startswith(PNG_MAGIC)
