@@ -36,8 +36,10 @@ def _parse_date(value: str | None, option: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise InputError(f"{option} must be a date written YYYY-MM-DD. Got {value!r} "
-                         "instead.", field=option) from None
+        raise InputError(
+            f"{option} must be a date written YYYY-MM-DD. Got {value!r} instead.",
+            field=option,
+        ) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,18 +54,27 @@ class _Inputs:
     source: str
 
 
-def _gather(paths: Sequence[Path], *, target: str | None, published: dt.date | None,
-            cell_km: float | None) -> _Inputs:
+def _gather(
+    paths: Sequence[Path],
+    *,
+    target: str | None,
+    published: dt.date | None,
+    cell_km: float | None,
+) -> _Inputs:
     cases = [p for p in paths if p.suffix.lower() in _CASE_SUFFIXES]
     articles = [p for p in paths if p.suffix.lower() in _ARTICLE_SUFFIXES]
     other = [p for p in paths if p not in cases and p not in articles]
     if other:
         raise InputError(
             f"Cannot tell what {other[0]} is: give case files (.yaml, .yml) or "
-            "articles (.txt, .md, .html).", path=str(other[0]))
+            "articles (.txt, .md, .html).",
+            path=str(other[0]),
+        )
     if len(cases) > 1:
-        raise InputError("Give at most one case file; merge the evidence into one.",
-                         path=str(cases[1]))
+        raise InputError(
+            "Give at most one case file; merge the evidence into one.",
+            path=str(cases[1]),
+        )
     case: Case | None = load_case(cases[0]) if cases else None
     items: list[EvidenceItem] = list(case.items) if case else []
     places = list(case.places) if case else []
@@ -78,8 +89,12 @@ def _gather(paths: Sequence[Path], *, target: str | None, published: dt.date | N
             for item in reading.evidence:
                 name = getattr(item, "place_name", None)
                 geom = getattr(item, "place", None)
-                if item.kind in ("sighting", "claim") and name and name not in known \
-                        and isinstance(geom, Point):
+                if (
+                    item.kind in ("sighting", "claim")
+                    and name
+                    and name not in known
+                    and isinstance(geom, Point)
+                ):
                     places.append(NamedPlace(name, geom.lon, geom.lat))
                     known.add(name)
         _check_unique(items)
@@ -111,50 +126,117 @@ def _check_unique(items: Sequence[EvidenceItem]) -> None:
     seen: set[str] = set()
     for item in items:
         if item.id in seen:
-            raise InputError(f"Two evidence items share the id {item.id!r} across the "
-                             "inputs; rename one.", field="id")
+            raise InputError(
+                f"Two evidence items share the id {item.id!r} across the "
+                "inputs; rename one.",
+                field="id",
+            )
         seen.add(item.id)
 
 
 def run_locate(
-    inputs: Sequence[Path], *, out: Path, as_of: dt.date | None = None,
-    target: str | None = None, published: dt.date | None = None,
-    cell_km: float | None = None, quiet: bool = False,
+    inputs: Sequence[Path],
+    *,
+    out: Path,
+    as_of: dt.date | None = None,
+    target: str | None = None,
+    published: dt.date | None = None,
+    cell_km: float | None = None,
+    quiet: bool = False,
+    budget_km: float | None = None,
+    sweep_width_km: float | None = None,
 ) -> Estimate:
-    """Read the inputs, fuse, write every output to ``out``; return the estimate."""
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"),
-                  TimeElapsedColumn(), console=console, transient=True,
-                  disable=quiet) as progress:
+    """Read the inputs, fuse, write every output to ``out``; return the estimate.
+
+    With ``budget_km`` and ``sweep_width_km`` the report also shows the optimal
+    search plan for that effort (see :func:`geosleuth.plan.allocate_optimal`).
+    """
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=quiet,
+    ) as progress:
         task = progress.add_task("Reading the evidence", total=None)
         data = _gather(inputs, target=target, published=published, cell_km=cell_km)
         day = as_of or data.as_of or max(i.known_on for i in data.items)
-        progress.update(task, description=f"Fusing {len(data.items)} items on "
-                        f"{data.grid.n_cells:,} cells")
-        est = fuse(data.items, data.grid, as_of=day, settings=data.settings,
-                   places=data.places or None)
+        progress.update(
+            task,
+            description=f"Fusing {len(data.items)} items on "
+            f"{data.grid.n_cells:,} cells",
+        )
+        est = fuse(
+            data.items,
+            data.grid,
+            as_of=day,
+            settings=data.settings,
+            places=data.places or None,
+        )
         progress.update(task, description="Tracing the timeline")
         top = [NamedPlace(p.name, p.lon, p.lat) for p in est.places[:6]]
-        points = timeline(data.items, data.grid, as_of=day, places=top,
-                          settings=data.settings)
+        points = timeline(
+            data.items, data.grid, as_of=day, places=top, settings=data.settings
+        )
+        plan = None
+        if budget_km is not None and sweep_width_km is not None:
+            progress.update(task, description="Planning the search")
+            plan = _plan_layer(est, budget_km=budget_km, sweep_width_km=sweep_width_km)
         progress.update(task, description="Writing the report")
-        _write_outputs(out, est, data, points)
+        _write_outputs(out, est, data, points, plan)
     return est
 
 
-def _write_outputs(out: Path, est: Estimate, data: _Inputs, points: Any) -> None:
+def _plan_layer(
+    est: Estimate, *, budget_km: float, sweep_width_km: float
+) -> dict[str, Any]:
+    from geosleuth.plan import allocate_optimal
+    from geosleuth.report.geojson import effort_bands_geojson
+
+    sp = allocate_optimal(
+        est.posterior,
+        budget_km,
+        sweep_width_km=sweep_width_km,
+        area_km2=est.grid.cell_area_km2,
+    )
+    summary = {
+        "budget_km": budget_km,
+        "sweep_width_km": sweep_width_km,
+        "probability_of_success": round(float(sp.pos), 4),
+        "cells_searched": int((sp.effort_km > 0).sum()),
+    }
+    return effort_bands_geojson(sp.effort_km, est.grid, summary=summary)
+
+
+def _write_outputs(
+    out: Path, est: Estimate, data: _Inputs, points: Any, plan: Any = None
+) -> None:
     from geosleuth.report.geojson import estimate_geojson
     from geosleuth.report.html import render_report
     from geosleuth.report.png import render_png
 
     out.mkdir(parents=True, exist_ok=True)
-    record = files.estimate_record(est, data.items, target=data.target,
-                                   title=data.title, timeline=points,
-                                   source=data.source)
+    record = files.estimate_record(
+        est,
+        data.items,
+        target=data.target,
+        title=data.title,
+        timeline=points,
+        source=data.source,
+    )
     files.write_json(out / "estimate.json", record)
     files.save_posterior(out / "posterior.npz", est.grid, est.posterior)
     files.write_json(out / "estimate.geojson", estimate_geojson(est, data.items))
-    html = render_report(est, data.items, title=data.title, target=data.target,
-                         timeline=points, case_meta={"source": data.source})
+    html = render_report(
+        est,
+        data.items,
+        title=data.title,
+        target=data.target,
+        timeline=points,
+        plan=plan,
+        case_meta={"source": data.source},
+    )
     files.write_atomic(out / "report.html", html.encode("utf-8"))
     import io
 
@@ -178,29 +260,63 @@ def _summary(est: Estimate, *, target: str, out: Path) -> None:
     )
     top = sorted(est.contributions, key=lambda c: -c.map_shift)[:5]
     if top:
-        console.print("Items that move the map most: " + ", ".join(
-            f"{c.item_id} ({c.map_shift:.2f})" for c in top), highlight=False)
-    console.print(f"Wrote {out}/estimate.json, estimate.geojson, report.html, map.png, "
-                  "posterior.npz", highlight=False)
+        console.print(
+            "Items that move the map most: "
+            + ", ".join(f"{c.item_id} ({c.map_shift:.2f})" for c in top),
+            highlight=False,
+        )
+    console.print(
+        f"Wrote {out}/estimate.json, estimate.geojson, report.html, map.png, "
+        "posterior.npz",
+        highlight=False,
+    )
 
 
 @app.command()
 @guarded
 def locate(
-    inputs: Annotated[list[Path], typer.Argument(
-        help="A case file (.yaml) and/or articles (.txt, .md, .html).",
-        exists=True, dir_okay=False, readable=True)],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.",
-                                      file_okay=False)] = Path("geosleuth-out"),
-    as_of: Annotated[str | None, typer.Option(
-        "--as-of", help="Estimate as of this date (YYYY-MM-DD); only evidence known "
-        "by then is used. Default: the case's as_of, else the newest evidence.")] = None,
-    target: Annotated[str | None, typer.Option(help="Who is sought (articles).")] = None,
-    published: Annotated[str | None, typer.Option(
-        help="Publication date of the articles, when they do not say.")] = None,
-    cell_km: Annotated[float | None, typer.Option(
-        help="Cell size in km (default: the case's, else about 250,000 cells).")] = None,
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(
+            help="A case file (.yaml) and/or articles (.txt, .md, .html).",
+            exists=True,
+            dir_okay=False,
+            readable=True,
+        ),
+    ],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Output folder.", file_okay=False)
+    ] = Path("geosleuth-out"),
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="Estimate as of this date (YYYY-MM-DD); only evidence known "
+            "by then is used. Default: the case's as_of, else the newest evidence.",
+        ),
+    ] = None,
+    target: Annotated[
+        str | None, typer.Option(help="Who is sought (articles).")
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date of the articles, when they do not say."),
+    ] = None,
+    cell_km: Annotated[
+        float | None,
+        typer.Option(
+            help="Cell size in km (default: the case's, else about 250,000 cells)."
+        ),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No table.")] = False,
+    budget_km: Annotated[
+        float | None,
+        typer.Option(help="Show the optimal search plan for this much track (km)."),
+    ] = None,
+    sweep_width_km: Annotated[
+        float | None,
+        typer.Option(help="Effective sweep width of the searchers (km), for the plan."),
+    ] = None,
 ) -> None:
     """Fuse the evidence into a probability map and write the report.
 
@@ -208,11 +324,25 @@ def locate(
     OUT and prints the ranked places, P(alive) and the 50 % / 90 % areas.
     """
     if cell_km is not None and not (cell_km > 0 and math.isfinite(cell_km)):
-        raise InputError(f"--cell-km must be a positive number. Got {cell_km}.",
-                         field="--cell-km")
-    est = run_locate(inputs, out=out, as_of=_parse_date(as_of, "--as-of"),
-                     target=target, published=_parse_date(published, "--published"),
-                     cell_km=cell_km, quiet=quiet)
+        raise InputError(
+            f"--cell-km must be a positive number. Got {cell_km}.", field="--cell-km"
+        )
+    if (budget_km is None) != (sweep_width_km is None):
+        raise InputError(
+            "Give both --budget-km and --sweep-width-km to plan the search, or neither.",
+            field="--budget-km",
+        )
+    est = run_locate(
+        inputs,
+        budget_km=budget_km,
+        sweep_width_km=sweep_width_km,
+        out=out,
+        as_of=_parse_date(as_of, "--as-of"),
+        target=target,
+        published=_parse_date(published, "--published"),
+        cell_km=cell_km,
+        quiet=quiet,
+    )
     if not quiet:
         data_target = target or _target_of(inputs)
         _summary(est, target=data_target, out=out)
@@ -237,10 +367,14 @@ def bundled_example(name: str = "seed-baghdadi-2018.yaml") -> Path:
 @app.command()
 @guarded
 def demo(
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.",
-                                      file_okay=False)] = Path("geosleuth-demo"),
-    example: Annotated[str, typer.Option(
-        help="Bundled example: seed-baghdadi-2018.yaml or missing-hiker.yaml.")
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Output folder.", file_okay=False)
+    ] = Path("geosleuth-demo"),
+    example: Annotated[
+        str,
+        typer.Option(
+            help="Bundled example: seed-baghdadi-2018.yaml or missing-hiker.yaml."
+        ),
     ] = "seed-baghdadi-2018.yaml",
 ) -> None:
     """Run locate on a bundled example (default: the 2018 al-Baghdadi seed case)."""
@@ -258,39 +392,50 @@ def schema() -> None:
     typer.echo(json.dumps(CASE_SCHEMA, indent=2))
 
 
-def _area_from_options(box: str | None, point: str | None, radius_km: float | None,
-                       geojson: Path | None) -> tuple[Any, float]:
+def _area_from_options(
+    box: str | None, point: str | None, radius_km: float | None, geojson: Path | None
+) -> tuple[Any, float]:
     given = [x is not None for x in (box, point, geojson)]
     if sum(given) != 1:
-        raise InputError("Give exactly one of --box, --point (with --radius-km) or "
-                         "--geojson for the searched area.", field="area")
+        raise InputError(
+            "Give exactly one of --box, --point (with --radius-km) or "
+            "--geojson for the searched area.",
+            field="area",
+        )
     if box is not None:
         try:
             w, s, e, n = (float(v) for v in box.split(","))
         except ValueError:
-            raise InputError(f"--box must be WEST,SOUTH,EAST,NORTH in degrees. Got "
-                             f"{box!r}.", field="--box") from None
+            raise InputError(
+                f"--box must be WEST,SOUTH,EAST,NORTH in degrees. Got {box!r}.",
+                field="--box",
+            ) from None
         if not (w < e and s < n):
-            raise InputError(f"--box must have west < east and south < north. Got "
-                             f"{box!r}.", field="--box")
+            raise InputError(
+                f"--box must have west < east and south < north. Got {box!r}.",
+                field="--box",
+            )
         return Area.box(w, s, e, n), 0.0
     if point is not None:
         try:
             lon, lat = (float(v) for v in point.split(","))
         except ValueError:
-            raise InputError(f"--point must be LON,LAT in degrees. Got {point!r}.",
-                             field="--point") from None
+            raise InputError(
+                f"--point must be LON,LAT in degrees. Got {point!r}.", field="--point"
+            ) from None
         if radius_km is None or not radius_km > 0:
-            raise InputError("--point needs a positive --radius-km.",
-                             field="--radius-km")
+            raise InputError(
+                "--point needs a positive --radius-km.", field="--radius-km"
+            )
         return Point(lon, lat), float(radius_km)
     if geojson is None:  # pragma: no cover - guarded by the count above
         raise InputError("No area given.", field="area")
     try:
         obj = json.loads(geojson.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"Cannot read GeoJSON from {geojson}: {exc}.",
-                         path=str(geojson)) from None
+        raise InputError(
+            f"Cannot read GeoJSON from {geojson}: {exc}.", path=str(geojson)
+        ) from None
     if isinstance(obj, dict) and obj.get("type") == "Feature":
         obj = obj.get("geometry")
     return from_geojson(obj, what=f"geometry in {geojson}"), 0.0
@@ -312,11 +457,16 @@ def append_item(case_path: Path, item: EvidenceItem) -> None:
             if k.value == "evidence" and isinstance(v, yaml.SequenceNode):
                 seq = v
     if seq is None or seq.flow_style or not seq.value:
-        raise CaseFileError(f"The case file {case_path} has no block list under "
-                            "'evidence' to append to.", path=str(case_path))
+        raise CaseFileError(
+            f"The case file {case_path} has no block list under "
+            "'evidence' to append to.",
+            path=str(case_path),
+        )
     indent = seq.value[0].start_mark.column - 2
-    block = "".join(" " * indent + line + "\n" if line else "\n"
-                    for line in dump_item_yaml(item).rstrip("\n").split("\n"))
+    block = "".join(
+        " " * indent + line + "\n" if line else "\n"
+        for line in dump_item_yaml(item).rstrip("\n").split("\n")
+    )
     lines = text.splitlines(keepends=True)
     end_line = seq.end_mark.line
     if seq.end_mark.column > 0:
@@ -331,19 +481,40 @@ def append_item(case_path: Path, item: EvidenceItem) -> None:
 @app.command()
 @guarded
 def searched(
-    case: Annotated[Path, typer.Argument(help="The case file to add the search to.",
-                                         exists=True, dir_okay=False, readable=True,
-                                         writable=True)],
-    pd: Annotated[float, typer.Option(help="Probability of detection in the area "
-                                      "(0-1), e.g. from 'geosleuth plan'.")],
+    case: Annotated[
+        Path,
+        typer.Argument(
+            help="The case file to add the search to.",
+            exists=True,
+            dir_okay=False,
+            readable=True,
+            writable=True,
+        ),
+    ],
+    pd: Annotated[
+        float,
+        typer.Option(
+            help="Probability of detection in the area "
+            "(0-1), e.g. from 'geosleuth plan'."
+        ),
+    ],
     date: Annotated[str, typer.Option(help="Day of the search, YYYY-MM-DD.")],
     box: Annotated[str | None, typer.Option(help="WEST,SOUTH,EAST,NORTH")] = None,
-    point: Annotated[str | None, typer.Option(help="LON,LAT (with --radius-km)")] = None,
-    radius_km: Annotated[float | None, typer.Option(help="Radius around --point.")
-                         ] = None,
-    geojson: Annotated[Path | None, typer.Option(
-        help="GeoJSON geometry or Feature of the searched area.", exists=True,
-        dir_okay=False, readable=True)] = None,
+    point: Annotated[
+        str | None, typer.Option(help="LON,LAT (with --radius-km)")
+    ] = None,
+    radius_km: Annotated[
+        float | None, typer.Option(help="Radius around --point.")
+    ] = None,
+    geojson: Annotated[
+        Path | None,
+        typer.Option(
+            help="GeoJSON geometry or Feature of the searched area.",
+            exists=True,
+            dir_okay=False,
+            readable=True,
+        ),
+    ] = None,
     item_id: Annotated[str | None, typer.Option("--id", help="Evidence id.")] = None,
     team: Annotated[str, typer.Option(help="Who searched.")] = "search team",
     note: Annotated[str, typer.Option(help="Free text.")] = "",
@@ -354,14 +525,23 @@ def searched(
         raise InputError("--date is required.", field="--date")
     area, buffer_km = _area_from_options(box, point, radius_km, geojson)
     existing = {i.id for i in load_case(case).items}
-    new_id = item_id or next(f"search-{day.isoformat()}-{k}" for k in range(1, 10_000)
-                             if f"search-{day.isoformat()}-{k}" not in existing)
+    new_id = item_id or next(
+        f"search-{day.isoformat()}-{k}"
+        for k in range(1, 10_000)
+        if f"search-{day.isoformat()}-{k}" not in existing
+    )
     if new_id in existing:
-        raise InputError(f"The case already has an item {new_id!r}; pick another --id.",
-                         field="--id")
-    item = Searched(id=new_id, provenance=Provenance(document=team), date=day,
-                    area=area, pd=pd, buffer_km=buffer_km,
-                    note=note or f"Searched by {team}; nothing found.")
+        raise InputError(
+            f"The case already has an item {new_id!r}; pick another --id.", field="--id"
+        )
+    item = Searched(
+        id=new_id,
+        provenance=Provenance(document=team),
+        date=day,
+        area=area,
+        pd=pd,
+        buffer_km=buffer_km,
+        note=note or f"Searched by {team}; nothing found.",
+    )
     append_item(case, item)
     console.print(f"Added {item.id} (pd = {pd:g}) to {case}.", highlight=False)
-

@@ -698,15 +698,15 @@ _JS = """
   var D = JSON.parse(document.getElementById("gs-data").textContent);
   var el = document.getElementById("map");
   if (!window.L || !el) { return; }
-  var map = L.map(el, {zoomSnap: 0.5, maxZoom: 11});
+  var map = L.map(el, {zoomSnap: 0.5, maxZoom: 15});
   map.attributionControl.setPrefix("Leaflet");
   var v = D.view, m = D.outer;
   var f = D.focus;
   var view = L.latLngBounds([[v[1], v[0]], [v[3], v[2]]]);
   // Open on the likely area; zooming out shows the whole grid and a little more.
-  // (no closer than two zooms past the embedded tiles, which then blur).
-  map.fitBounds(L.latLngBounds([[f[1], f[0]], [f[3], f[2]]]),
-                {maxZoom: D.tiles ? D.tiles.maxZoom + 2 : 11});
+  // Past the embedded tiles (zoom 6) the background blurs but the overlays stay
+  // sharp, which is what a small search area needs.
+  map.fitBounds(L.latLngBounds([[f[1], f[0]], [f[3], f[2]]]), {maxZoom: 14});
   map.setMaxBounds(L.latLngBounds([[m[1], m[0]], [m[3], m[2]]]).pad(0.3));
   map.setMinZoom(Math.max(0, Math.floor(map.getBoundsZoom(view)) - 1));
   var overlays = {};
@@ -717,7 +717,7 @@ _JS = """
         return urls[c.z + "/" + c.x + "/" + c.y] || D.blank;
       }
     });
-    new Embedded("", {minZoom: 0, maxZoom: 11, minNativeZoom: D.tiles.minZoom,
+    new Embedded("", {minZoom: 0, maxZoom: 15, minNativeZoom: D.tiles.minZoom,
       maxNativeZoom: D.tiles.maxZoom, errorTileUrl: D.blank,
       attribution: D.tiles.attribution}).addTo(map);
   }
