@@ -18,7 +18,7 @@ def test_all_names_are_exported_and_exist():
 def test_top_level_reexports_the_core_public_names():
     import importlib
 
-    for name in ("errors", "evidence", "fuse", "geometry", "grid"):
+    for name in ("errors", "evidence", "fuse", "geometry", "grid", "plan", "profile"):
         mod = importlib.import_module(f"geosleuth.{name}")
         missing = [n for n in mod.__all__ if n not in geosleuth.__all__]
         assert not missing, f"{mod.__name__}: {missing}"

@@ -181,3 +181,13 @@ def test_searched_rejects_bad_input_without_touching_the_file(tmp_path):
         assert result.exit_code == 1, (args, result.output)
         assert msg in result.output, (args, result.output)
         assert case.read_bytes() == before
+
+
+def test_locate_can_show_the_search_plan(tmp_path):
+    result = run("locate", HIKER, "--out", tmp_path, "--quiet", "--budget-km", "20",
+                 "--sweep-width-km", "0.05")
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "report.html").read_text()
+    assert "probability_of_success" in html or "Search plan" in html
+    result = run("locate", HIKER, "--out", tmp_path, "--budget-km", "20")
+    assert result.exit_code == 1 and "--sweep-width-km" in result.output

