@@ -51,18 +51,27 @@ def main() -> None:
     # σ of the model: sigma_km² + cell²/12 (a point's spread within its cell)
     sigma_item = float(np.sqrt(args.sigma_km**2 - 1.0 / 12.0))
     items = [
-        Sighting(id=f"s{i}", provenance=prov, date=day, place=Point(lo, la),
-                 sigma_km=sigma_item, group="one subject")
+        Sighting(
+            id=f"s{i}",
+            provenance=prov,
+            date=day,
+            place=Point(lo, la),
+            sigma_km=sigma_item,
+            group="one subject",
+        )
         for i, (lo, la) in enumerate(zip(lons.tolist(), lats.tolist(), strict=True))
     ]
     settings = Settings(diffusion_km2_per_day=0.0)
-    print(f"grid {grid.nx} x {grid.ny} = {grid.n_cells:,} cells of "
-          f"{grid.cell_area_km2:g} km²; {args.events:,} sightings, σ = "
-          f"{args.sigma_km} km")
+    print(
+        f"grid {grid.nx} x {grid.ny} = {grid.n_cells:,} cells of "
+        f"{grid.cell_area_km2:g} km²; {args.events:,} sightings, σ = "
+        f"{args.sigma_km} km"
+    )
 
     t0 = time.perf_counter()
-    est = fuse(items, grid, as_of=day, settings=settings, places=[],
-               contributions=False)
+    est = fuse(
+        items, grid, as_of=day, settings=settings, places=[], contributions=False
+    )
     t_fuse = time.perf_counter() - t0
 
     px, py = grid.lonlat_to_xy_km(lons, lats)
@@ -87,8 +96,10 @@ def main() -> None:
     print(f"scipy gaussian_kde.evaluate (baseline):      {t_kde:8.2f} s")
     print(f"speed-up, baseline / fuse:                   {t_kde / t_fuse:8.1f} x")
     print(f"speed-up, baseline / kernel:                 {t_kde / t_kernel:8.1f} x")
-    print(f"max relative error, density vs baseline:     {rel.max():.2e} "
-          f"(over {both.sum():,} of {grid.n_cells:,} cells)")
+    print(
+        f"max relative error, density vs baseline:     {rel.max():.2e} "
+        f"(over {both.sum():,} of {grid.n_cells:,} cells)"
+    )
     print(f"max relative error, posterior vs baseline:   {post_rel.max():.2e}")
 
 

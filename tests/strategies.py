@@ -79,8 +79,9 @@ def small_grids(draw: st.DrawFn) -> Grid:
 def lonlats(grid: Grid) -> st.SearchStrategy[tuple[float, float]]:
     """Points inside the grid's bounding box."""
     w, s, e, n = grid.bounds_lonlat()
-    return st.tuples(st.floats(min_value=w, max_value=e),
-                     st.floats(min_value=s, max_value=n))
+    return st.tuples(
+        st.floats(min_value=w, max_value=e), st.floats(min_value=s, max_value=n)
+    )
 
 
 @st.composite
@@ -93,17 +94,87 @@ def evidence_lists(draw: st.DrawFn, grid: Grid, *, max_items: int = 6) -> list:
         kind = draw(st.sampled_from(["sighting", "claim", "searched"]))
         sigma = draw(st.floats(min_value=0.5, max_value=30.0))
         if kind == "sighting":
-            items.append(Sighting(id=f"i{i}", provenance=_PROV, date=AS_OF,
-                                  place=Point(lon, lat), sigma_km=sigma,
-                                  group=draw(st.sampled_from([None, "g"]))))
+            items.append(
+                Sighting(
+                    id=f"i{i}",
+                    provenance=_PROV,
+                    date=AS_OF,
+                    place=Point(lon, lat),
+                    sigma_km=sigma,
+                    group=draw(st.sampled_from([None, "g"])),
+                )
+            )
         elif kind == "claim":
-            items.append(Claim(id=f"i{i}", provenance=_PROV, date=AS_OF,
-                               place=Point(lon, lat), buffer_km=sigma, sigma_km=sigma,
-                               hedge=draw(st.sampled_from(["possible", "probable"])),
-                               polarity=draw(st.sampled_from(["is", "is_not"]))))
+            items.append(
+                Claim(
+                    id=f"i{i}",
+                    provenance=_PROV,
+                    date=AS_OF,
+                    place=Point(lon, lat),
+                    buffer_km=sigma,
+                    sigma_km=sigma,
+                    hedge=draw(st.sampled_from(["possible", "probable"])),
+                    polarity=draw(st.sampled_from(["is", "is_not"])),
+                )
+            )
         else:
             d = draw(st.floats(min_value=0.01, max_value=0.2))
-            items.append(Searched(id=f"i{i}", provenance=_PROV, date=AS_OF,
-                                  area=Area.box(lon - d, lat - d, lon + d, lat + d),
-                                  pd=draw(st.floats(min_value=0.0, max_value=0.95))))
+            items.append(
+                Searched(
+                    id=f"i{i}",
+                    provenance=_PROV,
+                    date=AS_OF,
+                    area=Area.box(lon - d, lat - d, lon + d, lat + d),
+                    pd=draw(st.floats(min_value=0.0, max_value=0.95)),
+                )
+            )
     return items
+
+
+# --- geographic profiling (geosleuth.profile) ---
+__all__ += ["cgt_cases"]
+
+
+@st.composite
+def cgt_cases(draw: st.DrawFn) -> dict[str, object]:
+    """A small raster of square cells and events in, around and on it, for CGT.
+
+    Some events sit exactly on cell centres and some outside the raster; weights
+    are positive or None.
+    """
+    nx = draw(st.integers(min_value=1, max_value=12))
+    ny = draw(st.integers(min_value=1, max_value=12))
+    h = draw(st.sampled_from([0.1, 0.25, 0.7, 1.0, 3.0]))
+    x0 = draw(st.floats(min_value=-50.0, max_value=50.0))
+    y0 = draw(st.floats(min_value=-50.0, max_value=50.0))
+    n_ev = draw(st.integers(min_value=1, max_value=8))
+    u = st.floats(min_value=-0.5, max_value=1.5)
+    ex, ey = [], []
+    for _ in range(n_ev):
+        if draw(st.booleans()):  # on a cell centre
+            ex.append(x0 + (draw(st.integers(0, nx - 1)) + 0.5) * h)
+            ey.append(y0 + (draw(st.integers(0, ny - 1)) + 0.5) * h)
+        else:
+            ex.append(x0 + draw(u) * nx * h)
+            ey.append(y0 + draw(u) * ny * h)
+    weights = draw(
+        st.one_of(
+            st.none(),
+            st.lists(
+                st.floats(min_value=0.1, max_value=5.0), min_size=n_ev, max_size=n_ev
+            ),
+        )
+    )
+    xs = x0 + (np.arange(nx) + 0.5) * h
+    ys = y0 + (np.arange(ny) + 0.5) * h
+    cx, cy = (a.ravel() for a in np.meshgrid(xs, ys))
+    return {
+        "event_x_km": np.array(ex),
+        "event_y_km": np.array(ey),
+        "cell_x_km": cx,
+        "cell_y_km": cy,
+        "buffer_km": draw(st.floats(min_value=0.05, max_value=5.0)),
+        "f": draw(st.floats(min_value=0.5, max_value=2.5)),
+        "g": draw(st.floats(min_value=0.5, max_value=2.5)),
+        "weights": None if weights is None else np.array(weights),
+    }

@@ -5,10 +5,9 @@ import shutil
 import pytest
 from typer.testing import CliRunner
 
+from conftest import REPO
 from geosleuth.casefile import load_case
 from geosleuth.cli import app
-
-from conftest import REPO
 
 runner = CliRunner()
 SEED = REPO / "src" / "geosleuth" / "examples" / "seed-baghdadi-2018.yaml"
@@ -46,10 +45,15 @@ def test_seed_case_meets_the_done_when_figures(seed_out):
     assert mosul["in_hdr90"] is False
     assert est["p_alive"] > 0.5
     assert est["hdr_km2"]["50"] < est["hdr_km2"]["90"]
-    assert {e["id"] for e in est["evidence"]} >= {"jamili-hajin", "basri-hajin",
-                                                  "recording-2017-09-28"}
+    assert {e["id"] for e in est["evidence"]} >= {
+        "jamili-hajin",
+        "basri-hajin",
+        "recording-2017-09-28",
+    }
     superseded = next(e for e in est["evidence"] if e["id"] == "isis-2017")
-    assert superseded["used"] is False and "superseded" in superseded["excluded_because"]
+    assert (
+        superseded["used"] is False and "superseded" in superseded["excluded_because"]
+    )
     for e in est["evidence"]:
         assert e["source"]["quote"], e["id"]
         assert "map_shift" in e["contribution"]
@@ -58,8 +62,13 @@ def test_seed_case_meets_the_done_when_figures(seed_out):
 
 def test_seed_case_writes_every_output(seed_out):
     out, _ = seed_out
-    for name in ("estimate.json", "estimate.geojson", "report.html", "map.png",
-                 "posterior.npz"):
+    for name in (
+        "estimate.json",
+        "estimate.geojson",
+        "report.html",
+        "map.png",
+        "posterior.npz",
+    ):
         assert (out / name).stat().st_size > 0, name
     assert (out / "map.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     html = (out / "report.html").read_text()
@@ -111,13 +120,19 @@ BAD_CASES = {
     "no-evidence.yaml": ("target: x\nevidence: []\n", "no evidence items"),
     "unknown-place.yaml": (
         "target: x\nevidence:\n  - id: a\n    kind: claim\n    date: 2018-01-01\n"
-        "    place: Qwxzvillezzz\n", "Qwxzvillezzz"),
+        "    place: Qwxzvillezzz\n",
+        "Qwxzvillezzz",
+    ),
     "dates.yaml": (
         "target: x\nevidence:\n  - id: a\n    kind: sighting\n    date: 2018-01-01\n"
-        "    date_from: 2018-02-01\n    place: {lon: 40, lat: 35}\n", "out of order"),
+        "    date_from: 2018-02-01\n    place: {lon: 40, lat: 35}\n",
+        "out of order",
+    ),
     "nan.yaml": (
         "target: x\nevidence:\n  - id: a\n    kind: sighting\n    date: 2018-01-01\n"
-        "    place: {lon: .nan, lat: 35}\n", "not a finite number"),
+        "    place: {lon: .nan, lat: 35}\n",
+        "not a finite number",
+    ),
 }
 
 
@@ -149,8 +164,18 @@ def test_searched_appends_a_valid_item_and_keeps_the_rest(tmp_path):
     case = tmp_path / "hiker.yaml"
     shutil.copy(HIKER, case)
     before = case.read_text()
-    result = run("searched", case, "--pd", "0.7", "--date", "2024-10-13",
-                 "--box", "-4.07,53.06,-4.05,53.07", "--team", "Team 3")
+    result = run(
+        "searched",
+        case,
+        "--pd",
+        "0.7",
+        "--date",
+        "2024-10-13",
+        "--box",
+        "-4.07,53.06,-4.05,53.07",
+        "--team",
+        "Team 3",
+    )
     assert result.exit_code == 0, result.output
     after = case.read_text()
     assert after.startswith(before.rstrip("\n")[:200])
@@ -168,14 +193,20 @@ def test_searched_rejects_bad_input_without_touching_the_file(tmp_path):
     shutil.copy(HIKER, case)
     before = case.read_bytes()
     for args, msg in [
-        (["--pd", "1.5", "--date", "2024-10-13", "--box", "-4.07,53.06,-4.05,53.07"],
-         "'pd'"),
+        (
+            ["--pd", "1.5", "--date", "2024-10-13", "--box", "-4.07,53.06,-4.05,53.07"],
+            "'pd'",
+        ),
         (["--pd", "0.5", "--date", "2024-10-13"], "exactly one of"),
         (["--pd", "0.5", "--date", "2024-10-13", "--box", "1,2,3"], "--box must be"),
-        (["--pd", "0.5", "--date", "13/10/2024", "--box", "-4.07,53.06,-4.05,53.07"],
-         "--date must be"),
-        (["--pd", "0.5", "--date", "2024-10-13", "--point", "-4.06,53.065"],
-         "--radius-km"),
+        (
+            ["--pd", "0.5", "--date", "13/10/2024", "--box", "-4.07,53.06,-4.05,53.07"],
+            "--date must be",
+        ),
+        (
+            ["--pd", "0.5", "--date", "2024-10-13", "--point", "-4.06,53.065"],
+            "--radius-km",
+        ),
     ]:
         result = run("searched", case, *args)
         assert result.exit_code == 1, (args, result.output)
@@ -184,8 +215,17 @@ def test_searched_rejects_bad_input_without_touching_the_file(tmp_path):
 
 
 def test_locate_can_show_the_search_plan(tmp_path):
-    result = run("locate", HIKER, "--out", tmp_path, "--quiet", "--budget-km", "20",
-                 "--sweep-width-km", "0.05")
+    result = run(
+        "locate",
+        HIKER,
+        "--out",
+        tmp_path,
+        "--quiet",
+        "--budget-km",
+        "20",
+        "--sweep-width-km",
+        "0.05",
+    )
     assert result.exit_code == 0, result.output
     html = (tmp_path / "report.html").read_text()
     assert "probability_of_success" in html or "Search plan" in html

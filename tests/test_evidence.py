@@ -29,7 +29,9 @@ def test_grade_parse_and_probability_table():
     table = GradeTable()
     assert table.p_true(Grade.parse("A1")) == pytest.approx(0.95 * 0.95)
     assert table.p_true(None, "possible") == 0.5
-    assert table.p_true(Grade.parse("C3"), "probable") == pytest.approx(0.7 * 0.6 * 0.75)
+    assert table.p_true(Grade.parse("C3"), "probable") == pytest.approx(
+        0.7 * 0.6 * 0.75
+    )
 
 
 @pytest.mark.parametrize("text", ["Z1", "A7", "A", "1A", ""])
@@ -39,18 +41,32 @@ def test_bad_grades_are_rejected(text):
 
 
 def test_the_grade_table_is_configurable():
-    strict = GradeTable(hedge_p=(("certain", 1.0), ("probable", 0.5),
-                                 ("possible", 0.2), ("doubtful", 0.05)))
-    c = Claim(id="c", provenance=PROV, date=DAY, place=Point(40.8, 34.7),
-              hedge="possible")
+    strict = GradeTable(
+        hedge_p=(
+            ("certain", 1.0),
+            ("probable", 0.5),
+            ("possible", 0.2),
+            ("doubtful", 0.05),
+        )
+    )
+    c = Claim(
+        id="c", provenance=PROV, date=DAY, place=Point(40.8, 34.7), hedge="possible"
+    )
     assert reliability(c, strict) == 0.2
     assert reliability(c) == 0.5
 
 
 def test_associate_sighting_is_weaker_by_its_closeness():
-    s = Sighting(id="s", provenance=PROV, date=DAY, place=Point(40.8, 34.7),
-                 subject="associate", who="Iyad al-Jamili", closeness=0.8,
-                 grade=Grade.parse("C3"))
+    s = Sighting(
+        id="s",
+        provenance=PROV,
+        date=DAY,
+        place=Point(40.8, 34.7),
+        subject="associate",
+        who="Iyad al-Jamili",
+        closeness=0.8,
+        grade=Grade.parse("C3"),
+    )
     assert s.p_true() == pytest.approx(0.7 * 0.6 * 0.8)
     assert s.group_key == "associate:Iyad al-Jamili"
 
@@ -61,16 +77,19 @@ def test_items_are_frozen():
         s.sigma_km = 3.0  # type: ignore[misc]
 
 
-@pytest.mark.parametrize(("kwargs", "match"), [
-    ({"sigma_km": -2.0}, "'sigma_km' of sighting 's3' must be a positive number"),
-    ({"sigma_km": float("nan")}, "'sigma_km'"),
-    ({"closeness": 0.0}, "'closeness'"),
-    ({"subject": "enemy"}, "'subject'"),
-    ({"date_from": dt.date(2018, 6, 1)}, "out of order"),
-    ({"date": dt.date(2018, 6, 1)}, "published on 2018-05-12"),
-    ({"hedge": "maybe"}, "'hedge'"),
-    ({"id": ""}, "non-empty 'id'"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        ({"sigma_km": -2.0}, "'sigma_km' of sighting 's3' must be a positive number"),
+        ({"sigma_km": float("nan")}, "'sigma_km'"),
+        ({"closeness": 0.0}, "'closeness'"),
+        ({"subject": "enemy"}, "'subject'"),
+        ({"date_from": dt.date(2018, 6, 1)}, "out of order"),
+        ({"date": dt.date(2018, 6, 1)}, "published on 2018-05-12"),
+        ({"hedge": "maybe"}, "'hedge'"),
+        ({"id": ""}, "non-empty 'id'"),
+    ],
+)
 def test_invalid_sightings_cannot_exist(kwargs, match):
     base = {"id": "s3", "provenance": PROV, "date": DAY, "place": Point(40.8, 34.7)}
     base.update(kwargs)
@@ -82,14 +101,28 @@ def test_invalid_items_of_every_kind_are_rejected():
     with pytest.raises(InputError, match="'pd'"):
         Searched(id="x", provenance=PROV, date=DAY, area=Area.box(0, 0, 1, 1), pd=1.5)
     with pytest.raises(InputError, match="buffer_km"):
-        Searched(id="x", provenance=PROV, date=DAY, area=Line.of([[0, 0], [1, 1]]),
-                 pd=0.5)
+        Searched(
+            id="x", provenance=PROV, date=DAY, area=Line.of([[0, 0], [1, 1]]), pd=0.5
+        )
     with pytest.raises(InputError, match="'tie'"):
-        Territory(id="x", provenance=PROV, date=DAY, group_name="g",
-                  area=Area.box(0, 0, 1, 1), tie=2.0)
+        Territory(
+            id="x",
+            provenance=PROV,
+            date=DAY,
+            group_name="g",
+            area=Area.box(0, 0, 1, 1),
+            tie=2.0,
+        )
     with pytest.raises(InputError, match="bearing"):
-        Front(id="x", provenance=PROV, date=DAY, force="SDF", place=Point(0, 0),
-              distance_km=5, bearing_deg=float("nan"))
+        Front(
+            id="x",
+            provenance=PROV,
+            date=DAY,
+            force="SDF",
+            place=Point(0, 0),
+            distance_km=5,
+            bearing_deg=float("nan"),
+        )
     with pytest.raises(InputError, match="'status'"):
         LifeStatus(id="x", provenance=PROV, date=DAY, status="missing")  # type: ignore[arg-type]
     with pytest.raises(InputError, match="polarity"):
@@ -114,17 +147,28 @@ def test_event_set_arrays_are_copied_and_read_only():
 
 
 def test_age_uses_the_middle_of_a_date_range():
-    s = Sighting(id="s", provenance=PROV, date=DAY, date_from=dt.date(2016, 5, 12),
-                 place=Point(40.8, 34.7))
+    s = Sighting(
+        id="s",
+        provenance=PROV,
+        date=DAY,
+        date_from=dt.date(2016, 5, 12),
+        place=Point(40.8, 34.7),
+    )
     assert s.mid_date == dt.date(2017, 5, 12)
     assert s.age_days(dt.date(2018, 5, 12)) == 365.0
     assert s.age_days(dt.date(2010, 1, 1)) == 0.0
 
 
 def test_to_dict_keeps_provenance():
-    c = Claim(id="c", provenance=Provenance(document="anf", quote="q", span=(1, 5),
-                                           speaker="al-Basri", published=DAY),
-              date=DAY, place=Point(40.8, 34.7), place_name="Hajin")
+    c = Claim(
+        id="c",
+        provenance=Provenance(
+            document="anf", quote="q", span=(1, 5), speaker="al-Basri", published=DAY
+        ),
+        date=DAY,
+        place=Point(40.8, 34.7),
+        place_name="Hajin",
+    )
     d = c.to_dict()
     assert d["provenance"]["speaker"] == "al-Basri"
     assert d["provenance"]["span"] == [1, 5]

@@ -59,8 +59,9 @@ def test_single_sighting_gives_the_rayleigh_disc_probability_and_hdr_areas():
     # isotropic Gaussian: P(r < R) = 1 - exp(-R²/2σ²); HDR(q) area = 2πσ² ln(1/(1-q))
     s = sighting(1, 40.8, 34.7, sigma_km=10.0)
     certain = Settings(max_reliability=1 - 1e-12)
-    est = fuse([s], GRID, as_of=DAY, places=[NamedPlace("X", 40.8, 34.7)],
-               settings=certain)
+    est = fuse(
+        [s], GRID, as_of=DAY, places=[NamedPlace("X", 40.8, 34.7)], settings=certain
+    )
     sigma2 = 100.0 + 1.0 / 12.0  # plus the within-cell spread
     assert est.places[0].probability == pytest.approx(
         1 - math.exp(-225 / (2 * sigma2)), rel=0.01
@@ -488,8 +489,15 @@ def test_event_timeline_is_a_hindcast_with_todays_knowledge():
 
 
 def test_even_an_ungraded_certain_claim_cannot_zero_a_cell():
-    no = Claim(id="no", provenance=PROV, date=DAY, place=Point(40.8, 34.7),
-               buffer_km=20.0, sigma_km=1.0, polarity="is_not")
+    no = Claim(
+        id="no",
+        provenance=PROV,
+        date=DAY,
+        place=Point(40.8, 34.7),
+        buffer_km=20.0,
+        sigma_km=1.0,
+        polarity="is_not",
+    )
     est = fuse([no], GRID, as_of=DAY)
     assert (est.posterior > 0).all()
     inside = est.probability_within(40.8, 34.7, 10.0)
@@ -498,15 +506,26 @@ def test_even_an_ungraded_certain_claim_cannot_zero_a_cell():
 
 def test_contribution_of_a_certain_item_that_zeroes_cells():
     # a pd = 1 search zeroes cells outright; leave-one-out must still be exact
-    no = Claim(id="no", provenance=PROV, date=DAY, place=Point(40.8, 34.7),
-               buffer_km=20.0, sigma_km=1.0, polarity="is_not")
+    no = Claim(
+        id="no",
+        provenance=PROV,
+        date=DAY,
+        place=Point(40.8, 34.7),
+        buffer_km=20.0,
+        sigma_km=1.0,
+        polarity="is_not",
+    )
     box = Area.box(40.5, 34.4, 40.7, 34.6)
     sweep = Searched(id="sweep", provenance=PROV, date=DAY, area=box, pd=1.0)
     near = sighting(1, 40.6, 34.5, sigma_km=20.0)
     est = fuse([no, sweep, near], GRID, as_of=DAY)
     shifts = {c.item_id: c.map_shift for c in est.contributions}
     for key in ("no", "sweep"):
-        without = fuse([i for i in (no, sweep, near) if i.id != key], GRID, as_of=DAY,
-                       contributions=False)
+        without = fuse(
+            [i for i in (no, sweep, near) if i.id != key],
+            GRID,
+            as_of=DAY,
+            contributions=False,
+        )
         expected = 0.5 * np.abs(est.posterior - without.posterior).sum()
         assert shifts[key] == pytest.approx(expected, rel=1e-9)

@@ -21,7 +21,8 @@ def test_haversine_known_distances():
     assert float(haversine_km(0, 0, 1, 0)) == pytest.approx(111.195, abs=1e-3)
     # Hajin to Abu Kamal, about 28 km (GeoNames coordinates)
     assert float(haversine_km(40.83138, 34.69508, 40.91854, 34.45226)) == pytest.approx(
-        28.13, abs=0.05)
+        28.13, abs=0.05
+    )
 
 
 def test_haversine_gives_nan_for_missing_input():
@@ -44,8 +45,9 @@ def test_distance_to_a_line_equals_brute_force_over_dense_points():
     t = np.linspace(0, 1, 4001)
     lx, ly = g.lonlat_to_xy_km(9.9 + 0.2 * t, 44.9 + 0.15 * t)
     cx, cy = g.cell_xy_km()
-    brute = np.min(np.hypot(cx[:, None] - lx[None, :], cy[:, None] - ly[None, :]),
-                   axis=1)
+    brute = np.min(
+        np.hypot(cx[:, None] - lx[None, :], cy[:, None] - ly[None, :]), axis=1
+    )
     # segments are straight in the grid plane, the dense points follow the lon/lat
     # line: they differ by metres over 20 km
     np.testing.assert_allclose(d, brute, atol=0.05)
@@ -69,23 +71,29 @@ def test_cut_off_leaves_far_cells_unmeasured():
     assert np.nanmax(d[np.isfinite(d)]) <= 5.0
 
 
-@pytest.mark.parametrize(("obj", "match"), [
-    ({"type": "Circle", "coordinates": [0, 0]}, "GeoJSON Point"),
-    ({"type": "Point", "coordinates": [0]}, "Point needs"),
-    ({"type": "LineString", "coordinates": [[0, 0]]}, "at least 2"),
-    ({"type": "Polygon", "coordinates": [[[0, 0], [1, 1]]]}, "at least 3"),
-    ({"type": "Point", "coordinates": [float("nan"), 1]}, "not a finite"),
-    ({"type": "Point", "coordinates": [10, 95]}, "out of range"),
-    ("Hajin", "GeoJSON geometry mapping"),
-])
+@pytest.mark.parametrize(
+    ("obj", "match"),
+    [
+        ({"type": "Circle", "coordinates": [0, 0]}, "GeoJSON Point"),
+        ({"type": "Point", "coordinates": [0]}, "Point needs"),
+        ({"type": "LineString", "coordinates": [[0, 0]]}, "at least 2"),
+        ({"type": "Polygon", "coordinates": [[[0, 0], [1, 1]]]}, "at least 3"),
+        ({"type": "Point", "coordinates": [float("nan"), 1]}, "not a finite"),
+        ({"type": "Point", "coordinates": [10, 95]}, "out of range"),
+        ("Hajin", "GeoJSON geometry mapping"),
+    ],
+)
 def test_bad_geojson_is_rejected_with_a_reason(obj, match):
     with pytest.raises(InputError, match=match):
         from_geojson(obj)
 
 
 @settings(max_examples=30)
-@given(st.lists(st.tuples(st.floats(-170, 170), st.floats(-80, 80)), min_size=3,
-                max_size=8))
+@given(
+    st.lists(
+        st.tuples(st.floats(-170, 170), st.floats(-80, 80)), min_size=3, max_size=8
+    )
+)
 def test_geojson_round_trip(coords):
     for geom in (Line.of(coords), Area.of(coords), Point(*coords[0])):
         again = from_geojson(geom.to_geojson())

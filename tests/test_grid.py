@@ -16,22 +16,29 @@ def test_authalic_radius_matches_published_value():
     assert authalic_radius_km() == pytest.approx(6371.0072, abs=1e-4)
 
 
-@given(lon=st.floats(-179, 179), lat=st.floats(-85, 85),
-       dlon=st.floats(-5, 5), dlat=st.floats(-5, 5))
+@given(
+    lon=st.floats(-179, 179),
+    lat=st.floats(-85, 85),
+    dlon=st.floats(-5, 5),
+    dlat=st.floats(-5, 5),
+)
 def test_projection_round_trips(lon, lat, dlon, dlat):
     lat2 = min(max(lat + dlat, -89.0), 89.0)
     lon2 = (lon + dlon + 180) % 360 - 180
     x, y = laea_forward(lon2, lat2, lon0=lon, lat0=lat)
     back_lon, back_lat = laea_inverse(x, y, lon0=lon, lat0=lat)
     assert float(back_lat) == pytest.approx(lat2, abs=1e-6)
-    assert math.cos(math.radians(float(back_lon) - lon2)) == pytest.approx(1.0,
-                                                                           abs=1e-12)
+    assert math.cos(math.radians(float(back_lon) - lon2)) == pytest.approx(
+        1.0, abs=1e-12
+    )
 
 
 def test_projection_agrees_with_pyproj_within_a_tenth_of_a_percent():
     geod_proj = pyproj.Transformer.from_crs(
-        "EPSG:4326", "+proj=laea +lat_0=34.5 +lon_0=41 +ellps=WGS84 +units=km",
-        always_xy=True)
+        "EPSG:4326",
+        "+proj=laea +lat_0=34.5 +lon_0=41 +ellps=WGS84 +units=km",
+        always_xy=True,
+    )
     lons = np.array([40.83, 36.0, 46.0, 43.1])
     lats = np.array([34.69, 31.0, 38.0, 36.3])
     ref_x, ref_y = geod_proj.transform(lons, lats)
@@ -41,21 +48,26 @@ def test_projection_agrees_with_pyproj_within_a_tenth_of_a_percent():
     np.testing.assert_allclose(np.hypot(x, y), np.hypot(ref_x, ref_y), rtol=1e-3)
 
 
-@pytest.mark.parametrize(("west", "south", "east", "north"), [
-    (0.0, 0.0, 1.0, 1.0),          # at the equator
-    (40.0, 34.0, 41.0, 35.0),      # Syria
-    (-0.2, 51.4, 0.1, 51.6),       # London
-    (20.0, 60.0, 23.0, 61.0),      # Finland
-])
+@pytest.mark.parametrize(
+    ("west", "south", "east", "north"),
+    [
+        (0.0, 0.0, 1.0, 1.0),  # at the equator
+        (40.0, 34.0, 41.0, 35.0),  # Syria
+        (-0.2, 51.4, 0.1, 51.6),  # London
+        (20.0, 60.0, 23.0, 61.0),  # Finland
+    ],
+)
 def test_rasterised_box_area_matches_the_geodesic_area_to_one_percent(
-        west, south, east, north):
+    west, south, east, north
+):
     geod = pyproj.Geod(ellps="WGS84")
     box = Area.box(west, south, east, north)
     ring = box.polygons[0][0]
     true_km2 = abs(geod.polygon_area_perimeter(ring[:, 0], ring[:, 1])[0]) / 1e6
     cell = math.sqrt(true_km2) / 150  # about 150 x 150 cells across the box
-    grid = Grid.from_bounds(west - 0.1, south - 0.1, east + 0.1, north + 0.1,
-                            cell_km=cell)
+    grid = Grid.from_bounds(
+        west - 0.1, south - 0.1, east + 0.1, north + 0.1, cell_km=cell
+    )
     area = inside(box, grid).sum() * grid.cell_area_km2
     assert area == pytest.approx(true_km2, rel=0.01)
 
@@ -66,11 +78,15 @@ def test_cells_are_equal_area_and_numbered_from_the_south_west():
     assert g.cell_area_km2 == 1.0
     assert g.area_km2 == 36.0
     x, y = g.cell_xy_km()
-    assert (x[0], y[0]) == (-2.5, -2.5)      # south-west corner cell
-    assert (x[1], y[1]) == (-1.5, -2.5)      # then eastward
-    assert (x[6], y[6]) == (-2.5, -1.5)      # next row north
+    assert (x[0], y[0]) == (-2.5, -2.5)  # south-west corner cell
+    assert (x[1], y[1]) == (-1.5, -2.5)  # then eastward
+    assert (x[6], y[6]) == (-2.5, -1.5)  # next row north
     assert g.xy_km_to_cell([-2.5, 2.9, 3.1, np.nan], [-2.5, 2.9, 0, 0]).tolist() == [
-        0, 35, -1, -1]
+        0,
+        35,
+        -1,
+        -1,
+    ]
 
 
 def test_from_bounds_covers_the_box_and_respects_max_cells():
@@ -85,12 +101,15 @@ def test_grid_round_trips_through_its_dict():
     assert Grid.from_dict(g.to_dict()) == g
 
 
-@pytest.mark.parametrize(("bounds", "match"), [
-    ((10, 5, 10, 6), "west < east"),
-    ((10, 6, 11, 5), "south < north"),
-    ((float("nan"), 5, 11, 6), "finite"),
-    ((-200, 5, 11, 6), "within lon"),
-])
+@pytest.mark.parametrize(
+    ("bounds", "match"),
+    [
+        ((10, 5, 10, 6), "west < east"),
+        ((10, 6, 11, 5), "south < north"),
+        ((float("nan"), 5, 11, 6), "finite"),
+        ((-200, 5, 11, 6), "within lon"),
+    ],
+)
 def test_bad_bounds_are_rejected(bounds, match):
     with pytest.raises(InputError, match=match):
         Grid.from_bounds(*bounds)

@@ -1,6 +1,7 @@
 """Regenerate the re-export block of src/geosleuth/__init__.py from the core modules.
 
-Run: python tools/gen_init.py  (then ruff format). tests/test_api.py checks the result.
+Run: python tools/gen_init.py, then ruff format and ruff check --fix on the file.
+tests/test_api.py checks the result.
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ import importlib
 from pathlib import Path
 
 CORE = ["errors", "grid", "geometry", "evidence", "fuse", "plan", "profile"]
-HEADER = '''"""geosleuth: where is this person most likely to be, and where should we look next.
+HEADER = '''\
+"""geosleuth: where is this person most likely to be, and where to look next.
 
 Evidence with provenance (:mod:`geosleuth.evidence`) is fused on an equal-area grid
 (:mod:`geosleuth.grid`, :mod:`geosleuth.fuse`) into a probability map with P(alive),
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 
 def main() -> None:
+    """Write the imports and ``__all__`` of every core module into ``__init__``."""
     lines, names = [], []
     for m in CORE:
         try:

@@ -1,4 +1,4 @@
-"""geosleuth: where is this person most likely to be, and where should we look next.
+"""geosleuth: where is this person most likely to be, and where to look next.
 
 Evidence with provenance (:mod:`geosleuth.evidence`) is fused on an equal-area grid
 (:mod:`geosleuth.grid`, :mod:`geosleuth.fuse`) into a probability map with P(alive),
@@ -21,35 +21,16 @@ from geosleuth.errors import (
     MissingDependencyError,
     NotFittedError,
 )
-from geosleuth.grid import (
-    Grid,
-    WGS84_A_KM,
-    WGS84_F,
-    authalic_radius_km,
-    laea_forward,
-    laea_inverse,
-)
-from geosleuth.geometry import (
-    Area,
-    Geometry,
-    Line,
-    Point,
-    distance_km,
-    from_geojson,
-    haversine_km,
-    inside,
-    to_geojson,
-)
 from geosleuth.evidence import (
-    Claim,
     DEFAULT_GRADES,
+    KINDS,
+    Claim,
     EventSet,
     EvidenceItem,
     Front,
     Grade,
     GradeTable,
     Hedge,
-    KINDS,
     LifeStatus,
     Provenance,
     Searched,
@@ -76,6 +57,25 @@ from geosleuth.fuse import (
     posterior_from_factors,
     select,
     timeline,
+)
+from geosleuth.geometry import (
+    Area,
+    Geometry,
+    Line,
+    Point,
+    distance_km,
+    from_geojson,
+    haversine_km,
+    inside,
+    to_geojson,
+)
+from geosleuth.grid import (
+    WGS84_A_KM,
+    WGS84_F,
+    Grid,
+    authalic_radius_km,
+    laea_forward,
+    laea_inverse,
 )
 from geosleuth.plan import (
     EffortSequence,

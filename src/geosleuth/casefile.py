@@ -124,8 +124,11 @@ CASE_SCHEMA: dict[str, Any] = {
                 "prior_alive": {"type": "number", "minimum": 0, "maximum": 1},
                 "place_radius_km": {"type": "number", "exclusiveMinimum": 0},
                 "search_memory_days": {"type": ["number", "null"]},
-                "max_reliability": {"type": "number", "exclusiveMinimum": 0,
-                                    "exclusiveMaximum": 1},
+                "max_reliability": {
+                    "type": "number",
+                    "exclusiveMinimum": 0,
+                    "exclusiveMaximum": 1,
+                },
             },
             "additionalProperties": False,
         },
@@ -443,7 +446,8 @@ class _Resolver:
                 hint = f" Did you mean {', '.join(map(repr, hints))}?" if hints else ""
                 raise GazetteerError(
                     f"No place is called exactly {name!r} in the gazetteer.{hint} "
-                    "Or give its coordinates under 'places'.")
+                    "Or give its coordinates under 'places'."
+                )
             place = self._gaz.resolve(name)
         except GeosleuthError as exc:
             raise CaseFileError(

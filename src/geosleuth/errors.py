@@ -4,11 +4,11 @@ Every error the library raises on purpose derives from :class:`GeosleuthError`
 and also from the built-in exception it refines, so callers can catch either::
 
     GeosleuthError
-    ├── InputError (ValueError)           bad user input: a case file, a CSV, an argument
-    │   └── CaseFileError                 a case file that cannot be read; carries .path/.line/.field
-    ├── GazetteerError (LookupError)      a place name that no gazetteer resolves
-    ├── NotFittedError (AttributeError)   a model used before ``fit``
-    └── MissingDependencyError (ImportError)  an optional extra is not installed
+    ├── InputError (ValueError)              bad input: a case file, a CSV, an option
+    │   └── CaseFileError                    a case file that is unreadable or invalid
+    ├── GazetteerError (LookupError)         a place name no gazetteer resolves
+    ├── NotFittedError (AttributeError)      a model used before ``fit``
+    └── MissingDependencyError (ImportError) an optional extra is not installed
 
     GeosleuthWarning (UserWarning)
     └── EvidenceWarning                   evidence skipped or adjusted, with the reason
@@ -103,10 +103,12 @@ class EvidenceWarning(GeosleuthWarning):
 def missing_extra(package: str, extra: str) -> MissingDependencyError:
     """Build the error raised when an optional package is not installed.
 
+    The error names the extra to install.
+
     Examples
     --------
-    >>> str(missing_extra("spacy", "nlp"))
-    "This needs the optional package 'spacy'. Install it with: pip install 'geosleuth[nlp]'"
+    >>> print(missing_extra("spacy", "nlp"))
+    This needs the optional package 'spacy'. Install it with: pip install ...
     """
     return MissingDependencyError(
         f"This needs the optional package {package!r}. "

@@ -71,7 +71,7 @@ def _fail(item: str, name: str, expected: str, got: Any) -> InputError:
 
 def _check_prob(item: str, name: str, value: Any, *, open_low: bool = False) -> None:
     ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-    ok = ok and math.isfinite(value) and (0.0 < value if open_low else 0.0 <= value)
+    ok = ok and math.isfinite(value) and (value > 0.0 if open_low else value >= 0.0)
     if not (ok and value <= 1.0):
         low = "0 <" if open_low else "0 ≤"
         raise _fail(item, name, f"a number with {low} value ≤ 1", value)
@@ -96,16 +96,16 @@ class Grade:
     >>> Grade.parse("Z9")
     Traceback (most recent call last):
     ...
-    geosleuth.errors.InputError: A grade must be a reliability letter A-F followed by ...
+    geosleuth.errors.InputError: A grade must be a reliability letter A-F ...
     """
 
     reliability: Reliability
     credibility: int
 
     def __post_init__(self) -> None:
-        if self.reliability not in get_args(Reliability) or self.credibility not in range(
-            1, 7
-        ):
+        if self.reliability not in get_args(
+            Reliability
+        ) or self.credibility not in range(1, 7):
             raise InputError(
                 "A grade must be a reliability letter A-F followed by a credibility "
                 f"digit 1-6 (e.g. 'B2'). Got {self.reliability!r}{self.credibility!r} "
@@ -159,13 +159,26 @@ class GradeTable:
     """
 
     reliability_p: tuple[tuple[str, float], ...] = (
-        ("A", 0.95), ("B", 0.85), ("C", 0.70), ("D", 0.50), ("E", 0.30), ("F", 0.50),
+        ("A", 0.95),
+        ("B", 0.85),
+        ("C", 0.70),
+        ("D", 0.50),
+        ("E", 0.30),
+        ("F", 0.50),
     )
     credibility_p: tuple[tuple[int, float], ...] = (
-        (1, 0.95), (2, 0.80), (3, 0.60), (4, 0.40), (5, 0.20), (6, 0.50),
+        (1, 0.95),
+        (2, 0.80),
+        (3, 0.60),
+        (4, 0.40),
+        (5, 0.20),
+        (6, 0.50),
     )
     hedge_p: tuple[tuple[str, float], ...] = (
-        ("certain", 1.0), ("probable", 0.75), ("possible", 0.5), ("doubtful", 0.25),
+        ("certain", 1.0),
+        ("probable", 0.75),
+        ("possible", 0.5),
+        ("doubtful", 0.25),
     )
 
     def __post_init__(self) -> None:
@@ -187,9 +200,10 @@ class GradeTable:
             )
         base = 1.0
         if grade is not None:
-            base = dict(self.reliability_p)[grade.reliability] * dict(
-                self.credibility_p
-            )[grade.credibility]
+            base = (
+                dict(self.reliability_p)[grade.reliability]
+                * dict(self.credibility_p)[grade.credibility]
+            )
         return base * hp[hedge]
 
 
@@ -243,8 +257,8 @@ class Provenance:
                 or not 0 <= s[0] <= s[1]
             ):
                 raise InputError(
-                    "A provenance 'span' must be two character offsets (start, end) with "
-                    f"0 ≤ start ≤ end. Got {s!r} instead.",
+                    "A provenance 'span' must be two character offsets (start, end) "
+                    f"with 0 ≤ start ≤ end. Got {s!r} instead.",
                     field="span",
                 )
         if self.published is not None and not isinstance(self.published, dt.date):
@@ -307,9 +321,9 @@ class _Item:
         pub = self.provenance.published
         if pub is not None and self.date > pub:
             raise InputError(
-                f"The dates of {self._name()} are out of order: it is dated {self.date} "
-                f"but its document was published on {pub}. An item cannot report "
-                "what had not happened yet.",
+                f"The dates of {self._name()} are out of order: it is dated "
+                f"{self.date} but its document was published on {pub}. An item "
+                "cannot report what had not happened yet.",
                 field="date",
             )
         if self.grade is not None and not isinstance(self.grade, Grade):
@@ -404,8 +418,11 @@ class Sighting(_Item):
         if self.subject not in ("target", "associate"):
             raise _fail(n, "subject", "'target' or 'associate'", self.subject)
         _check_prob(n, "closeness", self.closeness, open_low=True)
-        if not (isinstance(self.weight, (int, float)) and self.weight > 0
-                and math.isfinite(self.weight)):
+        if not (
+            isinstance(self.weight, (int, float))
+            and self.weight > 0
+            and math.isfinite(self.weight)
+        ):
             raise _fail(n, "weight", "a positive number", self.weight)
 
     @property
@@ -421,10 +438,17 @@ class Sighting(_Item):
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready mapping."""
         d = self.base_dict()
-        d.update(place=self.place.to_geojson(), place_name=self.place_name,
-                 sigma_km=self.sigma_km, subject=self.subject, who=self.who,
-                 closeness=self.closeness, associate_sigma_km=self.associate_sigma_km,
-                 group=self.group, weight=self.weight)
+        d.update(
+            place=self.place.to_geojson(),
+            place_name=self.place_name,
+            sigma_km=self.sigma_km,
+            subject=self.subject,
+            who=self.who,
+            closeness=self.closeness,
+            associate_sigma_km=self.associate_sigma_km,
+            group=self.group,
+            weight=self.weight,
+        )
         return d
 
 
@@ -456,9 +480,13 @@ class Claim(_Item):
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready mapping."""
         d = self.base_dict()
-        d.update(place=self.place.to_geojson(), place_name=self.place_name,
-                 buffer_km=self.buffer_km, sigma_km=self.sigma_km,
-                 polarity=self.polarity)
+        d.update(
+            place=self.place.to_geojson(),
+            place_name=self.place_name,
+            buffer_km=self.buffer_km,
+            sigma_km=self.sigma_km,
+            polarity=self.polarity,
+        )
         return d
 
 
@@ -494,8 +522,13 @@ class Territory(_Item):
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready mapping."""
         d = self.base_dict()
-        d.update(group_name=self.group_name, area=self.area.to_geojson(),
-                 tie=self.tie, sigma_km=self.sigma_km, place_name=self.place_name)
+        d.update(
+            group_name=self.group_name,
+            area=self.area.to_geojson(),
+            tie=self.tie,
+            sigma_km=self.sigma_km,
+            place_name=self.place_name,
+        )
         return d
 
 
@@ -526,8 +559,12 @@ class Front(_Item):
         _check_km(n, "distance_km", self.distance_km)
         b = self.bearing_deg
         if not (isinstance(b, (int, float)) and math.isfinite(b)):
-            raise _fail(n, "bearing_deg", "the compass bearing (degrees) from the "
-                        "place towards the force", b)
+            raise _fail(
+                n,
+                "bearing_deg",
+                "the compass bearing (degrees) from the place towards the force",
+                b,
+            )
         if not (isinstance(self.width_km, (int, float)) and self.width_km > 0):
             raise _fail(n, "width_km", "a positive number of km", self.width_km)
         _check_km(n, "sigma_km", self.sigma_km, allow_zero=False)
@@ -535,11 +572,15 @@ class Front(_Item):
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready mapping."""
         d = self.base_dict()
-        d.update(force=self.force, place=self.place.to_geojson(),
-                 place_name=self.place_name, distance_km=self.distance_km,
-                 bearing_deg=self.bearing_deg,
-                 width_km=None if math.isinf(self.width_km) else self.width_km,
-                 sigma_km=self.sigma_km)
+        d.update(
+            force=self.force,
+            place=self.place.to_geojson(),
+            place_name=self.place_name,
+            distance_km=self.distance_km,
+            bearing_deg=self.bearing_deg,
+            width_km=None if math.isinf(self.width_km) else self.width_km,
+            sigma_km=self.sigma_km,
+        )
         return d
 
 
@@ -575,8 +616,12 @@ class Searched(_Item):
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready mapping."""
         d = self.base_dict()
-        d.update(area=self.area.to_geojson(), pd=self.pd, buffer_km=self.buffer_km,
-                 place_name=self.place_name)
+        d.update(
+            area=self.area.to_geojson(),
+            pd=self.pd,
+            buffer_km=self.buffer_km,
+            place_name=self.place_name,
+        )
         return d
 
 
@@ -631,21 +676,32 @@ class EventSet(_Item):
         lons = np.array(self.lons, dtype=np.float64).ravel()
         lats = np.array(self.lats, dtype=np.float64).ravel()
         if lons.shape != lats.shape or lons.size < 2:
-            raise _fail(n, "events", "at least 2 (lon, lat) pairs of equal length",
-                        f"{lons.size} lons and {lats.size} lats")
+            raise _fail(
+                n,
+                "events",
+                "at least 2 (lon, lat) pairs of equal length",
+                f"{lons.size} lons and {lats.size} lats",
+            )
         if not (np.isfinite(lons).all() and np.isfinite(lats).all()):
             raise _fail(n, "events", "finite coordinates", "NaN or infinite values")
         if (np.abs(lons) > 180).any() or (np.abs(lats) > 90).any():
-            raise _fail(n, "events", "lon in -180..180 and lat in -90..90",
-                        "values out of range")
+            raise _fail(
+                n,
+                "events",
+                "lon in -180..180 and lat in -90..90",
+                "values out of range",
+            )
         lons.setflags(write=False)
         lats.setflags(write=False)
         object.__setattr__(self, "lons", lons)
         object.__setattr__(self, "lats", lats)
         if self.weights is not None:
             w = np.array(self.weights, dtype=np.float64).ravel()
-            if w.shape != lons.shape or not np.isfinite(w).all() or (w < 0).any() or (
-                w.sum() <= 0
+            if (
+                w.shape != lons.shape
+                or not np.isfinite(w).all()
+                or (w < 0).any()
+                or (w.sum() <= 0)
             ):
                 raise _fail(n, "weights", "one non-negative weight per event", w)
             w.setflags(write=False)
@@ -657,9 +713,13 @@ class EventSet(_Item):
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready mapping."""
         d = self.base_dict()
-        d.update(lons=self.lons.tolist(), lats=self.lats.tolist(),
-                 weights=None if self.weights is None else self.weights.tolist(),
-                 method=self.method, sigma_km=self.sigma_km)
+        d.update(
+            lons=self.lons.tolist(),
+            lats=self.lats.tolist(),
+            weights=None if self.weights is None else self.weights.tolist(),
+            method=self.method,
+            sigma_km=self.sigma_km,
+        )
         return d
 
 
@@ -684,4 +744,3 @@ def reliability(item: EvidenceItem, table: GradeTable = DEFAULT_GRADES) -> float
     0.34
     """
     return item.p_true(table)
-

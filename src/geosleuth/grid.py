@@ -46,7 +46,8 @@ def _q(sin_phi: FloatArray) -> FloatArray:
     """Snyder's q(φ) (eq. 3-12) for the WGS84 ellipsoid."""
     es = _E * sin_phi
     return (1.0 - _E2) * (
-        sin_phi / (1.0 - _E2 * sin_phi**2) - np.log((1.0 - es) / (1.0 + es)) / (2.0 * _E)
+        sin_phi / (1.0 - _E2 * sin_phi**2)
+        - np.log((1.0 - es) / (1.0 + es)) / (2.0 * _E)
     )
 
 
@@ -189,7 +190,8 @@ class Grid:
             value = getattr(self, name)
             if not isinstance(value, (int, float)) or not math.isfinite(value):
                 raise InputError(
-                    f"The grid's {name!r} must be a finite number. Got {value!r} instead.",
+                    f"The grid's {name!r} must be a finite number. Got {value!r} "
+                    "instead.",
                     field=name,
                 )
         if self.cell_km <= 0:
@@ -269,7 +271,7 @@ class Grid:
                 f"west={west}, south={south}, east={east}, north={north} instead.",
                 field="bounds",
             )
-        if not (-180 <= west and east <= 180 and -90 <= south and north <= 90):
+        if not (west >= -180 and east <= 180 and south >= -90 and north <= 90):
             raise InputError(
                 f"The bounding box must lie within lon -180..180 and lat -90..90. "
                 f"Got {vals!r} instead.",
@@ -279,12 +281,20 @@ class Grid:
         lat0 = (south + north) / 2.0
         t = np.linspace(0.0, 1.0, 65)
         ring_lon = np.concatenate(
-            [west + (east - west) * t, np.full_like(t, east), east - (east - west) * t,
-             np.full_like(t, west)]
+            [
+                west + (east - west) * t,
+                np.full_like(t, east),
+                east - (east - west) * t,
+                np.full_like(t, west),
+            ]
         )
         ring_lat = np.concatenate(
-            [np.full_like(t, south), south + (north - south) * t, np.full_like(t, north),
-             north - (north - south) * t]
+            [
+                np.full_like(t, south),
+                south + (north - south) * t,
+                np.full_like(t, north),
+                north - (north - south) * t,
+            ]
         )
         x, y = laea_forward(ring_lon, ring_lat, lon0=lon0, lat0=lat0)
         x_min, x_max, y_min, y_max = x.min(), x.max(), y.min(), y.max()
@@ -357,12 +367,16 @@ class Grid:
     @property
     def x_km(self) -> FloatArray:
         """Projected x of the column centres, shape ``(nx,)``."""
-        return self.west_km + (np.arange(self.nx, dtype=np.float64) + 0.5) * self.cell_km
+        return (
+            self.west_km + (np.arange(self.nx, dtype=np.float64) + 0.5) * self.cell_km
+        )
 
     @property
     def y_km(self) -> FloatArray:
         """Projected y of the row centres, shape ``(ny,)``."""
-        return self.south_km + (np.arange(self.ny, dtype=np.float64) + 0.5) * self.cell_km
+        return (
+            self.south_km + (np.arange(self.ny, dtype=np.float64) + 0.5) * self.cell_km
+        )
 
     @property
     def east_km(self) -> float:
@@ -425,10 +439,12 @@ class Grid:
         """``(west, south, east, north)`` in degrees enclosing the whole grid."""
         t = np.linspace(0.0, 1.0, 65)
         w, s, e, n = self.west_km, self.south_km, self.east_km, self.north_km
-        x = np.concatenate([w + (e - w) * t, np.full_like(t, e), e - (e - w) * t,
-                            np.full_like(t, w)])
-        y = np.concatenate([np.full_like(t, s), s + (n - s) * t, np.full_like(t, n),
-                            n - (n - s) * t])
+        x = np.concatenate(
+            [w + (e - w) * t, np.full_like(t, e), e - (e - w) * t, np.full_like(t, w)]
+        )
+        y = np.concatenate(
+            [np.full_like(t, s), s + (n - s) * t, np.full_like(t, n), n - (n - s) * t]
+        )
         lon, lat = self.xy_km_to_lonlat(x, y)
         return (float(lon.min()), float(lat.min()), float(lon.max()), float(lat.max()))
 

@@ -329,7 +329,8 @@ def locate(
         )
     if (budget_km is None) != (sweep_width_km is None):
         raise InputError(
-            "Give both --budget-km and --sweep-width-km to plan the search, or neither.",
+            "Give both --budget-km and --sweep-width-km to plan the search, or "
+            "neither.",
             field="--budget-km",
         )
     est = run_locate(
