@@ -1,14 +1,7 @@
-"""Import every sub-command module so that each registers on the app."""
+"""Import every sub-command module so that each registers itself on the app."""
 
 from __future__ import annotations
 
-import importlib
+from geosleuth.cli import locate, plan, profile, read
 
-__all__: list[str] = []
-
-for _name in ("locate", "profile", "plan", "read"):
-    try:
-        importlib.import_module(f"geosleuth.cli.{_name}")
-    except ModuleNotFoundError as _exc:  # a sub-command still being written
-        if _exc.name != f"geosleuth.cli.{_name}":
-            raise
+__all__ = ["locate", "plan", "profile", "read"]
