@@ -1,0 +1,377 @@
+"""``geosleuth profile``: a geographic profile (CGT or DPM) of an event set."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import numpy as np
+import typer
+from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from geosleuth._types import FloatArray
+from geosleuth.cli import app, console, err_console, guarded
+from geosleuth.errors import InputError
+from geosleuth.events import EventTable, read_events_csv
+from geosleuth.grid import Grid
+from geosleuth.profile import (
+    DPMProfiler,
+    cgt_scores,
+    estimate_cgt_buffer_km,
+    hit_score,
+    study_area_grid,
+)
+
+__all__ = ["parse_truth", "profile"]
+
+
+def parse_truth(text: str) -> tuple[float, float]:
+    """Parse ``"LON,LAT"`` (degrees) into a ``(lon, lat)`` pair.
+
+    Raises
+    ------
+    InputError
+        If it is not two numbers within lon -180..180 and lat -90..90.
+
+    Examples
+    --------
+    >>> parse_truth("-0.1366, 51.5133")
+    (-0.1366, 51.5133)
+    """
+    parts = text.split(",")
+    try:
+        lon, lat = (float(p) for p in parts)
+    except ValueError:
+        raise InputError(
+            f"--truth must be LON,LAT in degrees (e.g. -0.1366,51.5133). Got {text!r} "
+            "instead.",
+            field="--truth",
+        ) from None
+    if not (
+        math.isfinite(lon)
+        and math.isfinite(lat)
+        and -180 <= lon <= 180
+        and -90 <= lat <= 90
+    ):
+        raise InputError(
+            f"--truth must be a longitude in -180..180 and a latitude in -90..90. Got "
+            f"{text!r} instead.",
+            field="--truth",
+        )
+    return lon, lat
+
+
+def _search_order_pct(scores: FloatArray) -> FloatArray:
+    """Per cell, the % of the area scoring at least as high (its hit score)."""
+    s = np.where(np.isnan(scores), -np.inf, scores)
+    order = np.sort(s)
+    at_least = s.size - np.searchsorted(order, s, side="left")
+    return np.asarray(100.0 * at_least / s.size, dtype=np.float64)
+
+
+def _cell_polygon(grid: Grid, cell: int) -> list[list[float]]:
+    row, col = divmod(cell, grid.nx)
+    w = grid.west_km + col * grid.cell_km
+    s = grid.south_km + row * grid.cell_km
+    xs = np.array([w, w + grid.cell_km, w + grid.cell_km, w, w])
+    ys = np.array([s, s, s + grid.cell_km, s + grid.cell_km, s])
+    lons, lats = grid.xy_km_to_lonlat(xs, ys)
+    return [
+        [round(float(a), 7), round(float(b), 7)]
+        for a, b in zip(lons, lats, strict=True)
+    ]
+
+
+def _geojson(
+    grid: Grid,
+    scores: FloatArray,
+    pct: FloatArray,
+    truths: list[dict[str, Any]],
+    *,
+    top_cells: int,
+) -> dict[str, Any]:
+    finite = np.where(np.isnan(scores), -np.inf, scores)
+    top = np.argsort(-finite, kind="stable")[:top_cells]
+    features: list[dict[str, Any]] = [
+        {
+            "type": "Feature",
+            "geometry": {
+                "type": "Polygon",
+                "coordinates": [_cell_polygon(grid, int(c))],
+            },
+            "properties": {
+                "kind": "cell",
+                "rank": rank + 1,
+                "cell": int(c),
+                "score": float(scores[c]),
+                "hit_score_pct": round(float(pct[c]), 4),
+            },
+        }
+        for rank, c in enumerate(top.tolist())
+    ]
+    features.extend(
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [t["lon"], t["lat"]]},
+            "properties": {"kind": "truth", **t},
+        }
+        for t in truths
+    )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _png(
+    path: Path,
+    grid: Grid,
+    pct: FloatArray,
+    events: EventTable,
+    truths: list[dict[str, Any]],
+    title: str,
+) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.colors import LogNorm
+
+    fig, ax = plt.subplots(figsize=(7, 7 * grid.ny / max(grid.nx, 1) + 0.6))
+    extent = (grid.west_km, grid.east_km, grid.south_km, grid.north_km)
+    image = ax.imshow(
+        np.clip(pct.reshape(grid.ny, grid.nx), 1e-3, 100.0),
+        origin="lower",
+        extent=extent,
+        cmap="magma",
+        norm=LogNorm(vmin=max(100.0 / grid.n_cells, 1e-3), vmax=100.0),
+    )
+    fig.colorbar(image, ax=ax, label="% of the study area searched first (hit score)")
+    ex, ey = grid.lonlat_to_xy_km(events.lons, events.lats)
+    ax.scatter(ex, ey, s=6, c="#4fc3f7", edgecolors="none", label="events")
+    for t in truths:
+        if t["cell"] < 0:
+            continue
+        tx, ty = grid.lonlat_to_xy_km(t["lon"], t["lat"])
+        ax.scatter([tx], [ty], marker="*", s=160, c="#00e676", edgecolors="black")
+    ax.set_xlim(extent[0], extent[1])
+    ax.set_ylim(extent[2], extent[3])
+    ax.set_xlabel("x (km, LAEA)")
+    ax.set_ylabel("y (km, LAEA)")
+    ax.set_title(title, fontsize=10)
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
+
+
+@app.command("profile")
+@guarded
+def profile(
+    events_csv: Annotated[
+        Path,
+        typer.Argument(
+            exists=True,
+            dir_okay=False,
+            readable=True,
+            help="CSV of events: lon/lat columns (or longitude/latitude, x/y).",
+        ),
+    ],
+    out: Annotated[
+        Path,
+        typer.Option("--out", help="Directory for profile.json/.geojson/.png."),
+    ],
+    method: Annotated[
+        Literal["cgt", "dpm"],
+        typer.Option("--method", help="cgt (Rossmo) or dpm (Bayesian, Verity 2014)."),
+    ] = "dpm",
+    truth: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--truth",
+            help="A known source as LON,LAT (repeatable): its hit score is reported.",
+        ),
+    ] = None,
+    weight_column: Annotated[
+        str | None,
+        typer.Option("--weight-column", help="Column of event weights (e.g. deaths)."),
+    ] = None,
+    n_side: Annotated[
+        int,
+        typer.Option("--n-side", min=2, help="Cells along the study area's long side."),
+    ] = 400,
+    cell_km: Annotated[
+        float | None,
+        typer.Option("--cell-km", help="Cell side in km (overrides --n-side)."),
+    ] = None,
+    margin: Annotated[
+        float,
+        typer.Option("--margin", min=0.0, help="Margin around the events' box."),
+    ] = 0.10,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed (dpm).")] = 0,
+    chains: Annotated[
+        int, typer.Option("--chains", min=2, help="MCMC chains (dpm).")
+    ] = 4,
+    samples: Annotated[
+        int, typer.Option("--samples", min=10, help="Kept sweeps per chain (dpm).")
+    ] = 250,
+    burnin: Annotated[
+        int, typer.Option("--burnin", min=0, help="Burn-in sweeps per chain (dpm).")
+    ] = 150,
+    buffer_km: Annotated[
+        float | None,
+        typer.Option("--buffer-km", help="CGT buffer (default: half the mean NN)."),
+    ] = None,
+    top_cells: Annotated[
+        int, typer.Option("--top-cells", min=1, help="Cells written to the GeoJSON.")
+    ] = 500,
+) -> None:
+    """Profile an event set to find the source (base) behind the events.
+
+    The study area is the events' bounding box plus a margin (10 % of its width on
+    the west and east, of its height on the south and north), cut into square
+    equal-area cells, --n-side along its longer side.
+    """
+    truths_ll = [parse_truth(t) for t in (truth or [])]
+    events = read_events_csv(events_csv, weight_column=weight_column)
+    grid = study_area_grid(
+        events.lons, events.lats, margin=margin, n_side=n_side, cell_km=cell_km
+    )
+    ex, ey = grid.lonlat_to_xy_km(events.lons, events.lats)
+    cx, cy = grid.cell_xy_km()
+    parameters: dict[str, Any] = {}
+    dpm_info: dict[str, Any] | None = None
+    if method == "cgt":
+        buffer = buffer_km if buffer_km is not None else estimate_cgt_buffer_km(ex, ey)
+        scores = cgt_scores(ex, ey, cx, cy, buffer_km=buffer, weights=events.weights)
+        parameters = {
+            "buffer_km": buffer,
+            "buffer_rule": "given" if buffer_km is not None else "half mean NN",
+            "f": 1.2,
+            "g": 1.2,
+        }
+    else:
+        model = DPMProfiler(
+            n_chains=chains, n_burnin=burnin, n_samples=samples, rng=seed
+        )
+        with Progress(
+            TextColumn("DPM sampler"),
+            BarColumn(),
+            TextColumn("{task.completed}/{task.total} sweeps"),
+            TimeRemainingColumn(),
+            console=err_console,
+            transient=True,
+        ) as bar:
+            task = bar.add_task("dpm", total=burnin + samples)
+
+            def tick(done: int, total: int) -> None:
+                bar.update(task, completed=done, total=total)
+
+            model.fit(
+                ex,
+                ey,
+                cell_x_km=cx,
+                cell_y_km=cy,
+                weights=events.weights,
+                progress=tick,
+            )
+        scores = model.map_
+        parameters = {
+            "n_chains": chains,
+            "n_burnin": burnin,
+            "n_samples": samples,
+            "seed": seed,
+            "sigma_mean_km": model.sigma_mean_km_,
+            "sigma_squared_shape": model.sigma_squared_shape,
+            "tau_km": model.tau_km_,
+            "alpha_shape": model.alpha_shape,
+            "alpha_rate": model.alpha_rate,
+        }
+        pmf = model.n_sources_pmf_
+        dpm_info = {
+            "n_sources_pmf": {str(k): float(p) for k, p in enumerate(pmf) if p > 0},
+            "n_sources_mode": int(np.argmax(pmf)),
+            "n_sources_mean": model.n_sources_mean_,
+            "sigma_km": model.sigma_km_,
+            "alpha": model.alpha_,
+            "rhat": model.rhat_,
+            "rhat_max": max(model.rhat_.values()),
+            "chain_map_tv": model.chain_map_tv_,
+        }
+    pct = _search_order_pct(scores)
+    truths: list[dict[str, Any]] = []
+    for lon, lat in truths_ll:
+        cell = int(grid.lonlat_to_cell(lon, lat))
+        hs = 100.0 * hit_score(scores, cell) if cell >= 0 else None
+        truths.append({"lon": lon, "lat": lat, "cell": cell, "hit_score_pct": hs})
+    peak = int(np.nanargmax(scores))
+    peak_x, peak_y = cx[peak], cy[peak]
+    peak_lon, peak_lat = grid.xy_km_to_lonlat(peak_x, peak_y)
+
+    out.mkdir(parents=True, exist_ok=True)
+    record: dict[str, Any] = {
+        "method": method,
+        "events": {
+            "path": str(events_csv),
+            "n_events": events.n_events,
+            "weight_column": weight_column,
+        },
+        "parameters": parameters,
+        "study_area": {
+            "rule": "events' bounding box in the LAEA plane plus a margin on each side",
+            "margin": margin,
+            "n_side": n_side if cell_km is None else None,
+            "area_km2": grid.area_km2,
+        },
+        "grid": grid.to_dict(),
+        "peak": {"lon": float(peak_lon), "lat": float(peak_lat), "cell": peak},
+        "truths": truths,
+        "dpm": dpm_info,
+        "map": {
+            "values": "hit_score_pct: % of the study area scoring at least as high",
+            "order": "row-major from the south-west corner",
+            "hit_score_pct": [round(float(v), 3) for v in pct],
+        },
+    }
+    (out / "profile.json").write_text(json.dumps(record, indent=1), encoding="utf-8")
+    geo = _geojson(grid, scores, pct, truths, top_cells=top_cells)
+    (out / "profile.geojson").write_text(json.dumps(geo), encoding="utf-8")
+    title = f"geosleuth profile ({method}): {events.n_events} events"
+    _png(out / "profile.png", grid, pct, events, truths, title)
+
+    table = Table(title=f"Geographic profile ({method.upper()})")
+    table.add_column("", style="bold")
+    table.add_column("value")
+    table.add_row("events", f"{events.n_events} from {events_csv.name}")
+    table.add_row(
+        "study area",
+        f"{grid.area_km2:.4g} km², {grid.nx} × {grid.ny} cells of "
+        f"{grid.cell_km * 1000:.3g} m",
+    )
+    table.add_row("peak", f"{float(peak_lon):.6f}, {float(peak_lat):.6f}")
+    if method == "cgt":
+        table.add_row("buffer", f"{parameters['buffer_km'] * 1000:.4g} m")
+    if dpm_info is not None:
+        table.add_row(
+            "sources",
+            f"mode {dpm_info['n_sources_mode']}, mean {dpm_info['n_sources_mean']:.2f}",
+        )
+        table.add_row("sigma", f"{dpm_info['sigma_km'] * 1000:.4g} m")
+        table.add_row(
+            "R-hat (max)",
+            f"{dpm_info['rhat_max']:.3f}, chain map TV {dpm_info['chain_map_tv']:.3f}",
+        )
+    for t in truths:
+        label = f"truth {t['lon']:.6f}, {t['lat']:.6f}"
+        hs_text = (
+            "outside the study area"
+            if t["hit_score_pct"] is None
+            else f"hit score {t['hit_score_pct']:.3f} %"
+        )
+        table.add_row(label, hs_text)
+    console.print(table)
+    if dpm_info is not None and dpm_info["rhat_max"] > 1.1:
+        console.print(
+            f"[yellow]The chains disagree (R-hat {dpm_info['rhat_max']:.2f} > 1.1): "
+            "the map is not converged; run longer (--burnin, --samples).[/]"
+        )
+    console.print(f"Wrote {out / 'profile.json'}, .geojson and .png")

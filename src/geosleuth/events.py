@@ -1,0 +1,353 @@
+"""Event sets: the located events (crimes, sightings, cases) behind a profile.
+
+An event set is read from a CSV file with one event per row: a longitude column, a
+latitude column and, optionally, a weight column (e.g. deaths at an address). The
+coordinate columns are recognised by name, case-insensitively:
+
+=========  ==========================================
+longitude  ``lon``, ``longitude``, ``lng``, ``long``, ``x``
+latitude   ``lat``, ``latitude``, ``y``
+=========  ==========================================
+
+(the first name present wins, in that order, so a file with both ``lon`` and ``x``
+columns uses ``lon``). Values are decimal degrees, WGS84. Commas, semicolons and
+tabs are accepted as delimiters.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+
+from geosleuth._types import FloatArray, IntArray, PathLike
+from geosleuth.errors import EvidenceWarning, InputError
+
+__all__ = ["EventTable", "RejectedRow", "read_events_csv"]
+
+_LON_NAMES = ("lon", "longitude", "lng", "long", "x")
+_LAT_NAMES = ("lat", "latitude", "y")
+
+
+@dataclass(frozen=True, slots=True)
+class RejectedRow:
+    """A CSV row that was skipped, and why.
+
+    Parameters
+    ----------
+    line : int
+        1-based line number in the file.
+    reason : str
+        What was wrong with it.
+    """
+
+    line: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventTable:
+    """Events as (lon, lat) in degrees, with optional weights.
+
+    Parameters
+    ----------
+    lons, lats : ndarray of shape (n_events,)
+        Longitudes and latitudes in degrees (WGS84), finite and in range.
+    weights : ndarray of shape (n_events,) or None
+        Non-negative weight per event, or None for unweighted events.
+    lines : ndarray of shape (n_events,)
+        The 1-based line of each event in its file (or 0 if not read from a file).
+    path : str or None
+        The file the events came from.
+    rejected : tuple of RejectedRow
+        Rows skipped by ``on_invalid="skip"`` or ``"warn"``.
+
+    Raises
+    ------
+    InputError
+        If the arrays differ in length, hold fewer than 2 events, or hold
+        coordinates that are not finite or out of range.
+
+    Examples
+    --------
+    >>> ev = EventTable(np.array([0.0, 1.0]), np.array([50.0, 51.0]))
+    >>> ev.n_events
+    2
+    >>> EventTable(np.array([0.0]), np.array([50.0]))
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.InputError: A geographic profile needs at least 2 events. Got 1 ...
+    """
+
+    lons: FloatArray
+    lats: FloatArray
+    weights: FloatArray | None = None
+    lines: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    path: str | None = None
+    rejected: tuple[RejectedRow, ...] = ()
+
+    def __post_init__(self) -> None:
+        lons = np.array(self.lons, dtype=np.float64)
+        lats = np.array(self.lats, dtype=np.float64)
+        if lons.ndim != 1 or lons.shape != lats.shape:
+            raise InputError(
+                "An event set needs 1-D 'lons' and 'lats' of equal length. Got shapes "
+                f"{lons.shape} and {lats.shape} instead.",
+                path=self.path,
+                field="lons",
+            )
+        if lons.size < 2:
+            raise InputError(
+                "A geographic profile needs at least 2 events. Got "
+                f"{lons.size} instead.",
+                path=self.path,
+                field="lons",
+            )
+        bad = ~(np.isfinite(lons) & np.isfinite(lats))
+        bad |= (np.abs(lons) > 180) | (np.abs(lats) > 90)
+        if bad.any():
+            k = int(np.flatnonzero(bad)[0])
+            raise InputError(
+                f"Event {k} has (lon, lat) = ({lons[k]}, {lats[k]}); expected finite "
+                "degrees within lon -180..180 and lat -90..90.",
+                path=self.path,
+                field="lons",
+            )
+        lines = np.array(self.lines, dtype=np.int64)
+        if lines.size == 0:
+            lines = np.zeros(lons.size, dtype=np.int64)
+        arrays = [lons, lats, lines]
+        if self.weights is not None:
+            w = np.array(self.weights, dtype=np.float64)
+            if w.shape != lons.shape or not np.all(np.isfinite(w) & (w >= 0)):
+                raise InputError(
+                    "Event weights must be finite, non-negative and one per event.",
+                    path=self.path,
+                    field="weights",
+                )
+            if not (w > 0).any():
+                raise InputError(
+                    "Event weights must not all be zero.",
+                    path=self.path,
+                    field="weights",
+                )
+            arrays.append(w)
+            object.__setattr__(self, "weights", w)
+        for arr in arrays:
+            arr.flags.writeable = False
+        object.__setattr__(self, "lons", lons)
+        object.__setattr__(self, "lats", lats)
+        object.__setattr__(self, "lines", lines)
+
+    @property
+    def n_events(self) -> int:
+        """Number of events."""
+        return int(self.lons.size)
+
+
+def _pick(header: list[str], names: tuple[str, ...]) -> int | None:
+    lowered = [h.strip().lower() for h in header]
+    for name in names:
+        if name in lowered:
+            return lowered.index(name)
+    return None
+
+
+def _number(text: str) -> float:
+    """Parse a decimal number; raise ValueError for anything else (incl. NaN)."""
+    value = float(text.strip())
+    if not math.isfinite(value):
+        raise ValueError(text)
+    return value
+
+
+def read_events_csv(
+    path: PathLike,
+    *,
+    weight_column: str | None = None,
+    on_invalid: Literal["raise", "warn", "skip"] = "raise",
+) -> EventTable:
+    r"""Read an event set from a CSV file.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The CSV file: a header row, then one event per row (see the module notes
+        for the accepted column names).
+    weight_column : str or None, default None
+        Name of a column of non-negative event weights (case-insensitive).
+    on_invalid : {"raise", "warn", "skip"}, default "raise"
+        What to do with a row whose coordinates or weight are missing, not
+        numbers, NaN or out of range: raise, or skip it (listing it in
+        ``rejected``), with or without an :class:`~geosleuth.errors.EvidenceWarning`.
+
+    Returns
+    -------
+    EventTable
+        The events, with the file's line number of each.
+
+    Raises
+    ------
+    InputError
+        If the file is empty or not CSV, lacks a coordinate or the weight column,
+        has a bad row (with ``on_invalid="raise"``), or holds fewer than 2 valid
+        events. The error's ``path``, ``line`` and ``field`` say where.
+    ValueError
+        If ``on_invalid`` is not one of the listed values.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "events.csv"
+    >>> _ = p.write_text("id,Longitude,Latitude\n1,0.5,51.5\n2,0.6,51.4\n")
+    >>> read_events_csv(p).lons.tolist()
+    [0.5, 0.6]
+    >>> _ = p.write_text("lon,lat\n0.5,51.5\n0.6,north\n")
+    >>> read_events_csv(p)
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.InputError: The 'lat' of ... line 3 of ... Got 'north' instead.
+    """
+    if on_invalid not in ("raise", "warn", "skip"):
+        raise ValueError(
+            f"'on_invalid' must be one of 'raise', 'warn', 'skip'. Got {on_invalid!r}."
+        )
+    where = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(
+            f"Cannot read the events file {where} ({exc}).", path=where
+        ) from None
+    if not text.strip():
+        raise InputError(
+            f"The events file {where} is empty; expected a header row with lon and "
+            "lat columns, then one event per row.",
+            path=where,
+            line=1,
+        )
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
+            text.splitlines()[0], delimiters=",;\t"
+        )
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(text.splitlines(), dialect)
+    header = next(reader)
+    i_lon, i_lat = _pick(header, _LON_NAMES), _pick(header, _LAT_NAMES)
+    missing = [
+        kind
+        for kind, idx, names in (
+            ("longitude", i_lon, _LON_NAMES),
+            ("latitude", i_lat, _LAT_NAMES),
+        )
+        if idx is None
+    ]
+    if missing or i_lon is None or i_lat is None:
+        raise InputError(
+            f"The events file {where} has no {' or '.join(missing)} column. Expected "
+            f"one named {'/'.join(_LON_NAMES)} and one named {'/'.join(_LAT_NAMES)}; "
+            f"got columns {[h.strip() for h in header]}.",
+            path=where,
+            line=1,
+            field=missing[0] if missing else None,
+        )
+    i_w: int | None = None
+    if weight_column is not None:
+        i_w = _pick(header, (weight_column.strip().lower(),))
+        if i_w is None:
+            raise InputError(
+                f"The events file {where} has no weight column {weight_column!r}; "
+                f"got columns {[h.strip() for h in header]}.",
+                path=where,
+                line=1,
+                field=weight_column,
+            )
+    names = {i_lon: header[i_lon].strip(), i_lat: header[i_lat].strip()}
+    if i_w is not None:
+        names[i_w] = header[i_w].strip()
+    lons: list[float] = []
+    lats: list[float] = []
+    weights: list[float] = []
+    lines: list[int] = []
+    rejected: list[RejectedRow] = []
+    line_no = 1
+    for row in reader:
+        line_no += 1
+        if not row or all(not cell.strip() for cell in row):
+            continue
+        try:
+            values = {}
+            for idx, name in names.items():
+                cell = row[idx] if idx < len(row) else ""
+                try:
+                    values[idx] = _number(cell)
+                except ValueError:
+                    raise InputError(
+                        f"The {name!r} of the event on line {line_no} of {where} must "
+                        f"be a number. Got {cell.strip()!r} instead.",
+                        path=where,
+                        line=line_no,
+                        field=name,
+                    ) from None
+            lon, lat = values[i_lon], values[i_lat]
+            if not -180.0 <= lon <= 180.0:
+                raise InputError(
+                    f"The {names[i_lon]!r} of the event on line {line_no} of {where} "
+                    f"must be a longitude in -180..180. Got {lon} instead.",
+                    path=where,
+                    line=line_no,
+                    field=names[i_lon],
+                )
+            if not -90.0 <= lat <= 90.0:
+                raise InputError(
+                    f"The {names[i_lat]!r} of the event on line {line_no} of {where} "
+                    f"must be a latitude in -90..90. Got {lat} instead.",
+                    path=where,
+                    line=line_no,
+                    field=names[i_lat],
+                )
+            if i_w is not None and values[i_w] < 0:
+                raise InputError(
+                    f"The {names[i_w]!r} of the event on line {line_no} of {where} "
+                    f"must be a non-negative weight. Got {values[i_w]} instead.",
+                    path=where,
+                    line=line_no,
+                    field=names[i_w],
+                )
+        except InputError as exc:
+            if on_invalid == "raise":
+                raise
+            rejected.append(RejectedRow(line_no, exc.message))
+            continue
+        lons.append(lon)
+        lats.append(lat)
+        lines.append(line_no)
+        if i_w is not None:
+            weights.append(values[i_w])
+    if rejected and on_invalid == "warn":
+        warnings.warn(
+            f"Skipped {len(rejected)} invalid row(s) of {where}; the first: "
+            f"{rejected[0].reason}",
+            EvidenceWarning,
+            stacklevel=2,
+        )
+    if len(lons) < 2:
+        raise InputError(
+            f"The events file {where} holds {len(lons)} valid event(s); a geographic "
+            "profile needs at least 2.",
+            path=where,
+        )
+    return EventTable(
+        np.asarray(lons),
+        np.asarray(lats),
+        np.asarray(weights) if i_w is not None else None,
+        lines=np.asarray(lines, dtype=np.int64),
+        path=where,
+        rejected=tuple(rejected),
+    )
