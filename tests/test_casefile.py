@@ -176,3 +176,23 @@ def test_life_status_needs_no_place():
     )
     case = parse_case(text)
     assert isinstance(case.items[1], LifeStatus)
+
+
+def test_an_event_set_can_come_from_a_csv_file(tmp_path):
+    (tmp_path / "cases.csv").write_text(
+        "lon,lat,deaths\n40.80,34.70,3\n40.82,34.71,1\n40.79,34.69,2\n"
+    )
+    case_path = tmp_path / "case.yaml"
+    case_path.write_text(
+        "target: source of an outbreak\nevidence:\n  - id: cases\n"
+        "    kind: event_set\n    date: 2024-01-01\n    csv: cases.csv\n"
+        "    weight_column: deaths\n    sigma_km: 1\n"
+    )
+    case = load_case(case_path)
+    ev = case.items[0]
+    assert ev.kind == "event_set" and ev.lons.size == 3
+    assert ev.weights.tolist() == [3.0, 1.0, 2.0]
+    case_path.write_text(case_path.read_text().replace("cases.csv", "nope.csv"))
+    with pytest.raises(CaseFileError, match="could not be read") as err:
+        load_case(case_path)
+    assert err.value.line == 6

@@ -194,6 +194,12 @@ CASE_SCHEMA: dict[str, Any] = {
                     "pd": {"type": "number"},
                     "status": {"enum": ["alive", "dead"]},
                     "events": {"type": "array", "items": _LONLAT},
+                    "csv": {
+                        "type": "string",
+                        "description": "Events from a CSV file "
+                        "(lon, lat, optional weight), relative to the case file.",
+                    },
+                    "weight_column": {"type": "string"},
                     "method": {"enum": ["kde", "cgt"]},
                 },
                 "additionalProperties": False,
@@ -621,9 +627,9 @@ def _build_item(
                     field=where(gkey),
                 )
         if kind == "event_set":
-            events = raw.get("events") or []
-            kwargs["lons"] = np.array([float(e["lon"]) for e in events])
-            kwargs["lats"] = np.array([float(e["lat"]) for e in events])
+            _event_arrays(
+                raw, kwargs, source=source, line=line_for("csv"), where=where("csv")
+            )
         if kind == "territory" and "group_name" not in kwargs:
             kwargs["group_name"] = str(raw.get("group", "")) or "unnamed group"
         return KINDS[kind](**kwargs)  # type: ignore[no-any-return]
@@ -648,6 +654,34 @@ def _build_item(
             line=line_for(),
             field=f"evidence[{i}]",
         ) from None
+
+
+def _event_arrays(
+    raw: _Map, kwargs: dict[str, Any], *, source: str, line: int | None, where: str
+) -> None:
+    """Fill ``lons``, ``lats`` (and ``weights``) of an event set, inline or from CSV."""
+    if "csv" in raw:
+        from geosleuth.events import read_events_csv
+
+        base = Path(source).parent if source and not source.startswith("<") else Path()
+        path = base / str(raw["csv"])
+        try:
+            table = read_events_csv(path, weight_column=raw.get("weight_column"))
+        except InputError as exc:
+            raise CaseFileError(
+                f"The events of {where} ({source}, line {line}) could not be read: "
+                f"{exc.message}",
+                path=source,
+                line=line,
+                field=where,
+            ) from None
+        kwargs["lons"], kwargs["lats"] = table.lons, table.lats
+        if table.weights is not None:
+            kwargs["weights"] = table.weights
+        return
+    events = raw.get("events") or []
+    kwargs["lons"] = np.array([float(e["lon"]) for e in events])
+    kwargs["lats"] = np.array([float(e["lat"]) for e in events])
 
 
 def _build_case(doc: _Map, source: str) -> Case:
