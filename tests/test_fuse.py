@@ -529,3 +529,21 @@ def test_contribution_of_a_certain_item_that_zeroes_cells():
         )
         expected = 0.5 * np.abs(est.posterior - without.posterior).sum()
         assert shifts[key] == pytest.approx(expected, rel=1e-9)
+
+
+def test_hindcast_timeline_uses_life_status_items_published_later():
+    prov = Provenance(document="d", published=DAY)
+    dead = LifeStatus(
+        id="dead",
+        provenance=prov,
+        date=dt.date(2017, 6, 30),
+        status="dead",
+        grade=Grade.parse("C3"),
+    )
+    s = Sighting(id="s", provenance=prov, date=DAY, place=Point(40.8, 34.7))
+    pts = timeline(
+        [dead, s], GRID, as_of=DAY, places=[NamedPlace("X", 40.8, 34.7)], mode="event"
+    )
+    assert pts[0].as_of == dt.date(2017, 6, 30)
+    assert pts[0].p_alive < 0.9
+    assert fuse([dead, s], GRID, as_of=dt.date(2017, 7, 1)).p_alive == 0.9

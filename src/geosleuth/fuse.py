@@ -690,9 +690,16 @@ def place_probabilities(
 
 
 def p_alive(
-    items: Iterable[EvidenceItem], *, as_of: dt.date, settings: Settings | None = None
+    items: Iterable[EvidenceItem],
+    *,
+    as_of: dt.date,
+    settings: Settings | None = None,
+    hindcast: bool = False,
 ) -> float:
     """Probability that the target is alive on ``as_of`` (see the module notes).
+
+    Uses the life-status items dated (and, unless ``hindcast``, published) on or
+    before ``as_of``.
 
     Examples
     --------
@@ -709,7 +716,9 @@ def p_alive(
         (
             i
             for i in items
-            if isinstance(i, LifeStatus) and i.date <= as_of and i.known_on <= as_of
+            if isinstance(i, LifeStatus)
+            and i.date <= as_of
+            and (hindcast or i.known_on <= as_of)
         ),
         key=lambda i: i.date,
     )
@@ -821,7 +830,7 @@ def fuse(
     skipped_ids = {i for i, _ in skipped}
     used = [i for i in used if i.id not in skipped_ids]
     post = posterior_from_factors(log_prior, (f.log_l for f in facs))
-    alive = p_alive(used, as_of=as_of, settings=settings)
+    alive = p_alive(used, as_of=as_of, settings=settings, hindcast=hindcast)
     contribs: list[Contribution] = []
     if contributions:
         contribs = _contributions(
@@ -928,7 +937,10 @@ def _contributions(
         d_alive = 0.0
         if isinstance(item, LifeStatus):
             d_alive = alive - p_alive(
-                [i for i in used if i is not item], as_of=as_of, settings=settings
+                [i for i in used if i is not item],
+                as_of=as_of,
+                settings=settings,
+                hindcast=True,  # `used` is already selected for as_of
             )
         out.append(Contribution(item.id, item.kind, shift, d_alive))
     return out

@@ -59,8 +59,13 @@ def write_json(path: PathLike, obj: Any) -> None:
     write_atomic(path, json.dumps(obj, indent=2, ensure_ascii=False).encode("utf-8"))
 
 
+def _sig(x: float, digits: int = 6) -> float:
+    """``x`` to ``digits`` significant figures (small probabilities keep their size)."""
+    return float(f"{x:.{digits}g}")
+
+
 def _reliability(item: EvidenceItem, est: Estimate) -> float:
-    return round(item.p_true(est.settings.grades), 6)
+    return _sig(item.p_true(est.settings.grades))
 
 
 def estimate_record(
@@ -98,8 +103,8 @@ def estimate_record(
                 "hedge": item.hedge,
                 "reliability": _reliability(item, est),
                 "contribution": {
-                    "map_shift": round(c.map_shift, 6) if c else 0.0,
-                    "p_alive_shift": round(c.p_alive_shift, 6) if c else 0.0,
+                    "map_shift": _sig(c.map_shift) if c else 0.0,
+                    "p_alive_shift": _sig(c.p_alive_shift) if c else 0.0,
                 },
                 "source": prov.to_dict(),
                 "note": item.note,
@@ -112,7 +117,7 @@ def estimate_record(
         "target": target,
         "as_of": est.as_of.isoformat(),
         "case": source,
-        "p_alive": round(est.p_alive, 6),
+        "p_alive": _sig(est.p_alive),
         "hdr_km2": {k: round(v, 3) for k, v in est.hdr_km2.items()},
         "places": [
             {
@@ -120,7 +125,7 @@ def estimate_record(
                 "lat": p.lat,
                 "lon": p.lon,
                 "radius_km": p.radius_km,
-                "probability": round(p.probability, 6),
+                "probability": _sig(p.probability),
                 "in_hdr90": p.in_hdr90,
             }
             for p in est.places
@@ -129,8 +134,8 @@ def estimate_record(
         "timeline": [
             {
                 "as_of": t.as_of.isoformat(),
-                "p_alive": round(t.p_alive, 6),
-                "probabilities": {k: round(v, 6) for k, v in t.probabilities.items()},
+                "p_alive": _sig(t.p_alive),
+                "probabilities": {k: _sig(v) for k, v in t.probabilities.items()},
                 "new_items": list(t.new_items),
                 "mode": t.mode,
             }
