@@ -13,6 +13,12 @@ module                                    what it does
 :mod:`geosleuth.read.attribution`         speakers, roles, reporting chains, quotes
 :mod:`geosleuth.read.claims`              sentences → claims, sightings, fronts,
                                           life status, with what was not used
+:mod:`geosleuth.read.fronts`              distances from a place → fronts, bearings
+:mod:`geosleuth.read.life`                proof of life and claims of death
+:mod:`geosleuth.read.sightings`           sightings of the target or an associate
+:mod:`geosleuth.read.whereabouts`         where the target is (or is not) → claims
+:mod:`geosleuth.read.regions`             a claim's places: buffers, intersections,
+                                          border lines
 :mod:`geosleuth.read.document`            all of it for one file: a :class:`Reading`
 :mod:`geosleuth.read.annotate`            an escaped, self-contained HTML view
 ========================================  =============================================

@@ -1,0 +1,165 @@
+"""What the walk over sentences shares: the sentence, the state, the places in it.
+
+:func:`geosleuth.read.claims.extract_evidence` walks a document sentence by
+sentence; each step (:mod:`~geosleuth.read.fronts`, :mod:`~geosleuth.read.life`,
+:mod:`~geosleuth.read.sightings`, :mod:`~geosleuth.read.whereabouts`) reads one
+:class:`Sentence` and the :class:`WalkState` carried from the previous ones. The
+helpers here look at a place mention (resolved? a point? of what kind?) the same
+way for all of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from geosleuth.geometry import Area, Geometry, Line, Point
+from geosleuth.read.attribution import Attribution
+from geosleuth.read.dates import DateMention
+from geosleuth.read.target import TargetRef
+
+__all__ = [
+    "CONTINUATION",
+    "HERE",
+    "NEAR",
+    "FoundPlace",
+    "MentionLike",
+    "Sentence",
+    "WalkState",
+    "geometry_of",
+    "hedge_text",
+    "is_point",
+    "kind_of",
+    "label",
+    "overlaps",
+    "resolved",
+]
+
+HERE = re.compile(
+    r"\b(?:here|there|this (?:town|village|city)|the (?:town|village|city)"
+    r"(?: cent(?:re|er))?)\b",
+    re.IGNORECASE,
+)
+NEAR = re.compile(
+    r"\b(?:near|vicinity|around|outskirts|close to|region|area)\b", re.IGNORECASE
+)
+CONTINUATION = re.compile(
+    r"^(?:More precisely|Precisely|Specifically|In particular|That is|Namely|"
+    r"It refers|This refers|It is|In other words)\b"
+)
+
+
+class MentionLike(Protocol):
+    """What :func:`~geosleuth.read.claims.extract_evidence` needs of a mention."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def name(self) -> str | None: ...
+    @property
+    def lon(self) -> float: ...
+    @property
+    def lat(self) -> float: ...
+    @property
+    def confidence(self) -> float: ...
+    @property
+    def place(self) -> Any: ...
+
+
+@dataclass(frozen=True, slots=True)
+class FoundPlace:
+    """A place the reader found itself (a border phrase), shaped like a Mention."""
+
+    text: str
+    start: int
+    end: int
+    name: str | None
+    lon: float
+    lat: float
+    confidence: float
+    place: Any
+    role: str = "place"
+
+
+@dataclass(slots=True)
+class WalkState:
+    """What the walk over sentences carries from one sentence to the next."""
+
+    last_town: MentionLike | None = None
+    last_town_sent: int = -99
+    last_places: tuple[MentionLike, ...] = ()
+    last_places_sent: int = -99
+    last_date: dt.date | None = None
+    previous: Attribution | None = None
+    quote_owner: Attribution | None = None
+    last_claim_sent: int = -99
+    last_claim_attr: Attribution | None = None
+
+
+@dataclass(slots=True)
+class Sentence:
+    """One sentence of the walk, with its places, target refs, dates, speaker."""
+
+    index: int
+    span: tuple[int, int]
+    text: str
+    sent: Any
+    places: list[MentionLike]
+    refs: list[TargetRef]
+    dates: list[DateMention]
+    attr: Attribution
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two spans (end exclusive) share a character."""
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def geometry_of(m: MentionLike) -> Geometry:
+    """The mention's geometry: the place's line or area, else its point."""
+    place = m.place
+    geom = getattr(place, "geometry", None)
+    if isinstance(geom, (Point, Line, Area)):
+        return geom
+    return Point(float(m.lon), float(m.lat))
+
+
+def kind_of(m: MentionLike) -> str:
+    """The kind of place (``town``, ``country``, ``border``, ...)."""
+    return str(getattr(m.place, "kind", "town"))
+
+
+def is_point(m: MentionLike) -> bool:
+    """Whether the mention is a resolved point place, not a country or continent."""
+    if not resolved(m):
+        return False
+    return isinstance(geometry_of(m), Point) and kind_of(m) not in (
+        "country",
+        "continent",
+    )
+
+
+def resolved(m: MentionLike) -> bool:
+    """Whether the mention was resolved to a place with coordinates."""
+    return m.name is not None and not (math.isnan(m.lon) or math.isnan(m.lat))
+
+
+def label(m: MentionLike) -> str:
+    """The place's name, or the text of the mention."""
+    return m.name or m.text
+
+
+def hedge_text(s: Sentence) -> str:
+    """The sentence with the attribution's own spans (speaker, role) blanked out."""
+    out = list(s.text)
+    for a, b in s.attr.excluded:
+        for k in range(max(a, s.span[0]), min(b, s.span[1])):
+            out[k - s.span[0]] = " "
+    return "".join(out)

@@ -1,0 +1,249 @@
+"""Where a claim puts the target: towns buffered, regions intersected, borders found.
+
+A town named as where the target is becomes a point buffered by
+:data:`TOWN_BUFFER_KM` (doubled after "near", "around", "outskirts", ...). Several
+regions named in one clause ("Syria near the Iraqi border", "on the Iraq-Syrian
+border, along the Euphrates") are *intersected*, lines buffered by
+:data:`REGION_BUFFER_KM`; a country named with a town ("the Syrian town of Hajin")
+only qualifies the town. "The Iraqi border" and "the Iraq-Syrian border" are looked
+up in the gazetteer as border lines. "The region" or "the area" of an earlier
+sentence is the centroid of its places, with a buffer that covers them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from geosleuth.errors import GeosleuthError
+from geosleuth.geometry import Area, Geometry, Point, haversine_km
+from geosleuth.read._sentence import (
+    NEAR,
+    FoundPlace,
+    MentionLike,
+    Sentence,
+    geometry_of,
+    is_point,
+    kind_of,
+    label,
+    overlaps,
+)
+
+if TYPE_CHECKING:
+    from geosleuth.read.claims import _Extractor
+
+__all__ = [
+    "REGION_BUFFER_KM",
+    "TOWN_BUFFER_KM",
+    "border_place",
+    "claim_regions",
+    "country_of",
+    "intersect_regions",
+    "with_borders",
+]
+
+#: Buffer (km) around a river or border named as where the target is.
+REGION_BUFFER_KM = 25.0
+#: Buffer (km) around a town named as where the target is; "near" doubles it.
+TOWN_BUFFER_KM = 10.0
+
+_BORDER = re.compile(
+    r"\b(?P<a>[A-Z][a-z]+)(?:\s*[-–/]\s*(?P<b>[A-Z][a-z]+))?\s+border\b"
+)
+
+
+def intersect_regions(regions: Sequence[tuple[Geometry, float]]) -> Area | None:
+    """Intersection of buffered regions as an area, or None if empty or unavailable.
+
+    Buffers are geodesic enough for regions of a few hundred km: the shapes are
+    projected to an azimuthal equidistant plane centred on them, buffered in
+    metres, intersected, simplified to 0.5 km and projected back.
+    """
+    try:
+        import numpy as np
+        import pyproj
+        import shapely
+        from shapely.geometry import mapping, shape
+    except ImportError:  # pragma: no cover - core dependencies
+        return None
+    reps = [g.representative() for g, _ in regions]
+    lon0 = sum(r[0] for r in reps) / len(reps)
+    lat0 = sum(r[1] for r in reps) / len(reps)
+    local = pyproj.CRS.from_proj4(
+        f"+proj=aeqd +lat_0={lat0:.6f} +lon_0={lon0:.6f} +units=m +datum=WGS84"
+    )
+    to_local = pyproj.Transformer.from_crs("EPSG:4326", local, always_xy=True)
+    to_lonlat = pyproj.Transformer.from_crs(local, "EPSG:4326", always_xy=True)
+
+    def fwd(xy: Any) -> Any:
+        return np.column_stack(to_local.transform(xy[:, 0], xy[:, 1]))
+
+    def back(xy: Any) -> Any:
+        return np.column_stack(to_lonlat.transform(xy[:, 0], xy[:, 1]))
+
+    def transform(func: Any, geom: Any) -> Any:
+        return shapely.transform(geom, func)
+
+    result: Any = None
+    for geom, buffer_km in regions:
+        shp = transform(fwd, shape(geom.to_geojson()))
+        if buffer_km > 0:
+            shp = shp.buffer(buffer_km * 1000.0, quad_segs=8)
+        elif not isinstance(geom, Area):
+            return None
+        result = shp if result is None else result.intersection(shp)
+        if result.is_empty:
+            return None
+    if result is None or result.area < 1e6:
+        return None
+    result = shapely.simplify(result, 500.0)
+    polys = (
+        [result]
+        if result.geom_type == "Polygon"
+        else [g for g in getattr(result, "geoms", []) if g.geom_type == "Polygon"]
+    )
+    if not polys:
+        return None
+    out = []
+    for poly in polys:
+        gj = mapping(transform(back, poly))
+        out.append(tuple(tuple(tuple(pt) for pt in ring) for ring in gj["coordinates"]))
+    return Area(
+        tuple(tuple(np.asarray(r, dtype=np.float64) for r in poly) for poly in out)
+    )
+
+
+def country_of(word: str) -> str:
+    """The country a demonym names ("Iraqi" → "Iraq"); other words unchanged."""
+    try:
+        from geosleuth.read.toponyms import DEMONYMS
+    except ImportError:  # pragma: no cover - helper module of the same package
+        return word
+    return DEMONYMS.get(word, word)
+
+
+def with_borders(
+    ex: _Extractor, s0: int, st: str, places: list[MentionLike]
+) -> list[MentionLike]:
+    """Replace "the Iraqi border" / "the Iraq-Syrian border" by the border line."""
+    for m in _BORDER.finditer(st):
+        a = country_of(m.group("a"))
+        b = country_of(m.group("b")) if m.group("b") else None
+        if b is None:
+            others = [
+                label(x)
+                for x in places
+                if kind_of(x) == "country"
+                and not (s0 + m.start() <= x.start < s0 + m.end())
+            ]
+            b = next((o for o in others if o.lower() != a.lower()), None)
+        query = f"{a}-{b} border" if b else f"{a} border"
+        place = border_place(ex, query, a, b)
+        if place is None:
+            continue
+        span = (s0 + m.start(), s0 + m.end())
+        places = [x for x in places if not overlaps((x.start, x.end), span)]
+        places.append(
+            FoundPlace(
+                m.group(0),
+                span[0],
+                span[1],
+                place.name,
+                place.lon,
+                place.lat,
+                0.8,
+                place,
+            )
+        )
+    places.sort(key=lambda x: x.start)
+    return places
+
+
+def border_place(ex: _Extractor, query: str, a: str, b: str | None) -> Any:
+    """The border line of the gazetteer that ``query`` names, or None."""
+    gaz = ex.gazetteer
+    if gaz is None:
+        try:
+            from geosleuth.gazetteer import Gazetteer
+        except ImportError:  # pragma: no cover
+            return None
+        gaz = ex.gazetteer = Gazetteer.default()
+    try:
+        cands = gaz.candidates(query, limit=5)
+    except GeosleuthError:
+        return None
+    for place, _ in cands:
+        if getattr(place, "kind", None) != "border":
+            continue
+        names = " ".join([place.name, *place.alternate_names]).lower()
+        if a.lower() in names and (b is None or b.lower() in names):
+            return place
+    return None
+
+
+def claim_regions(
+    ex: _Extractor, places: list[MentionLike], s: Sentence, how: str
+) -> list[tuple[Geometry, str, float, int, str]]:
+    """(geometry, name, buffer_km, anchor, note) of each region a claim names."""
+    if how and len(places) > 1:
+        lon = sum(m.lon for m in places) / len(places)
+        lat = sum(m.lat for m in places) / len(places)
+        reach = max(float(haversine_km(lon, lat, m.lon, m.lat)) for m in places)
+        names = ", ".join(dict.fromkeys(label(m) for m in places))
+        return [
+            (
+                Point(lon, lat),
+                f"around {names}",
+                round(reach + TOWN_BUFFER_KM, 1),
+                s.span[0],
+                "the centroid of the places, buffered to cover them",
+            )
+        ]
+    points = [m for m in places if is_point(m)]
+    countries = [m for m in places if kind_of(m) in ("country", "continent")]
+    regions = [m for m in places if not is_point(m) and m not in countries]
+    out: list[tuple[Geometry, str, float, int, str]] = []
+    for m in points:
+        near = NEAR.search(ex.text[max(s.span[0], m.start - 30) : m.start])
+        buf = TOWN_BUFFER_KM * (2 if near else 1)
+        out.append((geometry_of(m), label(m), buf, m.start, ""))
+    if points:
+        for m in countries:
+            ex.reject(
+                "not_target",
+                f"{m.text!r} only qualifies a more precise place in the same sentence",
+                (m.start, m.end),
+            )
+        countries = []
+    shapes = [*countries, *regions]
+    if len(shapes) >= 2:
+        parts = [
+            (
+                geometry_of(m),
+                0.0
+                if isinstance(geometry_of(m), Area)
+                and kind_of(m) in ("country", "region", "admin")
+                else REGION_BUFFER_KM,
+            )
+            for m in shapes
+        ]
+        area = intersect_regions(parts)
+        if area is not None:
+            names = " ∩ ".join(label(m) for m in shapes)
+            out.append(
+                (
+                    area,
+                    names,
+                    0.0,
+                    shapes[0].start,
+                    "intersection of the regions named together (lines "
+                    f"buffered {REGION_BUFFER_KM:g} km)",
+                )
+            )
+            return out
+    for m in shapes:
+        geom = geometry_of(m)
+        buf = 0.0 if isinstance(geom, Area) else REGION_BUFFER_KM
+        out.append((geom, label(m), buf, m.start, ""))
+    return out

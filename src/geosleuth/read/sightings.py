@@ -1,0 +1,124 @@
+"""Sightings: "seen", "spotted", "sighted", "photographed" with places.
+
+One :class:`~geosleuth.evidence.Sighting` per place, all in one mixture group. The
+subject is the target when the seen one is the target; an *associate* when the
+seen one is another person described as close to the target ("Iyad al-Jamili, one
+of the men closest to Baghdadi"), with ``closeness`` :data:`ASSOCIATE_CLOSENESS`
+and the name in ``who``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Literal
+
+from geosleuth.evidence import Sighting
+from geosleuth.read._sentence import (
+    NEAR,
+    Sentence,
+    geometry_of,
+    hedge_text,
+    kind_of,
+    label,
+    overlaps,
+    resolved,
+)
+from geosleuth.read.hedges import hedge_of
+
+if TYPE_CHECKING:
+    from geosleuth.read.claims import _Extractor
+
+__all__ = ["ASSOCIATE_CLOSENESS", "read_sightings", "seen_subject"]
+
+#: Closeness of an associate whose sighting says where the target is.
+ASSOCIATE_CLOSENESS = 0.5
+
+_SEEN = re.compile(r"\b(?:seen|spotted|sighted|photographed|filmed)\b", re.IGNORECASE)
+_ASSOCIATE = re.compile(
+    r"\b(?:clos(?:e|ed|er|est) to|aide|deputy|courier|bodyguard|associate|confidant|"
+    r"right-hand|lieutenant|driver|brother|son|wife|companion)\b",
+    re.IGNORECASE,
+)
+
+
+def read_sightings(ex: _Extractor, s: Sentence) -> bool:
+    """Add the sightings of ``s``; True if it is a sighting (used or not)."""
+    seen = _SEEN.search(s.text)
+    if seen is None:
+        return False
+    seen_at = s.span[0] + seen.start()
+    places = [
+        m
+        for m in s.places
+        if m.start > seen_at
+        and resolved(m)
+        and kind_of(m) not in ("country", "continent")
+    ]
+    subject = seen_subject(ex, s, seen_at)
+    if subject is None:
+        return False
+    who, subj_kind, desc = subject
+    if not places:
+        seen_one = who or (
+            "associates of the target" if subj_kind == "associate" else "the target"
+        )
+        ex.reject("no_place", f"{seen_one} seen, but at no resolved place", s.span)
+        return True
+    hedge, cue = hedge_of(hedge_text(s)[seen.start() :])
+    group = f"{subj_kind}:{who}" if who else None
+    for m in places:
+        near = NEAR.search(ex.text[max(s.span[0], m.start - 30) : m.start])
+        sigma = 10.0 if near or kind_of(m) == "city" else 5.0
+        date, date_from, dnote = ex.dates(s, m.start)
+        note = "; ".join(
+            x
+            for x in (
+                f"associate of the target ({desc})" if subj_kind == "associate" else "",
+                f"closeness {ASSOCIATE_CLOSENESS} (default for an associate)"
+                if subj_kind == "associate"
+                else "",
+                f"hedge from {cue!r}" if cue else "",
+                dnote,
+            )
+            if x
+        )
+        geom = geometry_of(m)
+        ex.build(
+            Sighting, s, s.span, id=ex.next_id("s"),
+            provenance=ex.provenance(s), date=date, date_from=date_from,
+            grade=ex.grade(s.attr), hedge=hedge, note=note,
+            place=geom, place_name=label(m), sigma_km=sigma, subject=subj_kind,
+            who=who, group=group,
+            closeness=ASSOCIATE_CLOSENESS if subj_kind == "associate" else 1.0,
+        )  # fmt: skip
+    return True
+
+
+def seen_subject(
+    ex: _Extractor, s: Sentence, seen_at: int
+) -> tuple[str | None, Literal["target", "associate"], str] | None:
+    """(who, subject kind, description) of the one seen at ``seen_at``, or None."""
+    before = [r for r in s.refs if r.start < seen_at]
+    persons = [
+        e
+        for e in (s.sent.ents if s.sent is not None else [])
+        if e.label_ == "PERSON"
+        and e.start_char < seen_at
+        and not any(
+            overlaps((e.start_char, e.end_char), (r.start, r.end)) for r in s.refs
+        )
+    ]
+    if persons and before and _ASSOCIATE.search(ex.text[persons[0].end_char : seen_at]):
+        desc = ex.text[persons[0].end_char : seen_at].strip(" ,")
+        desc = re.sub(r",?\s*(?:has|have|had|was|were|is|been|\s)+$", "", desc)
+        return persons[0].text, "associate", desc
+    head = ex.text[s.span[0] : before[0].start] if before else ""
+    if before and not persons and _ASSOCIATE.search(head):
+        return None, "associate", head.strip(" ,")
+    if (
+        before
+        and before[0].kind in ("name", "nisba", "title")
+        and (not persons or persons[0].start_char > before[0].start or not head.strip())
+    ):
+        return None, "target", ""
+    return None

@@ -1,0 +1,153 @@
+"""Whereabouts: statements of where the target is (or is not).
+
+The target (or the group's leaders, a level less sure) with a location word
+("hiding", "hides", "hidden", "is in", "based", "located", "whereabouts", "the
+place where ... hides") and places: a :class:`~geosleuth.evidence.Claim` per place
+(:func:`geosleuth.read.regions.claim_regions`), ``polarity="is_not"`` when negated.
+"Here", "there", "the town" and "this village" are the last town named in the
+previous sentences; "the region" and "the area" the places of the last sentence
+that named some. A sentence that continues a claim ("More precisely, it refers to
+... Hajin") keeps its speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Literal
+
+from geosleuth.evidence import Claim
+from geosleuth.read._sentence import (
+    CONTINUATION,
+    HERE,
+    Sentence,
+    WalkState,
+    hedge_text,
+    label,
+    resolved,
+)
+from geosleuth.read.hedges import hedge_of, lower
+from geosleuth.read.regions import claim_regions
+
+if TYPE_CHECKING:
+    from geosleuth.read.claims import _Extractor
+
+__all__ = ["negation", "read_whereabouts"]
+
+_LOCATION_CUE = re.compile(
+    r"\b(?:hid(?:e|es|ing|den)?|hiding|holed up|shelter(?:s|ing|ed)?|based|"
+    r"located|liv(?:e|es|ing)|stay(?:s|ing|ed)?|resid(?:e|es|ing)|whereabouts|"
+    r"took refuge|fled to|moved to|(?:is|was|be|are|were|been)\s+(?:now\s+|still\s+|"
+    r"currently\s+)?(?:in|on|at|near|around|inside)|the place where)\b",
+    re.IGNORECASE,
+)
+_REGION_WORD = re.compile(r"\b(?:the|this) (?:region|area)\b", re.IGNORECASE)
+_NOT_PLACE_ROLES = ("person", "metonym", "demonym")
+
+
+def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
+    """Add the claims of ``s`` on where the target is, or reject it with why."""
+    continuing = (
+        s.attr.inherited
+        and state.last_claim_sent == s.index - 1
+        and (CONTINUATION.match(s.text) is not None)
+    )
+    if not s.refs and not continuing:
+        return
+    text = hedge_text(s)
+    cue = _LOCATION_CUE.search(text)
+    if cue is None and not continuing:
+        return
+    leaders = bool(s.refs) and all(r.kind == "leaders" for r in s.refs)
+    places = [
+        m
+        for m in s.places
+        if resolved(m) and getattr(m, "role", "place") not in _NOT_PLACE_ROLES
+    ]
+    for m in s.places:
+        role = getattr(m, "role", "place")
+        if role in _NOT_PLACE_ROLES:
+            ex.reject(
+                "not_target",
+                f"{m.text!r} is used as a {role} here, not as where the target is",
+                (m.start, m.end),
+            )
+        elif not resolved(m):
+            ex.reject(
+                "unresolved",
+                f"{m.text!r} could not be resolved to a place",
+                (m.start, m.end),
+            )
+    how = ""
+    if not places:
+        anchor_text = text
+        here = HERE.search(anchor_text)
+        region = _REGION_WORD.search(anchor_text)
+        if region and state.last_places and s.index - state.last_places_sent <= 2:
+            places = list(state.last_places)
+            how = (
+                f"{region.group(0)!r} → the places of an earlier sentence ("
+                + ", ".join(label(m) for m in places)
+                + ")"
+            )
+        elif here and state.last_town and s.index - state.last_town_sent <= 4:
+            places = [state.last_town]
+            how = f"{here.group(0)!r} → {label(state.last_town)} (from context)"
+    if not places:
+        ex.reject(
+            "no_place",
+            "a statement on where the target is, with no place that could be resolved",
+            s.span,
+        )
+        return
+    hedge, hcue = hedge_of(text)
+    if leaders:
+        hedge = lower(hedge)
+    negated = negation(ex, s, cue.start() if cue else 0)
+    polarity: Literal["is", "is_not"] = "is_not" if negated else "is"
+    notes = [
+        x
+        for x in (
+            "about the group's leaders, of whom the target is one: one level less sure"
+            if leaders
+            else "",
+            f"hedge from {hcue!r}" if hcue else "",
+            f"negated by {negated!r}" if negated else "",
+            how,
+            "continues the claim of the previous sentence" if continuing else "",
+        )
+        if x
+    ]
+    for geom, name, buffer_km, anchor, extra in claim_regions(ex, places, s, how):
+        date, date_from, dnote = ex.dates(s, anchor)
+        ex.build(
+            Claim, s, s.span, id=ex.next_id("c"),
+            provenance=ex.provenance(s), date=date, date_from=date_from,
+            grade=ex.grade(s.attr), hedge=hedge,
+            note="; ".join([*notes, *([extra] if extra else []),
+                            *([dnote] if dnote else [])]),
+            place=geom, place_name=name, buffer_km=buffer_km, polarity=polarity,
+        )  # fmt: skip
+    state.last_claim_sent = s.index
+    state.last_claim_attr = s.attr
+
+
+def negation(ex: _Extractor, s: Sentence, at: int) -> str | None:
+    """A negation of the clause whose location word is at ``at`` (in sentence)."""
+    lexical = re.search(
+        r"\bno longer\b|\bnot\b|n't\b|\bnever\b",
+        s.text[max(0, at - 20) : at + 12],
+        re.IGNORECASE,
+    )
+    if s.sent is None:
+        return lexical.group(0) if lexical else None
+    tok = ex.doc.char_span(s.span[0] + at, s.span[0] + at + 1, alignment_mode="expand")
+    if tok is None or len(tok) == 0:
+        return lexical.group(0) if lexical else None
+    verb = tok[0] if tok[0].pos_ in ("VERB", "AUX") else tok[0].head
+    for v in (verb, verb.head):
+        for child in v.children:
+            if child.dep_ == "neg":
+                return str(child.text)
+    if verb.pos_ in ("VERB", "AUX"):
+        return None
+    return lexical.group(0) if lexical else None

@@ -1,0 +1,227 @@
+"""The evidence in the HTML report: its table rows, map layer and popups.
+
+:class:`Rows` computes once what the report says about each item (used or left
+out and why, P(true), map shift); :func:`evidence_table` and
+:func:`evidence_layer` draw from it, with every text escaped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from geosleuth.evidence import (
+    Claim,
+    EvidenceItem,
+    Front,
+    LifeStatus,
+    Searched,
+    Sighting,
+    Territory,
+)
+from geosleuth.fuse import Estimate
+from geosleuth.geometry import Point
+from geosleuth.report._html_text import esc
+from geosleuth.report._style import KIND_COLORS, KIND_LABELS
+from geosleuth.report.geojson import evidence_geometry
+
+__all__ = [
+    "Rows",
+    "date_text",
+    "evidence_layer",
+    "evidence_table",
+    "popup",
+    "radius_m",
+    "source_html",
+    "what",
+]
+
+
+def date_text(item: EvidenceItem) -> str:
+    if item.date_from is not None and item.date_from != item.date:
+        return f"{item.date_from.isoformat()} – {item.date.isoformat()}"
+    return item.date.isoformat()
+
+
+def what(item: EvidenceItem) -> str:
+    """A short plain-text statement of what the item says (unescaped)."""
+    name = getattr(item, "place_name", None) or ""
+    if isinstance(item, Sighting):
+        who = (
+            "the target"
+            if item.subject == "target"
+            else (f"associate {item.who}" if item.who else "an associate")
+        )
+        return f"{who} seen at {name or 'a place'} (σ {item.sigma_km:g} km)"
+    if isinstance(item, Claim):
+        verb = "is in" if item.polarity == "is" else "is not in"
+        return f"target {verb} {name or 'a region'} (within {item.buffer_km:g} km)"
+    if isinstance(item, Territory):
+        return f"{item.group_name} holds {name or 'an area'} (tie {item.tie:g})"
+    if isinstance(item, Front):
+        return (
+            f"{item.force} is {item.distance_km:g} km from {name or 'a place'}, "
+            f"bearing {item.bearing_deg:g}°"
+        )
+    if isinstance(item, Searched):
+        return f"searched {name or 'an area'}, nothing found (pd {item.pd:g})"
+    if isinstance(item, LifeStatus):
+        return "proof of life" if item.status == "alive" else "claim of death"
+    return f"{item.lons.size} events ({item.method})"
+
+
+def radius_m(item: EvidenceItem) -> float | None:
+    if isinstance(item, (Claim, Searched)) and isinstance(
+        getattr(item, "place", None) or getattr(item, "area", None), Point
+    ):
+        r = item.buffer_km
+        return r * 1000.0 if r > 0 else None
+    if isinstance(item, Sighting) and isinstance(item.place, Point):
+        return item.sigma_km * 1000.0
+    return None
+
+
+class Rows:
+    """What the report says about each item, computed once."""
+
+    def __init__(self, estimate: Estimate, items: Sequence[EvidenceItem]) -> None:
+        self.used = set(estimate.used)
+        self.reasons = dict(estimate.excluded)
+        self.contrib = {c.item_id: c for c in estimate.contributions}
+        self.grades = estimate.settings.grades
+
+    def status(self, item: EvidenceItem) -> tuple[str, str]:
+        if item.id in self.used:
+            return "used", "used"
+        if item.id in self.reasons:
+            return "excluded", f"left out: {self.reasons[item.id]}"
+        return "excluded", "not given to this estimate"
+
+    def p_true(self, item: EvidenceItem) -> float:
+        return float(item.p_true(self.grades))
+
+    def shift(self, item: EvidenceItem) -> str:
+        c = self.contrib.get(item.id)
+        if c is None:
+            return "–"
+        text = f"{c.map_shift:.3f}"
+        if c.p_alive_shift:
+            text += f"; ΔP(alive) {c.p_alive_shift:+.3f}"
+        return text
+
+
+def source_html(item: EvidenceItem, *, link: bool) -> str:
+    prov = item.provenance
+    parts = [f'<span class="doc">{esc(prov.document)}</span>']
+    if prov.speaker or prov.speaker_role:
+        who = esc(prov.speaker or "")
+        if prov.speaker_role:
+            who += (
+                f" ({esc(prov.speaker_role)})"
+                if prov.speaker
+                else esc(prov.speaker_role)
+            )
+        parts.append(f"<span>— {who}</span>")
+    if prov.reporting_chain:
+        parts.append(f"<span>via {esc(' → '.join(prov.reporting_chain))}</span>")
+    if prov.published:
+        parts.append(f"<span>published {esc(prov.published.isoformat())}</span>")
+    url = (prov.url or "").strip()
+    if url:
+        if link and url.lower().startswith(("https://", "http://")):
+            parts.append(
+                f'<a class="url" href="{esc(url)}" rel="noreferrer noopener" '
+                f'target="_blank">{esc(url)}</a>'
+            )
+        else:
+            parts.append(f'<span class="url">{esc(url)}</span>')
+    return "<br>".join(parts)
+
+
+def popup(item: EvidenceItem, rows: Rows, anchor: str) -> str:
+    prov = item.provenance
+    name = getattr(item, "place_name", None)
+    head = f"<b>{esc(item.id)}</b> · {esc(KIND_LABELS.get(item.kind, item.kind))}"
+    if name:
+        head += f" — {esc(name)}"
+    out = [
+        f'<div class="gs-pop"><div class="gs-pop-h">{head}</div>',
+        f"<div>{esc(what(item))}</div>",
+    ]
+    if prov.quote:
+        out.append(f"<blockquote>{esc(prov.quote)}</blockquote>")
+    out.append(f'<div class="gs-pop-src">{source_html(item, link=False)}</div>')
+    grade = str(item.grade) if item.grade else "ungraded"
+    out.append(
+        f'<div class="gs-pop-meta">dated {esc(date_text(item))} · grade {esc(grade)} · '
+        f"hedge {esc(item.hedge)} · P(true) {rows.p_true(item):.2f} · "
+        f"map shift {esc(rows.shift(item))}</div>"
+    )
+    status, why = rows.status(item)
+    if status != "used":
+        out.append(f'<div class="gs-pop-x">{esc(why)}</div>')
+    out.append(f'<a href="#{anchor}">Row in the evidence table</a></div>')
+    return "".join(out)
+
+
+def evidence_layer(items: Sequence[EvidenceItem], rows: Rows) -> list[dict[str, Any]]:
+    out = []
+    for i, item in enumerate(items):
+        geom = evidence_geometry(item)
+        if geom is None:
+            continue
+        status, _ = rows.status(item)
+        rad = radius_m(item)
+        out.append(
+            {
+                "geometry": geom,
+                "kind": item.kind,
+                "color": KIND_COLORS.get(item.kind, "#333333"),
+                "used": status == "used",
+                "radius_m": rad,
+                "popup": popup(item, rows, f"ev-{i}"),
+            }
+        )
+    return out
+
+
+def evidence_table(items: Sequence[EvidenceItem], rows: Rows) -> str:
+    head = (
+        "<tr><th>#</th><th>Id</th><th>Kind</th><th>Place</th><th>Date</th>"
+        "<th>Grade</th><th>Hedge</th><th title='Probability that the item is true: "
+        "grade × hedge'>P(true)</th><th title='Total-variation distance between the "
+        "map with and without the item (0: no effect, 1: disjoint)'>Map shift</th>"
+        "<th>Status</th><th>Quote</th><th>Source</th></tr>"
+    )
+    body = []
+    for i, item in enumerate(items):
+        status, why = rows.status(item)
+        c = rows.contrib.get(item.id)
+        bar = ""
+        if c is not None:
+            bar = (
+                f'<span class="bar"><span style="width:{100 * c.map_shift:.1f}%">'
+                "</span></span>"
+            )
+        quote = item.provenance.quote
+        note = f'<div class="note">Note: {esc(item.note)}</div>' if item.note else ""
+        colour = KIND_COLORS.get(item.kind, "#333333")
+        body.append(
+            f'<tr id="ev-{i}" class="{status}">'
+            f"<td>{i + 1}</td><td><code>{esc(item.id)}</code></td>"
+            f'<td><span class="dot" style="background:{colour}"></span>'
+            f"{esc(KIND_LABELS.get(item.kind, item.kind))}</td>"
+            f"<td>{esc(getattr(item, 'place_name', None) or '')}"
+            f'<div class="what">{esc(what(item))}</div></td>'
+            f'<td class="nowrap">{esc(date_text(item))}</td>'
+            f"<td>{esc(item.grade or '–')}</td><td>{esc(item.hedge)}</td>"
+            f'<td class="num">{rows.p_true(item):.2f}</td>'
+            f'<td class="num">{esc(rows.shift(item))}{bar}</td>'
+            f"<td>{esc(why)}</td>"
+            f"<td>{f'<q>{esc(quote)}</q>' if quote else ''}{note}</td>"
+            f'<td class="src">{source_html(item, link=True)}</td></tr>'
+        )
+    return (
+        f'<table class="evidence"><thead>{head}</thead><tbody>{"".join(body)}'
+        "</tbody></table>"
+    )
