@@ -196,3 +196,10 @@ def test_an_event_set_can_come_from_a_csv_file(tmp_path):
     with pytest.raises(CaseFileError, match="could not be read") as err:
         load_case(case_path)
     assert err.value.line == 6
+
+
+def test_the_published_schema_file_is_in_step_with_the_code():
+    published = json.loads((REPO / "docs" / "case.schema.json").read_text())
+    assert published == json.loads(json.dumps(CASE_SCHEMA)), (
+        "regenerate it: geosleuth schema > docs/case.schema.json"
+    )
