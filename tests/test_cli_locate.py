@@ -231,3 +231,23 @@ def test_locate_can_show_the_search_plan(tmp_path):
     assert "probability_of_success" in html or "Search plan" in html
     result = run("locate", HIKER, "--out", tmp_path, "--budget-km", "20")
     assert result.exit_code == 1 and "--sweep-width-km" in result.output
+
+
+def test_verify_recomputes_the_stored_estimate(seed_out, tmp_path):
+    out, _ = seed_out
+    result = run("verify", out)
+    assert result.exit_code == 0, result.output
+    assert "max |Δp| = 0.00e+00" in result.output
+    # tamper with one stored grade: the recomputation no longer matches
+    tampered = tmp_path / "t"
+    shutil.copytree(out, tampered)
+    record = json.loads((tampered / "estimate.json").read_text())
+    item = next(e for e in record["evidence"] if e["id"] == "basri-hajin")
+    item["item"]["grade"] = "A1"
+    (tampered / "estimate.json").write_text(json.dumps(record))
+    result = run("verify", tampered)
+    assert result.exit_code == 1
+    assert "differs" in result.output
+    (tampered / "estimate.json").write_text("{not json")
+    result = run("verify", tampered)
+    assert result.exit_code == 1 and "Cannot read the estimate" in result.output

@@ -174,3 +174,122 @@ def test_to_dict_keeps_provenance():
     assert d["provenance"]["span"] == [1, 5]
     assert d["place"] == {"type": "Point", "coordinates": [40.8, 34.7]}
     assert d["kind"] == "claim"
+
+
+def _all_kinds():
+    from geosleuth.evidence import (
+        Claim,
+        EventSet,
+        Front,
+        LifeStatus,
+        Searched,
+        Territory,
+    )
+
+    p = Provenance(
+        document="anf",
+        quote="q",
+        span=(0, 1),
+        speaker="s",
+        reporting_chain=("told ANF",),
+        published=DAY,
+        url="https://x",
+    )
+    return [
+        Sighting(
+            id="a",
+            provenance=p,
+            date=DAY,
+            date_from=dt.date(2017, 1, 1),
+            place=Point(40.8, 34.7),
+            place_name="Hajin",
+            subject="associate",
+            who="X",
+            grade=Grade.parse("C3"),
+            hedge="probable",
+        ),
+        Claim(
+            id="b",
+            provenance=p,
+            date=DAY,
+            place=Line.of([[40, 34], [41, 35]]),
+            polarity="is_not",
+        ),
+        Territory(
+            id="c",
+            provenance=p,
+            date=DAY,
+            group_name="g",
+            area=Area.box(40, 34, 41, 35),
+        ),
+        Front(
+            id="d",
+            provenance=p,
+            date=DAY,
+            force="SDF",
+            place=Point(40.9, 34.4),
+            distance_km=5,
+            bearing_deg=20,
+        ),
+        Front(
+            id="d2",
+            provenance=p,
+            date=DAY,
+            force="SDF",
+            place=Point(40.9, 34.4),
+            distance_km=5,
+            bearing_deg=20,
+            width_km=20,
+        ),
+        Searched(
+            id="e", provenance=p, date=DAY, area=Point(40, 34), buffer_km=2, pd=0.4
+        ),
+        LifeStatus(id="f", provenance=p, date=DAY, status="alive"),
+        EventSet(
+            id="g",
+            provenance=p,
+            date=DAY,
+            lons=[40.0, 40.1],
+            lats=[34, 34.1],
+            weights=[1, 2],
+            method="cgt",
+        ),
+    ]
+
+
+@pytest.mark.parametrize("item", _all_kinds(), ids=lambda i: i.kind)
+def test_every_kind_round_trips_through_its_dict(item):
+    import json
+
+    from geosleuth.evidence import item_from_dict
+
+    again = item_from_dict(json.loads(json.dumps(item.to_dict())))
+    assert type(again) is type(item)
+    assert again.to_dict() == item.to_dict()
+
+
+def test_item_from_dict_rejects_what_is_not_an_item():
+    from geosleuth.evidence import item_from_dict
+
+    with pytest.raises(InputError, match="Unknown evidence kind"):
+        item_from_dict({"kind": "rumour"})
+    with pytest.raises(InputError, match="do not fit"):
+        item_from_dict(
+            {
+                "kind": "claim",
+                "id": "x",
+                "date": "2018-01-01",
+                "provenance": {"document": "d"},
+                "colour": "red",
+            }
+        )
+    with pytest.raises(InputError, match="YYYY-MM-DD"):
+        item_from_dict(
+            {
+                "kind": "life_status",
+                "id": "x",
+                "date": "soon",
+                "status": "alive",
+                "provenance": {"document": "d"},
+            }
+        )

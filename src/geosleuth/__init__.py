@@ -36,6 +36,7 @@ from geosleuth.evidence import (
     Searched,
     Sighting,
     Territory,
+    item_from_dict,
     reliability,
 )
 from geosleuth.fuse import (
@@ -171,6 +172,7 @@ __all__ = [
     "highest_probability_first_sequence",
     "hit_score",
     "inside",
+    "item_from_dict",
     "laea_forward",
     "laea_inverse",
     "optimal_sequence",

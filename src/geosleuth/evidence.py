@@ -38,7 +38,7 @@ import numpy as np
 
 from geosleuth._types import FloatArray
 from geosleuth.errors import InputError
-from geosleuth.geometry import Area, Geometry, Line, Point
+from geosleuth.geometry import Area, Geometry, Line, Point, from_geojson
 
 __all__ = [
     "DEFAULT_GRADES",
@@ -55,6 +55,7 @@ __all__ = [
     "Searched",
     "Sighting",
     "Territory",
+    "item_from_dict",
     "reliability",
 ]
 
@@ -744,3 +745,91 @@ def reliability(item: EvidenceItem, table: GradeTable = DEFAULT_GRADES) -> float
     0.34
     """
     return item.p_true(table)
+
+
+_GEOMETRY_KEYS = ("place", "area")
+
+
+def _date_or_none(value: Any, name: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise InputError(
+            f"The field {name!r} must be a date written YYYY-MM-DD. Got {value!r} "
+            "instead.",
+            field=name,
+        ) from None
+
+
+def item_from_dict(data: dict[str, Any]) -> EvidenceItem:
+    """Rebuild an item from its :meth:`to_dict` mapping (the inverse of ``to_dict``).
+
+    This is what lets an estimate be recomputed from the evidence stored with it.
+
+    Raises
+    ------
+    InputError
+        If the mapping is not a valid item of a known kind.
+
+    Examples
+    --------
+    >>> c = Claim(id="c1", provenance=Provenance(document="doc"),
+    ...           date=dt.date(2018, 5, 1), place=Point(40.8, 34.7))
+    >>> item_from_dict(c.to_dict()) == c
+    True
+    >>> item_from_dict({"kind": "rumour"})
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.InputError: Unknown evidence kind 'rumour'; expected one of ...
+    """
+    if not isinstance(data, dict):
+        raise InputError(f"An evidence item must be a mapping. Got {data!r}.")
+    kind = data.get("kind")
+    cls = KINDS.get(str(kind))
+    if cls is None:
+        raise InputError(
+            f"Unknown evidence kind {kind!r}; expected one of {sorted(KINDS)}.",
+            field="kind",
+        )
+    d = dict(data)
+    d.pop("kind")
+    prov = dict(d.pop("provenance", None) or {})
+    try:
+        span = prov.get("span")
+        provenance = Provenance(
+            document=str(prov.get("document", "")),
+            quote=str(prov.get("quote") or ""),
+            span=(int(span[0]), int(span[1])) if span else None,
+            speaker=prov.get("speaker"),
+            speaker_role=prov.get("speaker_role"),
+            reporting_chain=tuple(prov.get("reporting_chain") or ()),
+            published=_date_or_none(prov.get("published"), "published"),
+            url=prov.get("url"),
+        )
+        kwargs: dict[str, Any] = {
+            k: v for k, v in d.items() if v is not None or k in ("place_name",)
+        }
+        kwargs["provenance"] = provenance
+        kwargs["date"] = _date_or_none(d.get("date"), "date")
+        kwargs["date_from"] = _date_or_none(d.get("date_from"), "date_from")
+        if d.get("grade"):
+            kwargs["grade"] = Grade.parse(str(d["grade"]))
+        for key in _GEOMETRY_KEYS:
+            if key in kwargs:
+                kwargs[key] = from_geojson(kwargs[key], what=key)
+        if kind == "front" and kwargs.get("width_km") is None:
+            kwargs.pop("width_km", None)
+        if kind == "event_set":
+            for key in ("lons", "lats", "weights"):
+                if kwargs.get(key) is not None:
+                    kwargs[key] = np.asarray(kwargs[key], dtype=np.float64)
+        item: EvidenceItem = cls(**kwargs)
+    except TypeError as exc:
+        raise InputError(
+            f"The fields of evidence item {data.get('id')!r} do not fit a {kind}: "
+            f"{exc}.",
+            field="evidence",
+        ) from None
+    return item

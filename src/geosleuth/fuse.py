@@ -158,6 +158,36 @@ class Settings:
                 field="settings.search_memory_days",
             )
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Settings:
+        """Rebuild settings written by :meth:`to_dict`.
+
+        Examples
+        --------
+        >>> s = Settings(diffusion_km2_per_day=2.5)
+        >>> Settings.from_dict(s.to_dict()) == s
+        True
+        """
+        d = dict(data)
+        grades = d.pop("grades", None)
+        kwargs: dict[str, Any] = dict(d)
+        if grades is not None:
+            kwargs["grades"] = GradeTable(
+                reliability_p=tuple(
+                    (str(k), float(v)) for k, v in grades["reliability"].items()
+                ),
+                credibility_p=tuple(
+                    (int(k), float(v)) for k, v in grades["credibility"].items()
+                ),
+                hedge_p=tuple((str(k), float(v)) for k, v in grades["hedge"].items()),
+            )
+        try:
+            return cls(**kwargs)
+        except TypeError as exc:
+            raise InputError(
+                f"Unknown or missing settings: {exc}.", field="settings"
+            ) from None
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready mapping."""
         return {

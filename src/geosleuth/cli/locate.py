@@ -24,7 +24,7 @@ from geosleuth.geometry import Area, Point, from_geojson
 from geosleuth.grid import Grid
 from geosleuth.report import files
 
-__all__ = ["demo", "locate", "run_locate", "schema", "searched"]
+__all__ = ["demo", "locate", "run_locate", "schema", "searched", "verify"]
 
 _CASE_SUFFIXES = {".yaml", ".yml"}
 _ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
@@ -546,3 +546,59 @@ def searched(
     )
     append_item(case, item)
     console.print(f"Added {item.id} (pd = {pd:g}) to {case}.", highlight=False)
+
+
+@app.command()
+@guarded
+def verify(
+    estimate: Annotated[
+        Path,
+        typer.Argument(
+            help="Output folder of 'geosleuth locate' (or its estimate.json).",
+            exists=True,
+            readable=True,
+        ),
+    ],
+) -> None:
+    """Recompute an estimate from the evidence stored with it and compare.
+
+    Every number in estimate.json comes from the items, settings and grid stored in
+    it; this re-runs the fusion and checks the posterior (posterior.npz), P(alive),
+    the 50 % / 90 % areas and the ranked places. Exit status 1 if anything differs.
+    """
+    import numpy as np
+
+    stored = files.load_estimate(estimate)
+    grid, posterior = files.load_posterior(estimate)
+    est = fuse(
+        stored.items,
+        stored.grid,
+        as_of=stored.as_of,
+        settings=stored.settings,
+        places=stored.places,
+    )
+    rec = stored.record
+    d_post = float(np.max(np.abs(est.posterior - posterior)))
+    checks = {
+        "grid": grid == stored.grid,
+        "posterior (max |Δp| ≤ 1e-12)": d_post <= 1e-12,
+        "P(alive)": abs(est.p_alive - rec["p_alive"]) <= 1e-6 * max(1.0, est.p_alive),
+        "HDR areas": all(
+            abs(est.hdr_km2[k] - rec["hdr_km2"][k]) <= 1e-6 for k in ("50", "90")
+        ),
+        "ranked places": [p.name for p in est.places]
+        == [p["name"] for p in rec["places"]]
+        and all(
+            abs(p.probability - q["probability"]) <= 1e-5 * max(p.probability, 1e-300)
+            or abs(p.probability - q["probability"]) <= 1e-12
+            for p, q in zip(est.places, rec["places"], strict=True)
+        ),
+    }
+    for name, ok in checks.items():
+        mark = "[green]ok[/]" if ok else "[bold red]differs[/]"
+        console.print(f"{mark}  {name}", highlight=False)
+    console.print(
+        f"{len(stored.items)} stored items, max |Δp| = {d_post:.2e}", highlight=False
+    )
+    if not all(checks.values()):
+        raise typer.Exit(code=1)

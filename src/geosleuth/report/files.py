@@ -16,6 +16,7 @@ import json
 import os
 import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,12 +25,14 @@ import numpy as np
 from geosleuth import __version__
 from geosleuth._types import FloatArray, PathLike
 from geosleuth.errors import InputError
-from geosleuth.evidence import EvidenceItem
-from geosleuth.fuse import Estimate, TimelinePoint
+from geosleuth.evidence import EvidenceItem, item_from_dict
+from geosleuth.fuse import Estimate, NamedPlace, Settings, TimelinePoint
 from geosleuth.grid import Grid
 
 __all__ = [
+    "StoredEstimate",
     "estimate_record",
+    "load_estimate",
     "load_posterior",
     "save_posterior",
     "write_atomic",
@@ -205,3 +208,55 @@ def load_posterior(path: PathLike) -> tuple[Grid, FloatArray]:
         )
     arr.setflags(write=False)
     return grid, arr
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEstimate:
+    """What an ``estimate.json`` holds: enough to recompute the estimate."""
+
+    as_of: dt.date
+    target: str
+    items: tuple[EvidenceItem, ...]
+    grid: Grid
+    settings: Settings
+    places: tuple[NamedPlace, ...]
+    record: dict[str, Any]
+
+
+def load_estimate(path: PathLike) -> StoredEstimate:
+    """Read ``estimate.json`` (or the folder holding it) back into inputs of ``fuse``.
+
+    Raises
+    ------
+    InputError
+        If the file is missing, not JSON, or lacks the fields to recompute.
+    """
+    p = Path(os.fspath(path))
+    if p.is_dir():
+        p = p / "estimate.json"
+    try:
+        record = json.loads(p.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"Cannot read the estimate {p}: {exc}.", path=str(p)) from None
+    try:
+        items = tuple(item_from_dict(e["item"]) for e in record["evidence"])
+        places = tuple(
+            NamedPlace(str(q["name"]), float(q["lon"]), float(q["lat"]))
+            for q in record["places"]
+        )
+        return StoredEstimate(
+            as_of=dt.date.fromisoformat(record["as_of"]),
+            target=str(record["target"]),
+            items=items,
+            grid=Grid.from_dict(record["grid"]),
+            settings=Settings.from_dict(record["settings"]),
+            places=places,
+            record=record,
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        if isinstance(exc, InputError):
+            raise InputError(f"{exc.message} (in {p})", path=str(p)) from None
+        raise InputError(
+            f"The estimate {p} lacks what is needed to recompute it ({exc!r}).",
+            path=str(p),
+        ) from None
