@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from geosleuth.errors import GeosleuthError
-from geosleuth.geometry import Area, Geometry, Point, haversine_km
+from geosleuth.geometry import Area, Geometry, Line
 from geosleuth.read._sentence import (
     NEAR,
     FoundPlace,
@@ -187,17 +187,17 @@ def claim_regions(
 ) -> list[tuple[Geometry, str, float, int, str]]:
     """(geometry, name, buffer_km, anchor, note) of each region a claim names."""
     if how and len(places) > 1:
-        lon = sum(m.lon for m in places) / len(places)
-        lat = sum(m.lat for m in places) / len(places)
-        reach = max(float(haversine_km(lon, lat, m.lon, m.lat)) for m in places)
+        # "the region" of several places: the band through them (in the order
+        # named), not a disc around their centroid, which would cover far more
+        # ground than the places do and would read as a place of its own.
         names = ", ".join(dict.fromkeys(label(m) for m in places))
         return [
             (
-                Point(lon, lat),
-                f"around {names}",
-                round(reach + TOWN_BUFFER_KM, 1),
+                Line.of([[m.lon, m.lat] for m in places]),
+                f"the region of {names}",
+                float(TOWN_BUFFER_KM),
                 s.span[0],
-                "the centroid of the places, buffered to cover them",
+                "the band through the places, buffered",
             )
         ]
     points = [m for m in places if is_point(m)]
