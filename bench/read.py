@@ -1,16 +1,26 @@
 """Reading throughput: articles per second on one core, median-length LGL article.
 
-Usage: ``.venv/bin/python bench/read.py [--no-nlp] [--seconds 10]``
+Usage: ``.venv/bin/python bench/read.py [--mode all|rules|toponyms|full]
+[--seconds 10]``
 
-Times ``PIPELINE(text)`` on the LGL article of median length (setup — loading the
-gazetteer and the spaCy model, and one warm-up call — is outside the timed part).
-``PIPELINE`` is the toponym detection and resolution for now; swap in the full
-reading pipeline when it exists.
+Times each pipeline on the LGL article of median length (setup — loading the
+gazetteer and the spaCy model, and one warm-up call — is outside the timed part):
+
+``rules``
+    toponym detection and resolution without spaCy;
+``toponyms``
+    the same with spaCy's entity recogniser only (:func:`load_ner`), the default of
+    :func:`find_toponyms`;
+``full``
+    the whole reading of a text, :func:`geosleuth.read.read_text` (full spaCy
+    pipeline with parser and lemmatiser, toponyms, claims, dates), as
+    ``read_document`` runs it after extracting the text from the file.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import statistics
 import sys
@@ -21,15 +31,23 @@ from pathlib import Path
 from typing import Any
 
 from geosleuth.gazetteer import Gazetteer
-from geosleuth.read.toponyms import find_toponyms, load_nlp
+from geosleuth.read import read_text
+from geosleuth.read.toponyms import find_toponyms, load_ner, load_nlp
 
 LGL = Path(__file__).resolve().parents[2] / "shared/data/geoparse/lgl.xml"
 
 
-def make_pipeline(use_nlp: bool) -> Callable[[str], Any]:
+def make_pipeline(mode: str) -> Callable[[str], Any]:
     gaz = Gazetteer.default()
-    nlp = load_nlp() if use_nlp else False
-    return lambda text: find_toponyms(text, gazetteer=gaz, nlp=nlp)
+    if mode == "rules":
+        return lambda text: find_toponyms(text, gazetteer=gaz, nlp=False)
+    if mode == "toponyms":
+        ner = load_ner()
+        return lambda text: find_toponyms(text, gazetteer=gaz, nlp=ner)
+    nlp = load_nlp()
+    return lambda text: read_text(
+        text, gazetteer=gaz, nlp=nlp, published=dt.date(2009, 6, 1)
+    )
 
 
 def median_article() -> str:
@@ -42,26 +60,40 @@ def median_article() -> str:
     return next(t for t in texts if len(t) == med)
 
 
+_LABELS = {
+    "rules": "toponyms, rules only",
+    "toponyms": "toponyms, spaCy NER + rules",
+    "full": "full reading (read_text: spaCy full pipeline, toponyms, claims)",
+}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--no-nlp", action="store_true", help="rules only, no spaCy")
+    ap.add_argument("--mode", choices=["all", *_LABELS], default="all")
+    ap.add_argument("--no-nlp", action="store_true", help="same as --mode rules")
     ap.add_argument("--seconds", type=float, default=10.0)
     args = ap.parse_args()
+    # bench/profile.py would shadow the standard library's profile (spaCy uses it)
+    here = Path(__file__).resolve().parent
+    sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != here]
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
     text = median_article()
-    pipeline = make_pipeline(not args.no_nlp)
-    pipeline(text)  # warm-up
-    n, t0 = 0, time.perf_counter()
-    while time.perf_counter() - t0 < args.seconds:
-        pipeline(text)
-        n += 1
-    rate = n / (time.perf_counter() - t0)
-    mode = "rules only" if args.no_nlp else "spaCy NER + rules"
-    print(
-        f"toponyms ({mode}): {rate:.1f} articles/s on one core "
-        f"(median LGL article, {len(text)} characters, {n} runs)"
-    )
+    modes = list(_LABELS) if args.mode == "all" else [args.mode]
+    if args.no_nlp:
+        modes = ["rules"]
+    for mode in modes:
+        pipeline = make_pipeline(mode)
+        pipeline(text)  # warm-up
+        n, t0 = 0, time.perf_counter()
+        while time.perf_counter() - t0 < args.seconds:
+            pipeline(text)
+            n += 1
+        rate = n / (time.perf_counter() - t0)
+        print(
+            f"{_LABELS[mode]}: {rate:.1f} articles/s on one core "
+            f"(median LGL article, {len(text)} characters, {n} runs)"
+        )
 
 
 if __name__ == "__main__":

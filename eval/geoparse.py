@@ -38,7 +38,7 @@ from pathlib import Path
 import numpy as np
 
 from geosleuth.geometry import haversine_km
-from geosleuth.read.toponyms import Mention, find_toponyms, load_nlp, resolve_toponyms
+from geosleuth.read.toponyms import Mention, find_toponyms, load_ner, resolve_toponyms
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data" / "geoparse"
@@ -211,13 +211,10 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    nlp = False if args.no_nlp else load_nlp()
-    nlp_fast = nlp
-    if nlp is not False:
-        import spacy  # noqa: F401  (installed with the [nlp] extra)
+    nlp = False if args.no_nlp else load_ner()
 
     def detect(text: str) -> list[Mention]:
-        return find_toponyms(text, nlp=nlp_fast)
+        return find_toponyms(text, nlp=nlp)
 
     print(
         "| corpus | articles | gold | det P | det R | det F1 | acc@161 (e2e) "

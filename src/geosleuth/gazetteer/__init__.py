@@ -157,6 +157,7 @@ class Gazetteer:
         regional &= kinds != K_CONTINENT
         regional &= kinds != K_COUNTY
         prior[regional] = np.maximum(prior[regional], 0.9)
+        self._capitals = frozenset(index.capitals)
         for pid in index.capitals:
             prior[pid] += 0.4  # capitals are what news mean by a bare name
         prior.setflags(write=False)
@@ -189,6 +190,17 @@ class Gazetteer:
     def kind(self, pid: int) -> PlaceKind:
         """Kind of place ``pid``."""
         return KINDS[int(self._index.kinds[pid])]  # type: ignore[return-value]
+
+    def is_capital(self, pid: int) -> bool:
+        """Whether place ``pid`` is a national capital.
+
+        Examples
+        --------
+        >>> gaz = Gazetteer.default()
+        >>> gaz.is_capital(gaz.match_ids("Baghdad")[0][0])
+        True
+        """
+        return pid in self._capitals
 
     def admin_place_id(self, country: str, admin1: str) -> int | None:
         """Id of the first-level division ``(country, admin1)``, if known."""
