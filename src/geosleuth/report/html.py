@@ -345,12 +345,24 @@ def render_report(
         if tile_set is not None
         else (f'<p class="note-box">{esc(basemap.TILES_HINT)}</p>')
     )
-    timeline_html = (
-        "<h2 id='timeline'>How the estimate changed as evidence arrived</h2>"
-        + timeline_svg(estimate, timeline)
-        if timeline
-        else ""
-    )
+    timeline_html = ""
+    if timeline:
+        if getattr(timeline[-1], "mode", "known") == "event":
+            intro = (
+                "<p>A hindcast: the estimate as of each date when something happened, "
+                "using today's knowledge of the events up to that date (the evidence "
+                "was published on too few dates to show how it arrived).</p>"
+            )
+            head = "How the picture changed with the events"
+        else:
+            intro = (
+                "<p>The estimate as of each date when evidence was published, using "
+                "only what was known on that date.</p>"
+            )
+            head = "How the estimate changed as evidence arrived"
+        timeline_html = (
+            f"<h2 id='timeline'>{head}</h2>" + intro + timeline_svg(estimate, timeline)
+        )
     excluded_n = len(items) - n_used
     page = f"""<!DOCTYPE html>
 <html lang="en">
