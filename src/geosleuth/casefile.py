@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,7 @@ __all__ = [
     "CASE_SCHEMA",
     "Case",
     "dump_item_yaml",
+    "evidence_bounds",
     "load_case",
     "parse_case",
 ]
@@ -760,7 +762,7 @@ def _grid_for(doc: _Map, items: list[EvidenceItem], source: str) -> Grid:
             float(r["north"]),
         )
     else:
-        bounds = _bounds_of(items)
+        bounds = evidence_bounds(items)
     try:
         return Grid.from_bounds(*bounds, cell_km=cell_km, max_cells=max_cells)
     except InputError as exc:
@@ -769,7 +771,9 @@ def _grid_for(doc: _Map, items: list[EvidenceItem], source: str) -> Grid:
         ) from None
 
 
-def _bounds_of(items: list[EvidenceItem]) -> tuple[float, float, float, float]:
+def evidence_bounds(
+    items: Sequence[EvidenceItem],
+) -> tuple[float, float, float, float]:
     """Bounding box of the items' geometry with a 25 % (at least 0.05°) margin."""
     lons: list[float] = []
     lats: list[float] = []

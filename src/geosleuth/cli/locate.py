@@ -15,7 +15,14 @@ import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from geosleuth.casefile import CASE_SCHEMA, Case, dump_item_yaml, load_case, parse_case
+from geosleuth.casefile import (
+    CASE_SCHEMA,
+    Case,
+    dump_item_yaml,
+    evidence_bounds,
+    load_case,
+    parse_case,
+)
 from geosleuth.cli import app, console, guarded
 from geosleuth.errors import CaseFileError, InputError
 from geosleuth.evidence import EvidenceItem, Provenance, Searched
@@ -103,12 +110,9 @@ def _gather(
     if case is not None and cell_km is None:
         grid = case.grid
     else:
-        from geosleuth.casefile import _bounds_of
-
-        bounds = _bounds_of(items)
-        if case is not None:
-            grid0 = case.grid
-            bounds = grid0.bounds_lonlat()
+        bounds = (
+            case.grid.bounds_lonlat() if case is not None else evidence_bounds(items)
+        )
         grid = Grid.from_bounds(*bounds, cell_km=cell_km)
     return _Inputs(
         target=tgt or "the target",
