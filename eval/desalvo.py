@@ -99,6 +99,20 @@ def main() -> int:
             f"{max(model.rhat_.values()):.2f}",
         )
     )
+    for surface in ("conditional", "draws"):
+        model = DPMProfiler(sigma_mean_km=1.0, surface=surface, rng=args.seed).fit(
+            ex, ey, cell_x_km=cx, cell_y_km=cy
+        )
+        rows.append(
+            (
+                "DPM, RgeoProfile prior"
+                + (", draws map" if surface == "draws" else ""),
+                model.map_,
+                f"sources mode {int(np.argmax(model.n_sources_pmf_))} (mean "
+                f"{model.n_sources_mean_:.1f}), sigma {model.sigma_km_:.1f} km, R-hat "
+                f"max {max(model.rhat_.values()):.2f}",
+            )
+        )
     rows.append(("spatial mean", spatial_mean_scores(ex, ey, cx, cy), ""))
     rows.append(
         (

@@ -66,6 +66,7 @@ METHODS = (
     "CGT",
     "DPM, default prior",
     "DPM, RgeoProfile prior",
+    "DPM, RgeoProfile prior, draws map",
     "spatial mean",
     "centre of min. distance",
     "Gaussian KDE",
@@ -91,7 +92,11 @@ def run_method(
     if label.startswith("DPM"):
         prior = 1.0 if "RgeoProfile" in label else None
         model = DPMProfiler(
-            n_burnin=n_burnin, n_samples=n_samples, sigma_mean_km=prior, rng=seed
+            n_burnin=n_burnin,
+            n_samples=n_samples,
+            sigma_mean_km=prior,
+            surface="draws" if "draws" in label else "conditional",
+            rng=seed,
         ).fit(ex, ey, cell_x_km=cx, cell_y_km=cy, weights=weights)
         note = (
             f"sources mode {int(np.argmax(model.n_sources_pmf_))} "
@@ -100,6 +105,8 @@ def run_method(
             f"R-hat max {max(model.rhat_.values()):.2f}, "
             f"chain TV {model.chain_map_tv_:.2f}"
         )
+        if "draws" in label:
+            note += f", t3 bandwidth {model.bandwidth_km_ * 1000:.1f} m"
         return model.map_, note
     if label == "spatial mean":
         return spatial_mean_scores(ex, ey, cx, cy, weights=weights), ""
@@ -159,7 +166,9 @@ def main() -> int:
     print(
         f"DPM: 4 chains × ({n_burnin} burn-in + {n_samples} kept) sweeps, seed "
         f"{args.seed}; 'RgeoProfile prior' = sigma prior mean 1 km with shape 2 (the "
-        "RgeoProfile Snow example), 'default prior' = a quarter of the events' extent."
+        "RgeoProfile Snow example), 'default prior' = a quarter of the events' extent; "
+        "maps average the conditional posteriors (Rgeoprofile 1.1), 'draws map' = "
+        "smoothed posterior draws of the sources (RgeoProfile 2.x)."
     )
     print()
     print("| events | method | Broad St hit score | rank of 13 | notes |")

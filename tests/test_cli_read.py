@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
 from typing import Any
@@ -116,6 +117,10 @@ def test_article_writes_json_and_html(tmp_path: Path, nlp_ready: None) -> None:
     assert (out / "a.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
+@pytest.mark.skipif(
+    importlib.util.find_spec("trafilatura") is None,
+    reason="HTML extraction needs the [nlp] extra (trafilatura)",
+)
 def test_html_with_scripts_is_escaped_in_the_view(
     tmp_path: Path, nlp_ready: None
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import math
 from pathlib import Path
+from typing import Any, Literal
 
 import numpy as np
 import pytest
@@ -19,6 +20,7 @@ from geosleuth.profile import (
     DPMProfiler,
     _gibbs,
     _log_marginal,
+    _loo_bandwidth_km,
     _Raster,
     _rhat,
     _t_mixture_at,
@@ -372,7 +374,7 @@ def test_dpm_finds_two_sources_and_their_spread() -> None:
 def test_same_seed_gives_the_same_map_and_another_seed_another() -> None:
     ex, ey = _two_clusters(1)
     cx, cy = _small_grid()
-    kw = {"n_burnin": 5, "n_samples": 10}
+    kw: dict[str, Any] = {"n_burnin": 5, "n_samples": 10}
     a = DPMProfiler(rng=7, **kw).fit(ex, ey, cell_x_km=cx, cell_y_km=cy).map_
     b = DPMProfiler(rng=7, **kw).fit(ex, ey, cell_x_km=cx, cell_y_km=cy).map_
     c = DPMProfiler(rng=8, **kw).fit(ex, ey, cell_x_km=cx, cell_y_km=cy).map_
@@ -383,7 +385,7 @@ def test_same_seed_gives_the_same_map_and_another_seed_another() -> None:
 def test_unit_weights_give_the_unweighted_fit() -> None:
     ex, ey = _two_clusters(2)
     cx, cy = _small_grid()
-    kw = {"n_burnin": 3, "n_samples": 5, "rng": 1}
+    kw: dict[str, Any] = {"n_burnin": 3, "n_samples": 5, "rng": 1}
     a = DPMProfiler(**kw).fit(ex, ey, cell_x_km=cx, cell_y_km=cy).map_
     b = DPMProfiler(**kw).fit(ex, ey, cell_x_km=cx, cell_y_km=cy, weights=np.ones(80))
     np.testing.assert_array_equal(a, b.map_)
@@ -419,9 +421,12 @@ def test_dpm_before_fit_and_with_bad_settings() -> None:
         DPMProfiler().fit([0.0, np.nan], [0.0, 1.0], cell_x_km=[0], cell_y_km=[0])
 
 
-def test_density_integrates_to_about_one() -> None:
+@pytest.mark.parametrize("surface", ["conditional", "draws"])
+def test_density_integrates_to_about_one(
+    surface: Literal["conditional", "draws"],
+) -> None:
     ex, ey = _two_clusters()
-    m = DPMProfiler(n_burnin=5, n_samples=10, rng=0).fit(
+    m = DPMProfiler(n_burnin=5, n_samples=10, surface=surface, rng=0).fit(
         ex, ey, cell_x_km=[0.0], cell_y_km=[0.0]
     )
     # Fine steps over the two sources, coarse steps elsewhere.
@@ -494,3 +499,54 @@ def test_broad_street_pump_ranks_first_for_cgt_and_the_baselines(
         hs = [hit_score(s, int(c)) if c >= 0 else 1.0 for c in cells]
         assert all(hs[broad] < h for i, h in enumerate(hs) if i != broad), name
         assert hs[broad] < 0.01, name
+
+
+def test_draws_map_sums_to_one_peaks_at_a_source_and_repeats_with_the_seed() -> None:
+    ex, ey = _two_clusters()
+    cx, cy = _small_grid()
+    kw: dict[str, Any] = {"n_burnin": 20, "n_samples": 30, "surface": "draws"}
+    a = DPMProfiler(rng=5, **kw).fit(ex, ey, cell_x_km=cx, cell_y_km=cy)
+    b = DPMProfiler(rng=5, **kw).fit(ex, ey, cell_x_km=cx, cell_y_km=cy)
+    np.testing.assert_array_equal(a.map_, b.map_)
+    assert a.map_.sum() == pytest.approx(1.0)
+    assert (a.map_ >= 0).all()
+    peak = int(np.argmax(a.map_))
+    assert (
+        min(np.hypot(cx[peak] - 0, cy[peak] - 0), np.hypot(cx[peak] - 5, cy[peak] - 1))
+        < 0.3
+    )
+    assert 0 < a.bandwidth_km_ < 0.3
+    conditional = DPMProfiler(n_burnin=20, n_samples=30, rng=5).fit(
+        ex, ey, cell_x_km=cx, cell_y_km=cy
+    )
+    assert math.isnan(conditional.bandwidth_km_)
+
+
+def test_fixed_bandwidth_is_used_as_given() -> None:
+    ex, ey = _two_clusters()
+    cx, cy = _small_grid()
+    m = DPMProfiler(
+        n_burnin=3, n_samples=5, surface="draws", bandwidth_km=0.2, rng=0
+    ).fit(ex, ey, cell_x_km=cx, cell_y_km=cy)
+    assert m.bandwidth_km_ == 0.2
+
+
+def test_unknown_surface_lists_the_valid_ones() -> None:
+    with pytest.raises(ValueError, match="'conditional', 'draws'"):
+        DPMProfiler(surface="kde").fit(  # type: ignore[arg-type]
+            [0, 1], [0, 1], cell_x_km=[0], cell_y_km=[0]
+        )
+    with pytest.raises(InputError, match="'bandwidth_km' must be a positive"):
+        DPMProfiler(bandwidth_km=-1.0).fit([0, 1], [0, 1], cell_x_km=[0], cell_y_km=[0])
+
+
+def test_loo_bandwidth_shrinks_with_more_points_and_scales_with_the_spread() -> None:
+    rng = np.random.default_rng(0)
+    pts = rng.standard_normal((2, 800))
+    lam = _loo_bandwidth_km(pts[0], pts[1], np.random.default_rng(1))
+    few = _loo_bandwidth_km(pts[0, :50], pts[1, :50], np.random.default_rng(1))
+    scaled = _loo_bandwidth_km(3 * pts[0], 3 * pts[1], np.random.default_rng(1))
+    assert 0.05 < lam < 1.0
+    assert few > lam
+    assert scaled == pytest.approx(3 * lam, rel=1e-9)
+    assert math.isnan(_loo_bandwidth_km(np.zeros(5), np.zeros(5), rng))

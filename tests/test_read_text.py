@@ -12,6 +12,16 @@ from hypothesis import strategies as st
 from geosleuth.errors import EvidenceWarning, InputError
 from geosleuth.read.text import decode_bytes, load_text, normalize_text, text_from_bytes
 
+try:
+    import trafilatura  # noqa: F401
+
+    HAVE_TRAFILATURA = True
+except ImportError:
+    HAVE_TRAFILATURA = False
+needs_trafilatura = pytest.mark.skipif(
+    not HAVE_TRAFILATURA, reason="HTML extraction needs the [nlp] extra (trafilatura)"
+)
+
 ARABIC = "قال أبو علي البصري إن البغدادي ربما كان مختبئا في بلدة هجين السورية. "
 ENGLISH = "Abu Ali al-Basri said that al-Baghdadi may have been hiding in Hajin. "
 
@@ -54,6 +64,7 @@ def test_latin_text_prefers_windows_1252(tmp_path: Path) -> None:
     assert "déjà" in load_text(p).text
 
 
+@needs_trafilatura
 def test_html_declared_charset_is_honoured(tmp_path: Path) -> None:
     body = f"<p>{ARABIC}</p><p>{ENGLISH}</p>" * 3
     page = (
@@ -66,6 +77,7 @@ def test_html_declared_charset_is_honoured(tmp_path: Path) -> None:
     assert "هجين" in src.text
 
 
+@needs_trafilatura
 def test_html_scripts_styles_and_boilerplate_never_leak(tmp_path: Path) -> None:
     page = """<!doctype html><html><head><title>Where is he? | Site</title>
 <meta property="article:published_time" content="2018-05-15T10:00:00Z">
@@ -86,6 +98,7 @@ who know him well and spoke on condition of anonymity.</p></article>
     assert src.title is not None and "Where is he" in src.title
 
 
+@needs_trafilatura
 def test_tiny_html_falls_back_to_visible_text() -> None:
     src = text_from_bytes(b"<p>Seen in Hajin.</p><script>x()</script>", format="html")
     assert src.text == "Seen in Hajin."
@@ -126,6 +139,7 @@ def test_empty_file_is_rejected(tmp_path: Path, data: bytes) -> None:
         load_text(_write(tmp_path, "e.txt", data))
 
 
+@needs_trafilatura
 def test_html_without_text_is_rejected(tmp_path: Path) -> None:
     p = _write(tmp_path, "s.html", b"<html><script>alert(1)</script></html>")
     with pytest.raises(InputError, match="has no text to read"):
