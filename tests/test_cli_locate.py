@@ -251,3 +251,29 @@ def test_verify_recomputes_the_stored_estimate(seed_out, tmp_path):
     (tampered / "estimate.json").write_text("{not json")
     result = run("verify", tampered)
     assert result.exit_code == 1 and "Cannot read the estimate" in result.output
+
+
+def test_error_messages_keep_their_square_brackets(tmp_path):
+    # rich markup must not eat "[nlp]" or "[0]" in a message
+    path = tmp_path / "c.yaml"
+    path.write_text(
+        "target: x\nevidence:\n  - id: a\n    kind: sighting\n"
+        "    date: 2018-01-01\n    place: {lon: 40, lat: 35}\n"
+        "    sigma_km: -1\n"
+    )
+    result = run("locate", path, "--out", tmp_path / "o")
+    assert result.exit_code == 1
+    assert "evidence[0].sigma_km" in result.output or "sigma_km" in result.output
+    from geosleuth.cli import guarded
+    from geosleuth.errors import MissingDependencyError
+
+    @guarded
+    def boom() -> None:
+        raise MissingDependencyError("Install it with: pip install 'geosleuth[nlp]'")
+
+    import typer
+
+    app2 = typer.Typer()
+    app2.command()(boom)
+    out = runner.invoke(app2, [])
+    assert "geosleuth[nlp]" in out.output

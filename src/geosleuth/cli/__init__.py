@@ -14,6 +14,7 @@ from typing import ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from geosleuth.errors import GeosleuthError
 
@@ -47,7 +48,7 @@ def guarded(func: Callable[P, R]) -> Callable[P, R]:
             where = exc.location()
             suffix = f" ({where})" if where else ""
             err_console.print(
-                f"[bold red]{type(exc).__name__}[/]: {exc.message}{suffix}",
+                f"[bold red]{type(exc).__name__}[/]: {escape(exc.message + suffix)}",
                 markup=True,
                 highlight=False,
                 soft_wrap=True,

@@ -43,7 +43,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from geosleuth.errors import EvidenceWarning, InputError, missing_extra
+from geosleuth.errors import (
+    EvidenceWarning,
+    InputError,
+    MissingDependencyError,
+    missing_extra,
+)
 
 __all__ = [
     "MAX_BYTES",
@@ -245,9 +250,11 @@ def decode_bytes(
 
 def _guess(data: bytes, name: str) -> tuple[str, str]:
     try:
-        import charset_normalizer
-    except ImportError:  # pragma: no cover - part of the [nlp] extra
-        raise missing_extra("charset-normalizer", "nlp") from None
+        import charset_normalizer  # a core dependency
+    except ImportError:  # pragma: no cover - only in a broken install
+        raise MissingDependencyError(
+            "The package 'charset-normalizer' is missing; reinstall geosleuth."
+        ) from None
     results = charset_normalizer.from_bytes(data[:2_000_000])
     best = results.best()
     if best is None:
