@@ -12,9 +12,10 @@ gazetteer and the spaCy model, and one warm-up call — is outside the timed par
     the same with spaCy's entity recogniser only (:func:`load_ner`), the default of
     :func:`find_toponyms`;
 ``full``
-    the whole reading of a text, :func:`geosleuth.read.read_text` (full spaCy
-    pipeline with parser and lemmatiser, toponyms, claims, dates), as
-    ``read_document`` runs it after extracting the text from the file.
+    the whole reading of a text, :func:`geosleuth.read.read_text` (spaCy's entity
+    recogniser on the whole text, its parser and lemmatiser on the sentences that
+    can yield evidence, toponyms, claims, dates), as ``read_document`` runs it
+    after extracting the text from the file.
 """
 
 from __future__ import annotations

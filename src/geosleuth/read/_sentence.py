@@ -25,6 +25,7 @@ __all__ = [
     "CONTINUATION",
     "HERE",
     "NEAR",
+    "REGION_WORD",
     "FoundPlace",
     "MentionLike",
     "Sentence",
@@ -46,6 +47,7 @@ HERE = re.compile(
 NEAR = re.compile(
     r"\b(?:near|vicinity|around|outskirts|close to|region|area)\b", re.IGNORECASE
 )
+REGION_WORD = re.compile(r"\b(?:the|this) (?:region|area)\b", re.IGNORECASE)
 CONTINUATION = re.compile(
     r"^(?:More precisely|Precisely|Specifically|In particular|That is|Namely|"
     r"It refers|This refers|It is|In other words)\b"
@@ -101,6 +103,9 @@ class WalkState:
     quote_owner: Attribution | None = None
     last_claim_sent: int = -99
     last_claim_attr: Attribution | None = None
+    #: A step of this sentence looked for the place that "here", "the town" or
+    #: "the region" refers to (the last town or places named before).
+    context_asked: bool = False
 
 
 @dataclass(slots=True)

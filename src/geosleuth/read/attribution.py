@@ -29,7 +29,13 @@ from typing import Any
 
 from geosleuth.read.target import name_key
 
-__all__ = ["Attribution", "SpeakerRegistry", "attribute", "quote_states"]
+__all__ = [
+    "Attribution",
+    "SpeakerRegistry",
+    "attribute",
+    "attribute_text",
+    "quote_states",
+]
 
 REPORTING_LEMMAS = frozenset(
     {
@@ -321,6 +327,7 @@ def attribute(
     previous: Attribution | None = None,
     in_quote: bool = False,
     quote_owner: Attribution | None = None,
+    consulted: set[str] | None = None,
 ) -> Attribution:
     """The attribution of one parsed sentence.
 
@@ -336,6 +343,13 @@ def attribute(
         A quotation is open at the start of the sentence.
     quote_owner : Attribution or None
         The attribution of the sentence that opened the quotation.
+    consulted : set of str or None, default None
+        If given, receives what of the earlier sentences the result depends on:
+        ``"previous"`` (a pronoun as speaker), ``"name:<key>"`` (a named speaker,
+        completed from earlier speakers of that surname key, see
+        :func:`~geosleuth.read.target.name_key`) or ``"quote"`` (an open
+        quotation). A reader that parsed only some sentences uses it to know when
+        it must parse the earlier ones too.
 
     Returns
     -------
@@ -357,6 +371,8 @@ def attribute(
         subjects.sort(key=lambda c: (c.pos_ != "PROPN", c.i))
         for subj in subjects:
             low = subj.text.lower()
+            if consulted is not None and low in ("he", "she", "they", "we", "i"):
+                consulted.add("previous")
             if (
                 low in ("he", "she", "they", "we", "i")
                 and previous is not None
@@ -375,6 +391,8 @@ def attribute(
                 continue
             start, _end, name, role, is_org = got
             if not is_org:
+                if consulted is not None and name.split():
+                    consulted.add("name:" + name_key(name.split()[-1]))
                 name, role = registry.complete(name, role)
                 registry.add(name, role)
             left, right = _role_span(subj, start)
@@ -384,6 +402,43 @@ def attribute(
                 official=official, rumour=False, excluded=((left, right),),
                 org=_org_of(role, name if is_org else None),
             )  # fmt: skip
+    if in_quote and consulted is not None and _ACCORDING.search(text) is None:
+        consulted.add("quote")
+    return _unparsed(text, base, chain, rumour, in_quote, quote_owner)
+
+
+def attribute_text(
+    text: str,
+    base: int,
+    *,
+    in_quote: bool = False,
+    quote_owner: Attribution | None = None,
+) -> Attribution:
+    """The attribution of a sentence that was not parsed: what its words alone say.
+
+    Only "according to", a reporting chain, a rumour or an open quotation are read;
+    a reporting verb's subject needs the parse (:func:`attribute`).
+
+    Examples
+    --------
+    >>> attribute_text("According to the Defense Ministry, it fell.", 0).speaker
+    'Defense Ministry'
+    >>> attribute_text("It fell.", 0).speaker is None
+    True
+    """
+    chain = tuple(m.group("m").strip() for m in _CHAIN.finditer(text))
+    rumour = _RUMOUR.search(text) is not None
+    return _unparsed(text, base, chain, rumour, in_quote, quote_owner)
+
+
+def _unparsed(
+    text: str,
+    base: int,
+    chain: tuple[str, ...],
+    rumour: bool,
+    in_quote: bool,
+    quote_owner: Attribution | None,
+) -> Attribution:
     m = _ACCORDING.search(text)
     if m is not None:
         src = m.group("src").strip()

@@ -114,6 +114,7 @@ from geosleuth.read.attribution import (
     Attribution,
     SpeakerRegistry,
     attribute,
+    attribute_text,
     quote_states,
 )
 from geosleuth.read.dates import find_dates
@@ -123,7 +124,7 @@ from geosleuth.read.regions import REGION_BUFFER_KM, with_borders
 from geosleuth.read.regions import TOWN_BUFFER_KM as TOWN_BUFFER_KM
 from geosleuth.read.sightings import ASSOCIATE_CLOSENESS as ASSOCIATE_CLOSENESS
 from geosleuth.read.sightings import read_sightings
-from geosleuth.read.target import Target, TargetRef, find_target_refs
+from geosleuth.read.target import Target, TargetRef, find_target_refs, name_key
 from geosleuth.read.whereabouts import read_whereabouts
 
 __all__ = [
@@ -143,6 +144,19 @@ DEFAULT_READ_GRADES: Mapping[str, Grade] = {
     "rumour": Grade("F", 5),
     "proof_of_life": Grade("F", 2),
 }
+
+
+_PUNCT = ".,;:!?\"“”‘’'()[]"
+
+
+def _names_in(key: str, texts: list[str]) -> bool:
+    """Whether a word of ``texts`` has the name key ``key``."""
+    return any(
+        name_key(w.strip(_PUNCT)) == key
+        for st in texts
+        for w in st.split()
+        if w.strip(_PUNCT)
+    )
 
 
 RejectReason = Literal[
@@ -263,6 +277,14 @@ class _Extractor:
         self.aliases = acronyms(text)
         self.gazetteer = gazetteer
         self.refs = find_target_refs(text, target, doc=doc) if target else []
+        #: (first token, end token, start char, end char) of each PERSON entity
+        self.persons = [
+            (e.start, e.end, e.start_char, e.end_char)
+            for e in doc.ents
+            if e.label_ == "PERSON"
+        ]
+        #: Start of the last parsed sentence that depends on unparsed earlier ones.
+        self.history_at = -1
 
     # -- what the steps share ----------------------------------------------------
     def reject(self, reason: RejectReason, detail: str, span: tuple[int, int]) -> None:
@@ -328,22 +350,38 @@ class _Extractor:
         return item
 
     # -- the walk ----------------------------------------------------------------
-    def run(self, spans: list[tuple[int, int]]) -> None:
+    def run(self, spans: list[tuple[int, int]], parsed: Sequence[bool]) -> None:
         state = WalkState()
         registry = SpeakerRegistry()
         quotes = quote_states(self.text, spans)
         usable = self._usable_mentions()
+        unparsed_context = False  # the last places named were in unparsed text
+        unparsed_text: list[str] = []  # the sentences not parsed so far
         for i, (span, (q_start, q_end)) in enumerate(zip(spans, quotes, strict=True)):
             s0, e0 = span
-            sent = self.doc.char_span(s0, e0, alignment_mode="expand")
+            tokens = self.doc.char_span(s0, e0, alignment_mode="expand")
+            sent = tokens if parsed[i] else None
             st = self.text[s0:e0]
-            attr = attribute(
-                sent,
-                registry,
-                previous=state.previous,
-                in_quote=q_start,
-                quote_owner=state.quote_owner,
-            )
+            if sent is None:
+                unparsed_text.append(st)
+                attr = attribute_text(
+                    st, s0, in_quote=q_start, quote_owner=state.quote_owner
+                )
+            else:
+                consulted: set[str] = set()
+                attr = attribute(
+                    sent,
+                    registry,
+                    previous=state.previous,
+                    in_quote=q_start,
+                    quote_owner=state.quote_owner,
+                    consulted=consulted,
+                )
+                if any(
+                    not c.startswith("name:") or _names_in(c[5:], unparsed_text)
+                    for c in consulted
+                ):
+                    self.history_at = s0
             if (
                 attr.speaker is None
                 and state.last_claim_attr is not None
@@ -364,7 +402,7 @@ class _Extractor:
                         (m.start, m.end),
                     )
                     continue
-                if self._in_person_name(m, sent):
+                if self._in_person_name(m, tokens):
                     self.excluded.add(j)
                     self.reject(
                         "not_a_place",
@@ -387,7 +425,10 @@ class _Extractor:
                 st, published=self.published, base=s0, previous=state.last_date
             )
             s = Sentence(i, span, st, sent, places, refs, dates, attr)
+            state.context_asked = False
             self._sentence(s, state)
+            if state.context_asked and unparsed_context:
+                self.history_at = max(self.history_at, s0)
             if dates:
                 state.last_date = dates[-1].date_from
             points = [
@@ -398,6 +439,7 @@ class _Extractor:
             if points:
                 state.last_town, state.last_town_sent = points[-1], i
                 state.last_places, state.last_places_sent = tuple(points), i
+                unparsed_context = sent is None
             if attr.speaker is not None:
                 state.previous = attr
             if q_end and not q_start:
@@ -424,15 +466,14 @@ class _Extractor:
     def _in_person_name(self, m: MentionLike, sent: Any) -> bool:
         if sent is None:
             return False
-        for ent in sent.ents:
-            if (
-                ent.label_ == "PERSON"
-                and ent.start_char <= m.start
-                and (m.end <= ent.end_char)
-                and (ent.end_char - ent.start_char) > (m.end - m.start)
-            ):
-                return True
-        return False
+        return any(
+            t0 >= sent.start
+            and t1 <= sent.end
+            and c0 <= m.start
+            and m.end <= c1
+            and (c1 - c0) > (m.end - m.start)
+            for t0, t1, c0, c1 in self.persons
+        )
 
     def _sentence(self, s: Sentence, state: WalkState) -> None:
         st = s.text.rstrip("\"'”’ ")
@@ -473,6 +514,8 @@ def extract_evidence(
     grades: Mapping[str, Grade] | None = None,
     url: str | None = None,
     gazetteer: Any = None,
+    sentences: Sequence[tuple[int, int]] | None = None,
+    parsed: Sequence[bool] | None = None,
 ) -> Extraction:
     """Turn a parsed document's sentences into evidence items with provenance.
 
@@ -502,19 +545,59 @@ def extract_evidence(
     gazetteer : Gazetteer or None, default None
         For border phrases ("the Iraqi border"); by default
         :meth:`geosleuth.gazetteer.Gazetteer.default`.
+    sentences : sequence of (int, int) or None, default None
+        The sentence spans, in text order; by default those of ``doc``
+        (:func:`sentence_spans`).
+    parsed : sequence of bool or None, default None
+        For each sentence, whether ``doc`` holds its parse (tags, dependencies,
+        lemmas); by default all. An unparsed sentence has its entities only, and
+        only what its words alone say is read from it.
 
     Returns
     -------
     Extraction
+    """
+    return _extract(
+        text, doc, mentions, doc_id=doc_id, published=published, target=target,
+        fallback_date=fallback_date, grades=grades, url=url, gazetteer=gazetteer,
+        sentences=sentences, parsed=parsed,
+    )[0]  # fmt: skip
+
+
+def _extract(
+    text: str,
+    doc: Any,
+    mentions: Sequence[MentionLike],
+    *,
+    doc_id: str,
+    published: dt.date | None,
+    target: Target | None,
+    fallback_date: dt.date | None,
+    grades: Mapping[str, Grade] | None,
+    url: str | None,
+    gazetteer: Any,
+    sentences: Sequence[tuple[int, int]] | None,
+    parsed: Sequence[bool] | None,
+) -> tuple[Extraction, int]:
+    """:func:`extract_evidence`, and where it needs more of the parse.
+
+    The second value is the start of the last parsed sentence whose reading
+    depends on earlier sentences left unparsed (-1 if none).
     """
     ex = _Extractor(
         text, doc, mentions, doc_id=doc_id, published=published,
         fallback_date=fallback_date or published or dt.date.today(),
         target=target, grades=grades or {}, url=url, gazetteer=gazetteer,
     )  # fmt: skip
-    spans = sentence_spans(doc)
-    ex.run(spans)
-    return Extraction(
+    spans = list(sentences) if sentences is not None else sentence_spans(doc)
+    done = list(parsed) if parsed is not None else [True] * len(spans)
+    if len(done) != len(spans):
+        raise ValueError(
+            f"'parsed' must have one flag per sentence ({len(spans)}). "
+            f"Got {len(done)} instead."
+        )
+    ex.run(spans, done)
+    extraction = Extraction(
         items=tuple(ex.items),
         rejected=tuple(sorted(ex.rejected, key=lambda r: r.span[0])),
         sentences=tuple(spans),
@@ -522,3 +605,4 @@ def extract_evidence(
         target_refs=tuple(ex.refs),
         excluded_mentions=tuple(sorted(ex.excluded)),
     )
+    return extraction, ex.history_at

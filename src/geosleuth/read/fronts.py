@@ -133,6 +133,8 @@ def find_fronts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
         context = HERE.match(ex.text, after) or re.match(
             r"(?:the\s+)?(?:town|village|city)", ex.text[after : after + 20]
         )
+        if place is None and context:
+            state.context_asked = True
         if (
             place is None
             and context

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -37,6 +38,14 @@ _PERSON_PREDICATES = frozenset(
 )  # fmt: skip
 _TITLE_NOUNS = r"(?:leader|chief|emir|head|caliph|founder|commander|boss)"
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][\w\u00c0-\u024f’'‐‑-]*")
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_NOT_LETTER = re.compile(r"[^a-z]")
+_FINAL_Y = re.compile(r"y$")
+_DOUBLED = re.compile(r"(.)\1+")
+_SPELLINGS = (
+    ("gh", "g"), ("kh", "k"), ("dh", "d"), ("th", "t"), ("q", "k"), ("ou", "u"),
+    ("ee", "i"), ("oo", "u"),
+)  # fmt: skip
 
 
 def name_key(word: str) -> str:
@@ -51,22 +60,13 @@ def name_key(word: str) -> str:
     """
     w = unicodedata.normalize("NFKD", word)
     w = "".join(c for c in w if not unicodedata.combining(c)).lower()
-    w = re.sub(r"(?:['’]s|['’])$", "", w)
+    w = _POSSESSIVE.sub("", w)
     w = _ARTICLE.sub("", w)
-    w = re.sub(r"[^a-z]", "", w)
-    for a, b in (
-        ("gh", "g"),
-        ("kh", "k"),
-        ("dh", "d"),
-        ("th", "t"),
-        ("q", "k"),
-        ("ou", "u"),
-        ("ee", "i"),
-        ("oo", "u"),
-    ):
+    w = _NOT_LETTER.sub("", w)
+    for a, b in _SPELLINGS:
         w = w.replace(a, b)
-    w = re.sub(r"y$", "i", w)
-    return re.sub(r"(.)\1+", r"\1", w)
+    w = _FINAL_Y.sub("i", w)
+    return _DOUBLED.sub(r"\1", w)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +166,17 @@ def find_target_refs(text: str, target: Target, *, doc: Any = None) -> list[Targ
     >>> [(r.text, r.kind) for r in find_target_refs(text, t)]
     [('al-Baghdadi', 'name'), ('The ISIS leaders', 'leaders'), ('the leader', 'title')]
     """
+    return _find_refs(text, target, lambda s, e: _is_person_use(doc, s, e))
+
+
+def _find_refs(
+    text: str, target: Target, person_use: Callable[[int, int], bool]
+) -> list[TargetRef]:
+    """:func:`find_target_refs`; ``person_use(s, e)`` judges a bare nisba.
+
+    A bare nisba at ``s:e`` ("Baghdad is alive") is taken for the person where
+    ``person_use(s, e)`` is true.
+    """
     refs: list[TargetRef] = []
     key, nisba = target.surname_key, target.nisba_key
     if not key:
@@ -186,7 +197,7 @@ def find_target_refs(text: str, target: Target, *, doc: Any = None) -> list[Targ
             )
             if title is not None:
                 groups.add(title.group(1))
-        elif nisba is not None and k == nisba and _is_person_use(doc, s, e):
+        elif nisba is not None and k == nisba and person_use(s, e):
             refs.append(TargetRef(s, e, text[s:e], "nisba"))
     org = r"(?:organi[sz]ation|group|" + "|".join(re.escape(g) for g in groups) + ")"
     if groups:

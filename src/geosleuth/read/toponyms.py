@@ -872,9 +872,10 @@ def _resolve(spans: list[_Span], gaz: Gazetteer, text: str) -> None:
     picks = [max(b, key=lambda p: b[p]) for b in base]
     for _ in range(3):
         picks = _round(live, base, qual, picks, gaz)
+    ctx = _context(live, picks, gaz)
     for s, b, pick in zip(live, base, picks, strict=True):
         s.pick = pick
-        s.probs = _context_scores(s, b, pick, live, picks, qual[live.index(s)], gaz)
+        s.probs = _context_scores(s, b, ctx, qual[live.index(s)], gaz)
     del text
 
 
@@ -885,42 +886,58 @@ def _round(
     picks: list[int],
     gaz: Gazetteer,
 ) -> list[int]:
+    ctx = _context(live, picks, gaz)
     new = []
     for k, (s, b) in enumerate(zip(live, base, strict=True)):
-        scores = _context_scores(s, b, picks[k], live, picks, qual[k], gaz)
+        scores = _context_scores(s, b, ctx, qual[k], gaz)
         new.append(max(scores, key=lambda p: scores[p]))
     return new
+
+
+_Context = list[tuple[str, str, str, bool, float, float]]
+
+
+def _context(live: list[_Span], picks: list[int], gaz: Gazetteer) -> _Context:
+    """What each span's pick brings as context to the others, looked up once.
+
+    (name key, country, admin1, local or admin, lon, lat) of each place or demonym.
+    """
+    return [
+        (
+            norm_key(t.text),
+            gaz.country_code(p),
+            gaz.admin1_code(p),
+            gaz.kind(p) in _LOCAL or gaz.kind(p) in ("admin",),
+            float(gaz.lons[p]),
+            float(gaz.lats[p]),
+        )
+        for t, p in zip(live, picks, strict=True)
+        if t.role in ("place", "demonym")
+    ]
 
 
 def _context_scores(
     s: _Span,
     b: dict[int, float],
-    own: int,
-    live: list[_Span],
-    picks: list[int],
+    ctx: _Context,
     q: tuple[str, str] | None,
     gaz: Gazetteer,
 ) -> dict[int, float]:
     key = norm_key(s.text)
-    others = [
-        p
-        for t, p in zip(live, picks, strict=True)
-        if norm_key(t.text) != key and t.role in ("place", "demonym")
-    ]
     countries: dict[str, int] = defaultdict(int)
     admins: dict[tuple[str, str], int] = defaultdict(int)
     local_lons: list[float] = []
     local_lats: list[float] = []
-    for p in others:
-        c = gaz.country_code(p)
+    for other_key, c, a, local, lon, lat in ctx:  # the other places named
+        if other_key == key:
+            continue
         if c:
             countries[c] += 1
-        a = gaz.admin1_code(p)
         if a:
             admins[c, a] += 1
-        if gaz.kind(p) in _LOCAL or gaz.kind(p) in ("admin",):
-            local_lons.append(float(gaz.lons[p]))
-            local_lats.append(float(gaz.lats[p]))
+        if local:
+            local_lons.append(lon)
+            local_lats.append(lat)
     pids = np.fromiter(b, dtype=np.int64, count=len(b))
     score = np.fromiter(b.values(), dtype=np.float64, count=len(b))
     cc = [gaz.country_code(int(p)) for p in pids]

@@ -19,6 +19,7 @@ from geosleuth.evidence import Claim
 from geosleuth.read._sentence import (
     CONTINUATION,
     HERE,
+    REGION_WORD,
     Sentence,
     WalkState,
     hedge_text,
@@ -40,7 +41,6 @@ _LOCATION_CUE = re.compile(
     r"currently\s+)?(?:in|on|at|near|around|inside)|the place where)\b",
     re.IGNORECASE,
 )
-_REGION_WORD = re.compile(r"\b(?:the|this) (?:region|area)\b", re.IGNORECASE)
 _NOT_PLACE_ROLES = ("person", "metonym", "demonym")
 
 
@@ -81,7 +81,8 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
     if not places:
         anchor_text = text
         here = HERE.search(anchor_text)
-        region = _REGION_WORD.search(anchor_text)
+        region = REGION_WORD.search(anchor_text)
+        state.context_asked = state.context_asked or bool(here or region)
         if region and state.last_places and s.index - state.last_places_sent <= 2:
             places = list(state.last_places)
             how = (
