@@ -149,8 +149,10 @@ def run_locate(
     quiet: bool = False,
     budget_km: float | None = None,
     sweep_width_km: float | None = None,
-) -> Estimate:
-    """Read the inputs, fuse, write every output to ``out``; return the estimate.
+) -> tuple[Estimate, str]:
+    """Read the inputs, fuse, write every output to ``out``.
+
+    Returns the estimate and the name of the target.
 
     With ``budget_km`` and ``sweep_width_km`` the report also shows the optimal
     search plan for that effort (see :func:`geosleuth.plan.allocate_optimal`).
@@ -189,7 +191,7 @@ def run_locate(
             plan = _plan_layer(est, budget_km=budget_km, sweep_width_km=sweep_width_km)
         progress.update(task, description="Writing the report")
         _write_outputs(out, est, data, points, plan)
-    return est
+    return est, data.target
 
 
 def _plan_layer(
@@ -337,7 +339,7 @@ def locate(
             "neither.",
             field="--budget-km",
         )
-    est = run_locate(
+    est, who = run_locate(
         inputs,
         budget_km=budget_km,
         sweep_width_km=sweep_width_km,
@@ -349,15 +351,7 @@ def locate(
         quiet=quiet,
     )
     if not quiet:
-        data_target = target or _target_of(inputs)
-        _summary(est, target=data_target, out=out)
-
-
-def _target_of(inputs: Sequence[Path]) -> str:
-    for p in inputs:
-        if p.suffix.lower() in _CASE_SUFFIXES:
-            return load_case(p).target
-    return "the target"
+        _summary(est, target=who, out=out)
 
 
 def bundled_example(name: str = "seed-baghdadi-2018.yaml") -> Path:
@@ -385,8 +379,8 @@ def demo(
     """Run locate on a bundled example (default: the 2018 al-Baghdadi seed case)."""
     path = bundled_example(example)
     console.print(f"Example case: {path}", highlight=False)
-    est = run_locate([path], out=out)
-    _summary(est, target=load_case(path).target, out=out)
+    est, who = run_locate([path], out=out)
+    _summary(est, target=who, out=out)
     console.print(f"Open {out / 'report.html'} in a browser.", highlight=False)
 
 
@@ -525,8 +519,8 @@ def searched(
     note: Annotated[str, typer.Option(help="Free text.")] = "",
 ) -> None:
     """Record a search that found nothing as evidence in CASE."""
-    day = dt.date.fromisoformat(date) if _parse_date(date, "--date") else None
-    if day is None:  # pragma: no cover - _parse_date raised already
+    day = _parse_date(date, "--date")
+    if day is None:  # pragma: no cover - Typer requires --date
         raise InputError("--date is required.", field="--date")
     area, buffer_km = _area_from_options(box, point, radius_km, geojson)
     existing = {i.id for i in load_case(case).items}
