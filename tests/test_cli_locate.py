@@ -277,3 +277,50 @@ def test_error_messages_keep_their_square_brackets(tmp_path):
     app2.command()(boom)
     out = runner.invoke(app2, [])
     assert "geosleuth[nlp]" in out.output
+
+
+def test_a_plan_carried_out_becomes_searched_evidence(tmp_path):
+    case = tmp_path / "hiker.yaml"
+    shutil.copy(HIKER, case)
+    out = tmp_path / "est"
+    assert run("locate", case, "--out", out, "--quiet").exit_code == 0
+    plan_dir = tmp_path / "plan"
+    result = run(
+        "plan", out, "--budget-km", "10", "--sweep-width-km", "0.05", "--out", plan_dir
+    )
+    assert result.exit_code == 0, result.output
+    result = run(
+        "searched",
+        case,
+        "--date",
+        "2024-10-13",
+        "--plan",
+        plan_dir / "plan.geojson",
+        "--team",
+        "MRT",
+    )
+    assert result.exit_code == 0, result.output
+    new = [i for i in load_case(case).items if i.id.startswith("search-2024-10-13-1")]
+    assert new and all(i.kind == "searched" for i in new)
+    pds = [i.pd for i in new]
+    assert pds == sorted(pds, reverse=True) and all(0 < p < 1 for p in pds)
+    # rounded down to 0.05: never more than the plan's POD
+    plan = json.loads((plan_dir / "plan.geojson").read_text())
+    assert max(pds) <= max(f["properties"]["pod"] for f in plan["features"])
+    # the estimate now knows the searched cells came up empty
+    after = tmp_path / "after"
+    assert run("locate", case, "--out", after, "--quiet").exit_code == 0
+    e0 = json.loads((out / "estimate.json").read_text())
+    e1 = json.loads((after / "estimate.json").read_text())
+    assert e1["hdr_km2"]["50"] != e0["hdr_km2"]["50"]
+    result = run(
+        "searched",
+        case,
+        "--date",
+        "2024-10-13",
+        "--plan",
+        plan_dir / "plan.geojson",
+        "--pd",
+        "0.5",
+    )
+    assert result.exit_code == 1 and "With --plan" in result.output

@@ -11,6 +11,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
 
+import numpy as np
 import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -31,7 +32,15 @@ from geosleuth.geometry import Area, Point, from_geojson
 from geosleuth.grid import Grid
 from geosleuth.report import files
 
-__all__ = ["demo", "locate", "run_locate", "schema", "searched", "verify"]
+__all__ = [
+    "append_items",
+    "demo",
+    "locate",
+    "run_locate",
+    "schema",
+    "searched",
+    "verify",
+]
 
 _CASE_SUFFIXES = {".yaml", ".yml"}
 _ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
@@ -440,11 +449,11 @@ def _area_from_options(
     return from_geojson(obj, what=f"geometry in {geojson}"), 0.0
 
 
-def append_item(case_path: Path, item: EvidenceItem) -> None:
-    """Append an item to a case file's evidence list, keeping the rest of the text.
+def append_items(case_path: Path, items: Sequence[EvidenceItem]) -> None:
+    """Append items to a case file's evidence list, keeping the rest of the text.
 
     The new text is validated by parsing the whole case before anything is written,
-    and the file is replaced atomically.
+    and the file is replaced atomically: on any error the file is left as it was.
     """
     import yaml
 
@@ -464,6 +473,7 @@ def append_item(case_path: Path, item: EvidenceItem) -> None:
     indent = seq.value[0].start_mark.column - 2
     block = "".join(
         " " * indent + line + "\n" if line else "\n"
+        for item in items
         for line in dump_item_yaml(item).rstrip("\n").split("\n")
     )
     lines = text.splitlines(keepends=True)
@@ -475,6 +485,51 @@ def append_item(case_path: Path, item: EvidenceItem) -> None:
     new_text = "".join(lines[:end_line]) + block + "".join(lines[end_line:])
     parse_case(new_text, source=str(case_path))
     files.write_atomic(case_path, new_text.encode("utf-8"))
+
+
+_PD_STEP = 0.05
+
+
+def _plan_bands(path: Path) -> list[tuple[float, Area, int]]:
+    """Cells of a ``plan.geojson`` grouped by POD rounded down to 0.05.
+
+    Returns ``(pd, area, n_cells)`` per band with pd > 0. Rounding down never
+    overstates what a search could have detected.
+    """
+    try:
+        obj = json.loads(path.read_text(encoding="utf-8"))
+        feats = obj["features"]
+        bands: dict[float, list[Any]] = {}
+        for f in feats:
+            pod = float(f["properties"]["pod"])
+            pd = math.floor(pod / _PD_STEP + 1e-9) * _PD_STEP
+            if pd > 0 and f["geometry"]["type"] == "Polygon":
+                coords = f["geometry"]["coordinates"]
+                bands.setdefault(round(pd, 2), []).append(coords)
+    except (
+        OSError,
+        UnicodeDecodeError,
+        json.JSONDecodeError,
+        KeyError,
+        TypeError,
+        ValueError,
+    ) as exc:
+        raise InputError(
+            f"{path} is not a plan written by 'geosleuth plan' (a GeoJSON "
+            f"FeatureCollection of cells with a 'pod'): {exc!r}.",
+            path=str(path),
+        ) from None
+    out = []
+    for pd, polys in sorted(bands.items(), reverse=True):
+        area = Area(
+            tuple(tuple(np.asarray(r, dtype=np.float64) for r in p) for p in polys)
+        )
+        out.append((pd, area, len(polys)))
+    if not out:
+        raise InputError(
+            f"The plan {path} has no cell with a POD of 0.05 or more.", path=str(path)
+        )
+    return out
 
 
 @app.command()
@@ -490,14 +545,11 @@ def searched(
             writable=True,
         ),
     ],
-    pd: Annotated[
-        float,
-        typer.Option(
-            help="Probability of detection in the area "
-            "(0-1), e.g. from 'geosleuth plan'."
-        ),
-    ],
     date: Annotated[str, typer.Option(help="Day of the search, YYYY-MM-DD.")],
+    pd: Annotated[
+        float | None,
+        typer.Option(help="Probability of detection in the area (0-1)."),
+    ] = None,
     box: Annotated[str | None, typer.Option(help="WEST,SOUTH,EAST,NORTH")] = None,
     point: Annotated[
         str | None, typer.Option(help="LON,LAT (with --radius-km)")
@@ -514,36 +566,80 @@ def searched(
             readable=True,
         ),
     ] = None,
+    plan: Annotated[
+        Path | None,
+        typer.Option(
+            help="plan.geojson from 'geosleuth plan', carried out in full: each cell "
+            "searched with its planned POD (grouped in bands rounded down to 0.05).",
+            exists=True,
+            dir_okay=False,
+            readable=True,
+        ),
+    ] = None,
     item_id: Annotated[str | None, typer.Option("--id", help="Evidence id.")] = None,
     team: Annotated[str, typer.Option(help="Who searched.")] = "search team",
     note: Annotated[str, typer.Option(help="Free text.")] = "",
 ) -> None:
-    """Record a search that found nothing as evidence in CASE."""
+    """Record a search that found nothing as evidence in CASE.
+
+    Give the area (--box, --point with --radius-km, or --geojson) with its --pd, or
+    the --plan that was carried out.
+    """
     day = _parse_date(date, "--date")
     if day is None:  # pragma: no cover - Typer requires --date
         raise InputError("--date is required.", field="--date")
-    area, buffer_km = _area_from_options(box, point, radius_km, geojson)
+    bands: list[tuple[float, Any, float, int]]
+    if plan is not None:
+        if pd is not None or any(x is not None for x in (box, point, geojson)):
+            raise InputError(
+                "With --plan, give no --pd, --box, --point or --geojson: the plan "
+                "says where and how well each cell was searched.",
+                field="--plan",
+            )
+        bands = [(b_pd, b_area, 0.0, n) for b_pd, b_area, n in _plan_bands(plan)]
+    else:
+        if pd is None:
+            raise InputError(
+                "Give --pd, the probability of detection in the area (or --plan).",
+                field="--pd",
+            )
+        area, buffer_km = _area_from_options(box, point, radius_km, geojson)
+        bands = [(pd, area, buffer_km, 0)]
     existing = {i.id for i in load_case(case).items}
-    new_id = item_id or next(
-        f"search-{day.isoformat()}-{k}"
+    stem = f"search-{day.isoformat()}-"
+    base = item_id or next(
+        f"{stem}{k}"
         for k in range(1, 10_000)
-        if f"search-{day.isoformat()}-{k}" not in existing
+        if not any(e == f"{stem}{k}" or e.startswith(f"{stem}{k}-") for e in existing)
     )
-    if new_id in existing:
-        raise InputError(
-            f"The case already has an item {new_id!r}; pick another --id.", field="--id"
+    items: list[Searched] = []
+    for j, (band_pd, band_area, buffer, n_cells) in enumerate(bands, start=1):
+        new_id = base if len(bands) == 1 else f"{base}-band{j}"
+        if new_id in existing:
+            raise InputError(
+                f"The case already has an item {new_id!r}; pick another --id.",
+                field="--id",
+            )
+        text = note or f"Searched by {team}; nothing found."
+        if n_cells and plan is not None:
+            text += (
+                f" {n_cells} cells of {plan.name} with a planned POD of at least "
+                f"{band_pd:.2f}."
+            )
+        items.append(
+            Searched(
+                id=new_id,
+                provenance=Provenance(document=team),
+                date=day,
+                area=band_area,
+                pd=band_pd,
+                buffer_km=buffer,
+                note=text,
+            )
         )
-    item = Searched(
-        id=new_id,
-        provenance=Provenance(document=team),
-        date=day,
-        area=area,
-        pd=pd,
-        buffer_km=buffer_km,
-        note=note or f"Searched by {team}; nothing found.",
-    )
-    append_item(case, item)
-    console.print(f"Added {item.id} (pd = {pd:g}) to {case}.", highlight=False)
+    append_items(case, items)
+    for it in items:
+        console.print(f"Added {it.id} (pd = {it.pd:g}) to {case}.", highlight=False)
 
 
 @app.command()
