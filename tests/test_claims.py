@@ -366,3 +366,22 @@ def test_seed_spans_index_the_extracted_text(seed: Any) -> None:
         assert seed.text[s:e] == item.provenance.quote
     for m in seed.mentions:
         assert seed.text[m.start : m.end] == m.text
+
+
+def test_parsing_only_the_sentences_that_matter_changes_nothing(
+    seed: Any, shared_dir: Path, nlp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the fast path parses the sentences that can yield evidence; parsing every
+    # sentence must give the same items, places, speakers, hedges and spans
+    from geosleuth.read import document
+    from geosleuth.read.document import read_document
+
+    monkeypatch.setattr(document, "_needs_parse", lambda *a, **k: True)
+    full = read_document(
+        shared_dir / "corpus" / "seed-2018-baghdadi-hajin.txt",
+        published="2018-05-15",
+        target="Abu Bakr al-Baghdadi",
+        nlp=nlp,
+    )
+    assert [i.to_dict() for i in full.evidence] == [i.to_dict() for i in seed.evidence]
+    assert [m.to_dict() for m in full.mentions] == [m.to_dict() for m in seed.mentions]
