@@ -31,7 +31,6 @@ import functools
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal, TypeAlias
 
 import numpy as np
 
@@ -45,6 +44,7 @@ from geosleuth.gazetteer._build import (
     K_REGION,
     KINDS,
     Index,
+    PlaceKind,
     load_index,
 )
 from geosleuth.gazetteer._names import bare_key, norm_key, skeleton
@@ -52,18 +52,6 @@ from geosleuth.geometry import Geometry, Point, from_geojson, haversine_km
 
 __all__ = ["Gazetteer", "Place", "PlaceKind", "norm_key", "skeleton"]
 
-PlaceKind: TypeAlias = Literal[
-    "city",
-    "town",
-    "village",
-    "admin",
-    "country",
-    "river",
-    "border",
-    "region",
-    "continent",
-    "county",
-]
 
 #: Weight of each way a name can match, before the importance prior.
 MATCH_WEIGHT = {

@@ -30,7 +30,7 @@ import zipfile
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, TypeAlias, get_args
 
 import numpy as np
 
@@ -38,10 +38,10 @@ from geosleuth._types import FloatArray, IntArray
 from geosleuth.errors import MissingDependencyError
 from geosleuth.gazetteer._names import bare_key, is_latin, norm_key, skeleton
 
-__all__ = ["KINDS", "Index", "build_index", "cache_dir", "load_index"]
+__all__ = ["KINDS", "Index", "PlaceKind", "build_index", "cache_dir", "load_index"]
 
-#: Place kinds, in the order of their integer codes in the index.
-KINDS = (
+#: What a place is.
+PlaceKind: TypeAlias = Literal[
     "city",
     "town",
     "village",
@@ -52,7 +52,9 @@ KINDS = (
     "region",
     "continent",
     "county",
-)
+]
+#: Place kinds, in the order of their integer codes in the index.
+KINDS: tuple[str, ...] = get_args(PlaceKind)
 K_CITY, K_TOWN, K_VILLAGE, K_ADMIN, K_COUNTRY = 0, 1, 2, 3, 4
 K_RIVER, K_BORDER, K_REGION, K_CONTINENT, K_COUNTY = 5, 6, 7, 8, 9
 _DATA_DIR = Path(__file__).resolve().parent.parent / "data"
