@@ -547,3 +547,34 @@ def test_hindcast_timeline_uses_life_status_items_published_later():
     assert pts[0].as_of == dt.date(2017, 6, 30)
     assert pts[0].p_alive < 0.9
     assert fuse([dead, s], GRID, as_of=dt.date(2017, 7, 1)).p_alive == 0.9
+
+
+def test_leave_one_out_range_of_the_best_place():
+    a = Claim(
+        id="a",
+        provenance=PROV,
+        date=DAY,
+        place=Point(40.8, 34.7),
+        buffer_km=5.0,
+        grade=Grade.parse("B2"),
+    )
+    b = Claim(
+        id="b",
+        provenance=PROV,
+        date=DAY,
+        place=Point(40.8, 34.7),
+        buffer_km=5.0,
+        grade=Grade.parse("C3"),
+        hedge="possible",
+    )
+    places = [NamedPlace("X", 40.8, 34.7), NamedPlace("Y", 41.2, 34.3)]
+    est = fuse([a, b], GRID, as_of=DAY, places=places)
+    assert est.places[0].name == "X"
+    for item, other in ((a, b), (b, a)):
+        alone = fuse([other], GRID, as_of=DAY, places=places, contributions=False)
+        c = next(c for c in est.contributions if c.item_id == item.id)
+        expected = next(p.probability for p in alone.places if p.name == "X")
+        assert c.top_place_without == pytest.approx(expected, rel=1e-9)
+    low, high = est.top_place_range()
+    assert low < est.places[0].probability == high
+    assert fuse([a], GRID, as_of=DAY, places=[]).top_place_range() is None

@@ -243,13 +243,15 @@ class Contribution:
 
     ``map_shift`` is the total-variation distance between the posterior with and
     without the item (0: no effect, 1: disjoint maps); ``p_alive_shift`` the change in
-    ``P(alive)``.
+    ``P(alive)``; ``top_place_without`` the probability of the best-ranked place
+    (``Estimate.places[0]``) without the item, or None when no place is ranked.
     """
 
     item_id: str
     kind: str
     map_shift: float
     p_alive_shift: float
+    top_place_without: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,6 +288,22 @@ class Estimate:
     used: tuple[str, ...]
     excluded: tuple[tuple[str, str], ...]
     settings: Settings
+
+    def top_place_range(self) -> tuple[float, float] | None:
+        """Lowest and highest probability of the best place without any one item.
+
+        None without ranked places or contributions. A narrow range means that no
+        single report carries the conclusion.
+        """
+        values = [
+            c.top_place_without
+            for c in self.contributions
+            if c.top_place_without is not None
+        ]
+        if not self.places or not values:
+            return None
+        now = self.places[0].probability
+        return (min([now, *values]), max([now, *values]))
 
     def probability_within(self, lon: float, lat: float, radius_km: float) -> float:
         """Probability that the target is within ``radius_km`` of (lon, lat)."""
@@ -861,8 +879,21 @@ def fuse(
     used = [i for i in used if i.id not in skipped_ids]
     post = posterior_from_factors(log_prior, (f.log_l for f in facs))
     alive = p_alive(used, as_of=as_of, settings=settings, hindcast=hindcast)
+    h50, h90 = hdr_masks(post, (0.5, 0.9))
+    ranked = place_probabilities(
+        post,
+        grid,
+        list(places) if places is not None else _places_from_items(items),
+        radius_km=settings.place_radius_km,
+        hdr90=h90,
+    )
     contribs: list[Contribution] = []
     if contributions:
+        top_mask = (
+            _disc(grid, ranked[0].lon, ranked[0].lat, ranked[0].radius_km)
+            if ranked
+            else None
+        )
         contribs = _contributions(
             used,
             facs,
@@ -872,15 +903,8 @@ def fuse(
             as_of=as_of,
             settings=settings,
             alive=alive,
+            top_mask=top_mask,
         )
-    h50, h90 = hdr_masks(post, (0.5, 0.9))
-    ranked = place_probabilities(
-        post,
-        grid,
-        list(places) if places is not None else _places_from_items(items),
-        radius_km=settings.place_radius_km,
-        hdr90=h90,
-    )
     return Estimate(
         as_of=as_of,
         grid=grid,
@@ -908,6 +932,7 @@ def _contributions(
     as_of: dt.date,
     settings: Settings,
     alive: float,
+    top_mask: np.ndarray | None = None,
     max_group: int = 2000,
 ) -> list[Contribution]:
     """Leave-one-out shifts of the posterior, one per used item.
@@ -915,11 +940,14 @@ def _contributions(
     Within a sighting group of ``n`` items the group's
     likelihood without item ``i`` is ``(W·L − wᵢLᵢ)/(W − wᵢ)``, one kernel per item;
     groups larger than ``max_group`` report the shift of the whole group instead.
+    With ``top_mask`` (the disc of the best-ranked place), each contribution also
+    says how probable that place is without the item.
     """
     base = log_prior + sum((f.log_l for f in facs), np.zeros(grid.n_cells))
     by_item = {iid: f for f in facs for iid in f.item_ids}
     sightings = {i.id: i for i in used if isinstance(i, Sighting)}
-    group_shift: dict[str, float] = {}
+    group_shift: dict[str, tuple[float, float | None]] = {}
+    top_now = float(post[top_mask].sum()) if top_mask is not None else None
 
     def without(f: Factor) -> FloatArray:
         """``base − f.log_l``, recomputed from the other factors where f is −inf."""
@@ -932,25 +960,26 @@ def _contributions(
             )
         return np.asarray(rest)
 
-    def shift_without(rest_log: FloatArray) -> float:
+    def shift_without(rest_log: FloatArray) -> tuple[float, float | None]:
         with np.errstate(invalid="ignore"):
             rest_log = np.where(np.isnan(rest_log), -np.inf, rest_log)
         try:
             other = posterior_from_factors(rest_log, [])
         except InputError:
-            return 1.0
-        return 0.5 * float(np.abs(post - other).sum())
+            return 1.0, None
+        top = float(other[top_mask].sum()) if top_mask is not None else None
+        return 0.5 * float(np.abs(post - other).sum()), top
 
     out = []
     for item in used:
-        shift = 0.0
+        shift, top = 0.0, top_now
         f = by_item.get(item.id)
         if f is not None and len(f.item_ids) == 1:
-            shift = shift_without(without(f))
+            shift, top = shift_without(without(f))
         elif f is not None and len(f.item_ids) > max_group:
             if f.key not in group_shift:
                 group_shift[f.key] = shift_without(without(f))
-            shift = group_shift[f.key]
+            shift, top = group_shift[f.key]
         elif f is not None:
             members = [sightings[i] for i in f.item_ids]
             total_w = sum(m.weight for m in members)
@@ -963,7 +992,7 @@ def _contributions(
             )
             with np.errstate(divide="ignore"):
                 log_rest = np.log(np.maximum(l_rest, 0.0))
-            shift = shift_without(without(f) + log_rest)
+            shift, top = shift_without(without(f) + log_rest)
         d_alive = 0.0
         if isinstance(item, LifeStatus):
             d_alive = alive - p_alive(
@@ -972,7 +1001,7 @@ def _contributions(
                 settings=settings,
                 hindcast=True,  # `used` is already selected for as_of
             )
-        out.append(Contribution(item.id, item.kind, shift, d_alive))
+        out.append(Contribution(item.id, item.kind, shift, d_alive, top))
     return out
 
 

@@ -273,6 +273,13 @@ def _summary(est: Estimate, *, target: str, out: Path) -> None:
         f"90% area = {est.hdr_km2['90']:,.0f} km²   items used: {len(est.used)}, "
         f"left out: {len(est.excluded)}"
     )
+    rng = est.top_place_range()
+    if rng is not None:
+        console.print(
+            f"{est.places[0].name}: {est.places[0].probability:.3f}, between "
+            f"{rng[0]:.3f} and {rng[1]:.3f} when any one item is left out",
+            highlight=False,
+        )
     top = sorted(est.contributions, key=lambda c: -c.map_shift)[:5]
     if top:
         console.print(

@@ -108,6 +108,11 @@ def estimate_record(
                 "contribution": {
                     "map_shift": _sig(c.map_shift) if c else 0.0,
                     "p_alive_shift": _sig(c.p_alive_shift) if c else 0.0,
+                    "top_place_without": (
+                        _sig(c.top_place_without)
+                        if c and c.top_place_without is not None
+                        else None
+                    ),
                 },
                 "source": prov.to_dict(),
                 "note": item.note,
@@ -122,6 +127,7 @@ def estimate_record(
         "case": source,
         "p_alive": _sig(est.p_alive),
         "hdr_km2": {k: round(v, 3) for k, v in est.hdr_km2.items()},
+        "top_place_leave_one_out": _top_range(est),
         "places": [
             {
                 "name": p.name,
@@ -148,6 +154,18 @@ def estimate_record(
         "settings": est.settings.to_dict(),
         "posterior_file": "posterior.npz",
         "generated": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+    }
+
+
+def _top_range(est: Estimate) -> dict[str, Any] | None:
+    rng = est.top_place_range()
+    if rng is None:
+        return None
+    return {
+        "name": est.places[0].name,
+        "min": _sig(rng[0]),
+        "max": _sig(rng[1]),
+        "meaning": "probability of the best place when any one item is left out",
     }
 
 

@@ -336,9 +336,16 @@ def render_report(
     top = estimate.places[0] if estimate.places else None
     lead = ""
     if top is not None:
+        rng = estimate.top_place_range()
+        spread = (
+            f" Leaving out any one item, it would be between {esc(pct(rng[0]))} "
+            f"and {esc(pct(rng[1]))}."
+            if rng is not None
+            else ""
+        )
         lead = (
             f"<p>Most likely named place: <b>{esc(top.name)}</b>, "
-            f"{esc(pct(top.probability))} within {top.radius_km:g} km.</p>"
+            f"{esc(pct(top.probability))} within {top.radius_km:g} km.{spread}</p>"
         )
     tiles_note = (
         ""
