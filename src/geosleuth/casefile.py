@@ -213,7 +213,12 @@ CASE_SCHEMA: dict[str, Any] = {
 
 @dataclass(frozen=True, slots=True)
 class Case:
-    """A loaded case: the target, its evidence, and how to grid it."""
+    """A loaded case: the target, its evidence, and how to grid it.
+
+    Built by :func:`load_case` / :func:`parse_case`; ``places`` are the places to
+    rank (those of sightings and claims, and ``places:`` entries with ``rank:
+    true``).
+    """
 
     target: str
     items: tuple[EvidenceItem, ...]
@@ -315,6 +320,17 @@ def load_case(path: PathLike) -> Case:
     CaseFileError
         If the file cannot be read, is not YAML, fails the schema, or an item is
         invalid; the error carries ``path``, ``line`` and ``field``.
+
+    Examples
+    --------
+    >>> from importlib.resources import files
+    >>> case = load_case(str(files("geosleuth") / "examples" / "missing-hiker.yaml"))
+    >>> case.target, len(case.items), case.grid.cell_km
+    ('missing walker (synthetic example)', 6, 0.1)
+    >>> load_case("no/such/case.yaml")
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.CaseFileError: Cannot read the case file no/such/case.yaml: ...
     """
     p = Path(os.fspath(path))
     try:
@@ -347,7 +363,7 @@ def parse_case(text: str, *, source: str = "<case>") -> Case:
     ... ''')
     >>> case.target, len(case.items)
     ('a hiker', 1)
-    >>> parse_case("target: x\\nevidence: []\\n")
+    >>> parse_case("target: x\nevidence: []\n")
     Traceback (most recent call last):
     ...
     geosleuth.errors.CaseFileError: The case <case> has no evidence items; add at ...
@@ -774,7 +790,23 @@ def _grid_for(doc: _Map, items: list[EvidenceItem], source: str) -> Grid:
 def evidence_bounds(
     items: Sequence[EvidenceItem],
 ) -> tuple[float, float, float, float]:
-    """Bounding box of the items' geometry with a 25 % (at least 0.05°) margin."""
+    """Bounding box of the items' geometry with a 25 % (at least 0.05°) margin.
+
+    Returns ``(west, south, east, north)`` in degrees.
+
+    Raises
+    ------
+    InputError
+        If no item has geometry (e.g. only life-status items).
+
+    Examples
+    --------
+    >>> from geosleuth.evidence import Provenance, Sighting
+    >>> s = Sighting(id="s", provenance=Provenance(document="d"),
+    ...              date=dt.date(2020, 1, 1), place=Point(7.2, 46.15))
+    >>> [round(v, 2) for v in evidence_bounds([s])]
+    [7.15, 46.1, 7.25, 46.2]
+    """
     lons: list[float] = []
     lats: list[float] = []
     for item in items:
@@ -815,6 +847,15 @@ def dump_item_yaml(item: EvidenceItem) -> str:
     """YAML text of one item in case-file form (used to append evidence).
 
     Geometry is written inline as GeoJSON; provenance fields are flattened.
+
+    Examples
+    --------
+    >>> from geosleuth.evidence import Provenance, Searched
+    >>> from geosleuth.geometry import Area
+    >>> s = Searched(id="sweep", provenance=Provenance(document="team"),
+    ...              date=dt.date(2024, 10, 13), area=Area.box(0, 0, 1, 1), pd=0.5)
+    >>> print(dump_item_yaml(s).splitlines()[0])
+    - id: sweep
     """
     d = item.to_dict()
     prov = d.pop("provenance")

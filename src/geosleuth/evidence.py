@@ -231,6 +231,17 @@ class Provenance:
         Publication date of the document.
     url : str or None
         Where the document can be found.
+
+    Examples
+    --------
+    >>> p = Provenance(document="anf", quote="seen in Hajin", span=(10, 23),
+    ...                speaker="Hesekê", published=dt.date(2018, 5, 12))
+    >>> p.to_dict()["span"]
+    [10, 23]
+    >>> Provenance(document="anf", span=(9, 3))
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.InputError: A provenance 'span' must be two character offsets ...
     """
 
     document: str
@@ -396,6 +407,19 @@ class Sighting(_Item):
         For an associate, the typical distance (1-σ) between target and associate.
     weight : float, default 1.0
         Relative weight within its group.
+
+    Examples
+    --------
+    >>> s = Sighting(id="s1", provenance=Provenance(document="anf"),
+    ...              date=dt.date(2018, 5, 12), place=Point(40.83, 34.70),
+    ...              subject="associate", who="Iyad al-Jamili", closeness=0.8)
+    >>> s.group_key, round(s.p_true(), 2)
+    ('associate:Iyad al-Jamili', 0.8)
+    >>> Sighting(id="s2", provenance=Provenance(document="anf"),
+    ...          date=dt.date(2018, 5, 12), place=Point(40.83, 34.70), sigma_km=-2)
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.InputError: The 'sigma_km' of sighting 's2' must be a positive ...
     """
 
     place: Geometry
@@ -459,6 +483,16 @@ class Claim(_Item):
 
     The region is every point within ``buffer_km`` of ``place`` (inside it, for an
     area); its edge is soft, with a Gaussian fall-off of ``sigma_km``.
+
+    Examples
+    --------
+    >>> c = Claim(id="basri", provenance=Provenance(document="anf"),
+    ...           date=dt.date(2018, 5, 12), place=Point(40.83, 34.70),
+    ...           grade=Grade.parse("B3"), hedge="possible")
+    >>> round(c.p_true(), 3)
+    0.255
+    >>> c.polarity
+    'is'
     """
 
     place: Geometry
@@ -497,6 +531,14 @@ class Territory(_Item):
 
     The newest territory item of a group (dated on or before the estimate's date)
     supersedes the older ones.
+
+    Examples
+    --------
+    >>> t = Territory(id="t", provenance=Provenance(document="anf"),
+    ...               date=dt.date(2018, 5, 12), group_name="ISIS",
+    ...               area=Area.box(40.7, 34.4, 41.0, 34.8), tie=0.9)
+    >>> t.p_true()
+    0.9
     """
 
     group_name: str
@@ -540,6 +582,14 @@ class Front(_Item):
     The force holds the half-plane beyond the front line, which runs perpendicular to
     the bearing at ``distance_km`` from the place (within ``width_km`` of the axis).
     The target, on the other side, is unlikely to be in the area already taken.
+
+    Examples
+    --------
+    >>> f = Front(id="f", provenance=Provenance(document="anf"),
+    ...           date=dt.date(2018, 5, 12), force="SDF", place=Point(40.95, 34.47),
+    ...           distance_km=5, bearing_deg=20)
+    >>> f.to_dict()["width_km"] is None  # unlimited width
+    True
     """
 
     force: str
@@ -592,6 +642,19 @@ class Searched(_Item):
     Fusion multiplies the searched cells by ``1 − pd × p_true`` (Bayesian search
     update, then renormalised). Only a search with ``pd = 1`` taken at face value
     (no grade) empties an area, and only that area.
+
+    Examples
+    --------
+    >>> s = Searched(id="sweep", provenance=Provenance(document="team 1"),
+    ...              date=dt.date(2024, 10, 13),
+    ...              area=Area.box(-4.07, 53.06, -4.05, 53.07), pd=0.6)
+    >>> s.pd
+    0.6
+    >>> Searched(id="x", provenance=Provenance(document="t"), date=dt.date(2024, 1, 1),
+    ...          area=Point(-4.06, 53.07), pd=0.5)
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.InputError: A searched point or line needs a positive ...
     """
 
     area: Geometry
@@ -628,7 +691,15 @@ class Searched(_Item):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class LifeStatus(_Item):
-    """Proof of life (``status="alive"``) or a claim of death (``status="dead"``)."""
+    """Proof of life (``status="alive"``) or a claim of death (``status="dead"``).
+
+    Examples
+    --------
+    >>> v = LifeStatus(id="rec", provenance=Provenance(document="anf"),
+    ...                date=dt.date(2017, 9, 28), status="alive", hedge="probable")
+    >>> v.p_true()
+    0.75
+    """
 
     status: Literal["alive", "dead"]
 
@@ -661,6 +732,14 @@ class EventSet(_Item):
         or Rossmo's criminal geographic targeting (see :mod:`geosleuth.profile`).
     sigma_km : float, default 2.0
         Bandwidth of the ``kde`` method.
+
+    Examples
+    --------
+    >>> e = EventSet(id="cases", provenance=Provenance(document="line list"),
+    ...              date=dt.date(1854, 9, 8), lons=[-0.1367, -0.1370],
+    ...              lats=[51.5133, 51.5135], weights=[3, 1])
+    >>> e.lons.flags.writeable
+    False
     """
 
     lons: FloatArray

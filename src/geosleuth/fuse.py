@@ -123,6 +123,15 @@ class Settings:
         (``pd = 1``) empties an area.
     grades : GradeTable
         Grade and hedge probabilities.
+
+    Examples
+    --------
+    >>> Settings(diffusion_km2_per_day=4.0).place_radius_km
+    15.0
+    >>> Settings(prior_alive=1.5)
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.InputError: The setting 'prior_alive' is out of range. Got 1.5 ...
     """
 
     diffusion_km2_per_day: float = 1.0
@@ -208,7 +217,13 @@ class Settings:
 
 @dataclass(frozen=True, slots=True)
 class NamedPlace:
-    """A place whose probability the estimate reports."""
+    """A place whose probability the estimate reports.
+
+    Examples
+    --------
+    >>> NamedPlace("Hajin", 40.83138, 34.69508).name
+    'Hajin'
+    """
 
     name: str
     lon: float
@@ -217,7 +232,16 @@ class NamedPlace:
 
 @dataclass(frozen=True, slots=True)
 class PlaceProbability:
-    """Probability that the target is within ``radius_km`` of a named place."""
+    """Probability that the target is within ``radius_km`` of a named place.
+
+    Examples
+    --------
+    >>> g = Grid.around(40.0, 35.0, radius_km=30.0, cell_km=1.0)
+    >>> (q,) = place_probabilities(np.full(g.n_cells, 1 / g.n_cells), g,
+    ...                            [NamedPlace("centre", 40.0, 35.0)], radius_km=15.0)
+    >>> round(q.probability, 2)  # a 15 km disc in a 60 km square, uniform map
+    0.2
+    """
 
     name: str
     lon: float
@@ -229,7 +253,14 @@ class PlaceProbability:
 
 @dataclass(frozen=True, slots=True)
 class Factor:
-    """One likelihood factor: an item, or a group of sightings fused as a mixture."""
+    """One likelihood factor: an item, or a group of sightings fused as a mixture.
+
+    Examples
+    --------
+    >>> f = Factor("s1", ("s1",), "sighting", np.zeros(4))
+    >>> f.item_ids
+    ('s1',)
+    """
 
     key: str
     item_ids: tuple[str, ...]
@@ -245,6 +276,11 @@ class Contribution:
     without the item (0: no effect, 1: disjoint maps); ``p_alive_shift`` the change in
     ``P(alive)``; ``top_place_without`` the probability of the best-ranked place
     (``Estimate.places[0]``) without the item, or None when no place is ranked.
+
+    Examples
+    --------
+    >>> Contribution("basri", "claim", 0.24, 0.0).map_shift
+    0.24
     """
 
     item_id: str
@@ -276,6 +312,19 @@ class Estimate:
     excluded : tuple of (str, str)
         ``(id, reason)`` for every item left out.
     settings : Settings
+
+    Examples
+    --------
+    >>> from geosleuth.evidence import Provenance
+    >>> g = Grid.around(40.0, 35.0, radius_km=20.0, cell_km=1.0)
+    >>> est = fuse([], g, as_of=dt.date(2020, 1, 1))
+    >>> est.p_alive, est.hdr_km2["50"]  # no evidence: the prior, half the grid
+    (0.9, 800.0)
+    >>> seen = Sighting(id="s", provenance=Provenance(document="d"),
+    ...                 date=dt.date(2020, 1, 1), place=Point(40.0, 35.0), sigma_km=3)
+    >>> est = fuse([seen], g, as_of=dt.date(2020, 1, 1))
+    >>> est.in_hdr(40.0, 35.0, 0.5), est.in_hdr(40.2, 35.1), est.in_hdr(10.0, 10.0)
+    (True, False, False)
     """
 
     as_of: dt.date
@@ -566,6 +615,17 @@ def select(
     ------
     InputError
         If two items share an id.
+
+    Examples
+    --------
+    >>> from geosleuth.evidence import Provenance
+    >>> old = LifeStatus(id="a", provenance=Provenance(document="d"),
+    ...                  date=dt.date(2017, 1, 1), status="alive")
+    >>> new = LifeStatus(id="b", provenance=Provenance(document="d"),
+    ...                  date=dt.date(2019, 1, 1), status="alive")
+    >>> used, excluded = select([old, new], as_of=dt.date(2018, 1, 1))
+    >>> [i.id for i in used], excluded
+    (['a'], [('b', 'dated 2019-01-01, after 2018-01-01')])
     """
     used: list[EvidenceItem] = []
     excluded: list[tuple[str, str]] = []
@@ -610,6 +670,18 @@ def factors(
 
     Sightings are grouped by :attr:`~geosleuth.evidence.Sighting.group_key`; life
     status items do not inform the map and produce no factor.
+
+    Examples
+    --------
+    >>> from geosleuth.evidence import Provenance
+    >>> g = Grid.around(40.0, 35.0, radius_km=20.0, cell_km=1.0)
+    >>> p = Provenance(document="d")
+    >>> seen = [Sighting(id=f"s{i}", provenance=p, date=dt.date(2020, 1, 1),
+    ...                  place=Point(40.0 + 0.05 * i, 35.0), who="X",
+    ...                  subject="associate") for i in range(3)]
+    >>> facs, skipped = factors(seen, g, as_of=dt.date(2020, 1, 1))
+    >>> [(f.key, f.item_ids) for f in facs], skipped  # one mixture, not three
+    ([('associate:X', ('s0', 's1', 's2'))], [])
     """
     settings = settings or Settings()
     out: list[Factor] = []

@@ -138,7 +138,18 @@ class Point:
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """One or more polylines; each part an array of shape ``(n, 2)``, n ≥ 2."""
+    """One or more polylines; each part an array of shape ``(n, 2)``, n ≥ 2.
+
+    Examples
+    --------
+    >>> river = Line.of([[40.14, 35.34], [40.45, 35.02], [40.83, 34.70]])
+    >>> river.to_geojson()["type"], river.representative()
+    ('LineString', (40.45, 35.02))
+    >>> Line.of([[40.0, 35.0]])
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.InputError: The line must be a list of at least 2 [lon, lat] ...
+    """
 
     parts: tuple[FloatArray, ...]
     kind: Literal["line"] = field(default="line", init=False, repr=False)
@@ -175,6 +186,13 @@ class Area:
     """One or more polygons; each polygon a tuple of rings (exterior first, holes).
 
     Rings are arrays of shape ``(n, 2)`` with n ≥ 3; closing the ring is optional.
+
+    Examples
+    --------
+    >>> pocket = Area.of([[40.7, 34.6], [40.9, 34.6], [40.9, 34.8]])
+    >>> gj = pocket.to_geojson()
+    >>> gj["type"], gj["coordinates"][0][0] == gj["coordinates"][0][-1]  # closed
+    ('Polygon', True)
     """
 
     polygons: tuple[tuple[FloatArray, ...], ...]
@@ -286,7 +304,13 @@ def from_geojson(obj: Any, *, what: str = "geometry") -> Geometry:
 
 
 def to_geojson(geom: Geometry) -> dict[str, Any]:
-    """GeoJSON mapping of a geometry (same as ``geom.to_geojson()``)."""
+    """GeoJSON mapping of a geometry (same as ``geom.to_geojson()``).
+
+    Examples
+    --------
+    >>> to_geojson(Point(1.0, 2.0))
+    {'type': 'Point', 'coordinates': [1.0, 2.0]}
+    """
     return geom.to_geojson()
 
 
