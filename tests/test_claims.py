@@ -242,6 +242,18 @@ def test_front_range_and_our_forces_use_the_speaker(nlp: Any) -> None:
     assert f.provenance.reporting_chain == ("ANF",)
 
 
+def test_the_same_front_stated_twice_is_one_front(nlp: Any) -> None:
+    text = (
+        "The operation is carried out by the Syrian Democratic Forces (SDF) in "
+        "rural Deir ez-Zor. SDF fighters are 5 kilometers away from Hajin. "
+        "Later the SDF were 3 kilometers away from Hajin."
+    )
+    ex = _extract(text, nlp)
+    (f,) = [i for i in ex.items if isinstance(i, Front)]
+    assert f.distance_km == 3.0
+    assert [r.reason for r in ex.rejected if r.reason == "duplicate"] == ["duplicate"]
+
+
 def test_front_without_a_known_rear_is_rejected_not_guessed(nlp: Any) -> None:
     ex = _extract("SDF fighters are 5 kilometers away from Hajin.", nlp)
     assert ex.items == ()

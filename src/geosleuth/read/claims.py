@@ -161,7 +161,7 @@ def _names_in(key: str, texts: list[str]) -> bool:
 
 RejectReason = Literal[
     "question", "heading", "no_place", "not_a_place", "conditional", "negated",
-    "bearing", "not_target", "invalid", "control", "unresolved",
+    "bearing", "not_target", "invalid", "control", "unresolved", "duplicate",
 ]  # fmt: skip
 
 
@@ -174,7 +174,7 @@ class Rejected:
     reason : str
         A short code: ``question``, ``heading``, ``no_place``, ``not_a_place``,
         ``conditional``, ``negated``, ``bearing``, ``not_target``, ``invalid``,
-        ``control``, ``unresolved``.
+        ``control``, ``unresolved``, ``duplicate``.
     detail : str
         What was seen and why it was not used, in words.
     span : tuple of (int, int)

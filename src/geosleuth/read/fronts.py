@@ -191,8 +191,26 @@ def force_before(ex: _Extractor, s: Sentence, pos: int) -> str | None:
 def finish_fronts(
     ex: _Extractor,
 ) -> None:
-    """Build the fronts noted, with bearings, and put the items in text order."""
-    for force, place, km, info in ex.fronts:
+    """Build the fronts noted, with bearings, and put the items in text order.
+
+    A force reported at a distance from the same place twice in one document is
+    one front, not two pieces of evidence: the later statement (the most recent
+    in the telling) is kept, the earlier set aside as a duplicate.
+    """
+    last: dict[tuple[str, str], int] = {}
+    for k, (force, place, _, _) in enumerate(ex.fronts):
+        last[force, label(place)] = k
+    for k, (force, place, km, info) in enumerate(ex.fronts):
+        keep = last[force, label(place)]
+        if keep != k:
+            later_km = ex.fronts[keep][2]
+            ex.reject(
+                "duplicate",
+                f"{force} {km:g} km from {label(place)}: the same front is stated "
+                f"again later ({later_km:g} km); one front is kept",
+                info["span"],
+            )
+            continue
         s: Sentence = info["s"]
         front_places = {id(p) for f, p, _, _ in ex.fronts if f == force}
         rear = [
