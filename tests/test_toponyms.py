@@ -197,3 +197,52 @@ def test_load_ner_missing_model_names_the_extra(
     with pytest.raises(MissingDependencyError, match=r"geosleuth\[nlp\]"):
         toponyms.load_ner()
     toponyms.load_ner.cache_clear()
+
+
+def _texts(text: str, gaz: Gazetteer) -> list[str]:
+    return [m.text for m in find_toponyms(text, gazetteer=gaz, nlp=False)]
+
+
+def test_two_part_state_abbreviation_is_one_toponym(gaz: Gazetteer) -> None:
+    ms = find_toponyms("CHARLESTON, W.Va. -- Volunteers met.", gazetteer=gaz, nlp=False)
+    wv = [m for m in ms if m.text == "W.Va."]
+    assert wv and wv[0].name == "West Virginia"
+    assert "W. Va." in _texts("Rep. Nick Rahall, D-W. Va., spoke.", gaz)
+
+
+def test_possessive_is_not_part_of_the_toponym(gaz: Gazetteer) -> None:
+    assert _texts("The state of Connecticut’s economy is weak.", gaz) == ["Connecticut"]
+
+
+def test_township_is_part_of_the_toponym(gaz: Gazetteer) -> None:
+    text = "Sirens will be installed in Columbus and Madison Township this year."
+    assert "Madison Township" in _texts(text, gaz)
+
+
+def test_city_council_names_the_city(gaz: Gazetteer) -> None:
+    ms = find_toponyms(
+        "The Dublin City Council met on Monday in Ohio.", gazetteer=gaz, nlp=False
+    )
+    assert ms[0].text == "Dublin"
+    assert "Kansas City" in _texts("The Kansas City Council met on Monday.", gaz)
+
+
+def test_law_court_is_not_a_street(gaz: Gazetteer) -> None:
+    text = "He appeared in Clarke County Superior Court on Tuesday."
+    assert _texts(text, gaz) == ["Clarke County"]
+
+
+def test_street_keeps_its_direction_and_drops_the_owner(gaz: Gazetteer) -> None:
+    text = "She lived on North Nokomis Street near Augusta's Highland Avenue."
+    names = _texts(text, gaz)
+    assert "North Nokomis Street" in names and "Highland Avenue" in names
+
+
+def test_english_word_is_no_arabic_article(gaz: Gazetteer) -> None:
+    ms = find_toponyms("An Albany man was arrested.", gazetteer=gaz, nlp=False)
+    assert all(not m.text.startswith("An ") for m in ms)
+
+
+def test_end_of_a_longer_name_is_not_a_toponym(gaz: Gazetteer) -> None:
+    text = "Photographs now hang in the Creel Burial Mound exhibit."
+    assert "Mound" not in _texts(text, gaz)

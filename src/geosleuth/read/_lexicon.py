@@ -551,3 +551,59 @@ _STOP = frozenset(
         "moon",
     ]
 )
+#: Words before "Court" that make it a law court, not a street ("Superior Court").
+_LAW_COURT = frozenset(
+    [
+        "Superior",
+        "Supreme",
+        "Circuit",
+        "Municipal",
+        "Family",
+        "District",
+        "Pleas",
+        "Commissioners",
+        "County",
+        "Appeals",
+        "Juvenile",
+        "Probate",
+        "Magistrate",
+        "Magistrates",
+        "Federal",
+        "Claims",
+        "Housing",
+        "Traffic",
+        "Criminal",
+        "Civil",
+        "City",
+        "State",
+        "Bankruptcy",
+        "Crown",
+        "High",
+        "Justice",
+        "Drug",
+        "Tax",
+    ]
+)
+#: First words of a street name kept in the span ("North Main Street", "Old
+#: Lexington Highway", "Van Dorn Street"), although they are in the stop list.
+_STREET_NAME_PARTS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "old",
+        "new",
+        "van",
+        "great",
+        "little",
+        "big",
+        "upper",
+        "lower",
+        "central",
+    ]
+)

@@ -9,7 +9,13 @@ gazetteer, longest span first; a match becomes a mention when enough signals agr
 - a context cue: "in X", "near X", "town of X", "X province", "X, Texas";
 - the NER label (GPE or LOC) when spaCy is available (the ``[nlp]`` extra).
 
-Person names, organisations and sentence-initial common words are filtered out.
+Person names, organisations and sentence-initial common words are filtered out,
+and so is the last word of a longer capitalised name ("Durant Center", "Burial
+Mound"). Spans follow newspaper geoparsing conventions: a possessive is not part of
+the name ("Connecticut’s"), "Township" is ("Madison Township"), "Dublin City
+Council" names Dublin (but "Kansas City Council" Kansas City), "W.Va." is one
+name, a street keeps its direction ("North Main Street") and a law court is no
+street ("Clarke County Superior Court" names Clarke County).
 Capitalised words with a strong cue that the gazetteer does not know exactly
 ("the village of Bagos", "in Bukemal and Mayan cities") are matched on their
 transliteration skeleton and kept only when the result is spatially coherent with
@@ -44,10 +50,12 @@ from geosleuth.gazetteer import Gazetteer, Place, norm_key
 from geosleuth.gazetteer._names import bare_key
 from geosleuth.geometry import Point, haversine_km
 from geosleuth.read._lexicon import (
+    _LAW_COURT,
     _MEDIA_TEAM_WORDS,
     _ORG_TAIL_OK,
     _ORG_WORDS,
     _STOP,
+    _STREET_NAME_PARTS,
     _TITLES,
     DEMONYMS,
 )
@@ -83,7 +91,7 @@ _CUE_AFTER = re.compile(
     r"cities|town|towns|village|villages|district|region|area|countryside|"
     r"residents?|border|police|man|woman|men|women|teen|boy|girl|couple|family|"
     r"natives?|officials|mayor|aldermen|council|schools|neighborhood|"
-    r"neighbourhood|suburbs?|metro|township)\b|-based\b)",
+    r"neighbourhood|suburbs?|metro|townships?)\b|-based\b)",
     re.IGNORECASE,
 )
 _STRONG_AFTER = re.compile(
@@ -102,18 +110,27 @@ _METONYM_AFTER = re.compile(
     r"cabinet|ministry|said|says|announced|claims|claimed|denied|denies)\b",
     re.IGNORECASE,
 )
+_SAID_AFTER = re.compile(r"^\s+(?:said|says|told|added|explained|noted)\b")
 _STREET_WORDS = (
     "Street|St\\.|Road|Rd\\.|Drive|Dr\\.|Avenue|Ave\\.|Boulevard|Blvd\\.|Lane|"
     "Highway|Parkway|Pike|Way|Court|Trail|Circle|Place|Square|Bridge"
 )
 _STREET = re.compile(
-    r"\b(?:[A-Z][\w’'-]*\s){1,3}(?:" + _STREET_WORDS + r")(?=\W|$)"
-    r"|\b(?:[A-Z][\w’'-]*\s){1,2}(?:River|Lake|Creek|Valley|Mountains?|Bay|"
-    r"Island|Forest|Park|Canyon)\b(?!\s+(?:High|School|Elementary|Middle|Road|"
-    r"Street|Drive|Avenue|Lane|Township|Club|Company|Church|County|Hospital))"
+    r"\b(?:[NSEW]\.\s)?(?:[A-Z][\w’'-]*\s){1,3}(?:" + _STREET_WORDS + r")(?=\W|$)"
+    r"|\b(?:St\.?\s)?(?:[A-Z][\w’'-]*\s){1,2}(?:River|Lake|Creek|Valley|"
+    r"Mountains?|Bay|Island|Forest|Park|Canyon|Wilderness)\b(?!\s+(?:High|School|"
+    r"Elementary|Middle|Road|Street|Drive|Avenue|Lane|Township|Club|Company|Church|"
+    r"County|Hospital|Service|Patrol|Department|District|Association|Commission))"
     r"|\b(?:Lake|Mount|Mt\.)\s[A-Z][\w’'-]*"
 )
+#: Words after "Highway" that make it an agency ("Florida Highway Patrol").
+_HIGHWAY_AGENCY = re.compile(
+    r"^\s+(?:Patrol|Safety|Traffic|Department|Administration|Division|Commission|"
+    r"Authority|Police)\b"
+)
+_POSSESSIVE = re.compile(r"[’']s?$")
 _WORD = re.compile(
+    r"(?:DFL|[RDI])-(?=[A-Z]\.)|[A-Z]\.\s?[A-Z][a-z]{1,3}\.(?=\s*[,;:)\s]|$)|"
     r"(?:[A-Z]\.){2,}|[A-Z][a-z]{0,4}\.(?=\s*[,;)\s]|$)|"
     r"[\w\u00C0-\u024F\u1E00-\u1EFF][\w\u00C0-\u024F\u1E00-\u1EFF’']*"
     r"(?:-[\w\u00C0-\u024F\u1E00-\u1EFF’']+)*"
@@ -277,6 +294,7 @@ class _Span:
     qualifier: tuple[str, str] | None = None
     pick: int = -1
     probs: dict[int, float] = field(default_factory=dict)
+    inner: bool = False
 
 
 def find_toponyms(
@@ -447,7 +465,11 @@ def _detect(text: str, gaz: Gazetteer, ents: list[tuple[int, int, str]]) -> list
                 surface = text[s:e]
                 if surface.lower().split()[-1] in _CONNECTORS:
                     continue
-                cands = gaz.match_ids(surface)
+                poss = _POSSESSIVE.search(surface)
+                if poss and j == len(run) and gaz.knows(surface[: poss.start()]):
+                    e -= len(poss.group())  # "Connecticut’s economy"
+                    surface = surface[: poss.start()]
+                cands = _english_article_ok(gaz.match_ids(surface), surface)
                 if not cands and surface.endswith("."):
                     surface = surface[:-1]
                     e -= 1
@@ -470,8 +492,17 @@ def _detect(text: str, gaz: Gazetteer, ents: list[tuple[int, int, str]]) -> list
                 i += 1
                 continue
             s, e, surface, cands, j = found
+            civic = _civic_city(text, gaz, s, e, surface)
+            if civic is not None:  # "Dublin City Council" names Dublin
+                e, surface, cands = civic
+            township = re.match(r" (?:Township|Twp\.)", text[e : e + 10])
+            if township and j < len(run) and run[j][0] == e + 1:
+                e, j = run[j][1], j + 1  # "Hamilton Township"
+                surface = text[s:e]
             sp = _Span(s, e, surface, cands)
             _judge(sp, text, gaz, run, i, j, ent_at)
+            if township:
+                sp.signals = max(sp.signals, 1.0)
             if bare_key(norm_key(surface)) in persons and not any(
                 gaz.kind(p) in ("country", "admin", "continent") for p, _ in cands
             ):
@@ -484,6 +515,49 @@ def _detect(text: str, gaz: Gazetteer, ents: list[tuple[int, int, str]]) -> list
     _add_loose(text, gaz, spans, taken, ents, persons)
     _propagate(spans)
     return sorted((s for s in spans if s.signals > 0), key=lambda s: s.start)
+
+
+#: Capitalised English words that are also Arabic articles: "An Albany man" and "US
+#: Secretary" are no "an-" or "us-" names.
+_ENGLISH_ARTICLE = frozenset({"an", "as", "at", "us", "es", "en", "et", "il"})
+
+
+def _english_article_ok(
+    cands: list[tuple[int, float]], surface: str
+) -> list[tuple[int, float]]:
+    """Drop matches made by stripping an English first word taken for an article."""
+    first, _, rest = surface.partition(" ")
+    if not rest or first.lower() not in _ENGLISH_ARTICLE:
+        return cands
+    return [(p, w) for p, w in cands if w > 0.8]
+
+
+_CIVIC_AFTER = re.compile(
+    r"^ (?:Council|Councilman|Councilwoman|Councilmember|Manager|Hall|Schools?|"
+    r"Public|Commission|Commissioner|Court|Marshal|Office|Elections?|Attorney|"
+    r"Clerk|Police|Board|Government|Administrator|Engineer|Area|Limits)\b"
+)
+
+
+def _civic_city(
+    text: str, gaz: Gazetteer, s: int, e: int, surface: str
+) -> tuple[int, str, list[tuple[int, float]]] | None:
+    """Name X in "X City Council" when X alone is the larger place (not Kansas City)."""
+    if not surface.endswith(" City") or not _CIVIC_AFTER.match(text[e : e + 16]):
+        return None
+    head = surface[: -len(" City")]
+    settled = ("city", "town", "village")
+
+    def pop(cands: list[tuple[int, float]]) -> int:
+        return max(
+            (int(gaz.pops[p]) for p, w in cands if w >= 1.0 and gaz.kind(p) in settled),
+            default=-1,
+        )
+
+    head_cands = gaz.match_ids(head)
+    if pop(head_cands) < 0 or pop(head_cands) < pop(gaz.match_ids(surface)):
+        return None
+    return s + len(head), head, head_cands
 
 
 def _person_keys(
@@ -636,6 +710,20 @@ def _judge(
         score -= 1.0
     if sp.text.lower() in _STOP and not big:
         score -= 2.0
+    if next_tok == "Court" and sp.text in _LAW_COURT:
+        score -= 3.0  # "Superior Court"
+    if (
+        i > 0
+        and j - i == 1
+        and not big
+        and label not in ("GPE", "LOC")
+        and prev_tok[:1].isupper()
+        and text[run[i - 1][1] : sp.start] == " "
+        and prev_tok.lower() not in _STREET_NAME_PARTS | _CONNECTORS
+        and not _CUE_AFTER.match(after)
+    ):  # "Durant Center", "Garnett Ridge", "Burial Mound": the end of a longer name
+        score -= 2.0
+        sp.inner = True
     if _sentence_initial(text, sp.start) and sp.text.lower() in _STOP:
         score -= 2.0
     if (
@@ -650,6 +738,8 @@ def _judge(
         score = max(score, 0.5)
     elif _METONYM_AFTER.match(after):
         sp.role = "metonym"
+        if not big and label not in ("GPE", "LOC") and _SAID_AFTER.match(after):
+            sp.role = "person"  # "Hopkins said": a small town does not speak
     if sp.start > 0 and text[sp.start - 1] in "@#/":
         score = -1.0
     if q_text:
@@ -802,11 +892,28 @@ def _add_streets(
         party = re.match(r"(?:DFL|[RDI])-(?=[A-Z])", m.group())
         if party:
             s += party.end()
+        words = text[s:e].split()
+        if words[-1] == "Court" and words[-2].rstrip(".’'s") in _LAW_COURT:
+            continue  # "Clarke County Superior Court" names a court
+        if words[-2] == "County" or (
+            words[-1] == "Highway" and _HIGHWAY_AGENCY.match(text[e : e + 20])
+        ):
+            continue  # "Douglas County Road 4", "Florida Highway Patrol"
+        owner = next(
+            (k for k, w in enumerate(words[:-2]) if re.search(r"[’']s$", w)), None
+        )
+        if owner is not None:  # "Augusta's Highland Avenue": Augusta is separate
+            s += sum(len(w) + 1 for w in words[: owner + 1])
+            words = words[owner + 1 :]
+        poss = _POSSESSIVE.search(words[-1])
+        if poss:  # "Lake Lanier's watershed"
+            e -= len(poss.group())
         if gaz.knows(text[s:e]):
             continue
-        first = m.group().split()[0]
-        if first in _STOP or first.lower() in _STOP:
-            words = m.group().split()
+        first = words[0]
+        if (first in _STOP or first.lower() in _STOP) and (
+            first.lower() not in _STREET_NAME_PARTS
+        ):
             if len(words) < 3:
                 continue
             s += len(first) + 1
@@ -820,7 +927,7 @@ def _propagate(spans: list[_Span]) -> None:
     """One sense per discourse: a name accepted once is accepted everywhere."""
     accepted = {norm_key(s.text) for s in spans if s.signals > 0 and s.cands}
     for s in spans:
-        if s.signals <= 0 and s.cands and norm_key(s.text) in accepted:
+        if s.signals <= 0 and s.cands and not s.inner and norm_key(s.text) in accepted:
             s.signals = 0.8
 
 
