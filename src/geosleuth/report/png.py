@@ -94,37 +94,29 @@ def _draw_graticule(
     def inside(x: np.ndarray, y: np.ndarray) -> np.ndarray:
         return np.asarray((x >= ext[0]) & (x <= ext[1]) & (y >= ext[2]) & (y <= ext[3]))
 
+    def draw(lons: np.ndarray, lats: np.ndarray, label: str, along_x: bool) -> None:
+        x, y = grid.lonlat_to_xy_km(lons, lats)
+        ax.plot(x, y, color="#9aa5b1", lw=0.5, alpha=0.6, zorder=2)
+        ok = inside(x, y)
+        if ok.any():
+            # label meridians at their southernmost visible point, parallels at
+            # their westernmost
+            i = np.flatnonzero(ok)[np.argmin(x[ok] if along_x else y[ok])]
+            ax.annotate(
+                label,
+                (x[i], y[i]),
+                xytext=(2, 2),
+                textcoords="offset points",
+                fontsize=7,
+                color="#5b6570",
+                zorder=2,
+            )
+
     t = np.linspace(0.0, 1.0, 200)
     for lon in np.arange(math.ceil(west / step) * step, east + 1e-9, step):
-        x, y = grid.lonlat_to_xy_km(np.full_like(t, lon), south + (north - south) * t)
-        ax.plot(x, y, color="#9aa5b1", lw=0.5, alpha=0.6, zorder=2)
-        ok = inside(x, y)
-        if ok.any():
-            i = np.flatnonzero(ok)[np.argmin(y[ok])]
-            ax.annotate(
-                f"{lon:g}°",
-                (x[i], y[i]),
-                xytext=(2, 2),
-                textcoords="offset points",
-                fontsize=7,
-                color="#5b6570",
-                zorder=2,
-            )
+        draw(np.full_like(t, lon), south + (north - south) * t, f"{lon:g}°", False)
     for lat in np.arange(math.ceil(south / step) * step, north + 1e-9, step):
-        x, y = grid.lonlat_to_xy_km(west + (east - west) * t, np.full_like(t, lat))
-        ax.plot(x, y, color="#9aa5b1", lw=0.5, alpha=0.6, zorder=2)
-        ok = inside(x, y)
-        if ok.any():
-            i = np.flatnonzero(ok)[np.argmin(x[ok])]
-            ax.annotate(
-                f"{lat:g}°",
-                (x[i], y[i]),
-                xytext=(2, 2),
-                textcoords="offset points",
-                fontsize=7,
-                color="#5b6570",
-                zorder=2,
-            )
+        draw(west + (east - west) * t, np.full_like(t, lat), f"{lat:g}°", True)
 
 
 def _draw_basemap(
