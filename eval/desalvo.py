@@ -15,13 +15,11 @@ Usage: python eval/desalvo.py [--seed N]
 from __future__ import annotations
 
 import argparse
-import csv
-import os
 import sys
 import time
-from pathlib import Path
 
 import numpy as np
+from _common import SHARED, missing_data, read_csv
 
 from geosleuth.profile import (
     DPMProfiler,
@@ -34,14 +32,7 @@ from geosleuth.profile import (
     study_area_grid,
 )
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("GEOSLEUTH_SHARED", REPO.parent / "shared"))
 DESALVO = SHARED / "data" / "desalvo"
-
-
-def read_csv(path: Path) -> list[dict[str, str]]:
-    with path.open(newline="", encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
 
 
 def main() -> int:
@@ -49,14 +40,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1, help="DPM seed (default 1)")
     args = parser.parse_args()
     needed = [DESALVO / "incidents.csv", DESALVO / "anchor.csv"]
-    missing = [str(p) for p in needed if not p.is_file()]
-    if missing:
-        print(
-            f"error: the DeSalvo data are not available (missing {', '.join(missing)})."
-            " Put the shared data folder beside the repository (../shared) or set "
-            "GEOSLEUTH_SHARED.",
-            file=sys.stderr,
-        )
+    if missing_data("DeSalvo", needed):
         return 2
     incidents = read_csv(DESALVO / "incidents.csv")
     anchor = read_csv(DESALVO / "anchor.csv")[0]

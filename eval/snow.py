@@ -20,13 +20,11 @@ Usage: python eval/snow.py [--seed N] [--quick]
 from __future__ import annotations
 
 import argparse
-import csv
-import os
 import sys
 import time
-from pathlib import Path
 
 import numpy as np
+from _common import SHARED, missing_data, read_csv
 
 from geosleuth.grid import Grid
 from geosleuth.profile import (
@@ -40,14 +38,7 @@ from geosleuth.profile import (
     study_area_grid,
 )
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("GEOSLEUTH_SHARED", REPO.parent / "shared"))
 SNOW = SHARED / "data" / "snow"
-
-
-def read_csv(path: Path) -> list[dict[str, str]]:
-    with path.open(newline="", encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
 
 
 def column(rows: list[dict[str, str]], name: str) -> np.ndarray:
@@ -131,14 +122,7 @@ def main() -> int:
             "rgeoprofile_pumps.csv",
         )
     ]
-    missing = [str(p) for p in needed if not p.is_file()]
-    if missing:
-        print(
-            f"error: the Snow data are not available (missing {', '.join(missing)}). "
-            "Put the shared data folder beside the repository (../shared) or set "
-            "GEOSLEUTH_SHARED.",
-            file=sys.stderr,
-        )
+    if missing_data("Snow", needed):
         return 2
 
     addresses = read_csv(SNOW / "deaths_by_address.csv")

@@ -108,14 +108,7 @@ def _events(
     min_events: int = 1,
 ) -> tuple[FloatArray, FloatArray, FloatArray]:
     """Validate event coordinates and weights; weights default to ones."""
-    ex = _float_1d("event_x_km", event_x_km)
-    ey = _float_1d("event_y_km", event_y_km)
-    if ex.shape != ey.shape:
-        raise InputError(
-            "'event_x_km' and 'event_y_km' must have the same length. Got "
-            f"{ex.size} and {ey.size} instead.",
-            field="event_y_km",
-        )
+    ex, ey = _xy_pair("event", event_x_km, event_y_km)
     if ex.size < min_events:
         raise InputError(
             f"Profiling needs at least {min_events} event"
@@ -144,16 +137,23 @@ def _events(
     return ex, ey, w
 
 
-def _cells(cell_x_km: ArrayLike, cell_y_km: ArrayLike) -> tuple[FloatArray, FloatArray]:
-    cx = _float_1d("cell_x_km", cell_x_km)
-    cy = _float_1d("cell_y_km", cell_y_km)
-    if cx.shape != cy.shape:
+def _xy_pair(
+    what: str, x_km: ArrayLike, y_km: ArrayLike
+) -> tuple[FloatArray, FloatArray]:
+    """``{what}_x_km`` and ``{what}_y_km`` as 1-D float arrays of equal length."""
+    x = _float_1d(f"{what}_x_km", x_km)
+    y = _float_1d(f"{what}_y_km", y_km)
+    if x.shape != y.shape:
         raise InputError(
-            "'cell_x_km' and 'cell_y_km' must have the same length. Got "
-            f"{cx.size} and {cy.size} instead.",
-            field="cell_y_km",
+            f"'{what}_x_km' and '{what}_y_km' must have the same length. Got "
+            f"{x.size} and {y.size} instead.",
+            field=f"{what}_y_km",
         )
-    return cx, cy
+    return x, y
+
+
+def _cells(cell_x_km: ArrayLike, cell_y_km: ArrayLike) -> tuple[FloatArray, FloatArray]:
+    return _xy_pair("cell", cell_x_km, cell_y_km)
 
 
 def _positive(name: str, value: float) -> float:
