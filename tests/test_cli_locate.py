@@ -116,7 +116,7 @@ def test_schema_prints_json():
 
 BAD_CASES = {
     "malformed.yaml": ("target: x\nevidence: [\n", "not valid YAML"),
-    "empty.yaml": ("", "must be a mapping"),
+    "empty.yaml": ("", "It is empty"),
     "no-evidence.yaml": ("target: x\nevidence: []\n", "no evidence items"),
     "unknown-place.yaml": (
         "target: x\nevidence:\n  - id: a\n    kind: claim\n    date: 2018-01-01\n"

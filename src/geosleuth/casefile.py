@@ -385,7 +385,7 @@ def parse_case(text: str, *, source: str = "<case>") -> Case:
     if not isinstance(doc, _Map):
         raise CaseFileError(
             f"The case file {source} must be a mapping with 'target' and 'evidence'. "
-            f"Got {type(doc).__name__} instead.",
+            + ("It is empty." if doc is None else f"Got {type(doc).__name__} instead."),
             path=source,
             line=1,
         )
