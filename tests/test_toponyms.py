@@ -246,3 +246,37 @@ def test_english_word_is_no_arabic_article(gaz: Gazetteer) -> None:
 def test_end_of_a_longer_name_is_not_a_toponym(gaz: Gazetteer) -> None:
     text = "Photographs now hang in the Creel Burial Mound exhibit."
     assert "Mound" not in _texts(text, gaz)
+
+
+def test_possessive_inside_a_name_run(gaz: Gazetteer) -> None:
+    text = "Hong Kong's Health Secretary and Canada's Food Inspection Agency agreed."
+    ms = find_toponyms(text, nlp=False, gazetteer=gaz)
+    assert [(m.text, m.name) for m in ms] == [
+        ("Hong Kong", "Hong Kong"),
+        ("Canada", "Canada"),
+    ]
+
+
+def test_the_is_not_part_of_a_country_name(gaz: Gazetteer) -> None:
+    text = "The United States and the Netherlands sent aid to The Hague."
+    ms = find_toponyms(text, nlp=False, gazetteer=gaz)
+    assert [(m.text, m.start) for m in ms] == [
+        ("United States", 4),
+        ("Netherlands", 26),
+        ("The Hague", 50),
+    ]
+
+
+def test_a_town_and_its_state_settle_on_each_other(gaz: Gazetteer) -> None:
+    """Neither name alone picks Georgia's Gainesville, but together they do."""
+    text = (
+        "Gainesville police said the spill reached a creek. "
+        "Georgia regulators were told on Monday."
+    )
+    ms = find_toponyms(text, nlp=False, gazetteer=gaz)
+    assert [(m.text, m.place.country, m.place.admin1) for m in ms if m.place] == [
+        ("Gainesville", "US", "GA"),
+        ("Georgia", "US", "GA"),
+    ]
+    alone = find_toponyms("Georgia regulators met.", nlp=False, gazetteer=gaz)
+    assert alone[0].place is not None and alone[0].place.country == "GE"

