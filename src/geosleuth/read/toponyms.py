@@ -624,6 +624,32 @@ def _person_keys(
     return keys
 
 
+_LIST_BEFORE = re.compile(r"([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)?),\s(?:and\s|or\s)?$")
+_LIST_AFTER = re.compile(r"^,?\s(?:and\s|or\s)?([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)?)")
+
+
+def _between_places(gaz: Gazetteer, before: str, after: str) -> bool:
+    """Whether the span stands in a list between two prominent places.
+
+    Prominent: a country, first-level division or continent, or a city of
+    100,000 people; "Smith, Jones, and Brown" are small towns too.
+    """
+    b, a = _LIST_BEFORE.search(before), _LIST_AFTER.match(after)
+    if b is None or a is None or not (after.startswith(",") or before.endswith(", ")):
+        return False
+    return all(
+        any(
+            w >= 1.0
+            and (
+                gaz.kind(p) in ("country", "admin", "continent")
+                or int(gaz.pops[p]) >= _IMPORTANT_POP
+            )
+            for p, w in gaz.match_ids(m.group(1).rstrip("."))
+        )
+        for m in (b, a)
+    )
+
+
 def _judge(
     sp: _Span,
     text: str,
@@ -664,6 +690,8 @@ def _judge(
         score += 0.8  # "Fargo-Moorhead": two places joined by a hyphen
     if kinds & {"county"}:
         score += 1.0
+    if _between_places(gaz, before, after):
+        score += 1.0  # "Mali, Niger, and Senegal": an item of a list of places
     # negative signals
     prev_tok = text[run[i - 1][0] : run[i - 1][1]] if i > 0 else ""
     next_tok = text[run[j][0] : run[j][1]] if j < len(run) else ""
@@ -672,7 +700,8 @@ def _judge(
     ] in ([t] for t in _TITLES):
         score -= 3.0
     exact_place = any(
-        w >= 1.0 and gaz.kind(p) in ("country", "admin", "county", "city", "town")
+        (w >= 1.0 and gaz.kind(p) in ("country", "admin", "county", "city", "town"))
+        or (w >= 0.9 and gaz.kind(p) == "country")  # "U.S." in "U.S. Department"
         for p, w in sp.cands
     )
     next_word = re.sub(r"(?:[’']s?)?\.?$", "", next_tok)
