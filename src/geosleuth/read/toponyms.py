@@ -990,9 +990,7 @@ def _resolve(spans: list[_Span], gaz: Gazetteer, text: str) -> None:
     base: list[dict[int, float]] = []
     for s in live:
         wp = 0.3 if s.loose else _W_PRIOR  # a loose match is about place, not size
-        cands = [
-            (p, 1.0 if w >= 0.9 and gaz.is_capital(p) else w) for p, w in s.cands
-        ]  # "Washington" names the capital as much as the state
+        cands = _promote_cities(s.cands, gaz, text[s.end : s.end + 7])
         base.append({p: w * (1.0 + wp * float(gaz.prior[p])) for p, w in cands})
         primary_area = any(
             w >= 1.0 and gaz.kind(p) in ("country", "admin", "continent")
@@ -1027,6 +1025,44 @@ def _resolve(spans: list[_Span], gaz: Gazetteer, text: str) -> None:
         s.pick = pick
         s.probs = _context_scores(s, b, ctx, qual[live.index(s)], gaz)
     del text
+
+
+_MAJOR_CITY_POP = 1_000_000
+
+
+def _promote_cities(
+    cands: list[tuple[int, float]], gaz: Gazetteer, after: str
+) -> list[tuple[int, float]]:
+    """Match weights with a city named by its alternate name promoted to exact.
+
+    "Washington" names the capital as much as the state. "New York" names the
+    city (whose name is "New York City") rather than the state it lies in, unless
+    "state" follows. A country of that exact name still wins: "Mexico" is the
+    country, not Mexico City.
+    """
+    if any(w >= 1.0 and gaz.kind(p) == "country" for p, w in cands):
+        return cands
+    admins = {
+        (gaz.country_code(p), gaz.admin1_code(p))
+        for p, w in cands
+        if w >= 1.0 and gaz.kind(p) == "admin"
+    }
+    state_named = after.lower().startswith((" state", "state"))
+    out = dict(cands)
+    for p, w in cands:
+        if not 0.9 <= w < 1.0:
+            continue
+        if gaz.is_capital(p):
+            out[p] = 1.0
+            continue
+        home = (gaz.country_code(p), gaz.admin1_code(p))
+        if int(gaz.pops[p]) >= _MAJOR_CITY_POP and home in admins and not state_named:
+            out[p] = 1.0
+            for q, v in cands:  # its state now ranks as an alternate reading
+                if v >= 1.0 and gaz.kind(q) == "admin":
+                    if (gaz.country_code(q), gaz.admin1_code(q)) == home:
+                        out[q] = 0.8
+    return list(out.items())
 
 
 def _round(
