@@ -131,3 +131,9 @@ def test_generic_and_bare_division_names_are_not_indexed(gaz: Gazetteer) -> None
         assert kinds and not kinds & {"admin", "county"}, name
     # a division's alternate that a town inside it bears names the town
     assert gaz.resolve("Deir ez-Zor").kind in ("city", "town")
+
+
+def test_a_city_of_that_very_name_beats_an_old_name(gaz: Gazetteer) -> None:
+    """GeoNames lists "Philadelphia" among Amman's names; the US city wins."""
+    assert gaz.resolve("Philadelphia").country == "US"
+    assert gaz.resolve("Philadelphia", country="JO").name == "Amman"

@@ -313,3 +313,29 @@ def test_item_of_a_list_of_places(gaz: Gazetteer) -> None:
 def test_islands_resolve(gaz: Gazetteer) -> None:
     java = gaz.resolve("Java")
     assert java.country == "ID" and -9 < java.lat < -5.5 and 105 < java.lon < 115
+
+
+def test_regions_and_demonyms_of_the_caucasus(gaz: Gazetteer) -> None:
+    text = "Cypriot officials met South Ossetian and Abkhaz leaders in the Caucasus."
+    ms = find_toponyms(text, nlp=False, gazetteer=gaz)
+    assert [(m.text, m.name) for m in ms] == [
+        ("Cypriot", "Cyprus"),
+        ("South Ossetian", "South Ossetia"),
+        ("Abkhaz", "Abkhazia"),
+        ("Caucasus", "Caucasus"),
+    ]
+
+
+def test_eu_is_not_the_french_town(gaz: Gazetteer) -> None:
+    ms = find_toponyms("The EU and Syria are in talks.", nlp=False, gazetteer=gaz)
+    assert ms[0].text == "EU" and ms[0].name == "European Union"
+    assert float(haversine_km(ms[0].lon, ms[0].lat, 4.35, 50.85)) < 5  # Brussels
+
+
+def test_city_of_that_name_beats_a_capitals_old_name(gaz: Gazetteer) -> None:
+    ms = find_toponyms("Police in Philadelphia said.", nlp=False, gazetteer=gaz)
+    assert ms[0].place is not None and ms[0].place.country == "US"
+    ms = find_toponyms("Flu spread in Mexico and New York.", nlp=False, gazetteer=gaz)
+    assert [m.name for m in ms] == ["Mexico", "New York City"]
+    ms = find_toponyms("Rain fell across New York state.", nlp=False, gazetteer=gaz)
+    assert ms[0].place is not None and ms[0].place.kind == "admin"

@@ -42,6 +42,7 @@ from geosleuth.gazetteer._build import (
     K_COUNTRY,
     K_COUNTY,
     K_REGION,
+    K_TOWN,
     KINDS,
     Index,
     PlaceKind,
@@ -385,7 +386,20 @@ class Gazetteer:
         if not ids:
             return []
         pids = np.array([p for p, _ in ids], dtype=np.int64)
-        score = np.array([w for _, w in ids]) * (1.0 + self.prior[pids])
+        weights = np.array([w for _, w in ids])
+        score = weights * (1.0 + self.prior[pids])
+        # A place of that very name that matters (a country, division, continent
+        # or city of 100,000) outranks other places' alternate names: Philadelphia
+        # is the city in Pennsylvania, not Amman's ancient name.
+        kinds = self.kinds[pids]
+        primary = (weights >= 1.0) & (
+            (kinds == K_COUNTRY)
+            | (kinds == K_ADMIN)
+            | (kinds == K_CONTINENT)
+            | ((kinds <= K_TOWN) & (self.pops[pids] >= 100_000))
+        )
+        if primary.any():
+            score = np.where(weights < 1.0, score - 0.6, score)
         if country is not None:
             same = np.array([self._index.countries[p] == country.upper() for p in pids])
             score = score + np.where(same, 1.0, 0.0)

@@ -993,10 +993,17 @@ def _resolve(spans: list[_Span], gaz: Gazetteer, text: str) -> None:
         cands = _promote_cities(s.cands, gaz, text[s.end : s.end + 7])
         base.append({p: w * (1.0 + wp * float(gaz.prior[p])) for p, w in cands})
         primary_area = any(
-            w >= 1.0 and gaz.kind(p) in ("country", "admin", "continent")
+            (w >= 1.0 and gaz.kind(p) in ("country", "admin", "continent"))
+            or (
+                w >= 1.0
+                and gaz.kind(p) in ("city", "town")
+                and int(gaz.pops[p]) >= _IMPORTANT_POP
+            )
             for p, w in cands
         )
-        if primary_area:  # "Mexico" is the country, not Mexico City's alternate name
+        # "Mexico" is the country, not Mexico City's alternate name; Philadelphia
+        # is the city of that name, not Amman's ancient one
+        if primary_area:
             for p, w in cands:
                 if w < 1.0:
                     base[-1][p] -= 0.6
@@ -1048,20 +1055,26 @@ def _promote_cities(
         if w >= 1.0 and gaz.kind(p) == "admin"
     }
     state_named = after.lower().startswith((" state", "state"))
+    # a city of that very name ("Philadelphia") outranks a capital's old name
+    exact_city = any(
+        w >= 1.0 and int(gaz.pops[p]) >= _IMPORTANT_POP
+        for p, w in cands
+        if gaz.kind(p) in ("city", "town")
+    )
     out = dict(cands)
     for p, w in cands:
         if not 0.9 <= w < 1.0:
             continue
-        if gaz.is_capital(p):
+        if gaz.is_capital(p) and not exact_city:
             out[p] = 1.0
             continue
         home = (gaz.country_code(p), gaz.admin1_code(p))
         if int(gaz.pops[p]) >= _MAJOR_CITY_POP and home in admins and not state_named:
             out[p] = 1.0
             for q, v in cands:  # its state now ranks as an alternate reading
-                if v >= 1.0 and gaz.kind(q) == "admin":
-                    if (gaz.country_code(q), gaz.admin1_code(q)) == home:
-                        out[q] = 0.8
+                same = (gaz.country_code(q), gaz.admin1_code(q)) == home
+                if v >= 1.0 and gaz.kind(q) == "admin" and same:
+                    out[q] = 0.8
     return list(out.items())
 
 
