@@ -339,3 +339,23 @@ def test_city_of_that_name_beats_a_capitals_old_name(gaz: Gazetteer) -> None:
     assert [m.name for m in ms] == ["Mexico", "New York City"]
     ms = find_toponyms("Rain fell across New York state.", nlp=False, gazetteer=gaz)
     assert ms[0].place is not None and ms[0].place.kind == "admin"
+
+
+def test_state_prefix_and_city_abbreviations(gaz: Gazetteer) -> None:
+    assert _texts("The S.C. Highway Patrol said.", gaz) == ["S.C."]
+    ms = find_toponyms("Phila. officer charged; crime in L.A. fell.", nlp=False)
+    assert [(m.text, m.name) for m in ms] == [
+        ("Phila.", "Philadelphia"),
+        ("L.A.", "Los Angeles"),
+    ]
+
+
+def test_far_towns_do_not_lose_to_a_state_for_being_far(gaz: Gazetteer) -> None:
+    """Washington in news about Egypt is the capital, not the state."""
+    text = (
+        "Egypt hopes for better ties. Officials in Cairo said Washington "
+        "would send aid."
+    )
+    ms = find_toponyms(text, nlp=False, gazetteer=gaz)
+    wash = next(m for m in ms if m.text == "Washington")
+    assert wash.place is not None and wash.place.kind == "city"

@@ -177,6 +177,15 @@ _DESIGNATORS = re.compile(
     r"Department|Prefecture|Governorate|Oblast|Raion|Rayon)$"
 )
 
+#: Common short forms of major cities, by GeoNames id (AP style, public knowledge).
+CITY_ALIASES: dict[int, tuple[str, ...]] = {
+    5368361: ("L.A.",),  # Los Angeles
+    4560349: ("Phila.", "Philly"),  # Philadelphia
+    5128581: ("NYC", "N.Y.C."),  # New York City
+    5391959: ("S.F.",),  # San Francisco
+    4335045: ("NOLA",),  # New Orleans
+}
+
 #: AP-style and postal abbreviations of US states (public knowledge).
 US_STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "AL": ("Ala.",),
@@ -543,6 +552,7 @@ def _add_cities(b: _Builder, data_dir: Path) -> dict[tuple[str, str], list[int]]
             )
         )
         pop = int(rec.get("population") or 0)
+        alts += CITY_ALIASES.get(int(rec["geonameid"]), ())
         idx = b.add(
             name,
             rec["longitude"],

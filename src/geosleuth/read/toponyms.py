@@ -701,7 +701,8 @@ def _judge(
         score -= 3.0
     exact_place = any(
         (w >= 1.0 and gaz.kind(p) in ("country", "admin", "county", "city", "town"))
-        or (w >= 0.9 and gaz.kind(p) == "country")  # "U.S." in "U.S. Department"
+        # "U.S." in "U.S. Department", "S.C." in "S.C. Highway Patrol"
+        or (w >= 0.9 and gaz.kind(p) in ("country", "admin"))
         for p, w in sp.cands
     )
     next_word = re.sub(r"(?:[’']s?)?\.?$", "", next_tok)
@@ -1186,6 +1187,10 @@ def _context_scores(
         kinds_local = np.array([gaz.kind(int(p)) in _LOCAL for p in pids])
         w_near = 1.0 if s.loose else _W_NEAR
         near = -w_near * np.log10(1.0 + dmin / 30.0)
+        if kinds_local.any() and not s.loose:
+            # distance ranks the towns of that name against each other; it does
+            # not rank them below a state or country when none is near
+            near -= near[kinds_local].max()
         bonus += np.where(kinds_local, near, 0.0)
         if s.loose:
             bonus += np.where(dmin <= 300.0, 1.0, -3.0)
