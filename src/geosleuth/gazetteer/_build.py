@@ -37,7 +37,13 @@ import numpy as np
 
 from geosleuth._types import BoolArray, FloatArray, IntArray
 from geosleuth.errors import MissingDependencyError
-from geosleuth.gazetteer._names import bare_key, is_latin, norm_key, skeleton
+from geosleuth.gazetteer._names import (
+    COMPASS_WORDS,
+    bare_key,
+    is_latin,
+    norm_key,
+    skeleton,
+)
 
 __all__ = ["KINDS", "Index", "PlaceKind", "build_index", "cache_dir", "load_index"]
 
@@ -94,15 +100,7 @@ SRC_ADMIN1_POINT = "; centre replaced by countrystatecity-countries' point (ODbL
 #: "Central Region" and "Gulf" are divisions somewhere and compass words everywhere.
 _GENERIC_WORDS = frozenset(
     [
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
+        *COMPASS_WORDS,
         "centre",
         "center",
         "northeast",
@@ -717,6 +715,44 @@ def _add_continents(b: _Builder, data_dir: Path) -> None:
         )
 
 
+def _add_admin(
+    b: _Builder,
+    admin_of: dict[tuple[str, str], int],
+    code: tuple[str, str, int],
+    name: str,
+    point: tuple[float, float] | None,
+    members: list[int],
+    *,
+    source: str,
+    alternates: tuple[str, ...],
+) -> int:
+    """Add a first-level division of ``code`` = (country, admin1 code, GeoNames id).
+
+    Its point is ``point`` or else the centre of its ``members`` (place indices);
+    its population and hull come from the members.
+    """
+    country, a1, gid = code
+    lon, lat = point if point is not None else _admin_centre(b, members)
+    idx = b.add(
+        name,
+        lon,
+        lat,
+        kind=K_ADMIN,
+        pop=sum(b.pops[i] for i in members),
+        country=country,
+        admin1=a1,
+        gid=gid,
+        source=source,
+        alternates=alternates,
+    )
+    if members:
+        hull = _admin_hull(b, members)
+        if hull is not None:
+            b.shapes[idx] = hull
+    admin_of[country, a1] = idx
+    return idx
+
+
 def _add_us(
     b: _Builder, data_dir: Path, by_admin: dict[tuple[str, str], list[int]]
 ) -> dict[tuple[str, str], int]:
@@ -729,25 +765,16 @@ def _add_us(
         members = by_admin.get(("US", code), [])
         if not members:
             continue
-        lon, lat = _admin_centre(b, members)
-        pop = sum(b.pops[i] for i in members)
-        alts = US_STATE_ABBREVIATIONS.get(code, ())
-        idx = b.add(
+        _add_admin(
+            b,
+            admin_of,
+            ("US", code, int(rec["geonameid"])),
             rec["name"],
-            lon,
-            lat,
-            kind=K_ADMIN,
-            pop=pop,
-            country="US",
-            admin1=code,
-            gid=int(rec["geonameid"]),
+            None,
+            members,
             source=SRC_STATE,
-            alternates=alts,
+            alternates=US_STATE_ABBREVIATIONS.get(code, ()),
         )
-        hull = _admin_hull(b, members)
-        if hull is not None:
-            b.shapes[idx] = hull
-        admin_of["US", code] = idx
     for rec in counties:
         state = admin_of.get(("US", rec["state"]))
         if state is None:
@@ -794,28 +821,21 @@ def _add_curated_admin1(
             continue
         a1 = b.admin1[best]
         members = by_admin.get((country, a1), [best])
-        lon, lat = _admin_centre(b, members)
         alts = tuple(a for a in row["alternate_names"].split("|") if a)
         source = (
             f"curated admin1.csv ({row['source']}); centre and hull derived from "
             f"the GeoNames places sharing the admin1 code of {row['capital']}"
         )
-        idx = b.add(
+        _add_admin(
+            b,
+            admin_of,
+            (country, a1, -1),
             row["name"],
-            lon,
-            lat,
-            kind=K_ADMIN,
-            pop=sum(b.pops[i] for i in members),
-            country=country,
-            admin1=a1,
-            gid=-1,
+            None,
+            members,
             source=source,
             alternates=alts,
         )
-        hull = _admin_hull(b, members)
-        if hull is not None:
-            b.shapes[idx] = hull
-        admin_of[country, a1] = idx
 
 
 def _package_file(package: str, name: str) -> Any:
@@ -970,25 +990,17 @@ def _add_admin1_row(
     town_ids = by_admin.get((country, a1), [])
     if point is None and not town_ids:
         return
-    lon, lat = point if point is not None else _admin_centre(b, town_ids)
-    idx = b.add(
+    idx = _add_admin(
+        b,
+        admin_of,
+        (country, a1, gid),
         name,
-        lon,
-        lat,
-        kind=K_ADMIN,
-        pop=sum(b.pops[i] for i in town_ids),
-        country=country,
-        admin1=a1,
-        gid=gid,
+        point,
+        town_ids,
         source=SRC_ADMIN1 if point is not None else SRC_ADMIN1_DERIVED,
         alternates=alts,
     )
     b.bulk.add(idx)
-    if town_ids:
-        hull = _admin_hull(b, town_ids)
-        if hull is not None:
-            b.shapes[idx] = hull
-    admin_of[country, a1] = idx
 
 
 def _generic(name: str) -> bool:

@@ -24,7 +24,21 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["bare_key", "is_latin", "norm_key", "skeleton"]
+__all__ = ["COMPASS_WORDS", "bare_key", "is_latin", "norm_key", "skeleton"]
+
+#: Compass words, lower case: "West" and "Central" name a division somewhere and a
+#: direction everywhere.
+COMPASS_WORDS: tuple[str, ...] = (
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+)
 
 _ARTICLES = frozenset(
     {

@@ -5,6 +5,8 @@ Hand-compiled from general English usage (AP style, common news vocabulary).
 
 from __future__ import annotations
 
+from geosleuth.gazetteer._names import COMPASS_WORDS
+
 __all__ = ["DEMONYMS"]
 
 #: Demonyms and adjectives of countries and regions -> the gazetteer name they denote.
@@ -521,15 +523,7 @@ _STOP = frozenset(
         "city",
         "town",
         "village",
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
+        *COMPASS_WORDS,
         "new",
         "old",
         "great",
