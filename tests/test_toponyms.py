@@ -359,3 +359,23 @@ def test_far_towns_do_not_lose_to_a_state_for_being_far(gaz: Gazetteer) -> None:
     ms = find_toponyms(text, nlp=False, gazetteer=gaz)
     wash = next(m for m in ms if m.text == "Washington")
     assert wash.place is not None and wash.place.kind == "city"
+
+
+def test_a_named_state_settles_its_towns_and_counties(gaz: Gazetteer) -> None:
+    """Huntsville and Walker County exist in Alabama and Texas; "Texas" decides."""
+    text = "A Huntsville man was taken into custody in Walker County, {}officials said."
+    where = [
+        (m.text, m.place.admin1)
+        for m in find_toponyms(text.format("Texas "), nlp=False, gazetteer=gaz)
+        if m.place
+    ]
+    assert where == [("Huntsville", "TX"), ("Walker County", "TX"), ("Texas", "TX")]
+    alone = find_toponyms(text.format(""), nlp=False, gazetteer=gaz)
+    assert [m.place.admin1 for m in alone if m.place] == ["AL", "AL"]
+    # a list of states stays a list of states
+    states = find_toponyms(
+        "Fires burned in California, Oregon, Washington and Nevada.",
+        nlp=False,
+        gazetteer=gaz,
+    )
+    assert {m.place.kind for m in states if m.place} == {"admin"}

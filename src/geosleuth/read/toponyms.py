@@ -41,7 +41,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal, TypeAlias
+from typing import Any, Literal, NamedTuple, TypeAlias
 
 import numpy as np
 
@@ -1094,7 +1094,21 @@ def _round(
     return new
 
 
-_Context = list[tuple[str, str, str, bool, float, float, float, float]]
+class _Ctx(NamedTuple):
+    """What one other span brings as context."""
+
+    key: str  # its name key (a span is no context for its own name)
+    country: str
+    admin1: str
+    local: bool  # a town, county or division: counts for distance
+    lon: float
+    lat: float
+    country_support: float
+    admin_support: float
+    named_admin: bool  # the span names the division itself ("Texas")
+
+
+_Context = list[_Ctx]
 
 #: A runner-up within this much of a span's best base score still lends half
 #: support to its country and division: "Gainesville" (Florida or Georgia) and
@@ -1108,9 +1122,10 @@ def _context(
 ) -> _Context:
     """What each span's pick brings as context to the others, looked up once.
 
-    (name key, country, admin1, local or admin, lon, lat, country support, division
-    support) of each place or demonym: its pick with support 1, and close
-    runners-up with division support 1/2 (not for country or distance).
+    Each place or demonym brings its pick with support 1, and close runners-up
+    with division support 1/2 (not for country or distance). A division the
+    document names outright ("Texas") counts once more for the towns in it, unless
+    the name being resolved is itself a state or country name.
     """
     out: _Context = []
     for t, b, p in zip(live, base, picks, strict=True):
@@ -1118,7 +1133,7 @@ def _context(
             continue
         key = norm_key(t.text)
         out.append(
-            (
+            _Ctx(
                 key,
                 gaz.country_code(p),
                 gaz.admin1_code(p),
@@ -1127,6 +1142,7 @@ def _context(
                 float(gaz.lats[p]),
                 1.0,
                 1.0,
+                gaz.kind(p) == "admin",
             )
         )
         floor = b.get(p, 0.0) - _ALT_MARGIN
@@ -1139,7 +1155,9 @@ def _context(
                 continue
             seen.add(ca)
             if ca[1]:  # division support only: every name has a US namesake
-                out.append((key, ca[0], ca[1], False, 0.0, 0.0, 0.0, _ALT_SUPPORT))
+                out.append(
+                    _Ctx(key, ca[0], ca[1], False, 0.0, 0.0, 0.0, _ALT_SUPPORT, False)
+                )
     return out
 
 
@@ -1155,16 +1173,19 @@ def _context_scores(
     admins: dict[tuple[str, str], float] = defaultdict(float)
     local_lons: list[float] = []
     local_lats: list[float] = []
-    for other_key, c, a, local, lon, lat, c_sup, a_sup in ctx:  # the other places
-        if other_key == key:
+    named: set[tuple[str, str]] = set()
+    for o in ctx:  # the other places
+        if o.key == key:
             continue
-        if c and c_sup:
-            countries[c] += c_sup
-        if a:
-            admins[c, a] += a_sup
-        if local:
-            local_lons.append(lon)
-            local_lats.append(lat)
+        if o.country and o.country_support:
+            countries[o.country] += o.country_support
+        if o.admin1:
+            admins[o.country, o.admin1] += o.admin_support
+            if o.named_admin:
+                named.add((o.country, o.admin1))
+        if o.local:
+            local_lons.append(o.lon)
+            local_lats.append(o.lat)
     pids = np.fromiter(b, dtype=np.int64, count=len(b))
     score = np.fromiter(b.values(), dtype=np.float64, count=len(b))
     cc = [gaz.country_code(int(p)) for p in pids]
@@ -1176,6 +1197,15 @@ def _context_scores(
             for c, a in zip(cc, aa, strict=True)
         ]
     )
+    if named and not any(
+        w >= 1.0 and gaz.kind(p) in ("country", "admin") for p, w in s.cands
+    ):  # a town in a division the document names outright ("Texas")
+        bonus += np.array(
+            [
+                _W_ADMIN if (c, a) in named and gaz.kind(int(p)) in _LOCAL else 0.0
+                for p, c, a in zip(pids, cc, aa, strict=True)
+            ]
+        )
     if local_lons:
         d = haversine_km(
             gaz.lons[pids][:, None],
