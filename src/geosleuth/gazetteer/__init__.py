@@ -153,7 +153,7 @@ class Gazetteer:
         prior[regional] = np.maximum(prior[regional], 0.9)
         self._capitals = frozenset(index.capitals)
         for pid in index.capitals:
-            prior[pid] += 0.4  # capitals are what news mean by a bare name
+            prior[pid] += 0.5  # capitals are what news mean by a bare name
         prior.setflags(write=False)
         self.prior: FloatArray = prior
         self.lons: FloatArray = index.lons

@@ -73,6 +73,7 @@ __all__ = [
 
 MentionRole: TypeAlias = Literal["place", "metonym", "demonym", "person"]
 
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside)\s$")
 _CUE_BEFORE = re.compile(
     r"(?:\b(?:in|near|at|from|to|into|outside|around|across|toward|towards|"
     r"between|via|through|of|within|throughout|along|visited|visit|leave|left|"
@@ -695,6 +696,8 @@ def _judge(
     # negative signals
     prev_tok = text[run[i - 1][0] : run[i - 1][1]] if i > 0 else ""
     next_tok = text[run[j][0] : run[j][1]] if j < len(run) else ""
+    if text[sp.end : sp.end + 2] == ". ":
+        next_tok = ""  # "in Glen Allen. The ...": the next word is another sentence
     if prev_tok.rstrip(".") in _TITLES or before.rstrip().rstrip(".").split(" ")[
         -1:
     ] in ([t] for t in _TITLES):
@@ -722,7 +725,12 @@ def _judge(
         score -= 2.5
     if after.startswith("$") or label == "MONEY":
         score -= 3.0  # "US$460"
-    if label == "PERSON" and ent is not None:
+    # "in Glen Allen", "near Lombard": a place preposition right before an exact
+    # name outweighs a PERSON or ORG label on it
+    locative = bool(_LOCATIVE_BEFORE.search(before)) and any(
+        w >= 1.0 for _, w in sp.cands
+    )
+    if label == "PERSON" and ent is not None and not locative:
         score -= 2.0 if not big else 1.0
         if ent[0] < sp.start or ent[1] > sp.end:
             score -= 1.0
@@ -731,7 +739,7 @@ def _judge(
         and ent is not None
         and (ent[1] - ent[0]) > (sp.end - sp.start)
         and text[sp.start : ent[1]].split()[-1] not in _ORG_TAIL_OK
-        and not (org_named or (exact_place and big))
+        and not (org_named or (exact_place and big) or locative)
     ):
         score -= 1.0
     if (
