@@ -390,3 +390,17 @@ def test_a_place_preposition_outweighs_person_and_org_labels(gaz: Gazetteer) -> 
     assert "Glen Allen" in names and "Lombard" in names
     # without the preposition the PERSON label still wins
     assert not find_toponyms("Glen Allen said he would run.", gazetteer=gaz)
+
+
+def test_town_then_its_province(gaz: Gazetteer) -> None:
+    text = "Hogs were buried at a farm in Pandi, Bulacan on Sunday."
+    assert _texts(text, gaz) == ["Pandi", "Bulacan"]
+    assert _texts("Officials said Smith, Jones and others agreed.", gaz) == []
+
+
+def test_elided_article_and_a_name_that_is_a_connector(gaz: Gazetteer) -> None:
+    assert _texts("Cases rose in Côte d'Ivoire.", gaz) == ["Côte d'Ivoire"]
+    assert _texts("He was treated in the city of Van, Turkey.", gaz) == [
+        "Van",
+        "Turkey",
+    ]

@@ -546,6 +546,7 @@ _STOP = frozenset(
         "bath",
         "nice",
         "van",
+        "abu",
         "man",
         "best",
         "god",

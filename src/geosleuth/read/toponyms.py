@@ -73,6 +73,7 @@ __all__ = [
 
 MentionRole: TypeAlias = Literal["place", "metonym", "demonym", "person"]
 
+_ELISION = re.compile(r"^[dl][’']")  # "d'Ivoire", "l'Aquila"
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside)\s$")
 _CUE_BEFORE = re.compile(
     r"(?:\b(?:in|near|at|from|to|into|outside|around|across|toward|towards|"
@@ -407,7 +408,7 @@ def _cap_runs(text: str) -> list[list[tuple[int, int]]]:
         tok = text[ms:me]
         gap = text[last_end:ms] if last_end >= 0 else ""
         joined = last_end >= 0 and gap in (" ", "-", " - ") and "\n" not in gap
-        stripped = _ARTICLE_PREFIX.sub("", tok)
+        stripped = _ELISION.sub("", _ARTICLE_PREFIX.sub("", tok))
         is_cap = stripped[:1].isupper()
         if is_cap and (joined or not cur):
             if pending and joined:
@@ -465,8 +466,9 @@ def _detect(text: str, gaz: Gazetteer, ents: list[tuple[int, int, str]]) -> list
                 if taken[s:e].any():
                     continue
                 surface = text[s:e]
-                if surface.lower().split()[-1] in _CONNECTORS:
-                    continue
+                words = surface.lower().split()
+                if len(words) > 1 and words[-1] in _CONNECTORS:
+                    continue  # "Bay of": a name does not end on a connector
                 poss = _POSSESSIVE.search(surface)
                 if poss and gaz.knows(surface[: poss.start()]):
                     e -= len(poss.group())  # "Connecticut’s economy"
@@ -651,6 +653,28 @@ def _between_places(gaz: Gazetteer, before: str, after: str) -> bool:
     )
 
 
+_PAIR_BEFORE = re.compile(r"([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?),\s$")
+
+
+def _after_its_town(
+    gaz: Gazetteer, before: str, cands: list[tuple[int, float]]
+) -> bool:
+    """Whether the span follows "<town>, " and lies with that town: same division."""
+    m = _PAIR_BEFORE.search(before)
+    if m is None:
+        return False
+    towns = {
+        (gaz.country_code(p), gaz.admin1_code(p))
+        for p, w in gaz.match_ids(m.group(1))
+        if w >= 1.0 and gaz.kind(p) in _LOCAL
+    }
+    return any(
+        w >= 1.0 and (gaz.country_code(p), gaz.admin1_code(p)) in towns
+        for p, w in cands
+        if gaz.admin1_code(p)
+    )
+
+
 def _judge(
     sp: _Span,
     text: str,
@@ -693,6 +717,8 @@ def _judge(
         score += 1.0
     if _between_places(gaz, before, after):
         score += 1.0  # "Mali, Niger, and Senegal": an item of a list of places
+    if _after_its_town(gaz, before, sp.cands):
+        score += 0.8  # "Pandi, Bulacan": the division or area of the town before
     # negative signals
     prev_tok = text[run[i - 1][0] : run[i - 1][1]] if i > 0 else ""
     next_tok = text[run[j][0] : run[j][1]] if j < len(run) else ""
