@@ -81,7 +81,8 @@ class Place:
         countries and deserts.
     kind : str
         One of ``city`` (100,000+ people), ``town`` (5,000+), ``village``,
-        ``admin`` (first-level division), ``county``, ``country``, ``continent``,
+        ``admin`` (first-level division), ``county`` (second-level division:
+        county, district, municipality), ``country``, ``continent``,
         ``river``, ``border``, ``region``.
     geonames_id : int or None
         The GeoNames id where the place comes from GeoNames.

