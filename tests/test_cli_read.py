@@ -202,3 +202,38 @@ def test_seed_article(shared_dir: Path, tmp_path: Path, nlp_ready: None) -> None
         "Hisham al-Hashimi",
         "Sêrgo Hesekê",
     } <= speakers
+
+
+LOCAL = (
+    "Vandals strike businesses\n\nThe Athens Police Department arrested a man on "
+    "Monday after windows were broken on two streets.\n"
+)
+
+
+def test_home_resolves_local_names_near_the_paper(
+    tmp_path: Path, nlp_ready: None
+) -> None:
+    p = tmp_path / "local.txt"
+    p.write_text(LOCAL, encoding="utf-8")
+
+    def athens(*extra: str) -> tuple[dict[str, Any], dict[str, Any]]:
+        out = tmp_path / ("o" + str(len(extra)))
+        result = _run("read", p, "--out", out, "--published", "2009-03-02", *extra)
+        assert result.exit_code == 0, result.output
+        data = json.loads((out / "local.json").read_text(encoding="utf-8"))
+        return next(m for m in data["mentions"] if m["text"] == "Athens"), data
+
+    plain, _ = athens()
+    local, data = athens("--home", "Athens, Texas")
+    assert plain["country"] == "GR"
+    assert local["country"] == "US" and abs(local["lat"] - 32.2) < 0.2
+    assert any("home" in n and "Athens" in n for n in data["notes"])
+
+
+def test_home_that_is_not_a_place_gives_one_line(tmp_path: Path) -> None:
+    p = tmp_path / "local.txt"
+    p.write_text(LOCAL, encoding="utf-8")
+    result = _run("read", p, "--out", tmp_path / "o", "--home", "Athens, Texsa")
+    assert result.exit_code == 1
+    assert "Texsa" in result.output and "Did you mean" in result.output
+    assert "Traceback" not in result.output

@@ -25,9 +25,11 @@ from geosleuth.casefile import (
     parse_case,
 )
 from geosleuth.cli import app, console, guarded
+from geosleuth.cli.read import home_of
 from geosleuth.errors import CaseFileError, InputError
 from geosleuth.evidence import EvidenceItem, Provenance, Searched
 from geosleuth.fuse import Estimate, NamedPlace, Settings, fuse, timeline
+from geosleuth.gazetteer import Place
 from geosleuth.geometry import Area, Point, from_geojson
 from geosleuth.grid import Grid
 from geosleuth.report import files
@@ -76,6 +78,7 @@ def _gather(
     target: str | None,
     published: dt.date | None,
     cell_km: float | None,
+    home: Place | None = None,
 ) -> _Inputs:
     cases = [p for p in paths if p.suffix.lower() in _CASE_SUFFIXES]
     articles = [p for p in paths if p.suffix.lower() in _ARTICLE_SUFFIXES]
@@ -99,7 +102,7 @@ def _gather(
         from geosleuth.read import read_document
 
         for path in articles:
-            reading = read_document(path, published=published, target=tgt)
+            reading = read_document(path, published=published, target=tgt, home=home)
             items.extend(reading.evidence)
             known = {p.name for p in places}
             for item in reading.evidence:
@@ -158,10 +161,12 @@ def run_locate(
     quiet: bool = False,
     budget_km: float | None = None,
     sweep_width_km: float | None = None,
+    home: Place | None = None,
 ) -> tuple[Estimate, str]:
     """Read the inputs, fuse, write every output to ``out``.
 
-    Returns the estimate and the name of the target.
+    Returns the estimate and the name of the target. ``home`` is where the
+    articles come from (see :func:`geosleuth.read.toponyms.find_toponyms`).
 
     With ``budget_km`` and ``sweep_width_km`` the report also shows the optimal
     search plan for that effort (see :func:`geosleuth.plan.allocate_optimal`).
@@ -175,7 +180,9 @@ def run_locate(
         disable=quiet,
     ) as progress:
         task = progress.add_task("Reading the evidence", total=None)
-        data = _gather(inputs, target=target, published=published, cell_km=cell_km)
+        data = _gather(
+            inputs, target=target, published=published, cell_km=cell_km, home=home
+        )
         day = as_of or data.as_of or max(i.known_on for i in data.items)
         progress.update(
             task,
@@ -339,6 +346,13 @@ def locate(
         float | None,
         typer.Option(help="Effective sweep width of the searchers (km), for the plan."),
     ] = None,
+    home: Annotated[
+        str | None,
+        typer.Option(
+            help="Where the articles come from, e.g. 'Athens, Texas' for a local "
+            "paper: context for every place name they give (as in 'read --home')."
+        ),
+    ] = None,
 ) -> None:
     """Fuse the evidence into a probability map and write the report.
 
@@ -365,6 +379,7 @@ def locate(
         published=_parse_date(published, "--published"),
         cell_km=cell_km,
         quiet=quiet,
+        home=home_of(home) if home else None,
     )
     if not quiet:
         _summary(est, target=who, out=out)

@@ -12,9 +12,44 @@ from rich.progress import Progress
 from rich.table import Table
 
 from geosleuth.cli import app, console, err_console, guarded
-from geosleuth.errors import GeosleuthWarning
+from geosleuth.errors import GazetteerError, GeosleuthWarning, InputError
+from geosleuth.gazetteer import Gazetteer, Place
 
-__all__ = ["read"]
+__all__ = ["home_of", "read"]
+
+
+def home_of(text: str) -> Place:
+    """The place ``--home`` names: "Athens" or "Athens, Texas" (town, state/country).
+
+    Raises
+    ------
+    GazetteerError
+        When a part is not in the gazetteer (with the nearest names).
+    """
+    gaz = Gazetteer.default()
+    name, _, qualifier = (part.strip() for part in text.partition(","))
+    if not name:
+        raise InputError(f"--home {text!r} names no place.", field="--home")
+    for part in (name, qualifier):
+        if part and not gaz.knows(part):  # names exactly; near misses are hints
+            hints = gaz.suggest(part)
+            hint = f" Did you mean {', '.join(map(repr, hints))}?" if hints else ""
+            raise GazetteerError(
+                f"--home: no place is called exactly {part!r} in the gazetteer.{hint}"
+            )
+    if not qualifier:
+        return gaz.resolve(name)
+    where = gaz.resolve(qualifier)
+    cands = [p for p, _ in gaz.candidates(name, limit=50, country=where.country)]
+    if where.kind == "admin":
+        cands = [p for p in cands if p.admin1 == where.admin1] or cands
+    same = [p for p in cands if p.country == where.country]
+    if not same:
+        raise InputError(
+            f"--home {text!r}: no place called {name!r} in {where.name}.",
+            field="--home",
+        )
+    return same[0]
 
 
 @app.command()
@@ -60,6 +95,14 @@ def read(
             "rest is cut with a warning.",
         ),
     ] = 200_000,
+    home: Annotated[
+        str | None,
+        typer.Option(
+            help="Where the reports come from, e.g. 'Athens, Texas' for a local "
+            "paper: a gazetteer name whose town or state is context for every "
+            "place name. Given as 'NAME' or 'NAME, STATE-OR-COUNTRY'.",
+        ),
+    ] = None,
 ) -> None:
     """Read reports into place mentions and evidence items with provenance.
 
@@ -69,6 +112,7 @@ def read(
     from geosleuth.read.annotate import annotate_html
     from geosleuth.read.document import read_document
 
+    home_place = home_of(home) if home else None
     out.mkdir(parents=True, exist_ok=True)
     table = Table(title="geosleuth read", show_lines=False)
     for col in (
@@ -94,7 +138,11 @@ def read(
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always", GeosleuthWarning)
                 reading = read_document(
-                    path, published=published, target=target, max_chars=max_chars
+                    path,
+                    published=published,
+                    target=target,
+                    max_chars=max_chars,
+                    home=home_place,
                 )
             for w in caught:
                 if issubclass(w.category, GeosleuthWarning):

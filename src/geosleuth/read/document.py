@@ -335,6 +335,7 @@ def read_text(
     source: str | None = None,
     notes: tuple[str, ...] = (),
     url: str | None = None,
+    home: Any = None,
 ) -> Reading:
     """Read text already extracted and normalised (see :func:`read_document`).
 
@@ -344,7 +345,7 @@ def read_text(
         The text; offsets in the result index it.
     doc_id : str, default "document"
         Identifier of the document.
-    published, target, gazetteer, nlp, grades
+    published, target, gazetteer, nlp, grades, home
         As in :func:`read_document`.
     title : str or None, default None
         The title, if known.
@@ -410,7 +411,12 @@ def read_text(
         )
         notes_out.append(msg)
         _warn(msg)
-    mentions = find_toponyms(text, gazetteer=gazetteer, nlp=nlp, doc=doc)
+    if home is not None:
+        notes_out.append(
+            f"place names resolved with the document's home as context: {home.name} "
+            f"({home.kind}, {home.country or '-'}, {home.lat:.4f}, {home.lon:.4f})"
+        )
+    mentions = find_toponyms(text, gazetteer=gazetteer, nlp=nlp, doc=doc, home=home)
     sentences: list[tuple[int, int]] | None = None
     parsed: list[bool] | None = None
     if partial:
@@ -470,6 +476,7 @@ def read_document(
     nlp: Any = None,
     max_chars: int = MAX_CHARS,
     grades: Mapping[str, Grade] | None = None,
+    home: Any = None,
 ) -> Reading:
     """Read a ``.txt``, ``.md`` or ``.html`` report into place mentions and evidence.
 
@@ -492,6 +499,11 @@ def read_document(
         Characters of text read at most (see :func:`geosleuth.read.text.load_text`).
     grades : mapping of str to Grade or None, default None
         Overrides of :data:`geosleuth.read.claims.DEFAULT_READ_GRADES`.
+    home : Place or None, default None
+        Where the document comes from (a local paper's town or state); place
+        names are resolved with it as context (see
+        :func:`geosleuth.read.toponyms.find_toponyms`), and the reading's notes
+        say so.
 
     Returns
     -------
@@ -515,5 +527,5 @@ def read_document(
     return read_text(
         src.text, doc_id=_doc_id(src.name), published=pub, target=target,
         gazetteer=gazetteer, nlp=nlp, title=src.title, grades=grades,
-        source=src.name, notes=tuple(notes),
+        source=src.name, notes=tuple(notes), home=home,
     )  # fmt: skip

@@ -306,6 +306,7 @@ def find_toponyms(
     gazetteer: Gazetteer | None = None,
     nlp: Any = None,
     doc: Any = None,
+    home: Place | None = None,
 ) -> list[Mention]:
     """Find and resolve the place names in ``text``.
 
@@ -321,6 +322,10 @@ def find_toponyms(
         rules only.
     doc : spaCy Doc or None, default None
         An already parsed ``text`` (its entities are used; ``nlp`` is not called).
+    home : Place or None, default None
+        Where the document comes from (a local paper's town or state): it counts
+        as one more place the document names, so "Athens" in the Athens
+        (Texas) paper is that Athens. It is not itself a mention.
 
     Returns
     -------
@@ -341,7 +346,7 @@ def find_toponyms(
         return []
     ents = _entities(text, nlp, doc)
     spans = _detect(text, gaz, ents)
-    _resolve(spans, gaz, text)
+    _resolve(spans, gaz, text, home)
     return _to_mentions(spans, gaz)
 
 
@@ -1018,7 +1023,9 @@ _W_ADMIN = 0.6  # ... in the same first-level division
 _W_NEAR = 0.3  # per decade of distance to the nearest other local place
 
 
-def _resolve(spans: list[_Span], gaz: Gazetteer, text: str) -> None:
+def _resolve(
+    spans: list[_Span], gaz: Gazetteer, text: str, home: Place | None = None
+) -> None:
     live = [s for s in spans if s.cands and s.role != "person"]
     if not live:
         return
@@ -1061,8 +1068,8 @@ def _resolve(spans: list[_Span], gaz: Gazetteer, text: str) -> None:
         qual.append(q)
     picks = [max(b, key=lambda p: b[p]) for b in base]
     for _ in range(3):
-        picks = _round(live, base, qual, picks, gaz)
-    ctx = _context(live, base, picks, gaz)
+        picks = _round(live, base, qual, picks, gaz, home)
+    ctx = _context(live, base, picks, gaz, home)
     for s, b, pick in zip(live, base, picks, strict=True):
         s.pick = pick
         s.probs = _context_scores(s, b, ctx, qual[live.index(s)], gaz)
@@ -1119,8 +1126,9 @@ def _round(
     qual: list[tuple[str, str] | None],
     picks: list[int],
     gaz: Gazetteer,
+    home: Place | None,
 ) -> list[int]:
-    ctx = _context(live, base, picks, gaz)
+    ctx = _context(live, base, picks, gaz, home)
     new = []
     for k, (s, b) in enumerate(zip(live, base, strict=True)):
         scores = _context_scores(s, b, ctx, qual[k], gaz)
@@ -1152,7 +1160,11 @@ _ALT_SUPPORT = 0.5
 
 
 def _context(
-    live: list[_Span], base: list[dict[int, float]], picks: list[int], gaz: Gazetteer
+    live: list[_Span],
+    base: list[dict[int, float]],
+    picks: list[int],
+    gaz: Gazetteer,
+    home: Place | None = None,
 ) -> _Context:
     """What each span's pick brings as context to the others, looked up once.
 
@@ -1162,6 +1174,20 @@ def _context(
     the name being resolved is itself a state or country name.
     """
     out: _Context = []
+    if home is not None:  # the document's home: one more place it names
+        out.append(
+            _Ctx(
+                "\x00home",
+                home.country or "",
+                home.admin1 or "",
+                True,
+                home.lon,
+                home.lat,
+                1.0,
+                1.0,
+                home.kind == "admin",
+            )
+        )
     for t, b, p in zip(live, base, picks, strict=True):
         if t.role not in ("place", "demonym"):
             continue
@@ -1357,6 +1383,7 @@ def resolve_toponyms(
     spans: Iterable[tuple[int, int]],
     *,
     gazetteer: Gazetteer | None = None,
+    home: Place | None = None,
 ) -> list[Mention]:
     """Resolve given toponym spans of ``text`` (no detection), with document context.
 
@@ -1368,6 +1395,8 @@ def resolve_toponyms(
         ``(start, end)`` character offsets, ``end`` exclusive.
     gazetteer : Gazetteer or None, default None
         Defaults to :meth:`Gazetteer.default`.
+    home : Place or None, default None
+        Where the document comes from, as in :func:`find_toponyms`.
 
     Returns
     -------
@@ -1397,7 +1426,7 @@ def resolve_toponyms(
         if q:
             sp.qualifier = (q.group(1).strip().rstrip(",").strip(), "")
         made.append(sp)
-    _resolve(made, gaz, text)
+    _resolve(made, gaz, text, home)
     by_pos = {(m.start, m.end): m for m in _to_mentions(made, gaz)}
     return [
         by_pos.get((s.start, s.end))
