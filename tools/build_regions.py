@@ -14,18 +14,15 @@ Run from the repository root: ``.venv/bin/python tools/build_regions.py``.
 
 from __future__ import annotations
 
-import io
 import json
-import zipfile
 from pathlib import Path
 from typing import Any
 
-import shapefile
 import shapely
 from shapely.geometry import mapping, shape
 
 from geosleuth.gazetteer import Gazetteer
-from geosleuth.gazetteer._build import _natural_earth_zip
+from geosleuth.gazetteer._build import natural_earth_reader
 
 OUT = Path(__file__).resolve().parent.parent / "src/geosleuth/data/regions.geojson"
 
@@ -87,21 +84,13 @@ def _river(gaz: Gazetteer, towns: list[tuple[str, str]]) -> list[tuple[float, fl
 
 
 def _border(a: str, b: str) -> Any:
-    path = _natural_earth_zip()
-    assert path is not None
-    with zipfile.ZipFile(path) as zf:
-        base = next(n for n in zf.namelist() if n.endswith(".shp"))[:-4]
-        reader = shapefile.Reader(
-            shp=io.BytesIO(zf.read(base + ".shp")),
-            dbf=io.BytesIO(zf.read(base + ".dbf")),
-            shx=io.BytesIO(zf.read(base + ".shx")),
-            encoding="utf-8",
-        )
-        geoms = {}
-        for sr in reader.iterShapeRecords():
-            iso = sr.record.as_dict()["ISO_A2_EH"]
-            if iso in (a, b):
-                geoms[iso] = shape(sr.shape.__geo_interface__)
+    reader = natural_earth_reader()
+    assert reader is not None
+    geoms = {}
+    for sr in reader.iterShapeRecords():
+        iso = sr.record.as_dict()["ISO_A2_EH"]
+        if iso in (a, b):
+            geoms[iso] = shape(sr.shape.__geo_interface__)
     line = shapely.line_merge(
         shapely.intersection(geoms[a].boundary, geoms[b].buffer(0.002))
     )

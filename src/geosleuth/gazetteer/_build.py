@@ -626,69 +626,86 @@ def _add_countries(b: _Builder, data_dir: Path) -> dict[str, int]:
         )
         b.shapes[idx] = shape["geometry"]
         out[iso] = idx
-        cap = norm_key(rec.get("capital") or "")
-        best, best_pop = -1, -1
-        for code in b.exact.get(cap, ()) if cap else ():
-            i = code >> 2
-            if (
-                b.countries[i] == iso
-                and b.kinds[i] <= K_VILLAGE
-                and b.pops[i] > best_pop
-            ):
-                best, best_pop = i, b.pops[i]
+        best = _largest_town(b, rec.get("capital") or "", iso)
         if best >= 0:
             b.capitals.append(best)
     return out
 
 
-def _natural_earth_countries() -> dict[str, dict[str, Any]]:
-    """ISO A2 -> names, centroid of the largest part and simplified shape."""
+def _largest_town(b: _Builder, name: str, country: str) -> int:
+    """Index of the most populous town called ``name`` in ``country``, or -1."""
+    best, best_pop = -1, -1
+    key = norm_key(name)
+    for code in b.exact.get(key, ()) if key else ():
+        i = code >> 2
+        if (
+            b.countries[i] == country
+            and b.kinds[i] <= K_VILLAGE
+            and b.pops[i] > best_pop
+        ):
+            best, best_pop = i, b.pops[i]
+    return best
+
+
+def natural_earth_reader() -> Any:
+    """A pyshp reader over the packaged Natural Earth admin-0 shapes, or None.
+
+    The files are read into memory, so the reader outlives the zip archive.
+    """
     path = _natural_earth_zip()
     if path is None:  # pragma: no cover - a core dependency
-        return {}
+        return None
     import shapefile
-    import shapely
-    from shapely.geometry import mapping, shape
 
     with zipfile.ZipFile(path) as zf:
         base = next(n for n in zf.namelist() if n.endswith(".shp"))[:-4]
-        reader = shapefile.Reader(
+        return shapefile.Reader(
             shp=io.BytesIO(zf.read(base + ".shp")),
             dbf=io.BytesIO(zf.read(base + ".dbf")),
             shx=io.BytesIO(zf.read(base + ".shx")),
             encoding="utf-8",
         )
-        out: dict[str, dict[str, Any]] = {}
-        for sr in reader.iterShapeRecords():
-            rec = sr.record.as_dict()
-            iso = rec.get("ISO_A2_EH") or rec.get("ISO_A2")
-            if not iso or iso == "-99" or iso in out:
-                continue
-            geom = shape(sr.shape.__geo_interface__)
-            parts = list(getattr(geom, "geoms", [geom]))
-            largest = max(parts, key=lambda g: g.area)
-            centre = largest.centroid
-            if not largest.contains(centre):
-                centre = largest.representative_point()
-            simple = shapely.simplify(geom, 0.05, preserve_topology=True)
-            names = [
-                rec.get(k) or ""
-                for k in (
-                    "NAME",
-                    "NAME_LONG",
-                    "ADMIN",
-                    "NAME_EN",
-                    "FORMAL_EN",
-                    "NAME_SORT",
-                    "NAME_CIAWF",
-                    "BRK_NAME",
-                )
-            ]
-            out[iso] = {
-                "names": [n for n in names if n],
-                "centre": (float(centre.x), float(centre.y)),
-                "geometry": json.loads(json.dumps(mapping(simple))),
-            }
+
+
+def _natural_earth_countries() -> dict[str, dict[str, Any]]:
+    """ISO A2 -> names, centroid of the largest part and simplified shape."""
+    reader = natural_earth_reader()
+    if reader is None:  # pragma: no cover - a core dependency
+        return {}
+    import shapely
+    from shapely.geometry import mapping, shape
+
+    out: dict[str, dict[str, Any]] = {}
+    for sr in reader.iterShapeRecords():
+        rec = sr.record.as_dict()
+        iso = rec.get("ISO_A2_EH") or rec.get("ISO_A2")
+        if not iso or iso == "-99" or iso in out:
+            continue
+        geom = shape(sr.shape.__geo_interface__)
+        parts = list(getattr(geom, "geoms", [geom]))
+        largest = max(parts, key=lambda g: g.area)
+        centre = largest.centroid
+        if not largest.contains(centre):
+            centre = largest.representative_point()
+        simple = shapely.simplify(geom, 0.05, preserve_topology=True)
+        names = [
+            rec.get(k) or ""
+            for k in (
+                "NAME",
+                "NAME_LONG",
+                "ADMIN",
+                "NAME_EN",
+                "FORMAL_EN",
+                "NAME_SORT",
+                "NAME_CIAWF",
+                "BRK_NAME",
+            )
+        ]
+        out[iso] = {
+            "names": [n for n in names if n],
+            "centre": (float(centre.x), float(centre.y)),
+            "geometry": json.loads(json.dumps(mapping(simple))),
+        }
     return out
 
 
@@ -812,16 +829,7 @@ def _add_curated_admin1(
     rows = csv.DictReader(io.StringIO(_data_bytes("admin1.csv").decode("utf-8")))
     for row in rows:
         country = row["country"]
-        capital_key = norm_key(row["capital"])
-        best, best_pop = -1, -1
-        for code in b.exact.get(capital_key, ()):
-            i = code >> 2
-            if (
-                b.countries[i] == country
-                and b.kinds[i] <= K_VILLAGE
-                and b.pops[i] > best_pop
-            ):
-                best, best_pop = i, b.pops[i]
+        best = _largest_town(b, row["capital"], country)
         if best < 0:
             continue
         a1 = b.admin1[best]

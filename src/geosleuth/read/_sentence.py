@@ -26,7 +26,6 @@ __all__ = [
     "HERE",
     "NEAR",
     "REGION_WORD",
-    "FoundPlace",
     "MentionLike",
     "Sentence",
     "WalkState",
@@ -73,21 +72,6 @@ class MentionLike(Protocol):
     def confidence(self) -> float: ...
     @property
     def place(self) -> Any: ...
-
-
-@dataclass(frozen=True, slots=True)
-class FoundPlace:
-    """A place the reader found itself (a border phrase), shaped like a Mention."""
-
-    text: str
-    start: int
-    end: int
-    name: str | None
-    lon: float
-    lat: float
-    confidence: float
-    place: Any
-    role: str = "place"
 
 
 @dataclass(slots=True)

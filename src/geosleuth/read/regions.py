@@ -20,7 +20,6 @@ from geosleuth.errors import GeosleuthError
 from geosleuth.geometry import Area, Geometry, Line
 from geosleuth.read._sentence import (
     NEAR,
-    FoundPlace,
     MentionLike,
     Sentence,
     geometry_of,
@@ -29,6 +28,7 @@ from geosleuth.read._sentence import (
     label,
     overlaps,
 )
+from geosleuth.read.toponyms import Mention
 
 if TYPE_CHECKING:
     from geosleuth.read.claims import _Extractor
@@ -145,13 +145,14 @@ def with_borders(
         span = (s0 + m.start(), s0 + m.end())
         places = [x for x in places if not overlaps((x.start, x.end), span)]
         places.append(
-            FoundPlace(
+            Mention(
                 m.group(0),
                 span[0],
                 span[1],
                 place.name,
                 place.lon,
                 place.lat,
+                place.geonames_id,
                 0.8,
                 place,
             )

