@@ -145,8 +145,7 @@ class Gazetteer:
         prior[kinds == K_COUNTY] = 0.75
         # A division from the bulk lists ranks by its people, a little below a
         # town of as many: Gaza the city over Gaza the Mozambican province.
-        bulk = index.bulk if index.bulk.size == prior.size else np.zeros_like(kinds)
-        bulk = bulk.astype(np.bool_)
+        bulk = index.bulk
         prior[bulk] = np.log10(pops[bulk] + 10.0) / 7.0 - 0.05
         regional = kinds >= K_REGION - 2  # rivers, borders, regions
         regional &= kinds != K_CONTINENT

@@ -33,6 +33,7 @@ import pickle
 import re
 import tempfile
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import metadata, resources
 from pathlib import Path
@@ -408,6 +409,11 @@ class _Builder:
                 return
         lst.append(code)
 
+    def _mask(self, ids: set[int]) -> BoolArray:
+        mask = np.zeros(len(self.names), dtype=np.bool_)
+        mask[sorted(ids)] = True
+        return mask
+
     def finish(self, version: str) -> Index:
         return Index(
             names=self.names,
@@ -425,7 +431,7 @@ class _Builder:
             skeletons=self.skeletons,
             shapes=self.shapes,
             capitals=self.capitals,
-            bulk=np.isin(np.arange(len(self.names)), sorted(self.bulk)),
+            bulk=self._mask(self.bulk),
             version=version,
         )
 
@@ -573,12 +579,15 @@ def _add_cities(b: _Builder, data_dir: Path) -> dict[tuple[str, str], list[int]]
 
 
 def _admin_centre(b: _Builder, members: list[int]) -> tuple[float, float]:
-    """Midpoint of the 2-98 % range of member places: close to a geographic centre."""
-    lons = np.asarray([b.lons[i] for i in members])
-    lats = np.asarray([b.lats[i] for i in members])
-    lo = np.percentile(lons, [2, 98])
-    la = np.percentile(lats, [2, 98])
-    return float(lo.mean()), float(la.mean())
+    """Midpoint of the 2-98 % range of the member places ``members`` (indices)."""
+    return _midrange([(b.lons[i], b.lats[i]) for i in members])
+
+
+def _midrange(pts: Sequence[tuple[float, ...]]) -> tuple[float, float]:
+    """Midpoint of the 2-98 % range of (lon, lat, ...) points: near the centre."""
+    arr = np.asarray([p[:2] for p in pts], dtype=np.float64)
+    lo = np.percentile(arr, [2, 98], axis=0)
+    return float(lo[:, 0].mean()), float(lo[:, 1].mean())
 
 
 def _admin_hull(b: _Builder, members: list[int]) -> dict[str, Any] | None:
@@ -1019,13 +1028,6 @@ def _add_admin1_row(
 def _generic(name: str) -> bool:
     """Whether every word of ``name`` is a compass or landform word."""
     return all(w in _GENERIC_WORDS for w in name.lower().split())
-
-
-def _midrange(pts: list[tuple[float, float, int]]) -> tuple[float, float]:
-    """Midpoint of the 2-98 % range of member places: close to a geographic centre."""
-    arr = np.asarray([p[:2] for p in pts], dtype=np.float64)
-    lo = np.percentile(arr, [2, 98], axis=0)
-    return float(lo[:, 0].mean()), float(lo[:, 1].mean())
 
 
 def _named_town(b: _Builder, name: str, country: str, a1: str) -> bool:
