@@ -237,3 +237,13 @@ def test_home_that_is_not_a_place_gives_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "Texsa" in result.output and "Did you mean" in result.output
     assert "Traceback" not in result.output
+
+
+def test_home_town_must_lie_in_the_state_given(tmp_path: Path) -> None:
+    """No near-miss town and no town of another state is taken instead."""
+    p = tmp_path / "local.txt"
+    p.write_text(LOCAL, encoding="utf-8")
+    result = _run("read", p, "--out", tmp_path / "o", "--home", "Athens, Alaska")
+    assert result.exit_code == 1
+    assert "no place called 'Athens' in Alaska" in result.output
+    assert "Traceback" not in result.output

@@ -40,16 +40,19 @@ def home_of(text: str) -> Place:
     if not qualifier:
         return gaz.resolve(name)
     where = gaz.resolve(qualifier)
-    cands = [p for p, _ in gaz.candidates(name, limit=50, country=where.country)]
-    if where.kind == "admin":
-        cands = [p for p in cands if p.admin1 == where.admin1] or cands
-    same = [p for p in cands if p.country == where.country]
-    if not same:
+    named = [gaz.place(p) for p, w in gaz.match_ids(name) if w >= 0.9]  # by name
+    inside = [
+        p
+        for p in named
+        if p.country == where.country
+        and (where.kind != "admin" or p.admin1 == where.admin1)
+    ]
+    if not inside:
         raise InputError(
             f"--home {text!r}: no place called {name!r} in {where.name}.",
             field="--home",
         )
-    return same[0]
+    return max(inside, key=lambda p: p.population)
 
 
 @app.command()
