@@ -137,3 +137,25 @@ def test_a_city_of_that_very_name_beats_an_old_name(gaz: Gazetteer) -> None:
     """GeoNames lists "Philadelphia" among Amman's names; the US city wins."""
     assert gaz.resolve("Philadelphia").country == "US"
     assert gaz.resolve("Philadelphia", country="JO").name == "Amman"
+
+
+def test_a_country_sits_at_its_conventional_point(gaz: Gazetteer) -> None:
+    """The Factbook's point, not the shape's centroid; surveyed centres win."""
+    russia = gaz.resolve("Russia")  # centroid of its largest part: 61.7 N 99.1 E
+    assert (russia.lat, russia.lon) == (60.0, 100.0)
+    assert "Factbook" in russia.source
+    canada = gaz.resolve("Canada")  # centroid: 57.9 N 102.4 W, 460 km away
+    assert (canada.lat, canada.lon) == (60.0, -95.0)
+    usa = gaz.resolve("United States")  # the 1918 survey's centre near Lebanon, KS
+    assert float(haversine_km(usa.lon, usa.lat, -98.58, 39.83)) < 1.0
+    assert "surveyed" in usa.source
+    # every country point lies within 25 km of its own shape (a bad row would not)
+    import shapely.geometry
+
+    from geosleuth.geometry import to_geojson
+
+    for name in ("Chile", "Norway", "Indonesia", "Fiji", "Kiribati"):
+        p = gaz.resolve(name)
+        assert isinstance(p.geometry, Area), name
+        shape = shapely.geometry.shape(to_geojson(p.geometry))
+        assert shape.distance(shapely.geometry.Point(p.lon, p.lat)) < 0.25, name

