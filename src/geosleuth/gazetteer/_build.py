@@ -273,8 +273,9 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
         "Congo-Kinshasa",
         "Democratic Republic of Congo",
         "Zaire",  # its name from 1971 to 1997
+        "Congo",  # mostly the DRC in news; the Republic when context says so
     ),
-    "CG": ("Congo-Brazzaville", "Republic of the Congo"),
+    "CG": ("Congo-Brazzaville", "Republic of the Congo", "Republic of Congo", "Congo"),
     "AE": ("UAE", "U.A.E.", "Emirates"),
     "KR": ("South Korea",),
     "KP": ("North Korea",),

@@ -636,25 +636,56 @@ _LIST_BEFORE = re.compile(r"([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)?),\s(?:and\s|
 _LIST_AFTER = re.compile(r"^,?\s(?:and\s|or\s)?([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)?)")
 
 
-def _between_places(gaz: Gazetteer, before: str, after: str) -> bool:
-    """Whether the span stands in a list between two prominent places.
+_AND_BEFORE = re.compile(
+    r"([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)?)(?:,\s(?:and\s|or\s)?|\s(?:and|or|&)\s)$"
+)
+_AND_AFTER = re.compile(
+    r"^(?:,\s(?:and\s|or\s)?|\s(?:and|or|&)\s)"
+    r"([A-Z][\w’'.-]*(?: (?:[A-Z]|d[’']|de |es )[\w’'.-]*){0,2})"
+)
 
-    Prominent: a country, first-level division or continent, or a city of
-    100,000 people; "Smith, Jones, and Brown" are small towns too.
+
+def _prominent(gaz: Gazetteer, cands: Iterable[tuple[int, float]]) -> bool:
+    """Whether a candidate is a prominent place by that very name.
+
+    A country, first-level division or continent, or a city of 100,000;
+    "Smith, Jones, and Brown" are small towns too.
+    """
+    return any(
+        (w >= 0.9 and gaz.kind(p) in ("country", "admin", "continent"))  # Cote, Côte
+        or (w >= 1.0 and int(gaz.pops[p]) >= _IMPORTANT_POP)
+        for p, w in cands
+    )
+
+
+def _between_places(
+    gaz: Gazetteer, before: str, after: str, cands: list[tuple[int, float]]
+) -> bool:
+    """Whether the span stands in a list of prominent places.
+
+    Either between two of them ("Mali, Niger, and Senegal"), or itself prominent
+    and joined to one by a comma, "and" or "or" ("Mozambique and Botswana",
+    "Burkina Faso, Cote d'Ivoire"): spaCy often calls such a name a person.
     """
     b, a = _LIST_BEFORE.search(before), _LIST_AFTER.match(after)
-    if b is None or a is None or not (after.startswith(",") or before.endswith(", ")):
+    if (
+        b is not None
+        and a is not None
+        and (after.startswith(",") or before.endswith(", "))
+        and all(_prominent(gaz, gaz.match_ids(m.group(1).rstrip("."))) for m in (b, a))
+    ):
+        return True
+    if not _prominent(gaz, cands):
         return False
-    return all(
-        any(
-            w >= 1.0
-            and (
-                gaz.kind(p) in ("country", "admin", "continent")
-                or int(gaz.pops[p]) >= _IMPORTANT_POP
-            )
-            for p, w in gaz.match_ids(m.group(1).rstrip("."))
-        )
-        for m in (b, a)
+    b, a = _AND_BEFORE.search(before), _AND_AFTER.match(after)
+    if b is not None and _prominent(gaz, gaz.match_ids(b.group(1).rstrip("."))):
+        return True
+    if a is None:
+        return False
+    words = a.group(1).rstrip(".").split(" ")  # "Cote d'Ivoire", "Guinea"
+    return any(
+        _prominent(gaz, gaz.match_ids(" ".join(words[:k])))
+        for k in range(len(words), 0, -1)
     )
 
 
@@ -680,6 +711,13 @@ def _after_its_town(
     )
 
 
+def _not_a_name(text: str, ent: tuple[int, int, str], sp: _Span) -> bool:
+    """Whether a PERSON entity reaches past the span only over lower-case words."""
+    rest = text[ent[0] : sp.start] + " " + text[sp.end : ent[1]]
+    words = re.findall(r"[^\W\d_][\w’'-]*", rest)
+    return bool(words) and not any(w[:1].isupper() for w in words)
+
+
 def _judge(
     sp: _Span,
     text: str,
@@ -701,9 +739,17 @@ def _judge(
     )
     ent = ent_at.get(sp.start) or ent_at.get(sp.end - 1)
     label = ent[2] if ent else ""
+    if label == "PERSON" and ent is not None and _not_a_name(text, ent, sp):
+        ent, label = None, ""  # "Sri Lanka - approximately": no name of a person
     sp.ner = label
     q = re.match(r"^,\s*((?:[A-Z][\w.]*\.?\s?){1,3})", after)
     q_text = q.group(1).strip().rstrip(",").strip() if q else ""
+    listed = _AND_BEFORE.search(before)
+    if any(w >= 1.0 and gaz.kind(p) == "country" for p, w in sp.cands) or (
+        listed is not None
+        and _prominent(gaz, gaz.match_ids(listed.group(1).rstrip(".")))
+    ):
+        q_text = ""  # "Mexico, China, Japan": a list, not "Paris, Texas"
     q_admin = _qualifier_match(gaz, q_text, sp.cands) if q_text else None
     score = 0.0
     if label in ("GPE", "LOC", "FAC"):
@@ -720,7 +766,7 @@ def _judge(
         score += 0.8  # "Fargo-Moorhead": two places joined by a hyphen
     if kinds & {"county"}:
         score += 1.0
-    if _between_places(gaz, before, after):
+    if _between_places(gaz, before, after, sp.cands):
         score += 1.0  # "Mali, Niger, and Senegal": an item of a list of places
     if _after_its_town(gaz, before, sp.cands):
         score += 0.8  # "Pandi, Bulacan": the division or area of the town before
@@ -1017,9 +1063,11 @@ def _propagate(spans: list[_Span]) -> None:
 # -- resolution ------------------------------------------------------------------------
 
 _LOCAL = ("city", "town", "village", "county")
+_FEATURE_KINDS = ("region", "river", "border", "continent")
 _W_PRIOR = 1.5  # importance prior (kind, population)
 _W_COUNTRY = 0.5  # another place of the document in the same country
 _W_ADMIN = 0.6  # ... in the same first-level division
+_W_SIBLING = 0.5  # a division among two or more named divisions of its country
 _W_NEAR = 0.3  # per decade of distance to the nearest other local place
 
 
@@ -1033,6 +1081,13 @@ def _resolve(
     for s in live:
         wp = 0.3 if s.loose else _W_PRIOR  # a loose match is about place, not size
         cands = _promote_cities(s.cands, gaz, text[s.end : s.end + 7])
+        if text[max(0, s.start - 4) : s.start] == "the ":
+            # "the Pacific", "the Rockies": the article marks a sea, range or
+            # region by its short name, as much as a town by its own
+            cands = [
+                (p, 1.0 if w >= 0.9 and gaz.kind(p) in _FEATURE_KINDS else w)
+                for p, w in cands
+            ]
         base.append({p: w * (1.0 + wp * float(gaz.prior[p])) for p, w in cands})
         primary_area = any(
             (w >= 1.0 and gaz.kind(p) in ("country", "admin", "continent"))
@@ -1234,6 +1289,7 @@ def _context_scores(
     local_lons: list[float] = []
     local_lats: list[float] = []
     named: set[tuple[str, str]] = set()
+    siblings: dict[str, set[str]] = defaultdict(set)
     for o in ctx:  # the other places
         if o.key == key:
             continue
@@ -1243,6 +1299,7 @@ def _context_scores(
             admins[o.country, o.admin1] += o.admin_support
             if o.named_admin:
                 named.add((o.country, o.admin1))
+                siblings[o.country].add(o.admin1)
         if o.local:
             local_lons.append(o.lon)
             local_lats.append(o.lat)
@@ -1264,6 +1321,23 @@ def _context_scores(
             [
                 _W_ADMIN if (c, a) in named and gaz.kind(int(p)) in _LOCAL else 0.0
                 for p, c, a in zip(pids, cc, aa, strict=True)
+            ]
+        )
+    if siblings and not any(w >= 0.9 and gaz.is_capital(p) for p, w in s.cands):
+        # "Georgia" among Alabama, Iowa and Texas is the state. Not for a capital
+        # ("Washington") or over a town of that name in the same country (the
+        # town of Isiolo, not Isiolo County)
+        towns = {
+            gaz.country_code(p)
+            for p, w in s.cands
+            if w >= 1.0 and gaz.kind(p) in _LOCAL and int(gaz.pops[p]) >= 10_000
+        }
+        bonus += np.array(
+            [
+                _W_SIBLING * min(1.0, len(siblings.get(c, ())) / 2.0)
+                if gaz.kind(int(p)) == "admin" and c not in towns
+                else 0.0
+                for p, c in zip(pids, cc, strict=True)
             ]
         )
     if local_lons:
