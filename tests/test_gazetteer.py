@@ -159,3 +159,17 @@ def test_a_country_sits_at_its_conventional_point(gaz: Gazetteer) -> None:
         assert isinstance(p.geometry, Area), name
         shape = shapely.geometry.shape(to_geojson(p.geometry))
         assert shape.distance(shapely.geometry.Point(p.lon, p.lat)) < 0.25, name
+
+
+def test_a_state_is_not_placed_on_its_namesake_city(gaz: Gazetteer) -> None:
+    """countrystatecity puts New York State on New York City; we derive it."""
+    ny = next(p for p, _ in gaz.candidates("New York") if p.kind == "admin")
+    assert ny.country == "US"
+    assert float(haversine_km(ny.lon, ny.lat, -74.01, 40.71)) > 150.0
+    assert 41.0 < ny.lat < 44.5 and -79.5 < ny.lon < -73.5
+    cordoba = next(
+        p
+        for p, _ in gaz.candidates("Córdoba")
+        if p.kind == "admin" and p.country == "AR"
+    )  # the province, not the city at its edge of the sierras
+    assert float(haversine_km(cordoba.lon, cordoba.lat, -64.18, -31.42)) > 20.0

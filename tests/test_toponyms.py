@@ -471,3 +471,16 @@ def test_elided_article_and_a_name_that_is_a_connector(gaz: Gazetteer) -> None:
         "Van",
         "Turkey",
     ]
+
+
+def test_items_of_a_list_share_their_kind(gaz: Gazetteer) -> None:
+    """ "Utah, Washington and Wisconsin" are states; "Washington, D.C." the city."""
+    text = "Cases in Oregon, Tennessee, Utah, Washington and Wisconsin."
+    wa = next(m for m in find_toponyms(text, gazetteer=gaz) if m.text == "Washington")
+    assert wa.place is not None and (wa.place.kind, wa.place.admin1) == ("admin", "WA")
+    text = "Fans came from as far as Texas and Washington, D.C. to see him."
+    dc = next(m for m in find_toponyms(text, gazetteer=gaz) if m.text == "Washington")
+    assert dc.place is not None and dc.place.admin1 == "DC"
+    text = "Talks with Armenia, Georgia and Azerbaijan."
+    ge = next(m for m in find_toponyms(text, gazetteer=gaz) if m.text == "Georgia")
+    assert ge.place is not None and ge.place.country == "GE"

@@ -50,6 +50,7 @@ from geosleuth.gazetteer._names import (
     norm_key,
     skeleton,
 )
+from geosleuth.geometry import haversine_km
 
 __all__ = ["KINDS", "Index", "PlaceKind", "build_index", "cache_dir", "load_index"]
 
@@ -1053,6 +1054,21 @@ def _add_subdivisions(
         b.bulk.add(idx)
 
 
+def _at_its_namesake(
+    b: _Builder, name: str, country: str, point: tuple[float, float]
+) -> bool:
+    """Whether a division's point is the city of its name (100,000+, within 5 km).
+
+    The countries-states-cities database places some states on their namesake
+    city (New York at 40.71 N 74.01 W): no centre of the state.
+    """
+    town = _largest_town(b, name, country)
+    if town < 0 or b.pops[town] < 100_000:
+        return False
+    d = haversine_km(point[0], point[1], b.lons[town], b.lats[town])
+    return bool(float(d) <= 5.0)
+
+
 def _add_admin1_row(
     b: _Builder,
     by_admin: dict[tuple[str, str], list[int]],
@@ -1062,6 +1078,8 @@ def _add_admin1_row(
     point: tuple[float, float] | None,
 ) -> None:
     name, country, a1, gid = row
+    if point is not None and _at_its_namesake(b, name, country, point):
+        point = None  # New York State placed on New York City: derive it
     idx = admin_of.get((country, a1))
     if idx is not None:
         if point is not None:

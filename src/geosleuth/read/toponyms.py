@@ -40,6 +40,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, NamedTuple, TypeAlias
 
@@ -298,6 +299,7 @@ class _Span:
     pick: int = -1
     probs: dict[int, float] = field(default_factory=dict)
     inner: bool = False
+    listed_with: list[int] = field(default_factory=list)  # live-span indices
 
 
 def find_toponyms(
@@ -744,11 +746,7 @@ def _judge(
     sp.ner = label
     q = re.match(r"^,\s*((?:[A-Z][\w.]*\.?\s?){1,3})", after)
     q_text = q.group(1).strip().rstrip(",").strip() if q else ""
-    listed = _AND_BEFORE.search(before)
-    if any(w >= 1.0 and gaz.kind(p) == "country" for p, w in sp.cands) or (
-        listed is not None
-        and _prominent(gaz, gaz.match_ids(listed.group(1).rstrip(".")))
-    ):
+    if any(w >= 1.0 and gaz.kind(p) == "country" for p, w in sp.cands):
         q_text = ""  # "Mexico, China, Japan": a list, not "Paris, Texas"
     q_admin = _qualifier_match(gaz, q_text, sp.cands) if q_text else None
     score = 0.0
@@ -1067,6 +1065,7 @@ _FEATURE_KINDS = ("region", "river", "border", "continent")
 _W_PRIOR = 1.5  # importance prior (kind, population)
 _W_COUNTRY = 0.5  # another place of the document in the same country
 _W_ADMIN = 0.6  # ... in the same first-level division
+_W_LIST = 1.0  # a state or country listed next to states or countries of that kind
 _W_SIBLING = 0.5  # a division among two or more named divisions of its country
 _W_NEAR = 0.3  # per decade of distance to the nearest other local place
 
@@ -1121,13 +1120,17 @@ def _resolve(
                     )
                     break
         qual.append(q)
+    for n in range(len(live) - 1):  # "Utah, Washington and Wisconsin"
+        if _LIST_GAP.match(text[live[n].end : live[n + 1].start]):
+            live[n].listed_with.append(n + 1)
+            live[n + 1].listed_with.append(n)
     picks = [max(b, key=lambda p: b[p]) for b in base]
     for _ in range(3):
         picks = _round(live, base, qual, picks, gaz, home)
     ctx = _context(live, base, picks, gaz, home)
-    for s, b, pick in zip(live, base, picks, strict=True):
+    for n, (s, b, pick) in enumerate(zip(live, base, picks, strict=True)):
         s.pick = pick
-        s.probs = _context_scores(s, b, ctx, qual[live.index(s)], gaz)
+        s.probs = _context_scores(s, b, ctx, qual[n], gaz, _list_kinds(s, picks, gaz))
     del text
 
 
@@ -1186,9 +1189,25 @@ def _round(
     ctx = _context(live, base, picks, gaz, home)
     new = []
     for k, (s, b) in enumerate(zip(live, base, strict=True)):
-        scores = _context_scores(s, b, ctx, qual[k], gaz)
+        scores = _context_scores(s, b, ctx, qual[k], gaz, _list_kinds(s, picks, gaz))
         new.append(max(scores, key=lambda p: scores[p]))
     return new
+
+
+#: What joins the items of a list of places: ", ", ", and ", " and ", " or ".
+_LIST_GAP = re.compile(r"^(?:,\s(?:and\s|or\s)?|\s(?:and|or|&)\s)$")
+
+
+def _list_kinds(s: _Span, picks: list[int], gaz: Gazetteer) -> set[tuple[str, str]]:
+    """(kind, country) of the divisions and countries listed next to the span."""
+    out: set[tuple[str, str]] = set()
+    for k in s.listed_with:
+        kind = gaz.kind(picks[k])
+        if kind == "admin":
+            out.add((kind, gaz.country_code(picks[k])))
+        elif kind == "country":
+            out.add((kind, ""))
+    return out
 
 
 class _Ctx(NamedTuple):
@@ -1282,7 +1301,14 @@ def _context_scores(
     ctx: _Context,
     q: tuple[str, str] | None,
     gaz: Gazetteer,
+    listed: AbstractSet[tuple[str, str]] = frozenset(),
 ) -> dict[int, float]:
+    """Each candidate's score: its base plus what the other places say.
+
+    ``listed`` holds the (kind, country) of the states or countries the span
+    stands in a list with: "Utah, Washington and Wisconsin" are states, "Armenia,
+    Georgia and Azerbaijan" countries.
+    """
     key = norm_key(s.text)
     countries: dict[str, float] = defaultdict(float)
     admins: dict[tuple[str, str], float] = defaultdict(float)
@@ -1336,6 +1362,16 @@ def _context_scores(
             [
                 _W_SIBLING * min(1.0, len(siblings.get(c, ())) / 2.0)
                 if gaz.kind(int(p)) == "admin" and c not in towns
+                else 0.0
+                for p, c in zip(pids, cc, strict=True)
+            ]
+        )
+    if listed:
+        bonus += np.array(
+            [
+                _W_LIST
+                if (gaz.kind(int(p)), c if gaz.kind(int(p)) == "admin" else "")
+                in listed
                 else 0.0
                 for p, c in zip(pids, cc, strict=True)
             ]
