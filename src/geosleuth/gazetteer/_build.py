@@ -291,6 +291,7 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "PS": ("Palestine",),
     "SZ": ("Swaziland",),
     "MK": ("Macedonia",),
+    "RE": ("Réunion", "La Réunion"),
     "TL": ("East Timor",),
     "CV": ("Cape Verde",),
     "VN": ("Viet Nam",),
@@ -627,15 +628,19 @@ def _add_countries(b: _Builder, data_dir: Path) -> dict[str, int]:
     out: dict[str, int] = {}
     for iso, rec in countries.items():
         shape = shapes.get(iso)
-        if shape is None:
-            continue
+        if shape is None and iso not in factbook:
+            continue  # former states (Serbia and Montenegro) with neither
         alts: list[str] = list(COUNTRY_ALIASES.get(iso, ()))
-        alts.extend(n for n in shape["names"] if n != rec["name"])
+        if shape is not None:
+            alts.extend(n for n in shape["names"] if n != rec["name"])
         alts = [a for a in dict.fromkeys(alts) if a and is_latin(a)]
         how = "curated" if iso in curated else "factbook" if iso in factbook else ""
-        lon, lat = (factbook | curated).get(iso, shape["centre"])
-        if how == "factbook" and _off_shape(shape["geometry"], lon, lat):
-            how, (lon, lat) = "", shape["centre"]
+        if shape is None:  # an overseas part that Natural Earth draws with France
+            how, (lon, lat) = "factbook", factbook[iso]
+        else:
+            lon, lat = (factbook | curated).get(iso, shape["centre"])
+            if how == "factbook" and _off_shape(shape["geometry"], lon, lat):
+                how, (lon, lat) = "", shape["centre"]
         idx = b.add(
             rec["name"],
             lon,
@@ -648,7 +653,8 @@ def _add_countries(b: _Builder, data_dir: Path) -> dict[str, int]:
             source=SRC_COUNTRY + SRC_COUNTRY_POINT[how or "centroid"],
             alternates=tuple(alts),
         )
-        b.shapes[idx] = shape["geometry"]
+        if shape is not None:
+            b.shapes[idx] = shape["geometry"]
         out[iso] = idx
         best = _largest_town(b, rec.get("capital") or "", iso)
         if best >= 0:

@@ -82,7 +82,9 @@ _CUE_BEFORE = re.compile(
     r"reached|entered|hit|struck)\s+(?:the\s+)?(?:(?:northern|southern|eastern|"
     r"western|central|rural|downtown|suburban|nearby|neighbouring|neighboring)\s+)?"
     r"|\b(?:town|city|village|county|province|state|region|capital|area|suburb|"
-    r"district|governorate|island|hamlet|municipality)\s+of\s+)$",
+    r"district|governorate|island|hamlet|municipality)\s+of\s+"
+    r"|\b(?:countries|nations|states|provinces|regions|cities|towns|villages|"
+    r"areas|places|islands)\s+(?:like|such\s+as|including)\s+)$",
     re.IGNORECASE,
 )
 _STRONG_BEFORE = re.compile(
@@ -170,6 +172,11 @@ _CONNECTORS = frozenset(
         "von",
         "der",
         "den",
+        "es",  # Dar es Salaam
+        "los",
+        "las",
+        "di",
+        "des",
     }
 )
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ar|ash|az|ez|an|at)-", re.IGNORECASE)
@@ -527,7 +534,42 @@ def _detect(text: str, gaz: Gazetteer, ents: list[tuple[int, int, str]]) -> list
     _add_demonyms(text, gaz, spans, taken)
     _add_loose(text, gaz, spans, taken, ents, persons)
     _propagate(spans)
+    _accept_listed(spans, text, gaz, persons)
     return sorted((s for s in spans if s.signals > 0), key=lambda s: s.start)
+
+
+def _accept_listed(
+    spans: list[_Span], text: str, gaz: Gazetteer, persons: set[str]
+) -> None:
+    """Accept a name listed next to an accepted place of the same country.
+
+    "Homa Bay, Rongo, Siaya" and "Tacloban and Babatngon": spaCy calls the small
+    town a person or an organisation, but it is a place of that very name in the
+    country of the place it is listed with. Repeats along the list.
+    """
+    order = sorted(spans, key=lambda s: s.start)
+    changed = True
+    while changed:
+        changed = False
+        for k, sp in enumerate(order):
+            if sp.signals > 0 or sp.inner or not sp.cands or sp.role == "person":
+                continue
+            if bare_key(norm_key(sp.text)) in persons:
+                continue
+            own = {gaz.country_code(p) for p, w in sp.cands if w >= 1.0}
+            if not own:
+                continue
+            for other in (order[k - 1] if k else None, order[k + 1 : k + 2]):
+                o = other[0] if isinstance(other, list) and other else other
+                if not isinstance(o, _Span) or o.signals <= 0:
+                    continue
+                a, b = (o, sp) if o.start < sp.start else (sp, o)
+                if not _LIST_GAP.match(text[a.end : b.start]):
+                    continue
+                if own & {gaz.country_code(p) for p, w in o.cands if w >= 0.9}:
+                    sp.signals = 0.8
+                    changed = True
+                    break
 
 
 def _has_the(gaz: Gazetteer, cands: list[tuple[int, float]]) -> bool:
@@ -1147,6 +1189,10 @@ def _promote_cities(
     "state" follows. A country of that exact name still wins: "Mexico" is the
     country, not Mexico City.
     """
+    state_named = after.lower().startswith((" state", "state"))
+    if state_named and any(w >= 1.0 and gaz.kind(p) == "admin" for p, w in cands):
+        # "a Washington state farm", "New York State": the state of that name
+        return [(p, w if gaz.kind(p) == "admin" else min(w, 0.8)) for p, w in cands]
     if any(w >= 1.0 and gaz.kind(p) == "country" for p, w in cands):
         return cands
     admins = {
@@ -1154,7 +1200,6 @@ def _promote_cities(
         for p, w in cands
         if w >= 1.0 and gaz.kind(p) == "admin"
     }
-    state_named = after.lower().startswith((" state", "state"))
     # a city of that very name ("Philadelphia") outranks a capital's old name
     exact_city = any(
         w >= 1.0 and int(gaz.pops[p]) >= _IMPORTANT_POP
@@ -1165,8 +1210,8 @@ def _promote_cities(
     for p, w in cands:
         if not 0.9 <= w < 1.0:
             continue
-        if gaz.is_capital(p) and not exact_city:
-            out[p] = 1.0
+        if gaz.is_capital(p) and not exact_city and not state_named:
+            out[p] = 1.0  # "Washington", but not "Washington state"
             continue
         home = (gaz.country_code(p), gaz.admin1_code(p))
         if int(gaz.pops[p]) >= _MAJOR_CITY_POP and home in admins and not state_named:
