@@ -380,6 +380,13 @@ def _sentence_initial(text: str, start: int) -> bool:
     return i < 0 or text[i] in ".!?\n:;"
 
 
+#: Lower-case tails that make a place name an adjective: "Australia-wide",
+#: "UK-based", "Texas-born". The name is a token of its own.
+_COMPOUND_TAILS = frozenset(
+    "wide based born bound made led backed owned run area style era raised".split()
+)
+
+
 def _tokens(text: str) -> Iterable[tuple[int, int]]:
     """Word offsets; "Fargo-Moorhead" and "R-Elbow" are split at the hyphen.
 
@@ -405,6 +412,8 @@ def _tokens(text: str) -> Iterable[tuple[int, int]]:
                 and nxt[:1].isupper()
                 and head.lower() not in _CONNECTORS
                 and head.lower() not in ("abu", "bin", "ibn", "bou", "abou")
+            ) or (
+                head[:1].isupper() and k == len(parts) - 2 and nxt in _COMPOUND_TAILS
             ):
                 yield seg_start, pos
                 seg_start = pos + 1
