@@ -509,3 +509,18 @@ def test_connectors_cues_and_named_states(gaz: Gazetteer) -> None:
     # overseas parts that Natural Earth draws with France are places too
     mayotte = gaz.resolve("Mayotte")
     assert mayotte.kind == "country" and -13.5 < mayotte.lat < -12.5
+
+
+def test_state_readings_and_cues_after_a_name(gaz: Gazetteer) -> None:
+    """ "Buffalo, New York" and "New York Governor" are the state; a camp counts."""
+    ny = find_toponyms("A girl from Buffalo, New York died.", gazetteer=gaz)[-1]
+    assert ny.text == "New York" and ny.place is not None and ny.place.kind == "admin"
+    gov = find_toponyms("New York Governor Andrew Cuomo spoke.", gazetteer=gaz)[0]
+    assert gov.place is not None and gov.place.kind == "admin"
+    city = find_toponyms("He lives in New York.", gazetteer=gaz)[0]
+    assert city.place is not None and city.place.kind == "city"
+    aus = find_toponyms("An Australia-wide ban was imposed.", gazetteer=gaz)
+    assert [(m.text, m.place.country if m.place else "") for m in aus] == [
+        ("Australia", "AU")
+    ]
+    assert "Låsby" in _texts("Pipes burst in a town called Låsby in Denmark.", gaz)

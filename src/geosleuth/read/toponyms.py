@@ -84,7 +84,8 @@ _CUE_BEFORE = re.compile(
     r"|\b(?:town|city|village|county|province|state|region|capital|area|suburb|"
     r"district|governorate|island|hamlet|municipality)\s+of\s+"
     r"|\b(?:countries|nations|states|provinces|regions|cities|towns|villages|"
-    r"areas|places|islands)\s+(?:like|such\s+as|including)\s+)$",
+    r"areas|places|islands)\s+(?:like|such\s+as|including)\s+"
+    r"|\b(?:town|city|village|place|area)\s+(?:called|named)\s+)$",
     re.IGNORECASE,
 )
 _STRONG_BEFORE = re.compile(
@@ -97,7 +98,8 @@ _CUE_AFTER = re.compile(
     r"cities|town|towns|village|villages|district|region|area|countryside|"
     r"residents?|border|police|man|woman|men|women|teen|boy|girl|couple|family|"
     r"natives?|officials|mayor|aldermen|council|schools|neighborhood|"
-    r"neighbourhood|suburbs?|metro|townships?)\b|-based\b)",
+    r"neighbourhood|suburbs?|metro|townships?|camps?|hospital|airport|"
+    r"prefecture)\b|-based\b)",
     re.IGNORECASE,
 )
 _STRONG_AFTER = re.compile(
@@ -307,6 +309,7 @@ class _Span:
     probs: dict[int, float] = field(default_factory=dict)
     inner: bool = False
     listed_with: list[int] = field(default_factory=list)  # live-span indices
+    after_town: bool = False  # "Buffalo, New York": the division of the town before
 
 
 def find_toponyms(
@@ -370,7 +373,13 @@ def _entities(text: str, nlp: Any, doc: Any) -> list[tuple[int, int, str]]:
         if model is None:
             return []
         doc = model(text)
-    return [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    out = []
+    for e in doc.ents:
+        start = e.start_char
+        if text[start : start + 4] in ("the ", "The "):
+            start += 4  # "the Pacific NorthWest" (ORG) is as long as its name
+        out.append((start, e.end_char, e.label_))
+    return out
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -383,7 +392,21 @@ def _sentence_initial(text: str, start: int) -> bool:
 #: Lower-case tails that make a place name an adjective: "Australia-wide",
 #: "UK-based", "Texas-born". The name is a token of its own.
 _COMPOUND_TAILS = frozenset(
-    "wide based born bound made led backed owned run area style era raised".split()
+    [
+        "wide",
+        "based",
+        "born",
+        "bound",
+        "made",
+        "led",
+        "backed",
+        "owned",
+        "run",
+        "area",
+        "style",
+        "era",
+        "raised",
+    ]
 )
 
 
@@ -817,7 +840,8 @@ def _judge(
         score += 1.0
     if _between_places(gaz, before, after, sp.cands):
         score += 1.0  # "Mali, Niger, and Senegal": an item of a list of places
-    if _after_its_town(gaz, before, sp.cands):
+    sp.after_town = _after_its_town(gaz, before, sp.cands)
+    if sp.after_town:
         score += 0.8  # "Pandi, Bulacan": the division or area of the town before
     # negative signals
     prev_tok = text[run[i - 1][0] : run[i - 1][1]] if i > 0 else ""
@@ -1130,8 +1154,10 @@ def _resolve(
     base: list[dict[int, float]] = []
     for s in live:
         wp = 0.3 if s.loose else _W_PRIOR  # a loose match is about place, not size
-        cands = _promote_cities(s.cands, gaz, text[s.end : s.end + 7])
-        if text[max(0, s.start - 4) : s.start] == "the ":
+        cands = _promote_cities(
+            s.cands, gaz, "state" if s.after_town else text[s.end : s.end + 12]
+        )
+        if text[max(0, s.start - 4) : s.start].lower() == "the ":
             # "the Pacific", "the Rockies": the article marks a sea, range or
             # region by its short name, as much as a town by its own
             cands = [
@@ -1188,6 +1214,14 @@ def _resolve(
 _MAJOR_CITY_POP = 1_000_000
 
 
+#: What makes "New York" the state: "New York State", "New York Governor", or
+#: standing as the division of the town before it ("Buffalo, New York").
+_STATE_AFTER = re.compile(
+    r"^\s?(?:state\b|governor\b|gov\.|legislature\b|assembly\b|senator\b)",
+    re.IGNORECASE,
+)
+
+
 def _promote_cities(
     cands: list[tuple[int, float]], gaz: Gazetteer, after: str
 ) -> list[tuple[int, float]]:
@@ -1198,7 +1232,7 @@ def _promote_cities(
     "state" follows. A country of that exact name still wins: "Mexico" is the
     country, not Mexico City.
     """
-    state_named = after.lower().startswith((" state", "state"))
+    state_named = bool(_STATE_AFTER.match(after))
     if state_named and any(w >= 1.0 and gaz.kind(p) == "admin" for p, w in cands):
         # "a Washington state farm", "New York State": the state of that name
         return [(p, w if gaz.kind(p) == "admin" else min(w, 0.8)) for p, w in cands]
