@@ -197,8 +197,10 @@ def diagnosis(name: str, sc: Score) -> str:
     errs = np.asarray(sc.errors)
     far = int((np.isfinite(errs) & (errs > 161)).sum())
     missed = int((~np.isfinite(errs)).sum())
+    within = int((errs <= 161).sum())
     return (
-        f"{name}: of {len(errs)} gold toponyms with coordinates, {missed} were not "
+        f"{name}: {within} of {len(errs)} gold toponyms with coordinates resolved "
+        f"within 161 km (acc@161 {within / max(len(errs), 1):.4f}); {missed} were not "
         f"detected (exact span) and {far} were resolved beyond 161 km; of these, "
         f"{sc.same_area} went to the country or division whose shape holds the gold "
         "point (the right area, summarised by another point than the gold's)."

@@ -524,3 +524,21 @@ def test_state_readings_and_cues_after_a_name(gaz: Gazetteer) -> None:
         ("Australia", "AU")
     ]
     assert "Låsby" in _texts("Pipes burst in a town called Låsby in Denmark.", gaz)
+
+
+def test_broad_reports_lend_each_country_less_support(gaz: Gazetteer) -> None:
+    """A country among many in a report is weak context for its small towns."""
+    from geosleuth.read import toponyms as T
+
+    focused = [T._Ctx("a", "AU", "", False, 0.0, 0.0, 1.0, 0.0, False)] * 3
+    broad = focused[:1] + [
+        T._Ctx(k, c, "", False, 0.0, 0.0, 1.0, 0.0, False)
+        for k, c in [("b", "CA"), ("c", "US"), ("d", "GB"), ("e", "FR"), ("f", "JP")]
+    ]
+    span = T._Span(0, 7, "Toronto", gaz.match_ids("Toronto"))
+    base = {p: 1.0 for p, _ in span.cands}
+    au = next(p for p, _ in span.cands if gaz.country_code(p) == "AU")
+    strong = T._context_scores(span, base, focused, None, gaz)[au]
+    weak = T._context_scores(span, base, broad, None, gaz)[au]
+    assert strong == pytest.approx(1.0 + T._W_COUNTRY)
+    assert 1.0 < weak < strong

@@ -1110,8 +1110,10 @@ def _add_streets(
         poss = _POSSESSIVE.search(words[-1])
         if poss:  # "Lake Lanier's watershed"
             e -= len(poss.group())
-        if gaz.knows(text[s:e]):
-            continue
+        if gaz.knows(text[s:e]) or any(
+            gaz.knows(" ".join(words[k:])) for k in range(1, len(words) - 1)
+        ):
+            continue  # "NY Plum Island": a known place with a word before it
         first = words[0]
         if (first in _STOP or first.lower() in _STOP) and (
             first.lower() not in _STREET_NAME_PARTS
@@ -1141,6 +1143,9 @@ _W_PRIOR = 1.5  # importance prior (kind, population)
 _W_COUNTRY = 0.5  # another place of the document in the same country
 _W_ADMIN = 0.6  # ... in the same first-level division
 _W_LIST = 1.0  # a state or country listed next to states or countries of that kind
+#: A country's support counts fully once it holds a third of the document's
+#: places; in a report that names twenty countries, one mention says little.
+_SHARE_K = 3.0
 _W_SIBLING = 0.5  # a division among two or more named divisions of its country
 _W_NEAR = 0.3  # per decade of distance to the nearest other local place
 
@@ -1287,7 +1292,10 @@ _LIST_GAP = re.compile(r"^(?:,\s(?:and\s|or\s)?|\s(?:and|or|&)\s)$")
 
 
 def _list_kinds(s: _Span, picks: list[int], gaz: Gazetteer) -> set[tuple[str, str]]:
-    """(kind, country) of the divisions and countries listed next to the span."""
+    """What is listed next to the span, as (kind, country) keys.
+
+    Divisions (with their country), countries, and cities of 100,000.
+    """
     out: set[tuple[str, str]] = set()
     for k in s.listed_with:
         kind = gaz.kind(picks[k])
@@ -1295,7 +1303,19 @@ def _list_kinds(s: _Span, picks: list[int], gaz: Gazetteer) -> set[tuple[str, st
             out.add((kind, gaz.country_code(picks[k])))
         elif kind == "country":
             out.add((kind, ""))
+        elif kind in ("city", "town") and int(gaz.pops[picks[k]]) >= _IMPORTANT_POP:
+            out.add(("city", ""))  # "New York and Toronto": two cities
     return out
+
+
+def _list_kind(gaz: Gazetteer, pid: int, country: str) -> tuple[str, str]:
+    """The (kind, country) key of a candidate, as ``_list_kinds`` makes them."""
+    kind = gaz.kind(pid)
+    if kind == "admin":
+        return kind, country
+    if kind in ("city", "town"):
+        return ("city", "") if int(gaz.pops[pid]) >= _IMPORTANT_POP else ("", "")
+    return kind, ""
 
 
 class _Ctx(NamedTuple):
@@ -1421,7 +1441,15 @@ def _context_scores(
     score = np.fromiter(b.values(), dtype=np.float64, count=len(b))
     cc = [gaz.country_code(int(p)) for p in pids]
     aa = [gaz.admin1_code(int(p)) for p in pids]
-    bonus = np.array([_W_COUNTRY * min(1.0, countries.get(c, 0.0)) for c in cc])
+    total = sum(countries.values()) or 1.0
+    bonus = np.array(
+        [
+            _W_COUNTRY
+            * min(1.0, countries.get(c, 0.0))
+            * min(1.0, _SHARE_K * countries.get(c, 0.0) / total)
+            for c in cc
+        ]
+    )
     bonus += np.array(
         [
             _W_ADMIN * min(1.0, admins.get((c, a), 0.0)) if a else 0.0
@@ -1457,10 +1485,7 @@ def _context_scores(
     if listed:
         bonus += np.array(
             [
-                _W_LIST
-                if (gaz.kind(int(p)), c if gaz.kind(int(p)) == "admin" else "")
-                in listed
-                else 0.0
+                _W_LIST if _list_kind(gaz, int(p), c) in listed else 0.0
                 for p, c in zip(pids, cc, strict=True)
             ]
         )
