@@ -52,6 +52,23 @@ _WORDS = [
     "Texas",
     "—",
     "\n",
+    # lists, connectors, compounds and state readings
+    "and",
+    "Homa",
+    "Bay,",
+    "Rongo,",
+    "Kisumu",
+    "Dar",
+    "es",
+    "Salaam",
+    "Australia-wide",
+    "UK-based",
+    "Buffalo,",
+    "Governor",
+    "Pacific",
+    "Plum",
+    "Island",
+    "NY",
 ]
 
 
