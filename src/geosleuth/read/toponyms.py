@@ -6,7 +6,11 @@ gazetteer, longest span first; a match becomes a mention when enough signals agr
 
 - the place is important (a country, a state or province, a continent, a city of
   100,000+ people) or was already accepted elsewhere in the document;
-- a context cue: "in X", "near X", "town of X", "X province", "X, Texas";
+- a context cue: "in X", "near X", "town of X", "X province", "X, Texas",
+  "regions like X", "X camps";
+- a list: a prominent place joined to another by a comma or "and" ("Mozambique
+  and Botswana"), or a name of the same country as the place it is listed with
+  ("Homa Bay, Rongo, Siaya");
 - the NER label (GPE or LOC) when spaCy is available (the ``[nlp]`` extra).
 
 Person names, organisations and sentence-initial common words are filtered out,
@@ -25,7 +29,10 @@ Resolution is document-level: each mention's candidates are scored by match
 quality and an importance prior, then re-scored in a few rounds with the context of
 the other mentions (same country, same first-level division, distance to the other
 places, explicit "X, State" qualifiers), so "Paris" in a story about Lamar County,
-Texas, is Paris, Texas.
+Texas, is Paris, Texas. A country's support shrinks when the document names many
+countries; items of a list share their kind (states with states, countries with
+countries, cities with cities); "Buffalo, New York", "New York State" and "New
+York Governor" name the state; "the Pacific" a sea's short name.
 
 Each mention has a ``role``: ``"place"`` (a literal place), ``"metonym"`` (a place
 standing for its government: "the Baghdad administration"), ``"demonym"`` ("Iraqi",
@@ -591,9 +598,8 @@ def _accept_listed(
             own = {gaz.country_code(p) for p, w in sp.cands if w >= 1.0}
             if not own:
                 continue
-            for other in (order[k - 1] if k else None, order[k + 1 : k + 2]):
-                o = other[0] if isinstance(other, list) and other else other
-                if not isinstance(o, _Span) or o.signals <= 0:
+            for o in order[max(0, k - 1) : k] + order[k + 1 : k + 2]:
+                if o.signals <= 0:
                     continue
                 a, b = (o, sp) if o.start < sp.start else (sp, o)
                 if not _LIST_GAP.match(text[a.end : b.start]):
