@@ -542,3 +542,19 @@ def test_broad_reports_lend_each_country_less_support(gaz: Gazetteer) -> None:
     weak = T._context_scores(span, base, broad, None, gaz)[au]
     assert strong == pytest.approx(1.0 + T._W_COUNTRY)
     assert 1.0 < weak < strong
+
+
+def test_each_pick_is_the_best_of_the_scores_reported_with_it(gaz: Gazetteer) -> None:
+    """The confidence of a mention comes from the same scores that chose it."""
+    from geosleuth.read import toponyms as T
+
+    text = (
+        "The Denver judge heard the Lemont case. Passengers from New York and "
+        "Toronto arrived in Sydney, New South Wales, and Paris, Texas."
+    )
+    spans = T._detect(text, gaz, [])
+    T._resolve(spans, gaz, text)
+    resolved = [s for s in spans if s.pick >= 0]
+    assert len(resolved) >= 6
+    for s in resolved:
+        assert s.probs[s.pick] == max(s.probs.values()), s.text

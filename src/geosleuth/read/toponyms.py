@@ -1213,12 +1213,11 @@ def _resolve(
             live[n].listed_with.append(n + 1)
             live[n + 1].listed_with.append(n)
     picks = [max(b, key=lambda p: b[p]) for b in base]
+    scores: list[dict[int, float]] = []
     for _ in range(3):
-        picks = _round(live, base, qual, picks, gaz, home)
-    ctx = _context(live, base, picks, gaz, home)
-    for n, (s, b, pick) in enumerate(zip(live, base, picks, strict=True)):
-        s.pick = pick
-        s.probs = _context_scores(s, b, ctx, qual[n], gaz, _list_kinds(s, picks, gaz))
+        picks, scores = _round(live, base, qual, picks, gaz, home)
+    for s, pick, probs in zip(live, picks, scores, strict=True):
+        s.pick, s.probs = pick, probs  # the pick is the best of its own scores
     del text
 
 
@@ -1284,13 +1283,19 @@ def _round(
     picks: list[int],
     gaz: Gazetteer,
     home: Place | None,
-) -> list[int]:
+) -> tuple[list[int], list[dict[int, float]]]:
+    """One round of document-level resolution.
+
+    Each span's scores in the context of the others' picks, and its new pick,
+    the best of those scores.
+    """
     ctx = _context(live, base, picks, gaz, home)
-    new = []
+    new, all_scores = [], []
     for k, (s, b) in enumerate(zip(live, base, strict=True)):
         scores = _context_scores(s, b, ctx, qual[k], gaz, _list_kinds(s, picks, gaz))
         new.append(max(scores, key=lambda p: scores[p]))
-    return new
+        all_scores.append(scores)
+    return new, all_scores
 
 
 #: What joins the items of a list of places: ", ", ", and ", " and ", " or ".
