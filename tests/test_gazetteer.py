@@ -173,3 +173,28 @@ def test_a_state_is_not_placed_on_its_namesake_city(gaz: Gazetteer) -> None:
         if p.kind == "admin" and p.country == "AR"
     )  # the province, not the city at its edge of the sierras
     assert float(haversine_km(cordoba.lon, cordoba.lat, -64.18, -31.42)) > 20.0
+
+
+def test_curated_rows_are_well_formed() -> None:
+    """Every curated place: a kind we know, a point on Earth, a country code, a
+    source that says where it comes from, and no name given twice."""
+    import csv
+    from importlib import resources
+
+    from geosleuth.gazetteer._build import KINDS
+
+    data = resources.files("geosleuth") / "data"
+    with (data / "places.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) > 150
+    names = [r["name"] for r in rows]
+    assert len(names) == len(set(names))
+    for r in rows:
+        assert r["kind"] in KINDS, r
+        assert -90 <= float(r["lat"]) <= 90 and -180 <= float(r["lon"]) <= 180, r
+        assert r["country"] == "" or (len(r["country"]) == 2 and r["country"].isupper())
+        assert r["source"].strip(), r
+    with (data / "country_centres.csv").open(encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            assert -90 <= float(r["lat"]) <= 90 and -180 <= float(r["lon"]) <= 180
+            assert r["source"].strip()
