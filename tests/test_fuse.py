@@ -43,6 +43,11 @@ PROV = Provenance(document="test", published=DAY)
 GRID = Grid.around(40.8, 34.7, radius_km=80.0, cell_km=1.0)
 
 
+def claim(cid, lon=40.8, lat=34.7, **kw):
+    """A claim that the target is at (lon, lat), published and dated DAY."""
+    return Claim(id=cid, provenance=PROV, date=DAY, place=Point(lon, lat), **kw)
+
+
 def sighting(i, lon, lat, **kw):
     day = kw.pop("date", DAY)
     return Sighting(
@@ -352,23 +357,8 @@ def test_front_makes_the_taken_side_less_likely():
 
 
 def test_contributions_rank_the_item_that_moves_the_map():
-    near = Claim(
-        id="near",
-        provenance=PROV,
-        date=DAY,
-        place=Point(40.8, 34.7),
-        buffer_km=5.0,
-        grade=Grade.parse("A1"),
-    )
-    vague = Claim(
-        id="vague",
-        provenance=PROV,
-        date=DAY,
-        place=Point(40.8, 34.7),
-        buffer_km=5.0,
-        grade=Grade.parse("E5"),
-        hedge="doubtful",
-    )
+    near = claim("near", buffer_km=5.0, grade=Grade.parse("A1"))
+    vague = claim("vague", buffer_km=5.0, grade=Grade.parse("E5"), hedge="doubtful")
     est = fuse([near, vague], GRID, as_of=DAY)
     shifts = {c.item_id: c.map_shift for c in est.contributions}
     assert shifts["near"] > 10 * shifts["vague"] > 0
@@ -404,14 +394,7 @@ def test_duplicate_ids_are_rejected():
 
 
 def test_items_outside_the_grid_are_reported_not_dropped():
-    far = Claim(
-        id="far",
-        provenance=PROV,
-        date=DAY,
-        place=Point(10.0, 50.0),
-        buffer_km=1.0,
-        sigma_km=1.0,
-    )
+    far = claim("far", 10.0, 50.0, buffer_km=1.0, sigma_km=1.0)
     est = fuse([far, sighting(1, 40.8, 34.7)], GRID, as_of=DAY)
     assert ("far", "its region lies outside the grid") in est.excluded
 
@@ -489,15 +472,7 @@ def test_event_timeline_is_a_hindcast_with_todays_knowledge():
 
 
 def test_even_an_ungraded_certain_claim_cannot_zero_a_cell():
-    no = Claim(
-        id="no",
-        provenance=PROV,
-        date=DAY,
-        place=Point(40.8, 34.7),
-        buffer_km=20.0,
-        sigma_km=1.0,
-        polarity="is_not",
-    )
+    no = claim("no", buffer_km=20.0, sigma_km=1.0, polarity="is_not")
     est = fuse([no], GRID, as_of=DAY)
     assert (est.posterior > 0).all()
     inside = est.probability_within(40.8, 34.7, 10.0)
@@ -506,15 +481,7 @@ def test_even_an_ungraded_certain_claim_cannot_zero_a_cell():
 
 def test_contribution_of_a_certain_item_that_zeroes_cells():
     # a pd = 1 search zeroes cells outright; leave-one-out must still be exact
-    no = Claim(
-        id="no",
-        provenance=PROV,
-        date=DAY,
-        place=Point(40.8, 34.7),
-        buffer_km=20.0,
-        sigma_km=1.0,
-        polarity="is_not",
-    )
+    no = claim("no", buffer_km=20.0, sigma_km=1.0, polarity="is_not")
     box = Area.box(40.5, 34.4, 40.7, 34.6)
     sweep = Searched(id="sweep", provenance=PROV, date=DAY, area=box, pd=1.0)
     near = sighting(1, 40.6, 34.5, sigma_km=20.0)
@@ -550,23 +517,8 @@ def test_hindcast_timeline_uses_life_status_items_published_later():
 
 
 def test_leave_one_out_range_of_the_best_place():
-    a = Claim(
-        id="a",
-        provenance=PROV,
-        date=DAY,
-        place=Point(40.8, 34.7),
-        buffer_km=5.0,
-        grade=Grade.parse("B2"),
-    )
-    b = Claim(
-        id="b",
-        provenance=PROV,
-        date=DAY,
-        place=Point(40.8, 34.7),
-        buffer_km=5.0,
-        grade=Grade.parse("C3"),
-        hedge="possible",
-    )
+    a = claim("a", buffer_km=5.0, grade=Grade.parse("B2"))
+    b = claim("b", buffer_km=5.0, grade=Grade.parse("C3"), hedge="possible")
     places = [NamedPlace("X", 40.8, 34.7), NamedPlace("Y", 41.2, 34.3)]
     est = fuse([a, b], GRID, as_of=DAY, places=places)
     assert est.places[0].name == "X"

@@ -634,13 +634,15 @@ def _add_countries(b: _Builder, data_dir: Path) -> dict[str, int]:
         if shape is not None:
             alts.extend(n for n in shape["names"] if n != rec["name"])
         alts = [a for a in dict.fromkeys(alts) if a and is_latin(a)]
-        how = "curated" if iso in curated else "factbook" if iso in factbook else ""
-        if shape is None:  # an overseas part that Natural Earth draws with France
+        # without a shape: an overseas part that Natural Earth draws with France
+        if iso in curated:
+            how, (lon, lat) = "curated", curated[iso]
+        elif shape is None or (
+            iso in factbook and not _off_shape(shape["geometry"], *factbook[iso])
+        ):
             how, (lon, lat) = "factbook", factbook[iso]
         else:
-            lon, lat = (factbook | curated).get(iso, shape["centre"])
-            if how == "factbook" and _off_shape(shape["geometry"], lon, lat):
-                how, (lon, lat) = "", shape["centre"]
+            how, (lon, lat) = "centroid", shape["centre"]
         idx = b.add(
             rec["name"],
             lon,
@@ -650,7 +652,7 @@ def _add_countries(b: _Builder, data_dir: Path) -> dict[str, int]:
             country=iso,
             admin1="",
             gid=int(rec["geonameid"]),
-            source=SRC_COUNTRY + SRC_COUNTRY_POINT[how or "centroid"],
+            source=SRC_COUNTRY + SRC_COUNTRY_POINT[how],
             alternates=tuple(alts),
         )
         if shape is not None:
@@ -931,11 +933,8 @@ def _curated_country_centres() -> dict[str, tuple[float, float]]:
     Surveyed centres that replace the Factbook's rounded point where a country
     has an official one.
     """
-    out: dict[str, tuple[float, float]] = {}
-    with (_DATA_DIR / "country_centres.csv").open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            out[row["country"]] = (float(row["lon"]), float(row["lat"]))
-    return out
+    rows = csv.DictReader(io.StringIO(_data_bytes("country_centres.csv").decode()))
+    return {row["country"]: (float(row["lon"]), float(row["lat"])) for row in rows}
 
 
 def _subdivision_points() -> dict[str, tuple[float, float]]:

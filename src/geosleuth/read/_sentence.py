@@ -36,7 +36,18 @@ __all__ = [
     "label",
     "overlaps",
     "resolved",
+    "strip_span",
 ]
+
+
+def strip_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """``(s, e)`` narrowed past the whitespace at either end (empty if all space)."""
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
 
 HERE = re.compile(
     r"\b(?:here|there|this (?:town|village|city)|the (?:town|village|city)"

@@ -109,6 +109,7 @@ from geosleuth.read._sentence import (
     is_point,
     overlaps,
     resolved,
+    strip_span,
 )
 from geosleuth.read.attribution import (
     Attribution,
@@ -232,11 +233,7 @@ def sentence_spans(doc: Any) -> list[tuple[int, int]]:
     text: str = doc.text
     out: list[tuple[int, int]] = []
     for sent in doc.sents:
-        s, e = sent.start_char, sent.end_char
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        s, e = strip_span(text, sent.start_char, sent.end_char)
         if e > s:
             out.append((s, e))
     return out

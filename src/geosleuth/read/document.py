@@ -28,7 +28,7 @@ from typing import Any
 
 from geosleuth.errors import InputError
 from geosleuth.evidence import EvidenceItem, Grade
-from geosleuth.read._sentence import CONTINUATION
+from geosleuth.read._sentence import CONTINUATION, strip_span
 from geosleuth.read.claims import Rejected, _extract
 from geosleuth.read.dates import find_dates
 from geosleuth.read.fronts import _DISTANCE
@@ -214,18 +214,13 @@ def _rough_sentences(text: str) -> list[tuple[int, int]]:
         start = m.end()
     out.append((start, len(text)))
     spans = []
-    for s0, e in out:
-        s = s0
-        while s < e and text[s].isspace():
-            s += 1
-        dateline = _DATELINE.match(text, s, e)
+    for s0, e0 in out:
+        s = strip_span(text, s0, e0)[0]
+        dateline = _DATELINE.match(text, s, e0)  # its lookahead may need the space
         if dateline is not None:
             spans.append((s, dateline.end()))
             s = dateline.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        s, e = strip_span(text, s, e0)
         if e > s:
             spans.append((s, e))
     return spans

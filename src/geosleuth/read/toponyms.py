@@ -718,13 +718,13 @@ _LIST_BEFORE = re.compile(r"([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)?),\s(?:and\s|
 _LIST_AFTER = re.compile(r"^,?\s(?:and\s|or\s)?([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)?)")
 
 
-_AND_BEFORE = re.compile(
-    r"([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)?)(?:,\s(?:and\s|or\s)?|\s(?:and|or|&)\s)$"
-)
+#: What joins the items of a list of places: ", ", ", and ", " and ", " or ".
+_LIST_SEP = r"(?:,\s(?:and\s|or\s)?|\s(?:and|or|&)\s)"
+_AND_BEFORE = re.compile(r"([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)?)" + _LIST_SEP + "$")
 _AND_AFTER = re.compile(
-    r"^(?:,\s(?:and\s|or\s)?|\s(?:and|or|&)\s)"
-    r"([A-Z][\w’'.-]*(?: (?:[A-Z]|d[’']|de |es )[\w’'.-]*){0,2})"
+    "^" + _LIST_SEP + r"([A-Z][\w’'.-]*(?: (?:[A-Z]|d[’']|de |es )[\w’'.-]*){0,2})"
 )
+_LIST_GAP = re.compile("^" + _LIST_SEP + "$")
 
 
 def _prominent(gaz: Gazetteer, cands: Iterable[tuple[int, float]]) -> bool:
@@ -1165,9 +1165,8 @@ def _resolve(
     base: list[dict[int, float]] = []
     for s in live:
         wp = 0.3 if s.loose else _W_PRIOR  # a loose match is about place, not size
-        cands = _promote_cities(
-            s.cands, gaz, "state" if s.after_town else text[s.end : s.end + 12]
-        )
+        state_named = s.after_town or bool(_STATE_AFTER.match(text[s.end : s.end + 12]))
+        cands = _promote_cities(s.cands, gaz, state_named=state_named)
         if text[max(0, s.start - 4) : s.start].lower() == "the ":
             # "the Pacific", "the Rockies": the article marks a sea, range or
             # region by its short name, as much as a town by its own
@@ -1233,16 +1232,15 @@ _STATE_AFTER = re.compile(
 
 
 def _promote_cities(
-    cands: list[tuple[int, float]], gaz: Gazetteer, after: str
+    cands: list[tuple[int, float]], gaz: Gazetteer, *, state_named: bool
 ) -> list[tuple[int, float]]:
     """Match weights with a city named by its alternate name promoted to exact.
 
     "Washington" names the capital as much as the state. "New York" names the
     city (whose name is "New York City") rather than the state it lies in, unless
-    "state" follows. A country of that exact name still wins: "Mexico" is the
-    country, not Mexico City.
+    ``state_named`` ("New York State", "Buffalo, New York"). A country of that
+    exact name still wins: "Mexico" is the country, not Mexico City.
     """
-    state_named = bool(_STATE_AFTER.match(after))
     if state_named and any(w >= 1.0 and gaz.kind(p) == "admin" for p, w in cands):
         # "a Washington state farm", "New York State": the state of that name
         return [(p, w if gaz.kind(p) == "admin" else min(w, 0.8)) for p, w in cands]
@@ -1298,29 +1296,23 @@ def _round(
     return new, all_scores
 
 
-#: What joins the items of a list of places: ", ", ", and ", " and ", " or ".
-_LIST_GAP = re.compile(r"^(?:,\s(?:and\s|or\s)?|\s(?:and|or|&)\s)$")
-
-
 def _list_kinds(s: _Span, picks: list[int], gaz: Gazetteer) -> set[tuple[str, str]]:
     """What is listed next to the span, as (kind, country) keys.
 
     Divisions (with their country), countries, and cities of 100,000.
     """
-    out: set[tuple[str, str]] = set()
-    for k in s.listed_with:
-        kind = gaz.kind(picks[k])
-        if kind == "admin":
-            out.add((kind, gaz.country_code(picks[k])))
-        elif kind == "country":
-            out.add((kind, ""))
-        elif kind in ("city", "town") and int(gaz.pops[picks[k]]) >= _IMPORTANT_POP:
-            out.add(("city", ""))  # "New York and Toronto": two cities
-    return out
+    keys = {
+        _list_kind(gaz, picks[k], gaz.country_code(picks[k])) for k in s.listed_with
+    }
+    return {key for key in keys if key[0] in ("admin", "country", "city")}
 
 
 def _list_kind(gaz: Gazetteer, pid: int, country: str) -> tuple[str, str]:
-    """The (kind, country) key of a candidate, as ``_list_kinds`` makes them."""
+    """A place's list key: (kind, country) for a division, (kind, "") otherwise.
+
+    A town or city of 100,000 is a "city" ("New York and Toronto"); a smaller one
+    has no key worth sharing.
+    """
     kind = gaz.kind(pid)
     if kind == "admin":
         return kind, country
