@@ -109,6 +109,46 @@ def test_dpm_profile_reports_sources_and_rhat(tmp_path: Path) -> None:
     assert record["parameters"]["seed"] == 3
 
 
+def test_dpm_prior_options_reach_the_model(tmp_path: Path) -> None:
+    csv_path = _events_csv(tmp_path / "events.csv")
+    out = tmp_path / "out"
+    base = ["profile", str(csv_path), "--out", str(out), "--n-side", "30"]
+    short = ["--samples", "10", "--burnin", "2", "--chains", "2"]
+    fixed = ["--sigma-km", "0.05", "--sigma-shape", "inf", "--tau-km", "0.4"]
+    result = runner.invoke(app, [*base, *short, *fixed])
+    assert result.exit_code == 0, result.output
+    record = json.loads((out / "profile.json").read_text())
+    params = record["parameters"]
+    assert params["sigma_mean_km"] == 0.05
+    assert params["sigma_mean_rule"] == "given"
+    assert params["sigma_squared_shape"] == "inf (sigma fixed)"
+    assert params["tau_km"] == 0.4
+    # sigma held fixed: every kept draw is the given value
+    assert record["dpm"]["sigma_km"] == pytest.approx(0.05)
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--sigma-km", "-1", "--sigma-km must be a positive number"),
+        ("--sigma-km", "nan", "--sigma-km must be a positive number"),
+        ("--tau-km", "0", "--tau-km must be a positive number"),
+        ("--sigma-shape", "1", "--sigma-shape must be a number > 1"),
+        ("--sigma-shape", "nan", "--sigma-shape must be a number > 1"),
+    ],
+)
+def test_bad_prior_options_exit_1(
+    tmp_path: Path, option: str, value: str, message: str
+) -> None:
+    csv_path = _events_csv(tmp_path / "events.csv")
+    result = runner.invoke(
+        app, ["profile", str(csv_path), "--out", str(tmp_path), option, value]
+    )
+    assert result.exit_code == 1
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
 @pytest.mark.parametrize(
     ("header", "rows", "message"),
     [

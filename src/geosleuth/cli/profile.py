@@ -217,6 +217,31 @@ def profile(
     burnin: Annotated[
         int, typer.Option("--burnin", min=0, help="Burn-in sweeps per chain (dpm).")
     ] = 150,
+    sigma_km: Annotated[
+        float | None,
+        typer.Option(
+            "--sigma-km",
+            help="Prior mean of the dispersal sigma, km (dpm; default: a quarter of "
+            "the events' extent). Set it from what is known of how far events fall "
+            "from a source.",
+        ),
+    ] = None,
+    sigma_shape: Annotated[
+        float,
+        typer.Option(
+            "--sigma-shape",
+            help="Shape of the inverse-gamma prior on sigma² (dpm, > 1): larger holds "
+            "sigma closer to --sigma-km; 'inf' fixes it there.",
+        ),
+    ] = 2.0,
+    tau_km: Annotated[
+        float | None,
+        typer.Option(
+            "--tau-km",
+            help="Spread of the prior on source locations, km (dpm; default: the "
+            "largest distance from the box centre to an event).",
+        ),
+    ] = None,
     buffer_km: Annotated[
         float | None,
         typer.Option("--buffer-km", help="CGT buffer (default: half the mean NN)."),
@@ -232,6 +257,23 @@ def profile(
     equal-area cells, --n-side along its longer side.
     """
     truths_ll = [parse_truth(t) for t in (truth or [])]
+    for flag, value in (
+        ("--sigma-km", sigma_km),
+        ("--tau-km", tau_km),
+        ("--buffer-km", buffer_km),
+        ("--cell-km", cell_km),
+    ):
+        if value is not None and not (math.isfinite(value) and value > 0):
+            raise InputError(
+                f"{flag} must be a positive number of km. Got {value!r} instead.",
+                field=flag,
+            )
+    if not sigma_shape > 1:  # also rejects NaN; inf fixes sigma
+        raise InputError(
+            f"--sigma-shape must be a number > 1 (or inf to fix sigma). Got "
+            f"{sigma_shape!r} instead.",
+            field="--sigma-shape",
+        )
     events = read_events_csv(events_csv, weight_column=weight_column)
     grid = study_area_grid(
         events.lons, events.lats, margin=margin, n_side=n_side, cell_km=cell_km
@@ -251,7 +293,13 @@ def profile(
         }
     else:
         model = DPMProfiler(
-            n_chains=chains, n_burnin=burnin, n_samples=samples, rng=seed
+            n_chains=chains,
+            n_burnin=burnin,
+            n_samples=samples,
+            sigma_mean_km=sigma_km,
+            sigma_squared_shape=sigma_shape,
+            tau_km=tau_km,
+            rng=seed,
         )
         with Progress(
             TextColumn("DPM sampler"),
@@ -281,8 +329,14 @@ def profile(
             "n_samples": samples,
             "seed": seed,
             "sigma_mean_km": model.sigma_mean_km_,
-            "sigma_squared_shape": model.sigma_squared_shape,
+            "sigma_mean_rule": "given" if sigma_km is not None else "extent / 4",
+            "sigma_squared_shape": (
+                model.sigma_squared_shape
+                if math.isfinite(model.sigma_squared_shape)
+                else "inf (sigma fixed)"
+            ),
             "tau_km": model.tau_km_,
+            "tau_rule": "given" if tau_km is not None else "farthest event",
             "alpha_shape": model.alpha_shape,
             "alpha_rate": model.alpha_rate,
         }
@@ -372,6 +426,8 @@ def profile(
     if dpm_info is not None and dpm_info["rhat_max"] > 1.1:
         console.print(
             f"[yellow]The chains disagree (R-hat {dpm_info['rhat_max']:.2f} > 1.1): "
-            "the map is not converged; run longer (--burnin, --samples).[/]"
+            "the map is not converged; run longer (--burnin, --samples). If it "
+            "stays high, the events fit several source layouts about equally "
+            "well; a prior on sigma from what is known (--sigma-km) settles it.[/]"
         )
     console.print(f"Wrote {out / 'profile.json'}, .geojson and .png")
