@@ -472,3 +472,28 @@ def test_detection_model_before_fit_and_degenerate_trials() -> None:
         KoopmanDetection().fit([1.0, 2.0], [0, 0], area_km2=1.0)
     with pytest.raises(InputError, match="'detected' must hold only 0/1"):
         KoopmanDetection().fit([1.0, 2.0], [0, 2], area_km2=1.0)
+
+
+@pytest.mark.parametrize("budget", [1e-15, 1e-300, 5e-324])
+def test_a_vanishing_budget_goes_to_the_best_cell(budget: float) -> None:
+    plan = allocate_optimal([0.6, 0.4], budget, sweep_width_km=0.2, area_km2=1.0)
+    assert np.isfinite(plan.effort_km).all()
+    assert plan.effort_km[0] == budget and plan.effort_km[1] == 0.0
+    assert 0.0 <= plan.pos < 1e-12
+
+
+def test_the_update_after_a_huge_plan_stays_defined() -> None:
+    # pod rounds to 1.0 everywhere, but exp(-coverage) still ranks the cells
+    p = np.array([0.7, 0.2, 0.1])
+    plan = allocate_optimal(p, 1e4, sweep_width_km=1.0, area_km2=1.0)
+    assert (plan.pod == 1.0).all()
+    after, rest = plan.posterior_if_unsuccessful()
+    assert np.isfinite(after).all() and after.sum() == pytest.approx(1.0)
+    assert rest == 0.0
+    # with a moderate plan the log-space update is the textbook one
+    q = 0.9 * p
+    plan = allocate_optimal(q, 3.0, sweep_width_km=1.0, area_km2=1.0, rest_of_world=0.1)
+    after, rest = plan.posterior_if_unsuccessful()
+    want, want_rest = update_after_unsuccessful_search(q, plan.pod, rest_of_world=0.1)
+    np.testing.assert_allclose(after, want, rtol=1e-12)
+    assert rest == pytest.approx(want_rest, rel=1e-12) and rest > 0.1

@@ -251,8 +251,22 @@ def test_study_area_options_and_errors() -> None:
         study_area_grid([1.0, 200.0], [2.0, 2.0])
     with pytest.raises(InputError, match="'n_side' must be a positive integer"):
         study_area_grid([1.0, 2.0], [2.0, 3.0], n_side=0)
-    with pytest.raises(InputError, match="more than 25 million cells"):
+    with pytest.raises(InputError, match="at most 25 million") as caught:
         study_area_grid([1.0, 2.0], [2.0, 3.0], cell_km=0.001)
+    assert caught.value.field == "cell_km"
+    with pytest.raises(InputError, match="at most 25 million") as caught:
+        study_area_grid([1.0, 2.0], [2.0, 3.0], n_side=100_000)
+    assert caught.value.field == "n_side"
+    # 5,000 along the long side is allowed (well under 25 million cells)
+    assert study_area_grid([1.0, 2.0], [2.0, 2.1], n_side=5000).n_cells < 25e6
+
+
+def test_study_area_across_the_antimeridian_is_the_narrow_box() -> None:
+    lons, lats = [179.9, -179.9, 179.95], [10.0, 10.05, 10.1]
+    g = study_area_grid(lons, lats, n_side=100)
+    assert abs(abs(g.lon0) - 180.0) < 1e-9
+    assert g.area_km2 < 1000  # about 0.2° × 0.1° plus margins, not the whole globe
+    assert (g.lonlat_to_cell(np.array(lons), np.array(lats)) >= 0).all()
 
 
 # ------------------------------------------------------------------------ DPM

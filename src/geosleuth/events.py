@@ -5,13 +5,15 @@ latitude column and, optionally, a weight column (e.g. deaths at an address). Th
 coordinate columns are recognised by name, case-insensitively:
 
 =========  ==========================================
-longitude  ``lon``, ``longitude``, ``lng``, ``long``, ``x``
-latitude   ``lat``, ``latitude``, ``y``
+longitude  ``lon``, ``longitude``, ``lng``, ``long``
+latitude   ``lat``, ``latitude``
 =========  ==========================================
 
-(the first name present wins, in that order, so a file with both ``lon`` and ``x``
-columns uses ``lon``). Values are decimal degrees, WGS84. Commas, semicolons and
-tabs are accepted as delimiters.
+(the first name present wins, in that order). Values are decimal degrees, WGS84.
+Columns named only ``x`` and ``y`` are not taken for degrees: they usually hold
+projected coordinates (metres, or a map's own units), which read as degrees would
+put the events somewhere else entirely; rename them if they are degrees. Commas,
+semicolons and tabs are accepted as delimiters.
 """
 
 from __future__ import annotations
@@ -30,8 +32,8 @@ from geosleuth.errors import EvidenceWarning, InputError
 
 __all__ = ["EventTable", "RejectedRow", "read_events_csv"]
 
-_LON_NAMES = ("lon", "longitude", "lng", "long", "x")
-_LAT_NAMES = ("lat", "latitude", "y")
+_LON_NAMES = ("lon", "longitude", "lng", "long")
+_LAT_NAMES = ("lat", "latitude")
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,10 +251,16 @@ def read_events_csv(
         if idx is None
     ]
     if missing or i_lon is None or i_lat is None:
+        planar = (
+            " (x/y are read as projected coordinates, not degrees: rename them "
+            "lon/lat if they are degrees)"
+            if _pick(header, ("x",)) is not None and _pick(header, ("y",)) is not None
+            else ""
+        )
         raise InputError(
             f"The events file {where} has no {' or '.join(missing)} column. Expected "
             f"one named {'/'.join(_LON_NAMES)} and one named {'/'.join(_LAT_NAMES)}; "
-            f"got columns {[h.strip() for h in header]}.",
+            f"got columns {[h.strip() for h in header]}{planar}.",
             path=where,
             line=1,
             field=missing[0] if missing else None,
@@ -276,9 +284,8 @@ def read_events_csv(
     weights: list[float] = []
     lines: list[int] = []
     rejected: list[RejectedRow] = []
-    line_no = 1
     for row in reader:
-        line_no += 1
+        line_no = reader.line_num  # the record's last line (quoted fields may wrap)
         if not row or all(not cell.strip() for cell in row):
             continue
         try:

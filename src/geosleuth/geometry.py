@@ -290,17 +290,29 @@ def from_geojson(obj: Any, *, what: str = "geometry") -> Geometry:
         return Line((np.asarray(_coords(coords, what, min_len=2)),))
     if kind == "MultiLineString" and isinstance(coords, list):
         return Line(tuple(np.asarray(_coords(c, what, min_len=2)) for c in coords))
-    if kind == "Polygon" and isinstance(coords, list):
-        return Area((tuple(np.asarray(r, dtype=np.float64) for r in coords),))
-    if kind == "MultiPolygon" and isinstance(coords, list):
-        return Area(
-            tuple(tuple(np.asarray(r, dtype=np.float64) for r in p) for p in coords)
-        )
+    if kind in ("Polygon", "MultiPolygon") and isinstance(coords, list):
+        polys = [coords] if kind == "Polygon" else coords
+        try:
+            rings = tuple(
+                tuple(np.asarray(r, dtype=np.float64) for r in p) for p in polys
+            )
+        except (TypeError, ValueError):
+            raise InputError(
+                f"The {what} {kind} needs rings of [lon, lat] number pairs. Got "
+                f"{_short(coords)} instead.",
+                field=what,
+            ) from None
+        return Area(rings)
     raise InputError(
         f"The {what} must be a GeoJSON Point, LineString, MultiLineString, Polygon or "
         f"MultiPolygon. Got type {kind!r} instead.",
         field=what,
     )
+
+
+def _short(obj: Any, limit: int = 80) -> str:
+    text = repr(obj)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def to_geojson(geom: Geometry) -> dict[str, Any]:

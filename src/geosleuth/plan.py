@@ -423,6 +423,10 @@ class SearchPlan:
         km of track at the margin (km⁻¹).
     method : {"lagrangian", "greedy"}
         How the plan was computed.
+    coverage : ndarray of shape (n_cells,)
+        ``W L / A`` per cell (sweep width × track / cell area), so that
+        ``pod = 1 - exp(-coverage)``; kept because ``1 - pod`` rounds to 0 long
+        before ``exp(-coverage)`` does.
     """
 
     p: FloatArray
@@ -435,9 +439,10 @@ class SearchPlan:
     mean_effort_to_find_km: float
     marginal_pos_per_km: float
     method: Literal["lagrangian", "greedy"]
+    coverage: FloatArray
 
     def __post_init__(self) -> None:
-        for name in ("p", "effort_km", "pod"):
+        for name in ("p", "effort_km", "pod", "coverage"):
             object.__setattr__(self, name, _read_only(getattr(self, name)))
         if not (self.p.shape == self.effort_km.shape == self.pod.shape):
             raise InputError(
@@ -454,11 +459,30 @@ class SearchPlan:
     def posterior_if_unsuccessful(self) -> tuple[FloatArray, float]:
         """Cell probabilities and rest-of-world mass if the whole plan finds nothing.
 
-        See :func:`update_after_unsuccessful_search`.
+        The update of :func:`update_after_unsuccessful_search`, computed from the
+        miss probabilities ``1 - pod = exp(-coverage)`` in log space, so that it
+        stays defined when a large budget drives every ``pod`` to 1.0 in floating
+        point (the target is then most likely in the least-covered cell, not
+        nowhere).
+
+        Examples
+        --------
+        >>> plan = allocate_optimal([0.5, 0.5], 1e4, sweep_width_km=1.0,
+        ...                         area_km2=1.0)
+        >>> bool((plan.pod == 1.0).all())
+        True
+        >>> plan.posterior_if_unsuccessful()[0].round(3).tolist()
+        [0.5, 0.5]
         """
-        return update_after_unsuccessful_search(
-            self.p, self.pod, rest_of_world=self.rest_of_world
-        )
+        log_kept = np.full(self.p.shape, -np.inf)
+        held = self.p > 0
+        log_kept[held] = np.log(self.p[held]) - self.coverage[held]
+        log_rest = math.log(self.rest_of_world) if self.rest_of_world > 0 else -math.inf
+        top = max(float(log_kept.max(initial=-np.inf)), log_rest)
+        kept = np.exp(log_kept - top)
+        rest = math.exp(log_rest - top)
+        total = float(kept.sum()) + rest
+        return kept / total, rest / total
 
 
 def _finish_plan(
@@ -471,7 +495,8 @@ def _finish_plan(
     marginal: float,
     method: Literal["lagrangian", "greedy"],
 ) -> SearchPlan:
-    d = -np.expm1(-w * effort)
+    coverage = w * effort
+    d = -np.expm1(-coverage)
     pos = float(np.dot(p, d))
     find = (expected - budget * (1.0 - pos)) / pos if pos > 0 else math.nan
     return SearchPlan(
@@ -485,6 +510,7 @@ def _finish_plan(
         mean_effort_to_find_km=max(0.0, find) if pos > 0 else math.nan,
         marginal_pos_per_km=marginal,
         method=method,
+        coverage=coverage,
     )
 
 
@@ -655,10 +681,14 @@ def allocate_optimal(
             break
     # Exact multiplier on the active set found by the bisection.
     active = a > 0.5 * (lo + hi)
+    active[top] = True  # a budget too small to resolve still goes to the best cell
     inv_w = 1.0 / w[active]
     log_lam = float((np.sum(a[active] * inv_w) - budget) / np.sum(inv_w))
     effort = np.maximum(0.0, (a - log_lam) / w)
-    effort *= budget / effort.sum()
+    if effort.sum() > 0:
+        effort *= budget / effort.sum()
+    else:  # budget below the rounding of log-lambda: all of it to the best cell
+        effort[top] = budget
     # Cells that join the plan only beyond the budget add their mass to the
     # unfound remainder and nothing else, so the path needs only the others.
     joins = a > log_lam - 1e-9 * max(1.0, abs(log_lam))

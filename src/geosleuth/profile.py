@@ -474,7 +474,8 @@ def estimate_cgt_buffer_km(event_x_km: ArrayLike, event_y_km: ArrayLike) -> floa
     if mean_nn <= 0:
         raise InputError(
             "Every event coincides with another one, so the nearest-neighbour "
-            "distance is 0 and no CGT buffer can be estimated. Pass 'buffer_km'.",
+            "distance is 0 and no CGT buffer can be estimated. Give the buffer "
+            "('buffer_km'; --buffer-km on the command line).",
             field="buffer_km",
         )
     return 0.5 * mean_nn
@@ -715,11 +716,12 @@ def study_area_grid(
     """The default study area: the events' bounding box plus a margin.
 
     The events are projected onto the LAEA plane centred on their lon/lat bounding
-    box; their bounding box in that plane is widened by ``margin`` times its width
-    on the west and east sides and ``margin`` times its height on the south and
-    north sides (a side shorter than a tenth of the longer one is first widened to a
-    tenth, so collinear events still get an area). Cells are square, with
-    ``n_side`` of them along the longer side.
+    box (taken across the antimeridian when that box is narrower, as for events on
+    both sides of 180°); their bounding box in that plane is widened by ``margin``
+    times its width on the west and east sides and ``margin`` times its height on
+    the south and north sides (a side shorter than a tenth of the longer one is
+    first widened to a tenth, so collinear events still get an area). Cells are
+    square, with ``n_side`` of them along the longer side.
 
     Parameters
     ----------
@@ -746,7 +748,7 @@ def study_area_grid(
     InputError
         If coordinates are missing, non-finite or out of range, if all events
         coincide, if ``margin``, ``n_side`` or ``cell_km`` is invalid, or if
-        ``cell_km`` would give more than 25 million cells.
+        the cells would number more than 25 million.
 
     Examples
     --------
@@ -788,14 +790,18 @@ def study_area_grid(
             field="n_side",
         )
     lon0 = float((lons.min() + lons.max()) / 2.0)
+    east = np.where(lons < 0, lons + 360.0, lons)  # the box across the antimeridian
+    if float(np.ptp(east)) < float(np.ptp(lons)):
+        lon0 = (float(east.min() + east.max()) / 2.0 + 180.0) % 360.0 - 180.0
     lat0 = float((lats.min() + lats.max()) / 2.0)
     x, y = laea_forward(lons, lats, lon0=lon0, lat0=lat0)
     width, height = float(np.ptp(x)), float(np.ptp(y))
     longer = max(width, height)
     if longer <= 0:
         raise InputError(
-            "All events are at the same place, so they span no study area. Build a "
-            "Grid around them instead (Grid.around).",
+            "All events are at the same place, so they span no study area; give "
+            "events at two places or more (in Python, Grid.around builds a grid "
+            "around one point).",
             field="event_lons",
         )
     width, height = max(width, 0.1 * longer), max(height, 0.1 * longer)
@@ -803,18 +809,20 @@ def study_area_grid(
     height *= 1.0 + 2.0 * margin
     if square:
         width = height = max(width, height)
+    given_n_side = cell_km is None
     if cell_km is None:
         cell_km = max(width, height) / n_side
     else:
         cell_km = _positive("cell_km", cell_km)
-        if (width / cell_km) * (height / cell_km) > 25e6:
-            raise InputError(
-                f"A cell side of {cell_km} km gives more than 25 million cells over "
-                f"this {width:.3g} km × {height:.3g} km study area. Use larger cells.",
-                field="cell_km",
-            )
     nx = max(1, math.ceil(width / cell_km - 1e-9))
     ny = max(1, math.ceil(height / cell_km - 1e-9))
+    if nx * ny > 25_000_000:
+        raise InputError(
+            f"Cells of {cell_km:.4g} km give {nx} × {ny} = {nx * ny:,} cells over "
+            f"this {width:.3g} km × {height:.3g} km study area; at most 25 million "
+            "fit in memory. Use fewer, larger cells.",
+            field="n_side" if given_n_side else "cell_km",
+        )
     cx, cy = (float(x.min() + x.max()) / 2.0, float(y.min() + y.max()) / 2.0)
     return Grid(
         lon0=lon0,
@@ -1870,8 +1878,9 @@ class DPMProfiler:
             sigma_mean = 0.25 * extent
         if tau <= 0 or sigma_mean <= 0:
             raise InputError(
-                "All events coincide, so the DPM's default prior scales are zero. "
-                "Pass 'sigma_mean_km' and 'tau_km'.",
+                "All events with a positive weight are at one place, so the DPM's "
+                "default prior scales are zero. Give them ('sigma_mean_km' and "
+                "'tau_km'; --sigma-km and --tau-km on the command line).",
                 field="sigma_mean_km",
             )
         a = float(self.sigma_squared_shape)

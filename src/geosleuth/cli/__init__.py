@@ -2,13 +2,16 @@
 
 Each sub-command lives in its own module of this package and registers itself on
 :data:`app`. Expected failures (:class:`~geosleuth.errors.GeosleuthError`) print one
-red line ``ErrorType: message (file:line)`` and exit with status 1; success exits 0;
+red line ``ErrorType: message (file:line)`` and exit with status 1, and so does an
+``OSError`` (a file that cannot be read or written: permission, full disk, a
+directory where a file should go); success exits 0;
 usage errors keep Click's status 2.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
@@ -16,9 +19,9 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from geosleuth.errors import GeosleuthError
+from geosleuth.errors import GeosleuthError, InputError
 
-__all__ = ["app", "console", "err_console", "guarded"]
+__all__ = ["app", "clean_text", "console", "err_console", "guarded"]
 
 app = typer.Typer(
     name="geosleuth",
@@ -37,8 +40,43 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
+
+
+def clean_text(value: str, flag: str) -> str:
+    r"""``value`` of a text option, stripped; refused if it can't be stored as text.
+
+    A shell passes bytes that are not UTF-8 as lone surrogates, and control
+    characters cannot go into YAML, XML or a report; either would be written into
+    a case file or field file that then no longer loads.
+
+    Raises
+    ------
+    InputError
+        Naming ``flag``, if ``value`` holds such a character.
+
+    Examples
+    --------
+    >>> clean_text("  MRT Team 3 ", "--team")
+    'MRT Team 3'
+    >>> clean_text("bad\udcffbyte", "--note")
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.InputError: --note holds a character that is not text ...
+    """
+    bad = _CONTROL.search(value)
+    if bad is not None:
+        raise InputError(
+            f"{flag} holds a character that is not text (U+{ord(bad.group()):04X} at "
+            f"position {bad.start() + 1}: a control character, or bytes that are not "
+            "UTF-8). Give plain UTF-8 text.",
+            field=flag,
+        )
+    return value.strip()
+
+
 def guarded(func: Callable[P, R]) -> Callable[P, R]:
-    """Turn a :class:`GeosleuthError` into one red line and exit status 1."""
+    """Turn a :class:`GeosleuthError` or an ``OSError`` into one red line, exit 1."""
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -49,6 +87,16 @@ def guarded(func: Callable[P, R]) -> Callable[P, R]:
             suffix = f" ({where})" if where else ""
             err_console.print(
                 f"[bold red]{type(exc).__name__}[/]: {escape(exc.message + suffix)}",
+                markup=True,
+                highlight=False,
+                soft_wrap=True,
+            )
+            raise typer.Exit(code=1) from None
+        except OSError as exc:  # a file we could not read or write
+            what = exc.strerror or type(exc).__name__
+            name = f": {exc.filename}" if exc.filename else ""
+            err_console.print(
+                f"[bold red]{type(exc).__name__}[/]: {escape(what + name)}",
                 markup=True,
                 highlight=False,
                 soft_wrap=True,

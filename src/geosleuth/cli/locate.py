@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import math
-from collections.abc import Sequence
+import os
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import numpy as np
 import typer
@@ -24,7 +26,7 @@ from geosleuth.casefile import (
     load_case,
     parse_case,
 )
-from geosleuth.cli import app, console, guarded
+from geosleuth.cli import app, clean_text, console, guarded
 from geosleuth.cli.read import home_of
 from geosleuth.errors import CaseFileError, InputError
 from geosleuth.evidence import EvidenceItem, Provenance, Searched
@@ -471,42 +473,85 @@ def _area_from_options(
     return from_geojson(obj, what=f"geometry in {geojson}"), 0.0
 
 
-def append_items(case_path: Path, items: Sequence[EvidenceItem]) -> None:
+_Item = TypeVar("_Item", bound=EvidenceItem)
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``path``'s folder (POSIX; elsewhere, no lock).
+
+    The folder, not the file: the file is replaced by a rename, so a lock on it
+    would be on the old file. Two ``searched`` runs on one case then take turns
+    instead of each writing back the text it read, losing the other's item.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    fd = os.open(path.resolve().parent, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def append_items(
+    case_path: Path, build: Callable[[Case], Sequence[_Item]]
+) -> list[_Item]:
     """Append items to a case file's evidence list, keeping the rest of the text.
 
-    The new text is validated by parsing the whole case before anything is written,
-    and the file is replaced atomically: on any error the file is left as it was.
+    ``build`` gets the case as it is on disk (read under a lock on its folder, so
+    concurrent appends queue) and returns the items to add, e.g. with ids not yet
+    taken. The new text is validated by parsing the whole case before anything is
+    written, and the file is replaced atomically: on any error the file is left as
+    it was. Line endings (CRLF or LF) stay as the file has them.
     """
     import yaml
 
-    text = case_path.read_text(encoding="utf-8")
-    node = yaml.compose(text, Loader=yaml.SafeLoader)
-    seq = None
-    if isinstance(node, yaml.MappingNode):
-        for k, v in node.value:
-            if k.value == "evidence" and isinstance(v, yaml.SequenceNode):
-                seq = v
-    if seq is None or seq.flow_style or not seq.value:
-        raise CaseFileError(
-            f"The case file {case_path} has no block list under "
-            "'evidence' to append to.",
-            path=str(case_path),
+    with _locked(case_path):
+        raw = case_path.read_bytes()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise CaseFileError(
+                f"The case file {case_path} is not UTF-8 text (byte {exc.start}).",
+                path=str(case_path),
+            ) from None
+        crlf = "\r\n" in text
+        text = text.replace("\r\n", "\n")
+        items = list(build(parse_case(text, source=str(case_path))))
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        seq = None
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if k.value == "evidence" and isinstance(v, yaml.SequenceNode):
+                    seq = v
+        if seq is None or seq.flow_style or not seq.value:
+            raise CaseFileError(
+                f"The case file {case_path} has no block list under 'evidence' to "
+                "append to (write it with one item per '- ' line).",
+                path=str(case_path),
+            )
+        indent = seq.value[0].start_mark.column - 2
+        block = "".join(
+            " " * indent + line + "\n" if line else "\n"
+            for item in items
+            for line in dump_item_yaml(item).rstrip("\n").split("\n")
         )
-    indent = seq.value[0].start_mark.column - 2
-    block = "".join(
-        " " * indent + line + "\n" if line else "\n"
-        for item in items
-        for line in dump_item_yaml(item).rstrip("\n").split("\n")
-    )
-    lines = text.splitlines(keepends=True)
-    end_line = seq.end_mark.line
-    if seq.end_mark.column > 0:
-        end_line += 1
-    if lines and not lines[-1].endswith("\n"):
-        lines[-1] += "\n"
-    new_text = "".join(lines[:end_line]) + block + "".join(lines[end_line:])
-    parse_case(new_text, source=str(case_path))
-    files.write_atomic(case_path, new_text.encode("utf-8"))
+        lines = text.splitlines(keepends=True)
+        end_line = seq.end_mark.line
+        if seq.end_mark.column > 0:
+            end_line += 1
+        if lines and not lines[-1].endswith("\n"):
+            lines[-1] += "\n"
+        new_text = "".join(lines[:end_line]) + block + "".join(lines[end_line:])
+        parse_case(new_text, source=str(case_path))
+        if crlf:
+            new_text = new_text.replace("\n", "\r\n")
+        files.write_atomic(case_path, new_text.encode("utf-8"))
+    return items
 
 
 _PD_STEP = 0.05
@@ -516,40 +561,59 @@ def _plan_bands(path: Path) -> list[tuple[float, Area, int]]:
     """Cells of a ``plan.geojson`` grouped by POD rounded down to 0.05.
 
     Returns ``(pd, area, n_cells)`` per band with pd > 0. Rounding down never
-    overstates what a search could have detected.
+    overstates what a search could have detected, and no band reaches 1: a
+    Koopman search never makes detection certain, so a POD written as 1.0 (or
+    0.9999995 rounded) goes in the 0.95 band. Polygon and MultiPolygon cells are
+    read, so a plan drawn in another tool can be recorded too.
     """
+
+    def bad(what: str) -> InputError:
+        return InputError(
+            f"{path} is not a plan like those 'geosleuth plan' writes (a GeoJSON "
+            f"FeatureCollection of cells with a 'pod' between 0 and 1): {what}.",
+            path=str(path),
+        )
+
     try:
         obj = json.loads(path.read_text(encoding="utf-8"))
-        feats = obj["features"]
-        bands: dict[float, list[Any]] = {}
-        for f in feats:
-            pod = float(f["properties"]["pod"])
-            pd = math.floor(pod / _PD_STEP + 1e-9) * _PD_STEP
-            if pd > 0 and f["geometry"]["type"] == "Polygon":
-                coords = f["geometry"]["coordinates"]
-                bands.setdefault(round(pd, 2), []).append(coords)
-    except (
-        OSError,
-        UnicodeDecodeError,
-        json.JSONDecodeError,
-        KeyError,
-        TypeError,
-        ValueError,
-    ) as exc:
-        raise InputError(
-            f"{path} is not a plan written by 'geosleuth plan' (a GeoJSON "
-            f"FeatureCollection of cells with a 'pod'): {exc!r}.",
-            path=str(path),
-        ) from None
-    out = []
-    for pd, polys in sorted(bands.items(), reverse=True):
-        area = Area(
-            tuple(tuple(np.asarray(r, dtype=np.float64) for r in p) for p in polys)
-        )
-        out.append((pd, area, len(polys)))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise bad(f"not JSON ({exc})") from None
+    feats = obj.get("features") if isinstance(obj, dict) else None
+    if not isinstance(feats, list):
+        raise bad("no 'features' list")
+    bands: dict[float, list[Any]] = {}
+    for i, f in enumerate(feats):
+        props = f.get("properties") if isinstance(f, dict) else None
+        pod = props.get("pod") if isinstance(props, dict) else None
+        if pod is None:
+            continue  # not a cell (e.g. a marker)
+        if isinstance(pod, bool) or not isinstance(pod, (int, float)):
+            raise bad(f"feature {i} has pod {pod!r}, not a number")
+        if not 0.0 <= pod <= 1.0:  # also NaN, Infinity
+            raise bad(f"feature {i} has pod {pod!r}, outside 0..1")
+        pd = min(math.floor(pod / _PD_STEP + 1e-9) * _PD_STEP, 1.0 - _PD_STEP)
+        geom = f.get("geometry")
+        if pd <= 0 or not isinstance(geom, dict):
+            continue
+        if geom.get("type") not in ("Polygon", "MultiPolygon"):
+            continue
+        try:
+            area = from_geojson(geom, what=f"feature {i} of {path}")
+        except InputError as exc:
+            raise InputError(
+                exc.message, path=str(path), field=f"features[{i}]"
+            ) from None
+        assert isinstance(area, Area)
+        bands.setdefault(round(pd, 2), []).extend(area.polygons)
+    out = [
+        (pd, Area(tuple(polys)), len(polys))
+        for pd, polys in sorted(bands.items(), reverse=True)
+    ]
     if not out:
         raise InputError(
-            f"The plan {path} has no cell with a POD of 0.05 or more.", path=str(path)
+            f"The plan {path} has no Polygon or MultiPolygon cell with a POD of "
+            f"{_PD_STEP} or more.",
+            path=str(path),
         )
     return out
 
@@ -627,41 +691,61 @@ def searched(
             )
         area, buffer_km = _area_from_options(box, point, radius_km, geojson)
         bands = [(pd, area, buffer_km, 0)]
-    existing = {i.id for i in load_case(case).items}
-    stem = f"search-{day.isoformat()}-"
-    base = item_id or next(
-        f"{stem}{k}"
-        for k in range(1, 10_000)
-        if not any(e == f"{stem}{k}" or e.startswith(f"{stem}{k}-") for e in existing)
-    )
-    items: list[Searched] = []
-    for j, (band_pd, band_area, buffer, n_cells) in enumerate(bands, start=1):
-        new_id = base if len(bands) == 1 else f"{base}-band{j}"
-        if new_id in existing:
-            raise InputError(
-                f"The case already has an item {new_id!r}; pick another --id.",
-                field="--id",
-            )
-        text = note or f"Searched by {team}; nothing found."
-        if n_cells and plan is not None:
-            text += (
-                f" {n_cells} cells of {plan.name} with a planned POD of at least "
-                f"{band_pd:.2f}."
-            )
-        items.append(
-            Searched(
-                id=new_id,
-                provenance=Provenance(document=team),
-                date=day,
-                area=band_area,
-                pd=band_pd,
-                buffer_km=buffer,
-                note=text,
+    speaker = clean_text(team, "--team") or "search team"
+    note = clean_text(note, "--note")
+    if item_id is not None:
+        item_id = clean_text(item_id, "--id")
+
+    def build(current: Case) -> list[Searched]:
+        existing = {i.id for i in current.items}
+        stem = f"search-{day.isoformat()}-"
+        base = item_id or next(
+            f"{stem}{k}"
+            for k in range(1, 10_000)
+            if not any(
+                e == f"{stem}{k}" or e.startswith(f"{stem}{k}-") for e in existing
             )
         )
-    append_items(case, items)
+        items: list[Searched] = []
+        for j, (band_pd, band_area, buffer, n_cells) in enumerate(bands, start=1):
+            new_id = base if len(bands) == 1 else f"{base}-band{j}"
+            if new_id in existing:
+                raise InputError(
+                    f"The case already has an item {new_id!r}; pick another --id.",
+                    field="--id",
+                )
+            text = note or f"Searched by {speaker}; nothing found."
+            if n_cells and plan is not None:
+                text += (
+                    f" {n_cells} cells of {plan.name} with a planned POD of at least "
+                    f"{band_pd:.2f}."
+                )
+            items.append(
+                Searched(
+                    id=new_id,
+                    provenance=Provenance(
+                        document="case file", speaker=speaker, speaker_role="searcher"
+                    ),
+                    date=day,
+                    area=band_area,
+                    pd=band_pd,
+                    buffer_km=buffer,
+                    note=text,
+                )
+            )
+        return items
+
+    items = append_items(case, build)
+    as_of = load_case(case).as_of
     for it in items:
         console.print(f"Added {it.id} (pd = {it.pd:g}) to {case}.", highlight=False)
+    if as_of is not None and day > as_of:
+        console.print(
+            f"[yellow]The case's as_of is {as_of.isoformat()}, before this search "
+            f"({day.isoformat()}): 'geosleuth locate' leaves it out until you give "
+            "--as-of or move as_of in the case file.[/]",
+            highlight=False,
+        )
 
 
 @app.command()
@@ -682,8 +766,6 @@ def verify(
     it; this re-runs the fusion and checks the posterior (posterior.npz), P(alive),
     the 50 % / 90 % areas and the ranked places. Exit status 1 if anything differs.
     """
-    import numpy as np
-
     stored = files.load_estimate(estimate)
     grid, posterior = files.load_posterior(estimate)
     est = fuse(

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from geosleuth.cli import app, console, guarded
+from geosleuth.cli import app, clean_text, console, guarded
 from geosleuth.errors import InputError
 from geosleuth.grid import Grid
 from geosleuth.plan import SearchPlan, allocate_optimal, scale_for_rest_of_world
@@ -90,7 +90,7 @@ def _render(pc: PlanCells, *, title: str, top: int) -> None:
     console.print(
         f"Budget {result.budget_km:,.1f} km of track, sweep width "
         f"{pc.sweep_width_km:g} km, cells of {pc.grid.cell_area_km2:g} km²: "
-        f"{pc.n:,} cells searched.",
+        f"{pc.n:,} cell{'' if pc.n == 1 else 's'} searched.",
         highlight=False,
     )
     console.print(
@@ -171,6 +171,8 @@ def plan(
             "nothing would be left to search.",
             field="--rest-of-world",
         )
+    if title is not None:
+        title = clean_text(title, "--title")
     name = title or _estimate_title(estimate) or "Search plan"
     _, _, pc = run_plan(
         estimate,

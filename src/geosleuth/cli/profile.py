@@ -24,6 +24,7 @@ from geosleuth.profile import (
     hit_score,
     study_area_grid,
 )
+from geosleuth.report.files import write_atomic
 
 __all__ = ["parse_truth", "profile"]
 
@@ -173,7 +174,7 @@ def profile(
             exists=True,
             dir_okay=False,
             readable=True,
-            help="CSV of events: lon/lat columns (or longitude/latitude, x/y).",
+            help="CSV of events: lon/lat columns (or longitude/latitude), degrees.",
         ),
     ],
     out: Annotated[
@@ -193,7 +194,12 @@ def profile(
     ] = None,
     weight_column: Annotated[
         str | None,
-        typer.Option("--weight-column", help="Column of event weights (e.g. deaths)."),
+        typer.Option(
+            "--weight-column",
+            help="Column of event weights, as counts (e.g. deaths at an address): "
+            "the DPM reads weight w as w events at one place, CGT and the "
+            "baselines scale each event by w.",
+        ),
     ] = None,
     n_side: Annotated[
         int,
@@ -205,9 +211,14 @@ def profile(
     ] = None,
     margin: Annotated[
         float,
-        typer.Option("--margin", min=0.0, help="Margin around the events' box."),
+        typer.Option(
+            "--margin",
+            min=0.0,
+            max=9.99,
+            help="Margin on each side, as a fraction of the events' box (0 to 9.99).",
+        ),
     ] = 0.10,
-    seed: Annotated[int, typer.Option("--seed", help="Random seed (dpm).")] = 0,
+    seed: Annotated[int, typer.Option("--seed", min=0, help="Random seed (dpm).")] = 0,
     chains: Annotated[
         int, typer.Option("--chains", min=2, help="MCMC chains (dpm).")
     ] = 4,
@@ -257,6 +268,11 @@ def profile(
     equal-area cells, --n-side along its longer side.
     """
     truths_ll = [parse_truth(t) for t in (truth or [])]
+    if out.exists() and not out.is_dir():
+        raise InputError(
+            f"--out {out} is a file; give a folder for the profile's files.",
+            field="--out",
+        )
     for flag, value in (
         ("--sigma-km", sigma_km),
         ("--tau-km", tau_km),
@@ -386,9 +402,9 @@ def profile(
             "hit_score_pct": [round(float(v), 3) for v in pct],
         },
     }
-    (out / "profile.json").write_text(json.dumps(record, indent=1), encoding="utf-8")
+    write_atomic(out / "profile.json", json.dumps(record, indent=1).encode("utf-8"))
     geo = _geojson(grid, scores, pct, truths, top_cells=top_cells)
-    (out / "profile.geojson").write_text(json.dumps(geo), encoding="utf-8")
+    write_atomic(out / "profile.geojson", json.dumps(geo).encode("utf-8"))
     title = f"geosleuth profile ({method}): {events.n_events} events"
     _png(out / "profile.png", grid, pct, events, truths, title)
 

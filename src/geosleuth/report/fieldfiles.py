@@ -27,6 +27,7 @@ import csv
 import io
 import json
 import math
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,7 +106,8 @@ class PlanCells:
             "p": float(self.plan.p[c]),
             "effort_km": round(float(self.plan.effort_km[c]), 6),
             "coverage": round(float(self.coverage[k]), 6),
-            "pod": round(float(self.plan.pod[c]), 6),
+            # rounded down: a POD just under 1 must not read as certain detection
+            "pod": math.floor(float(self.plan.pod[c]) * 1e6) / 1e6,
             "p_found": float(self.plan.p[c] * self.plan.pod[c]),
             "p_if_unsuccessful": float(self.p_if_unsuccessful[c]),
         }
@@ -303,7 +305,16 @@ def _describe(rec: dict[str, Any]) -> str:
     )
 
 
+# Characters XML 1.0 forbids (ElementTree writes them as they are, and the file no
+# longer parses): C0 controls but tab, newline and return; lone surrogates; FFFE/F.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _xml_bytes(root: ET.Element) -> bytes:
+    """Serialise ``root``; text XML cannot hold becomes U+FFFD, so the file parses."""
+    for el in root.iter():
+        if el.text:
+            el.text = _NOT_XML.sub("\ufffd", el.text)
     ET.indent(root)
     text: bytes = ET.tostring(root, encoding="UTF-8", xml_declaration=True)
     return text + b"\n"

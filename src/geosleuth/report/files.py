@@ -14,7 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import stat
 import tempfile
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,16 +43,30 @@ __all__ = [
 
 
 def write_atomic(path: PathLike, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and an atomic rename."""
+    """Write ``data`` to ``path`` through a temporary file and an atomic rename.
+
+    A symbolic link is followed (the file it points to is replaced, the link kept);
+    an existing file keeps its permission bits (a private case file stays
+    private); a new one gets the usual ``0666 & ~umask``. The data are flushed to
+    disk before the rename, so a crash leaves the old file or the new, never half.
+    """
     p = Path(os.fspath(path))
+    if p.is_symlink():
+        p = p.resolve()
     p.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = stat.S_IMODE(p.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask  # mkstemp makes 0600; new outputs are to share
     fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", dir=p.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; outputs are to share
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
         os.replace(tmp, p)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -185,8 +201,9 @@ def save_posterior(path: PathLike, grid: Grid, p: FloatArray) -> None:
 def load_posterior(path: PathLike) -> tuple[Grid, FloatArray]:
     """Read a posterior written by :func:`save_posterior`.
 
-    ``path`` may be the ``.npz`` file, the ``estimate.json`` beside it, or the
-    output folder of ``geosleuth locate``.
+    ``path`` may be the ``.npz`` file, the output folder of ``geosleuth locate``,
+    or any other file in that folder (``estimate.json``, ``estimate.geojson``): the
+    ``posterior.npz`` beside it is read.
 
     Raises
     ------
@@ -197,7 +214,7 @@ def load_posterior(path: PathLike) -> tuple[Grid, FloatArray]:
     p = Path(os.fspath(path))
     if p.is_dir():
         p = p / "posterior.npz"
-    elif p.suffix == ".json":
+    elif p.suffix != ".npz":  # estimate.json, estimate.geojson, report.html ...
         p = p.with_name("posterior.npz")
     if not p.is_file():
         raise InputError(
@@ -209,9 +226,12 @@ def load_posterior(path: PathLike) -> tuple[Grid, FloatArray]:
         with np.load(p, allow_pickle=False) as data:
             arr = np.array(data["p"], dtype=np.float64)
             grid = Grid.from_dict(json.loads(str(data["grid"])))
-    except (OSError, KeyError, ValueError, json.JSONDecodeError) as exc:
+    except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile) as exc:
+        reason = "a field is missing" if isinstance(exc, KeyError) else "unreadable"
         raise InputError(
-            f"The posterior file {p} is malformed ({exc}).", path=str(p)
+            f"{p} is not a posterior written by 'geosleuth locate' ({reason}: an "
+            "npz archive with the arrays 'p' and 'grid' was expected).",
+            path=str(p),
         ) from None
     if (
         arr.shape != (grid.n_cells,)
