@@ -184,7 +184,7 @@ def test_a_pod_of_one_never_makes_a_certain_search(case: Path, tmp_path: Path) -
             _cell(
                 0.5, {"type": "Polygon", "coordinates": [[["a", "b"], [1, 2], [3, 4]]]}
             ),
-            "rings of [lon, lat] number pairs",
+            "['a', 'b']",
         ),
     ],
 )

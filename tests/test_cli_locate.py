@@ -253,6 +253,52 @@ def test_verify_recomputes_the_stored_estimate(seed_out, tmp_path):
     assert result.exit_code == 1 and "Cannot read the estimate" in result.output
 
 
+@pytest.mark.parametrize(
+    ("key", "change"),
+    [
+        ("p_alive", lambda r: r.__setitem__("p_alive", None)),
+        ("places[0].in_hdr90", lambda r: r["places"][0].update(in_hdr90=False)),
+        (
+            "evidence[0].contribution.map_shift",
+            lambda r: r["evidence"][0]["contribution"].update(map_shift=0.5),
+        ),
+        ("timeline[0].p_alive", lambda r: r["timeline"][0].update(p_alive=0.01)),
+        ("hdr_km2", lambda r: r.pop("hdr_km2")),
+    ],
+)
+def test_verify_checks_every_stored_number(seed_out, tmp_path, key, change):
+    out, _ = seed_out
+    tampered = tmp_path / "t"
+    shutil.copytree(out, tampered)
+    record = json.loads((tampered / "estimate.json").read_text())
+    assert record["places"][0]["in_hdr90"] is True
+    change(record)
+    (tampered / "estimate.json").write_text(json.dumps(record))
+    result = runner.invoke(app, ["verify", str(tampered)], terminal_width=200)
+    assert result.exit_code == 1
+    assert f"at {key}" in result.output and "Traceback" not in result.output
+
+
+def test_verify_passes_on_fine_cells_and_refuses_mixed_runs(tmp_path):
+    # cells of 0.02 km: areas below a thousandth of a km² must survive the record
+    case = tmp_path / "one.yaml"
+    case.write_text(
+        "target: T\nas_of: 2024-01-02\n"
+        "region: {west: 10.0, south: 50.0, east: 10.05, north: 50.03}\n"
+        "grid: {cell_km: 0.02}\nevidence:\n"
+        "  - {id: s1, kind: sighting, place: {lon: 10.02, lat: 50.01}, "
+        "date: 2024-01-01, sigma_km: 0.05}\n"
+    )
+    a, b = tmp_path / "a", tmp_path / "b"
+    assert run("locate", case, "--out", a, "--quiet").exit_code == 0
+    result = run("verify", a)
+    assert result.exit_code == 0, result.output
+    assert run("locate", HIKER, "--out", b, "--quiet").exit_code == 0
+    shutil.copy(b / "posterior.npz", a / "posterior.npz")
+    result = run("verify", a)
+    assert result.exit_code == 1 and "different runs" in result.output
+
+
 def test_error_messages_keep_their_square_brackets(tmp_path):
     # rich markup must not eat "[nlp]" or "[0]" in a message
     path = tmp_path / "c.yaml"
@@ -324,3 +370,82 @@ def test_a_plan_carried_out_becomes_searched_evidence(tmp_path):
         "0.5",
     )
     assert result.exit_code == 1 and "With --plan" in result.output
+
+
+def test_cell_km_on_a_case_keeps_its_study_area(tmp_path):
+    same = tmp_path / "same"
+    assert (
+        run("locate", SEED, "--cell-km", "4", "--out", same, "--quiet").exit_code == 0
+    )
+    default = tmp_path / "default"
+    assert run("locate", SEED, "--out", default, "--quiet").exit_code == 0
+    a = json.loads((same / "estimate.json").read_text())
+    b = json.loads((default / "estimate.json").read_text())
+    assert a["grid"] == b["grid"]  # 4 km is the case's own cell size
+    assert a["places"] == b["places"]
+    coarse = tmp_path / "coarse"
+    result = run("locate", SEED, "--cell-km", "50", "--out", coarse, "--quiet")
+    assert result.exit_code == 0, result.output
+    places = json.loads((coarse / "estimate.json").read_text())["places"]
+    hajin = next(p for p in places if p["name"] == "Hajin")
+    assert hajin["probability"] > 0.05  # cells wider than the 15 km disc
+    result = run("locate", SEED, "--cell-km", "0.01", "--out", tmp_path / "x")
+    assert result.exit_code == 1 and "at most 25,000,000" in result.output
+
+
+def test_two_articles_with_one_file_name_are_located_together(tmp_path):
+    text = REPO.parent / "shared" / "corpus" / "seed-2018-baghdadi-hajin.txt"
+    if not text.is_file():
+        pytest.skip("../shared/corpus is not here")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "report.txt").write_text(text.read_text()[:3000])
+    (tmp_path / "b" / "report.txt").write_text(text.read_text())
+    out = tmp_path / "out"
+    result = run(
+        "locate",
+        tmp_path / "a" / "report.txt",
+        tmp_path / "b" / "report.txt",
+        "--published",
+        "2018-05-12",
+        "--out",
+        out,
+        "--quiet",
+    )
+    assert result.exit_code == 0, result.output
+    ids = [e["id"] for e in json.loads((out / "estimate.json").read_text())["evidence"]]
+    assert len(ids) == len(set(ids))
+    assert any(i.startswith("report:") for i in ids)
+    assert any(i.startswith("report-2:") for i in ids)
+
+
+def test_names_with_brackets_print_as_text_and_no_evidence_is_said(tmp_path):
+    case = tmp_path / "b.yaml"
+    case.write_text(
+        'target: "X [/] [b]y"\nas_of: 2024-01-02\n'
+        "region: {west: 10.0, south: 50.0, east: 10.5, north: 50.3}\n"
+        'places:\n  "Cell [B]": {lon: 10.2, lat: 50.1}\n'
+        'evidence:\n  - {id: "s[1]", kind: sighting, place: "Cell [B]", '
+        "date: 2024-01-01, sigma_km: 1}\n"
+    )
+    result = runner.invoke(
+        app, ["locate", str(case), "--out", str(tmp_path / "o")], terminal_width=200
+    )
+    assert result.exit_code == 0, result.output
+    assert "X [/] [b]y" in result.output and "Cell [B]" in result.output
+    assert "s[1] (" in result.output
+    result = runner.invoke(
+        app,
+        ["locate", str(case), "--as-of", "2020-01-01", "--out", str(tmp_path / "p")],
+        terminal_width=200,
+    )
+    assert result.exit_code == 0
+    assert "EvidenceWarning: No evidence was known by 2020-01-01" in result.output
+    assert "typer" not in result.output  # no Python source lines
+
+
+def test_demo_names_the_bundled_examples(tmp_path):
+    for name in ("hiker.yaml", "../../../README.md"):
+        result = run("demo", "--example", name, "--out", tmp_path)
+        assert result.exit_code == 1
+        assert "missing-hiker.yaml, seed-baghdadi-2018.yaml" in result.output

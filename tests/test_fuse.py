@@ -24,11 +24,13 @@ from geosleuth.evidence import (
 from geosleuth.fuse import (
     NamedPlace,
     Settings,
+    _disc,
     fuse,
     gaussian_mixture_density,
     hdr_area_km2,
     hdr_mask,
     p_alive,
+    place_probabilities,
     posterior_from_factors,
     select,
     timeline,
@@ -530,3 +532,38 @@ def test_leave_one_out_range_of_the_best_place():
     low, high = est.top_place_range()
     assert low < est.places[0].probability == high
     assert fuse([a], GRID, as_of=DAY, places=[]).top_place_range() is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    cell_km=st.floats(0.3, 40.0),
+    radius_km=st.floats(0.5, 30.0),
+    dx=st.floats(-0.5, 0.5),
+    dy=st.floats(-0.5, 0.5),
+)
+def test_a_place_disc_covers_its_area_on_any_cells(cell_km, radius_km, dx, dy):
+    # the disc's share of each cell, summed, is the disc's area, whatever the cells
+    g = Grid.around(30.0, 20.0, radius_km=radius_km + 2 * cell_km, cell_km=cell_km)
+    lon, lat = g.xy_km_to_lonlat(dx * cell_km, dy * cell_km)
+    w = _disc(g, float(lon), float(lat), radius_km)
+    assert ((w >= 0) & (w <= 1)).all()
+    area = float(w.sum()) * g.cell_area_km2
+    lattice = 1.0 / 8  # an 8 × 8 lattice per edge cell: error ~ perimeter × h / 8
+    tol = 0.02 * math.pi * radius_km**2 + 2 * math.pi * radius_km * cell_km * lattice
+    assert abs(area - math.pi * radius_km**2) <= tol
+
+
+def test_a_likely_place_is_likely_on_cells_wider_than_its_disc():
+    # one cell of 50 km holds all the probability; a 15 km disc inside it gets its
+    # share of the cell, not 0 because no cell centre is within 15 km
+    g = Grid.around(40.0, 34.0, radius_km=75.0, cell_km=50.0)
+    p = np.zeros(g.n_cells)
+    centre = g.n_cells // 2
+    p[centre] = 1.0
+    cx, cy = g.cell_xy_km()
+    lon, lat = g.xy_km_to_lonlat(cx[centre] + 20.0, cy[centre] + 20.0)
+    (ranked,) = place_probabilities(
+        p, g, [NamedPlace("corner", float(lon), float(lat))], radius_km=15.0
+    )
+    assert ranked.probability > 0.05
+    assert ranked.probability < math.pi * 15.0**2 / 2500.0 + 0.02

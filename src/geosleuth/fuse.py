@@ -356,7 +356,7 @@ class Estimate:
 
     def probability_within(self, lon: float, lat: float, radius_km: float) -> float:
         """Probability that the target is within ``radius_km`` of (lon, lat)."""
-        return float(self.posterior[_disc(self.grid, lon, lat, radius_km)].sum())
+        return float(np.dot(self.posterior, _disc(self.grid, lon, lat, radius_km)))
 
     def in_hdr(self, lon: float, lat: float, level: float = 0.9) -> bool:
         """Whether (lon, lat) lies in the ``level`` highest-density region."""
@@ -453,8 +453,32 @@ def _mixture_log(k: FloatArray, r: float) -> FloatArray:
         return np.asarray(np.log(r * k + (1.0 - r)))
 
 
-def _disc(grid: Grid, lon: float, lat: float, radius_km: float) -> np.ndarray:
-    return np.asarray(distance_km(Point(lon, lat), grid, max_km=radius_km) <= radius_km)
+_DISC_SUB = 8  # sub-points per cell side where a disc's edge crosses a cell
+
+
+def _disc(grid: Grid, lon: float, lat: float, radius_km: float) -> FloatArray:
+    """Share of each cell's area inside the disc of ``radius_km`` around a place.
+
+    Cells wholly inside count 1 and cells wholly outside 0; a cell the edge
+    crosses counts the share of an 8 × 8 lattice of its points inside (in the
+    grid's equal-area plane). Counting only the cells whose centres fall inside
+    would give a place 0 on cells larger than the disc, however likely its
+    neighbourhood.
+    """
+    half_diag = grid.cell_km / math.sqrt(2.0)
+    d = distance_km(Point(lon, lat), grid, max_km=radius_km + half_diag)
+    w = np.where(d <= radius_km - half_diag, 1.0, 0.0)
+    edge = np.flatnonzero(np.isfinite(d) & (d > radius_km - half_diag))
+    if edge.size:
+        px, py = grid.lonlat_to_xy_km(lon, lat)
+        cx, cy = grid.cell_xy_km()
+        k = _DISC_SUB
+        off = ((np.arange(k) + 0.5) / k - 0.5) * grid.cell_km
+        ox, oy = (a.ravel() for a in np.meshgrid(off, off))
+        dx = cx[edge][:, None] + ox[None, :] - px
+        dy = cy[edge][:, None] + oy[None, :] - py
+        w[edge] = np.mean(dx * dx + dy * dy <= radius_km * radius_km, axis=1)
+    return w
 
 
 def _region_soft(
@@ -791,7 +815,10 @@ def place_probabilities(
 ) -> tuple[PlaceProbability, ...]:
     """Probability within ``radius_km`` of each named place, best first.
 
-    ``hdr90`` is the 90 % HDR mask of ``p`` when already known.
+    Each cell counts with the share of its area inside the disc (cells the
+    disc's edge crosses in part), so the figure does not depend on whether cell
+    centres happen to fall inside. ``hdr90`` is the 90 % HDR mask of ``p`` when
+    already known.
     """
     if not places:
         return ()
@@ -799,7 +826,7 @@ def place_probabilities(
     out = []
     for pl in places:
         cell = int(grid.lonlat_to_cell(pl.lon, pl.lat))
-        prob = float(p[_disc(grid, pl.lon, pl.lat, radius_km)].sum())
+        prob = float(np.dot(p, _disc(grid, pl.lon, pl.lat, radius_km)))
         out.append(
             PlaceProbability(
                 pl.name, pl.lon, pl.lat, radius_km, prob, bool(cell >= 0 and h90[cell])
@@ -1004,7 +1031,7 @@ def _contributions(
     as_of: dt.date,
     settings: Settings,
     alive: float,
-    top_mask: np.ndarray | None = None,
+    top_mask: FloatArray | None = None,
     max_group: int = 2000,
 ) -> list[Contribution]:
     """Leave-one-out shifts of the posterior, one per used item.
@@ -1019,7 +1046,7 @@ def _contributions(
     by_item = {iid: f for f in facs for iid in f.item_ids}
     sightings = {i.id: i for i in used if isinstance(i, Sighting)}
     group_shift: dict[str, tuple[float, float | None]] = {}
-    top_now = float(post[top_mask].sum()) if top_mask is not None else None
+    top_now = float(np.dot(post, top_mask)) if top_mask is not None else None
 
     def without(f: Factor) -> FloatArray:
         """``base − f.log_l``, recomputed from the other factors where f is −inf."""
@@ -1039,7 +1066,7 @@ def _contributions(
             other = posterior_from_factors(rest_log, [])
         except InputError:
             return 1.0, None
-        top = float(other[top_mask].sum()) if top_mask is not None else None
+        top = float(np.dot(other, top_mask)) if top_mask is not None else None
         return 0.5 * float(np.abs(post - other).sum()), top
 
     out = []

@@ -10,18 +10,27 @@ usage errors keep Click's status 2.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
-from collections.abc import Callable
+import warnings
+from collections.abc import Callable, Iterator
 from typing import ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
-from geosleuth.errors import GeosleuthError, InputError
+from geosleuth.errors import GeosleuthError, GeosleuthWarning, InputError
 
-__all__ = ["app", "clean_text", "console", "err_console", "guarded"]
+__all__ = [
+    "app",
+    "clean_text",
+    "console",
+    "err_console",
+    "guarded",
+    "shown_warnings",
+]
 
 app = typer.Typer(
     name="geosleuth",
@@ -73,6 +82,31 @@ def clean_text(value: str, flag: str) -> str:
             field=flag,
         )
     return value.strip()
+
+
+@contextlib.contextmanager
+def shown_warnings() -> Iterator[None]:
+    """Show geosleuth's warnings as one yellow line each on stderr.
+
+    Python's default shows the warning's source line and file, which means
+    nothing to a user ("typer/main.py:1445: EvidenceWarning ... return
+    callback(**use_params)"); other warnings go on to Python's handling.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", GeosleuthWarning)
+        try:
+            yield
+        finally:
+            for w in caught:
+                if issubclass(w.category, GeosleuthWarning):
+                    err_console.print(
+                        f"[yellow]{w.category.__name__}[/]: {escape(str(w.message))}",
+                        markup=True,
+                        highlight=False,
+                        soft_wrap=True,
+                    )
+                else:
+                    warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
 
 
 def guarded(func: Callable[P, R]) -> Callable[P, R]:

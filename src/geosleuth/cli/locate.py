@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import json
 import math
 import os
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -15,8 +17,10 @@ from typing import Annotated, Any, TypeVar
 
 import numpy as np
 import typer
+from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from geosleuth.casefile import (
     CASE_SCHEMA,
@@ -26,9 +30,9 @@ from geosleuth.casefile import (
     load_case,
     parse_case,
 )
-from geosleuth.cli import app, clean_text, console, guarded
+from geosleuth.cli import app, clean_text, console, guarded, shown_warnings
 from geosleuth.cli.read import home_of
-from geosleuth.errors import CaseFileError, InputError
+from geosleuth.errors import CaseFileError, EvidenceWarning, InputError
 from geosleuth.evidence import EvidenceItem, Provenance, Searched
 from geosleuth.fuse import Estimate, NamedPlace, Settings, fuse, timeline
 from geosleuth.gazetteer import Place
@@ -103,9 +107,27 @@ def _gather(
     if articles:
         from geosleuth.read import read_document
 
+        doc_ids: set[str] = set()
         for path in articles:
             reading = read_document(path, published=published, target=tgt, home=home)
+            doc_id, n = reading.doc_id, 2
+            while doc_id in doc_ids:  # two articles named report.txt
+                doc_id, n = f"{reading.doc_id}-{n}", n + 1
+            doc_ids.add(doc_id)
+            if doc_id != reading.doc_id:
+                prefix = f"{reading.doc_id}:"
+                reading = dataclasses.replace(
+                    reading,
+                    doc_id=doc_id,
+                    evidence=tuple(
+                        dataclasses.replace(it, id=f"{doc_id}:{it.id[len(prefix) :]}")
+                        if it.id.startswith(prefix)
+                        else it
+                        for it in reading.evidence
+                    ),
+                )
             items.extend(reading.evidence)
+            tgt = tgt or reading.target or None  # the first article's inferred name
             known = {p.name for p in places}
             for item in reading.evidence:
                 name = getattr(item, "place_name", None)
@@ -123,11 +145,10 @@ def _gather(
         raise InputError("No evidence: the inputs yield no evidence items to fuse.")
     if case is not None and cell_km is None:
         grid = case.grid
+    elif case is not None and cell_km is not None:
+        grid = _recut(case.grid, cell_km)
     else:
-        bounds = (
-            case.grid.bounds_lonlat() if case is not None else evidence_bounds(items)
-        )
-        grid = Grid.from_bounds(*bounds, cell_km=cell_km)
+        grid = Grid.from_bounds(*evidence_bounds(items), cell_km=cell_km)
     return _Inputs(
         target=tgt or "the target",
         title=case.title if case else (tgt or "geosleuth estimate"),
@@ -137,6 +158,36 @@ def _gather(
         as_of=case.as_of if case else None,
         places=tuple(places),
         source=str(cases[0]) if cases else ", ".join(map(str, articles)),
+    )
+
+
+_MAX_CELLS = 25_000_000
+
+
+def _recut(grid: Grid, cell_km: float) -> Grid:
+    """The case's study area in cells of ``cell_km``: same projection and corner.
+
+    The area is rounded up to whole cells, so ``--cell-km`` equal to the case's
+    own cell size gives the case's grid exactly (rebuilding it from its lon/lat
+    bounds would not: the bounds of a projected box are a larger box).
+    """
+    nx = max(1, math.ceil(grid.nx * grid.cell_km / cell_km - 1e-9))
+    ny = max(1, math.ceil(grid.ny * grid.cell_km / cell_km - 1e-9))
+    if nx * ny > _MAX_CELLS:
+        raise InputError(
+            f"--cell-km {cell_km:g} cuts the case's study area into {nx} × {ny} = "
+            f"{nx * ny:,} cells; at most {_MAX_CELLS:,} fit in memory. Use larger "
+            "cells.",
+            field="--cell-km",
+        )
+    return Grid(
+        lon0=grid.lon0,
+        lat0=grid.lat0,
+        west_km=grid.west_km,
+        south_km=grid.south_km,
+        cell_km=cell_km,
+        nx=nx,
+        ny=ny,
     )
 
 
@@ -198,6 +249,15 @@ def run_locate(
             settings=data.settings,
             places=data.places or None,
         )
+        if not est.used:
+            first = min(i.known_on for i in data.items)
+            warnings.warn(
+                f"No evidence was known by {day.isoformat()} (the first item is known "
+                f"on {first.isoformat()}): the map is the prior alone, and its "
+                "ranking of places means nothing.",
+                EvidenceWarning,
+                stacklevel=2,
+            )
         progress.update(task, description="Tracing the timeline")
         top = [NamedPlace(p.name, p.lon, p.lat) for p in est.places[:6]]
         points = timeline(
@@ -270,12 +330,21 @@ def _write_outputs(
 
 
 def _summary(est: Estimate, *, target: str, out: Path) -> None:
-    table = Table(title=f"Where is {target}? (as of {est.as_of})", title_justify="left")
+    """Print the ranked places and totals; names from the case are shown as text.
+
+    Names, ids and paths come from the user's files, so none is read as Rich
+    markup ("Cell [B]" stays as it is, and "[/]" cannot break the output).
+    """
+    table = Table(
+        title=Text(f"Where is {target}? (as of {est.as_of})"), title_justify="left"
+    )
     table.add_column("place")
     table.add_column(f"P(within {est.settings.place_radius_km:g} km)", justify="right")
     table.add_column("in 90% area", justify="center")
     for p in est.places[:10]:
-        table.add_row(p.name, f"{p.probability:.3f}", "yes" if p.in_hdr90 else "no")
+        table.add_row(
+            Text(p.name), f"{p.probability:.3f}", "yes" if p.in_hdr90 else "no"
+        )
     console.print(table)
     console.print(
         f"P(alive) = {est.p_alive:.3f}   50% area = {est.hdr_km2['50']:,.0f} km²   "
@@ -285,21 +354,24 @@ def _summary(est: Estimate, *, target: str, out: Path) -> None:
     rng = est.top_place_range()
     if rng is not None:
         console.print(
-            f"{est.places[0].name}: {est.places[0].probability:.3f}, between "
-            f"{rng[0]:.3f} and {rng[1]:.3f} when any one item is left out",
-            highlight=False,
+            Text(
+                f"{est.places[0].name}: {est.places[0].probability:.3f}, between "
+                f"{rng[0]:.3f} and {rng[1]:.3f} when any one item is left out"
+            ),
         )
     top = sorted(est.contributions, key=lambda c: -c.map_shift)[:5]
     if top:
         console.print(
-            "Items that move the map most: "
-            + ", ".join(f"{c.item_id} ({c.map_shift:.2f})" for c in top),
-            highlight=False,
+            Text(
+                "Items that move the map most: "
+                + ", ".join(f"{c.item_id} ({c.map_shift:.2f})" for c in top)
+            ),
         )
     console.print(
-        f"Wrote {out}/estimate.json, estimate.geojson, report.html, map.png, "
-        "posterior.npz",
-        highlight=False,
+        Text(
+            f"Wrote {out}/estimate.json, estimate.geojson, report.html, map.png, "
+            "posterior.npz"
+        ),
     )
 
 
@@ -371,29 +443,50 @@ def locate(
             "neither.",
             field="--budget-km",
         )
-    est, who = run_locate(
-        inputs,
-        budget_km=budget_km,
-        sweep_width_km=sweep_width_km,
-        out=out,
-        as_of=_parse_date(as_of, "--as-of"),
-        target=target,
-        published=_parse_date(published, "--published"),
-        cell_km=cell_km,
-        quiet=quiet,
-        home=home_of(home) if home else None,
-    )
+    with shown_warnings():
+        est, who = run_locate(
+            inputs,
+            budget_km=budget_km,
+            sweep_width_km=sweep_width_km,
+            out=out,
+            as_of=_parse_date(as_of, "--as-of"),
+            target=target,
+            published=_parse_date(published, "--published"),
+            cell_km=cell_km,
+            quiet=quiet,
+            home=home_of(home) if home else None,
+        )
     if not quiet:
         _summary(est, target=who, out=out)
 
 
 def bundled_example(name: str = "seed-baghdadi-2018.yaml") -> Path:
-    """Path of a bundled example case file."""
-    ref = resources.files("geosleuth") / "examples" / name
-    path = Path(str(ref))
-    if not path.is_file():
-        raise InputError(f"The bundled example {name!r} is missing from the install.")
-    return path
+    """Path of a bundled example case file, by its file name.
+
+    Raises
+    ------
+    InputError
+        If ``name`` is not one of the bundled examples (listed in the message);
+        a path ("../x.yaml") is never followed out of the examples folder.
+
+    Examples
+    --------
+    >>> bundled_example("missing-hiker.yaml").name
+    'missing-hiker.yaml'
+    >>> bundled_example("hiker.yaml")
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.InputError: There is no bundled example 'hiker.yaml'; ...
+    """
+    folder = Path(str(resources.files("geosleuth") / "examples"))
+    known = sorted(p.name for p in folder.glob("*.yaml"))
+    if name not in known:
+        raise InputError(
+            f"There is no bundled example {name!r}; the examples are "
+            f"{', '.join(known)}. Run 'geosleuth locate FILE' for a case of your own.",
+            field="--example",
+        )
+    return folder / name
 
 
 @app.command()
@@ -411,10 +504,11 @@ def demo(
 ) -> None:
     """Run locate on a bundled example (default: the 2018 al-Baghdadi seed case)."""
     path = bundled_example(example)
-    console.print(f"Example case: {path}", highlight=False)
-    est, who = run_locate([path], out=out)
+    console.print(Text(f"Example case: {path}"))
+    with shown_warnings():
+        est, who = run_locate([path], out=out)
     _summary(est, target=who, out=out)
-    console.print(f"Open {out / 'report.html'} in a browser.", highlight=False)
+    console.print(Text(f"Open {out / 'report.html'} in a browser."))
 
 
 @app.command()
@@ -738,7 +832,7 @@ def searched(
     items = append_items(case, build)
     as_of = load_case(case).as_of
     for it in items:
-        console.print(f"Added {it.id} (pd = {it.pd:g}) to {case}.", highlight=False)
+        console.print(Text(f"Added {it.id} (pd = {it.pd:g}) to {case}."))
     if as_of is not None and day > as_of:
         console.print(
             f"[yellow]The case's as_of is {as_of.isoformat()}, before this search "
@@ -763,11 +857,19 @@ def verify(
     """Recompute an estimate from the evidence stored with it and compare.
 
     Every number in estimate.json comes from the items, settings and grid stored in
-    it; this re-runs the fusion and checks the posterior (posterior.npz), P(alive),
-    the 50 % / 90 % areas and the ranked places. Exit status 1 if anything differs.
+    it; this re-runs the fusion and the timeline, rebuilds the whole record and
+    compares it with the stored one: the posterior (posterior.npz), P(alive), the
+    50 % / 90 % areas, the ranked places, each item's reliability and contribution,
+    the leave-one-out range and the timeline. Exit status 1 if anything differs.
     """
     stored = files.load_estimate(estimate)
     grid, posterior = files.load_posterior(estimate)
+    if grid != stored.grid:
+        raise InputError(
+            f"The posterior.npz beside {estimate} is on another grid than its "
+            "estimate.json: the two files come from different runs.",
+            path=str(estimate),
+        )
     est = fuse(
         stored.items,
         stored.grid,
@@ -776,27 +878,51 @@ def verify(
         places=stored.places,
     )
     rec = stored.record
+    top = [NamedPlace(p.name, p.lon, p.lat) for p in est.places[:6]]
+    points = timeline(
+        stored.items,
+        stored.grid,
+        as_of=stored.as_of,
+        places=top,
+        settings=stored.settings,
+    )
+    fresh = files.estimate_record(
+        est,
+        stored.items,
+        target=str(rec.get("target", "")),
+        title=str(rec.get("title", "")),
+        timeline=points,
+        source=rec.get("case"),
+    )
     d_post = float(np.max(np.abs(est.posterior - posterior)))
-    checks = {
-        "grid": grid == stored.grid,
-        "posterior (max |Δp| ≤ 1e-12)": d_post <= 1e-12,
-        "P(alive)": abs(est.p_alive - rec["p_alive"]) <= 1e-6 * max(1.0, est.p_alive),
-        "HDR areas": all(
-            abs(est.hdr_km2[k] - rec["hdr_km2"][k]) <= 1e-6 for k in ("50", "90")
-        ),
-        "ranked places": [p.name for p in est.places]
-        == [p["name"] for p in rec["places"]]
-        and all(
-            abs(p.probability - q["probability"]) <= 1e-5 * max(p.probability, 1e-300)
-            or abs(p.probability - q["probability"]) <= 1e-12
-            for p, q in zip(est.places, rec["places"], strict=True)
-        ),
+    sections = {
+        "P(alive)": ("p_alive",),
+        "HDR areas": ("hdr_km2",),
+        "ranked places": ("places",),
+        "leave-one-out range": ("top_place_leave_one_out",),
+        "evidence (reliability, contribution, use)": ("evidence",),
+        "timeline": ("timeline",),
     }
-    for name, ok in checks.items():
+    checks: dict[str, tuple[bool, list[str]]] = {
+        "posterior (max |Δp| ≤ 1e-12)": (d_post <= 1e-12, [])
+    }
+    for name, keys in sections.items():
+        diffs = [
+            d
+            for k in keys
+            for d in files.record_differences(rec.get(k), fresh[k], path=k)
+        ]
+        checks[name] = (not diffs, diffs)
+    for name, (ok, diffs) in checks.items():
         mark = "[green]ok[/]" if ok else "[bold red]differs[/]"
-        console.print(f"{mark}  {name}", highlight=False)
+        where = f" at {', '.join(diffs[:3])}" + (" …" if len(diffs) > 3 else "")
+        console.print(
+            f"{mark}  {escape(name)}{'' if ok else escape(where)}",
+            highlight=False,
+            soft_wrap=True,
+        )
     console.print(
         f"{len(stored.items)} stored items, max |Δp| = {d_post:.2e}", highlight=False
     )
-    if not all(checks.values()):
+    if not all(ok for ok, _ in checks.values()):
         raise typer.Exit(code=1)

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from geosleuth.cli import app, clean_text, console, guarded
 from geosleuth.errors import InputError
@@ -67,7 +68,7 @@ def run_plan(
 
 def _render(pc: PlanCells, *, title: str, top: int) -> None:
     result = pc.plan
-    table = Table(title=f"{title}: where to search", title_justify="left")
+    table = Table(title=Text(f"{title}: where to search"), title_justify="left")
     for name in ("#", "cell", "lon", "lat", "P(here)", "track km", "coverage", "POD"):
         table.add_column(name, justify="left" if name == "cell" else "right")
     for k in range(min(top, pc.n)):
@@ -182,4 +183,4 @@ def plan(
     )
     paths = write_plan_files(out, pc, title=name)
     _render(pc, title=name, top=top)
-    console.print(f"Wrote {', '.join(str(p) for p in paths.values())}", highlight=False)
+    console.print(Text(f"Wrote {', '.join(str(p) for p in paths.values())}"))

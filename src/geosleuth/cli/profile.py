@@ -11,6 +11,7 @@ import numpy as np
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from rich.text import Text
 
 from geosleuth._types import FloatArray
 from geosleuth.cli import app, console, err_console, guarded
@@ -411,7 +412,7 @@ def profile(
     table = Table(title=f"Geographic profile ({method.upper()})")
     table.add_column("", style="bold")
     table.add_column("value")
-    table.add_row("events", f"{events.n_events} from {events_csv.name}")
+    table.add_row("events", Text(f"{events.n_events} from {events_csv.name}"))
     table.add_row(
         "study area",
         f"{grid.area_km2:.4g} km², {grid.nx} × {grid.ny} cells of "
@@ -446,4 +447,4 @@ def profile(
             "stays high, the events fit several source layouts about equally "
             "well; a prior on sigma from what is known (--sigma-km) settles it.[/]"
         )
-    console.print(f"Wrote {out / 'profile.json'}, .geojson and .png")
+    console.print(Text(f"Wrote {out / 'profile.json'}, .geojson and .png"))

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import json
-import warnings
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.progress import Progress
 from rich.table import Table
+from rich.text import Text
 
-from geosleuth.cli import app, console, err_console, guarded
-from geosleuth.errors import GazetteerError, GeosleuthWarning, InputError
+from geosleuth.cli import app, console, err_console, guarded, shown_warnings
+from geosleuth.errors import GazetteerError, InputError
 from geosleuth.gazetteer import Gazetteer, Place
 
 __all__ = ["home_of", "read"]
@@ -138,8 +138,7 @@ def read(
         used: set[str] = set()
         for path in files:
             progress.update(task, description=f"reading {path.name}")
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always", GeosleuthWarning)
+            with shown_warnings():
                 reading = read_document(
                     path,
                     published=published,
@@ -147,16 +146,6 @@ def read(
                     max_chars=max_chars,
                     home=home_place,
                 )
-            for w in caught:
-                if issubclass(w.category, GeosleuthWarning):
-                    err_console.print(
-                        f"[yellow]{w.category.__name__}[/]: {w.message}",
-                        markup=True,
-                        highlight=False,
-                        soft_wrap=True,
-                    )
-                else:
-                    warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
             stem = reading.doc_id
             n = 2
             while stem in used:
@@ -171,15 +160,15 @@ def read(
             html_path.write_text(annotate_html(reading), encoding="utf-8")
             kinds = [it.kind for it in reading.evidence]
             table.add_row(
-                path.name,
+                Text(path.name),
                 str(len(reading.mentions)),
                 str(kinds.count("claim")),
                 str(kinds.count("sighting")),
                 str(kinds.count("front")),
                 str(kinds.count("life_status")),
                 str(len(reading.rejected)),
-                f"{json_path.name}, {html_path.name}",
+                Text(f"{json_path.name}, {html_path.name}"),
             )
             progress.advance(task)
     console.print(table)
-    console.print(f"Wrote {2 * len(files)} files to {out}", highlight=False)
+    console.print(Text(f"Wrote {2 * len(files)} files to {out}"))

@@ -142,7 +142,7 @@ def estimate_record(
         "as_of": est.as_of.isoformat(),
         "case": source,
         "p_alive": _sig(est.p_alive),
-        "hdr_km2": {k: round(v, 3) for k, v in est.hdr_km2.items()},
+        "hdr_km2": {k: _sig(v, 9) for k, v in est.hdr_km2.items()},
         "top_place_leave_one_out": _top_range(est),
         "places": [
             {
@@ -171,6 +171,48 @@ def estimate_record(
         "posterior_file": "posterior.npz",
         "generated": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     }
+
+
+def record_differences(
+    stored: Any, fresh: Any, *, path: str = "", rel: float = 1e-5, abs_: float = 1e-12
+) -> list[str]:
+    """Where two estimate records (JSON values) differ, as dotted paths.
+
+    Numbers agree within ``rel`` (relative) or ``abs_`` (absolute): the records
+    round to 6 significant figures, so a recomputation that differs in the last
+    bits can round one unit apart, and no more.
+
+    Examples
+    --------
+    >>> record_differences({"a": [1.0, 2.0], "b": "x"}, {"a": [1.0, 2.5], "b": "x"})
+    ['a[1]']
+    >>> record_differences({"p": 0.1234561}, {"p": 0.1234562})
+    []
+    """
+    if isinstance(stored, bool) or isinstance(fresh, bool) or stored is None:
+        return [] if stored == fresh else [path or "."]
+    if isinstance(stored, (int, float)) and isinstance(fresh, (int, float)):
+        close = abs(stored - fresh) <= max(rel * max(abs(stored), abs(fresh)), abs_)
+        return [] if close else [path or "."]
+    if isinstance(stored, dict) and isinstance(fresh, dict):
+        if stored.keys() != fresh.keys():
+            return [path or "."]
+        return [
+            d
+            for k in stored
+            for d in record_differences(
+                stored[k], fresh[k], path=f"{path}.{k}" if path else k, rel=rel
+            )
+        ]
+    if isinstance(stored, list) and isinstance(fresh, list):
+        if len(stored) != len(fresh):
+            return [path or "."]
+        return [
+            d
+            for i, (a, b) in enumerate(zip(stored, fresh, strict=True))
+            for d in record_differences(a, b, path=f"{path}[{i}]", rel=rel)
+        ]
+    return [] if stored == fresh else [path or "."]
 
 
 def _top_range(est: Estimate) -> dict[str, Any] | None:
