@@ -203,3 +203,142 @@ def test_the_published_schema_file_is_in_step_with_the_code():
     assert published == json.loads(json.dumps(CASE_SCHEMA)), (
         "regenerate it: geosleuth schema > docs/case.schema.json"
     )
+
+
+# --- places with bad coordinates: the place, the file and the line ---------------
+PLACES = """\
+target: T
+region: {west: 40, south: 34, east: 42, north: 36}
+places:
+  Hajin: {lon: 40.83, lat: 34.69}
+  River:
+    %s
+evidence:
+  - {id: a, kind: claim, date: 2018-01-01, place: River}
+"""
+
+
+@pytest.mark.parametrize(
+    ("spec", "field", "match"),
+    [
+        ("line: [[40.5, 35], [41]]", "places.River.line", "Point 2 of the line"),
+        ("line: [[40.5, 35], [41, abc]]", "places.River.line", r"\[41, 'abc'\]"),
+        ("line: [[40.5, 35], [41, .nan]]", "places.River.line", "not a finite"),
+        ("polygon: [[40, 35], [41, 35], [41]]", "places.River.polygon", "Point 3"),
+        (
+            "geometry: {type: LineString, coordinates: [[1, 2], [3]]}",
+            "places.River.geometry",
+            "Point 2",
+        ),
+        (
+            "geometry: {type: Polygon, coordinates: [[[1, 2], [3, 4], [abc, 5]]]}",
+            "places.River.geometry",
+            "rings of",
+        ),
+        ("{lon: 1%s, lat: 35}" % ("0" * 400), "places.River", "too large"),
+    ],
+)
+def test_a_place_with_bad_coordinates_names_the_place_and_line(spec, field, match):
+    with pytest.raises(CaseFileError, match=match) as err:
+        parse_case(PLACES % spec, source="case.yaml")
+    assert err.value.message.startswith("The place 'River' (case.yaml, line ")
+    assert err.value.path == "case.yaml"
+    assert err.value.line == (5 if spec.startswith("{") else 6)
+    assert err.value.field == field
+
+
+def test_an_inline_point_too_large_for_a_float_is_a_case_file_error():
+    text = MINIMAL.replace(
+        "{lon: 7.2, lat: 46.15}", "{lon: 1%s, lat: 46}" % ("0" * 400)
+    )
+    with pytest.raises(CaseFileError, match="too large") as err:
+        parse_case(text)
+    assert err.value.line == 7 and err.value.field == "evidence[0].place"
+
+
+# --- a region larger than a hemisphere, or too many cells ------------------------
+def test_a_whole_world_region_is_refused_on_the_region_line():
+    text = MINIMAL.replace(
+        "{west: 7.0, south: 46.0, east: 7.4, north: 46.3}",
+        "{west: -180, south: -90, east: 180, north: 90}",
+    )
+    with pytest.raises(CaseFileError, match="smaller than a hemisphere") as err:
+        parse_case(text)
+    assert (err.value.line, err.value.field) == (2, "region")
+
+
+def test_a_cell_size_over_max_cells_names_the_grid_field_and_the_count():
+    text = MINIMAL.replace(
+        "evidence:", "grid:\n  cell_km: 0.001\n  max_cells: 1000\nevidence:"
+    )
+    with pytest.raises(CaseFileError, match=r"limit of 1,000") as err:
+        parse_case(text)
+    assert (err.value.line, err.value.field) == (4, "grid.cell_km")
+    assert "cells" in err.value.message and "0.001 km" in err.value.message
+
+
+# --- duplicate keys ----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "key", "line", "field", "lines"),
+    [
+        (MINIMAL.replace("    date: 2024-08-01\n", "    date: 2024-08-01\n" * 2),
+         "date", 7, "evidence[0].date", "lines 6 and 7"),
+        ("target: a\n" + MINIMAL, "target", 2, "target", "lines 1 and 2"),
+        (MINIMAL.replace("{lon: 7.2, lat: 46.15}", "{lon: 7.2, lon: 7.3, lat: 46}"),
+         "lon", 7, "evidence[0].place.lon", "line 7)"),
+        (MINIMAL + "places:\n  A: {lon: 7.1, lat: 46.1}\n  A: {lon: 7.3, lat: 46.2}\n",
+         "A", 11, "places.A", "lines 10 and 11"),
+    ],
+)  # fmt: skip
+def test_a_key_written_twice_is_refused_with_both_lines(text, key, line, field, lines):
+    with pytest.raises(CaseFileError, match=f"key '{key}' .*written twice") as err:
+        parse_case(text, source="c.yaml")
+    assert (err.value.line, err.value.field, err.value.path) == (line, field, "c.yaml")
+    assert f"(c.yaml, {lines}" in err.value.message
+
+
+def test_a_merge_key_may_still_be_overridden():
+    text = """\
+target: x
+region: {west: 7.0, south: 46.0, east: 7.4, north: 46.3}
+evidence:
+  - &first {id: a, kind: sighting, date: 2024-08-01, place: {lon: 7.2, lat: 46.15}}
+  - <<: *first
+    id: b
+"""
+    case = parse_case(text)
+    assert [i.id for i in case.items] == ["a", "b"]
+
+
+# --- place names in composed and decomposed Unicode --------------------------------
+NFC, NFD = "H\u00easek", "He\u0302sek"  # the same name, written two ways
+
+
+@pytest.mark.parametrize(("in_places", "in_item"), [(NFC, NFD), (NFD, NFC)])
+def test_a_place_name_matches_whatever_its_unicode_normal_form(in_places, in_item):
+    text = f"""\
+target: x
+region: {{west: 40, south: 34, east: 42, north: 36}}
+places:
+  {in_places}: {{lon: 41.25, lat: 35.5}}
+evidence:
+  - {{id: a, kind: sighting, date: 2018-01-01, place: "{in_item}"}}
+"""
+    item = parse_case(text).items[0]
+    assert isinstance(item, Sighting)
+    assert (item.place.lon, item.place.lat) == (41.25, 35.5)
+    assert item.place_name == NFC
+
+
+def test_one_place_written_in_two_normal_forms_is_refused():
+    text = f"""\
+target: x
+places:
+  {NFC}: {{lon: 41.25, lat: 35.5}}
+  {NFD}: {{lon: 41.0, lat: 35.0}}
+evidence:
+  - {{id: a, kind: sighting, date: 2018-01-01, place: {NFC}}}
+"""
+    with pytest.raises(CaseFileError, match="same name") as err:
+        parse_case(text)
+    assert err.value.line == 4

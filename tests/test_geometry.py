@@ -1,3 +1,5 @@
+import contextlib
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -104,3 +106,134 @@ def test_geometry_arrays_are_read_only():
     line = Line.of([[0, 0], [1, 1]])
     with pytest.raises(ValueError, match="read-only"):
         line.parts[0][0, 0] = 5.0
+
+
+# --- bad coordinates: always one InputError, never a bare ValueError or TypeError ---
+@pytest.mark.parametrize(
+    ("coords", "match"),
+    [
+        ([[1, 2], [3]], r"Point 2 of the line must be a \[lon, lat\] pair"),
+        ([[1, 2], [3, 4, 5]], "Point 2 of the line"),
+        ([[1, 2], ["abc", 4]], r"Got \['abc', 4\]"),
+        ([[1, 2], ["3", 4]], "pair of numbers"),  # numeric strings are not numbers
+        ([[1, 2], [True, 4]], "pair of numbers"),
+        ([[1, 2], None], "Got None"),
+        ([[1, 2], {"lon": 3, "lat": 4}], "pair of numbers"),
+        ([[1, 2], [1j, 4]], "pair of numbers"),
+        (
+            [[1, 2], [3, float("nan")]],
+            "Point 2 of the line has a coordinate that is not",
+        ),
+        ([[1, 2], [float("inf"), 4]], "not a finite number"),
+        ([[1, 2], [10**400, 4]], "too large"),
+        ([[1, 2], [200, 4]], "Point 2 of the line has a coordinate out of range"),
+        ("abc", "must be a list of"),
+        (None, "must be a list of"),
+        (5, "must be a list of"),
+        ([], "at least 2"),
+        (np.array([["a", "b"], ["c", "d"]]), "pair of numbers"),
+        (np.zeros((3, 3)), r"shape \(3, 3\)"),
+    ],
+)
+def test_line_of_rejects_bad_coordinates_with_the_point_named(coords, match):
+    with pytest.raises(InputError, match=match):
+        Line.of(coords)
+
+
+@pytest.mark.parametrize(
+    "ring", [[[0, 0], [1, 1], [1]], [[0, 0], [1, 1], ["x", 0]], [[0, 0], [1, 1]]]
+)
+def test_area_of_rejects_bad_rings(ring):
+    with pytest.raises(InputError, match="polygon ring"):
+        Area.of(ring)
+
+
+@pytest.mark.parametrize(
+    ("build", "match"),
+    [
+        (lambda: Line(5), "tuple of one or more parts"),
+        (lambda: Line(()), "tuple of one or more parts"),
+        (lambda: Line(([[0, 0], [1]],)), "Point 2 of the line"),
+        (lambda: Area(5), "tuple of one or more polygons"),
+        (lambda: Area((5,)), "tuple of rings"),
+        (lambda: Area(((),)), "tuple of rings"),
+        (lambda: Area((([[0, 0], [1, 1], [2]],),)), "Point 3 of the polygon ring"),
+        (lambda: Point("1", 2), "'lon' must be a number"),
+        (lambda: Point(1, True), "'lat' must be a number"),
+        (lambda: Point(10**400, 0), "too large"),
+    ],
+)
+def test_constructors_validate_what_they_are_given(build, match):
+    with pytest.raises(InputError, match=match):
+        build()
+
+
+def test_point_stores_floats():
+    p = Point(np.float32(1.5), 2)
+    assert (p.lon, p.lat) == (1.5, 2.0)
+    assert type(p.lon) is float and type(p.lat) is float
+
+
+@pytest.mark.parametrize(
+    ("obj", "match"),
+    [
+        ({"type": "LineString", "coordinates": [[1, 2], [3]]}, "Point 2 of the"),
+        ({"type": "LineString", "coordinates": [[1, 2], [3, "abc"]]}, "pair of num"),
+        ({"type": "MultiLineString", "coordinates": 5}, "a list of lines"),
+        ({"type": "MultiLineString", "coordinates": [[[0, 0], [1]]]}, "Point 2"),
+        ({"type": "Polygon", "coordinates": [[[0, 0], [1, 1], [2]]]}, "point 3 of"),
+        ({"type": "Polygon", "coordinates": [5]}, "ring 1 must be a list"),
+        ({"type": "Polygon", "coordinates": "abc"}, "rings"),
+        ({"type": "MultiPolygon", "coordinates": [[]]}, "rings"),
+        ({"type": "Point", "coordinates": ["1", 2]}, "Point needs"),
+        ({"type": "Point", "coordinates": [10**400, 2]}, "too large"),
+    ],
+)
+def test_bad_geojson_coordinates_give_one_input_error(obj, match):
+    with pytest.raises(InputError, match=match):
+        from_geojson(obj, what="places.River")
+
+
+_scalars = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.integers(min_value=-(10**400), max_value=10**400),
+    st.text(max_size=3),
+    st.booleans(),
+    st.none(),
+    st.complex_numbers(max_magnitude=10),
+)
+_nested = st.recursive(
+    _scalars, lambda inner: st.lists(inner, max_size=4), max_leaves=16
+)
+_pairs = st.lists(
+    st.one_of(
+        st.tuples(st.floats(-180, 180), st.floats(-90, 90)).map(list),
+        st.lists(_scalars, max_size=3),
+        _nested,
+    ),
+    max_size=6,
+)
+
+
+@settings(max_examples=150)
+@given(st.one_of(_pairs, _nested))
+def test_any_coordinates_give_a_geometry_or_an_input_error(coords):
+    for build in (Line.of, Area.of):
+        try:
+            geom = build(coords)
+        except InputError:
+            continue
+        arrays = geom.parts if isinstance(geom, Line) else geom.polygons[0]
+        for arr in arrays:
+            assert arr.dtype == np.float64 and arr.ndim == 2 and arr.shape[1] == 2
+            assert np.isfinite(arr).all() and not arr.flags.writeable
+
+
+@settings(max_examples=100)
+@given(
+    st.sampled_from(["LineString", "MultiLineString", "Polygon", "MultiPolygon"]),
+    st.one_of(_pairs, _nested, st.lists(_pairs, max_size=3)),
+)
+def test_any_geojson_coordinates_give_a_geometry_or_an_input_error(kind, coords):
+    with contextlib.suppress(InputError):
+        from_geojson({"type": kind, "coordinates": coords})

@@ -130,3 +130,98 @@ def test_every_cell_centre_maps_back_to_its_own_cell(lat, lon):
     g = Grid.around(lon, lat, radius_km=20.0, cell_km=2.0)
     lons, lats = g.cell_lonlat()
     assert (g.lonlat_to_cell(lons, lats) == np.arange(g.n_cells)).all()
+
+
+# --- regions too large for one equal-area plane ---------------------------------
+@pytest.mark.parametrize(
+    "bounds",
+    [
+        (-180, -90, 180, 90),  # the whole world: the antipode has no image
+        (-180, 30, 180, 40),  # a band round the globe
+        (-100, -10, 100, 10),  # more than a hemisphere across
+    ],
+)
+def test_a_region_larger_than_a_hemisphere_is_refused(bounds):
+    with pytest.raises(InputError, match="smaller than a hemisphere") as err:
+        Grid.from_bounds(*bounds)
+    assert err.value.field == "bounds"
+
+
+@pytest.mark.parametrize(
+    "bounds", [(-90, -10, 90, 10), (-180, 80, 180, 90), (-45, -45, 45, 45)]
+)
+def test_a_region_up_to_a_hemisphere_gets_a_finite_grid(bounds):
+    g = Grid.from_bounds(*bounds)
+    assert g.n_cells <= 250_000
+    lons, lats = g.cell_lonlat()
+    assert np.isfinite(lons).all() and np.isfinite(lats).all()
+    t = np.linspace(0.0, 1.0, 33)
+    west, south, east, north = bounds
+    edge_lons = np.concatenate([west + (east - west) * t, np.full_like(t, east)])
+    edge_lats = np.concatenate([np.full_like(t, south), south + (north - south) * t])
+    assert (g.lonlat_to_cell(edge_lons, edge_lats) >= 0).all()
+
+
+# --- max_cells holds whether the cell size is given or chosen ----------------------
+def test_a_given_cell_size_that_exceeds_max_cells_is_refused_with_the_count():
+    big = Grid.from_bounds(40.0, 34.0, 42.0, 36.0, cell_km=0.5, max_cells=10**6)
+    with pytest.raises(InputError, match="cell_km") as err:
+        Grid.from_bounds(40.0, 34.0, 42.0, 36.0, cell_km=0.5, max_cells=100_000)
+    # the count in the message is the grid the cell size would have made
+    assert f"into {big.n_cells:,} cells" in err.value.message
+    assert "--cell-km" in err.value.message
+    assert "limit of 100,000" in err.value.message
+    assert err.value.field == "cell_km"
+
+
+def test_a_tiny_cell_size_is_refused_before_any_allocation():
+    # 0.01 km over the seed case's region: about 4e8 cells, 3 GiB per float array
+    with pytest.raises(InputError, match=r"at least 0\.5 km"):
+        Grid.from_bounds(40.0, 34.0, 42.0, 36.0, cell_km=0.01)
+    with pytest.raises(InputError, match="more than 1e308"):
+        Grid.from_bounds(40.0, 34.0, 42.0, 36.0, cell_km=1e-320)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        ({"cell_km": float("nan")}, "'cell_km' must be a positive number"),
+        ({"cell_km": float("inf")}, "'cell_km' must be a positive number"),
+        ({"cell_km": True}, "'cell_km' must be a positive number"),
+        ({"cell_km": 0}, "'cell_km' must be a positive number"),
+        ({"max_cells": 0}, "'max_cells' must be a positive integer"),
+        ({"max_cells": 2.5}, "'max_cells' must be a positive integer"),
+    ],
+)
+def test_bad_cell_size_or_limit_is_rejected(kwargs, match):
+    with pytest.raises(InputError, match=match):
+        Grid.from_bounds(40.0, 34.0, 42.0, 36.0, **kwargs)
+
+
+def test_the_chosen_cell_size_keeps_a_thin_box_within_max_cells():
+    # sqrt(area / max_cells) alone would give 10 x 1 cells here
+    g = Grid.from_bounds(0.0, 0.0, 10.0, 0.0001, max_cells=5)
+    assert g.n_cells <= 5
+
+
+@settings(max_examples=60)
+@given(
+    st.floats(-180, 180),
+    st.floats(-90, 90),
+    st.floats(-180, 180),
+    st.floats(-90, 90),
+    st.one_of(st.none(), st.floats(1e-320, 1e4)),
+    st.integers(1, 10**6),
+)
+def test_from_bounds_gives_a_grid_within_max_cells_or_an_input_error(
+    a, b, c, d, cell_km, max_cells
+):
+    west, east, south, north = min(a, c), max(a, c), min(b, d), max(b, d)
+    try:
+        g = Grid.from_bounds(
+            west, south, east, north, cell_km=cell_km, max_cells=max_cells
+        )
+    except InputError:
+        return
+    assert 1 <= g.n_cells <= max_cells
+    assert all(math.isfinite(v) for v in (g.west_km, g.south_km, g.cell_km))

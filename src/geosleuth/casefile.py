@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import os
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -233,10 +234,14 @@ class Case:
 
 # ----------------------------------------------------------------- YAML with lines
 class _Map(dict[str, Any]):
-    """A mapping that remembers the line of itself and of each key."""
+    """A mapping that remembers the line of itself and of each key.
+
+    ``duplicates`` lists the keys written twice: ``(key, first line, second line)``.
+    """
 
     line: int = 0
     key_lines: dict[str, int]
+    duplicates: list[tuple[str, int, int]]
 
 
 class _List(list[Any]):
@@ -252,14 +257,54 @@ def _construct_map(loader: _LineLoader, node: yaml.MappingNode) -> _Map:
     m = _Map()
     m.line = node.start_mark.line + 1
     m.key_lines = {}
+    m.duplicates = []
+    # Keys written in this mapping; those merged in with '<<' may be overridden.
+    own = {id(k) for k, _ in node.value if k.tag != "tag:yaml.org,2002:merge"}
+    from_own: set[str] = set()
     loader.flatten_mapping(node)
     for k_node, v_node in node.value:
-        key = loader.construct_object(k_node, deep=True)
-        m[str(key) if not isinstance(key, str) else key] = loader.construct_object(
-            v_node, deep=True
-        )
-        m.key_lines[str(key)] = k_node.start_mark.line + 1
+        key = str(loader.construct_object(k_node, deep=True))
+        line = k_node.start_mark.line + 1
+        if id(k_node) in own:
+            if key in from_own:
+                m.duplicates.append((key, m.key_lines[key], line))
+            from_own.add(key)
+        m[key] = loader.construct_object(v_node, deep=True)
+        m.key_lines[key] = line
     return m
+
+
+def _check_duplicate_keys(doc: Any, source: str) -> None:
+    """Refuse a key written twice in one mapping (YAML would keep only the last)."""
+    found: list[tuple[int, int, str, list[Any]]] = []
+    seen: set[int] = set()
+
+    def walk(node: Any, path: list[Any]) -> None:
+        if id(node) in seen:  # an alias of a node already walked
+            return
+        seen.add(id(node))
+        if isinstance(node, _Map):
+            for key, first, second in getattr(node, "duplicates", ()):
+                found.append((second, first, key, path))
+            for key, value in node.items():
+                walk(value, [*path, key])
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                walk(value, [*path, i])
+
+    walk(doc, [])
+    if not found:
+        return
+    second, first, key, path = min(found, key=lambda f: f[0])
+    owner = f"of {_path_str(path)} " if path else "at the top level "
+    lines = f"line {first}" if first == second else f"lines {first} and {second}"
+    raise CaseFileError(
+        f"The key {key!r} {owner}is written twice ({source}, {lines}); YAML would "
+        "silently keep only the last value. Remove or rename one of them.",
+        path=source,
+        line=second,
+        field=_path_str([*path, key]),
+    )
 
 
 def _construct_seq(loader: _LineLoader, node: yaml.SequenceNode) -> _List:
@@ -389,6 +434,7 @@ def parse_case(text: str, *, source: str = "<case>") -> Case:
             path=source,
             line=1,
         )
+    _check_duplicate_keys(doc, source)
     _validate_schema(doc, source)
     return _build_case(doc, source)
 
@@ -451,8 +497,8 @@ class _Resolver:
         if isinstance(ref, dict) and "type" in ref:
             return from_geojson(_plain(ref), what=where), None
         if isinstance(ref, dict):
-            return Point(float(ref["lon"]), float(ref["lat"])), None
-        name = str(ref)
+            return Point(ref["lon"], ref["lat"]), None
+        name = _nfc(str(ref))
         if name in self.places:
             return self.places[name], name
         lowered = {k.lower(): k for k in self.places}
@@ -492,37 +538,58 @@ class _Resolver:
         return place.geometry, str(place.name)
 
 
+def _nfc(name: str) -> str:
+    """A place name in Unicode NFC, so composed and decomposed spellings match."""
+    return unicodedata.normalize("NFC", name)
+
+
 def _build_places(
     doc: _Map, source: str
 ) -> tuple[dict[str, Geometry], list[NamedPlace]]:
     out: dict[str, Geometry] = {}
+    spelled: dict[str, str] = {}
     ranked: list[NamedPlace] = []
     raw = doc.get("places") or {}
     for name, spec in raw.items():
         where = f"places.{name}"
         line = _line_of(doc, ["places", name])
+        key = _nfc(str(name))
+        if key in spelled:
+            raise CaseFileError(
+                f"The places {spelled[key]!r} and {name!r} ({source}, line {line}) "
+                "are the same name written with different Unicode characters "
+                "(composed and decomposed accents); keep one of them.",
+                path=source,
+                line=line,
+                field=where,
+            )
+        spelled[key] = str(name)
+        shape = next((k for k in ("geometry", "line", "polygon") if k in spec), None)
         try:
             geom: Geometry
-            if "geometry" in spec:
+            if shape == "geometry":
                 geom = from_geojson(_plain(spec["geometry"]), what=where)
-            elif "line" in spec:
+            elif shape == "line":
                 geom = Line.of(_plain(spec["line"]))
-            elif "polygon" in spec:
+            elif shape == "polygon":
                 geom = Area.of(_plain(spec["polygon"]))
             elif "lon" in spec and "lat" in spec:
-                geom = Point(float(spec["lon"]), float(spec["lat"]))
+                geom = Point(spec["lon"], spec["lat"])
             else:
                 raise InputError(
-                    f"The place {name!r} needs lon and lat, a line, a polygon or a "
-                    "GeoJSON geometry."
+                    "It needs lon and lat, a line, a polygon or a GeoJSON geometry."
                 )
         except InputError as exc:
+            at = _line_of(doc, ["places", name, shape]) if shape else line
             raise CaseFileError(
-                f"{exc.message} (in {where})", path=source, line=line, field=where
+                f"The place {name!r} ({source}, line {at}) is invalid: {exc.message}",
+                path=source,
+                line=at,
+                field=f"{where}.{shape}" if shape else where,
             ) from None
-        out[str(name)] = geom
+        out[key] = geom
         if isinstance(geom, Point) and spec.get("rank", False):
-            ranked.append(NamedPlace(str(name), geom.lon, geom.lat))
+            ranked.append(NamedPlace(key, geom.lon, geom.lat))
     return out, ranked
 
 
@@ -782,8 +849,14 @@ def _grid_for(doc: _Map, items: list[EvidenceItem], source: str) -> Grid:
     try:
         return Grid.from_bounds(*bounds, cell_km=cell_km, max_cells=max_cells)
     except InputError as exc:
+        if exc.field in ("cell_km", "max_cells") and "grid" in doc:
+            where = f"grid.{exc.field}"
+            at = _line_of(doc, ["grid", exc.field])
+        else:
+            where = "region"
+            at = line if "region" in doc else _line_of(doc, ["evidence"])
         raise CaseFileError(
-            f"{exc.message} (field 'region')", path=source, line=line, field="region"
+            f"{exc.message} (field {where!r})", path=source, line=at, field=where
         ) from None
 
 

@@ -20,6 +20,7 @@ cells, so its cost is ``O(n_cells × n_vertices)``; simplify large shapes first.
 from __future__ import annotations
 
 import math
+import numbers
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeAlias
@@ -67,18 +68,58 @@ def haversine_km(lon1: Any, lat1: Any, lon2: Any, lat2: Any) -> FloatArray:
     return np.asarray(2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0, 1))))
 
 
+def _is_number(value: Any) -> bool:
+    """Whether ``value`` is a real number (``bool`` and numeric strings are not)."""
+    return isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_))
+
+
+def _is_list(value: Any) -> bool:
+    """Whether ``value`` is a list-like of items (not a string or a mapping)."""
+    return isinstance(value, (Sequence, np.ndarray)) and not isinstance(
+        value, (str, bytes)
+    )
+
+
 def _coords(value: Any, what: str, *, min_len: int) -> FloatArray:
-    try:
+    """Validate ``[[lon, lat], ...]`` and return it as a read-only float64 array.
+
+    Ragged, non-numeric, non-finite and out-of-range input raises
+    :class:`InputError` naming the first bad point; nothing else escapes.
+    """
+    if isinstance(value, np.ndarray) and value.dtype.kind in "iuf":
         arr = np.array(value, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise InputError(
-            f"The {what} must be a list of [lon, lat] pairs. Got {value!r} instead.",
-            field=what,
-        ) from None
-    if arr.ndim != 2 or arr.shape[1] != 2 or arr.shape[0] < min_len:
+        if arr.ndim != 2 or arr.shape[1] != 2:
+            raise InputError(
+                f"The {what} must be a list of [lon, lat] pairs. Got an array of "
+                f"shape {arr.shape} instead.",
+                field=what,
+            )
+    else:
+        if not _is_list(value):
+            raise InputError(
+                f"The {what} must be a list of [lon, lat] pairs. Got {_short(value)} "
+                "instead.",
+                field=what,
+            )
+        for i, pt in enumerate(value):
+            if not _is_list(pt) or len(pt) != 2 or not all(_is_number(v) for v in pt):
+                raise InputError(
+                    f"Point {i + 1} of the {what} must be a [lon, lat] pair of "
+                    f"numbers. Got {_short(pt)} instead.",
+                    field=what,
+                )
+        try:
+            arr = np.array(value, dtype=np.float64).reshape(-1, 2)
+        except OverflowError:
+            raise InputError(
+                f"The {what} has a coordinate too large to be a number of degrees. "
+                f"Got {_short(value)} instead.",
+                field=what,
+            ) from None
+    if arr.shape[0] < min_len:
         raise InputError(
             f"The {what} must be a list of at least {min_len} [lon, lat] pairs. Got "
-            f"an array of shape {arr.shape} instead.",
+            f"{arr.shape[0]} instead.",
             field=what,
         )
     _check_lonlat(arr[:, 0], arr[:, 1], what)
@@ -87,15 +128,22 @@ def _coords(value: Any, what: str, *, min_len: int) -> FloatArray:
 
 
 def _check_lonlat(lons: FloatArray, lats: FloatArray, what: str) -> None:
-    if not (np.all(np.isfinite(lons)) and np.all(np.isfinite(lats))):
+    def who(bad: np.ndarray) -> str:
+        if len(lons) == 1:
+            return f"The {what}"
+        return f"Point {int(np.argmax(bad)) + 1} of the {what}"
+
+    finite = np.isfinite(lons) & np.isfinite(lats)
+    if not np.all(finite):
         raise InputError(
-            f"The {what} has a coordinate that is not a finite number (NaN or "
+            f"{who(~finite)} has a coordinate that is not a finite number (NaN or "
             "infinite). Give every lon and lat as a number.",
             field=what,
         )
-    if np.any(np.abs(lons) > 180) or np.any(np.abs(lats) > 90):
+    out = (np.abs(lons) > 180) | (np.abs(lats) > 90)
+    if np.any(out):
         raise InputError(
-            f"The {what} has a coordinate out of range: longitudes must lie in "
+            f"{who(out)} has a coordinate out of range: longitudes must lie in "
             "-180..180 and latitudes in -90..90 (order is [lon, lat]).",
             field=what,
         )
@@ -119,6 +167,22 @@ class Point:
     lat: float
 
     def __post_init__(self) -> None:
+        for name in ("lon", "lat"):
+            value = getattr(self, name)
+            if not _is_number(value):
+                raise InputError(
+                    f"The point's {name!r} must be a number of degrees. Got "
+                    f"{_short(value)} instead.",
+                    field=name,
+                )
+            try:
+                object.__setattr__(self, name, float(value))
+            except OverflowError:
+                raise InputError(
+                    f"The point's {name!r} is too large to be a number of degrees. "
+                    f"Got {_short(value)} instead.",
+                    field=name,
+                ) from None
         _check_lonlat(
             np.array([self.lon], dtype=np.float64),
             np.array([self.lat], dtype=np.float64),
@@ -155,15 +219,26 @@ class Line:
     kind: Literal["line"] = field(default="line", init=False, repr=False)
 
     def __post_init__(self) -> None:
-        if len(self.parts) == 0:
-            raise InputError("A line needs at least one part.", field="line")
+        if not _is_list(self.parts) or len(self.parts) == 0:
+            raise InputError(
+                "A line needs a tuple of one or more parts, each a list of [lon, "
+                f"lat] pairs. Got {_short(self.parts)} instead.",
+                field="line",
+            )
         fixed = tuple(_coords(p, "line", min_len=2) for p in self.parts)
         object.__setattr__(self, "parts", fixed)
 
     @classmethod
     def of(cls, coords: Sequence[Sequence[float]]) -> Line:
-        """A single polyline from ``[[lon, lat], ...]``."""
-        return cls((np.asarray(coords, dtype=np.float64),))
+        """A single polyline from ``[[lon, lat], ...]``.
+
+        Raises
+        ------
+        InputError
+            If ``coords`` is not a list of at least 2 ``[lon, lat]`` number pairs
+            (ragged, non-numeric, NaN, infinite or out of range).
+        """
+        return cls((_coords(coords, "line", min_len=2),))
 
     def to_geojson(self) -> dict[str, Any]:
         """GeoJSON geometry (LineString or MultiLineString)."""
@@ -199,19 +274,34 @@ class Area:
     kind: Literal["area"] = field(default="area", init=False, repr=False)
 
     def __post_init__(self) -> None:
-        if len(self.polygons) == 0:
-            raise InputError("An area needs at least one polygon.", field="area")
+        if not _is_list(self.polygons) or len(self.polygons) == 0:
+            raise InputError(
+                "An area needs a tuple of one or more polygons, each a tuple of "
+                f"rings. Got {_short(self.polygons)} instead.",
+                field="area",
+            )
         fixed = []
         for poly in self.polygons:
-            if len(poly) == 0:
-                raise InputError("A polygon needs an exterior ring.", field="area")
+            if not _is_list(poly) or len(poly) == 0:
+                raise InputError(
+                    "Each polygon of an area must be a tuple of rings, the exterior "
+                    f"ring first. Got {_short(poly)} instead.",
+                    field="area",
+                )
             fixed.append(tuple(_coords(r, "polygon ring", min_len=3) for r in poly))
         object.__setattr__(self, "polygons", tuple(fixed))
 
     @classmethod
     def of(cls, ring: Sequence[Sequence[float]]) -> Area:
-        """A single polygon without holes from ``[[lon, lat], ...]``."""
-        return cls(((np.asarray(ring, dtype=np.float64),),))
+        """A single polygon without holes from ``[[lon, lat], ...]``.
+
+        Raises
+        ------
+        InputError
+            If ``ring`` is not a list of at least 3 ``[lon, lat]`` number pairs
+            (ragged, non-numeric, NaN, infinite or out of range).
+        """
+        return cls(((_coords(ring, "polygon ring", min_len=3),),))
 
     @classmethod
     def box(cls, west: float, south: float, east: float, north: float) -> Area:
@@ -275,31 +365,42 @@ def from_geojson(obj: Any, *, what: str = "geometry") -> Geometry:
             field=what,
         )
     kind = obj.get("type")
-    coords = obj.get("coordinates")
+    coords: Any = obj.get("coordinates")
     if kind == "Point":
-        try:
-            lon, lat = (float(v) for v in coords)  # type: ignore[union-attr]
-        except (TypeError, ValueError):
+        if not (_is_list(coords) and len(coords) == 2 and all(map(_is_number, coords))):
             raise InputError(
-                f"The {what} Point needs coordinates [lon, lat]. Got {coords!r} "
+                f"The {what} Point needs coordinates [lon, lat]. Got {_short(coords)} "
                 "instead.",
                 field=what,
-            ) from None
-        return Point(lon, lat)
+            )
+        return Point(coords[0], coords[1])
     if kind == "LineString":
-        return Line((np.asarray(_coords(coords, what, min_len=2)),))
-    if kind == "MultiLineString" and isinstance(coords, list):
-        return Line(tuple(np.asarray(_coords(c, what, min_len=2)) for c in coords))
-    if kind in ("Polygon", "MultiPolygon") and isinstance(coords, list):
+        return Line((_coords(coords, what, min_len=2),))
+    if kind == "MultiLineString":
+        _check_nested(coords, what, kind, "a list of lines")
+        return Line(tuple(_coords(c, what, min_len=2) for c in coords))
+    if kind in ("Polygon", "MultiPolygon"):
         polys = [coords] if kind == "Polygon" else coords
+        if kind == "MultiPolygon":
+            _check_nested(coords, what, kind, "a list of polygons")
+        for poly in polys:
+            _check_nested(poly, what, kind, "rings (a list of rings per polygon)")
         try:
             rings = tuple(
-                tuple(np.asarray(r, dtype=np.float64) for r in p) for p in polys
+                tuple(
+                    _coords(
+                        r,
+                        f"ring {j + 1}" + (f" of polygon {k + 1}" if k else ""),
+                        min_len=3,
+                    )
+                    for j, r in enumerate(poly)
+                )
+                for k, poly in enumerate(polys)
             )
-        except (TypeError, ValueError):
+        except InputError as exc:
             raise InputError(
-                f"The {what} {kind} needs rings of [lon, lat] number pairs. Got "
-                f"{_short(coords)} instead.",
+                f"The {what} {kind} needs rings of [lon, lat] number pairs; "
+                f"{exc.message[0].lower()}{exc.message[1:]}",
                 field=what,
             ) from None
         return Area(rings)
@@ -308,6 +409,15 @@ def from_geojson(obj: Any, *, what: str = "geometry") -> Geometry:
         f"MultiPolygon. Got type {kind!r} instead.",
         field=what,
     )
+
+
+def _check_nested(value: Any, what: str, kind: str, expected: str) -> None:
+    if not _is_list(value) or len(value) == 0:
+        raise InputError(
+            f"The {what} {kind} needs coordinates as {expected} of [lon, lat] "
+            f"number pairs. Got {_short(value)} instead.",
+            field=what,
+        )
 
 
 def _short(obj: Any, limit: int = 80) -> str:

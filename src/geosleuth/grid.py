@@ -236,7 +236,9 @@ class Grid:
             Cell side in km. ``None`` picks the smallest round size that keeps the
             grid within ``max_cells`` cells.
         max_cells : int, default 250_000
-            Upper bound on the number of cells when ``cell_km`` is ``None``.
+            Upper bound on the number of cells. With ``cell_km=None`` the cell size
+            is chosen to stay within it; a given ``cell_km`` that would exceed it is
+            refused.
 
         Returns
         -------
@@ -247,7 +249,11 @@ class Grid:
         Raises
         ------
         InputError
-            If the box is empty, inverted, not finite or out of range.
+            If the box is empty, inverted, not finite or out of range; if it is not
+            smaller than a hemisphere (some point of it lies more than 90° from its
+            centre, where the equal-area plane is too distorted, and the antipode
+            cannot be mapped at all); if ``cell_km`` is not a positive number, or
+            would make more than ``max_cells`` cells.
 
         Examples
         --------
@@ -258,6 +264,14 @@ class Grid:
         Traceback (most recent call last):
         ...
         geosleuth.errors.InputError: The bounding box must have west < east and ...
+        >>> Grid.from_bounds(-180, -90, 180, 90)
+        Traceback (most recent call last):
+        ...
+        geosleuth.errors.InputError: The bounding box must be smaller than a ...
+        >>> Grid.from_bounds(40, 34, 42, 36, cell_km=0.01)
+        Traceback (most recent call last):
+        ...
+        geosleuth.errors.InputError: A cell size ('cell_km', --cell-km) of 0.01 km ...
         """
         vals = [west, south, east, north]
         if not all(isinstance(v, (int, float)) and math.isfinite(v) for v in vals):
@@ -277,8 +291,26 @@ class Grid:
                 f"Got {vals!r} instead.",
                 field="bounds",
             )
+        if isinstance(max_cells, bool) or not (
+            isinstance(max_cells, (int, np.integer)) and max_cells >= 1
+        ):
+            raise InputError(
+                f"'max_cells' must be a positive integer. Got {max_cells!r} instead.",
+                field="max_cells",
+            )
+        if cell_km is not None and not (
+            isinstance(cell_km, (int, float))
+            and not isinstance(cell_km, bool)
+            and math.isfinite(cell_km)
+            and cell_km > 0
+        ):
+            raise InputError(
+                f"'cell_km' must be a positive number. Got {cell_km!r} instead.",
+                field="cell_km",
+            )
         lon0 = (west + east) / 2.0
         lat0 = (south + north) / 2.0
+        _check_hemisphere(west, south, east, north, lon0=lon0, lat0=lat0)
         t = np.linspace(0.0, 1.0, 65)
         ring_lon = np.concatenate(
             [
@@ -299,12 +331,21 @@ class Grid:
         x, y = laea_forward(ring_lon, ring_lat, lon0=lon0, lat0=lat0)
         x_min, x_max, y_min, y_max = x.min(), x.max(), y.min(), y.max()
         width, height = x_max - x_min, y_max - y_min
+        smallest = _smallest_nice_cell_km(width, height, max_cells)
         if cell_km is None:
-            raw = math.sqrt(width * height / max_cells)
-            cell_km = _round_up_nice(raw)
-        elif not (isinstance(cell_km, (int, float)) and cell_km > 0):
+            cell_km = smallest
+        n_cells = _n_cells(width, height, cell_km)
+        if n_cells > max_cells:
+            count = (
+                f"{n_cells:,.0f}"
+                if n_cells < 1e15
+                else (f"{n_cells:.3g}" if math.isfinite(n_cells) else "more than 1e308")
+            )
             raise InputError(
-                f"'cell_km' must be a positive number. Got {cell_km!r} instead.",
+                f"A cell size ('cell_km', --cell-km) of {cell_km:g} km would cut "
+                f"this region ({width:,.1f} km x {height:,.1f} km) into {count} "
+                f"cells, more than the limit of {max_cells:,} ('max_cells'). Use a "
+                f"cell size of at least {smallest:g} km, or raise 'max_cells'.",
                 field="cell_km",
             )
         nx = max(1, math.ceil(width / cell_km))
@@ -490,6 +531,50 @@ class Grid:
             ) from None
 
 
+def _check_hemisphere(
+    west: float, south: float, east: float, north: float, *, lon0: float, lat0: float
+) -> None:
+    """Refuse a box with a point more than 90° (authalic sphere) from its centre."""
+    t = np.linspace(0.0, 1.0, 65)
+    lons, lats = np.meshgrid(west + (east - west) * t, south + (north - south) * t)
+    beta = _authalic_lat(lats)
+    beta1 = float(_authalic_lat(np.array(lat0)))
+    cos_c = math.sin(beta1) * np.sin(beta) + math.cos(beta1) * np.cos(beta) * np.cos(
+        np.radians(lons - lon0)
+    )
+    if float(cos_c.min()) < -1e-9:
+        far = int(np.argmin(cos_c))
+        raise InputError(
+            "The bounding box must be smaller than a hemisphere: the grid's "
+            f"equal-area plane is centred on ({lon0:g}, {lat0:g}) and cannot "
+            "reasonably show places more than 90 degrees from it, such as "
+            f"({float(lons.flat[far]):g}, {float(lats.flat[far]):g}). Got west="
+            f"{west}, south={south}, east={east}, north={north} instead; give a "
+            "smaller region (or split the search).",
+            field="bounds",
+        )
+
+
+def _n_cells(width_km: float, height_km: float, cell_km: float) -> float:
+    """Cells of side ``cell_km`` needed to cover ``width_km`` x ``height_km``.
+
+    ``inf`` when there are too many to count in floating point.
+    """
+    cols, rows = float(width_km) / cell_km, float(height_km) / cell_km
+    if not (cols < 1e150 and rows < 1e150):  # also inf and NaN
+        return math.inf
+    return float(max(1, math.ceil(cols)) * max(1, math.ceil(rows)))
+
+
+def _smallest_nice_cell_km(width_km: float, height_km: float, max_cells: int) -> float:
+    """The smallest round cell size (1, 2, 2.5, 5 x 10^k km) within ``max_cells``."""
+    # below a micrometre the box is a point for any purpose; keep 10**k > 0
+    cell = _round_up_nice(max(math.sqrt(width_km * height_km / max_cells), 1e-9))
+    while _n_cells(width_km, height_km, cell) > max_cells:
+        cell = _round_up_nice(cell * (1.0 + 1e-9))
+    return cell
+
+
 def _round_up_nice(value: float) -> float:
     """Round up to 1, 2, 2.5 or 5 times a power of ten."""
     if value <= 0:
@@ -498,5 +583,5 @@ def _round_up_nice(value: float) -> float:
     base = 10.0**exp
     for m in (1.0, 2.0, 2.5, 5.0, 10.0):
         if m * base >= value * (1 - 1e-12):
-            return float(round(m * base, 12))
+            return float(f"{m * base:.12g}")
     return 10.0 * base

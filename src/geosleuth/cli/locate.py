@@ -148,7 +148,8 @@ def _gather(
     elif case is not None and cell_km is not None:
         grid = _recut(case.grid, cell_km)
     else:
-        grid = Grid.from_bounds(*evidence_bounds(items), cell_km=cell_km)
+        limit = {} if cell_km is None else {"max_cells": _MAX_CELLS}  # asked for
+        grid = Grid.from_bounds(*evidence_bounds(items), cell_km=cell_km, **limit)
     return _Inputs(
         target=tgt or "the target",
         title=case.title if case else (tgt or "geosleuth estimate"),

@@ -25,6 +25,11 @@ reported. Years must fall in 1900–2099 and come after a word that introduces a
 date ("in", "since", "until", "by", "of", "from", "during", "early", "late",
 "mid", a month) or stand in parentheses, so that "25 million" and "2014 fighters"
 are not read as years.
+
+A relative date that would fall outside the calendar (before year 1 or after
+9999: "three days ago" published on 0001-01-02, "999 decades ago" in any year) is
+not reported either; an :class:`~geosleuth.errors.EvidenceWarning` says which and
+why.
 """
 
 from __future__ import annotations
@@ -32,8 +37,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import warnings
 from dataclasses import dataclass
 from typing import Literal
+
+from geosleuth.errors import EvidenceWarning
 
 __all__ = ["DateMention", "find_dates"]
 
@@ -212,6 +220,8 @@ def _match(
     if kind in ("dm", "md"):
         found = _day(published.year, g["mon"], g["d"])
         if found is not None and found > published:
+            if published.year == dt.MINYEAR:
+                raise OverflowError("the year before year 1")
             found = _day(published.year - 1, g["mon"], g["d"])
         return None if found is None else (found, found, "day", True)
     if kind in ("past", "recent"):
@@ -275,6 +285,12 @@ def find_dates(
         Non-overlapping; the longest reading wins. Periods never end after
         ``published``.
 
+    Warns
+    -----
+    EvidenceWarning
+        For each relative date that would fall outside the calendar (years 1 to
+        9999) when counted from ``published``; it is left out.
+
     Examples
     --------
     >>> pub = dt.date(2018, 5, 15)
@@ -285,6 +301,13 @@ def find_dates(
      ('1 May', '2018-05-01', '2018-05-01')]
     >>> find_dates("25 million dollars and 2014 fighters", published=pub)
     []
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     find_dates("three days ago", published=dt.date(1, 1, 2))
+    []
+    >>> print(caught[0].message)  # doctest: +ELLIPSIS
+    The date 'three days ago', counted from the publication date 0001-01-02, ...
     """
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
@@ -293,7 +316,19 @@ def find_dates(
             s, e = m.span("y") if kind == "year" else m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            got = _match(kind, m, published, previous)
+            try:
+                got = _match(kind, m, published, previous)
+            except (OverflowError, ValueError):
+                # Absolute dates are checked in _match; only a date counted from
+                # the publication date can leave the calendar (years 1..9999).
+                warnings.warn(
+                    f"The date {m.group(0)!r}, counted from the publication date "
+                    f"{published}, would fall outside the calendar (years 1 to "
+                    "9999); it is not used.",
+                    EvidenceWarning,
+                    stacklevel=2,
+                )
+                continue
             if got is None:
                 continue
             start, end, dkind, relative = got
