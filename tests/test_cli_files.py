@@ -36,6 +36,19 @@ def case(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.fixture(scope="module")
+def _hiker_estimate(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    est = tmp_path_factory.mktemp("hiker") / "est"
+    assert run("locate", HIKER, "--out", est, "--quiet").exit_code == 0
+    return est
+
+
+@pytest.fixture
+def estimate(_hiker_estimate: Path, tmp_path: Path) -> Path:
+    """A copy of the hiker example's estimate folder, free to change."""
+    return Path(shutil.copytree(_hiker_estimate, tmp_path / "est"))
+
+
 def _searched(case: Path, *extra: object):
     return run(
         "searched", case, "--pd", "0.5", "--date", "2024-10-13", "--box", BOX, *extra
@@ -201,10 +214,9 @@ def test_a_bad_plan_names_the_file_and_leaves_the_case(
 
 
 def test_plan_title_with_control_characters_still_gives_valid_xml(
-    tmp_path: Path,
+    estimate: Path, tmp_path: Path
 ) -> None:
-    est = tmp_path / "est"
-    assert run("locate", HIKER, "--out", est, "--quiet").exit_code == 0
+    est = estimate
     out = tmp_path / "plan"
     args = ["plan", est, "--budget-km", "5", "--sweep-width-km", "0.05", "--out", out]
     result = run(*args, "--title", "Walker\x01")
@@ -220,10 +232,9 @@ def test_plan_title_with_control_characters_still_gives_valid_xml(
 
 
 def test_plan_reads_the_posterior_beside_any_file_of_the_estimate(
-    tmp_path: Path,
+    estimate: Path, tmp_path: Path
 ) -> None:
-    est = tmp_path / "est"
-    assert run("locate", HIKER, "--out", est, "--quiet").exit_code == 0
+    est = estimate
     out = tmp_path / "plan"
     result = run(
         "plan",

@@ -15,7 +15,7 @@ import functools
 import re
 import warnings
 from collections.abc import Callable, Iterator
-from typing import ParamSpec, TypeVar
+from typing import NoReturn, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
@@ -109,6 +109,16 @@ def shown_warnings() -> Iterator[None]:
                     warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
 
 
+def _exit_with(kind: str, text: str) -> NoReturn:
+    err_console.print(
+        f"[bold red]{kind}[/]: {escape(text)}",
+        markup=True,
+        highlight=False,
+        soft_wrap=True,
+    )
+    raise typer.Exit(code=1) from None
+
+
 def guarded(func: Callable[P, R]) -> Callable[P, R]:
     """Turn a :class:`GeosleuthError` or an ``OSError`` into one red line, exit 1."""
 
@@ -118,24 +128,12 @@ def guarded(func: Callable[P, R]) -> Callable[P, R]:
             return func(*args, **kwargs)
         except GeosleuthError as exc:
             where = exc.location()
-            suffix = f" ({where})" if where else ""
-            err_console.print(
-                f"[bold red]{type(exc).__name__}[/]: {escape(exc.message + suffix)}",
-                markup=True,
-                highlight=False,
-                soft_wrap=True,
+            _exit_with(
+                type(exc).__name__, exc.message + (f" ({where})" if where else "")
             )
-            raise typer.Exit(code=1) from None
         except OSError as exc:  # a file we could not read or write
-            what = exc.strerror or type(exc).__name__
             name = f": {exc.filename}" if exc.filename else ""
-            err_console.print(
-                f"[bold red]{type(exc).__name__}[/]: {escape(what + name)}",
-                markup=True,
-                highlight=False,
-                soft_wrap=True,
-            )
-            raise typer.Exit(code=1) from None
+            _exit_with(type(exc).__name__, (exc.strerror or type(exc).__name__) + name)
 
     return wrapper
 
