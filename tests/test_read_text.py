@@ -64,6 +64,89 @@ def test_latin_text_prefers_windows_1252(tmp_path: Path) -> None:
     assert "déjà" in load_text(p).text
 
 
+#: Sentences of English news with the characters Windows-1252 adds to ASCII: curly
+#: quotes, dashes, an ellipsis, currency signs and accented place names.
+NEWS_1252 = [
+    "The mayor said the bridge would reopen “within weeks” — but residents of the "
+    "east bank say they’ve heard that before.",
+    "Officials in São Paulo confirmed the outbreak on Tuesday; a spokesman said "
+    "the ministry was “monitoring the situation closely”.",
+    "The café on Rue de Rivoli, a short walk from the Louvre, reopened after the "
+    "strike – its owner called the closure “a disaster”.",
+    "Police in Zürich arrested two men on Friday, the canton’s prosecutor said.",
+    "Tickets cost £25 in Manchester and €30 in Dublin, the promoter said.",
+    "The rebels withdrew from Bogotá’s southern suburbs and regrouped near Cúcuta, "
+    "close to the border with Venezuela.",
+    "Côte d’Ivoire’s president flew to Montréal for talks with Canadian ministers.",
+    "“We’re not leaving,” said one farmer near Kraków. “This is our land.”",
+    "The storm hit Ålesund and Tromsø hardest, Norway’s weather service said.",
+    "Hurricane season begins in June… forecasters expect an active year.",
+]
+#: ASCII news around them, as in an article with one such sentence
+BEFORE_1252 = "The city council met on Monday to discuss the budget for next year. " * 6
+AFTER_1252 = " Council members will vote next week on the plan." * 4
+
+
+@pytest.mark.parametrize("sentence", NEWS_1252)
+def test_english_news_saved_as_windows_1252_round_trips(sentence: str) -> None:
+    for text in (sentence, BEFORE_1252 + sentence + AFTER_1252):
+        assert decode_bytes(text.encode("cp1252")) == (text, "cp1252")
+
+
+def test_news_paragraphs_saved_as_windows_1252_round_trip() -> None:
+    text = "\n\n".join(BEFORE_1252 + s + AFTER_1252 for s in NEWS_1252)
+    assert decode_bytes(text.encode("cp1252")) == (text, "cp1252")
+
+
+@pytest.mark.shared
+def test_seed_article_saved_as_windows_1252_round_trips(shared_dir: Path) -> None:
+    # read as Baltic cp775 once: its curly quotes became other letters
+    seed = shared_dir / "corpus/seed-2018-baghdadi-hajin.txt"
+    text = seed.read_text(encoding="utf-8").replace("ê", "e")
+    assert decode_bytes(text.encode("cp1252")) == (text, "cp1252")
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Москва — столица России и крупнейший город страны. " * 3, "cp1251"),
+        (
+            "Η Αθήνα είναι η πρωτεύουσα της Ελλάδας και η μεγαλύτερη πόλη. " * 3,
+            "cp1253",
+        ),
+        ("ירושלים היא בירת ישראל והעיר הגדולה ביותר במדינה. " * 3, "cp1255"),
+        ("台北市是中華民國的首都，也是台灣的政治、經濟、文化中心。" * 3, "big5"),
+        ("서울은 대한민국의 수도이자 최대 도시이다. " * 3, "cp949"),
+    ],
+)
+def test_other_scripts_are_not_read_as_windows_1252(text: str, encoding: str) -> None:
+    assert decode_bytes(text.encode(encoding)) == (text, encoding)
+
+
+def _page(charset: str, body: str) -> str:
+    return (
+        f'<html><head><meta charset="{charset}"><title>T</title></head>'
+        f"<body><article><p>{body}</p></article></body></html>"
+    )
+
+
+@pytest.mark.parametrize("charset", ["iso-8859-1", "latin1", "us-ascii"])
+def test_html_latin_1_label_reads_as_windows_1252(charset: str) -> None:
+    page = _page(charset, NEWS_1252[0] + " " + NEWS_1252[4])
+    assert decode_bytes(page.encode("cp1252"), format="html") == (page, "cp1252")
+
+
+@pytest.mark.parametrize("charset", ["iso-8859-1", "windows-1252", "utf-16"])
+def test_html_mislabelled_utf8_reads_as_utf8(charset: str) -> None:
+    page = _page(charset, NEWS_1252[0] + " " + NEWS_1252[6])
+    assert decode_bytes(page.encode("utf-8"), format="html") == (page, "utf-8")
+
+
+def test_html_utf16_label_in_an_ascii_page_reads_as_utf8() -> None:
+    page = _page("utf-16", "He was seen in Hajin, near the border.")
+    assert decode_bytes(page.encode("ascii"), format="html") == (page, "utf-8")
+
+
 @needs_trafilatura
 def test_html_declared_charset_is_honoured(tmp_path: Path) -> None:
     body = f"<p>{ARABIC}</p><p>{ENGLISH}</p>" * 3

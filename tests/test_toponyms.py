@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import math
+import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from geosleuth.gazetteer import Gazetteer
@@ -538,8 +540,8 @@ def test_broad_reports_lend_each_country_less_support(gaz: Gazetteer) -> None:
     span = T._Span(0, 7, "Toronto", gaz.match_ids("Toronto"))
     base = {p: 1.0 for p, _ in span.cands}
     au = next(p for p, _ in span.cands if gaz.country_code(p) == "AU")
-    strong = T._context_scores(span, base, focused, None, gaz)[au]
-    weak = T._context_scores(span, base, broad, None, gaz)[au]
+    strong = T._context_scores(span, base, T._Tally(focused), None, gaz)[au]
+    weak = T._context_scores(span, base, T._Tally(broad), None, gaz)[au]
     assert strong == pytest.approx(1.0 + T._W_COUNTRY)
     assert 1.0 < weak < strong
 
@@ -558,3 +560,99 @@ def test_each_pick_is_the_best_of_the_scores_reported_with_it(gaz: Gazetteer) ->
     assert len(resolved) >= 6
     for s in resolved:
         assert s.probs[s.pick] == max(s.probs.values()), s.text
+
+
+@pytest.mark.parametrize("n_places", [60, 400])  # all pairs, then a k-d tree
+def test_nearest_place_of_another_name_matches_all_pairs(n_places: int) -> None:
+    """The nearest local place of another name is the minimum over all of them."""
+    from geosleuth.read import toponyms as T
+
+    rng = np.random.default_rng(7)
+    lons = rng.uniform(-180.0, 180.0, n_places)
+    lats = rng.uniform(-90.0, 90.0, n_places)
+    keys = [f"k{i % 9}" for i in range(n_places)]
+    keys[-1] = "alone"  # a name with one place
+    lons[5], lats[5] = lons[6], lats[6]  # two names at one place
+    ctx = [
+        T._Ctx(k, "US", "", True, lo, la, 1.0, 1.0, False)
+        for k, lo, la in zip(keys, lons, lats, strict=True)
+    ]
+    assert (n_places > T._ALL_PAIRS_POINTS) == (n_places == 400)
+    ctx.append(T._Ctx("k0", "US", "TX", False, 0.0, 0.0, 0.0, 0.5, False))
+    tally = T._Tally(ctx)
+    q_lons = rng.uniform(-180.0, 180.0, 25)
+    q_lats = rng.uniform(-90.0, 90.0, 25)
+    for key in {*keys, "unseen"}:
+        other = [i for i, k in enumerate(keys) if k != key]
+        want = haversine_km(
+            q_lons[:, None], q_lats[:, None], lons[None, other], lats[None, other]
+        ).min(axis=1)
+        got = tally.nearest_km(key, q_lons, q_lats)
+        assert got is not None
+        np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-9)
+
+
+def test_a_name_is_no_context_for_itself() -> None:
+    from geosleuth.read import toponyms as T
+
+    ctx = [T._Ctx("paris", "FR", "11", True, 2.35, 48.86, 1.0, 1.0, True)] * 3
+    tally = T._Tally(ctx)
+    assert tally.nearest_km("paris", np.array([2.0]), np.array([48.0])) is None
+    own = tally.share("paris")
+    assert tally.countries["FR"] - own.countries["FR"] == 0.0
+    assert tally.named_in["FR"] - own.named_alone["FR"] == 0
+    assert tally.nearest_km("lyon", np.array([2.35]), np.array([48.86])) == [0.0]
+
+
+#: Places of many countries and US states, for a long place-dense text
+_DENSE = (
+    "Paris, London, Berlin, Madrid, Rome, Vienna, Prague, Warsaw, Budapest, Athens, "
+    "Lisbon, Dublin, Oslo, Stockholm, Helsinki, Copenhagen, Brussels, Amsterdam, "
+    "Moscow, Kyiv, Minsk, Ankara, Istanbul, Cairo, Tunis, Algiers, Rabat, Lagos, "
+    "Accra, Dakar, Nairobi, Kampala, Kigali, Addis Ababa, Khartoum, Baghdad, "
+    "Mosul, Basra, Damascus, Aleppo, Hajin, Raqqa, Beirut, Amman, Riyadh, Doha, "
+    "Dubai, Tehran, Kabul, Karachi, Lahore, Delhi, Mumbai, Dhaka, Kathmandu, "
+    "Colombo, Bangkok, Hanoi, Manila, Jakarta, Beijing, Shanghai, Seoul, Tokyo, "
+    "Osaka, Sydney, Melbourne, Auckland, Toronto, Montreal, Vancouver, Mexico, "
+    "Havana, Bogota, Lima, Quito, Santiago, Buenos Aires, Montevideo, Caracas, "
+    "Texas, Ohio, Iowa, Utah, Georgia, Florida, Alabama, Kansas, Nebraska, Maine, "
+    "Austin, Dallas, Houston, Denver, Boise, Reno, Tulsa, Omaha, Wichita, Tampa, "
+    "Orlando, Atlanta, Savannah, Nashville, Memphis, Louisville, Lexington, "
+    "Columbus, Cleveland, Toledo, Detroit, Chicago, Springfield, Peoria, Madison, "
+    "Milwaukee, Minneapolis, Fargo, Billings, Cheyenne, Albany, Buffalo, Boston. "
+)
+
+
+def test_a_long_place_dense_text_resolves_in_seconds(gaz: Gazetteer) -> None:
+    """Resolution is near-linear: 30,000 characters of place names, not minutes."""
+    text = (_DENSE * (30_000 // len(_DENSE) + 1))[:30_000]
+    find_toponyms(_DENSE, gazetteer=gaz, nlp=False)  # warm the gazetteer's caches
+    t0 = time.perf_counter()
+    ms = find_toponyms(text, gazetteer=gaz, nlp=False)
+    seconds = time.perf_counter() - t0
+    assert len(ms) > 2_500
+    assert sum(m.name is not None for m in ms) > 2_000
+    assert seconds < 15.0, f"{seconds:.1f} s"
+
+
+def test_county_lists_found_by_window_match_a_whole_text_scan() -> None:
+    """The windowed search finds what scanning the whole text found."""
+    import random
+
+    from geosleuth.read import toponyms as T
+
+    words = ["Swift", "Wilkin", "New York", "St. Mary", "O'Brien", "Polk", "and"]
+    words += ["&", ",", ".", "\n", "the", "big", "counties", "parishes", "Counties"]
+    rng = random.Random(3)
+    for _ in range(2_000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 30)))
+        want = [(m.span(), m.groups()) for m in T._COUNTY_LIST.finditer(text)]
+        assert [(m.span(), m.groups()) for m in T._county_lists(text)] == want
+    long_run = ", ".join(["Swift", "Wilkin", "Polk", "Clay"] * 40)
+    assert not list(T._county_lists(long_run + " and two counties"))
+    text = long_run + " counties"  # a list is read 1,000 characters back at most
+    (m,) = T._county_lists(text)
+    assert m.end() == len(text)
+    assert 0 < m.start() <= len(text) - len(" counties") - T._COUNTY_LIST_CHARS + 10
+    ms = find_toponyms("Swift and Wilkin counties flooded.", nlp=False)
+    assert [m.text for m in ms] == ["Swift", "Wilkin"]

@@ -6,12 +6,20 @@ What :func:`load_text` does, in order:
    cut there, with an :class:`~geosleuth.errors.EvidenceWarning`: the bound is what
    keeps a 50 MB file from hanging the reader.
 2. **Decode**: a byte-order mark wins (UTF-8, UTF-16, UTF-32); then, for HTML, a
-   charset declared in a ``<meta>`` tag; then strict UTF-8; then the best guess of
-   ``charset-normalizer`` (with Windows-1252 preferred when the guess is an
-   equally plausible Latin code page, because short English texts with a few
-   accented letters are otherwise read as Baltic or Central European). NUL bytes
-   without a UTF-16/32 reading, too many control characters, or no plausible
-   encoding raise :class:`~geosleuth.errors.InputError`: the file is binary.
+   charset declared in a ``<meta>`` tag, read as the WHATWG Encoding Standard reads
+   it (a Latin-1 or ASCII label means Windows-1252; a UTF-16 label in a page of
+   8-bit bytes means UTF-8), unless the bytes are valid UTF-8 with non-ASCII
+   characters (a mislabelled page: valid multi-byte UTF-8 is very unlikely by
+   chance); then strict UTF-8; then Windows-1252 when it decodes the bytes and
+   reads as plausibly as the best guess of ``charset-normalizer``; then that
+   guess. Windows-1252 is by far the most common legacy encoding of English
+   news, and an English text with a few curly quotes, dashes or accented letters
+   is otherwise read as Baltic, Central European, DOS, Mac or even Chinese
+   (Big5) text. A text in another Latin code page (Central European
+   Windows-1250, Turkish Windows-1254) that Windows-1252 also decodes cleanly is
+   read as Windows-1252: a few of its letters change. NUL bytes without a
+   UTF-16/32 reading, too many control characters, or no plausible encoding
+   raise :class:`~geosleuth.errors.InputError`: the file is binary.
 3. **Extract**: HTML goes through ``trafilatura`` (main text only: navigation,
    footers, scripts and styles never reach the text); the title and publication
    date come from the page's metadata. If trafilatura finds no main text the visible
@@ -34,6 +42,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import math
 import os
 import re
 import sys
@@ -85,15 +94,26 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_LATIN_PAGES = frozenset(
-    {
-        "cp1250", "cp1254", "cp1257", "cp1258", "cp775", "cp850", "cp852",
-        "cp437", "cp858", "latin_1", "iso8859_2", "iso8859_3", "iso8859_4",
-        "iso8859_9", "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15",
-        "iso8859_16", "mac_latin2", "mac_roman", "mac_iceland", "mac_turkish",
-        "hp_roman8",
-    }
-)  # fmt: skip
+#: Bytes of a document that the encoding guess looks at.
+_GUESS_BYTES = 2_000_000
+#: How much messier than the best guess the Windows-1252 reading may be and still
+#: be preferred (``charset_normalizer`` mess ratio). English news in Windows-1252
+#: reads at 0.004 or less; Arabic, Cyrillic, Greek, Hebrew or CJK bytes read as
+#: Windows-1252 at 1 or more.
+_CP1252_SLACK = 0.1
+#: Charset labels the WHATWG Encoding Standard decodes as another encoding, by
+#: Python codec name: Latin-1 and ASCII labels mean Windows-1252, and a UTF-16 or
+#: UTF-32 label found in a page of 8-bit bytes means UTF-8.
+_WHATWG_LABELS = {
+    "iso8859-1": "cp1252",
+    "ascii": "cp1252",
+    "utf-16": "utf-8",
+    "utf-16-le": "utf-8",
+    "utf-16-be": "utf-8",
+    "utf-32": "utf-8",
+    "utf-32-le": "utf-8",
+    "utf-32-be": "utf-8",
+}
 _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""",
     re.IGNORECASE,
@@ -167,6 +187,7 @@ def _strict(data: bytes, encoding: str, *, truncated: bool) -> str | None:
 
 
 def _declared_charset(data: bytes) -> str | None:
+    """The Python codec name of a page's ``<meta>`` charset, or None."""
     match = _META_CHARSET.search(data[:4096])
     if match is None:
         return None
@@ -175,6 +196,27 @@ def _declared_charset(data: bytes) -> str | None:
         return codecs.lookup(name).name
     except LookupError:
         return None
+
+
+def _decode_declared(
+    data: bytes, declared: str, *, truncated: bool
+) -> tuple[str, str] | None:
+    """Decode a page by its declared charset, as a browser does; None if it fails.
+
+    Valid UTF-8 with non-ASCII characters is UTF-8 whatever the label says; a
+    label is read as the WHATWG Encoding Standard reads it (``iso-8859-1`` as
+    Windows-1252, ``utf-16`` in an 8-bit page as UTF-8), falling back on the
+    label's own codec when the bytes are not valid in the standard's.
+    """
+    if declared != "utf-8":
+        utf8 = _strict(data, "utf-8", truncated=truncated)
+        if utf8 is not None and not utf8.isascii():
+            return utf8, "utf-8"
+    for enc in dict.fromkeys((_WHATWG_LABELS.get(declared, declared), declared)):
+        text = _strict(data, enc, truncated=truncated)
+        if text is not None:
+            return text, enc
+    return None
 
 
 def decode_bytes(
@@ -234,11 +276,15 @@ def decode_bytes(
                 )
             encoding = enc
             break
-    if text is None and format == "html":
+    if text is None and format == "html" and b"\x00" not in data:
         declared = _declared_charset(data)
-        if declared is not None and b"\x00" not in data:
-            text = _strict(data, declared, truncated=truncated)
-            encoding = declared if text is not None else ""
+        found = (
+            None
+            if declared is None
+            else _decode_declared(data, declared, truncated=truncated)
+        )
+        if found is not None:
+            text, encoding = found
     if text is None and b"\x00" not in data:
         text = _strict(data, "utf-8", truncated=truncated)
         encoding = "utf-8" if text is not None else ""
@@ -255,28 +301,44 @@ def _guess(data: bytes, name: str) -> tuple[str, str]:
         raise MissingDependencyError(
             "The package 'charset-normalizer' is missing; reinstall geosleuth."
         ) from None
-    results = charset_normalizer.from_bytes(data[:2_000_000])
-    best = results.best()
-    if best is None:
-        if b"\x00" in data:
+    best = charset_normalizer.from_bytes(data[:_GUESS_BYTES]).best()
+    if b"\x00" in data:
+        if best is None or not best.encoding.startswith(("utf_16", "utf_32")):
             raise _binary(name, "it holds NUL bytes and reads as no UTF-16/32 text")
+    else:
+        western = _windows_1252(data, None if best is None else best.chaos)
+        if western is not None:
+            return western, "cp1252"
+    if best is None:
         raise InputError(
             f"The encoding of {name!r} could not be determined: it reads as none of "
             "the known text encodings. Re-save it as UTF-8.",
             path=name,
         )
     enc = best.encoding
-    if b"\x00" in data and not enc.startswith(("utf_16", "utf_32")):
-        raise _binary(name, "it holds NUL bytes and reads as no UTF-16/32 text")
-    if enc in _LATIN_PAGES:
-        for r in results:
-            if r.encoding == "cp1252" and r.chaos <= best.chaos + 0.1:
-                enc = "cp1252"
-                break
-    text = _strict(data, enc, truncated=len(data) > 2_000_000)
+    text = _strict(data, enc, truncated=len(data) > _GUESS_BYTES)
     if text is None:
         text = data.decode(enc, errors="replace")
     return text, codecs.lookup(enc).name
+
+
+def _windows_1252(data: bytes, best_chaos: float | None) -> str | None:
+    """The Windows-1252 reading of the bytes, if clean and as plausible as the guess.
+
+    Clean: none of the five bytes Windows-1252 leaves undefined (0x81, 0x8D,
+    0x8F, 0x90, 0x9D). Plausible: its ``charset_normalizer`` mess ratio is at most
+    ``_CP1252_SLACK`` above the best guess's (or than 0 when there is no guess),
+    which rules out Arabic, Cyrillic, Greek, Hebrew and CJK text read as Latin
+    letters.
+    """
+    from charset_normalizer.md import mess_ratio
+
+    text = _strict(data, "cp1252", truncated=False)
+    if text is None:
+        return None
+    # no early stop: the ratio of a head of the text can exceed the whole's
+    mess = mess_ratio(text[:_GUESS_BYTES], maximum_threshold=math.inf)
+    return text if mess <= (best_chaos or 0.0) + _CP1252_SLACK else None
 
 
 def _check_textual(text: str, name: str) -> None:

@@ -46,12 +46,13 @@ import functools
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, NamedTuple, TypeAlias
 
 import numpy as np
+from numpy.typing import NDArray
 
 from geosleuth.errors import missing_extra
 from geosleuth.gazetteer import Gazetteer, Place, norm_key
@@ -982,13 +983,35 @@ _COUNTY_LIST = re.compile(
     + _LIST_ITEM
     + r")\s+(counties|parishes)\b"
 )
+_COUNTY_WORD = re.compile(r"\s(?:counties|parishes)\b")
+#: A county list is looked for in at most this many characters before its
+#: "counties" (a hundred names); a longer list loses its first names.
+_COUNTY_LIST_CHARS = 1_000
+
+
+def _county_lists(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_COUNTY_LIST`` in ``text``, in near-linear time.
+
+    Scanning the whole text tries the list pattern from every capitalised word
+    of a long run of names to its end, quadratic in the run's length. A list
+    ends at a lowercase "counties" and cannot hold one, so each is looked for
+    only between the previous "counties" and its own, and at most
+    ``_COUNTY_LIST_CHARS`` back.
+    """
+    floor = 0
+    for word in _COUNTY_WORD.finditer(text):
+        lo = max(floor, word.start() - _COUNTY_LIST_CHARS)
+        m = _COUNTY_LIST.search(text, lo, word.end())
+        if m is not None:
+            yield m
+        floor = word.end()
 
 
 def _add_county_lists(
     text: str, gaz: Gazetteer, spans: list[_Span], taken: np.ndarray
 ) -> None:
     """Name each county of a list: "Swift and Wilkin counties"."""
-    for m in _COUNTY_LIST.finditer(text):
+    for m in _county_lists(text):
         suffix = " County" if m.group(2) == "counties" else " Parish"
         for item in re.finditer(_LIST_ITEM, m.group(1)):
             s, e = m.start(1) + item.start(), m.start(1) + item.end()
@@ -1287,10 +1310,10 @@ def _round(
     Each span's scores in the context of the others' picks, and its new pick,
     the best of those scores.
     """
-    ctx = _context(live, base, picks, gaz, home)
+    tally = _Tally(_context(live, base, picks, gaz, home))
     new, all_scores = [], []
     for k, (s, b) in enumerate(zip(live, base, strict=True)):
-        scores = _context_scores(s, b, ctx, qual[k], gaz, _list_kinds(s, picks, gaz))
+        scores = _context_scores(s, b, tally, qual[k], gaz, _list_kinds(s, picks, gaz))
         new.append(max(scores, key=lambda p: scores[p]))
         all_scores.append(scores)
     return new, all_scores
@@ -1406,69 +1429,207 @@ def _context(
     return out
 
 
+class _Share:
+    """What the mentions of one name bring as context (see :class:`_Tally`)."""
+
+    __slots__ = ("admins", "alone", "countries", "named", "named_alone")
+
+    def __init__(self) -> None:
+        self.countries: dict[str, float] = defaultdict(float)
+        self.admins: dict[tuple[str, str], float] = defaultdict(float)
+        self.named: dict[tuple[str, str], int] = defaultdict(int)
+        #: named divisions only this name names, counted by country
+        self.named_alone: dict[str, int] = defaultdict(int)
+        #: indices of the local points only this name brings
+        self.alone: list[int] = []
+
+
+_NO_SHARE = _Share()
+#: Up to this many distinct local places, distances are taken to each of them;
+#: beyond, the nearest is found in a k-d tree.
+_ALL_PAIRS_POINTS = 128
+
+
+class _Tally:
+    """The context all mentions bring, summed once, and each name's share of it.
+
+    A mention's context is what the other names bring (a name is no context for
+    itself): the totals less its own name's share. The supports are sums of 1 and
+    1/2, exact in floating point, so the difference is exactly the sum over the
+    other names. The nearest local place of another name is found in a k-d tree of
+    the distinct local places (unit vectors, where chord length orders distances
+    as great-circle distance does), or, among at most ``_ALL_PAIRS_POINTS`` of
+    them (a news article), by measuring the distance to each. Built once per
+    round, this keeps resolution near-linear in the number of mentions: comparing
+    each mention with every other took minutes on a long list of place names.
+    """
+
+    def __init__(self, ctx: Iterable[_Ctx]) -> None:
+        self.countries: dict[str, float] = defaultdict(float)
+        self.admins: dict[tuple[str, str], float] = defaultdict(float)
+        self.named: dict[tuple[str, str], int] = defaultdict(int)
+        self.shares: dict[str, _Share] = {}
+        points: dict[tuple[float, float], set[str]] = {}
+        for o in ctx:
+            share = self.shares.get(o.key)
+            if share is None:
+                share = self.shares[o.key] = _Share()
+            if o.country and o.country_support:
+                self.countries[o.country] += o.country_support
+                share.countries[o.country] += o.country_support
+            if o.admin1:
+                ca = (o.country, o.admin1)
+                self.admins[ca] += o.admin_support
+                share.admins[ca] += o.admin_support
+                if o.named_admin:
+                    self.named[ca] += 1
+                    share.named[ca] += 1
+            if o.local:
+                points.setdefault((o.lon, o.lat), set()).add(o.key)
+        self.country_total = sum(self.countries.values())
+        self.named_in: dict[str, int] = defaultdict(int)
+        for c, _ in self.named:
+            self.named_in[c] += 1
+        for share in self.shares.values():
+            for ca, n in share.named.items():
+                if n == self.named[ca]:
+                    share.named_alone[ca[0]] += 1
+        #: the names of each local place without coordinates (a home without a
+        #: point): a NaN place makes every distance to the others NaN
+        self.nan_keys: list[set[str]] = []
+        lons: list[float] = []
+        lats: list[float] = []
+        for (lon, lat), keys in points.items():
+            if not (math.isfinite(lon) and math.isfinite(lat)):
+                self.nan_keys.append(keys)
+                continue
+            if len(keys) == 1:
+                self.shares[next(iter(keys))].alone.append(len(lons))
+            lons.append(lon)
+            lats.append(lat)
+        #: the distinct local places, in (lon, lat) degrees
+        self.lons = np.array(lons, dtype=np.float64)
+        self.lats = np.array(lats, dtype=np.float64)
+        self._tree: Any = None  # built on the first distance asked for
+        self._near: dict[tuple[str, bytes, bytes], NDArray[np.float64] | None] = {}
+
+    def share(self, key: str) -> _Share:
+        """What the mentions of the name ``key`` bring."""
+        return self.shares.get(key, _NO_SHARE)
+
+    def nearest_km(
+        self, key: str, lons: NDArray[np.float64], lats: NDArray[np.float64]
+    ) -> NDArray[np.float64] | None:
+        """Distance (km) from each point to the nearest local place of another name.
+
+        None when no other name brings a local place. The answer is kept: the
+        mentions of one name ask it for the same candidates.
+        """
+        memo = (key, lons.tobytes(), lats.tobytes())
+        if memo not in self._near:
+            near = self._nearest_km(key, lons, lats)
+            if near is not None:
+                near.flags.writeable = False
+            self._near[memo] = near
+        return self._near[memo]
+
+    def _nearest_km(
+        self, key: str, lons: NDArray[np.float64], lats: NDArray[np.float64]
+    ) -> NDArray[np.float64] | None:
+        share = self.share(key)
+        if any(keys != {key} for keys in self.nan_keys):
+            return np.full(len(lons), np.nan)
+        if len(self.lons) == len(share.alone):
+            return None
+        if len(self.lons) <= _ALL_PAIRS_POINTS:  # an ordinary article: all pairs
+            other = np.ones(len(self.lons), dtype=bool)
+            other[share.alone] = False
+            d = haversine_km(
+                lons[:, None],
+                lats[:, None],
+                self.lons[None, other],
+                self.lats[None, other],
+            )
+            return np.asarray(d.min(axis=1))
+        if self._tree is None:
+            from scipy.spatial import KDTree
+
+            self._tree = KDTree(_unit_vectors(self.lons, self.lats))
+        # the k nearest hold one of another name: the name's own are k - 1
+        k = len(share.alone) + 1
+        _, idx = self._tree.query(_unit_vectors(lons, lats), k=list(range(1, k + 1)))
+        idx = np.asarray(idx, dtype=np.int64).reshape(len(lons), k)
+        if share.alone:
+            own = np.isin(idx, share.alone)
+            idx = idx[np.arange(len(lons)), np.argmax(~own, axis=1)]
+        else:
+            idx = idx[:, 0]
+        return haversine_km(lons, lats, self.lons[idx], self.lats[idx])
+
+
+def _unit_vectors(
+    lons: NDArray[np.float64], lats: NDArray[np.float64]
+) -> NDArray[np.float64]:
+    """Points on the unit sphere, shape (n, 3), of (lon, lat) degrees."""
+    lo, la = np.radians(lons), np.radians(lats)
+    return np.column_stack(
+        (np.cos(la) * np.cos(lo), np.cos(la) * np.sin(lo), np.sin(la))
+    )
+
+
 def _context_scores(
     s: _Span,
     b: dict[int, float],
-    ctx: _Context,
+    tally: _Tally,
     q: tuple[str, str] | None,
     gaz: Gazetteer,
     listed: AbstractSet[tuple[str, str]] = frozenset(),
 ) -> dict[int, float]:
     """Each candidate's score: its base plus what the other places say.
 
-    ``listed`` holds the (kind, country) of the states or countries the span
-    stands in a list with: "Utah, Washington and Wisconsin" are states, "Armenia,
-    Georgia and Azerbaijan" countries.
+    ``tally`` is the context all mentions bring; the span's own name is left out
+    of it. ``listed`` holds the (kind, country) of the states or countries the
+    span stands in a list with: "Utah, Washington and Wisconsin" are states,
+    "Armenia, Georgia and Azerbaijan" countries.
     """
     key = norm_key(s.text)
-    countries: dict[str, float] = defaultdict(float)
-    admins: dict[tuple[str, str], float] = defaultdict(float)
-    local_lons: list[float] = []
-    local_lats: list[float] = []
-    named: set[tuple[str, str]] = set()
-    siblings: dict[str, set[str]] = defaultdict(set)
-    for o in ctx:  # the other places
-        if o.key == key:
-            continue
-        if o.country and o.country_support:
-            countries[o.country] += o.country_support
-        if o.admin1:
-            admins[o.country, o.admin1] += o.admin_support
-            if o.named_admin:
-                named.add((o.country, o.admin1))
-                siblings[o.country].add(o.admin1)
-        if o.local:
-            local_lons.append(o.lon)
-            local_lats.append(o.lat)
+    own = tally.share(key)
     pids = np.fromiter(b, dtype=np.int64, count=len(b))
     score = np.fromiter(b.values(), dtype=np.float64, count=len(b))
     cc = [gaz.country_code(int(p)) for p in pids]
     aa = [gaz.admin1_code(int(p)) for p in pids]
-    total = sum(countries.values()) or 1.0
+    support = [tally.countries.get(c, 0.0) - own.countries.get(c, 0.0) for c in cc]
+    total = (tally.country_total - sum(own.countries.values())) or 1.0
     bonus = np.array(
-        [
-            _W_COUNTRY
-            * min(1.0, countries.get(c, 0.0))
-            * min(1.0, _SHARE_K * countries.get(c, 0.0) / total)
-            for c in cc
-        ]
+        [_W_COUNTRY * min(1.0, n) * min(1.0, _SHARE_K * n / total) for n in support]
     )
     bonus += np.array(
         [
-            _W_ADMIN * min(1.0, admins.get((c, a), 0.0)) if a else 0.0
+            _W_ADMIN
+            * min(1.0, tally.admins.get((c, a), 0.0) - own.admins.get((c, a), 0.0))
+            if a
+            else 0.0
             for c, a in zip(cc, aa, strict=True)
         ]
     )
-    if named and not any(
+    # divisions the other names name outright ("Texas"), by country
+    named_in = {
+        c: tally.named_in.get(c, 0) - own.named_alone.get(c, 0) for c in set(cc)
+    }
+    any_named = len(tally.named) > sum(own.named_alone.values())
+    if any_named and not any(
         w >= 1.0 and gaz.kind(p) in ("country", "admin") for p, w in s.cands
     ):  # a town in a division the document names outright ("Texas")
         bonus += np.array(
             [
-                _W_ADMIN if (c, a) in named and gaz.kind(int(p)) in _LOCAL else 0.0
+                _W_ADMIN
+                if tally.named.get((c, a), 0) > own.named.get((c, a), 0)
+                and gaz.kind(int(p)) in _LOCAL
+                else 0.0
                 for p, c, a in zip(pids, cc, aa, strict=True)
             ]
         )
-    if siblings and not any(w >= 0.9 and gaz.is_capital(p) for p, w in s.cands):
+    if any_named and not any(w >= 0.9 and gaz.is_capital(p) for p, w in s.cands):
         # "Georgia" among Alabama, Iowa and Texas is the state. Not for a capital
         # ("Washington") or over a town of that name in the same country (the
         # town of Isiolo, not Isiolo County)
@@ -1479,7 +1640,7 @@ def _context_scores(
         }
         bonus += np.array(
             [
-                _W_SIBLING * min(1.0, len(siblings.get(c, ())) / 2.0)
+                _W_SIBLING * min(1.0, named_in[c] / 2.0)
                 if gaz.kind(int(p)) == "admin" and c not in towns
                 else 0.0
                 for p, c in zip(pids, cc, strict=True)
@@ -1492,14 +1653,8 @@ def _context_scores(
                 for p, c in zip(pids, cc, strict=True)
             ]
         )
-    if local_lons:
-        d = haversine_km(
-            gaz.lons[pids][:, None],
-            gaz.lats[pids][:, None],
-            np.array(local_lons)[None, :],
-            np.array(local_lats)[None, :],
-        )
-        dmin = d.min(axis=1)
+    dmin = tally.nearest_km(key, gaz.lons[pids], gaz.lats[pids])
+    if dmin is not None:
         kinds_local = np.array([gaz.kind(int(p)) in _LOCAL for p in pids])
         w_near = 1.0 if s.loose else _W_NEAR
         near = -w_near * np.log10(1.0 + dmin / 30.0)
