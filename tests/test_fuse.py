@@ -131,9 +131,16 @@ def test_p_alive_known_answers():
     p = r + (1 - r) * p
     p *= math.exp(-0.1 * (DAY - dt.date(2017, 9, 28)).days / 365.25)
     assert p_alive([pol, dead], as_of=DAY, settings=s) == pytest.approx(p, rel=1e-12)
-    # a certain claim of death is final
+    # a certain claim of death is capped like every item (max_reliability 0.99):
+    # strong, but no single report is final
     sure = LifeStatus(id="x", provenance=PROV, date=DAY, status="dead")
-    assert p_alive([sure], as_of=DAY) == 0.0
+    want = 0.9 * 0.01 / (0.9 * 0.01 + 0.1 * 1.99)
+    assert p_alive([sure], as_of=DAY) == pytest.approx(want, rel=1e-12)
+    # a proof of life and a claim of death on one day: the same in either order
+    alive = LifeStatus(
+        id="y", provenance=PROV, date=DAY, status="alive", hedge="probable"
+    )
+    assert p_alive([sure, alive], as_of=DAY) == p_alive([alive, sure], as_of=DAY)
 
 
 def test_hdr_mask_and_area():
@@ -567,3 +574,51 @@ def test_a_likely_place_is_likely_on_cells_wider_than_its_disc():
     )
     assert ranked.probability > 0.05
     assert ranked.probability < math.pi * 15.0**2 / 2500.0 + 0.02
+
+
+def test_the_timeline_knows_nothing_published_after_as_of():
+    g = Grid.around(40.0, 35.0, radius_km=50.0, cell_km=2.0)
+
+    def seen(iid, place, date, published):
+        prov = Provenance(document="d", published=published)
+        return Sighting(id=iid, provenance=prov, date=date, place=place,
+                        place_name=iid, sigma_km=3.0)  # fmt: skip
+
+    a = seen("A", Point(40.0, 35.0), dt.date(2018, 5, 1), dt.date(2018, 5, 1))
+    b = seen("B", Point(40.3, 35.2), dt.date(2018, 5, 10), dt.date(2018, 7, 1))
+    as_of = dt.date(2018, 5, 15)
+    places = [NamedPlace("A", 40.0, 35.0), NamedPlace("B", 40.3, 35.2)]
+    est = fuse([a, b], g, as_of=as_of, places=places)
+    assert est.used == ("A",)
+    points = timeline([a, b], g, as_of=as_of, places=places)
+    assert all("B" not in p.new_items for p in points)
+    last = points[-1].probabilities
+    assert last["A"] == pytest.approx(est.places[0].probability, rel=1e-9)
+    # and no place is ranked from an item nobody knew of yet
+    assert [p.name for p in fuse([a, b], g, as_of=as_of).places] == ["A"]
+
+
+def test_territory_leave_one_out_brings_back_the_superseded_item():
+    g = Grid.around(40.0, 35.0, radius_km=60.0, cell_km=2.0)
+
+    def held(iid, year, box):
+        return Territory(id=iid, provenance=PROV, date=dt.date(year, 1, 1),
+                         group_name="G", area=Area.box(*box), tie=0.9)  # fmt: skip
+
+    old = held("old", 2017, (39.5, 34.6, 39.9, 35.0))
+    new = held("new", 2018, (40.2, 35.0, 40.5, 35.4))
+    c = claim("c", lon=40.0, lat=35.0, place_name="X", grade=Grade.parse("C3"))
+    as_of = DAY
+    est = fuse([old, new, c], g, as_of=as_of)
+    shift = {x.item_id: x.map_shift for x in est.contributions}
+    for item in (new, c):
+        rest = [i for i in (old, new, c) if i is not item]
+        other = fuse(rest, g, as_of=as_of, contributions=False)
+        real = 0.5 * float(np.abs(est.posterior - other.posterior).sum())
+        assert shift[item.id] == pytest.approx(real, rel=1e-9)
+    # two items of one group on one date: a fixed winner, whatever the order
+    twin = held("twin", 2018, (39.5, 34.6, 39.9, 35.0))
+    e1 = fuse([new, twin], g, as_of=as_of, contributions=False)
+    e2 = fuse([twin, new], g, as_of=as_of, contributions=False)
+    assert e1.used == e2.used == ("twin",)
+    assert np.array_equal(e1.posterior, e2.posterior)

@@ -50,7 +50,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -671,7 +671,13 @@ def select(
     for item in used:
         if isinstance(item, Territory):
             cur = newest.get(item.group_name)
-            if cur is None or item.date >= cur.date:
+            # the newest wins; on one date the later-published, then the larger id
+            # (a fixed rule: the order of the items never matters)
+            if cur is None or (item.date, item.known_on, item.id) > (
+                cur.date,
+                cur.known_on,
+                cur.id,
+            ):
                 newest[item.group_name] = item
     final = []
     for item in used:
@@ -846,7 +852,11 @@ def p_alive(
     """Probability that the target is alive on ``as_of`` (see the module notes).
 
     Uses the life-status items dated (and, unless ``hindcast``, published) on or
-    before ``as_of``.
+    before ``as_of``. Each item's probability of being true is capped at
+    ``settings.max_reliability``, as everywhere: no single report, however
+    certain its wording, makes the target surely dead or surely alive. Items of
+    one day are taken claims of death first, then proofs of life, so their order
+    in the input never matters.
 
     Examples
     --------
@@ -867,7 +877,9 @@ def p_alive(
             and i.date <= as_of
             and (hindcast or i.known_on <= as_of)
         ),
-        key=lambda i: i.date,
+        # same day: claims of death first, then proofs of life (a recording shows
+        # the target alive that day, whatever was claimed), then by id
+        key=lambda i: (i.date, i.status == "alive", i.id),
     )
     p = settings.prior_alive
     last: dt.date | None = None
@@ -875,7 +887,7 @@ def p_alive(
     for ev in events:
         if last is not None:
             p *= math.exp(-h * (ev.date - last).days / _DAYS_PER_YEAR)
-        r = ev.p_true(settings.grades)
+        r = min(ev.p_true(settings.grades), settings.max_reliability)
         if ev.status == "alive":
             p = r + (1.0 - r) * p
         else:
@@ -982,7 +994,7 @@ def fuse(
     ranked = place_probabilities(
         post,
         grid,
-        list(places) if places is not None else _places_from_items(items),
+        list(places) if places is not None else _places_from_items(used),
         radius_km=settings.place_radius_km,
         hdr90=h90,
     )
@@ -1003,6 +1015,7 @@ def fuse(
             settings=settings,
             alive=alive,
             top_mask=top_mask,
+            replacements=_territory_runners_up(items, used, excluded),
         )
     return Estimate(
         as_of=as_of,
@@ -1021,6 +1034,33 @@ def fuse(
     )
 
 
+def _territory_runners_up(
+    items: Sequence[EvidenceItem],
+    used: Sequence[EvidenceItem],
+    excluded: Sequence[tuple[str, str]],
+) -> dict[str, Territory]:
+    """The superseded item each used territory item would give way to, if any.
+
+    Without a group's newest item, the next newest of that group (by date, then
+    publication, then id) is what :func:`select` would use.
+    """
+    superseded = {i for i, why in excluded if why.startswith("superseded by")}
+    out: dict[str, Territory] = {}
+    for winner in used:
+        if not isinstance(winner, Territory):
+            continue
+        older = [
+            i
+            for i in items
+            if isinstance(i, Territory)
+            and i.id in superseded
+            and i.group_name == winner.group_name
+        ]
+        if older:
+            out[winner.id] = max(older, key=lambda i: (i.date, i.known_on, i.id))
+    return out
+
+
 def _contributions(
     used: Sequence[EvidenceItem],
     facs: Sequence[Factor],
@@ -1033,6 +1073,7 @@ def _contributions(
     alive: float,
     top_mask: FloatArray | None = None,
     max_group: int = 2000,
+    replacements: Mapping[str, EvidenceItem] | None = None,
 ) -> list[Contribution]:
     """Leave-one-out shifts of the posterior, one per used item.
 
@@ -1040,7 +1081,9 @@ def _contributions(
     likelihood without item ``i`` is ``(W·L − wᵢLᵢ)/(W − wᵢ)``, one kernel per item;
     groups larger than ``max_group`` report the shift of the whole group instead.
     With ``top_mask`` (the disc of the best-ranked place), each contribution also
-    says how probable that place is without the item.
+    says how probable that place is without the item. ``replacements`` maps an
+    item to the one that would be used in its place without it (a group's newest
+    territory item to the next newest, which it supersedes).
     """
     base = log_prior + sum((f.log_l for f in facs), np.zeros(grid.n_cells))
     by_item = {iid: f for f in facs for iid in f.item_ids}
@@ -1074,7 +1117,12 @@ def _contributions(
         shift, top = 0.0, top_now
         f = by_item.get(item.id)
         if f is not None and len(f.item_ids) == 1:
-            shift, top = shift_without(without(f))
+            rest = without(f)
+            back = (replacements or {}).get(item.id)
+            if back is not None:
+                back_facs, _ = factors([back], grid, as_of=as_of, settings=settings)
+                rest = rest + sum((g.log_l for g in back_facs), np.zeros(grid.n_cells))
+            shift, top = shift_without(rest)
         elif f is not None and len(f.item_ids) > max_group:
             if f.key not in group_shift:
                 group_shift[f.key] = shift_without(without(f))
@@ -1155,8 +1203,11 @@ def timeline(
         raise InputError(
             f"mode must be 'known', 'event' or 'auto'. Got {mode!r}.", field="mode"
         )
+    # What was not known by as_of is in no point of the timeline: a hindcast
+    # ("event" mode) replays the events with the knowledge of as_of, not later.
+    items = [i for i in items if i.known_on <= as_of]
     if mode == "auto":
-        known_days = {i.known_on for i in items if i.known_on <= as_of}
+        known_days = {i.known_on for i in items}
         mode = "known" if len(known_days) >= 3 else "event"
 
     def when(item: EvidenceItem) -> dt.date:

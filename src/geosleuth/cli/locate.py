@@ -126,7 +126,16 @@ def _gather(
                         for it in reading.evidence
                     ),
                 )
-            items.extend(reading.evidence)
+            fresh, repeats = _not_in_case(reading.evidence, case)
+            if repeats:
+                warnings.warn(
+                    f"{len(repeats)} item(s) read from {path.name} quote the same "
+                    "sentence as an item of the case file, which already counts it; "
+                    f"left out: {', '.join(repeats)}.",
+                    EvidenceWarning,
+                    stacklevel=2,
+                )
+            items.extend(fresh)
             tgt = tgt or reading.target or None  # the first article's inferred name
             known = {p.name for p in places}
             for item in reading.evidence:
@@ -163,6 +172,41 @@ def _gather(
 
 
 _MAX_CELLS = 25_000_000
+_QUOTE_MARKS = str.maketrans(dict.fromkeys("\"'“”‘’«»"))
+
+
+def _sentence_key(quote: str) -> str:
+    """A quote reduced for comparison: no quote marks, case or spacing."""
+    return " ".join(quote.translate(_QUOTE_MARKS).casefold().split()).strip(" .")
+
+
+def _not_in_case(
+    read: Sequence[EvidenceItem], case: Case | None
+) -> tuple[list[EvidenceItem], list[str]]:
+    """Items read from an article, less those the case file already holds.
+
+    An item repeats a case item when both are of one kind and one quote holds the
+    other (at least 20 characters of it): a case written from the article quotes
+    its sentences, and counting a sentence twice would double its weight.
+    Returns the items to keep and the ids left out.
+    """
+    if case is None:
+        return list(read), []
+    quoted = [
+        (i.kind, _sentence_key(i.provenance.quote))
+        for i in case.items
+        if len(_sentence_key(i.provenance.quote)) >= 20
+    ]
+    keep, repeats = [], []
+    for item in read:
+        key = _sentence_key(item.provenance.quote)
+        if len(key) >= 20 and any(
+            kind == item.kind and (q in key or key in q) for kind, q in quoted
+        ):
+            repeats.append(item.id)
+        else:
+            keep.append(item)
+    return keep, repeats
 
 
 def _recut(grid: Grid, cell_km: float) -> Grid:
