@@ -222,6 +222,7 @@ def test_an_uninformative_item_changes_nothing(data):
 @settings(max_examples=25, deadline=None)
 @given(data=st.data())
 def test_a_full_search_with_pd_one_empties_its_area_and_only_it(data):
+    """pd = 1 over a box: what it covers is emptied, cell by covered share."""
     grid = data.draw(small_grids())
     items = data.draw(evidence_lists(grid))
     w, s, e, n = grid.bounds_lonlat()
@@ -231,19 +232,17 @@ def test_a_full_search_with_pd_one_empties_its_area_and_only_it(data):
     search = Searched(id="sweep", provenance=HPROV, date=AS_OF, area=box, pd=1.0)
     before = fuse(items, grid, as_of=AS_OF, contributions=False).posterior
     after = fuse([*items, search], grid, as_of=AS_OF, contributions=False).posterior
-    from geosleuth.geometry import inside
+    from geosleuth.geometry import coverage
 
-    mask = inside(box, grid)
-    assert (after[mask] == 0).all()
-    outside = ~mask & (before > 0)
-    assert (after[outside] > 0).all()
-    # outside the searched area the map only renormalises
-    if outside.any() and before[~mask].sum() > 0:
+    cover = coverage(box, grid)
+    assert (after[cover == 1.0] == 0).all()  # wholly searched cells are emptied
+    # every other cell keeps (1 - covered share) of its mass, then renormalises
+    kept = before * (1.0 - cover)
+    held = kept > 0
+    assert (after[held] > 0).all()
+    if held.any():
         np.testing.assert_allclose(
-            after[outside],
-            before[outside] / before[~mask].sum(),
-            rtol=1e-9,
-            atol=1e-250,
+            after[held], kept[held] / kept.sum(), rtol=1e-9, atol=1e-250
         )
 
 

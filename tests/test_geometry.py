@@ -1,4 +1,5 @@
 import contextlib
+import datetime as dt
 
 import numpy as np
 import pytest
@@ -237,3 +238,49 @@ def test_any_coordinates_give_a_geometry_or_an_input_error(coords):
 def test_any_geojson_coordinates_give_a_geometry_or_an_input_error(kind, coords):
     with contextlib.suppress(InputError):
         from_geojson({"type": kind, "coordinates": coords})
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    cell=st.sampled_from([0.25, 1.0, 4.0]),
+    x0=st.floats(-6.0, 2.0),
+    y0=st.floats(-6.0, 2.0),
+    w=st.floats(0.05, 4.0),
+    h=st.floats(0.05, 4.0),
+)
+def test_coverage_of_a_box_sums_to_its_area(cell, x0, y0, w, h):
+    from geosleuth.geometry import coverage
+
+    g = Grid.around(10.0, 45.0, radius_km=12.0, cell_km=cell)
+    # a box given in the grid's plane, so its area is w * h km² exactly
+    ring_x = np.array([x0, x0 + w, x0 + w, x0, x0])
+    ring_y = np.array([y0, y0, y0 + h, y0 + h, y0])
+    lons, lats = g.xy_km_to_lonlat(ring_x, ring_y)
+    area = Area.of(list(zip(lons.tolist(), lats.tolist(), strict=True)))
+    c = coverage(area, g)
+    assert ((c >= 0) & (c <= 1)).all()
+    got = float(c.sum()) * g.cell_area_km2
+    assert got == pytest.approx(w * h, rel=1e-6)  # edge cells clipped exactly
+
+
+def test_a_search_smaller_than_a_cell_still_counts():
+    from geosleuth.evidence import Provenance, Searched
+    from geosleuth.fuse import fuse
+
+    g = Grid.around(10.0, 45.0, radius_km=4.0, cell_km=2.0)
+    # 1.8 km x 1.8 km inside one 2 km cell, clear of every cell centre
+    xs = np.array([-1.9, -0.1, -0.1, -1.9, -1.9])
+    ys = np.array([0.1, 0.1, 1.9, 1.9, 0.1])
+    lons, lats = g.xy_km_to_lonlat(xs, ys)
+    box = Area.of(list(zip(lons.tolist(), lats.tolist(), strict=True)))
+    day = dt.date(2024, 1, 1)
+    s = Searched(
+        id="s", provenance=Provenance(document="d"), date=day, area=box, pd=1.0
+    )
+    est = fuse([s], g, as_of=day)
+    assert est.used == ("s",)
+    cell = int(g.lonlat_to_cell(*g.xy_km_to_lonlat(-1.0, 1.0)))
+    # the cell keeps 1 - 0.81 of its prior share, the others renormalise
+    prior = 1.0 / g.n_cells
+    kept = prior * (1 - 0.81)
+    assert est.posterior[cell] == pytest.approx(kept / (1 - prior * 0.81), rel=0.05)

@@ -71,7 +71,7 @@ from geosleuth.evidence import (
     Sighting,
     Territory,
 )
-from geosleuth.geometry import Area, Point, distance_km, inside
+from geosleuth.geometry import Point, coverage, distance_km
 from geosleuth.grid import Grid
 
 __all__ = [
@@ -453,32 +453,14 @@ def _mixture_log(k: FloatArray, r: float) -> FloatArray:
         return np.asarray(np.log(r * k + (1.0 - r)))
 
 
-_DISC_SUB = 8  # sub-points per cell side where a disc's edge crosses a cell
-
-
 def _disc(grid: Grid, lon: float, lat: float, radius_km: float) -> FloatArray:
     """Share of each cell's area inside the disc of ``radius_km`` around a place.
 
-    Cells wholly inside count 1 and cells wholly outside 0; a cell the edge
-    crosses counts the share of an 8 × 8 lattice of its points inside (in the
-    grid's equal-area plane). Counting only the cells whose centres fall inside
-    would give a place 0 on cells larger than the disc, however likely its
-    neighbourhood.
+    Counting only the cells whose centres fall inside would give a place 0 on
+    cells larger than the disc, however likely its neighbourhood; see
+    :func:`geosleuth.geometry.coverage`.
     """
-    half_diag = grid.cell_km / math.sqrt(2.0)
-    d = distance_km(Point(lon, lat), grid, max_km=radius_km + half_diag)
-    w = np.where(d <= radius_km - half_diag, 1.0, 0.0)
-    edge = np.flatnonzero(np.isfinite(d) & (d > radius_km - half_diag))
-    if edge.size:
-        px, py = grid.lonlat_to_xy_km(lon, lat)
-        cx, cy = grid.cell_xy_km()
-        k = _DISC_SUB
-        off = ((np.arange(k) + 0.5) / k - 0.5) * grid.cell_km
-        ox, oy = (a.ravel() for a in np.meshgrid(off, off))
-        dx = cx[edge][:, None] + ox[None, :] - px
-        dy = cy[edge][:, None] + oy[None, :] - py
-        w[edge] = np.mean(dx * dx + dy * dy <= radius_km * radius_km, axis=1)
-    return w
+    return coverage(Point(lon, lat), grid, buffer_km=radius_km)
 
 
 def _region_soft(
@@ -587,15 +569,15 @@ def _item_log(
             raise _Skip("the force holds the whole grid")
         return _mixture_log(k, r)
     if isinstance(item, Searched):
-        if isinstance(item.area, Area) and item.buffer_km == 0:
-            mask = inside(item.area, grid)
-        else:
-            mask = distance_km(item.area, grid, max_km=item.buffer_km) <= item.buffer_km
+        # a target in a cell is missed with 1 - pd x (share of the cell searched)
+        cover = coverage(item.area, grid, buffer_km=item.buffer_km)
+        if not cover.any():
+            raise _Skip("its area covers no part of the grid")
         pd = item.pd * r
         if settings.search_memory_days is not None:
             pd *= math.exp(-item.age_days(as_of) / settings.search_memory_days)
         with np.errstate(divide="ignore"):
-            return np.asarray(np.where(mask, np.log1p(-pd) if pd < 1 else -np.inf, 0.0))
+            return np.asarray(np.log1p(-pd * cover))
     if isinstance(item, EventSet):
         x, y = grid.lonlat_to_xy_km(item.lons, item.lats)
         if item.method == "kde":
