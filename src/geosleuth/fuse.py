@@ -845,8 +845,9 @@ def p_alive(
     >>> from geosleuth.evidence import Provenance
     >>> pol = LifeStatus(id="v", provenance=Provenance(document="d"),
     ...                  date=dt.date(2017, 9, 28), status="alive")
-    >>> round(p_alive([pol], as_of=dt.date(2018, 9, 28)), 4)  # exp(-0.1 * 365/365.25)
-    0.9049
+    >>> # r capped at 0.99: (0.99 + 0.01 * 0.9) * exp(-0.1 * 365 / 365.25)
+    >>> round(p_alive([pol], as_of=dt.date(2018, 9, 28)), 4)
+    0.904
     >>> p_alive([], as_of=dt.date(2018, 1, 1))  # no evidence: the prior
     0.9
     """
@@ -957,8 +958,8 @@ def fuse(
     ...              date=dt.date(2018, 1, 1), place=Point(40.0, 35.0),
     ...              place_name="X", sigma_km=10.0)
     >>> est = fuse([s], g, as_of=dt.date(2018, 1, 1))
-    >>> round(est.places[0].probability, 3)  # 0.99 × (1 - exp(-15²/2σ²)) + 0.01 × disc
-    0.673
+    >>> round(est.places[0].probability, 3)  # ≈ 0.99 (1 - e^(-15²/2σ²)) + 0.01 disc
+    0.668
     >>> fuse([], g, as_of=dt.date(2018, 1, 1)).hdr_km2["90"] >= 0.9 * g.area_km2
     True
     """
