@@ -293,3 +293,12 @@ def test_item_from_dict_rejects_what_is_not_an_item():
                 "provenance": {"document": "d"},
             }
         )
+
+
+def test_a_datetime_is_not_a_date():
+    # datetime passes isinstance(x, date) but raises when compared with a date
+    stamp = dt.datetime(2018, 5, 12, 10, 0, tzinfo=dt.UTC)
+    with pytest.raises(InputError, match="must be a date"):
+        LifeStatus(id="x", provenance=PROV, date=stamp, status="alive")
+    with pytest.raises(InputError, match="'published' must be a date"):
+        Provenance(document="d", published=stamp)

@@ -273,7 +273,10 @@ class Provenance:
                     f"with 0 ≤ start ≤ end. Got {s!r} instead.",
                     field="span",
                 )
-        if self.published is not None and not isinstance(self.published, dt.date):
+        if self.published is not None and (
+            not isinstance(self.published, dt.date)
+            or isinstance(self.published, dt.datetime)
+        ):
             raise InputError(
                 f"'published' must be a date. Got {self.published!r} instead.",
                 field="published",
@@ -318,10 +321,13 @@ class _Item:
             )
         if not isinstance(self.provenance, Provenance):
             raise _fail(self._name(), "provenance", "a Provenance", self.provenance)
-        if not isinstance(self.date, dt.date):
+        # a datetime is a date to isinstance, but compares with dates by raising
+        if not isinstance(self.date, dt.date) or isinstance(self.date, dt.datetime):
             raise _fail(self._name(), "date", "a date (YYYY-MM-DD)", self.date)
         if self.date_from is not None:
-            if not isinstance(self.date_from, dt.date):
+            if not isinstance(self.date_from, dt.date) or isinstance(
+                self.date_from, dt.datetime
+            ):
                 raise _fail(self._name(), "date_from", "a date", self.date_from)
             if self.date_from > self.date:
                 raise InputError(

@@ -544,7 +544,11 @@ def _item_log(
             s = 1.0 - s
         k = _normalised(s)
         if k is None:
-            raise _Skip("its region lies outside the grid")
+            raise _Skip(
+                "its region covers the whole grid"
+                if item.polarity == "is_not"
+                else "its region lies outside the grid"
+            )
         return _mixture_log(k, r)
     if isinstance(item, Territory):
         s = _region_soft(
