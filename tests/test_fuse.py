@@ -621,3 +621,18 @@ def test_territory_leave_one_out_brings_back_the_superseded_item():
     e2 = fuse([twin, new], g, as_of=as_of, contributions=False)
     assert e1.used == e2.used == ("twin",)
     assert np.array_equal(e1.posterior, e2.posterior)
+
+
+@pytest.mark.parametrize("sigma_km", [0.01, 0.2, 0.5])
+def test_alternatives_narrower_than_a_cell_weigh_the_same_anywhere_in_it(sigma_km):
+    # one on a cell centre, one on a cell corner: symmetric evidence, equal halves
+    g = Grid.around(40.0, 35.0, radius_km=50.0, cell_km=1.0)
+    la, pa = g.xy_km_to_lonlat(10.5, 0.5)
+    lb, pb = g.xy_km_to_lonlat(-10.0, 0.0)
+    alts = [
+        sighting(i, float(lon), float(lat), sigma_km=sigma_km, group="T")
+        for i, (lon, lat) in enumerate(((la, pa), (lb, pb)))
+    ]
+    est = fuse(alts, g, as_of=DAY, contributions=False)
+    cx, _ = g.cell_xy_km()
+    assert est.posterior[cx > 0].sum() == pytest.approx(0.5, abs=1e-3)
