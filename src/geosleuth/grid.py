@@ -8,9 +8,11 @@ probability per unit area, and an area is a count of cells.
 The projection maps geodetic latitude to authalic latitude and applies the
 spherical LAEA formulas with the authalic radius (Snyder 1987, eqs. 3-11, 3-12,
 24-13 to 24-21), which makes it exactly equal-area on the ellipsoid. Straight-line
-distances in the projected plane approximate geodesic distances: the scale error is
-below 0.1 % within 250 km of the centre and below 0.5 % within 600 km, which is why
-grids are meant for regional extents (a country, a province, a city), not the globe.
+distances in the projected plane approximate geodesic distances: measured against
+WGS84 geodesics (pyproj), the scale error is at most 0.13 % within 250 km of the
+centre and 0.22 % within 600 km (worst at the equator, where the authalic sphere
+differs most from the ellipsoid; 0.05 % and 0.14 % at 60° N), which is why grids
+are meant for regional extents (a country, a province, a city), not the globe.
 
 Cells are numbered row-major from the south-west corner: ``cell = row * nx + col``
 with ``row`` growing northward and ``col`` eastward.
