@@ -251,10 +251,10 @@ def test_study_area_options_and_errors() -> None:
         study_area_grid([1.0, 200.0], [2.0, 2.0])
     with pytest.raises(InputError, match="'n_side' must be a positive integer"):
         study_area_grid([1.0, 2.0], [2.0, 3.0], n_side=0)
-    with pytest.raises(InputError, match="at most 25 million") as caught:
+    with pytest.raises(InputError, match="at most 25,000,000") as caught:
         study_area_grid([1.0, 2.0], [2.0, 3.0], cell_km=0.001)
     assert caught.value.field == "cell_km"
-    with pytest.raises(InputError, match="at most 25 million") as caught:
+    with pytest.raises(InputError, match="at most 25,000,000") as caught:
         study_area_grid([1.0, 2.0], [2.0, 3.0], n_side=100_000)
     assert caught.value.field == "n_side"
     # 5,000 along the long side is allowed (well under 25 million cells)

@@ -72,6 +72,7 @@ from geosleuth.geometry import (
     to_geojson,
 )
 from geosleuth.grid import (
+    MAX_CELLS,
     WGS84_A_KM,
     WGS84_F,
     Grid,
@@ -150,6 +151,7 @@ __all__ = [
     "Sighting",
     "Territory",
     "TimelinePoint",
+    "MAX_CELLS",
     "WGS84_A_KM",
     "WGS84_F",
     "allocate_greedy",

@@ -1052,7 +1052,9 @@ def fuse(
             settings=settings,
             alive=alive,
             top_mask=top_mask,
-            replacements=_territory_runners_up(items, used, excluded),
+            replacements=_territory_runners_up(
+                items, used, as_of=as_of, hindcast=hindcast
+            ),
         )
     return Estimate(
         as_of=as_of,
@@ -1074,27 +1076,32 @@ def fuse(
 def _territory_runners_up(
     items: Sequence[EvidenceItem],
     used: Sequence[EvidenceItem],
-    excluded: Sequence[tuple[str, str]],
-) -> dict[str, Territory]:
-    """The superseded item each used territory item would give way to, if any.
+    *,
+    as_of: dt.date,
+    hindcast: bool,
+) -> dict[str, EvidenceItem]:
+    """The item each used territory item would give way to, if any.
 
-    Without a group's newest item, the next newest of that group (by date, then
-    publication, then id) is what :func:`select` would use.
+    :func:`select` run without that item: the group's next newest item, which it
+    superseded, is what would be used instead.
     """
-    superseded = {i for i, why in excluded if why.startswith("superseded by")}
-    out: dict[str, Territory] = {}
+    out: dict[str, EvidenceItem] = {}
     for winner in used:
         if not isinstance(winner, Territory):
             continue
-        older = [
-            i
-            for i in items
-            if isinstance(i, Territory)
-            and i.id in superseded
-            and i.group_name == winner.group_name
-        ]
-        if older:
-            out[winner.id] = max(older, key=lambda i: (i.date, i.known_on, i.id))
+        rest, _ = select(
+            [i for i in items if i is not winner], as_of=as_of, hindcast=hindcast
+        )
+        back = next(
+            (
+                i
+                for i in rest
+                if isinstance(i, Territory) and i.group_name == winner.group_name
+            ),
+            None,
+        )
+        if back is not None:
+            out[winner.id] = back
     return out
 
 

@@ -30,6 +30,7 @@ from geosleuth._types import ArrayLike, FloatArray, IntArray
 from geosleuth.errors import InputError
 
 __all__ = [
+    "MAX_CELLS",
     "WGS84_A_KM",
     "WGS84_F",
     "Grid",
@@ -37,6 +38,11 @@ __all__ = [
     "laea_forward",
     "laea_inverse",
 ]
+
+#: The most cells a grid asked for with an explicit cell size may have: a few
+#: float arrays of this length (the posterior, one factor, distances) fit in the
+#: memory of a laptop; more would fail with MemoryError deep in the fusion.
+MAX_CELLS = 25_000_000
 
 WGS84_A_KM = 6378.137
 WGS84_F = 1.0 / 298.257223563
@@ -384,6 +390,50 @@ class Grid:
             cell_km=float(cell_km),
             nx=n,
             ny=n,
+        )
+
+    def recut(self, cell_km: float, *, max_cells: int = MAX_CELLS) -> Grid:
+        """The same study area in cells of ``cell_km``: same projection and corner.
+
+        The area is rounded up to whole cells, so the grid's own cell size gives
+        the grid back exactly (rebuilding it from :meth:`bounds_lonlat` would not:
+        the lon/lat bounds of a projected box hold a larger box).
+
+        Raises
+        ------
+        InputError
+            If ``cell_km`` is not positive, or would make more than ``max_cells``.
+
+        Examples
+        --------
+        >>> g = Grid.around(40.0, 35.0, radius_km=10.0, cell_km=1.0)
+        >>> g.recut(1.0) == g
+        True
+        >>> (h := g.recut(3.0)).nx, h.west_km
+        (7, -10.0)
+        """
+        if not (isinstance(cell_km, (int, float)) and cell_km > 0):
+            raise InputError(
+                f"'cell_km' must be a positive number. Got {cell_km!r} instead.",
+                field="cell_km",
+            )
+        nx = max(1, math.ceil(self.nx * self.cell_km / cell_km - 1e-9))
+        ny = max(1, math.ceil(self.ny * self.cell_km / cell_km - 1e-9))
+        if nx * ny > max_cells:
+            raise InputError(
+                f"Cells of {cell_km:g} km ('cell_km', --cell-km) cut this study area "
+                f"into {nx} × {ny} = {nx * ny:,} cells; at most {max_cells:,} fit in "
+                "memory. Use larger cells.",
+                field="cell_km",
+            )
+        return Grid(
+            lon0=self.lon0,
+            lat0=self.lat0,
+            west_km=self.west_km,
+            south_km=self.south_km,
+            cell_km=float(cell_km),
+            nx=nx,
+            ny=ny,
         )
 
     # ---------------------------------------------------------------- properties

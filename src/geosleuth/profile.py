@@ -58,7 +58,7 @@ import scipy.stats
 
 from geosleuth._types import ArrayLike, FloatArray, IntArray, RngLike
 from geosleuth.errors import InputError, NotFittedError
-from geosleuth.grid import Grid, laea_forward
+from geosleuth.grid import MAX_CELLS, Grid, laea_forward
 
 __all__ = [
     "DPMProfiler",
@@ -748,7 +748,7 @@ def study_area_grid(
     InputError
         If coordinates are missing, non-finite or out of range, if all events
         coincide, if ``margin``, ``n_side`` or ``cell_km`` is invalid, or if
-        the cells would number more than 25 million.
+        the cells would number more than :data:`~geosleuth.grid.MAX_CELLS`.
 
     Examples
     --------
@@ -816,10 +816,10 @@ def study_area_grid(
         cell_km = _positive("cell_km", cell_km)
     nx = max(1, math.ceil(width / cell_km - 1e-9))
     ny = max(1, math.ceil(height / cell_km - 1e-9))
-    if nx * ny > 25_000_000:
+    if nx * ny > MAX_CELLS:
         raise InputError(
             f"Cells of {cell_km:.4g} km give {nx} × {ny} = {nx * ny:,} cells over "
-            f"this {width:.3g} km × {height:.3g} km study area; at most 25 million "
+            f"this {width:.3g} km × {height:.3g} km study area; at most {MAX_CELLS:,} "
             "fit in memory. Use fewer, larger cells.",
             field="n_side" if given_n_side else "cell_km",
         )

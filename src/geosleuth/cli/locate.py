@@ -31,13 +31,20 @@ from geosleuth.casefile import (
     parse_case,
 )
 from geosleuth.cli import app, clean_text, console, guarded, shown_warnings
-from geosleuth.cli.read import home_of
+from geosleuth.cli.read import home_of, unique_name
 from geosleuth.errors import CaseFileError, EvidenceWarning, InputError
 from geosleuth.evidence import EvidenceItem, Provenance, Searched
-from geosleuth.fuse import Estimate, NamedPlace, Settings, fuse, timeline
+from geosleuth.fuse import (
+    Estimate,
+    NamedPlace,
+    Settings,
+    TimelinePoint,
+    fuse,
+    timeline,
+)
 from geosleuth.gazetteer import Place
 from geosleuth.geometry import Area, Point, from_geojson
-from geosleuth.grid import Grid
+from geosleuth.grid import MAX_CELLS, Grid
 from geosleuth.report import files
 
 __all__ = [
@@ -110,10 +117,7 @@ def _gather(
         doc_ids: set[str] = set()
         for path in articles:
             reading = read_document(path, published=published, target=tgt, home=home)
-            doc_id, n = reading.doc_id, 2
-            while doc_id in doc_ids:  # two articles named report.txt
-                doc_id, n = f"{reading.doc_id}-{n}", n + 1
-            doc_ids.add(doc_id)
+            doc_id = unique_name(reading.doc_id, doc_ids)
             if doc_id != reading.doc_id:
                 prefix = f"{reading.doc_id}:"
                 reading = dataclasses.replace(
@@ -155,9 +159,9 @@ def _gather(
     if case is not None and cell_km is None:
         grid = case.grid
     elif case is not None and cell_km is not None:
-        grid = _recut(case.grid, cell_km)
+        grid = case.grid.recut(cell_km)
     else:
-        limit = {} if cell_km is None else {"max_cells": _MAX_CELLS}  # asked for
+        limit = {} if cell_km is None else {"max_cells": MAX_CELLS}  # asked for
         grid = Grid.from_bounds(*evidence_bounds(items), cell_km=cell_km, **limit)
     return _Inputs(
         target=tgt or "the target",
@@ -171,7 +175,6 @@ def _gather(
     )
 
 
-_MAX_CELLS = 25_000_000
 _QUOTE_MARKS = str.maketrans(dict.fromkeys("\"'“”‘’«»"))
 
 
@@ -192,11 +195,8 @@ def _not_in_case(
     """
     if case is None:
         return list(read), []
-    quoted = [
-        (i.kind, _sentence_key(i.provenance.quote))
-        for i in case.items
-        if len(_sentence_key(i.provenance.quote)) >= 20
-    ]
+    keyed = ((i.kind, _sentence_key(i.provenance.quote)) for i in case.items)
+    quoted = [(kind, q) for kind, q in keyed if len(q) >= 20]
     keep, repeats = [], []
     for item in read:
         key = _sentence_key(item.provenance.quote)
@@ -209,33 +209,6 @@ def _not_in_case(
     return keep, repeats
 
 
-def _recut(grid: Grid, cell_km: float) -> Grid:
-    """The case's study area in cells of ``cell_km``: same projection and corner.
-
-    The area is rounded up to whole cells, so ``--cell-km`` equal to the case's
-    own cell size gives the case's grid exactly (rebuilding it from its lon/lat
-    bounds would not: the bounds of a projected box are a larger box).
-    """
-    nx = max(1, math.ceil(grid.nx * grid.cell_km / cell_km - 1e-9))
-    ny = max(1, math.ceil(grid.ny * grid.cell_km / cell_km - 1e-9))
-    if nx * ny > _MAX_CELLS:
-        raise InputError(
-            f"--cell-km {cell_km:g} cuts the case's study area into {nx} × {ny} = "
-            f"{nx * ny:,} cells; at most {_MAX_CELLS:,} fit in memory. Use larger "
-            "cells.",
-            field="--cell-km",
-        )
-    return Grid(
-        lon0=grid.lon0,
-        lat0=grid.lat0,
-        west_km=grid.west_km,
-        south_km=grid.south_km,
-        cell_km=cell_km,
-        nx=nx,
-        ny=ny,
-    )
-
-
 def _check_unique(items: Sequence[EvidenceItem]) -> None:
     seen: set[str] = set()
     for item in items:
@@ -246,6 +219,12 @@ def _check_unique(items: Sequence[EvidenceItem]) -> None:
                 field="id",
             )
         seen.add(item.id)
+
+
+def _timeline_of(est: Estimate, items: Sequence[EvidenceItem]) -> list[TimelinePoint]:
+    """The timeline the report shows: the estimate's six best places, over time."""
+    top = [NamedPlace(p.name, p.lon, p.lat) for p in est.places[:6]]
+    return timeline(items, est.grid, as_of=est.as_of, places=top, settings=est.settings)
 
 
 def run_locate(
@@ -304,10 +283,7 @@ def run_locate(
                 stacklevel=2,
             )
         progress.update(task, description="Tracing the timeline")
-        top = [NamedPlace(p.name, p.lon, p.lat) for p in est.places[:6]]
-        points = timeline(
-            data.items, data.grid, as_of=day, places=top, settings=data.settings
-        )
+        points = _timeline_of(est, data.items)
         plan = None
         if budget_km is not None and sweep_width_km is not None:
             progress.update(task, description="Planning the search")
@@ -835,7 +811,10 @@ def searched(
     if item_id is not None:
         item_id = clean_text(item_id, "--id")
 
+    case_as_of: list[dt.date | None] = []  # the case's as_of, as build() read it
+
     def build(current: Case) -> list[Searched]:
+        case_as_of.append(current.as_of)
         existing = {i.id for i in current.items}
         stem = f"search-{day.isoformat()}-"
         base = item_id or next(
@@ -875,7 +854,7 @@ def searched(
         return items
 
     items = append_items(case, build)
-    as_of = load_case(case).as_of
+    as_of = case_as_of[0]
     for it in items:
         console.print(Text(f"Added {it.id} (pd = {it.pd:g}) to {case}."))
     if as_of is not None and day > as_of:
@@ -923,40 +902,28 @@ def verify(
         places=stored.places,
     )
     rec = stored.record
-    top = [NamedPlace(p.name, p.lon, p.lat) for p in est.places[:6]]
-    points = timeline(
-        stored.items,
-        stored.grid,
-        as_of=stored.as_of,
-        places=top,
-        settings=stored.settings,
-    )
     fresh = files.estimate_record(
         est,
         stored.items,
         target=str(rec.get("target", "")),
         title=str(rec.get("title", "")),
-        timeline=points,
+        timeline=_timeline_of(est, stored.items),
         source=rec.get("case"),
     )
     d_post = float(np.max(np.abs(est.posterior - posterior)))
     sections = {
-        "P(alive)": ("p_alive",),
-        "HDR areas": ("hdr_km2",),
-        "ranked places": ("places",),
-        "leave-one-out range": ("top_place_leave_one_out",),
-        "evidence (reliability, contribution, use)": ("evidence",),
-        "timeline": ("timeline",),
+        "P(alive)": "p_alive",
+        "HDR areas": "hdr_km2",
+        "ranked places": "places",
+        "leave-one-out range": "top_place_leave_one_out",
+        "evidence (reliability, contribution, use)": "evidence",
+        "timeline": "timeline",
     }
     checks: dict[str, tuple[bool, list[str]]] = {
         "posterior (max |Δp| ≤ 1e-12)": (d_post <= 1e-12, [])
     }
-    for name, keys in sections.items():
-        diffs = [
-            d
-            for k in keys
-            for d in files.record_differences(rec.get(k), fresh[k], path=k)
-        ]
+    for name, key in sections.items():
+        diffs = files.record_differences(rec.get(key), fresh[key], path=key)
         checks[name] = (not diffs, diffs)
     for name, (ok, diffs) in checks.items():
         mark = "[green]ok[/]" if ok else "[bold red]differs[/]"

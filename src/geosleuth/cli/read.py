@@ -15,7 +15,26 @@ from geosleuth.cli import app, console, err_console, guarded, shown_warnings
 from geosleuth.errors import GazetteerError, InputError
 from geosleuth.gazetteer import Gazetteer, Place
 
-__all__ = ["home_of", "read"]
+__all__ = ["home_of", "read", "unique_name"]
+
+
+def unique_name(base: str, used: set[str]) -> str:
+    """``base``, or ``base-2``, ``base-3`` ... if taken; the name is added to ``used``.
+
+    Two articles named ``report.txt`` in different folders get ``report`` and
+    ``report-2``.
+
+    Examples
+    --------
+    >>> taken = {"report"}
+    >>> unique_name("report", taken), unique_name("report", taken)
+    ('report-2', 'report-3')
+    """
+    name, n = base, 2
+    while name in used:
+        name, n = f"{base}-{n}", n + 1
+    used.add(name)
+    return name
 
 
 def home_of(text: str) -> Place:
@@ -146,11 +165,7 @@ def read(
                     max_chars=max_chars,
                     home=home_place,
                 )
-            stem = reading.doc_id
-            n = 2
-            while stem in used:
-                stem, n = f"{reading.doc_id}-{n}", n + 1
-            used.add(stem)
+            stem = unique_name(reading.doc_id, used)
             json_path = out / f"{stem}.json"
             html_path = out / f"{stem}.html"
             json_path.write_text(

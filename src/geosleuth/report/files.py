@@ -201,7 +201,11 @@ def record_differences(
             d
             for k in stored
             for d in record_differences(
-                stored[k], fresh[k], path=f"{path}.{k}" if path else k, rel=rel
+                stored[k],
+                fresh[k],
+                path=f"{path}.{k}" if path else k,
+                rel=rel,
+                abs_=abs_,
             )
         ]
     if isinstance(stored, list) and isinstance(fresh, list):
@@ -210,7 +214,7 @@ def record_differences(
         return [
             d
             for i, (a, b) in enumerate(zip(stored, fresh, strict=True))
-            for d in record_differences(a, b, path=f"{path}[{i}]", rel=rel)
+            for d in record_differences(a, b, path=f"{path}[{i}]", rel=rel, abs_=abs_)
         ]
     return [] if stored == fresh else [path or "."]
 
