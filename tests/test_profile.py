@@ -18,13 +18,6 @@ from geosleuth.errors import InputError, NotFittedError
 from geosleuth.grid import Grid
 from geosleuth.profile import (
     DPMProfiler,
-    _gibbs,
-    _log_marginal,
-    _loo_bandwidth_km,
-    _Raster,
-    _rhat,
-    _t_mixture_at,
-    _t_mixture_on_raster,
     centre_of_minimum_distance_km,
     centre_of_minimum_distance_scores,
     cgt_scores,
@@ -34,6 +27,13 @@ from geosleuth.profile import (
     spatial_mean_scores,
     study_area_grid,
 )
+from geosleuth.profile._dpm_maps import (
+    _loo_bandwidth_km,
+    _t_mixture_at,
+    _t_mixture_on_raster,
+)
+from geosleuth.profile._dpm_sampler import _gibbs, _log_marginal, _rhat
+from geosleuth.profile._inputs import _Raster
 from strategies import cgt_cases
 
 
