@@ -9,7 +9,17 @@ import geosleuth
 def test_all_names_are_exported_and_exist():
     for name in geosleuth.__all__:
         assert hasattr(geosleuth, name), name
-    for module in ("errors", "evidence", "geometry", "grid", "fuse", "casefile"):
+    for module in (
+        "errors",
+        "evidence",
+        "geometry",
+        "grid",
+        "fuse",
+        "casefile",
+        "profile",
+        "plan",
+        "testing",
+    ):
         mod = __import__(f"geosleuth.{module}", fromlist=["__all__"])
         for name in mod.__all__:
             assert hasattr(mod, name), f"{module}.{name}"

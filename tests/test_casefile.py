@@ -44,6 +44,21 @@ def test_the_bundled_examples_load():
     assert [p.name for p in seed.places][:3] == ["Hajin", "Abu Kamal", "al-Mayadin"]
 
 
+@pytest.mark.parametrize("name", ["seed-baghdadi-2018.yaml", "missing-hiker.yaml"])
+def test_an_estimate_is_reproducible_from_its_stored_evidence(name):
+    # what estimate.json stores of each item (its dict) gives back the same numbers
+    from geosleuth.evidence import item_from_dict
+    from geosleuth.fuse import fuse
+    from geosleuth.testing import assert_estimate_close
+
+    case = load_case(EXAMPLES / name)
+    stored = [item_from_dict(json.loads(json.dumps(i.to_dict()))) for i in case.items]
+    kw = {"as_of": case.as_of, "settings": case.settings, "places": case.places}
+    again = fuse(stored, case.grid, **kw)
+    assert_estimate_close(again, fuse(case.items, case.grid, **kw), rtol=0, atol=0)
+    assert again.used  # the examples use their evidence
+
+
 def test_grid_defaults_to_the_evidence_bounds():
     case = parse_case(
         MINIMAL.replace(
