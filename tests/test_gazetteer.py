@@ -181,7 +181,7 @@ def test_curated_rows_are_well_formed() -> None:
     import csv
     from importlib import resources
 
-    from geosleuth.gazetteer._build import KINDS
+    from geosleuth.gazetteer._index import KINDS
 
     data = resources.files("geosleuth") / "data"
     with (data / "places.csv").open(encoding="utf-8", newline="") as fh:

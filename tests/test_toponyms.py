@@ -9,12 +9,8 @@ import pytest
 
 from geosleuth.gazetteer import Gazetteer
 from geosleuth.geometry import haversine_km
-from geosleuth.read.toponyms import (
-    Mention,
-    _between_places,
-    find_toponyms,
-    resolve_toponyms,
-)
+from geosleuth.read._toponym_detect import _between_places
+from geosleuth.read.toponyms import Mention, find_toponyms, resolve_toponyms
 
 SEED = (
     Path(__file__).resolve().parents[2] / "shared/corpus/seed-2018-baghdadi-hajin.txt"
@@ -530,32 +526,39 @@ def test_state_readings_and_cues_after_a_name(gaz: Gazetteer) -> None:
 
 def test_broad_reports_lend_each_country_less_support(gaz: Gazetteer) -> None:
     """A country among many in a report is weak context for its small towns."""
-    from geosleuth.read import toponyms as T
+    from geosleuth.read._toponym_detect import _Span
+    from geosleuth.read._toponym_resolve import (
+        _W_COUNTRY,
+        _context_scores,
+        _Ctx,
+        _Tally,
+    )
 
-    focused = [T._Ctx("a", "AU", "", False, 0.0, 0.0, 1.0, 0.0, False)] * 3
+    focused = [_Ctx("a", "AU", "", False, 0.0, 0.0, 1.0, 0.0, False)] * 3
     broad = focused[:1] + [
-        T._Ctx(k, c, "", False, 0.0, 0.0, 1.0, 0.0, False)
+        _Ctx(k, c, "", False, 0.0, 0.0, 1.0, 0.0, False)
         for k, c in [("b", "CA"), ("c", "US"), ("d", "GB"), ("e", "FR"), ("f", "JP")]
     ]
-    span = T._Span(0, 7, "Toronto", gaz.match_ids("Toronto"))
+    span = _Span(0, 7, "Toronto", gaz.match_ids("Toronto"))
     base = {p: 1.0 for p, _ in span.cands}
     au = next(p for p, _ in span.cands if gaz.country_code(p) == "AU")
-    strong = T._context_scores(span, base, T._Tally(focused), None, gaz)[au]
-    weak = T._context_scores(span, base, T._Tally(broad), None, gaz)[au]
-    assert strong == pytest.approx(1.0 + T._W_COUNTRY)
+    strong = _context_scores(span, base, _Tally(focused), None, gaz)[au]
+    weak = _context_scores(span, base, _Tally(broad), None, gaz)[au]
+    assert strong == pytest.approx(1.0 + _W_COUNTRY)
     assert 1.0 < weak < strong
 
 
 def test_each_pick_is_the_best_of_the_scores_reported_with_it(gaz: Gazetteer) -> None:
     """The confidence of a mention comes from the same scores that chose it."""
-    from geosleuth.read import toponyms as T
+    from geosleuth.read._toponym_detect import _detect
+    from geosleuth.read._toponym_resolve import _resolve
 
     text = (
         "The Denver judge heard the Lemont case. Passengers from New York and "
         "Toronto arrived in Sydney, New South Wales, and Paris, Texas."
     )
-    spans = T._detect(text, gaz, [])
-    T._resolve(spans, gaz, text)
+    spans = _detect(text, gaz, [])
+    _resolve(spans, gaz, text)
     resolved = [s for s in spans if s.pick >= 0]
     assert len(resolved) >= 6
     for s in resolved:
@@ -565,7 +568,7 @@ def test_each_pick_is_the_best_of_the_scores_reported_with_it(gaz: Gazetteer) ->
 @pytest.mark.parametrize("n_places", [60, 400])  # all pairs, then a k-d tree
 def test_nearest_place_of_another_name_matches_all_pairs(n_places: int) -> None:
     """The nearest local place of another name is the minimum over all of them."""
-    from geosleuth.read import toponyms as T
+    from geosleuth.read._toponym_resolve import _ALL_PAIRS_POINTS, _Ctx, _Tally
 
     rng = np.random.default_rng(7)
     lons = rng.uniform(-180.0, 180.0, n_places)
@@ -574,12 +577,12 @@ def test_nearest_place_of_another_name_matches_all_pairs(n_places: int) -> None:
     keys[-1] = "alone"  # a name with one place
     lons[5], lats[5] = lons[6], lats[6]  # two names at one place
     ctx = [
-        T._Ctx(k, "US", "", True, lo, la, 1.0, 1.0, False)
+        _Ctx(k, "US", "", True, lo, la, 1.0, 1.0, False)
         for k, lo, la in zip(keys, lons, lats, strict=True)
     ]
-    assert (n_places > T._ALL_PAIRS_POINTS) == (n_places == 400)
-    ctx.append(T._Ctx("k0", "US", "TX", False, 0.0, 0.0, 0.0, 0.5, False))
-    tally = T._Tally(ctx)
+    assert (n_places > _ALL_PAIRS_POINTS) == (n_places == 400)
+    ctx.append(_Ctx("k0", "US", "TX", False, 0.0, 0.0, 0.0, 0.5, False))
+    tally = _Tally(ctx)
     q_lons = rng.uniform(-180.0, 180.0, 25)
     q_lats = rng.uniform(-90.0, 90.0, 25)
     for key in {*keys, "unseen"}:
@@ -593,10 +596,10 @@ def test_nearest_place_of_another_name_matches_all_pairs(n_places: int) -> None:
 
 
 def test_a_name_is_no_context_for_itself() -> None:
-    from geosleuth.read import toponyms as T
+    from geosleuth.read._toponym_resolve import _Ctx, _Tally
 
-    ctx = [T._Ctx("paris", "FR", "11", True, 2.35, 48.86, 1.0, 1.0, True)] * 3
-    tally = T._Tally(ctx)
+    ctx = [_Ctx("paris", "FR", "11", True, 2.35, 48.86, 1.0, 1.0, True)] * 3
+    tally = _Tally(ctx)
     assert tally.nearest_km("paris", np.array([2.0]), np.array([48.0])) is None
     own = tally.share("paris")
     assert tally.countries["FR"] - own.countries["FR"] == 0.0
@@ -639,20 +642,24 @@ def test_county_lists_found_by_window_match_a_whole_text_scan() -> None:
     """The windowed search finds what scanning the whole text found."""
     import random
 
-    from geosleuth.read import toponyms as T
+    from geosleuth.read._toponym_patterns import (
+        _COUNTY_LIST,
+        _COUNTY_LIST_CHARS,
+        _county_lists,
+    )
 
     words = ["Swift", "Wilkin", "New York", "St. Mary", "O'Brien", "Polk", "and"]
     words += ["&", ",", ".", "\n", "the", "big", "counties", "parishes", "Counties"]
     rng = random.Random(3)
     for _ in range(2_000):
         text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 30)))
-        want = [(m.span(), m.groups()) for m in T._COUNTY_LIST.finditer(text)]
-        assert [(m.span(), m.groups()) for m in T._county_lists(text)] == want
+        want = [(m.span(), m.groups()) for m in _COUNTY_LIST.finditer(text)]
+        assert [(m.span(), m.groups()) for m in _county_lists(text)] == want
     long_run = ", ".join(["Swift", "Wilkin", "Polk", "Clay"] * 40)
-    assert not list(T._county_lists(long_run + " and two counties"))
+    assert not list(_county_lists(long_run + " and two counties"))
     text = long_run + " counties"  # a list is read 1,000 characters back at most
-    (m,) = T._county_lists(text)
+    (m,) = _county_lists(text)
     assert m.end() == len(text)
-    assert 0 < m.start() <= len(text) - len(" counties") - T._COUNTY_LIST_CHARS + 10
+    assert 0 < m.start() <= len(text) - len(" counties") - _COUNTY_LIST_CHARS + 10
     ms = find_toponyms("Swift and Wilkin counties flooded.", nlp=False)
     assert [m.text for m in ms] == ["Swift", "Wilkin"]

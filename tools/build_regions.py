@@ -22,7 +22,7 @@ import shapely
 from shapely.geometry import mapping, shape
 
 from geosleuth.gazetteer import Gazetteer
-from geosleuth.gazetteer._build import natural_earth_reader
+from geosleuth.gazetteer._sources import natural_earth_reader
 
 OUT = Path(__file__).resolve().parent.parent / "src/geosleuth/data/regions.geojson"
 

@@ -36,7 +36,8 @@ import numpy as np
 
 from geosleuth._types import FloatArray
 from geosleuth.errors import GazetteerError
-from geosleuth.gazetteer._build import (
+from geosleuth.gazetteer._build import load_index
+from geosleuth.gazetteer._index import (
     K_ADMIN,
     K_CONTINENT,
     K_COUNTRY,
@@ -46,7 +47,6 @@ from geosleuth.gazetteer._build import (
     KINDS,
     Index,
     PlaceKind,
-    load_index,
 )
 from geosleuth.gazetteer._names import bare_key, norm_key, skeleton
 from geosleuth.geometry import Geometry, Point, from_geojson, haversine_km

@@ -1,0 +1,720 @@
+"""Detection of toponyms: which capitalised spans of a text name places.
+
+:func:`_detect` matches every run of capitalised words against the gazetteer,
+longest span first, and :func:`_judge` weighs what speaks for a place name (an
+important place, a context cue, a list of places, a qualifier, the NER label)
+against what speaks against it (a title before it, an organisation, newspaper or
+team after it, a person of that name in the document). Streets, county lists,
+demonyms, and names with a strong cue that the gazetteer does not know exactly
+are added by their own patterns. The result, a list of :class:`_Span` with
+candidate places, goes to :mod:`geosleuth.read._toponym_resolve`. The public entry
+is :func:`geosleuth.read.toponyms.find_toponyms`, whose module docstring states
+the rules.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from geosleuth.gazetteer import Gazetteer, norm_key
+from geosleuth.gazetteer._names import bare_key
+from geosleuth.read._lexicon import (
+    _LAW_COURT,
+    _MEDIA_TEAM_WORDS,
+    _ORG_TAIL_OK,
+    _ORG_WORDS,
+    _STOP,
+    _STREET_NAME_PARTS,
+    _TITLES,
+    DEMONYMS,
+)
+from geosleuth.read._toponym_patterns import (
+    _AND_AFTER,
+    _AND_BEFORE,
+    _ARTICLE_PREFIX,
+    _CONNECTORS,
+    _CUE_AFTER,
+    _CUE_BEFORE,
+    _HIGHWAY_AGENCY,
+    _LIST_AFTER,
+    _LIST_BEFORE,
+    _LIST_GAP,
+    _LIST_ITEM,
+    _LOCATIVE_BEFORE,
+    _METONYM_AFTER,
+    _PERSON_AFTER,
+    _POSSESSIVE,
+    _SAID_AFTER,
+    _STREET,
+    _STRONG_AFTER,
+    _STRONG_BEFORE,
+    _cap_runs,
+    _county_lists,
+    _sentence_initial,
+)
+
+if TYPE_CHECKING:
+    from geosleuth.read.toponyms import MentionRole
+
+__all__ = ["_IMPORTANT_POP", "_LOCAL", "_Span", "_detect"]
+
+_MAX_TOKENS = 6
+_IMPORTANT_POP = 100_000
+_LOCAL = ("city", "town", "village", "county")
+
+
+@dataclass(slots=True)
+class _Span:
+    start: int
+    end: int
+    text: str
+    cands: list[tuple[int, float]]
+    loose: bool = False
+    role: MentionRole = "place"
+    signals: float = 0.0
+    ner: str = ""
+    qualifier: tuple[str, str] | None = None
+    pick: int = -1
+    probs: dict[int, float] = field(default_factory=dict)
+    inner: bool = False
+    listed_with: list[int] = field(default_factory=list)  # live-span indices
+    after_town: bool = False  # "Buffalo, New York": the division of the town before
+
+
+def _short_ok(gaz: Gazetteer, surface: str, pid: int) -> bool:
+    """Short spans ("La", "Miss") match abbreviations only when written as such."""
+    bare = surface.replace(".", "")
+    place = gaz.place(pid)
+    if bare.isupper() and len(bare) <= 5:  # "UK", "NSW", not "ANF" for Anfo
+        return surface in place.alternate_names or surface == place.name
+    if len(bare) > 4:
+        return True
+    if norm_key(place.name) == norm_key(surface):
+        return True
+    return surface in place.alternate_names
+
+
+def _detect(text: str, gaz: Gazetteer, ents: list[tuple[int, int, str]]) -> list[_Span]:
+    ent_at: dict[int, tuple[int, int, str]] = {}
+    for s, e, lab in ents:
+        for i in range(s, e):
+            ent_at[i] = (s, e, lab)
+    spans: list[_Span] = []
+    taken = np.zeros(len(text) + 1, dtype=bool)
+    _add_streets(text, gaz, spans, taken)
+    persons = _person_keys(text, gaz, ents)
+    _add_county_lists(text, gaz, spans, taken)
+    _add_demonyms(text, gaz, spans, taken, multiword=True)
+    for run in _cap_runs(text):
+        i = 0
+        while i < len(run):
+            found = None
+            for j in range(min(len(run), i + _MAX_TOKENS), i, -1):
+                s, e = run[i][0], run[j - 1][1]
+                if taken[s:e].any():
+                    continue
+                surface = text[s:e]
+                words = surface.lower().split()
+                if len(words) > 1 and words[-1] in _CONNECTORS:
+                    continue  # "Bay of": a name does not end on a connector
+                poss = _POSSESSIVE.search(surface)
+                if poss and gaz.knows(surface[: poss.start()]):
+                    e -= len(poss.group())  # "Connecticut’s economy"
+                    surface = surface[: poss.start()]
+                cands = _english_article_ok(gaz.match_ids(surface), surface)
+                if not cands and surface.endswith("."):
+                    surface = surface[:-1]
+                    e -= 1
+                    cands = gaz.match_ids(surface)
+                if not cands and surface.lower().startswith("the "):
+                    continue
+                cands = [(p, w) for p, w in cands if _short_ok(gaz, surface, p)]
+                if (
+                    cands
+                    and surface.endswith(".")
+                    and not any(
+                        surface in gaz.place(p).alternate_names for p, _ in cands
+                    )
+                ):
+                    surface, e = surface[:-1], e - 1
+                if cands and surface[:4].lower() == "the " and not _has_the(gaz, cands):
+                    s, surface = s + 4, surface[4:]  # "the United States"
+                if cands:
+                    found = (s, e, surface, cands, j)
+                    break
+            if found is None:
+                i += 1
+                continue
+            s, e, surface, cands, j = found
+            civic = _civic_city(text, gaz, s, e, surface)
+            if civic is not None:  # "Dublin City Council" names Dublin
+                e, surface, cands = civic
+            township = re.match(r" (?:Township|Twp\.)", text[e : e + 10])
+            if township and j < len(run) and run[j][0] == e + 1:
+                e, j = run[j][1], j + 1  # "Hamilton Township"
+                surface = text[s:e]
+            sp = _Span(s, e, surface, cands)
+            _judge(sp, text, gaz, run, i, j, ent_at)
+            if township:
+                sp.signals = max(sp.signals, 1.0)
+            if bare_key(norm_key(surface)) in persons and not any(
+                gaz.kind(p) in ("country", "admin", "continent") for p, _ in cands
+            ):
+                sp.signals = 0.0
+            spans.append(sp)
+            if sp.signals > 0:
+                taken[s:e] = True
+            i = j
+    _add_demonyms(text, gaz, spans, taken)
+    _add_loose(text, gaz, spans, taken, ents, persons)
+    _propagate(spans)
+    _accept_listed(spans, text, gaz, persons)
+    return sorted((s for s in spans if s.signals > 0), key=lambda s: s.start)
+
+
+def _accept_listed(
+    spans: list[_Span], text: str, gaz: Gazetteer, persons: set[str]
+) -> None:
+    """Accept a name listed next to an accepted place of the same country.
+
+    "Homa Bay, Rongo, Siaya" and "Tacloban and Babatngon": spaCy calls the small
+    town a person or an organisation, but it is a place of that very name in the
+    country of the place it is listed with. Repeats along the list.
+    """
+    order = sorted(spans, key=lambda s: s.start)
+    changed = True
+    while changed:
+        changed = False
+        for k, sp in enumerate(order):
+            if sp.signals > 0 or sp.inner or not sp.cands or sp.role == "person":
+                continue
+            if bare_key(norm_key(sp.text)) in persons:
+                continue
+            own = {gaz.country_code(p) for p, w in sp.cands if w >= 1.0}
+            if not own:
+                continue
+            for o in order[max(0, k - 1) : k] + order[k + 1 : k + 2]:
+                if o.signals <= 0:
+                    continue
+                a, b = (o, sp) if o.start < sp.start else (sp, o)
+                if not _LIST_GAP.match(text[a.end : b.start]):
+                    continue
+                if own & {gaz.country_code(p) for p, w in o.cands if w >= 0.9}:
+                    sp.signals = 0.8
+                    changed = True
+                    break
+
+
+def _has_the(gaz: Gazetteer, cands: list[tuple[int, float]]) -> bool:
+    """Whether a candidate's own name begins with "The" ("The Hague", "The Bronx").
+
+    Country names do not count: "the Netherlands" names "Netherlands".
+    """
+    for p, _ in cands:
+        if gaz.place(p).name[:4].lower() == "the " and gaz.kind(p) != "country":
+            return True
+    return False
+
+
+#: Capitalised English words that are also Arabic articles: "An Albany man" and "US
+#: Secretary" are no "an-" or "us-" names.
+_ENGLISH_ARTICLE = frozenset({"an", "as", "at", "us", "es", "en", "et", "il"})
+
+
+def _english_article_ok(
+    cands: list[tuple[int, float]], surface: str
+) -> list[tuple[int, float]]:
+    """Drop matches made by stripping an English first word taken for an article."""
+    first, _, rest = surface.partition(" ")
+    if not rest or first.lower() not in _ENGLISH_ARTICLE:
+        return cands
+    return [(p, w) for p, w in cands if w > 0.8]
+
+
+_CIVIC_AFTER = re.compile(
+    r"^ (?:Council|Councilman|Councilwoman|Councilmember|Manager|Hall|Schools?|"
+    r"Public|Commission|Commissioner|Court|Marshal|Office|Elections?|Attorney|"
+    r"Clerk|Police|Board|Government|Administrator|Engineer|Area|Limits)\b"
+)
+
+
+def _civic_city(
+    text: str, gaz: Gazetteer, s: int, e: int, surface: str
+) -> tuple[int, str, list[tuple[int, float]]] | None:
+    """Name X in "X City Council" when X alone is the larger place (not Kansas City)."""
+    if not surface.endswith(" City") or not _CIVIC_AFTER.match(text[e : e + 16]):
+        return None
+    head = surface[: -len(" City")]
+    settled = ("city", "town", "village")
+
+    def pop(cands: list[tuple[int, float]]) -> int:
+        return max(
+            (int(gaz.pops[p]) for p, w in cands if w >= 1.0 and gaz.kind(p) in settled),
+            default=-1,
+        )
+
+    head_cands = gaz.match_ids(head)
+    if pop(head_cands) < 0 or pop(head_cands) < pop(gaz.match_ids(surface)):
+        return None
+    return s + len(head), head, head_cands
+
+
+def _person_keys(
+    text: str, gaz: Gazetteer, ents: list[tuple[int, int, str]]
+) -> set[str]:
+    """Names the document uses for people: PERSON entities and name-like runs.
+
+    The last word of a PERSON entity ("Sêrgo Hesekê"), or of a run such as "Iyad
+    al-Jamili" (an Arabic name whose first words are no place), names a person;
+    every other mention of that word in the document is the person too ("Hesekê
+    said ...", "al-Baghdadi").
+    """
+    person: dict[str, int] = defaultdict(int)
+    place: dict[str, int] = defaultdict(int)
+    for s, e, lab in ents:
+        words = text[s:e].split()
+        if lab == "PERSON" and words:
+            # a one-word PERSON label on a known place name is weak evidence
+            weight = 1 if len(words) >= 2 else 0
+            key = bare_key(norm_key(words[-1]))
+            person[key] += weight
+            if not weight and not any(w >= 1.0 for _, w in gaz.match_ids(key)):
+                person[key] += 1
+        elif lab in ("GPE", "LOC"):
+            place[bare_key(norm_key(text[s:e]))] += 1
+    keys: set[str] = set()
+    for key, n in person.items():
+        # a primary place name needs more PERSON than GPE labels; an alternate
+        # spelling ("Heseke" for al-Hasakah) is outweighed by one PERSON label
+        primary = any(w >= 1.0 for _, w in gaz.match_ids(key))
+        if n and (n > place.get(key, 0) or not primary):
+            keys.add(key)
+    for run in _cap_runs(text):
+        if len(run) < 2 or len(run) > 4:
+            continue
+        words = [text[a:b] for a, b in run]
+        head = words[:-1]
+        if any(
+            w in _ORG_WORDS
+            or w in _TITLES
+            or w.lower() in _STOP
+            or w.lower() in _CONNECTORS
+            for w in head
+        ):
+            continue
+        if any(gaz.knows(w) for w in head) or gaz.knows(" ".join(words)):
+            continue
+        if _ARTICLE_PREFIX.match(words[-1]):  # Arabic names: "Iyad al-Jamili"
+            keys.add(bare_key(norm_key(words[-1])))
+    return keys
+
+
+def _prominent(gaz: Gazetteer, cands: Iterable[tuple[int, float]]) -> bool:
+    """Whether a candidate is a prominent place by that very name.
+
+    A country, first-level division or continent, or a city of 100,000;
+    "Smith, Jones, and Brown" are small towns too.
+    """
+    return any(
+        (w >= 0.9 and gaz.kind(p) in ("country", "admin", "continent"))  # Cote, Côte
+        or (w >= 1.0 and int(gaz.pops[p]) >= _IMPORTANT_POP)
+        for p, w in cands
+    )
+
+
+def _between_places(
+    gaz: Gazetteer, before: str, after: str, cands: list[tuple[int, float]]
+) -> bool:
+    """Whether the span stands in a list of prominent places.
+
+    Either between two of them ("Mali, Niger, and Senegal"), or itself prominent
+    and joined to one by a comma, "and" or "or" ("Mozambique and Botswana",
+    "Burkina Faso, Cote d'Ivoire"): spaCy often calls such a name a person.
+    """
+    b, a = _LIST_BEFORE.search(before), _LIST_AFTER.match(after)
+    if (
+        b is not None
+        and a is not None
+        and (after.startswith(",") or before.endswith(", "))
+        and all(_prominent(gaz, gaz.match_ids(m.group(1).rstrip("."))) for m in (b, a))
+    ):
+        return True
+    if not _prominent(gaz, cands):
+        return False
+    b, a = _AND_BEFORE.search(before), _AND_AFTER.match(after)
+    if b is not None and _prominent(gaz, gaz.match_ids(b.group(1).rstrip("."))):
+        return True
+    if a is None:
+        return False
+    words = a.group(1).rstrip(".").split(" ")  # "Cote d'Ivoire", "Guinea"
+    return any(
+        _prominent(gaz, gaz.match_ids(" ".join(words[:k])))
+        for k in range(len(words), 0, -1)
+    )
+
+
+_PAIR_BEFORE = re.compile(r"([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?),\s$")
+
+
+def _after_its_town(
+    gaz: Gazetteer, before: str, cands: list[tuple[int, float]]
+) -> bool:
+    """Whether the span follows "<town>, " and lies with that town: same division."""
+    m = _PAIR_BEFORE.search(before)
+    if m is None:
+        return False
+    towns = {
+        (gaz.country_code(p), gaz.admin1_code(p))
+        for p, w in gaz.match_ids(m.group(1))
+        if w >= 1.0 and gaz.kind(p) in _LOCAL
+    }
+    return any(
+        w >= 1.0 and (gaz.country_code(p), gaz.admin1_code(p)) in towns
+        for p, w in cands
+        if gaz.admin1_code(p)
+    )
+
+
+def _not_a_name(text: str, ent: tuple[int, int, str], sp: _Span) -> bool:
+    """Whether a PERSON entity reaches past the span only over lower-case words."""
+    rest = text[ent[0] : sp.start] + " " + text[sp.end : ent[1]]
+    words = re.findall(r"[^\W\d_][\w’'-]*", rest)
+    return bool(words) and not any(w[:1].isupper() for w in words)
+
+
+def _judge(
+    sp: _Span,
+    text: str,
+    gaz: Gazetteer,
+    run: list[tuple[int, int]],
+    i: int,
+    j: int,
+    ent_at: dict[int, tuple[int, int, str]],
+) -> None:
+    """Set ``sp.signals`` (> 0 keeps the span) and ``sp.role``."""
+    before = text[max(0, sp.start - 40) : sp.start]
+    after = text[sp.end : sp.end + 40]
+    kinds = {gaz.kind(p) for p, _ in sp.cands}
+    big = any(
+        gaz.kind(p) in ("country", "admin", "continent", "region", "river", "border")
+        or int(gaz.pops[p]) >= _IMPORTANT_POP
+        for p, w in sp.cands
+        if w >= 0.9
+    )
+    ent = ent_at.get(sp.start) or ent_at.get(sp.end - 1)
+    label = ent[2] if ent else ""
+    if label == "PERSON" and ent is not None and _not_a_name(text, ent, sp):
+        ent, label = None, ""  # "Sri Lanka - approximately": no name of a person
+    sp.ner = label
+    q = re.match(r"^,\s*((?:[A-Z][\w.]*\.?\s?){1,3})", after)
+    q_text = q.group(1).strip().rstrip(",").strip() if q else ""
+    if any(w >= 1.0 and gaz.kind(p) == "country" for p, w in sp.cands):
+        q_text = ""  # "Mexico, China, Japan": a list, not "Paris, Texas"
+    q_admin = _qualifier_match(gaz, q_text, sp.cands) if q_text else None
+    score = 0.0
+    if label in ("GPE", "LOC", "FAC"):
+        score += 1.5
+    if big:
+        score += 1.0
+    if _CUE_BEFORE.search(before):
+        score += 0.8
+    if _CUE_AFTER.match(after):
+        score += 0.6
+    twin_before = re.search(r"([A-Z][\w’']+)-$", before)
+    twin_after = re.match(r"^-([A-Z][\w’']+)", after)
+    if any(t is not None and gaz.knows(t.group(1)) for t in (twin_before, twin_after)):
+        score += 0.8  # "Fargo-Moorhead": two places joined by a hyphen
+    if kinds & {"county"}:
+        score += 1.0
+    if _between_places(gaz, before, after, sp.cands):
+        score += 1.0  # "Mali, Niger, and Senegal": an item of a list of places
+    sp.after_town = _after_its_town(gaz, before, sp.cands)
+    if sp.after_town:
+        score += 0.8  # "Pandi, Bulacan": the division or area of the town before
+    # negative signals
+    prev_tok = text[run[i - 1][0] : run[i - 1][1]] if i > 0 else ""
+    next_tok = text[run[j][0] : run[j][1]] if j < len(run) else ""
+    if text[sp.end : sp.end + 2] == ". ":
+        next_tok = ""  # "in Glen Allen. The ...": the next word is another sentence
+    if prev_tok.rstrip(".") in _TITLES or before.rstrip().rstrip(".").split(" ")[
+        -1:
+    ] in ([t] for t in _TITLES):
+        score -= 3.0
+    exact_place = any(
+        (w >= 1.0 and gaz.kind(p) in ("country", "admin", "county", "city", "town"))
+        # "U.S." in "U.S. Department", "S.C." in "S.C. Highway Patrol"
+        or (w >= 0.9 and gaz.kind(p) in ("country", "admin"))
+        for p, w in sp.cands
+    )
+    next_word = re.sub(r"(?:[’']s?)?\.?$", "", next_tok)
+    org_tail = ""
+    if label == "ORG" and ent is not None:
+        org_tail = re.sub(r"(?:[’']s?)?\.?$", "", text[ent[0] : ent[1]].split()[-1])
+    media = next_word in _MEDIA_TEAM_WORDS or org_tail in _MEDIA_TEAM_WORDS
+    org_named = False
+    if next_word and next_word in _ORG_WORDS:
+        # "the Alexandria Police Department", "Henderson County Jail" name the
+        # place; newspapers and teams ("Washington Post", "Detroit Lions") do not
+        org_named = exact_place and not media
+        score -= 0.0 if org_named else 2.5
+        if org_named and not (big or label in ("GPE", "LOC")):
+            score += 0.8
+    if media:
+        score -= 2.5
+    if after.startswith("$") or label == "MONEY":
+        score -= 3.0  # "US$460"
+    # "in Glen Allen", "near Lombard": a place preposition right before an exact
+    # name outweighs a PERSON or ORG label on it
+    locative = bool(_LOCATIVE_BEFORE.search(before)) and any(
+        w >= 1.0 for _, w in sp.cands
+    )
+    if label == "PERSON" and ent is not None and not locative:
+        score -= 2.0 if not big else 1.0
+        if ent[0] < sp.start or ent[1] > sp.end:
+            score -= 1.0
+    if (
+        label == "ORG"
+        and ent is not None
+        and (ent[1] - ent[0]) > (sp.end - sp.start)
+        and text[sp.start : ent[1]].split()[-1] not in _ORG_TAIL_OK
+        and not (org_named or (exact_place and big) or locative)
+    ):
+        score -= 1.0
+    if (
+        (i > 0 or j < len(run))
+        and j - i == 1
+        and not big
+        and label not in ("GPE", "LOC")
+        and all(w < 1.0 for _, w in sp.cands)
+    ):  # "County Road", "Fire Station": one word of a longer name, by alternate
+        score -= 2.0
+    if q_admin is not None:
+        score += 1.5  # "Sioux Falls, S.D.": a place in the state that follows
+    if (
+        next_tok
+        and next_tok not in _ORG_TAIL_OK
+        and i == 0
+        and j == len(run) - 1
+        and label == "PERSON"
+    ):
+        score -= 1.0
+    if sp.text.lower() in _STOP and not big:
+        score -= 2.0
+    if next_tok == "Court" and sp.text in _LAW_COURT:
+        score -= 3.0  # "Superior Court"
+    if (
+        i > 0
+        and j - i == 1
+        and not big
+        and label not in ("GPE", "LOC")
+        and prev_tok[:1].isupper()
+        and text[run[i - 1][1] : sp.start] == " "
+        and prev_tok.lower() not in _STREET_NAME_PARTS | _CONNECTORS
+        and not _CUE_AFTER.match(after)
+    ):  # "Durant Center", "Garnett Ridge", "Burial Mound": the end of a longer name
+        score -= 2.0
+        sp.inner = True
+    if _sentence_initial(text, sp.start) and sp.text.lower() in _STOP:
+        score -= 2.0
+    if (
+        label not in ("GPE", "LOC", "FAC")
+        and not big
+        and score < 0.8 + 1e-9
+        and sp.text.lower() in _STOP
+    ):
+        score -= 1.0
+    if _PERSON_AFTER.match(after):
+        sp.role = "person"
+        score = max(score, 0.5)
+    elif _METONYM_AFTER.match(after):
+        sp.role = "metonym"
+        if not big and label not in ("GPE", "LOC") and _SAID_AFTER.match(after):
+            sp.role = "person"  # "Hopkins said": a small town does not speak
+    if sp.start > 0 and text[sp.start - 1] in "@#/":
+        score = -1.0
+    if q_text:
+        sp.qualifier = (q_text, "")
+    sp.signals = score if score >= 0.8 else 0.0
+
+
+def _qualifier_match(
+    gaz: Gazetteer, qualifier: str, cands: list[tuple[int, float]]
+) -> int | None:
+    """The candidate that lies in the state or country named by ``qualifier``."""
+    for p, w in gaz.match_ids(qualifier):
+        k = gaz.kind(p)
+        if w < 0.9 or k not in ("admin", "country"):
+            continue
+        c, a = gaz.country_code(p), gaz.admin1_code(p) if k == "admin" else ""
+        for pid, _ in cands:
+            if (
+                gaz.country_code(pid) == c
+                and (not a or gaz.admin1_code(pid) == a)
+                and gaz.kind(pid) not in ("admin", "country")
+            ):
+                return pid
+    return None
+
+
+def _add_county_lists(
+    text: str, gaz: Gazetteer, spans: list[_Span], taken: np.ndarray
+) -> None:
+    """Name each county of a list: "Swift and Wilkin counties"."""
+    for m in _county_lists(text):
+        suffix = " County" if m.group(2) == "counties" else " Parish"
+        for item in re.finditer(_LIST_ITEM, m.group(1)):
+            s, e = m.start(1) + item.start(), m.start(1) + item.end()
+            if item.group() in ("And",) or taken[s:e].any():
+                continue
+            cands = [
+                (p, w)
+                for p, w in gaz.match_ids(item.group() + suffix)
+                if gaz.kind(p) == "county"
+            ]
+            if cands:
+                spans.append(_Span(s, e, item.group(), cands, signals=2.0))
+                taken[s:e] = True
+
+
+def _add_demonyms(
+    text: str,
+    gaz: Gazetteer,
+    spans: list[_Span],
+    taken: np.ndarray,
+    *,
+    multiword: bool = False,
+) -> None:
+    pattern = _demonym_pattern(multiword)
+    for m in pattern.finditer(text):
+        if taken[m.start() : m.end()].any():
+            continue
+        target = DEMONYMS[m.group()]
+        cands = [
+            (p, w)
+            for p, w in gaz.match_ids(target)
+            if gaz.kind(p) in ("country", "continent", "region", "admin")
+        ]
+        if not cands:
+            continue
+        best = max(cands, key=lambda t: gaz.prior[t[0]])
+        sp = _Span(m.start(), m.end(), m.group(), [best], role="demonym", signals=1.0)
+        spans.append(sp)
+        taken[m.start() : m.end()] = True
+
+
+@functools.cache
+def _demonym_pattern(multiword: bool) -> re.Pattern[str]:
+    words = [d for d in DEMONYMS if (" " in d) == multiword]
+    return re.compile(r"\b(" + "|".join(sorted(words, key=len, reverse=True)) + r")\b")
+
+
+def _add_loose(
+    text: str,
+    gaz: Gazetteer,
+    spans: list[_Span],
+    taken: np.ndarray,
+    ents: list[tuple[int, int, str]],
+    persons: set[str],
+) -> None:
+    """Capitalised words with a strong cue (or a GPE label) unknown to the gazetteer."""
+    seen: set[tuple[int, int]] = set()
+    cand_spans: list[tuple[int, int]] = []
+    for run in _cap_runs(text):
+        for s, e in run:
+            before = text[max(0, s - 40) : s]
+            after = text[e : e + 30]
+            strong = bool(_STRONG_BEFORE.search(before) or _STRONG_AFTER.match(after))
+            if strong and not taken[s:e].any():
+                cand_spans.append((s, e))
+    for s, e, lab in ents:
+        words = text[s:e].split()
+        if (
+            lab in ("GPE", "LOC")
+            and not taken[s:e].any()
+            and len(words) <= 3
+            and not any(w in _ORG_WORDS or w.lower() in _STOP for w in words)
+            and all(w[:1].isupper() for w in words)
+        ):
+            cand_spans.append((s, e))
+    for s, e in cand_spans:
+        if (s, e) in seen or text[s:e].lower() in _STOP:
+            continue
+        seen.add((s, e))
+        surface = text[s:e]
+        if surface.startswith(("the ", "The ")):
+            s += 4
+            surface = surface[4:]
+        if (
+            len(surface) < 4
+            or surface.isupper()
+            or bare_key(norm_key(surface)) in persons
+        ):
+            continue
+        cands = [
+            (p, w)
+            for p, w in gaz.match_ids(surface, loose=True, fuzzy=True)
+            if w >= 0.15
+        ]
+        if not cands:
+            continue
+        old = next((t for t in spans if t.start == s and t.end == e), None)
+        if old is not None:
+            spans.remove(old)
+        spans.append(_Span(s, e, surface, cands, loose=True, signals=1.0))
+        taken[s:e] = True
+
+
+def _add_streets(
+    text: str, gaz: Gazetteer, spans: list[_Span], taken: np.ndarray
+) -> None:
+    for m in _STREET.finditer(text):
+        s, e = m.start(), m.end()
+        party = re.match(r"(?:DFL|[RDI])-(?=[A-Z])", m.group())
+        if party:
+            s += party.end()
+        words = text[s:e].split()
+        if words[-1] == "Court" and words[-2].rstrip(".’'s") in _LAW_COURT:
+            continue  # "Clarke County Superior Court" names a court
+        if words[-2] == "County" or (
+            words[-1] == "Highway" and _HIGHWAY_AGENCY.match(text[e : e + 20])
+        ):
+            continue  # "Douglas County Road 4", "Florida Highway Patrol"
+        owner = next(
+            (k for k, w in enumerate(words[:-2]) if re.search(r"[’']s$", w)), None
+        )
+        if owner is not None:  # "Augusta's Highland Avenue": Augusta is separate
+            s += sum(len(w) + 1 for w in words[: owner + 1])
+            words = words[owner + 1 :]
+        poss = _POSSESSIVE.search(words[-1])
+        if poss:  # "Lake Lanier's watershed"
+            e -= len(poss.group())
+        if gaz.knows(text[s:e]) or any(
+            gaz.knows(" ".join(words[k:])) for k in range(1, len(words) - 1)
+        ):
+            continue  # "NY Plum Island": a known place with a word before it
+        first = words[0]
+        if (first in _STOP or first.lower() in _STOP) and (
+            first.lower() not in _STREET_NAME_PARTS
+        ):
+            if len(words) < 3:
+                continue
+            s += len(first) + 1
+        if taken[s:e].any():
+            continue
+        spans.append(_Span(s, e, text[s:e], [], signals=0.9))
+        taken[s:e] = True
+
+
+def _propagate(spans: list[_Span]) -> None:
+    """One sense per discourse: a name accepted once is accepted everywhere."""
+    accepted = {norm_key(s.text) for s in spans if s.signals > 0 and s.cands}
+    for s in spans:
+        if s.signals <= 0 and s.cands and not s.inner and norm_key(s.text) in accepted:
+            s.signals = 0.8

@@ -1,0 +1,291 @@
+"""Text patterns of toponym detection: words, capitalised runs, cues and lists.
+
+Plain text only, no gazetteer: how a text splits into words and runs of
+capitalised words (:func:`_tokens`, :func:`_cap_runs`); the context cues before
+and after a name ("in X", "X province", "X is alive", "the Baghdad
+administration"); streets and natural features ("North Main Street", "Lake
+Lanier"); what joins the items of a list of places; and lists of counties ("Swift
+and Wilkin counties"). :mod:`geosleuth.read._toponym_detect` matches the runs
+against the gazetteer and weighs the cues.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+__all__ = [
+    "_AND_AFTER",
+    "_AND_BEFORE",
+    "_ARTICLE_PREFIX",
+    "_CONNECTORS",
+    "_CUE_AFTER",
+    "_CUE_BEFORE",
+    "_HIGHWAY_AGENCY",
+    "_LIST_AFTER",
+    "_LIST_BEFORE",
+    "_LIST_GAP",
+    "_LIST_ITEM",
+    "_LOCATIVE_BEFORE",
+    "_METONYM_AFTER",
+    "_PERSON_AFTER",
+    "_POSSESSIVE",
+    "_SAID_AFTER",
+    "_STREET",
+    "_STRONG_AFTER",
+    "_STRONG_BEFORE",
+    "_cap_runs",
+    "_county_lists",
+    "_sentence_initial",
+]
+
+_ELISION = re.compile(r"^[dl][’']")  # "d'Ivoire", "l'Aquila"
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside)\s$")
+_CUE_BEFORE = re.compile(
+    r"(?:\b(?:in|near|at|from|to|into|outside|around|across|toward|towards|"
+    r"between|via|through|of|within|throughout|along|visited|visit|leave|left|"
+    r"reached|entered|hit|struck)\s+(?:the\s+)?(?:(?:northern|southern|eastern|"
+    r"western|central|rural|downtown|suburban|nearby|neighbouring|neighboring)\s+)?"
+    r"|\b(?:town|city|village|county|province|state|region|capital|area|suburb|"
+    r"district|governorate|island|hamlet|municipality)\s+of\s+"
+    r"|\b(?:countries|nations|states|provinces|regions|cities|towns|villages|"
+    r"areas|places|islands)\s+(?:like|such\s+as|including)\s+"
+    r"|\b(?:town|city|village|place|area)\s+(?:called|named)\s+)$",
+    re.IGNORECASE,
+)
+_STRONG_BEFORE = re.compile(
+    r"\b(?:town|city|village|county|province|state|region|capital|suburb|district|"
+    r"governorate|hamlet|municipality|vicinity)\s+of\s+$|\bnear\s+$",
+    re.IGNORECASE,
+)
+_CUE_AFTER = re.compile(
+    r"^\s*(?:,\s*(?:[A-Z][a-z]*\.?\s?)+|\s(?:county|province|governorate|city|"
+    r"cities|town|towns|village|villages|district|region|area|countryside|"
+    r"residents?|border|police|man|woman|men|women|teen|boy|girl|couple|family|"
+    r"natives?|officials|mayor|aldermen|council|schools|neighborhood|"
+    r"neighbourhood|suburbs?|metro|townships?|camps?|hospital|airport|"
+    r"prefecture)\b|-based\b)",
+    re.IGNORECASE,
+)
+_STRONG_AFTER = re.compile(
+    r"^\s+(?:and\s+\w+\s+)?(?:city|cities|town|towns|village|villages|province|"
+    r"governorate|district)\b",
+    re.IGNORECASE,
+)
+_PERSON_AFTER = re.compile(
+    r"^\s+(?:is|was|may\s+be|might\s+be|could\s+be|remains|has\s+been)\s+"
+    r"(?:still\s+|indeed\s+|really\s+)?(?:alive|dead|killed|wounded|injured|"
+    r"hiding|hidden|captured|arrested|born|married|sick|ill)\b",
+    re.IGNORECASE,
+)
+_METONYM_AFTER = re.compile(
+    r"^\s+(?:administration|government|regime|authorities|officials|leadership|"
+    r"cabinet|ministry|said|says|announced|claims|claimed|denied|denies)\b",
+    re.IGNORECASE,
+)
+_SAID_AFTER = re.compile(r"^\s+(?:said|says|told|added|explained|noted)\b")
+_STREET_WORDS = (
+    "Street|St\\.|Road|Rd\\.|Drive|Dr\\.|Avenue|Ave\\.|Boulevard|Blvd\\.|Lane|"
+    "Highway|Parkway|Pike|Way|Court|Trail|Circle|Place|Square|Bridge"
+)
+_STREET = re.compile(
+    r"\b(?:[NSEW]\.\s)?(?:[A-Z][\w’'-]*\s){1,3}(?:" + _STREET_WORDS + r")(?=\W|$)"
+    r"|\b(?:St\.?\s)?(?:[A-Z][\w’'-]*\s){1,2}(?:River|Lake|Creek|Valley|"
+    r"Mountains?|Bay|Island|Forest|Park|Canyon|Wilderness)\b(?!\s+(?:High|School|"
+    r"Elementary|Middle|Road|Street|Drive|Avenue|Lane|Township|Club|Company|Church|"
+    r"County|Hospital|Service|Patrol|Department|District|Association|Commission))"
+    r"|\b(?:Lake|Mount|Mt\.)\s[A-Z][\w’'-]*"
+)
+#: Words after "Highway" that make it an agency ("Florida Highway Patrol").
+_HIGHWAY_AGENCY = re.compile(
+    r"^\s+(?:Patrol|Safety|Traffic|Department|Administration|Division|Commission|"
+    r"Authority|Police)\b"
+)
+_POSSESSIVE = re.compile(r"[’']s?$")
+_WORD = re.compile(
+    r"(?:DFL|[RDI])-(?=[A-Z]\.)|[A-Z]\.\s?[A-Z][a-z]{1,3}\.(?=\s*[,;:)\s]|$)|"
+    r"(?:[A-Z]\.){2,}|[A-Z][a-z]{0,4}\.(?=\s*[,;)\s]|$)|"
+    r"[\w\u00C0-\u024F\u1E00-\u1EFF][\w\u00C0-\u024F\u1E00-\u1EFF’']*"
+    r"(?:-[\w\u00C0-\u024F\u1E00-\u1EFF’']+)*"
+)
+_CONNECTORS = frozenset(
+    {
+        "of",
+        "de",
+        "del",
+        "la",
+        "le",
+        "du",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "al",
+        "el",
+        "ez",
+        "az",
+        "ad",
+        "as",
+        "ar",
+        "ash",
+        "bin",
+        "ibn",
+        "the",
+        "and",
+        "upon",
+        "on",
+        "y",
+        "van",
+        "von",
+        "der",
+        "den",
+        "es",  # Dar es Salaam
+        "los",
+        "las",
+        "di",
+        "des",
+    }
+)
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ar|ash|az|ez|an|at)-", re.IGNORECASE)
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"'“‘(":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n:;"
+
+
+#: Lower-case tails that make a place name an adjective: "Australia-wide",
+#: "UK-based", "Texas-born". The name is a token of its own.
+_COMPOUND_TAILS = frozenset(
+    [
+        "wide",
+        "based",
+        "born",
+        "bound",
+        "made",
+        "led",
+        "backed",
+        "owned",
+        "run",
+        "area",
+        "style",
+        "era",
+        "raised",
+    ]
+)
+
+
+def _tokens(text: str) -> Iterable[tuple[int, int]]:
+    """Word offsets; "Fargo-Moorhead" and "R-Elbow" are split at the hyphen.
+
+    A hyphen between two capitalised parts joins two names (a party and a home
+    town, two twin cities), unless the first part is an Arabic article ("Al-Bab").
+    The runs built from these tokens still try the joined form first.
+    """
+    for m in _WORD.finditer(text):
+        tok = m.group()
+        if "-" not in tok:
+            yield m.start(), m.end()
+            continue
+        start = m.start()
+        parts = tok.split("-")
+        pos = start
+        seg_start = start
+        for k, part in enumerate(parts[:-1]):
+            pos += len(part)
+            nxt = parts[k + 1]
+            head = text[seg_start:pos]
+            if (
+                head[:1].isupper()
+                and nxt[:1].isupper()
+                and head.lower() not in _CONNECTORS
+                and head.lower() not in ("abu", "bin", "ibn", "bou", "abou")
+            ) or (
+                head[:1].isupper() and k == len(parts) - 2 and nxt in _COMPOUND_TAILS
+            ):
+                yield seg_start, pos
+                seg_start = pos + 1
+            pos += 1
+        yield seg_start, m.end()
+
+
+def _cap_runs(text: str) -> list[list[tuple[int, int]]]:
+    """Runs of capitalised words (with inner connectors), as token offset lists."""
+    runs: list[list[tuple[int, int]]] = []
+    cur: list[tuple[int, int]] = []
+    pending: list[tuple[int, int]] = []
+    last_end = -1
+    for ms, me in _tokens(text):
+        tok = text[ms:me]
+        gap = text[last_end:ms] if last_end >= 0 else ""
+        joined = last_end >= 0 and gap in (" ", "-", " - ") and "\n" not in gap
+        stripped = _ELISION.sub("", _ARTICLE_PREFIX.sub("", tok))
+        is_cap = stripped[:1].isupper()
+        if is_cap and (joined or not cur):
+            if pending and joined:
+                cur.extend(pending)
+            elif pending or (cur and not joined):
+                runs.append(cur)
+                cur = []
+            pending = []
+            cur.append((ms, me))
+        elif is_cap:
+            runs.append(cur)
+            cur, pending = [(ms, me)], []
+        elif cur and joined and tok.lower() in _CONNECTORS and len(pending) < 2:
+            pending.append((ms, me))
+        else:
+            if cur:
+                runs.append(cur)
+            cur, pending = [], []
+        last_end = me
+    if cur:
+        runs.append(cur)
+    return [r for r in runs if r]
+
+
+_LIST_BEFORE = re.compile(r"([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)?),\s(?:and\s|or\s)?$")
+_LIST_AFTER = re.compile(r"^,?\s(?:and\s|or\s)?([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)?)")
+
+
+#: What joins the items of a list of places: ", ", ", and ", " and ", " or ".
+_LIST_SEP = r"(?:,\s(?:and\s|or\s)?|\s(?:and|or|&)\s)"
+_AND_BEFORE = re.compile(r"([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)?)" + _LIST_SEP + "$")
+_AND_AFTER = re.compile(
+    "^" + _LIST_SEP + r"([A-Z][\w’'.-]*(?: (?:[A-Z]|d[’']|de |es )[\w’'.-]*){0,2})"
+)
+_LIST_GAP = re.compile("^" + _LIST_SEP + "$")
+
+
+_LIST_ITEM = r"[A-Z][\w’'.]*(?:\s[A-Z][\w’'.]*)?"
+_COUNTY_LIST = re.compile(
+    r"\b((?:"
+    + _LIST_ITEM
+    + r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+))+"
+    + _LIST_ITEM
+    + r")\s+(counties|parishes)\b"
+)
+_COUNTY_WORD = re.compile(r"\s(?:counties|parishes)\b")
+#: A county list is looked for in at most this many characters before its
+#: "counties" (a hundred names); a longer list loses its first names.
+_COUNTY_LIST_CHARS = 1_000
+
+
+def _county_lists(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_COUNTY_LIST`` in ``text``, in near-linear time.
+
+    Scanning the whole text tries the list pattern from every capitalised word
+    of a long run of names to its end, quadratic in the run's length. A list
+    ends at a lowercase "counties" and cannot hold one, so each is looked for
+    only between the previous "counties" and its own, and at most
+    ``_COUNTY_LIST_CHARS`` back.
+    """
+    floor = 0
+    for word in _COUNTY_WORD.finditer(text):
+        lo = max(floor, word.start() - _COUNTY_LIST_CHARS)
+        m = _COUNTY_LIST.search(text, lo, word.end())
+        if m is not None:
+            yield m
+        floor = word.end()
