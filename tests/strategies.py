@@ -55,8 +55,18 @@ def pod_arrays(draw: st.DrawFn, n: int) -> npt.NDArray[np.float64]:
 
 # --- core strategies: grids, places and evidence items (geosleuth.grid / fuse) ---
 import datetime as _dt  # noqa: E402
+import math  # noqa: E402
 
-from geosleuth.evidence import Claim, Provenance, Searched, Sighting  # noqa: E402
+from geosleuth.evidence import (  # noqa: E402
+    Claim,
+    EventSet,
+    Front,
+    LifeStatus,
+    Provenance,
+    Searched,
+    Sighting,
+    Territory,
+)
 from geosleuth.geometry import Area, Point  # noqa: E402
 from geosleuth.grid import Grid  # noqa: E402
 
@@ -84,32 +94,55 @@ def lonlats(grid: Grid) -> st.SearchStrategy[tuple[float, float]]:
     )
 
 
+_KINDS = (
+    "sighting",
+    "claim",
+    "searched",
+    "territory",
+    "front",
+    "event_set",
+    "life_status",
+)
+
+
 @st.composite
 def evidence_lists(draw: st.DrawFn, grid: Grid, *, max_items: int = 6) -> list:
-    """Sightings, claims and partial searches placed inside ``grid``."""
+    """Items of every kind placed inside ``grid``, some dated before ``AS_OF``.
+
+    Sightings (alone or in a group, of the target or an associate), claims,
+    partial searches (pd < 1), territory (two groups, so that newer items
+    supersede older ones, and same-day ties occur), fronts (of unlimited or
+    limited width), event sets (KDE or CGT, weighted or not) and life status.
+    Each item is dated up to 400 days before ``AS_OF`` (often on it), so the
+    movement model widens kernels and searches may fade.
+    """
     n = draw(st.integers(min_value=0, max_value=max_items))
-    items = []
+    items: list[object] = []
     for i in range(n):
         lon, lat = draw(lonlats(grid))
-        kind = draw(st.sampled_from(["sighting", "claim", "searched"]))
+        kind = draw(st.sampled_from(_KINDS))
         sigma = draw(st.floats(min_value=0.5, max_value=30.0))
+        age = draw(st.one_of(st.just(0), st.integers(min_value=1, max_value=400)))
+        common = {
+            "id": f"i{i}",
+            "provenance": _PROV,
+            "date": AS_OF - _dt.timedelta(days=age),
+        }
         if kind == "sighting":
             items.append(
                 Sighting(
-                    id=f"i{i}",
-                    provenance=_PROV,
-                    date=AS_OF,
+                    **common,
                     place=Point(lon, lat),
                     sigma_km=sigma,
                     group=draw(st.sampled_from([None, "g"])),
+                    subject=draw(st.sampled_from(["target", "associate"])),
+                    associate_sigma_km=draw(st.floats(min_value=0.0, max_value=10.0)),
                 )
             )
         elif kind == "claim":
             items.append(
                 Claim(
-                    id=f"i{i}",
-                    provenance=_PROV,
-                    date=AS_OF,
+                    **common,
                     place=Point(lon, lat),
                     buffer_km=sigma,
                     sigma_km=sigma,
@@ -117,15 +150,70 @@ def evidence_lists(draw: st.DrawFn, grid: Grid, *, max_items: int = 6) -> list:
                     polarity=draw(st.sampled_from(["is", "is_not"])),
                 )
             )
-        else:
+        elif kind == "searched":
             d = draw(st.floats(min_value=0.01, max_value=0.2))
             items.append(
                 Searched(
-                    id=f"i{i}",
-                    provenance=_PROV,
-                    date=AS_OF,
+                    **common,
                     area=Area.box(lon - d, lat - d, lon + d, lat + d),
                     pd=draw(st.floats(min_value=0.0, max_value=0.95)),
+                )
+            )
+        elif kind == "territory":
+            d = draw(st.floats(min_value=0.01, max_value=0.2))
+            items.append(
+                Territory(
+                    **common,
+                    group_name=draw(st.sampled_from(["G", "H"])),
+                    area=Area.box(lon - d, lat - d, lon + d, lat + d),
+                    tie=draw(st.floats(min_value=0.0, max_value=1.0)),
+                    sigma_km=sigma,
+                )
+            )
+        elif kind == "front":
+            items.append(
+                Front(
+                    **common,
+                    force="F",
+                    place=Point(lon, lat),
+                    distance_km=draw(st.floats(min_value=0.0, max_value=20.0)),
+                    bearing_deg=draw(st.floats(min_value=0.0, max_value=360.0)),
+                    width_km=draw(
+                        st.one_of(
+                            st.just(math.inf), st.floats(min_value=1.0, max_value=50.0)
+                        )
+                    ),
+                    sigma_km=draw(st.floats(min_value=0.5, max_value=5.0)),
+                )
+            )
+        elif kind == "event_set":
+            events = draw(st.lists(lonlats(grid), min_size=2, max_size=5))
+            weights = draw(
+                st.one_of(
+                    st.none(),
+                    st.lists(
+                        st.floats(min_value=0.1, max_value=5.0),
+                        min_size=len(events),
+                        max_size=len(events),
+                    ),
+                )
+            )
+            items.append(
+                EventSet(
+                    **common,
+                    lons=[e[0] for e in events],
+                    lats=[e[1] for e in events],
+                    weights=weights,
+                    method=draw(st.sampled_from(["kde", "cgt"])),
+                    sigma_km=sigma,
+                )
+            )
+        else:
+            items.append(
+                LifeStatus(
+                    **common,
+                    status=draw(st.sampled_from(["alive", "dead"])),
+                    hedge=draw(st.sampled_from(["certain", "possible"])),
                 )
             )
     return items

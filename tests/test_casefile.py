@@ -1,4 +1,3 @@
-import contextlib
 import datetime as dt
 import json
 
@@ -7,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO
-from geosleuth.casefile import CASE_SCHEMA, load_case, parse_case
+from geosleuth.casefile import CASE_SCHEMA, dump_item_yaml, load_case, parse_case
 from geosleuth.errors import CaseFileError
 from geosleuth.evidence import Claim, LifeStatus, Sighting, Territory
 
@@ -115,6 +114,66 @@ def test_bad_case_files_name_the_line_and_field(text, match, line):
     assert err.value.path == "<case>"
 
 
+FRONT_ON = """\
+target: x
+places:
+  pocket: {polygon: [[40.7, 34.6], [40.9, 34.6], [40.9, 34.8], [40.7, 34.8]]}
+evidence:
+  - id: f
+    kind: front
+    force: SDF
+    date: 2018-05-01
+    distance_km: 5
+    bearing_deg: 10
+    place: pocket
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "match", "line", "field"),
+    [
+        (  # no place at all: the item's line, the missing field
+            MINIMAL.replace("    place: {lon: 7.2, lat: 46.15}\n", ""),
+            r"A sighting needs 'place' \(a place name, \{lon, lat\} or a GeoJSON "
+            r"geometry\); sighting 'lkp' has none\.",
+            4,
+            "evidence[0].place",
+        ),
+        (  # a front is seen from a point, not from an area
+            FRONT_ON,
+            r"The place of front 'f' must be a point\.",
+            11,
+            "evidence[0].place",
+        ),
+        (  # the schema's pattern lets any NNNN-NN-NN through; the calendar does not
+            MINIMAL.replace("date: 2024-08-01", "date: 2024-02-30"),
+            r"The field evidence\[0\]\.date must be a date written YYYY-MM-DD\. "
+            r"Got '2024-02-30' instead\.",
+            6,
+            "evidence[0].date",
+        ),
+        (
+            MINIMAL + "as_of: 2023-02-29\n",
+            r"The field as_of must be a date written YYYY-MM-DD\. Got '2023-02-29'",
+            9,
+            "as_of",
+        ),
+        (  # the line of the setting itself, not of the 'settings' block
+            "settings:\n  prior_alive: 0.9\n  search_memory_days: -1\n" + MINIMAL,
+            r"The setting 'search_memory_days' must be a positive number of days or "
+            r"null\. Got -1 instead\.",
+            3,
+            "settings.search_memory_days",
+        ),
+    ],
+)
+def test_user_errors_name_the_file_line_and_field(text, match, line, field):
+    with pytest.raises(CaseFileError, match=match) as err:
+        parse_case(text, source="c.yaml")
+    assert (err.value.path, err.value.line, err.value.field) == ("c.yaml", line, field)
+    assert err.value.location() == f"c.yaml:{line}"
+
+
 def test_unknown_place_is_reported_with_its_line():
     text = MINIMAL.replace("{lon: 7.2, lat: 46.15}", "Xyzzyville Qwerty")
     with pytest.raises(CaseFileError, match="Xyzzyville Qwerty") as err:
@@ -178,11 +237,39 @@ def test_schema_is_valid_json_schema():
     assert json.loads(json.dumps(CASE_SCHEMA))["required"] == ["target", "evidence"]
 
 
+def _without_source(item):
+    d = item.to_dict()
+    d.pop("place_name", None)  # dumped as geometry, not by name
+    prov = d.pop("provenance")
+    return d, prov["quote"], prov["speaker"], prov["speaker_role"]
+
+
+# random text, and the minimal case with a few characters spliced in somewhere
+_case_texts = st.one_of(
+    st.text(max_size=200),
+    st.builds(
+        lambda i, j, junk: MINIMAL[:i] + junk + MINIMAL[max(i, j) :],
+        st.integers(0, len(MINIMAL)),
+        st.integers(0, len(MINIMAL)),
+        st.text(max_size=6),
+    ),
+)
+
+
 @settings(max_examples=40)
-@given(st.text(max_size=200))
+@given(_case_texts)
 def test_any_text_either_parses_or_raises_a_case_file_error(text):
-    with contextlib.suppress(CaseFileError):
-        parse_case(text)
+    try:
+        case = parse_case(text)
+    except CaseFileError:
+        return
+    # what parsed, written back item by item as an appended case would be, parses
+    # back to the same items
+    dumped = "".join(dump_item_yaml(i) for i in case.items)
+    again = parse_case(f"target: t\nevidence:\n{dumped}")
+    assert [_without_source(i) for i in again.items] == [
+        _without_source(i) for i in case.items
+    ]
 
 
 def test_life_status_needs_no_place():

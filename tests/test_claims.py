@@ -341,8 +341,6 @@ def test_seed_al_jamili_is_seen_in_three_places(seed: Any) -> None:
         if isinstance(i, Sighting) and i.who == "Iyad al-Jamili"
     ]
     names = _fold(" ".join(s.place_name or "" for s in sights))
-    if len(sights) < 3 and not any(m.text == "Mayan" and m.name for m in seed.mentions):
-        pytest.xfail("the toponym resolver does not resolve 'Mayan' (al-Mayadin) yet")
     assert len(sights) == 3
     assert "Haj" in names and "Kam" in names and "Mayadin" in names
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
 import stat
+import tempfile
 import threading
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -257,17 +259,51 @@ def test_plan_reads_the_posterior_beside_any_file_of_the_estimate(
     assert "is not a posterior written by 'geosleuth locate'" in result.output
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs permissions")
-def test_an_unwritable_output_folder_is_one_line(tmp_path: Path) -> None:
-    locked = tmp_path / "locked"
-    locked.mkdir()
-    locked.chmod(0o500)
-    try:
-        result = run("locate", HIKER, "--out", locked / "out", "--quiet")
-    finally:
-        locked.chmod(0o700)
+def test_an_unwritable_output_folder_is_one_line(
+    estimate: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a folder we may not write in: creating the temporary file fails as the OS
+    # would (simulated, so that the test also runs as root, where chmod is moot)
+    real_mkstemp = tempfile.mkstemp
+    before = (estimate / "estimate.json").read_bytes()
+
+    def refuse(*args: object, **kwargs: object):
+        where = Path(str(kwargs.get("dir", "")))
+        if where == estimate:
+            name = str(where / f"{kwargs.get('prefix', '')}x1y2z3")
+            raise PermissionError(errno.EACCES, "Permission denied", name)
+        return real_mkstemp(*args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    result = run("locate", HIKER, "--out", estimate, "--quiet")
     assert result.exit_code == 1
-    assert "PermissionError" in result.output and "Traceback" not in result.output
+    line = result.output.strip()
+    assert line.startswith("PermissionError: Permission denied: ")
+    assert str(estimate) in line and "Traceback" not in result.output
+    assert len(line.splitlines()) == 1
+    assert (estimate / "estimate.json").read_bytes() == before  # untouched
+
+
+def test_a_failed_rename_leaves_the_case_file_as_it_was(
+    case: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the new text is written to a temporary file, then renamed over the case:
+    # when the rename is refused, the case keeps its text and no temporary remains
+    real_replace = os.replace
+    before = case.read_bytes()
+
+    def refuse(src: str, dst: str) -> None:
+        if Path(dst) == case:
+            raise PermissionError(errno.EACCES, "Permission denied", src, dst)
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", refuse)
+    result = _searched(case)
+    assert result.exit_code == 1
+    assert result.output.startswith("PermissionError: Permission denied")
+    assert "Traceback" not in result.output
+    assert case.read_bytes() == before
+    assert sorted(p.name for p in case.parent.iterdir()) == [case.name]
 
 
 def test_profile_refuses_an_out_that_is_a_file_and_planar_columns(

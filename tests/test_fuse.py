@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scipy.special import ndtr
 from scipy.stats import gaussian_kde
 
 from geosleuth.errors import InputError
@@ -175,6 +176,10 @@ def test_evidence_order_does_not_matter(data):
     a = fuse(items, grid, as_of=AS_OF, contributions=False)
     b = fuse(shuffled, grid, as_of=AS_OF, contributions=False)
     np.testing.assert_allclose(a.posterior, b.posterior, rtol=1e-9, atol=1e-250)
+    # life status of one day and territory ties have fixed rules, not input order
+    assert a.p_alive == b.p_alive
+    assert sorted(a.used) == sorted(b.used)
+    assert sorted(a.excluded) == sorted(b.excluded)
 
 
 @settings(max_examples=25, deadline=None)
@@ -637,3 +642,213 @@ def test_alternatives_narrower_than_a_cell_weigh_the_same_anywhere_in_it(sigma_k
     est = fuse(alts, g, as_of=DAY, contributions=False)
     cx, _ = g.cell_xy_km()
     assert est.posterior[cx > 0].sum() == pytest.approx(0.5, abs=1e-3)
+
+
+# ------------------------------------------- known answers for every kind of item
+# A small grid whose cell centres sit at half-integer km in its plane; with
+# ``max_reliability`` next to 1 an ungraded item's likelihood is its kernel K, so
+# the posterior ratio of two cells is the ratio of the kernel's values there.
+SMALL = Grid.around(40.8, 34.7, radius_km=20.0, cell_km=1.0)
+SURE = Settings(max_reliability=1 - 1e-12)
+
+
+def _cell(grid, x, y):
+    """Index of the cell holding the plane point (x, y) km."""
+    (i,) = np.atleast_1d(grid.xy_km_to_cell([x], [y]))
+    assert i >= 0
+    return int(i)
+
+
+def _lonlat(grid, x, y):
+    lon, lat = grid.xy_km_to_lonlat(x, y)
+    return float(lon), float(lat)
+
+
+def _plane_box(grid, x0, y0, x1, y1):
+    """An area whose edges are straight lines in the grid's plane."""
+    xs, ys = np.array([x0, x1, x1, x0, x0]), np.array([y0, y0, y1, y1, y0])
+    lons, lats = grid.xy_km_to_lonlat(xs, ys)
+    return Area.of(list(zip(lons.tolist(), lats.tolist(), strict=True)))
+
+
+def test_an_old_claim_is_wider_by_the_diffusion_of_its_age():
+    # s(d) = exp(-(d - buffer)² / 2(σ² + D·age)) outside the buffer, 1 inside
+    age = 30
+    then = DAY - dt.timedelta(days=age)
+    prov = Provenance(document="t", published=then)
+    c = Claim(
+        id="c",
+        provenance=prov,
+        date=then,
+        place=Point(*_lonlat(SMALL, 0, 0)),
+        buffer_km=3.0,
+        sigma_km=2.0,
+    )
+    est = fuse([c], SMALL, as_of=DAY, settings=SURE, contributions=False)
+    s2 = 2.0**2 + 1.0 * age
+    excess = math.hypot(12.5, 0.5) - 3.0
+    ratio = (
+        est.posterior[_cell(SMALL, 12.5, 0.5)] / est.posterior[_cell(SMALL, 0.5, 0.5)]
+    )
+    assert ratio == pytest.approx(math.exp(-(excess**2) / (2 * s2)), rel=1e-7)
+    # the same claim read on its own day has only its σ
+    fresh = fuse([c], SMALL, as_of=then, settings=SURE, contributions=False)
+    ratio = (
+        fresh.posterior[_cell(SMALL, 12.5, 0.5)]
+        / fresh.posterior[_cell(SMALL, 0.5, 0.5)]
+    )
+    assert ratio == pytest.approx(math.exp(-(excess**2) / 8.0), rel=1e-7)
+
+
+def test_an_associate_sighting_adds_the_associate_spread():
+    # σ² = σ_pos² + σ_assoc² + cell²/12 for an associate, without σ_assoc² for the
+    # target; a Gaussian kernel, so two cells 10 km apart differ by exp(-100/2σ²)
+    lon, lat = _lonlat(SMALL, 0.5, 0.5)  # on a cell centre
+    near, far = _cell(SMALL, 0.5, 0.5), _cell(SMALL, 10.5, 0.5)
+    for subject, s2 in (("associate", 9.0 + 16.0 + 1 / 12), ("target", 9.0 + 1 / 12)):
+        s = sighting(
+            1, lon, lat, sigma_km=3.0, subject=subject, who="X", associate_sigma_km=4.0
+        )
+        est = fuse([s], SMALL, as_of=DAY, settings=SURE, contributions=False)
+        ratio = est.posterior[far] / est.posterior[near]
+        assert ratio == pytest.approx(math.exp(-100.0 / (2 * s2)), rel=1e-9), subject
+    # the HDR50 of the associate's Gaussian: 2π·s²·ln 2, to the cell discretisation
+    a = sighting(
+        1, lon, lat, sigma_km=3.0, subject="associate", who="X", associate_sigma_km=4.0
+    )
+    est = fuse([a], SMALL, as_of=DAY, settings=SURE, contributions=False)
+    want = 2 * math.pi * (25.0 + 1 / 12) * math.log(2)
+    assert est.hdr_km2["50"] == pytest.approx(want, abs=2 * math.sqrt(want))
+
+
+def test_territory_edge_falls_off_with_its_sigma():
+    box = _plane_box(SMALL, -10.0, -10.0, 10.0, 10.0)
+    t = Territory(
+        id="t",
+        provenance=PROV,
+        date=DAY,
+        group_name="G",
+        area=box,
+        tie=1.0,
+        sigma_km=5.0,
+    )
+    est = fuse([t], SMALL, as_of=DAY, settings=SURE, contributions=False)
+    inside = est.posterior[_cell(SMALL, 0.5, 0.5)]
+    assert est.posterior[_cell(SMALL, -9.5, 9.5)] == pytest.approx(inside, rel=1e-9)
+    ratio = est.posterior[_cell(SMALL, 15.5, 0.5)] / inside  # 5.5 km beyond the edge
+    assert ratio == pytest.approx(math.exp(-(5.5**2) / (2 * 5.0**2)), rel=1e-9)
+
+
+def test_a_front_of_limited_width_takes_only_half_its_width_on_each_side():
+    lon, lat = _lonlat(SMALL, 0.0, 0.0)
+    f = Front(
+        id="f",
+        provenance=PROV,
+        date=DAY,
+        force="F",
+        place=Point(lon, lat),
+        distance_km=5.0,
+        bearing_deg=0.0,
+        width_km=20.0,
+        sigma_km=2.0,
+    )
+    est = fuse([f], SMALL, as_of=DAY, settings=SURE, contributions=False)
+    south = est.posterior[_cell(SMALL, 9.5, -15.5)]  # behind the front: open
+    beyond = est.posterior[_cell(SMALL, 15.5, 15.5)]  # north, 15.5 km east of the axis
+    within = est.posterior[_cell(SMALL, 9.5, 15.5)]  # north, 9.5 km east: taken
+    # beyond width/2 across the axis the front says nothing: as without a front
+    assert beyond == pytest.approx(south, rel=1e-12)
+    # within it, the kernel Φ((distance - u)/σ) over its value behind the front
+    want = float(ndtr((5.0 - 15.5) / 2.0) / ndtr((5.0 + 15.5) / 2.0))
+    assert within / south == pytest.approx(want, rel=1e-6)
+
+
+def test_a_searched_point_with_a_buffer_lowers_the_disc_it_covers():
+    from geosleuth.geometry import coverage
+
+    lon, lat = _lonlat(SMALL, 0.0, 0.0)
+    pd, radius = 0.8, 10.0
+    s = Searched(
+        id="s", provenance=PROV, date=DAY, area=Point(lon, lat), pd=pd, buffer_km=radius
+    )
+    est = fuse([s], SMALL, as_of=DAY, contributions=False)
+    prior = 1.0 / SMALL.n_cells
+    ratio = est.posterior / prior
+    # each cell: (1 − pd·c) / (1 − pd·Σ p·c), c its covered share
+    c = coverage(Point(lon, lat), SMALL, buffer_km=radius)
+    np.testing.assert_allclose(
+        ratio, (1 - pd * c) / (1 - pd * prior * c.sum()), rtol=1e-9
+    )
+    # and by hand: the disc holds πR² of the grid's area
+    lost = pd * math.pi * radius**2 / SMALL.area_km2
+    cx, cy = SMALL.cell_xy_km()
+    d = np.hypot(cx, cy)
+    assert ratio[d > radius + 0.75] == pytest.approx(1 / (1 - lost), rel=2e-3)
+    assert ratio[d < radius - 0.75] == pytest.approx((1 - pd) / (1 - lost), rel=2e-3)
+
+
+def test_search_memory_fades_an_old_search():
+    # effective pd = pd · exp(−age / memory); inside/outside ratio = 1 − that
+    then = DAY - dt.timedelta(days=100)
+    box = _plane_box(SMALL, -5.0, -5.0, 5.0, 5.0)
+    prov = Provenance(document="t", published=then)
+    s = Searched(id="s", provenance=prov, date=then, area=box, pd=0.9)
+    inside, outside = _cell(SMALL, 0.5, 0.5), _cell(SMALL, 15.5, 0.5)
+    for memory, pd in ((None, 0.9), (50.0, 0.9 * math.exp(-2.0))):
+        cfg = Settings(search_memory_days=memory)
+        est = fuse([s], SMALL, as_of=DAY, settings=cfg, contributions=False)
+        ratio = est.posterior[inside] / est.posterior[outside]
+        assert ratio == pytest.approx(1.0 - pd, rel=1e-9), memory
+    # a search of today is at full strength whatever the memory
+    cfg = Settings(search_memory_days=50.0)
+    est = fuse([s], SMALL, as_of=then, settings=cfg, contributions=False)
+    assert est.posterior[inside] / est.posterior[outside] == pytest.approx(0.1)
+
+
+def test_a_cgt_event_set_is_the_normalised_weighted_cgt_surface():
+    from geosleuth.profile import cgt_scores, estimate_cgt_buffer_km
+
+    xs, ys = np.array([-6.0, 4.0, 2.0, -3.0]), np.array([3.0, 5.0, -7.0, -4.0])
+    lons, lats = SMALL.xy_km_to_lonlat(xs, ys)
+    w = np.array([6.0, 1.0, 1.0, 0.5])
+    ev = EventSet(
+        id="e", provenance=PROV, date=DAY, lons=lons, lats=lats, weights=w, method="cgt"
+    )
+    est = fuse([ev], SMALL, as_of=DAY, settings=SURE, contributions=False)
+    x, y = SMALL.lonlat_to_xy_km(lons, lats)
+    cx, cy = SMALL.cell_xy_km()
+    surf = cgt_scores(x, y, cx, cy, buffer_km=estimate_cgt_buffer_km(x, y), weights=w)
+    np.testing.assert_allclose(est.posterior, surf / surf.sum(), rtol=1e-9)
+    unweighted = cgt_scores(x, y, cx, cy, buffer_km=estimate_cgt_buffer_km(x, y))
+    assert np.abs(est.posterior - unweighted / unweighted.sum()).max() > 1e-4
+
+
+def test_a_cgt_event_set_of_coincident_events_is_left_out_with_a_reason():
+    # no nearest-neighbour distance, so no CGT buffer: the item cannot inform the
+    # map, and the estimate says why instead of failing on advice (give a buffer)
+    # that a case file cannot follow
+    lon, lat = _lonlat(SMALL, 0.5, 0.5)
+    ev = EventSet(
+        id="e",
+        provenance=PROV,
+        date=DAY,
+        lons=[lon, lon],
+        lats=[lat, lat],
+        method="cgt",
+    )
+    est = fuse([ev, claim("c")], SMALL, as_of=DAY)
+    assert est.used == ("c",)
+    ((iid, why),) = est.excluded
+    assert iid == "e" and "coincides" in why and "'kde'" in why
+    alone = fuse([claim("c")], SMALL, as_of=DAY, contributions=False)
+    np.testing.assert_array_equal(est.posterior, alone.posterior)
+    # the same events as a KDE are used
+    kde = EventSet(
+        id="e",
+        provenance=PROV,
+        date=DAY,
+        lons=[lon, lon],
+        lats=[lat, lat],
+        method="kde",
+    )
+    assert fuse([kde], SMALL, as_of=DAY).used == ("e",)

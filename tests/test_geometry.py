@@ -1,5 +1,5 @@
-import contextlib
 import datetime as dt
+import json
 
 import numpy as np
 import pytest
@@ -230,14 +230,42 @@ def test_any_coordinates_give_a_geometry_or_an_input_error(coords):
             assert np.isfinite(arr).all() and not arr.flags.writeable
 
 
+_lonlat_lists = st.lists(
+    st.tuples(st.floats(-180, 180), st.floats(-90, 90)).map(list),
+    min_size=2,
+    max_size=6,
+)
+# well-formed coordinates of each type: lists of pairs nested 0, 1 or 2 deep
+_WELL_FORMED = {
+    "LineString": _lonlat_lists,
+    "MultiLineString": st.lists(_lonlat_lists, min_size=1, max_size=2),
+    "Polygon": st.lists(_lonlat_lists, min_size=1, max_size=2),
+    "MultiPolygon": st.lists(
+        st.lists(_lonlat_lists, min_size=1, max_size=2), min_size=1, max_size=2
+    ),
+}
+
+
 @settings(max_examples=100)
 @given(
     st.sampled_from(["LineString", "MultiLineString", "Polygon", "MultiPolygon"]),
-    st.one_of(_pairs, _nested, st.lists(_pairs, max_size=3)),
+    st.data(),
 )
-def test_any_geojson_coordinates_give_a_geometry_or_an_input_error(kind, coords):
-    with contextlib.suppress(InputError):
-        from_geojson({"type": kind, "coordinates": coords})
+def test_any_geojson_coordinates_give_a_geometry_or_an_input_error(kind, data):
+    coords = data.draw(
+        st.one_of(_pairs, _nested, st.lists(_pairs, max_size=3), _WELL_FORMED[kind])
+    )
+    try:
+        geom = from_geojson({"type": kind, "coordinates": coords})
+    except InputError:
+        return
+    assert isinstance(geom, Line if "Line" in kind else Area)
+    # what was parsed writes out as GeoJSON that parses back to the same geometry
+    out = geom.to_geojson()
+    assert out["type"] in (kind, kind.removeprefix("Multi"), f"Multi{kind}")
+    again = from_geojson(json.loads(json.dumps(out)))
+    assert type(again) is type(geom)
+    assert again.to_geojson() == out
 
 
 @settings(max_examples=60, deadline=None)

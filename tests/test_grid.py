@@ -46,6 +46,32 @@ def test_projection_agrees_with_pyproj_within_a_tenth_of_a_percent():
     # pyproj scales the ellipsoidal LAEA to be true at the centre; ours uses the
     # authalic sphere directly: both are equal-area, distances agree to < 0.1 %.
     np.testing.assert_allclose(np.hypot(x, y), np.hypot(ref_x, ref_y), rtol=1e-3)
+    # and each axis on its own (east is +x, north +y), to 0.1 % of the distance
+    tol = 1e-3 * np.hypot(ref_x, ref_y)
+    assert (np.abs(x - ref_x) <= tol).all(), (x, ref_x)
+    assert (np.abs(y - ref_y) <= tol).all(), (y, ref_y)
+
+
+@pytest.mark.parametrize(("lon0", "lat0"), [(41.0, 34.5), (-4.0, 53.0), (0.0, 0.0)])
+def test_east_is_plus_x_and_north_is_plus_y(lon0, lat0):
+    x, y = laea_forward(lon0 + 0.1, lat0, lon0=lon0, lat0=lat0)
+    km = 0.1 * math.radians(1.0) * 6371.0 * math.cos(math.radians(lat0))
+    assert float(x) == pytest.approx(km, rel=5e-3)  # 0.1° of the parallel, east
+    assert abs(float(y)) < 1e-3 * float(x)
+    x, y = laea_forward(lon0, lat0 + 0.1, lon0=lon0, lat0=lat0)
+    assert float(y) == pytest.approx(0.1 * math.radians(1.0) * 6371.0, rel=5e-3)
+    assert abs(float(x)) < 1e-9
+    # the grid follows: the cell east of the centre is the next column
+    g = Grid.around(lon0, lat0, radius_km=30.0, cell_km=1.0)
+    gx, gy = g.lonlat_to_xy_km([lon0 + 0.1, lon0], [lat0, lat0 + 0.1])
+    assert gx[0] > 0.9 * km and gy[1] > 10.0
+    east = int(g.lonlat_to_cell(lon0 + 0.1, lat0))
+    north = int(g.lonlat_to_cell(lon0, lat0 + 0.1))
+    centre = int(g.lonlat_to_cell(*g.xy_km_to_lonlat(0.5, 0.5)))
+    assert east % g.nx > centre % g.nx and east // g.nx == centre // g.nx
+    assert north // g.nx > centre // g.nx and north % g.nx == centre % g.nx
+    lons, lats = g.cell_lonlat()
+    assert lons[centre + 1] > lons[centre] and lats[centre + g.nx] > lats[centre]
 
 
 @pytest.mark.parametrize(

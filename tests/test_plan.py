@@ -94,7 +94,10 @@ def test_koopman_detection_fit_matches_closed_form() -> None:
     det = KoopmanDetection().fit([5.0, 5.0, 10.0, 10.0], [1, 0, 1, 1], area_km2=1.0)
     assert det.sweep_width_km_ == pytest.approx(math.log(3.0) / 5.0, rel=1e-10)
     assert det.n_trials_ == 4
-    assert det.sweep_width_se_km_ > 0
+    # observed Fisher information Σ_hits c²·u/(u − 1)² with u = e^{W c}: one hit at
+    # c = 5 (u = 3) and two at c = 10 (u = 9): 25·3/4 + 2·100·9/64 = 46.875
+    assert det.sweep_width_se_km_ == pytest.approx(1.0 / math.sqrt(46.875), rel=1e-9)
+    assert det.sweep_width_se_km_ == pytest.approx(0.146059, abs=1e-6)
 
 
 def test_koopman_detection_recovers_a_simulated_sweep_width() -> None:
@@ -103,6 +106,12 @@ def test_koopman_detection_recovers_a_simulated_sweep_width() -> None:
     detected = rng.random(4000) < pod(effort, sweep_width_km=0.3, area_km2=2.0)
     det = KoopmanDetection().fit(effort, detected, area_km2=2.0)
     assert abs(det.sweep_width_km_ - 0.3) < 4 * det.sweep_width_se_km_
+    # the standard error is the expected one: 1/sqrt(Σ c²·e^{-Wc}/(1 - e^{-Wc}))
+    c = effort / 2.0
+    expected_info = float(np.sum(c**2 / np.expm1(0.3 * c)))
+    assert det.sweep_width_se_km_ == pytest.approx(
+        1.0 / math.sqrt(expected_info), rel=0.1
+    )
 
 
 # ------------------------------------------------------- a quantity computed twice
@@ -179,6 +188,14 @@ def test_greedy_and_lagrangian_allocations_agree(
     assert greedy.pos == pytest.approx(lag.pos, abs=1e-6)
     assert greedy.expected_effort_km == pytest.approx(
         lag.expected_effort_km, rel=1e-3, abs=2.0 * step
+    )
+    # the gain per km of the next step, max_j p_j·w_j·e^{-w_j z_j}: the greedy's
+    # efforts are within 2 steps of the optimum's, so its marginal is within
+    # e^{±2·w·step} of the Lagrange multiplier
+    w_max = float(np.max(np.asarray(width) / area))
+    slack = math.expm1(2.0 * w_max * step)
+    assert greedy.marginal_pos_per_km == pytest.approx(
+        lag.marginal_pos_per_km, rel=slack + 1e-9, abs=1e-300
     )
 
 

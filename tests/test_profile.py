@@ -150,8 +150,11 @@ def test_cgt_rejects_bad_input() -> None:
 
 def test_buffer_is_half_the_mean_manhattan_nearest_neighbour_distance() -> None:
     # NN (Manhattan) distances: 2, 2, 3 -> mean 7/3 -> B = 7/6.
+    b = estimate_cgt_buffer_km([0.0, 1.0, 4.0], [0.0, 1.0, 1.0])
+    assert b == pytest.approx(7 / 6)
+    # and 2, 2, 2 -> B = 1 (the docstring's example)
     b = estimate_cgt_buffer_km([0.0, 1.0, 3.0], [0.0, 1.0, 1.0])
-    assert b == pytest.approx(0.5 * (2 + 2 + 2) / 3)
+    assert b == pytest.approx(1.0)
     b = estimate_cgt_buffer_km([0.0, 1.0, 1.0, 5.0], [0.0, 1.0, 0.0, 0.0])
     assert b == pytest.approx(0.5 * (1 + 1 + 1 + 4) / 4)
     with pytest.raises(InputError, match="at least 2 events"):

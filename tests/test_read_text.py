@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+import re
 import warnings
 from pathlib import Path
 
@@ -206,6 +208,60 @@ def test_binary_file_is_rejected_with_its_name(tmp_path: Path) -> None:
     p = _write(tmp_path, "blob.txt", bytes(range(256)) * 50)
     with pytest.raises(InputError, match=r"'blob\.txt' is not a text document"):
         load_text(p)
+
+
+def test_a_directory_is_not_a_document(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"is a directory, not a document\.") as err:
+        load_text(tmp_path)
+    assert err.value.message == f"{str(tmp_path)!r} is a directory, not a document."
+    assert err.value.path == str(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "encoding"),
+    [
+        # a UTF-8 mark, then Latin-1 bytes (é = 0xE9 alone is no UTF-8)
+        ("bom8.txt", codecs.BOM_UTF8 + ("café " + ENGLISH).encode("latin-1"), "UTF-8"),
+        # a UTF-16 mark, then a high surrogate without its low half
+        (
+            "bom16.txt",
+            codecs.BOM_UTF16_BE + b"\xd8\x00\x00a" + ENGLISH.encode("utf-16-be"),
+            "UTF-16-BE",
+        ),
+    ],
+)
+def test_a_byte_order_mark_that_lies_is_named(
+    tmp_path: Path, name: str, data: bytes, encoding: str
+) -> None:
+    want = (
+        f"'{name}' starts with a {encoding} byte-order mark but is not valid "
+        f"{encoding}. Re-save it as UTF-8."
+    )
+    with pytest.raises(InputError, match=re.escape(want)) as err:
+        load_text(_write(tmp_path, name, data))
+    assert str(err.value.path).endswith(name)
+
+
+@pytest.mark.parametrize(
+    ("data", "why"),
+    [
+        # UTF-8 text with a NUL byte in it: no UTF-16/32 reading either
+        ((ENGLISH + "\x00" + ENGLISH).encode("utf-8"), "it holds NUL bytes"),
+        # valid UTF-16 (with its mark) that decodes to a NUL character
+        ((ENGLISH + "\x00" + ENGLISH).encode("utf-16"), "it holds NUL characters"),
+    ],
+)
+def test_nul_bytes_or_characters_mean_a_binary_file(
+    tmp_path: Path, data: bytes, why: str
+) -> None:
+    with pytest.raises(
+        InputError, match=rf"^'nul\.txt' is not a text document: {why}\b"
+    ) as err:
+        load_text(_write(tmp_path, "nul.txt", data))
+    assert err.value.message.endswith(
+        "geosleuth reads .txt, .md and .html files in any text encoding."
+    )
+    assert str(err.value.path).endswith("nul.txt")
 
 
 def test_png_bytes_are_rejected(tmp_path: Path) -> None:

@@ -799,8 +799,12 @@ def _build_case(doc: _Map, source: str) -> Case:
     try:
         settings = Settings(**_plain(doc.get("settings") or {}))
     except InputError as exc:
+        setting = (exc.field or "").removeprefix("settings.")  # its own line
         raise CaseFileError(
-            exc.message, path=source, line=_line_of(doc, ["settings"]), field=exc.field
+            exc.message,
+            path=source,
+            line=_line_of(doc, ["settings", setting]),
+            field=exc.field,
         ) from None
     grid = _grid_for(doc, items, source)
     as_of = (

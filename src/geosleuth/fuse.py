@@ -29,7 +29,8 @@ search with ``pd = 1`` empties an area.
 - **Searched**: ``L = 1 − pd·r·m(x)`` with ``m`` the searched mask (Bayesian search
   update); only ``pd·r = 1`` empties cells, and only inside the area.
 - **Event sets**: a KDE (``sigma_km``) or CGT surface normalised to mean 1, mixed with
-  ``r``.
+  ``r``. CGT takes its buffer from the events' nearest-neighbour distances; a set
+  whose events all coincide has none and is left out, with that reason.
 
 Movement model
 --------------
@@ -642,6 +643,15 @@ def _item_log(
         else:
             from geosleuth import profile  # core module; imported lazily
 
+            try:
+                buffer_km = profile.estimate_cgt_buffer_km(x, y)
+            except InputError:  # its advice (give a buffer) cannot apply here
+                raise _Skip(
+                    "every event coincides with another, so no CGT buffer can be "
+                    "estimated; use method 'kde'"
+                    if np.isfinite(x).all() and np.isfinite(y).all()
+                    else "its events lie outside the grid"
+                ) from None
             cx, cy = grid.cell_xy_km()
             surf = np.asarray(
                 profile.cgt_scores(
@@ -649,7 +659,7 @@ def _item_log(
                     y,
                     cx,
                     cy,
-                    buffer_km=profile.estimate_cgt_buffer_km(x, y),
+                    buffer_km=buffer_km,
                     weights=item.weights,
                 )
             )
