@@ -750,3 +750,13 @@ def test_a_case_and_its_own_article_count_each_sentence_once(tmp_path):
         else "{}"
     )
     assert record["p_alive"] == alone["p_alive"]  # the recording counts once
+
+
+def test_a_failed_locate_writes_nothing_to_stdout(tmp_path):
+    # progress and errors go to stderr, so a pipe reading stdout sees no stray line
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("target: x\nevidence: [\n", encoding="utf-8")
+    result = run("locate", bad, "--out", tmp_path / "out")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "is not valid YAML" in result.stderr

@@ -30,7 +30,14 @@ from geosleuth.casefile import (
     load_case,
     parse_case,
 )
-from geosleuth.cli import app, clean_text, console, guarded, shown_warnings
+from geosleuth.cli import (
+    app,
+    clean_text,
+    console,
+    err_console,
+    guarded,
+    shown_warnings,
+)
 from geosleuth.cli.read import home_of, unique_name
 from geosleuth.errors import CaseFileError, EvidenceWarning, InputError
 from geosleuth.evidence import EvidenceItem, Provenance, Searched
@@ -252,7 +259,7 @@ def run_locate(
         SpinnerColumn(),
         TextColumn("{task.description}"),
         TimeElapsedColumn(),
-        console=console,
+        console=err_console,  # progress is not output: stdout stays clean for pipes
         transient=True,
         disable=quiet,
     ) as progress:

@@ -678,6 +678,11 @@ def load_text(
             format = (
                 "html" if head.startswith((b"<!doctype html", b"<html")) else ("text")
             )
-    return text_from_bytes(
-        data, name=name, format=format, max_chars=max_chars, truncated=truncated
-    )
+    try:
+        return text_from_bytes(
+            data, name=name, format=format, max_chars=max_chars, truncated=truncated
+        )
+    except InputError as exc:
+        if exc.path == name:  # the error should point at the file as given
+            exc.path = str(p)
+        raise
