@@ -367,7 +367,9 @@ def attribute(
     ]
     verbs.sort(key=lambda t: (t.dep_ != "ROOT", t.i))
     for verb in verbs:
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # a passive subject is what is said, not who says it: in "al-Baghdadi is
+        # believed to be in Raqqa" the speaker is unnamed (the believers)
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         subjects.sort(key=lambda c: (c.pos_ != "PROPN", c.i))
         for subj in subjects:
             low = subj.text.lower()

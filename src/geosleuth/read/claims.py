@@ -38,7 +38,9 @@ name in ``who``.
 **Claim** — the target (or the group's leaders, a level less sure) with a
 location word ("hiding", "hides", "hidden", "is in", "based", "located",
 "whereabouts", "the place where ... hides") and places: a
-:class:`~geosleuth.evidence.Claim` per place, ``polarity="is_not"`` when negated.
+:class:`~geosleuth.evidence.Claim` per place, ``polarity="is_not"`` when negated
+("not", "no longer", "denied that", "ruled out that"; "in Raqqa, not in Mosul"
+negates Mosul only).
 "Here", "there", "the town" and "this village" are the last town named in the
 previous sentences; "the region" and "the area" the places of the last sentence
 that named some (their centroid, with a buffer that covers them). Several

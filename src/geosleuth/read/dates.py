@@ -10,6 +10,12 @@ text                                   period
 "1 May", "January 20", "May 1st"       that day in the publication year (the year
                                        before, if that day is after publication)
 "September 2017"                       that month
+"in September", "since January"        that month of the publication year (the year
+                                       before, if that month is after publication's)
+"on Tuesday", "Tuesday", "last         the latest such weekday on or before
+Tuesday"                               publication ("on Thursday" published on a
+                                       Thursday is that day, as news style means;
+                                       "last Thursday" then is a week before)
 "in 2014", "(2014)", "since 2014"      that year
 "in the past two years", "in recent    publication − 2 years .. publication;
 months", "over the last few weeks"     "few"/"several" count as 3, "recent" as 3
@@ -21,10 +27,12 @@ months", "over the last few weeks"     "few"/"several" count as 3, "recent" as 3
 =====================================  =============================================
 
 Relative and partial dates need the publication date; without it they are not
-reported. Years must fall in 1900–2099 and come after a word that introduces a
-date ("in", "since", "until", "by", "of", "from", "during", "early", "late",
-"mid", a month) or stand in parentheses, so that "25 million" and "2014 fighters"
-are not read as years.
+reported. A month alone must follow a word that introduces a date ("in",
+"since", "until", "during", "early", "the end of", ...), so that the verb "may"
+and a name such as "June" are not read as months. Years must fall in 1900–2099
+and come after a word that introduces a date ("in", "since", "until", "by",
+"of", "from", "during", "early", "late", "mid", a month) or stand in
+parentheses, so that "25 million" and "2014 fighters" are not read as years.
 
 A relative date that would fall outside the calendar (before year 1 or after
 9999: "three days ago" published on 0001-01-02, "999 decades ago" in any year) is
@@ -57,6 +65,8 @@ _MONTH_RE = (
     r"(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 )
+_WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
+_WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 _NUMBERS = {
@@ -86,6 +96,16 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("my", re.compile(rf"\b(?P<mon>{_MONTH_RE}),?\s+(?P<y>{_YEAR})\b")),
     ("dm", re.compile(rf"\b(?P<d>{_DAY})(?:\s+of)?\s+(?P<mon>{_MONTH_RE})(?![a-z])")),
     ("md", re.compile(rf"\b(?P<mon>{_MONTH_RE})\s+(?P<d>{_DAY})\b(?!\s*%)")),
+    (
+        "mon",
+        re.compile(
+            r"\b(?:in|since|until|till|by|during|from|throughout|before|after|"
+            r"early|late|mid|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+"
+            rf"(?:early\s+|late\s+|mid-?\s*)?(?P<mon>{_MONTH_RE})(?![\w-])"
+            r"(?!\s*,?\s*\d)"
+        ),
+    ),
+    ("weekday", re.compile(rf"\b(?:(?P<last>[Ll]ast)\s+)?(?P<wd>{_WEEKDAY_RE})\b")),
     (
         "year",
         re.compile(
@@ -224,6 +244,18 @@ def _match(
                 raise OverflowError("the year before year 1")
             found = _day(published.year - 1, g["mon"], g["d"])
         return None if found is None else (found, found, "day", True)
+    if kind == "mon":
+        month = _MONTHS.get(g["mon"].lower().rstrip("."))
+        if month is None:
+            return None
+        y = published.year - (1 if month > published.month else 0)
+        return dt.date(y, month, 1), _month_end(y, month), "month", True
+    if kind == "weekday":
+        back = (published.weekday() - _WEEKDAYS[g["wd"].lower()]) % 7
+        if g["last"] and back == 0:
+            back = 7
+        day = published - dt.timedelta(days=back)
+        return day, day, "day", True
     if kind in ("past", "recent"):
         n = _count(g.get("n")) if kind == "past" else 3
         return _back(published, n, g["unit"]), published, "period", True
@@ -313,7 +345,12 @@ def find_dates(
     found: list[DateMention] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            s, e = m.span("y") if kind == "year" else m.span()
+            if kind == "year":
+                s, e = m.span("y")
+            elif kind == "mon":
+                s, e = m.span("mon")
+            else:
+                s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
             try:

@@ -10,9 +10,12 @@ hedge       cues
 certain     indeed, certainly, definitely, confirmed, know, plain assertion
 probable    think(s), believe(s), likely, probably, apparently, reportedly,
             allegedly, purportedly, suspected, said to, is considered, seem(s),
-            appear(s) to, understood to, expected to
+            appear(s) to, understood to, expected to, argue(s), argued (an
+            argument is the speaker's opinion, like "thinks"), is reported to
 possible    may, might, could, possibly, perhaps, maybe, would, if, whether,
-            rumour(s), speculation, unconfirmed, it is claimed, claims of
+            rumour(s), speculation, unconfirmed, it is claimed, claims of,
+            claim(s), claimed ("sources claim he is in Hajin": as "it is
+            claimed", a claim is only asserted, not vouched for)
 doubtful    unlikely, doubtful, doubt(s), improbable, questionable, no evidence
 ==========  ====================================================================
 
@@ -47,17 +50,20 @@ HEDGE_CUES: dict[Hedge, tuple[str, ...]] = {
         r"no (?:conclusive |hard |firm )?evidence", r"implausible",
     ),
     "possible": (
-        r"may have been", r"might have been", r"could have been", r"may", r"might",
+        r"may have been", r"might have been", r"could have been",
+        r"(?-i:may)",  # lower case: "May" is the month ("seen on 3 May")
+        r"might",
         r"could", r"possibly", r"perhaps", r"maybe", r"would", r"if", r"whether",
         r"rumou?rs?", r"rumou?red", r"speculation", r"speculated", r"unconfirmed",
         r"it is claimed", r"it was claimed", r"claims? (?:have|has) been made",
-        r"possibility",
+        r"possibility", r"claims?", r"claimed",
     ),
     "probable": (
         r"thinks?", r"thought", r"believes?", r"believed", r"likely", r"probably",
         r"apparently", r"reportedly", r"allegedly", r"purportedly", r"suspected",
         r"suspects?", r"said to", r"is considered", r"are considered", r"seems?",
         r"appears? to", r"understood to", r"expected to", r"presumably",
+        r"argues?", r"argued", r"(?:is|are|was|were|been) reported to",
     ),
     "certain": (
         r"indeed", r"certainly", r"definitely", r"confirmed", r"know", r"knows",

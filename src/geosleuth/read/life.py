@@ -1,10 +1,12 @@
 """Life status: proof of life from dated recordings, and claims of death.
 
 The target with a recording, video, audio, message, speech or appearance and a
-date: :class:`~geosleuth.evidence.LifeStatus` ``alive`` dated that day. The target
-with killed, dead, death or died: ``dead``, unless negated ("no conclusive evidence
-of ... death", "suspicions that he was dead were weakened", "denied") or
-conditional ("if Baghdadi is alive"); an unattributed death claim is a rumour.
+date: :class:`~geosleuth.evidence.LifeStatus` ``alive`` dated that day (the date
+nearest the recording, leaving out one that dates the report of it: "On 1 May
+ISIS said a recording ... was made on 28 September"). The target with killed,
+dead, death or died: ``dead``, unless negated ("no conclusive evidence of ...
+death", "suspicions that he was dead were weakened", "denied") or conditional
+("if Baghdadi is alive"); an unattributed death claim is a rumour.
 """
 
 from __future__ import annotations
@@ -32,6 +34,11 @@ _DEATH_DENIED = re.compile(
     r"deny|dismiss(?:ed)?|not (?:dead|killed)|survived|alive)\b",
     re.IGNORECASE,
 )
+_SAID = re.compile(
+    r"\b(?:said|says|announced|stated|claimed|reported|confirmed|added|told|"
+    r"revealed)\b",
+    re.IGNORECASE,
+)
 _CONDITIONAL_LIFE = re.compile(
     r"\b(?:if|whether)\b[^,.;]{0,40}\b(?:alive|dead)\b", re.IGNORECASE
 )
@@ -46,7 +53,14 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
     alive = _ALIVE.search(text)
     day = [d for d in s.dates if d.kind == "day"]
     if alive and day:
-        d = min(day, key=lambda d: abs(d.start - (s.span[0] + alive.start())))
+        at = s.span[0] + alive.start()
+        # "On 1 May 2018 ISIS said a recording ... was made on 28 September 2017":
+        # a date before a reporting verb that precedes the recording dates the
+        # statement, not the recording
+        own = [
+            d for d in day if d.start > at or _SAID.search(ex.text[d.end : at]) is None
+        ]
+        d = min(own or day, key=lambda d: abs(d.start - at))
         limit = ex.published or ex.fallback
         if d.date > limit:
             ex.reject("invalid", "recording dated after publication", s.span)

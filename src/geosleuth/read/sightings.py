@@ -4,7 +4,9 @@ One :class:`~geosleuth.evidence.Sighting` per place, all in one mixture group. T
 subject is the target when the seen one is the target; an *associate* when the
 seen one is another person described as close to the target ("Iyad al-Jamili, one
 of the men closest to Baghdadi"), with ``closeness`` :data:`ASSOCIATE_CLOSENESS`
-and the name in ``who``.
+and the name in ``who``; the target's own associate ("Baghdadi's driver was
+spotted") is an unnamed associate. The hedge is that of the seeing ("may have
+been seen"), not of the description of who was seen.
 """
 
 from __future__ import annotations
@@ -41,6 +43,23 @@ _ASSOCIATE = re.compile(
 )
 
 
+#: What the target owns, right after the name: "'s driver", "’s closest aide".
+_POSSESSED = re.compile(
+    r"['’]s?\s+(?P<who>(?:[\w-]+\s+){1,3}?)(?=(?:has|have|had|was|"
+    r"were|is|are|been|may|might|could|\s)*$)",
+    re.IGNORECASE,
+)
+_TRAILING_AUX = r",?\s*(?:has|have|had|was|were|is|been|may|might|could|\s)+$"
+
+#: The auxiliaries and adverbs right before "seen": "may have been", "was reportedly".
+_AUX_BEFORE = re.compile(
+    r"(?:\b(?:may|might|could|would|must|will|have|has|had|be|been|being|is|was|are|"
+    r"were|not|never|reportedly|allegedly|apparently|probably|possibly|likely|"
+    r"believed|thought|said|reported|rumou?red|to|also|last|first|recently)\s+)+$",
+    re.IGNORECASE,
+)
+
+
 def read_sightings(ex: _Extractor, s: Sentence) -> bool:
     """Add the sightings of ``s``; True if it is a sighting (used or not)."""
     seen = _SEEN.search(s.text)
@@ -64,7 +83,12 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
         )
         ex.reject("no_place", f"{seen_one} seen, but at no resolved place", s.span)
         return True
-    hedge, cue = hedge_of(hedge_text(s)[seen.start() :])
+    # the hedge of the seeing: what follows "seen", and the auxiliaries just
+    # before it ("may have been seen"), not the description of who was seen
+    # ("who is considered one of the men closest to ...")
+    htext = hedge_text(s)
+    aux = _AUX_BEFORE.search(htext[: seen.start()])
+    hedge, cue = hedge_of(htext[aux.start() if aux else seen.start() :])
     group = f"{subj_kind}:{who}" if who else None
     for m in places:
         near = NEAR.search(ex.text[max(s.span[0], m.start - 30) : m.start])
@@ -113,6 +137,12 @@ def seen_subject(
         desc = re.sub(r",?\s*(?:has|have|had|was|were|is|been|\s)+$", "", desc)
         return persons[0].text, "associate", desc
     head = ex.text[s.span[0] : before[0].start] if before else ""
+    if before:
+        # "Baghdadi's driver was spotted": the one seen is the target's associate
+        own = _POSSESSED.match(ex.text[before[0].end : seen_at])
+        if own is not None and _ASSOCIATE.search(own.group("who")):
+            desc = (ex.text[before[0].start : before[0].end] + own.group(0)).strip()
+            return None, "associate", re.sub(_TRAILING_AUX, "", desc)
     if before and not persons and _ASSOCIATE.search(head):
         return None, "associate", head.strip(" ,")
     if (

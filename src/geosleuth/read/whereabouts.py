@@ -3,7 +3,10 @@
 The target (or the group's leaders, a level less sure) with a location word
 ("hiding", "hides", "hidden", "is in", "based", "located", "whereabouts", "the
 place where ... hides") and places: a :class:`~geosleuth.evidence.Claim` per place
-(:func:`geosleuth.read.regions.claim_regions`), ``polarity="is_not"`` when negated.
+(:func:`geosleuth.read.regions.claim_regions`), ``polarity="is_not"`` when negated
+("is not in", "is no longer in", "denied that ... was in", "ruled out that ... is
+in"); a place set against the one claimed ("hiding in Raqqa, not in Mosul") is
+``is_not`` on its own.
 "Here", "there", "the town" and "this village" are the last town named in the
 previous sentences; "the region" and "the area" the places of the last sentence
 that named some. A sentence that continues a claim ("More precisely, it refers to
@@ -13,7 +16,7 @@ that named some. A sentence that continues a claim ("More precisely, it refers t
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from geosleuth.evidence import Claim
 from geosleuth.read._sentence import (
@@ -37,9 +40,22 @@ __all__ = ["negation", "read_whereabouts"]
 _LOCATION_CUE = re.compile(
     r"\b(?:hid(?:e|es|ing|den)?|hiding|holed up|shelter(?:s|ing|ed)?|based|"
     r"located|liv(?:e|es|ing)|stay(?:s|ing|ed)?|resid(?:e|es|ing)|whereabouts|"
-    r"took refuge|fled to|moved to|(?:is|was|be|are|were|been)\s+(?:now\s+|still\s+|"
-    r"currently\s+)?(?:in|on|at|near|around|inside)|the place where)\b",
+    r"took refuge|fled to|moved to|(?:is|was|be|are|were|been)(?:n['’]t)?\s+"
+    r"(?:(?:now|still|currently|not|never|no\s+longer|probably|likely|possibly|"
+    r"perhaps|reportedly|apparently|allegedly|definitely|certainly|indeed|"
+    r"already|also)\s+){0,2}(?:in|on|at|near|around|inside)|the place where)\b",
     re.IGNORECASE,
+)
+#: A place set against the one claimed: "hiding in Raqqa, not in Mosul".
+_CONTRAST = re.compile(
+    r"[,;]\s*(?:but\s+|and\s+)?not\s+(?:in|at|near|inside|around)\s+"
+    r"(?:the\s+(?:[\w-]+\s+){0,2}of\s+)?$",
+    re.IGNORECASE,
+)
+#: Verbs that deny the clause they govern: "denied that he was in Mosul".
+_DENY_LEMMAS = frozenset({"deny", "dismiss", "refute", "reject"})
+_DENY_TEXT = re.compile(
+    r"\b(?:den(?:y|ies|ied)|rul(?:e|es|ed) out)\b(?:\s+that)?[^,;:.]*$", re.IGNORECASE
 )
 _NOT_PLACE_ROLES = ("person", "metonym", "demonym")
 
@@ -120,35 +136,72 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
     ]
     for geom, name, buffer_km, anchor, extra in claim_regions(ex, places, s, how):
         date, date_from, dnote = ex.dates(s, anchor)
+        pol, more = polarity, [extra] if extra else []
+        contrast = _CONTRAST.search(ex.text[max(s.span[0], anchor - 40) : anchor])
+        if contrast is not None and not negated:
+            pol = "is_not"
+            more.append(f"set against the place claimed ({contrast.group(0)!r})")
         ex.build(
             Claim, s, s.span, id=ex.next_id("c"),
             provenance=ex.provenance(s), date=date, date_from=date_from,
             grade=ex.grade(s.attr), hedge=hedge,
-            note="; ".join([*notes, *([extra] if extra else []),
-                            *([dnote] if dnote else [])]),
-            place=geom, place_name=name, buffer_km=buffer_km, polarity=polarity,
+            note="; ".join([*notes, *more, *([dnote] if dnote else [])]),
+            place=geom, place_name=name, buffer_km=buffer_km, polarity=pol,
         )  # fmt: skip
     state.last_claim_sent = s.index
     state.last_claim_attr = s.attr
 
 
 def negation(ex: _Extractor, s: Sentence, at: int) -> str | None:
-    """A negation of the clause whose location word is at ``at`` (in sentence)."""
+    """A negation of the clause whose location word is at ``at`` (in sentence).
+
+    "not", "n't", "never", "no longer" in the clause, or a verb that denies it:
+    "denied that ... was in", "deny ... is in", "ruled out that ... is in".
+    """
     lexical = re.search(
         r"\bno longer\b|\bnot\b|n't\b|\bnever\b",
         s.text[max(0, at - 20) : at + 12],
         re.IGNORECASE,
     )
+    denied = _DENY_TEXT.search(s.text[:at])
+    fallback = lexical.group(0) if lexical else (denied.group(0) if denied else None)
     if s.sent is None:
-        return lexical.group(0) if lexical else None
+        return fallback
     tok = ex.doc.char_span(s.span[0] + at, s.span[0] + at + 1, alignment_mode="expand")
     if tok is None or len(tok) == 0:
-        return lexical.group(0) if lexical else None
+        return fallback
     verb = tok[0] if tok[0].pos_ in ("VERB", "AUX") else tok[0].head
     for v in (verb, verb.head):
         for child in v.children:
             if child.dep_ == "neg":
                 return str(child.text)
+            if child.lower_ == "longer" and any(
+                g.dep_ == "neg" for g in child.children
+            ):
+                return "no longer"
+    denier = _denier(verb)
+    if denier is not None:
+        return denier
     if verb.pos_ in ("VERB", "AUX"):
         return None
-    return lexical.group(0) if lexical else None
+    return fallback
+
+
+def _denier(verb: Any) -> str | None:
+    """The verb that denies the clause of ``verb`` ("denied", "ruled out"), if any."""
+    clause = verb
+    for _ in range(4):  # "denied that he was believed to be hiding in": up xcomps
+        if clause.dep_ == "ccomp":
+            head = clause.head
+            lemma = head.lemma_.lower()
+            if lemma in _DENY_LEMMAS:
+                return str(head.text)
+            if lemma == "rule" and any(
+                c.dep_ == "prt" and c.lower_ == "out" for c in head.children
+            ):
+                return f"{head.text} out"
+            return None
+        if clause.dep_ != "xcomp" or clause.head is clause:
+            return None
+        clause = clause.head
+    return None

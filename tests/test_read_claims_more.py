@@ -1,0 +1,304 @@
+"""More sentences to evidence: denials, passives, hedge cues, dates, associates.
+
+Each test pins one reading found wrong (or only implicit) by an audit of made-up
+articles: the sentence, and what must be read from it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from geosleuth.evidence import Claim, Front, LifeStatus, Sighting
+from geosleuth.read.dates import find_dates
+from geosleuth.read.hedges import hedge_of
+from geosleuth.read.target import Target, name_key
+
+PUB = dt.date(2017, 10, 12)  # a Thursday
+TARGET = Target("Abu Bakr al-Baghdadi")
+COORDS = {
+    "Hajin": (40.831, 34.695),
+    "Mosul": (43.118, 36.335),
+    "Raqqa": (39.009, 35.952),
+    "Iraq": (43.679, 33.223),
+    "Deir ez-Zor": (40.141, 35.336),
+    "Mayan": (40.451, 35.017),
+}
+
+
+# -- pure-Python parts (no spaCy) ---------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        # an argument is the speaker's opinion, as "thinks" is: probable
+        ("Hisham al-Hashimi argues that al-Baghdadi is hiding in Hajin.", "probable"),
+        ("Al-Hashimi argued that he was in Hajin.", "probable"),
+        # a claim is only asserted, as "it is claimed" is: possible
+        ("sources claim he is in Hajin", "possible"),
+        ("Al-Baghdadi is reported to be in Hajin.", "probable"),
+        # existing cues, pinned
+        ("Al-Baghdadi is believed to be in Raqqa.", "probable"),
+        ("Al-Baghdadi is reportedly hiding in Hajin.", "probable"),
+        ("Al-Baghdadi is rumoured to be in Hajin.", "possible"),
+        ("Al-Baghdadi may have been seen in Hajin.", "possible"),
+    ],
+)
+def test_hedge_cues(text: str, hedge: str) -> None:
+    assert hedge_of(text)[0] == hedge
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("in September", dt.date(2017, 9, 1), dt.date(2017, 9, 30)),
+        # a month after publication's is the year before
+        ("in November", dt.date(2016, 11, 1), dt.date(2016, 11, 30)),
+        # the month of publication ends at publication
+        ("in October", dt.date(2017, 10, 1), PUB),
+        ("since January", dt.date(2017, 1, 1), PUB),
+        ("on Tuesday", dt.date(2017, 10, 10), dt.date(2017, 10, 10)),
+        ("on Thursday", PUB, PUB),
+        ("last Thursday", dt.date(2017, 10, 5), dt.date(2017, 10, 5)),
+        ("last week", dt.date(2017, 10, 5), PUB),
+        ("yesterday", dt.date(2017, 10, 11), dt.date(2017, 10, 11)),
+        ("two weeks ago", dt.date(2017, 9, 28), dt.date(2017, 9, 28)),
+        ("last month", dt.date(2017, 9, 1), dt.date(2017, 9, 30)),
+    ],
+)
+def test_month_weekday_and_relative_dates(
+    text: str, start: dt.date, end: dt.date
+) -> None:
+    (d,) = find_dates(text, published=PUB)
+    assert (d.date_from, d.date) == (start, end)
+
+
+def test_a_month_alone_needs_a_word_that_introduces_it() -> None:
+    assert find_dates("He may be in Hajin, June said.", published=PUB) == []
+    # a day with its month is still that day
+    (d,) = find_dates("on 1 May.", published=PUB)
+    assert (d.date_from, d.date, d.kind) == (dt.date(2017, 5, 1),) * 2 + ("day",)
+
+
+def test_name_variants_with_a_space_share_a_key() -> None:
+    assert name_key("Al Baghdadi") == name_key("al-Baghdadi")
+
+
+# -- with spaCy ----------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    pytest.importorskip("spacy", reason="needs the [nlp] extra (spaCy)")
+    from geosleuth.errors import MissingDependencyError
+    from geosleuth.read.toponyms import load_nlp
+
+    try:
+        return load_nlp()
+    except MissingDependencyError as exc:
+        pytest.skip(str(exc))
+
+
+def _mentions(text: str) -> list[Any]:
+    from geosleuth.read.toponyms import Mention
+
+    out = []
+    for name, (lon, lat) in COORDS.items():
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            if not (end < len(text) and text[end].isalpha()):
+                out.append(Mention(name, start, end, name, lon, lat, None, 0.9, None))
+            start = text.find(name, end)
+    return sorted(out, key=lambda m: m.start)
+
+
+def _extract(text: str, nlp: Any, published: dt.date = PUB) -> Any:
+    from geosleuth.read.claims import extract_evidence
+    from geosleuth.read.document import parse
+
+    doc = parse(text, nlp)
+    return extract_evidence(
+        text, doc, _mentions(text), doc_id="t", published=published, target=TARGET
+    )
+
+
+def _claims(text: str, nlp: Any) -> dict[str, Claim]:
+    return {
+        c.place_name or "": c for c in _extract(text, nlp).items if isinstance(c, Claim)
+    }
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Iraqi military spokesman Yahya Rasool denied that al-Baghdadi was in "
+            "Mosul.",
+            "Mosul",
+        ),
+        ("Iraqi officials deny Baghdadi is in Mosul.", "Mosul"),
+        ("The Iraqi intelligence chief ruled out that Baghdadi is in Iraq.", "Iraq"),
+        ("Al-Baghdadi is not in Mosul, an Iraqi general said.", "Mosul"),
+        (
+            "ISIS leader al-Baghdadi is no longer in Raqqa, the US-led coalition "
+            "said on Tuesday.",
+            "Raqqa",
+        ),
+    ],
+)
+def test_denied_and_negated_whereabouts_are_is_not(
+    text: str, place: str, nlp: Any
+) -> None:
+    claims = _claims(text, nlp)
+    assert set(claims) == {place}
+    assert claims[place].polarity == "is_not"
+
+
+@pytest.mark.nlp
+def test_said_on_a_weekday_dates_the_claim(nlp: Any) -> None:
+    c = _claims(
+        "ISIS leader al-Baghdadi is no longer in Raqqa, the US-led coalition "
+        "said on Tuesday.",
+        nlp,
+    )["Raqqa"]
+    assert c.date == dt.date(2017, 10, 10)
+
+
+@pytest.mark.nlp
+def test_a_hedge_between_was_and_in_still_makes_a_claim(nlp: Any) -> None:
+    text = (
+        "Al-Baghdadi was probably in Deir ez-Zor last month, a Pentagon official said."
+    )
+    c = _claims(text, nlp)["Deir ez-Zor"]
+    assert (c.polarity, c.hedge) == ("is", "probable")
+    assert (c.date_from, c.date) == (dt.date(2017, 9, 1), dt.date(2017, 9, 30))
+
+
+@pytest.mark.nlp
+def test_the_target_believed_to_be_somewhere_is_not_the_speaker(nlp: Any) -> None:
+    c = _claims("Al-Baghdadi is believed to be in Raqqa.", nlp)["Raqqa"]
+    assert c.provenance.speaker is None
+    assert (c.polarity, c.hedge) == ("is", "probable")
+
+
+@pytest.mark.nlp
+def test_a_place_set_against_the_claimed_one_is_is_not(nlp: Any) -> None:
+    text = (
+        "A senior Kurdish intelligence official said last week that Baghdadi is "
+        "believed to be hiding in Raqqa, not in Mosul."
+    )
+    claims = _claims(text, nlp)
+    assert claims["Raqqa"].polarity == "is" and claims["Mosul"].polarity == "is_not"
+    for c in claims.values():
+        assert "Baghdadi" not in (c.provenance.speaker or "")
+        assert c.hedge == "probable"
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("Hisham al-Hashimi argues that al-Baghdadi is hiding in Hajin.", "probable"),
+        ("Sources claim al-Baghdadi is in Hajin.", "possible"),
+        ("Al-Baghdadi is reported to be in Hajin.", "probable"),
+    ],
+)
+def test_argued_claimed_and_reported_claims_are_not_certain(
+    text: str, hedge: str, nlp: Any
+) -> None:
+    assert _claims(text, nlp)["Hajin"].hedge == hedge
+
+
+@pytest.mark.nlp
+def test_a_sighting_keeps_the_hedge_of_its_auxiliaries(nlp: Any) -> None:
+    (s,) = _extract("Al-Baghdadi may have been seen in Hajin.", nlp).items
+    assert isinstance(s, Sighting) and s.subject == "target"
+    assert s.hedge == "possible"
+
+
+@pytest.mark.nlp
+def test_the_targets_driver_is_an_associate(nlp: Any) -> None:
+    (s,) = _extract(
+        "Baghdadi's driver was spotted near Hajin three days ago.", nlp
+    ).items
+    assert isinstance(s, Sighting)
+    assert (s.subject, s.closeness) == ("associate", 0.5)
+    assert s.date == dt.date(2017, 10, 9)
+
+
+@pytest.mark.nlp
+def test_associate_sightings_share_a_named_group(nlp: Any) -> None:
+    text = (
+        "Iyad al-Jamili, who is considered one of the men closest to Baghdadi, "
+        "has been seen in the vicinity of Hajin and in Mayan."
+    )
+    sights = [i for i in _extract(text, nlp).items if isinstance(i, Sighting)]
+    assert [s.place_name for s in sights] == ["Hajin", "Mayan"]
+    assert {s.closeness for s in sights} == {0.5}
+    assert {s.group for s in sights} == {"associate:Iyad al-Jamili"}
+    assert {s.hedge for s in sights} == {"certain"}
+
+
+@pytest.mark.nlp
+def test_the_vicinity_of_a_town_is_wider_than_the_town(nlp: Any) -> None:
+    (plain,) = _extract("Al-Baghdadi was seen in Hajin.", nlp).items
+    (near,) = _extract("Al-Baghdadi was seen in the vicinity of Hajin.", nlp).items
+    assert isinstance(plain, Sighting) and isinstance(near, Sighting)
+    assert (plain.sigma_km, near.sigma_km) == (5.0, 10.0)
+    c_plain = _claims("Al-Baghdadi is hiding in Hajin.", nlp)["Hajin"]
+    c_near = _claims("Al-Baghdadi is hiding in the vicinity of Hajin.", nlp)["Hajin"]
+    assert (c_plain.buffer_km, c_near.buffer_km) == (10.0, 20.0)
+
+
+@pytest.mark.nlp
+def test_a_recording_is_dated_by_when_it_was_made_not_reported(nlp: Any) -> None:
+    text = (
+        "On 1 May 2018 ISIS said a recording of al-Baghdadi was made on "
+        "28 September 2017."
+    )
+    lives = [
+        i
+        for i in _extract(text, nlp, dt.date(2018, 5, 15)).items
+        if isinstance(i, LifeStatus)
+    ]
+    assert [(x.status, x.date) for x in lives] == [("alive", dt.date(2017, 9, 28))]
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("If al-Baghdadi is dead, ISIS will name a successor.", "conditional"),
+        ("Officials dismissed claims that al-Baghdadi was killed.", "negated"),
+    ],
+)
+def test_conditional_and_dismissed_deaths_are_no_life_status(
+    text: str, reason: str, nlp: Any
+) -> None:
+    ex = _extract(text, nlp)
+    assert not any(isinstance(i, LifeStatus) for i in ex.items)
+    assert reason in [r.reason for r in ex.rejected]
+
+
+@pytest.mark.nlp
+def test_a_front_in_miles_is_converted_to_kilometres(nlp: Any) -> None:
+    text = (
+        "The operation is carried out by the Syrian Democratic Forces (SDF) in "
+        "rural Deir ez-Zor. SDF fighters are 5 miles from Hajin."
+    )
+    (f,) = [i for i in _extract(text, nlp).items if isinstance(i, Front)]
+    assert f.distance_km == pytest.approx(8.0467, abs=1e-3)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hedge"),
+    [
+        ("Baghdadi was seen in Hajin on 3 May 2018.", "certain"),  # the month
+        ("In May, al-Baghdadi was in Hajin.", "certain"),
+        ("Al-Baghdadi may be in Hajin.", "possible"),  # the verb
+        ("May have been seen in Hajin, officials said.", "possible"),
+    ],
+)
+def test_the_month_may_is_no_hedge(sentence: str, hedge: str) -> None:
+    assert hedge_of(sentence)[0] == hedge
