@@ -4,6 +4,7 @@ import pytest
 
 from geosleuth.errors import GazetteerError
 from geosleuth.gazetteer import Gazetteer, Place, norm_key, skeleton
+from geosleuth.gazetteer._names import bare_key
 from geosleuth.geometry import Area, Line, haversine_km
 
 
@@ -26,10 +27,48 @@ def test_default_is_cached_per_process(gaz: Gazetteer) -> None:
         ("Deir ez-Zor", "Dayr az Zawr"),
         ("Mosul", "Al Mawsil"),
         ("Afrin", "‘Afrīn"),
+        # q is k
+        ("Qamishli", "Kamishli"),
+        ("Al Qaim", "Al Kaim"),
+        ("Raqqa", "Rakka"),
+        # "el" is an article like "al"
+        ("El Mayadin", "al-Mayadin"),
+        # doubled letters collapse
+        ("Raqa", "Raqqa"),
+        ("Tal Afar", "Tall Afar"),
+        ("Hasaka", "Hassakeh"),
     ],
 )
 def test_transliterations_share_a_skeleton(written: str, canonical: str) -> None:
     assert skeleton(norm_key(written)) == skeleton(norm_key(canonical))
+
+
+def test_skeleton_collapses_doubled_letters() -> None:
+    assert skeleton(norm_key("Raqqa")) == "rk"
+
+
+def test_bare_key_strips_every_article() -> None:
+    assert bare_key("el mayadin") == "mayadin"
+    # an article inside the name goes too, not only a leading one
+    assert bare_key("deir ez zor") == "deir zor"
+
+
+def test_a_name_without_its_inner_article_matches(gaz: Gazetteer) -> None:
+    names = {gaz.place(pid).name for pid, _ in gaz.match_ids("Deir Zor")}
+    assert "Deir ez-Zor" in names
+
+
+def test_knows_a_name_only_by_its_article_stripped_key(gaz: Gazetteer) -> None:
+    # "al hajin" is no key of its own; only "hajin" is
+    assert gaz.knows("al-Hajin")
+
+
+def test_a_same_skeleton_but_different_word_is_no_loose_match(gaz: Gazetteer) -> None:
+    mosul = gaz.match_ids("Mosul")[0][0]
+    assert skeleton(norm_key("Ameeswaalee")) == skeleton(norm_key("Mosul"))
+    assert mosul not in dict(gaz.match_ids("Ameeswaalee", loose=True))
+    # while a close spelling of the same consonants still matches
+    assert mosul in dict(gaz.match_ids("Mawsil", loose=True))
 
 
 @pytest.mark.parametrize(

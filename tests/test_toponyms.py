@@ -663,3 +663,64 @@ def test_county_lists_found_by_window_match_a_whole_text_scan() -> None:
     assert 0 < m.start() <= len(text) - len(" counties") - _COUNTY_LIST_CHARS + 10
     ms = find_toponyms("Swift and Wilkin counties flooded.", nlp=False)
     assert [m.text for m in ms] == ["Swift", "Wilkin"]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "division"),
+    [
+        ("He lives in Deir ez-Zor province.", "Deir ez-Zor", "Deir ez-Zor Governorate"),
+        ("He lives in Raqqa province.", "Raqqa", "Raqqa Governorate"),
+        ("He lives in Idlib province.", "Idlib", "Idlib Governorate"),
+        ("He lives in Anbar province.", "Anbar", "Anbar"),
+        ("He lives in Deir ez-Zor Province.", "Deir ez-Zor Province", None),
+    ],
+)
+def test_a_name_before_province_is_the_division_not_its_city(
+    gaz: Gazetteer, text: str, written: str, division: str | None
+) -> None:
+    (m,) = find_toponyms(text, gazetteer=gaz, nlp=False)
+    assert m.text == written and m.place is not None
+    assert m.place.kind == "admin"
+    assert division is None or m.place.name == division
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reports place him in Mayan, Deir ez-Zor province.",
+        "Reports place him in Mayan, near Deir ez-Zor.",
+    ],
+)
+def test_a_far_alternate_name_gives_way_to_a_near_spelling(
+    gaz: Gazetteer, text: str
+) -> None:
+    """ "Mayan" is an alternate name of Mayanhe (China); beside Deir ez-Zor it is
+    al-Mayadin, written loosely."""
+    mayan = next(m for m in find_toponyms(text, gazetteer=gaz, nlp=False))
+    assert mayan.text == "Mayan"
+    lon, lat = TRUTH["Mayan"]
+    assert float(haversine_km(mayan.lon, mayan.lat, lon, lat)) < 10.0
+
+
+def test_a_far_alternate_name_alone_stays(gaz: Gazetteer) -> None:
+    # with no other place to cohere with there is nothing to prefer it to
+    (m,) = find_toponyms("Reports place him in Mayan.", gazetteer=gaz, nlp=False)
+    assert m.place is not None and m.place.country == "CN"
+
+
+def test_a_lone_loose_spelling_is_not_a_mention_even_after_a_strong_cue(
+    gaz: Gazetteer,
+) -> None:
+    """Kept on purpose: "Bukemal" is no name in the gazetteer, and its loose
+    candidates lie all over the world; a cue says a place is meant, not which,
+    so without an exactly matched place near one of them none is reported."""
+    for text in (
+        "He was seen in the vicinity of Bukemal last week.",
+        "He was seen in the town of Bukemal last week.",
+    ):
+        assert find_toponyms(text, gazetteer=gaz, nlp=False) == []
+    text = "He was seen in the vicinity of Bukemal, near Hajin."
+    ms = find_toponyms(text, gazetteer=gaz, nlp=False)
+    bukemal = next(m for m in ms if m.text == "Bukemal")
+    lon, lat = TRUTH["Bukemal"]
+    assert float(haversine_km(bukemal.lon, bukemal.lat, lon, lat)) < 10.0

@@ -51,6 +51,7 @@ from geosleuth.read._toponym_patterns import (
     _METONYM_AFTER,
     _PERSON_AFTER,
     _POSSESSIVE,
+    _PROVINCE_AFTER,
     _SAID_AFTER,
     _STREET,
     _STRONG_AFTER,
@@ -86,6 +87,30 @@ class _Span:
     inner: bool = False
     listed_with: list[int] = field(default_factory=list)  # live-span indices
     after_town: bool = False  # "Buffalo, New York": the division of the town before
+
+
+def _province_named(
+    text: str,
+    gaz: Gazetteer,
+    s: int,
+    e: int,
+    surface: str,
+    cands: list[tuple[int, float]],
+) -> list[tuple[int, float]]:
+    """Only the division when the text says it is one: "Deir ez-Zor province".
+
+    The gazetteer knows many divisions by "<name> province" or "<name>
+    governorate" only, so those names are looked up too; without any division
+    among them the candidates stay as they are.
+    """
+    if not _PROVINCE_AFTER.match(text[e : e + 14]):
+        return cands
+    admins = {p: w for p, w in cands if gaz.kind(p) == "admin"}
+    for suffix in (" province", " governorate"):
+        for p, w in gaz.match_ids(surface + suffix):
+            if gaz.kind(p) == "admin" and w > admins.get(p, 0.0):
+                admins[p] = w
+    return list(admins.items()) if admins else cands
 
 
 def _short_ok(gaz: Gazetteer, surface: str, pid: int) -> bool:
@@ -160,6 +185,7 @@ def _detect(text: str, gaz: Gazetteer, ents: list[tuple[int, int, str]]) -> list
             if township and j < len(run) and run[j][0] == e + 1:
                 e, j = run[j][1], j + 1  # "Hamilton Township"
                 surface = text[s:e]
+            cands = _province_named(text, gaz, s, e, surface, cands)
             sp = _Span(s, e, surface, cands)
             _judge(sp, text, gaz, run, i, j, ent_at)
             if township:

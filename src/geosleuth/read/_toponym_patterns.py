@@ -30,6 +30,7 @@ __all__ = [
     "_METONYM_AFTER",
     "_PERSON_AFTER",
     "_POSSESSIVE",
+    "_PROVINCE_AFTER",
     "_SAID_AFTER",
     "_STREET",
     "_STRONG_AFTER",
@@ -72,6 +73,8 @@ _STRONG_AFTER = re.compile(
     r"governorate|district)\b",
     re.IGNORECASE,
 )
+#: "Deir ez-Zor province": the division, not its city.
+_PROVINCE_AFTER = re.compile(r"^\s(?:province|governorate)\b", re.IGNORECASE)
 _PERSON_AFTER = re.compile(
     r"^\s+(?:is|was|may\s+be|might\s+be|could\s+be|remains|has\s+been)\s+"
     r"(?:still\s+|indeed\s+|really\s+)?(?:alive|dead|killed|wounded|injured|"

@@ -48,6 +48,65 @@ def _resolve(
     live = [s for s in spans if s.cands and s.role != "person"]
     if not live:
         return
+    _resolve_live(live, gaz, text, home)
+    if _respell_far_alternates(live, gaz):
+        _resolve_live(live, gaz, text, home)
+
+
+_FAR_KM = 1000.0  # an alternate-name match this far from every other place ...
+_COHERENT_KM = 300.0  # ... gives way to a loose spelling this near to one
+
+
+def _respell_far_alternates(live: list[_Span], gaz: Gazetteer) -> bool:
+    """Turn a far alternate-name match into a loose one near the other places.
+
+    "Mayan" is an alternate name of Mayanhe in China and, written loosely, al-
+    Mayadin; beside Deir ez-Zor it is the latter. A span whose candidates all
+    match by an alternate or article-stripped name (none by its own name), whose
+    pick is a small town more than ``_FAR_KM`` from every other exactly matched
+    place and in none of their countries ("Phila." stays Philadelphia beside Los
+    Angeles), is matched loosely instead, among the loose candidates within
+    ``_COHERENT_KM`` of one of those places, when there are any. Returns whether
+    any span changed.
+    """
+    exact = [s for s in live if not s.loose and s.pick >= 0 and s.role == "place"]
+    changed = False
+    for s in exact:
+        if (
+            gaz.kind(s.pick) not in _LOCAL
+            or int(gaz.pops[s.pick]) >= _IMPORTANT_POP
+            or max(w for _, w in s.cands) >= 1.0
+        ):
+            continue
+        key = norm_key(s.text)
+        others = [t.pick for t in exact if norm_key(t.text) != key]
+        if not others or gaz.country_code(s.pick) in {
+            gaz.country_code(p) for p in others
+        }:
+            continue
+        lons, lats = gaz.lons[others], gaz.lats[others]
+        if (
+            haversine_km(lons, lats, gaz.lons[s.pick], gaz.lats[s.pick]).min()
+            <= _FAR_KM
+        ):
+            continue
+        own = {p for p, _ in s.cands}
+        near = [
+            (p, w)
+            for p, w in gaz.match_ids(s.text, loose=True, fuzzy=True)
+            if w >= 0.15
+            and p not in own
+            and gaz.kind(p) in _LOCAL
+            and haversine_km(lons, lats, gaz.lons[p], gaz.lats[p]).min() <= _COHERENT_KM
+        ]
+        if near:
+            s.cands, s.loose, changed = near, True, True
+    return changed
+
+
+def _resolve_live(
+    live: list[_Span], gaz: Gazetteer, text: str, home: Place | None
+) -> None:
     base: list[dict[int, float]] = []
     for s in live:
         wp = 0.3 if s.loose else _W_PRIOR  # a loose match is about place, not size
