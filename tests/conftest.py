@@ -1,9 +1,10 @@
-"""Shared test configuration: hypothesis profiles and the path to ../shared."""
+"""Shared test configuration: hypothesis profiles, the path to ../shared, spaCy."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -31,3 +32,34 @@ def shared_dir() -> Path:
             "(set GEOSLEUTH_SHARED to point at it)"
         )
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    """The spaCy pipeline; skip the test without the [nlp] extra or its model."""
+    pytest.importorskip("spacy", reason="needs the [nlp] extra (spaCy)")
+    from geosleuth.errors import MissingDependencyError
+    from geosleuth.read.toponyms import load_nlp
+
+    try:
+        return load_nlp()
+    except MissingDependencyError as exc:
+        pytest.skip(str(exc))
+
+
+def mentions_at(text: str, coords: dict[str, tuple[float, float]]) -> list[Any]:
+    """Place mentions of every name of ``coords`` in ``text``, at the given lon/lat.
+
+    Stands in for the toponym stage, so claim tests do not depend on the gazetteer.
+    """
+    from geosleuth.read.toponyms import Mention
+
+    out = []
+    for name, (lon, lat) in coords.items():
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            if not (end < len(text) and text[end].isalpha()):
+                out.append(Mention(name, start, end, name, lon, lat, None, 0.9, None))
+            start = text.find(name, end)
+    return sorted(out, key=lambda m: m.start)

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import mentions_at
 from geosleuth.evidence import Claim, Front, LifeStatus, Sighting
 from geosleuth.read.dates import find_dates
 from geosleuth.read.hedges import hedge_of
@@ -89,30 +90,8 @@ def test_date_spans_index_the_text_they_quote(text: str) -> None:
 
 
 # -- with spaCy ----------------------------------------------------------------------
-@pytest.fixture(scope="session")
-def nlp() -> Any:
-    pytest.importorskip("spacy", reason="needs the [nlp] extra (spaCy)")
-    from geosleuth.errors import MissingDependencyError
-    from geosleuth.read.toponyms import load_nlp
-
-    try:
-        return load_nlp()
-    except MissingDependencyError as exc:
-        pytest.skip(str(exc))
-
-
 def _mentions(text: str) -> list[Any]:
-    from geosleuth.read.toponyms import Mention
-
-    out = []
-    for name, (lon, lat) in COORDS.items():
-        start = text.find(name)
-        while start >= 0:
-            end = start + len(name)
-            if not (end < len(text) and text[end].isalpha()):
-                out.append(Mention(name, start, end, name, lon, lat, None, 0.9, None))
-            start = text.find(name, end)
-    return sorted(out, key=lambda m: m.start)
+    return mentions_at(text, COORDS)
 
 
 def _extract(text: str, nlp: Any, **kw: Any) -> Any:

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from conftest import mentions_at
 from geosleuth.evidence import Claim, Front, LifeStatus, Sighting
 from geosleuth.read.dates import find_dates
 from geosleuth.read.hedges import hedge_of
@@ -86,30 +87,8 @@ def test_name_variants_with_a_space_share_a_key() -> None:
 
 
 # -- with spaCy ----------------------------------------------------------------------
-@pytest.fixture(scope="session")
-def nlp() -> Any:
-    pytest.importorskip("spacy", reason="needs the [nlp] extra (spaCy)")
-    from geosleuth.errors import MissingDependencyError
-    from geosleuth.read.toponyms import load_nlp
-
-    try:
-        return load_nlp()
-    except MissingDependencyError as exc:
-        pytest.skip(str(exc))
-
-
 def _mentions(text: str) -> list[Any]:
-    from geosleuth.read.toponyms import Mention
-
-    out = []
-    for name, (lon, lat) in COORDS.items():
-        start = text.find(name)
-        while start >= 0:
-            end = start + len(name)
-            if not (end < len(text) and text[end].isalpha()):
-                out.append(Mention(name, start, end, name, lon, lat, None, 0.9, None))
-            start = text.find(name, end)
-    return sorted(out, key=lambda m: m.start)
+    return mentions_at(text, COORDS)
 
 
 def _extract(text: str, nlp: Any, published: dt.date = PUB) -> Any:
