@@ -281,3 +281,33 @@ def test_a_front_in_miles_is_converted_to_kilometres(nlp: Any) -> None:
 )
 def test_the_month_may_is_no_hedge(sentence: str, hedge: str) -> None:
     assert hedge_of(sentence)[0] == hedge
+
+
+@pytest.mark.nlp
+def test_a_recording_dated_after_publication_is_no_proof_of_life(nlp: Any) -> None:
+    ex = _extract(
+        "ISIS said a recording of al-Baghdadi was made on 13 October 2017.", nlp
+    )
+    assert not any(isinstance(i, LifeStatus) for i in ex.items)  # PUB is 12 October
+    assert [r.reason for r in ex.rejected] == ["invalid"]
+
+
+@pytest.mark.nlp
+def test_killed_or_wounded_is_only_a_possible_death(nlp: Any) -> None:
+    ex = _extract("Al-Baghdadi was killed or wounded in an air strike.", nlp)
+    (life,) = [i for i in ex.items if isinstance(i, LifeStatus)]
+    assert (life.status, life.hedge) == ("dead", "possible")
+
+
+@pytest.mark.nlp
+def test_whereabouts_make_a_possessive_nisba_the_man(nlp: Any) -> None:
+    from geosleuth.read.document import parse
+    from geosleuth.read.target import find_target_refs
+
+    def refs(text: str) -> list[tuple[str, str]]:
+        doc = parse(text, nlp)
+        found = find_target_refs(text, TARGET, doc=getattr(doc, "doc", doc))
+        return [(r.kind, text[r.start : r.end]) for r in found]
+
+    assert refs("Baghdad's whereabouts are unknown.") == [("nisba", "Baghdad")]
+    assert refs("Baghdad's streets are busy.") == []  # the city
