@@ -49,6 +49,7 @@ _POSSESSED = re.compile(
     r"were|is|are|been|may|might|could|\s)*$)",
     re.IGNORECASE,
 )
+#: Auxiliaries that end the description of who was seen ("..., has been").
 _TRAILING_AUX = r",?\s*(?:has|have|had|was|were|is|been|may|might|could|\s)+$"
 
 #: The auxiliaries and adverbs right before "seen": "may have been", "was reportedly".
@@ -134,7 +135,7 @@ def seen_subject(
     ]
     if persons and before and _ASSOCIATE.search(ex.text[persons[0].end_char : seen_at]):
         desc = ex.text[persons[0].end_char : seen_at].strip(" ,")
-        desc = re.sub(r",?\s*(?:has|have|had|was|were|is|been|\s)+$", "", desc)
+        desc = re.sub(_TRAILING_AUX, "", desc)
         return persons[0].text, "associate", desc
     head = ex.text[s.span[0] : before[0].start] if before else ""
     if before:
