@@ -311,3 +311,82 @@ def test_whereabouts_make_a_possessive_nisba_the_man(nlp: Any) -> None:
 
     assert refs("Baghdad's whereabouts are unknown.") == [("nisba", "Baghdad")]
     assert refs("Baghdad's streets are busy.") == []  # the city
+
+
+# -- datelines and continuations, through the whole reader (read_text) -------------
+def _read(text: str, nlp: Any, published: dt.date | None = PUB) -> Any:
+    from geosleuth.read.document import read_text
+
+    return read_text(text, target=TARGET.name, nlp=nlp, published=published)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "line"),
+    [
+        ("BAGHDAD, 3 June 2018 - Sources said so.", "2018-06-03",
+         "BAGHDAD, 3 June 2018 -"),
+        ("Hunt for a leader\n\nWASHINGTON, Oct. 27, 2019 — Officials said so.",
+         "2019-10-27", "WASHINGTON, Oct. 27, 2019 —"),
+        ("BEIRUT, June 3 (Reuters) - Sources said so.", None, None),  # no year
+        # a day later in the sentence is not the dateline's
+        ("ATLANTA - Sources said so on 3 June 2018.", None, None),
+        # six lines down is no dateline
+        ("\n" * 6 + "BAGHDAD, 3 June 2018 - Sources said so.", None, None),
+    ],
+)  # fmt: skip
+def test_a_dateline_gives_the_day_it_was_filed(
+    text: str, day: str | None, line: str | None
+) -> None:
+    from geosleuth.read.document import _dateline_date
+
+    got = _dateline_date(text)
+    if day is None:
+        assert got is None
+    else:
+        assert got == (dt.date.fromisoformat(day), line)
+
+
+@pytest.mark.nlp
+def test_a_dateline_is_neither_the_speaker_nor_the_quote(nlp: Any) -> None:
+    text = (
+        "BAGHDAD, 3 June 2018 - Sources said that Abu Bakr al-Baghdadi was hiding "
+        "in Hajin."
+    )
+    reading = _read(text, nlp, published=None)
+    (claim,) = [i for i in reading.evidence if isinstance(i, Claim)]
+    # before: speaker 'BAGHDAD', taken for an organisation, so graded as an official
+    assert claim.provenance.speaker == "Sources"
+    assert str(claim.grade) == "F3"
+    assert claim.provenance.quote.startswith("Sources said")
+    assert claim.provenance.span == (23, len(text))
+    # the dateline's day is the publication date when no other is given
+    assert reading.published == dt.date(2018, 6, 3)
+    assert claim.date == dt.date(2018, 6, 3)
+    assert "read from the dateline 'BAGHDAD, 3 June 2018 -'" in " ".join(reading.notes)
+    # a given publication date wins, and the agency's dateline is no speaker either
+    text = "BEIRUT, June 3 (Reuters) - The SDF said al-Baghdadi was hiding in Hajin."
+    reading = _read(text, nlp)
+    (claim,) = [i for i in reading.evidence if isinstance(i, Claim)]
+    assert reading.published == PUB
+    assert claim.provenance.speaker == "SDF"
+    assert claim.provenance.quote.startswith("The SDF said")
+
+
+@pytest.mark.nlp
+def test_more_precisely_continues_the_previous_speakers_claim(nlp: Any) -> None:
+    first = (
+        "Hisham al-Hashimi, an expert on the group, said al-Baghdadi is near Abu Kamal."
+    )
+    reading = _read(first + " More precisely, he is in Hajin.", nlp)
+    claims = [i for i in reading.evidence if isinstance(i, Claim)]
+    assert len(claims) == 2
+    later = claims[1]
+    assert later.provenance.quote == "More precisely, he is in Hajin."
+    assert later.provenance.speaker == "Hisham al-Hashimi"
+    assert later.provenance.speaker_role == "expert on the group"
+    assert str(later.grade) == "F2"  # the expert's grade, not the article's F3
+    assert later.note == "continues the claim of the previous sentence"
+    # only the sentence right after a claim continues it
+    reading = _read(first + " Fighters arrived. More precisely, he is in Hajin.", nlp)
+    claims = [i for i in reading.evidence if isinstance(i, Claim)]
+    assert [c.provenance.quote for c in claims] == [first]

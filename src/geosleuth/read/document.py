@@ -104,6 +104,32 @@ def _doc_id(name: str) -> str:
     return slug or "document"
 
 
+def _dateline_date(text: str) -> tuple[dt.date, str] | None:
+    r"""The day of a dateline that opens one of the first lines, and the dateline.
+
+    Wire copy is dated where it starts ("BAGHDAD, 3 June 2018 - ..."): that is the
+    day it was filed, the publication date of the report. Only a whole day with its
+    year counts; "BEIRUT, June 3 (Reuters) -" gives none.
+
+    Examples
+    --------
+    >>> _dateline_date("Hunt for a leader\nBAGHDAD, 3 June 2018 - Sources said so.")
+    (datetime.date(2018, 6, 3), 'BAGHDAD, 3 June 2018 -')
+    >>> _dateline_date("BEIRUT, June 3 (Reuters) - Sources said so.") is None
+    True
+    """
+    for n, line in enumerate(re.finditer(r"^[ \t]*", text, re.MULTILINE)):
+        if n >= 5:
+            break
+        m = _DATELINE.match(text, line.end())
+        if m is None:
+            continue
+        days = [d for d in find_dates(m.group()) if d.kind == "day" and not d.relative]
+        if days:
+            return days[0].date, m.group()
+    return None
+
+
 def _published(value: dt.date | str | None) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value.date() if isinstance(value, dt.datetime) else value
@@ -149,7 +175,12 @@ def parse(text: str, nlp: Any = None) -> Any:
 
 
 def _make_doc(text: str, nlp: Any) -> Any:
-    """The tokens of ``text``, with a sentence start after every line break."""
+    """The tokens of ``text``, with a sentence start after every line break.
+
+    A dateline that opens a line ("BAGHDAD, 3 June 2018 - Sources said ...") is a
+    sentence of its own: the city is where the report was filed, not the subject
+    of the verb that follows.
+    """
     try:
         doc = nlp.make_doc(text)
     except ValueError as exc:
@@ -158,9 +189,19 @@ def _make_doc(text: str, nlp: Any) -> Any:
             f"characters; it takes at most {nlp.max_length}). Split the document.",
             field="text",
         ) from exc
+    after_dateline: set[int] = set()
+    for line in re.finditer(r"^[ \t]*", text, re.MULTILINE):
+        m = _DATELINE.match(text, line.end())
+        if m is not None:
+            rest = text[m.end() :]
+            after_dateline.add(len(text) - len(rest.lstrip()))
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
-        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+        if (
+            "\n" in prev.whitespace_
+            or (prev.is_space and "\n" in prev.text)
+            or tok.idx in after_dateline
+        ):
             tok.is_sent_start = True
     return doc
 
@@ -183,10 +224,13 @@ _BREAK = re.compile(
     r"(?<=[.!?…])(?P<close>[\"'”’)\]]*)[ \t]+(?=[\"“‘'(\[]?[A-Z0-9])"
     r"|(?<=[?!])(?P<close2>[\"'”’)\]]*)[ \t]+|[ \t]*\n\s*"
 )
-#: A dateline: "ATLANTA - ", "CHARLESTON, W.Va. (AP) -- ".
+#: A dateline: "ATLANTA - ", "CHARLESTON, W.Va. (AP) -- ", "BAGHDAD, 3 June 2018 - ",
+#: "BEIRUT, June 3 (Reuters) - ".
 _DATELINE = re.compile(
-    r"[A-Z]{2}[A-Z.'’ -]*[A-Z.](?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?"
-    r"(?:\s+\([A-Z]+\))?\s+(?:--|—|–|-)(?=\s)"
+    r"[A-Z]{2}[A-Z.'’ -]*[A-Z.]"
+    r"(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?"  # the state or country: ", W.Va."
+    r"(?:,\s+(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s+\d{4})?)?"
+    r"(?:\s+\([A-Z][\w.&’' -]{0,30}\))?\s+(?:--|—|–|-)(?=\s)"
 )
 #: Words after which a period does not end a sentence.
 _ABBREV = frozenset(
@@ -393,6 +437,10 @@ def read_text(
                 f"{who.name!r} (name one with target=)"
             )
     fallback: dt.date | None = None
+    if pub is None and (dateline := _dateline_date(text)) is not None:
+        pub, line = dateline
+        notes_out.append(f"publication date {pub.isoformat()} read from the dateline "
+                         f"{line!r}")  # fmt: skip
     if pub is None:
         today = dt.date.today()
         days = [d.date for d in find_dates(text) if d.date <= today]
