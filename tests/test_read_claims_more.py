@@ -386,7 +386,82 @@ def test_more_precisely_continues_the_previous_speakers_claim(nlp: Any) -> None:
     assert later.provenance.speaker_role == "expert on the group"
     assert str(later.grade) == "F2"  # the expert's grade, not the article's F3
     assert later.note == "continues the claim of the previous sentence"
-    # only the sentence right after a claim continues it
+    # only the sentence right after a claim continues it: after another sentence,
+    # "he" (al-Baghdadi, the person named last) is in Hajin on the article's word
     reading = _read(first + " Fighters arrived. More precisely, he is in Hajin.", nlp)
     claims = [i for i in reading.evidence if isinstance(i, Claim)]
-    assert [c.provenance.quote for c in claims] == [first]
+    assert len(claims) == 2
+    assert claims[1].provenance.speaker is None
+    assert str(claims[1].grade) == "F3"
+    assert claims[1].note == ""
+
+
+# -- "he"/"she" after the target's name ---------------------------------------------
+def test_a_pronoun_refers_to_the_person_named_last_before_it() -> None:
+    from geosleuth.read.target import PRONOUN_REACH, find_target_refs, pronoun_refs
+
+    target = Target("Jane Doe")
+    text = "Jane Doe left. She is in Denver. Tom Fox said he is in Aspen. She hid."
+    refs = find_target_refs(text, target)
+    fox = (text.index("Tom Fox"), text.index("Tom Fox") + 7)
+
+    def found(persons: list[tuple[int, int]], subject: bool = True) -> list[int]:
+        got = pronoun_refs(text, refs, persons, lambda s, e: subject)
+        assert all(r.kind == "pronoun" for r in got)
+        return [r.start for r in got]
+
+    she, he, she2 = text.index("She"), text.index(" he is") + 1, text.rindex("She")
+    # "he" and the last "She" follow Tom Fox, named after the target
+    assert found([fox]) == [she]
+    # without Tom Fox among the people, every pronoun is the target's
+    assert found([]) == [she, he, she2]
+    # a pronoun that is no subject (or the subject of "said") is no reference
+    assert found([], subject=False) == []
+    # nor one further than PRONOUN_REACH from the name
+    far = (
+        "Jane Doe left." + " Rain fell." * (PRONOUN_REACH // 11) + " She is in Denver."
+    )
+    assert pronoun_refs(far, find_target_refs(far, target), [], lambda s, e: True) == []
+
+
+@pytest.mark.nlp
+def test_she_after_the_target_is_the_target(nlp: Any) -> None:
+    text = (
+        "Police said missing hiker Jane Doe was last seen near Estes Park. "
+        "A witness said Doe may have been heading toward Boulder. "
+        "Her brother said she is not in Denver."
+    )
+    reading = read_text_as(text, "Jane Doe", nlp)
+    (claim,) = [i for i in reading.evidence if isinstance(i, Claim)]
+    # 'Boulder' is tagged as a PERSON, but it is read as a place: no person between
+    assert (claim.place_name, claim.polarity) == ("Denver", "is_not")
+    assert claim.provenance.quote == "Her brother said she is not in Denver."
+
+
+@pytest.mark.nlp
+def test_he_after_another_persons_name_is_not_the_target(nlp: Any) -> None:
+    text = (
+        "Police said missing hiker Jane Doe was last seen near Estes Park. "
+        "Her friend Tom Fox said he is in Denver. She said he is in Aspen."
+    )
+    reading = read_text_as(text, "Jane Doe", nlp)
+    assert [i for i in reading.evidence if isinstance(i, Claim)] == []
+    # a reporting verb's "she" is a speaker, not where the target is referred to;
+    # the subject of "was" is
+    text = "Jane Doe called home. She said she was cold."
+    refs = [(r.text, r.start) for r in reading_refs(text, "Jane Doe", nlp)]
+    assert refs == [("Doe", 5), ("she", text.index("she"))]
+
+
+def read_text_as(text: str, target: str, nlp: Any) -> Any:
+    from geosleuth.read.document import read_text
+
+    return read_text(text, target=target, nlp=nlp, published=PUB)
+
+
+def reading_refs(text: str, target: str, nlp: Any) -> Any:
+    from geosleuth.read.document import parse
+    from geosleuth.read.target import find_target_refs
+
+    doc = parse(text, nlp)
+    return find_target_refs(text, Target(target), doc=getattr(doc, "doc", doc))

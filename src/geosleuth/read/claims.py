@@ -275,7 +275,10 @@ class _Extractor:
         self.force_places: dict[str, list[tuple[int, MentionLike]]] = {}
         self.aliases = acronyms(text)
         self.gazetteer = gazetteer
-        self.refs = find_target_refs(text, target, doc=doc) if target else []
+        places = [(m.start, m.end) for m in mentions if resolved(m)]
+        self.refs = (
+            find_target_refs(text, target, doc=doc, places=places) if target else []
+        )
         #: (first token, end token, start char, end char) of each PERSON entity
         self.persons = [
             (e.start, e.end, e.start_char, e.end_char)

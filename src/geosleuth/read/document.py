@@ -21,18 +21,24 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from geosleuth.errors import InputError
 from geosleuth.evidence import EvidenceItem, Grade
-from geosleuth.read._sentence import CONTINUATION, strip_span
+from geosleuth.read._sentence import CONTINUATION, resolved, strip_span
 from geosleuth.read.claims import Rejected, _extract
 from geosleuth.read.dates import find_dates
 from geosleuth.read.fronts import _DISTANCE
-from geosleuth.read.target import Target, _find_refs, infer_target
+from geosleuth.read.target import (
+    Target,
+    _find_refs,
+    infer_target,
+    people,
+    pronoun_refs,
+)
 from geosleuth.read.text import MAX_CHARS, _warn, load_text
 
 __all__ = ["Reading", "parse", "read_document", "read_text"]
@@ -289,11 +295,21 @@ def _needs_parse(
     return any(s <= m.start < e for m in mentions)  # a heading (no verb) or not
 
 
-def _target_starts(text: str, who: Target | None) -> list[int]:
-    """Where the target may be referred to: its name, titles, and its nisba."""
+def _target_starts(
+    text: str, who: Target | None, doc: Any = None, places: Sequence[Any] = ()
+) -> list[int]:
+    """Where the target may be referred to: name, titles, nisba, and pronouns.
+
+    ``doc`` (with entities, no parse) and the ``places`` mentioned tell which
+    pronouns follow the target's name more closely than another person's.
+    """
     if who is None:
         return []
-    return [r.start for r in _find_refs(text, who, lambda s, e: True)]
+    refs = _find_refs(text, who, lambda s, e: True)
+    if doc is not None:
+        spans = [(m.start, m.end) for m in places if resolved(m)]
+        refs += pronoun_refs(text, refs, people(doc, spans), lambda s, e: True)
+    return sorted(r.start for r in refs)
 
 
 def _parse_some(
@@ -464,7 +480,7 @@ def read_text(
     parsed: list[bool] | None = None
     if partial:
         rough = _rough_sentences(text)
-        refs = _target_starts(text, who)
+        refs = _target_starts(text, who, doc, mentions)
         chosen = [_needs_parse(text, sp, mentions, refs) for sp in rough]
     while True:
         if partial:

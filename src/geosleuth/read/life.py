@@ -46,7 +46,7 @@ _CONDITIONAL_LIFE = re.compile(
 
 def read_life(ex: _Extractor, s: Sentence) -> None:
     """Add the proof of life or death claim of ``s``, or reject it with why."""
-    person = [r for r in s.refs if r.kind in ("name", "nisba", "title")]
+    person = [r for r in s.refs if r.kind in ("name", "nisba", "title", "pronoun")]
     if not person:
         return
     text = hedge_text(s)

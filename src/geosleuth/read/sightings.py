@@ -148,7 +148,7 @@ def seen_subject(
         return None, "associate", head.strip(" ,")
     if (
         before
-        and before[0].kind in ("name", "nisba", "title")
+        and before[0].kind in ("name", "nisba", "title", "pronoun")
         and (not persons or persons[0].start_char > before[0].start or not head.strip())
     ):
         return None, "target", ""

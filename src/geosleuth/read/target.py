@@ -12,7 +12,12 @@ are found:
 - *titles*: where the text writes "ISIS leader al-Baghdadi", "the ISIS leader"
   and "the organization leader" refer to the target (singular, with "the" or the
   group's name), and "the ISIS leaders" / "the leaders of the organization" to
-  the group's leaders, of whom the target is one.
+  the group's leaders, of whom the target is one;
+- *pronouns*: "he" or "she" as the subject of a clause refers to the target when
+  the person named last before it, within :data:`PRONOUN_REACH` characters, is the
+  target ("Police said Jane Doe was last seen in Estes Park. Rangers believe she is
+  in the park."). A pronoun that is the subject of a reporting verb ("she said")
+  is the speaker's, and one after another person's name is that person's.
 """
 
 from __future__ import annotations
@@ -20,11 +25,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-__all__ = ["Target", "TargetRef", "find_target_refs", "infer_target", "name_key"]
+__all__ = [
+    "PRONOUN_REACH",
+    "Target",
+    "TargetRef",
+    "find_target_refs",
+    "infer_target",
+    "name_key",
+]
 
 _ARTICLE = re.compile(r"^(?:al|el|ad|ed|as|ar|an|at|az|ash|ul)[-\s‐‑]+", re.IGNORECASE)
 _PERSON_PREDICATES = frozenset(
@@ -37,6 +49,9 @@ _PERSON_PREDICATES = frozenset(
     }
 )  # fmt: skip
 _TITLE_NOUNS = r"(?:leader|chief|emir|head|caliph|founder|commander|boss)"
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+#: How far (characters) a pronoun may be from the name it refers back to.
+PRONOUN_REACH = 400
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][\w\u00c0-\u024f’'‐‑-]*")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _NOT_LETTER = re.compile(r"[^a-z]")
@@ -107,15 +122,16 @@ class TargetRef:
         Character offsets in the document text (end exclusive).
     text : str
         The words.
-    kind : {"name", "nisba", "title", "leaders"}
+    kind : {"name", "nisba", "title", "leaders", "pronoun"}
         How it refers: the name, the bare nisba used as a person ("Baghdad is
-        alive"), a title ("the ISIS leader"), or the group's leaders.
+        alive"), a title ("the ISIS leader"), the group's leaders, or "he"/"she"
+        after the target's name.
     """
 
     start: int
     end: int
     text: str
-    kind: Literal["name", "nisba", "title", "leaders"]
+    kind: Literal["name", "nisba", "title", "leaders", "pronoun"]
 
 
 def _is_person_use(doc: Any, start: int, end: int) -> bool:
@@ -141,7 +157,13 @@ def _is_person_use(doc: Any, start: int, end: int) -> bool:
     return bool(words & _PERSON_PREDICATES)
 
 
-def find_target_refs(text: str, target: Target, *, doc: Any = None) -> list[TargetRef]:
+def find_target_refs(
+    text: str,
+    target: Target,
+    *,
+    doc: Any = None,
+    places: Sequence[tuple[int, int]] = (),
+) -> list[TargetRef]:
     """Find the references to ``target`` in ``text``.
 
     Parameters
@@ -152,7 +174,10 @@ def find_target_refs(text: str, target: Target, *, doc: Any = None) -> list[Targ
         Whom to find.
     doc : spacy.tokens.Doc or None, default None
         The parse of ``text``; without it the bare nisba is never taken for the
-        person.
+        person, and no pronoun is.
+    places : sequence of (int, int), default ()
+        Character spans read as places: a PERSON entity there ("Boulder") is no
+        person that a pronoun could refer to.
 
     Returns
     -------
@@ -166,7 +191,88 @@ def find_target_refs(text: str, target: Target, *, doc: Any = None) -> list[Targ
     >>> [(r.text, r.kind) for r in find_target_refs(text, t)]
     [('al-Baghdadi', 'name'), ('The ISIS leaders', 'leaders'), ('the leader', 'title')]
     """
-    return _find_refs(text, target, lambda s, e: _is_person_use(doc, s, e))
+    refs = _find_refs(text, target, lambda s, e: _is_person_use(doc, s, e))
+    if doc is None:
+        return refs
+    persons = people(doc, places)
+    pronouns = pronoun_refs(
+        text, refs, persons, lambda s, e: _is_plain_subject(doc, s, e)
+    )
+    return sorted(refs + pronouns, key=lambda r: r.start)
+
+
+def people(doc: Any, places: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """Character spans of the PERSON entities of ``doc`` that are not ``places``."""
+    return [
+        (e.start_char, e.end_char)
+        for e in doc.ents
+        if e.label_ == "PERSON"
+        and not any(s < e.end_char and e.start_char < t for s, t in places)
+    ]
+
+
+def _is_plain_subject(doc: Any, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` is a subject, but not of a reporting verb."""
+    from geosleuth.read.attribution import REPORTING_LEMMAS
+
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    return tok.dep_ in ("nsubj", "nsubjpass") and (
+        tok.head.lemma_.lower() not in REPORTING_LEMMAS
+    )
+
+
+def pronoun_refs(
+    text: str,
+    refs: list[TargetRef],
+    persons: list[tuple[int, int]],
+    is_subject: Callable[[int, int], bool],
+) -> list[TargetRef]:
+    """The "he"/"she" of ``text`` that refer to the target.
+
+    Parameters
+    ----------
+    text : str
+        The document text.
+    refs : list of TargetRef
+        The target's other references (names, nisbas, titles).
+    persons : list of (int, int)
+        Character spans of the people the text names (PERSON entities); those
+        that overlap a reference to the target are the target.
+    is_subject : callable (start, end) -> bool
+        Whether the pronoun at ``start:end`` is a subject that may be the target
+        (not the subject of a reporting verb).
+
+    Returns
+    -------
+    list of TargetRef
+        Of kind ``"pronoun"``: those whose last person named before them, within
+        :data:`PRONOUN_REACH` characters, is the target.
+
+    Examples
+    --------
+    >>> t = Target("Jane Doe")
+    >>> text = "Jane Doe left. She is in Denver. Tom Fox said he is in Aspen."
+    >>> refs = find_target_refs(text, t)
+    >>> found = pronoun_refs(text, refs, [(33, 40)], lambda s, e: True)
+    >>> [(r.text, r.start) for r in found]
+    [('She', 15)]
+    """
+    own = [(r.start, r.end) for r in refs if r.kind in ("name", "nisba", "title")]
+    others = [p for p in persons if not any(p[0] < e and s < p[1] for s, e in own)]
+    out = []
+    for m in _PRONOUN.finditer(text):
+        s, e = m.span()
+        last_own = max((oe for _, oe in own if oe <= s), default=None)
+        if last_own is None or s - last_own > PRONOUN_REACH:
+            continue
+        if any(last_own <= pe <= s for _, pe in others):
+            continue  # another person was named in between
+        if is_subject(s, e):
+            out.append(TargetRef(s, e, m.group(0), "pronoun"))
+    return out
 
 
 def _find_refs(
