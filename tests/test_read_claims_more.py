@@ -465,3 +465,18 @@ def reading_refs(text: str, target: str, nlp: Any) -> Any:
 
     doc = parse(text, nlp)
     return find_target_refs(text, Target(target), doc=getattr(doc, "doc", doc))
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("speaker", "grade"),
+    [("Police", "F2"), ("Intelligence officials", "F2"), ("Sources", "F3"),
+     ("Neighbours", "F3")],
+)  # fmt: skip
+def test_a_speaker_named_as_an_authority_is_official(
+    speaker: str, grade: str, nlp: Any
+) -> None:
+    reading = _read(f"{speaker} said al-Baghdadi was hiding in Hajin.", nlp)
+    (claim,) = [i for i in reading.evidence if isinstance(i, Claim)]
+    assert claim.provenance.speaker == speaker
+    assert str(claim.grade) == grade

@@ -389,6 +389,17 @@ def attribute(
             if low == "it":
                 continue
             got = _speaker_from_subject(subj)
+            if (
+                got is None
+                and subj.pos_ == "NOUN"
+                and any(_OFFICIAL.fullmatch(w) for w in (subj.text, subj.lemma_))
+            ):
+                # unnamed authorities: "Iraqi intelligence officials said"
+                left, right, words = _span_text(subj.subtree)
+                return Attribution(
+                    speaker=words[:1].upper() + words[1:], verb=verb.text,
+                    chain=chain, official=True, excluded=((left, right),),
+                )  # fmt: skip
             if got is None:
                 continue
             start, _end, name, role, is_org = got
@@ -398,7 +409,7 @@ def attribute(
                 name, role = registry.complete(name, role)
                 registry.add(name, role)
             left, right = _role_span(subj, start)
-            official = is_org or bool(role and _OFFICIAL.search(role))
+            official = is_org or any(t and _OFFICIAL.search(t) for t in (role, name))
             return Attribution(
                 speaker=name, role=role, verb=verb.text, chain=chain,
                 official=official, rumour=False, excluded=((left, right),),

@@ -68,7 +68,8 @@ source             grade  when
 =================  =====  ==================================================
 ``official``       F2     an organisation, or a speaker with an official or
                           expert role (director, commander, ministry,
-                          researcher, consultant, ...)
+                          researcher, consultant, ...) or whose name is one
+                          ("Police", "Officials")
 ``named``          F3     a named speaker with no such role
 ``article``        F3     the article's own statement
 ``rumour``         F5     "it is claimed", "claims have been made", rumours
