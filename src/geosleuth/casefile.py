@@ -18,10 +18,11 @@ The schema is :data:`CASE_SCHEMA` (also ``geosleuth schema``).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import os
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,7 @@ __all__ = [
     "Case",
     "dump_item_yaml",
     "evidence_bounds",
+    "free_search_id",
     "load_case",
     "parse_case",
 ]
@@ -917,6 +919,27 @@ def evidence_bounds(
         max(s - my, -90.0),
         min(e + mx, 180.0),
         min(n + my, 90.0),
+    )
+
+
+def free_search_id(existing: Iterable[str], day: dt.date) -> str:
+    """The id of a new recorded search: ``search-<day>-<k>``, the first k free.
+
+    A k is taken when an item has that id, or that id with a suffix (the bands of
+    one search are ``search-<day>-<k>-band1``, ``-band2`` ...).
+
+    Examples
+    --------
+    >>> day = dt.date(2024, 10, 13)
+    >>> free_search_id(["search-2024-10-13-1-band1", "car"], day)
+    'search-2024-10-13-2'
+    """
+    taken = set(existing)
+    stem = f"search-{day.isoformat()}-"
+    return next(
+        f"{stem}{k}"
+        for k in itertools.count(1)
+        if not any(e == f"{stem}{k}" or e.startswith(f"{stem}{k}-") for e in taken)
     )
 
 

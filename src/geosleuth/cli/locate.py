@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import datetime as dt
 import json
 import math
@@ -27,6 +26,7 @@ from geosleuth.casefile import (
     Case,
     dump_item_yaml,
     evidence_bounds,
+    free_search_id,
     load_case,
     parse_case,
 )
@@ -38,7 +38,12 @@ from geosleuth.cli import (
     guarded,
     shown_warnings,
 )
-from geosleuth.cli.read import home_of, unique_name
+from geosleuth.cli.read import (
+    SCHEDULER_HELP,
+    WORKERS_HELP,
+    home_of,
+    scheduler_of,
+)
 from geosleuth.errors import CaseFileError, EvidenceWarning, InputError
 from geosleuth.evidence import EvidenceItem, Provenance, Searched
 from geosleuth.fuse import (
@@ -65,7 +70,6 @@ __all__ = [
 ]
 
 _CASE_SUFFIXES = {".yaml", ".yml"}
-_ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 
 
 def _parse_date(value: str | None, option: str) -> dt.date | None:
@@ -99,14 +103,19 @@ def _gather(
     published: dt.date | None,
     cell_km: float | None,
     home: Place | None = None,
+    scheduler: str = "serial",
+    workers: int | None = None,
 ) -> _Inputs:
+    from geosleuth.read.corpus import CORPUS_SUFFIXES, gather_evidence
+
     cases = [p for p in paths if p.suffix.lower() in _CASE_SUFFIXES]
-    articles = [p for p in paths if p.suffix.lower() in _ARTICLE_SUFFIXES]
-    other = [p for p in paths if p not in cases and p not in articles]
+    articles = [p for p in paths if p.suffix.lower() in CORPUS_SUFFIXES]
+    outputs = [p for p in paths if p.suffix.lower() == ".json"]
+    other = [p for p in paths if p not in cases + articles + outputs]
     if other:
         raise InputError(
-            f"Cannot tell what {other[0]} is: give case files (.yaml, .yml) or "
-            "articles (.txt, .md, .html).",
+            f"Cannot tell what {other[0]} is: give case files (.yaml, .yml), "
+            "articles (.txt, .md, .html) or what 'geosleuth read' wrote (.json).",
             path=str(other[0]),
         )
     if len(cases) > 1:
@@ -118,49 +127,28 @@ def _gather(
     items: list[EvidenceItem] = list(case.items) if case else []
     places = list(case.places) if case else []
     tgt = target or (case.target if case else None)
-    if articles:
-        from geosleuth.read import read_document
-
-        doc_ids: set[str] = set()
-        for path in articles:
-            reading = read_document(path, published=published, target=tgt, home=home)
-            doc_id = unique_name(reading.doc_id, doc_ids)
-            if doc_id != reading.doc_id:
-                prefix = f"{reading.doc_id}:"
-                reading = dataclasses.replace(
-                    reading,
-                    doc_id=doc_id,
-                    evidence=tuple(
-                        dataclasses.replace(it, id=f"{doc_id}:{it.id[len(prefix) :]}")
-                        if it.id.startswith(prefix)
-                        else it
-                        for it in reading.evidence
-                    ),
-                )
-            fresh, repeats = _not_in_case(reading.evidence, case)
-            if repeats:
-                warnings.warn(
-                    f"{len(repeats)} item(s) read from {path.name} quote the same "
-                    "sentence as an item of the case file, which already counts it; "
-                    f"left out: {', '.join(repeats)}.",
-                    EvidenceWarning,
-                    stacklevel=2,
-                )
-            items.extend(fresh)
-            tgt = tgt or reading.target or None  # the first article's inferred name
-            known = {p.name for p in places}
-            for item in reading.evidence:
-                name = getattr(item, "place_name", None)
-                geom = getattr(item, "place", None)
-                if (
-                    item.kind in ("sighting", "claim")
-                    and name
-                    and name not in known
-                    and isinstance(geom, Point)
-                ):
-                    places.append(NamedPlace(name, geom.lon, geom.lat))
-                    known.add(name)
-        _check_unique(items)
+    inputs = [p for p in paths if p in articles or p in outputs]
+    for path, doc in gather_evidence(
+        inputs, target=tgt, published=published, home=home, scheduler=scheduler,
+        workers=workers,
+    ):  # fmt: skip
+        fresh, repeats = _not_in_case(doc.evidence, case)
+        if repeats:
+            warnings.warn(
+                f"{len(repeats)} item(s) read from {path.name} quote the same "
+                "sentence as an item of the case file, which already counts it; "
+                f"left out: {', '.join(repeats)}.",
+                EvidenceWarning,
+                stacklevel=2,
+            )
+        items.extend(fresh)
+        tgt = tgt or doc.target or None  # the first article's inferred name
+        known = {p.name for p in places}
+        for name, lon, lat in doc.named_points():
+            if name not in known:
+                places.append(NamedPlace(name, lon, lat))
+                known.add(name)
+    _check_unique(items)
     if not items:
         raise InputError("No evidence: the inputs yield no evidence items to fuse.")
     if case is not None and cell_km is None:
@@ -178,7 +166,7 @@ def _gather(
         settings=case.settings if case else Settings(),
         as_of=case.as_of if case else None,
         places=tuple(places),
-        source=str(cases[0]) if cases else ", ".join(map(str, articles)),
+        source=str(cases[0]) if cases else ", ".join(map(str, articles + outputs)),
     )
 
 
@@ -246,6 +234,8 @@ def run_locate(
     budget_km: float | None = None,
     sweep_width_km: float | None = None,
     home: Place | None = None,
+    scheduler: str = "serial",
+    workers: int | None = None,
 ) -> tuple[Estimate, str]:
     """Read the inputs, fuse, write every output to ``out``.
 
@@ -254,6 +244,8 @@ def run_locate(
 
     With ``budget_km`` and ``sweep_width_km`` the report also shows the optimal
     search plan for that effort (see :func:`geosleuth.plan.allocate_optimal`).
+    ``scheduler`` and ``workers`` say how articles are read (see
+    :func:`geosleuth.read.read_corpus`).
     """
     with Progress(
         SpinnerColumn(),
@@ -265,8 +257,9 @@ def run_locate(
     ) as progress:
         task = progress.add_task("Reading the evidence", total=None)
         data = _gather(
-            inputs, target=target, published=published, cell_km=cell_km, home=home
-        )
+            inputs, target=target, published=published, cell_km=cell_km, home=home,
+            scheduler=scheduler, workers=workers,
+        )  # fmt: skip
         day = as_of or data.as_of or max(i.known_on for i in data.items)
         progress.update(
             task,
@@ -409,7 +402,8 @@ def locate(
     inputs: Annotated[
         list[Path],
         typer.Argument(
-            help="A case file (.yaml) and/or articles (.txt, .md, .html).",
+            help="A case file (.yaml), articles (.txt, .md, .html) and/or what "
+            "'geosleuth read' wrote (<doc>.json, evidence.json: read already).",
             exists=True,
             dir_okay=False,
             readable=True,
@@ -455,6 +449,12 @@ def locate(
             "paper: context for every place name they give (as in 'read --home')."
         ),
     ] = None,
+    workers: Annotated[
+        int | None, typer.Option(min=1, metavar="N", help=WORKERS_HELP)
+    ] = None,
+    scheduler: Annotated[
+        str | None, typer.Option(metavar="ADDRESS", help=SCHEDULER_HELP)
+    ] = None,
 ) -> None:
     """Fuse the evidence into a probability map and write the report.
 
@@ -471,9 +471,12 @@ def locate(
             "neither.",
             field="--budget-km",
         )
+    how, n_workers = scheduler_of(workers, scheduler)
     with shown_warnings():
         est, who = run_locate(
             inputs,
+            scheduler=how,
+            workers=n_workers,
             budget_km=budget_km,
             sweep_width_km=sweep_width_km,
             out=out,
@@ -823,14 +826,7 @@ def searched(
     def build(current: Case) -> list[Searched]:
         case_as_of.append(current.as_of)
         existing = {i.id for i in current.items}
-        stem = f"search-{day.isoformat()}-"
-        base = item_id or next(
-            f"{stem}{k}"
-            for k in range(1, 10_000)
-            if not any(
-                e == f"{stem}{k}" or e.startswith(f"{stem}{k}-") for e in existing
-            )
-        )
+        base = item_id or free_search_id(existing, day)
         items: list[Searched] = []
         for j, (band_pd, band_area, buffer, n_cells) in enumerate(bands, start=1):
             new_id = base if len(bands) == 1 else f"{base}-band{j}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 from rich.progress import Progress
@@ -15,26 +15,49 @@ from geosleuth.cli import app, console, err_console, guarded, shown_warnings
 from geosleuth.errors import GazetteerError, InputError
 from geosleuth.gazetteer import Gazetteer, Place
 
-__all__ = ["home_of", "read", "unique_name"]
+__all__ = ["home_of", "read", "scheduler_of"]
+
+#: Help of the --workers and --scheduler options of read and locate.
+WORKERS_HELP = (
+    "Read the documents in N local processes (with Dask: pip install "
+    "'geosleuth\\[dask]'). Each loads the language model once, a few seconds."
+)
+SCHEDULER_HELP = (
+    "Read the documents on a Dask cluster, given by its scheduler's address "
+    "(tcp://10.0.0.5:8786); or a local Dask scheduler: serial, synchronous, "
+    "threads, processes."
+)
 
 
-def unique_name(base: str, used: set[str]) -> str:
-    """``base``, or ``base-2``, ``base-3`` ... if taken; the name is added to ``used``.
+def scheduler_of(workers: int | None, scheduler: str | None) -> tuple[str, int | None]:
+    """The ``scheduler`` and ``workers`` of :func:`~geosleuth.read.read_corpus`.
 
-    Two articles named ``report.txt`` in different folders get ``report`` and
-    ``report-2``.
+    From the ``--workers`` and ``--scheduler`` options: neither reads in a loop,
+    ``--workers N`` in N local processes (one is the loop), ``--scheduler`` on
+    that scheduler (with ``--workers``, only "threads" or "processes").
+
+    Raises
+    ------
+    InputError
+        ``--workers`` with a cluster's address, or with "serial" or "synchronous".
 
     Examples
     --------
-    >>> taken = {"report"}
-    >>> unique_name("report", taken), unique_name("report", taken)
-    ('report-2', 'report-3')
+    >>> scheduler_of(None, None), scheduler_of(2, None), scheduler_of(1, None)
+    (('serial', None), ('processes', 2), ('serial', None))
+    >>> scheduler_of(None, "tcp://10.0.0.5:8786")
+    ('tcp://10.0.0.5:8786', None)
     """
-    name, n = base, 2
-    while name in used:
-        name, n = f"{base}-{n}", n + 1
-    used.add(name)
-    return name
+    if scheduler is None:
+        return ("serial", None) if workers in (None, 1) else ("processes", workers)
+    if workers is not None and scheduler not in ("threads", "processes"):
+        raise InputError(
+            "--workers sets the number of local processes; it does not apply to "
+            f"--scheduler {scheduler!r} (a cluster has its own workers). Give one "
+            "or the other.",
+            field="--workers",
+        )
+    return scheduler, workers
 
 
 def home_of(text: str) -> Place:
@@ -77,24 +100,38 @@ def home_of(text: str) -> Place:
 @app.command()
 @guarded
 def read(
-    files: Annotated[
-        list[Path],
-        typer.Argument(
-            exists=True,
-            dir_okay=False,
-            readable=True,
-            help="Reports to read: .txt, .md or .html, in any encoding.",
-        ),
-    ],
     out: Annotated[
         Path,
         typer.Option(
             "--out",
             "-o",
             file_okay=False,
-            help="Folder for <doc>.json and <doc>.html (created if missing).",
+            help="Folder for <doc>.json, <doc>.html and evidence.json (created if "
+            "missing).",
         ),
     ],
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            exists=True,
+            dir_okay=False,
+            readable=True,
+            show_default=False,
+            metavar="FILES",
+            help="Reports to read: .txt, .md or .html, in any encoding.",
+        ),
+    ] = None,
+    corpus: Annotated[
+        Path | None,
+        typer.Option(
+            exists=True,
+            file_okay=False,
+            readable=True,
+            metavar="DIR",
+            help="Read every .txt, .md, .markdown, .html and .htm file under DIR "
+            "(recursively, in sorted order), with any FILES given.",
+        ),
+    ] = None,
     published: Annotated[
         str | None,
         typer.Option(
@@ -125,15 +162,50 @@ def read(
             "place name. Given as 'NAME' or 'NAME, STATE-OR-COUNTRY'.",
         ),
     ] = None,
+    workers: Annotated[
+        int | None, typer.Option(min=1, metavar="N", help=WORKERS_HELP)
+    ] = None,
+    scheduler: Annotated[
+        str | None, typer.Option(metavar="ADDRESS", help=SCHEDULER_HELP)
+    ] = None,
+    on_invalid: Annotated[
+        Literal["raise", "warn", "skip"],
+        typer.Option(
+            "--on-invalid",
+            help="A file that cannot be read as text: stop with an error (raise), "
+            "or leave it out with a warning (warn) or without (skip); the summary "
+            "lists what was left out.",
+        ),
+    ] = "raise",
 ) -> None:
     """Read reports into place mentions and evidence items with provenance.
 
     Writes DIR/<doc>.json (mentions, evidence, rejected) and DIR/<doc>.html (each
-    sentence with what was extracted from it) for every FILE.
+    sentence with what was extracted from it) for every FILE, and DIR/evidence.json
+    (every document's evidence items, for 'geosleuth locate').
     """
     from geosleuth.read.annotate import annotate_html
-    from geosleuth.read.document import read_document
+    from geosleuth.read.corpus import (
+        corpus_files,
+        evidence_record,
+        read_corpus,
+        unique_name,
+    )
 
+    paths = list(files or [])
+    if corpus is not None:
+        paths += corpus_files(corpus)
+    if not paths:
+        raise typer.BadParameter(
+            "nothing to read. Give the reports as FILE arguments, or a folder of "
+            "them with --corpus DIR (or both).",
+            param_hint="'FILES' / '--corpus'",
+        )
+    unique: dict[Path, Path] = {}
+    for p in paths:  # a file given and also under --corpus is read once
+        unique.setdefault(p.resolve(), p)
+    paths = list(unique.values())
+    how, n_workers = scheduler_of(workers, scheduler)
     home_place = home_of(home) if home else None
     out.mkdir(parents=True, exist_ok=True)
     table = Table(title="geosleuth read", show_lines=False)
@@ -151,39 +223,56 @@ def read(
             col, justify="left" if col in ("document", "written") else "right"
         )
     with Progress(
-        console=err_console, transient=True, disable=len(files) < 2
+        console=err_console, transient=True, disable=len(paths) < 2
     ) as progress:
-        task = progress.add_task("reading", total=len(files))
-        used: set[str] = set()
-        for path in files:
-            progress.update(task, description=f"reading {path.name}")
-            with shown_warnings():
-                reading = read_document(
-                    path,
-                    published=published,
-                    target=target,
-                    max_chars=max_chars,
-                    home=home_place,
-                )
-            stem = unique_name(reading.doc_id, used)
-            json_path = out / f"{stem}.json"
-            html_path = out / f"{stem}.html"
-            json_path.write_text(
-                json.dumps(reading.to_dict(), ensure_ascii=False, indent=2),
-                encoding="utf-8",
+        task = progress.add_task("reading", total=len(paths))
+        with shown_warnings():
+            result = read_corpus(
+                paths,
+                published=published,
+                target=target,
+                max_chars=max_chars,
+                home=home_place,
+                scheduler=how,
+                workers=n_workers,
+                on_invalid=on_invalid,
+                progress=lambda done, _: progress.update(task, completed=done),
             )
-            html_path.write_text(annotate_html(reading), encoding="utf-8")
-            kinds = [it.kind for it in reading.evidence]
-            table.add_row(
-                Text(path.name),
-                str(len(reading.mentions)),
-                str(kinds.count("claim")),
-                str(kinds.count("sighting")),
-                str(kinds.count("front")),
-                str(kinds.count("life_status")),
-                str(len(reading.rejected)),
-                Text(f"{json_path.name}, {html_path.name}"),
-            )
-            progress.advance(task)
+    used: set[str] = {"evidence"}  # evidence.json is the corpus's
+    names = []
+    for path, reading in zip(result.paths, result.readings, strict=True):
+        stem = unique_name(reading.doc_id, used)
+        json_path = out / f"{stem}.json"
+        html_path = out / f"{stem}.html"
+        json_path.write_text(
+            json.dumps(reading.to_dict(), ensure_ascii=False, indent=2),
+            encoding="utf-8",
+        )
+        html_path.write_text(annotate_html(reading), encoding="utf-8")
+        names.append(json_path.name)
+        kinds = [it.kind for it in reading.evidence]
+        table.add_row(
+            Text(path.name),
+            str(len(reading.mentions)),
+            str(kinds.count("claim")),
+            str(kinds.count("sighting")),
+            str(kinds.count("front")),
+            str(kinds.count("life_status")),
+            str(len(reading.rejected)),
+            Text(f"{json_path.name}, {html_path.name}"),
+        )
+    record = evidence_record(result.readings, files=names, rejected=result.rejected)
+    (out / "evidence.json").write_text(
+        json.dumps(record, ensure_ascii=False, indent=2), encoding="utf-8"
+    )
     console.print(table)
-    console.print(Text(f"Wrote {2 * len(files)} files to {out}"))
+    for skipped in result.rejected:
+        console.print(Text(f"Not read: {skipped.path}: {skipped.reason}"))
+    left_out = f", left out {len(result.rejected)}" if result.rejected else ""
+    console.print(
+        Text(
+            f"Read {len(result.readings)} of {len(paths)} documents{left_out}. "
+            f"Wrote {2 * len(result.readings) + 1} files to {out} "
+            "(<doc>.json and <doc>.html per document, evidence.json)"
+        )
+    )

@@ -21,9 +21,12 @@ module                                    what it does
                                           border lines
 :mod:`geosleuth.read.document`            all of it for one file: a :class:`Reading`
 :mod:`geosleuth.read.annotate`            an escaped, self-contained HTML view
+:mod:`geosleuth.read.corpus`              many files, serially or with Dask; the
+                                          evidence of read outputs loaded back
 ========================================  =============================================
 
-Importing this package loads no NLP model: spaCy is imported when text is parsed.
+Importing this package loads no NLP model: spaCy is imported when text is parsed,
+and Dask when a corpus is read with a scheduler other than "serial".
 """
 
 from __future__ import annotations
@@ -35,19 +38,37 @@ from geosleuth.read.claims import (
     Rejected,
     extract_evidence,
 )
+from geosleuth.read.corpus import (
+    CorpusReading,
+    DocumentEvidence,
+    RejectedDocument,
+    corpus_files,
+    evidence_record,
+    gather_evidence,
+    load_read_output,
+    read_corpus,
+)
 from geosleuth.read.document import Reading, parse, read_document, read_text
 from geosleuth.read.text import TextSource, load_text
 
 __all__: list[str] = [
     "DEFAULT_READ_GRADES",
+    "CorpusReading",
+    "DocumentEvidence",
     "Extraction",
     "Reading",
     "Rejected",
+    "RejectedDocument",
     "TextSource",
     "annotate_html",
+    "corpus_files",
+    "evidence_record",
     "extract_evidence",
+    "gather_evidence",
+    "load_read_output",
     "load_text",
     "parse",
+    "read_corpus",
     "read_document",
     "read_text",
 ]

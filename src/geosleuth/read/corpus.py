@@ -1,0 +1,749 @@
+"""Read a corpus of documents, serially or in parallel with Dask, and its outputs back.
+
+:func:`read_corpus` reads many files with :func:`~geosleuth.read.read_document`:
+in a plain loop (``scheduler="serial"``, no Dask), on local threads or processes,
+or on a Dask cluster given by its address. Each worker process loads the spaCy
+model and the gazetteer once (both are cached per process) and reads a partition
+of the paths; the readings come back in input order and are the same as the
+serial loop's. A document that cannot be read (not text, unreadable, empty) is
+raised, warned about or skipped as ``on_invalid`` says, and always listed in
+:attr:`CorpusReading.rejected` with the reason.
+
+:func:`corpus_files` lists the documents of a folder, :func:`evidence_record`
+builds the ``evidence.json`` that ``geosleuth read`` writes (every document's
+evidence items in one file), and :func:`load_read_output` loads the evidence of
+a ``<doc>.json`` or ``evidence.json`` back, item for item, as
+:class:`DocumentEvidence`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import importlib
+import json
+import os
+import re
+import sys
+import threading
+import warnings
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, NamedTuple
+
+from geosleuth.errors import (
+    EvidenceWarning,
+    GeosleuthError,
+    GeosleuthWarning,
+    InputError,
+    MissingDependencyError,
+    missing_extra,
+)
+from geosleuth.evidence import EvidenceItem, item_from_dict
+from geosleuth.geometry import Point
+from geosleuth.read.document import Reading, _published, read_document
+from geosleuth.read.text import MAX_CHARS
+
+__all__ = [
+    "CORPUS_SUFFIXES",
+    "LOCAL_SCHEDULERS",
+    "READ_EVIDENCE_FORMAT",
+    "CorpusReading",
+    "DocumentEvidence",
+    "OnInvalid",
+    "RejectedDocument",
+    "Scheduler",
+    "corpus_files",
+    "evidence_record",
+    "gather_evidence",
+    "load_read_output",
+    "read_corpus",
+    "unique_name",
+]
+
+#: File suffixes read as documents (lower case): text, Markdown and HTML.
+CORPUS_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+
+#: A scheduler for :func:`read_corpus` other than a cluster's address.
+Scheduler = Literal["serial", "synchronous", "threads", "processes"]
+#: The schedulers that run in this process or on this machine.
+LOCAL_SCHEDULERS: tuple[str, ...] = ("serial", "synchronous", "threads", "processes")
+#: What to do with a document that cannot be read.
+OnInvalid = Literal["raise", "warn", "skip"]
+_ON_INVALID = ("raise", "warn", "skip")
+#: A Dask scheduler's address: "tcp://10.0.0.5:8786", "tls://host:8786", ...
+_ADDRESS = re.compile(r"[a-z][a-z0-9+.-]*://\S+")
+#: Partitions per worker: enough to balance long and short documents.
+_PARTITIONS_PER_WORKER = 4
+
+#: The ``format`` of ``evidence.json``.
+READ_EVIDENCE_FORMAT = "geosleuth read evidence"
+
+
+class RejectedDocument(NamedTuple):
+    """A document left out of a corpus reading, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusReading:
+    """What :func:`read_corpus` read, in input order, and what it left out.
+
+    Attributes
+    ----------
+    readings : tuple of Reading
+        The documents read, in the order of the paths given.
+    paths : tuple of pathlib.Path
+        The path each reading comes from (same length and order as ``readings``).
+    rejected : tuple of RejectedDocument
+        ``(path, reason)`` of every document that could not be read (with
+        ``on_invalid`` "warn" or "skip"), in input order.
+    """
+
+    readings: tuple[Reading, ...]
+    paths: tuple[Path, ...]
+    rejected: tuple[RejectedDocument, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentEvidence:
+    """The evidence of one document, as read now or loaded from a read output.
+
+    Attributes
+    ----------
+    doc_id : str
+        The document's identifier; the ids of its items start with ``doc_id:``.
+    source : str
+        The file name the document was read from.
+    target : str or None
+        The person the evidence is about.
+    evidence : tuple of EvidenceItem
+        The items, in text order.
+    """
+
+    doc_id: str
+    source: str
+    target: str | None
+    evidence: tuple[EvidenceItem, ...]
+
+    @classmethod
+    def from_reading(cls, reading: Reading) -> DocumentEvidence:
+        """The evidence of a :class:`~geosleuth.read.Reading`."""
+        return cls(reading.doc_id, reading.source, reading.target, reading.evidence)
+
+    def renamed(self, doc_id: str) -> DocumentEvidence:
+        """The same evidence under another ``doc_id``, item ids renamed to match.
+
+        Two documents named ``report.txt`` both give items ``report:...``; the
+        second is renamed ``report-2`` so that every id stays unique.
+
+        Examples
+        --------
+        >>> from geosleuth.evidence import LifeStatus, Provenance
+        >>> item = LifeStatus(id="report:life-1", provenance=Provenance("report"),
+        ...                   date=dt.date(2018, 5, 1), status="alive")
+        >>> doc = DocumentEvidence("report", "report.txt", None, (item,))
+        >>> doc.renamed("report-2").evidence[0].id
+        'report-2:life-1'
+        """
+        prefix = f"{self.doc_id}:"
+        items = tuple(
+            dataclasses.replace(it, id=f"{doc_id}:{it.id[len(prefix) :]}")
+            if it.id.startswith(prefix)
+            else it
+            for it in self.evidence
+        )
+        return dataclasses.replace(self, doc_id=doc_id, evidence=items)
+
+    def named_points(self) -> list[tuple[str, float, float]]:
+        """``(name, lon, lat)`` of each place a sighting or claim names, once each."""
+        out: dict[str, tuple[str, float, float]] = {}
+        for item in self.evidence:
+            name = getattr(item, "place_name", None)
+            geom = getattr(item, "place", None)
+            if item.kind in ("sighting", "claim") and name and isinstance(geom, Point):
+                out.setdefault(name, (name, geom.lon, geom.lat))
+        return list(out.values())
+
+
+def unique_name(base: str, used: set[str]) -> str:
+    """``base``, or ``base-2``, ``base-3`` ... if taken; the name is added to ``used``.
+
+    Two articles named ``report.txt`` in different folders get ``report`` and
+    ``report-2``.
+
+    Examples
+    --------
+    >>> taken = {"report"}
+    >>> unique_name("report", taken), unique_name("report", taken)
+    ('report-2', 'report-3')
+    """
+    name, n = base, 2
+    while name in used:
+        name, n = f"{base}-{n}", n + 1
+    used.add(name)
+    return name
+
+
+def corpus_files(folder: str | os.PathLike[str]) -> list[Path]:
+    """Every document under ``folder``, recursively, sorted by relative path.
+
+    Documents are the files whose suffix is in :data:`CORPUS_SUFFIXES` (in any
+    case); other files are left alone.
+
+    Parameters
+    ----------
+    folder : str or os.PathLike
+        The corpus folder.
+
+    Returns
+    -------
+    list of pathlib.Path
+
+    Raises
+    ------
+    InputError
+        If ``folder`` is not a folder, or holds no document.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> root = pathlib.Path(tempfile.mkdtemp())
+    >>> (root / "b").mkdir()
+    >>> for name in ("b/z.html", "a.txt", "b/notes.pdf"):
+    ...     _ = (root / name).write_text("x")
+    >>> [p.relative_to(root).as_posix() for p in corpus_files(root)]
+    ['a.txt', 'b/z.html']
+    >>> corpus_files(root / "b" / "notes.pdf")
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.InputError: The corpus ... is not a folder. ...
+    """
+    root = Path(folder)
+    if not root.is_dir():
+        raise InputError(
+            f"The corpus {str(root)!r} is not a folder. Give the folder that holds "
+            "the documents.",
+            path=str(root),
+        )
+    found = [
+        p
+        for p in root.rglob("*")
+        if p.suffix.lower() in CORPUS_SUFFIXES and p.is_file()
+    ]
+    if not found:
+        raise InputError(
+            f"The corpus folder {str(root)!r} holds no document: no file under it "
+            f"ends {', '.join(sorted(CORPUS_SUFFIXES))}.",
+            path=str(root),
+        )
+    return sorted(found, key=lambda p: p.relative_to(root).parts)
+
+
+# -- reading ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Options:
+    """What every document is read with (sent to the workers once per partition)."""
+
+    published: dt.date | None
+    target: str | None
+    home: Any
+    max_chars: int
+    capture_warnings: bool
+
+
+class _Outcome(NamedTuple):
+    position: int
+    reading: Reading | None
+    error: GeosleuthError | None
+    warned: tuple[tuple[type[Warning], str], ...]
+
+
+#: One reading at a time per process while warnings are captured: catching
+#: warnings changes the process's global warning state.
+_CAPTURE_LOCK = threading.Lock()
+
+
+def _read_one(index: int, path: str, options: _Options) -> _Outcome:
+    """Read one document; a GeosleuthError is returned, not raised."""
+    try:
+        reading = read_document(
+            path,
+            published=options.published,
+            target=options.target,
+            max_chars=options.max_chars,
+            home=options.home,
+        )
+    except MissingDependencyError:
+        raise  # the same for every document: not the document's fault
+    except GeosleuthError as exc:
+        return _Outcome(index, None, exc, ())
+    return _Outcome(index, reading, None, ())
+
+
+def _read_partition(
+    batch: Iterable[tuple[int, str]], options: _Options
+) -> list[_Outcome]:
+    """Read a partition of ``(index, path)``; runs on a Dask worker.
+
+    Where the worker is another process, geosleuth's warnings are recorded with
+    each outcome, to be shown by the caller.
+    """
+    out = []
+    for index, path in batch:
+        if not options.capture_warnings:
+            out.append(_read_one(index, path, options))
+            continue
+        with _CAPTURE_LOCK, warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", GeosleuthWarning)
+            outcome = _read_one(index, path, options)
+        ours = [w for w in caught if issubclass(w.category, GeosleuthWarning)]
+        for w in caught:  # another library's: the worker's own handling
+            if w not in ours:
+                warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+        warned = tuple((w.category, str(w.message)) for w in ours)
+        out.append(outcome._replace(warned=warned))
+    return out
+
+
+def _check_scheduler(scheduler: str, workers: int | None) -> None:
+    if scheduler not in LOCAL_SCHEDULERS and not _ADDRESS.fullmatch(scheduler):
+        raise InputError(
+            f"The scheduler must be one of {', '.join(map(repr, LOCAL_SCHEDULERS))} "
+            "or a Dask scheduler's address such as 'tcp://10.0.0.5:8786'. Got "
+            f"{scheduler!r} instead.",
+            field="scheduler",
+        )
+    if workers is None:
+        return
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise InputError(
+            f"workers must be a positive whole number. Got {workers!r} instead.",
+            field="workers",
+        )
+    if scheduler not in ("threads", "processes"):
+        raise InputError(
+            "workers sets the number of local threads or processes; it does not "
+            f"apply to the scheduler {scheduler!r}. Got workers={workers}.",
+            field="workers",
+        )
+
+
+def _named(exc: GeosleuthError, path: Path) -> GeosleuthError:
+    """``exc``, with ``path`` as its location when it has none."""
+    if exc.path is not None:
+        return exc
+    return type(exc)(exc.message, path=str(path), line=exc.line, field=exc.field)
+
+
+def _stacklevel() -> int:
+    """The stack level of the first caller outside :mod:`geosleuth`, seen from here."""
+    level, frame = 2, sys._getframe(2)
+    while frame is not None and frame.f_globals.get("__name__", "").startswith(
+        "geosleuth."
+    ):
+        frame, level = frame.f_back, level + 1  # type: ignore[assignment]
+    return level
+
+
+def read_corpus(
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    published: dt.date | str | None = None,
+    target: str | None = None,
+    home: Any = None,
+    max_chars: int = MAX_CHARS,
+    scheduler: Scheduler | str = "serial",
+    workers: int | None = None,
+    on_invalid: OnInvalid = "raise",
+    progress: Callable[[int, int], None] | None = None,
+) -> CorpusReading:
+    """Read many documents, in a loop or in parallel with Dask.
+
+    Parameters
+    ----------
+    paths : sequence of str or os.PathLike
+        The documents (``.txt``, ``.md``, ``.html``); see :func:`corpus_files`
+        for a folder.
+    published, target, home, max_chars
+        As in :func:`~geosleuth.read.read_document`, for every document.
+    scheduler : {"serial", "synchronous", "threads", "processes"} or str
+        Default "serial": a plain loop in this process (Dask is not imported);
+        "synchronous", "threads" and "processes" use Dask's local scheduler of
+        that name; any other value is the address of a Dask cluster's scheduler
+        ("tcp://10.0.0.5:8786"), connected to with ``distributed.Client``.
+        The paths are split into a few partitions per worker (a
+        :mod:`dask.bag`); each worker process loads the spaCy model once.
+    workers : int or None, default None
+        Threads or processes of the local "threads" and "processes" schedulers
+        (default: the number of cores). Only for those two.
+    on_invalid : {"raise", "warn", "skip"}, default "raise"
+        A document that cannot be read (a :class:`~geosleuth.errors.GeosleuthError`:
+        not text, unreadable, empty, too long): "raise" raises its error (the
+        first in input order), naming the file; "warn" warns with an
+        :class:`~geosleuth.errors.EvidenceWarning` and leaves it out; "skip"
+        leaves it out. Left out or not, it is in ``rejected``.
+    progress : callable (done, total) or None, default None
+        Called as documents are read (after each partition with Dask).
+
+    Returns
+    -------
+    CorpusReading
+        The readings in input order (the same as :func:`read_document` gives
+        for each path, whatever the scheduler) and the documents rejected.
+
+    Raises
+    ------
+    InputError
+        A bad ``scheduler``, ``workers``, ``on_invalid`` or ``published``; or,
+        with ``on_invalid="raise"``, the error of a document that cannot be read.
+    MissingDependencyError
+        Without the ``[nlp]`` extra, or the ``[dask]`` extra for a scheduler
+        other than "serial".
+
+    Notes
+    -----
+    On one machine, "processes" is the scheduler that uses its cores: the
+    reading holds Python's GIL most of the time, so "threads" is no faster than
+    "serial". Each process starts by loading the model (a few seconds), so a
+    few dozen documents read as fast in a loop.
+
+    Warnings raised while reading (a document with no publication date, one cut
+    at ``max_chars``) are shown in this process, document by document, whatever
+    the scheduler. Where a worker runs in another process, it records them
+    while it reads, one document at a time per process. Errors other than a
+    document's :class:`~geosleuth.errors.GeosleuthError` (a worker lost, a bug)
+    are Dask's to retry or raise, and are raised here.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> blob = pathlib.Path(tempfile.mkdtemp()) / "blob.txt"
+    >>> _ = blob.write_bytes(bytes(range(32)) * 20)
+    >>> result = read_corpus([blob], on_invalid="skip")
+    >>> result.readings, result.rejected[0].path == str(blob)
+    ((), True)
+    >>> read_corpus([blob], scheduler="cluster")
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.InputError: The scheduler must be one of 'serial', ...
+    """
+    if on_invalid not in _ON_INVALID:
+        raise InputError(
+            f"on_invalid must be one of {', '.join(map(repr, _ON_INVALID))}. Got "
+            f"{on_invalid!r} instead.",
+            field="on_invalid",
+        )
+    _check_scheduler(scheduler, workers)
+    files = [Path(p) for p in paths]
+    pub = _published(published)
+    readings: list[Reading] = []
+    read_paths: list[Path] = []
+    rejected: list[RejectedDocument] = []
+
+    def take(outcome: _Outcome) -> None:
+        path = files[outcome.position]
+        for category, message in outcome.warned:
+            warnings.warn(message, category, stacklevel=_stacklevel())
+        if outcome.error is not None:
+            if on_invalid == "raise":
+                raise _named(outcome.error, path) from outcome.error
+            reason = outcome.error.message
+            rejected.append(RejectedDocument(str(path), reason))
+            if on_invalid == "warn":
+                warnings.warn(
+                    f"{str(path)!r} was not read and is left out: {reason}",
+                    EvidenceWarning,
+                    stacklevel=_stacklevel(),
+                )
+        else:
+            assert outcome.reading is not None  # one or the other, by construction
+            readings.append(outcome.reading)
+            read_paths.append(path)
+
+    separate = scheduler == "processes" or scheduler not in LOCAL_SCHEDULERS
+    options = _Options(pub, target, home, max_chars, capture_warnings=separate)
+    if scheduler == "serial":
+        for index, path in enumerate(files):
+            take(_read_one(index, str(path), options))
+            if progress is not None:
+                progress(index + 1, len(files))
+    elif files:
+        outcomes = _read_with_dask(files, options, scheduler, workers, progress)
+        for outcome in sorted(outcomes, key=lambda o: o.position):
+            take(outcome)
+    return CorpusReading(tuple(readings), tuple(read_paths), tuple(rejected))
+
+
+def _read_with_dask(
+    files: list[Path],
+    options: _Options,
+    scheduler: str,
+    workers: int | None,
+    progress: Callable[[int, int], None] | None,
+) -> list[_Outcome]:
+    """Read ``files`` as a Dask bag on ``scheduler``; the outcomes, in any order."""
+    try:  # untyped: Any
+        dask: Any = importlib.import_module("dask")
+        db: Any = importlib.import_module("dask.bag")
+        callbacks: Any = importlib.import_module("dask.callbacks")
+    except ImportError as exc:
+        raise missing_extra("dask", "dask") from exc
+    total = len(files)
+    done = 0
+
+    def advance(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress is not None:
+            progress(done, total)
+
+    def bag_for(n_workers: int) -> Any:
+        npartitions = min(total, max(1, n_workers) * _PARTITIONS_PER_WORKER)
+        seq = [(i, str(p)) for i, p in enumerate(files)]
+        bag = db.from_sequence(seq, npartitions=npartitions)
+        return bag.map_partitions(functools.partial(_read_partition, options=options))
+
+    if scheduler in LOCAL_SCHEDULERS:
+        n_workers = 1 if scheduler == "synchronous" else workers or os.cpu_count() or 1
+        parts = bag_for(n_workers)
+
+        def posttask(key: Any, result: Any, *_: Any) -> None:
+            if isinstance(key, tuple) and key and key[0] == parts.name:
+                advance(len(result))
+
+        extra: dict[str, Any] = {}
+        if scheduler == "threads":
+            extra["num_workers"] = n_workers
+        elif scheduler == "processes":
+            # Our own pool, so as not to wait for the workers to exit (a second or
+            # so each, with spaCy loaded): they exit while the caller goes on.
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            context = dask.config.get("multiprocessing.context", "spawn")
+            extra["pool"] = ProcessPoolExecutor(
+                n_workers, mp_context=multiprocessing.get_context(context)
+            )
+            extra["chunksize"] = 1  # one partition at a time: the load stays even
+        try:
+            with callbacks.Callback(posttask=posttask):
+                (outcomes,) = dask.compute(parts, scheduler=scheduler, **extra)
+        finally:
+            if "pool" in extra:
+                extra["pool"].shutdown(wait=False, cancel_futures=True)
+        return list(outcomes)
+    try:
+        distributed: Any = importlib.import_module("distributed")
+    except ImportError as exc:
+        raise missing_extra("distributed", "dask") from exc
+    with distributed.Client(scheduler) as client:
+        parts = bag_for(sum(client.nthreads().values()))
+        futures = client.compute(parts.to_delayed())
+        out: list[_Outcome] = []
+        for future in distributed.as_completed(futures):
+            batch = future.result()
+            out.extend(batch)
+            advance(len(batch))
+        return out
+
+
+# -- evidence.json, and loading read outputs back ---------------------------------
+
+
+def evidence_record(
+    readings: Sequence[Reading],
+    *,
+    files: Sequence[str] | None = None,
+    rejected: Sequence[RejectedDocument] = (),
+) -> dict[str, Any]:
+    """The ``evidence.json`` of a corpus: every document's evidence in one record.
+
+    Each document is recorded as in its ``<doc>.json`` (``doc_id``, ``source``,
+    ``title``, ``published``, ``target``, ``evidence``, ``notes``; the same item
+    records), less its text, sentences and mentions, so that the evidence of a
+    large corpus can be fused without reading it again
+    (:func:`load_read_output`).
+
+    Parameters
+    ----------
+    readings : sequence of Reading
+        The documents.
+    files : sequence of str or None, default None
+        The name of each document's ``<doc>.json``, recorded as ``file``.
+    rejected : sequence of RejectedDocument, default ()
+        Documents not read, recorded with the reason.
+
+    Returns
+    -------
+    dict
+        ``{"format": READ_EVIDENCE_FORMAT, "version": 1, "documents": [...],
+        "rejected": [...]}``, ready for :func:`json.dumps`.
+    """
+    keys = ("doc_id", "source", "title", "published", "target", "evidence", "notes")
+    documents = []
+    for j, reading in enumerate(readings):
+        full = reading.to_dict()
+        doc = {k: full[k] for k in keys}
+        if files is not None:
+            doc = {"file": files[j], **doc}
+        documents.append(doc)
+    return {
+        "format": READ_EVIDENCE_FORMAT,
+        "version": 1,
+        "documents": documents,
+        "rejected": [{"path": r.path, "reason": r.reason} for r in rejected],
+    }
+
+
+def load_read_output(path: str | os.PathLike[str]) -> tuple[DocumentEvidence, ...]:
+    """The evidence of a ``<doc>.json`` or ``evidence.json`` of ``geosleuth read``.
+
+    Every item is rebuilt from its record
+    (:func:`~geosleuth.evidence.item_from_dict`), so it is the item that was read.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        A ``<doc>.json`` (one document) or an ``evidence.json`` (all of them).
+
+    Returns
+    -------
+    tuple of DocumentEvidence
+        One per document, in the file's order.
+
+    Raises
+    ------
+    InputError
+        If the file is not JSON, or not a read output, or holds an invalid item;
+        the message names the file.
+
+    Examples
+    --------
+    >>> import json, pathlib, tempfile
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "estimate.json"
+    >>> _ = p.write_text(json.dumps({"as_of": "2018-05-15"}))
+    >>> load_read_output(p)
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.InputError: The file ... is not an output of 'geosleuth read' ...
+    """
+    p = Path(path)
+
+    def bad(what: str) -> InputError:
+        return InputError(
+            f"The file {str(p)!r} is not an output of 'geosleuth read' (a <doc>.json "
+            f"or evidence.json with the evidence of each document). Got {what} "
+            "instead.",
+            path=str(p),
+        )
+
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise bad("a file that is not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise bad(f"a file that is not JSON ({exc})") from None
+    if isinstance(data, dict) and data.get("format") == READ_EVIDENCE_FORMAT:
+        documents = data.get("documents")
+        if not isinstance(documents, list):
+            raise bad("an evidence.json with no 'documents' list")
+    elif isinstance(data, dict) and {"doc_id", "evidence", "mentions"} <= data.keys():
+        documents = [data]
+    elif isinstance(data, dict):
+        keys = ", ".join(map(repr, sorted(data)[:6])) or "none"
+        raise bad(f"a JSON object with the keys {keys}")
+    else:
+        raise bad(f"a JSON {type(data).__name__}")
+    out = []
+    for j, doc in enumerate(documents):
+        where = f"documents[{j}]" if len(documents) > 1 else "the document"
+        if not (isinstance(doc, dict) and isinstance(doc.get("evidence"), list)):
+            raise bad(f"{where} with no 'evidence' list")
+        try:
+            items = tuple(item_from_dict(e) for e in doc["evidence"])
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            why = exc.message if isinstance(exc, GeosleuthError) else str(exc)
+            raise InputError(
+                f"An evidence item of {where} in {str(p)!r} is invalid: {why}",
+                path=str(p),
+                field="evidence",
+            ) from None
+        doc_id = str(doc.get("doc_id") or p.stem)
+        target = doc.get("target")
+        out.append(
+            DocumentEvidence(
+                doc_id=doc_id,
+                source=str(doc.get("source") or doc_id),
+                target=str(target) if target else None,
+                evidence=items,
+            )
+        )
+    return tuple(out)
+
+
+def gather_evidence(
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    target: str | None = None,
+    published: dt.date | str | None = None,
+    home: Any = None,
+    scheduler: Scheduler | str = "serial",
+    workers: int | None = None,
+) -> list[tuple[Path, DocumentEvidence]]:
+    """The evidence of documents (read now) and of read outputs (loaded), in order.
+
+    Documents are read with :func:`read_corpus` (``on_invalid="raise"``); files
+    ending ``.json`` are loaded with :func:`load_read_output`. Every document
+    gets a unique ``doc_id`` (:func:`unique_name`), its item ids renamed to
+    match, so that two ``report.txt`` give ``report:...`` and ``report-2:...``.
+
+    Parameters
+    ----------
+    paths : sequence of str or os.PathLike
+        Documents (:data:`CORPUS_SUFFIXES`) and ``<doc>.json`` or
+        ``evidence.json`` files written by ``geosleuth read``.
+    target : str or None, default None
+        The person sought. Without one, the first document read that names
+        someone sets it for the documents after it, as in a loop (they are read
+        one by one until then, the rest on ``scheduler``).
+    published, home, scheduler, workers
+        As in :func:`read_corpus`, for the documents.
+
+    Returns
+    -------
+    list of (pathlib.Path, DocumentEvidence)
+        One pair per document, in input order (several for an evidence.json).
+
+    Raises
+    ------
+    InputError
+        A document that cannot be read, or a JSON file that is not a read output.
+    """
+    files = [Path(p) for p in paths]
+    docs: dict[Path, tuple[DocumentEvidence, ...]] = {
+        p: load_read_output(p) for p in files if p.suffix.lower() == ".json"
+    }
+    rest = [p for p in files if p not in docs]
+    while rest:
+        batch, rest = (rest, []) if target else (rest[:1], rest[1:])
+        how = (scheduler, workers) if len(batch) > 1 else ("serial", None)
+        result = read_corpus(
+            batch, published=published, target=target, home=home,
+            scheduler=how[0], workers=how[1],
+        )  # fmt: skip
+        for path, reading in zip(result.paths, result.readings, strict=True):
+            docs[path] = (DocumentEvidence.from_reading(reading),)
+            target = target or reading.target or None
+    used: set[str] = set()
+    return [
+        (p, doc.renamed(unique_name(doc.doc_id, used)))
+        for p in files
+        for doc in docs[p]
+    ]

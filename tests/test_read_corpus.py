@@ -1,0 +1,376 @@
+"""Reading a corpus: read_corpus on every scheduler, rejected documents, read outputs.
+
+Reading needs spaCy (``nlp`` marker); the schedulers other than "serial" need
+Dask (skipped without it). Only the CLI test of ``read --workers 2`` starts a
+process pool (tests/test_cli_read.py): it is the one that loads the model in
+other processes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from geosleuth.errors import EvidenceWarning, InputError
+from geosleuth.evidence import LifeStatus, Provenance, Sighting
+from geosleuth.geometry import Point
+from geosleuth.read.corpus import (
+    CorpusReading,
+    DocumentEvidence,
+    RejectedDocument,
+    corpus_files,
+    evidence_record,
+    gather_evidence,
+    load_read_output,
+    read_corpus,
+)
+from geosleuth.read.document import Reading
+
+DOCS = {
+    "a.txt": (
+        "Where is he\n\nAbu Ali al-Basri, Director of Intelligence of the Iraqi "
+        "Interior Ministry announced that al-Baghdadi may have been hiding in the "
+        "Syrian town of Hajin.\n\nAl-Baghdadi was first and last seen in Mosul in "
+        "2014.\n"
+    ),
+    "b.md": (
+        "# Sighting\n\nA resident said al-Baghdadi was seen in Abu Kamal last "
+        "week, travelling with two guards.\n"
+    ),
+    "nested/c.txt": (
+        "Officials in Baghdad said on Tuesday that al-Baghdadi is alive and "
+        "hiding in Hajin, a town near the Iraqi border.\n"
+    ),
+    "nested/deeper/d.html": (
+        "<html><head><title>Report</title></head><body><article><p>A spokesman "
+        "said al-Baghdadi was wounded in an air strike on Raqqa and moved to "
+        "Deir ez-Zor, where he is thought to be hiding.</p></article></body></html>"
+    ),
+}
+PUBLISHED = dt.date(2018, 5, 15)
+TARGET = "Abu Bakr al-Baghdadi"
+
+
+def write_docs(root: Path) -> list[Path]:
+    paths = []
+    for name, text in DOCS.items():
+        p = root / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(text, encoding="utf-8")
+        paths.append(p)
+    return paths
+
+
+def blob(path: Path) -> Path:
+    path.write_bytes(b"He was seen\x00 in Hajin.\x00\x00" * 40)  # NUL bytes
+    return path
+
+
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    return write_docs(tmp_path_factory.mktemp("corpus"))
+
+
+@pytest.fixture(scope="module")
+def serial(docs: list[Path], nlp: Any) -> CorpusReading:
+    return read_corpus(docs, published=PUBLISHED, target=TARGET)
+
+
+def dicts(result: CorpusReading) -> list[dict[str, Any]]:
+    return [r.to_dict() for r in result.readings]
+
+
+# -- listing a folder ---------------------------------------------------------------
+
+
+def test_corpus_files_lists_documents_recursively_in_sorted_order(
+    tmp_path: Path,
+) -> None:
+    write_docs(tmp_path)
+    (tmp_path / "nested" / "scan.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "nested" / "notes.MD").write_text("x", encoding="utf-8")
+    (tmp_path / "z.markdown").write_text("x", encoding="utf-8")
+    found = [p.relative_to(tmp_path).as_posix() for p in corpus_files(tmp_path)]
+    assert found == [
+        "a.txt",
+        "b.md",
+        "nested/c.txt",
+        "nested/deeper/d.html",
+        "nested/notes.MD",
+        "z.markdown",
+    ]
+
+
+def test_a_folder_without_documents_is_an_input_error(tmp_path: Path) -> None:
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
+    with pytest.raises(InputError, match="holds no document"):
+        corpus_files(tmp_path)
+
+
+# -- options ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("scheduler", ["cluster", "process", "tcp:/host", ""])
+def test_a_bad_scheduler_lists_the_valid_ones(tmp_path: Path, scheduler: str) -> None:
+    with pytest.raises(ValueError) as info:
+        read_corpus([tmp_path / "a.txt"], scheduler=scheduler)
+    assert isinstance(info.value, InputError)
+    assert "'serial', 'synchronous', 'threads', 'processes'" in str(info.value)
+    assert "tcp://" in str(info.value) and repr(scheduler) in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("scheduler", "workers", "match"),
+    [
+        ("processes", 0, "positive whole number"),
+        ("threads", True, "positive whole number"),
+        ("serial", 2, "does not apply to the scheduler 'serial'"),
+        ("tcp://10.0.0.5:8786", 2, "does not apply"),
+    ],
+)
+def test_workers_is_only_for_local_pools(
+    tmp_path: Path, scheduler: str, workers: Any, match: str
+) -> None:
+    with pytest.raises(InputError, match=match):
+        read_corpus([tmp_path / "a.txt"], scheduler=scheduler, workers=workers)
+
+
+def test_a_bad_on_invalid_lists_the_valid_ones(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"'raise', 'warn', 'skip'\. Got 'ignore'"):
+        read_corpus([tmp_path / "a.txt"], on_invalid="ignore")  # type: ignore[arg-type]
+
+
+def test_a_bad_publication_date_is_raised_whatever_on_invalid(tmp_path: Path) -> None:
+    bad = blob(tmp_path / "blob.txt")
+    with pytest.raises(InputError, match="YYYY-MM-DD"):
+        read_corpus([bad], published="May 2018", on_invalid="skip")
+
+
+# -- documents that cannot be read ----------------------------------------------------
+
+
+def test_a_nul_byte_file_is_raised_with_its_path(tmp_path: Path) -> None:
+    bad = blob(tmp_path / "blob.txt")
+    with pytest.raises(InputError, match="is not a text document") as info:
+        read_corpus([bad])
+    assert info.value.path == str(bad)
+
+
+def test_skip_leaves_it_out_and_lists_it(tmp_path: Path) -> None:
+    bad = blob(tmp_path / "blob.txt")
+    empty = tmp_path / "empty.md"
+    empty.write_bytes(b"")
+    result = read_corpus([bad, empty], on_invalid="skip")
+    assert result.readings == () and result.paths == ()
+    assert [r.path for r in result.rejected] == [str(bad), str(empty)]
+    assert "not a text document" in result.rejected[0].reason
+    assert "empty" in result.rejected[1].reason
+    assert isinstance(result.rejected[0], RejectedDocument)
+    path, reason = result.rejected[0]  # a (path, reason) pair
+    assert (path, reason) == (result.rejected[0].path, result.rejected[0].reason)
+
+
+def test_warn_leaves_it_out_with_our_warning(tmp_path: Path) -> None:
+    bad = blob(tmp_path / "blob.txt")
+    with pytest.warns(EvidenceWarning, match="blob.txt' was not read and is left out"):
+        result = read_corpus([bad], on_invalid="warn")
+    assert [r.path for r in result.rejected] == [str(bad)]
+
+
+def test_through_dask_the_first_bad_document_in_input_order_is_raised(
+    tmp_path: Path,
+) -> None:
+    pytest.importorskip("dask.bag")
+    first, second = blob(tmp_path / "first.txt"), blob(tmp_path / "second.txt")
+    with pytest.raises(InputError, match=r"first\.txt"):
+        read_corpus([first, second], scheduler="synchronous")
+    result = read_corpus([second, first], scheduler="synchronous", on_invalid="skip")
+    assert [r.path for r in result.rejected] == [str(second), str(first)]
+
+
+@pytest.mark.nlp
+def test_a_bad_document_among_good_ones_is_left_out(
+    docs: list[Path], serial: CorpusReading, tmp_path: Path
+) -> None:
+    bad = blob(tmp_path / "blob.txt")
+    result = read_corpus(
+        [docs[0], bad, docs[1]], published=PUBLISHED, target=TARGET, on_invalid="skip"
+    )
+    assert result.paths == (docs[0], docs[1])
+    assert dicts(result) == dicts(serial)[:2]
+    assert result.rejected == (RejectedDocument(str(bad), result.rejected[0].reason),)
+
+
+# -- the schedulers give the serial loop's readings -----------------------------------
+
+
+@pytest.mark.nlp
+def test_serial_reads_each_document_as_read_document_does(
+    docs: list[Path], serial: CorpusReading
+) -> None:
+    from geosleuth.read import read_document
+
+    assert serial.paths == tuple(docs) and serial.rejected == ()
+    assert (
+        dicts(serial)[2]
+        == read_document(docs[2], published=PUBLISHED, target=TARGET).to_dict()
+    )
+    assert sum(len(r.evidence) for r in serial.readings) > 4
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize("scheduler", ["synchronous", "threads"])
+def test_local_dask_schedulers_give_the_serial_readings(
+    docs: list[Path], serial: CorpusReading, scheduler: str
+) -> None:
+    pytest.importorskip("dask.bag")
+    seen: list[tuple[int, int]] = []
+    workers = 2 if scheduler == "threads" else None
+    result = read_corpus(
+        docs,
+        published=PUBLISHED,
+        target=TARGET,
+        scheduler=scheduler,
+        workers=workers,
+        progress=lambda done, total: seen.append((done, total)),
+    )
+    assert result.paths == serial.paths
+    assert dicts(result) == dicts(serial)
+    assert seen[-1] == (len(docs), len(docs))
+
+
+@pytest.mark.nlp
+def test_a_dask_cluster_gives_the_serial_readings_and_warnings(
+    docs: list[Path], serial: CorpusReading, tmp_path: Path
+) -> None:
+    """Through a real scheduler address; warnings recorded there are shown here."""
+    pytest.importorskip("dask.bag")
+    distributed = pytest.importorskip("distributed")
+    bad = blob(tmp_path / "blob.txt")
+    t0 = time.perf_counter()
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
+    ) as cluster:
+        assert time.perf_counter() - t0 < 10
+        address = cluster.scheduler_address
+        assert address.startswith(("tcp://", "inproc://"))
+        result = read_corpus(
+            [*docs, bad],
+            published=PUBLISHED,
+            target=TARGET,
+            scheduler=address,
+            on_invalid="skip",
+        )
+        with pytest.warns(EvidenceWarning, match="no publication date"):
+            undated = read_corpus(docs[:1], scheduler=address)
+    assert dicts(result) == dicts(serial)
+    assert [r.path for r in result.rejected] == [str(bad)]
+    with pytest.warns(EvidenceWarning, match="no publication date"):
+        assert dicts(undated) == dicts(read_corpus(docs[:1]))
+
+
+# -- evidence.json and read outputs ---------------------------------------------------
+
+
+def _reading(doc_id: str, *items: Any) -> Reading:
+    return Reading(
+        doc_id=doc_id, title=None, text="", published=PUBLISHED, mentions=(),
+        evidence=items, sentences=(), rejected=(), notes=(), target="al-Baghdadi",
+        source=f"{doc_id}.txt",
+    )  # fmt: skip
+
+
+def _items(doc_id: str) -> tuple[Any, ...]:
+    prov = Provenance(document=doc_id, quote="He was seen in Hajin.", span=(0, 21))
+    return (
+        Sighting(
+            id=f"{doc_id}:sighting-1", provenance=prov, date=dt.date(2018, 5, 1),
+            place=Point(40.83, 34.69), place_name="Hajin", sigma_km=5.0,
+        ),
+        LifeStatus(
+            id=f"{doc_id}:life-1", provenance=prov, date=dt.date(2018, 5, 1),
+            status="alive",
+        ),
+    )  # fmt: skip
+
+
+def test_evidence_json_loads_back_item_for_item(tmp_path: Path) -> None:
+    readings = [_reading("a", *_items("a")), _reading("b", *_items("b"))]
+    record = evidence_record(
+        readings,
+        files=["a.json", "b.json"],
+        rejected=[RejectedDocument("blob.txt", "not text")],
+    )
+    assert record["documents"][1]["file"] == "b.json"
+    assert record["rejected"] == [{"path": "blob.txt", "reason": "not text"}]
+    assert record["documents"][0]["evidence"] == readings[0].to_dict()["evidence"]
+    p = tmp_path / "evidence.json"
+    p.write_text(json.dumps(record), encoding="utf-8")
+    loaded = load_read_output(p)
+    assert [d.doc_id for d in loaded] == ["a", "b"]
+    assert [d.evidence for d in loaded] == [r.evidence for r in readings]
+    assert loaded[0].target == "al-Baghdadi" and loaded[0].source == "a.txt"
+
+
+def test_a_document_json_loads_back_item_for_item(tmp_path: Path) -> None:
+    reading = _reading("a", *_items("a"))
+    p = tmp_path / "a.json"
+    p.write_text(json.dumps(reading.to_dict()), encoding="utf-8")
+    assert load_read_output(p) == (DocumentEvidence.from_reading(reading),)
+
+
+def test_documents_with_one_id_are_renamed_apart(tmp_path: Path) -> None:
+    record = evidence_record([_reading("a", *_items("a")), _reading("a", *_items("a"))])
+    p = tmp_path / "evidence.json"
+    p.write_text(json.dumps(record), encoding="utf-8")
+    docs = gather_evidence([p])
+    assert [d.doc_id for _, d in docs] == ["a", "a-2"]
+    assert [it.id for it in docs[1][1].evidence] == ["a-2:sighting-1", "a-2:life-1"]
+    assert docs[1][1].named_points() == [("Hajin", 40.83, 34.69)]
+
+
+@pytest.mark.parametrize(
+    ("content", "got"),
+    [
+        (json.dumps({"as_of": "2018-05-15", "evidence": []}), "keys 'as_of'"),
+        (json.dumps([1, 2]), "a JSON list"),
+        ("{not json", "not JSON"),
+        (
+            json.dumps({"format": "geosleuth read evidence", "documents": [{}]}),
+            "no 'evidence' list",
+        ),
+        (
+            json.dumps(
+                {"doc_id": "a", "mentions": [], "evidence": [{"kind": "rumour"}]}
+            ),
+            "Unknown evidence kind 'rumour'",
+        ),
+    ],
+)
+def test_a_json_that_is_not_a_read_output_is_an_input_error(
+    tmp_path: Path, content: str, got: str
+) -> None:
+    p = tmp_path / "x.json"
+    p.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=r"x\.json") as info:
+        load_read_output(p)
+    assert got in str(info.value)
+    assert info.value.path == str(p)
+
+
+def test_without_dask_a_scheduler_names_the_extra(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from geosleuth.errors import MissingDependencyError
+
+    for name in ("dask", "dask.bag", "dask.callbacks"):
+        monkeypatch.setitem(sys.modules, name, None)
+    with pytest.raises(MissingDependencyError, match=r"geosleuth\[dask\]"):
+        read_corpus([blob(tmp_path / "blob.txt")], scheduler="threads")
+    assert read_corpus([blob(tmp_path / "b.txt")], on_invalid="skip").rejected
