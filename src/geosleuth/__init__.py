@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from geosleuth.errors import (
     CaseFileError,
+    CaseNotFoundError,
     EvidenceWarning,
     GazetteerError,
     GeosleuthError,
@@ -114,6 +115,7 @@ __version__ = "0.1.0"
 __all__ = [
     "Area",
     "CaseFileError",
+    "CaseNotFoundError",
     "Claim",
     "Contribution",
     "DEFAULT_GRADES",

@@ -7,6 +7,7 @@ and also from the built-in exception it refines, so callers can catch either::
     ├── InputError (ValueError)              bad input: a case file, a CSV, an option
     │   └── CaseFileError                    a case file that is unreadable or invalid
     ├── GazetteerError (LookupError)         a place name no gazetteer resolves
+    ├── CaseNotFoundError (LookupError)      the service has no case (or run) by that id
     ├── NotFittedError (AttributeError)      a model used before ``fit``
     └── MissingDependencyError (ImportError) an optional extra is not installed
 
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 __all__ = [
     "CaseFileError",
+    "CaseNotFoundError",
     "EvidenceWarning",
     "GazetteerError",
     "GeosleuthError",
@@ -82,6 +84,10 @@ class CaseFileError(InputError):
 
 class GazetteerError(GeosleuthError, LookupError):
     """A place name that cannot be resolved to coordinates."""
+
+
+class CaseNotFoundError(GeosleuthError, LookupError):
+    """No case (or no run of a case) has the id asked for (the web service's 404)."""
 
 
 class NotFittedError(GeosleuthError, AttributeError):

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from geosleuth.cli import locate, plan, profile, read
+from geosleuth.cli import locate, plan, profile, read, serve
 
-__all__ = ["locate", "plan", "profile", "read"]
+__all__ = ["locate", "plan", "profile", "read", "serve"]

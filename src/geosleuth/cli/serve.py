@@ -1,0 +1,106 @@
+"""``geosleuth serve``: the team web service (the ``[web]`` extra)."""
+
+from __future__ import annotations
+
+import ipaddress
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.text import Text
+
+from geosleuth.cli import app, console, err_console, guarded
+from geosleuth.errors import InputError, missing_extra
+
+__all__ = ["read_token", "serve"]
+
+
+def read_token(path: Path) -> str:
+    """The token in ``path``: its first line, stripped.
+
+    Raises
+    ------
+    InputError
+        If the file is not UTF-8 text or holds no token.
+    """
+    try:
+        lines = path.read_text(encoding="utf-8").strip().splitlines()
+    except UnicodeDecodeError:
+        raise InputError(
+            f"The token file {path} is not UTF-8 text.", path=str(path)
+        ) from None
+    token = lines[0].strip() if lines else ""
+    if not token:
+        raise InputError(f"The token file {path} is empty.", path=str(path))
+    if not token.isascii() or any(c.isspace() for c in token):
+        raise InputError(
+            f"The token in {path} must be one word of ASCII characters (it is sent "
+            "in an HTTP header).",
+            path=str(path),
+        )
+    return token
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@app.command()
+@guarded
+def serve(
+    data_dir: Annotated[
+        Path,
+        typer.Option(
+            "--data-dir",
+            help="Folder where the cases are kept (created if missing).",
+            file_okay=False,
+        ),
+    ],
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option(help="Port to listen on.", min=1, max=65535)
+    ] = 8000,
+    token_file: Annotated[
+        Path | None,
+        typer.Option(
+            help="File holding a token; every request but /health must then send "
+            "'Authorization: Bearer <token>'.",
+            exists=True,
+            dir_okay=False,
+            readable=True,
+        ),
+    ] = None,
+    max_upload_mb: Annotated[
+        float, typer.Option(help="Largest request body accepted, in MB.", min=0.001)
+    ] = 2.0,
+) -> None:
+    r"""Serve the cases in DATA_DIR to the team: the JSON API under /api, and pages.
+
+    Each case is a case file plus uploaded reports; estimates are kept per run.
+    Needs the web extra: pip install 'geosleuth\[web]'.
+    """
+    try:
+        import uvicorn
+    except ImportError:
+        raise missing_extra("uvicorn", "web") from None
+    from geosleuth.service import create_app
+
+    token = read_token(token_file) if token_file is not None else None
+    application = create_app(
+        data_dir, token=token, max_upload_bytes=int(max_upload_mb * 1_000_000)
+    )
+    if token is None and not _is_loopback(host):
+        err_console.print(
+            f"[yellow]Serving on {host} without --token-file: anyone who can reach "
+            "it can read and change the cases.[/]",
+            highlight=False,
+        )
+    console.print(
+        Text(f"Serving the cases in {data_dir} on http://{host}:{port}/"),
+    )
+    uvicorn.run(application, host=host, port=port, log_level="info")

@@ -1,0 +1,27 @@
+"""The team web service: shared cases, documents and estimates over HTTP.
+
+=========================================  ==========================================
+module                                     what it does
+=========================================  ==========================================
+:mod:`geosleuth.service.app`               :func:`create_app`, the ASGI application
+                                           (Starlette; the ``[web]`` extra)
+:mod:`geosleuth.service.store`             cases on disk: ids, documents, runs,
+                                           written atomically
+:mod:`geosleuth.service.pipeline`          the library calls a request makes: check
+                                           a case, read a report, estimate, record
+                                           a search
+:mod:`geosleuth.service.pages`             the HTML list of cases (escaped,
+                                           self-contained)
+=========================================  ==========================================
+
+Run it with ``geosleuth serve --data-dir DIR``. Importing this package loads no web
+framework: Starlette is imported when :func:`create_app` builds the application.
+"""
+
+from __future__ import annotations
+
+from geosleuth.errors import CaseNotFoundError
+from geosleuth.service.app import create_app
+from geosleuth.service.store import CaseStore
+
+__all__ = ["CaseNotFoundError", "CaseStore", "create_app"]

@@ -1,0 +1,233 @@
+"""HTTP plumbing of the service: bodies with a size limit, uploads, errors, the token.
+
+Starlette is imported inside the functions, so this module loads without the
+``[web]`` extra.
+"""
+
+from __future__ import annotations
+
+import functools
+import hmac
+import json
+import logging
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from geosleuth.errors import (
+    CaseNotFoundError,
+    GeosleuthError,
+    InputError,
+    MissingDependencyError,
+)
+from geosleuth.service.pages import PAGE_CSP
+
+if TYPE_CHECKING:
+    from starlette.requests import Request
+    from starlette.responses import Response
+    from starlette.types import ASGIApp, Receive, Scope, Send
+
+__all__ = [
+    "SECURITY_HEADERS",
+    "Handler",
+    "Refused",
+    "TokenGate",
+    "decode_text",
+    "error_response",
+    "guard",
+    "html_response",
+    "json_response",
+    "read_body",
+    "read_json_object",
+    "read_upload",
+]
+
+_log = logging.getLogger("geosleuth.service")
+
+#: An endpoint: a request in, a response out.
+Handler = Callable[["Request"], Awaitable["Response"]]
+
+#: Headers sent with every response the service makes itself.
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+class Refused(Exception):
+    """A request refused before the library sees it: status, error name, message."""
+
+    def __init__(self, status: int, error: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.error, self.message = status, error, message
+
+
+def json_response(data: Any, status: int = 200) -> Response:
+    """``data`` as a JSON response, with :data:`SECURITY_HEADERS`."""
+    from starlette.responses import JSONResponse
+
+    return JSONResponse(data, status_code=status, headers=SECURITY_HEADERS)
+
+
+def error_response(
+    status: int, error: str, message: str, *, line: int | None = None, field: Any = None
+) -> Response:
+    """The JSON error body: ``{"error", "message", "line", "field"}``."""
+    return json_response(
+        {"error": error, "message": message, "line": line, "field": field}, status
+    )
+
+
+def html_response(text: str, status: int = 200) -> Response:
+    """One of the service's own pages, with its Content-Security-Policy."""
+    from starlette.responses import HTMLResponse
+
+    headers = {**SECURITY_HEADERS, "Content-Security-Policy": PAGE_CSP}
+    return HTMLResponse(text, status_code=status, headers=headers)
+
+
+class TokenGate:
+    """ASGI middleware: every request but ``/health`` needs ``Bearer <token>``."""
+
+    def __init__(self, app: ASGIApp, token: str) -> None:
+        self.app = app
+        self.token = token.encode("utf-8")
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope.get("path") != "/health":
+            given = b""
+            for key, value in scope.get("headers", ()):
+                if key == b"authorization":
+                    scheme, _, given = bytes(value).partition(b" ")
+                    if scheme.lower() != b"bearer":
+                        given = b""
+                    break
+            if not hmac.compare_digest(given.strip(), self.token):
+                response = error_response(
+                    401,
+                    "Unauthorized",
+                    "This service needs the header 'Authorization: Bearer <token>'.",
+                )
+                response.headers["WWW-Authenticate"] = "Bearer"
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+def guard(root: Path) -> Callable[[Handler], Handler]:
+    """Turn what a handler raises into a JSON error; data paths are not shown."""
+
+    def hide(text: str) -> str:
+        return text.replace(f"{root}/", "").replace(str(root), "<data>")
+
+    def deco(handler: Handler) -> Handler:
+        @functools.wraps(handler)
+        async def wrapper(request: Request) -> Response:
+            from starlette.exceptions import HTTPException
+
+            try:
+                return await handler(request)
+            except Refused as exc:
+                return error_response(exc.status, exc.error, exc.message)
+            except CaseNotFoundError as exc:
+                return error_response(404, "NotFound", exc.message, field=exc.field)
+            except MissingDependencyError as exc:
+                return error_response(501, type(exc).__name__, exc.message)
+            except GeosleuthError as exc:
+                return error_response(
+                    422,
+                    type(exc).__name__,
+                    hide(exc.message),
+                    line=exc.line,
+                    field=exc.field,
+                )
+            except HTTPException as exc:  # e.g. a malformed multipart body
+                return error_response(exc.status_code, "BadRequest", str(exc.detail))
+            except Exception:
+                _log.exception("%s %s failed", request.method, request.url.path)
+                return error_response(
+                    500, "InternalError", "The server failed; see its log."
+                )
+
+        return wrapper
+
+    return deco
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request body, refused with 413 as soon as it passes ``limit`` bytes."""
+    too_big = Refused(
+        413, "TooLarge", f"The body is larger than the limit of {limit:,} bytes."
+    )
+    length = request.headers.get("content-length", "")
+    if length.isdigit() and int(length) > limit:
+        raise too_big
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise too_big
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+async def read_upload(
+    request: Request, field: str, limit: int
+) -> tuple[str | None, bytes, dict[str, str]]:
+    """A file sent as multipart field ``field`` or as the whole body.
+
+    Returns the file name (multipart's, else ``?name=``), the bytes and the other
+    form fields (or the query parameters).
+    """
+    from starlette.datastructures import UploadFile
+    from starlette.requests import Request as _Request
+    from starlette.types import Message
+
+    body = await read_body(request, limit)
+    ctype = request.headers.get("content-type", "")
+    params = dict(request.query_params)
+    if not ctype.startswith("multipart/form-data"):
+        return params.get("name"), body, params
+
+    async def replay() -> Message:
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    form = await _Request(request.scope, replay).form(
+        max_files=1, max_fields=20, max_part_size=limit
+    )
+    try:
+        upload = form.get(field)
+        if not isinstance(upload, UploadFile):
+            raise InputError(
+                f"Send the file in the multipart field {field!r}.", field=field
+            )
+        data = await upload.read()
+        fields = {k: v for k, v in form.items() if isinstance(v, str)}
+        return upload.filename, data, {**params, **fields}
+    finally:
+        await form.close()
+
+
+def decode_text(data: bytes, what: str) -> str:
+    """UTF-8 bytes (a BOM allowed) as text with LF line ends; else InputError."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"The {what} is not UTF-8 text (byte {exc.start}).", field=what
+        ) from None
+    return text.replace("\r\n", "\n")
+
+
+async def read_json_object(request: Request, limit: int) -> dict[str, Any]:
+    """The body as a JSON object (``{}`` if empty); else 400 through Refused."""
+    body = await read_body(request, limit)
+    if not body.strip():
+        return {}
+    try:
+        obj = json.loads(body)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise Refused(400, "BadRequest", f"The body is not JSON: {exc}.") from None
+    if not isinstance(obj, dict):
+        raise Refused(400, "BadRequest", "The body must be a JSON object.")
+    return obj

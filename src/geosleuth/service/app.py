@@ -1,0 +1,375 @@
+"""The team web service: cases, documents and estimates over HTTP (Starlette).
+
+:func:`create_app` builds the ASGI application; ``geosleuth serve`` runs it with
+uvicorn. Starlette is imported when the application is built, so this module loads
+without the ``[web]`` extra.
+
+======  =====================================  =========================================
+method  path                                   what
+======  =====================================  =========================================
+GET     ``/health``                            ``{"status": "ok", "version"}``, no token
+                                               needed
+GET     ``/``                                  HTML list of the cases, with a form
+GET     ``/api/cases``                         the cases (metadata, latest run)
+POST    ``/api/cases``                         a case file (YAML body, or multipart
+                                               ``case``) → 201 ``{"id"}``
+GET     ``/api/cases/{id}``                    one case: documents, runs
+GET     ``/api/cases/{id}/case.yaml``          its case file as it is now
+POST    ``/api/cases/{id}/documents``          a report (multipart ``document``, or a
+                                               body with ``?name=``) → 201, what was
+                                               read
+GET     ``/api/cases/{id}/documents/{name}``   a stored report, as a download
+POST    ``/api/cases/{id}/estimate``           run the pipeline (``as_of``,
+                                               ``published``, ``budget_km``,
+                                               ``sweep_width_km``, as JSON or query) →
+                                               201
+GET     ``/api/cases/{id}/estimate``           the latest ``estimate.json``
+POST    ``/api/cases/{id}/searched``           record a search that found nothing → 201
+GET     ``/api/cases/{id}/runs/{run}/{file}``  a file of one run (:data:`RUN_FILES`)
+GET     ``/cases/{id}/report``                 the latest report (HTML)
+GET     ``/cases/{id}/map.png``                the latest map
+POST    ``/api/read``                          a report in, the reading (JSON) out
+======  =====================================  =========================================
+
+Errors are JSON ``{"error", "message", "line", "field"}``: 422 for input the library
+refuses (a :class:`~geosleuth.errors.GeosleuthError`, with its line and field),
+400 for a body that is not JSON or multipart, 401 without the token, 404 for an
+unknown case, run or path, 413 for a body over ``max_upload_bytes``, 501 when an
+optional extra is missing; never a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from geosleuth import __version__
+from geosleuth.errors import CaseNotFoundError, GeosleuthError, InputError
+from geosleuth.errors import missing_extra as _missing_extra
+from geosleuth.service import pipeline, searches
+from geosleuth.service._http import (
+    SECURITY_HEADERS,
+    TokenGate,
+    decode_text,
+    error_response,
+    guard,
+    html_response,
+    json_response,
+    read_body,
+    read_json_object,
+    read_upload,
+)
+from geosleuth.service.pages import error_page, index_page
+from geosleuth.service.store import RUN_FILES, CaseStore
+
+if TYPE_CHECKING:
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import Response
+
+__all__ = ["create_app"]
+
+# A report is self-contained (it never loads anything); it may not send anything.
+_REPORT_CSP = (
+    "connect-src 'none'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'"
+)
+_ESTIMATE_KEYS = {"as_of", "published", "budget_km", "sweep_width_km"}
+
+
+def create_app(
+    data_dir: str | Path, *, token: str | None = None, max_upload_bytes: int = 2_000_000
+) -> Starlette:
+    """Build the service's ASGI application over the cases in ``data_dir``.
+
+    Parameters
+    ----------
+    data_dir : str or Path
+        Where the cases are kept (created if missing); see
+        :mod:`geosleuth.service.store`.
+    token : str or None, default None
+        When given, every request except ``GET /health`` needs the header
+        ``Authorization: Bearer <token>`` (else 401).
+    max_upload_bytes : int, default 2_000_000
+        Largest request body accepted (else 413).
+
+    Returns
+    -------
+    starlette.applications.Starlette
+
+    Raises
+    ------
+    MissingDependencyError
+        Without the ``[web]`` extra: ``pip install 'geosleuth[web]'``.
+    InputError
+        For an empty token or a limit below 1.
+    """
+    try:
+        from starlette.applications import Starlette
+        from starlette.concurrency import run_in_threadpool
+        from starlette.middleware import Middleware
+        from starlette.responses import FileResponse, RedirectResponse
+        from starlette.routing import Route
+    except ImportError:
+        raise _missing_extra("starlette", "web") from None
+    if token is not None and not token.strip():
+        raise InputError("The token is empty.", field="token")
+    if max_upload_bytes < 1:
+        raise InputError(
+            f"max_upload_bytes must be positive. Got {max_upload_bytes}.",
+            field="max_upload_bytes",
+        )
+    store = CaseStore(data_dir)
+    limit = max_upload_bytes
+    guarded = guard(store.root)
+
+    def links(case_id: str, run_id: str | None = None) -> dict[str, str]:
+        base = f"/api/cases/{case_id}"
+        out = {"self": base, "case_file": f"{base}/case.yaml"}
+        if run_id is not None:
+            run = f"{base}/runs/{run_id}"
+            out |= {
+                "report": f"{run}/report.html",
+                "estimate": f"{run}/estimate.json",
+                "geojson": f"{run}/estimate.geojson",
+                "map": f"{run}/map.png",
+                "posterior": f"{run}/posterior.npz",
+            }
+        return out
+
+    def describe(case_id: str) -> dict[str, Any]:
+        meta = store.meta(case_id)
+        latest = meta["latest_run"]
+        meta["links"] = links(case_id, latest["run"] if latest else None)
+        return meta
+
+    def file_response(path: Path, name: str) -> Response:
+        headers = dict(SECURITY_HEADERS)
+        if name == "report.html":
+            headers["Content-Security-Policy"] = _REPORT_CSP
+        return FileResponse(path, media_type=RUN_FILES[name], headers=headers)
+
+    @guarded
+    async def health(request: Request) -> Response:
+        return json_response({"status": "ok", "version": __version__})
+
+    @guarded
+    async def index(request: Request) -> Response:
+        cases = await run_in_threadpool(lambda: [store.meta(i) for i in store.ids()])
+        return html_response(index_page(cases, version=__version__))
+
+    @guarded
+    async def list_cases(request: Request) -> Response:
+        cases = await run_in_threadpool(lambda: [describe(i) for i in store.ids()])
+        return json_response({"cases": cases})
+
+    async def create_case(request: Request) -> Response:
+        ctype = request.headers.get("content-type", "")
+        from_form = False
+        try:
+            if ctype.startswith("multipart/form-data"):
+                _, data, fields = await read_upload(request, "case", limit)
+                from_form = fields.get("from") == "index"
+            else:
+                data = await read_body(request, limit)
+            text = decode_text(data, "case")
+            case = await run_in_threadpool(pipeline.check_case_text, text)
+            case_id = await run_in_threadpool(store.create, text, case)
+        except GeosleuthError as exc:
+            if from_form:
+                return html_response(
+                    error_page(type(exc).__name__, exc.message, exc.line), 422
+                )
+            raise
+        if from_form:
+            return RedirectResponse(f"/#case-{case_id}", status_code=303)
+        return json_response({"id": case_id, "links": links(case_id)}, 201)
+
+    @guarded
+    async def get_case(request: Request) -> Response:
+        case_id = request.path_params["case_id"]
+        return json_response(await run_in_threadpool(describe, case_id))
+
+    @guarded
+    async def case_file(request: Request) -> Response:
+        path = store.case_file(request.path_params["case_id"])
+        return FileResponse(
+            path, media_type=RUN_FILES["case.yaml"], headers=SECURITY_HEADERS
+        )
+
+    @guarded
+    async def add_document(request: Request) -> Response:
+        from geosleuth.read import read_document
+
+        case_id = request.path_params["case_id"]
+        meta = store.meta(case_id)
+        name, data, fields = await read_upload(request, "document", limit)
+        if not name:
+            raise InputError(
+                "Name the document: a multipart file name, or ?name=report.txt.",
+                field="name",
+            )
+        published = pipeline.parse_date(fields.get("published"), "published")
+
+        def read(path: Path) -> tuple[Any, list[str]]:
+            # inside the case lock, as in an estimate: the locks are always taken
+            # in one order (case, then warnings), so two requests cannot deadlock
+            with pipeline.collected_warnings() as found:
+                reading = read_document(
+                    path, target=meta["target"], published=published
+                )
+            return reading, found
+
+        def add(name: str) -> tuple[str, tuple[Any, list[str]]]:
+            stored, (reading, found) = store.add_document(
+                case_id, name, data, read, published=published
+            )
+            store.save_reading(case_id, stored, reading.to_dict())
+            return stored, (reading, found)
+
+        stored, (reading, found) = await run_in_threadpool(add, name)
+        return json_response(
+            {
+                "case": case_id,
+                "name": stored,
+                "reading": pipeline.reading_summary(reading),
+                "warnings": found,
+            },
+            201,
+        )
+
+    @guarded
+    async def get_document(request: Request) -> Response:
+        case_id, name = request.path_params["case_id"], request.path_params["name"]
+        known = {d["name"] for d in store.documents(case_id)}
+        if name not in known:  # only names the store listed: no path from outside
+            raise CaseNotFoundError(
+                f"The case {case_id!r} has no document {name[:80]!r}.", field="name"
+            )
+        # as a download, never rendered: an uploaded page is not trusted markup
+        return FileResponse(
+            store.folder(case_id) / "documents" / name,
+            media_type="application/octet-stream",
+            filename=name,
+            headers=SECURITY_HEADERS,
+        )
+
+    @guarded
+    async def run_estimate(request: Request) -> Response:
+        case_id = request.path_params["case_id"]
+        store.folder(case_id)
+        opts: dict[str, Any] = dict(request.query_params)
+        if request.headers.get("content-type", "").startswith("application/json"):
+            opts |= await read_json_object(request, limit)
+        unknown = sorted(set(opts) - _ESTIMATE_KEYS)
+        if unknown:
+            raise InputError(
+                f"Unknown option(s) {', '.join(map(repr, unknown))}; the options are "
+                f"{', '.join(sorted(_ESTIMATE_KEYS))}.",
+                field=unknown[0],
+            )
+        job = functools.partial(
+            pipeline.run_estimate,
+            store,
+            case_id,
+            as_of=pipeline.parse_date(opts.get("as_of"), "as_of"),
+            published=pipeline.parse_date(opts.get("published"), "published"),
+            budget_km=pipeline.parse_positive(opts.get("budget_km"), "budget_km"),
+            sweep_width_km=pipeline.parse_positive(
+                opts.get("sweep_width_km"), "sweep_width_km"
+            ),
+        )
+        record = await run_in_threadpool(job)
+        return json_response({**record, "links": links(case_id, record["run"])}, 201)
+
+    @guarded
+    async def latest_estimate(request: Request) -> Response:
+        folder = store.run_folder(request.path_params["case_id"])
+        return file_response(folder / "estimate.json", "estimate.json")
+
+    @guarded
+    async def run_file(request: Request) -> Response:
+        name = request.path_params["name"]
+        folder = store.run_folder(
+            request.path_params["case_id"], request.path_params["run_id"]
+        )
+        if name not in RUN_FILES or not (folder / name).is_file():
+            raise CaseNotFoundError(
+                f"A run has no file {name[:40]!r}; it has "
+                f"{', '.join(sorted(RUN_FILES))}.",
+                field="name",
+            )
+        return file_response(folder / name, name)
+
+    @guarded
+    async def latest_report(request: Request) -> Response:
+        folder = store.run_folder(request.path_params["case_id"])
+        return file_response(folder / "report.html", "report.html")
+
+    @guarded
+    async def latest_map(request: Request) -> Response:
+        folder = store.run_folder(request.path_params["case_id"])
+        return file_response(folder / "map.png", "map.png")
+
+    @guarded
+    async def searched(request: Request) -> Response:
+        path = store.case_file(request.path_params["case_id"])
+        body = await read_json_object(request, limit)
+        result = await run_in_threadpool(searches.record_search, path, body)
+        return json_response({"case": request.path_params["case_id"], **result}, 201)
+
+    @guarded
+    async def read(request: Request) -> Response:
+        import tempfile
+
+        from geosleuth.read import read_document
+        from geosleuth.service.store import document_name
+
+        name, data, fields = await read_upload(request, "document", limit)
+        safe = document_name(name or "document.txt")
+        published = pipeline.parse_date(fields.get("published"), "published")
+        target = fields.get("target") or None
+
+        def work() -> dict[str, Any]:
+            with tempfile.TemporaryDirectory() as tmp:
+                path = Path(tmp) / safe
+                path.write_bytes(data)
+                with pipeline.collected_warnings() as found:
+                    reading = read_document(path, target=target, published=published)
+                return {**reading.to_dict(), "warnings": found}
+
+        return json_response(await run_in_threadpool(work))
+
+    async def not_found(request: Request, exc: Exception) -> Response:
+        from starlette.exceptions import HTTPException
+
+        status = exc.status_code if isinstance(exc, HTTPException) else 500
+        names = {404: "NotFound", 405: "MethodNotAllowed"}
+        return error_response(
+            status, names.get(status, "Error"), f"{request.method} {request.url.path}"
+        )
+
+    case = "/api/cases/{case_id}"
+    routes = [
+        Route("/health", health),
+        Route("/", index),
+        Route("/api/cases", list_cases, methods=["GET"]),
+        Route("/api/cases", guarded(create_case), methods=["POST"]),
+        Route(case, get_case),
+        Route(f"{case}/case.yaml", case_file),
+        Route(f"{case}/documents", add_document, methods=["POST"]),
+        Route(f"{case}/documents/{{name}}", get_document, methods=["GET"]),
+        Route(f"{case}/estimate", run_estimate, methods=["POST"]),
+        Route(f"{case}/estimate", latest_estimate, methods=["GET"]),
+        Route(f"{case}/searched", searched, methods=["POST"]),
+        Route(f"{case}/runs/{{run_id}}/{{name}}", run_file),
+        Route("/cases/{case_id}/report", latest_report),
+        Route("/cases/{case_id}/map.png", latest_map),
+        Route("/api/read", read, methods=["POST"]),
+    ]
+    middleware = [Middleware(TokenGate, token=token.strip())] if token else []
+    return Starlette(
+        routes=routes,
+        middleware=middleware,
+        exception_handlers={404: not_found, 405: not_found},
+    )

@@ -1,0 +1,336 @@
+"""What a request asks of the library: check a case, read a report, estimate, search.
+
+Each function here is plain, blocking Python that calls the library
+(:func:`geosleuth.casefile.parse_case`, :func:`geosleuth.read.read_document`,
+:func:`geosleuth.cli.locate.run_locate`; searches are in
+:mod:`geosleuth.service.searches`) and raises
+:class:`~geosleuth.errors.GeosleuthError` for bad input; the web layer
+(:mod:`geosleuth.service.app`) runs them in worker threads and turns the errors into
+JSON. Warnings the library gives (:class:`~geosleuth.errors.GeosleuthWarning`) are
+collected and returned with the result, never printed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import math
+import shutil
+import threading
+import warnings
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from geosleuth.casefile import Case, parse_case
+from geosleuth.errors import CaseFileError, GeosleuthWarning, InputError
+from geosleuth.service.store import CaseStore
+
+__all__ = [
+    "MAX_YAML_NODES",
+    "check_case_text",
+    "collected_warnings",
+    "estimate_summary",
+    "parse_date",
+    "parse_positive",
+    "reading_summary",
+    "run_estimate",
+]
+
+#: YAML nodes a case file may expand to (aliases counted each time they are used).
+MAX_YAML_NODES = 200_000
+
+# warnings.catch_warnings changes process-wide state: the library calls that
+# collect warnings take turns (they are CPU-bound and hold the GIL most of the
+# time, so little is lost). Where a case lock is also held, it is taken first.
+_WARNINGS_LOCK = threading.RLock()
+
+
+@contextlib.contextmanager
+def collected_warnings() -> Iterator[list[str]]:
+    """Collect geosleuth's warnings raised inside the block, as ``Type: message``.
+
+    Examples
+    --------
+    >>> from geosleuth.errors import EvidenceWarning
+    >>> with collected_warnings() as found:
+    ...     warnings.warn("item x left out", EvidenceWarning, stacklevel=1)
+    >>> found
+    ['EvidenceWarning: item x left out']
+    """
+    found: list[str] = []
+    with _WARNINGS_LOCK, warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", GeosleuthWarning)
+        try:
+            yield found
+        finally:
+            found.extend(
+                f"{w.category.__name__}: {w.message}"
+                for w in caught
+                if issubclass(w.category, GeosleuthWarning)
+            )
+
+
+def parse_date(value: Any, field: str) -> dt.date | None:
+    """``value`` (``YYYY-MM-DD`` or None) as a date.
+
+    Raises
+    ------
+    InputError
+        Naming ``field``, for anything else.
+
+    Examples
+    --------
+    >>> parse_date("2024-10-13", "as_of")
+    datetime.date(2024, 10, 13)
+    >>> parse_date("13/10/2024", "as_of")
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.InputError: 'as_of' must be a date written YYYY-MM-DD. Got ...
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise InputError(
+        f"{field!r} must be a date written YYYY-MM-DD. Got {value!r:.40} instead.",
+        field=field,
+    )
+
+
+def parse_positive(value: Any, field: str) -> float | None:
+    """``value`` as a positive finite number (a numeric string too), or None.
+
+    Raises
+    ------
+    InputError
+        Naming ``field``, for anything else.
+
+    Examples
+    --------
+    >>> parse_positive("12.5", "budget_km"), parse_positive(None, "budget_km")
+    (12.5, None)
+    >>> parse_positive(-1, "budget_km")
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.InputError: 'budget_km' must be a positive number. Got -1 ...
+    """
+    if value is None or value == "":
+        return None
+    number: float | None = None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        number = float(value)
+    elif isinstance(value, str):
+        with contextlib.suppress(ValueError):
+            number = float(value)
+    if number is None or not (math.isfinite(number) and number > 0):
+        raise InputError(
+            f"{field!r} must be a positive number. Got {value!r:.40} instead.",
+            field=field,
+        )
+    return number
+
+
+# ------------------------------------------------------------------- case files
+def _node_count(root: Any) -> int:
+    """Nodes of a composed YAML document as loaded (an alias counts its subtree)."""
+    import yaml
+
+    sizes: dict[int, int] = {}
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        if id(node) in sizes:
+            continue
+        if isinstance(node, yaml.MappingNode):
+            kids = [n for pair in node.value for n in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            kids = list(node.value)
+        else:
+            kids = []
+        if done:
+            size = 1 + sum(sizes.get(id(k), 0) for k in kids)
+            sizes[id(node)] = size
+            if size > MAX_YAML_NODES:
+                return size
+        else:
+            stack.append((node, True))
+            stack.extend((k, False) for k in kids if id(k) not in sizes)
+    return sizes.get(id(root), 0)
+
+
+def check_case_text(text: str, *, source: str = "case.yaml") -> Case:
+    r"""Validate case-file text sent to the service; return the parsed case.
+
+    Beyond :func:`geosleuth.casefile.parse_case`, the service refuses what would
+    make it read its own files or expand without bound: an event set's ``csv:``
+    (a path on the server; give the events inline under ``events:``) and a
+    document whose aliases expand to more than :data:`MAX_YAML_NODES` nodes.
+
+    Raises
+    ------
+    CaseFileError
+        With ``line`` and ``field``, for any of those or any invalid case.
+
+    Examples
+    --------
+    >>> check_case_text("target: x\nevidence:\n  - {id: e, kind: territory, "
+    ...                 "date: 2024-01-01, csv: /etc/passwd}\n")
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.CaseFileError: The service does not read files named in a ...
+    """
+    import yaml
+
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        root = None  # parse_case says what is wrong, with the line
+    if root is not None:
+        if _node_count(root) > MAX_YAML_NODES:
+            raise CaseFileError(
+                f"The case file {source} expands to more than {MAX_YAML_NODES:,} "
+                "YAML nodes (through aliases); write it out plainly.",
+                path=source,
+                line=1,
+            )
+        items = None
+        if isinstance(root, yaml.MappingNode):
+            items = next((v for k, v in root.value if k.value == "evidence"), None)
+        if isinstance(items, yaml.SequenceNode):
+            for i, item in enumerate(items.value):
+                if not isinstance(item, yaml.MappingNode):
+                    continue
+                for k, _ in item.value:
+                    if k.value == "csv":
+                        line = k.start_mark.line + 1
+                        raise CaseFileError(
+                            "The service does not read files named in a case file: "
+                            f"give the events of evidence[{i}] inline under "
+                            f"'events:' instead of 'csv:' ({source}, line {line}).",
+                            path=source,
+                            line=line,
+                            field=f"evidence[{i}].csv",
+                        )
+    with collected_warnings():
+        return parse_case(text, source=source)
+
+
+# ------------------------------------------------------------------- documents
+def reading_summary(reading: Any) -> dict[str, Any]:
+    """The counts of a :class:`~geosleuth.read.Reading` and its evidence ids."""
+    kinds = Counter(item.kind for item in reading.evidence)
+    places = sorted({m.name for m in reading.mentions if getattr(m, "name", None)})
+    return {
+        "doc_id": reading.doc_id,
+        "title": reading.title,
+        "target": reading.target,
+        "published": reading.published.isoformat() if reading.published else None,
+        "counts": {
+            "places": len(places),
+            "mentions": len(reading.mentions),
+            "evidence": len(reading.evidence),
+            "claims": kinds.get("claim", 0),
+            "sightings": kinds.get("sighting", 0),
+            "by_kind": dict(sorted(kinds.items())),
+            "rejected": len(reading.rejected),
+        },
+        "places": places,
+        "evidence_ids": [item.id for item in reading.evidence],
+        "notes": list(reading.notes),
+    }
+
+
+# ------------------------------------------------------------------- estimates
+def estimate_summary(record: Mapping[str, Any], *, top: int = 5) -> dict[str, Any]:
+    """The headline numbers of an ``estimate.json`` record."""
+    evidence = record.get("evidence") or []
+    return {
+        "title": record.get("title"),
+        "target": record.get("target"),
+        "as_of": record.get("as_of"),
+        "p_alive": record.get("p_alive"),
+        "hdr_km2": record.get("hdr_km2"),
+        "places": [
+            {
+                k: p.get(k)
+                for k in ("name", "probability", "in_hdr90", "lat", "lon", "radius_km")
+            }
+            for p in (record.get("places") or [])[:top]
+        ],
+        "items": {
+            "used": sum(1 for e in evidence if e.get("used")),
+            "left_out": sum(1 for e in evidence if not e.get("used")),
+        },
+    }
+
+
+def run_estimate(
+    store: CaseStore,
+    case_id: str,
+    *,
+    as_of: dt.date | None = None,
+    published: dt.date | None = None,
+    budget_km: float | None = None,
+    sweep_width_km: float | None = None,
+) -> dict[str, Any]:
+    """Run the whole pipeline on a case and keep the outputs as a new run.
+
+    The case file and every stored document go through
+    :func:`geosleuth.cli.locate.run_locate`; the outputs, with a copy of the case
+    file they came from, are kept in ``runs/<run-id>/`` (earlier runs stay).
+    Returns the run's record: settings, warnings and :func:`estimate_summary`.
+
+    Each document's evidence is what was read from it when it was uploaded (with
+    the publication date it came with), kept in ``readings/``. With ``published``
+    every document is read again, with that date for those that give none.
+
+    Raises
+    ------
+    InputError
+        If only one of ``budget_km`` and ``sweep_width_km`` is given, or the
+        pipeline refuses the inputs.
+    """
+    from geosleuth.cli.locate import run_locate
+
+    if (budget_km is None) != (sweep_width_km is None):
+        raise InputError(
+            "Give both 'budget_km' and 'sweep_width_km' to plan the search, or "
+            "neither.",
+            field="budget_km",
+        )
+    case_path = store.case_file(case_id)
+
+    def produce(out: Path) -> dict[str, Any]:
+        docs = store.document_paths(case_id)
+        inputs = docs if published else store.estimate_inputs(case_id)
+        shutil.copyfile(case_path, out / "case.yaml")
+        with collected_warnings() as found:
+            run_locate(
+                [out / "case.yaml", *inputs],
+                out=out,
+                as_of=as_of,
+                published=published,
+                quiet=True,
+                budget_km=budget_km,
+                sweep_width_km=sweep_width_km,
+            )
+        record = json.loads((out / "estimate.json").read_text(encoding="utf-8"))
+        return {
+            "settings": {
+                "as_of": as_of.isoformat() if as_of else None,
+                "published": published.isoformat() if published else None,
+                "budget_km": budget_km,
+                "sweep_width_km": sweep_width_km,
+            },
+            "documents": [p.name for p in docs],
+            "warnings": found,
+            "summary": estimate_summary(record),
+        }
+
+    return store.add_run(case_id, produce)

@@ -1,0 +1,164 @@
+"""Record a search that found nothing, from a request, as ``geosleuth searched`` does.
+
+The request's JSON is checked field by field (each error names its field) and the
+item is appended with :func:`geosleuth.cli.locate.append_items`, the code path of
+``geosleuth searched``: the case file is read and appended under a lock on its
+folder, the whole new case is validated before it replaces the file, and it is
+replaced atomically.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+from geosleuth.casefile import Case, free_search_id
+from geosleuth.errors import InputError
+from geosleuth.service.pipeline import collected_warnings, parse_date, parse_positive
+
+__all__ = ["SEARCH_FIELDS", "record_search"]
+
+#: Fields of a recorded search ("center" is taken for "centre").
+SEARCH_FIELDS = frozenset(
+    {"date", "pd", "box", "centre", "center", "radius_km", "team", "note"}
+)
+
+
+def _numbers(value: Any, n: int, field: str, what: str) -> list[float]:
+    ok = isinstance(value, list) and len(value) == n
+    nums: list[float] = []
+    if ok:
+        for v in value:
+            if isinstance(v, bool) or not isinstance(v, (int, float)):
+                ok = False
+                break
+            if not math.isfinite(v):
+                ok = False
+                break
+            nums.append(float(v))
+    if not ok:
+        raise InputError(
+            f"{field!r} must be {what}. Got {json.dumps(value)[:60]} instead.",
+            field=field,
+        )
+    return nums
+
+
+def record_search(case_path: Path, body: Any) -> dict[str, Any]:
+    """Record a search that found nothing in a case file, as ``geosleuth searched``.
+
+    ``body`` is the request's JSON: ``date`` (YYYY-MM-DD), ``pd`` (0-1), the area as
+    ``box`` ``[west, south, east, north]`` or ``centre`` ``[lon, lat]`` with
+    ``radius_km``, and optional ``team`` and ``note``. The item is appended with
+    :func:`geosleuth.cli.locate.append_items`, which validates the whole case
+    before it replaces the file. Returns ``added``, the items (id, date, pd ...), and
+    ``notes`` (e.g. that the case's ``as_of`` is before the search).
+
+    Raises
+    ------
+    InputError
+        Naming the field, for a missing or bad value.
+    """
+    from geosleuth.cli import clean_text
+    from geosleuth.cli.locate import append_items
+    from geosleuth.evidence import Provenance, Searched
+    from geosleuth.geometry import Area, Geometry, Point
+
+    if not isinstance(body, dict):
+        raise InputError("Send a JSON object.", field="body")
+    unknown = sorted(set(body) - SEARCH_FIELDS)
+    if unknown:
+        raise InputError(
+            f"Unknown field(s) {', '.join(map(repr, unknown))}; the fields are "
+            f"{', '.join(sorted(SEARCH_FIELDS - {'center'}))}.",
+            field=unknown[0],
+        )
+    day = parse_date(body.get("date"), "date")
+    if day is None:
+        raise InputError("Give the 'date' of the search (YYYY-MM-DD).", field="date")
+    pd = body.get("pd")
+    if isinstance(pd, bool) or not isinstance(pd, (int, float)) or not 0 < pd <= 1:
+        raise InputError(
+            "'pd', the probability of detection in the area, must be a number "
+            f"with 0 < pd ≤ 1. Got {json.dumps(pd)[:40]} instead.",
+            field="pd",
+        )
+    centre = body.get("centre", body.get("center"))
+    area: Geometry
+    if (body.get("box") is None) == (centre is None):
+        raise InputError(
+            "Give the searched area as 'box' [west, south, east, north] or as "
+            "'centre' [lon, lat] with 'radius_km' (exactly one of the two).",
+            field="box",
+        )
+    buffer_km = 0.0
+    if centre is None:
+        w, s, e, n = _numbers(body["box"], 4, "box", "[west, south, east, north]")
+        if not (w < e and s < n):
+            raise InputError(
+                f"'box' must have west < east and south < north. Got {body['box']}.",
+                field="box",
+            )
+        area = Area.box(w, s, e, n)
+    else:
+        lon, lat = _numbers(centre, 2, "centre", "[lon, lat]")
+        radius = parse_positive(body.get("radius_km"), "radius_km")
+        if radius is None or isinstance(body.get("radius_km"), str):
+            raise InputError(
+                "'centre' needs a positive number 'radius_km'.", field="radius_km"
+            )
+        area, buffer_km = Point(lon, lat), radius
+    team = body.get("team", "search team")
+    note = body.get("note", "")
+    for key, value in (("team", team), ("note", note)):
+        if not isinstance(value, str) or len(value) > 2000:
+            raise InputError(
+                f"{key!r} must be text (at most 2000 characters).", field=key
+            )
+    speaker = clean_text(team, "team") or "search team"
+    text = clean_text(note, "note") or f"Searched by {speaker}; nothing found."
+
+    case_as_of: list[dt.date | None] = []
+
+    def build(current: Case) -> list[Searched]:
+        case_as_of.append(current.as_of)
+        new_id = free_search_id((i.id for i in current.items), day)
+        return [
+            Searched(
+                id=new_id,
+                provenance=Provenance(
+                    document="case file", speaker=speaker, speaker_role="searcher"
+                ),
+                date=day,
+                area=area,
+                pd=float(pd),
+                buffer_km=buffer_km,
+                note=text,
+            )
+        ]
+
+    with collected_warnings() as found:
+        items = append_items(case_path, build)
+    notes = list(found)
+    as_of = case_as_of[0] if case_as_of else None
+    if as_of is not None and day > as_of:
+        notes.append(
+            f"The case's as_of is {as_of.isoformat()}, before this search "
+            f"({day.isoformat()}): an estimate leaves it out unless it is asked "
+            "for with a later 'as_of'."
+        )
+    added = [
+        {
+            "id": it.id,
+            "date": it.date.isoformat(),
+            "pd": it.pd,
+            "buffer_km": it.buffer_km,
+            "team": speaker,
+            "note": it.note,
+        }
+        for it in items
+    ]
+    return {"added": added, "notes": notes}

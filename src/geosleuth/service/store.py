@@ -1,0 +1,434 @@
+"""Cases on disk: one folder per case, written so that a failed request changes nothing.
+
+Layout under the data folder::
+
+    cases/
+      <case-id>/
+        case.yaml            the case file (appended to by recorded searches)
+        meta.json            id, title, target, created
+        documents/<name>     uploaded reports (.txt, .md, .html)
+        readings/<name>.json what was read from each when it was uploaded (the
+                             ``<doc>.json`` of ``geosleuth read``): estimates use
+                             it, so each report keeps the date it came with
+        runs/<run-id>/       one estimate: estimate.json, estimate.geojson,
+                             report.html, map.png, posterior.npz, case.yaml (the
+                             case file it was computed from) and run.json
+
+Case ids are made here (:func:`case_slug`), never taken from a client, and every id
+or name that comes in a request is checked against a closed pattern before it
+touches a path, so no request can reach a file outside its case folder. A case, a
+document are each built under a temporary name inside the data folder and renamed
+into place, and a run counts only once its ``run.json`` is written (last), so a
+request that fails leaves no half-written entry.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import re
+import shutil
+import threading
+import unicodedata
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+from geosleuth.casefile import Case
+from geosleuth.errors import CaseNotFoundError, InputError
+from geosleuth.report.files import write_atomic, write_json
+
+__all__ = [
+    "DOCUMENT_SUFFIXES",
+    "RUN_FILES",
+    "CaseStore",
+    "case_slug",
+    "document_name",
+]
+
+#: Suffixes of the documents a case accepts (those ``geosleuth locate`` reads).
+DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+
+#: Files of a run that may be fetched, with their media types.
+RUN_FILES: dict[str, str] = {
+    "estimate.json": "application/json",
+    "estimate.geojson": "application/geo+json",
+    "report.html": "text/html; charset=utf-8",
+    "map.png": "image/png",
+    "posterior.npz": "application/octet-stream",
+    "case.yaml": "application/yaml; charset=utf-8",
+}
+
+_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+_RUN_ID = re.compile(r"[0-9]{4,9}")
+_DOC_INFO = ".documents.json"  # upload details of each document, by name
+_T = TypeVar("_T")
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def case_slug(text: str, *, max_len: int = 48) -> str:
+    """A case id made from a title: ASCII letters, digits and dashes, lower case.
+
+    Parameters
+    ----------
+    text : str
+        The case's title (or target).
+    max_len : int, default 48
+        Characters kept at most (room is left for a ``-2`` suffix).
+
+    Returns
+    -------
+    str
+        Matches ``[a-z0-9][a-z0-9-]*``; ``"case"`` when nothing is left.
+
+    Examples
+    --------
+    >>> case_slug("Missing walker on Yr Wyddfa, as of the morning after")
+    'missing-walker-on-yr-wyddfa-as-of-the-morning-af'
+    >>> case_slug("Hesekê / Qamişlo"), case_slug("../../etc"), case_slug("<script>")
+    ('heseke-qamislo', 'etc', 'script')
+    >>> case_slug("!!!")
+    'case'
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    slug = slug[:max_len].rstrip("-")
+    return slug or "case"
+
+
+def document_name(name: str) -> str:
+    r"""A safe file name for an uploaded document, keeping its suffix.
+
+    The folder part of ``name`` is dropped (``/`` and ``\`` both), characters
+    other than ASCII letters, digits, ``.``, ``_`` and ``-`` become ``-``, and a
+    leading dot is removed, so the name can only ever be a plain file in the
+    case's ``documents`` folder.
+
+    Raises
+    ------
+    InputError
+        If no name is left, or the suffix is not one of
+        :data:`DOCUMENT_SUFFIXES`.
+
+    Examples
+    --------
+    >>> document_name("../../Al Hayat report (1).HTML")
+    'Al-Hayat-report-1.html'
+    >>> document_name("..\\..\\notes.md")
+    'notes.md'
+    >>> document_name("case.yaml")
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.InputError: The document 'case.yaml' is not a .txt, .md or ...
+    """
+    base = re.split(r"[/\\]", name.strip())[-1]
+    stem, dot, suffix = base.rpartition(".")
+    if not dot:
+        stem, suffix = suffix, ""
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip(".-")[:80]
+    suffix = "." + suffix.lower() if suffix else ""
+    if suffix not in DOCUMENT_SUFFIXES:
+        raise InputError(
+            f"The document {base[:100]!r} is not a .txt, .md or .html file; give "
+            f"one of {', '.join(DOCUMENT_SUFFIXES)}.",
+            field="name",
+        )
+    return (stem or "document") + suffix
+
+
+class CaseStore:
+    """The cases kept in one data folder.
+
+    Parameters
+    ----------
+    root : path-like
+        The data folder; created if missing. Cases go in ``root/cases``.
+
+    Notes
+    -----
+    Changes to one case take turns under a per-case lock (one process; the case
+    file itself is also appended under a file lock by
+    :func:`geosleuth.cli.locate.append_items`).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> store = CaseStore(tempfile.mkdtemp())
+    >>> store.ids()
+    []
+    >>> store.folder("../etc")
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.CaseNotFoundError: There is no case '../etc'.
+    """
+
+    def __init__(self, root: str | Path) -> None:
+        self.root = Path(root).resolve()
+        self.cases = self.root / "cases"
+        self.cases.mkdir(parents=True, exist_ok=True)
+        self._locks: dict[str, threading.Lock] = {}
+        self._locks_lock = threading.Lock()
+
+    # ------------------------------------------------------------------ lookup
+    def ids(self) -> list[str]:
+        """The ids of the stored cases, sorted."""
+        return sorted(
+            p.name
+            for p in self.cases.iterdir()
+            if _ID.fullmatch(p.name) and (p / "case.yaml").is_file()
+        )
+
+    def folder(self, case_id: str) -> Path:
+        """The folder of case ``case_id``.
+
+        Raises
+        ------
+        CaseNotFoundError
+            If ``case_id`` is not a well-formed id or no such case exists.
+        """
+        if not _ID.fullmatch(case_id) or not (self.cases / case_id).is_dir():
+            raise CaseNotFoundError(f"There is no case {case_id[:80]!r}.", field="id")
+        return self.cases / case_id
+
+    def case_file(self, case_id: str) -> Path:
+        """The case file (``case.yaml``) of case ``case_id``."""
+        return self.folder(case_id) / "case.yaml"
+
+    @contextlib.contextmanager
+    def lock(self, case_id: str) -> Iterator[None]:
+        """Hold the lock of case ``case_id`` (changes to one case take turns)."""
+        with self._locks_lock:
+            lk = self._locks.setdefault(case_id, threading.Lock())
+        with lk:
+            yield
+
+    # ------------------------------------------------------------------ create
+    def create(self, text: str, case: Case) -> str:
+        """Store a validated case file; return its new id (made from its title).
+
+        ``case`` is ``text`` parsed (:func:`geosleuth.casefile.parse_case`): only a
+        valid case is stored. The folder is filled under a temporary name and
+        renamed into place, so a case is either complete or absent.
+        """
+        base = case_slug(case.title or case.target)
+        tmp = self.cases / f".new-{uuid.uuid4().hex}"
+        tmp.mkdir()
+        try:
+            (tmp / "documents").mkdir()
+            (tmp / "runs").mkdir()
+            write_atomic(tmp / "case.yaml", text.encode("utf-8"))
+            for n in range(1, 10_000):
+                case_id = base if n == 1 else f"{base}-{n}"
+                target = self.cases / case_id
+                if target.exists():
+                    continue
+                write_json(
+                    tmp / "meta.json",
+                    {
+                        "id": case_id,
+                        "title": case.title,
+                        "target": case.target,
+                        "created": _now(),
+                    },
+                )
+                try:
+                    tmp.rename(target)
+                except OSError:  # taken between the check and the rename
+                    continue
+                return case_id
+            raise InputError(f"Too many cases are called {base!r}.", field="title")
+        finally:
+            if tmp.exists():
+                shutil.rmtree(tmp, ignore_errors=True)
+
+    # ------------------------------------------------------------------ read
+    def meta(self, case_id: str) -> dict[str, Any]:
+        """What is known of a case: title, target, documents, runs, latest run."""
+        folder = self.folder(case_id)
+        try:
+            meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            meta = {"id": case_id, "title": case_id, "target": "", "created": None}
+        runs = self.runs(case_id)
+        return {
+            **meta,
+            "id": case_id,
+            "documents": self.documents(case_id),
+            "runs": runs,
+            "latest_run": runs[-1] if runs else None,
+        }
+
+    def documents(self, case_id: str) -> list[dict[str, Any]]:
+        """The stored documents of a case, by name.
+
+        Each is ``name``, ``bytes``, ``uploaded`` and ``published`` (the
+        publication date given with the upload, or None).
+        """
+        folder = self.folder(case_id) / "documents"
+        info = self._document_info(folder)
+        out = []
+        for p in sorted(folder.iterdir()) if folder.is_dir() else []:
+            if p.name.startswith(".") or not p.is_file():
+                continue
+            st = p.stat()
+            when = dt.datetime.fromtimestamp(st.st_mtime, dt.UTC)
+            out.append(
+                {
+                    "name": p.name,
+                    "bytes": st.st_size,
+                    "uploaded": when.isoformat(timespec="seconds"),
+                    "published": info.get(p.name, {}).get("published"),
+                }
+            )
+        return out
+
+    @staticmethod
+    def _document_info(folder: Path) -> dict[str, dict[str, Any]]:
+        try:
+            info = json.loads((folder / _DOC_INFO).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return info if isinstance(info, dict) else {}
+
+    def document_paths(self, case_id: str) -> list[Path]:
+        """Paths of the stored documents of a case, sorted by name."""
+        folder = self.folder(case_id) / "documents"
+        return [folder / d["name"] for d in self.documents(case_id)]
+
+    def reading_path(self, case_id: str, name: str) -> Path:
+        """Where the reading of the stored document ``name`` is kept."""
+        return self.folder(case_id) / "readings" / f"{document_name(name)}.json"
+
+    def save_reading(self, case_id: str, name: str, record: dict[str, Any]) -> None:
+        """Keep the reading (``Reading.to_dict()``) of the stored document ``name``."""
+        path = self.reading_path(case_id, name)
+        with self.lock(case_id):
+            path.parent.mkdir(exist_ok=True)
+            write_json(path, record)
+
+    def estimate_inputs(self, case_id: str) -> list[Path]:
+        """Each stored document's reading, or the document where it has none."""
+        out = []
+        for doc in self.document_paths(case_id):
+            reading = self.reading_path(case_id, doc.name)
+            out.append(reading if reading.is_file() else doc)
+        return out
+
+    def runs(self, case_id: str) -> list[dict[str, Any]]:
+        """The runs of a case, oldest first: each ``run.json``."""
+        folder = self.folder(case_id) / "runs"
+        out = []
+        for p in sorted(folder.iterdir()) if folder.is_dir() else []:
+            if not _RUN_ID.fullmatch(p.name) or not (p / "run.json").is_file():
+                continue  # being made, or failed
+            try:
+                out.append(json.loads((p / "run.json").read_text(encoding="utf-8")))
+            except (OSError, ValueError):
+                out.append({"run": p.name})
+        return sorted(out, key=lambda r: int(r["run"]))
+
+    def run_folder(self, case_id: str, run_id: str | None = None) -> Path:
+        """The folder of run ``run_id`` of a case (default: the latest).
+
+        Raises
+        ------
+        CaseNotFoundError
+            If the case has no such run (or none yet).
+        """
+        folder = self.folder(case_id) / "runs"
+        if run_id is None:
+            runs = self.runs(case_id)
+            if not runs:
+                raise CaseNotFoundError(
+                    f"The case {case_id!r} has no estimate yet; POST to "
+                    f"/api/cases/{case_id}/estimate to make one.",
+                    field="run",
+                )
+            run_id = str(runs[-1]["run"])
+        if (
+            not _RUN_ID.fullmatch(run_id)
+            or not (folder / run_id / "run.json").is_file()
+        ):
+            raise CaseNotFoundError(
+                f"The case {case_id!r} has no run {run_id[:20]!r}.", field="run"
+            )
+        return folder / run_id
+
+    # ------------------------------------------------------------------ write
+    def add_document(
+        self,
+        case_id: str,
+        name: str,
+        data: bytes,
+        check: Callable[[Path], _T],
+        *,
+        published: dt.date | None = None,
+    ) -> tuple[str, _T]:
+        """Store a document under a free name; ``check`` must accept it first.
+
+        ``name`` is made safe (:func:`document_name`) and, if taken, numbered
+        (``report-2.txt``). The bytes are written under that name in a temporary
+        folder, ``check(path)`` reads them (e.g. :func:`geosleuth.read.read_document`)
+        and only if it returns is the file moved into ``documents/``, with its
+        ``published`` date noted beside it. Returns the stored name and what
+        ``check`` returned.
+        """
+        safe = document_name(name)
+        stem, suffix = safe[: -len(Path(safe).suffix)], Path(safe).suffix
+        folder = self.folder(case_id)
+        docs = folder / "documents"
+        docs.mkdir(exist_ok=True)
+        with self.lock(case_id):
+            taken = {p.name.lower() for p in docs.iterdir()}
+            final = safe
+            n = 2
+            while final.lower() in taken:
+                final, n = f"{stem}-{n}{suffix}", n + 1
+            tmp = folder / f".upload-{uuid.uuid4().hex}"
+            tmp.mkdir()
+            try:
+                write_atomic(tmp / final, data)
+                result = check(tmp / final)
+                info = self._document_info(docs)
+                info[final] = {
+                    "published": published.isoformat() if published else None
+                }
+                write_json(docs / _DOC_INFO, info)  # before the file: never missing
+                (tmp / final).rename(docs / final)
+            finally:
+                shutil.rmtree(tmp, ignore_errors=True)
+        return final, result
+
+    def add_run(
+        self, case_id: str, produce: Callable[[Path], dict[str, Any]]
+    ) -> dict[str, Any]:
+        """Make a new run of a case: ``produce(folder)`` writes its outputs.
+
+        ``produce`` gets the new run's empty folder, named by the next run id
+        (``0001``, ``0002`` ...), with the case lock held; it writes the outputs
+        there and returns what to record in ``run.json`` (with ``run``, ``case``
+        and ``created`` added). ``run.json`` is written last: a run without it is
+        incomplete and is neither listed nor served, and a run that fails is
+        removed. The outputs are made in place (not renamed) so that the paths
+        they record stay true. Returns the ``run.json`` record.
+        """
+        runs = self.folder(case_id) / "runs"
+        runs.mkdir(exist_ok=True)
+        with self.lock(case_id):
+            taken = [int(p.name) for p in runs.iterdir() if _RUN_ID.fullmatch(p.name)]
+            run_id = f"{max(taken, default=0) + 1:04d}"
+            folder = runs / run_id
+            folder.mkdir()
+            try:
+                record = dict(produce(folder))
+                record = {"run": run_id, "case": case_id, "created": _now(), **record}
+                write_json(folder / "run.json", record)  # last: marks it complete
+            except BaseException:
+                shutil.rmtree(folder, ignore_errors=True)
+                raise
+        return record

@@ -1,0 +1,107 @@
+"""``geosleuth serve``: options, the token file, and the missing [web] extra."""
+
+import asyncio
+import sys
+import types
+
+import pytest
+from typer.testing import CliRunner
+
+from geosleuth.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def web():
+    """Skip without the [web] extra (and httpx, which the tests call it with)."""
+    pytest.importorskip("starlette")
+    return pytest.importorskip("httpx")
+
+
+@pytest.fixture
+def fake_uvicorn(monkeypatch):
+    """Stand-in for uvicorn: records what ``serve`` would run, serves nothing."""
+    calls = []
+    module = types.ModuleType("uvicorn")
+    module.run = lambda application, **kw: calls.append((application, kw))
+    monkeypatch.setitem(sys.modules, "uvicorn", module)
+    return calls
+
+
+def get(application, url, **kwargs):
+    import httpx
+
+    async def go():
+        transport = httpx.ASGITransport(app=application)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as c:
+            return await c.get(url, **kwargs)
+
+    return asyncio.run(go())
+
+
+def test_help_names_the_options():
+    top = runner.invoke(app, ["--help"])
+    assert top.exit_code == 0 and "serve" in top.output
+    result = runner.invoke(app, ["serve", "--help"])
+    assert result.exit_code == 0
+    for option in ("--data-dir", "--host", "--port", "--token-file"):
+        assert option in result.output
+    # the extra's brackets survive rich's markup
+    assert "pip install 'geosleuth[web]'" in " ".join(result.output.split())
+
+
+def test_serve_runs_the_app_on_the_given_address(web, fake_uvicorn, tmp_path):
+    data = tmp_path / "cases-here"
+    result = runner.invoke(app, ["serve", "--data-dir", str(data), "--port", "8123"])
+    assert result.exit_code == 0, result.output
+    assert "http://127.0.0.1:8123/" in result.output
+    [(application, kwargs)] = fake_uvicorn
+    assert kwargs["host"] == "127.0.0.1" and kwargs["port"] == 8123
+    assert (data / "cases").is_dir()
+    assert get(application, "/api/cases").json() == {"cases": []}
+
+
+def test_token_file_turns_on_the_token(web, fake_uvicorn, tmp_path):
+    token = tmp_path / "token"
+    token.write_text("  abc123XYZ\n")
+    result = runner.invoke(
+        app,
+        ["serve", "--data-dir", str(tmp_path / "d"), "--token-file", str(token),
+         "--host", "0.0.0.0"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "without --token-file" not in result.output
+    [(application, _)] = fake_uvicorn
+    assert get(application, "/api/cases").status_code == 401
+    ok = get(application, "/api/cases", headers={"Authorization": "Bearer abc123XYZ"})
+    assert ok.status_code == 200
+    assert get(application, "/health").status_code == 200
+
+
+def test_open_address_without_a_token_is_warned(web, fake_uvicorn, tmp_path):
+    result = runner.invoke(
+        app, ["serve", "--data-dir", str(tmp_path), "--host", "0.0.0.0"]
+    )
+    assert result.exit_code == 0
+    assert "without --token-file" in result.output
+
+
+@pytest.mark.parametrize("text", ["", "\n  \n", "two words\n"])
+def test_bad_token_file_is_one_red_line(fake_uvicorn, tmp_path, text):
+    token = tmp_path / "token"
+    token.write_text(text)
+    result = runner.invoke(
+        app, ["serve", "--data-dir", str(tmp_path), "--token-file", str(token)]
+    )
+    assert result.exit_code == 1
+    assert result.output.startswith("InputError: The token")
+    assert fake_uvicorn == []
+
+
+def test_missing_web_extra_names_it(monkeypatch, tmp_path):
+    monkeypatch.setitem(sys.modules, "uvicorn", None)
+    result = runner.invoke(app, ["serve", "--data-dir", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "MissingDependencyError" in result.output
+    assert "pip install 'geosleuth[web]'" in result.output
