@@ -25,7 +25,7 @@ from geosleuth.service.pipeline import check_case_text  # noqa: E402
 from geosleuth.service.store import case_slug, document_name  # noqa: E402
 
 HIKER = REPO / "src" / "geosleuth" / "examples" / "missing-hiker.yaml"
-HIKER_ID = "missing-walker-on-yr-wyddfa-as-of-the-morning-af"
+HIKER_ID = "missing-walker-on-yr-wyddfa-as-of-the-morning"
 # Pen-y-Pass car park, the top place of the hiker case, and the ground around it
 BOX = [-4.03, 53.075, -4.015, 53.085]
 HOSTILE_KIND = (
