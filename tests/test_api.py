@@ -14,6 +14,7 @@ def test_all_names_are_exported_and_exist():
         "evidence",
         "geometry",
         "grid",
+        "dependence",
         "fuse",
         "casefile",
         "profile",
@@ -28,7 +29,16 @@ def test_all_names_are_exported_and_exist():
 def test_top_level_reexports_the_core_public_names():
     import importlib
 
-    for name in ("errors", "evidence", "fuse", "geometry", "grid", "plan", "profile"):
+    for name in (
+        "errors",
+        "evidence",
+        "dependence",
+        "fuse",
+        "geometry",
+        "grid",
+        "plan",
+        "profile",
+    ):
         mod = importlib.import_module(f"geosleuth.{name}")
         missing = [n for n in mod.__all__ if n not in geosleuth.__all__]
         assert not missing, f"{mod.__name__}: {missing}"

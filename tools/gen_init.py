@@ -9,7 +9,16 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-CORE = ["errors", "grid", "geometry", "evidence", "fuse", "plan", "profile"]
+CORE = [
+    "errors",
+    "grid",
+    "geometry",
+    "evidence",
+    "dependence",
+    "fuse",
+    "plan",
+    "profile",
+]
 HEADER = '''\
 """geosleuth: where is this person most likely to be, and where to look next.
 

@@ -11,6 +11,7 @@ case files. The top level re-exports the core (pure numpy) names; the edge modul
 
 from __future__ import annotations
 
+from geosleuth.dependence import DEPENDENT_KINDS, source_weights
 from geosleuth.errors import (
     CaseFileError,
     CaseNotFoundError,
@@ -119,6 +120,7 @@ __all__ = [
     "Claim",
     "Contribution",
     "DEFAULT_GRADES",
+    "DEPENDENT_KINDS",
     "DPMProfiler",
     "EffortSequence",
     "Estimate",
@@ -190,6 +192,7 @@ __all__ = [
     "reliability",
     "scale_for_rest_of_world",
     "select",
+    "source_weights",
     "simulate_effort_to_detection",
     "spatial_mean_scores",
     "study_area_grid",

@@ -134,6 +134,14 @@ CASE_SCHEMA: dict[str, Any] = {
                     "exclusiveMinimum": 0,
                     "exclusiveMaximum": 1,
                 },
+                "source_correlation": {
+                    "description": "Correlation assumed between the claims and "
+                    "sightings of one document (0: independent, 1: a document "
+                    "counts as one item).",
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1,
+                },
             },
             "additionalProperties": False,
         },

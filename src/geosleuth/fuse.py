@@ -52,13 +52,14 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
 from scipy.special import ndtr
 
 from geosleuth._types import ArrayLike, FloatArray
+from geosleuth.dependence import DEPENDENT_KINDS, source_weights
 from geosleuth.errors import InputError
 from geosleuth.evidence import (
     DEFAULT_GRADES,
@@ -122,6 +123,11 @@ class Settings:
         Cap on the probability that any item other than a search is true, so that no
         report, however certain its wording or grade, can zero a cell: only a search
         (``pd = 1``) empties an area.
+    source_correlation : float, default 0.0
+        ρ, the correlation assumed between the claims and sightings of one document
+        (:mod:`geosleuth.dependence`): each of ``n`` such factors is weighted by
+        ``1 / (1 + (n − 1) ρ)``. 0 treats them as independent; 1 lets a document
+        count as one item.
     grades : GradeTable
         Grade and hedge probabilities.
 
@@ -142,6 +148,7 @@ class Settings:
     search_memory_days: float | None = None
     cutoff_sigmas: float = 8.0
     max_reliability: float = 0.99
+    source_correlation: float = 0.0
     grades: GradeTable = DEFAULT_GRADES
 
     def __post_init__(self) -> None:
@@ -152,6 +159,7 @@ class Settings:
             "place_radius_km": self.place_radius_km > 0,
             "cutoff_sigmas": self.cutoff_sigmas > 0,
             "max_reliability": 0 < self.max_reliability < 1,
+            "source_correlation": 0 <= self.source_correlation <= 1,
         }
         for name, ok in checks.items():
             value = getattr(self, name)
@@ -208,6 +216,7 @@ class Settings:
             "search_memory_days": self.search_memory_days,
             "cutoff_sigmas": self.cutoff_sigmas,
             "max_reliability": self.max_reliability,
+            "source_correlation": self.source_correlation,
             "grades": {
                 "reliability": dict(self.grades.reliability_p),
                 "credibility": {str(k): v for k, v in self.grades.credibility_p},
@@ -267,6 +276,9 @@ class Factor:
     item_ids: tuple[str, ...]
     kind: str
     log_l: FloatArray = field(repr=False)
+    #: The exponent already applied to the likelihood in ``log_l``
+    #: (:func:`~geosleuth.dependence.source_weights`; 1 for an independent item).
+    weight: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -745,7 +757,10 @@ def factors(
     """Turn usable items into likelihood factors; return them and skipped items.
 
     Sightings are grouped by :attr:`~geosleuth.evidence.Sighting.group_key`; life
-    status items do not inform the map and produce no factor.
+    status items do not inform the map and produce no factor. With
+    ``settings.source_correlation`` > 0, the log-likelihood of each claim or
+    sighting factor whose items come from one document is weighted by
+    :func:`~geosleuth.dependence.source_weights`.
 
     Examples
     --------
@@ -778,6 +793,18 @@ def factors(
     for key, group in groups.items():
         log_l = _sighting_group_log(group, grid, as_of=as_of, settings=settings)
         out.append(Factor(key, tuple(s.id for s in group), "sighting", log_l))
+    if settings.source_correlation > 0:
+        docs = {i.id: i.provenance.document for i in items}
+        shared = [{docs[i] for i in f.item_ids} for f in out]
+        sources = [
+            next(iter(ds)) if f.kind in DEPENDENT_KINDS and len(ds) == 1 else None
+            for f, ds in zip(out, shared, strict=True)
+        ]
+        w = source_weights(sources, correlation=settings.source_correlation)
+        out = [
+            replace(f, log_l=f.log_l * wi, weight=float(wi)) if wi != 1.0 else f
+            for f, wi in zip(out, w, strict=True)
+        ]
     return out, skipped
 
 
@@ -1131,7 +1158,8 @@ def _contributions(
 ) -> list[Contribution]:
     """Leave-one-out shifts of the posterior, one per used item.
 
-    Within a sighting group of ``n`` items the group's
+    The other items keep their weights (``Factor.weight``, from the items that
+    share their source). Within a sighting group of ``n`` items the group's
     likelihood without item ``i`` is ``(W·L − wᵢLᵢ)/(W − wᵢ)``, one kernel per item;
     groups larger than ``max_group`` report the shift of the whole group instead.
     With ``top_mask`` (the disc of the best-ranked place), each contribution also
@@ -1188,11 +1216,11 @@ def _contributions(
             l_me = np.exp(
                 _sighting_group_log([me], grid, as_of=as_of, settings=settings)
             )
-            l_rest = (total_w * np.exp(f.log_l) - me.weight * l_me) / (
+            l_rest = (total_w * np.exp(f.log_l / f.weight) - me.weight * l_me) / (
                 total_w - me.weight
             )
             with np.errstate(divide="ignore"):
-                log_rest = np.log(np.maximum(l_rest, 0.0))
+                log_rest = f.weight * np.log(np.maximum(l_rest, 0.0))
             shift, top = shift_without(without(f) + log_rest)
         d_alive = 0.0
         if isinstance(item, LifeStatus):

@@ -1,0 +1,158 @@
+"""Items that share a source: the weight of each, and what it does to the map."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from geosleuth.casefile import parse_case
+from geosleuth.dependence import source_weights
+from geosleuth.errors import CaseFileError, InputError
+from geosleuth.evidence import Claim, Provenance, Sighting, Territory
+from geosleuth.fuse import Settings, factors, fuse
+from geosleuth.geometry import Area, Point
+from geosleuth.grid import Grid
+
+DAY = dt.date(2018, 5, 12)
+GRID = Grid.around(40.8, 34.7, radius_km=60.0, cell_km=2.0)
+
+
+def claim(cid: str, doc: str, lon: float = 40.8, lat: float = 34.7) -> Claim:
+    return Claim(
+        id=cid,
+        provenance=Provenance(document=doc, published=DAY),
+        date=DAY,
+        place=Point(lon, lat),
+    )
+
+
+# ------------------------------------------------------------------ the weights
+def test_known_weights() -> None:
+    w = source_weights(["a", "a", "a", "b", None, "b"], correlation=0.5)
+    # n = 3 for 'a': 1 / (1 + 2 * 0.5); n = 2 for 'b': 1 / 1.5; None alone
+    np.testing.assert_allclose(w, [0.5, 0.5, 0.5, 1 / 1.5, 1.0, 1 / 1.5])
+    assert source_weights(["a", "a"], correlation=0.0).tolist() == [1.0, 1.0]
+    assert source_weights([None, None], correlation=1.0).tolist() == [1.0, 1.0]
+    with pytest.raises(ValueError, match=r"correlation must be in \[0, 1\]"):
+        source_weights(["a"], correlation=1.5)
+
+
+@given(
+    st.lists(st.sampled_from(["a", "b", "c", None]), max_size=12),
+    st.floats(0.0, 1.0),
+)
+def test_a_source_carries_its_effective_number_of_items(
+    sources: list[str | None], rho: float
+) -> None:
+    w = source_weights(sources, correlation=rho)
+    assert np.all((w > 0) & (w <= 1))
+    for s in {x for x in sources if x is not None}:
+        n = sources.count(s)
+        total = w[[x == s for x in sources]].sum()
+        assert total == pytest.approx(n / (1 + (n - 1) * rho))
+    # more correlation never makes an item count for more
+    assert np.all(source_weights(sources, correlation=min(1.0, rho + 0.1)) <= w)
+
+
+# ------------------------------------------------------------------ in fusion
+def test_one_document_counts_once_at_full_correlation() -> None:
+    three = [claim(f"c{i}", "anf") for i in range(3)]
+    one = fuse(three[:1], GRID, as_of=DAY).posterior
+    independent = fuse(three, GRID, as_of=DAY).posterior
+    once = fuse(three, GRID, as_of=DAY, settings=Settings(source_correlation=1.0))
+    np.testing.assert_allclose(once.posterior, one, rtol=1e-12, atol=1e-15)
+    assert np.max(independent) > np.max(one)  # three independent claims: sharper
+    half = fuse(three, GRID, as_of=DAY, settings=Settings(source_correlation=0.5))
+    # in between: each claim's log-likelihood weighted by 1 / (1 + 2 * 0.5)
+    facs, _ = factors(three, GRID, as_of=DAY)
+    log_p = 1.5 * facs[0].log_l
+    expected = np.exp(log_p - log_p.max())
+    np.testing.assert_allclose(half.posterior, expected / expected.sum(), rtol=1e-10)
+
+
+def test_items_of_other_documents_and_other_kinds_are_not_weighted() -> None:
+    west = Area.box(40.0, 34.2, 40.8, 35.2)
+    items = [
+        claim("c1", "anf"),
+        claim("c2", "bbc", lon=41.2),
+        Territory(
+            id="t1",
+            provenance=Provenance(document="anf", published=DAY),
+            date=DAY,
+            group_name="ISIS",
+            area=west,
+        ),
+        Sighting(
+            id="s1",
+            provenance=Provenance(document="anf", published=DAY),
+            date=DAY,
+            place=Point(40.9, 34.8),
+        ),
+    ]
+    plain, _ = factors(items, GRID, as_of=DAY)
+    rho = Settings(source_correlation=0.8)
+    weighted, _ = factors(items, GRID, as_of=DAY, settings=rho)
+    by_key = {f.key: f.log_l for f in plain}
+    got = {f.key: f.log_l for f in weighted}
+    # 'anf' has two weighted factors (c1 and s1): 1 / (1 + 0.8)
+    np.testing.assert_allclose(got["c1"], by_key["c1"] / 1.8)
+    np.testing.assert_allclose(got["s1"], by_key["s1"] / 1.8)
+    np.testing.assert_array_equal(got["c2"], by_key["c2"])  # alone in its document
+    np.testing.assert_array_equal(got["t1"], by_key["t1"])  # a territory: a fact
+
+
+def test_the_setting_is_checked_stored_and_read_back() -> None:
+    with pytest.raises(InputError, match="source_correlation"):
+        Settings(source_correlation=1.2)
+    s = Settings(source_correlation=0.25)
+    assert s.to_dict()["source_correlation"] == 0.25
+    assert Settings.from_dict(s.to_dict()) == s
+    old = {k: v for k, v in s.to_dict().items() if k != "source_correlation"}
+    assert Settings.from_dict(old) == dataclasses.replace(s, source_correlation=0.0)
+
+
+CASE = """\
+target: x
+region: {{west: 40.0, south: 34.0, east: 41.5, north: 35.5}}
+settings:
+  source_correlation: {rho}
+evidence:
+  - {{id: c1, kind: claim, date: 2018-05-12, place: {{lon: 40.8, lat: 34.7}}}}
+"""
+
+
+def test_a_case_file_sets_it_and_a_bad_value_names_its_line() -> None:
+    case = parse_case(CASE.format(rho=0.5), source="case.yaml")
+    assert case.settings.source_correlation == 0.5
+    with pytest.raises(CaseFileError, match="source_correlation") as err:
+        parse_case(CASE.format(rho=2), source="case.yaml")
+    assert err.value.line == 4
+
+
+def test_leaving_out_one_of_a_weighted_group_matches_fusing_without_it() -> None:
+    prov = Provenance(document="anf", published=DAY)
+    seen = [
+        Sighting(
+            id=f"s{i}",
+            provenance=prov,
+            date=DAY,
+            place=Point(40.6 + 0.1 * i, 34.7),
+            subject="associate",
+            who="X",
+        )
+        for i in range(3)
+    ]
+    items = [*seen, claim("c1", "anf", lon=40.5)]  # two factors from 'anf'
+    rho = Settings(source_correlation=0.6)
+    est = fuse(items, GRID, as_of=DAY, settings=rho)
+    # without s0 the group still stands, so both factors keep weight 1 / 1.6
+    without = fuse(items[1:], GRID, as_of=DAY, settings=rho, contributions=False)
+    expected = 0.5 * np.abs(est.posterior - without.posterior).sum()
+    shift = {c.item_id: c.map_shift for c in est.contributions}
+    assert shift["s0"] == pytest.approx(expected, rel=1e-9)
+    assert 0.0 < shift["s0"] < 0.5
