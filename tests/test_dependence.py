@@ -7,7 +7,7 @@ import datetime as dt
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geosleuth.casefile import parse_case
@@ -17,6 +17,7 @@ from geosleuth.evidence import Claim, Provenance, Sighting, Territory
 from geosleuth.fuse import Settings, factors, fuse
 from geosleuth.geometry import Area, Point
 from geosleuth.grid import Grid
+from strategies import AS_OF, evidence_lists, small_grids
 
 DAY = dt.date(2018, 5, 12)
 GRID = Grid.around(40.8, 34.7, radius_km=60.0, cell_km=2.0)
@@ -156,3 +157,22 @@ def test_leaving_out_one_of_a_weighted_group_matches_fusing_without_it() -> None
     shift = {c.item_id: c.map_shift for c in est.contributions}
     assert shift["s0"] == pytest.approx(expected, rel=1e-9)
     assert 0.0 < shift["s0"] < 0.5
+
+
+@settings(max_examples=25, deadline=None)
+@given(data=st.data())
+def test_weighted_posteriors_sum_to_one_in_any_order(data: st.DataObject) -> None:
+    import random
+
+    grid = data.draw(small_grids())
+    items = data.draw(evidence_lists(grid))
+    rho = Settings(source_correlation=data.draw(st.floats(0.0, 1.0)))
+    shuffled = list(items)
+    random.Random(data.draw(st.integers(0, 1000))).shuffle(shuffled)
+    a = fuse(items, grid, as_of=AS_OF, settings=rho, contributions=False)
+    b = fuse(shuffled, grid, as_of=AS_OF, settings=rho, contributions=False)
+    assert a.posterior.sum() == pytest.approx(1.0, abs=1e-12)
+    np.testing.assert_allclose(a.posterior, b.posterior, rtol=1e-9, atol=1e-250)
+    # a weight never zeroes a cell that the unweighted map keeps
+    plain = fuse(items, grid, as_of=AS_OF, contributions=False)
+    assert np.all((plain.posterior > 0) <= (a.posterior > 0))
