@@ -157,6 +157,13 @@ def test_leaving_out_one_of_a_weighted_group_matches_fusing_without_it() -> None
     shift = {c.item_id: c.map_shift for c in est.contributions}
     assert shift["s0"] == pytest.approx(expected, rel=1e-9)
     assert 0.0 < shift["s0"] < 0.5
+    # each item's weight is recorded with its contribution, and in estimate.json
+    weights = {c.item_id: c.weight for c in est.contributions}
+    assert weights == pytest.approx(dict.fromkeys(["s0", "s1", "s2", "c1"], 1 / 1.6))
+    from geosleuth.report.files import estimate_record
+
+    record = estimate_record(est, items, target="x")
+    assert [e["contribution"]["weight"] for e in record["evidence"]] == [0.625] * 4
 
 
 @settings(max_examples=25, deadline=None)
@@ -176,3 +183,13 @@ def test_weighted_posteriors_sum_to_one_in_any_order(data: st.DataObject) -> Non
     # a weight never zeroes a cell that the unweighted map keeps
     plain = fuse(items, grid, as_of=AS_OF, contributions=False)
     assert np.all((plain.posterior > 0) <= (a.posterior > 0))
+
+
+def test_assert_estimate_close_names_a_changed_weight() -> None:
+    from geosleuth.testing import assert_estimate_close
+
+    items = [claim("c1", "anf"), claim("c2", "anf", lon=41.0)]
+    a = fuse(items, GRID, as_of=DAY)
+    b = fuse(items, GRID, as_of=DAY, settings=Settings(source_correlation=0.4))
+    with pytest.raises(AssertionError, match=r"contributions\[0\]\.weight"):
+        assert_estimate_close(b, a)

@@ -288,7 +288,9 @@ class Contribution:
     ``map_shift`` is the total-variation distance between the posterior with and
     without the item (0: no effect, 1: disjoint maps); ``p_alive_shift`` the change in
     ``P(alive)``; ``top_place_without`` the probability of the best-ranked place
-    (``Estimate.places[0]``) without the item, or None when no place is ranked.
+    (``Estimate.places[0]``) without the item, or None when no place is ranked;
+    ``weight`` the exponent of its likelihood, below 1 when it shares its source
+    with other items (``Settings.source_correlation``).
 
     Examples
     --------
@@ -301,6 +303,7 @@ class Contribution:
     map_shift: float
     p_alive_shift: float
     top_place_without: float | None = None
+    weight: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -1230,7 +1233,8 @@ def _contributions(
                 settings=settings,
                 hindcast=True,  # `used` is already selected for as_of
             )
-        out.append(Contribution(item.id, item.kind, shift, d_alive, top))
+        weight = f.weight if f is not None else 1.0
+        out.append(Contribution(item.id, item.kind, shift, d_alive, top, weight))
     return out
 
 

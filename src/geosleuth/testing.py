@@ -169,7 +169,7 @@ def assert_estimate_close(
         "contributions",
         actual.contributions,
         desired.contributions,
-        ("map_shift", "p_alive_shift", "top_place_without"),
+        ("map_shift", "p_alive_shift", "top_place_without", "weight"),
         rtol,
         atol,
     )

@@ -129,6 +129,7 @@ def estimate_record(
                         if c and c.top_place_without is not None
                         else None
                     ),
+                    "weight": _sig(c.weight) if c else 1.0,
                 },
                 "source": prov.to_dict(),
                 "note": item.note,
