@@ -164,6 +164,13 @@ def test_leaving_out_one_of_a_weighted_group_matches_fusing_without_it() -> None
 
     record = estimate_record(est, items, target="x")
     assert [e["contribution"]["weight"] for e in record["evidence"]] == [0.625] * 4
+    from geosleuth.report.html import render_report
+
+    html = render_report(est, items, title="x", target="x")
+    # in the evidence table and in each item's popup on the map
+    assert html.count("weight 0.62 (shares its source)") == 2 * 4
+    plain = fuse(items, GRID, as_of=DAY)
+    assert "shares its source" not in render_report(plain, items, title="x", target="x")
 
 
 @settings(max_examples=25, deadline=None)

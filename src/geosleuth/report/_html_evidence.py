@@ -107,6 +107,8 @@ class Rows:
         text = f"{c.map_shift:.3f}"
         if c.p_alive_shift:
             text += f"; ΔP(alive) {c.p_alive_shift:+.3f}"
+        if c.weight < 1.0:
+            text += f"; weight {c.weight:.2f} (shares its source)"
         return text
 
 
