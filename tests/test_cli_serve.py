@@ -29,12 +29,12 @@ def fake_uvicorn(monkeypatch):
     return calls
 
 
-def get(application, url, **kwargs):
+def get(application, url, base_url="http://127.0.0.1:8000", **kwargs):
     import httpx
 
     async def go():
         transport = httpx.ASGITransport(app=application)
-        async with httpx.AsyncClient(transport=transport, base_url="http://t") as c:
+        async with httpx.AsyncClient(transport=transport, base_url=base_url) as c:
             return await c.get(url, **kwargs)
 
     return asyncio.run(go())
@@ -60,6 +60,11 @@ def test_serve_runs_the_app_on_the_given_address(web, fake_uvicorn, tmp_path):
     assert kwargs["host"] == "127.0.0.1" and kwargs["port"] == 8123
     assert (data / "cases").is_dir()
     assert get(application, "/api/cases").json() == {"cases": []}
+    assert get(application, "/", base_url="http://localhost:8123").status_code == 200
+    # on the loopback, a name that is not the loopback's is refused (DNS rebinding)
+    rebound = get(application, "/api/cases", base_url="http://evil.example:8123")
+    assert rebound.status_code == 421
+    assert rebound.json()["error"] == "WrongHost"
 
 
 def test_token_file_turns_on_the_token(web, fake_uvicorn, tmp_path):
@@ -105,3 +110,44 @@ def test_missing_web_extra_names_it(monkeypatch, tmp_path):
     assert result.exit_code == 1
     assert "MissingDependencyError" in result.output
     assert "pip install 'geosleuth[web]'" in result.output
+
+
+def test_open_address_answers_to_any_host(web, fake_uvicorn, tmp_path):
+    token = tmp_path / "token"
+    token.write_text("abc\n")
+    result = runner.invoke(
+        app,
+        ["serve", "--data-dir", str(tmp_path / "d"), "--token-file", str(token),
+         "--host", "0.0.0.0", "--max-upload-mb", "0.5"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    [(application, _)] = fake_uvicorn
+    r = get(
+        application,
+        "/api/cases",
+        base_url="http://cases.example.org",
+        headers={"Authorization": "Bearer abc"},
+    )
+    assert r.status_code == 200
+    import httpx
+
+    async def post(size):
+        transport = httpx.ASGITransport(app=application)
+        async with httpx.AsyncClient(transport=transport, base_url="http://h") as c:
+            return await c.post(
+                "/api/cases",
+                content=b"#" * size,
+                headers={"Authorization": "Bearer abc"},
+            )
+
+    assert asyncio.run(post(500_001)).status_code == 413
+    assert asyncio.run(post(500_000)).json()["error"] == "CaseFileError"
+
+
+def test_unusable_data_folder_is_one_red_line(fake_uvicorn, tmp_path, web):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = runner.invoke(app, ["serve", "--data-dir", str(blocker / "data")])
+    assert result.exit_code == 1
+    assert result.output.startswith("InputError: The data folder")
+    assert fake_uvicorn == []

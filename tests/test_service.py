@@ -1,9 +1,11 @@
 """The team web service, in-process through httpx.ASGITransport (no sockets)."""
 
 import asyncio
+import datetime as dt
 import json
 import shutil
 import sys
+import time
 
 import numpy as np
 import pytest
@@ -273,6 +275,33 @@ def test_alias_bomb_is_refused():
         check_case_text(laughs + "target: x\nevidence: []\n")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "&a [*a]\n",
+        "a: &a {b: *a}\ntarget: x\nevidence: []\n",
+        "target: x\nevidence: &e [{id: a, kind: territory, note: *e}]\n",
+    ],
+)
+def test_an_alias_inside_itself_is_refused_at_once(text):
+    import threading
+
+    got = []
+
+    def check():
+        try:
+            check_case_text(text)
+        except InputError as exc:
+            got.append(exc)
+
+    worker = threading.Thread(target=check, daemon=True)  # a loop would hang
+    worker.start()
+    worker.join(timeout=10)
+    assert not worker.is_alive(), "check_case_text did not return"
+    [exc] = got
+    assert "YAML nodes" in exc.message and exc.line == 1
+
+
 def test_multipart_case_upload_from_the_index_form_redirects(tmp_path):
     app = create_app(tmp_path)
     r = call(
@@ -427,6 +456,24 @@ def test_a_file_that_is_not_text_is_422_and_not_stored(hiker):
         ({"date": "2024-10-13", "pd": 0.5, "centre": [-4.02, 53.08]}, "radius_km"),
         ({"date": "2024-10-13", "pd": 0.5, "box": BOX, "team": "a\x00b"}, "team"),
         ({"date": "2024-10-13", "pd": 0.5, "box": BOX, "area": "x"}, "area"),
+        ({"date": 20241013, "pd": 0.5, "box": BOX}, "date"),
+        ({"date": "2024-10-13", "pd": 0, "box": BOX}, "pd"),
+        ({"date": "2024-10-13", "pd": None, "box": BOX}, "pd"),
+        ({"date": "2024-10-13", "pd": 0.5, "box": "1,2,3,4"}, "box"),
+        ({"date": "2024-10-13", "pd": 0.5, "box": [1, 2, 3]}, "box"),
+        ({"date": "2024-10-13", "pd": 0.5, "box": [True, 2, 3, 4]}, "box"),
+        ({"date": "2024-10-13", "pd": 0.5, "centre": {"lon": 1, "lat": 2}}, "centre"),
+        (
+            {"date": "2024-10-13", "pd": 0.5, "centre": [1, 2], "radius_km": "1"},
+            "radius_km",
+        ),
+        (
+            {"date": "2024-10-13", "pd": 0.5, "centre": [1, 2], "radius_km": True},
+            "radius_km",
+        ),
+        ({"date": "2024-10-13", "pd": 0.5, "box": BOX, "team": 5}, "team"),
+        ({"date": "2024-10-13", "pd": 0.5, "box": BOX, "note": ["x"]}, "note"),
+        ({"date": "2024-10-13", "pd": 0.5, "box": BOX, "team": "x" * 2001}, "team"),
     ],
 )
 def test_bad_searched_input_is_422_and_leaves_the_case_as_it_was(hiker, body, field):
@@ -471,6 +518,19 @@ def test_bad_estimate_options_are_422(hiker):
     assert error_of(call(app, "POST", url, json={"budget_km": -3}), 422)["field"] == (
         "budget_km"
     )
+    for key, value in (
+        ("as_of", 20241013),
+        ("published", []),
+        ("published", "2024-02-30"),
+        ("budget_km", True),
+        ("budget_km", "lots"),
+        ("sweep_width_km", {}),
+        ("sweep_width_km", "nan"),
+        ("sweep_width_km", "inf"),
+        ("budget_km", 0),
+    ):
+        body = error_of(call(app, "POST", url, json={key: value}), 422)
+        assert body["field"] == key, (key, value)
 
 
 def test_hostile_title_is_escaped_on_the_index(tmp_path):
@@ -651,3 +711,620 @@ def test_concurrent_requests_on_one_case_all_land(tmp_path):
         f"team {k}" for k in range(4)
     }
     assert [r["run"] for r in call(app, "GET", url).json()["runs"]] == ["0001"]
+
+
+# ------------------------------------------------------------------ hardening
+# Fast stand-ins for the library's reader and pipeline, so the web layer's own
+# behaviour (names, locks, partial writes, escaping) is tested without spaCy and
+# without a full estimate.
+class FakeReading:
+    def __init__(self, path, target, published):
+        self.doc_id = path.stem
+        self.title = None
+        self.target = target
+        self.published = published
+        self.text = path.read_bytes().decode("utf-8")  # refuses what is not text
+        self.evidence, self.mentions, self.rejected = [], [], []
+        self.notes = [f"read {path.name}"]
+
+    def to_dict(self):
+        return {
+            "doc_id": self.doc_id,
+            "text": self.text,
+            "published": self.published.isoformat() if self.published else None,
+        }
+
+
+@pytest.fixture
+def fake_reader(monkeypatch):
+    """``read_document`` that keeps the text; a warning when asked for one."""
+    import warnings
+
+    import geosleuth.read
+    from geosleuth.errors import EvidenceWarning
+
+    calls = []
+
+    def read_document(path, *, target=None, published=None):
+        calls.append((path.name, target, published))
+        reading = FakeReading(path, target, published)
+        if "WARN" in reading.text:
+            warnings.warn(f"odd text in {path}", EvidenceWarning, stacklevel=2)
+        return reading
+
+    monkeypatch.setattr(geosleuth.read, "read_document", read_document)
+    return calls
+
+
+@pytest.fixture
+def fake_locate(monkeypatch):
+    """``run_locate`` that writes a small estimate from what it is given."""
+    import warnings
+
+    import geosleuth.cli.locate
+    from geosleuth.errors import EvidenceWarning
+
+    calls = []
+    busy = []  # estimates running now
+
+    def run_locate(inputs, *, out, **kwargs):
+        # a run being made is not yet a run: nothing may list or serve it
+        assert not (out / "run.json").exists()
+        calls.append(([p.name for p in inputs], kwargs, len(busy)))
+        busy.append(out)
+        time.sleep(0.05)
+        busy.remove(out)
+        warnings.warn(f"nothing known in {out}", EvidenceWarning, stacklevel=2)
+        case = kwargs.get("source") or str(inputs[0])  # as run_locate does
+        places = [{"name": "<img src=x onerror=alert(3)>", "probability": 0.5}]
+        record = {
+            "case": case,
+            "title": "t",
+            "target": "x",
+            "as_of": "<i>as-of</i>",
+            "p_alive": 0.5,
+            "hdr_km2": {"50": 1.0, "90": 2.0},
+            "places": places,
+            "evidence": [{"used": True}, {"used": False}, {"used": False}],
+        }
+        (out / "estimate.json").write_text(json.dumps(record))
+        (out / "report.html").write_text(f"<dl><dd>{case}</dd></dl>")
+        return None, "x"
+
+    monkeypatch.setattr(geosleuth.cli.locate, "run_locate", run_locate)
+    run_locate.calls, run_locate.busy = calls, busy
+    return run_locate
+
+
+@pytest.fixture
+def small_case(tmp_path):
+    app = create_app(tmp_path)
+    r = call(app, "POST", "/api/cases", content=HIKER.read_bytes())
+    assert r.status_code == 201, r.text
+    return app, tmp_path / "cases" / r.json()["id"], r.json()["id"]
+
+
+def test_a_run_names_its_case_file_relative_and_shows_no_server_path(hiker):
+    app, data, _, est = hiker
+    record = call(app, "GET", est["links"]["estimate"]).json()
+    assert record["case"] == "case.yaml"
+    for name in ("report", "geojson"):
+        text = call(app, "GET", est["links"][name]).text
+        assert str(data) not in text and "/runs/0001" not in text
+    assert (
+        "<dt>source</dt><dd>case.yaml</dd>"
+        in call(app, "GET", est["links"]["report"]).text
+    )
+
+
+def test_data_files_and_downloads_are_sandboxed(hiker):
+    app, _, case_id, est = hiker
+    for url in (
+        est["links"]["estimate"],
+        est["links"]["map"],
+        f"/api/cases/{case_id}/case.yaml",
+    ):
+        r = call(app, "GET", url)
+        assert r.headers["content-security-policy"].startswith(
+            "default-src 'none'; sandbox"
+        )
+        assert r.headers["x-content-type-options"] == "nosniff"
+    report = call(app, "GET", est["links"]["report"]).headers["content-security-policy"]
+    assert report.startswith("default-src 'none'; script-src 'unsafe-inline'")
+    assert "connect-src 'none'" in report and "img-src data: blob:" in report
+
+
+def test_hostile_nesting_and_numbers_are_refused_not_500(small_case):
+    app, folder, case_id = small_case
+    before = (folder / "case.yaml").read_bytes()
+    url = f"/api/cases/{case_id}"
+    deep = call(app, "POST", f"{url}/searched", content=b"[" * 100_000)
+    assert "nests too deeply" in error_of(deep, 400)["message"]
+    deep = call(app, "POST", f"{url}/estimate", content=b"[" * 100_000)
+    assert error_of(deep, 400)["error"] == "BadRequest"
+    huge = "9" * 400
+    for body, field in (
+        (f'{{"date":"2024-10-13","pd":0.5,"box":[{huge},1,2,3]}}', "box"),
+        (f'{{"date":"2024-10-13","pd":0.5,"centre":[1,{huge}]}}', "centre"),
+        (
+            f'{{"date":"2024-10-13","pd":0.5,"centre":[1,2],"radius_km":{huge}}}',
+            "radius_km",
+        ),
+    ):
+        r = call(app, "POST", f"{url}/searched", content=body.encode())
+        assert error_of(r, 422)["field"] == field
+    r = call(app, "POST", f"{url}/estimate", content=f'{{"budget_km":{huge}}}'.encode())
+    assert error_of(r, 422)["field"] == "budget_km"
+    yaml_bomb = call(app, "POST", "/api/cases", content=b"[" * 50_000)
+    body = error_of(yaml_bomb, 422)
+    assert body["error"] == "CaseFileError" and "nests too deeply" in body["message"]
+    assert (folder / "case.yaml").read_bytes() == before
+    assert [p.name for p in (folder / "runs").iterdir()] == []
+
+
+def test_estimate_options_are_read_whatever_the_content_type(small_case):
+    app, folder, case_id = small_case
+    url = f"/api/cases/{case_id}/estimate"
+    for ctype in ("text/plain", "application/x-www-form-urlencoded", ""):
+        r = call(
+            app, "POST", url, content=b'{"cell_km": 1}', headers={"content-type": ctype}
+        )
+        assert error_of(r, 422)["field"] == "cell_km", ctype
+    r = call(
+        app,
+        "POST",
+        url,
+        content=b"as_of=2024-10-13",
+        headers={"content-type": "text/plain"},
+    )
+    assert error_of(r, 400)["error"] == "BadRequest"
+    assert list((folder / "runs").iterdir()) == []
+
+
+def test_centre_given_twice_is_refused(small_case):
+    app, folder, case_id = small_case
+    before = (folder / "case.yaml").read_bytes()
+    body = {
+        "date": "2024-10-13",
+        "pd": 0.5,
+        "centre": [1, 2],
+        "center": [3, 4],
+        "radius_km": 1,
+    }
+    r = call(app, "POST", f"/api/cases/{case_id}/searched", json=body)
+    assert error_of(r, 422)["field"] == "center"
+    assert (folder / "case.yaml").read_bytes() == before
+
+
+def test_a_folder_without_a_case_file_is_no_case(tmp_path):
+    app = create_app(tmp_path)
+    (tmp_path / "cases" / "ghost" / "runs").mkdir(parents=True)
+    for method, url in (
+        ("GET", "/api/cases/ghost"),
+        ("GET", "/api/cases/ghost/case.yaml"),
+        ("POST", "/api/cases/ghost/estimate"),
+    ):
+        assert error_of(call(app, method, url), 404)["field"] == "id", url
+    r = call(app, "POST", "/api/cases/ghost/searched", json={"date": "2024-10-13"})
+    assert error_of(r, 404)["error"] == "NotFound"
+    assert call(app, "GET", "/api/cases").json() == {"cases": []}
+
+
+def test_uploads_keep_document_reading_and_date_together(small_case, fake_reader):
+    app, folder, case_id = small_case
+    url = f"/api/cases/{case_id}/documents"
+    first = call(
+        app,
+        "POST",
+        url,
+        files={"document": ("..\\..\\Notes.TXT", b"one")},
+        data={"published": "2024-10-13"},
+    )
+    assert first.status_code == 201, first.text
+    assert first.json()["name"] == "Notes.txt"
+    assert first.json()["reading"]["published"] == "2024-10-13"
+    again = call(app, "POST", url, params={"name": "notes.txt"}, content=b"two")
+    # names differ in case only: numbered too (one file on a case-blind disk)
+    third = call(app, "POST", url, params={"name": "NOTES.txt"}, content=b"three")
+    assert [again.json()["name"], third.json()["name"]] == [
+        "notes-2.txt",
+        "NOTES-3.txt",
+    ]
+    assert fake_reader[0] == (
+        "Notes.txt",
+        "missing walker (synthetic example)",
+        dt.date(2024, 10, 13),
+    )
+    docs = call(app, "GET", f"/api/cases/{case_id}").json()["documents"]
+    assert [(d["name"], d["bytes"], d["published"]) for d in docs] == [
+        ("NOTES-3.txt", 5, None),
+        ("Notes.txt", 3, "2024-10-13"),
+        ("notes-2.txt", 3, None),
+    ]
+    for name, text in (("Notes.txt", "one"), ("NOTES-3.txt", "three")):
+        kept = json.loads((folder / "readings" / f"{name}.json").read_text())
+        assert kept["text"] == text
+        got = call(app, "GET", f"{url}/{name}")
+        assert got.content == text.encode()
+        assert got.headers["content-disposition"] == f'attachment; filename="{name}"'
+        assert got.headers["content-type"] == "application/octet-stream"
+    assert not list(folder.glob(".upload-*"))
+
+
+def test_a_warning_from_reading_shows_no_server_path(small_case, fake_reader):
+    app, _, case_id = small_case
+    r = call(
+        app,
+        "POST",
+        f"/api/cases/{case_id}/documents",
+        params={"name": "w.md"},
+        content=b"WARN",
+    )
+    assert r.status_code == 201, r.text
+    [warning] = r.json()["warnings"]
+    assert warning.startswith("EvidenceWarning: odd text in cases/")
+    assert warning.endswith("/w.md") and "/tmp" not in warning
+
+
+@pytest.mark.parametrize("fail_on", ["w.txt.json", ".documents.json"])
+def test_a_full_disk_during_an_upload_keeps_nothing(
+    small_case, fake_reader, monkeypatch, fail_on
+):
+    import errno
+
+    import geosleuth.service.store as store_module
+
+    app, folder, case_id = small_case
+    real = store_module.write_json
+
+    def write_json(path, obj):
+        if path.name == fail_on:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(path, obj)
+
+    monkeypatch.setattr(store_module, "write_json", write_json)
+    r = call(
+        app,
+        "POST",
+        f"/api/cases/{case_id}/documents",
+        params={"name": "w.txt"},
+        content=b"text",
+    )
+    body = error_of(r, 503)
+    assert body["error"] == "StorageError"
+    assert "No space left on device" in body["message"]
+    assert str(folder) not in body["message"]
+    assert list((folder / "documents").iterdir()) == []
+    assert not (folder / "readings" / "w.txt.json").exists()
+    assert not list(folder.glob(".upload-*"))
+    monkeypatch.setattr(store_module, "write_json", real)
+    again = call(
+        app, "POST", f"/api/cases/{case_id}/documents", params={"name": "w.txt"},
+        content=b"text",
+    )  # fmt: skip
+    assert again.json()["name"] == "w.txt"
+
+
+def test_a_full_disk_while_creating_a_case_keeps_nothing(tmp_path, monkeypatch):
+    import errno
+
+    import geosleuth.service.store as store_module
+
+    def full(path, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    app = create_app(tmp_path)
+    monkeypatch.setattr(store_module, "write_atomic", full)
+    body = error_of(call(app, "POST", "/api/cases", content=HIKER.read_bytes()), 503)
+    assert body["error"] == "StorageError" and str(tmp_path) not in body["message"]
+    assert list((tmp_path / "cases").iterdir()) == []
+
+
+def test_an_unusable_data_folder_is_an_input_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(InputError, match="cannot be used"):
+        create_app(blocker / "data")
+
+
+def test_runs_are_numbered_in_order_and_a_failed_one_leaves_nothing(
+    small_case, fake_locate, monkeypatch
+):
+    import errno
+
+    import geosleuth.service.store as store_module
+
+    app, folder, case_id = small_case
+    url = f"/api/cases/{case_id}/estimate"
+    for _ in range(2):
+        assert call(app, "POST", url).status_code == 201
+    (folder / "runs" / "0009").mkdir()  # a run being made elsewhere: skipped
+    real = store_module.write_json
+
+    def write_json(path, obj):
+        if path.name == "run.json":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(path, obj)
+
+    monkeypatch.setattr(store_module, "write_json", write_json)
+    error_of(call(app, "POST", url), 503)
+    assert not (folder / "runs" / "0010").exists()
+    monkeypatch.setattr(store_module, "write_json", real)
+    options = {"as_of": "2024-10-12", "budget_km": 20, "sweep_width_km": "0.05"}
+    r = call(app, "POST", url, json=options)
+    assert r.status_code == 201 and r.json()["run"] == "0010"
+    assert r.json()["settings"] == {
+        "as_of": "2024-10-12",
+        "published": None,
+        "budget_km": 20.0,
+        "sweep_width_km": 0.05,
+    }
+    _, kwargs, _ = fake_locate.calls[-1]
+    assert kwargs["as_of"] == dt.date(2024, 10, 12) and kwargs["published"] is None
+    assert kwargs["source"] == "case.yaml"  # not the server's path to the copy
+    assert (kwargs["budget_km"], kwargs["sweep_width_km"]) == (20.0, 0.05)
+    assert r.json()["warnings"] == [
+        f"EvidenceWarning: nothing known in cases/{case_id}/runs/0010"
+    ]
+    assert r.json()["summary"]["items"] == {"used": 1, "left_out": 2}
+    assert r.json()["summary"]["hdr_km2"] == {"50": 1.0, "90": 2.0}
+    runs = call(app, "GET", f"/api/cases/{case_id}").json()["runs"]
+    assert [x["run"] for x in runs] == ["0001", "0002", "0010"]
+    latest = call(app, "GET", url).json()
+    assert latest["case"] == "case.yaml"
+    assert call(app, "GET", f"/cases/{case_id}/report").text == (
+        "<dl><dd>case.yaml</dd></dl>"
+    )
+    missing = call(app, "GET", f"/cases/{case_id}/map.png")  # this run made none
+    assert error_of(missing, 404)["message"] == "There is no map.png here (0010)."
+
+
+def test_index_escapes_the_top_place_and_the_date_of_a_run(small_case, fake_locate):
+    app, _, case_id = small_case
+    assert call(app, "POST", f"/api/cases/{case_id}/estimate").status_code == 201
+    page = call(app, "GET", "/").text
+    assert "&lt;img src=x onerror=alert(3)&gt; (0.500)" in page
+    assert "as of &lt;i&gt;as-of&lt;/i&gt;" in page
+    assert "<img" not in page and "<i>" not in page
+
+
+def test_the_token_is_checked_whole_on_every_path_and_never_logged(
+    tmp_path, monkeypatch, caplog
+):
+    import geosleuth.service.store as store_module
+
+    token = "s3cret-token"
+    app = create_app(tmp_path, token=token)
+    for auth in (
+        "Bearer s3cret",
+        "Bearer ",
+        "Bearer s3cret-token-and-more",
+        f"Basic {token}",
+        token,
+    ):
+        r = call(app, "GET", "/api/cases", headers={"Authorization": auth})
+        assert error_of(r, 401)["error"] == "Unauthorized", auth
+    for url in ("/health-check", "/health/../api/cases", "/api/cases/x/case.yaml"):
+        assert call(app, "GET", url).status_code == 401, url
+    assert (
+        call(app, "GET", "/", headers={"Authorization": "bearer " + token}).status_code
+        == 200
+    )
+
+    sent = []
+
+    async def websocket():
+        scope = {"type": "websocket", "path": "/ws", "headers": []}
+
+        async def receive():
+            return {"type": "websocket.connect"}
+
+        async def send(message):
+            sent.append(message)
+
+        await app(scope, receive, send)
+
+    asyncio.run(websocket())
+    assert sent == [{"type": "websocket.close", "code": 1008}]
+
+    def broken(case_id):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(store_module.CaseStore, "meta", lambda self, i: broken(i))
+    call(app, "POST", "/api/cases", content=HIKER.read_bytes(),
+         headers={"Authorization": f"Bearer {token}"})  # fmt: skip
+    with caplog.at_level("DEBUG"):
+        r = call(app, "GET", "/api/cases", headers={"Authorization": f"Bearer {token}"})
+    assert error_of(r, 500)["message"] == "The server failed; see its log."
+    assert "boom" in caplog.text and token not in caplog.text
+
+
+def test_estimates_and_uploads_on_one_case_take_turns(
+    small_case, fake_locate, fake_reader, monkeypatch
+):
+    import geosleuth.read
+
+    app, _, case_id = small_case
+    url = f"/api/cases/{case_id}"
+    seen = []  # estimates running while a report was read
+    read = geosleuth.read.read_document
+
+    def read_document(path, **kwargs):
+        seen.append(len(fake_locate.busy))
+        return read(path, **kwargs)
+
+    monkeypatch.setattr(geosleuth.read, "read_document", read_document)
+
+    async def go():
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as c:
+            estimates = [c.post(f"{url}/estimate") for _ in range(3)]
+            uploads = [
+                c.post(f"{url}/documents", params={"name": "r.txt"}, content=b"r")
+                for _ in range(3)
+            ]
+            return await asyncio.gather(*estimates, *uploads)
+
+    responses = asyncio.run(go())
+    assert [r.status_code for r in responses] == [201] * 6
+    assert sorted(r.json()["run"] for r in responses[:3]) == ["0001", "0002", "0003"]
+    assert sorted(r.json()["name"] for r in responses[3:]) == [
+        "r-2.txt",
+        "r-3.txt",
+        "r.txt",
+    ]
+    assert [busy for *_, busy in fake_locate.calls] == [0, 0, 0]
+    assert seen == [0, 0, 0]
+    # each run read every document it lists from the reading kept with it
+    runs = sorted((r.json() for r in responses[:3]), key=lambda r: r["run"])
+    for run, (names, _, _) in zip(runs, fake_locate.calls, strict=True):
+        assert names == ["case.yaml", *(f"{d}.json" for d in run["documents"])]
+
+
+def test_a_page_of_another_site_cannot_change_the_cases(tmp_path):
+    app = create_app(tmp_path)
+    for headers in (
+        {"Origin": "http://evil.example"},
+        {"Origin": "null"},
+        {"Sec-Fetch-Site": "cross-site"},
+    ):
+        r = call(app, "POST", "/api/cases", content=HIKER.read_bytes(), headers=headers)
+        assert error_of(r, 403)["error"] == "CrossOrigin", headers
+    assert list((tmp_path / "cases").iterdir()) == []
+    # reading is not refused, and the index's own form (same origin) works
+    assert (
+        call(app, "GET", "/", headers={"Origin": "http://evil.example"}).status_code
+        == 200
+    )
+    same = call(
+        app,
+        "POST",
+        "/api/cases",
+        files={"case": ("h.yaml", HIKER.read_bytes())},
+        data={"from": "index"},
+        headers={"Origin": "http://t", "Sec-Fetch-Site": "same-origin"},
+    )
+    assert same.status_code == 303
+    hosts = create_app(tmp_path, hosts=["localhost"])
+    assert error_of(call(hosts, "GET", "/api/cases"), 421)["error"] == "WrongHost"
+
+
+def test_only_the_runs_own_files_are_served(hiker):
+    app, data, case_id, _ = hiker
+    runs = data / "cases" / case_id / "runs"
+    copy = runs / "backup"  # a run folder copied by hand: not a run
+    shutil.copytree(runs / "0001", copy)
+    try:
+        base = f"/api/cases/{case_id}/runs"
+        for url in (
+            f"{base}/0001/run.json",
+            f"{base}/backup/estimate.json",
+        ):
+            assert error_of(call(app, "GET", url), 404)["field"] in ("name", "run"), url
+        listed = call(app, "GET", f"/api/cases/{case_id}").json()["runs"]
+        assert [r["run"] for r in listed] == ["0001"]
+    finally:
+        shutil.rmtree(copy)
+
+
+def test_a_body_that_is_not_a_json_object_is_400(small_case):
+    app, folder, case_id = small_case
+    for what in ("estimate", "searched"):
+        for body in (b"[1]", b'"x"', b"\xff\xfe{}", b"{'a': 1}"):
+            r = call(app, "POST", f"/api/cases/{case_id}/{what}", content=body)
+            assert error_of(r, 400)["error"] == "BadRequest", (what, body)
+    assert list((folder / "runs").iterdir()) == []
+
+
+def test_a_case_file_that_is_not_utf8_is_refused(tmp_path):
+    app = create_app(tmp_path)
+    latin1 = HIKER.read_text().replace("Yr Wyddfa", "Yr Wyddf\u00e2").encode("latin-1")
+    body = error_of(call(app, "POST", "/api/cases", content=latin1), 422)
+    assert body["field"] == "case" and "not UTF-8" in body["message"]
+    bom = b"\xef\xbb\xbf" + HIKER.read_bytes().replace(b"\n", b"\r\n")
+    r = call(app, "POST", "/api/cases", content=bom)
+    assert r.status_code == 201, r.text
+    stored = tmp_path / "cases" / r.json()["id"] / "case.yaml"
+    assert stored.read_bytes() == HIKER.read_bytes()
+
+
+def test_errors_name_files_inside_the_data_folder_only(small_case):
+    app, folder, case_id = small_case
+    (folder / "case.yaml").write_bytes(b"target: caf\xe9\n")  # edited on the server
+    r = call(
+        app,
+        "POST",
+        f"/api/cases/{case_id}/searched",
+        json={"date": "2024-10-13", "pd": 0.5, "box": BOX},
+    )
+    body = error_of(r, 422)
+    assert f"The case file cases/{case_id}/case.yaml is not UTF-8" in body["message"]
+    assert str(folder.parent.parent) not in body["message"]
+
+
+def test_searched_takes_center_and_keeps_the_note(small_case):
+    app, folder, case_id = small_case
+    r = call(
+        app,
+        "POST",
+        f"/api/cases/{case_id}/searched",
+        json={"date": "2024-10-13", "pd": 1, "center": [-4.02, 53.08],
+              "radius_km": 0.5, "note": "Dogs <b>and</b> drone, 3 h."},
+    )  # fmt: skip
+    assert r.status_code == 201, r.text
+    [added] = r.json()["added"]
+    assert added["note"] == "Dogs <b>and</b> drone, 3 h."
+    assert (added["pd"], added["buffer_km"]) == (1.0, 0.5)
+    item = load_case(folder / "case.yaml").items[-1]
+    assert item.note == "Dogs <b>and</b> drone, 3 h."
+    assert (item.area.lon, item.area.lat) == (-4.02, 53.08)
+
+
+def test_only_finished_cases_with_proper_ids_are_listed(small_case):
+    app, folder, case_id = small_case
+    cases = folder.parent
+    for name in (".new-0123abcd", "Upper", "-dash"):  # half-made or hand-made
+        (cases / name).mkdir()
+        shutil.copyfile(folder / "case.yaml", cases / name / "case.yaml")
+    assert [c["id"] for c in call(app, "GET", "/api/cases").json()["cases"]] == [
+        case_id
+    ]
+    assert "Upper" not in call(app, "GET", "/").text
+    error_of(call(app, "GET", "/api/cases/.new-0123abcd"), 404)
+
+
+def test_read_endpoint_passes_target_and_date_to_the_reader(tmp_path, fake_reader):
+    app = create_app(tmp_path)
+    r = call(
+        app,
+        "POST",
+        "/api/read",
+        files={"document": ("../a b.md", b"WARN text")},
+        data={"target": "John Evans", "published": "2024-10-13"},
+    )
+    assert r.status_code == 200, r.text
+    assert fake_reader == [("a-b.md", "John Evans", dt.date(2024, 10, 13))]
+    body = r.json()
+    assert body["text"] == "WARN text" and body["published"] == "2024-10-13"
+    [warning] = body["warnings"]
+    assert warning == "EvidenceWarning: odd text in a-b.md"
+    assert list(tmp_path.joinpath("cases").iterdir()) == []
+
+
+def test_uploads_with_the_wrong_shape_are_refused(small_case, fake_reader):
+    app, folder, case_id = small_case
+    bare = {"content-type": "multipart/form-data"}  # no boundary
+    r = call(app, "POST", "/api/cases", content=b"x", headers=bare)
+    assert error_of(r, 400)["message"] == "Missing boundary in multipart."
+    url = f"/api/cases/{case_id}/documents"
+    r = call(app, "POST", url, files={"report": ("a.txt", b"text")})
+    assert error_of(r, 422)["field"] == "document"
+    r = call(app, "POST", url, content=b"text")  # no name
+    assert error_of(r, 422)["field"] == "name"
+    r = call(app, "POST", url, params={"name": "a.pdf"}, content=b"%PDF")
+    assert error_of(r, 422)["field"] == "name"
+    r = call(app, "POST", url, params={"name": "a.txt", "published": "13/10/2024"},
+             content=b"text")  # fmt: skip
+    assert error_of(r, 422)["field"] == "published"
+    assert fake_reader == []
+    assert list((folder / "documents").iterdir()) == []

@@ -9,7 +9,7 @@ import math
 import os
 import warnings
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -236,6 +236,7 @@ def run_locate(
     home: Place | None = None,
     scheduler: str = "serial",
     workers: int | None = None,
+    source: str | None = None,
 ) -> tuple[Estimate, str]:
     """Read the inputs, fuse, write every output to ``out``.
 
@@ -245,7 +246,8 @@ def run_locate(
     With ``budget_km`` and ``sweep_width_km`` the report also shows the optimal
     search plan for that effort (see :func:`geosleuth.plan.allocate_optimal`).
     ``scheduler`` and ``workers`` say how articles are read (see
-    :func:`geosleuth.read.read_corpus`).
+    :func:`geosleuth.read.read_corpus`). ``source`` names the inputs in the
+    outputs (``estimate.json``'s ``case``, the report) instead of their paths.
     """
     with Progress(
         SpinnerColumn(),
@@ -260,6 +262,8 @@ def run_locate(
             inputs, target=target, published=published, cell_km=cell_km, home=home,
             scheduler=scheduler, workers=workers,
         )  # fmt: skip
+        if source is not None:
+            data = replace(data, source=source)
         day = as_of or data.as_of or max(i.known_on for i in data.items)
         progress.update(
             task,

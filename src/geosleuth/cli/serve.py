@@ -82,6 +82,8 @@ def serve(
     r"""Serve the cases in DATA_DIR to the team: the JSON API under /api, and pages.
 
     Each case is a case file plus uploaded reports; estimates are kept per run.
+    On a loopback address it answers only to loopback host names, and no page of
+    another site can change the cases through a browser.
     Needs the web extra: pip install 'geosleuth\[web]'.
     """
     try:
@@ -91,8 +93,14 @@ def serve(
     from geosleuth.service import create_app
 
     token = read_token(token_file) if token_file is not None else None
+    # on the loopback, answer only to loopback names: a web page cannot reach
+    # the service through a name of its own that resolves here (DNS rebinding)
+    hosts = ["127.0.0.1", "localhost", "::1", host] if _is_loopback(host) else None
     application = create_app(
-        data_dir, token=token, max_upload_bytes=int(max_upload_mb * 1_000_000)
+        data_dir,
+        token=token,
+        max_upload_bytes=int(max_upload_mb * 1_000_000),
+        hosts=hosts,
     )
     if token is None and not _is_loopback(host):
         err_console.print(

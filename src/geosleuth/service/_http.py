@@ -10,7 +10,7 @@ import functools
 import hmac
 import json
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,8 +28,10 @@ if TYPE_CHECKING:
     from starlette.types import ASGIApp, Receive, Scope, Send
 
 __all__ = [
+    "DATA_CSP",
     "SECURITY_HEADERS",
     "Handler",
+    "OriginGate",
     "Refused",
     "TokenGate",
     "decode_text",
@@ -52,6 +54,10 @@ SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
+
+#: Content-Security-Policy of files that are data, not pages (JSON, YAML, PNG,
+#: downloads): a browser that opens one runs nothing and loads nothing.
+DATA_CSP = "default-src 'none'; sandbox; frame-ancestors 'none'"
 
 
 class Refused(Exception):
@@ -87,14 +93,18 @@ def html_response(text: str, status: int = 200) -> Response:
 
 
 class TokenGate:
-    """ASGI middleware: every request but ``/health`` needs ``Bearer <token>``."""
+    """ASGI middleware: every request but ``/health`` needs ``Bearer <token>``.
+
+    The token is compared in constant time (:func:`hmac.compare_digest`) and is
+    never logged. Websocket connections (the service has none) need it too.
+    """
 
     def __init__(self, app: ASGIApp, token: str) -> None:
         self.app = app
         self.token = token.encode("utf-8")
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope.get("path") != "/health":
+        if scope["type"] in ("http", "websocket") and scope.get("path") != "/health":
             given = b""
             for key, value in scope.get("headers", ()):
                 if key == b"authorization":
@@ -103,6 +113,9 @@ class TokenGate:
                         given = b""
                     break
             if not hmac.compare_digest(given.strip(), self.token):
+                if scope["type"] == "websocket":
+                    await send({"type": "websocket.close", "code": 1008})
+                    return
                 response = error_response(
                     401,
                     "Unauthorized",
@@ -114,8 +127,74 @@ class TokenGate:
         await self.app(scope, receive, send)
 
 
+class OriginGate:
+    """ASGI middleware: refuse requests a browser sends for another site.
+
+    A web page elsewhere can make the browser of someone on the team post to the
+    service (a form, or ``fetch`` with ``mode: 'no-cors'``); the browser says so
+    in ``Origin`` (or ``Sec-Fetch-Site: cross-site``), and such a request that
+    would change something is refused with 403. With ``hosts``, a request whose
+    ``Host`` is not one of them is refused with 421, so a name of the attacker's
+    that resolves to this machine (DNS rebinding) reaches nothing. Clients that
+    are not browsers send neither header and pass.
+    """
+
+    _SAFE = frozenset({"GET", "HEAD", "OPTIONS"})
+
+    def __init__(self, app: ASGIApp, hosts: Sequence[str] | None = None) -> None:
+        self.app = app
+        self.hosts = None if hosts is None else {h.lower() for h in hosts}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        from urllib.parse import urlsplit
+
+        if scope["type"] in ("http", "websocket"):
+            headers = {
+                bytes(k).decode("latin-1"): bytes(v).decode("latin-1")
+                for k, v in scope.get("headers", ())
+            }
+            host = headers.get("host", "")
+            refused = None
+            if self.hosts is not None:
+                name = urlsplit(f"//{host}").hostname or ""
+                if name not in self.hosts:
+                    refused = (
+                        421,
+                        "WrongHost",
+                        f"This service answers to {', '.join(sorted(self.hosts))}.",
+                    )
+            method = scope.get("method", "GET")
+            if refused is None and (
+                method not in self._SAFE or scope["type"] != "http"
+            ):
+                origin = headers.get("origin")
+                cross = headers.get("sec-fetch-site") == "cross-site" or (
+                    origin is not None
+                    and urlsplit(origin).netloc.lower() != host.lower()
+                )
+                if cross:
+                    refused = (
+                        403,
+                        "CrossOrigin",
+                        "A page of another site may not change the cases.",
+                    )
+            if refused is not None:
+                if scope["type"] == "websocket":
+                    await send({"type": "websocket.close", "code": 1008})
+                    return
+                await error_response(*refused)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
 def guard(root: Path) -> Callable[[Handler], Handler]:
-    """Turn what a handler raises into a JSON error; data paths are not shown."""
+    """Turn what a handler raises into a JSON error; data paths are not shown.
+
+    A :class:`GeosleuthError` is 422 (404 for an unknown case, 501 for a missing
+    extra), an :class:`OSError` (a full disk, a read-only data folder) is 503 and
+    anything else 500; the last two are logged, and no response shows a path of
+    the data folder or a traceback.
+    """
 
     def hide(text: str) -> str:
         return text.replace(f"{root}/", "").replace(str(root), "<data>")
@@ -143,6 +222,15 @@ def guard(root: Path) -> Callable[[Handler], Handler]:
                 )
             except HTTPException as exc:  # e.g. a malformed multipart body
                 return error_response(exc.status_code, "BadRequest", str(exc.detail))
+            except OSError as exc:
+                _log.exception("%s %s failed", request.method, request.url.path)
+                return error_response(
+                    503,
+                    "StorageError",
+                    "The server could not write its data folder "
+                    f"({exc.strerror or type(exc).__name__}); nothing was changed. "
+                    "Try again later, or tell whoever runs it.",
+                )
             except Exception:
                 _log.exception("%s %s failed", request.method, request.url.path)
                 return error_response(
@@ -226,8 +314,10 @@ async def read_json_object(request: Request, limit: int) -> dict[str, Any]:
         return {}
     try:
         obj = json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError too
         raise Refused(400, "BadRequest", f"The body is not JSON: {exc}.") from None
+    except RecursionError:
+        raise Refused(400, "BadRequest", "The body nests too deeply.") from None
     if not isinstance(obj, dict):
         raise Refused(400, "BadRequest", "The body must be a JSON object.")
     return obj

@@ -33,14 +33,23 @@ POST    ``/api/read``                          a report in, the reading (JSON) o
 
 Errors are JSON ``{"error", "message", "line", "field"}``: 422 for input the library
 refuses (a :class:`~geosleuth.errors.GeosleuthError`, with its line and field),
-400 for a body that is not JSON or multipart, 401 without the token, 404 for an
-unknown case, run or path, 413 for a body over ``max_upload_bytes``, 501 when an
-optional extra is missing; never a traceback.
+400 for a body that is not JSON or multipart, 401 without the token, 403 for a
+change sent by a page of another site, 404 for an unknown case, run or path, 413
+for a body over ``max_upload_bytes``, 421 for a host name not in ``hosts``, 501
+when an optional extra is missing, 503 when the data folder cannot be written (a
+full disk, a read-only folder: nothing is changed); never a traceback, never a
+path on the server.
+
+Served files carry ``X-Content-Type-Options: nosniff`` and a
+Content-Security-Policy: the report runs only its own inline script and loads
+nothing; data files and uploaded reports are sandboxed, and uploaded reports are
+sent as downloads (``Content-Disposition: attachment``), never rendered.
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -49,7 +58,9 @@ from geosleuth.errors import CaseNotFoundError, GeosleuthError, InputError
 from geosleuth.errors import missing_extra as _missing_extra
 from geosleuth.service import pipeline, searches
 from geosleuth.service._http import (
+    DATA_CSP,
     SECURITY_HEADERS,
+    OriginGate,
     TokenGate,
     decode_text,
     error_response,
@@ -70,15 +81,22 @@ if TYPE_CHECKING:
 
 __all__ = ["create_app"]
 
-# A report is self-contained (it never loads anything); it may not send anything.
+# A report is self-contained: its own inline script and styles, images as data:
+# URLs. It may load nothing from elsewhere and send nothing anywhere.
 _REPORT_CSP = (
-    "connect-src 'none'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'"
+    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+    "img-src data: blob:; font-src data:; connect-src 'none'; form-action 'none'; "
+    "base-uri 'none'; frame-ancestors 'none'"
 )
 _ESTIMATE_KEYS = {"as_of", "published", "budget_km", "sweep_width_km"}
 
 
 def create_app(
-    data_dir: str | Path, *, token: str | None = None, max_upload_bytes: int = 2_000_000
+    data_dir: str | Path,
+    *,
+    token: str | None = None,
+    max_upload_bytes: int = 2_000_000,
+    hosts: Sequence[str] | None = None,
 ) -> Starlette:
     """Build the service's ASGI application over the cases in ``data_dir``.
 
@@ -92,6 +110,17 @@ def create_app(
         ``Authorization: Bearer <token>`` (else 401).
     max_upload_bytes : int, default 2_000_000
         Largest request body accepted (else 413).
+    hosts : sequence of str or None, default None
+        The host names the service answers to (the ``Host`` header, port left
+        out; else 421), e.g. ``["127.0.0.1", "localhost"]`` for a service on the
+        loopback, which a web page could otherwise reach through DNS rebinding.
+        None: any.
+
+    Notes
+    -----
+    A request that would change something and that a browser sends for a page of
+    another site (``Origin``, ``Sec-Fetch-Site``) is refused with 403, so a web
+    page cannot post to the service through a team member's browser.
 
     Returns
     -------
@@ -144,9 +173,12 @@ def create_app(
         return meta
 
     def file_response(path: Path, name: str) -> Response:
-        headers = dict(SECURITY_HEADERS)
-        if name == "report.html":
-            headers["Content-Security-Policy"] = _REPORT_CSP
+        if not path.is_file():  # FileResponse would fail only once it is sent
+            raise CaseNotFoundError(
+                f"There is no {name} here ({path.parent.name}).", field="name"
+            )
+        csp = _REPORT_CSP if name == "report.html" else DATA_CSP
+        headers = {**SECURITY_HEADERS, "Content-Security-Policy": csp}
         return FileResponse(path, media_type=RUN_FILES[name], headers=headers)
 
     @guarded
@@ -192,9 +224,8 @@ def create_app(
 
     @guarded
     async def case_file(request: Request) -> Response:
-        path = store.case_file(request.path_params["case_id"])
-        return FileResponse(
-            path, media_type=RUN_FILES["case.yaml"], headers=SECURITY_HEADERS
+        return file_response(
+            store.case_file(request.path_params["case_id"]), "case.yaml"
         )
 
     @guarded
@@ -221,11 +252,15 @@ def create_app(
             return reading, found
 
         def add(name: str) -> tuple[str, tuple[Any, list[str]]]:
-            stored, (reading, found) = store.add_document(
-                case_id, name, data, read, published=published
+            # the reading is kept with the document, in one step under the lock
+            return store.add_document(
+                case_id,
+                name,
+                data,
+                read,
+                published=published,
+                reading=lambda result: result[0].to_dict(),
             )
-            store.save_reading(case_id, stored, reading.to_dict())
-            return stored, (reading, found)
 
         stored, (reading, found) = await run_in_threadpool(add, name)
         return json_response(
@@ -233,7 +268,7 @@ def create_app(
                 "case": case_id,
                 "name": stored,
                 "reading": pipeline.reading_summary(reading),
-                "warnings": found,
+                "warnings": [store.public_text(w) for w in found],
             },
             201,
         )
@@ -251,16 +286,17 @@ def create_app(
             store.folder(case_id) / "documents" / name,
             media_type="application/octet-stream",
             filename=name,
-            headers=SECURITY_HEADERS,
+            headers={**SECURITY_HEADERS, "Content-Security-Policy": DATA_CSP},
         )
 
     @guarded
     async def run_estimate(request: Request) -> Response:
         case_id = request.path_params["case_id"]
         store.folder(case_id)
+        # the body is read as JSON whatever its content type: options sent as
+        # text/plain (or a form) are never dropped in silence
         opts: dict[str, Any] = dict(request.query_params)
-        if request.headers.get("content-type", "").startswith("application/json"):
-            opts |= await read_json_object(request, limit)
+        opts |= await read_json_object(request, limit)
         unknown = sorted(set(opts) - _ESTIMATE_KEYS)
         if unknown:
             raise InputError(
@@ -331,11 +367,19 @@ def create_app(
         target = fields.get("target") or None
 
         def work() -> dict[str, Any]:
+            # the temporary folder is the server's business: never in what is said
             with tempfile.TemporaryDirectory() as tmp:
                 path = Path(tmp) / safe
                 path.write_bytes(data)
-                with pipeline.collected_warnings() as found:
-                    reading = read_document(path, target=target, published=published)
+                try:
+                    with pipeline.collected_warnings() as found:
+                        reading = read_document(
+                            path, target=target, published=published
+                        )
+                except GeosleuthError as exc:
+                    exc.message = exc.message.replace(f"{tmp}/", "")
+                    raise
+                found = [w.replace(f"{tmp}/", "") for w in found]
                 return {**reading.to_dict(), "warnings": found}
 
         return json_response(await run_in_threadpool(work))
@@ -367,7 +411,9 @@ def create_app(
         Route("/cases/{case_id}/map.png", latest_map),
         Route("/api/read", read, methods=["POST"]),
     ]
-    middleware = [Middleware(TokenGate, token=token.strip())] if token else []
+    middleware = [Middleware(OriginGate, hosts=hosts)]
+    if token:
+        middleware.append(Middleware(TokenGate, token=token.strip()))
     return Starlette(
         routes=routes,
         middleware=middleware,

@@ -115,6 +115,10 @@ def parse_positive(value: Any, field: str) -> float | None:
     --------
     >>> parse_positive("12.5", "budget_km"), parse_positive(None, "budget_km")
     (12.5, None)
+    >>> parse_positive(10**400, "budget_km")
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.InputError: 'budget_km' must be a positive number. Got 1000...
     >>> parse_positive(-1, "budget_km")
     Traceback (most recent call last):
     ...
@@ -123,10 +127,8 @@ def parse_positive(value: Any, field: str) -> float | None:
     if value is None or value == "":
         return None
     number: float | None = None
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        number = float(value)
-    elif isinstance(value, str):
-        with contextlib.suppress(ValueError):
+    if isinstance(value, (int, float, str)) and not isinstance(value, bool):
+        with contextlib.suppress(ValueError, OverflowError):  # e.g. 10**400
             number = float(value)
     if number is None or not (math.isfinite(number) and number > 0):
         raise InputError(
@@ -138,15 +140,24 @@ def parse_positive(value: Any, field: str) -> float | None:
 
 # ------------------------------------------------------------------- case files
 def _node_count(root: Any) -> int:
-    """Nodes of a composed YAML document as loaded (an alias counts its subtree)."""
+    """Nodes of a composed YAML document as loaded (an alias counts its subtree).
+
+    A node that holds itself (``&a [*a]``) expands without end: it counts as
+    more than :data:`MAX_YAML_NODES`. Counting stops once past that.
+    """
     import yaml
 
     sizes: dict[int, int] = {}
+    open_: set[int] = set()  # begun, not finished: the path from the root
     stack: list[tuple[Any, bool]] = [(root, False)]
     while stack:
         node, done = stack.pop()
         if id(node) in sizes:
             continue
+        if not done:
+            if id(node) in open_:  # '&a [*a]': a node inside itself, no end
+                return MAX_YAML_NODES + 1
+            open_.add(id(node))
         if isinstance(node, yaml.MappingNode):
             kids = [n for pair in node.value for n in pair]
         elif isinstance(node, yaml.SequenceNode):
@@ -156,6 +167,7 @@ def _node_count(root: Any) -> int:
         if done:
             size = 1 + sum(sizes.get(id(k), 0) for k in kids)
             sizes[id(node)] = size
+            open_.discard(id(node))
             if size > MAX_YAML_NODES:
                 return size
         else:
@@ -187,10 +199,17 @@ def check_case_text(text: str, *, source: str = "case.yaml") -> Case:
     """
     import yaml
 
+    too_deep = CaseFileError(
+        f"The case file {source} nests too deeply to be read; write it out plainly.",
+        path=source,
+        line=1,
+    )
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError:
         root = None  # parse_case says what is wrong, with the line
+    except RecursionError:  # '[[[[...' nested thousands deep
+        raise too_deep from None
     if root is not None:
         if _node_count(root) > MAX_YAML_NODES:
             raise CaseFileError(
@@ -217,8 +236,11 @@ def check_case_text(text: str, *, source: str = "case.yaml") -> Case:
                             line=line,
                             field=f"evidence[{i}].csv",
                         )
-    with collected_warnings():
-        return parse_case(text, source=source)
+    try:
+        with collected_warnings():
+            return parse_case(text, source=source)
+    except RecursionError:
+        raise too_deep from None
 
 
 # ------------------------------------------------------------------- documents
@@ -286,6 +308,10 @@ def run_estimate(
     file they came from, are kept in ``runs/<run-id>/`` (earlier runs stay).
     Returns the run's record: settings, warnings and :func:`estimate_summary`.
 
+    The run records its case file as ``case.yaml`` (beside it in the run's folder),
+    not as a path on the server: ``estimate.json``'s ``case`` and the report say
+    so, and ``geosleuth verify`` on the folder passes.
+
     Each document's evidence is what was read from it when it was uploaded (with
     the publication date it came with), kept in ``readings/``. With ``published``
     every document is read again, with that date for those that give none.
@@ -319,6 +345,8 @@ def run_estimate(
                 quiet=True,
                 budget_km=budget_km,
                 sweep_width_km=sweep_width_km,
+                # the copy beside the outputs, not a path on the server
+                source="case.yaml",
             )
         record = json.loads((out / "estimate.json").read_text(encoding="utf-8"))
         return {
@@ -329,7 +357,7 @@ def run_estimate(
                 "sweep_width_km": sweep_width_km,
             },
             "documents": [p.name for p in docs],
-            "warnings": found,
+            "warnings": [store.public_text(w) for w in found],
             "summary": estimate_summary(record),
         }
 

@@ -35,10 +35,15 @@ def _numbers(value: Any, n: int, field: str, what: str) -> list[float]:
             if isinstance(v, bool) or not isinstance(v, (int, float)):
                 ok = False
                 break
-            if not math.isfinite(v):
+            try:
+                number = float(v)  # an int past float's range: OverflowError
+            except OverflowError:
                 ok = False
                 break
-            nums.append(float(v))
+            if not math.isfinite(number):
+                ok = False
+                break
+            nums.append(number)
     if not ok:
         raise InputError(
             f"{field!r} must be {what}. Got {json.dumps(value)[:60]} instead.",
@@ -85,6 +90,11 @@ def record_search(case_path: Path, body: Any) -> dict[str, Any]:
             "'pd', the probability of detection in the area, must be a number "
             f"with 0 < pd ≤ 1. Got {json.dumps(pd)[:40]} instead.",
             field="pd",
+        )
+    if "centre" in body and "center" in body:
+        raise InputError(
+            "Give the 'centre' once (as 'centre' or 'center', not both).",
+            field="center",
         )
     centre = body.get("centre", body.get("center"))
     area: Geometry

@@ -175,9 +175,27 @@ class CaseStore:
     def __init__(self, root: str | Path) -> None:
         self.root = Path(root).resolve()
         self.cases = self.root / "cases"
-        self.cases.mkdir(parents=True, exist_ok=True)
+        try:
+            self.cases.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InputError(
+                f"The data folder {self.root} cannot be used: {exc.strerror}.",
+                path=str(self.root),
+            ) from None
         self._locks: dict[str, threading.Lock] = {}
         self._locks_lock = threading.Lock()
+
+    def public_text(self, text: str) -> str:
+        """``text`` with the data folder's path taken out (for clients to see).
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> store = CaseStore(tempfile.mkdtemp())
+        >>> store.public_text(f"Bad {store.root}/cases/x/case.yaml, line 3")
+        'Bad cases/x/case.yaml, line 3'
+        """
+        return text.replace(f"{self.root}/", "").replace(str(self.root), "<data>")
 
     # ------------------------------------------------------------------ lookup
     def ids(self) -> list[str]:
@@ -196,7 +214,10 @@ class CaseStore:
         CaseNotFoundError
             If ``case_id`` is not a well-formed id or no such case exists.
         """
-        if not _ID.fullmatch(case_id) or not (self.cases / case_id).is_dir():
+        if (
+            not _ID.fullmatch(case_id)
+            or not (self.cases / case_id / "case.yaml").is_file()
+        ):
             raise CaseNotFoundError(f"There is no case {case_id[:80]!r}.", field="id")
         return self.cases / case_id
 
@@ -309,13 +330,6 @@ class CaseStore:
         """Where the reading of the stored document ``name`` is kept."""
         return self.folder(case_id) / "readings" / f"{document_name(name)}.json"
 
-    def save_reading(self, case_id: str, name: str, record: dict[str, Any]) -> None:
-        """Keep the reading (``Reading.to_dict()``) of the stored document ``name``."""
-        path = self.reading_path(case_id, name)
-        with self.lock(case_id):
-            path.parent.mkdir(exist_ok=True)
-            write_json(path, record)
-
     def estimate_inputs(self, case_id: str) -> list[Path]:
         """Each stored document's reading, or the document where it has none."""
         out = []
@@ -373,6 +387,7 @@ class CaseStore:
         check: Callable[[Path], _T],
         *,
         published: dt.date | None = None,
+        reading: Callable[[_T], dict[str, Any]] | None = None,
     ) -> tuple[str, _T]:
         """Store a document under a free name; ``check`` must accept it first.
 
@@ -380,8 +395,11 @@ class CaseStore:
         (``report-2.txt``). The bytes are written under that name in a temporary
         folder, ``check(path)`` reads them (e.g. :func:`geosleuth.read.read_document`)
         and only if it returns is the file moved into ``documents/``, with its
-        ``published`` date noted beside it. Returns the stored name and what
-        ``check`` returned.
+        ``published`` date noted beside it and, with ``reading``, the record
+        ``reading(result)`` kept as its reading (:meth:`reading_path`). All of it
+        happens under the case lock, so an estimate sees the document with its
+        reading and date or not at all; on any error none of it is kept. Returns
+        the stored name and what ``check`` returned.
         """
         safe = document_name(name)
         stem, suffix = safe[: -len(Path(safe).suffix)], Path(safe).suffix
@@ -396,15 +414,22 @@ class CaseStore:
                 final, n = f"{stem}-{n}{suffix}", n + 1
             tmp = folder / f".upload-{uuid.uuid4().hex}"
             tmp.mkdir()
+            kept = folder / "readings" / f"{final}.json"
             try:
                 write_atomic(tmp / final, data)
                 result = check(tmp / final)
+                if reading is not None:
+                    kept.parent.mkdir(exist_ok=True)
+                    write_json(kept, reading(result))
                 info = self._document_info(docs)
                 info[final] = {
                     "published": published.isoformat() if published else None
                 }
                 write_json(docs / _DOC_INFO, info)  # before the file: never missing
                 (tmp / final).rename(docs / final)
+            except BaseException:
+                kept.unlink(missing_ok=True)
+                raise
             finally:
                 shutil.rmtree(tmp, ignore_errors=True)
         return final, result
