@@ -346,15 +346,18 @@ def test_corpus_reads_every_document_under_the_folder(
 @pytest.mark.nlp
 def test_corpus_and_files_together(tmp_path: Path, nlp_ready: None) -> None:
     corpus = _corpus(tmp_path)
-    extra = tmp_path / "extra.txt"
+    extra = tmp_path / "evidence.txt"  # its <doc>.json is not evidence.json
     extra.write_text(ARTICLE, encoding="utf-8")
-    again = corpus / "nested" / "deeper" / "c.txt"  # also under --corpus: read once
+    # also under --corpus, by another spelling of its path: read once
+    again = corpus / "nested" / ".." / "nested" / "deeper" / "c.txt"
     out = tmp_path / "o"
     result = _run("read", extra, again, "--corpus", corpus, "--out", out, *TARGET)
     assert result.exit_code == 0, result.output
     record = json.loads((out / "evidence.json").read_text(encoding="utf-8"))
+    assert record["documents"][0]["file"] == "evidence-2.json"
+    assert json.loads((out / "evidence-2.json").read_text())["source"] == "evidence.txt"
     assert [d["source"] for d in record["documents"]] == [
-        "extra.txt",
+        "evidence.txt",
         "c.txt",
         "a.txt",
         "a.txt",
@@ -410,6 +413,7 @@ def test_on_invalid_leaves_a_nul_byte_file_out_and_says_so(
     )
     assert result.exit_code == 0, result.output
     assert "Read 1 of 2 documents, left out 1" in result.output
+    assert "Wrote 3 files" in " ".join(result.output.split())  # none for the blob
     assert "Not read:" in result.output and "blob.txt" in result.output
     assert ("EvidenceWarning" in result.output) == (how == "warn")
     assert {p.name for p in out.iterdir()} == {"a.json", "a.html", "evidence.json"}
@@ -441,10 +445,16 @@ def test_two_worker_processes_write_the_same_bytes(
     pytest.importorskip("dask.bag")
     corpus = _corpus(tmp_path)
     serial, parallel = tmp_path / "serial", tmp_path / "parallel"
-    result = _run("read", "--corpus", corpus, "--out", serial, *TARGET)
+    cut = ("--max-chars", "150")  # the two long articles are cut, with a warning
+    result = _run("read", "--corpus", corpus, "--out", serial, *cut, *TARGET)
     assert result.exit_code == 0, result.output
+    warned = result.output.count("Warning")
+    assert warned == 2, result.output
     result = _run(
-        "read", "--corpus", corpus, "--out", parallel, "--workers", "2", *TARGET
-    )
+        "read", "--corpus", corpus, "--out", parallel, "--workers", "2", *cut,
+        *TARGET,
+    )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert _outputs(parallel) == _outputs(serial)
+    # the warnings raised in the worker processes are shown here
+    assert result.output.count("Warning") == warned, result.output

@@ -332,6 +332,11 @@ def _read(text: str, nlp: Any, published: dt.date | None = PUB) -> Any:
         ("ATLANTA - Sources said so on 3 June 2018.", None, None),
         # six lines down is no dateline
         ("\n" * 6 + "BAGHDAD, 3 June 2018 - Sources said so.", None, None),
+        # the agency after the day
+        ("LONDON, 3 June 2018 (Reuters) - Sources said so.", "2018-06-03",
+         "LONDON, 3 June 2018 (Reuters) -"),
+        # a place is written in capitals: a capitalised word is no dateline
+        ("Update, 3 June 2018 - Sources said so.", None, None),
     ],
 )  # fmt: skip
 def test_a_dateline_gives_the_day_it_was_filed(
@@ -344,6 +349,35 @@ def test_a_dateline_gives_the_day_it_was_filed(
         assert got is None
     else:
         assert got == (dt.date.fromisoformat(day), line)
+
+
+def test_a_dateline_after_today_gives_no_day() -> None:
+    from geosleuth.read.document import _dateline_date
+
+    # a day after today is a typo, not the day it was filed
+    day = dt.date.today() + dt.timedelta(days=2)
+    assert _dateline_date(f"BAGHDAD, {day:%d %B %Y} - Sources said so.") is None
+    day = dt.date.today() - dt.timedelta(days=2)
+    line = f"BAGHDAD, {day:%d %B %Y} -"
+    assert _dateline_date(line + " Sources said so.") == (day, line)
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("MOSUL - Police said so.", ["MOSUL -", "Police said so."]),
+        # a capitalised word before a dash, and a name joined to a word by a hyphen
+        ("Update - Police said so.", ["Update - Police said so."]),
+        ("ISIS-held Hajin was bombed.", ["ISIS-held Hajin was bombed."]),
+        ("U.S.-led forces said so.", ["U.S.-led forces said so."]),
+    ],
+)
+def test_only_a_dateline_is_a_sentence_of_its_own(
+    text: str, sentences: list[str]
+) -> None:
+    from geosleuth.read.document import _rough_sentences
+
+    assert [text[s:e] for s, e in _rough_sentences(text)] == sentences
 
 
 @pytest.mark.nlp
@@ -366,6 +400,9 @@ def test_a_dateline_is_neither_the_speaker_nor_the_quote(nlp: Any) -> None:
     # a given publication date wins, and the agency's dateline is no speaker either
     text = "BEIRUT, June 3 (Reuters) - The SDF said al-Baghdadi was hiding in Hajin."
     reading = _read(text, nlp)
+    dated = _read("BAGHDAD, 3 June 2018 - Sources said al-Baghdadi is in Hajin.", nlp)
+    assert dated.published == PUB
+    assert not any("dateline" in note for note in dated.notes)
     (claim,) = [i for i in reading.evidence if isinstance(i, Claim)]
     assert reading.published == PUB
     assert claim.provenance.speaker == "SDF"
@@ -471,7 +508,11 @@ def reading_refs(text: str, target: str, nlp: Any) -> Any:
 @pytest.mark.parametrize(
     ("speaker", "grade"),
     [("Police", "F2"), ("Intelligence officials", "F2"), ("Sources", "F3"),
-     ("Neighbours", "F3")],
+     ("Neighbours", "F3"),
+     # a plural authority, as the table of grades says ("Officials")
+     ("Officials", "F2"), ("Army officers", "F2"),
+     # unnamed speakers who are no authority
+     ("Smugglers", "F3"), ("Witnesses", "F3")],
 )  # fmt: skip
 def test_a_speaker_named_as_an_authority_is_official(
     speaker: str, grade: str, nlp: Any

@@ -310,6 +310,13 @@ def test_evidence_json_loads_back_item_for_item(tmp_path: Path) -> None:
     assert record["documents"][1]["file"] == "b.json"
     assert record["rejected"] == [{"path": "blob.txt", "reason": "not text"}]
     assert record["documents"][0]["evidence"] == readings[0].to_dict()["evidence"]
+    assert (record["format"], record["version"]) == ("geosleuth read evidence", 1)
+    # each document as in its <doc>.json, less the text, sentences and mentions
+    assert record["documents"][0] == {
+        "file": "a.json", "doc_id": "a", "source": "a.txt", "title": None,
+        "published": "2018-05-15", "target": "al-Baghdadi",
+        "evidence": readings[0].to_dict()["evidence"], "notes": [],
+    }  # fmt: skip
     p = tmp_path / "evidence.json"
     p.write_text(json.dumps(record), encoding="utf-8")
     loaded = load_read_output(p)
@@ -326,7 +333,9 @@ def test_a_document_json_loads_back_item_for_item(tmp_path: Path) -> None:
 
 
 def test_documents_with_one_id_are_renamed_apart(tmp_path: Path) -> None:
-    record = evidence_record([_reading("a", *_items("a")), _reading("a", *_items("a"))])
+    # two documents called 'a' (a/report.txt, b/report.txt) that say different things
+    first = _reading("a", _items("a")[1])
+    record = evidence_record([first, _reading("a", *_items("a"))])
     p = tmp_path / "evidence.json"
     p.write_text(json.dumps(record), encoding="utf-8")
     docs = gather_evidence([p])
@@ -335,15 +344,100 @@ def test_documents_with_one_id_are_renamed_apart(tmp_path: Path) -> None:
     assert docs[1][1].named_points() == [("Hajin", 40.83, 34.69)]
 
 
+def test_a_document_given_twice_is_counted_once(tmp_path: Path) -> None:
+    # 'locate out/*.json' gives each <doc>.json and the evidence.json that holds it
+    readings = [_reading("a", *_items("a")), _reading("b", *_items("b"))]
+    whole = tmp_path / "evidence.json"
+    whole.write_text(json.dumps(evidence_record(readings)), encoding="utf-8")
+    one = tmp_path / "b.json"
+    one.write_text(json.dumps(readings[1].to_dict()), encoding="utf-8")
+    with pytest.warns(EvidenceWarning, match="was given before") as caught:
+        docs = gather_evidence([whole, one, whole])
+    said = [str(w.message) for w in caught]
+    assert len(said) == 3
+    assert said[0].startswith(f"The document 'b' of {str(one)!r} was given before, in")
+    assert [(p.name, d.doc_id) for p, d in docs] == [
+        ("evidence.json", "a"),
+        ("evidence.json", "b"),
+    ]
+    # the same name with other evidence is another document, renamed apart
+    other = _reading("b", _items("b")[0])
+    two = tmp_path / "other" / "b.json"
+    two.parent.mkdir()
+    two.write_text(json.dumps(other.to_dict()), encoding="utf-8")
+    assert [d.doc_id for _, d in gather_evidence([one, two])] == ["b", "b-2"]
+
+
+@pytest.mark.nlp
+def test_a_read_output_given_first_names_the_target_of_the_articles(
+    tmp_path: Path, nlp: Any
+) -> None:
+    # the article names its speaker most often: read alone, he would be the target
+    article = tmp_path / "fox.txt"
+    article.write_text(
+        "Tom Fox said al-Baghdadi was seen in Hajin. Fox said so again. Tom Fox "
+        "left.\n",
+        encoding="utf-8",
+    )
+    alone = gather_evidence([article], published=PUBLISHED)
+    assert alone[0][1].target == "Tom Fox"
+    whole = tmp_path / "evidence.json"
+    record = evidence_record([_reading("a", *_items("a"))])
+    whole.write_text(json.dumps(record), encoding="utf-8")
+    docs = gather_evidence([whole, article], published=PUBLISHED)
+    assert [d.target for _, d in docs] == ["al-Baghdadi", "al-Baghdadi"]
+    (seen,) = [i for i in docs[1][1].evidence if isinstance(i, Sighting)]
+    assert (seen.place_name, seen.provenance.speaker) == ("Hajīn", "Tom Fox")
+    # given after the article, it does not name the article's target
+    later = gather_evidence([article, whole], published=PUBLISHED)
+    assert [d.target for _, d in later] == ["Tom Fox", "al-Baghdadi"]
+    # nor does an article read first: the target it names is the next one's
+    first = tmp_path / "first.txt"
+    first.write_text("Abu Bakr al-Baghdadi fled. Al-Baghdadi hid.\n", encoding="utf-8")
+    chain = gather_evidence([first, article], published=PUBLISHED)
+    assert [d.target for _, d in chain] == ["Abu Bakr al-Baghdadi"] * 2
+
+
+def test_an_error_with_no_location_is_named_by_its_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import geosleuth.read.corpus as corpus
+
+    def fails(path: str, **_: Any) -> Reading:
+        raise InputError("The text is too long.", field="text")
+
+    monkeypatch.setattr(corpus, "read_document", fails)
+    p = tmp_path / "long.txt"
+    p.write_text("x", encoding="utf-8")
+    with pytest.raises(InputError, match="too long") as info:
+        read_corpus([p])
+    assert (info.value.path, info.value.field) == (str(p), "text")
+    rejected = read_corpus([p], on_invalid="skip").rejected
+    assert rejected == (RejectedDocument(str(p), "The text is too long."),)
+
+
 @pytest.mark.parametrize(
     ("content", "got"),
     [
         (json.dumps({"as_of": "2018-05-15", "evidence": []}), "keys 'as_of'"),
         (json.dumps([1, 2]), "a JSON list"),
+        # another tool's record with a 'documents' list
+        (
+            json.dumps({"format": "other", "version": 1, "documents": []}),
+            "keys 'documents', 'format', 'version'",
+        ),
         ("{not json", "not JSON"),
         (
-            json.dumps({"format": "geosleuth read evidence", "documents": [{}]}),
+            json.dumps(
+                {"format": "geosleuth read evidence", "version": 1, "documents": [{}]}
+            ),
             "no 'evidence' list",
+        ),
+        (
+            json.dumps(
+                {"format": "geosleuth read evidence", "version": 2, "documents": []}
+            ),
+            "an evidence.json of version 2; this geosleuth reads version 1",
         ),
         (
             json.dumps(

@@ -65,7 +65,7 @@ _OFFICIAL = re.compile(
     r"\b(?:director|commander|minister|ministry|official|officer|spokes\w+|general|"
     r"colonel|government|army|forces|intelligence|police|governor|ambassador|"
     r"department|council|command|military|researcher|consultant|specialist|expert|"
-    r"analyst|adviser|advisor|professor|secretary)\b",
+    r"analyst|adviser|advisor|professor|secretary)s?\b",  # "Officials said" too
     re.IGNORECASE,
 )
 _CHAIN = re.compile(

@@ -651,6 +651,11 @@ def load_read_output(path: str | os.PathLike[str]) -> tuple[DocumentEvidence, ..
     except json.JSONDecodeError as exc:
         raise bad(f"a file that is not JSON ({exc})") from None
     if isinstance(data, dict) and data.get("format") == READ_EVIDENCE_FORMAT:
+        if data.get("version") != 1:
+            raise bad(
+                f"an evidence.json of version {data.get('version')!r}; this "
+                "geosleuth reads version 1 (read the documents again with it)"
+            )
         documents = data.get("documents")
         if not isinstance(documents, list):
             raise bad("an evidence.json with no 'documents' list")
@@ -703,6 +708,10 @@ def gather_evidence(
     ending ``.json`` are loaded with :func:`load_read_output`. Every document
     gets a unique ``doc_id`` (:func:`unique_name`), its item ids renamed to
     match, so that two ``report.txt`` give ``report:...`` and ``report-2:...``.
+    A document given twice (its ``<doc>.json`` and the ``evidence.json`` that
+    also holds it, or one file twice) is counted once, with an
+    :class:`~geosleuth.errors.EvidenceWarning`: its evidence is the same, item
+    for item.
 
     Parameters
     ----------
@@ -710,9 +719,10 @@ def gather_evidence(
         Documents (:data:`CORPUS_SUFFIXES`) and ``<doc>.json`` or
         ``evidence.json`` files written by ``geosleuth read``.
     target : str or None, default None
-        The person sought. Without one, the first document read that names
-        someone sets it for the documents after it, as in a loop (they are read
-        one by one until then, the rest on ``scheduler``).
+        The person sought. Without one, the first document that names someone
+        sets it for the documents after it, as in a loop: a read output given
+        before an article, by its ``target``, or the first article read (they are
+        read one by one until then, the rest on ``scheduler``).
     published, home, scheduler, workers
         As in :func:`read_corpus`, for the documents.
 
@@ -730,8 +740,12 @@ def gather_evidence(
     docs: dict[Path, tuple[DocumentEvidence, ...]] = {
         p: load_read_output(p) for p in files if p.suffix.lower() == ".json"
     }
-    rest = [p for p in files if p not in docs]
+    rest = list(dict.fromkeys(p for p in files if p not in docs))  # each once
     while rest:
+        if not target:  # that of a document before (read now or loaded), as in a loop
+            before = files[: files.index(rest[0])]
+            named = (d.target for p in before if p in docs for d in docs[p])
+            target = next((t for t in named if t), None)
         batch, rest = (rest, []) if target else (rest[:1], rest[1:])
         how = (scheduler, workers) if len(batch) > 1 else ("serial", None)
         result = read_corpus(
@@ -740,10 +754,24 @@ def gather_evidence(
         )  # fmt: skip
         for path, reading in zip(result.paths, result.readings, strict=True):
             docs[path] = (DocumentEvidence.from_reading(reading),)
-            target = target or reading.target or None
     used: set[str] = set()
-    return [
-        (p, doc.renamed(unique_name(doc.doc_id, used)))
-        for p in files
-        for doc in docs[p]
-    ]
+    seen: dict[str, Path] = {}
+    out: list[tuple[Path, DocumentEvidence]] = []
+    for p in files:
+        for doc in docs[p]:
+            key = json.dumps(
+                [doc.doc_id, doc.source, [it.to_dict() for it in doc.evidence]],
+                sort_keys=True,
+                default=str,
+            )
+            if key in seen:
+                warnings.warn(
+                    f"The document {doc.doc_id!r} of {str(p)!r} was given before, in "
+                    f"{str(seen[key])!r}: its evidence is counted once.",
+                    EvidenceWarning,
+                    stacklevel=_stacklevel(),
+                )
+                continue
+            seen[key] = p
+            out.append((p, doc.renamed(unique_name(doc.doc_id, used))))
+    return out

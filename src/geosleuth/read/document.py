@@ -115,7 +115,8 @@ def _dateline_date(text: str) -> tuple[dt.date, str] | None:
 
     Wire copy is dated where it starts ("BAGHDAD, 3 June 2018 - ..."): that is the
     day it was filed, the publication date of the report. Only a whole day with its
-    year counts; "BEIRUT, June 3 (Reuters) -" gives none.
+    year counts, and not one after today (a typo); "BEIRUT, June 3 (Reuters) -"
+    gives none.
 
     Examples
     --------
@@ -130,7 +131,11 @@ def _dateline_date(text: str) -> tuple[dt.date, str] | None:
         m = _DATELINE.match(text, line.end())
         if m is None:
             continue
-        days = [d for d in find_dates(m.group()) if d.kind == "day" and not d.relative]
+        days = [
+            d
+            for d in find_dates(m.group())
+            if d.kind == "day" and not d.relative and d.date <= dt.date.today()
+        ]
         if days:
             return days[0].date, m.group()
     return None
@@ -308,7 +313,9 @@ def _target_starts(
     refs = _find_refs(text, who, lambda s, e: True)
     if doc is not None:
         spans = [(m.start, m.end) for m in places if resolved(m)]
-        refs += pronoun_refs(text, refs, people(doc, spans), lambda s, e: True)
+        refs += pronoun_refs(
+            text, refs, people(doc, spans), lambda s, e: True, target=who
+        )
     return sorted(r.start for r in refs)
 
 

@@ -119,6 +119,23 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
     return True
 
 
+def _after_reporting(ex: _Extractor, s: Sentence, start: int, end: int) -> int:
+    """Where the text after the last reporting verb in ``start:end`` begins."""
+    from geosleuth.read.attribution import REPORTING_LEMMAS
+
+    ends = [
+        t.idx + len(t.text)
+        for t in (s.sent if s.sent is not None else [])
+        if start <= t.idx < end
+        and t.pos_ in ("VERB", "AUX")
+        and t.lemma_.lower() in REPORTING_LEMMAS
+    ]
+    if s.attr.verb:
+        said = list(re.finditer(rf"\b{re.escape(s.attr.verb)}\b", ex.text[start:end]))
+        ends += [start + m.end() for m in said[-1:]]
+    return max(ends, default=start)
+
+
 def seen_subject(
     ex: _Extractor, s: Sentence, seen_at: int
 ) -> tuple[str | None, Literal["target", "associate"], str] | None:
@@ -132,12 +149,18 @@ def seen_subject(
         and not any(
             overlaps((e.start_char, e.end_char), (r.start, r.end)) for r in s.refs
         )
+        # the speaker ("Police officer John Smith said Doe was seen") is not seen
+        and not any(
+            overlaps((e.start_char, e.end_char), span) for span in s.attr.excluded
+        )
     ]
     if persons and before and _ASSOCIATE.search(ex.text[persons[0].end_char : seen_at]):
         desc = ex.text[persons[0].end_char : seen_at].strip(" ,")
         desc = re.sub(_TRAILING_AUX, "", desc)
         return persons[0].text, "associate", desc
     head = ex.text[s.span[0] : before[0].start] if before else ""
+    if before:  # "Her brother said Doe was seen": the brother is the speaker
+        head = head[_after_reporting(ex, s, s.span[0], before[0].start) - s.span[0] :]
     if before:
         # "Baghdadi's driver was spotted": the one seen is the target's associate
         own = _POSSESSED.match(ex.text[before[0].end : seen_at])

@@ -17,7 +17,12 @@ are found:
   the person named last before it, within :data:`PRONOUN_REACH` characters, is the
   target ("Police said Jane Doe was last seen in Estes Park. Rangers believe she is
   in the park."). A pronoun that is the subject of a reporting verb ("she said")
-  is the speaker's, and one after another person's name is that person's.
+  is the speaker's, and one after another person's name is that person's, or
+  after a relative of its gender ("al-Baghdadi's wife was arrested. She ...").
+
+A person who shares the target's surname but has another given name ("Jane
+Doe's mother, Mary Doe") is someone else: with a parse, that surname is no
+reference to the target.
 """
 
 from __future__ import annotations
@@ -52,6 +57,29 @@ _TITLE_NOUNS = r"(?:leader|chief|emir|head|caliph|founder|commander|boss)"
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 #: How far (characters) a pronoun may be from the name it refers back to.
 PRONOUN_REACH = 400
+#: Relatives of each gender: "he" or "she" after one refers to them, not the target.
+_RELATIVES = {
+    "he": re.compile(
+        r"\b(?:husband|father|son|stepson|brother|uncle|nephew|boyfriend|fianc[eé]|"
+        r"grandfather|grandson|stepfather|father-in-law|brother-in-law)s?\b",
+        re.IGNORECASE,
+    ),
+    "she": re.compile(
+        r"\b(?:wife|wives|widow|mother|daughter|stepdaughter|sister|aunt|niece|"
+        r"girlfriend|fianc[eé]e|grandmother|granddaughter|stepmother|"
+        r"mother-in-law|sister-in-law)s?\b",
+        re.IGNORECASE,
+    ),
+}
+#: Words before a name that are no given name: "Mrs Doe", "Sheikh al-Baghdadi".
+_HONORIFICS = frozenset(
+    {
+        "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame",
+        "sheikh", "shaikh", "sheik", "caliph", "emir", "amir", "imam", "mullah",
+        "president", "general", "gen", "colonel", "col", "major", "captain", "capt",
+        "sergeant", "sgt", "officer", "detective", "det", "agent", "judge",
+    }
+)  # fmt: skip
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][\w\u00c0-\u024f’'‐‑-]*")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _NOT_LETTER = re.compile(r"[^a-z]")
@@ -195,10 +223,44 @@ def find_target_refs(
     if doc is None:
         return refs
     persons = people(doc, places)
+    namesakes = [p for p in persons if _names_another(text, p, target)]
+    refs = [
+        r
+        for r in refs
+        if r.kind != "name" or not any(s < r.end and r.start < e for s, e in namesakes)
+    ]
     pronouns = pronoun_refs(
-        text, refs, persons, lambda s, e: _is_plain_subject(doc, s, e)
+        text, refs, persons, lambda s, e: _is_plain_subject(doc, s, e), target=target
     )
     return sorted(refs + pronouns, key=lambda r: r.start)
+
+
+def _names_another(text: str, span: tuple[int, int], target: Target) -> bool:
+    """Whether the person named at ``span`` is not ``target``, though named alike.
+
+    A capitalised word of the name that is no word of the target's full name
+    (nor an honorific such as "Mrs" or "Sheikh") makes it another person: "Mary
+    Doe" is not "Jane Doe", "Abu Omar al-Baghdadi" is not "Abu Bakr al-Baghdadi".
+    A target named by one word only is never told apart this way.
+
+    Examples
+    --------
+    >>> text = "Jane Doe's mother, Mary Doe, and Mrs Doe"
+    >>> t = Target("Jane Doe")
+    >>> [_names_another(text, sp, t) for sp in [(0, 10), (19, 27), (33, 40)]]
+    [False, True, False]
+    >>> _names_another(text, (19, 27), Target("Doe"))
+    False
+    """
+    own = {name_key(w) for w in _WORD.findall(target.name)}
+    if len(own) < 2:
+        return False
+    for word in _WORD.findall(text[span[0] : span[1]]):
+        if not _ARTICLE.sub("", word)[:1].isupper():
+            continue
+        if name_key(word) not in own and word.lower().rstrip(".") not in _HONORIFICS:
+            return True
+    return False
 
 
 def people(doc: Any, places: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
@@ -229,6 +291,8 @@ def pronoun_refs(
     refs: list[TargetRef],
     persons: list[tuple[int, int]],
     is_subject: Callable[[int, int], bool],
+    *,
+    target: Target | None = None,
 ) -> list[TargetRef]:
     """The "he"/"she" of ``text`` that refer to the target.
 
@@ -244,12 +308,16 @@ def pronoun_refs(
     is_subject : callable (start, end) -> bool
         Whether the pronoun at ``start:end`` is a subject that may be the target
         (not the subject of a reporting verb).
+    target : Target or None, default None
+        The target: a person in ``persons`` who shares a reference's words but
+        :func:`_names_another` is another person.
 
     Returns
     -------
     list of TargetRef
         Of kind ``"pronoun"``: those whose last person named before them, within
-        :data:`PRONOUN_REACH` characters, is the target.
+        :data:`PRONOUN_REACH` characters, is the target, with no relative of the
+        pronoun's gender ("his son", "her mother") named in between.
 
     Examples
     --------
@@ -261,7 +329,12 @@ def pronoun_refs(
     [('She', 15)]
     """
     own = [(r.start, r.end) for r in refs if r.kind in ("name", "nisba", "title")]
-    others = [p for p in persons if not any(p[0] < e and s < p[1] for s, e in own)]
+    others = [
+        p
+        for p in persons
+        if not any(p[0] < e and s < p[1] for s, e in own)
+        or (target is not None and _names_another(text, p, target))
+    ]
     out = []
     for m in _PRONOUN.finditer(text):
         s, e = m.span()
@@ -270,6 +343,8 @@ def pronoun_refs(
             continue
         if any(last_own <= pe <= s for _, pe in others):
             continue  # another person was named in between
+        if _RELATIVES[m.group(0).lower()].search(text, last_own, s):
+            continue  # "al-Baghdadi's wife was arrested. She ...": the wife
         if is_subject(s, e):
             out.append(TargetRef(s, e, m.group(0), "pronoun"))
     return out
