@@ -834,3 +834,39 @@ def test_articles_read_on_a_local_dask_scheduler(tmp_path):
     a, b = (json.loads((o / "estimate.json").read_text()) for o in outs.values())
     assert [e["id"] for e in a["evidence"]] == ["a:s1", "b:s1"]
     assert a["evidence"] == b["evidence"] and a["places"] == b["places"]
+
+
+def _read_output(tmp_path, doc_id, lon, *, target="Abu Bakr al-Baghdadi"):
+    """A <doc>.json of 'geosleuth read' with one sighting in Hajin."""
+    from geosleuth.evidence import Provenance, Sighting
+    from geosleuth.read.document import Reading
+
+    quote = f"{doc_id}: he was seen in Hajin."
+    seen = Sighting(
+        id=f"{doc_id}:s1",
+        provenance=Provenance(document=doc_id, quote=quote, span=(0, len(quote))),
+        date=dt.date(2018, 5, 1),
+        place=Point(lon, 34.69),
+        place_name="Hajīn",
+        sigma_km=5.0,
+    )
+    reading = Reading(
+        doc_id=doc_id, title=None, text=quote, published=dt.date(2018, 5, 15),
+        mentions=(), evidence=(seen,), sentences=(), rejected=(), notes=(),
+        target=target, source=f"{doc_id}.txt",
+    )  # fmt: skip
+    path = tmp_path / f"{doc_id}.json"
+    path.write_text(json.dumps(reading.to_dict()), encoding="utf-8")
+    return path
+
+
+def test_read_outputs_give_the_target_and_each_place_once(tmp_path):
+    from geosleuth.cli.locate import _gather
+
+    paths = [_read_output(tmp_path, "a", 40.83), _read_output(tmp_path, "b", 40.84)]
+    data = _gather(paths, target=None, published=None, cell_km=None)
+    # no --target and no case file: the name the documents were read for
+    assert data.target == "Abu Bakr al-Baghdadi"
+    assert [i.id for i in data.items] == ["a:s1", "b:s1"]
+    # a place named by both is one place, where the first names it
+    assert [(p.name, p.lon) for p in data.places] == [("Hajīn", 40.83)]
