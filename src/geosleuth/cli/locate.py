@@ -39,8 +39,8 @@ from geosleuth.cli import (
     shown_warnings,
 )
 from geosleuth.cli.read import (
-    SCHEDULER_HELP,
-    WORKERS_HELP,
+    SchedulerOption,
+    WorkersOption,
     home_of,
     scheduler_of,
 )
@@ -453,12 +453,8 @@ def locate(
             "paper: context for every place name they give (as in 'read --home')."
         ),
     ] = None,
-    workers: Annotated[
-        int | None, typer.Option(min=1, metavar="N", help=WORKERS_HELP)
-    ] = None,
-    scheduler: Annotated[
-        str | None, typer.Option(metavar="ADDRESS", help=SCHEDULER_HELP)
-    ] = None,
+    workers: WorkersOption = None,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Fuse the evidence into a probability map and write the report.
 

@@ -27,6 +27,13 @@ SCHEDULER_HELP = (
     "(tcp://10.0.0.5:8786); or a local Dask scheduler: serial, synchronous, "
     "threads, processes."
 )
+#: The --workers and --scheduler options, as read and locate declare them.
+WorkersOption = Annotated[
+    int | None, typer.Option(min=1, metavar="N", help=WORKERS_HELP)
+]
+SchedulerOption = Annotated[
+    str | None, typer.Option(metavar="ADDRESS", help=SCHEDULER_HELP)
+]
 
 
 def scheduler_of(workers: int | None, scheduler: str | None) -> tuple[str, int | None]:
@@ -162,12 +169,8 @@ def read(
             "place name. Given as 'NAME' or 'NAME, STATE-OR-COUNTRY'.",
         ),
     ] = None,
-    workers: Annotated[
-        int | None, typer.Option(min=1, metavar="N", help=WORKERS_HELP)
-    ] = None,
-    scheduler: Annotated[
-        str | None, typer.Option(metavar="ADDRESS", help=SCHEDULER_HELP)
-    ] = None,
+    workers: WorkersOption = None,
+    scheduler: SchedulerOption = None,
     on_invalid: Annotated[
         Literal["raise", "warn", "skip"],
         typer.Option(
