@@ -521,3 +521,54 @@ def test_a_speaker_named_as_an_authority_is_official(
     (claim,) = [i for i in reading.evidence if isinstance(i, Claim)]
     assert claim.provenance.speaker == speaker
     assert str(claim.grade) == grade
+
+
+# -- sightings in the active voice, and denied sightings ---------------------------
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("text", "target", "place", "speaker", "hedge"),
+    [
+        ("A shepherd saw al-Baghdadi near Hajin last week.", TARGET.name, "Hajīn",
+         None, "certain"),
+        ("Witnesses spotted al-Baghdadi in Mosul.", TARGET.name, "Mosul", None,
+         "certain"),
+        ("A shepherd may have seen al-Baghdadi near Hajin.", TARGET.name, "Hajīn",
+         None, "possible"),
+        ("Tom Fox said he saw Jane Doe in Aspen on Friday.", "Jane Doe", "Aspen",
+         "Tom Fox", "certain"),
+        ("Hikers reported seeing Jane Doe near Estes Park.", "Jane Doe", "Estes Park",
+         "Hikers", "certain"),
+    ],
+)  # fmt: skip
+def test_someone_who_saw_the_target_makes_a_sighting(
+    text: str, target: str, place: str, speaker: str | None, hedge: str, nlp: Any
+) -> None:
+    reading = read_text_as(text, target, nlp)
+    (seen,) = reading.evidence
+    assert isinstance(seen, Sighting)
+    assert (seen.subject, seen.place_name, seen.hedge) == ("target", place, hedge)
+    assert seen.provenance.speaker == speaker
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Al-Baghdadi has not been seen in Mosul.",  # was a certain sighting
+        "Nobody has seen al-Baghdadi in Mosul since 2014.",
+        "No one saw al-Baghdadi in Mosul.",
+        "Al-Baghdadi was never seen in Mosul.",
+    ],
+)
+def test_a_denied_sighting_is_no_sighting(text: str, nlp: Any) -> None:
+    reading = read_text_as(text, TARGET.name, nlp)
+    assert reading.evidence == ()
+    assert [r.reason for r in reading.rejected] == ["negated"]
+
+
+@pytest.mark.nlp
+def test_seeing_what_belongs_to_the_target_is_not_seeing_the_target(nlp: Any) -> None:
+    reading = read_text_as(
+        "A neighbour saw Jane Doe's car in Boulder.", "Jane Doe", nlp
+    )
+    assert not [i for i in reading.evidence if isinstance(i, Sighting)]

@@ -35,7 +35,11 @@ __all__ = ["ASSOCIATE_CLOSENESS", "read_sightings", "seen_subject"]
 #: Closeness of an associate whose sighting says where the target is.
 ASSOCIATE_CLOSENESS = 0.5
 
-_SEEN = re.compile(r"\b(?:seen|spotted|sighted|photographed|filmed)\b", re.IGNORECASE)
+_SEEN = re.compile(
+    r"\b(?:seen|spotted|sighted|photographed|filmed|saw|sees|seeing)\b", re.IGNORECASE
+)
+#: Verbs of seeing whose object, in the active voice, is the one seen.
+_SEE_LEMMAS = frozenset({"see", "spot", "sight", "photograph", "film"})
 _ASSOCIATE = re.compile(
     r"\b(?:clos(?:e|ed|er|est) to|aide|deputy|courier|bodyguard|associate|confidant|"
     r"right-hand|lieutenant|driver|brother|son|wife|companion)\b",
@@ -67,6 +71,13 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
     if seen is None:
         return False
     seen_at = s.span[0] + seen.start()
+    subject = seen_subject(ex, s, seen_at)
+    if subject is None:
+        # the active voice: "a shepherd saw al-Baghdadi near Hajin"
+        at = _seen_by_someone(s)
+        if at is None:
+            return False
+        seen_at, subject = at, (None, "target", "")
     places = [
         m
         for m in s.places
@@ -74,10 +85,14 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
         and resolved(m)
         and kind_of(m) not in ("country", "continent")
     ]
-    subject = seen_subject(ex, s, seen_at)
-    if subject is None:
-        return False
     who, subj_kind, desc = subject
+    if _denied(s, seen_at):
+        ex.reject(
+            "negated",
+            "a sighting that is denied ('not seen', 'nobody saw'): no one was seen",
+            s.span,
+        )
+        return True
     if not places:
         seen_one = who or (
             "associates of the target" if subj_kind == "associate" else "the target"
@@ -88,8 +103,9 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
     # before it ("may have been seen"), not the description of who was seen
     # ("who is considered one of the men closest to ...")
     htext = hedge_text(s)
-    aux = _AUX_BEFORE.search(htext[: seen.start()])
-    hedge, cue = hedge_of(htext[aux.start() if aux else seen.start() :])
+    at = seen_at - s.span[0]
+    aux = _AUX_BEFORE.search(htext[:at])
+    hedge, cue = hedge_of(htext[aux.start() if aux else at :])
     group = f"{subj_kind}:{who}" if who else None
     for m in places:
         near = NEAR.search(ex.text[max(s.span[0], m.start - 30) : m.start])
@@ -117,6 +133,57 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
             closeness=ASSOCIATE_CLOSENESS if subj_kind == "associate" else 1.0,
         )  # fmt: skip
     return True
+
+
+_NOBODY = frozenset({"nobody", "none", "noone"})
+
+
+def _denied(s: Sentence, at: int) -> bool:
+    """Whether the verb of seeing at offset ``at`` is negated.
+
+    "has not been seen", "never saw", "did not see", "nobody has seen", "no one
+    saw", "none of them saw"; without a parse, a "not" or "never" just before it.
+    """
+    verb = next(
+        (t for t in (s.sent if s.sent is not None else []) if t.idx == at), None
+    )
+    if verb is None:
+        before = s.text[: at - s.span[0]]
+        return (
+            re.search(r"\b(?:not|never|n['’]t)\s+(?:\w+\s+){0,2}$", before) is not None
+        )
+    for t in (verb, *[c for c in verb.children if c.dep_ in ("aux", "auxpass")]):
+        if any(c.dep_ == "neg" for c in t.children) or t.lower_ == "never":
+            return True
+    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subj.lower_ in _NOBODY or any(
+            c.dep_ == "det" and c.lower_ == "no" for c in subj.children
+        ):
+            return True
+    return False
+
+
+def _seen_by_someone(s: Sentence) -> int | None:
+    """Where a verb of seeing in the active voice has the target as its object.
+
+    "A shepherd saw al-Baghdadi", "Tom Fox said he saw Jane Doe", "hikers reported
+    seeing Doe": the object's head word is the target's name, title or nisba (not
+    "al-Baghdadi's car"). Returns the verb's offset in the document, or None.
+    """
+    if s.sent is None:
+        return None
+    named = [r for r in s.refs if r.kind in ("name", "nisba", "title")]
+    for tok in s.sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in _SEE_LEMMAS:
+            continue
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+            continue  # "was seen": the passive is seen_subject's
+        for obj in tok.children:
+            if obj.dep_ in ("dobj", "obj") and any(
+                r.start <= obj.idx < r.end for r in named
+            ):
+                return int(tok.idx)
+    return None
 
 
 def _after_reporting(ex: _Extractor, s: Sentence, start: int, end: int) -> int:
