@@ -572,3 +572,24 @@ def test_seeing_what_belongs_to_the_target_is_not_seeing_the_target(nlp: Any) ->
         "A neighbour saw Jane Doe's car in Boulder.", "Jane Doe", nlp
     )
     assert not [i for i in reading.evidence if isinstance(i, Sighting)]
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("text", "desc"),
+    [
+        # was a certain sighting of the man himself
+        ("Al-Baghdadi's car was spotted in Mosul.", "Al-Baghdadi's car"),
+        ("Jane Doe's phone was last seen near Estes Park.", "Doe's phone"),
+        ("Baghdadi's driver was reportedly spotted near Hajin.", "Baghdadi's driver"),
+    ],
+)
+def test_what_belongs_to_the_target_is_seen_as_an_associate(
+    text: str, desc: str, nlp: Any
+) -> None:
+    target = "Jane Doe" if "Doe" in text else TARGET.name
+    (seen,) = read_text_as(text, target, nlp).evidence
+    assert isinstance(seen, Sighting)
+    assert seen.subject == "associate"
+    assert seen.closeness == 0.5
+    assert seen.note.startswith(f"associate of the target ({desc});")

@@ -50,11 +50,16 @@ _ASSOCIATE = re.compile(
 #: What the target owns, right after the name: "'s driver", "’s closest aide".
 _POSSESSED = re.compile(
     r"['’]s?\s+(?P<who>(?:[\w-]+\s+){1,3}?)(?=(?:has|have|had|was|"
-    r"were|is|are|been|may|might|could|\s)*$)",
+    r"were|is|are|been|may|might|could|last|first|also|reportedly|allegedly|"
+    r"recently|\s)*$)",
     re.IGNORECASE,
 )
-#: Auxiliaries that end the description of who was seen ("..., has been").
-_TRAILING_AUX = r",?\s*(?:has|have|had|was|were|is|been|may|might|could|\s)+$"
+#: Auxiliaries (and adverbs) that end the description of who was seen ("..., has
+#: been", "... was last").
+_TRAILING_AUX = (
+    r",?\s*(?:has|have|had|was|were|is|been|may|might|could|last|first|also|"
+    r"reportedly|allegedly|recently|\s)+$"
+)
 
 #: The auxiliaries and adverbs right before "seen": "may have been", "was reportedly".
 _AUX_BEFORE = re.compile(
@@ -229,9 +234,10 @@ def seen_subject(
     if before:  # "Her brother said Doe was seen": the brother is the speaker
         head = head[_after_reporting(ex, s, s.span[0], before[0].start) - s.span[0] :]
     if before:
-        # "Baghdadi's driver was spotted": the one seen is the target's associate
+        # "Baghdadi's driver was spotted": the one seen is the target's associate;
+        # "Doe's car was seen": what was seen is the target's, not the target
         own = _POSSESSED.match(ex.text[before[0].end : seen_at])
-        if own is not None and _ASSOCIATE.search(own.group("who")):
+        if own is not None:
             desc = (ex.text[before[0].start : before[0].end] + own.group(0)).strip()
             return None, "associate", re.sub(_TRAILING_AUX, "", desc)
     if before and not persons and _ASSOCIATE.search(head):
