@@ -1328,3 +1328,55 @@ def test_uploads_with_the_wrong_shape_are_refused(small_case, fake_reader):
     assert error_of(r, 422)["field"] == "published"
     assert fake_reader == []
     assert list((folder / "documents").iterdir()) == []
+
+
+def test_a_browser_logs_in_once_and_reads_the_pages_with_its_cookie(tmp_path):
+    from geosleuth.service.sessions import session_cookie
+
+    token = "s3cret-token-é"
+    app = create_app(tmp_path, token=token)
+    # a browser asking for a page is sent to the form; a program gets 401
+    r = call(app, "GET", "/", headers={"Accept": "text/html"})
+    assert (r.status_code, r.headers["location"]) == (303, "/login")
+    error_of(call(app, "GET", "/api/cases"), 401)
+    form = call(app, "GET", "/login")
+    assert form.status_code == 200 and 'type="password"' in form.text
+    assert form.headers["content-security-policy"].startswith("default-src 'none'")
+    # a wrong token: 401 and no cookie
+    bad = call(app, "POST", "/login", data={"token": "s3cret-token"})
+    assert bad.status_code == 401 and "set-cookie" not in bad.headers
+    assert "That is not the token." in bad.text
+    ok = call(app, "POST", "/login", data={"token": token})
+    assert (ok.status_code, ok.headers["location"]) == (303, "/")
+    cookie = ok.headers["set-cookie"]
+    for flag in ("HttpOnly", "SameSite=Strict", "Max-Age=43200", "Path=/"):
+        assert flag in cookie
+    assert "Secure" not in cookie  # plain http here
+    assert "s3cret" not in cookie
+    jar = {"Cookie": cookie.split(";")[0]}
+    assert call(app, "GET", "/", headers=jar).status_code == 200
+    assert call(app, "GET", "/api/cases", headers=jar).json() == {"cases": []}
+    # a cookie pushed past its expiry, an expired one, another token's: nothing
+    expires, mac = cookie.split(";")[0].split("=", 1)[1].split(".")
+    for value in (
+        f"{int(expires) + 10**6}.{mac}",
+        session_cookie(token.encode(), now=0),
+        session_cookie(b"other-token"),
+        "garbage",
+    ):
+        r = call(
+            app, "GET", "/api/cases", headers={"Cookie": f"geosleuth_session={value}"}
+        )
+        error_of(r, 401)
+    # another site cannot log a browser in (or out)
+    r = call(
+        app, "POST", "/login", data={"token": token},
+        headers={"Origin": "https://evil.example"},
+    )  # fmt: skip
+    assert r.status_code == 403 and "set-cookie" not in r.headers
+    out = call(app, "POST", "/logout", headers=jar)
+    assert (out.status_code, out.headers["location"]) == (303, "/login")
+    assert "geosleuth_session=;" in out.headers["set-cookie"]
+    assert "Max-Age=0" in out.headers["set-cookie"]
+    # without a token there is nothing to log in to
+    assert call(create_app(tmp_path / "open"), "GET", "/login").status_code == 404

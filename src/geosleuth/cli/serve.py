@@ -69,7 +69,8 @@ def serve(
         Path | None,
         typer.Option(
             help="File holding a token; every request but /health must then send "
-            "'Authorization: Bearer <token>'.",
+            "'Authorization: Bearer <token>', or come from a browser that logged "
+            "in at /login.",
             exists=True,
             dir_okay=False,
             readable=True,

@@ -93,38 +93,105 @@ def html_response(text: str, status: int = 200) -> Response:
 
 
 class TokenGate:
-    """ASGI middleware: every request but ``/health`` needs ``Bearer <token>``.
+    """ASGI middleware: every request but ``/health`` needs the token.
 
-    The token is compared in constant time (:func:`hmac.compare_digest`) and is
-    never logged. Websocket connections (the service has none) need it too.
+    Programs send ``Authorization: Bearer <token>``; a browser logs in once at
+    ``/login`` and then sends a session cookie (:mod:`geosleuth.service.sessions`);
+    ``POST /logout`` ends it. A browser asking for a page without either is sent to
+    ``/login``; anything else gets 401. The token is compared in constant time
+    (:func:`hmac.compare_digest`) and is never logged. Websocket connections (the
+    service has none) need it too.
     """
 
     def __init__(self, app: ASGIApp, token: str) -> None:
         self.app = app
         self.token = token.encode("utf-8")
 
+    def _allowed(self, headers: dict[bytes, bytes]) -> bool:
+        from http.cookies import CookieError, SimpleCookie
+
+        from geosleuth.service.sessions import COOKIE, valid
+
+        scheme, _, given = headers.get(b"authorization", b"").partition(b" ")
+        if scheme.lower() == b"bearer" and hmac.compare_digest(
+            given.strip(), self.token
+        ):
+            return True
+        jar: SimpleCookie = SimpleCookie()
+        try:
+            jar.load(headers.get(b"cookie", b"").decode("latin-1"))
+        except CookieError:
+            return False
+        morsel = jar.get(COOKIE)
+        return morsel is not None and valid(morsel.value, self.token)
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] in ("http", "websocket") and scope.get("path") != "/health":
-            given = b""
-            for key, value in scope.get("headers", ()):
-                if key == b"authorization":
-                    scheme, _, given = bytes(value).partition(b" ")
-                    if scheme.lower() != b"bearer":
-                        given = b""
-                    break
-            if not hmac.compare_digest(given.strip(), self.token):
-                if scope["type"] == "websocket":
-                    await send({"type": "websocket.close", "code": 1008})
-                    return
-                response = error_response(
-                    401,
-                    "Unauthorized",
-                    "This service needs the header 'Authorization: Bearer <token>'.",
-                )
-                response.headers["WWW-Authenticate"] = "Bearer"
-                await response(scope, receive, send)
-                return
-        await self.app(scope, receive, send)
+        path = scope.get("path")
+        if scope["type"] not in ("http", "websocket") or path == "/health":
+            await self.app(scope, receive, send)
+            return
+        headers = {bytes(k): bytes(v) for k, v in scope.get("headers", ())}
+        if scope["type"] == "http" and path in ("/login", "/logout"):
+            response = await self._session(scope, receive, headers)
+            await response(scope, receive, send)
+            return
+        if self._allowed(headers):
+            await self.app(scope, receive, send)
+            return
+        if scope["type"] == "websocket":
+            await send({"type": "websocket.close", "code": 1008})
+            return
+        from starlette.responses import RedirectResponse
+
+        if scope.get("method") == "GET" and b"text/html" in headers.get(b"accept", b""):
+            await RedirectResponse("/login", 303)(scope, receive, send)
+            return
+        response = error_response(
+            401,
+            "Unauthorized",
+            "This service needs the header 'Authorization: Bearer <token>' (or, "
+            "in a browser, a login at /login).",
+        )
+        response.headers["WWW-Authenticate"] = "Bearer"
+        await response(scope, receive, send)
+
+    async def _session(
+        self, scope: Scope, receive: Receive, headers: dict[bytes, bytes]
+    ) -> Response:
+        """``GET /login`` (the form), ``POST /login`` (the token), ``POST /logout``."""
+        from urllib.parse import parse_qs
+
+        from starlette.requests import Request
+        from starlette.responses import RedirectResponse
+
+        from geosleuth.service.pages import login_page
+        from geosleuth.service.sessions import cookie_header, session_cookie
+
+        secure = scope.get("scheme") == "https"
+        method = scope.get("method")
+        if scope.get("path") == "/logout":
+            if method != "POST":
+                return error_response(405, "MethodNotAllowed", "POST /logout")
+            out = RedirectResponse("/login", 303)
+            out.headers["Set-Cookie"] = cookie_header("", secure=secure, max_age=0)
+            return out
+        if method == "GET":
+            return html_response(login_page())
+        if method != "POST":
+            return error_response(405, "MethodNotAllowed", f"{method} /login")
+        body = b""
+        async for chunk in Request(scope, receive).stream():
+            body += chunk
+            if len(body) > 4096:
+                return html_response(login_page("That is too long for a token."), 413)
+        given = parse_qs(body.decode("utf-8", "replace")).get("token", [""])[0]
+        if not hmac.compare_digest(given.strip().encode("utf-8"), self.token):
+            return html_response(login_page("That is not the token."), 401)
+        out = RedirectResponse("/", 303)
+        out.headers["Set-Cookie"] = cookie_header(
+            session_cookie(self.token), secure=secure
+        )
+        return out
 
 
 class OriginGate:

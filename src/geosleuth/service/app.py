@@ -33,7 +33,9 @@ POST    ``/api/read``                          a report in, the reading (JSON) o
 
 Errors are JSON ``{"error", "message", "line", "field"}``: 422 for input the library
 refuses (a :class:`~geosleuth.errors.GeosleuthError`, with its line and field),
-400 for a body that is not JSON or multipart, 401 without the token, 403 for a
+400 for a body that is not JSON or multipart, 401 without the token (a browser
+asking for a page is sent to ``/login`` instead, see
+:class:`~geosleuth.service._http.TokenGate`), 403 for a
 change sent by a page of another site, 404 for an unknown case, run or path, 413
 for a body over ``max_upload_bytes``, 421 for a host name not in ``hosts``, 501
 when an optional extra is missing, 503 when the data folder cannot be written (a

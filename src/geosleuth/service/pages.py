@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote
 
-__all__ = ["PAGE_CSP", "error_page", "index_page"]
+__all__ = ["PAGE_CSP", "error_page", "index_page", "login_page"]
 
 #: Content-Security-Policy sent with these pages: nothing from elsewhere, no script.
 PAGE_CSP = (
@@ -140,3 +140,26 @@ def error_page(error: str, message: str, line: int | None = None) -> str:
         '<p><a href="/">Back to the cases</a></p>'
     )
     return _page("geosleuth: error", body)
+
+
+def login_page(message: str | None = None) -> str:
+    """The form that takes the service's token and starts a browser session.
+
+    Examples
+    --------
+    >>> 'type="password"' in login_page()
+    True
+    >>> "&lt;x&gt;" in login_page("<x>")
+    True
+    """
+    note = f'<div class="err">{_e(message)}</div>' if message else ""
+    body = (
+        '<h1>geosleuth</h1><p class="sub">This service needs its token.</p>'
+        f"{note}"
+        '<form method="post" action="/login">'
+        '<label>Token <input type="password" name="token" autocomplete="off" '
+        'required autofocus></label> <button type="submit">Log in</button></form>'
+        '<p class="muted">Programs send it as <code>Authorization: Bearer '
+        "&lt;token&gt;</code> instead.</p>"
+    )
+    return _page("geosleuth: log in", body)
