@@ -82,7 +82,8 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
         at = _seen_by_someone(s)
         if at is None:
             return False
-        seen_at, subject = at, (None, "target", "")
+        seen_at = at
+        subject = (None, "target", "")
     places = [
         m
         for m in s.places
