@@ -76,14 +76,17 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
     if seen is None:
         return False
     seen_at = s.span[0] + seen.start()
+    who: str | None
+    subj_kind: Literal["target", "associate"]
     subject = seen_subject(ex, s, seen_at)
-    if subject is None:
+    if subject is not None:
+        who, subj_kind, desc = subject
+    else:
         # the active voice: "a shepherd saw al-Baghdadi near Hajin"
         at = _seen_by_someone(s)
         if at is None:
             return False
-        seen_at = at
-        subject = (None, "target", "")
+        seen_at, who, subj_kind, desc = at, None, "target", ""
     places = [
         m
         for m in s.places
@@ -91,7 +94,6 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
         and resolved(m)
         and kind_of(m) not in ("country", "continent")
     ]
-    who, subj_kind, desc = subject
     if _denied(s, seen_at):
         ex.reject(
             "negated",
