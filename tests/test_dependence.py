@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geosleuth.casefile import parse_case
-from geosleuth.dependence import source_weights
+from geosleuth.dependence import document_source, source_weights
 from geosleuth.errors import CaseFileError, InputError
 from geosleuth.evidence import Claim, Provenance, Sighting, Territory
 from geosleuth.fuse import Settings, factors, fuse
@@ -200,3 +200,11 @@ def test_assert_estimate_close_names_a_changed_weight() -> None:
     b = fuse(items, GRID, as_of=DAY, settings=Settings(source_correlation=0.4))
     with pytest.raises(AssertionError, match=r"contributions\[0\]\.weight"):
         assert_estimate_close(b, a)
+
+
+def test_an_analysts_own_items_share_no_source() -> None:
+    # items written into a case file without a document are the analyst's own
+    own = [claim(f"c{i}", "case file", lon=40.6 + 0.2 * i) for i in range(3)]
+    facs, _ = factors(own, GRID, as_of=DAY, settings=Settings(source_correlation=1.0))
+    assert [f.weight for f in facs] == [1.0, 1.0, 1.0]
+    assert document_source("case file") is None and document_source("anf") == "anf"

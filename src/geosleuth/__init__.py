@@ -11,7 +11,12 @@ case files. The top level re-exports the core (pure numpy) names; the edge modul
 
 from __future__ import annotations
 
-from geosleuth.dependence import DEPENDENT_KINDS, source_weights
+from geosleuth.dependence import (
+    DEPENDENT_KINDS,
+    OWN_DOCUMENT,
+    document_source,
+    source_weights,
+)
 from geosleuth.errors import (
     CaseFileError,
     CaseNotFoundError,
@@ -145,6 +150,7 @@ __all__ = [
     "MissingDependencyError",
     "NamedPlace",
     "NotFittedError",
+    "OWN_DOCUMENT",
     "PlaceProbability",
     "Point",
     "ProgressCallback",
@@ -166,6 +172,7 @@ __all__ = [
     "cgt_scores",
     "coverage",
     "distance_km",
+    "document_source",
     "estimate_cgt_buffer_km",
     "expected_effort_km",
     "factors",

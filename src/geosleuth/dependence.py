@@ -17,7 +17,13 @@ report can zero a cell with or without the weight.
 
 Only reports of where the target is (:data:`DEPENDENT_KINDS`) are weighted; a
 territory, a front, a search or an event set is a fact about the ground or about
-effort, not an opinion that others repeat.
+effort, not an opinion that others repeat. ``n`` counts likelihood factors: the
+sightings of one associate (one mixture) count once. Items an analyst wrote into a
+case file without naming a document (:data:`OWN_DOCUMENT`) share no source.
+
+Leave-one-out contributions (:func:`geosleuth.fuse.fuse`) keep the other items'
+weights: they say how the map moves without the item's own term, not how it would
+look if the document had one item fewer.
 """
 
 from __future__ import annotations
@@ -28,10 +34,26 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["DEPENDENT_KINDS", "source_weights"]
+from geosleuth.errors import InputError
+
+__all__ = ["DEPENDENT_KINDS", "OWN_DOCUMENT", "document_source", "source_weights"]
 
 #: Evidence kinds whose items from one source are weighted as correlated.
 DEPENDENT_KINDS = frozenset({"claim", "sighting"})
+#: The document of an item an analyst writes into a case file without naming one:
+#: the analyst's own entry, not a source that others repeat.
+OWN_DOCUMENT = "case file"
+
+
+def document_source(document: str | None) -> str | None:
+    """The source an item's document stands for; None for no shared source.
+
+    Examples
+    --------
+    >>> document_source("anf"), document_source("case file"), document_source("")
+    ('anf', None, None)
+    """
+    return None if not document or document == OWN_DOCUMENT else document
 
 
 def source_weights(
@@ -54,8 +76,8 @@ def source_weights(
 
     Raises
     ------
-    ValueError
-        If ``correlation`` is not in [0, 1].
+    InputError
+        If ``correlation`` is not in [0, 1] (a ``ValueError``).
 
     Examples
     --------
@@ -67,7 +89,10 @@ def source_weights(
     (0,)
     """
     if not 0.0 <= correlation <= 1.0:
-        raise ValueError(f"correlation must be in [0, 1]. Got {correlation!r} instead.")
+        raise InputError(
+            f"correlation must be in [0, 1]. Got {correlation!r} instead.",
+            field="correlation",
+        )
     counts = Counter(s for s in sources if s is not None)
     n = np.array([counts[s] if s is not None else 1 for s in sources], dtype=np.float64)
     return 1.0 / (1.0 + (n - 1.0) * correlation)

@@ -59,7 +59,7 @@ import numpy as np
 from scipy.special import ndtr
 
 from geosleuth._types import ArrayLike, FloatArray
-from geosleuth.dependence import DEPENDENT_KINDS, source_weights
+from geosleuth.dependence import DEPENDENT_KINDS, document_source, source_weights
 from geosleuth.errors import InputError
 from geosleuth.evidence import (
     DEFAULT_GRADES,
@@ -797,7 +797,7 @@ def factors(
         log_l = _sighting_group_log(group, grid, as_of=as_of, settings=settings)
         out.append(Factor(key, tuple(s.id for s in group), "sighting", log_l))
     if settings.source_correlation > 0:
-        docs = {i.id: i.provenance.document for i in items}
+        docs = {i.id: document_source(i.provenance.document) for i in items}
         shared = [{docs[i] for i in f.item_ids} for f in out]
         sources = [
             next(iter(ds)) if f.kind in DEPENDENT_KINDS and len(ds) == 1 else None

@@ -139,7 +139,8 @@ class DocumentEvidence:
         """The same evidence under another ``doc_id``, item ids renamed to match.
 
         Two documents named ``report.txt`` both give items ``report:...``; the
-        second is renamed ``report-2`` so that every id stays unique.
+        second is renamed ``report-2`` so that every id stays unique, and so is
+        the document its items cite (they are not one source).
 
         Examples
         --------
@@ -147,15 +148,22 @@ class DocumentEvidence:
         >>> item = LifeStatus(id="report:life-1", provenance=Provenance("report"),
         ...                   date=dt.date(2018, 5, 1), status="alive")
         >>> doc = DocumentEvidence("report", "report.txt", None, (item,))
-        >>> doc.renamed("report-2").evidence[0].id
-        'report-2:life-1'
+        >>> moved = doc.renamed("report-2").evidence[0]
+        >>> moved.id, moved.provenance.document
+        ('report-2:life-1', 'report-2')
         """
         prefix = f"{self.doc_id}:"
+
+        def moved(it: EvidenceItem) -> EvidenceItem:
+            prov = it.provenance
+            if prov.document == self.doc_id:
+                prov = dataclasses.replace(prov, document=doc_id)
+            return dataclasses.replace(
+                it, id=f"{doc_id}:{it.id[len(prefix) :]}", provenance=prov
+            )
+
         items = tuple(
-            dataclasses.replace(it, id=f"{doc_id}:{it.id[len(prefix) :]}")
-            if it.id.startswith(prefix)
-            else it
-            for it in self.evidence
+            moved(it) if it.id.startswith(prefix) else it for it in self.evidence
         )
         return dataclasses.replace(self, doc_id=doc_id, evidence=items)
 
