@@ -8,6 +8,7 @@ other processes.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import sys
@@ -468,3 +469,28 @@ def test_without_dask_a_scheduler_names_the_extra(
     with pytest.raises(MissingDependencyError, match=r"geosleuth\[dask\]"):
         read_corpus([blob(tmp_path / "blob.txt")], scheduler="threads")
     assert read_corpus([blob(tmp_path / "b.txt")], on_invalid="skip").rejected
+
+
+def test_a_read_output_about_someone_else_is_left_out_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    karim = dataclasses.replace(
+        _reading("karim", *_items("karim")), target="Ahmed Karim"
+    )
+    readings = [_reading("a", *_items("a")), karim]
+    whole = tmp_path / "evidence.json"
+    whole.write_text(json.dumps(evidence_record(readings)), encoding="utf-8")
+    with pytest.warns(EvidenceWarning, match="was read for 'Ahmed Karim'") as caught:
+        docs = gather_evidence([whole], target="Abu Bakr al-Baghdadi")
+    assert [d.doc_id for _, d in docs] == ["a"]
+    assert "its 2 item(s) are left out" in str(caught[0].message)
+    # a spelling of the same surname is the same person
+    with pytest.warns(EvidenceWarning, match="'a' .* was read for 'al-Baghdadi'"):
+        assert len(gather_evidence([whole], target="Ahmed Karim")) == 1
+    with pytest.warns(EvidenceWarning, match="'karim'"):
+        assert len(gather_evidence([whole], target="Abu Bakr al-Bagdadi")) == 1
+    # without a target every document is used, as read
+    assert len(gather_evidence([whole])) == 2
+    # a date or home for documents read now does not reach read outputs: said so
+    with pytest.warns(EvidenceWarning, match="keep what they were read with"):
+        gather_evidence([whole], published="2018-05-12")

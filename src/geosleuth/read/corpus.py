@@ -701,6 +701,28 @@ def load_read_output(path: str | os.PathLike[str]) -> tuple[DocumentEvidence, ..
     return tuple(out)
 
 
+def _for_target(
+    path: Path, docs: tuple[DocumentEvidence, ...], target: str
+) -> tuple[DocumentEvidence, ...]:
+    """The documents of a read output that were read for ``target``; warn of others."""
+    from geosleuth.read.target import Target
+
+    key = Target(target).surname_key
+    kept = []
+    for doc in docs:
+        if doc.target and Target(doc.target).surname_key != key:
+            warnings.warn(
+                f"The document {doc.doc_id!r} of {str(path)!r} was read for "
+                f"{doc.target!r}, not for {target!r}: its {len(doc.evidence)} "
+                f"item(s) are left out. Read it again with --target {target!r}.",
+                EvidenceWarning,
+                stacklevel=_stacklevel(),
+            )
+            continue
+        kept.append(doc)
+    return tuple(kept)
+
+
 def gather_evidence(
     paths: Sequence[str | os.PathLike[str]],
     *,
@@ -719,7 +741,10 @@ def gather_evidence(
     A document given twice (its ``<doc>.json`` and the ``evidence.json`` that
     also holds it, or one file twice) is counted once, with an
     :class:`~geosleuth.errors.EvidenceWarning`: its evidence is the same, item
-    for item.
+    for item. A read output that was read for another person than ``target``
+    is left out, with an ``EvidenceWarning`` (its items are about someone
+    else); ``published`` and ``home`` do not apply to read outputs (they were
+    read already), and a warning says so when only read outputs are given.
 
     Parameters
     ----------
@@ -748,6 +773,17 @@ def gather_evidence(
     docs: dict[Path, tuple[DocumentEvidence, ...]] = {
         p: load_read_output(p) for p in files if p.suffix.lower() == ".json"
     }
+    only_outputs = all(p in docs for p in files)
+    if docs and only_outputs and (published is not None or home is not None):
+        warnings.warn(
+            "The publication date and home given apply to documents read now, and "
+            f"there are none: {', '.join(map(repr, map(str, docs)))} keep what "
+            "they were read with.",
+            EvidenceWarning,
+            stacklevel=_stacklevel(),
+        )
+    if target:
+        docs = {p: _for_target(p, ds, target) for p, ds in docs.items()}
     rest = list(dict.fromkeys(p for p in files if p not in docs))  # each once
     while rest:
         if not target:  # that of a document before (read now or loaded), as in a loop
