@@ -458,3 +458,23 @@ def test_two_worker_processes_write_the_same_bytes(
     assert _outputs(parallel) == _outputs(serial)
     # the warnings raised in the worker processes are shown here
     assert result.output.count("Warning") == warned, result.output
+
+
+def test_an_os_error_with_no_strerror_keeps_its_message() -> None:
+    # what distributed raises for a scheduler it cannot reach: the text only
+    import typer
+    from typer.testing import CliRunner
+
+    from geosleuth.cli import guarded
+
+    @guarded
+    def connect() -> None:
+        raise OSError("Timed out trying to connect to tcp://127.0.0.1:1 after 30 s")
+
+    app2 = typer.Typer()
+    app2.command()(connect)
+    out = CliRunner().invoke(app2, [])
+    assert out.exit_code == 1
+    assert "OSError: Timed out trying to connect to tcp://127.0.0.1:1" in " ".join(
+        out.output.split()
+    )

@@ -133,7 +133,10 @@ def guarded(func: Callable[P, R]) -> Callable[P, R]:
             )
         except OSError as exc:  # a file we could not read or write
             name = f": {exc.filename}" if exc.filename else ""
-            _exit_with(type(exc).__name__, (exc.strerror or type(exc).__name__) + name)
+            # a socket error (a Dask scheduler that cannot be reached) may carry
+            # its message in the text only
+            why = exc.strerror or str(exc) or type(exc).__name__
+            _exit_with(type(exc).__name__, why + name)
 
     return wrapper
 

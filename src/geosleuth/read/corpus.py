@@ -512,9 +512,11 @@ def _read_with_dask(
         if progress is not None:
             progress(done, total)
 
-    def bag_for(n_workers: int) -> Any:
+    def bag_for(n_workers: int, *, absolute: bool = False) -> Any:
         npartitions = min(total, max(1, n_workers) * _PARTITIONS_PER_WORKER)
-        seq = [(i, str(p)) for i, p in enumerate(files)]
+        # a cluster's workers run elsewhere: they get absolute paths, on a
+        # file system they must share with this machine
+        seq = [(i, str(p.resolve() if absolute else p)) for i, p in enumerate(files)]
         bag = db.from_sequence(seq, npartitions=npartitions)
         return bag.map_partitions(functools.partial(_read_partition, options=options))
 
@@ -552,7 +554,7 @@ def _read_with_dask(
     except ImportError as exc:
         raise missing_extra("distributed", "dask") from exc
     with distributed.Client(scheduler) as client:
-        parts = bag_for(sum(client.nthreads().values()))
+        parts = bag_for(sum(client.nthreads().values()), absolute=True)
         futures = client.compute(parts.to_delayed())
         out: list[_Outcome] = []
         for future in distributed.as_completed(futures):
