@@ -593,3 +593,117 @@ def test_what_belongs_to_the_target_is_seen_as_an_associate(
     assert seen.subject == "associate"
     assert seen.closeness == 0.5
     assert seen.note.startswith(f"associate of the target ({desc});")
+
+
+# -- a seeing that a clause above it denies or makes a condition ---------------------
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("text", "target", "reason"),
+    [
+        # each was a certain sighting of the target
+        ("If you saw Jane Doe in Aspen, call the police.", "Jane Doe", "conditional"),
+        ("A ranger denied seeing Jane Doe in Aspen.", "Jane Doe", "negated"),
+        ("No witness reported seeing Jane Doe in Aspen.", "Jane Doe", "negated"),
+        ("Police rejected reports that a hiker saw Jane Doe in Aspen.", "Jane Doe",
+         "negated"),
+        ("A hiker falsely claimed he saw Jane Doe in Aspen.", "Jane Doe", "negated"),
+        ("Rangers dismissed claims that they saw Jane Doe in Aspen.", "Jane Doe",
+         "negated"),
+        ("Officials denied that a shepherd saw al-Baghdadi near Hajin.", TARGET.name,
+         "negated"),
+        ("Police ruled out that a hiker saw Jane Doe in Aspen.", "Jane Doe",
+         "negated"),
+        ("Witnesses did not report seeing Jane Doe in Aspen.", "Jane Doe", "negated"),
+        ("Police are checking whether a hiker saw Jane Doe in Aspen.", "Jane Doe",
+         "conditional"),
+        # the passive
+        ("Officials denied that al-Baghdadi was seen in Mosul.", TARGET.name,
+         "negated"),
+        ("If Jane Doe was seen in Aspen, call the police.", "Jane Doe",
+         "conditional"),
+        # was a sighting with the deniers as its source
+        ("Al-Baghdadi was seen in Mosul, officials denied.", TARGET.name, "negated"),
+    ],
+)  # fmt: skip
+def test_a_denied_or_conditional_report_of_a_sighting_is_no_sighting(
+    text: str, target: str, reason: str, nlp: Any
+) -> None:
+    reading = read_text_as(text, target, nlp)
+    assert not [i for i in reading.evidence if isinstance(i, Sighting)]
+    assert [r.reason for r in reading.rejected] == [reason]
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a denial that does not govern the seeing leaves it a sighting
+        "Police, who denied earlier rumours, said a hiker saw Jane Doe in Aspen.",
+        "The hiker who saw Jane Doe in Aspen was interviewed.",
+        "Jane Doe was spotted near Estes Park.",
+    ],
+)
+def test_a_denial_outside_the_report_of_the_seeing_leaves_it_a_sighting(
+    text: str, nlp: Any
+) -> None:
+    (seen,) = read_text_as(text, "Jane Doe", nlp).evidence
+    assert isinstance(seen, Sighting)
+    assert (seen.subject, seen.hedge) == ("target", "certain")
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Doe was seen in Aspen, not in Denver.",  # was a sighting in Denver too
+        "A hiker saw Jane Doe in Aspen, but not in Denver.",
+    ],
+)
+def test_a_place_set_against_the_one_seen_is_no_sighting(text: str, nlp: Any) -> None:
+    reading = read_text_as(text, "Jane Doe", nlp)
+    assert [i.place_name for i in reading.evidence if isinstance(i, Sighting)] == [
+        "Aspen"
+    ]
+    (rejected,) = reading.rejected
+    assert (rejected.reason, rejected.quote) == ("negated", "Denver")
+
+
+# -- a death is the target's only when the target died --------------------------------
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    "text",
+    [
+        # each made the target dead (certain)
+        "Al-Baghdadi killed dozens in Mosul.",
+        "Al-Baghdadi's wife was killed in an air strike.",
+        "Al-Baghdadi's forces killed 20 soldiers.",
+        "Al-Baghdadi's son died in Hajin.",
+    ],
+)
+def test_a_death_of_someone_else_is_not_the_targets(text: str, nlp: Any) -> None:
+    reading = read_text_as(text, TARGET.name, nlp)
+    assert not [i for i in reading.evidence if isinstance(i, LifeStatus)]
+    assert "not_target" in [r.reason for r in reading.rejected]
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Al-Baghdadi was killed in an air strike.",
+        "An air strike killed al-Baghdadi near Hajin.",
+        "Al-Baghdadi died in Hajin.",
+        "Al-Baghdadi is dead, officials said.",
+        "Al-Baghdadi has been slain.",
+        "Al-Baghdadi and his deputy were killed in Hajin.",
+        "Al-Baghdadi, killed in an air strike, was buried in Hajin.",
+        "The death of al-Baghdadi was announced by ISIS.",
+        "Al-Baghdadi, who killed dozens, died in Hajin.",
+        # who "his" is the parse does not say: read as before
+        "Al-Baghdadi's aides confirmed his death.",
+    ],
+)
+def test_the_target_who_died_is_dead(text: str, nlp: Any) -> None:
+    reading = read_text_as(text, TARGET.name, nlp)
+    (life,) = [i for i in reading.evidence if isinstance(i, LifeStatus)]
+    assert life.status == "dead"

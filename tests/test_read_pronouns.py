@@ -159,3 +159,15 @@ def test_the_speaker_is_not_the_one_seen(
     # one seen with the target is still an associate
     (seen,) = _read("Jane Doe's brother was seen in Aspen.", "Jane Doe", nlp).evidence
     assert isinstance(seen, Sighting) and seen.subject == "associate"
+
+
+@pytest.mark.nlp
+def test_a_pronoun_that_kills_is_not_killed(nlp: Any) -> None:
+    # before: "He killed" made the target dead
+    text = "Officials doubt al-Baghdadi's claims. He killed dozens in Mosul."
+    reading = _read(text, "Abu Bakr al-Baghdadi", nlp)
+    assert not [i for i in reading.evidence if isinstance(i, LifeStatus)]
+    assert "not_target" in [r.reason for r in reading.rejected]
+    text = "Abu Bakr al-Baghdadi was wounded. He was killed near Hajin."
+    items = _read(text, "Abu Bakr al-Baghdadi", nlp).evidence
+    assert [i.status for i in items if isinstance(i, LifeStatus)] == ["dead"]

@@ -23,6 +23,7 @@ from geosleuth.read.target import TargetRef
 
 __all__ = [
     "CONTINUATION",
+    "CONTRAST",
     "HERE",
     "NEAR",
     "REGION_WORD",
@@ -52,6 +53,13 @@ def strip_span(text: str, s: int, e: int) -> tuple[int, int]:
 HERE = re.compile(
     r"\b(?:here|there|this (?:town|village|city)|the (?:town|village|city)"
     r"(?: cent(?:re|er))?)\b",
+    re.IGNORECASE,
+)
+#: A place set against the one claimed or seen, just before it: "hiding in Raqqa,
+#: not in Mosul", "seen in Aspen, but not in Denver".
+CONTRAST = re.compile(
+    r"[,;]\s*(?:but\s+|and\s+)?not\s+(?:in|at|near|inside|around)\s+"
+    r"(?:the\s+(?:[\w-]+\s+){0,2}of\s+)?$",
     re.IGNORECASE,
 )
 NEAR = re.compile(

@@ -6,13 +6,17 @@ nearest the recording, leaving out one that dates the report of it: "On 1 May
 ISIS said a recording ... was made on 28 September"). The target with killed,
 dead, death or died: ``dead``, unless negated ("no conclusive evidence of ...
 death", "suspicions that he was dead were weakened", "denied") or conditional
-("if Baghdadi is alive"); an unattributed death claim is a rumour.
+("if Baghdadi is alive"); an unattributed death claim is a rumour. A death is the
+target's only when the target is the one who died ("al-Baghdadi was killed", "a
+strike killed al-Baghdadi", "al-Baghdadi died"), not the killer ("al-Baghdadi
+killed dozens") or one of the target's own ("al-Baghdadi's wife was killed"):
+those are set aside as ``not_target``.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from geosleuth.evidence import LifeStatus
 from geosleuth.read._sentence import Sentence, hedge_text
@@ -20,6 +24,7 @@ from geosleuth.read.hedges import hedge_of, is_negated, weakest
 
 if TYPE_CHECKING:
     from geosleuth.read.claims import _Extractor
+    from geosleuth.read.target import TargetRef
 
 __all__ = ["read_life"]
 
@@ -96,6 +101,20 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
             s.span,
         )
         return
+    verdicts = [
+        (m, _target_dies(s, s.span[0] + m.start(), person))
+        for m in _DEAD.finditer(text)
+    ]
+    dies = next((m for m, v in verdicts if v), None)
+    dead = dies or next((m for m, v in verdicts if v is None), None)
+    if dead is None:
+        ex.reject(
+            "not_target",
+            f"a death ({verdicts[0][0].group(0)!r}), but not the target's: the "
+            "target is not the one who died",
+            s.span,
+        )
+        return
     hedge, cue = hedge_of(text)
     if re.search(r"\bor (?:wounded|injured)\b", text):
         hedge = weakest(hedge, "possible")
@@ -109,3 +128,83 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
         provenance=ex.provenance(s), date=date, date_from=date_from,
         grade=ex.grade(s.attr), hedge=hedge, status="dead", note=note,
     )  # fmt: skip
+
+
+#: Pronouns that may or may not stand for the target ("a strike killed him", "his
+#: death"): not among its references, so the parse does not tell who died.
+_UNKNOWN_PERSON = frozenset({"him", "his", "her", "hers"})
+
+
+def _target_dies(s: Sentence, at: int, person: list[TargetRef]) -> bool | None:
+    """Whether the target is the one who dies in the death cue at offset ``at``.
+
+    The one who dies is the subject of "died" or "is dead", the passive subject of
+    "was killed" (or the one that "killed" describes: "al-Baghdadi, killed in a
+    strike"), the object of an active "killed" ("a strike killed al-Baghdadi"; the
+    subject of "al-Baghdadi killed dozens" is the killer), and the owner of a
+    "death" ("al-Baghdadi's death", "the death of al-Baghdadi"). The target dies
+    when one of them is a reference to it (so "al-Baghdadi's wife was killed" is
+    not the target's death). None when there is no parse, or the parse does not
+    say who died.
+    """
+    cue = next((t for t in (s.sent if s.sent is not None else []) if t.idx == at), None)
+    if cue is None:
+        return None
+    found = _victims(cue)
+    if found is None:
+        return None
+    victims = [w for v in found for w in (v, *v.conjuncts) if not w.is_punct]
+    victims += [a for v in victims for a in v.children if a.dep_ == "appos"]
+    if any(
+        r.start < v.idx + len(v.text) and v.idx < r.end for v in victims for r in person
+    ):
+        return True
+    if any(v.lower_ in _UNKNOWN_PERSON for v in victims):
+        return None
+    return False
+
+
+def _victims(cue: Any, depth: int = 0) -> list[Any] | None:
+    """The words for who died in the death cue ``cue``; None when the parse is mute."""
+    lemma = cue.lemma_.lower()
+    kids = list(cue.children)
+    subjects = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
+
+    def head_subjects() -> list[Any] | None:
+        # "has been slain", "is dead": the subject of the verb "be"
+        found = [c for c in cue.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return found or None
+
+    if lemma == "death" or cue.pos_ == "NOUN":
+        owners = [c for c in kids if c.dep_ == "poss"]
+        owners += [
+            o
+            for p in kids
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        return owners or None
+    if lemma in ("kill", "slay"):
+        objects = [c for c in kids if c.dep_ in ("dobj", "obj")]
+        if objects:
+            return objects
+        passive = [c for c in kids if c.dep_ == "nsubjpass"]
+        if passive:
+            return passive
+        if subjects and not any(c.dep_ == "auxpass" for c in kids):
+            return []  # "he killed": the killer, and no one killed is named
+        if cue.dep_ in ("acl", "amod"):
+            return [cue.head]
+        if cue.dep_ in ("acomp", "xcomp", "oprd"):
+            return head_subjects()
+    elif lemma in ("die", "dead"):
+        if subjects:
+            return subjects
+        if cue.dep_ == "amod":
+            return [cue.head]  # "the dead leader"
+        if cue.dep_ in ("acomp", "attr"):
+            return head_subjects()
+    if cue.dep_ == "conj" and depth < 3:  # "was wounded and later died"
+        return _victims(cue.head, depth + 1)
+    return None

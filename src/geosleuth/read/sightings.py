@@ -7,15 +7,22 @@ of the men closest to Baghdadi"), with ``closeness`` :data:`ASSOCIATE_CLOSENESS`
 and the name in ``who``; the target's own associate ("Baghdadi's driver was
 spotted") is an unnamed associate. The hedge is that of the seeing ("may have
 been seen"), not of the description of who was seen.
+
+A seeing that is denied ("has not been seen", "nobody saw", "officials denied
+that a shepherd saw", "rejected reports that", "a hiker falsely claimed he saw")
+is no sighting (reason ``negated``), nor is one under a condition ("if you saw",
+"whether he was seen": ``conditional``); a place set against the one seen ("seen
+in Aspen, not in Denver") is left out of it (``negated``).
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from geosleuth.evidence import Sighting
 from geosleuth.read._sentence import (
+    CONTRAST,
     NEAR,
     Sentence,
     geometry_of,
@@ -94,13 +101,30 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
         and resolved(m)
         and kind_of(m) not in ("country", "continent")
     ]
-    if _denied(s, seen_at):
+    denied = _denied(s, seen_at)
+    if denied is not None:
+        reason, denial = denied
         ex.reject(
-            "negated",
-            "a sighting that is denied ('not seen', 'nobody saw'): no one was seen",
+            reason,
+            f"a sighting that is denied ({denial!r}): no one was seen"
+            if reason == "negated"
+            else f"a sighting under a condition ({denial!r}): not a report that "
+            "anyone was seen",
             s.span,
         )
         return True
+    # "seen in Aspen, not in Denver": the place set against the one seen is not
+    # where anyone was seen
+    for m in list(places):
+        contrast = CONTRAST.search(ex.text[max(s.span[0], m.start - 40) : m.start])
+        if contrast is not None:
+            places.remove(m)
+            ex.reject(
+                "negated",
+                f"{m.text!r} is set against the place seen ({contrast.group(0)!r}): "
+                "no one was seen there",
+                (m.start, m.end),
+            )
     if not places:
         seen_one = who or (
             "associates of the target" if subj_kind == "associate" else "the target"
@@ -144,31 +168,117 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
 
 
 _NOBODY = frozenset({"nobody", "none", "noone"})
+#: Verbs that deny the clause or the report they govern: "denied that a shepherd
+#: saw", "rejected reports that a hiker saw", "dismissed claims that".
+_DENY_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute"})
+#: Conjunctions that make a clause a condition: "if you saw", "whether he was seen".
+_CONDITION_MARKS = frozenset({"if", "whether", "unless"})
+#: Adverbs that say a report is untrue: "a hiker falsely claimed he saw".
+_UNTRUE = frozenset({"falsely", "wrongly"})
 
 
-def _denied(s: Sentence, at: int) -> bool:
-    """Whether the verb of seeing at offset ``at`` is negated.
+def _denied(
+    s: Sentence, at: int
+) -> tuple[Literal["negated", "conditional"], str] | None:
+    """Whether, and how, the verb of seeing at offset ``at`` is denied.
 
-    "has not been seen", "never saw", "did not see", "nobody has seen", "no one
-    saw", "none of them saw"; without a parse, a "not" or "never" just before it.
+    ``("negated", cue)`` for a seeing that is negated ("has not been seen", "never
+    saw", "nobody has seen", "no one saw") or a report of it that is denied or
+    untrue ("denied that a shepherd saw", "rejected reports that", "ruled out",
+    "no witness reported seeing", "falsely claimed he saw", "was seen in Mosul,
+    officials denied"); ``("conditional", cue)`` for a seeing under a condition
+    ("if you saw", "whether he was seen", "unless"); None for a seeing that is
+    reported. Without a parse, a "not" or "never" just before the verb.
     """
     verb = next(
         (t for t in (s.sent if s.sent is not None else []) if t.idx == at), None
     )
     if verb is None:
         before = s.text[: at - s.span[0]]
-        return (
-            re.search(r"\b(?:not|never|n['’]t)\s+(?:\w+\s+){0,2}$", before) is not None
-        )
+        cue = re.search(r"\b(?:not|never|n['’]t)\s+(?:\w+\s+){0,2}$", before)
+        return None if cue is None else ("negated", cue.group(0).split()[0])
     for t in (verb, *[c for c in verb.children if c.dep_ in ("aux", "auxpass")]):
-        if any(c.dep_ == "neg" for c in t.children) or t.lower_ == "never":
-            return True
+        neg = next((c for c in t.children if c.dep_ == "neg"), None)
+        if neg is not None:
+            return "negated", str(neg.text)
+        if t.lower_ == "never":
+            return "negated", str(t.text)
+    nobody = _nobody(verb)
+    if nobody is not None:
+        return "negated", nobody
+    return _governed(verb)
+
+
+def _nobody(verb: Any) -> str | None:
+    """The subject of ``verb`` that is no one ("nobody", "no witness"), if any."""
     for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
-        if subj.lower_ in _NOBODY or any(
-            c.dep_ == "det" and c.lower_ == "no" for c in subj.children
+        if subj.lower_ in _NOBODY:
+            return str(subj.text)
+        no = next(
+            (c for c in subj.children if c.dep_ == "det" and c.lower_ == "no"), None
+        )
+        if no is not None:
+            return f"{no.text} {subj.text}"
+    return None
+
+
+def _governed(
+    verb: Any,
+) -> tuple[Literal["negated", "conditional"], str] | None:
+    """How the clauses above ``verb`` in the parse deny it, if they do.
+
+    Climbs from the verb of seeing through the clauses that report it (a
+    complement, "denied that ... saw", "reported seeing"; or a content clause of a
+    noun, "reports that ... saw", to the verb of the noun), and stops at any
+    other link ("the hiker who saw", "after a hiker saw"). On the way: an "if",
+    "whether" or "unless" that introduces a clause is a condition; a verb that
+    denies ("deny", "reject", "dismiss", "refute", "rule out"), a negated verb
+    ("did not report seeing"), a subject that is no one ("no witness reported")
+    or "falsely" deny it.
+    """
+    clause = verb
+    for _ in range(8):
+        mark = next(
+            (
+                c
+                for c in clause.children
+                if c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS
+            ),
+            None,
+        )
+        if mark is not None:
+            return "conditional", str(mark.text)
+        untrue = next((c for c in clause.children if c.lower_ in _UNTRUE), None)
+        if untrue is not None:
+            return "negated", str(untrue.text)
+        if clause.dep_ == "conj":  # "denied that he was in Mosul or seen in Hajin"
+            clause = clause.head
+            continue
+        if clause.dep_ in ("ccomp", "xcomp", "csubj"):
+            head = clause.head
+        elif clause.dep_ == "acl" and clause.head.pos_ in ("NOUN", "PROPN"):
+            head = clause.head.head  # "reports that a hiker saw" → the noun's verb
+            if head.pos_ == "ADP":  # "doubts about claims that ..."
+                head = head.head
+        else:
+            return None
+        if head is clause or head.pos_ not in ("VERB", "AUX"):
+            return None
+        lemma = head.lemma_.lower()
+        if lemma in _DENY_LEMMAS:
+            return "negated", str(head.text)
+        if lemma == "rule" and any(
+            c.dep_ == "prt" and c.lower_ == "out" for c in head.children
         ):
-            return True
-    return False
+            return "negated", f"{head.text} out"
+        neg = next((c for c in head.children if c.dep_ == "neg"), None)
+        if neg is not None:
+            return "negated", f"{neg.text} {head.text}"
+        nobody = _nobody(head)
+        if nobody is not None:
+            return "negated", nobody
+        clause = head
+    return None
 
 
 def _seen_by_someone(s: Sentence) -> int | None:

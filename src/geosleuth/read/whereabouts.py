@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from geosleuth.evidence import Claim
 from geosleuth.read._sentence import (
     CONTINUATION,
+    CONTRAST,
     HERE,
     REGION_WORD,
     Sentence,
@@ -44,12 +45,6 @@ _LOCATION_CUE = re.compile(
     r"(?:(?:now|still|currently|not|never|no\s+longer|probably|likely|possibly|"
     r"perhaps|reportedly|apparently|allegedly|definitely|certainly|indeed|"
     r"already|also)\s+){0,2}(?:in|on|at|near|around|inside)|the place where)\b",
-    re.IGNORECASE,
-)
-#: A place set against the one claimed: "hiding in Raqqa, not in Mosul".
-_CONTRAST = re.compile(
-    r"[,;]\s*(?:but\s+|and\s+)?not\s+(?:in|at|near|inside|around)\s+"
-    r"(?:the\s+(?:[\w-]+\s+){0,2}of\s+)?$",
     re.IGNORECASE,
 )
 #: Verbs that deny the clause they govern: "denied that he was in Mosul".
@@ -137,7 +132,7 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
     for geom, name, buffer_km, anchor, extra in claim_regions(ex, places, s, how):
         date, date_from, dnote = ex.dates(s, anchor)
         pol, more = polarity, [extra] if extra else []
-        contrast = _CONTRAST.search(ex.text[max(s.span[0], anchor - 40) : anchor])
+        contrast = CONTRAST.search(ex.text[max(s.span[0], anchor - 40) : anchor])
         if contrast is not None and not negated:
             pol = "is_not"
             more.append(f"set against the place claimed ({contrast.group(0)!r})")
