@@ -300,6 +300,37 @@ def test_an_event_set_can_come_from_a_csv_file(tmp_path):
     assert err.value.line == 6
 
 
+@pytest.mark.parametrize("merged", [False, True])
+def test_without_read_files_a_csv_is_refused_with_its_line_and_no_file_is_read(
+    tmp_path, monkeypatch, merged
+):
+    import geosleuth.events
+
+    (tmp_path / "cases.csv").write_text("lon,lat\n40.80,34.70\n40.82,34.71\n")
+    touched = []
+    real = geosleuth.events.read_events_csv
+
+    def spy(path, **kwargs):
+        touched.append(path)
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(geosleuth.events, "read_events_csv", spy)
+    csv = "    <<: {csv: cases.csv}\n" if merged else "    csv: cases.csv\n"
+    text = (
+        "target: x\nevidence:\n  - id: cases\n    kind: event_set\n"
+        f"    date: 2024-01-01\n{csv}    sigma_km: 1\n"
+    )
+    source = str(tmp_path / "case.yaml")
+    with pytest.raises(CaseFileError, match=r"'csv' of event_set 'cases' .*line 6"):
+        parse_case(text, source=source, read_files=False)
+    with pytest.raises(CaseFileError) as err:
+        parse_case(text, source=source, read_files=False)
+    assert (err.value.line, err.value.field) == (6, "evidence[0].csv")
+    assert touched == []
+    parse_case(text, source=source)  # read_files=True: it is read
+    assert len(touched) == 1
+
+
 def test_the_published_schema_file_is_in_step_with_the_code():
     published = json.loads((REPO / "docs" / "case.schema.json").read_text())
     assert published == json.loads(json.dumps(CASE_SCHEMA)), (

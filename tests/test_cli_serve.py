@@ -21,21 +21,28 @@ def web():
 
 @pytest.fixture
 def fake_uvicorn(monkeypatch):
-    """Stand-in for uvicorn: records what ``serve`` would run, serves nothing."""
+    """Stand-in for uvicorn: records what ``serve`` would run, serves nothing.
+
+    The check that the port is free is left out too (tests name ports that may
+    be taken on this machine); ``test_a_port_in_use_is_one_red_line`` runs it.
+    """
+    import geosleuth.cli.serve
+
     calls = []
     module = types.ModuleType("uvicorn")
     module.run = lambda application, **kw: calls.append((application, kw))
     monkeypatch.setitem(sys.modules, "uvicorn", module)
+    monkeypatch.setattr(geosleuth.cli.serve, "_check_free", lambda host, port: None)
     return calls
 
 
-def get(application, url, base_url="http://127.0.0.1:8000", **kwargs):
+def get(application, url, base_url="http://127.0.0.1:8000", method="GET", **kwargs):
     import httpx
 
     async def go():
         transport = httpx.ASGITransport(app=application)
         async with httpx.AsyncClient(transport=transport, base_url=base_url) as c:
-            return await c.get(url, **kwargs)
+            return await c.request(method, url, **kwargs)
 
     return asyncio.run(go())
 
@@ -45,7 +52,7 @@ def test_help_names_the_options():
     assert top.exit_code == 0 and "serve" in top.output
     result = runner.invoke(app, ["serve", "--help"])
     assert result.exit_code == 0
-    for option in ("--data-dir", "--host", "--port", "--token-file"):
+    for option in ("--data-dir", "--host", "--port", "--token-file", "--allowed-host"):
         assert option in result.output
     # the extra's brackets survive rich's markup
     assert "pip install 'geosleuth[web]'" in " ".join(result.output.split())
@@ -151,3 +158,57 @@ def test_unusable_data_folder_is_one_red_line(fake_uvicorn, tmp_path, web):
     assert result.exit_code == 1
     assert result.output.startswith("InputError: The data folder")
     assert fake_uvicorn == []
+
+
+def test_allowed_hosts_let_a_reverse_proxy_in(web, fake_uvicorn, tmp_path):
+    result = runner.invoke(
+        app,
+        ["serve", "--data-dir", str(tmp_path),
+         "--allowed-host", "cases.example.org", "--allowed-host", "team.example"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    [(application, _)] = fake_uvicorn
+    for name in ("cases.example.org", "team.example", "localhost"):
+        assert get(application, "/api/cases", base_url=f"https://{name}").is_success
+    assert get(application, "/", base_url="http://evil.example").status_code == 421
+    # a proxy that sends the loopback's Host: a page under its name may post
+    post = {"method": "POST", "content": b"x"}
+    r = get(
+        application, "/api/cases", headers={"Origin": "https://team.example"}, **post
+    )
+    assert r.json()["error"] == "CaseFileError"
+    r = get(
+        application, "/api/cases", headers={"Origin": "https://evil.example"}, **post
+    )
+    assert r.status_code == 403
+
+
+def test_an_allowed_host_with_a_scheme_is_one_red_line(web, fake_uvicorn, tmp_path):
+    result = runner.invoke(
+        app,
+        ["serve", "--data-dir", str(tmp_path), "--allowed-host", "https://x.org"],
+    )
+    assert result.exit_code == 1
+    assert result.output.startswith("InputError: An allowed host must be")
+    assert fake_uvicorn == []
+
+
+def test_a_port_in_use_is_one_red_line(web, monkeypatch, tmp_path):
+    import socket
+
+    served = []
+    module = types.ModuleType("uvicorn")
+    module.run = lambda application, **kw: served.append(kw)
+    monkeypatch.setitem(sys.modules, "uvicorn", module)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        argv = ["serve", "--data-dir", str(tmp_path), "--port", str(port)]
+        result = runner.invoke(app, argv)
+    assert result.exit_code == 1, result.output
+    assert result.output == f"OSError: Address already in use: 127.0.0.1:{port}\n"
+    assert served == []
+    # once the port is free again, it serves
+    assert runner.invoke(app, argv).exit_code == 0
+    assert [kw["port"] for kw in served] == [port]

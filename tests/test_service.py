@@ -266,6 +266,27 @@ def test_case_file_may_not_name_a_server_file(tmp_path):
     assert "root" not in body["message"]
 
 
+def test_a_merge_key_cannot_bring_in_a_server_file(tmp_path):
+    app = create_app(tmp_path / "data")
+    secret = tmp_path / "secret.csv"
+    secret.write_text("root:x:0:0:root:/root:/bin/bash\n")
+    text = (
+        "target: x\nas_of: 2024-10-13\n"
+        "region: {west: -4.2, south: 53.0, east: -3.9, north: 53.2}\n"
+        "evidence:\n  - <<: {csv: %s}\n    id: e1\n    kind: event_set\n"
+        "    date: 2024-01-01\n"
+    )
+    answers = []
+    for path in (secret, tmp_path / "missing.csv", "/etc/passwd"):
+        body = error_of(call(app, "POST", "/api/cases", content=text % path), 422)
+        assert "root" not in body["message"] and str(path) not in body["message"]
+        assert (body["line"], body["field"]) == (5, "evidence[0].csv")
+        answers.append(body)
+    # the same answer whether the file exists or not: nothing to probe
+    assert answers[0] == answers[1] == answers[2]
+    assert call(app, "GET", "/api/cases").json() == {"cases": []}
+
+
 def test_alias_bomb_is_refused():
     laughs = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{c}: &{c} [{', '.join(['*' + p] * 10)}]\n"
@@ -652,12 +673,14 @@ def test_each_document_keeps_the_date_it_was_uploaded_with(tmp_path, nlp):
 
     # "yesterday" is the day before each report's own publication date
     assert read_dates() == {"wales:s1": "2024-10-12", "wales-2:s1": "2024-10-13"}
-    # a date given with the estimate reads every report again, with that date
+    # a date given with the estimate is for reports uploaded without one: these
+    # were uploaded with theirs and keep them
     given = call(
-        app, "POST", f"/api/cases/{case_id}/estimate", json={"published": "2024-10-13"}
+        app, "POST", f"/api/cases/{case_id}/estimate", json={"published": "2024-10-15"}
     )
-    assert given.json()["settings"]["published"] == "2024-10-13"
-    assert read_dates() == {"wales:s1": "2024-10-12", "wales-2:s1": "2024-10-12"}
+    assert given.json()["settings"]["published"] == "2024-10-15"
+    assert given.json()["warnings"] == []
+    assert read_dates() == {"wales:s1": "2024-10-12", "wales-2:s1": "2024-10-13"}
 
 
 @pytest.mark.nlp
@@ -949,6 +972,29 @@ def test_uploads_keep_document_reading_and_date_together(small_case, fake_reader
         assert got.headers["content-disposition"] == f'attachment; filename="{name}"'
         assert got.headers["content-type"] == "application/octet-stream"
     assert not list(folder.glob(".upload-*"))
+
+
+def test_a_date_given_to_an_estimate_is_only_for_undated_uploads(
+    small_case, fake_reader, fake_locate
+):
+    app, _, case_id = small_case
+    url = f"/api/cases/{case_id}/documents"
+    dated = {"name": "dated.txt", "published": "2024-10-13"}
+    assert call(app, "POST", url, params=dated, content=b"one").status_code == 201
+    undated = {"name": "undated.txt"}
+    assert call(app, "POST", url, params=undated, content=b"two").status_code == 201
+    estimate = f"/api/cases/{case_id}/estimate"
+    assert call(app, "POST", estimate).status_code == 201
+    given = call(app, "POST", estimate, json={"published": "2024-10-20"})
+    assert given.status_code == 201, given.text
+    assert given.json()["settings"]["published"] == "2024-10-20"
+    (before, plain, _), (after, kwargs, _) = fake_locate.calls
+    # without a date: both uploads' readings; with one: the undated upload is read
+    # again with it, the dated one keeps the reading of its own date
+    assert before == ["case.yaml", "dated.txt.json", "undated.txt.json"]
+    assert plain["published"] is None
+    assert after == ["case.yaml", "dated.txt.json", "undated.txt"]
+    assert kwargs["published"] == dt.date(2024, 10, 20)
 
 
 def test_a_warning_from_reading_shows_no_server_path(small_case, fake_reader):
@@ -1380,3 +1426,52 @@ def test_a_browser_logs_in_once_and_reads_the_pages_with_its_cookie(tmp_path):
     assert "Max-Age=0" in out.headers["set-cookie"]
     # without a token there is nothing to log in to
     assert call(create_app(tmp_path / "open"), "GET", "/login").status_code == 404
+
+
+def test_malformed_cookies_hosts_and_origins_are_refused_not_500(tmp_path):
+    app = create_app(tmp_path, token="s3cret", hosts=["127.0.0.1", "localhost"])
+    # '²' (octal 262, byte B2) passes str.isdigit() but not int()
+    for cookie in (b'geosleuth_session="\\262.abc"', b"geosleuth_session=\xb2.abc"):
+        r = call(
+            app, "GET", "/api/cases", headers={"Cookie": cookie, "Host": "localhost"}
+        )
+        error_of(r, 401)
+    auth = {"Authorization": "Bearer s3cret"}
+    for headers in ({"Host": "[::1"}, {"Host": "localhost", "Origin": "http://[::1"}):
+        r = call(app, "POST", "/api/cases", content=b"x", headers={**auth, **headers})
+        assert error_of(r, 400)["error"] == "BadRequest", headers
+    # no host list: only the Origin is read
+    r = call(
+        create_app(tmp_path / "open"), "POST", "/api/cases",
+        content=b"x", headers={"Origin": "http://[::1"},
+    )  # fmt: skip
+    assert error_of(r, 400)["error"] == "BadRequest"
+
+
+def test_allowed_hosts_let_a_reverse_proxy_in(tmp_path):
+    loopback = ["127.0.0.1", "localhost", "::1"]
+    app = create_app(tmp_path, hosts=loopback, allowed_hosts=["Cases.Example.org"])
+
+    def post(host, origin):
+        headers = {"Host": host, "Origin": origin}
+        return call(app, "POST", "/api/cases", content=b"x", headers=headers)
+
+    public = "https://cases.example.org"
+    # a proxy that passes the Host on, and one that rewrites it to the loopback's
+    assert post("cases.example.org", public).json()["error"] == "CaseFileError"
+    assert post("127.0.0.1:8000", public).json()["error"] == "CaseFileError"
+    # the loopback's names still answer; other names and other sites do not
+    assert post("localhost:8000", "http://localhost:8000").status_code == 422
+    assert error_of(post("evil.example", "https://evil.example"), 421)
+    assert error_of(post("127.0.0.1:8000", "https://evil.example"), 403)
+    assert error_of(post("127.0.0.1:8000", "http://localhost:3000"), 403)
+    # without a host list (an open address) the name still counts as the origin's
+    open_app = create_app(tmp_path / "open", allowed_hosts=["cases.example.org"])
+    r = call(
+        open_app, "POST", "/api/cases", content=b"x",
+        headers={"Host": "10.0.0.5:8000", "Origin": public},
+    )  # fmt: skip
+    assert r.json()["error"] == "CaseFileError"
+    for bad in ("https://cases.example.org", "cases.example.org:443", "", "a b"):
+        with pytest.raises(InputError, match="allowed host"):
+            create_app(tmp_path, allowed_hosts=[bad])

@@ -401,8 +401,31 @@ def load_case(path: PathLike) -> Case:
     return parse_case(text, source=str(p))
 
 
-def parse_case(text: str, *, source: str = "<case>") -> Case:
+def parse_case(text: str, *, source: str = "<case>", read_files: bool = True) -> Case:
     r"""Parse case-file text (see :func:`load_case`).
+
+    Parameters
+    ----------
+    text : str
+        The case file's text (YAML).
+    source : str, default "<case>"
+        Its name in errors; an event set's ``csv:`` is read relative to its folder.
+    read_files : bool, default True
+        Whether an event set may read its events from the file named by ``csv:``.
+        With False any ``csv:`` (written out, or brought in by a YAML merge key
+        ``<<``) raises :class:`~geosleuth.errors.CaseFileError` with its line and
+        field, and no file is opened or looked at: for text from someone who may
+        not read the files of this machine, e.g. the web service.
+
+    Returns
+    -------
+    Case
+
+    Raises
+    ------
+    CaseFileError
+        If the text is not YAML, fails the schema, or an item is invalid; with
+        ``path`` (``source``), ``line`` and ``field``.
 
     Examples
     --------
@@ -422,6 +445,11 @@ def parse_case(text: str, *, source: str = "<case>") -> Case:
     Traceback (most recent call last):
     ...
     geosleuth.errors.CaseFileError: The case <case> has no evidence items; add at ...
+    >>> parse_case("target: x\nevidence:\n  - {id: e, kind: event_set, "
+    ...            "date: 2024-01-01, csv: /etc/passwd}\n", read_files=False)
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.CaseFileError: The 'csv' of event_set 'e' (<case>, line 3) ...
     """
     try:
         doc = yaml.load(text, Loader=_LineLoader)
@@ -446,7 +474,7 @@ def parse_case(text: str, *, source: str = "<case>") -> Case:
         )
     _check_duplicate_keys(doc, source)
     _validate_schema(doc, source)
-    return _build_case(doc, source)
+    return _build_case(doc, source, read_files=read_files)
 
 
 def _validate_schema(doc: _Map, source: str) -> None:
@@ -630,7 +658,14 @@ _GEOM_FIELD = {
 
 
 def _build_item(
-    raw: _Map, i: int, doc: _Map, docs: dict[str, Any], resolve: _Resolver, source: str
+    raw: _Map,
+    i: int,
+    doc: _Map,
+    docs: dict[str, Any],
+    resolve: _Resolver,
+    source: str,
+    *,
+    read_files: bool = True,
 ) -> EvidenceItem:
     base = ["evidence", i]
     kind = str(raw["kind"])
@@ -643,6 +678,15 @@ def _build_item(
     def where(key: str) -> str:
         return f"evidence[{i}].{key}"
 
+    if not read_files and "csv" in raw:  # after '<<' merges: the mapping as loaded
+        raise CaseFileError(
+            f"The 'csv' of {label} ({source}, line {line_for('csv')}) names a file, "
+            "and files named in a case file are not read here: give the events "
+            "inline under 'events:' instead.",
+            path=source,
+            line=line_for("csv"),
+            field=where("csv"),
+        )
     doc_key = str(raw.get("document", "")) or "case file"
     meta = docs.get(doc_key, {}) if docs else {}
     if "document" in raw and docs and doc_key not in docs:
@@ -779,7 +823,7 @@ def _event_arrays(
     kwargs["lats"] = np.array([float(e["lat"]) for e in events])
 
 
-def _build_case(doc: _Map, source: str) -> Case:
+def _build_case(doc: _Map, source: str, *, read_files: bool = True) -> Case:
     evidence = doc.get("evidence") or []
     if len(evidence) == 0:
         raise CaseFileError(
@@ -795,7 +839,7 @@ def _build_case(doc: _Map, source: str) -> Case:
     items: list[EvidenceItem] = []
     seen: dict[str, int] = {}
     for i, raw in enumerate(evidence):
-        item = _build_item(raw, i, doc, docs, resolve, source)
+        item = _build_item(raw, i, doc, docs, resolve, source, read_files=read_files)
         if item.id in seen:
             raise CaseFileError(
                 f"The id {item.id!r} is used twice (evidence[{seen[item.id]}] and "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import socket
 from pathlib import Path
 from typing import Annotated
 
@@ -50,6 +51,22 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+def _check_free(host: str, port: int) -> None:
+    """Bind ``host:port`` for a moment, as uvicorn will; OSError if it cannot.
+
+    So that a port already in use is one red line (``OSError: Address already in
+    use: 127.0.0.1:8000``), not uvicorn's log and exit status 3.
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn
+            probe.bind((host, port))
+    except OSError as exc:
+        where = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+        raise OSError(exc.errno, exc.strerror or str(exc), where) from None
+
+
 @app.command()
 @guarded
 def serve(
@@ -79,12 +96,23 @@ def serve(
     max_upload_mb: Annotated[
         float, typer.Option(help="Largest request body accepted, in MB.", min=0.001)
     ] = 2.0,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allowed-host",
+            metavar="NAME",
+            help="Another host name the service is reached by, e.g. the public "
+            "name of an https reverse proxy in front of it (no scheme or port); "
+            "browsers' pages under it may change the cases. Repeatable.",
+        ),
+    ] = None,
 ) -> None:
     r"""Serve the cases in DATA_DIR to the team: the JSON API under /api, and pages.
 
     Each case is a case file plus uploaded reports; estimates are kept per run.
-    On a loopback address it answers only to loopback host names, and no page of
-    another site can change the cases through a browser.
+    On a loopback address it answers only to loopback host names and those given
+    with --allowed-host, and no page of another site can change the cases through
+    a browser.
     Needs the web extra: pip install 'geosleuth\[web]'.
     """
     try:
@@ -102,6 +130,7 @@ def serve(
         token=token,
         max_upload_bytes=int(max_upload_mb * 1_000_000),
         hosts=hosts,
+        allowed_hosts=allowed_host or (),
     )
     if token is None and not _is_loopback(host):
         err_console.print(
@@ -109,6 +138,7 @@ def serve(
             "it can read and change the cases.[/]",
             highlight=False,
         )
+    _check_free(host, port)
     console.print(
         Text(f"Serving the cases in {data_dir} on http://{host}:{port}/"),
     )

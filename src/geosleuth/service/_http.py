@@ -95,10 +95,14 @@ def html_response(text: str, status: int = 200) -> Response:
 class TokenGate:
     """ASGI middleware: every request but ``/health`` needs the token.
 
-    Programs send ``Authorization: Bearer <token>``; a browser logs in once at
-    ``/login`` and then sends a session cookie (:mod:`geosleuth.service.sessions`);
-    ``POST /logout`` ends it. A browser asking for a page without either is sent to
-    ``/login``; anything else gets 401. The token is compared in constant time
+    Programs send ``Authorization: Bearer <token>``. A browser logs in once:
+    ``GET /login`` is a form, and ``POST /login`` with the right ``token`` sets the
+    signed session cookie ``geosleuth_session`` (:mod:`geosleuth.service.sessions`),
+    which stands for the token for 12 hours. ``POST /logout`` clears that cookie in
+    the browser; the server keeps no sessions, so a copy of the cookie stays valid
+    until it expires, and changing the token is what ends every session. A browser
+    asking for a page with neither token nor cookie is sent to ``/login``;
+    anything else gets 401. The token is compared in constant time
     (:func:`hmac.compare_digest`) and is never logged. Websocket connections (the
     service has none) need it too.
     """
@@ -200,51 +204,78 @@ class OriginGate:
     A web page elsewhere can make the browser of someone on the team post to the
     service (a form, or ``fetch`` with ``mode: 'no-cors'``); the browser says so
     in ``Origin`` (or ``Sec-Fetch-Site: cross-site``), and such a request that
-    would change something is refused with 403. With ``hosts``, a request whose
-    ``Host`` is not one of them is refused with 421, so a name of the attacker's
-    that resolves to this machine (DNS rebinding) reaches nothing. Clients that
-    are not browsers send neither header and pass.
+    would change something is refused with 403. An ``Origin`` is the service's own
+    when it names the ``Host`` the request was sent to, or one of ``origins``
+    (the names a reverse proxy serves it under, when the proxy sends another
+    ``Host``). With ``hosts``, a request whose ``Host`` is not one of them is
+    refused with 421, so a name of the attacker's that resolves to this machine
+    (DNS rebinding) reaches nothing. A ``Host`` or ``Origin`` that cannot be read
+    as one is 400. Clients that are not browsers send neither header and pass.
     """
 
     _SAFE = frozenset({"GET", "HEAD", "OPTIONS"})
 
-    def __init__(self, app: ASGIApp, hosts: Sequence[str] | None = None) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        hosts: Sequence[str] | None = None,
+        origins: Sequence[str] = (),
+    ) -> None:
         self.app = app
         self.hosts = None if hosts is None else {h.lower() for h in hosts}
+        self.origins = {h.lower() for h in origins}
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+    def _refusal(
+        self, scope: Scope, headers: dict[str, str]
+    ) -> tuple[int, str, str] | None:
+        """Why the request is refused (status, error, message), or None.
+
+        Raises ValueError for a ``Host`` or ``Origin`` that is not a URL's.
+        """
         from urllib.parse import urlsplit
 
+        host = headers.get("host", "")
+        if self.hosts is not None:
+            name = urlsplit(f"//{host}").hostname or ""
+            if name not in self.hosts:
+                return (
+                    421,
+                    "WrongHost",
+                    f"This service answers to {', '.join(sorted(self.hosts))}.",
+                )
+        method = scope.get("method", "GET")
+        if method in self._SAFE and scope["type"] == "http":
+            return None
+        origin = headers.get("origin")
+        cross = headers.get("sec-fetch-site") == "cross-site"
+        if origin is not None and not cross:
+            parts = urlsplit(origin)
+            cross = (
+                parts.netloc.lower() != host.lower()
+                and (parts.hostname or "") not in self.origins
+            )
+        if cross:
+            return (
+                403,
+                "CrossOrigin",
+                "A page of another site may not change the cases.",
+            )
+        return None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] in ("http", "websocket"):
             headers = {
                 bytes(k).decode("latin-1"): bytes(v).decode("latin-1")
                 for k, v in scope.get("headers", ())
             }
-            host = headers.get("host", "")
-            refused = None
-            if self.hosts is not None:
-                name = urlsplit(f"//{host}").hostname or ""
-                if name not in self.hosts:
-                    refused = (
-                        421,
-                        "WrongHost",
-                        f"This service answers to {', '.join(sorted(self.hosts))}.",
-                    )
-            method = scope.get("method", "GET")
-            if refused is None and (
-                method not in self._SAFE or scope["type"] != "http"
-            ):
-                origin = headers.get("origin")
-                cross = headers.get("sec-fetch-site") == "cross-site" or (
-                    origin is not None
-                    and urlsplit(origin).netloc.lower() != host.lower()
+            try:
+                refused = self._refusal(scope, headers)
+            except ValueError:  # e.g. 'Host: [::1', which urlsplit cannot split
+                refused = (
+                    400,
+                    "BadRequest",
+                    "The request's Host or Origin header is not a valid host name.",
                 )
-                if cross:
-                    refused = (
-                        403,
-                        "CrossOrigin",
-                        "A page of another site may not change the cases.",
-                    )
             if refused is not None:
                 if scope["type"] == "websocket":
                     await send({"type": "websocket.close", "code": 1008})

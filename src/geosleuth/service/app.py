@@ -9,6 +9,11 @@ method  path                                   what
 ======  =====================================  =========================================
 GET     ``/health``                            ``{"status": "ok", "version"}``, no token
                                                needed
+GET     ``/login``                             with a token: the login form (HTML)
+POST    ``/login``                             the form's ``token`` → 303 to ``/``,
+                                               setting the session cookie
+POST    ``/logout``                            clears the browser's session cookie →
+                                               303 to ``/login``
 GET     ``/``                                  HTML list of the cases, with a form
 GET     ``/api/cases``                         the cases (metadata, latest run)
 POST    ``/api/cases``                         a case file (YAML body, or multipart
@@ -33,8 +38,9 @@ POST    ``/api/read``                          a report in, the reading (JSON) o
 
 Errors are JSON ``{"error", "message", "line", "field"}``: 422 for input the library
 refuses (a :class:`~geosleuth.errors.GeosleuthError`, with its line and field),
-400 for a body that is not JSON or multipart, 401 without the token (a browser
-asking for a page is sent to ``/login`` instead, see
+400 for a body that is not JSON or multipart (or a malformed ``Host`` or
+``Origin``), 401 without the token or a valid session cookie (a browser asking
+for a page is sent to ``/login`` instead, see
 :class:`~geosleuth.service._http.TokenGate`), 403 for a
 change sent by a page of another site, 404 for an unknown case, run or path, 413
 for a body over ``max_upload_bytes``, 421 for a host name not in ``hosts``, 501
@@ -93,12 +99,44 @@ _REPORT_CSP = (
 _ESTIMATE_KEYS = {"as_of", "published", "budget_km", "sweep_width_km"}
 
 
+def _host_name(name: str) -> str:
+    """``name`` as a bare host name, lower case; else InputError.
+
+    Examples
+    --------
+    >>> _host_name(" Cases.Example.org "), _host_name("[::1]")
+    ('cases.example.org', '::1')
+    >>> _host_name("https://cases.example.org")
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.InputError: An allowed host must be a host name alone, ...
+    """
+    from urllib.parse import urlsplit
+
+    bare = name.strip().lower()
+    if bare.startswith("[") and bare.endswith("]"):
+        bare = bare[1:-1]
+    ok = bare.isprintable() and not any(c.isspace() or c in "/@[]?#" for c in bare)
+    try:  # a colon only in an IPv6 address, not before a port
+        ok = ok and (":" not in bare or urlsplit(f"//[{bare}]").hostname == bare)
+    except ValueError:
+        ok = False
+    if not bare or not ok:
+        raise InputError(
+            "An allowed host must be a host name alone, without scheme, port or "
+            f"path (e.g. cases.example.org). Got {name!r:.60} instead.",
+            field="allowed_hosts",
+        )
+    return bare
+
+
 def create_app(
     data_dir: str | Path,
     *,
     token: str | None = None,
     max_upload_bytes: int = 2_000_000,
     hosts: Sequence[str] | None = None,
+    allowed_hosts: Sequence[str] = (),
 ) -> Starlette:
     """Build the service's ASGI application over the cases in ``data_dir``.
 
@@ -108,8 +146,12 @@ def create_app(
         Where the cases are kept (created if missing); see
         :mod:`geosleuth.service.store`.
     token : str or None, default None
-        When given, every request except ``GET /health`` needs the header
-        ``Authorization: Bearer <token>`` (else 401).
+        When given, every request except ``GET /health`` and ``/login`` needs the
+        header ``Authorization: Bearer <token>`` or the session cookie that a
+        browser gets by posting the token to ``/login`` (else 401; a browser
+        asking for a page is sent to ``/login``). ``POST /logout`` clears the
+        browser's cookie; a copy of it stays valid until it expires (12 hours),
+        and changing the token ends every session. None: no ``/login``.
     max_upload_bytes : int, default 2_000_000
         Largest request body accepted (else 413).
     hosts : sequence of str or None, default None
@@ -117,6 +159,12 @@ def create_app(
         out; else 421), e.g. ``["127.0.0.1", "localhost"]`` for a service on the
         loopback, which a web page could otherwise reach through DNS rebinding.
         None: any.
+    allowed_hosts : sequence of str, default ()
+        More names the service is reached by, e.g. the public name of an https
+        reverse proxy in front of it (``["cases.example.org"]``, no scheme or
+        port): added to ``hosts`` (when given), and a browser's ``Origin`` under
+        one of them counts as the service's own even when the proxy sends another
+        ``Host``.
 
     Notes
     -----
@@ -133,7 +181,8 @@ def create_app(
     MissingDependencyError
         Without the ``[web]`` extra: ``pip install 'geosleuth[web]'``.
     InputError
-        For an empty token or a limit below 1.
+        For an empty token, a limit below 1 or an allowed host that is not a
+        bare host name.
     """
     try:
         from starlette.applications import Starlette
@@ -150,6 +199,9 @@ def create_app(
             f"max_upload_bytes must be positive. Got {max_upload_bytes}.",
             field="max_upload_bytes",
         )
+    allowed = [_host_name(name) for name in allowed_hosts]
+    if hosts is not None:
+        hosts = [*hosts, *allowed]
     store = CaseStore(data_dir)
     limit = max_upload_bytes
     guarded = guard(store.root)
@@ -413,7 +465,7 @@ def create_app(
         Route("/cases/{case_id}/map.png", latest_map),
         Route("/api/read", read, methods=["POST"]),
     ]
-    middleware = [Middleware(OriginGate, hosts=hosts)]
+    middleware = [Middleware(OriginGate, hosts=hosts, origins=allowed)]
     if token:
         middleware.append(Middleware(TokenGate, token=token.strip()))
     return Starlette(

@@ -179,10 +179,11 @@ def _node_count(root: Any) -> int:
 def check_case_text(text: str, *, source: str = "case.yaml") -> Case:
     r"""Validate case-file text sent to the service; return the parsed case.
 
-    Beyond :func:`geosleuth.casefile.parse_case`, the service refuses what would
-    make it read its own files or expand without bound: an event set's ``csv:``
-    (a path on the server; give the events inline under ``events:``) and a
-    document whose aliases expand to more than :data:`MAX_YAML_NODES` nodes.
+    The text is parsed with :func:`geosleuth.casefile.parse_case` with
+    ``read_files=False``, so an event set's ``csv:`` (a path on the server, even
+    one brought in by a YAML merge key) is refused before any file is looked at:
+    give the events inline under ``events:``. A document whose aliases expand to
+    more than :data:`MAX_YAML_NODES` nodes is refused too.
 
     Raises
     ------
@@ -195,7 +196,7 @@ def check_case_text(text: str, *, source: str = "case.yaml") -> Case:
     ...                 "date: 2024-01-01, csv: /etc/passwd}\n")
     Traceback (most recent call last):
     ...
-    geosleuth.errors.CaseFileError: The service does not read files named in a ...
+    geosleuth.errors.CaseFileError: The 'csv' of territory 'e' (case.yaml, line 3) ...
     """
     import yaml
 
@@ -210,35 +211,16 @@ def check_case_text(text: str, *, source: str = "case.yaml") -> Case:
         root = None  # parse_case says what is wrong, with the line
     except RecursionError:  # '[[[[...' nested thousands deep
         raise too_deep from None
-    if root is not None:
-        if _node_count(root) > MAX_YAML_NODES:
-            raise CaseFileError(
-                f"The case file {source} expands to more than {MAX_YAML_NODES:,} "
-                "YAML nodes (through aliases); write it out plainly.",
-                path=source,
-                line=1,
-            )
-        items = None
-        if isinstance(root, yaml.MappingNode):
-            items = next((v for k, v in root.value if k.value == "evidence"), None)
-        if isinstance(items, yaml.SequenceNode):
-            for i, item in enumerate(items.value):
-                if not isinstance(item, yaml.MappingNode):
-                    continue
-                for k, _ in item.value:
-                    if k.value == "csv":
-                        line = k.start_mark.line + 1
-                        raise CaseFileError(
-                            "The service does not read files named in a case file: "
-                            f"give the events of evidence[{i}] inline under "
-                            f"'events:' instead of 'csv:' ({source}, line {line}).",
-                            path=source,
-                            line=line,
-                            field=f"evidence[{i}].csv",
-                        )
+    if root is not None and _node_count(root) > MAX_YAML_NODES:
+        raise CaseFileError(
+            f"The case file {source} expands to more than {MAX_YAML_NODES:,} "
+            "YAML nodes (through aliases); write it out plainly.",
+            path=source,
+            line=1,
+        )
     try:
         with collected_warnings():
-            return parse_case(text, source=source)
+            return parse_case(text, source=source, read_files=False)
     except RecursionError:
         raise too_deep from None
 
@@ -313,8 +295,9 @@ def run_estimate(
     so, and ``geosleuth verify`` on the folder passes.
 
     Each document's evidence is what was read from it when it was uploaded (with
-    the publication date it came with), kept in ``readings/``. With ``published``
-    every document is read again, with that date for those that give none.
+    the publication date it came with), kept in ``readings/``. ``published`` is
+    for the documents uploaded without a date: those are read again with it, and
+    those uploaded with one keep their reading.
 
     Raises
     ------
@@ -334,14 +317,21 @@ def run_estimate(
 
     def produce(out: Path) -> dict[str, Any]:
         docs = store.document_paths(case_id)
-        inputs = docs if published else store.estimate_inputs(case_id)
+        inputs = store.estimate_inputs(case_id)
+        undated = {d["name"] for d in store.documents(case_id) if not d["published"]}
+        if published:  # read again, with that date, what came without one
+            inputs = [
+                doc if doc.name in undated else kept
+                for doc, kept in zip(docs, inputs, strict=True)
+            ]
         shutil.copyfile(case_path, out / "case.yaml")
         with collected_warnings() as found:
             run_locate(
                 [out / "case.yaml", *inputs],
                 out=out,
                 as_of=as_of,
-                published=published,
+                # only for what is read now: no warning that readings keep theirs
+                published=published if undated else None,
                 quiet=True,
                 budget_km=budget_km,
                 sweep_width_km=sweep_width_km,

@@ -10,7 +10,12 @@ The cookie holds no token (whoever reads it cannot call the API with a header), 
 cannot be forged or extended without the token, and it is ``HttpOnly`` and
 ``SameSite=Strict`` (``Secure`` over https), so another site's page can neither
 read it nor make the browser send it; the service also refuses changes that a
-browser says come from another site. Changing the token ends every session.
+browser says come from another site.
+
+The server keeps no sessions: ``POST /logout`` clears the cookie in the browser
+that sends it, but a copy of the cookie taken before stays valid until it expires
+(at most :data:`SESSION_SECONDS`). Changing the token (and restarting the service)
+ends every session at once.
 """
 
 from __future__ import annotations
@@ -49,9 +54,18 @@ def session_cookie(token: bytes, *, now: float | None = None) -> str:
 
 
 def valid(value: str, token: bytes, *, now: float | None = None) -> bool:
-    """Whether a cookie value was made with ``token`` and has not expired."""
+    """Whether a cookie value was made with ``token`` and has not expired.
+
+    Anything else, however malformed, is False.
+
+    Examples
+    --------
+    >>> valid("\N{SUPERSCRIPT TWO}.abc", b"s3cret")
+    False
+    """
     head, _, mac = value.partition(".")
-    if not head.isdigit() or len(head) > 12:
+    # isdigit() alone takes '²', which int() refuses
+    if not (head.isascii() and head.isdigit()) or len(head) > 12:
         return False
     expires = int(head)
     if expires < (now if now is not None else time.time()):
