@@ -1,0 +1,180 @@
+"""The JSON Schema of case files (:data:`CASE_SCHEMA`).
+
+It is published as ``docs/case.schema.json`` and printed by ``geosleuth schema``;
+kept apart from :mod:`geosleuth.casefile`, which validates case files against it and
+turns them into evidence.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from geosleuth.evidence import KINDS
+
+__all__ = ["CASE_SCHEMA"]
+
+_DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+_LONLAT = {
+    "type": "object",
+    "required": ["lon", "lat"],
+    "properties": {"lon": {"type": "number"}, "lat": {"type": "number"}},
+    "additionalProperties": False,
+}
+_PLACE_REF = {
+    "description": "A place name (case places, then gazetteer), {lon, lat}, or a "
+    "GeoJSON geometry.",
+    "anyOf": [
+        {"type": "string", "minLength": 1},
+        _LONLAT,
+        {"type": "object", "required": ["type", "coordinates"]},
+    ],
+}
+_COMMON = {
+    "id": {"type": "string", "minLength": 1},
+    "kind": {"enum": sorted(KINDS)},
+    "document": {"type": "string", "description": "Key into 'documents'."},
+    "quote": {"type": "string"},
+    "span": {
+        "type": "array",
+        "items": {"type": "integer", "minimum": 0},
+        "minItems": 2,
+        "maxItems": 2,
+    },
+    "speaker": {"type": "string"},
+    "speaker_role": {"type": "string"},
+    "reporting_chain": {"type": "array", "items": {"type": "string"}},
+    "date": _DATE,
+    "date_from": _DATE,
+    "grade": {"type": "string", "pattern": "^[A-Fa-f][1-6]$"},
+    "hedge": {"enum": ["certain", "probable", "possible", "doubtful"]},
+    "note": {"type": "string"},
+}
+
+#: JSON Schema (draft 2020-12) of a case file.
+CASE_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://geosleuth.invalid/schema/case.json",
+    "title": "geosleuth case file",
+    "type": "object",
+    "required": ["target", "evidence"],
+    "additionalProperties": False,
+    "properties": {
+        "target": {"type": "string", "minLength": 1},
+        "title": {"type": "string"},
+        "description": {"type": "string"},
+        "as_of": _DATE,
+        "region": {
+            "type": "object",
+            "required": ["west", "south", "east", "north"],
+            "properties": {
+                k: {"type": "number"} for k in ("west", "south", "east", "north")
+            },
+            "additionalProperties": False,
+        },
+        "grid": {
+            "type": "object",
+            "properties": {
+                "cell_km": {"type": "number", "exclusiveMinimum": 0},
+                "max_cells": {"type": "integer", "minimum": 1},
+            },
+            "additionalProperties": False,
+        },
+        "settings": {
+            "type": "object",
+            "properties": {
+                "diffusion_km2_per_day": {"type": "number", "minimum": 0},
+                "hazard_per_year": {"type": "number", "minimum": 0},
+                "prior_alive": {"type": "number", "minimum": 0, "maximum": 1},
+                "place_radius_km": {"type": "number", "exclusiveMinimum": 0},
+                "search_memory_days": {"type": ["number", "null"]},
+                "max_reliability": {
+                    "type": "number",
+                    "exclusiveMinimum": 0,
+                    "exclusiveMaximum": 1,
+                },
+                "source_correlation": {
+                    "description": "Correlation assumed between the claims and "
+                    "sightings of one document (0: independent, 1: a document "
+                    "counts as one item).",
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1,
+                },
+            },
+            "additionalProperties": False,
+        },
+        "documents": {
+            "type": "object",
+            "additionalProperties": {
+                "type": "object",
+                "properties": {
+                    "title": {"type": "string"},
+                    "published": _DATE,
+                    "url": {"type": "string"},
+                    "publisher": {"type": "string"},
+                    "path": {"type": "string"},
+                },
+                "additionalProperties": False,
+            },
+        },
+        "places": {
+            "type": "object",
+            "additionalProperties": {
+                "type": "object",
+                "properties": {
+                    "lon": {"type": "number"},
+                    "lat": {"type": "number"},
+                    "line": {"type": "array"},
+                    "polygon": {"type": "array"},
+                    "geometry": {"type": "object"},
+                    "source": {"type": "string"},
+                    "rank": {
+                        "type": "boolean",
+                        "description": "List this place "
+                        "among the ranked places (default: only places named "
+                        "by sightings and claims are ranked).",
+                    },
+                },
+                "additionalProperties": False,
+            },
+        },
+        "evidence": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["id", "kind", "date"],
+                "properties": {
+                    **_COMMON,
+                    "place": _PLACE_REF,
+                    "area": _PLACE_REF,
+                    "sigma_km": {"type": "number"},
+                    "buffer_km": {"type": "number"},
+                    "subject": {"enum": ["target", "associate"]},
+                    "who": {"type": "string"},
+                    "closeness": {"type": "number"},
+                    "associate_sigma_km": {"type": "number"},
+                    "group": {"type": "string"},
+                    "weight": {"type": "number"},
+                    "polarity": {"enum": ["is", "is_not"]},
+                    "group_name": {"type": "string"},
+                    "tie": {"type": "number"},
+                    "force": {"type": "string"},
+                    "distance_km": {"type": "number"},
+                    "bearing_deg": {"type": "number"},
+                    "width_km": {"type": "number"},
+                    "pd": {"type": "number"},
+                    "status": {"enum": ["alive", "dead"]},
+                    "events": {"type": "array", "items": _LONLAT},
+                    "csv": {
+                        "type": "string",
+                        "description": "Events from a CSV file "
+                        "(lon, lat, optional weight), relative to the case file.",
+                    },
+                    "weight_column": {"type": "string"},
+                    "method": {"enum": ["kde", "cgt"]},
+                },
+                "additionalProperties": False,
+            },
+        },
+    },
+}
