@@ -17,6 +17,7 @@ def test_all_names_are_exported_and_exist():
         "dependence",
         "fuse",
         "casefile",
+        "locate",
         "profile",
         "plan",
         "testing",

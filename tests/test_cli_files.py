@@ -18,9 +18,9 @@ from typer.testing import CliRunner
 from conftest import REPO
 from geosleuth.casefile import load_case
 from geosleuth.cli import app
-from geosleuth.cli.locate import append_items
 from geosleuth.evidence import Provenance, Searched
 from geosleuth.geometry import Area
+from geosleuth.locate import append_items
 
 runner = CliRunner()
 HIKER = REPO / "src" / "geosleuth" / "examples" / "missing-hiker.yaml"

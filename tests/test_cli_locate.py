@@ -861,7 +861,7 @@ def _read_output(tmp_path, doc_id, lon, *, target="Abu Bakr al-Baghdadi"):
 
 
 def test_read_outputs_give_the_target_and_each_place_once(tmp_path):
-    from geosleuth.cli.locate import _gather
+    from geosleuth.locate import _gather
 
     paths = [_read_output(tmp_path, "a", 40.83), _read_output(tmp_path, "b", 40.84)]
     data = _gather(paths, target=None, published=None, cell_km=None)

@@ -781,10 +781,10 @@ def fake_reader(monkeypatch):
 
 @pytest.fixture
 def fake_locate(monkeypatch):
-    """``run_locate`` that writes a small estimate from what it is given."""
+    """``locate_case`` that writes a small estimate from what it is given."""
     import warnings
 
-    import geosleuth.cli.locate
+    import geosleuth.locate
     from geosleuth.errors import EvidenceWarning
 
     calls = []
@@ -798,7 +798,7 @@ def fake_locate(monkeypatch):
         time.sleep(0.05)
         busy.remove(out)
         warnings.warn(f"nothing known in {out}", EvidenceWarning, stacklevel=2)
-        case = kwargs.get("source") or str(inputs[0])  # as run_locate does
+        case = kwargs.get("source") or str(inputs[0])  # as locate_case does
         places = [{"name": "<img src=x onerror=alert(3)>", "probability": 0.5}]
         record = {
             "case": case,
@@ -814,7 +814,7 @@ def fake_locate(monkeypatch):
         (out / "report.html").write_text(f"<dl><dd>{case}</dd></dl>")
         return None, "x"
 
-    monkeypatch.setattr(geosleuth.cli.locate, "run_locate", run_locate)
+    monkeypatch.setattr(geosleuth.locate, "locate_case", run_locate)
     run_locate.calls, run_locate.busy = calls, busy
     return run_locate
 

@@ -21,6 +21,7 @@ import datetime as dt
 import itertools
 import math
 import os
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -49,12 +50,48 @@ from geosleuth.grid import Grid
 __all__ = [
     "CASE_SCHEMA",
     "Case",
+    "clean_text",
     "dump_item_yaml",
     "evidence_bounds",
     "free_search_id",
     "load_case",
     "parse_case",
 ]
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
+
+
+def clean_text(value: str, flag: str) -> str:
+    r"""``value`` of a text option, stripped; refused if it can't be stored as text.
+
+    A shell passes bytes that are not UTF-8 as lone surrogates, and control
+    characters cannot go into YAML, XML or a report; either would be written into
+    a case file or field file that then no longer loads.
+
+    Raises
+    ------
+    InputError
+        Naming ``flag``, if ``value`` holds such a character.
+
+    Examples
+    --------
+    >>> clean_text("  MRT Team 3 ", "--team")
+    'MRT Team 3'
+    >>> clean_text("bad\udcffbyte", "--note")
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.InputError: --note holds a character that is not text ...
+    """
+    bad = _CONTROL.search(value)
+    if bad is not None:
+        raise InputError(
+            f"{flag} holds a character that is not text (U+{ord(bad.group()):04X} at "
+            f"position {bad.start() + 1}: a control character, or bytes that are not "
+            "UTF-8). Give plain UTF-8 text.",
+            field=flag,
+        )
+    return value.strip()
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import re
 import warnings
 from collections.abc import Callable, Iterator
 from typing import NoReturn, ParamSpec, TypeVar
@@ -21,7 +20,8 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from geosleuth.errors import GeosleuthError, GeosleuthWarning, InputError
+from geosleuth.casefile import clean_text
+from geosleuth.errors import GeosleuthError, GeosleuthWarning
 
 __all__ = [
     "app",
@@ -47,41 +47,6 @@ err_console = Console(stderr=True)
 
 P = ParamSpec("P")
 R = TypeVar("R")
-
-
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
-
-
-def clean_text(value: str, flag: str) -> str:
-    r"""``value`` of a text option, stripped; refused if it can't be stored as text.
-
-    A shell passes bytes that are not UTF-8 as lone surrogates, and control
-    characters cannot go into YAML, XML or a report; either would be written into
-    a case file or field file that then no longer loads.
-
-    Raises
-    ------
-    InputError
-        Naming ``flag``, if ``value`` holds such a character.
-
-    Examples
-    --------
-    >>> clean_text("  MRT Team 3 ", "--team")
-    'MRT Team 3'
-    >>> clean_text("bad\udcffbyte", "--note")
-    Traceback (most recent call last):
-    ...
-    geosleuth.errors.InputError: --note holds a character that is not text ...
-    """
-    bad = _CONTROL.search(value)
-    if bad is not None:
-        raise InputError(
-            f"{flag} holds a character that is not text (U+{ord(bad.group()):04X} at "
-            f"position {bad.start() + 1}: a control character, or bytes that are not "
-            "UTF-8). Give plain UTF-8 text.",
-            field=flag,
-        )
-    return value.strip()
 
 
 @contextlib.contextmanager

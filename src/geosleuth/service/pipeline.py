@@ -2,7 +2,7 @@
 
 Each function here is plain, blocking Python that calls the library
 (:func:`geosleuth.casefile.parse_case`, :func:`geosleuth.read.read_document`,
-:func:`geosleuth.cli.locate.run_locate`; searches are in
+:func:`geosleuth.locate.locate_case`; searches are in
 :mod:`geosleuth.service.searches`) and raises
 :class:`~geosleuth.errors.GeosleuthError` for bad input; the web layer
 (:mod:`geosleuth.service.app`) runs them in worker threads and turns the errors into
@@ -286,7 +286,7 @@ def run_estimate(
     """Run the whole pipeline on a case and keep the outputs as a new run.
 
     The case file and every stored document go through
-    :func:`geosleuth.cli.locate.run_locate`; the outputs, with a copy of the case
+    :func:`geosleuth.locate.locate_case`; the outputs, with a copy of the case
     file they came from, are kept in ``runs/<run-id>/`` (earlier runs stay).
     Returns the run's record: settings, warnings and :func:`estimate_summary`.
 
@@ -305,7 +305,7 @@ def run_estimate(
         If only one of ``budget_km`` and ``sweep_width_km`` is given, or the
         pipeline refuses the inputs.
     """
-    from geosleuth.cli.locate import run_locate
+    from geosleuth.locate import locate_case
 
     if (budget_km is None) != (sweep_width_km is None):
         raise InputError(
@@ -326,13 +326,12 @@ def run_estimate(
             ]
         shutil.copyfile(case_path, out / "case.yaml")
         with collected_warnings() as found:
-            run_locate(
+            locate_case(
                 [out / "case.yaml", *inputs],
                 out=out,
                 as_of=as_of,
                 # only for what is read now: no warning that readings keep theirs
                 published=published if undated else None,
-                quiet=True,
                 budget_km=budget_km,
                 sweep_width_km=sweep_width_km,
                 # the copy beside the outputs, not a path on the server

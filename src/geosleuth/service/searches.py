@@ -1,7 +1,7 @@
 """Record a search that found nothing, from a request, as ``geosleuth searched`` does.
 
 The request's JSON is checked field by field (each error names its field) and the
-item is appended with :func:`geosleuth.cli.locate.append_items`, the code path of
+item is appended with :func:`geosleuth.locate.append_items`, the code path of
 ``geosleuth searched``: the case file is read and appended under a lock on its
 folder, the whole new case is validated before it replaces the file, and it is
 replaced atomically.
@@ -58,7 +58,7 @@ def record_search(case_path: Path, body: Any) -> dict[str, Any]:
     ``body`` is the request's JSON: ``date`` (YYYY-MM-DD), ``pd`` (0-1), the area as
     ``box`` ``[west, south, east, north]`` or ``centre`` ``[lon, lat]`` with
     ``radius_km``, and optional ``team`` and ``note``. The item is appended with
-    :func:`geosleuth.cli.locate.append_items`, which validates the whole case
+    :func:`geosleuth.locate.append_items`, which validates the whole case
     before it replaces the file. Returns ``added``, the items (id, date, pd ...), and
     ``notes`` (e.g. that the case's ``as_of`` is before the search).
 
@@ -67,10 +67,10 @@ def record_search(case_path: Path, body: Any) -> dict[str, Any]:
     InputError
         Naming the field, for a missing or bad value.
     """
-    from geosleuth.cli import clean_text
-    from geosleuth.cli.locate import append_items
+    from geosleuth.casefile import clean_text
     from geosleuth.evidence import Provenance, Searched
     from geosleuth.geometry import Area, Geometry, Point
+    from geosleuth.locate import append_items
 
     if not isinstance(body, dict):
         raise InputError("Send a JSON object.", field="body")

@@ -158,7 +158,7 @@ class CaseStore:
     -----
     Changes to one case take turns under a per-case lock (one process; the case
     file itself is also appended under a file lock by
-    :func:`geosleuth.cli.locate.append_items`).
+    :func:`geosleuth.locate.append_items`).
 
     Examples
     --------

@@ -1,0 +1,400 @@
+"""A case run: read the inputs, fuse, trace the timeline, plan, write the outputs.
+
+:func:`locate_case` is what ``geosleuth locate`` and the web service run: case files,
+articles and ``geosleuth read`` outputs in; ``estimate.json``, ``estimate.geojson``,
+``report.html``, ``map.png`` and ``posterior.npz`` out. :func:`append_items` adds
+evidence to a case file under a lock (``geosleuth searched``, the service's searches).
+Neither prints: progress goes to an optional callback, warnings through
+:mod:`warnings`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import warnings
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, TypeVar
+
+from geosleuth.casefile import (
+    Case,
+    dump_item_yaml,
+    evidence_bounds,
+    load_case,
+    parse_case,
+)
+from geosleuth.errors import CaseFileError, EvidenceWarning, InputError
+from geosleuth.evidence import EvidenceItem
+from geosleuth.fuse import Estimate, NamedPlace, Settings, TimelinePoint, fuse, timeline
+from geosleuth.gazetteer import Place
+from geosleuth.grid import MAX_CELLS, Grid
+from geosleuth.report import files
+
+__all__ = ["append_items", "locate_case", "timeline_of"]
+
+_CASE_SUFFIXES = {".yaml", ".yml"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Inputs:
+    target: str
+    title: str
+    items: tuple[EvidenceItem, ...]
+    grid: Grid
+    settings: Settings
+    as_of: dt.date | None
+    places: tuple[NamedPlace, ...]
+    source: str
+
+
+def _gather(
+    paths: Sequence[Path],
+    *,
+    target: str | None,
+    published: dt.date | None,
+    cell_km: float | None,
+    home: Place | None = None,
+    scheduler: str = "serial",
+    workers: int | None = None,
+) -> _Inputs:
+    from geosleuth.read.corpus import CORPUS_SUFFIXES, gather_evidence
+
+    cases = [p for p in paths if p.suffix.lower() in _CASE_SUFFIXES]
+    articles = [p for p in paths if p.suffix.lower() in CORPUS_SUFFIXES]
+    outputs = [p for p in paths if p.suffix.lower() == ".json"]
+    other = [p for p in paths if p not in cases + articles + outputs]
+    if other:
+        raise InputError(
+            f"Cannot tell what {other[0]} is: give case files (.yaml, .yml), "
+            "articles (.txt, .md, .html) or what 'geosleuth read' wrote (.json).",
+            path=str(other[0]),
+        )
+    if len(cases) > 1:
+        raise InputError(
+            "Give at most one case file; merge the evidence into one.",
+            path=str(cases[1]),
+        )
+    case: Case | None = load_case(cases[0]) if cases else None
+    items: list[EvidenceItem] = list(case.items) if case else []
+    places = list(case.places) if case else []
+    tgt = target or (case.target if case else None)
+    inputs = [p for p in paths if p in articles or p in outputs]
+    for path, doc in gather_evidence(
+        inputs, target=tgt, published=published, home=home, scheduler=scheduler,
+        workers=workers,
+    ):  # fmt: skip
+        fresh, repeats = _not_in_case(doc.evidence, case)
+        if repeats:
+            warnings.warn(
+                f"{len(repeats)} item(s) read from {path.name} quote the same "
+                "sentence as an item of the case file, which already counts it; "
+                f"left out: {', '.join(repeats)}.",
+                EvidenceWarning,
+                stacklevel=2,
+            )
+        items.extend(fresh)
+        tgt = tgt or doc.target or None  # the first article's inferred name
+        known = {p.name for p in places}
+        for name, lon, lat in doc.named_points():
+            if name not in known:
+                places.append(NamedPlace(name, lon, lat))
+                known.add(name)
+    _check_unique(items)
+    if not items:
+        raise InputError("No evidence: the inputs yield no evidence items to fuse.")
+    if case is not None and cell_km is None:
+        grid = case.grid
+    elif case is not None and cell_km is not None:
+        grid = case.grid.recut(cell_km)
+    else:
+        limit = {} if cell_km is None else {"max_cells": MAX_CELLS}  # asked for
+        grid = Grid.from_bounds(*evidence_bounds(items), cell_km=cell_km, **limit)
+    return _Inputs(
+        target=tgt or "the target",
+        title=case.title if case else (tgt or "geosleuth estimate"),
+        items=tuple(items),
+        grid=grid,
+        settings=case.settings if case else Settings(),
+        as_of=case.as_of if case else None,
+        places=tuple(places),
+        source=str(cases[0]) if cases else ", ".join(map(str, articles + outputs)),
+    )
+
+
+_QUOTE_MARKS = str.maketrans(dict.fromkeys("\"'“”‘’«»"))
+
+
+def _sentence_key(quote: str) -> str:
+    """A quote reduced for comparison: no quote marks, case or spacing."""
+    return " ".join(quote.translate(_QUOTE_MARKS).casefold().split()).strip(" .")
+
+
+def _not_in_case(
+    read: Sequence[EvidenceItem], case: Case | None
+) -> tuple[list[EvidenceItem], list[str]]:
+    """Items read from an article, less those the case file already holds.
+
+    An item repeats a case item when both are of one kind and one quote holds the
+    other (at least 20 characters of it): a case written from the article quotes
+    its sentences, and counting a sentence twice would double its weight.
+    Returns the items to keep and the ids left out.
+    """
+    if case is None:
+        return list(read), []
+    keyed = ((i.kind, _sentence_key(i.provenance.quote)) for i in case.items)
+    quoted = [(kind, q) for kind, q in keyed if len(q) >= 20]
+    keep, repeats = [], []
+    for item in read:
+        key = _sentence_key(item.provenance.quote)
+        if len(key) >= 20 and any(
+            kind == item.kind and (q in key or key in q) for kind, q in quoted
+        ):
+            repeats.append(item.id)
+        else:
+            keep.append(item)
+    return keep, repeats
+
+
+def _check_unique(items: Sequence[EvidenceItem]) -> None:
+    seen: set[str] = set()
+    for item in items:
+        if item.id in seen:
+            raise InputError(
+                f"Two evidence items share the id {item.id!r} across the "
+                "inputs; rename one.",
+                field="id",
+            )
+        seen.add(item.id)
+
+
+def timeline_of(est: Estimate, items: Sequence[EvidenceItem]) -> list[TimelinePoint]:
+    """The timeline the report shows: the estimate's six best places, over time."""
+    top = [NamedPlace(p.name, p.lon, p.lat) for p in est.places[:6]]
+    return timeline(items, est.grid, as_of=est.as_of, places=top, settings=est.settings)
+
+
+def locate_case(
+    inputs: Sequence[Path],
+    *,
+    out: Path,
+    as_of: dt.date | None = None,
+    target: str | None = None,
+    published: dt.date | None = None,
+    cell_km: float | None = None,
+    budget_km: float | None = None,
+    sweep_width_km: float | None = None,
+    home: Place | None = None,
+    scheduler: str = "serial",
+    workers: int | None = None,
+    source: str | None = None,
+    stage: Callable[[str], None] | None = None,
+) -> tuple[Estimate, str]:
+    """Read the inputs, fuse, write every output to ``out``.
+
+    Parameters
+    ----------
+    inputs : sequence of Path
+        At most one case file (.yaml), articles (.txt, .md, .html) and what
+        ``geosleuth read`` wrote (``<doc>.json``, ``evidence.json``).
+    out : Path
+        Folder for the outputs (created if missing).
+    as_of : datetime.date or None, default None
+        The day of the estimate; by default the case's, else the last item's.
+    target, published, home : optional
+        For the articles (see :func:`geosleuth.read.read_document`).
+    cell_km : float or None, default None
+        Grid cell size, for articles without a case file.
+    budget_km, sweep_width_km : float or None, default None
+        Both given: the report also shows the optimal search plan for that
+        effort (:func:`geosleuth.plan.allocate_optimal`).
+    scheduler, workers : optional
+        How articles are read (:func:`geosleuth.read.read_corpus`).
+    source : str or None, default None
+        Names the inputs in the outputs (``estimate.json``'s ``case``, the
+        report) instead of their paths.
+    stage : callable (str) -> None, optional
+        Told what is being done ("Fusing 14 items on 65,536 cells"), for progress.
+
+    Returns
+    -------
+    (Estimate, str)
+        The estimate and the name of the target.
+
+    Warns
+    -----
+    EvidenceWarning
+        When no item is known by ``as_of``, and for items left out on the way.
+    """
+    tell = stage or (lambda _: None)
+    tell("Reading the evidence")
+    data = _gather(
+        inputs, target=target, published=published, cell_km=cell_km, home=home,
+        scheduler=scheduler, workers=workers,
+    )  # fmt: skip
+    if source is not None:
+        data = replace(data, source=source)
+    day = as_of or data.as_of or max(i.known_on for i in data.items)
+    tell(f"Fusing {len(data.items)} items on {data.grid.n_cells:,} cells")
+    est = fuse(
+        data.items, data.grid, as_of=day, settings=data.settings,
+        places=data.places or None,
+    )  # fmt: skip
+    if not est.used:
+        first = min(i.known_on for i in data.items)
+        warnings.warn(
+            f"No evidence was known by {day.isoformat()} (the first item is known "
+            f"on {first.isoformat()}): the map is the prior alone, and its "
+            "ranking of places means nothing.",
+            EvidenceWarning,
+            stacklevel=2,
+        )
+    tell("Tracing the timeline")
+    points = timeline_of(est, data.items)
+    plan = None
+    if budget_km is not None and sweep_width_km is not None:
+        tell("Planning the search")
+        plan = _plan_layer(est, budget_km=budget_km, sweep_width_km=sweep_width_km)
+    tell("Writing the report")
+    _write_outputs(out, est, data, points, plan)
+    return est, data.target
+
+
+def _plan_layer(
+    est: Estimate, *, budget_km: float, sweep_width_km: float
+) -> dict[str, Any]:
+    from geosleuth.plan import allocate_optimal
+    from geosleuth.report.geojson import effort_bands_geojson
+
+    sp = allocate_optimal(
+        est.posterior,
+        budget_km,
+        sweep_width_km=sweep_width_km,
+        area_km2=est.grid.cell_area_km2,
+    )
+    summary = {
+        "budget_km": budget_km,
+        "sweep_width_km": sweep_width_km,
+        "probability_of_success": round(float(sp.pos), 4),
+        "cells_searched": int((sp.effort_km > 0).sum()),
+    }
+    return effort_bands_geojson(sp.effort_km, est.grid, summary=summary)
+
+
+def _write_outputs(
+    out: Path, est: Estimate, data: _Inputs, points: Any, plan: Any = None
+) -> None:
+    from geosleuth.report.geojson import estimate_geojson
+    from geosleuth.report.html import render_report
+    from geosleuth.report.png import render_png
+
+    out.mkdir(parents=True, exist_ok=True)
+    record = files.estimate_record(
+        est,
+        data.items,
+        target=data.target,
+        title=data.title,
+        timeline=points,
+        source=data.source,
+    )
+    files.write_json(out / "estimate.json", record)
+    files.save_posterior(out / "posterior.npz", est.grid, est.posterior)
+    files.write_json(out / "estimate.geojson", estimate_geojson(est, data.items))
+    html = render_report(
+        est,
+        data.items,
+        title=data.title,
+        target=data.target,
+        timeline=points,
+        plan=plan,
+        case_meta={"source": data.source},
+    )
+    files.write_atomic(out / "report.html", html.encode("utf-8"))
+    import io
+
+    buf = io.BytesIO()
+    render_png(est, data.items, buf, title=data.title)
+    files.write_atomic(out / "map.png", buf.getvalue())
+
+
+_Item = TypeVar("_Item", bound=EvidenceItem)
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``path``'s folder (POSIX; elsewhere, no lock).
+
+    The folder, not the file: the file is replaced by a rename, so a lock on it
+    would be on the old file. Two ``searched`` runs on one case then take turns
+    instead of each writing back the text it read, losing the other's item.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    fd = os.open(path.resolve().parent, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def append_items(
+    case_path: Path, build: Callable[[Case], Sequence[_Item]]
+) -> list[_Item]:
+    """Append items to a case file's evidence list, keeping the rest of the text.
+
+    ``build`` gets the case as it is on disk (read under a lock on its folder, so
+    concurrent appends queue) and returns the items to add, e.g. with ids not yet
+    taken. The new text is validated by parsing the whole case before anything is
+    written, and the file is replaced atomically: on any error the file is left as
+    it was. Line endings (CRLF or LF) stay as the file has them.
+    """
+    import yaml
+
+    with _locked(case_path):
+        raw = case_path.read_bytes()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise CaseFileError(
+                f"The case file {case_path} is not UTF-8 text (byte {exc.start}).",
+                path=str(case_path),
+            ) from None
+        crlf = "\r\n" in text
+        text = text.replace("\r\n", "\n")
+        items = list(build(parse_case(text, source=str(case_path))))
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        seq = None
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if k.value == "evidence" and isinstance(v, yaml.SequenceNode):
+                    seq = v
+        if seq is None or seq.flow_style or not seq.value:
+            raise CaseFileError(
+                f"The case file {case_path} has no block list under 'evidence' to "
+                "append to (write it with one item per '- ' line).",
+                path=str(case_path),
+            )
+        indent = seq.value[0].start_mark.column - 2
+        block = "".join(
+            " " * indent + line + "\n" if line else "\n"
+            for item in items
+            for line in dump_item_yaml(item).rstrip("\n").split("\n")
+        )
+        lines = text.splitlines(keepends=True)
+        end_line = seq.end_mark.line
+        if seq.end_mark.column > 0:
+            end_line += 1
+        if lines and not lines[-1].endswith("\n"):
+            lines[-1] += "\n"
+        new_text = "".join(lines[:end_line]) + block + "".join(lines[end_line:])
+        parse_case(new_text, source=str(case_path))
+        if crlf:
+            new_text = new_text.replace("\n", "\r\n")
+        files.write_atomic(case_path, new_text.encode("utf-8"))
+    return items
