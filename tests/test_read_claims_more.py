@@ -707,3 +707,18 @@ def test_the_target_who_died_is_dead(text: str, nlp: Any) -> None:
     reading = read_text_as(text, TARGET.name, nlp)
     (life,) = [i for i in reading.evidence if isinstance(i, LifeStatus)]
     assert life.status == "dead"
+
+
+def test_reports_of_something_are_only_reported() -> None:
+    assert hedge_of("Reports of al-Baghdadi's death have circulated.") == (
+        "probable",
+        "Reports of",
+    )
+    assert hedge_of("The report of the committee said so.")[0] == "certain"
+
+
+@pytest.mark.nlp
+def test_reports_of_a_death_are_a_probable_death(nlp: Any) -> None:
+    (life,) = _read("Reports of al-Baghdadi's death have circulated.", nlp).evidence
+    assert isinstance(life, LifeStatus)
+    assert (life.status, life.hedge) == ("dead", "probable")  # was certain

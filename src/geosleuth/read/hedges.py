@@ -11,7 +11,8 @@ certain     indeed, certainly, definitely, confirmed, know, plain assertion
 probable    think(s), believe(s), likely, probably, apparently, reportedly,
             allegedly, purportedly, suspected, said to, is considered, seem(s),
             appear(s) to, understood to, expected to, argue(s), argued (an
-            argument is the speaker's opinion, like "thinks"), is reported to
+            argument is the speaker's opinion, like "thinks"), is reported to,
+            reports of
 possible    may, might, could, possibly, perhaps, maybe, would, if, whether,
             rumour(s), speculation, unconfirmed, it is claimed, claims of,
             claim(s), claimed ("sources claim he is in Hajin": as "it is
@@ -64,6 +65,7 @@ HEDGE_CUES: dict[Hedge, tuple[str, ...]] = {
         r"suspects?", r"said to", r"is considered", r"are considered", r"seems?",
         r"appears? to", r"understood to", r"expected to", r"presumably",
         r"argues?", r"argued", r"(?:is|are|was|were|been) reported to",
+        r"reports of",  # "reports of his death": reported, as "reportedly"
     ),
     "certain": (
         r"indeed", r"certainly", r"definitely", r"confirmed", r"know", r"knows",
