@@ -722,3 +722,20 @@ def test_reports_of_a_death_are_a_probable_death(nlp: Any) -> None:
     (life,) = _read("Reports of al-Baghdadi's death have circulated.", nlp).evidence
     assert isinstance(life, LifeStatus)
     assert (life.status, life.hedge) == ("dead", "probable")  # was certain
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Jane Doe's brother said she is not in Denver.", "Jane Doe's brother"),
+        ("Tom Fox's lawyer said Jane Doe is in Aspen.", "Tom Fox's lawyer"),
+    ],
+)
+def test_the_one_whose_relative_speaks_is_not_the_speaker(
+    text: str, speaker: str, nlp: Any
+) -> None:
+    (claim,) = read_text_as(text, "Jane Doe", nlp).evidence
+    assert isinstance(claim, Claim)
+    assert claim.provenance.speaker == speaker  # was 'Jane Doe', 'Tom Fox'
+    assert str(claim.grade) == "F3"

@@ -272,6 +272,10 @@ def _speaker_from_subject(subj: Any) -> tuple[int, int, str, str | None, bool] |
             and subj.left_edge.i <= e.start
             and e.end <= subj.right_edge.i + 1
         ]
+        if ents and ents[0].root.dep_ == "poss" and ents[0].root.head.i == subj.i:
+            # "Jane Doe's brother said": the brother speaks, not Jane Doe
+            start, end, words = _span_text(subj.subtree)
+            return start, end, words[:1].upper() + words[1:], None, False
         if ents:
             ent = ents[0]
             got = _name_of(ent.root) or (ent.start_char, ent.end_char, ent.text, None)
