@@ -33,6 +33,7 @@ import yaml
 
 from geosleuth._case_schema import CASE_SCHEMA
 from geosleuth._types import PathLike
+from geosleuth.dependence import OWN_DOCUMENT
 from geosleuth.errors import CaseFileError, GazetteerError, GeosleuthError, InputError
 from geosleuth.evidence import (
     KINDS,
@@ -559,7 +560,7 @@ def _build_item(
             line=line_for("csv"),
             field=where("csv"),
         )
-    doc_key = str(raw.get("document", "")) or "case file"
+    doc_key = str(raw.get("document", "")) or OWN_DOCUMENT
     meta = docs.get(doc_key, {}) if docs else {}
     if "document" in raw and docs and doc_key not in docs:
         raise CaseFileError(

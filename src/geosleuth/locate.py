@@ -26,14 +26,16 @@ from geosleuth.casefile import (
     load_case,
     parse_case,
 )
+from geosleuth.dependence import OWN_DOCUMENT
 from geosleuth.errors import CaseFileError, EvidenceWarning, InputError
-from geosleuth.evidence import EvidenceItem
+from geosleuth.evidence import EvidenceItem, Provenance, Searched
 from geosleuth.fuse import Estimate, NamedPlace, Settings, TimelinePoint, fuse, timeline
 from geosleuth.gazetteer import Place
+from geosleuth.geometry import Geometry
 from geosleuth.grid import MAX_CELLS, Grid
 from geosleuth.report import files
 
-__all__ = ["append_items", "locate_case", "timeline_of"]
+__all__ = ["append_items", "locate_case", "search_item", "timeline_of"]
 
 _CASE_SUFFIXES = {".yaml", ".yml"}
 
@@ -398,3 +400,41 @@ def append_items(
             new_text = new_text.replace("\n", "\r\n")
         files.write_atomic(case_path, new_text.encode("utf-8"))
     return items
+
+
+def search_item(
+    item_id: str,
+    *,
+    day: dt.date,
+    area: Geometry,
+    pd: float,
+    buffer_km: float,
+    speaker: str,
+    note: str = "",
+    detail: str = "",
+) -> Searched:
+    """A search that found nothing, as the analyst's own case-file item.
+
+    ``note`` defaults to "Searched by <speaker>; nothing found."; ``detail`` is
+    added after it (a plan's cells and their planned POD).
+
+    Examples
+    --------
+    >>> from geosleuth.geometry import Point
+    >>> it = search_item("s1", day=dt.date(2024, 10, 13), area=Point(-4.0, 53.1),
+    ...                  pd=0.6, buffer_km=0.5, speaker="MRT 3")
+    >>> it.note, it.provenance.document, it.provenance.speaker_role
+    ('Searched by MRT 3; nothing found.', 'case file', 'searcher')
+    """
+    text = note or f"Searched by {speaker}; nothing found."
+    return Searched(
+        id=item_id,
+        provenance=Provenance(
+            document=OWN_DOCUMENT, speaker=speaker, speaker_role="searcher"
+        ),
+        date=day,
+        area=area,
+        pd=float(pd),
+        buffer_km=buffer_km,
+        note=f"{text} {detail}" if detail else text,
+    )

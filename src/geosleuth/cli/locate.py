@@ -37,13 +37,13 @@ from geosleuth.cli.read import (
     scheduler_of,
 )
 from geosleuth.errors import InputError
-from geosleuth.evidence import Provenance, Searched
+from geosleuth.evidence import Searched
 from geosleuth.fuse import (
     Estimate,
     fuse,
 )
 from geosleuth.geometry import Area, Point, from_geojson
-from geosleuth.locate import append_items, locate_case, timeline_of
+from geosleuth.locate import append_items, locate_case, search_item, timeline_of
 from geosleuth.report import files
 
 __all__ = [
@@ -496,23 +496,22 @@ def searched(
                     f"The case already has an item {new_id!r}; pick another --id.",
                     field="--id",
                 )
-            text = note or f"Searched by {speaker}; nothing found."
-            if n_cells and plan is not None:
-                text += (
-                    f" {n_cells} cells of {plan.name} with a planned POD of at least "
-                    f"{band_pd:.2f}."
-                )
+            detail = (
+                f"{n_cells} cells of {plan.name} with a planned POD of at least "
+                f"{band_pd:.2f}."
+                if n_cells and plan is not None
+                else ""
+            )
             items.append(
-                Searched(
-                    id=new_id,
-                    provenance=Provenance(
-                        document="case file", speaker=speaker, speaker_role="searcher"
-                    ),
-                    date=day,
+                search_item(
+                    new_id,
+                    day=day,
                     area=band_area,
                     pd=band_pd,
                     buffer_km=buffer,
-                    note=text,
+                    speaker=speaker,
+                    note=note,
+                    detail=detail,
                 )
             )
         return items

@@ -68,9 +68,9 @@ def record_search(case_path: Path, body: Any) -> dict[str, Any]:
         Naming the field, for a missing or bad value.
     """
     from geosleuth.casefile import clean_text
-    from geosleuth.evidence import Provenance, Searched
+    from geosleuth.evidence import Searched
     from geosleuth.geometry import Area, Geometry, Point
-    from geosleuth.locate import append_items
+    from geosleuth.locate import append_items, search_item
 
     if not isinstance(body, dict):
         raise InputError("Send a JSON object.", field="body")
@@ -129,7 +129,7 @@ def record_search(case_path: Path, body: Any) -> dict[str, Any]:
                 f"{key!r} must be text (at most 2000 characters).", field=key
             )
     speaker = clean_text(team, "team") or "search team"
-    text = clean_text(note, "note") or f"Searched by {speaker}; nothing found."
+    text = clean_text(note, "note")
 
     case_as_of: list[dt.date | None] = []
 
@@ -137,15 +137,13 @@ def record_search(case_path: Path, body: Any) -> dict[str, Any]:
         case_as_of.append(current.as_of)
         new_id = free_search_id((i.id for i in current.items), day)
         return [
-            Searched(
-                id=new_id,
-                provenance=Provenance(
-                    document="case file", speaker=speaker, speaker_role="searcher"
-                ),
-                date=day,
+            search_item(
+                new_id,
+                day=day,
                 area=area,
-                pd=float(pd),
+                pd=pd,
                 buffer_km=buffer_km,
+                speaker=speaker,
                 note=text,
             )
         ]
