@@ -370,9 +370,8 @@ def _validate_schema(doc: _Map, source: str) -> None:
         msg = f"The field {where} is missing a required key: {err.message}."
     else:
         msg = f"The field {where} is invalid: {err.message}."
-    raise CaseFileError(
-        f"{msg} (case file {source})", path=source, line=line, field=where
-    )
+    # the file and line are the error's location (the CLI adds "(case.yaml:4)")
+    raise CaseFileError(msg, path=source, line=line, field=where)
 
 
 def _plain(obj: Any) -> Any:
