@@ -7,9 +7,11 @@ import types
 import pytest
 from typer.testing import CliRunner
 
+from conftest import REPO
 from geosleuth.cli import app
 
 runner = CliRunner()
+HIKER = REPO / "src" / "geosleuth" / "examples" / "missing-hiker.yaml"
 
 
 @pytest.fixture
@@ -99,16 +101,80 @@ def test_open_address_without_a_token_is_warned(web, fake_uvicorn, tmp_path):
     assert "without --token-file" in result.output
 
 
-@pytest.mark.parametrize("text", ["", "\n  \n", "two words\n"])
-def test_bad_token_file_is_one_red_line(fake_uvicorn, tmp_path, text):
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "There is no token in the token file. ({file})"),
+        ("\n  \n# ana abc\n", "There is no token in the token file. ({file})"),
+        (
+            "ana abc def\n",
+            "Line 1 of the token file must be 'NAME TOKEN' or a token alone; it has "
+            "3 words. ({file}:1)",
+        ),
+        (
+            "ana abc\nana def\n",
+            "The user 'ana' is given twice (line 2 of the token file); each user has "
+            "one token. ({file}:2)",
+        ),
+        (
+            "abc\n\ndef\n",
+            "The user 'team' is given twice (line 3 of the token file); name each "
+            "token ('NAME TOKEN'). ({file}:3)",
+        ),
+        (
+            "ana abc\nben abc\n",
+            "The user 'ben' (line 2 of the token file) has the token of 'ana'; each "
+            "user needs a token of their own. ({file}:2)",
+        ),
+        (
+            "ana.b abc\n",
+            "A user's name must be 1-40 ASCII letters, digits, '_' or '-'. Got "
+            "'ana.b' (line 1 of the token file). ({file}:1)",
+        ),
+        (
+            "ana abcé\n",
+            "The token of 'ana' (line 1 of the token file) must be one word of "
+            "printable ASCII characters (it is sent in an HTTP header). ({file}:1)",
+        ),
+    ],
+)
+def test_bad_token_file_is_one_red_line(fake_uvicorn, tmp_path, text, message):
     token = tmp_path / "token"
     token.write_text(text)
     result = runner.invoke(
         app, ["serve", "--data-dir", str(tmp_path), "--token-file", str(token)]
     )
     assert result.exit_code == 1
-    assert result.output.startswith("InputError: The token")
+    # one line, the whole message; the file is named once, after it
+    assert result.output == f"InputError: {message.format(file=token)}\n"
     assert fake_uvicorn == []
+
+
+def test_token_file_of_users_logs_each_change_under_its_user(
+    web, fake_uvicorn, tmp_path
+):
+    token = tmp_path / "token"
+    token.write_text("# the field team\nana  tok-ana-1\n\nben\ttok-ben-2\n")
+    result = runner.invoke(
+        app, ["serve", "--data-dir", str(tmp_path / "d"), "--token-file", str(token)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "to 2 user(s): ana, ben" in result.output
+    [(application, _)] = fake_uvicorn
+    for user in ("ana", "ben"):
+        headers = {"Authorization": f"Bearer tok-{user}-{1 if user == 'ana' else 2}"}
+        r = get(
+            application, "/api/cases", method="POST", headers=headers,
+            content=HIKER.read_bytes(),
+        )  # fmt: skip
+        assert r.status_code == 201, r.text
+        log = get(application, f"/api/cases/{r.json()['id']}/log", headers=headers)
+        meta = get(application, f"/api/cases/{r.json()['id']}", headers=headers)
+        assert meta.json()["created_by"] == user
+        [entry] = log.json()["log"]
+        assert (entry["user"], entry["action"]) == (user, "created")
+    wrong = {"Authorization": "Bearer tok-ana-2"}
+    assert get(application, "/api/cases", headers=wrong).status_code == 401
 
 
 def test_missing_web_extra_names_it(monkeypatch, tmp_path):

@@ -1391,7 +1391,7 @@ def test_a_browser_logs_in_once_and_reads_the_pages_with_its_cookie(tmp_path):
     # a wrong token: 401 and no cookie
     bad = call(app, "POST", "/login", data={"token": "s3cret-token"})
     assert bad.status_code == 401 and "set-cookie" not in bad.headers
-    assert "That is not the token." in bad.text
+    assert "That is not the token of any user." in bad.text
     ok = call(app, "POST", "/login", data={"token": token})
     assert (ok.status_code, ok.headers["location"]) == (303, "/")
     cookie = ok.headers["set-cookie"]
@@ -1402,12 +1402,16 @@ def test_a_browser_logs_in_once_and_reads_the_pages_with_its_cookie(tmp_path):
     jar = {"Cookie": cookie.split(";")[0]}
     assert call(app, "GET", "/", headers=jar).status_code == 200
     assert call(app, "GET", "/api/cases", headers=jar).json() == {"cases": []}
-    # a cookie pushed past its expiry, an expired one, another token's: nothing
-    expires, mac = cookie.split(";")[0].split("=", 1)[1].split(".")
+    # a cookie pushed past its expiry, an expired one, another token's, one moved
+    # to another user: nothing
+    expires, user, mac = cookie.split(";")[0].split("=", 1)[1].split(".")
+    assert user == "team"
     for value in (
-        f"{int(expires) + 10**6}.{mac}",
-        session_cookie(token.encode(), now=0),
-        session_cookie(b"other-token"),
+        f"{int(expires) + 10**6}.{user}.{mac}",
+        session_cookie(token.encode(), "team", now=0),
+        session_cookie(b"other-token", "team"),
+        f"{expires}.admin.{mac}",
+        f"{expires}.{mac}",
         "garbage",
     ):
         r = call(
@@ -1475,3 +1479,94 @@ def test_allowed_hosts_let_a_reverse_proxy_in(tmp_path):
     for bad in ("https://cases.example.org", "cases.example.org:443", "", "a b"):
         with pytest.raises(InputError, match="allowed host"):
             create_app(tmp_path, allowed_hosts=[bad])
+
+
+def test_each_change_is_logged_under_the_user_who_made_it(
+    tmp_path, fake_reader, fake_locate
+):
+    from geosleuth.service.sessions import session_cookie
+
+    app = create_app(tmp_path, users={"ana": "tok-ana", "ben": "tok-ben"})
+    ana = {"Authorization": "Bearer tok-ana"}
+    ben = {"Authorization": "Bearer tok-ben"}
+    r = call(app, "POST", "/api/cases", content=HIKER.read_bytes(), headers=ana)
+    case_id = r.json()["id"]
+    base = f"/api/cases/{case_id}"
+    r = call(app, "POST", f"{base}/documents", params={"name": "a.txt"},
+             content=b"text", headers=ben)  # fmt: skip
+    assert r.status_code == 201, r.text
+    # a refused upload, estimate or search changes nothing, so it is not logged
+    error_of(call(app, "POST", f"{base}/documents", params={"name": "a.pdf"},
+                  content=b"%PDF", headers=ben), 422)  # fmt: skip
+    error_of(call(app, "POST", f"{base}/estimate", json={"x": 1}, headers=ana), 422)
+    error_of(call(app, "POST", f"{base}/searched", json={"pd": 2}, headers=ben), 422)
+    assert call(app, "POST", f"{base}/estimate", headers=ana).status_code == 201
+    search = {"date": "2024-10-13", "pd": 0.5, "box": BOX}
+    r = call(app, "POST", f"{base}/searched", json=search, headers=ben)
+    assert r.status_code == 201, r.text
+    [added] = r.json()["added"]
+
+    log = call(app, "GET", f"{base}/log", headers=ben).json()
+    assert log["case"] == case_id
+    rows = [(e["user"], e["action"]) for e in log["log"]]
+    assert rows == [
+        ("ana", "created"),
+        ("ben", "uploaded"),
+        ("ana", "estimated"),
+        ("ben", "searched"),
+    ]
+    created, uploaded, estimated, searched = log["log"]
+    assert created["title"] == "Missing walker on Yr Wyddfa, as of the morning after"
+    assert (uploaded["document"], uploaded["published"]) == ("a.txt", None)
+    assert estimated["run"] == "0001" and searched["items"] == [added["id"]]
+    assert all(dt.datetime.fromisoformat(e["at"]).tzinfo for e in log["log"])
+    # and each thing says who made it
+    meta = call(app, "GET", base, headers=ana).json()
+    assert meta["created_by"] == "ana"
+    assert [d["uploaded_by"] for d in meta["documents"]] == ["ben"]
+    assert meta["latest_run"]["by"] == "ana"
+    # a browser's session stands for its user, and the index names them
+    login = call(app, "POST", "/login", data={"token": "tok-ben"})
+    jar = {"Cookie": login.headers["set-cookie"].split(";")[0]}
+    page = call(app, "GET", "/", headers=jar).text
+    assert "ben · <button" in page and f"{base}/log" in page
+    assert "by ana" in page  # who ran the latest estimate
+    call(app, "POST", f"{base}/estimate", headers=jar)
+    assert call(app, "GET", f"{base}/log", headers=jar).json()["log"][-1]["user"] == (
+        "ben"
+    )
+    # ana's token does not sign ben's cookie; without ben, ben's session is over
+    forged = session_cookie(b"tok-ana", "ben")
+    error_of(call(app, "GET", "/api/cases",
+                  headers={"Cookie": f"geosleuth_session={forged}"}), 401)  # fmt: skip
+    without_ben = create_app(tmp_path, users={"ana": "tok-ana"})
+    error_of(call(without_ben, "GET", "/api/cases", headers=jar), 401)
+    error_of(call(without_ben, "GET", "/api/cases", headers=ben), 401)
+
+
+def test_a_log_line_cut_short_is_shown_not_dropped(small_case, fake_locate):
+    app, folder, case_id = small_case
+    with (folder / "log.jsonl").open("a", encoding="utf-8") as f:
+        f.write('{"at": "2024-10-13T10:00:00+00:00", "user": "ana", "act')
+    assert call(app, "POST", f"/api/cases/{case_id}/estimate").status_code == 201
+    log = call(app, "GET", f"/api/cases/{case_id}/log").json()["log"]
+    # no tokens: the user is not known; the cut line does not swallow the next
+    assert [(e.get("user"), e["action"]) for e in log] == [
+        (None, "created"),
+        (None, "unreadable"),
+        (None, "estimated"),
+    ]
+    assert log[1]["line"] == 2 and log[2]["run"] == "0001"
+
+
+def test_the_users_given_are_checked(tmp_path):
+    for users, message in (
+        ({}, "There is no token in the users given"),
+        ({"ana": "x", "ben": "x"}, "has the token of 'ana'"),
+        ({"a b": "x"}, "name must be"),
+        ({"ana": "two words"}, "must be one word"),
+    ):
+        with pytest.raises(InputError, match=message):
+            create_app(tmp_path, users=users)
+    with pytest.raises(InputError, match="not both"):
+        create_app(tmp_path, token="x", users={"ana": "y"})

@@ -11,35 +11,9 @@ import typer
 from rich.text import Text
 
 from geosleuth.cli import app, console, err_console, guarded
-from geosleuth.errors import InputError, missing_extra
+from geosleuth.errors import missing_extra
 
-__all__ = ["read_token", "serve"]
-
-
-def read_token(path: Path) -> str:
-    """The token in ``path``: its first line, stripped.
-
-    Raises
-    ------
-    InputError
-        If the file is not UTF-8 text or holds no token.
-    """
-    try:
-        lines = path.read_text(encoding="utf-8").strip().splitlines()
-    except UnicodeDecodeError:
-        raise InputError(
-            f"The token file {path} is not UTF-8 text.", path=str(path)
-        ) from None
-    token = lines[0].strip() if lines else ""
-    if not token:
-        raise InputError(f"The token file {path} is empty.", path=str(path))
-    if not token.isascii() or any(c.isspace() for c in token):
-        raise InputError(
-            f"The token in {path} must be one word of ASCII characters (it is sent "
-            "in an HTTP header).",
-            path=str(path),
-        )
-    return token
+__all__ = ["serve"]
 
 
 def _is_loopback(host: str) -> bool:
@@ -85,9 +59,10 @@ def serve(
     token_file: Annotated[
         Path | None,
         typer.Option(
-            help="File holding a token; every request but /health must then send "
+            help="File of users, one 'NAME TOKEN' a line (a token alone is the "
+            "user 'team'); every request but /health must then send "
             "'Authorization: Bearer <token>', or come from a browser that logged "
-            "in at /login.",
+            "in at /login, and each change is logged under its user's name.",
             exists=True,
             dir_okay=False,
             readable=True,
@@ -120,26 +95,28 @@ def serve(
     except ImportError:
         raise missing_extra("uvicorn", "web") from None
     from geosleuth.service import create_app
+    from geosleuth.service.users import read_users
 
-    token = read_token(token_file) if token_file is not None else None
+    users = read_users(token_file) if token_file is not None else None
     # on the loopback, answer only to loopback names: a web page cannot reach
     # the service through a name of its own that resolves here (DNS rebinding)
     hosts = ["127.0.0.1", "localhost", "::1", host] if _is_loopback(host) else None
     application = create_app(
         data_dir,
-        token=token,
+        users=users,
         max_upload_bytes=int(max_upload_mb * 1_000_000),
         hosts=hosts,
         allowed_hosts=allowed_host or (),
     )
-    if token is None and not _is_loopback(host):
+    if users is None and not _is_loopback(host):
         err_console.print(
             f"[yellow]Serving on {host} without --token-file: anyone who can reach "
             "it can read and change the cases.[/]",
             highlight=False,
         )
     _check_free(host, port)
+    who = f" to {len(users)} user(s): {', '.join(users)}" if users else ""
     console.print(
-        Text(f"Serving the cases in {data_dir} on http://{host}:{port}/"),
+        Text(f"Serving the cases in {data_dir} on http://{host}:{port}/{who}"),
     )
     uvicorn.run(application, host=host, port=port, log_level="info")

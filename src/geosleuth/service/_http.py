@@ -10,7 +10,7 @@ import functools
 import hmac
 import json
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +33,7 @@ __all__ = [
     "Handler",
     "OriginGate",
     "Refused",
+    "USER_KEY",
     "TokenGate",
     "decode_text",
     "error_response",
@@ -42,6 +43,7 @@ __all__ = [
     "read_body",
     "read_json_object",
     "read_upload",
+    "request_user",
 ]
 
 _log = logging.getLogger("geosleuth.service")
@@ -92,42 +94,64 @@ def html_response(text: str, status: int = 200) -> Response:
     return HTMLResponse(text, status_code=status, headers=headers)
 
 
-class TokenGate:
-    """ASGI middleware: every request but ``/health`` needs the token.
+#: Where :class:`TokenGate` leaves the name of the user a request comes from, in
+#: the ASGI scope (absent on a service without tokens).
+USER_KEY = "geosleuth.user"
 
-    Programs send ``Authorization: Bearer <token>``. A browser logs in once:
-    ``GET /login`` is a form, and ``POST /login`` with the right ``token`` sets the
-    signed session cookie ``geosleuth_session`` (:mod:`geosleuth.service.sessions`),
-    which stands for the token for 12 hours. ``POST /logout`` clears that cookie in
-    the browser; the server keeps no sessions, so a copy of the cookie stays valid
-    until it expires, and changing the token is what ends every session. A browser
+
+def request_user(request: Request) -> str | None:
+    """The user a request comes from (:data:`USER_KEY`), or None without tokens."""
+    user = request.scope.get(USER_KEY)
+    return user if isinstance(user, str) else None
+
+
+class TokenGate:
+    """ASGI middleware: every request but ``/health`` needs a user's token.
+
+    ``users`` maps each user's name to their token
+    (:mod:`geosleuth.service.users`). Programs send ``Authorization: Bearer
+    <token>``. A browser logs in once: ``GET /login`` is a form, and ``POST
+    /login`` with a user's ``token`` sets the signed session cookie
+    ``geosleuth_session`` (:mod:`geosleuth.service.sessions`), which stands for
+    that user for 12 hours. ``POST /logout`` clears that cookie in the browser;
+    the server keeps no sessions, so a copy of the cookie stays valid until it
+    expires, and changing a user's token is what ends their sessions. A browser
     asking for a page with neither token nor cookie is sent to ``/login``;
-    anything else gets 401. The token is compared in constant time
-    (:func:`hmac.compare_digest`) and is never logged. Websocket connections (the
-    service has none) need it too.
+    anything else gets 401. The request goes on with the user's name in the scope
+    (:data:`USER_KEY`, see :func:`request_user`), so that what it changes is
+    logged under that name. Tokens are compared in constant time
+    (:func:`hmac.compare_digest`, with every user's token) and are never logged.
+    Websocket connections (the service has none) need one too.
     """
 
-    def __init__(self, app: ASGIApp, token: str) -> None:
+    def __init__(self, app: ASGIApp, users: Mapping[str, str]) -> None:
         self.app = app
-        self.token = token.encode("utf-8")
+        self.tokens = {name: token.encode("utf-8") for name, token in users.items()}
 
-    def _allowed(self, headers: dict[bytes, bytes]) -> bool:
+    def _user_of_token(self, given: bytes) -> str | None:
+        found = None
+        for name, token in self.tokens.items():  # all of them: no early exit
+            if hmac.compare_digest(given, token):
+                found = name
+        return found
+
+    def _user(self, headers: dict[bytes, bytes]) -> str | None:
         from http.cookies import CookieError, SimpleCookie
 
-        from geosleuth.service.sessions import COOKIE, valid
+        from geosleuth.service.sessions import COOKIE, user_of
 
         scheme, _, given = headers.get(b"authorization", b"").partition(b" ")
-        if scheme.lower() == b"bearer" and hmac.compare_digest(
-            given.strip(), self.token
-        ):
-            return True
+        if scheme.lower() == b"bearer":
+            user = self._user_of_token(given.strip())
+            if user is not None:
+                return user
         jar: SimpleCookie = SimpleCookie()
         try:
             jar.load(headers.get(b"cookie", b"").decode("latin-1"))
         except CookieError:
-            return False
+            return None
         morsel = jar.get(COOKIE)
-        return morsel is not None and valid(morsel.value, self.token)
+        return None if morsel is None else user_of(morsel.value, self.tokens)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path")
@@ -139,8 +163,9 @@ class TokenGate:
             response = await self._session(scope, receive, headers)
             await response(scope, receive, send)
             return
-        if self._allowed(headers):
-            await self.app(scope, receive, send)
+        user = self._user(headers)
+        if user is not None:
+            await self.app({**scope, USER_KEY: user}, receive, send)
             return
         if scope["type"] == "websocket":
             await send({"type": "websocket.close", "code": 1008})
@@ -189,11 +214,12 @@ class TokenGate:
             if len(body) > 4096:
                 return html_response(login_page("That is too long for a token."), 413)
         given = parse_qs(body.decode("utf-8", "replace")).get("token", [""])[0]
-        if not hmac.compare_digest(given.strip().encode("utf-8"), self.token):
-            return html_response(login_page("That is not the token."), 401)
+        user = self._user_of_token(given.strip().encode("utf-8"))
+        if user is None:
+            return html_response(login_page("That is not the token of any user."), 401)
         out = RedirectResponse("/", 303)
         out.headers["Set-Cookie"] = cookie_header(
-            session_cookie(self.token), secure=secure
+            session_cookie(self.tokens[user], user), secure=secure
         )
         return out
 

@@ -30,6 +30,9 @@ POST    ``/api/cases/{id}/estimate``           run the pipeline (``as_of``,
                                                201
 GET     ``/api/cases/{id}/estimate``           the latest ``estimate.json``
 POST    ``/api/cases/{id}/searched``           record a search that found nothing → 201
+GET     ``/api/cases/{id}/log``                who changed the case, what and when:
+                                               ``{"case", "log": [{"at", "user",
+                                               "action", ...}]}``
 GET     ``/api/cases/{id}/runs/{run}/{file}``  a file of one run (:data:`RUN_FILES`)
 GET     ``/cases/{id}/report``                 the latest report (HTML)
 GET     ``/cases/{id}/map.png``                the latest map
@@ -57,7 +60,7 @@ sent as downloads (``Content-Disposition: attachment``), never rendered.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -78,9 +81,11 @@ from geosleuth.service._http import (
     read_body,
     read_json_object,
     read_upload,
+    request_user,
 )
 from geosleuth.service.pages import error_page, index_page
 from geosleuth.service.store import RUN_FILES, CaseStore
+from geosleuth.service.users import UNNAMED, check_users
 
 if TYPE_CHECKING:
     from starlette.applications import Starlette
@@ -134,6 +139,7 @@ def create_app(
     data_dir: str | Path,
     *,
     token: str | None = None,
+    users: Mapping[str, str] | None = None,
     max_upload_bytes: int = 2_000_000,
     hosts: Sequence[str] | None = None,
     allowed_hosts: Sequence[str] = (),
@@ -151,7 +157,14 @@ def create_app(
         browser gets by posting the token to ``/login`` (else 401; a browser
         asking for a page is sent to ``/login``). ``POST /logout`` clears the
         browser's cookie; a copy of it stays valid until it expires (12 hours),
-        and changing the token ends every session. None: no ``/login``.
+        and changing the token ends every session. None: no ``/login``. The
+        token's user is called ``team``; give ``users`` instead for several.
+    users : mapping of str to str or None, default None
+        Each user's name and token (:mod:`geosleuth.service.users`): each token
+        works as ``token`` does, and every change (a case created, a document
+        uploaded, an estimate run, a search recorded) is logged under the name of
+        the user whose token or session made it (``GET /api/cases/{id}/log``).
+        Without ``token`` and ``users``, changes are logged with user None.
     max_upload_bytes : int, default 2_000_000
         Largest request body accepted (else 413).
     hosts : sequence of str or None, default None
@@ -181,8 +194,9 @@ def create_app(
     MissingDependencyError
         Without the ``[web]`` extra: ``pip install 'geosleuth[web]'``.
     InputError
-        For an empty token, a limit below 1 or an allowed host that is not a
-        bare host name.
+        For an empty token, both ``token`` and ``users``, a malformed user or a
+        token given to two users, a limit below 1 or an allowed host that is not
+        a bare host name.
     """
     try:
         from starlette.applications import Starlette
@@ -194,6 +208,15 @@ def create_app(
         raise _missing_extra("starlette", "web") from None
     if token is not None and not token.strip():
         raise InputError("The token is empty.", field="token")
+    if token is not None and users is not None:
+        raise InputError("Give the token or the users, not both.", field="users")
+    tokens = (
+        check_users(dict(users))
+        if users is not None
+        else check_users({UNNAMED: token})
+        if token is not None
+        else None
+    )
     if max_upload_bytes < 1:
         raise InputError(
             f"max_upload_bytes must be positive. Got {max_upload_bytes}.",
@@ -242,7 +265,9 @@ def create_app(
     @guarded
     async def index(request: Request) -> Response:
         cases = await run_in_threadpool(lambda: [store.meta(i) for i in store.ids()])
-        return html_response(index_page(cases, version=__version__))
+        return html_response(
+            index_page(cases, version=__version__, user=request_user(request))
+        )
 
     @guarded
     async def list_cases(request: Request) -> Response:
@@ -260,7 +285,9 @@ def create_app(
                 data = await read_body(request, limit)
             text = decode_text(data, "case")
             case = await run_in_threadpool(pipeline.check_case_text, text)
-            case_id = await run_in_threadpool(store.create, text, case)
+            case_id = await run_in_threadpool(
+                functools.partial(store.create, user=request_user(request)), text, case
+            )
         except GeosleuthError as exc:
             if from_form:
                 return html_response(
@@ -314,6 +341,7 @@ def create_app(
                 read,
                 published=published,
                 reading=lambda result: result[0].to_dict(),
+                user=request_user(request),
             )
 
         stored, (reading, found) = await run_in_threadpool(add, name)
@@ -368,6 +396,7 @@ def create_app(
             sweep_width_km=pipeline.parse_positive(
                 opts.get("sweep_width_km"), "sweep_width_km"
             ),
+            user=request_user(request),
         )
         record = await run_in_threadpool(job)
         return json_response({**record, "links": links(case_id, record["run"])}, 201)
@@ -403,10 +432,26 @@ def create_app(
 
     @guarded
     async def searched(request: Request) -> Response:
-        path = store.case_file(request.path_params["case_id"])
+        case_id = request.path_params["case_id"]
+        path = store.case_file(case_id)
         body = await read_json_object(request, limit)
-        result = await run_in_threadpool(searches.record_search, path, body)
-        return json_response({"case": request.path_params["case_id"], **result}, 201)
+        user = request_user(request)
+
+        def record() -> dict[str, Any]:
+            with store.lock(case_id):
+                result = searches.record_search(path, body)
+                ids = [item["id"] for item in result["added"]]
+                store.log(case_id, user, "searched", items=ids)
+            return result
+
+        result = await run_in_threadpool(record)
+        return json_response({"case": case_id, **result}, 201)
+
+    @guarded
+    async def history(request: Request) -> Response:
+        case_id = request.path_params["case_id"]
+        entries = await run_in_threadpool(store.history, case_id)
+        return json_response({"case": case_id, "log": entries})
 
     @guarded
     async def read(request: Request) -> Response:
@@ -460,14 +505,15 @@ def create_app(
         Route(f"{case}/estimate", run_estimate, methods=["POST"]),
         Route(f"{case}/estimate", latest_estimate, methods=["GET"]),
         Route(f"{case}/searched", searched, methods=["POST"]),
+        Route(f"{case}/log", history, methods=["GET"]),
         Route(f"{case}/runs/{{run_id}}/{{name}}", run_file),
         Route("/cases/{case_id}/report", latest_report),
         Route("/cases/{case_id}/map.png", latest_map),
         Route("/api/read", read, methods=["POST"]),
     ]
     middleware = [Middleware(OriginGate, hosts=hosts, origins=allowed)]
-    if token:
-        middleware.append(Middleware(TokenGate, token=token.strip()))
+    if tokens:
+        middleware.append(Middleware(TokenGate, users=tokens))
     return Starlette(
         routes=routes,
         middleware=middleware,

@@ -34,6 +34,7 @@ td.num{text-align:right;font-variant-numeric:tabular-nums}
 form{border:1px solid #dde2ea;padding:1rem;border-radius:6px;background:#fafbfc}
 .err{border-left:4px solid #c0392b;padding:.5rem 1rem;background:#fdf0ee}
 code{background:#f3f5f8;padding:0 .2rem}
+form.who{float:right;border:0;background:none;padding:0;color:#5b6575}
 """
 
 
@@ -67,15 +68,17 @@ def _case_row(case: dict[str, Any]) -> str:
             f'<a href="/cases/{cid}/map.png">map</a> · '
             f'<a href="/api/cases/{cid}/estimate">estimate.json</a> · '
         )
+        by = f" by {_e(run.get('by'))}" if run.get("by") else ""
         when = (
-            f"{_e(run.get('created'))}<br>"
+            f"{_e(run.get('created'))}{by}<br>"
             f'<span class="muted">as of {_e(summary.get("as_of"))}</span>'
         )
     else:
         top, links, when = "-", "", '<span class="muted">not yet</span>'
     links += (
         f'<a href="/api/cases/{cid}">details</a> · '
-        f'<a href="/api/cases/{cid}/case.yaml">case.yaml</a>'
+        f'<a href="/api/cases/{cid}/case.yaml">case.yaml</a> · '
+        f'<a href="/api/cases/{cid}/log">log</a>'
     )
     return (
         f'<tr id="case-{_e(case.get("id"))}"><td><strong>{_e(case.get("title"))}'
@@ -86,7 +89,9 @@ def _case_row(case: dict[str, Any]) -> str:
     )
 
 
-def index_page(cases: Sequence[dict[str, Any]], *, version: str) -> str:
+def index_page(
+    cases: Sequence[dict[str, Any]], *, version: str, user: str | None = None
+) -> str:
     """The front page: the cases, their latest estimates, and a form to add one.
 
     Parameters
@@ -95,6 +100,9 @@ def index_page(cases: Sequence[dict[str, Any]], *, version: str) -> str:
         :meth:`geosleuth.service.store.CaseStore.meta` of each case.
     version : str
         geosleuth's version, shown in the footer.
+    user : str or None, default None
+        The user who asks (on a service with tokens): named at the top, with a
+        button to log out.
 
     Examples
     --------
@@ -106,8 +114,14 @@ def index_page(cases: Sequence[dict[str, Any]], *, version: str) -> str:
     rows = "".join(_case_row(c) for c in cases) or (
         '<tr><td colspan="6" class="muted">No cases yet.</td></tr>'
     )
+    who = (
+        f'<form class="who" method="post" action="/logout">{_e(user)} · '
+        '<button type="submit">Log out</button></form>'
+        if user
+        else ""
+    )
     body = (
-        "<h1>geosleuth cases</h1>"
+        f"{who}<h1>geosleuth cases</h1>"
         '<p class="sub">Where is this person most likely to be, how sure are we, and '
         "where should we look next?</p>"
         "<table><thead><tr><th>case</th><th>target</th><th>documents</th>"

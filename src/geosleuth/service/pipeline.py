@@ -282,8 +282,11 @@ def run_estimate(
     published: dt.date | None = None,
     budget_km: float | None = None,
     sweep_width_km: float | None = None,
+    user: str | None = None,
 ) -> dict[str, Any]:
     """Run the whole pipeline on a case and keep the outputs as a new run.
+
+    The run is recorded as ``user``'s (``run.json``'s ``by`` and the case's log).
 
     The case file and every stored document go through
     :func:`geosleuth.locate.locate_case`; the outputs, with a copy of the case
@@ -350,4 +353,4 @@ def run_estimate(
             "summary": estimate_summary(record),
         }
 
-    return store.add_run(case_id, produce)
+    return store.add_run(case_id, produce, user=user)

@@ -5,7 +5,8 @@ Layout under the data folder::
     cases/
       <case-id>/
         case.yaml            the case file (appended to by recorded searches)
-        meta.json            id, title, target, created
+        meta.json            id, title, target, created, created_by
+        log.jsonl            who changed what, when: one JSON object a line
         documents/<name>     uploaded reports (.txt, .md, .html)
         readings/<name>.json what was read from each when it was uploaded (the
                              ``<doc>.json`` of ``geosleuth read``): estimates use
@@ -20,6 +21,11 @@ touches a path, so no request can reach a file outside its case folder. A case, 
 document are each built under a temporary name inside the data folder and renamed
 into place, and a run counts only once its ``run.json`` is written (last), so a
 request that fails leaves no half-written entry.
+
+Every change is logged (:meth:`CaseStore.log`, read back with
+:meth:`CaseStore.history`) with the user who asked for it (None on a service
+without tokens): the log is appended to, never rewritten, under the case's lock,
+and a change counts as made only once its line is written.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
 import re
 import shutil
 import threading
@@ -61,6 +68,7 @@ RUN_FILES: dict[str, str] = {
     "case.yaml": "application/yaml; charset=utf-8",
 }
 
+_LOG = "log.jsonl"
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 _RUN_ID = re.compile(r"[0-9]{4,9}")
 _DOC_INFO = ".documents.json"  # upload details of each document, by name
@@ -234,12 +242,13 @@ class CaseStore:
             yield
 
     # ------------------------------------------------------------------ create
-    def create(self, text: str, case: Case) -> str:
+    def create(self, text: str, case: Case, *, user: str | None = None) -> str:
         """Store a validated case file; return its new id (made from its title).
 
         ``case`` is ``text`` parsed (:func:`geosleuth.casefile.parse_case`): only a
         valid case is stored. The folder is filled under a temporary name and
-        renamed into place, so a case is either complete or absent.
+        renamed into place, so a case is either complete or absent; its log
+        starts with a ``created`` line by ``user``.
         """
         base = case_slug(case.title or case.target)
         tmp = self.cases / f".new-{uuid.uuid4().hex}"
@@ -260,8 +269,11 @@ class CaseStore:
                         "title": case.title,
                         "target": case.target,
                         "created": _now(),
+                        "created_by": user,
                     },
                 )
+                (tmp / _LOG).unlink(missing_ok=True)  # from a taken id's try
+                self._append_log(tmp, user, "created", {"title": case.title})
                 try:
                     tmp.rename(target)
                 except OSError:  # taken between the check and the rename
@@ -292,8 +304,9 @@ class CaseStore:
     def documents(self, case_id: str) -> list[dict[str, Any]]:
         """The stored documents of a case, by name.
 
-        Each is ``name``, ``bytes``, ``uploaded`` and ``published`` (the
-        publication date given with the upload, or None).
+        Each is ``name``, ``bytes``, ``uploaded``, ``published`` (the
+        publication date given with the upload, or None) and ``uploaded_by``
+        (the user, or None).
         """
         folder = self.folder(case_id) / "documents"
         info = self._document_info(folder)
@@ -309,6 +322,7 @@ class CaseStore:
                     "bytes": st.st_size,
                     "uploaded": when.isoformat(timespec="seconds"),
                     "published": info.get(p.name, {}).get("published"),
+                    "uploaded_by": info.get(p.name, {}).get("uploaded_by"),
                 }
             )
         return out
@@ -378,7 +392,55 @@ class CaseStore:
             )
         return folder / run_id
 
+    def history(self, case_id: str) -> list[dict[str, Any]]:
+        """The case's log, oldest first: each ``{"at", "user", "action", ...}``.
+
+        A line that cannot be read (e.g. cut short by a crash) is given as
+        ``{"action": "unreadable", "line": n}`` rather than dropped.
+        """
+        path = self.folder(case_id) / _LOG
+        try:
+            lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        except FileNotFoundError:
+            return []
+        out: list[dict[str, Any]] = []
+        for number, line in enumerate(lines, 1):
+            try:
+                entry = json.loads(line)
+            except ValueError:
+                entry = None
+            if not isinstance(entry, dict):
+                entry = {"action": "unreadable", "line": number}
+            out.append(entry)
+        return out
+
     # ------------------------------------------------------------------ write
+    @staticmethod
+    def _append_log(
+        folder: Path, user: str | None, action: str, detail: dict[str, Any]
+    ) -> None:
+        entry = {"at": _now(), "user": user, "action": action, **detail}
+        line = (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8")
+        path = folder / _LOG
+        fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            size = os.fstat(fd).st_size
+            if size and os.pread(fd, 1, size - 1) != b"\n":
+                line = b"\n" + line  # after a line cut short: keep ours whole
+            os.write(fd, line)  # one write of one line: lines never interleave
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+    def log(self, case_id: str, user: str | None, action: str, **detail: Any) -> None:
+        """Append a line to the case's log: who (``user``) did what, and when.
+
+        Call it with the case's lock held (:meth:`lock`), as the change is made.
+        ``detail`` is what the action touched (a document's name, a run's id,
+        the items added); it must be JSON.
+        """
+        self._append_log(self.folder(case_id), user, action, detail)
+
     def add_document(
         self,
         case_id: str,
@@ -388,6 +450,7 @@ class CaseStore:
         *,
         published: dt.date | None = None,
         reading: Callable[[_T], dict[str, Any]] | None = None,
+        user: str | None = None,
     ) -> tuple[str, _T]:
         """Store a document under a free name; ``check`` must accept it first.
 
@@ -398,8 +461,9 @@ class CaseStore:
         ``published`` date noted beside it and, with ``reading``, the record
         ``reading(result)`` kept as its reading (:meth:`reading_path`). All of it
         happens under the case lock, so an estimate sees the document with its
-        reading and date or not at all; on any error none of it is kept. Returns
-        the stored name and what ``check`` returned.
+        reading and date or not at all, and ends with an ``uploaded`` line by
+        ``user`` in the case's log; on any error none of it is kept. Returns the
+        stored name and what ``check`` returned.
         """
         safe = document_name(name)
         stem, suffix = safe[: -len(Path(safe).suffix)], Path(safe).suffix
@@ -422,27 +486,35 @@ class CaseStore:
                     kept.parent.mkdir(exist_ok=True)
                     write_json(kept, reading(result))
                 info = self._document_info(docs)
-                info[final] = {
-                    "published": published.isoformat() if published else None
-                }
+                day = published.isoformat() if published else None
+                info[final] = {"published": day, "uploaded_by": user}
                 write_json(docs / _DOC_INFO, info)  # before the file: never missing
                 (tmp / final).rename(docs / final)
+                self._append_log(
+                    folder, user, "uploaded", {"document": final, "published": day}
+                )
             except BaseException:
                 kept.unlink(missing_ok=True)
+                (docs / final).unlink(missing_ok=True)  # free when we began
                 raise
             finally:
                 shutil.rmtree(tmp, ignore_errors=True)
         return final, result
 
     def add_run(
-        self, case_id: str, produce: Callable[[Path], dict[str, Any]]
+        self,
+        case_id: str,
+        produce: Callable[[Path], dict[str, Any]],
+        *,
+        user: str | None = None,
     ) -> dict[str, Any]:
         """Make a new run of a case: ``produce(folder)`` writes its outputs.
 
         ``produce`` gets the new run's empty folder, named by the next run id
         (``0001``, ``0002`` ...), with the case lock held; it writes the outputs
-        there and returns what to record in ``run.json`` (with ``run``, ``case``
-        and ``created`` added). ``run.json`` is written last: a run without it is
+        there and returns what to record in ``run.json`` (with ``run``, ``case``,
+        ``created`` and ``by``, the user, added). ``run.json`` is written last,
+        then an ``estimated`` line in the case's log: a run without them is
         incomplete and is neither listed nor served, and a run that fails is
         removed. The outputs are made in place (not renamed) so that the paths
         they record stay true. Returns the ``run.json`` record.
@@ -456,8 +528,15 @@ class CaseStore:
             folder.mkdir()
             try:
                 record = dict(produce(folder))
-                record = {"run": run_id, "case": case_id, "created": _now(), **record}
+                record = {
+                    "run": run_id,
+                    "case": case_id,
+                    "created": _now(),
+                    "by": user,
+                    **record,
+                }
                 write_json(folder / "run.json", record)  # last: marks it complete
+                self._append_log(runs.parent, user, "estimated", {"run": run_id})
             except BaseException:
                 shutil.rmtree(folder, ignore_errors=True)
                 raise
