@@ -1570,3 +1570,39 @@ def test_the_users_given_are_checked(tmp_path):
             create_app(tmp_path, users=users)
     with pytest.raises(InputError, match="not both"):
         create_app(tmp_path, token="x", users={"ana": "y"})
+
+
+@pytest.mark.parametrize("action", ["uploaded", "estimated", "searched"])
+def test_a_change_whose_log_line_cannot_be_written_is_not_made(
+    small_case, fake_reader, fake_locate, monkeypatch, action
+):
+    import errno
+
+    from geosleuth.service.store import CaseStore
+
+    app, folder, case_id = small_case
+    real = CaseStore._append_log
+    case_before = (folder / "case.yaml").read_bytes()
+
+    def append_log(where, user, what, detail):
+        if what == action:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(where, user, what, detail)
+
+    monkeypatch.setattr(CaseStore, "_append_log", staticmethod(append_log))
+    base = f"/api/cases/{case_id}"
+    requests = {
+        "uploaded": ("documents", {"params": {"name": "a.txt"}, "content": b"x"}),
+        "estimated": ("estimate", {}),
+        "searched": ("searched", {"json": {"date": "2024-10-13", "pd": 0.5,
+                                           "box": BOX}}),
+    }  # fmt: skip
+    endpoint, kwargs = requests[action]
+    error_of(call(app, "POST", f"{base}/{endpoint}", **kwargs), 503)
+    meta = call(app, "GET", base).json()
+    assert meta["documents"] == [] and meta["runs"] == []
+    assert list(folder.glob("readings/*")) == []
+    assert (folder / "case.yaml").read_bytes() == case_before
+    assert [e["action"] for e in call(app, "GET", f"{base}/log").json()["log"]] == [
+        "created"
+    ]

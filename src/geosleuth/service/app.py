@@ -67,6 +67,7 @@ from typing import TYPE_CHECKING, Any
 from geosleuth import __version__
 from geosleuth.errors import CaseNotFoundError, GeosleuthError, InputError
 from geosleuth.errors import missing_extra as _missing_extra
+from geosleuth.report.files import write_atomic
 from geosleuth.service import pipeline, searches
 from geosleuth.service._http import (
     DATA_CSP,
@@ -439,9 +440,14 @@ def create_app(
 
         def record() -> dict[str, Any]:
             with store.lock(case_id):
+                before = path.read_bytes()
                 result = searches.record_search(path, body)
                 ids = [item["id"] for item in result["added"]]
-                store.log(case_id, user, "searched", items=ids)
+                try:
+                    store.log(case_id, user, "searched", items=ids)
+                except BaseException:  # not logged, not made
+                    write_atomic(path, before)
+                    raise
             return result
 
         result = await run_in_threadpool(record)
