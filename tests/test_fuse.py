@@ -25,7 +25,6 @@ from geosleuth.evidence import (
 from geosleuth.fuse import (
     NamedPlace,
     Settings,
-    _disc,
     fuse,
     gaussian_mixture_density,
     hdr_area_km2,
@@ -36,6 +35,7 @@ from geosleuth.fuse import (
     select,
     timeline,
 )
+from geosleuth.fuse.likelihood import _disc
 from geosleuth.geometry import Area, Point
 from geosleuth.grid import Grid
 from geosleuth.testing import assert_estimate_close

@@ -1,0 +1,97 @@
+"""Fuse evidence into a probability map: prior × Π likelihood, on an equal-area grid.
+
+The estimate is a pure function of (evidence, ``as_of``, settings): only items dated,
+and published, on or before ``as_of`` are used; each becomes one likelihood factor
+over the cells; the posterior is ``prior × Π L`` normalised once, in log space.
+
+Likelihoods
+-----------
+Every item that may be false enters as a mixture ``L = r·K + (1 − r)``, where ``r`` is
+the probability that it is true (grade × hedge, see
+:class:`~geosleuth.evidence.GradeTable`, capped at ``Settings.max_reliability`` = 0.99)
+and ``K`` is its likelihood ratio against an uninformative report, scaled so that its
+mean over the grid is 1. Since ``1 − r ≥ 0.01``, no report can zero a cell; only a
+search with ``pd = 1`` empties an area.
+
+- **Sightings** of one subject (same ``group``) are alternatives — the person was at
+  each place at some time — so they fuse as a weighted mixture of Gaussian kernels
+  ``K = Σ wᵢ·A·φ(d; σᵢ) / Σ wᵢ`` (``A`` the grid's area), then ``L = Σ wᵢ(rᵢ Kᵢ + 1 −
+  rᵢ) / Σ wᵢ``. ``σᵢ² = σ_pos² + σ_assoc² + D·ageᵢ + cell²/12``: the associate term
+  only for associates, ``D`` the diffusion of the movement model below, the last
+  term the spread of a point within a cell.
+- **Claims** use a soft region ``s(x) = exp(−max(0, d(x) − buffer)² / 2σ²)`` with
+  ``σ² = σ_edge² + D·age``; ``K = s / mean(s)`` (``1 − s`` for "is not").
+- **Territory**: the newest item of each group (on or before ``as_of``) with a soft
+  edge, ``r = p_true × tie``; older ones are superseded.
+- **Front**: the force holds the half-plane beyond the line at ``distance_km`` from the
+  place along ``bearing_deg``; ``s = Φ((distance − u)/σ)`` with ``u`` the distance
+  along the bearing, limited to ``width_km`` across it.
+- **Searched**: ``L = 1 − pd·r·m(x)`` with ``m`` the searched mask (Bayesian search
+  update); only ``pd·r = 1`` empties cells, and only inside the area.
+- **Event sets**: a KDE (``sigma_km``) or CGT surface normalised to mean 1, mixed with
+  ``r``. CGT takes its buffer from the events' nearest-neighbour distances; a set
+  whose events all coincide has none and is left out, with that reason.
+
+Movement model
+--------------
+Between an item's date and ``as_of`` the target is assumed to move as a 2-D Gaussian
+random walk: the positional variance grows by ``D`` km² per day on each axis
+(``Settings.diffusion_km2_per_day``, default 1, i.e. σ ≈ 19 km after a year). Kernels
+widen accordingly, so old evidence is vaguer, not weaker.
+
+Life status
+-----------
+``P(alive)`` starts at ``prior_alive`` and decays between dated events with a constant
+hazard ``h`` per year (``exp(−h·Δt)``). A proof of life with reliability ``r`` sets
+``P ← r + (1 − r)·P``; a claim of death multiplies the odds of death by
+``(1 + r)/(1 − r)``.
+
+Modules
+-------
+One a sub-concept, each name re-exported here: :mod:`~geosleuth.fuse.settings`
+(:class:`Settings`), :mod:`~geosleuth.fuse.likelihood` (which items are in force,
+and each one's :class:`Factor`), :mod:`~geosleuth.fuse.posterior` (the posterior,
+HDR areas, places), :mod:`~geosleuth.fuse.life` (P(alive)),
+:mod:`~geosleuth.fuse.contributions` (leave-one-out),
+:mod:`~geosleuth.fuse.estimate` (:func:`fuse`, :class:`Estimate`) and
+:mod:`~geosleuth.fuse.history` (:func:`timeline`).
+"""
+
+from __future__ import annotations
+
+from geosleuth.fuse.contributions import Contribution
+from geosleuth.fuse.estimate import Estimate, fuse
+from geosleuth.fuse.history import TimelinePoint, timeline
+from geosleuth.fuse.life import p_alive
+from geosleuth.fuse.likelihood import Factor, factors, gaussian_mixture_density, select
+from geosleuth.fuse.posterior import (
+    NamedPlace,
+    PlaceProbability,
+    hdr_area_km2,
+    hdr_mask,
+    hdr_masks,
+    place_probabilities,
+    posterior_from_factors,
+)
+from geosleuth.fuse.settings import Settings
+
+__all__ = [
+    "Contribution",
+    "Estimate",
+    "Factor",
+    "NamedPlace",
+    "PlaceProbability",
+    "Settings",
+    "TimelinePoint",
+    "factors",
+    "fuse",
+    "gaussian_mixture_density",
+    "hdr_area_km2",
+    "hdr_mask",
+    "hdr_masks",
+    "p_alive",
+    "place_probabilities",
+    "posterior_from_factors",
+    "select",
+    "timeline",
+]
