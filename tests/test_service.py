@@ -6,6 +6,7 @@ import json
 import shutil
 import sys
 import time
+from html import unescape as html_unescape
 
 import numpy as np
 import pytest
@@ -1606,3 +1607,99 @@ def test_a_change_whose_log_line_cannot_be_written_is_not_made(
     assert [e["action"] for e in call(app, "GET", f"{base}/log").json()["log"]] == [
         "created"
     ]
+
+
+def test_a_browser_alone_can_work_a_case_through_its_page(
+    tmp_path, fake_reader, fake_locate
+):
+    app = create_app(tmp_path, users={"ana": "tok-ana"})
+    login = call(app, "POST", "/login", data={"token": "tok-ana"})
+    jar = {"Cookie": login.headers["set-cookie"].split(";")[0]}
+    created = call(app, "POST", "/api/cases", headers=jar,
+                   files={"case": ("h.yaml", HIKER.read_bytes())},
+                   data={"from": "index"})  # fmt: skip
+    assert created.status_code == 303
+    case_id = HIKER_ID
+    page = call(app, "GET", f"/cases/{case_id}", headers=jar)
+    assert page.status_code == 200, page.text
+    assert "default-src 'none'" in page.headers["content-security-policy"]
+    assert "No reports yet." in page.text and "No estimate yet." in page.text
+    assert f'<a href="/cases/{case_id}">' in call(app, "GET", "/", headers=jar).text
+    for form in ("documents", "estimate", "searched"):
+        assert f'action="/cases/{case_id}/{form}"' in page.text
+
+    # a report, an estimate and a search, each back to the page at its part
+    r = call(app, "POST", f"/cases/{case_id}/documents", headers=jar,
+             files={"document": ("<b>x.txt", b"text")},
+             data={"published": "2024-10-12"})  # fmt: skip
+    assert (r.status_code, r.headers["location"]) == (
+        303, f"/cases/{case_id}#documents"
+    )  # fmt: skip
+    r = call(app, "POST", f"/cases/{case_id}/estimate", headers=jar,
+             data={"as_of": "2024-10-13", "published": "", "budget_km": "",
+                   "sweep_width_km": ""})  # fmt: skip
+    assert (r.status_code, r.headers["location"]) == (303, f"/cases/{case_id}#runs")
+    _, kwargs, _ = fake_locate.calls[-1]
+    assert kwargs["as_of"] == dt.date(2024, 10, 13) and kwargs["budget_km"] is None
+    form = {"date": "2024-10-13", "pd": "0.5", "team": "MRT <3>", "lon": "",
+            "lat": "", "radius_km": ""}  # fmt: skip
+    form |= dict(zip(("west", "south", "east", "north"), map(str, BOX), strict=True))
+    r = call(app, "POST", f"/cases/{case_id}/searched", headers=jar, data=form)
+    assert (r.status_code, r.headers["location"]) == (303, f"/cases/{case_id}#log")
+    case = load_case(tmp_path / "cases" / case_id / "case.yaml")
+    search = [i for i in case.items if isinstance(i, Searched)][-1]
+    assert (search.pd, search.provenance.speaker) == (0.5, "MRT <3>")
+    assert search.date == dt.date(2024, 10, 13)
+
+    page = call(app, "GET", f"/cases/{case_id}", headers=jar).text
+    assert "&lt;b&gt;" not in page  # the name was made safe on upload
+    assert "b-x.txt" in page and "2024-10-12" in page
+    assert f"/api/cases/{case_id}/runs/0001/report.html" in page
+    # the log, newest first, with who did what
+    log = page[page.index('id="log"') :]
+    assert log.index("searched") < log.index("estimated") < log.index("uploaded")
+    assert log.count("<td>ana</td>") == 4
+    assert f"items {search.id}" in log
+    assert "<img src=x" not in page  # the run's top place is escaped
+
+
+@pytest.mark.parametrize(
+    ("form", "data", "field_text"),
+    [
+        ("estimate", {"as_of": "13/10/2024"}, "'as_of' must be a date"),
+        ("estimate", {"budget_km": "5"}, "Give both 'budget_km' and"),
+        ("searched", {"date": "2024-10-13", "pd": "0.5", "west": "-4"},
+         "Give the whole box: south, east, north missing."),
+        ("searched", {"date": "2024-10-13", "pd": "lots", "lon": "-4",
+                      "lat": "53", "radius_km": "1"},
+         "'pd' must be a number. Got 'lots' instead."),
+        ("searched", {"date": "2024-10-13", "pd": "0.5"}, "Give the searched area"),
+        ("documents", {}, "Send the file in the multipart field 'document'."),
+    ],
+)  # fmt: skip
+def test_a_bad_form_gives_an_error_page_that_leads_back_to_the_case(
+    small_case, fake_locate, form, data, field_text
+):
+    app, folder, case_id = small_case
+    before = (folder / "case.yaml").read_bytes()
+    kwargs = {"files": {"x": ("x", b"")}} if form == "documents" else {}
+    r = call(app, "POST", f"/cases/{case_id}/{form}", data=data, **kwargs)
+    assert r.status_code == 422, r.text
+    assert r.headers["content-type"].startswith("text/html")
+    assert html_unescape(field_text) in html_unescape(r.text)
+    assert f'<a href="/cases/{case_id}">Back to the case</a>' in r.text
+    assert (folder / "case.yaml").read_bytes() == before
+    assert fake_locate.calls == []
+    assert call(app, "GET", f"/api/cases/{case_id}").json()["documents"] == []
+
+
+def test_the_case_page_of_no_case_is_404_and_forms_from_elsewhere_are_403(
+    small_case,
+):
+    app, _, case_id = small_case
+    assert call(app, "GET", "/cases/nope").status_code == 404
+    r = call(app, "POST", "/cases/nope/estimate", data={})
+    assert r.status_code == 404 and "Back to the cases" in r.text
+    r = call(app, "POST", f"/cases/{case_id}/estimate", data={},
+             headers={"Origin": "https://evil.example"})  # fmt: skip
+    assert error_of(r, 403)["error"] == "CrossOrigin"

@@ -41,6 +41,7 @@ __all__ = [
     "html_response",
     "json_response",
     "read_body",
+    "read_form",
     "read_json_object",
     "read_upload",
     "request_user",
@@ -416,6 +417,41 @@ async def read_upload(
         data = await upload.read()
         fields = {k: v for k, v in form.items() if isinstance(v, str)}
         return upload.filename, data, {**params, **fields}
+    finally:
+        await form.close()
+
+
+async def read_form(request: Request, limit: int) -> dict[str, str]:
+    """A form's text fields (urlencoded or multipart), within ``limit`` bytes.
+
+    A field given twice keeps its first value; files in a multipart form are
+    left out (the forms that post here send none).
+    """
+    from urllib.parse import parse_qsl
+
+    from starlette.types import Message
+
+    body = await read_body(request, limit)
+    if not request.headers.get("content-type", "").startswith("multipart/form-data"):
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            raise Refused(400, "BadRequest", "The form is not UTF-8.") from None
+        out: dict[str, str] = {}
+        for key, value in parse_qsl(text, keep_blank_values=True):
+            out.setdefault(key, value.strip())
+        return out
+
+    async def replay() -> Message:
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    from starlette.requests import Request as _Request
+
+    form = await _Request(request.scope, replay).form(
+        max_files=0, max_fields=40, max_part_size=limit
+    )
+    try:
+        return {k: v.strip() for k, v in form.items() if isinstance(v, str)}
     finally:
         await form.close()
 

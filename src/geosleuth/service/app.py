@@ -34,6 +34,18 @@ GET     ``/api/cases/{id}/log``                who changed the case, what and wh
                                                ``{"case", "log": [{"at", "user",
                                                "action", ...}]}``
 GET     ``/api/cases/{id}/runs/{run}/{file}``  a file of one run (:data:`RUN_FILES`)
+GET     ``/cases/{id}``                        the case's page (HTML): its reports,
+                                               estimates and log, with forms to add
+                                               a report, run an estimate and record
+                                               a search; the forms post to
+POST    ``/cases/{id}/documents``              ... (multipart ``document``,
+                                               ``published``),
+POST    ``/cases/{id}/estimate``               ... (the estimate's options) and
+POST    ``/cases/{id}/searched``               ... (``date``, ``pd``, ``west`` ...
+                                               ``north`` or ``lon``, ``lat``,
+                                               ``radius_km``, ``team``, ``note``),
+                                               each → 303 back to the page, or an
+                                               HTML error page
 GET     ``/cases/{id}/report``                 the latest report (HTML)
 GET     ``/cases/{id}/map.png``                the latest map
 POST    ``/api/read``                          a report in, the reading (JSON) out
@@ -60,7 +72,7 @@ sent as downloads (``Content-Disposition: attachment``), never rendered.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -80,11 +92,12 @@ from geosleuth.service._http import (
     html_response,
     json_response,
     read_body,
+    read_form,
     read_json_object,
     read_upload,
     request_user,
 )
-from geosleuth.service.pages import error_page, index_page
+from geosleuth.service.pages import case_page, error_page, index_page
 from geosleuth.service.store import RUN_FILES, CaseStore
 from geosleuth.service.users import UNNAMED, check_users
 
@@ -310,11 +323,10 @@ def create_app(
             store.case_file(request.path_params["case_id"]), "case.yaml"
         )
 
-    @guarded
-    async def add_document(request: Request) -> Response:
+    async def upload(request: Request, case_id: str) -> dict[str, Any]:
+        """Store and read the report a request carries; what was read."""
         from geosleuth.read import read_document
 
-        case_id = request.path_params["case_id"]
         meta = store.meta(case_id)
         name, data, fields = await read_upload(request, "document", limit)
         if not name:
@@ -346,15 +358,16 @@ def create_app(
             )
 
         stored, (reading, found) = await run_in_threadpool(add, name)
-        return json_response(
-            {
-                "case": case_id,
-                "name": stored,
-                "reading": pipeline.reading_summary(reading),
-                "warnings": [store.public_text(w) for w in found],
-            },
-            201,
-        )
+        return {
+            "case": case_id,
+            "name": stored,
+            "reading": pipeline.reading_summary(reading),
+            "warnings": [store.public_text(w) for w in found],
+        }
+
+    @guarded
+    async def add_document(request: Request) -> Response:
+        return json_response(await upload(request, request.path_params["case_id"]), 201)
 
     @guarded
     async def get_document(request: Request) -> Response:
@@ -372,14 +385,11 @@ def create_app(
             headers={**SECURITY_HEADERS, "Content-Security-Policy": DATA_CSP},
         )
 
-    @guarded
-    async def run_estimate(request: Request) -> Response:
-        case_id = request.path_params["case_id"]
+    async def estimate(
+        request: Request, case_id: str, opts: dict[str, Any]
+    ) -> dict[str, Any]:
+        """Run an estimate with the options given; its record."""
         store.folder(case_id)
-        # the body is read as JSON whatever its content type: options sent as
-        # text/plain (or a form) are never dropped in silence
-        opts: dict[str, Any] = dict(request.query_params)
-        opts |= await read_json_object(request, limit)
         unknown = sorted(set(opts) - _ESTIMATE_KEYS)
         if unknown:
             raise InputError(
@@ -399,7 +409,18 @@ def create_app(
             ),
             user=request_user(request),
         )
-        record = await run_in_threadpool(job)
+        record: dict[str, Any] = await run_in_threadpool(job)
+        return record
+
+    @guarded
+    async def run_estimate(request: Request) -> Response:
+        case_id = request.path_params["case_id"]
+        store.folder(case_id)
+        # the body is read as JSON whatever its content type: options sent as
+        # text/plain (or a form) are never dropped in silence
+        opts: dict[str, Any] = dict(request.query_params)
+        opts |= await read_json_object(request, limit)
+        record = await estimate(request, case_id, opts)
         return json_response({**record, "links": links(case_id, record["run"])}, 201)
 
     @guarded
@@ -431,11 +452,9 @@ def create_app(
         folder = store.run_folder(request.path_params["case_id"])
         return file_response(folder / "map.png", "map.png")
 
-    @guarded
-    async def searched(request: Request) -> Response:
-        case_id = request.path_params["case_id"]
+    async def search(request: Request, case_id: str, body: Any) -> dict[str, Any]:
+        """Record the search that found nothing that ``body`` describes."""
         path = store.case_file(case_id)
-        body = await read_json_object(request, limit)
         user = request_user(request)
 
         def record() -> dict[str, Any]:
@@ -450,8 +469,14 @@ def create_app(
                     raise
             return result
 
-        result = await run_in_threadpool(record)
-        return json_response({"case": case_id, **result}, 201)
+        return {"case": case_id, **await run_in_threadpool(record)}
+
+    @guarded
+    async def searched(request: Request) -> Response:
+        case_id = request.path_params["case_id"]
+        store.case_file(case_id)
+        body = await read_json_object(request, limit)
+        return json_response(await search(request, case_id, body), 201)
 
     @guarded
     async def history(request: Request) -> Response:
@@ -489,6 +514,57 @@ def create_app(
 
         return json_response(await run_in_threadpool(work))
 
+    # ------------------------------------------------ the case page and its forms
+    @guarded
+    async def case_view(request: Request) -> Response:
+        case_id = request.path_params["case_id"]
+
+        def gather() -> tuple[dict[str, Any], list[dict[str, Any]]]:
+            return store.meta(case_id), store.history(case_id)
+
+        meta, log = await run_in_threadpool(gather)
+        return html_response(
+            case_page(meta, log, version=__version__, user=request_user(request))
+        )
+
+    def form_post(
+        action: Callable[[Request, str], Awaitable[str]],
+    ) -> Callable[[Request], Awaitable[Response]]:
+        """A form's post: back to the case page (at ``#anchor``), or an error page."""
+
+        async def handler(request: Request) -> Response:
+            case_id = request.path_params["case_id"]
+            try:
+                anchor = await action(request, case_id)
+            except GeosleuthError as exc:
+                status = 404 if isinstance(exc, CaseNotFoundError) else 422
+                page = error_page(
+                    type(exc).__name__,
+                    store.public_text(exc.message),
+                    exc.line,
+                    back=None if status == 404 else case_id,
+                )
+                return html_response(page, status)
+            return RedirectResponse(f"/cases/{case_id}#{anchor}", status_code=303)
+
+        return guarded(handler)
+
+    async def upload_form(request: Request, case_id: str) -> str:
+        await upload(request, case_id)
+        return "documents"
+
+    async def estimate_form(request: Request, case_id: str) -> str:
+        store.folder(case_id)
+        fields = await read_form(request, limit)
+        await estimate(request, case_id, {k: v for k, v in fields.items() if v})
+        return "runs"
+
+    async def searched_form(request: Request, case_id: str) -> str:
+        store.folder(case_id)
+        fields = await read_form(request, limit)
+        await search(request, case_id, searches.search_from_form(fields))
+        return "log"
+
     async def not_found(request: Request, exc: Exception) -> Response:
         from starlette.exceptions import HTTPException
 
@@ -513,6 +589,10 @@ def create_app(
         Route(f"{case}/searched", searched, methods=["POST"]),
         Route(f"{case}/log", history, methods=["GET"]),
         Route(f"{case}/runs/{{run_id}}/{{name}}", run_file),
+        Route("/cases/{case_id}", case_view, methods=["GET"]),
+        Route("/cases/{case_id}/documents", form_post(upload_form), methods=["POST"]),
+        Route("/cases/{case_id}/estimate", form_post(estimate_form), methods=["POST"]),
+        Route("/cases/{case_id}/searched", form_post(searched_form), methods=["POST"]),
         Route("/cases/{case_id}/report", latest_report),
         Route("/cases/{case_id}/map.png", latest_map),
         Route("/api/read", read, methods=["POST"]),

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote
 
-__all__ = ["PAGE_CSP", "error_page", "index_page", "login_page"]
+__all__ = ["PAGE_CSP", "case_page", "error_page", "index_page", "login_page"]
 
 #: Content-Security-Policy sent with these pages: nothing from elsewhere, no script.
 PAGE_CSP = (
@@ -33,6 +33,10 @@ td.num{text-align:right;font-variant-numeric:tabular-nums}
 .muted{color:#7a8494}
 form{border:1px solid #dde2ea;padding:1rem;border-radius:6px;background:#fafbfc}
 .err{border-left:4px solid #c0392b;padding:.5rem 1rem;background:#fdf0ee}
+h2{font-size:1.1rem;margin:1.6rem 0 .3rem}
+form label{display:inline-block;margin:.2rem .8rem .2rem 0}
+form input[type=text],form input[type=date],form input[type=number]{width:8.5rem}
+form input.wide{width:20rem}
 code{background:#f3f5f8;padding:0 .2rem}
 form.who{float:right;border:0;background:none;padding:0;color:#5b6575}
 """
@@ -81,8 +85,9 @@ def _case_row(case: dict[str, Any]) -> str:
         f'<a href="/api/cases/{cid}/log">log</a>'
     )
     return (
-        f'<tr id="case-{_e(case.get("id"))}"><td><strong>{_e(case.get("title"))}'
-        f'</strong><br><span class="muted">{_e(case.get("id"))}</span></td>'
+        f'<tr id="case-{_e(case.get("id"))}"><td><strong>'
+        f'<a href="/cases/{cid}">{_e(case.get("title"))}</a></strong><br>'
+        f'<span class="muted">{_e(case.get("id"))}</span></td>'
         f"<td>{_e(case.get('target'))}</td>"
         f'<td class="num">{len(case.get("documents") or [])}</td>'
         f"<td>{when}</td><td>{top}</td><td>{links}</td></tr>"
@@ -139,19 +144,31 @@ def index_page(
     return _page("geosleuth cases", body)
 
 
-def error_page(error: str, message: str, line: int | None = None) -> str:
+def error_page(
+    error: str, message: str, line: int | None = None, *, back: str | None = None
+) -> str:
     """A short page that says what was wrong with a form post (escaped).
+
+    ``back`` is the case whose page the form was on (its id), else the list of
+    cases.
 
     Examples
     --------
     >>> "&lt;b&gt;" in error_page("CaseFileError", "bad <b>", line=3)
     True
+    >>> 'href="/cases/a%2Fb"' in error_page("InputError", "x", back="a/b")
+    True
     """
     where = f" (line {int(line)})" if line is not None else ""
+    link = (
+        f'<a href="/cases/{quote(back, safe="")}">Back to the case</a>'
+        if back
+        else '<a href="/">Back to the cases</a>'
+    )
     body = (
         "<h1>That did not work</h1>"
         f'<div class="err"><strong>{_e(error)}</strong>{where}: {_e(message)}</div>'
-        '<p><a href="/">Back to the cases</a></p>'
+        f"<p>{link}</p>"
     )
     return _page("geosleuth: error", body)
 
@@ -177,3 +194,168 @@ def login_page(message: str | None = None) -> str:
         "&lt;token&gt;</code> instead.</p>"
     )
     return _page("geosleuth: log in", body)
+
+
+def _detail(entry: dict[str, Any]) -> str:
+    """What a log entry touched, as text: ``document a.txt``, ``run 0002`` ..."""
+    skip = {"at", "user", "action"}
+    parts = []
+    for key, value in entry.items():
+        if key in skip or value in (None, "", []):
+            continue
+        shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+        parts.append(f"{key} {shown}")
+    return "; ".join(parts)
+
+
+def _doc_row(cid: str, doc: dict[str, Any]) -> str:
+    name = quote(str(doc.get("name", "")), safe="")
+    return (
+        f'<tr><td><a href="/api/cases/{cid}/documents/{name}">{_e(doc.get("name"))}'
+        f"</a></td><td>{_e(doc.get('published') or '-')}</td>"
+        f"<td>{_e(doc.get('uploaded'))}</td>"
+        f"<td>{_e(doc.get('uploaded_by') or '-')}</td>"
+        f'<td class="num">{_e(doc.get("bytes"))}</td></tr>'
+    )
+
+
+def _run_row(cid: str, run: dict[str, Any]) -> str:
+    summary = run.get("summary") or {}
+    places = summary.get("places") or []
+    top = (
+        f"{_e(places[0].get('name'))} ({float(places[0].get('probability') or 0):.3f})"
+        if places
+        else "-"
+    )
+    rid = quote(str(run.get("run", "")), safe="")
+    base = f"/api/cases/{cid}/runs/{rid}"
+    hdr = summary.get("hdr_km2") or {}
+    areas = (
+        f"{float(hdr.get('50') or 0):,.0f} / {float(hdr.get('90') or 0):,.0f} km²"
+        if hdr
+        else "-"
+    )
+    return (
+        f"<tr><td>{_e(run.get('run'))}</td><td>{_e(run.get('created'))}</td>"
+        f"<td>{_e(run.get('by') or '-')}</td><td>{_e(summary.get('as_of'))}</td>"
+        f"<td>{top}</td><td>{areas}</td>"
+        f'<td><a href="{base}/report.html">report</a> · '
+        f'<a href="{base}/map.png">map</a> · '
+        f'<a href="{base}/estimate.json">estimate.json</a></td></tr>'
+    )
+
+
+def case_page(
+    case: dict[str, Any],
+    log: Sequence[dict[str, Any]],
+    *,
+    version: str,
+    user: str | None = None,
+) -> str:
+    """One case: its reports, its runs, its log, and forms to change it.
+
+    The forms post to ``/cases/{id}/documents``, ``/cases/{id}/estimate`` and
+    ``/cases/{id}/searched``, which answer with a redirect back here (or an
+    error page), so a team member needs nothing but a browser.
+
+    Parameters
+    ----------
+    case : dict
+        :meth:`geosleuth.service.store.CaseStore.meta` of the case.
+    log : sequence of dict
+        :meth:`geosleuth.service.store.CaseStore.history` of the case.
+    version : str
+        geosleuth's version, shown in the footer.
+    user : str or None, default None
+        The user who asks, named at the top.
+
+    Examples
+    --------
+    >>> page = case_page({"id": "x", "title": "<i>t</i>", "target": "a",
+    ...                   "documents": [{"name": "r.txt", "uploaded_by": "<b>"}],
+    ...                   "runs": []},
+    ...                  [{"at": "2024", "user": "ana", "action": "created",
+    ...                    "title": "<i>t</i>"}], version="1.0.0")
+    >>> "<i>" in page, "&lt;i&gt;t&lt;/i&gt;" in page, "&lt;b&gt;" in page
+    (False, True, True)
+    """
+    cid = quote(str(case.get("id", "")), safe="")
+    docs = case.get("documents") or []
+    doc_rows = "".join(_doc_row(cid, d) for d in docs) or (
+        '<tr><td colspan="5" class="muted">No reports yet.</td></tr>'
+    )
+    runs = list(reversed(case.get("runs") or []))
+    run_rows = "".join(_run_row(cid, r) for r in runs) or (
+        '<tr><td colspan="7" class="muted">No estimate yet.</td></tr>'
+    )
+    log_rows = (
+        "".join(
+            f"<tr><td>{_e(e.get('at'))}</td><td>{_e(e.get('user') or '-')}</td>"
+            f"<td>{_e(e.get('action'))}</td><td>{_e(_detail(e))}</td></tr>"
+            for e in reversed(log)
+        )
+        or '<tr><td colspan="4" class="muted">Nothing logged.</td></tr>'
+    )
+    who = (
+        f'<form class="who" method="post" action="/logout">{_e(user)} · '
+        '<button type="submit">Log out</button></form>'
+        if user
+        else ""
+    )
+    action = f"/cases/{cid}"
+    body = (
+        f'{who}<p><a href="/">All cases</a></p>'
+        f"<h1>{_e(case.get('title'))}</h1>"
+        f'<p class="sub">Target: {_e(case.get("target"))} · created '
+        f"{_e(case.get('created'))}"
+        + (f" by {_e(case.get('created_by'))}" if case.get("created_by") else "")
+        + f' · <a href="/api/cases/{cid}/case.yaml">case.yaml</a></p>'
+        '<h2 id="runs">Estimates</h2>'
+        "<table><thead><tr><th>run</th><th>made</th><th>by</th><th>as of</th>"
+        "<th>top place</th><th>50 / 90 % area</th><th>files</th></tr></thead>"
+        f"<tbody>{run_rows}</tbody></table>"
+        f'<form method="post" action="{action}/estimate">'
+        "<strong>Run an estimate</strong> (every field may be left empty)<br>"
+        '<label>as of <input type="date" name="as_of"></label>'
+        '<label>publication date of undated reports <input type="date" '
+        'name="published"></label><br>'
+        '<label>search budget, km <input type="number" name="budget_km" '
+        'step="any" min="0"></label>'
+        '<label>sweep width, km <input type="number" name="sweep_width_km" '
+        'step="any" min="0"></label> '
+        '<button type="submit">Estimate</button></form>'
+        '<h2 id="documents">Reports</h2>'
+        "<table><thead><tr><th>name</th><th>published</th><th>uploaded</th>"
+        '<th>by</th><th class="num">bytes</th></tr></thead>'
+        f"<tbody>{doc_rows}</tbody></table>"
+        f'<form method="post" action="{action}/documents" '
+        'enctype="multipart/form-data"><strong>Add a report</strong> (.txt, .md or '
+        '.html; it is read once, now)<br><input type="file" name="document" '
+        'accept=".txt,.md,.markdown,.html,.htm" required> '
+        '<label>published <input type="date" name="published"></label> '
+        '<button type="submit">Upload</button></form>'
+        '<h2 id="searched">Record a search that found nothing</h2>'
+        f'<form method="post" action="{action}/searched">'
+        '<label>date <input type="date" name="date" required></label>'
+        '<label>probability of detection <input type="number" name="pd" '
+        'step="any" min="0" max="1" required></label>'
+        '<label>team <input type="text" name="team"></label><br>'
+        "Area, as a box: "
+        '<label>west <input type="number" name="west" step="any"></label>'
+        '<label>south <input type="number" name="south" step="any"></label>'
+        '<label>east <input type="number" name="east" step="any"></label>'
+        '<label>north <input type="number" name="north" step="any"></label><br>'
+        "or a disc: "
+        '<label>lon <input type="number" name="lon" step="any"></label>'
+        '<label>lat <input type="number" name="lat" step="any"></label>'
+        '<label>radius, km <input type="number" name="radius_km" step="any" '
+        'min="0"></label><br>'
+        '<label>note <input class="wide" type="text" name="note"></label> '
+        '<button type="submit">Record</button></form>'
+        '<h2 id="log">Log</h2>'
+        "<table><thead><tr><th>when</th><th>who</th><th>what</th><th>detail</th>"
+        f"</tr></thead><tbody>{log_rows}</tbody></table>"
+        f'<p class="muted">geosleuth {_e(version)} · '
+        f'<a href="/api/cases/{cid}">this case as JSON</a></p>'
+    )
+    return _page(f"geosleuth: {case.get('title') or case.get('id')}", body)

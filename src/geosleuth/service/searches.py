@@ -19,7 +19,7 @@ from geosleuth.casefile import Case, free_search_id
 from geosleuth.errors import InputError
 from geosleuth.service.pipeline import collected_warnings, parse_date, parse_positive
 
-__all__ = ["SEARCH_FIELDS", "record_search"]
+__all__ = ["SEARCH_FIELDS", "record_search", "search_from_form"]
 
 #: Fields of a recorded search ("center" is taken for "centre").
 SEARCH_FIELDS = frozenset(
@@ -170,3 +170,68 @@ def record_search(case_path: Path, body: Any) -> dict[str, Any]:
         for it in items
     ]
     return {"added": added, "notes": notes}
+
+
+_BOX = ("west", "south", "east", "north")
+_DISC = ("lon", "lat", "radius_km")
+
+
+def search_from_form(fields: dict[str, str]) -> dict[str, Any]:
+    """The JSON body of :func:`record_search` from the case page's form.
+
+    The form has ``date``, ``pd``, ``team``, ``note`` and the area as ``west``,
+    ``south``, ``east``, ``north`` (a box) or ``lon``, ``lat``, ``radius_km`` (a
+    disc); empty fields count as not given. Each number is parsed here, so its
+    error names its own field; :func:`record_search` checks the rest.
+
+    Raises
+    ------
+    InputError
+        Naming the field, for a number that is not one, or an area given half.
+
+    Examples
+    --------
+    >>> search_from_form({"date": "2024-10-13", "pd": "0.6", "west": "-4.03",
+    ...                   "south": "53.07", "east": "-4.01", "north": "53.09",
+    ...                   "lon": "", "team": ""})
+    {'date': '2024-10-13', 'pd': 0.6, 'box': [-4.03, 53.07, -4.01, 53.09]}
+    >>> search_from_form({"pd": "0.6", "lon": "-4.0", "lat": "x", "radius_km": "1"})
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.InputError: 'lat' must be a number. Got 'x' instead.
+    """
+
+    def number(key: str) -> float:
+        text = fields.get(key, "")
+        try:
+            value = float(text)
+        except ValueError:
+            value = math.nan
+        if not math.isfinite(value):
+            raise InputError(
+                f"{key!r} must be a number. Got {text[:40]!r} instead.", field=key
+            )
+        return value
+
+    body: dict[str, Any] = {
+        k: fields[k] for k in ("date", "team", "note") if fields.get(k)
+    }
+    if fields.get("pd"):
+        body["pd"] = number("pd")
+    for keys, name in ((_BOX, "box"), (_DISC, "centre")):
+        given = [k for k in keys if fields.get(k)]
+        if not given:
+            continue
+        if len(given) < len(keys):
+            missing = [k for k in keys if k not in given]
+            raise InputError(
+                f"Give the whole {'box' if name == 'box' else 'disc'}: "
+                f"{', '.join(missing)} missing.",
+                field=missing[0],
+            )
+        values = [number(k) for k in keys]
+        if name == "box":
+            body["box"] = values
+        else:
+            body["centre"], body["radius_km"] = values[:2], values[2]
+    return body
