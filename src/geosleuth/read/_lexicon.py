@@ -1,13 +1,16 @@
-"""Word lists for toponym detection: demonyms, organisation words, titles, stop words.
+"""Word lists: demonyms, organisation words, titles, stop words, news agencies.
 
-Hand-compiled from general English usage (AP style, common news vocabulary).
+Most are for toponym detection; :data:`SPEAKER_ORG_WORDS` and
+:data:`NEWS_AGENCIES` tell an organisation that speaks from a person
+(:mod:`geosleuth.read.attribution`). Hand-compiled from general English usage (AP
+style, common news vocabulary).
 """
 
 from __future__ import annotations
 
 from geosleuth.gazetteer._names import COMPASS_WORDS
 
-__all__ = ["DEMONYMS"]
+__all__ = ["DEMONYMS", "NEWS_AGENCIES", "SPEAKER_ORG_WORDS"]
 
 #: Demonyms and adjectives of countries and regions -> the gazetteer name they denote.
 DEMONYMS: dict[str, str] = {
@@ -316,6 +319,32 @@ _ORG_WORDS = (
     )
     | _MEDIA_TEAM_WORDS
 )
+#: Last words of the name of an organisation that speaks ("Human Rights Watch said",
+#: "Amnesty International said", "the International Crisis Group said"). Words that
+#: are common surnames ("Church", "Hall", "Bank", "Post") are left out.
+SPEAKER_ORG_WORDS = frozenset(
+    {
+        "Watch", "International", "Group", "Institute", "Agency", "Ministry",
+        "Department", "Committee", "Council", "Commission", "Office",
+        "Organization", "Organisation", "Observatory", "Foundation",
+        "Association", "Federation", "Coalition", "Network", "Monitor", "Center",
+        "Centre", "Bureau", "Authority", "Forces", "Army", "Command", "Police",
+        "Project", "Initiative", "Alliance", "Movement", "Party", "Union",
+        "Service", "Services", "Nations", "Intelligence", "News",
+        "Times", "Press", "Television", "Radio", "Tribune", "Journal", "Gazette",
+        "Magazine", "Channel", "Daily",
+    }
+)  # fmt: skip
+#: News agencies and broadcasters named by one word ("Reuters reported"), which a
+#: tagger may take for a surname.
+NEWS_AGENCIES = frozenset(
+    {
+        "Reuters", "Bloomberg", "Xinhua", "Interfax", "Anadolu", "Yonhap",
+        "Kyodo", "Bernama", "Antara", "Rudaw", "Kurdistan24", "Al-Monitor",
+        "Asharq", "Sputnik", "Axios", "Politico", "AFP", "AP", "ANF", "TASS",
+        "SANA", "IRNA", "BBC", "CNN", "ANHA",
+    }
+)  # fmt: skip
 _ORG_TAIL_OK = frozenset({"County", "Parish", "Province", "City", "Borough"})
 _TITLES = frozenset(
     [

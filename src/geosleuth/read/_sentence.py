@@ -16,9 +16,11 @@ import re
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from geosleuth.evidence import Hedge
 from geosleuth.geometry import Area, Geometry, Line, Point
 from geosleuth.read.attribution import Attribution
 from geosleuth.read.dates import DateMention
+from geosleuth.read.hedges import lower
 from geosleuth.read.target import TargetRef
 
 __all__ = [
@@ -30,6 +32,7 @@ __all__ = [
     "MentionLike",
     "Sentence",
     "WalkState",
+    "disputed",
     "geometry_of",
     "hedge_text",
     "is_point",
@@ -55,10 +58,14 @@ HERE = re.compile(
     r"(?: cent(?:re|er))?)\b",
     re.IGNORECASE,
 )
-#: A place set against the one claimed or seen, just before it: "hiding in Raqqa,
-#: not in Mosul", "seen in Aspen, but not in Denver".
+#: A place denied on its own, just before it: set against the one claimed or seen
+#: ("hiding in Raqqa, not in Mosul", "seen in Aspen, but not in Denver", "seen in
+#: Aspen but never in Denver"), one of a pair denied ("neither in Mosul nor in
+#: Raqqa"), or "nowhere near Hajin".
 CONTRAST = re.compile(
-    r"[,;]\s*(?:but\s+|and\s+)?not\s+(?:in|at|near|inside|around)\s+"
+    r"(?:(?:[,;]\s*(?:but\s+|and\s+)?|\b(?:but|and)\s+)(?:not|never)\s+"
+    r"(?:in|at|near|inside|around)\s+|\b(?:neither|nor)\s+"
+    r"(?:(?:in|at|near|inside|around)\s+)?|\bnowhere\s+near\s+)"
     r"(?:the\s+(?:[\w-]+\s+){0,2}of\s+)?$",
     re.IGNORECASE,
 )
@@ -165,9 +172,28 @@ def label(m: MentionLike) -> str:
 
 
 def hedge_text(s: Sentence) -> str:
-    """The sentence with the attribution's own spans (speaker, role) blanked out."""
+    """The sentence with the attribution's own spans blanked out.
+
+    The speaker's name and role, and another party's denial of the statement
+    ("but police denied it": :attr:`Attribution.disputed`), say nothing of how sure
+    the statement is.
+    """
     out = list(s.text)
-    for a, b in s.attr.excluded:
+    spans = [*s.attr.excluded, *([s.attr.disputed] if s.attr.disputed else [])]
+    for a, b in spans:
         for k in range(max(a, s.span[0]), min(b, s.span[1])):
             out[k - s.span[0]] = " "
     return "".join(out)
+
+
+def disputed(s: Sentence, hedge: Hedge) -> tuple[Hedge, str]:
+    """``hedge`` one level less sure if another party disputes ``s``; the note.
+
+    The note quotes the denial ("disputed: 'but police denied it'"); it is empty,
+    and ``hedge`` unchanged, for a statement that nobody disputes.
+    """
+    if s.attr.disputed is None:
+        return hedge, ""
+    a, b = s.attr.disputed
+    words = s.text[a - s.span[0] : b - s.span[0]]
+    return lower(hedge), f"disputed ({words!r}): one level less sure"

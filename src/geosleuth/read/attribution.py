@@ -3,7 +3,15 @@
 A sentence is *attributed* when a reporting verb ("says", "said", "announced",
 "argues", "thinks", "believes", "added", "told", "according to", ...) has a named
 subject. The speaker is the name in the subject: a PERSON ("Abu Ali al-Basri"), or
-an organisation ("The Russian Defense Ministry"). Its role comes from
+an organisation ("The Russian Defense Ministry"). A name is an organisation's when
+the tagger says so and it is more than one word, or one word after "the" ("The
+Pentagon said"); when it ends in a word that names organisations
+(:data:`~geosleuth.read._lexicon.SPEAKER_ORG_WORDS`: "Human Rights Watch",
+"Amnesty International", "the International Crisis Group") and the tagger does not
+call it a person; or when it is a news agency
+(:data:`~geosleuth.read._lexicon.NEWS_AGENCIES`: "Reuters reported"). A one-word
+name that is neither is a person's, whatever the tagger says (it takes surnames
+such as "Al-Ceyyasi" for organisations). Its role comes from
 
 - an apposition: "Abu Ali al-Basri, *Director of Intelligence ...*, announced";
 - a title before the name: "*SDF commander* Sêrgo Hesekê says";
@@ -19,14 +27,23 @@ verb is the most recent speaker.
 
 A statement with no speaker is the article's own; one introduced by "it is
 claimed", "claims have been made", "reportedly", "rumours" is marked as a rumour.
+
+A statement that another party denies later in the same sentence is *disputed*:
+"..., but police denied it", "..., though the army has since rejected the report",
+"..., a claim the army denied", "..., which officials disputed". The denial's span
+is kept (:attr:`Attribution.disputed`) and its subject is not the speaker: the
+statement is still the article's, or its speaker's ("Witnesses said ..., but the
+army denied it"). A denial with no such link back ("Al-Baghdadi was seen in
+Mosul, officials denied.") is the speaker's own and denies the statement outright.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from geosleuth.read._lexicon import NEWS_AGENCIES, SPEAKER_ORG_WORDS
 from geosleuth.read.target import name_key
 
 __all__ = [
@@ -34,6 +51,7 @@ __all__ = [
     "SpeakerRegistry",
     "attribute",
     "attribute_text",
+    "dispute_span",
     "quote_states",
 ]
 
@@ -85,6 +103,43 @@ _RUMOUR = re.compile(
 )
 _INCLUDING = re.compile(r"(?:including|such as|among them)\s+(?P<role>[^,;:()]+?)\s*$")
 
+# A denial of the statement by another party, after a comma: "but police denied
+# it", "a claim the army denied", "which officials disputed". The denier is one to
+# six words with no negation ("but police did not deny it" disputes nothing); "it"
+# ends the clause or is followed by an adverbial ("denied it on Tuesday"), so "but
+# the army denied it had shelled Hajin" is no denial of the statement.
+_DENY = (
+    r"(?:den(?:y|ies|ied)|disput(?:e|es|ed)|reject(?:s|ed)?|dismiss(?:es|ed)?|"
+    r"refut(?:e|es|ed)|contradict(?:s|ed)?)"
+)
+_DENIED = r"(?:denied|disputed|rejected|dismissed|refuted|contradicted)"
+_DENIER = r"(?:(?!(?:not|never|no)\b)(?![\w’']*n[’']t\b)[\w’'.&-]+\s+){1,6}?"
+_AUX_ADV = r"(?:(?:has|have|had|did|does|do|later|since|then|also|\w+ly)\s+)*"
+_CLAIM_NOUN = (
+    r"(?:claims?|reports?|accounts?|allegations?|assertions?|stor(?:y|ies)|"
+    r"sightings?|rumou?rs?)"
+)
+_IT = (
+    rf"(?:it|this|them|the\s+(?:[\w-]+\s+)?{_CLAIM_NOUN})"
+    r"(?=\s*(?:[,;.!?\"”)]|$)|\s+(?:on|in|at|last|this|yesterday|today|later|"
+    r"again|publicly|strongly|flatly|outright|immediately)\b)"
+)
+_IT_SUBJECT = rf"(?:it|this|the\s+(?:[\w-]+\s+)?{_CLAIM_NOUN})"
+_BE = (
+    r"(?:was|were|is|are|has\s+been|have\s+been)\s+"
+    r"(?:(?:\w+ly|later|since|also|then)\s+)?"
+)
+_DISPUTE = re.compile(
+    r"[,;]\s*(?P<d>"
+    rf"(?:but|though|although|yet|and|while)\s+"
+    rf"(?:{_DENIER}{_AUX_ADV}{_DENY}\s+{_IT}|{_IT_SUBJECT}\s+{_BE}{_DENIED}\b)"
+    rf"|(?:a|an)\s+(?:[\w-]+\s+)?{_CLAIM_NOUN}\s+(?:(?:that|which)\s+)?"
+    rf"(?:{_DENIER}{_AUX_ADV}{_DENY}|(?:\w+ly\s+)?{_DENIED}\s+by)\b"
+    rf"|which\s+(?:{_DENIER}{_AUX_ADV}{_DENY}|{_BE}{_DENIED})\b"
+    r")[^,;.]*",
+    re.IGNORECASE,
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
@@ -113,6 +168,9 @@ class Attribution:
     inherited : bool
         The attribution comes from an earlier sentence (quotation, pronoun,
         continuation).
+    disputed : tuple of (int, int) or None
+        Character span (in the document) of another party's denial of the
+        statement later in the sentence ("but police denied it"); None if none.
     """
 
     speaker: str | None = None
@@ -124,6 +182,7 @@ class Attribution:
     excluded: tuple[tuple[int, int], ...] = ()
     org: str | None = None
     inherited: bool = False
+    disputed: tuple[int, int] | None = None
 
     def carried(self) -> Attribution:
         """The same attribution, marked as inherited (for quotes, continuations)."""
@@ -171,6 +230,38 @@ class SpeakerRegistry:
             return name, role
         full = known[0] if len(known[0]) > len(name) else name
         return full, role or known[1]
+
+
+def dispute_span(text: str, base: int = 0) -> tuple[int, int] | None:
+    """The span of another party's denial of the sentence ``text``, if any.
+
+    Parameters
+    ----------
+    text : str
+        One sentence.
+    base : int, default 0
+        The sentence's offset in the document; the span is in the document.
+
+    Returns
+    -------
+    tuple of (int, int) or None
+        From the first word of the denial to the end of its clause.
+
+    Examples
+    --------
+    >>> t = "Doe was seen in Aspen, but police denied it on Friday."
+    >>> s, e = dispute_span(t)
+    >>> t[s:e]
+    'but police denied it on Friday'
+    >>> dispute_span("Doe was seen in Aspen, a claim the army denied.", 10)
+    (33, 56)
+    >>> dispute_span("Doe was seen in Aspen, but police did not deny it.") is None
+    True
+    """
+    m = _DISPUTE.search(text)
+    if m is None:
+        return None
+    return base + m.start("d"), base + len(m.group(0).rstrip()) + m.start()
 
 
 def quote_states(text: str, spans: list[tuple[int, int]]) -> list[tuple[bool, bool]]:
@@ -302,10 +393,37 @@ def _speaker_from_subject(subj: Any) -> tuple[int, int, str, str | None, bool] |
         if m is not None:
             role = m.group("role").strip() or None
     ents = [e for e in doc.ents if e.start_char <= start < e.end_char]
-    is_org = bool(ents) and ents[0].label_ == "ORG" and not title and role is None
+    label = ents[0].label_ if ents else None
+    is_org = label == "ORG" and not title and role is None
     if is_org and len(name.split()) == 1 and not name.isupper():
-        is_org = False  # a tagger's ORG on a surname ("Al-Ceyyasi")
+        # a tagger's ORG on a surname ("Al-Ceyyasi"), but not after "the" ("The
+        # Pentagon said"): a person's name takes no article
+        before = doc.text[subj.sent.start_char : start].split()
+        is_org = bool(before) and before[-1].lower() == "the"
+    if not title and label != "PERSON" and _org_by_name(name):
+        is_org = True  # "Human Rights Watch said", "Reuters reported"
+    if is_org and label == "ORG" and ents[0].end_char > end:
+        # the tagger's name goes on past the head: "The Syrian Observatory for
+        # Human Rights", "the International Committee of the Red Cross"
+        end = ents[0].end_char
+        name = re.sub(r"^[Tt]he\s+", "", doc.text[start : ents[0].end_char])
     return start, end, name, role, is_org
+
+
+def _org_by_name(name: str) -> bool:
+    """Whether ``name`` is an organisation's by its words alone.
+
+    Examples
+    --------
+    >>> [_org_by_name(n) for n in ("Human Rights Watch", "Reuters")]
+    [True, True]
+    >>> [_org_by_name(n) for n in ("Watch", "Hisham al-Hashimi")]
+    [False, False]
+    """
+    words = name.split()
+    if len(words) == 1:
+        return words[0] in NEWS_AGENCIES
+    return words[-1] in SPEAKER_ORG_WORDS
 
 
 def _role_span(subj: Any, name_start: int) -> tuple[int, int]:
@@ -364,10 +482,15 @@ def attribute(
     base = sent.start_char
     chain = tuple(m.group("m").strip() for m in _CHAIN.finditer(text))
     rumour = _RUMOUR.search(text) is not None
+    disputed = dispute_span(text, base)
     verbs = [
         t
         for t in sent
-        if t.lemma_.lower() in REPORTING_LEMMAS and t.pos_ in ("VERB", "AUX")
+        if t.lemma_.lower() in REPORTING_LEMMAS
+        and t.pos_ in ("VERB", "AUX")
+        # the one who disputes the statement ("but police denied it") says the
+        # opposite, and is not its speaker
+        and not (disputed is not None and disputed[0] <= t.idx < disputed[1])
     ]
     verbs.sort(key=lambda t: (t.dep_ != "ROOT", t.i))
     for verb in verbs:
@@ -388,7 +511,7 @@ def attribute(
                 return Attribution(
                     speaker=inherited.speaker, role=inherited.role, verb=verb.text,
                     chain=chain or inherited.chain, official=inherited.official,
-                    org=inherited.org, inherited=True,
+                    org=inherited.org, inherited=True, disputed=disputed,
                 )  # fmt: skip
             if low == "it":
                 continue
@@ -403,6 +526,7 @@ def attribute(
                 return Attribution(
                     speaker=words[:1].upper() + words[1:], verb=verb.text,
                     chain=chain, official=True, excluded=((left, right),),
+                    disputed=disputed,
                 )  # fmt: skip
             if got is None:
                 continue
@@ -417,7 +541,7 @@ def attribute(
             return Attribution(
                 speaker=name, role=role, verb=verb.text, chain=chain,
                 official=official, rumour=False, excluded=((left, right),),
-                org=_org_of(role, name if is_org else None),
+                org=_org_of(role, name if is_org else None), disputed=disputed,
             )  # fmt: skip
     if in_quote and consulted is not None and _ACCORDING.search(text) is None:
         consulted.add("quote")
@@ -456,6 +580,7 @@ def _unparsed(
     in_quote: bool,
     quote_owner: Attribution | None,
 ) -> Attribution:
+    disputed = dispute_span(text, base)
     m = _ACCORDING.search(text)
     if m is not None:
         src = m.group("src").strip()
@@ -463,9 +588,10 @@ def _unparsed(
         s = base + m.start("src")
         return Attribution(
             speaker=src, verb="according to", chain=chain,
-            official=bool(_OFFICIAL.search(src)), excluded=((s, s + len(src)),),
-            org=_org_of(None, src),
+            official=bool(_OFFICIAL.search(src)) or _org_by_name(src),
+            excluded=((s, s + len(src)),), org=_org_of(None, src),
+            disputed=disputed,
         )  # fmt: skip
     if in_quote and quote_owner is not None and quote_owner.speaker is not None:
-        return quote_owner.carried()
-    return Attribution(chain=chain, rumour=rumour)
+        return replace(quote_owner.carried(), disputed=disputed)
+    return Attribution(chain=chain, rumour=rumour, disputed=disputed)

@@ -33,14 +33,18 @@ one :class:`~geosleuth.evidence.Sighting` per place, all in one mixture group.
 The subject is the target when the seen one is the target; an *associate* when
 the seen one is another person described as close to the target ("Iyad
 al-Jamili, one of the men closest to Baghdadi"), with ``closeness`` 0.5 and the
-name in ``who``.
+name in ``who``. A seeing that is denied ("has not been seen", "nobody saw", "not
+a single resident saw", "neither residents nor police saw", "denied seeing") is
+no sighting, and a place denied on its own ("seen in Aspen but never in Denver",
+"neither in Mosul nor in Raqqa", "nowhere near Hajin") is no place seen: both are
+rejected as ``negated``.
 
 **Claim** — the target (or the group's leaders, a level less sure) with a
 location word ("hiding", "hides", "hidden", "is in", "based", "located",
 "whereabouts", "the place where ... hides") and places: a
 :class:`~geosleuth.evidence.Claim` per place, ``polarity="is_not"`` when negated
 ("not", "no longer", "denied that", "ruled out that"; "in Raqqa, not in Mosul"
-negates Mosul only).
+negates Mosul only, "neither in Mosul nor in Raqqa" both).
 "Here", "there", "the town" and "this village" are the last town named in the
 previous sentences; "the region" and "the area" the places of the last sentence
 that named some (their centroid, with a buffer that covers them). Several
@@ -66,10 +70,12 @@ stated it, from :data:`DEFAULT_READ_GRADES`:
 =================  =====  ==================================================
 source             grade  when
 =================  =====  ==================================================
-``official``       F2     an organisation, or a speaker with an official or
-                          expert role (director, commander, ministry,
-                          researcher, consultant, ...) or whose name is one
-                          ("Police", "Officials")
+``official``       F2     an organisation ("Human Rights Watch", "Reuters",
+                          "the Pentagon": :mod:`geosleuth.read.attribution`),
+                          or a speaker with an official or expert role
+                          (director, commander, ministry, researcher,
+                          consultant, ...) or whose name is one ("Police",
+                          "Officials")
 ``named``          F3     a named speaker with no such role
 ``article``        F3     the article's own statement
 ``rumour``         F5     "it is claimed", "claims have been made", rumours
@@ -79,6 +85,18 @@ source             grade  when
 The wording's own certainty is the ``hedge`` (:mod:`geosleuth.read.hedges`), so
 "may have been" lowers the probability once, through the hedge, not twice.
 Override the table with ``grades=``.
+
+**Disputes.** A sighting or claim that another party denies in the same sentence
+("..., but police denied it", "..., a claim the army denied", "..., which
+officials disputed": :func:`geosleuth.read.attribution.dispute_span`) is kept one
+level less sure: its hedge is lowered once (as for the group's leaders) and its
+note quotes the denial. The grade stays that of who stated it, for the denier is
+not the speaker, and places and dates named in the denial are not the item's.
+Setting the item aside would drop a report that its denier may have reasons to
+deny; reading it as ``is_not`` would put the denial in the speaker's mouth. A
+disputed death is set aside, as any denied death is (:mod:`geosleuth.read.life`).
+A denial with no link back to the statement ("Al-Baghdadi was seen in Mosul,
+officials denied.") is the speaker's own: the seeing is denied (``negated``).
 
 This module walks the sentences and keeps what the steps share (item ids, grades,
 provenance, dates, what was rejected); each rule lives in a module of its own:
@@ -322,11 +340,8 @@ class _Extractor:
 
     def dates(self, s: Sentence, anchor: int) -> tuple[dt.date, dt.date | None, str]:
         """(date, date_from, note) for an item anchored at ``anchor``."""
-        ok = [
-            d
-            for d in s.dates
-            if not any(overlaps((d.start, d.end), x) for x in s.attr.excluded)
-        ]
+        own = [*s.attr.excluded, *([s.attr.disputed] if s.attr.disputed else [])]
+        ok = [d for d in s.dates if not any(overlaps((d.start, d.end), x) for x in own)]
         if not ok:
             return self.published or self.fallback, None, ""
         best = min(ok, key=lambda d: min(abs(d.start - anchor), abs(d.end - anchor)))
@@ -412,6 +427,15 @@ class _Extractor:
                         f"{m.text!r} is part of a person's name here, not a place",
                         (m.start, m.end),
                     )
+                    continue
+                if attr.disputed and overlaps((m.start, m.end), attr.disputed):
+                    if refs:
+                        self.reject(
+                            "not_target",
+                            f"{m.text!r} is in another party's denial of the "
+                            "statement, not where the target is",
+                            (m.start, m.end),
+                        )
                     continue
                 if any(overlaps((m.start, m.end), x) for x in names):
                     if refs:

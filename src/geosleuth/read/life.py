@@ -5,8 +5,9 @@ date: :class:`~geosleuth.evidence.LifeStatus` ``alive`` dated that day (the date
 nearest the recording, leaving out one that dates the report of it: "On 1 May
 ISIS said a recording ... was made on 28 September"). The target with killed,
 dead, death or died: ``dead``, unless negated ("no conclusive evidence of ...
-death", "suspicions that he was dead were weakened", "denied") or conditional
-("if Baghdadi is alive"); an unattributed death claim is a rumour. A death is the
+death", "suspicions that he was dead were weakened", "denied"), disputed ("...,
+but ISIS disputed it") or conditional ("if Baghdadi is alive"); an unattributed
+death claim is a rumour. A death is the
 target's only when the target is the one who died ("al-Baghdadi was killed", "a
 strike killed al-Baghdadi", "al-Baghdadi died"), not the killer ("al-Baghdadi
 killed dozens") or one of the target's own ("al-Baghdadi's wife was killed"):
@@ -91,9 +92,12 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
             s.span,
         )
         return
-    denied = _DEATH_DENIED.search(text) or is_negated(text)
-    if denied:
-        got = denied if isinstance(denied, str) else denied.group(0)
+    denial = _DEATH_DENIED.search(text)
+    got = denial.group(0) if denial else is_negated(text)
+    if got is None and s.attr.disputed is not None:
+        # "..., but ISIS denied it": a death disputed is set aside, as one denied
+        got = ex.text[s.attr.disputed[0] : s.attr.disputed[1]]
+    if got is not None:
         ex.reject(
             "negated",
             f"death mentioned but denied or doubted "

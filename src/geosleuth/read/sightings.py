@@ -8,11 +8,18 @@ and the name in ``who``; the target's own associate ("Baghdadi's driver was
 spotted") is an unnamed associate. The hedge is that of the seeing ("may have
 been seen"), not of the description of who was seen.
 
-A seeing that is denied ("has not been seen", "nobody saw", "officials denied
-that a shepherd saw", "rejected reports that", "a hiker falsely claimed he saw")
-is no sighting (reason ``negated``), nor is one under a condition ("if you saw",
-"whether he was seen": ``conditional``); a place set against the one seen ("seen
-in Aspen, not in Denver") is left out of it (``negated``).
+A seeing that is denied ("has not been seen", "nobody saw", "not a single
+resident saw", "neither residents nor police saw", "officials denied that a
+shepherd saw", "rejected reports that", "a hiker falsely claimed he saw") is no
+sighting (reason ``negated``), nor is one under a condition ("if you saw",
+"whether he was seen": ``conditional``); a place denied on its own ("seen in
+Aspen, not in Denver", "in Aspen but never in Denver", "neither in Mosul nor in
+Raqqa", "nowhere near Hajin") is left out of it (``negated``). "See" itself is not
+read, denied or not ("want to see him in court" is no sighting).
+
+A seeing that another party disputes ("..., but police denied it", "..., a claim
+the army denied") is kept one level less sure, with the denial in its note (see
+:mod:`geosleuth.read.claims`, *Disputes*).
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ from geosleuth.read._sentence import (
     CONTRAST,
     NEAR,
     Sentence,
+    disputed,
     geometry_of,
     hedge_text,
     kind_of,
@@ -113,18 +121,22 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
             s.span,
         )
         return True
-    # "seen in Aspen, not in Denver": the place set against the one seen is not
-    # where anyone was seen
+    # "seen in Aspen, not in Denver", "seen neither in Mosul nor in Raqqa": a place
+    # denied on its own is not where anyone was seen
+    denied_places = False
     for m in list(places):
         contrast = CONTRAST.search(ex.text[max(s.span[0], m.start - 40) : m.start])
         if contrast is not None:
             places.remove(m)
+            denied_places = True
             ex.reject(
                 "negated",
-                f"{m.text!r} is set against the place seen ({contrast.group(0)!r}): "
+                f"{m.text!r} is denied on its own ({contrast.group(0).strip()!r}): "
                 "no one was seen there",
                 (m.start, m.end),
             )
+    if not places and denied_places:
+        return True  # every place seen is denied: each is set aside above
     if not places:
         seen_one = who or (
             "associates of the target" if subj_kind == "associate" else "the target"
@@ -138,6 +150,7 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
     at = seen_at - s.span[0]
     aux = _AUX_BEFORE.search(htext[:at])
     hedge, cue = hedge_of(htext[aux.start() if aux else at :])
+    hedge, dispute = disputed(s, hedge)
     group = f"{subj_kind}:{who}" if who else None
     for m in places:
         near = NEAR.search(ex.text[max(s.span[0], m.start - 30) : m.start])
@@ -151,6 +164,7 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
                 if subj_kind == "associate"
                 else "",
                 f"hedge from {cue!r}" if cue else "",
+                dispute,
                 dnote,
             )
             if x
@@ -168,6 +182,11 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
 
 
 _NOBODY = frozenset({"nobody", "none", "noone"})
+#: First words of a subject that make it no one: "no witness", "not a single
+#: resident", "not one hiker", "neither residents nor police".
+_NO_SUBJECT = frozenset({"no", "not", "neither"})
+#: Words after those that make a limit, not a denial: "not only", "no fewer than".
+_NOT_A_DENIAL = frozenset({"only", "just", "fewer", "less", "more", "least"})
 #: Verbs that deny the clause or the report they govern: "denied that a shepherd
 #: saw", "rejected reports that a hiker saw", "dismissed claims that".
 _DENY_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute"})
@@ -210,15 +229,24 @@ def _denied(
 
 
 def _nobody(verb: Any) -> str | None:
-    """The subject of ``verb`` that is no one ("nobody", "no witness"), if any."""
+    """The subject of ``verb`` that is no one, if any.
+
+    "nobody", "none", "no witness", "not a single resident", "not one hiker",
+    "neither residents nor police".
+    """
     for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
         if subj.lower_ in _NOBODY:
             return str(subj.text)
-        no = next(
-            (c for c in subj.children if c.dep_ == "det" and c.lower_ == "no"), None
-        )
-        if no is not None:
-            return f"{no.text} {subj.text}"
+        # the subject's first word denies it, unless a limit follows ("not only",
+        # "no fewer than")
+        first = subj.left_edge
+        after = first.nbor() if first.i + 1 < len(first.doc) else first
+        if (
+            first.i < subj.i
+            and first.lower_ in _NO_SUBJECT
+            and after.lower_ not in _NOT_A_DENIAL
+        ):
+            return str(subj.doc.text[first.idx : subj.idx + len(subj.text)])
     return None
 
 

@@ -19,6 +19,15 @@ are found:
   in the park."). A pronoun that is the subject of a reporting verb ("she said")
   is the speaker's, and one after another person's name is that person's, or
   after a relative of its gender ("al-Baghdadi's wife was arrested. She ...").
+  When the text tells the target's gender, a pronoun of the other gender is not
+  the target's ("Mrs Doe's car was found. He is in Denver."). The gender comes
+  from a title before the target's name ("Mr", "Mrs", "Ms", "Miss", "Sir",
+  "Lady") or a gendered noun next to it ("Jane Doe, a 45-year-old woman", "the
+  45-year-old woman Jane Doe", "his wife, Jane Doe"), if all those agree; failing
+  those, from the first "he", "him", "his", "she", "her" or "hers" in the text
+  that would refer to the target by the rule above. With no such cue, or titles
+  and nouns that disagree, the gender is unknown and both pronouns may be the
+  target's (:func:`target_gender`).
 
 A person who shares the target's surname but has another given name ("Jane
 Doe's mother, Mary Doe") is someone else: with a parse, that surname is no
@@ -41,6 +50,7 @@ __all__ = [
     "find_target_refs",
     "infer_target",
     "name_key",
+    "target_gender",
 ]
 
 _ARTICLE = re.compile(r"^(?:al|el|ad|ed|as|ar|an|at|az|ash|ul)[-\s‐‑]+", re.IGNORECASE)
@@ -55,6 +65,35 @@ _PERSON_PREDICATES = frozenset(
 )  # fmt: skip
 _TITLE_NOUNS = r"(?:leader|chief|emir|head|caliph|founder|commander|boss)"
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+#: Every pronoun of a gender, for telling the target's: "his son", "her car".
+_ANY_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.IGNORECASE)
+_GENDER_OF = dict.fromkeys(("he", "him", "his"), "he") | dict.fromkeys(
+    ("she", "her", "hers"), "she"
+)
+#: Titles before a name that tell its gender: "Mr Doe", "Mrs Jane Doe".
+_GENDER_TITLE = re.compile(
+    r"\b(?:(?P<he>Mr|Sir|Lord)|(?P<she>Mrs|Ms|Miss|Madam|Lady|Dame))\.?\s+"
+    r"(?:[A-Z][\w’'‐‑-]*\s+){0,3}$"
+)
+_MALE = (
+    r"man|boy|gentleman|husband|father|son|brother|uncle|nephew|grandfather|"
+    r"grandson|widower|(?:business|chair|congress|police|spokes)man"
+)
+_FEMALE = (
+    r"woman|girl|lady|wife|widow|mother|daughter|sister|aunt|niece|"
+    r"grandmother|granddaughter|(?:business|chair|congress|police|spokes)woman"
+)
+#: A gendered noun right before a name: "the 45-year-old woman Jane Doe", "his
+#: wife, Jane Doe".
+_NOUN_BEFORE = re.compile(
+    rf"\b(?i:(?P<he>{_MALE})|(?P<she>{_FEMALE})),?\s+(?:[A-Z][\w’'‐‑-]*\s+){{0,3}}$"
+)
+#: A gendered noun in apposition right after a name: "Jane Doe, a 45-year-old
+#: woman", "al-Baghdadi, the father of five".
+_NOUN_AFTER = re.compile(
+    rf"^,\s+(?i:an?|the)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"(?i:(?P<he>{_MALE})|(?P<she>{_FEMALE}))\b"
+)
 #: How far (characters) a pronoun may be from the name it refers back to.
 PRONOUN_REACH = 400
 #: Relatives of each gender: "he" or "she" after one refers to them, not the target.
@@ -229,9 +268,11 @@ def find_target_refs(
         for r in refs
         if r.kind != "name" or not any(s < r.end and r.start < e for s, e in namesakes)
     ]
+    gender = target_gender(text, refs, persons, target=target)
     pronouns = pronoun_refs(
-        text, refs, persons, lambda s, e: _is_plain_subject(doc, s, e), target=target
-    )
+        text, refs, persons, lambda s, e: _is_plain_subject(doc, s, e),
+        target=target, gender=gender,
+    )  # fmt: skip
     return sorted(refs + pronouns, key=lambda r: r.start)
 
 
@@ -293,6 +334,7 @@ def pronoun_refs(
     is_subject: Callable[[int, int], bool],
     *,
     target: Target | None = None,
+    gender: Literal["he", "she"] | None = None,
 ) -> list[TargetRef]:
     """The "he"/"she" of ``text`` that refer to the target.
 
@@ -311,13 +353,17 @@ def pronoun_refs(
     target : Target or None, default None
         The target: a person in ``persons`` who shares a reference's words but
         :func:`_names_another` is another person.
+    gender : {"he", "she"} or None, default None
+        The target's gender, if known (:func:`target_gender`): a pronoun of the
+        other gender is not the target's.
 
     Returns
     -------
     list of TargetRef
         Of kind ``"pronoun"``: those whose last person named before them, within
         :data:`PRONOUN_REACH` characters, is the target, with no relative of the
-        pronoun's gender ("his son", "her mother") named in between.
+        pronoun's gender ("his son", "her mother") named in between, and of the
+        target's gender when it is known.
 
     Examples
     --------
@@ -327,7 +373,29 @@ def pronoun_refs(
     >>> found = pronoun_refs(text, refs, [(33, 40)], lambda s, e: True)
     >>> [(r.text, r.start) for r in found]
     [('She', 15)]
+    >>> pronoun_refs(text, refs, [(33, 40)], lambda s, e: True, gender="he")
+    []
     """
+    own, others = _own_and_others(text, refs, persons, target)
+    out = []
+    for m in _PRONOUN.finditer(text):
+        s, e = m.span()
+        if gender is not None and m.group(0).lower() != gender:
+            continue  # of the other gender: not the target's
+        if _refers_to_target(text, s, m.group(0).lower(), own, others) and (
+            is_subject(s, e)
+        ):
+            out.append(TargetRef(s, e, m.group(0), "pronoun"))
+    return out
+
+
+def _own_and_others(
+    text: str,
+    refs: list[TargetRef],
+    persons: list[tuple[int, int]],
+    target: Target | None,
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Spans of the target's names, nisbas and titles; spans of other people."""
     own = [(r.start, r.end) for r in refs if r.kind in ("name", "nisba", "title")]
     others = [
         p
@@ -335,19 +403,92 @@ def pronoun_refs(
         if not any(p[0] < e and s < p[1] for s, e in own)
         or (target is not None and _names_another(text, p, target))
     ]
-    out = []
-    for m in _PRONOUN.finditer(text):
-        s, e = m.span()
-        last_own = max((oe for _, oe in own if oe <= s), default=None)
-        if last_own is None or s - last_own > PRONOUN_REACH:
-            continue
-        if any(last_own <= pe <= s for _, pe in others):
-            continue  # another person was named in between
-        if _RELATIVES[m.group(0).lower()].search(text, last_own, s):
-            continue  # "al-Baghdadi's wife was arrested. She ...": the wife
-        if is_subject(s, e):
-            out.append(TargetRef(s, e, m.group(0), "pronoun"))
-    return out
+    return own, others
+
+
+def _refers_to_target(
+    text: str,
+    at: int,
+    gender: str,
+    own: list[tuple[int, int]],
+    others: list[tuple[int, int]],
+) -> bool:
+    """Whether the pronoun of ``gender`` at ``at`` would refer to the target.
+
+    The person named last before it, within :data:`PRONOUN_REACH` characters, is
+    the target, with no relative of the pronoun's gender named in between.
+    """
+    last_own = max((oe for _, oe in own if oe <= at), default=None)
+    if last_own is None or at - last_own > PRONOUN_REACH:
+        return False
+    if any(last_own <= pe <= at for _, pe in others):
+        return False  # another person was named in between
+    # "al-Baghdadi's wife was arrested. She ...": the wife
+    return _RELATIVES[gender].search(text, last_own, at) is None
+
+
+def target_gender(
+    text: str,
+    refs: list[TargetRef],
+    persons: list[tuple[int, int]],
+    *,
+    target: Target | None = None,
+) -> Literal["he", "she"] | None:
+    """The target's gender as the text tells it, or None when it does not.
+
+    Parameters
+    ----------
+    text : str
+        The document text.
+    refs : list of TargetRef
+        The target's references (names, nisbas, titles).
+    persons : list of (int, int)
+        Character spans of the people the text names, as for
+        :func:`pronoun_refs`.
+    target : Target or None, default None
+        The target, as for :func:`pronoun_refs`.
+
+    Returns
+    -------
+    {"he", "she"} or None
+        From the titles ("Mr", "Mrs", "Ms") and gendered nouns ("a 45-year-old
+        woman") next to the target's names, when they agree; with none, from the
+        first pronoun of the text that would refer to the target. None when
+        nothing tells, or the titles and nouns disagree.
+
+    Examples
+    --------
+    >>> t = Target("Jane Doe")
+    >>> text = "Mrs Doe left. He is in Denver."
+    >>> target_gender(text, find_target_refs(text, t), [])
+    'she'
+    >>> text = "Jane Doe left her car. He is in Denver."
+    >>> target_gender(text, find_target_refs(text, t), [])
+    'she'
+    >>> text = "Jane Doe left. Tom Fox said she is in Denver."
+    >>> target_gender(text, find_target_refs(text, t), [(15, 22)]) is None
+    True
+    """
+    names = [r for r in refs if r.kind in ("name", "nisba")]
+    said: set[str] = set()
+    for r in names:
+        for m in (
+            _GENDER_TITLE.search(text, max(0, r.start - 60), r.start),
+            _NOUN_BEFORE.search(text, max(0, r.start - 60), r.start),
+            _NOUN_AFTER.search(text[r.end : r.end + 80]),
+        ):
+            if m is not None:
+                said.add("he" if m.group("he") else "she")
+    if len(said) == 1:
+        return "he" if "he" in said else "she"
+    if said:
+        return None  # a "Mr Doe" and a "Mrs Doe": the titles disagree
+    own, others = _own_and_others(text, refs, persons, target)
+    for m in _ANY_PRONOUN.finditer(text):
+        gender = _GENDER_OF[m.group(0).lower()]
+        if _refers_to_target(text, m.start(), gender, own, others):
+            return "he" if gender == "he" else "she"
+    return None
 
 
 def _find_refs(

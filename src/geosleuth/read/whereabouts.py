@@ -5,8 +5,11 @@ The target (or the group's leaders, a level less sure) with a location word
 place where ... hides") and places: a :class:`~geosleuth.evidence.Claim` per place
 (:func:`geosleuth.read.regions.claim_regions`), ``polarity="is_not"`` when negated
 ("is not in", "is no longer in", "denied that ... was in", "ruled out that ... is
-in"); a place set against the one claimed ("hiding in Raqqa, not in Mosul") is
-``is_not`` on its own.
+in"); a place denied on its own ("hiding in Raqqa, not in Mosul", "in Raqqa but
+not in Mosul", "neither in Mosul nor in Raqqa", "nowhere near Hajin") is
+``is_not`` on its own. A claim that another party disputes ("..., but the army
+denied it") is kept one level less sure (see :mod:`geosleuth.read.claims`,
+*Disputes*).
 "Here", "there", "the town" and "this village" are the last town named in the
 previous sentences; "the region" and "the area" the places of the last sentence
 that named some. A sentence that continues a claim ("More precisely, it refers to
@@ -26,6 +29,7 @@ from geosleuth.read._sentence import (
     REGION_WORD,
     Sentence,
     WalkState,
+    disputed,
     hedge_text,
     label,
     resolved,
@@ -114,6 +118,7 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
     hedge, hcue = hedge_of(text)
     if leaders:
         hedge = lower(hedge)
+    hedge, dispute = disputed(s, hedge)
     negated = negation(ex, s, cue.start() if cue else 0)
     polarity: Literal["is", "is_not"] = "is_not" if negated else "is"
     notes = [
@@ -124,6 +129,7 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
             else "",
             f"hedge from {hcue!r}" if hcue else "",
             f"negated by {negated!r}" if negated else "",
+            dispute,
             how,
             "continues the claim of the previous sentence" if continuing else "",
         )
@@ -135,7 +141,7 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
         contrast = CONTRAST.search(ex.text[max(s.span[0], anchor - 40) : anchor])
         if contrast is not None and not negated:
             pol = "is_not"
-            more.append(f"set against the place claimed ({contrast.group(0)!r})")
+            more.append(f"denied on its own ({contrast.group(0).strip()!r})")
         ex.build(
             Claim, s, s.span, id=ex.next_id("c"),
             provenance=ex.provenance(s), date=date, date_from=date_from,
