@@ -852,3 +852,49 @@ def test_a_cgt_event_set_of_coincident_events_is_left_out_with_a_reason():
         method="kde",
     )
     assert fuse([kde], SMALL, as_of=DAY).used == ("e",)
+
+
+def _daily_sightings(n_days, start=dt.date(2018, 1, 1)):
+    days = [start + dt.timedelta(days=3 * k) for k in range(n_days)]
+    return days, [
+        Sighting(
+            id=f"s{k}",
+            provenance=Provenance(document=f"d{k % 3}", published=day),
+            date=day,
+            place=Point(40.8 + 0.05 * (k % 5), 34.7 - 0.04 * (k % 4)),
+            place_name=f"p{k % 5}",
+            sigma_km=4.0,
+        )
+        for k, day in enumerate(days)
+    ]
+
+
+@pytest.mark.parametrize("correlation", [0.0, 0.6])
+def test_a_thinned_timeline_keeps_exact_points_and_every_new_item(correlation):
+    days, items = _daily_sightings(11)
+    settings = Settings(source_correlation=correlation)
+    places = [NamedPlace("A", 40.8, 34.7), NamedPlace("B", 41.0, 34.6)]
+    full = timeline(items, GRID, as_of=days[-1], places=places, settings=settings,
+                    mode="known")  # fmt: skip
+    thin = timeline(items, GRID, as_of=days[-1], places=places, settings=settings,
+                    mode="known", max_points=4)  # fmt: skip
+    assert len(full) == 11 and len(thin) == 4
+    assert thin[0].as_of == days[0] and thin[-1].as_of == days[-1]
+    by_day = {p.as_of: p for p in full}
+    for p in thin:  # each point is the estimate as of its own date
+        assert p.probabilities == by_day[p.as_of].probabilities
+        assert p.p_alive == by_day[p.as_of].p_alive
+    # every item is new at exactly one point: the first on or after its day
+    news = [i for p in thin for i in p.new_items]
+    assert sorted(news) == sorted(i.id for i in items)
+    # and the last point is what fuse says as of that day
+    est = fuse(items, GRID, as_of=days[-1], settings=settings, places=places,
+               contributions=False)  # fmt: skip
+    assert thin[-1].probabilities == {q.name: q.probability for q in est.places}
+
+
+def test_max_points_below_two_is_refused():
+    days, items = _daily_sightings(3)
+    for bad in (1, 0, True):
+        with pytest.raises(InputError, match="max_points must be at least 2"):
+            timeline(items, GRID, as_of=days[-1], places=[], max_points=bad)

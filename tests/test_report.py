@@ -710,3 +710,15 @@ def test_geojson_evidence_keeps_the_provenance_estimate_json_keeps() -> None:
     assert ev["s0"]["date_from"] == "2018-02-20"
     assert ev["c1"]["span"] is None and ev["c1"]["reporting_chain"] == []
     assert ev["c1"]["date_from"] is None
+
+
+def test_a_thinned_timeline_says_so_and_a_full_one_does_not(
+    case: tuple[Estimate, list, list[TimelinePoint]], page: str
+) -> None:
+    est, items, tl = case
+    assert len(tl) >= 3
+    assert "evenly spaced" not in page
+    thin = timeline(items, est.grid, as_of=AS_OF, places=PLACES, max_points=2)
+    assert len(thin) == 2 < len(tl)
+    out = render_report(est, items, title="t", target="x", timeline=thin)
+    assert "Shown at 2 of the dates, evenly spaced" in out

@@ -35,7 +35,13 @@ from geosleuth.geometry import Geometry
 from geosleuth.grid import MAX_CELLS, Grid
 from geosleuth.report import files
 
-__all__ = ["append_items", "locate_case", "search_item", "timeline_of"]
+__all__ = [
+    "TIMELINE_POINTS",
+    "append_items",
+    "locate_case",
+    "search_item",
+    "timeline_of",
+]
 
 _CASE_SUFFIXES = {".yaml", ".yml"}
 
@@ -172,10 +178,26 @@ def _check_unique(items: Sequence[EvidenceItem]) -> None:
         seen.add(item.id)
 
 
+#: Most points of the timeline a case run makes (see :func:`timeline_of`).
+TIMELINE_POINTS = 60
+
+
 def timeline_of(est: Estimate, items: Sequence[EvidenceItem]) -> list[TimelinePoint]:
-    """The timeline the report shows: the estimate's six best places, over time."""
+    """The timeline the report shows: the estimate's six best places, over time.
+
+    At most :data:`TIMELINE_POINTS` points: each costs an estimate, and a corpus
+    published over hundreds of days would otherwise cost hundreds (the points are
+    then the dates at evenly spaced ranks; see :func:`geosleuth.fuse.timeline`).
+    """
     top = [NamedPlace(p.name, p.lon, p.lat) for p in est.places[:6]]
-    return timeline(items, est.grid, as_of=est.as_of, places=top, settings=est.settings)
+    return timeline(
+        items,
+        est.grid,
+        as_of=est.as_of,
+        places=top,
+        settings=est.settings,
+        max_points=TIMELINE_POINTS,
+    )
 
 
 def locate_case(

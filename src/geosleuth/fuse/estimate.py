@@ -21,7 +21,13 @@ from geosleuth.fuse.contributions import (
     _territory_runners_up,
 )
 from geosleuth.fuse.life import p_alive
-from geosleuth.fuse.likelihood import _disc, factors, select
+from geosleuth.fuse.likelihood import (
+    Factor,
+    _disc,
+    _factor_stream,
+    factors,
+    select,
+)
 from geosleuth.fuse.posterior import (
     NamedPlace,
     PlaceProbability,
@@ -147,6 +153,40 @@ def _check_prior(prior: ArrayLike | None, grid: Grid) -> FloatArray:
         return np.asarray(np.log(arr / arr.sum()))
 
 
+def _evidence_posterior(
+    items: Sequence[EvidenceItem],
+    grid: Grid,
+    *,
+    as_of: dt.date,
+    settings: Settings,
+    log_prior: FloatArray,
+    hindcast: bool,
+    keep_factors: bool = True,
+) -> tuple[list[EvidenceItem], list[tuple[str, str]], list[Factor], FloatArray]:
+    """The items in force as of ``as_of``, those left out, their factors, the posterior.
+
+    What :func:`fuse` and :func:`~geosleuth.fuse.history.timeline` share: items
+    that cannot inform the grid are moved from the used to the left out, with
+    the reason. Without ``keep_factors`` (and with independent sources, whose
+    weights need no factor but its own) the factors are summed as they come and
+    none is returned: one array of the grid in memory instead of one a factor.
+    """
+    used, excluded = select(items, as_of=as_of, hindcast=hindcast)
+    if keep_factors or settings.source_correlation > 0:
+        facs, skipped = factors(used, grid, as_of=as_of, settings=settings)
+        post = posterior_from_factors(log_prior, (f.log_l for f in facs))
+    else:
+        facs, skipped = [], []
+        stream = _factor_stream(
+            used, grid, as_of=as_of, settings=settings, skipped=skipped
+        )
+        post = posterior_from_factors(log_prior, (f.log_l for f in stream))
+    excluded.extend(skipped)
+    skipped_ids = {i for i, _ in skipped}
+    used = [i for i in used if i.id not in skipped_ids]
+    return used, excluded, facs, post
+
+
 def fuse(
     items: Sequence[EvidenceItem],
     grid: Grid,
@@ -198,13 +238,11 @@ def fuse(
     """
     settings = settings or Settings()
     items = list(items)
-    used, excluded = select(items, as_of=as_of, hindcast=hindcast)
     log_prior = _check_prior(prior, grid)
-    facs, skipped = factors(used, grid, as_of=as_of, settings=settings)
-    excluded.extend(skipped)
-    skipped_ids = {i for i, _ in skipped}
-    used = [i for i in used if i.id not in skipped_ids]
-    post = posterior_from_factors(log_prior, (f.log_l for f in facs))
+    used, excluded, facs, post = _evidence_posterior(
+        items, grid, as_of=as_of, settings=settings, log_prior=log_prior,
+        hindcast=hindcast,
+    )  # fmt: skip
     alive = p_alive(used, as_of=as_of, settings=settings, hindcast=hindcast)
     h50, h90 = hdr_masks(post, (0.5, 0.9))
     ranked = place_probabilities(

@@ -6,11 +6,15 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from geosleuth.errors import InputError
 from geosleuth.evidence import (
     EvidenceItem,
 )
-from geosleuth.fuse.estimate import fuse
+from geosleuth.fuse.estimate import _evidence_posterior
+from geosleuth.fuse.life import p_alive
+from geosleuth.fuse.likelihood import _disc
 from geosleuth.fuse.posterior import NamedPlace
 from geosleuth.fuse.settings import Settings
 from geosleuth.grid import Grid
@@ -40,6 +44,7 @@ def timeline(
     places: Sequence[NamedPlace],
     settings: Settings | None = None,
     mode: str = "auto",
+    max_points: int | None = None,
 ) -> list[TimelinePoint]:
     """Re-estimate on each date when the evidence changed, up to ``as_of``.
 
@@ -61,16 +66,48 @@ def timeline(
         today's knowledge of the events up to then (a hindcast: how the picture of
         the situation evolved). ``"auto"``: ``"known"`` when the evidence was
         published on at least three different days, else ``"event"``.
+    max_points : int or None, default None
+        At most this many points (at least 2): with more dates, the points are
+        the dates at evenly spaced ranks, always the first and ``as_of``, and
+        each point's ``new_items`` are all the items since the point before.
+        Each point is still the exact estimate as of its date. None: every date.
 
     Returns
     -------
     list of TimelinePoint
         One per date, each with the probability of every place in ``places``.
+
+    Notes
+    -----
+    Each point costs an estimate without contributions (its likelihoods
+    recomputed for its own ages); the places' discs are computed once.
+
+    Examples
+    --------
+    >>> from geosleuth.evidence import Provenance, Sighting
+    >>> from geosleuth.geometry import Point
+    >>> g = Grid.around(40.0, 35.0, radius_km=40.0, cell_km=2.0)
+    >>> days = [dt.date(2018, 1, d) for d in (1, 5, 9, 13, 17)]
+    >>> seen = [Sighting(id=f"s{k}", date=d, place=Point(40.0, 35.0), sigma_km=5,
+    ...                  provenance=Provenance(document="d", published=d))
+    ...         for k, d in enumerate(days)]
+    >>> x = [NamedPlace("X", 40.0, 35.0)]
+    >>> pts = timeline(seen, g, as_of=days[-1], places=x, max_points=3)
+    >>> [(p.as_of.day, p.new_items) for p in pts]
+    [(1, ('s0',)), (9, ('s1', 's2')), (17, ('s3', 's4'))]
+    >>> full = timeline(seen, g, as_of=days[-1], places=x)
+    >>> pts[1].probabilities == full[2].probabilities  # the same estimate
+    True
     """
     settings = settings or Settings()
     if mode not in ("known", "event", "auto"):
         raise InputError(
             f"mode must be 'known', 'event' or 'auto'. Got {mode!r}.", field="mode"
+        )
+    if max_points is not None and (isinstance(max_points, bool) or max_points < 2):
+        raise InputError(
+            f"max_points must be at least 2 (or None). Got {max_points!r}.",
+            field="max_points",
         )
     # What was not known by as_of is in no point of the timeline: a hindcast
     # ("event" mode) replays the events with the knowledge of as_of, not later.
@@ -83,21 +120,28 @@ def timeline(
         return item.known_on if mode == "known" else item.date
 
     dates = sorted({when(i) for i in items if when(i) <= as_of} | {as_of})
+    if max_points is not None and len(dates) > max_points:
+        ranks = np.unique(np.linspace(0, len(dates) - 1, max_points).round())
+        dates = [dates[int(k)] for k in ranks]
+    masks = [
+        (q.name, _disc(grid, q.lon, q.lat, settings.place_radius_km)) for q in places
+    ]
+    log_prior = np.zeros(grid.n_cells)
+    hindcast = mode == "event"
     out = []
+    previous: dt.date | None = None
     for day in dates:
-        est = fuse(
-            items,
-            grid,
-            as_of=day,
-            settings=settings,
-            places=places,
-            contributions=False,
-            hindcast=mode == "event",
+        used, _, _, post = _evidence_posterior(
+            items, grid, as_of=day, settings=settings, log_prior=log_prior,
+            hindcast=hindcast, keep_factors=False,
+        )  # fmt: skip
+        alive = p_alive(used, as_of=day, settings=settings, hindcast=hindcast)
+        probabilities = {name: float(np.dot(post, m)) for name, m in masks}
+        new = tuple(
+            i.id
+            for i in items
+            if when(i) <= day and (previous is None or when(i) > previous)
         )
-        new = tuple(i.id for i in items if when(i) == day)
-        out.append(
-            TimelinePoint(
-                day, {q.name: q.probability for q in est.places}, est.p_alive, new, mode
-            )
-        )
+        out.append(TimelinePoint(day, probabilities, alive, new, mode))
+        previous = day
     return out

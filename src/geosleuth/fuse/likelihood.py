@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -140,7 +140,9 @@ def gaussian_mixture_density(
             "Weights must be non-negative with a positive sum.", field="weights"
         )
     gx, gy = grid.x_km, grid.y_km
-    out = np.zeros((grid.ny, grid.nx))
+    # one array of n_cells is made, and the rest done in place: a fusion of many
+    # items makes many of these, and fresh memory costs more than the arithmetic
+    out: FloatArray | None = None
     for lo in range(0, x.size, chunk):
         hi = min(lo + chunk, x.size)
         inv = 1.0 / (2.0 * s[lo:hi] ** 2)
@@ -150,8 +152,13 @@ def gaussian_mixture_density(
         if exact_mass:
             coef = coef * _mass_correction(ex, ey, x[lo:hi], y[lo:hi], s[lo:hi], grid)
         ey *= coef[:, None]
-        out += ey.T @ ex
-    return np.asarray((out / total).ravel())
+        if out is None:
+            out = ey.T @ ex
+        else:
+            out += ey.T @ ex
+    assert out is not None  # x has at least one component
+    out /= total
+    return np.asarray(out.ravel())
 
 
 def _mass_correction(
@@ -192,8 +199,11 @@ def _normalised(s: FloatArray) -> FloatArray | None:
 
 
 def _mixture_log(k: FloatArray, r: float) -> FloatArray:
+    """``log(r·k + 1 − r)``, computed in a new array (``k`` is left as it was)."""
+    out = r * k
+    out += 1.0 - r
     with np.errstate(divide="ignore"):
-        return np.asarray(np.log(r * k + (1.0 - r)))
+        return np.asarray(np.log(out, out=out))
 
 
 def _disc(grid: Grid, lon: float, lat: float, radius_km: float) -> FloatArray:
@@ -240,18 +250,20 @@ def _sighting_group_log(
         wr[i] = s.weight * min(s.p_true(settings.grades), settings.max_reliability)
     # L = Σ wᵢ(rᵢKᵢ + 1 − rᵢ)/W = (W − Σ wᵢrᵢ)/W + Σ (wᵢrᵢ/W) Kᵢ
     is_point = np.array([isinstance(s.place, Point) for s in group])
-    acc = np.zeros(grid.n_cells)
+    acc: FloatArray | None = None  # built in place (see gaussian_mixture_density)
     used_wr = 0.0
     if is_point.any() and wr[is_point].sum() > 0:
         lons = np.array([s.place.lon for s in group if isinstance(s.place, Point)])
         lats = np.array([s.place.lat for s in group if isinstance(s.place, Point)])
         px, py = grid.lonlat_to_xy_km(lons, lats)
         wp = wr[is_point]
-        dens = gaussian_mixture_density(
+        acc = gaussian_mixture_density(
             px, py, grid, sigma_km=sigma[is_point], weights=wp, exact_mass=True
         )
-        acc += dens * (grid.area_km2 * float(wp.sum()) / total_w)
+        acc *= grid.area_km2 * float(wp.sum()) / total_w
         used_wr += float(wp.sum())
+    if acc is None:
+        acc = np.zeros(grid.n_cells)
     for i in (int(j) for j in np.flatnonzero(~is_point)):
         soft = _region_soft(
             group[i].place,
@@ -266,7 +278,7 @@ def _sighting_group_log(
             used_wr += float(wr[i])
     acc += 1.0 - used_wr / total_w
     with np.errstate(divide="ignore"):
-        return np.asarray(np.log(acc))
+        return np.asarray(np.log(acc, out=acc))
 
 
 def _item_log(
@@ -426,6 +438,38 @@ def select(
     return final, excluded
 
 
+def _factor_stream(
+    items: Sequence[EvidenceItem],
+    grid: Grid,
+    *,
+    as_of: dt.date,
+    settings: Settings,
+    skipped: list[tuple[str, str]],
+) -> Iterator[Factor]:
+    """The factors of :func:`factors`, one at a time, unweighted.
+
+    An item that cannot inform the grid is appended to ``skipped`` (with the
+    reason) as the stream reaches it. A caller that only sums the factors
+    (:func:`~geosleuth.fuse.history.timeline`) keeps one at a time in memory.
+    """
+    groups: dict[str, list[Sighting]] = {}
+    for item in items:
+        if isinstance(item, Sighting):
+            groups.setdefault(item.group_key, []).append(item)
+        elif isinstance(item, LifeStatus):
+            continue
+        else:
+            try:
+                log_l = _item_log(item, grid, as_of=as_of, settings=settings)
+            except _Skip as why:
+                skipped.append((item.id, str(why)))
+                continue
+            yield Factor(item.id, (item.id,), item.kind, log_l)
+    for key, group in groups.items():
+        log_l = _sighting_group_log(group, grid, as_of=as_of, settings=settings)
+        yield Factor(key, tuple(s.id for s in group), "sighting", log_l)
+
+
 def factors(
     items: Sequence[EvidenceItem],
     grid: Grid,
@@ -454,24 +498,10 @@ def factors(
     ([('associate:X', ('s0', 's1', 's2'))], [])
     """
     settings = settings or Settings()
-    out: list[Factor] = []
     skipped: list[tuple[str, str]] = []
-    groups: dict[str, list[Sighting]] = {}
-    for item in items:
-        if isinstance(item, Sighting):
-            groups.setdefault(item.group_key, []).append(item)
-        elif isinstance(item, LifeStatus):
-            continue
-        else:
-            try:
-                log_l = _item_log(item, grid, as_of=as_of, settings=settings)
-            except _Skip as why:
-                skipped.append((item.id, str(why)))
-                continue
-            out.append(Factor(item.id, (item.id,), item.kind, log_l))
-    for key, group in groups.items():
-        log_l = _sighting_group_log(group, grid, as_of=as_of, settings=settings)
-        out.append(Factor(key, tuple(s.id for s in group), "sighting", log_l))
+    out = list(
+        _factor_stream(items, grid, as_of=as_of, settings=settings, skipped=skipped)
+    )
     if settings.source_correlation > 0:
         docs = {i.id: document_source(i.provenance.document) for i in items}
         shared = [{docs[i] for i in f.item_ids} for f in out]

@@ -367,6 +367,16 @@ def render_report(
                 "only what was known on that date.</p>"
             )
             head = "How the estimate changed as evidence arrived"
+        event = getattr(timeline[-1], "mode", "known") == "event"
+        day_of = {i.id: (i.date if event else i.known_on) for i in items}
+        if any(
+            day_of.get(iid, p.as_of) != p.as_of for p in timeline for iid in p.new_items
+        ):
+            intro += (
+                f"<p>Shown at {len(timeline)} of the dates, evenly spaced; each point "
+                "is the estimate as of its date, and its new items are all those since "
+                "the point before.</p>"
+            )
         timeline_html = (
             f"<h2 id='timeline'>{head}</h2>" + intro + timeline_svg(estimate, timeline)
         )
