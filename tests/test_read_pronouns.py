@@ -143,8 +143,8 @@ def test_a_pronoun_is_seen_and_dies_as_the_target(nlp: Any) -> None:
     [
         ("Police officer John Smith said Jane Doe was seen in Aspen.", "John Smith"),
         ("Tom Fox said Jane Doe was seen in Aspen.", "Tom Fox"),
-        # an unnamed relative who speaks is no associate seen
-        ("Her brother said Jane Doe was seen in Aspen.", None),
+        # an unnamed relative who speaks is no associate seen, but the speaker
+        ("Her brother said Jane Doe was seen in Aspen.", "Her brother"),
     ],
 )
 def test_the_speaker_is_not_the_one_seen(

@@ -1,7 +1,9 @@
 """Word lists: demonyms, organisation words, titles, stop words, news agencies.
 
 Most are for toponym detection; :data:`SPEAKER_ORG_WORDS` and
-:data:`NEWS_AGENCIES` tell an organisation that speaks from a person
+:data:`NEWS_AGENCIES` tell an organisation that speaks from a person, and
+:data:`PERSON_NOUNS` an unnamed person who speaks ("a hiker said", "her brother
+told police") from a thing that "says" ("the report said")
 (:mod:`geosleuth.read.attribution`). Hand-compiled from general English usage (AP
 style, common news vocabulary).
 """
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 from geosleuth.gazetteer._names import COMPASS_WORDS
 
-__all__ = ["DEMONYMS", "NEWS_AGENCIES", "SPEAKER_ORG_WORDS"]
+__all__ = ["DEMONYMS", "NEWS_AGENCIES", "PERSON_NOUNS", "SPEAKER_ORG_WORDS"]
 
 #: Demonyms and adjectives of countries and regions -> the gazetteer name they denote.
 DEMONYMS: dict[str, str] = {
@@ -343,6 +345,44 @@ NEWS_AGENCIES = frozenset(
         "Kyodo", "Bernama", "Antara", "Rudaw", "Kurdistan24", "Al-Monitor",
         "Asharq", "Sputnik", "Axios", "Politico", "AFP", "AP", "ANF", "TASS",
         "SANA", "IRNA", "BBC", "CNN", "ANHA",
+    }
+)  # fmt: skip
+#: Common nouns (lemmas) for a person who is no authority, and who may speak
+#: unnamed: relatives ("her brother said"), people who know the one sought ("a
+#: neighbour", "a friend"), those who were there ("a witness", "residents", "a
+#: hiker", "a shepherd"), and sources ("a source told reporters"). Officials,
+#: experts and forces are not here: they speak with authority (see ``_OFFICIAL``
+#: in :mod:`geosleuth.read.attribution`).
+PERSON_NOUNS = frozenset(
+    {
+        # relatives
+        "brother", "sister", "mother", "father", "son", "daughter", "wife",
+        "husband", "uncle", "aunt", "nephew", "niece", "cousin", "grandmother",
+        "grandfather", "grandson", "granddaughter", "stepfather", "stepmother",
+        "stepson", "stepdaughter", "fiancé", "fiancée", "fiance", "fiancee",
+        "boyfriend", "girlfriend", "partner", "spouse", "widow", "widower",
+        "relative", "parent", "sibling", "child", "family", "in-law",
+        # people who know the one sought
+        "friend", "neighbour", "neighbor", "acquaintance", "colleague",
+        "classmate", "roommate", "flatmate", "housemate", "landlord", "landlady",
+        "tenant", "employer", "coworker", "co-worker", "lawyer", "attorney",
+        # people who were there
+        "witness", "eyewitness", "bystander", "passerby", "passer-by", "onlooker",
+        "resident", "local", "villager", "townsman", "townsperson", "tribesman",
+        "elder", "inhabitant", "citizen", "civilian", "man", "woman", "person",
+        "people", "boy", "girl", "youth", "teenager",
+        "hiker", "climber", "camper", "hunter", "fisherman", "angler", "skier",
+        "jogger", "runner", "walker", "cyclist", "motorist", "driver", "trucker",
+        "pilot", "passenger", "traveller", "traveler", "tourist", "visitor",
+        "guide", "ranger", "farmer", "shepherd", "herder", "herdsman", "rancher",
+        "shopkeeper", "merchant", "trader", "vendor", "smuggler", "worker",
+        "labourer", "laborer", "employee", "clerk", "cashier", "waiter",
+        "waitress", "bartender", "mechanic", "doctor", "nurse", "teacher",
+        "student", "cleric", "fighter", "militant", "rebel", "soldier",
+        "defector", "deserter", "refugee", "survivor", "activist", "owner",
+        "guard",
+        # sources
+        "source", "informant", "insider", "caller", "tipster",
     }
 )  # fmt: skip
 _ORG_TAIL_OK = frozenset({"County", "Parish", "Province", "City", "Borough"})

@@ -186,14 +186,16 @@ def hedge_text(s: Sentence) -> str:
     return "".join(out)
 
 
-def disputed(s: Sentence, hedge: Hedge) -> tuple[Hedge, str]:
+def disputed(s: Sentence, hedge: Hedge, text: str) -> tuple[Hedge, str]:
     """``hedge`` one level less sure if another party disputes ``s``; the note.
 
-    The note quotes the denial ("disputed: 'but police denied it'"); it is empty,
-    and ``hedge`` unchanged, for a statement that nobody disputes.
+    ``text`` is the document's. The note quotes the denial ("disputed ('but police
+    denied it'): ...", or "disputed in the next sentence ('Police denied the
+    report'): ..." for a denial in the sentence after ``s``); it is empty, and
+    ``hedge`` unchanged, for a statement that nobody disputes.
     """
     if s.attr.disputed is None:
         return hedge, ""
     a, b = s.attr.disputed
-    words = s.text[a - s.span[0] : b - s.span[0]]
-    return lower(hedge), f"disputed ({words!r}): one level less sure"
+    where = " in the next sentence" if a >= s.span[1] else ""
+    return lower(hedge), f"disputed{where} ({text[a:b]!r}): one level less sure"

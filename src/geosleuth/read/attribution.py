@@ -18,6 +18,20 @@ such as "Al-Ceyyasi" for organisations). Its role comes from
 - a list it is drawn from: "experts, including *researcher and Iraqi war media
   secretary* Said al-Ceyyasi, think".
 
+An unnamed person who is no authority speaks as written: "*A hiker* said",
+"*her brother* told police", "*a shepherd from Hajin* told reporters",
+"residents said" (the head noun one of
+:data:`~geosleuth.read._lexicon.PERSON_NOUNS`: relatives, neighbours, friends,
+witnesses, locals, hikers, sources, ...). The speaker is the subject's words, its
+article or owner kept and its first letter capitalised ("A hiker", "Her brother",
+"Jane Doe's brother", "Residents"); the role is what the speaker is, the head noun
+and the words that describe it ("hiker", "brother", "local taxi driver"), or none
+when that is all the words ("Residents"). Such a speaker is not an official one,
+unless the role names an authority ("a police driver"); unnamed authorities
+("Iraqi intelligence officials said", "a police officer said") are official, and
+keep their words without the article. A subject that is no one ("no witness
+said") is no speaker.
+
 A later short reference ("Al-Ceyyasi argues", "Hesekê said") is completed from
 the speakers seen earlier in the document (:class:`SpeakerRegistry`). The
 reporting chain lists the outlets in between: "Speaking to ANF", "told Fox News",
@@ -35,6 +49,17 @@ is kept (:attr:`Attribution.disputed`) and its subject is not the speaker: the
 statement is still the article's, or its speaker's ("Witnesses said ..., but the
 army denied it"). A denial with no such link back ("Al-Baghdadi was seen in
 Mosul, officials denied.") is the speaker's own and denies the statement outright.
+
+A short sentence that denies the one just before it disputes it in the same way
+(:func:`denial_of_previous`): "A hiker said he saw Jane Doe near Aspen. *Police
+denied the report.*", "*The army denied the claim.*", "*It was denied by
+police.*". Its main verb denies ("deny", "reject", "dismiss", "dispute",
+"refute", "contradict") "it", "this" or a report ("the report", "the claims"),
+after a subject of one to six words with no negation, and nothing but an
+adverbial follows ("on Friday", "as false"). Only the sentence right before it is
+disputed, and only when it is not disputed already in its own words; a denial
+that says more ("Police denied the report, saying she was in Denver", "Police
+denied that she was in Vail") is a statement of its own, read as such.
 """
 
 from __future__ import annotations
@@ -43,7 +68,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from geosleuth.read._lexicon import NEWS_AGENCIES, SPEAKER_ORG_WORDS
+from geosleuth.read._lexicon import NEWS_AGENCIES, PERSON_NOUNS, SPEAKER_ORG_WORDS
 from geosleuth.read.target import name_key
 
 __all__ = [
@@ -51,6 +76,7 @@ __all__ = [
     "SpeakerRegistry",
     "attribute",
     "attribute_text",
+    "denial_of_previous",
     "dispute_span",
     "quote_states",
 ]
@@ -141,6 +167,31 @@ _DISPUTE = re.compile(
 )
 
 
+# A short sentence that denies the one before it: "Police denied the report.",
+# "The army has since rejected the claims as propaganda.", "This was later denied
+# by police." Its main verb, after a subject of one to six words with no
+# negation, denies "it", "this", "that" or a report ("the report", "such
+# claims"); after that, at most an adverbial ("on Friday", "as false", "in a
+# statement") and the end of the sentence: "Police denied the report that she had
+# left" or "..., saying she was in Denver" is a statement of its own.
+_PREVIOUS = (
+    r"(?:it|this|that|them|(?:the|these|those|such|that|this|both|his|her|their|"
+    rf"its)\s+(?:[\w’'-]+\s+){{0,2}}?{_CLAIM_NOUN})"
+)
+_TAIL = (
+    r"(?:\s+(?:on|in|at|last|this|yesterday|today|later|again|publicly|strongly|"
+    r"flatly|outright|immediately|as|by|when|after|within|hours|days|shortly)\b"
+    r"[^,;:.!?]{0,60})?"
+)
+_DENIES_PREVIOUS = re.compile(
+    r"^(?P<d>(?:(?:but|however|yet|and)\s*,?\s+)?"
+    rf"(?:{_DENIER}{_AUX_ADV}{_DENY}\s+{_PREVIOUS}"
+    rf"|{_IT_SUBJECT}\s+{_BE}{_DENIED}\b){_TAIL})"
+    r"\s*[.!]?[\"”’']*$",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Attribution:
     """Who a sentence's statement comes from.
@@ -163,14 +214,17 @@ class Attribution:
         Character spans (in the document) of the speaker's name and role: places
         named there describe the speaker, not the statement.
     org : str or None
-        The speaker's organisation when the role names one ("SDF"): "our forces"
-        in the speaker's words are its forces.
+        The speaker's organisation when the role names one ("SDF"), or the words
+        of an unnamed speaker ("SDF fighters"): "our forces" in the speaker's
+        words are its forces.
     inherited : bool
         The attribution comes from an earlier sentence (quotation, pronoun,
         continuation).
     disputed : tuple of (int, int) or None
         Character span (in the document) of another party's denial of the
-        statement later in the sentence ("but police denied it"); None if none.
+        statement later in the sentence ("but police denied it"), or of the
+        short sentence after it that denies it ("Police denied the report.");
+        None if none.
     """
 
     speaker: str | None = None
@@ -262,6 +316,46 @@ def dispute_span(text: str, base: int = 0) -> tuple[int, int] | None:
     if m is None:
         return None
     return base + m.start("d"), base + len(m.group(0).rstrip()) + m.start()
+
+
+def denial_of_previous(text: str, base: int = 0) -> tuple[int, int] | None:
+    """The span of ``text`` if it is a short sentence that denies the one before.
+
+    The main verb denies ("deny", "reject", "dismiss", "dispute", "refute",
+    "contradict") "it", "this" or a report of the sentence before ("the report",
+    "the claim", "the reports"), with at most an adverbial after it, or the report
+    is denied in the passive ("The report was denied by police.").
+
+    Parameters
+    ----------
+    text : str
+        One sentence.
+    base : int, default 0
+        The sentence's offset in the document; the span is in the document.
+
+    Returns
+    -------
+    tuple of (int, int) or None
+        The sentence, without its final punctuation.
+
+    Examples
+    --------
+    >>> t = "Police denied the report on Friday."
+    >>> s, e = denial_of_previous(t)
+    >>> t[s:e]
+    'Police denied the report on Friday'
+    >>> denial_of_previous("The claim was later rejected by the army.", 10)
+    (10, 50)
+    >>> denial_of_previous("Police did not deny the report.") is None
+    True
+    >>> denial_of_previous("Police denied that she was in Vail.") is None
+    True
+    """
+    m = _DENIES_PREVIOUS.match(text.strip())
+    if m is None:
+        return None
+    lead = len(text) - len(text.lstrip())
+    return base + lead + m.start("d"), base + lead + m.end("d")
 
 
 def quote_states(text: str, spans: list[tuple[int, int]]) -> list[tuple[bool, bool]]:
@@ -410,6 +504,78 @@ def _speaker_from_subject(subj: Any) -> tuple[int, int, str, str | None, bool] |
     return start, end, name, role, is_org
 
 
+#: First words of a subject that make it no one: "no witness said".
+_NO_ONE = frozenset({"no", "not", "neither", "none", "nobody"})
+#: Entities that make a subject a name, not an unnamed person.
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+
+
+def _unnamed_speaker(subj: Any) -> tuple[int, int, str, str | None] | None:
+    """(start, end, words, role) of an unnamed person who speaks, else None.
+
+    The subject's head is a common noun for a person who is no authority
+    (:data:`~geosleuth.read._lexicon.PERSON_NOUNS`: "a hiker", "her brother",
+    "Jane Doe's brother", "residents"), not part of a name, with no person named
+    in it but its owner ("Jane Doe's"), and not denied ("no witness"). The words
+    run from the subject's first word to its head, with what follows it in
+    prepositions and conjuncts ("a shepherd from Hajin", "residents and
+    shopkeepers"), not its relative clauses; the first letter is capitalised, as
+    for "Officials". The role is the head with the words that describe it
+    ("hiker", "brother", "local taxi driver", "residents" of "Residents of
+    Raqqa"), none when it is all the words ("Residents") or there are several
+    heads. ``(start, end)`` is the whole
+    subject, so that places in it describe the speaker.
+    """
+    doc = subj.doc
+    lemma = subj.lemma_.lower()
+    if (
+        subj.pos_ not in ("NOUN", "PROPN")
+        or (lemma not in PERSON_NOUNS and subj.lower_ not in PERSON_NOUNS)
+        or subj.left_edge.lower_ in _NO_ONE
+    ):
+        return None
+    for e in doc.ents:
+        if e.start <= subj.i < e.end and e.label_ in _NAMED:
+            return None  # "Brother Tom", a name
+        if (
+            e.label_ == "PERSON"
+            and subj.left_edge.i <= e.start
+            and e.end <= subj.right_edge.i + 1
+            and not (e.root.dep_ == "poss" and e.root.head.i == subj.i)
+        ):
+            return None  # "residents, including Tom Fox": the named one speaks
+    end = subj.i + 1
+    conj = False
+    for child in subj.rights:
+        if child.dep_ not in ("prep", "conj", "cc") or child.left_edge.i != end:
+            break
+        conj = conj or child.dep_ == "conj"
+        end = child.right_edge.i + 1
+    start, stop, words = _span_text_kept(doc[subj.left_edge.i : end])
+    first = subj.i
+    for child in reversed(list(subj.lefts)):
+        if (
+            child.dep_ not in ("amod", "compound", "nmod")
+            or child.right_edge.i != first - 1
+        ):
+            break
+        first = child.left_edge.i
+    role = None if conj else doc.text[doc[first].idx : subj.idx + len(subj.text)]
+    if role is not None and role.lower() == words.lower():
+        role = None
+    elif role is not None and doc[first].is_sent_start and not doc[first].ent_type_:
+        role = role[:1].lower() + role[1:]  # "Residents of Raqqa": "residents"
+    left, right = _role_span(subj, start)
+    return left, max(right, stop), words[:1].upper() + words[1:], role
+
+
+def _span_text_kept(tokens: Any) -> tuple[int, int, str]:
+    """(start, end, words) of ``tokens``, articles kept, outer punctuation not."""
+    toks = list(tokens)
+    s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    return s, e, toks[0].doc.text[s:e].strip(' ,;:"“”')
+
+
 def _org_by_name(name: str) -> bool:
     """Whether ``name`` is an organisation's by its words alone.
 
@@ -515,6 +681,16 @@ def attribute(
                 )  # fmt: skip
             if low == "it":
                 continue
+            unnamed = _unnamed_speaker(subj)
+            if unnamed is not None:
+                # "A hiker said", "her brother told police", "residents said"
+                left, right, words, role = unnamed
+                return Attribution(
+                    speaker=words, role=role, verb=verb.text, chain=chain,
+                    official=bool(role and _OFFICIAL.search(role)),
+                    excluded=((left, right),), org=_org_of(role, words),
+                    disputed=disputed,
+                )  # fmt: skip
             got = _speaker_from_subject(subj)
             if (
                 got is None

@@ -30,7 +30,9 @@ weakened", "denied") or conditional; an unattributed death claim is a rumour.
 
 **Sighting** — "seen", "spotted", "sighted", "photographed" with places:
 one :class:`~geosleuth.evidence.Sighting` per place, all in one mixture group.
-The subject is the target when the seen one is the target; an *associate* when
+The subject is the target when the seen one is the target (in the active voice
+too: "a shepherd saw al-Baghdadi", "residents saw her in Vail", where "her" refers
+to the target as "she" would); an *associate* when
 the seen one is another person described as close to the target ("Iyad
 al-Jamili, one of the men closest to Baghdadi"), with ``closeness`` 0.5 and the
 name in ``who``. A seeing that is denied ("has not been seen", "nobody saw", "not
@@ -75,12 +77,24 @@ source             grade  when
                           or a speaker with an official or expert role
                           (director, commander, ministry, researcher,
                           consultant, ...) or whose name is one ("Police",
-                          "Officials")
-``named``          F3     a named speaker with no such role
+                          "Officials", "a police officer")
+``named``          F3     a named speaker with no such role, or an
+                          unnamed person who is no authority: a relative
+                          ("her brother", "Jane Doe's brother"), a witness
+                          or local ("a hiker", "residents", "a shepherd"),
+                          a source ("a source"), as "Witnesses" and
+                          "Sources" are
 ``article``        F3     the article's own statement
 ``rumour``         F5     "it is claimed", "claims have been made", rumours
 ``proof_of_life``  F2     a dated recording or appearance of the target
 =================  =====  ==================================================
+
+An unnamed speaker gets the grade of the kind of source the words name, on the
+scale above: a relative or an eyewitness is a source with no official role (F3),
+the same as a named one, for the text says no more of them than of "Witnesses"
+or "Jane Doe's brother", which this table graded so before. Whether a relative
+shields the target, or a witness saw well, is for the analyst, who can override
+the grade.
 
 The wording's own certainty is the ``hedge`` (:mod:`geosleuth.read.hedges`), so
 "may have been" lowers the probability once, through the hedge, not twice.
@@ -97,6 +111,12 @@ deny; reading it as ``is_not`` would put the denial in the speaker's mouth. A
 disputed death is set aside, as any denied death is (:mod:`geosleuth.read.life`).
 A denial with no link back to the statement ("Al-Baghdadi was seen in Mosul,
 officials denied.") is the speaker's own: the seeing is denied (``negated``).
+A short sentence right after that denies it ("Al-Baghdadi was seen in Mosul.
+Police denied the report.", "The army denied the claim.":
+:func:`geosleuth.read.attribution.denial_of_previous`) disputes the items of that
+one sentence in the same way, its note saying "disputed in the next sentence";
+a sentence further back is never disputed so, nor one that its own words dispute
+already.
 
 This module walks the sentences and keeps what the steps share (item ids, grades,
 provenance, dates, what was rejected); each rule lives in a module of its own:
@@ -117,7 +137,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from geosleuth.errors import GeosleuthError
@@ -137,6 +157,7 @@ from geosleuth.read.attribution import (
     SpeakerRegistry,
     attribute,
     attribute_text,
+    denial_of_previous,
     quote_states,
 )
 from geosleuth.read.dates import find_dates
@@ -146,7 +167,13 @@ from geosleuth.read.regions import REGION_BUFFER_KM, with_borders
 from geosleuth.read.regions import TOWN_BUFFER_KM as TOWN_BUFFER_KM
 from geosleuth.read.sightings import ASSOCIATE_CLOSENESS as ASSOCIATE_CLOSENESS
 from geosleuth.read.sightings import read_sightings
-from geosleuth.read.target import Target, TargetRef, find_target_refs, name_key
+from geosleuth.read.target import (
+    Target,
+    TargetRef,
+    find_object_pronouns,
+    find_target_refs,
+    name_key,
+)
 from geosleuth.read.whereabouts import read_whereabouts
 
 __all__ = [
@@ -298,6 +325,12 @@ class _Extractor:
         self.refs = (
             find_target_refs(text, target, doc=doc, places=places) if target else []
         )
+        #: "him" and "her" as objects that refer to the target ("saw her")
+        self.object_refs = (
+            find_object_pronouns(text, target, self.refs, doc=doc, places=places)
+            if target
+            else []
+        )
         #: (first token, end token, start char, end char) of each PERSON entity
         self.persons = [
             (e.start, e.end, e.start_char, e.end_char)
@@ -406,6 +439,10 @@ class _Extractor:
                 and (state.last_claim_sent == i - 1 and CONTINUATION.match(st))
             ):
                 attr = state.last_claim_attr.carried()
+            if attr.disputed is None and i + 1 < len(spans):
+                # "A hiker saw Doe in Aspen. Police denied the report."
+                s1, e1 = spans[i + 1]
+                attr = replace(attr, disputed=denial_of_previous(self.text[s1:e1], s1))
             refs = [r for r in self.refs if s0 <= r.start < e0]
             names = list(attr.excluded)
             places = []

@@ -36,6 +36,7 @@ from geosleuth.read.target import (
     Target,
     _find_refs,
     infer_target,
+    object_pronoun_refs,
     people,
     pronoun_refs,
 )
@@ -313,9 +314,10 @@ def _target_starts(
     refs = _find_refs(text, who, lambda s, e: True)
     if doc is not None:
         spans = [(m.start, m.end) for m in places if resolved(m)]
-        refs += pronoun_refs(
-            text, refs, people(doc, spans), lambda s, e: True, target=who
-        )
+        persons = people(doc, spans)
+        refs += pronoun_refs(text, refs, persons, lambda s, e: True, target=who)
+        # "him" and "her": the object of "Residents saw her in Vail"
+        refs += object_pronoun_refs(text, refs, persons, lambda s, e: True, target=who)
     return sorted(r.start for r in refs)
 
 

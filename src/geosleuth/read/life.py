@@ -6,12 +6,12 @@ nearest the recording, leaving out one that dates the report of it: "On 1 May
 ISIS said a recording ... was made on 28 September"). The target with killed,
 dead, death or died: ``dead``, unless negated ("no conclusive evidence of ...
 death", "suspicions that he was dead were weakened", "denied"), disputed ("...,
-but ISIS disputed it") or conditional ("if Baghdadi is alive"); an unattributed
-death claim is a rumour. A death is the
-target's only when the target is the one who died ("al-Baghdadi was killed", "a
-strike killed al-Baghdadi", "al-Baghdadi died"), not the killer ("al-Baghdadi
-killed dozens") or one of the target's own ("al-Baghdadi's wife was killed"):
-those are set aside as ``not_target``.
+but ISIS disputed it", or a next sentence "ISIS denied the report.") or
+conditional ("if Baghdadi is alive"); an unattributed death claim is a rumour. A
+death is the target's only when the target is the one who died ("al-Baghdadi
+was killed", "a strike killed al-Baghdadi", "al-Baghdadi died"), not the killer
+("al-Baghdadi killed dozens") or one of the target's own ("al-Baghdadi's wife was
+killed"): those are set aside as ``not_target``.
 """
 
 from __future__ import annotations

@@ -5,8 +5,15 @@ subject is the target when the seen one is the target; an *associate* when the
 seen one is another person described as close to the target ("Iyad al-Jamili, one
 of the men closest to Baghdadi"), with ``closeness`` :data:`ASSOCIATE_CLOSENESS`
 and the name in ``who``; the target's own associate ("Baghdadi's driver was
-spotted") is an unnamed associate. The hedge is that of the seeing ("may have
-been seen"), not of the description of who was seen.
+spotted") is an unnamed associate. In the active voice the one seen is the
+object: the target's name, title or nisba ("a shepherd saw al-Baghdadi near
+Hajin"), or "him" or "her" where the pronoun refers to the target by the rules of
+:mod:`geosleuth.read.target` ("Residents saw her in Vail", "Police said a driver
+had seen him in Mosul"; not after another person's name, a relative of its
+gender, or when the target is of the other gender). A reference to the target in
+the speaker's words ("Jane Doe's brother said residents saw her") is no one seen.
+The hedge is that of the seeing ("may have been seen"), not of the description
+of who was seen.
 
 A seeing that is denied ("has not been seen", "nobody saw", "not a single
 resident saw", "neither residents nor police saw", "officials denied that a
@@ -18,8 +25,9 @@ Raqqa", "nowhere near Hajin") is left out of it (``negated``). "See" itself is n
 read, denied or not ("want to see him in court" is no sighting).
 
 A seeing that another party disputes ("..., but police denied it", "..., a claim
-the army denied") is kept one level less sure, with the denial in its note (see
-:mod:`geosleuth.read.claims`, *Disputes*).
+the army denied", or a next sentence "Police denied the report.") is kept one
+level less sure, with the denial in its note (see :mod:`geosleuth.read.claims`,
+*Disputes*).
 """
 
 from __future__ import annotations
@@ -97,8 +105,9 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
     if subject is not None:
         who, subj_kind, desc = subject
     else:
-        # the active voice: "a shepherd saw al-Baghdadi near Hajin"
-        at = _seen_by_someone(s)
+        # the active voice: "a shepherd saw al-Baghdadi near Hajin", "residents
+        # saw her in Vail"
+        at = _seen_by_someone(ex, s)
         if at is None:
             return False
         seen_at, who, subj_kind, desc = at, None, "target", ""
@@ -150,7 +159,7 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
     at = seen_at - s.span[0]
     aux = _AUX_BEFORE.search(htext[:at])
     hedge, cue = hedge_of(htext[aux.start() if aux else at :])
-    hedge, dispute = disputed(s, hedge)
+    hedge, dispute = disputed(s, hedge, ex.text)
     group = f"{subj_kind}:{who}" if who else None
     for m in places:
         near = NEAR.search(ex.text[max(s.span[0], m.start - 30) : m.start])
@@ -309,18 +318,27 @@ def _governed(
     return None
 
 
-def _seen_by_someone(s: Sentence) -> int | None:
+def _seen_by_someone(ex: _Extractor, s: Sentence) -> int | None:
     """Where a verb of seeing in the active voice has the target as its object.
 
     "A shepherd saw al-Baghdadi", "Tom Fox said he saw Jane Doe", "hikers reported
     seeing Doe": the object's head word is the target's name, title or nisba (not
-    "al-Baghdadi's car"). Returns the verb's offset in the document, or None.
+    "al-Baghdadi's car"); or "him" or "her" that refers to the target
+    (:func:`~geosleuth.read.target.find_object_pronouns`: "Residents saw her in
+    Vail", "a driver had seen him in Mosul"). The verb is one that
+    :data:`_SEEN` reads: "see" itself ("want to see him in court") is not. Returns
+    the verb's offset in the document, or None.
     """
     if s.sent is None:
         return None
     named = [r for r in s.refs if r.kind in ("name", "nisba", "title")]
+    named += [r for r in ex.object_refs if s.span[0] <= r.start < s.span[1]]
     for tok in s.sent:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in _SEE_LEMMAS:
+        if (
+            tok.pos_ != "VERB"
+            or tok.lemma_.lower() not in _SEE_LEMMAS
+            or not _SEEN.fullmatch(tok.text)
+        ):
             continue
         if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
             continue  # "was seen": the passive is seen_subject's
@@ -352,8 +370,17 @@ def _after_reporting(ex: _Extractor, s: Sentence, start: int, end: int) -> int:
 def seen_subject(
     ex: _Extractor, s: Sentence, seen_at: int
 ) -> tuple[str | None, Literal["target", "associate"], str] | None:
-    """(who, subject kind, description) of the one seen at ``seen_at``, or None."""
-    before = [r for r in s.refs if r.start < seen_at]
+    """(who, subject kind, description) of the one seen at ``seen_at``, or None.
+
+    A reference to the target in the speaker's words ("*Jane Doe's* brother said
+    residents saw her") says who speaks, not who was seen.
+    """
+    before = [
+        r
+        for r in s.refs
+        if r.start < seen_at
+        and not any(overlaps((r.start, r.end), span) for span in s.attr.excluded)
+    ]
     persons = [
         e
         for e in (s.sent.ents if s.sent is not None else [])

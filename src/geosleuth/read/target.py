@@ -27,7 +27,11 @@ are found:
   those, from the first "he", "him", "his", "she", "her" or "hers" in the text
   that would refer to the target by the rule above. With no such cue, or titles
   and nouns that disagree, the gender is unknown and both pronouns may be the
-  target's (:func:`target_gender`).
+  target's (:func:`target_gender`). "Him" or "her" as the direct object of a
+  verb ("Residents saw *her* in Vail") refers to the target by the same rule
+  (:func:`find_object_pronouns`); these are kept apart from the other references,
+  for the sightings in the active voice (:mod:`geosleuth.read.sightings`) that
+  use them ("her" in "saw her car" is the car's owner, no object).
 
 A person who shares the target's surname but has another given name ("Jane
 Doe's mother, Mary Doe") is someone else: with a parse, that surname is no
@@ -48,8 +52,10 @@ __all__ = [
     "Target",
     "TargetRef",
     "find_target_refs",
+    "find_object_pronouns",
     "infer_target",
     "name_key",
+    "object_pronoun_refs",
     "target_gender",
 ]
 
@@ -65,6 +71,8 @@ _PERSON_PREDICATES = frozenset(
 )  # fmt: skip
 _TITLE_NOUNS = r"(?:leader|chief|emir|head|caliph|founder|commander|boss)"
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+#: The object pronouns: "residents saw *her* in Vail".
+_OBJECT_PRONOUN = re.compile(r"\b(?:[Hh]im|[Hh]er)\b")
 #: Every pronoun of a gender, for telling the target's: "his son", "her car".
 _ANY_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.IGNORECASE)
 _GENDER_OF = dict.fromkeys(("he", "him", "his"), "he") | dict.fromkeys(
@@ -387,6 +395,104 @@ def pronoun_refs(
         ):
             out.append(TargetRef(s, e, m.group(0), "pronoun"))
     return out
+
+
+def object_pronoun_refs(
+    text: str,
+    refs: list[TargetRef],
+    persons: list[tuple[int, int]],
+    is_object: Callable[[int, int], bool],
+    *,
+    target: Target | None = None,
+    gender: Literal["he", "she"] | None = None,
+) -> list[TargetRef]:
+    """The "him"/"her" of ``text`` that are objects and refer to the target.
+
+    The same rule as :func:`pronoun_refs`, for the object of a verb: "Residents
+    saw *her* in Vail", "a driver had seen *him* in Mosul".
+
+    Parameters
+    ----------
+    text, refs, persons, target, gender
+        As for :func:`pronoun_refs`.
+    is_object : callable (start, end) -> bool
+        Whether the pronoun at ``start:end`` is the object of a verb ("her" in
+        "saw her car" is no object, but the car's owner).
+
+    Returns
+    -------
+    list of TargetRef
+        Of kind ``"pronoun"``, in order of appearance.
+
+    Examples
+    --------
+    >>> t = Target("Jane Doe")
+    >>> text = "Jane Doe left. Residents saw her. Tom Fox left. Police saw him."
+    >>> refs = find_target_refs(text, t)
+    >>> found = object_pronoun_refs(text, refs, [(34, 41)], lambda s, e: True)
+    >>> [(r.text, r.start) for r in found]
+    [('her', 29)]
+    >>> def is_object(s: int, e: int) -> bool:
+    ...     return True
+    >>> [r.text for r in object_pronoun_refs(text, refs, [], is_object)]
+    ['her', 'him']
+    >>> [r.text for r in object_pronoun_refs(text, refs, [], is_object, gender="she")]
+    ['her']
+    """
+    own, others = _own_and_others(text, refs, persons, target)
+    out = []
+    for m in _OBJECT_PRONOUN.finditer(text):
+        s, e = m.span()
+        pronoun = _GENDER_OF[m.group(0).lower()]
+        if gender is not None and pronoun != gender:
+            continue  # of the other gender: not the target's
+        if _refers_to_target(text, s, pronoun, own, others) and is_object(s, e):
+            out.append(TargetRef(s, e, m.group(0), "pronoun"))
+    return out
+
+
+def find_object_pronouns(
+    text: str,
+    target: Target,
+    refs: Sequence[TargetRef],
+    *,
+    doc: Any,
+    places: Sequence[tuple[int, int]] = (),
+) -> list[TargetRef]:
+    """The "him"/"her" of ``text`` that are direct objects and refer to the target.
+
+    Parameters
+    ----------
+    text : str
+        The document text.
+    target : Target
+        Whom to find.
+    refs : sequence of TargetRef
+        The target's references (:func:`find_target_refs`).
+    doc : spacy.tokens.Doc
+        The parse of ``text``: a pronoun is an object where it is the direct
+        object of a verb in the parse.
+    places : sequence of (int, int), default ()
+        As for :func:`find_target_refs`.
+
+    Returns
+    -------
+    list of TargetRef
+        Of kind ``"pronoun"``, by :func:`object_pronoun_refs`, with the target's
+        gender as :func:`find_target_refs` reads it.
+    """
+    persons = people(doc, places)
+    gender = target_gender(text, list(refs), persons, target=target)
+    return object_pronoun_refs(
+        text, list(refs), persons, lambda s, e: _is_direct_object(doc, s, e),
+        target=target, gender=gender,
+    )  # fmt: skip
+
+
+def _is_direct_object(doc: Any, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` is the direct object of a verb."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and span[0].dep_ in ("dobj", "obj")
 
 
 def _own_and_others(

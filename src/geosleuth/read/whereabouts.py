@@ -8,8 +8,8 @@ place where ... hides") and places: a :class:`~geosleuth.evidence.Claim` per pla
 in"); a place denied on its own ("hiding in Raqqa, not in Mosul", "in Raqqa but
 not in Mosul", "neither in Mosul nor in Raqqa", "nowhere near Hajin") is
 ``is_not`` on its own. A claim that another party disputes ("..., but the army
-denied it") is kept one level less sure (see :mod:`geosleuth.read.claims`,
-*Disputes*).
+denied it", or a next sentence "The army denied it.") is kept one level less sure
+(see :mod:`geosleuth.read.claims`, *Disputes*).
 "Here", "there", "the town" and "this village" are the last town named in the
 previous sentences; "the region" and "the area" the places of the last sentence
 that named some. A sentence that continues a claim ("More precisely, it refers to
@@ -118,7 +118,7 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
     hedge, hcue = hedge_of(text)
     if leaders:
         hedge = lower(hedge)
-    hedge, dispute = disputed(s, hedge)
+    hedge, dispute = disputed(s, hedge, ex.text)
     negated = negation(ex, s, cue.start() if cue else 0)
     polarity: Literal["is", "is_not"] = "is_not" if negated else "is"
     notes = [
