@@ -9,7 +9,11 @@ from a corpus: one factor each) published on ``--days`` different days over a
   without contributions, its factors summed as they come);
 - the time of the timeline a case run makes, at most
   ``geosleuth.locate.TIMELINE_POINTS`` points (the dates at evenly spaced ranks);
-- that the thinned timeline's points equal the full one's on the same dates.
+- that the thinned timeline's points equal the full one's on the same dates;
+- the time of that timeline on ``--workers`` local processes
+  (``geosleuth.locate.timeline_of`` with ``scheduler="processes"``, as
+  ``geosleuth locate --workers N`` runs it; process start-up included), and that
+  its points are the same. Needs the [dask] extra; ``--workers 1`` skips it.
 
 Run: ``python bench/timeline.py`` (about 1-2 minutes on 2 cores, most of it the
 full timeline); ``--items 300 --days 100`` for a quick look. Set
@@ -29,7 +33,7 @@ from geosleuth.evidence import Provenance, Sighting
 from geosleuth.fuse import NamedPlace, fuse, timeline
 from geosleuth.geometry import Point
 from geosleuth.grid import Grid
-from geosleuth.locate import TIMELINE_POINTS
+from geosleuth.locate import TIMELINE_POINTS, timeline_of
 
 
 def main() -> None:
@@ -37,6 +41,7 @@ def main() -> None:
     ap.add_argument("--items", type=int, default=1000)
     ap.add_argument("--days", type=int, default=300)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--workers", type=int, default=2)
     args = ap.parse_args()
 
     rng = np.random.default_rng(args.seed)
@@ -87,6 +92,16 @@ def main() -> None:
     by_day = {p.as_of: p.probabilities for p in full}
     same = all(p.probabilities == by_day[p.as_of] for p in thin)
     print(f"thinned points equal the full timeline's on their dates: {same}")
+    if args.workers > 1:
+        t0 = time.perf_counter()
+        on_workers = timeline_of(
+            est, items, scheduler="processes", workers=args.workers
+        )
+        t_par = time.perf_counter() - t0
+        print(
+            f"the same on {args.workers} processes:      {t_par:6.2f} s "
+            f"({t_thin / t_par:.1f}x; same points: {on_workers == thin})"
+        )
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ def test_all_names_are_exported_and_exist():
         "fuse",
         "casefile",
         "locate",
+        "parallel",
         "profile",
         "plan",
         "testing",

@@ -53,6 +53,7 @@ from geosleuth.fuse import (
     NamedPlace,
     PlaceProbability,
     Settings,
+    TimelinePlan,
     TimelinePoint,
     factors,
     fuse,
@@ -65,6 +66,8 @@ from geosleuth.fuse import (
     posterior_from_factors,
     select,
     timeline,
+    timeline_plan,
+    timeline_points,
 )
 from geosleuth.geometry import (
     Area,
@@ -160,6 +163,7 @@ __all__ = [
     "Settings",
     "Sighting",
     "Territory",
+    "TimelinePlan",
     "TimelinePoint",
     "MAX_CELLS",
     "WGS84_A_KM",
@@ -204,6 +208,8 @@ __all__ = [
     "spatial_mean_scores",
     "study_area_grid",
     "timeline",
+    "timeline_plan",
+    "timeline_points",
     "to_geojson",
     "uniform_sequence",
     "update_after_unsuccessful_search",

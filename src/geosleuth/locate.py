@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import os
 import warnings
 from collections.abc import Callable, Iterator, Sequence
@@ -29,10 +30,19 @@ from geosleuth.casefile import (
 from geosleuth.dependence import OWN_DOCUMENT
 from geosleuth.errors import CaseFileError, EvidenceWarning, InputError
 from geosleuth.evidence import EvidenceItem, Provenance, Searched
-from geosleuth.fuse import Estimate, NamedPlace, Settings, TimelinePoint, fuse, timeline
+from geosleuth.fuse import (
+    Estimate,
+    NamedPlace,
+    Settings,
+    TimelinePoint,
+    fuse,
+    timeline_plan,
+    timeline_points,
+)
 from geosleuth.gazetteer import Place
 from geosleuth.geometry import Geometry
 from geosleuth.grid import MAX_CELLS, Grid
+from geosleuth.parallel import map_partitions
 from geosleuth.report import files
 
 __all__ = [
@@ -182,21 +192,36 @@ def _check_unique(items: Sequence[EvidenceItem]) -> None:
 TIMELINE_POINTS = 60
 
 
-def timeline_of(est: Estimate, items: Sequence[EvidenceItem]) -> list[TimelinePoint]:
+def timeline_of(
+    est: Estimate,
+    items: Sequence[EvidenceItem],
+    *,
+    scheduler: str = "serial",
+    workers: int | None = None,
+) -> list[TimelinePoint]:
     """The timeline the report shows: the estimate's six best places, over time.
 
     At most :data:`TIMELINE_POINTS` points: each costs an estimate, and a corpus
     published over hundreds of days would otherwise cost hundreds (the points are
     then the dates at evenly spaced ranks; see :func:`geosleuth.fuse.timeline`).
+    With a ``scheduler`` other than "serial" the points are estimated in
+    partitions on it (:func:`geosleuth.parallel.map_partitions`); they are the
+    same whatever the scheduler.
     """
     top = [NamedPlace(p.name, p.lon, p.lat) for p in est.places[:6]]
-    return timeline(
-        items,
-        est.grid,
-        as_of=est.as_of,
+    plan = timeline_plan(items, as_of=est.as_of, max_points=TIMELINE_POINTS)
+    points = functools.partial(
+        timeline_points,
+        items=plan.items,
+        grid=est.grid,
         places=top,
         settings=est.settings,
-        max_points=TIMELINE_POINTS,
+        mode=plan.mode,
+    )
+    if scheduler == "serial" or len(plan.steps) < 2:
+        return points(plan.steps)
+    return map_partitions(
+        points, list(plan.steps), scheduler=scheduler, workers=workers
     )
 
 
@@ -235,7 +260,8 @@ def locate_case(
         Both given: the report also shows the optimal search plan for that
         effort (:func:`geosleuth.plan.allocate_optimal`).
     scheduler, workers : optional
-        How articles are read (:func:`geosleuth.read.read_corpus`).
+        How articles are read (:func:`geosleuth.read.read_corpus`) and the
+        timeline's points estimated (:func:`timeline_of`).
     source : str or None, default None
         Names the inputs in the outputs (``estimate.json``'s ``case``, the
         report) instead of their paths.
@@ -276,7 +302,7 @@ def locate_case(
             stacklevel=2,
         )
     tell("Tracing the timeline")
-    points = timeline_of(est, data.items)
+    points = timeline_of(est, data.items, scheduler=scheduler, workers=workers)
     plan = None
     if budget_km is not None and sweep_width_km is not None:
         tell("Planning the search")

@@ -19,13 +19,14 @@ __all__ = ["home_of", "read", "scheduler_of"]
 
 #: Help of the --workers and --scheduler options of read and locate.
 WORKERS_HELP = (
-    "Read the documents in N local processes (with Dask: pip install "
-    "'geosleuth\\[dask]'). Each loads the language model once, a few seconds."
+    "Read the documents (and, for locate, estimate the timeline's points) in N "
+    "local processes (with Dask: pip install 'geosleuth\\[dask]'). Each loads the "
+    "language model once, a few seconds."
 )
 SCHEDULER_HELP = (
-    "Read the documents on a Dask cluster, given by its scheduler's address "
-    "(tcp://10.0.0.5:8786); or a local Dask scheduler: serial, synchronous, "
-    "threads, processes."
+    "Read the documents (and, for locate, estimate the timeline's points) on a "
+    "Dask cluster, given by its scheduler's address (tcp://10.0.0.5:8786); or a "
+    "local Dask scheduler: serial, synchronous, threads, processes."
 )
 #: The --workers and --scheduler options, as read and locate declare them.
 WorkersOption = Annotated[

@@ -61,7 +61,13 @@ from __future__ import annotations
 
 from geosleuth.fuse.contributions import Contribution
 from geosleuth.fuse.estimate import Estimate, fuse
-from geosleuth.fuse.history import TimelinePoint, timeline
+from geosleuth.fuse.history import (
+    TimelinePlan,
+    TimelinePoint,
+    timeline,
+    timeline_plan,
+    timeline_points,
+)
 from geosleuth.fuse.life import p_alive
 from geosleuth.fuse.likelihood import Factor, factors, gaussian_mixture_density, select
 from geosleuth.fuse.posterior import (
@@ -82,6 +88,7 @@ __all__ = [
     "NamedPlace",
     "PlaceProbability",
     "Settings",
+    "TimelinePlan",
     "TimelinePoint",
     "factors",
     "fuse",
@@ -94,4 +101,6 @@ __all__ = [
     "posterior_from_factors",
     "select",
     "timeline",
+    "timeline_plan",
+    "timeline_points",
 ]

@@ -20,8 +20,11 @@ from geosleuth.fuse.settings import Settings
 from geosleuth.grid import Grid
 
 __all__ = [
+    "TimelinePlan",
     "TimelinePoint",
     "timeline",
+    "timeline_plan",
+    "timeline_points",
 ]
 
 
@@ -99,7 +102,50 @@ def timeline(
     >>> pts[1].probabilities == full[2].probabilities  # the same estimate
     True
     """
-    settings = settings or Settings()
+    plan = timeline_plan(items, as_of=as_of, mode=mode, max_points=max_points)
+    return timeline_points(
+        plan.steps, items=plan.items, grid=grid, places=places, settings=settings,
+        mode=plan.mode,
+    )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class TimelinePlan:
+    """What a timeline estimates: its mode, its items and its dates.
+
+    ``steps`` holds, per point, its date and the ids of the items new since the
+    point before; ``items`` are those known by the last date.
+    """
+
+    mode: str
+    items: tuple[EvidenceItem, ...]
+    steps: tuple[tuple[dt.date, tuple[str, ...]], ...]
+
+
+def timeline_plan(
+    items: Sequence[EvidenceItem],
+    *,
+    as_of: dt.date,
+    mode: str = "auto",
+    max_points: int | None = None,
+) -> TimelinePlan:
+    """The dates of :func:`timeline` and what is new at each, without estimating.
+
+    The arguments are :func:`timeline`'s. With :func:`timeline_points` on parts
+    of ``steps`` (e.g. on several processes, as ``geosleuth locate --scheduler``
+    does), the points are those :func:`timeline` gives.
+
+    Examples
+    --------
+    >>> from geosleuth.evidence import LifeStatus, Provenance
+    >>> days = [dt.date(2018, 1, d) for d in (1, 5, 9)]
+    >>> alive = [LifeStatus(id=f"a{k}", date=d, status="alive",
+    ...                     provenance=Provenance(document="d", published=d))
+    ...          for k, d in enumerate(days)]
+    >>> plan = timeline_plan(alive, as_of=days[-1])
+    >>> plan.mode, [(d.day, new) for d, new in plan.steps]
+    ('known', [(1, ('a0',)), (5, ('a1',)), (9, ('a2',))])
+    """
     if mode not in ("known", "event", "auto"):
         raise InputError(
             f"mode must be 'known', 'event' or 'auto'. Got {mode!r}.", field="mode"
@@ -111,37 +157,63 @@ def timeline(
         )
     # What was not known by as_of is in no point of the timeline: a hindcast
     # ("event" mode) replays the events with the knowledge of as_of, not later.
-    items = [i for i in items if i.known_on <= as_of]
+    known = tuple(i for i in items if i.known_on <= as_of)
     if mode == "auto":
-        known_days = {i.known_on for i in items}
+        known_days = {i.known_on for i in known}
         mode = "known" if len(known_days) >= 3 else "event"
 
     def when(item: EvidenceItem) -> dt.date:
         return item.known_on if mode == "known" else item.date
 
-    dates = sorted({when(i) for i in items if when(i) <= as_of} | {as_of})
+    dates = sorted({when(i) for i in known if when(i) <= as_of} | {as_of})
     if max_points is not None and len(dates) > max_points:
         ranks = np.unique(np.linspace(0, len(dates) - 1, max_points).round())
         dates = [dates[int(k)] for k in ranks]
+    steps = []
+    previous: dt.date | None = None
+    for day in dates:
+        new = tuple(
+            i.id
+            for i in known
+            if when(i) <= day and (previous is None or when(i) > previous)
+        )
+        steps.append((day, new))
+        previous = day
+    return TimelinePlan(mode, known, tuple(steps))
+
+
+def timeline_points(
+    steps: Sequence[tuple[dt.date, tuple[str, ...]]],
+    *,
+    items: Sequence[EvidenceItem],
+    grid: Grid,
+    places: Sequence[NamedPlace],
+    settings: Settings | None = None,
+    mode: str = "known",
+) -> list[TimelinePoint]:
+    """The timeline's points at ``steps`` (from :func:`timeline_plan`).
+
+    ``items`` and ``mode`` are the plan's. Each point is an estimate as of its
+    date without contributions, its factors summed as they come; the places'
+    discs are made once per call.
+    """
+    settings = settings or Settings()
+    if mode not in ("known", "event"):
+        raise InputError(
+            f"mode must be 'known' or 'event'. Got {mode!r}.", field="mode"
+        )
     masks = [
         (q.name, _disc(grid, q.lon, q.lat, settings.place_radius_km)) for q in places
     ]
     log_prior = np.zeros(grid.n_cells)
     hindcast = mode == "event"
     out = []
-    previous: dt.date | None = None
-    for day in dates:
+    for day, new in steps:
         used, _, _, post = _evidence_posterior(
             items, grid, as_of=day, settings=settings, log_prior=log_prior,
             hindcast=hindcast, keep_factors=False,
         )  # fmt: skip
         alive = p_alive(used, as_of=day, settings=settings, hindcast=hindcast)
         probabilities = {name: float(np.dot(post, m)) for name, m in masks}
-        new = tuple(
-            i.id
-            for i in items
-            if when(i) <= day and (previous is None or when(i) > previous)
-        )
-        out.append(TimelinePoint(day, probabilities, alive, new, mode))
-        previous = day
+        out.append(TimelinePoint(day, probabilities, alive, tuple(new), mode))
     return out

@@ -21,10 +21,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-import importlib
 import json
 import os
-import re
 import sys
 import threading
 import warnings
@@ -39,10 +37,15 @@ from geosleuth.errors import (
     GeosleuthWarning,
     InputError,
     MissingDependencyError,
-    missing_extra,
 )
 from geosleuth.evidence import EvidenceItem, item_from_dict
 from geosleuth.geometry import Point
+from geosleuth.parallel import (
+    LOCAL_SCHEDULERS,
+    Scheduler,
+    check_scheduler,
+    map_partitions,
+)
 from geosleuth.read.document import Reading, _published, read_document
 from geosleuth.read.text import MAX_CHARS
 
@@ -66,17 +69,9 @@ __all__ = [
 #: File suffixes read as documents (lower case): text, Markdown and HTML.
 CORPUS_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 
-#: A scheduler for :func:`read_corpus` other than a cluster's address.
-Scheduler = Literal["serial", "synchronous", "threads", "processes"]
-#: The schedulers that run in this process or on this machine.
-LOCAL_SCHEDULERS: tuple[str, ...] = ("serial", "synchronous", "threads", "processes")
 #: What to do with a document that cannot be read.
 OnInvalid = Literal["raise", "warn", "skip"]
 _ON_INVALID = ("raise", "warn", "skip")
-#: A Dask scheduler's address: "tcp://10.0.0.5:8786", "tls://host:8786", ...
-_ADDRESS = re.compile(r"[a-z][a-z0-9+.-]*://\S+")
-#: Partitions per worker: enough to balance long and short documents.
-_PARTITIONS_PER_WORKER = 4
 
 #: The ``format`` of ``evidence.json``.
 READ_EVIDENCE_FORMAT = "geosleuth read evidence"
@@ -320,29 +315,6 @@ def _read_partition(
     return out
 
 
-def _check_scheduler(scheduler: str, workers: int | None) -> None:
-    if scheduler not in LOCAL_SCHEDULERS and not _ADDRESS.fullmatch(scheduler):
-        raise InputError(
-            f"The scheduler must be one of {', '.join(map(repr, LOCAL_SCHEDULERS))} "
-            "or a Dask scheduler's address such as 'tcp://10.0.0.5:8786'. Got "
-            f"{scheduler!r} instead.",
-            field="scheduler",
-        )
-    if workers is None:
-        return
-    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
-        raise InputError(
-            f"workers must be a positive whole number. Got {workers!r} instead.",
-            field="workers",
-        )
-    if scheduler not in ("threads", "processes"):
-        raise InputError(
-            "workers sets the number of local threads or processes; it does not "
-            f"apply to the scheduler {scheduler!r}. Got workers={workers}.",
-            field="workers",
-        )
-
-
 def _named(exc: GeosleuthError, path: Path) -> GeosleuthError:
     """``exc``, with ``path`` as its location when it has none."""
     if exc.path is not None:
@@ -448,7 +420,7 @@ def read_corpus(
             f"{on_invalid!r} instead.",
             field="on_invalid",
         )
-    _check_scheduler(scheduler, workers)
+    check_scheduler(scheduler, workers)
     files = [Path(p) for p in paths]
     pub = _published(published)
     readings: list[Reading] = []
@@ -496,72 +468,17 @@ def _read_with_dask(
     workers: int | None,
     progress: Callable[[int, int], None] | None,
 ) -> list[_Outcome]:
-    """Read ``files`` as a Dask bag on ``scheduler``; the outcomes, in any order."""
-    try:  # untyped: Any
-        dask: Any = importlib.import_module("dask")
-        db: Any = importlib.import_module("dask.bag")
-        callbacks: Any = importlib.import_module("dask.callbacks")
-    except ImportError as exc:
-        raise missing_extra("dask", "dask") from exc
-    total = len(files)
-    done = 0
-
-    def advance(n: int) -> None:
-        nonlocal done
-        done += n
-        if progress is not None:
-            progress(done, total)
-
-    def bag_for(n_workers: int, *, absolute: bool = False) -> Any:
-        npartitions = min(total, max(1, n_workers) * _PARTITIONS_PER_WORKER)
-        # a cluster's workers run elsewhere: they get absolute paths, on a
-        # file system they must share with this machine
-        seq = [(i, str(p.resolve() if absolute else p)) for i, p in enumerate(files)]
-        bag = db.from_sequence(seq, npartitions=npartitions)
-        return bag.map_partitions(functools.partial(_read_partition, options=options))
-
-    if scheduler in LOCAL_SCHEDULERS:
-        n_workers = 1 if scheduler == "synchronous" else workers or os.cpu_count() or 1
-        parts = bag_for(n_workers)
-
-        def posttask(key: Any, result: Any, *_: Any) -> None:
-            if isinstance(key, tuple) and key and key[0] == parts.name:
-                advance(len(result))
-
-        extra: dict[str, Any] = {}
-        if scheduler == "threads":
-            extra["num_workers"] = n_workers
-        elif scheduler == "processes":
-            # Our own pool, so as not to wait for the workers to exit (a second or
-            # so each, with spaCy loaded): they exit while the caller goes on.
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
-
-            context = dask.config.get("multiprocessing.context", "spawn")
-            extra["pool"] = ProcessPoolExecutor(
-                n_workers, mp_context=multiprocessing.get_context(context)
-            )
-            extra["chunksize"] = 1  # one partition at a time: the load stays even
-        try:
-            with callbacks.Callback(posttask=posttask):
-                (outcomes,) = dask.compute(parts, scheduler=scheduler, **extra)
-        finally:
-            if "pool" in extra:
-                extra["pool"].shutdown(wait=False, cancel_futures=True)
-        return list(outcomes)
-    try:
-        distributed: Any = importlib.import_module("distributed")
-    except ImportError as exc:
-        raise missing_extra("distributed", "dask") from exc
-    with distributed.Client(scheduler) as client:
-        parts = bag_for(sum(client.nthreads().values()), absolute=True)
-        futures = client.compute(parts.to_delayed())
-        out: list[_Outcome] = []
-        for future in distributed.as_completed(futures):
-            batch = future.result()
-            out.extend(batch)
-            advance(len(batch))
-        return out
+    """Read ``files`` in partitions on ``scheduler``; the outcomes, in input order."""
+    # a cluster's workers run elsewhere: they get absolute paths, on a file
+    # system they must share with this machine
+    return map_partitions(
+        functools.partial(_read_partition, options=options),
+        [(i, str(p)) for i, p in enumerate(files)],
+        scheduler=scheduler,
+        workers=workers,
+        remote=[(i, str(p.resolve())) for i, p in enumerate(files)],
+        progress=progress,
+    )
 
 
 # -- evidence.json, and loading read outputs back ---------------------------------

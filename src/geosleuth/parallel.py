@@ -1,0 +1,232 @@
+"""Run a function over the partitions of a list: in a loop, or on Dask.
+
+What reading a corpus (:func:`geosleuth.read.read_corpus`) and a case run's
+timeline (:func:`geosleuth.locate.timeline_of`) share. A scheduler is
+
+- ``"serial"``: a plain loop in this process (Dask is not imported);
+- ``"synchronous"``, ``"threads"`` or ``"processes"``: Dask's local scheduler of
+  that name, with ``workers`` threads or processes (default: the cores);
+- any other value: the address of a Dask cluster's scheduler
+  (``"tcp://10.0.0.5:8786"``), connected to with ``distributed.Client``.
+
+The list is cut into a few partitions per worker (a :mod:`dask.bag`), so that
+what each worker loads once (a language model, a grid's masks) serves many
+elements, and the results come back in input order, the same as the loop's.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import os
+import re
+from collections.abc import Callable, Sequence
+from typing import Any, Literal, TypeVar
+
+from geosleuth.errors import InputError, missing_extra
+
+__all__ = [
+    "LOCAL_SCHEDULERS",
+    "PARTITIONS_PER_WORKER",
+    "Scheduler",
+    "check_scheduler",
+    "map_partitions",
+]
+
+#: The schedulers that run on this machine (any other is a cluster's address).
+Scheduler = Literal["serial", "synchronous", "threads", "processes"]
+LOCAL_SCHEDULERS: tuple[str, ...] = ("serial", "synchronous", "threads", "processes")
+#: Partitions per worker: enough to even out the load, few enough that what a
+#: partition loads once is loaded rarely.
+PARTITIONS_PER_WORKER = 4
+
+_ADDRESS = re.compile(r"[a-z][a-z0-9+.-]*://\S+")
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+
+
+def check_scheduler(scheduler: str, workers: int | None) -> None:
+    """Refuse a scheduler or a number of workers that cannot be used.
+
+    Raises
+    ------
+    InputError
+        For a scheduler that is neither local nor an address, a ``workers``
+        that is not a positive whole number, or ``workers`` with a scheduler it
+        does not apply to.
+
+    Examples
+    --------
+    >>> check_scheduler("tcp://10.0.0.5:8786", None)
+    >>> check_scheduler("serial", 2)
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.InputError: workers sets the number of local threads or ...
+    """
+    if scheduler not in LOCAL_SCHEDULERS and not _ADDRESS.fullmatch(scheduler):
+        raise InputError(
+            f"The scheduler must be one of {', '.join(map(repr, LOCAL_SCHEDULERS))} "
+            "or a Dask scheduler's address such as 'tcp://10.0.0.5:8786'. Got "
+            f"{scheduler!r} instead.",
+            field="scheduler",
+        )
+    if workers is None:
+        return
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise InputError(
+            f"workers must be a positive whole number. Got {workers!r} instead.",
+            field="workers",
+        )
+    if scheduler not in ("threads", "processes"):
+        raise InputError(
+            "workers sets the number of local threads or processes; it does not "
+            f"apply to the scheduler {scheduler!r}. Got workers={workers}.",
+            field="workers",
+        )
+
+
+def _indexed(
+    part: Sequence[tuple[int, _T]], fn: Callable[[list[_T]], list[_R]]
+) -> list[tuple[int, _R]]:
+    """``fn`` on a partition of ``(index, element)``; its results, indexed."""
+    indices = [i for i, _ in part]
+    results = fn([x for _, x in part])
+    if len(results) != len(indices):
+        raise RuntimeError(
+            f"a partition of {len(indices)} gave {len(results)} results"
+        )  # a bug in fn: nothing a user can mend
+    return list(zip(indices, results, strict=True))
+
+
+def map_partitions(
+    fn: Callable[[list[_T]], list[_R]],
+    elements: Sequence[_T],
+    *,
+    scheduler: str = "serial",
+    workers: int | None = None,
+    remote: Sequence[_T] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[_R]:
+    """``fn`` over partitions of ``elements``; one result per element, in order.
+
+    Parameters
+    ----------
+    fn : callable (list) -> list
+        Takes a partition (a list of elements) and returns one result per
+        element, in its order. For "processes" and a cluster it must pickle: a
+        module-level function, or a :func:`functools.partial` of one.
+    elements : sequence
+        What to map over.
+    scheduler : str, default "serial"
+        See the module docstring. "serial" calls ``fn`` once on all elements.
+    workers : int or None, default None
+        Threads or processes of the "threads" and "processes" schedulers.
+    remote : sequence or None, default None
+        The elements as a cluster's workers must get them, in the same order
+        (e.g. absolute paths, for workers on other machines); default
+        ``elements``. Only for a cluster.
+    progress : callable (done, total) or None, default None
+        Called as partitions finish.
+
+    Returns
+    -------
+    list
+        ``fn``'s results, in the order of ``elements``.
+
+    Raises
+    ------
+    InputError
+        A bad ``scheduler`` or ``workers`` (:func:`check_scheduler`).
+    MissingDependencyError
+        Without the ``[dask]`` extra, for a scheduler other than "serial".
+
+    Notes
+    -----
+    Errors that ``fn`` raises are raised here (Dask may retry a lost worker's
+    partition first). Make ``fn`` return what should not stop the others.
+
+    Examples
+    --------
+    >>> def squares(part):
+    ...     return [x * x for x in part]
+    >>> map_partitions(squares, [1, 2, 3])
+    [1, 4, 9]
+    >>> map_partitions(squares, [], scheduler="threads", workers=2)
+    []
+    """
+    check_scheduler(scheduler, workers)
+    total = len(elements)
+    if remote is not None and len(remote) != total:
+        raise InputError(
+            f"remote must have one element per element ({total}). Got {len(remote)}.",
+            field="remote",
+        )
+    if total == 0:
+        return []
+    if scheduler == "serial":
+        out = list(fn(list(elements)))
+        if progress is not None:
+            progress(total, total)
+        return out
+    try:  # untyped: Any
+        dask: Any = importlib.import_module("dask")
+        db: Any = importlib.import_module("dask.bag")
+        callbacks: Any = importlib.import_module("dask.callbacks")
+    except ImportError as exc:
+        raise missing_extra("dask", "dask") from exc
+    done = 0
+
+    def advance(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress is not None:
+            progress(done, total)
+
+    def bag_for(n_workers: int, seq: Sequence[_T]) -> Any:
+        npartitions = min(total, max(1, n_workers) * PARTITIONS_PER_WORKER)
+        bag = db.from_sequence(list(enumerate(seq)), npartitions=npartitions)
+        return bag.map_partitions(functools.partial(_indexed, fn=fn))
+
+    results: list[tuple[int, _R]] = []
+    if scheduler in LOCAL_SCHEDULERS:
+        n_workers = 1 if scheduler == "synchronous" else workers or os.cpu_count() or 1
+        parts = bag_for(n_workers, elements)
+
+        def posttask(key: Any, result: Any, *_: Any) -> None:
+            if isinstance(key, tuple) and key and key[0] == parts.name:
+                advance(len(result))
+
+        extra: dict[str, Any] = {}
+        if scheduler == "threads":
+            extra["num_workers"] = n_workers
+        elif scheduler == "processes":
+            # Our own pool, so as not to wait for the workers to exit (a second or
+            # so each, with spaCy loaded): they exit while the caller goes on.
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            context = dask.config.get("multiprocessing.context", "spawn")
+            extra["pool"] = ProcessPoolExecutor(
+                n_workers, mp_context=multiprocessing.get_context(context)
+            )
+            extra["chunksize"] = 1  # one partition at a time: the load stays even
+        try:
+            with callbacks.Callback(posttask=posttask):
+                (results,) = dask.compute(parts, scheduler=scheduler, **extra)
+        finally:
+            if "pool" in extra:
+                extra["pool"].shutdown(wait=False, cancel_futures=True)
+    else:
+        try:
+            distributed: Any = importlib.import_module("distributed")
+        except ImportError as exc:
+            raise missing_extra("distributed", "dask") from exc
+        with distributed.Client(scheduler) as client:
+            n_workers = sum(client.nthreads().values())
+            parts = bag_for(n_workers, elements if remote is None else remote)
+            futures = client.compute(parts.to_delayed())
+            for future in distributed.as_completed(futures):
+                batch = future.result()
+                results.extend(batch)
+                advance(len(batch))
+    return [r for _, r in sorted(results, key=lambda pair: pair[0])]
