@@ -1703,3 +1703,81 @@ def test_the_case_page_of_no_case_is_404_and_forms_from_elsewhere_are_403(
     r = call(app, "POST", f"/cases/{case_id}/estimate", data={},
              headers={"Origin": "https://evil.example"})  # fmt: skip
     assert error_of(r, 403)["error"] == "CrossOrigin"
+
+
+def test_a_new_version_of_the_case_file_replaces_it_and_keeps_the_old(
+    small_case, fake_locate
+):
+    app, folder, case_id = small_case
+    url = f"/api/cases/{case_id}/case.yaml"
+    first = call(app, "GET", url)
+    version = first.headers["etag"].strip('"')
+    assert len(version) == 16
+    assert call(app, "GET", f"/api/cases/{case_id}").json()["case_version"] == version
+    edited = first.content.replace(
+        b"Missing walker on Yr Wyddfa", b"Missing walker <b>found</b>?"
+    )
+    assert edited != first.content
+    r = call(app, "PUT", url, content=edited, headers={"If-Match": f'"{version}"'})
+    assert r.status_code == 200, r.text
+    assert r.json()["kept_as"] == "versions/0001.yaml"
+    assert call(app, "GET", url).content == edited
+    assert (folder / "versions" / "0001.yaml").read_bytes() == first.content
+    meta = call(app, "GET", f"/api/cases/{case_id}").json()
+    assert meta["title"].startswith("Missing walker <b>found</b>?")
+    assert meta["case_version"] == r.json()["version"] != version
+    log = call(app, "GET", f"/api/cases/{case_id}/log").json()["log"]
+    assert (log[-1]["action"], log[-1]["kept_as"]) == ("replaced", "versions/0001.yaml")
+    # the page escapes the new title
+    page = call(app, "GET", f"/cases/{case_id}").text
+    assert "<b>found</b>" not in page and "&lt;b&gt;found&lt;/b&gt;" in page
+
+    # an edit of the old version is refused (412), and changes nothing
+    stale = call(app, "PUT", url, content=first.content,
+                 headers={"If-Match": f'"{version}"'})  # fmt: skip
+    assert error_of(stale, 412)["error"] == "PreconditionFailed"
+    assert "changed since you took it" in stale.json()["message"]
+    assert call(app, "GET", url).content == edited
+    # an invalid case file is 422 with its line, and changes nothing
+    bad = call(app, "PUT", url, content=HOSTILE_KIND)
+    assert error_of(bad, 422)["line"] is not None
+    bad = call(app, "PUT", url, content=b"target: x\nevidence:\n  - {id: e, kind: "
+               b"territory, date: 2024-01-01, csv: /etc/passwd}\n")  # fmt: skip
+    assert error_of(bad, 422)["error"] == "CaseFileError"
+    assert call(app, "GET", url).content == edited
+    assert sorted(p.name for p in (folder / "versions").iterdir()) == ["0001.yaml"]
+    # without If-Match the newest wins; the form sends the version it showed
+    r = call(app, "POST", f"/cases/{case_id}/case",
+             files={"case": ("c.yaml", first.content)},
+             data={"base": meta["case_version"]})  # fmt: skip
+    assert (r.status_code, r.headers["location"]) == (303, f"/cases/{case_id}#log")
+    assert call(app, "GET", url).content == first.content
+    # the version is the content's: the edited file's version is stale now
+    r = call(app, "POST", f"/cases/{case_id}/case",
+             files={"case": ("c.yaml", edited)},
+             data={"base": meta["case_version"]})  # fmt: skip
+    assert r.status_code == 422 and "changed since you took it" in r.text
+    assert f'<a href="/cases/{case_id}">Back to the case</a>' in r.text
+
+
+def test_a_full_disk_while_replacing_the_case_file_keeps_the_old(
+    small_case, monkeypatch
+):
+    import errno
+
+    from geosleuth.service.store import CaseStore
+
+    app, folder, case_id = small_case
+    before = (folder / "case.yaml").read_bytes()
+    meta = (folder / "meta.json").read_bytes()
+
+    def append_log(where, user, what, detail):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(CaseStore, "_append_log", staticmethod(append_log))
+    edited = before.replace(b"Missing walker", b"Found walker")
+    r = call(app, "PUT", f"/api/cases/{case_id}/case.yaml", content=edited)
+    assert error_of(r, 503)["error"] == "StorageError"
+    assert (folder / "case.yaml").read_bytes() == before
+    assert (folder / "meta.json").read_bytes() == meta
+    assert list((folder / "versions").iterdir()) == []

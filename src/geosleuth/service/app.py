@@ -19,7 +19,12 @@ GET     ``/api/cases``                         the cases (metadata, latest run)
 POST    ``/api/cases``                         a case file (YAML body, or multipart
                                                ``case``) → 201 ``{"id"}``
 GET     ``/api/cases/{id}``                    one case: documents, runs
-GET     ``/api/cases/{id}/case.yaml``          its case file as it is now
+GET     ``/api/cases/{id}/case.yaml``          its case file as it is now (``ETag``:
+                                               its version)
+PUT     ``/api/cases/{id}/case.yaml``          a new version of it (YAML body; with
+                                               ``If-Match: "<version>"``, 412 if it
+                                               changed since) → ``{"kept_as",
+                                               "version"}``; the old one is kept
 POST    ``/api/cases/{id}/documents``          a report (multipart ``document``, or a
                                                body with ``?name=``) → 201, what was
                                                read
@@ -35,9 +40,11 @@ GET     ``/api/cases/{id}/log``                who changed the case, what and wh
                                                "action", ...}]}``
 GET     ``/api/cases/{id}/runs/{run}/{file}``  a file of one run (:data:`RUN_FILES`)
 GET     ``/cases/{id}``                        the case's page (HTML): its reports,
-                                               estimates and log, with forms to add
-                                               a report, run an estimate and record
-                                               a search; the forms post to
+                                               estimates and log, with forms to
+                                               replace the case file, add a report,
+                                               run an estimate and record a search;
+                                               the forms post to
+POST    ``/cases/{id}/case``                   ... (multipart ``case``, ``base``),
 POST    ``/cases/{id}/documents``              ... (multipart ``document``,
                                                ``published``),
 POST    ``/cases/{id}/estimate``               ... (the estimate's options) and
@@ -319,9 +326,43 @@ def create_app(
 
     @guarded
     async def case_file(request: Request) -> Response:
-        return file_response(
-            store.case_file(request.path_params["case_id"]), "case.yaml"
+        case_id = request.path_params["case_id"]
+        response = file_response(store.case_file(case_id), "case.yaml")
+        response.headers["ETag"] = f'"{store.case_version(case_id)}"'
+        return response
+
+    async def replace_case(
+        request: Request, case_id: str, data: bytes, base: str | None
+    ) -> dict[str, Any]:
+        """Check and put in place a new version of a case's file."""
+        store.folder(case_id)
+        text = decode_text(data, "case")
+        case = await run_in_threadpool(pipeline.check_case_text, text)
+        job = functools.partial(
+            store.replace_case_file,
+            case_id,
+            text,
+            case,
+            user=request_user(request),
+            base=base or None,
         )
+        result: dict[str, Any] = await run_in_threadpool(job)
+        return result
+
+    @guarded
+    async def put_case_file(request: Request) -> Response:
+        case_id = request.path_params["case_id"]
+        data = await read_body(request, limit)
+        base = request.headers.get("if-match", "").strip().strip('"')
+        try:
+            result = await replace_case(
+                request, case_id, data, base or request.query_params.get("base")
+            )
+        except InputError as exc:
+            if exc.field == "base":
+                return error_response(412, "PreconditionFailed", exc.message)
+            raise
+        return json_response({**result, "links": links(case_id)})
 
     async def upload(request: Request, case_id: str) -> dict[str, Any]:
         """Store and read the report a request carries; what was read."""
@@ -549,6 +590,12 @@ def create_app(
 
         return guarded(handler)
 
+    async def case_form(request: Request, case_id: str) -> str:
+        store.folder(case_id)
+        _, data, fields = await read_upload(request, "case", limit)
+        await replace_case(request, case_id, data, fields.get("base"))
+        return "log"
+
     async def upload_form(request: Request, case_id: str) -> str:
         await upload(request, case_id)
         return "documents"
@@ -581,7 +628,8 @@ def create_app(
         Route("/api/cases", list_cases, methods=["GET"]),
         Route("/api/cases", guarded(create_case), methods=["POST"]),
         Route(case, get_case),
-        Route(f"{case}/case.yaml", case_file),
+        Route(f"{case}/case.yaml", case_file, methods=["GET"]),
+        Route(f"{case}/case.yaml", put_case_file, methods=["PUT"]),
         Route(f"{case}/documents", add_document, methods=["POST"]),
         Route(f"{case}/documents/{{name}}", get_document, methods=["GET"]),
         Route(f"{case}/estimate", run_estimate, methods=["POST"]),
@@ -590,6 +638,7 @@ def create_app(
         Route(f"{case}/log", history, methods=["GET"]),
         Route(f"{case}/runs/{{run_id}}/{{name}}", run_file),
         Route("/cases/{case_id}", case_view, methods=["GET"]),
+        Route("/cases/{case_id}/case", form_post(case_form), methods=["POST"]),
         Route("/cases/{case_id}/documents", form_post(upload_form), methods=["POST"]),
         Route("/cases/{case_id}/estimate", form_post(estimate_form), methods=["POST"]),
         Route("/cases/{case_id}/searched", form_post(searched_form), methods=["POST"]),

@@ -324,6 +324,16 @@ def case_page(
         '<label>sweep width, km <input type="number" name="sweep_width_km" '
         'step="any" min="0"></label> '
         '<button type="submit">Estimate</button></form>'
+        '<h2 id="case-file">Case file</h2>'
+        f'<form method="post" action="{action}/case" enctype="multipart/form-data">'
+        f'<a href="/api/cases/{cid}/case.yaml">Download case.yaml</a> (version '
+        f"<code>{_e(case.get('case_version'))}</code>), edit it, and put the new "
+        'version in its place: <input type="file" name="case" '
+        'accept=".yaml,.yml,text/yaml" required> '
+        f'<input type="hidden" name="base" value="{_e(case.get("case_version"))}">'
+        '<button type="submit">Replace</button><br><span class="muted">The old '
+        "version is kept; if someone changed the file since this page was loaded, "
+        "nothing is replaced.</span></form>"
         '<h2 id="documents">Reports</h2>'
         "<table><thead><tr><th>name</th><th>published</th><th>uploaded</th>"
         '<th>by</th><th class="num">bytes</th></tr></thead>'

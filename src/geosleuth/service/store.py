@@ -4,7 +4,9 @@ Layout under the data folder::
 
     cases/
       <case-id>/
-        case.yaml            the case file (appended to by recorded searches)
+        case.yaml            the case file (appended to by recorded searches,
+                             replaced by a new version from the team)
+        versions/NNNN.yaml   each case file that was replaced, oldest first
         meta.json            id, title, target, created, created_by
         log.jsonl            who changed what, when: one JSON object a line
         documents/<name>     uploaded reports (.txt, .md, .html)
@@ -32,6 +34,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import json
 import os
 import re
@@ -286,7 +289,10 @@ class CaseStore:
 
     # ------------------------------------------------------------------ read
     def meta(self, case_id: str) -> dict[str, Any]:
-        """What is known of a case: title, target, documents, runs, latest run."""
+        """What is known of a case: title, target, documents, runs, latest run.
+
+        With ``case_version``, the case file's version (:meth:`case_version`).
+        """
         folder = self.folder(case_id)
         try:
             meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
@@ -296,6 +302,7 @@ class CaseStore:
         return {
             **meta,
             "id": case_id,
+            "case_version": self.case_version(case_id),
             "documents": self.documents(case_id),
             "runs": runs,
             "latest_run": runs[-1] if runs else None,
@@ -414,7 +421,88 @@ class CaseStore:
             out.append(entry)
         return out
 
+    def case_version(self, case_id: str) -> str:
+        """A tag of the case file as it is now (SHA-256 of its bytes, 16 hex digits).
+
+        A client that sends it back with a new version of the case file
+        (:meth:`replace_case_file`) is told if someone changed the file since.
+        It is the content's: a file put back as it was has its old tag again,
+        and an edit made from that content loses nothing.
+        """
+        data = self.case_file(case_id).read_bytes()
+        return hashlib.sha256(data).hexdigest()[:16]
+
     # ------------------------------------------------------------------ write
+    def replace_case_file(
+        self,
+        case_id: str,
+        text: str,
+        case: Case,
+        *,
+        user: str | None = None,
+        base: str | None = None,
+    ) -> dict[str, Any]:
+        """Put a new, validated version of a case file in place of the current one.
+
+        ``case`` is ``text`` parsed (as in :meth:`create`). The current file is
+        kept first as ``versions/NNNN.yaml``; the new one is written atomically,
+        the case's title and target follow it, and the log gets a ``replaced``
+        line. With ``base`` (a :meth:`case_version` the client saw), a file
+        changed since (e.g. a search recorded meanwhile) is not overwritten.
+        Returns ``{"case", "kept_as", "version"}``.
+
+        Raises
+        ------
+        InputError
+            With ``field="base"``, when the case file changed since ``base``.
+        """
+        folder = self.folder(case_id)
+        with self.lock(case_id):
+            now = self.case_version(case_id)
+            if base is not None and base != now:
+                raise InputError(
+                    "The case file changed since you took it (another change was "
+                    f"made: see the log); it is version {now}, not {base[:20]}. Take "
+                    "it again, redo your edit, and send it with the new version.",
+                    field="base",
+                )
+            versions = folder / "versions"
+            versions.mkdir(exist_ok=True)
+            taken = [
+                int(p.stem)
+                for p in versions.glob("*.yaml")
+                if _RUN_ID.fullmatch(p.stem)
+            ]
+            kept = versions / f"{max(taken, default=0) + 1:04d}.yaml"
+            current = (folder / "case.yaml").read_bytes()
+            meta_path = folder / "meta.json"
+            old_meta = meta_path.read_bytes() if meta_path.is_file() else None
+            write_atomic(kept, current)
+            try:
+                try:
+                    meta = json.loads((old_meta or b"").decode("utf-8"))
+                except ValueError:
+                    meta = None
+                if not isinstance(meta, dict):
+                    meta = {"id": case_id, "created": None}
+                write_atomic(folder / "case.yaml", text.encode("utf-8"))
+                meta |= {"title": case.title, "target": case.target}
+                write_json(meta_path, meta)
+                self._append_log(
+                    folder, user, "replaced", {"kept_as": f"versions/{kept.name}"}
+                )
+            except BaseException:  # not logged, not made: the old files back
+                write_atomic(folder / "case.yaml", current)
+                if old_meta is not None:
+                    write_atomic(meta_path, old_meta)
+                kept.unlink(missing_ok=True)
+                raise
+            return {
+                "case": case_id,
+                "kept_as": f"versions/{kept.name}",
+                "version": self.case_version(case_id),
+            }
+
     @staticmethod
     def _append_log(
         folder: Path, user: str | None, action: str, detail: dict[str, Any]
