@@ -1781,3 +1781,53 @@ def test_a_full_disk_while_replacing_the_case_file_keeps_the_old(
     assert (folder / "case.yaml").read_bytes() == before
     assert (folder / "meta.json").read_bytes() == meta
     assert list((folder / "versions").iterdir()) == []
+
+
+def test_a_removed_report_is_kept_aside_logged_and_left_out_of_estimates(
+    small_case, fake_reader, fake_locate
+):
+    app, folder, case_id = small_case
+    docs = f"/api/cases/{case_id}/documents"
+    for name in ("a.txt", "b.txt"):
+        r = call(
+            app, "POST", docs, params={"name": name}, content=b"text " + name.encode()
+        )
+        assert r.status_code == 201, r.text
+    # the page links to a question, and a GET changes nothing
+    page = call(app, "GET", f"/cases/{case_id}").text
+    assert f'href="/cases/{case_id}/documents/a.txt/remove"' in page
+    ask = call(app, "GET", f"/cases/{case_id}/documents/a.txt/remove")
+    assert ask.status_code == 200 and "Remove a.txt?" in ask.text
+    assert (folder / "documents" / "a.txt").is_file()
+    # the form's post, then the API's delete
+    r = call(app, "POST", f"/cases/{case_id}/documents/a.txt/remove")
+    assert (r.status_code, r.headers["location"]) == (
+        303, f"/cases/{case_id}#documents"
+    )  # fmt: skip
+    r = call(app, "DELETE", f"{docs}/b.txt")
+    assert r.status_code == 200 and r.json()["kept_as"] == "removed/0002-b.txt"
+    assert [d["name"] for d in call(app, "GET", f"/api/cases/{case_id}").json()[
+        "documents"]] == []  # fmt: skip
+    kept = sorted(p.name for p in (folder / "removed").iterdir())
+    assert kept == ["0001-a.txt", "0001-a.txt.json", "0002-b.txt", "0002-b.txt.json"]
+    assert (folder / "removed" / "0001-a.txt").read_bytes() == b"text a.txt"
+    log = call(app, "GET", f"/api/cases/{case_id}/log").json()["log"]
+    assert [(e["action"], e.get("document")) for e in log[-2:]] == [
+        ("removed", "a.txt"), ("removed", "b.txt")
+    ]  # fmt: skip
+    call(app, "POST", f"/api/cases/{case_id}/estimate")
+    inputs, _, _ = fake_locate.calls[-1]
+    assert inputs == ["case.yaml"]  # neither report, nor what was read from it
+    # a name the case does not list is 404, and a path never gets through
+    for name in ("a.txt", "..%2Fcase.yaml", "nope.txt"):
+        error_of(call(app, "DELETE", f"{docs}/{name}"), 404)
+        r = call(app, "POST", f"/cases/{case_id}/documents/{name}/remove")
+        assert r.status_code == 404
+        assert (
+            call(app, "GET", f"/cases/{case_id}/documents/{name}/remove").status_code
+            == 404
+        )
+    assert (folder / "case.yaml").is_file()
+    # a name may be used again
+    r = call(app, "POST", docs, params={"name": "a.txt"}, content=b"again")
+    assert r.json()["name"] == "a.txt"

@@ -29,6 +29,9 @@ POST    ``/api/cases/{id}/documents``          a report (multipart ``document``,
                                                body with ``?name=``) → 201, what was
                                                read
 GET     ``/api/cases/{id}/documents/{name}``   a stored report, as a download
+DELETE  ``/api/cases/{id}/documents/{name}``   take it out of the case (kept aside
+                                               under ``removed/``, logged) →
+                                               ``{"kept_as"}``
 POST    ``/api/cases/{id}/estimate``           run the pipeline (``as_of``,
                                                ``published``, ``budget_km``,
                                                ``sweep_width_km``, as JSON or query) →
@@ -47,6 +50,9 @@ GET     ``/cases/{id}``                        the case's page (HTML): its repor
 POST    ``/cases/{id}/case``                   ... (multipart ``case``, ``base``),
 POST    ``/cases/{id}/documents``              ... (multipart ``document``,
                                                ``published``),
+GET     ``/cases/{id}/documents/{name}/remove`` asks whether to remove it; its button
+                                               posts to
+POST    ``/cases/{id}/documents/{name}/remove`` ... (nothing),
 POST    ``/cases/{id}/estimate``               ... (the estimate's options) and
 POST    ``/cases/{id}/searched``               ... (``date``, ``pd``, ``west`` ...
                                                ``north`` or ``lon``, ``lat``,
@@ -104,7 +110,7 @@ from geosleuth.service._http import (
     read_upload,
     request_user,
 )
-from geosleuth.service.pages import case_page, error_page, index_page
+from geosleuth.service.pages import case_page, error_page, index_page, remove_page
 from geosleuth.service.store import RUN_FILES, CaseStore
 from geosleuth.service.users import UNNAMED, check_users
 
@@ -454,6 +460,14 @@ def create_app(
         return record
 
     @guarded
+    async def remove_document(request: Request) -> Response:
+        case_id, name = request.path_params["case_id"], request.path_params["name"]
+        job = functools.partial(
+            store.remove_document, case_id, name, user=request_user(request)
+        )
+        return json_response(await run_in_threadpool(job))
+
+    @guarded
     async def run_estimate(request: Request) -> Response:
         case_id = request.path_params["case_id"]
         store.folder(case_id)
@@ -596,6 +610,24 @@ def create_app(
         await replace_case(request, case_id, data, fields.get("base"))
         return "log"
 
+    @guarded
+    async def remove_view(request: Request) -> Response:
+        case_id, name = request.path_params["case_id"], request.path_params["name"]
+        meta = await run_in_threadpool(store.meta, case_id)
+        if name not in {d["name"] for d in meta["documents"]}:
+            raise CaseNotFoundError(
+                f"The case {case_id!r} has no document {name[:80]!r}.", field="name"
+            )
+        return html_response(remove_page(meta, name))
+
+    async def remove_form(request: Request, case_id: str) -> str:
+        name = request.path_params["name"]
+        job = functools.partial(
+            store.remove_document, case_id, name, user=request_user(request)
+        )
+        await run_in_threadpool(job)
+        return "documents"
+
     async def upload_form(request: Request, case_id: str) -> str:
         await upload(request, case_id)
         return "documents"
@@ -632,6 +664,7 @@ def create_app(
         Route(f"{case}/case.yaml", put_case_file, methods=["PUT"]),
         Route(f"{case}/documents", add_document, methods=["POST"]),
         Route(f"{case}/documents/{{name}}", get_document, methods=["GET"]),
+        Route(f"{case}/documents/{{name}}", remove_document, methods=["DELETE"]),
         Route(f"{case}/estimate", run_estimate, methods=["POST"]),
         Route(f"{case}/estimate", latest_estimate, methods=["GET"]),
         Route(f"{case}/searched", searched, methods=["POST"]),
@@ -640,6 +673,12 @@ def create_app(
         Route("/cases/{case_id}", case_view, methods=["GET"]),
         Route("/cases/{case_id}/case", form_post(case_form), methods=["POST"]),
         Route("/cases/{case_id}/documents", form_post(upload_form), methods=["POST"]),
+        Route(
+            "/cases/{case_id}/documents/{name}/remove",
+            form_post(remove_form),
+            methods=["POST"],
+        ),
+        Route("/cases/{case_id}/documents/{name}/remove", remove_view, methods=["GET"]),
         Route("/cases/{case_id}/estimate", form_post(estimate_form), methods=["POST"]),
         Route("/cases/{case_id}/searched", form_post(searched_form), methods=["POST"]),
         Route("/cases/{case_id}/report", latest_report),

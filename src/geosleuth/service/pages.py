@@ -12,7 +12,14 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote
 
-__all__ = ["PAGE_CSP", "case_page", "error_page", "index_page", "login_page"]
+__all__ = [
+    "PAGE_CSP",
+    "case_page",
+    "error_page",
+    "index_page",
+    "login_page",
+    "remove_page",
+]
 
 #: Content-Security-Policy sent with these pages: nothing from elsewhere, no script.
 PAGE_CSP = (
@@ -215,7 +222,8 @@ def _doc_row(cid: str, doc: dict[str, Any]) -> str:
         f"</a></td><td>{_e(doc.get('published') or '-')}</td>"
         f"<td>{_e(doc.get('uploaded'))}</td>"
         f"<td>{_e(doc.get('uploaded_by') or '-')}</td>"
-        f'<td class="num">{_e(doc.get("bytes"))}</td></tr>'
+        f'<td class="num">{_e(doc.get("bytes"))}</td>'
+        f'<td><a href="/cases/{cid}/documents/{name}/remove">remove…</a></td></tr>'
     )
 
 
@@ -282,7 +290,7 @@ def case_page(
     cid = quote(str(case.get("id", "")), safe="")
     docs = case.get("documents") or []
     doc_rows = "".join(_doc_row(cid, d) for d in docs) or (
-        '<tr><td colspan="5" class="muted">No reports yet.</td></tr>'
+        '<tr><td colspan="6" class="muted">No reports yet.</td></tr>'
     )
     runs = list(reversed(case.get("runs") or []))
     run_rows = "".join(_run_row(cid, r) for r in runs) or (
@@ -336,7 +344,7 @@ def case_page(
         "nothing is replaced.</span></form>"
         '<h2 id="documents">Reports</h2>'
         "<table><thead><tr><th>name</th><th>published</th><th>uploaded</th>"
-        '<th>by</th><th class="num">bytes</th></tr></thead>'
+        '<th>by</th><th class="num">bytes</th><th></th></tr></thead>'
         f"<tbody>{doc_rows}</tbody></table>"
         f'<form method="post" action="{action}/documents" '
         'enctype="multipart/form-data"><strong>Add a report</strong> (.txt, .md or '
@@ -369,3 +377,28 @@ def case_page(
         f'<a href="/api/cases/{cid}">this case as JSON</a></p>'
     )
     return _page(f"geosleuth: {case.get('title') or case.get('id')}", body)
+
+
+def remove_page(case: dict[str, Any], name: str) -> str:
+    """Asks whether to take document ``name`` out of ``case`` (escaped).
+
+    The page's button posts to the same address; nothing happens on a GET.
+
+    Examples
+    --------
+    >>> page = remove_page({"id": "x", "title": "<t>"}, "a<b>.txt")
+    >>> "a&lt;b&gt;.txt" in page, "/documents/a%3Cb%3E.txt/remove" in page
+    (True, True)
+    """
+    cid = quote(str(case.get("id", "")), safe="")
+    doc = quote(name, safe="")
+    body = (
+        f"<h1>Remove {_e(name)}?</h1>"
+        f'<p class="sub">From {_e(case.get("title"))}. Later estimates leave it and '
+        "what was read from it out; the file is kept aside on the server, and the "
+        "case's log says who removed it.</p>"
+        f'<form method="post" action="/cases/{cid}/documents/{doc}/remove">'
+        '<button type="submit">Remove it</button> '
+        f'<a href="/cases/{cid}#documents">Keep it</a></form>'
+    )
+    return _page(f"geosleuth: remove {name}", body)

@@ -10,6 +10,8 @@ Layout under the data folder::
         meta.json            id, title, target, created, created_by
         log.jsonl            who changed what, when: one JSON object a line
         documents/<name>     uploaded reports (.txt, .md, .html)
+        removed/NNNN-<name>  reports taken out of the case (and their readings),
+                             kept
         readings/<name>.json what was read from each when it was uploaded (the
                              ``<doc>.json`` of ``geosleuth read``): estimates use
                              it, so each report keeps the date it came with
@@ -588,6 +590,54 @@ class CaseStore:
             finally:
                 shutil.rmtree(tmp, ignore_errors=True)
         return final, result
+
+    def remove_document(
+        self, case_id: str, name: str, *, user: str | None = None
+    ) -> dict[str, Any]:
+        """Take a document (and its reading) out of a case; keep both aside.
+
+        They move to ``removed/NNNN-<name>`` (and ``.json``), so later estimates
+        leave them out and nothing is destroyed; the log gets a ``removed`` line.
+        Returns ``{"case", "document", "kept_as"}``.
+
+        Raises
+        ------
+        CaseNotFoundError
+            If the case has no such document (only names it lists are taken).
+        """
+        folder = self.folder(case_id)
+        with self.lock(case_id):
+            if name not in {d["name"] for d in self.documents(case_id)}:
+                raise CaseNotFoundError(
+                    f"The case {case_id!r} has no document {name[:80]!r}.",
+                    field="name",
+                )
+            removed = folder / "removed"
+            removed.mkdir(exist_ok=True)
+            taken = [
+                int(p.name[:4])
+                for p in removed.iterdir()
+                if p.name[:4].isdigit() and p.name[4:5] == "-"
+            ]
+            kept = removed / f"{max(taken, default=0) + 1:04d}-{name}"
+            reading = self.reading_path(case_id, name)
+            (folder / "documents" / name).rename(kept)
+            moved_reading = reading.is_file()
+            if moved_reading:
+                reading.rename(kept.with_name(kept.name + ".json"))
+            try:
+                self._append_log(
+                    folder,
+                    user,
+                    "removed",
+                    {"document": name, "kept_as": f"removed/{kept.name}"},
+                )
+            except BaseException:  # not logged, not made: both back in place
+                kept.rename(folder / "documents" / name)
+                if moved_reading:
+                    kept.with_name(kept.name + ".json").rename(reading)
+                raise
+        return {"case": case_id, "document": name, "kept_as": f"removed/{kept.name}"}
 
     def add_run(
         self,
