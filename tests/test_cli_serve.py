@@ -78,7 +78,7 @@ def test_serve_runs_the_app_on_the_given_address(web, fake_uvicorn, tmp_path):
 
 def test_token_file_turns_on_the_token(web, fake_uvicorn, tmp_path):
     token = tmp_path / "token"
-    token.write_text("  abc123XYZ\n")
+    token.write_text("  abc123XYZ-0123456789\n")
     result = runner.invoke(
         app,
         ["serve", "--data-dir", str(tmp_path / "d"), "--token-file", str(token),
@@ -88,7 +88,11 @@ def test_token_file_turns_on_the_token(web, fake_uvicorn, tmp_path):
     assert "without --token-file" not in result.output
     [(application, _)] = fake_uvicorn
     assert get(application, "/api/cases").status_code == 401
-    ok = get(application, "/api/cases", headers={"Authorization": "Bearer abc123XYZ"})
+    ok = get(
+        application,
+        "/api/cases",
+        headers={"Authorization": "Bearer abc123XYZ-0123456789"},
+    )
     assert ok.status_code == 200
     assert get(application, "/health").status_code == 200
 
@@ -101,38 +105,55 @@ def test_open_address_without_a_token_is_warned(web, fake_uvicorn, tmp_path):
     assert "without --token-file" in result.output
 
 
+A = "4f0c1d9e-s3cret-1"  # tokens long enough
+B = "77a2b8d1-s3cret-2"
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
         ("", "There is no token in the token file. ({file})"),
         ("\n  \n# ana abc\n", "There is no token in the token file. ({file})"),
         (
-            "ana abc def\n",
+            f"ana {A} def\n",
             "Line 1 of the token file must be 'NAME TOKEN' or a token alone; it has "
             "3 words. ({file}:1)",
         ),
         (
-            "ana abc\nana def\n",
+            f"ana {A}\nana {B}\n",
             "The user 'ana' is given twice (line 2 of the token file); each user has "
             "one token. ({file}:2)",
         ),
         (
-            "abc\n\ndef\n",
-            "The user 'team' is given twice (line 3 of the token file); name each "
-            "token ('NAME TOKEN'). ({file}:3)",
+            f"{A}\n\n{B}\n",
+            "Line 1 of the token file has one word among several users: write each "
+            "as 'NAME TOKEN' (a lone word could be a name whose token was left out, "
+            "and would work as a token). ({file}:1)",
         ),
         (
-            "ana abc\nben abc\n",
+            f"ana {A}\nben\n",
+            "Line 2 of the token file has one word among several users: write each "
+            "as 'NAME TOKEN' (a lone word could be a name whose token was left out, "
+            "and would work as a token). ({file}:2)",
+        ),
+        (
+            f"ana {A}\nben abc\n",
+            "The token on line 2 of the token file has 3 characters; give at least "
+            '16, e.g. from python -c "import secrets; print(secrets.token_urlsafe(24))'
+            '". ({file}:2)',
+        ),
+        (
+            f"ana {A}\nben {A}\n",
             "The user 'ben' (line 2 of the token file) has the token of 'ana'; each "
             "user needs a token of their own. ({file}:2)",
         ),
         (
-            "ana.b abc\n",
+            f"ana.b {A}\n",
             "A user's name must be 1-40 ASCII letters, digits, '_' or '-'. Got "
             "'ana.b' (line 1 of the token file). ({file}:1)",
         ),
         (
-            "ana abcé\n",
+            f"ana {A}é\n",
             "The token of 'ana' (line 1 of the token file) must be one word of "
             "printable ASCII characters (it is sent in an HTTP header). ({file}:1)",
         ),
@@ -154,7 +175,9 @@ def test_token_file_of_users_logs_each_change_under_its_user(
     web, fake_uvicorn, tmp_path
 ):
     token = tmp_path / "token"
-    token.write_text("# the field team\nana  tok-ana-1\n\nben\ttok-ben-2\n")
+    token.write_text(
+        "# the field team\nana  tok-ana-0123456789\n\nben\ttok-ben-0123456789\n"
+    )
     result = runner.invoke(
         app, ["serve", "--data-dir", str(tmp_path / "d"), "--token-file", str(token)]
     )
@@ -162,7 +185,7 @@ def test_token_file_of_users_logs_each_change_under_its_user(
     assert "to 2 user(s): ana, ben" in result.output
     [(application, _)] = fake_uvicorn
     for user in ("ana", "ben"):
-        headers = {"Authorization": f"Bearer tok-{user}-{1 if user == 'ana' else 2}"}
+        headers = {"Authorization": f"Bearer tok-{user}-0123456789"}
         r = get(
             application, "/api/cases", method="POST", headers=headers,
             content=HIKER.read_bytes(),
@@ -173,7 +196,7 @@ def test_token_file_of_users_logs_each_change_under_its_user(
         assert meta.json()["created_by"] == user
         [entry] = log.json()["log"]
         assert (entry["user"], entry["action"]) == (user, "created")
-    wrong = {"Authorization": "Bearer tok-ana-2"}
+    wrong = {"Authorization": "Bearer tok-ana-012345678"}
     assert get(application, "/api/cases", headers=wrong).status_code == 401
 
 
@@ -187,7 +210,7 @@ def test_missing_web_extra_names_it(monkeypatch, tmp_path):
 
 def test_open_address_answers_to_any_host(web, fake_uvicorn, tmp_path):
     token = tmp_path / "token"
-    token.write_text("abc\n")
+    token.write_text("abc123XYZ-0123456789\n")
     result = runner.invoke(
         app,
         ["serve", "--data-dir", str(tmp_path / "d"), "--token-file", str(token),
@@ -199,7 +222,7 @@ def test_open_address_answers_to_any_host(web, fake_uvicorn, tmp_path):
         application,
         "/api/cases",
         base_url="http://cases.example.org",
-        headers={"Authorization": "Bearer abc"},
+        headers={"Authorization": "Bearer abc123XYZ-0123456789"},
     )
     assert r.status_code == 200
     import httpx
@@ -210,7 +233,7 @@ def test_open_address_answers_to_any_host(web, fake_uvicorn, tmp_path):
             return await c.post(
                 "/api/cases",
                 content=b"#" * size,
-                headers={"Authorization": "Bearer abc"},
+                headers={"Authorization": "Bearer abc123XYZ-0123456789"},
             )
 
     assert asyncio.run(post(500_001)).status_code == 413

@@ -6,12 +6,16 @@ A token file (``geosleuth serve --token-file FILE``) holds one user a line::
     ana      4f0c1d...e9
     ben      77a2b8...01
 
-A line with one word is a token without a name; its user is called ``team``
-(the one-token files of earlier versions are read so). Blank lines and lines
-starting with ``#`` are skipped. A name is 1-40 ASCII letters, digits, ``_`` or
-``-``; a token is one word of printable ASCII. Names and tokens must each be
-unique. Every change the service makes is kept in its case's log under the user
-who asked for it (:meth:`geosleuth.service.store.CaseStore.log`).
+A file of one line with one word is a token without a name; its user is called
+``team`` (the one-token files of earlier versions are read so). Blank lines and
+lines starting with ``#`` are skipped. A name is 1-40 ASCII letters, digits,
+``_`` or ``-``; a token is one word of printable ASCII, at least
+:data:`MIN_TOKEN_CHARS` characters (make one with ``python -c "import secrets;
+print(secrets.token_urlsafe(24))"``). Names and tokens must each be unique, and a
+file with several users names each one (a word alone among named lines is more
+likely a name whose token was forgotten than a token). Every change the service
+makes is kept in its case's log under the user who asked for it
+(:meth:`geosleuth.service.store.CaseStore.log`).
 """
 
 from __future__ import annotations
@@ -22,10 +26,12 @@ from pathlib import Path
 
 from geosleuth.errors import InputError
 
-__all__ = ["UNNAMED", "check_users", "parse_users", "read_users"]
+__all__ = ["MIN_TOKEN_CHARS", "UNNAMED", "check_users", "parse_users", "read_users"]
 
 #: The user of a token given without a name.
 UNNAMED = "team"
+#: The shortest token a token file may hold: a short token can be guessed.
+MIN_TOKEN_CHARS = 16
 
 _NAME = re.compile(r"[A-Za-z0-9_-]{1,40}")
 
@@ -107,14 +113,14 @@ def parse_users(text: str) -> dict[str, str]:
 
     Examples
     --------
-    >>> parse_users("# the field team\nana  s3cret-1\nben\ts3cret-2\n")
-    {'ana': 's3cret-1', 'ben': 's3cret-2'}
-    >>> parse_users("  abc123XYZ\n")
-    {'team': 'abc123XYZ'}
-    >>> parse_users("ana s3cret\nbob s3cret\n")
+    >>> parse_users("# the team\nana 4f0c1d9e-s3cret-1\nben\t77a2b8d1-s3cret-2\n")
+    {'ana': '4f0c1d9e-s3cret-1', 'ben': '77a2b8d1-s3cret-2'}
+    >>> parse_users("  abc123XYZ-0123456789\n")
+    {'team': 'abc123XYZ-0123456789'}
+    >>> parse_users("ana 4f0c1d9e-s3cret-1\nben\n")
     Traceback (most recent call last):
     ...
-    geosleuth.errors.InputError: The user 'bob' (line 2 of the token file) has the ...
+    geosleuth.errors.InputError: Line 2 of the token file has one word among several ...
     """
     entries = []
     for number, raw in enumerate(text.splitlines(), 1):
@@ -128,15 +134,34 @@ def parse_users(text: str) -> dict[str, str]:
                 line=number,
                 field="users",
             )
-        name, token = (UNNAMED, words[0]) if len(words) == 1 else words
-        entries.append((name, token, number))
-    return _collect(entries, "the token file", ascii_only=True)
+        entries.append((words[0] if len(words) == 2 else None, words[-1], number))
+    lone = [n for name, _, n in entries if name is None]
+    if lone and len(entries) > 1:
+        raise InputError(
+            f"Line {lone[0]} of the token file has one word among several users: "
+            "write each as 'NAME TOKEN' (a lone word could be a name whose token "
+            "was left out, and would work as a token).",
+            line=lone[0],
+            field="users",
+        )
+    for _, token, number in entries:
+        if len(token) < MIN_TOKEN_CHARS:
+            raise InputError(
+                f"The token on line {number} of the token file has {len(token)} "
+                f"characters; give at least {MIN_TOKEN_CHARS}, e.g. from python -c "
+                '"import secrets; print(secrets.token_urlsafe(24))".',
+                line=number,
+                field="users",
+            )
+    named = [(name or UNNAMED, token, n) for name, token, n in entries]
+    return _collect(named, "the token file", ascii_only=True)
 
 
 def check_users(users: dict[str, str]) -> dict[str, str]:
     """``users`` (name → token) checked as :func:`parse_users` checks a file.
 
-    Surrounding blanks of a token are dropped.
+    Surrounding blanks of a token are dropped. The file's shortest token
+    (:data:`MIN_TOKEN_CHARS`) is not asked of a program's tokens.
 
     Raises
     ------
