@@ -6,7 +6,7 @@ A simulation study with known answers. Each trial:
    cells, ``geosleuth.grid.Grid.around``): the uniform prior of the estimate.
 2. Reports of it are generated, each with a NATO grade drawn from B2, C3, D4 and
    a hedge from certain / probable, so that its probability of being true is
-   ``r = GradeTable.p_true(grade, hedge)`` (0.1-0.68), and a positional σ of 2, 5
+   ``r = GradeTable.p_true(grade, hedge)`` (0.15-0.68), and a positional σ of 2, 5
    or 10 km. A true report is the target's position plus isotropic Gaussian noise
    of that σ; a false one is uniform over the square.
 3. The reports become target sightings with that grade, hedge and ``sigma_km``,
@@ -18,7 +18,7 @@ Scenarios:
 
 - **independent**: 1-6 reports, each an observation of its own. The model is
   the one the reports were made with, so the areas should hold the target at
-  their nominal rates (a little more: an HDR holds *at least* its level).
+  their nominal rates (an HDR holds *at least* its level, by a cell at most).
 - **copied**: 1-3 documents, each making one observation and repeating it in 3
   items (three officials quoting one source). Analysed as if independent
   (``source_correlation`` 0, the default) the copies count three times and the

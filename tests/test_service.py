@@ -3,6 +3,7 @@
 import asyncio
 import datetime as dt
 import json
+import re
 import shutil
 import sys
 import time
@@ -1746,18 +1747,90 @@ def test_a_new_version_of_the_case_file_replaces_it_and_keeps_the_old(
     assert error_of(bad, 422)["error"] == "CaseFileError"
     assert call(app, "GET", url).content == edited
     assert sorted(p.name for p in (folder / "versions").iterdir()) == ["0001.yaml"]
-    # without If-Match the newest wins; the form sends the version it showed
-    r = call(app, "POST", f"/cases/{case_id}/case",
-             files={"case": ("c.yaml", first.content)},
-             data={"base": meta["case_version"]})  # fmt: skip
-    assert (r.status_code, r.headers["location"]) == (303, f"/cases/{case_id}#log")
+    # without If-Match the newest wins; "*" matches any version
+    r = call(app, "PUT", url, content=first.content, headers={"If-Match": "*"})
+    assert r.status_code == 200, r.text
     assert call(app, "GET", url).content == first.content
-    # the version is the content's: the edited file's version is stale now
-    r = call(app, "POST", f"/cases/{case_id}/case",
-             files={"case": ("c.yaml", edited)},
-             data={"base": meta["case_version"]})  # fmt: skip
+    r = call(app, "PUT", url, content=edited,
+             headers={"If-Match": f'"0000", W/"{r.json()["version"]}"'})  # fmt: skip
+    assert r.status_code == 200, r.text
+
+
+def test_the_page_edits_the_case_file_it_shows_and_never_a_newer_one(
+    small_case, fake_locate
+):
+    import html
+
+    app, folder, case_id = small_case
+    page = call(app, "GET", f"/cases/{case_id}").text
+    base = re.search(r'name="base" value="([0-9a-f]{16})"', page).group(1)
+    shown = re.search(r'<textarea name="text"[^>]*>\n(.*?)</textarea>', page, re.S)
+    text = html.unescape(shown.group(1))
+    assert text.encode() == (folder / "case.yaml").read_bytes()
+    assert base == call(app, "GET", f"/api/cases/{case_id}/case.yaml").headers[
+        "etag"].strip('"')  # fmt: skip
+    # someone records a search meanwhile; the edit made from the page is refused
+    search = {"date": "2024-10-13", "pd": 0.5, "box": BOX}
+    assert (
+        call(app, "POST", f"/api/cases/{case_id}/searched", json=search).status_code
+        == 201
+    )
+    after_search = (folder / "case.yaml").read_bytes()
+    edit = text.replace("Missing walker", "Found walker").replace("\n", "\r\n")
+    r = call(app, "POST", f"/cases/{case_id}/case", data={"text": edit, "base": base})
     assert r.status_code == 422 and "changed since you took it" in r.text
-    assert f'<a href="/cases/{case_id}">Back to the case</a>' in r.text
+    assert (folder / "case.yaml").read_bytes() == after_search
+    # from the page as it is now, the edit is saved (line ends as LF)
+    page = call(app, "GET", f"/cases/{case_id}").text
+    base = re.search(r'name="base" value="([0-9a-f]{16})"', page).group(1)
+    edit = after_search.decode().replace("Missing walker", "Found walker")
+    r = call(app, "POST", f"/cases/{case_id}/case",
+             data={"text": edit.replace("\n", "\r\n"), "base": base})  # fmt: skip
+    assert (r.status_code, r.headers["location"]) == (303, f"/cases/{case_id}#log")
+    assert (folder / "case.yaml").read_bytes() == edit.encode()
+    # a form without its base is refused: it could overwrite anything
+    r = call(app, "POST", f"/cases/{case_id}/case", data={"text": edit})
+    assert r.status_code == 422 and "the &#x27;base&#x27; version" in r.text
+
+
+def test_a_new_target_reads_the_stored_reports_again(
+    small_case, fake_reader, fake_locate
+):
+    app, folder, case_id = small_case
+    day = {"name": "a.txt", "published": "2024-10-12"}
+    r = call(app, "POST", f"/api/cases/{case_id}/documents", params=day, content=b"t")
+    assert r.status_code == 201
+    url = f"/api/cases/{case_id}/case.yaml"
+    old = call(app, "GET", url).content
+    assert b"target: missing walker (synthetic example)" in old
+    new = old.replace(
+        b"target: missing walker (synthetic example)", b"target: John Evans"
+    )
+    r = call(app, "PUT", url, content=new)
+    assert r.status_code == 200, r.text
+    assert r.json()["read_again"] == ["a.txt"]
+    # read again for the new target, with the date it was uploaded with
+    assert fake_reader[-1] == ("a.txt", "John Evans", dt.date(2024, 10, 12))
+    assert (folder / "readings" / "a.txt.json").is_file()
+    log = call(app, "GET", f"/api/cases/{case_id}/log").json()["log"]
+    assert log[-1]["read_again"] == ["a.txt"]
+    assert call(app, "GET", f"/api/cases/{case_id}").json()["target"] == "John Evans"
+    # the same target again: nothing is read
+    n = len(fake_reader)
+    r = call(app, "PUT", url, content=new.replace(b"Missing walker", b"Walker"))
+    assert (
+        r.status_code == 200 and r.json()["read_again"] == [] and len(fake_reader) == n
+    )
+
+
+def test_a_broken_form_is_400_and_changes_nothing(small_case, fake_locate):
+    app, _, case_id = small_case
+    r = call(app, "POST", f"/cases/{case_id}/estimate", content=b"--x\r\nbroken",
+             headers={"Content-Type": "multipart/form-data; boundary=x"})  # fmt: skip
+    assert r.status_code == 400
+    assert fake_locate.calls == []
+    log = call(app, "GET", f"/api/cases/{case_id}/log").json()["log"]
+    assert [e["action"] for e in log] == ["created"]
 
 
 def test_a_full_disk_while_replacing_the_case_file_keeps_the_old(

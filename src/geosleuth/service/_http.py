@@ -421,11 +421,14 @@ async def read_upload(
         await form.close()
 
 
-async def read_form(request: Request, limit: int) -> dict[str, str]:
+async def read_form(
+    request: Request, limit: int, *, strip: bool = True
+) -> dict[str, str]:
     """A form's text fields (urlencoded or multipart), within ``limit`` bytes.
 
-    A field given twice keeps its first value; files in a multipart form are
-    left out (the forms that post here send none).
+    A field given twice keeps its first value; values lose their surrounding
+    blanks unless ``strip`` is False. A multipart body that cannot be read, or
+    that holds a file, is refused (400): the forms that post here send none.
     """
     from urllib.parse import parse_qsl
 
@@ -439,7 +442,7 @@ async def read_form(request: Request, limit: int) -> dict[str, str]:
             raise Refused(400, "BadRequest", "The form is not UTF-8.") from None
         out: dict[str, str] = {}
         for key, value in parse_qsl(text, keep_blank_values=True):
-            out.setdefault(key, value.strip())
+            out.setdefault(key, value.strip() if strip else value)
         return out
 
     async def replay() -> Message:
@@ -451,7 +454,13 @@ async def read_form(request: Request, limit: int) -> dict[str, str]:
         max_files=0, max_fields=40, max_part_size=limit
     )
     try:
-        return {k: v.strip() for k, v in form.items() if isinstance(v, str)}
+        if body.strip() and not form:
+            raise Refused(400, "BadRequest", "The form could not be read.")
+        return {
+            k: (v.strip() if strip else v)
+            for k, v in form.items()
+            if isinstance(v, str)
+        }
     finally:
         await form.close()
 

@@ -47,7 +47,9 @@ GET     ``/cases/{id}``                        the case's page (HTML): its repor
                                                replace the case file, add a report,
                                                run an estimate and record a search;
                                                the forms post to
-POST    ``/cases/{id}/case``                   ... (multipart ``case``, ``base``),
+POST    ``/cases/{id}/case``                   ... (``text``, the edited case file,
+                                               and ``base``, the version the page
+                                               showed with it),
 POST    ``/cases/{id}/documents``              ... (multipart ``document``,
                                                ``published``),
 GET     ``/cases/{id}/documents/{name}/remove`` asks whether to remove it; its button
@@ -84,6 +86,7 @@ sent as downloads (``Content-Disposition: attachment``), never rendered.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from pathlib import Path
@@ -160,6 +163,20 @@ def _host_name(name: str) -> str:
             field="allowed_hosts",
         )
     return bare
+
+
+def _if_match(header: str | None) -> list[str] | None:
+    """The versions an ``If-Match`` header names; None for none or ``*``.
+
+    Examples
+    --------
+    >>> _if_match('"ab12", W/"cd34"'), _if_match("*"), _if_match(None)
+    (['ab12', 'cd34'], None, None)
+    """
+    if header is None or not header.strip() or header.strip() == "*":
+        return None
+    tags = [t.strip().removeprefix("W/").strip('"') for t in header.split(",")]
+    return [t for t in tags if t] or None
 
 
 def create_app(
@@ -338,12 +355,23 @@ def create_app(
         return response
 
     async def replace_case(
-        request: Request, case_id: str, data: bytes, base: str | None
+        request: Request, case_id: str, data: bytes, base: str | list[str] | None
     ) -> dict[str, Any]:
         """Check and put in place a new version of a case's file."""
+        from geosleuth.read import read_document
+
         store.folder(case_id)
         text = decode_text(data, "case")
         case = await run_in_threadpool(pipeline.check_case_text, text)
+        found: list[str] = []
+
+        def reread(path: Path, published: dt.date | None) -> dict[str, Any]:
+            # under the case lock, as an upload's reading (case, then warnings)
+            with pipeline.collected_warnings() as seen:
+                reading = read_document(path, target=case.target, published=published)
+            found.extend(seen)
+            return dict(reading.to_dict())
+
         job = functools.partial(
             store.replace_case_file,
             case_id,
@@ -351,19 +379,20 @@ def create_app(
             case,
             user=request_user(request),
             base=base or None,
+            reread=reread,
         )
         result: dict[str, Any] = await run_in_threadpool(job)
-        return result
+        return {**result, "warnings": [store.public_text(w) for w in found]}
 
     @guarded
     async def put_case_file(request: Request) -> Response:
         case_id = request.path_params["case_id"]
         data = await read_body(request, limit)
-        base = request.headers.get("if-match", "").strip().strip('"')
         try:
             result = await replace_case(
-                request, case_id, data, base or request.query_params.get("base")
-            )
+                request, case_id, data, _if_match(request.headers.get("if-match"))
+                or request.query_params.get("base"),
+            )  # fmt: skip
         except InputError as exc:
             if exc.field == "base":
                 return error_response(412, "PreconditionFailed", exc.message)
@@ -374,7 +403,7 @@ def create_app(
         """Store and read the report a request carries; what was read."""
         from geosleuth.read import read_document
 
-        meta = store.meta(case_id)
+        store.folder(case_id)  # an unknown case is 404 before the upload is read
         name, data, fields = await read_upload(request, "document", limit)
         if not name:
             raise InputError(
@@ -385,11 +414,11 @@ def create_app(
 
         def read(path: Path) -> tuple[Any, list[str]]:
             # inside the case lock, as in an estimate: the locks are always taken
-            # in one order (case, then warnings), so two requests cannot deadlock
+            # in one order (case, then warnings), so two requests cannot deadlock;
+            # the target is read under it too (a new case file may change it)
+            target = store.meta(case_id)["target"]
             with pipeline.collected_warnings() as found:
-                reading = read_document(
-                    path, target=meta["target"], published=published
-                )
+                reading = read_document(path, target=target, published=published)
             return reading, found
 
         def add(name: str) -> tuple[str, tuple[Any, list[str]]]:
@@ -574,13 +603,19 @@ def create_app(
     async def case_view(request: Request) -> Response:
         case_id = request.path_params["case_id"]
 
-        def gather() -> tuple[dict[str, Any], list[dict[str, Any]]]:
-            return store.meta(case_id), store.history(case_id)
+        def gather() -> tuple[dict[str, Any], list[dict[str, Any]], tuple[str, str]]:
+            return store.meta(case_id), store.history(case_id), store.case_text(case_id)
 
-        meta, log = await run_in_threadpool(gather)
-        return html_response(
-            case_page(meta, log, version=__version__, user=request_user(request))
+        meta, log, (text, case_version) = await run_in_threadpool(gather)
+        page = case_page(
+            meta,
+            log,
+            version=__version__,
+            user=request_user(request),
+            case_text=text,
+            case_version=case_version,
         )
+        return html_response(page)
 
     def form_post(
         action: Callable[[Request, str], Awaitable[str]],
@@ -606,8 +641,15 @@ def create_app(
 
     async def case_form(request: Request, case_id: str) -> str:
         store.folder(case_id)
-        _, data, fields = await read_upload(request, "case", limit)
-        await replace_case(request, case_id, data, fields.get("base"))
+        fields = await read_form(request, limit, strip=False)
+        if "text" not in fields or not fields.get("base", "").strip():
+            raise InputError(
+                "Send the edited case file as the form's 'text', with the 'base' "
+                "version the page showed.",
+                field="text",
+            )
+        data = fields["text"].encode("utf-8")
+        await replace_case(request, case_id, data, fields["base"].strip())
         return "log"
 
     @guarded

@@ -259,6 +259,8 @@ def case_page(
     *,
     version: str,
     user: str | None = None,
+    case_text: str = "",
+    case_version: str = "",
 ) -> str:
     """One case: its reports, its runs, its log, and forms to change it.
 
@@ -276,6 +278,10 @@ def case_page(
         geosleuth's version, shown in the footer.
     user : str or None, default None
         The user who asks, named at the top.
+    case_text, case_version : str
+        The case file and its version, from one read
+        (:meth:`~geosleuth.service.store.CaseStore.case_text`): the page shows the
+        text to edit and sends the version back with the edit.
 
     Examples
     --------
@@ -333,15 +339,16 @@ def case_page(
         'step="any" min="0"></label> '
         '<button type="submit">Estimate</button></form>'
         '<h2 id="case-file">Case file</h2>'
-        f'<form method="post" action="{action}/case" enctype="multipart/form-data">'
-        f'<a href="/api/cases/{cid}/case.yaml">Download case.yaml</a> (version '
-        f"<code>{_e(case.get('case_version'))}</code>), edit it, and put the new "
-        'version in its place: <input type="file" name="case" '
-        'accept=".yaml,.yml,text/yaml" required> '
-        f'<input type="hidden" name="base" value="{_e(case.get("case_version"))}">'
-        '<button type="submit">Replace</button><br><span class="muted">The old '
-        "version is kept; if someone changed the file since this page was loaded, "
-        "nothing is replaced.</span></form>"
+        f'<form method="post" action="{action}/case">'
+        f"Version <code>{_e(case_version)}</code> "
+        f'(<a href="/api/cases/{cid}/case.yaml">case.yaml</a>; its format: '
+        "<code>geosleuth schema</code>). Edit it here and save:<br>"
+        '<textarea name="text" rows="18" cols="100" spellcheck="false" '
+        f'style="width:100%;font-family:monospace">\n{_e(case_text)}</textarea>'
+        f'<input type="hidden" name="base" value="{_e(case_version)}">'
+        '<button type="submit">Save the case file</button> <span class="muted">'
+        "The old version is kept; if someone changed the file since this page was "
+        "loaded, nothing is saved.</span></form>"
         '<h2 id="documents">Reports</h2>'
         "<table><thead><tr><th>name</th><th>published</th><th>uploaded</th>"
         '<th>by</th><th class="num">bytes</th><th></th></tr></thead>'

@@ -44,7 +44,7 @@ import shutil
 import threading
 import unicodedata
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -82,6 +82,10 @@ _T = TypeVar("_T")
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _version(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:16]
 
 
 def case_slug(text: str, *, max_len: int = 48) -> str:
@@ -431,8 +435,17 @@ class CaseStore:
         It is the content's: a file put back as it was has its old tag again,
         and an edit made from that content loses nothing.
         """
+        return _version(self.case_file(case_id).read_bytes())
+
+    def case_text(self, case_id: str) -> tuple[str, str]:
+        """The case file's text and its version (:meth:`case_version`), read once.
+
+        What a client is shown to edit and the version it sends back come from
+        the same read, so an edit can never be checked against a newer file
+        than the one it was made from.
+        """
         data = self.case_file(case_id).read_bytes()
-        return hashlib.sha256(data).hexdigest()[:16]
+        return data.decode("utf-8", errors="replace"), _version(data)
 
     # ------------------------------------------------------------------ write
     def replace_case_file(
@@ -442,32 +455,59 @@ class CaseStore:
         case: Case,
         *,
         user: str | None = None,
-        base: str | None = None,
+        base: str | Sequence[str] | None = None,
+        reread: Callable[[Path, dt.date | None], dict[str, Any]] | None = None,
     ) -> dict[str, Any]:
         """Put a new, validated version of a case file in place of the current one.
 
         ``case`` is ``text`` parsed (as in :meth:`create`). The current file is
         kept first as ``versions/NNNN.yaml``; the new one is written atomically,
         the case's title and target follow it, and the log gets a ``replaced``
-        line. With ``base`` (a :meth:`case_version` the client saw), a file
+        line. With ``base`` (a :meth:`case_version` the client saw, or several), a file
         changed since (e.g. a search recorded meanwhile) is not overwritten.
-        Returns ``{"case", "kept_as", "version"}``.
+
+        A reading is made for one target, and an estimate leaves out what was
+        read for another. So when the target changes, ``reread(path,
+        published)`` reads each stored document again (with the new target and
+        the date it was uploaded with) and its reading is replaced, all under
+        the lock and before anything is written: if one fails, nothing changes.
+        Without ``reread``, a change of target with documents stored is refused.
+        Returns ``{"case", "kept_as", "version", "read_again"}``.
 
         Raises
         ------
         InputError
-            With ``field="base"``, when the case file changed since ``base``.
+            With ``field="base"``, when the case file changed since ``base``;
+            with ``field="target"``, for a new target, documents and no
+            ``reread``.
         """
         folder = self.folder(case_id)
         with self.lock(case_id):
             now = self.case_version(case_id)
-            if base is not None and base != now:
+            allowed = [base] if isinstance(base, str) else base
+            if allowed is not None and now not in allowed:
                 raise InputError(
                     "The case file changed since you took it (another change was "
-                    f"made: see the log); it is version {now}, not {base[:20]}. Take "
-                    "it again, redo your edit, and send it with the new version.",
+                    f"made: see the log); it is version {now} now. Take it again, "
+                    "redo your edit, and send it with the new version.",
                     field="base",
                 )
+            old_target = self.meta(case_id).get("target")
+            docs = self.document_paths(case_id)
+            again: dict[str, dict[str, Any]] = {}
+            if docs and case.target != old_target:
+                if reread is None:
+                    raise InputError(
+                        f"The target changes from {old_target!r} to "
+                        f"{case.target!r}, and the case's reports were read for the "
+                        "old one.",
+                        field="target",
+                    )
+                info = self._document_info(folder / "documents")
+                for doc in docs:
+                    day = info.get(doc.name, {}).get("published")
+                    published = dt.date.fromisoformat(day) if day else None
+                    again[doc.name] = reread(doc, published)
             versions = folder / "versions"
             versions.mkdir(exist_ok=True)
             taken = [
@@ -479,6 +519,11 @@ class CaseStore:
             current = (folder / "case.yaml").read_bytes()
             meta_path = folder / "meta.json"
             old_meta = meta_path.read_bytes() if meta_path.is_file() else None
+            old_readings = {
+                name: path.read_bytes() if path.is_file() else None
+                for name in again
+                for path in [self.reading_path(case_id, name)]
+            }
             write_atomic(kept, current)
             try:
                 try:
@@ -490,19 +535,31 @@ class CaseStore:
                 write_atomic(folder / "case.yaml", text.encode("utf-8"))
                 meta |= {"title": case.title, "target": case.target}
                 write_json(meta_path, meta)
-                self._append_log(
-                    folder, user, "replaced", {"kept_as": f"versions/{kept.name}"}
-                )
+                for name, reading in again.items():
+                    path = self.reading_path(case_id, name)
+                    path.parent.mkdir(exist_ok=True)
+                    write_json(path, reading)
+                detail: dict[str, Any] = {"kept_as": f"versions/{kept.name}"}
+                if again:
+                    detail["read_again"] = sorted(again)
+                self._append_log(folder, user, "replaced", detail)
             except BaseException:  # not logged, not made: the old files back
                 write_atomic(folder / "case.yaml", current)
                 if old_meta is not None:
                     write_atomic(meta_path, old_meta)
+                for name, old in old_readings.items():
+                    path = self.reading_path(case_id, name)
+                    if old is None:
+                        path.unlink(missing_ok=True)
+                    else:
+                        write_atomic(path, old)
                 kept.unlink(missing_ok=True)
                 raise
             return {
                 "case": case_id,
                 "kept_as": f"versions/{kept.name}",
                 "version": self.case_version(case_id),
+                "read_again": sorted(again),
             }
 
     @staticmethod
