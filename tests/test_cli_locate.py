@@ -870,3 +870,34 @@ def test_read_outputs_give_the_target_and_each_place_once(tmp_path):
     assert [i.id for i in data.items] == ["a:s1", "b:s1"]
     # a place named by both is one place, where the first names it
     assert [(p.name, p.lon) for p in data.places] == [("Hajīn", 40.83)]
+
+
+def test_verify_makes_the_timeline_as_the_run_did(tmp_path):
+    """A run keeps at most 60 points, and says so; a run that does not say so (an
+    older one) is checked with every date, as it was made."""
+    start = dt.date(2024, 1, 1)
+    days = [(start + dt.timedelta(days=k)).isoformat() for k in range(70)]
+    lines = [
+        "target: T", "as_of: 2024-04-01",
+        "region: {west: 10.0, south: 50.0, east: 10.6, north: 50.4}",
+        "grid: {cell_km: 2}", "documents:",
+        *(f"  d{k}: {{published: {day}}}" for k, day in enumerate(days)),
+        "evidence:",
+    ]  # fmt: skip
+    for k, day in enumerate(days):
+        lines.append(
+            f"  - {{id: s{k}, kind: sighting, place: {{lon: {10.2 + 0.003 * k}, "
+            f"lat: 50.2}}, date: {day}, document: d{k}, sigma_km: 3}}"
+        )
+    case = tmp_path / "many.yaml"
+    case.write_text("\n".join(lines) + "\n")
+    out = tmp_path / "out"
+    assert run("locate", case, "--out", out, "--quiet").exit_code == 0
+    record = json.loads((out / "estimate.json").read_text())
+    assert record["timeline_max_points"] == 60 and len(record["timeline"]) == 60
+    assert run("verify", out).exit_code == 0
+    # without the field, verify makes every date's point and finds the difference
+    del record["timeline_max_points"]
+    (out / "estimate.json").write_text(json.dumps(record))
+    result = runner.invoke(app, ["verify", str(out)], terminal_width=200)
+    assert result.exit_code == 1 and "timeline" in result.output

@@ -198,10 +198,12 @@ def timeline_of(
     *,
     scheduler: str = "serial",
     workers: int | None = None,
+    max_points: int | None = TIMELINE_POINTS,
 ) -> list[TimelinePoint]:
     """The timeline the report shows: the estimate's six best places, over time.
 
-    At most :data:`TIMELINE_POINTS` points: each costs an estimate, and a corpus
+    At most ``max_points`` (default :data:`TIMELINE_POINTS`; None: every date)
+    points: each costs an estimate, and a corpus
     published over hundreds of days would otherwise cost hundreds (the points are
     then the dates at evenly spaced ranks; see :func:`geosleuth.fuse.timeline`).
     With a ``scheduler`` other than "serial" the points are estimated in
@@ -209,7 +211,7 @@ def timeline_of(
     same whatever the scheduler.
     """
     top = [NamedPlace(p.name, p.lon, p.lat) for p in est.places[:6]]
-    plan = timeline_plan(items, as_of=est.as_of, max_points=TIMELINE_POINTS)
+    plan = timeline_plan(items, as_of=est.as_of, max_points=max_points)
     points = functools.partial(
         timeline_points,
         items=plan.items,
@@ -347,6 +349,7 @@ def _write_outputs(
         target=data.target,
         title=data.title,
         timeline=points,
+        timeline_max_points=TIMELINE_POINTS,
         source=data.source,
     )
     files.write_json(out / "estimate.json", record)

@@ -570,7 +570,11 @@ def verify(
         stored.items,
         target=str(rec.get("target", "")),
         title=str(rec.get("title", "")),
-        timeline=timeline_of(est, stored.items),
+        # as many points as the run allowed itself (older runs: every date)
+        timeline=timeline_of(
+            est, stored.items, max_points=rec.get("timeline_max_points")
+        ),
+        timeline_max_points=rec.get("timeline_max_points"),
         source=rec.get("case"),
     )
     d_post = float(np.max(np.abs(est.posterior - posterior)))

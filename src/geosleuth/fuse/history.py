@@ -150,9 +150,11 @@ def timeline_plan(
         raise InputError(
             f"mode must be 'known', 'event' or 'auto'. Got {mode!r}.", field="mode"
         )
-    if max_points is not None and (isinstance(max_points, bool) or max_points < 2):
+    whole = isinstance(max_points, int) and not isinstance(max_points, bool)
+    if max_points is not None and (not whole or max_points < 2):
         raise InputError(
-            f"max_points must be at least 2 (or None). Got {max_points!r}.",
+            f"max_points must be a whole number at least 2 (or None). Got "
+            f"{max_points!r}.",
             field="max_points",
         )
     # What was not known by as_of is in no point of the timeline: a hindcast

@@ -94,6 +94,7 @@ def estimate_record(
     target: str,
     title: str = "",
     timeline: Sequence[TimelinePoint] = (),
+    timeline_max_points: int | None = None,
     source: str | None = None,
 ) -> dict[str, Any]:
     """The JSON record of an estimate (what ``estimate.json`` holds).
@@ -101,7 +102,9 @@ def estimate_record(
     Keys: ``as_of``, ``target``, ``p_alive``, ``hdr_km2`` (``{"50", "90"}``),
     ``places`` (``{name, lat, lon, radius_km, probability, in_hdr90}``, best first),
     ``evidence`` (``{id, kind, source, contribution, ...}`` for every item, used or
-    not), ``grid``, ``settings``, ``timeline``, ``generator``.
+    not), ``grid``, ``settings``, ``timeline`` (and ``timeline_max_points``, the
+    most points it was allowed, so that ``geosleuth verify`` makes the same),
+    ``generator``.
     """
     contrib = {c.item_id: c for c in est.contributions}
     excluded = dict(est.excluded)
@@ -167,6 +170,7 @@ def estimate_record(
             }
             for t in timeline
         ],
+        "timeline_max_points": timeline_max_points,
         "grid": est.grid.to_dict(),
         "settings": est.settings.to_dict(),
         "posterior_file": "posterior.npz",
