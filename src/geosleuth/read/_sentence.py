@@ -26,12 +26,15 @@ from geosleuth.read.target import TargetRef
 __all__ = [
     "CONTINUATION",
     "CONTRAST",
+    "CORRECTABLE",
+    "CORRECTION",
     "HERE",
     "NEAR",
     "REGION_WORD",
     "MentionLike",
     "Sentence",
     "WalkState",
+    "denied_phrase",
     "disputed",
     "geometry_of",
     "hedge_text",
@@ -58,17 +61,38 @@ HERE = re.compile(
     r"(?: cent(?:re|er))?)\b",
     re.IGNORECASE,
 )
+_PREP = r"(?:in|at|near|inside|around)\s+"
 #: A place denied on its own, just before it: set against the one claimed or seen
-#: ("hiding in Raqqa, not in Mosul", "seen in Aspen, but not in Denver", "seen in
-#: Aspen but never in Denver"), one of a pair denied ("neither in Mosul nor in
-#: Raqqa"), or "nowhere near Hajin".
+#: ("hiding in Raqqa, not in Mosul", "seen in Raqqa, not Mosul", "seen in Aspen,
+#: but not in Denver", "seen in Aspen but never in Denver"), put aside for another
+#: ("seen in Raqqa rather than Mosul", "hiding in Raqqa instead of (staying in)
+#: Mosul", "seen not in Mosul but in Raqqa"), one of a pair denied ("neither in
+#: Mosul nor in Raqqa"), or "nowhere near Hajin".
 CONTRAST = re.compile(
-    r"(?:(?:[,;]\s*(?:but\s+|and\s+)?|\b(?:but|and)\s+)(?:not|never)\s+"
-    r"(?:in|at|near|inside|around)\s+|\b(?:neither|nor)\s+"
-    r"(?:(?:in|at|near|inside|around)\s+)?|\bnowhere\s+near\s+)"
+    rf"(?:(?:[,;]\s*(?:but\s+|and\s+)?|\b(?:but|and)\s+)(?:not|never)\s+(?:{_PREP})?"
+    rf"|\bnot\s+{_PREP}"
+    rf"|\b(?:rather\s+than|instead\s+of)\s+(?:[a-z]+ing\s+)?(?:{_PREP})?"
+    rf"|\b(?:neither|nor)\s+(?:{_PREP})?|\bnowhere\s+near\s+)"
     r"(?:the\s+(?:[\w-]+\s+){0,2}of\s+)?$",
     re.IGNORECASE,
 )
+#: A place put in the stead of one denied before it: "not in Raqqa but in Mosul",
+#: "is not hiding in Raqqa, but rather in Mosul", "not in Raqqa but is in Mosul".
+#: The place after "but" is where the target is (or was seen); the one after
+#: "not" is denied (by :data:`CONTRAST`, or by the negation of the clause); "but
+#: police say she is in Mosul" is no such place.
+CORRECTION = re.compile(
+    r"\b(?:not|never|no\s+longer)\s+[^.;:!?]{1,60}?,?\s+but\s+(?:rather\s+)?"
+    rf"(?:(?:is|was|are|were)\s+)?(?:{_PREP})?(?:the\s+(?:[\w-]+\s+){{0,2}}of\s+)?$",
+    re.IGNORECASE,
+)
+#: Negations that a "but" after them can correct: "not in Raqqa but in Mosul".
+CORRECTABLE = frozenset({"not", "n't", "n’t", "never", "no longer"})
+#: First words that deny the phrase they begin: "neither her nor her husband",
+#: "not a single resident", "no witness".
+_DENYING_FIRST = frozenset({"no", "not", "neither"})
+#: Words after those that make a limit, not a denial: "not only", "no fewer than".
+_NOT_A_DENIAL = frozenset({"only", "just", "fewer", "less", "more", "least"})
 NEAR = re.compile(
     r"\b(?:near|vicinity|around|outskirts|close to|region|area)\b", re.IGNORECASE
 )
@@ -199,3 +223,22 @@ def disputed(s: Sentence, hedge: Hedge, text: str) -> tuple[Hedge, str]:
     a, b = s.attr.disputed
     where = " in the next sentence" if a >= s.span[1] else ""
     return lower(hedge), f"disputed{where} ({text[a:b]!r}): one level less sure"
+
+
+def denied_phrase(tok: Any) -> str | None:
+    """The words that deny the phrase of ``tok`` (a parsed token), if they do.
+
+    A phrase that begins with "neither", "not" or "no" ("neither her nor her
+    husband", "not a single resident", "no witness") names no one, unless a limit
+    follows ("not only", "no fewer than"). Returns the text from that word to
+    ``tok``, or None.
+    """
+    first = tok.left_edge
+    after = first.nbor() if first.i + 1 < len(first.doc) else first
+    if (
+        first.i < tok.i
+        and first.lower_ in _DENYING_FIRST
+        and after.lower_ not in _NOT_A_DENIAL
+    ):
+        return str(tok.doc.text[first.idx : tok.idx + len(tok.text)])
+    return None

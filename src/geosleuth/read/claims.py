@@ -36,17 +36,22 @@ to the target as "she" would); an *associate* when
 the seen one is another person described as close to the target ("Iyad
 al-Jamili, one of the men closest to Baghdadi"), with ``closeness`` 0.5 and the
 name in ``who``. A seeing that is denied ("has not been seen", "nobody saw", "not
-a single resident saw", "neither residents nor police saw", "denied seeing") is
-no sighting, and a place denied on its own ("seen in Aspen but never in Denver",
-"neither in Mosul nor in Raqqa", "nowhere near Hajin") is no place seen: both are
-rejected as ``negated``.
+a single resident saw", "neither residents nor police saw", "saw neither her nor
+her husband", "denied seeing") is no sighting, and a place denied on its own
+("seen in Aspen but never in Denver", "seen in Raqqa, not Mosul", "rather than
+Mosul", "instead of Mosul", "seen not in Mosul but in Raqqa", "neither in Mosul
+nor in Raqqa", "nowhere near Hajin") is no place seen: both are rejected as
+``negated``. A seeing on a screen or in a recording ("saw her on TV in Denver",
+"seen in a video") is no sighting in the place (``no_place``).
 
 **Claim** — the target (or the group's leaders, a level less sure) with a
 location word ("hiding", "hides", "hidden", "is in", "based", "located",
 "whereabouts", "the place where ... hides") and places: a
 :class:`~geosleuth.evidence.Claim` per place, ``polarity="is_not"`` when negated
-("not", "no longer", "denied that", "ruled out that"; "in Raqqa, not in Mosul"
-negates Mosul only, "neither in Mosul nor in Raqqa" both).
+("not", "no longer", "denied that", "ruled out that"; "in Raqqa, not in Mosul",
+"in Raqqa, not Mosul", "rather than Mosul" and "instead of Mosul" negate Mosul
+only, "neither in Mosul nor in Raqqa" both; in "not in Raqqa but in Mosul" Mosul
+is where the target is).
 "Here", "there", "the town" and "this village" are the last town named in the
 previous sentences; "the region" and "the area" the places of the last sentence
 that named some (their centroid, with a buffer that covers them). Several

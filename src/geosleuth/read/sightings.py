@@ -16,13 +16,27 @@ The hedge is that of the seeing ("may have been seen"), not of the description
 of who was seen.
 
 A seeing that is denied ("has not been seen", "nobody saw", "not a single
-resident saw", "neither residents nor police saw", "officials denied that a
-shepherd saw", "rejected reports that", "a hiker falsely claimed he saw") is no
-sighting (reason ``negated``), nor is one under a condition ("if you saw",
-"whether he was seen": ``conditional``); a place denied on its own ("seen in
-Aspen, not in Denver", "in Aspen but never in Denver", "neither in Mosul nor in
-Raqqa", "nowhere near Hajin") is left out of it (``negated``). "See" itself is not
-read, denied or not ("want to see him in court" is no sighting).
+resident saw", "neither residents nor police saw", "saw neither her nor her
+husband", "was seen by no one", "officials denied that a shepherd saw", "rejected
+reports that", "a hiker falsely claimed he saw") is no sighting (reason
+``negated``), nor is one under a condition ("if you saw", "whether he was seen":
+``conditional``); a place denied on its own ("seen in Aspen, not in Denver",
+"seen in Raqqa, not Mosul", "in Raqqa rather than Mosul", "instead of Mosul", "in
+Aspen but never in Denver", "seen not in Mosul but in Raqqa", "neither in Mosul
+nor in Raqqa", "nowhere near Hajin": :data:`~geosleuth.read._sentence.CONTRAST`)
+is left out of it (``negated``). A place put in the stead of a denied one is seen
+even when the seeing is negated ("was not seen in Mosul but in Raqqa": Raqqa;
+:data:`~geosleuth.read._sentence.CORRECTION`). "See" itself is not read, denied or
+not ("want to see him in court" is no sighting).
+
+A seeing through a screen or a recording ("saw her on TV in Denver", "seen on
+television", "on the news", "in a video", "in footage", "in a photo", "a video
+filmed in Denver") is no sighting: it shows the target, not where the target is.
+The place named with it is where the broadcast was watched, or where (and, rarely
+said, when) the recording was made, so it is set aside (``no_place``) with the
+medium in its detail; a dated recording is read as proof of life
+(:mod:`geosleuth.read.life`), and an analyst who knows where a video was filmed
+can add the sighting by hand.
 
 A seeing that another party disputes ("..., but police denied it", "..., a claim
 the army denied", or a next sentence "Police denied the report.") is kept one
@@ -38,8 +52,11 @@ from typing import TYPE_CHECKING, Any, Literal
 from geosleuth.evidence import Sighting
 from geosleuth.read._sentence import (
     CONTRAST,
+    CORRECTABLE,
+    CORRECTION,
     NEAR,
     Sentence,
+    denied_phrase,
     disputed,
     geometry_of,
     hedge_text,
@@ -119,7 +136,15 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
         and kind_of(m) not in ("country", "continent")
     ]
     denied = _denied(s, seen_at)
-    if denied is not None:
+    # "was not seen in Mosul but in Raqqa": the place after "but" is seen
+    corrected = [
+        m
+        for m in places
+        if denied is not None
+        and _correctable(s, seen_at, denied[1])
+        and CORRECTION.search(ex.text[s.span[0] : m.start])
+    ]
+    if denied is not None and not corrected:
         reason, denial = denied
         ex.reject(
             reason,
@@ -130,12 +155,35 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
             s.span,
         )
         return True
+    medium = _medium(s, seen_at)
+    if medium is not None:
+        seen_one = who or (
+            "associates of the target" if subj_kind == "associate" else "the target"
+        )
+        named = ", ".join(repr(label(m)) for m in places)
+        ex.reject(
+            "no_place",
+            f"{seen_one} seen through a screen or a recording ({medium!r}): it shows "
+            "who was seen, not where"
+            + (f"; {named} is where it was shown or made" if named else ""),
+            s.span,
+        )
+        return True
     # "seen in Aspen, not in Denver", "seen neither in Mosul nor in Raqqa": a place
     # denied on its own is not where anyone was seen
     denied_places = False
     for m in list(places):
         contrast = CONTRAST.search(ex.text[max(s.span[0], m.start - 40) : m.start])
-        if contrast is not None:
+        if denied is not None and m not in corrected:
+            places.remove(m)
+            denied_places = True
+            ex.reject(
+                "negated",
+                f"{m.text!r} is where the seeing is denied ({denied[1]!r}): no one "
+                "was seen there",
+                (m.start, m.end),
+            )
+        elif contrast is not None:
             places.remove(m)
             denied_places = True
             ex.reject(
@@ -191,11 +239,6 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
 
 
 _NOBODY = frozenset({"nobody", "none", "noone"})
-#: First words of a subject that make it no one: "no witness", "not a single
-#: resident", "not one hiker", "neither residents nor police".
-_NO_SUBJECT = frozenset({"no", "not", "neither"})
-#: Words after those that make a limit, not a denial: "not only", "no fewer than".
-_NOT_A_DENIAL = frozenset({"only", "just", "fewer", "less", "more", "least"})
 #: Verbs that deny the clause or the report they govern: "denied that a shepherd
 #: saw", "rejected reports that a hiker saw", "dismissed claims that".
 _DENY_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute"})
@@ -231,31 +274,106 @@ def _denied(
             return "negated", str(neg.text)
         if t.lower_ == "never":
             return "negated", str(t.text)
-    nobody = _nobody(verb)
+    nobody = _nobody(verb, seeing=True)
     if nobody is not None:
         return "negated", nobody
     return _governed(verb)
 
 
-def _nobody(verb: Any) -> str | None:
-    """The subject of ``verb`` that is no one, if any.
+def _correctable(s: Sentence, at: int, cue: str) -> bool:
+    """Whether a "but" can put a place seen in the stead of one that ``cue`` denies.
+
+    Only a "not" or "never" of the seeing at offset ``at`` is so corrected ("was
+    not seen in Mosul but in Raqqa"); one who saw no one, or a clause above that
+    denies the seeing ("denied that she was not seen in Mosul but in Raqqa"), is
+    not.
+    """
+    if cue.lower() not in CORRECTABLE:
+        return False
+    verb = next(
+        (t for t in (s.sent if s.sent is not None else []) if t.idx == at), None
+    )
+    return verb is None or _governed(verb) is None
+
+
+def _nobody(verb: Any, *, seeing: bool = False) -> str | None:
+    """The subject of ``verb`` that is no one, if any; of a seeing, also the seen.
 
     "nobody", "none", "no witness", "not a single resident", "not one hiker",
-    "neither residents nor police".
+    "neither residents nor police" (:func:`~geosleuth.read._sentence.denied_phrase`).
+    With ``seeing``, the one seen (the object: "saw neither her nor her husband",
+    "saw not her but her sister") and the one who saw in the passive (the agent:
+    "was seen by no one", "by neither residents nor police") are looked at too.
     """
-    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
-        if subj.lower_ in _NOBODY:
-            return str(subj.text)
-        # the subject's first word denies it, unless a limit follows ("not only",
-        # "no fewer than")
-        first = subj.left_edge
-        after = first.nbor() if first.i + 1 < len(first.doc) else first
+    deps = ("nsubj", "nsubjpass", *(("dobj", "obj") if seeing else ()))
+    who = [c for c in verb.children if c.dep_ in deps]
+    if seeing:
+        who += [
+            g
+            for c in verb.children
+            if c.dep_ == "agent"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+    for w in who:
+        if w.lower_ in _NOBODY:
+            return str(w.text)
+        # the first word denies it, unless a limit follows ("not only")
+        denial = denied_phrase(w)
+        if denial is not None:
+            return denial
+    return None
+
+
+#: What shows a person without the person being there: "on TV", "on the news",
+#: "in a video", "in footage", "in a photo", "on social media".
+_MEDIA = frozenset(
+    {"tv", "television", "news", "video", "footage", "broadcast", "recording",
+     "clip", "photo", "photograph", "picture", "image", "screen", "livestream",
+     "internet", "youtube", "media"}
+)  # fmt: skip
+#: The same in words, for a sentence that was not parsed: "on TV", "in a new video".
+_MEDIUM_TEXT = re.compile(
+    r"\b(?:on|in|via|through)\s+(?:(?:a|an|the|his|her|its|their)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:tv|television|news|videos?|footage|broadcasts?|"
+    r"recordings?|clips?|photos?|photographs?|pictures?|images?|screens?|"
+    r"livestreams?|internet|youtube|social\s+media)\b",
+    re.IGNORECASE,
+)
+
+
+def _medium(s: Sentence, at: int) -> str | None:
+    """The screen or recording through which the one seen at ``at`` was seen.
+
+    A phrase "on TV", "on the news", "in a (new) video", "in footage" whose
+    nearest verb is the verb of seeing at offset ``at`` ("Residents saw her on TV
+    in Denver", "He was seen in a video filmed in Denver"), or a recording that the
+    verb describes ("a video filmed in Denver"). A medium of another verb ("seen in
+    Mosul, days after appearing in a video") is not the seeing's. Without a parse,
+    such a phrase after the verb in the same clause. Returns its words, or None.
+    """
+    verb = next(
+        (t for t in (s.sent if s.sent is not None else []) if t.idx == at), None
+    )
+    if verb is None:
+        rest = re.split(r"[,;:]", s.text[at - s.span[0] :], maxsplit=1)[0]
+        found = _MEDIUM_TEXT.search(rest)
+        return None if found is None else found.group(0)
+    if verb.dep_ == "acl" and verb.head.lower_ in _MEDIA:
+        return f"{verb.head.text} {verb.text}"  # "a video filmed in Denver"
+    for tok in s.sent:  # "in TV footage", not "in news reports"
+        prep = tok.head
         if (
-            first.i < subj.i
-            and first.lower_ in _NO_SUBJECT
-            and after.lower_ not in _NOT_A_DENIAL
+            tok.lower_ not in _MEDIA
+            or tok.dep_ != "pobj"
+            or prep.lower_ not in ("on", "in", "via", "through")
         ):
-            return str(subj.doc.text[first.idx : subj.idx + len(subj.text)])
+            continue
+        head = prep.head
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        if head.i == verb.i:
+            return str(s.sent.doc.text[prep.idx : tok.idx + len(tok.text)])
     return None
 
 

@@ -4,12 +4,17 @@ The target (or the group's leaders, a level less sure) with a location word
 ("hiding", "hides", "hidden", "is in", "based", "located", "whereabouts", "the
 place where ... hides") and places: a :class:`~geosleuth.evidence.Claim` per place
 (:func:`geosleuth.read.regions.claim_regions`), ``polarity="is_not"`` when negated
-("is not in", "is no longer in", "denied that ... was in", "ruled out that ... is
-in"); a place denied on its own ("hiding in Raqqa, not in Mosul", "in Raqqa but
-not in Mosul", "neither in Mosul nor in Raqqa", "nowhere near Hajin") is
-``is_not`` on its own. A claim that another party disputes ("..., but the army
-denied it", or a next sentence "The army denied it.") is kept one level less sure
-(see :mod:`geosleuth.read.claims`, *Disputes*).
+("is not in", "is no longer in", "neither Jane Doe nor her husband is in", "denied
+that ... was in", "ruled out that ... is in"); a place denied on its own ("hiding
+in Raqqa, not in Mosul", "in Raqqa, not Mosul", "in Raqqa rather than Mosul",
+"instead of Mosul", "in Raqqa but not in Mosul", "hiding not in Mosul but in
+Raqqa", "neither in Mosul nor in Raqqa", "nowhere near Hajin":
+:data:`~geosleuth.read._sentence.CONTRAST`) is ``is_not`` on its own. A place put
+in the stead of a denied one is ``is`` though the clause is negated ("is not in
+Raqqa but in Mosul": Mosul; :data:`~geosleuth.read._sentence.CORRECTION`). A
+claim that another party disputes ("..., but the army denied it", or a next
+sentence "The army denied it.") is kept one level less sure (see
+:mod:`geosleuth.read.claims`, *Disputes*).
 "Here", "there", "the town" and "this village" are the last town named in the
 previous sentences; "the region" and "the area" the places of the last sentence
 that named some. A sentence that continues a claim ("More precisely, it refers to
@@ -25,10 +30,12 @@ from geosleuth.evidence import Claim
 from geosleuth.read._sentence import (
     CONTINUATION,
     CONTRAST,
+    CORRECTION,
     HERE,
     REGION_WORD,
     Sentence,
     WalkState,
+    denied_phrase,
     disputed,
     hedge_text,
     label,
@@ -119,34 +126,42 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
     if leaders:
         hedge = lower(hedge)
     hedge, dispute = disputed(s, hedge, ex.text)
-    negated = negation(ex, s, cue.start() if cue else 0)
+    at = cue.start() if cue else 0
+    negated = negation(ex, s, at)
     polarity: Literal["is", "is_not"] = "is_not" if negated else "is"
-    notes = [
-        x
-        for x in (
-            "about the group's leaders, of whom the target is one: one level less sure"
-            if leaders
-            else "",
-            f"hedge from {hcue!r}" if hcue else "",
-            f"negated by {negated!r}" if negated else "",
-            dispute,
-            how,
-            "continues the claim of the previous sentence" if continuing else "",
-        )
-        if x
-    ]
+    lead = (
+        "about the group's leaders, of whom the target is one: one level less sure"
+        if leaders
+        else "",
+        f"hedge from {hcue!r}" if hcue else "",
+    )
+    tail = (
+        dispute,
+        how,
+        "continues the claim of the previous sentence" if continuing else "",
+    )
     for geom, name, buffer_km, anchor, extra in claim_regions(ex, places, s, how):
         date, date_from, dnote = ex.dates(s, anchor)
         pol, more = polarity, [extra] if extra else []
         contrast = CONTRAST.search(ex.text[max(s.span[0], anchor - 40) : anchor])
-        if contrast is not None and not negated:
+        # "is not in Raqqa but in Mosul": Mosul is where the target is
+        stead = (
+            CORRECTION.search(ex.text[s.span[0] : anchor])
+            if _correctable(ex, s, at)
+            else None
+        )
+        neg = f"negated by {negated!r}" if negated else ""
+        if stead is not None and negated:
+            pol, neg = "is", ""  # the negation is not this place's
+            more.append(f"in the stead of one denied ({stead.group(0).strip()!r})")
+        elif contrast is not None and not negated:
             pol = "is_not"
             more.append(f"denied on its own ({contrast.group(0).strip()!r})")
         ex.build(
             Claim, s, s.span, id=ex.next_id("c"),
             provenance=ex.provenance(s), date=date, date_from=date_from,
             grade=ex.grade(s.attr), hedge=hedge,
-            note="; ".join([*notes, *more, *([dnote] if dnote else [])]),
+            note="; ".join(x for x in (*lead, neg, *tail, *more, dnote) if x),
             place=geom, place_name=name, buffer_km=buffer_km, polarity=pol,
         )  # fmt: skip
     state.last_claim_sent = s.index
@@ -156,8 +171,9 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
 def negation(ex: _Extractor, s: Sentence, at: int) -> str | None:
     """A negation of the clause whose location word is at ``at`` (in sentence).
 
-    "not", "n't", "never", "no longer" in the clause, or a verb that denies it:
-    "denied that ... was in", "deny ... is in", "ruled out that ... is in".
+    "not", "n't", "never", "no longer" in the clause, a subject that is no one
+    ("neither Jane Doe nor her husband is in"), or a verb that denies it: "denied
+    that ... was in", "deny ... is in", "ruled out that ... is in".
     """
     lexical = re.search(
         r"\bno longer\b|\bnot\b|n't\b|\bnever\b",
@@ -166,12 +182,13 @@ def negation(ex: _Extractor, s: Sentence, at: int) -> str | None:
     )
     denied = _DENY_TEXT.search(s.text[:at])
     fallback = lexical.group(0) if lexical else (denied.group(0) if denied else None)
-    if s.sent is None:
+    verb = _clause_verb(ex, s, at)
+    if verb is None:
         return fallback
-    tok = ex.doc.char_span(s.span[0] + at, s.span[0] + at + 1, alignment_mode="expand")
-    if tok is None or len(tok) == 0:
-        return fallback
-    verb = tok[0] if tok[0].pos_ in ("VERB", "AUX") else tok[0].head
+    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        denial = denied_phrase(subj)  # "Neither Jane Doe nor her husband is in"
+        if denial is not None:
+            return denial
     for v in (verb, verb.head):
         for child in v.children:
             if child.dep_ == "neg":
@@ -186,6 +203,29 @@ def negation(ex: _Extractor, s: Sentence, at: int) -> str | None:
     if verb.pos_ in ("VERB", "AUX"):
         return None
     return fallback
+
+
+def _clause_verb(ex: _Extractor, s: Sentence, at: int) -> Any:
+    """The verb of the clause whose location word is at ``at``; None unparsed."""
+    if s.sent is None:
+        return None
+    tok = ex.doc.char_span(s.span[0] + at, s.span[0] + at + 1, alignment_mode="expand")
+    if tok is None or len(tok) == 0:
+        return None
+    return tok[0] if tok[0].pos_ in ("VERB", "AUX") else tok[0].head
+
+
+def _correctable(ex: _Extractor, s: Sentence, at: int) -> bool:
+    """Whether a "but" can put a place in the stead of one denied before it.
+
+    A "not" of the clause is so corrected ("is not in Raqqa but in Mosul"); a verb
+    that denies the whole clause ("denied that she is hiding not in Mosul but in
+    Raqqa") is not.
+    """
+    verb = _clause_verb(ex, s, at)
+    if verb is None:
+        return _DENY_TEXT.search(s.text[:at]) is None
+    return _denier(verb) is None
 
 
 def _denier(verb: Any) -> str | None:
