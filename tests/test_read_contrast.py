@@ -20,17 +20,11 @@ from conftest import mentions_at
 from geosleuth.evidence import Claim, LifeStatus, Sighting
 from geosleuth.read._sentence import CONTRAST, CORRECTION
 from geosleuth.read.target import Target
+from reading import BAGHDADI, DOE, PUB, reader
 
-PUB = dt.date(2018, 6, 5)
-DOE = "Jane Doe"
-BAGHDADI = "Abu Bakr al-Baghdadi"
 RAQQA = "Ar Raqqah"  # the gazetteer's name of Raqqa
 
-
-def _read(text: str, nlp: Any, target: str = DOE) -> Any:
-    from geosleuth.read.document import read_text
-
-    return read_text(text, target=target, nlp=nlp, published=PUB)
+_read = reader(DOE)
 
 
 def _items(reading: Any) -> list[tuple[Any, ...]]:

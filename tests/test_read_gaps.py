@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from geosleuth.evidence import Claim, LifeStatus, Sighting
+from geosleuth.evidence import LifeStatus, Sighting
 from geosleuth.read.attribution import dispute_span
 from geosleuth.read.target import (
     Target,
@@ -21,23 +21,11 @@ from geosleuth.read.target import (
     pronoun_refs,
     target_gender,
 )
+from reading import BAGHDADI, PUB, reader
+from reading import claims as _claims
+from reading import sightings as _sightings
 
-PUB = dt.date(2018, 6, 5)  # a Tuesday
-BAGHDADI = "Abu Bakr al-Baghdadi"
-
-
-def _read(text: str, nlp: Any, target: str = BAGHDADI) -> Any:
-    from geosleuth.read.document import read_text
-
-    return read_text(text, target=target, nlp=nlp, published=PUB)
-
-
-def _sightings(reading: Any) -> list[Sighting]:
-    return [i for i in reading.evidence if isinstance(i, Sighting)]
-
-
-def _claims(reading: Any) -> list[Claim]:
-    return [i for i in reading.evidence if isinstance(i, Claim)]
+_read = reader(BAGHDADI)
 
 
 # -- 1. a seeing that is denied gives no sighting ------------------------------------

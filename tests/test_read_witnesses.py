@@ -17,24 +17,11 @@ import pytest
 from geosleuth.evidence import Claim, LifeStatus, Sighting
 from geosleuth.read.attribution import denial_of_previous
 from geosleuth.read.target import Target, find_target_refs, object_pronoun_refs
+from reading import BAGHDADI, DOE, reader
+from reading import claims as _claims
+from reading import sightings as _sightings
 
-PUB = dt.date(2018, 6, 5)  # a Tuesday
-BAGHDADI = "Abu Bakr al-Baghdadi"
-DOE = "Jane Doe"
-
-
-def _read(text: str, nlp: Any, target: str = DOE) -> Any:
-    from geosleuth.read.document import read_text
-
-    return read_text(text, target=target, nlp=nlp, published=PUB)
-
-
-def _sightings(reading: Any) -> list[Sighting]:
-    return [i for i in reading.evidence if isinstance(i, Sighting)]
-
-
-def _claims(reading: Any) -> list[Claim]:
-    return [i for i in reading.evidence if isinstance(i, Claim)]
+_read = reader(DOE)
 
 
 def _row(item: Any) -> tuple[Any, ...]:

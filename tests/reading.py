@@ -1,0 +1,39 @@
+"""What the reading tests share: a publication day, two targets, and the reader.
+
+``_read = reader(DOE)`` gives a test file its ``_read(text, nlp, target=DOE)``,
+which reads ``text`` with spaCy's ``nlp`` (the ``nlp`` fixture) as published on
+:data:`PUB`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from geosleuth.evidence import Claim, Sighting
+
+PUB = dt.date(2018, 6, 5)  # a Tuesday
+BAGHDADI = "Abu Bakr al-Baghdadi"
+DOE = "Jane Doe"
+
+
+def reader(default_target: str) -> Callable[..., Any]:
+    """A ``_read(text, nlp, target=default_target)`` for a test file."""
+
+    def read(text: str, nlp: Any, target: str = default_target) -> Any:
+        from geosleuth.read.document import read_text
+
+        return read_text(text, target=target, nlp=nlp, published=PUB)
+
+    return read
+
+
+def sightings(reading: Any) -> list[Sighting]:
+    """The sightings a reading found."""
+    return [i for i in reading.evidence if isinstance(i, Sighting)]
+
+
+def claims(reading: Any) -> list[Claim]:
+    """The claims a reading found."""
+    return [i for i in reading.evidence if isinstance(i, Claim)]
