@@ -755,6 +755,7 @@ class FakeReading:
     def to_dict(self):
         return {
             "doc_id": self.doc_id,
+            "target": self.target,  # as a real reading records it
             "text": self.text,
             "published": self.published.isoformat() if self.published else None,
         }
@@ -1882,7 +1883,10 @@ def test_a_removed_report_is_kept_aside_logged_and_left_out_of_estimates(
     assert [d["name"] for d in call(app, "GET", f"/api/cases/{case_id}").json()[
         "documents"]] == []  # fmt: skip
     kept = sorted(p.name for p in (folder / "removed").iterdir())
-    assert kept == ["0001-a.txt", "0001-a.txt.json", "0002-b.txt", "0002-b.txt.json"]
+    assert kept == [
+        "0001-a.txt", "0001-a.txt.details.json", "0001-a.txt.json",
+        "0002-b.txt", "0002-b.txt.details.json", "0002-b.txt.json",
+    ]  # fmt: skip
     assert (folder / "removed" / "0001-a.txt").read_bytes() == b"text a.txt"
     log = call(app, "GET", f"/api/cases/{case_id}/log").json()["log"]
     assert [(e["action"], e.get("document")) for e in log[-2:]] == [
@@ -1904,3 +1908,56 @@ def test_a_removed_report_is_kept_aside_logged_and_left_out_of_estimates(
     # a name may be used again
     r = call(app, "POST", docs, params={"name": "a.txt"}, content=b"again")
     assert r.json()["name"] == "a.txt"
+
+
+def test_a_removed_report_comes_back_with_its_reading_or_read_again(
+    small_case, fake_reader, fake_locate
+):
+    app, folder, case_id = small_case
+    docs = f"/api/cases/{case_id}/documents"
+    for name, day in (("a.txt", "2024-10-11"), ("b.txt", None)):
+        params = {"name": name} | ({"published": day} if day else {})
+        assert call(app, "POST", docs, params=params, content=b"t").status_code == 201
+    reading_a = (folder / "readings" / "a.txt.json").read_bytes()
+    call(app, "DELETE", f"{docs}/a.txt")
+    call(app, "DELETE", f"{docs}/b.txt")
+    meta = call(app, "GET", f"/api/cases/{case_id}").json()
+    assert [(r["id"], r["published"]) for r in meta["removed"]] == [
+        ("0001-a.txt", "2024-10-11"), ("0002-b.txt", None)
+    ]  # fmt: skip
+    page = call(app, "GET", f"/cases/{case_id}").text
+    assert f'action="/cases/{case_id}/removed/0001-a.txt/restore"' in page
+    # a.txt from the page's button: back with its reading, not read again
+    n = len(fake_reader)
+    r = call(app, "POST", f"/cases/{case_id}/removed/0001-a.txt/restore")
+    assert (r.status_code, r.headers["location"]) == (
+        303, f"/cases/{case_id}#documents"
+    )  # fmt: skip
+    assert len(fake_reader) == n
+    assert (folder / "readings" / "a.txt.json").read_bytes() == reading_a
+    restored = call(app, "GET", f"/api/cases/{case_id}").json()
+    assert [(d["name"], d["published"]) for d in restored["documents"]] == [
+        ("a.txt", "2024-10-11")
+    ]
+    # a new b.txt takes the name; the old one comes back as b-2.txt, and after a
+    # new target it is read again for it
+    assert call(app, "POST", docs, params={"name": "b.txt"}, content=b"new").json()[
+        "name"] == "b.txt"  # fmt: skip
+    url = f"/api/cases/{case_id}/case.yaml"
+    new = call(app, "GET", url).content.replace(
+        b"target: missing walker (synthetic example)", b"target: John Evans"
+    )
+    assert call(app, "PUT", url, content=new).status_code == 200
+    r = call(app, "POST", f"/api/cases/{case_id}/removed/0002-b.txt/restore")
+    assert r.status_code == 200, r.text
+    assert r.json()["document"] == "b-2.txt"
+    assert fake_reader[-1] == ("0002-b.txt", "John Evans", None)
+    assert (folder / "readings" / "b-2.txt.json").is_file()
+    assert call(app, "GET", f"/api/cases/{case_id}").json()["removed"] == []
+    assert sorted(p.name for p in (folder / "removed").iterdir()) == []
+    log = call(app, "GET", f"/api/cases/{case_id}/log").json()["log"]
+    back = [e.get("document") for e in log if e["action"] == "restored"]
+    assert back == ["a.txt", "b-2.txt"]
+    # what is not a removed report of the case is 404
+    for rid in ("0001-a.txt", "nope", "..%2Fcase.yaml", "0009-x.txt"):
+        error_of(call(app, "POST", f"/api/cases/{case_id}/removed/{rid}/restore"), 404)

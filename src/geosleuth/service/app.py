@@ -32,6 +32,9 @@ GET     ``/api/cases/{id}/documents/{name}``   a stored report, as a download
 DELETE  ``/api/cases/{id}/documents/{name}``   take it out of the case (kept aside
                                                under ``removed/``, logged) →
                                                ``{"kept_as"}``
+POST    ``/api/cases/{id}/removed/{rid}/       put a removed report back (the case's
+        restore``                              ``removed`` lists each ``rid``), read
+                                               again if the target changed since
 POST    ``/api/cases/{id}/estimate``           run the pipeline (``as_of``,
                                                ``published``, ``budget_km``,
                                                ``sweep_width_km``, as JSON or query) →
@@ -55,6 +58,7 @@ POST    ``/cases/{id}/documents``              ... (multipart ``document``,
 GET     ``/cases/{id}/documents/{name}/remove`` asks whether to remove it; its button
                                                posts to
 POST    ``/cases/{id}/documents/{name}/remove`` ... (nothing),
+POST    ``/cases/{id}/removed/{rid}/restore``  ... (nothing),
 POST    ``/cases/{id}/estimate``               ... (the estimate's options) and
 POST    ``/cases/{id}/searched``               ... (``date``, ``pd``, ``west`` ...
                                                ``north`` or ``lon``, ``lat``,
@@ -354,24 +358,55 @@ def create_app(
         response.headers["ETag"] = f'"{store.case_version(case_id)}"'
         return response
 
+    def reader_for(
+        case_id: str, target: str | None, found: list[str]
+    ) -> Callable[[Path, dt.date | None], dict[str, Any]]:
+        """Reads a stored report again for ``target`` (None: the case's, then).
+
+        It runs under the case lock, as an upload's reading does (the case's lock,
+        then the warnings' lock); the warnings go to ``found``.
+        """
+        from geosleuth.read import read_document
+
+        def reread(path: Path, published: dt.date | None) -> dict[str, Any]:
+            who = target if target is not None else store.meta(case_id)["target"]
+            with pipeline.collected_warnings() as seen:
+                reading = read_document(path, target=who, published=published)
+            found.extend(seen)
+            return dict(reading.to_dict())
+
+        return reread
+
+    async def restore(request: Request, case_id: str) -> dict[str, Any]:
+        """Put a removed report back; what was done, and any reading's warnings."""
+        found: list[str] = []
+        job = functools.partial(
+            store.restore_document,
+            case_id,
+            request.path_params["removed_id"],
+            user=request_user(request),
+            reread=reader_for(case_id, None, found),
+        )
+        result: dict[str, Any] = await run_in_threadpool(job)
+        return {**result, "warnings": [store.public_text(w) for w in found]}
+
+    @guarded
+    async def restore_document(request: Request) -> Response:
+        return json_response(await restore(request, request.path_params["case_id"]))
+
+    async def restore_form(request: Request, case_id: str) -> str:
+        await restore(request, case_id)
+        return "documents"
+
     async def replace_case(
         request: Request, case_id: str, data: bytes, base: str | list[str] | None
     ) -> dict[str, Any]:
         """Check and put in place a new version of a case's file."""
-        from geosleuth.read import read_document
-
         store.folder(case_id)
         text = decode_text(data, "case")
         case = await run_in_threadpool(pipeline.check_case_text, text)
         found: list[str] = []
-
-        def reread(path: Path, published: dt.date | None) -> dict[str, Any]:
-            # under the case lock, as an upload's reading (case, then warnings)
-            with pipeline.collected_warnings() as seen:
-                reading = read_document(path, target=case.target, published=published)
-            found.extend(seen)
-            return dict(reading.to_dict())
-
+        reread = reader_for(case_id, case.target, found)
         job = functools.partial(
             store.replace_case_file,
             case_id,
@@ -707,6 +742,11 @@ def create_app(
         Route(f"{case}/documents", add_document, methods=["POST"]),
         Route(f"{case}/documents/{{name}}", get_document, methods=["GET"]),
         Route(f"{case}/documents/{{name}}", remove_document, methods=["DELETE"]),
+        Route(
+            f"{case}/removed/{{removed_id}}/restore",
+            restore_document,
+            methods=["POST"],
+        ),
         Route(f"{case}/estimate", run_estimate, methods=["POST"]),
         Route(f"{case}/estimate", latest_estimate, methods=["GET"]),
         Route(f"{case}/searched", searched, methods=["POST"]),
@@ -721,6 +761,11 @@ def create_app(
             methods=["POST"],
         ),
         Route("/cases/{case_id}/documents/{name}/remove", remove_view, methods=["GET"]),
+        Route(
+            "/cases/{case_id}/removed/{removed_id}/restore",
+            form_post(restore_form),
+            methods=["POST"],
+        ),
         Route("/cases/{case_id}/estimate", form_post(estimate_form), methods=["POST"]),
         Route("/cases/{case_id}/searched", form_post(searched_form), methods=["POST"]),
         Route("/cases/{case_id}/report", latest_report),

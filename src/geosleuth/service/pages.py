@@ -298,6 +298,21 @@ def case_page(
     doc_rows = "".join(_doc_row(cid, d) for d in docs) or (
         '<tr><td colspan="6" class="muted">No reports yet.</td></tr>'
     )
+    removed = "".join(
+        f"<tr><td>{_e(r.get('name'))}</td><td>{_e(r.get('published') or '-')}</td>"
+        f"<td>{_e(r.get('uploaded_by') or '-')}</td><td>"
+        f'<form method="post" class="who" action="/cases/{cid}/removed/'
+        f'{quote(str(r.get("id", "")), safe="")}/restore">'
+        '<button type="submit">restore</button></form></td></tr>'
+        for r in case.get("removed") or []
+    )
+    removed_html = (
+        "<details><summary>Removed reports</summary><table><thead><tr><th>name</th>"
+        "<th>published</th><th>uploaded by</th><th></th></tr></thead>"
+        f"<tbody>{removed}</tbody></table></details>"
+        if removed
+        else ""
+    )
     runs = list(reversed(case.get("runs") or []))
     run_rows = "".join(_run_row(cid, r) for r in runs) or (
         '<tr><td colspan="7" class="muted">No estimate yet.</td></tr>'
@@ -352,7 +367,7 @@ def case_page(
         '<h2 id="documents">Reports</h2>'
         "<table><thead><tr><th>name</th><th>published</th><th>uploaded</th>"
         '<th>by</th><th class="num">bytes</th><th></th></tr></thead>'
-        f"<tbody>{doc_rows}</tbody></table>"
+        f"<tbody>{doc_rows}</tbody></table>{removed_html}"
         f'<form method="post" action="{action}/documents" '
         'enctype="multipart/form-data"><strong>Add a report</strong> (.txt, .md or '
         '.html; it is read once, now)<br><input type="file" name="document" '

@@ -10,8 +10,8 @@ Layout under the data folder::
         meta.json            id, title, target, created, created_by
         log.jsonl            who changed what, when: one JSON object a line
         documents/<name>     uploaded reports (.txt, .md, .html)
-        removed/NNNN-<name>  reports taken out of the case (and their readings),
-                             kept
+        removed/NNNN-<name>  reports taken out of the case (with their readings
+                             and upload details), kept until restored
         readings/<name>.json what was read from each when it was uploaded (the
                              ``<doc>.json`` of ``geosleuth read``): estimates use
                              it, so each report keeps the date it came with
@@ -77,6 +77,8 @@ _LOG = "log.jsonl"
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 _RUN_ID = re.compile(r"[0-9]{4,9}")
 _DOC_INFO = ".documents.json"  # upload details of each document, by name
+_DETAILS = ".details.json"  # beside a removed document: its upload details
+_REMOVED = re.compile(r"[0-9]{4}-[A-Za-z0-9][A-Za-z0-9._-]*")
 _T = TypeVar("_T")
 
 
@@ -310,6 +312,7 @@ class CaseStore:
             "id": case_id,
             "case_version": self.case_version(case_id),
             "documents": self.documents(case_id),
+            "removed": self.removed_documents(case_id),
             "runs": runs,
             "latest_run": runs[-1] if runs else None,
         }
@@ -678,6 +681,8 @@ class CaseStore:
             ]
             kept = removed / f"{max(taken, default=0) + 1:04d}-{name}"
             reading = self.reading_path(case_id, name)
+            details = kept.with_name(kept.name + _DETAILS)
+            write_json(details, self._document_info(folder / "documents").get(name, {}))
             (folder / "documents" / name).rename(kept)
             moved_reading = reading.is_file()
             if moved_reading:
@@ -693,8 +698,118 @@ class CaseStore:
                 kept.rename(folder / "documents" / name)
                 if moved_reading:
                     kept.with_name(kept.name + ".json").rename(reading)
+                details.unlink(missing_ok=True)
                 raise
         return {"case": case_id, "document": name, "kept_as": f"removed/{kept.name}"}
+
+    def removed_documents(self, case_id: str) -> list[dict[str, Any]]:
+        """The reports taken out of a case, oldest first, that can be restored.
+
+        Each is ``id`` (``NNNN-<name>``), ``name``, ``published`` and
+        ``uploaded_by`` (as when it was uploaded).
+        """
+        removed = self.folder(case_id) / "removed"
+        out = []
+        for p in sorted(removed.iterdir()) if removed.is_dir() else []:
+            if not (_REMOVED.fullmatch(p.name) and p.suffix in DOCUMENT_SUFFIXES):
+                continue
+            try:
+                info = json.loads(
+                    p.with_name(p.name + _DETAILS).read_text(encoding="utf-8")
+                )
+            except (OSError, ValueError):
+                info = {}
+            info = info if isinstance(info, dict) else {}
+            out.append(
+                {
+                    "id": p.name,
+                    "name": p.name[5:],
+                    "published": info.get("published"),
+                    "uploaded_by": info.get("uploaded_by"),
+                }
+            )
+        return out
+
+    def restore_document(
+        self,
+        case_id: str,
+        removed_id: str,
+        *,
+        user: str | None = None,
+        reread: Callable[[Path, dt.date | None], dict[str, Any]] | None = None,
+    ) -> dict[str, Any]:
+        """Put a removed report back in its case, under a free name.
+
+        Its reading comes back with it when it was read for the case's target as
+        it is now; else ``reread(path, published)`` reads it again (without
+        ``reread`` it comes back unread, and estimates read it). The log gets a
+        ``restored`` line. Returns ``{"case", "document", "restored_from"}``.
+
+        Raises
+        ------
+        CaseNotFoundError
+            If the case has no removed report ``removed_id`` (only ids
+            :meth:`removed_documents` lists are taken).
+        """
+        folder = self.folder(case_id)
+        with self.lock(case_id):
+            entry = next(
+                (d for d in self.removed_documents(case_id) if d["id"] == removed_id),
+                None,
+            )
+            if entry is None:
+                raise CaseNotFoundError(
+                    f"The case {case_id!r} has no removed report {removed_id[:80]!r}.",
+                    field="id",
+                )
+            src = folder / "removed" / removed_id
+            docs = folder / "documents"
+            docs.mkdir(exist_ok=True)
+            name = entry["name"]
+            stem, suffix = name[: -len(Path(name).suffix)], Path(name).suffix
+            taken = {p.name.lower() for p in docs.iterdir()}
+            final, n = name, 2
+            while final.lower() in taken:
+                final, n = f"{stem}-{n}{suffix}", n + 1
+            day = entry["published"]
+            reading: dict[str, Any] | None = None
+            old = src.with_name(src.name + ".json")
+            try:
+                stored = json.loads(old.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                stored = None
+            if isinstance(stored, dict) and stored.get("target") == (
+                self.meta(case_id).get("target")
+            ):
+                reading = stored
+            elif reread is not None:
+                reading = reread(src, dt.date.fromisoformat(day) if day else None)
+            target = self.reading_path(case_id, final)
+            info = self._document_info(docs)
+            info[final] = {"published": day, "uploaded_by": entry["uploaded_by"]}
+            write_json(docs / _DOC_INFO, info)
+            if reading is not None:
+                target.parent.mkdir(exist_ok=True)
+                write_json(target, reading)
+            src.rename(docs / final)
+            try:
+                self._append_log(
+                    folder,
+                    user,
+                    "restored",
+                    {"document": final, "restored_from": f"removed/{removed_id}"},
+                )
+            except BaseException:  # not logged, not made: back where it was
+                (docs / final).rename(src)
+                target.unlink(missing_ok=True)
+                raise
+            old.unlink(missing_ok=True)
+            src.with_name(src.name + _DETAILS).unlink(missing_ok=True)
+        return {
+            "case": case_id,
+            "document": final,
+            "restored_from": f"removed/{removed_id}",
+        }
 
     def add_run(
         self,
