@@ -25,7 +25,11 @@ are found:
   "Lady") or a gendered noun next to it ("Jane Doe, a 45-year-old woman", "the
   45-year-old woman Jane Doe", "his wife, Jane Doe"), if all those agree; failing
   those, from the first "he", "him", "his", "she", "her" or "hers" in the text
-  that would refer to the target by the rule above. With no such cue, or titles
+  that would refer to the target by the rule above and is no speaker's: not the
+  subject of a reporting verb that stands for another speaker ("A hiker said he
+  saw Jane Doe near Aspen. *He* said she was hiding in Vail": "she" tells), nor
+  one after a speaker named or described after the target ("Jane Doe was seen,
+  a hiker said. *His* account ..."). With no such cue, or titles
   and nouns that disagree, the gender is unknown and both pronouns may be the
   target's (:func:`target_gender`). "Him" or "her" as the direct object of a
   verb ("Residents saw *her* in Vail") refers to the target by the same rule
@@ -46,6 +50,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
+
+from geosleuth.read._lexicon import PERSON_NOUNS
 
 __all__ = [
     "PRONOUN_REACH",
@@ -70,6 +76,8 @@ _PERSON_PREDICATES = frozenset(
     }
 )  # fmt: skip
 _TITLE_NOUNS = r"(?:leader|chief|emir|head|caliph|founder|commander|boss)"
+#: Singular nouns for a person beyond :data:`PERSON_NOUNS`: "spokesman", "official".
+_PERSON_SUFFIX = re.compile(r"(?:man|woman|person|official|officer)$")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 #: The object pronouns: "residents saw *her* in Vail".
 _OBJECT_PRONOUN = re.compile(r"\b(?:[Hh]im|[Hh]er)\b")
@@ -276,7 +284,9 @@ def find_target_refs(
         for r in refs
         if r.kind != "name" or not any(s < r.end and r.start < e for s, e in namesakes)
     ]
-    gender = target_gender(text, refs, persons, target=target)
+    gender = target_gender(
+        text, refs, persons, target=target, speakers=_speakers_of(doc)
+    )
     pronouns = pronoun_refs(
         text, refs, persons, lambda s, e: _is_plain_subject(doc, s, e),
         target=target, gender=gender,
@@ -333,6 +343,35 @@ def _is_plain_subject(doc: Any, start: int, end: int) -> bool:
     return tok.dep_ in ("nsubj", "nsubjpass") and (
         tok.head.lemma_.lower() not in REPORTING_LEMMAS
     )
+
+
+def _speakers_of(doc: Any) -> list[tuple[int, int]]:
+    """Character spans of the people of ``doc`` who speak.
+
+    A speaker is the subject of a reporting verb in the active voice ("*he*
+    said", "*a hiker* told police", "*Jane Doe* added"): "he" or "she", a person
+    the tagger names, or a singular noun for a person ("hiker", "witness",
+    "spokesman").
+    """
+    from geosleuth.read.attribution import REPORTING_LEMMAS
+
+    out = []
+    for tok in doc:
+        if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in REPORTING_LEMMAS:
+            continue
+        if any(c.dep_ == "auxpass" for c in tok.head.children):
+            continue  # "she is believed to be": no speaker
+        lemma = tok.lemma_.lower()
+        if (
+            tok.lower_ in ("he", "she")
+            or tok.ent_type_ == "PERSON"
+            or (
+                tok.tag_ in ("NN", "NNP")
+                and (lemma in PERSON_NOUNS or _PERSON_SUFFIX.search(lemma) is not None)
+            )
+        ):
+            out.append((tok.idx, tok.idx + len(tok.text)))
+    return out
 
 
 def pronoun_refs(
@@ -482,7 +521,9 @@ def find_object_pronouns(
         gender as :func:`find_target_refs` reads it.
     """
     persons = people(doc, places)
-    gender = target_gender(text, list(refs), persons, target=target)
+    gender = target_gender(
+        text, list(refs), persons, target=target, speakers=_speakers_of(doc)
+    )
     return object_pronoun_refs(
         text, list(refs), persons, lambda s, e: _is_direct_object(doc, s, e),
         target=target, gender=gender,
@@ -539,6 +580,7 @@ def target_gender(
     persons: list[tuple[int, int]],
     *,
     target: Target | None = None,
+    speakers: Sequence[tuple[int, int]] = (),
 ) -> Literal["he", "she"] | None:
     """The target's gender as the text tells it, or None when it does not.
 
@@ -553,14 +595,21 @@ def target_gender(
         :func:`pronoun_refs`.
     target : Target or None, default None
         The target, as for :func:`pronoun_refs`.
+    speakers : sequence of (int, int), default ()
+        Character spans of the subjects of reporting verbs other than the
+        target ("*he* said", "*a hiker* told police"). A pronoun among them is
+        the speaker's, and so is one after a speaker named or described after
+        the target ("Jane Doe was seen, *a hiker* said. *His* dog ..."), or
+        after a speaker "he" or "she" of its own gender ("*He* said *his* car
+        ..."): none of them tells the target's gender.
 
     Returns
     -------
     {"he", "she"} or None
         From the titles ("Mr", "Mrs", "Ms") and gendered nouns ("a 45-year-old
         woman") next to the target's names, when they agree; with none, from the
-        first pronoun of the text that would refer to the target. None when
-        nothing tells, or the titles and nouns disagree.
+        first pronoun of the text that would refer to the target and is no
+        speaker's. None when nothing tells, or the titles and nouns disagree.
 
     Examples
     --------
@@ -574,6 +623,16 @@ def target_gender(
     >>> text = "Jane Doe left. Tom Fox said she is in Denver."
     >>> target_gender(text, find_target_refs(text, t), [(15, 22)]) is None
     True
+
+    A speaker's own pronoun tells nothing of the target ("He" at 37 is the
+    subject of "said"):
+
+    >>> text = "A hiker said he saw Jane Doe in Aspen. He said she is in Vail."
+    >>> refs = find_target_refs(text, t)
+    >>> target_gender(text, refs, [])
+    'he'
+    >>> target_gender(text, refs, [], speakers=[(2, 7), (39, 41)])
+    'she'
     """
     names = [r for r in refs if r.kind in ("name", "nisba")]
     said: set[str] = set()
@@ -592,9 +651,60 @@ def target_gender(
     own, others = _own_and_others(text, refs, persons, target)
     for m in _ANY_PRONOUN.finditer(text):
         gender = _GENDER_OF[m.group(0).lower()]
-        if _refers_to_target(text, m.start(), gender, own, others):
+        if _refers_to_target(text, m.start(), gender, own, others) and not _is_speakers(
+            text, m.start(), gender, own, speakers
+        ):
             return "he" if gender == "he" else "she"
     return None
+
+
+def _is_speakers(
+    text: str,
+    at: int,
+    gender: str,
+    own: list[tuple[int, int]],
+    speakers: Sequence[tuple[int, int]],
+) -> bool:
+    """Whether the pronoun of ``gender`` at ``at`` may be a speaker's, not the target's.
+
+    It is a speaker "he" or "she" that stands for another speaker (see
+    :func:`_another_speaks`), or follows, after the target's last name, a
+    speaker named or described who is not the target, or such a speaker "he" or
+    "she" of its own gender.
+    """
+    last_own = max((oe for _, oe in own if oe <= at), default=0)
+    for s, e in speakers:
+        if s <= at < e:  # "He said": the pronoun is a speaker
+            return _another_speaks(text, s, own, speakers)
+        if not (last_own <= s and e <= at) or any(a < e and s < b for a, b in own):
+            continue
+        word = text[s:e].lower()
+        if word not in _GENDER_OF:
+            return True  # "Jane Doe was seen, a hiker said. His dog ..."
+        if _GENDER_OF[word] == gender and _another_speaks(text, s, own, speakers):
+            return True  # "He said his car ..."
+    return False
+
+
+def _another_speaks(
+    text: str,
+    at: int,
+    own: list[tuple[int, int]],
+    speakers: Sequence[tuple[int, int]],
+) -> bool:
+    """Whether the speaker "he"/"she" at ``at`` stands for a speaker not the target.
+
+    As in :mod:`geosleuth.read.attribution`, it stands for the last speaker
+    named or described before it ("A hiker said ... *He* said"); with none, or
+    the target, it may be the target ("Jane Doe left. *She* said ...").
+    """
+    named = [
+        (s, e) for s, e in speakers if e <= at and text[s:e].lower() not in _GENDER_OF
+    ]
+    if not named:
+        return False
+    s, e = named[-1]
+    return not any(a < e and s < b for a, b in own)
 
 
 def _find_refs(

@@ -12,6 +12,13 @@ Raqqa", "neither in Mosul nor in Raqqa", "nowhere near Hajin":
 :data:`~geosleuth.read._sentence.CONTRAST`) is ``is_not`` on its own. A place put
 in the stead of a denied one is ``is`` though the clause is negated ("is not in
 Raqqa but in Mosul": Mosul; :data:`~geosleuth.read._sentence.CORRECTION`). A
+negation reaches the places of its own clause only: a place after a later
+location word of another clause about the target ("is not in Raqqa, but police
+say *she is in* Mosul", "not in Raqqa; *she is in* Mosul", "no longer in Raqqa
+and *is now believed to be in* Mosul") takes that clause's negation, if any; a
+verb joined with no subject or auxiliary of its own shares the first's ("did not
+live in Raqqa or *hide* in Mosul": both denied), and a clause about someone else
+("where her husband lives near Mosul") is no clause of the target's. A
 claim that another party disputes ("..., but the army denied it", or a next
 sentence "The army denied it.") is kept one level less sure (see
 :mod:`geosleuth.read.claims`, *Disputes*).
@@ -53,9 +60,9 @@ _LOCATION_CUE = re.compile(
     r"\b(?:hid(?:e|es|ing|den)?|hiding|holed up|shelter(?:s|ing|ed)?|based|"
     r"located|liv(?:e|es|ing)|stay(?:s|ing|ed)?|resid(?:e|es|ing)|whereabouts|"
     r"took refuge|fled to|moved to|(?:is|was|be|are|were|been)(?:n['’]t)?\s+"
-    r"(?:(?:now|still|currently|not|never|no\s+longer|probably|likely|possibly|"
-    r"perhaps|reportedly|apparently|allegedly|definitely|certainly|indeed|"
-    r"already|also)\s+){0,2}(?:in|on|at|near|around|inside)|the place where)\b",
+    r"(?:(?:now|still|currently|not|neither|never|no\s+longer|probably|likely|"
+    r"possibly|perhaps|reportedly|apparently|allegedly|definitely|certainly|"
+    r"indeed|already|also)\s+){0,2}(?:in|on|at|near|around|inside)|the place where)\b",
     re.IGNORECASE,
 )
 #: Verbs that deny the clause they govern: "denied that he was in Mosul".
@@ -76,7 +83,8 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
     if not s.refs and not continuing:
         return
     text = hedge_text(s)
-    cue = _LOCATION_CUE.search(text)
+    cues = list(_LOCATION_CUE.finditer(text))
+    cue = cues[0] if cues else None
     if cue is None and not continuing:
         return
     leaders = bool(s.refs) and all(r.kind == "leaders" for r in s.refs)
@@ -127,8 +135,7 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
         hedge = lower(hedge)
     hedge, dispute = disputed(s, hedge, ex.text)
     at = cue.start() if cue else 0
-    negated = negation(ex, s, at)
-    polarity: Literal["is", "is_not"] = "is_not" if negated else "is"
+    first_negated = negation(ex, s, at)
     lead = (
         "about the group's leaders, of whom the target is one: one level less sure"
         if leaders
@@ -142,7 +149,11 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
     )
     for geom, name, buffer_km, anchor, extra in claim_regions(ex, places, s, how):
         date, date_from, dnote = ex.dates(s, anchor)
-        pol, more = polarity, [extra] if extra else []
+        # "is not in Raqqa, but police say she is in Mosul": Mosul's own clause
+        own = _clause_cue(ex, s, cues, anchor - s.span[0])
+        negated = negation(ex, s, own) if own != at else first_negated
+        pol: Literal["is", "is_not"] = "is_not" if negated else "is"
+        more = [extra] if extra else []
         contrast = CONTRAST.search(ex.text[max(s.span[0], anchor - 40) : anchor])
         # "is not in Raqqa but in Mosul": Mosul is where the target is
         stead = (
@@ -151,7 +162,7 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
             else None
         )
         neg = f"negated by {negated!r}" if negated else ""
-        if stead is not None and negated:
+        if stead is not None and (negated or first_negated):
             pol, neg = "is", ""  # the negation is not this place's
             more.append(f"in the stead of one denied ({stead.group(0).strip()!r})")
         elif contrast is not None and not negated:
@@ -189,7 +200,7 @@ def negation(ex: _Extractor, s: Sentence, at: int) -> str | None:
         denial = denied_phrase(subj)  # "Neither Jane Doe nor her husband is in"
         if denial is not None:
             return denial
-    for v in (verb, verb.head):
+    for v in (verb,) if _own_clause(verb) else (verb, verb.head):
         for child in v.children:
             if child.dep_ == "neg":
                 return str(child.text)
@@ -203,6 +214,60 @@ def negation(ex: _Extractor, s: Sentence, at: int) -> str | None:
     if verb.pos_ in ("VERB", "AUX"):
         return None
     return fallback
+
+
+def _clause_cue(
+    ex: _Extractor, s: Sentence, cues: list[re.Match[str]], anchor: int
+) -> int:
+    """Where (in sentence) the location word of the place at ``anchor`` is.
+
+    The last location word before the place, where it begins a clause of its
+    own about the target: a verb other than the first one's, whose subject is
+    the target ("police say *she is in* Mosul", "*she is in* Mosul") or shared
+    with a clause about the target ("and *is now believed to be in* Mosul").
+    Otherwise, or unparsed, the sentence's first location word.
+    """
+    first = cues[0].start() if cues else 0
+    before = [c.start() for c in cues if c.start() < anchor]
+    if len(before) < 2 or s.sent is None:
+        return first
+    verb, first_verb = _clause_verb(ex, s, before[-1]), _clause_verb(ex, s, first)
+    if verb is None or first_verb is None or verb.i == first_verb.i:
+        return first
+    subj = _subject(verb)
+    refs = [(r.start, r.end) for r in s.refs]
+    if subj is None or not any(
+        a < subj.idx + len(subj.text) and subj.idx < b for a, b in refs
+    ):
+        return first
+    return before[-1]
+
+
+def _subject(verb: Any) -> Any:
+    """The subject of ``verb``, up its "to be" verbs and the clause it is joined to."""
+    for _ in range(6):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+        if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def _own_clause(verb: Any) -> bool:
+    """Whether ``verb``, joined to another clause, has its own verb or subject.
+
+    "is not in Raqqa and *is* in Mosul", "and *is now believed* to be": the
+    first clause's "not" does not reach it; "did not live in Raqqa or *hide* in
+    Mosul" shares it.
+    """
+    return verb.dep_ == "conj" and (
+        verb.pos_ == "AUX"
+        or any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children
+        )
+    )
 
 
 def _clause_verb(ex: _Extractor, s: Sentence, at: int) -> Any:
