@@ -39,7 +39,7 @@ import datetime as dt
 import math
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -61,8 +61,8 @@ class Tally:
     in50: int = 0
     in90: int = 0
     n: int = 0
-    area50: list[float] | None = None
-    area90: list[float] | None = None
+    area50: list[float] = field(default_factory=list)
+    area90: list[float] = field(default_factory=list)
     log_score: float = 0.0
 
     def add(self, p: np.ndarray, cell: int, grid: Grid) -> None:
@@ -70,8 +70,8 @@ class Tally:
         self.n += 1
         self.in50 += int(h50[cell])
         self.in90 += int(h90[cell])
-        self.area50 = (self.area50 or []) + [float(h50.sum() * grid.cell_area_km2)]
-        self.area90 = (self.area90 or []) + [float(h90.sum() * grid.cell_area_km2)]
+        self.area50.append(float(h50.sum() * grid.cell_area_km2))
+        self.area90.append(float(h90.sum() * grid.cell_area_km2))
         self.log_score += math.log(max(float(p[cell]), 1e-300))
 
 
@@ -177,8 +177,7 @@ def main() -> int:
     )
     print("|---|---|---:|---:|---:|---:|")
     for (scenario, how), t in cases.items():
-        a50 = float(np.median(t.area50 or [0.0]))
-        a90 = float(np.median(t.area90 or [0.0]))
+        a50, a90 = float(np.median(t.area50)), float(np.median(t.area90))
         print(
             f"| {scenario} | {how} | {share(t.in50, t.n)} | {share(t.in90, t.n)} | "
             f"{a50:,.0f} / {a90:,.0f} km² | {t.log_score / t.n:.2f} |"

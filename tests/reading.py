@@ -37,3 +37,10 @@ def sightings(reading: Any) -> list[Sighting]:
 def claims(reading: Any) -> list[Claim]:
     """The claims a reading found."""
     return [i for i in reading.evidence if isinstance(i, Claim)]
+
+
+def affirms_nothing(reading: Any) -> bool:
+    """No sighting, and no claim that the target is somewhere."""
+    return not sightings(reading) and not [
+        c for c in claims(reading) if c.polarity == "is"
+    ]

@@ -220,8 +220,6 @@ def timeline_of(
         settings=est.settings,
         mode=plan.mode,
     )
-    if scheduler == "serial" or len(plan.steps) < 2:
-        return points(plan.steps)
     return map_partitions(
         points, list(plan.steps), scheduler=scheduler, workers=workers
     )

@@ -369,7 +369,7 @@ def create_app(
         from geosleuth.read import read_document
 
         def reread(path: Path, published: dt.date | None) -> dict[str, Any]:
-            who = target if target is not None else store.meta(case_id)["target"]
+            who = target if target is not None else store.target(case_id)
             with pipeline.collected_warnings() as seen:
                 reading = read_document(path, target=who, published=published)
             found.extend(seen)
@@ -451,7 +451,7 @@ def create_app(
             # inside the case lock, as in an estimate: the locks are always taken
             # in one order (case, then warnings), so two requests cannot deadlock;
             # the target is read under it too (a new case file may change it)
-            target = store.meta(case_id)["target"]
+            target = store.target(case_id)
             with pipeline.collected_warnings() as found:
                 reading = read_document(path, target=target, published=published)
             return reading, found

@@ -62,6 +62,16 @@ def _page(title: str, body: str) -> str:
     )
 
 
+def _who(user: str | None) -> str:
+    """The user who asks, with a button to log out ("" without one)."""
+    if not user:
+        return ""
+    return (
+        f'<form class="who" method="post" action="/logout">{_e(user)} · '
+        '<button type="submit">Log out</button></form>'
+    )
+
+
 def _case_row(case: dict[str, Any]) -> str:
     cid = quote(str(case.get("id", "")), safe="")
     run = case.get("latest_run") or {}
@@ -126,12 +136,7 @@ def index_page(
     rows = "".join(_case_row(c) for c in cases) or (
         '<tr><td colspan="6" class="muted">No cases yet.</td></tr>'
     )
-    who = (
-        f'<form class="who" method="post" action="/logout">{_e(user)} · '
-        '<button type="submit">Log out</button></form>'
-        if user
-        else ""
-    )
+    who = _who(user)
     body = (
         f"{who}<h1>geosleuth cases</h1>"
         '<p class="sub">Where is this person most likely to be, how sure are we, and '
@@ -325,12 +330,7 @@ def case_page(
         )
         or '<tr><td colspan="4" class="muted">Nothing logged.</td></tr>'
     )
-    who = (
-        f'<form class="who" method="post" action="/logout">{_e(user)} · '
-        '<button type="submit">Log out</button></form>'
-        if user
-        else ""
-    )
+    who = _who(user)
     action = f"/cases/{cid}"
     body = (
         f'{who}<p><a href="/">All cases</a></p>'

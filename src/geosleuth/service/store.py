@@ -76,6 +76,9 @@ RUN_FILES: dict[str, str] = {
 _LOG = "log.jsonl"
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 _RUN_ID = re.compile(r"[0-9]{4,9}")
+_NUMBERED_RUN = re.compile(r"([0-9]{4,9})")
+_NUMBERED_VERSION = re.compile(r"([0-9]{4,9})\.yaml")
+_NUMBERED_REMOVED = re.compile(r"([0-9]{4})-.+")
 _DOC_INFO = ".documents.json"  # upload details of each document, by name
 _DETAILS = ".details.json"  # beside a removed document: its upload details
 _REMOVED = re.compile(r"[0-9]{4}-[A-Za-z0-9][A-Za-z0-9._-]*")
@@ -88,6 +91,27 @@ def _now() -> str:
 
 def _version(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
+
+
+def _next_number(folder: Path, pattern: re.Pattern[str]) -> str:
+    """``NNNN``, one past the largest number that starts a name ``pattern`` takes."""
+    taken = [
+        int(m.group(1)) for p in folder.iterdir() if (m := pattern.fullmatch(p.name))
+    ]
+    return f"{max(taken, default=0) + 1:04d}"
+
+
+def _free_name(folder: Path, name: str) -> str:
+    """``name``, or ``<stem>-2<suffix>``, ``-3`` ... : the first not in ``folder``.
+
+    Names are compared without case, as on a case-insensitive file system.
+    """
+    stem, suffix = name[: -len(Path(name).suffix)], Path(name).suffix
+    taken = {p.name.lower() for p in folder.iterdir()}
+    final, n = name, 2
+    while final.lower() in taken:
+        final, n = f"{stem}-{n}{suffix}", n + 1
+    return final
 
 
 def case_slug(text: str, *, max_len: int = 48) -> str:
@@ -301,11 +325,7 @@ class CaseStore:
 
         With ``case_version``, the case file's version (:meth:`case_version`).
         """
-        folder = self.folder(case_id)
-        try:
-            meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            meta = {"id": case_id, "title": case_id, "target": "", "created": None}
+        meta = self._stored_meta(case_id)
         runs = self.runs(case_id)
         return {
             **meta,
@@ -316,6 +336,22 @@ class CaseStore:
             "runs": runs,
             "latest_run": runs[-1] if runs else None,
         }
+
+    def _stored_meta(self, case_id: str) -> dict[str, Any]:
+        """``meta.json`` of a case: id, title, target, created, created_by."""
+        try:
+            meta = json.loads(
+                (self.folder(case_id) / "meta.json").read_text(encoding="utf-8")
+            )
+        except (OSError, ValueError):
+            meta = None
+        if not isinstance(meta, dict):
+            meta = {"id": case_id, "title": case_id, "target": "", "created": None}
+        return meta
+
+    def target(self, case_id: str) -> str:
+        """The case's target, as its case file names it now."""
+        return str(self._stored_meta(case_id).get("target") or "")
 
     def documents(self, case_id: str) -> list[dict[str, Any]]:
         """The stored documents of a case, by name.
@@ -495,7 +531,7 @@ class CaseStore:
                     "redo your edit, and send it with the new version.",
                     field="base",
                 )
-            old_target = self.meta(case_id).get("target")
+            old_target = self.target(case_id)
             docs = self.document_paths(case_id)
             again: dict[str, dict[str, Any]] = {}
             if docs and case.target != old_target:
@@ -513,12 +549,7 @@ class CaseStore:
                     again[doc.name] = reread(doc, published)
             versions = folder / "versions"
             versions.mkdir(exist_ok=True)
-            taken = [
-                int(p.stem)
-                for p in versions.glob("*.yaml")
-                if _RUN_ID.fullmatch(p.stem)
-            ]
-            kept = versions / f"{max(taken, default=0) + 1:04d}.yaml"
+            kept = versions / f"{_next_number(versions, _NUMBERED_VERSION)}.yaml"
             current = (folder / "case.yaml").read_bytes()
             meta_path = folder / "meta.json"
             old_meta = meta_path.read_bytes() if meta_path.is_file() else None
@@ -528,13 +559,8 @@ class CaseStore:
                 for path in [self.reading_path(case_id, name)]
             }
             write_atomic(kept, current)
+            meta = self._stored_meta(case_id)
             try:
-                try:
-                    meta = json.loads((old_meta or b"").decode("utf-8"))
-                except ValueError:
-                    meta = None
-                if not isinstance(meta, dict):
-                    meta = {"id": case_id, "created": None}
                 write_atomic(folder / "case.yaml", text.encode("utf-8"))
                 meta |= {"title": case.title, "target": case.target}
                 write_json(meta_path, meta)
@@ -616,16 +642,11 @@ class CaseStore:
         stored name and what ``check`` returned.
         """
         safe = document_name(name)
-        stem, suffix = safe[: -len(Path(safe).suffix)], Path(safe).suffix
         folder = self.folder(case_id)
         docs = folder / "documents"
         docs.mkdir(exist_ok=True)
         with self.lock(case_id):
-            taken = {p.name.lower() for p in docs.iterdir()}
-            final = safe
-            n = 2
-            while final.lower() in taken:
-                final, n = f"{stem}-{n}{suffix}", n + 1
+            final = _free_name(docs, safe)
             tmp = folder / f".upload-{uuid.uuid4().hex}"
             tmp.mkdir()
             kept = folder / "readings" / f"{final}.json"
@@ -674,12 +695,7 @@ class CaseStore:
                 )
             removed = folder / "removed"
             removed.mkdir(exist_ok=True)
-            taken = [
-                int(p.name[:4])
-                for p in removed.iterdir()
-                if p.name[:4].isdigit() and p.name[4:5] == "-"
-            ]
-            kept = removed / f"{max(taken, default=0) + 1:04d}-{name}"
+            kept = removed / f"{_next_number(removed, _NUMBERED_REMOVED)}-{name}"
             reading = self.reading_path(case_id, name)
             details = kept.with_name(kept.name + _DETAILS)
             write_json(details, self._document_info(folder / "documents").get(name, {}))
@@ -765,12 +781,7 @@ class CaseStore:
             src = folder / "removed" / removed_id
             docs = folder / "documents"
             docs.mkdir(exist_ok=True)
-            name = entry["name"]
-            stem, suffix = name[: -len(Path(name).suffix)], Path(name).suffix
-            taken = {p.name.lower() for p in docs.iterdir()}
-            final, n = name, 2
-            while final.lower() in taken:
-                final, n = f"{stem}-{n}{suffix}", n + 1
+            final = _free_name(docs, entry["name"])
             day = entry["published"]
             reading: dict[str, Any] | None = None
             old = src.with_name(src.name + ".json")
@@ -778,8 +789,8 @@ class CaseStore:
                 stored = json.loads(old.read_text(encoding="utf-8"))
             except (OSError, ValueError):
                 stored = None
-            if isinstance(stored, dict) and stored.get("target") == (
-                self.meta(case_id).get("target")
+            if isinstance(stored, dict) and stored.get("target") == self.target(
+                case_id
             ):
                 reading = stored
             elif reread is not None:
@@ -832,8 +843,7 @@ class CaseStore:
         runs = self.folder(case_id) / "runs"
         runs.mkdir(exist_ok=True)
         with self.lock(case_id):
-            taken = [int(p.name) for p in runs.iterdir() if _RUN_ID.fullmatch(p.name)]
-            run_id = f"{max(taken, default=0) + 1:04d}"
+            run_id = _next_number(runs, _NUMBERED_RUN)
             folder = runs / run_id
             folder.mkdir()
             try:
