@@ -901,3 +901,10 @@ def test_verify_makes_the_timeline_as_the_run_did(tmp_path):
     (out / "estimate.json").write_text(json.dumps(record))
     result = runner.invoke(app, ["verify", str(out)], terminal_width=200)
     assert result.exit_code == 1 and "timeline" in result.output
+    # a value that is no number of points is named, with its file
+    record["timeline_max_points"] = 1.5
+    (out / "estimate.json").write_text(json.dumps(record))
+    result = runner.invoke(app, ["verify", str(out)], terminal_width=200)
+    assert result.exit_code == 1
+    assert "InputError: The estimate's timeline_max_points must" in result.output
+    assert "Got 1.5 instead." in result.output and "Traceback" not in result.output

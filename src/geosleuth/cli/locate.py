@@ -565,16 +565,24 @@ def verify(
         places=stored.places,
     )
     rec = stored.record
+    most = rec.get("timeline_max_points")
+    if most is not None and (
+        isinstance(most, bool) or not isinstance(most, int) or most < 2
+    ):
+        raise InputError(
+            "The estimate's timeline_max_points must be a whole number at least 2, "
+            f"or absent. Got {most!r} instead.",
+            path=str(estimate),
+            field="timeline_max_points",
+        )
     fresh = files.estimate_record(
         est,
         stored.items,
         target=str(rec.get("target", "")),
         title=str(rec.get("title", "")),
         # as many points as the run allowed itself (older runs: every date)
-        timeline=timeline_of(
-            est, stored.items, max_points=rec.get("timeline_max_points")
-        ),
-        timeline_max_points=rec.get("timeline_max_points"),
+        timeline=timeline_of(est, stored.items, max_points=most),
+        timeline_max_points=most,
         source=rec.get("case"),
     )
     d_post = float(np.max(np.abs(est.posterior - posterior)))
