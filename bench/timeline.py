@@ -4,7 +4,9 @@ Prints, in one run, for ``--items`` target sightings (each its own item, as read
 from a corpus: one factor each) published on ``--days`` different days over a
 300 × 300 grid of 1 km cells:
 
-- the time of ``fuse`` with leave-one-out contributions (what ``locate`` shows);
+- the time of ``fuse`` with leave-one-out contributions (what ``locate`` shows),
+  and of the same on ``--workers`` threads (``fuse(workers=N)``, as ``geosleuth
+  locate --workers N`` runs it), with a check that the contributions are equal;
 - the time of ``timeline`` with a point for every date (each point an estimate
   without contributions, its factors summed as they come);
 - the time of the timeline a case run makes, at most
@@ -70,7 +72,17 @@ def main() -> None:
 
     t0 = time.perf_counter()
     est = fuse(items, grid, as_of=as_of)
-    print(f"fuse with contributions:        {time.perf_counter() - t0:6.2f} s")
+    t_fuse = time.perf_counter() - t0
+    print(f"fuse with contributions:        {t_fuse:6.2f} s")
+    if args.workers > 1:
+        t0 = time.perf_counter()
+        threaded = fuse(items, grid, as_of=as_of, workers=args.workers)
+        t_thr = time.perf_counter() - t0
+        print(
+            f"the same on {args.workers} threads:         {t_thr:6.2f} s "
+            f"({t_fuse / t_thr:.1f}x; same contributions: "
+            f"{threaded.contributions == est.contributions})"
+        )
     places = [NamedPlace(p.name, p.lon, p.lat) for p in est.places[:6]]
 
     t0 = time.perf_counter()

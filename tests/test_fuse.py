@@ -898,3 +898,25 @@ def test_max_points_below_two_is_refused():
     for bad in (1, 0, True, 60.0, "60"):
         with pytest.raises(InputError, match="max_points must be a whole number"):
             timeline(items, GRID, as_of=days[-1], places=[], max_points=bad)
+
+
+@pytest.mark.parametrize("name", ["seed-baghdadi-2018.yaml", "missing-hiker.yaml"])
+def test_contributions_on_threads_are_the_same_figures(name):
+    # territory runners-up, life status, sighting groups and searches alike
+    from conftest import REPO
+    from geosleuth.casefile import load_case
+
+    case = load_case(REPO / "src" / "geosleuth" / "examples" / name)
+    kw = {"as_of": case.as_of, "settings": case.settings, "places": case.places}
+    one = fuse(case.items, case.grid, **kw)
+    two = fuse(case.items, case.grid, workers=2, **kw)
+    assert len(one.contributions) == len(one.used) > 5
+    assert two.contributions == one.contributions
+    assert max(c.map_shift for c in two.contributions) > 0.01
+
+
+@pytest.mark.parametrize("workers", [0, -1, 1.5, True, "2"])
+def test_fuse_refuses_a_number_of_threads_that_is_none(workers):
+    g = Grid.around(40.0, 35.0, radius_km=20.0, cell_km=2.0)
+    with pytest.raises(InputError, match="workers must be a positive whole number"):
+        fuse([], g, as_of=dt.date(2018, 1, 1), workers=workers)

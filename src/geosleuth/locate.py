@@ -225,6 +225,13 @@ def timeline_of(
     )
 
 
+def _threads(scheduler: str, workers: int | None) -> int:
+    """Threads for the contributions: 1 unless the run asked for parallel work."""
+    if scheduler in ("serial", "synchronous"):
+        return 1
+    return workers or os.cpu_count() or 1
+
+
 def locate_case(
     inputs: Sequence[Path],
     *,
@@ -261,7 +268,10 @@ def locate_case(
         effort (:func:`geosleuth.plan.allocate_optimal`).
     scheduler, workers : optional
         How articles are read (:func:`geosleuth.read.read_corpus`) and the
-        timeline's points estimated (:func:`timeline_of`).
+        timeline's points estimated (:func:`timeline_of`). Any scheduler but
+        "serial" and "synchronous" also shares the contributions (one
+        posterior without each item) among ``workers`` threads of this process,
+        by default one a core (:func:`fuse`).
     source : str or None, default None
         Names the inputs in the outputs (``estimate.json``'s ``case``, the
         report) instead of their paths.
@@ -290,7 +300,7 @@ def locate_case(
     tell(f"Fusing {len(data.items)} items on {data.grid.n_cells:,} cells")
     est = fuse(
         data.items, data.grid, as_of=day, settings=data.settings,
-        places=data.places or None,
+        places=data.places or None, workers=_threads(scheduler, workers),
     )  # fmt: skip
     if not est.used:
         first = min(i.known_on for i in data.items)

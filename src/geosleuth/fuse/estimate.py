@@ -197,6 +197,7 @@ def fuse(
     places: Sequence[NamedPlace] | None = None,
     contributions: bool = True,
     hindcast: bool = False,
+    workers: int = 1,
 ) -> Estimate:
     """Fuse evidence into a posterior over ``grid`` as of a date.
 
@@ -218,6 +219,9 @@ def fuse(
         Compute each item's leave-one-out contribution.
     hindcast : bool, default False
         Use items dated on or before ``as_of`` even if published later.
+    workers : int, default 1
+        Threads for the contributions (one posterior without each item: the
+        long part of a large case); the figures are the same for any number.
 
     Returns
     -------
@@ -237,6 +241,11 @@ def fuse(
     True
     """
     settings = settings or Settings()
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise InputError(
+            f"workers must be a positive whole number. Got {workers!r} instead.",
+            field="workers",
+        )
     items = list(items)
     log_prior = _check_prior(prior, grid)
     used, excluded, facs, post = _evidence_posterior(
@@ -272,6 +281,7 @@ def fuse(
             replacements=_territory_runners_up(
                 items, used, as_of=as_of, hindcast=hindcast
             ),
+            workers=workers,
         )
     return Estimate(
         as_of=as_of,
