@@ -920,3 +920,48 @@ def test_fuse_refuses_a_number_of_threads_that_is_none(workers):
     g = Grid.around(40.0, 35.0, radius_km=20.0, cell_km=2.0)
     with pytest.raises(InputError, match="workers must be a positive whole number"):
         fuse([], g, as_of=dt.date(2018, 1, 1), workers=workers)
+
+
+def test_contribution_where_two_certain_searches_overlap():
+    # leaving out one pd = 1 search keeps the cells the other one zeroes
+    a = Searched(
+        id="a", provenance=PROV, date=DAY, area=Area.box(40.5, 34.4, 40.7, 34.6), pd=1.0
+    )
+    b = Searched(
+        id="b", provenance=PROV, date=DAY, area=Area.box(40.6, 34.5, 40.8, 34.7), pd=1.0
+    )
+    near = sighting(1, 40.65, 34.55, sigma_km=25.0)
+    items = [a, b, near]
+    est = fuse(items, GRID, as_of=DAY)
+    shifts = {c.item_id: c.map_shift for c in est.contributions}
+    for key in ("a", "b", "s1"):
+        without = fuse(
+            [i for i in items if i.id != key], GRID, as_of=DAY, contributions=False
+        )
+        expected = 0.5 * np.abs(est.posterior - without.posterior).sum()
+        assert shifts[key] == pytest.approx(expected, rel=1e-9, abs=1e-12)
+    assert shifts["a"] > 0.01 and shifts["b"] > 0.01
+
+
+def test_contributions_on_the_correlated_path_match_refitting_without_the_item():
+    # with source_correlation every factor is kept (weights need them all); one
+    # document each keeps every weight 1, so refitting without an item is exact
+    sources = Settings(source_correlation=0.5)
+    items = [
+        Claim(
+            id=f"c{k}",
+            provenance=Provenance(document=f"doc{k}", published=DAY),
+            date=DAY,
+            place=Point(40.6 + 0.3 * k, 34.7),
+            buffer_km=5.0,
+        )
+        for k in range(3)
+    ]
+    est = fuse(items, GRID, as_of=DAY, settings=sources)
+    assert [c.weight for c in est.contributions] == [1.0, 1.0, 1.0]
+    for c in est.contributions:
+        rest = [i for i in items if i.id != c.item_id]
+        without = fuse(rest, GRID, as_of=DAY, settings=sources, contributions=False)
+        expected = 0.5 * np.abs(est.posterior - without.posterior).sum()
+        assert c.map_shift == pytest.approx(expected, rel=1e-9)
+        assert c.map_shift > 0.01

@@ -18,12 +18,54 @@ from geosleuth.evidence import (
     Territory,
 )
 from geosleuth.fuse.life import p_alive
-from geosleuth.fuse.likelihood import Factor, _sighting_group_log, factors, select
+from geosleuth.fuse.likelihood import (
+    Factor,
+    _factor_stream,
+    _sighting_group_log,
+    factors,
+    select,
+)
 from geosleuth.fuse.posterior import posterior_from_factors
 from geosleuth.fuse.settings import Settings
 from geosleuth.grid import Grid
 
 __all__ = ["Contribution"]
+
+
+class FactorSums:
+    """What leave-one-out needs of every factor, without keeping each one.
+
+    ``total`` is ``Σ log_l`` (−inf where any factor is), ``finite`` the sum of the
+    factors' finite values, and ``n_inf`` how many factors are −inf in each cell:
+    the posterior without one factor is then ``total − log_l``, and where that
+    factor is −inf, ``finite`` if no other factor is −inf there (else −inf).
+    Three arrays of the grid, whatever the number of items.
+
+    Examples
+    --------
+    >>> sums = FactorSums(2)
+    >>> sums.add(np.array([0.0, -np.inf]))
+    >>> sums.add(np.array([-1.0, -2.0]))
+    >>> sums.total.tolist(), sums.finite.tolist(), sums.n_inf.tolist()
+    ([-1.0, -inf], [-1.0, -2.0], [0, 1])
+    """
+
+    __slots__ = ("finite", "n_inf", "total")
+
+    def __init__(self, n_cells: int) -> None:
+        self.total: FloatArray = np.zeros(n_cells)
+        self.finite: FloatArray = np.zeros(n_cells)
+        self.n_inf = np.zeros(n_cells, dtype=np.int64)
+
+    def add(self, log_l: FloatArray) -> None:
+        """Count one more factor."""
+        self.total += log_l
+        ok = np.isfinite(log_l)
+        if ok.all():
+            self.finite += log_l
+        else:
+            self.finite += np.where(ok, log_l, 0.0)
+            self.n_inf += ~ok
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +128,7 @@ def _territory_runners_up(
 def _leave_one_out(
     used: Sequence[EvidenceItem],
     facs: Sequence[Factor],
+    sums: FactorSums,
     log_prior: FloatArray,
     post: FloatArray,
     grid: Grid,
@@ -109,26 +152,43 @@ def _leave_one_out(
     item to the one that would be used in its place without it (a group's newest
     territory item to the next newest, which it supersedes).
 
+    ``facs`` need only hold the factors of more than one item (a sighting
+    group's mixture): an item's factor of its own that is missing is computed
+    again when its turn comes (the same array), so a large case keeps the grid's
+    arrays of ``sums`` and of its groups, not one per item.
+
     With ``workers`` above 1 the items are shared among that many threads of
     this process (NumPy's array arithmetic runs outside the GIL, and the
     factors stay in shared memory); each item's figures are the same either way.
     """
-    base = log_prior + sum((f.log_l for f in facs), np.zeros(grid.n_cells))
+    base = log_prior + sums.total
     by_item = {iid: f for f in facs for iid in f.item_ids}
     sightings = {i.id: i for i in used if isinstance(i, Sighting)}
     group_shift: dict[str, tuple[float, float | None]] = {}
     top_now = float(np.dot(post, top_mask)) if top_mask is not None else None
 
     def without(f: Factor) -> FloatArray:
-        """``base − f.log_l``, recomputed from the other factors where f is −inf."""
+        """``base − f.log_l``; where f is −inf, the other factors' sum."""
         with np.errstate(invalid="ignore"):
             rest = base - f.log_l
         bad = ~np.isfinite(f.log_l)
         if bad.any():
-            rest[bad] = log_prior[bad] + sum(
-                (g.log_l[bad] for g in facs if g is not f), np.zeros(int(bad.sum()))
+            rest[bad] = np.where(
+                sums.n_inf[bad] == 1, log_prior[bad] + sums.finite[bad], -np.inf
             )
         return np.asarray(rest)
+
+    def factor_of(item: EvidenceItem) -> Factor | None:
+        """The item's factor: kept, or computed again (None for life status)."""
+        f = by_item.get(item.id)
+        if f is None and not isinstance(item, LifeStatus):
+            f = next(
+                _factor_stream(
+                    [item], grid, as_of=as_of, settings=settings, skipped=[]
+                ),
+                None,
+            )
+        return f
 
     def shift_without(rest_log: FloatArray) -> tuple[float, float | None]:
         with np.errstate(invalid="ignore"):
@@ -142,7 +202,7 @@ def _leave_one_out(
 
     def one(item: EvidenceItem) -> Contribution:
         shift, top = 0.0, top_now
-        f = by_item.get(item.id)
+        f = factor_of(item)
         if f is not None and len(f.item_ids) == 1:
             rest = without(f)
             back = (replacements or {}).get(item.id)

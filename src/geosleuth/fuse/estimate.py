@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -17,6 +17,7 @@ from geosleuth.evidence import (
 )
 from geosleuth.fuse.contributions import (
     Contribution,
+    FactorSums,
     _leave_one_out,
     _territory_runners_up,
 )
@@ -162,29 +163,53 @@ def _evidence_posterior(
     log_prior: FloatArray,
     hindcast: bool,
     keep_factors: bool = True,
-) -> tuple[list[EvidenceItem], list[tuple[str, str]], list[Factor], FloatArray]:
-    """The items in force as of ``as_of``, those left out, their factors, the posterior.
+) -> tuple[
+    list[EvidenceItem],
+    list[tuple[str, str]],
+    list[Factor],
+    FactorSums | None,
+    FloatArray,
+]:
+    """The items in force as of ``as_of``, those left out, factors, sums, posterior.
 
     What :func:`fuse` and :func:`~geosleuth.fuse.history.timeline` share: items
     that cannot inform the grid are moved from the used to the left out, with
-    the reason. Without ``keep_factors`` (and with independent sources, whose
-    weights need no factor but its own) the factors are summed as they come and
-    none is returned: one array of the grid in memory instead of one a factor.
+    the reason. With ``keep_factors``, what the leave-one-out contributions need:
+    the :class:`FactorSums` and the factors of more than one item (every factor,
+    when sources are correlated: their weights come from all of them). Without
+    it the factors are summed as they come and none is kept: one array of the
+    grid in memory instead of one a factor.
     """
     used, excluded = select(items, as_of=as_of, hindcast=hindcast)
-    if keep_factors or settings.source_correlation > 0:
-        facs, skipped = factors(used, grid, as_of=as_of, settings=settings)
-        post = posterior_from_factors(log_prior, (f.log_l for f in facs))
+    kept: list[Factor] = []
+    sums = FactorSums(grid.n_cells) if keep_factors else None
+    if settings.source_correlation > 0:
+        kept, skipped = factors(used, grid, as_of=as_of, settings=settings)
+        post = posterior_from_factors(log_prior, (f.log_l for f in kept))
+        if sums is not None:
+            for f in kept:
+                sums.add(f.log_l)
+        else:
+            kept = []
     else:
-        facs, skipped = [], []
+        skipped = []
+
+        def tap(stream: Iterable[Factor]) -> Iterator[FloatArray]:
+            for f in stream:
+                if sums is not None:
+                    sums.add(f.log_l)
+                    if len(f.item_ids) > 1:
+                        kept.append(f)
+                yield f.log_l
+
         stream = _factor_stream(
             used, grid, as_of=as_of, settings=settings, skipped=skipped
         )
-        post = posterior_from_factors(log_prior, (f.log_l for f in stream))
+        post = posterior_from_factors(log_prior, tap(stream))
     excluded.extend(skipped)
     skipped_ids = {i for i, _ in skipped}
     used = [i for i in used if i.id not in skipped_ids]
-    return used, excluded, facs, post
+    return used, excluded, kept, sums, post
 
 
 def fuse(
@@ -248,9 +273,9 @@ def fuse(
         )
     items = list(items)
     log_prior = _check_prior(prior, grid)
-    used, excluded, facs, post = _evidence_posterior(
+    used, excluded, facs, sums, post = _evidence_posterior(
         items, grid, as_of=as_of, settings=settings, log_prior=log_prior,
-        hindcast=hindcast,
+        hindcast=hindcast, keep_factors=contributions,
     )  # fmt: skip
     alive = p_alive(used, as_of=as_of, settings=settings, hindcast=hindcast)
     h50, h90 = hdr_masks(post, (0.5, 0.9))
@@ -262,7 +287,7 @@ def fuse(
         hdr90=h90,
     )
     contribs: list[Contribution] = []
-    if contributions:
+    if sums is not None:
         top_mask = (
             _disc(grid, ranked[0].lon, ranked[0].lat, ranked[0].radius_km)
             if ranked
@@ -271,6 +296,7 @@ def fuse(
         contribs = _leave_one_out(
             used,
             facs,
+            sums,
             log_prior,
             post,
             grid,

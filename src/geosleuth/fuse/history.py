@@ -211,7 +211,7 @@ def timeline_points(
     hindcast = mode == "event"
     out = []
     for day, new in steps:
-        used, _, _, post = _evidence_posterior(
+        used, _, _, _, post = _evidence_posterior(
             items, grid, as_of=day, settings=settings, log_prior=log_prior,
             hindcast=hindcast, keep_factors=False,
         )  # fmt: skip
