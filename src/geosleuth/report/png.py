@@ -152,10 +152,17 @@ def _draw_basemap(
 def _draw_evidence(
     ax: Any, grid: Grid, items: list[EvidenceItem], used: set[str]
 ) -> set[str]:
-    """Draw the used items; return the kinds drawn."""
+    """Draw the used items; return the kinds drawn.
+
+    Points and their circles are drawn as one artist a kind (a large case has
+    thousands), in the same style as one each.
+    """
+    from matplotlib.collections import PatchCollection
     from matplotlib.patches import Circle
 
     kinds = set()
+    points: dict[str, list[tuple[float, float]]] = {}
+    circles: list[Circle] = []
     for item in items:
         if item.id not in used:
             continue
@@ -169,7 +176,7 @@ def _draw_evidence(
             elif isinstance(item, Sighting):
                 radius = item.sigma_km
             if radius:
-                ax.add_patch(
+                circles.append(
                     Circle(
                         (float(x), float(y)),
                         radius,
@@ -177,20 +184,9 @@ def _draw_evidence(
                         ec=colour,
                         lw=0.8,
                         ls="--",
-                        zorder=6,
                     )
                 )
-            ax.plot(
-                [x],
-                [y],
-                marker=_MARKERS.get(item.kind, "o"),
-                ms=7,
-                mfc=colour,
-                mec="white",
-                mew=1.0,
-                ls="none",
-                zorder=7,
-            )
+            points.setdefault(item.kind, []).append((float(x), float(y)))
         elif isinstance(geom, Line):
             for part in geom.parts:
                 x, y = grid.lonlat_to_xy_km(part[:, 0], part[:, 1])
@@ -206,6 +202,21 @@ def _draw_evidence(
         else:
             continue
         kinds.add(item.kind)
+    if circles:
+        ax.add_collection(PatchCollection(circles, match_original=True, zorder=6))
+    for kind, xy in points.items():
+        arr = np.asarray(xy)
+        ax.plot(
+            arr[:, 0],
+            arr[:, 1],
+            marker=_MARKERS.get(kind, "o"),
+            ms=7,
+            mfc=KIND_COLORS.get(kind, "#333333"),
+            mec="white",
+            mew=1.0,
+            ls="none",
+            zorder=7,
+        )
     return kinds
 
 
