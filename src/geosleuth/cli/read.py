@@ -21,12 +21,14 @@ __all__ = ["home_of", "read", "scheduler_of"]
 WORKERS_HELP = (
     "Read the documents (and, for locate, estimate the timeline's points) in N "
     "local processes (with Dask: pip install 'geosleuth\\[dask]'). Each loads the "
-    "language model once, a few seconds."
+    "language model once, a few seconds. locate also computes each item's "
+    "contribution on N threads."
 )
 SCHEDULER_HELP = (
     "Read the documents (and, for locate, estimate the timeline's points) on a "
     "Dask cluster, given by its scheduler's address (tcp://10.0.0.5:8786); or a "
-    "local Dask scheduler: serial, synchronous, threads, processes."
+    "local Dask scheduler: serial, synchronous, threads, processes. locate "
+    "computes each item's contribution on this machine's threads."
 )
 #: The --workers and --scheduler options, as read and locate declare them.
 WorkersOption = Annotated[
