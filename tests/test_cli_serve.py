@@ -115,9 +115,9 @@ B = "77a2b8d1-s3cret-2"
         ("", "There is no token in the token file. ({file})"),
         ("\n  \n# ana abc\n", "There is no token in the token file. ({file})"),
         (
-            f"ana {A} def\n",
-            "Line 1 of the token file must be 'NAME TOKEN' or a token alone; it has "
-            "3 words. ({file}:1)",
+            f"ana {A} viewer def\n",
+            "Line 1 of the token file must be 'NAME TOKEN', 'NAME TOKEN ROLE' or a "
+            "token alone; it has 4 words. ({file}:1)",
         ),
         (
             f"ana {A}\nana {B}\n",

@@ -1,4 +1,8 @@
-"""``geosleuth serve``: the team web service (the ``[web]`` extra)."""
+"""``geosleuth serve``: the team web service (the ``[web]`` extra).
+
+With ``--token-file``, each user has a role: a ``viewer`` may read the cases, an
+``editor`` (the default) may also change them (:mod:`geosleuth.service.users`).
+"""
 
 from __future__ import annotations
 
@@ -59,10 +63,13 @@ def serve(
     token_file: Annotated[
         Path | None,
         typer.Option(
-            help="File of users, one 'NAME TOKEN' a line (a token alone is the "
-            "user 'team'); every request but /health must then send "
-            "'Authorization: Bearer <token>', or come from a browser that logged "
-            "in at /login, and each change is logged under its user's name.",
+            help="File of users, one 'NAME TOKEN [ROLE]' a line, ROLE 'viewer' "
+            "(may read the cases) or 'editor' (may also change them; the default), "
+            "or a token alone (the user 'team', an editor); every request but "
+            "/health must then send 'Authorization: Bearer <token>', or come from "
+            "a browser that logged in at /login; a viewer's changes are refused "
+            "(403), and each change is logged under its user's name. Roles are "
+            "read at the start: restart after editing the file.",
             exists=True,
             dir_okay=False,
             readable=True,
@@ -87,7 +94,8 @@ def serve(
     Each case is a case file plus uploaded reports; estimates are kept per run.
     On a loopback address it answers only to loopback host names and those given
     with --allowed-host, and no page of another site can change the cases through
-    a browser.
+    a browser. With --token-file, users with the role viewer may read everything
+    but change nothing.
     Needs the web extra: pip install 'geosleuth\[web]'.
     """
     try:
@@ -115,7 +123,8 @@ def serve(
             highlight=False,
         )
     _check_free(host, port)
-    who = f" to {len(users)} user(s): {', '.join(users)}" if users else ""
+    names = [n if u.may_change else f"{n} ({u.role})" for n, u in (users or {}).items()]
+    who = f" to {len(names)} user(s): {', '.join(names)}" if names else ""
     console.print(
         Text(f"Serving the cases in {data_dir} on http://{host}:{port}/{who}"),
     )

@@ -8,8 +8,9 @@ module                                     what it does
 :mod:`geosleuth.service.store`             cases on disk: ids, documents, runs,
                                            written atomically; each case's log of
                                            who changed what
-:mod:`geosleuth.service.users`             the token file: each user's name and
-                                           token
+:mod:`geosleuth.service.users`             the token file: each user's name,
+                                           token and role (a viewer reads, an
+                                           editor also changes)
 :mod:`geosleuth.service.sessions`          browser logins: a signed cookie per user
 :mod:`geosleuth.service.pipeline`          the library calls a request makes: check
                                            a case, read a report, estimate, record

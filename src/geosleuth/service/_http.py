@@ -1,4 +1,4 @@
-"""HTTP plumbing of the service: bodies with a size limit, uploads, errors, the token.
+"""HTTP plumbing of the service: bodies with a size limit, uploads, errors, the gate.
 
 Starlette is imported inside the functions, so this module loads without the
 ``[web]`` extra.
@@ -10,7 +10,7 @@ import functools
 import hmac
 import json
 import logging
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +20,8 @@ from geosleuth.errors import (
     InputError,
     MissingDependencyError,
 )
-from geosleuth.service.pages import PAGE_CSP
+from geosleuth.service.pages import PAGE_CSP, error_page
+from geosleuth.service.users import EDITOR, User
 
 if TYPE_CHECKING:
     from starlette.requests import Request
@@ -30,16 +31,19 @@ if TYPE_CHECKING:
 __all__ = [
     "DATA_CSP",
     "SECURITY_HEADERS",
+    "ROLE_KEY",
+    "SAFE_METHODS",
+    "USER_KEY",
     "Handler",
     "OriginGate",
     "Refused",
-    "USER_KEY",
     "TokenGate",
     "decode_text",
     "error_response",
     "guard",
     "html_response",
     "json_response",
+    "may_change",
     "read_body",
     "read_form",
     "read_json_object",
@@ -100,17 +104,38 @@ def html_response(text: str, status: int = 200) -> Response:
 USER_KEY = "geosleuth.user"
 
 
+#: Where :class:`TokenGate` leaves the role of that user (``viewer``, ``editor``).
+ROLE_KEY = "geosleuth.role"
+
+#: The methods that change nothing: any other is a change, which needs an editor.
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
 def request_user(request: Request) -> str | None:
     """The user a request comes from (:data:`USER_KEY`), or None without tokens."""
     user = request.scope.get(USER_KEY)
     return user if isinstance(user, str) else None
 
 
-class TokenGate:
-    """ASGI middleware: every request but ``/health`` needs a user's token.
+def may_change(request: Request) -> bool:
+    """Whether the user a request comes from may change the cases.
 
-    ``users`` maps each user's name to their token
-    (:mod:`geosleuth.service.users`). Programs send ``Authorization: Bearer
+    False for a viewer (:data:`ROLE_KEY`); True for an editor, and on a service
+    without tokens, where anyone who reaches it may. For what a page shows: the
+    refusal itself is :class:`TokenGate`'s.
+    """
+    role: object = request.scope.get(ROLE_KEY, EDITOR)
+    return role == EDITOR
+
+
+class TokenGate:
+    """ASGI middleware: a user's token for every request, an editor's for a change.
+
+    Every request but ``/health`` needs a token, and every change the role
+    ``editor``.
+
+    ``users`` maps each user's name to their token and role
+    (:class:`geosleuth.service.users.User`). Programs send ``Authorization: Bearer
     <token>``. A browser logs in once: ``GET /login`` is a form, and ``POST
     /login`` with a user's ``token`` sets the signed session cookie
     ``geosleuth_session`` (:mod:`geosleuth.service.sessions`), which stands for
@@ -120,14 +145,31 @@ class TokenGate:
     asking for a page with neither token nor cookie is sent to ``/login``;
     anything else gets 401. The request goes on with the user's name in the scope
     (:data:`USER_KEY`, see :func:`request_user`), so that what it changes is
-    logged under that name. Tokens are compared in constant time
-    (:func:`hmac.compare_digest`, with every user's token) and are never logged.
-    Websocket connections (the service has none) need one too.
+    logged under that name, and their role (:data:`ROLE_KEY`). Tokens are
+    compared in constant time (:func:`hmac.compare_digest`, with every user's
+    token) and are never logged. Websocket connections (the service has none)
+    need one too.
+
+    The role is checked here, once for every route, before the request reaches
+    one: a viewer's request with a method other than :data:`SAFE_METHODS` is
+    refused with 403 (JSON ``{"error": "Forbidden", "field": "role"}``, or an
+    error page for a browser's form), whatever its path, so a route added later
+    is covered too. The only exceptions are ``/login`` and ``/logout`` and the
+    paths in ``read_posts``, whose POST reads and changes nothing (``/api/read``).
+    The role is the one ``users`` gives now, never one a cookie carries: a
+    session names only its user.
     """
 
-    def __init__(self, app: ASGIApp, users: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        users: Mapping[str, User],
+        read_posts: Collection[str] = (),
+    ) -> None:
         self.app = app
-        self.tokens = {name: token.encode("utf-8") for name, token in users.items()}
+        self.tokens = {name: user.token.encode("utf-8") for name, user in users.items()}
+        self.users = dict(users)
+        self.read_posts = frozenset(read_posts)
 
     def _user_of_token(self, given: bytes) -> str | None:
         found = None
@@ -166,7 +208,13 @@ class TokenGate:
             return
         user = self._user(headers)
         if user is not None:
-            await self.app({**scope, USER_KEY: user}, receive, send)
+            role = self.users[user].role
+            if role != EDITOR and self._changes(scope):
+                await self._refuse_change(scope, headers, user, role)(
+                    scope, receive, send
+                )
+                return
+            await self.app({**scope, USER_KEY: user, ROLE_KEY: role}, receive, send)
             return
         if scope["type"] == "websocket":
             await send({"type": "websocket.close", "code": 1008})
@@ -184,6 +232,41 @@ class TokenGate:
         )
         response.headers["WWW-Authenticate"] = "Bearer"
         await response(scope, receive, send)
+
+    def _changes(self, scope: Scope) -> bool:
+        """Whether a request may change something: not a safe method's.
+
+        A POST to one of ``read_posts`` changes nothing. A websocket (the service
+        has none) counts as a change: it could send anything.
+        """
+        if scope["type"] != "http":
+            return True
+        method = scope.get("method", "GET")
+        return method not in SAFE_METHODS and (
+            method != "POST" or scope.get("path") not in self.read_posts
+        )
+
+    @staticmethod
+    def _refuse_change(
+        scope: Scope, headers: dict[bytes, bytes], user: str, role: str
+    ) -> Callable[[Scope, Receive, Send], Awaitable[None]]:
+        """403 for a change a viewer asked for: an error page for a browser's form."""
+        message = (
+            f"{user} is a {role}; changing the cases needs the role {EDITOR} (given "
+            "to each user in the service's token file)."
+        )
+        if scope["type"] == "websocket":
+
+            async def close(scope: Scope, receive: Receive, send: Send) -> None:
+                await send({"type": "websocket.close", "code": 1008})
+
+            return close
+        if b"text/html" in headers.get(b"accept", b""):
+            # a form on a case's page leads back to it, the index's to the cases
+            parts = str(scope.get("path", "")).split("/")  # the path is decoded
+            back = parts[2] if parts[1:2] == ["cases"] and parts[2:3] else None
+            return html_response(error_page("Forbidden", message, back=back), 403)
+        return error_response(403, "Forbidden", message, field="role")
 
     async def _session(
         self, scope: Scope, receive: Receive, headers: dict[bytes, bytes]

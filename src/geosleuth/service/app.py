@@ -68,15 +68,23 @@ POST    ``/cases/{id}/searched``               ... (``date``, ``pd``, ``west`` .
 GET     ``/cases/{id}/report``                 the latest report (HTML)
 GET     ``/cases/{id}/map.png``                the latest map
 POST    ``/api/read``                          a report in, the reading (JSON) out
+                                               (stores nothing: a viewer may)
 ======  =====================================  =========================================
+
+With users (``users``), each has a role (:mod:`geosleuth.service.users`): a
+``viewer`` may send every GET above, log in and out, and ``POST /api/read``; every
+other POST, PUT or DELETE, the forms' included, needs an ``editor`` and is refused
+with 403 before it reaches its route (:class:`~geosleuth.service._http.TokenGate`).
+The pages leave out the forms a viewer cannot use and say "read-only" by the name.
 
 Errors are JSON ``{"error", "message", "line", "field"}``: 422 for input the library
 refuses (a :class:`~geosleuth.errors.GeosleuthError`, with its line and field),
 400 for a body that is not JSON or multipart (or a malformed ``Host`` or
 ``Origin``), 401 without the token or a valid session cookie (a browser asking
 for a page is sent to ``/login`` instead, see
-:class:`~geosleuth.service._http.TokenGate`), 403 for a
-change sent by a page of another site, 404 for an unknown case, run or path, 413
+:class:`~geosleuth.service._http.TokenGate`), 403 for a change a viewer asks for
+(``"error": "Forbidden"``, ``"field": "role"``; an error page for a form) or that
+a page of another site sends, 404 for an unknown case, run or path, 413
 for a body over ``max_upload_bytes``, 421 for a host name not in ``hosts``, 501
 when an optional extra is missing, 503 when the data folder cannot be written (a
 full disk, a read-only folder: nothing is changed); never a traceback, never a
@@ -111,6 +119,7 @@ from geosleuth.service._http import (
     guard,
     html_response,
     json_response,
+    may_change,
     read_body,
     read_form,
     read_json_object,
@@ -119,7 +128,7 @@ from geosleuth.service._http import (
 )
 from geosleuth.service.pages import case_page, error_page, index_page, remove_page
 from geosleuth.service.store import RUN_FILES, CaseStore
-from geosleuth.service.users import UNNAMED, check_users
+from geosleuth.service.users import UNNAMED, User, check_users
 
 if TYPE_CHECKING:
     from starlette.applications import Starlette
@@ -136,6 +145,8 @@ _REPORT_CSP = (
     "base-uri 'none'; frame-ancestors 'none'"
 )
 _ESTIMATE_KEYS = {"as_of", "published", "budget_km", "sweep_width_km"}
+#: The paths whose POST reads and changes nothing, which a viewer may send.
+_READ_POSTS = ("/api/read",)
 
 
 def _host_name(name: str) -> str:
@@ -187,7 +198,7 @@ def create_app(
     data_dir: str | Path,
     *,
     token: str | None = None,
-    users: Mapping[str, str] | None = None,
+    users: Mapping[str, str | User] | None = None,
     max_upload_bytes: int = 2_000_000,
     hosts: Sequence[str] | None = None,
     allowed_hosts: Sequence[str] = (),
@@ -206,13 +217,18 @@ def create_app(
         asking for a page is sent to ``/login``). ``POST /logout`` clears the
         browser's cookie; a copy of it stays valid until it expires (12 hours),
         and changing the token ends every session. None: no ``/login``. The
-        token's user is called ``team``; give ``users`` instead for several.
-    users : mapping of str to str or None, default None
-        Each user's name and token (:mod:`geosleuth.service.users`): each token
-        works as ``token`` does, and every change (a case created, a document
-        uploaded, an estimate run, a search recorded) is logged under the name of
-        the user whose token or session made it (``GET /api/cases/{id}/log``).
-        Without ``token`` and ``users``, changes are logged with user None.
+        token's user is called ``team``, an editor; give ``users`` instead for
+        several, or for a viewer.
+    users : mapping of str to str or User, or None, default None
+        Each user's name and token, or name and
+        :class:`~geosleuth.service.users.User` (token and role): each token works
+        as ``token`` does, and every change (a case created, a document uploaded,
+        an estimate run, a search recorded) is logged under the name of the user
+        whose token or session made it (``GET /api/cases/{id}/log``). A token
+        alone is an editor's; a viewer (``User(token, role="viewer")``) may read
+        everything, and each change they ask for is refused with 403. Without
+        ``token`` and ``users``, anyone may change the cases, and changes are
+        logged with user None.
     max_upload_bytes : int, default 2_000_000
         Largest request body accepted (else 413).
     hosts : sequence of str or None, default None
@@ -242,9 +258,9 @@ def create_app(
     MissingDependencyError
         Without the ``[web]`` extra: ``pip install 'geosleuth[web]'``.
     InputError
-        For an empty token, both ``token`` and ``users``, a malformed user or a
-        token given to two users, a limit below 1 or an allowed host that is not
-        a bare host name.
+        For an empty token, both ``token`` and ``users``, a malformed user, a
+        role that is not ``viewer`` or ``editor``, a token given to two users, a
+        limit below 1 or an allowed host that is not a bare host name.
     """
     try:
         from starlette.applications import Starlette
@@ -314,7 +330,12 @@ def create_app(
     async def index(request: Request) -> Response:
         cases = await run_in_threadpool(lambda: [store.meta(i) for i in store.ids()])
         return html_response(
-            index_page(cases, version=__version__, user=request_user(request))
+            index_page(
+                cases,
+                version=__version__,
+                user=request_user(request),
+                read_only=not may_change(request),
+            )
         )
 
     @guarded
@@ -649,6 +670,7 @@ def create_app(
             user=request_user(request),
             case_text=text,
             case_version=case_version,
+            read_only=not may_change(request),
         )
         return html_response(page)
 
@@ -695,7 +717,7 @@ def create_app(
             raise CaseNotFoundError(
                 f"The case {case_id!r} has no document {name[:80]!r}.", field="name"
             )
-        return html_response(remove_page(meta, name))
+        return html_response(remove_page(meta, name, read_only=not may_change(request)))
 
     async def remove_form(request: Request, case_id: str) -> str:
         name = request.path_params["name"]
@@ -774,7 +796,8 @@ def create_app(
     ]
     middleware = [Middleware(OriginGate, hosts=hosts, origins=allowed)]
     if tokens:
-        middleware.append(Middleware(TokenGate, users=tokens))
+        # the one check of roles, for every route: a viewer's change is 403
+        middleware.append(Middleware(TokenGate, users=tokens, read_posts=_READ_POSTS))
     return Starlette(
         routes=routes,
         middleware=middleware,

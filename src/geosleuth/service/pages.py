@@ -2,7 +2,10 @@
 
 Self-contained (no external CSS, scripts, fonts or images), and every string that
 comes from a case (title, target, document names) is HTML-escaped: case files are
-written by anyone on the team and are not trusted as markup.
+written by anyone on the team and are not trusted as markup. For a viewer
+(``read_only``) the pages leave out the forms that change the cases and say
+"read-only" by the user's name; the service refuses those changes whatever the
+page shows.
 """
 
 from __future__ import annotations
@@ -62,12 +65,20 @@ def _page(title: str, body: str) -> str:
     )
 
 
-def _who(user: str | None) -> str:
-    """The user who asks, with a button to log out ("" without one)."""
+def _who(user: str | None, read_only: bool = False) -> str:
+    """The user who asks, with a button to log out ("" without one).
+
+    Examples
+    --------
+    >>> import re
+    >>> re.sub("<[^>]+>", "", _who("ana", read_only=True))
+    'ana (read-only) · Log out'
+    """
     if not user:
         return ""
+    note = ' <span class="muted">(read-only)</span>' if read_only else ""
     return (
-        f'<form class="who" method="post" action="/logout">{_e(user)} · '
+        f'<form class="who" method="post" action="/logout">{_e(user)}{note} · '
         '<button type="submit">Log out</button></form>'
     )
 
@@ -112,7 +123,11 @@ def _case_row(case: dict[str, Any]) -> str:
 
 
 def index_page(
-    cases: Sequence[dict[str, Any]], *, version: str, user: str | None = None
+    cases: Sequence[dict[str, Any]],
+    *,
+    version: str,
+    user: str | None = None,
+    read_only: bool = False,
 ) -> str:
     """The front page: the cases, their latest estimates, and a form to add one.
 
@@ -125,6 +140,8 @@ def index_page(
     user : str or None, default None
         The user who asks (on a service with tokens): named at the top, with a
         button to log out.
+    read_only : bool, default False
+        The user is a viewer: no form to add a case, and "read-only" by the name.
 
     Examples
     --------
@@ -136,20 +153,24 @@ def index_page(
     rows = "".join(_case_row(c) for c in cases) or (
         '<tr><td colspan="6" class="muted">No cases yet.</td></tr>'
     )
-    who = _who(user)
+    who = _who(user, read_only)
+    new_case = (
+        ""
+        if read_only
+        else '<form method="post" action="/api/cases" enctype="multipart/form-data">'
+        "<strong>New case</strong> from a case file (YAML, as "
+        "<code>geosleuth locate</code> takes; see <code>geosleuth schema</code>): "
+        '<input type="file" name="case" accept=".yaml,.yml,text/yaml" required> '
+        '<input type="hidden" name="from" value="index">'
+        '<button type="submit">Create</button></form>'
+    )
     body = (
         f"{who}<h1>geosleuth cases</h1>"
         '<p class="sub">Where is this person most likely to be, how sure are we, and '
         "where should we look next?</p>"
         "<table><thead><tr><th>case</th><th>target</th><th>documents</th>"
         "<th>last estimate</th><th>top place</th><th>links</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table>"
-        '<form method="post" action="/api/cases" enctype="multipart/form-data">'
-        "<strong>New case</strong> from a case file (YAML, as "
-        "<code>geosleuth locate</code> takes; see <code>geosleuth schema</code>): "
-        '<input type="file" name="case" accept=".yaml,.yml,text/yaml" required> '
-        '<input type="hidden" name="from" value="index">'
-        '<button type="submit">Create</button></form>'
+        f"<tbody>{rows}</tbody></table>{new_case}"
         f'<p class="muted">geosleuth {_e(version)} · JSON API under '
         "<code>/api</code></p>"
     )
@@ -220,15 +241,20 @@ def _detail(entry: dict[str, Any]) -> str:
     return "; ".join(parts)
 
 
-def _doc_row(cid: str, doc: dict[str, Any]) -> str:
+def _doc_row(cid: str, doc: dict[str, Any], read_only: bool = False) -> str:
     name = quote(str(doc.get("name", "")), safe="")
+    remove = (
+        ""
+        if read_only
+        else f'<a href="/cases/{cid}/documents/{name}/remove">remove…</a>'
+    )
     return (
         f'<tr><td><a href="/api/cases/{cid}/documents/{name}">{_e(doc.get("name"))}'
         f"</a></td><td>{_e(doc.get('published') or '-')}</td>"
         f"<td>{_e(doc.get('uploaded'))}</td>"
         f"<td>{_e(doc.get('uploaded_by') or '-')}</td>"
         f'<td class="num">{_e(doc.get("bytes"))}</td>'
-        f'<td><a href="/cases/{cid}/documents/{name}/remove">remove…</a></td></tr>'
+        f"<td>{remove}</td></tr>"
     )
 
 
@@ -266,6 +292,7 @@ def case_page(
     user: str | None = None,
     case_text: str = "",
     case_version: str = "",
+    read_only: bool = False,
 ) -> str:
     """One case: its reports, its runs, its log, and forms to change it.
 
@@ -287,6 +314,9 @@ def case_page(
         The case file and its version, from one read
         (:meth:`~geosleuth.service.store.CaseStore.case_text`): the page shows the
         text to edit and sends the version back with the edit.
+    read_only : bool, default False
+        The user is a viewer: the case file is shown as text, with no form to
+        change anything, and "read-only" by the name.
 
     Examples
     --------
@@ -300,15 +330,20 @@ def case_page(
     """
     cid = quote(str(case.get("id", "")), safe="")
     docs = case.get("documents") or []
-    doc_rows = "".join(_doc_row(cid, d) for d in docs) or (
+    doc_rows = "".join(_doc_row(cid, d, read_only) for d in docs) or (
         '<tr><td colspan="6" class="muted">No reports yet.</td></tr>'
     )
     removed = "".join(
         f"<tr><td>{_e(r.get('name'))}</td><td>{_e(r.get('published') or '-')}</td>"
         f"<td>{_e(r.get('uploaded_by') or '-')}</td><td>"
-        f'<form method="post" class="who" action="/cases/{cid}/removed/'
-        f'{quote(str(r.get("id", "")), safe="")}/restore">'
-        '<button type="submit">restore</button></form></td></tr>'
+        + (
+            ""
+            if read_only
+            else f'<form method="post" class="who" action="/cases/{cid}/removed/'
+            f'{quote(str(r.get("id", "")), safe="")}/restore">'
+            '<button type="submit">restore</button></form>'
+        )
+        + "</td></tr>"
         for r in case.get("removed") or []
     )
     removed_html = (
@@ -330,19 +365,9 @@ def case_page(
         )
         or '<tr><td colspan="4" class="muted">Nothing logged.</td></tr>'
     )
-    who = _who(user)
+    who = _who(user, read_only)
     action = f"/cases/{cid}"
-    body = (
-        f'{who}<p><a href="/">All cases</a></p>'
-        f"<h1>{_e(case.get('title'))}</h1>"
-        f'<p class="sub">Target: {_e(case.get("target"))} · created '
-        f"{_e(case.get('created'))}"
-        + (f" by {_e(case.get('created_by'))}" if case.get("created_by") else "")
-        + f' · <a href="/api/cases/{cid}/case.yaml">case.yaml</a></p>'
-        '<h2 id="runs">Estimates</h2>'
-        "<table><thead><tr><th>run</th><th>made</th><th>by</th><th>as of</th>"
-        "<th>top place</th><th>50 / 90 % area</th><th>files</th></tr></thead>"
-        f"<tbody>{run_rows}</tbody></table>"
+    estimate_form = (
         f'<form method="post" action="{action}/estimate">'
         "<strong>Run an estimate</strong> (every field may be left empty)<br>"
         '<label>as of <input type="date" name="as_of"></label>'
@@ -353,7 +378,8 @@ def case_page(
         '<label>sweep width, km <input type="number" name="sweep_width_km" '
         'step="any" min="0"></label> '
         '<button type="submit">Estimate</button></form>'
-        '<h2 id="case-file">Case file</h2>'
+    )
+    case_file = (
         f'<form method="post" action="{action}/case">'
         f"Version <code>{_e(case_version)}</code> "
         f'(<a href="/api/cases/{cid}/case.yaml">case.yaml</a>; its format: '
@@ -364,16 +390,16 @@ def case_page(
         '<button type="submit">Save the case file</button> <span class="muted">'
         "The old version is kept; if someone changed the file since this page was "
         "loaded, nothing is saved.</span></form>"
-        '<h2 id="documents">Reports</h2>'
-        "<table><thead><tr><th>name</th><th>published</th><th>uploaded</th>"
-        '<th>by</th><th class="num">bytes</th><th></th></tr></thead>'
-        f"<tbody>{doc_rows}</tbody></table>{removed_html}"
+    )
+    upload_form = (
         f'<form method="post" action="{action}/documents" '
         'enctype="multipart/form-data"><strong>Add a report</strong> (.txt, .md or '
         '.html; it is read once, now)<br><input type="file" name="document" '
         'accept=".txt,.md,.markdown,.html,.htm" required> '
         '<label>published <input type="date" name="published"></label> '
         '<button type="submit">Upload</button></form>'
+    )
+    searched_form = (
         '<h2 id="searched">Record a search that found nothing</h2>'
         f'<form method="post" action="{action}/searched">'
         '<label>date <input type="date" name="date" required></label>'
@@ -392,6 +418,31 @@ def case_page(
         'min="0"></label><br>'
         '<label>note <input class="wide" type="text" name="note"></label> '
         '<button type="submit">Record</button></form>'
+    )
+    if read_only:  # what a viewer may not post is not offered
+        estimate_form = upload_form = searched_form = ""
+        case_file = (
+            f"Version <code>{_e(case_version)}</code> "
+            f'(<a href="/api/cases/{cid}/case.yaml">case.yaml</a>):'
+            f"<pre>{_e(case_text)}</pre>"
+        )
+    body = (
+        f'{who}<p><a href="/">All cases</a></p>'
+        f"<h1>{_e(case.get('title'))}</h1>"
+        f'<p class="sub">Target: {_e(case.get("target"))} · created '
+        f"{_e(case.get('created'))}"
+        + (f" by {_e(case.get('created_by'))}" if case.get("created_by") else "")
+        + f' · <a href="/api/cases/{cid}/case.yaml">case.yaml</a></p>'
+        '<h2 id="runs">Estimates</h2>'
+        "<table><thead><tr><th>run</th><th>made</th><th>by</th><th>as of</th>"
+        "<th>top place</th><th>50 / 90 % area</th><th>files</th></tr></thead>"
+        f"<tbody>{run_rows}</tbody></table>{estimate_form}"
+        f'<h2 id="case-file">Case file</h2>{case_file}'
+        '<h2 id="documents">Reports</h2>'
+        "<table><thead><tr><th>name</th><th>published</th><th>uploaded</th>"
+        '<th>by</th><th class="num">bytes</th><th></th></tr></thead>'
+        f"<tbody>{doc_rows}</tbody></table>{removed_html}{upload_form}"
+        f"{searched_form}"
         '<h2 id="log">Log</h2>'
         "<table><thead><tr><th>when</th><th>who</th><th>what</th><th>detail</th>"
         f"</tr></thead><tbody>{log_rows}</tbody></table>"
@@ -401,10 +452,12 @@ def case_page(
     return _page(f"geosleuth: {case.get('title') or case.get('id')}", body)
 
 
-def remove_page(case: dict[str, Any], name: str) -> str:
+def remove_page(case: dict[str, Any], name: str, *, read_only: bool = False) -> str:
     """Asks whether to take document ``name`` out of ``case`` (escaped).
 
-    The page's button posts to the same address; nothing happens on a GET.
+    The page's button posts to the same address; nothing happens on a GET. For a
+    viewer (``read_only``) the page says that removing needs an editor, and has
+    no button.
 
     Examples
     --------
@@ -414,6 +467,14 @@ def remove_page(case: dict[str, Any], name: str) -> str:
     """
     cid = quote(str(case.get("id", "")), safe="")
     doc = quote(name, safe="")
+    if read_only:
+        body = (
+            f"<h1>Remove {_e(name)}?</h1>"
+            '<p class="sub">You may read this case (read-only); removing a report '
+            "needs the role editor.</p>"
+            f'<p><a href="/cases/{cid}#documents">Back to the case</a></p>'
+        )
+        return _page(f"geosleuth: remove {name}", body)
     body = (
         f"<h1>Remove {_e(name)}?</h1>"
         f'<p class="sub">From {_e(case.get("title"))}. Later estimates leave it and '

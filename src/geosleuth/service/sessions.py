@@ -19,6 +19,10 @@ The server keeps no sessions: ``POST /logout`` clears the cookie in the browser
 that sends it, but a copy of the cookie taken before stays valid until it expires
 (at most :data:`SESSION_SECONDS`). Changing a user's token (and restarting the
 service) ends that user's sessions; removing the user ends them too.
+
+The cookie names the user, not their role: the service looks the role up in its
+users at each request, so a user made a viewer in the token file (and the service
+restarted) can no longer change the cases with a cookie taken before.
 """
 
 from __future__ import annotations

@@ -1,33 +1,73 @@
-"""The service's users: who may call it, and under which name their changes are kept.
+"""The service's users: who may call it, what they may do, and under which name.
 
-A token file (``geosleuth serve --token-file FILE``) holds one user a line::
+A token file (``geosleuth serve --token-file FILE``) holds one user a line, with
+an optional role::
 
-    # name   token
+    # name   token          role
     ana      4f0c1d...e9
-    ben      77a2b8...01
+    ben      77a2b8...01    editor
+    cleo     9b31e0...7c    viewer
+
+=========  ==================================================================
+role       may
+=========  ==================================================================
+``viewer`` read everything: the cases, their pages, reports, estimates and logs
+``editor`` also change the cases: create one, upload or remove a report, put one
+           back, replace the case file, run an estimate, record a search (the
+           role of a line that names none, so older files keep their rights)
+=========  ==================================================================
+
+The service refuses a viewer's changes with 403 (see
+:class:`geosleuth.service._http.TokenGate`). It reads the roles when it starts:
+a browser's session names its user, never the role, so a user moved to
+``viewer`` in the file is one from the next start, with no new login.
 
 A file of one line with one word is a token without a name; its user is called
-``team`` (the one-token files of earlier versions are read so). Blank lines and
-lines starting with ``#`` are skipped. A name is 1-40 ASCII letters, digits,
-``_`` or ``-``; a token is one word of printable ASCII, at least
+``team``, an editor (the one-token files of earlier versions are read so). Blank
+lines and lines starting with ``#`` are skipped. A name is 1-40 ASCII letters,
+digits, ``_`` or ``-``; a token is one word of printable ASCII, at least
 :data:`MIN_TOKEN_CHARS` characters (make one with ``python -c "import secrets;
-print(secrets.token_urlsafe(24))"``). Names and tokens must each be unique, and a
-file with several users names each one (a word alone among named lines is more
-likely a name whose token was forgotten than a token). Every change the service
-makes is kept in its case's log under the user who asked for it
-(:meth:`geosleuth.service.store.CaseStore.log`).
+print(secrets.token_urlsafe(24))"``); a role is one of :data:`ROLES`, in lower
+case. Names and tokens must each be unique, and a file with several users names
+each one (a word alone among named lines is more likely a name whose token was
+forgotten than a token). Every change the service makes is kept in its case's log
+under the user who asked for it (:meth:`geosleuth.service.store.CaseStore.log`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from geosleuth.errors import InputError
 
-__all__ = ["MIN_TOKEN_CHARS", "UNNAMED", "check_users", "parse_users", "read_users"]
+__all__ = [
+    "DEFAULT_ROLE",
+    "EDITOR",
+    "MIN_TOKEN_CHARS",
+    "ROLES",
+    "UNNAMED",
+    "VIEWER",
+    "Role",
+    "User",
+    "check_users",
+    "parse_users",
+    "read_users",
+]
 
+#: What a user may do: read the cases (``viewer``), or change them too (``editor``).
+Role = Literal["viewer", "editor"]
+#: The role that may only read.
+VIEWER: Role = "viewer"
+#: The role that may change the cases.
+EDITOR: Role = "editor"
+#: The roles, from the least allowed.
+ROLES: tuple[Role, ...] = (VIEWER, EDITOR)
+#: The role of a user whose line names none, and of a token given alone.
+DEFAULT_ROLE: Role = EDITOR
 #: The user of a token given without a name.
 UNNAMED = "team"
 #: The shortest token a token file may hold: a short token can be guessed.
@@ -36,19 +76,76 @@ MIN_TOKEN_CHARS = 16
 _NAME = re.compile(r"[A-Za-z0-9_-]{1,40}")
 
 
+def _role_error(role: object, who: str, line: int | None = None) -> InputError:
+    """The error for a role that is not one of :data:`ROLES` (``who``: its user)."""
+    return InputError(
+        f"The role of {who} must be {' or '.join(map(repr, ROLES))} "
+        f"({DEFAULT_ROLE!r} when left out). Got {role!r:.60} instead.",
+        line=line,
+        field="users",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    """A user's token and role (the name is the key it is kept under).
+
+    The token is left out of the ``repr``, so that a user printed or logged
+    does not show it.
+
+    Parameters
+    ----------
+    token : str
+        What the user sends (``Authorization: Bearer <token>``) or types at
+        ``/login``.
+    role : {"viewer", "editor"}, default "editor"
+        What the user may do (:data:`ROLES`).
+
+    Raises
+    ------
+    InputError
+        For a token that is not text or a role that is not one of :data:`ROLES`.
+
+    Examples
+    --------
+    >>> User("4f0c1d9e-s3cret-1", role="viewer")
+    User(role='viewer')
+    >>> User("4f0c1d9e-s3cret-1").may_change
+    True
+    >>> User("4f0c1d9e-s3cret-1", role="admin")
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.InputError: The role of a user must be 'viewer' or 'editor' ...
+    """
+
+    token: str = field(repr=False)
+    role: Role = DEFAULT_ROLE
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.token, str):
+            raise InputError("A user's token must be text.", field="users")
+        if self.role not in ROLES:
+            raise _role_error(self.role, "a user")
+
+    @property
+    def may_change(self) -> bool:
+        """Whether the user may change the cases (an editor), not only read them."""
+        return self.role == EDITOR
+
+
 def _collect(
-    entries: Iterable[tuple[str, str, int | None]], where: str, *, ascii_only: bool
-) -> dict[str, str]:
-    """Name → token from (name, token, line) entries; InputError naming the line.
+    entries: Iterable[tuple[str, str, str, int | None]], where: str, *, ascii_only: bool
+) -> dict[str, User]:
+    """Name → user from (name, token, role, line) entries; InputError naming the line.
 
     ``where`` names what the entries come from ("the token file"). A token file's
     tokens must be ASCII (``ascii_only``), as they are sent in an HTTP header; a
     program may give others, which a browser can still send through ``/login``.
     """
-    users: dict[str, str] = {}
+    users: dict[str, User] = {}
     seen: dict[str, str] = {}  # token -> the user who has it
 
-    for name, token, line in entries:
+    for name, token, role, line in entries:
         loc = f" (line {line} of {where})" if line else ""
         if not _NAME.fullmatch(name):
             raise InputError(
@@ -73,6 +170,8 @@ def _collect(
                 line=line,
                 field="users",
             )
+        if role not in ROLES:
+            raise _role_error(role, f"{name!r}{loc}", line)
         if name in users:
             again = (
                 "name each token ('NAME TOKEN')"
@@ -91,51 +190,68 @@ def _collect(
                 line=line,
                 field="users",
             )
-        users[name], seen[token] = token, name
+        users[name] = User(token, role)
+        seen[token] = name
     if not users:
         raise InputError(f"There is no token in {where}.", field="users")
     return users
 
 
-def parse_users(text: str) -> dict[str, str]:
-    r"""The users in a token file's text: each name and its token.
+def parse_users(text: str) -> dict[str, User]:
+    r"""The users in a token file's text: each name, token and role.
+
+    A line is ``NAME TOKEN``, ``NAME TOKEN ROLE`` or, in a file of one user, a
+    token alone (the user :data:`UNNAMED`); the role is :data:`DEFAULT_ROLE` when
+    left out.
 
     Returns
     -------
-    dict of str to str
-        Name → token, in the file's order.
+    dict of str to User
+        Name → :class:`User`, in the file's order.
 
     Raises
     ------
     InputError
-        Naming the line, for a malformed line, a name or token given twice, or a
-        file with no token.
+        Naming the line, for a malformed line, a role that is not one of
+        :data:`ROLES`, a name or token given twice, or a file with no token.
 
     Examples
     --------
-    >>> parse_users("# the team\nana 4f0c1d9e-s3cret-1\nben\t77a2b8d1-s3cret-2\n")
-    {'ana': '4f0c1d9e-s3cret-1', 'ben': '77a2b8d1-s3cret-2'}
+    >>> users = parse_users(
+    ...     "# the team\nana 4f0c1d9e-s3cret-1\nben\t77a2b8d1-s3cret-2  viewer\n"
+    ... )
+    >>> users
+    {'ana': User(role='editor'), 'ben': User(role='viewer')}
+    >>> users["ben"].token
+    '77a2b8d1-s3cret-2'
     >>> parse_users("  abc123XYZ-0123456789\n")
-    {'team': 'abc123XYZ-0123456789'}
+    {'team': User(role='editor')}
     >>> parse_users("ana 4f0c1d9e-s3cret-1\nben\n")
     Traceback (most recent call last):
     ...
     geosleuth.errors.InputError: Line 2 of the token file has one word among several ...
+    >>> parse_users("ana 4f0c1d9e-s3cret-1 Viewer\n")
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.InputError: The role of 'ana' (line 1 of the token file) ...
     """
     entries = []
     for number, raw in enumerate(text.splitlines(), 1):
         words = raw.split()
         if not words or words[0].startswith("#"):
             continue
-        if len(words) > 2:
+        if len(words) > 3:
             raise InputError(
-                f"Line {number} of the token file must be 'NAME TOKEN' or a token "
-                f"alone; it has {len(words)} words.",
+                f"Line {number} of the token file must be 'NAME TOKEN', 'NAME TOKEN "
+                f"ROLE' or a token alone; it has {len(words)} words.",
                 line=number,
                 field="users",
             )
-        entries.append((words[0] if len(words) == 2 else None, words[-1], number))
-    lone = [n for name, _, n in entries if name is None]
+        name = words[0] if len(words) > 1 else None
+        token = words[1] if len(words) > 1 else words[0]
+        role = words[2] if len(words) > 2 else DEFAULT_ROLE
+        entries.append((name, token, role, number))
+    lone = [n for name, _, _, n in entries if name is None]
     if lone and len(entries) > 1:
         raise InputError(
             f"Line {lone[0]} of the token file has one word among several users: "
@@ -144,7 +260,14 @@ def parse_users(text: str) -> dict[str, str]:
             line=lone[0],
             field="users",
         )
-    for _, token, number in entries:
+    for _, token, _, number in entries:
+        if token in ROLES:  # 'ana viewer 4f0c...' or 'ana viewer'
+            raise InputError(
+                f"The token on line {number} of the token file is the role "
+                f"{token!r}: write 'NAME TOKEN ROLE', the role last.",
+                line=number,
+                field="users",
+            )
         if len(token) < MIN_TOKEN_CHARS:
             raise InputError(
                 f"The token on line {number} of the token file has {len(token)} "
@@ -153,15 +276,16 @@ def parse_users(text: str) -> dict[str, str]:
                 line=number,
                 field="users",
             )
-    named = [(name or UNNAMED, token, n) for name, token, n in entries]
+    named = [(name or UNNAMED, token, role, n) for name, token, role, n in entries]
     return _collect(named, "the token file", ascii_only=True)
 
 
-def check_users(users: dict[str, str]) -> dict[str, str]:
-    """``users`` (name → token) checked as :func:`parse_users` checks a file.
+def check_users(users: Mapping[str, str | User]) -> dict[str, User]:
+    """``users`` (name → token, or name → :class:`User`) checked as a file is.
 
-    Surrounding blanks of a token are dropped. The file's shortest token
-    (:data:`MIN_TOKEN_CHARS`) is not asked of a program's tokens.
+    A token alone is an editor's (:data:`DEFAULT_ROLE`); give a :class:`User` for
+    another role. Surrounding blanks of a token are dropped. The file's shortest
+    token (:data:`MIN_TOKEN_CHARS`) is not asked of a program's tokens.
 
     Raises
     ------
@@ -170,27 +294,32 @@ def check_users(users: dict[str, str]) -> dict[str, str]:
 
     Examples
     --------
-    >>> check_users({"ana": " s3cret "})
-    {'ana': 's3cret'}
-    >>> check_users({"ana": "x", "ben": "x"})
+    >>> check_users({"ana": " s3cret ", "ben": User("other", role="viewer")})
+    {'ana': User(role='editor'), 'ben': User(role='viewer')}
+    >>> check_users({"ana": "x", "ben": User("x")})
     Traceback (most recent call last):
     ...
     geosleuth.errors.InputError: The user 'ben' has the token of 'ana'; each ...
     """
-    if not isinstance(users, dict):
-        raise InputError("The users must be a mapping of name to token.", field="users")
+    if not isinstance(users, Mapping):
+        raise InputError(
+            "The users must be a mapping of name to token (or to a User).",
+            field="users",
+        )
     entries = []
-    for name, token in users.items():
-        if not isinstance(name, str) or not isinstance(token, str):
+    for name, given in users.items():
+        user = User(given) if isinstance(given, str) else given
+        if not isinstance(name, str) or not isinstance(user, User):
             raise InputError(
-                f"Each user needs a name and a token, as text. Got {name!r:.60}.",
+                "Each user needs a name, as text, and a token, as text or in a "
+                f"User. Got {name!r:.60}.",
                 field="users",
             )
-        entries.append((name, token.strip(), None))
+        entries.append((name, user.token.strip(), user.role, None))
     return _collect(entries, "the users given", ascii_only=False)
 
 
-def read_users(path: Path) -> dict[str, str]:
+def read_users(path: Path) -> dict[str, User]:
     """The users in the token file ``path`` (see :func:`parse_users`).
 
     Raises
