@@ -42,6 +42,13 @@ verb is the most recent speaker.
 A statement with no speaker is the article's own; one introduced by "it is
 claimed", "claims have been made", "reportedly", "rumours" is marked as a rumour.
 
+Two clauses set against each other by "but" or "yet", each with its own subject,
+have a speaker each (:attr:`Attribution.clauses`, :meth:`Attribution.at`): "Jane
+Doe is not in Raqqa, *but police say* she is in Mosul" (the first clause is the
+article's own), "Police say she is in Mosul, *but her brother says* she is in
+Vail". The sentence's attribution stays that of its first reporting verb, for
+what follows it ("He said ...").
+
 A statement that another party denies later in the same sentence is *disputed*:
 "..., but police denied it", "..., though the army has since rejected the report",
 "..., a claim the army denied", "..., which officials disputed". The denial's span
@@ -225,6 +232,12 @@ class Attribution:
         statement later in the sentence ("but police denied it"), or of the
         short sentence after it that denies it ("Police denied the report.");
         None if none.
+    clauses : tuple of ((int, int), Attribution)
+        For a sentence of clauses set against each other that have speakers of
+        their own ("Jane Doe is not in Raqqa, *but* police say she is in
+        Mosul"; "Police say ..., *but* her brother says ..."), the span of each
+        clause (in the document) and who states it; empty otherwise, and the
+        attribution is the whole sentence's (see :meth:`at`).
     """
 
     speaker: str | None = None
@@ -237,6 +250,7 @@ class Attribution:
     org: str | None = None
     inherited: bool = False
     disputed: tuple[int, int] | None = None
+    clauses: tuple[tuple[tuple[int, int], Attribution], ...] = ()
 
     def carried(self) -> Attribution:
         """The same attribution, marked as inherited (for quotes, continuations)."""
@@ -245,6 +259,13 @@ class Attribution:
             official=self.official, rumour=self.rumour, excluded=(), org=self.org,
             inherited=True,
         )  # fmt: skip
+
+    def at(self, offset: int) -> Attribution:
+        """Who states the clause at document ``offset``: its own, else this one."""
+        for (a, b), attr in self.clauses:
+            if a <= offset < b:
+                return attr
+        return self
 
 
 @dataclass(slots=True)
@@ -608,6 +629,136 @@ def _org_of(role: str | None, name: str | None) -> str | None:
     return None
 
 
+def _verb_speaker(
+    verb: Any,
+    registry: SpeakerRegistry,
+    previous: Attribution | None,
+    chain: tuple[str, ...],
+    disputed: tuple[int, int] | None,
+    consulted: set[str] | None,
+) -> Attribution | None:
+    """The attribution of the reporting ``verb`` by its subject, or None if none.
+
+    The subject ("he"/"she" for the previous speaker, an unnamed person, an
+    unnamed authority, a name) as :func:`attribute` reads it.
+    """
+    # a passive subject is what is said, not who says it: in "al-Baghdadi is
+    # believed to be in Raqqa" the speaker is unnamed (the believers)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects.sort(key=lambda c: (c.pos_ != "PROPN", c.i))
+    for subj in subjects:
+        low = subj.text.lower()
+        if consulted is not None and low in ("he", "she", "they", "we", "i"):
+            consulted.add("previous")
+        if (
+            low in ("he", "she", "they", "we", "i")
+            and previous is not None
+            and (previous.speaker is not None)
+        ):
+            inherited = previous.carried()
+            return Attribution(
+                speaker=inherited.speaker, role=inherited.role, verb=verb.text,
+                chain=chain or inherited.chain, official=inherited.official,
+                org=inherited.org, inherited=True, disputed=disputed,
+            )  # fmt: skip
+        if low == "it":
+            continue
+        unnamed = _unnamed_speaker(subj)
+        if unnamed is not None:
+            # "A hiker said", "her brother told police", "residents said"
+            left, right, words, role = unnamed
+            return Attribution(
+                speaker=words, role=role, verb=verb.text, chain=chain,
+                official=bool(role and _OFFICIAL.search(role)),
+                excluded=((left, right),), org=_org_of(role, words),
+                disputed=disputed,
+            )  # fmt: skip
+        got = _speaker_from_subject(subj)
+        if (
+            got is None
+            and subj.pos_ == "NOUN"
+            and any(_OFFICIAL.fullmatch(w) for w in (subj.text, subj.lemma_))
+        ):
+            # unnamed authorities: "Iraqi intelligence officials said"
+            left, right, words = _span_text(subj.subtree)
+            return Attribution(
+                speaker=words[:1].upper() + words[1:], verb=verb.text,
+                chain=chain, official=True, excluded=((left, right),),
+                disputed=disputed,
+            )  # fmt: skip
+        if got is None:
+            continue
+        start, _end, name, role, is_org = got
+        if not is_org:
+            if consulted is not None and name.split():
+                consulted.add("name:" + name_key(name.split()[-1]))
+            name, role = registry.complete(name, role)
+            registry.add(name, role)
+        left, right = _role_span(subj, start)
+        official = is_org or any(t and _OFFICIAL.search(t) for t in (role, name))
+        return Attribution(
+            speaker=name, role=role, verb=verb.text, chain=chain,
+            official=official, rumour=False, excluded=((left, right),),
+            org=_org_of(role, name if is_org else None), disputed=disputed,
+        )  # fmt: skip
+    return None
+
+
+#: Conjunctions that set one clause against another: "..., but police say".
+_CONTRAST_CC = frozenset({"but", "yet"})
+
+
+def _by_clause(
+    sent: Any,
+    found: Attribution,
+    registry: SpeakerRegistry,
+    previous: Attribution | None,
+    chain: tuple[str, ...],
+    disputed: tuple[int, int] | None,
+) -> Attribution:
+    """``found``, with the speakers of two clauses set against each other, if any.
+
+    The sentence's main verb and a clause joined to it by "but" or "yet" with a
+    subject of its own: each clause, up to the conjunction and from it, is stated
+    by the speaker of its own reporting verb ("but *police say* she is in
+    Mosul"), or is the article's own if its verb reports nothing ("Jane Doe is
+    not in Raqqa, but ..."). Only where the two differ in who states them; then
+    both speakers' names and roles are kept out of the statement
+    (:attr:`Attribution.excluded`). A denial of the statement ("..., but police
+    denied it") is no clause of its own (:attr:`Attribution.disputed`).
+    """
+    root = sent.root
+    cuts = [c for c in root.children if c.dep_ == "cc" and c.lower_ in _CONTRAST_CC]
+    heads = [
+        c
+        for c in root.children
+        if c.dep_ == "conj"
+        and c.pos_ in ("VERB", "AUX")
+        and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+    ]
+    if len(cuts) != 1 or len(heads) != 1 or not root.i < cuts[0].i < heads[0].i:
+        return found
+    cut = cuts[0].idx
+    spans = ((sent.start_char, cut), (cut, sent.end_char))
+    attrs = []
+    for head, (a, b) in zip((root, heads[0]), spans, strict=True):
+        if disputed is not None and disputed[0] <= head.idx < disputed[1]:
+            return found  # "..., but police denied it"
+        said = None
+        if head.lemma_.lower() in REPORTING_LEMMAS:
+            said = _verb_speaker(head, registry, previous, chain, disputed, None)
+        rumour = _RUMOUR.search(sent.doc.text[a:b]) is not None
+        attrs.append(said or Attribution(rumour=rumour, disputed=disputed))
+    if attrs[0].speaker == attrs[1].speaker:
+        return found
+    excluded = tuple(
+        dict.fromkeys((*found.excluded, *[x for t in attrs for x in t.excluded]))
+    )
+    return replace(
+        found, excluded=excluded, clauses=tuple(zip(spans, attrs, strict=True))
+    )
+
+
 def attribute(
     sent: Any,
     registry: SpeakerRegistry,
@@ -660,65 +811,9 @@ def attribute(
     ]
     verbs.sort(key=lambda t: (t.dep_ != "ROOT", t.i))
     for verb in verbs:
-        # a passive subject is what is said, not who says it: in "al-Baghdadi is
-        # believed to be in Raqqa" the speaker is unnamed (the believers)
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        subjects.sort(key=lambda c: (c.pos_ != "PROPN", c.i))
-        for subj in subjects:
-            low = subj.text.lower()
-            if consulted is not None and low in ("he", "she", "they", "we", "i"):
-                consulted.add("previous")
-            if (
-                low in ("he", "she", "they", "we", "i")
-                and previous is not None
-                and (previous.speaker is not None)
-            ):
-                inherited = previous.carried()
-                return Attribution(
-                    speaker=inherited.speaker, role=inherited.role, verb=verb.text,
-                    chain=chain or inherited.chain, official=inherited.official,
-                    org=inherited.org, inherited=True, disputed=disputed,
-                )  # fmt: skip
-            if low == "it":
-                continue
-            unnamed = _unnamed_speaker(subj)
-            if unnamed is not None:
-                # "A hiker said", "her brother told police", "residents said"
-                left, right, words, role = unnamed
-                return Attribution(
-                    speaker=words, role=role, verb=verb.text, chain=chain,
-                    official=bool(role and _OFFICIAL.search(role)),
-                    excluded=((left, right),), org=_org_of(role, words),
-                    disputed=disputed,
-                )  # fmt: skip
-            got = _speaker_from_subject(subj)
-            if (
-                got is None
-                and subj.pos_ == "NOUN"
-                and any(_OFFICIAL.fullmatch(w) for w in (subj.text, subj.lemma_))
-            ):
-                # unnamed authorities: "Iraqi intelligence officials said"
-                left, right, words = _span_text(subj.subtree)
-                return Attribution(
-                    speaker=words[:1].upper() + words[1:], verb=verb.text,
-                    chain=chain, official=True, excluded=((left, right),),
-                    disputed=disputed,
-                )  # fmt: skip
-            if got is None:
-                continue
-            start, _end, name, role, is_org = got
-            if not is_org:
-                if consulted is not None and name.split():
-                    consulted.add("name:" + name_key(name.split()[-1]))
-                name, role = registry.complete(name, role)
-                registry.add(name, role)
-            left, right = _role_span(subj, start)
-            official = is_org or any(t and _OFFICIAL.search(t) for t in (role, name))
-            return Attribution(
-                speaker=name, role=role, verb=verb.text, chain=chain,
-                official=official, rumour=False, excluded=((left, right),),
-                org=_org_of(role, name if is_org else None), disputed=disputed,
-            )  # fmt: skip
+        found = _verb_speaker(verb, registry, previous, chain, disputed, consulted)
+        if found is not None:
+            return _by_clause(sent, found, registry, previous, chain, disputed)
     if in_quote and consulted is not None and _ACCORDING.search(text) is None:
         consulted.add("quote")
     return _unparsed(text, base, chain, rumour, in_quote, quote_owner)

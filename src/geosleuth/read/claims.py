@@ -42,7 +42,11 @@ her husband", "denied seeing") is no sighting, and a place denied on its own
 Mosul", "instead of Mosul", "seen not in Mosul but in Raqqa", "neither in Mosul
 nor in Raqqa", "nowhere near Hajin") is no place seen: both are rejected as
 ``negated``. A seeing on a screen or in a recording ("saw her on TV in Denver",
-"seen in a video") is no sighting in the place (``no_place``).
+"seen in a video") is no sighting in the place (``no_place``); a camera that
+places the target ("CCTV footage showed her in Leeds", "caught on camera in
+Leeds") is one. A thing of the target's found or used somewhere ("Her car was
+found in Aspen", "Jane Doe's phone last pinged near Vail") is a *trace*: a
+sighting of an associate with closeness 0.5 (:mod:`geosleuth.read.traces`).
 
 **Claim** — the target (or the group's leaders, a level less sure) with a
 location word ("hiding", "hides", "hidden", "is in", "based", "located",
@@ -60,6 +64,12 @@ border, along the Euphrates") are *intersected* (lines buffered by
 ``REGION_BUFFER_KM``); a country named with a town ("the Syrian town of Hajin")
 only qualifies the town. A sentence that continues a claim ("More precisely, it
 refers to ... Hajin") keeps its speaker.
+
+**Speakers.** An item's speaker is its sentence's
+(:mod:`geosleuth.read.attribution`), or, in a sentence of two clauses set
+against each other by "but" with speakers of their own, its clause's: in "Jane
+Doe is not in Raqqa, but police say she is in Mosul" Raqqa is the article's own
+statement and Mosul the police's.
 
 Places named in the speaker's name or role ("a consultant for the Baghdad
 administration"), places used as institutions (the toponym role ``metonym``),
@@ -132,6 +142,7 @@ module                              rule
 :mod:`geosleuth.read.fronts`        fronts, their forces and inferred bearings
 :mod:`geosleuth.read.life`          proof of life and claims of death
 :mod:`geosleuth.read.sightings`     sightings of the target or an associate
+:mod:`geosleuth.read.traces`        traces: the target's things found or used
 :mod:`geosleuth.read.whereabouts`   claims of where the target is (or is not)
 :mod:`geosleuth.read.regions`       the places of a claim: buffers, intersections
                                     of regions, border lines
@@ -176,9 +187,11 @@ from geosleuth.read.target import (
     Target,
     TargetRef,
     find_object_pronouns,
+    find_possessive_pronouns,
     find_target_refs,
     name_key,
 )
+from geosleuth.read.traces import read_traces
 from geosleuth.read.whereabouts import read_whereabouts
 
 __all__ = [
@@ -336,6 +349,8 @@ class _Extractor:
             if target
             else []
         )
+        self._places = places
+        self._possessive_refs: list[TargetRef] | None = None
         #: (first token, end token, start char, end char) of each PERSON entity
         self.persons = [
             (e.start, e.end, e.start_char, e.end_char)
@@ -344,8 +359,25 @@ class _Extractor:
         ]
         #: Start of the last parsed sentence that depends on unparsed earlier ones.
         self.history_at = -1
+        #: The clause of the last sighting or trace, in a sentence of clauses with
+        #: speakers of their own (:attr:`Attribution.clauses`); else None.
+        self.seen_clause: tuple[int, int] | None = None
 
     # -- what the steps share ----------------------------------------------------
+    def possessive_refs(self) -> list[TargetRef]:
+        """The possessives "his" and "her" that refer to the target ("her car").
+
+        Found on first use (:func:`~geosleuth.read.target.find_possessive_pronouns`):
+        only a sentence that names one of the target's things asks.
+        """
+        if self._possessive_refs is None:
+            self._possessive_refs = []
+            if self.target is not None:
+                self._possessive_refs = find_possessive_pronouns(
+                    self.text, self.target, self.refs, doc=self.doc, places=self._places
+                )
+        return self._possessive_refs
+
     def reject(self, reason: RejectReason, detail: str, span: tuple[int, int]) -> None:
         """Note what was seen at ``span`` and not used, and why."""
         self.rejected.append(
@@ -363,15 +395,20 @@ class _Extractor:
             return self.grades["rumour" if attr.rumour else "article"]
         return self.grades["official" if attr.official else "named"]
 
-    def provenance(self, s: Sentence) -> Provenance:
-        """Where an item read from ``s`` comes from."""
+    def provenance(self, s: Sentence, at: int | None = None) -> Provenance:
+        """Where an item read from ``s`` (at document offset ``at``) comes from.
+
+        With ``at``, the speaker is that of the clause there
+        (:meth:`~geosleuth.read.attribution.Attribution.at`).
+        """
+        attr = s.attr if at is None else s.attr.at(at)
         return Provenance(
             document=self.doc_id,
             quote=s.text,
             span=s.span,
-            speaker=s.attr.speaker,
-            speaker_role=s.attr.role,
-            reporting_chain=s.attr.chain,
+            speaker=attr.speaker,
+            speaker_role=attr.role,
+            reporting_chain=attr.chain,
             published=self.published,
             url=self.url,
         )
@@ -566,7 +603,16 @@ class _Extractor:
                 if is_point(m) and resolved(m):
                     self.force_places.setdefault(force, []).append((s.index, m))
         read_life(self, s)
-        if read_sightings(self, s):
+        self.seen_clause = None
+        if read_sightings(self, s) or read_traces(self, s):
+            if self.seen_clause is not None:
+                # "A hiker saw her in Aspen, but police say she is in Mosul": the
+                # other clauses state where the target is, each on its own
+                a, b = self.seen_clause
+                rest = [m for m in s.places if not a <= m.start < b]
+                if rest:
+                    refs = [r for r in s.refs if not a <= r.start < b]
+                    read_whereabouts(self, replace(s, places=rest, refs=refs), state)
             return
         read_whereabouts(self, s, state)
 

@@ -38,9 +38,11 @@ from geosleuth.read.target import (
     infer_target,
     object_pronoun_refs,
     people,
+    possessive_pronoun_refs,
     pronoun_refs,
 )
 from geosleuth.read.text import MAX_CHARS, _warn, load_text
+from geosleuth.read.traces import THING_AFTER
 
 __all__ = ["Reading", "parse", "read_document", "read_text"]
 
@@ -307,7 +309,9 @@ def _target_starts(
     """Where the target may be referred to: name, titles, nisba, and pronouns.
 
     ``doc`` (with entities, no parse) and the ``places`` mentioned tell which
-    pronouns follow the target's name more closely than another person's.
+    pronouns follow the target's name more closely than another person's; "his"
+    and "her" count before one of the target's things ("his car":
+    :data:`~geosleuth.read.traces.THINGS`).
     """
     if who is None:
         return []
@@ -318,6 +322,11 @@ def _target_starts(
         refs += pronoun_refs(text, refs, persons, lambda s, e: True, target=who)
         # "him" and "her": the object of "Residents saw her in Vail"
         refs += object_pronoun_refs(text, refs, persons, lambda s, e: True, target=who)
+        # "his" and "her" before a thing of the target's: "His car was found"
+        refs += possessive_pronoun_refs(
+            text, refs, persons, lambda s, e: THING_AFTER.match(text, e) is not None,
+            target=who,
+        )  # fmt: skip
     return sorted(r.start for r in refs)
 
 

@@ -38,10 +38,26 @@ medium in its detail; a dated recording is read as proof of life
 (:mod:`geosleuth.read.life`), and an analyst who knows where a video was filmed
 can add the sighting by hand.
 
+A camera that places the target is a seeing like any other, its camera named in
+the note ("seen by a camera ('CCTV footage')"): a camera, CCTV or footage as the
+subject of a verb of seeing or showing with the target as its object ("CCTV
+footage showed her at the station", "A security camera captured Jane Doe",
+"Doorbell footage shows him in Leeds", "Cameras picked her up"), the target
+seen on or by one ("caught on camera", "recorded by a doorbell camera", "seen in
+CCTV footage"), or "filmed" and "photographed". It is graded by who states it,
+as a witness's sighting is: the credibility digit records the source of the
+report, not the eye that saw. A recording to watch ("TV footage", "a propaganda
+video"), a screen ("seen on TV", "in footage", "watched a video of her") is
+still no sighting, and the rules above (denial: "no camera captured her";
+hedge: "footage may show him") hold.
+
 A seeing that another party disputes ("..., but police denied it", "..., a claim
 the army denied", or a next sentence "Police denied the report.") is kept one
 level less sure, with the denial in its note (see :mod:`geosleuth.read.claims`,
-*Disputes*).
+*Disputes*). In a sentence of two clauses with speakers of their own
+(:attr:`~geosleuth.read.attribution.Attribution.clauses`: "A hiker saw her in
+Aspen, but police say she is in Mosul"), only the places of the seeing's own
+clause are seen; the others are read as statements of where the target is.
 """
 
 from __future__ import annotations
@@ -113,25 +129,72 @@ _AUX_BEFORE = re.compile(
 def read_sightings(ex: _Extractor, s: Sentence) -> bool:
     """Add the sightings of ``s``; True if it is a sighting (used or not)."""
     seen = _SEEN.search(s.text)
-    if seen is None:
-        return False
-    seen_at = s.span[0] + seen.start()
-    who: str | None
-    subj_kind: Literal["target", "associate"]
-    subject = seen_subject(ex, s, seen_at)
-    if subject is not None:
-        who, subj_kind, desc = subject
-    else:
-        # the active voice: "a shepherd saw al-Baghdadi near Hajin", "residents
-        # saw her in Vail"
-        at = _seen_by_someone(ex, s)
-        if at is None:
+    subject = None
+    if seen is not None:
+        seen_at = s.span[0] + seen.start()
+        subject = seen_subject(ex, s, seen_at)
+        if subject is None:
+            # the active voice: "a shepherd saw al-Baghdadi near Hajin", "residents
+            # saw her in Vail"
+            at = _seen_by_someone(ex, s)
+            if at is not None:
+                seen_at, subject = at, (None, "target", "")
+    if subject is None:
+        # a camera: "CCTV footage showed her in Leeds", "caught on camera in Leeds"
+        filmed = _filmed(ex, s)
+        if filmed is None:
             return False
-        seen_at, who, subj_kind, desc = at, None, "target", ""
+        seen_at, subject = filmed
+    who, subj_kind, desc = subject
+    camera = camera_of(s, seen_at)
+    seen_one = who or (
+        "associates of the target" if subj_kind == "associate" else "the target"
+    )
+    lead = (
+        f"associate of the target ({desc})" if subj_kind == "associate" else "",
+        f"closeness {ASSOCIATE_CLOSENESS} (default for an associate)"
+        if subj_kind == "associate"
+        else "",
+        f"seen by a camera ({camera!r})" if camera else "",
+    )
+    add_seen(
+        ex, s, seen_at, who=who, subject=subj_kind, seen_one=seen_one,
+        lead=tuple(x for x in lead if x),
+        closeness=ASSOCIATE_CLOSENESS if subj_kind == "associate" else 1.0,
+    )  # fmt: skip
+    return True
+
+
+def add_seen(
+    ex: _Extractor,
+    s: Sentence,
+    seen_at: int,
+    *,
+    who: str | None,
+    subject: Literal["target", "associate"],
+    seen_one: str,
+    lead: tuple[str, ...],
+    closeness: float,
+    what: str = "sighting",
+    event: str = "seen",
+) -> None:
+    """Add one sighting per place seen at offset ``seen_at``, or reject with why.
+
+    The rules of the module notes: a denied or conditional seeing, a screen or a
+    recording, a place denied on its own, the hedge of the seeing, a dispute.
+    ``seen_one`` names the one seen in the reasons, ``lead`` opens each item's
+    note, ``closeness`` is the items'; ``what`` and ``event`` name the item and
+    the verb in the reasons ("trace", "found": :mod:`geosleuth.read.traces`).
+    """
+    # "A hiker saw her in Aspen, but police say she is in Mosul": the places of
+    # the seeing's own clause (the others are read as statements of their own)
+    a, b = next((c for c, _ in s.attr.clauses if c[0] <= seen_at < c[1]), s.span)
+    ex.seen_clause = (a, b) if s.attr.clauses else None
     places = [
         m
         for m in s.places
         if m.start > seen_at
+        and m.start < b
         and resolved(m)
         and kind_of(m) not in ("country", "continent")
     ]
@@ -146,31 +209,32 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
     ]
     if denied is not None and not corrected:
         reason, denial = denied
+        nothing = "no one was seen" if what == "sighting" else f"nothing was {event}"
         ex.reject(
             reason,
-            f"a sighting that is denied ({denial!r}): no one was seen"
+            f"a {what} that is denied ({denial!r}): {nothing}"
             if reason == "negated"
-            else f"a sighting under a condition ({denial!r}): not a report that "
-            "anyone was seen",
+            else f"a {what} under a condition ({denial!r}): not a report that "
+            + ("anyone was seen" if what == "sighting" else f"anything was {event}"),
             s.span,
         )
-        return True
+        return
     medium = _medium(s, seen_at)
     if medium is not None:
-        seen_one = who or (
-            "associates of the target" if subj_kind == "associate" else "the target"
-        )
         named = ", ".join(repr(label(m)) for m in places)
         ex.reject(
             "no_place",
-            f"{seen_one} seen through a screen or a recording ({medium!r}): it shows "
-            "who was seen, not where"
+            f"{seen_one} {event} through a screen or a recording ({medium!r}): it "
+            "shows who was seen, not where"
             + (f"; {named} is where it was shown or made" if named else ""),
             s.span,
         )
-        return True
+        return
     # "seen in Aspen, not in Denver", "seen neither in Mosul nor in Raqqa": a place
     # denied on its own is not where anyone was seen
+    there = (
+        "no one was seen there" if what == "sighting" else f"nothing was {event} there"
+    )
     denied_places = False
     for m in list(places):
         contrast = CONTRAST.search(ex.text[max(s.span[0], m.start - 40) : m.start])
@@ -179,8 +243,8 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
             denied_places = True
             ex.reject(
                 "negated",
-                f"{m.text!r} is where the seeing is denied ({denied[1]!r}): no one "
-                "was seen there",
+                f"{m.text!r} is where the {'seeing' if what == 'sighting' else what} "
+                f"is denied ({denied[1]!r}): {there}",
                 (m.start, m.end),
             )
         elif contrast is not None:
@@ -189,17 +253,14 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
             ex.reject(
                 "negated",
                 f"{m.text!r} is denied on its own ({contrast.group(0).strip()!r}): "
-                "no one was seen there",
+                + there,
                 (m.start, m.end),
             )
     if not places and denied_places:
-        return True  # every place seen is denied: each is set aside above
+        return  # every place seen is denied: each is set aside above
     if not places:
-        seen_one = who or (
-            "associates of the target" if subj_kind == "associate" else "the target"
-        )
-        ex.reject("no_place", f"{seen_one} seen, but at no resolved place", s.span)
-        return True
+        ex.reject("no_place", f"{seen_one} {event}, but at no resolved place", s.span)
+        return
     # the hedge of the seeing: what follows "seen", and the auxiliaries just
     # before it ("may have been seen"), not the description of who was seen
     # ("who is considered one of the men closest to ...")
@@ -208,34 +269,24 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
     aux = _AUX_BEFORE.search(htext[:at])
     hedge, cue = hedge_of(htext[aux.start() if aux else at :])
     hedge, dispute = disputed(s, hedge, ex.text)
-    group = f"{subj_kind}:{who}" if who else None
+    group = f"{subject}:{who}" if who else None
     for m in places:
         near = NEAR.search(ex.text[max(s.span[0], m.start - 30) : m.start])
         sigma = 10.0 if near or kind_of(m) == "city" else 5.0
         date, date_from, dnote = ex.dates(s, m.start)
         note = "; ".join(
             x
-            for x in (
-                f"associate of the target ({desc})" if subj_kind == "associate" else "",
-                f"closeness {ASSOCIATE_CLOSENESS} (default for an associate)"
-                if subj_kind == "associate"
-                else "",
-                f"hedge from {cue!r}" if cue else "",
-                dispute,
-                dnote,
-            )
+            for x in (*lead, f"hedge from {cue!r}" if cue else "", dispute, dnote)
             if x
         )
         geom = geometry_of(m)
         ex.build(
             Sighting, s, s.span, id=ex.next_id("s"),
-            provenance=ex.provenance(s), date=date, date_from=date_from,
-            grade=ex.grade(s.attr), hedge=hedge, note=note,
-            place=geom, place_name=label(m), sigma_km=sigma, subject=subj_kind,
-            who=who, group=group,
-            closeness=ASSOCIATE_CLOSENESS if subj_kind == "associate" else 1.0,
+            provenance=ex.provenance(s, m.start), date=date, date_from=date_from,
+            grade=ex.grade(s.attr.at(m.start)), hedge=hedge, note=note,
+            place=geom, place_name=label(m), sigma_km=sigma, subject=subject,
+            who=who, group=group, closeness=closeness,
         )  # fmt: skip
-    return True
 
 
 _NOBODY = frozenset({"nobody", "none", "noone"})
@@ -367,6 +418,7 @@ def _medium(s: Sentence, at: int) -> str | None:
             tok.lower_ not in _MEDIA
             or tok.dep_ != "pobj"
             or prep.lower_ not in ("on", "in", "via", "through")
+            or _camera_phrase(tok, bare=False) is not None  # "in CCTV footage"
         ):
             continue
         head = prep.head
@@ -374,6 +426,144 @@ def _medium(s: Sentence, at: int) -> str | None:
             head = head.head
         if head.i == verb.i:
             return str(s.sent.doc.text[prep.idx : tok.idx + len(tok.text)])
+    return None
+
+
+#: Cameras, the ones who see in "CCTV footage showed her in Leeds", "a security
+#: camera captured Jane Doe", "caught on camera": footage is a camera's unless
+#: :data:`_BROADCAST` says otherwise.
+_CAMERAS = frozenset({"camera", "cctv", "webcam", "dashcam", "bodycam", "footage"})
+#: Words that make a recording a camera's: "security video", "CCTV images".
+_CAMERA_MARKS = frozenset(
+    {"cctv", "security", "surveillance", "doorbell", "dashcam", "webcam", "bodycam",
+     "camera", "cameras"}
+)  # fmt: skip
+#: Words that make a recording one to watch, not a camera's that saw the one in
+#: it: "TV footage", "a propaganda video".
+_BROADCAST = frozenset(
+    {"tv", "television", "news", "broadcast", "propaganda", "archive", "archival",
+     "youtube", "documentary", "movie"}
+)  # fmt: skip
+#: Verbs by which a camera sees: "footage showed her", "a camera captured him",
+#: "caught on camera", "cameras picked him up".
+_CAMERA_LEMMAS = frozenset(
+    {"show", "capture", "record", "catch", "film", "photograph", "spot", "see",
+     "place", "picture", "pick", "track"}
+)  # fmt: skip
+_CAMERA_TEXT = re.compile(
+    r"\b(?:cameras?|cctv|webcams?|dashcams?|bodycams?|footage|surveillance)\b",
+    re.IGNORECASE,
+)
+#: Verbs of seeing whose doer is a camera, whatever its subject.
+_FILMING = frozenset({"film", "photograph"})
+
+
+def _camera_phrase(tok: Any, *, bare: bool = True) -> str | None:
+    """The words of the camera that the noun ``tok`` heads, or None if no camera.
+
+    A camera ("a security camera", "CCTV", "cameras"), footage ("doorbell
+    footage"; bare "footage" only with ``bare``) or a recording that a camera
+    word marks ("surveillance video", "images from a traffic camera"), but not
+    one to watch ("TV footage", "a propaganda video").
+    """
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("NOUN", "PROPN") or not (lemma in _CAMERAS or lemma in _MEDIA):
+        return None
+    words = {t.lower_ for t in tok.subtree}
+    if words & _BROADCAST:
+        return None
+    marked = bool((words - {tok.lower_}) & _CAMERA_MARKS)
+    if not (marked or (lemma in _CAMERAS and (bare or lemma != "footage"))):
+        return None
+    first = tok.i
+    for child in reversed(list(tok.lefts)):
+        if (
+            child.dep_ not in ("compound", "amod", "nmod")
+            or child.right_edge.i != first - 1
+        ):
+            break
+        first = child.left_edge.i
+    last = tok.i
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ in ("from", "of"):
+            last = child.right_edge.i
+            break
+    doc = tok.doc
+    return str(doc.text[doc[first].idx : doc[last].idx + len(doc[last].text)])
+
+
+def camera_of(s: Sentence, at: int) -> str | None:
+    """The camera that saw, by the verb at offset ``at``, or None.
+
+    The verb's subject ("*CCTV footage* showed her"), what the passive was seen
+    on or by ("caught *on camera*", "recorded *by a doorbell camera*", "seen *on
+    CCTV*"), or the verb itself ("filmed", "photographed"). Returns its words.
+    """
+    verb = next(
+        (t for t in (s.sent if s.sent is not None else []) if t.idx == at), None
+    )
+    if verb is None:
+        word = re.match(r"\w+", s.text[at - s.span[0] :])
+        filming = word is not None and word.group(0).lower() in (
+            "filmed", "photographed"
+        )  # fmt: skip
+        return word.group(0) if filming and word is not None else None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "agent", "prep"):
+            heads = (
+                [child]
+                if child.dep_ == "nsubj"
+                else [g for g in child.children if g.dep_ == "pobj"]
+            )
+            for head in heads:
+                phrase = _camera_phrase(head, bare=child.dep_ == "nsubj")
+                if phrase is None:
+                    continue
+                if child.dep_ == "nsubj":
+                    return phrase
+                return f"{child.text} {phrase}"
+    if verb.lemma_.lower() in _FILMING:
+        return str(verb.text)
+    return None
+
+
+def _filmed(
+    ex: _Extractor, s: Sentence
+) -> tuple[int, tuple[str | None, Literal["target", "associate"], str]] | None:
+    """Where a camera saw the target in ``s``: the verb's offset and who was seen.
+
+    In the active voice, a camera as the subject and the target as the object
+    ("CCTV footage showed her at the station", "A security camera captured Jane
+    Doe"); in the passive, the target seen on or by a camera ("She was caught on
+    camera in Leeds", "recorded by a doorbell camera"). None without a parse.
+    """
+    if s.sent is None or _CAMERA_TEXT.search(s.text) is None:
+        return None
+    named = [r for r in s.refs if r.kind in ("name", "nisba", "title")]
+    named += [r for r in ex.object_refs if s.span[0] <= r.start < s.span[1]]
+    for tok in s.sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "VERB" or lemma not in _CAMERA_LEMMAS:
+            continue
+        if lemma == "pick" and not any(
+            c.dep_ == "prt" and c.lower_ == "up" for c in tok.children
+        ):
+            continue  # "cameras picked her up", not "picked a camera"
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+            if camera_of(s, tok.idx) is None:
+                continue
+            subject = seen_subject(ex, s, tok.idx)
+            if subject is not None:
+                return int(tok.idx), subject
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None or _camera_phrase(subj) is None:
+            continue
+        for obj in tok.children:
+            if obj.dep_ in ("dobj", "obj") and any(
+                r.start <= obj.idx < r.end for r in named
+            ):
+                return int(tok.idx), (None, "target", "")
     return None
 
 

@@ -29,13 +29,18 @@ are found:
   subject of a reporting verb that stands for another speaker ("A hiker said he
   saw Jane Doe near Aspen. *He* said she was hiding in Vail": "she" tells), nor
   one after a speaker named or described after the target ("Jane Doe was seen,
-  a hiker said. *His* account ..."). With no such cue, or titles
+  a hiker said. *His* account ..."), nor one after a witness who saw the
+  target, unless the witness is of the other gender ("A hiker who saw Jane Doe
+  said *he* was sure": the hiker's, maybe). With no such cue, or titles
   and nouns that disagree, the gender is unknown and both pronouns may be the
   target's (:func:`target_gender`). "Him" or "her" as the direct object of a
   verb ("Residents saw *her* in Vail") refers to the target by the same rule
   (:func:`find_object_pronouns`); these are kept apart from the other references,
   for the sightings in the active voice (:mod:`geosleuth.read.sightings`) that
-  use them ("her" in "saw her car" is the car's owner, no object).
+  use them ("her" in "saw her car" is the car's owner, no object). "His" or
+  "her" as the owner of a noun ("*her* car was found") refers to the target by
+  the same rule too (:func:`find_possessive_pronouns`), for the traces
+  (:mod:`geosleuth.read.traces`).
 
 A person who shares the target's surname but has another given name ("Jane
 Doe's mother, Mary Doe") is someone else: with a parse, that surname is no
@@ -59,9 +64,11 @@ __all__ = [
     "TargetRef",
     "find_target_refs",
     "find_object_pronouns",
+    "find_possessive_pronouns",
     "infer_target",
     "name_key",
     "object_pronoun_refs",
+    "possessive_pronoun_refs",
     "target_gender",
 ]
 
@@ -81,6 +88,8 @@ _PERSON_SUFFIX = re.compile(r"(?:man|woman|person|official|officer)$")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 #: The object pronouns: "residents saw *her* in Vail".
 _OBJECT_PRONOUN = re.compile(r"\b(?:[Hh]im|[Hh]er)\b")
+#: The possessive pronouns: "*her* car was found in Aspen".
+_POSSESSIVE_PRONOUN = re.compile(r"\b(?:[Hh]is|[Hh]er)\b")
 #: Every pronoun of a gender, for telling the target's: "his son", "her car".
 _ANY_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.IGNORECASE)
 _GENDER_OF = dict.fromkeys(("he", "him", "his"), "he") | dict.fromkeys(
@@ -285,8 +294,9 @@ def find_target_refs(
         if r.kind != "name" or not any(s < r.end and r.start < e for s, e in namesakes)
     ]
     gender = target_gender(
-        text, refs, persons, target=target, speakers=_speakers_of(doc)
-    )
+        text, refs, persons, target=target, speakers=_speakers_of(doc),
+        witnesses=_witnesses_of(doc, refs),
+    )  # fmt: skip
     pronouns = pronoun_refs(
         text, refs, persons, lambda s, e: _is_plain_subject(doc, s, e),
         target=target, gender=gender,
@@ -371,6 +381,81 @@ def _speakers_of(doc: Any) -> list[tuple[int, int]]:
             )
         ):
             out.append((tok.idx, tok.idx + len(tok.text)))
+    return out
+
+
+#: Verbs of a witness who saw the target: "a hiker who *saw* Jane Doe".
+_WITNESS_LEMMAS = frozenset(
+    {"see", "spot", "sight", "notice", "recognise", "recognize"}
+)
+_IS_MALE = re.compile(rf"(?i:{_MALE})")
+_IS_FEMALE = re.compile(rf"(?i:{_FEMALE})")
+
+
+def _witnesses_of(
+    doc: Any, refs: Sequence[TargetRef]
+) -> list[tuple[int, int, str | None]]:
+    """The people of ``doc`` who saw the target, and their gender when told.
+
+    The one person who sees the target ("*A hiker* saw Jane Doe", "*a hiker* who
+    saw Jane Doe", "Jane Doe was seen by *a hiker*", "*Tom Fox*, who spotted
+    her"): a singular noun for a person (a hiker, a man, an official) or a
+    person's name, the subject of a verb of seeing (or the noun its relative
+    clause describes, or the passive's agent) whose object is the target's
+    name, nisba or title, or "him" or "her". Plural witnesses ("residents") are
+    no "he" or "she".
+
+    Returns
+    -------
+    list of (int, int, str or None)
+        From the witness's first word to the end of the one seen (of the
+        witness, for an agent), with "he" or "she" when the witness's noun tells
+        it ("a man", "a woman"), else None.
+    """
+    own = [(r.start, r.end) for r in refs if r.kind in ("name", "nisba", "title")]
+
+    def is_target(tok: Any) -> bool:
+        return tok.lower_ in ("him", "her") or any(a <= tok.idx < b for a, b in own)
+
+    out: list[tuple[int, int, str | None]] = []
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in _WITNESS_LEMMAS:
+            continue
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+            seen = [c for c in tok.children if c.dep_ == "nsubjpass"]
+            who = [
+                g
+                for c in tok.children
+                if c.dep_ == "agent"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+        else:
+            seen = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+            who = [c for c in tok.children if c.dep_ == "nsubj"]
+            if tok.dep_ == "relcl" and [w.lower_ for w in who] in (["who"], ["that"]):
+                who = [tok.head]  # "a hiker who saw Jane Doe"
+        if not any(is_target(t) for t in seen):
+            continue
+        for w in who:
+            lemma = w.lemma_.lower()
+            if any(a <= w.idx < b for a, b in own) or not (
+                w.ent_type_ == "PERSON"
+                or (
+                    w.tag_ in ("NN", "NNP")
+                    and (lemma in PERSON_NOUNS or _PERSON_SUFFIX.search(lemma))
+                )
+            ):
+                continue
+            told = (
+                "he"
+                if _IS_MALE.fullmatch(w.lower_)
+                else "she"
+                if _IS_FEMALE.fullmatch(w.lower_)
+                else None
+            )
+            ends = [w.idx + len(w.text)] + [t.idx + len(t.text) for t in seen]
+            out.append((w.left_edge.idx, max(ends), told))
     return out
 
 
@@ -522,12 +607,94 @@ def find_object_pronouns(
     """
     persons = people(doc, places)
     gender = target_gender(
-        text, list(refs), persons, target=target, speakers=_speakers_of(doc)
-    )
+        text, list(refs), persons, target=target, speakers=_speakers_of(doc),
+        witnesses=_witnesses_of(doc, refs),
+    )  # fmt: skip
     return object_pronoun_refs(
         text, list(refs), persons, lambda s, e: _is_direct_object(doc, s, e),
         target=target, gender=gender,
     )  # fmt: skip
+
+
+def possessive_pronoun_refs(
+    text: str,
+    refs: list[TargetRef],
+    persons: list[tuple[int, int]],
+    is_owner: Callable[[int, int], bool],
+    *,
+    target: Target | None = None,
+    gender: Literal["he", "she"] | None = None,
+) -> list[TargetRef]:
+    """The "his"/"her" of ``text`` that own something and refer to the target.
+
+    The same rule as :func:`pronoun_refs`, for the owner of a thing: "Jane Doe
+    went missing. *Her* car was found in Aspen."
+
+    Parameters
+    ----------
+    text, refs, persons, target, gender
+        As for :func:`pronoun_refs`.
+    is_owner : callable (start, end) -> bool
+        Whether the pronoun at ``start:end`` owns what follows it ("her" in
+        "saw her in Vail" owns nothing).
+
+    Returns
+    -------
+    list of TargetRef
+        Of kind ``"pronoun"``, in order of appearance.
+
+    Examples
+    --------
+    >>> t = Target("Jane Doe")
+    >>> text = "Jane Doe left. Her car was found. Tom Fox left. His car was found."
+    >>> refs = find_target_refs(text, t)
+    >>> found = possessive_pronoun_refs(text, refs, [(34, 41)], lambda s, e: True)
+    >>> [(r.text, r.start) for r in found]
+    [('Her', 15)]
+    >>> possessive_pronoun_refs(text, refs, [], lambda s, e: True, gender="he")[0].text
+    'His'
+    """
+    own, others = _own_and_others(text, refs, persons, target)
+    out = []
+    for m in _POSSESSIVE_PRONOUN.finditer(text):
+        s, e = m.span()
+        pronoun = "he" if m.group(0).lower() == "his" else "she"
+        if gender is not None and pronoun != gender:
+            continue  # of the other gender: not the target's
+        if _refers_to_target(text, s, pronoun, own, others) and is_owner(s, e):
+            out.append(TargetRef(s, e, m.group(0), "pronoun"))
+    return out
+
+
+def find_possessive_pronouns(
+    text: str,
+    target: Target,
+    refs: Sequence[TargetRef],
+    *,
+    doc: Any,
+    places: Sequence[tuple[int, int]] = (),
+) -> list[TargetRef]:
+    """The "his"/"her" of ``text`` that own a noun and refer to the target.
+
+    As :func:`find_object_pronouns`, for a pronoun that the parse makes the owner
+    of a noun ("*her* car", "*his* backpack"), by
+    :func:`possessive_pronoun_refs`.
+    """
+    persons = people(doc, places)
+    gender = target_gender(
+        text, list(refs), persons, target=target, speakers=_speakers_of(doc),
+        witnesses=_witnesses_of(doc, refs),
+    )  # fmt: skip
+    return possessive_pronoun_refs(
+        text, list(refs), persons, lambda s, e: _is_owner(doc, s, e),
+        target=target, gender=gender,
+    )  # fmt: skip
+
+
+def _is_owner(doc: Any, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` owns a noun in the parse ("her car")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and span[0].dep_ == "poss"
 
 
 def _is_direct_object(doc: Any, start: int, end: int) -> bool:
@@ -581,6 +748,7 @@ def target_gender(
     *,
     target: Target | None = None,
     speakers: Sequence[tuple[int, int]] = (),
+    witnesses: Sequence[tuple[int, int, str | None]] = (),
 ) -> Literal["he", "she"] | None:
     """The target's gender as the text tells it, or None when it does not.
 
@@ -602,6 +770,13 @@ def target_gender(
         the target ("Jane Doe was seen, *a hiker* said. *His* dog ..."), or
         after a speaker "he" or "she" of its own gender ("*He* said *his* car
         ..."): none of them tells the target's gender.
+    witnesses : sequence of (int, int, str or None), default ()
+        The people who saw the target (:func:`_witnesses_of`): from the
+        witness's first word to the end of the one seen, and the witness's
+        gender when a noun tells it ("a man"). A pronoun after a witness, before
+        the target is named again, may be the witness's ("A hiker who saw Jane
+        Doe said *he* was sure"), as it may be a speaker's, unless the witness
+        is of the other gender: it tells nothing of the target's.
 
     Returns
     -------
@@ -633,6 +808,15 @@ def target_gender(
     'he'
     >>> target_gender(text, refs, [], speakers=[(2, 7), (39, 41)])
     'she'
+
+    Nor does a witness's ("he" at 32 may be the hiker's):
+
+    >>> text = "A hiker who saw Jane Doe said he was sure."
+    >>> refs = find_target_refs(text, t)
+    >>> target_gender(text, refs, [])
+    'he'
+    >>> target_gender(text, refs, [], witnesses=[(0, 24, None)]) is None
+    True
     """
     names = [r for r in refs if r.kind in ("name", "nisba")]
     said: set[str] = set()
@@ -651,11 +835,33 @@ def target_gender(
     own, others = _own_and_others(text, refs, persons, target)
     for m in _ANY_PRONOUN.finditer(text):
         gender = _GENDER_OF[m.group(0).lower()]
-        if _refers_to_target(text, m.start(), gender, own, others) and not _is_speakers(
-            text, m.start(), gender, own, speakers
+        if (
+            _refers_to_target(text, m.start(), gender, own, others)
+            and not _is_speakers(text, m.start(), gender, own, speakers)
+            and not _is_witness(m.start(), gender, own, witnesses)
         ):
             return "he" if gender == "he" else "she"
     return None
+
+
+def _is_witness(
+    at: int,
+    gender: str,
+    own: list[tuple[int, int]],
+    witnesses: Sequence[tuple[int, int, str | None]],
+) -> bool:
+    """Whether the pronoun of ``gender`` at ``at`` may be a witness's.
+
+    A witness who saw the target, after which the target is not named again
+    before the pronoun ("A hiker who saw Jane Doe said *he* ..."; "Jane Doe was
+    seen by a hiker. *He* ..."), and who is not of the other gender ("A man who
+    saw Jane Doe said *she* ...": she is not the man).
+    """
+    last_own = max((oe for _, oe in own if oe <= at), default=0)
+    return any(
+        last_own <= e <= at and (told is None or told == gender)
+        for _, e, told in witnesses
+    )
 
 
 def _is_speakers(

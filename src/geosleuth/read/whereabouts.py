@@ -170,8 +170,8 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
             more.append(f"denied on its own ({contrast.group(0).strip()!r})")
         ex.build(
             Claim, s, s.span, id=ex.next_id("c"),
-            provenance=ex.provenance(s), date=date, date_from=date_from,
-            grade=ex.grade(s.attr), hedge=hedge,
+            provenance=ex.provenance(s, anchor), date=date, date_from=date_from,
+            grade=ex.grade(s.attr.at(anchor)), hedge=hedge,
             note="; ".join(x for x in (*lead, neg, *tail, *more, dnote) if x),
             place=geom, place_name=name, buffer_km=buffer_km, polarity=pol,
         )  # fmt: skip
