@@ -9,12 +9,16 @@ Set A (lindbrook/cholera, ``deaths_by_address.csv``) in the LAEA plane, plus 10 
 of its width on the west and east and of its height on the south and north; 400
 square cells along the longer side (361 × 400 cells of 1.75 m, 0.444 km²).
 
+With ``--area pumps`` the box is that of the death addresses and the 13 pumps
+together (so that every pump the ranking compares lies inside; 322 × 400 cells of
+2.17 m, 0.609 km²); the same events and methods.
+
 Event sets: Set A addresses unweighted and weighted by deaths (``case_count``),
 with Set A's pumps; Set B, the 321 "disease sites" of the geographic-profiling
 papers (``rgeoprofile_cases.csv``), unweighted, with Set B's pumps. A pump outside
 the study area scores 100 %. Rank = 1 + the number of pumps scoring strictly lower.
 
-Usage: python eval/snow.py [--seed N] [--quick]
+Usage: python eval/snow.py [--seed N] [--quick] [--area deaths|pumps]
 """
 
 from __future__ import annotations
@@ -112,6 +116,13 @@ def main() -> int:
     parser.add_argument(
         "--quick", action="store_true", help="shorter DPM runs (for a smoke test)"
     )
+    parser.add_argument(
+        "--area",
+        choices=("deaths", "pumps"),
+        default="deaths",
+        help="study area: the death addresses' box (default) or the box of the "
+        "addresses and the 13 pumps; each plus 10 %% a side",
+    )
     args = parser.parse_args()
     needed = [
         SNOW / n
@@ -130,7 +141,16 @@ def main() -> int:
     cases_b = read_csv(SNOW / "rgeoprofile_cases.csv")
     pumps_b = read_csv(SNOW / "rgeoprofile_pumps.csv")
     lon_a, lat_a = column(addresses, "lon"), column(addresses, "lat")
-    grid: Grid = study_area_grid(lon_a, lat_a, margin=0.10, n_side=400)
+    if args.area == "pumps":
+        lon_box = np.concatenate(
+            [lon_a, column(pumps_a, "lon"), column(pumps_b, "lon")]
+        )
+        lat_box = np.concatenate(
+            [lat_a, column(pumps_a, "lat"), column(pumps_b, "lat")]
+        )
+    else:
+        lon_box, lat_box = lon_a, lat_a
+    grid: Grid = study_area_grid(lon_box, lat_box, margin=0.10, n_side=400)
     cx, cy = grid.cell_xy_km()
 
     sets = [
@@ -140,10 +160,11 @@ def main() -> int:
     ]
     n_burnin, n_samples = (40, 60) if args.quick else (150, 250)
 
+    what = "Set A addresses" if args.area == "deaths" else "the addresses and pumps"
     print("# John Snow's cholera data: the Broad Street pump")
     print()
     print(
-        f"Study area: Set A addresses' box + 10 % margin, {grid.nx} × {grid.ny} "
+        f"Study area: {what}' box + 10 % margin, {grid.nx} × {grid.ny} "
         f"cells of {grid.cell_km * 1000:.2f} m, {grid.area_km2:.4f} km² "
         f"(LAEA centred on {grid.lon0:.5f}, {grid.lat0:.5f})."
     )
