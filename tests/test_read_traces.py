@@ -135,8 +135,9 @@ def test_a_camera_sighting_is_dated_and_as_sure_as_a_witness_sighting(
          "negated"),
         ("Jane Doe went missing. If a camera captured her in Boston, police will "
          "know.", "conditional"),
-        # "captured" with no camera is no seeing
-        ("Jane Doe went missing. She was captured in Boston.", None),
+        # "captured" with no camera is no camera's seeing (but the target taken:
+        # tests/test_read_found.py)
+        ("Jane Doe went missing. A camera was captured in Boston.", None),
     ],
 )  # fmt: skip
 def test_a_screen_a_recording_to_watch_or_a_denied_camera_is_no_sighting(

@@ -38,6 +38,7 @@ __all__ = [
     "disputed",
     "geometry_of",
     "hedge_text",
+    "in_phrase",
     "is_point",
     "kind_of",
     "label",
@@ -242,3 +243,31 @@ def denied_phrase(tok: Any) -> str | None:
     ):
         return str(tok.doc.text[first.idx : tok.idx + len(tok.text)])
     return None
+
+
+def in_phrase(doc: Any, verb: Any, m: MentionLike) -> bool:
+    """Whether the place ``m`` is in the phrase of ``verb`` (a token of ``doc``).
+
+    Up from the place's word to ``verb`` in the parse, no other verb comes
+    between, but a complement of ``verb`` ("found hiding in a barn near Aspen"):
+    in "was found in Aspen and taken to Denver", Denver is of "taken", and in
+    "was killed in Raqqa after fleeing Mosul", Mosul is of "fleeing".
+    """
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    for _ in range(16):
+        if tok.i == verb.i:
+            return True
+        head = tok.head
+        if head.i == tok.i:
+            return False
+        if (
+            head.i != verb.i
+            and head.pos_ in ("VERB", "AUX")
+            and not (head.dep_ == "xcomp" and head.head.i == verb.i)
+        ):
+            return False
+        tok = head
+    return False

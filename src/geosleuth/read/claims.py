@@ -27,6 +27,8 @@ appearance and a date: :class:`~geosleuth.evidence.LifeStatus` ``alive`` dated
 that day. The target with killed, dead, death or died: ``dead``, unless negated
 ("no conclusive evidence of ... death", "suspicions that he was dead were
 weakened", "denied") or conditional; an unattributed death claim is a rumour.
+Where the target died ("killed in an airstrike in Raqqa, the army said") is also
+a :class:`~geosleuth.evidence.Claim` that the target was there that day.
 
 **Sighting** — "seen", "spotted", "sighted", "photographed" with places:
 one :class:`~geosleuth.evidence.Sighting` per place, all in one mixture group.
@@ -46,7 +48,11 @@ nor in Raqqa", "nowhere near Hajin") is no place seen: both are rejected as
 places the target ("CCTV footage showed her in Leeds", "caught on camera in
 Leeds") is one. A thing of the target's found or used somewhere ("Her car was
 found in Aspen", "Jane Doe's phone last pinged near Vail") is a *trace*: a
-sighting of an associate with closeness 0.5 (:mod:`geosleuth.read.traces`).
+sighting of an associate with closeness 0.5 (:mod:`geosleuth.read.traces`). The
+target found or taken somewhere ("Jane Doe was found in Aspen", "Police arrested
+her in Leeds", "turned up in Denver"), or the target's body found there ("Her
+body was found near Bath"), is a sighting of the target there, for those who
+found or took the target saw it (:mod:`geosleuth.read.found`).
 
 **Claim** — the target (or the group's leaders, a level less sure) with a
 location word ("hiding", "hides", "hidden", "is in", "based", "located",
@@ -143,6 +149,7 @@ module                              rule
 :mod:`geosleuth.read.life`          proof of life and claims of death
 :mod:`geosleuth.read.sightings`     sightings of the target or an associate
 :mod:`geosleuth.read.traces`        traces: the target's things found or used
+:mod:`geosleuth.read.found`         the target (or its body) found or taken
 :mod:`geosleuth.read.whereabouts`   claims of where the target is (or is not)
 :mod:`geosleuth.read.regions`       the places of a claim: buffers, intersections
                                     of regions, border lines
@@ -177,6 +184,7 @@ from geosleuth.read.attribution import (
     quote_states,
 )
 from geosleuth.read.dates import find_dates
+from geosleuth.read.found import read_found
 from geosleuth.read.fronts import acronyms, find_fronts, finish_fronts, forces_in
 from geosleuth.read.life import read_life
 from geosleuth.read.regions import REGION_BUFFER_KM, with_borders
@@ -604,7 +612,7 @@ class _Extractor:
                     self.force_places.setdefault(force, []).append((s.index, m))
         read_life(self, s)
         self.seen_clause = None
-        if read_sightings(self, s) or read_traces(self, s):
+        if read_sightings(self, s) or read_traces(self, s) or read_found(self, s):
             if self.seen_clause is not None:
                 # "A hiker saw her in Aspen, but police say she is in Mosul": the
                 # other clauses state where the target is, each on its own

@@ -31,6 +31,7 @@ from geosleuth.evidence import EvidenceItem, Grade
 from geosleuth.read._sentence import CONTINUATION, resolved, strip_span
 from geosleuth.read.claims import Rejected, _extract
 from geosleuth.read.dates import find_dates
+from geosleuth.read.found import BODY_AFTER
 from geosleuth.read.fronts import _DISTANCE
 from geosleuth.read.target import (
     Target,
@@ -311,7 +312,8 @@ def _target_starts(
     ``doc`` (with entities, no parse) and the ``places`` mentioned tell which
     pronouns follow the target's name more closely than another person's; "his"
     and "her" count before one of the target's things ("his car":
-    :data:`~geosleuth.read.traces.THINGS`).
+    :data:`~geosleuth.read.traces.THINGS`) or a body ("his body":
+    :data:`~geosleuth.read.found.BODY_AFTER`).
     """
     if who is None:
         return []
@@ -322,9 +324,12 @@ def _target_starts(
         refs += pronoun_refs(text, refs, persons, lambda s, e: True, target=who)
         # "him" and "her": the object of "Residents saw her in Vail"
         refs += object_pronoun_refs(text, refs, persons, lambda s, e: True, target=who)
-        # "his" and "her" before a thing of the target's: "His car was found"
+        # "his" and "her" before a thing of the target's or a body: "His car was
+        # found", "His body was found"
         refs += possessive_pronoun_refs(
-            text, refs, persons, lambda s, e: THING_AFTER.match(text, e) is not None,
+            text, refs, persons,
+            lambda s, e: THING_AFTER.match(text, e) is not None
+            or BODY_AFTER.match(text, e) is not None,
             target=who,
         )  # fmt: skip
     return sorted(r.start for r in refs)

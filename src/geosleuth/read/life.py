@@ -12,16 +12,27 @@ death is the target's only when the target is the one who died ("al-Baghdadi
 was killed", "a strike killed al-Baghdadi", "al-Baghdadi died"), not the killer
 ("al-Baghdadi killed dozens") or one of the target's own ("al-Baghdadi's wife was
 killed"): those are set aside as ``not_target``.
+
+Where the target died ("Jane Doe was killed in an airstrike in Raqqa, the army
+said", "died in Mosul last year, her family said") is where the target was that
+day: besides the death, each place of the phrase of "killed", "slain" or "died"
+(not of another verb: "after fleeing Mosul") is a
+:class:`~geosleuth.evidence.Claim` that the target was there, with the death's
+hedge and date and the speaker of its clause. It is a claim, not a sighting: the
+speaker reports the death, and need not have seen it. A body found, or the
+target found dead, is a sighting (:mod:`geosleuth.read.found`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
 
-from geosleuth.evidence import LifeStatus
-from geosleuth.read._sentence import Sentence, hedge_text
+from geosleuth.evidence import Claim, Hedge, LifeStatus
+from geosleuth.read._sentence import Sentence, hedge_text, in_phrase, resolved
 from geosleuth.read.hedges import hedge_of, is_negated, weakest
+from geosleuth.read.regions import claim_regions
 
 if TYPE_CHECKING:
     from geosleuth.read.claims import _Extractor
@@ -45,6 +56,10 @@ _SAID = re.compile(
     r"revealed)\b",
     re.IGNORECASE,
 )
+#: Verbs of dying (lemmas) whose places are where the target was: "killed in Raqqa".
+_DYING_LEMMAS = frozenset({"kill", "slay", "die"})
+#: Conjunctions that make the clause of a death a condition: "if he died in Raqqa".
+_IF = frozenset({"if", "whether", "unless"})
 _CONDITIONAL_LIFE = re.compile(
     r"\b(?:if|whether)\b[^,.;]{0,40}\b(?:alive|dead)\b", re.IGNORECASE
 )
@@ -127,11 +142,67 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
     note = "; ".join(
         x for x in ("death claim", f"hedge from {cue!r}" if cue else "", dnote) if x
     )
-    ex.build(
+    built = ex.build(
         LifeStatus, s, s.span, id=ex.next_id("l"),
         provenance=ex.provenance(s), date=date, date_from=date_from,
         grade=ex.grade(s.attr), hedge=hedge, status="dead", note=note,
     )  # fmt: skip
+    if built is not None and dies is not None:
+        where = [x for x in (f"hedge from {cue!r}" if cue else "", dnote) if x]
+        _where_died(ex, s, s.span[0] + dies.start(), hedge, date, date_from, where)
+
+
+def _where_died(
+    ex: _Extractor,
+    s: Sentence,
+    at: int,
+    hedge: Hedge,
+    date: dt.date,
+    date_from: dt.date | None,
+    notes: list[str],
+) -> None:
+    """Add a claim that the target was where it died, by the verb at ``at``.
+
+    The places of the phrase of "killed", "slain" or "died" ("killed in an
+    airstrike in Raqqa", "died in Mosul last year"; not "after fleeing Mosul",
+    nor "A US strike"), each a :class:`~geosleuth.evidence.Claim` that the target
+    was there on the day of the death: a report, not a sighting, with the death's
+    hedge and date and the speaker of the place's clause. A death under a
+    condition ("If he died in Raqqa") is no claim.
+    """
+    verb = next((t for t in s.sent if t.idx == at), None) if s.sent else None
+    if verb is None or verb.lemma_.lower() not in _DYING_LEMMAS:
+        return
+    places = [
+        m
+        for m in s.places
+        if m.start > at
+        and resolved(m)
+        and getattr(m, "role", "place") == "place"
+        and in_phrase(ex.doc, verb, m)
+    ]
+    if not places:
+        return
+    mark = next(
+        (c for c in verb.children if c.dep_ == "mark" and c.lower_ in _IF), None
+    )
+    if mark is not None:
+        ex.reject(
+            "conditional",
+            f"where the target died, under a condition ({mark.text!r}): not a "
+            "claim that the target was there",
+            s.span,
+        )
+        return
+    lead = f"where the target died ({verb.text!r}): reported there then, not seen"
+    for geom, name, buffer_km, anchor, extra in claim_regions(ex, places, s, ""):
+        ex.build(
+            Claim, s, s.span, id=ex.next_id("c"),
+            provenance=ex.provenance(s, anchor), date=date, date_from=date_from,
+            grade=ex.grade(s.attr.at(anchor)), hedge=hedge,
+            note="; ".join(x for x in (lead, *notes, extra) if x),
+            place=geom, place_name=name, buffer_km=buffer_km, polarity="is",
+        )  # fmt: skip
 
 
 #: Pronouns that may or may not stand for the target ("a strike killed him", "his

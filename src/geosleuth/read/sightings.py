@@ -63,6 +63,7 @@ clause are seen; the others are read as statements of where the target is.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 
 from geosleuth.evidence import Sighting
@@ -71,6 +72,7 @@ from geosleuth.read._sentence import (
     CORRECTABLE,
     CORRECTION,
     NEAR,
+    MentionLike,
     Sentence,
     denied_phrase,
     disputed,
@@ -177,7 +179,8 @@ def add_seen(
     closeness: float,
     what: str = "sighting",
     event: str = "seen",
-) -> None:
+    keep: Callable[[MentionLike], bool] | None = None,
+) -> bool:
     """Add one sighting per place seen at offset ``seen_at``, or reject with why.
 
     The rules of the module notes: a denied or conditional seeing, a screen or a
@@ -185,6 +188,10 @@ def add_seen(
     ``seen_one`` names the one seen in the reasons, ``lead`` opens each item's
     note, ``closeness`` is the items'; ``what`` and ``event`` name the item and
     the verb in the reasons ("trace", "found": :mod:`geosleuth.read.traces`).
+    ``keep``, if given, says which of the places after the verb are its own (by
+    default all those of its clause). Returns whether the seeing is reported:
+    False for one denied, under a condition or through a screen, True otherwise,
+    with or without a place.
     """
     # "A hiker saw her in Aspen, but police say she is in Mosul": the places of
     # the seeing's own clause (the others are read as statements of their own)
@@ -197,6 +204,7 @@ def add_seen(
         and m.start < b
         and resolved(m)
         and kind_of(m) not in ("country", "continent")
+        and (keep is None or keep(m))
     ]
     denied = _denied(s, seen_at)
     # "was not seen in Mosul but in Raqqa": the place after "but" is seen
@@ -218,7 +226,7 @@ def add_seen(
             + ("anyone was seen" if what == "sighting" else f"anything was {event}"),
             s.span,
         )
-        return
+        return False
     medium = _medium(s, seen_at)
     if medium is not None:
         named = ", ".join(repr(label(m)) for m in places)
@@ -229,7 +237,7 @@ def add_seen(
             + (f"; {named} is where it was shown or made" if named else ""),
             s.span,
         )
-        return
+        return False
     # "seen in Aspen, not in Denver", "seen neither in Mosul nor in Raqqa": a place
     # denied on its own is not where anyone was seen
     there = (
@@ -257,10 +265,10 @@ def add_seen(
                 (m.start, m.end),
             )
     if not places and denied_places:
-        return  # every place seen is denied: each is set aside above
+        return True  # every place seen is denied: each is set aside above
     if not places:
         ex.reject("no_place", f"{seen_one} {event}, but at no resolved place", s.span)
-        return
+        return True
     # the hedge of the seeing: what follows "seen", and the auxiliaries just
     # before it ("may have been seen"), not the description of who was seen
     # ("who is considered one of the men closest to ...")
@@ -287,6 +295,7 @@ def add_seen(
             place=geom, place_name=label(m), sigma_km=sigma, subject=subject,
             who=who, group=group, closeness=closeness,
         )  # fmt: skip
+    return True
 
 
 _NOBODY = frozenset({"nobody", "none", "noone"})

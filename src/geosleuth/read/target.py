@@ -698,9 +698,25 @@ def _is_owner(doc: Any, start: int, end: int) -> bool:
 
 
 def _is_direct_object(doc: Any, start: int, end: int) -> bool:
-    """Whether the word at ``start:end`` is the direct object of a verb."""
+    """Whether the word at ``start:end`` is the direct object of a verb.
+
+    The subject of an adjective or a participle that completes a verb is its
+    object too, as the parse has it: "her" in "Rescuers found *her* alive",
+    "Police found *him* hiding".
+    """
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and len(span) == 1 and span[0].dep_ in ("dobj", "obj")
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    if tok.dep_ in ("dobj", "obj"):
+        return True
+    head = tok.head
+    return (
+        tok.dep_ == "nsubj"
+        and (head.pos_ == "ADJ" or head.tag_ == "VBG")
+        and head.dep_ in ("ccomp", "xcomp", "oprd")
+        and head.head.pos_ == "VERB"
+    )
 
 
 def _own_and_others(

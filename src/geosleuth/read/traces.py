@@ -26,9 +26,16 @@ car was not found in Aspen", "if her phone pinged") is none, a place denied on
 its own is left out, the hedge is that of the verb ("may have been found"), a
 dispute lowers it, and the date is the one nearest the place.
 
+Several of the target's things put at places by one verb ("Police found her car
+in Aspen and her phone in Vail") are a trace each, at the places of its own
+phrase, each note naming its own thing; a place of the verb's is the first
+thing's ("her car and her phone were found in Aspen": one trace, of her car).
+
 Not read: a thing seen in the active voice ("Residents saw her car in Vail", as
 before), a thing the target left ("She left her car in Aspen"), a thing named
-apart from its owner ("the car of Jane Doe", "the car, which was hers").
+apart from its owner ("the car of Jane Doe", "the car, which was hers"). A place
+joined to someone else's thing ("her car in Aspen and a gun in Vail") is still
+read as the first thing's.
 """
 
 from __future__ import annotations
@@ -84,21 +91,40 @@ def read_traces(ex: _Extractor, s: Sentence) -> bool:
     found = _trace(ex, s)
     if found is None:
         return False
-    at, thing, verb = found
-    add_seen(
-        ex, s, at, who=None, subject="associate", seen_one=thing,
-        lead=(
-            f"a trace of the target ({thing}, {verb}): where the target's own "
-            "thing was, not the target seen",
-            f"closeness {TRACE_CLOSENESS} (default for a trace)",
-        ),
-        closeness=TRACE_CLOSENESS, what="trace", event=verb,
-    )  # fmt: skip
+    at, things, verb = found
+    # "Police found her car in Aspen and her phone in Vail": each place is that
+    # of the thing whose phrase it is in; the verb's own places are the first's
+    own = {
+        t.i: [m for m in s.places if _thing_of(ex, m, things) == t.i] for t, _ in things
+    }
+    split = any(own[t.i] for t, _ in things[1:])
+    # with no place of its own, a thing joined to the first is left out: "her car
+    # and her phone in Aspen" is one trace, and "her phone and her bag in Vail"
+    # is the bag's
+    chosen = [(t, w) for t, w in things if own[t.i]] if split else things[:1]
+    for tok, thing in chosen:
+        add_seen(
+            ex, s, at, who=None, subject="associate", seen_one=thing,
+            lead=(
+                f"a trace of the target ({thing}, {verb}): where the target's own "
+                "thing was, not the target seen",
+                f"closeness {TRACE_CLOSENESS} (default for a trace)",
+            ),
+            closeness=TRACE_CLOSENESS, what="trace", event=verb,
+            keep=own[tok.i].__contains__ if split else None,
+        )  # fmt: skip
     return True
 
 
-def _trace(ex: _Extractor, s: Sentence) -> tuple[int, str, str] | None:
-    """(offset of the verb, the thing's words, the verb) of a trace in ``s``."""
+def _trace(
+    ex: _Extractor, s: Sentence
+) -> tuple[int, list[tuple[Any, str]], str] | None:
+    """(offset of the verb, the things and their words, the verb) of a trace in ``s``.
+
+    The things are the first of the target's things that a verb puts somewhere,
+    and those of the target's joined in the verb's phrase ("her car ... and her
+    phone").
+    """
     owners = [(r.start, r.end) for r in s.refs if r.kind in ("name", "nisba", "title")]
     owners += [
         (r.start, r.end)
@@ -116,10 +142,47 @@ def _trace(ex: _Extractor, s: Sentence) -> tuple[int, str, str] | None:
         verb = _putting(tok)
         if verb is None:
             continue
-        doc = tok.doc
-        words = doc.text[owner.left_edge.idx : tok.idx + len(tok.text)]
-        return int(verb.idx), str(words), str(verb.text)
+        things = [(tok, _words(tok, owner))]
+        for other in s.sent:
+            mine = next((c for c in other.children if c.dep_ == "poss"), None)
+            if (
+                other.i != tok.i
+                and other.dep_ == "conj"
+                and other.lemma_.lower() in THINGS
+                and mine is not None
+                and any(a <= mine.idx < b for a, b in owners)
+                and any(a.i == verb.i for a in other.ancestors)
+            ):
+                things.append((other, _words(other, mine)))
+        return int(verb.idx), things, str(verb.text)
     return None
+
+
+def _words(thing: Any, owner: Any) -> str:
+    """The words of ``thing`` from its owner: "her car", "Jane Doe's bank card"."""
+    return str(thing.doc.text[owner.left_edge.idx : thing.idx + len(thing.text)])
+
+
+def _thing_of(ex: _Extractor, m: Any, things: list[tuple[Any, str]]) -> int:
+    """The token index of the thing of ``things`` whose place ``m`` is.
+
+    Up from the place's word, the first of the things met ("and her phone in
+    Vail": the phone), or the first thing when none is ("her car in Aspen",
+    "Aspen" being the verb's).
+    """
+    first: int = things[0][0].i
+    mine = {t.i for t, _ in things}
+    span = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return first
+    tok = span.root
+    for _ in range(16):
+        if tok.i in mine:
+            return int(tok.i)
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return first
 
 
 def _putting(thing: Any) -> Any:

@@ -1,0 +1,316 @@
+"""The target found or taken: "Jane Doe was found in Aspen", "arrested in Leeds".
+
+Those who find, arrest, detain, capture or rescue the target see the target where
+they do it, so the target found or taken at a place is read as a
+:class:`~geosleuth.evidence.Sighting` of the target there
+(:func:`~geosleuth.read.sightings.add_seen`), its note naming the event ("found",
+"arrested", "found alive", "picked up"), dated and graded by who reports it as
+any sighting is. The one found or taken is the target: the passive subject
+("Jane Doe was found in Aspen", "was arrested in Leeds", "was picked up in
+Denver", "was taken into custody in Leeds"), the object of the active ("Police
+found Jane Doe in Aspen", "arrested her", "Rescuers found her alive near
+Vail"), or the subject of "turned up" or "showed up" ("Jane Doe turned up in
+Denver"); "her" and "him" refer to the target by the rules of
+:mod:`geosleuth.read.target`. The verbs are those of :data:`FOUND_EVENTS` and
+:data:`UP_EVENTS`. Only the places of the verb's own phrase count, not those of
+another verb joined to it ("was found in Aspen and taken to Denver": Aspen).
+
+The target's body found ("Her body was found in the river near Bath", "Jane
+Doe's remains were recovered near Vail", "Police found the body of Jane Doe") is
+a sighting of the target too, its note saying that the body was seen, and a
+:class:`~geosleuth.evidence.LifeStatus` ``dead``; a body not said to be the
+target's ("A body was found in Aspen") is nothing of the target's. The target
+found dead ("Jane Doe was found dead in Aspen") is a sighting of the same kind,
+the death being read by :mod:`geosleuth.read.life` (or here, where that has no
+reference to the target to read: "Rescuers found him dead"); found alive, safe or
+unharmed ("Rescuers found her alive near Vail") adds a ``LifeStatus`` ``alive``.
+
+Not read: a finding that is denied or under a condition ("has not been found",
+"was never arrested", "if she is found"; the rules of a sighting), one that is
+not reported as done ("Police hope to find her", "efforts to find her", "has yet
+to be found", "could be found", "will be arrested", "until she is found"), a
+verdict ("found guilty", "found to be", "found that"), someone or something
+else found ("Her brother was arrested", "Police found a note"), a search
+("Searchers are looking for her"). The rules of a sighting hold for the rest: the
+hedge of the verb ("may have been arrested"), a dispute, the speaker of the
+clause.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from geosleuth.evidence import LifeStatus
+from geosleuth.read._sentence import Sentence, disputed, hedge_text, in_phrase
+from geosleuth.read.hedges import hedge_of
+from geosleuth.read.sightings import add_seen
+
+if TYPE_CHECKING:
+    from geosleuth.read.claims import _Extractor
+
+__all__ = ["BODY_AFTER", "BODY_WORDS", "FOUND_EVENTS", "UP_EVENTS", "read_found"]
+
+#: Verbs (lemmas) by which the target is found or taken, and the event they name.
+FOUND_EVENTS = {
+    "find": "found", "locate": "located", "discover": "discovered",
+    "recover": "recovered", "arrest": "arrested", "detain": "detained",
+    "capture": "captured", "apprehend": "apprehended", "rescue": "rescued",
+    "nab": "nabbed",
+}  # fmt: skip
+#: Verbs that find or take only with "up": "turned up", "was picked up".
+UP_EVENTS = {"turn": "turned up", "show": "showed up", "pick": "picked up"}
+#: What a body is called (lemmas): "her body", "the remains of Jane Doe".
+BODY_WORDS = frozenset({"body", "remains", "remain", "corpse"})
+#: One of :data:`BODY_WORDS` right after a possessive ("his *body*"), for
+#: choosing the sentences to parse.
+BODY_AFTER = re.compile(r"\s+(?:body|remains|corpse)\b", re.IGNORECASE)
+_BODY_TEXT = re.compile(r"\b(?:body|remains|corpse)\b", re.IGNORECASE)
+#: States the target may be found in ("found alive", "found hiding"), and those
+#: of them that prove life. Any other adjective makes a verdict ("found guilty").
+_STATES = frozenset(
+    {"alive", "safe", "well", "unharmed", "unhurt", "dead", "injured", "wounded",
+     "hurt", "unconscious", "dehydrated", "disoriented", "hypothermic", "asleep"}
+)  # fmt: skip
+_ALIVE_STATES = frozenset({"alive", "safe", "well", "unharmed", "unhurt"})
+#: Modals that say a finding may come, not that it came ("could be found"), unless
+#: with "have" ("may have been arrested": a hedge).
+_MODALS = frozenset(
+    {"will", "shall", "'ll", "’ll", "wo", "would", "could", "can", "may", "might",
+     "should", "must"}
+)  # fmt: skip
+_FOUND_TEXT = re.compile(
+    r"\b(?:found|finds?|locat|discover|recover|arrest|detain|captur|apprehend|"
+    r"rescu|nabbed|turn|show|pick|taken)",
+    re.IGNORECASE,
+)
+
+
+def read_found(ex: _Extractor, s: Sentence) -> bool:
+    """Add the sightings of the target found or taken in ``s``; True if one is."""
+    if s.sent is None or _FOUND_TEXT.search(s.text) is None:
+        return False
+    found = _found(ex, s)
+    if found is None:
+        return False
+    verb, done, body, state = found
+    at = int(verb.idx)
+    event = f"{done} {state}" if state else done
+    unreported = _unreported(verb)
+    if unreported is not None:
+        ex.reject(
+            "conditional",
+            f"the target {event}, but not reported as done ({unreported!r})",
+            s.span,
+        )
+        return True
+    dead = body or state == "dead"
+    whose = "the target's body" if body else "the target"
+    lead = (
+        f"{whose} {event} there: the body was seen there, not the target alive"
+        if dead
+        else f"the target {event} there: seen there when {done}",
+    )
+    reported = add_seen(
+        ex, s, at, who=None, subject="target", seen_one=whose, lead=lead,
+        closeness=1.0, event=event, keep=lambda m: in_phrase(ex.doc, verb, m),
+    )  # fmt: skip
+    if not reported:
+        return True
+    if body or (
+        state == "dead"
+        and not any(r.kind in ("name", "nisba", "title", "pronoun") for r in s.refs)
+    ):
+        # "Rescuers found him dead": no reference that life.py reads a death of
+        _death(ex, s, at, event, whose)
+    elif state in _ALIVE_STATES:
+        _alive(ex, s, at, event)
+    return True
+
+
+def _found(ex: _Extractor, s: Sentence) -> tuple[Any, str, bool, str | None] | None:
+    """(verb, event, whether a body, state) of the target found or taken in ``s``."""
+    named = [(r.start, r.end) for r in s.refs if r.kind != "leaders"]
+    named += [
+        (r.start, r.end) for r in ex.object_refs if s.span[0] <= r.start < s.span[1]
+    ]
+    owners = [(r.start, r.end) for r in s.refs if r.kind in ("name", "nisba", "title")]
+    if _BODY_TEXT.search(s.text):  # "her body": the owner is a possessive pronoun
+        owners += [
+            (r.start, r.end)
+            for r in ex.possessive_refs()
+            if s.span[0] <= r.start < s.span[1]
+        ]
+    if not named and not owners:
+        return None
+    for verb in s.sent:
+        event = _event(verb)
+        if event is None:
+            continue
+        state = _state(verb)
+        if state == "":
+            continue  # "found guilty", "found to be": a verdict
+        for one in _ones_found(verb):
+            if any(a <= w.idx < b for w in (one, *one.conjuncts) for a, b in named):
+                return verb, event, False, state
+            if one.lemma_.lower() in BODY_WORDS and _owned(one, owners, named):
+                return verb, event, True, state
+    return None
+
+
+def _event(verb: Any) -> str | None:
+    """The event that ``verb`` names, if it finds or takes: "found", "picked up"."""
+    if verb.pos_ != "VERB":
+        return None
+    lemma = verb.lemma_.lower()
+    kids = list(verb.children)
+    if lemma in FOUND_EVENTS:
+        return FOUND_EVENTS[lemma]
+    if lemma in UP_EVENTS and any(c.dep_ == "prt" and c.lower_ == "up" for c in kids):
+        return UP_EVENTS[lemma]
+    if lemma == "take" and any(
+        c.dep_ == "prep"
+        and c.lower_ == "into"
+        and any(g.lower_ == "custody" for g in c.children)
+        for c in kids
+    ):
+        return "taken into custody"
+    return None
+
+
+def _ones_found(verb: Any) -> list[Any]:
+    """The words for the one that ``verb`` finds or takes."""
+    kids = list(verb.children)
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in kids):
+        return [c for c in kids if c.dep_ == "nsubjpass"]
+    if verb.lemma_.lower() in ("turn", "show"):
+        return [c for c in kids if c.dep_ == "nsubj"]  # "Jane Doe turned up"
+    out = [c for c in kids if c.dep_ in ("dobj", "obj")]
+    # "Rescuers found her alive", "found him hiding": the parse makes "her" the
+    # subject of the state
+    out += [
+        g
+        for c in kids
+        if c.dep_ in ("ccomp", "xcomp", "oprd") and (c.pos_ == "ADJ" or c.tag_ == "VBG")
+        for g in c.children
+        if g.dep_ == "nsubj"
+    ]
+    return out
+
+
+def _owned(
+    body: Any, owners: list[tuple[int, int]], named: list[tuple[int, int]]
+) -> bool:
+    """Whether ``body`` is the target's: "her body", "the body of Jane Doe"."""
+    for c in body.children:
+        if c.dep_ == "poss" and any(a <= c.idx < b for a, b in owners):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if g.dep_ == "pobj" and any(a <= g.idx < b for a, b in owners + named):
+                    return True
+    return False
+
+
+def _state(verb: Any) -> str | None:
+    """The state the one found is in ("alive", "dead", "hiding"), if said.
+
+    None when no state is said; ``""`` for a verdict, not a place where the one
+    found was: an adjective not in :data:`_STATES` ("found guilty") or a clause
+    ("found to be living", "found that").
+    """
+    for c in verb.children:
+        if c.dep_ not in ("oprd", "acomp", "ccomp", "xcomp"):
+            continue
+        if c.pos_ == "ADJ":
+            return str(c.lower_) if c.lower_ in _STATES else ""
+        if (
+            c.pos_ == "VERB"
+            and c.tag_ == "VBG"
+            and not any(g.dep_ in ("aux", "mark") for g in c.children)
+        ):
+            return None  # "found hiding in a barn": where she hid is where found
+        return ""
+    return None
+
+
+def _unreported(verb: Any) -> str | None:
+    """What makes the finding one to come, not one reported as done, if anything.
+
+    An infinitive ("hope to find her", "efforts to find her", "has yet to be
+    found"), a modal without "have" ("could be found", "will be arrested"), or a
+    clause in the present under a conjunction ("until she is found", "when he is
+    arrested").
+    """
+    kids = list(verb.children)
+    aux = [c for c in kids if c.dep_ in ("aux", "auxpass")]
+    end = verb.idx + len(verb.text)
+    to = next((c for c in aux if c.lower_ == "to"), None)
+    if to is not None:
+        return str(verb.doc.text[to.idx : end])
+    modal = next((c for c in aux if c.lower_ in _MODALS), None)
+    if modal is not None and not any(c.lemma_.lower() == "have" for c in aux):
+        return str(verb.doc.text[modal.idx : end])
+    mark = next((c for c in kids if c.dep_ == "mark"), None)
+    if mark is not None and any(t.tag_ in ("VBZ", "VBP") for t in (verb, *aux)):
+        return f"{mark.text} ... {verb.text}"
+    return None
+
+
+def _alive(ex: _Extractor, s: Sentence, at: int, event: str) -> None:
+    """Add the proof of life of the target found alive, at offset ``at``."""
+    hedge, cue = hedge_of(hedge_text(s))
+    hedge, dispute = disputed(s, hedge, ex.text)
+    date, date_from, dnote = ex.dates(s, at)
+    note = "; ".join(
+        x
+        for x in (
+            f"proof of life: the target {event}",
+            f"hedge from {cue!r}" if cue else "",
+            dispute,
+            dnote,
+        )
+        if x
+    )
+    ex.build(
+        LifeStatus, s, s.span, id=ex.next_id("l"),
+        provenance=ex.provenance(s, at), date=date, date_from=date_from,
+        grade=ex.grade(s.attr.at(at)), hedge=hedge, status="alive", note=note,
+    )  # fmt: skip
+
+
+def _death(ex: _Extractor, s: Sentence, at: int, event: str, whose: str) -> None:
+    """Add the death of the target found dead or whose body was found, at ``at``.
+
+    As :mod:`geosleuth.read.life` reads a death: one that another party disputes
+    is set aside, and one already read from the sentence is not read twice.
+    """
+    if any(
+        isinstance(i, LifeStatus) and i.status == "dead" and i.provenance.span == s.span
+        for i in ex.items
+    ):
+        return
+    if s.attr.disputed is not None:
+        a, b = s.attr.disputed
+        ex.reject(
+            "negated",
+            f"{whose} {event}, but disputed ({ex.text[a:b]!r}): not a death claim",
+            s.span,
+        )
+        return
+    hedge, cue = hedge_of(hedge_text(s))
+    date, date_from, dnote = ex.dates(s, at)
+    note = "; ".join(
+        x
+        for x in (
+            f"death: {whose} {event}",
+            f"hedge from {cue!r}" if cue else "",
+            dnote,
+        )
+        if x
+    )
+    ex.build(
+        LifeStatus, s, s.span, id=ex.next_id("l"),
+        provenance=ex.provenance(s, at), date=date, date_from=date_from,
+        grade=ex.grade(s.attr.at(at)), hedge=hedge, status="dead", note=note,
+    )  # fmt: skip
