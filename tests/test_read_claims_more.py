@@ -576,23 +576,28 @@ def test_seeing_what_belongs_to_the_target_is_not_seeing_the_target(nlp: Any) ->
 
 @pytest.mark.nlp
 @pytest.mark.parametrize(
-    ("text", "desc"),
+    ("text", "lead", "who"),
     [
-        # was a certain sighting of the man himself
-        ("Al-Baghdadi's car was spotted in Mosul.", "Al-Baghdadi's car"),
-        ("Jane Doe's phone was last seen near Estes Park.", "Doe's phone"),
-        ("Baghdadi's driver was reportedly spotted near Hajin.", "Baghdadi's driver"),
+        # was a certain sighting of the man himself; a thing of his is a trace
+        # (geosleuth.read.traces), one group with the thing's other traces
+        ("Al-Baghdadi's car was spotted in Mosul.",
+         "a trace of the target (Al-Baghdadi's car, spotted)", "the target's car"),
+        ("Jane Doe's phone was last seen near Estes Park.",
+         "a trace of the target (Jane Doe's phone, seen)", "the target's phone"),
+        ("Baghdadi's driver was reportedly spotted near Hajin.",
+         "associate of the target (Baghdadi's driver)", None),
     ],
-)
+)  # fmt: skip
 def test_what_belongs_to_the_target_is_seen_as_an_associate(
-    text: str, desc: str, nlp: Any
+    text: str, lead: str, who: str | None, nlp: Any
 ) -> None:
     target = "Jane Doe" if "Doe" in text else TARGET.name
     (seen,) = read_text_as(text, target, nlp).evidence
     assert isinstance(seen, Sighting)
     assert seen.subject == "associate"
     assert seen.closeness == 0.5
-    assert seen.note.startswith(f"associate of the target ({desc});")
+    assert seen.who == who
+    assert seen.note.startswith(f"{lead}:" if who else f"{lead};")
 
 
 # -- a seeing that a clause above it denies or makes a condition ---------------------

@@ -182,7 +182,10 @@ def test_a_thing_of_the_targets_found_somewhere_is_a_trace(
     (trace,) = reading.evidence
     assert isinstance(trace, Sighting)
     assert _row(trace) == ("sighting", place, "associate", None, "F3", hedge)
-    assert (trace.who, trace.closeness) == (None, TRACE_CLOSENESS)
+    # the thing, with "the target's" for its owner: one group for the thing
+    own = thing.split("'s ", 1)[1] if "'s " in thing else thing.split(" ", 1)[1]
+    assert (trace.who, trace.closeness) == (f"the target's {own}", TRACE_CLOSENESS)
+    assert trace.group == f"associate:the target's {own}"
     assert trace.note.startswith(
         f"a trace of the target ({thing}, {verb}): {_TRACE_NOTE}; closeness "
         f"{TRACE_CLOSENESS} (default for a trace)"
@@ -265,3 +268,15 @@ def test_a_place_denied_on_its_own_is_no_trace(nlp: Any) -> None:
     assert trace.place_name == "Aspen"
     assert _set_aside(reading) == [("negated", "Vail")]
     assert reading.rejected[0].detail.endswith("nothing was found there")
+
+
+def test_the_traces_of_one_thing_are_one_mixture_across_sentences(nlp: Any) -> None:
+    # the car found at two places: the target was near one of them, not both
+    reading = _read(
+        "Jane Doe went missing. Her car was found in Aspen on Friday. "
+        "Her bank card was used in Denver. Jane Doe's car was spotted in Vail.",
+        nlp,
+    )
+    groups = {t.place_name: t.group_key for t in sightings(reading)}
+    assert groups["Aspen"] == groups["Vail"] == "associate:the target's car"
+    assert groups["Denver"] == "associate:the target's bank card"

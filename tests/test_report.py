@@ -722,3 +722,26 @@ def test_a_thinned_timeline_says_so_and_a_full_one_does_not(
     assert len(thin) == 2 < len(tl)
     out = render_report(est, items, title="t", target="x", timeline=thin)
     assert "Shown at 2 of the dates, evenly spaced" in out
+
+
+def test_the_evidence_table_says_what_each_sighting_is_of() -> None:
+    from geosleuth.report._html_evidence import what
+
+    prov = Provenance(document="d")
+    day = dt.date(2018, 1, 1)
+
+    def seen(**kw: object) -> Sighting:
+        return Sighting(
+            id="s", provenance=prov, date=day, place=Point(40.0, 35.0),
+            place_name="Aspen", sigma_km=2.0, **kw,  # type: ignore[arg-type]
+        )  # fmt: skip
+
+    assert what(seen()) == "the target seen at Aspen (σ 2 km)"
+    assert what(seen(subject="associate", who="Abu Ali")) == (
+        "associate Abu Ali seen at Aspen (σ 2 km)"
+    )
+    assert what(seen(subject="associate")) == "an associate seen at Aspen (σ 2 km)"
+    # a trace (geosleuth.read.traces) is of the target's thing
+    assert what(seen(subject="associate", who="the target's car")) == (
+        "the target's car seen at Aspen (σ 2 km)"
+    )

@@ -347,6 +347,16 @@ NEWS_AGENCIES = frozenset(
         "SANA", "IRNA", "BBC", "CNN", "ANHA",
     }
 )  # fmt: skip
+#: The target's things whose place is a trace of the target (head nouns, lemmas):
+#: :mod:`geosleuth.read.traces`.
+THINGS = frozenset(
+    {"car", "vehicle", "truck", "van", "suv", "jeep", "pickup", "motorcycle",
+     "motorbike", "bike", "bicycle", "scooter", "boat", "phone", "cellphone",
+     "smartphone", "mobile", "handset", "backpack", "rucksack", "bag", "handbag",
+     "purse", "wallet", "suitcase", "luggage", "passport", "card", "laptop",
+     "tent", "belongings", "jacket", "coat", "keys", "key"}
+)  # fmt: skip
+
 #: Common nouns (lemmas) for a person who is no authority, and who may speak
 #: unnamed: relatives ("her brother said"), people who know the one sought ("a
 #: neighbour", "a friend"), those who were there ("a witness", "residents", "a

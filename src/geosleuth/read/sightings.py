@@ -67,6 +67,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 
 from geosleuth.evidence import Sighting
+from geosleuth.read._lexicon import THINGS
 from geosleuth.read._sentence import (
     CONTRAST,
     CORRECTABLE,
@@ -148,6 +149,8 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
             return False
         seen_at, subject = filmed
     who, subj_kind, desc = subject
+    if subj_kind == "associate" and who is None and _is_thing(desc):
+        return False  # "Jane Doe's car was seen": a trace (geosleuth.read.traces)
     camera = camera_of(s, seen_at)
     seen_one = who or (
         "associates of the target" if subj_kind == "associate" else "the target"
@@ -165,6 +168,12 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
         closeness=ASSOCIATE_CLOSENESS if subj_kind == "associate" else 1.0,
     )  # fmt: skip
     return True
+
+
+def _is_thing(desc: str) -> bool:
+    """Whether what was seen is one of the target's things ("Doe's car")."""
+    words = desc.lower().split()
+    return bool(words) and (words[-1] in THINGS or words[-1].rstrip("s") in THINGS)
 
 
 def add_seen(

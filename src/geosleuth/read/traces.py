@@ -5,7 +5,8 @@ there, or near, some time before; it does not say that anyone saw the target.
 Such a *trace* is read as a :class:`~geosleuth.evidence.Sighting` of an
 associate, the model's way of saying "where this is, the target probably was"
 (as :mod:`geosleuth.read.sightings` reads "Doe's car was seen"): ``subject``
-``"associate"``, no ``who``, ``closeness`` :data:`TRACE_CLOSENESS` (the chance
+``"associate"``, ``who`` the thing (:func:`thing_name`: "the target's car"),
+``closeness`` :data:`TRACE_CLOSENESS` (the chance
 that where the thing was says where the target was: a car may be abandoned, a
 card stolen) and the model's ``associate_sigma_km`` (the target may be miles
 from the car or the phone's mast). So a trace weighs less than a sighting of
@@ -43,26 +44,19 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from geosleuth.read._lexicon import THINGS
 from geosleuth.read._sentence import Sentence
 from geosleuth.read.sightings import add_seen
 
 if TYPE_CHECKING:
     from geosleuth.read.claims import _Extractor
 
-__all__ = ["THINGS", "THING_AFTER", "TRACE_CLOSENESS", "read_traces"]
+__all__ = ["THINGS", "THING_AFTER", "TRACE_CLOSENESS", "read_traces", "thing_name"]
 
 #: Closeness of a trace: the chance that where the target's thing was says where
 #: the target was (the same as an associate's).
 TRACE_CLOSENESS = 0.5
 
-#: The target's things whose place is a trace of the target (head nouns, lemmas).
-THINGS = frozenset(
-    {"car", "vehicle", "truck", "van", "suv", "jeep", "pickup", "motorcycle",
-     "motorbike", "bike", "bicycle", "scooter", "boat", "phone", "cellphone",
-     "smartphone", "mobile", "handset", "backpack", "rucksack", "bag", "handbag",
-     "purse", "wallet", "suitcase", "luggage", "passport", "card", "laptop",
-     "tent", "belongings", "jacket", "coat", "keys", "key"}
-)  # fmt: skip
 _THING_WORDS = (
     r"(?:cars?|vehicles?|trucks?|vans?|suvs?|jeeps?|pickups?|motorcycles?|"
     r"motorbikes?|bikes?|bicycles?|scooters?|boats?|phones?|cellphones?|"
@@ -104,7 +98,7 @@ def read_traces(ex: _Extractor, s: Sentence) -> bool:
     chosen = [(t, w) for t, w in things if own[t.i]] if split else things[:1]
     for tok, thing in chosen:
         add_seen(
-            ex, s, at, who=None, subject="associate", seen_one=thing,
+            ex, s, at, who=thing_name(tok), subject="associate", seen_one=thing,
             lead=(
                 f"a trace of the target ({thing}, {verb}): where the target's own "
                 "thing was, not the target seen",
@@ -114,6 +108,18 @@ def read_traces(ex: _Extractor, s: Sentence) -> bool:
             keep=own[tok.i].__contains__ if split else None,
         )  # fmt: skip
     return True
+
+
+def thing_name(tok: Any) -> str:
+    """Who a trace is of: "the target's" and the thing ("the target's bank card").
+
+    The associate's name of the trace (:attr:`~geosleuth.evidence.Sighting.who`),
+    so that the traces of one thing, in any sentence or report, are one mixture
+    (the target was near one of the places the car was), as an associate's
+    sightings are.
+    """
+    words = [t.lower_ for t in tok.lefts if t.dep_ == "compound"]
+    return "the target's " + " ".join([*words, tok.lemma_.lower()])
 
 
 def _trace(

@@ -52,6 +52,8 @@ def what(item: EvidenceItem) -> str:
             if item.subject == "target"
             else (f"associate {item.who}" if item.who else "an associate")
         )
+        if item.who and item.who.startswith("the target's "):
+            who = item.who  # a trace: "the target's car seen at Aspen"
         return f"{who} seen at {name or 'a place'} (σ {item.sigma_km:g} km)"
     if isinstance(item, Claim):
         verb = "is in" if item.polarity == "is" else "is not in"
