@@ -44,3 +44,21 @@ def affirms_nothing(reading: Any) -> bool:
     return not sightings(reading) and not [
         c for c in claims(reading) if c.polarity == "is"
     ]
+
+
+def row(item: Any) -> tuple[Any, ...]:
+    """(kind, place, subject, speaker, grade, hedge, date) of a sighting or claim."""
+    return (
+        item.kind,
+        item.place_name,
+        item.subject,
+        item.provenance.speaker,
+        str(item.grade),
+        item.hedge,
+        item.date,
+    )
+
+
+def set_aside(reading: Any) -> list[tuple[str, str]]:
+    """(reason, quote) of what a reading set aside."""
+    return [(x.reason, x.quote) for x in reading.rejected]

@@ -18,7 +18,15 @@ from typing import Any
 import pytest
 
 from geosleuth.evidence import LifeStatus
-from reading import BAGHDADI, DOE, affirms_nothing, claims, reader, sightings
+from reading import (
+    BAGHDADI,
+    DOE,
+    affirms_nothing,
+    claims,
+    reader,
+    row,
+    sightings,
+)
 
 pytestmark = pytest.mark.nlp
 
@@ -28,17 +36,9 @@ _GONE = "Jane Doe, 34, went missing last week. "
 _FLED = "Al-Baghdadi fled in May. "
 
 
-def _row(item: Any) -> tuple[Any, ...]:
-    """(kind, place, subject, speaker, grade, hedge, date) of an item."""
-    return (
-        item.kind,
-        item.place_name,
-        item.subject,
-        item.provenance.speaker,
-        str(item.grade),
-        item.hedge,
-        item.date,
-    )
+def _why(reading: Any) -> list[tuple[str, str]]:
+    """(reason, detail) of what was set aside, but places that are no place here."""
+    return [(r.reason, r.detail) for r in reading.rejected if r.reason != "not_a_place"]
 
 
 def _lives(reading: Any) -> list[tuple[str, str, dt.date]]:
@@ -50,18 +50,13 @@ def _lives(reading: Any) -> list[tuple[str, str, dt.date]]:
     ]
 
 
-def _set_aside(reading: Any) -> list[tuple[str, str]]:
-    """(reason, detail) of what was set aside, but places that are no place here."""
-    return [(r.reason, r.detail) for r in reading.rejected if r.reason != "not_a_place"]
-
-
 PUB = dt.date(2018, 6, 5)
 SUNDAY, MONDAY = dt.date(2018, 6, 3), dt.date(2018, 6, 4)
 
 
 # -- 1. the target found or taken somewhere ---------------------------------------
 @pytest.mark.parametrize(
-    ("text", "target", "row", "event"),
+    ("text", "target", "expected", "event"),
     [
         # each gave nothing
         ("Jane Doe was found in Aspen on Sunday.", DOE,
@@ -99,11 +94,11 @@ SUNDAY, MONDAY = dt.date(2018, 6, 3), dt.date(2018, 6, 4)
     ],
 )  # fmt: skip
 def test_the_target_found_or_taken_somewhere_is_seen_there(
-    text: str, target: str, row: tuple[Any, ...], event: str, nlp: Any
+    text: str, target: str, expected: tuple[Any, ...], event: str, nlp: Any
 ) -> None:
     reading = _read(text, nlp, target)
     (seen,) = sightings(reading)
-    assert _row(seen) == row
+    assert row(seen) == expected
     assert seen.closeness == 1.0
     assert seen.note.startswith(f"the target {event} there: seen there when {event}")
     assert not _lives(reading)
@@ -151,7 +146,7 @@ def test_the_target_found_alive_at_no_place_is_alive_and_seen_nowhere(
     assert _lives(reading) == [("alive", "F3", SUNDAY)]
     assert not sightings(reading)
     assert ("no_place", "the target found alive, but at no resolved place") in (
-        _set_aside(reading)
+        _why(reading)
     )
 
 
@@ -200,9 +195,9 @@ def test_a_body_found_that_another_party_disputes_is_no_death(nlp: Any) -> None:
         nlp,
     )
     (seen,) = sightings(reading)
-    assert _row(seen)[:6] == ("sighting", "Aspen", "target", "Police", "F2", "probable")
+    assert row(seen)[:6] == ("sighting", "Aspen", "target", "Police", "F2", "probable")
     assert not _lives(reading)
-    assert [r for r, _ in _set_aside(reading)] == ["negated"]
+    assert [r for r, _ in _why(reading)] == ["negated"]
 
 
 # -- 3. a death at a place, reported ------------------------------------------------
@@ -266,7 +261,7 @@ def test_a_death_denied_conditional_or_of_another_is_no_claim_of_a_place(
 ) -> None:
     reading = _read(text, nlp, BAGHDADI)
     assert affirms_nothing(reading)
-    assert reason in [r for r, _ in _set_aside(reading)]
+    assert reason in [r for r, _ in _why(reading)]
 
 
 # -- 4. the target's things found at places of their own ---------------------------
@@ -328,7 +323,7 @@ def test_a_finding_denied_to_come_or_of_another_is_no_sighting(
     reading = _read(text, nlp)
     assert affirms_nothing(reading)
     assert not _lives(reading)
-    assert [r for r, _ in _set_aside(reading)] == ([reason] if reason else [])
+    assert [r for r, _ in _why(reading)] == ([reason] if reason else [])
 
 
 def test_what_police_found_about_the_target_is_no_finding(nlp: Any) -> None:
@@ -351,7 +346,7 @@ def test_a_finding_disputed_is_one_level_less_sure(nlp: Any) -> None:
         "Jane Doe was arrested in Leeds, police said, but her lawyer denied it.", nlp
     )
     (seen,) = sightings(reading)
-    assert _row(seen)[:6] == ("sighting", "Leeds", "target", "Police", "F2", "probable")
+    assert row(seen)[:6] == ("sighting", "Leeds", "target", "Police", "F2", "probable")
     assert "disputed ('but her lawyer denied it')" in seen.note
 
 

@@ -27,6 +27,7 @@ from geosleuth.report.files import load_posterior  # noqa: E402
 from geosleuth.service import create_app  # noqa: E402
 from geosleuth.service.pipeline import check_case_text  # noqa: E402
 from geosleuth.service.store import case_slug, document_name  # noqa: E402
+from serving import call, error_of  # noqa: E402
 
 HIKER = REPO / "src" / "geosleuth" / "examples" / "missing-hiker.yaml"
 HIKER_ID = "missing-walker-on-yr-wyddfa-as-of-the-morning"
@@ -36,25 +37,6 @@ HOSTILE_KIND = (
     b"target: x\nevidence:\n  - {id: e, kind: '<b>x</b>', date: 2024-01-01}\n"
 )
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01" + bytes(range(256))
-
-
-def call(app, method, url, **kwargs):
-    """One request to ``app``, in-process."""
-
-    async def go():
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://t") as c:
-            return await c.request(method, url, **kwargs)
-
-    return asyncio.run(go())
-
-
-def error_of(response, status):
-    assert response.status_code == status, response.text
-    body = response.json()
-    assert set(body) == {"error", "message", "line", "field"}
-    assert "Traceback" not in body["message"]
-    return body
 
 
 def box_mass(run_folder):

@@ -4,7 +4,6 @@ In-process through httpx.ASGITransport, with stand-ins for the reader and the
 estimate (the gate is the web layer's, not the library's).
 """
 
-import asyncio
 import json
 import re
 
@@ -26,6 +25,7 @@ from geosleuth.service.users import (  # noqa: E402
     parse_users,
     read_users,
 )
+from serving import call, error_of  # noqa: E402
 
 HIKER = REPO / "src" / "geosleuth" / "examples" / "missing-hiker.yaml"
 ANA = {"Authorization": "Bearer tok-ana"}  # an editor
@@ -55,24 +55,6 @@ CHANGES = {
     ("POST", "/cases/{case_id}/searched"),
 }
 SAFE = {"GET", "HEAD", "OPTIONS"}
-
-
-def call(app, method, url, base_url="http://t", **kwargs):
-    """One request to ``app``, in-process."""
-
-    async def go():
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url=base_url) as c:
-            return await c.request(method, url, **kwargs)
-
-    return asyncio.run(go())
-
-
-def error_of(response, status):
-    assert response.status_code == status, response.text
-    body = response.json()
-    assert set(body) == {"error", "message", "line", "field"}
-    return body
 
 
 def files_of(folder):

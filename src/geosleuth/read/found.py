@@ -39,9 +39,9 @@ clause.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
-from geosleuth.evidence import LifeStatus
+from geosleuth.evidence import Hedge, LifeStatus
 from geosleuth.read._sentence import Sentence, disputed, hedge_text, in_phrase
 from geosleuth.read.hedges import hedge_of
 from geosleuth.read.sightings import add_seen
@@ -261,22 +261,7 @@ def _alive(ex: _Extractor, s: Sentence, at: int, event: str) -> None:
     """Add the proof of life of the target found alive, at offset ``at``."""
     hedge, cue = hedge_of(hedge_text(s))
     hedge, dispute = disputed(s, hedge, ex.text)
-    date, date_from, dnote = ex.dates(s, at)
-    note = "; ".join(
-        x
-        for x in (
-            f"proof of life: the target {event}",
-            f"hedge from {cue!r}" if cue else "",
-            dispute,
-            dnote,
-        )
-        if x
-    )
-    ex.build(
-        LifeStatus, s, s.span, id=ex.next_id("l"),
-        provenance=ex.provenance(s, at), date=date, date_from=date_from,
-        grade=ex.grade(s.attr.at(at)), hedge=hedge, status="alive", note=note,
-    )  # fmt: skip
+    _life(ex, s, at, "alive", f"proof of life: the target {event}", hedge, cue, dispute)
 
 
 def _death(ex: _Extractor, s: Sentence, at: int, event: str, whose: str) -> None:
@@ -299,18 +284,26 @@ def _death(ex: _Extractor, s: Sentence, at: int, event: str, whose: str) -> None
         )
         return
     hedge, cue = hedge_of(hedge_text(s))
+    _life(ex, s, at, "dead", f"death: {whose} {event}", hedge, cue)
+
+
+def _life(
+    ex: _Extractor,
+    s: Sentence,
+    at: int,
+    status: Literal["alive", "dead"],
+    lead: str,
+    hedge: Hedge,
+    cue: str | None,
+    dispute: str = "",
+) -> None:
+    """Add a life status of the target stated at ``at``; ``lead`` opens the note."""
     date, date_from, dnote = ex.dates(s, at)
     note = "; ".join(
-        x
-        for x in (
-            f"death: {whose} {event}",
-            f"hedge from {cue!r}" if cue else "",
-            dnote,
-        )
-        if x
+        x for x in (lead, f"hedge from {cue!r}" if cue else "", dispute, dnote) if x
     )
     ex.build(
         LifeStatus, s, s.span, id=ex.next_id("l"),
         provenance=ex.provenance(s, at), date=date, date_from=date_from,
-        grade=ex.grade(s.attr.at(at)), hedge=hedge, status="dead", note=note,
+        grade=ex.grade(s.attr.at(at)), hedge=hedge, status=status, note=note,
     )  # fmt: skip

@@ -563,16 +563,9 @@ def object_pronoun_refs(
     >>> [r.text for r in object_pronoun_refs(text, refs, [], is_object, gender="she")]
     ['her']
     """
-    own, others = _own_and_others(text, refs, persons, target)
-    out = []
-    for m in _OBJECT_PRONOUN.finditer(text):
-        s, e = m.span()
-        pronoun = _GENDER_OF[m.group(0).lower()]
-        if gender is not None and pronoun != gender:
-            continue  # of the other gender: not the target's
-        if _refers_to_target(text, s, pronoun, own, others) and is_object(s, e):
-            out.append(TargetRef(s, e, m.group(0), "pronoun"))
-    return out
+    return _pronouns_in_role(
+        text, refs, persons, _OBJECT_PRONOUN, is_object, target=target, gender=gender
+    )
 
 
 def find_object_pronouns(
@@ -605,11 +598,7 @@ def find_object_pronouns(
         Of kind ``"pronoun"``, by :func:`object_pronoun_refs`, with the target's
         gender as :func:`find_target_refs` reads it.
     """
-    persons = people(doc, places)
-    gender = target_gender(
-        text, list(refs), persons, target=target, speakers=_speakers_of(doc),
-        witnesses=_witnesses_of(doc, refs),
-    )  # fmt: skip
+    persons, gender = _people_and_gender(text, target, refs, doc, places)
     return object_pronoun_refs(
         text, list(refs), persons, lambda s, e: _is_direct_object(doc, s, e),
         target=target, gender=gender,
@@ -654,14 +643,35 @@ def possessive_pronoun_refs(
     >>> possessive_pronoun_refs(text, refs, [], lambda s, e: True, gender="he")[0].text
     'His'
     """
+    return _pronouns_in_role(
+        text, refs, persons, _POSSESSIVE_PRONOUN, is_owner, target=target,
+        gender=gender,
+    )  # fmt: skip
+
+
+def _pronouns_in_role(
+    text: str,
+    refs: list[TargetRef],
+    persons: list[tuple[int, int]],
+    pattern: re.Pattern[str],
+    in_role: Callable[[int, int], bool],
+    *,
+    target: Target | None,
+    gender: Literal["he", "she"] | None,
+) -> list[TargetRef]:
+    """The matches of ``pattern`` in their role (``in_role``) that are the target's.
+
+    What :func:`object_pronoun_refs` and :func:`possessive_pronoun_refs` share:
+    the rule of :func:`pronoun_refs`, a pronoun of the other ``gender`` left out.
+    """
     own, others = _own_and_others(text, refs, persons, target)
     out = []
-    for m in _POSSESSIVE_PRONOUN.finditer(text):
+    for m in pattern.finditer(text):
         s, e = m.span()
-        pronoun = "he" if m.group(0).lower() == "his" else "she"
+        pronoun = _GENDER_OF[m.group(0).lower()]
         if gender is not None and pronoun != gender:
             continue  # of the other gender: not the target's
-        if _refers_to_target(text, s, pronoun, own, others) and is_owner(s, e):
+        if _refers_to_target(text, s, pronoun, own, others) and in_role(s, e):
             out.append(TargetRef(s, e, m.group(0), "pronoun"))
     return out
 
@@ -680,15 +690,27 @@ def find_possessive_pronouns(
     of a noun ("*her* car", "*his* backpack"), by
     :func:`possessive_pronoun_refs`.
     """
+    persons, gender = _people_and_gender(text, target, refs, doc, places)
+    return possessive_pronoun_refs(
+        text, list(refs), persons, lambda s, e: _is_owner(doc, s, e),
+        target=target, gender=gender,
+    )  # fmt: skip
+
+
+def _people_and_gender(
+    text: str,
+    target: Target,
+    refs: Sequence[TargetRef],
+    doc: Any,
+    places: Sequence[tuple[int, int]],
+) -> tuple[list[tuple[int, int]], Literal["he", "she"] | None]:
+    """The people of the parse, and the target's gender as the text gives it."""
     persons = people(doc, places)
     gender = target_gender(
         text, list(refs), persons, target=target, speakers=_speakers_of(doc),
         witnesses=_witnesses_of(doc, refs),
     )  # fmt: skip
-    return possessive_pronoun_refs(
-        text, list(refs), persons, lambda s, e: _is_owner(doc, s, e),
-        target=target, gender=gender,
-    )  # fmt: skip
+    return persons, gender
 
 
 def _is_owner(doc: Any, start: int, end: int) -> bool:
