@@ -263,3 +263,23 @@ def test_the_traces_of_one_thing_are_one_mixture_across_sentences(nlp: Any) -> N
     groups = {t.place_name: t.group_key for t in sightings(reading)}
     assert groups["Aspen"] == groups["Vail"] == "associate:the target's car"
     assert groups["Denver"] == "associate:the target's bank card"
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # the parse makes the target the subject of what she was doing
+        ("Jane Doe went missing. CCTV footage showed Jane Doe walking near Leeds "
+         "station.", ["Leeds"]),
+        ("Jane Doe went missing. CCTV footage showed a man boarding a train in "
+         "York.", []),
+        ("Jane Doe went missing. CCTV footage did not show Jane Doe walking near "
+         "Leeds station.", []),
+    ],
+)  # fmt: skip
+def test_a_camera_that_shows_the_target_doing_something_places_her(
+    text: str, places: list[str], nlp: Any
+) -> None:
+    reading = _read(text, nlp)
+    assert [s.place_name for s in sightings(reading)] == places
+    assert all(s.subject == "target" for s in sightings(reading))

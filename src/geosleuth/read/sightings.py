@@ -578,9 +578,16 @@ def _filmed(
         if subj is None or _camera_phrase(subj) is None:
             continue
         for obj in tok.children:
-            if obj.dep_ in ("dobj", "obj") and any(
-                r.start <= obj.idx < r.end for r in named
-            ):
+            # "showed her at the station"; "showed her boarding a train in York",
+            # where the parse makes her the subject of what she was doing
+            seen = (
+                [obj]
+                if obj.dep_ in ("dobj", "obj")
+                else [g for g in obj.children if g.dep_ == "nsubj"]
+                if obj.dep_ in ("ccomp", "xcomp", "oprd") and obj.tag_ == "VBG"
+                else []
+            )
+            if any(r.start <= w.idx < r.end for w in seen for r in named):
                 return int(tok.idx), (None, "target", "")
     return None
 
