@@ -9,9 +9,9 @@ Set A (lindbrook/cholera, ``deaths_by_address.csv``) in the LAEA plane, plus 10 
 of its width on the west and east and of its height on the south and north; 400
 square cells along the longer side (361 × 400 cells of 1.75 m, 0.444 km²).
 
-With ``--area pumps`` the box is that of the death addresses and the 13 pumps
-together (so that every pump the ranking compares lies inside; 322 × 400 cells of
-2.17 m, 0.609 km²); the same events and methods.
+With ``--area pumps`` the box is that of the death addresses and the pumps of
+both sets (13 each, georeferenced apart), so that every pump a ranking compares
+lies inside: 315 × 400 cells of 2.23 m, 0.625 km²; the same events and methods.
 
 Event sets: Set A addresses unweighted and weighted by deaths (``case_count``),
 with Set A's pumps; Set B, the 321 "disease sites" of the geographic-profiling
@@ -121,7 +121,7 @@ def main() -> int:
         choices=("deaths", "pumps"),
         default="deaths",
         help="study area: the death addresses' box (default) or the box of the "
-        "addresses and the 13 pumps; each plus 10 %% a side",
+        "addresses and both sets' 13 pumps; each plus 10 %% a side",
     )
     args = parser.parse_args()
     needed = [

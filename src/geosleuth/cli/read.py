@@ -27,8 +27,9 @@ WORKERS_HELP = (
 SCHEDULER_HELP = (
     "Read the documents (and, for locate, estimate the timeline's points) on a "
     "Dask cluster, given by its scheduler's address (tcp://10.0.0.5:8786); or a "
-    "local Dask scheduler: serial, synchronous, threads, processes. locate "
-    "computes each item's contribution on this machine's threads."
+    "local Dask scheduler: serial, synchronous, threads, processes. With threads, "
+    "processes or a cluster, locate computes each item's contribution on this "
+    "machine's threads."
 )
 #: The --workers and --scheduler options, as read and locate declare them.
 WorkersOption = Annotated[

@@ -177,8 +177,9 @@ def _evidence_posterior(
     the reason. With ``keep_factors``, what the leave-one-out contributions need:
     the :class:`FactorSums` and the factors of more than one item (every factor,
     when sources are correlated: their weights come from all of them). Without
-    it the factors are summed as they come and none is kept: one array of the
-    grid in memory instead of one a factor.
+    it, and with independent sources, the factors are summed as they come and
+    none is kept: one array of the grid in memory instead of one a factor (with
+    correlated sources every factor is made first, for the weights).
     """
     used, excluded = select(items, as_of=as_of, hindcast=hindcast)
     kept: list[Factor] = []
