@@ -245,18 +245,43 @@ def denied_phrase(tok: Any) -> str | None:
     return None
 
 
+#: Prepositions whose phrase is no place where something was done: "arrested
+#: *over* the murder of a man in Leeds", "*for* a bombing in Leeds".
+_NOT_WHERE_PREPS = frozenset(
+    {"over", "for", "about", "against", "despite", "because", "as", "of"}
+)
+#: Nouns whose phrase gives the reason for a deed, not its place: "arrested *on
+#: suspicion* of a bombing in Leeds", "*in connection* with the murder in Leeds".
+_REASON_NOUNS = frozenset(
+    {"suspicion", "charge", "connection", "relation", "accusation", "allegation",
+     "count", "warrant", "link", "regard", "respect"}
+)  # fmt: skip
+
+
+#: Prepositions after a person that say where the person comes from, not where a
+#: deed was done: "Barnett, 36, of Palestine", "a hiker from Denver".
+_ORIGIN_PREPS = frozenset({"of", "from"})
+
+
 def in_phrase(doc: Any, verb: Any, m: MentionLike) -> bool:
     """Whether the place ``m`` is in the phrase of ``verb`` (a token of ``doc``).
 
     Up from the place's word to ``verb`` in the parse, no other verb comes
-    between, but a complement of ``verb`` ("found hiding in a barn near Aspen"):
-    in "was found in Aspen and taken to Denver", Denver is of "taken", and in
-    "was killed in Raqqa after fleeing Mosul", Mosul is of "fleeing".
+    between, but a complement of ``verb`` ("found hiding in a barn near Aspen",
+    "found alive but injured in Aspen"): in "was found in Aspen and taken to
+    Denver", Denver is of "taken", and in "was killed in Raqqa after fleeing
+    Mosul", Mosul is of "fleeing". A place that names the doer ("arrested by
+    *Leeds* police", "captured by *Kurdish* fighters"; not "arrested by police
+    in Leeds") or is in the reason for the deed ("arrested over the murder of a
+    man in Leeds", "on suspicion of a bombing in Leeds") is not where it was
+    done, nor is one that says where the one it was done to comes from ("Jane
+    Doe, 34, *of Denver*, was found in Aspen", "the hiker *from Denver*").
     """
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
     tok = span.root
+    via_prep = False  # a preposition between the place and ``tok``
     for _ in range(16):
         if tok.i == verb.i:
             return True
@@ -264,10 +289,54 @@ def in_phrase(doc: Any, verb: Any, m: MentionLike) -> bool:
         if head.i == tok.i:
             return False
         if (
+            tok.dep_ == "prep"
+            and tok.lower_ in _ORIGIN_PREPS
+            and span.root.head.i == tok.i  # the place itself: not "body of Doe"
+            and head.dep_ in ("nsubj", "nsubjpass", "dobj", "obj", "appos")
+        ):
+            return False  # "Barnett, 36, *of Palestine*, was arrested": a home
+        if head.pos_ in ("VERB", "AUX") and _not_where(tok, via_prep=via_prep):
+            return False
+        if (
             head.i != verb.i
             and head.pos_ in ("VERB", "AUX")
-            and not (head.dep_ == "xcomp" and head.head.i == verb.i)
+            and not _complement_of(head, verb)
         ):
             return False
+        via_prep = via_prep or tok.dep_ == "prep"
         tok = head
     return False
+
+
+def _complement_of(head: Any, verb: Any) -> bool:
+    """Whether ``head`` completes ``verb``: "found *hiding*", "alive but *injured*".
+
+    Also a state the verb's object or subject is found in ("found *abandoned*").
+    """
+    if head.dep_ in ("xcomp", "oprd", "acomp") and head.head.i == verb.i:
+        return True
+    first = head.head
+    return (
+        head.dep_ == "conj"
+        and first.dep_ in ("xcomp", "oprd", "acomp")
+        and first.head.i == verb.i
+    )
+
+
+def _not_where(tok: Any, *, via_prep: bool) -> bool:
+    """Whether the phrase that ``tok`` heads under a verb says no place of the deed.
+
+    An agent, where the place is a word of the doer's own ("by *Leeds* police")
+    rather than of a preposition within it ("by police *in* Leeds"), and a
+    preposition of :data:`_NOT_WHERE_PREPS` or one of a reason
+    (:data:`_REASON_NOUNS`: "on suspicion of").
+    """
+    if tok.dep_ == "agent":
+        return not via_prep
+    if tok.dep_ != "prep":
+        return False
+    if tok.lower_ in _NOT_WHERE_PREPS:
+        return True
+    return any(
+        g.dep_ == "pobj" and g.lemma_.lower() in _REASON_NOUNS for g in tok.children
+    )

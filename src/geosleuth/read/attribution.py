@@ -47,7 +47,11 @@ have a speaker each (:attr:`Attribution.clauses`, :meth:`Attribution.at`): "Jane
 Doe is not in Raqqa, *but police say* she is in Mosul" (the first clause is the
 article's own), "Police say she is in Mosul, *but her brother says* she is in
 Vail". The sentence's attribution stays that of its first reporting verb, for
-what follows it ("He said ...").
+what follows it ("He said ..."). A clause whose reporting verb has a subject that
+cannot be named ("Police say ..., *but she says* ...") is the sentence's
+speaker's, never the article's own; one that calls the first untrue ("Jane Doe is
+in Raqqa, *but the army says that is wrong*") disputes it, as "but police denied
+it" does.
 
 A statement that another party denies later in the same sentence is *disputed*:
 "..., but police denied it", "..., though the army has since rejected the report",
@@ -706,6 +710,13 @@ def _verb_speaker(
 
 #: Conjunctions that set one clause against another: "..., but police say".
 _CONTRAST_CC = frozenset({"but", "yet"})
+#: What makes a statement untrue ("that is *wrong*"), and true ("this is not
+#: *true*"): a clause that says so of "that" denies the clause before it.
+_UNTRUE_WORDS = frozenset(
+    {"wrong", "false", "untrue", "incorrect", "inaccurate", "baseless", "unfounded",
+     "groundless", "mistaken", "nonsense", "rubbish", "lie", "fabricated", "fake"}
+)  # fmt: skip
+_TRUE_WORDS = frozenset({"true", "correct", "accurate", "right", "case", "so"})
 
 
 def _by_clause(
@@ -725,7 +736,11 @@ def _by_clause(
     not in Raqqa, but ..."). Only where the two differ in who states them; then
     both speakers' names and roles are kept out of the statement
     (:attr:`Attribution.excluded`). A denial of the statement ("..., but police
-    denied it") is no clause of its own (:attr:`Attribution.disputed`).
+    denied it", "..., but the army says that is wrong": :func:`_says_untrue`) is
+    no clause of its own, but disputes the first (:attr:`Attribution.disputed`).
+    A reporting verb whose subject cannot be named ("but *she says*") leaves its
+    clause to the sentence's speaker; one of a rumour ("but it is rumoured")
+    makes it a rumour.
     """
     root = sent.root
     cuts = [c for c in root.children if c.dep_ == "cc" and c.lower_ in _CONTRAST_CC]
@@ -745,11 +760,22 @@ def _by_clause(
         if disputed is not None and disputed[0] <= head.idx < disputed[1]:
             return found  # "..., but police denied it"
         said = None
+        rumour = _RUMOUR.search(sent.doc.text[a:b]) is not None
         if head.lemma_.lower() in REPORTING_LEMMAS:
             said = _verb_speaker(head, registry, previous, chain, disputed, None)
-        rumour = _RUMOUR.search(sent.doc.text[a:b]) is not None
+            if said is None and not rumour:
+                said = found  # "but she says": no one the parse can name
         attrs.append(said or Attribution(rumour=rumour, disputed=disputed))
-    if attrs[0].speaker == attrs[1].speaker:
+    if disputed is None and _says_untrue(heads[0]):
+        # "Jane Doe is in Raqqa, but the army says that is wrong": the first
+        # clause is stated by its own speaker, and disputed by the second
+        words = [t for t in sent if t.i >= cuts[0].i and not t.is_punct]
+        end = words[-1].idx + len(words[-1].text)
+        first = attrs[0]
+        if first.speaker is None:
+            first = Attribution(chain=chain, rumour=first.rumour)
+        return replace(first, disputed=(cut, end))
+    if _who(attrs[0]) == _who(attrs[1]):
         return found
     excluded = tuple(
         dict.fromkeys((*found.excluded, *[x for t in attrs for x in t.excluded]))
@@ -757,6 +783,34 @@ def _by_clause(
     return replace(
         found, excluded=excluded, clauses=tuple(zip(spans, attrs, strict=True))
     )
+
+
+def _who(attr: Attribution) -> tuple[str | None, str | None, bool, bool]:
+    """Who states a clause, as its grade tells: a rumour is not the article's."""
+    return attr.speaker, attr.role, attr.official, attr.rumour
+
+
+def _says_untrue(verb: Any) -> bool:
+    """Whether the reporting ``verb`` says that what was said before is untrue.
+
+    Its clause has "that", "this" or "it" as subject and calls it untrue ("says
+    *that is wrong*", "said it was false") or, negated, true ("says *this is not
+    true*", "not the case").
+    """
+    if verb.lemma_.lower() not in REPORTING_LEMMAS:
+        return False
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        kids = list(clause.children)
+        if not any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "this", "it")
+            for c in kids
+        ):
+            continue
+        negated = any(c.dep_ == "neg" for c in kids)
+        words = {c.lemma_.lower() for c in kids if c.dep_ in ("acomp", "attr")}
+        if (words & _UNTRUE_WORDS and not negated) or (words & _TRUE_WORDS and negated):
+            return True
+    return False
 
 
 def attribute(

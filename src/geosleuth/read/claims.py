@@ -52,7 +52,12 @@ sighting of an associate with closeness 0.5 (:mod:`geosleuth.read.traces`). The
 target found or taken somewhere ("Jane Doe was found in Aspen", "Police arrested
 her in Leeds", "turned up in Denver"), or the target's body found there ("Her
 body was found near Bath"), is a sighting of the target there, for those who
-found or took the target saw it (:mod:`geosleuth.read.found`).
+found or took the target saw it (:mod:`geosleuth.read.found`). The traces, the
+target found and the sightings each read the places of their own verb's phrase
+(or clause), all in one sentence ("Police arrested Jane Doe in Leeds, and her car
+was found in York": a sighting at Leeds and a trace at York), and one mention of
+a place gives at most one item: a place that one rule read (or where the target
+died) is not read again by another.
 
 **Claim** — the target (or the group's leaders, a level less sure) with a
 location word ("hiding", "hides", "hidden", "is in", "based", "located",
@@ -367,9 +372,12 @@ class _Extractor:
         ]
         #: Start of the last parsed sentence that depends on unparsed earlier ones.
         self.history_at = -1
-        #: The clause of the last sighting or trace, in a sentence of clauses with
-        #: speakers of their own (:attr:`Attribution.clauses`); else None.
-        self.seen_clause: tuple[int, int] | None = None
+        #: The clauses of this sentence's sightings and traces, in a sentence of
+        #: clauses with speakers of their own (:attr:`Attribution.clauses`).
+        self.seen_clauses: list[tuple[int, int]] = []
+        #: Starts of the places of this sentence that an item was read at (or
+        #: set aside for): a place mentioned once gives one item, by one rule.
+        self.taken: set[int] = set()
 
     # -- what the steps share ----------------------------------------------------
     def possessive_refs(self) -> list[TargetRef]:
@@ -610,19 +618,42 @@ class _Extractor:
             for m in s.places:
                 if is_point(m) and resolved(m):
                     self.force_places.setdefault(force, []).append((s.index, m))
+        self.taken = set()
         read_life(self, s)
-        self.seen_clause = None
-        if read_sightings(self, s) or read_traces(self, s) or read_found(self, s):
-            if self.seen_clause is not None:
+        self.seen_clauses = []
+        # each rule reads the places of its own verb's phrase or clause, and those
+        # that another rule took are not read again: "Police arrested Jane Doe in
+        # Leeds, and her car was found in York" is a sighting and a trace
+        hit = False
+        for rule in (read_traces, read_found, read_sightings):
+            placed = sum(1 for i in self.items if hasattr(i, "place"))
+            got = rule(self, s)
+            if (
+                got
+                and rule is read_found
+                and placed == sum(1 for i in self.items if hasattr(i, "place"))
+            ):
+                # found at no place of its phrase: the sentence may still say
+                # where ("were found Monday after a tip that the two were
+                # hiding under a bridge in Hurricane")
+                continue
+            hit = got or hit
+        untaken = [m for m in s.places if m.start not in self.taken]
+        if hit:
+            if self.seen_clauses:
                 # "A hiker saw her in Aspen, but police say she is in Mosul": the
                 # other clauses state where the target is, each on its own
-                a, b = self.seen_clause
-                rest = [m for m in s.places if not a <= m.start < b]
+                def outside(at: int) -> bool:
+                    return not any(a <= at < b for a, b in self.seen_clauses)
+
+                rest = [m for m in untaken if outside(m.start)]
                 if rest:
-                    refs = [r for r in s.refs if not a <= r.start < b]
+                    refs = [r for r in s.refs if outside(r.start)]
                     read_whereabouts(self, replace(s, places=rest, refs=refs), state)
             return
-        read_whereabouts(self, s, state)
+        if s.places and not untaken:
+            return  # "killed in Raqqa": where the target died is read already
+        read_whereabouts(self, replace(s, places=untaken), state)
 
 
 def extract_evidence(

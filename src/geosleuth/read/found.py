@@ -13,7 +13,11 @@ Vail"), or the subject of "turned up" or "showed up" ("Jane Doe turned up in
 Denver"); "her" and "him" refer to the target by the rules of
 :mod:`geosleuth.read.target`. The verbs are those of :data:`FOUND_EVENTS` and
 :data:`UP_EVENTS`. Only the places of the verb's own phrase count, not those of
-another verb joined to it ("was found in Aspen and taken to Denver": Aspen).
+another verb joined to it ("was found in Aspen and taken to Denver": Aspen), nor
+those of the doer ("arrested by Leeds police") or of the reason ("arrested over
+the murder of a man in Leeds", "on suspicion of a bombing in Leeds"):
+:func:`~geosleuth.read._sentence.in_phrase`. A camera that "captured" the target
+is a camera's sighting (:mod:`geosleuth.read.sightings`), no capture.
 
 The target's body found ("Her body was found in the river near Bath", "Jane
 Doe's remains were recovered near Vail", "Police found the body of Jane Doe") is
@@ -30,7 +34,8 @@ Not read: a finding that is denied or under a condition ("has not been found",
 not reported as done ("Police hope to find her", "efforts to find her", "has yet
 to be found", "could be found", "will be arrested", "until she is found"), a
 verdict ("found guilty", "found to be", "found that"), someone or something
-else found ("Her brother was arrested", "Police found a note"), a search
+else found ("Her brother was arrested", "Police found a note", "Jane Doe's
+brother was found dead"), a search
 ("Searchers are looking for her"). The rules of a sighting hold for the rest: the
 hedge of the verb ("may have been arrested"), a dispute, the speaker of the
 clause.
@@ -44,7 +49,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from geosleuth.evidence import Hedge, LifeStatus
 from geosleuth.read._sentence import Sentence, disputed, hedge_text, in_phrase
 from geosleuth.read.hedges import hedge_of
-from geosleuth.read.sightings import add_seen
+from geosleuth.read.sightings import add_seen, camera_of
 
 if TYPE_CHECKING:
     from geosleuth.read.claims import _Extractor
@@ -145,8 +150,8 @@ def _found(ex: _Extractor, s: Sentence) -> tuple[Any, str, bool, str | None] | N
         return None
     for verb in s.sent:
         event = _event(verb)
-        if event is None:
-            continue
+        if event is None or camera_of(s, verb.idx) is not None:
+            continue  # "A camera captured Jane Doe": a camera's sighting
         state = _state(verb)
         if state == "":
             continue  # "found guilty", "found to be": a verdict

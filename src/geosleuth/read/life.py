@@ -11,7 +11,8 @@ conditional ("if Baghdadi is alive"); an unattributed death claim is a rumour. A
 death is the target's only when the target is the one who died ("al-Baghdadi
 was killed", "a strike killed al-Baghdadi", "al-Baghdadi died"), not the killer
 ("al-Baghdadi killed dozens") or one of the target's own ("al-Baghdadi's wife was
-killed"): those are set aside as ``not_target``.
+killed", "Jane Doe's brother was found dead"): those are set aside as
+``not_target``.
 
 Where the target died ("Jane Doe was killed in an airstrike in Raqqa, the army
 said", "died in Mosul last year, her family said") is where the target was that
@@ -19,7 +20,11 @@ day: besides the death, each place of the phrase of "killed", "slain" or "died"
 (not of another verb: "after fleeing Mosul") is a
 :class:`~geosleuth.evidence.Claim` that the target was there, with the death's
 hedge and date and the speaker of its clause. It is a claim, not a sighting: the
-speaker reports the death, and need not have seen it. A body found, or the
+speaker reports the death, and need not have seen it. It is the only item of its
+place: the sentence's statements of where the target is
+(:mod:`geosleuth.read.whereabouts`) read the other places ("Jane Doe, who was
+hiding in Mosul, was killed in Raqqa": a claim at Raqqa, where she died, and one
+at Mosul). A body found, or the
 target found dead, is a sighting (:mod:`geosleuth.read.found`).
 """
 
@@ -194,6 +199,9 @@ def _where_died(
             s.span,
         )
         return
+    # one mention, one item: "Jane Doe, who was hiding in Mosul, was killed in
+    # Raqqa" gives no claim at Raqqa of whereabouts besides this one
+    ex.taken.update(m.start for m in places)
     lead = f"where the target died ({verb.text!r}): reported there then, not seen"
     for geom, name, buffer_km, anchor, extra in claim_regions(ex, places, s, ""):
         ex.build(
@@ -213,9 +221,10 @@ _UNKNOWN_PERSON = frozenset({"him", "his", "her", "hers"})
 def _target_dies(s: Sentence, at: int, person: list[TargetRef]) -> bool | None:
     """Whether the target is the one who dies in the death cue at offset ``at``.
 
-    The one who dies is the subject of "died" or "is dead", the passive subject of
-    "was killed" (or the one that "killed" describes: "al-Baghdadi, killed in a
-    strike"), the object of an active "killed" ("a strike killed al-Baghdadi"; the
+    The one who dies is the subject of "died" or "is dead", the one found dead
+    ("Jane Doe's brother was found dead"), the passive subject of "was killed"
+    (or the one that "killed" describes: "al-Baghdadi, killed in a strike"), the
+    object of an active "killed" ("a strike killed al-Baghdadi"; the
     subject of "al-Baghdadi killed dozens" is the killer), and the owner of a
     "death" ("al-Baghdadi's death", "the death of al-Baghdadi"). The target dies
     when one of them is a reference to it (so "al-Baghdadi's wife was killed" is
@@ -280,6 +289,14 @@ def _victims(cue: Any, depth: int = 0) -> list[Any] | None:
             return [cue.head]  # "the dead leader"
         if cue.dep_ in ("acomp", "attr"):
             return head_subjects()
+        if cue.dep_ == "oprd":
+            # "Jane Doe's brother was found dead": the one found, not the finder
+            found = [
+                c for c in cue.head.children if c.dep_ in ("nsubjpass", "dobj", "obj")
+            ]
+            # a pronoun that is not the target's reference says no more than
+            # before: "where he was pronounced dead" is read as it always was
+            return found if found and any(c.tag_ != "PRP" for c in found) else None
     if cue.dep_ == "conj" and depth < 3:  # "was wounded and later died"
         return _victims(cue.head, depth + 1)
     return None

@@ -205,8 +205,9 @@ def add_seen(
     # "A hiker saw her in Aspen, but police say she is in Mosul": the places of
     # the seeing's own clause (the others are read as statements of their own)
     a, b = next((c for c, _ in s.attr.clauses if c[0] <= seen_at < c[1]), s.span)
-    ex.seen_clause = (a, b) if s.attr.clauses else None
-    places = [
+    if s.attr.clauses:
+        ex.seen_clauses.append((a, b))
+    mine = [
         m
         for m in s.places
         if m.start > seen_at
@@ -215,6 +216,10 @@ def add_seen(
         and kind_of(m) not in ("country", "continent")
         and (keep is None or keep(m))
     ]
+    # a place that another rule read ("Jane Doe was seen and arrested in Leeds":
+    # the arrest's) gives no second item
+    places = [m for m in mine if m.start not in ex.taken]
+    ex.taken.update(m.start for m in places)
     denied = _denied(s, seen_at)
     # "was not seen in Mosul but in Raqqa": the place after "but" is seen
     corrected = [
@@ -275,6 +280,8 @@ def add_seen(
             )
     if not places and denied_places:
         return True  # every place seen is denied: each is set aside above
+    if not places and len(mine) > len(places):
+        return True  # its places are another rule's items
     if not places:
         ex.reject("no_place", f"{seen_one} {event}, but at no resolved place", s.span)
         return True

@@ -31,9 +31,13 @@ are found:
   one after a speaker named or described after the target ("Jane Doe was seen,
   a hiker said. *His* account ..."), nor one after a witness who saw the
   target, unless the witness is of the other gender ("A hiker who saw Jane Doe
-  said *he* was sure": the hiker's, maybe). With no such cue, or titles
+  said *he* was sure": the hiker's, maybe); but "him" or "her" as the one a
+  witness saw is the target's, and tells ("A hiker who saw *her* said he was
+  sure. His car ...": she, and the car is not hers). With no such cue, or titles
   and nouns that disagree, the gender is unknown and both pronouns may be the
-  target's (:func:`target_gender`). "Him" or "her" as the direct object of a
+  target's (:func:`target_gender`), but one of a witness's own gender after the
+  witness ("A man who saw Jane Doe was questioned. *His* car ...") is the
+  witness's. "Him" or "her" as the direct object of a
   verb ("Residents saw *her* in Vail") refers to the target by the same rule
   (:func:`find_object_pronouns`); these are kept apart from the other references,
   for the sightings in the active voice (:mod:`geosleuth.read.sightings`) that
@@ -293,13 +297,14 @@ def find_target_refs(
         for r in refs
         if r.kind != "name" or not any(s < r.end and r.start < e for s, e in namesakes)
     ]
+    witnesses = _witnesses_of(doc, refs)
     gender = target_gender(
         text, refs, persons, target=target, speakers=_speakers_of(doc),
-        witnesses=_witnesses_of(doc, refs),
+        witnesses=witnesses, seen=_seen_pronouns(doc),
     )  # fmt: skip
     pronouns = pronoun_refs(
         text, refs, persons, lambda s, e: _is_plain_subject(doc, s, e),
-        target=target, gender=gender,
+        target=target, gender=gender, witnesses=witnesses,
     )  # fmt: skip
     return sorted(refs + pronouns, key=lambda r: r.start)
 
@@ -467,6 +472,7 @@ def pronoun_refs(
     *,
     target: Target | None = None,
     gender: Literal["he", "she"] | None = None,
+    witnesses: Sequence[tuple[int, int, str | None]] = (),
 ) -> list[TargetRef]:
     """The "he"/"she" of ``text`` that refer to the target.
 
@@ -488,6 +494,11 @@ def pronoun_refs(
     gender : {"he", "she"} or None, default None
         The target's gender, if known (:func:`target_gender`): a pronoun of the
         other gender is not the target's.
+    witnesses : sequence of (int, int, str or None), default ()
+        The people who saw the target, as for :func:`target_gender`. When the
+        target's gender is not known, a pronoun of a witness's own gender after
+        the witness, before the target is named again ("A man who saw Jane Doe
+        said *his* car ..."), is the witness's.
 
     Returns
     -------
@@ -514,6 +525,8 @@ def pronoun_refs(
         s, e = m.span()
         if gender is not None and m.group(0).lower() != gender:
             continue  # of the other gender: not the target's
+        if gender is None and _witness_of_gender(s, m.group(0).lower(), own, witnesses):
+            continue  # "A man who saw Jane Doe said he ...": the man
         if _refers_to_target(text, s, m.group(0).lower(), own, others) and (
             is_subject(s, e)
         ):
@@ -529,6 +542,7 @@ def object_pronoun_refs(
     *,
     target: Target | None = None,
     gender: Literal["he", "she"] | None = None,
+    witnesses: Sequence[tuple[int, int, str | None]] = (),
 ) -> list[TargetRef]:
     """The "him"/"her" of ``text`` that are objects and refer to the target.
 
@@ -537,7 +551,7 @@ def object_pronoun_refs(
 
     Parameters
     ----------
-    text, refs, persons, target, gender
+    text, refs, persons, target, gender, witnesses
         As for :func:`pronoun_refs`.
     is_object : callable (start, end) -> bool
         Whether the pronoun at ``start:end`` is the object of a verb ("her" in
@@ -564,8 +578,9 @@ def object_pronoun_refs(
     ['her']
     """
     return _pronouns_in_role(
-        text, refs, persons, _OBJECT_PRONOUN, is_object, target=target, gender=gender
-    )
+        text, refs, persons, _OBJECT_PRONOUN, is_object, target=target,
+        gender=gender, witnesses=witnesses,
+    )  # fmt: skip
 
 
 def find_object_pronouns(
@@ -598,10 +613,10 @@ def find_object_pronouns(
         Of kind ``"pronoun"``, by :func:`object_pronoun_refs`, with the target's
         gender as :func:`find_target_refs` reads it.
     """
-    persons, gender = _people_and_gender(text, target, refs, doc, places)
+    persons, gender, witnesses = _people_and_gender(text, target, refs, doc, places)
     return object_pronoun_refs(
         text, list(refs), persons, lambda s, e: _is_direct_object(doc, s, e),
-        target=target, gender=gender,
+        target=target, gender=gender, witnesses=witnesses,
     )  # fmt: skip
 
 
@@ -613,6 +628,7 @@ def possessive_pronoun_refs(
     *,
     target: Target | None = None,
     gender: Literal["he", "she"] | None = None,
+    witnesses: Sequence[tuple[int, int, str | None]] = (),
 ) -> list[TargetRef]:
     """The "his"/"her" of ``text`` that own something and refer to the target.
 
@@ -621,7 +637,7 @@ def possessive_pronoun_refs(
 
     Parameters
     ----------
-    text, refs, persons, target, gender
+    text, refs, persons, target, gender, witnesses
         As for :func:`pronoun_refs`.
     is_owner : callable (start, end) -> bool
         Whether the pronoun at ``start:end`` owns what follows it ("her" in
@@ -645,7 +661,7 @@ def possessive_pronoun_refs(
     """
     return _pronouns_in_role(
         text, refs, persons, _POSSESSIVE_PRONOUN, is_owner, target=target,
-        gender=gender,
+        gender=gender, witnesses=witnesses,
     )  # fmt: skip
 
 
@@ -658,11 +674,13 @@ def _pronouns_in_role(
     *,
     target: Target | None,
     gender: Literal["he", "she"] | None,
+    witnesses: Sequence[tuple[int, int, str | None]],
 ) -> list[TargetRef]:
     """The matches of ``pattern`` in their role (``in_role``) that are the target's.
 
     What :func:`object_pronoun_refs` and :func:`possessive_pronoun_refs` share:
-    the rule of :func:`pronoun_refs`, a pronoun of the other ``gender`` left out.
+    the rule of :func:`pronoun_refs`, a pronoun of the other ``gender`` left out,
+    and one of a witness's gender after the witness when ``gender`` is unknown.
     """
     own, others = _own_and_others(text, refs, persons, target)
     out = []
@@ -671,6 +689,8 @@ def _pronouns_in_role(
         pronoun = _GENDER_OF[m.group(0).lower()]
         if gender is not None and pronoun != gender:
             continue  # of the other gender: not the target's
+        if gender is None and _witness_of_gender(s, pronoun, own, witnesses):
+            continue  # "A man who saw Jane Doe said his car ...": the man's
         if _refers_to_target(text, s, pronoun, own, others) and in_role(s, e):
             out.append(TargetRef(s, e, m.group(0), "pronoun"))
     return out
@@ -690,10 +710,10 @@ def find_possessive_pronouns(
     of a noun ("*her* car", "*his* backpack"), by
     :func:`possessive_pronoun_refs`.
     """
-    persons, gender = _people_and_gender(text, target, refs, doc, places)
+    persons, gender, witnesses = _people_and_gender(text, target, refs, doc, places)
     return possessive_pronoun_refs(
         text, list(refs), persons, lambda s, e: _is_owner(doc, s, e),
-        target=target, gender=gender,
+        target=target, gender=gender, witnesses=witnesses,
     )  # fmt: skip
 
 
@@ -703,14 +723,22 @@ def _people_and_gender(
     refs: Sequence[TargetRef],
     doc: Any,
     places: Sequence[tuple[int, int]],
-) -> tuple[list[tuple[int, int]], Literal["he", "she"] | None]:
-    """The people of the parse, and the target's gender as the text gives it."""
+) -> tuple[
+    list[tuple[int, int]],
+    Literal["he", "she"] | None,
+    list[tuple[int, int, str | None]],
+]:
+    """The people of the parse, the target's gender as the text gives it, witnesses.
+
+    The witnesses are those who saw the target (:func:`_witnesses_of`).
+    """
     persons = people(doc, places)
+    witnesses = _witnesses_of(doc, refs)
     gender = target_gender(
         text, list(refs), persons, target=target, speakers=_speakers_of(doc),
-        witnesses=_witnesses_of(doc, refs),
+        witnesses=witnesses, seen=_seen_pronouns(doc),
     )  # fmt: skip
-    return persons, gender
+    return persons, gender, witnesses
 
 
 def _is_owner(doc: Any, start: int, end: int) -> bool:
@@ -787,6 +815,7 @@ def target_gender(
     target: Target | None = None,
     speakers: Sequence[tuple[int, int]] = (),
     witnesses: Sequence[tuple[int, int, str | None]] = (),
+    seen: Sequence[tuple[int, int]] = (),
 ) -> Literal["he", "she"] | None:
     """The target's gender as the text tells it, or None when it does not.
 
@@ -815,6 +844,11 @@ def target_gender(
         the target is named again, may be the witness's ("A hiker who saw Jane
         Doe said *he* was sure"), as it may be a speaker's, unless the witness
         is of the other gender: it tells nothing of the target's.
+    seen : sequence of (int, int), default ()
+        Character spans of "him" and "her" as the one that someone saw ("A hiker
+        who saw *her*", "a hiker said he saw *her*": :func:`_seen_pronouns`).
+        Such a pronoun that would refer to the target is the target's, whoever
+        speaks or saw before it, and tells its gender.
 
     Returns
     -------
@@ -855,6 +889,17 @@ def target_gender(
     'he'
     >>> target_gender(text, refs, [], witnesses=[(0, 24, None)]) is None
     True
+
+    But the one a witness saw is the target ("her" at 33 is the one seen):
+
+    >>> text = "Jane Doe left. A hiker who saw her said he was sure."
+    >>> refs = find_target_refs(text, t)
+    >>> target_gender(text, refs, [], speakers=[(17, 22)], witnesses=[(15, 34, None)])
+    >>> target_gender(
+    ...     text, refs, [], speakers=[(17, 22)], witnesses=[(15, 34, None)],
+    ...     seen=[(31, 34)],
+    ... )
+    'she'
     """
     names = [r for r in refs if r.kind in ("name", "nisba")]
     said: set[str] = set()
@@ -873,6 +918,8 @@ def target_gender(
     own, others = _own_and_others(text, refs, persons, target)
     for m in _ANY_PRONOUN.finditer(text):
         gender = _GENDER_OF[m.group(0).lower()]
+        if m.span() in seen and _refers_to_target(text, m.start(), gender, own, others):
+            return "he" if gender == "he" else "she"  # "a hiker who saw her"
         if (
             _refers_to_target(text, m.start(), gender, own, others)
             and not _is_speakers(text, m.start(), gender, own, speakers)
@@ -900,6 +947,38 @@ def _is_witness(
         last_own <= e <= at and (told is None or told == gender)
         for _, e, told in witnesses
     )
+
+
+def _witness_of_gender(
+    at: int,
+    gender: str,
+    own: list[tuple[int, int]],
+    witnesses: Sequence[tuple[int, int, str | None]],
+) -> bool:
+    """Whether the pronoun of ``gender`` at ``at`` follows a witness told of it.
+
+    A witness whose noun tells its gender ("a man", "a woman") and the pronoun's,
+    after which the target is not named again before the pronoun ("A man who saw
+    Jane Doe said *his* car ...").
+    """
+    last_own = max((oe for _, oe in own if oe <= at), default=0)
+    return any(last_own <= e <= at and told == gender for _, e, told in witnesses)
+
+
+def _seen_pronouns(doc: Any) -> list[tuple[int, int]]:
+    """Character spans of "him" and "her" as the object of a verb of seeing.
+
+    "A hiker who saw *her*", "a hiker said he spotted *him*": the one seen, in
+    the active voice (:data:`_WITNESS_LEMMAS`); not the owner in "saw *her* car".
+    """
+    return [
+        (tok.idx, tok.idx + len(tok.text))
+        for tok in doc
+        if tok.lower_ in ("him", "her")
+        and tok.dep_ in ("dobj", "obj")
+        and tok.head.pos_ == "VERB"
+        and tok.head.lemma_.lower() in _WITNESS_LEMMAS
+    ]
 
 
 def _is_speakers(

@@ -27,10 +27,16 @@ car was not found in Aspen", "if her phone pinged") is none, a place denied on
 its own is left out, the hedge is that of the verb ("may have been found"), a
 dispute lowers it, and the date is the one nearest the place.
 
-Several of the target's things put at places by one verb ("Police found her car
-in Aspen and her phone in Vail") are a trace each, at the places of its own
-phrase, each note naming its own thing; a place of the verb's is the first
-thing's ("her car and her phone were found in Aspen": one trace, of her car).
+A trace is at the places of its verb's own phrase
+(:func:`~geosleuth.read._sentence.in_phrase`), not at those of another verb in
+the sentence ("Her car was found in Leeds and she was arrested in York": a trace
+at Leeds, York being the arrest's; "Her phone was left in Leeds when she fled to
+Mosul": Leeds). Several of the target's things put at places by one verb
+("Police found her car in Aspen and her phone in Vail") are a trace each, at the
+places of its own phrase, each note naming its own thing; a place of the verb's
+is the first thing's ("her car and her phone were found in Aspen": one trace, of
+her car). Each verb puts its own things ("her car was found in Aspen, but her
+phone was found in Vail": two traces).
 
 Not read: a thing seen in the active voice ("Residents saw her car in Vail", as
 before), a thing the target left ("She left her car in Aspen"), a thing named
@@ -42,10 +48,11 @@ read as the first thing's.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from geosleuth.read._lexicon import THINGS
-from geosleuth.read._sentence import Sentence
+from geosleuth.read._sentence import Sentence, in_phrase
 from geosleuth.read.sightings import add_seen
 
 if TYPE_CHECKING:
@@ -82,10 +89,22 @@ def read_traces(ex: _Extractor, s: Sentence) -> bool:
     """Add the traces of the target in ``s``; True if it is a trace (used or not)."""
     if s.sent is None or _THING_TEXT.search(s.text) is None:
         return False
-    found = _trace(ex, s)
-    if found is None:
-        return False
-    at, things, verb = found
+    found = False
+    for verb, things in _traces(ex, s):
+        found = True
+        _add_trace(ex, s, verb, things)
+    return found
+
+
+def _add_trace(
+    ex: _Extractor, s: Sentence, verb: Any, things: list[tuple[Any, str]]
+) -> None:
+    """Add the traces of ``things``, put at a place by ``verb``.
+
+    Only the places of the verb's own phrase
+    (:func:`~geosleuth.read._sentence.in_phrase`) are the things': in "Her car was
+    found in Leeds and she was arrested in York", York is the arrest's.
+    """
     # "Police found her car in Aspen and her phone in Vail": each place is that
     # of the thing whose phrase it is in; the verb's own places are the first's
     own = {
@@ -97,17 +116,20 @@ def read_traces(ex: _Extractor, s: Sentence) -> bool:
     # is the bag's
     chosen = [(t, w) for t, w in things if own[t.i]] if split else things[:1]
     for tok, thing in chosen:
+        mine = [
+            m for m in (own[tok.i] if split else s.places) if in_phrase(ex.doc, verb, m)
+        ]
         add_seen(
-            ex, s, at, who=thing_name(tok), subject="associate", seen_one=thing,
+            ex, s, int(verb.idx), who=thing_name(tok), subject="associate",
+            seen_one=thing,
             lead=(
-                f"a trace of the target ({thing}, {verb}): where the target's own "
-                "thing was, not the target seen",
+                f"a trace of the target ({thing}, {verb.text}): where the target's "
+                "own thing was, not the target seen",
                 f"closeness {TRACE_CLOSENESS} (default for a trace)",
             ),
-            closeness=TRACE_CLOSENESS, what="trace", event=verb,
-            keep=own[tok.i].__contains__ if split else None,
+            closeness=TRACE_CLOSENESS, what="trace", event=str(verb.text),
+            keep=mine.__contains__,
         )  # fmt: skip
-    return True
 
 
 def thing_name(tok: Any) -> str:
@@ -122,14 +144,13 @@ def thing_name(tok: Any) -> str:
     return "the target's " + " ".join([*words, tok.lemma_.lower()])
 
 
-def _trace(
-    ex: _Extractor, s: Sentence
-) -> tuple[int, list[tuple[Any, str]], str] | None:
-    """(offset of the verb, the things and their words, the verb) of a trace in ``s``.
+def _traces(ex: _Extractor, s: Sentence) -> Iterator[tuple[Any, list[tuple[Any, str]]]]:
+    """(verb, the things and their words) of each trace in ``s``, in text order.
 
-    The things are the first of the target's things that a verb puts somewhere,
-    and those of the target's joined in the verb's phrase ("her car ... and her
-    phone").
+    The things of a verb are the first of the target's things that it puts
+    somewhere, and those of the target's joined in its phrase ("her car ... and
+    her phone"); another verb puts its own ("her car was found in Aspen, but her
+    phone was found in Vail").
     """
     owners = [(r.start, r.end) for r in s.refs if r.kind in ("name", "nisba", "title")]
     owners += [
@@ -138,7 +159,8 @@ def _trace(
         if s.span[0] <= r.start < s.span[1]
     ]
     if not owners:
-        return None
+        return
+    done: set[int] = set()
     for tok in s.sent:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in THINGS:
             continue
@@ -146,8 +168,9 @@ def _trace(
         if owner is None or not any(a <= owner.idx < b for a, b in owners):
             continue  # "a car", "her brother's car": no thing of the target's
         verb = _putting(tok)
-        if verb is None:
+        if verb is None or verb.i in done:
             continue
+        done.add(verb.i)
         things = [(tok, _words(tok, owner))]
         for other in s.sent:
             mine = next((c for c in other.children if c.dep_ == "poss"), None)
@@ -160,8 +183,7 @@ def _trace(
                 and any(a.i == verb.i for a in other.ancestors)
             ):
                 things.append((other, _words(other, mine)))
-        return int(verb.idx), things, str(verb.text)
-    return None
+        yield verb, things
 
 
 def _words(thing: Any, owner: Any) -> str:
