@@ -11,6 +11,7 @@ found dead is no death of the target.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -108,9 +109,12 @@ def test_the_seeing_keeps_its_camera_and_the_arrest_its_event(nlp: Any) -> None:
          "His car was found in Leeds.", []),
         ("Jane Doe went missing on Monday. A hiker said he saw her. His car was "
          "found in Leeds.", []),
-        # a "his" after a man who saw the target, whose gender is not told, is his
+        # Changed expectation (second review): a man's pronoun is his in his own
+        # sentence only (test_a_witness_keeps_its_pronouns_in_its_own_sentence_only);
+        # in the next, with the target's gender not told, "His car" may be hers
+        # again, as "He was arrested" is the one who escaped. Was [].
         ("Jane Doe went missing. A man who saw Jane Doe in Aspen was questioned. "
-         "His car was found in Leeds.", []),
+         "His car was found in Leeds.", ["Leeds"]),
         # the other side: her own things are hers, and with no witness a "his"
         # may be the target's
         ("Jane Doe went missing on Monday. A hiker who saw her said he was sure. "
@@ -185,13 +189,17 @@ def test_where_the_arrest_was_is_still_read(nlp: Any, text: str, place: str) -> 
 def test_a_but_clause_whose_speaker_cannot_be_named_keeps_the_sentences(
     nlp: Any,
 ) -> None:
-    # gave Mosul with no speaker (F3): the article's own
+    # Changed expectation (second review): Mosul was pinned to Police, but "she
+    # says" is not the police: the other clause's speaker is never this one's.
+    # "she" is the target, and the reading has no notion of the target as a
+    # speaker, so the clause has no named speaker (F3), as before the first
+    # review.
     got = _read("Police say Jane Doe is in Raqqa, but she says she is in Mosul.", nlp)
     assert [
         (c.place_name, c.provenance.speaker, str(c.grade)) for c in claims(got)
     ] == [
         ("Ar Raqqah", "Police", "F2"),
-        ("Mosul", "Police", "F2"),
+        ("Mosul", None, "F3"),
     ]
 
 
@@ -242,6 +250,7 @@ def test_clauses_with_speakers_of_their_own_keep_them(
     [
         # gave the target a life status "dead"
         "Jane Doe's brother was found dead in Leeds.",
+        # the other side of the same rule: read as no death before too
         "Police found Jane Doe's brother dead in Leeds.",
     ],
 )
@@ -266,7 +275,7 @@ def test_the_target_found_dead_is_still_her_death(nlp: Any, text: str) -> None:
     assert [s.place_name for s in sightings(got)] == ["Leeds"]
 
 
-# -- 8. two traces of two verbs; a state joined to another ----------------------------
+# -- 8. two traces of two verbs; a state joined to another -----------------------------
 def test_each_verb_of_a_trace_puts_its_own_thing(nlp: Any) -> None:
     # lost the phone's trace
     got = _read(
@@ -335,9 +344,16 @@ def test_found_at_no_place_of_its_own_leaves_the_sentences_places_to_read(
 @pytest.mark.parametrize(
     ("text", "places"),
     [
-        # where the one arrested comes from is no place of the arrest
+        # where the one arrested comes from is no place of the arrest; these
+        # gave a sighting at Denver without the rule (the home after the verb)
+        ("Police found Jane Doe, 36, of Denver, in Aspen.", ["Aspen"]),
+        ("Police arrested Jane Doe of Denver in Aspen on Monday.", ["Aspen"]),
+        ("Officers detained Jane Doe, a 36-year-old from Denver, in Aspen.",
+         ["Aspen"]),
+        # the home before the verb is no place after it, with the rule or not
         ("Jane Doe, 36, of Denver was arrested on Wednesday at a motel near "
          "Aspen.", ["Aspen"]),
+        ("Jane Doe, 36, of Denver, was found in Aspen.", ["Aspen"]),
         ("Jane Doe of Denver was found in Aspen.", ["Aspen"]),
         ("Rescuers found Jane Doe near Vail.", ["Vail"]),
         # the parse hangs "in Aspen" on her; it is still where she was found
@@ -349,3 +365,203 @@ def test_the_home_of_the_one_found_is_not_where_she_was_found(
 ) -> None:
     reading = _read("Jane Doe went missing. " + text, nlp)
     assert [s.place_name for s in sightings(reading)] == places
+
+
+# -- second review ---------------------------------------------------------------------
+# -- 11. a witness's "he" or "she" is the witness's in its own sentence only -----------
+@pytest.mark.parametrize(
+    ("text", "target", "places"),
+    [
+        # each lost the later sentence: its "He" or "her" read as the witness's
+        ("John Smith, 40, escaped from prison last week. A man who spotted Smith "
+         "at a petrol station in Leeds called police. He was arrested hours later "
+         "in York.", "John Smith", ["Leeds", "York"]),
+        ("Jane Doe, 34, went missing last week. A woman who saw Jane Doe in Aspen "
+         "alerted police. Officers arrested her in Leeds on Monday.", DOE,
+         ["Aspen", "Leeds"]),
+    ],
+)  # fmt: skip
+def test_a_witness_keeps_its_pronouns_in_its_own_sentence_only(
+    nlp: Any, text: str, target: str, places: list[str]
+) -> None:
+    got = _read(text, nlp, target=target)
+    assert [s.place_name for s in sightings(got) if s.subject == "target"] == places
+
+
+def test_in_the_witness_s_own_sentence_the_pronoun_is_the_witness_s(nlp: Any) -> None:
+    # the other side: "his car" is the man's, no trace of the target's
+    got = _read(
+        "Jane Doe, 34, went missing last week. A man who saw Jane Doe in Aspen said "
+        "his car was found in Leeds.",
+        nlp,
+    )
+    assert not [s for s in sightings(got) if s.subject == "associate"]
+
+
+# -- 12. a passive first clause has no speaker, as on its own --------------------------
+@pytest.mark.parametrize(
+    ("first", "second", "speaker"),
+    [
+        # each gave Raqqa to the second clause's speaker
+        ("Jane Doe is believed to be in Raqqa", "officials say", "Officials"),
+        ("Jane Doe was reported to be hiding in Raqqa", "officials say", "Officials"),
+        ("Jane Doe is thought to be in Raqqa", "officials say", "Officials"),
+        ("Jane Doe is said to be in Raqqa", "the army says", "Army"),
+    ],
+)  # fmt: skip
+def test_a_passive_first_clause_is_not_the_second_speakers(
+    nlp: Any, first: str, second: str, speaker: str
+) -> None:
+    alone = claims(_read(f"Jane Doe, 34, went missing last week. {first}.", nlp))
+    got = claims(
+        _read(
+            f"Jane Doe, 34, went missing last week. {first}, but {second} she is "
+            "in Mosul.",
+            nlp,
+        )
+    )
+    assert [(c.place_name, c.provenance.speaker, str(c.grade)) for c in got] == [
+        (alone[0].place_name, alone[0].provenance.speaker, str(alone[0].grade)),
+        ("Mosul", speaker, "F2"),
+    ]
+    assert alone[0].provenance.speaker is None
+
+
+def test_a_first_clause_with_its_own_speaker_keeps_it(nlp: Any) -> None:
+    got = claims(
+        _read(
+            "Jane Doe, 34, went missing last week. Police believe Jane Doe is in "
+            "Raqqa, but officials say she is in Mosul.",
+            nlp,
+        )
+    )
+    assert [(c.place_name, c.provenance.speaker) for c in got] == [
+        ("Ar Raqqah", "Police"),
+        ("Mosul", "Officials"),
+    ]
+
+
+# -- 13. a seeing of her thing does not stop a later seeing of her ---------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # gave the car's trace only
+        ("Her car was seen in Aspen on Friday, and she was seen in Vail on "
+         "Saturday.", [("Aspen", "the target's car"), ("Vail", None)]),
+        # the other side: her car seen alone is a trace, no sighting of her
+        ("Her car was seen in Aspen on Friday.", [("Aspen", "the target's car")]),
+    ],
+)  # fmt: skip
+def test_a_later_seeing_of_the_target_is_read(
+    nlp: Any, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    got = _read("Jane Doe, 34, went missing last week. " + text, nlp)
+    assert [(s.place_name, s.who) for s in sightings(got)] == expected
+
+
+# -- 14. a trace at no place leaves the sentence's other places to read ----------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        # each gave only a rejection
+        "Her car was found on Monday, and police believe she is hiding in Denver.",
+        "Her car has not been found, and police believe she is hiding in Denver.",
+        # the other side: a place denied to the trace is no claim
+        "Her car was not found in Aspen, and police believe she is hiding in Denver.",
+    ],
+)
+def test_a_trace_at_no_place_leaves_the_sentences_places_to_read(
+    nlp: Any, text: str
+) -> None:
+    got = _read("Jane Doe, 34, went missing last week. " + text, nlp)
+    assert [(c.place_name, c.provenance.speaker, c.polarity) for c in claims(got)] == [
+        ("Denver", "Police", "is")
+    ]
+    assert not sightings(got)
+
+
+# -- 15. a death is dated by its own verb's phrase -------------------------------------
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # dated 2016-12-31, from the relative clause
+        ("Jane Doe, who fled to Mosul in 2016, was killed in Raqqa last month, "
+         "the army said.", dt.date(2018, 5, 31)),
+        # the other side: the death's own year, not the clause's "last month"
+        ("Jane Doe, who fled to Mosul last month, was killed in Raqqa in 2016, "
+         "the army said.", dt.date(2016, 12, 31)),
+    ],
+)  # fmt: skip
+def test_a_death_is_dated_by_its_own_phrase(nlp: Any, text: str, date: dt.date) -> None:
+    got = _read(text, nlp)
+    assert [d.date for d in _deaths(got)] == [date]
+    assert [c.date for c in claims(got) if c.place_name == "Ar Raqqah"] == [date]
+
+
+# -- 16. "it is not true that ..." judges another statement ----------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        # each was read as a dispute of the first clause
+        "Jane Doe is in Raqqa, but her family says it is not true that she ran away.",
+        "Jane Doe is in Raqqa, but police say it is not right to speculate.",
+        "Jane Doe is in Raqqa, but the army says that it is wrong to negotiate "
+        "with her.",
+        "Jane Doe was arrested in Leeds on Monday, but her lawyer says it was wrong.",
+    ],
+)
+def test_a_judgement_of_something_else_is_no_dispute(nlp: Any, text: str) -> None:
+    got = _read("Jane Doe, 34, went missing last week. " + text, nlp)
+    items = [*sightings(got), *claims(got)]
+    assert [(i.provenance.speaker, str(i.grade), i.hedge) for i in items] == [
+        (None, "F3", "certain")
+    ]
+    assert "disputed (" not in items[0].note
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the other side: the statement itself called untrue
+        "Jane Doe is in Raqqa, but the army says it is not true.",
+        "Jane Doe is in Raqqa, but the army says it is false.",
+    ],
+)
+def test_the_statement_called_untrue_is_disputed(nlp: Any, text: str) -> None:
+    got = claims(_read("Jane Doe, 34, went missing last week. " + text, nlp))
+    assert [(c.place_name, c.hedge) for c in got] == [("Ar Raqqah", "probable")]
+    assert "disputed (" in got[0].note
+
+
+# -- 17. a camera shows her where she is, not where another was ------------------------
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # gave a camera's sighting at the man's arrest
+        ("CCTV footage showed Jane Doe walking with a man who was later arrested "
+         "in Leeds.", []),
+        # the other side: the place of what she was shown doing
+        ("CCTV footage showed Jane Doe walking near Leeds station.", ["Leeds"]),
+    ],
+)  # fmt: skip
+def test_a_camera_places_her_by_what_she_was_doing(
+    nlp: Any, text: str, places: list[str]
+) -> None:
+    got = _read("Jane Doe, 34, went missing last week. " + text, nlp)
+    assert [s.place_name for s in sightings(got)] == places
+
+
+# -- 18. "for" is no reason to drop a place --------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # each lost Leeds
+        ("Jane Doe was arrested for drunk driving in Leeds on Monday.", ["Leeds"]),
+        ("Her car was found for sale in Leeds.", ["Leeds"]),
+        # the other side: the charge is still no place
+        ("Jane Doe was arrested over the murder of a man in Leeds.", []),
+    ],
+)  # fmt: skip
+def test_a_place_after_for_is_read(nlp: Any, text: str, places: list[str]) -> None:
+    got = _read("Jane Doe, 34, went missing last week. " + text, nlp)
+    assert [s.place_name for s in sightings(got)] == places

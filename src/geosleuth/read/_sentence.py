@@ -33,6 +33,7 @@ __all__ = [
     "REGION_WORD",
     "MentionLike",
     "Sentence",
+    "Spanned",
     "WalkState",
     "denied_phrase",
     "disputed",
@@ -102,6 +103,15 @@ CONTINUATION = re.compile(
     r"^(?:More precisely|Precisely|Specifically|In particular|That is|Namely|"
     r"It refers|This refers|It is|In other words)\b"
 )
+
+
+class Spanned(Protocol):
+    """Words of the text at ``start:end``: a place mention, a date."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
 
 
 class MentionLike(Protocol):
@@ -246,9 +256,10 @@ def denied_phrase(tok: Any) -> str | None:
 
 
 #: Prepositions whose phrase is no place where something was done: "arrested
-#: *over* the murder of a man in Leeds", "*for* a bombing in Leeds".
+#: *over* the murder of a man in Leeds". Not "for", whose phrase may hold where
+#: it was ("arrested for drunk driving in Leeds", "found for sale in Leeds").
 _NOT_WHERE_PREPS = frozenset(
-    {"over", "for", "about", "against", "despite", "because", "as", "of"}
+    {"over", "about", "against", "despite", "because", "as", "of"}
 )
 #: Nouns whose phrase gives the reason for a deed, not its place: "arrested *on
 #: suspicion* of a bombing in Leeds", "*in connection* with the murder in Leeds".
@@ -263,7 +274,7 @@ _REASON_NOUNS = frozenset(
 _ORIGIN_PREPS = frozenset({"of", "from"})
 
 
-def in_phrase(doc: Any, verb: Any, m: MentionLike) -> bool:
+def in_phrase(doc: Any, verb: Any, m: Spanned) -> bool:
     """Whether the place ``m`` is in the phrase of ``verb`` (a token of ``doc``).
 
     Up from the place's word to ``verb`` in the parse, no other verb comes
@@ -276,6 +287,8 @@ def in_phrase(doc: Any, verb: Any, m: MentionLike) -> bool:
     man in Leeds", "on suspicion of a bombing in Leeds") is not where it was
     done, nor is one that says where the one it was done to comes from ("Jane
     Doe, 34, *of Denver*, was found in Aspen", "the hiker *from Denver*").
+    The same holds of a date ("killed in Raqqa *last month*"; not "who fled to
+    Mosul *in 2016*").
     """
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None or len(span) == 0:

@@ -47,11 +47,11 @@ have a speaker each (:attr:`Attribution.clauses`, :meth:`Attribution.at`): "Jane
 Doe is not in Raqqa, *but police say* she is in Mosul" (the first clause is the
 article's own), "Police say she is in Mosul, *but her brother says* she is in
 Vail". The sentence's attribution stays that of its first reporting verb, for
-what follows it ("He said ..."). A clause whose reporting verb has a subject that
-cannot be named ("Police say ..., *but she says* ...") is the sentence's
-speaker's, never the article's own; one that calls the first untrue ("Jane Doe is
-in Raqqa, *but the army says that is wrong*") disputes it, as "but police denied
-it" does.
+what follows it ("He said ..."). A clause whose reporting verb has no subject
+that can be named ("Police say ..., *but she says* ...", "Jane Doe *is believed*
+to be in Raqqa, but ...") has no named speaker, as on its own: never the other
+clause's. One that calls the first untrue ("Jane Doe is in Raqqa, *but the army
+says that is wrong*") disputes it, as "but police denied it" does.
 
 A statement that another party denies later in the same sentence is *disputed*:
 "..., but police denied it", "..., though the army has since rejected the report",
@@ -717,6 +717,11 @@ _UNTRUE_WORDS = frozenset(
      "groundless", "mistaken", "nonsense", "rubbish", "lie", "fabricated", "fake"}
 )  # fmt: skip
 _TRUE_WORDS = frozenset({"true", "correct", "accurate", "right", "case", "so"})
+#: Words that may judge a deed rather than a statement: "it was *wrong*".
+_MORAL_WORDS = frozenset({"wrong", "right"})
+#: Links to what a judgement is of, when it is not the statement before: "it is
+#: not true *that she ran away*", "it is wrong *to negotiate*".
+_OF_ANOTHER = frozenset({"ccomp", "xcomp", "csubj", "advcl"})
 
 
 def _by_clause(
@@ -738,9 +743,10 @@ def _by_clause(
     (:attr:`Attribution.excluded`). A denial of the statement ("..., but police
     denied it", "..., but the army says that is wrong": :func:`_says_untrue`) is
     no clause of its own, but disputes the first (:attr:`Attribution.disputed`).
-    A reporting verb whose subject cannot be named ("but *she says*") leaves its
-    clause to the sentence's speaker; one of a rumour ("but it is rumoured")
-    makes it a rumour.
+    A reporting verb whose subject cannot be named ("but *she says*", the
+    passive "Jane Doe *is believed* to be in Raqqa, but ...") gives its clause no
+    named speaker, never the other clause's; one of a rumour ("but it is
+    rumoured") makes it a rumour.
     """
     root = sent.root
     cuts = [c for c in root.children if c.dep_ == "cc" and c.lower_ in _CONTRAST_CC]
@@ -762,9 +768,9 @@ def _by_clause(
         said = None
         rumour = _RUMOUR.search(sent.doc.text[a:b]) is not None
         if head.lemma_.lower() in REPORTING_LEMMAS:
+            # "but she says", "is believed to be": no one the parse can name, and
+            # not the other clause's speaker
             said = _verb_speaker(head, registry, previous, chain, disputed, None)
-            if said is None and not rumour:
-                said = found  # "but she says": no one the parse can name
         attrs.append(said or Attribution(rumour=rumour, disputed=disputed))
     if disputed is None and _says_untrue(heads[0]):
         # "Jane Doe is in Raqqa, but the army says that is wrong": the first
@@ -795,19 +801,33 @@ def _says_untrue(verb: Any) -> bool:
 
     Its clause has "that", "this" or "it" as subject and calls it untrue ("says
     *that is wrong*", "said it was false") or, negated, true ("says *this is not
-    true*", "not the case").
+    true*", "not the case"), with nothing after that it says so of: "it is not
+    true *that she ran away*", "it is not right *to speculate*" judge another
+    statement or a deed. Nor is "it" that is "wrong" or "right" the statement
+    ("her lawyer says *it was wrong*": the deed was unjust).
     """
     if verb.lemma_.lower() not in REPORTING_LEMMAS:
         return False
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
         kids = list(clause.children)
-        if not any(
-            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "this", "it")
-            for c in kids
-        ):
+        subject = next(
+            (
+                c.lower_
+                for c in kids
+                if c.dep_ in ("nsubj", "nsubjpass")
+                and c.lower_ in ("that", "this", "it")
+            ),
+            None,
+        )
+        if subject is None:
             continue
+        said = [c for c in kids if c.dep_ in ("acomp", "attr")]
+        if any(g.dep_ in _OF_ANOTHER for t in (clause, *said) for g in t.children):
+            continue  # "it is not true that she ran away", "not right to speculate"
         negated = any(c.dep_ == "neg" for c in kids)
-        words = {c.lemma_.lower() for c in kids if c.dep_ in ("acomp", "attr")}
+        words = {c.lemma_.lower() for c in said}
+        if subject == "it":
+            words -= _MORAL_WORDS  # "it was wrong": the deed, not the statement
         if (words & _UNTRUE_WORDS and not negated) or (words & _TRUE_WORDS and negated):
             return True
     return False

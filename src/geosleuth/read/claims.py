@@ -57,7 +57,9 @@ target found and the sightings each read the places of their own verb's phrase
 (or clause), all in one sentence ("Police arrested Jane Doe in Leeds, and her car
 was found in York": a sighting at Leeds and a trace at York), and one mention of
 a place gives at most one item: a place that one rule read (or where the target
-died) is not read again by another.
+died) is not read again by another. A trace or a finding at no place of its own
+phrase leaves the sentence's other places to read ("Her car was found on Monday,
+and police believe she is hiding in Denver": a claim at Denver).
 
 **Claim** — the target (or the group's leaders, a level less sure) with a
 location word ("hiding", "hides", "hidden", "is in", "based", "located",
@@ -175,6 +177,7 @@ from geosleuth.read._sentence import (
     MentionLike,
     Sentence,
     WalkState,
+    in_phrase,
     is_point,
     overlaps,
     resolved,
@@ -429,10 +432,20 @@ class _Extractor:
             url=self.url,
         )
 
-    def dates(self, s: Sentence, anchor: int) -> tuple[dt.date, dt.date | None, str]:
-        """(date, date_from, note) for an item anchored at ``anchor``."""
+    def dates(
+        self, s: Sentence, anchor: int, verb: Any = None
+    ) -> tuple[dt.date, dt.date | None, str]:
+        """(date, date_from, note) for an item anchored at ``anchor``.
+
+        The date nearest the anchor; with ``verb`` (a token of the parse), the
+        nearest of those in its own phrase (:func:`in_phrase`) if any is: "Jane
+        Doe, who fled to Mosul in 2016, was killed in Raqqa last month" dates the
+        death by "last month".
+        """
         own = [*s.attr.excluded, *([s.attr.disputed] if s.attr.disputed else [])]
         ok = [d for d in s.dates if not any(overlaps((d.start, d.end), x) for x in own)]
+        if verb is not None:
+            ok = [d for d in ok if in_phrase(self.doc, verb, d)] or ok
         if not ok:
             return self.published or self.fallback, None, ""
         best = min(ok, key=lambda d: min(abs(d.start - anchor), abs(d.end - anchor)))
@@ -630,12 +643,13 @@ class _Extractor:
             got = rule(self, s)
             if (
                 got
-                and rule is read_found
+                and rule in (read_traces, read_found)
                 and placed == sum(1 for i in self.items if hasattr(i, "place"))
             ):
                 # found at no place of its phrase: the sentence may still say
                 # where ("were found Monday after a tip that the two were
-                # hiding under a bridge in Hurricane")
+                # hiding under a bridge in Hurricane"; "Her car was found on
+                # Monday, and police believe she is hiding in Denver")
                 continue
             hit = got or hit
         untaken = [m for m in s.places if m.start not in self.taken]

@@ -143,7 +143,13 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
     if re.search(r"\bor (?:wounded|injured)\b", text):
         hedge = weakest(hedge, "possible")
         cue = cue or "or wounded"
-    date, date_from, dnote = ex.dates(s, s.span[0] + dead.start())
+    # the date of the death verb's own phrase: "Jane Doe, who fled to Mosul in
+    # 2016, was killed in Raqqa last month" died last month
+    at = s.span[0] + dead.start()
+    verb = (
+        next((t for t in s.sent if t.idx == at), None) if s.sent is not None else None
+    )
+    date, date_from, dnote = ex.dates(s, at, verb)
     note = "; ".join(
         x for x in ("death claim", f"hedge from {cue!r}" if cue else "", dnote) if x
     )

@@ -42,7 +42,10 @@ A camera that places the target is a seeing like any other, its camera named in
 the note ("seen by a camera ('CCTV footage')"): a camera, CCTV or footage as the
 subject of a verb of seeing or showing with the target as its object ("CCTV
 footage showed her at the station", "A security camera captured Jane Doe",
-"Doorbell footage shows him in Leeds", "Cameras picked her up"), the target
+"Doorbell footage shows him in Leeds", "Cameras picked her up") or as the one
+doing what it shows, at the places of that doing ("CCTV footage showed Jane Doe
+walking near Leeds station"; not "walking with a man who was later arrested in
+Leeds"), the target
 seen on or by one ("caught on camera", "recorded by a doorbell camera", "seen in
 CCTV footage"), or "filmed" and "photographed". It is graded by who states it,
 as a witness's sighting is: the credibility digit records the source of the
@@ -79,6 +82,7 @@ from geosleuth.read._sentence import (
     disputed,
     geometry_of,
     hedge_text,
+    in_phrase,
     kind_of,
     label,
     overlaps,
@@ -131,26 +135,38 @@ _AUX_BEFORE = re.compile(
 
 def read_sightings(ex: _Extractor, s: Sentence) -> bool:
     """Add the sightings of ``s``; True if it is a sighting (used or not)."""
-    seen = _SEEN.search(s.text)
     subject = None
-    if seen is not None:
+    traced = False
+    verbs: list[Any] = []
+    for seen in _SEEN.finditer(s.text):
         seen_at = s.span[0] + seen.start()
+        if _sees_a_thing(ex, s, seen_at):
+            # "Her car was seen in Aspen, and she was seen in Vail": the car is a
+            # trace (geosleuth.read.traces), and a later seeing is read on its own
+            continue
         subject = seen_subject(ex, s, seen_at)
+        if subject is not None and _is_trace(subject):
+            subject, traced = None, True  # "Jane Doe's car was seen"
+            continue
         if subject is None:
             # the active voice: "a shepherd saw al-Baghdadi near Hajin", "residents
             # saw her in Vail"
             at = _seen_by_someone(ex, s)
             if at is not None:
                 seen_at, subject = at, (None, "target", "")
-    if subject is None:
+        break
+    if subject is None and not traced:
         # a camera: "CCTV footage showed her in Leeds", "caught on camera in Leeds"
         filmed = _filmed(ex, s)
-        if filmed is None:
-            return False
-        seen_at, subject = filmed
+        if filmed is not None:
+            seen_at, subject, doing = filmed
+            if doing is not None:
+                # "showed Jane Doe walking near Leeds station": the places of what
+                # she was shown doing, not of a man "who was later arrested in Leeds"
+                verbs = [t for t in s.sent if t.idx == seen_at] + [doing]
+    if subject is None:
+        return False
     who, subj_kind, desc = subject
-    if subj_kind == "associate" and who is None and _is_thing(desc):
-        return False  # "Jane Doe's car was seen": a trace (geosleuth.read.traces)
     camera = camera_of(s, seen_at)
     seen_one = who or (
         "associates of the target" if subj_kind == "associate" else "the target"
@@ -162,12 +178,56 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
         else "",
         f"seen by a camera ({camera!r})" if camera else "",
     )
+
+    def own(m: MentionLike) -> bool:
+        return any(in_phrase(ex.doc, v, m) for v in verbs)
+
     add_seen(
         ex, s, seen_at, who=who, subject=subj_kind, seen_one=seen_one,
         lead=tuple(x for x in lead if x),
         closeness=ASSOCIATE_CLOSENESS if subj_kind == "associate" else 1.0,
+        keep=own if verbs else None,
     )  # fmt: skip
     return True
+
+
+def _is_trace(subject: tuple[str | None, str, str]) -> bool:
+    """Whether the one seen (:func:`seen_subject`) is one of the target's things.
+
+    "Jane Doe's car was seen": a trace (:mod:`geosleuth.read.traces`), not an
+    associate.
+    """
+    who, kind, desc = subject
+    return kind == "associate" and who is None and _is_thing(desc)
+
+
+def _sees_a_thing(ex: _Extractor, s: Sentence, at: int) -> bool:
+    """Whether the verb of seeing at offset ``at`` sees one of the target's things.
+
+    Its subject is one of :data:`THINGS` owned by the target's name or by "his"
+    or "her" that is the target's ("*Her car* was seen in Aspen"): a trace
+    (:mod:`geosleuth.read.traces`). False without a parse.
+    """
+    verb = next(
+        (t for t in (s.sent if s.sent is not None else []) if t.idx == at), None
+    )
+    if verb is None:
+        return False
+    owners = [(r.start, r.end) for r in s.refs if r.kind in ("name", "nisba", "title")]
+    owners += [
+        (r.start, r.end)
+        for r in ex.possessive_refs()
+        if s.span[0] <= r.start < s.span[1]
+    ]
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and c.lemma_.lower() in THINGS
+        and any(
+            g.dep_ == "poss" and any(a <= g.idx < b for a, b in owners)
+            for g in c.children
+        )
+        for c in verb.children
+    )
 
 
 def _is_thing(desc: str) -> bool:
@@ -554,13 +614,17 @@ def camera_of(s: Sentence, at: int) -> str | None:
 
 def _filmed(
     ex: _Extractor, s: Sentence
-) -> tuple[int, tuple[str | None, Literal["target", "associate"], str]] | None:
-    """Where a camera saw the target in ``s``: the verb's offset and who was seen.
+) -> tuple[int, tuple[str | None, Literal["target", "associate"], str], Any] | None:
+    """Where a camera saw the target in ``s``: the verb's offset, who was seen, how.
 
     In the active voice, a camera as the subject and the target as the object
     ("CCTV footage showed her at the station", "A security camera captured Jane
-    Doe"); in the passive, the target seen on or by a camera ("She was caught on
-    camera in Leeds", "recorded by a doorbell camera"). None without a parse.
+    Doe") or as the subject of what the camera shows her doing ("CCTV footage
+    showed Jane Doe walking near Leeds station"); in the passive, the target seen
+    on or by a camera ("She was caught on camera in Leeds", "recorded by a
+    doorbell camera"). The third value is the verb of what she was shown doing,
+    whose phrase holds the places seen (not "walking with a man who was later
+    arrested in Leeds"), or None. None without a parse.
     """
     if s.sent is None or _CAMERA_TEXT.search(s.text) is None:
         return None
@@ -579,23 +643,26 @@ def _filmed(
                 continue
             subject = seen_subject(ex, s, tok.idx)
             if subject is not None:
-                return int(tok.idx), subject
+                return int(tok.idx), subject, None
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is None or _camera_phrase(subj) is None:
             continue
         for obj in tok.children:
-            # "showed her at the station"; "showed her boarding a train in York",
-            # where the parse makes her the subject of what she was doing
+            # "showed her at the station"; "showed Jane Doe walking near Leeds
+            # station", where the parse makes her the subject of what she was
+            # doing (not "showed her boarding a train": "her" is read as the
+            # train's owner)
+            doing = obj.dep_ in ("ccomp", "xcomp", "oprd") and obj.tag_ == "VBG"
             seen = (
                 [obj]
                 if obj.dep_ in ("dobj", "obj")
                 else [g for g in obj.children if g.dep_ == "nsubj"]
-                if obj.dep_ in ("ccomp", "xcomp", "oprd") and obj.tag_ == "VBG"
+                if doing
                 else []
             )
             if any(r.start <= w.idx < r.end for w in seen for r in named):
-                return int(tok.idx), (None, "target", "")
+                return int(tok.idx), (None, "target", ""), obj if doing else None
     return None
 
 

@@ -395,6 +395,12 @@ _WITNESS_LEMMAS = frozenset(
 )
 _IS_MALE = re.compile(rf"(?i:{_MALE})")
 _IS_FEMALE = re.compile(rf"(?i:{_FEMALE})")
+#: The end of a sentence and the start of the next: "... called police. He"; not
+#: the point of a title or an initial ("Mr. Fox", "U.S. Army").
+_SENTENCE_BREAK = re.compile(
+    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])"
+    r"[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z]"
+)
 
 
 def _witnesses_of(
@@ -497,8 +503,8 @@ def pronoun_refs(
     witnesses : sequence of (int, int, str or None), default ()
         The people who saw the target, as for :func:`target_gender`. When the
         target's gender is not known, a pronoun of a witness's own gender after
-        the witness, before the target is named again ("A man who saw Jane Doe
-        said *his* car ..."), is the witness's.
+        the witness in its sentence, before the target is named again ("A man
+        who saw Jane Doe said *his* car ..."), is the witness's.
 
     Returns
     -------
@@ -525,7 +531,9 @@ def pronoun_refs(
         s, e = m.span()
         if gender is not None and m.group(0).lower() != gender:
             continue  # of the other gender: not the target's
-        if gender is None and _witness_of_gender(s, m.group(0).lower(), own, witnesses):
+        if gender is None and _witness_of_gender(
+            text, s, m.group(0).lower(), own, witnesses
+        ):
             continue  # "A man who saw Jane Doe said he ...": the man
         if _refers_to_target(text, s, m.group(0).lower(), own, others) and (
             is_subject(s, e)
@@ -689,7 +697,7 @@ def _pronouns_in_role(
         pronoun = _GENDER_OF[m.group(0).lower()]
         if gender is not None and pronoun != gender:
             continue  # of the other gender: not the target's
-        if gender is None and _witness_of_gender(s, pronoun, own, witnesses):
+        if gender is None and _witness_of_gender(text, s, pronoun, own, witnesses):
             continue  # "A man who saw Jane Doe said his car ...": the man's
         if _refers_to_target(text, s, pronoun, own, others) and in_role(s, e):
             out.append(TargetRef(s, e, m.group(0), "pronoun"))
@@ -950,6 +958,7 @@ def _is_witness(
 
 
 def _witness_of_gender(
+    text: str,
     at: int,
     gender: str,
     own: list[tuple[int, int]],
@@ -958,11 +967,18 @@ def _witness_of_gender(
     """Whether the pronoun of ``gender`` at ``at`` follows a witness told of it.
 
     A witness whose noun tells its gender ("a man", "a woman") and the pronoun's,
-    after which the target is not named again before the pronoun ("A man who saw
-    Jane Doe said *his* car ...").
+    in the witness's own sentence, after which the target is not named again
+    before the pronoun ("A man who saw Jane Doe said *his* car ..."). In a later
+    sentence the pronoun may be the target's again ("A man who spotted Smith
+    called police. *He* was arrested hours later").
     """
     last_own = max((oe for _, oe in own if oe <= at), default=0)
-    return any(last_own <= e <= at and told == gender for _, e, told in witnesses)
+    return any(
+        last_own <= e <= at
+        and told == gender
+        and _SENTENCE_BREAK.search(text, e, at + 1) is None
+        for _, e, told in witnesses
+    )
 
 
 def _seen_pronouns(doc: Any) -> list[tuple[int, int]]:
