@@ -89,6 +89,7 @@ __all__ = [
     "attribute_text",
     "denial_of_previous",
     "dispute_span",
+    "modifiers_start",
     "quote_states",
 ]
 
@@ -309,6 +310,24 @@ class SpeakerRegistry:
             return name, role
         full = known[0] if len(known[0]) > len(name) else name
         return full, role or known[1]
+
+
+def modifiers_start(tok: Any) -> int:
+    """The index of the first of the words right before ``tok`` that modify it.
+
+    Its adjectives and compounds, next to each other and to it, in the parse:
+    "the *Iraqi intelligence* officials", "*doorbell* footage". ``tok.i`` when
+    there are none.
+    """
+    first = int(tok.i)
+    for child in reversed(list(tok.lefts)):
+        if (
+            child.dep_ not in ("amod", "compound", "nmod")
+            or child.right_edge.i != first - 1
+        ):
+            break
+        first = int(child.left_edge.i)
+    return first
 
 
 def dispute_span(text: str, base: int = 0) -> tuple[int, int] | None:
@@ -577,14 +596,7 @@ def _unnamed_speaker(subj: Any) -> tuple[int, int, str, str | None] | None:
         conj = conj or child.dep_ == "conj"
         end = child.right_edge.i + 1
     start, stop, words = _span_text_kept(doc[subj.left_edge.i : end])
-    first = subj.i
-    for child in reversed(list(subj.lefts)):
-        if (
-            child.dep_ not in ("amod", "compound", "nmod")
-            or child.right_edge.i != first - 1
-        ):
-            break
-        first = child.left_edge.i
+    first = modifiers_start(subj)
     role = None if conj else doc.text[doc[first].idx : subj.idx + len(subj.text)]
     if role is not None and role.lower() == words.lower():
         role = None

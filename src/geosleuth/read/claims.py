@@ -639,12 +639,12 @@ class _Extractor:
         # Leeds, and her car was found in York" is a sighting and a trace
         hit = False
         for rule in (read_traces, read_found, read_sightings):
-            placed = sum(1 for i in self.items if hasattr(i, "place"))
+            before = len(self.items)  # items are only ever appended
             got = rule(self, s)
             if (
                 got
                 and rule in (read_traces, read_found)
-                and placed == sum(1 for i in self.items if hasattr(i, "place"))
+                and not any(hasattr(i, "place") for i in self.items[before:])
             ):
                 # found at no place of its phrase: the sentence may still say
                 # where ("were found Monday after a tip that the two were

@@ -88,6 +88,7 @@ from geosleuth.read._sentence import (
     overlaps,
     resolved,
 )
+from geosleuth.read.attribution import modifiers_start
 from geosleuth.read.hedges import hedge_of
 
 if TYPE_CHECKING:
@@ -560,14 +561,7 @@ def _camera_phrase(tok: Any, *, bare: bool = True) -> str | None:
     marked = bool((words - {tok.lower_}) & _CAMERA_MARKS)
     if not (marked or (lemma in _CAMERAS and (bare or lemma != "footage"))):
         return None
-    first = tok.i
-    for child in reversed(list(tok.lefts)):
-        if (
-            child.dep_ not in ("compound", "amod", "nmod")
-            or child.right_edge.i != first - 1
-        ):
-            break
-        first = child.left_edge.i
+    first = modifiers_start(tok)
     last = tok.i
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ in ("from", "of"):

@@ -525,21 +525,10 @@ def pronoun_refs(
     >>> pronoun_refs(text, refs, [(33, 40)], lambda s, e: True, gender="he")
     []
     """
-    own, others = _own_and_others(text, refs, persons, target)
-    out = []
-    for m in _PRONOUN.finditer(text):
-        s, e = m.span()
-        if gender is not None and m.group(0).lower() != gender:
-            continue  # of the other gender: not the target's
-        if gender is None and _witness_of_gender(
-            text, s, m.group(0).lower(), own, witnesses
-        ):
-            continue  # "A man who saw Jane Doe said he ...": the man
-        if _refers_to_target(text, s, m.group(0).lower(), own, others) and (
-            is_subject(s, e)
-        ):
-            out.append(TargetRef(s, e, m.group(0), "pronoun"))
-    return out
+    return _pronouns_in_role(
+        text, refs, persons, _PRONOUN, is_subject, target=target, gender=gender,
+        witnesses=witnesses,
+    )  # fmt: skip
 
 
 def object_pronoun_refs(
@@ -686,8 +675,8 @@ def _pronouns_in_role(
 ) -> list[TargetRef]:
     """The matches of ``pattern`` in their role (``in_role``) that are the target's.
 
-    What :func:`object_pronoun_refs` and :func:`possessive_pronoun_refs` share:
-    the rule of :func:`pronoun_refs`, a pronoun of the other ``gender`` left out,
+    What :func:`pronoun_refs`, :func:`object_pronoun_refs` and
+    :func:`possessive_pronoun_refs` share: a pronoun of the other ``gender`` left out,
     and one of a witness's gender after the witness when ``gender`` is unknown.
     """
     own, others = _own_and_others(text, refs, persons, target)
