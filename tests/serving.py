@@ -29,3 +29,19 @@ def error_of(response: httpx.Response, status: int) -> dict[str, Any]:
     assert set(body) == {"error", "message", "line", "field"}
     assert "Traceback" not in body["message"]
     return body
+
+
+def pause(seconds: float) -> tuple[float, float]:
+    """Sleep; when it began and ended (a worker process's call, for overlap tests)."""
+    import time
+
+    began = time.time()
+    time.sleep(seconds)
+    return began, time.time()
+
+
+def die(*args: Any, **kwargs: Any) -> None:
+    """End the worker process at once, as the kernel's out-of-memory killer would."""
+    import os
+
+    os._exit(9)

@@ -54,7 +54,14 @@ def test_help_names_the_options():
     assert top.exit_code == 0 and "serve" in top.output
     result = runner.invoke(app, ["serve", "--help"])
     assert result.exit_code == 0
-    for option in ("--data-dir", "--host", "--port", "--token-file", "--allowed-host"):
+    for option in (
+        "--data-dir",
+        "--host",
+        "--port",
+        "--token-file",
+        "--allowed-host",
+        "--workers",
+    ):
         assert option in result.output
     # the extra's brackets survive rich's markup
     assert "pip install 'geosleuth[web]'" in " ".join(result.output.split())
@@ -74,6 +81,18 @@ def test_serve_runs_the_app_on_the_given_address(web, fake_uvicorn, tmp_path):
     rebound = get(application, "/api/cases", base_url="http://evil.example:8123")
     assert rebound.status_code == 421
     assert rebound.json()["error"] == "WrongHost"
+
+
+def test_workers_are_two_processes_unless_told(web, fake_uvicorn, tmp_path):
+    for extra, expected in (([], 2), (["--workers", "0"], 0), (["--workers", "3"], 3)):
+        result = runner.invoke(app, ["serve", "--data-dir", str(tmp_path), *extra])
+        assert result.exit_code == 0, result.output
+        application = fake_uvicorn.pop()[0]
+        assert application.state.workers.processes == expected
+        application.state.workers.close()  # none was started: nothing to wait for
+    bad = runner.invoke(app, ["serve", "--data-dir", str(tmp_path), "--workers", "-1"])
+    assert bad.exit_code == 2
+    assert "--workers" in bad.output and "Traceback" not in bad.output
 
 
 def test_token_file_turns_on_the_token(web, fake_uvicorn, tmp_path):

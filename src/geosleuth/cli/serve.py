@@ -88,6 +88,15 @@ def serve(
             "browsers' pages under it may change the cases. Repeatable.",
         ),
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            help="Worker processes that read uploaded reports and run estimates: "
+            "that many at once, so that one case's long estimate does not hold up "
+            "another's. 0: in the server's own process, one at a time.",
+            min=0,
+        ),
+    ] = 2,
 ) -> None:
     r"""Serve the cases in DATA_DIR to the team: the JSON API under /api, and pages.
 
@@ -115,6 +124,7 @@ def serve(
         max_upload_bytes=int(max_upload_mb * 1_000_000),
         hosts=hosts,
         allowed_hosts=allowed_host or (),
+        workers=workers,
     )
     if users is None and not _is_loopback(host):
         err_console.print(

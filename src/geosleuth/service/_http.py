@@ -22,6 +22,7 @@ from geosleuth.errors import (
 )
 from geosleuth.service.pages import PAGE_CSP, error_page
 from geosleuth.service.users import EDITOR, User
+from geosleuth.service.workers import WorkerStoppedError
 
 if TYPE_CHECKING:
     from starlette.requests import Request
@@ -399,8 +400,9 @@ def guard(root: Path) -> Callable[[Handler], Handler]:
     """Turn what a handler raises into a JSON error; data paths are not shown.
 
     A :class:`GeosleuthError` is 422 (404 for an unknown case, 501 for a missing
-    extra), an :class:`OSError` (a full disk, a read-only data folder) is 503 and
-    anything else 500; the last two are logged, and no response shows a path of
+    extra, 503 when the worker process running it died), an :class:`OSError` (a
+    full disk, a read-only data folder) is 503 and anything else 500; the last
+    three are logged, and no response shows a path of
     the data folder or a traceback.
     """
 
@@ -420,6 +422,9 @@ def guard(root: Path) -> Callable[[Handler], Handler]:
                 return error_response(404, "NotFound", exc.message, field=exc.field)
             except MissingDependencyError as exc:
                 return error_response(501, type(exc).__name__, exc.message)
+            except WorkerStoppedError as exc:
+                _log.error("%s %s: %s", request.method, request.url.path, exc)
+                return error_response(503, "WorkerStopped", exc.message)
             except GeosleuthError as exc:
                 return error_response(
                     422,

@@ -87,8 +87,13 @@ for a page is sent to ``/login`` instead, see
 a page of another site sends, 404 for an unknown case, run or path, 413
 for a body over ``max_upload_bytes``, 421 for a host name not in ``hosts``, 501
 when an optional extra is missing, 503 when the data folder cannot be written (a
-full disk, a read-only folder: nothing is changed); never a traceback, never a
-path on the server.
+full disk, a read-only folder: nothing is changed) or when the worker process
+reading or estimating died (``"error": "WorkerStopped"``: nothing is kept); never a
+traceback, never a path on the server.
+
+Readings of reports and estimates run in ``workers`` worker processes
+(:mod:`geosleuth.service.workers`), so that different cases' go on at the same
+time; changes to one case take turns under its lock.
 
 Served files carry ``X-Content-Type-Options: nosniff`` and a
 Content-Security-Policy: the report runs only its own inline script and loads
@@ -98,9 +103,10 @@ sent as downloads (``Content-Disposition: attachment``), never rendered.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -129,6 +135,7 @@ from geosleuth.service._http import (
 from geosleuth.service.pages import case_page, error_page, index_page, remove_page
 from geosleuth.service.store import RUN_FILES, CaseStore
 from geosleuth.service.users import UNNAMED, User, check_users
+from geosleuth.service.workers import Workers
 
 if TYPE_CHECKING:
     from starlette.applications import Starlette
@@ -202,6 +209,7 @@ def create_app(
     max_upload_bytes: int = 2_000_000,
     hosts: Sequence[str] | None = None,
     allowed_hosts: Sequence[str] = (),
+    workers: int = 0,
 ) -> Starlette:
     """Build the service's ASGI application over the cases in ``data_dir``.
 
@@ -242,6 +250,12 @@ def create_app(
         port): added to ``hosts`` (when given), and a browser's ``Origin`` under
         one of them counts as the service's own even when the proxy sends another
         ``Host``.
+    workers : int, default 0
+        Worker processes for the readings of uploaded reports and the estimates
+        (:class:`~geosleuth.service.workers.Workers`): that many run at once, each
+        in its own process, started at the application's startup (or first use)
+        and stopped at its shutdown (``app.state.workers.close()`` where no
+        shutdown is sent). 0: in the server's process, taking turns.
 
     Notes
     -----
@@ -260,7 +274,8 @@ def create_app(
     InputError
         For an empty token, both ``token`` and ``users``, a malformed user, a
         role that is not ``viewer`` or ``editor``, a token given to two users, a
-        limit below 1 or an allowed host that is not a bare host name.
+        limit below 1, an allowed host that is not a bare host name, or a
+        negative number of workers.
     """
     try:
         from starlette.applications import Starlette
@@ -289,6 +304,7 @@ def create_app(
     allowed = [_host_name(name) for name in allowed_hosts]
     if hosts is not None:
         hosts = [*hosts, *allowed]
+    pool = Workers(workers)
     store = CaseStore(data_dir)
     limit = max_upload_bytes
     guarded = guard(store.root)
@@ -391,8 +407,9 @@ def create_app(
 
         def reread(path: Path, published: dt.date | None) -> dict[str, Any]:
             who = target if target is not None else store.target(case_id)
-            with pipeline.collected_warnings() as seen:
-                reading = read_document(path, target=who, published=published)
+            reading, seen = pool.call(
+                read_document, path, target=who, published=published
+            )
             found.extend(seen)
             return dict(reading.to_dict())
 
@@ -473,9 +490,7 @@ def create_app(
             # in one order (case, then warnings), so two requests cannot deadlock;
             # the target is read under it too (a new case file may change it)
             target = store.target(case_id)
-            with pipeline.collected_warnings() as found:
-                reading = read_document(path, target=target, published=published)
-            return reading, found
+            return pool.call(read_document, path, target=target, published=published)
 
         def add(name: str) -> tuple[str, tuple[Any, list[str]]]:
             # the reading is kept with the document, in one step under the lock
@@ -540,6 +555,7 @@ def create_app(
                 opts.get("sweep_width_km"), "sweep_width_km"
             ),
             user=request_user(request),
+            workers=pool,
         )
         record: dict[str, Any] = await run_in_threadpool(job)
         return record
@@ -642,10 +658,9 @@ def create_app(
                 path = Path(tmp) / safe
                 path.write_bytes(data)
                 try:
-                    with pipeline.collected_warnings() as found:
-                        reading = read_document(
-                            path, target=target, published=published
-                        )
+                    reading, found = pool.call(
+                        read_document, path, target=target, published=published
+                    )
                 except GeosleuthError as exc:
                     exc.message = exc.message.replace(f"{tmp}/", "")
                     raise
@@ -798,8 +813,20 @@ def create_app(
     if tokens:
         # the one check of roles, for every route: a viewer's change is 403
         middleware.append(Middleware(TokenGate, users=tokens, read_posts=_READ_POSTS))
-    return Starlette(
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: Starlette) -> AsyncIterator[None]:
+        pool.start()
+        try:
+            yield
+        finally:
+            await run_in_threadpool(pool.close)
+
+    application = Starlette(
         routes=routes,
         middleware=middleware,
         exception_handlers={404: not_found, 405: not_found},
+        lifespan=lifespan,
     )
+    application.state.workers = pool
+    return application

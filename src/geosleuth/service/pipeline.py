@@ -22,11 +22,14 @@ import warnings
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from geosleuth.casefile import Case, parse_case
 from geosleuth.errors import CaseFileError, GeosleuthWarning, InputError
 from geosleuth.service.store import CaseStore
+
+if TYPE_CHECKING:
+    from geosleuth.service.workers import Workers
 
 __all__ = [
     "MAX_YAML_NODES",
@@ -274,6 +277,17 @@ def estimate_summary(record: Mapping[str, Any], *, top: int = 5) -> dict[str, An
     }
 
 
+def _write_estimate(inputs: list[Path], **options: Any) -> None:
+    """Write a case's outputs with :func:`geosleuth.locate.locate_case`.
+
+    It may run in a worker process: the outputs are in the folder, and nothing
+    is sent back.
+    """
+    from geosleuth.locate import locate_case
+
+    locate_case(inputs, **options)
+
+
 def run_estimate(
     store: CaseStore,
     case_id: str,
@@ -283,6 +297,7 @@ def run_estimate(
     budget_km: float | None = None,
     sweep_width_km: float | None = None,
     user: str | None = None,
+    workers: Workers | None = None,
 ) -> dict[str, Any]:
     """Run the whole pipeline on a case and keep the outputs as a new run.
 
@@ -297,6 +312,9 @@ def run_estimate(
     not as a path on the server: ``estimate.json``'s ``case`` and the report say
     so, and ``geosleuth verify`` on the folder passes.
 
+    The pipeline runs in one of ``workers``' processes (None: in this thread),
+    writing straight into the run's folder, with the case lock held here.
+
     Each document's evidence is what was read from it when it was uploaded (with
     the publication date it came with), kept in ``readings/``. ``published`` is
     for the documents uploaded without a date: those are read again with it, and
@@ -308,7 +326,7 @@ def run_estimate(
         If only one of ``budget_km`` and ``sweep_width_km`` is given, or the
         pipeline refuses the inputs.
     """
-    from geosleuth.locate import locate_case
+    from geosleuth.service.workers import Workers
 
     if (budget_km is None) != (sweep_width_km is None):
         raise InputError(
@@ -328,18 +346,18 @@ def run_estimate(
                 for doc, kept in zip(docs, inputs, strict=True)
             ]
         shutil.copyfile(case_path, out / "case.yaml")
-        with collected_warnings() as found:
-            locate_case(
-                [out / "case.yaml", *inputs],
-                out=out,
-                as_of=as_of,
-                # only for what is read now: no warning that readings keep theirs
-                published=published if undated else None,
-                budget_km=budget_km,
-                sweep_width_km=sweep_width_km,
-                # the copy beside the outputs, not a path on the server
-                source="case.yaml",
-            )
+        _, found = (workers or Workers(0)).call(
+            _write_estimate,
+            [out / "case.yaml", *inputs],
+            out=out,
+            as_of=as_of,
+            # only for what is read now: no warning that readings keep theirs
+            published=published if undated else None,
+            budget_km=budget_km,
+            sweep_width_km=sweep_width_km,
+            # the copy beside the outputs, not a path on the server
+            source="case.yaml",
+        )
         record = json.loads((out / "estimate.json").read_text(encoding="utf-8"))
         return {
             "settings": {
