@@ -47,10 +47,13 @@ def _deaths(reading: Any) -> list[LifeStatus]:
         # each gave the car or phone a trace at the later place too
         ("Jane Doe's car was found in Leeds and she was arrested in York.",
          [("sighting", "Leeds", "the target's car"), ("sighting", "York", None)]),
+        # the clause with a subject of its own is read on its own, as "She fled
+        # to Mosul." is: a claim
         ("Jane Doe's phone was left in Leeds when she fled to Mosul.",
-         [("sighting", "Leeds", "the target's phone")]),
+         [("sighting", "Leeds", "the target's phone"), ("claim", "Mosul", None)]),
         ("Jane Doe's car was parked in Leeds for years before she moved to Mosul "
-         "in 2010.", [("sighting", "Leeds", "the target's car")]),
+         "in 2010.", [("sighting", "Leeds", "the target's car"),
+                      ("claim", "Mosul", None)]),
         # the other side: the places of the verb's own phrase stay the thing's
         ("Jane Doe's car was found in a field near Leeds.",
          [("sighting", "Leeds", "the target's car")]),

@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 from geosleuth.evidence import Hedge
 from geosleuth.geometry import Area, Geometry, Line, Point
-from geosleuth.read.attribution import Attribution
+from geosleuth.read.attribution import REPORTING_LEMMAS, Attribution
 from geosleuth.read.dates import DateMention
 from geosleuth.read.hedges import lower
 from geosleuth.read.target import TargetRef
@@ -35,6 +35,7 @@ __all__ = [
     "Sentence",
     "Spanned",
     "WalkState",
+    "antecedent",
     "denied_phrase",
     "disputed",
     "geometry_of",
@@ -43,6 +44,7 @@ __all__ = [
     "is_point",
     "kind_of",
     "label",
+    "own_clause",
     "overlaps",
     "resolved",
     "strip_span",
@@ -319,6 +321,141 @@ def in_phrase(doc: Any, verb: Any, m: Spanned) -> bool:
         via_prep = via_prep or tok.dep_ == "prep"
         tok = head
     return False
+
+
+#: Links by which a clause hangs from a word of another: "and *police believe*
+#: ...", "after *she fled* ...", "a cafe *where she stayed*", "*says* she ...".
+_CLAUSE_DEPS = frozenset(
+    {"conj", "ccomp", "advcl", "parataxis", "relcl", "acl", "csubj", "pcomp",
+     "xcomp"}
+)  # fmt: skip
+#: Links by which a clause is a part of a sentence that states something else
+#: ("Jane Doe, *who was seen in Aspen*, is 36", "*after she was seen*", "..., and
+#: *a hiker saw her*"), not a statement that a verb above it reports ("Police say
+#: *she was seen*").
+_PART_DEPS = frozenset(
+    {"relcl", "acl", "advcl", "conj", "pcomp", "appos", "csubj", "csubjpass"}
+)
+#: Relative pronouns: the subject of "a man *who* lives in Leeds" is the noun's.
+_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+#: Tags of a verb in a tense, not a participle or an infinitive.
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _own_subject(verb: Any) -> bool:
+    """Whether ``verb`` has a subject of its own (not a relative pronoun)."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
+        and c.tag_ not in _RELATIVE_TAGS
+        for c in verb.children
+    )
+
+
+def _other_clause(tok: Any) -> bool:
+    """Whether ``tok`` heads a clause of its own under the word it hangs from.
+
+    A verb in a tense with a subject of its own ("and *police believe* ...",
+    "after *she fled* ..."), or one that reports speech or belief ("and *is
+    believed* to ..."); not what the one seen was doing ("showed Jane Doe
+    *walking* near Leeds station"), nor a clause that says where a place of the
+    sentence is ("seen at a cafe *where she often stayed* in Leeds").
+    """
+    if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in _CLAUSE_DEPS:
+        return False
+    if tok.lemma_.lower() in REPORTING_LEMMAS:
+        return True
+    if tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
+        return False
+    finite = any(
+        t.tag_ in _FINITE_TAGS
+        for t in (tok, *[c for c in tok.children if c.dep_ in ("aux", "auxpass")])
+    )
+    return finite and _own_subject(tok)
+
+
+def antecedent(tok: Any) -> Any:
+    """The noun that the relative pronoun ``tok`` stands for, else ``tok`` itself.
+
+    "Jane Doe, *who* was arrested in Leeds": "Doe"; the parse's word for it.
+    """
+    clause = tok.head
+    if tok.tag_ in _RELATIVE_TAGS and clause.dep_ == "relcl":
+        return clause.head
+    return tok
+
+
+def own_clause(
+    verb: Any, span: tuple[int, int]
+) -> tuple[frozenset[int], list[tuple[int, int]]]:
+    """The words of the clause of ``verb`` and the other clauses of the sentence.
+
+    The clause of ``verb`` (a token of a parse) is its phrase, with the verbs joined
+    to it that have no subject of their own ("Jane Doe was seen *and arrested* in
+    Leeds") and the verbs it completes ("is believed to have been seen"), less the
+    clauses within it that have a subject of their own or report speech or belief
+    ("A hiker saw Jane Doe, and *police believe she is hiding in Denver*", "was seen
+    in Aspen after *she fled Denver*", "was spotted in Leeds, and *is believed to
+    have gone to York*"), but with what the one seen was doing ("showed Jane Doe
+    *walking near Leeds station*"). A clause that is a part of a sentence stating
+    something else ("Jane Doe, *who was last seen in Aspen*, is 36") leaves the rest
+    of the sentence to the other statement; one that a verb above it reports
+    ("Police say *she was seen in Leeds*") does not.
+
+    Parameters
+    ----------
+    verb : spacy.tokens.Token
+        The verb of the clause.
+    span : tuple of (int, int)
+        Character offsets (in the document) of the sentence.
+
+    Returns
+    -------
+    words : frozenset of int
+        The token indices of the clause's own words.
+    others : list of (int, int)
+        Character spans (in the document, within ``span``) of the other clauses
+        of the sentence, in text order.
+    """
+    top = verb
+    chain = {verb.i}
+    while (
+        top.head.i != top.i
+        and top.head.pos_ in ("VERB", "AUX")
+        and (
+            top.dep_ in ("xcomp", "oprd")
+            or (top.dep_ == "conj" and not _own_subject(top))
+        )
+    ):
+        top = top.head
+        chain.add(top.i)
+    # the verbs that report the clause ("Her sister says ..."), up to the
+    # statement the clause is a part of
+    root = top
+    while root.dep_ not in _PART_DEPS and root.head.i != root.i:
+        root = root.head
+        chain.add(root.i)
+    mine = {t.i for t in top.subtree}
+    words = {top.i}
+    heads = []
+    stack = [root]
+    while stack:
+        for child in stack.pop().children:
+            if child.i not in chain and _other_clause(child):
+                heads.append(child)
+                continue
+            if child.i in mine:
+                words.add(child.i)
+            stack.append(child)
+    doc = verb.doc
+    others = [
+        (doc[h.left_edge.i].idx, doc[h.right_edge.i].idx + len(doc[h.right_edge.i]))
+        for h in heads
+    ]
+    if root.dep_ in _PART_DEPS:
+        first, last = doc[root.left_edge.i], doc[root.right_edge.i]
+        others += [(span[0], first.idx), (last.idx + len(last), span[1])]
+    others = [(max(a, span[0]), min(b, span[1])) for a, b in others]
+    return frozenset(words), sorted((a, b) for a, b in others if a < b)
 
 
 def _complement_of(head: Any, verb: Any) -> bool:

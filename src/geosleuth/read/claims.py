@@ -375,12 +375,16 @@ class _Extractor:
         ]
         #: Start of the last parsed sentence that depends on unparsed earlier ones.
         self.history_at = -1
-        #: The clauses of this sentence's sightings and traces, in a sentence of
-        #: clauses with speakers of their own (:attr:`Attribution.clauses`).
+        #: The clauses of this sentence's sightings, traces and findings, in a
+        #: sentence with other clauses ("..., and police believe she is in
+        #: Denver": :func:`~geosleuth.read._sentence.own_clause`; "..., but
+        #: police say": :attr:`Attribution.clauses`).
         self.seen_clauses: list[tuple[int, int]] = []
         #: Starts of the places of this sentence that an item was read at (or
-        #: set aside for): a place mentioned once gives one item, by one rule.
-        self.taken: set[int] = set()
+        #: set aside for), and what read them ("sighting", "trace", "claim"): a
+        #: place mentioned once gives one item, by one rule, but a trace and the
+        #: target there are two ("Police found her car and her body in a lake").
+        self.taken: dict[int, str] = {}
 
     # -- what the steps share ----------------------------------------------------
     def possessive_refs(self) -> list[TargetRef]:
@@ -631,7 +635,7 @@ class _Extractor:
             for m in s.places:
                 if is_point(m) and resolved(m):
                     self.force_places.setdefault(force, []).append((s.index, m))
-        self.taken = set()
+        self.taken = {}
         read_life(self, s)
         self.seen_clauses = []
         # each rule reads the places of its own verb's phrase or clause, and those
@@ -655,15 +659,21 @@ class _Extractor:
         untaken = [m for m in s.places if m.start not in self.taken]
         if hit:
             if self.seen_clauses:
-                # "A hiker saw her in Aspen, but police say she is in Mosul": the
-                # other clauses state where the target is, each on its own
+                # "A hiker saw her in Aspen, but police say she is in Mosul", "A
+                # hiker saw her on Monday, and police believe she is hiding in
+                # Denver": the other clauses state where the target is, each on
+                # its own, with no word (hedge, date) of the seeing's
                 def outside(at: int) -> bool:
                     return not any(a <= at < b for a, b in self.seen_clauses)
 
                 rest = [m for m in untaken if outside(m.start)]
                 if rest:
                     refs = [r for r in s.refs if outside(r.start)]
-                    read_whereabouts(self, replace(s, places=rest, refs=refs), state)
+                    seen = (*s.attr.excluded, *self.seen_clauses)
+                    attr = replace(s.attr, excluded=seen)
+                    read_whereabouts(
+                        self, replace(s, places=rest, refs=refs, attr=attr), state
+                    )
             return
         if s.places and not untaken:
             return  # "killed in Raqqa": where the target died is read already

@@ -1,33 +1,38 @@
 """The target found or taken: "Jane Doe was found in Aspen", "arrested in Leeds".
 
-Those who find, arrest, detain, capture or rescue the target see the target where
-they do it, so the target found or taken at a place is read as a
+Those who find, arrest, detain, capture or rescue the target see the target
+where they do it, so the target found or taken at a place is read as a
 :class:`~geosleuth.evidence.Sighting` of the target there
-(:func:`~geosleuth.read.sightings.add_seen`), its note naming the event ("found",
-"arrested", "found alive", "picked up"), dated and graded by who reports it as
-any sighting is. The one found or taken is the target: the passive subject
-("Jane Doe was found in Aspen", "was arrested in Leeds", "was picked up in
-Denver", "was taken into custody in Leeds"), the object of the active ("Police
-found Jane Doe in Aspen", "arrested her", "Rescuers found her alive near
-Vail"), or the subject of "turned up" or "showed up" ("Jane Doe turned up in
-Denver"); "her" and "him" refer to the target by the rules of
-:mod:`geosleuth.read.target`. The verbs are those of :data:`FOUND_EVENTS` and
-:data:`UP_EVENTS`. Only the places of the verb's own phrase count, not those of
-another verb joined to it ("was found in Aspen and taken to Denver": Aspen), nor
-those of the doer ("arrested by Leeds police") or of the reason ("arrested over
-the murder of a man in Leeds", "on suspicion of a bombing in Leeds"):
-:func:`~geosleuth.read._sentence.in_phrase`. A camera that "captured" the target
-is a camera's sighting (:mod:`geosleuth.read.sightings`), no capture.
+(:func:`~geosleuth.read.sightings.add_seen`), its note naming the event
+("found", "arrested", "found alive", "picked up"), dated and graded by who
+reports it as any sighting is. The one found or taken is the target: the
+passive subject ("Jane Doe was found in Aspen", "was arrested in Leeds", "was
+picked up in Denver", "was taken into custody in Leeds"), the object of the
+active ("Police found Jane Doe in Aspen", "arrested her", "Rescuers found her
+alive near Vail"), or the subject of "turned up" or "showed up" ("Jane Doe
+turned up in Denver"), or the one that a relative clause describes ("Jane Doe,
+who was arrested in Leeds"; not "Jane Doe's brother, who was arrested"); "her"
+and "him" refer to the target by the rules of :mod:`geosleuth.read.target`. The
+verbs are those of :data:`FOUND_EVENTS` and :data:`UP_EVENTS`. Only the places
+of the verb's own phrase count, not those of another verb joined to it ("was
+found in Aspen and taken to Denver": Aspen), nor those of the doer ("arrested
+by Leeds police") or of the reason ("arrested over the murder of a man in
+Leeds", "on suspicion of a bombing in Leeds"):
+:func:`~geosleuth.read._sentence.in_phrase`. A camera that "captured" the
+target is a camera's sighting (:mod:`geosleuth.read.sightings`), no capture.
 
 The target's body found ("Her body was found in the river near Bath", "Jane
-Doe's remains were recovered near Vail", "Police found the body of Jane Doe") is
-a sighting of the target too, its note saying that the body was seen, and a
-:class:`~geosleuth.evidence.LifeStatus` ``dead``; a body not said to be the
-target's ("A body was found in Aspen") is nothing of the target's. The target
-found dead ("Jane Doe was found dead in Aspen") is a sighting of the same kind,
-the death being read by :mod:`geosleuth.read.life` (or here, where that has no
-reference to the target to read: "Rescuers found him dead"); found alive, safe or
-unharmed ("Rescuers found her alive near Vail") adds a ``LifeStatus`` ``alive``.
+Doe's remains were recovered near Vail", "Police found the body of Jane Doe")
+is a sighting of the target too, its note saying that the body was seen, and a
+:class:`~geosleuth.evidence.LifeStatus` ``dead``, also when listed with one of
+the target's things ("Police found her car, and her body, in a lake near
+Aspen": a trace of the car there too, :mod:`geosleuth.read.traces`); a body not
+said to be the target's ("A body was found in Aspen") is nothing of the
+target's. The target found dead ("Jane Doe was found dead in Aspen") is a
+sighting of the same kind, the death being read by :mod:`geosleuth.read.life`
+(or here, where that has no reference to the target to read: "Rescuers found
+him dead"); found alive, safe or unharmed ("Rescuers found her alive near
+Vail") adds a ``LifeStatus`` ``alive``.
 
 Not read: a finding that is denied or under a condition ("has not been found",
 "was never arrested", "if she is found"; the rules of a sighting), one that is
@@ -47,7 +52,13 @@ import re
 from typing import TYPE_CHECKING, Any, Literal
 
 from geosleuth.evidence import Hedge, LifeStatus
-from geosleuth.read._sentence import Sentence, disputed, hedge_text, in_phrase
+from geosleuth.read._sentence import (
+    Sentence,
+    antecedent,
+    disputed,
+    hedge_text,
+    in_phrase,
+)
 from geosleuth.read.hedges import hedge_of
 from geosleuth.read.sightings import add_seen, camera_of
 
@@ -158,7 +169,11 @@ def _found(ex: _Extractor, s: Sentence) -> tuple[Any, str, bool, str | None] | N
         for one in _ones_found(verb):
             if any(a <= w.idx < b for w in (one, *one.conjuncts) for a, b in named):
                 return verb, event, False, state
-            if one.lemma_.lower() in BODY_WORDS and _owned(one, owners, named):
+            # "Police found her car and her body": the body joined to a thing
+            if any(
+                w.lemma_.lower() in BODY_WORDS and _owned(w, owners, named)
+                for w in (one, *one.conjuncts)
+            ):
                 return verb, event, True, state
     return None
 
@@ -184,13 +199,21 @@ def _event(verb: Any) -> str | None:
 
 
 def _ones_found(verb: Any) -> list[Any]:
-    """The words for the one that ``verb`` finds or takes."""
+    """The words for the one that ``verb`` finds or takes.
+
+    A relative pronoun stands for the noun its clause describes: "Jane Doe, *who*
+    was arrested in Leeds", "Doe, *whom* police found in Aspen".
+    """
     kids = list(verb.children)
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in kids):
-        return [c for c in kids if c.dep_ == "nsubjpass"]
+        return [antecedent(c) for c in kids if c.dep_ == "nsubjpass"]
     if verb.lemma_.lower() in ("turn", "show"):
-        return [c for c in kids if c.dep_ == "nsubj"]  # "Jane Doe turned up"
-    out = [c for c in kids if c.dep_ in ("dobj", "obj")]
+        # "Jane Doe turned up", "Doe, who turned up in Denver"
+        return [antecedent(c) for c in kids if c.dep_ == "nsubj"]
+    out = [antecedent(c) for c in kids if c.dep_ in ("dobj", "obj")]
+    # "Police found her car, and her body, in a lake": the parse may join a
+    # second object to the verb
+    out += [c for c in kids if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
     # "Rescuers found her alive", "found him hiding": the parse makes "her" the
     # subject of the state
     out += [

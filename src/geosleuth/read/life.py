@@ -207,7 +207,7 @@ def _where_died(
         return
     # one mention, one item: "Jane Doe, who was hiding in Mosul, was killed in
     # Raqqa" gives no claim at Raqqa of whereabouts besides this one
-    ex.taken.update(m.start for m in places)
+    ex.taken.update((m.start, "claim") for m in places)
     lead = f"where the target died ({verb.text!r}): reported there then, not seen"
     for geom, name, buffer_km, anchor, extra in claim_regions(ex, places, s, ""):
         ex.build(

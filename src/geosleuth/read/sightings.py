@@ -57,16 +57,26 @@ hedge: "footage may show him") hold.
 A seeing that another party disputes ("..., but police denied it", "..., a claim
 the army denied", or a next sentence "Police denied the report.") is kept one
 level less sure, with the denial in its note (see :mod:`geosleuth.read.claims`,
-*Disputes*). In a sentence of two clauses with speakers of their own
+*Disputes*). Only the places of the seeing's own clause are seen
+(:func:`~geosleuth.read._sentence.own_clause`): not those of a clause with a
+subject of its own or one of speech or belief ("A hiker saw Jane Doe on Monday,
+and police believe she is hiding in Denver", "was spotted in Leeds, and her
+sister says she has gone to York", "seen in Aspen after she fled Denver"), nor
+those of a clause with a speaker of its own
 (:attr:`~geosleuth.read.attribution.Attribution.clauses`: "A hiker saw her in
-Aspen, but police say she is in Mosul"), only the places of the seeing's own
-clause are seen; the others are read as statements of where the target is.
+Aspen, but police say she is in Mosul"); verbs joined with no subject of their
+own share the places ("was seen and arrested in Leeds"). The other clauses are
+read as statements of where the target is, each as it would be on its own; their
+words give the seeing no hedge, and their speaker does not state it. In a
+relative clause the one seen is the one it describes ("Jane Doe, who was last
+seen in Aspen"; not "Jane Doe's brother, who was last seen in Aspen").
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from geosleuth.evidence import Sighting
@@ -78,6 +88,7 @@ from geosleuth.read._sentence import (
     NEAR,
     MentionLike,
     Sentence,
+    antecedent,
     denied_phrase,
     disputed,
     geometry_of,
@@ -86,9 +97,10 @@ from geosleuth.read._sentence import (
     kind_of,
     label,
     overlaps,
+    own_clause,
     resolved,
 )
-from geosleuth.read.attribution import modifiers_start
+from geosleuth.read.attribution import Attribution, modifiers_start
 from geosleuth.read.hedges import hedge_of
 
 if TYPE_CHECKING:
@@ -263,11 +275,16 @@ def add_seen(
     False for one denied, under a condition or through a screen, True otherwise,
     with or without a place.
     """
-    # "A hiker saw her in Aspen, but police say she is in Mosul": the places of
+    # "A hiker saw her in Aspen, but police say she is in Mosul", "A hiker saw
+    # her on Monday, and police believe she is hiding in Denver": the places of
     # the seeing's own clause (the others are read as statements of their own)
     a, b = next((c for c, _ in s.attr.clauses if c[0] <= seen_at < c[1]), s.span)
-    if s.attr.clauses:
-        ex.seen_clauses.append((a, b))
+    verb = next(
+        (t for t in (s.sent if s.sent is not None else []) if t.idx == seen_at), None
+    )
+    words, others = own_clause(verb, s.span) if verb is not None else (None, [])
+    if s.attr.clauses or others:
+        ex.seen_clauses.extend(_less((a, b), others))
     mine = [
         m
         for m in s.places
@@ -275,12 +292,14 @@ def add_seen(
         and m.start < b
         and resolved(m)
         and kind_of(m) not in ("country", "continent")
+        and (words is None or _word_of(ex, m) in words)
         and (keep is None or keep(m))
     ]
     # a place that another rule read ("Jane Doe was seen and arrested in Leeds":
-    # the arrest's) gives no second item
-    places = [m for m in mine if m.start not in ex.taken]
-    ex.taken.update(m.start for m in places)
+    # the arrest's) gives no second item; a trace's place is the target's too
+    # ("Police found her car and her body in a lake near Aspen")
+    places = [m for m in mine if _free(ex.taken.get(m.start), what)]
+    ex.taken.update((m.start, what) for m in places)
     denied = _denied(s, seen_at)
     # "was not seen in Mosul but in Raqqa": the place after "but" is seen
     corrected = [
@@ -349,7 +368,14 @@ def add_seen(
     # the hedge of the seeing: what follows "seen", and the auxiliaries just
     # before it ("may have been seen"), not the description of who was seen
     # ("who is considered one of the men closest to ...")
-    htext = hedge_text(s)
+    htext = _blank(hedge_text(s), s.span[0], others)
+    said = s.attr.at(seen_at)
+    if said.excluded and all(
+        any(c <= x and y <= d for c, d in others) for x, y in said.excluded
+    ):
+        # "Jane Doe was spotted in Leeds, and her sister says she has gone to
+        # York": the speaker of another clause does not state the seeing
+        s = replace(s, attr=Attribution(disputed=said.disputed))
     at = seen_at - s.span[0]
     aux = _AUX_BEFORE.search(htext[:at])
     hedge, cue = hedge_of(htext[aux.start() if aux else at :])
@@ -375,7 +401,47 @@ def add_seen(
     return True
 
 
+def _free(by: str | None, what: str) -> bool:
+    """Whether a place read by ``by`` (None: by nothing) is free for a ``what``.
+
+    A trace and a sighting of the target are two items at one place ("Police
+    found her car and her body in a lake"); two of either, or one and a claim,
+    are one.
+    """
+    return by is None or (by == "trace") != (what == "trace")
+
+
+def _word_of(ex: _Extractor, m: MentionLike) -> int:
+    """The token index of the head word of the place ``m`` (-1 if none)."""
+    span = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return -1 if span is None or len(span) == 0 else int(span.root.i)
+
+
+def _less(span: tuple[int, int], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of ``span`` outside the sorted, disjoint spans ``cuts``."""
+    out = []
+    start, end = span
+    for a, b in cuts:
+        if a > start:
+            out.append((start, min(a, end)))
+        start = max(start, b)
+    if start < end:
+        out.append((start, end))
+    return [(a, b) for a, b in out if a < b]
+
+
+def _blank(text: str, offset: int, spans: list[tuple[int, int]]) -> str:
+    """``text`` (starting at document ``offset``) with ``spans`` blanked out."""
+    out = list(text)
+    for a, b in spans:
+        for k in range(max(a, offset), min(b, offset + len(text))):
+            out[k - offset] = " "
+    return "".join(out)
+
+
 _NOBODY = frozenset({"nobody", "none", "noone"})
+#: The subject of a verb: "Jane Doe *who* was seen".
+_SUBJ = ("nsubj", "nsubjpass")
 #: Verbs that deny the clause or the report they govern: "denied that a shepherd
 #: saw", "rejected reports that a hiker saw", "dismissed claims that".
 _DENY_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute"})
@@ -774,8 +840,24 @@ def seen_subject(
     """(who, subject kind, description) of the one seen at ``seen_at``, or None.
 
     A reference to the target in the speaker's words ("*Jane Doe's* brother said
-    residents saw her") says who speaks, not who was seen.
+    residents saw her") says who speaks, not who was seen. In a relative clause
+    ("Jane Doe, *who* was last seen in Aspen"), the one seen is the noun that the
+    clause describes: none if that is not the target's name, title, nisba or
+    pronoun ("Jane Doe's brother, who was last seen in Aspen").
     """
+    verb = next(
+        (t for t in (s.sent if s.sent is not None else []) if t.idx == seen_at), None
+    )
+    subjects = [
+        c for c in (verb.children if verb is not None else []) if c.dep_ in _SUBJ
+    ]
+    described = [antecedent(c) for c in subjects if antecedent(c).i != c.i]
+    if described and not any(
+        r.start <= described[0].idx < r.end
+        for r in s.refs
+        if r.kind in ("name", "nisba", "title", "pronoun")
+    ):
+        return None
     before = [
         r
         for r in s.refs

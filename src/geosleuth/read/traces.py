@@ -36,7 +36,9 @@ Mosul": Leeds). Several of the target's things put at places by one verb
 places of its own phrase, each note naming its own thing; a place of the verb's
 is the first thing's ("her car and her phone were found in Aspen": one trace, of
 her car). Each verb puts its own things ("her car was found in Aspen, but her
-phone was found in Vail": two traces).
+phone was found in Vail": two traces). A thing listed after the target or her
+body is put where they are ("Her body and her car were found in a lake near
+Aspen": a trace, and the body found there, :mod:`geosleuth.read.found`).
 
 Not read: a thing seen in the active voice ("Residents saw her car in Vail", as
 before), a thing the target left ("She left her car in Aspen"), a thing named
@@ -218,8 +220,11 @@ def _putting(thing: Any) -> Any:
 
     The thing is the subject of one of :data:`_PUT_LEMMAS` ("was found", "last
     pinged"; "turned up", "showed up" with their "up") or the object of a verb
-    of finding in the active voice ("Police found her car").
+    of finding in the active voice ("Police found her car"); a thing joined to
+    another word is where that word is ("Her body and *her car* were found").
     """
+    while thing.dep_ == "conj" and thing.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        thing = thing.head
     verb = thing.head
     if verb.pos_ != "VERB":
         return None
