@@ -61,6 +61,7 @@ def test_help_names_the_options():
         "--token-file",
         "--allowed-host",
         "--workers",
+        "--time-limit",
     ):
         assert option in result.output
     # the extra's brackets survive rich's markup
@@ -84,11 +85,17 @@ def test_serve_runs_the_app_on_the_given_address(web, fake_uvicorn, tmp_path):
 
 
 def test_workers_are_two_processes_unless_told(web, fake_uvicorn, tmp_path):
-    for extra, expected in (([], 2), (["--workers", "0"], 0), (["--workers", "3"], 3)):
+    for extra, expected, limit in (
+        ([], 2, 1800),
+        (["--workers", "0"], 0, 1800),
+        (["--workers", "3", "--time-limit", "0"], 3, None),
+        (["--time-limit", "90.5"], 2, 90.5),
+    ):
         result = runner.invoke(app, ["serve", "--data-dir", str(tmp_path), *extra])
         assert result.exit_code == 0, result.output
         application = fake_uvicorn.pop()[0]
         assert application.state.workers.processes == expected
+        assert application.state.workers.time_limit_s == limit
         application.state.workers.close()  # none was started: nothing to wait for
     bad = runner.invoke(app, ["serve", "--data-dir", str(tmp_path), "--workers", "-1"])
     assert bad.exit_code == 2

@@ -1,7 +1,9 @@
 """Worker processes for the service's readings and estimates (service/workers.py)."""
 
 import json
+import math
 import threading
+import time
 
 import numpy as np
 import pytest
@@ -87,6 +89,26 @@ def test_a_dead_worker_fails_its_call_only(workers):
     with pytest.raises(WorkerStoppedError, match="stopped before it finished"):
         workers.call(die)
     assert workers.call(sum, [1, 2, 3]) == (6, [])  # a fresh pool
+
+
+def test_a_call_past_the_time_limit_is_stopped_and_the_worker_replaced():
+    pool = Workers(1, time_limit_s=0.5)
+    try:
+        assert pool.call(sum, [1]) == (1, [])  # the process is up and warm
+        began = time.monotonic()
+        with pytest.raises(WorkerStoppedError, match=r"longer than .* 0\.5 s"):
+            pool.call(pause, 30.0)
+        assert time.monotonic() - began < 10.0  # stopped, not waited for
+        assert pool.call(sum, [2]) == (2, [])  # a fresh process took its place
+    finally:
+        pool.close()
+
+
+@pytest.mark.parametrize("bad", [0, -1.0, math.inf, math.nan, True, "60"])
+def test_a_bad_time_limit_is_refused(bad):
+    with pytest.raises(InputError, match="positive number of seconds") as caught:
+        Workers(1, time_limit_s=bad)
+    assert caught.value.field == "time_limit_s"
 
 
 def test_a_closed_pool_runs_nothing():

@@ -43,6 +43,7 @@ from geosleuth.geometry import Area, Geometry, Line, Point, from_geojson
 __all__ = [
     "DEFAULT_GRADES",
     "KINDS",
+    "MAX_KM",
     "Claim",
     "EventSet",
     "EvidenceItem",
@@ -78,12 +79,23 @@ def _check_prob(item: str, name: str, value: Any, *, open_low: bool = False) -> 
         raise _fail(item, name, f"a number with {low} value ≤ 1", value)
 
 
+#: The largest distance on Earth, km: half the equator's length. A spread, a buffer
+#: or a distance beyond it means nothing (and a search "within 1e9 km" would cost
+#: the map drawing minutes).
+MAX_KM = 20_037.5
+
+
 def _check_km(item: str, name: str, value: Any, *, allow_zero: bool = True) -> None:
     ok = isinstance(value, (int, float)) and not isinstance(value, bool)
     ok = ok and math.isfinite(value) and (value >= 0 if allow_zero else value > 0)
-    if not ok:
+    if not (ok and value <= MAX_KM):
         kind = "a non-negative" if allow_zero else "a positive"
-        raise _fail(item, name, f"{kind} number of km", value)
+        raise _fail(
+            item,
+            name,
+            f"{kind} number of km, at most {MAX_KM:,} (half the Earth's circumference)",
+            value,
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -97,6 +97,15 @@ def serve(
             min=0,
         ),
     ] = 2,
+    time_limit: Annotated[
+        float,
+        typer.Option(
+            help="Longest a reading or an estimate may run in a worker, in "
+            "seconds: past it the worker is stopped and the request fails (503), "
+            "keeping nothing. 0: no limit. Needs --workers of 1 or more.",
+            min=0,
+        ),
+    ] = 1800,
 ) -> None:
     r"""Serve the cases in DATA_DIR to the team: the JSON API under /api, and pages.
 
@@ -125,6 +134,7 @@ def serve(
         hosts=hosts,
         allowed_hosts=allowed_host or (),
         workers=workers,
+        time_limit_s=time_limit if time_limit > 0 else None,
     )
     if users is None and not _is_loopback(host):
         err_console.print(

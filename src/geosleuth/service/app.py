@@ -32,9 +32,10 @@ GET     ``/api/cases/{id}/documents/{name}``   a stored report, as a download
 DELETE  ``/api/cases/{id}/documents/{name}``   take it out of the case (kept aside
                                                under ``removed/``, logged) →
                                                ``{"kept_as"}``
-POST    ``/api/cases/{id}/removed/{rid}/       put a removed report back (the case's
-        restore``                              ``removed`` lists each ``rid``), read
-                                               again if the target changed since
+POST    ``/api/cases/{id}/removed/{rid}/       put a removed report back (``rid`` is
+        restore``                              the ``id`` of an entry of the case's
+                                               ``removed``), read again if the
+                                               target changed since
 POST    ``/api/cases/{id}/estimate``           run the pipeline (``as_of``,
                                                ``published``, ``budget_km``,
                                                ``sweep_width_km``, as JSON or query) →
@@ -88,7 +89,8 @@ a page of another site sends, 404 for an unknown case, run or path, 413
 for a body over ``max_upload_bytes``, 421 for a host name not in ``hosts``, 501
 when an optional extra is missing, 503 when the data folder cannot be written (a
 full disk, a read-only folder: nothing is changed) or when the worker process
-reading or estimating died (``"error": "WorkerStopped"``: nothing is kept); never a
+reading or estimating died or ran past ``time_limit_s`` (``"error":
+"WorkerStopped"``: nothing is kept); never a
 traceback, never a path on the server.
 
 Readings of reports and estimates run in ``workers`` worker processes
@@ -210,6 +212,7 @@ def create_app(
     hosts: Sequence[str] | None = None,
     allowed_hosts: Sequence[str] = (),
     workers: int = 0,
+    time_limit_s: float | None = None,
 ) -> Starlette:
     """Build the service's ASGI application over the cases in ``data_dir``.
 
@@ -256,6 +259,10 @@ def create_app(
         in its own process, started at the application's startup (or first use)
         and stopped at its shutdown (``app.state.workers.close()`` where no
         shutdown is sent). 0: in the server's process, taking turns.
+    time_limit_s : float or None, default None
+        Longest a reading or an estimate may run in a worker process, in seconds:
+        past it the worker is stopped and the request gets 503 (nothing kept).
+        None: no limit. Needs ``workers`` ≥ 1.
 
     Notes
     -----
@@ -274,8 +281,8 @@ def create_app(
     InputError
         For an empty token, both ``token`` and ``users``, a malformed user, a
         role that is not ``viewer`` or ``editor``, a token given to two users, a
-        limit below 1, an allowed host that is not a bare host name, or a
-        negative number of workers.
+        limit below 1, an allowed host that is not a bare host name, a negative
+        number of workers, or a time limit that is not a positive number.
     """
     try:
         from starlette.applications import Starlette
@@ -304,7 +311,7 @@ def create_app(
     allowed = [_host_name(name) for name in allowed_hosts]
     if hosts is not None:
         hosts = [*hosts, *allowed]
-    pool = Workers(workers)
+    pool = Workers(workers, time_limit_s=time_limit_s)
     store = CaseStore(data_dir)
     limit = max_upload_bytes
     guarded = guard(store.root)

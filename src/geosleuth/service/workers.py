@@ -2,17 +2,18 @@
 
 A reading of an uploaded report and an estimate are CPU-bound, and each collects
 geosleuth's warnings, which is process-wide state (``warnings.catch_warnings``): in
-the server's process such calls must take turns. :class:`Workers` runs them in a
-pool of worker processes instead, so that two analysts' estimates, or an estimate
-and an upload's reading, go on at the same time, one per process; a case's own
-changes still take turns under its lock (:mod:`geosleuth.service.store`).
+the server's process such calls must take turns. :class:`Workers` runs them in
+worker processes instead, so that two analysts' estimates, or an estimate and an
+upload's reading, go on at the same time, one per process; a case's own changes
+still take turns under its lock (:mod:`geosleuth.service.store`).
 
 ``Workers(0)`` runs each call in the calling thread, taking turns, as a library
 user or a test may want. Either way :meth:`Workers.call` returns the call's result
 and the warnings it raised, and raises what the call raised (a
 :class:`~geosleuth.errors.GeosleuthError` keeps its message, file, line and field).
-A worker that dies (killed, or out of memory) fails only the call it was running,
-with :class:`WorkerStoppedError`; the next call starts a fresh pool.
+A worker that dies (killed, or out of memory), or whose call runs past the time
+limit (and is then stopped), fails only that call, with
+:class:`WorkerStoppedError`; a fresh process takes its place.
 
 Examples
 --------
@@ -24,11 +25,14 @@ Examples
 
 from __future__ import annotations
 
-import concurrent.futures
+import contextlib
+import math
 import multiprocessing
+import queue
+import signal
 import threading
+import traceback
 from collections.abc import Callable
-from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 from geosleuth.errors import GeosleuthError, InputError
@@ -38,15 +42,20 @@ __all__ = ["WorkerStoppedError", "Workers"]
 
 T = TypeVar("T")
 
+_SHUTTING_DOWN = "The service is shutting down; the call was not run."
+#: Longest a worker may take to start a call it was sent (a new one imports the
+#: library first), seconds; past it, the call is stopped as one past its limit.
+_START_S = 300.0
+
 
 class WorkerStoppedError(GeosleuthError):
-    """A worker process died while it ran a call (killed, or out of memory)."""
+    """A worker process died, or was stopped at the time limit, during a call."""
 
 
 def _collecting(
     fn: Callable[..., T], args: tuple[Any, ...], kwargs: dict[str, Any]
 ) -> tuple[T, list[str]]:
-    """``fn(*args, **kwargs)`` and geosleuth's warnings; runs in a worker."""
+    """``fn(*args, **kwargs)`` and geosleuth's warnings."""
     with collected_warnings() as found:
         result = fn(*args, **kwargs)
     return result, found
@@ -58,16 +67,84 @@ def _warm_up() -> None:
     import geosleuth.read  # noqa: F401
 
 
+def _serve(conn: Any) -> None:
+    """A worker process's loop: run each call sent, send back what came of it."""
+    # Ctrl-C at the server reaches its whole process group: the server stops its
+    # workers itself (Workers.close), so a worker ignores it
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _warm_up()
+    while True:
+        try:
+            job = conn.recv()
+        except EOFError:  # the server went away
+            return
+        if job is None:
+            return
+        fn, args, kwargs = job
+        conn.send(("started", None))  # the time limit counts from here
+        try:
+            answer: tuple[str, Any] = ("ok", _collecting(fn, args, kwargs))
+        except BaseException as exc:  # sent back, to be raised in the server
+            exc.add_note("In the worker process:\n" + traceback.format_exc())
+            answer = ("error", exc)
+        try:
+            conn.send(answer)
+        except Exception:  # the result or the error would not pickle
+            conn.send(("error", RuntimeError(traceback.format_exc())))
+
+
+class _Process:
+    """One worker process and the pipe to it."""
+
+    def __init__(self) -> None:
+        context = multiprocessing.get_context("spawn")
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child,), daemon=True)
+        self.process.start()
+        child.close()
+
+    def stop(self, *, kill: bool = False) -> None:
+        if kill:
+            self.process.kill()
+        else:
+            with contextlib.suppress(OSError):  # already gone
+                self.conn.send(None)
+        self.process.join(timeout=None if kill else 10)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+
+class _Died(Exception):
+    """The worker process ended while a call was sent to it."""
+
+
+def _receive(worker: _Process, timeout_s: float | None) -> tuple[str, Any] | None:
+    """The worker's next message, or None after ``timeout_s`` (None: no limit)."""
+    try:
+        if not worker.conn.poll(timeout_s):
+            return None
+        message: tuple[str, Any] = worker.conn.recv()
+    except (EOFError, OSError):
+        raise _Died from None
+    return message
+
+
 class Workers:
-    """A pool of worker processes for the service's readings and estimates.
+    """Worker processes for the service's readings and estimates.
 
     Parameters
     ----------
     processes : int
-        How many calls may run at once, each in its own process (started on first
-        use, by ``spawn``: a fresh interpreter, never a fork of the threaded
-        server; :meth:`start` starts them all at once). 0: each call runs in the
-    calling thread, and calls take turns.
+        How many calls may run at once, each in its own process (``spawn``: a
+        fresh interpreter, never a fork of the threaded server; started on first
+        use, or all at once by :meth:`start`). A call waits for a free process.
+        0: each call runs in the calling thread, and calls take turns.
+    time_limit_s : float or None, default None
+        Longest a call may run in a worker (seconds): past it, the worker is
+        stopped and the call fails with :class:`WorkerStoppedError`. None: no
+        limit. Not applied with ``processes=0`` (a thread cannot be stopped).
 
     Notes
     -----
@@ -77,7 +154,7 @@ class Workers:
     keeps it for the calls after.
     """
 
-    def __init__(self, processes: int) -> None:
+    def __init__(self, processes: int, *, time_limit_s: float | None = None) -> None:
         if (
             isinstance(processes, bool)
             or not isinstance(processes, int)
@@ -88,34 +165,55 @@ class Workers:
                 f"in the server's own process). Got {processes!r} instead.",
                 field="workers",
             )
+        if time_limit_s is not None and (
+            isinstance(time_limit_s, bool)
+            or not isinstance(time_limit_s, (int, float))
+            or not (math.isfinite(time_limit_s) and time_limit_s > 0)
+        ):
+            raise InputError(
+                "The time limit must be a positive number of seconds (or None). "
+                f"Got {time_limit_s!r} instead.",
+                field="time_limit_s",
+            )
         self.processes = processes
-        self._pool: concurrent.futures.ProcessPoolExecutor | None = None
+        self.time_limit_s = time_limit_s
+        # a free slot holds its process, or None until it is first used
+        self._free: queue.LifoQueue[_Process | None] = queue.LifoQueue()
+        for _ in range(processes):
+            self._free.put(None)
         self._lock = threading.Lock()
         self._closed = False
+        self._all: set[_Process] = set()
 
     def __repr__(self) -> str:
-        return f"Workers({self.processes})"
+        return f"Workers({self.processes}, time_limit_s={self.time_limit_s})"
 
-    def _current_pool(self) -> concurrent.futures.ProcessPoolExecutor:
+    def _new_process(self) -> _Process:
         with self._lock:
             if self._closed:
-                raise WorkerStoppedError(
-                    "The service is shutting down; the call was not run."
-                )
-            if self._pool is None:
-                self._pool = concurrent.futures.ProcessPoolExecutor(
-                    max_workers=self.processes,
-                    mp_context=multiprocessing.get_context("spawn"),
-                    initializer=_warm_up,
-                )
-            return self._pool
+                raise WorkerStoppedError(_SHUTTING_DOWN)
+            worker = _Process()
+            self._all.add(worker)
+            return worker
 
-    def _discard(self, pool: concurrent.futures.ProcessPoolExecutor) -> None:
-        """Forget a broken pool, so that the next call starts a fresh one."""
+    def _retire(self, worker: _Process, *, kill: bool) -> None:
         with self._lock:
-            if self._pool is pool:
-                self._pool = None
-        pool.shutdown(wait=False, cancel_futures=True)
+            self._all.discard(worker)
+        worker.stop(kill=kill)
+
+    def start(self) -> None:
+        """Start every worker process now, not at first use; returns at once.
+
+        Each imports the library as it starts (a second or two), so the first
+        reading or estimate does not wait for that.
+        """
+        for _ in range(self.processes):
+            slot = self._free.get()
+            try:
+                if slot is None:
+                    slot = self._new_process()
+            finally:
+                self._free.put(slot)
 
     def call(
         self, fn: Callable[..., T], /, *args: Any, **kwargs: Any
@@ -128,44 +226,59 @@ class Workers:
         Raises
         ------
         WorkerStoppedError
-            If the worker process running the call died, or the pool is closed.
+            If the worker process running the call died or ran past the time
+            limit, or the workers are closed.
         """
         if self.processes == 0:
             return _collecting(fn, args, kwargs)
-        pool = self._current_pool()
+        if self._closed:
+            raise WorkerStoppedError(_SHUTTING_DOWN)
+        slot = self._free.get()
+        keep = slot
         try:
-            future = pool.submit(_collecting, fn, args, kwargs)
-        except (BrokenProcessPool, RuntimeError):
-            # broken by another call's dead worker, or shut down meanwhile
-            self._discard(pool)
-            pool = self._current_pool()
-            future = pool.submit(_collecting, fn, args, kwargs)
-        try:
-            return future.result()
-        except BrokenProcessPool:
-            self._discard(pool)
+            worker = slot if slot is not None else self._new_process()
+            keep = worker
+            worker.conn.send((fn, args, kwargs))
+            # a new worker first imports the library: that is not the call's time
+            answer = _receive(worker, _START_S)
+            if answer is not None:
+                answer = _receive(worker, self.time_limit_s)
+            if answer is None:
+                keep = None
+                self._retire(worker, kill=True)
+                raise WorkerStoppedError(
+                    f"This took longer than the service's limit of "
+                    f"{self.time_limit_s:g} s, and was stopped; nothing was kept. "
+                    "Whoever runs the service can raise the limit (geosleuth "
+                    "serve --time-limit)."
+                )
+            status, value = answer
+        except _Died:
+            keep = None
+            self._retire(worker, kill=True)
             raise WorkerStoppedError(
                 "The worker process running this stopped before it finished (it "
                 "may have run out of memory, or been killed); nothing was kept. "
                 "Try again; if it happens again, tell whoever runs the service."
             ) from None
-
-    def start(self) -> None:
-        """Start every worker process now, in the background, not at first use.
-
-        Each imports the library as it starts (a second or two), so the first
-        reading or estimate does not wait for that. Returns at once.
-        """
-        if self.processes == 0:
-            return
-        pool = self._current_pool()
-        for _ in range(self.processes):
-            pool.submit(_warm_up)
+        finally:
+            self._free.put(keep)
+        if status == "error":
+            raise value
+        result: tuple[T, list[str]] = value
+        return result
 
     def close(self) -> None:
-        """Stop the worker processes (calls running are let finish); idempotent."""
+        """Stop the worker processes once their calls are done; idempotent.
+
+        A call made after this fails with :class:`WorkerStoppedError`.
+        """
         with self._lock:
             self._closed = True
-            pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+        # waits for the calls running
+        taken = [self._free.get() for _ in range(self.processes)]
+        for slot in taken:
+            if slot is not None:
+                self._retire(slot, kill=False)
+        for _ in taken:
+            self._free.put(None)
