@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import Any
@@ -63,3 +64,38 @@ def mentions_at(text: str, coords: dict[str, tuple[float, float]]) -> list[Any]:
                 out.append(Mention(name, start, end, name, lon, lat, None, 0.9, None))
             start = text.find(name, end)
     return sorted(out, key=lambda m: m.start)
+
+
+class _Reading:
+    """What the stand-in reader returns: enough for the service to store."""
+
+    def __init__(self, path, target, published):
+        self.doc_id, self.title, self.target = path.stem, None, target
+        self.published = published
+        self.evidence, self.mentions, self.rejected, self.notes = [], [], [], []
+
+    def to_dict(self):
+        return {"doc_id": self.doc_id, "target": self.target}
+
+
+@pytest.fixture
+def quick(monkeypatch):
+    """Stand-ins for ``read_document`` and ``locate_case``: fast, no spaCy.
+
+    For the service's tests, where the gate is the web layer's, not the library's.
+    """
+    import geosleuth.locate
+    import geosleuth.read
+
+    def read_document(path, *, target=None, published=None):
+        return _Reading(path, target, published)
+
+    def locate_case(inputs, *, out, **kwargs):
+        record = {"case": "case.yaml", "title": "t", "target": "x", "places": []}
+        (out / "estimate.json").write_text(json.dumps(record))
+        (out / "report.html").write_text("<p>the report</p>")
+        (out / "map.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+        return None, "x"
+
+    monkeypatch.setattr(geosleuth.read, "read_document", read_document)
+    monkeypatch.setattr(geosleuth.locate, "locate_case", locate_case)

@@ -45,3 +45,27 @@ def die(*args: Any, **kwargs: Any) -> None:
     import os
 
     os._exit(9)
+
+
+def files_of(folder):
+    """Every file under ``folder``, with its bytes: what a refusal must not touch."""
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def login(app, token):
+    r = call(app, "POST", "/login", data={"token": token})
+    assert r.status_code == 303, r.text
+    return {"Cookie": r.headers["set-cookie"].split(";")[0]}
+
+
+def routes_of(app):
+    """(method, path template) of every route the application has."""
+    return sorted(
+        (method, route.path)
+        for route in app.routes
+        for method in getattr(route, "methods", None) or ()
+    )

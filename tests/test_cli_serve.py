@@ -142,8 +142,9 @@ B = "77a2b8d1-s3cret-2"
         ("\n  \n# ana abc\n", "There is no token in the token file. ({file})"),
         (
             f"ana {A} viewer def\n",
-            "Line 1 of the token file must be 'NAME TOKEN', 'NAME TOKEN ROLE' or a "
-            "token alone; it has 4 words. ({file}:1)",
+            "Line 1 of the token file must be 'NAME TOKEN', 'NAME TOKEN ROLE', "
+            "either with 'cases=...' last, or a token alone; it has 4 words. "
+            "({file}:1)",
         ),
         (
             f"ana {A}\nana {B}\n",

@@ -4,7 +4,6 @@ In-process through httpx.ASGITransport, with stand-ins for the reader and the
 estimate (the gate is the web layer's, not the library's).
 """
 
-import json
 import re
 
 import pytest
@@ -25,7 +24,7 @@ from geosleuth.service.users import (  # noqa: E402
     parse_users,
     read_users,
 )
-from serving import call, error_of  # noqa: E402
+from serving import call, error_of, files_of, login, routes_of  # noqa: E402
 
 HIKER = REPO / "src" / "geosleuth" / "examples" / "missing-hiker.yaml"
 ANA = {"Authorization": "Bearer tok-ana"}  # an editor
@@ -57,51 +56,6 @@ CHANGES = {
 SAFE = {"GET", "HEAD", "OPTIONS"}
 
 
-def files_of(folder):
-    """Every file under ``folder``, with its bytes: what a refusal must not touch."""
-    return {
-        str(p.relative_to(folder)): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
-def login(app, token):
-    r = call(app, "POST", "/login", data={"token": token})
-    assert r.status_code == 303, r.text
-    return {"Cookie": r.headers["set-cookie"].split(";")[0]}
-
-
-class _Reading:
-    def __init__(self, path, target, published):
-        self.doc_id, self.title, self.target = path.stem, None, target
-        self.published = published
-        self.evidence, self.mentions, self.rejected, self.notes = [], [], [], []
-
-    def to_dict(self):
-        return {"doc_id": self.doc_id, "target": self.target}
-
-
-@pytest.fixture
-def quick(monkeypatch):
-    """Stand-ins for ``read_document`` and ``locate_case``: fast, no spaCy."""
-    import geosleuth.locate
-    import geosleuth.read
-
-    def read_document(path, *, target=None, published=None):
-        return _Reading(path, target, published)
-
-    def locate_case(inputs, *, out, **kwargs):
-        record = {"case": "case.yaml", "title": "t", "target": "x", "places": []}
-        (out / "estimate.json").write_text(json.dumps(record))
-        (out / "report.html").write_text("<p>the report</p>")
-        (out / "map.png").write_bytes(b"\x89PNG\r\n\x1a\n")
-        return None, "x"
-
-    monkeypatch.setattr(geosleuth.read, "read_document", read_document)
-    monkeypatch.setattr(geosleuth.locate, "locate_case", locate_case)
-
-
 @pytest.fixture
 def worked(tmp_path, quick):
     """A service of an editor and a viewer, with a case that has one of everything:
@@ -127,15 +81,6 @@ def worked(tmp_path, quick):
         "run_id": r.json()["run"],
     }
     return app, tmp_path, values
-
-
-def routes_of(app):
-    """(method, path template) of every route the application has."""
-    return sorted(
-        (method, route.path)
-        for route in app.routes
-        for method in getattr(route, "methods", None) or ()
-    )
 
 
 # ----------------------------------------------------------- the gate, on every route
@@ -358,8 +303,8 @@ A = "4f0c1d9e-s3cret-1"
         (
             f"ana {A} viewer # read only\n",
             1,
-            "Line 1 of the token file must be 'NAME TOKEN', 'NAME TOKEN ROLE' or a "
-            "token alone; it has 6 words.",
+            "Line 1 of the token file must be 'NAME TOKEN', 'NAME TOKEN ROLE', "
+            "either with 'cases=...' last, or a token alone; it has 6 words.",
         ),
     ],
 )

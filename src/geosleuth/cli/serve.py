@@ -65,6 +65,8 @@ def serve(
         typer.Option(
             help="File of users, one 'NAME TOKEN [ROLE]' a line, ROLE 'viewer' "
             "(may read the cases) or 'editor' (may also change them; the default), "
+            "and optionally 'cases=ID,...' last (case ids, or patterns such as "
+            "falcon-*: the user reaches only those cases; every case without it), "
             "or a token alone (the user 'team', an editor); every request but "
             "/health must then send 'Authorization: Bearer <token>', or come from "
             "a browser that logged in at /login; a viewer's changes are refused "
@@ -143,7 +145,12 @@ def serve(
             highlight=False,
         )
     _check_free(host, port)
-    names = [n if u.may_change else f"{n} ({u.role})" for n, u in (users or {}).items()]
+    names = [
+        n
+        + (f" ({u.role})" if not u.may_change else "")
+        + (f" [cases {','.join(u.cases)}]" if not u.reaches_all else "")
+        for n, u in (users or {}).items()
+    ]
     who = f" to {len(names)} user(s): {', '.join(names)}" if names else ""
     console.print(
         Text(f"Serving the cases in {data_dir} on http://{host}:{port}/{who}"),

@@ -21,6 +21,7 @@ from geosleuth.errors import (
     MissingDependencyError,
 )
 from geosleuth.service.pages import PAGE_CSP, error_page
+from geosleuth.service.store import REACH, CaseAccessError
 from geosleuth.service.users import EDITOR, User
 from geosleuth.service.workers import WorkerStoppedError
 
@@ -158,7 +159,9 @@ class TokenGate:
     is covered too. The only exceptions are ``/login`` and ``/logout`` and the
     paths in ``read_posts``, whose POST reads and changes nothing (``/api/read``).
     The role is the one ``users`` gives now, never one a cookie carries: a
-    session names only its user.
+    session names only its user. So are the cases the user may reach: for the
+    length of the request they are :data:`geosleuth.service.store.REACH`, and the
+    store shows no other case.
     """
 
     def __init__(
@@ -215,7 +218,13 @@ class TokenGate:
                     scope, receive, send
                 )
                 return
-            await self.app({**scope, USER_KEY: user, ROLE_KEY: role}, receive, send)
+            # the cases this user may reach, for the store, for this request only
+            patterns = self.users[user].cases
+            reach = REACH.set(None if "*" in patterns else patterns)
+            try:
+                await self.app({**scope, USER_KEY: user, ROLE_KEY: role}, receive, send)
+            finally:
+                REACH.reset(reach)
             return
         if scope["type"] == "websocket":
             await send({"type": "websocket.close", "code": 1008})
@@ -399,7 +408,8 @@ class OriginGate:
 def guard(root: Path) -> Callable[[Handler], Handler]:
     """Turn what a handler raises into a JSON error; data paths are not shown.
 
-    A :class:`GeosleuthError` is 422 (404 for an unknown case, 501 for a missing
+    A :class:`GeosleuthError` is 422 (404 for an unknown case, 403 for a new case
+    the user's token would not reach, 501 for a missing
     extra, 503 when the worker process running it died), an :class:`OSError` (a
     full disk, a read-only data folder) is 503 and anything else 500; the last
     three are logged, and no response shows a path of
@@ -420,6 +430,8 @@ def guard(root: Path) -> Callable[[Handler], Handler]:
                 return error_response(exc.status, exc.error, exc.message)
             except CaseNotFoundError as exc:
                 return error_response(404, "NotFound", exc.message, field=exc.field)
+            except CaseAccessError as exc:
+                return error_response(403, "Forbidden", exc.message, field=exc.field)
             except MissingDependencyError as exc:
                 return error_response(501, type(exc).__name__, exc.message)
             except WorkerStoppedError as exc:

@@ -135,7 +135,7 @@ from geosleuth.service._http import (
     request_user,
 )
 from geosleuth.service.pages import case_page, error_page, index_page, remove_page
-from geosleuth.service.store import RUN_FILES, CaseStore
+from geosleuth.service.store import RUN_FILES, CaseAccessError, CaseStore
 from geosleuth.service.users import UNNAMED, User, check_users
 from geosleuth.service.workers import Workers
 
@@ -382,8 +382,9 @@ def create_app(
             )
         except GeosleuthError as exc:
             if from_form:
+                status = 403 if isinstance(exc, CaseAccessError) else 422
                 return html_response(
-                    error_page(type(exc).__name__, exc.message, exc.line), 422
+                    error_page(type(exc).__name__, exc.message, exc.line), status
                 )
             raise
         if from_form:

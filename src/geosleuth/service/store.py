@@ -30,11 +30,20 @@ Every change is logged (:meth:`CaseStore.log`, read back with
 :meth:`CaseStore.history`) with the user who asked for it (None on a service
 without tokens): the log is appended to, never rewritten, under the case's lock,
 and a change counts as made only once its line is written.
+
+A user may be given only some cases (``cases=`` in the token file,
+:mod:`geosleuth.service.users`): for the length of their request the service sets
+:data:`REACH` to the patterns of the ids they may reach, and the store then acts
+as if no other case existed (:meth:`CaseStore.ids` leaves them out, and
+:meth:`CaseStore.folder`, through which every case is looked up, answers as for a
+missing case), and makes no new case they could not reach
+(:class:`CaseAccessError`). One check in the store covers every route.
 """
 
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import datetime as dt
 import hashlib
 import json
@@ -49,15 +58,18 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from geosleuth.casefile import Case
-from geosleuth.errors import CaseNotFoundError, InputError
+from geosleuth.errors import CaseNotFoundError, GeosleuthError, InputError
 from geosleuth.report.files import write_atomic, write_json
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
+    "REACH",
     "RUN_FILES",
+    "CaseAccessError",
     "CaseStore",
     "case_slug",
     "document_name",
+    "reachable",
 ]
 
 #: Suffixes of the documents a case accepts (those ``geosleuth locate`` reads).
@@ -75,6 +87,37 @@ RUN_FILES: dict[str, str] = {
 
 _LOG = "log.jsonl"
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+
+#: The case ids the request being served may reach: shell-style patterns
+#: (:func:`fnmatch.fnmatchcase`, e.g. ``("falcon-*",)``), or None for every case.
+#: Set per request by :class:`geosleuth.service._http.TokenGate`.
+REACH: contextvars.ContextVar[tuple[str, ...] | None] = contextvars.ContextVar(
+    "geosleuth_reach", default=None
+)
+
+
+def reachable(case_id: str) -> bool:
+    """Whether the request being served may reach case ``case_id`` (:data:`REACH`).
+
+    Examples
+    --------
+    >>> reachable("falcon-1")
+    True
+    >>> token = REACH.set(("falcon-*", "owl"))
+    >>> [reachable(i) for i in ("falcon-1", "owl", "owl-2", "hawk")]
+    [True, True, False, False]
+    >>> REACH.reset(token)
+    """
+    from fnmatch import fnmatchcase
+
+    patterns = REACH.get()
+    return patterns is None or any(fnmatchcase(case_id, p) for p in patterns)
+
+
+class CaseAccessError(GeosleuthError):
+    """A user asked for a new case whose id their token does not reach."""
+
+
 _RUN_ID = re.compile(r"[0-9]{4,9}")
 _NUMBERED_RUN = re.compile(r"([0-9]{4,9})")
 _NUMBERED_VERSION = re.compile(r"([0-9]{4,9})\.yaml")
@@ -246,7 +289,9 @@ class CaseStore:
         return sorted(
             p.name
             for p in self.cases.iterdir()
-            if _ID.fullmatch(p.name) and (p / "case.yaml").is_file()
+            if _ID.fullmatch(p.name)
+            and reachable(p.name)
+            and (p / "case.yaml").is_file()
         )
 
     def folder(self, case_id: str) -> Path:
@@ -255,10 +300,13 @@ class CaseStore:
         Raises
         ------
         CaseNotFoundError
-            If ``case_id`` is not a well-formed id or no such case exists.
+            If ``case_id`` is not a well-formed id, no such case exists, or the
+            request may not reach it (:data:`REACH`: the same error, so that a
+            user cannot tell a case they may not see from one that is not there).
         """
         if (
             not _ID.fullmatch(case_id)
+            or not reachable(case_id)
             or not (self.cases / case_id / "case.yaml").is_file()
         ):
             raise CaseNotFoundError(f"There is no case {case_id[:80]!r}.", field="id")
@@ -284,6 +332,11 @@ class CaseStore:
         valid case is stored. The folder is filled under a temporary name and
         renamed into place, so a case is either complete or absent; its log
         starts with a ``created`` line by ``user``.
+
+        Raises
+        ------
+        CaseAccessError
+            If the request may not reach the id the case would get (:data:`REACH`).
         """
         base = case_slug(case.title or case.target)
         tmp = self.cases / f".new-{uuid.uuid4().hex}"
@@ -297,6 +350,15 @@ class CaseStore:
                 target = self.cases / case_id
                 if target.exists():
                     continue
+                if not reachable(case_id):
+                    patterns = ", ".join(REACH.get() or ())
+                    raise CaseAccessError(
+                        f"This case would be called {case_id!r}, which your token "
+                        f"does not reach (your cases: {patterns}). Give it a title "
+                        "that makes an id you may reach, or ask whoever runs the "
+                        "service.",
+                        field="title",
+                    )
                 write_json(
                     tmp / "meta.json",
                     {

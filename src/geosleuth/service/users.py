@@ -1,12 +1,13 @@
 """The service's users: who may call it, what they may do, and under which name.
 
 A token file (``geosleuth serve --token-file FILE``) holds one user a line, with
-an optional role::
+an optional role and an optional list of the cases they may reach::
 
-    # name   token          role
+    # name   token          role     cases
     ana      4f0c1d...e9
     ben      77a2b8...01    editor
     cleo     9b31e0...7c    viewer
+    dan      e5a90c...44    editor   cases=falcon-*,owl
 
 =========  ==================================================================
 role       may
@@ -16,6 +17,13 @@ role       may
            back, replace the case file, run an estimate, record a search (the
            role of a line that names none, so older files keep their rights)
 =========  ==================================================================
+
+A user with ``cases=`` (comma-separated case ids, or shell-style patterns of them
+such as ``falcon-*``) reaches only those cases: the others are, to them, not there
+(not listed, 404), and a case they create must get an id they reach (else 403).
+Without it, a user reaches every case. Case ids are made from case titles
+(:func:`geosleuth.service.store.case_slug`): a case titled "Falcon: the port" is
+``falcon-the-port``.
 
 The service refuses a viewer's changes with 403 (see
 :class:`geosleuth.service._http.TokenGate`). It reads the roles when it starts:
@@ -28,7 +36,8 @@ lines and lines starting with ``#`` are skipped. A name is 1-40 ASCII letters,
 digits, ``_`` or ``-``; a token is one word of printable ASCII, at least
 :data:`MIN_TOKEN_CHARS` characters (make one with ``python -c "import secrets;
 print(secrets.token_urlsafe(24))"``); a role is one of :data:`ROLES`, in lower
-case. Names and tokens must each be unique, and a file with several users names
+case; a pattern is 1-64 lower-case ASCII letters, digits, ``-``, ``*`` or
+``?``. Names and tokens must each be unique, and a file with several users names
 each one (a word alone among named lines is more likely a name whose token was
 forgotten than a token). Every change the service makes is kept in its case's log
 under the user who asked for it (:meth:`geosleuth.service.store.CaseStore.log`).
@@ -49,6 +58,7 @@ __all__ = [
     "EDITOR",
     "MIN_TOKEN_CHARS",
     "ROLES",
+    "ALL_CASES",
     "UNNAMED",
     "VIEWER",
     "Role",
@@ -74,6 +84,11 @@ UNNAMED = "team"
 MIN_TOKEN_CHARS = 16
 
 _NAME = re.compile(r"[A-Za-z0-9_-]{1,40}")
+#: A pattern of case ids (the ids are lower-case letters, digits and '-').
+_PATTERN = re.compile(r"[a-z0-9*?-]{1,64}")
+#: The cases of a user whose line names none: every case.
+ALL_CASES: tuple[str, ...] = ("*",)
+_CASES_PREFIX = "cases="
 
 
 def _role_error(role: object, who: str, line: int | None = None) -> InputError:
@@ -100,11 +115,15 @@ class User:
         ``/login``.
     role : {"viewer", "editor"}, default "editor"
         What the user may do (:data:`ROLES`).
+    cases : tuple of str, default ("*",)
+        The ids of the cases the user may reach, or shell-style patterns of them
+        (``"falcon-*"``); :data:`ALL_CASES` for every case.
 
     Raises
     ------
     InputError
-        For a token that is not text or a role that is not one of :data:`ROLES`.
+        For a token that is not text, a role that is not one of :data:`ROLES`, or
+        no case pattern, or one that is not 1-64 of ``a-z 0-9 - * ?``.
 
     Examples
     --------
@@ -112,6 +131,8 @@ class User:
     User(role='viewer')
     >>> User("4f0c1d9e-s3cret-1").may_change
     True
+    >>> User("4f0c1d9e-s3cret-1", cases=("falcon-*",))
+    User(role='editor', cases=('falcon-*',))
     >>> User("4f0c1d9e-s3cret-1", role="admin")
     Traceback (most recent call last):
     ...
@@ -120,12 +141,23 @@ class User:
 
     token: str = field(repr=False)
     role: Role = DEFAULT_ROLE
+    cases: tuple[str, ...] = ALL_CASES
 
     def __post_init__(self) -> None:
         if not isinstance(self.token, str):
             raise InputError("A user's token must be text.", field="users")
         if self.role not in ROLES:
             raise _role_error(self.role, "a user")
+        _check_cases(self.cases, "a user")
+
+    def __repr__(self) -> str:
+        more = "" if self.reaches_all else f", cases={self.cases!r}"
+        return f"User(role={self.role!r}{more})"
+
+    @property
+    def reaches_all(self) -> bool:
+        """Whether the user may reach every case (no ``cases=``, or ``*``)."""
+        return "*" in self.cases
 
     @property
     def may_change(self) -> bool:
@@ -133,10 +165,31 @@ class User:
         return self.role == EDITOR
 
 
+def _check_cases(cases: object, who: str, line: int | None = None) -> tuple[str, ...]:
+    """``cases`` checked: a non-empty tuple of patterns of case ids."""
+    where = f" (line {line} of the token file)" if line else ""
+    if (
+        not isinstance(cases, tuple)
+        or not cases
+        or not all(isinstance(p, str) and _PATTERN.fullmatch(p) for p in cases)
+    ):
+        raise InputError(
+            f"The cases of {who}{where} must be case ids or patterns of them, each "
+            "1-64 of a-z, 0-9, '-', '*' or '?', separated by commas (e.g. "
+            f"'cases=falcon-*,owl'). Got {cases!r:.80} instead.",
+            line=line,
+            field="users",
+        )
+    return cases
+
+
 def _collect(
-    entries: Iterable[tuple[str, str, str, int | None]], where: str, *, ascii_only: bool
+    entries: Iterable[tuple[str, str, str, tuple[str, ...], int | None]],
+    where: str,
+    *,
+    ascii_only: bool,
 ) -> dict[str, User]:
-    """Name → user from (name, token, role, line) entries; InputError naming the line.
+    """Name → user from (name, token, role, cases, line); InputError naming the line.
 
     ``where`` names what the entries come from ("the token file"). A token file's
     tokens must be ASCII (``ascii_only``), as they are sent in an HTTP header; a
@@ -145,7 +198,7 @@ def _collect(
     users: dict[str, User] = {}
     seen: dict[str, str] = {}  # token -> the user who has it
 
-    for name, token, role, line in entries:
+    for name, token, role, cases, line in entries:
         loc = f" (line {line} of {where})" if line else ""
         if not _NAME.fullmatch(name):
             raise InputError(
@@ -190,7 +243,8 @@ def _collect(
                 line=line,
                 field="users",
             )
-        users[name] = User(token, role)
+        _check_cases(cases, repr(name), line)
+        users[name] = User(token, role, cases)
         seen[token] = name
     if not users:
         raise InputError(f"There is no token in {where}.", field="users")
@@ -198,11 +252,11 @@ def _collect(
 
 
 def parse_users(text: str) -> dict[str, User]:
-    r"""The users in a token file's text: each name, token and role.
+    r"""The users in a token file's text: each name, token, role and cases.
 
-    A line is ``NAME TOKEN``, ``NAME TOKEN ROLE`` or, in a file of one user, a
-    token alone (the user :data:`UNNAMED`); the role is :data:`DEFAULT_ROLE` when
-    left out.
+    A line is ``NAME TOKEN [ROLE] [cases=PATTERN,...]`` or, in a file of one user,
+    a token alone (the user :data:`UNNAMED`); the role is :data:`DEFAULT_ROLE` and
+    the cases :data:`ALL_CASES` when left out.
 
     Returns
     -------
@@ -226,6 +280,8 @@ def parse_users(text: str) -> dict[str, User]:
     '77a2b8d1-s3cret-2'
     >>> parse_users("  abc123XYZ-0123456789\n")
     {'team': User(role='editor')}
+    >>> parse_users("dan e5a90c44-s3cret-3 cases=falcon-*,owl\n")
+    {'dan': User(role='editor', cases=('falcon-*', 'owl'))}
     >>> parse_users("ana 4f0c1d9e-s3cret-1\nben\n")
     Traceback (most recent call last):
     ...
@@ -240,18 +296,25 @@ def parse_users(text: str) -> dict[str, User]:
         words = raw.split()
         if not words or words[0].startswith("#"):
             continue
-        if len(words) > 3:
+        cases = ALL_CASES
+        if len(words) > 2 and words[-1].startswith(_CASES_PREFIX):
+            listed = words.pop()[len(_CASES_PREFIX) :]
+            cases = tuple(listed.split(","))
+            who = repr(words[0]) if len(words) > 1 else "the user"
+            _check_cases(cases, who, number)
+        if len(words) > 3 or any(w.startswith(_CASES_PREFIX) for w in words):
             raise InputError(
                 f"Line {number} of the token file must be 'NAME TOKEN', 'NAME TOKEN "
-                f"ROLE' or a token alone; it has {len(words)} words.",
+                "ROLE', either with 'cases=...' last, or a token alone; it has "
+                f"{len(words)} words.",
                 line=number,
                 field="users",
             )
         name = words[0] if len(words) > 1 else None
         token = words[1] if len(words) > 1 else words[0]
         role = words[2] if len(words) > 2 else DEFAULT_ROLE
-        entries.append((name, token, role, number))
-    lone = [n for name, _, _, n in entries if name is None]
+        entries.append((name, token, role, cases, number))
+    lone = [n for name, _, _, _, n in entries if name is None]
     if lone and len(entries) > 1:
         raise InputError(
             f"Line {lone[0]} of the token file has one word among several users: "
@@ -260,7 +323,7 @@ def parse_users(text: str) -> dict[str, User]:
             line=lone[0],
             field="users",
         )
-    for _, token, _, number in entries:
+    for _, token, _, _, number in entries:
         if token in ROLES:  # 'ana viewer 4f0c...' or 'ana viewer'
             raise InputError(
                 f"The token on line {number} of the token file is the role "
@@ -276,7 +339,10 @@ def parse_users(text: str) -> dict[str, User]:
                 line=number,
                 field="users",
             )
-    named = [(name or UNNAMED, token, role, n) for name, token, role, n in entries]
+    named = [
+        (name or UNNAMED, token, role, cases, n)
+        for name, token, role, cases, n in entries
+    ]
     return _collect(named, "the token file", ascii_only=True)
 
 
@@ -315,7 +381,7 @@ def check_users(users: Mapping[str, str | User]) -> dict[str, User]:
                 f"User. Got {name!r:.60}.",
                 field="users",
             )
-        entries.append((name, user.token.strip(), user.role, None))
+        entries.append((name, user.token.strip(), user.role, user.cases, None))
     return _collect(entries, "the users given", ascii_only=False)
 
 
