@@ -28,12 +28,12 @@ PROV = Provenance(document="d")
 
 
 def test_max_km_is_half_the_equator():
-    assert MAX_KM == pytest.approx(40_075.0 / 2, abs=0.1)
+    assert abs(MAX_KM - 40_075.0 / 2) < 0.1
 
 
 @given(st.floats(min_value=MAX_KM, max_value=1e300, exclude_min=True))
 def test_a_search_radius_past_it_is_refused(radius):
-    with pytest.raises(InputError, match="at most 20,037.5") as caught:
+    with pytest.raises(InputError, match=r"at most 20,037\.5") as caught:
         Searched(id="s", provenance=PROV, date=DAY, area=Point(0, 0), pd=0.5,
                  buffer_km=radius)  # fmt: skip
     assert caught.value.field == "buffer_km"
@@ -51,7 +51,7 @@ def test_a_case_file_with_a_spread_past_it_names_the_field():
         "target: x\nevidence:\n  - {id: far, kind: sighting, date: 2024-01-01,\n"
         "     place: {lon: 0, lat: 0}, sigma_km: 30000}\n"
     )
-    with pytest.raises(InputError, match="'sigma_km' of sighting 'far'.*at most"):
+    with pytest.raises(InputError, match=r"'sigma_km' of sighting 'far'.*at most"):
         parse_case(text)
 
 
@@ -87,9 +87,13 @@ def test_the_service_refuses_a_search_radius_past_it(tmp_path: Path):
             app,
             "POST",
             f"/api/cases/{case_id}/searched",
-            json={"date": "2024-10-13", "pd": 0.5, "centre": [-4.05, 53.07],
-                  "radius_km": 1e9},
-        ),  # fmt: skip
+            json={
+                "date": "2024-10-13",
+                "pd": 0.5,
+                "centre": [-4.05, 53.07],
+                "radius_km": 1e9,
+            },
+        ),
         422,
     )
     assert body["field"] == "buffer_km" and "at most 20,037.5" in body["message"]

@@ -31,6 +31,7 @@ from geosleuth.errors import (
 from geosleuth.evidence import (
     DEFAULT_GRADES,
     KINDS,
+    MAX_KM,
     Claim,
     EventSet,
     EvidenceItem,
@@ -150,6 +151,7 @@ __all__ = [
     "KoopmanDetection",
     "LifeStatus",
     "Line",
+    "MAX_KM",
     "MissingDependencyError",
     "NamedPlace",
     "NotFittedError",
