@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import json
 from pathlib import Path
@@ -324,6 +325,13 @@ def test_corpus_reads_every_document_under_the_folder(
         target="Abu Bakr al-Baghdadi",
         published="2018-05-15",
     )
+    # moved: the second a.txt's doc_id (and item ids) are now 'a-2' too, with a note
+    note = (
+        f"doc_id 'a-2', not 'a': that is the id of {str(corpus / 'a.txt')!r}, read "
+        "in the same corpus"
+    )
+    second = dataclasses.replace(second.renamed("a-2"), notes=(*second.notes, note))
+    assert second.evidence and second.evidence[0].id.startswith("a-2:")
     text = json.dumps(second.to_dict(), ensure_ascii=False, indent=2)
     assert written["a-2.json"] == text.encode("utf-8")
     assert written["a-2.html"] == annotate_html(second).encode("utf-8")

@@ -50,8 +50,10 @@ def _items(reading: Any) -> list[tuple[Any, ...]]:
         # hedged) by that clause's speaker
         ("A hiker saw Jane Doe on Monday, and police believe she is hiding in "
          "Denver.", [("claim", "Denver", "is", "Police", "probable")]),
+        # York is the sister's claim (tests/test_read_clause_speakers_and.py)
         ("Jane Doe was spotted in Leeds on Monday, and her sister says she has "
-         "gone to York.", [("sighting", "Leeds", "target", None, "certain")]),
+         "gone to York.", [("sighting", "Leeds", "target", None, "certain"),
+                           ("claim", "York", "is", "Her sister", "certain")]),
         ("Jane Doe was spotted in Leeds on Monday, and police say she is in York.",
          [("sighting", "Leeds", "target", None, "certain"),
           ("claim", "York", "is", "Police", "certain")]),
@@ -64,8 +66,10 @@ def _items(reading: Any) -> list[tuple[Any, ...]]:
           ("claim", "York", "is", "Police", "certain")]),
         ("Jane Doe was seen in Aspen after she fled Denver.",
          [("sighting", "Aspen", "target", None, "certain")]),
+        # York is a claim of the seeing's subject, the target
         ("Jane Doe was seen in Leeds, and is believed to have gone to York.",
-         [("sighting", "Leeds", "target", None, "certain")]),
+         [("sighting", "Leeds", "target", None, "certain"),
+          ("claim", "York", "is", None, "probable")]),
         ("Jane Doe, who was last seen in Aspen, is believed to be in Denver.",
          [("sighting", "Aspen", "target", None, "certain"),
           ("claim", "Denver", "is", None, "probable")]),

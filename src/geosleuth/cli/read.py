@@ -140,7 +140,8 @@ def read(
             readable=True,
             metavar="DIR",
             help="Read every .txt, .md, .markdown, .html and .htm file under DIR "
-            "(recursively, in sorted order), with any FILES given.",
+            "(recursively, in sorted order), with any FILES given; but for the "
+            "--out folder and the pages geosleuth wrote, left out with a warning.",
         ),
     ] = None,
     published: Annotated[
@@ -201,7 +202,8 @@ def read(
 
     paths = list(files or [])
     if corpus is not None:
-        paths += corpus_files(corpus)
+        with shown_warnings():  # what is left out: geosleuth's pages, --out
+            paths += corpus_files(corpus, exclude=[out])
     if not paths:
         raise typer.BadParameter(
             "nothing to read. Give the reports as FILE arguments, or a folder of "
@@ -214,7 +216,6 @@ def read(
     paths = list(unique.values())
     how, n_workers = scheduler_of(workers, scheduler)
     home_place = home_of(home) if home else None
-    out.mkdir(parents=True, exist_ok=True)
     table = Table(title="geosleuth read", show_lines=False)
     for col in (
         "document",
@@ -247,15 +248,13 @@ def read(
             )
     used: set[str] = {"evidence"}  # evidence.json is the corpus's
     names = []
+    written: dict[Path, str] = {}  # all made first: a failure writes nothing
     for path, reading in zip(result.paths, result.readings, strict=True):
         stem = unique_name(reading.doc_id, used)
         json_path = out / f"{stem}.json"
         html_path = out / f"{stem}.html"
-        json_path.write_text(
-            json.dumps(reading.to_dict(), ensure_ascii=False, indent=2),
-            encoding="utf-8",
-        )
-        html_path.write_text(annotate_html(reading), encoding="utf-8")
+        written[json_path] = json.dumps(reading.to_dict(), ensure_ascii=False, indent=2)
+        written[html_path] = annotate_html(reading)
         names.append(json_path.name)
         kinds = [it.kind for it in reading.evidence]
         table.add_row(
@@ -269,9 +268,10 @@ def read(
             Text(f"{json_path.name}, {html_path.name}"),
         )
     record = evidence_record(result.readings, files=names, rejected=result.rejected)
-    (out / "evidence.json").write_text(
-        json.dumps(record, ensure_ascii=False, indent=2), encoding="utf-8"
-    )
+    written[out / "evidence.json"] = json.dumps(record, ensure_ascii=False, indent=2)
+    out.mkdir(parents=True, exist_ok=True)  # only now: a failed read leaves none
+    for dest, content in written.items():
+        dest.write_text(content, encoding="utf-8")
     console.print(table)
     for skipped in result.rejected:
         console.print(Text(f"Not read: {skipped.path}: {skipped.reason}"))

@@ -44,9 +44,11 @@ __all__ = [
     "is_point",
     "kind_of",
     "label",
+    "less",
     "own_clause",
     "overlaps",
     "resolved",
+    "shared_subject",
     "strip_span",
 ]
 
@@ -167,6 +169,27 @@ class Sentence:
     refs: list[TargetRef]
     dates: list[DateMention]
     attr: Attribution
+
+
+def less(span: tuple[int, int], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of ``span`` outside the spans ``cuts`` (end exclusive).
+
+    Examples
+    --------
+    >>> less((0, 10), [(6, 8), (2, 4)])
+    [(0, 2), (4, 6), (8, 10)]
+    >>> less((0, 10), [(0, 10)])
+    []
+    """
+    out = []
+    start, end = span
+    for a, b in sorted(cuts):
+        if a > start:
+            out.append((start, min(a, end)))
+        start = max(start, b)
+    if start < end:
+        out.append((start, end))
+    return [(a, b) for a, b in out if a < b]
 
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -336,6 +359,8 @@ _CLAUSE_DEPS = frozenset(
 _PART_DEPS = frozenset(
     {"relcl", "acl", "advcl", "conj", "pcomp", "appos", "csubj", "csubjpass"}
 )
+#: Links of a verb's subject.
+_SUBJECTS = ("nsubj", "nsubjpass")
 #: Relative pronouns: the subject of "a man *who* lives in Leeds" is the noun's.
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 #: Tags of a verb in a tense, not a participle or an infinitive.
@@ -456,6 +481,44 @@ def own_clause(
         others += [(span[0], first.idx), (last.idx + len(last), span[1])]
     others = [(max(a, span[0]), min(b, span[1])) for a, b in others]
     return frozenset(words), sorted((a, b) for a, b in others if a < b)
+
+
+def shared_subject(doc: Any, span: tuple[int, int]) -> Any:
+    """The subject that the clause at ``span`` shares with the verb it is joined to.
+
+    Its verb is joined to another and has no subject of its own: in "Jane Doe was
+    seen in Leeds, and *is believed to have gone to York*" the clause is of
+    "Doe" (a relative pronoun stands for its noun: :func:`antecedent`); "and
+    *police believe* she is in York" has a subject of its own, and shares none.
+
+    Parameters
+    ----------
+    doc : spacy.tokens.Doc
+        The parse.
+    span : tuple of (int, int)
+        Character offsets (in the document) of the clause, as
+        :func:`own_clause` gives the other clauses of a sentence.
+
+    Returns
+    -------
+    spacy.tokens.Token or None
+        The word of the subject shared; None if the clause has its own, or none
+        is found.
+    """
+    words = doc.char_span(span[0], span[1], alignment_mode="contract")
+    if words is None or len(words) == 0:
+        return None
+    verb = words.root
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ != "conj" or _own_subject(verb):
+        return None
+    for _ in range(6):  # up the verbs it is joined to, or completes
+        verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None:
+            return antecedent(subject)
+        if verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
+            return None
+    return None
 
 
 def _complement_of(head: Any, verb: Any) -> bool:

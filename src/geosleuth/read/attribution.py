@@ -46,8 +46,13 @@ Two clauses set against each other by "but" or "yet", each with its own subject,
 have a speaker each (:attr:`Attribution.clauses`, :meth:`Attribution.at`): "Jane
 Doe is not in Raqqa, *but police say* she is in Mosul" (the first clause is the
 article's own), "Police say she is in Mosul, *but her brother says* she is in
-Vail". The sentence's attribution stays that of its first reporting verb, for
-what follows it ("He said ..."). A clause whose reporting verb has no subject
+Vail". So do two joined by "and" when the second has a reporting verb of its
+own: "Her sister says Jane Doe was seen in Leeds, *and police believe* she is in
+York"; one that reports nothing continues the first speaker's report ("Police
+say she is in Mosul, and her car was found in Vail"), as does a verb with no
+subject of its own ("Police say she was seen in Leeds and is believed to have
+gone to York"). The sentence's attribution stays that of its first reporting
+verb, for what follows it ("He said ..."). A clause whose reporting verb has no subject
 that can be named ("Police say ..., *but she says* ...", "Jane Doe *is believed*
 to be in Raqqa, but ...") has no named speaker, as on its own: never the other
 clause's. One that calls the first untrue ("Jane Doe is in Raqqa, *but the army
@@ -722,6 +727,11 @@ def _verb_speaker(
 
 #: Conjunctions that set one clause against another: "..., but police say".
 _CONTRAST_CC = frozenset({"but", "yet"})
+#: Conjunctions that add a clause to another: "..., and analysts argue". The
+#: added clause has a speaker of its own only where it reports speech or belief
+#: ("and *police believe* she is in York"); one that reports nothing continues
+#: the first speaker's report ("Police say ..., and her car was found in Vail").
+_ADDING_CC = frozenset({"and"})
 #: What makes a statement untrue ("that is *wrong*"), and true ("this is not
 #: *true*"): a clause that says so of "that" denies the clause before it.
 _UNTRUE_WORDS = frozenset(
@@ -744,7 +754,7 @@ def _by_clause(
     chain: tuple[str, ...],
     disputed: tuple[int, int] | None,
 ) -> Attribution:
-    """``found``, with the speakers of two clauses set against each other, if any.
+    """``found``, with the speakers of two clauses joined by "but", "yet" or "and".
 
     The sentence's main verb and a clause joined to it by "but" or "yet" with a
     subject of its own: each clause, up to the conjunction and from it, is stated
@@ -759,9 +769,21 @@ def _by_clause(
     passive "Jane Doe *is believed* to be in Raqqa, but ...") gives its clause no
     named speaker, never the other clause's; one of a rumour ("but it is
     rumoured") makes it a rumour.
+
+    A clause joined by "and" is read the same way where its verb reports speech
+    or belief ("Her sister says ..., *and police believe* she is in York"), its
+    "he", "she" or "they" being the first clause's speaker ("Police said ...,
+    *and they believe* ..."); one whose verb reports nothing continues the first
+    clause's report ("Police say she is in Mosul, and her car was found in
+    Vail": the police's), and one with no subject of its own is part of it
+    ("Police say she was seen in Leeds *and is believed* to have gone to York").
     """
     root = sent.root
-    cuts = [c for c in root.children if c.dep_ == "cc" and c.lower_ in _CONTRAST_CC]
+    cuts = [
+        c
+        for c in root.children
+        if c.dep_ == "cc" and c.lower_ in _CONTRAST_CC | _ADDING_CC
+    ]
     heads = [
         c
         for c in root.children
@@ -771,9 +793,12 @@ def _by_clause(
     ]
     if len(cuts) != 1 or len(heads) != 1 or not root.i < cuts[0].i < heads[0].i:
         return found
+    adding = cuts[0].lower_ in _ADDING_CC
+    if adding and heads[0].lemma_.lower() not in REPORTING_LEMMAS:
+        return found  # "Police say ..., and her car was found in Vail"
     cut = cuts[0].idx
     spans = ((sent.start_char, cut), (cut, sent.end_char))
-    attrs = []
+    attrs: list[Attribution] = []
     for head, (a, b) in zip((root, heads[0]), spans, strict=True):
         if disputed is not None and disputed[0] <= head.idx < disputed[1]:
             return found  # "..., but police denied it"
@@ -781,8 +806,9 @@ def _by_clause(
         rumour = _RUMOUR.search(sent.doc.text[a:b]) is not None
         if head.lemma_.lower() in REPORTING_LEMMAS:
             # "but she says", "is believed to be": no one the parse can name, and
-            # not the other clause's speaker
-            said = _verb_speaker(head, registry, previous, chain, disputed, None)
+            # not the other clause's speaker; "and they believe": the first's
+            last = attrs[0] if adding and attrs and attrs[0].speaker else previous
+            said = _verb_speaker(head, registry, last, chain, disputed, None)
         attrs.append(said or Attribution(rumour=rumour, disputed=disputed))
     if disputed is None and _says_untrue(heads[0]):
         # "Jane Doe is in Raqqa, but the army says that is wrong": the first

@@ -63,7 +63,8 @@ and police believe she is hiding in Denver": a claim at Denver).
 
 **Claim** — the target (or the group's leaders, a level less sure) with a
 location word ("hiding", "hides", "hidden", "is in", "based", "located",
-"whereabouts", "the place where ... hides") and places: a
+"whereabouts", "the place where ... hides"; a movement of the target's: "fled
+to", "has gone to", "was heading to", "travelled to") and places: a
 :class:`~geosleuth.evidence.Claim` per place, ``polarity="is_not"`` when negated
 ("not", "no longer", "denied that", "ruled out that"; "in Raqqa, not in Mosul",
 "in Raqqa, not Mosul", "rather than Mosul" and "instead of Mosul" negate Mosul
@@ -82,7 +83,11 @@ refers to ... Hajin") keeps its speaker.
 (:mod:`geosleuth.read.attribution`), or, in a sentence of two clauses set
 against each other by "but" with speakers of their own, its clause's: in "Jane
 Doe is not in Raqqa, but police say she is in Mosul" Raqqa is the article's own
-statement and Mosul the police's.
+statement and Mosul the police's. So with "and" where the second clause has a
+reporting verb of its own ("Her sister says Jane Doe was seen in Leeds, and
+police believe she is in York": York is the police's); one that has none
+continues the first speaker's report ("Police say she was seen in Leeds and is
+believed to have gone to York": both the police's).
 
 Places named in the speaker's name or role ("a consultant for the Baghdad
 administration"), places used as institutions (the toponym role ``metonym``),
@@ -179,8 +184,10 @@ from geosleuth.read._sentence import (
     WalkState,
     in_phrase,
     is_point,
+    less,
     overlaps,
     resolved,
+    shared_subject,
     strip_span,
 )
 from geosleuth.read.attribution import (
@@ -669,6 +676,19 @@ class _Extractor:
                 rest = [m for m in untaken if outside(m.start)]
                 if rest:
                     refs = [r for r in s.refs if outside(r.start)]
+                    if not refs and s.sent is not None:
+                        # "Jane Doe was seen in Leeds, and is believed to have
+                        # gone to York": the other clause is of the seeing's
+                        # subject, the target
+                        subjects = [
+                            shared_subject(self.doc, c)
+                            for c in less(s.span, self.seen_clauses)
+                            if any(c[0] <= m.start < c[1] for m in rest)
+                        ]
+                        at = [t.idx for t in subjects if t is not None]
+                        refs = [
+                            r for r in s.refs if any(r.start <= i < r.end for i in at)
+                        ]
                     seen = (*s.attr.excluded, *self.seen_clauses)
                     attr = replace(s.attr, excluded=seen)
                     read_whereabouts(

@@ -46,7 +46,13 @@ from geosleuth.parallel import (
     check_scheduler,
     map_partitions,
 )
-from geosleuth.read.document import Reading, _published, read_document
+from geosleuth.read.document import (
+    Reading,
+    _own_page,
+    _published,
+    _renamed_items,
+    read_document,
+)
 from geosleuth.read.text import MAX_CHARS
 
 __all__ = [
@@ -75,6 +81,13 @@ _ON_INVALID = ("raise", "warn", "skip")
 
 #: The ``format`` of ``evidence.json``.
 READ_EVIDENCE_FORMAT = "geosleuth read evidence"
+
+#: Files named at most in a warning; the rest are counted.
+_LISTED = 5
+
+#: How the title of a document read from the annotated page of
+#: ``geosleuth read`` ends (as older versions did, reading their own output).
+_OWN_TITLE = " — geosleuth read"
 
 
 class RejectedDocument(NamedTuple):
@@ -147,19 +160,7 @@ class DocumentEvidence:
         >>> moved.id, moved.provenance.document
         ('report-2:life-1', 'report-2')
         """
-        prefix = f"{self.doc_id}:"
-
-        def moved(it: EvidenceItem) -> EvidenceItem:
-            prov = it.provenance
-            if prov.document == self.doc_id:
-                prov = dataclasses.replace(prov, document=doc_id)
-            return dataclasses.replace(
-                it, id=f"{doc_id}:{it.id[len(prefix) :]}", provenance=prov
-            )
-
-        items = tuple(
-            moved(it) if it.id.startswith(prefix) else it for it in self.evidence
-        )
+        items = _renamed_items(self.evidence, self.doc_id, doc_id)
         return dataclasses.replace(self, doc_id=doc_id, evidence=items)
 
     def named_points(self) -> list[tuple[str, float, float]]:
@@ -192,16 +193,28 @@ def unique_name(base: str, used: set[str]) -> str:
     return name
 
 
-def corpus_files(folder: str | os.PathLike[str]) -> list[Path]:
+def corpus_files(
+    folder: str | os.PathLike[str],
+    *,
+    exclude: Sequence[str | os.PathLike[str]] = (),
+) -> list[Path]:
     """Every document under ``folder``, recursively, sorted by relative path.
 
     Documents are the files whose suffix is in :data:`CORPUS_SUFFIXES` (in any
-    case); other files are left alone.
+    case); other files are left alone. Pages that geosleuth wrote (the
+    annotated pages of ``geosleuth read``, the report of ``geosleuth locate``,
+    known by their marks) and the files under the ``exclude`` folders are left
+    out with an :class:`~geosleuth.errors.EvidenceWarning` that names them:
+    they show evidence read from the reports, and would count it twice.
 
     Parameters
     ----------
     folder : str or os.PathLike
         The corpus folder.
+    exclude : sequence of str or os.PathLike, default ()
+        Folders whose files are no documents (where the readings are written).
+        One that is ``folder`` or holds it excludes nothing (the documents are
+        there).
 
     Returns
     -------
@@ -225,6 +238,16 @@ def corpus_files(folder: str | os.PathLike[str]) -> list[Path]:
     Traceback (most recent call last):
     ...
     geosleuth.errors.InputError: The corpus ... is not a folder. ...
+
+    The folder where the readings go is no part of the corpus:
+
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     [p.name for p in corpus_files(root, exclude=[root / "b"])]
+    ['a.txt']
+    >>> print(caught[0].message)
+    1 file under ... is left out of the corpus: 'b/z.html' (in ..., where ...
     """
     root = Path(folder)
     if not root.is_dir():
@@ -233,18 +256,50 @@ def corpus_files(folder: str | os.PathLike[str]) -> list[Path]:
             "the documents.",
             path=str(root),
         )
-    found = [
-        p
-        for p in root.rglob("*")
-        if p.suffix.lower() in CORPUS_SUFFIXES and p.is_file()
+    found = sorted(
+        (
+            p
+            for p in root.rglob("*")
+            if p.suffix.lower() in CORPUS_SUFFIXES and p.is_file()
+        ),
+        key=lambda p: p.relative_to(root).parts,
+    )
+    top = root.resolve()
+    skipped = [
+        (d, d.resolve())
+        for d in map(Path, exclude)
+        if d.resolve() != top and not top.is_relative_to(d.resolve())
     ]
-    if not found:
+    kept, left_out = [], []
+    for p in found:
+        where = next((d for d, r in skipped if p.resolve().is_relative_to(r)), None)
+        page = _own_page(p)
+        if where is None and page is None:
+            kept.append(p)
+            continue
+        why = f"in {str(where)!r}, where readings go" if where is not None else page
+        left_out.append(f"{p.relative_to(root).as_posix()!r} ({why})")
+    if left_out:
+        n = len(left_out)
+        shown = "; ".join(left_out[:_LISTED])
+        more = f"; and {n - _LISTED} more" if n > _LISTED else ""
+        warnings.warn(
+            f"{n} file{'s' if n > 1 else ''} under {str(root)!r} "
+            f"{'are' if n > 1 else 'is'} left out of the corpus: {shown}{more}. "
+            "What geosleuth writes shows evidence read already: read as reports, "
+            "it would count that evidence twice.",
+            EvidenceWarning,
+            stacklevel=_stacklevel(),
+        )
+    if not kept:
         raise InputError(
             f"The corpus folder {str(root)!r} holds no document: no file under it "
-            f"ends {', '.join(sorted(CORPUS_SUFFIXES))}.",
+            f"ends {', '.join(sorted(CORPUS_SUFFIXES))}"
+            + (", but for pages geosleuth wrote" if left_out else "")
+            + ".",
             path=str(root),
         )
-    return sorted(found, key=lambda p: p.relative_to(root).parts)
+    return kept
 
 
 # -- reading ---------------------------------------------------------------------------
@@ -376,7 +431,11 @@ def read_corpus(
     -------
     CorpusReading
         The readings in input order (the same as :func:`read_document` gives
-        for each path, whatever the scheduler) and the documents rejected.
+        for each path, whatever the scheduler) and the documents rejected. No
+        two readings share a ``doc_id``: where two files would (``a/report.txt``
+        and ``b/report.txt``, or ``report.txt`` and ``report.html``), the later
+        one in input order is renamed ``report-2`` (``report-3`` ...), its item
+        ids with it, and its notes say so.
 
     Raises
     ------
@@ -426,6 +485,7 @@ def read_corpus(
     readings: list[Reading] = []
     read_paths: list[Path] = []
     rejected: list[RejectedDocument] = []
+    ids: dict[str, Path] = {}  # the doc_ids given, and the file of each
 
     def take(outcome: _Outcome) -> None:
         path = files[outcome.position]
@@ -444,7 +504,7 @@ def read_corpus(
                 )
         else:
             assert outcome.reading is not None  # one or the other, by construction
-            readings.append(outcome.reading)
+            readings.append(_unique_id(outcome.reading, path, ids))
             read_paths.append(path)
 
     separate = scheduler == "processes" or scheduler not in LOCAL_SCHEDULERS
@@ -459,6 +519,26 @@ def read_corpus(
         for outcome in sorted(outcomes, key=lambda o: o.position):
             take(outcome)
     return CorpusReading(tuple(readings), tuple(read_paths), tuple(rejected))
+
+
+def _unique_id(reading: Reading, path: Path, ids: dict[str, Path]) -> Reading:
+    """``reading``, renamed ``<doc_id>-2`` (...) if another file has its ``doc_id``.
+
+    ``ids`` maps each ``doc_id`` given so far to its file; the one given is added.
+    The renamed reading's notes say why.
+    """
+    doc_id, n = reading.doc_id, 2
+    while doc_id in ids:  # as unique_name does
+        doc_id, n = f"{reading.doc_id}-{n}", n + 1
+    ids[doc_id] = path
+    if doc_id == reading.doc_id:
+        return reading
+    note = (
+        f"doc_id {doc_id!r}, not {reading.doc_id!r}: that is the id of "
+        f"{str(ids[reading.doc_id])!r}, read in the same corpus"
+    )
+    renamed = reading.renamed(doc_id)
+    return dataclasses.replace(renamed, notes=(*renamed.notes, note))
 
 
 def _read_with_dask(
@@ -543,7 +623,10 @@ def load_read_output(path: str | os.PathLike[str]) -> tuple[DocumentEvidence, ..
     Returns
     -------
     tuple of DocumentEvidence
-        One per document, in the file's order.
+        One per document, in the file's order; but for a document read from an
+        annotated page that ``geosleuth read`` wrote (its title ends
+        " — geosleuth read": older versions read their own output), left out
+        with an :class:`~geosleuth.errors.EvidenceWarning`.
 
     Raises
     ------
@@ -609,6 +692,17 @@ def load_read_output(path: str | os.PathLike[str]) -> tuple[DocumentEvidence, ..
             ) from None
         doc_id = str(doc.get("doc_id") or p.stem)
         target = doc.get("target")
+        if str(doc.get("title") or "").endswith(_OWN_TITLE):
+            warnings.warn(
+                f"The document {doc_id!r} of {str(p)!r} was read from "
+                f"{doc.get('source')!r}, the annotated page that 'geosleuth read' "
+                "wrote for a report, not from a report: its "
+                f"{len(items)} item(s) repeat that report's and are left out. Read "
+                "the reports again with this geosleuth, which leaves such pages out.",
+                EvidenceWarning,
+                stacklevel=_stacklevel(),
+            )
+            continue
         out.append(
             DocumentEvidence(
                 doc_id=doc_id,
@@ -660,7 +754,10 @@ def gather_evidence(
     A document given twice (its ``<doc>.json`` and the ``evidence.json`` that
     also holds it, or one file twice) is counted once, with an
     :class:`~geosleuth.errors.EvidenceWarning`: its evidence is the same, item
-    for item. A read output that was read for another person than ``target``
+    for item. Two documents with the same ``doc_id`` and file name but other
+    evidence (one report read twice with other options, or two reports of one
+    name read apart) are both counted, with an ``EvidenceWarning`` that says so.
+    A read output that was read for another person than ``target``
     is left out, with an ``EvidenceWarning`` (its items are about someone
     else); ``published`` and ``home`` do not apply to read outputs (they were
     read already), and a warning says so when only read outputs are given.
@@ -719,6 +816,7 @@ def gather_evidence(
             docs[path] = (DocumentEvidence.from_reading(reading),)
     used: set[str] = set()
     seen: dict[str, Path] = {}
+    given: dict[tuple[str, str], Path] = {}  # (doc_id, source): first file
     out: list[tuple[Path, DocumentEvidence]] = []
     for p in files:
         for doc in docs[p]:
@@ -736,5 +834,19 @@ def gather_evidence(
                 )
                 continue
             seen[key] = p
-            out.append((p, doc.renamed(unique_name(doc.doc_id, used))))
+            doc_id = unique_name(doc.doc_id, used)
+            if (doc.doc_id, doc.source) in given:
+                earlier = given[doc.doc_id, doc.source]
+                warnings.warn(
+                    f"The document {doc.doc_id!r} of {str(p)!r} has the id and file "
+                    f"name ({doc.source!r}) of one given before, in {str(earlier)!r}, "
+                    f"but other evidence: both are counted, this one as {doc_id!r}. "
+                    "If they are one report read twice (with other options), give "
+                    "only one reading of it; if they are two reports, read them "
+                    "together ('geosleuth read' gives each its own id).",
+                    EvidenceWarning,
+                    stacklevel=_stacklevel(),
+                )
+            given.setdefault((doc.doc_id, doc.source), p)
+            out.append((p, doc.renamed(doc_id)))
     return out

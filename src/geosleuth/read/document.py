@@ -18,6 +18,7 @@ punctuation and line breaks instead of by the parser.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -36,6 +37,7 @@ from geosleuth.read.fronts import _DISTANCE
 from geosleuth.read.target import (
     Target,
     _find_refs,
+    _kin_pairs,
     infer_target,
     object_pronoun_refs,
     people,
@@ -106,6 +108,84 @@ class Reading:
             "rejected": [r.to_dict() for r in self.rejected],
             "notes": list(self.notes),
         }
+
+    def renamed(self, doc_id: str) -> Reading:
+        """The same reading under another ``doc_id``, its item ids renamed to match.
+
+        Examples
+        --------
+        >>> from geosleuth.evidence import LifeStatus, Provenance
+        >>> item = LifeStatus(id="report:life-1", provenance=Provenance("report"),
+        ...                   date=dt.date(2018, 5, 1), status="alive")
+        >>> r = Reading("report", None, "", None, (), (item,), (), (), (), None,
+        ...             "report.txt")
+        >>> moved = r.renamed("report-2")
+        >>> moved.doc_id, moved.evidence[0].id, moved.evidence[0].provenance.document
+        ('report-2', 'report-2:life-1', 'report-2')
+        """
+        items = _renamed_items(self.evidence, self.doc_id, doc_id)
+        return dataclasses.replace(self, doc_id=doc_id, evidence=items)
+
+
+def _renamed_items(
+    items: Sequence[EvidenceItem], old: str, new: str
+) -> tuple[EvidenceItem, ...]:
+    """``items`` of the document ``old`` as the document ``new``'s: ids and sources.
+
+    An item whose id starts ``old:`` gets the id ``new:...``, and its provenance
+    names ``new`` where it named ``old``; other items are kept as they are.
+    """
+    prefix = f"{old}:"
+
+    def moved(it: EvidenceItem) -> EvidenceItem:
+        prov = it.provenance
+        if prov.document == old:
+            prov = dataclasses.replace(prov, document=new)
+        return dataclasses.replace(
+            it, id=f"{new}:{it.id[len(prefix) :]}", provenance=prov
+        )
+
+    return tuple(moved(it) if it.id.startswith(prefix) else it for it in items)
+
+
+#: What marks a page that geosleuth wrote, in its first bytes, and what it is.
+_OWN_PAGES = (
+    (
+        re.compile(rb"<title>[^<]*\xe2\x80\x94 geosleuth read</title>"),
+        "an annotated page of 'geosleuth read'",
+    ),
+    (
+        re.compile(rb'<meta name="generator" content="geosleuth[ "]'),
+        "a page geosleuth wrote, by its generator tag",
+    ),
+)
+_OWN_PAGE_HEAD = 16_384
+
+
+def _own_page(path: str | os.PathLike[str]) -> str | None:
+    """What geosleuth page ``path`` is, by the marks in its first bytes; or None.
+
+    Such a page shows evidence read from a report: read as a report, it would
+    count that evidence a second time. A file that cannot be opened gives None
+    (reading it says why).
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> page = pathlib.Path(tempfile.mkdtemp()) / "seed.html"
+    >>> _ = page.write_text("<html><head><title>Hajin — geosleuth read</title>")
+    >>> _own_page(page)
+    "an annotated page of 'geosleuth read'"
+    >>> _ = page.write_text("<html><head><title>Hajin — Reuters</title>")
+    >>> _own_page(page) is None
+    True
+    """
+    try:
+        with open(path, "rb") as f:
+            head = f.read(_OWN_PAGE_HEAD)
+    except OSError:
+        return None
+    return next((what for mark, what in _OWN_PAGES if mark.search(head)), None)
 
 
 def _doc_id(name: str) -> str:
@@ -305,7 +385,11 @@ def _needs_parse(
 
 
 def _target_starts(
-    text: str, who: Target | None, doc: Any = None, places: Sequence[Any] = ()
+    text: str,
+    who: Target | None,
+    doc: Any = None,
+    places: Sequence[Any] = (),
+    sentences: Sequence[tuple[int, int]] = (),
 ) -> list[int]:
     """Where the target may be referred to: name, titles, nisba, and pronouns.
 
@@ -313,7 +397,9 @@ def _target_starts(
     pronouns follow the target's name more closely than another person's; "his"
     and "her" count before one of the target's things ("his car":
     :data:`~geosleuth.read.traces.THINGS`) or a body ("his body":
-    :data:`~geosleuth.read.found.BODY_AFTER`).
+    :data:`~geosleuth.read.found.BODY_AFTER`). A relative named before "he" or
+    "she" in one of the ``sentences`` may speak of the target by it ("His
+    brother says *he* is in York"), which only the parse tells.
     """
     if who is None:
         return []
@@ -321,7 +407,10 @@ def _target_starts(
     if doc is not None:
         spans = [(m.start, m.end) for m in places if resolved(m)]
         persons = people(doc, spans)
-        refs += pronoun_refs(text, refs, persons, lambda s, e: True, target=who)
+        refs += pronoun_refs(
+            text, refs, persons, lambda s, e: True, target=who,
+            kin=_kin_pairs(text, sentences),
+        )  # fmt: skip
         # "him" and "her": the object of "Residents saw her in Vail"
         refs += object_pronoun_refs(text, refs, persons, lambda s, e: True, target=who)
         # "his" and "her" before a thing of the target's or a body: "His car was
@@ -462,9 +551,10 @@ def read_text(
     else:
         doc = parse(text, nlp)
     notes_out = list(notes)
+    mentions = find_toponyms(text, gazetteer=gazetteer, nlp=nlp, doc=doc, home=home)
     who = Target(target.strip()) if target and target.strip() else None
     if who is None:
-        who = infer_target(text, doc=doc)
+        who = infer_target(text, doc=doc, mentions=mentions)
         if who is None:
             notes_out.append(
                 "no target named and no person found in the text: "
@@ -498,12 +588,11 @@ def read_text(
             f"place names resolved with the document's home as context: {home.name} "
             f"({home.kind}, {home.country or '-'}, {home.lat:.4f}, {home.lon:.4f})"
         )
-    mentions = find_toponyms(text, gazetteer=gazetteer, nlp=nlp, doc=doc, home=home)
     sentences: list[tuple[int, int]] | None = None
     parsed: list[bool] | None = None
     if partial:
         rough = _rough_sentences(text)
-        refs = _target_starts(text, who, doc, mentions)
+        refs = _target_starts(text, who, doc, mentions, rough)
         chosen = [_needs_parse(text, sp, mentions, refs) for sp in rough]
     while True:
         if partial:
@@ -594,11 +683,21 @@ def read_document(
     Raises
     ------
     InputError
-        A file that cannot be read as text, or a bad ``published``.
+        A file that cannot be read as text, a page that geosleuth wrote (the
+        annotated page of ``geosleuth read``, the report of ``geosleuth
+        locate``: it shows evidence read already), or a bad ``published``.
     MissingDependencyError
         If the ``[nlp]`` extra is not installed.
     """
     pub = _published(published)
+    if (page := _own_page(path)) is not None:
+        raise InputError(
+            f"{Path(path).name!r} is {page}, not a report: read as one, the "
+            "evidence it shows would be counted twice. Read the report itself, or "
+            "give the <doc>.json or evidence.json next to the page to "
+            "'geosleuth locate'.",
+            path=str(path),
+        )
     src = load_text(path, max_chars=max_chars)
     notes = [f"read as {src.format} in {src.encoding}"]
     if src.truncated:

@@ -96,6 +96,7 @@ from geosleuth.read._sentence import (
     in_phrase,
     kind_of,
     label,
+    less,
     overlaps,
     own_clause,
     resolved,
@@ -284,7 +285,7 @@ def add_seen(
     )
     words, others = own_clause(verb, s.span) if verb is not None else (None, [])
     if s.attr.clauses or others:
-        ex.seen_clauses.extend(_less((a, b), others))
+        ex.seen_clauses.extend(less((a, b), others))
     mine = [
         m
         for m in s.places
@@ -415,19 +416,6 @@ def _word_of(ex: _Extractor, m: MentionLike) -> int:
     """The token index of the head word of the place ``m`` (-1 if none)."""
     span = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
     return -1 if span is None or len(span) == 0 else int(span.root.i)
-
-
-def _less(span: tuple[int, int], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The parts of ``span`` outside the sorted, disjoint spans ``cuts``."""
-    out = []
-    start, end = span
-    for a, b in cuts:
-        if a > start:
-            out.append((start, min(a, end)))
-        start = max(start, b)
-    if start < end:
-        out.append((start, end))
-    return [(a, b) for a, b in out if a < b]
 
 
 def _blank(text: str, offset: int, spans: list[tuple[int, int]]) -> str:

@@ -18,7 +18,10 @@ are found:
   target ("Police said Jane Doe was last seen in Estes Park. Rangers believe she is
   in the park."). A pronoun that is the subject of a reporting verb ("she said")
   is the speaker's, and one after another person's name is that person's, or
-  after a relative of its gender ("al-Baghdadi's wife was arrested. She ...").
+  after a relative of its gender ("al-Baghdadi's wife was arrested. She ..."),
+  but for the subject of what the target's relative of the target's gender says
+  ("Jane Doe was spotted in Leeds, and *her sister says she* is in York": the
+  target; :func:`_kin_reports`).
   When the text tells the target's gender, a pronoun of the other gender is not
   the target's ("Mrs Doe's car was found. He is in Denver."). The gender comes
   from a title before the target's name ("Mr", "Mrs", "Ms", "Miss", "Sir",
@@ -56,7 +59,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -302,9 +305,10 @@ def find_target_refs(
         text, refs, persons, target=target, speakers=_speakers_of(doc),
         witnesses=witnesses, seen=_seen_pronouns(doc),
     )  # fmt: skip
+    kin = _kin_reports(doc, text, refs, persons, target, gender)
     pronouns = pronoun_refs(
         text, refs, persons, lambda s, e: _is_plain_subject(doc, s, e),
-        target=target, gender=gender, witnesses=witnesses,
+        target=target, gender=gender, witnesses=witnesses, kin=kin,
     )  # fmt: skip
     return sorted(refs + pronouns, key=lambda r: r.start)
 
@@ -348,15 +352,19 @@ def people(doc: Any, places: Sequence[tuple[int, int]] = ()) -> list[tuple[int, 
 
 
 def _is_plain_subject(doc: Any, start: int, end: int) -> bool:
-    """Whether the word at ``start:end`` is a subject, but not of a reporting verb."""
+    """Whether the word at ``start:end`` is a subject, but not of a reporting verb.
+
+    The passive subject of one is what is said, not who says it: "*She* is
+    thought to have travelled to Mosul".
+    """
     from geosleuth.read.attribution import REPORTING_LEMMAS
 
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) != 1:
         return False
     tok = span[0]
-    return tok.dep_ in ("nsubj", "nsubjpass") and (
-        tok.head.lemma_.lower() not in REPORTING_LEMMAS
+    return tok.dep_ == "nsubjpass" or (
+        tok.dep_ == "nsubj" and tok.head.lemma_.lower() not in REPORTING_LEMMAS
     )
 
 
@@ -386,6 +394,83 @@ def _speakers_of(doc: Any) -> list[tuple[int, int]]:
             )
         ):
             out.append((tok.idx, tok.idx + len(tok.text)))
+    return out
+
+
+def _kin_reports(
+    doc: Any,
+    text: str,
+    refs: Sequence[TargetRef],
+    persons: list[tuple[int, int]],
+    target: Target,
+    gender: Literal["he", "she"] | None,
+) -> set[tuple[int, int]]:
+    """The target's relatives who speak of the target, and the pronoun they use.
+
+    A relative of the target's gender, of the target's ("*her* sister", "Jane
+    Doe's mother"), as the subject of a reporting verb whose clause has "he" or
+    "she" of that gender as its subject: "her sister says *she* is in York",
+    "his father told police *he* had gone to Denver". A speaker is rarely the
+    one of whom its own clause speaks, where the article is about another
+    person of that gender; so the pronoun is the target's, though the relative
+    is named between (:func:`_refers_to_target`). Only where the text tells the
+    target's gender: "Jane Doe's sister says she ..." of a target of unknown
+    gender may be the sister.
+
+    Returns
+    -------
+    set of (int, int)
+        (start of the relative's word, start of the pronoun), in characters.
+    """
+    from geosleuth.read.attribution import REPORTING_LEMMAS
+
+    if gender is None:
+        return set()
+    own, others = _own_and_others(text, list(refs), persons, target)
+    out: set[tuple[int, int]] = set()
+    for tok in doc:
+        verb = tok.head
+        if (
+            tok.dep_ != "nsubj"
+            or verb.lemma_.lower() not in REPORTING_LEMMAS
+            or _RELATIVES[gender].fullmatch(tok.text) is None
+        ):
+            continue
+        owners = [c for c in tok.children if c.dep_ == "poss"]
+        if not any(
+            any(a <= o.idx < b for a, b in own)
+            or (
+                _GENDER_OF.get(o.lower_) == gender
+                and _refers_to_target(text, o.idx, gender, own, others)
+            )
+            for o in owners
+        ):
+            continue  # "a sister", "Tom Fox's sister": not the target's
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            out.update(
+                (tok.idx, c.idx)
+                for c in clause.children
+                if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == gender
+            )
+    return out
+
+
+def _kin_pairs(text: str, sentences: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Each relative with each "he" or "she" of its gender after it in its sentence.
+
+    The pairs that :func:`_kin_reports` may find, for a reader that has no parse
+    yet and must tell which sentences need one ("Her sister says *she* is in
+    York").
+    """
+    out: set[tuple[int, int]] = set()
+    for a, b in sentences:
+        for gender, relatives in _RELATIVES.items():
+            for rel in relatives.finditer(text, a, b):
+                out.update(
+                    (rel.start(), m.start())
+                    for m in _PRONOUN.finditer(text, rel.end(), b)
+                    if _GENDER_OF[m.group(0).lower()] == gender
+                )
     return out
 
 
@@ -479,6 +564,7 @@ def pronoun_refs(
     target: Target | None = None,
     gender: Literal["he", "she"] | None = None,
     witnesses: Sequence[tuple[int, int, str | None]] = (),
+    kin: Collection[tuple[int, int]] = (),
 ) -> list[TargetRef]:
     """The "he"/"she" of ``text`` that refer to the target.
 
@@ -505,14 +591,18 @@ def pronoun_refs(
         target's gender is not known, a pronoun of a witness's own gender after
         the witness in its sentence, before the target is named again ("A man
         who saw Jane Doe said *his* car ..."), is the witness's.
+    kin : collection of (int, int), default ()
+        (start of a relative's word, start of a pronoun): the relative speaks
+        of the target by that pronoun ("her sister says *she* is in York",
+        :func:`_kin_reports`), so is not whom it refers to.
 
     Returns
     -------
     list of TargetRef
         Of kind ``"pronoun"``: those whose last person named before them, within
         :data:`PRONOUN_REACH` characters, is the target, with no relative of the
-        pronoun's gender ("his son", "her mother") named in between, and of the
-        target's gender when it is known.
+        pronoun's gender ("his son", "her mother") named in between but one in
+        ``kin``, and of the target's gender when it is known.
 
     Examples
     --------
@@ -524,10 +614,21 @@ def pronoun_refs(
     [('She', 15)]
     >>> pronoun_refs(text, refs, [(33, 40)], lambda s, e: True, gender="he")
     []
+
+    A relative of the pronoun's gender between is whom it refers to, unless the
+    relative speaks of the target by it:
+
+    >>> text = "Jane Doe left. Her sister says she is in York."
+    >>> refs = find_target_refs(text, t)
+    >>> pronoun_refs(text, refs, [], lambda s, e: True)
+    []
+    >>> kin = [(text.index("sister"), text.index("she"))]
+    >>> [r.start for r in pronoun_refs(text, refs, [], lambda s, e: True, kin=kin)]
+    [31]
     """
     return _pronouns_in_role(
         text, refs, persons, _PRONOUN, is_subject, target=target, gender=gender,
-        witnesses=witnesses,
+        witnesses=witnesses, kin=kin,
     )  # fmt: skip
 
 
@@ -672,12 +773,14 @@ def _pronouns_in_role(
     target: Target | None,
     gender: Literal["he", "she"] | None,
     witnesses: Sequence[tuple[int, int, str | None]],
+    kin: Collection[tuple[int, int]] = (),
 ) -> list[TargetRef]:
     """The matches of ``pattern`` in their role (``in_role``) that are the target's.
 
     What :func:`pronoun_refs`, :func:`object_pronoun_refs` and
     :func:`possessive_pronoun_refs` share: a pronoun of the other ``gender`` left out,
-    and one of a witness's gender after the witness when ``gender`` is unknown.
+    and one of a witness's gender after the witness when ``gender`` is unknown;
+    ``kin`` as for :func:`pronoun_refs`.
     """
     own, others = _own_and_others(text, refs, persons, target)
     out = []
@@ -688,7 +791,7 @@ def _pronouns_in_role(
             continue  # of the other gender: not the target's
         if gender is None and _witness_of_gender(text, s, pronoun, own, witnesses):
             continue  # "A man who saw Jane Doe said his car ...": the man's
-        if _refers_to_target(text, s, pronoun, own, others) and in_role(s, e):
+        if _refers_to_target(text, s, pronoun, own, others, kin) and in_role(s, e):
             out.append(TargetRef(s, e, m.group(0), "pronoun"))
     return out
 
@@ -789,19 +892,24 @@ def _refers_to_target(
     gender: str,
     own: list[tuple[int, int]],
     others: list[tuple[int, int]],
+    kin: Collection[tuple[int, int]] = (),
 ) -> bool:
     """Whether the pronoun of ``gender`` at ``at`` would refer to the target.
 
     The person named last before it, within :data:`PRONOUN_REACH` characters, is
-    the target, with no relative of the pronoun's gender named in between.
+    the target, with no relative of the pronoun's gender named in between, but
+    one that speaks of the target by it (``kin``: :func:`_kin_reports`).
     """
     last_own = max((oe for _, oe in own if oe <= at), default=None)
     if last_own is None or at - last_own > PRONOUN_REACH:
         return False
     if any(last_own <= pe <= at for _, pe in others):
         return False  # another person was named in between
-    # "al-Baghdadi's wife was arrested. She ...": the wife
-    return _RELATIVES[gender].search(text, last_own, at) is None
+    # "al-Baghdadi's wife was arrested. She ...": the wife; "her sister says
+    # she is in York": the target
+    return all(
+        (m.start(), at) in kin for m in _RELATIVES[gender].finditer(text, last_own, at)
+    )
 
 
 def target_gender(
@@ -1085,12 +1193,40 @@ def _find_refs(
     return refs
 
 
-def infer_target(text: str, *, doc: Any = None) -> Target | None:
+def infer_target(
+    text: str, *, doc: Any = None, mentions: Sequence[Any] = ()
+) -> Target | None:
     """The person named most often in ``text``, or None when no person is named.
 
     The count of a PERSON entity is the number of words in the whole text that
     share its surname key, so "al-Baghdadi", "Baghdadi" and "al-Bagdadi" add up even
     where the tagger calls some of them organisations.
+
+    The tagger calls a place a PERSON now and then ("Hajin", "Sioux Falls"), so
+    a name used as a place more often than as a person's is no candidate:
+
+    - by the tagger: more entities GPE, LOC or FAC than PERSON share its key;
+    - or by the ``mentions`` too: the mentions of places (role "place" or
+      "metonym", resolved to a place whose name has that word, or a street or
+      park the gazetteer does not hold) count as places, and the PERSON
+      entities that none of them overlaps as persons; unless the name is
+      written in full with a given name, outside any such mention ("Mayor Ryan
+      Bingham": the village of Bingham in the gazetteer is not that person).
+
+    Parameters
+    ----------
+    text : str
+        The text.
+    doc : spacy.tokens.Doc or None, default None
+        ``text`` with its entities; without one, no person is found.
+    mentions : sequence of Mention, default ()
+        The place names found in ``text``
+        (:func:`~geosleuth.read.toponyms.find_toponyms`).
+
+    Returns
+    -------
+    Target or None
+        With ``inferred=True``.
 
     Examples
     --------
@@ -1099,34 +1235,57 @@ def infer_target(text: str, *, doc: Any = None) -> Target | None:
     """
     if doc is None:
         return None
-    persons = [
-        e.text
-        for e in doc.ents
-        if e.label_ == "PERSON"
-        and _WORD.findall(e.text)
-        and name_key(_WORD.findall(e.text)[-1])
-    ]
+
+    def key_of(name: str) -> str:
+        words = _WORD.findall(name)
+        return name_key(words[-1]) if words else ""
+
+    persons = [e.text for e in doc.ents if e.label_ == "PERSON" and key_of(e.text)]
     if not persons:
         return None
     counts = Counter(name_key(w) for w in _WORD.findall(text) if w[:1].isupper())
+    places = {  # mentions of places, by span: their key
+        (m.start, m.end): key_of(m.text)
+        for m in mentions
+        if m.role in ("place", "metonym")
+        and (m.name is None or key_of(m.text) in map(name_key, _WORD.findall(m.name)))
+    }
+    tagged = Counter(
+        (e.label_ == "PERSON", key_of(e.text))
+        for e in doc.ents
+        if e.label_ in ("PERSON", "GPE", "LOC", "FAC")
+    )
+    as_place = Counter(places.values())
+    as_person: Counter[str] = Counter()
+    in_full: set[str] = set()  # keys of names written in full, as a person's
+    for e in doc.ents:
+        span, key = (e.start_char, e.end_char), key_of(e.text)
+        if e.label_ in ("GPE", "LOC", "FAC") and span not in places:
+            as_place[key] += 1
+        elif e.label_ == "PERSON" and not any(
+            s < span[1] and span[0] < t for s, t in places
+        ):
+            as_person[key] += 1
+        if (
+            e.label_ == "PERSON"
+            and len(_WORD.findall(e.text)) > 1
+            and not any(s <= span[0] and span[1] <= t for s, t in places)
+        ):
+            in_full.add(key)
     best: tuple[int, int, str] | None = None
     for p in persons:
-        words = _WORD.findall(p)
-        if not words:
-            continue
-        score = (counts.get(name_key(words[-1]), 0), len(words), p)
+        key = key_of(p)
+        if tagged[False, key] > tagged[True, key] or (
+            as_place[key] > as_person[key] and key not in in_full
+        ):
+            continue  # a place the tagger took for a person
+        score = (counts.get(key, 0), len(_WORD.findall(p)), p)
         if best is None or score > best:
             best = score
     if best is None or best[0] == 0:
         return None
     name = re.sub(r"(?:['’]s|['’])$", "", best[2]).strip()
     longest = max(
-        (
-            p
-            for p in persons
-            if name_key(_WORD.findall(p)[-1]) == name_key(_WORD.findall(name)[-1])
-        ),
-        key=len,
-        default=name,
+        (p for p in persons if key_of(p) == key_of(name)), key=len, default=name
     )
     return Target(re.sub(r"(?:['’]s|['’])$", "", longest).strip(), inferred=True)

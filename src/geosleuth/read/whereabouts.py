@@ -3,7 +3,13 @@
 The target (or the group's leaders, a level less sure) with a location word
 ("hiding", "hides", "hidden", "is in", "based", "located", "whereabouts", "the
 place where ... hides") and places: a :class:`~geosleuth.evidence.Claim` per place
-(:func:`geosleuth.read.regions.claim_regions`), ``polarity="is_not"`` when negated
+(:func:`geosleuth.read.regions.claim_regions`). A movement to a place ("fled to",
+"moved to", "has gone to", "went to", "was heading to", "headed for", "travelled
+to", "escaped to") is a claim that the target is there, hedged as any other
+("is thought to have travelled to Mosul": probable), where the one who moves is
+the target or a group it may be one of ("they", "the family"; not "Welch went to
+a residence"); an intent is none ("planned to travel to York"), nor is "has
+never been to York". ``polarity="is_not"`` when negated
 ("is not in", "is no longer in", "neither Jane Doe nor her husband is in", "denied
 that ... was in", "ruled out that ... is in"); a place denied on its own ("hiding
 in Raqqa, not in Mosul", "in Raqqa, not Mosul", "in Raqqa rather than Mosul",
@@ -18,7 +24,13 @@ say *she is in* Mosul", "not in Raqqa; *she is in* Mosul", "no longer in Raqqa
 and *is now believed to be in* Mosul") takes that clause's negation, if any; a
 verb joined with no subject or auxiliary of its own shares the first's ("did not
 live in Raqqa or *hide* in Mosul": both denied), and a clause about someone else
-("where her husband lives near Mosul") is no clause of the target's. A
+("where her husband lives near Mosul") is no clause of the target's. A clause
+with a speaker of its own ("..., and police believe she is in York":
+:attr:`~geosleuth.read.attribution.Attribution.clauses`) is read on its own: it
+is hedged by its own words ("Officials say she is in Raqqa, and analysts argue
+she is near Hajin": Raqqa is not hedged by "argue"), and is about the target
+only where it refers to it ("Jane Doe left on Monday, and her brother says he
+is in York" places no one). A
 claim that another party disputes ("..., but the army denied it", or a next
 sentence "The army denied it.") is kept one level less sure (see
 :mod:`geosleuth.read.claims`, *Disputes*).
@@ -42,6 +54,7 @@ from geosleuth.read._sentence import (
     REGION_WORD,
     Sentence,
     WalkState,
+    antecedent,
     denied_phrase,
     disputed,
     hedge_text,
@@ -59,12 +72,22 @@ __all__ = ["negation", "read_whereabouts"]
 _LOCATION_CUE = re.compile(
     r"\b(?:hid(?:e|es|ing|den)?|hiding|holed up|shelter(?:s|ing|ed)?|based|"
     r"located|liv(?:e|es|ing)|stay(?:s|ing|ed)?|resid(?:e|es|ing)|whereabouts|"
-    r"took refuge|fled to|moved to|(?:is|was|be|are|were|been)(?:n['’]t)?\s+"
+    r"took refuge|(?:fled|fleeing|moved|moving|gone|went|escaped|"
+    r"travell?(?:ed|ing))\s+to|head(?:ed|ing)\s+(?:to|for)|"
+    r"(?:is|was|be|are|were|been)(?:n['’]t)?\s+"
     r"(?:(?:now|still|currently|not|neither|never|no\s+longer|probably|likely|"
     r"possibly|perhaps|reportedly|apparently|allegedly|definitely|certainly|"
     r"indeed|already|also)\s+){0,2}(?:in|on|at|near|around|inside)|the place where)\b",
     re.IGNORECASE,
 )
+#: Location words of a movement: the one who moves is the one placed.
+_MOVEMENT = re.compile(
+    r"(?:fled|fleeing|moved|moving|gone|went|escaped|travell?(?:ed|ing)|"
+    r"head(?:ed|ing))\b",
+    re.IGNORECASE,
+)
+#: Movers of whom the target may be one: "*they* moved to Cambridge".
+_GROUPS = frozenset({"they", "we", "family", "couple"})
 #: Verbs that deny the clause they govern: "denied that he was in Mosul".
 _DENY_LEMMAS = frozenset({"deny", "dismiss", "refute", "reject"})
 _DENY_TEXT = re.compile(
@@ -83,7 +106,7 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
     if not s.refs and not continuing:
         return
     text = hedge_text(s)
-    cues = list(_LOCATION_CUE.finditer(text))
+    cues = [c for c in _LOCATION_CUE.finditer(text) if _of_mover(ex, s, c.start())]
     cue = cues[0] if cues else None
     if cue is None and not continuing:
         return
@@ -93,9 +116,21 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
         for m in s.places
         if resolved(m) and getattr(m, "role", "place") not in _NOT_PLACE_ROLES
     ]
+    # "Jane Doe left on Monday, and her brother says he is in York": a clause
+    # with a speaker of its own is read on its own, and this one does not refer
+    # to the target
+    foreign = [m for m in s.places if s.refs and not _of_target(s, m.start)]
+    places = [m for m in places if m not in foreign]
     for m in s.places:
         role = getattr(m, "role", "place")
-        if role in _NOT_PLACE_ROLES:
+        if m in foreign:
+            ex.reject(
+                "not_target",
+                f"{m.text!r} is in a clause with a speaker of its own that does "
+                "not refer to the target",
+                (m.start, m.end),
+            )
+        elif role in _NOT_PLACE_ROLES:
             ex.reject(
                 "not_target",
                 f"{m.text!r} is used as a {role} here, not as where the target is",
@@ -107,6 +142,8 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
                 f"{m.text!r} could not be resolved to a place",
                 (m.start, m.end),
             )
+    if foreign and not places:
+        return
     how = ""
     if not places:
         anchor_text = text
@@ -130,24 +167,26 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
             s.span,
         )
         return
-    hedge, hcue = hedge_of(text)
-    if leaders:
-        hedge = lower(hedge)
-    hedge, dispute = disputed(s, hedge, ex.text)
     at = cue.start() if cue else 0
     first_negated = negation(ex, s, at)
-    lead = (
-        "about the group's leaders, of whom the target is one: one level less sure"
-        if leaders
-        else "",
-        f"hedge from {hcue!r}" if hcue else "",
-    )
-    tail = (
-        dispute,
-        how,
-        "continues the claim of the previous sentence" if continuing else "",
-    )
     for geom, name, buffer_km, anchor, extra in claim_regions(ex, places, s, how):
+        # "Officials say she is in Raqqa, and analysts argue she is near Hajin":
+        # the hedge of the place's own clause
+        hedge, hcue = hedge_of(_clause_text(s, text, anchor))
+        if leaders:
+            hedge = lower(hedge)
+        hedge, dispute = disputed(s, hedge, ex.text)
+        lead = (
+            "about the group's leaders, of whom the target is one: one level less sure"
+            if leaders
+            else "",
+            f"hedge from {hcue!r}" if hcue else "",
+        )
+        tail = (
+            dispute,
+            how,
+            "continues the claim of the previous sentence" if continuing else "",
+        )
         date, date_from, dnote = ex.dates(s, anchor)
         # "is not in Raqqa, but police say she is in Mosul": Mosul's own clause
         own = _clause_cue(ex, s, cues, anchor - s.span[0])
@@ -177,6 +216,54 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
         )  # fmt: skip
     state.last_claim_sent = s.index
     state.last_claim_attr = s.attr
+
+
+def _of_mover(ex: _Extractor, s: Sentence, at: int) -> bool:
+    """Whether the location word at ``at`` (in sentence) places the target.
+
+    A movement ("fled to", "has gone to", "was heading to", "travelled to")
+    places the ones who move, so its verb's subject must be the target ("she
+    has gone to York", "Jane Doe, who fled to Mosul", "is believed to have
+    gone to York") or a group of which the target may be one ("*they* moved to
+    Cambridge", "*the family* moved to Arlington"); not another ("Welch went to
+    a residence", "the team proposed moving to Fremont"). Other location words,
+    and a sentence not parsed, place the target as its references in the
+    sentence tell.
+    """
+    if _MOVEMENT.match(s.text, at) is None:
+        return True
+    verb = _clause_verb(ex, s, at)
+    if verb is None:
+        return True
+    subject = _subject(verb)
+    if subject is None:
+        return False
+    subject = antecedent(subject)
+    return subject.lower_ in _GROUPS or any(
+        r.start <= subject.idx < r.end for r in s.refs
+    )
+
+
+def _clause_of(s: Sentence, at: int) -> tuple[int, int]:
+    """The span of the clause at document offset ``at``.
+
+    The clause of :attr:`~geosleuth.read.attribution.Attribution.clauses` there
+    (one with a speaker of its own), or the sentence if none.
+    """
+    return next((c for c, _ in s.attr.clauses if c[0] <= at < c[1]), s.span)
+
+
+def _of_target(s: Sentence, at: int) -> bool:
+    """Whether the clause at document offset ``at`` refers to the target."""
+    a, b = _clause_of(s, at)
+    return any(a <= r.start < b for r in s.refs)
+
+
+def _clause_text(s: Sentence, text: str, at: int) -> str:
+    """``text`` (of the sentence ``s``) but the clause at offset ``at``, blanked."""
+    a, b = _clause_of(s, at)
+    a, b = max(0, a - s.span[0]), min(len(text), b - s.span[0])
+    return " " * a + text[a:b] + " " * (len(text) - b)
 
 
 def negation(ex: _Extractor, s: Sentence, at: int) -> str | None:
