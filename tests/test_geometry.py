@@ -18,6 +18,13 @@ from geosleuth.geometry import (
 )
 from geosleuth.grid import Grid
 
+# Random evidence on small grids often leans on the border: the warning that
+# says so (fuse/estimate.py) is tested in test_fuse_honesty.py, not here.
+pytestmark = pytest.mark.filterwarnings(
+    "ignore:.*lies along the border of the study region:"
+    "geosleuth.errors.GeosleuthWarning"
+)
+
 
 def test_haversine_known_distances():
     # one degree of longitude on the equator, mean-radius sphere

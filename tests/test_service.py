@@ -3,6 +3,7 @@
 import asyncio
 import datetime as dt
 import json
+import math
 import re
 import shutil
 import sys
@@ -101,7 +102,10 @@ def test_estimate_equals_what_run_locate_gives_for_the_same_case(hiker, direct):
     assert summary["places"][0]["name"] == "Pen-y-Pass car park"
     assert summary["places"][0]["probability"] == direct["places"][0]["probability"]
     assert summary["places"][0]["probability"] == pytest.approx(0.18834, abs=1e-5)
-    assert summary["p_alive"] == direct["p_alive"] == pytest.approx(0.9)
+    # P(alive) now decays from the case's first day (2024-10-12, one day before
+    # as_of) with the hiker example's hazard of 84 a year
+    assert summary["p_alive"] == direct["p_alive"]
+    assert summary["p_alive"] == pytest.approx(0.9 * math.exp(-84 / 365.25), abs=1e-6)
     assert summary["hdr_km2"] == direct["hdr_km2"]
     assert summary["items"] == {"used": 6, "left_out": 0}
     stored = call(app, "GET", est["links"]["estimate"])
@@ -228,7 +232,7 @@ def test_bad_yaml_is_422_with_its_line_and_nothing_is_stored(tmp_path):
     bad = HIKER.read_text().replace("sigma_km: 0.4", "sigma_km: -0.4")
     body = error_of(call(app, "POST", "/api/cases", content=bad), 422)
     assert body["error"] == "CaseFileError"
-    assert body["line"] == 50
+    assert body["line"] == 56  # the hiker example's hazard setting added 6 lines
     assert body["field"] == "evidence[1].sigma_km"
     assert "-0.4" in body["message"]
     syntax = call(app, "POST", "/api/cases", content="target: [open\nevidence: 1\n")

@@ -38,7 +38,6 @@ from geosleuth.errors import CaseFileError, GazetteerError, GeosleuthError, Inpu
 from geosleuth.evidence import (
     KINDS,
     Claim,
-    EventSet,
     EvidenceItem,
     Grade,
     Provenance,
@@ -50,6 +49,8 @@ from geosleuth.grid import Grid
 
 __all__ = [
     "CASE_SCHEMA",
+    "MAX_DAYS_AHEAD",
+    "MAX_YAML_NODES",
     "Case",
     "clean_text",
     "dump_item_yaml",
@@ -214,6 +215,88 @@ _LineLoader.add_constructor(
     "tag:yaml.org,2002:timestamp",
     _construct_str_date,
 )
+# PyYAML follows YAML 1.1, where a float needs a dot and a signed exponent:
+# "5e-1", "1E3" and "-.5" would stay strings and fail the schema as "not of type
+# 'number'". YAML 1.2 (and JSON, and Python's repr) write them so; read them as
+# floats. Only forms YAML 1.1 leaves as strings are added: an int stays an int.
+_LineLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]\.[0-9]+)$"
+    ),
+    list("-+.0123456789"),
+)
+
+#: YAML nodes a case file may expand to (aliases counted each time they are used).
+MAX_YAML_NODES = 200_000
+
+
+def _node_count(root: Any) -> int:
+    """Nodes of a composed YAML document as loaded (an alias counts its subtree).
+
+    A node that holds itself (``&a [*a]``) expands without end: it counts as
+    more than :data:`MAX_YAML_NODES`. Counting stops once past that.
+    """
+    sizes: dict[int, int] = {}
+    open_: set[int] = set()  # begun, not finished: the path from the root
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        if id(node) in sizes:
+            continue
+        if not done:
+            if id(node) in open_:  # '&a [*a]': a node inside itself, no end
+                return MAX_YAML_NODES + 1
+            open_.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            kids = [n for pair in node.value for n in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            kids = list(node.value)
+        else:
+            kids = []
+        if done:
+            size = 1 + sum(sizes.get(id(k), 0) for k in kids)
+            sizes[id(node)] = size
+            open_.discard(id(node))
+            if size > MAX_YAML_NODES:
+                return size
+        else:
+            stack.append((node, True))
+            stack.extend((k, False) for k in kids if id(k) not in sizes)
+    return sizes.get(id(root), 0)
+
+
+def _load_yaml(text: str, source: str) -> Any:
+    """The document in ``text``, loaded with lines; refused if aliases blow it up.
+
+    The document is composed first and its nodes counted as loaded (an alias
+    counts its subtree each time it is used): past :data:`MAX_YAML_NODES` (a
+    "billion laughs" of nested aliases, or an alias inside itself) it is refused
+    before anything is built, instead of taking minutes and gigabytes.
+    """
+    loader = _LineLoader(text)
+    try:
+        root = loader.get_single_node()
+        if root is not None and _node_count(root) > MAX_YAML_NODES:
+            raise CaseFileError(
+                f"The case file {source} expands to more than {MAX_YAML_NODES:,} "
+                "YAML nodes (through aliases); write it out plainly.",
+                path=source,
+                line=1,
+            )
+        return None if root is None else loader.construct_document(root)
+    except RecursionError:  # '[[[[...' nested thousands deep
+        raise _too_deep(source) from None
+    finally:
+        loader.dispose()
+
+
+def _too_deep(source: str) -> CaseFileError:
+    return CaseFileError(
+        f"The case file {source} nests too deeply to be read; write it out plainly.",
+        path=source,
+        line=1,
+    )
 
 
 def _line_of(doc: Any, path: list[Any]) -> int | None:
@@ -298,7 +381,8 @@ def parse_case(text: str, *, source: str = "<case>", read_files: bool = True) ->
     ------
     CaseFileError
         If the text is not YAML, fails the schema, or an item is invalid; with
-        ``path`` (``source``), ``line`` and ``field``.
+        ``path`` (``source``), ``line`` and ``field``. Also if its aliases expand
+        to more than :data:`MAX_YAML_NODES` nodes, or it nests too deeply to read.
 
     Examples
     --------
@@ -325,7 +409,7 @@ def parse_case(text: str, *, source: str = "<case>", read_files: bool = True) ->
     geosleuth.errors.CaseFileError: The 'csv' of event_set 'e' (<case>, line 3) ...
     """
     try:
-        doc = yaml.load(text, Loader=_LineLoader)
+        doc = _load_yaml(text, source)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         line = mark.line + 1 if mark is not None else None
@@ -345,9 +429,12 @@ def parse_case(text: str, *, source: str = "<case>", read_files: bool = True) ->
             path=source,
             line=1,
         )
-    _check_duplicate_keys(doc, source)
-    _validate_schema(doc, source)
-    return _build_case(doc, source, read_files=read_files)
+    try:
+        _check_duplicate_keys(doc, source)
+        _validate_schema(doc, source)
+        return _build_case(doc, source, read_files=read_files)
+    except RecursionError:  # nested just shallow enough to load
+        raise _too_deep(source) from None
 
 
 def _validate_schema(doc: _Map, source: str) -> None:
@@ -393,6 +480,36 @@ def _date(value: Any, where: str, source: str, line: int | None) -> dt.date:
             line=line,
             field=where,
         ) from None
+
+
+#: How many days after today an evidence date (an item's ``date``, ``date_from``,
+#: a document's ``published``) may be before it is refused as a typo.
+#:
+#: Evidence is something reported, so it cannot be published, nor (bar a plan
+#: written down ahead) dated, long after today. A few days or months ahead may
+#: be on purpose (a search scheduled and entered early, a clock in another time
+#: zone): those are taken, and ``geosleuth locate`` warns. A year or more ahead
+#: is taken for what it almost always is, a mistyped year (2204 for 2024), and
+#: refused: taken, it would move the estimate's as_of (the newest evidence)
+#: centuries on and age every other item to nothing, with no sign in the output.
+#: A case's ``as_of`` is exempt: estimating ahead of today is a choice.
+MAX_DAYS_AHEAD = 366
+
+
+def _evidence_date(value: Any, where: str, source: str, line: int | None) -> dt.date:
+    """:func:`_date`, refused more than :data:`MAX_DAYS_AHEAD` days after today."""
+    day = _date(value, where, source, line)
+    today = dt.date.today()
+    if (day - today).days > MAX_DAYS_AHEAD:
+        raise CaseFileError(
+            f"The field {where} is {day.isoformat()}, more than a year after today "
+            f"({today.isoformat()}): evidence cannot be dated so far ahead. Check "
+            "the year.",
+            path=source,
+            line=line,
+            field=where,
+        )
+    return day
 
 
 class _Resolver:
@@ -561,16 +678,26 @@ def _build_item(
         )
     doc_key = str(raw.get("document", "")) or OWN_DOCUMENT
     meta = docs.get(doc_key, {}) if docs else {}
-    if "document" in raw and docs and doc_key not in docs:
+    # The schema calls 'document' a "Key into 'documents'": declared, with or
+    # without a 'documents' section. A name no section lists would stand in the
+    # item's provenance for a document the case knows nothing of.
+    if "document" in raw and doc_key not in docs:
+        named = str(raw["document"])
+        listed = (
+            f"which is not listed under 'documents' (known: {sorted(docs)})."
+            if docs
+            else "but the case lists no 'documents'. Add it under 'documents' "
+            f"({named or 'its key'}: {{title: ..., published: YYYY-MM-DD}}), or "
+            "remove the item's 'document'."
+        )
         raise CaseFileError(
-            f"The 'document' of {label} is {doc_key!r}, which is not listed under "
-            f"'documents' (known: {sorted(docs)}).",
+            f"The 'document' of {label} is {named!r}, {listed}",
             path=source,
             line=line_for("document"),
             field=where("document"),
         )
     published = (
-        _date(
+        _evidence_date(
             meta["published"],
             f"documents.{doc_key}.published",
             source,
@@ -581,12 +708,12 @@ def _build_item(
     )
     kwargs: dict[str, Any] = {
         "id": item_id,
-        "date": _date(raw["date"], where("date"), source, line_for("date")),
+        "date": _evidence_date(raw["date"], where("date"), source, line_for("date")),
         "hedge": raw.get("hedge", "certain"),
         "note": str(raw.get("note", "")),
     }
     if "date_from" in raw:
-        kwargs["date_from"] = _date(
+        kwargs["date_from"] = _evidence_date(
             raw["date_from"], where("date_from"), source, line_for("date_from")
         )
     try:
@@ -732,12 +859,12 @@ def _build_case(doc: _Map, source: str, *, read_files: bool = True) -> Case:
             line=_line_of(doc, ["settings", setting]),
             field=exc.field,
         ) from None
-    grid = _grid_for(doc, items, source)
     as_of = (
         _date(doc["as_of"], "as_of", source, _line_of(doc, ["as_of"]))
         if "as_of" in doc
         else None
     )
+    grid = _grid_for(doc, items, source, settings=settings, as_of=as_of)
     named = list(ranked)
     known = {p.name for p in named}
     for item in items:
@@ -761,7 +888,14 @@ def _build_case(doc: _Map, source: str, *, read_files: bool = True) -> Case:
     )
 
 
-def _grid_for(doc: _Map, items: list[EvidenceItem], source: str) -> Grid:
+def _grid_for(
+    doc: _Map,
+    items: list[EvidenceItem],
+    source: str,
+    *,
+    settings: Settings,
+    as_of: dt.date | None,
+) -> Grid:
     spec = doc.get("grid") or {}
     cell_km = spec.get("cell_km")
     max_cells = int(spec.get("max_cells", 250_000))
@@ -775,7 +909,8 @@ def _grid_for(doc: _Map, items: list[EvidenceItem], source: str) -> Grid:
             float(r["north"]),
         )
     else:
-        bounds = evidence_bounds(items)
+        # the case's movement model, on its day (or the newest item's)
+        bounds = evidence_bounds(items, settings=settings, as_of=as_of)
     try:
         return Grid.from_bounds(*bounds, cell_km=cell_km, max_cells=max_cells)
     except InputError as exc:
@@ -792,10 +927,38 @@ def _grid_for(doc: _Map, items: list[EvidenceItem], source: str) -> Grid:
 
 def evidence_bounds(
     items: Sequence[EvidenceItem],
+    *,
+    settings: Settings | None = None,
+    as_of: dt.date | None = None,
 ) -> tuple[float, float, float, float]:
-    """Bounding box of the items' geometry with a 25 % (at least 0.05°) margin.
+    """The study region the evidence needs: each item with 3 σ of spread around it.
 
-    Returns ``(west, south, east, north)`` in degrees.
+    Each item's place (its points, line or polygon; an event set's events) is
+    grown by its reach on ``as_of``: its buffer plus 3 times its effective σ, the
+    movement model's diffusion since its date included (``σ² + D·age``; see
+    :mod:`geosleuth.fuse`), and at least ``settings.place_radius_km``, so that a
+    ranked place's disc lies inside. A region that cut an item's spread would
+    hold its probability in, and report the cut as certainty.
+
+    The box is the union of these discs (great circles on the mean sphere). If
+    it would not fit in a grid (:meth:`Grid.from_bounds` takes less than a
+    hemisphere), every reach is shrunk by one factor to the largest box that
+    does; :func:`~geosleuth.fuse.fuse` then warns if probability piles up at the
+    border.
+
+    Parameters
+    ----------
+    items : sequence of evidence items
+        The case's items; those without geometry (life status) are ignored.
+    settings : Settings, optional
+        The movement model and place radius (default :class:`Settings`).
+    as_of : datetime.date, optional
+        The day of the estimate (default: the last day an item is known).
+
+    Returns
+    -------
+    (west, south, east, north)
+        In degrees.
 
     Raises
     ------
@@ -805,44 +968,84 @@ def evidence_bounds(
     Examples
     --------
     >>> from geosleuth.evidence import Provenance, Sighting
-    >>> s = Sighting(id="s", provenance=Provenance(document="d"),
+    >>> s = Sighting(id="s", provenance=Provenance(document="d"), sigma_km=10.0,
     ...              date=dt.date(2020, 1, 1), place=Point(7.2, 46.15))
-    >>> [round(v, 2) for v in evidence_bounds([s])]
-    [7.15, 46.1, 7.25, 46.2]
+    >>> [round(v, 2) for v in evidence_bounds([s])]  # 3 σ = 30 km around it
+    [6.81, 45.88, 7.59, 46.42]
+    >>> late = evidence_bounds([s], as_of=dt.date(2021, 1, 1))  # σ² = 10² + 366
+    >>> [round(v, 2) for v in late]
+    [6.36, 45.57, 8.04, 46.73]
     """
-    lons: list[float] = []
-    lats: list[float] = []
+    from geosleuth.fuse.likelihood import _item_lonlat, _reach_km
+
+    settings = settings or Settings()
+    day = as_of or max((i.known_on for i in items), default=None)
+    where: list[tuple[Any, Any, float]] = []
     for item in items:
-        for key in ("place", "area"):
-            g = getattr(item, key, None)
-            if isinstance(g, Point):
-                lons.append(g.lon)
-                lats.append(g.lat)
-            elif isinstance(g, Line):
-                for part in g.parts:
-                    lons.extend(part[:, 0])
-                    lats.extend(part[:, 1])
-            elif isinstance(g, Area):
-                for poly in g.polygons:
-                    lons.extend(poly[0][:, 0])
-                    lats.extend(poly[0][:, 1])
-        if isinstance(item, EventSet):
-            lons.extend(item.lons)
-            lats.extend(item.lats)
-    if not lons:
+        lonlat = _item_lonlat(item)
+        if lonlat is None or day is None:
+            continue
+        reach = _reach_km(item, as_of=day, settings=settings, sigmas=3.0)
+        where.append((*lonlat, max(reach, settings.place_radius_km)))
+    if not where:
         raise InputError(
             "The evidence has no geometry to set the study region; add a "
             "'region' (west, south, east, north) to the case.",
             field="region",
         )
-    w, e, s, n = min(lons), max(lons), min(lats), max(lats)
-    mx = max((e - w) * 0.25, 0.05)
-    my = max((n - s) * 0.25, 0.05)
+
+    def box(scale: float) -> tuple[float, float, float, float]:
+        parts = [_disc_bounds(lons, lats, scale * km) for lons, lats, km in where]
+        return (
+            min(b[0] for b in parts),
+            min(b[1] for b in parts),
+            max(b[2] for b in parts),
+            max(b[3] for b in parts),
+        )
+
+    def fits(b: tuple[float, float, float, float]) -> bool:
+        try:
+            Grid.from_bounds(*b)
+        except InputError:
+            return False
+        return True
+
+    best = box(1.0)
+    lo, hi = 1e-6, 1.0
+    if fits(best) or not fits(box(lo)):
+        return best  # the places alone too far apart: from_bounds says so
+    for _ in range(30):
+        mid = (lo + hi) / 2.0
+        lo, hi = (mid, hi) if fits(box(mid)) else (lo, mid)
+    return box(lo)
+
+
+_KM_PER_DEGREE = math.pi * 6371.0088 / 180.0  # on the mean sphere (haversine_km)
+
+
+def _disc_bounds(
+    lons: Any, lats: Any, radius_km: float
+) -> tuple[float, float, float, float]:
+    """Lon/lat box holding the discs of ``radius_km`` around each vertex.
+
+    Latitude: ± the radius in degrees. Longitude: ± ``asin(sin δ / cos φ)``, the
+    widest a disc of angular radius δ reaches at latitude φ; all longitudes when
+    the disc holds a pole.
+    """
+    lons, lats = np.asarray(lons, dtype=np.float64), np.asarray(lats, dtype=np.float64)
+    delta = radius_km / _KM_PER_DEGREE
+    south = max(float(lats.min()) - delta, -90.0)
+    north = min(float(lats.max()) + delta, 90.0)
+    d = math.radians(min(delta, 90.0))
+    cos_lat = np.cos(np.radians(lats))
+    if math.sin(d) >= float(cos_lat.min()) - 1e-12:  # a disc holds a pole
+        return (-180.0, south, 180.0, north)
+    dlon = np.degrees(np.arcsin(math.sin(d) / cos_lat))
     return (
-        max(w - mx, -180.0),
-        max(s - my, -90.0),
-        min(e + mx, 180.0),
-        min(n + my, 90.0),
+        max(float((lons - dlon).min()), -180.0),
+        south,
+        min(float((lons + dlon).max()), 180.0),
+        north,
     )
 
 

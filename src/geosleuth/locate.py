@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from geosleuth.casefile import (
+    MAX_DAYS_AHEAD,
     Case,
     dump_item_yaml,
     evidence_bounds,
@@ -77,6 +78,7 @@ def _gather(
     home: Place | None = None,
     scheduler: str = "serial",
     workers: int | None = None,
+    as_of: dt.date | None = None,
 ) -> _Inputs:
     from geosleuth.read.corpus import CORPUS_SUFFIXES, gather_evidence
 
@@ -98,6 +100,8 @@ def _gather(
     case: Case | None = load_case(cases[0]) if cases else None
     items: list[EvidenceItem] = list(case.items) if case else []
     places = list(case.places) if case else []
+    if case is not None and target:
+        _check_same_target(target, case, cases[0])
     tgt = target or (case.target if case else None)
     inputs = [p for p in paths if p in articles or p in outputs]
     for path, doc in gather_evidence(
@@ -129,7 +133,10 @@ def _gather(
         grid = case.grid.recut(cell_km)
     else:
         limit = {} if cell_km is None else {"max_cells": MAX_CELLS}  # asked for
-        grid = Grid.from_bounds(*evidence_bounds(items), cell_km=cell_km, **limit)
+        # the region each item needs on the day of the estimate (the newest
+        # item's, when none is asked for)
+        bounds = evidence_bounds(items, settings=Settings(), as_of=as_of)
+        grid = Grid.from_bounds(*bounds, cell_km=cell_km, **limit)
     return _Inputs(
         target=tgt or "the target",
         title=case.title if case else (tgt or "geosleuth estimate"),
@@ -140,6 +147,84 @@ def _gather(
         places=tuple(places),
         source=str(cases[0]) if cases else ", ".join(map(str, articles + outputs)),
     )
+
+
+def _check_same_target(target: str, case: Case, path: Path) -> None:
+    """Refuse a ``target`` that names someone else than the case file does.
+
+    Names compare as the readers find the target in text
+    (:mod:`geosleuth.read.target`): one surname key, and no given name in one
+    that the other lacks, so "al-Baghdadi" and "Abu Bakr al-Baghdadi" are one
+    person and "Mary Doe" and "Jane Doe" are two. Names written alike but for case
+    and spacing are one. Otherwise the report would ask where ``target`` is and
+    answer with the case's evidence about another person.
+    """
+    from geosleuth.read.target import Target, _names_another
+
+    def plain(name: str) -> str:
+        return " ".join(name.casefold().split())
+
+    one, other = Target(target), Target(case.target)
+    same = plain(target) == plain(case.target) or (
+        bool(one.surname_key)
+        and one.surname_key == other.surname_key
+        and not _names_another(target, (0, len(target)), other)
+        and not _names_another(case.target, (0, len(case.target)), one)
+    )
+    if not same:
+        raise InputError(
+            f"The target given, {target!r}, is not the case file's "
+            f"({case.target!r}): the report would ask where {target} is and answer "
+            f"with the evidence about {case.target}. Leave out --target to use the "
+            "case's, or correct 'target:' in the case file if that is wrong.",
+            path=str(path),
+            field="target",
+        )
+
+
+def _check_dates(items: Sequence[EvidenceItem], *, today: dt.date) -> None:
+    """Warn of evidence dated or published after ``today``; refuse far beyond.
+
+    One warning per document published after today and per item dated after
+    today. More than :data:`~geosleuth.casefile.MAX_DAYS_AHEAD` days after
+    today is an error, as in a case file (see there why): such dates come from
+    what ``geosleuth read`` wrote, or a mistyped ``published``.
+    """
+    limit = today + dt.timedelta(days=MAX_DAYS_AHEAD)
+    by_doc: dict[tuple[str, dt.date], list[str]] = {}
+    for item in items:
+        pub = item.provenance.published
+        for what, day, key in (
+            ("published on", pub, "published"),
+            ("dated", item.date, "date"),
+        ):
+            if day is not None and day > limit:
+                raise InputError(
+                    f"The item {item.id!r} of {item.provenance.document!r} is "
+                    f"{what} {day.isoformat()}, more than a year after today "
+                    f"({today.isoformat()}): evidence cannot be dated so far ahead. "
+                    "Check the year.",
+                    field=key,
+                )
+        if pub is not None and pub > today:
+            by_doc.setdefault((item.provenance.document, pub), []).append(item.id)
+    for (doc, pub), ids in by_doc.items():
+        shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if ids[5:] else "")
+        warnings.warn(
+            f"The document {doc!r} is published on {pub.isoformat()}, after today "
+            f"({today.isoformat()}); its items ({shown}) count as known only from "
+            "then.",
+            EvidenceWarning,
+            stacklevel=3,
+        )
+    for item in items:
+        if item.date > today:
+            warnings.warn(
+                f"The item {item.id!r} is dated {item.date.isoformat()}, after "
+                f"today ({today.isoformat()}).",
+                EvidenceWarning,
+                stacklevel=3,
+            )
 
 
 _QUOTE_MARKS = str.maketrans(dict.fromkeys("\"'“”‘’«»"))
@@ -286,17 +371,38 @@ def locate_case(
     Warns
     -----
     EvidenceWarning
-        When no item is known by ``as_of``, and for items left out on the way.
+        When no item is known by ``as_of``, and for items left out on the way;
+        for each document published and each item dated after today, and when
+        the day of the estimate, taken from the newest item, is after today.
+
+    Raises
+    ------
+    InputError
+        If ``target`` names another person than the case file does, or an item
+        is dated more than :data:`~geosleuth.casefile.MAX_DAYS_AHEAD` days after
+        today (and for any input the readers refuse).
     """
     tell = stage or (lambda _: None)
     tell("Reading the evidence")
     data = _gather(
         inputs, target=target, published=published, cell_km=cell_km, home=home,
-        scheduler=scheduler, workers=workers,
+        scheduler=scheduler, workers=workers, as_of=as_of,
     )  # fmt: skip
     if source is not None:
         data = replace(data, source=source)
-    day = as_of or data.as_of or max(i.known_on for i in data.items)
+    today = dt.date.today()
+    _check_dates(data.items, today=today)
+    newest = max(data.items, key=lambda i: i.known_on)
+    day = as_of or data.as_of or newest.known_on
+    if as_of is None and data.as_of is None and day > today:
+        warnings.warn(
+            f"The estimate is as of {day.isoformat()}, after today "
+            f"({today.isoformat()}): the day the newest item, {newest.id!r}, is "
+            "known. Give the case an as_of (or --as-of) to estimate as of "
+            "another day.",
+            EvidenceWarning,
+            stacklevel=2,
+        )
     tell(f"Fusing {len(data.items)} items on {data.grid.n_cells:,} cells")
     est = fuse(
         data.items, data.grid, as_of=day, settings=data.settings,
@@ -304,10 +410,16 @@ def locate_case(
     )  # fmt: skip
     if not est.used:
         first = min(i.known_on for i in data.items)
+        why = (
+            f"no evidence was known by {day.isoformat()} (the first item is known "
+            f"on {first.isoformat()})"
+            if first > day
+            else f"every item was left out ({len(est.excluded)}; see the reasons "
+            "above and in the report)"
+        )
         warnings.warn(
-            f"No evidence was known by {day.isoformat()} (the first item is known "
-            f"on {first.isoformat()}): the map is the prior alone, and its "
-            "ranking of places means nothing.",
+            f"No item is used: {why}. The map is the prior alone, and its ranking "
+            "of places means nothing.",
             EvidenceWarning,
             stacklevel=2,
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import warnings
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
@@ -19,6 +20,7 @@ from rich.text import Text
 
 from geosleuth.casefile import (
     CASE_SCHEMA,
+    MAX_DAYS_AHEAD,
     Case,
     free_search_id,
 )
@@ -36,7 +38,7 @@ from geosleuth.cli.read import (
     home_of,
     scheduler_of,
 )
-from geosleuth.errors import InputError
+from geosleuth.errors import GeosleuthWarning, InputError
 from geosleuth.evidence import Searched
 from geosleuth.fuse import (
     Estimate,
@@ -66,6 +68,19 @@ def _parse_date(value: str | None, option: str) -> dt.date | None:
             f"{option} must be a date written YYYY-MM-DD. Got {value!r} instead.",
             field=option,
         ) from None
+
+
+def _not_far_ahead(day: dt.date | None, option: str) -> dt.date | None:
+    """``day``, refused more than :data:`MAX_DAYS_AHEAD` days after today."""
+    today = dt.date.today()
+    if day is not None and (day - today).days > MAX_DAYS_AHEAD:
+        raise InputError(
+            f"{option} is {day.isoformat()}, more than a year after today "
+            f"({today.isoformat()}): no report is published so far ahead. Check "
+            "the year.",
+            field=option,
+        )
+    return day
 
 
 def run_locate(
@@ -224,7 +239,9 @@ def locate(
             out=out,
             as_of=_parse_date(as_of, "--as-of"),
             target=target,
-            published=_parse_date(published, "--published"),
+            published=_not_far_ahead(
+                _parse_date(published, "--published"), "--published"
+            ),
             cell_km=cell_km,
             quiet=quiet,
             home=home_of(home) if home else None,
@@ -557,13 +574,17 @@ def verify(
             "estimate.json: the two files come from different runs.",
             path=str(estimate),
         )
-    est = fuse(
-        stored.items,
-        stored.grid,
-        as_of=stored.as_of,
-        settings=stored.settings,
-        places=stored.places,
-    )
+    with warnings.catch_warnings():
+        # what the evidence warrants was said when the estimate was made; here
+        # only the comparison counts
+        warnings.simplefilter("ignore", GeosleuthWarning)
+        est = fuse(
+            stored.items,
+            stored.grid,
+            as_of=stored.as_of,
+            settings=stored.settings,
+            places=stored.places,
+        )
     rec = stored.record
     most = rec.get("timeline_max_points")
     if most is not None and (
@@ -575,13 +596,16 @@ def verify(
             path=str(estimate),
             field="timeline_max_points",
         )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", GeosleuthWarning)
+        timeline = timeline_of(est, stored.items, max_points=most)
     fresh = files.estimate_record(
         est,
         stored.items,
         target=str(rec.get("target", "")),
         title=str(rec.get("title", "")),
         # as many points as the run allowed itself (older runs: every date)
-        timeline=timeline_of(est, stored.items, max_points=most),
+        timeline=timeline,
         timeline_max_points=most,
         source=rec.get("case"),
     )

@@ -41,10 +41,26 @@ widen accordingly, so old evidence is vaguer, not weaker.
 
 Life status
 -----------
-``P(alive)`` starts at ``prior_alive`` and decays between dated events with a constant
-hazard ``h`` per year (``exp(−h·Δt)``). A proof of life with reliability ``r`` sets
+``P(alive)`` is ``prior_alive`` on the case's first day (the earliest date of an
+item in force about the target: any kind but territory and fronts) and decays from
+there with a constant hazard ``h`` per year (``exp(−h·Δt)``), with or without
+life-status items. A proof of life with reliability ``r`` sets
 ``P ← r + (1 − r)·P``; a claim of death multiplies the odds of death by
 ``(1 + r)/(1 − r)``.
+
+Honesty checks
+--------------
+- An item that lies wholly outside the grid (a sighting more than
+  ``cutoff_sigmas`` σ from every cell; a claim, territory, search or event set
+  whose likelihood is zero on every cell) is left out with its reason and an
+  :class:`~geosleuth.errors.EvidenceWarning` naming it, its place and how far
+  away it is: it could not move the map.
+- When the evidence does not favour the interior of the grid over its border
+  band (the cells within 5 % of its width or height of the edge) by a Bayes
+  factor of at least 3, :func:`fuse` warns (``GeosleuthWarning``): probability
+  piles up at the border, and the region, not the evidence, bounds the map.
+- Named places closer than a tenth of ``place_radius_km`` are one ranked place,
+  named by each spelling ("Hajin (Hajīn)").
 
 Modules
 -------

@@ -17,7 +17,7 @@ from geosleuth.evidence import (
     Sighting,
     Territory,
 )
-from geosleuth.fuse.life import p_alive
+from geosleuth.fuse.life import _about_target, _case_start, p_alive
 from geosleuth.fuse.likelihood import (
     Factor,
     _factor_stream,
@@ -73,11 +73,12 @@ class Contribution:
     """How much the estimate moves without an item.
 
     ``map_shift`` is the total-variation distance between the posterior with and
-    without the item (0: no effect, 1: disjoint maps); ``p_alive_shift`` the change in
-    ``P(alive)``; ``top_place_without`` the probability of the best-ranked place
-    (``Estimate.places[0]``) without the item, or None when no place is ranked;
-    ``weight`` the exponent of its likelihood, below 1 when it shares its source
-    with other items (``Settings.source_correlation``).
+    without the item (0: no effect, 1: disjoint maps); ``p_alive_shift`` the change
+    in ``P(alive)`` (from a life-status item, or from the one item that opens the
+    case: its date starts the hazard); ``top_place_without`` the probability of
+    the best-ranked place (``Estimate.places[0]``) without the item, or None when
+    no place is ranked; ``weight`` the exponent of its likelihood, below 1 when it
+    shares its source with other items (``Settings.source_correlation``).
 
     Examples
     --------
@@ -166,6 +167,10 @@ def _leave_one_out(
     sightings = {i.id: i for i in used if isinstance(i, Sighting)}
     group_shift: dict[str, tuple[float, float | None]] = {}
     top_now = float(np.dot(post, top_mask)) if top_mask is not None else None
+    # P(alive) starts on the case's first day: the item that alone opens the
+    # case moves it (without it the case, and the hazard, start later)
+    start = _case_start(used, as_of=as_of, hindcast=True)
+    openers = [i for i in used if i.date == start and _about_target(i)]
 
     def without(f: Factor) -> FloatArray:
         """``base − f.log_l``; where f is −inf, the other factors' sum."""
@@ -226,7 +231,7 @@ def _leave_one_out(
                 log_rest = f.weight * np.log(np.maximum(l_rest, 0.0))
             shift, top = shift_without(without(f) + log_rest)
         d_alive = 0.0
-        if isinstance(item, LifeStatus):
+        if isinstance(item, LifeStatus) or (len(openers) == 1 and openers[0] is item):
             d_alive = alive - p_alive(
                 [i for i in used if i is not item],
                 as_of=as_of,

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from geosleuth._types import ArrayLike, FloatArray
-from geosleuth.errors import InputError
+from geosleuth.errors import EvidenceWarning, GeosleuthWarning, InputError
 from geosleuth.evidence import (
     Claim,
     EvidenceItem,
+    LifeStatus,
     Sighting,
 )
 from geosleuth.fuse.contributions import (
@@ -23,6 +26,7 @@ from geosleuth.fuse.contributions import (
 )
 from geosleuth.fuse.life import p_alive
 from geosleuth.fuse.likelihood import (
+    _OUTSIDE_THE_GRID,
     Factor,
     _disc,
     _factor_stream,
@@ -30,8 +34,10 @@ from geosleuth.fuse.likelihood import (
     select,
 )
 from geosleuth.fuse.posterior import (
+    _BORDER_BAYES_FACTOR,
     NamedPlace,
     PlaceProbability,
+    _border_bayes_factor,
     hdr_mask,
     hdr_masks,
     place_probabilities,
@@ -133,6 +139,46 @@ def _places_from_items(items: Iterable[EvidenceItem]) -> list[NamedPlace]:
         if name and isinstance(geom, Point) and name not in out:
             out[name] = NamedPlace(name, geom.lon, geom.lat)
     return list(out.values())
+
+
+def _warn_outside(
+    items: Sequence[EvidenceItem], excluded: Sequence[tuple[str, str]]
+) -> None:
+    """An :class:`EvidenceWarning` for each item left out as outside the grid."""
+    kinds = {i.id: i.kind for i in items}
+    for iid, why in excluded:
+        if _OUTSIDE_THE_GRID in why:
+            warnings.warn(
+                f"The {kinds.get(iid, 'item')} {iid!r} is left out: {why}. Check "
+                "its place, or widen the study region ('region') to hold it.",
+                EvidenceWarning,
+                stacklevel=3,
+            )
+
+
+def _warn_border(p: FloatArray, grid: Grid, log_prior: FloatArray) -> None:
+    """A :class:`GeosleuthWarning` when probability piles up at the grid's border.
+
+    The border band is the cells within 5 % of the grid's width or height of
+    its edge. The warning is given when the evidence does not favour the
+    interior over that band by a Bayes factor of at least 3 (Jeffreys'
+    "substantial"): then the region's edge, not the evidence, bounds the map,
+    and its probabilities and areas depend on where the edge was drawn.
+    """
+    post, prior, bf = _border_bayes_factor(p, grid, log_prior)
+    if bf >= _BORDER_BAYES_FACTOR:
+        warnings.warn(
+            f"{100 * post:.0f} % of the map's probability lies along the border of "
+            f"the study region (the outer 5 % of its width and height), against "
+            f"{100 * prior:.0f} % before the evidence: the evidence favours the "
+            f"interior over the border by a Bayes factor of only "
+            f"{1 / bf if bf > 0 else math.inf:.2g} (3 or more would confine the "
+            "target), so the region's edge shapes the map, its places' "
+            "probabilities and its areas. Widen the region ('region'), or leave it "
+            "out to have one drawn around the evidence.",
+            GeosleuthWarning,
+            stacklevel=3,
+        )
 
 
 def _check_prior(prior: ArrayLike | None, grid: Grid) -> FloatArray:
@@ -253,6 +299,16 @@ def fuse(
     -------
     Estimate
 
+    Warns
+    -----
+    EvidenceWarning
+        For each item left out because it lies wholly outside the grid, naming
+        it, its place and how far away it is.
+    GeosleuthWarning
+        When probability piles up along the grid's border (the evidence favours
+        the interior over the outer 5 % by a Bayes factor below 3): the region
+        is too small for the evidence.
+
     Examples
     --------
     >>> from geosleuth.evidence import Provenance
@@ -278,6 +334,9 @@ def fuse(
         items, grid, as_of=as_of, settings=settings, log_prior=log_prior,
         hindcast=hindcast, keep_factors=contributions,
     )  # fmt: skip
+    _warn_outside(items, excluded)
+    if any(not isinstance(i, LifeStatus) for i in used):  # the map is not the prior
+        _warn_border(post, grid, log_prior)
     alive = p_alive(used, as_of=as_of, settings=settings, hindcast=hindcast)
     h50, h90 = hdr_masks(post, (0.5, 0.9))
     ranked = place_probabilities(

@@ -1,4 +1,4 @@
-"""P(alive): a constant hazard between dated events, moved by proofs of life, deaths."""
+"""P(alive): a constant hazard from the case's first day, moved by life-status items."""
 
 from __future__ import annotations
 
@@ -8,11 +8,53 @@ from collections.abc import Iterable
 
 from geosleuth.evidence import (
     EvidenceItem,
+    Front,
     LifeStatus,
+    Territory,
 )
 from geosleuth.fuse.settings import _DAYS_PER_YEAR, Settings
 
 __all__ = ["p_alive"]
+
+
+def _in_force(
+    items: Iterable[EvidenceItem], *, as_of: dt.date, hindcast: bool
+) -> list[EvidenceItem]:
+    return [i for i in items if i.date <= as_of and (hindcast or i.known_on <= as_of)]
+
+
+def _case_start(
+    items: Iterable[EvidenceItem], *, as_of: dt.date, hindcast: bool = False
+) -> dt.date | None:
+    """The day ``P(alive)`` is the prior: the earliest item about the target.
+
+    The earliest ``date`` of the items in force on ``as_of`` that report on the
+    target: sightings, claims, life status, searches and event sets (not
+    territory or fronts, which are about a group or a force). None without any.
+
+    Examples
+    --------
+    >>> from geosleuth.evidence import Provenance, Territory
+    >>> from geosleuth.geometry import Area
+    >>> pol = LifeStatus(id="v", provenance=Provenance(document="d"),
+    ...                  date=dt.date(2017, 9, 28), status="alive")
+    >>> held = Territory(id="t", provenance=Provenance(document="d"),
+    ...                  date=dt.date(2014, 1, 1), area=Area.box(40, 34, 41, 35),
+    ...                  group_name="ISIS")
+    >>> _case_start([pol, held], as_of=dt.date(2018, 1, 1))
+    datetime.date(2017, 9, 28)
+    """
+    days = [
+        i.date
+        for i in _in_force(items, as_of=as_of, hindcast=hindcast)
+        if _about_target(i)
+    ]
+    return min(days, default=None)
+
+
+def _about_target(item: EvidenceItem) -> bool:
+    """Whether an item can open the case (:func:`_case_start`)."""
+    return not isinstance(item, (Territory, Front))
 
 
 def p_alive(
@@ -24,12 +66,15 @@ def p_alive(
 ) -> float:
     """Probability that the target is alive on ``as_of`` (see the module notes).
 
-    Uses the life-status items dated (and, unless ``hindcast``, published) on or
-    before ``as_of``. Each item's probability of being true is capped at
-    ``settings.max_reliability``, as everywhere: no single report, however
-    certain its wording, makes the target surely dead or surely alive. Items of
-    one day are taken claims of death first, then proofs of life, so their order
-    in the input never matters.
+    ``settings.prior_alive`` holds on the case's first day (:func:`_case_start`,
+    the earliest item about the target in force on ``as_of``), and the hazard
+    runs from there: without life-status items ``P(alive)`` still falls with
+    time. Each life-status item dated (and, unless ``hindcast``, published) on
+    or before ``as_of`` then moves it. Each item's probability of being true is
+    capped at ``settings.max_reliability``, as everywhere: no single report,
+    however certain its wording, makes the target surely dead or surely alive.
+    Items of one day are taken claims of death first, then proofs of life, so
+    their order in the input never matters.
 
     Examples
     --------
@@ -41,22 +86,24 @@ def p_alive(
     0.904
     >>> p_alive([], as_of=dt.date(2018, 1, 1))  # no evidence: the prior
     0.9
+    >>> # a year since the first report, and no word of life or death
+    >>> from geosleuth.evidence import Sighting
+    >>> from geosleuth.geometry import Point
+    >>> seen = Sighting(id="s", provenance=Provenance(document="d"),
+    ...                 date=dt.date(2017, 9, 28), place=Point(40.0, 35.0))
+    >>> round(p_alive([seen], as_of=dt.date(2018, 9, 28)), 4)  # 0.9 × 0.9049
+    0.8144
     """
     settings = settings or Settings()
+    in_force = _in_force(items, as_of=as_of, hindcast=hindcast)
     events = sorted(
-        (
-            i
-            for i in items
-            if isinstance(i, LifeStatus)
-            and i.date <= as_of
-            and (hindcast or i.known_on <= as_of)
-        ),
+        (i for i in in_force if isinstance(i, LifeStatus)),
         # same day: claims of death first, then proofs of life (a recording shows
         # the target alive that day, whatever was claimed), then by id
         key=lambda i: (i.date, i.status == "alive", i.id),
     )
     p = settings.prior_alive
-    last: dt.date | None = None
+    last = _case_start(in_force, as_of=as_of, hindcast=True)
     h = settings.hazard_per_year
     for ev in events:
         if last is not None:

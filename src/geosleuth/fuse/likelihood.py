@@ -29,7 +29,14 @@ from geosleuth.evidence import (
     Territory,
 )
 from geosleuth.fuse.settings import Settings
-from geosleuth.geometry import Point, coverage, distance_km
+from geosleuth.geometry import (
+    Geometry,
+    Line,
+    Point,
+    coverage,
+    distance_km,
+    haversine_km,
+)
 from geosleuth.grid import Grid
 
 __all__ = [
@@ -230,6 +237,126 @@ class _Skip(Exception):
     """An item that cannot inform this grid; the message is the reason."""
 
 
+#: Part of the reason given for an item left out because it lies wholly outside
+#: the grid; :func:`~geosleuth.fuse.fuse` warns about each such item.
+_OUTSIDE_THE_GRID = "outside the grid"
+
+
+def _geometry_lonlat(geom: Geometry) -> tuple[FloatArray, FloatArray]:
+    """The vertices of a geometry (a point's one), as ``(lons, lats)``."""
+    if isinstance(geom, Point):
+        return np.array([geom.lon]), np.array([geom.lat])
+    parts = (
+        list(geom.parts)
+        if isinstance(geom, Line)
+        else [ring for poly in geom.polygons for ring in poly[:1]]
+    )
+    xy = np.concatenate(parts)
+    return np.asarray(xy[:, 0]), np.asarray(xy[:, 1])
+
+
+def _item_lonlat(item: EvidenceItem) -> tuple[FloatArray, FloatArray] | None:
+    """Where an item is: its place's, area's or events' vertices (None: nowhere)."""
+    if isinstance(item, EventSet):
+        return np.asarray(item.lons), np.asarray(item.lats)
+    if isinstance(item, (Territory, Searched)):
+        return _geometry_lonlat(item.area)
+    if isinstance(item, (Sighting, Claim, Front)):
+        return _geometry_lonlat(item.place)
+    return None
+
+
+def _sighting_sigma_km(s: Sighting, *, as_of: dt.date, settings: Settings) -> float:
+    """σ of a sighting's kernel on ``as_of``, before the spread within a cell."""
+    var = s.sigma_km**2 + settings.diffusion_km2_per_day * s.age_days(as_of)
+    if s.subject == "associate":
+        var += s.associate_sigma_km**2
+    return math.sqrt(var)
+
+
+def _reach_km(
+    item: EvidenceItem, *, as_of: dt.date, settings: Settings, sigmas: float
+) -> float:
+    """How far beyond its geometry an item's likelihood reaches on ``as_of``, km.
+
+    Its buffer (a claim's, a search's; a front's distance) plus ``sigmas`` times
+    its effective σ: a sighting's or claim's own σ widened by the movement model
+    since its date (``σ² + D·age``, and an associate's σ), a territory's or front's
+    edge, an event set's bandwidth. 0 for items without geometry.
+
+    Examples
+    --------
+    >>> from geosleuth.evidence import Provenance
+    >>> s = Sighting(id="s", provenance=Provenance(document="d"), sigma_km=3.0,
+    ...              date=dt.date(2020, 1, 1), place=Point(40.0, 35.0))
+    >>> _reach_km(s, as_of=dt.date(2020, 1, 17), settings=Settings(), sigmas=3.0)
+    15.0
+    """
+    if isinstance(item, Sighting):
+        return sigmas * _sighting_sigma_km(item, as_of=as_of, settings=settings)
+    if isinstance(item, Claim):
+        var = item.sigma_km**2 + settings.diffusion_km2_per_day * item.age_days(as_of)
+        return item.buffer_km + sigmas * math.sqrt(var)
+    if isinstance(item, (Territory, EventSet)):
+        return sigmas * item.sigma_km
+    if isinstance(item, Front):
+        return item.distance_km + sigmas * item.sigma_km
+    if isinstance(item, Searched):
+        return item.buffer_km
+    return 0.0
+
+
+def _km_from_grid(lons: FloatArray, lats: FloatArray, grid: Grid) -> float:
+    """Great-circle distance (km) from the nearest vertex to the nearest edge cell.
+
+    For a message: of many vertices (an event set's), 2,000 evenly spread are
+    measured.
+    """
+    x, y = grid.x_km, grid.y_km
+    ex = np.concatenate([x, x, np.full(grid.ny, x[0]), np.full(grid.ny, x[-1])])
+    ey = np.concatenate([np.full(grid.nx, y[0]), np.full(grid.nx, y[-1]), y, y])
+    elon, elat = grid.xy_km_to_lonlat(ex, ey)
+    step = max(1, lons.size // 2000)
+    d = haversine_km(lons[::step, None], lats[::step, None], elon[None], elat[None])
+    return float(np.nanmin(d)) if np.isfinite(d).any() else math.inf
+
+
+def _outside(item: EvidenceItem, grid: Grid, what: str = "its place") -> _Skip:
+    """The reason an item that lies wholly outside the grid is left out."""
+    lonlat = _item_lonlat(item)
+    name = getattr(item, "place_name", None)
+    label = f"{what} ({name})" if name else what
+    if lonlat is None:  # pragma: no cover - only items with geometry get here
+        return _Skip(f"{label} lies {_OUTSIDE_THE_GRID}")
+    km = _km_from_grid(*lonlat, grid)
+    far = f"{km:,.0f}" if km >= 10 else f"{km:.1f}"
+    return _Skip(
+        f"{label} lies {_OUTSIDE_THE_GRID}, {far} km from its nearest cell, "
+        "so it cannot move the map"
+    )
+
+
+def _sighting_outside(
+    s: Sighting, grid: Grid, *, as_of: dt.date, settings: Settings
+) -> bool:
+    """Whether a sighting's kernel lies wholly outside the grid.
+
+    Wholly: its place is more than ``settings.cutoff_sigmas`` σ (σ on ``as_of``)
+    from every cell, where the kernel is below 1e-14 of its peak. Its
+    likelihood would then be ``1 − r`` in every cell: it could not move the map.
+    """
+    reach = settings.cutoff_sigmas * _sighting_sigma_km(
+        s, as_of=as_of, settings=settings
+    )
+    if isinstance(s.place, Point):
+        x, y = grid.lonlat_to_xy_km(s.place.lon, s.place.lat)
+        dx = max(grid.west_km - float(x), 0.0, float(x) - grid.east_km)
+        dy = max(grid.south_km - float(y), 0.0, float(y) - grid.north_km)
+        d = math.hypot(dx, dy)
+        return not d <= reach  # NaN (the far side of the globe): outside
+    return not bool(np.isfinite(distance_km(s.place, grid, max_km=reach)).any())
+
+
 def _sighting_group_log(
     group: Sequence[Sighting], grid: Grid, *, as_of: dt.date, settings: Settings
 ) -> FloatArray:
@@ -239,14 +366,8 @@ def _sighting_group_log(
     sigma = np.empty(n)
     wr = np.empty(n)  # weight × reliability
     for i, s in enumerate(group):
-        var = (
-            s.sigma_km**2
-            + settings.diffusion_km2_per_day * s.age_days(as_of)
-            + cell_var
-        )
-        if s.subject == "associate":
-            var += s.associate_sigma_km**2
-        sigma[i] = math.sqrt(var)
+        own = _sighting_sigma_km(s, as_of=as_of, settings=settings)
+        sigma[i] = math.sqrt(own**2 + cell_var)
         wr[i] = s.weight * min(s.p_true(settings.grades), settings.max_reliability)
     # L = Σ wᵢ(rᵢKᵢ + 1 − rᵢ)/W = (W − Σ wᵢrᵢ)/W + Σ (wᵢrᵢ/W) Kᵢ
     is_point = np.array([isinstance(s.place, Point) for s in group])
@@ -299,11 +420,9 @@ def _item_log(
             s = 1.0 - s
         k = _normalised(s)
         if k is None:
-            raise _Skip(
-                "its region covers the whole grid"
-                if item.polarity == "is_not"
-                else "its region lies outside the grid"
-            )
+            if item.polarity == "is_not":
+                raise _Skip("its region covers the whole grid")
+            raise _outside(item, grid)
         return _mixture_log(k, r)
     if isinstance(item, Territory):
         s = _region_soft(
@@ -311,7 +430,7 @@ def _item_log(
         )
         k = _normalised(s)
         if k is None:
-            raise _Skip("its area lies outside the grid")
+            raise _outside(item, grid, "its area")
         return _mixture_log(k, r)
     if isinstance(item, Front):
         px, py = grid.cell_xy_km()
@@ -331,7 +450,7 @@ def _item_log(
         # a target in a cell is missed with 1 - pd x (share of the cell searched)
         cover = coverage(item.area, grid, buffer_km=item.buffer_km)
         if not cover.any():
-            raise _Skip("its area covers no part of the grid")
+            raise _outside(item, grid, "its area")
         pd = item.pd * r
         if settings.search_memory_days is not None:
             pd *= math.exp(-item.age_days(as_of) / settings.search_memory_days)
@@ -354,7 +473,7 @@ def _item_log(
                     "every event coincides with another, so no CGT buffer can be "
                     "estimated; use method 'kde'"
                     if np.isfinite(x).all() and np.isfinite(y).all()
-                    else "its events lie outside the grid"
+                    else str(_outside(item, grid, "its events"))
                 ) from None
             cx, cy = grid.cell_xy_km()
             surf = np.asarray(
@@ -369,7 +488,7 @@ def _item_log(
             )
         k = _normalised(np.asarray(surf, dtype=np.float64))
         if k is None:
-            raise _Skip("its events lie outside the grid")
+            raise _outside(item, grid, "its events")
         return _mixture_log(k, r)
     raise _Skip(f"items of kind {item.kind!r} do not inform the map")
 
@@ -451,10 +570,18 @@ def _factor_stream(
     An item that cannot inform the grid is appended to ``skipped`` (with the
     reason) as the stream reaches it. A caller that only sums the factors
     (:func:`~geosleuth.fuse.history.timeline`) keeps one at a time in memory.
+
+    A sighting that lies wholly outside the grid (:func:`_sighting_outside`) is
+    left out before its group is formed: its likelihood would be ``1 − r`` in
+    every cell, which alone moves nothing, and in a group only adds a constant
+    that flattens the other members' kernels.
     """
     groups: dict[str, list[Sighting]] = {}
     for item in items:
         if isinstance(item, Sighting):
+            if _sighting_outside(item, grid, as_of=as_of, settings=settings):
+                skipped.append((item.id, str(_outside(item, grid))))
+                continue
             groups.setdefault(item.group_key, []).append(item)
         elif isinstance(item, LifeStatus):
             continue

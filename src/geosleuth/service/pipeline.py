@@ -24,8 +24,8 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from geosleuth.casefile import Case, parse_case
-from geosleuth.errors import CaseFileError, GeosleuthWarning, InputError
+from geosleuth.casefile import MAX_YAML_NODES, Case, parse_case
+from geosleuth.errors import GeosleuthWarning, InputError
 from geosleuth.service.store import CaseStore
 
 if TYPE_CHECKING:
@@ -41,9 +41,6 @@ __all__ = [
     "reading_summary",
     "run_estimate",
 ]
-
-#: YAML nodes a case file may expand to (aliases counted each time they are used).
-MAX_YAML_NODES = 200_000
 
 # warnings.catch_warnings changes process-wide state: the library calls that
 # collect warnings take turns (they are CPU-bound and hold the GIL most of the
@@ -142,43 +139,6 @@ def parse_positive(value: Any, field: str) -> float | None:
 
 
 # ------------------------------------------------------------------- case files
-def _node_count(root: Any) -> int:
-    """Nodes of a composed YAML document as loaded (an alias counts its subtree).
-
-    A node that holds itself (``&a [*a]``) expands without end: it counts as
-    more than :data:`MAX_YAML_NODES`. Counting stops once past that.
-    """
-    import yaml
-
-    sizes: dict[int, int] = {}
-    open_: set[int] = set()  # begun, not finished: the path from the root
-    stack: list[tuple[Any, bool]] = [(root, False)]
-    while stack:
-        node, done = stack.pop()
-        if id(node) in sizes:
-            continue
-        if not done:
-            if id(node) in open_:  # '&a [*a]': a node inside itself, no end
-                return MAX_YAML_NODES + 1
-            open_.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            kids = [n for pair in node.value for n in pair]
-        elif isinstance(node, yaml.SequenceNode):
-            kids = list(node.value)
-        else:
-            kids = []
-        if done:
-            size = 1 + sum(sizes.get(id(k), 0) for k in kids)
-            sizes[id(node)] = size
-            open_.discard(id(node))
-            if size > MAX_YAML_NODES:
-                return size
-        else:
-            stack.append((node, True))
-            stack.extend((k, False) for k in kids if id(k) not in sizes)
-    return sizes.get(id(root), 0)
-
-
 def check_case_text(text: str, *, source: str = "case.yaml") -> Case:
     r"""Validate case-file text sent to the service; return the parsed case.
 
@@ -186,7 +146,8 @@ def check_case_text(text: str, *, source: str = "case.yaml") -> Case:
     ``read_files=False``, so an event set's ``csv:`` (a path on the server, even
     one brought in by a YAML merge key) is refused before any file is looked at:
     give the events inline under ``events:``. A document whose aliases expand to
-    more than :data:`MAX_YAML_NODES` nodes is refused too.
+    more than :data:`MAX_YAML_NODES` nodes is refused too, as ``parse_case``
+    refuses it for every case file (the CLI's as well).
 
     Raises
     ------
@@ -201,31 +162,8 @@ def check_case_text(text: str, *, source: str = "case.yaml") -> Case:
     ...
     geosleuth.errors.CaseFileError: The 'csv' of territory 'e' (case.yaml, line 3) ...
     """
-    import yaml
-
-    too_deep = CaseFileError(
-        f"The case file {source} nests too deeply to be read; write it out plainly.",
-        path=source,
-        line=1,
-    )
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        root = None  # parse_case says what is wrong, with the line
-    except RecursionError:  # '[[[[...' nested thousands deep
-        raise too_deep from None
-    if root is not None and _node_count(root) > MAX_YAML_NODES:
-        raise CaseFileError(
-            f"The case file {source} expands to more than {MAX_YAML_NODES:,} "
-            "YAML nodes (through aliases); write it out plainly.",
-            path=source,
-            line=1,
-        )
-    try:
-        with collected_warnings():
-            return parse_case(text, source=source, read_files=False)
-    except RecursionError:
-        raise too_deep from None
+    with collected_warnings():
+        return parse_case(text, source=source, read_files=False)
 
 
 # ------------------------------------------------------------------- documents
