@@ -100,6 +100,17 @@ def test_workers_are_two_processes_unless_told(web, fake_uvicorn, tmp_path):
     bad = runner.invoke(app, ["serve", "--data-dir", str(tmp_path), "--workers", "-1"])
     assert bad.exit_code == 2
     assert "--workers" in bad.output and "Traceback" not in bad.output
+    # no limit is 0, not infinity; NaN is no number (Click's check, a usage error)
+    for limit, code, said in (
+        ("inf", 1, "--time-limit must be a number of seconds"),
+        ("nan", 2, "Invalid value for '--time-limit'"),
+    ):
+        bad = runner.invoke(
+            app, ["serve", "--data-dir", str(tmp_path), "--time-limit", limit]
+        )
+        assert bad.exit_code == code, bad.output
+        assert said in " ".join(bad.output.replace("│", " ").split())
+        assert not fake_uvicorn
 
 
 def test_token_file_turns_on_the_token(web, fake_uvicorn, tmp_path):

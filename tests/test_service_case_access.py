@@ -209,3 +209,18 @@ def test_serve_shows_whose_cases_are_limited(tmp_path, monkeypatch):
     assert "2 user(s): ana, dan (viewer) [cases falcon-*,owl]" in " ".join(
         result.output.split()
     )
+
+
+def test_making_a_case_tells_nothing_of_cases_out_of_reach(tmp_path, quick):
+    app = create_app(
+        tmp_path, users={"ana": "tok-ana", "o2": User("tok-o2", cases=("owl-*",))}
+    )
+    o2 = {"Authorization": "Bearer tok-o2"}
+    before = call(app, "POST", "/api/cases", content=case_text("Owl"), headers=o2)
+    assert call(app, "POST", "/api/cases", content=case_text("Owl"), headers=ANA)
+    after = call(app, "POST", "/api/cases", content=case_text("Owl"), headers=o2)
+    # 'owl' is out of o2's reach, whether or not it exists: the same refusal
+    assert error_of(before, 403) == error_of(after, 403)
+    assert "would be called 'owl'" in after.json()["message"]
+    r = call(app, "POST", "/api/cases", content=case_text("Owl nest"), headers=o2)
+    assert r.status_code == 201 and r.json()["id"] == "owl-nest"

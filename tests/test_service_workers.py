@@ -202,3 +202,59 @@ def test_uploads_and_readings_go_through_the_workers(tmp_path, nlp):
     )
     assert [e["place_name"] for e in reading["evidence"]] == ["Leeds"]
     assert reading["warnings"] == upload["warnings"]  # no server path in either
+
+
+def _pids(pool):
+    return sorted(w.process.pid for w in pool._all)
+
+
+def test_a_worker_that_died_idle_is_replaced_at_the_next_call():
+    import os
+    import signal
+
+    pool = Workers(2)
+    try:
+        pool.start()
+        assert len(_pids(pool)) == 2  # start() starts every slot's process
+        assert pool.call(sum, [1]) == (1, [])
+        for pid in _pids(pool):
+            os.kill(pid, signal.SIGKILL)
+        time.sleep(0.3)
+        for n in range(4):  # each slot in turn: none is handed out dead
+            assert pool.call(sum, [n]) == (n, [])
+    finally:
+        pool.close()
+
+
+def test_a_forced_close_stops_the_calls_running_at_once():
+    pool = Workers(1)
+    assert pool.call(sum, [1]) == (1, [])
+    failed: list[BaseException] = []
+
+    def long_call() -> None:
+        try:
+            pool.call(pause, 60.0)
+        except WorkerStoppedError as exc:
+            failed.append(exc)
+
+    thread = threading.Thread(target=long_call)
+    thread.start()
+    time.sleep(0.5)
+    began = time.monotonic()
+    pool.close(force=True)
+    thread.join(timeout=20)
+    assert not thread.is_alive() and time.monotonic() - began < 10
+    assert len(failed) == 1 and "stopped before it finished" in str(failed[0])
+    assert pool._all == set()
+
+
+def test_a_worker_slow_to_start_is_not_blamed_on_the_time_limit(monkeypatch):
+    import geosleuth.service.workers as workers_module
+
+    monkeypatch.setattr(workers_module, "_START_S", 0.01)
+    pool = Workers(1)  # no limit: the message must not need one
+    try:
+        with pytest.raises(WorkerStoppedError, match=r"did not start the call"):
+            pool.call(sum, [1])
+    finally:
+        pool.close()

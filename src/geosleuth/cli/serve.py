@@ -7,6 +7,7 @@ With ``--token-file``, each user has a role: a ``viewer`` may read the cases, an
 from __future__ import annotations
 
 import ipaddress
+import math
 import socket
 from pathlib import Path
 from typing import Annotated
@@ -15,7 +16,7 @@ import typer
 from rich.text import Text
 
 from geosleuth.cli import app, console, err_console, guarded
-from geosleuth.errors import missing_extra
+from geosleuth.errors import InputError, missing_extra
 
 __all__ = ["serve"]
 
@@ -43,6 +44,17 @@ def _check_free(host: str, port: int) -> None:
     except OSError as exc:
         where = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
         raise OSError(exc.errno, exc.strerror or str(exc), where) from None
+
+
+def _time_limit(seconds: float) -> float | None:
+    """``--time-limit`` as Workers takes it: None for 0 (no limit)."""
+    if not math.isfinite(seconds):
+        raise InputError(
+            "--time-limit must be a number of seconds (0 for no limit). Got "
+            f"{seconds!r} instead.",
+            field="--time-limit",
+        )
+    return seconds if seconds > 0 else None
 
 
 @app.command()
@@ -136,7 +148,7 @@ def serve(
         hosts=hosts,
         allowed_hosts=allowed_host or (),
         workers=workers,
-        time_limit_s=time_limit if time_limit > 0 else None,
+        time_limit_s=_time_limit(time_limit),
     )
     if users is None and not _is_loopback(host):
         err_console.print(

@@ -827,8 +827,12 @@ def create_app(
         pool.start()
         try:
             yield
-        finally:
-            await run_in_threadpool(pool.close)
+        except BaseException:
+            # cancelled: the server was told twice to stop and will not wait, so
+            # the calls running stop now and keep nothing
+            pool.close(force=True)
+            raise
+        await run_in_threadpool(pool.close)  # a shutdown: let them finish
 
     application = Starlette(
         routes=routes,

@@ -348,8 +348,7 @@ class CaseStore:
             for n in range(1, 10_000):
                 case_id = base if n == 1 else f"{base}-{n}"
                 target = self.cases / case_id
-                if target.exists():
-                    continue
+                # reach first: whether a case out of reach exists is not told
                 if not reachable(case_id):
                     patterns = ", ".join(REACH.get() or ())
                     raise CaseAccessError(
@@ -359,6 +358,8 @@ class CaseStore:
                         "service.",
                         field="title",
                     )
+                if target.exists():
+                    continue
                 write_json(
                     tmp / "meta.json",
                     {

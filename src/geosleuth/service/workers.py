@@ -70,8 +70,12 @@ def _warm_up() -> None:
 def _serve(conn: Any) -> None:
     """A worker process's loop: run each call sent, send back what came of it."""
     # Ctrl-C at the server reaches its whole process group: the server stops its
-    # workers itself (Workers.close), so a worker ignores it
+    # workers itself (Workers.close), so a worker ignores it. It was blocked from
+    # the start (see _Process), so one sent while this interpreter started is
+    # dropped here, not raised.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     _warm_up()
     while True:
         try:
@@ -100,7 +104,16 @@ class _Process:
         context = multiprocessing.get_context("spawn")
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_serve, args=(child,), daemon=True)
-        self.process.start()
+        # the new interpreter starts with Ctrl-C blocked (a mask is inherited),
+        # until _serve ignores it
+        blocks = hasattr(signal, "pthread_sigmask")
+        if blocks:
+            mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            self.process.start()
+        finally:
+            if blocks:
+                signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         child.close()
 
     def stop(self, *, kill: bool = False) -> None:
@@ -205,14 +218,21 @@ class Workers:
         """Start every worker process now, not at first use; returns at once.
 
         Each imports the library as it starts (a second or two), so the first
-        reading or estimate does not wait for that.
+        reading or estimate does not wait for that. A slot whose process died
+        gets a new one.
         """
-        for _ in range(self.processes):
-            slot = self._free.get()
-            try:
+        if self.processes == 0:
+            return
+        slots = [self._free.get() for _ in range(self.processes)]
+        try:
+            for i, slot in enumerate(slots):
+                if slot is not None and not slot.process.is_alive():
+                    self._retire(slot, kill=True)
+                    slots[i] = slot = None
                 if slot is None:
-                    slot = self._new_process()
-            finally:
+                    slots[i] = self._new_process()
+        finally:
+            for slot in slots:
                 self._free.put(slot)
 
     def call(
@@ -234,15 +254,26 @@ class Workers:
         if self._closed:
             raise WorkerStoppedError(_SHUTTING_DOWN)
         slot = self._free.get()
-        keep = slot
+        keep, worker = slot, None
         try:
+            if slot is not None and not slot.process.is_alive():  # died idle
+                self._retire(slot, kill=True)
+                keep = slot = None
             worker = slot if slot is not None else self._new_process()
             keep = worker
-            worker.conn.send((fn, args, kwargs))
+            try:
+                worker.conn.send((fn, args, kwargs))
+            except OSError:  # the pipe is broken: the worker is gone
+                raise _Died from None
             # a new worker first imports the library: that is not the call's time
-            answer = _receive(worker, _START_S)
-            if answer is not None:
-                answer = _receive(worker, self.time_limit_s)
+            if _receive(worker, _START_S) is None:
+                keep = None
+                self._retire(worker, kill=True)
+                raise WorkerStoppedError(
+                    f"The worker process did not start the call within {_START_S:g} "
+                    "s (the machine may be overloaded); nothing was kept. Try again."
+                )
+            answer = _receive(worker, self.time_limit_s)
             if answer is None:
                 keep = None
                 self._retire(worker, kill=True)
@@ -255,7 +286,8 @@ class Workers:
             status, value = answer
         except _Died:
             keep = None
-            self._retire(worker, kill=True)
+            if worker is not None:
+                self._retire(worker, kill=True)
             raise WorkerStoppedError(
                 "The worker process running this stopped before it finished (it "
                 "may have run out of memory, or been killed); nothing was kept. "
@@ -268,17 +300,24 @@ class Workers:
         result: tuple[T, list[str]] = value
         return result
 
-    def close(self) -> None:
-        """Stop the worker processes once their calls are done; idempotent.
+    def close(self, *, force: bool = False) -> None:
+        """Stop the worker processes; idempotent.
 
-        A call made after this fails with :class:`WorkerStoppedError`.
+        By default once their calls are done. With ``force``, at once: the calls
+        running fail with :class:`WorkerStoppedError` (what they were making is
+        not kept), as for a server told twice to stop. A call made after this
+        fails with :class:`WorkerStoppedError`.
         """
         with self._lock:
             self._closed = True
-        # waits for the calls running
+            running = list(self._all)
+        if force:
+            for worker in running:
+                worker.process.kill()
+        # waits for the calls running (ended at once, with force)
         taken = [self._free.get() for _ in range(self.processes)]
         for slot in taken:
             if slot is not None:
-                self._retire(slot, kill=False)
+                self._retire(slot, kill=force)
         for _ in taken:
             self._free.put(None)
