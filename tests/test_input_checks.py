@@ -1,5 +1,8 @@
 """Input checks of a case run: the target, future dates, YAML 1.2 numbers, documents.
 
+Also the study region of a case file without one, which a run draws again for all
+its items on the day of its estimate, and the YAML node limit (alias bombs).
+
 Each check gives one clear line and exit status 1 in the CLI (or a warning, for
 dates a little after today), never a traceback and never evidence taken silently.
 """
@@ -10,6 +13,7 @@ import datetime as dt
 import json
 import math
 import time
+from dataclasses import replace
 
 import pytest
 import yaml
@@ -18,16 +22,19 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from conftest import REPO
+from geosleuth import casefile
 from geosleuth.casefile import (
     MAX_DAYS_AHEAD,
     MAX_YAML_NODES,
     _LineLoader,
+    evidence_bounds,
     load_case,
     parse_case,
 )
 from geosleuth.cli import app
 from geosleuth.errors import CaseFileError, InputError
-from geosleuth.locate import _gather
+from geosleuth.grid import Grid
+from geosleuth.locate import _check_same_target, _gather
 
 runner = CliRunner()
 SEED = REPO / "src" / "geosleuth" / "examples" / "seed-baghdadi-2018.yaml"
@@ -94,6 +101,65 @@ def test_the_case_targets_own_name_in_another_spelling_is_no_conflict(name):
 def test_another_person_of_a_like_name_is_a_conflict(name):
     with pytest.raises(InputError, match=rf"^The target given, '{name}', is not"):
         _gather([SEED], target=name, published=None, cell_km=None)
+
+
+SAME_PERSON = [
+    ("Osama bin Laden", "bin Laden"),
+    ("Jane Doe", "Doe, Jane"),
+    ("Jane Doe", "J. Doe"),
+    ("Jane Doe", "Jane M. Doe"),
+    ("Jane Doe", "Jane Doe Jr."),
+    ("Jane Doe", "Mrs Doe"),
+    ("Jane Doe", "Ms. Doe"),
+    ("Kim Jong Un", "Kim Jong-un"),
+    ("Joaquín Guzmán Loera", "Joaquín Guzmán"),
+]
+OTHER_PERSON = [
+    ("Abu Bakr al-Baghdadi", "Abu Omar al-Baghdadi"),
+    ("Osama bin Laden", "Hamza bin Laden"),
+    ("Jane Doe", "Mary Doe"),
+    ("Kim Jong Un", "Kim Jong Il"),
+    ("al-Baghdadi", "John Smith"),
+    ("John Smith Jr.", "John Smith Sr."),
+    ("Abu Bakr al-Baghdadi", "Bakr"),  # a given name alone
+]
+
+
+def _both_ways(pairs):
+    return [*pairs, *((b, a) for a, b in pairs)]
+
+
+@pytest.mark.parametrize(("in_case", "given"), _both_ways(SAME_PERSON))
+def test_a_sub_name_of_the_case_target_is_the_same_person(in_case, given):
+    case = load_case(SEED)
+    _check_same_target(given, replace(case, target=in_case), SEED)
+
+
+@pytest.mark.parametrize(("in_case", "given"), _both_ways(OTHER_PERSON))
+def test_a_name_with_a_word_the_other_lacks_is_another_person(in_case, given):
+    case = replace(load_case(SEED), target=in_case)
+    with pytest.raises(InputError) as err:
+        _check_same_target(given, case, SEED)
+    assert err.value.message == (
+        f"The target given, {given!r}, is not the case file's ({in_case!r}): the "
+        f"report would ask where {given} is and answer with the evidence about "
+        f"{in_case}. Leave out --target to use the case's, or correct 'target:' in "
+        "the case file if that is wrong."
+    )
+    assert (err.value.path, err.value.field) == (str(SEED), "target")
+
+
+def test_the_cli_takes_a_sub_name_of_the_case_target(tmp_path):
+    case = tmp_path / "c.yaml"
+    case.write_text(small_case(sighting("s1", "2024-10-12")))
+    out = tmp_path / "o"
+    result = run("locate", case, "--target", "Doe, Jane", "--out", out, "-q")
+    assert result.exit_code == 0, result.output
+    assert json.loads((out / "estimate.json").read_text())["target"] == "Doe, Jane"
+    result = run("locate", case, "--target", "Mary Doe", "--out", out, "-q")
+    assert_one_red_line(
+        result, "InputError: The target given, 'Mary Doe', is not the case file's"
+    )
 
 
 def test_a_case_file_without_a_surname_compares_its_whole_name(tmp_path):
@@ -290,6 +356,49 @@ def test_scientific_notation_in_a_case_file_runs_and_errors_keep_their_line(
     assert (err.value.line, err.value.field) == (9, "evidence[0].sigma_km")
 
 
+@pytest.mark.parametrize("written", ["1e5", "123e4567", "1.10", "12", "-.5"])
+def test_an_id_or_name_that_reads_as_a_number_keeps_its_text(written):
+    # YAML 1.2 reads 1e5 as 100000.0 and 123e4567 as inf, YAML 1.1 reads 1.10 as
+    # 1.1: where the schema wants text, the text written is kept
+    head = f"documents:\n  {written}: {{title: {written}}}\n"
+    text = small_case(
+        sighting(written, "2024-10-12", f"    document: {written}\n"), head=head
+    ).replace("target: Jane Doe", f"target: {written}")
+    case = parse_case(text)
+    assert case.target == written and case.items[0].id == written
+    assert case.items[0].provenance.document == written  # the key is its text too
+    assert case.documents == {written: {"title": written}}
+
+
+@pytest.mark.parametrize("written", ["5e-1", "0.5", "5.0e-1", ".5"])
+def test_a_number_field_reads_the_number_however_written(written):
+    text = small_case(sighting("1e5", "2024-10-12").replace("0.5", written))
+    case = parse_case(text)
+    assert case.items[0].sigma_km == 0.5 and case.items[0].id == "1e5"
+
+
+def test_an_aliased_id_keeps_its_text_and_a_merged_number_stays_a_number():
+    text = small_case(
+        "  - &base {id: &i 1e5, kind: sighting, date: 2024-10-12, sigma_km: 5e-1,\n"
+        "      place: {lon: -4.05, lat: 53.07}}\n"
+        "  - {<<: *base, id: 2e5, note: *i}\n"
+    )
+    first, second = parse_case(text).items
+    assert (first.id, second.id, second.note) == ("1e5", "2e5", "1e5")
+    assert first.sigma_km == second.sigma_km == 0.5
+
+
+def test_a_number_in_a_text_field_that_is_checked_says_what_it_got():
+    text = small_case(sighting("s1", "2024-10-12", "    grade: 1e5\n"))
+    with pytest.raises(CaseFileError) as err:
+        parse_case(text, source="c.yaml")
+    assert err.value.message == (
+        "The field evidence[0].grade is invalid: '1e5' does not match "
+        "'^[A-Fa-f][1-6]$'."
+    )
+    assert (err.value.line, err.value.field) == (10, "evidence[0].grade")
+
+
 # ------------------------------------------------------------------- documents
 def test_a_document_without_a_documents_section_is_refused(tmp_path):
     text = small_case(sighting("s1", "2024-10-12", "    document: nosuchdoc\n"))
@@ -386,3 +495,127 @@ def test_the_service_shares_the_limit():
     assert pipeline.MAX_YAML_NODES is MAX_YAML_NODES
     with pytest.raises(CaseFileError, match="expands to more than 200,000 YAML"):
         pipeline.check_case_text(BOMB)
+
+
+def _events(n: int) -> str:
+    """``n`` events, one a line, in flow mappings (5 YAML nodes each)."""
+    lonlat = ((-4.1 + k % 100 / 1000, 53.05 + k // 100 / 1000) for k in range(n))
+    return "".join(f"      - {{lon: {x:.3f}, lat: {y:.3f}}}\n" for x, y in lonlat)
+
+
+def _event_set(events: str, extra: str = "") -> str:
+    return (
+        "  - id: e\n    kind: event_set\n    date: 2024-10-12\n"
+        f"    events:{events}{extra}"
+    )
+
+
+def test_a_large_file_written_out_plainly_is_no_alias_bomb(monkeypatch):
+    # the limit counts what aliases add, not the file's own nodes: a file of
+    # 70,000 inline events (1.9 MB) was refused as if it were a bomb. A limit of
+    # 1,000 stands for 200,000 here: loading 200,000 nodes takes half a minute.
+    monkeypatch.setattr(casefile, "MAX_YAML_NODES", 1_000)
+    text = small_case(_event_set("\n" + _events(400)))  # 400 * 5 nodes
+    assert parse_case(text).items[0].lons.size == 400
+    # an alias that adds 150 events (751 nodes) is taken; used twice, not
+    once = small_case(
+        _event_set(" &ev\n" + _events(150)),
+        "  - {id: f, kind: event_set, date: 2024-10-12, events: *ev}\n",
+    )
+    assert parse_case(once).items[1].lons.size == 150
+    twice = once + "  - {id: g, kind: event_set, date: 2024-10-12, events: *ev}\n"
+    with pytest.raises(CaseFileError) as err:
+        parse_case(twice, source="c.yaml")
+    assert err.value.message == (
+        "The case file c.yaml expands to more than 1,000 YAML nodes (through "
+        "aliases); write it out plainly."
+    )
+    assert err.value.line == 1
+
+
+def test_the_real_limit_counts_only_what_aliases_add():
+    plain = yaml.compose("[" + "1, " * 250_000 + "]", Loader=yaml.SafeLoader)
+    assert casefile._node_counts(plain) == (250_001, 250_001)
+    bomb = yaml.compose(BOMB, Loader=yaml.SafeLoader)
+    loaded, written = casefile._node_counts(bomb)
+    assert loaded - written > MAX_YAML_NODES and written < 100
+    assert casefile._node_counts(yaml.compose("&a [*a]", Loader=yaml.SafeLoader)) == (
+        None,
+        0,
+    )
+
+
+# ------------------------------------------------------- region without region:
+def _far_case(tmp_path, *, head: str = "", name: str = "c.yaml"):
+    """A case with no region: one sighting of sigma 100 km, D = 10 km²/day."""
+    path = tmp_path / name
+    path.write_text(
+        "target: Abu Bakr al-Baghdadi\nsettings: {diffusion_km2_per_day: 10}\n"
+        + head
+        + "evidence:\n  - {id: s1, kind: sighting, date: 2018-05-01, sigma_km: 100,"
+        " place: {lon: 40.0, lat: 36.5}}\n"
+    )
+    return path
+
+
+def test_a_later_as_of_draws_a_region_without_one_for_that_day(tmp_path):
+    plain = _far_case(tmp_path)
+    dated = _far_case(tmp_path, head="as_of: 2030-01-01\n", name="dated.yaml")
+    late = dt.date(2030, 1, 1)
+    data = _gather([plain], target=None, published=None, cell_km=None, as_of=late)
+    assert data.grid == load_case(dated).grid  # was the grid of 2018-05-01
+    assert data.grid.area_km2 > 3 * load_case(plain).grid.area_km2
+    # as the case's own day, nothing moves
+    data = _gather([plain], target=None, published=None, cell_km=None)
+    assert data.grid == load_case(plain).grid
+
+
+def test_a_region_without_one_keeps_the_cases_grid_spec(tmp_path):
+    case = _far_case(tmp_path, head="grid: {cell_km: 7}\n")
+    data = _gather(
+        [case], target=None, published=None, cell_km=None, as_of=dt.date(2030, 1, 1)
+    )  # fmt: skip
+    assert data.grid.cell_km == 7.0
+    data = _gather(
+        [case], target=None, published=None, cell_km=9.0, as_of=dt.date(2030, 1, 1)
+    )  # fmt: skip
+    assert data.grid.cell_km == 9.0
+
+
+def test_articles_added_to_a_case_without_a_region_are_in_its_region(tmp_path):
+    case = tmp_path / "c.yaml"
+    case.write_text(
+        "target: Abu Bakr al-Baghdadi\nevidence:\n  - {id: s1, kind: sighting, "
+        "date: 2018-05-01, sigma_km: 5, place: {lon: 40.0, lat: 36.5}}\n"
+    )
+    doc = _read_output(tmp_path, "a")  # Hajin, 230 km away
+    assert load_case(case).grid.lonlat_to_cell(40.83, 34.69) < 0
+    data = _gather([case, doc], target=None, published=None, cell_km=None)
+    assert data.grid.lonlat_to_cell(40.83, 34.69) >= 0
+    bounds = evidence_bounds(data.items, settings=load_case(case).settings)
+    assert data.grid == Grid.from_bounds(*bounds)
+
+
+def test_a_case_with_a_region_keeps_its_grid_whatever_the_day_and_articles(tmp_path):
+    case = tmp_path / "c.yaml"
+    case.write_text(small_case(sighting("s1", "2018-05-01")))
+    doc = _read_output(tmp_path, "a", target="Jane Doe")  # in Hajin, far outside
+    data = _gather(
+        [case, doc], target=None, published=None, cell_km=None,
+        as_of=dt.date(2030, 1, 1),
+    )  # fmt: skip
+    assert data.grid == load_case(case).grid
+
+
+def test_a_region_drawn_too_large_for_the_cases_cells_says_why(tmp_path):
+    case = _far_case(tmp_path, head="grid: {cell_km: 2}\n")
+    assert load_case(case).grid.cell_km == 2.0  # fits on the case's own day
+    result = run("locate", case, "--as-of", "2030-01-01", "--out", tmp_path / "o")
+    assert result.exit_code == 1, result.output
+    line = result.output.strip()
+    assert line.startswith("InputError: A cell size ('cell_km', --cell-km) of 2 km")
+    assert line.endswith(
+        "or raise 'max_cells'. The case file gives no 'region': its study region is "
+        f"drawn around every item as of 2030-01-01. Or give it a 'region'. ({case})"
+    )
+    assert len(line.splitlines()) == 1

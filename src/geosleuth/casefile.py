@@ -103,6 +103,13 @@ class Case:
     Built by :func:`load_case` / :func:`parse_case`; ``places`` are the places to
     rank (those of sightings and claims, and ``places:`` entries with ``rank:
     true``).
+
+    ``grid`` covers the case's ``region:``; without one (``region_given`` False)
+    it is drawn around the case's own items on its own day
+    (:func:`evidence_bounds`), and :func:`geosleuth.locate.locate_case` draws it
+    again around all the items it fuses, on the day of its estimate, with
+    ``grid_cell_km`` and ``grid_max_cells``: the case's ``grid:`` as written
+    (``cell_km`` None: the size that keeps within ``max_cells``).
     """
 
     target: str
@@ -114,6 +121,9 @@ class Case:
     places: tuple[NamedPlace, ...]
     documents: dict[str, dict[str, Any]] = field(default_factory=dict)
     source: str | None = None
+    region_given: bool = True
+    grid_cell_km: float | None = None
+    grid_max_cells: int = 250_000
 
 
 # ----------------------------------------------------------------- YAML with lines
@@ -219,6 +229,8 @@ _LineLoader.add_constructor(
 # "5e-1", "1E3" and "-.5" would stay strings and fail the schema as "not of type
 # 'number'". YAML 1.2 (and JSON, and Python's repr) write them so; read them as
 # floats. Only forms YAML 1.1 leaves as strings are added: an int stays an int.
+# Where the schema wants text (an id, a name), a number keeps the text it was
+# written as: see _keep_text.
 _LineLoader.add_implicit_resolver(
     "tag:yaml.org,2002:float",
     re.compile(
@@ -227,26 +239,89 @@ _LineLoader.add_implicit_resolver(
     list("-+.0123456789"),
 )
 
-#: YAML nodes a case file may expand to (aliases counted each time they are used).
+_STR = "tag:yaml.org,2002:str"
+_NUMBERS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+def _wants_text(schema: dict[str, Any]) -> bool:
+    """Whether ``schema`` takes a string where it could not take a number."""
+    kinds: set[str] = set()
+    for part in [schema, *schema.get("anyOf", ()), *schema.get("oneOf", ())]:
+        declared = part.get("type", ())
+        kinds.update([declared] if isinstance(declared, str) else declared)
+    return "string" in kinds and not kinds & {"number", "integer"}
+
+
+def _keep_text(
+    node: yaml.Node, schema: dict[str, Any], seen: set[tuple[int, int]]
+) -> None:
+    """Tag as text each number of ``node`` where ``schema`` wants text, and each key.
+
+    Numbers follow YAML 1.2 (``sigma_km: 5e-1`` is 0.5), so the plain text of an
+    id, a name or a document key may read as a number: ``id: 1e5`` as 100000.0,
+    ``id: 123e4567`` as inf, ``id: 1.10`` as 1.1 (YAML 1.1 too). Going back to YAML
+    1.1 floats would leave ``1.10`` a number, and the README's ``5e-1`` a string
+    that a number field refuses. Instead the schema, which says what each field
+    is, decides: where it wants a string, a number is the text as written
+    (``'1e5'``, ``'1.10'``); everywhere else a number is a number. Mapping keys
+    are names (JSON keys are strings), so a key is always its text: a document
+    called ``1e5:`` is the one an item's ``document: 1e5`` names.
+
+    A node used through several aliases is tagged once for all its uses.
+    """
+    if (id(node), id(schema)) in seen:
+        return
+    seen.add((id(node), id(schema)))
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag in _NUMBERS and _wants_text(schema):
+            node.tag = _STR
+        return
+    for part in [schema, *schema.get("anyOf", ()), *schema.get("oneOf", ())]:
+        if isinstance(node, yaml.SequenceNode) and isinstance(part.get("items"), dict):
+            for value in node.value:
+                _keep_text(value, part["items"], seen)
+        if not isinstance(node, yaml.MappingNode):
+            continue
+        known, extra = part.get("properties", {}), part.get("additionalProperties")
+        for key, value in node.value:
+            if key.tag == _MERGE:  # '<<: *base' or '<<: [*a, *b]': keys of this one
+                merged = (
+                    value.value if isinstance(value, yaml.SequenceNode) else [value]
+                )
+                for one in merged:
+                    _keep_text(one, part, seen)
+                continue
+            if isinstance(key, yaml.ScalarNode) and key.tag in _NUMBERS:
+                key.tag = _STR
+            sub = known.get(key.value) if isinstance(key, yaml.ScalarNode) else None
+            sub = sub if sub is not None else extra
+            if isinstance(sub, dict):
+                _keep_text(value, sub, seen)
+
+
+#: Nodes that a case file's aliases may add to it as loaded (each use of an alias
+#: counts the nodes it stands for; the file's own nodes are not counted).
 MAX_YAML_NODES = 200_000
 
 
-def _node_count(root: Any) -> int:
-    """Nodes of a composed YAML document as loaded (an alias counts its subtree).
+def _node_counts(root: yaml.Node) -> tuple[int | None, int]:
+    """Nodes of a composed YAML document: ``(as loaded, as written)``.
 
-    A node that holds itself (``&a [*a]``) expands without end: it counts as
-    more than :data:`MAX_YAML_NODES`. Counting stops once past that.
+    As loaded, an alias counts its subtree each time it is used; as written, each
+    node counts once. A node that holds itself (``&a [*a]``) expands without end:
+    as loaded is then None.
     """
     sizes: dict[int, int] = {}
     open_: set[int] = set()  # begun, not finished: the path from the root
-    stack: list[tuple[Any, bool]] = [(root, False)]
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
     while stack:
         node, done = stack.pop()
         if id(node) in sizes:
             continue
         if not done:
             if id(node) in open_:  # '&a [*a]': a node inside itself, no end
-                return MAX_YAML_NODES + 1
+                return None, len(sizes)
             open_.add(id(node))
         if isinstance(node, yaml.MappingNode):
             kids = [n for pair in node.value for n in pair]
@@ -255,36 +330,40 @@ def _node_count(root: Any) -> int:
         else:
             kids = []
         if done:
-            size = 1 + sum(sizes.get(id(k), 0) for k in kids)
-            sizes[id(node)] = size
+            sizes[id(node)] = 1 + sum(sizes.get(id(k), 0) for k in kids)
             open_.discard(id(node))
-            if size > MAX_YAML_NODES:
-                return size
         else:
             stack.append((node, True))
             stack.extend((k, False) for k in kids if id(k) not in sizes)
-    return sizes.get(id(root), 0)
+    return sizes.get(id(root), 0), len(sizes)
 
 
 def _load_yaml(text: str, source: str) -> Any:
     """The document in ``text``, loaded with lines; refused if aliases blow it up.
 
-    The document is composed first and its nodes counted as loaded (an alias
-    counts its subtree each time it is used): past :data:`MAX_YAML_NODES` (a
-    "billion laughs" of nested aliases, or an alias inside itself) it is refused
-    before anything is built, instead of taking minutes and gigabytes.
+    The document is composed first and its nodes counted, as loaded (an alias
+    counts its subtree each time it is used) and as written: if the aliases add
+    more than :data:`MAX_YAML_NODES` (a "billion laughs" of nested aliases, or an
+    alias inside itself) it is refused before anything is built, instead of
+    taking minutes and gigabytes. A large file written out plainly is no threat:
+    it costs what its size does. Numbers where the schema wants text are then
+    read as the text written (see :func:`_keep_text`).
     """
     loader = _LineLoader(text)
     try:
         root = loader.get_single_node()
-        if root is not None and _node_count(root) > MAX_YAML_NODES:
+        if root is None:
+            return None
+        loaded, written = _node_counts(root)
+        if loaded is None or loaded - written > MAX_YAML_NODES:
             raise CaseFileError(
                 f"The case file {source} expands to more than {MAX_YAML_NODES:,} "
                 "YAML nodes (through aliases); write it out plainly.",
                 path=source,
                 line=1,
             )
-        return None if root is None else loader.construct_document(root)
+        _keep_text(root, CASE_SCHEMA, set())
+        return loader.construct_document(root)
     except RecursionError:  # '[[[[...' nested thousands deep
         raise _too_deep(source) from None
     finally:
@@ -381,8 +460,8 @@ def parse_case(text: str, *, source: str = "<case>", read_files: bool = True) ->
     ------
     CaseFileError
         If the text is not YAML, fails the schema, or an item is invalid; with
-        ``path`` (``source``), ``line`` and ``field``. Also if its aliases expand
-        to more than :data:`MAX_YAML_NODES` nodes, or it nests too deeply to read.
+        ``path`` (``source``), ``line`` and ``field``. Also if its aliases add
+        more than :data:`MAX_YAML_NODES` nodes to it, or it nests too deeply to read.
 
     Examples
     --------
@@ -865,6 +944,8 @@ def _build_case(doc: _Map, source: str, *, read_files: bool = True) -> Case:
         else None
     )
     grid = _grid_for(doc, items, source, settings=settings, as_of=as_of)
+    spec = doc.get("grid") or {}
+    cell_km, max_cells = spec.get("cell_km"), int(spec.get("max_cells", 250_000))
     named = list(ranked)
     known = {p.name for p in named}
     for item in items:
@@ -885,6 +966,9 @@ def _build_case(doc: _Map, source: str, *, read_files: bool = True) -> Case:
         places=tuple(named),
         documents=docs,
         source=source,
+        region_given="region" in doc,
+        grid_cell_km=None if cell_km is None else float(cell_km),
+        grid_max_cells=max_cells,
     )
 
 

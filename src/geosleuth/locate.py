@@ -14,6 +14,8 @@ import contextlib
 import datetime as dt
 import functools
 import os
+import re
+import unicodedata
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -127,16 +129,10 @@ def _gather(
     _check_unique(items)
     if not items:
         raise InputError("No evidence: the inputs yield no evidence items to fuse.")
-    if case is not None and cell_km is None:
-        grid = case.grid
-    elif case is not None and cell_km is not None:
-        grid = case.grid.recut(cell_km)
+    if case is not None and case.region_given:
+        grid = case.grid if cell_km is None else case.grid.recut(cell_km)
     else:
-        limit = {} if cell_km is None else {"max_cells": MAX_CELLS}  # asked for
-        # the region each item needs on the day of the estimate (the newest
-        # item's, when none is asked for)
-        bounds = evidence_bounds(items, settings=Settings(), as_of=as_of)
-        grid = Grid.from_bounds(*bounds, cell_km=cell_km, **limit)
+        grid = _drawn_grid(items, case, as_of=as_of, cell_km=cell_km)
     return _Inputs(
         target=tgt or "the target",
         title=case.title if case else (tgt or "geosleuth estimate"),
@@ -149,15 +145,65 @@ def _gather(
     )
 
 
+def _drawn_grid(
+    items: Sequence[EvidenceItem],
+    case: Case | None,
+    *,
+    as_of: dt.date | None,
+    cell_km: float | None,
+) -> Grid:
+    """The grid of a run whose study region no case file gives: drawn to fit.
+
+    The region each item needs (:func:`~geosleuth.casefile.evidence_bounds`),
+    every item of the run counted (the case's and the articles'), on the day of
+    the estimate: ``as_of``, else the case's, else the day the newest item is
+    known. The items spread with the case's movement model (default
+    :class:`Settings` without a case). The case's own grid was drawn for its
+    items on its day: a later ``as_of`` spreads them further, and an article's
+    places may lie outside it. Cells: ``cell_km`` (at most
+    :data:`~geosleuth.grid.MAX_CELLS`), else the case's ``grid:`` as written.
+    """
+    settings = case.settings if case else Settings()
+    day = as_of or (case.as_of if case else None) or max(i.known_on for i in items)
+    bounds = evidence_bounds(items, settings=settings, as_of=day)
+    if cell_km is not None:  # asked for
+        return Grid.from_bounds(*bounds, cell_km=cell_km, max_cells=MAX_CELLS)
+    if case is None:
+        return Grid.from_bounds(*bounds)
+    try:
+        return Grid.from_bounds(
+            *bounds, cell_km=case.grid_cell_km, max_cells=case.grid_max_cells
+        )
+    except InputError as exc:
+        if exc.field != "cell_km":
+            raise
+        raise InputError(
+            f"{exc.message} The case file gives no 'region': its study region is "
+            f"drawn around every item as of {day.isoformat()}. Or give it a "
+            "'region'.",
+            path=case.source,
+            field="grid.cell_km",
+        ) from None
+
+
 def _check_same_target(target: str, case: Case, path: Path) -> None:
     """Refuse a ``target`` that names someone else than the case file does.
 
-    Names compare as the readers find the target in text
-    (:mod:`geosleuth.read.target`): one surname key, and no given name in one
-    that the other lacks, so "al-Baghdadi" and "Abu Bakr al-Baghdadi" are one
-    person and "Mary Doe" and "Jane Doe" are two. Names written alike but for case
-    and spacing are one. Otherwise the report would ask where ``target`` is and
-    answer with the case's evidence about another person.
+    Two names are one person when either rule says so (otherwise the report
+    would ask where ``target`` is and answer with the case's evidence about
+    another person):
+
+    - as the readers find the target in text (:mod:`geosleuth.read.target`): one
+      surname key, and no given name in one that the other lacks, so
+      "al-Baghdadi" and "Abu Bakr al-Baghdadi" are one person and "Mary Doe" and
+      "Jane Doe" are two; names written alike but for case and spacing are one;
+    - one is a sub-name of the other (:func:`_is_sub_name`): "bin Laden" of
+      "Osama bin Laden", "J. Doe", "Doe, Jane", "Mrs Doe" and "Jane M. Doe Jr."
+      of "Jane Doe", "Kim Jong-un" of "Kim Jong Un". Not "Hamza bin Laden",
+      whose "Hamza" the other lacks, nor "Kim Jong Il".
+
+    A case's target written with no capital ("missing walker (synthetic
+    example)") is a description, not a name: it is compared whole.
     """
     from geosleuth.read.target import Target, _names_another
 
@@ -171,6 +217,9 @@ def _check_same_target(target: str, case: Case, path: Path) -> None:
         and not _names_another(target, (0, len(target)), other)
         and not _names_another(case.target, (0, len(case.target)), one)
     )
+    if not same and any(c.isupper() for c in case.target):
+        a, b = _name_words(target), _name_words(case.target)
+        same = _is_sub_name(a, b) or _is_sub_name(b, a)
     if not same:
         raise InputError(
             f"The target given, {target!r}, is not the case file's "
@@ -180,6 +229,88 @@ def _check_same_target(target: str, case: Case, path: Path) -> None:
             path=str(path),
             field="target",
         )
+
+
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sheikh"})
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class _NameWords:
+    """A person's name as words: given names first, family name last."""
+
+    words: tuple[str, ...]
+    suffix: str | None  # "jr", "sr", "ii" or "iii"
+
+
+def _name_words(name: str) -> _NameWords:
+    """``name`` casefolded, without diacritics, titles and suffix, in words.
+
+    Words are runs of letters ("Kim Jong-un": kim, jong, un). "Doe, Jane" is
+    "Jane Doe" (but "Doe, Jr." is "Doe Jr.").
+
+    Examples
+    --------
+    >>> _name_words("Mrs. Jane Doé-Smith, Jr.")
+    _NameWords(words=('jane', 'doe', 'smith'), suffix='jr')
+    >>> _name_words("Doe, J.").words
+    ('j', 'doe')
+    """
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    parts = [_LETTERS.findall(part) for part in folded.split(",")]
+    suffix = next((w for p in parts for w in p if w in _SUFFIXES), None)
+    parts = [[w for w in p if w not in _TITLES | _SUFFIXES] for p in parts]
+    parts = [p for p in parts if p]
+    if len(parts) == 2:  # "Doe, Jane": family name first
+        parts.reverse()
+    return _NameWords(tuple(w for p in parts for w in p), suffix)
+
+
+def _is_sub_name(short: _NameWords, full: _NameWords) -> bool:
+    """Whether ``short`` names the person ``full`` names, with fewer words or as many.
+
+    Each word of ``short`` must match a word of ``full``, no two the same one: a
+    word matches itself, and an initial ("j") a word it begins. One word alone
+    must be ``full``'s family name, its last: "Doe" is Jane Doe, "Jane" or "Bakr"
+    could be many people. Two suffixes must agree ("Jr." is not "Sr.").
+
+    Examples
+    --------
+    >>> full = _name_words("Jane Doe")
+    >>> [_is_sub_name(_name_words(n), full) for n in ("J. Doe", "Ms Doe", "Jane")]
+    [True, True, False]
+    >>> _is_sub_name(_name_words("Kim Jong Il"), _name_words("Kim Jong Un"))
+    False
+    """
+    if not short.words or len(short.words) > len(full.words):
+        return False
+    if short.suffix and full.suffix and short.suffix != full.suffix:
+        return False
+    if len(short.words) == 1:
+        return short.words[0] == full.words[-1]
+
+    def match(a: str, b: str) -> bool:
+        return (
+            a == b
+            or (len(a) == 1 and b.startswith(a))
+            or (len(b) == 1 and a.startswith(b))
+        )
+
+    owner: dict[int, int] = {}  # word of full -> the word of short it matches
+
+    def place(i: int, tried: set[int]) -> bool:  # Kuhn's augmenting path
+        for j, word in enumerate(full.words):
+            if j in tried or not match(short.words[i], word):
+                continue
+            tried.add(j)
+            if j not in owner or place(owner[j], tried):
+                owner[j] = i
+                return True
+        return False
+
+    return all(place(i, set()) for i in range(len(short.words)))
 
 
 def _check_dates(items: Sequence[EvidenceItem], *, today: dt.date) -> None:
@@ -345,9 +476,15 @@ def locate_case(
     as_of : datetime.date or None, default None
         The day of the estimate; by default the case's, else the last item's.
     target, published, home : optional
-        For the articles (see :func:`geosleuth.read.read_document`).
+        For the articles (see :func:`geosleuth.read.read_document`). With a case
+        file, ``target`` must name its target, though it may be written otherwise
+        ("J. Doe" or "Doe, Jane" for "Jane Doe", "bin Laden" for "Osama bin
+        Laden").
     cell_km : float or None, default None
-        Grid cell size, for articles without a case file.
+        Grid cell size; by default the case file's. The study region is the
+        case's ``region:``; without one it is drawn around every item (the
+        case's and the articles') on the day of the estimate
+        (:func:`~geosleuth.casefile.evidence_bounds`).
     budget_km, sweep_width_km : float or None, default None
         Both given: the report also shows the optimal search plan for that
         effort (:func:`geosleuth.plan.allocate_optimal`).

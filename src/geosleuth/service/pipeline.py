@@ -145,9 +145,10 @@ def check_case_text(text: str, *, source: str = "case.yaml") -> Case:
     The text is parsed with :func:`geosleuth.casefile.parse_case` with
     ``read_files=False``, so an event set's ``csv:`` (a path on the server, even
     one brought in by a YAML merge key) is refused before any file is looked at:
-    give the events inline under ``events:``. A document whose aliases expand to
-    more than :data:`MAX_YAML_NODES` nodes is refused too, as ``parse_case``
-    refuses it for every case file (the CLI's as well).
+    give the events inline under ``events:``. A document whose aliases add more
+    than :data:`MAX_YAML_NODES` nodes to it as loaded is refused too, as
+    ``parse_case`` refuses it for every case file (the CLI's as well); a large
+    document written out plainly is not.
 
     Raises
     ------
