@@ -41,26 +41,36 @@ widen accordingly, so old evidence is vaguer, not weaker.
 
 Life status
 -----------
-``P(alive)`` is ``prior_alive`` on the case's first day (the earliest date of an
-item in force about the target: any kind but territory and fronts) and decays from
-there with a constant hazard ``h`` per year (``exp(−h·Δt)``), with or without
-life-status items. A proof of life with reliability ``r`` sets
-``P ← r + (1 − r)·P``; a claim of death multiplies the odds of death by
-``(1 + r)/(1 − r)``.
+``P(alive)`` is ``prior_alive`` on the case's first day and decays from there with a
+constant hazard ``h`` per year (``exp(−h·Δt)``), with or without life-status items.
+The first day is the earliest date of an item in force about the target (any kind
+but territory and fronts), of every item :func:`fuse` is given: one left out of the
+map for lying outside the grid still dates the case, so ``P(alive)`` never depends
+on the study region. A case of territory and fronts alone opens with the earliest
+of them. A proof of life with reliability ``r`` sets ``P ← r + (1 − r)·P``; a claim
+of death multiplies the odds of death by ``(1 + r)/(1 − r)``.
 
 Honesty checks
 --------------
-- An item that lies wholly outside the grid (a sighting more than
-  ``cutoff_sigmas`` σ from every cell; a claim, territory, search or event set
-  whose likelihood is zero on every cell) is left out with its reason and an
+- An item that lies wholly outside the grid is left out with its reason and an
   :class:`~geosleuth.errors.EvidenceWarning` naming it, its place and how far
-  away it is: it could not move the map.
-- When the evidence does not favour the interior of the grid over its border
-  band (the cells within 5 % of its width or height of the edge) by a Bayes
-  factor of at least 3, :func:`fuse` warns (``GeosleuthWarning``): probability
-  piles up at the border, and the region, not the evidence, bounds the map.
+  away it is: it could not move the map. Wholly: a sighting or KDE event set more
+  than ``cutoff_sigmas`` σ from every cell; a claim ("is" or "is not") whose soft
+  region is zero on every cell; a territory or search whose area misses the grid;
+  a front whose line lies more than ``cutoff_sigmas`` σ beyond every cell, the
+  force on the far side (or whose strip misses the grid). A CGT surface falls off
+  as a power of the distance and never vanishes, so a CGT event set is not left
+  out: its pull on the edge is what the next check measures.
+- When the region's edge cuts the evidence, :func:`fuse` warns
+  (``GeosleuthWarning``): the likelihood of all the evidence (posterior over
+  prior), less its floor (its lowest value on the edge: what every cell keeps of
+  evidence that may be false), still stands along the edge at a tenth or more of
+  its peak. A wider region would then change the map; a weak item's level floor
+  would not, and is not warned of. A tenth: where a Gaussian kernel is a tenth of
+  its peak (2.15 σ), 1.6 % of its mass lies beyond a straight edge.
 - Named places closer than a tenth of ``place_radius_km`` are one ranked place,
-  named by each spelling ("Hajin (Hajīn)").
+  named by each spelling ("Hajin (Hajīn)"); so is a chain of such places (single
+  linkage), so which places share a row never depends on their order.
 
 Modules
 -------

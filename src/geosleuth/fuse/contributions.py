@@ -17,7 +17,7 @@ from geosleuth.evidence import (
     Sighting,
     Territory,
 )
-from geosleuth.fuse.life import _about_target, _case_start, p_alive
+from geosleuth.fuse.life import _case_openers, p_alive
 from geosleuth.fuse.likelihood import (
     Factor,
     _factor_stream,
@@ -141,6 +141,7 @@ def _leave_one_out(
     max_group: int = 2000,
     replacements: Mapping[str, EvidenceItem] | None = None,
     workers: int = 1,
+    life_items: Sequence[EvidenceItem] | None = None,
 ) -> list[Contribution]:
     """Leave-one-out shifts of the posterior, one per used item.
 
@@ -161,6 +162,11 @@ def _leave_one_out(
     With ``workers`` above 1 the items are shared among that many threads of
     this process (NumPy's array arithmetic runs outside the GIL, and the
     factors stay in shared memory); each item's figures are the same either way.
+
+    ``life_items`` are the items ``alive`` (``P(alive)``) was computed from:
+    every item :func:`~geosleuth.fuse.fuse` was given, those outside the grid
+    included (default ``used``). A used item's ``p_alive_shift`` is ``alive``
+    less ``P(alive)`` of those items without it.
     """
     base = log_prior + sums.total
     by_item = {iid: f for f in facs for iid in f.item_ids}
@@ -169,8 +175,8 @@ def _leave_one_out(
     top_now = float(np.dot(post, top_mask)) if top_mask is not None else None
     # P(alive) starts on the case's first day: the item that alone opens the
     # case moves it (without it the case, and the hazard, start later)
-    start = _case_start(used, as_of=as_of, hindcast=True)
-    openers = [i for i in used if i.date == start and _about_target(i)]
+    life = list(used if life_items is None else life_items)
+    openers = _case_openers(life, as_of=as_of, hindcast=True)
 
     def without(f: Factor) -> FloatArray:
         """``base − f.log_l``; where f is −inf, the other factors' sum."""
@@ -233,10 +239,10 @@ def _leave_one_out(
         d_alive = 0.0
         if isinstance(item, LifeStatus) or (len(openers) == 1 and openers[0] is item):
             d_alive = alive - p_alive(
-                [i for i in used if i is not item],
+                [i for i in life if i is not item],
                 as_of=as_of,
                 settings=settings,
-                hindcast=True,  # `used` is already selected for as_of
+                hindcast=True,  # the items are already selected for as_of
             )
         weight = f.weight if f is not None else 1.0
         return Contribution(item.id, item.kind, shift, d_alive, top, weight)

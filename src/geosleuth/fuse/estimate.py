@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -24,7 +23,7 @@ from geosleuth.fuse.contributions import (
     _leave_one_out,
     _territory_runners_up,
 )
-from geosleuth.fuse.life import p_alive
+from geosleuth.fuse.life import _in_force, p_alive
 from geosleuth.fuse.likelihood import (
     _OUTSIDE_THE_GRID,
     Factor,
@@ -34,10 +33,10 @@ from geosleuth.fuse.likelihood import (
     select,
 )
 from geosleuth.fuse.posterior import (
-    _BORDER_BAYES_FACTOR,
+    _EDGE_EXCESS_SHARE,
     NamedPlace,
     PlaceProbability,
-    _border_bayes_factor,
+    _edge_excess,
     hdr_mask,
     hdr_masks,
     place_probabilities,
@@ -157,25 +156,29 @@ def _warn_outside(
 
 
 def _warn_border(p: FloatArray, grid: Grid, log_prior: FloatArray) -> None:
-    """A :class:`GeosleuthWarning` when probability piles up at the grid's border.
+    """A :class:`GeosleuthWarning` when the region's edge cuts the evidence.
 
-    The border band is the cells within 5 % of the grid's width or height of
-    its edge. The warning is given when the evidence does not favour the
-    interior over that band by a Bayes factor of at least 3 (Jeffreys'
-    "substantial"): then the region's edge, not the evidence, bounds the map,
-    and its probabilities and areas depend on where the edge was drawn.
+    Given when, along the edge, the evidence still stands at a tenth or more of
+    its peak above its floor (:func:`~geosleuth.fuse.posterior._edge_excess`):
+    then part of what it points to lies outside, and a wider region would
+    change the map, its places' probabilities and its areas. A tenth: where a
+    Gaussian kernel falls to a tenth of its peak (2.15 σ from its centre), 1.6 %
+    of its mass lies beyond a straight edge (Φ(−2.15)); a region drawn around
+    the evidence (:func:`~geosleuth.casefile.evidence_bounds`, 3 σ) leaves
+    1.1 % of the peak at its edge. Evidence that is weak everywhere is not
+    warned of: its floor (``1 − r``) is level, and no region would hold less
+    of it.
     """
-    post, prior, bf = _border_bayes_factor(p, grid, log_prior)
-    if bf >= _BORDER_BAYES_FACTOR:
+    share = _edge_excess(p, grid, log_prior)
+    if share >= _EDGE_EXCESS_SHARE:
         warnings.warn(
-            f"{100 * post:.0f} % of the map's probability lies along the border of "
-            f"the study region (the outer 5 % of its width and height), against "
-            f"{100 * prior:.0f} % before the evidence: the evidence favours the "
-            f"interior over the border by a Bayes factor of only "
-            f"{1 / bf if bf > 0 else math.inf:.2g} (3 or more would confine the "
-            "target), so the region's edge shapes the map, its places' "
-            "probabilities and its areas. Widen the region ('region'), or leave it "
-            "out to have one drawn around the evidence.",
+            "The study region's edge cuts the evidence: part of what it points to "
+            "lies along the border of the study region and beyond (along the "
+            f"border it still stands at {100 * share:.0f} % of its peak, above the "
+            "floor every cell keeps; a tenth or more is warned of), so the map, its "
+            "places' probabilities and its areas depend on where the edge was "
+            "drawn. Widen the region ('region'), or leave it out to have one drawn "
+            "around the evidence.",
             GeosleuthWarning,
             stacklevel=3,
         )
@@ -305,9 +308,9 @@ def fuse(
         For each item left out because it lies wholly outside the grid, naming
         it, its place and how far away it is.
     GeosleuthWarning
-        When probability piles up along the grid's border (the evidence favours
-        the interior over the outer 5 % by a Bayes factor below 3): the region
-        is too small for the evidence.
+        When the grid's edge cuts the evidence: along it the evidence still
+        stands at a tenth or more of its peak above its floor, so a wider
+        region would change the map.
 
     Examples
     --------
@@ -337,7 +340,10 @@ def fuse(
     _warn_outside(items, excluded)
     if any(not isinstance(i, LifeStatus) for i in used):  # the map is not the prior
         _warn_border(post, grid, log_prior)
-    alive = p_alive(used, as_of=as_of, settings=settings, hindcast=hindcast)
+    # P(alive) from every item in force, those outside the grid included: the
+    # day the case opened does not depend on the study region
+    in_force = _in_force(items, as_of=as_of, hindcast=hindcast)
+    alive = p_alive(in_force, as_of=as_of, settings=settings, hindcast=True)
     h50, h90 = hdr_masks(post, (0.5, 0.9))
     ranked = place_probabilities(
         post,
@@ -368,6 +374,7 @@ def fuse(
                 items, used, as_of=as_of, hindcast=hindcast
             ),
             workers=workers,
+            life_items=in_force,
         )
     return Estimate(
         as_of=as_of,

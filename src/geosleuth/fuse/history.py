@@ -211,11 +211,12 @@ def timeline_points(
     hindcast = mode == "event"
     out = []
     for day, new in steps:
-        used, _, _, _, post = _evidence_posterior(
+        _, _, _, _, post = _evidence_posterior(
             items, grid, as_of=day, settings=settings, log_prior=log_prior,
             hindcast=hindcast, keep_factors=False,
         )  # fmt: skip
-        alive = p_alive(used, as_of=day, settings=settings, hindcast=hindcast)
+        # every item in force, as fuse: those outside the grid still date the case
+        alive = p_alive(items, as_of=day, settings=settings, hindcast=hindcast)
         probabilities = {name: float(np.dot(post, m)) for name, m in masks}
         out.append(TimelinePoint(day, probabilities, alive, tuple(new), mode))
     return out

@@ -23,14 +23,37 @@ def _in_force(
     return [i for i in items if i.date <= as_of and (hindcast or i.known_on <= as_of)]
 
 
+def _case_openers(
+    items: Iterable[EvidenceItem], *, as_of: dt.date, hindcast: bool = False
+) -> list[EvidenceItem]:
+    """The items that open the case: those in force dated on its first day.
+
+    The case opens with the earliest item about the target in force on
+    ``as_of``: a sighting, claim, life status, search or event set (territory
+    and fronts are about a group or a force). A case of territory and fronts
+    alone opens with the earliest of them: the day the file starts is the best
+    date there is, and without one ``P(alive)`` would never fall. Empty without
+    any item in force.
+    """
+    in_force = _in_force(items, as_of=as_of, hindcast=hindcast)
+    about = [i for i in in_force if _about_target(i)] or in_force
+    first = min((i.date for i in about), default=None)
+    return [i for i in about if i.date == first]
+
+
 def _case_start(
     items: Iterable[EvidenceItem], *, as_of: dt.date, hindcast: bool = False
 ) -> dt.date | None:
-    """The day ``P(alive)`` is the prior: the earliest item about the target.
+    """The day ``P(alive)`` is the prior: the case's first day.
 
     The earliest ``date`` of the items in force on ``as_of`` that report on the
     target: sightings, claims, life status, searches and event sets (not
-    territory or fronts, which are about a group or a force). None without any.
+    territory or fronts, which are about a group or a force). Without any, the
+    earliest item of any kind (:func:`_case_openers`); None without items.
+
+    Every item in force counts, wherever it lies: the day the case opened does
+    not depend on the study region (an item left out of the map for lying
+    outside the grid still dates the case).
 
     Examples
     --------
@@ -43,17 +66,17 @@ def _case_start(
     ...                  group_name="ISIS")
     >>> _case_start([pol, held], as_of=dt.date(2018, 1, 1))
     datetime.date(2017, 9, 28)
+    >>> _case_start([held], as_of=dt.date(2018, 1, 1))  # territory alone: its day
+    datetime.date(2014, 1, 1)
+    >>> _case_start([], as_of=dt.date(2018, 1, 1)) is None
+    True
     """
-    days = [
-        i.date
-        for i in _in_force(items, as_of=as_of, hindcast=hindcast)
-        if _about_target(i)
-    ]
-    return min(days, default=None)
+    first = _case_openers(items, as_of=as_of, hindcast=hindcast)
+    return first[0].date if first else None
 
 
 def _about_target(item: EvidenceItem) -> bool:
-    """Whether an item can open the case (:func:`_case_start`)."""
+    """Whether an item reports on the target (:func:`_case_openers`)."""
     return not isinstance(item, (Territory, Front))
 
 
@@ -67,14 +90,17 @@ def p_alive(
     """Probability that the target is alive on ``as_of`` (see the module notes).
 
     ``settings.prior_alive`` holds on the case's first day (:func:`_case_start`,
-    the earliest item about the target in force on ``as_of``), and the hazard
-    runs from there: without life-status items ``P(alive)`` still falls with
-    time. Each life-status item dated (and, unless ``hindcast``, published) on
-    or before ``as_of`` then moves it. Each item's probability of being true is
-    capped at ``settings.max_reliability``, as everywhere: no single report,
-    however certain its wording, makes the target surely dead or surely alive.
-    Items of one day are taken claims of death first, then proofs of life, so
-    their order in the input never matters.
+    the earliest item about the target in force on ``as_of``; with territory
+    and fronts alone, the earliest of them), and the hazard runs from there:
+    without life-status items ``P(alive)`` still falls with time. ``items`` are
+    all the case's items (:func:`~geosleuth.fuse.fuse` passes every item it is
+    given, those that lie outside its grid included), so the figure does not
+    depend on the study region. Each life-status item dated (and, unless
+    ``hindcast``, published) on or before ``as_of`` then moves it. Each item's
+    probability of being true is capped at ``settings.max_reliability``, as
+    everywhere: no single report, however certain its wording, makes the target
+    surely dead or surely alive. Items of one day are taken claims of death
+    first, then proofs of life, so their order in the input never matters.
 
     Examples
     --------

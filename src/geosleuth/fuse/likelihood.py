@@ -336,6 +336,46 @@ def _outside(item: EvidenceItem, grid: Grid, what: str = "its place") -> _Skip:
     )
 
 
+def _km_outside(x_km: ArrayLike, y_km: ArrayLike, grid: Grid) -> FloatArray:
+    """Distance (km, in the grid's plane) from each point to the grid's rectangle.
+
+    0 inside it; inf where a coordinate is not finite (the far side of the
+    globe, where the projection has no point).
+
+    Examples
+    --------
+    >>> g = Grid.around(40.0, 35.0, radius_km=10.0, cell_km=1.0)
+    >>> _km_outside([0.0, 13.0, 13.0], [0.0, 0.0, 14.0], g).tolist()
+    [0.0, 3.0, 5.0]
+    """
+    x = np.asarray(x_km, dtype=np.float64)
+    y = np.asarray(y_km, dtype=np.float64)
+    dx = np.maximum(np.maximum(grid.west_km - x, x - grid.east_km), 0.0)
+    dy = np.maximum(np.maximum(grid.south_km - y, y - grid.north_km), 0.0)
+    d = np.hypot(dx, dy)
+    return np.asarray(np.where(np.isfinite(d), d, np.inf))
+
+
+def _front_outside(item: Front, z: FloatArray, across: np.ndarray) -> _Skip:
+    """The reason a front that cannot reach any cell is left out.
+
+    ``z`` is each cell's distance short of the front line in σ, ``across``
+    whether the cell lies within the front's width.
+    """
+    if not across.any():
+        return _Skip(
+            f"its front's strip ({item.width_km:,.0f} km wide along the bearing "
+            f"{item.bearing_deg:g}°) lies {_OUTSIDE_THE_GRID}, so it cannot move "
+            "the map"
+        )
+    km = float(np.min(z[across])) * item.sigma_km
+    far = f"{km:,.0f}" if km >= 10 else f"{km:.1f}"
+    return _Skip(
+        f"its front line lies {_OUTSIDE_THE_GRID}, {far} km beyond its nearest "
+        "cell with the force on the far side, so it cannot move the map"
+    )
+
+
 def _sighting_outside(
     s: Sighting, grid: Grid, *, as_of: dt.date, settings: Settings
 ) -> bool:
@@ -350,10 +390,7 @@ def _sighting_outside(
     )
     if isinstance(s.place, Point):
         x, y = grid.lonlat_to_xy_km(s.place.lon, s.place.lat)
-        dx = max(grid.west_km - float(x), 0.0, float(x) - grid.east_km)
-        dy = max(grid.south_km - float(y), 0.0, float(y) - grid.north_km)
-        d = math.hypot(dx, dy)
-        return not d <= reach  # NaN (the far side of the globe): outside
+        return not float(_km_outside(x, y, grid)) <= reach
     return not bool(np.isfinite(distance_km(s.place, grid, max_km=reach)).any())
 
 
@@ -416,13 +453,13 @@ def _item_log(
         s = _region_soft(
             item.place, grid, buffer_km=item.buffer_km, sigma_km=sigma, cutoff=cutoff
         )
+        if not s.any():  # "is" or "is not" somewhere else: nothing to say here
+            raise _outside(item, grid)
         if item.polarity == "is_not":
             s = 1.0 - s
         k = _normalised(s)
-        if k is None:
-            if item.polarity == "is_not":
-                raise _Skip("its region covers the whole grid")
-            raise _outside(item, grid)
+        if k is None:  # only "is not" gets here: 1 − s is 0 on every cell
+            raise _Skip("its region covers the whole grid")
         return _mixture_log(k, r)
     if isinstance(item, Territory):
         s = _region_soft(
@@ -438,10 +475,16 @@ def _item_log(
         theta = math.radians(item.bearing_deg)
         bx, by = math.sin(theta), math.cos(theta)
         u = (px - vx) * bx + (py - vy) * by
-        open_ = ndtr((item.distance_km - u) / item.sigma_km)
+        z = (item.distance_km - u) / item.sigma_km  # σs short of the front line
+        across = np.ones(z.shape, dtype=bool)
         if math.isfinite(item.width_km):
             v = (px - vx) * by - (py - vy) * bx
-            open_ = np.where(np.abs(v) <= item.width_km / 2.0, open_, 1.0)
+            across = np.abs(v) <= item.width_km / 2.0
+        if not (across & (z < cutoff)).any():  # the force is nowhere near a cell
+            raise _front_outside(item, z, across)
+        if across.all() and not (z > -cutoff).any():
+            raise _Skip("the force holds the whole grid")
+        open_ = np.where(across, ndtr(z), 1.0)
         k = _normalised(np.asarray(open_, dtype=np.float64))
         if k is None:
             raise _Skip("the force holds the whole grid")
@@ -460,10 +503,16 @@ def _item_log(
         x, y = grid.lonlat_to_xy_km(item.lons, item.lats)
         if item.method == "kde":
             sigma = math.sqrt(item.sigma_km**2 + grid.cell_km**2 / 12.0)
+            if not (_km_outside(x, y, grid) <= cutoff * sigma).any():
+                raise _outside(item, grid, "its events")
             surf = gaussian_mixture_density(
                 x, y, grid, sigma_km=sigma, weights=item.weights, exact_mass=True
             )
         else:
+            # a CGT surface falls off as a power of the distance and never
+            # vanishes: events beyond the edge still tilt the grid towards them
+            # (the border warning says so); the set is left out only when its
+            # events have no position in the grid's plane
             from geosleuth import profile  # core module; imported lazily
 
             try:
@@ -574,7 +623,9 @@ def _factor_stream(
     A sighting that lies wholly outside the grid (:func:`_sighting_outside`) is
     left out before its group is formed: its likelihood would be ``1 − r`` in
     every cell, which alone moves nothing, and in a group only adds a constant
-    that flattens the other members' kernels.
+    that flattens the other members' kernels. Other items wholly outside (a
+    claim of either polarity, territory, a search, a front, a KDE event set) are
+    left out by :func:`_item_log`, with the reason :func:`_outside` gives.
     """
     groups: dict[str, list[Sighting]] = {}
     for item in items:

@@ -7,11 +7,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from scipy.spatial import KDTree
 
 from geosleuth._types import ArrayLike, FloatArray
 from geosleuth.errors import InputError
 from geosleuth.fuse.likelihood import _disc
-from geosleuth.geometry import haversine_km
+from geosleuth.geometry import EARTH_RADIUS_KM, haversine_km
 from geosleuth.grid import Grid
 
 __all__ = [
@@ -140,6 +141,59 @@ def hdr_area_km2(p: ArrayLike, grid: Grid, level: float) -> float:
 _SAME_PLACE_SHARE = 0.1
 
 
+def _same_place_groups(
+    places: Sequence[NamedPlace], *, tol_km: float
+) -> list[list[int]]:
+    """Indices of ``places`` grouped by single linkage within ``tol_km``.
+
+    Two places are linked when their centres are closer than ``tol_km``
+    (great-circle); the groups are the connected components of these links
+    (union-find), so they do not depend on the order of ``places``. Each group
+    is in input order, and the groups are in the order of their first place.
+    Candidate pairs come from a k-d tree on the unit sphere (chord length), so
+    thousands of places cost no more than their neighbours. A place without
+    finite coordinates is linked to none.
+
+    Examples
+    --------
+    >>> row = [NamedPlace(n, 40.0 + 0.01 * k, 35.0) for k, n in enumerate("ABC")]
+    >>> _same_place_groups(row, tol_km=1.5)  # A-B and B-C 0.91 km: A-C 1.82 km
+    [[0, 1, 2]]
+    >>> _same_place_groups(row[::2], tol_km=1.5)  # without B, A and C stand apart
+    [[0], [1]]
+    """
+    n = len(places)
+    parent = list(range(n))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    lons = np.array([q.lon for q in places], dtype=np.float64)
+    lats = np.array([q.lat for q in places], dtype=np.float64)
+    lon, lat = np.radians(lons), np.radians(lats)
+    xyz = np.column_stack(
+        [np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)]
+    )
+    ok = np.flatnonzero(np.isfinite(xyz).all(axis=1))
+    if ok.size > 1 and tol_km > 0:
+        chord = 2.0 * math.sin(min(tol_km / (2.0 * EARTH_RADIUS_KM), math.pi / 2))
+        pairs = KDTree(xyz[ok]).query_pairs(chord * (1.0 + 1e-9), output_type="ndarray")
+        if pairs.size:
+            i, j = ok[pairs[:, 0]], ok[pairs[:, 1]]
+            near = haversine_km(lons[i], lats[i], lons[j], lats[j]) < tol_km
+            for u, v in zip(i[near].tolist(), j[near].tolist(), strict=True):
+                ru, rv = root(u), root(v)
+                if ru != rv:
+                    parent[max(ru, rv)] = min(ru, rv)  # the root: the first place
+    groups: dict[int, list[int]] = {}
+    for k in range(n):
+        groups.setdefault(root(k), []).append(k)
+    return list(groups.values())
+
+
 def _merge_places(
     places: Sequence[NamedPlace], *, radius_km: float
 ) -> list[NamedPlace]:
@@ -148,8 +202,11 @@ def _merge_places(
     Two places are one when their centres are closer than
     ``_SAME_PLACE_SHARE × radius_km`` (great-circle): their discs then overlap by
     more than 93 %, so two rows would repeat one figure under two spellings
-    (Hajin and Hajīn, from the case file and from the gazetteer). The first
-    place in the input keeps its position and its name leads.
+    (Hajin and Hajīn, from the case file and from the gazetteer). A chain of
+    such places is one place too (single linkage, :func:`_same_place_groups`):
+    which places share a row never depends on the order they come in. The row
+    is at the group's first place in the input, whose name leads; the others
+    follow in parentheses, in input order, each spelling once.
 
     Examples
     --------
@@ -160,24 +217,13 @@ def _merge_places(
     >>> [q.name for q in merged]
     ['Hajin (Hajīn)', 'Abu Kamal']
     """
-    tol = _SAME_PLACE_SHARE * radius_km
-    groups: list[tuple[NamedPlace, list[str]]] = []
-    for pl in places:
-        for lead, names in groups:
-            if float(haversine_km(lead.lon, lead.lat, pl.lon, pl.lat)) < tol:
-                if pl.name not in names:
-                    names.append(pl.name)
-                break
-        else:
-            groups.append((pl, [pl.name]))
-    return [
-        NamedPlace(
-            f"{names[0]} ({', '.join(names[1:])})" if len(names) > 1 else names[0],
-            lead.lon,
-            lead.lat,
-        )
-        for lead, names in groups
-    ]
+    out = []
+    for group in _same_place_groups(places, tol_km=_SAME_PLACE_SHARE * radius_km):
+        lead = places[group[0]]
+        names = list(dict.fromkeys(places[k].name for k in group))
+        name = f"{names[0]} ({', '.join(names[1:])})" if len(names) > 1 else names[0]
+        out.append(NamedPlace(name, lead.lon, lead.lat))
+    return out
 
 
 def place_probabilities(
@@ -227,51 +273,57 @@ def place_probabilities(
     return tuple(out)
 
 
-#: The border band is the cells within this share of the grid's width (or
-#: height) of its edge.
-_BORDER_SHARE = 0.05
-#: Warn when the evidence favours the interior over the border band by less than
-#: this Bayes factor (Jeffreys' "substantial": 3).
-_BORDER_BAYES_FACTOR = 1.0 / 3.0
+#: Warn when, along the grid's edge, the evidence's excess over its floor is at
+#: least this share of its excess at its peak (see :func:`_edge_excess`).
+_EDGE_EXCESS_SHARE = 0.1
 
 
-def _border_band(grid: Grid) -> np.ndarray:
-    """Cells within ``_BORDER_SHARE`` of the grid's width or height of its edge.
-
-    At least one cell deep; the whole grid when it is two cells or less across.
-    """
-    kx = max(1, math.ceil(_BORDER_SHARE * grid.nx))
-    ky = max(1, math.ceil(_BORDER_SHARE * grid.ny))
-    band = np.zeros(grid.shape, dtype=bool)
-    band[:ky, :] = band[-ky:, :] = True
-    band[:, :kx] = band[:, -kx:] = True
-    return band.ravel()
+def _edge_ring(grid: Grid) -> np.ndarray:
+    """The cells on the grid's edge: its first and last rows and columns."""
+    ring = np.zeros(grid.shape, dtype=bool)
+    ring[0, :] = ring[-1, :] = ring[:, 0] = ring[:, -1] = True
+    return ring.ravel()
 
 
-def _border_bayes_factor(
-    p: FloatArray, grid: Grid, log_prior: FloatArray
-) -> tuple[float, float, float]:
-    """Posterior mass of the border band, its prior mass, and their Bayes factor.
+def _edge_excess(p: FloatArray, grid: Grid, log_prior: FloatArray) -> float:
+    """How strongly the evidence still points at the grid's edge, from 0 to 1.
 
-    The Bayes factor is the evidence's odds on the band against the interior:
-    ``(P/(1 − P)) / (Q/(1 − Q))`` with ``P`` the posterior mass of the band and
-    ``Q`` its prior mass. Evidence that places the target well inside the grid
-    gives nearly 0; evidence that is flat over the grid (its spread larger than
-    the grid) gives 1; evidence that points at the border or beyond gives more.
+    The likelihood of all the evidence is the posterior over the prior,
+    ``L ∝ p / prior`` (cells the prior rules out are not counted). Its floor
+    ``F`` is its lowest value on the edge: what every cell keeps of evidence
+    that may be false (``1 − r``), and what is left where the evidence no
+    longer reaches. The figure is ``(max over the edge of L − F) / (max L − F)``:
+    0 when the evidence has died away before the edge, 1 when it is strongest
+    there. The floor is the edge's, not the grid's: a search inside the grid
+    lowers the grid's minimum, and would count a weak item's floor as evidence
+    that reaches the edge. 0 when ``L`` is level (no evidence on the map).
+
+    A weak item's floor counts for nothing: it is level everywhere, and a wider
+    region would hold just as much of it. What counts is what a wider region
+    would change: the evidence beyond the edge.
 
     Examples
     --------
     >>> g = Grid.around(0.0, 0.0, radius_km=10.0, cell_km=1.0)
     >>> flat = np.full(g.n_cells, 1 / g.n_cells)
-    >>> [round(v, 2) for v in _border_bayes_factor(flat, g, np.log(flat))]
-    [0.19, 0.19, 1.0]
+    >>> _edge_excess(flat, g, np.log(flat))  # no evidence
+    0.0
+    >>> x, _ = g.cell_xy_km()
+    >>> ramp = (x - x.min() + 1.0) / (x - x.min() + 1.0).sum()  # rising to the east
+    >>> _edge_excess(ramp, g, np.log(flat))
+    1.0
     """
-    band = _border_band(grid)
-    prior = np.exp(log_prior - np.max(log_prior))
-    q = float(prior[band].sum() / prior.sum())
-    post = float(np.asarray(p)[band].sum())
-    if q <= 0 or q >= 1:
-        return post, q, 1.0
-    if post >= 1:
-        return post, q, math.inf
-    return post, q, (post / (1.0 - post)) / (q / (1.0 - q))
+    arr = np.asarray(p, dtype=np.float64)
+    ok = np.isfinite(log_prior)
+    with np.errstate(divide="ignore"):
+        log_l = np.where(ok, np.log(arr) - np.where(ok, log_prior, 0.0), -np.inf)
+    top = float(np.max(log_l, where=ok, initial=-np.inf))
+    edge = _edge_ring(grid) & ok
+    if not math.isfinite(top) or not edge.any():
+        return 0.0
+    lik = np.exp(log_l - top)  # max 1
+    floor = float(lik[edge].min())
+    span = 1.0 - floor
+    if span <= 1e-9:  # level: the map is the prior
+        return 0.0
+    return float((lik[edge].max() - floor) / span)

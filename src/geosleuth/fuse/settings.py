@@ -9,6 +9,7 @@ from typing import Any
 from geosleuth.errors import InputError
 from geosleuth.evidence import (
     DEFAULT_GRADES,
+    MAX_KM,
     GradeTable,
 )
 
@@ -18,6 +19,30 @@ __all__ = ["Settings"]
 _DAYS_PER_YEAR = 365.25
 
 
+def _check_distance(
+    name: str, value: Any, *, positive: bool, unit: str, limit: float, why: str
+) -> None:
+    """A distance setting is a finite number, positive (or ≥ 0), up to ``limit``.
+
+    As :func:`geosleuth.evidence._check_km` does for items: a place radius of
+    1e9 km took 18 s and says nothing that half the Earth's circumference does
+    not.
+    """
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if not (
+        number
+        and math.isfinite(value)
+        and (value > 0 if positive else value >= 0)
+        and value <= limit
+    ):
+        kind = "a positive" if positive else "a non-negative"
+        raise InputError(
+            f"The setting {name!r} must be {kind} number of {unit}, at most "
+            f"{limit:,.1f} ({why}). Got {value!r} instead.",
+            field=f"settings.{name}",
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     """Model settings; every estimate records the settings it used.
@@ -25,13 +50,16 @@ class Settings:
     Parameters
     ----------
     diffusion_km2_per_day : float, default 1.0
-        Movement model: variance added per day on each axis (km²/day).
+        Movement model: variance added per day on each axis (km²/day); at most
+        ``MAX_KM²`` (a day's spread of half the Earth's circumference).
     hazard_per_year : float, default 0.1
         Hazard of death per year used to age ``P(alive)``.
     prior_alive : float, default 0.9
         ``P(alive)`` before the first life-status item.
     place_radius_km : float, default 15.0
-        Radius of the disc around a named place whose probability is reported.
+        Radius of the disc around a named place whose probability is reported;
+        at most :data:`~geosleuth.evidence.MAX_KM` (20,037.5 km, half the
+        Earth's circumference: a disc that covers the globe).
     search_memory_days : float or None, default None
         If set, a search's detection probability decays as ``exp(−age/memory)`` (the
         target may have moved in since). ``None`` keeps searches at full strength.
@@ -57,6 +85,10 @@ class Settings:
     Traceback (most recent call last):
     ...
     geosleuth.errors.InputError: The setting 'prior_alive' is out of range. Got 1.5 ...
+    >>> Settings(place_radius_km=1e9)
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.InputError: The setting 'place_radius_km' must be a positive ...
     """
 
     diffusion_km2_per_day: float = 1.0
@@ -70,11 +102,18 @@ class Settings:
     grades: GradeTable = DEFAULT_GRADES
 
     def __post_init__(self) -> None:
+        _check_distance(
+            "place_radius_km", self.place_radius_km, positive=True, unit="km",
+            limit=MAX_KM, why="half the Earth's circumference",
+        )  # fmt: skip
+        _check_distance(
+            "diffusion_km2_per_day", self.diffusion_km2_per_day, positive=False,
+            unit="km² a day", limit=MAX_KM**2,
+            why="a day's spread of half the Earth's circumference, squared",
+        )  # fmt: skip
         checks = {
-            "diffusion_km2_per_day": self.diffusion_km2_per_day >= 0,
             "hazard_per_year": self.hazard_per_year >= 0,
             "prior_alive": 0 <= self.prior_alive <= 1,
-            "place_radius_km": self.place_radius_km > 0,
             "cutoff_sigmas": self.cutoff_sigmas > 0,
             "max_reliability": 0 < self.max_reliability < 1,
             "source_correlation": 0 <= self.source_correlation <= 1,
