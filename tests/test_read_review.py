@@ -194,15 +194,16 @@ def test_a_but_clause_whose_speaker_cannot_be_named_keeps_the_sentences(
 ) -> None:
     # Changed expectation (second review): Mosul was pinned to Police, but "she
     # says" is not the police: the other clause's speaker is never this one's.
-    # "she" is the target, and the reading has no notion of the target as a
-    # speaker, so the clause has no named speaker (F3), as before the first
-    # review.
+    # "she" is the target. Changed expectation (round 3): the clause had no
+    # named speaker (F3), for the reading had no notion of the target as a
+    # speaker; now the target states it (her name, role "the target", F4).
     got = _read("Police say Jane Doe is in Raqqa, but she says she is in Mosul.", nlp)
     assert [
-        (c.place_name, c.provenance.speaker, str(c.grade)) for c in claims(got)
+        (c.place_name, c.provenance.speaker, c.provenance.speaker_role, str(c.grade))
+        for c in claims(got)
     ] == [
-        ("Ar Raqqah", "Police", "F2"),
-        ("Mosul", None, "F3"),
+        ("Ar Raqqah", "Police", None, "F2"),
+        ("Mosul", "Jane Doe", "the target", "F4"),
     ]
 
 

@@ -29,6 +29,7 @@ __all__ = [
     "CORRECTABLE",
     "CORRECTION",
     "HERE",
+    "MOVING_LEMMAS",
     "NEAR",
     "REGION_WORD",
     "MentionLike",
@@ -361,6 +362,13 @@ _PART_DEPS = frozenset(
 )
 #: Links of a verb's subject.
 _SUBJECTS = ("nsubj", "nsubjpass")
+#: Verbs (lemmas) of a movement: a place in their phrase is where the one who
+#: moves went ("fled *to York*", "moved *to Denver*"), not where a verb joined to
+#: them saw or found anyone.
+MOVING_LEMMAS = frozenset(
+    {"flee", "move", "go", "travel", "head", "escape", "relocate", "return",
+     "leave", "run", "drive", "fly", "sail", "walk", "cross"}
+)  # fmt: skip
 #: Relative pronouns: the subject of "a man *who* lives in Leeds" is the noun's.
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 #: Tags of a verb in a tense, not a participle or an infinitive.
@@ -398,6 +406,20 @@ def _other_clause(tok: Any) -> bool:
     return finite and _own_subject(tok)
 
 
+def _moving(tok: Any) -> bool:
+    """Whether ``tok`` is a verb of :data:`MOVING_LEMMAS` joined to another verb.
+
+    "Jane Doe was seen in Leeds and later *fled* to York": the movement is a
+    statement of its own, with the subject it shares.
+    """
+    return (
+        tok.pos_ == "VERB"
+        and tok.dep_ == "conj"
+        and tok.head.pos_ in ("VERB", "AUX")
+        and tok.lemma_.lower() in MOVING_LEMMAS
+    )
+
+
 def antecedent(tok: Any) -> Any:
     """The noun that the relative pronoun ``tok`` stands for, else ``tok`` itself.
 
@@ -420,11 +442,13 @@ def own_clause(
     clauses within it that have a subject of their own or report speech or belief
     ("A hiker saw Jane Doe, and *police believe she is hiding in Denver*", "was seen
     in Aspen after *she fled Denver*", "was spotted in Leeds, and *is believed to
-    have gone to York*"), but with what the one seen was doing ("showed Jane Doe
-    *walking near Leeds station*"). A clause that is a part of a sentence stating
-    something else ("Jane Doe, *who was last seen in Aspen*, is 36") leaves the rest
-    of the sentence to the other statement; one that a verb above it reports
-    ("Police say *she was seen in Leeds*") does not.
+    have gone to York*") and the movements joined to it, which say where the one
+    who moved went, not where anyone was seen ("was seen in Leeds and *later fled
+    to York*": :data:`MOVING_LEMMAS`), but with what the one seen was doing
+    ("showed Jane Doe *walking near Leeds station*"). A clause that is a part of
+    a sentence stating something else ("Jane Doe, *who was last seen in Aspen*,
+    is 36") leaves the rest of the sentence to the other statement; one that a
+    verb above it reports ("Police say *she was seen in Leeds*") does not.
 
     Parameters
     ----------
@@ -448,7 +472,12 @@ def own_clause(
         and top.head.pos_ in ("VERB", "AUX")
         and (
             top.dep_ in ("xcomp", "oprd")
-            or (top.dep_ == "conj" and not _own_subject(top))
+            or (
+                top.dep_ == "conj"
+                and not _own_subject(top)
+                and not _moving(top)
+                and top.head.lemma_.lower() not in MOVING_LEMMAS
+            )
         )
     ):
         top = top.head
@@ -465,7 +494,7 @@ def own_clause(
     stack = [root]
     while stack:
         for child in stack.pop().children:
-            if child.i not in chain and _other_clause(child):
+            if child.i not in chain and (_other_clause(child) or _moving(child)):
                 heads.append(child)
                 continue
             if child.i in mine:

@@ -32,6 +32,13 @@ unless the role names an authority ("a police driver"); unnamed authorities
 keep their words without the article. A subject that is no one ("no witness
 said") is no speaker.
 
+A subject that refers to the target ("*Jane Doe* said", "*She* told police she
+was heading to Denver", as :mod:`geosleuth.read.target` finds the references
+given to :class:`SpeakerRegistry`) makes the target the speaker: its name is
+the target's, its role :data:`TARGET_ROLE` (:attr:`Attribution.target`), with
+the role the text gives her after it ("the target, former defense minister"),
+for what the target says of her own whereabouts is no witness's word.
+
 A later short reference ("Al-Ceyyasi argues", "Hesekê said") is completed from
 the speakers seen earlier in the document (:class:`SpeakerRegistry`). The
 reporting chain lists the outlets in between: "Speaking to ANF", "told Fox News",
@@ -51,8 +58,11 @@ own: "Her sister says Jane Doe was seen in Leeds, *and police believe* she is in
 York"; one that reports nothing continues the first speaker's report ("Police
 say she is in Mosul, and her car was found in Vail"), as does a verb with no
 subject of its own ("Police say she was seen in Leeds and is believed to have
-gone to York"). The sentence's attribution stays that of its first reporting
-verb, for what follows it ("He said ..."). A clause whose reporting verb has no subject
+gone to York"). Two reporting verbs of one speaker keep a clause each, so that
+each is hedged by its own words ("Police *said* she was in Mosul, and they
+*believe* she is hiding in Vail": Mosul said, Vail believed). The sentence's
+attribution stays that of its first reporting verb, for what follows it ("He
+said ..."). A clause whose reporting verb has no subject
 that can be named ("Police say ..., *but she says* ...", "Jane Doe *is believed*
 to be in Raqqa, but ...") has no named speaker, as on its own: never the other
 clause's. One that calls the first untrue ("Jane Doe is in Raqqa, *but the army
@@ -88,6 +98,7 @@ from geosleuth.read._lexicon import NEWS_AGENCIES, PERSON_NOUNS, SPEAKER_ORG_WOR
 from geosleuth.read.target import name_key
 
 __all__ = [
+    "TARGET_ROLE",
     "Attribution",
     "SpeakerRegistry",
     "attribute",
@@ -98,6 +109,10 @@ __all__ = [
     "quote_states",
 ]
 
+#: The role of a speaker who is the target ("She told police she was heading to
+#: Denver"): what the target says of her own whereabouts is graded as such
+#: (:data:`~geosleuth.read.claims.DEFAULT_READ_GRADES`, ``target``).
+TARGET_ROLE = "the target"
 REPORTING_LEMMAS = frozenset(
     {
         "say", "announce", "argue", "think", "believe", "claim", "add", "tell",
@@ -245,9 +260,15 @@ class Attribution:
     clauses : tuple of ((int, int), Attribution)
         For a sentence of clauses set against each other that have speakers of
         their own ("Jane Doe is not in Raqqa, *but* police say she is in
-        Mosul"; "Police say ..., *but* her brother says ..."), the span of each
-        clause (in the document) and who states it; empty otherwise, and the
-        attribution is the whole sentence's (see :meth:`at`).
+        Mosul"; "Police say ..., *but* her brother says ..."), or reporting
+        verbs of their own ("Police said she was in Mosul, *and they believe*
+        ..."), the span of each clause (in the document) and who states it;
+        empty otherwise, and the attribution is the whole sentence's (see
+        :meth:`at`).
+    target : bool
+        The speaker is the target ("She told police she was heading to
+        Denver"): its name is the target's, its role begins with
+        :data:`TARGET_ROLE`.
     """
 
     speaker: str | None = None
@@ -261,13 +282,14 @@ class Attribution:
     inherited: bool = False
     disputed: tuple[int, int] | None = None
     clauses: tuple[tuple[tuple[int, int], Attribution], ...] = ()
+    target: bool = False
 
     def carried(self) -> Attribution:
         """The same attribution, marked as inherited (for quotes, continuations)."""
         return Attribution(
             speaker=self.speaker, role=self.role, verb=self.verb, chain=self.chain,
             official=self.official, rumour=self.rumour, excluded=(), org=self.org,
-            inherited=True,
+            inherited=True, target=self.target,
         )  # fmt: skip
 
     def at(self, offset: int) -> Attribution:
@@ -291,6 +313,17 @@ class SpeakerRegistry:
     """
 
     by_key: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    #: The target's name, and the spans (in the document) of the words that
+    #: refer to it (:func:`~geosleuth.read.target.find_target_refs`): a subject
+    #: there makes the target the speaker.
+    target: str | None = None
+    target_at: tuple[tuple[int, int], ...] = ()
+
+    def is_target(self, tok: Any) -> bool:
+        """Whether the word ``tok`` (of a parse) refers to the target."""
+        return self.target is not None and any(
+            a <= tok.idx < b for a, b in self.target_at
+        )
 
     def add(self, name: str, role: str | None) -> None:
         """Remember ``name`` (and its role) under its surname key."""
@@ -669,6 +702,27 @@ def _verb_speaker(
     subjects.sort(key=lambda c: (c.pos_ != "PROPN", c.i))
     for subj in subjects:
         low = subj.text.lower()
+        if registry.is_target(subj) and registry.target is not None:
+            # "She told police she was heading to Denver", "Jane Doe said":
+            # the target speaks of herself; a role of her own is kept after
+            # TARGET_ROLE ("the target, former defense minister")
+            got = _speaker_from_subject(subj)
+            role = None
+            if previous is not None and previous.target and previous.role:
+                # "Irakli Okruashvili, former defense minister, said ... He said"
+                role = previous.role.removeprefix(TARGET_ROLE).lstrip(", ") or None
+            if got is not None and not got[4]:
+                if consulted is not None and got[2].split():
+                    consulted.add("name:" + name_key(got[2].split()[-1]))
+                _, role = registry.complete(got[2], got[3])
+                registry.add(got[2], role)
+            left, right = _role_span(subj, got[0] if got is not None else subj.idx)
+            return Attribution(
+                speaker=registry.target,
+                role=f"{TARGET_ROLE}, {role}" if role else TARGET_ROLE,
+                verb=verb.text, chain=chain, excluded=((left, right),),
+                org=_org_of(role, None), disputed=disputed, target=True,
+            )  # fmt: skip
         if consulted is not None and low in ("he", "she", "they", "we", "i"):
             consulted.add("previous")
         if (
@@ -819,7 +873,8 @@ def _by_clause(
         if first.speaker is None:
             first = Attribution(chain=chain, rumour=first.rumour)
         return replace(first, disputed=(cut, end))
-    if _who(attrs[0]) == _who(attrs[1]):
+    reports = all(h.lemma_.lower() in REPORTING_LEMMAS for h in (root, heads[0]))
+    if _who(attrs[0]) == _who(attrs[1]) and not reports:
         return found
     excluded = tuple(
         dict.fromkeys((*found.excluded, *[x for t in attrs for x in t.excluded]))
@@ -829,9 +884,9 @@ def _by_clause(
     )
 
 
-def _who(attr: Attribution) -> tuple[str | None, str | None, bool, bool]:
+def _who(attr: Attribution) -> tuple[str | None, str | None, bool, bool, bool]:
     """Who states a clause, as its grade tells: a rumour is not the article's."""
-    return attr.speaker, attr.role, attr.official, attr.rumour
+    return attr.speaker, attr.role, attr.official, attr.rumour, attr.target
 
 
 def _says_untrue(verb: Any) -> bool:

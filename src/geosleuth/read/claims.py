@@ -120,6 +120,9 @@ source             grade  when
 ``article``        F3     the article's own statement
 ``rumour``         F5     "it is claimed", "claims have been made", rumours
 ``proof_of_life``  F2     a dated recording or appearance of the target
+``target``         F4     the target's own word ("She told police she was
+                          heading to Denver", "Jane Doe said"): the speaker
+                          is the target, its role begins "the target"
 =================  =====  ==================================================
 
 An unnamed speaker gets the grade of the kind of source the words name, on the
@@ -127,7 +130,10 @@ scale above: a relative or an eyewitness is a source with no official role (F3),
 the same as a named one, for the text says no more of them than of "Witnesses"
 or "Jane Doe's brother", which this table graded so before. Whether a relative
 shields the target, or a witness saw well, is for the analyst, who can override
-the grade.
+the grade. The target's own word on where she is or is going is doubtful
+(F4) where a witness's is possibly true: the one sought may mislead on purpose,
+and a plan told may change; a recording that proves life is another thing
+(``proof_of_life``).
 
 The wording's own certainty is the ``hedge`` (:mod:`geosleuth.read.hedges`), so
 "may have been" lowers the probability once, through the hedge, not twice.
@@ -211,6 +217,7 @@ from geosleuth.read.target import (
     TargetRef,
     find_object_pronouns,
     find_possessive_pronouns,
+    find_speaker_pronouns,
     find_target_refs,
     name_key,
 )
@@ -233,6 +240,7 @@ DEFAULT_READ_GRADES: Mapping[str, Grade] = {
     "article": Grade("F", 3),
     "rumour": Grade("F", 5),
     "proof_of_life": Grade("F", 2),
+    "target": Grade("F", 4),
 }
 
 
@@ -423,6 +431,8 @@ class _Extractor:
         """The grade of an item by who stated it (see :data:`DEFAULT_READ_GRADES`)."""
         if attr.speaker is None:
             return self.grades["rumour" if attr.rumour else "article"]
+        if attr.target:
+            return self.grades["target"]
         return self.grades["official" if attr.official else "named"]
 
     def provenance(self, s: Sentence, at: int | None = None) -> Provenance:
@@ -485,7 +495,22 @@ class _Extractor:
     # -- the walk ----------------------------------------------------------------
     def run(self, spans: list[tuple[int, int]], parsed: Sequence[bool]) -> None:
         state = WalkState()
-        registry = SpeakerRegistry()
+        # the target speaks by name or as "she" ("She told police she was
+        # heading to Denver"), not as the group's leaders
+        speaking = [
+            *(r for r in self.refs if r.kind != "leaders"),
+            *(
+                find_speaker_pronouns(
+                    self.text, self.target, self.refs, doc=self.doc, places=self._places
+                )
+                if self.target is not None
+                else ()
+            ),
+        ]
+        registry = SpeakerRegistry(
+            target=self.target.name if self.target is not None else None,
+            target_at=tuple((r.start, r.end) for r in speaking),
+        )
         quotes = quote_states(self.text, spans)
         usable = self._usable_mentions()
         unparsed_context = False  # the last places named were in unparsed text
@@ -737,7 +762,8 @@ def extract_evidence(
         The date of undated items when ``published`` is None (default: today).
     grades : mapping of str to Grade, default :data:`DEFAULT_READ_GRADES`
         Grades by kind of source (keys ``official``, ``named``, ``article``,
-        ``rumour``, ``proof_of_life``); missing keys keep their default.
+        ``rumour``, ``proof_of_life``, ``target``); missing keys keep their
+        default.
     url : str or None, default None
         Where the document is, for provenance.
     gazetteer : Gazetteer or None, default None

@@ -65,7 +65,10 @@ sister says she has gone to York", "seen in Aspen after she fled Denver"), nor
 those of a clause with a speaker of its own
 (:attr:`~geosleuth.read.attribution.Attribution.clauses`: "A hiker saw her in
 Aspen, but police say she is in Mosul"); verbs joined with no subject of their
-own share the places ("was seen and arrested in Leeds"). The other clauses are
+own share the places ("was seen and arrested in Leeds"), but for a movement,
+which is read as a claim of the one who moves ("was seen in Leeds and later fled
+to York": York the target's claim; "A hiker saw her in Aspen, and later moved to
+Denver": the hiker's, nothing of the target's). The other clauses are
 read as statements of where the target is, each as it would be on its own; their
 words give the seeing no hedge, and their speaker does not state it. In a
 relative clause the one seen is the one it describes ("Jane Doe, who was last

@@ -72,6 +72,7 @@ __all__ = [
     "find_target_refs",
     "find_object_pronouns",
     "find_possessive_pronouns",
+    "find_speaker_pronouns",
     "infer_target",
     "name_key",
     "object_pronoun_refs",
@@ -99,6 +100,8 @@ _OBJECT_PRONOUN = re.compile(r"\b(?:[Hh]im|[Hh]er)\b")
 _POSSESSIVE_PRONOUN = re.compile(r"\b(?:[Hh]is|[Hh]er)\b")
 #: Every pronoun of a gender, for telling the target's: "his son", "her car".
 _ANY_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.IGNORECASE)
+#: A closing quotation mark: '"Doe has ministered in Atlanta*,"* he wrote'.
+_QUOTE_END = re.compile(r"[\"”]")
 _GENDER_OF = dict.fromkeys(("he", "him", "his"), "he") | dict.fromkeys(
     ("she", "her", "hers"), "she"
 )
@@ -716,6 +719,86 @@ def find_object_pronouns(
         text, list(refs), persons, lambda s, e: _is_direct_object(doc, s, e),
         target=target, gender=gender, witnesses=witnesses,
     )  # fmt: skip
+
+
+def find_speaker_pronouns(
+    text: str,
+    target: Target,
+    refs: Sequence[TargetRef],
+    *,
+    doc: Any,
+    places: Sequence[tuple[int, int]] = (),
+) -> list[TargetRef]:
+    """The "he"/"she" of ``text`` that speak and refer to the target.
+
+    As :func:`find_object_pronouns`, for the subject of a reporting verb in the
+    active voice ("Jane Doe is missing. *She* told police she was heading to
+    Denver"), which :func:`find_target_refs` leaves out: the speaker is no one
+    the statement is about. One that stands for another speaker named before it
+    ("A hiker said he saw Jane Doe. *He* said ...": :func:`_another_speaks`) is
+    that speaker, not the target, and so is one whose words call the target by
+    name or by the other gender's pronoun ('"Bishop Paulk has ministered in
+    Atlanta," *he* wrote', "Jane Doe was seen by a hiker. *He* said she is
+    hiding in Vail").
+
+    Parameters
+    ----------
+    text : str
+        The document text.
+    target : Target
+        Whom to find.
+    refs : sequence of TargetRef
+        The target's references (:func:`find_target_refs`).
+    doc : spacy.tokens.Doc
+        The parse of ``text``.
+    places : sequence of (int, int), default ()
+        As for :func:`find_target_refs`.
+
+    Returns
+    -------
+    list of TargetRef
+        Of kind ``"pronoun"``, with the target's gender as
+        :func:`find_target_refs` reads it; empty where no "he" or "she" speaks.
+    """
+    speakers = _speakers_of(doc)
+    spoken = {(a, b) for a, b in speakers if text[a:b].lower() in ("he", "she")}
+    if not spoken:
+        return []
+    persons, gender, witnesses = _people_and_gender(text, target, refs, doc, places)
+    own, _ = _own_and_others(text, list(refs), persons, target)
+    found = _pronouns_in_role(
+        text, list(refs), persons, _PRONOUN,
+        lambda a, b: (a, b) in spoken and not _another_speaks(text, a, own, speakers),
+        target=target, gender=gender, witnesses=witnesses,
+    )  # fmt: skip
+
+    def speaks_of_target(r: TargetRef) -> bool:
+        # "Jane Doe was seen by a hiker. *He* said she is hiding in Vail", '"Bishop
+        # Paulk has ministered in Atlanta," *he* wrote': what the speaker says
+        # calls the target by name, or by the other gender's pronoun
+        words = doc.char_span(r.start, r.end, alignment_mode="expand")
+        if words is None or len(words) != 1:
+            return False
+        said = words[0].head
+        a = said.left_edge.idx
+        b = said.right_edge.idx + len(said.right_edge.text)
+        return any(
+            a <= p.start < b
+            and p.start != r.start
+            # before the speaker, only within a quotation: "Jane Doe left home;
+            # she told police ..." may be parsed as what she told
+            and (p.start > r.start or _QUOTE_END.search(text, p.end, r.start))
+            and (
+                p.kind in ("name", "nisba", "title")
+                or (
+                    p.kind == "pronoun"
+                    and _GENDER_OF[p.text.lower()] != _GENDER_OF[r.text.lower()]
+                )
+            )
+            for p in refs
+        )
+
+    return [r for r in found if not speaks_of_target(r)]
 
 
 def possessive_pronoun_refs(

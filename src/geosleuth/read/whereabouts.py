@@ -9,9 +9,12 @@ to", "escaped to") is a claim that the target is there, hedged as any other
 ("is thought to have travelled to Mosul": probable), where the one who moves is
 the target or a group it may be one of ("they", "the family"; not "Welch went to
 a residence"); an intent is none ("planned to travel to York"), nor is "has
-never been to York". ``polarity="is_not"`` when negated
-("is not in", "is no longer in", "neither Jane Doe nor her husband is in", "denied
-that ... was in", "ruled out that ... is in"); a place denied on its own ("hiding
+never been to York". A place in a plan is where the target meant to be, never
+where she is, though the sentence has a location word ("She planned to go to
+York but stayed": York set aside as ``conditional``). ``polarity="is_not"``
+when negated ("is not in", "is no longer in", "neither Jane Doe nor her
+husband is in", "denied that ... was in", "ruled out that ... is in"); a place
+denied on its own ("hiding
 in Raqqa, not in Mosul", "in Raqqa, not Mosul", "in Raqqa rather than Mosul",
 "instead of Mosul", "in Raqqa but not in Mosul", "hiding not in Mosul but in
 Raqqa", "neither in Mosul nor in Raqqa", "nowhere near Hajin":
@@ -52,6 +55,7 @@ from geosleuth.read._sentence import (
     CORRECTION,
     HERE,
     REGION_WORD,
+    MentionLike,
     Sentence,
     WalkState,
     antecedent,
@@ -88,6 +92,14 @@ _MOVEMENT = re.compile(
 )
 #: Movers of whom the target may be one: "*they* moved to Cambridge".
 _GROUPS = frozenset({"they", "we", "family", "couple"})
+#: Words of an intent (lemmas, and forms the tagger may not reduce: "hoped"):
+#: the places of what they govern are where the target meant to be ("planned to
+#: go to York", "her plan to stay in York", "hoped to be living in York").
+_INTENT_LEMMAS = frozenset(
+    {"plan", "intend", "hope", "hoped", "hopes", "hoping", "want", "wish", "aim",
+     "try", "attempt", "seek", "mean", "prepare", "plot", "vow", "promise",
+     "threaten", "dream", "intention", "bid", "effort"}
+)  # fmt: skip
 #: Verbs that deny the clause they govern: "denied that he was in Mosul".
 _DENY_LEMMAS = frozenset({"deny", "dismiss", "refute", "reject"})
 _DENY_TEXT = re.compile(
@@ -120,10 +132,20 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
     # with a speaker of its own is read on its own, and this one does not refer
     # to the target
     foreign = [m for m in s.places if s.refs and not _of_target(s, m.start)]
-    places = [m for m in places if m not in foreign]
+    # "She planned to go to York but stayed": where she meant to be, not where
+    # she is
+    planned = {m.start: _intended(ex, s, m) for m in places}
+    places = [m for m in places if m not in foreign and planned[m.start] is None]
     for m in s.places:
         role = getattr(m, "role", "place")
-        if m in foreign:
+        if planned.get(m.start) and m not in foreign:
+            ex.reject(
+                "conditional",
+                f"{m.text!r} is in a plan ({planned[m.start]!r}), not where "
+                "the target is",
+                (m.start, m.end),
+            )
+        elif m in foreign:
             ex.reject(
                 "not_target",
                 f"{m.text!r} is in a clause with a speaker of its own that does "
@@ -142,7 +164,7 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
                 f"{m.text!r} could not be resolved to a place",
                 (m.start, m.end),
             )
-    if foreign and not places:
+    if (foreign or any(planned.values())) and not places:
         return
     how = ""
     if not places:
@@ -242,6 +264,47 @@ def _of_mover(ex: _Extractor, s: Sentence, at: int) -> bool:
     return subject.lower_ in _GROUPS or any(
         r.start <= subject.idx < r.end for r in s.refs
     )
+
+
+def _intended(ex: _Extractor, s: Sentence, m: MentionLike) -> str | None:
+    """The words of an intent whose phrase holds the place ``m``, if any.
+
+    The place is in the phrase of a verb that a word of intent governs
+    (:data:`_INTENT_LEMMAS`): "planned *to go to York*", "planned on *moving to
+    York*", "her plan *to stay in York*", "hoped *to be living in York*". A plan
+    says where the target meant to go, not that she went: none of it places
+    her, as none of a finding to come does (:mod:`geosleuth.read.found`). A
+    place she meant to leave is no such place ("planned to leave *Mosul*",
+    "to flee *from* Mosul"), nor one of a verb in a tense joined to the plan
+    ("planned to go to York but *stayed in Leeds*"), nor one of an intent that
+    is no word of one ("is believed to be hiding in Mosul", "decided to stay in
+    York"). None for a sentence not parsed.
+    """
+    if s.sent is None:
+        return None
+    span = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    for _ in range(16):
+        head = tok.head
+        if head.i == tok.i:
+            return None
+        if tok.dep_ in ("dobj", "obj") or (tok.dep_ == "prep" and tok.lower_ == "from"):
+            return None  # "planned to leave Mosul": she is there
+        if tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ", "VBP"):
+            return None  # "planned to go to York but *stayed* in Leeds": done
+        if head.pos_ in ("VERB", "AUX") and (
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+            or head.dep_ == "pcomp"
+        ):
+            # the infinitive, or "-ing" after "on", "of": what governs it
+            gov = head.head.head if head.dep_ == "pcomp" else head.head
+            if gov.lemma_.lower() in _INTENT_LEMMAS or gov.lower_ in _INTENT_LEMMAS:
+                first, last = sorted((gov, head), key=lambda t: t.i)
+                return str(ex.doc.text[first.idx : last.idx + len(last.text)])
+        tok = head
+    return None
 
 
 def _clause_of(s: Sentence, at: int) -> tuple[int, int]:
