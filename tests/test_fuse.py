@@ -44,10 +44,17 @@ from strategies import AS_OF, evidence_lists, small_grids
 
 # Random evidence on small grids often leans on the border: the warning that
 # says so (fuse/estimate.py) is tested in test_fuse_honesty.py, not here.
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:.*lies along the border of the study region:"
-    "geosleuth.errors.GeosleuthWarning"
-)
+pytestmark = [
+    pytest.mark.filterwarnings(
+        "ignore:.*lies along the border of the study region:"
+        "geosleuth.errors.GeosleuthWarning"
+    ),
+    # and a random front may lie off the grid (tested in test_fuse_honesty.py)
+    pytest.mark.filterwarnings(
+        "ignore:.*is left out. its front line lies outside the grid:"
+        "geosleuth.errors.EvidenceWarning"
+    ),
+]
 
 DAY = dt.date(2018, 5, 12)
 PROV = Provenance(document="test", published=DAY)
