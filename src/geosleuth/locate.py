@@ -14,8 +14,6 @@ import contextlib
 import datetime as dt
 import functools
 import os
-import re
-import unicodedata
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -189,38 +187,12 @@ def _drawn_grid(
 def _check_same_target(target: str, case: Case, path: Path) -> None:
     """Refuse a ``target`` that names someone else than the case file does.
 
-    Two names are one person when either rule says so (otherwise the report
-    would ask where ``target`` is and answer with the case's evidence about
-    another person):
-
-    - as the readers find the target in text (:mod:`geosleuth.read.target`): one
-      surname key, and no given name in one that the other lacks, so
-      "al-Baghdadi" and "Abu Bakr al-Baghdadi" are one person and "Mary Doe" and
-      "Jane Doe" are two; names written alike but for case and spacing are one;
-    - one is a sub-name of the other (:func:`_is_sub_name`): "bin Laden" of
-      "Osama bin Laden", "J. Doe", "Doe, Jane", "Mrs Doe" and "Jane M. Doe Jr."
-      of "Jane Doe", "Kim Jong-un" of "Kim Jong Un". Not "Hamza bin Laden",
-      whose "Hamza" the other lacks, nor "Kim Jong Il".
-
-    A case's target written with no capital ("missing walker (synthetic
-    example)") is a description, not a name: it is compared whole.
+    Otherwise the report would ask where ``target`` is and answer with the case's
+    evidence about another person; see :func:`geosleuth.read.target.same_person`.
     """
-    from geosleuth.read.target import Target, _names_another
+    from geosleuth.read.target import same_person
 
-    def plain(name: str) -> str:
-        return " ".join(name.casefold().split())
-
-    one, other = Target(target), Target(case.target)
-    same = plain(target) == plain(case.target) or (
-        bool(one.surname_key)
-        and one.surname_key == other.surname_key
-        and not _names_another(target, (0, len(target)), other)
-        and not _names_another(case.target, (0, len(case.target)), one)
-    )
-    if not same and any(c.isupper() for c in case.target):
-        a, b = _name_words(target), _name_words(case.target)
-        same = _is_sub_name(a, b) or _is_sub_name(b, a)
-    if not same:
+    if not same_person(target, case.target):
         raise InputError(
             f"The target given, {target!r}, is not the case file's "
             f"({case.target!r}): the report would ask where {target} is and answer "
@@ -229,88 +201,6 @@ def _check_same_target(target: str, case: Case, path: Path) -> None:
             path=str(path),
             field="target",
         )
-
-
-_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sheikh"})
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
-_LETTERS = re.compile(r"[^\W\d_]+")
-
-
-@dataclass(frozen=True, slots=True)
-class _NameWords:
-    """A person's name as words: given names first, family name last."""
-
-    words: tuple[str, ...]
-    suffix: str | None  # "jr", "sr", "ii" or "iii"
-
-
-def _name_words(name: str) -> _NameWords:
-    """``name`` casefolded, without diacritics, titles and suffix, in words.
-
-    Words are runs of letters ("Kim Jong-un": kim, jong, un). "Doe, Jane" is
-    "Jane Doe" (but "Doe, Jr." is "Doe Jr.").
-
-    Examples
-    --------
-    >>> _name_words("Mrs. Jane Doé-Smith, Jr.")
-    _NameWords(words=('jane', 'doe', 'smith'), suffix='jr')
-    >>> _name_words("Doe, J.").words
-    ('j', 'doe')
-    """
-    folded = unicodedata.normalize("NFKD", name.casefold())
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    parts = [_LETTERS.findall(part) for part in folded.split(",")]
-    suffix = next((w for p in parts for w in p if w in _SUFFIXES), None)
-    parts = [[w for w in p if w not in _TITLES | _SUFFIXES] for p in parts]
-    parts = [p for p in parts if p]
-    if len(parts) == 2:  # "Doe, Jane": family name first
-        parts.reverse()
-    return _NameWords(tuple(w for p in parts for w in p), suffix)
-
-
-def _is_sub_name(short: _NameWords, full: _NameWords) -> bool:
-    """Whether ``short`` names the person ``full`` names, with fewer words or as many.
-
-    Each word of ``short`` must match a word of ``full``, no two the same one: a
-    word matches itself, and an initial ("j") a word it begins. One word alone
-    must be ``full``'s family name, its last: "Doe" is Jane Doe, "Jane" or "Bakr"
-    could be many people. Two suffixes must agree ("Jr." is not "Sr.").
-
-    Examples
-    --------
-    >>> full = _name_words("Jane Doe")
-    >>> [_is_sub_name(_name_words(n), full) for n in ("J. Doe", "Ms Doe", "Jane")]
-    [True, True, False]
-    >>> _is_sub_name(_name_words("Kim Jong Il"), _name_words("Kim Jong Un"))
-    False
-    """
-    if not short.words or len(short.words) > len(full.words):
-        return False
-    if short.suffix and full.suffix and short.suffix != full.suffix:
-        return False
-    if len(short.words) == 1:
-        return short.words[0] == full.words[-1]
-
-    def match(a: str, b: str) -> bool:
-        return (
-            a == b
-            or (len(a) == 1 and b.startswith(a))
-            or (len(b) == 1 and a.startswith(b))
-        )
-
-    owner: dict[int, int] = {}  # word of full -> the word of short it matches
-
-    def place(i: int, tried: set[int]) -> bool:  # Kuhn's augmenting path
-        for j, word in enumerate(full.words):
-            if j in tried or not match(short.words[i], word):
-                continue
-            tried.add(j)
-            if j not in owner or place(owner[j], tried):
-                owner[j] = i
-                return True
-        return False
-
-    return all(place(i, set()) for i in range(len(short.words)))
 
 
 def _check_dates(items: Sequence[EvidenceItem], *, today: dt.date) -> None:

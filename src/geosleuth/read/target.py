@@ -61,6 +61,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from itertools import permutations
 from typing import Any, Literal
 
 from geosleuth.read._lexicon import PERSON_NOUNS
@@ -77,6 +78,7 @@ __all__ = [
     "name_key",
     "object_pronoun_refs",
     "possessive_pronoun_refs",
+    "same_person",
     "target_gender",
 ]
 
@@ -1372,3 +1374,117 @@ def infer_target(
         (p for p in persons if key_of(p) == key_of(name)), key=len, default=name
     )
     return Target(re.sub(r"(?:['’]s|['’])$", "", longest).strip(), inferred=True)
+
+
+def same_person(one: str, other: str) -> bool:
+    """Whether two names given for the target can name one person.
+
+    Either rule says so:
+
+    - as the readers find the target in text: one surname key, and no given name
+      in one that the other lacks, so "al-Baghdadi" and "Abu Bakr al-Baghdadi"
+      are one person and "Mary Doe" and "Jane Doe" are two; names written alike
+      but for case and spacing are one;
+    - one is a sub-name of the other (:func:`_is_sub_name`): "bin Laden" of
+      "Osama bin Laden", "J. Doe", "Doe, Jane", "Mrs Doe" and "Jane M. Doe Jr."
+      of "Jane Doe", "Kim Jong-un" of "Kim Jong Un". Not "Hamza bin Laden",
+      whose "Hamza" the other lacks, nor "Kim Jong Il".
+
+    A name written with no capital in ``other`` ("missing walker (synthetic
+    example)") is a description, not a name: it is compared whole.
+
+    Examples
+    --------
+    >>> same_person("J. Doe", "Jane Doe"), same_person("Mary Doe", "Jane Doe")
+    (True, False)
+    """
+
+    def plain(name: str) -> str:
+        return " ".join(name.casefold().split())
+
+    a, b = Target(one), Target(other)
+    if plain(one) == plain(other) or (
+        bool(a.surname_key)
+        and a.surname_key == b.surname_key
+        and not _names_another(one, (0, len(one)), b)
+        and not _names_another(other, (0, len(other)), a)
+    ):
+        return True
+    if not any(c.isupper() for c in other):
+        return False
+    x, y = _name_words(one), _name_words(other)
+    return _is_sub_name(x, y) or _is_sub_name(y, x)
+
+
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sheikh"})
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class _NameWords:
+    """A person's name as words: given names first, family name last."""
+
+    words: tuple[str, ...]
+    suffix: str | None  # "jr", "sr", "ii" or "iii"
+
+
+def _name_words(name: str) -> _NameWords:
+    """``name`` casefolded, without diacritics, titles and suffix, in words.
+
+    Words are runs of letters ("Kim Jong-un": kim, jong, un). "Doe, Jane" is
+    "Jane Doe" (but "Doe, Jr." is "Doe Jr.").
+
+    Examples
+    --------
+    >>> _name_words("Mrs. Jane Doé-Smith, Jr.")
+    _NameWords(words=('jane', 'doe', 'smith'), suffix='jr')
+    >>> _name_words("Doe, J.").words
+    ('j', 'doe')
+    """
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    parts = [_LETTERS.findall(part) for part in folded.split(",")]
+    suffix = next((w for p in parts for w in p if w in _SUFFIXES), None)
+    parts = [[w for w in p if w not in _TITLES | _SUFFIXES] for p in parts]
+    parts = [p for p in parts if p]
+    if len(parts) == 2:  # "Doe, Jane": family name first
+        parts.reverse()
+    return _NameWords(tuple(w for p in parts for w in p), suffix)
+
+
+def _is_sub_name(short: _NameWords, full: _NameWords) -> bool:
+    """Whether ``short`` names the person ``full`` names, with fewer words or as many.
+
+    Each word of ``short`` must match a word of ``full``, no two the same one: a
+    word matches itself, and an initial ("j") a word it begins. One word alone
+    must be ``full``'s family name, its last: "Doe" is Jane Doe, "Jane" or "Bakr"
+    could be many people. Two suffixes must agree ("Jr." is not "Sr.").
+
+    Examples
+    --------
+    >>> full = _name_words("Jane Doe")
+    >>> [_is_sub_name(_name_words(n), full) for n in ("J. Doe", "Ms Doe", "Jane")]
+    [True, True, False]
+    >>> _is_sub_name(_name_words("Kim Jong Il"), _name_words("Kim Jong Un"))
+    False
+    """
+    if not short.words or len(short.words) > len(full.words):
+        return False
+    if short.suffix and full.suffix and short.suffix != full.suffix:
+        return False
+    if len(short.words) == 1:
+        return short.words[0] == full.words[-1]
+
+    def match(a: str, b: str) -> bool:
+        return (
+            a == b
+            or (len(a) == 1 and b.startswith(a))
+            or (len(b) == 1 and a.startswith(b))
+        )
+
+    # a name has a handful of words: trying each assignment is quick and plain
+    return any(
+        all(map(match, short.words, chosen))
+        for chosen in permutations(full.words, len(short.words))
+    )
