@@ -80,8 +80,10 @@ def _at(
         # the hiker moved: nothing of the target's at Denver
         ("A hiker saw Jane Doe in Aspen, and later moved to Denver.",
          [_seen("Aspen")]),
-        # leaving for a place is no location word: no item there, and no seeing
-        ("Jane Doe was seen in Leeds and left for York.", [_seen("Leeds")]),
+        # leaving for a place is a movement too (it was no location word before,
+        # and gave no item at York)
+        ("Jane Doe was seen in Leeds and left for York.",
+         [_seen("Leeds"), _at("York")]),
     ],
 )  # fmt: skip
 def test_a_movement_joined_to_a_seeing_is_no_seeing_at_its_place(
@@ -97,7 +99,9 @@ def test_a_movement_joined_to_a_seeing_is_no_seeing_at_its_place(
         ("Jane Doe was seen and arrested in Leeds.", [_seen("Leeds")]),
         ("Jane Doe was seen in Leeds and photographed in York.",
          [_seen("Leeds"), _seen("York")]),
-        ("Jane Doe was found in Aspen and taken to Denver.", [_seen("Aspen")]),
+        # taken to Denver: she is there now, a claim (it gave nothing before)
+        ("Jane Doe was found in Aspen and taken to Denver.",
+         [_seen("Aspen"), _at("Denver")]),
         # a movement with a subject of its own was its own clause already
         ("Jane Doe was seen in Leeds before she fled to York.",
          [_seen("Leeds"), _at("York")]),

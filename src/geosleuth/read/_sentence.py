@@ -24,6 +24,7 @@ from geosleuth.read.hedges import lower
 from geosleuth.read.target import TargetRef
 
 __all__ = [
+    "CARRYING_LEMMAS",
     "CONTINUATION",
     "CONTRAST",
     "CORRECTABLE",
@@ -74,12 +75,14 @@ _PREP = r"(?:in|at|near|inside|around)\s+"
 #: but not in Denver", "seen in Aspen but never in Denver"), put aside for another
 #: ("seen in Raqqa rather than Mosul", "hiding in Raqqa instead of (staying in)
 #: Mosul", "seen not in Mosul but in Raqqa"), one of a pair denied ("neither in
-#: Mosul nor in Raqqa"), or "nowhere near Hajin".
+#: Mosul nor in Raqqa"), or "nowhere near Hajin", "far (away) from Mosul".
 CONTRAST = re.compile(
     rf"(?:(?:[,;]\s*(?:but\s+|and\s+)?|\b(?:but|and)\s+)(?:not|never)\s+(?:{_PREP})?"
     rf"|\bnot\s+{_PREP}"
     rf"|\b(?:rather\s+than|instead\s+of)\s+(?:[a-z]+ing\s+)?(?:{_PREP})?"
-    rf"|\b(?:neither|nor)\s+(?:{_PREP})?|\bnowhere\s+near\s+)"
+    rf"|\b(?:neither|nor)\s+(?:{_PREP})?|\bnowhere\s+near\s+"
+    r"|(?<!not\s)\b(?:far\s+(?:away\s+)?|well\s+away\s+|a\s+long\s+way\s+)"
+    r"from\s+)"
     r"(?:the\s+(?:[\w-]+\s+){0,2}of\s+)?$",
     re.IGNORECASE,
 )
@@ -367,7 +370,14 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 #: them saw or found anyone.
 MOVING_LEMMAS = frozenset(
     {"flee", "move", "go", "travel", "head", "escape", "relocate", "return",
-     "leave", "run", "drive", "fly", "sail", "walk", "cross"}
+     "leave", "run", "drive", "fly", "sail", "walk", "cross", "arrive", "depart",
+     "slip", "sneak", "smuggle"}
+)  # fmt: skip
+#: Verbs (lemmas) of carrying someone: the one carried moves ("was found in Aspen
+#: and *taken to* Denver", "was *extradited from* Spain").
+CARRYING_LEMMAS = frozenset(
+    {"take", "bring", "transfer", "transport", "airlift", "rush", "extradite",
+     "deport"}
 )  # fmt: skip
 #: Relative pronouns: the subject of "a man *who* lives in Leeds" is the noun's.
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
@@ -410,13 +420,19 @@ def _moving(tok: Any) -> bool:
     """Whether ``tok`` is a verb of :data:`MOVING_LEMMAS` joined to another verb.
 
     "Jane Doe was seen in Leeds and later *fled* to York": the movement is a
-    statement of its own, with the subject it shares.
+    statement of its own, with the subject it shares. So is the one seen carried
+    somewhere ("was found in Aspen and *taken to* Denver": :data:`CARRYING_LEMMAS`
+    in the passive, with "to" or "into"); "took a photo in Aspen" is no movement.
     """
-    return (
-        tok.pos_ == "VERB"
-        and tok.dep_ == "conj"
-        and tok.head.pos_ in ("VERB", "AUX")
-        and tok.lemma_.lower() in MOVING_LEMMAS
+    if not (
+        tok.pos_ == "VERB" and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX")
+    ):
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma in MOVING_LEMMAS or (
+        lemma in CARRYING_LEMMAS
+        and tok.tag_ == "VBN"
+        and any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in tok.children)
     )
 
 

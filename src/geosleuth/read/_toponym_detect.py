@@ -42,7 +42,10 @@ from geosleuth.read._toponym_patterns import (
     _CONNECTORS,
     _CUE_AFTER,
     _CUE_BEFORE,
+    _FACILITY_AFTER,
+    _FACILITY_IN_AFTER,
     _HIGHWAY_AGENCY,
+    _HONOURS,
     _LIST_AFTER,
     _LIST_BEFORE,
     _LIST_GAP,
@@ -564,6 +567,18 @@ def _judge(
         if not big and label not in ("GPE", "LOC") and _SAID_AFTER.match(after):
             sp.role = "person"  # "Hopkins said": a small town does not speak
     if sp.start > 0 and text[sp.start - 1] in "@#/":
+        score = -1.0
+    saint = sp.text.split()[0].rstrip(".") in _HONOURS and after[:1] in "'’"
+    if (
+        _FACILITY_AFTER.match(after)
+        and sp.text.split()[-1] not in _ORG_TAIL_OK
+        and (
+            prev_tok.rstrip(".") in _HONOURS or saint or _FACILITY_IN_AFTER.match(after)
+        )
+    ):
+        # "the Royal Alexandra Hospital", "St Mary's Hospital", "Victoria Station
+        # in London": a name in the name of a building, not the place it is in;
+        # not "St. Cloud Hospital" nor "Dawson County Jail in Lexington"
         score = -1.0
     if q_text:
         sp.qualifier = (q_text, "")

@@ -75,6 +75,25 @@ _STRONG_AFTER = re.compile(
 )
 #: "Deir ez-Zor province": the division, not its city.
 _PROVINCE_AFTER = re.compile(r"^\s(?:province|governorate)\b", re.IGNORECASE)
+#: Words that end the name of a building or an institution with a site.
+_FACILITY = (
+    r"(?:Hospital|Infirmary|Clinic|Hospice|Station|Airport|Prison|Jail|Gaol|Hotel|"
+    r"School|College|University|Church|Cathedral|Chapel|Mosque|Stadium|Barracks)"
+)
+#: A building named after the span: "Alexandra *Hospital*", "Mary*'s Hospital*",
+#: "Victoria *Station*".
+_FACILITY_AFTER = re.compile(rf"^(?:[’']s)?\s+(?:[A-Z][\w’'-]*\s+){{0,2}}{_FACILITY}\b")
+#: ... with the place it is in named after it: "Victoria Station *in London*".
+_FACILITY_IN_AFTER = re.compile(
+    rf"^(?:[’']s)?\s+(?:[A-Z][\w’'-]*\s+){{0,2}}{_FACILITY}\b,?\s+"
+    r"(?:in|at|near|outside)\s+(?:the\s+)?[A-Z]"
+)
+#: Words before a person's name in the name of a building: "*Royal* Alexandra
+#: Hospital", "*St* Mary's Hospital", "*Queen* Elizabeth Hospital".
+_HONOURS = frozenset(
+    {"Royal", "St", "Saint", "Queen", "King", "Prince", "Princess", "Lady", "Sir",
+     "Duke", "Duchess", "Holy", "Our"}
+)  # fmt: skip
 _PERSON_AFTER = re.compile(
     r"^\s+(?:is|was|may\s+be|might\s+be|could\s+be|remains|has\s+been)\s+"
     r"(?:still\s+|indeed\s+|really\s+)?(?:alive|dead|killed|wounded|injured|"

@@ -4,20 +4,24 @@ The target (or the group's leaders, a level less sure) with a location word
 ("hiding", "hides", "hidden", "is in", "based", "located", "whereabouts", "the
 place where ... hides") and places: a :class:`~geosleuth.evidence.Claim` per place
 (:func:`geosleuth.read.regions.claim_regions`). A movement to a place ("fled to",
-"moved to", "has gone to", "went to", "was heading to", "headed for", "travelled
-to", "escaped to") is a claim that the target is there, hedged as any other
-("is thought to have travelled to Mosul": probable), where the one who moves is
-the target or a group it may be one of ("they", "the family"; not "Welch went to
-a residence"); an intent is none ("planned to travel to York"), nor is "has
-never been to York". A place in a plan is where the target meant to be, never
-where she is, though the sentence has a location word ("She planned to go to
-York but stayed": York set aside as ``conditional``). ``polarity="is_not"``
-when negated ("is not in", "is no longer in", "neither Jane Doe nor her
-husband is in", "denied that ... was in", "ruled out that ... is in"); a place
-denied on its own ("hiding
-in Raqqa, not in Mosul", "in Raqqa, not Mosul", "in Raqqa rather than Mosul",
-"instead of Mosul", "in Raqqa but not in Mosul", "hiding not in Mosul but in
-Raqqa", "neither in Mosul nor in Raqqa", "nowhere near Hajin":
+"moved to", "has gone to", "went (back) to", "returned to", "was heading to",
+"headed for", "left (Leeds) for", "travelled to", "escaped to", "crossed into",
+"was smuggled across the border into", "arrived in") is a claim that the target
+is there, hedged as any other ("is thought to have travelled to Mosul":
+probable), where the one who moves is the target or a group it may be one of
+("they", "the family"; not "Welch went to a residence"); an intent is none
+("planned to travel to York"), nor is "has never been to York". The place a
+movement starts from is where the one who moved was before, not where she is
+("fled to Mosul *from Raqqa*", "left *Denver* for York", "hiding in Mosul after
+fleeing *Raqqa*": set aside as ``not_target``). A place in a plan is where the
+target meant to be, never where she is, though the sentence has a location word
+("She planned to go to York but stayed": York set aside as ``conditional``).
+``polarity="is_not"`` when negated ("is not in", "is no longer in", "neither
+Jane Doe nor her husband is in", "denied that ... was in", "ruled out that ... is
+in"); a place denied on its own ("hiding in Raqqa, not in Mosul", "in Raqqa, not
+Mosul", "in Raqqa rather than Mosul", "instead of Mosul", "in Raqqa but not in
+Mosul", "hiding not in Mosul but in Raqqa", "neither in Mosul nor in Raqqa",
+"nowhere near Hajin", "hiding far from Mosul":
 :data:`~geosleuth.read._sentence.CONTRAST`) is ``is_not`` on its own. A place put
 in the stead of a denied one is ``is`` though the clause is negated ("is not in
 Raqqa but in Mosul": Mosul; :data:`~geosleuth.read._sentence.CORRECTION`). A
@@ -50,10 +54,12 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from geosleuth.evidence import Claim
 from geosleuth.read._sentence import (
+    CARRYING_LEMMAS,
     CONTINUATION,
     CONTRAST,
     CORRECTION,
     HERE,
+    MOVING_LEMMAS,
     REGION_WORD,
     MentionLike,
     Sentence,
@@ -77,7 +83,17 @@ _LOCATION_CUE = re.compile(
     r"\b(?:hid(?:e|es|ing|den)?|hiding|holed up|shelter(?:s|ing|ed)?|based|"
     r"located|liv(?:e|es|ing)|stay(?:s|ing|ed)?|resid(?:e|es|ing)|whereabouts|"
     r"took refuge|(?:fled|fleeing|moved|moving|gone|went|escaped|"
-    r"travell?(?:ed|ing))\s+to|head(?:ed|ing)\s+(?:to|for)|"
+    r"travell?(?:ed|ing)|return(?:ed|ing)|relocat(?:ed|ing))\s+"
+    r"(?:back\s+|home\s+)?(?:from\s+(?:[\w'’.-]+\s+){1,4})?(?:to|into)|"
+    r"(?:fled|fleeing|escaped|cross(?:ed|ing)|slipp(?:ed|ing)|sneak(?:ed|ing)|"
+    r"snuck|smuggled)\s+(?:back\s+)?(?:across\s+the\s+border\s+|the\s+border\s+)?"
+    r"(?:from\s+(?:[\w'’.-]+\s+){1,4})?into|(?:left|leaving|depart(?:ed|ing)|set\s+(?:off|out)|bound)\s+"
+    r"(?:[\w'’.-]+\s+){0,3}?for|"
+    r"arriv(?:ed|ing)\s+(?:in|at)|head(?:ed|ing)\s+(?:to|for)|"
+    r"(?:taken|brought|transferred|transported|flown|airlifted|rushed|extradited|"
+    r"deported)\s+(?:back\s+)?(?:from\s+(?:[\w'’.-]+\s+){1,4})?to|"
+    r"treated\s+(?:at|in)|admitted\s+(?:at|in|to)|"
+    r"(?:held|jailed|imprisoned|detained)\s+(?:at|in)|"
     r"(?:is|was|be|are|were|been)(?:n['’]t)?\s+"
     r"(?:(?:now|still|currently|not|neither|never|no\s+longer|probably|likely|"
     r"possibly|perhaps|reportedly|apparently|allegedly|definitely|certainly|"
@@ -87,7 +103,11 @@ _LOCATION_CUE = re.compile(
 #: Location words of a movement: the one who moves is the one placed.
 _MOVEMENT = re.compile(
     r"(?:fled|fleeing|moved|moving|gone|went|escaped|travell?(?:ed|ing)|"
-    r"head(?:ed|ing))\b",
+    r"head(?:ed|ing)|return(?:ed|ing)|relocat(?:ed|ing)|cross(?:ed|ing)|"
+    r"slipp(?:ed|ing)|sneak(?:ed|ing)|snuck|smuggled|left|leaving|"
+    r"depart(?:ed|ing)|set|bound|arriv(?:ed|ing)|taken|brought|transferred|"
+    r"transported|flown|airlifted|rushed|extradited|deported|treated|admitted|"
+    r"held|jailed|imprisoned|detained)\b",
     re.IGNORECASE,
 )
 #: Movers of whom the target may be one: "*they* moved to Cambridge".
@@ -100,6 +120,8 @@ _INTENT_LEMMAS = frozenset(
      "try", "attempt", "seek", "mean", "prepare", "plot", "vow", "promise",
      "threaten", "dream", "intention", "bid", "effort"}
 )  # fmt: skip
+#: Auxiliaries of a time to come: "*will* be returned to Meigs County".
+_WILL = frozenset({"will", "shall", "'ll", "’ll", "wo"})
 #: Verbs that deny the clause they govern: "denied that he was in Mosul".
 _DENY_LEMMAS = frozenset({"deny", "dismiss", "refute", "reject"})
 _DENY_TEXT = re.compile(
@@ -135,7 +157,24 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
     # "She planned to go to York but stayed": where she meant to be, not where
     # she is
     planned = {m.start: _intended(ex, s, m) for m in places}
-    places = [m for m in places if m not in foreign and planned[m.start] is None]
+    # "fled to Mosul from Raqqa", "left Denver for York": where she was
+    left = {m.start: _origin(ex, s, m) for m in places}
+    # "Oxford Crown Court heard Munene arrived in the UK": a movement places the
+    # mover only at the places of its own phrase
+    phrase = _movement_phrase(ex, s, cues)
+    outside = {
+        m.start
+        for m in places
+        if phrase is not None and not any(m.start <= i < m.end for i in phrase)
+    }
+    places = [
+        m
+        for m in places
+        if m not in foreign
+        and planned[m.start] is None
+        and left[m.start] is None
+        and m.start not in outside
+    ]
     for m in s.places:
         role = getattr(m, "role", "place")
         if planned.get(m.start) and m not in foreign:
@@ -143,6 +182,20 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
                 "conditional",
                 f"{m.text!r} is in a plan ({planned[m.start]!r}), not where "
                 "the target is",
+                (m.start, m.end),
+            )
+        elif left.get(m.start) and m not in foreign:
+            ex.reject(
+                "not_target",
+                f"{m.text!r} is a place left ({left[m.start]!r}), not where "
+                "the target is",
+                (m.start, m.end),
+            )
+        elif m.start in outside and m not in foreign:
+            ex.reject(
+                "not_target",
+                f"{m.text!r} is outside the phrase of the movement "
+                f"({cues[0].group(0)!r}) that places the target",
                 (m.start, m.end),
             )
         elif m in foreign:
@@ -164,7 +217,9 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
                 f"{m.text!r} could not be resolved to a place",
                 (m.start, m.end),
             )
-    if (foreign or any(planned.values())) and not places:
+    if (
+        foreign or any(planned.values()) or any(left.values()) or outside
+    ) and not places:
         return
     how = ""
     if not places:
@@ -278,7 +333,8 @@ def _intended(ex: _Extractor, s: Sentence, m: MentionLike) -> str | None:
     "to flee *from* Mosul"), nor one of a verb in a tense joined to the plan
     ("planned to go to York but *stayed in Leeds*"), nor one of an intent that
     is no word of one ("is believed to be hiding in Mosul", "decided to stay in
-    York"). None for a sentence not parsed.
+    York"). A movement yet to come is one ("will be returned to Meigs County").
+    None for a sentence not parsed.
     """
     if s.sent is None:
         return None
@@ -286,6 +342,7 @@ def _intended(ex: _Extractor, s: Sentence, m: MentionLike) -> str | None:
     if span is None or len(span) == 0:
         return None
     tok = span.root
+    first_verb = True
     for _ in range(16):
         head = tok.head
         if head.i == tok.i:
@@ -294,6 +351,12 @@ def _intended(ex: _Extractor, s: Sentence, m: MentionLike) -> str | None:
             return None  # "planned to leave Mosul": she is there
         if tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ", "VBP"):
             return None  # "planned to go to York but *stayed* in Leeds": done
+        if first_verb and head.pos_ in ("VERB", "AUX"):
+            first_verb = False
+            will = [c for c in head.children if c.dep_ == "aux" and c.lower_ in _WILL]
+            if will and head.lemma_.lower() in _FROM_LEMMAS:
+                # "will be returned to Meigs County": not yet where she is
+                return str(ex.doc.text[will[0].idx : head.idx + len(head.text)])
         if head.pos_ in ("VERB", "AUX") and (
             any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
             or head.dep_ == "pcomp"
@@ -305,6 +368,112 @@ def _intended(ex: _Extractor, s: Sentence, m: MentionLike) -> str | None:
                 return str(ex.doc.text[first.idx : last.idx + len(last.text)])
         tok = head
     return None
+
+
+#: Verbs (lemmas) whose object is a place left: "fled *Raqqa*", "left *Denver*".
+_LEAVING_LEMMAS = frozenset(
+    {"flee", "leave", "escape", "quit", "abandon", "depart", "evacuate", "exit"}
+)
+#: Verbs (lemmas) whose "from" is where the one moved was: "fled to Mosul *from*
+#: Raqqa", "was extradited *from* Spain".
+_FROM_LEMMAS = MOVING_LEMMAS | CARRYING_LEMMAS | _LEAVING_LEMMAS
+#: Links up from a place through the noun phrase that holds it: "a prison in
+#: *Leeds*", "*Raqqa* city", "Raqqa and *Mosul*".
+_NOUN_PHRASE_DEPS = frozenset(
+    {"compound", "appos", "conj", "pobj", "amod", "nmod", "npadvmod", "poss"}
+)
+
+
+def _origin(ex: _Extractor, s: Sentence, m: MentionLike) -> str | None:
+    """The words of a movement that the place ``m`` is the start of, if any.
+
+    The place is the object of a verb of leaving ("fled *Raqqa*", "left
+    *Denver* for York", "after fleeing *Raqqa*": :data:`_LEAVING_LEMMAS`) or in
+    the phrase after "from" of a verb of movement ("fled to Mosul *from Raqqa*",
+    "moved *from Leeds* to York", "escaped from a prison *in Leeds*":
+    :data:`~geosleuth.read._sentence.MOVING_LEMMAS`). It is where the one who
+    moved was before, not where she is. None for a sentence not parsed.
+    """
+    if s.sent is None:
+        return None
+    span = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    for _ in range(8):
+        head = tok.head
+        if head.i == tok.i:
+            return None
+        lemma = head.lemma_.lower()
+        if tok.dep_ in ("dobj", "obj") and lemma in _LEAVING_LEMMAS:
+            return f"{head.text} {tok.text}" if _went(head) else None
+        if tok.dep_ == "pobj" and head.lower_ == "from":
+            # "crossed the border from Iraq": up the noun phrase to its verb
+            verb = head.head
+            for _ in range(4):
+                if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                    break
+                verb = verb.head
+            if verb.lemma_.lower() in _FROM_LEMMAS and _went(verb):
+                return (
+                    f"{verb.text} ... from"
+                    if verb.i != head.head.i
+                    else (f"{verb.text} from")
+                )
+            return None
+        if tok.dep_ == "prep" and head.pos_ in ("NOUN", "PROPN"):
+            tok = head  # "a prison *in* Leeds": up to "prison"
+            continue
+        if tok.dep_ not in _NOUN_PHRASE_DEPS or head.pos_ in ("VERB", "AUX"):
+            return None
+        tok = head
+    return None
+
+
+def _movement_phrase(
+    ex: _Extractor, s: Sentence, cues: list[re.Match[str]]
+) -> frozenset[int] | None:
+    """Where (document offsets of words) the movements of ``s`` place the mover.
+
+    Where every location word of the sentence is a movement ("arrived in",
+    "was taken to", "is being held in": :data:`_MOVEMENT`), the phrases of
+    their verbs, less their subjects: "Oxford Crown Court heard *Munene arrived
+    in the UK from Nairobi*" (not Oxford, where the court sits), "Jane Doe, of
+    *Leeds*, was taken to hospital in York" (her home is not where she was
+    taken). None where some location word is not a movement ("is hiding in"),
+    or for a sentence not parsed: all the sentence's places are then the
+    target's.
+    """
+    if s.sent is None or not cues:
+        return None
+    words: set[int] = set()
+    for c in cues:
+        if _MOVEMENT.match(s.text, c.start()) is None:
+            return None
+        verb = _clause_verb(ex, s, c.start())
+        if verb is None:
+            return None
+        subjects = {
+            t.i
+            for child in verb.children
+            if child.dep_ in ("nsubj", "nsubjpass")
+            for t in child.subtree
+        }
+        words |= {t.idx for t in verb.subtree if t.i not in subjects}
+    return frozenset(words)
+
+
+def _went(verb: Any) -> bool:
+    """Whether the movement of ``verb`` is told as done.
+
+    Not denied ("did *not* leave Mosul") nor a bare infinitive ("no plans *to
+    leave* Mosul", "refused to leave Mosul": she is there); "is believed *to
+    have fled* Raqqa" and "after *fleeing* Raqqa" are done.
+    """
+    children = {c.lower_ for c in verb.children if c.dep_ in ("aux", "neg")}
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    return "to" not in children or "have" in children
 
 
 def _clause_of(s: Sentence, at: int) -> tuple[int, int]:

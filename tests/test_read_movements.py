@@ -1,0 +1,202 @@
+"""Movements: where the target went is a claim; where she left is not where she is.
+
+"Left for York", "returned to York", "went back to Leeds", "crossed into Syria",
+"was smuggled across the border into Turkey" and "arrived in Denver" place the
+one who moves, as "fled to" does; so do "taken to hospital in Paisley", "is
+being treated at", "is being held in", for the one carried or kept. The place
+a movement starts from ("fled to Mosul *from Raqqa*", "left *Denver* for York",
+"after fleeing *Raqqa*") is where she was, so it is set aside (``not_target``),
+unless the leaving is denied or
+only meant ("did not leave Mosul", "no plans to leave Mosul"). "Far from Mosul"
+denies Mosul; "not far from Mosul" does not.
+
+A person in the name of a building is no place: "the Royal Alexandra Hospital in
+Paisley" is in Paisley, not in a town called Alexandra.
+
+Each case is a real sentence; both sides of each rule are pinned.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from reading import DOE, reader, set_aside
+
+pytestmark = pytest.mark.nlp
+
+_read = reader(DOE)
+RAQQA = "Ar Raqqah"
+
+
+def _places(reading: Any) -> list[tuple[str, str, str]]:
+    """(kind, place, polarity) of each claim or sighting."""
+    return [
+        (i.kind, i.place_name, getattr(i, "polarity", "seen"))
+        for i in reading.evidence
+        if i.kind in ("claim", "sighting")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # each of these gave no item before
+        ("Jane Doe left for York on Monday, her sister said.", ["York"]),
+        ("Jane Doe has left for Denver, police said.", ["Denver"]),
+        ("Jane Doe returned to York last week, police said.", ["York"]),
+        ("Jane Doe went back to Leeds, police said.", ["Leeds"]),
+        ("Jane Doe has gone back to Leeds, police said.", ["Leeds"]),
+        ("Jane Doe is believed to have crossed into Syria, officials said.",
+         ["Syria"]),
+        ("Jane Doe was smuggled across the border into Turkey, officials said.",
+         ["Turkey"]),
+        ("Jane Doe arrived in Denver on Monday, police said.", ["Denver"]),
+        ("Jane Doe left the country for Syria, officials said.", ["Syria"]),
+        # carried or kept somewhere: she is there
+        ("Jane Doe was taken to hospital in Paisley, police said.", ["Paisley"]),
+        ("Jane Doe is being held in Leeds, police said.", ["Leeds"]),
+        ("Jane Doe is being treated at St Mary's Hospital in London.", ["London"]),
+        # not "Alexandra" (a town in New Zealand) as well, as before
+        ("Jane Doe was taken to the Royal Alexandra Hospital in Paisley, police "
+         "said.", ["Paisley"]),
+    ],
+)  # fmt: skip
+def test_a_movement_places_the_target_where_she_went(
+    nlp: Any, text: str, places: list[str]
+) -> None:
+    assert _places(_read(text, nlp)) == [("claim", p, "is") for p in places]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another one moves: nothing of the target's
+        "Her brother left for York on Monday, Jane Doe's sister said.",
+        "Jane Doe's husband returned to Leeds last week, police said.",
+        "Her brother was taken to hospital in Paisley, Jane Doe's sister said.",
+    ],
+)
+def test_another_persons_movement_places_no_one(nlp: Any, text: str) -> None:
+    assert _places(_read(text, nlp)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "went", "left"),
+    [
+        # the place left was claimed as where she is before
+        ("Jane Doe fled to Mosul from Raqqa, police said.", "Mosul", "Raqqa"),
+        ("Jane Doe fled Raqqa and went to Mosul, police said.", "Mosul", "Raqqa"),
+        ("Jane Doe is hiding in Mosul after fleeing Raqqa, officials said.",
+         "Mosul", "Raqqa"),
+        ("Jane Doe is believed to have fled Raqqa and gone to Mosul.",
+         "Mosul", "Raqqa"),
+        ("Jane Doe left Denver for York, police said.", "York", "Denver"),
+        ("Jane Doe moved from Leeds to York in May, police said.", "York", "Leeds"),
+        ("Jane Doe escaped from a prison in Leeds to York.", "York", "Leeds"),
+        ("Jane Doe crossed from Iraq into Syria, officials said.", "Syria", "Iraq"),
+        ("Jane Doe was extradited from Spain to Britain last year.",
+         "United Kingdom", "Spain"),
+        # not "Iraq ∩ Syria", the border, as before
+        ("Jane Doe crossed the border from Iraq into Syria, officials said.",
+         "Syria", "Iraq"),
+    ],
+)  # fmt: skip
+def test_the_place_a_movement_starts_from_is_set_aside(
+    nlp: Any, text: str, went: str, left: str
+) -> None:
+    reading = _read(text, nlp)
+    assert _places(reading) == [("claim", went, "is")]
+    assert ("not_target", left) in set_aside(reading)
+    why = next(x.detail for x in reading.rejected if x.quote == left)
+    assert "place left" in why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a leaving denied, or only meant: she is there
+        "Jane Doe is missing. She has no plans to leave Mosul, where she lives.",
+        "Jane Doe refused to leave Mosul, where she is hiding.",
+        "Jane Doe did not leave Mosul and is hiding there, police said.",
+    ],
+)
+def test_a_leaving_not_done_leaves_the_place_to_the_target(nlp: Any, text: str) -> None:
+    reading = _read(text, nlp)
+    assert [p for _, p, _ in _places(reading)] == ["Mosul"]
+    assert not [x for x in reading.rejected if x.quote == "Mosul"]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Jane Doe is hiding in a house far from Mosul, police said.",
+         [("claim", "Mosul", "is_not")]),
+        ("Jane Doe is hiding far away from Mosul, near Raqqa, police said.",
+         [("claim", "Mosul", "is_not"), ("claim", RAQQA, "is")]),
+        # "not far from" is near: both places stand
+        ("Jane Doe is hiding in Raqqa, not far from Mosul.",
+         [("claim", RAQQA, "is"), ("claim", "Mosul", "is")]),
+    ],
+)  # fmt: skip
+def test_far_from_a_place_denies_it(
+    nlp: Any, text: str, places: list[tuple[str, str, str]]
+) -> None:
+    assert _places(_read(text, nlp)) == places
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        # carried on from where she was seen or found: a claim there, not a seeing
+        ("Jane Doe was found in Aspen and taken to Denver.",
+         [("sighting", "Aspen", "seen"), ("claim", "Denver", "is")]),
+        ("Jane Doe was arrested in Leeds and taken to a police station in York.",
+         [("sighting", "Leeds", "seen"), ("claim", "York", "is")]),
+        # taking a photo is no movement: the seeing keeps its place
+        ("A hiker saw Jane Doe and took a photo in Aspen.",
+         [("sighting", "Aspen", "seen")]),
+    ],
+)  # fmt: skip
+def test_carried_on_from_a_seeing(
+    nlp: Any, text: str, items: list[tuple[str, str, str]]
+) -> None:
+    assert _places(_read(text, nlp)) == items
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        ("Jane Doe was taken to the Royal Alexandra Hospital in Paisley.",
+         "Paisley", "Alexandra"),
+        ("She was treated at St Mary's Hospital in London.", "London", "St Mary"),
+        ("He arrived at Victoria Station in London on Monday.", "London",
+         "Victoria"),
+    ],
+)  # fmt: skip
+def test_a_name_in_a_buildings_name_is_no_place(
+    nlp: Any, text: str, kept: str, dropped: str
+) -> None:
+    from geosleuth.read.toponyms import find_toponyms
+
+    names = [m.text for m in find_toponyms(text, nlp=nlp)]
+    assert kept in names
+    assert dropped not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a place that begins a building's name is the place it is in
+        ("Officers from the Alexandria Police Department searched the area.",
+         "Alexandria"),
+        ("She was treated at Leeds General Infirmary.", "Leeds"),
+    ],
+)  # fmt: skip
+def test_a_place_that_begins_a_buildings_name_stays(
+    nlp: Any, text: str, name: str
+) -> None:
+    from geosleuth.read.toponyms import find_toponyms
+
+    assert name in [m.text for m in find_toponyms(text, nlp=nlp)]
