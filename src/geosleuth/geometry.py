@@ -538,7 +538,10 @@ def _plane_shape(geom: Geometry, grid: Grid, buffer_km: float) -> Any:
                 x, y = grid.lonlat_to_xy_km(ring[:, 0], ring[:, 1])
                 rings.append(np.column_stack([x, y]))
             polys.append(shapely.Polygon(rings[0], rings[1:]))
-        shape = shapely.make_valid(shapely.MultiPolygon(polys))
+        # the parts' union: parts that overlap or share an edge ("search
+        # sectors") make the multipolygon invalid, and make_valid would cut
+        # their overlaps out as holes
+        shape = shapely.union_all([shapely.make_valid(p) for p in polys])
     if buffer_km > 0:
         shape = shape.buffer(buffer_km, quad_segs=32)
     return shape
