@@ -342,6 +342,7 @@ class Grid:
         smallest = _smallest_nice_cell_km(width, height, max_cells)
         if cell_km is None:
             cell_km = smallest
+        _check_not_wider(cell_km, width, height)
         n_cells = _n_cells(width, height, cell_km)
         if n_cells > max_cells:
             count = (
@@ -417,6 +418,7 @@ class Grid:
                 f"'cell_km' must be a positive number. Got {cell_km!r} instead.",
                 field="cell_km",
             )
+        _check_not_wider(cell_km, self.nx * self.cell_km, self.ny * self.cell_km)
         nx = max(1, math.ceil(self.nx * self.cell_km / cell_km - 1e-9))
         ny = max(1, math.ceil(self.ny * self.cell_km / cell_km - 1e-9))
         if nx * ny > max_cells:
@@ -637,3 +639,19 @@ def _round_up_nice(value: float) -> float:
         if m * base >= value * (1 - 1e-12):
             return float(f"{m * base:.12g}")
     return 10.0 * base
+
+
+def _check_not_wider(cell_km: float, width_km: float, height_km: float) -> None:
+    """Refuse a cell larger than the study area (one cell would hold it all).
+
+    A grid is centred on its area, so such a cell would reach far past it: a
+    cell of 1e9 km put the grid's corners at infinity and ran out of memory.
+    """
+    widest = max(width_km, height_km)
+    if cell_km > widest:
+        raise InputError(
+            f"A cell size ('cell_km', --cell-km) of {cell_km:g} km is larger than "
+            f"the study area ({width_km:,.1f} km x {height_km:,.1f} km): at most "
+            f"{widest:,.1f} km.",
+            field="cell_km",
+        )
