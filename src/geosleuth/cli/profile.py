@@ -166,6 +166,91 @@ def _png(
     plt.close(fig)
 
 
+def _left_out_text(n_weight_zero: int) -> str:
+    """``"3 events of weight 0 left out"``, or ``""`` when there are none."""
+    if n_weight_zero == 0:
+        return ""
+    return (
+        f"{n_weight_zero} event{'s' if n_weight_zero > 1 else ''} of weight 0 left out"
+    )
+
+
+def _events_of_positive_weight(
+    path: Path, weight_column: str | None
+) -> tuple[EventTable, int]:
+    """Read the events and leave out those of weight 0; also return how many.
+
+    An event of weight 0 (an address surveyed but with no cases) carries no
+    evidence of the source, so it must not set the study area, the CGT buffer or
+    the DPM's priors: it is dropped here, before anything uses the events.
+
+    Raises
+    ------
+    InputError
+        If the file cannot be read as events, or fewer than 2 events of positive
+        weight remain; the error names the file and the weight column.
+    """
+    try:
+        events = read_events_csv(path, weight_column=weight_column)
+    except InputError as exc:
+        # The event table's own check that not every weight is 0 (the reader
+        # has already refused negative and non-finite weights by line).
+        if weight_column is None or exc.field != "weights" or exc.line is not None:
+            raise
+        raise InputError(
+            f"Event weights must not all be zero: every event of {path} has weight "
+            f"0 in column {weight_column!r}, and an event of weight 0 carries no "
+            "evidence of the source; a geographic profile needs at least 2 events "
+            "of positive weight.",
+            path=str(path),
+            field=weight_column,
+        ) from None
+    if events.weights is None:
+        return events, 0
+    keep = events.weights > 0
+    n_zero = int(np.count_nonzero(~keep))
+    if n_zero == 0:
+        return events, 0
+    n_kept = events.n_events - n_zero
+    if n_kept < 2:
+        raise InputError(
+            f"The events file {path} holds {n_kept} event(s) of positive weight in "
+            f"column {weight_column!r} ({_left_out_text(n_zero)}); a geographic "
+            "profile needs at least 2.",
+            path=str(path),
+            field=weight_column,
+        )
+    kept = EventTable(
+        events.lons[keep],
+        events.lats[keep],
+        events.weights[keep],
+        lines=events.lines[keep],
+        path=events.path,
+        rejected=events.rejected,
+    )
+    return kept, n_zero
+
+
+def _check_dpm_weights(events: EventTable, weight_column: str) -> None:
+    """Refuse, by line, a weight outside :attr:`DPMProfiler.weight_range`."""
+    if events.weights is None:
+        return
+    low, high = DPMProfiler.weight_range
+    bad = np.flatnonzero((events.weights < low) | (events.weights > high))
+    if bad.size:
+        k = int(bad[0])
+        line = int(events.lines[k])
+        raise InputError(
+            f"The {weight_column!r} of the event on line {line} of {events.path} "
+            f"must lie between {low:g} and {high:g} for --method dpm, which reads "
+            f"a weight as a number of events at one place. Got {events.weights[k]:g} "
+            "instead (--method cgt uses only the ratios of the weights).",
+            path=events.path,
+            line=line,
+            field=weight_column,
+        )
+
+
 @app.command("profile")
 @guarded
 def profile(
@@ -197,9 +282,12 @@ def profile(
         str | None,
         typer.Option(
             "--weight-column",
-            help="Column of event weights, as counts (e.g. deaths at an address): "
-            "the DPM reads weight w as w events at one place, CGT and the "
-            "baselines scale each event by w.",
+            help="Column of event weights, as counts (e.g. deaths at an address). "
+            "Rows of weight 0 are left out (they carry no evidence of the source, "
+            "so they set neither the study area nor the buffer nor the priors). "
+            "CGT scales each event by w and uses only the ratios of the weights; "
+            "the DPM reads weight w as w events at one place and takes weights "
+            "from 1e-9 to 1e9.",
         ),
     ] = None,
     n_side: Annotated[
@@ -266,7 +354,9 @@ def profile(
 
     The study area is the events' bounding box plus a margin (10 % of its width on
     the west and east, of its height on the south and north), cut into square
-    equal-area cells, --n-side along its longer side.
+    equal-area cells, --n-side along its longer side. With --weight-column, rows
+    of weight 0 are left out before anything else (the terminal and profile.json
+    say how many).
     """
     truths_ll = [parse_truth(t) for t in (truth or [])]
     if out.exists() and not out.is_dir():
@@ -291,7 +381,9 @@ def profile(
             f"{sigma_shape!r} instead.",
             field="--sigma-shape",
         )
-    events = read_events_csv(events_csv, weight_column=weight_column)
+    events, n_weight_zero = _events_of_positive_weight(events_csv, weight_column)
+    if method == "dpm" and weight_column is not None:
+        _check_dpm_weights(events, weight_column)
     grid = study_area_grid(
         events.lons, events.lats, margin=margin, n_side=n_side, cell_km=cell_km
     )
@@ -385,6 +477,7 @@ def profile(
             "path": str(events_csv),
             "n_events": events.n_events,
             "weight_column": weight_column,
+            "n_weight_zero_left_out": n_weight_zero,
         },
         "parameters": parameters,
         "study_area": {
@@ -439,6 +532,13 @@ def profile(
             else f"hit score {t['hit_score_pct']:.3f} %"
         )
         table.add_row(label, hs_text)
+    if n_weight_zero:
+        console.print(
+            Text(
+                f"{_left_out_text(n_weight_zero)} (column {weight_column!r}): an "
+                "event of weight 0 carries no evidence of the source."
+            )
+        )
     console.print(table)
     if dpm_info is not None and dpm_info["rhat_max"] > 1.1:
         console.print(

@@ -306,13 +306,19 @@ def _gibbs(
             if unit:
                 np.add(v, sig2_col, out=s2)
                 np.divide(cnt, s2, out=lpb)
+                np.log(lpb, out=lpb)
             else:
                 np.divide(sig2_col, wi, out=s2)
                 s2 += v
-                crp = scipy.special.gammaln(nw + wi) - scipy.special.gammaln(nw)
-                np.divide(np.exp(crp), s2, out=lpb)
-                lpb *= cnt > 0
-            np.log(lpb, out=lpb)
+                # log(Γ(n_k + w_i) / Γ(n_k) / s2), kept in log space: the ratio
+                # of gammas overflows float64 once w_i log n_k passes ~709.
+                np.log(s2, out=lpb)
+                np.subtract(
+                    scipy.special.gammaln(nw + wi) - scipy.special.gammaln(nw),
+                    lpb,
+                    out=lpb,
+                )
+                np.copyto(lpb, -np.inf, where=cnt == 0)
             d2 /= s2
             d2 *= 0.5
             np.subtract(lpb2, d2_2, out=lp_exist)

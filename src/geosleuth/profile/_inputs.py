@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from geosleuth._types import ArrayLike, FloatArray
+from geosleuth._types import ArrayLike, BoolArray, FloatArray
 from geosleuth.errors import InputError
 
 __all__: list[str] = []
@@ -60,23 +60,59 @@ def _events(
     if weights is None:
         w = np.ones_like(ex)
     else:
-        w = _float_1d("weights", weights)
-        if w.shape != ex.shape:
-            raise InputError(
-                f"'weights' must have one value per event ({ex.size}). Got {w.size} "
-                "instead.",
-                field="weights",
-            )
-        bad = (w < 0) | np.isinf(w)
-        if bad.any():
-            raise InputError(
-                "'weights' must be finite and non-negative. Got "
-                f"{w[bad][:3].tolist()} among them instead.",
-                field="weights",
-            )
+        w = _weights(weights, ex.size, allow_nan=True)
         if not np.isnan(w).any() and not (w > 0).any():
             raise InputError("'weights' must not all be zero.", field="weights")
     return ex, ey, w
+
+
+def _weights(weights: ArrayLike, n: int, *, allow_nan: bool) -> FloatArray:
+    """Validate one finite, non-negative weight per event (NaN if ``allow_nan``)."""
+    w = _float_1d("weights", weights)
+    if w.size != n:
+        raise InputError(
+            f"'weights' must have one value per event ({n}). Got {w.size} instead.",
+            field="weights",
+        )
+    bad = (w < 0) | np.isinf(w)
+    if not allow_nan:
+        bad |= np.isnan(w)
+    if bad.any():
+        raise InputError(
+            "'weights' must be finite and non-negative. Got "
+            f"{w[bad][:3].tolist()} among them instead.",
+            field="weights",
+        )
+    return w
+
+
+def _with_weight(weights: ArrayLike | None, n: int) -> BoolArray:
+    """Mask of the ``n`` events that carry evidence: weight > 0 (all if no weights).
+
+    An event of weight 0 says nothing of where the source is, so it must not set
+    the study area or the CGT buffer either. Raises an :class:`InputError` for
+    weights that are not one finite, non-negative number per event.
+    """
+    if weights is None:
+        return np.ones(n, dtype=np.bool_)
+    return np.asarray(_weights(weights, n, allow_nan=False) > 0, dtype=np.bool_)
+
+
+def _relative(w: FloatArray) -> tuple[FloatArray, int]:
+    """Weights divided by ``2**e``, the power of two just above the largest one.
+
+    Returns ``(w / 2**e, e)``: the largest relative weight lies in [0.5, 1), so
+    sums of weighted terms cannot overflow however large the weights are, and
+    scaling by a power of two is exact, so every weight keeps its ratio to the
+    others. NaN weights stay NaN; with no finite positive weight, ``e`` is 0.
+    """
+    finite = w[np.isfinite(w)]
+    top = float(finite.max()) if finite.size else 0.0
+    if not top > 0:
+        return w, 0
+    e = int(np.frexp(top)[1])
+    with np.errstate(under="ignore"):
+        return np.ldexp(w, -e), e
 
 
 def _xy_pair(

@@ -15,7 +15,7 @@ import scipy.stats
 
 from geosleuth._types import ArrayLike, FloatArray
 from geosleuth.errors import InputError
-from geosleuth.profile._inputs import _cells, _events
+from geosleuth.profile._inputs import _cells, _events, _relative
 
 __all__ = [
     "centre_of_minimum_distance_km",
@@ -38,6 +38,16 @@ def spatial_mean_scores(
     Searching outward from the mean centre is the simplest baseline (Le Comber et
     al. 2011 report a 5.1 % hit score for it on John Snow's data).
 
+    Parameters
+    ----------
+    event_x_km, event_y_km : array_like of shape (n_events,)
+        Event locations in a plane, km.
+    cell_x_km, cell_y_km : array_like of shape (n_cells,)
+        Cell centres in the same plane, km.
+    weights : array_like of shape (n_events,), optional
+        Non-negative weights (default: all 1); only their ratios matter, so any
+        finite scale gives the same scores.
+
     Returns
     -------
     ndarray of shape (n_cells,)
@@ -47,8 +57,12 @@ def spatial_mean_scores(
     --------
     >>> spatial_mean_scores([0.0, 2.0], [0.0, 0.0], [1.0, 4.0], [0.0, 0.0]).tolist()
     [-0.0, -3.0]
+    >>> spatial_mean_scores([0.0, 2.0], [0.0, 0.0], [1.0, 4.0], [0.0, 0.0],
+    ...                     weights=[1e308, 1e308]).tolist()
+    [-0.0, -3.0]
     """
     ex, ey, w = _events(event_x_km, event_y_km, weights)
+    w, _ = _relative(w)
     cx, cy = _cells(cell_x_km, cell_y_km)
     mx = float(np.sum(w * ex) / np.sum(w))
     my = float(np.sum(w * ey) / np.sum(w))
@@ -73,7 +87,7 @@ def centre_of_minimum_distance_km(
     event_x_km, event_y_km : array_like of shape (n_events,)
         Event locations, km (finite).
     weights : array_like of shape (n_events,), optional
-        Non-negative weights (default: all 1).
+        Non-negative weights (default: all 1); only their ratios matter.
     tol_km : float, default 1e-9
         Stop when a step moves less than this, km.
     max_iter : int, default 10_000
@@ -98,7 +112,8 @@ def centre_of_minimum_distance_km(
             "Event coordinates and weights must be finite.", field="event_x_km"
         )
     keep = w > 0
-    ex, ey, w = ex[keep], ey[keep], w[keep]
+    ex, ey = ex[keep], ey[keep]
+    w, _ = _relative(w[keep])
     px, py = float(np.sum(w * ex) / w.sum()), float(np.sum(w * ey) / w.sum())
     scale = max(float(np.ptp(ex)), float(np.ptp(ey)), 1.0)
     for _ in range(max_iter):
@@ -165,15 +180,27 @@ def gaussian_kde_scores(
     Uses :class:`scipy.stats.gaussian_kde` with its default bandwidth (Scott's
     rule, full covariance scaled by ``n_eff ** (-1/6)``).
 
+    Parameters
+    ----------
+    event_x_km, event_y_km : array_like of shape (n_events,)
+        Event locations in a plane, km.
+    cell_x_km, cell_y_km : array_like of shape (n_cells,)
+        Cell centres in the same plane, km.
+    weights : array_like of shape (n_events,), optional
+        Non-negative weights (default: all 1); events of weight 0 are left out,
+        and only the ratios of the others matter, however large or small they are.
+
     Returns
     -------
     ndarray of shape (n_cells,)
-        The estimated event density at each cell centre, per km².
+        The estimated event density at each cell centre, per km²; NaN everywhere
+        if a weight is NaN (missing).
 
     Raises
     ------
     InputError
-        With fewer than 3 events, or events on a line (singular covariance).
+        With fewer than 3 events (of positive weight), or events on a line
+        (singular covariance).
 
     Examples
     --------
@@ -184,9 +211,18 @@ def gaussian_kde_scores(
     """
     ex, ey, w = _events(event_x_km, event_y_km, weights, min_events=3)
     cx, cy = _cells(cell_x_km, cell_y_km)
+    if np.isnan(w).any():
+        return np.full(cx.size, np.nan)
     keep = w > 0
+    if keep.sum() < 3:
+        raise InputError(
+            "A Gaussian KDE needs at least 3 events of positive weight. Got "
+            f"{int(keep.sum())} instead.",
+            field="weights",
+        )
+    w, _ = _relative(w[keep])
     try:
-        kde = scipy.stats.gaussian_kde(np.vstack([ex[keep], ey[keep]]), weights=w[keep])
+        kde = scipy.stats.gaussian_kde(np.vstack([ex[keep], ey[keep]]), weights=w)
     except np.linalg.LinAlgError:
         raise InputError(
             "The events lie on a line, so a 2-D kernel density cannot be fitted.",

@@ -21,6 +21,8 @@ from geosleuth.profile._inputs import (
     _positive,
     _Raster,
     _raster_of,
+    _relative,
+    _with_weight,
 )
 
 __all__ = ["cgt_scores", "estimate_cgt_buffer_km"]
@@ -158,7 +160,9 @@ def cgt_scores(
     f, g : float, default 1.2
         Decay exponents outside and inside the buffer (Rossmo 1995's values).
     weights : array_like of shape (n_events,), optional
-        Non-negative weight of each event's term (default: all 1).
+        Non-negative weight of each event's term (default: all 1). Events of
+        weight 0 add nothing. Only the ratios of the weights matter to the
+        ranking of the cells, however large or small the weights are (see Notes).
     method : {"auto", "raster", "direct"}, default "auto"
         ``"raster"``: the exact fast algorithm of the Notes, for cells that are the
         centres of a row-major raster of square cells (what
@@ -191,7 +195,14 @@ def cgt_scores(
             + \frac{(1 - \phi_e) B^{g - f}}{(2B - d_e)^{g}} \right],
         \qquad \phi_e = 1 \text{ if } d_e > B \text{ else } 0,
 
-    with ``k = 1`` here (``k`` only rescales). The two branches meet at ``d = B``
+    with ``k = 1`` here (``k`` only rescales). The sum is taken over the weights
+    divided by ``2**e``, the power of two just above the largest weight, and then
+    multiplied back by ``2**e``: both steps are exact, and the sum cannot
+    overflow on the way (weights of 1e308 would, summed as given). If ``S`` itself
+    does not fit in float64 (it would overflow, or fall below the smallest normal
+    number), the scores are returned with ``k = 2**-e`` instead; the cells keep
+    their order either way, so the peak and every hit score depend only on the
+    relative weights. The two branches meet at ``d = B``
     (both give ``B^{-f}``), and since ``B > 0`` the score is finite everywhere: an
     event at a cell's centre (``d = 0``) contributes ``B^{g-f} / (2B)^g``, the
     buffer branch's value, so there is no singularity at ``d = 0``. The distance is
@@ -236,7 +247,8 @@ def cgt_scores(
     if not (np.isfinite(ex).all() and np.isfinite(ey).all() and np.isfinite(w).all()):
         return np.full(cx.size, np.nan)
     keep = w > 0
-    ex, ey, w = ex[keep], ey[keep], w[keep]
+    ex, ey = ex[keep], ey[keep]
+    w, e = _relative(w[keep])
     raster = _raster_of(cx, cy) if method != "direct" else None
     if method == "raster" and raster is None:
         raise InputError(
@@ -246,28 +258,54 @@ def cgt_scores(
             field="cell_x_km",
         )
     if raster is None:
-        return _cgt_direct(ex, ey, w, cx, cy, b, f, g)
-    return _cgt_raster(ex, ey, w, raster, b, f, g)
+        relative = _cgt_direct(ex, ey, w, cx, cy, b, f, g)
+    else:
+        relative = _cgt_raster(ex, ey, w, raster, b, f, g)
+    return _scaled_back(relative, e)
 
 
-def estimate_cgt_buffer_km(event_x_km: ArrayLike, event_y_km: ArrayLike) -> float:
+def _scaled_back(relative: FloatArray, e: int) -> FloatArray:
+    """``relative * 2**e`` (k = 1) where float64 holds it, else ``relative``.
+
+    Scaling by a power of two is exact, so either way the cells keep their order.
+    """
+    with np.errstate(over="ignore", under="ignore"):
+        scores = np.ldexp(relative, e)
+    tiny = np.finfo(np.float64).tiny
+    fits = np.isnan(relative) | (relative == 0)
+    fits |= np.isfinite(scores) & (np.abs(scores) >= tiny)
+    return scores if bool(fits.all()) else relative
+
+
+def estimate_cgt_buffer_km(
+    event_x_km: ArrayLike,
+    event_y_km: ArrayLike,
+    *,
+    weights: ArrayLike | None = None,
+) -> float:
     """Data-driven CGT buffer: half the mean Manhattan nearest-neighbour distance.
 
     Parameters
     ----------
     event_x_km, event_y_km : array_like of shape (n_events,)
         Event locations in a plane, km; at least 2 events.
+    weights : array_like of shape (n_events,), optional
+        Non-negative event weights. Events of weight 0 carry no evidence of the
+        source and are left out (as :func:`cgt_scores` leaves them out); the
+        others count once each, whatever their weight.
 
     Returns
     -------
     float
-        ``B = 0.5 * mean_e min_{e' != e} (|x_e - x_e'| + |y_e - y_e'|)``, km.
+        ``B = 0.5 * mean_e min_{e' != e} (|x_e - x_e'| + |y_e - y_e'|)``, km, over
+        the events of positive weight.
 
     Raises
     ------
     InputError
-        With fewer than 2 events, non-finite coordinates, or when every event has a
-        coincident neighbour (the mean distance is 0; pass ``buffer_km`` yourself).
+        With fewer than 2 events (of positive weight), non-finite coordinates or
+        weights, negative weights, or when every event has a coincident neighbour
+        (the mean distance is 0; pass ``buffer_km`` yourself).
 
     Notes
     -----
@@ -280,6 +318,12 @@ def estimate_cgt_buffer_km(event_x_km: ArrayLike, event_y_km: ArrayLike) -> floa
     --------
     >>> estimate_cgt_buffer_km([0.0, 1.0, 3.0], [0.0, 1.0, 1.0])
     1.0
+
+    An event of weight 0, however far away, changes nothing:
+
+    >>> estimate_cgt_buffer_km([0.0, 1.0, 3.0, 90.0], [0.0, 1.0, 1.0, 90.0],
+    ...                        weights=[1, 2, 1, 0])
+    1.0
     """
     ex, ey, _ = _events(event_x_km, event_y_km, None, min_events=2)
     if not (np.isfinite(ex).all() and np.isfinite(ey).all()):
@@ -287,6 +331,14 @@ def estimate_cgt_buffer_km(event_x_km: ArrayLike, event_y_km: ArrayLike) -> floa
             "Event coordinates must be finite to estimate the CGT buffer.",
             field="event_x_km",
         )
+    keep = _with_weight(weights, ex.size)
+    if keep.sum() < 2:
+        raise InputError(
+            "Estimating the CGT buffer needs at least 2 events of positive weight. "
+            f"Got {int(keep.sum())} instead.",
+            field="weights",
+        )
+    ex, ey = ex[keep], ey[keep]
     tree = scipy.spatial.cKDTree(np.column_stack([ex, ey]))
     dist, _ = tree.query(np.column_stack([ex, ey]), k=2, p=1)
     mean_nn = float(np.mean(dist[:, 1]))

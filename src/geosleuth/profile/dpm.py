@@ -10,7 +10,7 @@ its progress hook. The references are in :mod:`geosleuth.profile`.
 from __future__ import annotations
 
 import math
-from typing import Literal
+from typing import ClassVar, Literal
 
 import numpy as np
 
@@ -188,7 +188,15 @@ class DPMProfiler:
     Weights: an event of weight ``w`` counts as ``w`` coincident events that share
     one source (e.g. all deaths at one address): it adds ``w`` to ``n_k``, joins an
     existing source with prior weight ``Γ(n_k + w)/Γ(n_k)`` and a new one with
-    ``alpha Γ(w)``, and its likelihood uses variance ``v_k + sigma^2/w``.
+    ``alpha Γ(w)``, and its likelihood uses variance ``v_k + sigma^2/w``. So,
+    unlike CGT's, the DPM's weights are absolute: multiplying them all by 10
+    claims ten times the events, and the posterior tightens. The sampler works
+    with ``log Γ`` (the ratio of gammas overflows float64 once ``w log n_k``
+    passes about 709, e.g. 200 deaths at an address beside a source of 1,000),
+    and :attr:`weight_range` bounds the weights: 1e-9 to 1e9 (a billion events
+    at one address), beyond which the sampler's float64 sums of weights and
+    ``log Γ`` of them lose the precision the allocation needs, or overflow.
+    An event of weight 0 is left out.
 
     Examples
     --------
@@ -212,6 +220,9 @@ class DPMProfiler:
     ...
     geosleuth.errors.NotFittedError: This DPMProfiler is not fitted yet; call fit() ...
     """
+
+    #: The smallest and the largest positive event weight :meth:`fit` accepts.
+    weight_range: ClassVar[tuple[float, float]] = (1e-9, 1e9)
 
     def __init__(
         self,
@@ -315,8 +326,9 @@ class DPMProfiler:
         cell_x_km, cell_y_km : array_like of shape (n_cells,)
             Cell centres, km (e.g. :meth:`Grid.cell_xy_km`).
         weights : array_like of shape (n_events,), optional
-            Positive event weights (e.g. deaths per address); zero-weight events
-            are dropped. See the class Notes.
+            Event weights as counts (e.g. deaths per address); events of weight 0
+            are left out, and the others must lie within :attr:`weight_range`
+            (1e-9 to 1e9). See the class Notes.
         progress : callable, optional
             Called as ``progress(done, total)`` after each sweep.
 
@@ -328,8 +340,9 @@ class DPMProfiler:
         Raises
         ------
         InputError
-            On invalid settings, fewer than 2 events, non-finite coordinates, or
-            negative weights.
+            On invalid settings, fewer than 2 events (of positive weight),
+            non-finite coordinates, negative weights, or a positive weight outside
+            :attr:`weight_range`.
         """
         self._check_params()
         ex, ey, w = _events(event_x_km, event_y_km, weights, min_events=2)
@@ -341,7 +354,23 @@ class DPMProfiler:
                 "Event coordinates and weights must be finite for the DPM.",
                 field="event_x_km",
             )
+        low, high = self.weight_range
+        out_of_range = (w > 0) & ((w < low) | (w > high))
+        if out_of_range.any():
+            k = int(np.flatnonzero(out_of_range)[0])
+            raise InputError(
+                f"The weight of event {k} must lie between {low:g} and {high:g} "
+                f"(a number of events at one place) for the DPM. Got {w[k]:g} "
+                "instead.",
+                field="weights",
+            )
         keep = w > 0
+        if keep.sum() < 2:
+            raise InputError(
+                "The DPM needs at least 2 events of positive weight. Got "
+                f"{int(keep.sum())} instead.",
+                field="weights",
+            )
         ex, ey, w = ex[keep], ey[keep], w[keep]
         rng = np.random.default_rng(self.rng)
         if self.prior_centre_xy_km is None:

@@ -14,7 +14,7 @@ import numpy as np
 from geosleuth._types import ArrayLike
 from geosleuth.errors import InputError
 from geosleuth.grid import MAX_CELLS, Grid, laea_forward
-from geosleuth.profile._inputs import _float_1d, _positive
+from geosleuth.profile._inputs import _float_1d, _positive, _with_weight
 
 __all__ = ["hit_score", "study_area_grid"]
 
@@ -68,6 +68,7 @@ def study_area_grid(
     event_lons: ArrayLike,
     event_lats: ArrayLike,
     *,
+    weights: ArrayLike | None = None,
     margin: float = 0.10,
     n_side: int = 400,
     cell_km: float | None = None,
@@ -87,6 +88,11 @@ def study_area_grid(
     ----------
     event_lons, event_lats : array_like of shape (n_events,)
         Event longitudes and latitudes, degrees (WGS84); finite and in range.
+    weights : array_like of shape (n_events,), optional
+        Non-negative event weights. Events of weight 0 carry no evidence of the
+        source, so they do not set the study area (an address with no cases, far
+        from the others, would otherwise stretch it); the others count alike,
+        whatever their weight.
     margin : float, default 0.10
         Margin on each side as a fraction of the box's extent on that axis.
     n_side : int, default 400
@@ -106,9 +112,11 @@ def study_area_grid(
     Raises
     ------
     InputError
-        If coordinates are missing, non-finite or out of range, if all events
-        coincide, if ``margin``, ``n_side`` or ``cell_km`` is invalid, or if
-        the cells would number more than :data:`~geosleuth.grid.MAX_CELLS`.
+        If coordinates are missing, non-finite or out of range, if weights are
+        not one finite, non-negative number per event or are all 0, if all events
+        (of positive weight) coincide, if ``margin``, ``n_side`` or ``cell_km`` is
+        invalid, or if the cells would number more than
+        :data:`~geosleuth.grid.MAX_CELLS`.
 
     Examples
     --------
@@ -116,6 +124,12 @@ def study_area_grid(
     >>> max(g.nx, g.ny)
     100
     >>> int(g.lonlat_to_cell(10.0, 50.0)) >= 0
+    True
+
+    An event of weight 0 leaves the area as it was:
+
+    >>> study_area_grid([10.0, 10.1, 12.0], [50.0, 50.1, 53.0], weights=[1, 1, 0],
+    ...                 n_side=100) == g
     True
     >>> study_area_grid([10.0, 10.0], [50.0, 50.0])
     Traceback (most recent call last):
@@ -139,6 +153,10 @@ def study_area_grid(
             "finite degrees within lon -180..180 and lat -90..90.",
             field="event_lons",
         )
+    keep = _with_weight(weights, lons.size)
+    if not keep.any():
+        raise InputError("'weights' must not all be zero.", field="weights")
+    lons, lats = lons[keep], lats[keep]
     if not (isinstance(margin, (int, float)) and 0 <= margin < 10):
         raise InputError(
             f"'margin' must be a fraction between 0 and 10. Got {margin!r} instead.",
@@ -159,7 +177,8 @@ def study_area_grid(
     longer = max(width, height)
     if longer <= 0:
         raise InputError(
-            "All events are at the same place, so they span no study area; give "
+            f"All events{'' if weights is None else ' of positive weight'} are at "
+            "the same place, so they span no study area; give "
             "events at two places or more (in Python, Grid.around builds a grid "
             "around one point).",
             field="event_lons",
