@@ -346,10 +346,10 @@ def test_title_option_and_posterior_file_argument(
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--budget-km", "0", "--sweep-width-km", "0.05"], "'budget_km' must be"),
-        (["--budget-km", "-3", "--sweep-width-km", "0.05"], "'budget_km' must be"),
-        (["--budget-km", "10", "--sweep-width-km", "-0.05"], "'sweep_width_km' must"),
-        (["--budget-km", "10", "--sweep-width-km", "0"], "'sweep_width_km' must"),
+        (["--budget-km", "0", "--sweep-width-km", "0.05"], "--budget-km must be"),
+        (["--budget-km", "-3", "--sweep-width-km", "0.05"], "--budget-km must be"),
+        (["--budget-km", "10", "--sweep-width-km", "-0.05"], "--sweep-width-km must"),
+        (["--budget-km", "10", "--sweep-width-km", "0"], "--sweep-width-km must"),
         (
             ["--budget-km", "10", "--sweep-width-km", "0.05", "--rest-of-world", "1"],
             "--rest-of-world must be below 1",
@@ -363,9 +363,9 @@ def test_title_option_and_posterior_file_argument(
                 "--rest-of-world",
                 "-0.2",
             ],
-            "'rest_of_world' must be a probability",
+            "--rest-of-world must be a probability",
         ),
-        (["--budget-km", "nan", "--sweep-width-km", "0.05"], "'budget_km' must be"),
+        (["--budget-km", "nan", "--sweep-width-km", "0.05"], "--budget-km must be"),
     ],
 )
 def test_bad_numbers_give_one_red_line_and_exit_1(
@@ -461,15 +461,16 @@ def test_malformed_posterior_exits_1(tmp_path: Path, damage: str, message: str) 
     ("text", "message"),
     [
         ("{oops", "is not valid JSON"),
-        ('["title", "x"]', "must hold a JSON object. Got list instead"),
-        ("42", "must hold a JSON object. Got int instead"),
+        ('["title", "x"]', "holds a JSON list, not an object"),
+        ("42", "holds a JSON int, not an object"),
     ],
 )
-def test_malformed_estimate_json_exits_1(
+def test_malformed_estimate_json_warns_and_plans_under_the_default_title(
     estimate: Path, tmp_path: Path, text: str, message: str
 ) -> None:
+    # the plan needs only posterior.npz; estimate.json gives no more than the title
     (estimate / "estimate.json").write_text(text, encoding="utf-8")
-    code, _, err = _plan(
+    code, out, err = _plan(
         str(estimate),
         "--budget-km",
         "1",
@@ -478,12 +479,13 @@ def test_malformed_estimate_json_exits_1(
         "--out",
         str(tmp_path / "p"),
     )
-    assert code == 1
-    assert err.startswith("InputError: ")
+    assert code == 0, err
+    assert err.startswith("GeosleuthWarning: The plan is titled 'Search plan'")
     assert message in err
     assert "estimate.json" in err
     assert "Traceback" not in err
-    assert not (tmp_path / "p" / "plan.csv").exists()
+    assert "Search plan: where to search" in out
+    assert (tmp_path / "p" / "plan.csv").exists()
 
 
 def test_non_numeric_budget_is_a_usage_error(estimate: Path, tmp_path: Path) -> None:

@@ -100,6 +100,13 @@ CASE_SCHEMA: dict[str, Any] = {
                     "minimum": 0,
                     "maximum": 1,
                 },
+                "rest_of_world": {
+                    "description": "Probability that the target is outside the "
+                    "region, before any search; unsuccessful searches raise it.",
+                    "type": "number",
+                    "minimum": 0,
+                    "exclusiveMaximum": 1,
+                },
             },
             "additionalProperties": False,
         },

@@ -464,18 +464,21 @@ def locate_case(
 def _plan_layer(
     est: Estimate, *, budget_km: float, sweep_width_km: float
 ) -> dict[str, Any]:
-    from geosleuth.plan import allocate_optimal
+    from geosleuth.plan import allocate_optimal, scale_for_rest_of_world
     from geosleuth.report.geojson import effort_bands_geojson
 
+    # the chance the target is outside the region, after the searches so far
     sp = allocate_optimal(
-        est.posterior,
+        scale_for_rest_of_world(est.posterior, rest_of_world=est.p_outside),
         budget_km,
         sweep_width_km=sweep_width_km,
         area_km2=est.grid.cell_area_km2,
+        rest_of_world=est.p_outside,
     )
     summary = {
         "budget_km": budget_km,
         "sweep_width_km": sweep_width_km,
+        "rest_of_world": round(float(est.p_outside), 4),
         "probability_of_success": round(float(sp.pos), 4),
         "cells_searched": int((sp.effort_km > 0).sum()),
     }

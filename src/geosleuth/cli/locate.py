@@ -38,13 +38,19 @@ from geosleuth.cli.read import (
     home_of,
     scheduler_of,
 )
-from geosleuth.errors import GeosleuthWarning, InputError
+from geosleuth.errors import (
+    CaseFileError,
+    EvidenceWarning,
+    GeosleuthWarning,
+    InputError,
+)
 from geosleuth.evidence import Searched
 from geosleuth.fuse import (
     Estimate,
+    factors,
     fuse,
 )
-from geosleuth.geometry import Area, Point, from_geojson
+from geosleuth.geometry import Area, Geometry, Line, Point, from_geojson
 from geosleuth.locate import append_items, locate_case, search_item, timeline_of
 from geosleuth.report import files
 
@@ -133,6 +139,13 @@ def _summary(est: Estimate, *, target: str, out: Path) -> None:
         f"90% area = {est.hdr_km2['90']:,.0f} km²   items used: {len(est.used)}, "
         f"left out: {len(est.excluded)}"
     )
+    if est.search_miss is not None:
+        console.print(
+            f"Searches: all would have missed with probability {est.search_miss:.3f}"
+            f" were the target in the region; P(outside the region) = "
+            f"{est.p_outside:.3f} (rest_of_world {est.settings.rest_of_world:g} "
+            "before them). The figures above are given the target is in the region."
+        )
     rng = est.top_place_range()
     if rng is not None:
         console.print(
@@ -228,6 +241,10 @@ def locate(
             "neither.",
             field="--budget-km",
         )
+    if budget_km is not None and sweep_width_km is not None:
+        from geosleuth.cli.plan import check_plan_options
+
+        check_plan_options(budget_km, sweep_width_km, 0.0)
     how, n_workers = scheduler_of(workers, scheduler)
     with shown_warnings():
         est, who = run_locate(
@@ -308,9 +325,124 @@ def schema() -> None:
     typer.echo(json.dumps(CASE_SCHEMA, indent=2))
 
 
+_RADIUS = "--radius-km (--buffer-km)"
+
+
+def _check_pd(pd: float) -> float:
+    """``pd`` if it is a probability of detection above 0 and at most 1.
+
+    A search that could detect nothing (``pd = 0``) found nothing by
+    construction: it would be recorded, and tell nothing.
+    """
+    if not 0.0 < pd <= 1.0:  # also NaN
+        why = (
+            ": a search that cannot detect anything tells nothing when it finds nothing"
+            if pd == 0
+            else ""
+        )
+        raise InputError(
+            "--pd must be above 0 and at most 1 (the search's 'pd', its probability "
+            f"of detection). Got {pd:g} instead{why}.",
+            field="--pd",
+        )
+    return pd
+
+
+def _check_radius(radius_km: float | None, what: str) -> float:
+    """``radius_km`` if it is a positive, finite number of km; ``what`` needs it."""
+    if radius_km is None or not (radius_km > 0 and math.isfinite(radius_km)):
+        got = "none" if radius_km is None else f"{radius_km:g}"
+        raise InputError(
+            f"{what} needs a positive {_RADIUS}, the distance searched around it "
+            f"in km. Got {got}.",
+            field="--radius-km",
+        )
+    return float(radius_km)
+
+
+def _no_radius(radius_km: float | None, what: str) -> None:
+    """Refuse a ``--radius-km`` given with an area searched as drawn."""
+    if radius_km is not None:
+        raise InputError(
+            f"{_RADIUS} has no meaning with {what}: an area is searched as drawn. "
+            "Leave it out, or give a point or line it applies to (--point, or "
+            "--geojson with a Point or LineString).",
+            field="--radius-km",
+        )
+
+
+def _union_of_features(obj: dict[str, Any], path: Path) -> Geometry:
+    """The searched area of a GeoJSON FeatureCollection: its features' union.
+
+    The polygons of every feature make one area, or the lines of every feature
+    one track (searched within ``--radius-km`` of it). Points, and polygons
+    mixed with lines, are refused: one search has one shape and one buffer.
+    """
+    feats = obj.get("features")
+    if not isinstance(feats, list) or not feats:
+        raise InputError(
+            f"The FeatureCollection in {path} has no features: a list of polygon or "
+            "line features was expected.",
+            path=str(path),
+            field="features",
+        )
+    polygons: list[Any] = []
+    parts: list[Any] = []
+    for i, feat in enumerate(feats):
+        geom = from_geojson(
+            feat.get("geometry") if isinstance(feat, dict) else feat,
+            what=f"geometry of feature {i} in {path}",
+        )
+        if isinstance(geom, Area):
+            polygons.extend(geom.polygons)
+        elif isinstance(geom, Line):
+            parts.extend(geom.parts)
+        else:
+            raise InputError(
+                f"Feature {i} of the FeatureCollection in {path} is a Point: a "
+                "collection is read as one searched area (its polygons) or one "
+                "searched track (its lines). Record a point apart, with --point "
+                "LON,LAT and --radius-km.",
+                path=str(path),
+                field=f"features[{i}]",
+            )
+    if polygons and parts:
+        raise InputError(
+            f"The FeatureCollection in {path} holds both polygons and lines: record "
+            "them as two searches, one file each (the lines with --radius-km).",
+            path=str(path),
+            field="features",
+        )
+    return Area(tuple(polygons)) if polygons else Line(tuple(parts))
+
+
+def _read_geojson(path: Path) -> Geometry:
+    """The geometry of a GeoJSON file: a geometry, a Feature or a FeatureCollection.
+
+    A UTF-8 byte-order mark (written by some Windows tools) is allowed.
+    """
+    try:
+        obj = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(
+            f"Cannot read GeoJSON from {path}: {exc}.", path=str(path)
+        ) from None
+    if isinstance(obj, dict) and obj.get("type") == "FeatureCollection":
+        return _union_of_features(obj, path)
+    if isinstance(obj, dict) and obj.get("type") == "Feature":
+        obj = obj.get("geometry")
+    return from_geojson(obj, what=f"geometry in {path}")
+
+
 def _area_from_options(
     box: str | None, point: str | None, radius_km: float | None, geojson: Path | None
-) -> tuple[Any, float]:
+) -> tuple[Geometry, float]:
+    """The searched geometry and its buffer (km) from the command's options.
+
+    ``radius_km`` is the buffer of a point or line (``--point``, or a Point or
+    LineString in ``--geojson``); an area (``--box``, a polygon) is searched as
+    drawn, and a ``radius_km`` given with it is refused rather than dropped.
+    """
     given = [x is not None for x in (box, point, geojson)]
     if sum(given) != 1:
         raise InputError(
@@ -331,6 +463,7 @@ def _area_from_options(
                 f"--box must have west < east and south < north. Got {box!r}.",
                 field="--box",
             )
+        _no_radius(radius_km, "--box")
         return Area.box(w, s, e, n), 0.0
     if point is not None:
         try:
@@ -339,22 +472,65 @@ def _area_from_options(
             raise InputError(
                 f"--point must be LON,LAT in degrees. Got {point!r}.", field="--point"
             ) from None
-        if radius_km is None or not radius_km > 0:
-            raise InputError(
-                "--point needs a positive --radius-km.", field="--radius-km"
-            )
-        return Point(lon, lat), float(radius_km)
+        return Point(lon, lat), _check_radius(radius_km, "--point")
     if geojson is None:  # pragma: no cover - guarded by the count above
         raise InputError("No area given.", field="area")
-    try:
-        obj = json.loads(geojson.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(
-            f"Cannot read GeoJSON from {geojson}: {exc}.", path=str(geojson)
-        ) from None
-    if isinstance(obj, dict) and obj.get("type") == "Feature":
-        obj = obj.get("geometry")
-    return from_geojson(obj, what=f"geometry in {geojson}"), 0.0
+    geom = _read_geojson(geojson)
+    kind = {"point": "a Point", "line": "a LineString", "area": "a polygon"}[geom.kind]
+    what = f"--geojson {geojson} ({kind})"
+    if isinstance(geom, Area):
+        _no_radius(radius_km, what)
+        return geom, 0.0
+    return geom, _check_radius(radius_km, what)
+
+
+_CHECK = "check its coordinates (longitude first, then latitude)."
+
+
+def _outside_region(items: Sequence[Searched], case: Case) -> list[tuple[str, str]]:
+    """Each search that lies wholly outside the case's study region, and so what.
+
+    The region is the case's ``region:`` or, without one, the region drawn
+    around its evidence (``case.grid``, drawn as
+    :func:`geosleuth.locate.locate_case` draws it). The test and the distance
+    are those of :func:`geosleuth.fuse.factors`, so they match what
+    ``geosleuth locate`` says when it leaves the item out.
+
+    Returns
+    -------
+    list of (str, str)
+        Per such search: where it lies (a sentence), and what ``geosleuth
+        locate`` will do with it.
+    """
+    w, s, e, n = case.grid.bounds_lonlat()
+    bounds = f"west {w:.2f}, south {s:.2f}, east {e:.2f}, north {n:.2f}"
+    out = []
+    for item in items:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", GeosleuthWarning)
+            _, skipped = factors(
+                [item], case.grid, as_of=item.date, settings=case.settings
+            )
+        for _, why in skipped:
+            if case.region_given:
+                where = f"the case's region ({bounds})"
+                then = "'geosleuth locate' will leave it out."
+            else:
+                where = f"the region drawn around the case's evidence ({bounds})"
+                # it moves the map all the same, once the region is redrawn
+                why = why.removesuffix(", so it cannot move the map")
+                then = (
+                    "With no 'region' in the case, 'geosleuth locate' will widen "
+                    "the study region to hold it."
+                )
+            out.append(
+                (
+                    f"The searched area of {item.id!r} lies wholly outside {where}: "
+                    f"{why}.",
+                    then,
+                )
+            )
+    return out
 
 
 _PD_STEP = 0.05
@@ -378,7 +554,7 @@ def _plan_bands(path: Path) -> list[tuple[float, Area, int]]:
         )
 
     try:
-        obj = json.loads(path.read_text(encoding="utf-8"))
+        obj = json.loads(path.read_text(encoding="utf-8-sig"))  # a BOM is allowed
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise bad(f"not JSON ({exc})") from None
     feats = obj.get("features") if isinstance(obj, dict) else None
@@ -437,19 +613,34 @@ def searched(
     date: Annotated[str, typer.Option(help="Day of the search, YYYY-MM-DD.")],
     pd: Annotated[
         float | None,
-        typer.Option(help="Probability of detection in the area (0-1)."),
+        typer.Option(help="Probability of detection in the area: above 0, at most 1."),
     ] = None,
-    box: Annotated[str | None, typer.Option(help="WEST,SOUTH,EAST,NORTH")] = None,
+    box: Annotated[
+        str | None,
+        typer.Option(help="WEST,SOUTH,EAST,NORTH in degrees: an area searched."),
+    ] = None,
     point: Annotated[
-        str | None, typer.Option(help="LON,LAT (with --radius-km)")
+        str | None,
+        typer.Option(
+            help="LON,LAT in degrees: a point searched around (with --radius-km)."
+        ),
     ] = None,
     radius_km: Annotated[
-        float | None, typer.Option(help="Radius around --point.")
+        float | None,
+        typer.Option(
+            "--radius-km",
+            "--buffer-km",
+            help="Distance searched around a --point, or around the point or line "
+            "(a walked or flown track) in --geojson, km: the item's buffer_km. Not "
+            "for areas (--box, a polygon), which are searched as drawn.",
+        ),
     ] = None,
     geojson: Annotated[
         Path | None,
         typer.Option(
-            help="GeoJSON geometry or Feature of the searched area.",
+            help="GeoJSON file of what was searched: a geometry, a Feature, or a "
+            "FeatureCollection (the union of its polygons, or of its lines). A point "
+            "or line needs --radius-km.",
             exists=True,
             dir_okay=False,
             readable=True,
@@ -471,8 +662,10 @@ def searched(
 ) -> None:
     """Record a search that found nothing as evidence in CASE.
 
-    Give the area (--box, --point with --radius-km, or --geojson) with its --pd, or
-    the --plan that was carried out.
+    Give the area (--box, --point with --radius-km, or --geojson; a point or line
+    in it with --radius-km) with its --pd, or the --plan that was carried out. A
+    search that lies wholly outside the case's region (or, without one, its
+    evidence) is recorded with a warning: check its coordinates.
     """
     day = _parse_date(date, "--date")
     if day is None:  # pragma: no cover - Typer requires --date
@@ -485,6 +678,7 @@ def searched(
                 "says where and how well each cell was searched.",
                 field="--plan",
             )
+        _no_radius(radius_km, "--plan")
         bands = [(b_pd, b_area, 0.0, n) for b_pd, b_area, n in _plan_bands(plan)]
     else:
         if pd is None:
@@ -492,6 +686,7 @@ def searched(
                 "Give --pd, the probability of detection in the area (or --plan).",
                 field="--pd",
             )
+        pd = _check_pd(pd)
         area, buffer_km = _area_from_options(box, point, radius_km, geojson)
         bands = [(pd, area, buffer_km, 0)]
     speaker = clean_text(team, "--team") or "search team"
@@ -500,6 +695,7 @@ def searched(
         item_id = clean_text(item_id, "--id")
 
     case_as_of: list[dt.date | None] = []  # the case's as_of, as build() read it
+    far: list[tuple[str, str]] = []  # searches wholly outside the case's region
 
     def build(current: Case) -> list[Searched]:
         case_as_of.append(current.as_of)
@@ -531,12 +727,32 @@ def searched(
                     detail=detail,
                 )
             )
+        far.extend(_outside_region(items, current))
         return items
 
-    items = append_items(case, build)
+    try:
+        items = append_items(case, build)
+    except CaseFileError as exc:
+        if not far:
+            raise
+        # the case with the search no longer holds (a region drawn around the
+        # evidence, stretched to hold the search, with too many cells): say why
+        raise CaseFileError(
+            f"{exc.message} {far[0][0]} Nothing was written; {_CHECK}",
+            path=exc.path,
+            line=exc.line,
+            field=exc.field,
+        ) from None
     as_of = case_as_of[0]
     for it in items:
         console.print(Text(f"Added {it.id} (pd = {it.pd:g}) to {case}."))
+    with shown_warnings():
+        for where, then in far:
+            warnings.warn(
+                f"{where} {then} It is recorded as given; {_CHECK}",
+                EvidenceWarning,
+                stacklevel=2,
+            )
     if as_of is not None and day > as_of:
         console.print(
             f"[yellow]The case's as_of is {as_of.isoformat()}, before this search "
@@ -612,6 +828,7 @@ def verify(
     d_post = float(np.max(np.abs(est.posterior - posterior)))
     sections = {
         "P(alive)": "p_alive",
+        "searches and rest of world": ("search_miss", "p_outside"),
         "HDR areas": "hdr_km2",
         "ranked places": "places",
         "leave-one-out range": "top_place_leave_one_out",
@@ -622,7 +839,14 @@ def verify(
         "posterior (max |Δp| ≤ 1e-12)": (d_post <= 1e-12, [])
     }
     for name, key in sections.items():
-        diffs = files.record_differences(rec.get(key), fresh[key], path=key)
+        keys = key if isinstance(key, tuple) else (key,)
+        diffs = [
+            d
+            for k in keys
+            # older runs kept no record of searches: nothing to compare
+            if k in rec or k not in ("search_miss", "p_outside")
+            for d in files.record_differences(rec.get(k), fresh[k], path=k)
+        ]
         checks[name] = (not diffs, diffs)
     for name, (ok, diffs) in checks.items():
         mark = "[green]ok[/]" if ok else "[bold red]differs[/]"

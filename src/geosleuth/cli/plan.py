@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import math
+import warnings
 from pathlib import Path
 from typing import Annotated
 
@@ -10,8 +12,8 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from geosleuth.cli import app, clean_text, console, guarded
-from geosleuth.errors import InputError
+from geosleuth.cli import app, clean_text, console, guarded, shown_warnings
+from geosleuth.errors import GeosleuthWarning, InputError
 from geosleuth.grid import Grid
 from geosleuth.plan import SearchPlan, allocate_optimal, scale_for_rest_of_world
 from geosleuth.report.fieldfiles import PlanCells, plan_cells, write_plan_files
@@ -20,8 +22,21 @@ from geosleuth.report.files import load_posterior
 __all__ = ["plan", "run_plan"]
 
 
-def _estimate_title(estimate: Path) -> str | None:
-    """The ``title`` (or ``target``) of the estimate.json beside ``estimate``."""
+_DEFAULT_TITLE = "Search plan"
+
+
+def _estimate_record(
+    estimate: Path, *, title: bool, outside: bool
+) -> dict[str, object] | None:
+    """The estimate.json beside ``estimate`` (None: none, or unreadable).
+
+    The plan is computed from the posterior; the estimate.json names it and
+    gives the chance that the target is outside the region
+    (:func:`_estimate_outside`). One that cannot be read (not JSON, not an
+    object) gives a :class:`~geosleuth.errors.GeosleuthWarning` and None: the
+    default title (where ``title``: none was given) and a rest of world of 0
+    (where ``outside``: --rest-of-world was not given), each said.
+    """
     if estimate.is_dir():
         path = estimate / "estimate.json"
     elif estimate.suffix.lower() == ".json":
@@ -32,18 +47,84 @@ def _estimate_title(estimate: Path) -> str | None:
         return None
     try:
         record = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(
-            f"The estimate file {path} is not valid JSON ({exc}).", path=str(path)
-        ) from None
-    if not isinstance(record, dict):
-        raise InputError(
-            f"The estimate file {path} must hold a JSON object. Got "
-            f"{type(record).__name__} instead.",
-            path=str(path),
+    except OSError as exc:
+        why = f"it cannot be read ({exc.strerror or exc})"
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        why = f"it is not valid JSON ({exc})"
+    else:
+        if isinstance(record, dict):
+            return record
+        why = f"it holds a JSON {type(record).__name__}, not an object"
+    if title and outside:
+        message = (
+            f"The plan is titled {_DEFAULT_TITLE!r} and takes a rest of world of 0: "
+            f"the estimate file {path} gives no title and no P(outside the region), "
+            f"as {why}. Give --title and --rest-of-world to set them."
         )
+    elif title:
+        message = (
+            f"The plan is titled {_DEFAULT_TITLE!r}: the estimate file {path} gives "
+            f"no title, as {why}. Give --title to name the plan."
+        )
+    else:
+        message = (
+            f"The plan takes a rest of world of 0: the estimate file {path} gives no "
+            f"P(outside the region), as {why}. Give --rest-of-world to set it."
+        )
+    warnings.warn(message, GeosleuthWarning, stacklevel=2)
+    return None
+
+
+def _estimate_title(record: dict[str, object] | None) -> str | None:
+    """The ``title`` (or ``target``) of an estimate record."""
+    if record is None:
+        return None
     title = record.get("title") or record.get("target")
     return str(title) if title else None
+
+
+def _estimate_outside(record: dict[str, object] | None) -> float | None:
+    """The estimate's ``p_outside``, if it holds a usable one.
+
+    What ``settings.rest_of_world`` and the searches so far leave for the
+    target being outside the region; older estimates have none.
+    """
+    value = None if record is None else record.get("p_outside")
+    if (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and 0.0 <= value < 1.0
+    ):
+        return float(value)
+    return None
+
+
+def check_plan_options(
+    budget_km: float, sweep_width_km: float, rest_of_world: float
+) -> None:
+    """Refuse option values the planner cannot use, naming the option."""
+    for flag, value in (
+        ("--budget-km", budget_km),
+        ("--sweep-width-km", sweep_width_km),
+    ):
+        if not (value > 0 and math.isfinite(value)):  # also NaN
+            raise InputError(
+                f"{flag} must be a positive, finite number of km. Got {value:g} "
+                "instead.",
+                field=flag,
+            )
+    if not rest_of_world >= 0.0:  # also NaN
+        raise InputError(
+            "--rest-of-world must be a probability, at least 0 and below 1. Got "
+            f"{rest_of_world:g} instead.",
+            field="--rest-of-world",
+        )
+    if not rest_of_world < 1.0:
+        raise InputError(
+            f"--rest-of-world must be below 1. Got {rest_of_world:g} instead: "
+            "nothing would be left to search.",
+            field="--rest-of-world",
+        )
 
 
 def run_plan(
@@ -144,13 +225,15 @@ def plan(
         ),
     ],
     rest_of_world: Annotated[
-        float,
+        float | None,
         typer.Option(
             "--rest-of-world",
             help="Probability that the target is outside the mapped area (never "
-            "searched), in [0, 1).",
+            "searched), in [0, 1). Default: the estimate's P(outside the region) "
+            "(its settings.rest_of_world, raised by the searches that found "
+            "nothing), or 0 for an estimate without one.",
         ),
-    ] = 0.0,
+    ] = None,
     top: Annotated[int, typer.Option(help="Rows in the table.", min=1)] = 10,
     title: Annotated[
         str | None,
@@ -166,15 +249,23 @@ def plan(
     probability of success (POS) and the expected effort, and writes plan.geojson,
     plan.csv, plan.gpx and plan.kml to OUT.
     """
-    if not rest_of_world < 1.0:
-        raise InputError(
-            f"--rest-of-world must be below 1. Got {rest_of_world} instead: "
-            "nothing would be left to search.",
-            field="--rest-of-world",
-        )
+    if rest_of_world is not None:
+        check_plan_options(budget_km, sweep_width_km, rest_of_world)
+    else:
+        check_plan_options(budget_km, sweep_width_km, 0.0)
     if title is not None:
         title = clean_text(title, "--title")
-    name = title or _estimate_title(estimate) or "Search plan"
+    with shown_warnings():
+        record = (
+            _estimate_record(
+                estimate, title=title is None, outside=rest_of_world is None
+            )
+            if title is None or rest_of_world is None
+            else None
+        )
+        name = title or _estimate_title(record) or _DEFAULT_TITLE
+    if rest_of_world is None:
+        rest_of_world = _estimate_outside(record) or 0.0
     _, _, pc = run_plan(
         estimate,
         budget_km=budget_km,

@@ -15,6 +15,7 @@ from geosleuth.evidence import (
     Claim,
     EvidenceItem,
     LifeStatus,
+    Searched,
     Sighting,
 )
 from geosleuth.fuse.contributions import (
@@ -39,8 +40,11 @@ from geosleuth.fuse.posterior import (
     _edge_excess,
     hdr_mask,
     hdr_masks,
+    log_total,
+    normalised,
     place_probabilities,
-    posterior_from_factors,
+    rest_of_world_after,
+    search_miss,
 )
 from geosleuth.fuse.settings import Settings
 from geosleuth.geometry import Point
@@ -74,6 +78,15 @@ class Estimate:
     excluded : tuple of (str, str)
         ``(id, reason)`` for every item left out.
     settings : Settings
+    search_miss : float or None
+        Probability that every search used would have missed the target, were it
+        in the region (:func:`~geosleuth.fuse.posterior.search_miss`); None
+        without searches.
+    p_outside : float
+        Probability that the target is outside the region:
+        ``settings.rest_of_world`` raised by the searches that found nothing
+        (:func:`~geosleuth.fuse.posterior.rest_of_world_after`). ``posterior``,
+        ``places`` and ``hdr_km2`` are given the target is in the region.
 
     Examples
     --------
@@ -99,6 +112,8 @@ class Estimate:
     used: tuple[str, ...]
     excluded: tuple[tuple[str, str], ...]
     settings: Settings
+    search_miss: float | None = None
+    p_outside: float = 0.0
 
     def top_place_range(self) -> tuple[float, float] | None:
         """Lowest and highest probability of the best place without any one item.
@@ -184,6 +199,39 @@ def _warn_border(p: FloatArray, grid: Grid, log_prior: FloatArray) -> None:
         )
 
 
+#: Below this chance that every search missed, a closed world is worth a warning.
+SEARCHED_OUT = 0.25
+
+
+def _warn_searched_out(miss: float, settings: Settings) -> None:
+    """Warn when the searches would most likely have found a target in the region.
+
+    With ``rest_of_world`` 0 the map takes the target to be in the region
+    whatever the searches found, so the probabilities it prints stay as high
+    as before them; with ``rest_of_world`` above 0 the estimate's ``p_outside``
+    says how likely the target is elsewhere, and this is said on the terminal.
+    """
+    if miss >= SEARCHED_OUT:
+        return
+    found = 1.0 - miss
+    if settings.rest_of_world > 0:
+        outside = rest_of_world_after(settings.rest_of_world, miss)
+        message = (
+            f"The searches so far would have found the target with probability "
+            f"{found:.0%} were it in the region: P(outside the region) is now "
+            f"{outside:.0%} (settings.rest_of_world {settings.rest_of_world:g} "
+            "before them). The map's figures are given the target is in the region."
+        )
+    else:
+        message = (
+            f"The searches so far would have found the target with probability "
+            f"{found:.0%} were it in the region, yet the map takes the target to be "
+            "in it (settings.rest_of_world is 0): set rest_of_world to the chance "
+            "that the target is elsewhere, and the estimate will weigh it."
+        )
+    warnings.warn(message, GeosleuthWarning, stacklevel=3)
+
+
 def _check_prior(prior: ArrayLike | None, grid: Grid) -> FloatArray:
     if prior is None:
         return np.zeros(grid.n_cells)
@@ -218,8 +266,9 @@ def _evidence_posterior(
     list[Factor],
     FactorSums | None,
     FloatArray,
+    float | None,
 ]:
-    """The items in force as of ``as_of``, those left out, factors, sums, posterior.
+    """Items in force, those left out, factors, sums, posterior, search miss.
 
     What :func:`fuse` and :func:`~geosleuth.fuse.history.timeline` share: items
     that cannot inform the grid are moved from the used to the left out, with
@@ -228,14 +277,30 @@ def _evidence_posterior(
     when sources are correlated: their weights come from all of them). Without
     it, and with independent sources, the factors are summed as they come and
     none is kept: one array of the grid in memory instead of one a factor (with
-    correlated sources every factor is made first, for the weights).
+    correlated sources every factor is made first, for the weights). The last
+    value is the chance that every search used missed, were the target in the
+    grid (:func:`~geosleuth.fuse.posterior.search_miss`; None without
+    searches): the searches' factors are summed apart from the others' for it.
     """
     used, excluded = select(items, as_of=as_of, hindcast=hindcast)
     kept: list[Factor] = []
     sums = FactorSums(grid.n_cells) if keep_factors else None
+    searched = np.zeros(grid.n_cells)
+    n_searches = 0
+
+    def others(stream: Iterable[Factor]) -> Iterator[FloatArray]:
+        # the searches' log L to ``searched``; the other factors' on
+        nonlocal searched, n_searches
+        for f in stream:
+            if f.kind == Searched.kind:
+                searched = searched + f.log_l
+                n_searches += 1
+            else:
+                yield f.log_l
+
     if settings.source_correlation > 0:
         kept, skipped = factors(used, grid, as_of=as_of, settings=settings)
-        post = posterior_from_factors(log_prior, (f.log_l for f in kept))
+        before = log_total(log_prior, others(kept))
         if sums is not None:
             for f in kept:
                 sums.add(f.log_l)
@@ -244,22 +309,24 @@ def _evidence_posterior(
     else:
         skipped = []
 
-        def tap(stream: Iterable[Factor]) -> Iterator[FloatArray]:
+        def tap(stream: Iterable[Factor]) -> Iterator[Factor]:
             for f in stream:
                 if sums is not None:
                     sums.add(f.log_l)
                     if len(f.item_ids) > 1:
                         kept.append(f)
-                yield f.log_l
+                yield f
 
         stream = _factor_stream(
             used, grid, as_of=as_of, settings=settings, skipped=skipped
         )
-        post = posterior_from_factors(log_prior, tap(stream))
+        before = log_total(log_prior, others(tap(stream)))
+    post = normalised(before + searched)
+    miss = search_miss(before, searched) if n_searches else None
     excluded.extend(skipped)
     skipped_ids = {i for i, _ in skipped}
     used = [i for i in used if i.id not in skipped_ids]
-    return used, excluded, kept, sums, post
+    return used, excluded, kept, sums, post, miss
 
 
 def fuse(
@@ -333,13 +400,16 @@ def fuse(
         )
     items = list(items)
     log_prior = _check_prior(prior, grid)
-    used, excluded, facs, sums, post = _evidence_posterior(
+    used, excluded, facs, sums, post, miss = _evidence_posterior(
         items, grid, as_of=as_of, settings=settings, log_prior=log_prior,
         hindcast=hindcast, keep_factors=contributions,
     )  # fmt: skip
     _warn_outside(items, excluded)
     if any(not isinstance(i, LifeStatus) for i in used):  # the map is not the prior
         _warn_border(post, grid, log_prior)
+    outside = rest_of_world_after(settings.rest_of_world, 1.0 if miss is None else miss)
+    if miss is not None:
+        _warn_searched_out(miss, settings)
     # P(alive) from every item in force, those outside the grid included: the
     # day the case opened does not depend on the study region
     in_force = _in_force(items, as_of=as_of, hindcast=hindcast)
@@ -390,4 +460,6 @@ def fuse(
         used=tuple(i.id for i in used),
         excluded=tuple(excluded),
         settings=settings,
+        search_miss=miss,
+        p_outside=outside,
     )

@@ -211,7 +211,7 @@ def timeline_points(
     hindcast = mode == "event"
     out = []
     for day, new in steps:
-        _, _, _, _, post = _evidence_posterior(
+        _, _, _, _, post, _ = _evidence_posterior(
             items, grid, as_of=day, settings=settings, log_prior=log_prior,
             hindcast=hindcast, keep_factors=False,
         )  # fmt: skip

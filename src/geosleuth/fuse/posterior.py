@@ -21,8 +21,12 @@ __all__ = [
     "hdr_area_km2",
     "hdr_mask",
     "hdr_masks",
+    "log_total",
+    "normalised",
     "place_probabilities",
     "posterior_from_factors",
+    "rest_of_world_after",
+    "search_miss",
 ]
 
 
@@ -78,9 +82,30 @@ def posterior_from_factors(
     >>> p.tolist()
     [0.125, 0.125, 0.25, 0.5]
     """
+    return normalised(log_total(log_prior, log_ls))
+
+
+def log_total(log_prior: FloatArray, log_ls: Iterable[FloatArray]) -> FloatArray:
+    """``log_prior + Σ log_l``: the unnormalised log posterior, in a fresh array."""
     total = np.array(log_prior, dtype=np.float64, copy=True)
     for log_l in log_ls:
         total += log_l
+    return total
+
+
+def normalised(total: FloatArray) -> FloatArray:
+    """``exp(total)`` normalised to sum 1 (read-only), from its log.
+
+    Raises
+    ------
+    InputError
+        If no cell is possible (every ``total`` is −∞).
+
+    Examples
+    --------
+    >>> normalised(np.log([1.0, 3.0])).tolist()
+    [0.25, 0.75]
+    """
     top = float(np.max(total))
     if not math.isfinite(top):
         raise InputError(
@@ -91,6 +116,68 @@ def posterior_from_factors(
     p /= p.sum()
     p.setflags(write=False)
     return np.asarray(p)
+
+
+def search_miss(log_before: ArrayLike, log_search: ArrayLike) -> float:
+    """Probability that every search so far missed, given the target is in the grid.
+
+    ``Z = Σ_j q_j·Π_s L_s(j)``, with ``q`` the map before the searches
+    (``log_before``: its unnormalised log, as :func:`posterior_from_factors`
+    sums it) and ``L_s = 1 − pd·r·m`` each search's likelihood (Koopman's miss
+    probability in each cell). Computed in log space: a cell a certain search
+    emptied (``log L = −∞``) adds nothing, and one the map had all but ruled
+    out is not lost to underflow.
+
+    Parameters
+    ----------
+    log_before : array_like of shape (n_cells,)
+        ``log prior + Σ log L`` of the evidence other than searches.
+    log_search : array_like of shape (n_cells,)
+        Σ of the searches' ``log L`` in each cell (0 where none searched).
+
+    Returns
+    -------
+    float
+        In [0, 1]; 1 without searches.
+
+    Examples
+    --------
+    >>> q = np.array([0.5, 0.5]); miss = np.array([0.2, 1.0])  # pd 0.8 in cell 0
+    >>> round(search_miss(np.log(q), np.log(miss)), 6)  # 0.5·0.2 + 0.5·1
+    0.6
+    """
+    before = np.asarray(log_before, dtype=np.float64)
+    after = before + np.asarray(log_search, dtype=np.float64)
+    return float(math.exp(_log_sum_exp(after) - _log_sum_exp(before)))
+
+
+def _log_sum_exp(values: FloatArray) -> float:
+    """``log Σ exp(values)`` over the finite values; −∞ when there are none."""
+    finite = values[np.isfinite(values)]
+    if finite.size == 0:
+        return -math.inf
+    top = float(finite.max())
+    return top + math.log(float(np.exp(finite - top).sum()))
+
+
+def rest_of_world_after(prior: float, miss: float) -> float:
+    """P(the target is outside the grid) after searches inside it found nothing.
+
+    Bayes with a rest-of-world cell that no search reached: ``P = q / (q + (1 −
+    q)·Z)``, ``q`` the probability of being outside before the searches
+    (``Settings.rest_of_world``) and ``Z`` :func:`search_miss`. So searching
+    everything does not create certainty that the target is there.
+
+    Examples
+    --------
+    >>> rest_of_world_after(0.1, 1.0), rest_of_world_after(0.0, 0.05)
+    (0.1, 0.0)
+    >>> round(rest_of_world_after(0.1, 0.05), 3)  # a 95 % search of the grid
+    0.69
+    """
+    if prior <= 0.0:
+        return 0.0
+    return float(prior / (prior + (1.0 - prior) * miss))
 
 
 def hdr_mask(p: ArrayLike, level: float) -> np.ndarray:

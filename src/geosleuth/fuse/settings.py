@@ -74,6 +74,14 @@ class Settings:
         (:mod:`geosleuth.dependence`): each of ``n`` such factors is weighted by
         ``1 / (1 + (n − 1) ρ)``. 0 treats them as independent; 1 lets a document
         count as one item.
+    rest_of_world : float, default 0.0
+        Probability that the target is outside the study region, before any
+        search: the analyst's judgement, in [0, 1). The map is always given the
+        target is in the region; unsuccessful searches inside it raise this one
+        (:func:`~geosleuth.fuse.posterior.rest_of_world_after`), so searching the
+        whole region does not make the target certain to be there. 0 keeps the
+        world closed: the target is taken to be in the region, and ``fuse``
+        warns when the searches so far would most likely have found it there.
     grades : GradeTable
         Grade and hedge probabilities.
 
@@ -99,6 +107,7 @@ class Settings:
     cutoff_sigmas: float = 8.0
     max_reliability: float = 0.99
     source_correlation: float = 0.0
+    rest_of_world: float = 0.0
     grades: GradeTable = DEFAULT_GRADES
 
     def __post_init__(self) -> None:
@@ -117,6 +126,7 @@ class Settings:
             "cutoff_sigmas": self.cutoff_sigmas > 0,
             "max_reliability": 0 < self.max_reliability < 1,
             "source_correlation": 0 <= self.source_correlation <= 1,
+            "rest_of_world": 0 <= self.rest_of_world < 1,
         }
         for name, ok in checks.items():
             value = getattr(self, name)
@@ -174,6 +184,7 @@ class Settings:
             "cutoff_sigmas": self.cutoff_sigmas,
             "max_reliability": self.max_reliability,
             "source_correlation": self.source_correlation,
+            "rest_of_world": self.rest_of_world,
             "grades": {
                 "reliability": dict(self.grades.reliability_p),
                 "credibility": {str(k): v for k, v in self.grades.credibility_p},

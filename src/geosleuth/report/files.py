@@ -99,7 +99,11 @@ def estimate_record(
 ) -> dict[str, Any]:
     """The JSON record of an estimate (what ``estimate.json`` holds).
 
-    Keys: ``as_of``, ``target``, ``p_alive``, ``hdr_km2`` (``{"50", "90"}``),
+    Keys: ``as_of``, ``target``, ``p_alive``, ``search_miss`` (the chance that
+    every search used would have missed a target in the region; null without
+    searches), ``p_outside`` (the chance it is outside the region: the
+    ``rest_of_world`` setting raised by those searches; the map and the places
+    are given it is inside), ``hdr_km2`` (``{"50", "90"}``),
     ``places`` (``{name, lat, lon, radius_km, probability, in_hdr90}``, best first),
     ``evidence`` (``{id, kind, source, contribution, ...}`` for every item, used or
     not), ``grid``, ``settings``, ``timeline`` (and ``timeline_max_points``, the
@@ -146,6 +150,8 @@ def estimate_record(
         "as_of": est.as_of.isoformat(),
         "case": source,
         "p_alive": _sig(est.p_alive),
+        "search_miss": None if est.search_miss is None else _sig(est.search_miss),
+        "p_outside": _sig(est.p_outside),
         "hdr_km2": {k: _sig(v, 9) for k, v in est.hdr_km2.items()},
         "top_place_leave_one_out": _top_range(est),
         "places": [

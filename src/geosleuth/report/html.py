@@ -316,6 +316,14 @@ def render_report(
     stats = [
         ("As of", estimate.as_of.isoformat()),
         ("P(alive)", pct(estimate.p_alive)),
+        *(
+            [
+                ("Searches all missed", pct(estimate.search_miss)),
+                ("P(outside the region)", pct(estimate.p_outside)),
+            ]
+            if estimate.search_miss is not None
+            else []
+        ),
         ("50 % region", km2(estimate.hdr_km2.get("50", math.nan))),
         ("90 % region", km2(estimate.hdr_km2.get("90", math.nan))),
         ("Evidence used", f"{n_used} of {len(items)}"),
