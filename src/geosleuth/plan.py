@@ -514,6 +514,28 @@ def _finish_plan(
     )
 
 
+def _coverage_scale(budget_km: float, w_max: float) -> float:
+    """The power of two near ``w_max`` to measure effort in (exact scaling).
+
+    A plan depends on ``w·z`` alone, so it is solved with ``w / scale`` and a
+    budget of ``budget_km × scale``: about the coverage of the cell searched
+    best, whatever the units. 1 where that would underflow (a vanishing
+    budget, which goes to the best cell as it is); refused where the budget
+    covers a cell more often than a float can count.
+    """
+    scale = 2.0 ** math.frexp(w_max)[1]
+    total = budget_km * w_max
+    if not math.isfinite(total):
+        raise InputError(
+            f"A budget of {budget_km:g} km at this sweep width and cell area "
+            f"(sweep width / cell area = {w_max:g} per km) covers a cell "
+            "more often than can be counted, so it cannot be planned. Use a budget "
+            "and a sweep width in km, of the size a search has.",
+            field="budget_km",
+        )
+    return scale if budget_km * scale > 0 else 1.0
+
+
 def _plan_inputs(
     p: ArrayLike,
     budget_km: float,
@@ -659,9 +681,14 @@ def allocate_optimal(
     >>> plan.effort_km.tolist()
     [1.0, 0.0]
     """
-    arr, r, budget, w = _plan_inputs(
+    arr, r, budget_km_, w_km = _plan_inputs(
         p, budget_km, sweep_width_km, area_km2, rest_of_world
     )
+    # the plan depends on w·z alone: solve in units of the largest w's coverage,
+    # so that a budget of 1e308 km at a sweep width of 1e-308 km neither
+    # overflows nor underflows (efforts and λ are scaled back below)
+    scale = _coverage_scale(budget_km_, float(np.max(w_km)))
+    w, budget = w_km / scale, budget_km_ * scale
     with np.errstate(divide="ignore"):
         a = np.log(arr) + np.log(w)  # -inf where p == 0
 
@@ -695,8 +722,9 @@ def allocate_optimal(
     rest_mass = r + float(arr[~joins].sum())
     _, expected = _uniformly_optimal_path(arr[joins], w[joins], rest_mass, budget)
     return _finish_plan(
-        arr, r, effort, w, budget, expected, math.exp(log_lam), "lagrangian"
-    )
+        arr, r, effort / scale, w_km, budget_km_, expected / scale,
+        math.exp(log_lam) * scale, "lagrangian",
+    )  # fmt: skip
 
 
 def _greedy_steps(
