@@ -492,7 +492,8 @@ def _write_outputs(
     from geosleuth.report.html import render_report
     from geosleuth.report.png import render_png
 
-    out.mkdir(parents=True, exist_ok=True)
+    # everything is made before anything is written, and written all or nothing:
+    # a failed run leaves the folder as it was, never old files beside new ones
     record = files.estimate_record(
         est,
         data.items,
@@ -502,9 +503,6 @@ def _write_outputs(
         timeline_max_points=TIMELINE_POINTS,
         source=data.source,
     )
-    files.write_json(out / "estimate.json", record)
-    files.save_posterior(out / "posterior.npz", est.grid, est.posterior)
-    files.write_json(out / "estimate.geojson", estimate_geojson(est, data.items))
     html = render_report(
         est,
         data.items,
@@ -514,12 +512,21 @@ def _write_outputs(
         plan=plan,
         case_meta={"source": data.source},
     )
-    files.write_atomic(out / "report.html", html.encode("utf-8"))
     import io
 
     buf = io.BytesIO()
     render_png(est, data.items, buf, title=data.title)
-    files.write_atomic(out / "map.png", buf.getvalue())
+    files.write_all_atomic(
+        {
+            out / "estimate.json": files.json_bytes(record),
+            out / "posterior.npz": files.posterior_bytes(est.grid, est.posterior),
+            out / "estimate.geojson": files.json_bytes(
+                estimate_geojson(est, data.items)
+            ),
+            out / "report.html": html.encode("utf-8"),
+            out / "map.png": buf.getvalue(),
+        }
+    )
 
 
 _Item = TypeVar("_Item", bound=EvidenceItem)

@@ -73,9 +73,68 @@ def write_atomic(path: PathLike, data: bytes) -> None:
         raise
 
 
+def write_all_atomic(contents: dict[Path, bytes]) -> None:
+    """Write several files so that either all are replaced or none is.
+
+    Each is written to a temporary file beside it first (flushed to disk, with
+    the permission bits :func:`write_atomic` gives); only when every one is
+    written are they renamed into place. A failure while writing (a full disk,
+    a folder where a file should be, no permission) removes the temporary
+    files and leaves every old file as it was, and names the file meant, not
+    the temporary one.
+    """
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, data in contents.items():
+            p = path.resolve() if path.is_symlink() else path
+            if p.is_dir():
+                raise IsADirectoryError(21, "Is a directory", str(p))
+            p.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                mode = stat.S_IMODE(p.stat().st_mode)
+            except FileNotFoundError:
+                umask = os.umask(0)
+                os.umask(umask)
+                mode = 0o666 & ~umask
+            try:
+                fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", dir=p.parent)
+                staged.append((tmp, p))
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(data)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                os.chmod(tmp, mode)
+            except OSError as exc:
+                raise type(exc)(exc.errno, exc.strerror, str(p)) from None
+        for tmp, p in staged:
+            os.replace(tmp, p)
+    except BaseException:
+        for tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def posterior_bytes(grid: Grid, p: FloatArray) -> bytes:
+    """The ``.npz`` bytes :func:`save_posterior` writes."""
+    import io
+
+    buf = io.BytesIO()
+    np.savez_compressed(
+        buf,
+        p=np.asarray(p, dtype=np.float64),
+        grid=np.array(json.dumps(grid.to_dict())),
+    )
+    return buf.getvalue()
+
+
+def json_bytes(obj: Any) -> bytes:
+    """``obj`` as the indented UTF-8 JSON :func:`write_json` writes."""
+    return json.dumps(obj, indent=2, ensure_ascii=False).encode("utf-8")
+
+
 def write_json(path: PathLike, obj: Any) -> None:
     """Write ``obj`` as indented UTF-8 JSON, atomically."""
-    write_atomic(path, json.dumps(obj, indent=2, ensure_ascii=False).encode("utf-8"))
+    write_atomic(path, json_bytes(obj))
 
 
 def _sig(x: float, digits: int = 6) -> float:
@@ -244,15 +303,7 @@ def _top_range(est: Estimate) -> dict[str, Any] | None:
 
 def save_posterior(path: PathLike, grid: Grid, p: FloatArray) -> None:
     """Write the posterior and its grid to an ``.npz`` file, atomically."""
-    import io
-
-    buf = io.BytesIO()
-    np.savez_compressed(
-        buf,
-        p=np.asarray(p, dtype=np.float64),
-        grid=np.array(json.dumps(grid.to_dict())),
-    )
-    write_atomic(path, buf.getvalue())
+    write_atomic(path, posterior_bytes(grid, p))
 
 
 def load_posterior(path: PathLike) -> tuple[Grid, FloatArray]:
