@@ -120,6 +120,25 @@ def serve(
             min=0,
         ),
     ] = 1800,
+    waiting_per_user: Annotated[
+        int,
+        typer.Option(
+            help="Requests (readings, estimates, changes to a case) one user may "
+            "have waiting for a worker or for a case another request is changing; "
+            "one more is refused at once (429, Retry-After). They hold no thread: "
+            "reads of the cases never wait behind them. Without --token-file, all "
+            "clients count as one user.",
+            min=1,
+        ),
+    ] = 8,
+    waiting_total: Annotated[
+        int,
+        typer.Option(
+            help="Requests that may wait so, all users together; one more is "
+            "refused at once (503, Retry-After).",
+            min=1,
+        ),
+    ] = 64,
 ) -> None:
     r"""Serve the cases in DATA_DIR to the team: the JSON API under /api, and pages.
 
@@ -149,6 +168,8 @@ def serve(
         allowed_hosts=allowed_host or (),
         workers=workers,
         time_limit_s=_time_limit(time_limit),
+        waiting_per_user=waiting_per_user,
+        waiting_total=waiting_total,
     )
     if users is None and not _is_loopback(host):
         err_console.print(

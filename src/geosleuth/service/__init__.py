@@ -17,6 +17,11 @@ module                                     what it does
                                            a search
 :mod:`geosleuth.service.pages`             the HTML list of cases (escaped,
                                            self-contained)
+:mod:`geosleuth.service.workers`           the worker processes that read
+                                           reports and run estimates
+:mod:`geosleuth.service.turns`             the queue for them and for each
+                                           case's lock: waiting holds no
+                                           thread, and its length is bounded
 =========================================  ==========================================
 
 Run it with ``geosleuth serve --data-dir DIR``. Importing this package loads no web

@@ -6,6 +6,7 @@ Starlette is imported inside the functions, so this module loads without the
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hmac
 import json
@@ -28,7 +29,7 @@ from geosleuth.service.workers import WorkerStoppedError
 if TYPE_CHECKING:
     from starlette.requests import Request
     from starlette.responses import Response
-    from starlette.types import ASGIApp, Receive, Scope, Send
+    from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 __all__ = [
     "DATA_CSP",
@@ -42,6 +43,7 @@ __all__ = [
     "TokenGate",
     "decode_text",
     "error_response",
+    "failure_response",
     "guard",
     "html_response",
     "json_response",
@@ -70,11 +72,22 @@ DATA_CSP = "default-src 'none'; sandbox; frame-ancestors 'none'"
 
 
 class Refused(Exception):
-    """A request refused before the library sees it: status, error name, message."""
+    """A request refused before the library sees it: status, error name, message.
 
-    def __init__(self, status: int, error: str, message: str) -> None:
+    ``headers`` go with the answer (e.g. ``Retry-After``).
+    """
+
+    def __init__(
+        self,
+        status: int,
+        error: str,
+        message: str,
+        *,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__(message)
         self.status, self.error, self.message = status, error, message
+        self.headers = dict(headers or {})
 
 
 def json_response(data: Any, status: int = 200) -> Response:
@@ -128,6 +141,27 @@ def may_change(request: Request) -> bool:
     """
     role: object = request.scope.get(ROLE_KEY, EDITOR)
     return role == EDITOR
+
+
+def _no_store(send: Send) -> Send:
+    """``send``, with ``Cache-Control: no-store`` on the response it starts.
+
+    Neither a browser (its back button, after a logout) nor a proxy between
+    (which may keep what a cookie fetched) keeps a copy of what a user was sent.
+    """
+
+    async def sending(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            headers = [
+                (k, v)
+                for k, v in message.get("headers", ())
+                if bytes(k).lower() != b"cache-control"
+            ]
+            headers.append((b"cache-control", b"no-store"))
+            message = {**message, "headers": headers}
+        await send(message)
+
+    return sending
 
 
 class TokenGate:
@@ -205,6 +239,8 @@ class TokenGate:
         if scope["type"] not in ("http", "websocket") or path == "/health":
             await self.app(scope, receive, send)
             return
+        if scope["type"] == "http":  # nothing behind the gate is kept in a cache
+            send = _no_store(send)
         headers = {bytes(k): bytes(v) for k, v in scope.get("headers", ())}
         if scope["type"] == "http" and path in ("/login", "/logout"):
             response = await self._session(scope, receive, headers)
@@ -284,8 +320,8 @@ class TokenGate:
         """``GET /login`` (the form), ``POST /login`` (the token), ``POST /logout``."""
         from urllib.parse import parse_qs
 
-        from starlette.requests import Request
-        from starlette.responses import RedirectResponse
+        from starlette.requests import ClientDisconnect, Request
+        from starlette.responses import RedirectResponse, Response
 
         from geosleuth.service.pages import login_page
         from geosleuth.service.sessions import cookie_header, session_cookie
@@ -303,10 +339,16 @@ class TokenGate:
         if method != "POST":
             return error_response(405, "MethodNotAllowed", f"{method} /login")
         body = b""
-        async for chunk in Request(scope, receive).stream():
-            body += chunk
-            if len(body) > 4096:
-                return html_response(login_page("That is too long for a token."), 413)
+        try:
+            async for chunk in Request(scope, receive).stream():
+                body += chunk
+                if len(body) > 4096:
+                    return html_response(
+                        login_page("That is too long for a token."), 413
+                    )
+        except ClientDisconnect:
+            _log.info("POST /login: the client went away; nothing was done")
+            return Response(status_code=400)
         given = parse_qs(body.decode("utf-8", "replace")).get("token", [""])[0]
         user = self._user_of_token(given.strip().encode("utf-8"))
         if user is None:
@@ -405,62 +447,123 @@ class OriginGate:
         await self.app(scope, receive, send)
 
 
-def guard(root: Path) -> Callable[[Handler], Handler]:
-    """Turn what a handler raises into a JSON error; data paths are not shown.
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Failure:
+    """What a client is told of an error (as JSON, or on an error page)."""
+
+    status: int
+    error: str  # the JSON's "error"
+    message: str
+    line: int | None = None
+    field: Any = None
+    headers: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    title: str | None = None  # what an error page calls it (default: error)
+
+
+def _hidden(text: str, root: Path) -> str:
+    """``text`` with the data folder ``root`` taken out of every path in it.
+
+    Examples
+    --------
+    >>> _hidden("Bad /srv/data/cases/x/case.yaml (in /srv/data)", Path("/srv/data"))
+    'Bad cases/x/case.yaml (in <data>)'
+    """
+    return text.replace(f"{root}/", "").replace(str(root), "<data>")
+
+
+def _failure(request: Request, exc: Exception, root: Path) -> _Failure:
+    """What ``exc``, raised by a route, tells the client; logs the server's faults."""
+    from starlette.exceptions import HTTPException
+
+    name = type(exc).__name__
+    if isinstance(exc, Refused):
+        return _Failure(exc.status, exc.error, exc.message, headers=exc.headers)
+    if isinstance(exc, GeosleuthError):
+        status, error = 422, name
+        if isinstance(exc, CaseNotFoundError):
+            status, error = 404, "NotFound"
+        elif isinstance(exc, CaseAccessError):
+            status, error = 403, "Forbidden"
+        elif isinstance(exc, MissingDependencyError):
+            status = 501
+        elif isinstance(exc, WorkerStoppedError):
+            status, error = 503, "WorkerStopped"
+            _log.error("%s %s: %s", request.method, request.url.path, exc)
+        line = exc.line if status == 422 else None
+        return _Failure(
+            status, error, _hidden(exc.message, root), line, exc.field, title=name
+        )
+    if isinstance(exc, HTTPException):  # e.g. a malformed multipart body
+        return _Failure(exc.status_code, "BadRequest", str(exc.detail))
+    _log.exception("%s %s failed", request.method, request.url.path)
+    if isinstance(exc, OSError):
+        return _Failure(
+            503,
+            "StorageError",
+            "The server could not write its data folder "
+            f"({exc.strerror or name}); nothing was changed. "
+            "Try again later, or tell whoever runs it.",
+        )
+    return _Failure(500, "InternalError", "The server failed; see its log.")
+
+
+def failure_response(
+    request: Request, exc: Exception, root: Path, *, page: bool = False
+) -> Response:
+    """The answer to a route that raised ``exc``: JSON, or with ``page`` HTML.
 
     A :class:`GeosleuthError` is 422 (404 for an unknown case, 403 for a new case
-    the user's token would not reach, 501 for a missing
-    extra, 503 when the worker process running it died), an :class:`OSError` (a
-    full disk, a read-only data folder) is 503 and anything else 500; the last
-    three are logged, and no response shows a path of
-    the data folder or a traceback.
+    the user's token would not reach, 501 for a missing extra, 503 when the worker
+    process running it died or ran past its limit), a :class:`Refused` its own
+    status, a bad multipart body 400, an :class:`OSError` (a full disk, a
+    read-only data folder) 503 and anything else 500; the last three are logged,
+    and no answer shows a path of the data folder (``root``) or a traceback. An
+    error page (``page``, for a browser's form) has the same status and leads
+    back to the case the form was on (to the cases for a 404 or a form of the
+    index). A client that went away before sending its whole request
+    (``ClientDisconnect``) is logged in one line, not as a failure: nothing was
+    done, and nobody reads the answer.
     """
+    from starlette.requests import ClientDisconnect
+    from starlette.responses import Response as _Response
 
-    def hide(text: str) -> str:
-        return text.replace(f"{root}/", "").replace(str(root), "<data>")
+    if isinstance(exc, ClientDisconnect):
+        _log.info(
+            "%s %s: the client went away before sending the whole request; "
+            "nothing was done",
+            request.method,
+            request.url.path,
+        )
+        return _Response(status_code=400)
+    fail = _failure(request, exc, root)
+    if page:
+        case_id = request.path_params.get("case_id")
+        back = case_id if isinstance(case_id, str) and fail.status != 404 else None
+        title = fail.title or fail.error
+        out = html_response(
+            error_page(title, fail.message, fail.line, back=back), fail.status
+        )
+    else:
+        out = error_response(
+            fail.status, fail.error, fail.message, line=fail.line, field=fail.field
+        )
+    out.headers.update(fail.headers)
+    return out
+
+
+def guard(root: Path, *, pages: bool = False) -> Callable[[Handler], Handler]:
+    """Turn what a handler raises into an error answer (:func:`failure_response`).
+
+    JSON, or with ``pages`` (the routes of the pages' forms) an HTML error page.
+    """
 
     def deco(handler: Handler) -> Handler:
         @functools.wraps(handler)
         async def wrapper(request: Request) -> Response:
-            from starlette.exceptions import HTTPException
-
             try:
                 return await handler(request)
-            except Refused as exc:
-                return error_response(exc.status, exc.error, exc.message)
-            except CaseNotFoundError as exc:
-                return error_response(404, "NotFound", exc.message, field=exc.field)
-            except CaseAccessError as exc:
-                return error_response(403, "Forbidden", exc.message, field=exc.field)
-            except MissingDependencyError as exc:
-                return error_response(501, type(exc).__name__, exc.message)
-            except WorkerStoppedError as exc:
-                _log.error("%s %s: %s", request.method, request.url.path, exc)
-                return error_response(503, "WorkerStopped", exc.message)
-            except GeosleuthError as exc:
-                return error_response(
-                    422,
-                    type(exc).__name__,
-                    hide(exc.message),
-                    line=exc.line,
-                    field=exc.field,
-                )
-            except HTTPException as exc:  # e.g. a malformed multipart body
-                return error_response(exc.status_code, "BadRequest", str(exc.detail))
-            except OSError as exc:
-                _log.exception("%s %s failed", request.method, request.url.path)
-                return error_response(
-                    503,
-                    "StorageError",
-                    "The server could not write its data folder "
-                    f"({exc.strerror or type(exc).__name__}); nothing was changed. "
-                    "Try again later, or tell whoever runs it.",
-                )
-            except Exception:
-                _log.exception("%s %s failed", request.method, request.url.path)
-                return error_response(
-                    500, "InternalError", "The server failed; see its log."
-                )
+            except Exception as exc:
+                return failure_response(request, exc, root, page=pages)
 
         return wrapper
 
@@ -494,7 +597,6 @@ async def read_upload(
     """
     from starlette.datastructures import UploadFile
     from starlette.requests import Request as _Request
-    from starlette.types import Message
 
     body = await read_body(request, limit)
     ctype = request.headers.get("content-type", "")
@@ -531,8 +633,6 @@ async def read_form(
     that holds a file, is refused (400): the forms that post here send none.
     """
     from urllib.parse import parse_qsl
-
-    from starlette.types import Message
 
     body = await read_body(request, limit)
     if not request.headers.get("content-type", "").startswith("multipart/form-data"):

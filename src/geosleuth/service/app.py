@@ -90,12 +90,23 @@ for a body over ``max_upload_bytes``, 421 for a host name not in ``hosts``, 501
 when an optional extra is missing, 503 when the data folder cannot be written (a
 full disk, a read-only folder: nothing is changed) or when the worker process
 reading or estimating died or ran past ``time_limit_s`` (``"error":
-"WorkerStopped"``: nothing is kept); never a
-traceback, never a path on the server.
+"WorkerStopped"``: nothing is kept), 429 (``"error": "TooManyWaiting"``) or 503
+(``"error": "Busy"``), with ``Retry-After``, for a request past the bound on those
+waiting (below); never a traceback, never a path on the server. A form of the
+pages gets each error as an HTML page, with the same status. A client that goes
+away before sending its whole request is logged in one line (INFO), and nothing
+is done.
 
 Readings of reports and estimates run in ``workers`` worker processes
 (:mod:`geosleuth.service.workers`), so that different cases' go on at the same
-time; changes to one case take turns under its lock.
+time; changes to one case take turns under its lock. A request waiting for a
+worker or for a case's lock waits in the event loop, holding no thread
+(:mod:`geosleuth.service.turns`), so reading what is stored (the list of cases,
+the pages, downloads) never waits behind it; past ``waiting_per_user`` such
+requests of one user, or ``waiting_total`` in all, another is refused at once.
+
+With users, every answer but ``/health``'s is sent with ``Cache-Control:
+no-store``: neither a browser (after a logout) nor a proxy keeps a copy.
 
 Served files carry ``X-Content-Type-Options: nosniff`` and a
 Content-Security-Policy: the report runs only its own inline script and loads
@@ -124,6 +135,7 @@ from geosleuth.service._http import (
     TokenGate,
     decode_text,
     error_response,
+    failure_response,
     guard,
     html_response,
     json_response,
@@ -134,8 +146,9 @@ from geosleuth.service._http import (
     read_upload,
     request_user,
 )
-from geosleuth.service.pages import case_page, error_page, index_page, remove_page
-from geosleuth.service.store import RUN_FILES, CaseAccessError, CaseStore
+from geosleuth.service.pages import case_page, index_page, remove_page
+from geosleuth.service.store import RUN_FILES, CaseStore
+from geosleuth.service.turns import Need, Turns
 from geosleuth.service.users import UNNAMED, User, check_users
 from geosleuth.service.workers import Workers
 
@@ -143,6 +156,8 @@ if TYPE_CHECKING:
     from starlette.applications import Starlette
     from starlette.requests import Request
     from starlette.responses import Response
+
+    from geosleuth.casefile import Case
 
 __all__ = ["create_app"]
 
@@ -213,6 +228,8 @@ def create_app(
     allowed_hosts: Sequence[str] = (),
     workers: int = 0,
     time_limit_s: float | None = None,
+    waiting_per_user: int = 8,
+    waiting_total: int = 64,
 ) -> Starlette:
     """Build the service's ASGI application over the cases in ``data_dir``.
 
@@ -263,6 +280,15 @@ def create_app(
         Longest a reading or an estimate may run in a worker process, in seconds:
         past it the worker is stopped and the request gets 503 (nothing kept).
         None: no limit. Needs ``workers`` ≥ 1.
+    waiting_per_user : int, default 8
+        Requests one user may have waiting for a worker process or for a case
+        that another request is changing (:mod:`geosleuth.service.turns`); one
+        more is refused at once with 429 and ``Retry-After``. They wait without
+        holding a thread of the server, so reads of what is stored never wait
+        behind them. On a service without users, all clients count as one.
+    waiting_total : int, default 64
+        Requests that may wait so, all users together; one more is 503 with
+        ``Retry-After``.
 
     Notes
     -----
@@ -282,7 +308,8 @@ def create_app(
         For an empty token, both ``token`` and ``users``, a malformed user, a
         role that is not ``viewer`` or ``editor``, a token given to two users, a
         limit below 1, an allowed host that is not a bare host name, a negative
-        number of workers, or a time limit that is not a positive number.
+        number of workers, a time limit that is not a positive number, or a
+        bound on waiting requests below 1.
     """
     try:
         from starlette.applications import Starlette
@@ -312,9 +339,12 @@ def create_app(
     if hosts is not None:
         hosts = [*hosts, *allowed]
     pool = Workers(workers, time_limit_s=time_limit_s)
+    turns = Turns(workers, per_user=waiting_per_user, total=waiting_total)
     store = CaseStore(data_dir)
     limit = max_upload_bytes
     guarded = guard(store.root)
+    # the routes of the pages' forms: an error is an HTML page
+    guarded_page = guard(store.root, pages=True)
 
     def links(case_id: str, run_id: str | None = None) -> dict[str, str]:
         base = f"/api/cases/{case_id}"
@@ -366,27 +396,32 @@ def create_app(
         cases = await run_in_threadpool(lambda: [describe(i) for i in store.ids()])
         return json_response({"cases": cases})
 
+    async def check(request: Request, text: str) -> Case:
+        """``text`` as a case (:func:`pipeline.check_case_text`), in its turn."""
+        case: Case = await turns.run(
+            pipeline.check_case_text, text, user=request_user(request), need="warnings"
+        )
+        return case
+
     async def create_case(request: Request) -> Response:
-        ctype = request.headers.get("content-type", "")
-        from_form = False
+        multipart = request.headers.get("content-type", "").startswith(
+            "multipart/form-data"
+        )
+        # the index's form says so; until its fields are read, a browser's upload
+        from_form = multipart and "text/html" in request.headers.get("accept", "")
         try:
-            if ctype.startswith("multipart/form-data"):
+            if multipart:
                 _, data, fields = await read_upload(request, "case", limit)
                 from_form = fields.get("from") == "index"
             else:
                 data = await read_body(request, limit)
             text = decode_text(data, "case")
-            case = await run_in_threadpool(pipeline.check_case_text, text)
+            case = await check(request, text)
             case_id = await run_in_threadpool(
                 functools.partial(store.create, user=request_user(request)), text, case
             )
-        except GeosleuthError as exc:
-            if from_form:
-                status = 403 if isinstance(exc, CaseAccessError) else 422
-                return html_response(
-                    error_page(type(exc).__name__, exc.message, exc.line), status
-                )
-            raise
+        except Exception as exc:  # an error page for the index's form
+            return failure_response(request, exc, store.root, page=from_form)
         if from_form:
             return RedirectResponse(f"/#case-{case_id}", status_code=303)
         return json_response({"id": case_id, "links": links(case_id)}, 201)
@@ -417,7 +452,7 @@ def create_app(
             who = target if target is not None else store.target(case_id)
             reading, seen = pool.call(
                 read_document, path, target=who, published=published
-            )
+            )  # in its turn: a worker is free (Turns)
             found.extend(seen)
             return dict(reading.to_dict())
 
@@ -425,16 +460,29 @@ def create_app(
 
     async def restore(request: Request, case_id: str) -> dict[str, Any]:
         """Put a removed report back; what was done, and any reading's warnings."""
+        store.folder(case_id)
+        removed_id = request.path_params["removed_id"]
         found: list[str] = []
         job = functools.partial(
             store.restore_document,
             case_id,
-            request.path_params["removed_id"],
+            removed_id,
             user=request_user(request),
             reread=reader_for(case_id, None, found),
         )
-        result: dict[str, Any] = await run_in_threadpool(job)
-        return {**result, "warnings": [store.public_text(w) for w in found]}
+
+        def need() -> Need:  # asked with the case's lock held
+            return "worker" if store.restore_reads(case_id, removed_id) else "nothing"
+
+        result: dict[str, Any] = await turns.run(
+            job, user=request_user(request), case_id=case_id, need=need
+        )
+        # a report read again was read as removed/<id>: it is its name now
+        warnings = [
+            store.public_warning(w).replace(removed_id, result["document"])
+            for w in found
+        ]
+        return {**result, "warnings": warnings}
 
     @guarded
     async def restore_document(request: Request) -> Response:
@@ -450,7 +498,7 @@ def create_app(
         """Check and put in place a new version of a case's file."""
         store.folder(case_id)
         text = decode_text(data, "case")
-        case = await run_in_threadpool(pipeline.check_case_text, text)
+        case = await check(request, text)
         found: list[str] = []
         reread = reader_for(case_id, case.target, found)
         job = functools.partial(
@@ -462,8 +510,14 @@ def create_app(
             base=base or None,
             reread=reread,
         )
-        result: dict[str, Any] = await run_in_threadpool(job)
-        return {**result, "warnings": [store.public_text(w) for w in found]}
+
+        def need() -> Need:  # asked with the case's lock held
+            return "worker" if store.replace_reads(case_id, case.target) else "nothing"
+
+        result: dict[str, Any] = await turns.run(
+            job, user=request_user(request), case_id=case_id, need=need
+        )
+        return {**result, "warnings": [store.public_warning(w) for w in found]}
 
     @guarded
     async def put_case_file(request: Request) -> Response:
@@ -495,8 +549,9 @@ def create_app(
 
         def read(path: Path) -> tuple[Any, list[str]]:
             # inside the case lock, as in an estimate: the locks are always taken
-            # in one order (case, then warnings), so two requests cannot deadlock;
-            # the target is read under it too (a new case file may change it)
+            # in one order (case, then a worker, then warnings), so two requests
+            # cannot deadlock; the target is read under it too (a new case file
+            # may change it)
             target = store.target(case_id)
             return pool.call(read_document, path, target=target, published=published)
 
@@ -512,12 +567,14 @@ def create_app(
                 user=request_user(request),
             )
 
-        stored, (reading, found) = await run_in_threadpool(add, name)
+        stored, (reading, found) = await turns.run(
+            add, name, user=request_user(request), case_id=case_id
+        )
         return {
             "case": case_id,
             "name": stored,
             "reading": pipeline.reading_summary(reading),
-            "warnings": [store.public_text(w) for w in found],
+            "warnings": [store.public_warning(w) for w in found],
         }
 
     @guarded
@@ -565,16 +622,28 @@ def create_app(
             user=request_user(request),
             workers=pool,
         )
-        record: dict[str, Any] = await run_in_threadpool(job)
+        record: dict[str, Any] = await turns.run(
+            job, user=request_user(request), case_id=case_id
+        )
         return record
+
+    async def remove(request: Request, case_id: str) -> dict[str, Any]:
+        """Take the report the request names out of the case; what was done."""
+        store.folder(case_id)
+        job = functools.partial(
+            store.remove_document,
+            case_id,
+            request.path_params["name"],
+            user=request_user(request),
+        )
+        result: dict[str, Any] = await turns.run(
+            job, user=request_user(request), case_id=case_id, need="nothing"
+        )
+        return result
 
     @guarded
     async def remove_document(request: Request) -> Response:
-        case_id, name = request.path_params["case_id"], request.path_params["name"]
-        job = functools.partial(
-            store.remove_document, case_id, name, user=request_user(request)
-        )
-        return json_response(await run_in_threadpool(job))
+        return json_response(await remove(request, request.path_params["case_id"]))
 
     @guarded
     async def run_estimate(request: Request) -> Response:
@@ -622,7 +691,7 @@ def create_app(
         user = request_user(request)
 
         def record() -> dict[str, Any]:
-            with store.lock(case_id):
+            with store.lock(case_id):  # free: Turns holds the case's turn
                 before = path.read_bytes()
                 result = searches.record_search(path, body)
                 ids = [item["id"] for item in result["added"]]
@@ -633,7 +702,10 @@ def create_app(
                     raise
             return result
 
-        return {"case": case_id, **await run_in_threadpool(record)}
+        result: dict[str, Any] = await turns.run(
+            record, user=user, case_id=case_id, need="warnings"
+        )
+        return {"case": case_id, **result}
 
     @guarded
     async def searched(request: Request) -> Response:
@@ -675,7 +747,9 @@ def create_app(
                 found = [w.replace(f"{tmp}/", "") for w in found]
                 return {**reading.to_dict(), "warnings": found}
 
-        return json_response(await run_in_threadpool(work))
+        return json_response(
+            await turns.run(work, user=request_user(request), need="worker")
+        )
 
     # ------------------------------------------------ the case page and its forms
     @guarded
@@ -700,24 +774,18 @@ def create_app(
     def form_post(
         action: Callable[[Request, str], Awaitable[str]],
     ) -> Callable[[Request], Awaitable[Response]]:
-        """A form's post: back to the case page (at ``#anchor``), or an error page."""
+        """A form's post: back to the case page (at ``#anchor``), or an error page.
+
+        Every error is a page (:func:`~geosleuth.service._http.failure_response`),
+        with the status the API gives it.
+        """
 
         async def handler(request: Request) -> Response:
             case_id = request.path_params["case_id"]
-            try:
-                anchor = await action(request, case_id)
-            except GeosleuthError as exc:
-                status = 404 if isinstance(exc, CaseNotFoundError) else 422
-                page = error_page(
-                    type(exc).__name__,
-                    store.public_text(exc.message),
-                    exc.line,
-                    back=None if status == 404 else case_id,
-                )
-                return html_response(page, status)
+            anchor = await action(request, case_id)
             return RedirectResponse(f"/cases/{case_id}#{anchor}", status_code=303)
 
-        return guarded(handler)
+        return guarded_page(handler)
 
     async def case_form(request: Request, case_id: str) -> str:
         store.folder(case_id)
@@ -743,11 +811,7 @@ def create_app(
         return html_response(remove_page(meta, name, read_only=not may_change(request)))
 
     async def remove_form(request: Request, case_id: str) -> str:
-        name = request.path_params["name"]
-        job = functools.partial(
-            store.remove_document, case_id, name, user=request_user(request)
-        )
-        await run_in_threadpool(job)
+        await remove(request, case_id)
         return "documents"
 
     async def upload_form(request: Request, case_id: str) -> str:
@@ -841,4 +905,5 @@ def create_app(
         lifespan=lifespan,
     )
     application.state.workers = pool
+    application.state.turns = turns
     return application

@@ -306,7 +306,7 @@ def run_estimate(
                 "sweep_width_km": sweep_width_km,
             },
             "documents": [p.name for p in docs],
-            "warnings": [store.public_text(w) for w in found],
+            "warnings": [store.public_warning(w) for w in found],
             "summary": estimate_summary(record),
         }
 

@@ -232,6 +232,49 @@ def document_name(name: str) -> str:
     return (stem or "document") + suffix
 
 
+def _renamed_reading(reading: dict[str, Any], name: str) -> dict[str, Any]:
+    """A stored reading (``Reading.to_dict()``) as that of the document ``name``.
+
+    Its ``doc_id`` becomes the one :func:`geosleuth.read.read_document` gives a
+    file of that name (a name :func:`document_name` made: the name without its
+    suffix) and its ``source`` the name, and so do the ids of its items and the
+    document they cite, as :meth:`geosleuth.read.Reading.renamed` renames them:
+    ``report:s1`` of ``report`` becomes ``report-2:s1`` of ``report-2``.
+
+    Examples
+    --------
+    >>> old = {"doc_id": "report", "source": "report.txt", "target": "J S",
+    ...        "evidence": [{"id": "report:s1", "provenance": {"document": "report"}},
+    ...                     {"id": "case:e1", "provenance": {"document": "case"}}]}
+    >>> new = _renamed_reading(old, "report-2.txt")
+    >>> new["doc_id"], new["source"], new["target"]
+    ('report-2', 'report-2.txt', 'J S')
+    >>> [(e["id"], e["provenance"]["document"]) for e in new["evidence"]]
+    [('report-2:s1', 'report-2'), ('case:e1', 'case')]
+    >>> old["evidence"][0]["id"]  # the reading given is left as it was
+    'report:s1'
+    """
+    before = str(reading.get("doc_id") or "")
+    after = Path(name).stem
+    prefix = f"{before}:"
+
+    def moved(item: Any) -> Any:
+        if not isinstance(item, dict):
+            return item
+        out = dict(item)
+        ident, prov = out.get("id"), out.get("provenance")
+        if isinstance(ident, str) and ident.startswith(prefix):
+            out["id"] = f"{after}:{ident[len(prefix) :]}"
+            if isinstance(prov, dict) and prov.get("document") == before:
+                out["provenance"] = {**prov, "document": after}
+        return out
+
+    out = {**reading, "doc_id": after, "source": name}
+    if isinstance(reading.get("evidence"), list):
+        out["evidence"] = [moved(e) for e in reading["evidence"]]
+    return out
+
+
 class CaseStore:
     """The cases kept in one data folder.
 
@@ -282,6 +325,34 @@ class CaseStore:
         'Bad cases/x/case.yaml, line 3'
         """
         return text.replace(f"{self.root}/", "").replace(str(self.root), "<data>")
+
+    def public_warning(self, text: str) -> str:
+        """A warning as clients see it: the case's reports by name, not by path.
+
+        A report (``documents/<name>``, ``removed/<id>``) and its reading
+        (``readings/<name>.json``) are named by the report's name; any other
+        path loses the data folder, as in :meth:`public_text`.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> store = CaseStore(tempfile.mkdtemp())
+        >>> store.public_warning(
+        ...     f"The document 'report' of '{store.root}/cases/x/readings/report.txt"
+        ...     f".json' was read for 'A B'; see '{store.root}/cases/x/documents/a.md'"
+        ... )
+        "The document 'report' of 'report.txt' was read for 'A B'; see 'a.md'"
+        """
+        report = (
+            re.escape(str(self.cases))
+            + r"/[a-z0-9-]+/(readings|documents|removed)/([\w.-]+)"
+        )
+
+        def name(match: re.Match[str]) -> str:
+            folder, file = match.groups()
+            return file.removesuffix(".json") if folder == "readings" else file
+
+        return self.public_text(re.sub(report, name, text))
 
     # ------------------------------------------------------------------ lookup
     def ids(self) -> list[str]:
@@ -550,6 +621,14 @@ class CaseStore:
         return data.decode("utf-8", errors="replace"), _version(data)
 
     # ------------------------------------------------------------------ write
+    def replace_reads(self, case_id: str, target: str) -> bool:
+        """Whether a new case file for ``target`` has the reports read again.
+
+        As :meth:`replace_case_file` decides: when the target changes and the
+        case has reports.
+        """
+        return target != self.target(case_id) and bool(self.document_paths(case_id))
+
     def replace_case_file(
         self,
         case_id: str,
@@ -809,6 +888,26 @@ class CaseStore:
             )
         return out
 
+    def _kept_reading(self, case_id: str, removed_id: str) -> dict[str, Any] | None:
+        """The reading kept with a removed report, if made for the target as it is."""
+        kept = self.folder(case_id) / "removed" / f"{removed_id}.json"
+        try:
+            stored = json.loads(kept.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if isinstance(stored, dict) and stored.get("target") == self.target(case_id):
+            return stored
+        return None
+
+    def restore_reads(self, case_id: str, removed_id: str) -> bool:
+        """Whether restoring ``removed_id`` reads it again (:meth:`restore_document`).
+
+        It does when the reading kept with it is missing, or was made for another
+        target than the case's now. False for an id that is not a removed report's.
+        """
+        listed = {d["id"] for d in self.removed_documents(case_id)}
+        return removed_id in listed and self._kept_reading(case_id, removed_id) is None
+
     def restore_document(
         self,
         case_id: str,
@@ -821,8 +920,13 @@ class CaseStore:
 
         Its reading comes back with it when it was read for the case's target as
         it is now; else ``reread(path, published)`` reads it again (without
-        ``reread`` it comes back unread, and estimates read it). The log gets a
-        ``restored`` line. Returns ``{"case", "document", "restored_from"}``.
+        ``reread`` it comes back unread, and estimates read it). A report whose
+        name was taken meanwhile comes back as ``<stem>-2<suffix>`` (...), and its
+        reading is that name's, as an upload's would be: the document's id, its
+        source, the ids of its items and the document they cite follow the new
+        name (:func:`_renamed_reading`), as they do for a report read again. The
+        log gets a ``restored`` line. Returns ``{"case", "document",
+        "restored_from"}``.
 
         Raises
         ------
@@ -846,18 +950,13 @@ class CaseStore:
             docs.mkdir(exist_ok=True)
             final = _free_name(docs, entry["name"])
             day = entry["published"]
-            reading: dict[str, Any] | None = None
-            old = src.with_name(src.name + ".json")
-            try:
-                stored = json.loads(old.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                stored = None
-            if isinstance(stored, dict) and stored.get("target") == self.target(
-                case_id
-            ):
-                reading = stored
-            elif reread is not None:
-                reading = reread(src, dt.date.fromisoformat(day) if day else None)
+            reading = self._kept_reading(case_id, removed_id)
+            if reading is not None and final != entry["name"]:
+                reading = _renamed_reading(reading, final)
+            elif reading is None and reread is not None:
+                published = dt.date.fromisoformat(day) if day else None
+                # read as removed/NNNN-<name>: named as it comes back
+                reading = _renamed_reading(reread(src, published), final)
             target = self.reading_path(case_id, final)
             info = self._document_info(docs)
             info[final] = {"published": day, "uploaded_by": entry["uploaded_by"]}
@@ -877,7 +976,7 @@ class CaseStore:
                 (docs / final).rename(src)
                 target.unlink(missing_ok=True)
                 raise
-            old.unlink(missing_ok=True)
+            src.with_name(src.name + ".json").unlink(missing_ok=True)
             src.with_name(src.name + _DETAILS).unlink(missing_ok=True)
         return {
             "case": case_id,

@@ -240,8 +240,10 @@ class Workers:
     ) -> tuple[T, list[str]]:
         """Run ``fn(*args, **kwargs)``; its result and its warnings (``Type: text``).
 
-        Blocks the calling thread until the call is done (the service calls it from
-        a worker thread). Raises what ``fn`` raised.
+        Blocks the calling thread until the call is done, and while every process
+        is busy (the service calls it from a thread of its own, only once a
+        process is free: :mod:`geosleuth.service.turns`). Raises what ``fn``
+        raised.
 
         Raises
         ------
