@@ -1,7 +1,8 @@
 """The target found or taken: "Jane Doe was found in Aspen", "arrested in Leeds".
 
-Those who find, arrest, detain, capture or rescue the target see the target
-where they do it, so the target found or taken at a place is read as a
+Those who find, arrest, detain, capture, rescue or kidnap the target see the
+target where they do it ("was kidnapped in Mandera": she was there then), so
+the target found or taken at a place is read as a
 :class:`~geosleuth.evidence.Sighting` of the target there
 (:func:`~geosleuth.read.sightings.add_seen`), its note naming the event
 ("found", "arrested", "found alive", "picked up"), dated and graded by who
@@ -72,7 +73,8 @@ FOUND_EVENTS = {
     "find": "found", "locate": "located", "discover": "discovered",
     "recover": "recovered", "arrest": "arrested", "detain": "detained",
     "capture": "captured", "apprehend": "apprehended", "rescue": "rescued",
-    "nab": "nabbed",
+    "nab": "nabbed", "kidnap": "kidnapped", "abduct": "abducted",
+    "seize": "seized", "snatch": "snatched",
 }  # fmt: skip
 #: Verbs that find or take only with "up": "turned up", "was picked up".
 UP_EVENTS = {"turn": "turned up", "show": "showed up", "pick": "picked up"}
@@ -97,7 +99,7 @@ _MODALS = frozenset(
 )  # fmt: skip
 _FOUND_TEXT = re.compile(
     r"\b(?:found|finds?|locat|discover|recover|arrest|detain|captur|apprehend|"
-    r"rescu|nabbed|turn|show|pick|taken)",
+    r"rescu|nabbed|turn|show|pick|taken|kidnap|abduct|seiz|snatch)",
     re.IGNORECASE,
 )
 

@@ -8,8 +8,9 @@ statement with no cue is a plain assertion, ``certain``. Cues:
 hedge       cues
 ==========  ====================================================================
 certain     indeed, certainly, definitely, confirmed, know, plain assertion
-probable    think(s), believe(s), likely, probably, apparently, reportedly,
-            allegedly, purportedly, suspected, said to, is considered, seem(s),
+probable    almost certainly, think(s), believe(s), likely, probably,
+            apparently, reportedly, allegedly, purportedly, suspected, said
+            to, is considered, seem(s),
             appear(s) to, understood to, expected to, argue(s), argued (an
             argument is the speaker's opinion, like "thinks"), is reported to,
             reports of
@@ -60,6 +61,9 @@ HEDGE_CUES: dict[Hedge, tuple[str, ...]] = {
         r"possibility", r"claims?", r"claimed",
     ),
     "probable": (
+        # "almost certainly" (Kent's 93 %) is not a plain assertion
+        r"almost certainly", r"almost certain", r"all but certain",
+        r"nearly certain",
         r"thinks?", r"thought", r"believes?", r"believed", r"likely", r"probably",
         r"apparently", r"reportedly", r"allegedly", r"purportedly", r"suspected",
         r"suspects?", r"said to", r"is considered", r"are considered", r"seems?",

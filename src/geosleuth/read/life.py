@@ -3,7 +3,9 @@
 The target with a recording, video, audio, message, speech or appearance and a
 date: :class:`~geosleuth.evidence.LifeStatus` ``alive`` dated that day (the date
 nearest the recording, leaving out one that dates the report of it: "On 1 May
-ISIS said a recording ... was made on 28 September"). The target with killed,
+ISIS said a recording ... was made on 28 September"). A speaker's word that
+the target lives ("is alive and well", "is still alive") is ``alive`` too,
+graded by the speaker, not as a recording. The target with killed,
 dead, death or died: ``dead``, unless negated ("no conclusive evidence of ...
 death", "suspicions that he was dead were weakened", "denied"), disputed ("...,
 but ISIS disputed it", or a next sentence "ISIS denied the report.") or
@@ -35,7 +37,13 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from geosleuth.evidence import Claim, Hedge, LifeStatus
-from geosleuth.read._sentence import Sentence, hedge_text, in_phrase, resolved
+from geosleuth.read._sentence import (
+    Sentence,
+    antecedent,
+    hedge_text,
+    in_phrase,
+    resolved,
+)
 from geosleuth.read.hedges import hedge_of, is_negated, weakest
 from geosleuth.read.regions import claim_regions
 
@@ -59,6 +67,13 @@ _DEATH_DENIED = re.compile(
 _SAID = re.compile(
     r"\b(?:said|says|announced|stated|claimed|reported|confirmed|added|told|"
     r"revealed)\b",
+    re.IGNORECASE,
+)
+#: A statement that the target lives: "is alive", "is still alive", "is alive and
+#: well", "remains alive", "is safe and well".
+_SAYS_ALIVE = re.compile(
+    r"\b(?:is|are|was|were|be|been|remains?|remained)\s+(?:still\s+|very\s+much\s+)?"
+    r"(?:alive(?:\s+and\s+well)?|safe\s+and\s+well)\b",
     re.IGNORECASE,
 )
 #: Verbs of dying (lemmas) whose places are where the target was: "killed in Raqqa".
@@ -101,6 +116,8 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
             grade=ex.grades["proof_of_life"], hedge=hedge, status="alive",
             note=note,
         )  # fmt: skip
+        return
+    if _said_alive(ex, s, text, person):
         return
     dead = _DEAD.search(text)
     if dead is None:
@@ -161,6 +178,57 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
     if built is not None and dies is not None:
         where = [x for x in (f"hedge from {cue!r}" if cue else "", dnote) if x]
         _where_died(ex, s, s.span[0] + dies.start(), hedge, date, date_from, where)
+
+
+def _said_alive(
+    ex: _Extractor, s: Sentence, text: str, person: list[TargetRef]
+) -> bool:
+    """Add the claim of ``s`` that the target lives, if it makes one; True if so.
+
+    "Jane Doe is alive and well in Nairobi, his wife said", "is still alive":
+    a :class:`~geosleuth.evidence.LifeStatus` ``alive``, graded by who says it
+    (a relative's word is not a dated recording) and hedged by its wording,
+    dated as any statement is. The one said to live must be the target (the
+    subject is one of its references); a statement denied ("is not alive"), or
+    a condition ("if he is alive"), is none. Where the sentence also says where
+    the target is, that claim is read too (:mod:`geosleuth.read.whereabouts`).
+    """
+    said = _SAYS_ALIVE.search(text)
+    if said is None or s.sent is None:
+        return False
+    if _CONDITIONAL_LIFE.search(text) or is_negated(text[: said.end()]):
+        return False
+    at = s.span[0] + said.start()
+    verb = next((t for t in s.sent if t.idx == at), None)
+    if verb is None:
+        return False
+    head = verb
+    subjects: list[Any] = []
+    for _ in range(4):  # "is believed to *be* alive": up to "believed"
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects or head.dep_ not in ("xcomp", "conj") or head.head.i == head.i:
+            break
+        head = head.head
+    who = antecedent(subjects[0]) if subjects else None  # "Jane Doe, who is alive"
+    if who is None or not any(r.start <= who.idx < r.end for r in person):
+        return False
+    hedge, cue = hedge_of(text)
+    date, date_from, dnote = ex.dates(s, at, verb)
+    note = "; ".join(
+        x
+        for x in (
+            f"said to be alive ({said.group(0)!r}), by the speaker's word",
+            f"hedge from {cue!r}" if cue else "",
+            dnote,
+        )
+        if x
+    )
+    ex.build(
+        LifeStatus, s, s.span, id=ex.next_id("l"),
+        provenance=ex.provenance(s), date=date, date_from=date_from,
+        grade=ex.grade(s.attr), hedge=hedge, status="alive", note=note,
+    )  # fmt: skip
+    return True
 
 
 def _where_died(

@@ -12,6 +12,7 @@ sentence is the centroid of its places, with a buffer that covers them.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -183,6 +184,40 @@ def border_place(ex: _Extractor, query: str, a: str, b: str | None) -> Any:
     return None
 
 
+#: A side of a place, just before it: "west of", "north-east of", "south of the
+#: town of".
+_DIRECTION = re.compile(
+    r"\b(north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+    r"(?:ern)?\s+of\s+(?:the\s+(?:town|city|village)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_BEARINGS = {
+    "north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0,
+    "south": 180.0, "southwest": 225.0, "west": 270.0, "northwest": 315.0,
+}  # fmt: skip
+#: The wedge "west of X" stands for: half its opening (degrees) and its reach (km).
+_SIDE_HALF_ANGLE = 45.0
+_SIDE_KM = 5 * TOWN_BUFFER_KM
+
+
+def _side_of(lon: float, lat: float, bearing_deg: float) -> Area:
+    """The wedge on one side of a place: apex at it, 90° wide, ``_SIDE_KM`` long.
+
+    "West of Kisumu" says the side, not how far: the wedge reaches five town
+    buffers out (50 km), and the claim's soft edge widens it further.
+    """
+    ring = [[lon, lat]]
+    for k in range(13):
+        b = math.radians(bearing_deg - _SIDE_HALF_ANGLE + k * _SIDE_HALF_ANGLE / 6)
+        dlat = _SIDE_KM * math.cos(b) / 111.32
+        dlon = (
+            _SIDE_KM * math.sin(b) / (111.32 * max(math.cos(math.radians(lat)), 1e-6))
+        )
+        ring.append([lon + dlon, max(-90.0, min(90.0, lat + dlat))])
+    ring.append([lon, lat])
+    return Area.of(ring)
+
+
 def claim_regions(
     ex: _Extractor, places: list[MentionLike], s: Sentence, how: str
 ) -> list[tuple[Geometry, str, float, int, str]]:
@@ -206,7 +241,23 @@ def claim_regions(
     regions = [m for m in places if not is_point(m) and m not in countries]
     out: list[tuple[Geometry, str, float, int, str]] = []
     for m in points:
-        near = NEAR.search(ex.text[max(s.span[0], m.start - 30) : m.start])
+        before = ex.text[max(s.span[0], m.start - 40) : m.start]
+        side = _DIRECTION.search(before)
+        if side is not None:
+            # "somewhere west of Kisumu": the quarter of the land on that side
+            word = side.group(1).lower().replace("-", "")
+            out.append(
+                (
+                    _side_of(m.lon, m.lat, _BEARINGS[word]),
+                    f"{side.group(1).lower()} of {label(m)}",
+                    TOWN_BUFFER_KM,
+                    m.start,
+                    f"the quarter {side.group(1).lower()} of the place (a wedge of "
+                    f"{2 * _SIDE_HALF_ANGLE:g}° out to {_SIDE_KM:g} km), buffered",
+                )
+            )
+            continue
+        near = NEAR.search(before[-30:])
         buf = TOWN_BUFFER_KM * (2 if near else 1)
         out.append((geometry_of(m), label(m), buf, m.start, ""))
     if points:

@@ -56,7 +56,7 @@ from geosleuth.gazetteer import Gazetteer, Place
 from geosleuth.gazetteer._sources import SRC_COUNTY
 from geosleuth.geometry import Point, haversine_km
 from geosleuth.read._lexicon import DEMONYMS
-from geosleuth.read._toponym_detect import _detect, _Span
+from geosleuth.read._toponym_detect import _IMPORTANT_POP, _detect, _Span
 from geosleuth.read._toponym_resolve import _resolve
 
 __all__ = [
@@ -251,6 +251,10 @@ def _to_mentions(spans: Iterable[_Span], gaz: Gazetteer) -> list[Mention]:
     spans = list(spans)
     out: list[Mention] = []
     picked = [s for s in spans if s.pick >= 0]
+    far = [s for s in picked if s.role != "person" and _far_alternate(s, picked, gaz)]
+    for s in far:
+        s.pick = -1  # a name the gazetteer lacks: a place, unresolved
+    picked = [s for s in spans if s.pick >= 0]
     for s in spans:
         if s.pick < 0 or s.role == "person":
             conf = 0.3 if s.role == "person" else 0.4
@@ -293,6 +297,30 @@ def _to_mentions(spans: Iterable[_Span], gaz: Gazetteer) -> list[Mention]:
             )
         )
     return out
+
+
+def _far_alternate(s: _Span, picked: list[_Span], gaz: Gazetteer) -> bool:
+    """Whether ``s`` names, by another name only, a small place far from the rest.
+
+    "Bear Lake" is an alternate name of Columbus, Pennsylvania in GeoNames, and
+    "Grand Lake" one of Alliance, Nebraska: in a story whose other places are in
+    Colorado, a town matched only by another of its names, more than 300 km
+    from every place the document names exactly, is more likely a place the
+    gazetteer lacks than that town. Such a match is dropped, as a loose one
+    is. A document with no place named exactly keeps it; so does an important
+    place (a country, a division, a city of 100,000 or more).
+    """
+    weight = dict(s.cands).get(s.pick, 0.0)
+    if weight >= 1.0 or gaz.kind(s.pick) not in ("city", "town", "village"):
+        return False
+    if int(gaz.pops[s.pick]) >= _IMPORTANT_POP:
+        return False
+    exact = [
+        t
+        for t in picked
+        if t is not s and not t.loose and dict(t.cands).get(t.pick, 0.0) >= 1.0
+    ]
+    return bool(exact) and not _coherent(s.pick, exact, s, gaz)
 
 
 def _coherent(pid: int, picked: list[_Span], s: _Span, gaz: Gazetteer) -> bool:

@@ -97,7 +97,10 @@ _LOCATION_CUE = re.compile(
     r"(?:is|was|be|are|were|been)(?:n['’]t)?\s+"
     r"(?:(?:now|still|currently|not|neither|never|no\s+longer|probably|likely|"
     r"possibly|perhaps|reportedly|apparently|allegedly|definitely|certainly|"
-    r"indeed|already|also)\s+){0,2}(?:in|on|at|near|around|inside)|the place where)\b",
+    r"indeed|already|also|almost|most|very|highly|quite|somewhere|alive|safe|"
+    r"and|well)\s+){0,3}(?:in|on|at|near|around|inside|"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of)|the place where|"
+    r"took\s+(?:[\w'’.-]+\s+){1,4}?(?:back\s+)?(?:to|into))\b",
     re.IGNORECASE,
 )
 #: Location words of a movement: the one who moves is the one placed.
@@ -107,7 +110,7 @@ _MOVEMENT = re.compile(
     r"slipp(?:ed|ing)|sneak(?:ed|ing)|snuck|smuggled|left|leaving|"
     r"depart(?:ed|ing)|set|bound|arriv(?:ed|ing)|taken|brought|transferred|"
     r"transported|flown|airlifted|rushed|extradited|deported|treated|admitted|"
-    r"held|jailed|imprisoned|detained)\b",
+    r"held|jailed|imprisoned|detained|took)\b",
     re.IGNORECASE,
 )
 #: Movers of whom the target may be one: "*they* moved to Cambridge".
@@ -307,11 +310,20 @@ def _of_mover(ex: _Extractor, s: Sentence, at: int) -> bool:
     and a sentence not parsed, place the target as its references in the
     sentence tell.
     """
+    verb = _clause_verb(ex, s, at)
+    if verb is not None and _someone_of_the_target(s, _subject(verb)):
+        return False  # "Jane Doe's brother lives in Kisumu": the brother does
+    if verb is not None and _something_else(s, _subject(verb)):
+        return False  # "County Road 35, which is north of Alexandria"
     if _MOVEMENT.match(s.text, at) is None:
         return True
-    verb = _clause_verb(ex, s, at)
     if verb is None:
         return True
+    if verb.lemma_.lower() in CARRYING_LEMMAS:
+        # "The kidnappers took Jane Doe to Beledweyne": the one carried moves
+        carried = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        if carried:
+            return any(r.start <= carried[0].idx < r.end for r in s.refs)
     subject = _subject(verb)
     if subject is None:
         return False
@@ -319,6 +331,43 @@ def _of_mover(ex: _Extractor, s: Sentence, at: int) -> bool:
     return subject.lower_ in _GROUPS or any(
         r.start <= subject.idx < r.end for r in s.refs
     )
+
+
+#: Nouns for where one is: "Jane Doe's *whereabouts* are", "her *hideout* is in".
+_WHERE_NOUNS = frozenset(
+    {"whereabouts", "location", "hideout", "hideaway", "place", "base", "home",
+     "residence", "lair", "position"}
+)  # fmt: skip
+
+
+def _someone_of_the_target(s: Sentence, subject: Any) -> bool:
+    """Whether ``subject`` is someone (or something) of the target's, not it.
+
+    "*Jane Doe's brother* lives in Kisumu", "*her husband* is hiding in Mosul":
+    the subject's head is no reference to the target, but its possessor is.
+    """
+    if subject is None or {subject.lemma_.lower(), subject.lower_} & _WHERE_NOUNS:
+        return False  # "Jane Doe's whereabouts are ...": hers
+    subject = antecedent(subject)
+
+    def of_target(tok: Any) -> bool:
+        return any(r.start <= tok.idx < r.end for r in s.refs)
+
+    return not of_target(subject) and any(
+        c.dep_ == "poss" and of_target(c) for c in subject.children
+    )
+
+
+def _something_else(s: Sentence, subject: Any) -> bool:
+    """Whether ``subject`` is a relative pronoun for someone or something else.
+
+    "County Road 35, *which* is north of Alexandria": the road is there; "Jane
+    Doe, *who* is hiding in Mosul" is the target.
+    """
+    if subject is None or subject.tag_ not in ("WDT", "WP"):
+        return False
+    noun = antecedent(subject)
+    return noun is not subject and not any(r.start <= noun.idx < r.end for r in s.refs)
 
 
 def _intended(ex: _Extractor, s: Sentence, m: MentionLike) -> str | None:
