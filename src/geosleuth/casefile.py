@@ -22,8 +22,9 @@ import itertools
 import math
 import os
 import re
+import sys
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -240,6 +241,7 @@ _LineLoader.add_implicit_resolver(
 )
 
 _STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
 _NUMBERS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
 _MERGE = "tag:yaml.org,2002:merge"
 
@@ -363,11 +365,116 @@ def _load_yaml(text: str, source: str) -> Any:
                 line=1,
             )
         _keep_text(root, CASE_SCHEMA, set())
+        _check_ints(loader, root, source)
         return loader.construct_document(root)
     except RecursionError:  # '[[[[...' nested thousands deep
         raise _too_deep(source) from None
     finally:
         loader.dispose()
+
+
+def _node_paths(root: yaml.Node) -> Iterator[tuple[yaml.Node, list[Any]]]:
+    """Each node of a composed document once, with its path (keys as written)."""
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, list[Any]]] = [(root, [])]
+    while stack:
+        node, path = stack.pop()
+        if id(node) in seen:  # an alias of a node already walked
+            continue
+        seen.add(id(node))
+        yield node, path
+        if isinstance(node, yaml.MappingNode):
+            for key, value in reversed(node.value):
+                name = key.value if isinstance(key, yaml.ScalarNode) else "?"
+                stack.append((value, [*path, name]))
+                stack.append((key, [*path, name]))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(
+                (v, [*path, i]) for i, v in reversed(list(enumerate(node.value)))
+            )
+
+
+def _check_ints(loader: _LineLoader, root: yaml.Node, source: str) -> None:
+    """Refuse a whole number Python will not read (more than 4,300 digits).
+
+    PyYAML reads ``hazard_per_year: 999...9`` with ``int()``, which raises a
+    ``ValueError`` past :func:`sys.get_int_max_str_digits` digits; that would
+    surface as a traceback, not as an error naming the line and field.
+    """
+    for node, path in _node_paths(root):
+        if not (isinstance(node, yaml.ScalarNode) and node.tag == _INT):
+            continue
+        try:
+            loader.construct_yaml_int(node)
+        except ValueError:
+            limit = sys.get_int_max_str_digits()
+            digits = sum(c.isdigit() for c in str(node.value))
+            where = _path_str(path)
+            line = node.start_mark.line + 1
+            raise CaseFileError(
+                f"The field {where} ({source}, line {line}) must be a number of at "
+                f"most {limit:,} digits. Got a whole number of {digits:,} digits "
+                "instead.",
+                path=source,
+                line=line,
+                field=where,
+            ) from None
+
+
+def _check_text(doc: _Map, source: str) -> None:
+    r"""Refuse a string (a value or a key) that holds a character that is not text.
+
+    A double-quoted YAML string may write any code point as an escape: a lone
+    surrogate (``"\ud800"``) cannot be written as UTF-8, so the case's
+    estimate.json, report or service record could never be written; a control
+    character (``"\x07"``) breaks the XML of field files. The characters are
+    those :func:`clean_text` refuses in options; tab and line breaks are text.
+    """
+    found: list[tuple[int, str, str, int]] = []
+    seen: set[int] = set()
+    stack: list[tuple[Any, list[Any]]] = [(doc, [])]
+    while stack:
+        node, path = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        strings: list[tuple[str, list[Any], int | None]] = []
+        if isinstance(node, dict):
+            lines = getattr(node, "key_lines", {})
+            for key, value in node.items():
+                strings.append((str(key), [*path, key], lines.get(str(key))))
+                if isinstance(value, str):
+                    strings.append((value, [*path, key], None))
+                elif isinstance(value, (dict, list)):
+                    stack.append((value, [*path, key]))
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                if isinstance(value, str):
+                    strings.append((value, [*path, i], None))
+                elif isinstance(value, (dict, list)):
+                    stack.append((value, [*path, i]))
+        for text, at, line in strings:
+            bad = _CONTROL.search(text)
+            if bad is not None:
+                line = line or _line_of(doc, at) or 0
+                found.append((line, _path_str(at), bad.group(), bad.start()))
+    if not found:
+        return
+    line, where, char, pos = min(found)
+    what = (
+        "a lone surrogate, which UTF-8 text cannot hold"
+        if "\ud800" <= char <= "\udfff"
+        else "a control character"
+    )
+    raise CaseFileError(
+        f"The field {where} ({source}, line {line}) holds a character that is not "
+        f"text: U+{ord(char):04X} at position {pos + 1}, {what} (written as an "
+        "escape in a double-quoted string). Remove it, or write the character "
+        "meant as plain UTF-8 text.",
+        path=source,
+        line=line,
+        field=where,
+    )
 
 
 def _too_deep(source: str) -> CaseFileError:
@@ -461,7 +568,10 @@ def parse_case(text: str, *, source: str = "<case>", read_files: bool = True) ->
     CaseFileError
         If the text is not YAML, fails the schema, or an item is invalid; with
         ``path`` (``source``), ``line`` and ``field``. Also if its aliases add
-        more than :data:`MAX_YAML_NODES` nodes to it, or it nests too deeply to read.
+        more than :data:`MAX_YAML_NODES` nodes to it, or it nests too deeply to read;
+        if a string holds a character that is not text (a lone surrogate or a
+        control character, written as an escape); or if a whole number has more
+        digits than Python reads (:func:`sys.get_int_max_str_digits`, 4,300).
 
     Examples
     --------
@@ -481,6 +591,10 @@ def parse_case(text: str, *, source: str = "<case>", read_files: bool = True) ->
     Traceback (most recent call last):
     ...
     geosleuth.errors.CaseFileError: The case <case> has no evidence items; add at ...
+    >>> parse_case('target: "two \\ud800 walkers"\nevidence: []\n')
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.CaseFileError: The field target (<case>, line 1) holds a ...
     >>> parse_case("target: x\nevidence:\n  - {id: e, kind: event_set, "
     ...            "date: 2024-01-01, csv: /etc/passwd}\n", read_files=False)
     Traceback (most recent call last):
@@ -509,6 +623,7 @@ def parse_case(text: str, *, source: str = "<case>", read_files: bool = True) ->
             line=1,
         )
     try:
+        _check_text(doc, source)
         _check_duplicate_keys(doc, source)
         _validate_schema(doc, source)
         return _build_case(doc, source, read_files=read_files)

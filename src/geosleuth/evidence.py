@@ -119,10 +119,10 @@ class Grade:
         if self.reliability not in get_args(
             Reliability
         ) or self.credibility not in range(1, 7):
+            given = f"{self.reliability}{self.credibility}"
             raise InputError(
                 "A grade must be a reliability letter A-F followed by a credibility "
-                f"digit 1-6 (e.g. 'B2'). Got {self.reliability!r}{self.credibility!r} "
-                "instead.",
+                f"digit 1-6 (e.g. 'B2'). Got {given!r} instead.",
                 field="grade",
             )
 

@@ -148,7 +148,9 @@ def read(
         str | None,
         typer.Option(
             help="Publication date (YYYY-MM-DD) of every file; by "
-            "default from each page's metadata."
+            "default from each page's metadata or each Markdown or text file's "
+            "front matter ('date:'). A date more than a year after today is "
+            "refused as a typo."
         ),
     ] = None,
     target: Annotated[

@@ -681,15 +681,21 @@ def load_read_output(path: str | os.PathLike[str]) -> tuple[DocumentEvidence, ..
         where = f"documents[{j}]" if len(documents) > 1 else "the document"
         if not (isinstance(doc, dict) and isinstance(doc.get("evidence"), list)):
             raise bad(f"{where} with no 'evidence' list")
-        try:
-            items = tuple(item_from_dict(e) for e in doc["evidence"])
-        except (ValueError, TypeError, KeyError, AttributeError) as exc:
-            why = exc.message if isinstance(exc, GeosleuthError) else str(exc)
-            raise InputError(
-                f"An evidence item of {where} in {str(p)!r} is invalid: {why}",
-                path=str(p),
-                field="evidence",
-            ) from None
+        built = []
+        for k, e in enumerate(doc["evidence"]):
+            try:
+                built.append(item_from_dict(e))
+            except (ValueError, TypeError, KeyError, AttributeError) as exc:
+                why = exc.message if isinstance(exc, GeosleuthError) else str(exc)
+                name = e.get("id") if isinstance(e, dict) else None
+                item = repr(name) if isinstance(name, str) and name else f"[{k}]"
+                raise InputError(
+                    f"The evidence item {item} of {where} in {str(p)!r} is invalid: "
+                    f"{why}",
+                    path=str(p),
+                    field=f"evidence[{k}]",
+                ) from None
+        items = tuple(built)
         doc_id = str(doc.get("doc_id") or p.stem)
         target = doc.get("target")
         if str(doc.get("title") or "").endswith(_OWN_TITLE):

@@ -34,6 +34,10 @@ and come after a word that introduces a date ("in", "since", "until", "by",
 "of", "from", "during", "early", "late", "mid", a month) or stand in
 parentheses, so that "25 million" and "2014 fighters" are not read as years.
 
+A date that is not in the calendar ("February 30", "31 April 2023", "2023-02-30")
+is not reported by :func:`find_dates`; :func:`impossible_dates` finds such dates,
+so that a reader can say in a note that the text gave one, and why it was not used.
+
 A relative date that would fall outside the calendar (before year 1 or after
 9999: "three days ago" published on 0001-01-02, "999 decades ago" in any year) is
 not reported either; an :class:`~geosleuth.errors.EvidenceWarning` says which and
@@ -51,7 +55,7 @@ from typing import Literal
 
 from geosleuth.errors import EvidenceWarning
 
-__all__ = ["DateMention", "find_dates"]
+__all__ = ["DateMention", "NotADate", "find_dates", "impossible_dates"]
 
 DateKind = Literal["day", "month", "year", "period", "since"]
 
@@ -387,5 +391,110 @@ def find_dates(
                     relative=relative,
                 )
             )
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class NotADate:
+    """Words written as a date that name no day of the calendar ("February 30").
+
+    Attributes
+    ----------
+    text : str
+        The words, verbatim.
+    start, end : int
+        Character offsets of ``text`` (end exclusive), shifted by ``base``.
+    why : str
+        Why it is no day: "February has no day 30", "there is no month 13".
+    """
+
+    text: str
+    start: int
+    end: int
+    why: str
+
+
+#: The patterns of whole days: a year, month and day, or a month and day.
+_DAY_KINDS = ("iso", "dmy", "mdy", "dm", "md")
+
+
+def _no_day(kind: str, m: re.Match[str], published: dt.date | None) -> str | None:
+    """Why the day that ``m`` (a pattern of :data:`_DAY_KINDS`) writes is no day."""
+    g = m.groupdict()
+    if kind == "iso":
+        month = int(g["m"])
+        if not 1 <= month <= 12:
+            return f"there is no month {month}"
+        name = calendar.month_name[month]
+    else:
+        month = _MONTHS[g["mon"].lower().rstrip(".")]
+        name = calendar.month_name[month]
+    day = int(re.sub(r"\D", "", g["d"]))
+    if "y" in g and g["y"] is not None:
+        year = int(g["y"])
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            return f"{name} {year} has no day {day}"
+        return None
+    most = 29 if month == 2 else calendar.monthrange(2001, month)[1]
+    if not 1 <= day <= most:
+        return f"{name} has no day {day}"
+    if published is not None and month == 2 and day == 29:
+        # read in the publication year, or the year before if after publication
+        year = published.year
+        if (month, day) > (published.month, published.day):
+            year -= 1
+        if not calendar.isleap(year) and year >= dt.MINYEAR:
+            return f"{year} has no February 29"
+    return None
+
+
+def impossible_dates(
+    text: str, *, published: dt.date | None = None, base: int = 0
+) -> list[NotADate]:
+    """Words in ``text`` written as a day that is not in the calendar.
+
+    :func:`find_dates` leaves these out ("February 30" gives no date); a reader
+    that dates an item by the text should still say that the text gave a date,
+    and why it was not used, rather than drop it without a word.
+
+    Parameters
+    ----------
+    text : str
+        A sentence or a whole document.
+    published : datetime.date or None, default None
+        The publication date: "February 29" without a year is read in its year
+        (or the year before), and is no day when that year is not a leap year.
+    base : int, default 0
+        Added to every offset.
+
+    Returns
+    -------
+    list of NotADate
+        In order of appearance, non-overlapping (the longest reading wins).
+
+    Examples
+    --------
+    >>> [(d.text, d.why) for d in impossible_dates("seen on February 30 in Lyon")]
+    [('February 30', 'February has no day 30')]
+    >>> [d.why for d in impossible_dates("on 31 April 2023 and 2023-00-12")]
+    ['April 2023 has no day 31', 'there is no month 0']
+    >>> impossible_dates("on 29 February 2024, 1 May and February 28")
+    []
+    """
+    taken: list[tuple[int, int]] = []
+    found: list[NotADate] = []
+    for kind, pattern in _PATTERNS:
+        if kind not in _DAY_KINDS:
+            continue
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            taken.append((s, e))  # a real day, or not: its parts are no other day
+            why = _no_day(kind, m, published)
+            if why is not None:
+                found.append(NotADate(text[s:e], base + s, base + e, why))
     found.sort(key=lambda d: d.start)
     return found

@@ -14,6 +14,12 @@ tagger, attribute ruler and lemmatiser) reads only the sentences that can yield
 evidence (see the notes above :func:`_rough_sentences`), which roughly doubles
 the speed on a typical news article. Sentences left unparsed are split at end
 punctuation and line breaks instead of by the parser.
+
+The publication date is the one given; else that of the page's metadata (HTML) or
+of the front matter that opens a Markdown or text file; else a dateline's. A date
+read from the document that is no day, or more than a year ahead, is not used, with
+a warning; one given so far ahead is refused. A date in the text that is no day
+("February 30") dates nothing, and the items of its sentence say so in their notes.
 """
 
 from __future__ import annotations
@@ -27,11 +33,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from geosleuth.casefile import MAX_DAYS_AHEAD
 from geosleuth.errors import InputError
 from geosleuth.evidence import EvidenceItem, Grade
 from geosleuth.read._sentence import CONTINUATION, resolved, strip_span
 from geosleuth.read.claims import Rejected, _extract
-from geosleuth.read.dates import find_dates
+from geosleuth.read.dates import find_dates, impossible_dates
 from geosleuth.read.found import BODY_AFTER
 from geosleuth.read.fronts import _DISTANCE
 from geosleuth.read.target import (
@@ -44,7 +51,16 @@ from geosleuth.read.target import (
     possessive_pronoun_refs,
     pronoun_refs,
 )
-from geosleuth.read.text import MAX_CHARS, _warn, load_text
+from geosleuth.read.text import (
+    MAX_BYTES,
+    MAX_CHARS,
+    TextFormat,
+    TextSource,
+    _warn,
+    decode_bytes,
+    load_text,
+    text_from_bytes,
+)
 from geosleuth.read.traces import THING_AFTER
 
 __all__ = ["Reading", "parse", "read_document", "read_text"]
@@ -64,7 +80,8 @@ class Reading:
     text : str
         The extracted text; every offset below indexes it.
     published : datetime.date or None
-        Publication date (given, or from the page's metadata).
+        Publication date (given, or from the page's metadata or the file's front
+        matter).
     mentions : tuple of Mention
         Place names found and resolved, in text order.
     evidence : tuple of EvidenceItem
@@ -188,6 +205,31 @@ def _own_page(path: str | os.PathLike[str]) -> str | None:
     return next((what for mark, what in _OWN_PAGES if mark.search(head)), None)
 
 
+def _without_front_matter(
+    src: TextSource, front: _FrontMatter, *, max_chars: int
+) -> TextSource:
+    """``src`` read again from the text after its front matter; its title if any.
+
+    The offsets of a reading index this text (the front matter is not part of
+    it), as they index the text of any other document.
+    """
+    if not front.body.strip():
+        raise InputError(
+            f"{src.name!r} holds only front matter (its first {front.lines} lines): "
+            "there is no text to read.",
+            path=src.name,
+        )
+    body = text_from_bytes(
+        front.body.encode("utf-8"),
+        name=src.name,
+        format=src.format,
+        max_chars=max_chars,
+        truncated=src.truncated,
+    )
+    title = " ".join(front.fields.get("title", "").split()) or body.title
+    return dataclasses.replace(body, title=title, encoding=src.encoding)
+
+
 def _doc_id(name: str) -> str:
     stem = Path(name).stem if "." in name else name
     slug = re.sub(r"[^\w.-]+", "-", stem, flags=re.UNICODE).strip("-.")
@@ -226,16 +268,270 @@ def _dateline_date(text: str) -> tuple[dt.date, str] | None:
 
 
 def _published(value: dt.date | str | None) -> dt.date | None:
+    """The publication date given (``published=``, ``--published``), checked.
+
+    Refused when it is no date, or more than
+    :data:`~geosleuth.casefile.MAX_DAYS_AHEAD` days after today (as in a case
+    file: a mistyped year, which ``geosleuth locate`` would refuse later). A date
+    after today within that is taken; given as text, it is warned of.
+
+    Examples
+    --------
+    >>> _published("2018-05-15")
+    datetime.date(2018, 5, 15)
+    >>> _published("2999-01-01")
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.InputError: The publication date is 2999-01-01, more than a ...
+    """
     if value is None or isinstance(value, dt.date):
-        return value.date() if isinstance(value, dt.datetime) else value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
+        day = value.date() if isinstance(value, dt.datetime) else value
+    else:
+        try:
+            day = dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise InputError(
+                f"The publication date must be a date as YYYY-MM-DD. Got {value!r} "
+                "instead.",
+                field="published",
+            ) from None
+    if day is None:
+        return None
+    today = dt.date.today()
+    if (day - today).days > MAX_DAYS_AHEAD:
         raise InputError(
-            f"The publication date must be a date as YYYY-MM-DD. Got {value!r} "
-            "instead.",
+            f"The publication date is {day.isoformat()}, more than a year after "
+            f"today ({today.isoformat()}): evidence cannot be dated so far ahead. "
+            "Check the year.",
             field="published",
-        ) from None
+        )
+    if day > today and not isinstance(value, dt.date):
+        _warn(
+            f"The publication date {day.isoformat()} is after today "
+            f"({today.isoformat()}); the items read count as known only from then."
+        )
+    return day
+
+
+def _own_date(day: dt.date, name: str, what: str) -> dt.date | None:
+    """A publication date the document gives (``what``), or None if not to be used.
+
+    More than :data:`~geosleuth.casefile.MAX_DAYS_AHEAD` days after today it is
+    not used (as :func:`_published` refuses such a date given); after today within
+    that it is, with a warning. Each warns naming the document and ``what``.
+    """
+    today = dt.date.today()
+    if (day - today).days > MAX_DAYS_AHEAD:
+        _warn(
+            f"{name!r} gives its publication date as {day.isoformat()} ({what}), "
+            f"more than a year after today ({today.isoformat()}); it is not used. "
+            "Give published= (--published) to fix it."
+        )
+        return None
+    if day > today:
+        _warn(
+            f"{name!r} gives its publication date as {day.isoformat()} ({what}), "
+            f"after today ({today.isoformat()}); the items read from it count as "
+            "known only from then."
+        )
+    return day
+
+
+# -- publication dates written in a page's metadata or a file's front matter ----------
+
+#: A date as metadata writes it: 2023-06-15, 2023/06/15, 2023-06-15T10:00:00Z.
+_YMD = re.compile(r"\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])")
+#: 20230615 (and 20230615T100000).
+_COMPACT = re.compile(r"\s*(\d{4})(\d{2})(\d{2})(?:T|\s*$)")
+#: 15/06/2023, 06/15/2023, 15.06.2023: day and month in either order.
+_DMY = re.compile(r"\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?![\d])")
+
+
+def _date_value(value: str) -> tuple[dt.date, ...] | None:
+    """The days a metadata value may mean: () if it is no day, None if not a date.
+
+    Examples
+    --------
+    >>> _date_value("2023-06-15T10:00:00Z"), _date_value("2023-06-31")
+    ((datetime.date(2023, 6, 15),), ())
+    >>> _date_value("30/02/2023"), _date_value("June 2023") is None
+    ((), True)
+    """
+
+    def day(y: str, m: str, d: str) -> tuple[dt.date, ...]:
+        try:
+            return (dt.date(int(y), int(m), int(d)),)
+        except ValueError:
+            return ()
+
+    if (m := _YMD.match(value)) or (m := _COMPACT.match(value)):
+        return day(*m.groups())
+    if m := _DMY.match(value):
+        a, b, y = m.groups()
+        return tuple(dict.fromkeys((*day(y, b, a), *day(y, a, b))))
+    return None
+
+
+#: Meta fields of a publication date (name, property, itemprop or http-equiv):
+#: article:published_time, date, dc.date.issued, datePublished, pubdate ...
+_META_FIELD = re.compile(r"date|time|published|publication|created|issued", re.I)
+_META_NOT_FIELD = re.compile(r"modif|updat|expir|revis|lastmod|valid", re.I)
+_JSON_LD_DATE = re.compile(
+    r'"(datePublished|dateCreated|uploadDate)"\s*:\s*"([^"\\]{1,64})"'
+)
+
+
+def _meta_dates(html: str) -> list[tuple[str, str, tuple[dt.date, ...] | None]]:
+    """The publication dates a page's metadata writes: (field, value, its days).
+
+    Examples
+    --------
+    >>> _meta_dates('<meta property="article:published_time" content="2023-06-31">')
+    [('article:published_time', '2023-06-31', ())]
+    """
+    import lxml.html
+
+    out: list[tuple[str, str, tuple[dt.date, ...] | None]] = []
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        root = None
+    for el in root.iter("meta") if root is not None else ():
+        value = el.get("content") or el.get("datetime")
+        for attr in ("name", "property", "itemprop", "http-equiv"):
+            field = el.get(attr)
+            if field and value:
+                break
+        else:
+            continue
+        if _META_FIELD.search(field) and not _META_NOT_FIELD.search(field):
+            out.append((field, value.strip(), _date_value(value)))
+    out += [(m[1], m[2], _date_value(m[2])) for m in _JSON_LD_DATE.finditer(html)]
+    return out
+
+
+def _metadata_date(path: str | os.PathLike[str], src: TextSource) -> dt.date | None:
+    """The publication date read from a page's metadata, if it is to be used.
+
+    ``src.published`` is the date trafilatura found. Where the page's metadata
+    writes a date that is no day ("2023-06-31", "30/02/2023"), trafilatura falls
+    back to another (the 1st of the month, or of January), which would move every
+    relative date of the text; unless it is a day another field writes, it is not
+    used, with a warning that names the field and its value. A date more than a
+    year ahead is not used either (:func:`_own_date`).
+    """
+    found = src.published
+    if found is None:
+        return None
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_BYTES)
+        html, _ = decode_bytes(data, name=src.name, format="html", truncated=True)
+    except (OSError, InputError):
+        html = ""
+    fields = _meta_dates(html)
+    days = {d for _, _, ds in fields for d in ds or ()}
+    bad = [(f, v) for f, v, ds in fields if ds == ()]
+    if bad and found not in days:
+        field, value = bad[0]
+        _warn(
+            f"{src.name!r} gives its publication date in its metadata as {field} = "
+            f"{value!r}, which is not a real date; it is not used. Give published= "
+            "(--published) to set it."
+        )
+        return None
+    return _own_date(found, src.name, "in its metadata")
+
+
+#: Front matter: a YAML block between '---' lines at the very top of a file.
+_FRONT = re.compile(
+    r"---[ \t]*\r?\n(?P<yaml>(?:[^\n]*\n){0,200}?)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)"
+)
+#: Keys of which front matter has at least one (Jekyll, Hugo, Pandoc ...).
+_FRONT_KEYS = frozenset(
+    {"title", "date", "published", "publishdate", "pubdate", "author", "authors",
+     "tags", "categories", "layout", "description", "draft", "slug", "lastmod",
+     "summary", "subtitle", "keywords", "lang", "language", "url", "source",
+     "publisher", "permalink"}
+)  # fmt: skip
+#: Its keys of the publication date, the first found used; but a flag
+#: (Jekyll's ``published: false`` marks a draft) is no date.
+_FRONT_DATE_KEYS = ("published", "publishdate", "pubdate", "date")
+_YAML_FLAGS = frozenset({"", "true", "false", "yes", "no", "on", "off"})
+_FRONT_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".text"})
+
+
+@dataclass(frozen=True, slots=True)
+class _FrontMatter:
+    """A file's front matter: its fields (as text), lines, and the text after it."""
+
+    fields: dict[str, str]
+    lines: int
+    body: str
+
+
+def _front_matter(path: str | os.PathLike[str]) -> _FrontMatter | None:
+    """The YAML front matter at the top of a ``.md`` or ``.txt`` file, if any.
+
+    Only a block that reads as a YAML mapping with a key front matter has
+    (``title``, ``date``, ``author`` ...) counts: a text that opens with a rule
+    (``---``) keeps it as text. A file that cannot be read or decoded gives
+    None (:func:`~geosleuth.read.text.load_text` says why).
+    """
+    import yaml
+
+    p = Path(path)
+    if p.suffix.lower() not in _FRONT_SUFFIXES:
+        return None
+    try:
+        size = p.stat().st_size
+        with p.open("rb") as fh:
+            if not fh.read(8).removeprefix(b"\xef\xbb\xbf").startswith(b"---"):
+                return None
+            fh.seek(0)
+            data = fh.read(MAX_BYTES)
+        fmt: TextFormat = (
+            "markdown" if p.suffix.lower() in (".md", ".markdown") else "text"
+        )
+        raw, _ = decode_bytes(data, name=p.name, format=fmt, truncated=size > len(data))
+    except (OSError, InputError):
+        return None
+    m = _FRONT.match(raw)
+    if m is None:
+        return None
+    try:
+        doc = yaml.load(m.group("yaml"), Loader=yaml.BaseLoader)  # all text
+    except (yaml.YAMLError, RecursionError):
+        return None
+    if not isinstance(doc, dict) or not {str(k).lower() for k in doc} & _FRONT_KEYS:
+        return None
+    fields = {str(k).lower(): v for k, v in doc.items() if isinstance(v, str)}
+    return _FrontMatter(fields, m.group(0).count("\n"), raw[m.end() :])
+
+
+def _front_date(front: _FrontMatter, name: str) -> tuple[dt.date | None, str]:
+    """The publication date of ``front`` if it is to be used, and its key."""
+    key = next(
+        (
+            k
+            for k in _FRONT_DATE_KEYS
+            if front.fields.get(k, "").strip().lower() not in _YAML_FLAGS
+        ),
+        "",
+    )
+    if not key:
+        return None, key
+    value = front.fields[key].strip()
+    days = _date_value(value)
+    if not days or len(days) > 1:
+        why = "not a real date" if days == () else "not a date as YYYY-MM-DD"
+        _warn(
+            f"{name!r} gives its publication date in its front matter as {key}: "
+            f"{value!r}, which is {why}; it is not used. Give published= "
+            "(--published) to set it."
+        )
+        return None, key
+    return _own_date(days[0], name, f"its front matter's {key!r}"), key
 
 
 def parse(text: str, nlp: Any = None) -> Any:
@@ -609,6 +905,7 @@ def read_text(
         if more == chosen:
             break
         chosen = more
+    evidence = _note_impossible_dates(text, ex.items, pub, notes_out)
     excluded = set(ex.excluded_mentions)
     return Reading(
         doc_id=doc_id,
@@ -616,13 +913,48 @@ def read_text(
         text=text,
         published=pub,
         mentions=tuple(m for j, m in enumerate(mentions) if j not in excluded),
-        evidence=ex.items,
+        evidence=evidence,
         sentences=ex.sentences,
         rejected=ex.rejected,
         notes=tuple(notes_out),
         target=who.name if who else None,
         source=source or doc_id,
     )
+
+
+def _note_impossible_dates(
+    text: str,
+    items: tuple[EvidenceItem, ...],
+    published: dt.date | None,
+    notes: list[str],
+) -> tuple[EvidenceItem, ...]:
+    """``items``, each noting the dates in its sentence that are no day.
+
+    "Seen on February 30" gives no date (:func:`~geosleuth.read.dates.find_dates`),
+    so the item takes the publication date; its note says that the text gave a
+    date, which, and why it was not used, and so do the ``notes`` of the reading.
+    """
+    bad = impossible_dates(text, published=published)
+    if not bad:
+        return items
+    notes += [
+        f"the text writes {d.text!r} (at character {d.start}), which is not a "
+        f"real date ({d.why}); no item is dated by that day"
+        for d in bad
+    ]
+    out = []
+    for item in items:
+        span = item.provenance.span
+        inside = [d for d in bad if span and span[0] <= d.start and d.end <= span[1]]
+        if inside:
+            said = "; ".join(
+                f"the date in the text, {d.text!r}, is not a real date ({d.why})"
+                for d in inside
+            )
+            note = f"{item.note}; {said}" if item.note else said
+            item = dataclasses.replace(item, note=note)
+        out.append(item)
+    return tuple(out)
 
 
 def _merge(
@@ -656,9 +988,15 @@ def read_document(
     path : str or os.PathLike
         The document.
     published : datetime.date or str (YYYY-MM-DD) or None, default None
-        Publication date; by default from the page's metadata. Without one,
-        relative dates are not read and undated items take the latest date in the
-        text, with an :class:`~geosleuth.errors.EvidenceWarning`.
+        Publication date; by default from the page's metadata, or from the
+        ``published:`` or ``date:`` of the YAML front matter that opens a
+        ``.md`` or ``.txt`` file (whose ``title:`` is then the title, and which
+        is not read as text). A date there that is no day ("2023-06-31") or is
+        more than :data:`~geosleuth.casefile.MAX_DAYS_AHEAD` days after today is
+        not used, with an :class:`~geosleuth.errors.EvidenceWarning` naming the
+        field and value. Without one, relative dates are not read and undated
+        items take the latest date in the text, with a warning. Given more than
+        a year after today, it is refused; after today, it is warned of.
     target : str or None, default None
         The person sought ("Abu Bakr al-Baghdadi"); by default the person named
         most often.
@@ -685,7 +1023,8 @@ def read_document(
     InputError
         A file that cannot be read as text, a page that geosleuth wrote (the
         annotated page of ``geosleuth read``, the report of ``geosleuth
-        locate``: it shows evidence read already), or a bad ``published``.
+        locate``: it shows evidence read already), a file that holds only front
+        matter, or a bad ``published`` (no date, or more than a year ahead).
     MissingDependencyError
         If the ``[nlp]`` extra is not installed.
     """
@@ -698,13 +1037,29 @@ def read_document(
             "'geosleuth locate'.",
             path=str(path),
         )
-    src = load_text(path, max_chars=max_chars)
+    front = _front_matter(path)
+    # With front matter, the text is taken again without it: cut only then.
+    src = load_text(path, max_chars=max_chars if front is None else MAX_BYTES)
     notes = [f"read as {src.format} in {src.encoding}"]
+    if front is not None:
+        src = _without_front_matter(src, front, max_chars=max_chars)
+        notes.append(
+            f"front matter (the first {front.lines} lines: "
+            f"{', '.join(sorted(front.fields)) or 'no text fields'}) read as the "
+            "document's metadata, not as its text"
+        )
     if src.truncated:
         notes.append("the document was cut at the size limit (see warnings)")
-    if pub is None and src.published is not None:
-        pub = src.published
-        notes.append(f"publication date {pub.isoformat()} from the page's metadata")
+    if pub is None and front is not None:
+        pub, key = _front_date(front, src.name)
+        if pub is not None:
+            notes.append(
+                f"publication date {pub.isoformat()} from the front matter's {key!r}"
+            )
+    elif pub is None and src.format == "html":
+        pub = _metadata_date(path, src)
+        if pub is not None:
+            notes.append(f"publication date {pub.isoformat()} from the page's metadata")
     return read_text(
         src.text, doc_id=_doc_id(src.name), published=pub, target=target,
         gazetteer=gazetteer, nlp=nlp, title=src.title, grades=grades,
