@@ -329,9 +329,10 @@ class CaseStore:
     def public_warning(self, text: str) -> str:
         """A warning as clients see it: the case's reports by name, not by path.
 
-        A report (``documents/<name>``, ``removed/<id>``) and its reading
-        (``readings/<name>.json``) are named by the report's name; any other
-        path loses the data folder, as in :meth:`public_text`.
+        A report (``documents/<name>``, ``removed/<id>``, or being read in an
+        upload folder) and its reading (``readings/<name>.json``) are named by
+        the report's name, a run folder as "run 0010"; any other path loses the
+        data folder, as in :meth:`public_text`.
 
         Examples
         --------
@@ -342,17 +343,28 @@ class CaseStore:
         ...     f".json' was read for 'A B'; see '{store.root}/cases/x/documents/a.md'"
         ... )
         "The document 'report' of 'report.txt' was read for 'A B'; see 'a.md'"
+        >>> store.public_warning(
+        ...     f"odd text in {store.root}/cases/x/.upload-9f2a/w.md; nothing known "
+        ...     f"in {store.root}/cases/x/runs/0010"
+        ... )
+        'odd text in w.md; nothing known in run 0010'
         """
-        report = (
-            re.escape(str(self.cases))
-            + r"/[a-z0-9-]+/(readings|documents|removed)/([\w.-]+)"
-        )
+        cases = re.escape(str(self.cases)) + r"/[a-z0-9-]+/"
+        report = cases + r"(readings|documents|removed)/([\w.-]+)"
+        upload = cases + r"\.upload-[0-9a-f]+/([\w.-]+)"  # a report being read
+        run = cases + r"runs/(\d+)(?:/([\w.-]+))?"
 
         def name(match: re.Match[str]) -> str:
             folder, file = match.groups()
             return file.removesuffix(".json") if folder == "readings" else file
 
-        return self.public_text(re.sub(report, name, text))
+        def run_name(match: re.Match[str]) -> str:
+            number, file = match.groups()
+            return f"run {number}" + (f" ({file})" if file else "")
+
+        text = re.sub(report, name, text)
+        text = re.sub(upload, lambda m: m.group(1), text)
+        return self.public_text(re.sub(run, run_name, text))
 
     # ------------------------------------------------------------------ lookup
     def ids(self) -> list[str]:
