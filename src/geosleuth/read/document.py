@@ -389,14 +389,27 @@ def _meta_dates(html: str) -> list[tuple[str, str, tuple[dt.date, ...] | None]]:
     >>> _meta_dates('<meta property="article:published_time" content="2023-06-31">')
     [('article:published_time', '2023-06-31', ())]
     """
-    import lxml.html
+    import contextlib
+    from html.parser import HTMLParser
 
+    metas: list[dict[str, str]] = []
+
+    class _Metas(HTMLParser):  # the standard library's: no extra needed
+        def handle_starttag(
+            self, tag: str, attrs: list[tuple[str, str | None]]
+        ) -> None:
+            if tag == "meta":
+                metas.append({k.lower(): v for k, v in attrs if v is not None})
+
+        def handle_startendtag(
+            self, tag: str, attrs: list[tuple[str, str | None]]
+        ) -> None:
+            self.handle_starttag(tag, attrs)
+
+    with contextlib.suppress(ValueError, AssertionError):  # a page too broken
+        _Metas(convert_charrefs=True).feed(html)
     out: list[tuple[str, str, tuple[dt.date, ...] | None]] = []
-    try:
-        root = lxml.html.document_fromstring(html)
-    except (ValueError, lxml.etree.ParserError):
-        root = None
-    for el in root.iter("meta") if root is not None else ():
+    for el in metas:
         value = el.get("content") or el.get("datetime")
         for attr in ("name", "property", "itemprop", "http-equiv"):
             field = el.get(attr)
