@@ -1,11 +1,12 @@
 """Who says it: speakers, their roles, reporting verbs and reporting chains.
 
 A sentence is *attributed* when a reporting verb ("says", "said", "announced",
-"argues", "thinks", "believes", "added", "told", "according to", ...) has a named
-subject. The speaker is the name in the subject: a PERSON ("Abu Ali al-Basri"), or
-an organisation ("The Russian Defense Ministry"). A name is an organisation's when
-the tagger says so and it is more than one word, or one word after "the" ("The
-Pentagon said"); when it ends in a word that names organisations
+"argues", "thinks", "believes", "doubts", "added", "told", "ruled out",
+"according to", ...) has a named subject. The speaker is the name in the
+subject: a PERSON ("Abu Ali al-Basri"), or an organisation ("The Russian
+Defense Ministry"). A name is an organisation's when the tagger says so and it is
+more than one word, or one word after "the" ("The Pentagon said"); when it ends
+in a word that names organisations
 (:data:`~geosleuth.read._lexicon.SPEAKER_ORG_WORDS`: "Human Rights Watch",
 "Amnesty International", "the International Crisis Group") and the tagger does not
 call it a person; or when it is a news agency
@@ -14,9 +15,21 @@ name that is neither is a person's, whatever the tagger says (it takes surnames
 such as "Al-Ceyyasi" for organisations). Its role comes from
 
 - an apposition: "Abu Ali al-Basri, *Director of Intelligence ...*, announced";
-- a title before the name: "*SDF commander* Sêrgo Hesekê says";
+  or the noun the name is in apposition to: "*Hale's lawyer*, Tom Briggs,
+  denied";
+- a title before the name: "*SDF commander* Sêrgo Hesekê says", "according to
+  *Larimer County Sheriff* Justin Smith";
 - a list it is drawn from: "experts, including *researcher and Iraqi war media
   secretary* Said al-Ceyyasi, think".
+
+A name with its title or noun right before a reporting verb that the parse left
+with no subject, after a comma, is its subject: "..., *the county health
+director Dr. Alice Otieno* said", "..., *her lawyer, Tom Briggs,* said".
+"According to" names its speaker as a subject would: a person with a title
+("according to *police spokesman Bruno Shioso*"), an unnamed person or
+authority ("according to *police*", "according to *a witness*"); an
+organisation's name is taken as written ("according to the Defense
+Ministry"), and a document is no one ("according to the report").
 
 An unnamed person who is no authority speaks as written: "*A hiker* said",
 "*her brother* told police", "*a shepherd from Hajin* told reporters",
@@ -119,9 +132,11 @@ REPORTING_LEMMAS = frozenset(
         "state", "report", "confirm", "deny", "suggest", "insist", "explain",
         "note", "warn", "estimate", "assert", "maintain", "reveal", "allege",
         "stress", "affirm", "admit", "acknowledge", "indicate", "write", "declare",
-        "assess", "conclude", "speculate", "fear", "suspect",
+        "assess", "conclude", "speculate", "fear", "suspect", "doubt",
     }
 )  # fmt: skip
+#: Verbs that report only with a particle: "Police have *ruled out* that ...".
+_REPORTING_WITH = {"rule": "out"}
 _ROLE_WORDS = frozenset(
     {
         "director", "commander", "president", "minister", "general", "colonel",
@@ -130,7 +145,9 @@ _ROLE_WORDS = frozenset(
         "adviser", "advisor", "chief", "head", "leader", "journalist", "reporter",
         "member", "sheikh", "professor", "dr", "mr", "mrs", "ms", "lieutenant",
         "major", "captain", "sergeant", "governor", "mayor", "ambassador", "envoy",
-        "senator", "emir", "deputy", "correspondent",
+        "senator", "emir", "deputy", "correspondent", "sheriff", "detective",
+        "inspector", "superintendent", "commissioner", "constable", "prosecutor",
+        "coroner",
     }
 )  # fmt: skip
 _PARTICLES = frozenset(
@@ -141,7 +158,8 @@ _OFFICIAL = re.compile(
     r"\b(?:director|commander|minister|ministry|official|officer|spokes\w+|general|"
     r"colonel|government|army|forces|intelligence|police|governor|ambassador|"
     r"department|council|command|military|researcher|consultant|specialist|expert|"
-    r"analyst|adviser|advisor|professor|secretary)s?\b",  # "Officials said" too
+    r"analyst|adviser|advisor|professor|secretary|sheriff|detective|inspector|"
+    r"superintendent|commissioner|constable|prosecutor|coroner)s?\b",  # "Officials"
     re.IGNORECASE,
 )
 _CHAIN = re.compile(
@@ -471,6 +489,27 @@ def quote_states(text: str, spans: list[tuple[int, int]]) -> list[tuple[bool, bo
     return out
 
 
+def _reports(tok: Any) -> bool:
+    """Whether ``tok`` is a reporting verb: "said", "believe", "ruled out".
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as T
+    >>> out = T(dep_="prt", lower_="out")
+    >>> _reports(T(lemma_="rule", children=[out]))
+    True
+    >>> _reports(T(lemma_="rule", children=[]))
+    False
+    """
+    lemma = tok.lemma_.lower()
+    if lemma in REPORTING_LEMMAS:
+        return True
+    particle = _REPORTING_WITH.get(lemma)
+    return particle is not None and any(
+        c.dep_ == "prt" and c.lower_ == particle for c in tok.children
+    )
+
+
 def _is_name_word(text: str) -> bool:
     if text.lower() in _PARTICLES:
         return True
@@ -526,10 +565,26 @@ def _span_text(tokens: Any) -> tuple[int, int, str]:
     return s, e, text
 
 
+def _role_words(tokens: Any) -> str:
+    """The words of ``tokens`` as a role: no article; lower case at a sentence start.
+
+    "The family's lawyer" is "family's lawyer", "Her brother" "her brother";
+    a name at the start keeps its case ("Hale's lawyer").
+    """
+    toks = list(tokens)
+    _, _, words = _span_text(toks)
+    if words and words[:1].isupper() and toks[0].is_sent_start:
+        first = next((t for t in toks if words.startswith(t.text)), toks[0])
+        if not first.ent_type_ and first.pos_ != "PROPN":
+            words = words[:1].lower() + words[1:]
+    return words
+
+
 def _speaker_from_subject(subj: Any) -> tuple[int, int, str, str | None, bool] | None:
     """(start, end, name, role, is_org) from a subject token."""
     got = _name_of(subj)
     doc = subj.doc
+    head_role = None
     if got is None:
         # "Many experts, including researcher X, think": a PERSON in the subject.
         ents = [
@@ -546,6 +601,10 @@ def _speaker_from_subject(subj: Any) -> tuple[int, int, str, str | None, bool] |
         if ents:
             ent = ents[0]
             got = _name_of(ent.root) or (ent.start_char, ent.end_char, ent.text, None)
+            if ent.root.dep_ == "appos" and ent.root.head.i == subj.i:
+                # "Hale's lawyer, Tom Briggs, denied": the noun the name is in
+                # apposition to is the role
+                head_role = _role_words(doc[subj.left_edge.i : subj.i + 1])
         else:
             orgs = [
                 e
@@ -558,8 +617,8 @@ def _speaker_from_subject(subj: Any) -> tuple[int, int, str, str | None, bool] |
                 return ent.start_char, ent.end_char, name, None, True
             return None
     start, end, name, title = got
-    role = title
-    for child in subj.children:
+    role = head_role or title
+    for child in subj.children if head_role is None else ():
         if child.dep_ == "appos":
             _, _, role = _span_text(child.subtree)
             break
@@ -701,81 +760,224 @@ def _verb_speaker(
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     subjects.sort(key=lambda c: (c.pos_ != "PROPN", c.i))
     for subj in subjects:
-        low = subj.text.lower()
-        if registry.is_target(subj) and registry.target is not None:
-            # "She told police she was heading to Denver", "Jane Doe said":
-            # the target speaks of herself; a role of her own is kept after
-            # TARGET_ROLE ("the target, former defense minister")
-            got = _speaker_from_subject(subj)
-            role = None
-            if previous is not None and previous.target and previous.role:
-                # "Irakli Okruashvili, former defense minister, said ... He said"
-                role = previous.role.removeprefix(TARGET_ROLE).lstrip(", ") or None
-            if got is not None and not got[4]:
-                if consulted is not None and got[2].split():
-                    consulted.add("name:" + name_key(got[2].split()[-1]))
-                _, role = registry.complete(got[2], got[3])
-                registry.add(got[2], role)
-            left, right = _role_span(subj, got[0] if got is not None else subj.idx)
-            return Attribution(
-                speaker=registry.target,
-                role=f"{TARGET_ROLE}, {role}" if role else TARGET_ROLE,
-                verb=verb.text, chain=chain, excluded=((left, right),),
-                org=_org_of(role, None), disputed=disputed, target=True,
-            )  # fmt: skip
-        if consulted is not None and low in ("he", "she", "they", "we", "i"):
-            consulted.add("previous")
-        if (
-            low in ("he", "she", "they", "we", "i")
-            and previous is not None
-            and (previous.speaker is not None)
-        ):
-            inherited = previous.carried()
-            return Attribution(
-                speaker=inherited.speaker, role=inherited.role, verb=verb.text,
-                chain=chain or inherited.chain, official=inherited.official,
-                org=inherited.org, inherited=True, disputed=disputed,
-            )  # fmt: skip
-        if low == "it":
-            continue
-        unnamed = _unnamed_speaker(subj)
-        if unnamed is not None:
-            # "A hiker said", "her brother told police", "residents said"
-            left, right, words, role = unnamed
-            return Attribution(
-                speaker=words, role=role, verb=verb.text, chain=chain,
-                official=bool(role and _OFFICIAL.search(role)),
-                excluded=((left, right),), org=_org_of(role, words),
-                disputed=disputed,
-            )  # fmt: skip
+        found = _subject_speaker(
+            subj, verb.text, registry, previous, chain, disputed, consulted
+        )
+        if found is not None:
+            return found
+    if not subjects:
+        return _stranded_speaker(verb, registry, chain, disputed, consulted)
+    return None
+
+
+def _subject_speaker(
+    subj: Any,
+    verb: str,
+    registry: SpeakerRegistry,
+    previous: Attribution | None,
+    chain: tuple[str, ...],
+    disputed: tuple[int, int] | None,
+    consulted: set[str] | None,
+) -> Attribution | None:
+    """The attribution of the reporting ``verb`` (as written) by ``subj``, if any.
+
+    ``subj`` is the verb's subject, or the one "according to" names.
+    """
+    low = subj.text.lower()
+    if registry.is_target(subj) and registry.target is not None:
+        # "She told police she was heading to Denver", "Jane Doe said":
+        # the target speaks of herself; a role of her own is kept after
+        # TARGET_ROLE ("the target, former defense minister")
         got = _speaker_from_subject(subj)
-        if (
-            got is None
-            and subj.pos_ == "NOUN"
-            and any(_OFFICIAL.fullmatch(w) for w in (subj.text, subj.lemma_))
-        ):
-            # unnamed authorities: "Iraqi intelligence officials said"
-            left, right, words = _span_text(subj.subtree)
-            return Attribution(
-                speaker=words[:1].upper() + words[1:], verb=verb.text,
-                chain=chain, official=True, excluded=((left, right),),
-                disputed=disputed,
-            )  # fmt: skip
-        if got is None:
-            continue
-        start, _end, name, role, is_org = got
-        if not is_org:
-            if consulted is not None and name.split():
-                consulted.add("name:" + name_key(name.split()[-1]))
-            name, role = registry.complete(name, role)
-            registry.add(name, role)
-        left, right = _role_span(subj, start)
-        official = is_org or any(t and _OFFICIAL.search(t) for t in (role, name))
+        role = None
+        if previous is not None and previous.target and previous.role:
+            # "Irakli Okruashvili, former defense minister, said ... He said"
+            role = previous.role.removeprefix(TARGET_ROLE).lstrip(", ") or None
+        if got is not None and not got[4]:
+            if consulted is not None and got[2].split():
+                consulted.add("name:" + name_key(got[2].split()[-1]))
+            _, role = registry.complete(got[2], got[3])
+            registry.add(got[2], role)
+        left, right = _role_span(subj, got[0] if got is not None else subj.idx)
         return Attribution(
-            speaker=name, role=role, verb=verb.text, chain=chain,
-            official=official, rumour=False, excluded=((left, right),),
-            org=_org_of(role, name if is_org else None), disputed=disputed,
+            speaker=registry.target,
+            role=f"{TARGET_ROLE}, {role}" if role else TARGET_ROLE,
+            verb=verb, chain=chain, excluded=((left, right),),
+            org=_org_of(role, None), disputed=disputed, target=True,
         )  # fmt: skip
+    if consulted is not None and low in ("he", "she", "they", "we", "i"):
+        consulted.add("previous")
+    if (
+        low in ("he", "she", "they", "we", "i")
+        and previous is not None
+        and (previous.speaker is not None)
+    ):
+        inherited = previous.carried()
+        return Attribution(
+            speaker=inherited.speaker, role=inherited.role, verb=verb,
+            chain=chain or inherited.chain, official=inherited.official,
+            org=inherited.org, inherited=True, disputed=disputed,
+        )  # fmt: skip
+    if low == "it":
+        return None
+    unnamed = _unnamed_speaker(subj)
+    if unnamed is not None:
+        # "A hiker said", "her brother told police", "residents said"
+        left, right, words, role = unnamed
+        return Attribution(
+            speaker=words, role=role, verb=verb, chain=chain,
+            official=bool(role and _OFFICIAL.search(role)),
+            excluded=((left, right),), org=_org_of(role, words),
+            disputed=disputed,
+        )  # fmt: skip
+    got = _speaker_from_subject(subj)
+    if (
+        got is None
+        and subj.pos_ == "NOUN"
+        and any(_OFFICIAL.fullmatch(w) for w in (subj.text, subj.lemma_))
+    ):
+        # unnamed authorities: "Iraqi intelligence officials said"
+        left, right, words = _span_text(subj.subtree)
+        return Attribution(
+            speaker=words[:1].upper() + words[1:], verb=verb,
+            chain=chain, official=True, excluded=((left, right),),
+            disputed=disputed,
+        )  # fmt: skip
+    if got is None:
+        return None
+    start, _end, name, role, is_org = got
+    if not is_org:
+        if consulted is not None and name.split():
+            consulted.add("name:" + name_key(name.split()[-1]))
+        name, role = registry.complete(name, role)
+        registry.add(name, role)
+    left, right = _role_span(subj, start)
+    official = is_org or any(t and _OFFICIAL.search(t) for t in (role, name))
+    return Attribution(
+        speaker=name, role=role, verb=verb, chain=chain,
+        official=official, rumour=False, excluded=((left, right),),
+        org=_org_of(role, name if is_org else None), disputed=disputed,
+    )  # fmt: skip
+
+
+def _stranded_speaker(
+    verb: Any,
+    registry: SpeakerRegistry,
+    chain: tuple[str, ...],
+    disputed: tuple[int, int] | None,
+    consulted: set[str] | None,
+) -> Attribution | None:
+    """The speaker named right before a reporting ``verb`` that has no subject.
+
+    The parse may hang the speaker's words on the place before them, as an
+    apposition ("Jane Doe is thought to be in Homa Bay, *the county health
+    director Dr. Alice Otieno* said.", "Jane Doe is in Reno, *her lawyer, Tom
+    Briggs,* said."), and leave the verb with no subject: the words from the
+    comma to the verb, a person's name with the title before it or the noun
+    it is in apposition to, are the speaker, as "..., police spokesman Bruno
+    Shioso said." would be. Not for a passive ("she is believed"), nor where
+    anything but those words stands between the comma and the verb.
+    """
+    doc = verb.doc
+    sent = verb.sent
+    if any(
+        c.dep_ in ("nsubjpass", "csubj", "csubjpass", "auxpass", "expl")
+        for c in verb.children
+    ):
+        return None
+    k = verb.i - 1
+    appos = k > sent.start and doc[k].text == ","  # "her lawyer, Tom Briggs, said"
+    if appos:
+        k -= 1
+    head = doc[k]
+    if k <= sent.start or head.pos_ != "PROPN" or head.ent_type_ != "PERSON":
+        return None
+    first = _phrase_start(head, sent.start)
+    if first is None:
+        return None
+    if appos:
+        noun = doc[first - 2]
+        first = _phrase_start(noun, sent.start) if first - 2 > sent.start else None
+        if first is None or noun.pos_ != "NOUN" or head.head.i != noun.i:
+            return None
+    got = _speaker_from_subject(head)
+    if got is None or got[4]:
+        return None
+    start, end, name, role, _ = got
+    if consulted is not None and name.split():
+        consulted.add("name:" + name_key(name.split()[-1]))
+    if appos:
+        role = _role_words(doc[first : noun.i + 1])
+    elif doc[first].idx < start:
+        before = [t for t in doc[first:k] if t.idx < start]
+        role = _role_words(before) or role
+    name, role = registry.complete(name, role)
+    registry.add(name, role)
+    official = any(t and _OFFICIAL.search(t) for t in (role, name))
+    return Attribution(
+        speaker=name, role=role, verb=verb.text, chain=chain, official=official,
+        excluded=((doc[first].idx, end),), org=_org_of(role, None),
+        disputed=disputed,
+    )  # fmt: skip
+
+
+def _phrase_start(tok: Any, floor: int) -> int | None:
+    """The first word of the noun phrase that ends at ``tok``, if a comma opens it.
+
+    Its words are determiners, adjectives, nouns, names, numbers, owners and
+    hyphens ("the county health director Dr. Alice Otieno", "her lawyer");
+    ``floor`` is the sentence's first word, before which the comma must not be.
+    """
+    doc = tok.doc
+    first = int(tok.i)
+    while first - 1 > floor and (
+        doc[first - 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "PART", "NUM")
+        or doc[first - 1].dep_ == "poss"
+        or doc[first - 1].text in ("-", "‐", "‑")
+    ):
+        first -= 1
+    if first - 1 <= floor or doc[first - 1].text != ",":
+        return None
+    return first
+
+
+def _according_speaker(
+    sent: Any,
+    registry: SpeakerRegistry,
+    previous: Attribution | None,
+    chain: tuple[str, ...],
+    disputed: tuple[int, int] | None,
+    consulted: set[str] | None,
+) -> Attribution | None:
+    """The speaker that "according to" names, by the parse, if a person's.
+
+    A person named with a title ("according to *police spokesman Bruno
+    Shioso*": Bruno Shioso, police spokesman), the target, or an unnamed
+    person or authority ("according to *police*", "according to *a
+    witness*"), as the subject of a reporting verb is read
+    (:func:`_subject_speaker`). None for anything else (an organisation's
+    name, "according to the report"), which is read from the words alone
+    (:func:`_unparsed`).
+    """
+    for tok in sent:
+        if tok.lower_ != "according" or (
+            disputed is not None and disputed[0] <= tok.idx < disputed[1]
+        ):
+            continue
+        for to in (c for c in tok.children if c.lower_ == "to"):
+            for obj in (c for c in to.children if c.dep_ == "pobj"):
+                if not (
+                    registry.is_target(obj)
+                    or (obj.pos_ == "NOUN" and obj.text.islower())
+                    or (obj.pos_ == "PROPN" and obj.ent_type_ == "PERSON")
+                ):
+                    continue
+                found = _subject_speaker(
+                    obj, "according to", registry, previous, chain, disputed,
+                    consulted,
+                )  # fmt: skip
+                if found is not None:
+                    return found
     return None
 
 
@@ -848,7 +1050,7 @@ def _by_clause(
     if len(cuts) != 1 or len(heads) != 1 or not root.i < cuts[0].i < heads[0].i:
         return found
     adding = cuts[0].lower_ in _ADDING_CC
-    if adding and heads[0].lemma_.lower() not in REPORTING_LEMMAS:
+    if adding and not _reports(heads[0]):
         return found  # "Police say ..., and her car was found in Vail"
     cut = cuts[0].idx
     spans = ((sent.start_char, cut), (cut, sent.end_char))
@@ -858,7 +1060,7 @@ def _by_clause(
             return found  # "..., but police denied it"
         said = None
         rumour = _RUMOUR.search(sent.doc.text[a:b]) is not None
-        if head.lemma_.lower() in REPORTING_LEMMAS:
+        if _reports(head):
             # "but she says", "is believed to be": no one the parse can name, and
             # not the other clause's speaker; "and they believe": the first's
             last = attrs[0] if adding and attrs and attrs[0].speaker else previous
@@ -873,7 +1075,7 @@ def _by_clause(
         if first.speaker is None:
             first = Attribution(chain=chain, rumour=first.rumour)
         return replace(first, disputed=(cut, end))
-    reports = all(h.lemma_.lower() in REPORTING_LEMMAS for h in (root, heads[0]))
+    reports = all(_reports(h) for h in (root, heads[0]))
     if _who(attrs[0]) == _who(attrs[1]) and not reports:
         return found
     excluded = tuple(
@@ -970,7 +1172,7 @@ def attribute(
     verbs = [
         t
         for t in sent
-        if t.lemma_.lower() in REPORTING_LEMMAS
+        if _reports(t)
         and t.pos_ in ("VERB", "AUX")
         # the one who disputes the statement ("but police denied it") says the
         # opposite, and is not its speaker
@@ -981,6 +1183,9 @@ def attribute(
         found = _verb_speaker(verb, registry, previous, chain, disputed, consulted)
         if found is not None:
             return _by_clause(sent, found, registry, previous, chain, disputed)
+    found = _according_speaker(sent, registry, previous, chain, disputed, consulted)
+    if found is not None:
+        return found
     if in_quote and consulted is not None and _ACCORDING.search(text) is None:
         consulted.add("quote")
     return _unparsed(text, base, chain, rumour, in_quote, quote_owner)
@@ -1023,13 +1228,39 @@ def _unparsed(
     if m is not None:
         src = m.group("src").strip()
         src = re.sub(r"\s+(?:of|for|and)$", "", src)
+        # the sentence's full stop is no part of the name: "Justin Smith."
+        src = re.sub(r"(?<=[a-z]{2})\.$", "", src)
         s = base + m.start("src")
+        name, role = _title_and_name(src)
         return Attribution(
-            speaker=src, verb="according to", chain=chain,
+            speaker=name, role=role, verb="according to", chain=chain,
             official=bool(_OFFICIAL.search(src)) or _org_by_name(src),
-            excluded=((s, s + len(src)),), org=_org_of(None, src),
+            excluded=((s, s + len(src)),), org=_org_of(role, src),
             disputed=disputed,
         )  # fmt: skip
     if in_quote and quote_owner is not None and quote_owner.speaker is not None:
         return replace(quote_owner.carried(), disputed=disputed)
     return Attribution(chain=chain, rumour=rumour, disputed=disputed)
+
+
+def _title_and_name(words: str) -> tuple[str, str | None]:
+    """(name, role) of a title followed by a name, as written without a parse.
+
+    The words up to the last of :data:`_ROLE_WORDS` are the role when a name
+    follows it; else all the words are the name.
+
+    Examples
+    --------
+    >>> _title_and_name("Larimer County Sheriff Justin Smith")
+    ('Justin Smith', 'Larimer County Sheriff')
+    >>> _title_and_name("Human Rights Watch")
+    ('Human Rights Watch', None)
+    """
+    parts = words.split()
+    cut = max(
+        (i for i, w in enumerate(parts[:-1]) if w.lower().rstrip(".") in _ROLE_WORDS),
+        default=None,
+    )
+    if cut is None or not all(_is_name_word(w) for w in parts[cut + 1 :]):
+        return words, None
+    return " ".join(parts[cut + 1 :]), " ".join(parts[: cut + 1])

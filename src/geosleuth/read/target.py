@@ -21,7 +21,10 @@ are found:
   after a relative of its gender ("al-Baghdadi's wife was arrested. She ..."),
   but for the subject of what the target's relative of the target's gender says
   ("Jane Doe was spotted in Leeds, and *her sister says she* is in York": the
-  target; :func:`_kin_reports`).
+  target; :func:`_kin_reports`), and for a relative's noun that heads an
+  apposition to the target, or to such a relative, for it describes them
+  ("Joseph Mwangi, *a father of three*, has been missing. Police said *he*
+  ...": the target; "her sister, *a mother of three*, says she ...").
   When the text tells the target's gender, a pronoun of the other gender is not
   the target's ("Mrs Doe's car was found. He is in Denver."). The gender comes
   from a title before the target's name ("Mr", "Mrs", "Ms", "Miss", "Sir",
@@ -991,9 +994,45 @@ def _refers_to_target(
     if any(last_own <= pe <= at for _, pe in others):
         return False  # another person was named in between
     # "al-Baghdadi's wife was arrested. She ...": the wife; "her sister says
-    # she is in York": the target
+    # she is in York": the target; "Joseph Mwangi, a father of three, ...":
+    # the target himself; "her sister, a mother of three, says she ...": the
+    # sister who speaks of the target
+    relatives = list(_RELATIVES[gender].finditer(text, last_own, at))
+    described = own + [m.span() for m in relatives if (m.start(), at) in kin]
     return all(
-        (m.start(), at) in kin for m in _RELATIVES[gender].finditer(text, last_own, at)
+        (m.start(), at) in kin or _heads_apposition(text, m.start(), described)
+        for m in relatives
+    )
+
+
+#: What lies between a name and the head of an apposition that describes it:
+#: ", a ", ", 45, the ", ", a 45-year-old ", but no owner ("a friend of *her*
+#: brother", "a friend of Tom's brother").
+_APPOSITION_GAP = re.compile(
+    r",\s+(?:\d{1,3},\s+)?(?i:an?|the)\s+"
+    r"(?:(?!(?i:of|his|her|their|its|whose|who)\b)[\w-]+\s+){0,3}"
+)
+
+
+def _heads_apposition(text: str, at: int, own: Sequence[tuple[int, int]]) -> bool:
+    """Whether the relative's word at ``at`` heads an apposition to one of ``own``.
+
+    "Joseph Mwangi, *a father* of three", "Jane Doe, 45, *the mother* of two":
+    the relative is the one named (the target, or a relative who speaks of it),
+    not another person; "her brother, a father of three," describes the
+    brother, who is not one of ``own`` unless he speaks of the target.
+
+    Examples
+    --------
+    >>> text = "Joseph Mwangi, a father of three, is missing."
+    >>> _heads_apposition(text, text.index("father"), [(0, 13)])
+    True
+    >>> text = "Joseph Mwangi, a friend of her brother, is missing."
+    >>> _heads_apposition(text, text.index("brother"), [(0, 13)])
+    False
+    """
+    return any(
+        e <= at and _APPOSITION_GAP.fullmatch(text, e, at) is not None for _, e in own
     )
 
 
