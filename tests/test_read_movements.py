@@ -200,3 +200,70 @@ def test_a_place_that_begins_a_buildings_name_stays(
     from geosleuth.read.toponyms import find_toponyms
 
     assert name in [m.text for m in find_toponyms(text, nlp=nlp)]
+
+
+# -- second review: the phrase of a movement is where it went ------------------------
+@pytest.mark.parametrize(
+    ("text", "went", "aside"),
+    [
+        # the other place was claimed as where she is before
+        ("Jane Doe returned to Bristol after a week in Cardiff.", "Bristol",
+         "Cardiff"),
+        ("Jane Doe arrived in Paris after two days in Lyon.", "Paris", "Lyon"),
+        ("Jane Doe was held in Mosul before escaping to Erbil.", "Erbil", "Mosul"),
+    ],
+)  # fmt: skip
+def test_only_where_the_movement_went_is_claimed(
+    nlp: Any, text: str, went: str, aside: str
+) -> None:
+    reading = _read(text, nlp)
+    assert _places(reading) == [("claim", went, "is")]
+    assert ("not_target", aside) in set_aside(reading)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 'left ... for' and 'admitted to' that are no movement (claims before)
+        "Jane Doe left money for her family in Leeds.",
+        "Jane Doe left a voicemail for her mother in Cardiff.",
+        "Jane Doe admitted to the 2015 murder of a man in Leeds.",
+        "Jane Doe admitted to owning a flat in Leeds.",
+    ],
+)
+def test_leaving_something_or_admitting_a_crime_places_no_one(
+    nlp: Any, text: str
+) -> None:
+    assert _places(_read(text, nlp)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Jane Doe was admitted to hospital in Paisley.", "Paisley"),
+        # 'York' was set aside as a place left under one parse of this sentence
+        ("Jane Doe left Leeds for York, police said.", "York"),
+        # the one carried, named by a pronoun
+        ("Jane Doe is missing. The kidnappers took her to Mosul, officials said.",
+         "Mosul"),
+    ],
+)  # fmt: skip
+def test_carried_or_gone_in_more_wordings(nlp: Any, text: str, place: str) -> None:
+    assert _places(_read(text, nlp)) == [("claim", place, "is")]
+
+
+def test_left_for_is_a_destination_with_any_name(nlp: Any) -> None:
+    reading = _read("Maria Lopez left Leeds for York.", nlp, target="Maria Lopez")
+    assert _places(reading) == [("claim", "York", "is")]
+    assert ("not_target", "Leeds") in set_aside(reading)
+
+
+def test_a_name_before_a_bus_station_is_no_place(nlp: Any) -> None:
+    from geosleuth.read.toponyms import find_toponyms
+
+    text = "Jane Doe was seen at Victoria bus station in Nairobi."
+    names = [m.text for m in find_toponyms(text, nlp=nlp)]
+    assert names == ["Nairobi"]  # not Victoria, Australia, as before
+    # "a Kabul hospital": the town names where the hospital is
+    text = "She was treated at a Kabul hospital in Afghanistan."
+    assert "Kabul" in [m.text for m in find_toponyms(text, nlp=nlp)]

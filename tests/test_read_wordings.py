@@ -118,3 +118,24 @@ def test_west_of_a_town_is_the_quarter_west_of_it(nlp: Any) -> None:
     assert mask.ravel()[west]
     assert not mask.ravel()[east] and not mask.ravel()[north]
     assert 500 < np.count_nonzero(mask) < 2500  # a quarter of a 50 km disc: ~1,960
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no one says so: each gave 'alive' before
+        "There is no proof that Joseph Mwangi is alive, police said.",
+        "Nobody believes Joseph Mwangi is alive.",
+        "His mother hopes Joseph Mwangi is still alive.",
+    ],
+)
+def test_alive_denied_or_hoped_is_no_claim_of_life(nlp: Any, text: str) -> None:
+    reading = _read(text, nlp)
+    assert not [i for i in reading.evidence if isinstance(i, LifeStatus)]
+    assert [x.reason for x in reading.rejected] == ["conditional"]
+
+
+def test_the_west_of_a_city_is_the_city(nlp: Any) -> None:
+    # its western part, not a wedge reaching 50 km west of it
+    reading = _read("Joseph Mwangi is hiding in the west of Mosul.", nlp)
+    assert _rows(reading) == [("claim", "Mosul", "is", "certain", "F3")]

@@ -82,10 +82,17 @@ _FACILITY = (
 )
 #: A building named after the span: "Alexandra *Hospital*", "Mary*'s Hospital*",
 #: "Victoria *Station*".
-_FACILITY_AFTER = re.compile(rf"^(?:[’']s)?\s+(?:[A-Z][\w’'-]*\s+){{0,2}}{_FACILITY}\b")
+#: Lower-case words that may come between a name and its building: "Victoria *bus*
+#: station", "Leeds *police* station".
+_FACILITY_KIND = r"(?:bus|train|railway|police|fire|coach|metro|subway|tube|ferry)"
+_FACILITY_AFTER = re.compile(
+    rf"^(?:[’']s)?\s+(?:[A-Z][\w’'-]*\s+){{0,2}}"
+    rf"(?:{_FACILITY}|{_FACILITY_KIND}\s+(?i:{_FACILITY}))\b"
+)
 #: ... with the place it is in named after it: "Victoria Station *in London*".
 _FACILITY_IN_AFTER = re.compile(
-    rf"^(?:[’']s)?\s+(?:[A-Z][\w’'-]*\s+){{0,2}}{_FACILITY}\b,?\s+"
+    rf"^(?:[’']s)?\s+(?:[A-Z][\w’'-]*\s+){{0,2}}"
+    rf"(?:{_FACILITY}|{_FACILITY_KIND}\s+(?i:{_FACILITY}))\b,?\s+"
     r"(?:in|at|near|outside)\s+(?:the\s+)?[A-Z]"
 )
 #: Words before a person's name in the name of a building: "*Royal* Alexandra

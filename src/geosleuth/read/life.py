@@ -76,6 +76,14 @@ _SAYS_ALIVE = re.compile(
     r"(?:alive(?:\s+and\s+well)?|safe\s+and\s+well)\b",
     re.IGNORECASE,
 )
+#: Words before "is alive" by which no one says so: a denial ("no proof that",
+#: "nobody believes"), a hope or a fear ("hopes", "prays", "fears"), a doubt.
+_NOT_SAID_ALIVE = re.compile(
+    r"\b(?:no|nobody|no\s+one|none|nothing|without|hopes?|hoped|hoping|"
+    r"wish(?:es|ed|ing)?|pray(?:s|ed|ing)?|fears?|feared|unclear|unknown|"
+    r"uncertain|doubts?|doubted|doubtful|questions?|whether)\b",
+    re.IGNORECASE,
+)
 #: Verbs of dying (lemmas) whose places are where the target was: "killed in Raqqa".
 _DYING_LEMMAS = frozenset({"kill", "slay", "die"})
 #: Conjunctions that make the clause of a death a condition: "if he died in Raqqa".
@@ -198,6 +206,16 @@ def _said_alive(
         return False
     if _CONDITIONAL_LIFE.search(text) or is_negated(text[: said.end()]):
         return False
+    unsaid = _NOT_SAID_ALIVE.search(text[: said.start()])
+    if unsaid is not None:
+        # "There is no proof that she is alive", "Her mother hopes she is still
+        # alive": no one says so
+        ex.reject(
+            "conditional",
+            f"the target alive, but not said to be ({unsaid.group(0)!r})",
+            s.span,
+        )
+        return True
     at = s.span[0] + said.start()
     verb = next((t for t in s.sent if t.idx == at), None)
     if verb is None:

@@ -187,7 +187,9 @@ def border_place(ex: _Extractor, query: str, a: str, b: str | None) -> Any:
 #: A side of a place, just before it: "west of", "north-east of", "south of the
 #: town of".
 _DIRECTION = re.compile(
-    r"\b(north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+    # not "in the west of Mosul", its western part
+    r"(?<!the\s)\b(north|south|east|west|north-?east|north-?west|south-?east|"
+    r"south-?west)"
     r"(?:ern)?\s+of\s+(?:the\s+(?:town|city|village)\s+of\s+)?$",
     re.IGNORECASE,
 )

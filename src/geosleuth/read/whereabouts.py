@@ -50,6 +50,7 @@ that named some. A sentence that continues a claim ("More precisely, it refers t
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from geosleuth.evidence import Claim
@@ -82,17 +83,23 @@ __all__ = ["negation", "read_whereabouts"]
 _LOCATION_CUE = re.compile(
     r"\b(?:hid(?:e|es|ing|den)?|hiding|holed up|shelter(?:s|ing|ed)?|based|"
     r"located|liv(?:e|es|ing)|stay(?:s|ing|ed)?|resid(?:e|es|ing)|whereabouts|"
-    r"took refuge|(?:fled|fleeing|moved|moving|gone|went|escaped|"
+    r"took refuge|(?:fled|fleeing|moved|moving|gone|went|escap(?:ed|ing)|"
     r"travell?(?:ed|ing)|return(?:ed|ing)|relocat(?:ed|ing))\s+"
     r"(?:back\s+|home\s+)?(?:from\s+(?:[\w'’.-]+\s+){1,4})?(?:to|into)|"
     r"(?:fled|fleeing|escaped|cross(?:ed|ing)|slipp(?:ed|ing)|sneak(?:ed|ing)|"
     r"snuck|smuggled)\s+(?:back\s+)?(?:across\s+the\s+border\s+|the\s+border\s+)?"
-    r"(?:from\s+(?:[\w'’.-]+\s+){1,4})?into|(?:left|leaving|depart(?:ed|ing)|set\s+(?:off|out)|bound)\s+"
-    r"(?:[\w'’.-]+\s+){0,3}?for|"
+    r"(?:from\s+(?:[\w'’.-]+\s+){1,4})?into|"
+    # "left for York", "left Leeds for York", "left the country for Syria"; not
+    # "left money for her family in Leeds"
+    r"(?:left|leaving|depart(?:ed|ing)|set\s+(?:off|out)|bound)\s+"
+    r"(?:(?:the\s+)?(?:country|city|town|village|area|region|house|home)\s+|"
+    r"(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,2}\s+)?for|"
     r"arriv(?:ed|ing)\s+(?:in|at)|head(?:ed|ing)\s+(?:to|for)|"
     r"(?:taken|brought|transferred|transported|flown|airlifted|rushed|extradited|"
     r"deported)\s+(?:back\s+)?(?:from\s+(?:[\w'’.-]+\s+){1,4})?to|"
-    r"treated\s+(?:at|in)|admitted\s+(?:at|in|to)|"
+    # "admitted to hospital in Paisley"; not "admitted to the murder of"
+    r"treated\s+(?:at|in)|admitted\s+(?:at|in|to\s+(?:a\s+|the\s+)?"
+    r"(?:[\w'’.-]+\s+){0,3}?(?:hospital|clinic|infirmary|hospice|ward|care))|"
     r"(?:held|jailed|imprisoned|detained)\s+(?:at|in)|"
     r"(?:is|was|be|are|were|been)(?:n['’]t)?\s+"
     r"(?:(?:now|still|currently|not|neither|never|no\s+longer|probably|likely|"
@@ -140,10 +147,14 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
         and state.last_claim_sent == s.index - 1
         and (CONTINUATION.match(s.text) is not None)
     )
-    if not s.refs and not continuing:
+    # "The kidnappers took *her* to Mosul": the one carried, an object
+    carried = [r for r in ex.object_refs if s.span[0] <= r.start < s.span[1]]
+    if not s.refs and not carried and not continuing:
         return
     text = hedge_text(s)
-    cues = [c for c in _LOCATION_CUE.finditer(text) if _of_mover(ex, s, c.start())]
+    cues = [
+        c for c in _LOCATION_CUE.finditer(text) if _of_mover(ex, s, c.start(), carried)
+    ]
     cue = cues[0] if cues else None
     if cue is None and not continuing:
         return
@@ -170,6 +181,16 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
         for m in places
         if phrase is not None and not any(m.start <= i < m.end for i in phrase)
     }
+    # "was held in Mosul before escaping to Erbil": Mosul is behind her
+    behind: dict[int, str] = {}
+    for c in cues:
+        later = _moved_on(ex, s, c)
+        goal = _goal(ex, s, c) if later else None
+        if later and goal is not None:
+            words = _goal_words(goal)
+            for m in places:
+                if any(m.start <= i < m.end for i in words):
+                    behind[m.start] = later
     places = [
         m
         for m in places
@@ -177,6 +198,7 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
         and planned[m.start] is None
         and left[m.start] is None
         and m.start not in outside
+        and m.start not in behind
     ]
     for m in s.places:
         role = getattr(m, "role", "place")
@@ -192,6 +214,13 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
                 "not_target",
                 f"{m.text!r} is a place left ({left[m.start]!r}), not where "
                 "the target is",
+                (m.start, m.end),
+            )
+        elif m.start in behind and m not in foreign:
+            ex.reject(
+                "not_target",
+                f"{m.text!r} is where the target was before moving on "
+                f"({behind[m.start]!r}), not where the target is",
                 (m.start, m.end),
             )
         elif m.start in outside and m not in foreign:
@@ -221,7 +250,7 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
                 (m.start, m.end),
             )
     if (
-        foreign or any(planned.values()) or any(left.values()) or outside
+        foreign or any(planned.values()) or any(left.values()) or outside or behind
     ) and not places:
         return
     how = ""
@@ -298,7 +327,9 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
     state.last_claim_attr = s.attr
 
 
-def _of_mover(ex: _Extractor, s: Sentence, at: int) -> bool:
+def _of_mover(
+    ex: _Extractor, s: Sentence, at: int, carried: Sequence[Any] = ()
+) -> bool:
     """Whether the location word at ``at`` (in sentence) places the target.
 
     A movement ("fled to", "has gone to", "was heading to", "travelled to")
@@ -321,9 +352,9 @@ def _of_mover(ex: _Extractor, s: Sentence, at: int) -> bool:
         return True
     if verb.lemma_.lower() in CARRYING_LEMMAS:
         # "The kidnappers took Jane Doe to Beledweyne": the one carried moves
-        carried = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-        if carried:
-            return any(r.start <= carried[0].idx < r.end for r in s.refs)
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        if objects:
+            return any(r.start <= objects[0].idx < r.end for r in (*s.refs, *carried))
     subject = _subject(verb)
     if subject is None:
         return False
@@ -470,6 +501,8 @@ def _origin(ex: _Extractor, s: Sentence, m: MentionLike) -> str | None:
                     else (f"{verb.text} from")
                 )
             return None
+        if tok.dep_ == "prep" and tok.lower_ in ("to", "into", "for", "towards"):
+            return None  # "left Leeds *for* York": where she went
         if tok.dep_ == "prep" and head.pos_ in ("NOUN", "PROPN"):
             tok = head  # "a prison *in* Leeds": up to "prison"
             continue
@@ -502,6 +535,11 @@ def _movement_phrase(
         verb = _clause_verb(ex, s, c.start())
         if verb is None:
             return None
+        goal = _goal(ex, s, c)
+        if goal is not None:
+            # "returned to Bristol after a week in Cardiff": the phrase of "to"
+            words |= _goal_words(goal)
+            continue
         subjects = {
             t.i
             for child in verb.children
@@ -510,6 +548,72 @@ def _movement_phrase(
         }
         words |= {t.idx for t in verb.subtree if t.i not in subjects}
     return frozenset(words)
+
+
+#: Words that lead to where a movement goes: "to", "into", "for", "in" ("arrived
+#: in", "held in"), "at".
+_GOAL_WORDS = frozenset({"to", "into", "for", "in", "at", "towards", "toward"})
+
+
+def _goal(ex: _Extractor, s: Sentence, cue: re.Match[str]) -> Any:
+    """The word of the movement's cue that leads to where it goes, if parsed.
+
+    The last of :data:`_GOAL_WORDS` in the cue ("returned *to*", "left Leeds
+    *for*", "was held *in*", "took her *to*", "admitted *to* hospital"): its
+    phrase is where the mover went, not "after a week in Cardiff".
+    """
+    a, b = s.span[0] + cue.start(), s.span[0] + cue.end()
+    span = ex.doc.char_span(a, b, alignment_mode="expand")
+    if span is None:
+        return None
+    goals = [
+        t for t in span if t.lower_ in _GOAL_WORDS and t.dep_ in ("prep", "dative")
+    ]
+    return goals[-1] if goals else None
+
+
+def _goal_words(goal: Any) -> set[int]:
+    """Document offsets of the words of where a movement went, from its goal word.
+
+    The goal's phrase ("to hospital"), and a place phrase of the same verb right
+    after it ("taken to hospital *in Paisley*", "to a cell *at* Leeds"); not one
+    of time or of before ("after a week in Cardiff", "before ...").
+    """
+    words = {t.idx for t in goal.subtree}
+    verb = goal.head
+    for sibling in verb.children:
+        if (
+            sibling.i > goal.i
+            and sibling.dep_ == "prep"
+            and sibling.lower_ in ("in", "at", "near", "outside", "inside")
+        ):
+            words |= {t.idx for t in sibling.subtree}
+    return words
+
+
+def _moved_on(ex: _Extractor, s: Sentence, cue: re.Match[str]) -> str | None:
+    """Words of a later movement that leaves the place of ``cue`` behind, if any.
+
+    "was held in Mosul *before escaping* to Erbil", "lived in Leeds *until
+    moving* to York": the first place is where the target was before. None
+    unparsed, or when no such movement follows.
+    """
+    verb = _clause_verb(ex, s, cue.start())
+    if verb is None:
+        return None
+    for child in verb.children:
+        if child.lower_ not in ("before", "until", "till") or child.dep_ not in (
+            "prep",
+            "mark",
+        ):
+            continue
+        for moved in (child, *child.children):
+            if moved.pos_ == "VERB" and (
+                moved.lemma_.lower()
+                in MOVING_LEMMAS | CARRYING_LEMMAS | _LEAVING_LEMMAS
+            ):
+                return f"{child.text} {moved.text}"
+    return None
 
 
 def _went(verb: Any) -> bool:
