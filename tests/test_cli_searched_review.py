@@ -197,7 +197,7 @@ def test_a_search_far_outside_the_region_is_recorded_with_a_warning(
     warning = result.stderr.strip()
     assert len(warning.splitlines()) == 1, warning
     assert warning.startswith("EvidenceWarning: The searched area of ")
-    assert "lies wholly outside the case's region" in warning
+    assert "lies wholly outside the grid over the case's region" in warning
     far = re.search(r"([\d,]+) km from its nearest cell", warning)
     assert far is not None, warning
     assert int(far.group(1).replace(",", "")) >= km

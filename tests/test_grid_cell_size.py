@@ -74,3 +74,12 @@ def test_locate_refuses_a_huge_cell_and_writes_nothing(tmp_path: Path) -> None:
     assert "larger than the study area" in result.output
     assert not out.exists()
     shutil.rmtree(tmp_path / "out", ignore_errors=True)
+
+
+@pytest.mark.parametrize("max_cells", [1, 3])
+def test_a_tiny_max_cells_still_gives_a_grid(max_cells: int) -> None:
+    # the cell the grid chooses itself may be wider than the area (before the
+    # check, these ran; the check blamed a cell_km the user never gave)
+    g = Grid.from_bounds(-4.16, 53.03, -3.98, 53.12, max_cells=max_cells)
+    assert g.n_cells <= max_cells
+    assert all(math.isfinite(v) for v in g.bounds_lonlat())

@@ -58,3 +58,20 @@ def test_a_budget_beyond_floating_point_is_refused() -> None:
     with pytest.raises(InputError, match="cannot be planned") as err:
         allocate_optimal(P, 1e308, sweep_width_km=1e10, area_km2=1.0)
     assert err.value.field == "budget_km"
+
+
+def test_widths_uneven_beyond_reason_are_refused() -> None:
+    # 300 orders of magnitude between two cells' sweep widths: ~200 overflow
+    # warnings and an unreliable plan before
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(InputError, match="more than a factor of") as err:
+            allocate_optimal([0.5, 0.5], 1e300, sweep_width_km=[1e-300, 1e-5],
+                             area_km2=1.0)  # fmt: skip
+    assert err.value.field == "sweep_width_km"
+    # an uneven but real search (100x) is planned, without warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        plan = allocate_optimal([0.5, 0.5], 10.0, sweep_width_km=[0.002, 0.2],
+                                area_km2=1.0)  # fmt: skip
+    assert 0.0 < plan.pos < 1.0

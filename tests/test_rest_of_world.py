@@ -211,3 +211,68 @@ def test_locate_warns_of_a_closed_world_searched_out(tmp_path: Path) -> None:
     run = CliRunner().invoke(app, ["locate", str(case), "--out", str(tmp_path / "e")])
     assert run.exit_code == 0, run.output
     assert "rest_of_world is 0" in " ".join(run.output.split())
+
+
+# -- second review: P(outside) near or at 1 -------------------------------------------
+def test_a_certain_search_of_everything_puts_the_target_outside() -> None:
+    w, s, e, n = WHOLE
+    everything = _search("all", 1.0, (w - 0.1, s - 0.1, e + 0.1, n + 0.1))
+    with pytest.warns(GeosleuthWarning, match="ruled out every cell"):
+        est = fuse([_seen(), everything], GRID, as_of=DAY,
+                   settings=Settings(rest_of_world=0.1),
+                   contributions=False)  # fmt: skip
+    assert est.search_miss == 0.0 and est.p_outside == 1.0
+    # without a rest of world there is no answer, and it says so
+    with pytest.raises(InputError, match="no possible cell"):
+        fuse([_seen(), everything], GRID, as_of=DAY, contributions=False)
+
+
+def _nearly_everything(tmp_path: Path, pd: str, times: int = 1) -> Path:
+    case = _searched_out_case(tmp_path, 0.1)
+    for k in range(times):
+        run = CliRunner().invoke(
+            app,
+            ["searched", str(case), "--date", "2024-10-13", "--pd", pd,
+             "--box=-4.17,53.02,-3.97,53.13", "--id", f"again-{k}"],
+        )  # fmt: skip
+        assert run.exit_code == 0, run.output
+    return case
+
+
+def test_p_outside_is_kept_exact_and_plan_uses_it(tmp_path: Path) -> None:
+    # rounded to 6 digits it was stored as 1.0, and plan then took 0
+    case = _nearly_everything(tmp_path, "0.99999999")
+    out = tmp_path / "est"
+    assert (
+        CliRunner().invoke(app, ["locate", str(case), "--out", str(out)]).exit_code == 0
+    )
+    stored = json.loads((out / "estimate.json").read_text(encoding="utf-8"))
+    assert 0.9999999 < stored["p_outside"] < 1.0
+    plan = CliRunner().invoke(
+        app, ["plan", str(out), "--budget-km", "10", "--sweep-width-km", "0.05",
+              "--out", str(tmp_path / "plan")],
+    )  # fmt: skip
+    assert plan.exit_code == 0, plan.output
+    assert "Rest of world: 100.0% now" in " ".join(plan.output.split())
+
+
+def test_nothing_left_to_plan_is_said_not_failed(tmp_path: Path) -> None:
+    case = _nearly_everything(tmp_path, "0.9999999", times=3)  # P(outside) = 1.0
+    out = tmp_path / "est"
+    run = CliRunner().invoke(
+        app, ["locate", str(case), "--out", str(out), "--budget-km", "10",
+              "--sweep-width-km", "0.05"],
+    )  # fmt: skip
+    assert run.exit_code == 0, run.output
+    assert "No search plan" in " ".join(run.output.split())
+    plan = CliRunner().invoke(
+        app, ["plan", str(out), "--budget-km", "10", "--sweep-width-km", "0.05",
+              "--out", str(tmp_path / "plan")],
+    )  # fmt: skip
+    assert plan.exit_code == 1
+    assert "leave nothing in it to plan for" in " ".join(plan.output.split())
+    plan = CliRunner().invoke(
+        app, ["plan", str(out), "--budget-km", "10", "--sweep-width-km", "0.05",
+              "--rest-of-world", "0.5", "--out", str(tmp_path / "plan2")],
+    )  # fmt: skip
+    assert plan.exit_code == 0, plan.output

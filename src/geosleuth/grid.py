@@ -341,8 +341,9 @@ class Grid:
         width, height = x_max - x_min, y_max - y_min
         smallest = _smallest_nice_cell_km(width, height, max_cells)
         if cell_km is None:
-            cell_km = smallest
-        _check_not_wider(cell_km, width, height)
+            cell_km = smallest  # may be wider than the area for a tiny max_cells
+        else:
+            _check_not_wider(cell_km, width, height)
         n_cells = _n_cells(width, height, cell_km)
         if n_cells > max_cells:
             count = (

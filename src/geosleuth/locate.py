@@ -29,7 +29,12 @@ from geosleuth.casefile import (
     parse_case,
 )
 from geosleuth.dependence import OWN_DOCUMENT
-from geosleuth.errors import CaseFileError, EvidenceWarning, InputError
+from geosleuth.errors import (
+    CaseFileError,
+    EvidenceWarning,
+    GeosleuthWarning,
+    InputError,
+)
 from geosleuth.evidence import EvidenceItem, Provenance, Searched
 from geosleuth.fuse import (
     Estimate,
@@ -453,7 +458,18 @@ def locate_case(
     tell("Tracing the timeline")
     points = timeline_of(est, data.items, scheduler=scheduler, workers=workers)
     plan = None
-    if budget_km is not None and sweep_width_km is not None:
+    if (
+        budget_km is not None
+        and sweep_width_km is not None
+        and est.p_outside >= 1.0 - 1e-9
+    ):
+        warnings.warn(
+            f"No search plan: the target is outside the region with probability "
+            f"{est.p_outside:.7f}, so nothing in it is left to plan for.",
+            GeosleuthWarning,
+            stacklevel=2,
+        )
+    elif budget_km is not None and sweep_width_km is not None:
         tell("Planning the search")
         plan = _plan_layer(est, budget_km=budget_km, sweep_width_km=sweep_width_km)
     tell("Writing the report")

@@ -514,6 +514,10 @@ def _finish_plan(
     )
 
 
+#: The most that sweep width per cell area may vary over the cells searched.
+_W_SPREAD = 1e12
+
+
 def _coverage_scale(budget_km: float, w_max: float) -> float:
     """The power of two near ``w_max`` to measure effort in (exact scaling).
 
@@ -553,7 +557,18 @@ def _plan_inputs(
             f"(rest_of_world={r}).",
             field="p",
         )
-    return arr, r, budget, width / area
+    w = width / area
+    live = w[arr > 0]
+    if float(live.max()) > _W_SPREAD * float(live.min()):
+        raise InputError(
+            "The sweep width per unit of cell area (sweep_width_km / area_km2) "
+            f"ranges from {float(live.min()):.3g} to {float(live.max()):.3g} per km "
+            f"over the cells to search, more than a factor of {_W_SPREAD:.0e}: "
+            "no search is that uneven, and such a plan cannot be computed "
+            "reliably. Check the units of the widths and areas.",
+            field="sweep_width_km",
+        )
+    return arr, r, budget, w
 
 
 def _uniformly_optimal_path(

@@ -513,7 +513,8 @@ def _outside_region(items: Sequence[Searched], case: Case) -> list[tuple[str, st
             )
         for _, why in skipped:
             if case.region_given:
-                where = f"the case's region ({bounds})"
+                # the grid's bounds: the region rounded out to whole cells
+                where = f"the grid over the case's region ({bounds})"
                 then = "'geosleuth locate' will leave it out."
             else:
                 where = f"the region drawn around the case's evidence ({bounds})"

@@ -23,6 +23,8 @@ __all__ = ["plan", "run_plan"]
 
 
 _DEFAULT_TITLE = "Search plan"
+#: A P(outside the region) from which no plan inside it is worth making.
+_ALL_OUTSIDE = 1.0 - 1e-9
 
 
 def _estimate_record(
@@ -93,7 +95,7 @@ def _estimate_outside(record: dict[str, object] | None) -> float | None:
     if (
         isinstance(value, (int, float))
         and not isinstance(value, bool)
-        and 0.0 <= value < 1.0
+        and 0.0 <= value <= 1.0
     ):
         return float(value)
     return None
@@ -266,6 +268,13 @@ def plan(
         name = title or _estimate_title(record) or _DEFAULT_TITLE
     if rest_of_world is None:
         rest_of_world = _estimate_outside(record) or 0.0
+        if rest_of_world >= _ALL_OUTSIDE:
+            raise InputError(
+                f"The estimate puts the target outside the region with probability "
+                f"{rest_of_world:.7f}: the searches so far leave nothing in it to "
+                "plan for. Give --rest-of-world to plan anyway.",
+                field="--rest-of-world",
+            )
     _, _, pc = run_plan(
         estimate,
         budget_km=budget_km,

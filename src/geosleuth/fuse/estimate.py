@@ -214,7 +214,13 @@ def _warn_searched_out(miss: float, settings: Settings) -> None:
     if miss >= SEARCHED_OUT:
         return
     found = 1.0 - miss
-    if settings.rest_of_world > 0:
+    if miss == 0.0 and settings.rest_of_world > 0:
+        message = (
+            "The searches so far ruled out every cell of the region (pd = 1 over "
+            "all of it): P(outside the region) is 100 %. The map shown is the one "
+            "before those searches."
+        )
+    elif settings.rest_of_world > 0:
         outside = rest_of_world_after(settings.rest_of_world, miss)
         message = (
             f"The searches so far would have found the target with probability "
@@ -321,8 +327,15 @@ def _evidence_posterior(
             used, grid, as_of=as_of, settings=settings, skipped=skipped
         )
         before = log_total(log_prior, others(tap(stream)))
-    post = normalised(before + searched)
-    miss = search_miss(before, searched) if n_searches else None
+    try:
+        post = normalised(before + searched)
+        miss = search_miss(before, searched) if n_searches else None
+    except InputError:
+        if not (n_searches and settings.rest_of_world > 0):
+            raise
+        # certain searches ruled out every cell: with a rest of world, the
+        # target is outside (P = 1); the map shown is the one before them
+        post, miss = normalised(before), 0.0
     excluded.extend(skipped)
     skipped_ids = {i for i, _ in skipped}
     used = [i for i in used if i.id not in skipped_ids]

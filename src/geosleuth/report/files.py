@@ -209,8 +209,9 @@ def estimate_record(
         "as_of": est.as_of.isoformat(),
         "case": source,
         "p_alive": _sig(est.p_alive),
-        "search_miss": None if est.search_miss is None else _sig(est.search_miss),
-        "p_outside": _sig(est.p_outside),
+        # exact: 0.9999996 rounded to 1.0 would read as 'nothing left to search'
+        "search_miss": est.search_miss,
+        "p_outside": est.p_outside,
         "hdr_km2": {k: _sig(v, 9) for k, v in est.hdr_km2.items()},
         "top_place_leave_one_out": _top_range(est),
         "places": [
