@@ -499,3 +499,24 @@ def test_serve_takes_the_bounds_on_waiting(tmp_path, monkeypatch):
     )
     assert bad.exit_code == 2 and "--waiting-per-user" in bad.output
     assert "--waiting-total" in runner.invoke(cli_app, ["serve", "--help"]).output
+
+
+def test_two_reports_of_one_stem_get_two_ids(tmp_path, monkeypatch):
+    # report.txt and report.md both read as 'report': an estimate then renamed
+    # one of them, whichever it listed second, so evidence ids moved between runs
+    _reader(monkeypatch)
+    app = create_app(tmp_path)
+    case_id = call(app, "POST", "/api/cases", content=RESTORE_CASE).json()["id"]
+    docs = f"/api/cases/{case_id}/documents"
+    up = {"name": "report.txt", "published": "2024-10-13"}
+    assert call(app, "POST", docs, params=up, content=OLD).status_code == 201
+    up = {"name": "report.md", "published": "2024-10-14"}
+    r = call(app, "POST", docs, params=up, content=NEW)
+    assert r.status_code == 201, r.text
+    assert r.json()["name"] == "report-2.md"
+    assert r.json()["reading"]["evidence_ids"] == ["report-2:s1"]
+    est = call(app, "POST", f"/api/cases/{case_id}/estimate")
+    assert est.status_code == 201 and est.json()["warnings"] == [], est.text
+    record = call(app, "GET", f"/api/cases/{case_id}/estimate").json()
+    ids = {e["id"] for e in record["evidence"]}
+    assert {"report:s1", "report-2:s1"} <= ids

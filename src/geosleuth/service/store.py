@@ -145,14 +145,26 @@ def _next_number(folder: Path, pattern: re.Pattern[str]) -> str:
 
 
 def _free_name(folder: Path, name: str) -> str:
-    """``name``, or ``<stem>-2<suffix>``, ``-3`` ... : the first not in ``folder``.
+    """``name``, or ``<stem>-2<suffix>``, ``-3`` ... : the first free in ``folder``.
 
+    A name is free when no file in ``folder`` has its stem, whatever the
+    suffix: a report's id is its stem, so ``report.md`` beside ``report.txt``
+    becomes ``report-2.md`` (else the two share the id ``report``, and which
+    one's items an estimate renames depends on the order it lists them in).
     Names are compared without case, as on a case-insensitive file system.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "report.txt").write_text("x")
+    >>> _free_name(folder, "report.md"), _free_name(folder, "other.md")
+    ('report-2.md', 'other.md')
     """
     stem, suffix = name[: -len(Path(name).suffix)], Path(name).suffix
-    taken = {p.name.lower() for p in folder.iterdir()}
+    taken = {Path(p.name).stem.lower() for p in folder.iterdir()}
     final, n = name, 2
-    while final.lower() in taken:
+    while Path(final).stem.lower() in taken:
         final, n = f"{stem}-{n}{suffix}", n + 1
     return final
 
