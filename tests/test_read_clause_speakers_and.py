@@ -92,10 +92,11 @@ def test_a_clause_with_its_own_reporting_verb_has_its_own_speaker(
          "hiding in Vail.",
          [("claim", "Mosul", "is", "Police", "certain"),
           ("claim", "Vail", "is", "Police", "probable")]),
-        # a verb with no subject of its own
+        # a verb with no subject of its own. Changed expectation (session 10):
+        # Mosul was 'probable', from the 'believe' of the clause joined after it
         ("Jane Doe left. Police say she is in Mosul and believe she is hiding in "
          "Vail.",
-         [("claim", "Mosul", "is", "Police", "probable"),
+         [("claim", "Mosul", "is", "Police", "certain"),
           ("claim", "Vail", "is", "Police", "probable")]),
         # a clause that reports nothing: the seeing's rule, as before
         ("Jane Doe left. Police say she is in Mosul, and her car was found in "

@@ -1023,8 +1023,9 @@ def _by_clause(
     no clause of its own, but disputes the first (:attr:`Attribution.disputed`).
     A reporting verb whose subject cannot be named ("but *she says*", the
     passive "Jane Doe *is believed* to be in Raqqa, but ...") gives its clause no
-    named speaker, never the other clause's; one of a rumour ("but it is
-    rumoured") makes it a rumour.
+    named speaker, never the other clause's, but for "they" or "we" ("Police say
+    she is not in Mosul, but *they believe* she may be in Vail": the police's);
+    one of a rumour ("but it is rumoured") makes it a rumour.
 
     A clause joined by "and" is read the same way where its verb reports speech
     or belief ("Her sister says ..., *and police believe* she is in York"), its
@@ -1063,7 +1064,14 @@ def _by_clause(
         if _reports(head):
             # "but she says", "is believed to be": no one the parse can name, and
             # not the other clause's speaker; "and they believe": the first's
-            last = attrs[0] if adding and attrs and attrs[0].speaker else previous
+            # "..., but they believe ...": "they" is the first clause's speaker
+            # too (a he or she after "but" may be anyone, the target included)
+            they = any(
+                g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("they", "we")
+                for g in head.children
+            )
+            first = attrs[0] if attrs and attrs[0].speaker else None
+            last = first if first is not None and (adding or they) else previous
             said = _verb_speaker(head, registry, last, chain, disputed, None)
         attrs.append(said or Attribution(rumour=rumour, disputed=disputed))
     if disputed is None and _says_untrue(heads[0]):

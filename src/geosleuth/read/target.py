@@ -1264,7 +1264,41 @@ def _another_speaks(
     if not named:
         return False
     s, e = named[-1]
-    return not any(a < e and s < b for a, b in own)
+    if any(a < e and s < b for a, b in own):
+        return False
+    # "A hiker said *he* saw Jane Doe. *She* told police ...": the hiker is a he
+    theirs = _speaker_gender(text, s, e)
+    word = re.match(r"[A-Za-z]+", text[at:])
+    mine = _GENDER_OF.get(word.group(0).lower()) if word else None
+    return theirs is None or mine is None or theirs == mine
+
+
+#: A speaker's own pronoun right after its reporting verb: "A hiker said *he* saw".
+_OWN_PRONOUN = re.compile(
+    r"\s+(?:said|says|told\s+\w+|added|explained|claimed|reported|stated)"
+    r"\s+(?:that\s+)?(he|she)\b",
+    re.IGNORECASE,
+)
+#: Words of a speaker's phrase that give its gender.
+_GENDERED = {
+    "man": "he", "boy": "he", "father": "he", "husband": "he", "brother": "he",
+    "son": "he", "mr": "he", "woman": "she", "girl": "she", "mother": "she",
+    "wife": "she", "sister": "she", "daughter": "she", "mrs": "she", "ms": "she",
+}  # fmt: skip
+
+
+def _speaker_gender(text: str, start: int, end: int) -> str | None:
+    """The pronoun ("he", "she") of the speaker at ``start:end``, if the text tells.
+
+    A gendered word of its phrase ("a woman said", "her brother said") or its
+    own pronoun after its reporting verb ("A hiker said *he* saw ..."); None
+    where neither tells.
+    """
+    for word in re.findall(r"[A-Za-z]+", text[start:end]):
+        if word.lower() in _GENDERED:
+            return _GENDERED[word.lower()]
+    own = _OWN_PRONOUN.match(text, end)
+    return own.group(1).lower() if own else None
 
 
 def _find_refs(

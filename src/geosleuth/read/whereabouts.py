@@ -281,7 +281,9 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
     for geom, name, buffer_km, anchor, extra in claim_regions(ex, places, s, how):
         # "Officials say she is in Raqqa, and analysts argue she is near Hajin":
         # the hedge of the place's own clause
-        hedge, hcue = hedge_of(_clause_text(s, text, anchor))
+        hedge, hcue = hedge_of(
+            _later_clauses_out(ex, s, _clause_text(s, text, anchor), anchor)
+        )
         if leaders:
             hedge = lower(hedge)
         hedge, dispute = disputed(s, hedge, ex.text)
@@ -642,6 +644,42 @@ def _of_target(s: Sentence, at: int) -> bool:
     """Whether the clause at document offset ``at`` refers to the target."""
     a, b = _clause_of(s, at)
     return any(a <= r.start < b for r in s.refs)
+
+
+def _later_clauses_out(ex: _Extractor, s: Sentence, text: str, at: int) -> str:
+    """``text`` (of ``s``) with the verb clauses joined after the place blanked.
+
+    A hedge in a clause joined by "and" or "but" after the place's own does
+    not reach back to it: in "Police say Jane Doe is in Mosul and believe she
+    is hiding in Vail" Mosul is the police's plain word, and in "Jane Doe is not
+    in Mosul, but they believe she may be in Vail" the "may" is Vail's. A verb
+    clause joined to one of the place's governing words, after the place, is
+    blanked with its conjunction; nouns joined ("Mosul and Raqqa") and a
+    reporting clause after ("..., police believe") are not. Unparsed, as given.
+    """
+    if s.sent is None:
+        return text
+    span = ex.doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return text
+    place = span[0]
+    above = {t.i for t in place.ancestors}
+    out = list(text)
+    for tok in s.sent:
+        if not (
+            tok.dep_ == "conj"
+            and tok.pos_ in ("VERB", "AUX")
+            and tok.head.i in above
+            and tok.i > place.i
+        ):
+            continue
+        words = list(tok.subtree)
+        ccs = [c for c in tok.head.children if c.dep_ == "cc" and place.i < c.i < tok.i]
+        first = min([*(t.idx for t in words), *(c.idx for c in ccs)])
+        last = max(t.idx + len(t.text) for t in words)
+        for k in range(max(0, first - s.span[0]), min(len(out), last - s.span[0])):
+            out[k] = " "
+    return "".join(out)
 
 
 def _clause_text(s: Sentence, text: str, at: int) -> str:
