@@ -222,6 +222,11 @@ def test_a_certain_search_of_everything_puts_the_target_outside() -> None:
                    settings=Settings(rest_of_world=0.1),
                    contributions=False)  # fmt: skip
     assert est.search_miss == 0.0 and est.p_outside == 1.0
+    # no leave-one-out against a region with no possible cell (each read 1.00)
+    with pytest.warns(GeosleuthWarning, match="no item's contribution"):
+        full = fuse([_seen(), everything], GRID, as_of=DAY,
+                    settings=Settings(rest_of_world=0.1))  # fmt: skip
+    assert full.contributions == ()
     # without a rest of world there is no answer, and it says so
     with pytest.raises(InputError, match="no possible cell"):
         fuse([_seen(), everything], GRID, as_of=DAY, contributions=False)

@@ -218,7 +218,7 @@ def _warn_searched_out(miss: float, settings: Settings) -> None:
         message = (
             "The searches so far ruled out every cell of the region (pd = 1 over "
             "all of it): P(outside the region) is 100 %. The map shown is the one "
-            "before those searches."
+            "before those searches, and no item's contribution is computed."
         )
     elif settings.rest_of_world > 0:
         outside = rest_of_world_after(settings.rest_of_world, miss)
@@ -436,7 +436,9 @@ def fuse(
         hdr90=h90,
     )
     contribs: list[Contribution] = []
-    if sums is not None:
+    # with every cell ruled out by the searches (miss 0: the map shown is the
+    # one before them) a map without one item is no comparison: none is made
+    if sums is not None and miss != 0.0:
         top_mask = (
             _disc(grid, ranked[0].lon, ranked[0].lat, ranked[0].radius_km)
             if ranked
