@@ -49,28 +49,9 @@ def write_atomic(path: PathLike, data: bytes) -> None:
     an existing file keeps its permission bits (a private case file stays
     private); a new one gets the usual ``0666 & ~umask``. The data are flushed to
     disk before the rename, so a crash leaves the old file or the new, never half.
+    :func:`write_all_atomic` for one file.
     """
-    p = Path(os.fspath(path))
-    if p.is_symlink():
-        p = p.resolve()
-    p.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        mode = stat.S_IMODE(p.stat().st_mode)
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask  # mkstemp makes 0600; new outputs are to share
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", dir=p.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, p)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_all_atomic({Path(os.fspath(path)): data})
 
 
 def write_all_atomic(contents: dict[Path, bytes]) -> None:
@@ -95,7 +76,7 @@ def write_all_atomic(contents: dict[Path, bytes]) -> None:
             except FileNotFoundError:
                 umask = os.umask(0)
                 os.umask(umask)
-                mode = 0o666 & ~umask
+                mode = 0o666 & ~umask  # mkstemp makes 0600; new outputs are to share
             try:
                 fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", dir=p.parent)
                 staged.append((tmp, p))
