@@ -99,3 +99,18 @@ def test_a_pronoun_speaker_of_the_other_gender_is_not_the_last_speaker(
     rows = _rows(_read(text, nlp))
     assert rows[0][:2] == ("sighting", "Aspen")
     assert rows[1][1] == "Denver" and rows[1][4] == speaker
+
+
+def test_the_region_of_an_earlier_sentence_keeps_the_whole_sentences_hedge(
+    nlp: Any,
+) -> None:
+    # "the region" has no place word in its sentence: the scope rule above must
+    # not cut the clause that holds it (it made this 'certain', from the first
+    # clause's 'certainly', for a moment)
+    text = (
+        "Her brother was seen in Leeds and York last year. This certainly helps, "
+        "but there is new evidence that strengthens the possibility that Jane Doe "
+        "may be in the region."
+    )
+    claims = [r for r in _rows(_read(text, nlp)) if r[0] == "claim"]
+    assert [(c[3]) for c in claims] == ["possible"]

@@ -42,6 +42,7 @@ from geosleuth.read._toponym_patterns import (
     _CONNECTORS,
     _CUE_AFTER,
     _CUE_BEFORE,
+    _FACILITY,
     _FACILITY_AFTER,
     _FACILITY_IN_AFTER,
     _HIGHWAY_AGENCY,
@@ -418,6 +419,10 @@ def _not_a_name(text: str, ent: tuple[int, int, str], sp: _Span) -> bool:
     return bool(words) and not any(w[:1].isupper() for w in words)
 
 
+#: A place named right after: "..., in Nairobi", "at Leeds".
+_PLACE_AFTER = re.compile(r"^,?\s+(?:in|at|near|outside)\s+(?:the\s+)?[A-Z]")
+
+
 def _judge(
     sp: _Span,
     text: str,
@@ -580,6 +585,12 @@ def _judge(
         # in London": a name in the name of a building, not the place it is in;
         # not "St. Cloud Hospital" nor "Dawson County Jail in Lexington"
         score = -1.0
+    if re.fullmatch(_FACILITY, sp.text) and (
+        re.search(r"[’']s\s$", before) or prev_tok[:1].isupper()
+    ):
+        score = -1.0  # "St. Mary's *Hospital*": the building's word, no town
+    if re.fullmatch(_FACILITY + r"|Hotel", prev_tok) and _PLACE_AFTER.match(after):
+        score = -1.0  # "the Hotel *Kampala* in Nairobi": the hotel's name
     if q_text:
         sp.qualifier = (q_text, "")
     sp.signals = score if score >= 0.8 else 0.0

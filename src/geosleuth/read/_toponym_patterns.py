@@ -78,7 +78,8 @@ _PROVINCE_AFTER = re.compile(r"^\s(?:province|governorate)\b", re.IGNORECASE)
 #: Words that end the name of a building or an institution with a site.
 _FACILITY = (
     r"(?:Hospital|Infirmary|Clinic|Hospice|Station|Airport|Prison|Jail|Gaol|Hotel|"
-    r"School|College|University|Church|Cathedral|Chapel|Mosque|Stadium|Barracks)"
+    r"School|College|University|Church|Cathedral|Chapel|Mosque|Stadium|Barracks|"
+    r"Center|Centre)"
 )
 #: A building named after the span: "Alexandra *Hospital*", "Mary*'s Hospital*",
 #: "Victoria *Station*".

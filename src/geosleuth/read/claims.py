@@ -177,6 +177,7 @@ module                              rule
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal
@@ -255,6 +256,21 @@ def _names_in(key: str, texts: list[str]) -> bool:
         for w in st.split()
         if w.strip(_PUNCT)
     )
+
+
+#: Words just before a place that make it an origin: "born in", "a native of",
+#: "originally from", "hails from".
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:(?:born|raised|grew\s+up|brought\s+up)(?:\s+and\s+(?:raised|bred))?"
+    r"\s+(?:in|at|near)|native\s+of|originally\s+(?:from|of)|hails?\s+from|"
+    r"comes?\s+from)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+#: A place made an adjective: "Texas-born", "Sinaloa-based", "Kampala-bound".
+_ORIGIN_AFTER = re.compile(
+    r"-(?:born|bred|raised|based|bound|registered|flagged|made|native)\b",
+    re.IGNORECASE,
+)
 
 
 RejectReason = Literal[
@@ -587,6 +603,22 @@ class _Extractor:
                             "not_target",
                             f"{m.text!r} describes the speaker"
                             f" ({attr.speaker}), not where the target is",
+                            (m.start, m.end),
+                        )
+                    continue
+                origin = _ORIGIN_BEFORE.search(
+                    self.text[max(s0, m.start - 40) : m.start]
+                )
+                origin = origin or _ORIGIN_AFTER.match(self.text, m.end)
+                if origin is not None:
+                    # "born in Leeds", "a native of Tikrit", "a Texas-born
+                    # trafficker", "a Sinaloa-based gang", "a Kampala-bound bus"
+                    if refs:
+                        self.reject(
+                            "not_target",
+                            f"{m.text!r} says where someone or something comes from "
+                            f"or is tied to ({origin.group(0).strip()!r}), not where "
+                            "the target is",
                             (m.start, m.end),
                         )
                     continue

@@ -12,6 +12,7 @@ sentence is the centroid of its places, with a buffer that covers them.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -184,6 +185,8 @@ def border_place(ex: _Extractor, query: str, a: str, b: str | None) -> Any:
     return None
 
 
+#: "or" between two regions: one of them, not where they meet.
+_OR = re.compile(r"\bor\b", re.IGNORECASE)
 #: A side of a place, just before it: "west of", "north-east of", "south of the
 #: town of".
 _DIRECTION = re.compile(
@@ -271,7 +274,23 @@ def claim_regions(
             )
         countries = []
     shapes = [*countries, *regions]
-    if len(shapes) >= 2:
+    either = len(shapes) >= 2 and any(
+        _OR.search(ex.text[a.end : b.start]) for a, b in itertools.pairwise(shapes)
+    )
+    if either and all(isinstance(geometry_of(m), Area) for m in shapes):
+        # "hiding in either Montenegro or Serbia": one of them, the union
+        polys = tuple(p for m in shapes for p in geometry_of(m).polygons)  # type: ignore[union-attr]
+        out.append(
+            (
+                Area(polys),
+                " or ".join(label(m) for m in shapes),
+                0.0,
+                shapes[0].start,
+                "one of the regions named ('or'): their union",
+            )
+        )
+        return out
+    if len(shapes) >= 2 and not either:
         parts = [
             (
                 geometry_of(m),

@@ -84,8 +84,12 @@ _LOCATION_CUE = re.compile(
     r"\b(?:hid(?:e|es|ing|den)?|hiding|holed up|shelter(?:s|ing|ed)?|based|"
     r"located|liv(?:e|es|ing)|stay(?:s|ing|ed)?|resid(?:e|es|ing)|whereabouts|"
     r"took refuge|(?:fled|fleeing|moved|moving|gone|went|escap(?:ed|ing)|"
-    r"travell?(?:ed|ing)|return(?:ed|ing)|relocat(?:ed|ing))\s+"
-    r"(?:back\s+|home\s+)?(?:from\s+(?:[\w'’.-]+\s+){1,4})?(?:to|into)|"
+    r"travell?(?:ed|ing)|return(?:ed|ing)|relocat(?:ed|ing)|flew|flown|drove|"
+    r"driven|sailed|walked|rode|cycled|hitchhiked)\s+"
+    r"(?:back\s+|home\s+)?(?:across\s+the\s+border\s+)?"
+    r"(?:from\s+(?:[\w'’.-]+\s+){1,4})?(?:to|into)|"
+    r"boarded\s+(?:a|the)\s+(?:[\w'’.-]+\s+){0,2}?(?:flight|plane|bus|train|boat|"
+    r"ferry|ship)\s+(?:from\s+(?:[\w'’.-]+\s+){1,4})?(?:to|for|bound\s+for)|"
     r"(?:fled|fleeing|escaped|cross(?:ed|ing)|slipp(?:ed|ing)|sneak(?:ed|ing)|"
     r"snuck|smuggled)\s+(?:back\s+)?(?:across\s+the\s+border\s+|the\s+border\s+)?"
     r"(?:from\s+(?:[\w'’.-]+\s+){1,4})?into|"
@@ -96,11 +100,19 @@ _LOCATION_CUE = re.compile(
     r"(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,2}\s+)?for|"
     r"arriv(?:ed|ing)\s+(?:in|at)|head(?:ed|ing)\s+(?:to|for)|"
     r"(?:taken|brought|transferred|transported|flown|airlifted|rushed|extradited|"
-    r"deported)\s+(?:back\s+)?(?:from\s+(?:[\w'’.-]+\s+){1,4})?to|"
+    r"deported)\s+(?:(?:her|him|them)\s+|(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])"
+    r"[\w'’.-]*){0,2}\s+)?(?:back\s+)?(?:from\s+(?:[\w'’.-]+\s+){1,4})?to|"
     # "admitted to hospital in Paisley"; not "admitted to the murder of"
     r"treated\s+(?:at|in)|admitted\s+(?:at|in|to\s+(?:a\s+|the\s+)?"
     r"(?:[\w'’.-]+\s+){0,3}?(?:hospital|clinic|infirmary|hospice|ward|care))|"
-    r"(?:held|jailed|imprisoned|detained)\s+(?:at|in)|"
+    r"(?:held|jailed|imprisoned|detained|kept)\s+(?:captive\s+|hostage\s+|"
+    r"prisoner\s+|somewhere\s+|across\s+the\s+border\s+|by\s+(?:[\w'’.-]+\s+)"
+    r"{1,3}?)?(?:at|in|near)|"
+    r"remain(?:s|ed|ing)?\s+(?:in\s+hospital\s+)?(?:in|at|near)|"
+    r"(?:wounded|injured|hurt)\s+(?:in|at|near)|"
+    r"(?:hiking|camping|climbing|trekking|kayaking|fishing|skiing)\s+"
+    r"(?:in|near|at|around|on)|"
+    r"(?:called|phoned|rang|texted|messaged|emailed)\s+(?:[\w'’.-]+\s+){0,3}?from|"
     r"(?:is|was|be|are|were|been)(?:n['’]t)?\s+"
     r"(?:(?:now|still|currently|not|neither|never|no\s+longer|probably|likely|"
     r"possibly|perhaps|reportedly|apparently|allegedly|definitely|certainly|"
@@ -117,9 +129,17 @@ _MOVEMENT = re.compile(
     r"slipp(?:ed|ing)|sneak(?:ed|ing)|snuck|smuggled|left|leaving|"
     r"depart(?:ed|ing)|set|bound|arriv(?:ed|ing)|taken|brought|transferred|"
     r"transported|flown|airlifted|rushed|extradited|deported|treated|admitted|"
-    r"held|jailed|imprisoned|detained|took)\b",
+    r"held|jailed|imprisoned|detained|took|flew|flown|drove|driven|sailed|walked|"
+    r"rode|cycled|hitchhiked|boarded|kept|remain(?:s|ed|ing)?|wounded|injured|"
+    r"hurt|hiking|camping|climbing|trekking|kayaking|fishing|skiing|called|phoned|"
+    r"rang|texted|messaged|emailed)\b",
     re.IGNORECASE,
 )
+#: What one takes to travel: "took *a bus* to Kampala" moves whoever took it.
+_VEHICLES = frozenset(
+    {"bus", "train", "flight", "plane", "boat", "ferry", "taxi", "car", "coach",
+     "ship", "cab", "helicopter", "route", "road"}
+)  # fmt: skip
 #: Movers of whom the target may be one: "*they* moved to Cambridge".
 _GROUPS = frozenset({"they", "we", "family", "couple"})
 #: Words of an intent (lemmas, and forms the tagger may not reduce: "hoped"):
@@ -130,8 +150,6 @@ _INTENT_LEMMAS = frozenset(
      "try", "attempt", "seek", "mean", "prepare", "plot", "vow", "promise",
      "threaten", "dream", "intention", "bid", "effort"}
 )  # fmt: skip
-#: Auxiliaries of a time to come: "*will* be returned to Meigs County".
-_WILL = frozenset({"will", "shall", "'ll", "’ll", "wo"})
 #: Verbs that deny the clause they govern: "denied that he was in Mosul".
 _DENY_LEMMAS = frozenset({"deny", "dismiss", "refute", "reject"})
 _DENY_TEXT = re.compile(
@@ -185,12 +203,13 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
     behind: dict[int, str] = {}
     for c in cues:
         later = _moved_on(ex, s, c)
-        goal = _goal(ex, s, c) if later else None
-        if later and goal is not None:
-            words = _goal_words(goal)
-            for m in places:
-                if any(m.start <= i < m.end for i in words):
-                    behind[m.start] = later
+        if not later:
+            continue
+        goal = _goal(ex, s, c)
+        words = _goal_words(goal) if goal is not None else _verb_words(ex, s, c)
+        for m in places:
+            if any(m.start <= i < m.end for i in words):
+                behind[m.start] = later
     places = [
         m
         for m in places
@@ -219,7 +238,7 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
         elif m.start in behind and m not in foreign:
             ex.reject(
                 "not_target",
-                f"{m.text!r} is where the target was before moving on "
+                f"{m.text!r} is where the target was before "
                 f"({behind[m.start]!r}), not where the target is",
                 (m.start, m.end),
             )
@@ -354,7 +373,11 @@ def _of_mover(
         return True
     if verb.lemma_.lower() in CARRYING_LEMMAS:
         # "The kidnappers took Jane Doe to Beledweyne": the one carried moves
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        objects = [
+            c
+            for c in verb.children
+            if c.dep_ in ("dobj", "obj") and c.lemma_.lower() not in _VEHICLES
+        ]  # "took a bus to": the one who took it moves
         if objects:
             return any(r.start <= objects[0].idx < r.end for r in (*s.refs, *carried))
     subject = _subject(verb)
@@ -371,6 +394,45 @@ _WHERE_NOUNS = frozenset(
     {"whereabouts", "location", "hideout", "hideaway", "place", "base", "home",
      "residence", "lair", "position"}
 )  # fmt: skip
+
+
+#: Modals of a movement that may come: "could be taken to", "would go to".
+_MAY_COME = frozenset(
+    {"will", "shall", "'ll", "’ll", "wo", "would", "could", "might", "may", "can",
+     "should", "must"}
+)  # fmt: skip
+#: Words that set a movement in the future: "is *expected* to be transferred".
+_SCHEDULE = frozenset({"expect", "due", "set", "schedule", "likely"})
+#: Words that make a movement a condition: "if he returned to Britain".
+_CONDITIONS = frozenset({"if", "unless", "once", "whenever", "should"})
+
+
+def _to_come(verb: Any) -> str | None:
+    """The words by which the movement of ``verb`` is yet to come, if any.
+
+    "will be returned to", "could be taken to", "would flee to" (a modal with no
+    "have": "may have fled to" is done), "is expected to be transferred to",
+    "if he returned to Britain": the place is where the target may go, not
+    where she is.
+    """
+    aux = [c for c in verb.children if c.dep_ == "aux"]
+    if any(c.lower_ == "have" for c in aux):
+        return None
+    modal = next((c for c in aux if c.lower_ in _MAY_COME), None)
+    if modal is not None:
+        return f"{modal.text} ... {verb.text}"
+    mark = next(
+        (c for c in verb.children if c.dep_ == "mark" and c.lower_ in _CONDITIONS),
+        None,
+    )
+    if mark is not None:
+        return f"{mark.text} ... {verb.text}"
+    up = verb.head
+    if verb.dep_ == "xcomp" and (
+        up.lemma_.lower() in _SCHEDULE or up.lower_ in _SCHEDULE
+    ):
+        return f"{up.text} to ... {verb.text}"
+    return None
 
 
 def _someone_of_the_target(s: Sentence, subject: Any) -> bool:
@@ -435,10 +497,10 @@ def _intended(ex: _Extractor, s: Sentence, m: MentionLike) -> str | None:
             return None  # "planned to go to York but *stayed* in Leeds": done
         if first_verb and head.pos_ in ("VERB", "AUX"):
             first_verb = False
-            will = [c for c in head.children if c.dep_ == "aux" and c.lower_ in _WILL]
-            if will and head.lemma_.lower() in _FROM_LEMMAS:
-                # "will be returned to Meigs County": not yet where she is
-                return str(ex.doc.text[will[0].idx : head.idx + len(head.text)])
+            if head.lemma_.lower() in _FROM_LEMMAS:
+                coming = _to_come(head)
+                if coming is not None:
+                    return coming
         if head.pos_ in ("VERB", "AUX") and (
             any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
             or head.dep_ == "pcomp"
@@ -574,6 +636,23 @@ def _goal(ex: _Extractor, s: Sentence, cue: re.Match[str]) -> Any:
     return goals[-1] if goals else None
 
 
+def _verb_words(ex: _Extractor, s: Sentence, cue: re.Match[str]) -> set[int]:
+    """Offsets of the words of the cue's verb phrase, less its subject."""
+    verb = _clause_verb(ex, s, cue.start())
+    if verb is None:
+        return set()
+    # less the subject, and the later movement ("before travelling to Nairobi")
+    # or clause ("but now lives in Dubai")
+    left_out = {
+        t.i
+        for child in verb.children
+        if child.dep_ in ("nsubj", "nsubjpass", "conj", "cc")
+        or child.lower_ in ("before", "until", "till")
+        for t in child.subtree
+    }
+    return {t.idx for t in verb.subtree if t.i not in left_out}
+
+
 def _goal_words(goal: Any) -> set[int]:
     """Document offsets of the words of where a movement went, from its goal word.
 
@@ -584,13 +663,22 @@ def _goal_words(goal: Any) -> set[int]:
     words = {t.idx for t in goal.subtree}
     verb = goal.head
     for sibling in verb.children:
-        if (
-            sibling.i > goal.i
-            and sibling.dep_ == "prep"
-            and sibling.lower_ in ("in", "at", "near", "outside", "inside")
+        if sibling.i > goal.i and (
+            (
+                sibling.dep_ == "prep"
+                and sibling.lower_ in ("in", "at", "near", "outside", "inside")
+            )
+            # "held in the desert *north of Timbuktu*"
+            or sibling.lower_ in _SIDES
         ):
             words |= {t.idx for t in sibling.subtree}
     return words
+
+
+_SIDES = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast",
+     "southwest", "north-east", "north-west", "south-east", "south-west"}
+)  # fmt: skip
 
 
 def _moved_on(ex: _Extractor, s: Sentence, cue: re.Match[str]) -> str | None:
@@ -603,6 +691,29 @@ def _moved_on(ex: _Extractor, s: Sentence, cue: re.Match[str]) -> str | None:
     verb = _clause_verb(ex, s, cue.start())
     if verb is None:
         return None
+    for child in verb.children:
+        # "used to live in Geneva", "was formerly based in Geneva": the past
+        if (
+            child.lower_ in ("formerly", "previously", "once")
+            and child.dep_ == "advmod"
+        ):
+            return str(child.text)
+        if child.lower_ == "used" and child.dep_ in ("aux", "auxpass"):
+            return "used to"
+        # "had been hiding in Culiacan but left": she left it
+        if (
+            child.dep_ == "conj"
+            and child.i > verb.i
+            and (
+                child.lemma_.lower() in _LEAVING_LEMMAS
+                or child.lower_ in ("left", "fled", "escaped")  # lemma unsure
+            )
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        ):
+            return f"... {child.text}"
+    head = verb.head if verb.dep_ == "xcomp" else None
+    if head is not None and head.lower_ == "used":
+        return "used to"  # "used to live in": 'live' under 'used'
     for child in verb.children:
         if child.lower_ not in ("before", "until", "till") or child.dep_ not in (
             "prep",
@@ -657,8 +768,8 @@ def _later_clauses_out(ex: _Extractor, s: Sentence, text: str, at: int) -> str:
     blanked with its conjunction; nouns joined ("Mosul and Raqqa") and a
     reporting clause after ("..., police believe") are not. Unparsed, as given.
     """
-    if s.sent is None:
-        return text
+    if s.sent is None or not any(m.start == at for m in s.places):
+        return text  # "the region" of an earlier sentence: no place word here
     span = ex.doc.char_span(at, at + 1, alignment_mode="expand")
     if span is None or len(span) == 0:
         return text
@@ -759,7 +870,10 @@ def _subject(verb: Any) -> Any:
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 return child
-        if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+        if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head.head  # "stayed in Mombasa before *travelling* to"
+            continue
+        if verb.dep_ not in ("xcomp", "conj", "advcl") or verb.head.i == verb.i:
             return None
         verb = verb.head
     return None
