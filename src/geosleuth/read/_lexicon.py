@@ -360,9 +360,12 @@ THINGS = frozenset(
 #: Common nouns (lemmas) for a person who is no authority, and who may speak
 #: unnamed: relatives ("her brother said"), people who know the one sought ("a
 #: neighbour", "a friend"), those who were there ("a witness", "residents", "a
-#: hiker", "a shepherd"), and sources ("a source told reporters"). Officials,
-#: experts and forces are not here: they speak with authority (see ``_OFFICIAL``
-#: in :mod:`geosleuth.read.attribution`).
+#: hiker", "a shepherd"), those who hold or were held and who talk between them
+#: ("her kidnappers", "a former hostage", "a negotiator", "a mediator"), and
+#: sources ("a source told reporters"). Officials, experts and forces are not
+#: here: they speak with authority (see ``_OFFICIAL`` in
+#: :mod:`geosleuth.read.attribution`; a diplomat or an envoy is an official of a
+#: government).
 PERSON_NOUNS = frozenset(
     {
         # relatives
@@ -391,6 +394,11 @@ PERSON_NOUNS = frozenset(
         "student", "cleric", "fighter", "militant", "rebel", "soldier",
         "defector", "deserter", "refugee", "survivor", "activist", "owner",
         "guard",
+        # those who hold, or were held, or talk between them: "a former hostage
+        # said", "her kidnappers said" (the captors' word is theirs, not the
+        # article's), "a negotiator told reporters"
+        "hostage", "captive", "kidnapper", "abductor", "captor", "negotiator",
+        "mediator", "intermediary", "go-between",
         # sources
         "source", "informant", "insider", "caller", "tipster",
     }

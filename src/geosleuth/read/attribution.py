@@ -41,9 +41,11 @@ article or owner kept and its first letter capitalised ("A hiker", "Her brother"
 and the words that describe it ("hiker", "brother", "local taxi driver"), or none
 when that is all the words ("Residents"). Such a speaker is not an official one,
 unless the role names an authority ("a police driver"); unnamed authorities
-("Iraqi intelligence officials said", "a police officer said") are official, and
-keep their words without the article. A subject that is no one ("no witness
-said") is no speaker.
+("Iraqi intelligence officials said", "a police officer said", "a Western
+diplomat said") are official, and keep their words without the article. The
+captors ("her kidnappers said"), a hostage, a negotiator or a mediator is no
+authority: the statement is theirs, not the article's, at a witness's grade.
+A subject that is no one ("no witness said") is no speaker.
 
 A subject that refers to the target ("*Jane Doe* said", "*She* told police she
 was heading to Denver", as :mod:`geosleuth.read.target` finds the references
@@ -159,7 +161,10 @@ _OFFICIAL = re.compile(
     r"colonel|government|army|forces|intelligence|police|governor|ambassador|"
     r"department|council|command|military|researcher|consultant|specialist|expert|"
     r"analyst|adviser|advisor|professor|secretary|sheriff|detective|inspector|"
-    r"superintendent|commissioner|constable|prosecutor|coroner)s?\b",  # "Officials"
+    r"superintendent|commissioner|constable|prosecutor|coroner|"
+    # a diplomat or an envoy is an official of a government: "a Western diplomat
+    # said" is "a Western official said"
+    r"diplomat|envoy)s?\b",  # "Officials"
     re.IGNORECASE,
 )
 _CHAIN = re.compile(

@@ -7,18 +7,25 @@ statement with no cue is a plain assertion, ``certain``. Cues:
 ==========  ====================================================================
 hedge       cues
 ==========  ====================================================================
-certain     indeed, certainly, definitely, confirmed, know, plain assertion
+certain     indeed, certainly, definitely, confirmed, know, without doubt, no
+            doubt, plain assertion
 probable    almost certainly, think(s), believe(s), likely, probably,
             apparently, reportedly, allegedly, purportedly, suspected, said
-            to, is considered, seem(s),
+            to, is considered, seem(s), presumably, presumed,
             appear(s) to, understood to, expected to, argue(s), argued (an
             argument is the speaker's opinion, like "thinks"), is reported to,
             reports of
 possible    may, might, could, possibly, perhaps, maybe, would, if, whether,
             rumour(s), speculation, unconfirmed, it is claimed, claims of,
             claim(s), claimed ("sources claim he is in Hajin": as "it is
-            claimed", a claim is only asserted, not vouched for)
-doubtful    unlikely, doubtful, doubt(s), improbable, questionable, no evidence
+            claimed", a claim is only asserted, not vouched for), fear(s),
+            is feared, fear(s) that ("is feared dead": a fear, not a finding;
+            not the target's own: "for fear of arrest", "who fears arrest")
+doubtful    unlikely, doubtful, doubt(s), improbable, questionable, no evidence,
+            and its kin: no reason to believe (think, suspect), no
+            indication (sign, suggestion, proof) that, nothing suggests
+            (indicates, shows, points to). Absence of evidence is not evidence
+            of absence: the statement keeps its polarity, only less sure
 ==========  ====================================================================
 
 :func:`hedge_of` returns the hedge and the cue that set it (for the provenance
@@ -48,8 +55,17 @@ _RANK: dict[Hedge, int] = {"certain": 3, "probable": 2, "possible": 1, "doubtful
 #: Cue phrases per hedge, tried longest first (regular expressions, word-bounded).
 HEDGE_CUES: dict[Hedge, tuple[str, ...]] = {
     "doubtful": (
-        r"unlikely", r"doubtful", r"doubts?", r"improbable", r"questionable",
+        r"unlikely", r"doubtful",
+        r"(?<!without )(?<!\bno )(?<!no reason to )doubts?",  # not "no doubt"
+        r"improbable", r"questionable",
         r"no (?:conclusive |hard |firm )?evidence", r"implausible",
+        # absence of evidence: "no reason to believe she is in Utah", "nothing
+        # suggests", "no sign that": doubtful, not denied (no one says she is not)
+        r"(?:no|little) (?:good |real |credible |apparent )?(?:reason|grounds?|basis) "
+        r"(?:to|for) (?:believ\w*|think\w*|suspect\w*|assum\w*)",
+        r"no (?:clear |firm |real |credible |apparent )?(?:indications?|signs?|"
+        r"suggestion|proof) (?:whatsoever )?that",
+        r"nothing (?:to )?(?:suggests?|indicates?|shows?|points? to|proves?)",
     ),
     "possible": (
         r"may have been", r"might have been", r"could have been",
@@ -59,6 +75,10 @@ HEDGE_CUES: dict[Hedge, tuple[str, ...]] = {
         r"rumou?rs?", r"rumou?red", r"speculation", r"speculated", r"unconfirmed",
         r"it is claimed", r"it was claimed", r"claims? (?:have|has) been made",
         r"possibility", r"claims?", r"claimed",
+        # "is feared dead", "police fear she drowned": a fear, not a finding; not
+        # the target's own fear ("who fears arrest", "for fear of arrest")
+        r"(?:is|are|was|were|be|been) feared",
+        r"(?:fear|fears|feared)(?= (?:that|she|he|they|it)\b)",
     ),
     "probable": (
         # "almost certainly" (Kent's 93 %) is not a plain assertion
@@ -68,12 +88,13 @@ HEDGE_CUES: dict[Hedge, tuple[str, ...]] = {
         r"apparently", r"reportedly", r"allegedly", r"purportedly", r"suspected",
         r"suspects?", r"said to", r"is considered", r"are considered", r"seems?",
         r"appears? to", r"understood to", r"expected to", r"presumably",
+        r"presumed",  # "is presumed dead": taken as so, unconfirmed
         r"argues?", r"argued", r"(?:is|are|was|were|been) reported to",
         r"reports of",  # "reports of his death": reported, as "reportedly"
     ),
     "certain": (
         r"indeed", r"certainly", r"definitely", r"confirmed", r"know", r"knows",
-        r"clearly", r"without doubt",
+        r"clearly", r"without doubt", r"no doubt",
     ),
 }  # fmt: skip
 _CUE_RES: tuple[tuple[Hedge, re.Pattern[str]], ...] = tuple(

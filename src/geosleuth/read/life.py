@@ -5,7 +5,11 @@ date: :class:`~geosleuth.evidence.LifeStatus` ``alive`` dated that day (the date
 nearest the recording, leaving out one that dates the report of it: "On 1 May
 ISIS said a recording ... was made on 28 September"). A speaker's word that
 the target lives ("is alive and well", "is still alive") is ``alive`` too,
-graded by the speaker, not as a recording. The target with killed,
+graded by the speaker, not as a recording. Where the sentence sets clauses with
+speakers of their own against each other ("The army said Jane Doe had been
+killed, but her brother said she was alive"), each statement is read in its
+own clause, with its speaker: the brother's ``alive``, and the army's
+``dead``, which his word does not deny. The target with killed,
 dead, death or died: ``dead``, unless negated ("no conclusive evidence of ...
 death", "suspicions that he was dead were weakened", "denied"), disputed ("...,
 but ISIS disputed it", or a next sentence "ISIS denied the report.") or
@@ -125,11 +129,19 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
             note=note,
         )  # fmt: skip
         return
-    if _said_alive(ex, s, text, person):
-        return
+    alive_in = _said_alive(ex, s, text, person)
+    if alive_in is not None:
+        if alive_in == s.span:
+            return
+        # "The army said Jane Doe had been killed, but her brother said she was
+        # alive": the brother's word is his clause's; the death, in another clause,
+        # is the army's, and his "alive" does not deny it
+        text = _within(s, text, s.span, leave_out=alive_in)
     dead = _DEAD.search(text)
     if dead is None:
         return
+    if alive_in is not None:
+        text = _within(s, text, _clause(s, s.span[0] + dead.start()))
     if _CONDITIONAL_LIFE.search(text):
         ex.reject(
             "conditional",
@@ -180,8 +192,8 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
     )
     built = ex.build(
         LifeStatus, s, s.span, id=ex.next_id("l"),
-        provenance=ex.provenance(s), date=date, date_from=date_from,
-        grade=ex.grade(s.attr), hedge=hedge, status="dead", note=note,
+        provenance=ex.provenance(s, at), date=date, date_from=date_from,
+        grade=ex.grade(s.attr.at(at)), hedge=hedge, status="dead", note=note,
     )  # fmt: skip
     if built is not None and dies is not None:
         where = [x for x in (f"hedge from {cue!r}" if cue else "", dnote) if x]
@@ -190,8 +202,8 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
 
 def _said_alive(
     ex: _Extractor, s: Sentence, text: str, person: list[TargetRef]
-) -> bool:
-    """Add the claim of ``s`` that the target lives, if it makes one; True if so.
+) -> tuple[int, int] | None:
+    """Add the claim of ``s`` that the target lives, if it makes one.
 
     "Jane Doe is alive and well in Nairobi, his wife said", "is still alive":
     a :class:`~geosleuth.evidence.LifeStatus` ``alive``, graded by who says it
@@ -200,12 +212,23 @@ def _said_alive(
     subject is one of its references); a statement denied ("is not alive"), or
     a condition ("if he is alive"), is none. Where the sentence also says where
     the target is, that claim is read too (:mod:`geosleuth.read.whereabouts`).
+
+    In a sentence of clauses with speakers of their own
+    (:attr:`~geosleuth.read.attribution.Attribution.clauses`: "The army said
+    Jane Doe had been killed, but her brother said she was alive"), the
+    statement is its clause's: its speaker, grade, hedge, denial and condition
+    are read there, not in the other clauses. Returns the span (in the
+    document) of the clause read, the whole sentence's when it has no such
+    clauses, or None when it says nothing of the target being alive.
     """
     said = _SAYS_ALIVE.search(text)
     if said is None or s.sent is None:
-        return False
+        return None
+    at = s.span[0] + said.start()
+    clause = _clause(s, at)
+    text = _within(s, text, clause)
     if _CONDITIONAL_LIFE.search(text) or is_negated(text[: said.end()]):
-        return False
+        return None
     unsaid = _NOT_SAID_ALIVE.search(text[: said.start()])
     if unsaid is not None:
         # "There is no proof that she is alive", "Her mother hopes she is still
@@ -215,11 +238,10 @@ def _said_alive(
             f"the target alive, but not said to be ({unsaid.group(0)!r})",
             s.span,
         )
-        return True
-    at = s.span[0] + said.start()
+        return clause
     verb = next((t for t in s.sent if t.idx == at), None)
     if verb is None:
-        return False
+        return None
     head = verb
     subjects: list[Any] = []
     for _ in range(4):  # "is believed to *be* alive": up to "believed"
@@ -229,7 +251,7 @@ def _said_alive(
         head = head.head
     who = antecedent(subjects[0]) if subjects else None  # "Jane Doe, who is alive"
     if who is None or not any(r.start <= who.idx < r.end for r in person):
-        return False
+        return None
     hedge, cue = hedge_of(text)
     date, date_from, dnote = ex.dates(s, at, verb)
     note = "; ".join(
@@ -243,10 +265,42 @@ def _said_alive(
     )
     ex.build(
         LifeStatus, s, s.span, id=ex.next_id("l"),
-        provenance=ex.provenance(s), date=date, date_from=date_from,
-        grade=ex.grade(s.attr), hedge=hedge, status="alive", note=note,
+        provenance=ex.provenance(s, at), date=date, date_from=date_from,
+        grade=ex.grade(s.attr.at(at)), hedge=hedge, status="alive", note=note,
     )  # fmt: skip
-    return True
+    return clause
+
+
+def _clause(s: Sentence, at: int) -> tuple[int, int]:
+    """The span (in the document) of the clause of ``s`` at offset ``at``.
+
+    A clause with a speaker of its own (:attr:`Attribution.clauses
+    <geosleuth.read.attribution.Attribution.clauses>`); the whole sentence's
+    span when it has none.
+    """
+    return next((c for c, _ in s.attr.clauses if c[0] <= at < c[1]), s.span)
+
+
+def _within(
+    s: Sentence,
+    text: str,
+    span: tuple[int, int],
+    *,
+    leave_out: tuple[int, int] | None = None,
+) -> str:
+    """``text`` (of ``s``) blanked outside the document ``span``, and in ``leave_out``.
+
+    Offsets stay those of the sentence, so that a match in the result is at the
+    same place as in ``text``.
+    """
+    out = list(text)
+    for k in range(len(out)):
+        at = s.span[0] + k
+        if not span[0] <= at < span[1] or (
+            leave_out is not None and leave_out[0] <= at < leave_out[1]
+        ):
+            out[k] = " "
+    return "".join(out)
 
 
 def _where_died(

@@ -105,7 +105,7 @@ from geosleuth.read._sentence import (
     resolved,
 )
 from geosleuth.read.attribution import Attribution, modifiers_start
-from geosleuth.read.hedges import hedge_of
+from geosleuth.read.hedges import hedge_of, weakest
 
 if TYPE_CHECKING:
     from geosleuth.read.claims import _Extractor
@@ -173,6 +173,12 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
                 seen_at, subject = at, (None, "target", "")
         break
     if subject is None and not traced:
+        # "A woman matching her description was spotted near Grand Lake": only
+        # the target's "her" names who was seen, and the seeing is a lookalike's
+        first = _SEEN.search(s.text)
+        if first is not None and _lookalike(ex, s, possessive=True) is not None:
+            seen_at, subject = s.span[0] + first.start(), (None, "target", "")
+    if subject is None and not traced:
         # a camera: "CCTV footage showed her in Leeds", "caught on camera in Leeds"
         filmed = _filmed(ex, s)
         if filmed is not None:
@@ -184,6 +190,11 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
     if subject is None:
         return False
     who, subj_kind, desc = subject
+    lookalike = _lookalike(ex, s, possessive=True) if who is None else None
+    if lookalike is not None and desc.lower().endswith("description"):
+        # "A man matching Arellano's description was spotted": not an associate
+        # of the target, but someone who looked like the target
+        subj_kind, desc = "target", ""
     camera = camera_of(s, seen_at)
     seen_one = who or (
         "associates of the target" if subj_kind == "associate" else "the target"
@@ -204,8 +215,54 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
         lead=tuple(x for x in lead if x),
         closeness=ASSOCIATE_CLOSENESS if subj_kind == "associate" else 1.0,
         keep=own if verbs else None,
+        lookalike=lookalike if subj_kind == "target" else None,
     )  # fmt: skip
     return True
+
+
+#: Words before a reference to the target by which the one seen only looked like
+#: it: "a man *resembling* Arellano", "*who looked like* him", "*a lookalike of*",
+#: "*matching the description of*" (and "*matching* her description", with
+#: "description" after the reference: :data:`_DESCRIPTION_AFTER`).
+_LOOKALIKE_BEFORE = re.compile(
+    r"\b(?:resembl(?:es|ed|ing|e)|look(?:s|ed|ing)?\s+like|(?:a|the)\s+"
+    r"(?:lookalike|look-alike|double)\s+of|(?:match|fitt?)(?:es|ed|ing|s)?\s+"
+    r"(?:the\s+)?description\s+of|(?P<own>(?:match|fitt?)(?:es|ed|ing|s)?))"
+    r"\s+(?:the\s+)?(?-i:[A-Z][\w.'’-]*\s+){0,3}$",  # "resembled Emily *Carter*"
+    re.IGNORECASE,
+)
+_DESCRIPTION_AFTER = re.compile(r"^(?:['’]s?)?\s+description\b", re.IGNORECASE)
+
+
+def _lookalike(ex: _Extractor, s: Sentence, *, possessive: bool = False) -> str | None:
+    """The words by which the one seen only looked like the target, or None.
+
+    "A man resembling Arellano was seen in Los Mochis", "a man who looked like
+    him", "a woman matching her description", "a man fitting the description
+    of Arellano": the witness saw someone like the target, so the seeing is at
+    most ``possible``. "Arellano, who resembles his father, was seen" is the
+    target seen: the father is no reference to the target. With
+    ``possessive``, the target's "his" and "her" count too ("matching her
+    description"), looked for only in a sentence with "description".
+    """
+    refs = [r for r in s.refs if r.kind in ("name", "nisba", "title", "pronoun")]
+    if possessive and "description" in s.text.lower():
+        refs += [r for r in ex.possessive_refs() if s.span[0] <= r.start < s.span[1]]
+    for r in refs:
+        before = ex.text[max(s.span[0], r.start - 40) : r.start]
+        m = _LOOKALIKE_BEFORE.search(before)
+        if m is None:
+            continue
+        after = ex.text[r.end : min(s.span[1], r.end + 20)]
+        owner = after[:1] in ("'", "’") or r.text.lower() in ("his", "her")
+        described = _DESCRIPTION_AFTER.match(after) is not None
+        if m.group("own") is not None and not described:
+            continue  # "matching Arellano" alone is no wording of ours
+        if owner and not described:
+            continue  # "resembling Arellano's brother": the brother
+        cue = ex.text[r.start - len(before) + m.start() : r.start].strip()
+        return cue + " ... description" if described else cue
+    return None
 
 
 def _is_trace(subject: tuple[str | None, str, str]) -> bool:
@@ -266,6 +323,7 @@ def add_seen(
     what: str = "sighting",
     event: str = "seen",
     keep: Callable[[MentionLike], bool] | None = None,
+    lookalike: str | None = None,
 ) -> bool:
     """Add one sighting per place seen at offset ``seen_at``, or reject with why.
 
@@ -275,7 +333,10 @@ def add_seen(
     note, ``closeness`` is the items'; ``what`` and ``event`` name the item and
     the verb in the reasons ("trace", "found": :mod:`geosleuth.read.traces`).
     ``keep``, if given, says which of the places after the verb are its own (by
-    default all those of its clause). Returns whether the seeing is reported:
+    default all those of its clause). ``lookalike``, if given, is the wording
+    by which the one seen only looked like the target ("a man resembling
+    Arellano"): the seeing is then at most ``possible``. Returns whether the
+    seeing is reported:
     False for one denied, under a condition or through a screen, True otherwise,
     with or without a place.
     """
@@ -383,6 +444,9 @@ def add_seen(
     at = seen_at - s.span[0]
     aux = _AUX_BEFORE.search(htext[:at])
     hedge, cue = hedge_of(htext[aux.start() if aux else at :])
+    if lookalike is not None and weakest(hedge, "possible") != hedge:
+        # "A man resembling Arellano was seen": someone like the target was
+        hedge, cue = "possible", lookalike
     hedge, dispute = disputed(s, hedge, ex.text)
     group = f"{subject}:{who}" if who else None
     for m in places:
