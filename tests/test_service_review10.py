@@ -19,6 +19,7 @@ pytest.importorskip("starlette")
 httpx = pytest.importorskip("httpx")
 
 from conftest import REPO  # noqa: E402
+from conftest import _Reading as _StandIn  # noqa: E402
 from geosleuth.service import create_app  # noqa: E402
 from geosleuth.service.users import User  # noqa: E402
 from serving import call, error_of, files_of  # noqa: E402
@@ -41,14 +42,11 @@ def bearer(user):
     return {"Authorization": f"Bearer {TOKENS[user]}"}
 
 
-class _Reading:
-    def __init__(self, path, target, published):
-        self.doc_id, self.title, self.target = path.stem, None, target
-        self.published = published
-        self.evidence, self.mentions, self.rejected, self.notes = [], [], [], []
+class _Reading(_StandIn):
+    """The conftest stand-in, whose stored reading has an (empty) evidence list."""
 
     def to_dict(self):
-        return {"doc_id": self.doc_id, "target": self.target, "evidence": []}
+        return {**super().to_dict(), "evidence": []}
 
 
 @pytest.fixture
