@@ -176,3 +176,27 @@ def test_more_wordings_of_where_he_is(nlp: Any, text: str, place: str) -> None:
 )
 def test_someone_elses_move_places_no_one(nlp: Any, text: str) -> None:
     assert _places(_read(text, nlp)) == []
+
+
+def test_a_chain_of_goals_ends_at_the_last(nlp: Any) -> None:
+    # Kidal, passed through, was claimed as current
+    reading = _read(
+        "Daniel Hale was moved from Gao to Kidal and then to Timbuktu.", nlp
+    )
+    assert _places(reading) == [("claim", "Timbuktu", "is")]
+    assert {("not_target", "Gao"), ("not_target", "Kidal")} <= set(set_aside(reading))
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        # 'no sign' without 'that' was a certain claim
+        ("Daniel Hale is missing. Police see no sign he is in Utah.", "doubtful"),
+        # no sign of something else says nothing of where he is
+        ("Daniel Hale showed no signs of illness when he travelled to Utah.",
+         "certain"),
+    ],
+)  # fmt: skip
+def test_no_sign_he_is_there_is_doubtful(nlp: Any, text: str, hedge: str) -> None:
+    (claim,) = _read(text, nlp).evidence
+    assert (claim.place_name, claim.hedge) == ("Utah", hedge)

@@ -64,7 +64,7 @@ HEDGE_CUES: dict[Hedge, tuple[str, ...]] = {
         r"(?:no|little) (?:good |real |credible |apparent )?(?:reason|grounds?|basis) "
         r"(?:to|for) (?:believ\w*|think\w*|suspect\w*|assum\w*)",
         r"no (?:clear |firm |real |credible |apparent )?(?:indications?|signs?|"
-        r"suggestion|proof) (?:whatsoever )?that",
+        r"suggestion|proof) (?:whatsoever )?(?:that|(?=(?:she|he|they) ))",
         r"nothing (?:to )?(?:suggests?|indicates?|shows?|points? to|proves?)",
     ),
     "possible": (

@@ -203,6 +203,13 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
     behind: dict[int, str] = {}
     for c in cues:
         later = _moved_on(ex, s, c)
+        goal = _goal(ex, s, c)
+        passed = _passed_through(goal) if goal is not None else None
+        if passed and goal is not None:
+            words = {t.idx for t in goal.subtree}
+            for m in places:
+                if any(m.start <= i < m.end for i in words):
+                    behind[m.start] = passed
         if not later:
             continue
         goal = _goal(ex, s, c)
@@ -670,9 +677,30 @@ def _goal_words(goal: Any) -> set[int]:
             )
             # "held in the desert *north of Timbuktu*"
             or sibling.lower_ in _SIDES
+            # "moved from Gao to Kidal and then *to Tessalit*"
+            or _later_goal(goal, sibling)
         ):
             words |= {t.idx for t in sibling.subtree}
     return words
+
+
+def _later_goal(goal: Any, tok: Any) -> bool:
+    """Whether ``tok`` is a goal of the same verb after ``goal``: "and then *to*"."""
+    return (
+        tok.i > goal.i
+        and tok.head.i == goal.head.i
+        and tok.lower_ in ("to", "into")
+        and tok.dep_ in ("prep", "conj")
+    )
+
+
+def _passed_through(goal: Any) -> str | None:
+    """Words of a later goal of the movement of ``goal``, if it has one.
+
+    "moved from Gao to Kidal *and then to* Tessalit": Kidal was on the way.
+    """
+    later = [t for t in goal.head.children if _later_goal(goal, t)]
+    return f"then {later[-1].text} ..." if later else None
 
 
 _SIDES = frozenset(
