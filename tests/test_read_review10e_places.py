@@ -200,3 +200,49 @@ def test_a_chain_of_goals_ends_at_the_last(nlp: Any) -> None:
 def test_no_sign_he_is_there_is_doubtful(nlp: Any, text: str, hedge: str) -> None:
     (claim,) = _read(text, nlp).evidence
     assert (claim.place_name, claim.hedge) == ("Utah", hedge)
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # the target speaks: her relative clause was set aside as a description
+        # of the speaker, and gave nothing
+        ("Daniel Hale, who is hiding in Dubai, told the BBC he was innocent.",
+         [("Dubai", None, "F3")]),
+        ("Daniel Hale, who lives in Dubai, said he was innocent.",
+         [("Dubai", None, "F3")]),
+        # Oman was set aside as 'qualifying' Dubai, which is not in it
+        ("Daniel Hale, who fled to Dubai in 2019, told the BBC he is now in Oman.",
+         [("Dubai", None, "F3"), ("Oman", "Daniel Hale", "F4")]),
+    ],
+)  # fmt: skip
+def test_the_speaking_targets_relative_clause_is_the_articles(
+    nlp: Any, text: str, rows: list[tuple[Any, ...]]
+) -> None:
+    got = [
+        (i.place_name, i.provenance.speaker, str(i.grade))
+        for i in _read(text, nlp).evidence
+        if i.kind == "claim"
+    ]
+    assert got == rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another speaker's description, and an apposition, stay set aside
+        "Tom Fox, who lives in Dubai, said Daniel Hale is in Paris.",
+        "Daniel Hale, a former banker in Geneva, told the BBC he was innocent.",
+    ],
+)
+def test_a_speakers_description_is_still_no_place_of_the_target(
+    nlp: Any, text: str
+) -> None:
+    names = _names(_read(text, nlp))
+    assert "Dubai" not in names and "Geneva" not in names
+
+
+def test_a_country_still_qualifies_a_town_in_it(nlp: Any) -> None:
+    reading = _read("Daniel Hale is hiding in Hajin, Syria.", nlp)
+    assert _names(reading) == ["Hajīn"]
+    assert ("not_target", "Syria") in set_aside(reading)

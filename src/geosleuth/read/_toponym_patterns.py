@@ -79,7 +79,7 @@ _PROVINCE_AFTER = re.compile(r"^\s(?:province|governorate)\b", re.IGNORECASE)
 _FACILITY = (
     r"(?:Hospital|Infirmary|Clinic|Hospice|Station|Airport|Prison|Jail|Gaol|Hotel|"
     r"School|College|University|Church|Cathedral|Chapel|Mosque|Stadium|Barracks|"
-    r"Center|Centre)"
+    r"Center|Centre|Home)"
 )
 #: A building named after the span: "Alexandra *Hospital*", "Mary*'s Hospital*",
 #: "Victoria *Station*".

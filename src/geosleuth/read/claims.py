@@ -569,6 +569,7 @@ class _Extractor:
             refs = [r for r in self.refs if s0 <= r.start < e0]
             names = list(attr.excluded)
             places = []
+            described: list[tuple[int, int]] = []  # the target's relative clauses
             for j, m in usable:
                 if not s0 <= m.start < e0:
                     continue
@@ -598,6 +599,13 @@ class _Extractor:
                         )
                     continue
                 if any(overlaps((m.start, m.end), x) for x in names):
+                    own = self._described_target(m, sent, refs) if attr.target else None
+                    if own is not None:
+                        # "Daniel Hale, who is hiding in Dubai, told the BBC ...":
+                        # the article's word on where the target is, not hers
+                        described.append(own)
+                        places.append(m)
+                        continue
                     if refs:
                         self.reject(
                             "not_target",
@@ -623,6 +631,19 @@ class _Extractor:
                         )
                     continue
                 places.append(m)
+            if described:
+                # the clause is the article's own, and no longer a description
+                # of the speaker to blank out
+                own_spans = tuple(dict.fromkeys(described))
+                attr = replace(
+                    attr,
+                    clauses=(*attr.clauses, *((c, Attribution()) for c in own_spans)),
+                    excluded=tuple(
+                        x
+                        for x in attr.excluded
+                        if not any(overlaps(x, c) for c in own_spans)
+                    ),
+                )
             places = with_borders(self, s0, st, places)
             dates = find_dates(
                 st, published=self.published, base=s0, previous=state.last_date
@@ -665,6 +686,32 @@ class _Extractor:
                 continue
             out.append((j, m))
         return out
+
+    def _described_target(
+        self, m: MentionLike, sent: Any, refs: list[TargetRef]
+    ) -> tuple[int, int] | None:
+        """The span of the target's name and the relative clause that holds ``m``.
+
+        Where the target speaks ("Daniel Hale, *who is hiding in Dubai*, told
+        the BBC ..."), a relative clause about her is the article's statement,
+        not a description of the speaker to set aside. None where ``m`` is in
+        no such clause, or unparsed.
+        """
+        if sent is None:
+            return None
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        for tok in span.root.ancestors:
+            if tok.dep_ != "relcl":
+                continue
+            owner = tok.head
+            ref = next((r for r in refs if r.start <= owner.idx < r.end), None)
+            if ref is None:
+                return None
+            last = max(t.idx + len(t.text) for t in tok.subtree)
+            return (ref.start, last)
+        return None
 
     def _in_person_name(self, m: MentionLike, sent: Any) -> bool:
         if sent is None:

@@ -223,6 +223,18 @@ def _side_of(lon: float, lat: float, bearing_deg: float) -> Area:
     return Area.of(ring)
 
 
+def _holds_a_point(country: MentionLike, points: list[MentionLike]) -> bool:
+    """Whether a town of ``points`` lies in ``country`` (by its country code).
+
+    Where a code is unknown, the country is taken to hold the town, as before.
+    """
+    own = getattr(getattr(country, "place", None), "country", None)
+    if not own:
+        return True
+    codes = [getattr(getattr(p, "place", None), "country", None) for p in points]
+    return any(code is None or code == own for code in codes)
+
+
 def claim_regions(
     ex: _Extractor, places: list[MentionLike], s: Sentence, how: str
 ) -> list[tuple[Geometry, str, float, int, str]]:
@@ -266,13 +278,16 @@ def claim_regions(
         buf = TOWN_BUFFER_KM * (2 if near else 1)
         out.append((geometry_of(m), label(m), buf, m.start, ""))
     if points:
-        for m in countries:
+        # "the Syrian town of Hajin": a country that holds a town named with it
+        # only qualifies it; "fled to Dubai ..., now in Oman" is no qualifier
+        held = [m for m in countries if _holds_a_point(m, points)]
+        for m in held:
             ex.reject(
                 "not_target",
                 f"{m.text!r} only qualifies a more precise place in the same sentence",
                 (m.start, m.end),
             )
-        countries = []
+        countries = [m for m in countries if m not in held]
     shapes = [*countries, *regions]
     either = len(shapes) >= 2 and any(
         _OR.search(ex.text[a.end : b.start]) for a, b in itertools.pairwise(shapes)
