@@ -186,76 +186,45 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
     # with a speaker of its own is read on its own, and this one does not refer
     # to the target
     foreign = [m for m in s.places if s.refs and not _of_target(s, m.start)]
-    # "She planned to go to York but stayed": where she meant to be, not where
-    # she is
+    # "She planned to go to York but stayed": where she meant to be; "fled to
+    # Mosul from Raqqa", "left Denver for York": where she was
     planned = {m.start: _intended(ex, s, m) for m in places}
-    # "fled to Mosul from Raqqa", "left Denver for York": where she was
     left = {m.start: _origin(ex, s, m) for m in places}
     # "Oxford Crown Court heard Munene arrived in the UK": a movement places the
     # mover only at the places of its own phrase
     phrase = _movement_phrase(ex, s, cues)
-    outside = {
-        m.start
-        for m in places
-        if phrase is not None and not any(m.start <= i < m.end for i in phrase)
-    }
     # "was held in Mosul before escaping to Erbil": Mosul is behind her
     behind: dict[int, str] = {}
     for c in cues:
-        later = _moved_on(ex, s, c)
         goal = _goal(ex, s, c)
         passed = _passed_through(goal) if goal is not None else None
         if passed and goal is not None:
-            words = {t.idx for t in goal.subtree}
-            for m in places:
-                if any(m.start <= i < m.end for i in words):
-                    behind[m.start] = passed
-        if not later:
-            continue
-        goal = _goal(ex, s, c)
-        words = _goal_words(goal) if goal is not None else _verb_words(ex, s, c)
-        for m in places:
-            if any(m.start <= i < m.end for i in words):
-                behind[m.start] = later
-    places = [
-        m
-        for m in places
-        if m not in foreign
-        and planned[m.start] is None
-        and left[m.start] is None
-        and m.start not in outside
-        and m.start not in behind
-    ]
+            behind |= _starts_within(places, {t.idx for t in goal.subtree}, passed)
+        later = _moved_on(ex, s, c)
+        if later:
+            words = _goal_words(goal) if goal is not None else _verb_words(ex, s, c)
+            behind |= _starts_within(places, words, later)
+    # why each place is not where the target is, the first reason that holds
+    aside: dict[int, tuple[Literal["conditional", "not_target"], str]] = {}
+    for m in places:
+        if planned[m.start]:
+            why = f"is in a plan ({planned[m.start]!r}), not where the target is"
+            aside[m.start] = ("conditional", why)
+        elif left[m.start]:
+            why = f"is a place left ({left[m.start]!r}), not where the target is"
+            aside[m.start] = ("not_target", why)
+        elif m.start in behind:
+            why = f"is where the target was before ({behind[m.start]!r}), not where "
+            aside[m.start] = ("not_target", why + "the target is")
+        elif phrase is not None and not any(m.start <= i < m.end for i in phrase):
+            why = f"is outside the phrase of the movement ({cues[0].group(0)!r}) that "
+            aside[m.start] = ("not_target", why + "places the target")
+    places = [m for m in places if m not in foreign and m.start not in aside]
     for m in s.places:
         role = getattr(m, "role", "place")
-        if planned.get(m.start) and m not in foreign:
-            ex.reject(
-                "conditional",
-                f"{m.text!r} is in a plan ({planned[m.start]!r}), not where "
-                "the target is",
-                (m.start, m.end),
-            )
-        elif left.get(m.start) and m not in foreign:
-            ex.reject(
-                "not_target",
-                f"{m.text!r} is a place left ({left[m.start]!r}), not where "
-                "the target is",
-                (m.start, m.end),
-            )
-        elif m.start in behind and m not in foreign:
-            ex.reject(
-                "not_target",
-                f"{m.text!r} is where the target was before "
-                f"({behind[m.start]!r}), not where the target is",
-                (m.start, m.end),
-            )
-        elif m.start in outside and m not in foreign:
-            ex.reject(
-                "not_target",
-                f"{m.text!r} is outside the phrase of the movement "
-                f"({cues[0].group(0)!r}) that places the target",
-                (m.start, m.end),
-            )
+        if m.start in aside and m not in foreign:
+            reason, why = aside[m.start]
+            ex.reject(reason, f"{m.text!r} {why}", (m.start, m.end))
         elif m in foreign:
             ex.reject(
                 "not_target",
@@ -275,9 +244,7 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
                 f"{m.text!r} could not be resolved to a place",
                 (m.start, m.end),
             )
-    if (
-        foreign or any(planned.values()) or any(left.values()) or outside or behind
-    ) and not places:
+    if (foreign or aside) and not places:
         return
     how = ""
     if not places:
@@ -641,6 +608,13 @@ def _goal(ex: _Extractor, s: Sentence, cue: re.Match[str]) -> Any:
         t for t in span if t.lower_ in _GOAL_WORDS and t.dep_ in ("prep", "dative")
     ]
     return goals[-1] if goals else None
+
+
+def _starts_within(
+    places: Sequence[MentionLike], words: set[int], why: str
+) -> dict[int, str]:
+    """``{start: why}`` for each of ``places`` that holds a word of ``words``."""
+    return {m.start: why for m in places if any(m.start <= i < m.end for i in words)}
 
 
 def _verb_words(ex: _Extractor, s: Sentence, cue: re.Match[str]) -> set[int]:
