@@ -51,6 +51,7 @@ from geosleuth.grid import Grid
 __all__ = [
     "CASE_SCHEMA",
     "MAX_DAYS_AHEAD",
+    "far_ahead",
     "MAX_YAML_NODES",
     "Case",
     "clean_text",
@@ -690,15 +691,34 @@ def _date(value: Any, where: str, source: str, line: int | None) -> dt.date:
 MAX_DAYS_AHEAD = 366
 
 
+def far_ahead(day: dt.date, *, today: dt.date | None = None) -> str | None:
+    """``day`` in words if it is more than :data:`MAX_DAYS_AHEAD` days after today.
+
+    The one test of a date too far ahead to be evidence, for case files, read
+    output, ``--published`` and the dates a document gives; each caller says
+    what the date is and what follows.
+
+    Examples
+    --------
+    >>> far_ahead(dt.date(2030, 1, 1), today=dt.date(2024, 1, 1))
+    '2030-01-01, more than a year after today (2024-01-01)'
+    >>> far_ahead(dt.date(2024, 6, 1), today=dt.date(2024, 1, 1)) is None
+    True
+    """
+    today = today or dt.date.today()
+    if (day - today).days <= MAX_DAYS_AHEAD:
+        return None
+    return f"{day.isoformat()}, more than a year after today ({today.isoformat()})"
+
+
 def _evidence_date(value: Any, where: str, source: str, line: int | None) -> dt.date:
     """:func:`_date`, refused more than :data:`MAX_DAYS_AHEAD` days after today."""
     day = _date(value, where, source, line)
-    today = dt.date.today()
-    if (day - today).days > MAX_DAYS_AHEAD:
+    ahead = far_ahead(day)
+    if ahead is not None:
         raise CaseFileError(
-            f"The field {where} is {day.isoformat()}, more than a year after today "
-            f"({today.isoformat()}): evidence cannot be dated so far ahead. Check "
-            "the year.",
+            f"The field {where} is {ahead}: evidence cannot be dated so far ahead. "
+            "Check the year.",
             path=source,
             line=line,
             field=where,

@@ -21,10 +21,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from geosleuth.casefile import (
-    MAX_DAYS_AHEAD,
     Case,
     dump_item_yaml,
     evidence_bounds,
+    far_ahead,
     load_case,
     parse_case,
 )
@@ -216,7 +216,6 @@ def _check_dates(items: Sequence[EvidenceItem], *, today: dt.date) -> None:
     today is an error, as in a case file (see there why): such dates come from
     what ``geosleuth read`` wrote, or a mistyped ``published``.
     """
-    limit = today + dt.timedelta(days=MAX_DAYS_AHEAD)
     by_doc: dict[tuple[str, dt.date], list[str]] = {}
     for item in items:
         pub = item.provenance.published
@@ -224,11 +223,11 @@ def _check_dates(items: Sequence[EvidenceItem], *, today: dt.date) -> None:
             ("published on", pub, "published"),
             ("dated", item.date, "date"),
         ):
-            if day is not None and day > limit:
+            ahead = None if day is None else far_ahead(day, today=today)
+            if ahead is not None:
                 raise InputError(
                     f"The item {item.id!r} of {item.provenance.document!r} is "
-                    f"{what} {day.isoformat()}, more than a year after today "
-                    f"({today.isoformat()}): evidence cannot be dated so far ahead. "
+                    f"{what} {ahead}: evidence cannot be dated so far ahead. "
                     "Check the year.",
                     field=key,
                 )

@@ -20,8 +20,8 @@ from rich.text import Text
 
 from geosleuth.casefile import (
     CASE_SCHEMA,
-    MAX_DAYS_AHEAD,
     Case,
+    far_ahead,
     free_search_id,
 )
 from geosleuth.cli import (
@@ -77,13 +77,12 @@ def _parse_date(value: str | None, option: str) -> dt.date | None:
 
 
 def _not_far_ahead(day: dt.date | None, option: str) -> dt.date | None:
-    """``day``, refused more than :data:`MAX_DAYS_AHEAD` days after today."""
-    today = dt.date.today()
-    if day is not None and (day - today).days > MAX_DAYS_AHEAD:
+    """``day``, refused more than :data:`~geosleuth.casefile.MAX_DAYS_AHEAD` days after today."""
+    ahead = None if day is None else far_ahead(day)
+    if ahead is not None:
         raise InputError(
-            f"{option} is {day.isoformat()}, more than a year after today "
-            f"({today.isoformat()}): no report is published so far ahead. Check "
-            "the year.",
+            f"{option} is {ahead}: no report is published so far ahead. Check the "
+            "year.",
             field=option,
         )
     return day

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from geosleuth.casefile import MAX_DAYS_AHEAD
+from geosleuth.casefile import far_ahead
 from geosleuth.errors import InputError
 from geosleuth.evidence import EvidenceItem, Grade
 from geosleuth.read._sentence import CONTINUATION, resolved, strip_span
@@ -298,11 +298,11 @@ def _published(value: dt.date | str | None) -> dt.date | None:
     if day is None:
         return None
     today = dt.date.today()
-    if (day - today).days > MAX_DAYS_AHEAD:
+    ahead = far_ahead(day, today=today)
+    if ahead is not None:
         raise InputError(
-            f"The publication date is {day.isoformat()}, more than a year after "
-            f"today ({today.isoformat()}): evidence cannot be dated so far ahead. "
-            "Check the year.",
+            f"The publication date is {ahead}: evidence cannot be dated so far "
+            "ahead. Check the year.",
             field="published",
         )
     if day > today and not isinstance(value, dt.date):
@@ -321,7 +321,7 @@ def _own_date(day: dt.date, name: str, what: str) -> dt.date | None:
     that it is, with a warning. Each warns naming the document and ``what``.
     """
     today = dt.date.today()
-    if (day - today).days > MAX_DAYS_AHEAD:
+    if far_ahead(day, today=today) is not None:
         _warn(
             f"{name!r} gives its publication date as {day.isoformat()} ({what}), "
             f"more than a year after today ({today.isoformat()}); it is not used. "
