@@ -77,7 +77,7 @@ def _parse_date(value: str | None, option: str) -> dt.date | None:
 
 
 def _not_far_ahead(day: dt.date | None, option: str) -> dt.date | None:
-    """``day``, refused more than :data:`~geosleuth.casefile.MAX_DAYS_AHEAD` days after today."""
+    """``day``, refused when :func:`geosleuth.casefile.far_ahead` says it is."""
     ahead = None if day is None else far_ahead(day)
     if ahead is not None:
         raise InputError(
