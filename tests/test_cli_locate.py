@@ -301,15 +301,18 @@ SEARCHED_ERRORS = {
     ),
     "box-west-not-below-east": (
         ["--pd", "0.5", "--box", "-4.05,53.06,-4.07,53.07"],
-        "--box must have west < east and south < north",
+        "--box has west > east, which is a box across the antimeridian (180°), "
+        "here 359.98° wide",
     ),
     "box-of-no-width": (
         ["--pd", "0.5", "--box", "-4.05,53.06,-4.05,53.07"],
-        "--box must have west < east and south < north",
+        "--box must have west < east (or west > east for a box across the "
+        "antimeridian, 180°) and south < north",
     ),
     "box-south-not-below-north": (
         ["--pd", "0.5", "--box", "-4.07,53.07,-4.05,53.06"],
-        "--box must have west < east and south < north",
+        "--box must have west < east (or west > east for a box across the "
+        "antimeridian, 180°) and south < north",
     ),
     "no-pd": (["--box", BOX], "Give --pd, the probability of detection"),
     "id-taken": (

@@ -444,7 +444,9 @@ def test_borders_are_clipped_to_the_view_and_small() -> None:
 
 def test_bad_bounds_are_rejected() -> None:
     with pytest.raises(InputError, match="west < east"):
-        basemap.borders_geojson((46.0, 31.0, 36.0, 38.0))
+        basemap.borders_geojson((36.0, 31.0, 36.0, 38.0))
+    with pytest.raises(InputError, match="south < north"):
+        basemap.borders_geojson((36.0, 38.0, 46.0, 31.0))
 
 
 # ---------------------------------------------------------------- GeoJSON

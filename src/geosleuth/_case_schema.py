@@ -65,6 +65,8 @@ CASE_SCHEMA: dict[str, Any] = {
         "as_of": _DATE,
         "region": {
             "type": "object",
+            "description": "The study region in degrees (WGS84). west > east is a "
+            "box across the antimeridian (180°), as in GeoJSON.",
             "required": ["west", "south", "east", "north"],
             "properties": {
                 k: {"type": "number"} for k in ("west", "south", "east", "north")

@@ -46,7 +46,7 @@ from geosleuth.evidence import (
 )
 from geosleuth.fuse import NamedPlace, Settings
 from geosleuth.geometry import Area, Geometry, Line, Point, from_geojson
-from geosleuth.grid import Grid
+from geosleuth.grid import Grid, lon_extent, unwrap_bounds
 
 __all__ = [
     "CASE_SCHEMA",
@@ -1159,7 +1159,8 @@ def evidence_bounds(
     ranked place's disc lies inside. A region that cut an item's spread would
     hold its probability in, and report the cut as certainty.
 
-    The box is the union of these discs (great circles on the mean sphere). If
+    The box is the union of these discs (great circles on the mean sphere), across
+    the antimeridian (``west > east``) when that is narrower. If
     it would not fit in a grid (:meth:`Grid.from_bounds` takes less than a
     hemisphere), every reach is shrunk by one factor to the largest box that
     does; :func:`~geosleuth.fuse.fuse` then warns if probability piles up at the
@@ -1214,13 +1215,12 @@ def evidence_bounds(
         )
 
     def box(scale: float) -> tuple[float, float, float, float]:
-        parts = [_disc_bounds(lons, lats, scale * km) for lons, lats, km in where]
-        return (
-            min(b[0] for b in parts),
-            min(b[1] for b in parts),
-            max(b[2] for b in parts),
-            max(b[3] for b in parts),
-        )
+        parts = [
+            unwrap_bounds(_disc_bounds(lons, lats, scale * km))
+            for lons, lats, km in where
+        ]
+        west, east = lon_extent([b[0] for b in parts], [b[2] for b in parts])
+        return (west, min(b[1] for b in parts), east, max(b[3] for b in parts))
 
     def fits(b: tuple[float, float, float, float]) -> bool:
         try:
@@ -1249,7 +1249,8 @@ def _disc_bounds(
 
     Latitude: ± the radius in degrees. Longitude: ± ``asin(sin δ / cos φ)``, the
     widest a disc of angular radius δ reaches at latitude φ; all longitudes when
-    the disc holds a pole.
+    the disc holds a pole. The narrowest such box, across the antimeridian
+    (``west > east``) when that is narrower (:func:`~geosleuth.grid.lon_extent`).
     """
     lons, lats = np.asarray(lons, dtype=np.float64), np.asarray(lats, dtype=np.float64)
     delta = radius_km / _KM_PER_DEGREE
@@ -1260,12 +1261,8 @@ def _disc_bounds(
     if math.sin(d) >= float(cos_lat.min()) - 1e-12:  # a disc holds a pole
         return (-180.0, south, 180.0, north)
     dlon = np.degrees(np.arcsin(math.sin(d) / cos_lat))
-    return (
-        max(float((lons - dlon).min()), -180.0),
-        south,
-        min(float((lons + dlon).max()), 180.0),
-        north,
-    )
+    west, east = lon_extent(lons - dlon, lons + dlon)
+    return (west, south, east, north)
 
 
 def free_search_id(existing: Iterable[str], day: dt.date) -> str:

@@ -29,7 +29,7 @@ import numpy as np
 
 from geosleuth._types import FloatArray
 from geosleuth.errors import InputError
-from geosleuth.grid import Grid
+from geosleuth.grid import Grid, unwrap_lon
 
 __all__ = [
     "Area",
@@ -37,6 +37,7 @@ __all__ = [
     "Line",
     "Point",
     "coverage",
+    "cut_at_antimeridian",
     "distance_km",
     "from_geojson",
     "haversine_km",
@@ -306,7 +307,18 @@ class Area:
 
     @classmethod
     def box(cls, west: float, south: float, east: float, north: float) -> Area:
-        """A lon/lat rectangle, densified so it stays a rectangle in lon/lat."""
+        """A lon/lat rectangle, densified so it stays a rectangle in lon/lat.
+
+        ``west > east`` is a box across the antimeridian, as in GeoJSON.
+
+        Examples
+        --------
+        >>> ring = Area.box(179.0, -17.0, -179.0, -16.0).polygons[0][0]
+        >>> ring[:33:8, 0].tolist()  # the south edge, west to east
+        [179.0, 179.5, 180.0, -179.5, -179.0]
+        """
+        if west > east:
+            east += 360.0
         t = np.linspace(0.0, 1.0, 33)
         ring = np.concatenate(
             [
@@ -316,7 +328,50 @@ class Area:
                 np.column_stack([np.full_like(t, west), north - (north - south) * t]),
             ]
         )
+        ring[:, 0] = np.where(ring[:, 0] > 180.0, ring[:, 0] - 360.0, ring[:, 0])
         return cls(((ring,),))
+
+    @classmethod
+    def checked_box(
+        cls,
+        west: float,
+        south: float,
+        east: float,
+        north: float,
+        *,
+        name: str,
+        got: str,
+        field: str | None = None,
+    ) -> Area:
+        """:meth:`box` of a box a user typed, refused with a message if it is wrong.
+
+        ``name`` is what the user called it (``"--box"``) and ``got`` what they
+        typed, both quoted in the message; ``field`` (default ``name``) names it in
+        the error. A box across the antimeridian (``west >
+        east``) must be less than 180° wide: a wider one is nearly always a west
+        and an east swapped.
+
+        Examples
+        --------
+        >>> Area.checked_box(-4.05, 53.06, -4.07, 53.07, name="--box", got="...")
+        Traceback (most recent call last):
+        ...
+        geosleuth.errors.InputError: --box has west > east, which is a box across ...
+        """
+        if not (west != east and south < north):
+            raise InputError(
+                f"{name} must have west < east (or west > east for a box across the "
+                f"antimeridian, 180°) and south < north. Got {got}.",
+                field=field or name,
+            )
+        if west > east and east + 360.0 - west >= 180.0:
+            raise InputError(
+                f"{name} has west > east, which is a box across the antimeridian "
+                f"(180°), here {east + 360.0 - west:g}° wide: more than half the "
+                f"globe. Did you swap west and east? Got {got}.",
+                field=field or name,
+            )
+        return cls.box(west, south, east, north)
 
     def to_geojson(self) -> dict[str, Any]:
         """GeoJSON geometry (Polygon or MultiPolygon), rings closed."""
@@ -326,9 +381,15 @@ class Area:
         return {"type": "MultiPolygon", "coordinates": polys}
 
     def representative(self) -> tuple[float, float]:
-        """The vertex mean of the largest exterior ring (not always inside)."""
+        """The vertex mean of the largest exterior ring (not always inside).
+
+        Longitudes are averaged around the first vertex, so a ring across the
+        antimeridian stands at its middle, not on the far side of the globe.
+        """
         ext = max((poly[0] for poly in self.polygons), key=len)
-        return (float(ext[:, 0].mean()), float(ext[:, 1].mean()))
+        lon = float(unwrap_lon(ext[:, 0], ext[0, 0]).mean())
+        lon = lon - 360.0 if lon > 180.0 else (lon + 360.0 if lon < -180.0 else lon)
+        return (lon, float(ext[:, 1].mean()))
 
 
 Geometry: TypeAlias = Point | Line | Area
@@ -338,6 +399,48 @@ def _closed(ring: FloatArray) -> FloatArray:
     if np.array_equal(ring[0], ring[-1]):
         return ring
     return np.vstack([ring, ring[:1]])
+
+
+def cut_at_antimeridian(shape: Any) -> Any:
+    """A shapely geometry in continuous longitudes, cut into parts within ±180°.
+
+    GeoJSON (RFC 7946, 3.1.9) and most GIS tools want a shape that crosses the
+    antimeridian cut in two, each part with longitudes in -180..180. ``shape``
+    may have longitudes past ±180 (unprojected around a centre near 180°, as
+    :func:`~geosleuth.grid.unwrap_lon` gives); each 360° band of it is clipped
+    and moved back by whole turns. A shape already within ±180° comes back as
+    it is.
+
+    Examples
+    --------
+    >>> import shapely
+    >>> cut = cut_at_antimeridian(shapely.box(179.0, -17.0, 181.0, -16.0))
+    >>> cut.geom_type, [tuple(round(v, 6) for v in g.bounds) for g in cut.geoms]
+    ('MultiPolygon', [(179.0, -17.0, 180.0, -16.0), (-180.0, -17.0, -179.0, -16.0)])
+    """
+    import shapely
+    import shapely.affinity
+
+    if shape.is_empty:
+        return shape
+    west, _, east, _ = shape.bounds
+    if west >= -180.0 and east <= 180.0:
+        return shape
+    parts = []
+    for turn in range(
+        math.floor((west + 180.0) / 360.0), math.ceil((east - 180.0) / 360.0) + 1
+    ):
+        shift = 360.0 * turn
+        piece = shapely.clip_by_rect(shape, -180.0 + shift, -90.0, 180.0 + shift, 90.0)
+        if not piece.is_empty:
+            parts.append(shapely.affinity.translate(piece, xoff=-shift))
+    flat: list[Any] = []
+    for part in parts:
+        flat.extend(getattr(part, "geoms", [part]))
+    dim = int(shapely.get_dimensions(shape))
+    flat = [g for g in flat if not g.is_empty and shapely.get_dimensions(g) == dim]
+    kind = {0: shapely.MultiPoint, 1: shapely.MultiLineString, 2: shapely.MultiPolygon}
+    return kind[dim](flat)
 
 
 def from_geojson(obj: Any, *, what: str = "geometry") -> Geometry:

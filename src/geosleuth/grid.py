@@ -16,6 +16,14 @@ are meant for regional extents (a country, a province, a city), not the globe.
 
 Cells are numbered row-major from the south-west corner: ``cell = row * nx + col``
 with ``row`` growing northward and ``col`` eastward.
+
+A grid may cross the antimeridian (180°): the plane does not care, since the
+projection uses only the difference of longitudes. Boxes in degrees follow GeoJSON
+(RFC 7946, 5.2): ``(west, south, east, north)`` with longitudes in -180..180, and
+``west > east`` for a box that crosses 180° (``(179, -17.5, -179, -16)`` is the 2°
+box around Fiji's 180th meridian). :func:`unwrap_bounds` and :func:`unwrap_lon`
+turn such boxes and longitudes into continuous numbers for arithmetic and for maps;
+:func:`lon_extent` finds the narrowest box around longitude intervals.
 """
 
 from __future__ import annotations
@@ -35,8 +43,12 @@ __all__ = [
     "WGS84_F",
     "Grid",
     "authalic_radius_km",
+    "crosses_antimeridian",
     "laea_forward",
     "laea_inverse",
+    "lon_extent",
+    "unwrap_bounds",
+    "unwrap_lon",
 ]
 
 #: The most cells a grid asked for with an explicit cell size may have: a few
@@ -161,6 +173,110 @@ def laea_inverse(
     return np.asarray(lon, dtype=np.float64), np.asarray(_geodetic_lat(beta))
 
 
+# ------------------------------------------------------------------ longitudes
+def unwrap_lon(lons: ArrayLike, around: ArrayLike) -> FloatArray:
+    """Longitudes shifted by whole turns to lie within 180° of ``around``.
+
+    ``around`` broadcasts against ``lons`` (one centre, or one per row).
+
+    For maps and arithmetic across the antimeridian: near ``around = 180`` the
+    longitude -179.5 becomes 180.5. Longitudes already within 180° of ``around``
+    come back exactly as they are.
+
+    Examples
+    --------
+    >>> unwrap_lon([-179.5, 179.0, 10.0], 180.0).tolist()
+    [180.5, 179.0, 10.0]
+    """
+    lon = np.asarray(lons, dtype=np.float64)
+    around = np.asarray(around, dtype=np.float64)
+    turned = around + (lon - around + 180.0) % 360.0 - 180.0
+    return np.asarray(np.where(np.abs(lon - around) <= 180.0, lon, turned))
+
+
+def crosses_antimeridian(bounds: tuple[float, float, float, float]) -> bool:
+    """Whether a ``(west, south, east, north)`` box crosses 180° (``west > east``)."""
+    return float(bounds[0]) > float(bounds[2])
+
+
+def unwrap_bounds(
+    bounds: tuple[float, float, float, float],
+) -> tuple[float, float, float, float]:
+    """A box with ``east`` moved past 180° when it crosses it, so ``west < east``.
+
+    Examples
+    --------
+    >>> unwrap_bounds((179.0, -17.5, -179.0, -16.0))
+    (179.0, -17.5, 181.0, -16.0)
+    >>> unwrap_bounds((40.0, 34.0, 41.0, 35.0))
+    (40.0, 34.0, 41.0, 35.0)
+    """
+    west, south, east, north = (float(v) for v in bounds)
+    if west > east:
+        east += 360.0
+    return (west, south, east, north)
+
+
+def _wrap_west(lon: float) -> float:
+    return lon + 360.0 if lon < -180.0 else (lon - 360.0 if lon >= 180.0 else lon)
+
+
+def _wrap_east(lon: float) -> float:
+    return lon - 360.0 if lon > 180.0 else (lon + 360.0 if lon <= -180.0 else lon)
+
+
+def lon_extent(west: ArrayLike, east: ArrayLike) -> tuple[float, float]:
+    """The narrowest span of longitude that holds every interval ``[west, east]``.
+
+    Intervals are in degrees with ``west <= east`` (``east`` may pass 180° for an
+    interval across it). The span is ``(min west, max east)`` when that lies
+    within -180..180 and is narrowest, as it is for any set that does not
+    straddle 180°; otherwise the span across the antimeridian, returned with
+    ``west > east`` (GeoJSON's convention). A set of intervals that covers every
+    longitude gives ``(-180, 180)``.
+
+    Examples
+    --------
+    >>> lon_extent([10.0, 12.0], [11.0, 15.0])
+    (10.0, 15.0)
+    >>> lon_extent([179.0, -179.5], [179.8, -178.0])  # Fiji, both sides of 180°
+    (179.0, -178.0)
+    >>> lon_extent([-170.0], [200.0])
+    (-180.0, 180.0)
+    """
+    w = np.atleast_1d(np.asarray(west, dtype=np.float64))
+    e = np.atleast_1d(np.asarray(east, dtype=np.float64))
+    direct = (float(w.min()), float(e.max()))
+    width = e - w
+    if float(width.max()) >= 360.0 or w.size == 0:
+        return (-180.0, 180.0)
+    start = (w + 180.0) % 360.0 - 180.0
+    order = np.argsort(start, kind="stable")
+    start, stop = start[order], start[order] + width[order]
+    # merge in order of start, then find the widest gap on the circle
+    merged: list[list[float]] = []
+    for a, b in zip(start.tolist(), stop.tolist(), strict=True):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    while len(merged) > 1 and merged[-1][1] >= merged[0][0] + 360.0:
+        _, stop0 = merged.pop(0)  # the last interval wraps round onto the first
+        merged[-1][1] = max(merged[-1][1], stop0 + 360.0)
+    first = merged[0][0]
+    if len(merged) == 1 and merged[0][1] - merged[0][0] >= 360.0:
+        return (-180.0, 180.0)
+    gaps = [merged[i + 1][0] - merged[i][1] for i in range(len(merged) - 1)]
+    gaps.append(first + 360.0 - merged[-1][1])
+    k = int(np.argmax(gaps))
+    arc_west = merged[(k + 1) % len(merged)][0]
+    arc_width = 360.0 - gaps[k]
+    plain = direct[0] >= -180.0 and direct[1] <= 180.0
+    if plain and arc_width >= direct[1] - direct[0] - 1e-9:
+        return direct
+    return (_wrap_west(arc_west), _wrap_east(arc_west + arc_width))
+
+
 @dataclass(frozen=True, slots=True)
 class Grid:
     """A regular raster of square, equal-area cells in an LAEA projection.
@@ -239,7 +355,9 @@ class Grid:
         Parameters
         ----------
         west, south, east, north : float
-            The box in degrees (WGS84). ``west < east`` and ``south < north``.
+            The box in degrees (WGS84), longitudes in -180..180, ``south <
+            north``; ``west < east``, or ``west > east`` for a box across the
+            antimeridian (180°), as in GeoJSON.
         cell_km : float or None, default None
             Cell side in km. ``None`` picks the smallest round size that keeps the
             grid within ``max_cells`` cells.
@@ -271,7 +389,10 @@ class Grid:
         >>> Grid.from_bounds(10, 5, 10, 6)
         Traceback (most recent call last):
         ...
-        geosleuth.errors.InputError: The bounding box must have west < east and ...
+        geosleuth.errors.InputError: The bounding box must have west < east (or ...
+        >>> fiji = Grid.from_bounds(179.0, -17.5, -179.0, -16.0, cell_km=5.0)
+        >>> [round(v, 2) for v in fiji.bounds_lonlat()]  # across 180°: west > east
+        [178.99, -17.52, -178.99, -15.98]
         >>> Grid.from_bounds(-180, -90, 180, 90)
         Traceback (most recent call last):
         ...
@@ -287,18 +408,28 @@ class Grid:
                 f"The bounding box must be four finite numbers. Got {vals!r} instead.",
                 field="bounds",
             )
-        if not (west < east and south < north):
+        if not (west != east and south < north):
             raise InputError(
-                "The bounding box must have west < east and south < north. Got "
+                "The bounding box must have west < east (or west > east for a box "
+                "across the antimeridian, 180°) and south < north. Got "
                 f"west={west}, south={south}, east={east}, north={north} instead.",
                 field="bounds",
             )
-        if not (west >= -180 and east <= 180 and south >= -90 and north <= 90):
+        if not (min(west, east) >= -180 and max(west, east) <= 180):
+            raise InputError(
+                f"The bounding box must lie within lon -180..180 and lat -90..90 (a "
+                "box across the antimeridian has west > east, as in GeoJSON). "
+                f"Got {vals!r} instead.",
+                field="bounds",
+            )
+        if not (south >= -90 and north <= 90):
             raise InputError(
                 f"The bounding box must lie within lon -180..180 and lat -90..90. "
                 f"Got {vals!r} instead.",
                 field="bounds",
             )
+        if west > east:  # across the antimeridian: work with a continuous east
+            east = east + 360.0
         if isinstance(max_cells, bool) or not (
             isinstance(max_cells, (int, np.integer)) and max_cells >= 1
         ):
@@ -317,6 +448,8 @@ class Grid:
                 field="cell_km",
             )
         lon0 = (west + east) / 2.0
+        if lon0 >= 180.0:
+            lon0 -= 360.0
         lat0 = (south + north) / 2.0
         _check_hemisphere(west, south, east, north, lon0=lon0, lat0=lat0)
         t = np.linspace(0.0, 1.0, 65)
@@ -532,7 +665,11 @@ class Grid:
         return self.xy_km_to_cell(*self.lonlat_to_xy_km(lons, lats))
 
     def bounds_lonlat(self) -> tuple[float, float, float, float]:
-        """``(west, south, east, north)`` in degrees enclosing the whole grid."""
+        """``(west, south, east, north)`` in degrees enclosing the whole grid.
+
+        Longitudes are in -180..180; a grid across the antimeridian has ``west >
+        east`` (GeoJSON's convention; :func:`unwrap_bounds` makes it continuous).
+        """
         t = np.linspace(0.0, 1.0, 65)
         w, s, e, n = self.west_km, self.south_km, self.east_km, self.north_km
         x = np.concatenate(
@@ -541,8 +678,26 @@ class Grid:
         y = np.concatenate(
             [np.full_like(t, s), s + (n - s) * t, np.full_like(t, n), n - (n - s) * t]
         )
-        lon, lat = self.xy_km_to_lonlat(x, y)
-        return (float(lon.min()), float(lat.min()), float(lon.max()), float(lat.max()))
+        return self.box_lonlat(x, y)
+
+    def box_lonlat(
+        self, x_km: ArrayLike, y_km: ArrayLike
+    ) -> tuple[float, float, float, float]:
+        """``(west, south, east, north)`` in degrees around points of the plane.
+
+        Longitudes are in -180..180, with ``west > east`` when the points lie on
+        both sides of the antimeridian (GeoJSON's convention). Densify the edges of
+        a shape first: they curve in lon/lat.
+        """
+        lon, lat = self.xy_km_to_lonlat(x_km, y_km)
+        south, north = float(np.min(lat)), float(np.max(lat))
+        if float(np.ptp(lon)) < 180.0:  # no wrap: the plain extremes
+            return (float(np.min(lon)), south, float(np.max(lon)), north)
+        rel = unwrap_lon(lon, self.lon0) - self.lon0
+        west, east = self.lon0 + float(rel.min()), self.lon0 + float(rel.max())
+        if west >= -180.0 and east <= 180.0:
+            return (west, south, east, north)
+        return (_wrap_west(west), south, _wrap_east(east), north)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready description from which :meth:`from_dict` rebuilds the grid."""

@@ -457,13 +457,9 @@ def _area_from_options(
                 f"--box must be WEST,SOUTH,EAST,NORTH in degrees. Got {box!r}.",
                 field="--box",
             ) from None
-        if not (w < e and s < n):
-            raise InputError(
-                f"--box must have west < east and south < north. Got {box!r}.",
-                field="--box",
-            )
+        area = Area.checked_box(w, s, e, n, name="--box", got=repr(box))
         _no_radius(radius_km, "--box")
-        return Area.box(w, s, e, n), 0.0
+        return area, 0.0
     if point is not None:
         try:
             lon, lat = (float(v) for v in point.split(","))

@@ -25,6 +25,7 @@ from geosleuth.profile import (
     hit_score,
     study_area_grid,
 )
+from geosleuth.report.fieldfiles import cell_outlines_lonlat, ring_parts
 from geosleuth.report.files import write_atomic
 
 __all__ = ["parse_truth", "profile"]
@@ -74,17 +75,16 @@ def _search_order_pct(scores: FloatArray) -> FloatArray:
     return np.asarray(100.0 * at_least / s.size, dtype=np.float64)
 
 
-def _cell_polygon(grid: Grid, cell: int) -> list[list[float]]:
-    row, col = divmod(cell, grid.nx)
-    w = grid.west_km + col * grid.cell_km
-    s = grid.south_km + row * grid.cell_km
-    xs = np.array([w, w + grid.cell_km, w + grid.cell_km, w, w])
-    ys = np.array([s, s, s + grid.cell_km, s + grid.cell_km, s])
-    lons, lats = grid.xy_km_to_lonlat(xs, ys)
-    return [
-        [round(float(a), 7), round(float(b), 7)]
-        for a, b in zip(lons, lats, strict=True)
+def _cell_geometry(grid: Grid, cell: int) -> dict[str, Any]:
+    """A cell's outline as a GeoJSON Polygon, or a MultiPolygon cut at 180°."""
+    ring = cell_outlines_lonlat(grid, np.array([cell]), points_per_side=1)[0]
+    parts = [
+        [[[round(float(a), 7), round(float(b), 7)] for a, b in part]]
+        for part in ring_parts(ring)
     ]
+    if len(parts) == 1:
+        return {"type": "Polygon", "coordinates": parts[0]}
+    return {"type": "MultiPolygon", "coordinates": parts}
 
 
 def _geojson(
@@ -100,10 +100,7 @@ def _geojson(
     features: list[dict[str, Any]] = [
         {
             "type": "Feature",
-            "geometry": {
-                "type": "Polygon",
-                "coordinates": [_cell_polygon(grid, int(c))],
-            },
+            "geometry": _cell_geometry(grid, int(c)),
             "properties": {
                 "kind": "cell",
                 "rank": rank + 1,

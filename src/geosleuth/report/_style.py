@@ -182,7 +182,8 @@ def extent_lonlat(
     """``(west, south, east, north)`` in degrees enclosing a rectangle of the plane.
 
     ``extent`` is ``(west, east, south, north)`` in km in the grid's plane; its
-    edges are densified before unprojecting, since they curve in lon/lat.
+    edges are densified before unprojecting, since they curve in lon/lat. Across
+    the antimeridian ``west > east`` (:meth:`~geosleuth.grid.Grid.box_lonlat`).
     """
     w, e, s, n = extent
     t = np.linspace(0.0, 1.0, 33)
@@ -192,5 +193,4 @@ def extent_lonlat(
     y = np.concatenate(
         [np.full_like(t, s), s + (n - s) * t, np.full_like(t, n), n - (n - s) * t]
     )
-    lon, lat = grid.xy_km_to_lonlat(x, y)
-    return (float(lon.min()), float(lat.min()), float(lon.max()), float(lat.max()))
+    return grid.box_lonlat(x, y)

@@ -39,6 +39,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeAlias
 
+from geosleuth.grid import unwrap_lon
+
 __all__ = [
     "LEAFLET_ATTRIBUTION",
     "LEAFLET_VERSION",
@@ -51,6 +53,7 @@ __all__ = [
     "TileSet",
     "borders_geojson",
     "countries",
+    "crosses",
     "leaflet_css",
     "leaflet_js",
     "pad_bounds",
@@ -59,7 +62,8 @@ __all__ = [
     "tiles_available",
 ]
 
-#: ``(west, south, east, north)`` in degrees, WGS84.
+#: ``(west, south, east, north)`` in degrees, WGS84. Across the antimeridian either
+#: ``west > east`` (GeoJSON) or continuous, ``east`` past 180.
 BoundsLonLat: TypeAlias = tuple[float, float, float, float]
 
 LEAFLET_VERSION = "1.9.4"
@@ -92,21 +96,45 @@ def _package_dir(name: str) -> Path | None:
 
 
 def _check_bounds(bounds: BoundsLonLat) -> BoundsLonLat:
+    """Checked bounds in continuous longitudes: ``west < east``, ``west`` in ±180.
+
+    A box across the antimeridian may come as GeoJSON has it (``west > east``) or
+    already continuous (``east`` past 180); either way it comes back continuous
+    (``(179, s, -179, n)`` becomes ``(179, s, 181, n)``). A box within ±180° is
+    clamped to the globe, as before.
+    """
     west, south, east, north = (float(v) for v in bounds)
     ok = all(math.isfinite(v) for v in (west, south, east, north))
+    if ok and west > east:  # across the antimeridian, as GeoJSON writes it
+        east += 360.0
     if not (ok and west < east and south < north):
         from geosleuth.errors import InputError
 
         raise InputError(
             "Bounds must be four finite numbers (west, south, east, north) with "
-            f"west < east and south < north. Got {tuple(bounds)!r} instead.",
+            "west < east (or west > east across the antimeridian) and south < "
+            f"north. Got {tuple(bounds)!r} instead.",
             field="bounds",
         )
-    return (max(west, -180.0), max(south, -90.0), min(east, 180.0), min(north, 90.0))
+    south, north = max(south, -90.0), min(north, 90.0)
+    if west >= -180.0 and east <= 180.0:
+        return (west, south, east, north)
+    if east - west >= 360.0:
+        return (-180.0, south, 180.0, north)
+    turns = math.floor((west + 180.0) / 360.0)
+    return (west - 360.0 * turns, south, east - 360.0 * turns, north)
+
+
+def crosses(bounds: BoundsLonLat) -> bool:
+    """Whether checked (continuous) bounds pass the antimeridian (``east > 180``)."""
+    return float(bounds[2]) > 180.0
 
 
 def pad_bounds(bounds: BoundsLonLat, fraction: float = 0.1) -> BoundsLonLat:
     """Grow bounds by ``fraction`` of their width and height on every side.
+
+    Bounds across the antimeridian (``west > east``, or ``east`` past 180) come
+    back continuous, ``east`` past 180; others are clamped to the globe.
 
     Examples
     --------
@@ -114,13 +142,20 @@ def pad_bounds(bounds: BoundsLonLat, fraction: float = 0.1) -> BoundsLonLat:
     (35.0, 30.3, 47.0, 38.7)
     >>> pad_bounds((170.0, 80.0, 180.0, 90.0), 0.5)  # clamped to the globe
     (165.0, 75.0, 180.0, 90.0)
+    >>> pad_bounds((179.0, -17.5, -179.0, -16.5), 0.5)  # across 180°
+    (178.0, -18.0, 182.0, -16.0)
     """
     west, south, east, north = _check_bounds(bounds)
     dx, dy = (east - west) * fraction, (north - south) * fraction
+    if crosses((west, south, east, north)):
+        grow = min(dx, max(0.0, (360.0 - (east - west)) / 2.0))
+        lon = (round(west - grow, 9), round(east + grow, 9))
+    else:
+        lon = (round(max(west - dx, -180.0), 9), round(min(east + dx, 180.0), 9))
     return (
-        round(max(west - dx, -180.0), 9),
+        lon[0],
         round(max(south - dy, -90.0), 9),
-        round(min(east + dx, 180.0), 9),
+        lon[1],
         round(min(north + dy, 90.0), 9),
     )
 
@@ -221,11 +256,18 @@ def _tile_xy(lon: float, lat: float, zoom: int) -> tuple[int, int]:
     return (min(max(int(x), 0), n - 1), min(max(int(y), 0), n - 1))
 
 
-def _tile_ranges(bounds: BoundsLonLat, zoom: int) -> tuple[range, range]:
+def _tile_ranges(bounds: BoundsLonLat, zoom: int) -> tuple[list[range], range]:
+    """Tile columns (one range, or two across the antimeridian) and rows in view."""
     west, south, east, north = bounds
     x0, y0 = _tile_xy(west, north, zoom)
-    x1, y1 = _tile_xy(east, south, zoom)
-    return range(x0, x1 + 1), range(y0, y1 + 1)
+    if east <= 180.0:
+        x1, y1 = _tile_xy(east, south, zoom)
+        return [range(x0, x1 + 1)], range(y0, y1 + 1)
+    n = 2**zoom
+    x1, y1 = _tile_xy(east - 360.0, south, zoom)
+    if x1 >= x0:  # the view wraps all the way round at this zoom
+        return [range(n)], range(y0, y1 + 1)
+    return [range(x0, n), range(x1 + 1)], range(y0, y1 + 1)
 
 
 @functools.lru_cache(maxsize=16)
@@ -243,14 +285,19 @@ def _tiles_cached(
     con = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
     try:
         for zoom in sorted(zooms):
-            xs, ys = _tile_ranges(bounds, zoom)
+            columns, ys = _tile_ranges(bounds, zoom)
             n = 2**zoom
             # MBTiles rows count from the south (TMS): flip to XYZ.
-            rows = con.execute(
-                "SELECT tile_column, tile_row, tile_data FROM tiles WHERE zoom_level=?"
-                " AND tile_column BETWEEN ? AND ? AND tile_row BETWEEN ? AND ?",
-                (zoom, xs.start, xs.stop - 1, n - ys.stop, n - 1 - ys.start),
-            ).fetchall()
+            rows = [
+                row
+                for xs in columns
+                for row in con.execute(
+                    "SELECT tile_column, tile_row, tile_data FROM tiles WHERE "
+                    "zoom_level=? AND tile_column BETWEEN ? AND ? AND tile_row "
+                    "BETWEEN ? AND ?",
+                    (zoom, xs.start, xs.stop - 1, n - ys.stop, n - 1 - ys.start),
+                ).fetchall()
+            ]
             size = sum(len(r[2]) for r in rows)
             if kept and total + size > max_bytes:
                 break
@@ -343,6 +390,7 @@ def _natural_earth_members() -> dict[str, bytes]:
 def _countries_cached(bounds: BoundsLonLat) -> tuple[Country, ...]:
     import shapefile
     import shapely
+    import shapely.affinity
 
     members = _natural_earth_members()
     reader = shapefile.Reader(
@@ -352,27 +400,42 @@ def _countries_cached(bounds: BoundsLonLat) -> tuple[Country, ...]:
         encoding="utf-8",
     )
     view = shapely.box(*bounds)
-    out = []
+    west, south, east, north = bounds
+    # Across the antimeridian the view is continuous (east past 180): the shapes
+    # east of 180° are read with their longitudes moved by a whole turn.
+    halves = (
+        [(list(bounds), 0.0)]
+        if east <= 180.0
+        else [
+            ([west, south, 180.0, north], 0.0),
+            ([-180.0, south, east - 360.0, north], 360.0),
+        ]
+    )
+    found: dict[int, Country] = {}
     with reader:
-        for sr in reader.iterShapeRecords(
-            fields=["NAME_EN", "NAME", "ISO_A3", "LABEL_X", "LABEL_Y"],
-            bbox=list(bounds),
-        ):
-            geom = shapely.geometry.shape(sr.shape.__geo_interface__)
-            if not geom.intersects(view):
-                continue
-            rec = sr.record.as_dict()
-            name = str(rec.get("NAME_EN") or rec.get("NAME") or "")
-            out.append(
-                Country(
-                    name=name,
+        for box, shift in halves:
+            for sr in reader.iterShapeRecords(
+                fields=["NAME_EN", "NAME", "ISO_A3", "LABEL_X", "LABEL_Y"], bbox=box
+            ):
+                geom = shapely.geometry.shape(sr.shape.__geo_interface__)
+                if shift:
+                    geom = shapely.affinity.translate(geom, xoff=shift)
+                if not geom.intersects(view):
+                    continue
+                rec = sr.record.as_dict()
+                label = (float(rec["LABEL_X"]), float(rec["LABEL_Y"]))
+                if east > 180.0:
+                    label = (float(unwrap_lon(label[0], (west + east) / 2.0)), label[1])
+                seen = found.get(sr.record.oid)
+                if seen is not None:  # a country on both sides of 180°
+                    geom = shapely.union(seen.geometry, geom, grid_size=1e-6)
+                found[sr.record.oid] = Country(
+                    name=str(rec.get("NAME_EN") or rec.get("NAME") or ""),
                     iso_a3=str(rec.get("ISO_A3") or ""),
                     geometry=geom,
-                    label_lonlat=(float(rec["LABEL_X"]), float(rec["LABEL_Y"])),
+                    label_lonlat=label,
                 )
-            )
-    out.sort(key=lambda c: c.name)
-    return tuple(out)
+    return tuple(sorted(found.values(), key=lambda c: c.name))
 
 
 def countries(bounds: BoundsLonLat) -> tuple[Country, ...]:
@@ -520,6 +583,7 @@ def rivers(
         ``None`` when the file is absent or holds no river in the view.
     """
     import shapely
+    import shapely.affinity
 
     data = _regions_file()
     if data is None:
@@ -541,6 +605,8 @@ def rivers(
             continue
         if geom.geom_type in ("Polygon", "MultiPolygon"):
             geom = geom.boundary
+        if crosses(b):  # a continuous view past 180°: the rivers east of it too
+            geom = shapely.union(geom, shapely.affinity.translate(geom, xoff=360.0))
         if geom.is_empty or not geom.intersects(view):
             continue
         geom = shapely.clip_by_rect(geom, *b)

@@ -37,7 +37,8 @@ import numpy as np
 
 from geosleuth._types import FloatArray, IntArray, PathLike
 from geosleuth.errors import InputError
-from geosleuth.grid import Grid
+from geosleuth.geometry import cut_at_antimeridian
+from geosleuth.grid import Grid, unwrap_lon
 from geosleuth.plan import SearchPlan
 from geosleuth.report.files import write_atomic
 
@@ -49,6 +50,7 @@ __all__ = [
     "plan_geojson",
     "plan_gpx",
     "plan_kml",
+    "ring_parts",
     "write_plan_files",
 ]
 
@@ -219,7 +221,8 @@ def cell_outlines_lonlat(
     -------
     ndarray of shape (n, 4 * points_per_side + 1, 2)
         ``[..., 0]`` longitudes and ``[..., 1]`` latitudes; each ring starts at the
-        cell's south-west corner and ends there.
+        cell's south-west corner and ends there. The longitudes of a ring are
+        continuous: a cell across the antimeridian has some past ±180.
 
     Examples
     --------
@@ -240,7 +243,29 @@ def cell_outlines_lonlat(
     x = grid.west_km + (col[:, None] + ux[None, :]) * grid.cell_km
     y = grid.south_km + (row[:, None] + uy[None, :]) * grid.cell_km
     lon, lat = grid.xy_km_to_lonlat(x, y)
+    lon = unwrap_lon(lon, lon[:, :1])  # a cell across 180° stays in one piece
     return np.stack([lon, lat], axis=-1).reshape(cells.size, ux.size, 2)
+
+
+def ring_parts(ring: FloatArray) -> list[FloatArray]:
+    """A ring of :func:`cell_outlines_lonlat`, cut at 180° into rings within ±180°.
+
+    GeoJSON, GPX and KML readers draw a ring that jumps from 180 to -180 across
+    the whole globe; a cell across the antimeridian becomes its two halves.
+
+    Examples
+    --------
+    >>> ring = np.array([[179.9, 0.0], [180.1, 0.0], [180.1, 0.1], [179.9, 0.1],
+    ...                  [179.9, 0.0]])
+    >>> [round(float(p[:, 0].min()), 1) for p in ring_parts(ring)]
+    [179.9, -180.0]
+    """
+    if float(np.abs(ring[:, 0]).max()) <= 180.0:
+        return [ring]
+    import shapely
+
+    cut = cut_at_antimeridian(shapely.Polygon(ring))
+    return [np.asarray(p.exterior.coords) for p in cut.geoms]
 
 
 def plan_geojson(pc: PlanCells, *, title: str = "Search plan") -> dict[str, Any]:
@@ -259,13 +284,14 @@ def plan_geojson(pc: PlanCells, *, title: str = "Search plan") -> dict[str, Any]
     rings = cell_outlines_lonlat(pc.grid, pc.cells)
     features = []
     for k in range(pc.n):
-        ring = np.round(rings[k], 7).tolist()
+        parts = [[np.round(r, 7).tolist()] for r in ring_parts(rings[k])]
+        geometry = (
+            {"type": "Polygon", "coordinates": parts[0]}
+            if len(parts) == 1
+            else {"type": "MultiPolygon", "coordinates": parts}
+        )
         features.append(
-            {
-                "type": "Feature",
-                "geometry": {"type": "Polygon", "coordinates": [ring]},
-                "properties": pc.record(k),
-            }
+            {"type": "Feature", "geometry": geometry, "properties": pc.record(k)}
         )
     return {
         "type": "FeatureCollection",
@@ -358,9 +384,12 @@ def plan_gpx(pc: PlanCells, *, title: str = "Search plan") -> bytes:
             trk, f"{q}name"
         ).text = f"#{rec['rank']} cell {rec['cell']} outline"
         ET.SubElement(trk, f"{q}desc").text = _describe(rec)
-        seg = ET.SubElement(trk, f"{q}trkseg")
-        for lon, lat in ring:
-            ET.SubElement(seg, f"{q}trkpt", {"lat": f"{lat:.7f}", "lon": f"{lon:.7f}"})
+        for part in ring_parts(ring):
+            seg = ET.SubElement(trk, f"{q}trkseg")
+            for lon, lat in part:
+                ET.SubElement(
+                    seg, f"{q}trkpt", {"lat": f"{lat:.7f}", "lon": f"{lon:.7f}"}
+                )
     return _xml_bytes(root)
 
 
@@ -408,12 +437,13 @@ def plan_kml(pc: PlanCells, *, title: str = "Search plan") -> bytes:
         ET.SubElement(
             point, f"{q}coordinates"
         ).text = f"{rec['lon']:.7f},{rec['lat']:.7f}"
-        polygon = ET.SubElement(multi, f"{q}Polygon")
-        outer = ET.SubElement(polygon, f"{q}outerBoundaryIs")
-        ring_el = ET.SubElement(outer, f"{q}LinearRing")
-        ET.SubElement(ring_el, f"{q}coordinates").text = " ".join(
-            f"{lon:.7f},{lat:.7f}" for lon, lat in rings[k]
-        )
+        for part in ring_parts(rings[k]):
+            polygon = ET.SubElement(multi, f"{q}Polygon")
+            outer = ET.SubElement(polygon, f"{q}outerBoundaryIs")
+            ring_el = ET.SubElement(outer, f"{q}LinearRing")
+            ET.SubElement(ring_el, f"{q}coordinates").text = " ".join(
+                f"{lon:.7f},{lat:.7f}" for lon, lat in part
+            )
     return _xml_bytes(root)
 
 

@@ -18,7 +18,8 @@ from geosleuth._types import ArrayLike
 from geosleuth.errors import InputError
 from geosleuth.evidence import EventSet, EvidenceItem
 from geosleuth.fuse import Estimate, hdr_mask
-from geosleuth.grid import Grid
+from geosleuth.geometry import cut_at_antimeridian
+from geosleuth.grid import Grid, unwrap_lon
 
 __all__ = [
     "HDR_LEVELS",
@@ -65,9 +66,10 @@ def _unproject(region: Any, grid: Grid, max_segment_km: float) -> Any:
 
     def unproject(xy: np.ndarray) -> np.ndarray:
         lon, lat = grid.xy_km_to_lonlat(xy[:, 0], xy[:, 1])
-        return np.column_stack([lon, lat])
+        return np.column_stack([unwrap_lon(lon, grid.lon0), lat])
 
-    return shapely.transform(region, unproject)
+    # continuous longitudes around the grid's centre, then cut at 180° (RFC 7946)
+    return cut_at_antimeridian(shapely.transform(region, unproject))
 
 
 def hdr_region_km(
@@ -276,6 +278,8 @@ def evidence_geometry(item: EvidenceItem) -> dict[str, Any] | None:
 
     Sightings, claims and fronts give their ``place``; territory and searched items
     their ``area``; an event set a MultiPoint of its events; life status ``None``.
+    A line or area across the antimeridian comes cut in two there, as GeoJSON
+    wants.
     """
     if isinstance(item, EventSet):
         pts = np.column_stack([item.lons, item.lats]).tolist()
@@ -284,7 +288,26 @@ def evidence_geometry(item: EvidenceItem) -> dict[str, Any] | None:
     if geom is None:
         return None
     out: dict[str, Any] = geom.to_geojson()
-    return out
+    if geom.kind == "point":
+        return out
+    return _cut_if_across(out)
+
+
+def _cut_if_across(mapping: dict[str, Any]) -> dict[str, Any]:
+    """A line or polygon across the antimeridian, cut there (RFC 7946, 3.1.9)."""
+    import shapely
+
+    shape = shapely.geometry.shape(mapping)
+    lons = shapely.get_coordinates(shape)[:, 0]
+    if lons.size == 0 or float(np.ptp(lons)) <= 180.0:
+        return mapping
+
+    def unwrap(xy: np.ndarray) -> np.ndarray:
+        return np.column_stack([unwrap_lon(xy[:, 0], float(lons[0])), xy[:, 1]])
+
+    cut = cut_at_antimeridian(shapely.transform(shape, unwrap))
+    m = shapely.geometry.mapping(cut)
+    return {"type": m["type"], "coordinates": _rounded(m["coordinates"], 12)}
 
 
 def _finite(value: float) -> float | None:

@@ -35,6 +35,7 @@ import numpy as np
 
 from geosleuth.evidence import EvidenceItem
 from geosleuth.fuse import Estimate, TimelinePoint
+from geosleuth.grid import unwrap_bounds, unwrap_lon
 from geosleuth.report import basemap
 from geosleuth.report._html_evidence import Rows, evidence_layer, evidence_table
 from geosleuth.report._html_plan import plan_parts
@@ -91,7 +92,7 @@ def _posterior_overlay(estimate: Estimate) -> tuple[str, list[list[float]]]:
     from PIL import Image
 
     grid = estimate.grid
-    west, south, east, north = grid.bounds_lonlat()
+    west, south, east, north = unwrap_bounds(grid.bounds_lonlat())
     deg_per_cell = grid.cell_km / (
         111.32 * max(math.cos(math.radians(grid.lat0)), 0.05)
     )
@@ -119,6 +120,54 @@ def _posterior_overlay(estimate: Estimate) -> tuple[str, list[list[float]]]:
     img.save(buf, format="PNG", optimize=True)
     uri = "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
     return uri, [[south, west], [north, east]]
+
+
+def _near(bounds: tuple[float, float, float, float], around: float) -> list[float]:
+    """A box in continuous longitudes, moved by whole turns to lie near ``around``."""
+    west, south, east, north = unwrap_bounds(bounds)
+    centre = (west + east) / 2.0
+    shift = float(unwrap_lon(centre, around)) - centre
+    return [west + shift, south, east + shift, north]
+
+
+def _unwrap_coordinates(obj: Any, around: float) -> Any:
+    """GeoJSON-like data with every longitude near ``around``, for the map.
+
+    Files cut shapes at the antimeridian (RFC 7946); on a continuous map the two
+    halves of a cut polygon or line are joined again, so that the cut is not drawn
+    as an edge.
+    """
+    if isinstance(obj, dict) and "coordinates" in obj and "type" in obj:
+        geom = {**obj, "coordinates": _unwrap_positions(obj["coordinates"], around)}
+        if geom["type"] not in ("MultiPolygon", "MultiLineString"):
+            return geom
+        import shapely
+
+        shape = shapely.geometry.shape(geom)
+        joined = shapely.union_all(shapely.get_parts(shape))
+        if geom["type"] == "MultiLineString":
+            joined = shapely.line_merge(joined)
+        m = shapely.geometry.mapping(joined)
+        return {**obj, "type": m["type"], "coordinates": _as_lists(m["coordinates"])}
+    if isinstance(obj, dict):
+        return {k: _unwrap_coordinates(v, around) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_unwrap_coordinates(v, around) for v in obj]
+    return obj
+
+
+def _as_lists(coords: Any) -> Any:
+    if isinstance(coords, (list, tuple)):
+        return [_as_lists(c) for c in coords]
+    return coords
+
+
+def _unwrap_positions(coords: Any, around: float) -> Any:
+    if isinstance(coords, list) and coords and isinstance(coords[0], (int, float)):
+        return [float(unwrap_lon(coords[0], around)), *coords[1:]]
+    if isinstance(coords, list):
+        return [_unwrap_positions(c, around) for c in coords]
+    return coords
 
 
 # -------------------------------------------------------------------- places
@@ -250,7 +299,10 @@ def render_report(
     items = list(items)
     rows = Rows(estimate, items)
     grid = estimate.grid
-    view = grid.bounds_lonlat()
+    # Continuous longitudes: across the antimeridian the view's east passes 180,
+    # and every longitude on the map is moved to lie within 180° of its centre.
+    view = unwrap_bounds(grid.bounds_lonlat())
+    mid = (view[0] + view[2]) / 2.0
     outer = basemap.pad_bounds(view, 0.15)
     tile_set = basemap.tiles(outer) if tiles else None
     borders = basemap.borders_geojson(outer)
@@ -260,7 +312,7 @@ def render_report(
     places = [
         {
             "lat": pl.lat,
-            "lon": pl.lon,
+            "lon": float(unwrap_lon(pl.lon, mid)),
             "rank": rank,
             "label": f"{esc(pl.name)} {esc(pct(pl.probability))}",
         }
@@ -288,8 +340,9 @@ def render_report(
     attributions.append(_GEONAMES_ATTRIBUTION)
     data = {
         "view": list(view),
-        "focus": list(
-            extent_lonlat(grid, focus_extent_km(estimate.posterior, grid, pad=0.6))
+        "focus": _near(
+            extent_lonlat(grid, focus_extent_km(estimate.posterior, grid, pad=0.6)),
+            mid,
         ),
         "outer": list(outer),
         "blank": _BLANK_TILE,
@@ -312,6 +365,9 @@ def render_report(
         "evidence": evidence_layer(items, rows),
         "plan": plan_layer,
     }
+    if basemap.crosses(view):
+        for key in ("hdr", "evidence", "plan"):
+            data[key] = _unwrap_coordinates(data[key], mid)
     n_used = sum(1 for i in items if i.id in rows.used)
     stats = [
         ("As of", estimate.as_of.isoformat()),

@@ -114,7 +114,10 @@ def _draw_graticule(
 
     t = np.linspace(0.0, 1.0, 200)
     for lon in np.arange(math.ceil(west / step) * step, east + 1e-9, step):
-        draw(np.full_like(t, lon), south + (north - south) * t, f"{lon:g}°", False)
+        # a continuous longitude past 180 (across the antimeridian) is labelled
+        # as the meridian it is: 180.5 is -179.5
+        name = lon - 360.0 if lon > 180.0 else lon
+        draw(np.full_like(t, lon), south + (north - south) * t, f"{name:g}°", False)
     for lat in np.arange(math.ceil(south / step) * step, north + 1e-9, step):
         draw(west + (east - west) * t, np.full_like(t, lat), f"{lat:g}°", True)
 

@@ -107,12 +107,9 @@ def record_search(case_path: Path, body: Any) -> dict[str, Any]:
     buffer_km = 0.0
     if centre is None:
         w, s, e, n = _numbers(body["box"], 4, "box", "[west, south, east, north]")
-        if not (w < e and s < n):
-            raise InputError(
-                f"'box' must have west < east and south < north. Got {body['box']}.",
-                field="box",
-            )
-        area = Area.box(w, s, e, n)
+        area = Area.checked_box(
+            w, s, e, n, name="'box'", got=str(body["box"]), field="box"
+        )
     else:
         lon, lat = _numbers(centre, 2, "centre", "[lon, lat]")
         radius = parse_positive(body.get("radius_km"), "radius_km")

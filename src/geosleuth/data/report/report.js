@@ -19,7 +19,8 @@
     var urls = D.tiles.urls;
     var Embedded = L.TileLayer.extend({
       getTileUrl: function (c) {
-        return urls[c.z + "/" + c.x + "/" + c.y] || D.blank;
+        var n = Math.pow(2, c.z), x = ((c.x % n) + n) % n;  // copies across 180°
+        return urls[c.z + "/" + x + "/" + c.y] || D.blank;
       }
     });
     new Embedded("", {minZoom: 0, maxZoom: 15, minNativeZoom: D.tiles.minZoom,
