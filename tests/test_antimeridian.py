@@ -284,3 +284,21 @@ def test_basemap_reads_countries_and_tiles_on_both_sides() -> None:
     assert tiles is not None
     columns = {int(k.split("/")[1]) for k in tiles.urls}
     assert columns == {0, 31}  # the last column and the first
+
+
+# ------------------------------------------------------------------- gazetteer
+def test_a_division_across_180_has_a_hull_in_two_halves_not_round_the_globe() -> None:
+    from geosleuth.gazetteer import Gazetteer
+    from geosleuth.geometry import inside
+
+    chukotka = Gazetteer.default().resolve("Chukotka")
+    assert chukotka.country == "RU" and isinstance(chukotka.geometry, Area)
+    rings = [poly[0] for poly in chukotka.geometry.polygons]
+    assert len(rings) == 2  # cut at 180°
+    for ring in rings:
+        assert np.abs(ring[:, 0]).max() <= 180.0 and np.ptp(ring[:, 0]) < 20.0
+    # towns on both sides of 180° lie in it; Magadan, to the west, does not
+    grid = Grid.from_bounds(150.0, 58.0, -165.0, 70.0, cell_km=20.0)
+    cells = grid.lonlat_to_cell([177.51, -179.12, 150.8], [64.73, 66.32, 59.57])
+    held = inside(chukotka.geometry, grid)[cells]
+    assert held.tolist() == [True, True, False]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -34,7 +35,8 @@ from geosleuth.gazetteer._sources import (
     _read_tsv,
     _subdivision_points,
 )
-from geosleuth.geometry import haversine_km
+from geosleuth.geometry import cut_at_antimeridian, haversine_km
+from geosleuth.grid import unwrap_lon
 
 __all__ = [
     "US_STATE_ABBREVIATIONS",
@@ -184,11 +186,28 @@ def _admin_centre(b: _Builder, members: list[int]) -> tuple[float, float]:
     return _midrange([(b.lons[i], b.lats[i]) for i in members])
 
 
+def _continuous_lons(lons: Any) -> Any:
+    """Longitudes of one division made continuous when they straddle 180°.
+
+    Chukotka's towns run from 159° E to 170° W: around their circular mean they
+    become 159..190, so that ranges, means and hulls are taken across the
+    antimeridian, not round the globe. Others come back as they are.
+    """
+    lons = np.asarray(lons, dtype=np.float64)
+    if lons.size == 0 or float(np.ptp(lons)) <= 180.0:
+        return lons
+    rad = np.radians(lons)
+    centre = math.degrees(math.atan2(np.sin(rad).mean(), np.cos(rad).mean()))
+    return unwrap_lon(lons, centre)
+
+
 def _midrange(pts: Sequence[tuple[float, ...]]) -> tuple[float, float]:
     """Midpoint of the 2-98 % range of (lon, lat, ...) points: near the centre."""
     arr = np.asarray([p[:2] for p in pts], dtype=np.float64)
+    arr[:, 0] = _continuous_lons(arr[:, 0])
     lo = np.percentile(arr, [2, 98], axis=0)
-    return float(lo[:, 0].mean()), float(lo[:, 1].mean())
+    lon, lat = float(lo[:, 0].mean()), float(lo[:, 1].mean())
+    return ((lon + 180.0) % 360.0 - 180.0 if abs(lon) > 180.0 else lon), lat
 
 
 def _admin_hull(b: _Builder, members: list[int]) -> dict[str, Any] | None:
@@ -199,12 +218,14 @@ def _admin_hull(b: _Builder, members: list[int]) -> dict[str, Any] | None:
     pts = np.column_stack([[b.lons[i] for i in members], [b.lats[i] for i in members]])
     if len(pts) < 3:
         return None
+    pts[:, 0] = _continuous_lons(pts[:, 0])
     lo = np.percentile(pts, [1, 99], axis=0)
     keep = np.all((pts >= lo[0]) & (pts <= lo[1]), axis=1)
     hull = shapely.convex_hull(shapely.multipoints(pts[keep])).buffer(0.05)
     hull = shapely.simplify(hull, 0.02)
     if hull.geom_type != "Polygon" or hull.is_empty:
         return None
+    hull = cut_at_antimeridian(hull)  # two halves when it crosses 180°
     mapping: dict[str, Any] = json.loads(json.dumps(shapely.geometry.mapping(hull)))
     return mapping
 
