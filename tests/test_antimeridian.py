@@ -155,8 +155,10 @@ def test_a_grid_across_180_is_the_same_plane_as_one_at_0() -> None:
 
 
 def test_grid_boxes_wider_than_a_hemisphere_are_still_refused() -> None:
-    with pytest.raises(InputError, match="smaller than a hemisphere"):
+    with pytest.raises(InputError, match="smaller than a hemisphere") as err:
         Grid.from_bounds(10.0, -10.0, 0.0, 10.0)  # 350° across 180°
+    assert "east=0.0, north=10.0" in err.value.message
+    assert err.value.message.endswith("did you swap west and east?")
     with pytest.raises(InputError, match="west < east"):
         Grid.from_bounds(10.0, -10.0, 10.0, 10.0)
 

@@ -428,6 +428,7 @@ class Grid:
                 f"Got {vals!r} instead.",
                 field="bounds",
             )
+        given_east = east
         if west > east:  # across the antimeridian: work with a continuous east
             east = east + 360.0
         if isinstance(max_cells, bool) or not (
@@ -451,7 +452,9 @@ class Grid:
         if lon0 >= 180.0:
             lon0 -= 360.0
         lat0 = (south + north) / 2.0
-        _check_hemisphere(west, south, east, north, lon0=lon0, lat0=lat0)
+        _check_hemisphere(
+            west, south, east, north, lon0=lon0, lat0=lat0, given_east=given_east
+        )
         t = np.linspace(0.0, 1.0, 65)
         ring_lon = np.concatenate(
             [
@@ -742,9 +745,20 @@ class Grid:
 
 
 def _check_hemisphere(
-    west: float, south: float, east: float, north: float, *, lon0: float, lat0: float
+    west: float,
+    south: float,
+    east: float,
+    north: float,
+    *,
+    lon0: float,
+    lat0: float,
+    given_east: float | None = None,
 ) -> None:
-    """Refuse a box with a point more than 90° (authalic sphere) from its centre."""
+    """Refuse a box with a point more than 90° (authalic sphere) from its centre.
+
+    ``east`` is continuous (past 180 across the antimeridian); ``given_east`` is
+    the east the caller gave, quoted in the message.
+    """
     t = np.linspace(0.0, 1.0, 65)
     lons, lats = np.meshgrid(west + (east - west) * t, south + (north - south) * t)
     beta = _authalic_lat(lats)
@@ -754,13 +768,20 @@ def _check_hemisphere(
     )
     if float(cos_c.min()) < -1e-9:
         far = int(np.argmin(cos_c))
+        shown_east = east if given_east is None else given_east
+        end = (
+            ". A box with west > east crosses the antimeridian (180°): did you "
+            "swap west and east?"
+            if shown_east < west
+            else "."
+        )
         raise InputError(
             "The bounding box must be smaller than a hemisphere: the grid's "
             f"equal-area plane is centred on ({lon0:g}, {lat0:g}) and cannot "
             "reasonably show places more than 90 degrees from it, such as "
-            f"({float(lons.flat[far]):g}, {float(lats.flat[far]):g}). Got west="
-            f"{west}, south={south}, east={east}, north={north} instead; give a "
-            "smaller region (or split the search).",
+            f"({_wrap_west(float(lons.flat[far])):g}, {float(lats.flat[far]):g}). "
+            f"Got west={west}, south={south}, east={shown_east}, north={north} "
+            f"instead; give a smaller region (or split the search){end}",
             field="bounds",
         )
 
