@@ -585,6 +585,28 @@ def _role_words(tokens: Any) -> str:
     return words
 
 
+#: Prepositions after which a named person owns the subject's common noun: "the
+#: mother of Jane Doe", "a lawyer for Jane Doe" (not "experts, including X").
+_OWNER_PREPS = frozenset({"of", "for"})
+
+
+def _owned_by(subj: Any, name_root: Any) -> bool:
+    """Whether a common-noun subject is someone's, named after "of" or "for".
+
+    "The mother of Mark Jensen said", "a lawyer for Mark Jensen said": the person
+    named is the object of the subject's own "of" or "for"; the speaker is the
+    mother or the lawyer, not Mark Jensen.
+    """
+    prep = name_root.head
+    return (
+        subj.pos_ == "NOUN"
+        and name_root.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.lower_ in _OWNER_PREPS
+        and prep.head.i == subj.i
+    )
+
+
 def _speaker_from_subject(subj: Any) -> tuple[int, int, str, str | None, bool] | None:
     """(start, end, name, role, is_org) from a subject token."""
     got = _name_of(subj)
@@ -599,8 +621,12 @@ def _speaker_from_subject(subj: Any) -> tuple[int, int, str, str | None, bool] |
             and subj.left_edge.i <= e.start
             and e.end <= subj.right_edge.i + 1
         ]
-        if ents and ents[0].root.dep_ == "poss" and ents[0].root.head.i == subj.i:
-            # "Jane Doe's brother said": the brother speaks, not Jane Doe
+        if ents and (
+            (ents[0].root.dep_ == "poss" and ents[0].root.head.i == subj.i)
+            or _owned_by(subj, ents[0].root)
+        ):
+            # "Jane Doe's brother said", "the mother of Jane Doe said": the
+            # brother or the mother speaks, not Jane Doe
             start, end, words = _span_text(subj.subtree)
             return start, end, words[:1].upper() + words[1:], None, False
         if ents:

@@ -204,11 +204,24 @@ def _ones_found(verb: Any) -> list[Any]:
     """The words for the one that ``verb`` finds or takes.
 
     A relative pronoun stands for the noun its clause describes: "Jane Doe, *who*
-    was arrested in Leeds", "Doe, *whom* police found in Aspen".
+    was arrested in Leeds", "Doe, *whom* police found in Aspen". A passive verb
+    whose subject the parse gave to a participle before it ("Jane Doe, wanted for
+    fraud, was arrested") takes that subject.
     """
     kids = list(verb.children)
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in kids):
-        return [antecedent(c) for c in kids if c.dep_ == "nsubjpass"]
+        ones = [antecedent(c) for c in kids if c.dep_ == "nsubjpass"]
+        if not ones:
+            # "Jane Doe, wanted for fraud, was arrested": the parse may give the
+            # subject to the participle before the verb
+            ones = [
+                g
+                for c in kids
+                if c.dep_ == "advcl" and c.i < verb.i
+                for g in c.children
+                if g.dep_ in ("nsubj", "nsubjpass") and g.i < c.i
+            ]
+        return ones
     if verb.lemma_.lower() in ("turn", "show"):
         # "Jane Doe turned up", "Doe, who turned up in Denver"
         return [antecedent(c) for c in kids if c.dep_ == "nsubj"]

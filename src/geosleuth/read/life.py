@@ -90,6 +90,23 @@ _NOT_SAID_ALIVE = re.compile(
 )
 #: Verbs of dying (lemmas) whose places are where the target was: "killed in Raqqa".
 _DYING_LEMMAS = frozenset({"kill", "slay", "die"})
+#: A capitalised word after a death word: "Death Valley", "the Dead Sea".
+_NAME_AFTER = re.compile(r"[ \t]+(?:[A-Z][\w'’-]*)")
+
+
+def _death_cues(text: str) -> list[re.Match[str]]:
+    """The death words of ``text`` that are not part of a proper name.
+
+    "last seen in Death Valley" and "near the Dead Sea" name places, not deaths:
+    a capitalised "Death" or "Dead" followed by a capitalised word is a name.
+    """
+    return [
+        m
+        for m in _DEAD.finditer(text)
+        if not (m.group(0)[0].isupper() and _NAME_AFTER.match(text, m.end()))
+    ]
+
+
 #: Conjunctions that make the clause of a death a condition: "if he died in Raqqa".
 _IF = frozenset({"if", "whether", "unless"})
 _CONDITIONAL_LIFE = re.compile(
@@ -137,9 +154,10 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
         # alive": the brother's word is his clause's; the death, in another clause,
         # is the army's, and his "alive" does not deny it
         text = _within(s, text, s.span, leave_out=alive_in)
-    dead = _DEAD.search(text)
-    if dead is None:
+    cues = _death_cues(text)
+    if not cues:
         return
+    dead = cues[0]
     if alive_in is not None:
         text = _within(s, text, _clause(s, s.span[0] + dead.start()))
     if _CONDITIONAL_LIFE.search(text):
@@ -163,8 +181,7 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
         )
         return
     verdicts = [
-        (m, _target_dies(s, s.span[0] + m.start(), person))
-        for m in _DEAD.finditer(text)
+        (m, _target_dies(s, s.span[0] + m.start(), person)) for m in _death_cues(text)
     ]
     dies = next((m for m, v in verdicts if v), None)
     dead = dies or next((m for m, v in verdicts if v is None), None)

@@ -42,6 +42,7 @@ __all__ = [
     "claim_regions",
     "country_of",
     "intersect_regions",
+    "qualifies_town",
     "with_borders",
 ]
 
@@ -235,6 +236,36 @@ def _holds_a_point(country: MentionLike, points: list[MentionLike]) -> bool:
     return any(code is None or code == own for code in codes)
 
 
+_COMMA_ONLY = re.compile(r"\s*,\s*")
+
+
+def qualifies_town(text: str, m: MentionLike, places: list[MentionLike]) -> bool:
+    """Whether the division or country ``m`` only names where the town before it is.
+
+    "Leadville, Colo.", "North Port, Fla.", "Paris, France": a town, a comma, and
+    the state or country that holds it (by the places' country and first-level
+    division codes). Such a qualifier says where the town is, not where the target
+    is: denying the town ("was not in Leadville, Colo.") does not deny the state,
+    and a sighting in the town is not a second sighting in the state.
+    """
+    own = getattr(m, "place", None)
+    kind = kind_of(m)
+    if own is None or kind not in ("admin", "country") or not own.country:
+        return False
+    for p in places:
+        town = getattr(p, "place", None)
+        if (
+            town is not None
+            and is_point(p)
+            and p.end <= m.start
+            and _COMMA_ONLY.fullmatch(text, p.end, m.start)
+            and town.country == own.country
+            and (kind == "country" or (own.admin1 and town.admin1 == own.admin1))
+        ):
+            return True
+    return False
+
+
 def claim_regions(
     ex: _Extractor, places: list[MentionLike], s: Sentence, how: str
 ) -> list[tuple[Geometry, str, float, int, str]]:
@@ -281,6 +312,8 @@ def claim_regions(
         # "the Syrian town of Hajin": a country that holds a town named with it
         # only qualifies it; "fled to Dubai ..., now in Oman" is no qualifier
         held = [m for m in countries if _holds_a_point(m, points)]
+        # "was not in Leadville, Colo.": the state only says where the town is
+        held += [m for m in regions if qualifies_town(ex.text, m, points)]
         for m in held:
             ex.reject(
                 "not_target",
@@ -288,6 +321,7 @@ def claim_regions(
                 (m.start, m.end),
             )
         countries = [m for m in countries if m not in held]
+        regions = [m for m in regions if m not in held]
     shapes = [*countries, *regions]
     either = len(shapes) >= 2 and any(
         _OR.search(ex.text[a.end : b.start]) for a, b in itertools.pairwise(shapes)

@@ -102,10 +102,12 @@ from geosleuth.read._sentence import (
     less,
     overlaps,
     own_clause,
+    report_called_untrue,
     resolved,
 )
 from geosleuth.read.attribution import Attribution, modifiers_start
 from geosleuth.read.hedges import hedge_of, weakest
+from geosleuth.read.regions import qualifies_town
 
 if TYPE_CHECKING:
     from geosleuth.read.claims import _Extractor
@@ -360,6 +362,26 @@ def add_seen(
         and (words is None or _word_of(ex, m) in words)
         and (keep is None or keep(m))
     ]
+    # "seen boarding a bus in Albuquerque headed for Denver": where the one seen
+    # was going is not where they were seen
+    for m in list(mine):
+        going = _DESTINATION.search(ex.text[max(seen_at, m.start - 60) : m.start])
+        if going is not None:
+            mine.remove(m)
+            ex.reject(
+                "not_target",
+                f"{m.text!r} is where the one {event} was going "
+                f"({going.group(0).strip()!r}), not where they were {event}",
+                (m.start, m.end),
+            )
+    # "seen in Leadville, Colo.": the state only says where the town is
+    for m in [m for m in mine if qualifies_town(ex.text, m, mine)]:
+        mine.remove(m)
+        ex.reject(
+            "not_target",
+            f"{m.text!r} only qualifies a more precise place in the same sentence",
+            (m.start, m.end),
+        )
     # a place that another rule read ("Jane Doe was seen and arrested in Leeds":
     # the arrest's) gives no second item; a trace's place is the target's too
     # ("Police found her car and her body in a lake near Aspen")
@@ -467,6 +489,17 @@ def add_seen(
             who=who, group=group, closeness=closeness,
         )  # fmt: skip
     return True
+
+
+#: Words before a place that make it where someone was going: "headed for
+#: Denver", "on his way to Havana", "driving north toward Denver", "bound for".
+_DESTINATION = re.compile(
+    r"\b(?:head(?:ed|ing|s)?\s+(?:(?:north|south|east|west)\w*\s+)?(?:to|for|"
+    r"toward|towards|into)|bound\s+for|en\s+route\s+(?:to|for)|on\s+(?:his|her|"
+    r"their|its|the)\s+way\s+(?:to|back\s+to)|toward|towards|in\s+the\s+"
+    r"direction\s+of)\s+(?:the\s+(?:city|town|village)\s+of\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _free(by: str | None, what: str) -> bool:
@@ -813,6 +846,9 @@ def _governed(
         if clause.dep_ == "conj":  # "denied that he was in Mosul or seen in Hajin"
             clause = clause.head
             continue
+        untrue = report_called_untrue(clause)  # "rumours that ... were false"
+        if untrue is not None:
+            return "negated", untrue
         if clause.dep_ in ("ccomp", "xcomp", "csubj"):
             head = clause.head
         elif clause.dep_ == "acl" and clause.head.pos_ in ("NOUN", "PROPN"):

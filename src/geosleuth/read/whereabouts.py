@@ -70,6 +70,7 @@ from geosleuth.read._sentence import (
     disputed,
     hedge_text,
     label,
+    report_called_untrue,
     resolved,
 )
 from geosleuth.read.hedges import hedge_of, lower
@@ -920,9 +921,17 @@ def _correctable(ex: _Extractor, s: Sentence, at: int) -> bool:
 
 
 def _denier(verb: Any) -> str | None:
-    """The verb that denies the clause of ``verb`` ("denied", "ruled out"), if any."""
+    """The verb that denies the clause of ``verb`` ("denied", "ruled out"), if any.
+
+    Also a report of it called untrue: "denied reports that she was in Denver",
+    "reports that she was in Denver were false"
+    (:func:`~geosleuth.read._sentence.report_called_untrue`).
+    """
     clause = verb
     for _ in range(4):  # "denied that he was believed to be hiding in": up xcomps
+        untrue = report_called_untrue(clause)
+        if untrue is not None:
+            return untrue
         if clause.dep_ == "ccomp":
             head = clause.head
             lemma = head.lemma_.lower()

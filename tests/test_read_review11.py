@@ -1,0 +1,196 @@
+"""Deaths in place names, relatives who speak, qualifiers, reports called false.
+
+From an outside review of search-and-rescue, fugitive and outbreak articles:
+
+- "last seen in Death Valley" and "near the Dead Sea" gave a certain death;
+- "The mother of Mark Jensen said he is in Denver" gave Mark Jensen as the
+  speaker of his own whereabouts;
+- "was not in Leadville, Colo." denied all of Colorado, and "seen in Paris,
+  Texas" was a second sighting, in the whole of Texas;
+- "ruled out reports that he fled to Mexico", "reports that ... were false",
+  "rumours that he had been seen ... were false" read as true;
+- "Mark Jensen, wanted for fraud, was arrested in Moab" gave nothing (the parse
+  gives his name to "wanted");
+- "seen boarding a bus in Albuquerque headed for Denver" was also a sighting in
+  Denver, where he was going.
+
+Each case is a real sentence; both sides of each rule are pinned, and a comment
+says what each gave before.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from geosleuth.evidence import LifeStatus
+from reading import reader
+
+pytestmark = pytest.mark.nlp
+
+ALVAREZ = "Tom Alvarez"
+_read = reader(ALVAREZ)
+
+
+def _rows(reading: Any) -> list[tuple[Any, ...]]:
+    """(kind, place or status, polarity, hedge, speaker, grade) of each item."""
+    return [
+        (
+            i.kind,
+            i.status if isinstance(i, LifeStatus) else i.place_name,
+            getattr(i, "polarity", None),
+            i.hedge,
+            i.provenance.speaker,
+            str(i.grade),
+        )
+        for i in reading.evidence
+    ]
+
+
+def _why(reading: Any) -> list[str]:
+    return [r.reason for r in reading.rejected]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # each also gave a certain death before
+        ("Tom Alvarez was seen near the Dead Sea on Monday.",
+         [("sighting", "Dead Sea", None, "certain", None, "F3")]),
+        ("Tom Alvarez is believed to be hiding in Death Valley, police said.",
+         [("claim", "Death Valley", "is", "probable", "Police", "F2")]),
+        # the other side: a death in Death Valley is still a death
+        ("Tom Alvarez was found dead in Death Valley on Monday, park rangers said.",
+         [("life_status", "dead", None, "certain", "Park rangers", "F3"),
+          ("sighting", "Death Valley", None, "certain", "Park rangers", "F3")]),
+        ("Death Valley rangers said Tom Alvarez died there.",
+         [("life_status", "dead", None, "certain", "Death Valley rangers", "F3")]),
+    ],
+)  # fmt: skip
+def test_death_in_a_place_name_is_no_death(
+    nlp: Any, text: str, rows: list[tuple[Any, ...]]
+) -> None:
+    assert _rows(_read(text, nlp)) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # each had "Tom Alvarez" as the speaker before
+        ("The mother of Tom Alvarez said he is in Denver.", "Mother of Tom Alvarez"),
+        ("A lawyer for Tom Alvarez said he is in Denver.", "Lawyer for Tom Alvarez"),
+        ("A friend of Tom Alvarez told police he is in Denver.",
+         "Friend of Tom Alvarez"),
+        # the other side: the possessive, as before
+        ("Tom Alvarez's mother said he is in Denver.", "Tom Alvarez's mother"),
+    ],
+)  # fmt: skip
+def test_a_relative_of_the_target_speaks_not_the_target(
+    nlp: Any, text: str, speaker: str
+) -> None:
+    items = _read(text, nlp).evidence
+    assert [(i.place_name, i.provenance.speaker) for i in items] == [
+        ("Denver", speaker)
+    ]
+
+
+def test_experts_including_a_named_one_still_give_the_named_one(nlp: Any) -> None:
+    text = (
+        "Many experts, including researcher Hisham al-Hashimi, think Tom Alvarez "
+        "is hiding in Denver."
+    )
+    items = _read(text, nlp).evidence
+    assert [i.provenance.speaker for i in items] == ["Hisham al-Hashimi"]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # each also gave Colorado / Texas (denied, or seen in) before
+        ("Tom Alvarez was not in Leadville, Colo., his sister said.",
+         [("claim", "Leadville", "is_not", "certain", "His sister", "F3")]),
+        ("Tom Alvarez is hiding in Leadville, Colo., his sister said.",
+         [("claim", "Leadville", "is", "certain", "His sister", "F3")]),
+        ("Tom Alvarez was seen in Paris, Texas, on Monday.",
+         [("sighting", "Paris", None, "certain", None, "F3")]),
+        # the other side: a state named apart from the town is a place of its own
+        ("Tom Alvarez is hiding in Colorado, near Leadville.",
+         [("claim", "Leadville", "is", "certain", None, "F3"),
+          ("claim", "Colorado", "is", "certain", None, "F3")]),
+    ],
+)  # fmt: skip
+def test_a_state_after_its_town_only_qualifies_it(
+    nlp: Any, text: str, rows: list[tuple[Any, ...]]
+) -> None:
+    reading = _read(text, nlp)
+    assert _rows(reading) == rows
+    qualified = [r for r in reading.rejected if "only qualifies" in r.detail]
+    assert len(qualified) == (1 if "Colo.," in text or "Texas," in text else 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # each was a claim that he is there ("is"), certain, before
+        ("Investigators have ruled out reports that Tom Alvarez fled to Mexico.",
+         [("claim", "Mexico", "is_not", "certain", "Investigators", "F3")]),
+        ("Reports that Tom Alvarez was hiding in Denver were false, police said.",
+         [("claim", "Denver", "is_not", "certain", "Police", "F2")]),
+        ("Police denied reports that Tom Alvarez was in Denver.",
+         [("claim", "Denver", "is_not", "certain", "Police", "F2")]),
+        ("A tip that Tom Alvarez was living in Limassol, Cyprus, turned out to be "
+         "false.",
+         [("claim", "Limassol", "is_not", "certain", None, "F3")]),
+        # the other side: a report called credible stands
+        ("Police said reports that Tom Alvarez was in Denver were credible.",
+         [("claim", "Denver", "is", "certain", "Police", "F2")]),
+    ],
+)  # fmt: skip
+def test_a_report_called_false_denies_the_place(
+    nlp: Any, text: str, rows: list[tuple[Any, ...]]
+) -> None:
+    assert _rows(_read(text, nlp)) == rows
+
+
+def test_rumours_of_a_sighting_called_false_give_no_sighting(nlp: Any) -> None:
+    # was a certain sighting in Denver
+    text = (
+        "Rumors that Tom Alvarez had been seen in Denver were false, the sheriff said."
+    )
+    reading = _read(text, nlp)
+    assert _rows(reading) == []
+    assert "negated" in _why(reading)
+
+
+def test_the_one_arrested_after_a_participle_is_the_target(nlp: Any) -> None:
+    # gave nothing: the parse makes "Tom Alvarez" the subject of "wanted"
+    text = "Tom Alvarez, wanted for fraud, was arrested in Moab on Friday, police said."
+    assert _rows(_read(text, nlp)) == [
+        ("sighting", "Moab", None, "certain", "Police", "F2")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # each was also (or only) a certain sighting in Denver before
+        ("Tom Alvarez was seen boarding a Greyhound bus in Albuquerque, N.M., headed "
+         "for Denver, the FBI said.",
+         [("sighting", "Albuquerque", None, "certain", "FBI", "F2")]),
+        ("Tom Alvarez was seen in Albuquerque on his way to Denver.",
+         [("sighting", "Albuquerque", None, "certain", None, "F3")]),
+        ("Tom Alvarez was last seen Monday driving north on Interstate 25 toward "
+         "Denver.", []),
+        # the other side: seen in Denver
+        ("Tom Alvarez was seen in Denver on Monday.",
+         [("sighting", "Denver", None, "certain", None, "F3")]),
+    ],
+)  # fmt: skip
+def test_where_the_one_seen_was_going_is_not_where_they_were_seen(
+    nlp: Any, text: str, rows: list[tuple[Any, ...]]
+) -> None:
+    reading = _read(text, nlp)
+    assert _rows(reading) == rows
+    going = [r for r in reading.rejected if "was going" in r.detail]
+    assert len(going) == (0 if text.endswith("on Monday.") else 1)
