@@ -157,9 +157,8 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
     cues = _death_cues(text)
     if not cues:
         return
-    dead = cues[0]
     if alive_in is not None:
-        text = _within(s, text, _clause(s, s.span[0] + dead.start()))
+        text = _within(s, text, _clause(s, s.span[0] + cues[0].start()))
     if _CONDITIONAL_LIFE.search(text):
         ex.reject(
             "conditional",
