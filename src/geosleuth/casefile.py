@@ -24,6 +24,7 @@ import os
 import re
 import sys
 import unicodedata
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +36,13 @@ import yaml
 from geosleuth._case_schema import CASE_SCHEMA
 from geosleuth._types import PathLike
 from geosleuth.dependence import OWN_DOCUMENT
-from geosleuth.errors import CaseFileError, GazetteerError, GeosleuthError, InputError
+from geosleuth.errors import (
+    CaseFileError,
+    EvidenceWarning,
+    GazetteerError,
+    GeosleuthError,
+    InputError,
+)
 from geosleuth.evidence import (
     KINDS,
     Claim,
@@ -711,6 +718,30 @@ def far_ahead(day: dt.date, *, today: dt.date | None = None) -> str | None:
     return f"{day.isoformat()}, more than a year after today ({today.isoformat()})"
 
 
+#: Years before its document (or today) past which an item's date is taken for a
+#: typo and warned of ("0024-03-01" for "2024-03-01"), though it is used.
+YEARS_BEHIND_WARNED = 100
+
+
+def _warn_far_behind(
+    day: dt.date, published: dt.date | None, where: str, at: str
+) -> None:
+    """Warn when ``day`` lies more than a century before its document (or today)."""
+    ref, what = (
+        (published, f"its document (published {published.isoformat()})")
+        if published is not None
+        else (dt.date.today(), f"today ({dt.date.today().isoformat()})")
+    )
+    if (ref - day).days > 365.25 * YEARS_BEHIND_WARNED:
+        warnings.warn(
+            f"The field {where} ({at}) is {day.isoformat()}, more than "
+            f"{YEARS_BEHIND_WARNED} years before {what}: check the year. It is "
+            "used as written.",
+            EvidenceWarning,
+            stacklevel=4,
+        )
+
+
 def _evidence_date(value: Any, where: str, source: str, line: int | None) -> dt.date:
     """:func:`_date`, refused more than :data:`MAX_DAYS_AHEAD` days after today."""
     day = _date(value, where, source, line)
@@ -930,6 +961,11 @@ def _build_item(
         kwargs["date_from"] = _evidence_date(
             raw["date_from"], where("date_from"), source, line_for("date_from")
         )
+    for key in ("date", "date_from"):
+        if key in kwargs:
+            _warn_far_behind(
+                kwargs[key], published, where(key), f"{source}, line {line_for(key)}"
+            )
     try:
         if "grade" in raw:
             kwargs["grade"] = Grade.parse(str(raw["grade"]))

@@ -55,6 +55,7 @@ __all__ = [
     "TIMELINE_POINTS",
     "append_items",
     "locate_case",
+    "plan_summary",
     "search_item",
     "timeline_of",
 ]
@@ -330,9 +331,22 @@ def timeline_of(
         settings=est.settings,
         mode=plan.mode,
     )
-    return map_partitions(
+    out: list[TimelinePoint] = map_partitions(
         points, list(plan.steps), scheduler=scheduler, workers=workers
     )
+    blank = [p.as_of.isoformat() for p in out if top and not p.probabilities]
+    if blank:
+        warnings.warn(
+            f"The timeline has no map on {', '.join(blank[:5])}"
+            + (f" and {len(blank) - 5} more dates" if len(blank) > 5 else "")
+            + ": the evidence then in force left no possible cell (a search "
+            "that would surely have found the target everywhere, in a closed "
+            "world: settings.rest_of_world 0). The estimate as of "
+            f"{est.as_of.isoformat()} does not depend on it.",
+            EvidenceWarning,
+            stacklevel=2,
+        )
+    return out
 
 
 def _threads(scheduler: str, workers: int | None) -> int:
@@ -454,6 +468,14 @@ def locate_case(
             EvidenceWarning,
             stacklevel=2,
         )
+    elif not any(i.id in est.used and i.kind != "life_status" for i in data.items):
+        warnings.warn(
+            "No item used says where the target is (the items used are about "
+            "life status only): the map is the prior alone, and its areas and "
+            "ranking of places mean nothing. P(alive) is the finding.",
+            EvidenceWarning,
+            stacklevel=2,
+        )
     tell("Tracing the timeline")
     points = timeline_of(est, data.items, scheduler=scheduler, workers=workers)
     plan = None
@@ -476,13 +498,19 @@ def locate_case(
     return est, data.target
 
 
-def _plan_layer(
+def plan_summary(
     est: Estimate, *, budget_km: float, sweep_width_km: float
-) -> dict[str, Any]:
-    from geosleuth.plan import allocate_optimal, scale_for_rest_of_world
-    from geosleuth.report.geojson import effort_bands_geojson
+) -> tuple[Any, dict[str, Any]]:
+    """The optimal plan for ``budget_km`` of track on ``est``, and its summary.
 
-    # the chance the target is outside the region, after the searches so far
+    The rest of world is the estimate's P(outside the region), after the searches
+    so far. The summary (``budget_km``, ``sweep_width_km``, ``rest_of_world``,
+    ``probability_of_success``, ``cells_searched``) is what ``locate`` prints and
+    stores in ``estimate.json`` as ``plan``, and what ``geosleuth verify``
+    recomputes.
+    """
+    from geosleuth.plan import allocate_optimal, scale_for_rest_of_world
+
     sp = allocate_optimal(
         scale_for_rest_of_world(est.posterior, rest_of_world=est.p_outside),
         budget_km,
@@ -497,6 +525,15 @@ def _plan_layer(
         "probability_of_success": round(float(sp.pos), 4),
         "cells_searched": int((sp.effort_km > 0).sum()),
     }
+    return sp, summary
+
+
+def _plan_layer(
+    est: Estimate, *, budget_km: float, sweep_width_km: float
+) -> dict[str, Any]:
+    from geosleuth.report.geojson import effort_bands_geojson
+
+    sp, summary = plan_summary(est, budget_km=budget_km, sweep_width_km=sweep_width_km)
     return effort_bands_geojson(sp.effort_km, est.grid, summary=summary)
 
 
@@ -517,6 +554,7 @@ def _write_outputs(
         timeline=points,
         timeline_max_points=TIMELINE_POINTS,
         source=data.source,
+        plan=None if plan is None else plan.get("summary"),
     )
     html = render_report(
         est,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 import warnings
 from collections.abc import Sequence
 from importlib import resources
@@ -51,7 +52,13 @@ from geosleuth.fuse import (
     fuse,
 )
 from geosleuth.geometry import Area, Geometry, Line, Point, from_geojson
-from geosleuth.locate import append_items, locate_case, search_item, timeline_of
+from geosleuth.locate import (
+    append_items,
+    locate_case,
+    plan_summary,
+    search_item,
+    timeline_of,
+)
 from geosleuth.report import files
 
 __all__ = [
@@ -65,10 +72,13 @@ __all__ = [
 
 
 def _parse_date(value: str | None, option: str) -> dt.date | None:
+    """``value`` as a date written YYYY-MM-DD, as the help says (not 20240320)."""
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            raise ValueError(value)
+        return dt.date.fromisoformat(value.strip())
     except ValueError:
         raise InputError(
             f"{option} must be a date written YYYY-MM-DD. Got {value!r} instead.",
@@ -116,7 +126,9 @@ def run_locate(
         )
 
 
-def _summary(est: Estimate, *, target: str, out: Path) -> None:
+def _summary(
+    est: Estimate, *, target: str, out: Path, plan: dict[str, Any] | None = None
+) -> None:
     """Print the ranked places and totals; names from the case are shown as text.
 
     Names, ids and paths come from the user's files, so none is read as Rich
@@ -153,13 +165,24 @@ def _summary(est: Estimate, *, target: str, out: Path) -> None:
                 f"{rng[0]:.3f} and {rng[1]:.3f} when any one item is left out"
             ),
         )
-    top = sorted(est.contributions, key=lambda c: -c.map_shift)[:5]
+    # items that move nothing (life status) are no answer to "which move it"
+    top = sorted(
+        (c for c in est.contributions if c.map_shift > 0), key=lambda c: -c.map_shift
+    )[:5]
     if top:
         console.print(
             Text(
                 "Items that move the map most: "
                 + ", ".join(f"{c.item_id} ({c.map_shift:.2f})" for c in top)
             ),
+        )
+    if plan is not None:
+        console.print(
+            f"Search plan: {plan['budget_km']:g} km of track at a sweep width of "
+            f"{plan['sweep_width_km']:g} km over {plan['cells_searched']} cells finds "
+            f"the target with probability {plan['probability_of_success']:.1%} "
+            f"(rest of world {plan['rest_of_world']:.1%}); shown in report.html. "
+            "'geosleuth plan' writes it for field teams (GeoJSON, CSV, GPX, KML)."
         )
     console.print(
         Text(
@@ -263,7 +286,11 @@ def locate(
             home=home_of(home) if home else None,
         )
     if not quiet:
-        _summary(est, target=who, out=out)
+        plan = None
+        if budget_km is not None and sweep_width_km is not None:
+            # the plan as stored in estimate.json, which verify recomputes
+            plan = files.load_estimate(out).record.get("plan")
+        _summary(est, target=who, out=out, plan=plan)
 
 
 def bundled_example(name: str = "seed-baghdadi-2018.yaml") -> Path:
@@ -821,6 +848,18 @@ def verify(
         timeline_max_points=most,
         source=rec.get("case"),
     )
+    stored_plan = rec.get("plan")
+    if isinstance(stored_plan, dict):
+        from geosleuth.cli.plan import check_plan_options
+
+        try:
+            budget = float(stored_plan["budget_km"])
+            sweep = float(stored_plan["sweep_width_km"])
+            check_plan_options(budget, sweep, 0.0)
+        except (KeyError, TypeError, ValueError, InputError):
+            fresh["plan"] = {"budget_km": None, "sweep_width_km": None}
+        else:
+            fresh["plan"] = plan_summary(est, budget_km=budget, sweep_width_km=sweep)[1]
     d_post = float(np.max(np.abs(est.posterior - posterior)))
     sections = {
         "P(alive)": "p_alive",
@@ -830,6 +869,7 @@ def verify(
         "leave-one-out range": "top_place_leave_one_out",
         "evidence (reliability, contribution, use)": "evidence",
         "timeline": "timeline",
+        "search plan": "plan",
     }
     checks: dict[str, tuple[bool, list[str]]] = {
         "posterior (max |Δp| ≤ 1e-12)": (d_post <= 1e-12, [])
@@ -839,14 +879,27 @@ def verify(
         diffs = [
             d
             for k in keys
-            # older runs kept no record of searches: nothing to compare
-            if k in rec or k not in ("search_miss", "p_outside")
-            for d in files.record_differences(rec.get(k), fresh[k], path=k)
+            # older runs kept no record of searches: nothing to compare, unless
+            # the evidence has searches, whose figures plan and the report use
+            if k in rec or fresh[k] is not None or k not in ("search_miss", "p_outside")
+            for d in (
+                files.record_differences(rec.get(k), fresh[k], path=k)
+                if k in rec
+                else [f"{k} (missing)"]
+            )
         ]
+        if key == "places":
+            diffs += files.places_unlike_items(
+                rec.get("places"), stored.items, est.used
+            )
         checks[name] = (not diffs, diffs)
     for name, (ok, diffs) in checks.items():
         mark = "[green]ok[/]" if ok else "[bold red]differs[/]"
-        where = f" at {', '.join(diffs[:3])}" + (" …" if len(diffs) > 3 else "")
+        where = (
+            f" at {', '.join(diffs[:3])}" + (" …" if len(diffs) > 3 else "")
+            if diffs
+            else ""
+        )
         console.print(
             f"{mark}  {escape(name)}{'' if ok else escape(where)}",
             highlight=False,

@@ -101,6 +101,41 @@ def _estimate_outside(record: dict[str, object] | None) -> float | None:
     return None
 
 
+def _outside_or_zero(record: dict[str, object] | None, estimate: Path) -> float:
+    """The rest of world a plan takes from its estimate: its ``p_outside``, or 0.
+
+    A ``p_outside`` that is there but no probability (Infinity, text) is refused:
+    the file was edited or damaged. One that is missing from an estimate with
+    searches (an older geosleuth's, or edited) gives 0 with a warning; without
+    searches, 0 is what it would hold.
+    """
+    value = _estimate_outside(record)
+    if value is not None or record is None:
+        return value or 0.0
+    if "p_outside" in record:
+        raise InputError(
+            f"The estimate beside {estimate} holds a p_outside of "
+            f"{record['p_outside']!r}, not a probability from 0 to 1: the file was "
+            "edited or damaged. Check it with 'geosleuth verify', or give "
+            "--rest-of-world.",
+            field="p_outside",
+        )
+    evidence = record.get("evidence")
+    searched = isinstance(evidence, list) and any(
+        isinstance(e, dict) and e.get("kind") == "searched" for e in evidence
+    )
+    if searched:
+        warnings.warn(
+            f"The plan takes a rest of world of 0: the estimate beside {estimate} "
+            "has searches but no P(outside the region) (p_outside), as an older "
+            "geosleuth wrote it or it was edited. Run 'geosleuth locate' again, or "
+            "give --rest-of-world.",
+            GeosleuthWarning,
+            stacklevel=2,
+        )
+    return 0.0
+
+
 def check_plan_options(
     budget_km: float, sweep_width_km: float, rest_of_world: float
 ) -> None:
@@ -267,7 +302,8 @@ def plan(
         )
         name = title or _estimate_title(record) or _DEFAULT_TITLE
     if rest_of_world is None:
-        rest_of_world = _estimate_outside(record) or 0.0
+        with shown_warnings():
+            rest_of_world = _outside_or_zero(record, estimate)
         if rest_of_world >= _ALL_OUTSIDE:
             raise InputError(
                 f"The estimate puts the target outside the region with probability "

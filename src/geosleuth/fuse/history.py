@@ -30,7 +30,13 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class TimelinePoint:
-    """The top places' probabilities and P(alive) as of one date."""
+    """The top places' probabilities and P(alive) as of one date.
+
+    ``probabilities`` is empty on a date when the evidence then in force left no
+    possible cell (say a certain search of the whole region, in a closed world,
+    later forgotten): there is no map that day, though there is one before and
+    after.
+    """
 
     as_of: dt.date
     probabilities: dict[str, float]
@@ -211,12 +217,17 @@ def timeline_points(
     hindcast = mode == "event"
     out = []
     for day, new in steps:
-        _, _, _, _, post, _ = _evidence_posterior(
-            items, grid, as_of=day, settings=settings, log_prior=log_prior,
-            hindcast=hindcast, keep_factors=False,
-        )  # fmt: skip
+        try:
+            _, _, _, _, post, _ = _evidence_posterior(
+                items, grid, as_of=day, settings=settings, log_prior=log_prior,
+                hindcast=hindcast, keep_factors=False,
+            )  # fmt: skip
+        except InputError:  # no possible cell that day: no map, no probabilities
+            post = None
         # every item in force, as fuse: those outside the grid still date the case
         alive = p_alive(items, as_of=day, settings=settings, hindcast=hindcast)
-        probabilities = {name: float(np.dot(post, m)) for name, m in masks}
+        probabilities = (
+            {} if post is None else {name: float(np.dot(post, m)) for name, m in masks}
+        )
         out.append(TimelinePoint(day, probabilities, alive, tuple(new), mode))
     return out

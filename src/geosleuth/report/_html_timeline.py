@@ -22,7 +22,7 @@ TIMELINE_COLORS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4
 def timeline_names(
     estimate: Estimate,
     points: Sequence[TimelinePoint],
-    k: int = 5,
+    k: int = 6,
 ) -> list[str]:
     seen = {n for p in points for n in p.probabilities}
     names = [pl.name for pl in estimate.places if pl.name in seen]

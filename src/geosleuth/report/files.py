@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import os
+import shutil
 import stat
 import tempfile
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import Any
 
@@ -59,11 +62,15 @@ def write_all_atomic(contents: dict[Path, bytes]) -> None:
 
     Each is written to a temporary file beside it first (flushed to disk, with
     the permission bits :func:`write_atomic` gives); only when every one is
-    written are they renamed into place. A failure while writing (a full disk,
-    a folder where a file should be, no permission) removes the temporary
-    files and leaves every old file as it was, and names the file meant, not
-    the temporary one.
+    written are they renamed into place, each old file first moved aside. A
+    failure while writing (a full disk, a folder where a file should be, no
+    permission) or while renaming (a file that cannot be replaced) removes the
+    temporary files, puts every old file back, and names the file meant, not
+    the temporary one. Temporary files of ours more than an hour old, left by a
+    run that was killed, are removed.
     """
+    for path in contents:
+        _remove_stale_temporaries(path)
     staged: list[tuple[str, Path]] = []
     try:
         for path, data in contents.items():
@@ -87,12 +94,80 @@ def write_all_atomic(contents: dict[Path, bytes]) -> None:
                 os.chmod(tmp, mode)
             except OSError as exc:
                 raise type(exc)(exc.errno, exc.strerror, str(p)) from None
-        for tmp, p in staged:
-            os.replace(tmp, p)
+        _swap_in(staged)
     except BaseException:
         for tmp, _ in staged:
             Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _swap_in(staged: list[tuple[str, Path]]) -> None:
+    """Rename each temporary file onto its path; on a failure, undo them all.
+
+    Each old file is kept aside first as a hard link (a copy where links cannot
+    be made), never moved: a rename that fails leaves its own file in place, and
+    the files already replaced are put back from their copies.
+    """
+    done: list[tuple[Path, str | None]] = []  # (path, the copy of its old file)
+    try:
+        for tmp, p in staged:
+            old = _keep_aside(p) if p.exists() else None
+            try:
+                os.replace(tmp, p)
+            except OSError:
+                if old is not None:
+                    Path(old).unlink(missing_ok=True)
+                raise
+            done.append((p, old))
+    except OSError as exc:
+        for p, old in reversed(done):
+            if old is not None:
+                os.replace(old, p)
+            else:
+                p.unlink(missing_ok=True)
+        failed = staged[len(done)][1] if len(done) < len(staged) else staged[-1][1]
+        raise type(exc)(exc.errno, exc.strerror, str(failed)) from None
+    for _, old in done:
+        if old is not None:
+            Path(old).unlink(missing_ok=True)
+
+
+def _keep_aside(p: Path) -> str:
+    """A hidden copy of ``p`` beside it (a hard link if it can), for an undo."""
+    fd, old = tempfile.mkstemp(prefix=f".{p.name}.", dir=p.parent)
+    os.close(fd)
+    os.unlink(old)
+    try:
+        os.link(p, old)
+    except OSError:
+        shutil.copy2(p, old)
+    return old
+
+
+#: Age (s) past which a temporary file of ours is taken as left by a killed run.
+_STALE_SECONDS = 3600.0
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Remove ``.<name>.XXXXXXXX`` files beside ``path`` older than an hour."""
+    import time
+
+    folder = path.parent
+    if not folder.is_dir():
+        return
+    now = time.time()
+    for q in folder.glob(f".{glob_escape(path.name)}.*"):
+        tail = q.name[len(path.name) + 2 :]
+        try:
+            if (
+                len(tail) == 8
+                and q.is_file()
+                and not q.is_symlink()
+                and now - q.stat().st_mtime > _STALE_SECONDS
+            ):
+                q.unlink()
+        except OSError:
+            continue
 
 
 def posterior_bytes(grid: Grid, p: FloatArray) -> bytes:
@@ -136,6 +211,7 @@ def estimate_record(
     timeline: Sequence[TimelinePoint] = (),
     timeline_max_points: int | None = None,
     source: str | None = None,
+    plan: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The JSON record of an estimate (what ``estimate.json`` holds).
 
@@ -148,7 +224,8 @@ def estimate_record(
     ``evidence`` (``{id, kind, source, contribution, ...}`` for every item, used or
     not), ``grid``, ``settings``, ``timeline`` (and ``timeline_max_points``, the
     most points it was allowed, so that ``geosleuth verify`` makes the same),
-    ``generator``.
+    ``plan`` (the summary of the plan ``locate --budget-km`` made, else null; see
+    :func:`geosleuth.locate.plan_summary`), ``generator``.
     """
     contrib = {c.item_id: c for c in est.contributions}
     excluded = dict(est.excluded)
@@ -218,6 +295,7 @@ def estimate_record(
             for t in timeline
         ],
         "timeline_max_points": timeline_max_points,
+        "plan": plan,
         "grid": est.grid.to_dict(),
         "settings": est.settings.to_dict(),
         "posterior_file": "posterior.npz",
@@ -240,10 +318,16 @@ def record_differences(
     ['a[1]']
     >>> record_differences({"p": 0.1234561}, {"p": 0.1234562})
     []
+    >>> record_differences({"p": float("inf")}, {"p": float("inf")})
+    ['p']
     """
     if isinstance(stored, bool) or isinstance(fresh, bool) or stored is None:
         return [] if stored == fresh else [path or "."]
     if isinstance(stored, (int, float)) and isinstance(fresh, (int, float)):
+        if not (math.isfinite(stored) and math.isfinite(fresh)):
+            # an estimate stores finite numbers (or null): Infinity or NaN in one
+            # was put there by hand, and inf - inf would "agree" with anything
+            return [path or "."]
         close = abs(stored - fresh) <= max(rel * max(abs(stored), abs(fresh)), abs_)
         return [] if close else [path or "."]
     if isinstance(stored, dict) and isinstance(fresh, dict):
@@ -338,6 +422,65 @@ def load_posterior(path: PathLike) -> tuple[Grid, FloatArray]:
     return grid, arr
 
 
+def places_unlike_items(
+    stored: Any, items: Sequence[EvidenceItem], used: Sequence[str]
+) -> list[str]:
+    """Where the ranked places of a record disagree with the items' own places.
+
+    The places an estimate ranks are inputs, read back from its record; these
+    checks tie them to the evidence. Each named point place of a sighting or
+    claim the estimate used must be ranked under that name (else
+    ``"places: <name> (missing)"``), and a ranked place at the very point of an
+    item's place must bear one of the names of the items at that point (else
+    ``"places[<k>].name"``: names swapped between places). ``used`` are the ids
+    of the items the estimate used.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from geosleuth.evidence import Provenance, Sighting
+    >>> from geosleuth.fuse import fuse
+    >>> from geosleuth.geometry import Point
+    >>> s = Sighting(id="s", provenance=Provenance(document="d"), sigma_km=5.0,
+    ...              date=dt.date(2020, 1, 1), place=Point(7.2, 46.1),
+    ...              place_name="Sion")
+    >>> est = fuse([s], Grid.around(7.2, 46.1, radius_km=20, cell_km=2),
+    ...            as_of=dt.date(2020, 1, 1))
+    >>> rows = [{"name": "Bern", "lon": 7.2, "lat": 46.1}]
+    >>> places_unlike_items(rows, [s], est.used)
+    ['places[0].name', 'places: Sion (missing)']
+    """
+    from geosleuth.evidence import Claim, Sighting
+    from geosleuth.geometry import Point
+
+    rows = stored if isinstance(stored, list) else []
+    named: dict[str, list[tuple[float, float]]] = {}
+    at: dict[tuple[float, float], set[str]] = {}
+    in_use = set(used)
+    for item in (i for i in items if i.id in in_use):
+        geom = getattr(item, "place", None)
+        name = getattr(item, "place_name", None)
+        if isinstance(item, (Sighting, Claim)) and name and isinstance(geom, Point):
+            named.setdefault(name, []).append((geom.lon, geom.lat))
+            at.setdefault((geom.lon, geom.lat), set()).add(name)
+    out = []
+    ranked = set()
+    for k, row in enumerate(rows):
+        if not isinstance(row, dict):
+            continue
+        name = row.get("name")
+        ranked.add(name)
+        try:
+            point = (float(row["lon"]), float(row["lat"]))
+        except (KeyError, TypeError, ValueError):
+            continue
+        owners = at.get(point)
+        if owners is not None and name not in owners:
+            out.append(f"places[{k}].name")
+    out += [f"places: {name} (missing)" for name in named if name not in ranked]
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class StoredEstimate:
     """What an ``estimate.json`` holds: enough to recompute the estimate."""
@@ -354,6 +497,9 @@ class StoredEstimate:
 def load_estimate(path: PathLike) -> StoredEstimate:
     """Read ``estimate.json`` (or the folder holding it) back into inputs of ``fuse``.
 
+    ``path`` may also be another file of that folder (``posterior.npz``,
+    ``report.html``): the ``estimate.json`` beside it is read.
+
     Raises
     ------
     InputError
@@ -362,6 +508,8 @@ def load_estimate(path: PathLike) -> StoredEstimate:
     p = Path(os.fspath(path))
     if p.is_dir():
         p = p / "estimate.json"
+    elif p.suffix.lower() != ".json":  # posterior.npz, report.html: the folder's
+        p = p.with_name("estimate.json")
     try:
         record = json.loads(p.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -383,7 +531,7 @@ def load_estimate(path: PathLike) -> StoredEstimate:
         )
     except (KeyError, TypeError, ValueError) as exc:
         if isinstance(exc, InputError):
-            raise InputError(f"{exc.message} (in {p})", path=str(p)) from None
+            raise InputError(exc.message, path=str(p)) from None
         raise InputError(
             f"The estimate {p} lacks what is needed to recompute it ({exc!r}).",
             path=str(p),

@@ -16,6 +16,7 @@ import contextlib
 import datetime as dt
 import json
 import math
+import re
 import shutil
 import threading
 import warnings
@@ -92,7 +93,7 @@ def parse_date(value: Any, field: str) -> dt.date | None:
     """
     if value is None or value == "":
         return None
-    if isinstance(value, str) and len(value) == 10:
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
