@@ -309,3 +309,48 @@ def test_the_report_timeline_shows_the_six_places_the_record_keeps(
 
     shown = timeline_names(_Est(), points)  # type: ignore[arg-type]
     assert sorted(shown) == names[:6]
+
+
+def test_the_searches_figures_reach_the_geojson_and_each_timeline_point(
+    hiker_out: Path, seed_out: Path, tmp_path: Path
+) -> None:
+    record = json.loads((hiker_out / "estimate.json").read_text())
+    geo = json.loads((hiker_out / "estimate.geojson").read_text())
+    assert geo["p_outside"] == pytest.approx(record["p_outside"])
+    assert geo["search_miss"] == pytest.approx(record["search_miss"])
+    last = record["timeline"][-1]
+    assert last["p_outside"] == pytest.approx(record["p_outside"], rel=1e-6)
+    before = [t for t in record["timeline"] if t["as_of"] < "2024-10-12"]
+    assert all(t["p_outside"] is None for t in before)  # no search yet
+    # an older estimate, without them, still verifies where there were no searches
+    copy = _tampered(
+        seed_out,
+        tmp_path,
+        lambda r: [t.pop("p_outside") for t in r["timeline"]],
+    )
+    assert run("verify", copy).exit_code == 0
+    copy = _tampered(
+        hiker_out,
+        tmp_path / "h",
+        lambda r: [t.pop("p_outside") for t in r["timeline"]],
+    )
+    result = run("verify", copy)
+    assert result.exit_code == 1 and "differs  timeline" in result.output
+
+
+def test_a_case_of_life_status_only_says_its_map_is_the_prior(tmp_path: Path) -> None:
+    case = tmp_path / "life.yaml"
+    case.write_text(
+        "target: Jane Doe\nas_of: 2024-06-01\n"
+        "region: {west: -1.0, south: 51.0, east: 1.0, north: 52.5}\n"
+        "grid: {cell_km: 10}\n"
+        "documents: {d: {title: D, published: 2024-01-10}}\n"
+        "evidence:\n"
+        "  - {id: dead1, kind: life_status, status: dead, document: d,\n"
+        "     date: 2024-01-05, grade: B2}\n"
+    )
+    result = run("locate", case, "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert "No item used says where the target is" in text
+    assert "Items that move the map most" not in text

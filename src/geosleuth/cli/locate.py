@@ -848,6 +848,17 @@ def verify(
         timeline_max_points=most,
         source=rec.get("case"),
     )
+    stored_points = rec.get("timeline")
+    if isinstance(stored_points, list) and len(stored_points) == len(fresh["timeline"]):
+        for old, new in zip(stored_points, fresh["timeline"], strict=True):
+            # older runs kept no P(outside) per point: none to compare where the
+            # evidence then had no searches
+            if (
+                isinstance(old, dict)
+                and "p_outside" not in old
+                and new["p_outside"] is None
+            ):
+                del new["p_outside"]
     stored_plan = rec.get("plan")
     if isinstance(stored_plan, dict):
         from geosleuth.cli.plan import check_plan_options

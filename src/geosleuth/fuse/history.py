@@ -15,7 +15,7 @@ from geosleuth.evidence import (
 from geosleuth.fuse.estimate import _evidence_posterior
 from geosleuth.fuse.life import p_alive
 from geosleuth.fuse.likelihood import _disc
-from geosleuth.fuse.posterior import NamedPlace
+from geosleuth.fuse.posterior import NamedPlace, rest_of_world_after
 from geosleuth.fuse.settings import Settings
 from geosleuth.grid import Grid
 
@@ -43,6 +43,10 @@ class TimelinePoint:
     p_alive: float
     new_items: tuple[str, ...]
     mode: str = "known"
+    #: P(the target is outside the region) that day, after the searches then in
+    #: force (:func:`~geosleuth.fuse.posterior.rest_of_world_after`); None
+    #: without searches. ``probabilities`` are given it is inside.
+    p_outside: float | None = None
 
 
 def timeline(
@@ -218,16 +222,19 @@ def timeline_points(
     out = []
     for day, new in steps:
         try:
-            _, _, _, _, post, _ = _evidence_posterior(
+            _, _, _, _, post, miss = _evidence_posterior(
                 items, grid, as_of=day, settings=settings, log_prior=log_prior,
                 hindcast=hindcast, keep_factors=False,
             )  # fmt: skip
         except InputError:  # no possible cell that day: no map, no probabilities
-            post = None
+            post, miss = None, None
+        outside = (
+            None if miss is None else rest_of_world_after(settings.rest_of_world, miss)
+        )
         # every item in force, as fuse: those outside the grid still date the case
         alive = p_alive(items, as_of=day, settings=settings, hindcast=hindcast)
         probabilities = (
             {} if post is None else {name: float(np.dot(post, m)) for name, m in masks}
         )
-        out.append(TimelinePoint(day, probabilities, alive, tuple(new), mode))
+        out.append(TimelinePoint(day, probabilities, alive, tuple(new), mode, outside))
     return out

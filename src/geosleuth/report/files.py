@@ -291,6 +291,7 @@ def estimate_record(
                 "probabilities": {k: _sig(v) for k, v in t.probabilities.items()},
                 "new_items": list(t.new_items),
                 "mode": t.mode,
+                "p_outside": t.p_outside,
             }
             for t in timeline
         ],

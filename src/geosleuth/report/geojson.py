@@ -336,8 +336,9 @@ def estimate_geojson(
       written as in ``estimate.json``), ``status`` (``"used"``, ``"excluded"`` or
       ``"not considered"``), ``reason`` and ``map_shift``.
 
-    The collection also carries ``as_of``, ``p_alive`` and ``hdr_km2`` as foreign
-    members.
+    The collection also carries ``as_of``, ``p_alive``, ``search_miss`` and
+    ``p_outside`` (the searches' figures: the places and areas are given the
+    target is in the region) and ``hdr_km2`` as foreign members.
 
     Parameters
     ----------
@@ -385,6 +386,9 @@ def estimate_geojson(
         "type": "FeatureCollection",
         "as_of": estimate.as_of.isoformat(),
         "p_alive": _finite(estimate.p_alive),
+        # the places and areas are given the target is in the region
+        "search_miss": estimate.search_miss,
+        "p_outside": _finite(estimate.p_outside),
         "hdr_km2": {k: _finite(v) for k, v in estimate.hdr_km2.items()},
         "features": features,
     }
