@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import warnings
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -12,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from geosleuth.cli import app, console, err_console, guarded, shown_warnings
-from geosleuth.errors import GazetteerError, InputError
+from geosleuth.errors import EvidenceWarning, GazetteerError, InputError
 from geosleuth.gazetteer import Gazetteer, Place
 
 __all__ = ["home_of", "read", "scheduler_of"]
@@ -118,7 +120,8 @@ def read(
             "-o",
             file_okay=False,
             help="Folder for <doc>.json, <doc>.html and evidence.json (created if "
-            "missing).",
+            "missing). Readings an earlier run left there are kept, with a warning "
+            "that names them.",
         ),
     ],
     files: Annotated[
@@ -141,7 +144,8 @@ def read(
             metavar="DIR",
             help="Read every .txt, .md, .markdown, .html and .htm file under DIR "
             "(recursively, in sorted order), with any FILES given; but for the "
-            "--out folder and the pages geosleuth wrote, left out with a warning.",
+            "--out folder and the pages geosleuth wrote, left out with a warning. "
+            "A broken link there is a file that cannot be read (--on-invalid).",
         ),
     ] = None,
     published: Annotated[
@@ -196,6 +200,7 @@ def read(
     """
     from geosleuth.read.annotate import annotate_html
     from geosleuth.read.corpus import (
+        _read_outputs_in,
         corpus_files,
         evidence_record,
         read_corpus,
@@ -214,7 +219,7 @@ def read(
         )
     unique: dict[Path, Path] = {}
     for p in paths:  # a file given and also under --corpus is read once
-        unique.setdefault(p.resolve(), p)
+        unique.setdefault(Path(os.path.realpath(p)), p)  # a link that loops too
     paths = list(unique.values())
     how, n_workers = scheduler_of(workers, scheduler)
     home_place = home_of(home) if home else None
@@ -269,14 +274,29 @@ def read(
             str(len(reading.rejected)),
             Text(f"{json_path.name}, {html_path.name}"),
         )
-    record = evidence_record(result.readings, files=names, rejected=result.rejected)
+    record = evidence_record(
+        result.readings, files=names, rejected=result.rejected, text_sha256=True
+    )
     written[out / "evidence.json"] = json.dumps(record, ensure_ascii=False, indent=2)
+    earlier = _read_outputs_in(out, besides=written)  # what an earlier run wrote
     out.mkdir(parents=True, exist_ok=True)  # only now: a failed read leaves none
     for dest, content in written.items():
         dest.write_text(content, encoding="utf-8")
     console.print(table)
     for skipped in result.rejected:
         console.print(Text(f"Not read: {skipped.path}: {skipped.reason}"))
+    for later, first in result.repeats():  # 'locate' counts it once
+        console.print(
+            Text(
+                f"Same text: {result.paths[later]} ({names[later]}) is "
+                f"{result.paths[first]} ({names[first]}) again; 'geosleuth locate' "
+                "counts its evidence once."
+            ),
+            soft_wrap=True,  # the paths whole, to copy
+        )
+    if earlier:
+        with shown_warnings():
+            _warn_of_earlier(out, earlier)
     left_out = f", left out {len(result.rejected)}" if result.rejected else ""
     console.print(
         Text(
@@ -285,3 +305,32 @@ def read(
             "(<doc>.json and <doc>.html per document, evidence.json)"
         )
     )
+
+
+def _warn_of_earlier(out: Path, earlier: list[Path]) -> None:
+    """Warn of the readings in ``out`` that this run did not write (kept as they are).
+
+    ``geosleuth locate OUT/*.json`` would count their evidence with this run's.
+    """
+    readings = [p.name for p in earlier if p.suffix.lower() == ".json"]
+    pages = [p.name for p in earlier if p.suffix.lower() != ".json"]
+    if readings:
+        shown = ", ".join(map(repr, readings[:5]))
+        more = f" and {len(readings) - 5} more" if len(readings) > 5 else ""
+        also = f", and {len(pages)} annotated page(s)" if pages else ""
+        message = (
+            f"{str(out)!r} also holds {len(readings)} reading(s) that this run did "
+            f"not write, from an earlier one: {shown}{more}{also}. 'geosleuth "
+            f"locate {out / '*.json'}' would count their evidence with this run's; "
+            "remove them, or read into an empty folder (evidence.json holds this "
+            "run's only). They are left as they are."
+        )
+    else:
+        shown = ", ".join(map(repr, pages[:5]))
+        more = f" and {len(pages) - 5} more" if len(pages) > 5 else ""
+        message = (
+            f"{str(out)!r} also holds {len(pages)} annotated page(s) that this run "
+            f"did not write, from an earlier one: {shown}{more}. They are left as "
+            "they are."
+        )
+    warnings.warn(message, EvidenceWarning, stacklevel=2)

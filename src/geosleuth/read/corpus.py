@@ -21,8 +21,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import hashlib
 import json
 import os
+import re
 import sys
 import threading
 import warnings
@@ -53,7 +55,7 @@ from geosleuth.read.document import (
     _renamed_items,
     read_document,
 )
-from geosleuth.read.text import MAX_CHARS
+from geosleuth.read.text import MAX_CHARS, _check_file
 
 __all__ = [
     "CORPUS_SUFFIXES",
@@ -116,6 +118,30 @@ class CorpusReading:
     paths: tuple[Path, ...]
     rejected: tuple[RejectedDocument, ...]
 
+    def repeats(self) -> list[tuple[int, int]]:
+        """``(later, first)`` positions of readings with the text of one before.
+
+        One article given twice (a copy in another folder, or saved under
+        another name) is read twice, as two documents with their own ids;
+        :func:`gather_evidence` counts its evidence once. The text compared is
+        the normalised text the reading's offsets index.
+
+        Examples
+        --------
+        >>> one = Reading("a", None, "Seen in Hajin.", None, (), (), (), (), (),
+        ...               None, "a.txt")
+        >>> two = one.renamed("a-2")
+        >>> CorpusReading((one, two), (Path("x/a.txt"), Path("y/a.txt")), ()).repeats()
+        [(1, 0)]
+        """
+        first: dict[str, int] = {}
+        out = []
+        for j, reading in enumerate(self.readings):
+            k = first.setdefault(_text_sha256(reading.text), j)
+            if k != j:
+                out.append((j, k))
+        return out
+
 
 @dataclass(frozen=True, slots=True)
 class DocumentEvidence:
@@ -131,17 +157,29 @@ class DocumentEvidence:
         The person the evidence is about.
     evidence : tuple of EvidenceItem
         The items, in text order.
+    text_sha256 : str or None, default None
+        The SHA-256 (hex) of the document's normalised text, where it is known:
+        for a document read now, a ``<doc>.json`` (which holds the text) and an
+        ``evidence.json`` that records it. One article given twice is known by
+        it (:func:`gather_evidence`).
     """
 
     doc_id: str
     source: str
     target: str | None
     evidence: tuple[EvidenceItem, ...]
+    text_sha256: str | None = None
 
     @classmethod
     def from_reading(cls, reading: Reading) -> DocumentEvidence:
         """The evidence of a :class:`~geosleuth.read.Reading`."""
-        return cls(reading.doc_id, reading.source, reading.target, reading.evidence)
+        return cls(
+            reading.doc_id,
+            reading.source,
+            reading.target,
+            reading.evidence,
+            _text_sha256(reading.text),
+        )
 
     def renamed(self, doc_id: str) -> DocumentEvidence:
         """The same evidence under another ``doc_id``, item ids renamed to match.
@@ -174,6 +212,11 @@ class DocumentEvidence:
         return list(out.values())
 
 
+def _text_sha256(text: str) -> str:
+    """The SHA-256 (hex) of a document's text, by which a copy is known."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def unique_name(base: str, used: set[str]) -> str:
     """``base``, or ``base-2``, ``base-3`` ... if taken; the name is added to ``used``.
 
@@ -201,7 +244,11 @@ def corpus_files(
     """Every document under ``folder``, recursively, sorted by relative path.
 
     Documents are the files whose suffix is in :data:`CORPUS_SUFFIXES` (in any
-    case); other files are left alone. Pages that geosleuth wrote (the
+    case); other files are left alone. An entry with such a suffix that is no
+    readable file (a symbolic link to a file that is not there, or one that
+    loops; a named pipe) is listed too: reading it fails, and
+    :func:`read_corpus` says so as its ``on_invalid`` says, never silently.
+    Folders are not documents, whatever their name. Pages that geosleuth wrote (the
     annotated pages of ``geosleuth read``, the report of ``geosleuth locate``,
     known by their marks) and the files under the ``exclude`` folders are left
     out with an :class:`~geosleuth.errors.EvidenceWarning` that names them:
@@ -260,20 +307,21 @@ def corpus_files(
         (
             p
             for p in root.rglob("*")
-            if p.suffix.lower() in CORPUS_SUFFIXES and p.is_file()
+            # not is_file(): a broken link is a document that cannot be read
+            if p.suffix.lower() in CORPUS_SUFFIXES and not p.is_dir()
         ),
         key=lambda p: p.relative_to(root).parts,
     )
-    top = root.resolve()
+    top = _real(root)
     skipped = [
-        (d, d.resolve())
+        (d, _real(d))
         for d in map(Path, exclude)
-        if d.resolve() != top and not top.is_relative_to(d.resolve())
+        if _real(d) != top and not top.is_relative_to(_real(d))
     ]
     kept, left_out = [], []
     for p in found:
-        where = next((d for d, r in skipped if p.resolve().is_relative_to(r)), None)
-        page = _own_page(p)
+        where = next((d for d, r in skipped if _real(p).is_relative_to(r)), None)
+        page = _own_page(p) if p.is_file() else None  # a pipe would block
         if where is None and page is None:
             kept.append(p)
             continue
@@ -300,6 +348,15 @@ def corpus_files(
             path=str(root),
         )
     return kept
+
+
+def _real(path: Path) -> Path:
+    """``path`` with its symbolic links resolved, as far as they go.
+
+    Unlike :meth:`pathlib.Path.resolve`, a link that loops raises nothing (the
+    reading of it says what is wrong).
+    """
+    return Path(os.path.realpath(path))
 
 
 # -- reading ---------------------------------------------------------------------------
@@ -331,6 +388,7 @@ _CAPTURE_LOCK = threading.Lock()
 def _read_one(index: int, path: str, options: _Options) -> _Outcome:
     """Read one document; a GeosleuthError is returned, not raised."""
     try:
+        _check_file(Path(path))  # a broken link, a pipe: before it is opened
         reading = read_document(
             path,
             published=options.published,
@@ -420,7 +478,8 @@ def read_corpus(
         (default: the number of cores). Only for those two.
     on_invalid : {"raise", "warn", "skip"}, default "raise"
         A document that cannot be read (a :class:`~geosleuth.errors.GeosleuthError`:
-        not text, unreadable, empty, too long): "raise" raises its error (the
+        not text, unreadable, a broken or looping symbolic link, no regular file,
+        empty, too long): "raise" raises its error (the
         first in input order), naming the file; "warn" warns with an
         :class:`~geosleuth.errors.EvidenceWarning` and leaves it out; "skip"
         leaves it out. Left out or not, it is in ``rejected``.
@@ -435,7 +494,9 @@ def read_corpus(
         two readings share a ``doc_id``: where two files would (``a/report.txt``
         and ``b/report.txt``, or ``report.txt`` and ``report.html``), the later
         one in input order is renamed ``report-2`` (``report-3`` ...), its item
-        ids with it, and its notes say so.
+        ids with it, and its notes say so. Two files with one text (a copy) are
+        both read; :meth:`CorpusReading.repeats` pairs them, and
+        :func:`gather_evidence` counts such a document once.
 
     Raises
     ------
@@ -556,7 +617,8 @@ def _read_with_dask(
         [(i, str(p)) for i, p in enumerate(files)],
         scheduler=scheduler,
         workers=workers,
-        remote=[(i, str(p.resolve())) for i, p in enumerate(files)],
+        # absolute, links kept: a broken link is named as given, as serially
+        remote=[(i, os.path.abspath(p)) for i, p in enumerate(files)],
         progress=progress,
     )
 
@@ -564,11 +626,43 @@ def _read_with_dask(
 # -- evidence.json, and loading read outputs back ---------------------------------
 
 
+def _read_outputs_in(folder: Path, *, besides: Iterable[Path] = ()) -> list[Path]:
+    """The files directly in ``folder`` that ``geosleuth read`` wrote, sorted.
+
+    A ``<doc>.json`` or ``evidence.json`` (known by its keys, as
+    :func:`load_read_output` knows them) and an annotated ``<doc>.html`` (known
+    by its title); but for the files ``besides`` (not opened). Files that
+    cannot be read are none of them.
+    """
+    out = []
+    skip = set(besides)
+    for p in sorted(folder.iterdir()) if folder.is_dir() else ():
+        if p in skip or not p.is_file():
+            continue
+        if p.suffix.lower() in (".html", ".htm"):
+            if "geosleuth read" in (_own_page(p) or ""):
+                out.append(p)
+            continue
+        if p.suffix.lower() != ".json":
+            continue
+        try:
+            data = json.loads(p.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError):
+            continue
+        if isinstance(data, dict) and (
+            data.get("format") == READ_EVIDENCE_FORMAT
+            or {"doc_id", "evidence", "mentions"} <= data.keys()
+        ):
+            out.append(p)
+    return out
+
+
 def evidence_record(
     readings: Sequence[Reading],
     *,
     files: Sequence[str] | None = None,
     rejected: Sequence[RejectedDocument] = (),
+    text_sha256: bool = False,
 ) -> dict[str, Any]:
     """The ``evidence.json`` of a corpus: every document's evidence in one record.
 
@@ -586,6 +680,11 @@ def evidence_record(
         The name of each document's ``<doc>.json``, recorded as ``file``.
     rejected : sequence of RejectedDocument, default ()
         Documents not read, recorded with the reason.
+    text_sha256 : bool, default False
+        Record each document's ``text_sha256``, the SHA-256 (hex) of its text
+        (which the record leaves out), as its last key: by it
+        :func:`gather_evidence` knows one article given twice under two names.
+        ``geosleuth read`` records it.
 
     Returns
     -------
@@ -600,6 +699,8 @@ def evidence_record(
         doc = {k: full[k] for k in keys}
         if files is not None:
             doc = {"file": files[j], **doc}
+        if text_sha256:
+            doc["text_sha256"] = _text_sha256(reading.text)
         documents.append(doc)
     return {
         "format": READ_EVIDENCE_FORMAT,
@@ -698,6 +799,13 @@ def load_read_output(path: str | os.PathLike[str]) -> tuple[DocumentEvidence, ..
         items = tuple(built)
         doc_id = str(doc.get("doc_id") or p.stem)
         target = doc.get("target")
+        text, sha = doc.get("text"), doc.get("text_sha256")
+        if sha is not None and not (
+            isinstance(sha, str) and re.fullmatch(r"[0-9a-f]{64}", sha)
+        ):
+            raise bad(f"{where} with a 'text_sha256' that is no SHA-256: {sha!r}")
+        if isinstance(text, str):  # a <doc>.json: the text itself
+            sha = _text_sha256(text)
         if str(doc.get("title") or "").endswith(_OWN_TITLE):
             warnings.warn(
                 f"The document {doc_id!r} of {str(p)!r} was read from "
@@ -715,6 +823,7 @@ def load_read_output(path: str | os.PathLike[str]) -> tuple[DocumentEvidence, ..
                 source=str(doc.get("source") or doc_id),
                 target=str(target) if target else None,
                 evidence=items,
+                text_sha256=sha,
             )
         )
     return tuple(out)
@@ -760,7 +869,14 @@ def gather_evidence(
     A document given twice (its ``<doc>.json`` and the ``evidence.json`` that
     also holds it, or one file twice) is counted once, with an
     :class:`~geosleuth.errors.EvidenceWarning`: its evidence is the same, item
-    for item. Two documents with the same ``doc_id`` and file name but other
+    for item. So is one article given twice under two ids (two copies read
+    together become ``anf`` and ``anf-2``), with a warning that names both
+    files: two documents read now with one text (the normalised text the
+    reader works on); or two with the same evidence item for item but for
+    the ids, and the same target, that have one text (where it is known: a
+    ``<doc>.json`` holds it, an ``evidence.json`` that ``geosleuth read``
+    wrote records its hash) or one file name. Two documents with the same
+    ``doc_id`` and file name but other
     evidence (one report read twice with other options, or two reports of one
     name read apart) are both counted, with an ``EvidenceWarning`` that says so.
     A read output that was read for another person than ``target``
@@ -823,8 +939,13 @@ def gather_evidence(
     used: set[str] = set()
     seen: dict[str, Path] = {}
     given: dict[tuple[str, str], Path] = {}  # (doc_id, source): first file
+    # one article under two ids: by its text (documents read now), and by its
+    # evidence less the ids (with one text or file name)
+    texts: dict[str | None, tuple[Path, DocumentEvidence]] = {}
+    alike: dict[str, list[tuple[Path, DocumentEvidence]]] = {}
     out: list[tuple[Path, DocumentEvidence]] = []
     for p in files:
+        loaded = p.suffix.lower() == ".json"
         for doc in docs[p]:
             key = json.dumps(
                 [doc.doc_id, doc.source, [it.to_dict() for it in doc.evidence]],
@@ -840,6 +961,10 @@ def gather_evidence(
                 )
                 continue
             seen[key] = p
+            same = _same_article(p, doc, loaded, texts, alike)
+            if same is not None:
+                warnings.warn(same, EvidenceWarning, stacklevel=_stacklevel())
+                continue
             doc_id = unique_name(doc.doc_id, used)
             if (doc.doc_id, doc.source) in given:
                 earlier = given[doc.doc_id, doc.source]
@@ -856,3 +981,73 @@ def gather_evidence(
             given.setdefault((doc.doc_id, doc.source), p)
             out.append((p, doc.renamed(doc_id)))
     return out
+
+
+#: The doc_id that the evidence of every document is compared under.
+_ANY_ID = "\x00"
+
+
+def _same_article(
+    path: Path,
+    doc: DocumentEvidence,
+    loaded: bool,
+    texts: dict[str | None, tuple[Path, DocumentEvidence]],
+    alike: dict[str, list[tuple[Path, DocumentEvidence]]],
+) -> str | None:
+    """Why ``doc`` is an article given before under another id, or None.
+
+    ``texts`` (the documents read now, by text) and ``alike`` (every document,
+    by its evidence less the ids, with its target) hold the documents counted
+    so far; ``doc`` is added where it is not one of them.
+    """
+    earlier = None
+    if not loaded and doc.text_sha256 in texts:
+        earlier = texts[doc.text_sha256]
+    evidence = json.dumps(
+        [doc.target, [it.to_dict() for it in doc.renamed(_ANY_ID).evidence]],
+        sort_keys=True,
+        default=str,
+    )
+    if earlier is None and doc.evidence:
+        earlier = next(
+            (
+                (q, first)
+                for q, first in alike.get(evidence, ())
+                if doc.source == first.source or _one_text(doc, first)
+            ),
+            None,
+        )
+    if earlier is None:
+        if not loaded:
+            texts.setdefault(doc.text_sha256, (path, doc))
+        if doc.evidence:
+            alike.setdefault(evidence, []).append((path, doc))
+        return None
+    q, first = earlier
+    this, that = (
+        _which(path, doc, loaded),
+        _which(q, first, q.suffix.lower() == ".json"),
+    )
+    if _one_text(doc, first):
+        why = f"{this} has the same text as {that}"
+    else:
+        why = (
+            f"{this} has the evidence of {that}, item for item but for the ids, "
+            f"and its file name ({doc.source!r})"
+        )
+    return (
+        f"{why[0].upper()}{why[1:]}: one article given twice. Its evidence is "
+        f"counted once, under {first.doc_id!r}."
+    )
+
+
+def _one_text(a: DocumentEvidence, b: DocumentEvidence) -> bool:
+    """Whether both texts are known, and are one."""
+    return a.text_sha256 is not None and a.text_sha256 == b.text_sha256
+
+
+def _which(path: Path, doc: DocumentEvidence, loaded: bool) -> str:
+    """The file a document comes from, for a message: the article, or its reading."""
+    if not loaded:
+        return repr(str(path))
+    return f"the document {doc.doc_id!r} of {str(path)!r} (read from {doc.source!r})"

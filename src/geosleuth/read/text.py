@@ -23,9 +23,13 @@ What :func:`load_text` does, in order:
 3. **Extract**: HTML goes through ``trafilatura`` (main text only: navigation,
    footers, scripts and styles never reach the text); the title and publication
    date come from the page's metadata. If trafilatura finds no main text the visible
-   text of the page (scripts, styles and templates removed) is used. Markdown loses
-   its markup (headings, emphasis, links, images, code fences). A plain-text file's
-   first line is taken as its title when it is short and does not end a sentence.
+   text of the page (scripts, styles and templates removed) is used. Both parse
+   with libxml2, which drops what lies deeper than 256 nested elements: such a
+   page's visible text is read with the standard library's parser instead (no
+   depth limit; menus and footers are then read too), with an
+   :class:`~geosleuth.errors.EvidenceWarning`. Markdown loses its markup
+   (headings, emphasis, links, images, code fences). A plain-text file's first
+   line is taken as its title when it is short and does not end a sentence.
 4. **Normalise**: Unicode NFC, line endings to ``\\n``, non-breaking and other
    spaces to a plain space, zero-width and control characters removed, runs of
    spaces collapsed, hard-wrapped lines of a paragraph joined, and paragraphs
@@ -41,14 +45,18 @@ this module returns.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import datetime as dt
+import errno
 import math
 import os
 import re
+import stat
 import sys
 import unicodedata
 import warnings
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Literal
 
@@ -440,6 +448,29 @@ def _parse_date(value: object) -> dt.date | None:
     return None
 
 
+#: Elements whose content is never text of the page.
+_HIDDEN_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "head")
+#: Elements that end a paragraph of the visible text.
+_BLOCK_TAGS = frozenset(
+    {
+        *("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre"),
+        *("td", "th", "tr", "div", "br", "hr", "ul", "ol", "dl", "dt", "dd"),
+        *("table", "section", "article", "header", "footer", "main", "nav"),
+        *("aside", "figure", "figcaption", "form", "address", "body"),
+    }
+)
+#: Elements that may stand in a page's head; any other opens its body.
+_HEAD_TAGS = frozenset(
+    {"title", "meta", "link", "base", "style", "script", "noscript", "template"}
+)
+
+
+def _blocks(text: str) -> str:
+    """Paragraphs of ``text`` (separated by blank lines), each on one line."""
+    chunks = (" ".join(chunk.split()) for chunk in re.split(r"\n\s*\n", text))
+    return "\n\n".join(chunk for chunk in chunks if chunk)
+
+
 def _visible_text(html: str) -> str:
     """Visible text of a page with scripts, styles and templates removed."""
     import lxml.html
@@ -448,9 +479,7 @@ def _visible_text(html: str) -> str:
         root = lxml.html.document_fromstring(html)
     except (ValueError, lxml.etree.ParserError):
         return ""
-    for bad in root.xpath(
-        "//script|//style|//noscript|//template|//iframe|//svg|//head"
-    ):
+    for bad in root.xpath("|".join(f"//{tag}" for tag in _HIDDEN_TAGS)):
         bad.drop_tree()
     blocks = root.xpath(
         "//p|//h1|//h2|//h3|//h4|//h5|//h6|//li|//blockquote|//pre|//td|//div"
@@ -467,7 +496,87 @@ def _visible_text(html: str) -> str:
     return "\n\n".join(parts)
 
 
-def _html_to_text(html: str) -> tuple[str, str | None, dt.date | None]:
+def _too_deep(html: str) -> str | None:
+    """Why libxml2 cannot read the whole page (nested too deep), or None if it can.
+
+    trafilatura and :func:`_visible_text` parse with lxml, whose libxml2 stops
+    at 256 nested elements: what lies deeper is dropped without an error.
+    """
+    import lxml.etree
+    import lxml.html
+
+    parser = lxml.html.HTMLParser(encoding="utf-8")
+    # no tree at all (an empty page): the other readers say what they can
+    with contextlib.suppress(ValueError, lxml.etree.ParserError):
+        lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
+    for error in parser.error_log:
+        if error.type_name == "ERR_RESOURCE_LIMIT" or "Excessive depth" in str(
+            error.message
+        ):
+            found = re.search(r"depth in document: (\d+)", error.message)
+            return (
+                f"it is nested more than {found.group(1)} elements deep"
+                if found
+                else f"{error.message.strip().rstrip('.')}"
+            )
+    return None
+
+
+class _VisibleText(HTMLParser):
+    """The visible text of a page, by the standard library's parser.
+
+    Its tokenizer keeps no tree, so no depth of nesting is too deep for it.
+    Scripts, styles, templates and the head are left out, as by
+    :func:`_visible_text`; block elements end paragraphs.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title: list[str] = []
+        self.hidden = dict.fromkeys(_HIDDEN_TAGS, 0)
+        self.in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.hidden["head"] and tag not in _HEAD_TAGS:
+            self.hidden["head"] = 0  # a body element closes the head
+        self.in_title = tag == "title" and not self.title
+        if tag in self.hidden:
+            self.hidden[tag] += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK_TAGS:  # <br/>, <hr/>: nothing is opened
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.in_title = False
+        if tag in self.hidden:
+            self.hidden[tag] = max(0, self.hidden[tag] - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
+        if not any(self.hidden.values()):
+            self.parts.append(data)
+
+
+def _parsed_text(html: str) -> tuple[str, str | None]:
+    """Visible text and title of a page by :class:`_VisibleText`, however deep."""
+    parser = _VisibleText()
+    parser.feed(html)
+    parser.close()
+    text = "".join(parser.parts)
+    title = " ".join("".join(parser.title).split())
+    return _blocks(text.replace("\r\n", "\n").replace("\r", "\n")), title or None
+
+
+def _html_to_text(
+    html: str, name: str = "<bytes>"
+) -> tuple[str, str | None, dt.date | None]:
     try:
         import trafilatura
     except ImportError:
@@ -487,8 +596,22 @@ def _html_to_text(html: str) -> tuple[str, str | None, dt.date | None]:
     body = getattr(doc, "text", None) if doc is not None else None
     title = getattr(doc, "title", None) if doc is not None else None
     published = _parse_date(getattr(doc, "date", None)) if doc is not None else None
-    # trafilatura ends each block with one newline; make blocks paragraphs.
-    body = body.replace("\n", "\n\n") if body else _visible_text(html)
+    if (why := _too_deep(html)) is not None:
+        # what trafilatura read stops at the depth limit: read all that is seen
+        body, own_title = _parsed_text(html)
+        title = title or own_title
+        _warn(
+            f"{name!r} cannot be read whole by the page extractor: {why}. Its "
+            "visible text is read instead, menus and footers included (scripts "
+            "and styles are left out)."
+        )
+    elif body:
+        # trafilatura ends each block with one newline; make blocks paragraphs.
+        body = body.replace("\n", "\n\n")
+    else:
+        body = _visible_text(html)
+        if not body.strip():  # lxml read no text: try the tokenizer
+            body = _parsed_text(html)[0]
     return (
         body,
         (title.strip() if isinstance(title, str) and title.strip() else None),
@@ -570,7 +693,7 @@ def text_from_bytes(
     title: str | None = None
     published: dt.date | None = None
     if format == "html":
-        body, title, published = _html_to_text(raw)
+        body, title, published = _html_to_text(raw, name)
     elif format == "markdown":
         body, title = _markdown_to_text(raw)
     else:
@@ -603,6 +726,64 @@ def text_from_bytes(
     )
 
 
+_FILE_KINDS = (
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def _check_file(path: Path) -> os.stat_result:
+    """The status of ``path``, a regular file to read; else an InputError naming it.
+
+    A broken symbolic link (to a file that is not there: an unmounted disk, a
+    moved folder), a link that loops, a directory, a named pipe or a device is
+    no document. Checked before the file is opened: opening a named pipe waits
+    for a writer.
+
+    Raises
+    ------
+    InputError
+        What ``path`` is, and why it cannot be read.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> link = pathlib.Path(tempfile.mkdtemp()) / "b.txt"
+    >>> link.symlink_to(link.parent / "gone.txt")
+    >>> _check_file(link)
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.InputError: '...b.txt' cannot be read: it is a symbolic link to ...
+    """
+    name = str(path)
+    try:
+        status = path.stat()
+    except OSError as exc:
+        why = exc.strerror or str(exc)
+        if exc.errno == errno.ELOOP:
+            why = f"it is a symbolic link that loops ({why})"
+        elif isinstance(exc, FileNotFoundError) and path.is_symlink():
+            try:
+                to = f" to {os.readlink(path)!r}"
+            except OSError:
+                to = ""
+            why = f"it is a symbolic link{to}, which does not exist"
+        raise InputError(f"{name!r} cannot be read: {why}.", path=name) from None
+    if stat.S_ISDIR(status.st_mode):
+        raise InputError(f"{name!r} is a directory, not a document.", path=name)
+    if not stat.S_ISREG(status.st_mode):
+        kind = next(
+            (k for test, k in _FILE_KINDS if test(status.st_mode)), "a special file"
+        )
+        raise InputError(
+            f"{name!r} is {kind}, not a regular file: it cannot be read as a document.",
+            path=name,
+        )
+    return status
+
+
 def load_text(
     path: str | os.PathLike[str],
     *,
@@ -633,8 +814,9 @@ def load_text(
     Raises
     ------
     InputError
-        A file that cannot be read, is empty or binary, is in no encoding that can
-        be determined, or holds no text. The message names the file.
+        A file that cannot be read (a broken symbolic link or one that loops, a
+        named pipe or device, a directory), is empty or binary, is in no encoding
+        that can be determined, or holds no text. The message names the file.
 
     Examples
     --------
@@ -653,8 +835,8 @@ def load_text(
             f"{max_bytes!r} and {max_chars!r} instead.",
             field="max_bytes",
         )
+    size = _check_file(p).st_size
     try:
-        size = p.stat().st_size
         with p.open("rb") as fh:
             data = fh.read(max_bytes)
     except IsADirectoryError:
