@@ -354,3 +354,16 @@ def test_a_case_of_life_status_only_says_its_map_is_the_prior(tmp_path: Path) ->
     text = " ".join(result.output.split())
     assert "No item used says where the target is" in text
     assert "Items that move the map most" not in text
+
+
+def test_published_and_home_without_articles_are_said_to_be_ignored(
+    tmp_path: Path,
+) -> None:
+    result = run(
+        "locate", HIKER, "--out", tmp_path, "--published", "2024-10-13", "--home",
+        "Leeds",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "--published and --home apply to articles read now, and none is given" in (
+        " ".join(result.output.split())
+    )

@@ -98,6 +98,20 @@ def _gather(
             "articles (.txt, .md, .html) or what 'geosleuth read' wrote (.json).",
             path=str(other[0]),
         )
+    unused = [
+        flag
+        for flag, value in (("--published", published), ("--home", home))
+        if value is not None and not articles
+    ]
+    if unused:
+        warnings.warn(
+            f"{' and '.join(unused)} {'apply' if len(unused) > 1 else 'applies'} "
+            "to articles read now, and none is given: "
+            "ignored (a case file's documents carry their own dates, and what "
+            "'geosleuth read' wrote was read with its own).",
+            GeosleuthWarning,
+            stacklevel=2,
+        )
     if len(cases) > 1:
         raise InputError(
             "Give at most one case file; merge the evidence into one.",
