@@ -367,3 +367,24 @@ def test_published_and_home_without_articles_are_said_to_be_ignored(
     assert "--published and --home apply to articles read now, and none is given" in (
         " ".join(result.output.split())
     )
+
+
+def test_article_items_left_out_as_repeats_are_kept_in_the_outputs(
+    nlp: object, shared_dir: Path, tmp_path: Path
+) -> None:
+    article = shared_dir / "corpus" / "seed-2018-baghdadi-hajin.txt"
+    read = run("read", article, "--out", tmp_path / "read")
+    assert read.exit_code == 0, read.output
+    out = tmp_path / "out"
+    result = run(
+        "locate", SEED, tmp_path / "read" / f"{article.stem}.json", "--out", out
+    )
+    assert result.exit_code == 0, result.output
+    record = json.loads((out / "estimate.json").read_text())
+    aside = record["set_aside"]
+    assert len(aside) >= 10  # the sentences the case file already quotes
+    assert {a["id"] for a in aside}.isdisjoint(e["id"] for e in record["evidence"])
+    assert all("quotes the same sentence" in a["reason"] for a in aside)
+    assert all(a["source"]["quote"] for a in aside)
+    assert f"Read but not counted ({len(aside)})" in (out / "report.html").read_text()
+    assert run("verify", out).exit_code == 0

@@ -73,6 +73,8 @@ class _Inputs:
     as_of: dt.date | None
     places: tuple[NamedPlace, ...]
     source: str
+    #: items read from articles and left out before fusion, with why
+    set_aside: tuple[tuple[EvidenceItem, str], ...] = ()
 
 
 def _gather(
@@ -119,6 +121,7 @@ def _gather(
         )
     case: Case | None = load_case(cases[0]) if cases else None
     items: list[EvidenceItem] = list(case.items) if case else []
+    set_aside: list[tuple[EvidenceItem, str]] = []
     places = list(case.places) if case else []
     if case is not None and target:
         _check_same_target(target, case, cases[0])
@@ -129,6 +132,15 @@ def _gather(
         workers=workers,
     ):  # fmt: skip
         fresh, repeats = _not_in_case(doc.evidence, case)
+        set_aside.extend(
+            (
+                i,
+                f"read from {path.name}, it quotes the same sentence as an item of "
+                "the case file, which counts it",
+            )
+            for i in doc.evidence
+            if i.id in repeats
+        )
         if repeats:
             warnings.warn(
                 f"{len(repeats)} item(s) read from {path.name} quote the same "
@@ -160,6 +172,7 @@ def _gather(
         as_of=case.as_of if case else None,
         places=tuple(places),
         source=str(cases[0]) if cases else ", ".join(map(str, articles + outputs)),
+        set_aside=tuple(set_aside),
     )
 
 
@@ -569,6 +582,7 @@ def _write_outputs(
         timeline_max_points=TIMELINE_POINTS,
         source=data.source,
         plan=None if plan is None else plan.get("summary"),
+        set_aside=data.set_aside,
     )
     html = render_report(
         est,
@@ -578,6 +592,7 @@ def _write_outputs(
         timeline=points,
         plan=plan,
         case_meta={"source": data.source},
+        set_aside=data.set_aside,
     )
     import io
 

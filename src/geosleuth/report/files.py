@@ -212,6 +212,7 @@ def estimate_record(
     timeline_max_points: int | None = None,
     source: str | None = None,
     plan: dict[str, Any] | None = None,
+    set_aside: Sequence[tuple[EvidenceItem, str]] = (),
 ) -> dict[str, Any]:
     """The JSON record of an estimate (what ``estimate.json`` holds).
 
@@ -225,7 +226,9 @@ def estimate_record(
     not), ``grid``, ``settings``, ``timeline`` (and ``timeline_max_points``, the
     most points it was allowed, so that ``geosleuth verify`` makes the same),
     ``plan`` (the summary of the plan ``locate --budget-km`` made, else null; see
-    :func:`geosleuth.locate.plan_summary`), ``generator``.
+    :func:`geosleuth.locate.plan_summary`), ``set_aside`` (items read from
+    articles and left out before fusion, such as repeats of case items: ``{id,
+    kind, reason, source, item}``; not inputs of the estimate), ``generator``.
     """
     contrib = {c.item_id: c for c in est.contributions}
     excluded = dict(est.excluded)
@@ -297,6 +300,16 @@ def estimate_record(
         ],
         "timeline_max_points": timeline_max_points,
         "plan": plan,
+        "set_aside": [
+            {
+                "id": item.id,
+                "kind": item.kind,
+                "reason": reason,
+                "source": item.provenance.to_dict(),
+                "item": item.to_dict(),
+            }
+            for item, reason in set_aside
+        ],
         "grid": est.grid.to_dict(),
         "settings": est.settings.to_dict(),
         "posterior_file": "posterior.npz",
@@ -430,10 +443,11 @@ def places_unlike_items(
 
     The places an estimate ranks are inputs, read back from its record; these
     checks tie them to the evidence. Each named point place of a sighting or
-    claim the estimate used must be ranked under that name (else
-    ``"places: <name> (missing)"``), and a ranked place at the very point of an
-    item's place must bear one of the names of the items at that point (else
-    ``"places[<k>].name"``: names swapped between places). ``used`` are the ids
+    claim the estimate used must be ranked under that name, alone or among the
+    names of places ranked as one ("Hajin (Hajīn)"; else ``"places: <name>
+    (missing)"``), and a ranked place at the very point of an item's place must
+    bear one of the names of the items at that point (else ``"places[<k>].name"``:
+    names swapped between places). ``used`` are the ids
     of the items the estimate used.
 
     Examples
@@ -465,20 +479,33 @@ def places_unlike_items(
             named.setdefault(name, []).append((geom.lon, geom.lat))
             at.setdefault((geom.lon, geom.lat), set()).add(name)
     out = []
-    ranked = set()
+    ranked: set[str] = set()
     for k, row in enumerate(rows):
         if not isinstance(row, dict):
             continue
-        name = row.get("name")
-        ranked.add(name)
+        spellings = _spellings(str(row.get("name")))
+        ranked |= spellings
         try:
             point = (float(row["lon"]), float(row["lat"]))
         except (KeyError, TypeError, ValueError):
             continue
         owners = at.get(point)
-        if owners is not None and name not in owners:
+        if owners is not None and not owners & spellings:
             out.append(f"places[{k}].name")
     out += [f"places: {name} (missing)" for name in named if name not in ranked]
+    return out
+
+
+def _spellings(name: str) -> set[str]:
+    """The names a ranked place stands for: "Hajin (Hajīn)" is Hajin and Hajīn.
+
+    Places at one location are ranked as one, the others' names in parentheses
+    (:func:`geosleuth.fuse.posterior._merge_places`); the whole name counts too.
+    """
+    out = {name}
+    if name.endswith(")") and " (" in name:
+        lead, _, rest = name[:-1].partition(" (")
+        out |= {lead, *rest.split(", ")}
     return out
 
 

@@ -170,6 +170,25 @@ def _unwrap_positions(coords: Any, around: float) -> Any:
     return coords
 
 
+def _set_aside_html(set_aside: Sequence[tuple[EvidenceItem, str]]) -> str:
+    """The items read from articles but left out before fusion, with why."""
+    if not set_aside:
+        return ""
+    rows = "".join(
+        f"<tr><td>{esc(item.id)}</td><td>{esc(item.kind)}</td>"
+        f"<td>{esc(getattr(item, 'place_name', None) or '')}</td>"
+        f"<td>{esc(item.provenance.quote)}</td><td>{esc(why)}</td></tr>"
+        for item, why in set_aside
+    )
+    return (
+        f"<h3>Read but not counted ({len(set_aside)})</h3><p>Items read from the "
+        "articles that were left out before the estimate, so as not to count a "
+        "statement twice.</p><div class='table-wrap'><table><tr><th>Id</th>"
+        "<th>Kind</th><th>Place</th><th>Quote</th><th>Why</th></tr>"
+        f"{rows}</table></div>"
+    )
+
+
 # -------------------------------------------------------------------- places
 def _places_table(estimate: Estimate) -> str:
     if not estimate.places:
@@ -246,6 +265,7 @@ def render_report(
     plan: Mapping[str, Any] | None = None,
     case_meta: Mapping[str, Any] | None = None,
     tiles: bool = True,
+    set_aside: Sequence[tuple[EvidenceItem, str]] = (),
 ) -> str:
     """Render an estimate as one self-contained, offline HTML page.
 
@@ -273,6 +293,9 @@ def render_report(
         Flat key/value facts about the case shown under the header (escaped).
     tiles : bool, default True
         Embed OpenStreetMap tiles when the ``[tiles]`` extra is installed.
+    set_aside : sequence of (item, str), optional
+        Items read from articles and left out before fusion (repeats of case
+        items), with why: listed after the evidence table.
 
     Returns
     -------
@@ -490,6 +513,7 @@ without it.</p></noscript></div>
 moves without the item (total-variation distance, 0 to 1). <i>P(true)</i>: the
 probability that the item is true, from its source grade and its wording.</p>
 <div class="table-wrap">{evidence_table(items, rows)}</div>
+{_set_aside_html(set_aside)}
 </section>
 <footer>
 <p>Sources of the map: {"; ".join(esc(a) for a in attributions)}.</p>
