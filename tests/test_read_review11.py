@@ -194,3 +194,43 @@ def test_where_the_one_seen_was_going_is_not_where_they_were_seen(
     assert _rows(reading) == rows
     going = [r for r in reading.rejected if "was going" in r.detail]
     assert len(going) == (0 if text.endswith("on Monday.") else 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # was a probable death ("hedge from 'suspect'"), the noun taken for the verb
+        ("Tom Alvarez, the suspect in the Lewiston shootings, was found dead near "
+         "Lisbon on Friday, police said.",
+         [("life_status", "dead", None, "certain", "Police", "F2"),
+          ("sighting", "Lisbon", None, "certain", "Police", "F2")]),
+        # the other side: the verb still hedges
+        ("Police suspect Tom Alvarez is in Denver.",
+         [("claim", "Denver", "is", "probable", "Police", "F2")]),
+    ],
+)  # fmt: skip
+def test_the_suspect_is_no_hedge_but_to_suspect_is(
+    nlp: Any, text: str, rows: list[tuple[Any, ...]]
+) -> None:
+    assert _rows(_read(text, nlp)) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        # each was certain before
+        ("A man who may have been Tom Alvarez was seen in Denver on Monday.",
+         "possible"),
+        ("A man who could be Tom Alvarez was spotted in Denver.", "possible"),
+        ("A man matching the description of bank robbery suspect Tom Alvarez was "
+         "seen in Denver.", "possible"),
+        # the other side: the target, described, was seen
+        ("Tom Alvarez, who may have been armed, was seen in Denver.", "certain"),
+    ],
+)  # fmt: skip
+def test_someone_who_may_have_been_the_target_is_a_possible_sighting(
+    nlp: Any, text: str, hedge: str
+) -> None:
+    assert [(i.place_name, i.hedge) for i in _read(text, nlp).evidence] == [
+        ("Denver", hedge)
+    ]

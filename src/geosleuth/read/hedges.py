@@ -86,7 +86,11 @@ HEDGE_CUES: dict[Hedge, tuple[str, ...]] = {
         r"nearly certain",
         r"thinks?", r"thought", r"believes?", r"believed", r"likely", r"probably",
         r"apparently", r"reportedly", r"allegedly", r"purportedly", r"suspected",
-        r"suspects?", r"said to", r"is considered", r"are considered", r"seems?",
+        # the verb ("police suspect he is"), not the noun ("the suspect in the
+        # shootings was found dead")
+        r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bprime )(?<!\bmain )suspects?"
+        r"(?= (?:that|he|she|they|it|him|her|his|the|a|an|(?-i:[A-Z])))",
+        r"said to", r"is considered", r"are considered", r"seems?",
         r"appears? to", r"understood to", r"expected to", r"presumably",
         r"presumed",  # "is presumed dead": taken as so, unconfirmed
         r"argues?", r"argued", r"(?:is|are|was|were|been) reported to",

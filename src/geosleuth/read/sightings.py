@@ -229,8 +229,10 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
 _LOOKALIKE_BEFORE = re.compile(
     r"\b(?:resembl(?:es|ed|ing|e)|look(?:s|ed|ing)?\s+like|(?:a|the)\s+"
     r"(?:lookalike|look-alike|double)\s+of|(?:match|fitt?)(?:es|ed|ing|s)?\s+"
-    r"(?:the\s+)?description\s+of|(?P<own>(?:match|fitt?)(?:es|ed|ing|s)?))"
-    r"\s+(?:the\s+)?(?-i:[A-Z][\w.'’-]*\s+){0,3}$",  # "resembled Emily *Carter*"
+    r"(?:the\s+)?description\s+of|(?:who|that)\s+(?:may|might|could)\s+"
+    r"(?:have\s+been|be)|(?P<own>(?:match|fitt?)(?:es|ed|ing|s)?))"
+    # "resembled Emily *Carter*", "the description of bank robbery suspect *Troy*"
+    r"\s+(?:the\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,3}?(?-i:[A-Z][\w.'’-]*\s+){0,3}$",
     re.IGNORECASE,
 )
 _DESCRIPTION_AFTER = re.compile(r"^(?:['’]s?)?\s+description\b", re.IGNORECASE)
@@ -251,7 +253,7 @@ def _lookalike(ex: _Extractor, s: Sentence, *, possessive: bool = False) -> str 
     if possessive and "description" in s.text.lower():
         refs += [r for r in ex.possessive_refs() if s.span[0] <= r.start < s.span[1]]
     for r in refs:
-        before = ex.text[max(s.span[0], r.start - 40) : r.start]
+        before = ex.text[max(s.span[0], r.start - 70) : r.start]
         m = _LOOKALIKE_BEFORE.search(before)
         if m is None:
             continue
