@@ -234,3 +234,30 @@ def test_someone_who_may_have_been_the_target_is_a_possible_sighting(
     assert [(i.place_name, i.hedge) for i in _read(text, nlp).evidence] == [
         ("Denver", hedge)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "hedge"),
+    [
+        # each was two claims, one in each town, which deny each other
+        ("Tom Alvarez is in Denver or Boulder, police said.", "Denver or Boulder",
+         "certain"),
+        ("Police believe Tom Alvarez is hiding either in Indianapolis or in Chicago.",
+         "Indianapolis or Chicago", "probable"),
+    ],
+)  # fmt: skip
+def test_towns_joined_by_or_are_one_claim_on_their_union(
+    nlp: Any, text: str, name: str, hedge: str
+) -> None:
+    from geosleuth.geometry import Area
+
+    (claim,) = _read(text, nlp).evidence
+    assert (claim.place_name, claim.hedge, claim.polarity) == (name, hedge, "is")
+    assert isinstance(claim.place, Area) and len(claim.place.polygons) == 2
+    assert "union of discs of 10 km" in claim.note
+
+
+def test_towns_not_joined_by_or_stay_apart(nlp: Any) -> None:
+    text = "Tom Alvarez was in Denver on Monday and is now hiding in Boulder."
+    names = [i.place_name for i in _read(text, nlp).evidence]
+    assert "Denver or Boulder" not in names

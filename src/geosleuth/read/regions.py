@@ -188,6 +188,22 @@ def border_place(ex: _Extractor, query: str, a: str, b: str | None) -> Any:
 
 #: "or" between two regions: one of them, not where they meet.
 _OR = re.compile(r"\bor\b", re.IGNORECASE)
+#: All that lies between two places of "in Denver or Boulder", "in Denver, or in
+#: Boulder", "either in Denver or at Boulder".
+_OR_BETWEEN = re.compile(r"\s*,?\s*or\s+(?:(?:in|at|near|to)\s+)?$", re.IGNORECASE)
+
+
+def _disc_ring(lon: float, lat: float, km: float, n: int = 48) -> Any:
+    """A ring of ``n`` points ``km`` around (lon, lat), as a lon/lat array."""
+    import numpy as np
+
+    t = np.linspace(0.0, 2.0 * math.pi, n, endpoint=False)
+    dlat = km * np.cos(t) / 111.32
+    dlon = km * np.sin(t) / (111.32 * max(math.cos(math.radians(lat)), 1e-6))
+    lons = (lon + dlon + 180.0) % 360.0 - 180.0
+    return np.column_stack([lons, np.clip(lat + dlat, -90.0, 90.0)])
+
+
 #: A side of a place, just before it: "west of", "north-east of", "south of the
 #: town of".
 _DIRECTION = re.compile(
@@ -288,6 +304,26 @@ def claim_regions(
     countries = [m for m in places if kind_of(m) in ("country", "continent")]
     regions = [m for m in places if not is_point(m) and m not in countries]
     out: list[tuple[Geometry, str, float, int, str]] = []
+    if len(points) >= 2 and all(
+        _OR_BETWEEN.match(ex.text[a.end : b.start])
+        for a, b in itertools.pairwise(points)
+    ):
+        # "hiding in Denver or Boulder": in one of them, the union of their
+        # discs; two claims would each deny the other town
+        near = NEAR.search(
+            ex.text[max(s.span[0], points[0].start - 30) : points[0].start]
+        )
+        km = TOWN_BUFFER_KM * (2 if near else 1)
+        out.append(
+            (
+                Area(tuple((_disc_ring(m.lon, m.lat, km),) for m in points)),
+                " or ".join(label(m) for m in points),
+                0.0,
+                points[0].start,
+                f"one of the places named ('or'): the union of discs of {km:g} km",
+            )
+        )
+        points = []
     for m in points:
         before = ex.text[max(s.span[0], m.start - 40) : m.start]
         side = _DIRECTION.search(before)
