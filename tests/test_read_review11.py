@@ -261,3 +261,26 @@ def test_towns_not_joined_by_or_stay_apart(nlp: Any) -> None:
     text = "Tom Alvarez was in Denver on Monday and is now hiding in Boulder."
     names = [i.place_name for i in _read(text, nlp).evidence]
     assert "Denver or Boulder" not in names
+
+
+def test_a_distance_and_a_side_before_a_place_move_the_point(nlp: Any) -> None:
+    from geosleuth.geometry import haversine_km
+
+    # was a certain sighting on the Azores themselves, sigma 5 km
+    text = (
+        "Tom Alvarez was last seen 300 nautical miles west of the Azores on Thursday."
+    )
+    (seen,) = _read(text, nlp).evidence
+    assert seen.place_name.startswith("300 nautical miles west of ")
+    azores = (-25.5, 37.8)  # roughly the middle of the islands
+    assert 450 < float(haversine_km(seen.place.lon, seen.place.lat, *azores)) < 700
+    assert seen.place.lon < azores[0]  # west of them
+    assert seen.sigma_km == pytest.approx(0.3 * 300 * 1.852)
+    # a claim: the point 30 km north of Denver, buffered by 9 km at least
+    text = "Police believe Tom Alvarez is hiding 30 km north of Denver."
+    (claim,) = _read(text, nlp).evidence
+    assert claim.place_name == "30 km north of Denver"
+    assert claim.place.lat > 39.9 and claim.buffer_km == pytest.approx(10.0)
+    # the other side: a side without a distance is the wedge, as before
+    text = "Tom Alvarez is hiding somewhere west of Denver."
+    assert [i.place_name for i in _read(text, nlp).evidence] == ["west of Denver"]

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from geosleuth.errors import GeosleuthError
-from geosleuth.geometry import Area, Geometry, Line
+from geosleuth.geometry import Area, Geometry, Line, Point
 from geosleuth.read._sentence import (
     NEAR,
     MentionLike,
@@ -41,7 +41,9 @@ __all__ = [
     "border_place",
     "claim_regions",
     "country_of",
+    "OFFSET_SPREAD",
     "intersect_regions",
+    "offset_of",
     "qualifies_town",
     "with_borders",
 ]
@@ -222,6 +224,55 @@ _SIDE_HALF_ANGLE = 45.0
 _SIDE_KM = 5 * TOWN_BUFFER_KM
 
 
+#: A distance and a side just before a place: "300 nautical miles west of",
+#: "30 km north of", "about 20 miles south-east of the town of".
+_OFFSET = re.compile(
+    r"\b(?P<num>\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)[\s-]*"
+    r"(?P<unit>nautical\s+miles?|nm|km|kilometres?|kilometers?|miles?|mi)\s+"
+    r"(?:to\s+the\s+)?(?P<side>north|south|east|west|north-?east|north-?west|"
+    r"south-?east|south-?west)(?:ern)?\s+of\s+"
+    r"(?:the\s+(?:town|city|village|island|coast)\s+of\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_KM_PER_UNIT = {"nautical": 1.852, "nm": 1.852, "mi": 1.609344, "mile": 1.609344}
+#: The spread of a place given by a distance and a side, as a share of the
+#: distance: reported distances are rounded and a side is 45° wide either way.
+OFFSET_SPREAD = 0.3
+
+
+def offset_of(
+    text: str, lon: float, lat: float, start: int, floor: int
+) -> tuple[float, float, float, str] | None:
+    """The point a distance and a side before a place name stand for, if any.
+
+    "last seen 300 nautical miles west of the Azores" is not at the Azores: the
+    point 556 km west of them. ``start`` is where the name begins in ``text``,
+    ``floor`` where its sentence does. Returns ``(lon, lat, km, words)``: the
+    point (on the sphere, along the side's bearing), the distance in km and the
+    words ("300 nautical miles west of"); None without such words.
+    """
+    m = _OFFSET.search(text[max(floor, start - 60) : start])
+    if m is None:
+        return None
+    unit = m.group("unit").lower().split()[0].rstrip("s")
+    km = float(m.group("num").replace(",", "")) * _KM_PER_UNIT.get(unit, 1.0)
+    if not 0.0 < km <= 5000.0:
+        return None
+    side = m.group("side").lower().replace("-", "")
+    b, d = math.radians(_BEARINGS[side]), km / 6371.0088
+    p1, l1 = math.radians(lat), math.radians(lon)
+    p2 = math.asin(
+        math.sin(p1) * math.cos(d) + math.cos(p1) * math.sin(d) * math.cos(b)
+    )
+    l2 = l1 + math.atan2(
+        math.sin(b) * math.sin(d) * math.cos(p1),
+        math.cos(d) - math.sin(p1) * math.sin(p2),
+    )
+    out_lon = (math.degrees(l2) + 180.0) % 360.0 - 180.0
+    words = re.sub(r"\s+the$", "", m.group(0).strip())
+    return out_lon, math.degrees(p2), km, words
+
+
 def _side_of(lon: float, lat: float, bearing_deg: float) -> Area:
     """The wedge on one side of a place: apex at it, 90° wide, ``_SIDE_KM`` long.
 
@@ -325,6 +376,20 @@ def claim_regions(
         )
         points = []
     for m in points:
+        off = offset_of(ex.text, m.lon, m.lat, m.start, s.span[0])
+        if off is not None:
+            # "30 km north of Denver": that point, as unsure as the distance
+            out.append(
+                (
+                    Point(off[0], off[1]),
+                    f"{off[3]} {label(m)}",
+                    max(TOWN_BUFFER_KM, OFFSET_SPREAD * off[2]),
+                    m.start,
+                    f"the point {off[2]:,.0f} km from the place along the side "
+                    f"named, buffered by {OFFSET_SPREAD:.0%} of that distance",
+                )
+            )
+            continue
         before = ex.text[max(s.span[0], m.start - 40) : m.start]
         side = _DIRECTION.search(before)
         if side is not None:

@@ -83,6 +83,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from geosleuth.evidence import Sighting
+from geosleuth.geometry import Geometry, Point
 from geosleuth.read._lexicon import THINGS
 from geosleuth.read._sentence import (
     CONTRAST,
@@ -107,7 +108,7 @@ from geosleuth.read._sentence import (
 )
 from geosleuth.read.attribution import Attribution, modifiers_start
 from geosleuth.read.hedges import hedge_of, weakest
-from geosleuth.read.regions import qualifies_town
+from geosleuth.read.regions import OFFSET_SPREAD, offset_of, qualifies_town
 
 if TYPE_CHECKING:
     from geosleuth.read.claims import _Extractor
@@ -477,17 +478,33 @@ def add_seen(
         near = NEAR.search(ex.text[max(s.span[0], m.start - 30) : m.start])
         sigma = 10.0 if near or kind_of(m) == "city" else 5.0
         date, date_from, dnote = ex.dates(s, m.start)
+        geom: Geometry = geometry_of(m)
+        name, where = label(m), ""
+        off = offset_of(ex.text, m.lon, m.lat, m.start, s.span[0])
+        if off is not None:
+            # "seen 300 nautical miles west of the Azores": not at the Azores
+            geom, name = Point(off[0], off[1]), f"{off[3]} {label(m)}"
+            sigma = max(sigma, OFFSET_SPREAD * off[2])
+            where = (
+                f"the point {off[2]:,.0f} km from {label(m)} along the side "
+                f"named, σ {OFFSET_SPREAD:.0%} of that distance"
+            )
         note = "; ".join(
             x
-            for x in (*lead, f"hedge from {cue!r}" if cue else "", dispute, dnote)
+            for x in (
+                *lead,
+                where,
+                f"hedge from {cue!r}" if cue else "",
+                dispute,
+                dnote,
+            )
             if x
         )
-        geom = geometry_of(m)
         ex.build(
             Sighting, s, s.span, id=ex.next_id("s"),
             provenance=ex.provenance(s, m.start), date=date, date_from=date_from,
             grade=ex.grade(s.attr.at(m.start)), hedge=hedge, note=note,
-            place=geom, place_name=label(m), sigma_km=sigma, subject=subject,
+            place=geom, place_name=name, sigma_km=sigma, subject=subject,
             who=who, group=group, closeness=closeness,
         )  # fmt: skip
     return True
