@@ -36,15 +36,18 @@ from geosleuth.read._lexicon import (
     DEMONYMS,
 )
 from geosleuth.read._toponym_patterns import (
+    _AIRPORT,
     _AND_AFTER,
     _AND_BEFORE,
     _ARTICLE_PREFIX,
     _CONNECTORS,
     _CUE_AFTER,
     _CUE_BEFORE,
+    _DISEASE_NOUNS,
     _FACILITY,
     _FACILITY_AFTER,
     _FACILITY_IN_AFTER,
+    _GENERIC_FEATURE_WORDS,
     _HIGHWAY_AGENCY,
     _HONOURS,
     _LIST_AFTER,
@@ -53,6 +56,7 @@ from geosleuth.read._toponym_patterns import (
     _LIST_ITEM,
     _LOCATIVE_BEFORE,
     _METONYM_AFTER,
+    _NAME_JOINERS,
     _PERSON_AFTER,
     _POSSESSIVE,
     _PROVINCE_AFTER,
@@ -91,6 +95,7 @@ class _Span:
     inner: bool = False
     listed_with: list[int] = field(default_factory=list)  # live-span indices
     after_town: bool = False  # "Buffalo, New York": the division of the town before
+    shaped: bool = False  # named like a feature, street or airport ("Mount Rainier")
 
 
 def _province_named(
@@ -137,7 +142,7 @@ def _detect(text: str, gaz: Gazetteer, ents: list[tuple[int, int, str]]) -> list
             ent_at[i] = (s, e, lab)
     spans: list[_Span] = []
     taken = np.zeros(len(text) + 1, dtype=bool)
-    _add_streets(text, gaz, spans, taken)
+    shaped = _add_streets(text, gaz, spans, taken)
     persons = _person_keys(text, gaz, ents)
     _add_county_lists(text, gaz, spans, taken)
     _add_demonyms(text, gaz, spans, taken, multiword=True)
@@ -182,6 +187,9 @@ def _detect(text: str, gaz: Gazetteer, ents: list[tuple[int, int, str]]) -> list
                 i += 1
                 continue
             s, e, surface, cands, j = found
+            if _joined_part(text, run, i, j, gaz, cands):
+                i = j  # "Praia" or "Luz" of "Praia da Luz", which no row holds
+                continue
             civic = _civic_city(text, gaz, s, e, surface)
             if civic is not None:  # "Dublin City Council" names Dublin
                 e, surface, cands = civic
@@ -192,6 +200,8 @@ def _detect(text: str, gaz: Gazetteer, ents: list[tuple[int, int, str]]) -> list
             cands = _province_named(text, gaz, s, e, surface, cands)
             sp = _Span(s, e, surface, cands)
             _judge(sp, text, gaz, run, i, j, ent_at)
+            # "Mount Rainier" (LOC) may be the mountain; "Estes Park" (GPE) is the town
+            sp.shaped = (s, e) in shaped and sp.ner != "GPE"
             if township:
                 sp.signals = max(sp.signals, 1.0)
             if bare_key(norm_key(surface)) in persons and not any(
@@ -207,6 +217,32 @@ def _detect(text: str, gaz: Gazetteer, ents: list[tuple[int, int, str]]) -> list
     _propagate(spans)
     _accept_listed(spans, text, gaz, persons)
     return sorted((s for s in spans if s.signals > 0), key=lambda s: s.start)
+
+
+def _joined_part(
+    text: str,
+    run: list[tuple[int, int]],
+    i: int,
+    j: int,
+    gaz: Gazetteer,
+    cands: list[tuple[int, float]],
+) -> bool:
+    """Whether tokens ``i:j`` of ``run`` are part of a longer joined name.
+
+    "Praia da Luz": a name whose words a lower-case joiner binds into one is
+    matched whole or not at all, so neither "Praia" (Cape Verde), "da" nor
+    "Luz" (Brazil) is read for it. A country or state after the joiner is
+    itself named: "the Tour de France".
+    """
+
+    def joiner(k: int) -> bool:
+        return 0 <= k < len(run) and text[run[k][0] : run[k][1]] in _NAME_JOINERS
+
+    if joiner(i) or joiner(j):
+        return True
+    return joiner(i - 1) and not any(
+        w >= 1.0 and gaz.kind(p) in ("country", "admin") for p, w in cands
+    )
 
 
 def _accept_listed(
@@ -412,6 +448,20 @@ def _after_its_town(
     )
 
 
+def _big(gaz: Gazetteer, cands: list[tuple[int, float]], min_weight: float) -> bool:
+    """Whether a candidate matched at least this well is a large place or area.
+
+    A country, division, continent, region, river or border, or a place of
+    ``_IMPORTANT_POP`` people.
+    """
+    return any(
+        gaz.kind(p) in ("country", "admin", "continent", "region", "river", "border")
+        or int(gaz.pops[p]) >= _IMPORTANT_POP
+        for p, w in cands
+        if w >= min_weight
+    )
+
+
 def _not_a_name(text: str, ent: tuple[int, int, str], sp: _Span) -> bool:
     """Whether a PERSON entity reaches past the span only over lower-case words."""
     rest = text[ent[0] : sp.start] + " " + text[sp.end : ent[1]]
@@ -436,20 +486,30 @@ def _judge(
     before = text[max(0, sp.start - 40) : sp.start]
     after = text[sp.end : sp.end + 40]
     kinds = {gaz.kind(p) for p, _ in sp.cands}
-    big = any(
-        gaz.kind(p) in ("country", "admin", "continent", "region", "river", "border")
-        or int(gaz.pops[p]) >= _IMPORTANT_POP
-        for p, w in sp.cands
-        if w >= 0.9
-    )
+    big = _big(gaz, sp.cands, 0.9)
     ent = ent_at.get(sp.start) or ent_at.get(sp.end - 1)
     label = ent[2] if ent else ""
+    if (
+        big
+        and label not in ("GPE", "LOC")
+        and sp.text.isalpha()
+        and sp.text[1:].islower()
+        and _sentence_initial(text, sp.start)
+        and re.match(r"\s+(?!(?:and|or)\b)[a-z]", after)
+    ):
+        # "Solo sailor ...": a word that opens a sentence before a lower-case
+        # one is no city's other name (Solo for Surakarta), only its own name
+        big = _big(gaz, sp.cands, 1.0)
     if label == "PERSON" and ent is not None and _not_a_name(text, ent, sp):
         ent, label = None, ""  # "Sri Lanka - approximately": no name of a person
     sp.ner = label
     q = re.match(r"^,\s*((?:[A-Z][\w.]*\.?\s?){1,3})", after)
     q_text = q.group(1).strip().rstrip(",").strip() if q else ""
-    if any(w >= 1.0 and gaz.kind(p) == "country" for p, w in sp.cands):
+    if q is not None and _list_goes_on(gaz, after[q.end() :], sp.cands):
+        q_text = ""  # "in Washington, Pennsylvania and California": three states
+    if any(w >= 1.0 and gaz.kind(p) == "country" for p, w in sp.cands) and not (
+        q_text and _town_in_state(gaz, q_text, sp.cands)
+    ):
         q_text = ""  # "Mexico, China, Japan": a list, not "Paris, Texas"
     q_admin = _qualifier_match(gaz, q_text, sp.cands) if q_text else None
     score = 0.0
@@ -596,6 +656,56 @@ def _judge(
     sp.signals = score if score >= 0.8 else 0.0
 
 
+def _town_in_state(
+    gaz: Gazetteer, qualifier: str, cands: list[tuple[int, float]]
+) -> bool:
+    """Whether a country's name qualified by a state names a town in that state.
+
+    "Jordan, Minn.", "Peru, Indiana", "Lebanon, Tenn.": the qualifier is a
+    first-level division and no country ("Georgia" is both), and the name is
+    that of a town in it.
+    """
+    matches = gaz.match_ids(qualifier)
+    if any(w >= 0.9 and gaz.kind(p) == "country" for p, w in matches):
+        return False
+    states = {
+        (gaz.country_code(p), gaz.admin1_code(p))
+        for p, w in matches
+        if w >= 0.9 and gaz.kind(p) == "admin"
+    }
+    return any(
+        w >= 1.0
+        and gaz.kind(p) in ("city", "town", "village")
+        and (gaz.country_code(p), gaz.admin1_code(p)) in states
+        for p, w in cands
+    )
+
+
+#: After "X, Y": another item, so that Y is the next of a list, not X's state.
+_NEXT_ITEM = re.compile(
+    r"^\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or|&)\s+)"
+    r"([A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)?)"
+)
+
+
+def _list_goes_on(gaz: Gazetteer, rest: str, cands: list[tuple[int, float]]) -> bool:
+    """Whether "X, Y" is the start of a list of states or countries.
+
+    ``rest`` is the text after "X, Y" and ``cands`` are X's candidates. "in
+    Washington, Pennsylvania and California": X is a state too and the list
+    goes on with another, so Pennsylvania is an item of it, not Washington's
+    state. "Springfield, Ill., and Chicago" goes on with a city, and "Paris,
+    Texas, and Oklahoma" starts with no state: Texas stays the qualifier.
+    """
+    if not any(w >= 0.9 and gaz.kind(p) in ("admin", "country") for p, w in cands):
+        return False
+    m = _NEXT_ITEM.match(rest)
+    return m is not None and any(
+        w >= 0.9 and gaz.kind(p) in ("admin", "country")
+        for p, w in gaz.match_ids(m.group(1).rstrip("."))
+    )
+
+
 def _qualifier_match(
     gaz: Gazetteer, qualifier: str, cands: list[tuple[int, float]]
 ) -> int | None:
@@ -695,9 +805,12 @@ def _add_loose(
             and all(w[:1].isupper() for w in words)
         ):
             cand_spans.append((s, e))
+    diseases = _disease_names(text)
     for s, e in cand_spans:
         if (s, e) in seen or text[s:e].lower() in _STOP:
             continue
+        if norm_key(text[s:e]) in diseases:
+            continue  # "Ebola" of the "Ebola virus" is not Enola, Pennsylvania
         seen.add((s, e))
         surface = text[s:e]
         if surface.startswith(("the ", "The ")):
@@ -723,9 +836,36 @@ def _add_loose(
         taken[s:e] = True
 
 
+def _disease_names(text: str) -> set[str]:
+    """Keys of the words ``text`` uses as names of diseases: "Ebola virus"."""
+    return {
+        norm_key(m.group())
+        for m in re.finditer(r"\b[A-Z][\w’'-]*", text)
+        if _DISEASE_NOUNS.match(text, m.end())
+    }
+
+
+def _generic(words: list[str]) -> bool:
+    """Whether ``words`` are generic feature words alone ("National Park")."""
+    return all(norm_key(w) in _GENERIC_FEATURE_WORDS for w in words)
+
+
 def _add_streets(
     text: str, gaz: Gazetteer, spans: list[_Span], taken: np.ndarray
-) -> None:
+) -> set[tuple[int, int]]:
+    """Name streets and named features, unresolved, unless the gazetteer holds them.
+
+    "North Main Street", "Zion National Park", "Tyndall Gorge", "Mount Rainier",
+    "the Hörnli hut": a name of that shape that the gazetteer does not hold whole
+    is one name, a place that stays unresolved, so that none of its words
+    ("Zion", "Tyndall") nor its generic part ("National Park", a village in New
+    Jersey) is read for it. Returns the ``(start, end)`` of the names of that
+    shape that the gazetteer does hold ("Mount Rainier", a town in Maryland),
+    and of the names of airports ("Logan" of "Logan Airport"): resolution
+    (:func:`geosleuth.read._toponym_resolve._placed`) keeps such a town only
+    where the document places it there.
+    """
+    shaped: set[tuple[int, int]] = set()
     for m in _STREET.finditer(text):
         s, e = m.start(), m.end()
         party = re.match(r"(?:DFL|[RDI])-(?=[A-Z])", m.group())
@@ -747,10 +887,18 @@ def _add_streets(
         poss = _POSSESSIVE.search(words[-1])
         if poss:  # "Lake Lanier's watershed"
             e -= len(poss.group())
-        if gaz.knows(text[s:e]) or any(
-            gaz.knows(" ".join(words[k:])) for k in range(1, len(words) - 1)
+        if gaz.knows(text[s:e]):
+            shaped.add((s, e))  # "Mount Rainier", "Park Avenue": held as a town
+            continue
+        if any(
+            gaz.knows(" ".join(words[k:])) and not _generic(words[k:])
+            for k in range(1, len(words) - 1)
         ):
             continue  # "NY Plum Island": a known place with a word before it
+        if not words[-1][:1].isupper() and _prominent(
+            gaz, gaz.match_ids(" ".join(w for w in words if w[:1].isupper()))
+        ):
+            continue  # "the Manchester care home": a home in Manchester
         first = words[0]
         if (first in _STOP or first.lower() in _STOP) and (
             first.lower() not in _STREET_NAME_PARTS
@@ -762,11 +910,27 @@ def _add_streets(
             continue
         spans.append(_Span(s, e, text[s:e], [], signals=0.9))
         taken[s:e] = True
+    for m in _AIRPORT.finditer(text):
+        shaped.add((m.start(1), m.end(1) - 1))  # "Logan" of "Logan Airport"
+    return shaped
 
 
 def _propagate(spans: list[_Span]) -> None:
-    """One sense per discourse: a name accepted once is accepted everywhere."""
-    accepted = {norm_key(s.text) for s in spans if s.signals > 0 and s.cands}
+    """One sense per discourse: a name accepted once is accepted everywhere.
+
+    Accepted as a place, that is: "Spanish" accepted as a demonym (Spain)
+    accepts no place of that name (a village in Ontario), here or elsewhere in
+    the document, and no span is lifted beside an accepted one at its offsets.
+    """
+    placed = [s for s in spans if s.signals > 0 and s.cands and s.role != "demonym"]
+    accepted = {norm_key(s.text) for s in placed}
+    held = {(s.start, s.end) for s in spans if s.signals > 0}
     for s in spans:
-        if s.signals <= 0 and s.cands and not s.inner and norm_key(s.text) in accepted:
+        if (
+            s.signals <= 0
+            and s.cands
+            and not s.inner
+            and norm_key(s.text) in accepted
+            and (s.start, s.end) not in held
+        ):
             s.signals = 0.8

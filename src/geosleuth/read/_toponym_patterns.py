@@ -3,10 +3,13 @@
 Plain text only, no gazetteer: how a text splits into words and runs of
 capitalised words (:func:`_tokens`, :func:`_cap_runs`); the context cues before
 and after a name ("in X", "X province", "X is alive", "the Baghdad
-administration"); streets and natural features ("North Main Street", "Lake
-Lanier"); what joins the items of a list of places; and lists of counties ("Swift
-and Wilkin counties"). :mod:`geosleuth.read._toponym_detect` matches the runs
-against the gazetteer and weighs the cues.
+administration"); streets, natural features, parks, huts and airports ("North
+Main Street", "Lake Lanier", "Zion National Park", "the Hörnli hut", "Logan
+Airport"); the words that join one name ("Praia *da* Luz") and those that make a
+name a disease's ("Ebola *virus*"); what joins the items of a list of places; and
+lists of counties ("Swift and Wilkin counties").
+:mod:`geosleuth.read._toponym_detect` matches the runs against the gazetteer and
+weighs the cues.
 """
 
 from __future__ import annotations
@@ -15,12 +18,15 @@ import re
 from collections.abc import Iterable, Iterator
 
 __all__ = [
+    "_AIRPORT",
     "_AND_AFTER",
     "_AND_BEFORE",
     "_ARTICLE_PREFIX",
     "_CONNECTORS",
     "_CUE_AFTER",
     "_CUE_BEFORE",
+    "_DISEASE_NOUNS",
+    "_GENERIC_FEATURE_WORDS",
     "_HIGHWAY_AGENCY",
     "_LIST_AFTER",
     "_LIST_BEFORE",
@@ -28,6 +34,7 @@ __all__ = [
     "_LIST_ITEM",
     "_LOCATIVE_BEFORE",
     "_METONYM_AFTER",
+    "_NAME_JOINERS",
     "_PERSON_AFTER",
     "_POSSESSIVE",
     "_PROVINCE_AFTER",
@@ -118,13 +125,64 @@ _STREET_WORDS = (
     "Street|St\\.|Road|Rd\\.|Drive|Dr\\.|Avenue|Ave\\.|Boulevard|Blvd\\.|Lane|"
     "Highway|Parkway|Pike|Way|Court|Trail|Circle|Place|Square|Bridge"
 )
+#: Title-case words that end the name of a natural feature or a park: "Red River
+#: Valley", "Lake Park".
+_FEATURE_WORDS = (
+    "River|Lake|Creek|Valley|Mountains?|Bay|Island|Forest|Park|Canyon|Wilderness"
+)
+#: ... and those that end it only where no capitalised word follows: "Tyndall
+#: Gorge", "Badwater Basin", "the Boundary Waters", "Clingmans Dome", but not the
+#: "Charleston Gold Dome Lions Club".
+_FEATURE_WORDS_LAST = (
+    "Gorge|Basin|Waters|Hut|Dome|Peak|Glacier|Monument|Preserve|Refuge|Falls"
+)
+#: Words that rank a park or forest between its own name and its word: "Zion
+#: *National* Park", "Custer *State* Park".
+_FEATURE_RANK = r"(?:National|State|Provincial|Marine)"
+#: Title-case words that begin the name of a mountain, range or lake: "Mount
+#: Rainier", "the Sierra Nevada", "Lake Lanier".
+_FEATURE_HEADS = r"(?:Lake|Mount|Mt\.|Sierra)"
+#: Lower-case nouns that, after "the" and a name, make the name that of a hut or
+#: a home: "the Hörnli hut", "the Oakwood Village care home".
+_FEATURE_NOUNS = r"(?:hut|care\s+home|nursing\s+home|retirement\s+home)"
+#: The words of the patterns above, lower case: a known place made of these
+#: alone ("National Park", a village in New Jersey) is no place inside a longer
+#: name ("Zion National Park").
+_GENERIC_FEATURE_WORDS = frozenset(
+    {"river", "lake", "creek", "valley", "mountain", "mountains", "bay", "island",
+     "forest", "park", "canyon", "wilderness", "gorge", "basin", "waters", "hut",
+     "dome", "peak", "glacier", "monument", "preserve", "refuge", "falls",
+     "national", "state", "provincial", "marine", "mount", "mt", "sierra"}
+)  # fmt: skip
 _STREET = re.compile(
     r"\b(?:[NSEW]\.\s)?(?:[A-Z][\w’'-]*\s){1,3}(?:" + _STREET_WORDS + r")(?=\W|$)"
-    r"|\b(?:St\.?\s)?(?:[A-Z][\w’'-]*\s){1,2}(?:River|Lake|Creek|Valley|"
-    r"Mountains?|Bay|Island|Forest|Park|Canyon|Wilderness)\b(?!\s+(?:High|School|"
+    r"|\b(?:St\.?\s)?(?:[A-Z][\w’'-]*\s){1,2}(?:"
+    + _FEATURE_RANK
+    + r"\s)?(?:"
+    + _FEATURE_WORDS
+    + r")\b(?!\s+(?:High|School|"
     r"Elementary|Middle|Road|Street|Drive|Avenue|Lane|Township|Club|Company|Church|"
     r"County|Hospital|Service|Patrol|Department|District|Association|Commission))"
-    r"|\b(?:Lake|Mount|Mt\.)\s[A-Z][\w’'-]*"
+    r"|\b(?:[A-Z][\w’'-]*\s){1,2}(?:"
+    + _FEATURE_RANK
+    + r"\s)?(?:"
+    + _FEATURE_WORDS_LAST
+    + r")\b(?!\s+[A-Z])"
+    r"|\b" + _FEATURE_HEADS + r"\s[A-Z][\w’'-]*"
+    r"|(?<=\b[Tt]he\s)(?:[A-Z][\w’'-]*\s){1,3}" + _FEATURE_NOUNS + r"\b"
+)
+#: Lower-case nouns after a name that make it the name of a disease: "Ebola
+#: virus", "Ebola outbreak".
+_DISEASE_NOUNS = re.compile(
+    r"[\s-]+(?:virus|viruses|fever|outbreak|outbreaks|epidemic|disease|vaccine|"
+    r"vaccines|infection|infections)\b"
+)
+#: An airport named after a town or a person: "*Logan* Airport", "*Vancouver*
+#: International Airport" (the name is group 1).
+_AIRPORT = re.compile(
+    r"\b((?:[A-Z][\w’'-]*(?<![’']s)\s){1,2}?)"
+    r"(?:(?:International|Regional|Municipal)\s)?"
+    r"Airport\b"
 )
 #: Words after "Highway" that make it an agency ("Florida Highway Patrol").
 _HIGHWAY_AGENCY = re.compile(
@@ -176,6 +234,12 @@ _CONNECTORS = frozenset(
         "des",
     }
 )
+#: Lower-case words that join the words of one Romance or Germanic name: "Praia
+#: *da* Luz", "Costa *del* Sol". A part of such a name is no place of its own.
+_NAME_JOINERS = frozenset(
+    {"da", "de", "do", "dos", "das", "del", "di", "du", "des", "la", "le", "los",
+     "las", "y", "van", "von", "der", "den"}
+)  # fmt: skip
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ar|ash|az|ez|an|at)-", re.IGNORECASE)
 
 

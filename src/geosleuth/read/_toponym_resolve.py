@@ -5,7 +5,9 @@ prior, then re-scores them in three rounds (:func:`_round`) with the context of
 the other spans' picks: the same country, the same first-level division, the
 distance to the other places, the kind of the places a span is listed with, an
 explicit "X, State" qualifier. :class:`_Tally` sums that context once a round, so
-resolution stays near-linear in the number of mentions. The public entries are
+resolution stays near-linear in the number of mentions. A name shaped like a
+feature, street or airport that picked a town far from all the document's other
+towns is left unresolved (:func:`_placed`). The public entries are
 :func:`geosleuth.read.toponyms.find_toponyms` and
 :func:`geosleuth.read.toponyms.resolve_toponyms`, whose module docstring states
 the rules.
@@ -51,6 +53,9 @@ def _resolve(
     _resolve_live(live, gaz, text, home)
     if _respell_far_alternates(live, gaz):
         _resolve_live(live, gaz, text, home)
+    for s in live:
+        if s.shaped and s.pick >= 0 and not _placed(s, live, gaz, home):
+            s.pick = -1  # "Mount Rainier" near Tacoma is the mountain, not the town
 
 
 _FAR_KM = 1000.0  # an alternate-name match this far from every other place ...
@@ -102,6 +107,85 @@ def _respell_far_alternates(live: list[_Span], gaz: Gazetteer) -> bool:
         if near:
             s.cands, s.loose, changed = near, True, True
     return changed
+
+
+#: A town named like a feature or a street ("Mount Rainier", "Park Avenue") with
+#: fewer people than this lends no support to the document's other places.
+_SMALL_TOWN_POP = 10_000
+
+
+def _shaped_town(s: _Span, gaz: Gazetteer) -> bool:
+    """Whether a name shaped like a feature or street is held only as small towns.
+
+    "Mount Rainier" (a town of 8,000 in Maryland), "Park Avenue" (a village in
+    Hong Kong): every candidate is a town or village of fewer than
+    ``_SMALL_TOWN_POP`` people. "Cuyahoga Falls" (49,000) is the town.
+    """
+    return s.shaped and all(
+        gaz.kind(p) in ("city", "town", "village")
+        and int(gaz.pops[p]) < _SMALL_TOWN_POP
+        for p, _ in s.cands
+    )
+
+
+def _placed(
+    s: _Span, live: list[_Span], gaz: Gazetteer, home: Place | None = None
+) -> bool:
+    """Whether the town that a shaped name ``s`` picked may stand.
+
+    A name shaped like a feature, a street or an airport's ("Mount Rainier",
+    "Park Avenue", "Logan Airport"), which the NER does not call a town (GPE,
+    as "Estes Park"), may name no town at all. Its pick falls where the
+    document names other towns and all lie more than ``_COHERENT_KM`` from it:
+    "Boston's Logan Airport" is not Logan, Pennsylvania, nor "Mount Rainier"
+    in a story about Tacoma the town in Maryland. It stands where its
+    qualifier names its division or country ("Mount Vernon, Ohio"), another
+    name of the document is that division, the document names no other town
+    ("Death Valley", alone, is the village there), or it is a city of
+    ``_IMPORTANT_POP`` ("Da Nang International Airport").
+    """
+    pid = s.pick
+    if (
+        gaz.kind(pid) not in ("city", "town", "village")
+        or int(gaz.pops[pid]) >= _IMPORTANT_POP
+    ):
+        return True  # "Da Nang International Airport" is at Da Nang
+    where = (gaz.country_code(pid), gaz.admin1_code(pid))
+    if s.qualifier is not None and any(
+        w >= 0.9
+        and gaz.kind(q) in ("admin", "country")
+        and gaz.country_code(q) == where[0]
+        and (gaz.kind(q) == "country" or gaz.admin1_code(q) == where[1])
+        for q, w in gaz.match_ids(s.qualifier[0])
+    ):
+        return True
+    key = norm_key(s.text)
+    others = [
+        t.pick
+        for t in live
+        if t.pick >= 0
+        and t.role == "place"
+        and norm_key(t.text) != key
+        and not _shaped_town(t, gaz)
+    ]
+    if any(
+        gaz.kind(p) == "admin" and (gaz.country_code(p), gaz.admin1_code(p)) == where
+        for p in others
+    ):
+        return True
+    points = [
+        (float(gaz.lons[p]), float(gaz.lats[p]))
+        for p in others
+        if gaz.kind(p) in _LOCAL
+    ]
+    if home is not None:
+        points.append((home.lon, home.lat))
+    points = [(x, y) for x, y in points if math.isfinite(x) and math.isfinite(y)]
+    if not points:
+        return True  # no other town: "Death Valley", alone, is the village
+    lons, lats = np.array(points).T
+    d = haversine_km(lons, lats, gaz.lons[pid], gaz.lats[pid])
+    return bool(np.min(d) <= _COHERENT_KM)
 
 
 def _resolve_live(
@@ -319,8 +403,8 @@ def _context(
             )
         )
     for t, b, p in zip(live, base, picks, strict=True):
-        if t.role not in ("place", "demonym"):
-            continue
+        if t.role not in ("place", "demonym") or _shaped_town(t, gaz):
+            continue  # "Mount Rainier" may be the mountain: no town to lean on
         key = norm_key(t.text)
         out.append(
             _Ctx(

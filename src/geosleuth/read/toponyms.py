@@ -23,7 +23,20 @@ street ("Clarke County Superior Court" names Clarke County).
 Capitalised words with a strong cue that the gazetteer does not know exactly
 ("the village of Bagos", "in Bukemal and Mayan cities") are matched on their
 transliteration skeleton and kept only when the result is spatially coherent with
-the rest of the document.
+the rest of the document; a word the document uses for a disease ("the Ebola
+virus") is not.
+
+A named feature, park, hut or home that the gazetteer does not hold whole ("Zion
+National Park", "Tyndall Gorge", "the Sierra Nevada", "the Hörnli hut") is one
+name and stays unresolved: none of its words ("Zion") nor its generic part
+("National Park", a village in New Jersey) is read for it. One that the
+gazetteer holds only as a small town ("Mount Rainier", Maryland), or a town that
+names an airport ("Logan Airport"), is that town only where the document places
+it there (its state, or another place nearby). A name whose words "da", "de" or
+"del" join ("Praia da Luz") is matched whole or not at all. A country's name
+qualified by a state names the state's town of that name ("Jordan, Minn."), and
+"Washington, Pennsylvania and California" is a list of states, not a town and
+its state.
 
 Resolution is document-level: each mention's candidates are scored by match
 quality and an importance prior, then re-scored in a few rounds with the context of
