@@ -284,3 +284,36 @@ def test_a_distance_and_a_side_before_a_place_move_the_point(nlp: Any) -> None:
     # the other side: a side without a distance is the wedge, as before
     text = "Tom Alvarez is hiding somewhere west of Denver."
     assert [i.place_name for i in _read(text, nlp).evidence] == ["west of Denver"]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # gave nothing: "Destiny" alone was no reference to Destiny Moore
+        ("Police are looking for a missing teenager, Destiny Moore, 16. Her aunt "
+         "said Destiny may be staying with a boyfriend in Philadelphia.",
+         [("claim", "Philadelphia", "is", "possible", "Her aunt", "F3")]),
+        # the other side: a given name before the full name is given is no one yet
+        ("Destiny was seen in Philadelphia. Destiny Moore, 16, is missing.", []),
+    ],
+)  # fmt: skip
+def test_the_given_name_alone_refers_to_the_target_once_named(
+    nlp: Any, text: str, rows: list[tuple[Any, ...]]
+) -> None:
+    assert _rows(_read(text, nlp, target="Destiny Moore")) == rows
+
+
+def test_a_namesake_of_the_given_name_stops_it_referring(nlp: Any) -> None:
+    text = (
+        "Destiny Moore, 16, is missing. Her friend Destiny Clarke, 17, told "
+        "reporters that Destiny is in Philadelphia."
+    )
+    assert _rows(_read(text, nlp, target="Destiny Moore")) == []
+
+
+def test_a_sighting_of_the_target_by_given_name(nlp: Any) -> None:
+    text = "Destiny Moore, 16, is missing. Police said Destiny was seen in Camden."
+    items = _read(text, nlp, target="Destiny Moore").evidence
+    assert [(i.kind, i.place_name, i.hedge) for i in items] == [
+        ("sighting", "Camden", "certain")
+    ]

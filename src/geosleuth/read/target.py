@@ -308,6 +308,10 @@ def find_target_refs(
         for r in refs
         if r.kind != "name" or not any(s < r.end and r.start < e for s, e in namesakes)
     ]
+    refs = sorted(
+        refs + _given_name_refs(doc, text, target, refs, persons),
+        key=lambda r: r.start,
+    )
     witnesses = _witnesses_of(doc, refs)
     gender = target_gender(
         text, refs, persons, target=target, speakers=_speakers_of(doc),
@@ -319,6 +323,85 @@ def find_target_refs(
         target=target, gender=gender, witnesses=witnesses, kin=kin,
     )  # fmt: skip
     return sorted(refs + pronouns, key=lambda r: r.start)
+
+
+def _given_name_refs(
+    doc: Any,
+    text: str,
+    target: Target,
+    refs: Sequence[TargetRef],
+    persons: Sequence[tuple[int, int]],
+) -> list[TargetRef]:
+    """The target's given name used alone, once the full name has been given.
+
+    Reports of missing children and of people known to the writer use the given
+    name ("Destiny Moore, 16, ... Her aunt said Destiny may be staying in
+    Philadelphia"). A word is such a reference when it is the first word of a
+    target of at least two words (not an honorific, an article or a particle such
+    as "Abu"), comes after the full name, stands alone as a PERSON entity (or a
+    proper noun in none), and no other person of the text bears that given name
+    with another surname ("Destiny Moore" and "Destiny Hall": neither).
+    """
+    words = _WORD.findall(target.name)
+    if len(words) < 2 or not refs:
+        return []
+    given = words[0]
+    key = name_key(given)
+    if (
+        len(key) < 3
+        or given.lower().rstrip(".") in _HONORIFICS
+        or key in ("abu", "ibn", "bin", "umm", "abd")
+        or not given[:1].isupper()
+    ):
+        return []
+    surname = target.surname_key
+    # the full name: the given name just before a reference by name
+    full = [
+        r.start
+        for r in refs
+        if r.kind == "name"
+        and (
+            len(_WORD.findall(r.text)) >= 2
+            or re.search(
+                rf"\b{re.escape(given)}\s+$", text[max(0, r.start - 40) : r.start]
+            )
+        )
+    ]
+    if not full:
+        return []
+    first_full = min(full)
+    for s, e in persons:
+        parts = _WORD.findall(text[s:e])
+        if (
+            len(parts) >= 2
+            and name_key(parts[0]) == key
+            and name_key(parts[-1]) != surname
+        ):
+            return []  # another person of that given name
+    for m in re.finditer(rf"\b{re.escape(given)}\s+((?-i:[A-Z])[\w'’-]+)", text):
+        if name_key(m.group(1)) != surname:
+            return []  # "Destiny Clarke", whatever the tagger made of it
+    taken = [(r.start, r.end) for r in refs]
+    out = []
+    for tok in doc:
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if (
+            tok.idx <= first_full
+            or name_key(tok.text) != key
+            or tok.text[:1] != given[:1]
+            or any(a <= tok.idx < b for a, b in taken)
+            or (nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN")
+        ):
+            continue  # not the given name alone ("Destiny Moore", "Destiny Hall")
+        ent = next((x for x in doc.ents if x.start <= tok.i < x.end), None)
+        alone = (
+            ent.label_ == "PERSON" and ent.end - ent.start == 1
+            if ent is not None
+            else tok.pos_ == "PROPN"
+        )
+        if alone:
+            out.append(TargetRef(tok.idx, tok.idx + len(tok.text), tok.text, "name"))
+    return out
 
 
 def _names_another(text: str, span: tuple[int, int], target: Target) -> bool:
