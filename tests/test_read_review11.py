@@ -317,3 +317,24 @@ def test_a_sighting_of_the_target_by_given_name(nlp: Any) -> None:
     assert [(i.kind, i.place_name, i.hedge) for i in items] == [
         ("sighting", "Camden", "certain")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # gave no life status: the parse hangs "alive" on the day
+        ("Tom Alvarez was found alive Wednesday in a ravine near Aspen, rescuers "
+         "said.",
+         [("sighting", "Aspen", None, "certain", "Rescuers", "F3"),
+          ("life_status", "alive", None, "certain", "Rescuers", "F3")]),
+        # gave nothing: "arrive" was no movement word, only "arrived"
+        ("Tom Alvarez did not arrive in Havana, the Coast Guard said.",
+         [("claim", "Havana", "is_not", "certain", "Coast Guard", "F2")]),
+        # the other side: an arrival to come is a plan
+        ("Tom Alvarez is expected to arrive in Havana on Monday.", []),
+    ],
+)  # fmt: skip
+def test_found_alive_on_a_day_and_an_arrival_denied(
+    nlp: Any, text: str, rows: list[tuple[Any, ...]]
+) -> None:
+    assert _rows(_read(text, nlp)) == rows

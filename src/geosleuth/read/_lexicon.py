@@ -394,6 +394,8 @@ PERSON_NOUNS = frozenset(
         "student", "cleric", "fighter", "militant", "rebel", "soldier",
         "defector", "deserter", "refugee", "survivor", "activist", "owner",
         "guard",
+        # those who search: "rescuers said", "a volunteer searcher said"
+        "rescuer", "searcher", "volunteer", "lifeguard", "diver",
         # those who hold, or were held, or talk between them: "a former hostage
         # said", "her kidnappers said" (the captors' word is theirs, not the
         # article's), "a negotiator told reporters"

@@ -274,6 +274,10 @@ def _state(verb: Any) -> str | None:
         ):
             return None  # "found hiding in a barn": where she hid is where found
         return ""
+    # "found alive Wednesday in a ravine": the parse may hang the state on the day
+    after = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    if after is not None and after.lower_ in _STATES and after.pos_ == "ADJ":
+        return str(after.lower_)
     return None
 
 

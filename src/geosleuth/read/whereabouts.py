@@ -99,7 +99,7 @@ _LOCATION_CUE = re.compile(
     r"(?:left|leaving|depart(?:ed|ing)|set\s+(?:off|out)|bound)\s+"
     r"(?:(?:the\s+)?(?:country|city|town|village|area|region|house|home)\s+|"
     r"(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,2}\s+)?for|"
-    r"arriv(?:ed|ing)\s+(?:in|at)|head(?:ed|ing)\s+(?:to|for)|"
+    r"arriv(?:e|ed|ing)\s+(?:in|at)|head(?:ed|ing)\s+(?:to|for)|"
     r"(?:taken|brought|transferred|transported|flown|airlifted|rushed|extradited|"
     r"deported)\s+(?:(?:her|him|them)\s+|(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])"
     r"[\w'’.-]*){0,2}\s+)?(?:back\s+)?(?:from\s+(?:[\w'’.-]+\s+){1,4})?to|"
