@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from geosleuth.evidence import Claim, Sighting
+from geosleuth.evidence import Claim, LifeStatus, Sighting
 
 PUB = dt.date(2018, 6, 5)  # a Tuesday
 BAGHDADI = "Abu Bakr al-Baghdadi"
@@ -62,3 +62,18 @@ def row(item: Any) -> tuple[Any, ...]:
 def set_aside(reading: Any) -> list[tuple[str, str]]:
     """(reason, quote) of what a reading set aside."""
     return [(x.reason, x.quote) for x in reading.rejected]
+
+
+def rows(reading: Any) -> list[tuple[Any, ...]]:
+    """(kind, place or status, polarity, hedge, speaker, grade) of each item."""
+    return [
+        (
+            i.kind,
+            i.status if isinstance(i, LifeStatus) else i.place_name,
+            getattr(i, "polarity", None),
+            i.hedge,
+            i.provenance.speaker,
+            str(i.grade),
+        )
+        for i in reading.evidence
+    ]

@@ -25,26 +25,12 @@ import pytest
 
 from geosleuth.evidence import LifeStatus
 from reading import reader
+from reading import rows as _rows
 
 pytestmark = pytest.mark.nlp
 
 CARTER = "Emily Carter"
 _read = reader(CARTER)
-
-
-def _rows(reading: Any) -> list[tuple[Any, ...]]:
-    """(kind, place or status, polarity, hedge, speaker, grade) of each item."""
-    return [
-        (
-            i.kind,
-            i.status if isinstance(i, LifeStatus) else i.place_name,
-            getattr(i, "polarity", None),
-            i.hedge,
-            i.provenance.speaker,
-            str(i.grade),
-        )
-        for i in reading.evidence
-    ]
 
 
 @pytest.mark.parametrize(

@@ -24,28 +24,13 @@ from typing import Any
 
 import pytest
 
-from geosleuth.evidence import LifeStatus
 from reading import reader
+from reading import rows as _rows
 
 pytestmark = pytest.mark.nlp
 
 ALVAREZ = "Tom Alvarez"
 _read = reader(ALVAREZ)
-
-
-def _rows(reading: Any) -> list[tuple[Any, ...]]:
-    """(kind, place or status, polarity, hedge, speaker, grade) of each item."""
-    return [
-        (
-            i.kind,
-            i.status if isinstance(i, LifeStatus) else i.place_name,
-            getattr(i, "polarity", None),
-            i.hedge,
-            i.provenance.speaker,
-            str(i.grade),
-        )
-        for i in reading.evidence
-    ]
 
 
 def _why(reading: Any) -> list[str]:
