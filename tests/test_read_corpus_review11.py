@@ -371,6 +371,7 @@ def _deep(depth: int, inner: str, *, before: str = "") -> bytes:
     ).encode()
 
 
+@pytest.mark.nlp  # HTML is read with trafilatura and lxml, the [nlp] extra
 def test_a_page_nested_300_deep_keeps_its_text_with_a_warning() -> None:
     with pytest.warns(EvidenceWarning, match="nested more than 256 elements deep"):
         src = text_from_bytes(_deep(300, f"<p>{SEEN}</p>"), name="deep.html",
@@ -378,6 +379,7 @@ def test_a_page_nested_300_deep_keeps_its_text_with_a_warning() -> None:
     assert src.text == SEEN and src.title == "Seen"
 
 
+@pytest.mark.nlp  # HTML is read with trafilatura and lxml, the [nlp] extra
 def test_a_deep_page_keeps_scripts_and_styles_out() -> None:
     inner = (
         f"<p>{SEEN}</p><script>var s = '<p>Hidden in Paris</p>';</script>"
@@ -389,6 +391,7 @@ def test_a_deep_page_keeps_scripts_and_styles_out() -> None:
     assert src.text == f"{SEEN}\n\nLater & more: Hull.\n\nNext line."
 
 
+@pytest.mark.nlp  # HTML is read with trafilatura and lxml, the [nlp] extra
 def test_text_before_the_depth_limit_does_not_hide_what_lies_deeper() -> None:
     page = _deep(400, f"<p>{SEEN}</p>", before="<p>Menu: Home, World</p>")
     with pytest.warns(EvidenceWarning, match="cannot be read whole"):
@@ -396,6 +399,7 @@ def test_text_before_the_depth_limit_does_not_hide_what_lies_deeper() -> None:
     assert src.text == f"Menu: Home, World\n\n{SEEN}"
 
 
+@pytest.mark.nlp  # HTML is read with trafilatura and lxml, the [nlp] extra
 def test_a_page_within_the_limit_is_read_as_before_without_a_warning() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
@@ -403,6 +407,7 @@ def test_a_page_within_the_limit_is_read_as_before_without_a_warning() -> None:
     assert src.text == SEEN
 
 
+@pytest.mark.nlp  # HTML is read with trafilatura and lxml, the [nlp] extra
 def test_a_deep_html_file_is_read(tmp_path: Path) -> None:
     p = tmp_path / "deep300.html"
     p.write_bytes(_deep(300, f"<p>{SEEN}</p>"))
