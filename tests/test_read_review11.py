@@ -323,3 +323,20 @@ def test_found_alive_on_a_day_and_an_arrival_denied(
     nlp: Any, text: str, rows: list[tuple[Any, ...]]
 ) -> None:
     assert _rows(_read(text, nlp)) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # was "Office"
+        ("Tom Alvarez was last seen in Moab on Sunday, the Washington County "
+         "Sheriff's Office said.", "Washington County Sheriff's Office"),
+        # was no speaker (the article's own word)
+        ("The sheriff's office said Tom Alvarez is in Moab.", "Sheriff's office"),
+    ],
+)  # fmt: skip
+def test_an_office_named_by_its_owner_speaks_whole(
+    nlp: Any, text: str, speaker: str
+) -> None:
+    (item,) = _read(text, nlp).evidence
+    assert (item.provenance.speaker, str(item.grade)) == (speaker, "F2")

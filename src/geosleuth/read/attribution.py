@@ -607,8 +607,23 @@ def _owned_by(subj: Any, name_root: Any) -> bool:
     )
 
 
+#: Heads of an organisation's name that its owner names: "the sheriff's office",
+#: "the Washington County Sheriff's Office", "the city's police department".
+_OFFICE_HEADS = frozenset(
+    {"office", "department", "bureau", "agency", "service", "ministry", "command"}
+)
+
+
 def _speaker_from_subject(subj: Any) -> tuple[int, int, str, str | None, bool] | None:
     """(start, end, name, role, is_org) from a subject token."""
+    if subj.lower_ in _OFFICE_HEADS and any(
+        c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ != "PERSON"
+        for c in subj.children
+    ):
+        # "the Washington County Sheriff's Office said": the office, whole, not
+        # "Office"; "the sheriff's office said" is no unnamed person
+        start, end, words = _span_text(subj.subtree)
+        return start, end, words[:1].upper() + words[1:], None, True
     got = _name_of(subj)
     doc = subj.doc
     head_role = None
