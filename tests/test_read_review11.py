@@ -340,3 +340,14 @@ def test_an_office_named_by_its_owner_speaks_whole(
 ) -> None:
     (item,) = _read(text, nlp).evidence
     assert (item.provenance.speaker, str(item.grade)) == (speaker, "F2")
+
+
+def test_one_place_named_again_in_a_sentence_is_one_item(nlp: Any) -> None:
+    # was five sightings in Leeds, five times the weight of one statement
+    text = "Tom Alvarez was seen in Leeds, Leeds, Leeds, Leeds and Leeds."
+    reading = _read(text, nlp)
+    assert [(i.kind, i.place_name) for i in reading.evidence] == [("sighting", "Leeds")]
+    assert [r.reason for r in reading.rejected] == ["duplicate"] * 4
+    # the other side: two places are two items
+    text = "Tom Alvarez was seen in Leeds and in York."
+    assert [i.place_name for i in _read(text, nlp).evidence] == ["Leeds", "York"]

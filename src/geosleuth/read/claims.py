@@ -352,6 +352,17 @@ def sentence_spans(doc: Any) -> list[tuple[int, int]]:
     return out
 
 
+def _same_statement(item: EvidenceItem) -> str:
+    """What makes two items one statement: all but their ids.
+
+    Items read by two rules ("based in Raqqa, was killed in Raqqa") differ in
+    their notes and stay two.
+    """
+    d = item.to_dict()
+    d.pop("id", None)
+    return repr(sorted(d.items(), key=lambda kv: kv[0]))
+
+
 class _Extractor:
     """The walk over a document's sentences, and what its steps share."""
 
@@ -505,6 +516,17 @@ class _Extractor:
         except GeosleuthError as exc:
             self.reject("invalid", f"{cls.kind} not built: {exc}", span)
             return None
+        # "seen in Leeds, Leeds and Leeds": one statement, one item
+        key = _same_statement(item)
+        twin = next((i for i in self.items if _same_statement(i) == key), None)
+        if twin is not None:
+            where = getattr(item, "place_name", None) or getattr(item, "status", "")
+            self.reject(
+                "duplicate",
+                f"{cls.kind} {where!r} repeats {twin.id!r} of the same sentence",
+                span,
+            )
+            return twin
         self._add(item)
         return item
 
