@@ -351,3 +351,12 @@ def test_one_place_named_again_in_a_sentence_is_one_item(nlp: Any) -> None:
     # the other side: two places are two items
     text = "Tom Alvarez was seen in Leeds and in York."
     assert [i.place_name for i in _read(text, nlp).evidence] == ["Leeds", "York"]
+
+
+def test_someone_identified_as_the_target_is_the_target(nlp: Any) -> None:
+    # gave nothing: "the woman" moved, and she was no reference to the target
+    text = "The woman, identified as Tom Alvarez, returned to Kano on 3 June."
+    assert _rows(_read(text, nlp)) == [("claim", "Kano", "is", "certain", None, "F3")]
+    # the other side: someone identified as the target's husband is not her
+    text = "The man, identified as Tom Alvarez's husband, returned to Kano on 3 June."
+    assert _rows(_read(text, nlp)) == []

@@ -359,9 +359,30 @@ def _of_mover(
     if subject is None:
         return False
     subject = antecedent(subject)
-    return subject.lower_ in _GROUPS or any(
-        r.start <= subject.idx < r.end for r in s.refs
+    return (
+        subject.lower_ in _GROUPS
+        or any(r.start <= subject.idx < r.end for r in s.refs)
+        or _identified_as(subject, s.refs)
     )
+
+
+def _identified_as(subject: Any, refs: Sequence[Any]) -> bool:
+    """Whether ``subject`` is said to be the target by name.
+
+    "The woman, identified as Fatima Bello, returned to Kano": the woman is the
+    target. "The man, identified as Fatima Bello's husband" is someone of hers.
+    """
+    named = [r for r in refs if r.kind == "name"]
+    for c in subject.children:
+        if c.dep_ not in ("acl", "relcl") or c.lemma_.lower() not in _NAMING:
+            continue
+        if any(r.start <= t.idx < r.end for t in c.subtree for r in named):
+            return not any(t.dep_ == "poss" for t in c.subtree)
+    return False
+
+
+#: Verbs that say who someone is: "identified as", "named".
+_NAMING = frozenset({"identify", "name"})
 
 
 #: Nouns for where one is: "Jane Doe's *whereabouts* are", "her *hideout* is in".
