@@ -360,3 +360,17 @@ def test_someone_identified_as_the_target_is_the_target(nlp: Any) -> None:
     # the other side: someone identified as the target's husband is not her
     text = "The man, identified as Tom Alvarez's husband, returned to Kano on 3 June."
     assert _rows(_read(text, nlp)) == []
+
+
+def test_a_region_denied_on_its_own_is_no_part_of_the_intersection(nlp: Any) -> None:
+    # was one claim, "Georgia ∩ Alabama", that she is there: the denial was lost
+    text = "Tom Alvarez was in Georgia at the time of the killing, not in Alabama."
+    assert _rows(_read(text, nlp)) == [
+        ("claim", "Georgia", "is", "certain", None, "F3"),
+        ("claim", "Alabama", "is_not", "certain", None, "F3"),
+    ]
+    # the other side: regions named together still meet
+    text = "Tom Alvarez is hiding in Syria near the Iraqi border."
+    assert [i.place_name for i in _read(text, nlp).evidence] == [
+        "Syria ∩ Iraq–Syria border"
+    ]

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from geosleuth.errors import GeosleuthError
 from geosleuth.geometry import Area, Geometry, Line, Point
 from geosleuth.read._sentence import (
+    CONTRAST,
     NEAR,
     MentionLike,
     Sentence,
@@ -333,6 +334,11 @@ def qualifies_town(text: str, m: MentionLike, places: list[MentionLike]) -> bool
     return False
 
 
+def _buffer_of(geom: Geometry) -> float:
+    """The buffer of a region a claim names: none for an area, else a line's."""
+    return 0.0 if isinstance(geom, Area) else REGION_BUFFER_KM
+
+
 def claim_regions(
     ex: _Extractor, places: list[MentionLike], s: Sentence, how: str
 ) -> list[tuple[Geometry, str, float, int, str]]:
@@ -424,6 +430,18 @@ def claim_regions(
         countries = [m for m in countries if m not in held]
         regions = [m for m in regions if m not in held]
     shapes = [*countries, *regions]
+    # "in Georgia ..., not in Alabama": a region denied on its own is no part of
+    # the others' intersection; it stands alone, and is read as denied
+    denied = [
+        m
+        for m in shapes[1:]
+        if CONTRAST.search(ex.text[max(s.span[0], m.start - 40) : m.start])
+    ]
+    shapes = [m for m in shapes if m not in denied]
+    alone = [
+        (geometry_of(m), label(m), _buffer_of(geometry_of(m)), m.start, "")
+        for m in denied
+    ]
     either = len(shapes) >= 2 and any(
         _OR.search(ex.text[a.end : b.start]) for a, b in itertools.pairwise(shapes)
     )
@@ -439,7 +457,7 @@ def claim_regions(
                 "one of the regions named ('or'): their union",
             )
         )
-        return out
+        return out + alone
     if len(shapes) >= 2 and not either:
         parts = [
             (
@@ -464,9 +482,9 @@ def claim_regions(
                     f"buffered {REGION_BUFFER_KM:g} km)",
                 )
             )
-            return out
+            return out + alone
     for m in shapes:
         geom = geometry_of(m)
         buf = 0.0 if isinstance(geom, Area) else REGION_BUFFER_KM
         out.append((geom, label(m), buf, m.start, ""))
-    return out
+    return out + alone
