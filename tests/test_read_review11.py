@@ -374,3 +374,24 @@ def test_a_region_denied_on_its_own_is_no_part_of_the_intersection(nlp: Any) -> 
     assert [i.place_name for i in _read(text, nlp).evidence] == [
         "Syria ∩ Iraq–Syria border"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        # each was one level surer before
+        ("Tom Alvarez was reportedly spotted in London, though none of the "
+         "sightings was confirmed.", "possible"),
+        ("Tom Alvarez was seen in Leeds, though the sighting has not been "
+         "confirmed.", "probable"),
+        ("Police said Tom Alvarez is in Leeds, but this could not be confirmed.",
+         "probable"),
+        # the other side: confirmed
+        ("Police said Tom Alvarez is in Leeds, and this was confirmed by his "
+         "lawyer.", "certain"),
+    ],
+)  # fmt: skip
+def test_a_statement_said_to_be_unconfirmed_is_one_level_less_sure(
+    nlp: Any, text: str, hedge: str
+) -> None:
+    assert [i.hedge for i in _read(text, nlp).evidence] == [hedge]

@@ -210,10 +210,20 @@ _BE = (
     r"(?:was|were|is|are|has\s+been|have\s+been)\s+"
     r"(?:(?:\w+ly|later|since|also|then)\s+)?"
 )
+#: ... or one that says it is unconfirmed: "but this could not be confirmed",
+#: "though none of the sightings was confirmed".
+_UNCONFIRMED = (
+    rf"(?:{_IT_SUBJECT}\s+(?:could|can|has|have|had|was|were|is|are)\s+not\s+"
+    r"(?:yet\s+)?(?:been\s+|be\s+)?(?:independently\s+)?(?:confirmed|verified)"
+    rf"|none\s+of\s+(?:the|these|those|them)\s+(?:[\w-]+\s+)?(?:{_CLAIM_NOUN}\s+)?"
+    r"(?:was|were|has\s+been|have\s+been|could\s+be)\s+(?:independently\s+)?"
+    r"(?:confirmed|verified))"
+)
 _DISPUTE = re.compile(
     r"[,;]\s*(?P<d>"
     rf"(?:but|though|although|yet|and|while)\s+"
-    rf"(?:{_DENIER}{_AUX_ADV}{_DENY}\s+{_IT}|{_IT_SUBJECT}\s+{_BE}{_DENIED}\b)"
+    rf"(?:{_DENIER}{_AUX_ADV}{_DENY}\s+{_IT}|{_IT_SUBJECT}\s+{_BE}{_DENIED}\b"
+    rf"|{_UNCONFIRMED}\b)"
     rf"|(?:a|an)\s+(?:[\w-]+\s+)?{_CLAIM_NOUN}\s+(?:(?:that|which)\s+)?"
     rf"(?:{_DENIER}{_AUX_ADV}{_DENY}|(?:\w+ly\s+)?{_DENIED}\s+by)\b"
     rf"|which\s+(?:{_DENIER}{_AUX_ADV}{_DENY}|{_BE}{_DENIED})\b"
