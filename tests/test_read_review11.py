@@ -298,9 +298,8 @@ def test_a_namesake_of_the_given_name_stops_it_referring(nlp: Any) -> None:
 
 def test_a_sighting_of_the_target_by_given_name(nlp: Any) -> None:
     text = "Destiny Moore, 16, is missing. Police said Destiny was seen in Camden."
-    items = _read(text, nlp, target="Destiny Moore").evidence
-    assert [(i.kind, i.place_name, i.hedge) for i in items] == [
-        ("sighting", "Camden", "certain")
+    assert _rows(_read(text, nlp, target="Destiny Moore")) == [
+        ("sighting", "Camden", None, "certain", "Police", "F2")
     ]
 
 

@@ -44,6 +44,7 @@ from geosleuth.read.fronts import _DISTANCE
 from geosleuth.read.target import (
     Target,
     _find_refs,
+    _given_name_refs,
     _kin_pairs,
     infer_target,
     object_pronoun_refs,
@@ -716,6 +717,8 @@ def _target_starts(
     if doc is not None:
         spans = [(m.start, m.end) for m in places if resolved(m)]
         persons = people(doc, spans)
+        # "Destiny" after "Destiny Moore": the given name alone
+        refs += _given_name_refs(doc, text, who, refs, persons)
         refs += pronoun_refs(
             text, refs, persons, lambda s, e: True, target=who,
             kin=_kin_pairs(text, sentences),
