@@ -288,8 +288,10 @@ def locate(
     if not quiet:
         plan = None
         if budget_km is not None and sweep_width_km is not None:
-            # the plan as stored in estimate.json, which verify recomputes
-            plan = files.load_estimate(out).record.get("plan")
+            # the plan as stored in estimate.json, which verify recomputes (the
+            # record only: its items need not be rebuilt to print it)
+            record = json.loads((out / "estimate.json").read_text(encoding="utf-8"))
+            plan = record.get("plan")
         _summary(est, target=who, out=out, plan=plan)
 
 

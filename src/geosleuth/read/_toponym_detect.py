@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -72,7 +72,7 @@ from geosleuth.read._toponym_patterns import (
 if TYPE_CHECKING:
     from geosleuth.read.toponyms import MentionRole
 
-__all__ = ["_IMPORTANT_POP", "_LOCAL", "_Span", "_detect"]
+__all__ = ["_IMPORTANT_POP", "_LOCAL", "_Span", "_detect", "_divisions_of"]
 
 _MAX_TOKENS = 6
 _IMPORTANT_POP = 100_000
@@ -436,11 +436,7 @@ def _after_its_town(
     m = _PAIR_BEFORE.search(before)
     if m is None:
         return False
-    towns = {
-        (gaz.country_code(p), gaz.admin1_code(p))
-        for p, w in gaz.match_ids(m.group(1))
-        if w >= 1.0 and gaz.kind(p) in _LOCAL
-    }
+    towns = _divisions_of(gaz, gaz.match_ids(m.group(1)), kinds=_LOCAL, weight=1.0)
     return any(
         w >= 1.0 and (gaz.country_code(p), gaz.admin1_code(p)) in towns
         for p, w in cands
@@ -656,6 +652,25 @@ def _judge(
     sp.signals = score if score >= 0.8 else 0.0
 
 
+def _divisions_of(
+    gaz: Gazetteer,
+    matches: Iterable[tuple[int, float]],
+    *,
+    kinds: Collection[str],
+    weight: float,
+) -> set[tuple[str, str]]:
+    """(country, first-level division) of the ``matches`` of those ``kinds``.
+
+    Only matches of at least ``weight`` count: the divisions a name places a
+    town or a state in ("Springfield, Ill.": Illinois's).
+    """
+    return {
+        (gaz.country_code(p), gaz.admin1_code(p))
+        for p, w in matches
+        if w >= weight and gaz.kind(p) in kinds
+    }
+
+
 def _town_in_state(
     gaz: Gazetteer, qualifier: str, cands: list[tuple[int, float]]
 ) -> bool:
@@ -668,11 +683,7 @@ def _town_in_state(
     matches = gaz.match_ids(qualifier)
     if any(w >= 0.9 and gaz.kind(p) == "country" for p, w in matches):
         return False
-    states = {
-        (gaz.country_code(p), gaz.admin1_code(p))
-        for p, w in matches
-        if w >= 0.9 and gaz.kind(p) == "admin"
-    }
+    states = _divisions_of(gaz, matches, kinds=("admin",), weight=0.9)
     return any(
         w >= 1.0
         and gaz.kind(p) in ("city", "town", "village")

@@ -27,7 +27,12 @@ from numpy.typing import NDArray
 
 from geosleuth.gazetteer import Gazetteer, Place, norm_key
 from geosleuth.geometry import haversine_km
-from geosleuth.read._toponym_detect import _IMPORTANT_POP, _LOCAL, _Span
+from geosleuth.read._toponym_detect import (
+    _IMPORTANT_POP,
+    _LOCAL,
+    _divisions_of,
+    _Span,
+)
 from geosleuth.read._toponym_patterns import _LIST_GAP
 
 __all__ = ["_resolve"]
@@ -275,11 +280,7 @@ def _promote_cities(
         return [(p, w if gaz.kind(p) == "admin" else min(w, 0.8)) for p, w in cands]
     if any(w >= 1.0 and gaz.kind(p) == "country" for p, w in cands):
         return cands
-    admins = {
-        (gaz.country_code(p), gaz.admin1_code(p))
-        for p, w in cands
-        if w >= 1.0 and gaz.kind(p) == "admin"
-    }
+    admins = _divisions_of(gaz, cands, kinds=("admin",), weight=1.0)
     # a city of that very name ("Philadelphia") outranks a capital's old name
     exact_city = any(
         w >= 1.0 and int(gaz.pops[p]) >= _IMPORTANT_POP

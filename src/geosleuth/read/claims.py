@@ -390,6 +390,8 @@ class _Extractor:
         self.grades = {**DEFAULT_READ_GRADES, **grades}
         self.url = url
         self.items: list[EvidenceItem] = []
+        # each item by what it states (_same_statement), to find a repeat at once
+        self._stated: dict[str, EvidenceItem] = {}
         self.rejected: list[Rejected] = []
         self.counts: dict[str, int] = {}
         self.excluded: set[int] = set()
@@ -506,6 +508,7 @@ class _Extractor:
 
     def _add(self, item: EvidenceItem) -> None:
         self.items.append(item)
+        self._stated.setdefault(_same_statement(item), item)
 
     def build(
         self, cls: Any, s: Sentence, span: tuple[int, int], **fields: Any
@@ -517,8 +520,7 @@ class _Extractor:
             self.reject("invalid", f"{cls.kind} not built: {exc}", span)
             return None
         # "seen in Leeds, Leeds and Leeds": one statement, one item
-        key = _same_statement(item)
-        twin = next((i for i in self.items if _same_statement(i) == key), None)
+        twin = self._stated.get(_same_statement(item))
         if twin is not None:
             where = getattr(item, "place_name", None) or getattr(item, "status", "")
             self.reject(

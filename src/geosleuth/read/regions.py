@@ -196,15 +196,27 @@ _OR = re.compile(r"\bor\b", re.IGNORECASE)
 _OR_BETWEEN = re.compile(r"\s*,?\s*or\s+(?:(?:in|at|near|to)\s+)?$", re.IGNORECASE)
 
 
+def _points_around(lon: float, lat: float, km: float, bearings: Any) -> Any:
+    """The points ``km`` from (lon, lat) at ``bearings`` (radians), (n, 2) lon/lat.
+
+    On a local flat map (111.32 km a degree of latitude), which is close enough
+    for the tens of km of a town's disc or side; latitudes are kept on the globe.
+    """
+    import numpy as np
+
+    b = np.asarray(bearings, dtype=np.float64)
+    dlat = km * np.cos(b) / 111.32
+    dlon = km * np.sin(b) / (111.32 * max(math.cos(math.radians(lat)), 1e-6))
+    return np.column_stack([lon + dlon, np.clip(lat + dlat, -90.0, 90.0)])
+
+
 def _disc_ring(lon: float, lat: float, km: float, n: int = 48) -> Any:
     """A ring of ``n`` points ``km`` around (lon, lat), as a lon/lat array."""
     import numpy as np
 
-    t = np.linspace(0.0, 2.0 * math.pi, n, endpoint=False)
-    dlat = km * np.cos(t) / 111.32
-    dlon = km * np.sin(t) / (111.32 * max(math.cos(math.radians(lat)), 1e-6))
-    lons = (lon + dlon + 180.0) % 360.0 - 180.0
-    return np.column_stack([lons, np.clip(lat + dlat, -90.0, 90.0)])
+    ring = _points_around(lon, lat, km, np.linspace(0.0, 2.0 * math.pi, n, False))
+    ring[:, 0] = (ring[:, 0] + 180.0) % 360.0 - 180.0
+    return ring
 
 
 #: A side of a place, just before it: "west of", "north-east of", "south of the
@@ -280,16 +292,12 @@ def _side_of(lon: float, lat: float, bearing_deg: float) -> Area:
     "West of Kisumu" says the side, not how far: the wedge reaches five town
     buffers out (50 km), and the claim's soft edge widens it further.
     """
-    ring = [[lon, lat]]
-    for k in range(13):
-        b = math.radians(bearing_deg - _SIDE_HALF_ANGLE + k * _SIDE_HALF_ANGLE / 6)
-        dlat = _SIDE_KM * math.cos(b) / 111.32
-        dlon = (
-            _SIDE_KM * math.sin(b) / (111.32 * max(math.cos(math.radians(lat)), 1e-6))
-        )
-        ring.append([lon + dlon, max(-90.0, min(90.0, lat + dlat))])
-    ring.append([lon, lat])
-    return Area.of(ring)
+    bearings = [
+        math.radians(bearing_deg - _SIDE_HALF_ANGLE + k * _SIDE_HALF_ANGLE / 6)
+        for k in range(13)
+    ]
+    arc = _points_around(lon, lat, _SIDE_KM, bearings).tolist()
+    return Area.of([[lon, lat], *arc, [lon, lat]])
 
 
 def _holds_a_point(country: MentionLike, points: list[MentionLike]) -> bool:

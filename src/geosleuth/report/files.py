@@ -18,6 +18,7 @@ import os
 import shutil
 import stat
 import tempfile
+import time
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -150,8 +151,6 @@ _STALE_SECONDS = 3600.0
 
 def _remove_stale_temporaries(path: Path) -> None:
     """Remove ``.<name>.XXXXXXXX`` files beside ``path`` older than an hour."""
-    import time
-
     folder = path.parent
     if not folder.is_dir():
         return
