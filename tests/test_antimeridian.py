@@ -155,10 +155,15 @@ def test_a_grid_across_180_is_the_same_plane_as_one_at_0() -> None:
 
 
 def test_grid_boxes_wider_than_a_hemisphere_are_still_refused() -> None:
-    with pytest.raises(InputError, match="smaller than a hemisphere") as err:
+    with pytest.raises(InputError, match="must be less than 180° wide") as err:
         Grid.from_bounds(10.0, -10.0, 0.0, 10.0)  # 350° across 180°
     assert "east=0.0, north=10.0" in err.value.message
-    assert err.value.message.endswith("did you swap west and east?")
+    assert "Did you swap west and east?" in err.value.message
+    # near a pole such a ring fits in a hemisphere: it is refused all the same
+    with pytest.raises(InputError, match="this one is 350° wide"):
+        Grid.from_bounds(10.0, 53.0, 0.0, 53.1)
+    with pytest.raises(InputError, match="smaller than a hemisphere"):
+        Grid.from_bounds(-100.0, -10.0, 100.0, 10.0)
     with pytest.raises(InputError, match="west < east"):
         Grid.from_bounds(10.0, -10.0, 10.0, 10.0)
 

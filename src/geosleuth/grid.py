@@ -431,6 +431,16 @@ class Grid:
         given_east = east
         if west > east:  # across the antimeridian: work with a continuous east
             east = east + 360.0
+            if east - west >= 180.0:
+                # near a pole a ring of 350° of longitude fits in a hemisphere,
+                # but it is nearly always a west and an east swapped
+                raise InputError(
+                    "A bounding box with west > east crosses the antimeridian "
+                    f"(180°) and must be less than 180° wide; this one is "
+                    f"{east - west:g}° wide. Did you swap west and east? Got "
+                    f"west={west}, south={south}, east={given_east}, north={north}.",
+                    field="bounds",
+                )
         if isinstance(max_cells, bool) or not (
             isinstance(max_cells, (int, np.integer)) and max_cells >= 1
         ):
@@ -769,19 +779,13 @@ def _check_hemisphere(
     if float(cos_c.min()) < -1e-9:
         far = int(np.argmin(cos_c))
         shown_east = east if given_east is None else given_east
-        end = (
-            ". A box with west > east crosses the antimeridian (180°): did you "
-            "swap west and east?"
-            if shown_east < west
-            else "."
-        )
         raise InputError(
             "The bounding box must be smaller than a hemisphere: the grid's "
             f"equal-area plane is centred on ({lon0:g}, {lat0:g}) and cannot "
             "reasonably show places more than 90 degrees from it, such as "
             f"({_wrap_west(float(lons.flat[far])):g}, {float(lats.flat[far]):g}). "
             f"Got west={west}, south={south}, east={shown_east}, north={north} "
-            f"instead; give a smaller region (or split the search){end}",
+            "instead; give a smaller region (or split the search).",
             field="bounds",
         )
 
