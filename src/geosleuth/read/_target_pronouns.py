@@ -1,0 +1,532 @@
+"""Pronouns that refer to the target: the rule of the person named last.
+
+"He" or "she" as the subject of a clause refers to the target when the person named
+last before it, within :data:`PRONOUN_REACH` characters, is the target ("Police said
+Jane Doe was last seen in Estes Park. Rangers believe she is in the park.":
+:func:`pronoun_refs`). A pronoun that is the subject of a reporting verb ("she
+said") is the speaker's, and one after another person's name is that person's, or
+after a relative of its gender ("al-Baghdadi's wife was arrested. She ..."), but for
+the subject of what the target's relative of the target's gender says ("Jane Doe
+was spotted in Leeds, and *her sister says she* is in York": the target;
+:func:`_kin_reports`), and for a relative's noun that heads an apposition to the
+target, or to such a relative, for it describes them ("Joseph Mwangi, *a father of
+three*, has been missing. Police said *he* ...": the target; "her sister, *a mother
+of three*, says she ..."). When the text tells the target's gender, a pronoun of
+the other gender is not the target's ("Mrs Doe's car was found. He is in Denver.");
+how the text tells it is in :mod:`geosleuth.read._target_gender`. When it does not,
+both pronouns may be the target's, but one of a witness's own gender after the
+witness ("A man who saw Jane Doe was questioned. *His* car ...") is the witness's.
+
+"Him" or "her" as the direct object of a verb ("Residents saw *her* in Vail") refers
+to the target by the same rule (:func:`object_pronoun_refs`); these are kept apart
+from the other references, for the sightings in the active voice
+(:mod:`geosleuth.read.sightings`) that use them ("her" in "saw her car" is the
+car's owner, no object). "His" or "her" as the owner of a noun ("*her* car was
+found") refers to the target by the same rule too (:func:`possessive_pronoun_refs`),
+for the traces (:mod:`geosleuth.read.traces`).
+
+The rule works on the text and character spans; the role of a pronoun in a parse is
+given to it as a predicate (:func:`_is_plain_subject`, :func:`_is_direct_object`,
+:func:`_is_owner`). :mod:`geosleuth.read.target` applies it to a parse
+(:func:`~geosleuth.read.target.find_target_refs`,
+:func:`~geosleuth.read.target.find_object_pronouns`,
+:func:`~geosleuth.read.target.find_possessive_pronouns`,
+:func:`~geosleuth.read.target.find_speaker_pronouns`) and re-exports the public
+names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Sequence
+from typing import Any, Literal
+
+from geosleuth.read._target_names import Target, TargetRef, _names_another
+
+__all__ = [
+    "_GENDER_OF",
+    "_PRONOUN",
+    "PRONOUN_REACH",
+    "_is_direct_object",
+    "_is_owner",
+    "_is_plain_subject",
+    "_kin_pairs",
+    "_kin_reports",
+    "_own_and_others",
+    "_pronouns_in_role",
+    "_refers_to_target",
+    "object_pronoun_refs",
+    "possessive_pronoun_refs",
+    "pronoun_refs",
+]
+
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+#: The object pronouns: "residents saw *her* in Vail".
+_OBJECT_PRONOUN = re.compile(r"\b(?:[Hh]im|[Hh]er)\b")
+#: The possessive pronouns: "*her* car was found in Aspen".
+_POSSESSIVE_PRONOUN = re.compile(r"\b(?:[Hh]is|[Hh]er)\b")
+
+
+_GENDER_OF = dict.fromkeys(("he", "him", "his"), "he") | dict.fromkeys(
+    ("she", "her", "hers"), "she"
+)
+
+
+#: How far (characters) a pronoun may be from the name it refers back to.
+PRONOUN_REACH = 400
+#: Relatives of each gender: "he" or "she" after one refers to them, not the target.
+_RELATIVES = {
+    "he": re.compile(
+        r"\b(?:husband|father|son|stepson|brother|uncle|nephew|boyfriend|fianc[eé]|"
+        r"grandfather|grandson|stepfather|father-in-law|brother-in-law)s?\b",
+        re.IGNORECASE,
+    ),
+    "she": re.compile(
+        r"\b(?:wife|wives|widow|mother|daughter|stepdaughter|sister|aunt|niece|"
+        r"girlfriend|fianc[eé]e|grandmother|granddaughter|stepmother|"
+        r"mother-in-law|sister-in-law)s?\b",
+        re.IGNORECASE,
+    ),
+}
+
+
+#: The end of a sentence and the start of the next: "... called police. He"; not
+#: the point of a title or an initial ("Mr. Fox", "U.S. Army").
+_SENTENCE_BREAK = re.compile(
+    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])"
+    r"[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z]"
+)
+
+
+def _is_plain_subject(doc: Any, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` is a subject, but not of a reporting verb.
+
+    The passive subject of one is what is said, not who says it: "*She* is
+    thought to have travelled to Mosul".
+    """
+    from geosleuth.read.attribution import REPORTING_LEMMAS
+
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    return tok.dep_ == "nsubjpass" or (
+        tok.dep_ == "nsubj" and tok.head.lemma_.lower() not in REPORTING_LEMMAS
+    )
+
+
+def _kin_reports(
+    doc: Any,
+    text: str,
+    refs: Sequence[TargetRef],
+    persons: list[tuple[int, int]],
+    target: Target,
+    gender: Literal["he", "she"] | None,
+) -> set[tuple[int, int]]:
+    """The target's relatives who speak of the target, and the pronoun they use.
+
+    A relative of the target's gender, of the target's ("*her* sister", "Jane
+    Doe's mother"), as the subject of a reporting verb whose clause has "he" or
+    "she" of that gender as its subject: "her sister says *she* is in York",
+    "his father told police *he* had gone to Denver". A speaker is rarely the
+    one of whom its own clause speaks, where the article is about another
+    person of that gender; so the pronoun is the target's, though the relative
+    is named between (:func:`_refers_to_target`). Only where the text tells the
+    target's gender: "Jane Doe's sister says she ..." of a target of unknown
+    gender may be the sister.
+
+    Returns
+    -------
+    set of (int, int)
+        (start of the relative's word, start of the pronoun), in characters.
+    """
+    from geosleuth.read.attribution import REPORTING_LEMMAS
+
+    if gender is None:
+        return set()
+    own, others = _own_and_others(text, list(refs), persons, target)
+    out: set[tuple[int, int]] = set()
+    for tok in doc:
+        verb = tok.head
+        if (
+            tok.dep_ != "nsubj"
+            or verb.lemma_.lower() not in REPORTING_LEMMAS
+            or _RELATIVES[gender].fullmatch(tok.text) is None
+        ):
+            continue
+        owners = [c for c in tok.children if c.dep_ == "poss"]
+        if not any(
+            any(a <= o.idx < b for a, b in own)
+            or (
+                _GENDER_OF.get(o.lower_) == gender
+                and _refers_to_target(text, o.idx, gender, own, others)
+            )
+            for o in owners
+        ):
+            continue  # "a sister", "Tom Fox's sister": not the target's
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            out.update(
+                (tok.idx, c.idx)
+                for c in clause.children
+                if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == gender
+            )
+    return out
+
+
+def _kin_pairs(text: str, sentences: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Each relative with each "he" or "she" of its gender after it in its sentence.
+
+    The pairs that :func:`_kin_reports` may find, for a reader that has no parse
+    yet and must tell which sentences need one ("Her sister says *she* is in
+    York").
+    """
+    out: set[tuple[int, int]] = set()
+    for a, b in sentences:
+        for gender, relatives in _RELATIVES.items():
+            for rel in relatives.finditer(text, a, b):
+                out.update(
+                    (rel.start(), m.start())
+                    for m in _PRONOUN.finditer(text, rel.end(), b)
+                    if _GENDER_OF[m.group(0).lower()] == gender
+                )
+    return out
+
+
+def pronoun_refs(
+    text: str,
+    refs: list[TargetRef],
+    persons: list[tuple[int, int]],
+    is_subject: Callable[[int, int], bool],
+    *,
+    target: Target | None = None,
+    gender: Literal["he", "she"] | None = None,
+    witnesses: Sequence[tuple[int, int, str | None]] = (),
+    kin: Collection[tuple[int, int]] = (),
+) -> list[TargetRef]:
+    """The "he"/"she" of ``text`` that refer to the target.
+
+    Parameters
+    ----------
+    text : str
+        The document text.
+    refs : list of TargetRef
+        The target's other references (names, nisbas, titles).
+    persons : list of (int, int)
+        Character spans of the people the text names (PERSON entities); those
+        that overlap a reference to the target are the target.
+    is_subject : callable (start, end) -> bool
+        Whether the pronoun at ``start:end`` is a subject that may be the target
+        (not the subject of a reporting verb).
+    target : Target or None, default None
+        The target: a person in ``persons`` who shares a reference's words but
+        :func:`_names_another` is another person.
+    gender : {"he", "she"} or None, default None
+        The target's gender, if known
+        (:func:`~geosleuth.read._target_gender.target_gender`): a pronoun of the
+        other gender is not the target's.
+    witnesses : sequence of (int, int, str or None), default ()
+        The people who saw the target, as for
+        :func:`~geosleuth.read._target_gender.target_gender`. When the
+        target's gender is not known, a pronoun of a witness's own gender after
+        the witness in its sentence, before the target is named again ("A man
+        who saw Jane Doe said *his* car ..."), is the witness's.
+    kin : collection of (int, int), default ()
+        (start of a relative's word, start of a pronoun): the relative speaks
+        of the target by that pronoun ("her sister says *she* is in York",
+        :func:`_kin_reports`), so is not whom it refers to.
+
+    Returns
+    -------
+    list of TargetRef
+        Of kind ``"pronoun"``: those whose last person named before them, within
+        :data:`PRONOUN_REACH` characters, is the target, with no relative of the
+        pronoun's gender ("his son", "her mother") named in between but one in
+        ``kin``, and of the target's gender when it is known.
+
+    Examples
+    --------
+    >>> from geosleuth.read.target import find_target_refs
+    >>> t = Target("Jane Doe")
+    >>> text = "Jane Doe left. She is in Denver. Tom Fox said he is in Aspen."
+    >>> refs = find_target_refs(text, t)
+    >>> found = pronoun_refs(text, refs, [(33, 40)], lambda s, e: True)
+    >>> [(r.text, r.start) for r in found]
+    [('She', 15)]
+    >>> pronoun_refs(text, refs, [(33, 40)], lambda s, e: True, gender="he")
+    []
+
+    A relative of the pronoun's gender between is whom it refers to, unless the
+    relative speaks of the target by it:
+
+    >>> text = "Jane Doe left. Her sister says she is in York."
+    >>> refs = find_target_refs(text, t)
+    >>> pronoun_refs(text, refs, [], lambda s, e: True)
+    []
+    >>> kin = [(text.index("sister"), text.index("she"))]
+    >>> [r.start for r in pronoun_refs(text, refs, [], lambda s, e: True, kin=kin)]
+    [31]
+    """
+    return _pronouns_in_role(
+        text, refs, persons, _PRONOUN, is_subject, target=target, gender=gender,
+        witnesses=witnesses, kin=kin,
+    )  # fmt: skip
+
+
+def object_pronoun_refs(
+    text: str,
+    refs: list[TargetRef],
+    persons: list[tuple[int, int]],
+    is_object: Callable[[int, int], bool],
+    *,
+    target: Target | None = None,
+    gender: Literal["he", "she"] | None = None,
+    witnesses: Sequence[tuple[int, int, str | None]] = (),
+) -> list[TargetRef]:
+    """The "him"/"her" of ``text`` that are objects and refer to the target.
+
+    The same rule as :func:`pronoun_refs`, for the object of a verb: "Residents
+    saw *her* in Vail", "a driver had seen *him* in Mosul".
+
+    Parameters
+    ----------
+    text, refs, persons, target, gender, witnesses
+        As for :func:`pronoun_refs`.
+    is_object : callable (start, end) -> bool
+        Whether the pronoun at ``start:end`` is the object of a verb ("her" in
+        "saw her car" is no object, but the car's owner).
+
+    Returns
+    -------
+    list of TargetRef
+        Of kind ``"pronoun"``, in order of appearance.
+
+    Examples
+    --------
+    >>> from geosleuth.read.target import find_target_refs
+    >>> t = Target("Jane Doe")
+    >>> text = "Jane Doe left. Residents saw her. Tom Fox left. Police saw him."
+    >>> refs = find_target_refs(text, t)
+    >>> found = object_pronoun_refs(text, refs, [(34, 41)], lambda s, e: True)
+    >>> [(r.text, r.start) for r in found]
+    [('her', 29)]
+    >>> def is_object(s: int, e: int) -> bool:
+    ...     return True
+    >>> [r.text for r in object_pronoun_refs(text, refs, [], is_object)]
+    ['her', 'him']
+    >>> [r.text for r in object_pronoun_refs(text, refs, [], is_object, gender="she")]
+    ['her']
+    """
+    return _pronouns_in_role(
+        text, refs, persons, _OBJECT_PRONOUN, is_object, target=target,
+        gender=gender, witnesses=witnesses,
+    )  # fmt: skip
+
+
+def possessive_pronoun_refs(
+    text: str,
+    refs: list[TargetRef],
+    persons: list[tuple[int, int]],
+    is_owner: Callable[[int, int], bool],
+    *,
+    target: Target | None = None,
+    gender: Literal["he", "she"] | None = None,
+    witnesses: Sequence[tuple[int, int, str | None]] = (),
+) -> list[TargetRef]:
+    """The "his"/"her" of ``text`` that own something and refer to the target.
+
+    The same rule as :func:`pronoun_refs`, for the owner of a thing: "Jane Doe
+    went missing. *Her* car was found in Aspen."
+
+    Parameters
+    ----------
+    text, refs, persons, target, gender, witnesses
+        As for :func:`pronoun_refs`.
+    is_owner : callable (start, end) -> bool
+        Whether the pronoun at ``start:end`` owns what follows it ("her" in
+        "saw her in Vail" owns nothing).
+
+    Returns
+    -------
+    list of TargetRef
+        Of kind ``"pronoun"``, in order of appearance.
+
+    Examples
+    --------
+    >>> from geosleuth.read.target import find_target_refs
+    >>> t = Target("Jane Doe")
+    >>> text = "Jane Doe left. Her car was found. Tom Fox left. His car was found."
+    >>> refs = find_target_refs(text, t)
+    >>> found = possessive_pronoun_refs(text, refs, [(34, 41)], lambda s, e: True)
+    >>> [(r.text, r.start) for r in found]
+    [('Her', 15)]
+    >>> possessive_pronoun_refs(text, refs, [], lambda s, e: True, gender="he")[0].text
+    'His'
+    """
+    return _pronouns_in_role(
+        text, refs, persons, _POSSESSIVE_PRONOUN, is_owner, target=target,
+        gender=gender, witnesses=witnesses,
+    )  # fmt: skip
+
+
+def _pronouns_in_role(
+    text: str,
+    refs: list[TargetRef],
+    persons: list[tuple[int, int]],
+    pattern: re.Pattern[str],
+    in_role: Callable[[int, int], bool],
+    *,
+    target: Target | None,
+    gender: Literal["he", "she"] | None,
+    witnesses: Sequence[tuple[int, int, str | None]],
+    kin: Collection[tuple[int, int]] = (),
+) -> list[TargetRef]:
+    """The matches of ``pattern`` in their role (``in_role``) that are the target's.
+
+    What :func:`pronoun_refs`, :func:`object_pronoun_refs` and
+    :func:`possessive_pronoun_refs` share: a pronoun of the other ``gender`` left out,
+    and one of a witness's gender after the witness when ``gender`` is unknown;
+    ``kin`` as for :func:`pronoun_refs`.
+    """
+    own, others = _own_and_others(text, refs, persons, target)
+    out = []
+    for m in pattern.finditer(text):
+        s, e = m.span()
+        pronoun = _GENDER_OF[m.group(0).lower()]
+        if gender is not None and pronoun != gender:
+            continue  # of the other gender: not the target's
+        if gender is None and _witness_of_gender(text, s, pronoun, own, witnesses):
+            continue  # "A man who saw Jane Doe said his car ...": the man's
+        if _refers_to_target(text, s, pronoun, own, others, kin) and in_role(s, e):
+            out.append(TargetRef(s, e, m.group(0), "pronoun"))
+    return out
+
+
+def _is_owner(doc: Any, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` owns a noun in the parse ("her car")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and span[0].dep_ == "poss"
+
+
+def _is_direct_object(doc: Any, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` is the direct object of a verb.
+
+    The subject of an adjective or a participle that completes a verb is its
+    object too, as the parse has it: "her" in "Rescuers found *her* alive",
+    "Police found *him* hiding".
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    if tok.dep_ in ("dobj", "obj"):
+        return True
+    head = tok.head
+    return (
+        tok.dep_ == "nsubj"
+        and (head.pos_ == "ADJ" or head.tag_ == "VBG")
+        and head.dep_ in ("ccomp", "xcomp", "oprd")
+        and head.head.pos_ == "VERB"
+    )
+
+
+def _own_and_others(
+    text: str,
+    refs: list[TargetRef],
+    persons: list[tuple[int, int]],
+    target: Target | None,
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Spans of the target's names, nisbas and titles; spans of other people."""
+    own = [(r.start, r.end) for r in refs if r.kind in ("name", "nisba", "title")]
+    others = [
+        p
+        for p in persons
+        if not any(p[0] < e and s < p[1] for s, e in own)
+        or (target is not None and _names_another(text, p, target))
+    ]
+    return own, others
+
+
+def _refers_to_target(
+    text: str,
+    at: int,
+    gender: str,
+    own: list[tuple[int, int]],
+    others: list[tuple[int, int]],
+    kin: Collection[tuple[int, int]] = (),
+) -> bool:
+    """Whether the pronoun of ``gender`` at ``at`` would refer to the target.
+
+    The person named last before it, within :data:`PRONOUN_REACH` characters, is
+    the target, with no relative of the pronoun's gender named in between, but
+    one that speaks of the target by it (``kin``: :func:`_kin_reports`).
+    """
+    last_own = max((oe for _, oe in own if oe <= at), default=None)
+    if last_own is None or at - last_own > PRONOUN_REACH:
+        return False
+    if any(last_own <= pe <= at for _, pe in others):
+        return False  # another person was named in between
+    # "al-Baghdadi's wife was arrested. She ...": the wife; "her sister says
+    # she is in York": the target; "Joseph Mwangi, a father of three, ...":
+    # the target himself; "her sister, a mother of three, says she ...": the
+    # sister who speaks of the target
+    relatives = list(_RELATIVES[gender].finditer(text, last_own, at))
+    described = own + [m.span() for m in relatives if (m.start(), at) in kin]
+    return all(
+        (m.start(), at) in kin or _heads_apposition(text, m.start(), described)
+        for m in relatives
+    )
+
+
+#: What lies between a name and the head of an apposition that describes it:
+#: ", a ", ", 45, the ", ", a 45-year-old ", but no owner ("a friend of *her*
+#: brother", "a friend of Tom's brother").
+_APPOSITION_GAP = re.compile(
+    r",\s+(?:\d{1,3},\s+)?(?i:an?|the)\s+"
+    r"(?:(?!(?i:of|his|her|their|its|whose|who)\b)[\w-]+\s+){0,3}"
+)
+
+
+def _heads_apposition(text: str, at: int, own: Sequence[tuple[int, int]]) -> bool:
+    """Whether the relative's word at ``at`` heads an apposition to one of ``own``.
+
+    "Joseph Mwangi, *a father* of three", "Jane Doe, 45, *the mother* of two":
+    the relative is the one named (the target, or a relative who speaks of it),
+    not another person; "her brother, a father of three," describes the
+    brother, who is not one of ``own`` unless he speaks of the target.
+
+    Examples
+    --------
+    >>> text = "Joseph Mwangi, a father of three, is missing."
+    >>> _heads_apposition(text, text.index("father"), [(0, 13)])
+    True
+    >>> text = "Joseph Mwangi, a friend of her brother, is missing."
+    >>> _heads_apposition(text, text.index("brother"), [(0, 13)])
+    False
+    """
+    return any(
+        e <= at and _APPOSITION_GAP.fullmatch(text, e, at) is not None for _, e in own
+    )
+
+
+def _witness_of_gender(
+    text: str,
+    at: int,
+    gender: str,
+    own: list[tuple[int, int]],
+    witnesses: Sequence[tuple[int, int, str | None]],
+) -> bool:
+    """Whether the pronoun of ``gender`` at ``at`` follows a witness told of it.
+
+    A witness whose noun tells its gender ("a man", "a woman") and the pronoun's,
+    in the witness's own sentence, after which the target is not named again
+    before the pronoun ("A man who saw Jane Doe said *his* car ..."). In a later
+    sentence the pronoun may be the target's again ("A man who spotted Smith
+    called police. *He* was arrested hours later").
+    """
+    last_own = max((oe for _, oe in own if oe <= at), default=0)
+    return any(
+        last_own <= e <= at
+        and told == gender
+        and _SENTENCE_BREAK.search(text, e, at + 1) is None
+        for _, e, told in witnesses
+    )
