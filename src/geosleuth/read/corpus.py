@@ -248,11 +248,20 @@ def corpus_files(
     readable file (a symbolic link to a file that is not there, or one that
     loops; a named pipe) is listed too: reading it fails, and
     :func:`read_corpus` says so as its ``on_invalid`` says, never silently.
-    Folders are not documents, whatever their name. Pages that geosleuth wrote (the
-    annotated pages of ``geosleuth read``, the report of ``geosleuth locate``,
-    known by their marks) and the files under the ``exclude`` folders are left
-    out with an :class:`~geosleuth.errors.EvidenceWarning` that names them:
-    they show evidence read from the reports, and would count it twice.
+    Folders are not documents, whatever their name. Pages that geosleuth wrote
+    (the annotated pages of ``geosleuth read``, the report of ``geosleuth
+    locate``, known by their marks) and the files under the ``exclude`` folders
+    are left out with an :class:`~geosleuth.errors.EvidenceWarning` that names
+    them: they show evidence read from the reports, and would count it twice.
+
+    Symbolic links to folders are followed, and each real folder is walked
+    once: a link to a folder walked already (the one it is in, another under
+    ``folder``) adds nothing, for its documents are listed already, and one to
+    a folder that holds ``folder`` is a loop, not followed. A file reached by
+    two paths (two links, or a link and the file) is one document, listed once:
+    by the path with no link in it if there is one, else by the first in sorted
+    order. A folder that cannot be listed (no permission) is left out with an
+    :class:`~geosleuth.errors.EvidenceWarning` that names it.
 
     Parameters
     ----------
@@ -295,6 +304,13 @@ def corpus_files(
     ['a.txt']
     >>> print(caught[0].message)
     1 file under ... is left out of the corpus: 'b/z.html' (in ..., where ...
+
+    A link to a folder is followed; one that loops adds nothing:
+
+    >>> (root / "b" / "up").symlink_to(root)
+    >>> (root / "c").symlink_to(root / "b")
+    >>> [p.relative_to(root).as_posix() for p in corpus_files(root)]
+    ['a.txt', 'b/z.html']
     """
     root = Path(folder)
     if not root.is_dir():
@@ -303,15 +319,7 @@ def corpus_files(
             "the documents.",
             path=str(root),
         )
-    found = sorted(
-        (
-            p
-            for p in root.rglob("*")
-            # not is_file(): a broken link is a document that cannot be read
-            if p.suffix.lower() in CORPUS_SUFFIXES and not p.is_dir()
-        ),
-        key=lambda p: p.relative_to(root).parts,
-    )
+    found = _documents_under(root)
     top = _real(root)
     skipped = [
         (d, _real(d))
@@ -348,6 +356,102 @@ def corpus_files(
             path=str(root),
         )
     return kept
+
+
+def _documents_under(root: Path) -> list[Path]:
+    """The entries under ``root`` with a document suffix, sorted by relative path.
+
+    What :func:`corpus_files` lists before it leaves anything out: the folders
+    under ``root`` are walked first, then the real folders that links lead to
+    (in sorted order of the links), each real folder once, known by its device
+    and inode; a link to a folder that holds ``root`` is not followed. Each
+    real file (:func:`_real`) is listed once, by the path that has no link in it
+    if one does, else by the first in sorted order. A folder that cannot be
+    listed is left out with an :class:`~geosleuth.errors.EvidenceWarning`;
+    ``root`` itself raises.
+
+    Raises
+    ------
+    InputError
+        If ``root`` cannot be listed.
+    """
+    top = _real(root)
+    walked: set[tuple[int, int]] = set()  # (st_dev, st_ino) of the folders walked
+    links: list[tuple[tuple[str, ...], Path]] = []  # links to folders, to follow
+    # each real file: (whether its path has a link, relative parts, path)
+    files: dict[Path, tuple[bool, tuple[str, ...], Path]] = {}
+    unread: list[str] = []
+
+    def walk(folder: Path, *, linked: bool) -> None:
+        stack = [folder]
+        while stack:
+            here = stack.pop()
+            try:
+                with os.scandir(here) as it:
+                    names = [entry.name for entry in it]
+            except OSError as exc:
+                why = (exc.strerror or type(exc).__name__).lower()
+                if here == root:
+                    raise InputError(
+                        f"The corpus folder {str(root)!r} cannot be read: {why}.",
+                        path=str(root),
+                    ) from exc
+                shown = here.relative_to(root).as_posix()
+                unread.append(f"{shown!r} ({why})")
+                continue
+            for name in names:
+                path = here / name
+                is_link = path.is_symlink()
+                # is_dir() follows links, and is False for a broken or looping one
+                if path.is_dir():
+                    if is_link:
+                        links.append((path.relative_to(root).parts, path))
+                    elif _walk_once(path, walked):
+                        stack.append(path)
+                elif path.suffix.lower() in CORPUS_SUFFIXES:
+                    # not is_file(): a broken link is a document that cannot be read
+                    seen = (linked or is_link, path.relative_to(root).parts, path)
+                    real = _real(path)
+                    if real not in files or seen[:2] < files[real][:2]:
+                        files[real] = seen
+
+    _walk_once(root, walked)
+    walk(root, linked=False)
+    while links:
+        links.sort(reverse=True)
+        _, link = links.pop()
+        if top.is_relative_to(_real(link)) or not _walk_once(link, walked):
+            continue  # a loop, or a folder walked already: its files are listed
+        walk(link, linked=True)
+    if unread:
+        n = len(unread)
+        shown = "; ".join(unread[:_LISTED])
+        more = f"; and {n - _LISTED} more" if n > _LISTED else ""
+        warnings.warn(
+            f"{n} folder{'s' if n > 1 else ''} under {str(root)!r} cannot be "
+            f"read, and the documents in {'them' if n > 1 else 'it'} are left out "
+            f"of the corpus: {shown}{more}. Let geosleuth read "
+            f"{'them' if n > 1 else 'it'}, or move the documents out.",
+            EvidenceWarning,
+            stacklevel=_stacklevel(),
+        )
+    return [path for _, _, path in sorted(files.values(), key=lambda f: f[1])]
+
+
+def _walk_once(folder: Path, walked: set[tuple[int, int]]) -> bool:
+    """Whether ``folder`` is walked now: not walked yet (it is added to ``walked``).
+
+    A folder is known by the ``(st_dev, st_ino)`` of what its links lead to; one
+    that cannot be told (it went away) is not walked.
+    """
+    try:
+        st = folder.stat()
+    except OSError:
+        return False
+    if (st.st_dev, st.st_ino) in walked:
+        return False
+    walked.add((st.st_dev, st.st_ino))
+    return True
 
 
 def _real(path: Path) -> Path:
