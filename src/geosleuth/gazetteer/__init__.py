@@ -83,7 +83,8 @@ class Place:
         One of ``city`` (100,000+ people), ``town`` (5,000+), ``village``,
         ``admin`` (first-level division), ``county`` (second-level division:
         county, district, municipality), ``country``, ``continent``,
-        ``river``, ``border``, ``region``.
+        ``river``, ``border``, ``region``; ``point`` for coordinates written in
+        a text (:mod:`geosleuth.read.coordinates`), never in the gazetteer.
     geonames_id : int or None
         The GeoNames id where the place comes from GeoNames.
     country : str or None

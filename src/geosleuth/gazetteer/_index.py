@@ -47,6 +47,7 @@ PlaceKind: TypeAlias = Literal[
     "region",
     "continent",
     "county",
+    "point",
 ]
 #: Place kinds, in the order of their integer codes in the index.
 KINDS: tuple[str, ...] = get_args(PlaceKind)

@@ -7,6 +7,8 @@ module                                    what it does
                                           trafilatura), normalised, size-capped
 :mod:`geosleuth.read.toponyms`            place names found and resolved with the
                                           :class:`~geosleuth.gazetteer.Gazetteer`
+:mod:`geosleuth.read.coordinates`         coordinates written in the text → points,
+                                          as precise as written
 :mod:`geosleuth.read.dates`               absolute and relative dates → periods
 :mod:`geosleuth.read.hedges`              hedges and negation of the wording
 :mod:`geosleuth.read.target`              the target's name variants and references

@@ -52,6 +52,7 @@ __all__ = [
     "report_called_untrue",
     "resolved",
     "shared_subject",
+    "spread_of",
     "strip_span",
 ]
 
@@ -224,6 +225,14 @@ def is_point(m: MentionLike) -> bool:
         "country",
         "continent",
     )
+
+
+def spread_of(m: MentionLike) -> float:
+    """How precisely written coordinates place the mention (km); NaN for a name.
+
+    See :mod:`geosleuth.read.coordinates`.
+    """
+    return float(getattr(m, "spread_km", math.nan))
 
 
 def resolved(m: MentionLike) -> bool:

@@ -30,6 +30,7 @@ from geosleuth.geometry import haversine_km
 from geosleuth.read._toponym_detect import (
     _IMPORTANT_POP,
     _LOCAL,
+    _NEXT_ITEM,
     _divisions_of,
     _Span,
 )
@@ -251,7 +252,43 @@ def _resolve_live(
         picks, scores = _round(live, base, qual, picks, gaz, home)
     for s, pick, probs in zip(live, picks, scores, strict=True):
         s.pick, s.probs = pick, probs  # the pick is the best of its own scores
-    del text
+        if _outside_qualifier(s, gaz, text):
+            s.pick = -1  # a town of that state that the gazetteer lacks
+
+
+def _outside_qualifier(s: _Span, gaz: Gazetteer, text: str) -> bool:
+    """Whether the town picked for "X, State" lies in no state the text names.
+
+    "ASHFORD, Wash.": the gazetteer's only Ashford is in Wisconsin, and the
+    qualifier says the town is in Washington; the name is a town the gazetteer
+    lacks, left unresolved (the state is still read on its own), not a town
+    2,700 km away. A qualifier that names several divisions or countries
+    ("Athens, Georgia": the state and the country) keeps a town in any of them,
+    and a "qualifier" that a list goes on after ("Moscow, Kiev, Minsk and
+    Riga", "Crockett, Palestine and Houston") is the next item of the list.
+    """
+    if s.qualifier is None or s.pick < 0:
+        return False
+    q = re.match(r",\s*" + re.escape(s.qualifier[0]) + r"\.?", text[s.end :])
+    nxt = _NEXT_ITEM.match(text[s.end + q.end() :]) if q is not None else None
+    names = {nxt.group(1).rstrip("."), nxt.group(1).split(".")[0]} if nxt else set()
+    if nxt is not None and not any(
+        w >= 0.9 and gaz.kind(p) == "country"
+        for name in names
+        for p, w in gaz.match_ids(name)
+    ):
+        return False  # "Kiev, Minsk and Riga"; not "Stroud, Ontario, Canada"
+    if gaz.kind(s.pick) not in ("city", "town", "village"):
+        return False
+    where = [
+        (gaz.country_code(q), gaz.admin1_code(q) if gaz.kind(q) == "admin" else "")
+        for q, w in gaz.match_ids(s.qualifier[0])
+        if w >= 0.9 and gaz.kind(q) in ("admin", "country")
+    ]
+    country, admin1 = gaz.country_code(s.pick), gaz.admin1_code(s.pick)
+    return bool(where) and not any(
+        c == country and (not a or a == admin1) for c, a in where
+    )
 
 
 _MAJOR_CITY_POP = 1_000_000

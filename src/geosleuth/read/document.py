@@ -849,6 +849,7 @@ def read_text(
     or "the region"), the text before it is parsed too and the walk repeated.
     Any other pipeline parses the whole text (:func:`parse`).
     """
+    from geosleuth.read.coordinates import with_coordinates
     from geosleuth.read.toponyms import find_toponyms
 
     pub = _published(published)
@@ -864,6 +865,7 @@ def read_text(
         doc = parse(text, nlp)
     notes_out = list(notes)
     mentions = find_toponyms(text, gazetteer=gazetteer, nlp=nlp, doc=doc, home=home)
+    mentions = with_coordinates(text, mentions)
     who = Target(target.strip()) if target and target.strip() else None
     if who is None:
         who = infer_target(text, doc=doc, mentions=mentions)

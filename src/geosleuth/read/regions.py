@@ -30,6 +30,7 @@ from geosleuth.read._sentence import (
     kind_of,
     label,
     overlaps,
+    spread_of,
 )
 from geosleuth.read.toponyms import Mention
 
@@ -422,6 +423,8 @@ def claim_regions(
             continue
         near = NEAR.search(before[-30:])
         buf = TOWN_BUFFER_KM * (2 if near else 1)
+        if not near and not math.isnan(spread_of(m)):
+            buf = spread_of(m)  # "is at 47.6062, -122.3321": as written
         out.append((geometry_of(m), label(m), buf, m.start, ""))
     if points:
         # "the Syrian town of Hajin": a country that holds a town named with it

@@ -77,6 +77,7 @@ seen in Aspen"; not "Jane Doe's brother, who was last seen in Aspen").
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -105,6 +106,7 @@ from geosleuth.read._sentence import (
     own_clause,
     report_called_untrue,
     resolved,
+    spread_of,
 )
 from geosleuth.read.attribution import Attribution, modifiers_start
 from geosleuth.read.hedges import hedge_of, weakest
@@ -477,6 +479,8 @@ def add_seen(
     for m in places:
         near = NEAR.search(ex.text[max(s.span[0], m.start - 30) : m.start])
         sigma = 10.0 if near or kind_of(m) == "city" else 5.0
+        if not near and not math.isnan(spread_of(m)):
+            sigma = spread_of(m)  # "pinged at 47.6062, -122.3321": as written
         date, date_from, dnote = ex.dates(s, m.start)
         geom: Geometry = geometry_of(m)
         name, where = label(m), ""

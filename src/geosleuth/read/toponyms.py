@@ -107,6 +107,10 @@ class Mention:
         The resolved place.
     role : {"place", "metonym", "demonym", "person"}, default "place"
         What the name stands for in this sentence (see the module docstring).
+    spread_km : float, default NaN
+        For coordinates written in the text (:mod:`geosleuth.read.coordinates`):
+        how precisely they were written, as a standard deviation in km; NaN for
+        a place name.
 
     Examples
     --------
@@ -125,10 +129,11 @@ class Mention:
     confidence: float
     place: Place | None
     role: MentionRole = "place"
+    spread_km: float = math.nan
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready record (NaN coordinates become None)."""
-        return {
+        """JSON-ready record (NaN coordinates become None; a spread only if any)."""
+        out = {
             "text": self.text,
             "start": self.start,
             "end": self.end,
@@ -141,6 +146,9 @@ class Mention:
             "country": self.place.country if self.place is not None else None,
             "role": self.role,
         }
+        if not math.isnan(self.spread_km):
+            out["spread_km"] = round(self.spread_km, 4)
+        return out
 
 
 @functools.cache

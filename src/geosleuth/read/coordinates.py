@@ -1,0 +1,297 @@
+"""Coordinates written in a text: "47.6062° N, 122.3321° W" as a place.
+
+Search-and-rescue and maritime reports give positions as numbers, not names: a
+phone's last ping, a boat's reported position, the point a body was found.
+:func:`find_coordinates` reads them as place mentions (kind ``"point"``), so the
+rules that read sightings and claims at named places read them too. It knows
+the notations that such reports use:
+
+- degrees with hemispheres, letters or words, before or after the numbers:
+  ``47.6062° N, 122.3321° W``, ``N 47.6062 W 122.3321``, ``47.6 degrees north,
+  122.3 degrees west``;
+- degrees, minutes and seconds, or degrees and decimal minutes (marine and
+  aviation): ``47°36′22″N 122°19′55″W``, ``N 47° 36.372' W 122° 19.926'``;
+- a signed decimal pair, latitude first (``47.6062, -122.3321``), where a word
+  before it says these are coordinates ("coordinates", "GPS", "position",
+  "lat/long", "pinged at") or both numbers have four decimals or more; a pair of
+  plain numbers otherwise ("rates of 12.5, 14.25") is not read;
+- labelled numbers: ``latitude 47.6062, longitude -122.3321``, ``lat: 47.6 lon:
+  -122.3``.
+
+A position is only as precise as it is written. :attr:`Mention.spread_km` is the
+standard deviation of a point rounded to the coarsest written unit (``r/√12``
+of the unit ``r``, the spread of a point uniform in the rounding interval, in km
+along a meridian), at least :data:`MIN_SPREAD_KM`: ``47.6, -122.3`` is
+good to about 3 km, ``47°36′N 122°20′W`` to about 0.5 km, four decimals to
+the 50 m floor. A latitude beyond ±90°, a longitude beyond ±180°, or minutes
+or seconds of 60 or more are no coordinates, and are not read.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from geosleuth.gazetteer import Place
+from geosleuth.geometry import Point
+from geosleuth.read.toponyms import Mention
+
+__all__ = ["MIN_SPREAD_KM", "Position", "find_coordinates", "with_coordinates"]
+
+#: The smallest spread given to written coordinates (km): a position written to
+#: the metre is still a phone's or a witness's fix, not a surveyed point.
+MIN_SPREAD_KM = 0.05
+
+#: Kilometres per degree of latitude (mean).
+_KM_PER_DEGREE = 111.32
+
+_DEG = r"(?:°|º|˚|\s?deg(?:rees?)?\.?)"
+_MIN = r"(?:'|′|’|‘|\s?min\.?)"
+_SEC = r"(?:\"|″|”|''|′′|’’|\s?sec\.?)"
+_HEMI = r"(?:[NSEW]\b|(?i:north|south|east|west)\b)"
+#: One coordinate with its hemisphere before or after the numbers.
+_PART = (
+    r"(?:(?P<h1{k}>{hemi})\s*)?"
+    r"(?P<d{k}>\d{{1,3}}(?:\.\d+)?)\s*(?P<dm{k}>{deg})?\s*"
+    r"(?:(?P<m{k}>\d{{1,2}}(?:\.\d+)?)\s*(?:{min}\s*|(?=[NSEW]\b))"
+    r"(?:(?P<s{k}>\d{{1,2}}(?:\.\d+)?)\s*{sec}\s*)?)?"
+    r"(?(h1{k})|(?P<h2{k}>{hemi}))"
+)
+_HEMI_PAIR = re.compile(
+    r"(?<![\w.°])"
+    + _PART.format(k="a", hemi=_HEMI, deg=_DEG, min=_MIN, sec=_SEC)
+    + r"\s*(?:,|;|/|\band\b)?\s*"
+    + _PART.format(k="b", hemi=_HEMI, deg=_DEG, min=_MIN, sec=_SEC)
+    + r"(?![\w°])"
+)
+_SIGN = r"[-−–+]?"
+_SIGNED_PAIR = re.compile(
+    rf"(?<![\w.,\-−–])(?P<lat>{_SIGN}\d{{1,2}}\.(?P<lat_dec>\d+))°?\s*,\s*"
+    rf"(?P<lon>{_SIGN}\d{{1,3}}\.(?P<lon_dec>\d+))°?(?!\w|\.\d|,\d)"
+)
+_LABELLED = re.compile(
+    rf"\blat(?:itude)?\.?\s*[:=]?\s*(?P<lat>{_SIGN}\d{{1,2}}(?:\.(?P<lat_dec>\d+))?)"
+    r"°?\s*(?P<hlat>[NS]\b)?\s*(?:,|;|/|\band\b)?\s*(?:and\s+)?"
+    rf"\b(?:lon|long|lng|longitude)\.?\s*[:=]?\s*"
+    rf"(?P<lon>{_SIGN}\d{{1,3}}(?:\.(?P<lon_dec>\d+))?)°?\s*(?P<hlon>[EW]\b)?",
+    re.IGNORECASE,
+)
+#: Words before a signed pair that say it holds coordinates.
+_CUE = re.compile(
+    r"\b(?:co-?ordinates?|gps|lat(?:itude)?\s*/\s*long?(?:itude)?|lat/lng|"
+    r"position|located at|fix|pinged?|ping(?:ed)? at|waypoint|grid reference)\b",
+    re.IGNORECASE,
+)
+_CUE_REACH = 60
+_SIGNED_DECIMALS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """Coordinates read from a text.
+
+    Parameters
+    ----------
+    start, end : int
+        Character offsets of the written coordinates (``end`` exclusive).
+    lon, lat : float
+        Degrees (WGS84), east and north positive.
+    resolution_deg : float
+        The coarsest unit written (0.1 for ``47.6``, 1/60 for whole minutes).
+
+    Examples
+    --------
+    >>> p = Position(0, 10, -122.3, 47.6, 0.1)
+    >>> round(p.spread_km, 2), p.label
+    (3.21, '47.6° N, 122.3° W')
+    """
+
+    start: int
+    end: int
+    lon: float
+    lat: float
+    resolution_deg: float
+
+    @property
+    def spread_km(self) -> float:
+        """Standard deviation of the rounding, km, at least :data:`MIN_SPREAD_KM`."""
+        return max(MIN_SPREAD_KM, _KM_PER_DEGREE * self.resolution_deg / math.sqrt(12))
+
+    @property
+    def label(self) -> str:
+        """The position in decimal degrees, to the digits its resolution carries."""
+        digits = min(6, max(0, math.ceil(-math.log10(self.resolution_deg) - 1e-9)))
+        ns = "N" if self.lat >= 0 else "S"
+        ew = "E" if self.lon >= 0 else "W"
+        return f"{abs(self.lat):.{digits}f}° {ns}, {abs(self.lon):.{digits}f}° {ew}"
+
+
+def find_coordinates(text: str) -> list[Position]:
+    """The coordinates written in ``text``, in text order.
+
+    Parameters
+    ----------
+    text : str
+        Plain text.
+
+    Returns
+    -------
+    list of Position
+        One per written position; overlapping readings keep the first found in
+        the order hemispheres, labels, signed pairs.
+
+    Examples
+    --------
+    >>> [p.label for p in find_coordinates(
+    ...     "Her phone last pinged at 47.6062, -122.3321 on Friday.")]
+    ['47.6062° N, 122.3321° W']
+    >>> [p.label for p in find_coordinates("The yacht reported N 36° 12.5' W 5° 30'.")]
+    ['36.21° N, 5.50° W']
+    >>> find_coordinates("Scores of 12.5, 14.25 were posted.")
+    []
+    """
+    found: list[Position] = []
+    for m in _HEMI_PAIR.finditer(text):
+        pos = _hemi_position(m)
+        if pos is not None:
+            found.append(pos)
+    for m in _LABELLED.finditer(text):
+        pos = _labelled_position(m)
+        if pos is not None:
+            found.append(pos)
+    for m in _SIGNED_PAIR.finditer(text):
+        cue = _CUE.search(text[max(0, m.start() - _CUE_REACH) : m.start()])
+        decimals = min(len(m.group("lat_dec")), len(m.group("lon_dec")))
+        if cue is None and decimals < _SIGNED_DECIMALS:
+            continue
+        lat, lon = _signed(m.group("lat")), _signed(m.group("lon"))
+        res = 10.0**-decimals
+        if _valid(lat, lon):
+            found.append(Position(m.start(), m.end(), lon, lat, res))
+    out: list[Position] = []
+    for pos in found:
+        if not any(pos.start < p.end and p.start < pos.end for p in out):
+            out.append(pos)
+    return sorted(out, key=lambda p: p.start)
+
+
+def with_coordinates(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` with the text's coordinates added as mentions of points.
+
+    A place name found inside written coordinates ("W" or "North" read as a
+    name) is dropped; each position becomes a :class:`Mention` of kind
+    ``"point"`` whose ``spread_km`` says how precisely it was written.
+
+    Examples
+    --------
+    >>> with_coordinates("Found at 36.20833, -5.5 near the cove.", [])
+    []
+    >>> [(m.name, m.spread_km) for m in with_coordinates(
+    ...     "GPS position 36.2083, -5.5000.", [])]
+    [('36.2083° N, 5.5000° W', 0.05)]
+    """
+    positions = find_coordinates(text)
+    if not positions:
+        return list(mentions)
+    kept = [
+        m
+        for m in mentions
+        if not any(m.start < p.end and p.start < m.end for p in positions)
+    ]
+    return sorted([*kept, *_mentions(text, positions)], key=lambda m: m.start)
+
+
+def _mentions(text: str, positions: Iterable[Position]) -> list[Mention]:
+    out = []
+    for p in positions:
+        place = Place(
+            p.label,
+            p.lon,
+            p.lat,
+            Point(p.lon, p.lat),
+            "point",
+            None,
+            None,
+            0,
+            f"coordinates written in the text, to {p.resolution_deg:.2g}°",
+        )
+        out.append(
+            Mention(
+                text[p.start : p.end],
+                p.start,
+                p.end,
+                p.label,
+                p.lon,
+                p.lat,
+                None,
+                0.95,
+                place,
+                spread_km=p.spread_km,
+            )
+        )
+    return out
+
+
+def _valid(lat: float, lon: float) -> bool:
+    return abs(lat) <= 90.0 and abs(lon) <= 180.0
+
+
+def _signed(number: str) -> float:
+    return float(number.replace("−", "-").replace("–", "-"))
+
+
+def _decimals(number: str) -> int:
+    return len(number.partition(".")[2])
+
+
+def _part(m: re.Match[str], k: str) -> tuple[float, float, str] | None:
+    """(degrees, resolution, hemisphere letter) of one coordinate, or None."""
+    hemi = (m.group(f"h1{k}") or m.group(f"h2{k}") or "")[:1].upper()
+    d, mins, secs = m.group(f"d{k}"), m.group(f"m{k}"), m.group(f"s{k}")
+    if not hemi or (mins is None and m.group(f"dm{k}") is None and "." not in d):
+        # "Route 9 North": a number and a word, no degree sign, minutes or decimals
+        return None
+    value, res = float(d), 10.0 ** -_decimals(d)
+    if mins is not None:
+        if "." in d or float(mins) >= 60:
+            return None
+        value += float(mins) / 60.0
+        res = 10.0 ** -_decimals(mins) / 60.0
+        if secs is not None:
+            if "." in mins or float(secs) >= 60:
+                return None
+            value += float(secs) / 3600.0
+            res = 10.0 ** -_decimals(secs) / 3600.0
+    return value, res, hemi
+
+
+def _hemi_position(m: re.Match[str]) -> Position | None:
+    a, b = _part(m, "a"), _part(m, "b")
+    if a is None or b is None:
+        return None
+    if a[2] in "EW" and b[2] in "NS":
+        a, b = b, a
+    if a[2] not in "NS" or b[2] not in "EW":
+        return None
+    lat = a[0] * (-1.0 if a[2] == "S" else 1.0)
+    lon = b[0] * (-1.0 if b[2] == "W" else 1.0)
+    if not _valid(lat, lon):
+        return None
+    return Position(m.start(), m.end(), lon, lat, max(a[1], b[1]))
+
+
+def _labelled_position(m: re.Match[str]) -> Position | None:
+    lat, lon = _signed(m.group("lat")), _signed(m.group("lon"))
+    if (m.group("hlat") or "").upper() == "S":
+        lat = -abs(lat)
+    if (m.group("hlon") or "").upper() == "W":
+        lon = -abs(lon)
+    if not _valid(lat, lon):
+        return None
+    res = 10.0 ** -min(_decimals(m.group("lat")), _decimals(m.group("lon")))
+    end = m.end()
+    while end > m.start() and m.string[end - 1].isspace():
+        end -= 1
+    return Position(m.start(), end, lon, lat, res)
