@@ -483,16 +483,25 @@ class _Extractor:
         )
 
     def dates(
-        self, s: Sentence, anchor: int, verb: Any = None
+        self,
+        s: Sentence,
+        anchor: int,
+        verb: Any = None,
+        skip: Sequence[tuple[int, int]] = (),
     ) -> tuple[dt.date, dt.date | None, str]:
         """(date, date_from, note) for an item anchored at ``anchor``.
 
         The date nearest the anchor; with ``verb`` (a token of the parse), the
         nearest of those in its own phrase (:func:`in_phrase`) if any is: "Jane
         Doe, who fled to Mosul in 2016, was killed in Raqqa last month" dates the
-        death by "last month".
+        death by "last month". Dates within the spans ``skip`` (clauses of
+        another time) are not the item's.
         """
-        own = [*s.attr.excluded, *([s.attr.disputed] if s.attr.disputed else [])]
+        own = [
+            *s.attr.excluded,
+            *([s.attr.disputed] if s.attr.disputed else []),
+            *skip,
+        ]
         ok = [d for d in s.dates if not any(overlaps((d.start, d.end), x) for x in own)]
         if verb is not None:
             ok = [d for d in ok if in_phrase(self.doc, verb, d)] or ok

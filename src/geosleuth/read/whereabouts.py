@@ -207,6 +207,8 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
             behind |= _starts_within(places, words, later)
     # why each place is not where the target is, the first reason that holds
     aside: dict[int, tuple[Literal["conditional", "not_target"], str]] = {}
+    background: list[tuple[int, int]] = []
+    apart: dict[tuple[int, int, Any], list[MentionLike]] = {}
     for m in places:
         if planned[m.start]:
             why = f"is in a plan ({planned[m.start]!r}), not where the target is"
@@ -220,6 +222,17 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
         elif phrase is not None and not any(m.start <= i < m.end for i in phrase):
             why = f"is outside the phrase of the movement ({cues[0].group(0)!r}) that "
             aside[m.start] = ("not_target", why + "places the target")
+        elif relative := _aside_clause(ex, s, m, cues):
+            # "who fled to Mexico in 2016": its date is not the main statement's
+            background.append(relative[:2])
+            if any(relative[0] <= s.span[0] + c.start() < relative[1] for c in cues):
+                # a statement of its own, read apart with its own date
+                apart.setdefault(relative, []).append(m)
+                continue
+            quote = ex.text[relative[0] : relative[1]]
+            quote = quote if len(quote) <= 60 else quote[:57] + "..."
+            why = f"is in a relative clause ({quote!r}) beside the statement of "
+            aside[m.start] = ("not_target", why + "where the target is")
     places = [m for m in places if m not in foreign and m.start not in aside]
     for m in s.places:
         role = getattr(m, "role", "place")
@@ -272,11 +285,30 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
         return
     at = cue.start() if cue else 0
     first_negated = negation(ex, s, at)
-    for geom, name, buffer_km, anchor, extra in claim_regions(ex, places, s, how):
+    # "Jane Doe, who fled to Mexico in 2016, is now hiding in Texas": two
+    # statements, each of its own time, not one in Mexico ∩ Texas
+    in_apart = {m.start for group in apart.values() for m in group}
+    groups: list[tuple[list[MentionLike], Any, Sequence[tuple[int, int]]]] = [
+        ([m for m in places if m.start not in in_apart], None, background),
+        *((group, key[2], ()) for key, group in apart.items()),
+    ]
+    regions = [
+        (region, verb, skip)
+        for group, verb, skip in groups
+        if group
+        for region in claim_regions(ex, group, s, how)
+    ]
+    if apart:
+        regions.sort(key=lambda r: r[0][3])  # in the order written
+    for (geom, name, buffer_km, anchor, extra), verb, skip in regions:
         # "Officials say she is in Raqqa, and analysts argue she is near Hajin":
         # the hedge of the place's own clause
         hedge, hcue = hedge_of(
-            _later_clauses_out(ex, s, _clause_text(s, text, anchor), anchor)
+            _later_clauses_out(
+                ex, s, _blanked(s, _clause_text(s, text, anchor), skip), anchor
+            )
+            if verb is None
+            else _span_text(s, text, _span_of(verb))  # the relative clause's own
         )
         if leaders:
             hedge = lower(hedge)
@@ -292,7 +324,7 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
             how,
             "continues the claim of the previous sentence" if continuing else "",
         )
-        date, date_from, dnote = ex.dates(s, anchor)
+        date, date_from, dnote = ex.dates(s, anchor, verb=verb, skip=skip)
         # "is not in Raqqa, but police say she is in Mosul": Mosul's own clause
         own = _clause_cue(ex, s, cues, anchor - s.span[0])
         negated = negation(ex, s, own) if own != at else first_negated
@@ -753,6 +785,42 @@ def _moved_on(ex: _Extractor, s: Sentence, cue: re.Match[str]) -> str | None:
     return None
 
 
+def _aside_clause(
+    ex: _Extractor, s: Sentence, m: MentionLike, cues: Sequence[re.Match[str]]
+) -> tuple[int, int, Any] | None:
+    """The relative clause that holds the place, if the statement lies outside it.
+
+    Returns the clause's span (document offsets) and its verb.
+
+    "Kaci Hickox, a nurse *who treated Ebola patients in Sierra Leone*, is in
+    Newark" and "Jane Doe, *who fled to Mexico in 2016*, is now hiding in Texas":
+    the clause tells of another time or deed; the statement of where the target
+    is, a location word outside it, places her in Newark or Texas, not also in
+    Sierra Leone, nor in the sliver where Mexico and Texas meet. The caller
+    sets a place in a clause with no location word of its own aside ("treated
+    Ebola patients in"), and reads one in a clause with its own ("who fled to
+    Mexico in 2016") as a statement apart, dated within the clause. A relative
+    clause that holds every location word is the statement ("Jane Doe, who is
+    hiding in Mosul, was charged"). Only a clause about a person ("who",
+    "whom", "whose") is one: "the region he called Euphrates Province" names
+    the place. None for a sentence not parsed.
+    """
+    if s.sent is None or not cues:
+        return None
+    span = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    for clause in span.root.ancestors:
+        if clause.dep_ != "relcl" or not any(
+            c.lower_ in ("who", "whom", "whose") for c in clause.subtree
+        ):
+            continue  # "the region he called Euphrates Province": the place's name
+        lo, hi = _span_of(clause)
+        if any(not lo <= s.span[0] + c.start() < hi for c in cues):
+            return lo, hi, clause
+    return None
+
+
 def _went(verb: Any) -> bool:
     """Whether the movement of ``verb`` is told as done.
 
@@ -813,6 +881,27 @@ def _later_clauses_out(ex: _Extractor, s: Sentence, text: str, at: int) -> str:
         first = min([*(t.idx for t in words), *(c.idx for c in ccs)])
         last = max(t.idx + len(t.text) for t in words)
         for k in range(max(0, first - s.span[0]), min(len(out), last - s.span[0])):
+            out[k] = " "
+    return "".join(out)
+
+
+def _span_of(tok: Any) -> tuple[int, int]:
+    """The document span of ``tok``'s subtree."""
+    words = list(tok.subtree)
+    return words[0].idx, words[-1].idx + len(words[-1].text)
+
+
+def _span_text(s: Sentence, text: str, span: tuple[int, int]) -> str:
+    """``text`` (of the sentence ``s``) but the document ``span``, blanked."""
+    a, b = max(0, span[0] - s.span[0]), min(len(text), span[1] - s.span[0])
+    return " " * a + text[a:b] + " " * (len(text) - b)
+
+
+def _blanked(s: Sentence, text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` (of the sentence ``s``) with the document ``spans`` blanked."""
+    out = list(text)
+    for a, b in spans:
+        for k in range(max(0, a - s.span[0]), min(len(out), b - s.span[0])):
             out[k] = " "
     return "".join(out)
 
