@@ -1,9 +1,11 @@
-"""A relative clause about the target beside the statement of where she is.
+"""Relative clauses beside the statement; a given name that opens a sentence.
 
 Before: "Kaci Hickox, a nurse who treated Ebola patients in Sierra Leone, is in
 Newark" was also a claim that she is in Sierra Leone, and "Kaci Hickox, who
 fled to Mexico in 2016, is now hiding in Texas" one claim on Mexico ∩ Texas (a
-sliver of border), dated 2016.
+sliver of border), dated 2016. And "Destiny was seen in Camden", after "Destiny
+Wallace" had been named, gave nothing: the tagger took the sentence's first word
+for the common noun.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 import pytest
 
 from reading import claims, reader, set_aside
+from reading import rows as _rows
 
 pytestmark = pytest.mark.nlp
 
@@ -73,3 +76,23 @@ def test_a_clause_that_is_the_statement_is_read(
     nlp: Any, text: str, rows: list[tuple[str, str, str, str]]
 ) -> None:
     assert _claims(_read(text, nlp)) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # the tagger took the opening "Destiny" for a common noun: nothing read
+        ("Destiny Wallace, 15, has been missing since Monday. Destiny was seen "
+         "in Camden on Tuesday, police said.",
+         [("sighting", "Camden", None, "certain", "Police", "F2")]),
+        ("Destiny Wallace, 15, has been missing since Monday. Destiny told her "
+         "aunt she was in Camden.",
+         [("claim", "Camden", "is", "certain", "Destiny Wallace", "F4")]),
+        # the other side: the word with no verb after it is no subject
+        ("Destiny Wallace, 15, is missing. Destiny and fate led to Camden.", []),
+    ],
+)  # fmt: skip
+def test_the_given_name_opening_a_sentence_is_the_target(
+    nlp: Any, text: str, rows: list[tuple[Any, ...]]
+) -> None:
+    assert _rows(_read(text, nlp, "Destiny Wallace")) == rows

@@ -273,9 +273,36 @@ def _given_name_refs(
             if ent is not None
             else tok.pos_ == "PROPN"
         )
-        if alone:
+        if alone or (ent is None and _opens_a_clause(text, tok, nxt)):
             out.append(TargetRef(tok.idx, tok.idx + len(tok.text), tok.text, "name"))
     return out
+
+
+#: Words after a sentence's first word that make it the subject of a clause, when
+#: the sentence is not parsed: "Destiny was seen", "Destiny told police".
+_VERB_AFTER = frozenset(
+    {"is", "was", "has", "had", "will", "would", "may", "might", "could", "can",
+     "did", "does", "said", "says", "told", "tells", "called", "texted", "left",
+     "went", "ran", "fled", "stayed", "lives", "lived", "remains", "remained"}
+)  # fmt: skip
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?][\"”’')]?\s+|\n\s*)$")
+
+
+def _opens_a_clause(text: str, tok: Any, nxt: Any) -> bool:
+    """Whether ``tok`` opens a sentence as the subject of its verb.
+
+    At a sentence's start the tagger takes a given name that is also a word
+    ("Destiny was seen in Camden") for a common noun, and the entity
+    recogniser for no person. Followed by a verb (by the parse, or by the word
+    itself where the sentence is not parsed), it is the name.
+    """
+    if nxt is None or not nxt.text[:1].islower():
+        return False
+    if not _SENTENCE_OPENS.search(text, 0, tok.idx):
+        return False
+    if nxt.pos_:
+        return bool(nxt.pos_ in ("VERB", "AUX"))
+    return nxt.lower_ in _VERB_AFTER or nxt.lower_.endswith("ed")
 
 
 def people(doc: Any, places: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
