@@ -87,6 +87,13 @@ READ_EVIDENCE_FORMAT = "geosleuth read evidence"
 #: Files named at most in a warning; the rest are counted.
 _LISTED = 5
 
+
+def _first_few(names: Sequence[str]) -> str:
+    """The first :data:`_LISTED` of ``names``, and how many more there are."""
+    more = len(names) - _LISTED
+    return "; ".join(names[:_LISTED]) + (f"; and {more} more" if more > 0 else "")
+
+
 #: How the title of a document read from the annotated page of
 #: ``geosleuth read`` ends (as older versions did, reading their own output).
 _OWN_TITLE = " — geosleuth read"
@@ -337,11 +344,10 @@ def corpus_files(
         left_out.append(f"{p.relative_to(root).as_posix()!r} ({why})")
     if left_out:
         n = len(left_out)
-        shown = "; ".join(left_out[:_LISTED])
-        more = f"; and {n - _LISTED} more" if n > _LISTED else ""
+        shown = _first_few(left_out)
         warnings.warn(
             f"{n} file{'s' if n > 1 else ''} under {str(root)!r} "
-            f"{'are' if n > 1 else 'is'} left out of the corpus: {shown}{more}. "
+            f"{'are' if n > 1 else 'is'} left out of the corpus: {shown}. "
             "What geosleuth writes shows evidence read already: read as reports, "
             "it would count that evidence twice.",
             EvidenceWarning,
@@ -425,12 +431,11 @@ def _documents_under(root: Path) -> list[Path]:
         walk(link, linked=True)
     if unread:
         n = len(unread)
-        shown = "; ".join(unread[:_LISTED])
-        more = f"; and {n - _LISTED} more" if n > _LISTED else ""
+        shown = _first_few(unread)
         warnings.warn(
             f"{n} folder{'s' if n > 1 else ''} under {str(root)!r} cannot be "
             f"read, and the documents in {'them' if n > 1 else 'it'} are left out "
-            f"of the corpus: {shown}{more}. Let geosleuth read "
+            f"of the corpus: {shown}. Let geosleuth read "
             f"{'them' if n > 1 else 'it'}, or move the documents out.",
             EvidenceWarning,
             stacklevel=_stacklevel(),
