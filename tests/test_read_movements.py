@@ -61,6 +61,12 @@ def _places(reading: Any) -> list[tuple[str, str, str]]:
         # not "Alexandra" (a town in New Zealand) as well, as before
         ("Jane Doe was taken to the Royal Alexandra Hospital in Paisley, police "
          "said.", ["Paisley"]),
+        # reached (gave nothing before), but not "will reach" nor "reached out"
+        ("Jane Doe reached Havana on Monday, her family said.", ["Havana"]),
+        ("Jane Doe made it to Havana on Monday.", ["Havana"]),
+        ("Jane Doe has reached safety in Havana.", ["Havana"]),
+        ("Jane Doe will reach Havana on Friday.", []),
+        ("Jane Doe reached out to friends in Havana.", []),
     ],
 )  # fmt: skip
 def test_a_movement_places_the_target_where_she_went(
@@ -93,11 +99,8 @@ def test_another_persons_movement_places_no_one(nlp: Any, text: str) -> None:
         ("Jane Doe is believed to have fled Raqqa and gone to Mosul.",
          "Mosul", "Raqqa"),
         ("Jane Doe left Denver for York, police said.", "York", "Denver"),
-        ("Jane Doe moved from Leeds to York in May, police said.", "York", "Leeds"),
         ("Jane Doe escaped from a prison in Leeds to York.", "York", "Leeds"),
         ("Jane Doe crossed from Iraq into Syria, officials said.", "Syria", "Iraq"),
-        ("Jane Doe was extradited from Spain to Britain last year.",
-         "United Kingdom", "Spain"),
         # not "Iraq ∩ Syria", the border, as before
         ("Jane Doe crossed the border from Iraq into Syria, officials said.",
          "Syria", "Iraq"),
@@ -114,6 +117,36 @@ def test_the_place_a_movement_starts_from_is_set_aside(
 
 
 @pytest.mark.parametrize(
+    ("text", "left", "when", "hedge", "went"),
+    [
+        # a dated departure is where she was then: the last known point (these
+        # were set aside before, and the first two gave nothing at all)
+        ("Jane Doe sailed from Key West on Monday, the Coast Guard said.",
+         "Key West", "2018-06-04", "certain", None),
+        ("Jane Doe is believed to have left Denver on Monday.",
+         "Denver", "2018-06-04", "probable", None),
+        ("Jane Doe moved from Leeds to York in May, police said.",
+         "Leeds", "2018-05-31", "certain", "York"),
+        ("Jane Doe was extradited from Spain to Britain last year.",
+         "Spain", "2017-12-31", "certain", "United Kingdom"),
+        ("Jane Doe set sail from Key West on Monday bound for Havana.",
+         "Key West", "2018-06-04", "certain", "Havana"),
+    ],
+)  # fmt: skip
+def test_a_dated_departure_is_where_she_was_then(
+    nlp: Any, text: str, left: str, when: str, hedge: str, went: str | None
+) -> None:
+    reading = _read(text, nlp)
+    seen = [i for i in reading.evidence if i.kind == "sighting"]
+    assert [(i.place_name, i.date.isoformat(), i.hedge) for i in seen] == [
+        (left, when, hedge)
+    ]
+    assert "where the target left from" in seen[0].note
+    went_to = [i.place_name for i in reading.evidence if i.kind == "claim"]
+    assert went_to == ([went] if went else [])
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # a leaving denied, or only meant: she is there
@@ -126,6 +159,11 @@ def test_a_leaving_not_done_leaves_the_place_to_the_target(nlp: Any, text: str) 
     reading = _read(text, nlp)
     assert [p for _, p, _ in _places(reading)] == ["Mosul"]
     assert not [x for x in reading.rejected if x.quote == "Mosul"]
+
+
+def test_never_reached_denies_the_place(nlp: Any) -> None:
+    text = "Jane Doe never reached Havana, officials said."
+    assert _places(_read(text, nlp)) == [("claim", "Havana", "is_not")]
 
 
 @pytest.mark.parametrize(

@@ -53,7 +53,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
-from geosleuth.evidence import Claim
+from geosleuth.evidence import Claim, Sighting
 from geosleuth.read._sentence import (
     CARRYING_LEMMAS,
     CONTINUATION,
@@ -68,7 +68,9 @@ from geosleuth.read._sentence import (
     antecedent,
     denied_phrase,
     disputed,
+    geometry_of,
     hedge_text,
+    in_phrase,
     label,
     report_called_untrue,
     resolved,
@@ -100,6 +102,11 @@ _LOCATION_CUE = re.compile(
     r"(?:(?:the\s+)?(?:country|city|town|village|area|region|house|home)\s+|"
     r"(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,2}\s+)?for|"
     r"arriv(?:e|ed|ing)\s+(?:in|at)|head(?:ed|ing)\s+(?:to|for)|"
+    # where a movement started: "sailed from Key West", "left Denver on Monday"
+    r"(?:sailed|flew|drove|walked|rode|set\s+(?:off|out|sail)|departed|left|fled|"
+    r"escaped)\s+from|(?:left|departed|fled|escaped)(?=\s+(?-i:[A-Z]))|"
+    # "reached Havana on Monday", "made it to Key West"; not "reached out to"
+    r"reached(?!\s+out\b)|made\s+it\s+(?:back\s+|safely\s+)?(?:to|into)|"
     r"(?:taken|brought|transferred|transported|flown|airlifted|rushed|extradited|"
     r"deported)\s+(?:(?:her|him|them)\s+|(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])"
     r"[\w'’.-]*){0,2}\s+)?(?:back\s+)?(?:from\s+(?:[\w'’.-]+\s+){1,4})?to|"
@@ -128,7 +135,8 @@ _MOVEMENT = re.compile(
     r"(?:fled|fleeing|moved|moving|gone|went|escaped|travell?(?:ed|ing)|"
     r"head(?:ed|ing)|return(?:ed|ing)|relocat(?:ed|ing)|cross(?:ed|ing)|"
     r"slipp(?:ed|ing)|sneak(?:ed|ing)|snuck|smuggled|left|leaving|"
-    r"depart(?:ed|ing)|set|bound|arriv(?:ed|ing)|taken|brought|transferred|"
+    r"depart(?:ed|ing)|set|bound|arriv(?:ed|ing)|reached|made|taken|brought|"
+    r"transferred|"
     r"transported|flown|airlifted|rushed|extradited|deported|treated|admitted|"
     r"held|jailed|imprisoned|detained|took|flew|flown|drove|driven|sailed|walked|"
     r"rode|cycled|hitchhiked|boarded|kept|remain(?:s|ed|ing)?|wounded|injured|"
@@ -209,12 +217,18 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
     aside: dict[int, tuple[Literal["conditional", "not_target"], str]] = {}
     background: list[tuple[int, int]] = []
     apart: dict[tuple[int, int, Any], list[MentionLike]] = {}
+    departed: set[int] = set()
+    departures: list[tuple[Any, list[tuple[int, int]]]] = []
     for m in places:
+        origin = left[m.start]
         if planned[m.start]:
             why = f"is in a plan ({planned[m.start]!r}), not where the target is"
             aside[m.start] = ("conditional", why)
-        elif left[m.start]:
-            why = f"is a place left ({left[m.start]!r}), not where the target is"
+        elif origin is not None and (dated := _departure(ex, s, m, *origin)):
+            departed.add(m.start)  # "sailed from Key West on Tuesday": there, then
+            departures.append((origin[1], dated))
+        elif origin is not None:
+            why = f"is a place left ({origin[0]!r}), not where the target is"
             aside[m.start] = ("not_target", why)
         elif m.start in behind:
             why = f"is where the target was before ({behind[m.start]!r}), not where "
@@ -233,7 +247,16 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
             quote = quote if len(quote) <= 60 else quote[:57] + "..."
             why = f"is in a relative clause ({quote!r}) beside the statement of "
             aside[m.start] = ("not_target", why + "where the target is")
-    places = [m for m in places if m not in foreign and m.start not in aside]
+    places = [
+        m
+        for m in places
+        if m not in foreign and m.start not in aside and m.start not in departed
+    ]
+    for verb, dated in departures:
+        # "fled Raqqa in 2016 and is now in Mosul": 2016 is not Mosul's date;
+        # "arrived in the UK from Nairobi in 2002" is the UK's too
+        if not any(in_phrase(ex.doc, verb, m) for m in places):
+            background += dated
     for m in s.places:
         role = getattr(m, "role", "place")
         if m.start in aside and m not in foreign:
@@ -258,7 +281,7 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
                 f"{m.text!r} could not be resolved to a place",
                 (m.start, m.end),
             )
-    if (foreign or aside) and not places:
+    if (foreign or aside or departed) and not places:
         return
     how = ""
     if not places:
@@ -548,7 +571,7 @@ _LEAVING_LEMMAS = frozenset(
 )
 #: Verbs (lemmas) whose "from" is where the one moved was: "fled to Mosul *from*
 #: Raqqa", "was extradited *from* Spain".
-_FROM_LEMMAS = MOVING_LEMMAS | CARRYING_LEMMAS | _LEAVING_LEMMAS
+_FROM_LEMMAS = MOVING_LEMMAS | CARRYING_LEMMAS | _LEAVING_LEMMAS | {"set"}
 #: Links up from a place through the noun phrase that holds it: "a prison in
 #: *Leeds*", "*Raqqa* city", "Raqqa and *Mosul*".
 _NOUN_PHRASE_DEPS = frozenset(
@@ -556,8 +579,55 @@ _NOUN_PHRASE_DEPS = frozenset(
 )
 
 
-def _origin(ex: _Extractor, s: Sentence, m: MentionLike) -> str | None:
-    """The words of a movement that the place ``m`` is the start of, if any.
+def _departure(
+    ex: _Extractor, s: Sentence, m: MentionLike, words: str, verb: Any
+) -> list[tuple[int, int]]:
+    """Read the place a dated movement started from as where the target was then.
+
+    "Jane Doe sailed from Key West on Tuesday": she was at Key West on Tuesday,
+    the last known point a search starts from. Only a movement with a date of
+    its own phrase ("on Tuesday", "in 2016") gives one: an undated "fled
+    Raqqa" says where she was at some time before, not when, and is set aside
+    as before. The item is a sighting of the target (she was there, by the
+    speaker's word), hedged by the words of the movement's clause, dated by
+    its date; its note names the movement. Returns the spans of the dates of
+    the movement's phrase, empty where nothing was built.
+    """
+    own = [(d.start, d.end) for d in s.dates if in_phrase(ex.doc, verb, d)]
+    if not own:
+        return []
+    date, date_from, dnote = ex.dates(s, m.start, verb=verb)
+    text = hedge_text(s)
+    hedge, cue = hedge_of(
+        _later_clauses_out(ex, s, _clause_text(s, text, m.start), m.start)
+    )
+    hedge, dispute = disputed(s, hedge, ex.text)
+    note = "; ".join(
+        x
+        for x in (
+            f"where the target left from ({words!r}): there on the movement's date",
+            f"hedge from {cue!r}" if cue else "",
+            dispute,
+            dnote,
+        )
+        if x
+    )
+    ex.build(
+        Sighting, s, s.span, id=ex.next_id("s"),
+        provenance=ex.provenance(s, m.start), date=date, date_from=date_from,
+        grade=ex.grade(s.attr.at(m.start)), hedge=hedge, note=note,
+        place=geometry_of(m), place_name=label(m), sigma_km=_DEPARTURE_SIGMA_KM,
+        subject="target",
+    )  # fmt: skip
+    return own
+
+
+#: Spread of a departure point (km): a town's, as for a sighting there.
+_DEPARTURE_SIGMA_KM = 5.0
+
+
+def _origin(ex: _Extractor, s: Sentence, m: MentionLike) -> tuple[str, Any] | None:
+    """The words and the verb of a movement that the place ``m`` is the start of.
 
     The place is the object of a verb of leaving ("fled *Raqqa*", "left
     *Denver* for York", "after fleeing *Raqqa*": :data:`_LEAVING_LEMMAS`) or in
@@ -578,7 +648,7 @@ def _origin(ex: _Extractor, s: Sentence, m: MentionLike) -> str | None:
             return None
         lemma = head.lemma_.lower()
         if tok.dep_ in ("dobj", "obj") and lemma in _LEAVING_LEMMAS:
-            return f"{head.text} {tok.text}" if _went(head) else None
+            return (f"{head.text} {tok.text}", head) if _went(head) else None
         if tok.dep_ == "pobj" and head.lower_ == "from":
             # "crossed the border from Iraq": up the noun phrase to its verb
             verb = head.head
@@ -587,11 +657,12 @@ def _origin(ex: _Extractor, s: Sentence, m: MentionLike) -> str | None:
                     break
                 verb = verb.head
             if verb.lemma_.lower() in _FROM_LEMMAS and _went(verb):
-                return (
+                words = (
                     f"{verb.text} ... from"
                     if verb.i != head.head.i
                     else (f"{verb.text} from")
                 )
+                return words, verb
             return None
         if tok.dep_ == "prep" and tok.lower_ in ("to", "into", "for", "towards"):
             return None  # "left Leeds *for* York": where she went
