@@ -132,7 +132,8 @@ def test_plan_prints_the_table_and_writes_four_files(
         assert (out_dir / f"plan.{ext}").is_file()
 
     expected = _expected_plan()
-    assert f"{expected.pos:.1%}" in out
+    # rounded down for display: a POS is never shown above what it is
+    assert f"{math.floor(expected.pos * 1000) / 10:.1f}%" in out
 
     fc = json.loads((out_dir / "plan.geojson").read_text(encoding="utf-8"))
     assert fc["type"] == "FeatureCollection"
@@ -217,13 +218,8 @@ def test_field_files_put_each_cell_where_the_grid_has_it(
     lon_c, lat_c = grid.cell_lonlat()
     features = _features(out_dir)
     rows = _csv_rows(out_dir)
-    gpx = ET.parse(out_dir / "plan.gpx").getroot()
-    waypoints = gpx.findall("g:wpt", GPX)
-    tracks = gpx.findall("g:trk", GPX)
-    kml = ET.parse(out_dir / "plan.kml").getroot()
-    marks = kml.findall("k:Document/k:Folder/k:Placemark", KML)
     n = len(features)
-    assert n > 10 and len(rows) == len(waypoints) == len(tracks) == len(marks) == n
+    assert n > 10 and len(rows) == n  # the GIS files keep every cell
     off_diagonal = 0
     for k in range(n):
         rec = features[k]["properties"]
@@ -240,15 +236,6 @@ def test_field_files_put_each_cell_where_the_grid_has_it(
         assert (float(rows[k]["lon"]), float(rows[k]["lat"])) == pytest.approx(
             where, abs=1e-7
         )
-        wpt = waypoints[k]
-        assert (float(wpt.get("lon", "nan")), float(wpt.get("lat", "nan"))) == (
-            pytest.approx(where, abs=1e-7)
-        )
-        point = marks[k].findtext(
-            "k:MultiGeometry/k:Point/k:coordinates", namespaces=KML
-        )
-        assert point is not None
-        assert tuple(map(float, point.split(","))) == pytest.approx(where, abs=1e-7)
 
         # the outline: closed, counter-clockwise (RFC 7946), through the corners
         ring = np.array(features[k]["geometry"]["coordinates"][0])
@@ -266,18 +253,6 @@ def test_field_files_put_each_cell_where_the_grid_has_it(
         area = _shoelace(ring) * km_per_deg**2 * math.cos(math.radians(where[1]))
         assert area == pytest.approx(grid.cell_area_km2, rel=0.01)
 
-        kml_ring = marks[k].findtext(
-            "k:MultiGeometry/k:Polygon/k:outerBoundaryIs/k:LinearRing/k:coordinates",
-            namespaces=KML,
-        )
-        assert kml_ring is not None
-        pairs = np.array([list(map(float, c.split(","))) for c in kml_ring.split()])
-        np.testing.assert_allclose(pairs, ring, atol=2e-7)
-        trkpts = tracks[k].findall("g:trkseg/g:trkpt", GPX)
-        track = np.array(
-            [[float(t.get("lon", "nan")), float(t.get("lat", "nan"))] for t in trkpts]
-        )
-        np.testing.assert_allclose(track, ring, atol=2e-7)
     assert off_diagonal > 0  # a row/column mix-up cannot hide on the diagonal
 
 
@@ -302,17 +277,19 @@ def test_gpx_and_kml_are_well_formed_with_escaped_names(
     assert gpx.get("version") == "1.1"
     assert gpx.findtext("g:metadata/g:name", namespaces=GPX) == TITLE
     waypoints = gpx.findall("g:wpt", GPX)
-    assert len(waypoints) == n
+    # one waypoint and one boundary per search area, fewer than the cells
+    n_areas = len(waypoints)
+    assert 0 < n_areas < n
     assert waypoints[0].findtext("g:name", namespaces=GPX) is not None
     assert all(-90 <= float(w.get("lat", "nan")) <= 90 for w in waypoints)
-    assert len(gpx.findall("g:trk", GPX)) == n
+    assert len(gpx.findall("g:trk", GPX)) == n_areas
     raw = (out_dir / "plan.gpx").read_text(encoding="utf-8")
     assert "&lt;A &amp;" in raw
 
     kml = ET.parse(out_dir / "plan.kml").getroot()
     assert kml.findtext("k:Document/k:name", namespaces=KML) == TITLE
     marks = kml.findall("k:Document/k:Folder/k:Placemark", KML)
-    assert len(marks) == n
+    assert len(marks) == n_areas
     coords = marks[0].findtext(
         "k:MultiGeometry/k:Polygon/k:outerBoundaryIs/k:LinearRing/k:coordinates",
         namespaces=KML,

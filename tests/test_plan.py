@@ -34,7 +34,8 @@ FAST = settings(deadline=None)  # max_examples from the active profile (conftest
 
 budgets = st.floats(min_value=0.05, max_value=500.0)
 widths = st.floats(min_value=0.01, max_value=2.0)
-areas = st.floats(min_value=0.05, max_value=25.0)
+# cells at least as wide as the widest sweep (2 km): a wider swath is refused
+areas = st.floats(min_value=4.0, max_value=25.0)
 
 
 # ------------------------------------------------------------------ known answers

@@ -401,6 +401,12 @@ def _closed(ring: FloatArray) -> FloatArray:
     return np.vstack([ring, ring[:1]])
 
 
+#: Parts of a shape cut at 180° narrower than this (degrees of longitude, about
+#: 11 cm at the equator) are dropped: below GPS precision, and zero-width once
+#: written with 6 decimals.
+_SLIVER_DEG = 1e-6
+
+
 def cut_at_antimeridian(shape: Any) -> Any:
     """A shapely geometry in continuous longitudes, cut into parts within ±180°.
 
@@ -409,7 +415,9 @@ def cut_at_antimeridian(shape: Any) -> Any:
     may have longitudes past ±180 (unprojected around a centre near 180°, as
     :func:`~geosleuth.grid.unwrap_lon` gives); each 360° band of it is clipped
     and moved back by whole turns. A shape already within ±180° comes back as
-    it is.
+    it is. Polygon parts come back with counter-clockwise exterior rings (RFC
+    7946, 3.1.6; KML), and parts narrower than 1e-6° of longitude (slivers left
+    by a shape that barely crosses 180°) are dropped.
 
     Examples
     --------
@@ -417,6 +425,13 @@ def cut_at_antimeridian(shape: Any) -> Any:
     >>> cut = cut_at_antimeridian(shapely.box(179.0, -17.0, 181.0, -16.0))
     >>> cut.geom_type, [tuple(round(v, 6) for v in g.bounds) for g in cut.geoms]
     ('MultiPolygon', [(179.0, -17.0, 180.0, -16.0), (-180.0, -17.0, -179.0, -16.0)])
+    >>> [bool(g.exterior.is_ccw) for g in cut.geoms]
+    [True, True]
+
+    A shape 1 cm past 180° keeps no sliver on the other side:
+
+    >>> cut_at_antimeridian(shapely.box(179.0, 0.0, 180.0000001, 1.0)).bounds
+    (179.0, 0.0, 180.0, 1.0)
     """
     import shapely
     import shapely.affinity
@@ -439,6 +454,15 @@ def cut_at_antimeridian(shape: Any) -> Any:
         flat.extend(getattr(part, "geoms", [part]))
     dim = int(shapely.get_dimensions(shape))
     flat = [g for g in flat if not g.is_empty and shapely.get_dimensions(g) == dim]
+    if dim == 2:
+        # clip_by_rect does not keep the orientation: RFC 7946 and KML want
+        # exterior rings counter-clockwise (holes clockwise)
+        flat = [shapely.orient_polygons(g, exterior_cw=False) for g in flat]
+        # a shape that ends within a few cm of 180° leaves a sliver on the
+        # other side, which rounds to a zero-width ring in any file
+        wide = [g for g in flat if g.bounds[2] - g.bounds[0] >= _SLIVER_DEG]
+        if wide:
+            flat = wide
     kind = {0: shapely.MultiPoint, 1: shapely.MultiLineString, 2: shapely.MultiPolygon}
     return kind[dim](flat)
 

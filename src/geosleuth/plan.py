@@ -540,6 +540,52 @@ def _coverage_scale(budget_km: float, w_max: float) -> float:
     return scale if budget_km * scale > 0 else 1.0
 
 
+def _km_and_m(km: float) -> str:
+    """``"0.5 km (500 m)"``: a length in km, and in metres for the eye."""
+    metres = km * 1000.0
+    return f"{km:g} km ({metres:g} m)" if math.isfinite(metres) else f"{km:g} km"
+
+
+def _check_swath_fits(width: FloatArray, area: FloatArray) -> None:
+    """Refuse a sweep width wider than the side of the cells it is planned on.
+
+    An allocation puts track length in each cell on its own, and Koopman's
+    random-search law ``1 - exp(-W·z/A)`` holds for a swath narrow compared
+    with the cell. A swath wider than the cell (``W > sqrt(A)``, the side of a
+    square cell of area ``A``) cannot keep its track in one cell: the plan
+    would ask for tens of metres of helicopter track in each of thousands of
+    100 m cells, and credit each with a POD it cannot have. The usual cause is
+    metres typed for km (``50`` for a 50 m sweep width), which the message
+    names.
+    """
+    with np.errstate(over="ignore", under="ignore"):
+        side = np.sqrt(area)
+        ratio = width / side
+    wide = np.flatnonzero(ratio > 1.0 + 1e-9)
+    if not wide.size:
+        return
+    k = int(wide[np.argmax(ratio[wide])])
+    w_km, side_km = float(width[k]), float(side[k])
+    per_cell = width.size > 1 and not (
+        np.all(width == width[0]) and np.all(area == area[0])
+    )
+    metres = (
+        f" If you meant {w_km:g} m, give --sweep-width-km {w_km / 1000.0:g}."
+        if w_km >= 5.0 and w_km / 1000.0 <= side_km
+        else ""
+    )
+    raise InputError(
+        f"The sweep width ('sweep_width_km'; --sweep-width-km on the command line) "
+        f"of {_km_and_m(w_km)} is wider than the cells it is planned on, "
+        f"{_km_and_m(side_km)} a side{f' (cell {k})' if per_cell else ''}: a swath "
+        "that wide cannot keep its track in one cell, so the plan and its POS "
+        f"would be impossible. Give a sweep width of at most {side_km:g} km, or "
+        f"plan on a coarser grid (cells of {w_km:g} km or more: --cell-km on "
+        f"'geosleuth locate').{metres}",
+        field="sweep_width_km",
+    )
+
+
 def _plan_inputs(
     p: ArrayLike,
     budget_km: float,
@@ -557,7 +603,19 @@ def _plan_inputs(
             f"(rest_of_world={r}).",
             field="p",
         )
-    w = width / area
+    _check_swath_fits(width, area)
+    with np.errstate(over="ignore", under="ignore"):
+        w = width / area
+    tiny = np.flatnonzero(~(np.isfinite(w) & (w > 0)))
+    if tiny.size:
+        k = int(tiny[0])
+        raise InputError(
+            f"A sweep width of {float(width[k]):g} km ('sweep_width_km'; "
+            f"--sweep-width-km on the command line) on cells of {float(area[k]):g} "
+            "km² covers too little of a cell per km of track to be computed. Give "
+            "the sweep width and the cell area in km and km².",
+            field="sweep_width_km",
+        )
     live = w[arr > 0]
     if float(live.max()) > _W_SPREAD * float(live.min()):
         raise InputError(

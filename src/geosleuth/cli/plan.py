@@ -16,7 +16,15 @@ from geosleuth.cli import app, clean_text, console, guarded, shown_warnings
 from geosleuth.errors import GeosleuthWarning, InputError
 from geosleuth.grid import Grid
 from geosleuth.plan import SearchPlan, allocate_optimal, scale_for_rest_of_world
-from geosleuth.report.fieldfiles import PlanCells, plan_cells, write_plan_files
+from geosleuth.report.fieldfiles import (
+    PlanAreas,
+    PlanCells,
+    percent_down,
+    plan_areas,
+    plan_cells,
+    track_text,
+    write_plan_files,
+)
 from geosleuth.report.files import load_posterior
 
 __all__ = ["plan", "run_plan"]
@@ -184,10 +192,10 @@ def run_plan(
     return grid, result, plan_cells(grid, result, sweep_width_km=sweep_width_km)
 
 
-def _render(pc: PlanCells, *, title: str, top: int) -> None:
+def _render(pc: PlanCells, areas: PlanAreas, *, title: str, top: int) -> None:
     result = pc.plan
     table = Table(title=Text(f"{title}: where to search"), title_justify="left")
-    for name in ("#", "cell", "lon", "lat", "P(here)", "track km", "coverage", "POD"):
+    for name in ("#", "cell", "lon", "lat", "P(here)", "track", "coverage", "POD"):
         table.add_column(name, justify="left" if name == "cell" else "right")
     for k in range(min(top, pc.n)):
         rec = pc.record(k)
@@ -197,9 +205,9 @@ def _render(pc: PlanCells, *, title: str, top: int) -> None:
             f"{rec['lon']:.5f}",
             f"{rec['lat']:.5f}",
             f"{rec['p']:.4f}",
-            f"{rec['effort_km']:.2f}",
+            track_text(rec["effort_km"]),
             f"{rec['coverage']:.2f}",
-            f"{rec['pod']:.0%}",
+            percent_down(rec["pod"]),
         )
     console.print(table)
     if pc.n > top:
@@ -213,7 +221,8 @@ def _render(pc: PlanCells, *, title: str, top: int) -> None:
         highlight=False,
     )
     console.print(
-        f"POS (probability the plan finds the target) = {result.pos:.1%}   "
+        "POS (probability the plan finds the target) = "
+        f"{percent_down(result.pos, decimals=1)}   "
         f"expected effort = {result.expected_effort_km:,.1f} km   "
         f"mean effort to find, if found = "
         + (f"{find:,.1f} km" if find is not None else "n/a"),
@@ -222,6 +231,10 @@ def _render(pc: PlanCells, *, title: str, top: int) -> None:
     console.print(
         f"Rest of world: {result.rest_of_world:.1%} now, "
         f"{pc.rest_of_world_if_unsuccessful:.1%} if the whole plan finds nothing.",
+        highlight=False,
+    )
+    console.print(
+        f"GPS files (GPX, KML): {areas.text()} Every cell is in the GeoJSON and CSV.",
         highlight=False,
     )
 
@@ -248,8 +261,9 @@ def plan(
         float,
         typer.Option(
             "--sweep-width-km",
-            help="Effective sweep width of the searchers, km (> 0); it depends on "
-            "terrain, searchers and target (tens of metres on foot in woodland).",
+            help="Effective sweep width of the searchers, km (> 0; 0.05 for 50 m); "
+            "it depends on terrain, searchers and target (tens of metres on foot in "
+            "woodland). At most the side of the estimate's cells.",
         ),
     ],
     out: Annotated[
@@ -285,6 +299,13 @@ def plan(
     Prints the top cells with their track length and probability of detection, the
     probability of success (POS) and the expected effort, and writes plan.geojson,
     plan.csv, plan.gpx and plan.kml to OUT.
+
+    The GeoJSON and CSV (for GIS) hold every cell. The GPX and KML (for GPS units
+    and field teams) merge adjacent cells of the same POD band (tenths) into
+    search areas, each a waypoint at its centre with the track to spend in it and
+    its boundary (to search inside, not to follow); at most 200 areas, and the
+    summary says what is left out. The sweep width must not exceed the cells'
+    side (recut the estimate with 'geosleuth locate --cell-km').
     """
     if rest_of_world is not None:
         check_plan_options(budget_km, sweep_width_km, rest_of_world)
@@ -317,6 +338,7 @@ def plan(
         sweep_width_km=sweep_width_km,
         rest_of_world=rest_of_world,
     )
-    paths = write_plan_files(out, pc, title=name)
-    _render(pc, title=name, top=top)
+    areas = plan_areas(pc)
+    paths = write_plan_files(out, pc, title=name, areas=areas)
+    _render(pc, areas, title=name, top=top)
     console.print(Text(f"Wrote {', '.join(str(p) for p in paths.values())}"))

@@ -1,21 +1,31 @@
 """A search plan as files for field teams: GeoJSON, CSV, GPX and KML.
 
-Every file lists the cells that the plan gives effort to, likeliest first (rank 1
-is where the plan puts the most track), with each cell's probability ``p`` (the
-plan's, so with any rest-of-world mass already set aside), track length
-``effort_km``, ``coverage`` (sweep width x track / cell area), probability of
-detection ``pod``, ``p_found = p * pod`` and ``p_if_unsuccessful``, the probability
-the cell would hold if the whole plan found nothing. Cell outlines are the grid's
-square cells in its equal-area plane, densified along each side and unprojected to
-(lon, lat) in degrees, WGS84.
+The GeoJSON and CSV are for GIS: they list every cell that the plan gives effort
+to, likeliest first (rank 1 is where the plan puts the most track), with each
+cell's probability ``p`` (the plan's, so with any rest-of-world mass already set
+aside), track length ``effort_km``, ``coverage`` (sweep width x track / cell
+area), probability of detection ``pod``, ``p_found = p * pod`` and
+``p_if_unsuccessful``, the probability the cell would hold if the whole plan
+found nothing. Cell outlines are the grid's square cells in its equal-area plane,
+densified along each side and unprojected to (lon, lat) in degrees, WGS84.
+
+The GPX and KML are for GPS units and field teams, who cannot work through
+thousands of 100 m cells: touching cells whose POD falls in the same tenth
+(0-10 %, ..., 90-100 %) are merged into search *areas* (:func:`plan_areas`),
+ranked by the probability of finding the target in them. Each area is one
+waypoint at its centre, saying how much track to spend inside it, and its
+boundary. At most :data:`MAX_FIELD_AREAS` areas are written (what a handheld
+GPS holds); the files and the summary say what was left out, which stays in the
+GeoJSON and CSV.
 
 - ``plan.geojson``: a FeatureCollection of cell polygons (RFC 7946, rings
   counter-clockwise) with those numbers as properties, and the plan's summary as
   the foreign member ``"plan"``.
 - ``plan.csv``: one row per cell, centres as ``lon``/``lat`` columns.
-- ``plan.gpx``: GPX 1.1, a waypoint at each cell centre and a track along each
-  cell's outline, for GPS units.
-- ``plan.kml``: KML 2.2, one placemark per cell with its outline and centre.
+- ``plan.gpx``: GPX 1.1, a waypoint at the centre of each area and a track along
+  its boundary (named "boundary", of type ``boundary``: search inside it, do not
+  follow it). Longitudes are in [-180, 180), as GPX 1.1 requires.
+- ``plan.kml``: KML 2.2, one placemark per area with its polygon and centre.
 
 XML is built with :mod:`xml.etree.ElementTree`, so names and descriptions are
 escaped and the files are well formed.
@@ -29,11 +39,12 @@ import json
 import math
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+from scipy import ndimage
 
 from geosleuth._types import FloatArray, IntArray, PathLike
 from geosleuth.errors import InputError
@@ -43,16 +54,28 @@ from geosleuth.plan import SearchPlan
 from geosleuth.report.files import write_atomic
 
 __all__ = [
+    "MAX_FIELD_AREAS",
+    "PlanArea",
+    "PlanAreas",
     "PlanCells",
     "cell_outlines_lonlat",
+    "plan_areas",
     "plan_cells",
     "plan_csv",
     "plan_geojson",
     "plan_gpx",
+    "percent_down",
     "plan_kml",
     "ring_parts",
+    "track_text",
     "write_plan_files",
 ]
+
+#: The most search areas (waypoints, boundaries) written to the GPX and KML: a
+#: handheld GPS holds 100-250 saved tracks and 1,000-10,000 waypoints.
+MAX_FIELD_AREAS = 200
+#: POD bands of the field areas: a cell's band is its POD rounded down to this.
+_BAND = 0.1
 
 _GPX_NS = "http://www.topografix.com/GPX/1/1"
 _KML_NS = "http://www.opengis.net/kml/2.2"
@@ -323,11 +346,266 @@ def plan_csv(pc: PlanCells) -> str:
     return buf.getvalue()
 
 
-def _describe(rec: dict[str, Any]) -> str:
-    return (
-        f"Search {rec['effort_km']:.2f} km of track (coverage {rec['coverage']:.2f}, "
-        f"POD {rec['pod']:.0%}). P(here) = {rec['p']:.4f}; "
-        f"if nothing is found: {rec['p_if_unsuccessful']:.4f}."
+def percent_down(p: float, *, decimals: int = 0) -> str:
+    """A probability as a percentage, rounded *down* for display.
+
+    A POD or POS is never certain below 1, so it must not read as 100 %; a
+    positive one too small to show reads as below the last digit.
+
+    Examples
+    --------
+    >>> percent_down(0.99982), percent_down(0.99982, decimals=1), percent_down(1.0)
+    ('99%', '99.9%', '100%')
+    >>> percent_down(0.0004), percent_down(0.0), percent_down(0.456, decimals=1)
+    ('< 1%', '0%', '45.6%')
+    """
+    scale = 10.0**decimals
+    # the float product can land just below a whole number (0.29 * 100)
+    shown = math.floor(p * 100.0 * scale + 1e-9) / scale
+    if p < 1.0 and shown >= 100.0:
+        shown = math.floor((100.0 - 1.0 / scale) * scale) / scale
+    if p > 0.0 and shown <= 0.0:
+        return f"< {1.0 / scale:.{decimals}f}%"
+    return f"{shown:.{decimals}f}%"
+
+
+def track_text(km: float) -> str:
+    """A track length for display: km to 0.01 km, metres below that.
+
+    Examples
+    --------
+    >>> track_text(1.234), track_text(0.0017), track_text(0.0)
+    ('1.23 km', '1.7 m', '0 m')
+    """
+    if km >= 0.01:
+        return f"{km:,.2f} km"
+    return f"{km * 1000.0:.1f} m" if km > 0 else "0 m"
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class PlanArea:
+    """Adjacent cells of a plan in one POD band, merged for a field team.
+
+    ``polygons`` holds the area's outline as parts within ±180° of longitude,
+    each ``(exterior, holes)``: arrays of shape ``(n, 2)`` of (lon, lat),
+    closed, the exterior counter-clockwise and holes clockwise.
+    """
+
+    rank: int
+    band: int
+    cells: IntArray
+    lon: float
+    lat: float
+    effort_km: float
+    area_km2: float
+    coverage: float
+    p: float
+    p_found: float
+    polygons: list[tuple[FloatArray, list[FloatArray]]] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        """``"A<rank>"``, the area's label in the files."""
+        return f"A{self.rank}"
+
+    @property
+    def pod(self) -> float:
+        """POD of the area: ``p_found / p`` (rounded down to 1e-6)."""
+        return math.floor(self.p_found / self.p * 1e6) / 1e6 if self.p > 0 else 0.0
+
+    @property
+    def band_text(self) -> str:
+        """The POD band, e.g. ``"POD 40-50 %"``."""
+        lo = round(self.band * _BAND * 100)
+        return f"POD {lo}-{lo + round(_BAND * 100)} %"
+
+    def describe(self) -> str:
+        """What a team is to do in the area, in one paragraph."""
+        n = int(self.cells.size)
+        return (
+            f"Search {track_text(self.effort_km)} of track inside area {self.name} "
+            f"({n} cell{'' if n == 1 else 's'}, {self.area_km2:.3g} km²; coverage "
+            f"{self.coverage:.2f}): POD {percent_down(self.pod)} ({self.band_text}). "
+            f"P(here) = {self.p:.4f}; P(found here) = {self.p_found:.4f}. The "
+            "boundary outlines the area: search inside it, do not follow it."
+        )
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class PlanAreas:
+    """The search areas of a plan, as the GPX and KML give them.
+
+    ``areas`` are the areas written, by rank (most probability found first);
+    the ``left_out_*`` figures are those of the areas beyond ``max_areas``,
+    which only the GeoJSON and CSV hold.
+    """
+
+    areas: list[PlanArea]
+    max_areas: int
+    left_out_areas: int
+    left_out_cells: int
+    left_out_effort_km: float
+    left_out_p_found: float
+
+    def text(self) -> str:
+        """One or two sentences on how the cells became areas, and what is left out."""
+        n = len(self.areas)
+        cells = sum(int(a.cells.size) for a in self.areas)
+        said = (
+            f"{n} search area{'' if n == 1 else 's'} ({cells} cells merged by POD "
+            "band, in tenths); each is a waypoint at its centre and its boundary."
+        )
+        if self.left_out_areas:
+            said += (
+                f" {self.left_out_areas} more areas ({self.left_out_cells} cells, "
+                f"{track_text(self.left_out_effort_km)} of track, P(found) "
+                f"{self.left_out_p_found:.4f}) are left out of the GPS files, which "
+                f"hold at most {self.max_areas}; they are in plan.geojson and "
+                "plan.csv."
+            )
+        return said
+
+
+def _wrap_lon(lon: FloatArray) -> FloatArray:
+    """Longitudes in [-180, 180): +180 is written -180, the same meridian."""
+    return np.asarray((np.asarray(lon) + 180.0) % 360.0 - 180.0, dtype=np.float64)
+
+
+def _area_polygons(
+    grid: Grid, rows: IntArray, cols: IntArray
+) -> list[tuple[FloatArray, list[FloatArray]]]:
+    """The outline of a set of cells, in (lon, lat) parts within ±180°."""
+    import shapely
+
+    boxes = shapely.box(cols, rows, cols + 1, rows + 1)  # in cell units, exact
+    merged = shapely.segmentize(
+        shapely.simplify(shapely.coverage_union_all(boxes), 0.0), 1.0
+    )
+
+    def to_lonlat(ring: Any, ref: float | None) -> FloatArray:
+        uv = np.asarray(ring.coords, dtype=np.float64)
+        lon, lat = grid.xy_km_to_lonlat(
+            grid.west_km + uv[:, 0] * grid.cell_km,
+            grid.south_km + uv[:, 1] * grid.cell_km,
+        )
+        lon = np.asarray(lon, dtype=np.float64)
+        lon = unwrap_lon(lon, lon[0] if ref is None else ref)
+        return np.column_stack([lon, np.asarray(lat, dtype=np.float64)])
+
+    out: list[tuple[FloatArray, list[FloatArray]]] = []
+    for poly in getattr(merged, "geoms", [merged]):
+        ext = to_lonlat(poly.exterior, None)
+        holes = [to_lonlat(r, float(ext[0, 0])) for r in poly.interiors]
+        shape = cut_at_antimeridian(shapely.Polygon(ext, holes))
+        for part in getattr(shape, "geoms", [shape]):
+            part = shapely.orient_polygons(part, exterior_cw=False)
+            out.append(
+                (
+                    np.asarray(part.exterior.coords, dtype=np.float64),
+                    [np.asarray(r.coords, dtype=np.float64) for r in part.interiors],
+                )
+            )
+    return out
+
+
+def plan_areas(pc: PlanCells, *, max_areas: int = MAX_FIELD_AREAS) -> PlanAreas:
+    """Merge the cells of a plan into search areas a field team can use.
+
+    Cells whose POD falls in the same tenth (0-10 %, ..., 90-100 %) and that
+    touch (by a side or a corner) form one area. Areas are ranked by the
+    probability of finding the target in them (``p_found``; ties by band, then
+    by first cell), and the first ``max_areas`` get their outline.
+    Deterministic.
+
+    Parameters
+    ----------
+    pc : PlanCells
+        From :func:`plan_cells`.
+    max_areas : int, default MAX_FIELD_AREAS
+        The most areas to give; the rest are counted in the ``left_out_*``
+        figures.
+
+    Returns
+    -------
+    PlanAreas
+
+    Examples
+    --------
+    >>> from geosleuth.plan import allocate_optimal
+    >>> g = Grid.around(10.0, 50.0, radius_km=2.0, cell_km=1.0)
+    >>> plan = allocate_optimal([1 / 16] * 16, 8.0, sweep_width_km=0.5,
+    ...                         area_km2=g.cell_area_km2)
+    >>> areas = plan_areas(plan_cells(g, plan, sweep_width_km=0.5))
+    >>> [(a.name, a.cells.size, a.band_text) for a in areas.areas]
+    [('A1', 16, 'POD 20-30 %')]
+    >>> round(areas.areas[0].effort_km, 6), len(areas.areas[0].polygons)
+    (8.0, 1)
+
+    Edge case, no room for any area: all of them are counted as left out.
+
+    >>> plan_areas(plan_cells(g, plan, sweep_width_km=0.5), max_areas=0).left_out_cells
+    16
+    """
+    grid, plan = pc.grid, pc.plan
+    cells = np.sort(pc.cells)
+    pod = np.asarray(plan.pod, dtype=np.float64)
+    bands = np.clip(np.floor(pod[cells] / _BAND + 1e-9).astype(np.int64), 0, 9)
+    flat_bands = np.full(grid.n_cells, -1, dtype=np.int64)
+    flat_bands[cells] = bands
+    raster = flat_bands.reshape(grid.ny, grid.nx)
+    found = np.asarray(plan.p * plan.pod, dtype=np.float64)
+    groups: list[tuple[int, IntArray]] = []
+    for band in np.unique(bands).tolist():
+        # cells that share a side or a corner: a band's ring one cell wide runs
+        # diagonally in steps that touch at corners only
+        labels, n = ndimage.label(raster == band, structure=np.ones((3, 3)))
+        flat = labels.ravel()
+        members = np.flatnonzero(flat)
+        order = np.argsort(flat[members], kind="stable")
+        members = members[order]
+        starts = np.searchsorted(flat[members], np.arange(1, n + 1))
+        groups.extend(
+            (int(band), part.astype(np.int64)) for part in np.split(members, starts[1:])
+        )
+    stats = [
+        (float(found[c].sum()), band, int(c[0]), c) for band, c in groups if c.size
+    ]
+    stats.sort(key=lambda t: (-t[0], -t[1], t[2]))
+    limit = max(0, int(max_areas))
+    areas: list[PlanArea] = []
+    x, y = grid.cell_xy_km()
+    for rank, (p_found, band, _, c) in enumerate(stats[:limit], start=1):
+        rows, cols = c // grid.nx, c % grid.nx
+        # the centre: the area's cell nearest its mean position (always inside)
+        d2 = (cols - cols.mean()) ** 2 + (rows - rows.mean()) ** 2
+        mid = int(c[int(np.argmin(d2))])
+        lon, lat = grid.xy_km_to_lonlat(x[mid], y[mid])
+        effort = float(plan.effort_km[c].sum())
+        area_km2 = float(c.size * grid.cell_area_km2)
+        areas.append(
+            PlanArea(
+                rank=rank,
+                band=band,
+                cells=c,
+                lon=float(_wrap_lon(np.asarray(lon))),
+                lat=float(lat),
+                effort_km=effort,
+                area_km2=area_km2,
+                coverage=pc.sweep_width_km * effort / area_km2,
+                p=float(plan.p[c].sum()),
+                p_found=p_found,
+                polygons=_area_polygons(grid, rows, cols),
+            )
+        )
+    rest = stats[limit:]
+    rest_cells = np.concatenate([t[3] for t in rest]) if rest else cells[:0]
+    return PlanAreas(
+        areas=areas,
+        max_areas=limit,
+        left_out_areas=len(rest),
+        left_out_cells=int(rest_cells.size),
+        left_out_effort_km=float(plan.effort_km[rest_cells].sum()),
+        left_out_p_found=float(found[rest_cells].sum()),
     )
 
 
@@ -346,8 +624,31 @@ def _xml_bytes(root: ET.Element) -> bytes:
     return text + b"\n"
 
 
-def plan_gpx(pc: PlanCells, *, title: str = "Search plan") -> bytes:
-    """The plan as GPX 1.1: cell-centre waypoints and cell-outline tracks.
+def _lonlat_attrs(lon: float, lat: float, *, on_ring: bool = False) -> dict[str, str]:
+    """GPX ``lat``/``lon`` attributes; lon in [-180, 180) as GPX 1.1 requires.
+
+    A waypoint at +180 is written -180, the same meridian. A ring point at +180
+    (where a part cut at the antimeridian ends) is written 179.9999999, 1 cm
+    west: -180 would make a GPS draw the ring's edge round the whole globe.
+    """
+    text = f"{lon:.7f}"
+    if float(text) >= 180.0:  # also 179.99999996, which prints as 180.0000000
+        text = "179.9999999" if on_ring else f"{lon - 360.0:.7f}"
+    return {"lat": f"{lat:.7f}", "lon": text}
+
+
+def plan_gpx(
+    pc: PlanCells, *, title: str = "Search plan", areas: PlanAreas | None = None
+) -> bytes:
+    """The plan as GPX 1.1: a waypoint and a boundary per search area.
+
+    The cells are merged into search areas by :func:`plan_areas` (at most
+    :data:`MAX_FIELD_AREAS`). Each area is a waypoint at its centre, whose
+    description says how much track to spend in it and the POD it gives, and a
+    track named "<area> boundary" (type ``boundary``) along its outline, one
+    segment per ring: an outline to search inside, not a leg to follow.
+    Longitudes are in [-180, 180): a waypoint at +180 is written -180, and a
+    boundary point at +180 (a part cut at the antimeridian) 179.9999999.
 
     Examples
     --------
@@ -361,40 +662,50 @@ def plan_gpx(pc: PlanCells, *, title: str = "Search plan") -> bytes:
     >>> root.find("g:metadata/g:name", ns).text
     'A & B <search>'
     >>> [w.find("g:name", ns).text for w in root.findall("g:wpt", ns)]
-    ['#1 cell 0']
+    ['A1 POD 30-40 %']
+    >>> [t.find("g:name", ns).text for t in root.findall("g:trk", ns)]
+    ['A1 boundary']
     """
+    if areas is None:
+        areas = plan_areas(pc)
     ET.register_namespace("", _GPX_NS)
     q = f"{{{_GPX_NS}}}"
     root = ET.Element(f"{q}gpx", {"version": "1.1", "creator": "geosleuth"})
     meta = ET.SubElement(root, f"{q}metadata")
     ET.SubElement(meta, f"{q}name").text = title
-    ET.SubElement(meta, f"{q}desc").text = _plan_text(pc)
-    records = [pc.record(k) for k in range(pc.n)]
-    for rec in records:
-        wpt = ET.SubElement(
-            root, f"{q}wpt", {"lat": f"{rec['lat']:.7f}", "lon": f"{rec['lon']:.7f}"}
-        )
-        ET.SubElement(wpt, f"{q}name").text = f"#{rec['rank']} cell {rec['cell']}"
-        ET.SubElement(wpt, f"{q}desc").text = _describe(rec)
+    ET.SubElement(meta, f"{q}desc").text = _plan_text(pc, areas)
+    for area in areas.areas:
+        wpt = ET.SubElement(root, f"{q}wpt", _lonlat_attrs(area.lon, area.lat))
+        ET.SubElement(wpt, f"{q}name").text = f"{area.name} {area.band_text}"
+        ET.SubElement(wpt, f"{q}desc").text = area.describe()
         ET.SubElement(wpt, f"{q}sym").text = "Flag, Blue"
-    rings = cell_outlines_lonlat(pc.grid, pc.cells)
-    for rec, ring in zip(records, rings, strict=True):
+    for area in areas.areas:
         trk = ET.SubElement(root, f"{q}trk")
-        ET.SubElement(
-            trk, f"{q}name"
-        ).text = f"#{rec['rank']} cell {rec['cell']} outline"
-        ET.SubElement(trk, f"{q}desc").text = _describe(rec)
-        for part in ring_parts(ring):
-            seg = ET.SubElement(trk, f"{q}trkseg")
-            for lon, lat in part:
-                ET.SubElement(
-                    seg, f"{q}trkpt", {"lat": f"{lat:.7f}", "lon": f"{lon:.7f}"}
-                )
+        ET.SubElement(trk, f"{q}name").text = f"{area.name} boundary"
+        ET.SubElement(trk, f"{q}desc").text = area.describe()
+        ET.SubElement(trk, f"{q}type").text = "boundary"
+        for exterior, holes in area.polygons:
+            for ring in (exterior, *holes):
+                seg = ET.SubElement(trk, f"{q}trkseg")
+                for lon, lat in ring:
+                    ET.SubElement(
+                        seg, f"{q}trkpt", _lonlat_attrs(lon, lat, on_ring=True)
+                    )
     return _xml_bytes(root)
 
 
-def plan_kml(pc: PlanCells, *, title: str = "Search plan") -> bytes:
-    """The plan as KML 2.2: one placemark per cell with its outline and centre.
+def _kml_coordinates(ring: FloatArray) -> str:
+    return " ".join(f"{lon:.7f},{lat:.7f}" for lon, lat in ring)
+
+
+def plan_kml(
+    pc: PlanCells, *, title: str = "Search plan", areas: PlanAreas | None = None
+) -> bytes:
+    """The plan as KML 2.2: one placemark per search area, its polygon and centre.
+
+    The cells are merged into search areas by :func:`plan_areas` (at most
+    :data:`MAX_FIELD_AREAS`); polygons have their holes as inner rings, and
+    every ring is counter-clockwise, as KML asks.
 
     Examples
     --------
@@ -405,59 +716,77 @@ def plan_kml(pc: PlanCells, *, title: str = "Search plan") -> bytes:
     >>> root = ET.fromstring(plan_kml(plan_cells(g, plan, sweep_width_km=0.5)))
     >>> ns = {"k": "http://www.opengis.net/kml/2.2"}
     >>> [p.find("k:name", ns).text for p in root.iter(f"{{{ns['k']}}}Placemark")]
-    ['#1 cell 0']
+    ['A1 POD 30-40 %']
     """
+    if areas is None:
+        areas = plan_areas(pc)
     ET.register_namespace("", _KML_NS)
     q = f"{{{_KML_NS}}}"
     root = ET.Element(f"{q}kml")
     doc = ET.SubElement(root, f"{q}Document")
     ET.SubElement(doc, f"{q}name").text = title
-    ET.SubElement(doc, f"{q}description").text = _plan_text(pc)
-    style = ET.SubElement(doc, f"{q}Style", {"id": "cell"})
+    ET.SubElement(doc, f"{q}description").text = _plan_text(pc, areas)
+    style = ET.SubElement(doc, f"{q}Style", {"id": "area"})
     line = ET.SubElement(style, f"{q}LineStyle")
     ET.SubElement(line, f"{q}color").text = "ff0000ff"
     ET.SubElement(line, f"{q}width").text = "2"
     poly_style = ET.SubElement(style, f"{q}PolyStyle")
     ET.SubElement(poly_style, f"{q}color").text = "400000ff"
     folder = ET.SubElement(doc, f"{q}Folder")
-    ET.SubElement(folder, f"{q}name").text = "Cells to search, by rank"
-    rings = cell_outlines_lonlat(pc.grid, pc.cells)
-    for k in range(pc.n):
-        rec = pc.record(k)
+    ET.SubElement(folder, f"{q}name").text = "Areas to search, by rank"
+    for area in areas.areas:
         mark = ET.SubElement(folder, f"{q}Placemark")
-        ET.SubElement(mark, f"{q}name").text = f"#{rec['rank']} cell {rec['cell']}"
-        ET.SubElement(mark, f"{q}description").text = _describe(rec)
-        ET.SubElement(mark, f"{q}styleUrl").text = "#cell"
+        ET.SubElement(mark, f"{q}name").text = f"{area.name} {area.band_text}"
+        ET.SubElement(mark, f"{q}description").text = area.describe()
+        ET.SubElement(mark, f"{q}styleUrl").text = "#area"
         ext = ET.SubElement(mark, f"{q}ExtendedData")
-        for key in ("p", "effort_km", "coverage", "pod", "p_if_unsuccessful"):
+        for key, value in (
+            ("cells", int(area.cells.size)),
+            ("area_km2", area.area_km2),
+            ("effort_km", round(area.effort_km, 6)),
+            ("coverage", round(area.coverage, 6)),
+            ("pod", area.pod),
+            ("p", area.p),
+            ("p_found", area.p_found),
+        ):
             data = ET.SubElement(ext, f"{q}Data", {"name": key})
-            ET.SubElement(data, f"{q}value").text = repr(rec[key])
+            ET.SubElement(data, f"{q}value").text = repr(value)
         multi = ET.SubElement(mark, f"{q}MultiGeometry")
         point = ET.SubElement(multi, f"{q}Point")
-        ET.SubElement(
-            point, f"{q}coordinates"
-        ).text = f"{rec['lon']:.7f},{rec['lat']:.7f}"
-        for part in ring_parts(rings[k]):
+        ET.SubElement(point, f"{q}coordinates").text = f"{area.lon:.7f},{area.lat:.7f}"
+        for exterior, holes in area.polygons:
             polygon = ET.SubElement(multi, f"{q}Polygon")
             outer = ET.SubElement(polygon, f"{q}outerBoundaryIs")
             ring_el = ET.SubElement(outer, f"{q}LinearRing")
-            ET.SubElement(ring_el, f"{q}coordinates").text = " ".join(
-                f"{lon:.7f},{lat:.7f}" for lon, lat in part
-            )
+            ET.SubElement(ring_el, f"{q}coordinates").text = _kml_coordinates(exterior)
+            for hole in holes:
+                inner = ET.SubElement(polygon, f"{q}innerBoundaryIs")
+                ring_el = ET.SubElement(inner, f"{q}LinearRing")
+                # KML wants every ring counter-clockwise; the holes are held
+                # clockwise, as GeoJSON has them
+                ET.SubElement(ring_el, f"{q}coordinates").text = _kml_coordinates(
+                    hole[::-1]
+                )
     return _xml_bytes(root)
 
 
-def _plan_text(pc: PlanCells) -> str:
+def _plan_text(pc: PlanCells, areas: PlanAreas | None = None) -> str:
     s = pc.summary()
-    return (
+    text = (
         f"{s['budget_km']:g} km of track, sweep width {s['sweep_width_km']:g} km, "
         f"{s['cells_searched']} cells of {s['cell_area_km2']:g} km². Probability of "
-        f"success {s['pos']:.1%}; expected effort {s['expected_effort_km']:.1f} km."
+        f"success {percent_down(s['pos'], decimals=1)}; expected effort "
+        f"{s['expected_effort_km']:.1f} km."
     )
+    return text if areas is None else f"{text} {areas.text()}"
 
 
 def write_plan_files(
-    out_dir: PathLike, pc: PlanCells, *, title: str = "Search plan"
+    out_dir: PathLike,
+    pc: PlanCells,
+    *,
+    title: str = "Search plan",
+    areas: PlanAreas | None = None,
 ) -> dict[str, Path]:
     """Write ``plan.geojson``, ``plan.csv``, ``plan.gpx`` and ``plan.kml``.
 
@@ -469,6 +798,8 @@ def write_plan_files(
         From :func:`plan_cells`.
     title : str, default "Search plan"
         Name of the plan in the GeoJSON, GPX and KML.
+    areas : PlanAreas, optional
+        The search areas for the GPX and KML; default ``plan_areas(pc)``.
 
     Returns
     -------
@@ -481,6 +812,8 @@ def write_plan_files(
     geojson = json.dumps(plan_geojson(pc, title=title), ensure_ascii=False)
     write_atomic(paths["geojson"], geojson.encode("utf-8"))
     write_atomic(paths["csv"], plan_csv(pc).encode("utf-8"))
-    write_atomic(paths["gpx"], plan_gpx(pc, title=title))
-    write_atomic(paths["kml"], plan_kml(pc, title=title))
+    if areas is None:
+        areas = plan_areas(pc)
+    write_atomic(paths["gpx"], plan_gpx(pc, title=title, areas=areas))
+    write_atomic(paths["kml"], plan_kml(pc, title=title, areas=areas))
     return paths
