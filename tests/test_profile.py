@@ -14,7 +14,7 @@ import scipy.stats
 from hypothesis import given
 from hypothesis import strategies as st
 
-from geosleuth.errors import InputError, NotFittedError
+from geosleuth.errors import GeosleuthWarning, InputError, NotFittedError
 from geosleuth.grid import Grid
 from geosleuth.profile import (
     DPMProfiler,
@@ -246,7 +246,8 @@ def test_study_area_is_the_event_box_plus_ten_percent() -> None:
 def test_study_area_options_and_errors() -> None:
     g = study_area_grid([0.0, 0.1], [0.0, 0.02], n_side=50, square=True)
     assert (g.nx, g.ny) == (50, 50)
-    g = study_area_grid([0.0, 0.1], [0.0, 0.02], cell_km=1.0)
+    with pytest.warns(GeosleuthWarning, match=r"grows from 35.45 km² to 42 km²"):
+        g = study_area_grid([0.0, 0.1], [0.0, 0.02], cell_km=1.0)
     assert g.cell_km == 1.0
     with pytest.raises(InputError, match="same place"):
         study_area_grid([1.0, 1.0], [2.0, 2.0])

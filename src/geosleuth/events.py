@@ -19,6 +19,7 @@ semicolons and tabs are accepted as delimiters.
 from __future__ import annotations
 
 import csv
+import io
 import math
 import warnings
 from dataclasses import dataclass, field
@@ -238,11 +239,14 @@ def read_events_csv(
         )
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
-            text.splitlines()[0], delimiters=",;\t"
+            text.split("\n", 1)[0], delimiters=",;\t"
         )
     except csv.Error:
         dialect = csv.excel
-    reader = csv.reader(text.splitlines(), dialect)
+    # rows end at CR/LF only, as the csv module intends: str.splitlines would also
+    # break at U+2028, U+0085 or a form feed inside a name (text pasted from a web
+    # page), misreading the row and shifting every later line number
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
     header = next(reader)
     i_lon, i_lat = _pick(header, _LON_NAMES), _pick(header, _LAT_NAMES)
     missing = [

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import math
+import re
+import warnings
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -14,8 +16,8 @@ from rich.table import Table
 from rich.text import Text
 
 from geosleuth._types import FloatArray
-from geosleuth.cli import app, console, err_console, guarded
-from geosleuth.errors import InputError
+from geosleuth.cli import app, console, err_console, guarded, shown_warnings
+from geosleuth.errors import GeosleuthWarning, InputError
 from geosleuth.events import EventTable, read_events_csv
 from geosleuth.grid import Grid
 from geosleuth.profile import (
@@ -248,9 +250,55 @@ def _check_dpm_weights(events: EventTable, weight_column: str) -> None:
         )
 
 
+#: Options of one method only, by the method they apply to.
+_METHOD_OPTIONS: dict[str, tuple[tuple[str, str], ...]] = {
+    "dpm": (
+        ("seed", "--seed"),
+        ("chains", "--chains"),
+        ("samples", "--samples"),
+        ("burnin", "--burnin"),
+        ("sigma_km", "--sigma-km"),
+        ("sigma_shape", "--sigma-shape"),
+        ("tau_km", "--tau-km"),
+    ),
+    "cgt": (("buffer_km", "--buffer-km"),),
+}
+
+
+def _check_method_options(ctx: typer.Context, method: str) -> None:
+    """Refuse an option given for the other method: it would be ignored."""
+    for other, options in _METHOD_OPTIONS.items():
+        if other == method:
+            continue
+        for name, flag in options:
+            # by name: typer may carry its own copy of click's enum
+            source = getattr(ctx.get_parameter_source(name), "name", None)
+            if source in ("COMMANDLINE", "ENVIRONMENT"):
+                raise InputError(
+                    f"{flag} applies to --method {other} only; --method {method} "
+                    f"would ignore it. Leave it out, or give --method {other}.",
+                    field=flag,
+                )
+
+
+# "('cell_km'; --cell-km on the command line)" -> "(--cell-km)": the library
+# names both, a user at a shell needs the option only
+_BOTH_NAMES = re.compile(r"'\w+'; (--[\w-]+)(?: on the command line)?")
+
+
+def _about_events(exc: InputError, events_csv: Path) -> InputError:
+    """``exc`` from the study area or the buffer, naming the events file."""
+    return InputError(
+        _BOTH_NAMES.sub(r"\1", exc.message),
+        path=str(events_csv),
+        field=exc.field,
+    )
+
+
 @app.command("profile")
 @guarded
 def profile(
+    ctx: typer.Context,
     events_csv: Annotated[
         Path,
         typer.Argument(
@@ -351,10 +399,17 @@ def profile(
 
     The study area is the events' bounding box plus a margin (10 % of its width on
     the west and east, of its height on the south and north), cut into square
-    equal-area cells, --n-side along its longer side. With --weight-column, rows
-    of weight 0 are left out before anything else (the terminal and profile.json
-    say how many).
+    equal-area cells, --n-side along its longer side (or of --cell-km, which must
+    leave 2 cells or more; rounding up to whole cells is said when it grows the
+    area by more than 1 %). It must be smaller than a hemisphere, and events
+    more than 600 km from its centre are warned of; events within 1 m of each
+    other are one place, and refused. With --weight-column, rows of weight 0
+    are left out before anything else (the terminal and profile.json say how
+    many). Options of the other method (--buffer-km for CGT; --seed, --chains,
+    --samples, --burnin, --sigma-km, --sigma-shape, --tau-km for DPM) are
+    refused.
     """
+    _check_method_options(ctx, method)
     truths_ll = [parse_truth(t) for t in (truth or [])]
     if out.exists() and not out.is_dir():
         raise InputError(
@@ -381,15 +436,37 @@ def profile(
     events, n_weight_zero = _events_of_positive_weight(events_csv, weight_column)
     if method == "dpm" and weight_column is not None:
         _check_dpm_weights(events, weight_column)
-    grid = study_area_grid(
-        events.lons, events.lats, margin=margin, n_side=n_side, cell_km=cell_km
-    )
+    with shown_warnings():
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", GeosleuthWarning)
+            try:
+                grid = study_area_grid(
+                    events.lons,
+                    events.lats,
+                    margin=margin,
+                    n_side=n_side,
+                    cell_km=cell_km,
+                )
+            except InputError as exc:
+                raise _about_events(exc, events_csv) from None
+        for said in caught:  # in the user's words, naming the file
+            words = _BOTH_NAMES.sub(r"\1", str(said.message))
+            warnings.warn(
+                f"{words} ({events_csv})",
+                said.category,
+                stacklevel=1,
+            )
     ex, ey = grid.lonlat_to_xy_km(events.lons, events.lats)
     cx, cy = grid.cell_xy_km()
     parameters: dict[str, Any] = {}
     dpm_info: dict[str, Any] | None = None
     if method == "cgt":
-        buffer = buffer_km if buffer_km is not None else estimate_cgt_buffer_km(ex, ey)
+        try:
+            buffer = (
+                buffer_km if buffer_km is not None else estimate_cgt_buffer_km(ex, ey)
+            )
+        except InputError as exc:
+            raise _about_events(exc, events_csv) from None
         scores = cgt_scores(ex, ey, cx, cy, buffer_km=buffer, weights=events.weights)
         parameters = {
             "buffer_km": buffer,

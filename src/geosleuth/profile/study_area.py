@@ -8,15 +8,27 @@ scores at least as high as the cell holding the true source (lower is better).
 from __future__ import annotations
 
 import math
+import warnings
 
 import numpy as np
 
 from geosleuth._types import ArrayLike
-from geosleuth.errors import InputError
-from geosleuth.grid import MAX_CELLS, Grid, laea_forward
+from geosleuth.errors import GeosleuthWarning, InputError
+from geosleuth.grid import MAX_CELLS, Grid, authalic_radius_km, laea_forward
 from geosleuth.profile._inputs import _float_1d, _positive, _with_weight
 
 __all__ = ["hit_score", "study_area_grid"]
+
+#: Events closer together than this (km) are one place: below the precision of
+#: GPS fixes and geocoded addresses, a profile of them would mean nothing.
+_MIN_EXTENT_KM = 1e-3
+#: Within this distance of the centre (km) the grid's distances are within
+#: 0.22 % of the geodesic ones; beyond it the error grows (about 2-3 % at 2,800
+#: km), and with it that of CGT's distances and the DPM's dispersal.
+_ACCURATE_KM = 600.0
+#: Rounding the study area up to whole cells of a given size may grow it by this
+#: fraction before a warning says so (the hit scores are shares of the area).
+_GROWTH_SAID = 0.01
 
 
 def hit_score(scores: ArrayLike, cell_index: int) -> float:
@@ -64,6 +76,48 @@ def hit_score(scores: ArrayLike, cell_index: int) -> float:
     return float(np.count_nonzero(s >= ref) / s.size)
 
 
+def _check_extent(
+    x: np.ndarray,
+    y: np.ndarray,
+    cx: float,
+    cy: float,
+    half_w: float,
+    half_h: float,
+    lon0: float,
+    lat0: float,
+) -> None:
+    """Refuse a study area beyond a hemisphere; warn past the accurate radius.
+
+    In the equal-area plane a point at angle ``c`` from the centre lies
+    ``2 R sin(c / 2)`` from it, so a hemisphere (90°) ends at ``R sqrt(2)``.
+    """
+    radius = authalic_radius_km()
+    corners_x = cx + np.array([-half_w, half_w, half_w, -half_w])
+    corners_y = cy + np.array([-half_h, -half_h, half_h, half_h])
+    far = float(np.hypot(corners_x, corners_y).max())
+    if far > radius * math.sqrt(2.0):
+        angle = math.degrees(2.0 * math.asin(min(1.0, far / (2.0 * radius))))
+        raise InputError(
+            "The study area must be smaller than a hemisphere: around these "
+            f"events it is centred on ({lon0:g}, {lat0:g}) and reaches "
+            f"{angle:.0f} degrees from it, where the equal-area plane distorts "
+            "distances and areas beyond use. Profile the events of one region at "
+            "a time (less than a hemisphere; best within 600 km of its centre).",
+            field="event_lons",
+        )
+    reach = float(np.hypot(x, y).max())
+    if reach > _ACCURATE_KM:
+        warnings.warn(
+            f"The events lie up to {reach:,.0f} km from the study area's centre "
+            f"({lon0:g}, {lat0:g}): beyond {_ACCURATE_KM:g} km the grid's distances "
+            "are off by more than 0.2 % (2-3 % at 3,000 km), and the profile's "
+            "distances and area shares with them. A profile is best made of the "
+            "events of one region.",
+            GeosleuthWarning,
+            stacklevel=3,
+        )
+
+
 def study_area_grid(
     event_lons: ArrayLike,
     event_lats: ArrayLike,
@@ -99,7 +153,8 @@ def study_area_grid(
         Number of cells along the longer side.
     cell_km : float or None, default None
         Cell side in km; overrides ``n_side`` (the area is then rounded up to whole
-        cells, keeping its centre).
+        cells, keeping its centre, with a warning past 1 % more area). It must
+        leave at least 2 cells along the longer side.
     square : bool, default False
         If True, widen the shorter side to make the study area square
         (``n_side × n_side`` cells).
@@ -114,9 +169,18 @@ def study_area_grid(
     InputError
         If coordinates are missing, non-finite or out of range, if weights are
         not one finite, non-negative number per event or are all 0, if all events
-        (of positive weight) coincide, if ``margin``, ``n_side`` or ``cell_km`` is
-        invalid, or if the cells would number more than
-        :data:`~geosleuth.grid.MAX_CELLS`.
+        (of positive weight) lie within 1 m of each other (one place), if
+        ``margin``, ``n_side`` or ``cell_km`` is invalid, if ``cell_km`` leaves
+        fewer than 2 cells along the longer side, if the study area reaches
+        beyond a hemisphere from its centre, or if the cells would number more
+        than :data:`~geosleuth.grid.MAX_CELLS`.
+
+    Warns
+    -----
+    GeosleuthWarning
+        If an event lies more than 600 km from the centre (the grid's distances
+        are then off by more than 0.2 %), or if ``cell_km`` rounds the study area
+        up by more than 1 %.
 
     Examples
     --------
@@ -175,12 +239,19 @@ def study_area_grid(
     x, y = laea_forward(lons, lats, lon0=lon0, lat0=lat0)
     width, height = float(np.ptp(x)), float(np.ptp(y))
     longer = max(width, height)
+    which = "" if weights is None else " of positive weight"
     if longer <= 0:
         raise InputError(
-            f"All events{'' if weights is None else ' of positive weight'} are at "
-            "the same place, so they span no study area; give "
-            "events at two places or more (in Python, Grid.around builds a grid "
-            "around one point).",
+            f"All events{which} are at the same place, so they span no study "
+            "area; give events at two places or more.",
+            field="event_lons",
+        )
+    if longer < _MIN_EXTENT_KM:
+        raise InputError(
+            f"All events{which} lie within {longer * 1e5:.2g} cm of each other, "
+            f"less than {_MIN_EXTENT_KM * 1000:g} m: below the precision of a GPS "
+            "fix or a geocoded address, they are one place, and a profile of them "
+            "would mean nothing. Give events at two places or more.",
             field="event_lons",
         )
     width, height = max(width, 0.1 * longer), max(height, 0.1 * longer)
@@ -195,6 +266,15 @@ def study_area_grid(
         cell_km = _positive("cell_km", cell_km)
     nx = max(1, math.ceil(width / cell_km - 1e-9))
     ny = max(1, math.ceil(height / cell_km - 1e-9))
+    if not given_n_side and max(nx, ny) < 2:
+        raise InputError(
+            f"Cells of {cell_km:g} km leave {nx} × {ny} cell over the events' "
+            f"{width:.3g} km × {height:.3g} km study area: a profile needs at "
+            "least 2 cells along its longer side (as 'n_side'; --n-side on the "
+            f"command line). Give cells of at most {max(width, height) / 2:.3g} "
+            "km ('cell_km'; --cell-km).",
+            field="cell_km",
+        )
     if nx * ny > MAX_CELLS:
         raise InputError(
             f"Cells of {cell_km:.4g} km give {nx} × {ny} = {nx * ny:,} cells over "
@@ -203,6 +283,19 @@ def study_area_grid(
             field="n_side" if given_n_side else "cell_km",
         )
     cx, cy = (float(x.min() + x.max()) / 2.0, float(y.min() + y.max()) / 2.0)
+    _check_extent(x, y, cx, cy, nx * cell_km / 2.0, ny * cell_km / 2.0, lon0, lat0)
+    growth = nx * ny * cell_km**2 / (width * height) - 1.0
+    if not given_n_side and growth > _GROWTH_SAID:
+        warnings.warn(
+            f"Rounded up to whole cells of {cell_km:g} km ({nx} × {ny}), the study "
+            f"area grows from {width * height:.4g} km² to "
+            f"{nx * ny * cell_km**2:.4g} km² (+{growth:.0%}) past the events' box "
+            "and its margin, and every hit score, a share of that area, with it. "
+            "Give a cell size that divides the box more closely ('cell_km'; "
+            "--cell-km on the command line), or 'n_side' (--n-side).",
+            GeosleuthWarning,
+            stacklevel=2,
+        )
     return Grid(
         lon0=lon0,
         lat0=lat0,
