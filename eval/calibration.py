@@ -12,7 +12,9 @@ A simulation study with known answers. Each trial:
 3. The reports become target sightings with that grade, hedge and ``sigma_km``,
    and are fused (``geosleuth.fuse.fuse``, all on one day, no contributions).
 4. The trial records whether the target's cell lies in the estimate's 50 % and
-   90 % highest-density regions, their areas, and the log score.
+   90 % highest-density regions (a cell of a plateau the region needs only part
+   of, by that share: ``geosleuth.fuse.hdr_weights``), their areas, and the log
+   score.
 
 Scenarios:
 
@@ -44,7 +46,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from geosleuth.evidence import DEFAULT_GRADES, Grade, Provenance, Sighting
-from geosleuth.fuse import Settings, fuse, hdr_masks
+from geosleuth.fuse import Settings, fuse, hdr_weights
 from geosleuth.geometry import Point
 from geosleuth.grid import Grid
 
@@ -58,18 +60,20 @@ SIGMAS_KM = (2.0, 5.0, 10.0)
 class Tally:
     """What the trials of one scenario and analysis gave."""
 
-    in50: int = 0
-    in90: int = 0
+    in50: float = 0.0
+    in90: float = 0.0
     n: int = 0
     area50: list[float] = field(default_factory=list)
     area90: list[float] = field(default_factory=list)
     log_score: float = 0.0
 
     def add(self, p: np.ndarray, cell: int, grid: Grid) -> None:
-        h50, h90 = hdr_masks(p, (0.5, 0.9))
+        # a cell of a tie block that the region needs only part of counts by
+        # that share: its chance of being in the region, ties broken at random
+        h50, h90 = hdr_weights(p, (0.5, 0.9))
         self.n += 1
-        self.in50 += int(h50[cell])
-        self.in90 += int(h90[cell])
+        self.in50 += float(h50[cell])
+        self.in90 += float(h90[cell])
         self.area50.append(float(h50.sum() * grid.cell_area_km2))
         self.area90.append(float(h90.sum() * grid.cell_area_km2))
         self.log_score += math.log(max(float(p[cell]), 1e-300))

@@ -15,6 +15,7 @@ from geosleuth.fuse import fuse
 from geosleuth.geometry import Area, Point
 from geosleuth.plan import allocate_optimal
 from geosleuth.report.files import load_posterior
+from geosleuth.report.text import pct
 
 runner = CliRunner()
 SEED = REPO / "src" / "geosleuth" / "examples" / "seed-baghdadi-2018.yaml"
@@ -485,12 +486,13 @@ def test_locate_can_show_the_search_plan(seed_out, tmp_path):
     )
     assert 0 < expected.pos < 1
     assert "<h2 id='plan'>Search plan</h2>" in html
-    assert "<dt>budget_km</dt><dd>20</dd>" in html
-    assert "<dt>sweep_width_km</dt><dd>0.05</dd>" in html
-    pos = f"{round(expected.pos, 4):.4g}"
-    assert f"<dt>probability_of_success</dt><dd>{pos}</dd>" in html
+    # the summary in words, as percentages (review 12, finding 10)
     n_cells = int(np.count_nonzero(expected.effort_km))
-    assert f"<dt>cells_searched</dt><dd>{n_cells}</dd>" in html
+    assert (
+        f"20 km of track at a sweep width of 0.05 km, spread over {n_cells:,} "
+        f"cells, finds the target with probability {pct(round(expected.pos, 4))}."
+    ) in html
+    assert "<dt>probability_of_success</dt>" not in html
 
     # without the plan options: no plan section and no plan layer
     html = (seed_out[0] / "report.html").read_text()

@@ -164,7 +164,11 @@ def test_hdr_mask_and_area():
     assert hdr_mask(p, 0.5).tolist() == [False, True, False]
     assert hdr_mask(p, 0.9).tolist() == [False, True, True]
     g = Grid.around(0.0, 0.0, radius_km=1.0, cell_km=1.0)
+    assert hdr_area_km2([0.7, 0.4, 0.2, 0.1], g, 0.75) == 2.0
+    # ties: the region needs one of the three 0.1 cells, and its outline takes
+    # all three rather than the first in cell order (review 12)
     assert hdr_area_km2([0.7, 0.1, 0.1, 0.1], g, 0.75) == 2.0
+    assert hdr_mask([0.7, 0.1, 0.1, 0.1], 0.75).tolist() == [True] * 4
     with pytest.raises(InputError, match="HDR level"):
         hdr_mask(p, 1.5)
 

@@ -36,6 +36,7 @@ from geosleuth.report._style import hdr_level
 from geosleuth.report.geojson import effort_bands_geojson, estimate_geojson, hdr_region
 from geosleuth.report.html import render_report
 from geosleuth.report.png import render_png
+from geosleuth.report.text import km2
 
 SCRIPT_PAYLOAD = "</script><script>alert(1)</script>"
 ATTR_PAYLOAD = '"><img src=x onerror=alert(1)>'
@@ -271,7 +272,7 @@ def test_html_header_states_the_headline_numbers(
     page: str, case: tuple[Estimate, list, list[TimelinePoint]]
 ) -> None:
     est, _, _ = case
-    assert f"{est.hdr_km2['90']:,.0f} km²" in page
+    assert km2(est.hdr_km2["90"]) in page  # three significant figures (review 12)
     assert f"{100 * est.p_alive:.1f} %" in page
     assert est.as_of.isoformat() in page
 
@@ -291,7 +292,7 @@ def test_html_plan_is_drawn_and_listed_with_bad_geometry_skipped(page: str) -> N
     data = _data(page)
     assert len(data["plan"]) == 2
     assert data["plan"][0]["weight"] == 1.0
-    assert "Sector A" in page and "budget_km" in page
+    assert "Sector A" in page and "Track to search (km)" in page  # named in words
 
 
 def test_html_plan_must_be_a_mapping(case: tuple[Estimate, list, list]) -> None:
@@ -522,7 +523,7 @@ def test_effort_bands_cover_the_searched_cells_and_feed_the_report(
     assert fc["features"][0]["properties"]["max_effort_km"] == 20.0
     page = render_report(est, items, title="t", target="x", plan=fc, tiles=False)
     assert len(_data(page)["plan"]) == len(fc["features"])
-    assert "budget_km" in page
+    assert "Track to search (km)" in page  # the summary's budget_km, in words
     with pytest.raises(InputError, match="one value per cell"):
         effort_bands_geojson(effort[:-1], grid)
 

@@ -181,10 +181,11 @@ def test_locate_prints_p_outside_and_plan_takes_it(tmp_path: Path) -> None:
     run = CliRunner().invoke(app, ["locate", str(case), "--out", str(out)])
     assert run.exit_code == 0, run.output
     flat = " ".join(run.output.split())
-    found = re.search(r"P\(outside the region\) = (0\.\d+)", flat)
+    # a percentage, as everywhere in the outputs (review 12, finding 9)
+    found = re.search(r"P\(outside the region\) = (\d+\.\d) %", flat)
     assert found is not None, flat
     record = json.loads((out / "estimate.json").read_text(encoding="utf-8"))
-    assert record["p_outside"] == pytest.approx(float(found.group(1)), abs=5e-4)
+    assert record["p_outside"] == pytest.approx(float(found.group(1)) / 100, abs=5e-4)
     assert 0.6 < record["p_outside"] < 0.8
     assert 0.0 < record["search_miss"] < 0.06
     plan = CliRunner().invoke(

@@ -28,6 +28,7 @@ from geosleuth.cli import app
 from geosleuth.errors import EvidenceWarning
 from geosleuth.report import files
 from geosleuth.report._html_timeline import timeline_names
+from geosleuth.report.text import pct
 
 runner = CliRunner()
 SEED = REPO / "src" / "geosleuth" / "examples" / "seed-baghdadi-2018.yaml"
@@ -174,7 +175,8 @@ def test_locate_prints_its_plan(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     stored = json.loads((tmp_path / "estimate.json").read_text())["plan"]
     assert (
-        f"finds the target with probability {stored['probability_of_success']:.1%}"
+        # one probability formatter for every output (review 12, finding 9)
+        f"finds the target with probability {pct(stored['probability_of_success'])}"
         in " ".join(result.output.split())
     )
 

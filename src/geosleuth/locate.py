@@ -75,6 +75,8 @@ class _Inputs:
     source: str
     #: items read from articles and left out before fusion, with why
     set_aside: tuple[tuple[EvidenceItem, str], ...] = ()
+    #: the inputs as report.html names them: file names, never a folder
+    shown: str = ""
 
 
 def _gather(
@@ -173,6 +175,7 @@ def _gather(
         places=tuple(places),
         source=str(cases[0]) if cases else ", ".join(map(str, articles + outputs)),
         set_aside=tuple(set_aside),
+        shown=cases[0].name if cases else ", ".join(p.name for p in articles + outputs),
     )
 
 
@@ -268,7 +271,7 @@ def _check_dates(items: Sequence[EvidenceItem], *, today: dt.date) -> None:
             f"({today.isoformat()}); its items ({shown}) count as known only from "
             "then.",
             EvidenceWarning,
-            stacklevel=3,
+            stacklevel=4,
         )
     for item in items:
         if item.date > today:
@@ -276,7 +279,7 @@ def _check_dates(items: Sequence[EvidenceItem], *, today: dt.date) -> None:
                 f"The item {item.id!r} is dated {item.date.isoformat()}, after "
                 f"today ({today.isoformat()}).",
                 EvidenceWarning,
-                stacklevel=3,
+                stacklevel=4,
             )
 
 
@@ -431,7 +434,9 @@ def locate_case(
         by default one a core (:func:`fuse`).
     source : str or None, default None
         Names the inputs in the outputs (``estimate.json``'s ``case``, the
-        report) instead of their paths.
+        report) instead of their paths. Without it, ``estimate.json`` keeps the
+        paths as given and report.html shows the file names only: a report
+        meant to be shared does not tell where the analyst keeps the case.
     stage : callable (str) -> None, optional
         Told what is being done ("Fusing 14 items on 65,536 cells"), for progress.
 
@@ -446,6 +451,10 @@ def locate_case(
         When no item is known by ``as_of``, and for items left out on the way;
         for each document published and each item dated after today, and when
         the day of the estimate, taken from the newest item, is after today.
+        Every warning of the run (each text once) is also written into the
+        outputs: ``estimate.json``'s ``warnings``, a box at the top of
+        report.html and a line under map.png. They are raised again, as they
+        came, before anything is written.
 
     Raises
     ------
@@ -455,13 +464,63 @@ def locate_case(
         today (and for any input the readers refuse).
     """
     tell = stage or (lambda _: None)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        est, data, points, plan = _run(
+            inputs, as_of=as_of, target=target, published=published,
+            cell_km=cell_km, budget_km=budget_km, sweep_width_km=sweep_width_km,
+            home=home, scheduler=scheduler, workers=workers, source=source,
+            tell=tell,
+        )  # fmt: skip
+    said = _raise_again(caught)
+    tell("Writing the report")
+    _write_outputs(out, est, data, points, plan, said)
+    return est, data.target
+
+
+def _raise_again(caught: Sequence[warnings.WarningMessage]) -> list[str]:
+    """Raise the recorded warnings again, each once; return geosleuth's texts.
+
+    Each goes on to the caller's own filters (shown, ignored or an error), as
+    if it had not been recorded; the texts of the :class:`GeosleuthWarning` ones are
+    what the outputs say the run warned of.
+    """
+    seen: set[tuple[type[Warning], str]] = set()
+    said = []
+    for w in caught:
+        key = (w.category, str(w.message))
+        if key in seen:
+            continue
+        seen.add(key)
+        if issubclass(w.category, GeosleuthWarning):
+            said.append(str(w.message))
+        warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    return said
+
+
+def _run(
+    inputs: Sequence[Path],
+    *,
+    as_of: dt.date | None,
+    target: str | None,
+    published: dt.date | None,
+    cell_km: float | None,
+    budget_km: float | None,
+    sweep_width_km: float | None,
+    home: Place | None,
+    scheduler: str,
+    workers: int | None,
+    source: str | None,
+    tell: Callable[[str], None],
+) -> tuple[Estimate, _Inputs, list[TimelinePoint], dict[str, Any] | None]:
+    """:func:`locate_case` up to the outputs: the estimate, inputs, timeline, plan."""
     tell("Reading the evidence")
     data = _gather(
         inputs, target=target, published=published, cell_km=cell_km, home=home,
         scheduler=scheduler, workers=workers, as_of=as_of,
     )  # fmt: skip
     if source is not None:
-        data = replace(data, source=source)
+        data = replace(data, source=source, shown=source)
     today = dt.date.today()
     _check_dates(data.items, today=today)
     newest = max(data.items, key=lambda i: i.known_on)
@@ -473,7 +532,7 @@ def locate_case(
             "known. Give the case an as_of (or --as-of) to estimate as of "
             "another day.",
             EvidenceWarning,
-            stacklevel=2,
+            stacklevel=3,
         )
     tell(f"Fusing {len(data.items)} items on {data.grid.n_cells:,} cells")
     est = fuse(
@@ -493,7 +552,7 @@ def locate_case(
             f"No item is used: {why}. The map is the prior alone, and its ranking "
             "of places means nothing.",
             EvidenceWarning,
-            stacklevel=2,
+            stacklevel=3,
         )
     elif not any(i.id in est.used and i.kind != "life_status" for i in data.items):
         warnings.warn(
@@ -501,7 +560,7 @@ def locate_case(
             "life status only): the map is the prior alone, and its areas and "
             "ranking of places mean nothing. P(alive) is the finding.",
             EvidenceWarning,
-            stacklevel=2,
+            stacklevel=3,
         )
     tell("Tracing the timeline")
     points = timeline_of(est, data.items, scheduler=scheduler, workers=workers)
@@ -515,14 +574,12 @@ def locate_case(
             f"No search plan: the target is outside the region with probability "
             f"{est.p_outside:.7f}, so nothing in it is left to plan for.",
             GeosleuthWarning,
-            stacklevel=2,
+            stacklevel=3,
         )
     elif budget_km is not None and sweep_width_km is not None:
         tell("Planning the search")
         plan = _plan_layer(est, budget_km=budget_km, sweep_width_km=sweep_width_km)
-    tell("Writing the report")
-    _write_outputs(out, est, data, points, plan)
-    return est, data.target
+    return est, data, points, plan
 
 
 def plan_summary(
@@ -565,7 +622,12 @@ def _plan_layer(
 
 
 def _write_outputs(
-    out: Path, est: Estimate, data: _Inputs, points: Any, plan: Any = None
+    out: Path,
+    est: Estimate,
+    data: _Inputs,
+    points: Any,
+    plan: Any = None,
+    said: Sequence[str] = (),
 ) -> None:
     from geosleuth.report.geojson import estimate_geojson
     from geosleuth.report.html import render_report
@@ -583,6 +645,7 @@ def _write_outputs(
         source=data.source,
         plan=None if plan is None else plan.get("summary"),
         set_aside=data.set_aside,
+        warnings=said,
     )
     html = render_report(
         est,
@@ -591,13 +654,14 @@ def _write_outputs(
         target=data.target,
         timeline=points,
         plan=plan,
-        case_meta={"source": data.source},
+        case_meta={"source": data.shown or data.source},
         set_aside=data.set_aside,
+        run_warnings=said,
     )
     import io
 
     buf = io.BytesIO()
-    render_png(est, data.items, buf, title=data.title)
+    render_png(est, data.items, buf, title=data.title, run_warnings=said)
     files.write_all_atomic(
         {
             out / "estimate.json": files.json_bytes(record),

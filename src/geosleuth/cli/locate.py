@@ -60,6 +60,7 @@ from geosleuth.locate import (
     timeline_of,
 )
 from geosleuth.report import files
+from geosleuth.report.text import km2, pct, plain
 
 __all__ = [
     "demo",
@@ -135,34 +136,42 @@ def _summary(
     markup ("Cell [B]" stays as it is, and "[/]" cannot break the output).
     """
     table = Table(
-        title=Text(f"Where is {target}? (as of {est.as_of})"), title_justify="left"
+        title=Text(f"Where is {plain(target)}? (as of {est.as_of})"),
+        title_justify="left",
     )
     table.add_column("place")
     table.add_column(f"P(within {est.settings.place_radius_km:g} km)", justify="right")
     table.add_column("in 90% area", justify="center")
     for p in est.places[:10]:
         table.add_row(
-            Text(p.name), f"{p.probability:.3f}", "yes" if p.in_hdr90 else "no"
+            Text(plain(p.name)), pct(p.probability), "yes" if p.in_hdr90 else "no"
         )
     console.print(table)
     console.print(
-        f"P(alive) = {est.p_alive:.3f}   50% area = {est.hdr_km2['50']:,.0f} km²   "
-        f"90% area = {est.hdr_km2['90']:,.0f} km²   items used: {len(est.used)}, "
+        f"P(alive) = {pct(est.p_alive)}   50% area = {km2(est.hdr_km2['50'])}   "
+        f"90% area = {km2(est.hdr_km2['90'])}   items used: {len(est.used)}, "
         f"left out: {len(est.excluded)}"
     )
     if est.search_miss is not None:
         console.print(
-            f"Searches: all would have missed with probability {est.search_miss:.3f}"
+            f"Searches: all would have missed with probability {pct(est.search_miss)}"
             f" were the target in the region; P(outside the region) = "
-            f"{est.p_outside:.3f} (rest_of_world {est.settings.rest_of_world:g} "
+            f"{pct(est.p_outside)} (rest_of_world {est.settings.rest_of_world:g} "
             "before them). The figures above are given the target is in the region."
+        )
+    elif est.p_outside > 0:
+        console.print(
+            f"P(outside the region) = {pct(est.p_outside)} (rest_of_world "
+            f"{est.settings.rest_of_world:g}). The figures above are given the "
+            "target is in the region."
         )
     rng = est.top_place_range()
     if rng is not None:
         console.print(
             Text(
-                f"{est.places[0].name}: {est.places[0].probability:.3f}, between "
-                f"{rng[0]:.3f} and {rng[1]:.3f} when any one item is left out"
+                f"{plain(est.places[0].name)}: {pct(est.places[0].probability)}, "
+                f"between {pct(rng[0])} and {pct(rng[1])} when any one item is "
+                "left out"
             ),
         )
     # items that move nothing (life status) are no answer to "which move it"
@@ -173,15 +182,16 @@ def _summary(
         console.print(
             Text(
                 "Items that move the map most: "
-                + ", ".join(f"{c.item_id} ({c.map_shift:.2f})" for c in top)
+                + ", ".join(f"{plain(c.item_id)} ({c.map_shift:.2f})" for c in top)
             ),
         )
     if plan is not None:
         console.print(
             f"Search plan: {plan['budget_km']:g} km of track at a sweep width of "
             f"{plan['sweep_width_km']:g} km over {plan['cells_searched']} cells finds "
-            f"the target with probability {plan['probability_of_success']:.1%} "
-            f"(rest of world {plan['rest_of_world']:.1%}); shown in report.html. "
+            f"the target with probability {pct(plan['probability_of_success'])} "
+            f"(P(outside the region) {pct(plan['rest_of_world'])}); shown in "
+            "report.html. "
             "'geosleuth plan' writes it for field teams (GeoJSON, CSV, GPX, KML)."
         )
     console.print(

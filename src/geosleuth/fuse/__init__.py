@@ -102,6 +102,7 @@ from geosleuth.fuse.posterior import (
     hdr_area_km2,
     hdr_mask,
     hdr_masks,
+    hdr_weights,
     place_probabilities,
     posterior_from_factors,
 )
@@ -122,6 +123,7 @@ __all__ = [
     "hdr_area_km2",
     "hdr_mask",
     "hdr_masks",
+    "hdr_weights",
     "p_alive",
     "place_probabilities",
     "posterior_from_factors",

@@ -37,9 +37,10 @@ from geosleuth.fuse.posterior import (
     _EDGE_EXCESS_SHARE,
     NamedPlace,
     PlaceProbability,
+    _cells_of,
     _edge_excess,
     hdr_mask,
-    hdr_masks,
+    hdr_weights,
     log_total,
     normalised,
     place_probabilities,
@@ -427,7 +428,8 @@ def fuse(
     # day the case opened does not depend on the study region
     in_force = _in_force(items, as_of=as_of, hindcast=hindcast)
     alive = p_alive(in_force, as_of=as_of, settings=settings, hindcast=True)
-    h50, h90 = hdr_masks(post, (0.5, 0.9))
+    w50, w90 = hdr_weights(post, (0.5, 0.9))
+    h90 = w90 > 0  # on a plateau, every cell the region may take
     ranked = place_probabilities(
         post,
         grid,
@@ -467,8 +469,8 @@ def fuse(
         posterior=post,
         p_alive=alive,
         hdr_km2={
-            "50": float(h50.sum() * grid.cell_area_km2),
-            "90": float(h90.sum() * grid.cell_area_km2),
+            "50": _cells_of(w50) * grid.cell_area_km2,
+            "90": _cells_of(w90) * grid.cell_area_km2,
         },
         places=ranked,
         contributions=tuple(contribs),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 from scipy.spatial import KDTree
@@ -21,6 +22,7 @@ __all__ = [
     "hdr_area_km2",
     "hdr_mask",
     "hdr_masks",
+    "hdr_weights",
     "log_total",
     "normalised",
     "place_probabilities",
@@ -180,26 +182,90 @@ def rest_of_world_after(prior: float, miss: float) -> float:
     return float(prior / (prior + (1.0 - prior) * miss))
 
 
-def hdr_mask(p: ArrayLike, level: float) -> np.ndarray:
-    """Cells of the smallest set holding at least ``level`` of the probability.
+#: Cells whose probabilities differ by at most this share of the larger are tied.
+_TIE_RTOL = 1e-9
 
-    Examples
-    --------
-    >>> hdr_mask([0.1, 0.6, 0.3], 0.5).tolist()
-    [False, True, False]
-    >>> hdr_mask([0.1, 0.6, 0.3], 0.95).tolist()
-    [True, True, True]
+
+class _Blocks(NamedTuple):
+    """The cells of a map in tie blocks, best first (see :func:`_tie_blocks`)."""
+
+    order: np.ndarray  # cell indices, best first (stable)
+    block: np.ndarray  # block index of each cell in that order
+    before: np.ndarray  # per block: probability of the blocks before it
+    mass: np.ndarray  # per block: its probability
+    size: np.ndarray  # per block: its number of cells
+    total: float
+
+
+def _tie_blocks(arr: np.ndarray) -> _Blocks:
+    """Sort the cells, best first, and group equal neighbours into tie blocks.
+
+    Neighbours in that order whose values differ by at most ``_TIE_RTOL`` of the
+    larger are one block: a plateau, such as the floor unreliable items leave,
+    or a whole prior-only map, whose cells nothing tells apart.
     """
-    return hdr_masks(p, (level,))[0]
+    order = np.argsort(-arr, kind="stable")
+    vals = arr[order]
+    starts = np.concatenate([[True], vals[1:] < vals[:-1] * (1.0 - _TIE_RTOL)])
+    block = np.cumsum(starts) - 1
+    mass = np.bincount(block, weights=vals)
+    before = np.concatenate([[0.0], np.cumsum(mass)[:-1]])
+    size = np.bincount(block)
+    return _Blocks(order, block, before, mass, size, float(arr.sum()))
 
 
-def hdr_masks(p: ArrayLike, levels: Sequence[float]) -> list[np.ndarray]:
-    """:func:`hdr_mask` for several levels, sorting the cells once.
+def _hdr_levels(p: ArrayLike) -> np.ndarray:
+    """Probability held by the cells more likely than each cell's tie block.
+
+    The one ordering of the cells that every highest-density region uses: the
+    masks (:func:`hdr_masks`), the report's shading and outlines, ``in_hdr90``
+    and the areas (:func:`hdr_weights`). Cells are sorted by probability, best
+    first, in tie blocks (:func:`_tie_blocks`); the cells of a block share one
+    level, the probability of the cells before the block as a share of the
+    total, so a plateau is never cut along rows of the grid by cell order.
+    Cells of probability 0 get level 1.
 
     Examples
     --------
-    >>> [m.tolist() for m in hdr_masks([0.1, 0.6, 0.3], [0.5, 0.9])]
-    [[False, True, False], [False, True, True]]
+    >>> _hdr_levels([0.1, 0.6, 0.3]).round(3).tolist()
+    [0.9, 0.0, 0.6]
+    >>> _hdr_levels([0.25, 0.25, 0.25, 0.25]).tolist()  # a flat map: one block
+    [0.0, 0.0, 0.0, 0.0]
+    >>> _hdr_levels([0.4, 0.2, 0.2, 0.2, 0.0]).round(3).tolist()
+    [0.0, 0.4, 0.4, 0.4, 1.0]
+    """
+    arr = np.asarray(p, dtype=np.float64).ravel()
+    level = np.ones(arr.shape, dtype=np.float64)
+    if arr.size == 0:
+        return level
+    b = _tie_blocks(arr)
+    level[b.order] = b.before[b.block] / (b.total if b.total > 0 else 1.0)
+    level[arr <= 0] = 1.0
+    return np.clip(level, 0.0, 1.0)
+
+
+def hdr_weights(p: ArrayLike, levels: Sequence[float]) -> list[np.ndarray]:
+    """Each cell's share of the smallest region that holds each level.
+
+    The ``level`` highest-density region is the smallest set of cells whose
+    probability reaches ``level``. Where it ends inside a tie block (cells of
+    equal probability: a plateau), how many of the block's cells it needs is
+    fixed but which is not; each cell of that block gets the share needed,
+    ``ceil(needed / value) / size``, the cells of blocks wholly needed 1, the
+    others 0. The weights sum to the region's number of cells (its area over
+    the cell area, the same as taking the best cells in any order), and a
+    cell's weight is the chance that it is in the region if the ties were broken
+    at random: the share of trials in which a target there lies in the region,
+    as a calibration counts it (``eval/calibration.py``).
+
+    Examples
+    --------
+    >>> [w.tolist() for w in hdr_weights([0.1, 0.6, 0.3], [0.5, 0.9])]
+    [[0.0, 1.0, 0.0], [0.0, 1.0, 1.0]]
+    >>> hdr_weights([0.25, 0.25, 0.25, 0.25], [0.5])[0].tolist()  # 2 of 4 tied
+    [0.5, 0.5, 0.5, 0.5]
+    >>> hdr_weights([0.4, 0.2, 0.2, 0.2], [0.9])[0].round(3).tolist()
+    [1.0, 1.0, 1.0, 1.0]
     """
     arr = np.asarray(p, dtype=np.float64)
     for level in levels:
@@ -208,20 +274,83 @@ def hdr_masks(p: ArrayLike, levels: Sequence[float]) -> list[np.ndarray]:
                 f"An HDR level must lie in (0, 1]. Got {level!r} instead.",
                 field="level",
             )
-    order = np.argsort(-arr)
-    csum = np.cumsum(arr[order])
+    flat = arr.ravel()
+    if flat.size == 0:
+        return [np.zeros(arr.shape) for _ in levels]
+    b = _tie_blocks(flat)
     out = []
     for level in levels:
-        k = int(np.searchsorted(csum, level * csum[-1] * (1 - 1e-12))) + 1
-        mask = np.zeros(arr.shape, dtype=bool)
-        mask[order[: min(k, arr.size)]] = True
-        out.append(mask)
+        target = level * b.total * (1 - 1e-12)
+        share = np.zeros(b.mass.size)
+        share[b.before + b.mass <= target] = 1.0
+        edge = (b.before < target) & (b.before + b.mass > target)
+        value = b.mass[edge] / b.size[edge]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            needed = np.ceil((target - b.before[edge]) / value)
+        share[edge] = np.clip(needed / b.size[edge], 0.0, 1.0)
+        weight = np.zeros(flat.size)
+        weight[b.order] = share[b.block]
+        weight[flat <= 0] = 0.0
+        out.append(weight.reshape(arr.shape))
     return out
 
 
+def hdr_mask(p: ArrayLike, level: float) -> np.ndarray:
+    """Cells that may be in the smallest set holding at least ``level``.
+
+    Where the region ends inside a tie block (cells of equal probability within
+    a relative ``_TIE_RTOL``: a plateau), the whole block is marked: which of
+    its cells the region takes would otherwise be decided by cell order. The
+    marked cells then cover more than the region's area (:func:`hdr_area_km2`,
+    from :func:`hdr_weights`); elsewhere they are the region.
+
+    Examples
+    --------
+    >>> hdr_mask([0.1, 0.6, 0.3], 0.5).tolist()
+    [False, True, False]
+    >>> hdr_mask([0.1, 0.6, 0.3], 0.95).tolist()
+    [True, True, True]
+    >>> hdr_mask([0.25, 0.25, 0.25, 0.25], 0.5).tolist()  # flat: all may be
+    [True, True, True, True]
+    """
+    return hdr_masks(p, (level,))[0]
+
+
+def hdr_masks(p: ArrayLike, levels: Sequence[float]) -> list[np.ndarray]:
+    """:func:`hdr_mask` for several levels, sorting the cells once.
+
+    A cell is marked for ``q`` when its weight in the ``q`` region is above 0
+    (:func:`hdr_weights`).
+
+    Examples
+    --------
+    >>> [m.tolist() for m in hdr_masks([0.1, 0.6, 0.3], [0.5, 0.9])]
+    [[False, True, False], [False, True, True]]
+    >>> [m.tolist() for m in hdr_masks([0.5, 0.25, 0.25], [0.6])]  # a tie: both
+    [[True, True, True]]
+    """
+    return [w > 0 for w in hdr_weights(p, levels)]
+
+
 def hdr_area_km2(p: ArrayLike, grid: Grid, level: float) -> float:
-    """Area (km²) of the ``level`` highest-density region of ``p`` on ``grid``."""
-    return float(hdr_mask(p, level).sum() * grid.cell_area_km2)
+    """Area (km²) of the ``level`` highest-density region of ``p`` on ``grid``.
+
+    The number of cells the region needs (the sum of :func:`hdr_weights`) times
+    the cell area: on a plateau, less than the area :func:`hdr_mask` marks.
+
+    Examples
+    --------
+    >>> from geosleuth.grid import Grid
+    >>> g = Grid(lon0=0, lat0=0, west_km=0, south_km=0, cell_km=1, nx=2, ny=2)
+    >>> hdr_area_km2([0.25, 0.25, 0.25, 0.25], g, 0.5)  # any 2 of the 4 cells
+    2.0
+    """
+    return _cells_of(hdr_weights(p, (level,))[0]) * grid.cell_area_km2
+
+
+def _cells_of(weights: np.ndarray) -> float:
+    """The number of cells a region needs: its weights' sum, a whole number."""
+    return float(np.rint(weights.sum()))
 
 
 #: Places closer than this share of the place radius are one place (one row).

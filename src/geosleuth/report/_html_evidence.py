@@ -117,6 +117,8 @@ class Rows:
 def source_html(item: EvidenceItem, *, link: bool) -> str:
     prov = item.provenance
     parts = [f'<span class="doc">{esc(prov.document)}</span>']
+    if prov.span is not None:
+        parts.append(f"<span>characters {prov.span[0]}–{prov.span[1]}</span>")
     if prov.speaker or prov.speaker_role:
         who = esc(prov.speaker or "")
         if prov.speaker_role:

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from geosleuth.errors import InputError
-from geosleuth.report._html_text import esc, fmt
+from geosleuth.report._html_text import esc, fmt, pct
 
 __all__ = [
     "PLAN_GEOMETRIES",
@@ -19,6 +19,7 @@ __all__ = [
     "numbers_ok",
     "plan_geometry_ok",
     "plan_parts",
+    "plan_sentence",
     "plan_weight",
 ]
 
@@ -82,16 +83,21 @@ def plan_parts(plan: Mapping[str, Any]) -> tuple[str, list[dict[str, Any]]]:
             }
         )
     parts = [f"<h2 id='plan'>{esc(title)}</h2>"]
-    if summary:
+    said = plan_sentence(summary)
+    if said:
+        parts.append(f"<p>{esc(said)}</p>")
+    rest = {k: v for k, v in summary.items() if not said or k not in _SUMMARY_KEYS}
+    if rest:
         parts.append(
             '<dl class="kv">'
             + "".join(
-                f"<dt>{esc(k)}</dt><dd>{esc(fmt(v))}</dd>" for k, v in summary.items()
+                f"<dt>{esc(_COLUMN_NAMES.get(str(k), k))}</dt><dd>{esc(fmt(v))}</dd>"
+                for k, v in rest.items()
             )
             + "</dl>"
         )
     if feats and columns:
-        head = "".join(f"<th>{esc(c)}</th>" for c in columns)
+        head = "".join(f"<th>{esc(_COLUMN_NAMES.get(c, c))}</th>" for c in columns)
         body = "".join(
             "<tr>"
             + "".join(
@@ -111,6 +117,61 @@ def plan_parts(plan: Mapping[str, Any]) -> tuple[str, list[dict[str, Any]]]:
             f"{body}</tbody></table>{more}"
         )
     return "".join(parts), layer
+
+
+#: The keys of :func:`geosleuth.locate.plan_summary`, said in one sentence.
+_SUMMARY_KEYS = (
+    "budget_km",
+    "sweep_width_km",
+    "rest_of_world",
+    "probability_of_success",
+    "cells_searched",
+)
+#: Column and key names of the plan's features as the table shows them.
+_COLUMN_NAMES = {
+    "band": "Band",
+    "effort_km": "Track per cell, mean (km)",
+    "min_effort_km": "Track per cell, least (km)",
+    "max_effort_km": "Track per cell, most (km)",
+    "total_effort_km": "Track in the band (km)",
+    "cells": "Cells",
+    "area_km2": "Area (km²)",
+    "budget_km": "Track to search (km)",
+    "sweep_width_km": "Sweep width (km)",
+    "rest_of_world": "P(outside the region)",
+    "probability_of_success": "Probability of success",
+    "cells_searched": "Cells searched",
+}
+
+
+def plan_sentence(summary: Mapping[str, Any]) -> str:
+    """The summary of :func:`geosleuth.locate.plan_summary` in words, or "".
+
+    Examples
+    --------
+    >>> plan_sentence({"budget_km": 20, "sweep_width_km": 0.05, "rest_of_world":
+    ...     0.7051, "probability_of_success": 0.0192, "cells_searched": 444})
+    '20 km of track at a sweep width of 0.05 km, spread over 444 cells, finds the target with probability 1.9 %. The target is outside the region with probability 70.5 %, where no search here can find it.'
+    >>> plan_sentence({"budget_km": 20})
+    ''
+    """  # noqa: E501
+    vals = [summary.get(k) for k in _SUMMARY_KEYS]
+    if not all(
+        isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+        for v in vals
+    ):
+        return ""
+    budget, sweep, rest, pos, cells = (float(v) for v in vals)  # type: ignore[arg-type]
+    text = (
+        f"{budget:g} km of track at a sweep width of {sweep:g} km, spread over "
+        f"{cells:,.0f} cells, finds the target with probability {pct(pos)}."
+    )
+    if rest > 0:
+        text += (
+            f" The target is outside the region with probability {pct(rest)}, "
+            "where no search here can find it."
+        )
+    return text
 
 
 def plan_weight(f: Mapping[str, Any]) -> float | None:

@@ -13,12 +13,38 @@ import json
 import math
 from typing import Any
 
-__all__ = ["esc", "finite", "fmt", "km2", "pct", "script_json"]
+from geosleuth.report.text import km2, pct, plain
+
+__all__ = ["bdi", "esc", "finite", "fmt", "km2", "pct", "script_json"]
 
 
 def esc(value: Any) -> str:
-    """Escape any value for HTML text or a quoted attribute."""
-    return html.escape("" if value is None else str(value), quote=True)
+    """Escape any value for HTML text or a quoted attribute, without bidi controls.
+
+    The controls that reorder text (U+202A–202E, U+2066–2069, the marks) are
+    dropped (:func:`geosleuth.report.text.plain`): an unterminated override in a
+    name would otherwise reverse the figures after it.
+
+    Examples
+    --------
+    >>> esc('<b>Trento\u202e</b>')
+    '&lt;b&gt;Trento&lt;/b&gt;'
+    """
+    return html.escape(plain(value), quote=True)
+
+
+def bdi(value: Any) -> str:
+    """Untrusted inline text, escaped and isolated from the text around it.
+
+    A right-to-left name (Arabic, Hebrew) in ``<bdi>`` cannot carry the
+    figures after it into its own direction.
+
+    Examples
+    --------
+    >>> bdi("Hajin & co")
+    '<bdi>Hajin &amp; co</bdi>'
+    """
+    return f"<bdi>{esc(value)}</bdi>"
 
 
 def script_json(data: Any) -> str:
@@ -31,22 +57,6 @@ def script_json(data: Any) -> str:
         .replace("\u2028", "\\u2028")
         .replace("\u2029", "\\u2029")
     )
-
-
-def pct(p: float) -> str:
-    if not math.isfinite(p):
-        return "–"
-    if p <= 0:
-        return "0 %"
-    if p < 0.001:
-        return "< 0.1 %"
-    if p > 0.999 and p < 1:
-        return "> 99.9 %"
-    return f"{100 * p:.1f} %"
-
-
-def km2(a: float) -> str:
-    return f"{a:,.0f} km²" if math.isfinite(a) else "–"
 
 
 def finite(x: float, nd: int = 6) -> float | None:

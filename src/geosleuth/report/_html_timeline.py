@@ -49,11 +49,15 @@ def timeline_svg(estimate: Estimate, points: Sequence[TimelinePoint]) -> str:
     def y(p: float) -> float:
         return top + ih * (1.0 - min(max(p, 0.0), 1.0))
 
+    title = (
+        "Probability of the top places as of each event, with today's knowledge"
+        if getattr(pts[-1], "mode", "known") == "event"
+        else "Probability of the top places as evidence arrived"
+    )
     out = [
         f'<svg class="timeline" viewBox="0 0 {w} {h}" role="img" '
         'aria-labelledby="tl-title" xmlns="http://www.w3.org/2000/svg">'
-        '<title id="tl-title">Probability of the top places as evidence arrived'
-        "</title>"
+        f'<title id="tl-title">{title}</title>'
     ]
     out.extend(
         f'<line class="grid" x1="{left}" x2="{w - right}" y1="{y(q):.1f}" '

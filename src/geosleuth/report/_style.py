@@ -13,6 +13,7 @@ import numpy as np
 import numpy.typing as npt
 
 from geosleuth._types import ArrayLike, FloatArray
+from geosleuth.fuse.posterior import _hdr_levels
 from geosleuth.grid import Grid
 
 __all__ = [
@@ -62,23 +63,23 @@ _STOPS = np.array(
 
 
 def hdr_level(posterior: ArrayLike) -> FloatArray:
-    """Probability held by the cells strictly more likely than each cell.
+    """Probability held by the cells more likely than each cell's tie block.
 
-    A cell is in the ``q`` highest-density region when its level is below ``q``
-    (ties broken by cell order, as in :func:`geosleuth.fuse.hdr_mask`).
+    A cell is in the ``q`` highest-density region when its level is below ``q``.
+    Cells of equal probability share one level, so a plateau is shaded flat and
+    lies wholly inside or outside each outline: the same ordering as
+    :func:`geosleuth.fuse.hdr_masks`, which the outlines, ``in_hdr90`` and the
+    areas use.
 
     Examples
     --------
     >>> hdr_level([0.1, 0.6, 0.3]).round(3).tolist()
     [0.9, 0.0, 0.6]
+    >>> hdr_level([0.2, 0.2, 0.6]).round(3).tolist()  # tied cells: one level
+    [0.6, 0.6, 0.0]
     """
     p = np.asarray(posterior, dtype=np.float64)
-    total = float(p.sum())
-    order = np.argsort(-p, kind="stable")
-    csum = np.cumsum(p[order]) / (total if total > 0 else 1.0)
-    level = np.empty_like(p)
-    level[order] = csum - p[order] / (total if total > 0 else 1.0)
-    return np.clip(level, 0.0, 1.0)
+    return np.asarray(_hdr_levels(p).reshape(p.shape), dtype=np.float64)
 
 
 def ramp_t(level: ArrayLike) -> FloatArray:

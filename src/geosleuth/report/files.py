@@ -212,6 +212,7 @@ def estimate_record(
     source: str | None = None,
     plan: dict[str, Any] | None = None,
     set_aside: Sequence[tuple[EvidenceItem, str]] = (),
+    warnings: Sequence[str] = (),
 ) -> dict[str, Any]:
     """The JSON record of an estimate (what ``estimate.json`` holds).
 
@@ -227,7 +228,9 @@ def estimate_record(
     ``plan`` (the summary of the plan ``locate --budget-km`` made, else null; see
     :func:`geosleuth.locate.plan_summary`), ``set_aside`` (items read from
     articles and left out before fusion, such as repeats of case items: ``{id,
-    kind, reason, source, item}``; not inputs of the estimate), ``generator``.
+    kind, reason, source, item}``; not inputs of the estimate), ``warnings``
+    (the texts of what the run warned of, such as "the map is the prior alone",
+    in the order given), ``generator``.
     """
     contrib = {c.item_id: c for c in est.contributions}
     excluded = dict(est.excluded)
@@ -309,6 +312,7 @@ def estimate_record(
             }
             for item, reason in set_aside
         ],
+        "warnings": [str(w) for w in warnings],
         "grid": est.grid.to_dict(),
         "settings": est.settings.to_dict(),
         "posterior_file": "posterior.npz",

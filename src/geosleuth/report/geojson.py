@@ -3,7 +3,10 @@
 The highest-density regions are built exactly from the grid: the cells of the region
 are merged (row runs as boxes, unioned with shapely) into a staircase outline in the
 grid's equal-area plane, which is simplified, densified and then unprojected to
-(lon, lat), so the polygon's geodesic area matches the estimate's ``hdr_km2``.
+(lon, lat), so the polygon's geodesic area matches the estimate's ``hdr_km2``;
+but where a region ends on a plateau (cells of equal probability, which nothing
+tells apart), the outline takes the whole plateau, and its area is then larger
+(``outline_area_km2``) than the area the region needs.
 """
 
 from __future__ import annotations
@@ -400,25 +403,28 @@ def hdr_features(
     """GeoJSON Features of the 50 % and 90 % highest-density regions, in (lon, lat).
 
     Each has the properties ``layer`` (``"hdr"``), ``level`` (0.5 or 0.9) and
-    ``area_km2`` (the estimate's ``hdr_km2``); an empty region has a ``null``
-    geometry.
+    ``area_km2`` (the estimate's ``hdr_km2``), and, where the region ends on a
+    plateau whose every cell the outline takes, ``outline_area_km2``; an empty
+    region has a ``null`` geometry.
     """
     out = []
     for key, level in HDR_LEVELS:
         region = hdr_region(
             estimate.posterior, estimate.grid, level, simplify_km=simplify_km
         )
-        out.append(
-            {
-                "type": "Feature",
-                "geometry": _geom_dict(region, ndigits),
-                "properties": {
-                    "layer": "hdr",
-                    "level": level,
-                    "area_km2": _finite(estimate.hdr_km2.get(key, math.nan)),
-                },
-            }
+        area = estimate.hdr_km2.get(key, math.nan)
+        drawn = float(
+            hdr_mask(estimate.posterior, level).sum() * estimate.grid.cell_area_km2
         )
+        props: dict[str, Any] = {
+            "layer": "hdr",
+            "level": level,
+            "area_km2": _finite(area),
+        }
+        if math.isfinite(area) and drawn > area * (1 + 1e-9) + 1e-12:
+            props["outline_area_km2"] = drawn
+        geometry = _geom_dict(region, ndigits)
+        out.append({"type": "Feature", "geometry": geometry, "properties": props})
     return out
 
 

@@ -34,12 +34,12 @@ from typing import Any
 import numpy as np
 
 from geosleuth.evidence import EvidenceItem
-from geosleuth.fuse import Estimate, TimelinePoint
+from geosleuth.fuse import Estimate, TimelinePoint, hdr_masks
 from geosleuth.grid import unwrap_bounds, unwrap_lon
 from geosleuth.report import basemap
 from geosleuth.report._html_evidence import Rows, evidence_layer, evidence_table
 from geosleuth.report._html_plan import plan_parts
-from geosleuth.report._html_text import esc, fmt, km2, pct, script_json
+from geosleuth.report._html_text import bdi, esc, fmt, km2, pct, script_json
 from geosleuth.report._html_timeline import timeline_svg
 from geosleuth.report._style import (
     KIND_COLORS,
@@ -52,7 +52,8 @@ from geosleuth.report._style import (
     ramp_palette,
     ramp_t,
 )
-from geosleuth.report.geojson import hdr_features
+from geosleuth.report.geojson import HDR_LEVELS, hdr_features
+from geosleuth.report.text import in_region_note
 
 __all__ = ["render_report"]
 
@@ -77,8 +78,12 @@ def _asset(name: str) -> str:
 
 
 # ---------------------------------------------------------------- the overlay
+#: Web Mercator's edge: Leaflet (and the overlay) show no latitude beyond it.
+_MERCATOR_MAX_LAT = 85.0511
+
+
 def _mercator_y(lat: float) -> float:
-    lat = max(min(lat, 85.0511), -85.0511)
+    lat = max(min(lat, _MERCATOR_MAX_LAT), -_MERCATOR_MAX_LAT)
     return math.asinh(math.tan(math.radians(lat)))
 
 
@@ -255,6 +260,22 @@ def _version() -> str:
     return str(__version__)
 
 
+def _plateau_note(estimate: Estimate) -> str:
+    """A note where a region's outline covers more than its area (a plateau)."""
+    out = []
+    masks = hdr_masks(estimate.posterior, [level for _, level in HDR_LEVELS])
+    for (key, level), mask in zip(HDR_LEVELS, masks, strict=True):
+        drawn = float(mask.sum() * estimate.grid.cell_area_km2)
+        area = estimate.hdr_km2.get(key, math.nan)
+        if math.isfinite(area) and drawn > area * (1 + 1e-9) + 1e-12:
+            out.append(
+                f"The {level:.0%} region ends on a plateau of cells of equal "
+                f"probability, which nothing tells apart: its outline takes all "
+                f"{km2(drawn)} of them, of which the region needs {km2(area)}."
+            )
+    return "".join(f'<p class="note-box">{esc(x)}</p>' for x in out)
+
+
 def render_report(
     estimate: Estimate,
     items: Iterable[EvidenceItem],
@@ -266,6 +287,7 @@ def render_report(
     case_meta: Mapping[str, Any] | None = None,
     tiles: bool = True,
     set_aside: Sequence[tuple[EvidenceItem, str]] = (),
+    run_warnings: Sequence[str] = (),
 ) -> str:
     """Render an estimate as one self-contained, offline HTML page.
 
@@ -296,6 +318,9 @@ def render_report(
     set_aside : sequence of (item, str), optional
         Items read from articles and left out before fusion (repeats of case
         items), with why: listed after the evidence table.
+    run_warnings : sequence of str, optional
+        What the run warned of (the texts of its warnings): shown,
+        escaped, in a box at the top of the page, before any figure.
 
     Returns
     -------
@@ -397,10 +422,17 @@ def render_report(
         ("P(alive)", pct(estimate.p_alive)),
         *(
             [
-                ("Searches all missed", pct(estimate.search_miss)),
-                ("P(outside the region)", pct(estimate.p_outside)),
+                (
+                    "Chance all searches would have missed (if in region)",
+                    pct(estimate.search_miss),
+                )
             ]
             if estimate.search_miss is not None
+            else []
+        ),
+        *(
+            [("P(outside the region)", pct(estimate.p_outside))]
+            if estimate.p_outside > 0 or estimate.search_miss is not None
             else []
         ),
         ("50 % region", km2(estimate.hdr_km2.get("50", math.nan))),
@@ -431,9 +463,31 @@ def render_report(
             else ""
         )
         lead = (
-            f"<p>Most likely named place: <b>{esc(top.name)}</b>, "
-            f"{esc(pct(top.probability))} within {top.radius_km:g} km.{spread}</p>"
+            f"<p>Most likely named place: <b>{bdi(top.name)}</b>, "
+            f"{esc(pct(top.probability))} within {top.radius_km:g} km"
+            f"{' if the target is in the region' if estimate.p_outside > 0 else ''}."
+            f"{spread}</p>"
         )
+    given = in_region_note(estimate.p_outside)
+    if given:
+        lead += f'<p class="note-box">{esc(given)}</p>'
+    warn_html = ""
+    if run_warnings:
+        warn_html = (
+            '<div class="note-box" role="alert"><b>Warnings of this run</b><ul>'
+            + "".join(f"<li>{esc(w)}</li>" for w in run_warnings)
+            + "</ul></div>"
+        )
+    pole_note = ""
+    south_lat, north_lat = view[1], view[3]
+    if max(abs(south_lat), abs(north_lat)) > _MERCATOR_MAX_LAT:
+        pole_note = (
+            '<p class="note-box">The study region reaches beyond ±85° of latitude, '
+            "which the interactive map (Web Mercator) cannot show: what lies "
+            "there is drawn squeezed against its edge. See map.png, which shows "
+            "the whole region.</p>"
+        )
+    plateau_note = _plateau_note(estimate)
     tiles_note = (
         ""
         if tile_set is not None
@@ -468,6 +522,12 @@ def render_report(
             f"<h2 id='timeline'>{head}</h2>" + intro + timeline_svg(estimate, timeline)
         )
     excluded_n = len(items) - n_used
+    places_given = (
+        f", given the target is in the region (P(outside the region) "
+        f"{esc(pct(estimate.p_outside))})"
+        if estimate.p_outside > 0
+        else ""
+    )
     page = f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -485,8 +545,9 @@ def render_report(
 <main>
 <header>
 <h1>{esc(title)}</h1>
-<p class="target">Where is <b>{esc(target)}</b>? Estimate as of
+<p class="target">Where is <b>{bdi(target)}</b>? Estimate as of
 {esc(estimate.as_of.isoformat())}.</p>
+{warn_html}
 <ul class="stats">{stats_html}</ul>
 {lead}
 {meta_html}
@@ -494,6 +555,8 @@ def render_report(
 <section>
 <h2 id="map-title">Probability map</h2>
 {tiles_note}
+{pole_note}
+{plateau_note}
 <div id="map" role="region" aria-labelledby="map-title"><noscript><p
 class="note-box">The interactive map needs JavaScript; the tables below work
 without it.</p></noscript></div>
@@ -501,8 +564,10 @@ without it.</p></noscript></div>
 </section>
 <section>
 <h2 id="places">Ranked places</h2>
-<p>Probability that the target is within the stated distance of each place; the
-90 % region is the smallest area holding 90 % of the probability.</p>
+<p>Probability that the target is within the stated distance of each place{
+        places_given
+    }; the 90 % region is the smallest area holding 90 % of the probability (cells of
+equal probability all in or all out).</p>
 <div class="table-wrap">{_places_table(estimate)}</div>
 </section>
 <section>{timeline_html}</section>

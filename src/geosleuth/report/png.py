@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import os
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
 import numpy as np
@@ -32,6 +32,14 @@ from geosleuth.report._style import (
     ramp_rgba,
 )
 from geosleuth.report.geojson import HDR_LEVELS, hdr_region_km
+from geosleuth.report.text import (
+    km2,
+    lat_text,
+    lon_text,
+    pct,
+    plain,
+    shorten,
+)
 
 __all__ = ["render_png"]
 
@@ -49,8 +57,30 @@ _MARKERS = {
 
 
 def _tex_safe(text: str) -> str:
-    """Keep matplotlib from reading ``$...$`` in untrusted text as mathtext."""
-    return text.replace("$", r"\$")
+    r"""Untrusted text as drawn: ``$`` literal (no mathtext), no bidi controls.
+
+    Examples
+    --------
+    >>> _tex_safe("evil\u202e $5")
+    'evil \\$5'
+    """
+    return plain(text).replace("$", r"\$")
+
+
+def _degrees(value: float, *, lat: bool) -> str:
+    """A graticule label with its hemisphere: ``4°W``, ``17°S``, ``180°``, ``0°``.
+
+    Examples
+    --------
+    >>> _degrees(-4.0, lat=False), _degrees(-17.5, lat=True), _degrees(180.0, lat=False)
+    ('4°W', '17.5°S', '180°')
+    """
+    if lat:
+        return f"{abs(value):g}°" + ("" if value == 0 else "N" if value > 0 else "S")
+    lon = (value + 180.0) % 360.0 - 180.0
+    if lon == -180.0:
+        lon = 180.0
+    return f"{abs(lon):g}°" + ("" if lon in (0.0, 180.0) else "E" if lon > 0 else "W")
 
 
 def _project_lines(grid: Grid, geom: Any) -> list[np.ndarray]:
@@ -116,10 +146,11 @@ def _draw_graticule(
     for lon in np.arange(math.ceil(west / step) * step, east + 1e-9, step):
         # a continuous longitude past 180 (across the antimeridian) is labelled
         # as the meridian it is: 180.5 is -179.5
-        name = lon - 360.0 if lon > 180.0 else lon
-        draw(np.full_like(t, lon), south + (north - south) * t, f"{name:g}°", False)
+        name = _degrees(float(lon), lat=False)
+        draw(np.full_like(t, lon), south + (north - south) * t, name, False)
     for lat in np.arange(math.ceil(south / step) * step, north + 1e-9, step):
-        draw(west + (east - west) * t, np.full_like(t, lat), f"{lat:g}°", True)
+        name = _degrees(float(lat), lat=True)
+        draw(west + (east - west) * t, np.full_like(t, lat), name, True)
 
 
 def _draw_basemap(
@@ -246,24 +277,57 @@ def _draw_hdr(ax: Any, estimate: Estimate, *, lw: float) -> None:
                 )
 
 
-def _draw_overview(
-    fig: Any,
-    ax: Any,
-    estimate: Estimate,
-    rgba: np.ndarray,
-    focus: tuple[float, float, float, float],
-) -> None:
-    """A small map of the whole grid in the main map's upper-right corner."""
-    from matplotlib.patches import Rectangle
+def _overview_box(
+    fig: Any, ax: Any, grid: Grid, avoid: list[Any]
+) -> tuple[float, float, float, float]:
+    """Where the overview goes (figure fraction): a free corner of the map.
 
-    grid = estimate.grid
+    The upper right, else the upper left, else the lower right: the first whose
+    box overlaps none of ``avoid`` (the labelled places' markers and labels, as
+    figure-fraction boxes), else the one overlapping the fewest.
+    """
     full = (grid.west_km, grid.east_km, grid.south_km, grid.north_km)
     box = ax.get_position()
     side = 0.3 * min(box.width * fig.get_figwidth(), box.height * fig.get_figheight())
     ratio = (full[3] - full[2]) / (full[1] - full[0])
     iw, ih = (side, side * ratio) if ratio <= 1 else (side / ratio, side)
     iw, ih = iw / fig.get_figwidth(), ih / fig.get_figheight()
-    inset = fig.add_axes((box.x1 - iw - 0.008, box.y1 - ih - 0.03, iw, ih))
+    corners = [
+        (box.x1 - iw - 0.008, box.y1 - ih - 0.03),
+        (box.x0 + 0.008, box.y1 - ih - 0.03),
+        (box.x1 - iw - 0.008, box.y0 + 0.01),
+    ]
+
+    def hits(corner: tuple[float, float]) -> int:
+        x0, y0 = corner
+        pad = 0.01  # its title above it, and a margin
+        return sum(
+            1
+            for b in avoid
+            if b.x1 > x0 - pad
+            and b.x0 < x0 + iw + pad
+            and b.y1 > y0 - pad
+            and b.y0 < y0 + ih + 0.03
+        )
+
+    x0, y0 = min(corners, key=hits)  # the first of the least hit
+    return (x0, y0, iw, ih)
+
+
+def _draw_overview(
+    fig: Any,
+    ax: Any,
+    estimate: Estimate,
+    rgba: np.ndarray,
+    focus: tuple[float, float, float, float],
+    avoid: list[Any] | None = None,
+) -> None:
+    """A small map of the whole grid in a corner of the main map free of labels."""
+    from matplotlib.patches import Rectangle
+
+    grid = estimate.grid
+    full = (grid.west_km, grid.east_km, grid.south_km, grid.north_km)
+    inset = fig.add_axes(_overview_box(fig, ax, grid, avoid or []))
     inset.set_facecolor(_SEA)
     _draw_basemap(inset, grid, basemap.pad_bounds(grid.bounds_lonlat(), 0.05), lw=0.5)
     inset.imshow(rgba, origin="lower", extent=full, interpolation="nearest", zorder=5)
@@ -286,6 +350,112 @@ def _draw_overview(
     inset.set_title("whole grid", fontsize=7, pad=2)
 
 
+def _caption(estimate: Estimate, n_items: int) -> str:
+    """The figures under the map, as the terminal and report.html write them.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from geosleuth.fuse import fuse
+    >>> g = Grid.around(0.0, 0.0, radius_km=1.0, cell_km=0.05)
+    >>> print(_caption(fuse([], g, as_of=dt.date(2024, 1, 1)), 0))
+    As of 2024-01-01  ·  P(alive) 90.0 %  ·  50 % region 2 km²  ·  90 % region 3.6 km²  ·  0 of 0 items used
+    """  # noqa: E501
+    hdr = estimate.hdr_km2
+    text = (
+        f"As of {estimate.as_of.isoformat()}  ·  P(alive) {pct(estimate.p_alive)}  ·  "
+        f"50 % region {km2(hdr.get('50', math.nan))}  ·  90 % region "
+        f"{km2(hdr.get('90', math.nan))}  ·  {len(estimate.used)} of {n_items} "
+        "items used"
+    )
+    if estimate.p_outside > 0:
+        text += (
+            f"  ·  P(outside the region) {pct(estimate.p_outside)}: places, areas "
+            "and map given the target is in the region"
+        )
+    return text
+
+
+def _warning_line(run_warnings: Sequence[str]) -> str:
+    """The run's warnings in one line: the first, shortened, and how many more.
+
+    Examples
+    --------
+    >>> _warning_line(["No item is used.", "Edge."])
+    'Warning: No item is used. (and 1 more; see report.html)'
+    >>> _warning_line([])
+    ''
+    """
+    if not run_warnings:
+        return ""
+    more = len(run_warnings) - 1
+    return f"Warning: {shorten(plain(run_warnings[0]), 220)} " + (
+        f"(and {more} more; see report.html)" if more else "(see report.html)"
+    )
+
+
+def _label_places(
+    fig: Any,
+    ax: Any,
+    estimate: Estimate,
+    extent: tuple[float, float, float, float],
+    n_labels: int,
+) -> list[Any]:
+    """Mark and label the best places; return their boxes (figure fraction).
+
+    A label reads "rank. name probability"; a long name is shortened, never the
+    probability. A label that would run past the right edge of the map goes to
+    the left of its marker, one past the top goes below it.
+    """
+    from matplotlib.patheffects import withStroke
+    from matplotlib.transforms import Bbox
+
+    grid = estimate.grid
+    halo = [withStroke(linewidth=3, foreground="white")]
+    renderer = fig.canvas.get_renderer()
+    axes_box = ax.get_window_extent(renderer)
+    to_fig = fig.transFigure.inverted()
+    boxes: list[Any] = []
+    for rank, pl in enumerate(estimate.places[:n_labels], start=1):
+        x, y = grid.lonlat_to_xy_km(pl.lon, pl.lat)
+        if not (extent[0] <= x <= extent[1] and extent[2] <= y <= extent[3]):
+            continue
+        (mark,) = ax.plot(
+            [x],
+            [y],
+            marker="o",
+            ms=4.5,
+            mfc="white",
+            mec="black",
+            mew=1.2,
+            ls="none",
+            zorder=9,
+        )
+        text = f"{rank}. {shorten(plain(pl.name), 28)} {pct(pl.probability)}"
+        ann = ax.annotate(
+            _tex_safe(text),
+            (float(x), float(y)),
+            xytext=(5, 4),
+            textcoords="offset points",
+            fontsize=8.5,
+            fontweight="bold" if rank <= 3 else "normal",
+            zorder=10,
+            path_effects=halo,
+        )
+        box = ann.get_window_extent(renderer)
+        if box.x1 > axes_box.x1:
+            ann.set_horizontalalignment("right")
+            ann.xyann = (-5, ann.xyann[1])
+        if box.y1 > axes_box.y1:
+            ann.set_verticalalignment("top")
+            ann.xyann = (ann.xyann[0], -4)
+        boxes.extend(
+            Bbox(to_fig.transform(b.get_points()))
+            for b in (ann.get_window_extent(renderer), mark.get_window_extent(renderer))
+        )
+    return boxes
+
+
 def render_png(
     estimate: Estimate,
     items: Iterable[EvidenceItem],
@@ -294,6 +464,7 @@ def render_png(
     title: str,
     n_labels: int = 8,
     dpi: int = 120,
+    run_warnings: Sequence[str] = (),
 ) -> None:
     r"""Draw a static map of an estimate and save it as PNG.
 
@@ -312,6 +483,9 @@ def render_png(
     dpi : int, default 120
         Resolution; the figure is about 9 inches wide, its height follows the
         grid's aspect ratio.
+    run_warnings : sequence of str, optional
+        What the run warned of: the first, shortened, and how many more are
+        printed under the map.
 
     Examples
     --------
@@ -328,7 +502,6 @@ def render_png(
     from matplotlib.colors import ListedColormap, Normalize
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
-    from matplotlib.patheffects import withStroke
 
     items = list(items)
     grid = estimate.grid
@@ -339,7 +512,9 @@ def render_png(
     bounds = basemap.pad_bounds(extent_lonlat(grid, extent), 0.05)
 
     # Layout in inches: the axes keep the extent's aspect ratio.
-    left, right, top, bottom = 0.8, 0.25, 0.55, 1.55
+    warned = _warning_line(run_warnings)
+    extra = 0.4 if warned else 0.0  # room for the warning line
+    left, right, top, bottom = 0.8, 0.25, 0.55, 1.55 + extra
     ratio = (extent[3] - extent[2]) / (extent[1] - extent[0])
     aw = 9.0 - left - right
     ah = aw * ratio
@@ -360,41 +535,14 @@ def render_png(
     _draw_hdr(ax, estimate, lw=1.6)
 
     kinds = _draw_evidence(ax, grid, items, set(estimate.used))
-    halo = [withStroke(linewidth=3, foreground="white")]
-    for rank, pl in enumerate(estimate.places[:n_labels], start=1):
-        x, y = grid.lonlat_to_xy_km(pl.lon, pl.lat)
-        if not (extent[0] <= x <= extent[1] and extent[2] <= y <= extent[3]):
-            continue
-        ax.plot(
-            [x],
-            [y],
-            marker="o",
-            ms=4.5,
-            mfc="white",
-            mec="black",
-            mew=1.2,
-            ls="none",
-            zorder=9,
-        )
-        pct = f"{100 * pl.probability:.0f}%" if pl.probability >= 0.005 else "<1%"
-        ax.annotate(
-            _tex_safe(f"{rank}. {pl.name} {pct}"),
-            (float(x), float(y)),
-            xytext=(5, 4),
-            textcoords="offset points",
-            fontsize=8.5,
-            fontweight="bold" if rank <= 3 else "normal",
-            zorder=10,
-            path_effects=halo,
-        )
-
     ax.set_xlim(extent[0], extent[1])
     ax.set_ylim(extent[2], extent[3])
     ax.set_aspect("equal")
+    placed = _label_places(fig, ax, estimate, extent, n_labels)
     if zoomed:
-        _draw_overview(fig, ax, estimate, rgba, focus)
-    ax.set_xlabel(f"km east of {grid.lon0:.2f}°E", fontsize=8)
-    ax.set_ylabel(f"km north of {grid.lat0:.2f}°N", fontsize=8)
+        _draw_overview(fig, ax, estimate, rgba, focus, placed)
+    ax.set_xlabel(f"km east of {lon_text(grid.lon0)}", fontsize=8)
+    ax.set_ylabel(f"km north of {lat_text(grid.lat0)}", fontsize=8)
     ax.tick_params(labelsize=8)
     ax.set_title(_tex_safe(title), fontsize=13, loc="left")
 
@@ -428,7 +576,9 @@ def render_png(
     ]
     ax.legend(handles=handles, loc="lower left", fontsize=7.5, framealpha=0.85)
 
-    cax = fig.add_axes((left / fw, 0.78 / fh, min(3.2, aw * 0.45) / fw, 0.12 / fh))
+    cax = fig.add_axes(
+        (left / fw, (0.78 + extra) / fh, min(3.2, aw * 0.45) / fw, 0.12 / fh)
+    )
     t = np.linspace(0.0, RAMP_T_MAX, 256)
     colours = ramp_rgba(1.0 - 10.0 ** (-t))
     colours[:, 3] = np.maximum(colours[:, 3], 0.15)
@@ -444,17 +594,11 @@ def render_png(
     bar.ax.tick_params(labelsize=7)
     bar.set_label("smallest region holding the cell (share of probability)", fontsize=7)
 
-    hdr = estimate.hdr_km2
-    caption = (
-        f"As of {estimate.as_of.isoformat()}  ·  P(alive) {estimate.p_alive:.2f}  ·  "
-        f"50 % region {hdr.get('50', math.nan):,.0f} km²  ·  90 % region "
-        f"{hdr.get('90', math.nan):,.0f} km²  ·  {len(estimate.used)} of {len(items)} "
-        "items used"
-    )
+    caption = _caption(estimate, len(items))
     fig.text(
         (left + min(3.2, aw * 0.45) + 0.35) / fw,
-        0.84 / fh,
-        caption,
+        (0.84 + extra) / fh,
+        _tex_safe(caption),
         fontsize=8,
         ha="left",
         va="center",
@@ -465,12 +609,21 @@ def render_png(
         0.12 / fh,
         _tex_safe(
             "; ".join(credits) + f". Lambert azimuthal equal-area, centre "
-            f"{grid.lat0:.2f}°N {grid.lon0:.2f}°E; cells {grid.cell_km:g} km."
+            f"{lat_text(grid.lat0)} {lon_text(grid.lon0)}; cells {grid.cell_km:g} km."
         ),
         fontsize=6.5,
         color="#5b6570",
         wrap=True,
     )
+    if warned:
+        fig.text(
+            left / fw,
+            0.5 / fh,
+            _tex_safe(warned),
+            fontsize=7.5,
+            color="#a50f15",
+            wrap=True,
+        )
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=r".*[Gg]lyph .* missing")
         fig.savefig(path_or_buffer, format="png", dpi=dpi)

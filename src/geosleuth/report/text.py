@@ -1,0 +1,169 @@
+"""How every output writes a number or a name: one formatter for each.
+
+The terminal summary, report.html and map.png print a probability with
+:func:`pct`, an area with :func:`km2` and a coordinate with :func:`lat_text` and
+:func:`lon_text`, so one figure reads the same everywhere and each can be
+recomputed from ``estimate.json``. Text from documents and case files goes
+through :func:`plain` where it is not HTML (the PNG, the terminal): it cannot
+then reorder the figures printed after it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+__all__ = [
+    "BIDI_CONTROLS",
+    "has_rtl",
+    "in_region_note",
+    "km2",
+    "lat_text",
+    "lon_text",
+    "pct",
+    "plain",
+    "shorten",
+]
+
+#: The invisible characters that change the direction of the text after them:
+#: LRE, RLE, PDF, LRO, RLO (U+202A–202E), LRI, RLI, FSI, PDI (U+2066–2069) and
+#: the marks LRM, RLM, ALM (U+200E, U+200F, U+061C).
+BIDI_CONTROLS = (
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+)
+_BIDI_RE = re.compile(f"[{BIDI_CONTROLS}]")
+#: First strong right-to-left letter (Hebrew, Arabic, Syriac, Thaana, N'Ko, ...).
+_RTL_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def pct(p: float) -> str:
+    """A probability as a percentage, never 0 % or 100 % unless it is exactly so.
+
+    Examples
+    --------
+    >>> pct(0.7791), pct(0.9996), pct(4.9e-7), pct(0.0), pct(1.0)
+    ('77.9 %', '> 99.9 %', '< 0.1 %', '0 %', '100 %')
+    >>> pct(float("nan"))
+    '–'
+    """
+    if not math.isfinite(p):
+        return "–"
+    if p <= 0:
+        return "0 %"
+    if p >= 1:
+        return "100 %"
+    if p < 0.001:
+        return "< 0.1 %"
+    if p > 0.999:
+        return "> 99.9 %"
+    return f"{100 * p:.1f} %"
+
+
+def km2(area_km2: float) -> str:
+    """An area in km² to three significant figures (thousands separated).
+
+    Examples
+    --------
+    >>> km2(0.51), km2(0.9725), km2(304.2), km2(244768.0), km2(0.0)
+    ('0.51 km²', '0.973 km²', '304 km²', '245,000 km²', '0 km²')
+    >>> km2(float("nan"))
+    '–'
+    """
+    if not math.isfinite(area_km2):
+        return "–"
+    if area_km2 <= 0:
+        return "0 km²"
+    # as estimate.json stores it (nine significant figures), so that a value
+    # half-way between two roundings reads the same from both
+    area_km2 = float(f"{area_km2:.9g}")
+    digits = 2 - math.floor(math.log10(area_km2))
+    value = round(area_km2, digits)
+    if value >= 10 ** (3 - digits):  # 999.6 rounds up to 1000: one digit fewer
+        digits -= 1
+        value = round(area_km2, digits)
+    if digits <= 0:
+        return f"{value:,.0f} km²"
+    return f"{value:.{digits}f}".rstrip("0").rstrip(".") + " km²"
+
+
+def lat_text(lat: float, nd: int = 2) -> str:
+    """A latitude with its hemisphere: ``17.00°S``, ``53.08°N``, ``0.00°``.
+
+    Examples
+    --------
+    >>> lat_text(-17.0), lat_text(53.083), lat_text(0.0)
+    ('17.00°S', '53.08°N', '0.00°')
+    """
+    text = f"{abs(lat):.{nd}f}"
+    if float(text) == 0:
+        return f"{text}°"
+    return f"{text}°{'N' if lat > 0 else 'S'}"
+
+
+def lon_text(lon: float, nd: int = 2) -> str:
+    """A longitude with its hemisphere, taken to (−180, 180]: ``4.07°W``, ``180.00°``.
+
+    Examples
+    --------
+    >>> lon_text(-4.07), lon_text(40.83), lon_text(-180.0), lon_text(181.0)
+    ('4.07°W', '40.83°E', '180.00°', '179.00°W')
+    """
+    lon = (lon + 180.0) % 360.0 - 180.0
+    if lon == -180.0:
+        lon = 180.0
+    text = f"{abs(lon):.{nd}f}"
+    if float(text) in (0.0, 180.0):
+        return f"{text}°"
+    return f"{text}°{'E' if lon > 0 else 'W'}"
+
+
+def plain(text: object) -> str:
+    r"""Untrusted text for the terminal or the PNG, its bidi controls removed.
+
+    An unterminated RIGHT-TO-LEFT OVERRIDE in a place name would otherwise
+    reverse the figures printed after it ("55%" read as "%55").
+
+    Examples
+    --------
+    >>> plain("Trento\u202e") + " 54.9 %"
+    'Trento 54.9 %'
+    """
+    return _BIDI_RE.sub("", "" if text is None else str(text))
+
+
+def has_rtl(text: str) -> bool:
+    """Whether ``text`` holds a right-to-left letter (Arabic, Hebrew, ...)."""
+    return _RTL_RE.search(text) is not None
+
+
+def shorten(text: str, most: int = 28) -> str:
+    """``text`` cut to at most ``most`` characters, with an ellipsis.
+
+    Examples
+    --------
+    >>> shorten("Trento, Piazza del Duomo, the cathedral square", 20)
+    'Trento, Piazza del…'
+    >>> shorten("Hajin")
+    'Hajin'
+    """
+    if len(text) <= most:
+        return text
+    return text[: most - 1].rstrip(" ,;:-") + "…"
+
+
+def in_region_note(p_outside: float) -> str:
+    """What the figures are given, when the target may be outside the region.
+
+    Examples
+    --------
+    >>> in_region_note(0.3)
+    'P(outside the region) 30.0 %: the places, areas and map are given the target is in the region.'
+    >>> in_region_note(0.0)
+    ''
+    """  # noqa: E501
+    if not p_outside > 0:
+        return ""
+    return (
+        f"P(outside the region) {pct(p_outside)}: the places, areas and map are "
+        "given the target is in the region."
+    )
