@@ -166,6 +166,14 @@ def test_the_plan_of_locate_is_printed_stored_and_verified(
     assert result.exit_code == 1
     assert "differs  search plan at plan.probability_of_success" in result.output
 
+    def widen(r: dict) -> None:
+        r["plan"]["sweep_width_km"] = 50.0  # wider than a cell: now refused
+
+    result = run("verify", _tampered(hiker_out, tmp_path / "w", widen))
+    assert result.exit_code == 1
+    assert "differs  search plan" in result.output
+    assert "Traceback" not in result.output and "InputError" not in result.output
+
 
 def test_locate_prints_its_plan(tmp_path: Path) -> None:
     result = run(

@@ -879,10 +879,11 @@ def verify(
             budget = float(stored_plan["budget_km"])
             sweep = float(stored_plan["sweep_width_km"])
             check_plan_options(budget, sweep, 0.0)
+            # a plan the planner now refuses (a sweep wider than a cell) is one
+            # this code cannot reproduce: it differs, and verify goes on
+            fresh["plan"] = plan_summary(est, budget_km=budget, sweep_width_km=sweep)[1]
         except (KeyError, TypeError, ValueError, InputError):
             fresh["plan"] = {"budget_km": None, "sweep_width_km": None}
-        else:
-            fresh["plan"] = plan_summary(est, budget_km=budget, sweep_width_km=sweep)[1]
     d_post = float(np.max(np.abs(est.posterior - posterior)))
     sections = {
         "P(alive)": "p_alive",
