@@ -41,12 +41,14 @@ __all__ = [
     "denied_phrase",
     "disputed",
     "geometry_of",
+    "hedge_note",
     "hedge_text",
     "in_phrase",
     "is_point",
     "kind_of",
     "label",
     "less",
+    "note_of",
     "own_clause",
     "overlaps",
     "report_called_untrue",
@@ -225,6 +227,22 @@ def is_point(m: MentionLike) -> bool:
         "country",
         "continent",
     )
+
+
+def note_of(*parts: str) -> str:
+    """An item's note: the parts that say something, joined by "; ".
+
+    Examples
+    --------
+    >>> note_of("death claim", hedge_note("may"), "", "dated from '2016'")
+    "death claim; hedge from 'may'; dated from '2016'"
+    """
+    return "; ".join(x for x in parts if x)
+
+
+def hedge_note(cue: str | None) -> str:
+    """The note of a hedge's cue ("hedge from 'may'"), empty without one."""
+    return f"hedge from {cue!r}" if cue else ""
 
 
 def spread_of(m: MentionLike) -> float:

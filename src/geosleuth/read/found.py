@@ -57,8 +57,10 @@ from geosleuth.read._sentence import (
     Sentence,
     antecedent,
     disputed,
+    hedge_note,
     hedge_text,
     in_phrase,
+    note_of,
 )
 from geosleuth.read.hedges import hedge_of
 from geosleuth.read.sightings import add_seen, camera_of
@@ -346,9 +348,7 @@ def _life(
 ) -> None:
     """Add a life status of the target stated at ``at``; ``lead`` opens the note."""
     date, date_from, dnote = ex.dates(s, at)
-    note = "; ".join(
-        x for x in (lead, f"hedge from {cue!r}" if cue else "", dispute, dnote) if x
-    )
+    note = note_of(lead, hedge_note(cue), dispute, dnote)
     ex.build(
         LifeStatus, s, s.span, id=ex.next_id("l"),
         provenance=ex.provenance(s, at), date=date, date_from=date_from,

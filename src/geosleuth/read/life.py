@@ -44,8 +44,10 @@ from geosleuth.evidence import Claim, Hedge, LifeStatus
 from geosleuth.read._sentence import (
     Sentence,
     antecedent,
+    hedge_note,
     hedge_text,
     in_phrase,
+    note_of,
     resolved,
 )
 from geosleuth.read.hedges import hedge_of, is_negated, weakest
@@ -203,9 +205,7 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
         next((t for t in s.sent if t.idx == at), None) if s.sent is not None else None
     )
     date, date_from, dnote = ex.dates(s, at, verb)
-    note = "; ".join(
-        x for x in ("death claim", f"hedge from {cue!r}" if cue else "", dnote) if x
-    )
+    note = note_of("death claim", hedge_note(cue), dnote)
     built = ex.build(
         LifeStatus, s, s.span, id=ex.next_id("l"),
         provenance=ex.provenance(s, at), date=date, date_from=date_from,
@@ -270,14 +270,10 @@ def _said_alive(
         return None
     hedge, cue = hedge_of(text)
     date, date_from, dnote = ex.dates(s, at, verb)
-    note = "; ".join(
-        x
-        for x in (
-            f"said to be alive ({said.group(0)!r}), by the speaker's word",
-            f"hedge from {cue!r}" if cue else "",
-            dnote,
-        )
-        if x
+    note = note_of(
+        f"said to be alive ({said.group(0)!r}), by the speaker's word",
+        hedge_note(cue),
+        dnote,
     )
     ex.build(
         LifeStatus, s, s.span, id=ex.next_id("l"),

@@ -97,11 +97,13 @@ from geosleuth.read._sentence import (
     denied_phrase,
     disputed,
     geometry_of,
+    hedge_note,
     hedge_text,
     in_phrase,
     kind_of,
     label,
     less,
+    note_of,
     overlaps,
     own_clause,
     report_called_untrue,
@@ -493,17 +495,7 @@ def add_seen(
                 f"the point {off[2]:,.0f} km from {label(m)} along the side "
                 f"named, σ {OFFSET_SPREAD:.0%} of that distance"
             )
-        note = "; ".join(
-            x
-            for x in (
-                *lead,
-                where,
-                f"hedge from {cue!r}" if cue else "",
-                dispute,
-                dnote,
-            )
-            if x
-        )
+        note = note_of(*lead, where, hedge_note(cue), dispute, dnote)
         ex.build(
             Sighting, s, s.span, id=ex.next_id("s"),
             provenance=ex.provenance(s, m.start), date=date, date_from=date_from,

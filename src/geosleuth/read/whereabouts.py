@@ -69,9 +69,11 @@ from geosleuth.read._sentence import (
     denied_phrase,
     disputed,
     geometry_of,
+    hedge_note,
     hedge_text,
     in_phrase,
     label,
+    note_of,
     report_called_untrue,
     resolved,
 )
@@ -602,15 +604,11 @@ def _departure(
         _later_clauses_out(ex, s, _clause_text(s, text, m.start), m.start)
     )
     hedge, dispute = disputed(s, hedge, ex.text)
-    note = "; ".join(
-        x
-        for x in (
-            f"where the target left from ({words!r}): there on the movement's date",
-            f"hedge from {cue!r}" if cue else "",
-            dispute,
-            dnote,
-        )
-        if x
+    note = note_of(
+        f"where the target left from ({words!r}): there on the movement's date",
+        hedge_note(cue),
+        dispute,
+        dnote,
     )
     ex.build(
         Sighting, s, s.span, id=ex.next_id("s"),
