@@ -131,10 +131,23 @@ def test_invalid_items_of_every_kind_are_rejected():
         EventSet(id="x", provenance=PROV, date=DAY, lons=[0.0, np.nan], lats=[0, 1])
     with pytest.raises(InputError, match="at least 2"):
         EventSet(id="x", provenance=PROV, date=DAY, lons=[0.0], lats=[0.0])
+    with pytest.raises(InputError, match="one name per event"):
+        EventSet(
+            id="x", provenance=PROV, date=DAY, lons=[0, 1], lats=[0, 1], names=("a",)
+        )
     with pytest.raises(InputError, match="'document'"):
         Provenance(document=" ")
     with pytest.raises(InputError, match="span"):
         Provenance(document="d", span=(5, 2))
+
+
+def test_event_set_names_are_kept_only_when_given():
+    plain = EventSet(id="e", provenance=PROV, date=DAY, lons=[0, 1], lats=[0, 1])
+    assert "names" not in plain.to_dict()  # records of anonymous events unchanged
+    named = EventSet(
+        id="e", provenance=PROV, date=DAY, lons=[0, 1], lats=[0, 1], names=["A", "B"]
+    )
+    assert named.names == ("A", "B") and named.to_dict()["names"] == ["A", "B"]
 
 
 def test_event_set_arrays_are_copied_and_read_only():

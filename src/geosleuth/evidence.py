@@ -750,6 +750,9 @@ class EventSet(_Item):
         or Rossmo's criminal geographic targeting (see :mod:`geosleuth.profile`).
     sigma_km : float, default 2.0
         Bandwidth of the ``kde`` method.
+    names : tuple of str or None, default None
+        A name for each event (the towns of an outbreak report's case counts),
+        so that the estimate ranks those places; None for anonymous events.
 
     Examples
     --------
@@ -765,6 +768,7 @@ class EventSet(_Item):
     weights: FloatArray | None = None
     method: Literal["kde", "cgt"] = "kde"
     sigma_km: float = 2.0
+    names: tuple[str, ...] | None = None
 
     kind: ClassVar[str] = "event_set"
 
@@ -807,6 +811,11 @@ class EventSet(_Item):
         if self.method not in ("kde", "cgt"):
             raise _fail(n, "method", "'kde' or 'cgt'", self.method)
         _check_km(n, "sigma_km", self.sigma_km, allow_zero=False)
+        if self.names is not None:
+            names = tuple(str(x) for x in self.names)
+            if len(names) != lons.size:
+                raise _fail(n, "names", "one name per event", f"{len(names)} names")
+            object.__setattr__(self, "names", names)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready mapping."""
@@ -818,6 +827,8 @@ class EventSet(_Item):
             method=self.method,
             sigma_km=self.sigma_km,
         )
+        if self.names is not None:
+            d["names"] = list(self.names)
         return d
 
 

@@ -13,6 +13,7 @@ from geosleuth._types import ArrayLike, FloatArray
 from geosleuth.errors import EvidenceWarning, GeosleuthWarning, InputError
 from geosleuth.evidence import (
     Claim,
+    EventSet,
     EvidenceItem,
     LifeStatus,
     Searched,
@@ -145,9 +146,17 @@ class Estimate:
 
 
 def _places_from_items(items: Iterable[EvidenceItem]) -> list[NamedPlace]:
-    """Named point places of sightings and claims (the candidates, not references)."""
+    """Named point places of sightings and claims (the candidates, not references).
+
+    The named events of an event set (the towns of an outbreak's case counts)
+    are candidates too.
+    """
     out: dict[str, NamedPlace] = {}
     for item in items:
+        if isinstance(item, EventSet) and item.names is not None:
+            for event, lon, lat in zip(item.names, item.lons, item.lats, strict=True):
+                out.setdefault(event, NamedPlace(event, float(lon), float(lat)))
+            continue
         if not isinstance(item, (Sighting, Claim)):
             continue
         name, geom = item.place_name, item.place

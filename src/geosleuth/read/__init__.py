@@ -16,6 +16,8 @@ module                                    what it does
 :mod:`geosleuth.read.claims`              sentences → claims, sightings, fronts,
                                           life status, with what was not used
 :mod:`geosleuth.read.fronts`              distances from a place → fronts, bearings
+:mod:`geosleuth.read.cases`               an outbreak's case counts by town → an
+                                          event set
 :mod:`geosleuth.read.life`                proof of life and claims of death
 :mod:`geosleuth.read.sightings`           sightings of the target or an associate
 :mod:`geosleuth.read.whereabouts`         where the target is (or is not) → claims

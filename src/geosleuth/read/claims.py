@@ -205,6 +205,7 @@ from geosleuth.read.attribution import (
     denial_of_previous,
     quote_states,
 )
+from geosleuth.read.cases import find_cases, finish_cases
 from geosleuth.read.dates import find_dates
 from geosleuth.read.found import read_found
 from geosleuth.read.fronts import acronyms, find_fronts, finish_fronts, forces_in
@@ -396,6 +397,9 @@ class _Extractor:
         self.counts: dict[str, int] = {}
         self.excluded: set[int] = set()
         self.fronts: list[tuple[str, MentionLike, float, dict[str, Any]]] = []
+        #: Case counts of a document read for no person: (sentence, town, count,
+        #: offset), for :func:`geosleuth.read.cases.finish_cases`.
+        self.cases: list[tuple[Sentence, MentionLike, int, int]] = []
         self.force_places: dict[str, list[tuple[int, MentionLike]]] = {}
         self.aliases = acronyms(text)
         self.gazetteer = gazetteer
@@ -703,6 +707,7 @@ class _Extractor:
                 state.quote_owner = attr if attr.speaker else None
             elif not q_end:
                 state.quote_owner = None
+        finish_cases(self)
         finish_fronts(self)
 
     def _usable_mentions(self) -> list[tuple[int, MentionLike]]:
@@ -774,6 +779,7 @@ class _Extractor:
                 self.reject("heading", "a heading (no verb), not a statement", s.span)
             return
         find_fronts(self, s, state)
+        find_cases(self, s)
         forces = forces_in(self, s)
         for force in forces:
             for m in s.places:

@@ -871,8 +871,8 @@ def read_text(
         who = infer_target(text, doc=doc, mentions=mentions)
         if who is None:
             notes_out.append(
-                "no target named and no person found in the text: "
-                "only fronts are extracted"
+                "no target named and no person found in the text: only fronts "
+                "and case counts (an event set, geosleuth.read.cases) are extracted"
             )
         else:
             notes_out.append(
