@@ -190,11 +190,15 @@ class _Blocks(NamedTuple):
     """The cells of a map in tie blocks, best first (see :func:`_tie_blocks`)."""
 
     order: np.ndarray  # cell indices, best first (stable)
-    block: np.ndarray  # block index of each cell in that order
+    first: np.ndarray  # per block: its first position in that order
     before: np.ndarray  # per block: probability of the blocks before it
     mass: np.ndarray  # per block: its probability
-    size: np.ndarray  # per block: its number of cells
     total: float
+
+    @property
+    def size(self) -> np.ndarray:
+        """Per block: its number of cells."""
+        return np.diff(np.append(self.first, self.order.size))
 
 
 def _tie_blocks(arr: np.ndarray) -> _Blocks:
@@ -207,11 +211,11 @@ def _tie_blocks(arr: np.ndarray) -> _Blocks:
     order = np.argsort(-arr, kind="stable")
     vals = arr[order]
     starts = np.concatenate([[True], vals[1:] < vals[:-1] * (1.0 - _TIE_RTOL)])
-    block = np.cumsum(starts) - 1
-    mass = np.bincount(block, weights=vals)
-    before = np.concatenate([[0.0], np.cumsum(mass)[:-1]])
-    size = np.bincount(block)
-    return _Blocks(order, block, before, mass, size, float(arr.sum()))
+    first = np.flatnonzero(starts)
+    cum = np.cumsum(vals)
+    upto = cum[np.append(first[1:], vals.size) - 1]  # through each block's end
+    before = np.concatenate([[0.0], upto[:-1]])
+    return _Blocks(order, first, before, upto - before, float(cum[-1]))
 
 
 def _hdr_levels(p: ArrayLike) -> np.ndarray:
@@ -239,7 +243,8 @@ def _hdr_levels(p: ArrayLike) -> np.ndarray:
     if arr.size == 0:
         return level
     b = _tie_blocks(arr)
-    level[b.order] = b.before[b.block] / (b.total if b.total > 0 else 1.0)
+    block = np.repeat(np.arange(b.first.size), b.size)
+    level[b.order] = b.before[block] / (b.total if b.total > 0 else 1.0)
     level[arr <= 0] = 1.0
     return np.clip(level, 0.0, 1.0)
 
@@ -278,18 +283,19 @@ def hdr_weights(p: ArrayLike, levels: Sequence[float]) -> list[np.ndarray]:
     if flat.size == 0:
         return [np.zeros(arr.shape) for _ in levels]
     b = _tie_blocks(flat)
+    size = b.size
     out = []
     for level in levels:
         target = level * b.total * (1 - 1e-12)
-        share = np.zeros(b.mass.size)
-        share[b.before + b.mass <= target] = 1.0
-        edge = (b.before < target) & (b.before + b.mass > target)
-        value = b.mass[edge] / b.size[edge]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            needed = np.ceil((target - b.before[edge]) / value)
-        share[edge] = np.clip(needed / b.size[edge], 0.0, 1.0)
         weight = np.zeros(flat.size)
-        weight[b.order] = share[b.block]
+        # the blocks wholly needed, then at most one block needed in part
+        full = int(np.searchsorted(b.before + b.mass, target, side="right"))
+        end = int(b.first[full]) if full < b.first.size else flat.size
+        weight[b.order[:end]] = 1.0
+        if full < b.first.size and b.before[full] < target and b.mass[full] > 0:
+            n = int(size[full])
+            needed = math.ceil((target - b.before[full]) / (b.mass[full] / n))
+            weight[b.order[end : end + n]] = min(needed, n) / n
         weight[flat <= 0] = 0.0
         out.append(weight.reshape(arr.shape))
     return out
