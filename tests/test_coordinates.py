@@ -51,6 +51,13 @@ def _one(text: str) -> Position:
          "47 36.372N 122 19.926W"),
         ("the beacon (34.6951, 40.8314) was", 34.6951, 40.8314, "34.6951, 40.8314"),
         ("122.3321° W, 47.6062° N", 47.6062, -122.3321, "122.3321° W, 47.6062° N"),
+        # from review 12: a letter touching the digits, "/", a trailing letter
+        ("N47° 36.372' W122° 19.926'", 47.6062, -122.3321,
+         "N47° 36.372' W122° 19.926'"),
+        ("lat/long 47.6062/-122.3321", 47.6062, -122.3321, "47.6062/-122.3321"),
+        ("her position 36.2, 5.5 W", 36.2, -5.5, "36.2, 5.5 W"),
+        ("position 33.8688, 151.2093 S", -33.8688, 151.2093,
+         "33.8688, 151.2093 S"),
     ],
 )  # fmt: skip
 def test_notations(text: str, lat: float, lon: float, written: str) -> None:
@@ -70,6 +77,13 @@ def test_notations(text: str, lat: float, lon: float, written: str) -> None:
         "Mile 4 N 5 W",  # no degree sign, minutes or decimals
         "The vote was 51.2, 48.8 percent.",
         "a 12.5N 200.0E grid",  # longitude beyond 180
+        # times of day after words that may also introduce a position (review 12:
+        # a certain trace at 10.45° N, 11.30° E, in Nigeria)
+        "Jane Doe's phone pinged at 10.45, 11.30 and 12.15 on Saturday near Leeds.",
+        "The last fix, at 14.32, 15.07 GMT, placed her near Leeds.",
+        "GPS tracker showed the car at mile 12.5, 14.5 on the highway.",
+        "Her position in the polls fell to 12.5, 14.25 points.",
+        "position -36.2, 5.5 N",  # a sign and a letter that disagree
     ],
 )
 def test_not_coordinates(text: str) -> None:

@@ -11,10 +11,15 @@ the notations that such reports use:
   122.3 degrees west``;
 - degrees, minutes and seconds, or degrees and decimal minutes (marine and
   aviation): ``47°36′22″N 122°19′55″W``, ``N 47° 36.372' W 122° 19.926'``;
-- a signed decimal pair, latitude first (``47.6062, -122.3321``), where a word
-  before it says these are coordinates ("coordinates", "GPS", "position",
-  "lat/long", "pinged at") or both numbers have four decimals or more; a pair of
-  plain numbers otherwise ("rates of 12.5, 14.25") is not read;
+- a signed decimal pair, latitude first (``47.6062, -122.3321``, or with "/"),
+  where a word before it says these are coordinates ("coordinates", "GPS",
+  "lat/long", "waypoint") or a hemisphere letter follows it ("36.2, 5.5 W"); with
+  three decimals or more after a word that may also introduce a time ("position",
+  "fix", "pinged at": "pinged at 10.45, 11.30 and 12.15" is three times of day);
+  and with four decimals or more with no such word. A pair followed by more
+  times or a time zone ("14.32, 15.07 GMT"), or after a measure ("at mile 12.5,
+  14.5"), is not read, nor a pair of plain numbers otherwise ("rates of 12.5,
+  14.25");
 - labelled numbers: ``latitude 47.6062, longitude -122.3321``, ``lat: 47.6 lon:
   -122.3``.
 
@@ -51,9 +56,11 @@ _DEG = r"(?:°|º|˚|\s?deg(?:rees?)?\.?)"
 _MIN = r"(?:'|′|’|‘|\s?min\.?)"
 _SEC = r"(?:\"|″|”|''|′′|’’|\s?sec\.?)"
 _HEMI = r"(?:[NSEW]\b|(?i:north|south|east|west)\b)"
+#: A hemisphere before the numbers, which may touch them: "N47° 36.372'".
+_HEMI_BEFORE = r"(?:[NSEW](?=\s*\d)|(?i:north|south|east|west)\b)"
 #: One coordinate with its hemisphere before or after the numbers.
 _PART = (
-    r"(?:(?P<h1{k}>{hemi})\s*)?"
+    r"(?:(?P<h1{k}>{before})\s*)?"
     r"(?P<d{k}>\d{{1,3}}(?:\.\d+)?)\s*(?P<dm{k}>{deg})?\s*"
     r"(?:(?P<m{k}>\d{{1,2}}(?:\.\d+)?)\s*(?:{min}\s*|(?=[NSEW]\b))"
     r"(?:(?P<s{k}>\d{{1,2}}(?:\.\d+)?)\s*{sec}\s*)?)?"
@@ -61,15 +68,16 @@ _PART = (
 )
 _HEMI_PAIR = re.compile(
     r"(?<![\w.°])"
-    + _PART.format(k="a", hemi=_HEMI, deg=_DEG, min=_MIN, sec=_SEC)
+    + _PART.format(k="a", hemi=_HEMI, before=_HEMI_BEFORE, deg=_DEG, min=_MIN, sec=_SEC)
     + r"\s*(?:,|;|/|\band\b)?\s*"
-    + _PART.format(k="b", hemi=_HEMI, deg=_DEG, min=_MIN, sec=_SEC)
+    + _PART.format(k="b", hemi=_HEMI, before=_HEMI_BEFORE, deg=_DEG, min=_MIN, sec=_SEC)
     + r"(?![\w°])"
 )
 _SIGN = r"[-−–+]?"
 _SIGNED_PAIR = re.compile(
-    rf"(?<![\w.,\-−–])(?P<lat>{_SIGN}\d{{1,2}}\.(?P<lat_dec>\d+))°?\s*,\s*"
-    rf"(?P<lon>{_SIGN}\d{{1,3}}\.(?P<lon_dec>\d+))°?(?!\w|\.\d|,\d)"
+    rf"(?<![\w.,\-−–/])(?P<lat>{_SIGN}\d{{1,2}}\.(?P<lat_dec>\d+))°?\s*[,/]\s*"
+    rf"(?P<lon>{_SIGN}\d{{1,3}}\.(?P<lon_dec>\d+))°?"
+    r"(?:\s*(?P<hemi>[NSEW])\b)?(?!\w|\.\d|,\d)"
 )
 _LABELLED = re.compile(
     rf"\blat(?:itude)?\.?\s*[:=]?\s*(?P<lat>{_SIGN}\d{{1,2}}(?:\.(?P<lat_dec>\d+))?)"
@@ -81,11 +89,31 @@ _LABELLED = re.compile(
 #: Words before a signed pair that say it holds coordinates.
 _CUE = re.compile(
     r"\b(?:co-?ordinates?|gps|lat(?:itude)?\s*/\s*long?(?:itude)?|lat/lng|"
-    r"position|located at|fix|pinged?|ping(?:ed)? at|waypoint|grid reference)\b",
+    r"waypoint|grid reference)\b",
+    re.IGNORECASE,
+)
+#: Words before a signed pair that may introduce coordinates, or a time ("pinged
+#: at 10.45, 11.30 and 12.15"): the pair needs three decimals or more with them.
+_WEAK_CUE = re.compile(
+    r"\b(?:position|located at|fix|pinged?|ping(?:ed)? at|last seen at)\b",
     re.IGNORECASE,
 )
 _CUE_REACH = 60
+_WEAK_DECIMALS = 3
 _SIGNED_DECIMALS = 4
+#: After a pair, what makes it times of day: "10.45, 11.30 and 12.15", "14.32,
+#: 15.07 GMT".
+#: Just before a pair, what makes it a measure: "at mile 12.5, 14.5".
+_MEASURE_BEFORE = re.compile(
+    r"\b(?:miles?|km|kilometres?|kilometers?|points?|percent|per\s+cent|\$|€|£)"
+    r"\s*$",
+    re.IGNORECASE,
+)
+_TIMES_AFTER = re.compile(
+    r"^\s*(?:(?:,|and|or)\s*\d{1,2}[.:]\d{2}\b|(?:GMT|UTC|BST|CET|EST|PST|"
+    r"a\.?m\b|p\.?m\b|hrs\b|h\b|local\s+time))",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,11 +190,30 @@ def find_coordinates(text: str) -> list[Position]:
         if pos is not None:
             found.append(pos)
     for m in _SIGNED_PAIR.finditer(text):
-        cue = _CUE.search(text[max(0, m.start() - _CUE_REACH) : m.start()])
+        before = text[max(0, m.start() - _CUE_REACH) : m.start()]
         decimals = min(len(m.group("lat_dec")), len(m.group("lon_dec")))
-        if cue is None and decimals < _SIGNED_DECIMALS:
+        need = (
+            1
+            if _CUE.search(before) or m.group("hemi")
+            else _WEAK_DECIMALS
+            if _WEAK_CUE.search(before)
+            else _SIGNED_DECIMALS
+        )
+        if (
+            decimals < need
+            or (_TIMES_AFTER.match(text, m.end()) and decimals <= 2)
+            or _MEASURE_BEFORE.search(before)
+        ):
             continue
         lat, lon = _signed(m.group("lat")), _signed(m.group("lon"))
+        hemi = m.group("hemi")
+        if hemi is not None:
+            # "36.2, 5.5 W": the letter names the side of the coordinate it belongs
+            # to; one that a sign contradicts is no reading
+            if hemi in "SW" and (lat if hemi == "S" else lon) > 0:
+                lat, lon = (-lat, lon) if hemi == "S" else (lat, -lon)
+            elif hemi in "NE" and (lat if hemi == "N" else lon) < 0:
+                continue
         res = 10.0**-decimals
         if _valid(lat, lon):
             found.append(Position(m.start(), m.end(), lon, lat, res))
