@@ -270,7 +270,14 @@ def _outside_qualifier(s: _Span, gaz: Gazetteer, text: str) -> bool:
     if s.qualifier is None or s.pick < 0:
         return False
     q = re.match(r",\s*" + re.escape(s.qualifier[0]) + r"\.?", text[s.end :])
-    nxt = _NEXT_ITEM.match(text[s.end + q.end() :]) if q is not None else None
+    # only a qualifier that is also a town's name may be a list's next item
+    # ("Kiev, Minsk and Riga"); "Wash." is a state whatever follows it
+    # ("Ashford, Wash., Eatonville, Wash.", "ASHFORD, Wash., June 3")
+    town = any(
+        w >= 0.9 and gaz.kind(p) in ("city", "town", "village")
+        for p, w in gaz.match_ids(s.qualifier[0])
+    )
+    nxt = _NEXT_ITEM.match(text[s.end + q.end() :]) if q is not None and town else None
     names = {nxt.group(1).rstrip("."), nxt.group(1).split(".")[0]} if nxt else set()
     if nxt is not None and not any(
         w >= 0.9 and gaz.kind(p) == "country"
