@@ -131,6 +131,13 @@ def test_the_place_a_movement_starts_from_is_set_aside(
          "Spain", "2017-12-31", "certain", "United Kingdom"),
         ("Jane Doe set sail from Key West on Monday bound for Havana.",
          "Key West", "2018-06-04", "certain", "Havana"),
+        # the commonest wording of a missing-person report (review 12: nothing)
+        ("Jane Doe left her home in Denver on Monday.",
+         "Denver", "2018-06-04", "certain", None),
+        # the purpose of setting off is where she meant to go (review 12: a
+        # certain claim at Aspen)
+        ("Jane Doe set off from Denver on Monday to hike to Aspen.",
+         "Denver", "2018-06-04", "certain", None),
     ],
 )  # fmt: skip
 def test_a_dated_departure_is_where_she_was_then(
@@ -159,6 +166,35 @@ def test_a_leaving_not_done_leaves_the_place_to_the_target(nlp: Any, text: str) 
     reading = _read(text, nlp)
     assert [p for _, p, _ in _places(reading)] == ["Mosul"]
     assert not [x for x in reading.rejected if x.quote == "Mosul"]
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        # someone else left (review 12: a certain sighting of Jane Doe at
+        # Denver, and Aspen dated by the husband's Monday)
+        ("Her husband left Denver on Monday, and Jane Doe is still in Aspen.",
+         [("Aspen", "2018-06-05")]),
+        # a denied departure is none
+        ("Police denied that Jane Doe left Denver on Monday.", []),
+        # contact, deals and goals are no arrival
+        ("Jane Doe could not be reached for comment at her home in Denver on "
+         "Monday.", []),
+        ("Jane Doe reached a deal with prosecutors in Denver on Monday.", []),
+        ("Jane Doe hopes she will have reached Denver by Monday.", []),
+        ("Jane Doe reached Denver police by phone on Monday.", []),
+    ],
+)  # fmt: skip
+def test_what_is_no_departure_nor_arrival(
+    nlp: Any, text: str, claims: list[tuple[str, str]]
+) -> None:
+    reading = _read(text, nlp)
+    assert not [i for i in reading.evidence if i.kind == "sighting"]
+    assert [
+        (i.place_name, i.date.isoformat())
+        for i in reading.evidence
+        if i.kind == "claim" and i.polarity == "is"
+    ] == claims
 
 
 def test_never_reached_denies_the_place(nlp: Any) -> None:

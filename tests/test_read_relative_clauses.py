@@ -50,6 +50,11 @@ def _claims(reading: Any) -> list[tuple[str, str, str, str]]:
         ("Kaci Hickox, who lives in Denver, is believed to be hiding in Utah.",
          [("Denver", "is", "certain", "2018-06-05"),
           ("Utah", "is", "probable", "2018-06-05")], None),
+        # a clause about a relative (review 12: a certain claim at Denver)
+        ("Kaci Hickox, whose brother lives in Denver, is hiding in Mexico.",
+         [("Mexico", "is", "certain", "2018-06-05")], "Denver"),
+        ("Kaci Hickox, whose family is in Leeds, is believed to be hiding in "
+         "York.", [("York", "is", "probable", "2018-06-05")], "Leeds"),
     ],
 )  # fmt: skip
 def test_a_relative_clause_is_no_part_of_the_statement(
@@ -96,3 +101,23 @@ def test_the_given_name_opening_a_sentence_is_the_target(
     nlp: Any, text: str, rows: list[tuple[Any, ...]]
 ) -> None:
     assert _rows(_read(text, nlp, "Destiny Wallace")) == rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a given name that is a word may be that word (review 12: a death and a
+        # claim at Hebden Bridge; proof of life and a claim at Moab)
+        "Hope Carter, 19, was last seen on Friday. Hope died in Hebden Bridge on "
+        "Tuesday, when the river rose.",
+        "Hope Carter, 19, was last seen on Friday. Hope is still alive in Hebden "
+        "Bridge, where volunteers continue to search.",
+        "Hope Carter, 19, was last seen on Friday. Hope was in short supply in "
+        "Hebden Bridge on Tuesday.",
+    ],
+)
+def test_a_given_name_that_is_a_word_needs_a_persons_verb(nlp: Any, text: str) -> None:
+    reading = _read(text, nlp, "Hope Carter")
+    assert [i.kind for i in reading.evidence] == []
+    seen = "Hope Carter, 19, was last seen on Friday. Hope was seen in Leeds."
+    assert [i.place_name for i in _read(seen, nlp, "Hope Carter").evidence] == ["Leeds"]

@@ -278,31 +278,40 @@ def _given_name_refs(
     return out
 
 
-#: Words after a sentence's first word that make it the subject of a clause, when
-#: the sentence is not parsed: "Destiny was seen", "Destiny told police".
-_VERB_AFTER = frozenset(
-    {"is", "was", "has", "had", "will", "would", "may", "might", "could", "can",
-     "did", "does", "said", "says", "told", "tells", "called", "texted", "left",
-     "went", "ran", "fled", "stayed", "lives", "lived", "remains", "remained"}
+#: Verbs after a sentence's first word that only a person does: "Destiny told
+#: police", "Destiny vanished". Not "died" or "is alive" ("Hope died in Hebden
+#: Bridge", "Faith is alive and well in Moab": a given name that is also a word
+#: may be that word).
+_PERSON_VERBS = frozenset(
+    {"told", "tells", "said", "says", "texted", "called", "phoned", "vanished",
+     "disappeared", "went", "walked", "ran", "fled", "left", "wrote", "posted",
+     "messaged", "spoke", "drove", "hitchhiked", "boarded", "emailed"}
 )  # fmt: skip
+#: After "was"/"is"/"has been": "Destiny was seen", "Destiny was last seen".
+_SEEN_AFTER = frozenset({"seen", "spotted", "last", "reported", "sighted"})
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?][\"”’')]?\s+|\n\s*)$")
 
 
 def _opens_a_clause(text: str, tok: Any, nxt: Any) -> bool:
-    """Whether ``tok`` opens a sentence as the subject of its verb.
+    """Whether ``tok`` opens a sentence as a person doing something.
 
     At a sentence's start the tagger takes a given name that is also a word
     ("Destiny was seen in Camden") for a common noun, and the entity
-    recogniser for no person. Followed by a verb (by the parse, or by the word
-    itself where the sentence is not parsed), it is the name.
+    recogniser for no person. Followed by a verb only a person does ("told",
+    "vanished"; :data:`_PERSON_VERBS`) or by "was seen" or "was last seen", it
+    is the name; "Hope died", "Hope was in short supply" and "Faith is alive and
+    well" are not read as the target.
     """
     if nxt is None or not nxt.text[:1].islower():
         return False
     if not _SENTENCE_OPENS.search(text, 0, tok.idx):
         return False
-    if nxt.pos_:
-        return bool(nxt.pos_ in ("VERB", "AUX"))
-    return nxt.lower_ in _VERB_AFTER or nxt.lower_.endswith("ed")
+    if nxt.lower_ in _PERSON_VERBS:
+        return True
+    if nxt.lower_ not in ("was", "is", "has", "had"):
+        return False
+    after = re.match(r"\s*(?:been\s+)?([a-z]+)", text[nxt.idx + len(nxt.text) :])
+    return after is not None and after.group(1) in _SEEN_AFTER
 
 
 def people(doc: Any, places: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:

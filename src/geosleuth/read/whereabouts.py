@@ -107,8 +107,16 @@ _LOCATION_CUE = re.compile(
     # where a movement started: "sailed from Key West", "left Denver on Monday"
     r"(?:sailed|flew|drove|walked|rode|set\s+(?:off|out|sail)|departed|left|fled|"
     r"escaped)\s+from|(?:left|departed|fled|escaped)(?=\s+(?-i:[A-Z]))|"
+    # "left her home in Denver on Monday", the last known point of many reports
+    r"left\s+(?:(?:her|his|their|the)\s+)?(?:home|house|apartment|flat|work|"
+    r"office|school|hotel|motel|campsite|camp|cabin|hostel|shelter)\s+"
+    r"(?:in|at|near)|"
     # "reached Havana on Monday", "made it to Key West"; not "reached out to"
-    r"reached(?!\s+out\b)|made\s+it\s+(?:back\s+|safely\s+)?(?:to|into)|"
+    r"(?<!be\s)(?<!been\s)(?<!was\s)(?<!were\s)(?<!have\s)reached(?!\s+(?:out\b|"
+    r"(?:an?|the)\s+(?:\w+\s+)?(?:deal|agreement|settlement|verdict|decision|"
+    r"compromise|plea|conclusion|consensus|milestone|record|final|age)\b|"
+    r"(?-i:[A-Z])\w*\s+(?:police|officials|authorities|investigators)\b))|"
+    r"made\s+it\s+(?:back\s+|safely\s+)?(?:to|into)|"
     r"(?:taken|brought|transferred|transported|flown|airlifted|rushed|extradited|"
     r"deported)\s+(?:(?:her|him|them)\s+|(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])"
     r"[\w'’.-]*){0,2}\s+)?(?:back\s+)?(?:from\s+(?:[\w'’.-]+\s+){1,4})?to|"
@@ -232,6 +240,9 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
         elif origin is not None:
             why = f"is a place left ({origin[0]!r}), not where the target is"
             aside[m.start] = ("not_target", why)
+            # "Her husband left Denver on Monday, and Jane Doe is in Aspen": the
+            # leaving's date is not Aspen's
+            departures.append((origin[1], _phrase_dates(ex, s, origin[1])))
         elif m.start in behind:
             why = f"is where the target was before ({behind[m.start]!r}), not where "
             aside[m.start] = ("not_target", why + "the target is")
@@ -491,14 +502,18 @@ def _to_come(verb: Any) -> str | None:
 def _someone_of_the_target(s: Sentence, subject: Any) -> bool:
     """Whether ``subject`` is someone (or something) of the target's, not it.
 
-    "*Jane Doe's brother* lives in Kisumu", "*her husband* is hiding in Mosul":
-    the subject's head is no reference to the target, but its possessor is.
+    "*Jane Doe's brother* lives in Kisumu", "*her husband* is hiding in Mosul",
+    "Jane Doe, *whose brother* lives in Denver": the subject's head is no
+    reference to the target, but its possessor is.
     """
     if subject is None or {subject.lemma_.lower(), subject.lower_} & _WHERE_NOUNS:
         return False  # "Jane Doe's whereabouts are ...": hers
     subject = antecedent(subject)
 
     def of_target(tok: Any) -> bool:
+        if tok.lower_ == "whose":  # of the one the relative clause is about
+            verb = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+            return verb is not None and of_target(verb.head)
         return any(r.start <= tok.idx < r.end for r in s.refs)
 
     return not of_target(subject) and any(
@@ -560,12 +575,21 @@ def _intended(ex: _Extractor, s: Sentence, m: MentionLike) -> str | None:
         ):
             # the infinitive, or "-ing" after "on", "of": what governs it
             gov = head.head.head if head.dep_ == "pcomp" else head.head
-            if gov.lemma_.lower() in _INTENT_LEMMAS or gov.lower_ in _INTENT_LEMMAS:
+            if (
+                gov.lemma_.lower() in _INTENT_LEMMAS
+                or gov.lower_ in _INTENT_LEMMAS
+                # "set off from Denver on Monday *to hike to Aspen*": a purpose
+                or (head.dep_ == "advcl" and gov.lemma_.lower() in _SETTING_OFF)
+            ):
                 first, last = sorted((gov, head), key=lambda t: t.i)
                 return str(ex.doc.text[first.idx : last.idx + len(last.text)])
         tok = head
     return None
 
+
+#: Verbs (lemmas) of setting off, whose infinitive is a purpose: "left Denver *to
+#: hike to Aspen*" says where she meant to go.
+_SETTING_OFF = frozenset({"set", "leave", "depart", "head", "start"})
 
 #: Verbs (lemmas) whose object is a place left: "fled *Raqqa*", "left *Denver*".
 _LEAVING_LEMMAS = frozenset(
@@ -595,9 +619,13 @@ def _departure(
     its date; its note names the movement. Returns the spans of the dates of
     the movement's phrase, empty where nothing was built.
     """
-    own = [(d.start, d.end) for d in s.dates if in_phrase(ex.doc, verb, d)]
-    if not own:
+    own = _phrase_dates(ex, s, verb)
+    if not own or not _moved_herself(s, verb):
         return []
+    if negation(ex, s, verb.idx - s.span[0]) or _DENY_TEXT.search(
+        ex.text[s.span[0] : verb.idx]
+    ):
+        return []  # "Police denied that Jane Doe left Denver on Monday"
     date, date_from, dnote = ex.dates(s, m.start, verb=verb)
     text = hedge_text(s)
     hedge, cue = hedge_of(
@@ -618,6 +646,27 @@ def _departure(
         subject="target",
     )  # fmt: skip
     return own
+
+
+def _phrase_dates(ex: _Extractor, s: Sentence, verb: Any) -> list[tuple[int, int]]:
+    """The spans of the dates of ``verb``'s own phrase."""
+    return [(d.start, d.end) for d in s.dates if in_phrase(ex.doc, verb, d)]
+
+
+def _moved_herself(s: Sentence, verb: Any) -> bool:
+    """Whether the one who left by ``verb`` is the target (or one carried).
+
+    "Her husband left Denver on Monday, and Jane Doe is still in Aspen": the
+    husband left, not she. The subject of the verb (or, for "was extradited
+    from Spain", the one carried) must refer to the target.
+    """
+    subject = _subject(verb)
+    if subject is None:
+        return False
+    subject = antecedent(subject)
+    return any(r.start <= subject.idx < r.end for r in s.refs) or _identified_as(
+        subject, s.refs
+    )
 
 
 #: Spread of a departure point (km): a town's, as for a sighting there.
@@ -657,8 +706,8 @@ def _origin(ex: _Extractor, s: Sentence, m: MentionLike) -> tuple[str, Any] | No
             if verb.lemma_.lower() in _FROM_LEMMAS and _went(verb):
                 words = (
                     f"{verb.text} ... from"
-                    if verb.i != head.head.i
-                    else (f"{verb.text} from")
+                    if head.i - verb.i > 3 or head.i < verb.i
+                    else ex.doc.text[verb.idx : head.idx + len(head.text)]
                 )
                 return words, verb
             return None
