@@ -10,18 +10,29 @@ one :class:`~geosleuth.evidence.EventSet` (a kernel density of ``sigma_km`` =
 cluster: a geographic profile of the outbreak's source (``geosleuth profile`` runs
 Rossmo's CGT and the Dirichlet-process mixture on such events given as a file).
 
-What is read, in a sentence:
+Only a report that names a disease or an outbreak ("cholera", "Ebola",
+"outbreak", "infected", "tested positive", ...) is read so: a court's "30 new
+cases" are none. What is read, in a sentence:
 
 - a count (digits, "1,204", or a number word up to twenty, and "dozens" as 24;
-  "at least", "more than", "nearly" are read as the number) before a word for
-  cases: "cases", "infections", "deaths", "fatalities", "patients"; or before a
-  word for people ("people", "children", "residents", ...) where the sentence
-  says they fell ill or died ("died", "ill", "sick", "infected",
-  "hospitalised", "tested positive", ...);
+  "at least", "more than", "nearly" are read as the number; a year such as
+  "the 2017 cases" and the digits of a name such as "COVID-19" are not) before a
+  word for cases, with up to two words between ("45 cholera deaths", "12 new
+  Ebola cases"): "cases", "infections", "deaths", "fatalities", "patients"; or
+  before a word for people ("people", "children", "residents", ...) where the
+  sentence says they fell ill or died ("died", "ill", "sick", "infected",
+  "hospitalised", "tested positive", ...). Deaths or harm in a sentence that
+  names a disaster, an accident or violence ("Floods killed 45 people") are set
+  aside as no case;
 - the place: a town named after the count with "in", "at", "across" or "around"
   before it ("12 cases in Kisumu"), or, failing that, the town just before it
   that reports the count ("Kisumu reported 12 new cases", "and Migori has 12");
-- a list going on after it: "..., 12 in Kisumu and seven in Siaya".
+- a list going on after it: "..., 12 in Kisumu and seven in Siaya", past a
+  division's word, a bracket or an aside ("Siaya County and 12 in Kisumu",
+  "Kisumu (12 deaths), 30 in Siaya", "12 of them children, and seven in").
+
+Towns more than :data:`CLUSTER_KM` from every other (single linkage) are
+another outbreak: each cluster is its own event set.
 
 A place's weight is the largest count given for it (deaths are among the cases, so
 counts of one place are not added). A country, a province or a continent is too
@@ -41,7 +52,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from geosleuth.evidence import EventSet
-from geosleuth.geometry import Area
+from geosleuth.geometry import Area, haversine_km
 from geosleuth.read._sentence import (
     MentionLike,
     Sentence,
@@ -80,9 +91,12 @@ _PEOPLE = (
 _ADJ = (
     r"(?:(?:new|confirmed|suspected|probable|human|additional|more|fatal|"
     r"laboratory-confirmed|lab-confirmed|reported|other)\s+)*"
+    # the disease between: "45 cholera deaths", "12 new Ebola cases", "COVID-19"
+    r"(?:(?!(?:and|or|of|in|at|to|from|on|were|was|are|is|have|had|who|whom)\b)"
+    r"[A-Za-z][\w-]*\s+){0,2}"
 )
 _COUNT = re.compile(
-    rf"(?<![\w.,])(?:(?:at\s+least|more\s+than|over|nearly|almost|about|"
+    rf"(?<![\w.,\-–])(?:(?:at\s+least|more\s+than|over|nearly|almost|about|"
     rf"approximately|around|some)\s+)?{_NUM}\s+{_ADJ}"
     rf"(?P<noun>{_CASE_NOUNS}|{_PEOPLE})\b",
     re.IGNORECASE,
@@ -102,14 +116,39 @@ _NOT_SO = re.compile(
 )
 #: Between the count's noun and its town: "... in", "... at", within a clause.
 _TO_PLACE = re.compile(
-    r"^[^.;:()]{0,60}?\b(?:in|at|across|around|near)\s+(?:the\s+)?"
+    r"^[^.;:()\d]{0,60}?\b(?:in|at|across|around|near)\s+(?:the\s+)?"
     r"(?:(?:town|city|village|district|county|area|region)\s+of\s+)?$",
     re.IGNORECASE,
 )
 #: "..., 12 in Kisumu and seven in Siaya": the next item of a list of counts.
 _NEXT = re.compile(
-    rf"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|;\s*){_NUM}\s+(?:more\s+|others?\s+)?"
-    r"(?:in|at)\s+(?:the\s+)?$",
+    # the town's word, a bracket or an aside may come first: "Siaya County and
+    # 12 in Kisumu", "Kisumu (12 deaths), 30 in Siaya", "Kisumu, 12 of them
+    # children, and seven in Homa Bay"
+    r"^(?:\s+(?:county|district|sub-county|municipality|city|town|province))?"
+    r"(?:\s*\([^()]{0,40}\))?(?:,\s*[^,;.]{0,30}\bof\s+(?:them|whom)\b[^,;.]{0,30})?"
+    rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+|;\s*){_NUM}\s+(?:more\s+|others?\s+)?"
+    r"(?:(?:cases?|deaths?)\s+)?(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: What makes deaths an outbreak's, somewhere in the report.
+_DISEASE = re.compile(
+    r"\b(?:cholera|ebola|measles|influenza|flu|virus|viral|outbreak|epidemic|"
+    r"pandemic|disease|infections?|infected|covid|coronavirus|sars|mers|h[1-9]n[1-9]|"
+    r"malaria|dengue|typhoid|meningitis|plague|anthrax|hepatitis|polio|mpox|"
+    r"monkeypox|zika|yellow\s+fever|legionnaires|salmonella|e\.\s?coli|listeria|"
+    r"tuberculosis|pneumonia|diphtheria|pertussis|whooping|rabies|lassa|marburg|"
+    r"chikungunya|diarrho?ea|dysentery|food\s+poisoning|poisoning|tested\s+positive|"
+    r"symptoms|illness)\b",
+    re.IGNORECASE,
+)
+#: In the sentence, what makes deaths no outbreak's: a disaster, an accident,
+#: violence.
+_NOT_DISEASE = re.compile(
+    r"\b(?:floods?|flooding|earthquake|quake|tsunami|landslides?|mudslides?|storm|"
+    r"cyclone|hurricane|typhoon|tornado|heat\s*wave|fire|blaze|explosion|blast|"
+    r"bomb\w*|attack\w*|clashes|violence|fighting|shooting|gunmen|crash\w*|"
+    r"collision|accident|derail\w*|collapse\w*|stampede|drown\w*|war|conflict)\b",
     re.IGNORECASE,
 )
 #: A sentence that opens with its town reporting the count: "Kisumu reported".
@@ -133,8 +172,8 @@ def find_cases(ex: _Extractor, s: Sentence) -> None:
     Only for a document read for no person; :func:`finish_cases` builds the
     event set once the walk is over.
     """
-    if ex.target is not None:
-        return
+    if ex.target is not None or not _DISEASE.search(ex.text):
+        return  # a person sought, or no disease named: no outbreak
     places = [
         m for m in s.places if resolved(m) and getattr(m, "role", "place") == "place"
     ]
@@ -143,8 +182,22 @@ def find_cases(ex: _Extractor, s: Sentence) -> None:
     for m in _COUNT.finditer(s.text):
         if _NOT_SO.search(s.text[: m.start()]):
             continue
-        if m.group("noun").lower() not in _CASE_WORDS and not _ILL.search(s.text):
+        noun = m.group("noun").lower()
+        if noun not in _CASE_WORDS and not _ILL.search(s.text):
             continue  # "20 people attended": no one ill
+        num = m.group("num")
+        if num.isdigit() and len(num) == 4 and 1900 <= int(num) <= 2100:
+            continue  # "the 2017 cases": a year
+        if noun not in ("case", "cases", "infection", "infections", "patients"):
+            disaster = _NOT_DISEASE.search(s.text)
+            if disaster is not None:
+                ex.reject(
+                    "not_target",
+                    f"{m.group(0)!r}: deaths or harm not said to be from a disease "
+                    f"({disaster.group(0)!r}), no case of the outbreak",
+                    (s.span[0] + m.start(), s.span[0] + m.end()),
+                )
+                continue
         at = s.span[0] + m.end()
         place = _place_after(ex.text, at, places) or _reporting_place(
             ex.text, s, m, places
@@ -245,32 +298,75 @@ def _note(ex: _Extractor, s: Sentence, place: MentionLike, count: int, at: int) 
     ex.cases.append((s, place, count, at))
 
 
-def finish_cases(ex: _Extractor) -> None:
-    """Build the document's event set from the counts noted, if two towns or more.
+#: Towns farther apart than this (km), with no town between, are two outbreaks.
+CLUSTER_KM = 300.0
 
-    Each town is an event weighted by the largest count given for it; the item
-    is stated by the first sentence that gave a count (its speaker and grade),
-    and its note lists every town and count.
+
+def finish_cases(ex: _Extractor) -> None:
+    """Build the document's event sets from the counts noted.
+
+    Each town is an event weighted by the largest count given for it. Towns
+    within :data:`CLUSTER_KM` of one another (single linkage) are one outbreak
+    and one event set: a report of cholera in Kisumu and Siaya and of Ebola in
+    Beni and Butembo, 1,000 km away, is two, not one whose profile peaks
+    between them. An event set is stated by the first sentence that gave one
+    of its counts (its speaker and grade), and its note lists every town and
+    count; a cluster of one town is set aside.
     """
     if not ex.cases:
         return
-    best: dict[str, tuple[MentionLike, int]] = {}
-    for _, place, count, _ in ex.cases:
+    best: dict[str, tuple[MentionLike, int, Sentence, int]] = {}
+    for s, place, count, at in ex.cases:
         key = label(place)
-        if key not in best or count > best[key][1]:
-            best[key] = (place, count)
-    first_s, first_place, _, first_at = ex.cases[0]
-    if len(best) < 2:
-        ex.reject(
-            "no_place",
-            f"cases at one town only ({label(first_place)}): an event set needs two "
-            "places or more",
-            (first_place.start, first_place.end),
-        )
-        return
-    towns = list(best.values())
+        if key not in best:
+            best[key] = (place, count, s, at)
+        elif count > best[key][1]:
+            best[key] = (place, count, best[key][2], best[key][3])
+    for group in _clusters(list(best.values())):
+        place, _, first_s, first_at = min(group, key=lambda t: t[3])
+        if len(group) < 2:
+            ex.reject(
+                "no_place",
+                f"cases at one town only ({label(place)}"
+                + (
+                    f", {CLUSTER_KM:g} km or more from the others"
+                    if len(best) > 1
+                    else ""
+                )
+                + "): an event set needs two places or more",
+                (place.start, place.end),
+            )
+            continue
+        _build(ex, group, first_s, first_at)
+
+
+def _clusters(
+    towns: list[tuple[MentionLike, int, Sentence, int]],
+) -> list[list[tuple[MentionLike, int, Sentence, int]]]:
+    """The towns in groups linked by distances of at most :data:`CLUSTER_KM`."""
+    lons = np.array([t[0].lon for t in towns])
+    lats = np.array([t[0].lat for t in towns])
+    group = list(range(len(towns)))
+    for a in range(len(towns)):
+        d = haversine_km(lons, lats, lons[a], lats[a])
+        for b in np.flatnonzero(d <= CLUSTER_KM).tolist():
+            old, new = group[b], group[a]
+            if old != new:
+                group = [new if g == old else g for g in group]
+    out: dict[int, list[tuple[MentionLike, int, Sentence, int]]] = {}
+    for k, town in zip(group, towns, strict=True):
+        out.setdefault(k, []).append(town)
+    return sorted(out.values(), key=lambda g: min(t[3] for t in g))
+
+
+def _build(
+    ex: _Extractor,
+    towns: list[tuple[MentionLike, int, Sentence, int]],
+    first_s: Sentence,
+    first_at: int,
+) -> None:
     date, date_from, dnote = ex.dates(first_s, first_at)
-    counts = ", ".join(f"{label(p)} {n:,}" for p, n in towns)
+    counts = ", ".join(f"{label(p)} {n:,}" for p, n, _, _ in towns)
     note = note_of(
         f"case counts by town ({counts}); each town's largest count is its weight",
         dnote,
@@ -279,7 +375,7 @@ def finish_cases(ex: _Extractor) -> None:
         EventSet, first_s, first_s.span, id=ex.next_id("e"),
         provenance=ex.provenance(first_s, first_at), date=date, date_from=date_from,
         grade=ex.grade(first_s.attr.at(first_at)), hedge="certain", note=note,
-        lons=[p.lon for p, _ in towns], lats=[p.lat for p, _ in towns],
-        weights=[float(n) for _, n in towns], method="kde", sigma_km=CASE_SIGMA_KM,
-        names=tuple(label(p) for p, _ in towns),
+        lons=[p.lon for p, *_ in towns], lats=[p.lat for p, *_ in towns],
+        weights=[float(n) for _, n, *_ in towns], method="kde",
+        sigma_km=CASE_SIGMA_KM, names=tuple(label(p) for p, *_ in towns),
     )  # fmt: skip
