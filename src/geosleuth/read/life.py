@@ -96,16 +96,31 @@ _DYING_LEMMAS = frozenset({"kill", "slay", "die"})
 _NAME_AFTER = re.compile(r"[ \t]+(?:[A-Z][\w'’-]*)")
 
 
+#: A sentence, not a death: "sentenced to death", "the death penalty", "faces
+#: death row".
+_SENTENCE_BEFORE = re.compile(
+    r"\b(?:sentenced|condemned|sentencing|sentence|convicted)\s+(?:\w+\s+)?to\s+$",
+    re.IGNORECASE,
+)
+_PENALTY_AFTER = re.compile(
+    r"[ \t]+(?:penalty|sentence|row|warrant|threats?)\b", re.IGNORECASE
+)
+
+
 def _death_cues(text: str) -> list[re.Match[str]]:
     """The death words of ``text`` that are not part of a proper name.
 
     "last seen in Death Valley" and "near the Dead Sea" name places, not deaths:
     a capitalised "Death" or "Dead" followed by a capitalised word is a name.
+    Nor is a sentence a death: "sentenced to death", "the death penalty",
+    "death threats".
     """
     return [
         m
         for m in _DEAD.finditer(text)
         if not (m.group(0)[0].isupper() and _NAME_AFTER.match(text, m.end()))
+        and not _SENTENCE_BEFORE.search(text, 0, m.start())
+        and not _PENALTY_AFTER.match(text, m.end())
     ]
 
 
