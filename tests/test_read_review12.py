@@ -1,7 +1,8 @@
-"""A sentence of death is no death (review of this session's reading rules).
+"""A sentence of death is no death; where the one who saw lives is no sighting.
 
-Before: "Jane Doe was sentenced to death in absentia in Baghdad" and "faces the
-death penalty" gave a certain death of the target.
+From a review of this session's reading rules. Before: "Jane Doe was sentenced to
+death in absentia in Baghdad" and "faces the death penalty" gave a certain death
+of the target, and "seen in Leeds by a man from York" a second sighting, at York.
 """
 
 from __future__ import annotations
@@ -37,3 +38,24 @@ def test_a_death_after_a_sentence_is_read(nlp: Any) -> None:
     )
     (life,) = [i for i in _read(text, nlp).evidence if i.kind == "life_status"]
     assert (life.status, life.date.isoformat()) == ("dead", "2018-06-04")
+
+
+@pytest.mark.parametrize(
+    ("text", "seen", "aside"),
+    [
+        ("Jane Doe was seen in Leeds by a man who lives in York.", ["Leeds"],
+         "York"),
+        ("Jane Doe was seen in Leeds by a man from York.", ["Leeds"], "York"),
+        ("Jane Doe was spotted by a resident of Aspen near Vail.", ["Vail"],
+         "Aspen"),
+        # the other side: where the seer was is where the seeing was
+        ("Jane Doe was seen by a hiker in Aspen on Monday.", ["Aspen"], None),
+    ],
+)  # fmt: skip
+def test_where_the_seer_comes_from_is_no_sighting(
+    nlp: Any, text: str, seen: list[str], aside: str | None
+) -> None:
+    reading = _read(text, nlp)
+    assert [i.place_name for i in reading.evidence if i.kind == "sighting"] == seen
+    why = [x.detail for x in reading.rejected if x.quote == aside]
+    assert (aside is None) or any("describes the one who saw" in w for w in why)

@@ -319,6 +319,32 @@ def _is_thing(desc: str) -> bool:
     return bool(words) and (words[-1] in THINGS or words[-1].rstrip("s") in THINGS)
 
 
+def _of_the_seer(ex: _Extractor, m: MentionLike, verb: Any) -> str | None:
+    """The words, if ``m`` says where the one who saw comes from or lives.
+
+    A place in the "by" phrase of the seeing, after "from" or "of" or in a
+    relative clause there: "seen in Leeds by a man *from York*", "by a man *who
+    lives in York*". Not "seen by a hiker in Aspen", where the seeing was.
+    """
+    if verb is None:
+        return None
+    span = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    chain = [span.root, *span.root.ancestors]
+    agent = next((t for t in chain if t.dep_ == "agent" and t.head.i == verb.i), None)
+    if agent is None:
+        return None
+    inner = chain[: chain.index(agent)]
+    first_prep = next((t for t in inner if t.dep_ == "prep"), None)
+    if not any(t.dep_ == "relcl" for t in inner) and (
+        first_prep is None or first_prep.lower_ not in ("from", "of")
+    ):
+        return None  # "by a resident of Aspen near Vail": near Vail, it was
+    words = list(agent.subtree)
+    return str(ex.doc.text[words[0].idx : words[-1].idx + len(words[-1].text)])
+
+
 def add_seen(
     ex: _Extractor,
     s: Sentence,
@@ -369,6 +395,18 @@ def add_seen(
         and (words is None or _word_of(ex, m) in words)
         and (keep is None or keep(m))
     ]
+    # "seen in Leeds by a man from York", "by a man who lives in York": the
+    # place says who saw, not where the seeing was
+    for m in list(mine):
+        seer = _of_the_seer(ex, m, verb)
+        if seer is not None:
+            mine.remove(m)
+            ex.reject(
+                "not_target",
+                f"{m.text!r} describes the one who saw ({seer!r}), not where the "
+                f"one {event} was",
+                (m.start, m.end),
+            )
     # "seen boarding a bus in Albuquerque headed for Denver": where the one seen
     # was going is not where they were seen
     for m in list(mine):
