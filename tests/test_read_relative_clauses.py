@@ -70,8 +70,13 @@ def test_a_relative_clause_is_no_part_of_the_statement(
     ("text", "rows"),
     [
         # the clause holds the only location word: it is the statement
+        # dated as published: Monday is when she was charged (review 12)
         ("Kaci Hickox, who is hiding in Mosul, was charged on Monday.",
-         [("Mosul", "is", "certain", "2018-06-04")]),
+         [("Mosul", "is", "certain", "2018-06-05")]),
+        # the place outside it is not where she is (review 12: a probable claim
+        # at Baghdad, where the court sits)
+        ("Kaci Hickox, who police believe is hiding in Mosul, was sentenced in "
+         "Baghdad on Monday.", [("Mosul", "is", "probable", "2018-06-05")]),
         # a clause that names a place is no clause about the target
         ("Officials say Kaci Hickox hides in the region they call Euphrates "
          "Province.", [("Euphrates Province", "is", "certain", "2018-06-05")]),

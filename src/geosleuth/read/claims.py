@@ -364,6 +364,18 @@ def _same_statement(item: EvidenceItem) -> str:
     return repr(sorted(d.items(), key=lambda kv: kv[0]))
 
 
+def _in_who_clause(doc: Any, m: MentionLike) -> bool:
+    """Whether the place ``m`` is in a relative clause about a person ("who ...")."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    return any(
+        a.dep_ == "relcl"
+        and any(t.lower_ in ("who", "whom", "whose") for t in a.subtree)
+        for a in span.root.ancestors
+    )
+
+
 class _Extractor:
     """The walk over a document's sentences, and what its steps share."""
 
@@ -837,6 +849,20 @@ class _Extractor:
                     read_whereabouts(
                         self, replace(s, places=rest, refs=refs, attr=attr), state
                     )
+            # "Jane Doe, who police say is probably in Mexico, was last seen in
+            # Texas": a relative clause about the target in the seeing's clause
+            # states where she is, on its own
+            described = [
+                m
+                for m in untaken
+                if (
+                    not self.seen_clauses
+                    or any(a <= m.start < b for a, b in self.seen_clauses)
+                )
+                and _in_who_clause(self.doc, m)
+            ]
+            if described and s.sent is not None:
+                read_whereabouts(self, replace(s, places=described), state)
             return
         if s.places and not untaken:
             return  # "killed in Raqqa": where the target died is read already

@@ -228,6 +228,9 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
     background: list[tuple[int, int]] = []
     apart: dict[tuple[int, int, Any], list[MentionLike]] = {}
     departed: set[int] = set()
+    # "Jane Doe, who police believe is in Mosul, was charged on Monday": every
+    # location word in one relative clause about the target, the statement
+    stated = _stating_clause(ex, s, cues)
     departures: list[tuple[Any, list[tuple[int, int]]]] = []
     for m in places:
         origin = left[m.start]
@@ -249,6 +252,15 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
         elif phrase is not None and not any(m.start <= i < m.end for i in phrase):
             why = f"is outside the phrase of the movement ({cues[0].group(0)!r}) that "
             aside[m.start] = ("not_target", why + "places the target")
+        elif stated is not None and not stated[0] <= m.start < stated[1]:
+            # "Jane Doe, who police believe is in Mosul, was charged in Baghdad":
+            # the clause states where she is; Baghdad is where the court sits
+            quote = ex.text[stated[0] : stated[1]]
+            quote = quote if len(quote) <= 60 else quote[:57] + "..."
+            why = f"is outside the relative clause ({quote!r}) that states where "
+            aside[m.start] = ("not_target", why + "the target is")
+        elif stated is not None:
+            apart.setdefault(stated, []).append(m)  # its own date and hedge
         elif relative := _aside_clause(ex, s, m, cues):
             # "who fled to Mexico in 2016": its date is not the main statement's
             background.append(relative[:2])
@@ -326,7 +338,11 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
     in_apart = {m.start for group in apart.values() for m in group}
     groups: list[tuple[list[MentionLike], Any, Sequence[tuple[int, int]]]] = [
         ([m for m in places if m.start not in in_apart], None, background),
-        *((group, key[2], ()) for key, group in apart.items()),
+        # a clause read apart takes no date of the rest of the sentence
+        *(
+            (group, key[2], [(s.span[0], key[0]), (key[1], s.span[1])])
+            for key, group in apart.items()
+        ),
     ]
     regions = [
         (region, verb, skip)
@@ -901,6 +917,40 @@ def _moved_on(ex: _Extractor, s: Sentence, cue: re.Match[str]) -> str | None:
             ):
                 return f"{child.text} {moved.text}"
     return None
+
+
+def _stating_clause(
+    ex: _Extractor, s: Sentence, cues: Sequence[re.Match[str]]
+) -> tuple[int, int, Any] | None:
+    """The relative clause about a person that holds every location word, if any.
+
+    "Jane Doe, *who police believe is hiding in Mosul*, was sentenced in
+    Baghdad on Monday": the clause is the statement of where she is. Its span
+    (document offsets) and verb; None for a sentence not parsed, or where a
+    location word lies outside every such clause.
+    """
+    if s.sent is None or not cues:
+        return None
+    found = None
+    for c in cues:
+        span = ex.doc.char_span(
+            s.span[0] + c.start(), s.span[0] + c.end(), alignment_mode="expand"
+        )
+        if span is None or len(span) == 0:
+            return None
+        clause = next(
+            (
+                a
+                for a in (span[0], *span[0].ancestors)
+                if a.dep_ == "relcl"
+                and any(t.lower_ in ("who", "whom", "whose") for t in a.subtree)
+            ),
+            None,
+        )
+        if clause is None or (found is not None and clause.i != found[2].i):
+            return None
+        found = (*_span_of(clause), clause)
+    return found
 
 
 def _aside_clause(
