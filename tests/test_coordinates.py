@@ -161,3 +161,17 @@ def test_any_text_gives_valid_positions(text: str) -> None:
         assert abs(p.lat) <= 90 and abs(p.lon) <= 180
         assert 0 <= p.start < p.end <= len(text)
         assert p.spread_km >= MIN_SPREAD_KM
+
+
+def test_a_pair_written_longitude_first_is_read_by_the_places_around_it() -> None:
+    # review 12: a trace at 73.99° S, 40.75° E (Antarctica) beside Manhattan
+    text = "Her phone last pinged at -73.9857, 40.7484 in Manhattan on Friday."
+    names = find_toponyms(text, nlp=False)
+    (point,) = [m for m in with_coordinates(text, names) if m.place.kind == "point"]
+    assert (point.lat, point.lon) == (40.7484, -73.9857)
+    # near its places, latitude first stands; in brackets, GeoJSON's order
+    text = "Her phone last pinged at 47.6062, -122.3321 in Seattle on Friday."
+    names = find_toponyms(text, nlp=False)
+    (point,) = [m for m in with_coordinates(text, names) if m.place.kind == "point"]
+    assert (point.lat, point.lon) == (47.6062, -122.3321)
+    assert _one("coordinates [-73.9857, 40.7484]").lat == 40.7484

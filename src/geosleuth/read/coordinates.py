@@ -28,8 +28,12 @@ standard deviation of a point rounded to the coarsest written unit (``r/√12``
 of the unit ``r``, the spread of a point uniform in the rounding interval, in km
 along a meridian), at least :data:`MIN_SPREAD_KM`: ``47.6, -122.3`` is
 good to about 3 km, ``47°36′N 122°20′W`` to about 0.5 km, four decimals to
-the 50 m floor. A latitude beyond ±90°, a longitude beyond ±180°, or minutes
-or seconds of 60 or more are no coordinates, and are not read.
+the 50 m floor. A signed pair is read latitude first, unless it is in square
+brackets (GeoJSON's order, longitude first), or it lies more than 2,000 km from
+every place the text names while the other order lies within 500 km of one
+("pinged at -73.9857, 40.7484 in Manhattan"). A latitude beyond ±90°, a
+longitude beyond ±180°, or minutes or seconds of 60 or more are no coordinates,
+and are not read.
 """
 
 from __future__ import annotations
@@ -39,8 +43,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from geosleuth.gazetteer import Place
-from geosleuth.geometry import Point
+from geosleuth.geometry import Point, haversine_km
 from geosleuth.read.toponyms import Mention
 
 __all__ = ["MIN_SPREAD_KM", "Position", "find_coordinates", "with_coordinates"]
@@ -128,6 +134,9 @@ class Position:
         Degrees (WGS84), east and north positive.
     resolution_deg : float
         The coarsest unit written (0.1 for ``47.6``, 1/60 for whole minutes).
+    swappable : bool, default False
+        A signed pair that would also be valid longitude first: which is which,
+        only the places around it can tell (:func:`with_coordinates`).
 
     Examples
     --------
@@ -141,6 +150,7 @@ class Position:
     lon: float
     lat: float
     resolution_deg: float
+    swappable: bool = False
 
     @property
     def spread_km(self) -> float:
@@ -215,8 +225,12 @@ def find_coordinates(text: str) -> list[Position]:
             elif hemi in "NE" and (lat if hemi == "N" else lon) < 0:
                 continue
         res = 10.0**-decimals
-        if _valid(lat, lon):
+        if text[max(0, m.start() - 1) : m.start()] == "[" and _valid(lon, lat):
+            lat, lon = lon, lat  # "[-73.9857, 40.7484]": GeoJSON's order
             found.append(Position(m.start(), m.end(), lon, lat, res))
+        elif _valid(lat, lon):
+            swap = hemi is None and _valid(lon, lat)
+            found.append(Position(m.start(), m.end(), lon, lat, res, swap))
     out: list[Position] = []
     for pos in found:
         if not any(pos.start < p.end and p.start < pos.end for p in out):
@@ -242,12 +256,36 @@ def with_coordinates(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     positions = find_coordinates(text)
     if not positions:
         return list(mentions)
+    named = [
+        (m.lon, m.lat)
+        for m in mentions
+        if m.name is not None and math.isfinite(m.lon) and math.isfinite(m.lat)
+    ]
+    positions = [_nearer_order(p, named) for p in positions]
     kept = [
         m
         for m in mentions
         if not any(m.start < p.end and p.start < m.end for p in positions)
     ]
     return sorted([*kept, *_mentions(text, positions)], key=lambda m: m.start)
+
+
+#: A signed pair far from every place the text names, whose other order lies
+#: near one, was written longitude first ("-73.9857, 40.7484 in Manhattan").
+_FAR_KM, _NEAR_KM = 2000.0, 500.0
+
+
+def _nearer_order(p: Position, named: Sequence[tuple[float, float]]) -> Position:
+    """``p``, or the same numbers longitude first where the text's places say so."""
+    if not p.swappable or not named:
+        return p
+    lons = np.array([x for x, _ in named])
+    lats = np.array([y for _, y in named])
+    here = float(np.min(haversine_km(lons, lats, p.lon, p.lat)))
+    there = float(np.min(haversine_km(lons, lats, p.lat, p.lon)))
+    if here > _FAR_KM and there < _NEAR_KM:
+        return Position(p.start, p.end, p.lat, p.lon, p.resolution_deg)
+    return p
 
 
 def _mentions(text: str, positions: Iterable[Position]) -> list[Mention]:
