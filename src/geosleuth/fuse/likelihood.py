@@ -377,20 +377,29 @@ def _front_outside(item: Front, z: FloatArray, across: np.ndarray) -> _Skip:
 
 
 def _sighting_outside(
-    s: Sighting, grid: Grid, *, as_of: dt.date, settings: Settings
+    s: Sighting,
+    grid: Grid,
+    *,
+    as_of: dt.date,
+    settings: Settings,
+    km_outside: float | None = None,
 ) -> bool:
     """Whether a sighting's kernel lies wholly outside the grid.
 
     Wholly: its place is more than ``settings.cutoff_sigmas`` σ (σ on ``as_of``)
     from every cell, where the kernel is below 1e-14 of its peak. Its
     likelihood would then be ``1 − r`` in every cell: it could not move the map.
+    ``km_outside``, if given, is the point place's distance from the grid
+    (:func:`_km_outside`), computed for many sightings at once.
     """
     reach = settings.cutoff_sigmas * _sighting_sigma_km(
         s, as_of=as_of, settings=settings
     )
     if isinstance(s.place, Point):
-        x, y = grid.lonlat_to_xy_km(s.place.lon, s.place.lat)
-        return not float(_km_outside(x, y, grid)) <= reach
+        if km_outside is None:
+            x, y = grid.lonlat_to_xy_km(s.place.lon, s.place.lat)
+            km_outside = float(_km_outside(x, y, grid))
+        return not km_outside <= reach
     return not bool(np.isfinite(distance_km(s.place, grid, max_km=reach)).any())
 
 
@@ -628,9 +637,24 @@ def _factor_stream(
     left out by :func:`_item_log`, with the reason :func:`_outside` gives.
     """
     groups: dict[str, list[Sighting]] = {}
+    # the point sightings' distances from the grid, projected at once (one call
+    # per sighting cost a quarter of a second for 10,000)
+    points = [
+        i for i in items if isinstance(i, Sighting) and isinstance(i.place, Point)
+    ]
+    far: dict[int, float] = {}
+    if points:
+        px, py = grid.lonlat_to_xy_km(
+            np.array([i.place.lon for i in points]),  # type: ignore[union-attr]
+            np.array([i.place.lat for i in points]),  # type: ignore[union-attr]
+        )
+        km = _km_outside(px, py, grid)
+        far = {id(i): float(d) for i, d in zip(points, km.tolist(), strict=True)}
     for item in items:
         if isinstance(item, Sighting):
-            if _sighting_outside(item, grid, as_of=as_of, settings=settings):
+            if _sighting_outside(
+                item, grid, as_of=as_of, settings=settings, km_outside=far.get(id(item))
+            ):
                 skipped.append((item.id, str(_outside(item, grid))))
                 continue
             groups.setdefault(item.group_key, []).append(item)
