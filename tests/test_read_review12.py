@@ -59,3 +59,29 @@ def test_where_the_seer_comes_from_is_no_sighting(
     assert [i.place_name for i in reading.evidence if i.kind == "sighting"] == seen
     why = [x.detail for x in reading.rejected if x.quote == aside]
     assert (aside is None) or any("describes the one who saw" in w for w in why)
+
+
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        # review 12: Leeds was set aside as a relative clause's place
+        ("Jane Doe, whose phone last pinged near Leeds on Monday, is believed to "
+         "be in York.", "phone"),
+        ("Jane Doe, whose car was found in Leeds on Monday, is believed to be in "
+         "York.", "car"),
+    ],
+)  # fmt: skip
+def test_the_thing_of_a_whose_clause_is_a_trace(
+    nlp: Any, text: str, thing: str
+) -> None:
+    reading = _read(text, nlp)
+    (trace,) = [i for i in reading.evidence if i.kind == "sighting"]
+    assert (trace.place_name, trace.subject, trace.date.isoformat()) == (
+        "Leeds",
+        "associate",
+        "2018-06-04",
+    )
+    assert f"the target's {thing}" in trace.note
+    assert [i.place_name for i in reading.evidence if i.kind == "claim"] == ["York"]
+    other = "Jane Doe, whose brother's car was found in Leeds, is in York."
+    assert [i.kind for i in _read(other, nlp).evidence] == ["claim"]

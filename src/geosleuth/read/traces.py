@@ -167,7 +167,7 @@ def _traces(ex: _Extractor, s: Sentence) -> Iterator[tuple[Any, list[tuple[Any, 
         if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in THINGS:
             continue
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-        if owner is None or not any(a <= owner.idx < b for a, b in owners):
+        if owner is None or not _owned(owner, owners):
             continue  # "a car", "her brother's car": no thing of the target's
         verb = _putting(tok)
         if verb is None or verb.i in done:
@@ -181,15 +181,29 @@ def _traces(ex: _Extractor, s: Sentence) -> Iterator[tuple[Any, list[tuple[Any, 
                 and other.dep_ == "conj"
                 and other.lemma_.lower() in THINGS
                 and mine is not None
-                and any(a <= mine.idx < b for a, b in owners)
+                and _owned(mine, owners)
                 and any(a.i == verb.i for a in other.ancestors)
             ):
                 things.append((other, _words(other, mine)))
         yield verb, things
 
 
+def _owned(owner: Any, owners: list[tuple[int, int]]) -> bool:
+    """Whether the possessor ``owner`` is the target.
+
+    A reference to the target ("her", "Jane Doe's"), or "whose" in a relative
+    clause about the target: "Jane Doe, *whose* phone last pinged near Leeds".
+    """
+    if owner.lower_ == "whose":
+        verb = next((a for a in owner.ancestors if a.dep_ == "relcl"), None)
+        return verb is not None and any(a <= verb.head.idx < b for a, b in owners)
+    return any(a <= owner.idx < b for a, b in owners)
+
+
 def _words(thing: Any, owner: Any) -> str:
     """The words of ``thing`` from its owner: "her car", "Jane Doe's bank card"."""
+    if owner.lower_ == "whose":
+        return f"the target's {thing.text}"
     return str(thing.doc.text[owner.left_edge.idx : thing.idx + len(thing.text)])
 
 
