@@ -45,6 +45,7 @@ __all__ = [
     "hedge_text",
     "in_phrase",
     "is_point",
+    "is_who_clause",
     "kind_of",
     "label",
     "less",
@@ -226,6 +227,17 @@ def is_point(m: MentionLike) -> bool:
     return isinstance(geometry_of(m), Point) and kind_of(m) not in (
         "country",
         "continent",
+    )
+
+
+def is_who_clause(tok: Any) -> bool:
+    """Whether ``tok`` heads a relative clause about a person ("who", "whom", "whose").
+
+    "the region he called Euphrates Province" is a relative clause too, but one
+    that names a place.
+    """
+    return bool(tok.dep_ == "relcl") and any(
+        t.lower_ in ("who", "whom", "whose") for t in tok.subtree
     )
 
 

@@ -161,6 +161,12 @@ _REPORTS = re.compile(
 )
 
 
+#: Nouns that are of the ill by themselves: a count of them needs no illness word.
+_ILL_BY_NAME = frozenset({"case", "cases", "infection", "infections", "patients"})
+#: Those, and the dead: a count of people needs an illness word beside it.
+_CASE_WORDS = _ILL_BY_NAME | {"death", "deaths", "fatalities"}
+
+
 def _number(text: str) -> int:
     t = text.lower().replace(",", "")
     return int(t) if t.isdigit() else _WORDS[t]
@@ -188,7 +194,7 @@ def find_cases(ex: _Extractor, s: Sentence) -> None:
         num = m.group("num")
         if num.isdigit() and len(num) == 4 and 1900 <= int(num) <= 2100:
             continue  # "the 2017 cases": a year
-        if noun not in ("case", "cases", "infection", "infections", "patients"):
+        if noun not in _ILL_BY_NAME:
             disaster = _NOT_DISEASE.search(s.text)
             if disaster is not None:
                 ex.reject(
@@ -214,12 +220,6 @@ def find_cases(ex: _Extractor, s: Sentence) -> None:
             count, place = nxt
             _note(ex, s, place, count, place.start)
             end = place.end
-
-
-_CASE_WORDS = frozenset(
-    {"case", "cases", "infection", "infections", "death", "deaths", "fatalities",
-     "patients"}
-)  # fmt: skip
 
 
 def _place_after(text: str, at: int, places: list[MentionLike]) -> MentionLike | None:

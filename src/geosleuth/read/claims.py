@@ -191,6 +191,7 @@ from geosleuth.read._sentence import (
     WalkState,
     in_phrase,
     is_point,
+    is_who_clause,
     less,
     overlaps,
     resolved,
@@ -369,11 +370,7 @@ def _in_who_clause(doc: Any, m: MentionLike) -> bool:
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
-    return any(
-        a.dep_ == "relcl"
-        and any(t.lower_ in ("who", "whom", "whose") for t in a.subtree)
-        for a in span.root.ancestors
-    )
+    return any(is_who_clause(a) for a in span.root.ancestors)
 
 
 class _Extractor:

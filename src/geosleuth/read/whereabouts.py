@@ -72,6 +72,7 @@ from geosleuth.read._sentence import (
     hedge_note,
     hedge_text,
     in_phrase,
+    is_who_clause,
     label,
     note_of,
     report_called_untrue,
@@ -939,13 +940,7 @@ def _stating_clause(
         if span is None or len(span) == 0:
             return None
         clause = next(
-            (
-                a
-                for a in (span[0], *span[0].ancestors)
-                if a.dep_ == "relcl"
-                and any(t.lower_ in ("who", "whom", "whose") for t in a.subtree)
-            ),
-            None,
+            (a for a in (span[0], *span[0].ancestors) if is_who_clause(a)), None
         )
         if clause is None or (found is not None and clause.i != found[2].i):
             return None
@@ -979,9 +974,7 @@ def _aside_clause(
     if span is None or len(span) == 0:
         return None
     for clause in span.root.ancestors:
-        if clause.dep_ != "relcl" or not any(
-            c.lower_ in ("who", "whom", "whose") for c in clause.subtree
-        ):
+        if not is_who_clause(clause):
             continue  # "the region he called Euphrates Province": the place's name
         lo, hi = _span_of(clause)
         if any(not lo <= s.span[0] + c.start() < hi for c in cues):
@@ -1076,9 +1069,7 @@ def _blanked(s: Sentence, text: str, spans: Sequence[tuple[int, int]]) -> str:
 
 def _clause_text(s: Sentence, text: str, at: int) -> str:
     """``text`` (of the sentence ``s``) but the clause at offset ``at``, blanked."""
-    a, b = _clause_of(s, at)
-    a, b = max(0, a - s.span[0]), min(len(text), b - s.span[0])
-    return " " * a + text[a:b] + " " * (len(text) - b)
+    return _span_text(s, text, _clause_of(s, at))
 
 
 def negation(ex: _Extractor, s: Sentence, at: int) -> str | None:
