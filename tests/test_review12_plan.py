@@ -24,15 +24,14 @@ from geosleuth.geometry import cut_at_antimeridian
 from geosleuth.grid import Grid
 from geosleuth.plan import allocate_greedy, allocate_optimal
 from geosleuth.report.fieldfiles import (
-    percent_down,
     plan_areas,
     plan_cells,
     plan_geojson,
     plan_gpx,
     plan_kml,
-    track_text,
 )
 from geosleuth.report.files import save_posterior
+from geosleuth.report.text import percent_down, track_text
 
 runner = CliRunner()
 GPX = "{http://www.topografix.com/GPX/1/1}"

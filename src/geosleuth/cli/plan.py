@@ -19,13 +19,12 @@ from geosleuth.plan import SearchPlan, allocate_optimal, scale_for_rest_of_world
 from geosleuth.report.fieldfiles import (
     PlanAreas,
     PlanCells,
-    percent_down,
     plan_areas,
     plan_cells,
-    track_text,
     write_plan_files,
 )
 from geosleuth.report.files import load_posterior
+from geosleuth.report.text import percent_down, track_text
 
 __all__ = ["plan", "run_plan"]
 

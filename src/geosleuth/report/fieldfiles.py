@@ -52,6 +52,7 @@ from geosleuth.geometry import cut_at_antimeridian
 from geosleuth.grid import Grid, unwrap_lon
 from geosleuth.plan import SearchPlan
 from geosleuth.report.files import write_atomic
+from geosleuth.report.text import percent_down, track_text
 
 __all__ = [
     "MAX_FIELD_AREAS",
@@ -64,10 +65,8 @@ __all__ = [
     "plan_csv",
     "plan_geojson",
     "plan_gpx",
-    "percent_down",
     "plan_kml",
     "ring_parts",
-    "track_text",
     "write_plan_files",
 ]
 
@@ -344,42 +343,6 @@ def plan_csv(pc: PlanCells) -> str:
     for k in range(pc.n):
         writer.writerow(pc.record(k))
     return buf.getvalue()
-
-
-def percent_down(p: float, *, decimals: int = 0) -> str:
-    """A probability as a percentage, rounded *down* for display.
-
-    A POD or POS is never certain below 1, so it must not read as 100 %; a
-    positive one too small to show reads as below the last digit.
-
-    Examples
-    --------
-    >>> percent_down(0.99982), percent_down(0.99982, decimals=1), percent_down(1.0)
-    ('99%', '99.9%', '100%')
-    >>> percent_down(0.0004), percent_down(0.0), percent_down(0.456, decimals=1)
-    ('< 1%', '0%', '45.6%')
-    """
-    scale = 10.0**decimals
-    # the float product can land just below a whole number (0.29 * 100)
-    shown = math.floor(p * 100.0 * scale + 1e-9) / scale
-    if p < 1.0 and shown >= 100.0:
-        shown = math.floor((100.0 - 1.0 / scale) * scale) / scale
-    if p > 0.0 and shown <= 0.0:
-        return f"< {1.0 / scale:.{decimals}f}%"
-    return f"{shown:.{decimals}f}%"
-
-
-def track_text(km: float) -> str:
-    """A track length for display: km to 0.01 km, metres below that.
-
-    Examples
-    --------
-    >>> track_text(1.234), track_text(0.0017), track_text(0.0)
-    ('1.23 km', '1.7 m', '0 m')
-    """
-    if km >= 0.01:
-        return f"{km:,.2f} km"
-    return f"{km * 1000.0:.1f} m" if km > 0 else "0 m"
 
 
 @dataclass(frozen=True, slots=True, eq=False)

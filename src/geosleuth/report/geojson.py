@@ -20,7 +20,7 @@ import numpy as np
 from geosleuth._types import ArrayLike
 from geosleuth.errors import InputError
 from geosleuth.evidence import EventSet, EvidenceItem
-from geosleuth.fuse import Estimate, hdr_mask
+from geosleuth.fuse import Estimate, hdr_mask, hdr_masks
 from geosleuth.geometry import cut_at_antimeridian
 from geosleuth.grid import Grid, unwrap_lon
 
@@ -32,6 +32,7 @@ __all__ = [
     "hdr_features",
     "hdr_region",
     "hdr_region_km",
+    "plateau_outlines",
 ]
 
 #: The highest-density regions every output draws, as ``(key, level)``.
@@ -397,6 +398,33 @@ def estimate_geojson(
     }
 
 
+def plateau_outlines(estimate: Estimate) -> dict[str, float]:
+    """The area (km²) of each region's outline that covers more than the region.
+
+    Where a region ends on a plateau (cells of equal probability), its outline
+    takes the whole plateau (:func:`geosleuth.fuse.hdr_mask`) while the region
+    needs only part of it (the estimate's ``hdr_km2``); keyed as ``hdr_km2``,
+    and only for such regions.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from geosleuth.fuse import fuse
+    >>> from geosleuth.grid import Grid
+    >>> g = Grid.around(0.0, 0.0, radius_km=1.0, cell_km=0.5)  # 16 cells
+    >>> plateau_outlines(fuse([], g, as_of=dt.date(2024, 1, 1)))  # a flat map
+    {'50': 4.0, '90': 4.0}
+    """
+    out = {}
+    masks = hdr_masks(estimate.posterior, [level for _, level in HDR_LEVELS])
+    for (key, _), mask in zip(HDR_LEVELS, masks, strict=True):
+        drawn = float(mask.sum() * estimate.grid.cell_area_km2)
+        area = estimate.hdr_km2.get(key, math.nan)
+        if math.isfinite(area) and drawn > area * (1 + 1e-9) + 1e-12:
+            out[key] = drawn
+    return out
+
+
 def hdr_features(
     estimate: Estimate, *, simplify_km: float | None = None, ndigits: int = 6
 ) -> list[dict[str, Any]]:
@@ -408,21 +436,18 @@ def hdr_features(
     region has a ``null`` geometry.
     """
     out = []
+    plateaus = plateau_outlines(estimate)
     for key, level in HDR_LEVELS:
         region = hdr_region(
             estimate.posterior, estimate.grid, level, simplify_km=simplify_km
         )
-        area = estimate.hdr_km2.get(key, math.nan)
-        drawn = float(
-            hdr_mask(estimate.posterior, level).sum() * estimate.grid.cell_area_km2
-        )
         props: dict[str, Any] = {
             "layer": "hdr",
             "level": level,
-            "area_km2": _finite(area),
+            "area_km2": _finite(estimate.hdr_km2.get(key, math.nan)),
         }
-        if math.isfinite(area) and drawn > area * (1 + 1e-9) + 1e-12:
-            props["outline_area_km2"] = drawn
+        if key in plateaus:
+            props["outline_area_km2"] = plateaus[key]
         geometry = _geom_dict(region, ndigits)
         out.append({"type": "Feature", "geometry": geometry, "properties": props})
     return out

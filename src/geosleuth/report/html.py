@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 
 from geosleuth.evidence import EvidenceItem
-from geosleuth.fuse import Estimate, TimelinePoint, hdr_masks
+from geosleuth.fuse import Estimate, TimelinePoint
 from geosleuth.grid import unwrap_bounds, unwrap_lon
 from geosleuth.report import basemap
 from geosleuth.report._html_evidence import Rows, evidence_layer, evidence_table
@@ -52,7 +52,7 @@ from geosleuth.report._style import (
     ramp_palette,
     ramp_t,
 )
-from geosleuth.report.geojson import HDR_LEVELS, hdr_features
+from geosleuth.report.geojson import HDR_LEVELS, hdr_features, plateau_outlines
 from geosleuth.report.text import in_region_note
 
 __all__ = ["render_report"]
@@ -262,17 +262,14 @@ def _version() -> str:
 
 def _plateau_note(estimate: Estimate) -> str:
     """A note where a region's outline covers more than its area (a plateau)."""
-    out = []
-    masks = hdr_masks(estimate.posterior, [level for _, level in HDR_LEVELS])
-    for (key, level), mask in zip(HDR_LEVELS, masks, strict=True):
-        drawn = float(mask.sum() * estimate.grid.cell_area_km2)
-        area = estimate.hdr_km2.get(key, math.nan)
-        if math.isfinite(area) and drawn > area * (1 + 1e-9) + 1e-12:
-            out.append(
-                f"The {level:.0%} region ends on a plateau of cells of equal "
-                f"probability, which nothing tells apart: its outline takes all "
-                f"{km2(drawn)} of them, of which the region needs {km2(area)}."
-            )
+    levels = dict(HDR_LEVELS)
+    out = [
+        f"The {levels[key]:.0%} region ends on a plateau of cells of equal "
+        f"probability, which nothing tells apart: its outline takes all "
+        f"{km2(drawn)} of them, of which the region needs "
+        f"{km2(estimate.hdr_km2[key])}."
+        for key, drawn in plateau_outlines(estimate).items()
+    ]
     return "".join(f'<p class="note-box">{esc(x)}</p>' for x in out)
 
 

@@ -1,9 +1,11 @@
 """How every output writes a number or a name: one formatter for each.
 
 The terminal summary, report.html and map.png print a probability with
-:func:`pct`, an area with :func:`km2` and a coordinate with :func:`lat_text` and
-:func:`lon_text`, so one figure reads the same everywhere and each can be
-recomputed from ``estimate.json``. Text from documents and case files goes
+:func:`pct` (a search's POD and POS with :func:`percent_down`, which never
+rounds up to certainty), a track length with :func:`track_text`, an area with
+:func:`km2` and a coordinate with :func:`lat_text` and :func:`lon_text`, so one
+figure reads the same everywhere and each can be recomputed from
+``estimate.json``. Text from documents and case files goes
 through :func:`plain` where it is not HTML (the PNG, the terminal): it cannot
 then reorder the figures printed after it.
 """
@@ -21,8 +23,10 @@ __all__ = [
     "lat_text",
     "lon_text",
     "pct",
+    "percent_down",
     "plain",
     "shorten",
+    "track_text",
 ]
 
 #: The invisible characters that change the direction of the text after them:
@@ -167,3 +171,39 @@ def in_region_note(p_outside: float) -> str:
         f"P(outside the region) {pct(p_outside)}: the places, areas and map are "
         "given the target is in the region."
     )
+
+
+def percent_down(p: float, *, decimals: int = 0) -> str:
+    """A probability as a percentage, rounded *down* for display.
+
+    A POD or POS is never certain below 1, so it must not read as 100 %; a
+    positive one too small to show reads as below the last digit.
+
+    Examples
+    --------
+    >>> percent_down(0.99982), percent_down(0.99982, decimals=1), percent_down(1.0)
+    ('99%', '99.9%', '100%')
+    >>> percent_down(0.0004), percent_down(0.0), percent_down(0.456, decimals=1)
+    ('< 1%', '0%', '45.6%')
+    """
+    scale = 10.0**decimals
+    # the float product can land just below a whole number (0.29 * 100)
+    shown = math.floor(p * 100.0 * scale + 1e-9) / scale
+    if p < 1.0 and shown >= 100.0:
+        shown = math.floor((100.0 - 1.0 / scale) * scale) / scale
+    if p > 0.0 and shown <= 0.0:
+        return f"< {1.0 / scale:.{decimals}f}%"
+    return f"{shown:.{decimals}f}%"
+
+
+def track_text(km: float) -> str:
+    """A track length for display: km to 0.01 km, metres below that.
+
+    Examples
+    --------
+    >>> track_text(1.234), track_text(0.0017), track_text(0.0)
+    ('1.23 km', '1.7 m', '0 m')
+    """
+    if km >= 0.01:
+        return f"{km:,.2f} km"
+    return f"{km * 1000.0:.1f} m" if km > 0 else "0 m"
