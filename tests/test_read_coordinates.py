@@ -85,3 +85,16 @@ def test_agency_lists_and_dated_datelines_keep_the_state() -> None:
     kiev = "Flights between New York and Moscow, Kiev, Minsk and Riga resume."
     names = [m.name for m in find_toponyms(kiev, nlp=False)]
     assert "Kyiv" in names
+
+
+def test_a_town_its_qualifier_places_is_kept_far_from_the_countrys_point() -> None:
+    # "Chamonix" is another name of Chamonix-Mont-Blanc, 450 km from the point
+    # that stands for France: it was dropped as a far alternate-name match
+    from geosleuth.read.toponyms import find_toponyms
+
+    text = "Jane Doe was last seen in Chamonix, France, on Friday."
+    names = [m.name for m in find_toponyms(text, nlp=False)]
+    assert names == ["Chamonix-Mont-Blanc", "France"]
+    # a qualifier naming another country still rules the town out
+    text = "Jane Doe was last seen in Chamonix, Italy, on Friday."
+    assert [m.name for m in find_toponyms(text, nlp=False)] == [None, "Italy"]

@@ -36,7 +36,7 @@ from geosleuth.read._toponym_detect import (
 )
 from geosleuth.read._toponym_patterns import _LIST_GAP
 
-__all__ = ["_resolve"]
+__all__ = ["_in_qualifier", "_resolve"]
 
 _FEATURE_KINDS = ("region", "river", "border", "continent")
 _W_PRIOR = 1.5  # importance prior (kind, population)
@@ -157,13 +157,7 @@ def _placed(
     ):
         return True  # "Da Nang International Airport" is at Da Nang
     where = (gaz.country_code(pid), gaz.admin1_code(pid))
-    if s.qualifier is not None and any(
-        w >= 0.9
-        and gaz.kind(q) in ("admin", "country")
-        and gaz.country_code(q) == where[0]
-        and (gaz.kind(q) == "country" or gaz.admin1_code(q) == where[1])
-        for q, w in gaz.match_ids(s.qualifier[0])
-    ):
+    if _in_qualifier(s, pid, gaz):
         return True
     key = norm_key(s.text)
     others = [
@@ -192,6 +186,23 @@ def _placed(
     lons, lats = np.array(points).T
     d = haversine_km(lons, lats, gaz.lons[pid], gaz.lats[pid])
     return bool(np.min(d) <= _COHERENT_KM)
+
+
+def _in_qualifier(s: _Span, pid: int, gaz: Gazetteer) -> bool:
+    """Whether ``s``'s qualifier names the division or country ``pid`` lies in.
+
+    "Mount Vernon, Ohio", "Chamonix, France": the text itself places the town.
+    """
+    if s.qualifier is None:
+        return False
+    country, admin1 = gaz.country_code(pid), gaz.admin1_code(pid)
+    return any(
+        w >= 0.9
+        and gaz.kind(q) in ("admin", "country")
+        and gaz.country_code(q) == country
+        and (gaz.kind(q) == "country" or gaz.admin1_code(q) == admin1)
+        for q, w in gaz.match_ids(s.qualifier[0])
+    )
 
 
 def _resolve_live(

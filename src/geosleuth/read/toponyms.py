@@ -70,7 +70,7 @@ from geosleuth.gazetteer._sources import SRC_COUNTY
 from geosleuth.geometry import Point, haversine_km
 from geosleuth.read._lexicon import DEMONYMS
 from geosleuth.read._toponym_detect import _IMPORTANT_POP, _detect, _Span
-from geosleuth.read._toponym_resolve import _resolve
+from geosleuth.read._toponym_resolve import _in_qualifier, _resolve
 
 __all__ = [
     "DEMONYMS",
@@ -329,13 +329,15 @@ def _far_alternate(s: _Span, picked: list[_Span], gaz: Gazetteer) -> bool:
     from every place the document names exactly, is more likely a place the
     gazetteer lacks than that town. Such a match is dropped, as a loose one
     is. A document with no place named exactly keeps it; so does an important
-    place (a country, a division, a city of 100,000 or more).
+    place (a country, a division, a city of 100,000 or more), and a town whose
+    qualifier names its division or country ("Chamonix, France": Chamonix is
+    another name of Chamonix-Mont-Blanc, 450 km from France's centre point).
     """
     weight = dict(s.cands).get(s.pick, 0.0)
     if weight >= 1.0 or gaz.kind(s.pick) not in ("city", "town", "village"):
         return False
-    if int(gaz.pops[s.pick]) >= _IMPORTANT_POP:
-        return False
+    if int(gaz.pops[s.pick]) >= _IMPORTANT_POP or _in_qualifier(s, s.pick, gaz):
+        return False  # "Chamonix, France": the text itself places it
     exact = [
         t
         for t in picked
