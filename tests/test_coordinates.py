@@ -58,6 +58,12 @@ def _one(text: str) -> Position:
         ("her position 36.2, 5.5 W", 36.2, -5.5, "36.2, 5.5 W"),
         ("position 33.8688, 151.2093 S", -33.8688, 151.2093,
          "33.8688, 151.2093 S"),
+        # aviation's dashes and abbreviated hemispheres (left out in session 12)
+        ("The boat was at 47-36-22N 122-19-55W.", 47 + 36 / 60 + 22 / 3600,
+         -(122 + 19 / 60 + 55 / 3600), "47-36-22N 122-19-55W"),
+        ("Fix 47-36.5N, 122-19.9W at dawn", 47 + 36.5 / 60, -(122 + 19.9 / 60),
+         "47-36.5N, 122-19.9W"),
+        ("The yacht sank at 36° N. 5° W. on Monday.", 36.0, -5.0, "36° N. 5° W"),
     ],
 )  # fmt: skip
 def test_notations(text: str, lat: float, lon: float, written: str) -> None:
@@ -84,6 +90,8 @@ def test_notations(text: str, lat: float, lon: float, written: str) -> None:
         "GPS tracker showed the car at mile 12.5, 14.5 on the highway.",
         "Her position in the polls fell to 12.5, 14.25 points.",
         "position -36.2, 5.5 N",  # a sign and a letter that disagree
+        "Held on 2018-06-05 North of the river, 12-14 West Street.",
+        "Mile 4 N. 5 W.",  # a period after the letter makes no degrees
     ],
 )
 def test_not_coordinates(text: str) -> None:
@@ -153,6 +161,8 @@ def test_degrees_minutes_seconds_round_trip(lat: float, lon: float) -> None:
     assert abs(abs(p.lon) - (d2 + m2 / 60 + s2 / 3600)) <= 1e-9
     assert abs(p.lat - lat) <= 1 / 3600 and abs(p.lon - lon) <= 1 / 3600
     assert p.resolution_deg == pytest.approx(1 / 3600)
+    dashed = _one(f"at {d1}-{m1:02d}-{s1:02d}{ns} {d2}-{m2:02d}-{s2:02d}{ew} then")
+    assert (dashed.lat, dashed.lon) == (p.lat, p.lon)
 
 
 @given(st.text(max_size=80))

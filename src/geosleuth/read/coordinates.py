@@ -10,7 +10,8 @@ the notations that such reports use:
   ``47.6062° N, 122.3321° W``, ``N 47.6062 W 122.3321``, ``47.6 degrees north,
   122.3 degrees west``;
 - degrees, minutes and seconds, or degrees and decimal minutes (marine and
-  aviation): ``47°36′22″N 122°19′55″W``, ``N 47° 36.372' W 122° 19.926'``;
+  aviation): ``47°36′22″N 122°19′55″W``, ``N 47° 36.372' W 122° 19.926'``,
+  ``47-36-22N 122-19-55W``, and with abbreviated hemispheres (``36° N. 5° W.``);
 - a signed decimal pair, latitude first (``47.6062, -122.3321``, or with "/"),
   where a word before it says these are coordinates ("coordinates", "GPS",
   "lat/long", "waypoint") or a hemisphere letter follows it ("36.2, 5.5 W"); with
@@ -67,15 +68,15 @@ _HEMI_BEFORE = r"(?:[NSEW](?=\s*\d)|(?i:north|south|east|west)\b)"
 #: One coordinate with its hemisphere before or after the numbers.
 _PART = (
     r"(?:(?P<h1{k}>{before})\s*)?"
-    r"(?P<d{k}>\d{{1,3}}(?:\.\d+)?)\s*(?P<dm{k}>{deg})?\s*"
-    r"(?:(?P<m{k}>\d{{1,2}}(?:\.\d+)?)\s*(?:{min}\s*|(?=[NSEW]\b))"
-    r"(?:(?P<s{k}>\d{{1,2}}(?:\.\d+)?)\s*{sec}\s*)?)?"
+    r"(?P<d{k}>\d{{1,3}}(?:\.\d+)?)\s*(?P<dm{k}>{deg}|-(?=\d\d))?\s*"
+    r"(?:(?P<m{k}>\d{{1,2}}(?:\.\d+)?)\s*(?:{min}\s*|-(?=\d\d)|(?=[NSEW]\b))"
+    r"(?:(?P<s{k}>\d{{1,2}}(?:\.\d+)?)\s*(?:{sec}\s*|(?=[NSEW]\b)))?)?"
     r"(?(h1{k})|(?P<h2{k}>{hemi}))"
 )
 _HEMI_PAIR = re.compile(
     r"(?<![\w.°])"
     + _PART.format(k="a", hemi=_HEMI, before=_HEMI_BEFORE, deg=_DEG, min=_MIN, sec=_SEC)
-    + r"\s*(?:,|;|/|\band\b)?\s*"
+    + r"(?:(?<=[NSEW])\.)?\s*(?:,|;|/|\band\b)?\s*"
     + _PART.format(k="b", hemi=_HEMI, before=_HEMI_BEFORE, deg=_DEG, min=_MIN, sec=_SEC)
     + r"(?![\w°])"
 )
