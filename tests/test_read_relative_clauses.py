@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from reading import claims, reader, set_aside
+from reading import claims, reader, set_aside, sightings
 from reading import rows as _rows
 
 pytestmark = pytest.mark.nlp
@@ -86,6 +86,44 @@ def test_a_clause_that_is_the_statement_is_read(
     nlp: Any, text: str, rows: list[tuple[str, str, str, str]]
 ) -> None:
     assert _claims(_read(text, nlp)) == rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kaci Hickox, who police say is probably in Mexico, was last seen in Texas "
+        "on Monday.",
+        "Kaci Hickox, who is believed to be in Mexico, was seen in Texas on Monday.",
+    ],
+)
+def test_a_clause_beside_a_sighting_is_read_on_its_own(nlp: Any, text: str) -> None:
+    # session 12 left it out: the sighting in Texas alone, and Mexico dropped
+    # without a word (the clause's only reference to her is the name outside it)
+    r = _read(text, nlp)
+    assert [(x.place_name, x.date.isoformat()) for x in sightings(r)] == [
+        ("Texas", "2018-06-04")
+    ]
+    assert _claims(r) == [("Mexico", "is", "probable", "2018-06-05")]
+    (claim,) = claims(r)
+    assert claim.provenance.speaker == ("Police" if "police" in text else None)
+
+
+def test_a_witness_who_saw_her_speaks_and_the_seeing_is_read(nlp: Any) -> None:
+    # before: the target, named in the clause, was taken for the speaker, and
+    # Leeds "describes the speaker (Kaci Hickox)": no sighting
+    r = _read(
+        "A hiker who saw Kaci Hickox in Leeds on Monday said she looked well.", nlp
+    )
+    assert [(x.place_name, x.date.isoformat()) for x in sightings(r)] == [
+        ("Leeds", "2018-06-04")
+    ]
+    r = _read("A neighbour who knows Kaci Hickox said she is hiding in Leeds.", nlp)
+    (c,) = claims(r)
+    assert (c.place_name, c.provenance.speaker) == ("Leeds", "A neighbour")
+    # the one described was seen, not the target: still the speaker's place
+    r = _read("The woman, seen with Kaci Hickox in Leeds, said she was afraid.", nlp)
+    assert sightings(r) == [] and claims(r) == []
+    assert ("not_target", "Leeds") in set_aside(r)
 
 
 @pytest.mark.parametrize(

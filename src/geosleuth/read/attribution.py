@@ -122,6 +122,7 @@ __all__ = [
     "dispute_span",
     "modifiers_start",
     "quote_states",
+    "venue_spans",
 ]
 
 #: The role of a speaker who is the target ("She told police she was heading to
@@ -525,6 +526,64 @@ def _reports(tok: Any) -> bool:
     )
 
 
+#: Verbs of speaking, whose "in X" is where the words were spoken: "told
+#: reporters in Baghdad", "said in Baghdad", "Speaking in Baghdad, ...". Not
+#: verbs of belief or report ("believe", "reported seeing her in Leeds"), whose
+#: "in X" the parser may take from the statement.
+_SPEAKING_LEMMAS = frozenset(
+    {"say", "tell", "speak", "talk", "announce", "add", "explain", "address",
+     "brief", "declare", "confirm", "insist", "note", "stress", "state"}
+)  # fmt: skip
+#: The prepositions of where the words were spoken.
+_VENUE_PREPS = frozenset({"in", "at"})
+
+
+def venue_spans(sent: Any, is_target: Any) -> list[tuple[int, int]]:
+    """Where the sentence's speakers spoke: not where the target is.
+
+    "Abu Ali is in Raqqa, the minister told reporters *in Baghdad*": Baghdad is
+    where the minister spoke, and so in "said in Baghdad on Monday", "told a
+    news conference in Baghdad", "told Reuters in Baghdad", "*Speaking in
+    Baghdad*, the minister said" and "according to the gendarmerie *in
+    Chamonix*". The span of each "in"/"at" phrase of a verb of speaking
+    (:data:`_SPEAKING_LEMMAS`), of its object or of whom it is told to, and of
+    the object of "according to". A verb whose subject is the target
+    (``is_target(token)``) is left out: where she told reporters she is safe
+    is where she was.
+    """
+    out: list[tuple[int, int]] = []
+
+    def phrases(tok: Any) -> None:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in _VENUE_PREPS:
+                words = list(c.subtree)
+                out.append((words[0].idx, words[-1].idx + len(words[-1].text)))
+
+    for tok in sent:
+        if tok.lower_ == "according":
+            for to in (c for c in tok.children if c.lower_ == "to"):
+                for obj in (c for c in to.children if c.dep_ == "pobj"):
+                    if not is_target(obj):
+                        phrases(obj)
+            continue
+        speaking = tok.lemma_.lower() in _SPEAKING_LEMMAS
+        if tok.pos_ not in ("VERB", "AUX") or not speaking:
+            continue
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if tok.dep_ == "advcl" and not subjects:
+            subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        if any(is_target(c) for c in subjects):
+            continue
+        phrases(tok)
+        for c in tok.children:
+            if c.dep_ in ("dobj", "dative") and not is_target(c):
+                phrases(c)
+            elif c.dep_ == "prep" and c.lower_ == "to":
+                for obj in (g for g in c.children if g.dep_ == "pobj"):
+                    phrases(obj)
+    return out
+
+
 def _is_name_word(text: str) -> bool:
     if text.lower() in _PARTICLES:
         return True
@@ -645,6 +704,7 @@ def _speaker_from_subject(subj: Any) -> tuple[int, int, str, str | None, bool] |
             if e.label_ == "PERSON"
             and subj.left_edge.i <= e.start
             and e.end <= subj.right_edge.i + 1
+            and not _in_clause_of(e.root, subj)
         ]
         if ents and (
             (ents[0].root.dep_ == "poss" and ents[0].root.head.i == subj.i)
@@ -701,6 +761,20 @@ def _speaker_from_subject(subj: Any) -> tuple[int, int, str, str | None, bool] |
     return start, end, name, role, is_org
 
 
+def _in_clause_of(tok: Any, subj: Any) -> bool:
+    """Whether ``tok`` is in a clause that describes ``subj``, not its name.
+
+    "A hiker *who saw Jane Doe in Leeds* said": the hiker speaks, and Jane Doe
+    is the one seen; so in "The woman, *seen with Jane Doe*, said".
+    """
+    for anc in tok.ancestors:
+        if anc.i == subj.i:
+            return False
+        if anc.dep_ in ("relcl", "acl") and anc.head.i == subj.i:
+            return True
+    return False
+
+
 #: First words of a subject that make it no one: "no witness said".
 _NO_ONE = frozenset({"no", "not", "neither", "none", "nobody"})
 #: Entities that make a subject a name, not an unnamed person.
@@ -739,6 +813,7 @@ def _unnamed_speaker(subj: Any) -> tuple[int, int, str, str | None] | None:
             and subj.left_edge.i <= e.start
             and e.end <= subj.right_edge.i + 1
             and not (e.root.dep_ == "poss" and e.root.head.i == subj.i)
+            and not _in_clause_of(e.root, subj)
         ):
             return None  # "residents, including Tom Fox": the named one speaks
     end = subj.i + 1

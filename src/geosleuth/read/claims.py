@@ -205,6 +205,7 @@ from geosleuth.read.attribution import (
     attribute_text,
     denial_of_previous,
     quote_states,
+    venue_spans,
 )
 from geosleuth.read.cases import find_cases, finish_cases
 from geosleuth.read.dates import find_dates
@@ -214,7 +215,7 @@ from geosleuth.read.life import read_life
 from geosleuth.read.regions import REGION_BUFFER_KM, with_borders
 from geosleuth.read.regions import TOWN_BUFFER_KM as TOWN_BUFFER_KM
 from geosleuth.read.sightings import ASSOCIATE_CLOSENESS as ASSOCIATE_CLOSENESS
-from geosleuth.read.sightings import read_sightings
+from geosleuth.read.sightings import SEE_LEMMAS, read_sightings
 from geosleuth.read.target import (
     Target,
     TargetRef,
@@ -614,6 +615,7 @@ class _Extractor:
                 attr = replace(attr, disputed=denial_of_previous(self.text[s1:e1], s1))
             refs = [r for r in self.refs if s0 <= r.start < e0]
             names = list(attr.excluded)
+            venues = venue_spans(sent, registry.is_target) if sent is not None else []
             places = []
             described: list[tuple[int, int]] = []  # the target's relative clauses
             for j, m in usable:
@@ -635,6 +637,18 @@ class _Extractor:
                         (m.start, m.end),
                     )
                     continue
+                venue = next((v for v in venues if v[0] <= m.start < v[1]), None)
+                if venue is not None:
+                    # "Abu Ali is in Raqqa, the minister told reporters in Baghdad"
+                    if refs:
+                        said = self.text[venue[0] : venue[1]]
+                        self.reject(
+                            "not_target",
+                            f"{m.text!r} is where the words were spoken ({said!r}), "
+                            "not where the target is",
+                            (m.start, m.end),
+                        )
+                    continue
                 if attr.disputed and overlaps((m.start, m.end), attr.disputed):
                     if refs:
                         self.reject(
@@ -650,6 +664,14 @@ class _Extractor:
                         # "Daniel Hale, who is hiding in Dubai, told the BBC ...":
                         # the article's word on where the target is, not hers
                         described.append(own)
+                        places.append(m)
+                        continue
+                    seeing = self._seeing_clause(m, sent, refs)
+                    if seeing is not None:
+                        # "A hiker who saw Jane Doe in Leeds on Monday said ...":
+                        # where and when the target was seen, in the article's
+                        # words, not where the hiker comes from
+                        described.append(seeing)
                         places.append(m)
                         continue
                     if refs:
@@ -760,6 +782,33 @@ class _Extractor:
             return (ref.start, last)
         return None
 
+    def _seeing_clause(
+        self, m: MentionLike, sent: Any, refs: list[TargetRef]
+    ) -> tuple[int, int] | None:
+        """The span of the relative clause of seeing the target that holds ``m``.
+
+        In "A hiker *who saw Jane Doe in Leeds* said she looked well" the clause
+        is in the speaker's words but tells of the target: Leeds is where she
+        was seen. Not "The woman, *seen with Jane Doe in Leeds*, said" (the
+        woman was seen) nor "who lives in Leeds and saw Jane Doe". None where
+        there is no such clause, or unparsed.
+        """
+        if sent is None:
+            return None
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        tok = next((t for t in span.root.ancestors if t.dep_ in ("relcl", "acl")), None)
+        if tok is None or tok.lemma_ not in SEE_LEMMAS:
+            return None
+        if not any(
+            c.dep_ == "dobj" and any(r.start <= c.idx < r.end for r in refs)
+            for c in tok.children
+        ):
+            return None  # "seen with Jane Doe": the one described was seen
+        words = list(tok.subtree)
+        return words[0].idx, words[-1].idx + len(words[-1].text)
+
     def _in_person_name(self, m: MentionLike, sent: Any) -> bool:
         if sent is None:
             return False
@@ -840,6 +889,18 @@ class _Extractor:
                         at = [t.idx for t in subjects if t is not None]
                         refs = [
                             r for r in s.refs if any(r.start <= i < r.end for i in at)
+                        ]
+                    if not refs and s.sent is not None:
+                        # "Jane Doe, who police say is probably in Mexico, was
+                        # seen in Texas": the clause is about her, named before it
+                        owned = [
+                            self._described_target(m, s.sent, list(s.refs))
+                            for m in rest
+                        ]
+                        refs = [
+                            r
+                            for r in s.refs
+                            if any(o and o[0] <= r.start < o[1] for o in owned)
                         ]
                     seen = (*s.attr.excluded, *self.seen_clauses)
                     attr = replace(s.attr, excluded=seen)

@@ -117,7 +117,7 @@ from geosleuth.read.regions import OFFSET_SPREAD, offset_of, qualifies_town
 if TYPE_CHECKING:
     from geosleuth.read.claims import _Extractor
 
-__all__ = ["ASSOCIATE_CLOSENESS", "read_sightings", "seen_subject"]
+__all__ = ["ASSOCIATE_CLOSENESS", "SEE_LEMMAS", "read_sightings", "seen_subject"]
 
 #: Closeness of an associate whose sighting says where the target is.
 ASSOCIATE_CLOSENESS = 0.5
@@ -126,7 +126,7 @@ _SEEN = re.compile(
     r"\b(?:seen|spotted|sighted|photographed|filmed|saw|sees|seeing)\b", re.IGNORECASE
 )
 #: Verbs of seeing whose object, in the active voice, is the one seen.
-_SEE_LEMMAS = frozenset({"see", "spot", "sight", "photograph", "film"})
+SEE_LEMMAS = frozenset({"see", "spot", "sight", "photograph", "film"})
 _ASSOCIATE = re.compile(
     r"\b(?:clos(?:e|ed|er|est) to|aide|deputy|courier|bodyguard|associate|confidant|"
     r"right-hand|lieutenant|driver|brother|son|wife|companion)\b",
@@ -947,7 +947,7 @@ def _seen_by_someone(ex: _Extractor, s: Sentence) -> int | None:
     for tok in s.sent:
         if (
             tok.pos_ != "VERB"
-            or tok.lemma_.lower() not in _SEE_LEMMAS
+            or tok.lemma_.lower() not in SEE_LEMMAS
             or not _SEEN.fullmatch(tok.text)
         ):
             continue
