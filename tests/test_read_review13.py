@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from reading import reader, set_aside
+from reading import reader, set_aside, sightings
 from reading import rows as _rows
 
 pytestmark = pytest.mark.nlp
@@ -53,3 +53,96 @@ def test_where_the_target_spoke_is_not_set_aside(nlp: Any) -> None:
     # his own words, spoken in Mosul: no venue to set aside
     r = _read("Abu Ali said in Mosul that he is in Mosul.", nlp)
     assert ("not_target", "Mosul") not in set_aside(r)
+
+
+_read_doe = reader("Jane Doe")
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "date"),
+    [
+        ("Jane Doe went missing in Chamonix on Saturday.", "Chamonix-Mont-Blanc",
+         "2018-06-02"),
+        ("Jane Doe disappeared in Phuket on Saturday.", "Phuket", "2018-06-02"),
+        ("Jane Doe vanished near Patong, Thailand, on Saturday.", "Patong",
+         "2018-06-02"),
+        ("Jane Doe disappeared from her home in Leeds on Sept. 14.", "Leeds",
+         "2017-09-14"),
+        ("Jane Doe disappeared while hiking near Aspen on Friday.", "Aspen",
+         "2018-06-01"),
+        ("Jane Doe, who disappeared in Leeds in 2016, is believed to be in Mexico.",
+         "Leeds", "2016-12-31"),
+    ],
+)  # fmt: skip
+def test_where_she_went_missing_is_the_last_known_point(
+    nlp: Any, text: str, place: str, date: str
+) -> None:
+    # before: nothing was read from the usual way of saying it
+    r = _read_doe(text, nlp)
+    (s,) = sightings(r)
+    assert (s.place_name, s.date.isoformat()) == (place, date)
+    assert "went missing" in s.note
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Doe's car disappeared in Leeds on Monday.",  # a thing of hers
+        "Jane Doe did not disappear in Leeds.",
+        # the place is of another clause: where she left, not where she vanished
+        "Jane Doe disappeared after she left a bar in Leeds on Friday.",
+    ],
+)
+def test_not_where_she_went_missing(nlp: Any, text: str) -> None:
+    assert sightings(_read_doe(text, nlp)) == []
+
+
+def test_only_the_places_of_going_missing(nlp: Any) -> None:
+    r = _read_doe("Jane Doe vanished from Leeds and turned up in York later.", nlp)
+    assert [s.place_name for s in sightings(r)] == ["Leeds"]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows", "aside"),
+    [
+        # a home town is no point of departure (before: a certain sighting at
+        # Sheffield on the day he set off in the Alps)
+        ("Jane Doe, from Sheffield, escaped from the hospital in Leeds on Monday.",
+         [("sighting", "Leeds")], "Sheffield"),
+        ("Jane Doe, a teacher from Sheffield, sailed from Key West on Monday.",
+         [("sighting", "Key West")], "Sheffield"),
+        # the country after the town only says where the town is
+        ("Jane Doe left Cusco, Peru, on November 11.", [("sighting", "Cusco")],
+         "Peru"),
+        # a reference place locates the town seen (before: a second sighting)
+        ("Jane Doe was seen in Tal Afar, west of Mosul, on Sunday.",
+         [("sighting", "Tall ‘Afar")], "Mosul"),
+        # talk of a move is no move (before: a certain claim on Costa Rica)
+        ("Jane Doe has talked about moving to Costa Rica, her ex-wife said.", [],
+         "Costa Rica"),
+        ("Jane Doe had considered moving to York.", [], "York"),
+    ],
+)  # fmt: skip
+def test_places_that_are_not_where_she_was(
+    nlp: Any, text: str, rows: list[tuple[str, str]], aside: str
+) -> None:
+    r = _read_doe(text, nlp)
+    assert [row[:2] for row in _rows(r)] == rows
+    assert any(quote == aside for _, quote in set_aside(r))
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # a broader place before the reference: the reference narrows it
+        ("Jane Doe was seen in Texas near Houston.", ["Texas", "Houston"]),
+        ("Jane Doe was seen in Leeds and near York.", ["Leeds", "York"]),
+    ],
+)
+def test_two_places_seen_stay_two(nlp: Any, text: str, places: list[str]) -> None:
+    assert [s.place_name for s in sightings(_read_doe(text, nlp))] == places
+
+
+def test_a_belief_in_the_present_is_no_musing(nlp: Any) -> None:
+    r = _read_doe("Jane Doe is thought to be living in York.", nlp)
+    assert [row[:4] for row in _rows(r)] == [("claim", "York", "is", "probable")]

@@ -100,6 +100,7 @@ from geosleuth.read._sentence import (
     hedge_note,
     hedge_text,
     in_phrase,
+    is_point,
     kind_of,
     label,
     less,
@@ -194,6 +195,13 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
                 # "showed Jane Doe walking near Leeds station": the places of what
                 # she was shown doing, not of a man "who was later arrested in Leeds"
                 verbs = [t for t in s.sent if t.idx == seen_at] + [doing]
+    gone = None
+    if subject is None and not traced:
+        # "Jane Doe went missing in Chamonix on Saturday": where she was last
+        gone = _went_missing(ex, s)
+        if gone is not None:
+            # only the places of going missing: not "and turned up in York"
+            seen_at, subject, verbs = gone[0], (None, "target", ""), gone[2]
     if subject is None:
         return False
     who, subj_kind, desc = subject
@@ -212,6 +220,9 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
         if subj_kind == "associate"
         else "",
         f"seen by a camera ({camera!r})" if camera else "",
+        f"where the target went missing ({gone[1]!r}): the last known point"
+        if gone
+        else "",
     )
 
     def own(m: MentionLike) -> bool:
@@ -225,6 +236,91 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
         lookalike=lookalike if subj_kind == "target" else None,
     )  # fmt: skip
     return True
+
+
+#: Between a town and a place that says where it is: "Tal Afar*, west of *Mosul",
+#: "Kata* near *Patong". A distance ("60 km west of") makes an offset instead
+#: (:func:`~geosleuth.read.regions.offset_of`).
+_LOCATING_GAP = re.compile(
+    r"\s*,?\s*(?:(?:just|about|some|roughly|around|not\s+far)\s+)?"
+    r"(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+of|near|"
+    r"outside(?:\s+of)?|close\s+to)\s+(?:the\s+(?:city|town)\s+of\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _located_by(
+    text: str, m: MentionLike, places: list[MentionLike]
+) -> MentionLike | None:
+    """The town of ``places`` that ``m``, named right after it, only locates.
+
+    "seen in Tal Afar, west of Mosul", "seen in Kata, near Patong": the second
+    place says where the first is, not another place where the target was seen.
+    Only after a town or point ("seen in Texas near Houston" keeps Houston).
+    """
+    for p in places:
+        if (
+            p is not m
+            and is_point(p)
+            and p.end <= m.start
+            and _LOCATING_GAP.fullmatch(text, p.end, m.start)
+        ):
+            return p
+    return None
+
+
+#: Going missing, a last sighting in other words: "went missing in Chamonix",
+#: "disappeared from her home in Leeds", "vanished near Patong", "was reported
+#: missing in Cusco".
+_GONE = re.compile(
+    r"\b(?:(?:went|go(?:es)?|gone|going)\s+missing|disappear(?:ed|s)?|"
+    r"vanish(?:ed|es)?|(?:was|were|been)\s+reported\s+missing)\b",
+    re.IGNORECASE,
+)
+
+
+def _went_missing(ex: _Extractor, s: Sentence) -> tuple[int, str, list[Any]] | None:
+    """(offset, words, verbs) of the target going missing in ``s``.
+
+    The verb's subject must be the target (:func:`seen_subject`): "Jane Doe
+    vanished near Patong", "Jane Doe, who disappeared in Phuket"; not "her car
+    disappeared" nor "the money vanished"; and a place must be in its phrase,
+    or in that of what she was doing ("disappeared while hiking near Aspen"):
+    not "disappeared after she left a bar in Leeds". The verbs are the going
+    missing and the doing. None unparsed.
+    """
+    if s.sent is None or not any(resolved(m) for m in s.places):
+        return None  # "went missing on Saturday": nothing to read
+    for m in _GONE.finditer(s.text):
+        words = m.group(0).split()
+        # the verb: "went" of "went missing", "reported" of "was reported missing"
+        reported = words[-1].lower() == "missing" and len(words) > 2
+        verb = words[-2] if reported else words[0]
+        at = s.span[0] + m.start() + m.group(0).find(verb)
+        tok = next((t for t in s.sent if t.idx == at), None)
+        if tok is None or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        # "disappeared while hiking near Aspen": what she was doing, there
+        doing = [
+            c
+            for c in tok.children
+            if c.dep_ == "advcl"
+            and c.tag_ == "VBG"
+            and any(g.dep_ == "mark" and g.lower_ in _WHILE for g in c.children)
+        ]
+        verbs = [tok, *doing]
+        if not any(
+            resolved(p) and any(in_phrase(ex.doc, v, p) for v in verbs)
+            for p in s.places
+        ):
+            continue
+        got = seen_subject(ex, s, at)
+        if got is not None and got[1] == "target" and got[0] is None:
+            return at, m.group(0), verbs
+    return None
+
+
+_WHILE = frozenset({"while", "when", "whilst"})
 
 
 #: Words before a reference to the target by which the one seen only looked like
@@ -427,6 +523,16 @@ def add_seen(
             f"{m.text!r} only qualifies a more precise place in the same sentence",
             (m.start, m.end),
         )
+    # "seen in Tal Afar, west of Mosul": Mosul only says where Tal Afar is
+    for m in list(mine):
+        town = _located_by(ex.text, m, mine)
+        if town is not None:
+            mine.remove(m)
+            ex.reject(
+                "not_target",
+                f"{m.text!r} only says where {town.text!r} is, in the same phrase",
+                (m.start, m.end),
+            )
     # a place that another rule read ("Jane Doe was seen and arrested in Leeds":
     # the arrest's) gives no second item; a trace's place is the target's too
     # ("Police found her car and her body in a lake near Aspen")

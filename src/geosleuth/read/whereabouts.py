@@ -79,7 +79,7 @@ from geosleuth.read._sentence import (
     resolved,
 )
 from geosleuth.read.hedges import hedge_of, lower
-from geosleuth.read.regions import claim_regions
+from geosleuth.read.regions import claim_regions, qualifies_town
 
 if TYPE_CHECKING:
     from geosleuth.read.claims import _Extractor
@@ -170,6 +170,13 @@ _INTENT_LEMMAS = frozenset(
      "try", "attempt", "seek", "mean", "prepare", "plot", "vow", "promise",
      "threaten", "dream", "intention", "bid", "effort"}
 )  # fmt: skip
+#: Verbs of thinking or talking whose "-ing" is a thought, not a deed: "talked
+#: about *moving* to Costa Rica", "considered *moving* to York" (not "is thought
+#: to be in York", an infinitive).
+_MUSING_LEMMAS = frozenset(
+    {"talk", "speak", "think", "consider", "discuss", "contemplate", "mention",
+     "dream", "joke", "fantasize", "fantasise", "muse", "write"}
+)  # fmt: skip
 #: Verbs that deny the clause they govern: "denied that he was in Mosul".
 _DENY_LEMMAS = frozenset({"deny", "dismiss", "refute", "reject"})
 _DENY_TEXT = re.compile(
@@ -235,7 +242,11 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
     departures: list[tuple[Any, list[tuple[int, int]]]] = []
     for m in places:
         origin = left[m.start]
-        if planned[m.start]:
+        if origin is not None and qualifies_town(ex.text, m, places):
+            # "left Cusco, Peru, on November 11": Peru says where Cusco is
+            why = "only qualifies a more precise place in the same sentence"
+            aside[m.start] = ("not_target", why)
+        elif planned[m.start]:
             why = f"is in a plan ({planned[m.start]!r}), not where the target is"
             aside[m.start] = ("conditional", why)
         elif origin is not None and (dated := _departure(ex, s, m, *origin)):
@@ -562,7 +573,9 @@ def _intended(ex: _Extractor, s: Sentence, m: MentionLike) -> str | None:
     "to flee *from* Mosul"), nor one of a verb in a tense joined to the plan
     ("planned to go to York but *stayed in Leeds*"), nor one of an intent that
     is no word of one ("is believed to be hiding in Mosul", "decided to stay in
-    York"). A movement yet to come is one ("will be returned to Meigs County").
+    York"). Talk or thought of a move is one ("talked about *moving to Costa
+    Rica*", "considered moving to York": :data:`_MUSING_LEMMAS`). A movement
+    yet to come is one ("will be returned to Meigs County").
     None for a sentence not parsed.
     """
     if s.sent is None:
@@ -586,6 +599,19 @@ def _intended(ex: _Extractor, s: Sentence, m: MentionLike) -> str | None:
                 coming = _to_come(head)
                 if coming is not None:
                     return coming
+        musing = (
+            head.pos_ == "VERB"
+            and head.tag_ == "VBG"
+            # "is thought to be living in York": a belief in the present
+            and not any(c.dep_ in ("aux", "auxpass") for c in head.children)
+        )
+        if musing and head.dep_ in ("pcomp", "xcomp"):
+            # "talked about moving to Costa Rica", "considered moving to York":
+            # a thought of going, not a going
+            gov = head.head.head if head.dep_ == "pcomp" else head.head
+            if gov.lemma_.lower() in _MUSING_LEMMAS:
+                first, last = sorted((gov, head), key=lambda t: t.i)
+                return str(ex.doc.text[first.idx : last.idx + len(last.text)])
         if head.pos_ in ("VERB", "AUX") and (
             any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
             or head.dep_ == "pcomp"
@@ -690,6 +716,10 @@ def _moved_herself(s: Sentence, verb: Any) -> bool:
 _DEPARTURE_SIGMA_KM = 5.0
 
 
+#: Links of the noun phrase of the one who moves, whose "from" is her origin.
+_WHO_DEPS = frozenset({"nsubj", "nsubjpass", "appos"})
+
+
 def _origin(ex: _Extractor, s: Sentence, m: MentionLike) -> tuple[str, Any] | None:
     """The words and the verb of a movement that the place ``m`` is the start of.
 
@@ -719,6 +749,10 @@ def _origin(ex: _Extractor, s: Sentence, m: MentionLike) -> tuple[str, Any] | No
             for _ in range(4):
                 if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
                     break
+                if verb.dep_ in _WHO_DEPS:
+                    # "Jane Doe, *from Sheffield*, escaped ...", "a teacher from
+                    # Sheffield": where the one who moved comes from
+                    return None
                 verb = verb.head
             if verb.lemma_.lower() in _FROM_LEMMAS and _went(verb):
                 words = (
