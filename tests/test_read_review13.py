@@ -146,3 +146,38 @@ def test_two_places_seen_stay_two(nlp: Any, text: str, places: list[str]) -> Non
 def test_a_belief_in_the_present_is_no_musing(nlp: Any) -> None:
     r = _read_doe("Jane Doe is thought to be living in York.", nlp)
     assert [row[:4] for row in _rows(r)] == [("claim", "York", "is", "probable")]
+
+
+_read_vries = reader("Sanne de Vries")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A body found near Kissamos on Monday was identified as that of Sanne de "
+        "Vries.",
+        "A body found near Kissamos on Monday was identified as Sanne de Vries.",
+        "Police said the remains found near Kissamos on Monday were those of "
+        "missing tourist Sanne de Vries.",
+    ],
+)
+def test_a_body_identified_as_hers_is_her_death(nlp: Any, text: str) -> None:
+    # before: nothing, and P(alive) stayed high
+    r = _read_vries(text, nlp)
+    assert [row[:2] for row in _rows(r)] == [
+        ("sighting", "Kíssamos"),
+        ("life_status", "dead"),
+    ]
+    assert {i.date.isoformat() for i in r.evidence} == {"2018-06-04"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A body found near Kissamos on Monday has not been identified as Sanne "
+        "de Vries.",
+        "A body was found near Kissamos, where Sanne de Vries lived.",
+    ],
+)
+def test_a_body_not_said_to_be_hers(nlp: Any, text: str) -> None:
+    assert _rows(_read_vries(text, nlp)) == []

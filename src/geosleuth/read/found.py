@@ -173,9 +173,11 @@ def _found(ex: _Extractor, s: Sentence) -> tuple[Any, str, bool, str | None] | N
         for one in _ones_found(verb):
             if any(a <= w.idx < b for w in (one, *one.conjuncts) for a, b in named):
                 return verb, event, False, state
-            # "Police found her car and her body": the body joined to a thing
+            # "Police found her car and her body": the body joined to a thing;
+            # "A body found near Kissamos was identified as Jane Doe"
             if any(
-                w.lemma_.lower() in BODY_WORDS and _owned(w, owners, named)
+                w.lemma_.lower() in BODY_WORDS
+                and (_owned(w, owners, named) or _identified(ex, s, w, named))
                 for w in (one, *one.conjuncts)
             ):
                 return verb, event, True, state
@@ -211,6 +213,14 @@ def _ones_found(verb: Any) -> list[Any]:
     fraud, was arrested") takes that subject.
     """
     kids = list(verb.children)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return [verb.head]  # "A body *found* near Kissamos": the body
+    if verb.tag_ == "VBN" and not any(
+        c.dep_ in ("dobj", "obj", "aux", "auxpass") for c in kids
+    ):
+        # "the remains found near Kissamos were those of ...": the parse may
+        # make the participle's noun its subject
+        return [c for c in kids if c.dep_ == "nsubj"]
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in kids):
         ones = [antecedent(c) for c in kids if c.dep_ == "nsubjpass"]
         if not ones:
@@ -241,6 +251,38 @@ def _ones_found(verb: Any) -> list[Any]:
         if g.dep_ == "nsubj"
     ]
     return out
+
+
+#: What says whose a body is, right before the name: "was identified as (that
+#: of)", "was confirmed to be", "were those of", with up to five words of
+#: description and name ("identified as missing hiker Jane Doe": the reference
+#: may be "Doe" alone), but no clause ("as the man who killed Jane Doe").
+_IDENTIFIED = re.compile(
+    r"\b(?:(?:identified|confirmed)\s+(?:as|to\s+be)(?:\s+(?:that|those)\s+of)?|"
+    r"(?:is|was|were|are)\s+(?:that|those)\s+of)\s+(?:the\s+)?"
+    r"(?:(?!(?:who|whom|whose|which|that|and|or|with|by|near|of)\b)[\w'’.-]+\s+){0,5}$",
+    re.IGNORECASE,
+)
+_NOT_IDENTIFIED = re.compile(r"\b(?:not|never|yet|no\s+longer)\b", re.IGNORECASE)
+
+
+def _identified(
+    ex: _Extractor, s: Sentence, body: Any, named: list[tuple[int, int]]
+) -> bool:
+    """Whether ``s`` says that ``body`` is the target's.
+
+    "A body found near Kissamos was identified as (that of) Jane Doe", "the
+    remains were those of missing hiker Jane Doe". Not "has not been identified
+    as Jane Doe", nor "a body was found near where Jane Doe lived".
+    """
+    for a, _ in named:
+        if a <= body.idx or a >= s.span[1]:
+            continue
+        gap = ex.text[body.idx + len(body.text) : a]
+        said = _IDENTIFIED.search(gap)
+        if said is not None and not _NOT_IDENTIFIED.search(gap):
+            return True
+    return False
 
 
 def _owned(
