@@ -25,7 +25,9 @@ search with ``pd = 1`` empties an area.
   edge, ``r = p_true × tie``; older ones are superseded.
 - **Front**: the force holds the half-plane beyond the line at ``distance_km`` from the
   place along ``bearing_deg``; ``s = Φ((distance − u)/σ)`` with ``u`` the distance
-  along the bearing, limited to ``width_km`` across it.
+  along the bearing, limited to ``width_km`` across it. The bearing is a compass
+  bearing at the place, turned into the grid's plane (whose +y axis points true
+  north only on its central meridian).
 - **Searched**: ``L = 1 − pd·r·m(x)`` with ``m`` the searched mask (Bayesian search
   update); only ``pd·r = 1`` empties cells, and only inside the area.
 - **Event sets**: a KDE (``sigma_km``) or CGT surface normalised to mean 1, mixed with

@@ -37,7 +37,7 @@ from geosleuth.geometry import (
     distance_km,
     haversine_km,
 )
-from geosleuth.grid import Grid
+from geosleuth.grid import WGS84_A_KM, WGS84_F, Grid
 
 __all__ = [
     "Factor",
@@ -376,6 +376,49 @@ def _front_outside(item: Front, z: FloatArray, across: np.ndarray) -> _Skip:
     )
 
 
+def _plane_direction(
+    place: Point, bearing_deg: float, grid: Grid
+) -> tuple[float, float]:
+    """The unit vector in the grid's plane of a compass bearing at a place.
+
+    The grid's +y axis points to true north only on its central meridian: away
+    from it the plane is turned by the meridians' convergence (about 8° at 62° N,
+    9° of longitude off the centre). This is the plane direction of a 10 m step
+    along the bearing, on the WGS84 ellipsoid (its meridian and prime-vertical
+    radii of curvature turn km into degrees). On a pole, where no bearing
+    exists, the bearing is taken in the plane.
+
+    Examples
+    --------
+    >>> g = Grid.from_bounds(10.0, 58.0, 30.0, 66.0, cell_km=5.0)
+    >>> [round(c, 9) + 0.0 for c in _plane_direction(Point(20.0, 62.0), 90.0, g)]
+    [1.0, 0.0]
+    >>> bx, by = _plane_direction(Point(29.0, 62.0), 0.0, g)  # north, off-centre
+    >>> round(math.degrees(math.atan2(bx, by)), 2)
+    -7.94
+    """
+    theta = math.radians(bearing_deg)
+    plane = math.sin(theta), math.cos(theta)
+    phi = math.radians(place.lat)
+    e2 = WGS84_F * (2.0 - WGS84_F)
+    w = 1.0 - e2 * math.sin(phi) ** 2
+    north_km_per_deg = math.radians(WGS84_A_KM * (1.0 - e2) / w**1.5)
+    east_km_per_deg = math.radians(WGS84_A_KM / math.sqrt(w) * math.cos(phi))
+    if east_km_per_deg < 1e-9:  # on a pole
+        return plane
+    half_km = 0.005
+    dlat = half_km * math.cos(theta) / north_km_per_deg
+    dlon = half_km * math.sin(theta) / east_km_per_deg
+    x, y = grid.lonlat_to_xy_km(
+        [place.lon - dlon, place.lon + dlon], [place.lat - dlat, place.lat + dlat]
+    )
+    dx, dy = float(x[1] - x[0]), float(y[1] - y[0])
+    norm = math.hypot(dx, dy)
+    if not (math.isfinite(norm) and norm > 0):  # pragma: no cover - far side
+        return plane
+    return dx / norm, dy / norm
+
+
 def _sighting_outside(
     s: Sighting,
     grid: Grid,
@@ -481,8 +524,7 @@ def _item_log(
     if isinstance(item, Front):
         px, py = grid.cell_xy_km()
         vx, vy = grid.lonlat_to_xy_km(item.place.lon, item.place.lat)
-        theta = math.radians(item.bearing_deg)
-        bx, by = math.sin(theta), math.cos(theta)
+        bx, by = _plane_direction(item.place, item.bearing_deg, grid)
         u = (px - vx) * bx + (py - vy) * by
         z = (item.distance_km - u) / item.sigma_km  # σs short of the front line
         across = np.ones(z.shape, dtype=bool)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import scipy.fft
 
 from geosleuth._types import FloatArray, IntArray
 from geosleuth.profile._dpm_sampler import _Draws
@@ -52,53 +53,78 @@ def _t_mixture_on_raster(
 ) -> FloatArray:
     """Σ_m weight_m t3((cell - m_m); scale2_m) on a raster, one map per group.
 
-    Components are binned onto the cells by cloud-in-cell weights (which keeps
-    each component's mean), split into bands of similar scale (ratio 1.25), and
-    each band is convolved with the t3 kernel of its geometric-mean scale by a
-    circular FFT of period 2n (exact: cell offsets never exceed n - 1). Centres
-    outside the raster are moved to its edge. Returns shape ``(n_groups, n_cells)``.
+    Components are split into bands of similar scale (ratio 1.25), binned by
+    cloud-in-cell weights (which keeps each component's mean), and each band is
+    convolved with the t3 kernel of its geometric-mean scale by a circular FFT of
+    period at least twice the binned lattice (exact: no offset wraps). The kernel
+    is scaled to unit sum over the raster's own cell offsets. A centre outside
+    the raster is binned onto a margin of extra cells around it (as wide as the
+    band needs, at most half the raster per side), so it adds only its tail; a
+    centre beyond that margin, where the t3 is smooth over the cells, is summed
+    at the cells (:func:`_t_mixture_at`) with the band's scaling. Returns shape
+    ``(n_groups, n_cells)``.
     """
     nx, ny, h = raster.nx, raster.ny, raster.cell_km
-    shape = (2 * ny, 2 * nx)
-    off_y = np.fft.fftfreq(shape[0], d=1.0 / shape[0]) * h
-    off_x = np.fft.fftfreq(shape[1], d=1.0 / shape[1]) * h
-    d2 = off_y[:, None] ** 2 + off_x[None, :] ** 2
-    u = np.clip((mx - raster.x0_km) / h, 0.0, nx - 1.0)
-    v = np.clip((my - raster.y0_km) / h, 0.0, ny - 1.0)
-    j0 = np.minimum(np.floor(u).astype(np.int64), max(nx - 2, 0))
-    i0 = np.minimum(np.floor(v).astype(np.int64), max(ny - 2, 0))
-    fu, fv = u - j0, v - i0
-    j1, i1 = np.minimum(j0 + 1, nx - 1), np.minimum(i0 + 1, ny - 1)
+    u = (mx - raster.x0_km) / h
+    v = (my - raster.y0_km) / h
+    # How many cells each centre lies beyond the raster, along each axis.
+    over_x = np.maximum(np.maximum(-u, u - (nx - 1.0)), 0.0)
+    over_y = np.maximum(np.maximum(-v, v - (ny - 1.0)), 0.0)
+    far = (over_x > nx / 2.0) | (over_y > ny / 2.0)
     log_s = 0.5 * np.log(scale2_km2 / (h * h))
     band = np.floor(log_s / math.log(1.25)).astype(np.int64)
     out = np.zeros((n_groups, ny * nx))
     for b in np.unique(band).tolist():
         in_band = band == b
-        kernel = _t2_density(d2, float(np.exp(2.0 * log_s[in_band].mean())) * h * h)
-        kernel[ny, :] = 0.0
-        kernel[:, nx] = 0.0
-        kernel /= kernel.sum() * h * h
-        k_hat = np.fft.rfft2(kernel)
+        near = in_band & ~far
+        pad_x = math.ceil(float(over_x[near].max(initial=0.0)))
+        pad_y = math.ceil(float(over_y[near].max(initial=0.0)))
+        lat_x, lat_y = nx + 2 * pad_x, ny + 2 * pad_y  # the raster and its margin
+        shape = (scipy.fft.next_fast_len(2 * lat_y), scipy.fft.next_fast_len(2 * lat_x))
+        off_y = np.fft.fftfreq(shape[0], d=1.0 / shape[0])
+        off_x = np.fft.fftfreq(shape[1], d=1.0 / shape[1])
+        scale2_b = float(np.exp(2.0 * log_s[in_band].mean())) * h * h
+        kernel = _t2_density(
+            (off_y[:, None] ** 2 + off_x[None, :] ** 2) * (h * h), scale2_b
+        )
+        own = (np.abs(off_y)[:, None] < ny) & (np.abs(off_x)[None, :] < nx)
+        norm = 1.0 / (float(kernel[own].sum()) * h * h)
+        k_hat = np.fft.rfft2(kernel * norm)
+        uu, vv = u + pad_x, v + pad_y
+        j0 = np.clip(np.floor(uu).astype(np.int64), 0, max(lat_x - 2, 0))
+        i0 = np.clip(np.floor(vv).astype(np.int64), 0, max(lat_y - 2, 0))
+        fu, fv = np.clip(uu - j0, 0.0, 1.0), np.clip(vv - i0, 0.0, 1.0)
+        j1, i1 = np.minimum(j0 + 1, lat_x - 1), np.minimum(i0 + 1, lat_y - 1)
         for g in range(n_groups):
-            sel = in_band & (group == g)
-            if not sel.any():
-                continue
-            binned = np.zeros(ny * nx)
-            wt = weight[sel]
-            a, bb = fu[sel], fv[sel]
-            for ii, jj, frac in (
-                (i0, j0, (1 - a) * (1 - bb)),
-                (i0, j1, a * (1 - bb)),
-                (i1, j0, (1 - a) * bb),
-                (i1, j1, a * bb),
-            ):
-                binned += np.bincount(
-                    ii[sel] * nx + jj[sel], weights=wt * frac, minlength=ny * nx
+            sel = near & (group == g)
+            if sel.any():
+                binned = np.zeros(lat_y * lat_x)
+                wt = weight[sel]
+                a, bb = fu[sel], fv[sel]
+                for ii, jj, frac in (
+                    (i0, j0, (1 - a) * (1 - bb)),
+                    (i0, j1, a * (1 - bb)),
+                    (i1, j0, (1 - a) * bb),
+                    (i1, j1, a * bb),
+                ):
+                    binned += np.bincount(
+                        ii[sel] * lat_x + jj[sel],
+                        weights=wt * frac,
+                        minlength=lat_y * lat_x,
+                    )
+                conv = np.fft.irfft2(
+                    np.fft.rfft2(binned.reshape(lat_y, lat_x), s=shape) * k_hat,
+                    s=shape,
                 )
-            conv = np.fft.irfft2(
-                np.fft.rfft2(binned.reshape(ny, nx), s=shape) * k_hat, s=shape
-            )
-            out[g] += np.maximum(conv[:ny, :nx], 0.0).ravel()
+                inner = conv[pad_y : pad_y + ny, pad_x : pad_x + nx]
+                out[g] += np.maximum(inner, 0.0).ravel()
+            sel = in_band & far & (group == g)
+            if sel.any():
+                cell_x = np.tile(raster.x0_km + np.arange(nx) * h, ny)
+                cell_y = np.repeat(raster.y0_km + np.arange(ny) * h, nx)
+                out[g] += norm * _t_mixture_at(
+                    weight[sel], mx[sel], my[sel], scale2_km2[sel], cell_x, cell_y
+                )
     return out
 
 
