@@ -7,8 +7,17 @@ text                                   period
 =====================================  =============================================
 "28 September 2017", "May 1st, 2018"   that day
 "2018-05-15"                           that day
+"13.08.2018", "08/13/2018"             that day (numbers: see below)
 "1 May", "January 20", "May 1st"       that day in the publication year (the year
                                        before, if that day is after publication)
+"Thursday, 5 July 2018", "Friday,      the date written; the weekday before it
+July 6", "Monday, Aug. 13"             only names it (AP style). If that day is
+                                       another weekday, the written date is kept
+                                       and :attr:`DateMention.note` says so
+"between Aug. 10 and Aug. 13", "from   the first day of the first date .. the
+May to July 2017", "between 2014 and   last day of the second (a partial date
+2016", "10-13 August", "Aug. 10-13",   takes its year from the other, or from
+"Aug. 30-Sept. 2"                      publication as above)
 "September 2017"                       that month
 "in September", "since January"        that month of the publication year (the year
                                        before, if that month is after publication's)
@@ -21,7 +30,12 @@ Tuesday"                               publication ("on Thursday" published on a
 months", "over the last few weeks"     "few"/"several" count as 3, "recent" as 3
 "last year", "this year"               the previous / current calendar year
 "last month", "last week"              the previous calendar month / 7-day week
-"three days ago", "yesterday"          that day
+"three days ago", "a week ago",        that day
+"yesterday"
+"at the weekend", "over the weekend",  the latest Saturday on or before
+"last weekend"                         publication .. the Sunday after; "last
+                                       weekend" published on a Saturday or Sunday
+                                       is the one a week before
 "since January 20", "since then"       the start of what follows (or, for "then",
                                        of the previous date) .. publication
 =====================================  =============================================
@@ -33,6 +47,16 @@ and a name such as "June" are not read as months. Years must fall in 1900–2099
 and come after a word that introduces a date ("in", "since", "until", "by",
 "of", "from", "during", "early", "late", "mid", a month) or stand in
 parentheses, so that "25 million" and "2014 fighters" are not read as years.
+
+A date written in numbers needs a four-digit year last and a day and a month of
+one or two digits, split by the same mark ("13.08.2018", "8/13/2018",
+"13-08-2018"); "12/08/18", times ("10.45"), decimals ("47.6062"), scores ("3-1")
+and numbers after "version", "v" or "no." are not dates. When one part is over
+12 it is the day. When both could be the month ("12/08/2018"), a reading after
+the publication date is dropped; if both readings remain, dots are read day
+first (12 August: the European custom, which writes dates with dots), and
+slashes or hyphens are not read at all, since the United States write the month
+first and most other countries the day.
 
 A date that is not in the calendar ("February 30", "31 April 2023", "2023-02-30")
 is not reported by :func:`find_dates`; :func:`impossible_dates` finds such dates,
@@ -71,6 +95,8 @@ _MONTH_RE = (
 )
 _WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
 _WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# "Thursday, 5 July", "Friday, the 6th of July": the weekday names the date after it
+_ON_WEEKDAY = rf"(?:(?P<wd>{_WEEKDAY_RE}),?\s+(?:the\s+)?)?"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 _NUMBERS = {
@@ -81,32 +107,80 @@ _NUMBERS = {
 }  # fmt: skip
 _COUNT = (
     r"(?P<n>\d{1,3}|a couple of|couple of|a few|few|several|many|one|two|three|"
-    r"four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"four|five|six|seven|eight|nine|ten|eleven|twelve|an|a)"
 )
 _UNIT = r"(?P<unit>day|week|month|year|decade)s?"
+_NUM_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+# "10-13 August", "Aug. 10 to 13": the words (or dash) between two days of a range
+_TO = r"\s*(?P<to>[-\u2013\u2014]|to|and|until|till|through)\s*"
+_OPEN = r"(?:(?P<open>[Bb]etween|[Ff]rom)\s+)?"
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("iso", re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    (
+        "iso",
+        re.compile(rf"\b{_ON_WEEKDAY}(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
+    ),
+    (
+        "num",
+        re.compile(
+            rf"\b{_ON_WEEKDAY}(?<![\d.,/:-])(?P<a>{_NUM_DAY})(?P<sep>[./-])"
+            rf"(?P<b>{_NUM_DAY})(?P=sep)(?P<y>{_YEAR})(?![\d]|[.,/:-]\d)"
+        ),
+    ),
+    (
+        "dd_m",
+        re.compile(
+            rf"\b{_OPEN}(?P<d1>{_DAY}){_TO}(?P<d>{_DAY})(?:\s+of)?\s+"
+            rf"(?P<mon>{_MONTH_RE})(?![a-z])(?:,?\s+(?P<y>{_YEAR})\b)?"
+        ),
+    ),
+    (
+        "m_dd",
+        re.compile(
+            rf"\b{_OPEN}(?P<mon>{_MONTH_RE})\s+(?P<d1>{_DAY}){_TO}(?P<d>{_DAY})\b"
+            rf"(?!\s*%)(?:,?\s+(?P<y>{_YEAR})\b)?"
+        ),
+    ),
     (
         "dmy",
         re.compile(
-            rf"\b(?P<d>{_DAY})(?:\s+of)?\s+(?P<mon>{_MONTH_RE}),?\s+(?P<y>{_YEAR})\b"
+            rf"\b{_ON_WEEKDAY}(?P<d>{_DAY})(?:\s+of)?\s+(?P<mon>{_MONTH_RE}),?\s+"
+            rf"(?P<y>{_YEAR})\b"
         ),
     ),
     (
         "mdy",
-        re.compile(rf"\b(?P<mon>{_MONTH_RE})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})\b"),
+        re.compile(
+            rf"\b{_ON_WEEKDAY}(?P<mon>{_MONTH_RE})\s+(?P<d>{_DAY}),?\s+"
+            rf"(?P<y>{_YEAR})\b"
+        ),
     ),
     ("my", re.compile(rf"\b(?P<mon>{_MONTH_RE}),?\s+(?P<y>{_YEAR})\b")),
-    ("dm", re.compile(rf"\b(?P<d>{_DAY})(?:\s+of)?\s+(?P<mon>{_MONTH_RE})(?![a-z])")),
-    ("md", re.compile(rf"\b(?P<mon>{_MONTH_RE})\s+(?P<d>{_DAY})\b(?!\s*%)")),
+    (
+        "dm",
+        re.compile(
+            rf"\b{_ON_WEEKDAY}(?P<d>{_DAY})(?:\s+of)?\s+(?P<mon>{_MONTH_RE})(?![a-z])"
+        ),
+    ),
+    (
+        "md",
+        re.compile(rf"\b{_ON_WEEKDAY}(?P<mon>{_MONTH_RE})\s+(?P<d>{_DAY})\b(?!\s*%)"),
+    ),
     (
         "mon",
         re.compile(
-            r"\b(?:in|since|until|till|by|during|from|throughout|before|after|"
+            r"\b(?:in|since|until|till|by|during|from|between|throughout|before|after|"
             r"early|late|mid|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+"
             rf"(?:early\s+|late\s+|mid-?\s*)?(?P<mon>{_MONTH_RE})(?![\w-])"
             r"(?!\s*,?\s*\d)"
+        ),
+    ),
+    (
+        "weekend",
+        re.compile(
+            r"\b(?:(?P<last>last)\s+|(?:this\s+past|(?:at|over|during|on)\s+the"
+            r"(?:\s+past)?)\s+)weekend\b(?!\s+of\b)",
+            re.IGNORECASE,
         ),
     ),
     ("weekday", re.compile(rf"\b(?:(?P<last>[Ll]ast)\s+)?(?P<wd>{_WEEKDAY_RE})\b")),
@@ -146,6 +220,24 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("then", re.compile(r"\bsince\s+then\b", re.IGNORECASE)),
 )
 _SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.IGNORECASE)
+# numbers that look like a date but follow a word that makes them something else
+_NOT_NUMERIC_DATE = re.compile(
+    r"(?:\b(?:version|ver|release|build|no|nos|number)\.?|\bv\.?|#)\s*$",
+    re.IGNORECASE,
+)
+# a range of two dates: "between" one "and" the other, "from" one "to" the other,
+# or two days with a dash between ("Aug. 30-Sept. 2")
+_RANGE_OPEN = re.compile(r"\b(?P<w>between|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_RANGE_TO = re.compile(
+    r"\s*,?\s*(?P<w>and|to|until|till|through|[-\u2013\u2014])\s*", re.IGNORECASE
+)
+_BARE_MONTH = re.compile(rf"(?P<mon>{_MONTH_RE})(?![\w-])(?!\s*,?\s*\d)")
+#: The patterns whose dates can be either end of a range.
+_RANGE_ENDS = frozenset(
+    {"iso", "num", "dmy", "mdy", "my", "dm", "md", "mon", "year", "weekday"}
+)
+#: The patterns of a day or month whose year comes from the publication date.
+_PARTIAL = frozenset({"dm", "md", "mon"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,10 +253,14 @@ class DateMention:
     date_from, date : datetime.date
         First and last day of the period (equal for a single day).
     kind : {"day", "month", "year", "period", "since"}
-        ``period`` for relative spans ("in the past two years"), ``since`` for
+        ``period`` for other spans: relative ("in the past two years", "at the
+        weekend") or written ("between Aug. 10 and Aug. 13"); ``since`` for
         "since X" (from X to publication).
     relative : bool
         Whether the period was computed from the publication date.
+    note : str
+        What a reader should know about how the text was read, or "": "Monday,
+        Aug. 14" gives 14 August and the note that it was a Tuesday.
     """
 
     text: str
@@ -174,6 +270,21 @@ class DateMention:
     date: dt.date
     kind: DateKind
     relative: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    """A date read by one pattern, before ranges and "since" are applied."""
+
+    s: int
+    e: int
+    date_from: dt.date
+    date: dt.date
+    kind: DateKind
+    relative: bool
+    pattern: str
+    note: str = ""
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -217,6 +328,82 @@ def _day(y: int, mon: str, d: str) -> dt.date | None:
         return None
 
 
+def _numeric_day(
+    a: int, b: int, year: int, sep: str, published: dt.date | None
+) -> dt.date | None:
+    """The day that ``a{sep}b{sep}year`` writes, or None if not one day.
+
+    ``a`` is the day when ``b`` is over 12, and the other way round. When both
+    could be the month, a reading after ``published`` is dropped; if two remain,
+    a dot reads day first and a slash or hyphen reads nothing.
+
+    Examples
+    --------
+    >>> _numeric_day(13, 8, 2018, ".", None), _numeric_day(8, 13, 2018, "/", None)
+    (datetime.date(2018, 8, 13), datetime.date(2018, 8, 13))
+    >>> _numeric_day(12, 8, 2018, ".", None), _numeric_day(12, 8, 2018, "/", None)
+    (datetime.date(2018, 8, 12), None)
+    >>> _numeric_day(12, 8, 2018, "/", dt.date(2018, 9, 4))  # not 8 December
+    datetime.date(2018, 8, 12)
+    """
+    readings: list[dt.date] = []
+    for day, month in ((a, b), (b, a)):  # day first, then month first
+        try:
+            found = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if found not in readings:
+            readings.append(found)
+    if published is not None and len(readings) == 2:
+        readings = [d for d in readings if d <= published] or readings
+    if len(readings) == 1:
+        return readings[0]
+    if len(readings) == 2 and sep == ".":
+        return readings[0]
+    return None
+
+
+def _day_range(
+    g: dict[str, str | None], published: dt.date | None
+) -> tuple[dt.date, dt.date, DateKind, bool] | None:
+    """The period of "10-13 August", "between Aug. 10 and 13" (``g``: its groups).
+
+    None when it is no range: the first day is not before the last, or "and"
+    joins the days without "between" ("on Aug. 10 and 13" is two days).
+    """
+    first_d, last_d, mon, to = g["d1"], g["d"], g["mon"], g["to"]
+    if first_d is None or last_d is None or mon is None:
+        return None
+    if (to or "").lower() == "and" and (g["open"] or "").lower() != "between":
+        return None
+    if int(re.sub(r"\D", "", first_d)) >= int(re.sub(r"\D", "", last_d)):
+        return None
+    if g["y"] is not None:
+        year, relative = int(g["y"]), False
+    elif published is not None:
+        first = _day(published.year, mon, first_d)
+        year = published.year - (1 if first is not None and first > published else 0)
+        relative = True
+    else:
+        return None
+    first, last = _day(year, mon, first_d), _day(year, mon, last_d)
+    if first is None or last is None:
+        return None
+    return first, last, "period", relative
+
+
+def _weekday_note(m: re.Match[str], day: dt.date) -> str:
+    """A note when the weekday written before ``day`` ("Monday, Aug. 14") is wrong."""
+    wd = m.groupdict().get("wd")
+    if wd is None or _WEEKDAYS[wd.lower()] == day.weekday():
+        return ""
+    return (
+        f"{m.group(0).strip()!r}: {day.day} {calendar.month_name[day.month]} "
+        f"{day.year} was a {calendar.day_name[day.weekday()]}, not a {wd}; "
+        "the written date is used"
+    )
+
+
 def _match(
     kind: str, m: re.Match[str], published: dt.date | None, previous: dt.date | None
 ) -> tuple[dt.date, dt.date, DateKind, bool] | None:
@@ -230,6 +417,14 @@ def _match(
     if kind in ("dmy", "mdy"):
         found = _day(int(g["y"]), g["mon"], g["d"])
         return None if found is None else (found, found, "day", False)
+    if kind == "num":
+        if _NOT_NUMERIC_DATE.search(m.string[max(0, m.start() - 12) : m.start()]):
+            return None
+        a, b, y = int(g["a"]), int(g["b"]), int(g["y"])
+        found = _numeric_day(a, b, y, g["sep"], published)
+        return None if found is None else (found, found, "day", False)
+    if kind in ("dd_m", "m_dd"):
+        return _day_range(g, published)
     if kind == "my":
         month = _MONTHS.get(g["mon"].lower().rstrip("."))
         if month is None:
@@ -254,6 +449,12 @@ def _match(
             return None
         y = published.year - (1 if month > published.month else 0)
         return dt.date(y, month, 1), _month_end(y, month), "month", True
+    if kind == "weekend":
+        back = (published.weekday() - 5) % 7  # to the latest Saturday
+        if g["last"] and back <= 1:  # "last weekend" said on a weekend
+            back += 7
+        saturday = published - dt.timedelta(days=back)
+        return saturday, saturday + dt.timedelta(days=1), "period", True
     if kind == "weekday":
         back = (published.weekday() - _WEEKDAYS[g["wd"].lower()]) % 7
         if g["last"] and back == 0:
@@ -292,6 +493,160 @@ def _match(
             return None
         return previous, published, "since", True
     return None
+
+
+def _in_year(hit: _Hit, year: int) -> tuple[dt.date, dt.date] | None:
+    """The day or month of ``hit`` in ``year``, or None if there is none.
+
+    None for 29 February in a common year, or a year outside the calendar.
+    """
+    try:
+        if hit.kind == "month":
+            month = hit.date_from.month
+            return dt.date(year, month, 1), _month_end(year, month)
+        day = hit.date_from.replace(year=year)
+    except ValueError:
+        return None
+    return day, day
+
+
+def _range_end(
+    text: str, first: _Hit, at: int, after: list[_Hit], published: dt.date | None
+) -> _Hit | None:
+    """The date that ends a range at ``at``: the next hit there, or a bare month.
+
+    "from May to July" writes the second month without a word that introduces
+    it, so the month pattern does not read it; after a month it is read here.
+    """
+    if after and after[0].s == at and after[0].pattern in _RANGE_ENDS:
+        return after[0]
+    bare = _BARE_MONTH.match(text, at)
+    if bare is None or first.kind != "month":
+        return None
+    month = _MONTHS[bare["mon"].lower().rstrip(".")]
+    if not first.relative:
+        year = first.date_from.year + (1 if month < first.date_from.month else 0)
+    elif published is not None:
+        year = published.year - (1 if month > published.month else 0)
+    else:
+        return None
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        return None
+    return _Hit(
+        at,
+        bare.end(),
+        dt.date(year, month, 1),
+        _month_end(year, month),
+        "month",
+        first.relative,
+        "mon",
+    )
+
+
+def _range(
+    first: _Hit, last: _Hit, published: dt.date | None
+) -> tuple[dt.date, dt.date, bool] | None:
+    """The period from ``first`` to ``last`` and whether it is relative, or None.
+
+    None when it runs backwards.
+
+    A partial date takes its year from the other end when that has one ("from
+    March to June 2016", "from 10 August 2017 to 13 August"). Two partial dates
+    that run backwards ("between Dec. 28 and Jan. 3" read on 1 January, or "Aug.
+    10 and Aug. 13" on 11 August) were split by the rule that puts a partial
+    date after publication in the year before; the second end is put back. A
+    first weekday after the second is the one a week earlier.
+    """
+    start, end = first.date_from, last.date
+    relative = first.relative or last.relative
+    if first.pattern in _PARTIAL and not last.relative:
+        if last.kind == "year":  # "from May to 2016": not a range this reads
+            return None
+        moved = _in_year(first, end.year)
+        if moved is not None and moved[0] > end:
+            moved = _in_year(first, end.year - 1)
+        if moved is None:
+            return None
+        start, relative = moved[0], False
+    elif last.pattern in _PARTIAL and not first.relative:
+        if first.kind == "year":
+            return None
+        moved = _in_year(last, start.year)
+        if moved is not None and moved[1] < start:
+            moved = _in_year(last, start.year + 1)
+        if moved is None:
+            return None
+        end, relative = moved[1], False
+    elif start > end and first.pattern in _PARTIAL and last.pattern in _PARTIAL:
+        later = _in_year(last, last.date_from.year + 1)
+        if (
+            later is not None
+            and published is not None
+            and later[0].year == published.year
+            and later[0] > published
+        ):
+            end = later[1]
+    if start > end and first.pattern == "weekday" and last.pattern == "weekday":
+        if start.toordinal() <= 7:
+            return None
+        start -= dt.timedelta(days=7)
+    return (start, end, relative) if start <= end else None
+
+
+def _ranges(text: str, hits: list[_Hit], published: dt.date | None) -> list[_Hit]:
+    """``hits`` (in order) with each written range of two of them made one period.
+
+    A range is "between" a date "and" another, "from" one "to" (or "until",
+    "till", "through", a dash) another, or two days or months joined by a dash
+    ("Aug. 30-Sept. 2"). Its text starts at "between" or "from".
+    """
+    out: list[_Hit] = []
+    i = 0
+    while i < len(hits):
+        first = hits[i]
+        i += 1
+        joined = _RANGE_TO.match(text, first.e)
+        if first.pattern not in _RANGE_ENDS or joined is None:
+            out.append(first)
+            continue
+        opener = _RANGE_OPEN.search(text[max(0, first.s - 16) : first.s])
+        word, how = joined["w"].lower(), opener["w"].lower() if opener else ""
+        if not (
+            (how == "between" and word == "and")
+            or (how == "from" and word != "and")
+            or (
+                not how
+                and word in "-\u2013\u2014"
+                and first.kind == "day"
+                and first.pattern != "weekday"
+            )
+        ):
+            out.append(first)
+            continue
+        last = _range_end(text, first, joined.end(), hits[i:], published)
+        if last is not None and not how and last.kind != "day":
+            last = None  # a dash alone joins two days: "Aug. 30-Sept. 2"
+        period = None if last is None else _range(first, last, published)
+        if last is None or period is None:
+            out.append(first)
+            continue
+        if i < len(hits) and last is hits[i]:
+            i += 1
+        s = first.s - (len(opener.group(0)) if opener else 0)
+        note = "; ".join(n for n in (first.note, last.note) if n)
+        out.append(
+            _Hit(
+                s,
+                last.e,
+                period[0],
+                period[1],
+                "period",
+                period[2],
+                "range",
+                note,
+            )
+        )
+    return out
 
 
 def find_dates(
@@ -337,6 +692,21 @@ def find_dates(
      ('1 May', '2018-05-01', '2018-05-01')]
     >>> find_dates("25 million dollars and 2014 fighters", published=pub)
     []
+
+    A weekday names the date written after it; numbers need a four-digit year;
+    a range is one period:
+
+    >>> pub = dt.date(2018, 9, 4)
+    >>> text = "on Thursday, 5 July 2018, on 13.08.2018, at 10.45, v2.1.2018"
+    >>> [(d.text, str(d.date)) for d in find_dates(text, published=pub)]
+    [('Thursday, 5 July 2018', '2018-07-05'), ('13.08.2018', '2018-08-13')]
+    >>> [(d.text, str(d.date_from), str(d.date), d.kind)
+    ...  for d in find_dates("between Aug. 10 and Aug. 13", published=pub)]
+    [('between Aug. 10 and Aug. 13', '2018-08-10', '2018-08-13', 'period')]
+    >>> print(find_dates("on Monday, Aug. 14", published=pub)[0].note)
+    ... # doctest: +NORMALIZE_WHITESPACE
+    'Monday, Aug. 14': 14 August 2018 was a Tuesday, not a Monday; the written
+    date is used
     >>> import warnings
     >>> with warnings.catch_warnings(record=True) as caught:
     ...     warnings.simplefilter("always")
@@ -345,8 +715,7 @@ def find_dates(
     >>> print(caught[0].message)  # doctest: +ELLIPSIS
     The date 'three days ago', counted from the publication date 0001-01-02, ...
     """
-    taken: list[tuple[int, int]] = []
-    found: list[DateMention] = []
+    hits: list[_Hit] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if kind == "year":
@@ -355,7 +724,7 @@ def find_dates(
                 s, e = m.span("mon")
             else:
                 s, e = m.span()
-            if any(s < te and ts < e for ts, te in taken):
+            if any(s < h.e and h.s < e for h in hits):
                 continue
             try:
                 got = _match(kind, m, published, previous)
@@ -373,25 +742,30 @@ def find_dates(
             if got is None:
                 continue
             start, end, dkind, relative = got
-            since = _SINCE.search(text[max(0, s - 12) : s])
-            if since is not None and published is not None and dkind != "since":
-                s -= len(since.group(0))
-                end, dkind = max(published, start), "since"
-            if published is not None and end > published:
-                end = max(published, start) if start <= published else end
-            taken.append((s, e))
-            found.append(
-                DateMention(
-                    text=text[s:e],
-                    start=base + s,
-                    end=base + e,
-                    date_from=start,
-                    date=end,
-                    kind=dkind,
-                    relative=relative,
-                )
+            note = _weekday_note(m, start) if dkind == "day" else ""
+            hits.append(_Hit(s, e, start, end, dkind, relative, kind, note))
+    hits.sort(key=lambda h: h.s)
+    found: list[DateMention] = []
+    for h in _ranges(text, hits, published):
+        s, start, end, dkind = h.s, h.date_from, h.date, h.kind
+        since = _SINCE.search(text[max(0, s - 12) : s])
+        if since is not None and published is not None and dkind != "since":
+            s -= len(since.group(0))
+            end, dkind = max(published, start), "since"
+        if published is not None and end > published:
+            end = max(published, start) if start <= published else end
+        found.append(
+            DateMention(
+                text=text[s : h.e],
+                start=base + s,
+                end=base + h.e,
+                date_from=start,
+                date=end,
+                kind=dkind,
+                relative=h.relative,
+                note=h.note,
             )
-    found.sort(key=lambda d: d.start)
+        )
     return found
 
 
@@ -416,12 +790,24 @@ class NotADate:
 
 
 #: The patterns of whole days: a year, month and day, or a month and day.
-_DAY_KINDS = ("iso", "dmy", "mdy", "dm", "md")
+_DAY_KINDS = ("iso", "num", "dmy", "mdy", "dm", "md")
 
 
 def _no_day(kind: str, m: re.Match[str], published: dt.date | None) -> str | None:
     """Why the day that ``m`` (a pattern of :data:`_DAY_KINDS`) writes is no day."""
     g = m.groupdict()
+    if kind == "num":
+        a, b, year = int(g["a"]), int(g["b"]), int(g["y"])
+        if _NOT_NUMERIC_DATE.search(m.string[max(0, m.start() - 12) : m.start()]):
+            return None
+        if _numeric_day(a, b, year, ".", None) is not None:
+            return None
+        orders = [(d, mo) for d, mo in ((a, b), (b, a)) if 1 <= mo <= 12]
+        if not orders:
+            both = str(a) if a == b else f"{a} or {b}"
+            return f"there is no month {both}"
+        day, month = orders[0]
+        return f"{calendar.month_name[month]} {year} has no day {day}"
     if kind == "iso":
         month = int(g["m"])
         if not 1 <= month <= 12:
@@ -480,6 +866,8 @@ def impossible_dates(
     [('February 30', 'February has no day 30')]
     >>> [d.why for d in impossible_dates("on 31 April 2023 and 2023-00-12")]
     ['April 2023 has no day 31', 'there is no month 0']
+    >>> [d.why for d in impossible_dates("on 31.02.2018, not 12/08/2018")]
+    ['February 2018 has no day 31']
     >>> impossible_dates("on 29 February 2024, 1 May and February 28")
     []
     """
