@@ -181,3 +181,30 @@ def test_a_body_identified_as_hers_is_her_death(nlp: Any, text: str) -> None:
 )
 def test_a_body_not_said_to_be_hers(nlp: Any, text: str) -> None:
     assert _rows(_read_vries(text, nlp)) == []
+
+
+def test_a_date_in_a_relative_clause_is_not_the_statements(nlp: Any) -> None:
+    # before: the proof of life took the escape's date, a month before
+    r = reader("Jin")(
+        "Jin, the otter who escaped from the Auckland Zoo almost a month ago, has "
+        "been found alive.",
+        nlp,
+    )
+    (life,) = [i for i in r.evidence if i.kind == "life_status"]
+    assert (life.status, life.date.isoformat()) == ("alive", "2018-06-05")
+    # the clause's own items keep its date
+    r = _read_doe(
+        "Jane Doe, who was last seen in Leeds on Monday, is believed to be in York.",
+        nlp,
+    )
+    assert [(i.place_name, i.date.isoformat()) for i in r.evidence] == [
+        ("Leeds", "2018-06-04"),
+        ("York", "2018-06-05"),
+    ]
+
+
+def test_a_weekday_that_is_not_the_dates_is_noted(nlp: Any) -> None:
+    r = _read_doe("Jane Doe was seen in Leeds on Tuesday, Aug. 14, 2017.", nlp)
+    (s,) = sightings(r)
+    assert s.date.isoformat() == "2017-08-14"  # the date written, a Monday
+    assert "Monday" in s.note

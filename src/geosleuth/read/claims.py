@@ -516,6 +516,7 @@ class _Extractor:
             *([s.attr.disputed] if s.attr.disputed else []),
             *skip,
         ]
+        own += self._other_clauses(s, anchor)
         ok = [d for d in s.dates if not any(overlaps((d.start, d.end), x) for x in own)]
         if verb is not None:
             ok = [d for d in ok if in_phrase(self.doc, verb, d)] or ok
@@ -527,7 +528,28 @@ class _Extractor:
         if start > limit:
             return limit, None, f"date {best.text!r} is after publication; ignored"
         date = min(date, limit)
-        return date, (start if start < date else None), f"dated from {best.text!r}"
+        said = f"dated from {best.text!r}" + (f" ({best.note})" if best.note else "")
+        return date, (start if start < date else None), said
+
+    def _other_clauses(self, s: Sentence, anchor: int) -> list[tuple[int, int]]:
+        """The relative clauses about someone in ``s`` that do not hold ``anchor``.
+
+        "Jin, the otter *who escaped from the zoo almost a month ago*, has been
+        found alive": the clause's date is the escape's, not the finding's. A
+        clause about a place keeps its date for it: "transferred to St. Cloud
+        Hospital *where he was listed in fair condition Tuesday*".
+        """
+        if s.sent is None:
+            return []
+        out = []
+        for tok in s.sent:
+            if not is_who_clause(tok):
+                continue
+            words = list(tok.subtree)
+            lo, hi = words[0].idx, words[-1].idx + len(words[-1].text)
+            if not lo <= anchor < hi:
+                out.append((lo, hi))
+        return out
 
     def _add(self, item: EvidenceItem) -> None:
         self.items.append(item)
