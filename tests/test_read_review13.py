@@ -208,3 +208,30 @@ def test_a_weekday_that_is_not_the_dates_is_noted(nlp: Any) -> None:
     (s,) = sightings(r)
     assert s.date.isoformat() == "2017-08-14"  # the date written, a Monday
     assert "Monday" in s.note
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "thing"),
+    [
+        ("Jane Doe's cellphone last connected to a tower in Ensenada on Sept. 21.",
+         "Ensenada", "cellphone"),
+        ("Jane Doe's GPS watch showed her last position at -44.7421, 168.1603.",
+         "44.7421° S, 168.1603° E", "watch"),
+        ("Jane Doe's phone registered on a mast near Leeds on Monday.", "Leeds",
+         "phone"),
+    ],
+)  # fmt: skip
+def test_a_device_that_places_her_is_a_trace(
+    nlp: Any, text: str, place: str, thing: str
+) -> None:
+    # before: nothing was read from these
+    (s,) = sightings(_read_doe(text, nlp))
+    assert (s.place_name, s.subject) == (place, "associate")
+    assert thing in (s.who or "")
+
+
+def test_a_crossing_with_its_river_is_a_crossing(nlp: Any) -> None:
+    r = _read_doe("Police believe Jane Doe crossed the river into Portugal.", nlp)
+    assert [row[:4] for row in _rows(r)] == [("claim", "Portugal", "is", "probable")]
+    # showing a thing is no trace
+    assert sightings(_read_doe("Jane Doe showed her passport in Leeds.", nlp)) == []

@@ -354,7 +354,8 @@ THINGS = frozenset(
      "motorbike", "bike", "bicycle", "scooter", "boat", "phone", "cellphone",
      "smartphone", "mobile", "handset", "backpack", "rucksack", "bag", "handbag",
      "purse", "wallet", "suitcase", "luggage", "passport", "card", "laptop",
-     "tent", "belongings", "jacket", "coat", "keys", "key"}
+     "tent", "belongings", "jacket", "coat", "keys", "key", "watch", "tracker",
+     "beacon"}
 )  # fmt: skip
 
 #: Common nouns (lemmas) for a person who is no authority, and who may speak

@@ -18,7 +18,8 @@ backpack, a bank card, ...) owned by the target's name ("Jane Doe's phone") or
 by "his" or "her" that refers to the target
 (:func:`~geosleuth.read.target.find_possessive_pronouns`), as the subject of a
 verb that puts it somewhere ("was found", "was used", "was abandoned", "last
-pinged near", "turned up in", "was spotted") or the object of a verb of finding
+pinged near", "last connected to a tower in", "turned up in", "was spotted", a
+watch or tracker that "showed his last position at") or the object of a verb of finding
 ("Police found her car in Aspen", "recovered his backpack"). Someone else's
 thing ("a car was found", "her brother's car was found", "Tom Fox's phone") is
 no trace. The rules of a sighting hold for the finding (see
@@ -71,7 +72,7 @@ _THING_WORDS = (
     r"motorbikes?|bikes?|bicycles?|scooters?|boats?|phones?|cellphones?|"
     r"smartphones?|mobiles?|handsets?|backpacks?|rucksacks?|bags?|handbags?|"
     r"purses?|wallets?|suitcases?|luggage|passports?|cards?|laptops?|tents?|"
-    r"belongings|jackets?|coats?|keys?)"
+    r"belongings|jackets?|coats?|keys?|watch(?:es)?|trackers?|beacons?)"
 )
 _THING_TEXT = re.compile(rf"\b{_THING_WORDS}\b", re.IGNORECASE)
 #: One of :data:`THINGS` right after a possessive ("her *car*", "his *bank
@@ -81,8 +82,12 @@ THING_AFTER = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?{_THING_WORDS}\b", re.IGNORE
 #: "was used", "last pinged near", "turned up in".
 _PUT_LEMMAS = frozenset(
     {"find", "discover", "locate", "recover", "abandon", "park", "leave", "use",
-     "ping", "trace", "track", "detect", "spot", "see", "sight", "turn", "show"}
+     "ping", "trace", "track", "detect", "spot", "see", "sight", "turn", "show",
+     "connect", "register", "log"}
 )  # fmt: skip
+#: What a device shows or gives of its wearer: "his GPS watch *showed his last
+#: position* at ...".
+_POSITION_WORDS = frozenset({"position", "location", "coordinates", "whereabouts"})
 #: Verbs of finding, with the thing as object: "Police found her car".
 _FIND_LEMMAS = frozenset({"find", "discover", "locate", "recover"})
 
@@ -245,7 +250,10 @@ def _putting(thing: Any) -> Any:
     lemma = verb.lemma_.lower()
     if thing.dep_ in ("nsubj", "nsubjpass") and lemma in _PUT_LEMMAS:
         if lemma in ("turn", "show") and not any(
-            c.dep_ == "prt" and c.lower_ == "up" for c in verb.children
+            (c.dep_ == "prt" and c.lower_ == "up")
+            # "his GPS watch showed his last position at ...": where he was
+            or (c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _POSITION_WORDS)
+            for c in verb.children
         ):
             return None
         return verb

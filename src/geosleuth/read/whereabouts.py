@@ -97,8 +97,10 @@ _LOCATION_CUE = re.compile(
     r"boarded\s+(?:a|the)\s+(?:[\w'’.-]+\s+){0,2}?(?:flight|plane|bus|train|boat|"
     r"ferry|ship)\s+(?:from\s+(?:[\w'’.-]+\s+){1,4})?(?:to|for|bound\s+for)|"
     r"(?:fled|fleeing|escaped|cross(?:ed|ing)|slipp(?:ed|ing)|sneak(?:ed|ing)|"
-    r"snuck|smuggled)\s+(?:back\s+)?(?:across\s+the\s+border\s+|the\s+border\s+)?"
-    r"(?:from\s+(?:[\w'’.-]+\s+){1,4})?into|"
+    r"snuck|smuggled)\s+(?:back\s+)?(?:across\s+the\s+border\s+|the\s+border\s+|"
+    # "crossed the river into Portugal", "crossed the Guadiana river into"
+    r"the\s+(?:[\w'’.-]+\s+){0,2}?(?:river|frontier|mountains|sea|strait|channel|"
+    r"desert|lake|bridge)\s+)?(?:from\s+(?:[\w'’.-]+\s+){1,4})?into|"
     # "left for York", "left Leeds for York", "left the country for Syria"; not
     # "left money for her family in Leeds"
     r"(?:left|leaving|depart(?:ed|ing)|set\s+(?:off|out)|bound)\s+"
