@@ -5,7 +5,8 @@ Usage (from the repository root)::
     .venv/bin/python eval/geoparse.py            # both corpora, every article
     .venv/bin/python eval/geoparse.py --limit 50 --corpus lgl --errors 30
 
-Reads ``../shared/data/geoparse/{lgl,GeoVirus}.xml`` (never copied into the repo).
+Reads ``../shared/data/geoparse/{lgl,GeoVirus}.xml`` (never copied into the repo;
+``GEOSLEUTH_SHARED`` names another shared folder, as for the other evaluations).
 
 Metrics, per corpus:
 
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import sys
 import time
 import xml.etree.ElementTree as ET
@@ -42,7 +44,11 @@ from geosleuth.geometry import Area, haversine_km, to_geojson
 from geosleuth.read.toponyms import Mention, find_toponyms, load_ner, resolve_toponyms
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "data" / "geoparse"
+SHARED = (
+    Path(os.environ.get("GEOSLEUTH_SHARED", ROOT.parent / "shared"))
+    / "data"
+    / "geoparse"
+)
 MAX_KM = 20038.0
 
 

@@ -72,7 +72,14 @@ from geosleuth.read._toponym_patterns import (
 if TYPE_CHECKING:
     from geosleuth.read.toponyms import MentionRole
 
-__all__ = ["_IMPORTANT_POP", "_LOCAL", "_Span", "_detect", "_divisions_of"]
+__all__ = [
+    "_IMPORTANT_POP",
+    "_LOCAL",
+    "_Span",
+    "_detect",
+    "_divisions_of",
+    "_qualifier_match",
+]
 
 _MAX_TOKENS = 6
 _IMPORTANT_POP = 100_000
@@ -109,17 +116,63 @@ def _province_named(
     """Only the division when the text says it is one: "Deir ez-Zor province".
 
     The gazetteer knows many divisions by "<name> province" or "<name>
-    governorate" only, so those names are looked up too; without any division
-    among them the candidates stay as they are.
+    governorate" only, so those names are looked up too, and so is the
+    division a city's name names (:func:`_namesakes`: "the Kharkiv region" is
+    Kharkivska oblast). Without any division among them the candidates stay
+    as they are. After "region", a name that is a division itself is left to
+    resolution ("the Gedo region"), and one that names no division by its city
+    stays as it is ("the Washington region").
     """
-    if not _PROVINCE_AFTER.match(text[e : e + 14]):
+    m = _PROVINCE_AFTER.match(text[e : e + 14])
+    if m is None:
         return cands
+    namesakes = _namesakes(gaz, surface, cands)
+    if m.group(1).lower() == "region":
+        if any(w >= 1.0 and gaz.kind(p) == "admin" for p, w in cands):
+            return cands
+        return list(namesakes.items()) or cands
     admins = {p: w for p, w in cands if gaz.kind(p) == "admin"}
     for suffix in (" province", " governorate"):
         for p, w in gaz.match_ids(surface + suffix):
             if gaz.kind(p) == "admin" and w > admins.get(p, 0.0):
                 admins[p] = w
+    for p, w in namesakes.items():
+        admins[p] = max(w, admins.get(p, 0.0))
     return list(admins.items()) if admins else cands
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def _namesakes(
+    gaz: Gazetteer, surface: str, cands: list[tuple[int, float]]
+) -> dict[int, float]:
+    """The first-level divisions named after a city that ``surface`` names.
+
+    The division of a city candidate (matched at least by an alternate name)
+    whose own name, or one of its other names, begins with the name as written,
+    less a final vowel: "Kharkiv", Kharkivska oblast; "Odesa", Odeska oblast;
+    "Aleppo", Aleppo Governorate. Donetsk in Russia lies in Rostovskaya
+    oblast', no namesake. Maps each to the weight of its city's match.
+    """
+    key = norm_key(surface)
+    stem = key[:-1] if key[-1:] in _VOWELS else key
+    out: dict[int, float] = {}
+    if len(stem) < 4:
+        return out
+    for p, w in cands:
+        if w < 0.9 or gaz.kind(p) not in ("city", "town"):
+            continue
+        d = gaz.admin_place_id(gaz.country_code(p), gaz.admin1_code(p))
+        if d is None or w <= out.get(d, 0.0):
+            continue
+        place = gaz.place(d)
+        if any(
+            norm_key(name).startswith(stem)
+            for name in (place.name, *place.alternate_names)
+        ):
+            out[d] = w
+    return out
 
 
 def _short_ok(gaz: Gazetteer, surface: str, pid: int) -> bool:
@@ -190,6 +243,9 @@ def _detect(text: str, gaz: Gazetteer, ents: list[tuple[int, int, str]]) -> list
             if _joined_part(text, run, i, j, gaz, cands):
                 i = j  # "Praia" or "Luz" of "Praia da Luz", which no row holds
                 continue
+            if _demonym_used(text, e, surface, cands):
+                i = j  # "a Thai border town": read below as the demonym
+                continue
             civic = _civic_city(text, gaz, s, e, surface)
             if civic is not None:  # "Dublin City Council" names Dublin
                 e, surface, cands = civic
@@ -217,6 +273,35 @@ def _detect(text: str, gaz: Gazetteer, ents: list[tuple[int, int, str]]) -> list
     _propagate(spans)
     _accept_listed(spans, text, gaz, persons)
     return sorted((s for s in spans if s.signals > 0), key=lambda s: s.start)
+
+
+#: After a demonym, a word that makes it the name of a division: "the Somali
+#: region".
+_DIVISION_WORD = re.compile(
+    r"\s+(?:region|province|state|oblast|governorate|zone|district)\b",
+    re.IGNORECASE,
+)
+
+
+_WORD_AFTER = re.compile(r"[ \t]+\w")
+
+
+def _demonym_used(
+    text: str, e: int, surface: str, cands: list[tuple[int, float]]
+) -> bool:
+    """Whether a demonym that a place shares is used as the demonym.
+
+    "a Thai border town", "hiding in Somali territory", "the Somali
+    President": a demonym before another word is an adjective, not Ethiopia's
+    Somali Region; and one that the gazetteer holds only as another name of a
+    place ("Thai", for Alor Setar) is always the demonym. "in Somali, Ethiopia"
+    and "the Somali region" name the region.
+    """
+    if surface not in DEMONYMS:
+        return False
+    if all(w < 1.0 for _, w in cands):
+        return True
+    return bool(_WORD_AFTER.match(text, e)) and not _DIVISION_WORD.match(text, e)
 
 
 def _joined_part(
@@ -432,9 +517,21 @@ _PAIR_BEFORE = re.compile(r"([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?),\s$")
 def _after_its_town(
     gaz: Gazetteer, before: str, cands: list[tuple[int, float]]
 ) -> bool:
-    """Whether the span follows "<town>, " and lies with that town: same division."""
+    """Whether the span follows "<town>, " and lies with that town: same division.
+
+    A country's name is the country even where one of its own divisions shares
+    it: "La Paz, Mexico" is a town of Mexico, not of the State of México.
+    """
     m = _PAIR_BEFORE.search(before)
     if m is None:
+        return False
+    own = {
+        gaz.country_code(p) for p, w in cands if w >= 1.0 and gaz.kind(p) == "country"
+    }
+    if any(
+        w >= 1.0 and gaz.kind(p) == "admin" and gaz.country_code(p) in own
+        for p, w in cands
+    ):
         return False
     towns = _divisions_of(gaz, gaz.match_ids(m.group(1)), kinds=_LOCAL, weight=1.0)
     return any(
@@ -507,6 +604,8 @@ def _judge(
         q_text and _town_in_state(gaz, q_text, sp.cands)
     ):
         q_text = ""  # "Mexico, China, Japan": a list, not "Paris, Texas"
+    if not q_text and not big:
+        q_text = _in_division(gaz, after)  # "Langtang village in Nepal"
     q_admin = _qualifier_match(gaz, q_text, sp.cands) if q_text else None
     score = 0.0
     if label in ("GPE", "LOC", "FAC"):
@@ -585,6 +684,8 @@ def _judge(
         and all(w < 1.0 for _, w in sp.cands)
     ):  # "County Road", "Fire Station": one word of a longer name, by alternate
         score -= 2.0
+    if (i > 0 or j < len(run)) and _generic(sp.text.split()):
+        score = -1.0  # "Beach" of "Kata Beach Resort": no place of its own
     if q_admin is not None:
         score += 1.5  # "Sioux Falls, S.D.": a place in the state that follows
     if (
@@ -623,7 +724,8 @@ def _judge(
     if _PERSON_AFTER.match(after):
         sp.role = "person"
         score = max(score, 0.5)
-    elif _METONYM_AFTER.match(after):
+    elif _METONYM_AFTER.match(after) and not _LOCATIVE_BEFORE.search(before):
+        # "the Baghdad administration"; not "officials in Kyiv said": a place
         sp.role = "metonym"
         if not big and label not in ("GPE", "LOC") and _SAID_AFTER.match(after):
             sp.role = "person"  # "Hopkins said": a small town does not speak
@@ -650,6 +752,34 @@ def _judge(
     if q_text:
         sp.qualifier = (q_text, "")
     sp.signals = score if score >= 0.8 else 0.0
+
+
+#: "X in Y", "X village in Y": a place and where it lies (Y, the whole run of
+#: capitalised words after "in", is group 1).
+_IN_AFTER = re.compile(
+    r"^(?:\s+(?:village|town|city|hamlet|settlement|district|area))?,?\s+in\s+"
+    r"(?:the\s+)?([A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)*)"
+)
+
+
+def _in_division(gaz: Gazetteer, after: str) -> str:
+    """The country or first-level division that "in Y" after a name places it in.
+
+    "a cave near Langtang village in Nepal", "Dover in Delaware": Y qualifies
+    the name as "Langtang, Nepal" would. Y is the whole run of capitalised
+    words after "in" ("in North-Western Sydney" names no Zambian province), a
+    possessive and a full stop left off, matched at least by an alternate name
+    of a country or division; "" when there is none.
+    """
+    m = _IN_AFTER.match(after)
+    if m is None:
+        return ""
+    name = _POSSESSIVE.sub("", m.group(1).rstrip("."))
+    if any(
+        w >= 0.9 and gaz.kind(p) in ("country", "admin") for p, w in gaz.match_ids(name)
+    ):
+        return name
+    return ""
 
 
 def _divisions_of(
@@ -899,7 +1029,8 @@ def _add_streets(
         if poss:  # "Lake Lanier's watershed"
             e -= len(poss.group())
         if gaz.knows(text[s:e]):
-            shaped.add((s, e))  # "Mount Rainier", "Park Avenue": held as a town
+            if words[-1] != "Beach":  # a beach town lies at its beach
+                shaped.add((s, e))  # "Mount Rainier", "Park Avenue": held as a town
             continue
         if any(
             gaz.knows(" ".join(words[k:])) and not _generic(words[k:])

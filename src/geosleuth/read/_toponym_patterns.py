@@ -80,8 +80,11 @@ _STRONG_AFTER = re.compile(
     r"governorate|district)\b",
     re.IGNORECASE,
 )
-#: "Deir ez-Zor province": the division, not its city.
-_PROVINCE_AFTER = re.compile(r"^\s(?:province|governorate)\b", re.IGNORECASE)
+#: "Deir ez-Zor province", "Kharkiv oblast", "the Kharkiv region": the division,
+#: not its city (the word is group 1).
+_PROVINCE_AFTER = re.compile(
+    r"^\s(province|governorate|oblast|region)\b", re.IGNORECASE
+)
 #: Words that end the name of a building or an institution with a site.
 _FACILITY = (
     r"(?:Hospital|Infirmary|Clinic|Hospice|Station|Airport|Prison|Jail|Gaol|Hotel|"
@@ -131,10 +134,10 @@ _FEATURE_WORDS = (
     "River|Lake|Creek|Valley|Mountains?|Bay|Island|Forest|Park|Canyon|Wilderness"
 )
 #: ... and those that end it only where no capitalised word follows: "Tyndall
-#: Gorge", "Badwater Basin", "the Boundary Waters", "Clingmans Dome", but not the
-#: "Charleston Gold Dome Lions Club".
+#: Gorge", "Badwater Basin", "the Boundary Waters", "Clingmans Dome", "Kata
+#: Beach", but not the "Charleston Gold Dome Lions Club".
 _FEATURE_WORDS_LAST = (
-    "Gorge|Basin|Waters|Hut|Dome|Peak|Glacier|Monument|Preserve|Refuge|Falls"
+    "Gorge|Basin|Waters|Hut|Dome|Peak|Glacier|Monument|Preserve|Refuge|Falls|Beach"
 )
 #: Words that rank a park or forest between its own name and its word: "Zion
 #: *National* Park", "Custer *State* Park".
@@ -151,7 +154,7 @@ _FEATURE_NOUNS = r"(?:hut|care\s+home|nursing\s+home|retirement\s+home)"
 _GENERIC_FEATURE_WORDS = frozenset(
     {"river", "lake", "creek", "valley", "mountain", "mountains", "bay", "island",
      "forest", "park", "canyon", "wilderness", "gorge", "basin", "waters", "hut",
-     "dome", "peak", "glacier", "monument", "preserve", "refuge", "falls",
+     "dome", "peak", "glacier", "monument", "preserve", "refuge", "falls", "beach",
      "national", "state", "provincial", "marine", "mount", "mt", "sierra"}
 )  # fmt: skip
 _STREET = re.compile(
@@ -232,6 +235,10 @@ _CONNECTORS = frozenset(
         "las",
         "di",
         "des",
+        "am",  # Frankfurt am Main
+        "an",  # Frankfurt an der Oder
+        "im",  # Weil im Schönbuch
+        "ob",  # Rothenburg ob der Tauber
     }
 )
 #: Lower-case words that join the words of one Romance or Germanic name: "Praia

@@ -32,6 +32,7 @@ from geosleuth.read._toponym_detect import (
     _LOCAL,
     _NEXT_ITEM,
     _divisions_of,
+    _qualifier_match,
     _Span,
 )
 from geosleuth.read._toponym_patterns import _LIST_GAP
@@ -48,6 +49,11 @@ _W_LIST = 1.0  # a state or country listed next to states or countries of that k
 _SHARE_K = 3.0
 _W_SIBLING = 0.5  # a division among two or more named divisions of its country
 _W_NEAR = 0.3  # per decade of distance to the nearest other local place
+#: An alternate-name reading below an exact important place of that name
+#: ("Mexico": the country over Mexico City), unless the document names the
+#: alternate's country outright, and no reading of the name's own lies in it
+#: ("Odessa" beside "Ukrainian": Odesa).
+_W_ALTERNATE = 0.6
 
 
 def _resolve(
@@ -209,6 +215,7 @@ def _resolve_live(
     live: list[_Span], gaz: Gazetteer, text: str, home: Place | None
 ) -> None:
     base: list[dict[int, float]] = []
+    demoted: list[frozenset[int]] = []
     for s in live:
         wp = 0.3 if s.loose else _W_PRIOR  # a loose match is about place, not size
         state_named = s.after_town or bool(_STATE_AFTER.match(text[s.end : s.end + 12]))
@@ -235,7 +242,21 @@ def _resolve_live(
         if primary_area:
             for p, w in cands:
                 if w < 1.0:
-                    base[-1][p] -= 0.6
+                    base[-1][p] -= _W_ALTERNATE
+        # ... that a town may regain in a country where the name names nothing
+        # else (see _context_scores)
+        exact = {gaz.country_code(p) for p, w in cands if w >= 1.0}
+        demoted.append(
+            frozenset(
+                p
+                for p, w in cands
+                if w < 1.0
+                and gaz.kind(p) in ("city", "town")
+                and gaz.country_code(p) not in exact
+            )
+            if primary_area
+            else frozenset()
+        )
         if len(base[-1]) > 400:
             top = sorted(base[-1].items(), key=lambda t: -t[1])[:400]
             base[-1] = dict(top)
@@ -254,17 +275,31 @@ def _resolve_live(
                     break
         qual.append(q)
     for n in range(len(live) - 1):  # "Utah, Washington and Wisconsin"
-        if _LIST_GAP.match(text[live[n].end : live[n + 1].start]):
+        if _LIST_GAP.match(text[live[n].end : live[n + 1].start]) and not _qualifies(
+            live[n], live[n + 1], gaz
+        ):
             live[n].listed_with.append(n + 1)
             live[n + 1].listed_with.append(n)
     picks = [max(b, key=lambda p: b[p]) for b in base]
     scores: list[dict[int, float]] = []
     for _ in range(3):
-        picks, scores = _round(live, base, qual, picks, gaz, home)
+        picks, scores = _round(live, base, qual, picks, gaz, home, demoted)
     for s, pick, probs in zip(live, picks, scores, strict=True):
         s.pick, s.probs = pick, probs  # the pick is the best of its own scores
         if _outside_qualifier(s, gaz, text):
             s.pick = -1  # a town of that state that the gazetteer lacks
+
+
+def _qualifies(s: _Span, t: _Span, gaz: Gazetteer) -> bool:
+    """Whether ``t``, right after "``s``, ", is ``s``'s qualifier, not a list item.
+
+    "Tijuana, Mexico": the country that holds the town before it is no item of a
+    list of cities (Mexico City, of "Mexico" the other name, would be its
+    fellow). "Moscow, Kiev, Minsk" is a list: no Moscow lies in Ukraine.
+    """
+    if s.qualifier is None or not s.qualifier[0].startswith(t.text):
+        return False
+    return _qualifier_match(gaz, t.text, s.cands) is not None
 
 
 def _outside_qualifier(s: _Span, gaz: Gazetteer, text: str) -> bool:
@@ -366,16 +401,26 @@ def _round(
     picks: list[int],
     gaz: Gazetteer,
     home: Place | None,
+    demoted: list[frozenset[int]],
 ) -> tuple[list[int], list[dict[int, float]]]:
     """One round of document-level resolution.
 
     Each span's scores in the context of the others' picks, and its new pick,
-    the best of those scores.
+    the best of those scores. ``demoted`` holds, per span, the alternate
+    readings whose base lost ``_W_ALTERNATE`` and that may regain it.
     """
     tally = _Tally(_context(live, base, picks, gaz, home))
     new, all_scores = [], []
     for k, (s, b) in enumerate(zip(live, base, strict=True)):
-        scores = _context_scores(s, b, tally, qual[k], gaz, _list_kinds(s, picks, gaz))
+        scores = _context_scores(
+            s,
+            b,
+            tally,
+            qual[k],
+            gaz,
+            _list_kinds(s, picks, gaz),
+            demoted=demoted[k],
+        )
         new.append(max(scores, key=lambda p: scores[p]))
         all_scores.append(scores)
     return new, all_scores
@@ -418,6 +463,7 @@ class _Ctx(NamedTuple):
     country_support: float
     admin_support: float
     named_admin: bool  # the span names the division itself ("Texas")
+    named_country: bool = False  # ... or the country ("Ukraine", "Ukrainian")
 
 
 _Context = list[_Ctx]
@@ -439,7 +485,10 @@ def _context(
     """What each span's pick brings as context to the others, looked up once.
 
     Each place or demonym brings its pick with support 1, and close runners-up
-    with division support 1/2 (not for country or distance). A division the
+    with division support 1/2 (not for country or distance); a country's name
+    brings none for the divisions of that country that share it ("Mexico", the
+    State of México). A metonym ("the Baghdad administration") places the
+    story in its country and division, not near its point. A division the
     document names outright ("Texas") counts once more for the towns in it, unless
     the name being resolved is itself a state or country name.
     """
@@ -459,7 +508,7 @@ def _context(
             )
         )
     for t, b, p in zip(live, base, picks, strict=True):
-        if t.role not in ("place", "demonym") or _shaped_town(t, gaz):
+        if t.role == "person" or _shaped_town(t, gaz):
             continue  # "Mount Rainier" may be the mountain: no town to lean on
         key = norm_key(t.text)
         out.append(
@@ -467,19 +516,21 @@ def _context(
                 key,
                 gaz.country_code(p),
                 gaz.admin1_code(p),
-                gaz.kind(p) in _LOCAL or gaz.kind(p) in ("admin",),
+                t.role != "metonym" and gaz.kind(p) in (*_LOCAL, "admin"),
                 float(gaz.lons[p]),
                 float(gaz.lats[p]),
                 1.0,
                 1.0,
                 gaz.kind(p) == "admin",
+                gaz.kind(p) == "country",
             )
         )
         floor = b.get(p, 0.0) - _ALT_MARGIN
         seen = {(gaz.country_code(p), gaz.admin1_code(p))}
+        country = gaz.country_code(p) if gaz.kind(p) == "country" else None
         for q, v in b.items():
-            if v < floor or q == p:
-                continue
+            if v < floor or q == p or gaz.country_code(q) == country:
+                continue  # "Mexico" the country does not place its State of México
             ca = (gaz.country_code(q), gaz.admin1_code(q))
             if ca in seen:
                 continue
@@ -494,12 +545,20 @@ def _context(
 class _Share:
     """What the mentions of one name bring as context (see :class:`_Tally`)."""
 
-    __slots__ = ("admins", "alone", "countries", "named", "named_alone")
+    __slots__ = (
+        "admins",
+        "alone",
+        "countries",
+        "named",
+        "named_alone",
+        "named_countries",
+    )
 
     def __init__(self) -> None:
         self.countries: dict[str, float] = defaultdict(float)
         self.admins: dict[tuple[str, str], float] = defaultdict(float)
         self.named: dict[tuple[str, str], int] = defaultdict(int)
+        self.named_countries: dict[str, int] = defaultdict(int)
         #: named divisions only this name names, counted by country
         self.named_alone: dict[str, int] = defaultdict(int)
         #: indices of the local points only this name brings
@@ -530,6 +589,7 @@ class _Tally:
         self.countries: dict[str, float] = defaultdict(float)
         self.admins: dict[tuple[str, str], float] = defaultdict(float)
         self.named: dict[tuple[str, str], int] = defaultdict(int)
+        self.named_countries: dict[str, int] = defaultdict(int)
         self.shares: dict[str, _Share] = {}
         points: dict[tuple[float, float], set[str]] = {}
         for o in ctx:
@@ -539,6 +599,9 @@ class _Tally:
             if o.country and o.country_support:
                 self.countries[o.country] += o.country_support
                 share.countries[o.country] += o.country_support
+            if o.named_country:
+                self.named_countries[o.country] += 1
+                share.named_countries[o.country] += 1
             if o.admin1:
                 ca = (o.country, o.admin1)
                 self.admins[ca] += o.admin_support
@@ -646,13 +709,20 @@ def _context_scores(
     q: tuple[str, str] | None,
     gaz: Gazetteer,
     listed: AbstractSet[tuple[str, str]] = frozenset(),
+    *,
+    demoted: AbstractSet[int] = frozenset(),
 ) -> dict[int, float]:
     """Each candidate's score: its base plus what the other places say.
 
     ``tally`` is the context all mentions bring; the span's own name is left out
     of it. ``listed`` holds the (kind, country) of the states or countries the
     span stands in a list with: "Utah, Washington and Wisconsin" are states,
-    "Armenia, Georgia and Azerbaijan" countries.
+    "Armenia, Georgia and Azerbaijan" countries. ``demoted`` holds the
+    alternate readings (cities and towns) whose base lost ``_W_ALTERNATE`` in
+    countries where no reading of the name's own lies: one in a country that
+    another name of the document names outright (its name or demonym) gets it
+    back ("Odessa" beside "Ukrainian"; not Mexico City beside "Mexican", for
+    "Mexico" is the country's own name).
     """
     key = norm_key(s.text)
     own = tally.share(key)
@@ -729,6 +799,16 @@ def _context_scores(
             bonus += np.where(dmin <= 300.0, 1.0, -3.0)
     elif s.loose:
         bonus -= 3.0
+    if demoted:
+        bonus += np.array(
+            [
+                _W_ALTERNATE
+                if int(p) in demoted
+                and tally.named_countries.get(c, 0) > own.named_countries.get(c, 0)
+                else 0.0
+                for p, c in zip(pids, cc, strict=True)
+            ]
+        )
     if q is not None:
         bonus += np.array(
             [

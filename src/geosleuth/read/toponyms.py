@@ -13,39 +13,55 @@ gazetteer, longest span first; a match becomes a mention when enough signals agr
   ("Homa Bay, Rongo, Siaya");
 - the NER label (GPE or LOC) when spaCy is available (the ``[nlp]`` extra).
 
-Person names, organisations and sentence-initial common words are filtered out,
-and so is the last word of a longer capitalised name ("Durant Center", "Burial
-Mound"). Spans follow newspaper geoparsing conventions: a possessive is not part of
+Person names, organisations and sentence-initial common words are filtered out, and
+so is the last word of a longer capitalised name ("Durant Center", "Burial Mound"),
+and any generic feature word of one ("Beach" of "Kata Beach Resort"). A demonym
+before another word is the demonym, not a place that shares it ("a Thai border
+town": Thailand, not Alor Setar, of which "Thai" is another name; "hiding in Somali
+territory": Somalia, not Ethiopia's Somali Region; but "the Somali region" is the
+region). Spans follow newspaper geoparsing conventions: a possessive is not part of
 the name ("Connecticut’s"), "Township" is ("Madison Township"), "Dublin City
-Council" names Dublin (but "Kansas City Council" Kansas City), "W.Va." is one
-name, a street keeps its direction ("North Main Street") and a law court is no
-street ("Clarke County Superior Court" names Clarke County).
-Capitalised words with a strong cue that the gazetteer does not know exactly
-("the village of Bagos", "in Bukemal and Mayan cities") are matched on their
-transliteration skeleton and kept only when the result is spatially coherent with
-the rest of the document; a word the document uses for a disease ("the Ebola
-virus") is not.
+Council" names Dublin (but "Kansas City Council" Kansas City), "W.Va." is one name,
+a street keeps its direction ("North Main Street") and a law court is no street
+("Clarke County Superior Court" names Clarke County). Capitalised words with a
+strong cue that the gazetteer does not know exactly ("the village of Bagos", "in
+Bukemal and Mayan cities") are matched on their transliteration skeleton and kept
+only when the result is spatially coherent with the rest of the document; a word the
+document uses for a disease ("the Ebola virus") is not.
 
 A named feature, park, hut or home that the gazetteer does not hold whole ("Zion
-National Park", "Tyndall Gorge", "the Sierra Nevada", "the Hörnli hut") is one
-name and stays unresolved: none of its words ("Zion") nor its generic part
-("National Park", a village in New Jersey) is read for it. One that the
-gazetteer holds only as a small town ("Mount Rainier", Maryland), or a town that
-names an airport ("Logan Airport"), is that town only where the document places
-it there (its state, or another place nearby). A name whose words "da", "de" or
-"del" join ("Praia da Luz") is matched whole or not at all. A country's name
-qualified by a state names the state's town of that name ("Jordan, Minn."), and
-"Washington, Pennsylvania and California" is a list of states, not a town and
-its state.
+National Park", "Tyndall Gorge", "the Sierra Nevada", "the Hörnli hut") is one name
+and stays unresolved: none of its words ("Zion") nor its generic part ("National
+Park", a village in New Jersey) is read for it. One that the gazetteer holds only as
+a small town ("Mount Rainier", Maryland), or a town that names an airport ("Logan
+Airport"), is that town only where the document places it there (its state, or
+another place nearby). A name whose words "da", "de" or "del" join ("Praia da Luz")
+is matched whole or not at all; "am", "an der" and "ob der" join a German name
+("Frankfurt an der Oder" is Frankfurt (Oder), not Frankfurt am Main). A country's
+name qualified by a state names the state's town of that name ("Jordan, Minn."), and
+"Washington, Pennsylvania and California" is a list of states, not a town and its
+state. "X in Y" and "X village in Y", for a country or division Y, qualify X as "X,
+Y" does: "Langtang village in Nepal" is no Langtang of Nigeria (the gazetteer holds
+none in Nepal: unresolved). "X province", "X oblast" and "X governorate" name the
+division, and so does "the X region" where X names a city whose first-level division
+is named after it ("the Kharkiv region" is Kharkivska oblast; "the Gedo region", a
+division's own name, is left to resolution).
 
-Resolution is document-level: each mention's candidates are scored by match
-quality and an importance prior, then re-scored in a few rounds with the context of
-the other mentions (same country, same first-level division, distance to the other
+Resolution is document-level: each mention's candidates are scored by match quality
+and an importance prior, then re-scored in a few rounds with the context of the
+other mentions (same country, same first-level division, distance to the other
 places, explicit "X, State" qualifiers), so "Paris" in a story about Lamar County,
-Texas, is Paris, Texas. A country's support shrinks when the document names many
-countries; items of a list share their kind (states with states, countries with
-countries, cities with cities); "Buffalo, New York", "New York State" and "New
-York Governor" name the state; "the Pacific" a sea's short name.
+Texas, is Paris, Texas. A country after a town qualifies it and is no item of a list
+with it ("Tijuana, Mexico": the country, not Mexico City), and names the country
+over a division of it that shares its name ("La Paz, Mexico": not the State of
+México). A metonym ("the Baghdad administration") places the story in its country; a
+name after "in" is no metonym ("officials in Kyiv said"). An alternate-name reading
+loses to a larger place of that very name ("Mexico", "Philadelphia") unless the
+document names the alternate's country outright ("Odessa" beside "Ukrainian" or
+"Ukraine": Odesa, not Odessa, Texas). A country's support shrinks when the document
+names many countries; items of a list share their kind (states with states,
+countries with countries, cities with cities); "Buffalo, New York", "New York State"
+and "New York Governor" name the state; "the Pacific" a sea's short name.
 
 Each mention has a ``role``: ``"place"`` (a literal place), ``"metonym"`` (a place
 standing for its government: "the Baghdad administration"), ``"demonym"`` ("Iraqi",
