@@ -366,8 +366,9 @@ def test_a_document_given_twice_is_counted_once(tmp_path: Path) -> None:
         ("evidence.json", "a"),
         ("evidence.json", "b"),
     ]
-    # the same name with other evidence is another document, renamed apart
-    other = _reading("b", _items("b")[0])
+    # the same name with other evidence (and another text: one text is one
+    # article, counted once) is another document, renamed apart
+    other = dataclasses.replace(_reading("b", _items("b")[0]), text="other text")
     two = tmp_path / "other" / "b.json"
     two.parent.mkdir()
     two.write_text(json.dumps(other.to_dict()), encoding="utf-8")

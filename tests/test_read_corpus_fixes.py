@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import warnings
 from pathlib import Path
@@ -269,7 +270,9 @@ def test_reading_renamed_moves_its_item_ids_and_sources() -> None:
 def test_one_id_and_name_with_other_evidence_is_reported(tmp_path: Path) -> None:
     one, two = tmp_path / "one.json", tmp_path / "two.json"
     one.write_text(json.dumps(_reading("a", *_items("a")).to_dict()), "utf-8")
-    two.write_text(json.dumps(_reading("a", _items("a")[1]).to_dict()), "utf-8")
+    # two reports of one name read apart (another text: not one article)
+    other = dataclasses.replace(_reading("a", _items("a")[1]), text="other text")
+    two.write_text(json.dumps(other.to_dict()), "utf-8")
     with pytest.warns(EvidenceWarning, match="has the id and file name") as caught:
         docs = gather_evidence([one, two])
     assert len(caught) == 1
@@ -286,8 +289,8 @@ def test_other_names_under_one_id_are_renamed_without_a_warning(
     one, two = tmp_path / "one.json", tmp_path / "two.json"
     one.write_text(json.dumps(_reading("a", *_items("a")).to_dict()), "utf-8")
     # a.txt and a.html, read apart: two documents, not one read twice
-    other = Reading("a", None, "text", None, (), _items("a")[1:], (), (), (), None,
-                    "a.html")  # fmt: skip
+    other = Reading("a", None, "other text", None, (), _items("a")[1:], (), (), (),
+                    None, "a.html")  # fmt: skip
     two.write_text(json.dumps(other.to_dict()), "utf-8")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")

@@ -19,7 +19,7 @@ httpx = pytest.importorskip("httpx")
 from typer.testing import CliRunner  # noqa: E402
 
 from conftest import REPO  # noqa: E402
-from geosleuth.casefile import load_case  # noqa: E402
+from geosleuth.casefile import load_case, parse_case  # noqa: E402
 from geosleuth.cli import app as cli_app  # noqa: E402
 from geosleuth.cli.locate import run_locate  # noqa: E402
 from geosleuth.errors import InputError, MissingDependencyError  # noqa: E402
@@ -29,6 +29,14 @@ from geosleuth.service import create_app  # noqa: E402
 from geosleuth.service.pipeline import check_case_text  # noqa: E402
 from geosleuth.service.store import case_slug, document_name  # noqa: E402
 from serving import call, error_of  # noqa: E402
+
+
+def put_case_yaml(app, case_id, content, **kwargs):
+    """PUT a new case file, as of the version there now (its ETag as If-Match)."""
+    url = f"/api/cases/{case_id}/case.yaml"
+    headers = {"If-Match": call(app, "GET", url).headers["etag"]}
+    return call(app, "PUT", url, content=content, headers=headers, **kwargs)
+
 
 HIKER = REPO / "src" / "geosleuth" / "examples" / "missing-hiker.yaml"
 HIKER_ID = "missing-walker-on-yr-wyddfa-as-of-the-morning"
@@ -640,13 +648,17 @@ def test_each_document_keeps_the_date_it_was_uploaded_with(tmp_path, nlp):
     )
     case_id = call(app, "POST", "/api/cases", content=case).json()["id"]
     article = "Police said that John Evans was seen in Llanberis yesterday.\n"
-    for day in ("2024-10-13", "2024-10-14"):
+    # two reports (two texts: one text is one article, counted once)
+    for day, text in (
+        ("2024-10-13", article),
+        ("2024-10-14", article + "Teams searched the pass.\n"),
+    ):
         r = call(
             app,
             "POST",
             f"/api/cases/{case_id}/documents",
             params={"name": "wales.txt", "published": day},
-            content=article.encode(),
+            content=text.encode(),
         )
         assert r.status_code == 201, r.text
     assert r.json()["name"] == "wales-2.txt"
@@ -669,6 +681,19 @@ def test_each_document_keeps_the_date_it_was_uploaded_with(tmp_path, nlp):
     assert given.json()["settings"]["published"] == "2024-10-15"
     assert given.json()["warnings"] == []
     assert read_dates() == {"wales:s1": "2024-10-12", "wales-2:s1": "2024-10-13"}
+    # the first report again, under another name and date: counted once, said
+    r = call(app, "POST", f"/api/cases/{case_id}/documents",
+             params={"name": "copy.txt", "published": "2024-10-20"},
+             content=article.encode())  # fmt: skip
+    assert r.status_code == 201, r.text
+    again = call(app, "POST", f"/api/cases/{case_id}/estimate")
+    assert again.status_code == 201, again.text
+    said = " ".join(again.json()["warnings"])
+    assert "has the same text as" in said and "one article given twice" in said
+    assert "copy" in said and "wales" in said
+    dates = read_dates()
+    assert dates.pop("wales-2:s1") == "2024-10-13"
+    assert len(dates) == 1 and set(dates) <= {"wales:s1", "copy:s1"}
 
 
 @pytest.mark.nlp
@@ -1725,14 +1750,17 @@ def test_a_new_version_of_the_case_file_replaces_it_and_keeps_the_old(
     assert "changed since you took it" in stale.json()["message"]
     assert call(app, "GET", url).content == edited
     # an invalid case file is 422 with its line, and changes nothing
-    bad = call(app, "PUT", url, content=HOSTILE_KIND)
+    bad = put_case_yaml(app, case_id, HOSTILE_KIND)
     assert error_of(bad, 422)["line"] is not None
-    bad = call(app, "PUT", url, content=b"target: x\nevidence:\n  - {id: e, kind: "
-               b"territory, date: 2024-01-01, csv: /etc/passwd}\n")  # fmt: skip
+    bad = put_case_yaml(app, case_id, b"target: x\nevidence:\n  - {id: e, kind: "
+                        b"territory, date: 2024-01-01, csv: /etc/x}\n")  # fmt: skip
     assert error_of(bad, 422)["error"] == "CaseFileError"
     assert call(app, "GET", url).content == edited
     assert sorted(p.name for p in (folder / "versions").iterdir()) == ["0001.yaml"]
-    # without If-Match the newest wins; "*" matches any version
+    # without If-Match (or ?base=) it is refused, 428; "*" matches any version
+    bare = call(app, "PUT", url, content=first.content)
+    assert error_of(bare, 428)["error"] == "PreconditionRequired"
+    assert call(app, "GET", url).content == edited
     r = call(app, "PUT", url, content=first.content, headers={"If-Match": "*"})
     assert r.status_code == 200, r.text
     assert call(app, "GET", url).content == first.content
@@ -1778,6 +1806,75 @@ def test_the_page_edits_the_case_file_it_shows_and_never_a_newer_one(
     assert r.status_code == 422 and "the &#x27;base&#x27; version" in r.text
 
 
+def test_a_put_without_the_version_it_starts_from_keeps_the_searches_since(
+    small_case,
+):
+    # review 13, #6: searches recorded through the API, then a PUT of the file
+    # as it was before them, with no If-Match: it must not drop them unseen
+    app, folder, case_id = small_case
+    url = f"/api/cases/{case_id}/case.yaml"
+    before = call(app, "GET", url)
+    for day in ("2024-10-13", "2024-10-14"):
+        search = {"date": day, "pd": 0.5, "box": BOX}
+        r = call(app, "POST", f"/api/cases/{case_id}/searched", json=search)
+        assert r.status_code == 201, r.text
+    with_searches = (folder / "case.yaml").read_bytes()
+    assert with_searches.count(b"kind: searched") == 2 + before.content.count(
+        b"kind: searched"
+    )
+    bare = call(app, "PUT", url, content=before.content)
+    body = error_of(bare, 428)
+    assert body["error"] == "PreconditionRequired" and body["field"] == "If-Match"
+    assert "If-Match" in body["message"] and "?base=" in body["message"]
+    assert (folder / "case.yaml").read_bytes() == with_searches
+    assert not (folder / "versions").exists() or not any(
+        (folder / "versions").iterdir()
+    )
+    # the version it was made from, as If-Match or ?base=: stale, so 412
+    stale = call(app, "PUT", url, content=before.content,
+                 headers={"If-Match": before.headers["etag"]})  # fmt: skip
+    assert error_of(stale, 412)["error"] == "PreconditionFailed"
+    version = before.headers["etag"].strip('"')
+    stale = call(app, "PUT", url, content=before.content, params={"base": version})
+    assert error_of(stale, 412)["error"] == "PreconditionFailed"
+    assert (folder / "case.yaml").read_bytes() == with_searches
+    # the version now, by ?base=: the edit is made
+    now = call(app, "GET", url).headers["etag"].strip('"')
+    edited = with_searches.replace(b"Missing walker", b"Found walker")
+    r = call(app, "PUT", url, content=edited, params={"base": now})
+    assert r.status_code == 200, r.text
+    assert (folder / "case.yaml").read_bytes() == edited
+    # an unknown case is 404, not 428
+    assert (
+        call(app, "PUT", "/api/cases/no-such/case.yaml", content=b"x").status_code
+        == 404
+    )
+
+
+def test_a_case_with_no_evidence_yet_takes_its_first_search(small_case):
+    # review 13, #14: the schema takes 'evidence: []' (with a region), and so
+    # must the service: the first search is recorded, an estimate refused clearly
+    app, _, _ = small_case
+    text = (
+        "target: Jane Doe\ntitle: A fresh case\n"
+        "region: {west: -4.1, south: 53.05, east: -3.99, north: 53.11}\n"
+        "evidence: []\n"
+    )
+    r = call(app, "POST", "/api/cases", content=text.encode())
+    assert r.status_code == 201, r.text
+    case_id = r.json()["id"]
+    r = call(app, "POST", f"/api/cases/{case_id}/estimate")
+    body = error_of(r, 422)
+    assert "has no evidence items yet" in body["message"]
+    assert "geosleuth searched" in body["message"]
+    search = {"date": "2024-10-13", "pd": 0.5, "box": BOX}
+    r = call(app, "POST", f"/api/cases/{case_id}/searched", json=search)
+    assert r.status_code == 201, r.text
+    stored = call(app, "GET", f"/api/cases/{case_id}/case.yaml").content.decode()
+    assert "evidence: []" not in stored
+    assert [i.kind for i in parse_case(stored).items] == ["searched"]
+
+
 def test_a_new_target_reads_the_stored_reports_again(
     small_case, fake_reader, fake_locate
 ):
@@ -1791,7 +1888,7 @@ def test_a_new_target_reads_the_stored_reports_again(
     new = old.replace(
         b"target: missing walker (synthetic example)", b"target: John Evans"
     )
-    r = call(app, "PUT", url, content=new)
+    r = put_case_yaml(app, case_id, new)
     assert r.status_code == 200, r.text
     assert r.json()["read_again"] == ["a.txt"]
     # read again for the new target, with the date it was uploaded with
@@ -1802,7 +1899,7 @@ def test_a_new_target_reads_the_stored_reports_again(
     assert call(app, "GET", f"/api/cases/{case_id}").json()["target"] == "John Evans"
     # the same target again: nothing is read
     n = len(fake_reader)
-    r = call(app, "PUT", url, content=new.replace(b"Missing walker", b"Walker"))
+    r = put_case_yaml(app, case_id, new.replace(b"Missing walker", b"Walker"))
     assert (
         r.status_code == 200 and r.json()["read_again"] == [] and len(fake_reader) == n
     )
@@ -1834,7 +1931,7 @@ def test_a_full_disk_while_replacing_the_case_file_keeps_the_old(
 
     monkeypatch.setattr(CaseStore, "_append_log", staticmethod(append_log))
     edited = before.replace(b"Missing walker", b"Found walker")
-    r = call(app, "PUT", f"/api/cases/{case_id}/case.yaml", content=edited)
+    r = put_case_yaml(app, case_id, edited)
     assert error_of(r, 503)["error"] == "StorageError"
     assert (folder / "case.yaml").read_bytes() == before
     assert (folder / "meta.json").read_bytes() == meta
@@ -1931,7 +2028,7 @@ def test_a_removed_report_comes_back_with_its_reading_or_read_again(
     new = call(app, "GET", url).content.replace(
         b"target: missing walker (synthetic example)", b"target: John Evans"
     )
-    assert call(app, "PUT", url, content=new).status_code == 200
+    assert put_case_yaml(app, case_id, new).status_code == 200
     r = call(app, "POST", f"/api/cases/{case_id}/removed/0002-b.txt/restore")
     assert r.status_code == 200, r.text
     assert r.json()["document"] == "b-2.txt"

@@ -58,6 +58,13 @@ CASE_SCHEMA: dict[str, Any] = {
     "type": "object",
     "required": ["target", "evidence"],
     "additionalProperties": False,
+    # a case with no evidence yet (searches to be recorded) needs its region:
+    # there is nothing else to draw one around
+    "if": {
+        "properties": {"evidence": {"maxItems": 0}},
+        "required": ["evidence"],
+    },
+    "then": {"required": ["region"]},
     "properties": {
         "target": {"type": "string", "minLength": 1},
         "title": {"type": "string"},
@@ -148,10 +155,17 @@ CASE_SCHEMA: dict[str, Any] = {
             },
         },
         "evidence": {
+            "description": "The evidence items. May be empty in a case with a "
+            "'region', e.g. to record its first search ('geosleuth searched'); an "
+            "estimate needs at least one item.",
             "type": "array",
             "items": {
                 "type": "object",
                 "required": ["id", "kind", "date"],
+                # an event set's events come inline or from a CSV file, not both;
+                # weights come only from the file's column
+                "dependentRequired": {"weight_column": ["csv"]},
+                "not": {"required": ["csv", "events"]},
                 "properties": {
                     **_COMMON,
                     "place": _PLACE_REF,
@@ -173,13 +187,23 @@ CASE_SCHEMA: dict[str, Any] = {
                     "width_km": {"type": "number"},
                     "pd": {"type": "number"},
                     "status": {"enum": ["alive", "dead"]},
-                    "events": {"type": "array", "items": _LONLAT},
+                    "events": {
+                        "description": "An event set's events, inline (without "
+                        "weights); or give 'csv', not both.",
+                        "type": "array",
+                        "items": _LONLAT,
+                    },
                     "csv": {
                         "type": "string",
                         "description": "Events from a CSV file "
-                        "(lon, lat, optional weight), relative to the case file.",
+                        "(lon, lat, optional weight), relative to the case file; "
+                        "or give 'events', not both.",
                     },
-                    "weight_column": {"type": "string"},
+                    "weight_column": {
+                        "description": "The column of the 'csv' file that holds "
+                        "the events' weights (needs 'csv').",
+                        "type": "string",
+                    },
                     "method": {"enum": ["kde", "cgt"]},
                 },
                 "additionalProperties": False,

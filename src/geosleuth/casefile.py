@@ -598,7 +598,10 @@ def parse_case(text: str, *, source: str = "<case>", read_files: bool = True) ->
     >>> parse_case("target: x\nevidence: []\n")
     Traceback (most recent call last):
     ...
-    geosleuth.errors.CaseFileError: The case <case> has no evidence items; add at ...
+    geosleuth.errors.CaseFileError: The case <case> has no evidence items and no ...
+    >>> len(parse_case("target: x\nregion: {west: 7, south: 46, east: 7.4, "
+    ...                "north: 46.3}\nevidence: []\n").items)
+    0
     >>> parse_case('target: "two \\ud800 walkers"\nevidence: []\n')
     Traceback (most recent call last):
     ...
@@ -626,7 +629,7 @@ def parse_case(text: str, *, source: str = "<case>", read_files: bool = True) ->
     if not isinstance(doc, _Map):
         raise CaseFileError(
             f"The case file {source} must be a mapping with 'target' and 'evidence'. "
-            + ("It is empty." if doc is None else f"Got {type(doc).__name__} instead."),
+            + ("It is empty." if doc is None else f"Got {_kind_of(doc)} instead."),
             path=source,
             line=1,
         )
@@ -637,6 +640,53 @@ def parse_case(text: str, *, source: str = "<case>", read_files: bool = True) ->
         return _build_case(doc, source, read_files=read_files)
     except RecursionError:  # nested just shallow enough to load
         raise _too_deep(source) from None
+
+
+def _kind_of(value: Any) -> str:
+    """What a YAML value is, in words: "a list", "a string", "a number" ...
+
+    Examples
+    --------
+    >>> _kind_of(_List()), _kind_of("x"), _kind_of(3), _kind_of(2.5), _kind_of(True)
+    ('a list', 'a string', 'a number', 'a number', 'true or false')
+    """
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return "a date"
+    return "a value of another kind"
+
+
+#: The messages of the schema's rules across fields, by (validator, the end of
+#: its schema path): the field the error is about, and the text.
+_RULES: dict[tuple[str, tuple[str, ...]], tuple[str, str]] = {
+    ("required", ("then", "required")): (
+        "evidence",
+        "The case {source} has no evidence items and no 'region': nothing tells "
+        "where to search. Add a 'region' (west, south, east, north; e.g. to "
+        "record the first search with 'geosleuth searched'), or at least one "
+        "item under 'evidence'.",
+    ),
+    ("not", ("items", "not")): (
+        "events",
+        "The {item} ({source}, line {line}) gives its events both inline "
+        "('events') and from a file ('csv'): give them one way, not both.",
+    ),
+    ("dependentRequired", ("items", "dependentRequired")): (
+        "weight_column",
+        "The 'weight_column' of {item} ({source}, line {line}) names a column of "
+        "its 'csv' file, and it has none: inline events carry no weights. Give "
+        "the events as a CSV file with that column, or remove 'weight_column'.",
+    ),
+}
 
 
 def _validate_schema(doc: _Map, source: str) -> None:
@@ -653,6 +703,21 @@ def _validate_schema(doc: _Map, source: str) -> None:
     path = list(err.absolute_path)
     where = _path_str(path)
     line = _line_of(doc, path)
+    rule = _RULES.get((err.validator, tuple(err.relative_schema_path)[-2:]))
+    if rule is not None:
+        field, text = rule
+        raw = err.instance if isinstance(err.instance, dict) else {}
+        name = raw.get("id")
+        label = f"{raw.get('kind', 'item')} {name!r}" if name else where
+        msg = text.format(
+            item=label, where=where, source=source, line=_line_of(doc, [*path, field])
+        )
+        raise CaseFileError(
+            msg,
+            path=source,
+            line=_line_of(doc, [*path, field]),
+            field=f"{where}.{field}" if path else field,
+        )
     if err.validator == "additionalProperties":
         msg = f"The field {where} has an unknown key: {err.message}."
     elif err.validator == "required":
@@ -1073,15 +1138,9 @@ def _event_arrays(
 
 
 def _build_case(doc: _Map, source: str, *, read_files: bool = True) -> Case:
+    # no evidence yet is a case with a region (the schema says so): one to
+    # record searches in; an estimate of it is refused (geosleuth.locate)
     evidence = doc.get("evidence") or []
-    if len(evidence) == 0:
-        raise CaseFileError(
-            f"The case {source} has no evidence items; add at least one under "
-            "'evidence'.",
-            path=source,
-            line=_line_of(doc, ["evidence"]),
-            field="evidence",
-        )
     places, ranked = _build_places(doc, source)
     resolve = _Resolver(places, source)
     docs = {str(k): _plain(v) for k, v in (doc.get("documents") or {}).items()}

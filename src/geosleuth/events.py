@@ -13,7 +13,10 @@ latitude   ``lat``, ``latitude``
 Columns named only ``x`` and ``y`` are not taken for degrees: they usually hold
 projected coordinates (metres, or a map's own units), which read as degrees would
 put the events somewhere else entirely; rename them if they are degrees. Commas,
-semicolons and tabs are accepted as delimiters.
+semicolons and tabs are accepted as delimiters. A row with more fields than the
+header (empty ones at its end aside) is a bad row, never cut to fit: a decimal
+comma (``10,5`` for 10.5) splits each number in two, and the columns would be read
+shifted. A header that names a column the events are read from twice is refused.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import csv
 import io
 import math
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -164,6 +168,22 @@ def _pick(header: list[str], names: tuple[str, ...]) -> int | None:
     return None
 
 
+def _check_unique_columns(header: list[str], used: Iterable[str], where: str) -> None:
+    """Refuse a header that names a column the events are read from twice."""
+    lowered = [h.strip().lower() for h in header]
+    for name in used:
+        at = [k + 1 for k, h in enumerate(lowered) if h == name.lower()]
+        if len(at) > 1:
+            raise InputError(
+                f"The events file {where} has {len(at)} columns named {name!r} "
+                f"(columns {', '.join(map(str, at))}): which one holds the events "
+                "is unclear. Rename or remove all but one.",
+                path=where,
+                line=1,
+                field=name,
+            )
+
+
 def _number(text: str) -> float:
     """Parse a decimal number; raise ValueError for anything else (incl. NaN)."""
     value = float(text.strip())
@@ -201,8 +221,10 @@ def read_events_csv(
     ------
     InputError
         If the file is empty or not CSV, lacks a coordinate or the weight column,
-        has a bad row (with ``on_invalid="raise"``), or holds fewer than 2 valid
-        events. The error's ``path``, ``line`` and ``field`` say where.
+        names one of them twice, has a bad row (with ``on_invalid="raise"``: a
+        coordinate or weight that is missing, not a number or out of range, or
+        more fields than the header), or holds fewer than 2 valid events. The
+        error's ``path``, ``line`` and ``field`` say where.
     ValueError
         If ``on_invalid`` is not one of the listed values.
 
@@ -218,6 +240,11 @@ def read_events_csv(
     Traceback (most recent call last):
     ...
     geosleuth.errors.InputError: The 'lat' of ... line 3 of ... Got 'north' instead.
+    >>> _ = p.write_text("lon,lat\n10,5,20,5\n10,6,20,6\n")
+    >>> read_events_csv(p)
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.InputError: Line 2 of ... has 4 fields but the header has 2 ...
     """
     if on_invalid not in ("raise", "warn", "skip"):
         raise ValueError(
@@ -286,6 +313,8 @@ def read_events_csv(
     names = {i_lon: header[i_lon].strip(), i_lat: header[i_lat].strip()}
     if i_w is not None:
         names[i_w] = header[i_w].strip()
+    _check_unique_columns(header, names.values(), where)
+    delimiter = getattr(dialect, "delimiter", ",")
     lons: list[float] = []
     lats: list[float] = []
     weights: list[float] = []
@@ -296,6 +325,21 @@ def read_events_csv(
         if not row or all(not cell.strip() for cell in row):
             continue
         try:
+            if any(cell.strip() for cell in row[len(header) :]):
+                hint = (
+                    " (decimal commas? Write 10.5 rather than 10,5, quote such "
+                    "numbers, or separate the fields with ';')"
+                    if delimiter == ","
+                    else ""
+                )
+                raise InputError(
+                    f"Line {line_no} of {where} has {len(row)} fields but the "
+                    f"header has {len(header)}{hint}: which field is which is "
+                    "unclear.",
+                    path=where,
+                    line=line_no,
+                    field=None,
+                )
             values = {}
             for idx, name in names.items():
                 cell = row[idx] if idx < len(row) else ""

@@ -58,6 +58,7 @@ __all__ = [
     "plan_summary",
     "search_item",
     "timeline_of",
+    "warn_prior_only",
 ]
 
 _CASE_SUFFIXES = {".yaml", ".yml"}
@@ -77,6 +78,19 @@ class _Inputs:
     set_aside: tuple[tuple[EvidenceItem, str], ...] = ()
     #: the inputs as report.html names them: file names, never a folder
     shown: str = ""
+
+
+#: Why ``--published`` does nothing without articles read now.
+_PUBLISHED_UNUSED = (
+    "--published dates what is read now; a case file's items carry their own "
+    "dates, and what 'geosleuth read' wrote was read with its own."
+)
+#: Why ``--home`` does nothing without articles read now.
+_HOME_UNUSED = (
+    "--home is the context for the place names of articles read now; a case file "
+    "gives its own places, and the places in what 'geosleuth read' wrote were "
+    "resolved when it was read (read it again with --home to change them)."
+)
 
 
 def _gather(
@@ -103,16 +117,18 @@ def _gather(
             path=str(other[0]),
         )
     unused = [
-        flag
-        for flag, value in (("--published", published), ("--home", home))
+        (flag, why)
+        for flag, value, why in (
+            ("--published", published, _PUBLISHED_UNUSED),
+            ("--home", home, _HOME_UNUSED),
+        )
         if value is not None and not articles
     ]
     if unused:
+        flags = " and ".join(flag for flag, _ in unused)
         warnings.warn(
-            f"{' and '.join(unused)} {'apply' if len(unused) > 1 else 'applies'} "
-            "to articles read now, and none is given: "
-            "ignored (a case file's documents carry their own dates, and what "
-            "'geosleuth read' wrote was read with its own).",
+            f"{flags} {'apply' if len(unused) > 1 else 'applies'} to articles read "
+            f"now, and none is given: ignored. {' '.join(w for _, w in unused)}",
             GeosleuthWarning,
             stacklevel=2,
         )
@@ -159,6 +175,16 @@ def _gather(
                 places.append(NamedPlace(name, lon, lat))
                 known.add(name)
     _check_unique(items)
+    if not items and case is not None and not case.items:
+        raise CaseFileError(
+            f"The case {cases[0]} has no evidence items yet: an estimate needs at "
+            "least one (a map from nothing would rank nothing). Add items under "
+            "'evidence', record a search with 'geosleuth searched', or give "
+            "articles with it.",
+            path=str(cases[0]),
+            line=_key_line(cases[0], "evidence"),
+            field="evidence",
+        )
     if not items:
         raise InputError("No evidence: the inputs yield no evidence items to fuse.")
     if case is not None and case.region_given:
@@ -176,6 +202,17 @@ def _gather(
         source=str(cases[0]) if cases else ", ".join(map(str, articles + outputs)),
         set_aside=tuple(set_aside),
         shown=cases[0].name if cases else ", ".join(p.name for p in articles + outputs),
+    )
+
+
+def _key_line(path: Path, key: str) -> int | None:
+    """The line of a top-level ``key:`` of a case file (None: not found)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return next(
+        (n for n, text in enumerate(lines, 1) if text.startswith(f"{key}:")), None
     )
 
 
@@ -461,7 +498,10 @@ def locate_case(
     InputError
         If ``target`` names another person than the case file does, or an item
         is dated more than :data:`~geosleuth.casefile.MAX_DAYS_AHEAD` days after
-        today (and for any input the readers refuse).
+        today (and for any input the readers refuse); a
+        :class:`~geosleuth.errors.CaseFileError` for a case with no evidence
+        yet and nothing else given (a case file may hold none, to record its
+        first search in; an estimate needs one item at least).
     """
     tell = stage or (lambda _: None)
     with warnings.catch_warnings(record=True) as caught:
@@ -539,29 +579,7 @@ def _run(
         data.items, data.grid, as_of=day, settings=data.settings,
         places=data.places or None, workers=_threads(scheduler, workers),
     )  # fmt: skip
-    if not est.used:
-        first = min(i.known_on for i in data.items)
-        why = (
-            f"no evidence was known by {day.isoformat()} (the first item is known "
-            f"on {first.isoformat()})"
-            if first > day
-            else f"every item was left out ({len(est.excluded)}; see the reasons "
-            "above and in the report)"
-        )
-        warnings.warn(
-            f"No item is used: {why}. The map is the prior alone, and its ranking "
-            "of places means nothing.",
-            EvidenceWarning,
-            stacklevel=3,
-        )
-    elif not any(i.id in est.used and i.kind != "life_status" for i in data.items):
-        warnings.warn(
-            "No item used says where the target is (the items used are about "
-            "life status only): the map is the prior alone, and its areas and "
-            "ranking of places mean nothing. P(alive) is the finding.",
-            EvidenceWarning,
-            stacklevel=3,
-        )
+    warn_prior_only(est, data.items, stacklevel=4)
     tell("Tracing the timeline")
     points = timeline_of(est, data.items, scheduler=scheduler, workers=workers)
     plan = None
@@ -580,6 +598,42 @@ def _run(
         tell("Planning the search")
         plan = _plan_layer(est, budget_km=budget_km, sweep_width_km=sweep_width_km)
     return est, data, points, plan
+
+
+def warn_prior_only(
+    est: Estimate, items: Sequence[EvidenceItem], *, stacklevel: int = 2
+) -> None:
+    """Warn when the map of ``est`` is the prior alone, and why.
+
+    No item used (none known by the estimate's day, or every one left out), or
+    only items about life status: the areas and the ranking of places then
+    mean nothing. A run says so (:func:`locate_case`), and ``geosleuth verify``
+    recomputes it from the stored items.
+    """
+    if not est.used:
+        day = est.as_of
+        first = min(i.known_on for i in items)
+        why = (
+            f"no evidence was known by {day.isoformat()} (the first item is known "
+            f"on {first.isoformat()})"
+            if first > day
+            else f"every item was left out ({len(est.excluded)}; see the reasons "
+            "above and in the report)"
+        )
+        warnings.warn(
+            f"No item is used: {why}. The map is the prior alone, and its ranking "
+            "of places means nothing.",
+            EvidenceWarning,
+            stacklevel=stacklevel,
+        )
+    elif not any(i.id in est.used and i.kind != "life_status" for i in items):
+        warnings.warn(
+            "No item used says where the target is (the items used are about "
+            "life status only): the map is the prior alone, and its areas and "
+            "ranking of places mean nothing. P(alive) is the finding.",
+            EvidenceWarning,
+            stacklevel=stacklevel,
+        )
 
 
 def plan_summary(
@@ -708,7 +762,8 @@ def append_items(
     concurrent appends queue) and returns the items to add, e.g. with ids not yet
     taken. The new text is validated by parsing the whole case before anything is
     written, and the file is replaced atomically: on any error the file is left as
-    it was. Line endings (CRLF or LF) stay as the file has them.
+    it was. Line endings (CRLF or LF) stay as the file has them. A case with no
+    evidence yet (``evidence: []``) gets its list there, one item per ``- `` line.
     """
     import yaml
 
@@ -725,30 +780,43 @@ def append_items(
         text = text.replace("\r\n", "\n")
         items = list(build(parse_case(text, source=str(case_path))))
         node = yaml.compose(text, Loader=yaml.SafeLoader)
-        seq = None
+        seq, key = None, None
         if isinstance(node, yaml.MappingNode):
             for k, v in node.value:
                 if k.value == "evidence" and isinstance(v, yaml.SequenceNode):
-                    seq = v
-        if seq is None or seq.flow_style or not seq.value:
+                    seq, key = v, k
+        if seq is None or key is None or (seq.flow_style and seq.value):
             raise CaseFileError(
                 f"The case file {case_path} has no block list under 'evidence' to "
                 "append to (write it with one item per '- ' line).",
                 path=str(case_path),
             )
-        indent = seq.value[0].start_mark.column - 2
+        if seq.value:
+            indent = seq.value[0].start_mark.column - 2
+        else:  # 'evidence: []', a case with none yet: the list starts here
+            indent = key.start_mark.column + 2
         block = "".join(
             " " * indent + line + "\n" if line else "\n"
             for item in items
             for line in dump_item_yaml(item).rstrip("\n").split("\n")
         )
-        lines = text.splitlines(keepends=True)
-        end_line = seq.end_mark.line
-        if seq.end_mark.column > 0:
-            end_line += 1
-        if lines and not lines[-1].endswith("\n"):
-            lines[-1] += "\n"
-        new_text = "".join(lines[:end_line]) + block + "".join(lines[end_line:])
+        if not seq.value:
+            start, end = seq.start_mark.index, seq.end_mark.index
+            eol = text.find("\n", end)
+            eol = len(text) if eol < 0 else eol
+            # 'evidence: []  # none yet' -> 'evidence:  # none yet', then the items
+            new_text = (
+                text[:start].rstrip(" \t") + text[end:eol] + "\n" + block
+                + text[eol + 1 :]
+            )  # fmt: skip
+        else:
+            lines = text.splitlines(keepends=True)
+            end_line = seq.end_mark.line
+            if seq.end_mark.column > 0:
+                end_line += 1
+            if lines and not lines[-1].endswith("\n"):
+                lines[-1] += "\n"
+            new_text = "".join(lines[:end_line]) + block + "".join(lines[end_line:])
         parse_case(new_text, source=str(case_path))
         if crlf:
             new_text = new_text.replace("\n", "\r\n")

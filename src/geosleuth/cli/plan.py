@@ -23,7 +23,7 @@ from geosleuth.report.fieldfiles import (
     plan_cells,
     write_plan_files,
 )
-from geosleuth.report.files import load_posterior
+from geosleuth.report.files import load_posterior, posterior_path
 from geosleuth.report.text import percent_down, track_text
 
 __all__ = ["plan", "run_plan"]
@@ -245,7 +245,9 @@ def plan(
         Path,
         typer.Argument(
             help="The output folder of 'geosleuth locate', its estimate.json or its "
-            "posterior.npz.",
+            "posterior.npz (or another file it wrote there: estimate.geojson, "
+            "report.html, map.png); the plan is made on the posterior.npz of that "
+            "folder.",
             exists=True,
             readable=True,
         ),
@@ -310,6 +312,7 @@ def plan(
         check_plan_options(budget_km, sweep_width_km, rest_of_world)
     else:
         check_plan_options(budget_km, sweep_width_km, 0.0)
+    posterior_path(estimate)  # any other file is refused before it is read
     if title is not None:
         title = clean_text(title, "--title")
     with shown_warnings():

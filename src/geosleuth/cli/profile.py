@@ -28,7 +28,7 @@ from geosleuth.profile import (
     study_area_grid,
 )
 from geosleuth.report.fieldfiles import cell_outlines_lonlat, ring_parts
-from geosleuth.report.files import write_atomic
+from geosleuth.report.files import write_all_atomic
 
 __all__ = ["parse_truth", "profile"]
 
@@ -125,13 +125,15 @@ def _geojson(
 
 
 def _png(
-    path: Path,
     grid: Grid,
     pct: FloatArray,
     events: EventTable,
     truths: list[dict[str, Any]],
     title: str,
-) -> None:
+) -> bytes:
+    """The profile's map as PNG bytes."""
+    import io
+
     import matplotlib
 
     matplotlib.use("Agg")
@@ -161,8 +163,12 @@ def _png(
     ax.set_ylabel("y (km, LAEA)")
     ax.set_title(title, fontsize=10)
     fig.tight_layout()
-    fig.savefig(path, dpi=120)
-    plt.close(fig)
+    buf = io.BytesIO()
+    try:
+        fig.savefig(buf, dpi=120, format="png")
+    finally:
+        plt.close(fig)
+    return buf.getvalue()
 
 
 def _left_out_text(n_weight_zero: int) -> str:
@@ -570,11 +576,17 @@ def profile(
             "hit_score_pct": [round(float(v), 3) for v in pct],
         },
     }
-    write_atomic(out / "profile.json", json.dumps(record, indent=1).encode("utf-8"))
     geo = _geojson(grid, scores, pct, truths, top_cells=top_cells)
-    write_atomic(out / "profile.geojson", json.dumps(geo).encode("utf-8"))
     title = f"geosleuth profile ({method}): {events.n_events} events"
-    _png(out / "profile.png", grid, pct, events, truths, title)
+    # made first, then written all or nothing (as 'locate' does): a failure
+    # leaves no new profile.json beside an old profile.png, nor half a set
+    write_all_atomic(
+        {
+            out / "profile.json": json.dumps(record, indent=1).encode("utf-8"),
+            out / "profile.geojson": json.dumps(geo).encode("utf-8"),
+            out / "profile.png": _png(grid, pct, events, truths, title),
+        }
+    )
 
     table = Table(title=f"Geographic profile ({method.upper()})")
     table.add_column("", style="bold")

@@ -234,15 +234,17 @@ def _warn_searched_out(miss: float, settings: Settings) -> None:
         outside = rest_of_world_after(settings.rest_of_world, miss)
         message = (
             f"The searches so far would have found the target with probability "
-            f"{found:.0%} were it in the region: P(outside the region) is now "
-            f"{outside:.0%} (settings.rest_of_world {settings.rest_of_world:g} "
-            "before them). The map's figures are given the target is in the region."
+            f"{100 * found:.1f} % were it in the region: P(outside the region) is "
+            f"now {100 * outside:.1f} % (settings.rest_of_world "
+            f"{settings.rest_of_world:g} before them). The map's figures are given "
+            "the target is in the region."
         )
     else:
         message = (
             f"The searches so far would have found the target with probability "
-            f"{found:.0%} were it in the region, yet the map takes the target to be "
-            "in it (settings.rest_of_world is 0): set rest_of_world to the chance "
+            f"{100 * found:.1f} % were it in the region, yet the map takes the "
+            "target to be in it (settings.rest_of_world is 0): set rest_of_world "
+            "to the chance "
             "that the target is elsewhere, and the estimate will weigh it."
         )
     warnings.warn(message, GeosleuthWarning, stacklevel=3)

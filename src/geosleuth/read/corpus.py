@@ -980,14 +980,16 @@ def gather_evidence(
     :class:`~geosleuth.errors.EvidenceWarning`: its evidence is the same, item
     for item. So is one article given twice under two ids (two copies read
     together become ``anf`` and ``anf-2``), with a warning that names both
-    files: two documents read now with one text (the normalised text the
-    reader works on); or two with the same evidence item for item but for
-    the ids, and the same target, that have one text (where it is known: a
-    ``<doc>.json`` holds it, an ``evidence.json`` that ``geosleuth read``
-    wrote records its hash) or one file name. Two documents with the same
-    ``doc_id`` and file name but other
-    evidence (one report read twice with other options, or two reports of one
-    name read apart) are both counted, with an ``EvidenceWarning`` that says so.
+    files: two documents with one text (the normalised text the reader works
+    on, known by its SHA-256: for a document read now, a ``<doc>.json``, which
+    holds the text, and an ``evidence.json`` that ``geosleuth read`` wrote,
+    which records its hash), whether read now or loaded, and even when read
+    with other options (the first one's evidence is counted); or two with the
+    same evidence item for item but for the ids, and the same target, that
+    have one file name. Two documents with the same ``doc_id`` and file name
+    but other evidence and texts not known to be one (two reports of one name
+    read apart, or readings that record no text) are both counted, with an
+    ``EvidenceWarning`` that says so.
     A read output that was read for another person than ``target``
     is left out, with an ``EvidenceWarning`` (its items are about someone
     else); ``published`` and ``home`` do not apply to read outputs (they were
@@ -1048,9 +1050,9 @@ def gather_evidence(
     used: set[str] = set()
     seen: dict[str, Path] = {}
     given: dict[tuple[str, str], Path] = {}  # (doc_id, source): first file
-    # one article under two ids: by its text (documents read now), and by its
-    # evidence less the ids (with one text or file name)
-    texts: dict[str | None, tuple[Path, DocumentEvidence]] = {}
+    # one article under two ids: by its text (read now, or recorded in a
+    # reading), and by its evidence less the ids (with one text or file name)
+    texts: dict[str, tuple[Path, DocumentEvidence]] = {}
     alike: dict[str, list[tuple[Path, DocumentEvidence]]] = {}
     out: list[tuple[Path, DocumentEvidence]] = []
     for p in files:
@@ -1100,23 +1102,22 @@ def _same_article(
     path: Path,
     doc: DocumentEvidence,
     loaded: bool,
-    texts: dict[str | None, tuple[Path, DocumentEvidence]],
+    texts: dict[str, tuple[Path, DocumentEvidence]],
     alike: dict[str, list[tuple[Path, DocumentEvidence]]],
 ) -> str | None:
     """Why ``doc`` is an article given before under another id, or None.
 
-    ``texts`` (the documents read now, by text) and ``alike`` (every document,
-    by its evidence less the ids, with its target) hold the documents counted
-    so far; ``doc`` is added where it is not one of them.
+    ``texts`` (every document whose text is known, by its SHA-256: read now,
+    or loaded from a reading that records it) and ``alike`` (every document, by
+    its evidence less the ids, with its target) hold the documents counted so
+    far; ``doc`` is added where it is not one of them. One text is one article
+    whatever its readings hold: read with other options (another publication
+    date, target or home), its items differ, yet they repeat the same sentences.
     """
     earlier = None
-    if not loaded and doc.text_sha256 in texts:
+    if doc.text_sha256 is not None and doc.text_sha256 in texts:
         earlier = texts[doc.text_sha256]
-    evidence = json.dumps(
-        [doc.target, [it.to_dict() for it in doc.renamed(_ANY_ID).evidence]],
-        sort_keys=True,
-        default=str,
-    )
+    evidence = json.dumps([doc.target, _without_ids(doc)], sort_keys=True, default=str)
     if earlier is None and doc.evidence:
         earlier = next(
             (
@@ -1127,7 +1128,7 @@ def _same_article(
             None,
         )
     if earlier is None:
-        if not loaded:
+        if doc.text_sha256 is not None:
             texts.setdefault(doc.text_sha256, (path, doc))
         if doc.evidence:
             alike.setdefault(evidence, []).append((path, doc))
@@ -1137,8 +1138,14 @@ def _same_article(
         _which(path, doc, loaded),
         _which(q, first, q.suffix.lower() == ".json"),
     )
+    other = ""
     if _one_text(doc, first):
         why = f"{this} has the same text as {that}"
+        if _without_ids(doc) != _without_ids(first):
+            other = (
+                ", as first given: the later copy was read with other options "
+                "(its items differ)"
+            )
     else:
         why = (
             f"{this} has the evidence of {that}, item for item but for the ids, "
@@ -1146,8 +1153,13 @@ def _same_article(
         )
     return (
         f"{why[0].upper()}{why[1:]}: one article given twice. Its evidence is "
-        f"counted once, under {first.doc_id!r}."
+        f"counted once, under {first.doc_id!r}{other}."
     )
+
+
+def _without_ids(doc: DocumentEvidence) -> list[dict[str, Any]]:
+    """The items of a document as dicts, all under one document id."""
+    return [it.to_dict() for it in doc.renamed(_ANY_ID).evidence]
 
 
 def _one_text(a: DocumentEvidence, b: DocumentEvidence) -> bool:

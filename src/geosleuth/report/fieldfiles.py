@@ -51,7 +51,7 @@ from geosleuth.errors import InputError
 from geosleuth.geometry import cut_at_antimeridian
 from geosleuth.grid import Grid, unwrap_lon
 from geosleuth.plan import SearchPlan
-from geosleuth.report.files import write_atomic
+from geosleuth.report.files import write_all_atomic
 from geosleuth.report.text import percent_down, track_text
 
 __all__ = [
@@ -756,7 +756,9 @@ def write_plan_files(
     Parameters
     ----------
     out_dir : str or os.PathLike
-        Folder to write to; created if missing. Each file is written atomically.
+        Folder to write to; created if missing. The files are written as one set
+        (:func:`~geosleuth.report.files.write_all_atomic`): on a failure none is
+        replaced, and older plan files stay as they were.
     pc : PlanCells
         From :func:`plan_cells`.
     title : str, default "Search plan"
@@ -770,13 +772,19 @@ def write_plan_files(
         The path of each file, keyed ``"geojson"``, ``"csv"``, ``"gpx"``, ``"kml"``.
     """
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     paths = {ext: out / f"plan.{ext}" for ext in ("geojson", "csv", "gpx", "kml")}
-    geojson = json.dumps(plan_geojson(pc, title=title), ensure_ascii=False)
-    write_atomic(paths["geojson"], geojson.encode("utf-8"))
-    write_atomic(paths["csv"], plan_csv(pc).encode("utf-8"))
     if areas is None:
         areas = plan_areas(pc)
-    write_atomic(paths["gpx"], plan_gpx(pc, title=title, areas=areas))
-    write_atomic(paths["kml"], plan_kml(pc, title=title, areas=areas))
+    # everything is made before anything is written, and written all or nothing:
+    # a failure leaves no plan.geojson that 'geosleuth searched --plan' would
+    # take for a plan carried out, and no new file beside old ones
+    geojson = json.dumps(plan_geojson(pc, title=title), ensure_ascii=False)
+    write_all_atomic(
+        {
+            paths["geojson"]: geojson.encode("utf-8"),
+            paths["csv"]: plan_csv(pc).encode("utf-8"),
+            paths["gpx"]: plan_gpx(pc, title=title, areas=areas),
+            paths["kml"]: plan_kml(pc, title=title, areas=areas),
+        }
+    )
     return paths

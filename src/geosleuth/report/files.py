@@ -36,10 +36,12 @@ from geosleuth.fuse import Estimate, NamedPlace, Settings, TimelinePoint
 from geosleuth.grid import Grid
 
 __all__ = [
+    "RUN_OUTPUTS",
     "StoredEstimate",
     "estimate_record",
     "load_estimate",
     "load_posterior",
+    "posterior_path",
     "save_posterior",
     "write_atomic",
     "write_json",
@@ -384,35 +386,72 @@ def _top_range(est: Estimate) -> dict[str, Any] | None:
     }
 
 
+#: The files ``geosleuth locate`` writes beside ``posterior.npz``, by the names it
+#: gives them: any of them stands for its run (:func:`load_posterior`).
+RUN_OUTPUTS = frozenset({"estimate.json", "estimate.geojson", "report.html", "map.png"})
+
+
 def save_posterior(path: PathLike, grid: Grid, p: FloatArray) -> None:
     """Write the posterior and its grid to an ``.npz`` file, atomically."""
     write_atomic(path, posterior_bytes(grid, p))
+
+
+def posterior_path(path: PathLike) -> Path:
+    """The ``posterior.npz`` that ``path`` stands for (see :func:`load_posterior`).
+
+    Raises
+    ------
+    InputError
+        If ``path`` is neither a folder, an ``.npz`` file nor one of
+        :data:`RUN_OUTPUTS`, or the posterior it stands for is not there.
+
+    Examples
+    --------
+    >>> posterior_path("no/such/run/notes.json")
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.InputError: no/such/run/notes.json is not an output of ...
+    """
+    given = Path(os.fspath(path))
+    p = given
+    if p.is_dir():
+        p = p / "posterior.npz"
+    elif p.suffix.lower() != ".npz":
+        if p.name not in RUN_OUTPUTS:
+            others = ", ".join(sorted(RUN_OUTPUTS - {"estimate.json"}))
+            raise InputError(
+                f"{given} is not an output of 'geosleuth locate': give its output "
+                "folder, its estimate.json or its posterior.npz (or another of the "
+                f"files it writes: {others}).",
+                path=str(given),
+            )
+        p = p.with_name("posterior.npz")
+    if not p.is_file():
+        beside = "" if p == given or given.is_dir() else f", beside {given.name}"
+        raise InputError(
+            f"No posterior at {p}{beside}: give the output folder of 'geosleuth "
+            "locate', its estimate.json or its posterior.npz.",
+            path=str(p),
+        )
+    return p
 
 
 def load_posterior(path: PathLike) -> tuple[Grid, FloatArray]:
     """Read a posterior written by :func:`save_posterior`.
 
     ``path`` may be the ``.npz`` file, the output folder of ``geosleuth locate``,
-    or any other file in that folder (``estimate.json``, ``estimate.geojson``): the
-    ``posterior.npz`` beside it is read.
+    or another of the files ``locate`` writes there, by the name it gives them
+    (:data:`RUN_OUTPUTS`: ``estimate.json``, ``estimate.geojson``,
+    ``report.html``, ``map.png``): the ``posterior.npz`` beside it is read. Any
+    other file is refused, whatever lies beside it (:func:`posterior_path`).
 
     Raises
     ------
     InputError
-        If the file is missing or malformed, or ``p`` does not fit the grid or does
-        not sum to 1.
+        If ``path`` is none of these, the file is missing or malformed, or ``p``
+        does not fit the grid or does not sum to 1.
     """
-    p = Path(os.fspath(path))
-    if p.is_dir():
-        p = p / "posterior.npz"
-    elif p.suffix != ".npz":  # estimate.json, estimate.geojson, report.html ...
-        p = p.with_name("posterior.npz")
-    if not p.is_file():
-        raise InputError(
-            f"No posterior at {p}: give the output folder of 'geosleuth locate', its "
-            "estimate.json or its posterior.npz.",
-            path=str(p),
-        )
+    p = posterior_path(path)
     try:
         with np.load(p, allow_pickle=False) as data:
             arr = np.array(data["p"], dtype=np.float64)
@@ -437,6 +476,51 @@ def load_posterior(path: PathLike) -> tuple[Grid, FloatArray]:
         )
     arr.setflags(write=False)
     return grid, arr
+
+
+def set_aside_differences(stored: Any) -> list[str]:
+    """Where a record's ``set_aside`` list is not one a run writes, as paths.
+
+    Each entry is ``{id, kind, reason, source, item}`` (:func:`estimate_record`):
+    its item must read back (:func:`~geosleuth.evidence.item_from_dict`), its
+    ``id``, ``kind`` and ``source`` must be the item's, and its reason a text.
+    A record without the list (an older run) has none to compare.
+
+    Examples
+    --------
+    >>> set_aside_differences([{"id": "x"}])
+    ['set_aside[0]']
+    >>> set_aside_differences(None), set_aside_differences([])
+    ([], [])
+    """
+    if stored is None:
+        return []
+    if not isinstance(stored, list):
+        return ["set_aside"]
+    out = []
+    for k, entry in enumerate(stored):
+        where = f"set_aside[{k}]"
+        if not (
+            isinstance(entry, dict)
+            and set(entry) == {"id", "kind", "reason", "source", "item"}
+        ):
+            out.append(where)
+            continue
+        try:
+            item = item_from_dict(entry["item"])
+        except (KeyError, TypeError, ValueError, AttributeError):
+            out.append(f"{where}.item")
+            continue
+        own = json.loads(
+            json.dumps(
+                {"id": item.id, "kind": item.kind, "source": item.provenance.to_dict()},
+                default=str,
+            )
+        )
+        out.extend(f"{where}.{key}" for key in own if entry[key] != own[key])
+        if not (isinstance(entry["reason"], str) and entry["reason"].strip()):
+            out.append(f"{where}.reason")
+    return out
 
 
 def places_unlike_items(

@@ -25,11 +25,13 @@ from __future__ import annotations
 
 import base64
 import functools
+import html as _html
 import importlib.resources
 import io
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -55,7 +57,62 @@ from geosleuth.report._style import (
 from geosleuth.report.geojson import HDR_LEVELS, hdr_features, plateau_outlines
 from geosleuth.report.text import in_region_note
 
-__all__ = ["render_report"]
+__all__ = ["ReportFields", "read_report_fields", "render_report"]
+
+
+class ReportFields(NamedTuple):
+    """What a report.html says of its run, as :func:`render_report` wrote it.
+
+    Each is None where the page does not say it (a page of another make). The
+    texts are as the page shows them: bidi controls removed
+    (:func:`geosleuth.report.text.plain`).
+    """
+
+    title: str | None
+    target: str | None
+    warnings: list[str] | None
+    set_aside: list[str] | None
+
+
+_TITLE_RE = re.compile(r"<title>(.*?)</title>", re.S)
+_TARGET_RE = re.compile(r'<p class="target">Where is <b><bdi>(.*?)</bdi></b>\?', re.S)
+_WARNINGS_RE = re.compile(
+    r'<div class="note-box" role="alert"><b>Warnings of this run</b><ul>(.*?)</ul>'
+    r"</div>",
+    re.S,
+)
+_SET_ASIDE_RE = re.compile(r"<h3>Read but not counted \(\d+\)</h3>.*?</table>", re.S)
+
+
+def read_report_fields(page: str) -> ReportFields:
+    """The title, target, warnings and set-aside ids a report.html shows.
+
+    ``geosleuth verify`` compares them with ``estimate.json``: the two are
+    written together, as one set, by one run.
+
+    Examples
+    --------
+    >>> page = ('<title>A &amp; B</title><p class="target">Where is <b><bdi>Jane'
+    ...         '</bdi></b>? Estimate as of')
+    >>> read_report_fields(page)
+    ReportFields(title='A & B', target='Jane', warnings=[], set_aside=[])
+    >>> read_report_fields("<p>no report</p>").title is None
+    True
+    """
+    title, target = _TITLE_RE.search(page), _TARGET_RE.search(page)
+    if title is None or target is None:
+        return ReportFields(None, None, None, None)
+    box = _WARNINGS_RE.search(page)
+    said = re.findall(r"<li>(.*?)</li>", box.group(1), re.S) if box else []
+    table = _SET_ASIDE_RE.search(page)
+    ids = re.findall(r"<tr><td>(.*?)</td>", table.group(0), re.S) if table else []
+    return ReportFields(
+        _html.unescape(title.group(1)),
+        _html.unescape(target.group(1)),
+        [_html.unescape(w) for w in said],
+        [_html.unescape(i) for i in ids],
+    )
+
 
 _BLANK_TILE = (
     "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"

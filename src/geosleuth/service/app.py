@@ -21,9 +21,11 @@ POST    ``/api/cases``                         a case file (YAML body, or multip
 GET     ``/api/cases/{id}``                    one case: documents, runs
 GET     ``/api/cases/{id}/case.yaml``          its case file as it is now (``ETag``:
                                                its version)
-PUT     ``/api/cases/{id}/case.yaml``          a new version of it (YAML body; with
-                                               ``If-Match: "<version>"``, 412 if it
-                                               changed since) → ``{"kept_as",
+PUT     ``/api/cases/{id}/case.yaml``          a new version of it (YAML body, and
+                                               ``If-Match: "<version>"`` or
+                                               ``?base=<version>``: 428 without, 412
+                                               if it changed since; ``If-Match: *``
+                                               for any version) → ``{"kept_as",
                                                "version"}``; the old one is kept
 POST    ``/api/cases/{id}/documents``          a report (multipart ``document``, or a
                                                body with ``?name=``) → 201, what was
@@ -522,12 +524,25 @@ def create_app(
     @guarded
     async def put_case_file(request: Request) -> Response:
         case_id = request.path_params["case_id"]
+        header = request.headers.get("if-match")
+        base = _if_match(header) or request.query_params.get("base") or None
+        if base is None and (header or "").strip() != "*":
+            # without the version it was made from, an edit would overwrite
+            # whatever changed since (a search recorded, another edit) unseen
+            store.folder(case_id)  # an unknown case is 404 first
+            return error_response(
+                428,
+                "PreconditionRequired",
+                "Say which version of the case file your edit starts from: send "
+                "the ETag that GET /api/cases/{id}/case.yaml gave with it as "
+                "If-Match (or ?base=VERSION). An edit of a version changed since is "
+                "refused (412) rather than overwriting that change; If-Match: * "
+                "replaces whatever version is there.",
+                field="If-Match",
+            )
         data = await read_body(request, limit)
         try:
-            result = await replace_case(
-                request, case_id, data, _if_match(request.headers.get("if-match"))
-                or request.query_params.get("base"),
-            )  # fmt: skip
+            result = await replace_case(request, case_id, data, base)
         except InputError as exc:
             if exc.field == "base":
                 return error_response(412, "PreconditionFailed", exc.message)
