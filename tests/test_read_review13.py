@@ -235,3 +235,22 @@ def test_a_crossing_with_its_river_is_a_crossing(nlp: Any) -> None:
     assert [row[:4] for row in _rows(r)] == [("claim", "Portugal", "is", "probable")]
     # showing a thing is no trace
     assert sightings(_read_doe("Jane Doe showed her passport in Leeds.", nlp)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "before"),
+    [
+        # before: certain claims at both places, as if now
+        ("Abu Ali once lived in Raqqa but now lives in Mosul.", "Mosul", "Raqqa"),
+        ("Prosecutors said Abu Ali was first held in Kherson and then taken to "
+         "Simferopol.", "Simferopol", "Kherson"),
+        ("Abu Ali, who once commanded fighters in Raqqa, is hiding in Mosul.",
+         "Mosul", "Raqqa"),
+    ],
+)  # fmt: skip
+def test_where_he_was_before_is_not_where_he_is(
+    nlp: Any, text: str, kept: str, before: str
+) -> None:
+    r = _read(text, nlp)
+    assert [row[:2] for row in _rows(r)] == [("claim", kept)]
+    assert ("not_target", before) in set_aside(r)

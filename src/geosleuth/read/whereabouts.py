@@ -224,6 +224,10 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
     phrase = _movement_phrase(ex, s, cues)
     # "was held in Mosul before escaping to Erbil": Mosul is behind her
     behind: dict[int, str] = {}
+    for m in places:
+        earlier = _earlier(ex, s, m)
+        if earlier is not None:
+            behind[m.start] = earlier  # "once lived in Raqqa", "first held in"
     for c in cues:
         goal = _goal(ex, s, c)
         passed = _passed_through(goal) if goal is not None else None
@@ -833,6 +837,44 @@ def _goal(ex: _Extractor, s: Sentence, cue: re.Match[str]) -> Any:
         t for t in span if t.lower_ in _GOAL_WORDS and t.dep_ in ("prep", "dative")
     ]
     return goals[-1] if goals else None
+
+
+#: Words that put a verb's deed in the past of the statement: "*once* lived in
+#: Raqqa", "*previously* operated in Raqqa".
+_EARLIER_WORDS = frozenset({"formerly", "previously", "once", "earlier"})
+#: Words of a deed that came after a first one: "first held in Kherson and *then*
+#: taken to Simferopol".
+_LATER_WORDS = frozenset({"then", "later", "afterwards", "subsequently"})
+
+
+def _earlier(ex: _Extractor, s: Sentence, m: MentionLike) -> str | None:
+    """The word by which the verb of the place ``m`` tells of an earlier time.
+
+    "Abu Ali *once* lived in Raqqa but now lives in Mosul", "*previously*
+    operated in Raqqa", "was *first* held in Kherson and *then* taken to
+    Simferopol": where the target was before, not where she is. None unparsed
+    or when the verb says no such thing.
+    """
+    if s.sent is None:
+        return None
+    span = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    verb = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or not in_phrase(ex.doc, verb, m):
+        return None
+    words = {str(c.lower_) for c in verb.children if c.dep_ == "advmod"}
+    said = next((w for w in sorted(words) if w in _EARLIER_WORDS), None)
+    if said is not None:
+        return said
+    if "first" in words and any(
+        c.dep_ == "conj"
+        and c.i > verb.i
+        and any(g.dep_ == "advmod" and g.lower_ in _LATER_WORDS for g in c.children)
+        for c in verb.children
+    ):
+        return "first ... then"
+    return None
 
 
 def _starts_within(
