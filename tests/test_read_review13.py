@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from reading import reader, set_aside, sightings
+from reading import PUB, reader, set_aside, sightings
 from reading import rows as _rows
 
 pytestmark = pytest.mark.nlp
@@ -254,3 +254,50 @@ def test_where_he_was_before_is_not_where_he_is(
     r = _read(text, nlp)
     assert [row[:2] for row in _rows(r)] == [("claim", kept)]
     assert ("not_target", before) in set_aside(r)
+
+
+def test_a_town_reporting_cases_is_no_person(nlp: Any) -> None:
+    from geosleuth.read.document import read_text
+
+    # before: 'Katwa' was inferred as the target, which turned case counts off
+    text = (
+        "The Ebola outbreak in eastern Congo has passed 1,200 cases, the health "
+        "ministry said. Katwa has recorded 512 cases, Beni 339 and Butembo 133."
+    )
+    assert read_text(text, nlp=nlp, published=PUB).target is None
+    # a person with a given name is still one
+    text = "Jane Achieng has recorded 512 cases in Kisumu, she said."
+    assert read_text(text, nlp=nlp, published=PUB).target == "Jane Achieng"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sanne de Vries, 27, went missing on Friday. Fishermen spotted a body near "
+        "Kissamos on Monday. The coast guard said the body was that of de Vries.",
+        "Fishermen spotted a body near Kissamos on Monday. Police identified the "
+        "body as Sanne de Vries.",
+    ],
+)
+def test_a_body_identified_in_a_later_sentence_is_her_death(
+    nlp: Any, text: str
+) -> None:
+    # before: nothing (review 13, left out at first)
+    r = _read_vries(text, nlp)
+    assert [row[:2] for row in _rows(r)] == [
+        ("sighting", "Kíssamos"),
+        ("life_status", "dead"),
+    ]
+    sighting, death = r.evidence
+    assert {sighting.date.isoformat(), death.date.isoformat()} == {"2018-06-04"}
+    # the death is stated by the one who identified the body
+    assert death.provenance.quote.startswith(("The coast guard", "Police"))
+
+
+def test_a_body_said_not_to_be_hers_is_none(nlp: Any) -> None:
+    r = _read_vries(
+        "A body was found near Kissamos on Monday. The coast guard said the body "
+        "was not that of Sanne de Vries.",
+        nlp,
+    )
+    assert _rows(r) == []

@@ -410,6 +410,10 @@ class _Extractor:
         #: Case counts of a document read for no person: (sentence, town, count,
         #: offset), for :func:`geosleuth.read.cases.finish_cases`.
         self.cases: list[tuple[Sentence, MentionLike, int, int]] = []
+        #: Bodies found at a place, not said whose: (sentence, verb offset,
+        #: event), for an identification in a later sentence
+        #: (:func:`geosleuth.read.found.read_found`).
+        self.bodies: list[tuple[Sentence, int, str]] = []
         self.force_places: dict[str, list[tuple[int, MentionLike]]] = {}
         self.aliases = acronyms(text)
         self.gazetteer = gazetteer

@@ -108,10 +108,13 @@ _FOUND_TEXT = re.compile(
 
 def read_found(ex: _Extractor, s: Sentence) -> bool:
     """Add the sightings of the target found or taken in ``s``; True if one is."""
-    if s.sent is None or _FOUND_TEXT.search(s.text) is None:
+    if s.sent is None:
         return False
-    found = _found(ex, s)
+    if _identified_later(ex, s):
+        return True
+    found = _found(ex, s) if _FOUND_TEXT.search(s.text) is not None else None
     if found is None:
+        _note_body(ex, s)
         return False
     verb, done, body, state = found
     at = int(verb.idx)
@@ -145,6 +148,90 @@ def read_found(ex: _Extractor, s: Sentence) -> bool:
         _death(ex, s, at, event, whose)
     elif state in _ALIVE_STATES:
         _alive(ex, s, at, event)
+    return True
+
+
+#: How far (in sentences) a later identification reaches back to a body found.
+_IDENTIFY_REACH = 2
+#: "the body" (or remains) said to be someone's in a sentence of its own: "The
+#: coast guard said the body was that of de Vries", "Police identified the
+#: remains as ...".
+_THE_BODY = re.compile(r"\b(?:the|this|that)\s+(?:body|remains|corpse)\b", re.I)
+_IDENTIFIED_AS = re.compile(
+    r"^\s+as\s+(?:(?:that|those)\s+of\s+)?(?:[\w'’.-]+\s+){0,5}$"
+)
+
+
+def _note_body(ex: _Extractor, s: Sentence) -> None:
+    """Remember a body found at a place of ``s`` that is not said to be anyone's.
+
+    "Fishermen spotted a body near Kissamos on Monday": a later sentence may say
+    whose it is (:func:`_identified_later`).
+    """
+    if not _BODY_TEXT.search(s.text):
+        return
+    for verb in s.sent:
+        event = _event(verb)
+        if event is None and verb.lemma_.lower() in ("spot", "see", "sight"):
+            event = "seen"
+        if event is None:
+            continue
+        if not any(w.lemma_.lower() in BODY_WORDS for w in _ones_found(verb)):
+            continue
+        if any(in_phrase(ex.doc, verb, m) for m in s.places):
+            ex.bodies.append((s, int(verb.idx), event))
+            return
+
+
+def _identified_later(ex: _Extractor, s: Sentence) -> bool:
+    """Read a body found before ``s`` that ``s`` says is the target's.
+
+    "Fishermen spotted a body near Kissamos on Monday. The coast guard said the
+    body was that of de Vries.": the body seen there (a sighting of the body,
+    with the first sentence's provenance and date) and a death, stated by the
+    one who identified it, dated by the finding. The body must have been found
+    at most :data:`_IDENTIFY_REACH` sentences before; an earlier sentence not
+    parsed is asked for (``ex.history_at``). True when read.
+    """
+    named = [(r.start, r.end) for r in s.refs if r.kind in ("name", "nisba", "title")]
+    said = None
+    for a, _ in named:
+        before = ex.text[s.span[0] : a]
+        bodies = list(_THE_BODY.finditer(before))
+        if not bodies:
+            continue
+        body = bodies[-1]  # the last "the body" before the name
+        gap = before[body.end() :]
+        if _FOUND_TEXT.search(gap):
+            continue  # "The body found near Kissamos was ...": this sentence's own
+        identified = _IDENTIFIED.search(gap) or (
+            re.search(r"\bidentif\w*\s+$", before[: body.start()], re.I)
+            and _IDENTIFIED_AS.match(gap)
+        )
+        if identified and not _NOT_IDENTIFIED.search(before[body.start() :]):
+            said = a
+            break
+    if said is None:
+        return False
+    found = [b for b in ex.bodies if s.index - _IDENTIFY_REACH <= b[0].index < s.index]
+    if not found:
+        ex.history_at = max(ex.history_at, s.span[0])  # parse the sentences before
+        return False
+    first, at, event = found[-1]
+    ex.bodies.remove(found[-1])
+    verb = next(t for t in first.sent if t.idx == at)
+    quote = s.text.strip()
+    quote = quote if len(quote) <= 80 else quote[:77] + "..."
+    lead = (
+        f"the target's body {event} there, identified as the target's in a later "
+        f"sentence ({quote!r}): the body was seen there, not the target alive",
+    )
+    add_seen(
+        ex, first, at, who=None, subject="target", seen_one="the target's body",
+        lead=lead, closeness=1.0, event=event,
+        keep=lambda m: in_phrase(ex.doc, verb, m),
+    )  # fmt: skip
+    _death(ex, s, said, event, "the target's body", dated=(first, at))
     return True
 
 
@@ -355,7 +442,14 @@ def _alive(ex: _Extractor, s: Sentence, at: int, event: str) -> None:
     _life(ex, s, at, "alive", f"proof of life: the target {event}", hedge, cue, dispute)
 
 
-def _death(ex: _Extractor, s: Sentence, at: int, event: str, whose: str) -> None:
+def _death(
+    ex: _Extractor,
+    s: Sentence,
+    at: int,
+    event: str,
+    whose: str,
+    dated: tuple[Sentence, int] | None = None,
+) -> None:
     """Add the death of the target found dead or whose body was found, at ``at``.
 
     As :mod:`geosleuth.read.life` reads a death: one that another party disputes
@@ -375,7 +469,7 @@ def _death(ex: _Extractor, s: Sentence, at: int, event: str, whose: str) -> None
         )
         return
     hedge, cue = hedge_of(hedge_text(s))
-    _life(ex, s, at, "dead", f"death: {whose} {event}", hedge, cue)
+    _life(ex, s, at, "dead", f"death: {whose} {event}", hedge, cue, dated=dated)
 
 
 def _life(
@@ -387,9 +481,14 @@ def _life(
     hedge: Hedge,
     cue: str | None,
     dispute: str = "",
+    dated: tuple[Sentence, int] | None = None,
 ) -> None:
-    """Add a life status of the target stated at ``at``; ``lead`` opens the note."""
-    date, date_from, dnote = ex.dates(s, at)
+    """Add a life status of the target stated at ``at``; ``lead`` opens the note.
+
+    ``dated``, if given, is the sentence and offset whose date it takes (a body
+    found one sentence, identified in another).
+    """
+    date, date_from, dnote = ex.dates(*(dated or (s, at)))
     note = note_of(lead, hedge_note(cue), dispute, dnote)
     ex.build(
         LifeStatus, s, s.span, id=ex.next_id("l"),

@@ -536,6 +536,39 @@ def _find_refs(
     return refs
 
 
+#: After a one-word name, what only a place does: "Katwa *has recorded 512
+#: cases*", "Beni *339* and Butembo 133" (a count listed after the name).
+_COUNTS_AFTER = re.compile(
+    r"\s+(?:(?:has|have|had)\s+)?(?:now\s+)?(?:reported|confirmed|recorded|"
+    r"registered|logged)\s+(?:(?:at\s+least|more\s+than|over|nearly|about)\s+)?"
+    r"\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:cases|deaths|infections|patients)\b|"
+    r"\s+\d[\d,]*\s*(?:,|;|\band\b|\.)",
+    re.IGNORECASE,
+)
+
+
+def _counts_cases(text: str, name: str) -> bool:
+    """Whether the one-word ``name`` reports or lists a count of cases in ``text``.
+
+    The tagger calls a town of an outbreak report a PERSON now and then ("Katwa
+    has recorded 512 cases, Beni 339 and Butembo 133", "Mandima 71"); a person
+    does neither.
+
+    Examples
+    --------
+    >>> _counts_cases("Katwa has recorded 512 cases, Beni 339.", "Katwa")
+    True
+    >>> _counts_cases("Smith has recorded 12 songs.", "Smith")
+    False
+    """
+    if len(_WORD.findall(name)) != 1:
+        return False
+    return any(
+        _COUNTS_AFTER.match(text, m.end())
+        for m in re.finditer(rf"\b{re.escape(name)}\b", text)
+    )
+
+
 def infer_target(
     text: str, *, doc: Any = None, mentions: Sequence[Any] = ()
 ) -> Target | None:
@@ -622,6 +655,8 @@ def infer_target(
             as_place[key] > as_person[key] and key not in in_full
         ):
             continue  # a place the tagger took for a person
+        if key not in in_full and _counts_cases(text, p):
+            continue  # "Katwa has recorded 512 cases, Beni 339": a town
         score = (counts.get(key, 0), len(_WORD.findall(p)), p)
         if best is None or score > best:
             best = score
