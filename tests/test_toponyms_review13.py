@@ -304,3 +304,19 @@ def test_an_english_an_between_names_joins_nothing(gaz: Gazetteer) -> None:
     ms = _read("Mosul an Iraqi city was retaken.", gaz, False)
     assert _where(ms["Mosul"])[:2] == ("Mosul", "IQ")
     assert ms["Iraqi"].role == "demonym"
+
+
+def test_a_beach_named_after_its_town_is_the_town_where_the_text_is() -> None:
+    from geosleuth.read.toponyms import find_toponyms
+
+    # the gazetteer holds no "Patong Beach": Patong, beside Phuket
+    text = "Jane Doe was last seen on Patong Beach in Phuket on Sunday."
+    names = [(m.text, m.name) for m in find_toponyms(text, nlp=False)]
+    assert names == [("Patong Beach", "Patong"), ("Phuket", "Phuket")]
+    # alone, or far from every town of that name, it stays unresolved
+    for text in (
+        "Jane Doe was last seen on Patong Beach on Sunday.",
+        "Jane Doe flew to Bangkok and was seen on Kata Beach.",
+    ):
+        beach = [m for m in find_toponyms(text, nlp=False) if "Beach" in m.text]
+        assert [m.name for m in beach] == [None], text

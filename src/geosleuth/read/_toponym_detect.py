@@ -103,6 +103,7 @@ class _Span:
     listed_with: list[int] = field(default_factory=list)  # live-span indices
     after_town: bool = False  # "Buffalo, New York": the division of the town before
     shaped: bool = False  # named like a feature, street or airport ("Mount Rainier")
+    beach: bool = False  # "Patong Beach" read as its town: unresolved where far
 
 
 def _province_named(
@@ -270,6 +271,7 @@ def _detect(text: str, gaz: Gazetteer, ents: list[tuple[int, int, str]]) -> list
             i = j
     _add_demonyms(text, gaz, spans, taken)
     _add_loose(text, gaz, spans, taken, ents, persons)
+    _add_beach_towns(text, gaz, spans, taken)
     _propagate(spans)
     _accept_listed(spans, text, gaz, persons)
     return sorted((s for s in spans if s.signals > 0), key=lambda s: s.start)
@@ -975,6 +977,41 @@ def _add_loose(
             spans.remove(old)
         spans.append(_Span(s, e, surface, cands, loose=True, signals=1.0))
         taken[s:e] = True
+
+
+#: A beach named after its town, which the gazetteer does not hold: "Patong
+#: Beach" (the town is group 1).
+_BEACH = re.compile(r"\b((?-i:[A-Z])[\w'’-]+(?:\s(?-i:[A-Z])[\w'’-]+)?)\s+Beach\b")
+
+
+def _add_beach_towns(
+    text: str, gaz: Gazetteer, spans: list[_Span], taken: np.ndarray
+) -> None:
+    """Read "Patong Beach", which no row holds, as the beach of the town Patong.
+
+    A loose match, kept only within 300 km of a place the document names
+    exactly (:func:`~geosleuth.read.toponyms.find_toponyms`): "Patong Beach in
+    Phuket" is the beach of Patong there; alone, or beside places far from every
+    town of its name ("Kata Beach" beside Bangkok: Kata is in Cote d'Ivoire), it
+    stays a place, unresolved.
+    """
+    for m in _BEACH.finditer(text):
+        s, e = m.start(), m.end()
+        old = next((t for t in spans if t.start == s and t.end == e), None)
+        if (old is not None and old.cands) or (old is None and taken[s:e].any()):
+            continue  # "Myrtle Beach", "Bondi Beach": held as they are
+        cands = [
+            (p, w)
+            for p, w in gaz.match_ids(m.group(1))
+            if w >= 1.0 and gaz.kind(p) in ("city", "town", "village")
+        ]
+        if cands:
+            if old is not None:
+                spans.remove(old)
+            spans.append(
+                _Span(s, e, text[s:e], cands, loose=True, signals=1.0, beach=True)
+            )
+            taken[s:e] = True
 
 
 def _disease_names(text: str) -> set[str]:

@@ -291,6 +291,8 @@ def _to_mentions(spans: Iterable[_Span], gaz: Gazetteer) -> list[Mention]:
     far = [s for s in picked if s.role != "person" and _far_alternate(s, picked, gaz)]
     for s in far:
         s.pick = -1  # a name the gazetteer lacks: a place, unresolved
+    for s in [s for s in picked if s.beach and not _coherent(s.pick, picked, s, gaz)]:
+        s.pick = -1  # "Kata Beach" beside Bangkok: a beach, not Kata far away
     picked = [s for s in spans if s.pick >= 0]
     for s in spans:
         if s.pick < 0 or s.role == "person":
