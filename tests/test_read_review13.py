@@ -301,3 +301,33 @@ def test_a_body_said_not_to_be_hers_is_none(nlp: Any) -> None:
         nlp,
     )
     assert _rows(r) == []
+
+
+def test_counts_listed_after_their_towns_are_read(nlp: Any) -> None:
+    from geosleuth.read.document import read_text
+
+    # before: nothing (and 'Katwa', then 'Homa Bay 7', was taken for a person)
+    text = (
+        "The Ebola outbreak in eastern Congo has passed 1,200 cases, the health "
+        "ministry said. Katwa has recorded 512 cases, Beni 339 and Butembo 133."
+    )
+    r = read_text(text, nlp=nlp, published=PUB)
+    (events,) = [i for i in r.evidence if i.kind == "event_set"]
+    assert events.names == ("Beni", "Butembo")
+    assert list(events.weights) == [339.0, 133.0]
+    r = read_text(
+        "The measles outbreak has 40 cases in Kisumu, Siaya 12 and Homa Bay 7.",
+        nlp=nlp,
+        published=PUB,
+    )
+    assert r.target is None
+    (events,) = [i for i in r.evidence if i.kind == "event_set"]
+    assert events.names[:2] == ("Kisumu", "Siaya")
+    assert list(events.weights[:2]) == [40.0, 12.0]
+    # a distance or a year after a town is no count
+    r = read_text(
+        "Cholera has killed 45 people in Kisumu, Siaya 20 km away and Homa Bay 2018.",
+        nlp=nlp,
+        published=PUB,
+    )
+    assert [i for i in r.evidence if i.kind == "event_set"] == []

@@ -131,6 +131,15 @@ _NEXT = re.compile(
     r"(?:(?:cases?|deaths?)\s+)?(?:in|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: Between the items of a list: ", ", ", and ", " and ", "; ".
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|;\s*)")
+#: A count right after its town, as a list of counts goes on: "Beni *339* and
+#: Butembo 133" (not "Beni 339 km" nor a percentage).
+_TOWN_COUNT = re.compile(
+    rf"\s+{_NUM}\b(?!\s*(?:%|per\s*cent|percent|km|kilometres?|miles?|years?|"
+    r"metres?|meters?|m\b|kg|people\s+live))",
+    re.IGNORECASE,
+)
 #: What makes deaths an outbreak's, somewhere in the report.
 _DISEASE = re.compile(
     r"\b(?:cholera|ebola|measles|influenza|flu|virus|viral|outbreak|epidemic|"
@@ -192,7 +201,7 @@ def find_cases(ex: _Extractor, s: Sentence) -> None:
         if noun not in _CASE_WORDS and not _ILL.search(s.text):
             continue  # "20 people attended": no one ill
         num = m.group("num")
-        if num.isdigit() and len(num) == 4 and 1900 <= int(num) <= 2100:
+        if _a_year(num):
             continue  # "the 2017 cases": a year
         if noun not in _ILL_BY_NAME:
             disaster = _NOT_DISEASE.search(s.text)
@@ -208,18 +217,17 @@ def find_cases(ex: _Extractor, s: Sentence) -> None:
         place = _place_after(ex.text, at, places) or _reporting_place(
             ex.text, s, m, places
         )
-        if place is None:
-            continue
-        _note(ex, s, place, _number(m.group("num")), s.span[0] + m.start())
-        # "45 people dead in Nyanza, 12 in Kisumu and seven in Siaya"
-        end = place.end
+        if place is not None:
+            _note(ex, s, place, _number(m.group("num")), s.span[0] + m.start())
+        # "45 people dead in Nyanza, 12 in Kisumu and seven in Siaya"; "Katwa has
+        # recorded 512 cases, Beni 339 and Butembo 133" (Katwa unknown)
+        end = place.end if place is not None else at
         while True:
             nxt = _next_in_list(ex.text, end, s.span[1], places)
             if nxt is None:
                 break
-            count, place = nxt
+            count, place, end = nxt
             _note(ex, s, place, count, place.start)
-            end = place.end
 
 
 def _place_after(text: str, at: int, places: list[MentionLike]) -> MentionLike | None:
@@ -248,14 +256,27 @@ def _reporting_place(
 
 def _next_in_list(
     text: str, end: int, stop: int, places: list[MentionLike]
-) -> tuple[int, MentionLike] | None:
-    """The next "N in Town" of a list of counts after ``end``, if any."""
+) -> tuple[int, MentionLike, int] | None:
+    """The next "N in Town" or "Town N" of a list of counts after ``end``.
+
+    Returns the count, the town and where the item ends; None if the list ends.
+    """
     for p in places:
         if p.start < end or p.start >= stop:
             continue
         n = _NEXT.match(text[end : p.start])
-        return (_number(n.group("num")), p) if n is not None else None
+        if n is not None:
+            return _number(n.group("num")), p, p.end
+        if _LIST_GAP.fullmatch(text, end, p.start):
+            after = _TOWN_COUNT.match(text, p.end)
+            if after is not None and not _a_year(after.group("num")):
+                return _number(after.group("num")), p, after.end()
+        return None
     return None
+
+
+def _a_year(num: str) -> bool:
+    return num.isdigit() and len(num) == 4 and 1900 <= int(num) <= 2100
 
 
 #: The widest division that may stand as one event (km across): a county, a

@@ -616,7 +616,14 @@ def infer_target(
         words = _WORD.findall(name)
         return name_key(words[-1]) if words else ""
 
-    persons = [e.text for e in doc.ents if e.label_ == "PERSON" and key_of(e.text)]
+    persons = [
+        e.text
+        for e in doc.ents
+        if e.label_ == "PERSON"
+        and key_of(e.text)
+        # "Homa Bay 7" of "Siaya 12 and Homa Bay 7": a count, no one's name
+        and not any(ch.isdigit() for ch in e.text)
+    ]
     if not persons:
         return None
     counts = Counter(name_key(w) for w in _WORD.findall(text) if w[:1].isupper())
