@@ -230,6 +230,12 @@ def is_point(m: MentionLike) -> bool:
     )
 
 
+def subtree_span(tok: Any) -> tuple[int, int]:
+    """The document span (start, end) of ``tok``'s subtree in the parse."""
+    words = list(tok.subtree)
+    return words[0].idx, words[-1].idx + len(words[-1].text)
+
+
 def is_who_clause(tok: Any) -> bool:
     """Whether ``tok`` heads a relative clause about a person ("who", "whom", "whose").
 

@@ -199,16 +199,26 @@ def _in_qualifier(s: _Span, pid: int, gaz: Gazetteer) -> bool:
 
     "Mount Vernon, Ohio", "Chamonix, France": the text itself places the town.
     """
-    if s.qualifier is None:
-        return False
     country, admin1 = gaz.country_code(pid), gaz.admin1_code(pid)
     return any(
-        w >= 0.9
-        and gaz.kind(q) in ("admin", "country")
-        and gaz.country_code(q) == country
-        and (gaz.kind(q) == "country" or gaz.admin1_code(q) == admin1)
-        for q, w in gaz.match_ids(s.qualifier[0])
+        c == country and (not a or a == admin1) for c, a in _qualifier_places(s, gaz)
     )
+
+
+def _qualifier_places(s: _Span, gaz: Gazetteer) -> list[tuple[str, str]]:
+    """(country, first-level division or "") of each place ``s``'s qualifier names.
+
+    "Springfield, Ill.": the state; "Athens, Georgia": the state and the
+    country. Empty without a qualifier, or one that names no division or
+    country.
+    """
+    if s.qualifier is None:
+        return []
+    return [
+        (gaz.country_code(q), gaz.admin1_code(q) if gaz.kind(q) == "admin" else "")
+        for q, w in gaz.match_ids(s.qualifier[0])
+        if w >= 0.9 and gaz.kind(q) in ("admin", "country")
+    ]
 
 
 def _resolve_live(
@@ -261,19 +271,7 @@ def _resolve_live(
             top = sorted(base[-1].items(), key=lambda t: -t[1])[:400]
             base[-1] = dict(top)
     # explicit qualifiers: "Springfield, Ill." -> admin1 / country of the qualifier
-    qual: list[tuple[str, str] | None] = []
-    for s in live:
-        q = None
-        if s.qualifier is not None:
-            for p, w in gaz.match_ids(s.qualifier[0]):
-                k = gaz.kind(p)
-                if w >= 0.9 and k in ("admin", "country"):
-                    q = (
-                        gaz.country_code(p),
-                        gaz.admin1_code(p) if k == "admin" else "",
-                    )
-                    break
-        qual.append(q)
+    qual = [next(iter(_qualifier_places(s, gaz)), None) for s in live]
     for n in range(len(live) - 1):  # "Utah, Washington and Wisconsin"
         if _LIST_GAP.match(text[live[n].end : live[n + 1].start]) and not _qualifies(
             live[n], live[n + 1], gaz
@@ -333,15 +331,7 @@ def _outside_qualifier(s: _Span, gaz: Gazetteer, text: str) -> bool:
         return False  # "Kiev, Minsk and Riga"; not "Stroud, Ontario, Canada"
     if gaz.kind(s.pick) not in ("city", "town", "village"):
         return False
-    where = [
-        (gaz.country_code(q), gaz.admin1_code(q) if gaz.kind(q) == "admin" else "")
-        for q, w in gaz.match_ids(s.qualifier[0])
-        if w >= 0.9 and gaz.kind(q) in ("admin", "country")
-    ]
-    country, admin1 = gaz.country_code(s.pick), gaz.admin1_code(s.pick)
-    return bool(where) and not any(
-        c == country and (not a or a == admin1) for c, a in where
-    )
+    return bool(_qualifier_places(s, gaz)) and not _in_qualifier(s, s.pick, gaz)
 
 
 _MAJOR_CITY_POP = 1_000_000

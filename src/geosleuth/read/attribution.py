@@ -556,8 +556,8 @@ def venue_spans(sent: Any, is_target: Any) -> list[tuple[int, int]]:
     def phrases(tok: Any) -> None:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in _VENUE_PREPS:
-                words = list(c.subtree)
-                out.append((words[0].idx, words[-1].idx + len(words[-1].text)))
+                start, end, _ = _span_text_kept(c.subtree)
+                out.append((start, end))
 
     for tok in sent:
         if tok.lower_ == "according":

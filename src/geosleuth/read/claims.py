@@ -197,6 +197,7 @@ from geosleuth.read._sentence import (
     resolved,
     shared_subject,
     strip_span,
+    subtree_span,
 )
 from geosleuth.read.attribution import (
     Attribution,
@@ -549,8 +550,7 @@ class _Extractor:
         for tok in s.sent:
             if not is_who_clause(tok):
                 continue
-            words = list(tok.subtree)
-            lo, hi = words[0].idx, words[-1].idx + len(words[-1].text)
+            lo, hi = subtree_span(tok)
             if not lo <= anchor < hi:
                 out.append((lo, hi))
         return out
@@ -832,8 +832,7 @@ class _Extractor:
             for c in tok.children
         ):
             return None  # "seen with Jane Doe": the one described was seen
-        words = list(tok.subtree)
-        return words[0].idx, words[-1].idx + len(words[-1].text)
+        return subtree_span(tok)
 
     def _in_person_name(self, m: MentionLike, sent: Any) -> bool:
         if sent is None:

@@ -63,7 +63,7 @@ from geosleuth.read._sentence import (
     note_of,
 )
 from geosleuth.read.hedges import hedge_of
-from geosleuth.read.sightings import add_seen, camera_of
+from geosleuth.read.sightings import SEE_LEMMAS, add_seen, camera_of
 
 if TYPE_CHECKING:
     from geosleuth.read.claims import _Extractor
@@ -172,7 +172,7 @@ def _note_body(ex: _Extractor, s: Sentence) -> None:
         return
     for verb in s.sent:
         event = _event(verb)
-        if event is None and verb.lemma_.lower() in ("spot", "see", "sight"):
+        if event is None and verb.lemma_.lower() in SEE_LEMMAS:
             event = "seen"
         if event is None:
             continue
@@ -193,6 +193,8 @@ def _identified_later(ex: _Extractor, s: Sentence) -> bool:
     at most :data:`_IDENTIFY_REACH` sentences before; an earlier sentence not
     parsed is asked for (``ex.history_at``). True when read.
     """
+    if not _THE_BODY.search(s.text):
+        return False
     named = [(r.start, r.end) for r in s.refs if r.kind in ("name", "nisba", "title")]
     said = None
     for a, _ in named:
@@ -204,11 +206,7 @@ def _identified_later(ex: _Extractor, s: Sentence) -> bool:
         gap = before[body.end() :]
         if _FOUND_TEXT.search(gap):
             continue  # "The body found near Kissamos was ...": this sentence's own
-        identified = _IDENTIFIED.search(gap) or (
-            re.search(r"\bidentif\w*\s+$", before[: body.start()], re.I)
-            and _IDENTIFIED_AS.match(gap)
-        )
-        if identified and not _NOT_IDENTIFIED.search(before[body.start() :]):
+        if _identifies(gap, before[: body.start()]):
             said = a
             break
     if said is None:
@@ -365,11 +363,23 @@ def _identified(
     for a, _ in named:
         if a <= body.idx or a >= s.span[1]:
             continue
-        gap = ex.text[body.idx + len(body.text) : a]
-        said = _IDENTIFIED.search(gap)
-        if said is not None and not _NOT_IDENTIFIED.search(gap):
+        if _identifies(ex.text[body.idx + len(body.text) : a]):
             return True
     return False
+
+
+def _identifies(gap: str, before: str = "") -> bool:
+    """Whether ``gap``, between a body and a name, says the body is that one's.
+
+    "was identified as (that of)", "were those of", or, after a verb of
+    identifying in ``before`` ("Police identified the body"), "as"; not when
+    denied or to come ("has not been identified as", "yet to be").
+    """
+    said = _IDENTIFIED.search(gap) or (
+        re.search(r"\bidentif\w*\s+$", before, re.IGNORECASE)
+        and _IDENTIFIED_AS.match(gap)
+    )
+    return bool(said) and not _NOT_IDENTIFIED.search(gap)
 
 
 def _owned(

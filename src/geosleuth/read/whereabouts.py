@@ -77,6 +77,7 @@ from geosleuth.read._sentence import (
     note_of,
     report_called_untrue,
     resolved,
+    subtree_span,
 )
 from geosleuth.read.hedges import hedge_of, lower
 from geosleuth.read.regions import claim_regions, qualifies_town
@@ -378,7 +379,7 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
                 ex, s, _blanked(s, _clause_text(s, text, anchor), skip), anchor
             )
             if verb is None
-            else _span_text(s, text, _span_of(verb))  # the relative clause's own
+            else _span_text(s, text, subtree_span(verb))  # the relative clause's own
         )
         if leaders:
             hedge = lower(hedge)
@@ -961,12 +962,7 @@ def _moved_on(ex: _Extractor, s: Sentence, cue: re.Match[str]) -> str | None:
     if verb is None:
         return None
     for child in verb.children:
-        # "used to live in Geneva", "was formerly based in Geneva": the past
-        if (
-            child.lower_ in ("formerly", "previously", "once")
-            and child.dep_ == "advmod"
-        ):
-            return str(child.text)
+        # "used to live in Geneva": the past ("was formerly based in": _earlier)
         if child.lower_ == "used" and child.dep_ in ("aux", "auxpass"):
             return "used to"
         # "had been hiding in Culiacan but left": she left it
@@ -1022,7 +1018,7 @@ def _stating_clause(
         )
         if clause is None or (found is not None and clause.i != found[2].i):
             return None
-        found = (*_span_of(clause), clause)
+        found = (*subtree_span(clause), clause)
     return found
 
 
@@ -1054,7 +1050,7 @@ def _aside_clause(
     for clause in span.root.ancestors:
         if not is_who_clause(clause):
             continue  # "the region he called Euphrates Province": the place's name
-        lo, hi = _span_of(clause)
+        lo, hi = subtree_span(clause)
         if any(not lo <= s.span[0] + c.start() < hi for c in cues):
             return lo, hi, clause
     return None
@@ -1122,12 +1118,6 @@ def _later_clauses_out(ex: _Extractor, s: Sentence, text: str, at: int) -> str:
         for k in range(max(0, first - s.span[0]), min(len(out), last - s.span[0])):
             out[k] = " "
     return "".join(out)
-
-
-def _span_of(tok: Any) -> tuple[int, int]:
-    """The document span of ``tok``'s subtree."""
-    words = list(tok.subtree)
-    return words[0].idx, words[-1].idx + len(words[-1].text)
 
 
 def _span_text(s: Sentence, text: str, span: tuple[int, int]) -> str:
