@@ -24,22 +24,50 @@ case file without naming a document (:data:`OWN_DOCUMENT`) share no source.
 Leave-one-out contributions (:func:`geosleuth.fuse.fuse`) keep the other items'
 weights: they say how the map moves without the item's own term, not how it would
 look if the document had one item fewer.
+
+Repeats across documents
+------------------------
+A wire story republished by other outlets is one statement, not several
+observations: its quote comes back word for word in each copy, however the copies'
+front matter differs (so their texts' SHA-256 differ). :func:`repeats` finds, among
+items of :data:`STATEMENT_KINDS` (what a source states about where the target is or
+whether alive), those that say the same thing as an item of another document: the
+same kind, quote (:func:`quote_key`: case, spacing, quote marks and dashes folded),
+speaker (or both none) and what is stated (the place's name and geometry and, for a
+claim, its polarity; for a sighting, who was seen; for a life status, the status).
+The first of them, by date, then publication, then id, counts; the others are set
+aside as its repeats (:func:`~geosleuth.fuse.select`, :func:`~geosleuth.fuse.p_alive`),
+whatever their own dates: a reprint dated a day later says nothing new. Items of the
+first one's own document are left to the weights above. Searches, territory, fronts
+and event sets are facts about the ground or about effort (two searches are two
+searches), and an analyst's own entries (:data:`OWN_DOCUMENT`) quote no outlet: none
+is a repeat. The rule is recomputed from the items wherever they are fused, so an
+estimate stored with its evidence is checked with it (``geosleuth verify``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import re
+import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 from numpy.typing import NDArray
 
 from geosleuth.errors import InputError
+from geosleuth.evidence import Claim, EvidenceItem, LifeStatus, Sighting
 
 __all__ = ["DEPENDENT_KINDS", "OWN_DOCUMENT", "document_source", "source_weights"]
 
 #: Evidence kinds whose items from one source are weighted as correlated.
 DEPENDENT_KINDS = frozenset({"claim", "sighting"})
+#: Evidence kinds whose word-for-word repeats in another document count once
+#: (:func:`repeats`): what a source states about where the target is, or whether
+#: the target is alive.
+STATEMENT_KINDS = frozenset({"claim", "sighting", "life_status"})
 #: The document of an item an analyst writes into a case file without naming one:
 #: the analyst's own entry, not a source that others repeat.
 OWN_DOCUMENT = "case file"
@@ -96,3 +124,175 @@ def source_weights(
     counts = Counter(s for s in sources if s is not None)
     n = np.array([counts[s] if s is not None else 1 for s in sources], dtype=np.float64)
     return 1.0 / (1.0 + (n - 1.0) * correlation)
+
+
+#: Quote marks folded into one, and hyphens, dashes and minus signs into
+#: another: a reprint may set them otherwise.
+_QUOTE_MARKS = re.compile("['\"`´‘’‚‛“”„‟‹›«»′″]")
+_DASHES = re.compile("[‐‑‒–—―⁃−﹘﹣－]")
+
+
+def quote_key(quote: str) -> str:
+    """A quote reduced for comparison: case, spacing, quote marks and dashes folded.
+
+    Compatibility forms are folded too (Unicode NFKC: a no-break space is a
+    space, a full-width letter a letter).
+
+    Examples
+    --------
+    >>> quote_key("“We know he is in Mérida,”  Salas said — twice.")
+    '"we know he is in mérida," salas said - twice.'
+    >>> quote_key('"WE KNOW he is in Mérida," Salas said - twice.')
+    '"we know he is in mérida," salas said - twice.'
+    >>> quote_key("‘Ｈｅ’ is\u00a0here") == quote_key("'he' is here")
+    True
+    >>> quote_key("   ")
+    ''
+    """
+    if quote.isascii():  # most quotes: nothing to fold but two quote marks
+        text = quote.replace("'", '"').replace("`", '"')
+    else:
+        text = _DASHES.sub("-", _QUOTE_MARKS.sub('"', quote))
+        text = unicodedata.normalize("NFKC", text)
+    return " ".join(text.casefold().split())
+
+
+def document_key(item: EvidenceItem) -> tuple[str, dt.date | None, str | None]:
+    """Which document an item comes from: its name, publication date and address.
+
+    A case file names an item's document by its title, and a reprint often keeps
+    the wire's headline: two documents of one title, published on other days (or
+    at other addresses), are two documents. Every item of one document has the
+    same three.
+
+    Examples
+    --------
+    >>> from geosleuth.evidence import Provenance
+    >>> def alive(day):
+    ...     return LifeStatus(id="x", date=dt.date(2019, 1, 1), status="alive",
+    ...                       provenance=Provenance(document="Escape",
+    ...                                             published=dt.date(2019, 1, day)))
+    >>> document_key(alive(1)) == document_key(alive(2))
+    False
+    """
+    prov = item.provenance
+    return (prov.document, prov.published, prov.url)
+
+
+def _name_key(name: str | None) -> str | None:
+    return None if name is None else " ".join(name.casefold().split()) or None
+
+
+def _said_by(item: EvidenceItem) -> tuple[str, str, str | None] | None:
+    """The head of :func:`statement_key`: ``(kind, quote, speaker)``, or None."""
+    if item.kind not in STATEMENT_KINDS:
+        return None
+    prov = item.provenance
+    quote = quote_key(prov.quote)
+    if not quote or document_source(prov.document) is None:
+        return None
+    return (item.kind, quote, _name_key(prov.speaker))
+
+
+def statement_key(item: EvidenceItem) -> tuple[object, ...] | None:
+    """What an item states, as a key equal for word-for-word repeats; None: none.
+
+    ``(kind, quote, speaker, ...)`` with the quote and speaker folded
+    (:func:`quote_key`), then the place's name and GeoJSON geometry and, for a
+    claim, its polarity; for a sighting, its subject and who; for a life status,
+    its status. None for kinds outside :data:`STATEMENT_KINDS`, for an analyst's
+    own entry (no document, :func:`document_source`) and for an item without a
+    quote: nothing shows it to be a copy.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from geosleuth.evidence import Provenance
+    >>> def dead(doc, quote):
+    ...     return LifeStatus(id=doc, date=dt.date(2019, 10, 27), status="dead",
+    ...                       provenance=Provenance(document=doc, quote=quote))
+    >>> statement_key(dead("wire", "He  died.")) == statement_key(dead("b", "he died."))
+    True
+    >>> statement_key(dead("case file", "He died.")) is None  # the analyst's own
+    True
+    """
+    head = _said_by(item)
+    if head is None:
+        return None
+    if isinstance(item, LifeStatus):
+        return (*head, item.status)
+    if not isinstance(item, (Sighting, Claim)):  # pragma: no cover - kinds above
+        return None
+    where = (
+        _name_key(item.place_name),
+        json.dumps(item.place.to_geojson(), sort_keys=True),
+    )
+    if isinstance(item, Claim):
+        return (*head, *where, item.polarity)
+    return (*head, *where, item.subject, _name_key(item.who))
+
+
+def repeats(items: Iterable[EvidenceItem]) -> dict[str, EvidenceItem]:
+    """The items that repeat another document's statement, and what each repeats.
+
+    Items with one :func:`statement_key` say the same thing. The first of them,
+    by ``(date, known_on, id)``, counts: its date first, so that the earliest
+    copy is the one kept (a reprint dated a day later, or a copy in force when
+    the original is not yet); on one day the one published first, then the
+    smaller id, so the choice never depends on the items' order and is made
+    again from stored evidence. Every other item of the key from another
+    document than the first one's (:func:`document_key`) is its repeat; items
+    of the first one's own document are not (the weights of
+    :func:`source_weights` are for them).
+
+    Parameters
+    ----------
+    items : iterable of evidence items
+        The items to compare: a fusion passes those in force on its date, so a
+        copy counts when the first one is not yet known.
+
+    Returns
+    -------
+    dict
+        ``{repeat id: the item it repeats}``; empty when no item repeats another.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from geosleuth.evidence import Provenance
+    >>> from geosleuth.geometry import Point
+    >>> def seen(doc, day):
+    ...     return Sighting(id=f"{doc}:s1", date=dt.date(2025, 11, day),
+    ...                     place=Point(-101.68, 21.12), place_name="León",
+    ...                     provenance=Provenance(document=doc, quote="Seen in León."))
+    >>> again = repeats([seen("norte", 15), seen("wire", 14), seen("herald", 15)])
+    >>> sorted((k, v.id) for k, v in again.items())  # the first by date counts
+    [('herald:s1', 'wire:s1'), ('norte:s1', 'wire:s1')]
+    >>> repeats([seen("wire", 14)])
+    {}
+    """
+    # the quote first: the rest of the key (a geometry written out) only for
+    # items that share one, as few do (a timeline compares every item per date)
+    said: dict[tuple[str, str, str | None], list[EvidenceItem]] = {}
+    for item in items:
+        head = _said_by(item)
+        if head is not None:
+            said.setdefault(head, []).append(item)
+    groups: dict[tuple[object, ...], list[EvidenceItem]] = {}
+    for alike in said.values():
+        if len(alike) < 2:
+            continue
+        for item in alike:
+            key = statement_key(item)
+            if key is not None:
+                groups.setdefault(key, []).append(item)
+    out: dict[str, EvidenceItem] = {}
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        group.sort(key=lambda i: (i.date, i.known_on, i.id))
+        first = group[0]
+        for item in group[1:]:
+            if document_key(item) != document_key(first):
+                out[item.id] = first
+    return out

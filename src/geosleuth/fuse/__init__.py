@@ -54,6 +54,13 @@ of death multiplies the odds of death by ``(1 + r)/(1 − r)``.
 
 Honesty checks
 --------------
+- A statement republished word for word by other documents (a wire story in
+  several outlets: the same kind, quote, speaker and place, polarity or status)
+  is one statement: the first copy in force counts, by date, and the others are
+  left out as its repeats (:func:`~geosleuth.dependence.repeats`), with an
+  :class:`~geosleuth.errors.EvidenceWarning` for each pair of documents. Only
+  claims, sightings and life status are compared; the rule is recomputed from
+  the items on every date, never stored.
 - An item that lies wholly outside the grid is left out with its reason and an
   :class:`~geosleuth.errors.EvidenceWarning` naming it, its place and how far
   away it is: it could not move the map. Wholly: a sighting or KDE event set more

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from geosleuth._types import ArrayLike, FloatArray
+from geosleuth.dependence import document_key, repeats
 from geosleuth.errors import EvidenceWarning, GeosleuthWarning, InputError
 from geosleuth.evidence import (
     Claim,
@@ -168,16 +170,63 @@ def _places_from_items(items: Iterable[EvidenceItem]) -> list[NamedPlace]:
 def _warn_outside(
     items: Sequence[EvidenceItem], excluded: Sequence[tuple[str, str]]
 ) -> None:
-    """An :class:`EvidenceWarning` for each item left out as outside the grid."""
-    kinds = {i.id: i.kind for i in items}
+    """An :class:`EvidenceWarning` for each item left out as outside the grid.
+
+    A denial or a search outside the region says only where the target is not,
+    and the map does not look there: no advice to widen the region for it.
+    """
+    by_id = {i.id: i for i in items}
     for iid, why in excluded:
         if _OUTSIDE_THE_GRID in why:
+            item = by_id.get(iid)
+            kind = item.kind if item is not None else "item"
+            not_here = isinstance(item, Searched) or (
+                isinstance(item, Claim) and item.polarity == "is_not"
+            )
+            advice = (
+                "It only says where the target is not, outside the study region: "
+                "nothing is lost."
+                if not_here
+                else "Check its place, or widen the study region ('region') to hold it."
+            )
             warnings.warn(
-                f"The {kinds.get(iid, 'item')} {iid!r} is left out: {why}. Check "
-                "its place, or widen the study region ('region') to hold it.",
+                f"The {kind} {iid!r} is left out: {why}. {advice}",
                 EvidenceWarning,
                 stacklevel=3,
             )
+
+
+def _warn_repeats(
+    items: Sequence[EvidenceItem], again: Mapping[str, EvidenceItem]
+) -> None:
+    """An :class:`EvidenceWarning` for each document that repeats another's items.
+
+    ``again`` maps each repeat's id to the item it repeats
+    (:func:`~geosleuth.dependence.repeats`). One warning per pair of documents
+    (:func:`~geosleuth.dependence.document_key`), in the order of their names,
+    with how many of the repeating document's items (of all it gives) are
+    repeats. A document is named by its name, and by its publication date too
+    where another document has the same name (a reprint under the wire's title).
+    """
+    doc_of = {i.id: document_key(i) for i in items}
+    per_doc = Counter(doc_of.values())
+    names = Counter(name for name, _, _ in per_doc)
+
+    def label(doc: tuple[str, dt.date | None, str | None]) -> str:
+        name, published, _ = doc
+        if names[name] > 1 and published is not None:
+            return f"{name!r} (published {published.isoformat()})"
+        return repr(name)
+
+    pairs = Counter((doc_of[rid], document_key(first)) for rid, first in again.items())
+    for (doc, source), n in sorted(pairs.items(), key=lambda kv: repr(kv[0])):
+        warnings.warn(
+            f"The document {label(doc)} repeats {n} of its {per_doc[doc]} item(s) "
+            f"word for word from {label(source)} (a republished report?): they "
+            f"count once, as the items of {label(source)}.",
+            EvidenceWarning,
+            stacklevel=3,
+        )
 
 
 def _warn_border(p: FloatArray, grid: Grid, log_prior: FloatArray) -> None:
@@ -398,7 +447,9 @@ def fuse(
     -----
     EvidenceWarning
         For each item left out because it lies wholly outside the grid, naming
-        it, its place and how far away it is.
+        it, its place and how far away it is; for each document that repeats
+        items of another word for word (a republished report: each statement
+        counts once, see :func:`~geosleuth.dependence.repeats`), naming both.
     GeosleuthWarning
         When the grid's edge cuts the evidence: along it the evidence still
         stands at a tenth or more of its peak above its floor, so a wider
@@ -436,8 +487,14 @@ def fuse(
     if miss is not None:
         _warn_searched_out(miss, settings)
     # P(alive) from every item in force, those outside the grid included: the
-    # day the case opened does not depend on the study region
+    # day the case opened does not depend on the study region. Repeats of
+    # another document's statement are no items of their own (select() left
+    # them out, as p_alive() does): the first copy's contribution is the
+    # statement's, not one a reprint would take over without it
     in_force = _in_force(items, as_of=as_of, hindcast=hindcast)
+    again = repeats(in_force)
+    _warn_repeats(items, again)
+    in_force = [i for i in in_force if i.id not in again]
     alive = p_alive(in_force, as_of=as_of, settings=settings, hindcast=True)
     w50, w90 = hdr_weights(post, (0.5, 0.9))
     h90 = w90 > 0  # on a plateau, every cell the region may take

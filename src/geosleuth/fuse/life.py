@@ -6,6 +6,7 @@ import datetime as dt
 import math
 from collections.abc import Iterable
 
+from geosleuth.dependence import repeats
 from geosleuth.evidence import (
     EvidenceItem,
     Front,
@@ -100,7 +101,9 @@ def p_alive(
     probability of being true is capped at ``settings.max_reliability``, as
     everywhere: no single report, however certain its wording, makes the target
     surely dead or surely alive. Items of one day are taken claims of death
-    first, then proofs of life, so their order in the input never matters.
+    first, then proofs of life, so their order in the input never matters. A
+    life-status item that repeats another document's word for word (a
+    republished report, :func:`~geosleuth.dependence.repeats`) counts once.
 
     Examples
     --------
@@ -122,8 +125,10 @@ def p_alive(
     """
     settings = settings or Settings()
     in_force = _in_force(items, as_of=as_of, hindcast=hindcast)
+    said = [i for i in in_force if isinstance(i, LifeStatus)]
+    again = repeats(said)
     events = sorted(
-        (i for i in in_force if isinstance(i, LifeStatus)),
+        (i for i in said if i.id not in again),
         # same day: claims of death first, then proofs of life (a recording shows
         # the target alive that day, whatever was claimed), then by id
         key=lambda i: (i.date, i.status == "alive", i.id),

@@ -16,7 +16,12 @@ import numpy as np
 from scipy.special import ndtr
 
 from geosleuth._types import ArrayLike, FloatArray
-from geosleuth.dependence import DEPENDENT_KINDS, document_source, source_weights
+from geosleuth.dependence import (
+    DEPENDENT_KINDS,
+    document_source,
+    repeats,
+    source_weights,
+)
 from geosleuth.errors import InputError
 from geosleuth.evidence import (
     Claim,
@@ -601,7 +606,11 @@ def select(
     An item is used when it is dated, and was published, on or before ``as_of``
     (with ``hindcast=True`` the publication date is ignored: today's knowledge of
     the events up to ``as_of``). Of a group's territory items, only the newest is
-    used.
+    used. Of the items so far, one that repeats another document's statement word
+    for word (:func:`~geosleuth.dependence.repeats`: a wire story republished) is
+    left out as a repeat of the first copy: the statement counts once. Only the
+    copies usable on ``as_of`` are compared, so a copy counts while the first one
+    is not yet known.
 
     Raises
     ------
@@ -618,6 +627,13 @@ def select(
     >>> used, excluded = select([old, new], as_of=dt.date(2018, 1, 1))
     >>> [i.id for i in used], excluded
     (['a'], [('b', 'dated 2019-01-01, after 2018-01-01')])
+    >>> said = Provenance(document="wire", quote="He is alive.")
+    >>> again = LifeStatus(id="c", provenance=replace(said, document="reprint"),
+    ...                    date=dt.date(2017, 1, 2), status="alive")
+    >>> used, excluded = select([replace(old, provenance=said), again],
+    ...                         as_of=dt.date(2018, 1, 1))
+    >>> [i.id for i in used], excluded[0][1][:34]
+    (['a'], "repeats 'a' of the document 'wire'")
     """
     used: list[EvidenceItem] = []
     excluded: list[tuple[str, str]] = []
@@ -654,7 +670,31 @@ def select(
             excluded.append((item.id, f"superseded by {winner.id!r} ({winner.date})"))
         else:
             final.append(item)
+    again = repeats(final)
+    if again:
+        excluded.extend(
+            (i.id, _repeat_reason(again[i.id])) for i in final if i.id in again
+        )
+        final = [i for i in final if i.id not in again]
     return final, excluded
+
+
+def _repeat_reason(first: EvidenceItem) -> str:
+    """Why an item that repeats ``first`` word for word is left out.
+
+    Examples
+    --------
+    >>> from geosleuth.evidence import Provenance
+    >>> wire = LifeStatus(id="w:l1", provenance=Provenance(document="w"),
+    ...                   date=dt.date(2019, 1, 1), status="dead")
+    >>> print(_repeat_reason(wire))  # doctest: +NORMALIZE_WHITESPACE
+    repeats 'w:l1' of the document 'w' word for word (the same statement,
+    published again): it counts once
+    """
+    return (
+        f"repeats {first.id!r} of the document {first.provenance.document!r} word "
+        "for word (the same statement, published again): it counts once"
+    )
 
 
 def _factor_stream(
