@@ -393,8 +393,9 @@ def test_a_number_in_a_text_field_that_is_checked_says_what_it_got():
     with pytest.raises(CaseFileError) as err:
         parse_case(text, source="c.yaml")
     assert err.value.message == (
-        "The field evidence[0].grade is invalid: '1e5' does not match "
-        "'^[A-Fa-f][1-6]$'."
+        "The field evidence[0].grade must be a grade, a letter A-F (the source's "
+        "reliability) and a digit 1-6 (the information's credibility), such as "
+        "'B2'. Got '1e5' instead."
     )
     assert (err.value.line, err.value.field) == (10, "evidence[0].grade")
 

@@ -14,6 +14,7 @@ from geosleuth.evidence import KINDS
 __all__ = ["CASE_SCHEMA"]
 
 _DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+_GRADE = {"type": "string", "pattern": "^[A-Fa-f][1-6]$"}
 _LONLAT = {
     "type": "object",
     "required": ["lon", "lat"],
@@ -45,7 +46,7 @@ _COMMON = {
     "reporting_chain": {"type": "array", "items": {"type": "string"}},
     "date": _DATE,
     "date_from": _DATE,
-    "grade": {"type": "string", "pattern": "^[A-Fa-f][1-6]$"},
+    "grade": _GRADE,
     "hedge": {"enum": ["certain", "probable", "possible", "doubtful"]},
     "note": {"type": "string"},
 }

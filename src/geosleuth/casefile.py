@@ -33,7 +33,7 @@ from typing import Any
 import numpy as np
 import yaml
 
-from geosleuth._case_schema import CASE_SCHEMA
+from geosleuth._case_schema import _DATE, _GRADE, CASE_SCHEMA
 from geosleuth._types import PathLike
 from geosleuth.dependence import OWN_DOCUMENT
 from geosleuth.errors import (
@@ -49,6 +49,7 @@ from geosleuth.evidence import (
     EvidenceItem,
     Grade,
     Provenance,
+    Searched,
     Sighting,
 )
 from geosleuth.fuse import NamedPlace, Settings
@@ -722,6 +723,17 @@ def _validate_schema(doc: _Map, source: str) -> None:
         msg = f"The field {where} has an unknown key: {err.message}."
     elif err.validator == "required":
         msg = f"The field {where} is missing a required key: {err.message}."
+    elif err.validator == "pattern" and err.validator_value == _DATE["pattern"]:
+        msg = (
+            f"The field {where} must be a date written YYYY-MM-DD. Got "
+            f"{err.instance!r} instead."
+        )
+    elif err.validator == "pattern" and err.validator_value == _GRADE["pattern"]:
+        msg = (
+            f"The field {where} must be a grade, a letter A-F (the source's "
+            f"reliability) and a digit 1-6 (the information's credibility), such "
+            f"as 'B2'. Got {err.instance!r} instead."
+        )
     else:
         msg = f"The field {where} is invalid: {err.message}."
     # the file and line are the error's location (the CLI adds "(case.yaml:4)")
@@ -1252,7 +1264,11 @@ def evidence_bounds(
     movement model's diffusion since its date included (``σ² + D·age``; see
     :mod:`geosleuth.fuse`), and at least ``settings.place_radius_km``, so that a
     ranked place's disc lies inside. A region that cut an item's spread would
-    hold its probability in, and report the cut as certainty.
+    hold its probability in, and report the cut as certainty. An item that only
+    says where the target is not (a denial, a search that found nothing) is left
+    out of the box, unless no other item has a place: "he is not in Spain" need
+    not stretch a map of Colombia across the Atlantic (and, since every report is
+    weighed against the whole region, make the others count for more).
 
     The box is the union of these discs (great circles on the mean sphere), across
     the antimeridian (``west > east``) when that is narrower. If
@@ -1295,6 +1311,11 @@ def evidence_bounds(
 
     settings = settings or Settings()
     day = as_of or max((i.known_on for i in items), default=None)
+    # where the target is not ("not in Spain", a search that found nothing)
+    # needs no room on the map, unless nothing else says where she is
+    where_is = [i for i in items if not _says_not_here(i)]
+    if any(_item_lonlat(i) is not None for i in where_is):
+        items = where_is
     where: list[tuple[Any, Any, float]] = []
     for item in items:
         lonlat = _item_lonlat(item)
@@ -1332,6 +1353,21 @@ def evidence_bounds(
         mid = (lo + hi) / 2.0
         lo, hi = (mid, hi) if fits(box(mid)) else (lo, mid)
     return box(lo)
+
+
+def _says_not_here(item: EvidenceItem) -> bool:
+    """Whether ``item`` only says where the target is not: a denial, a search.
+
+    >>> from geosleuth.evidence import Claim, Provenance
+    >>> c = Claim(id="c", provenance=Provenance(document="d"), polarity="is_not",
+    ...           date=dt.date(2020, 1, 1), place=Point(-3.7, 40.4))
+    >>> import dataclasses
+    >>> _says_not_here(c), _says_not_here(dataclasses.replace(c, polarity="is"))
+    (True, False)
+    """
+    return isinstance(item, Searched) or (
+        isinstance(item, Claim) and item.polarity == "is_not"
+    )
 
 
 _KM_PER_DEGREE = math.pi * 6371.0088 / 180.0  # on the mean sphere (haversine_km)

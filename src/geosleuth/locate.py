@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import math
 import os
 import warnings
 from collections.abc import Callable, Iterator, Sequence
@@ -191,6 +192,7 @@ def _gather(
         grid = case.grid if cell_km is None else case.grid.recut(cell_km)
     else:
         grid = _drawn_grid(items, case, as_of=as_of, cell_km=cell_km)
+    _warn_far(items, grid)
     return _Inputs(
         target=tgt or "the target",
         title=case.title if case else (tgt or "geosleuth estimate"),
@@ -203,6 +205,53 @@ def _gather(
         set_aside=tuple(set_aside),
         shown=cases[0].name if cases else ", ".join(p.name for p in articles + outputs),
     )
+
+
+#: Beyond this distance from a grid's centre its distances are off by more than
+#: 0.2 % (:mod:`geosleuth.grid`).
+_ACCURATE_KM = 600.0
+
+
+def _warn_far(items: Sequence[EvidenceItem], grid: Grid) -> None:
+    """Warn of items on the grid more than :data:`_ACCURATE_KM` from its centre.
+
+    The equal-area plane keeps areas but not distances: at an angular distance
+    ``c`` from the centre a length along the radius shrinks by ``cos(c/2)`` and
+    one across it stretches by as much, so a report's kernel there is distorted
+    (about 12 % at 6,000 km). A region drawn around reports from several
+    continents does that without a word.
+    """
+    from geosleuth.fuse.likelihood import _item_lonlat
+    from geosleuth.geometry import haversine_km
+
+    far: list[tuple[float, str]] = []
+    for item in items:
+        lonlat = _item_lonlat(item)
+        if lonlat is None:
+            continue
+        lons, lats = lonlat
+        inside = grid.lonlat_to_cell(lons, lats) >= 0
+        if not inside.any():
+            continue  # off the grid: fuse sets it aside and says so
+        reach = float(
+            haversine_km(grid.lon0, grid.lat0, lons[inside], lats[inside]).max()
+        )
+        if reach > _ACCURATE_KM:
+            far.append((reach, item.id))
+    if far:
+        km, worst = max(far)
+        error = 100.0 * (1.0 / math.cos(km / 6371.0088 / 2.0) - 1.0)
+        ids = ", ".join(i for _, i in sorted(far, reverse=True)[:5])
+        more = f" and {len(far) - 5} more" if len(far) > 5 else ""
+        warnings.warn(
+            f"{len(far)} item(s) lie more than {_ACCURATE_KM:.0f} km from the "
+            f"centre of the study region ({ids}{more}; {worst!r} at {km:,.0f} km), "
+            f"where the map's distances are off by up to {error:.1f} % and those "
+            "items' spreads are distorted. Give the case a 'region' that holds "
+            "only the area in question, or split the case.",
+            GeosleuthWarning,
+            stacklevel=3,
+        )
 
 
 def _key_line(path: Path, key: str) -> int | None:
@@ -515,7 +564,30 @@ def locate_case(
     said = _raise_again(caught)
     tell("Writing the report")
     _write_outputs(out, est, data, points, plan, said)
+    _warn_stale_plan(out)
     return est, data.target
+
+
+#: What ``geosleuth plan`` writes (:mod:`geosleuth.report.fieldfiles`).
+_PLAN_FILES = ("plan.geojson", "plan.csv", "plan.gpx", "plan.kml")
+
+
+def _warn_stale_plan(out: Path) -> None:
+    """Warn of a search plan in ``out`` made from the estimate just replaced.
+
+    ``geosleuth plan`` writes its files beside the estimate it plans on; a new
+    estimate in that folder leaves them planning for the old one, and field teams
+    load them (review 14: another case's plan sat beside a new estimate).
+    """
+    stale = [name for name in _PLAN_FILES if (out / name).is_file()]
+    if stale:
+        warnings.warn(
+            f"{out} holds {', '.join(stale)}, planned by 'geosleuth plan' on the "
+            "estimate this run has replaced: they no longer match it. Plan again "
+            f"('geosleuth plan {out} ...') or remove them before anyone uses them.",
+            GeosleuthWarning,
+            stacklevel=3,
+        )
 
 
 def _raise_again(caught: Sequence[warnings.WarningMessage]) -> list[str]:

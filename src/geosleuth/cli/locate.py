@@ -62,7 +62,7 @@ from geosleuth.locate import (
     warn_prior_only,
 )
 from geosleuth.report import files
-from geosleuth.report.text import km2, pct, plain, shorten
+from geosleuth.report.text import about_a_source, km2, pct, plain, shorten
 
 if TYPE_CHECKING:
     from geosleuth.report.html import ReportFields
@@ -152,11 +152,20 @@ def _summary(
             Text(plain(p.name)), pct(p.probability), "yes" if p.in_hdr90 else "no"
         )
     console.print(table)
+    source = about_a_source(est)
+    life = "" if source else f"P(alive) = {pct(est.p_alive)}   "
     console.print(
-        f"P(alive) = {pct(est.p_alive)}   50% area = {km2(est.hdr_km2['50'])}   "
+        f"{life}50% area = {km2(est.hdr_km2['50'])}   "
         f"90% area = {km2(est.hdr_km2['90'])}   items used: {len(est.used)}, "
         f"left out: {len(est.excluded)}"
     )
+    if source:
+        console.print(
+            "The evidence is event sets (a source's, not a person's): no P(alive). "
+            "The map ranks where the source may be; its areas depend on the study "
+            "region as much as on the events.",
+            soft_wrap=True,
+        )
     if est.search_miss is not None:
         console.print(
             f"Searches: all would have missed with probability {pct(est.search_miss)}"

@@ -24,6 +24,7 @@ from geosleuth.geometry import Point
 from geosleuth.report._html_text import esc
 from geosleuth.report._style import KIND_COLORS, KIND_LABELS
 from geosleuth.report.geojson import evidence_geometry
+from geosleuth.report.text import about_a_source
 
 __all__ = [
     "Rows",
@@ -91,6 +92,7 @@ class Rows:
         self.reasons = dict(estimate.excluded)
         self.contrib = {c.item_id: c for c in estimate.contributions}
         self.grades = estimate.settings.grades
+        self.life = not about_a_source(estimate)  # a source has no P(alive)
 
     def status(self, item: EvidenceItem) -> tuple[str, str]:
         if item.id in self.used:
@@ -107,7 +109,7 @@ class Rows:
         if c is None:
             return "–"
         text = f"{c.map_shift:.3f}"
-        if c.p_alive_shift:
+        if c.p_alive_shift and self.life:
             text += f"; ΔP(alive) {c.p_alive_shift:+.3f}"
         if c.weight < 1.0:
             text += f"; weight {c.weight:.2f} (shares its source)"

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from geosleuth.fuse import Estimate, TimelinePoint
 from geosleuth.report._html_text import esc, pct
+from geosleuth.report.text import about_a_source
 
 __all__ = ["TIMELINE_COLORS", "timeline_names", "timeline_svg"]
 
@@ -94,7 +95,8 @@ def timeline_svg(estimate: Estimate, points: Sequence[TimelinePoint]) -> str:
         )
         for j, name in enumerate(names)
     ]
-    series.append(("P(alive)", "#666666", [float(p.p_alive) for p in pts], True))
+    if not about_a_source(estimate):  # a source has no P(alive)
+        series.append(("P(alive)", "#666666", [float(p.p_alive) for p in pts], True))
     for name, colour, values, dashed in series:
         coords = [
             (x(p.as_of), y(v))

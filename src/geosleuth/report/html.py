@@ -55,7 +55,7 @@ from geosleuth.report._style import (
     ramp_t,
 )
 from geosleuth.report.geojson import HDR_LEVELS, hdr_features, plateau_outlines
-from geosleuth.report.text import in_region_note
+from geosleuth.report.text import about_a_source, in_region_note
 
 __all__ = ["ReportFields", "read_report_fields", "render_report"]
 
@@ -473,7 +473,7 @@ def render_report(
     n_used = sum(1 for i in items if i.id in rows.used)
     stats = [
         ("As of", estimate.as_of.isoformat()),
-        ("P(alive)", pct(estimate.p_alive)),
+        *([] if about_a_source(estimate) else [("P(alive)", pct(estimate.p_alive))]),
         *(
             [
                 (

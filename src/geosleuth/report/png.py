@@ -33,6 +33,7 @@ from geosleuth.report._style import (
 )
 from geosleuth.report.geojson import HDR_LEVELS, hdr_region_km
 from geosleuth.report.text import (
+    about_a_source,
     km2,
     lat_text,
     lon_text,
@@ -362,8 +363,9 @@ def _caption(estimate: Estimate, n_items: int) -> str:
     As of 2024-01-01  ·  P(alive) 90.0 %  ·  50 % region 2 km²  ·  90 % region 3.6 km²  ·  0 of 0 items used
     """  # noqa: E501
     hdr = estimate.hdr_km2
+    life = "" if about_a_source(estimate) else f"P(alive) {pct(estimate.p_alive)}  ·  "
     text = (
-        f"As of {estimate.as_of.isoformat()}  ·  P(alive) {pct(estimate.p_alive)}  ·  "
+        f"As of {estimate.as_of.isoformat()}  ·  {life}"
         f"50 % region {km2(hdr.get('50', math.nan))}  ·  90 % region "
         f"{km2(hdr.get('90', math.nan))}  ·  {len(estimate.used)} of {n_items} "
         "items used"

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import math
 import re
+from typing import Any
 
 __all__ = [
     "BIDI_CONTROLS",
+    "about_a_source",
     "has_rtl",
     "in_region_note",
     "km2",
@@ -207,3 +209,27 @@ def track_text(km: float) -> str:
     if km >= 0.01:
         return f"{km:,.2f} km"
     return f"{km * 1000.0:.1f} m" if km > 0 else "0 m"
+
+
+#: Kinds of evidence that say where a source is (an outbreak's cases) or where it
+#: was looked for, not where a living person is.
+_SOURCE_KINDS = frozenset({"event_set", "searched"})
+
+
+def about_a_source(estimate: Any) -> bool:
+    """Whether ``estimate`` rests on event sets alone (and searches): a source.
+
+    An outbreak's source (a cooling tower, a well) or a base found from its
+    events is no person: P(alive) means nothing there, and the outputs leave it
+    out (``estimate.json`` keeps it, for ``verify``).
+
+    >>> from types import SimpleNamespace as NS
+    >>> about_a_source(NS(contributions=[NS(kind="event_set")]))
+    True
+    >>> about_a_source(NS(contributions=[NS(kind="event_set"), NS(kind="claim")]))
+    False
+    >>> about_a_source(NS(contributions=[]))
+    False
+    """
+    kinds = {c.kind for c in estimate.contributions}
+    return bool(kinds) and "event_set" in kinds and kinds <= _SOURCE_KINDS
