@@ -216,17 +216,27 @@ def test_a_failed_rename_puts_every_old_file_back(
 
 
 def test_temporary_files_left_by_a_killed_run_are_removed(tmp_path: Path) -> None:
-    stale = tmp_path / ".report.html.abcd1234"
-    fresh = tmp_path / ".report.html.efgh5678"
-    other = tmp_path / ".notes.txt.abcd1234"
-    for p in (stale, fresh, other):
+    stale = tmp_path / ".report.html.abcd1234.geosleuth-tmp"
+    fresh = tmp_path / ".report.html.efgh5678.geosleuth-tmp"
+    other = tmp_path / ".notes.txt.abcd1234.geosleuth-tmp"
+    # the user's own hidden file of the same shape is not ours (review 14: a
+    # dated backup was deleted)
+    backup = tmp_path / ".report.html.20241012"
+    for p in (stale, fresh, other, backup):
         p.write_bytes(b"x")
     old = time.time() - 2 * 3600
-    os.utime(stale, (old, old))
-    os.utime(other, (old, old))
+    for p in (stale, other, backup):
+        os.utime(p, (old, old))
     files.write_all_atomic({tmp_path / "report.html": b"new"})
     assert not stale.exists()
     assert fresh.exists() and other.exists()  # another run's; another file's
+    assert backup.read_bytes() == b"x"
+    # and what a run writes is named so
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == [
+        ".notes.txt.abcd1234.geosleuth-tmp",
+        ".report.html.20241012",
+        ".report.html.efgh5678.geosleuth-tmp",
+    ]
 
 
 def test_an_impossible_day_of_the_timeline_does_not_stop_the_run(

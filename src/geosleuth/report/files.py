@@ -88,7 +88,9 @@ def write_all_atomic(contents: dict[Path, bytes]) -> None:
                 os.umask(umask)
                 mode = 0o666 & ~umask  # mkstemp makes 0600; new outputs are to share
             try:
-                fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", dir=p.parent)
+                fd, tmp = tempfile.mkstemp(
+                    prefix=f".{p.name}.", suffix=_TMP_SUFFIX, dir=p.parent
+                )
                 staged.append((tmp, p))
                 with os.fdopen(fd, "wb") as fh:
                     fh.write(data)
@@ -137,7 +139,7 @@ def _swap_in(staged: list[tuple[str, Path]]) -> None:
 
 def _keep_aside(p: Path) -> str:
     """A hidden copy of ``p`` beside it (a hard link if it can), for an undo."""
-    fd, old = tempfile.mkstemp(prefix=f".{p.name}.", dir=p.parent)
+    fd, old = tempfile.mkstemp(prefix=f".{p.name}.", suffix=_TMP_SUFFIX, dir=p.parent)
     os.close(fd)
     os.unlink(old)
     try:
@@ -149,16 +151,23 @@ def _keep_aside(p: Path) -> str:
 
 #: Age (s) past which a temporary file of ours is taken as left by a killed run.
 _STALE_SECONDS = 3600.0
+#: The end of the name of every temporary file of ours (``.<name>.XXXXXXXX`` and
+#: this), so that a user's own hidden file (a dated backup ``.case.yaml.20241012``)
+#: is never taken for one.
+_TMP_SUFFIX = ".geosleuth-tmp"
 
 
 def _remove_stale_temporaries(path: Path) -> None:
-    """Remove ``.<name>.XXXXXXXX`` files beside ``path`` older than an hour."""
+    """Remove ``.<name>.XXXXXXXX.geosleuth-tmp`` files beside ``path`` over an hour old.
+
+    Only names of that form are ours; any other file is the user's and stays.
+    """
     folder = path.parent
     if not folder.is_dir():
         return
     now = time.time()
-    for q in folder.glob(f".{glob_escape(path.name)}.*"):
-        tail = q.name[len(path.name) + 2 :]
+    for q in folder.glob(f".{glob_escape(path.name)}.*{_TMP_SUFFIX}"):
+        tail = q.name[len(path.name) + 2 : -len(_TMP_SUFFIX)]
         try:
             if (
                 len(tail) == 8
