@@ -378,6 +378,30 @@ def test_a_document_given_twice_is_counted_once(tmp_path: Path) -> None:
         assert [d.doc_id for _, d in gather_evidence([one, two])] == ["b", "b-2"]
 
 
+def test_read_outputs_of_other_targets_are_left_out_without_a_target(
+    tmp_path: Path,
+) -> None:
+    # one evidence.json of a corpus read without --target, each document for the
+    # person it named most: the first names the target, the others are about
+    # someone else (not fused with it, as they were before)
+    other = dataclasses.replace(_reading("b", *_items("b")), target="Homa Bay")
+    whole = tmp_path / "evidence.json"
+    record = evidence_record([_reading("a", *_items("a")), other])
+    whole.write_text(json.dumps(record), encoding="utf-8")
+    with pytest.warns(EvidenceWarning, match="'b'.*read for 'Homa Bay', not for"):
+        docs = gather_evidence([whole])
+    assert [d.doc_id for _, d in docs] == ["a"]
+    # the same with --target is what it always was
+    with pytest.warns(EvidenceWarning, match="read for 'Homa Bay'"):
+        assert len(gather_evidence([whole], target="al-Baghdadi")) == 1
+    # two readings of one target, given apart, are both kept
+    one, two = tmp_path / "a.json", tmp_path / "c.json"
+    one.write_text(json.dumps(_reading("a", *_items("a")).to_dict()), "utf-8")
+    third = dataclasses.replace(_reading("c", *_items("c")), text="another text")
+    two.write_text(json.dumps(third.to_dict()), "utf-8")
+    assert [d.doc_id for _, d in gather_evidence([one, two])] == ["a", "c"]
+
+
 @pytest.mark.nlp
 def test_a_read_output_given_first_names_the_target_of_the_articles(
     tmp_path: Path, nlp: Any
@@ -398,9 +422,11 @@ def test_a_read_output_given_first_names_the_target_of_the_articles(
     assert [d.target for _, d in docs] == ["al-Baghdadi", "al-Baghdadi"]
     (seen,) = [i for i in docs[1][1].evidence if isinstance(i, Sighting)]
     assert (seen.place_name, seen.provenance.speaker) == ("Hajīn", "Tom Fox")
-    # given after the article, it does not name the article's target
-    later = gather_evidence([article, whole], published=PUBLISHED)
-    assert [d.target for _, d in later] == ["Tom Fox", "al-Baghdadi"]
+    # given after the article, it does not name the article's target, and it was
+    # read for someone else: left out, with a warning (not fused with Fox's)
+    with pytest.warns(EvidenceWarning, match="read for 'al-Baghdadi', not for"):
+        later = gather_evidence([article, whole], published=PUBLISHED)
+    assert [d.target for _, d in later] == ["Tom Fox"]
     # nor does an article read first: the target it names is the next one's
     first = tmp_path / "first.txt"
     first.write_text("Abu Bakr al-Baghdadi fled. Al-Baghdadi hid.\n", encoding="utf-8")
@@ -498,8 +524,10 @@ def test_a_read_output_about_someone_else_is_left_out_with_a_warning(
         assert len(gather_evidence([whole], target="Ahmed Karim")) == 1
     with pytest.warns(EvidenceWarning, match="'karim'"):
         assert len(gather_evidence([whole], target="Abu Bakr al-Bagdadi")) == 1
-    # without a target every document is used, as read
-    assert len(gather_evidence([whole])) == 2
+    # without a target the first document names it, and the others' readings of
+    # someone else are left out, as with one
+    with pytest.warns(EvidenceWarning, match="'karim'"):
+        assert len(gather_evidence([whole])) == 1
     # a date or home for documents read now does not reach read outputs: said so
     with pytest.warns(EvidenceWarning, match="keep what they were read with"):
         gather_evidence([whole], published="2018-05-12")

@@ -941,13 +941,20 @@ def load_read_output(path: str | os.PathLike[str]) -> tuple[DocumentEvidence, ..
 def _for_target(
     path: Path, docs: tuple[DocumentEvidence, ...], target: str
 ) -> tuple[DocumentEvidence, ...]:
-    """The documents of a read output that were read for ``target``; warn of others."""
-    from geosleuth.read.target import Target
+    """The documents of a read output that were read for ``target``; warn of others.
 
-    key = Target(target).surname_key
+    A document read for another name of the same person is kept: another
+    spelling or a part of the name, by the rule of ``locate --target``
+    (:func:`~geosleuth.read.target.same_person`: "Rodrigo Barrientos",
+    "Barrientos" and "Rodrigo Barrientos Lugo" are one person, "Jane Doe" and
+    "J. Doe" too); one read for a person of another given name ("Mary Doe" for
+    "Jane Doe") is left out with a warning.
+    """
+    from geosleuth.read.target import same_person
+
     kept = []
     for doc in docs:
-        if doc.target and Target(doc.target).surname_key != key:
+        if doc.target and not same_person(doc.target, target):
             warnings.warn(
                 f"The document {doc.doc_id!r} of {str(path)!r} was read for "
                 f"{doc.target!r}, not for {target!r}: its {len(doc.evidence)} "
@@ -990,10 +997,11 @@ def gather_evidence(
     but other evidence and texts not known to be one (two reports of one name
     read apart, or readings that record no text) are both counted, with an
     ``EvidenceWarning`` that says so.
-    A read output that was read for another person than ``target``
-    is left out, with an ``EvidenceWarning`` (its items are about someone
-    else); ``published`` and ``home`` do not apply to read outputs (they were
-    read already), and a warning says so when only read outputs are given.
+    A read output that was read for another person than ``target`` (given, or
+    else the one the first document names) is left out, with an
+    ``EvidenceWarning`` (its items are about someone else); ``published`` and
+    ``home`` do not apply to read outputs (they were read already), and a
+    warning says so when only read outputs are given.
 
     Parameters
     ----------
@@ -1002,9 +1010,10 @@ def gather_evidence(
         ``evidence.json`` files written by ``geosleuth read``.
     target : str or None, default None
         The person sought. Without one, the first document that names someone
-        sets it for the documents after it, as in a loop: a read output given
-        before an article, by its ``target``, or the first article read (they are
-        read one by one until then, the rest on ``scheduler``).
+        sets it, as in a loop: a read output, by its ``target``, or the first
+        article read (they are read one by one until then, the rest on
+        ``scheduler``, for that target); a read output read for someone else is
+        then left out, wherever it comes in the list.
     published, home, scheduler, workers
         As in :func:`read_corpus`, for the documents.
 
@@ -1031,6 +1040,7 @@ def gather_evidence(
             EvidenceWarning,
             stacklevel=_stacklevel(),
         )
+    given_target = target
     if target:
         docs = {p: _for_target(p, ds, target) for p, ds in docs.items()}
     rest = list(dict.fromkeys(p for p in files if p not in docs))  # each once
@@ -1047,6 +1057,15 @@ def gather_evidence(
         )  # fmt: skip
         for path, reading in zip(result.paths, result.readings, strict=True):
             docs[path] = (DocumentEvidence.from_reading(reading),)
+    if not given_target:
+        # the target that the first document named, as in a loop: a read output
+        # that was read for someone else is about someone else
+        target = next((d.target for p in files for d in docs[p] if d.target), None)
+    if target and not given_target:
+        docs = {
+            p: _for_target(p, ds, target) if p.suffix.lower() == ".json" else ds
+            for p, ds in docs.items()
+        }
     used: set[str] = set()
     seen: dict[str, Path] = {}
     given: dict[tuple[str, str], Path] = {}  # (doc_id, source): first file
