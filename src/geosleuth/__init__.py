@@ -11,6 +11,8 @@ case files. The top level re-exports the core (pure numpy) names; the edge modul
 
 from __future__ import annotations
 
+# first: Ctrl-C while the command loads (see the module)
+from geosleuth import _startup as _startup
 from geosleuth.dependence import (
     DEPENDENT_KINDS,
     OWN_DOCUMENT,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import re
 import warnings
 from collections.abc import Callable, Iterator
 from typing import NoReturn, ParamSpec, TypeVar
@@ -20,6 +21,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from geosleuth import _startup
 from geosleuth.casefile import clean_text
 from geosleuth.errors import GeosleuthError, GeosleuthWarning
 
@@ -29,6 +31,7 @@ __all__ = [
     "console",
     "err_console",
     "guarded",
+    "shown",
     "shown_warnings",
 ]
 
@@ -65,7 +68,8 @@ def shown_warnings() -> Iterator[None]:
             for w in caught:
                 if issubclass(w.category, GeosleuthWarning):
                     err_console.print(
-                        f"[yellow]{w.category.__name__}[/]: {escape(str(w.message))}",
+                        f"[yellow]{w.category.__name__}[/]: "
+                        f"{escape(shown(str(w.message)))}",
                         markup=True,
                         highlight=False,
                         soft_wrap=True,
@@ -74,9 +78,28 @@ def shown_warnings() -> Iterator[None]:
                     warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
 
 
+#: Characters that a terminal acts on rather than shows: C0 (but tab and line
+#: feed) and C1 controls, DEL, and the bidirectional overrides and isolates.
+_UNSHOWN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(text: str) -> str:
+    r"""``text`` with what a terminal would act on written out as escapes.
+
+    A file name or a report's text is untrusted: an ESC sequence in it could
+    recolour, retitle or clear the terminal, or hide rows of a table.
+
+    >>> shown("esc\x1b[31mRED.txt"), shown("plain\tname")
+    ('esc\\x1b[31mRED.txt', 'plain\tname')
+    >>> shown("name\u202etxt.exe")
+    'name\\u202etxt.exe'
+    """
+    return _UNSHOWN.sub(lambda m: m.group().encode("unicode_escape").decode(), text)
+
+
 def _exit_with(kind: str, text: str) -> NoReturn:
     err_console.print(
-        f"[bold red]{kind}[/]: {escape(text)}",
+        f"[bold red]{kind}[/]: {escape(shown(text))}",
         markup=True,
         highlight=False,
         soft_wrap=True,
@@ -108,3 +131,7 @@ def guarded(func: Callable[P, R]) -> Callable[P, R]:
 
 # Sub-commands register themselves on `app` when imported.
 from geosleuth.cli import commands as _commands  # noqa: E402,F401
+
+# Loaded: Ctrl-C is Python's KeyboardInterrupt again (the command exits 130), not
+# the quiet exit of the start-up (:mod:`geosleuth._startup`).
+_startup.loaded()

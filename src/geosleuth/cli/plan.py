@@ -180,6 +180,7 @@ def run_plan(
 ) -> tuple[Grid, SearchPlan, PlanCells]:
     """Load the posterior of ``estimate`` and compute the optimal plan on it."""
     grid, p = load_posterior(estimate)
+    rest_of_world += 0.0  # -0.0 (as given) is 0: never "-0.0%" in the outputs
     q = scale_for_rest_of_world(p, rest_of_world=rest_of_world)
     result = allocate_optimal(
         q,

@@ -13,7 +13,14 @@ from rich.progress import Progress
 from rich.table import Table
 from rich.text import Text
 
-from geosleuth.cli import app, console, err_console, guarded, shown_warnings
+from geosleuth.cli import (
+    app,
+    console,
+    err_console,
+    guarded,
+    shown,
+    shown_warnings,
+)
 from geosleuth.errors import EvidenceWarning, GazetteerError, InputError
 from geosleuth.gazetteer import Gazetteer, Place
 
@@ -265,14 +272,14 @@ def read(
         names.append(json_path.name)
         kinds = [it.kind for it in reading.evidence]
         table.add_row(
-            Text(path.name),
+            Text(shown(path.name)),
             str(len(reading.mentions)),
             str(kinds.count("claim")),
             str(kinds.count("sighting")),
             str(kinds.count("front")),
             str(kinds.count("life_status")),
             str(len(reading.rejected)),
-            Text(f"{json_path.name}, {html_path.name}"),
+            Text(shown(f"{json_path.name}, {html_path.name}")),
         )
     record = evidence_record(
         result.readings, files=names, rejected=result.rejected, text_sha256=True
@@ -284,13 +291,15 @@ def read(
         dest.write_text(content, encoding="utf-8")
     console.print(table)
     for skipped in result.rejected:
-        console.print(Text(f"Not read: {skipped.path}: {skipped.reason}"))
+        console.print(Text(shown(f"Not read: {skipped.path}: {skipped.reason}")))
     for later, first in result.repeats():  # 'locate' counts it once
         console.print(
             Text(
-                f"Same text: {result.paths[later]} ({names[later]}) is "
-                f"{result.paths[first]} ({names[first]}) again; 'geosleuth locate' "
-                "counts its evidence once."
+                shown(
+                    f"Same text: {result.paths[later]} ({names[later]}) is "
+                    f"{result.paths[first]} ({names[first]}) again; 'geosleuth "
+                    "locate' counts its evidence once."
+                )
             ),
             soft_wrap=True,  # the paths whole, to copy
         )
@@ -300,9 +309,11 @@ def read(
     left_out = f", left out {len(result.rejected)}" if result.rejected else ""
     console.print(
         Text(
-            f"Read {len(result.readings)} of {len(paths)} documents{left_out}. "
-            f"Wrote {2 * len(result.readings) + 1} files to {out} "
-            "(<doc>.json and <doc>.html per document, evidence.json)"
+            shown(
+                f"Read {len(result.readings)} of {len(paths)} documents{left_out}. "
+                f"Wrote {2 * len(result.readings) + 1} files to {out} "
+                "(<doc>.json and <doc>.html per document, evidence.json)"
+            )
         )
     )
 
