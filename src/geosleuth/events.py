@@ -14,9 +14,21 @@ Columns named only ``x`` and ``y`` are not taken for degrees: they usually hold
 projected coordinates (metres, or a map's own units), which read as degrees would
 put the events somewhere else entirely; rename them if they are degrees. Commas,
 semicolons and tabs are accepted as delimiters. A row with more fields than the
-header (empty ones at its end aside) is a bad row, never cut to fit: a decimal
-comma (``10,5`` for 10.5) splits each number in two, and the columns would be read
-shifted. A header that names a column the events are read from twice is refused.
+header (empty ones at its end aside) is a bad row, never cut to fit: an unquoted
+decimal comma in a comma-separated file (``10,5`` for 10.5) splits each number in
+two, and the columns would be read shifted. A header that names a column the
+events are read from twice is refused.
+
+A decimal comma is read where it is unambiguous: in a field of a ``;``- or
+tab-separated file (as Excel writes them where the comma is the decimal mark),
+and in a quoted field of a comma-separated file (``"10,5"``). Such a number has one
+comma and no dot; ``1.234,5`` or ``1,234,567`` is refused, since a thousands
+separator could be either mark. In a comma-separated file, a weight such as
+``"1,234"`` (a comma, then three digits) is refused too: it may be 1234 written
+with a thousands separator. A coordinate or weight that is empty or reads ``NA``,
+``N/A``, ``#N/A``, ``NaN``, ``null`` or ``None`` is missing: a row without
+coordinates is an event that was never geocoded, and is refused (or skipped, with
+``on_invalid``) with a message that says so.
 """
 
 from __future__ import annotations
@@ -24,6 +36,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -73,6 +86,9 @@ class EventTable:
         The file the events came from.
     rejected : tuple of RejectedRow
         Rows skipped by ``on_invalid="skip"`` or ``"warn"``.
+    columns : tuple of str
+        The file's column names, as its header gives them (empty if the events
+        were not read from a file): a caller can tell which were not used.
 
     Raises
     ------
@@ -97,6 +113,7 @@ class EventTable:
     lines: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     path: str | None = None
     rejected: tuple[RejectedRow, ...] = ()
+    columns: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         lons = np.array(self.lons, dtype=np.float64)
@@ -184,12 +201,92 @@ def _check_unique_columns(header: list[str], used: Iterable[str], where: str) ->
             )
 
 
+#: What a spreadsheet or a statistics package writes for a missing value.
+_MISSING = frozenset({"", "na", "n/a", "#n/a", "nan", "null", "none"})
+#: A number with a decimal comma: one comma, digits on both sides, no dot.
+_DECIMAL_COMMA = re.compile(r"[+-]?[0-9]+,[0-9]+(?:[eE][+-]?[0-9]+)?")
+#: A comma then three digits, the form of a thousands separator ("1,234").
+_THOUSANDS_LIKE = re.compile(r"[+-]?[0-9]{1,3},[0-9]{3}")
+
+
+def _missing(cell: str) -> bool:
+    """Whether a cell holds no value (empty, ``NA``, ``NaN``, ``null`` ...)."""
+    return cell.strip().lower() in _MISSING
+
+
+class _AmbiguousNumber(ValueError):
+    """A number written with a thousands separator, or with both marks."""
+
+
 def _number(text: str) -> float:
-    """Parse a decimal number; raise ValueError for anything else (incl. NaN)."""
-    value = float(text.strip())
+    """Parse a decimal number; raise ValueError for anything else (incl. NaN).
+
+    A comma in ``text`` is a decimal comma (the caller's fields are split so that
+    a comma inside one is unambiguous): it must be the only comma, with digits on
+    both sides and no dot, else :class:`_AmbiguousNumber`.
+    """
+    cell = text.strip()
+    if "," in cell:
+        if not _DECIMAL_COMMA.fullmatch(cell):
+            if "." in cell or cell.count(",") > 1:
+                raise _AmbiguousNumber(cell)
+            raise ValueError(cell)
+        cell = cell.replace(",", ".")
+    value = float(cell)
     if not math.isfinite(value):
         raise ValueError(text)
     return value
+
+
+def _shown(cell: str) -> str:
+    """A missing value as a message gives it: ``empty`` or ``'NA'``."""
+    return "empty" if not cell.strip() else repr(cell.strip())
+
+
+def _check_present(
+    cells: dict[int, str],
+    names: dict[int, str],
+    i_lon: int,
+    i_lat: int,
+    i_w: int | None,
+    where: str,
+    line_no: int,
+) -> None:
+    """Refuse a row whose coordinates or weight are missing, saying which."""
+    lon, lat = cells[i_lon], cells[i_lat]
+    if _missing(lon) and _missing(lat):
+        both = (
+            f"its {names[i_lon]!r} and {names[i_lat]!r} are {_shown(lon)}"
+            if _shown(lon) == _shown(lat)
+            else f"its {names[i_lon]!r} is {_shown(lon)} and its {names[i_lat]!r} "
+            f"{_shown(lat)}"
+        )
+        raise InputError(
+            f"The event on line {line_no} of {where} has no coordinates (an "
+            f"ungeocoded case?): {both}.",
+            path=where,
+            line=line_no,
+            field=names[i_lon],
+        )
+    for idx, other in ((i_lon, i_lat), (i_lat, i_lon)):
+        if _missing(cells[idx]):
+            raise InputError(
+                f"The event on line {line_no} of {where} has no {names[idx]!r} (it "
+                f"is {_shown(cells[idx])}; its {names[other]!r} is "
+                f"{cells[other].strip()!r}): an event needs both coordinates.",
+                path=where,
+                line=line_no,
+                field=names[idx],
+            )
+    if i_w is not None and _missing(cells[i_w]):
+        raise InputError(
+            f"The {names[i_w]!r} of the event on line {line_no} of {where} is "
+            f"missing (it is {_shown(cells[i_w])}): with weights read, every event "
+            "needs one (0 for an event that carries no evidence).",
+            path=where,
+            line=line_no,
+            field=names[i_w],
+        )
 
 
 def read_events_csv(
@@ -208,9 +305,11 @@ def read_events_csv(
     weight_column : str or None, default None
         Name of a column of non-negative event weights (case-insensitive).
     on_invalid : {"raise", "warn", "skip"}, default "raise"
-        What to do with a row whose coordinates or weight are missing, not
-        numbers, NaN or out of range: raise, or skip it (listing it in
-        ``rejected``), with or without an :class:`~geosleuth.errors.EvidenceWarning`.
+        What to do with a bad row (a coordinate or weight that is missing, not a
+        number, ambiguous as to its thousands separator or out of range, or more
+        fields than the header): raise, or skip it (listing it in ``rejected``
+        with its line and reason), with or without an
+        :class:`~geosleuth.errors.EvidenceWarning`.
 
     Returns
     -------
@@ -222,9 +321,10 @@ def read_events_csv(
     InputError
         If the file is empty or not CSV, lacks a coordinate or the weight column,
         names one of them twice, has a bad row (with ``on_invalid="raise"``: a
-        coordinate or weight that is missing, not a number or out of range, or
-        more fields than the header), or holds fewer than 2 valid events. The
-        error's ``path``, ``line`` and ``field`` say where.
+        coordinate or weight that is missing, not a number, written with a
+        thousands separator or out of range, or more fields than the header), or
+        holds fewer than 2 valid events. The error's ``path``, ``line`` and
+        ``field`` say where.
     ValueError
         If ``on_invalid`` is not one of the listed values.
 
@@ -245,6 +345,16 @@ def read_events_csv(
     Traceback (most recent call last):
     ...
     geosleuth.errors.InputError: Line 2 of ... has 4 fields but the header has 2 ...
+
+    Decimal commas where the fields are split otherwise (``;``, tab, or quotes):
+
+    >>> _ = p.write_text("lon;lat\n10,5;20,5\n10,6;20,6\n")
+    >>> read_events_csv(p).lons.tolist()
+    [10.5, 10.6]
+    >>> _ = p.write_text('lon,lat\n"10,5","20,5"\n,\n"10,6","20,6"\n1.5,\n')
+    >>> ev = read_events_csv(p, on_invalid="skip")
+    >>> ev.lats.tolist(), [r.line for r in ev.rejected]
+    ([20.5, 20.6], [5])
     """
     if on_invalid not in ("raise", "warn", "skip"):
         raise ValueError(
@@ -340,15 +450,41 @@ def read_events_csv(
                     line=line_no,
                     field=None,
                 )
+            cells = {idx: row[idx] if idx < len(row) else "" for idx in names}
+            _check_present(cells, names, i_lon, i_lat, i_w, where, line_no)
             values = {}
             for idx, name in names.items():
-                cell = row[idx] if idx < len(row) else ""
+                cell = cells[idx].strip()
+                if idx == i_w and delimiter == "," and _THOUSANDS_LIKE.fullmatch(cell):
+                    whole, decimal = cell.replace(",", ""), cell.replace(",", ".")
+                    raise InputError(
+                        f"The {name!r} of the event on line {line_no} of {where} is "
+                        f"{cell!r}, which may be {whole} (with a thousands separator) "
+                        f"or {decimal} (with a decimal comma). Write {whole} or "
+                        f"{decimal}.",
+                        path=where,
+                        line=line_no,
+                        field=name,
+                    )
                 try:
                     values[idx] = _number(cell)
+                except _AmbiguousNumber:
+                    raise InputError(
+                        f"The {name!r} of the event on line {line_no} of {where} must "
+                        f"be a number with one decimal mark. Got {cell!r} instead: "
+                        "with a dot and a comma, or two commas, one of them is a "
+                        "thousands separator, and which one is unclear (1.234,5 and "
+                        "1,234.5 are both written). Write the number without "
+                        "thousands separators, as 1234.5 (or 1234,5 where the "
+                        "comma is the decimal mark).",
+                        path=where,
+                        line=line_no,
+                        field=name,
+                    ) from None
                 except ValueError:
                     raise InputError(
                         f"The {name!r} of the event on line {line_no} of {where} must "
-                        f"be a number. Got {cell.strip()!r} instead.",
+                        f"be a number. Got {cell!r} instead.",
                         path=where,
                         line=line_no,
                         field=name,
@@ -363,9 +499,10 @@ def read_events_csv(
                     field=names[i_lon],
                 )
             if not -90.0 <= lat <= 90.0:
+                swap = " (lon and lat swapped?)" if -90.0 <= lon <= 90.0 else ""
                 raise InputError(
                     f"The {names[i_lat]!r} of the event on line {line_no} of {where} "
-                    f"must be a latitude in -90..90. Got {lat} instead.",
+                    f"must be a latitude in -90..90. Got {lat} instead{swap}.",
                     path=where,
                     line=line_no,
                     field=names[i_lat],
@@ -396,9 +533,15 @@ def read_events_csv(
             stacklevel=2,
         )
     if len(lons) < 2:
+        left_out = (
+            f" ({len(rejected)} invalid row(s) left out; the first: "
+            f"{rejected[0].reason})"
+            if rejected
+            else ""
+        )
         raise InputError(
-            f"The events file {where} holds {len(lons)} valid event(s); a geographic "
-            "profile needs at least 2.",
+            f"The events file {where} holds {len(lons)} valid event(s){left_out}; a "
+            "geographic profile needs at least 2.",
             path=where,
         )
     return EventTable(
@@ -408,4 +551,5 @@ def read_events_csv(
         lines=np.asarray(lines, dtype=np.int64),
         path=where,
         rejected=tuple(rejected),
+        columns=tuple(h.strip() for h in header),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import shlex
 import warnings
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -15,9 +16,9 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from rich.text import Text
 
-from geosleuth._types import FloatArray
+from geosleuth._types import FloatArray, IntArray
 from geosleuth.cli import app, console, err_console, guarded, shown_warnings
-from geosleuth.errors import GeosleuthWarning, InputError
+from geosleuth.errors import EvidenceWarning, GeosleuthWarning, InputError
 from geosleuth.events import EventTable, read_events_csv
 from geosleuth.grid import Grid
 from geosleuth.profile import (
@@ -61,20 +62,26 @@ def parse_truth(text: str) -> tuple[float, float]:
         and -180 <= lon <= 180
         and -90 <= lat <= 90
     ):
+        swapped = -90 <= lon <= 90 and -180 <= lat <= 180
         raise InputError(
             f"--truth must be a longitude in -180..180 and a latitude in -90..90. Got "
-            f"{text!r} instead.",
+            f"{text!r} instead{' (lon and lat swapped?)' if swapped else ''}.",
             field="--truth",
         )
     return lon, lat
 
 
-def _search_order_pct(scores: FloatArray) -> FloatArray:
-    """Per cell, the % of the area scoring at least as high (its hit score)."""
+def _cells_at_least_as_high(scores: FloatArray) -> IntArray:
+    """Per cell, how many cells score at least as high (itself included)."""
     s = np.where(np.isnan(scores), -np.inf, scores)
     order = np.sort(s)
-    at_least = s.size - np.searchsorted(order, s, side="left")
-    return np.asarray(100.0 * at_least / s.size, dtype=np.float64)
+    return np.asarray(s.size - np.searchsorted(order, s, side="left"), dtype=np.int64)
+
+
+def _search_order_pct(scores: FloatArray) -> FloatArray:
+    """Per cell, the % of the area scoring at least as high (its hit score)."""
+    at_least = _cells_at_least_as_high(scores)
+    return np.asarray(100.0 * at_least / at_least.size, dtype=np.float64)
 
 
 def _cell_geometry(grid: Grid, cell: int) -> dict[str, Any]:
@@ -92,11 +99,12 @@ def _cell_geometry(grid: Grid, cell: int) -> dict[str, Any]:
 def _geojson(
     grid: Grid,
     scores: FloatArray,
-    pct: FloatArray,
+    at_least: IntArray,
     truths: list[dict[str, Any]],
     *,
     top_cells: int,
 ) -> dict[str, Any]:
+    pct = 100.0 * at_least / at_least.size
     finite = np.where(np.isnan(scores), -np.inf, scores)
     top = np.argsort(-finite, kind="stable")[:top_cells]
     features: list[dict[str, Any]] = [
@@ -109,6 +117,8 @@ def _geojson(
                 "cell": int(c),
                 "score": float(scores[c]),
                 "hit_score_pct": round(float(pct[c]), 4),
+                "cells_at_least_as_high": int(at_least[c]),
+                "n_cells": int(at_least.size),
             },
         }
         for rank, c in enumerate(top.tolist())
@@ -180,14 +190,69 @@ def _left_out_text(n_weight_zero: int) -> str:
     )
 
 
+_OnInvalid = Literal["raise", "warn", "skip"]
+
+#: Column names that hold a weight per event, as a rule (case-insensitive).
+_WEIGHT_LIKE = ("weight", "weights", "cases", "count", "n", "deaths")
+
+
+def _unused_weight_columns(events: EventTable, weight_column: str | None) -> list[str]:
+    """The columns named like weights (``cases``, ``deaths`` ...) left unused."""
+    if weight_column is not None:
+        return []
+    return [c for c in events.columns if c.lower() in _WEIGHT_LIKE]
+
+
+def _unused_weight_note(columns: list[str]) -> str:
+    """A note that ``columns`` are not read, and how to read one as weights."""
+    if len(columns) == 1:
+        return (
+            f"Note: column {columns[0]!r} is not used, so the events are "
+            "unweighted (each counts once); give --weight-column "
+            f"{shlex.quote(columns[0])} to weight them by it."
+        )
+    named = ", ".join(map(repr, columns[:-1])) + f" and {columns[-1]!r}"
+    return (
+        f"Note: columns {named} are not used, so the events are unweighted (each "
+        "counts once); give --weight-column with one of them to weight the events "
+        "by it."
+    )
+
+
+def _read_events(
+    path: Path, weight_column: str | None, on_invalid: _OnInvalid
+) -> EventTable:
+    """Read the events; a bad value's error says how to leave such rows out."""
+    try:
+        return read_events_csv(
+            path,
+            weight_column=weight_column,
+            on_invalid="raise" if on_invalid == "raise" else "skip",
+        )
+    except InputError as exc:
+        # the header, the file as a whole, or a row of too many fields (whose
+        # own advice is about decimal commas, which leaving rows out won't mend)
+        if exc.line is None or exc.line < 2 or exc.field is None:
+            raise
+        raise InputError(
+            f"{exc.message} Correct or remove the row, or give --on-invalid warn to "
+            "leave out every such row (each one listed, and counted in profile.json).",
+            path=exc.path,
+            line=exc.line,
+            field=exc.field,
+        ) from None
+
+
 def _events_of_positive_weight(
-    path: Path, weight_column: str | None
+    path: Path, weight_column: str | None, on_invalid: _OnInvalid = "raise"
 ) -> tuple[EventTable, int]:
     """Read the events and leave out those of weight 0; also return how many.
 
     An event of weight 0 (an address surveyed but with no cases) carries no
     evidence of the source, so it must not set the study area, the CGT buffer or
-    the DPM's priors: it is dropped here, before anything uses the events.
+    the DPM's priors: it is dropped here, before anything uses the events. With
+    ``on_invalid`` "warn" or "skip", a bad row (an ungeocoded case, a value that
+    is not a number) is left out and listed in the table's ``rejected``.
 
     Raises
     ------
@@ -196,7 +261,7 @@ def _events_of_positive_weight(
         weight remain; the error names the file and the weight column.
     """
     try:
-        events = read_events_csv(path, weight_column=weight_column)
+        events = _read_events(path, weight_column, on_invalid)
     except InputError as exc:
         # The event table's own check that not every weight is 0 (the reader
         # has already refused negative and non-finite weights by line).
@@ -232,6 +297,7 @@ def _events_of_positive_weight(
         lines=events.lines[keep],
         path=events.path,
         rejected=events.rejected,
+        columns=events.columns,
     )
     return kept, n_zero
 
@@ -254,6 +320,44 @@ def _check_dpm_weights(events: EventTable, weight_column: str) -> None:
             line=line,
             field=weight_column,
         )
+
+
+def _truth_record(
+    grid: Grid, scores: FloatArray, lon: float, lat: float
+) -> dict[str, Any]:
+    """A known source's cell and hit score, with the counts behind the score.
+
+    ``cells_at_least_as_high`` of ``n_cells`` give the hit score exactly. A
+    source outside the study area whose (lat, lon) lies inside gets
+    ``"swapped_inside": True``: its lon and lat, or the events', may be swapped.
+    """
+    cell = int(grid.lonlat_to_cell(lon, lat))
+    record: dict[str, Any] = {"lon": lon, "lat": lat, "cell": cell}
+    if cell >= 0:
+        hs = 100.0 * hit_score(scores, cell)
+        ref = scores[cell]
+        count = None if np.isnan(ref) else int(np.count_nonzero(scores >= ref))
+        record |= {"hit_score_pct": hs, "cells_at_least_as_high": count}
+    else:
+        swapped = -90.0 <= lon <= 90.0 and int(grid.lonlat_to_cell(lat, lon)) >= 0
+        record |= {"hit_score_pct": None, "swapped_inside": swapped}
+    record["n_cells"] = int(grid.n_cells)
+    return record
+
+
+def _truth_text(truth: dict[str, Any]) -> str:
+    """``hit score 0.008 % (11 of 144,000 cells)``, or why there is none."""
+    if truth["hit_score_pct"] is None:
+        if truth.get("swapped_inside"):
+            return (
+                "outside the study area (lon and lat swapped? "
+                f"{truth['lat']},{truth['lon']} lies inside: check --truth and the "
+                "events' lon and lat columns)"
+            )
+        return "outside the study area"
+    count = truth["cells_at_least_as_high"]
+    of = "" if count is None else f" ({count:,} of {truth['n_cells']:,} cells)"
+    return f"hit score {truth['hit_score_pct']:.3f} %{of}"
 
 
 #: Options of one method only, by the method they apply to.
@@ -400,6 +504,16 @@ def profile(
     top_cells: Annotated[
         int, typer.Option("--top-cells", min=1, help="Cells written to the GeoJSON.")
     ] = 500,
+    on_invalid: Annotated[
+        _OnInvalid,
+        typer.Option(
+            "--on-invalid",
+            help="A row that cannot be an event (no coordinates, as an ungeocoded "
+            "case; a value that is not a number): stop with an error (raise), or "
+            "leave it out with a warning naming its line and why (warn) or without "
+            "(skip); profile.json lists and counts the rows left out.",
+        ),
+    ] = "raise",
 ) -> None:
     """Profile an event set to find the source (base) behind the events.
 
@@ -411,9 +525,11 @@ def profile(
     more than 600 km from its centre are warned of; events within 1 m of each
     other are one place, and refused. With --weight-column, rows of weight 0
     are left out before anything else (the terminal and profile.json say how
-    many). Options of the other method (--buffer-km for CGT; --seed, --chains,
-    --samples, --burnin, --sigma-km, --sigma-shape, --tau-km for DPM) are
-    refused.
+    many); without it, a column named weight, weights, cases, count, n or deaths
+    is said to be unused. A decimal comma is read in a ';'- or tab-separated
+    file and in a quoted field ("10,5"). Options of the other method
+    (--buffer-km for CGT; --seed, --chains, --samples, --burnin, --sigma-km,
+    --sigma-shape, --tau-km for DPM) are refused.
     """
     _check_method_options(ctx, method)
     truths_ll = [parse_truth(t) for t in (truth or [])]
@@ -439,7 +555,18 @@ def profile(
             f"{sigma_shape!r} instead.",
             field="--sigma-shape",
         )
-    events, n_weight_zero = _events_of_positive_weight(events_csv, weight_column)
+    events, n_weight_zero = _events_of_positive_weight(
+        events_csv, weight_column, on_invalid
+    )
+    if on_invalid == "warn" and events.rejected:
+        with shown_warnings():
+            for row in events.rejected:
+                warnings.warn(
+                    f"Left out (--on-invalid warn): {row.reason}",
+                    EvidenceWarning,
+                    stacklevel=1,
+                )
+    unused_weights = _unused_weight_columns(events, weight_column)
     if method == "dpm" and weight_column is not None:
         _check_dpm_weights(events, weight_column)
     with shown_warnings():
@@ -540,12 +667,9 @@ def profile(
             "rhat_max": max(model.rhat_.values()),
             "chain_map_tv": model.chain_map_tv_,
         }
-    pct = _search_order_pct(scores)
-    truths: list[dict[str, Any]] = []
-    for lon, lat in truths_ll:
-        cell = int(grid.lonlat_to_cell(lon, lat))
-        hs = 100.0 * hit_score(scores, cell) if cell >= 0 else None
-        truths.append({"lon": lon, "lat": lat, "cell": cell, "hit_score_pct": hs})
+    at_least = _cells_at_least_as_high(scores)
+    pct = 100.0 * at_least / at_least.size
+    truths = [_truth_record(grid, scores, lon, lat) for lon, lat in truths_ll]
     peak = int(np.nanargmax(scores))
     peak_x, peak_y = cx[peak], cy[peak]
     peak_lon, peak_lat = grid.xy_km_to_lonlat(peak_x, peak_y)
@@ -557,7 +681,14 @@ def profile(
             "path": str(events_csv),
             "n_events": events.n_events,
             "weight_column": weight_column,
+            "weighted": events.weights is not None,
+            "unused_weight_like_columns": unused_weights,
             "n_weight_zero_left_out": n_weight_zero,
+            "on_invalid": on_invalid,
+            "n_invalid_rows_left_out": len(events.rejected),
+            "invalid_rows_left_out": [
+                {"line": row.line, "reason": row.reason} for row in events.rejected
+            ],
         },
         "parameters": parameters,
         "study_area": {
@@ -571,12 +702,15 @@ def profile(
         "truths": truths,
         "dpm": dpm_info,
         "map": {
-            "values": "hit_score_pct: % of the study area scoring at least as high",
+            "values": "hit_score_pct: % of the study area scoring at least as high, "
+            "rounded to 0.001; exactly 100 * cells_at_least_as_high / n_cells",
             "order": "row-major from the south-west corner",
+            "n_cells": int(at_least.size),
             "hit_score_pct": [round(float(v), 3) for v in pct],
+            "cells_at_least_as_high": at_least.tolist(),
         },
     }
-    geo = _geojson(grid, scores, pct, truths, top_cells=top_cells)
+    geo = _geojson(grid, scores, at_least, truths, top_cells=top_cells)
     title = f"geosleuth profile ({method}): {events.n_events} events"
     # made first, then written all or nothing (as 'locate' does): a failure
     # leaves no new profile.json beside an old profile.png, nor half a set
@@ -591,7 +725,13 @@ def profile(
     table = Table(title=f"Geographic profile ({method.upper()})")
     table.add_column("", style="bold")
     table.add_column("value")
-    table.add_row("events", Text(f"{events.n_events} from {events_csv.name}"))
+    left_out = (
+        f" ({len(events.rejected)} invalid row{'s' if len(events.rejected) > 1 else ''}"
+        " left out)"
+        if events.rejected
+        else ""
+    )
+    table.add_row("events", Text(f"{events.n_events} from {events_csv.name}{left_out}"))
     table.add_row(
         "study area",
         f"{grid.area_km2:.4g} km², {grid.nx} × {grid.ny} cells of "
@@ -611,13 +751,16 @@ def profile(
             f"{dpm_info['rhat_max']:.3f}, chain map TV {dpm_info['chain_map_tv']:.3f}",
         )
     for t in truths:
-        label = f"truth {t['lon']:.6f}, {t['lat']:.6f}"
-        hs_text = (
-            "outside the study area"
-            if t["hit_score_pct"] is None
-            else f"hit score {t['hit_score_pct']:.3f} %"
+        table.add_row(f"truth {t['lon']:.6f}, {t['lat']:.6f}", _truth_text(t))
+    if unused_weights:
+        console.print(Text(_unused_weight_note(unused_weights)))
+    if events.rejected and on_invalid == "skip":
+        console.print(
+            Text(
+                f"{left_out.strip(' ()').capitalize()} of {events_csv.name} "
+                "(--on-invalid skip); profile.json lists them with the reasons."
+            )
         )
-        table.add_row(label, hs_text)
     if n_weight_zero:
         console.print(
             Text(
