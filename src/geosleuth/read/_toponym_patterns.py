@@ -51,7 +51,8 @@ _ELISION = re.compile(r"^[dl][’']")  # "d'Ivoire", "l'Aquila"
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside)\s$")
 _CUE_BEFORE = re.compile(
     r"(?:\b(?:in|near|at|from|to|into|outside|around|across|toward|towards|"
-    r"between|via|through|of|within|throughout|along|visited|visit|leave|left|"
+    r"between|via|through|of|within|throughout|along|above|below|beyond|off|"
+    r"visited|visit|leave|left|"
     r"reached|entered|hit|struck)\s+(?:the\s+)?(?:(?:northern|southern|eastern|"
     r"western|central|rural|downtown|suburban|nearby|neighbouring|neighboring)\s+)?"
     r"|\b(?:town|city|village|county|province|state|region|capital|area|suburb|"

@@ -176,7 +176,9 @@ module                              rule
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -215,6 +217,7 @@ from geosleuth.read.fronts import acronyms, find_fronts, finish_fronts, forces_i
 from geosleuth.read.life import read_life
 from geosleuth.read.regions import REGION_BUFFER_KM, with_borders
 from geosleuth.read.regions import TOWN_BUFFER_KM as TOWN_BUFFER_KM
+from geosleuth.read.searches import read_searches
 from geosleuth.read.sightings import ASSOCIATE_CLOSENESS as ASSOCIATE_CLOSENESS
 from geosleuth.read.sightings import SEE_LEMMAS, read_sightings
 from geosleuth.read.target import (
@@ -430,6 +433,7 @@ class _Extractor:
         )
         self._places = places
         self._possessive_refs: list[TargetRef] | None = None
+        self._person_ends: list[int] | None = None
         #: (first token, end token, start char, end char) of each PERSON entity
         self.persons = [
             (e.start, e.end, e.start_char, e.end_char)
@@ -450,6 +454,24 @@ class _Extractor:
         self.taken: dict[int, str] = {}
 
     # -- what the steps share ----------------------------------------------------
+    def persons_in(self, span: Any) -> list[Any]:
+        """The PERSON entities inside ``span`` (a spaCy span), in text order.
+
+        ``span.ents`` walks every entity of the document on each call, which on
+        a long text of many sentences made the reading quadratic; this looks them
+        up by bisection.
+        """
+        if self._person_ends is None:
+            self._person_ends = [p[1] for p in self.persons]
+        lo = bisect.bisect_right(self._person_ends, span.start)
+        return [
+            self.doc[a:b]
+            for a, b, _, _ in itertools.takewhile(
+                lambda p: p[1] <= span.end, self.persons[lo:]
+            )
+            if a >= span.start
+        ]
+
     def possessive_refs(self) -> list[TargetRef]:
         """The possessives "his" and "her" that refer to the target ("her car").
 
@@ -889,6 +911,9 @@ class _Extractor:
                 # Monday, and police believe she is hiding in Denver")
                 continue
             hit = got or hit
+        # a search that found nothing ("Police searched the woods near Aspen but
+        # found no trace of her"), at the places that no rule above read
+        read_searches(self, s)
         untaken = [m for m in s.places if m.start not in self.taken]
         if hit:
             if self.seen_clauses:

@@ -41,6 +41,7 @@ from geosleuth.read.claims import Rejected, _extract
 from geosleuth.read.dates import find_dates, impossible_dates
 from geosleuth.read.found import BODY_AFTER
 from geosleuth.read.fronts import _DISTANCE
+from geosleuth.read.searches import may_be_search
 from geosleuth.read.target import (
     Target,
     _find_refs,
@@ -615,8 +616,9 @@ def _make_doc(text: str, nlp: Any) -> Any:
 #
 # The dependency parse (with the tagger, attribute ruler and lemmatiser) costs about
 # as much as the entity recogniser, and most sentences of an article cannot yield
-# evidence: only those that name the target, state a distance, continue a claim or
-# may be a heading need it. :func:`read_text` therefore runs the recogniser over
+# evidence: only those that name the target, state a distance, continue a claim,
+# tell of a search at a place that found nothing (``may_be_search``) or may be a
+# heading need it. :func:`read_text` therefore runs the recogniser over
 # the whole text, splits it into sentences by punctuation, and parses only those
 # sentences (the others are blanked out, so every offset stays that of the text);
 # where a parsed sentence's reading depends on earlier ones (a pronoun as speaker,
@@ -688,6 +690,8 @@ def _needs_parse(
         return True  # life, sightings, whereabouts, the nisba as a person
     if _DISTANCE.search(st) or CONTINUATION.match(st):
         return True  # fronts; a claim continued
+    if may_be_search(st) and any(s <= m.start < e for m in mentions):
+        return True  # a search that found nothing, of a place
     end = st.rstrip("\"'”’ ")
     if end.endswith(("?", ".", "!", "…")):
         return False
@@ -843,10 +847,11 @@ def read_text(
     -----
     With a pipeline that has a parser and an entity recogniser (the default), the
     entities are found in the whole text but only the sentences that name the
-    target (or its nisba or title), state a distance, continue a claim or may be
-    a heading are parsed; where the reading of a parsed sentence depends on
-    earlier ones (a pronoun or short name as speaker, an open quotation, "here"
-    or "the region"), the text before it is parsed too and the walk repeated.
+    target (or its nisba or title), state a distance, continue a claim, tell of
+    a search at a place that found nothing, or may be a heading are parsed;
+    where the reading of a parsed sentence depends on earlier ones (a pronoun or
+    short name as speaker, an open quotation, "here" or "the region"), the text
+    before it is parsed too and the walk repeated.
     Any other pipeline parses the whole text (:func:`parse`).
     """
     from geosleuth.read.coordinates import with_coordinates
