@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 from geosleuth.read._lexicon import PERSON_NOUNS
+from geosleuth.read._spans import SpanIndex
 from geosleuth.read._target_names import Target, TargetRef
 from geosleuth.read._target_pronouns import (
     _GENDER_OF,
@@ -380,10 +381,12 @@ def _witnesses_of(
         witness, for an agent), with "he" or "she" when the witness's noun tells
         it ("a man", "a woman"), else None.
     """
-    own = [(r.start, r.end) for r in refs if r.kind in ("name", "nisba", "title")]
+    own = SpanIndex(
+        (r.start, r.end) for r in refs if r.kind in ("name", "nisba", "title")
+    )
 
     def is_target(tok: Any) -> bool:
-        return tok.lower_ in ("him", "her") or any(a <= tok.idx < b for a, b in own)
+        return tok.lower_ in ("him", "her") or own.covers(tok.idx)
 
     out: list[tuple[int, int, str | None]] = []
     for tok in doc:
@@ -407,7 +410,7 @@ def _witnesses_of(
             continue
         for w in who:
             lemma = w.lemma_.lower()
-            if any(a <= w.idx < b for a, b in own) or not (
+            if own.covers(w.idx) or not (
                 w.ent_type_ == "PERSON"
                 or (
                     w.tag_ in ("NN", "NNP")

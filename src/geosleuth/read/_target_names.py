@@ -7,8 +7,18 @@ on a loose key of each word (:func:`name_key`), without article, diacritics and
 spelling variants, so transliterations match: "al-Baghdadi", "Baghdadi",
 "al-Bagdadi", "Al-Baghdadi’s" all have the key of the target's surname.
 
+The family name is the last word, but in a name of given names and two surnames,
+as Spanish names are written (paternal, then maternal: "Rodrigo Barrientos Lugo"),
+it is the first surname: "Barrientos", "Rodrigo Barrientos", "R. Barrientos Lugo"
+and the full name are one person (:attr:`Target.surname_key`). Such a name is told
+by its given names (:func:`_two_surnames`), so that a middle name is no surname
+("Juan Pablo Montoya", "John Paul Smith").
+
 A person named alike, with a capitalised word that is no word of the target's full
-name, is someone else (:func:`_names_another`: "Mary Doe" is not "Jane Doe"), and
+name, is someone else (:func:`_names_another`: "Mary Doe" is not "Jane Doe"), but
+for an initial of the target's given name ("R. Barrientos") and for one more
+surname after the target's given name and surname ("Rodrigo Barrientos Lugo" is
+the target "Rodrigo Barrientos": :func:`_surname_extension`); and
 :func:`same_person` tells whether two names given for the target can name one
 person ("J. Doe" and "Jane Doe", "bin Laden" and "Osama bin Laden").
 
@@ -29,7 +39,11 @@ __all__ = [
     "_WORD",
     "Target",
     "TargetRef",
+    "_another_given_name",
+    "_extends_surname",
     "_names_another",
+    "_surname_extension",
+    "_two_surnames",
     "name_key",
     "same_person",
 ]
@@ -78,6 +92,126 @@ def name_key(word: str) -> str:
     return _DOUBLED.sub(r"\1", w)
 
 
+#: Spanish given names, folded (:func:`_fold`): a name that opens with one and ends
+#: with two words that are no given names is given names and two surnames
+#: ("Rodrigo Barrientos Lugo", "María José Pérez Lugo").
+_SPANISH_GIVEN = frozenset(
+    {
+        "adan", "adolfo", "adrian", "agustin", "alberto", "alejandro", "alfonso",
+        "alfredo", "alonso", "alvaro", "amado", "andres", "angel", "anibal", "antonio",
+        "armando", "arturo", "augusto", "baltasar", "benito", "bernardo", "camilo",
+        "carlos", "cesar", "cristian", "cristobal", "daniel", "dario", "david", "diego",
+        "domingo", "edgar", "eduardo", "efrain", "elias", "eliseo", "emiliano",
+        "emilio", "enrique", "ernesto", "esteban", "eugenio", "ezequiel", "fabian",
+        "fausto", "federico", "felipe", "fermin", "fernando", "fidel", "francisco",
+        "gabriel", "genaro", "gerardo", "german", "gilberto", "gonzalo", "gregorio",
+        "guillermo", "gustavo", "hector", "heriberto", "hernan", "horacio", "hugo",
+        "humberto", "ignacio", "isidro", "ismael", "ivan", "jacinto", "jacobo", "jaime",
+        "javier", "jeronimo", "jesus", "joaquin", "jorge", "jose", "juan", "julian",
+        "julio", "lazaro", "leandro", "leonardo", "leopoldo", "lorenzo", "luciano",
+        "lucio", "luis", "manuel", "marcelo", "marco", "marcos", "mario", "martin",
+        "mateo", "mauricio", "maximo", "miguel", "moises", "nestor", "nicolas",
+        "norberto", "octavio", "omar", "orlando", "oscar", "osvaldo", "pablo",
+        "pascual", "patricio", "pedro", "porfirio", "rafael", "ramiro", "ramon", "raul",
+        "reinaldo", "reynaldo", "ricardo", "rigoberto", "roberto", "rodolfo", "rodrigo",
+        "rogelio", "ruben", "salvador", "samuel", "santiago", "saul", "sebastian",
+        "sergio", "silvio", "teodoro", "tomas", "ulises", "valentin", "vicente",
+        "victor", "wilfredo", "xavier", "adriana", "alejandra", "alicia", "alma",
+        "amparo", "ana", "andrea", "angela", "antonia", "araceli", "beatriz", "belen",
+        "blanca", "camila", "carla", "carmen", "carolina", "catalina", "cecilia",
+        "claudia", "concepcion", "consuelo", "cristina", "daniela", "dolores", "dulce",
+        "elena", "elisa", "elvira", "esperanza", "estela", "esther", "eva", "fabiola",
+        "fernanda", "gabriela", "gloria", "graciela", "guadalupe", "ines", "inmaculada",
+        "irene", "isabel", "jimena", "josefina", "juana", "julia", "laura", "leticia",
+        "liliana", "lorena", "lourdes", "lucia", "luisa", "luz", "magdalena", "marcela",
+        "margarita", "maria", "mariana", "maribel", "marisol", "marta", "martha",
+        "mercedes", "milagros", "monica", "natalia", "norma", "olga", "paloma",
+        "patricia", "paula", "pilar", "raquel", "rebeca", "rocio", "rosa", "rosario",
+        "sandra", "silvia", "sofia", "soledad", "susana", "teresa", "valentina",
+        "veronica", "victoria", "ximena", "yolanda",
+    }
+)  # fmt: skip
+#: Given names of other languages, folded, that follow a Spanish one as a middle
+#: name ("Daniel Patrick Moynihan"), or are given names a text writes before a
+#: namesake's surname ("Mary Doe").
+_OTHER_GIVEN = frozenset(
+    {
+        "abdul", "ahmed", "alan", "albert", "alexander", "alice", "amy", "ann", "anna",
+        "anne", "anthony", "arthur", "barbara", "benjamin", "brian", "bruce", "carl",
+        "catherine", "charles", "christopher", "deborah", "dennis", "diana", "donald",
+        "dorothy", "douglas", "edward", "elizabeth", "ellen", "emily", "emma", "eric",
+        "frank", "fred", "gary", "george", "harold", "harry", "helen", "henry",
+        "ibrahim", "jack", "james", "jane", "janet", "jean", "jennifer", "jessica",
+        "joan", "john", "joseph", "joshua", "karen", "kate", "kenneth", "kevin",
+        "larry", "lee", "linda", "lisa", "louis", "louise", "margaret", "marie", "mark",
+        "mary", "matthew", "michael", "michelle", "mohammed", "muhammad", "nancy",
+        "patrick", "paul", "peter", "philip", "ralph", "raymond", "richard", "robert",
+        "ronald", "ruth", "ryan", "sarah", "scott", "sharon", "stephen", "steven",
+        "susan", "thomas", "timothy", "walter", "william",
+    }
+)  # fmt: skip
+_GIVEN = _SPANISH_GIVEN | _OTHER_GIVEN
+#: Capitalised words after a name that are no surname: "Jane Doe *Jr.*", a day.
+_NO_SURNAME = frozenset(
+    {
+        "jr", "sr", "ii", "iii", "iv", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "january", "february", "march", "april",
+        "may", "june", "july", "august", "september", "october", "november",
+        "december",
+    }
+)  # fmt: skip
+#: Arabic particles before a name, no given names of their own ("*Abu* Bakr").
+_ARABIC_PARTICLES = frozenset({"abu", "ibn", "bin", "bint", "umm", "abd"})
+
+
+def _fold(word: str) -> str:
+    """``word`` lower case, without diacritics, possessive and full stop."""
+    w = unicodedata.normalize("NFKD", word)
+    w = "".join(c for c in w if not unicodedata.combining(c)).casefold()
+    return _POSSESSIVE.sub("", w).rstrip(".")
+
+
+def _two_surnames(name: str) -> tuple[int, int] | None:
+    """Where the two surnames of ``name`` are among its words, if it has two.
+
+    A name of given names and two surnames, as Spanish names are written
+    (the father's surname, then the mother's): its first word (after any
+    honorific) is a Spanish given name (:data:`_SPANISH_GIVEN`), the given names
+    are the known given names and initials that open it, and exactly two
+    capitalised words follow them that are no given names, initials, particles
+    or suffixes. Returns the
+    indices of the paternal and the maternal surname in ``_WORD.findall(name)``;
+    None for any other name (one surname, a particle, a name the lists do not
+    tell apart): its family name is its last word, as for any name.
+
+    Examples
+    --------
+    >>> _two_surnames("Rodrigo Barrientos Lugo"), _two_surnames("Juan Pablo Montoya")
+    ((1, 2), None)
+    >>> _two_surnames("General Andrés Manuel López Obrador")
+    (3, 4)
+    >>> [_two_surnames(n) for n in ("John Paul Smith", "Juan de la Cruz Reyes")]
+    [None, None]
+    """
+    words = _WORD.findall(name)
+    k = 0
+    while k < len(words) and _fold(words[k]) in _HONORIFICS:
+        k += 1
+    if k >= len(words) or _fold(words[k]) not in _SPANISH_GIVEN:
+        return None
+    # the given names: known ones, or initials ("Rodrigo A. Barrientos Lugo")
+    while k < len(words) and (_fold(words[k]) in _GIVEN or len(_fold(words[k])) == 1):
+        k += 1
+    rest = words[k:]
+    if (
+        len(rest) != 2
+        or any(not w[:1].isupper() for w in words)  # a particle: "de la Cruz"
+        or any(_ARTICLE.match(w) or _fold(w) in _NO_SURNAME for w in rest)
+    ):
+        return None
+    return k, k + 1
+
+
 @dataclass(frozen=True, slots=True)
 class Target:
     """The person sought, with the keys that find them in text.
@@ -95,9 +229,56 @@ class Target:
 
     @property
     def surname_key(self) -> str:
-        """:func:`name_key` of the last word of the name."""
+        """:func:`name_key` of the family name.
+
+        The last word of the name; in a name of given names and two surnames
+        (:func:`_two_surnames`), the first surname, the father's: "Rodrigo
+        Barrientos Lugo", "Rodrigo Barrientos" and "Barrientos" have one key, so
+        the readings for one are readings for the others.
+
+        Examples
+        --------
+        >>> [Target(n).surname_key for n in ("Rodrigo Barrientos Lugo", "Barrientos")]
+        ['barientos', 'barientos']
+        >>> Target("John Paul Smith").surname_key
+        'smit'
+        """
         words = _WORD.findall(self.name)
+        two = _two_surnames(self.name)
+        if two is not None:
+            return name_key(words[two[0]])
         return name_key(words[-1]) if words else ""
+
+    @property
+    def second_surname_key(self) -> str | None:
+        """:func:`name_key` of the second (maternal) surname, if the name has two.
+
+        The maternal surname alone is still the target, as the last word of a
+        name always was.
+        """
+        two = _two_surnames(self.name)
+        return None if two is None else name_key(_WORD.findall(self.name)[two[1]])
+
+    @property
+    def family_keys(self) -> frozenset[str]:
+        """The keys of the target's surnames: one, or two (paternal and maternal)."""
+        second = self.second_surname_key
+        return frozenset(k for k in (self.surname_key, second) if k)
+
+    @property
+    def given_keys(self) -> frozenset[str]:
+        """The keys of the given names: the words before the surname(s).
+
+        Honorifics ("General") and Arabic particles ("Abu") are left out.
+        """
+        words = _WORD.findall(self.name)
+        two = _two_surnames(self.name)
+        end = two[0] if two is not None else len(words) - 1
+        return frozenset(
+            name_key(w)
+            for w in words[:end]
+            if _fold(w) not in _HONORIFICS and _fold(w) not in _ARABIC_PARTICLES
+        )
 
     @property
     def nisba_key(self) -> str | None:
@@ -134,7 +315,11 @@ def _names_another(text: str, span: tuple[int, int], target: Target) -> bool:
     A capitalised word of the name that is no word of the target's full name
     (nor an honorific such as "Mrs" or "Sheikh") makes it another person: "Mary
     Doe" is not "Jane Doe", "Abu Omar al-Baghdadi" is not "Abu Bakr al-Baghdadi".
-    A target named by one word only is never told apart this way.
+    A target named by one word only is never told apart this way. Two words are
+    no other word: an initial of the target's given name ("R. Barrientos Lugo"
+    for "Rodrigo Barrientos Lugo"), and one more surname after the target's
+    given name and surname (:func:`_surname_extension`: "Rodrigo Barrientos
+    Lugo" for "Rodrigo Barrientos"; not "Ana Barrientos", nor "Jane Doe Jr.").
 
     Examples
     --------
@@ -144,16 +329,135 @@ def _names_another(text: str, span: tuple[int, int], target: Target) -> bool:
     [False, True, False]
     >>> _names_another(text, (19, 27), Target("Doe"))
     False
+    >>> text = "Rodrigo Barrientos Lugo, R. Barrientos, Ana Barrientos"
+    >>> t = Target("Rodrigo Barrientos")
+    >>> [_names_another(text, sp, t) for sp in [(0, 23), (25, 38), (40, 54)]]
+    [False, False, True]
     """
     own = {name_key(w) for w in _WORD.findall(target.name)}
     if len(own) < 2:
         return False
-    for word in _WORD.findall(text[span[0] : span[1]]):
+    initials = {k[:1] for k in target.given_keys}
+    for m in _WORD.finditer(text, span[0], span[1]):
+        word = m.group(0)
         if not _ARTICLE.sub("", word)[:1].isupper():
             continue
-        if name_key(word) not in own and word.lower().rstrip(".") not in _HONORIFICS:
-            return True
+        key = name_key(word)
+        if key in own or word.lower().rstrip(".") in _HONORIFICS:
+            continue
+        if len(key) == 1 and key in initials:
+            continue  # "R. Barrientos": the initial of the given name
+        if _extends_surname(text, m.start(), target):
+            continue  # "Rodrigo Barrientos Lugo" for "Rodrigo Barrientos"
+        return True
     return False
+
+
+#: The word after a surname, with only spaces or tabs between: "Barrientos *Lugo*".
+_NEXT_WORD = re.compile(r"[ \t]+(" + _WORD.pattern + ")")
+#: The word before a position, with only spaces or tabs between (an initial's
+#: full stop kept apart): "*R.* Barrientos".
+_WORD_BEFORE = re.compile(r"(?<![\w’'‐‑-])([^\W\d_][\w’'‐‑-]*)(\.?)[ \t]+$")
+_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z\u00c0-\u00de]")
+
+
+def _surname_extension(text: str, start: int, end: int, target: Target) -> int | None:
+    """The end of one more surname after the target's surname at ``start:end``.
+
+    ``start:end`` is a word of the target's (first) surname, without a
+    possessive. The word after it, with only spaces between, is one more surname
+    of the same name:
+
+    - for a target of two surnames, when it is the second ("Barrientos *Lugo*"
+      for "Rodrigo Barrientos Lugo");
+    - for a target of one, when the surname follows the target's given name, or
+      its initial, or an honorific (any given name, for a target of one word)
+      and is followed by one capitalised word, and only one, that is no
+      honorific, suffix, day or month and bears no article: a longer form of
+      the name ("Rodrigo Barrientos *Lugo*" for "Rodrigo Barrientos"); not
+      "Rodrigo Barrientos's brother", "Jane Doe Jr." or "Abu Bakr al-Baghdadi"
+      for "Abu Bakr".
+
+    Returns the end of that word (without its possessive), or None.
+
+    Examples
+    --------
+    >>> text = "Rodrigo Barrientos Lugo and Ana Barrientos Lugo"
+    >>> [_surname_extension(text, 8, 18, Target(n)) for n in ("Rodrigo Barrientos",
+    ...  "Ana Barrientos", "Rodrigo Barrientos Lugo", "Rodrigo Barrientos Pérez")]
+    [23, None, 23, None]
+    """
+    nxt = _NEXT_WORD.match(text, end)
+    if nxt is None:
+        return None
+    word = _POSSESSIVE.sub("", nxt.group(1))
+    stop = nxt.start(1) + len(word)
+    key = name_key(word)
+    second = target.second_surname_key
+    if second is not None:
+        return stop if key == second else None
+    if (
+        len(key) < 2
+        or not word[:1].isupper()
+        or (len(word) > 1 and word.isupper())  # "AP", "CCTV"
+        or _ARTICLE.match(word)
+        or _fold(word) in _HONORIFICS | _NO_SURNAME
+        or _CAPITAL_AFTER.match(text, nxt.end(1))  # two more words
+    ):
+        return None
+    before = _WORD_BEFORE.search(text, max(0, start - 60), start)
+    if before is None:
+        return None
+    given = _fold(before.group(1))
+    if given in _HONORIFICS:
+        return stop
+    if given in _ARABIC_PARTICLES:
+        return None  # "Abu Bakr Baghdadi" for "Abu Bakr": no given name before
+    own = target.given_keys
+    if not own and len(_WORD.findall(target.name)) == 1:
+        return stop if given in _GIVEN or len(given) == 1 else None
+    gkey = name_key(before.group(1))
+    if gkey in own or (len(gkey) == 1 and any(k[:1] == gkey for k in own)):
+        return stop
+    return None
+
+
+def _extends_surname(text: str, at: int, target: Target) -> bool:
+    """Whether the word at ``at`` is one more surname (:func:`_surname_extension`)."""
+    before = _WORD_BEFORE.search(text, max(0, at - 60), at)
+    if before is None or before.group(2):
+        return False
+    surname = before.group(1)
+    if _POSSESSIVE.search(surname) or name_key(surname) != target.surname_key:
+        return False
+    stop = _surname_extension(text, before.start(1), before.end(1), target)
+    return stop is not None and stop > at
+
+
+def _another_given_name(text: str, start: int, target: Target) -> int | None:
+    """The start of another person's given name just before ``start``, if any.
+
+    A name of the target's surname after a known given name (:data:`_GIVEN`)
+    that is not the target's ("*Ana* Barrientos", "*Mary* Doe") is another
+    person's, whatever the entity recogniser made of it (it makes "Barrientos
+    Lugo" an organisation). A target of one word is never told apart.
+
+    Examples
+    --------
+    >>> text = "Ana Barrientos and Rodrigo Barrientos"
+    >>> t = Target("Rodrigo Barrientos Lugo")
+    >>> _another_given_name(text, 4, t), _another_given_name(text, 27, t)
+    (0, None)
+    """
+    if len({name_key(w) for w in _WORD.findall(target.name)}) < 2:
+        return None
+    before = _WORD_BEFORE.search(text, max(0, start - 60), start)
+    if before is None or before.group(2) or not before.group(1)[:1].isupper():
+        return None
+    given = before.group(1)
+    if _fold(given) not in _GIVEN or name_key(given) in target.given_keys:
+        return None
+    return before.start(1)
 
 
 def same_person(one: str, other: str) -> bool:

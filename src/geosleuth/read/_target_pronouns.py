@@ -41,6 +41,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from typing import Any, Literal
 
+from geosleuth.read._spans import SpanIndex
 from geosleuth.read._target_names import Target, TargetRef, _names_another
 
 __all__ = [
@@ -437,10 +438,11 @@ def _own_and_others(
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Spans of the target's names, nisbas and titles; spans of other people."""
     own = [(r.start, r.end) for r in refs if r.kind in ("name", "nisba", "title")]
+    mine = SpanIndex(own)
     others = [
         p
         for p in persons
-        if not any(p[0] < e and s < p[1] for s, e in own)
+        if not mine.overlaps(*p)
         or (target is not None and _names_another(text, p, target))
     ]
     return own, others

@@ -549,7 +549,9 @@ def venue_spans(sent: Any, is_target: Any) -> list[tuple[int, int]]:
     (:data:`_SPEAKING_LEMMAS`), of its object or of whom it is told to, and of
     the object of "according to". A verb whose subject is the target
     (``is_target(token)``) is left out: where she told reporters she is safe
-    is where she was.
+    is where she was; so is one in the passive whose subject is what was said
+    ("Cases have been confirmed *in Kisumu*": where the cases are, and no one
+    is named speaking there; :func:`_said_of_a_thing`).
     """
     out: list[tuple[int, int]] = []
 
@@ -574,6 +576,8 @@ def venue_spans(sent: Any, is_target: Any) -> list[tuple[int, int]]:
             subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
         if any(is_target(c) for c in subjects):
             continue
+        if _said_of_a_thing(tok):
+            continue  # "Cases have been confirmed in Kisumu": where the cases are
         phrases(tok)
         for c in tok.children:
             if c.dep_ in ("dobj", "dative") and not is_target(c):
@@ -582,6 +586,25 @@ def venue_spans(sent: Any, is_target: Any) -> list[tuple[int, int]]:
                 for obj in (g for g in c.children if g.dep_ == "pobj"):
                     phrases(obj)
     return out
+
+
+#: Verbs of speaking whose passive subject is the one spoken to: "He was told in
+#: Baghdad".
+_TOLD_LEMMAS = frozenset({"tell", "brief", "address"})
+
+
+def _said_of_a_thing(tok: Any) -> bool:
+    """Whether ``tok``, a verb of speaking, is passive with a thing as subject.
+
+    "Cases have been confirmed in Kisumu", "An outbreak was declared in
+    Kisumu": what was said is the subject, and "in Kisumu" where it is, not
+    where anyone spoke (no one is named speaking). Not "It was announced in
+    Baghdad that ..." (a pronoun) nor "He was told in Baghdad" (the one told).
+    """
+    if tok.lemma_.lower() in _TOLD_LEMMAS:
+        return False
+    subjects = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    return bool(subjects) and all(c.pos_ in ("NOUN", "PROPN") for c in subjects)
 
 
 def _is_name_word(text: str) -> bool:

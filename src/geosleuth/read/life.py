@@ -20,6 +20,19 @@ was killed", "a strike killed al-Baghdadi", "al-Baghdadi died"), not the killer
 killed", "Jane Doe's brother was found dead"): those are set aside as
 ``not_target``.
 
+A death in a clause of time or concession that the main clause came after or
+stands against ("A taxi driver said he saw Jane Doe in Cartagena on 2 May, *weeks
+after the army said she had been killed*", "was seen in Leeds *despite claims
+that she had died*", "*since police said she was dead*"), where the main clause
+is a seeing of the target (or says she is alive), is set aside as ``negated``
+(:func:`_earlier_claim`): it is not the speaker's claim (the taxi driver says he
+saw her alive), and not of the day of the sighting; it is an earlier claim of
+someone else, reported to be refuted. It is not read as the army's death claim:
+its day is not given ("weeks after" 2 May is some day in March or April), the
+article reports it only to set it against the sighting, and a report of that
+claim read on its own (the army's statement) gives the death with its speaker
+and day, which this would count a second time with a guessed date.
+
 Where the target died ("Jane Doe was killed in an airstrike in Raqqa, the army
 said", "died in Mosul last year, her family said") is where the target was that
 day: besides the death, each place of the phrase of "killed", "slain" or "died"
@@ -209,6 +222,18 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
             s.span,
         )
         return
+    earlier = _earlier_claim(s, s.span[0] + dead.start(), person)
+    if earlier is not None:
+        ex.reject(
+            "negated",
+            f"a death reported in a clause of time or concession ({earlier!r}) "
+            "that the sighting of the target came after or stands against: an "
+            "earlier claim of someone else, which the sentence sets against its "
+            "sighting; not a death claim of the speaker, nor one of the day of the "
+            "sighting",
+            s.span,
+        )
+        return
     hedge, cue = hedge_of(text)
     if re.search(r"\bor (?:wounded|injured)\b", text):
         hedge = weakest(hedge, "possible")
@@ -384,6 +409,74 @@ def _where_died(
             note="; ".join(x for x in (lead, *notes, extra) if x),
             place=geom, place_name=name, buffer_km=buffer_km, polarity="is",
         )  # fmt: skip
+
+
+#: Words that open a clause of time or concession that a sighting came after or
+#: stands against: "weeks *after* the army said he had been killed", "*despite*
+#: claims that she had died", "*since* police said she was dead". Not "before": a
+#: sighting before a death does not gainsay it.
+_EARLIER = frozenset(
+    {"after", "since", "despite", "although", "though", "notwithstanding"}
+)
+#: Verbs of a main clause that saw the target: "said he *saw* Jane Doe".
+_SEEING_LEMMAS = frozenset({"see", "spot", "sight", "photograph", "film", "meet"})
+
+
+def _earlier_claim(s: Sentence, at: int, person: list[TargetRef]) -> str | None:
+    """The words opening a clause of an earlier death claim, for the cue at ``at``.
+
+    The death cue at ``at`` lies in a clause of time or concession
+    (:data:`_EARLIER`: an adverbial clause marked "after", "since",
+    "although", or a phrase of "after", "since", "despite": "weeks after the
+    army said he had been killed", "despite claims that she had died"), and the
+    clause it qualifies is a seeing of the target (the one seen, or the subject
+    of "seen", is one of its references: "said he *saw* Rodrigo Barrientos in
+    Cartagena") or says the target is alive. The words returned ("weeks
+    after", "despite") name the clause; None when the death is not so placed,
+    or there is no parse.
+    """
+    cue = next((t for t in (s.sent if s.sent is not None else []) if t.idx == at), None)
+    tok = cue
+    for _ in range(8):
+        if tok is None or tok.head.i == tok.i:
+            return None
+        opener = None
+        if tok.dep_ == "advcl":
+            opener = next(
+                (c for c in tok.children if c.dep_ == "mark" and c.lower_ in _EARLIER),
+                None,
+            )
+        elif tok.dep_ == "prep" and tok.lower_ in _EARLIER:
+            opener = tok
+        if opener is None:
+            tok = tok.head
+            continue
+        if not _sees_target(tok.head, person):
+            return None
+        # "weeks after", "a week after": the measure of the time before the opener
+        measure = [
+            c for c in tok.children if c.dep_ in ("npadvmod", "dep") and c.i < opener.i
+        ]
+        first = measure[0].left_edge if measure else opener
+        return str(opener.doc[first.i : opener.i + 1].text)
+    return None
+
+
+def _sees_target(verb: Any, person: list[TargetRef]) -> bool:
+    """Whether ``verb`` heads a clause that saw the target, or says it is alive."""
+    roles: tuple[str, ...]
+    if verb.lemma_.lower() in _SEEING_LEMMAS:
+        roles = ("dobj", "obj", "nsubjpass")
+    elif any(c.dep_ == "acomp" and c.lower_ == "alive" for c in verb.children):
+        roles = ("nsubj",)
+    else:
+        return False
+    return any(
+        r.start < c.idx + len(c.text) and c.idx < r.end
+        for c in verb.children
+        if c.dep_ in roles
+        for r in person
+    )
 
 
 #: Pronouns that may or may not stand for the target ("a strike killed him", "his

@@ -1116,9 +1116,8 @@ def seen_subject(
     ]
     persons = [
         e
-        for e in (s.sent.ents if s.sent is not None else [])
-        if e.label_ == "PERSON"
-        and e.start_char < seen_at
+        for e in (ex.persons_in(s.sent) if s.sent is not None else [])
+        if e.start_char < seen_at
         and not any(
             overlaps((e.start_char, e.end_char), (r.start, r.end)) for r in s.refs
         )

@@ -26,7 +26,18 @@ More kinds of reference are found:
 
 A person who shares the target's surname but has another given name ("Jane
 Doe's mother, Mary Doe") is someone else: with a parse, that surname is no
-reference to the target.
+reference to the target, whether the entity recogniser finds the person or the
+given name is one known (:func:`~geosleuth.read._target_names._another_given_name`:
+it calls "Ana Barrientos Lugo" an organisation); nor is the name of a disease
+named after someone ("Parkinson's disease", "Legionnaires' disease").
+
+A name of given names and two surnames ("Rodrigo Barrientos Lugo") is found by
+its first surname, the father's, alone or not ("Barrientos", "Rodrigo
+Barrientos", "R. Barrientos Lugo"), and by its last word alone, as any name is;
+a reference takes in the surname after it ("Barrientos Lugo"), the head of the
+name in the parse ("Lugo was killed"), and so does a reference to a target of one
+surname in a longer form of its name ("Rodrigo Barrientos Lugo" for "Rodrigo
+Barrientos": :func:`~geosleuth.read._target_names._surname_extension`).
 
 This module applies those rules to a text and its parse, and re-exports the names
 of the modules that hold them:
@@ -50,6 +61,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
+from geosleuth.read._spans import SpanIndex
 from geosleuth.read._target_gender import (
     _another_speaks,
     _seen_pronouns,
@@ -63,6 +75,9 @@ from geosleuth.read._target_names import (
     _WORD,
     Target,
     TargetRef,
+    _another_given_name,
+    _extends_surname,
+    _surname_extension,
     name_key,
     same_person,
 )
@@ -177,6 +192,12 @@ def find_target_refs(
         return refs
     persons = people(doc, places)
     namesakes = [p for p in persons if _names_another(text, p, target)]
+    # "Ana Barrientos Lugo", which the tagger may call no person at all
+    for r in refs:
+        if r.kind == "name":
+            given = _another_given_name(text, r.start, target)
+            if given is not None:
+                namesakes.append((given, r.end))
     refs = [
         r
         for r in refs
@@ -245,17 +266,19 @@ def _given_name_refs(
         return []
     first_full = min(full)
     for s, e in persons:
-        parts = _WORD.findall(text[s:e])
+        words = list(_WORD.finditer(text, s, e))
         if (
-            len(parts) >= 2
-            and name_key(parts[0]) == key
-            and name_key(parts[-1]) != surname
+            len(words) >= 2
+            and name_key(words[0].group(0)) == key
+            and name_key(words[-1].group(0)) not in target.family_keys
+            # "Rodrigo Barrientos Lugo" for "Rodrigo Barrientos": the target
+            and not _extends_surname(text, words[-1].start(), target)
         ):
             return []  # another person of that given name
     for m in re.finditer(rf"\b{re.escape(given)}\s+((?-i:[A-Z])[\w'’-]+)", text):
         if name_key(m.group(1)) != surname:
             return []  # "Destiny Clarke", whatever the tagger made of it
-    taken = [(r.start, r.end) for r in refs]
+    taken = SpanIndex((r.start, r.end) for r in refs)
     out = []
     for tok in doc:
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
@@ -263,17 +286,21 @@ def _given_name_refs(
             tok.idx <= first_full
             or name_key(tok.text) != key
             or tok.text[:1] != given[:1]
-            or any(a <= tok.idx < b for a, b in taken)
+            or taken.covers(tok.idx)
             or (nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN")
         ):
             continue  # not the given name alone ("Destiny Moore", "Destiny Hall")
-        ent = next((x for x in doc.ents if x.start <= tok.i < x.end), None)
+        # the entity the word is in, from the word itself (looking it up among
+        # doc.ents for each word made a long text's reading quadratic)
+        in_ent = tok.ent_iob_ in ("B", "I")
         alone = (
-            ent.label_ == "PERSON" and ent.end - ent.start == 1
-            if ent is not None
+            tok.ent_type_ == "PERSON"
+            and tok.ent_iob_ == "B"
+            and (nxt is None or nxt.ent_iob_ != "I")
+            if in_ent
             else tok.pos_ == "PROPN"
         )
-        if alone or (ent is None and _opens_a_clause(text, tok, nxt)):
+        if alone or (not in_ent and _opens_a_clause(text, tok, nxt)):
             out.append(TargetRef(tok.idx, tok.idx + len(tok.text), tok.text, "name"))
     return out
 
@@ -316,11 +343,11 @@ def _opens_a_clause(text: str, tok: Any, nxt: Any) -> bool:
 
 def people(doc: Any, places: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Character spans of the PERSON entities of ``doc`` that are not ``places``."""
+    where = SpanIndex(places)
     return [
         (e.start_char, e.end_char)
         for e in doc.ents
-        if e.label_ == "PERSON"
-        and not any(s < e.end_char and e.start_char < t for s, t in places)
+        if e.label_ == "PERSON" and not where.overlaps(e.start_char, e.end_char)
     ]
 
 
@@ -498,15 +525,25 @@ def _find_refs(
     key, nisba = target.surname_key, target.nisba_key
     if not key:
         return refs
+    # the surnames: the family name, and a second (maternal) one alone, as the
+    # last word of the name always was
+    keys = target.family_keys
     groups: set[str] = set()
+    taken = 0  # the end of the last reference: a surname after it is part of it
     for m in _WORD.finditer(text):
         word = m.group(0)
-        if not _ARTICLE.sub("", word)[:1].isupper():
+        if m.start() < taken or not _ARTICLE.sub("", word)[:1].isupper():
             continue
         k = name_key(word)
         s, e = m.span()
         e -= len(re.search(r"(?:['’]s|['’])?$", word).group(0))  # type: ignore[union-attr]
-        if k == key:
+        if k in keys and _DISEASE_AFTER.match(text, e):
+            continue  # "Parkinson's disease": a disease, not the person
+        if k in keys:
+            if k == key:
+                # "Barrientos Lugo": one reference, up to the name's last word
+                e = _surname_extension(text, s, e, target) or e
+                taken = e
             refs.append(TargetRef(s, e, text[s:e], "name"))
             title = re.search(
                 rf"\b([A-Z][\w-]*)\s+{_TITLE_NOUNS}\s+(?:[A-Z]\w+\s+){{0,3}}$",
@@ -569,6 +606,70 @@ def _counts_cases(text: str, name: str) -> bool:
     )
 
 
+#: After a name, a division's word: its own ("Niassa *province*"), or a list's
+#: ("Khanh Hoa, Tien Giang and Ca Mau *provinces*"; not "John Smith, Harris
+#: County Sheriff").
+_DIVISION_AFTER = re.compile(
+    r"\s+(?i:provinces?|county|counties|districts?|regions?|governorates?|"
+    r"oblasts?|prefectures?)\b"
+    r"|(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+    r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})+"
+    r"\s+(?i:provinces|counties|districts|regions|governorates|oblasts|"
+    r"prefectures)\b"
+)
+#: After a name, what makes it a disease's: "Legionnaires' *disease*",
+#: "Parkinson's *disease*".
+_DISEASE_AFTER = re.compile(
+    r"(?:['’]s?)?\s+(?i:disease|syndrome|virus|fever|bacteri(?:a|um)|palsy|"
+    r"encephalitis|sarcoma)\b"
+)
+
+
+def _no_persons(text: str, doc: Any, mentions: Sequence[Any]) -> set[str]:
+    """The PERSON entities of ``doc`` that the text shows to be no person.
+
+    - a town of a list of counts with a place in it ("Siaya (12) and *Homa
+      Bay* (7)", "*Timis* (204), Iasi (188)": :func:`_count_lists`);
+    - a name followed by a division's word ("*Niassa* province is the worst
+      affected", "*Khanh Hoa*, *Tien Giang* and Ca Mau provinces");
+    - a disease named after someone, wherever the name is written
+      ("Legionnaires' disease").
+    """
+    # imported here: geosleuth.read.cases imports this module (via _sentence)
+    from geosleuth.read.cases import _count_lists
+
+    places = [
+        (m.start, m.end)
+        for m in mentions
+        if m.role in ("place", "metonym") and m.name is not None
+    ]
+    listed = [
+        run
+        for run in _count_lists(text)
+        if any(a < t and s < b for a, b in run for s, t in places)
+    ]
+    out: set[str] = set()
+    in_lists = SpanIndex(span for run in listed for span in run)
+    disease: dict[str, bool] = {}  # by name: each name's uses are looked up once
+    for e in doc.ents:
+        if e.label_ != "PERSON":
+            continue
+        s, t = e.start_char, e.end_char
+        if in_lists.holds(s, t):
+            out.add(e.text)  # a town of a list of counts
+        elif _DIVISION_AFTER.match(text, t):
+            out.add(e.text)  # "Niassa province"
+        else:
+            if e.text not in disease:
+                uses = list(re.finditer(rf"(?<!\w){re.escape(e.text)}(?!\w)", text))
+                disease[e.text] = bool(uses) and all(
+                    _DISEASE_AFTER.match(text, m.end()) for m in uses
+                )
+            if disease[e.text]:
+                out.add(e.text)  # "Legionnaires' disease"
+    return out
+
+
 def infer_target(
     text: str, *, doc: Any = None, mentions: Sequence[Any] = ()
 ) -> Target | None:
@@ -587,7 +688,11 @@ def infer_target(
       park the gazetteer does not hold) count as places, and the PERSON
       entities that none of them overlaps as persons; unless the name is
       written in full with a given name, outside any such mention ("Mayor Ryan
-      Bingham": the village of Bingham in the gazetteer is not that person).
+      Bingham": the village of Bingham in the gazetteer is not that person);
+    - or by what follows it, even written in full: a town of a list of
+      counts with a place in it ("Kisumu (45), Siaya (12) and Homa Bay (7)"),
+      a name before a division's word ("Niassa province"), a disease
+      ("Legionnaires' disease") (:func:`_no_persons`).
 
     Parameters
     ----------
@@ -641,23 +746,25 @@ def infer_target(
     as_place = Counter(places.values())
     as_person: Counter[str] = Counter()
     in_full: set[str] = set()  # keys of names written in full, as a person's
+    where = SpanIndex(places)
     for e in doc.ents:
         span, key = (e.start_char, e.end_char), key_of(e.text)
         if e.label_ in ("GPE", "LOC", "FAC") and span not in places:
             as_place[key] += 1
-        elif e.label_ == "PERSON" and not any(
-            s < span[1] and span[0] < t for s, t in places
-        ):
+        elif e.label_ == "PERSON" and not where.overlaps(*span):
             as_person[key] += 1
         if (
             e.label_ == "PERSON"
             and len(_WORD.findall(e.text)) > 1
-            and not any(s <= span[0] and span[1] <= t for s, t in places)
+            and not where.holds(*span)
         ):
             in_full.add(key)
     best: tuple[int, int, str] | None = None
+    towns = _no_persons(text, doc, mentions)
     for p in persons:
         key = key_of(p)
+        if p in towns:
+            continue  # "Homa Bay (7)", "Niassa province", "Legionnaires' disease"
         if tagged[False, key] > tagged[True, key] or (
             as_place[key] > as_person[key] and key not in in_full
         ):
