@@ -484,8 +484,18 @@ def _add_admin1_row(
 
 
 def _generic(name: str) -> bool:
-    """Whether every word of ``name`` is a compass or landform word."""
-    return all(w in _GENERIC_WORDS for w in name.lower().split())
+    """Whether every word of ``name`` is a compass or landform word.
+
+    Accents aside: the alternate "Région" of Togo's Maritime Region is the word
+    "region" (and made "NYANZA REGION" a place in Togo).
+
+    >>> _generic("Région"), _generic("Région maritime")
+    (True, False)
+    """
+    return all(
+        w in _GENERIC_WORDS or norm_key(w) in _GENERIC_WORDS
+        for w in name.lower().split()
+    )
 
 
 def _named_town(b: _Builder, name: str, country: str, a1: str) -> bool:
