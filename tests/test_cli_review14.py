@@ -31,3 +31,47 @@ def test_a_file_name_with_escapes_is_shown_escaped(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     assert "\x1b" not in res.output
     assert "esc\\x1b" in res.output
+
+
+@pytest.mark.nlp
+def test_read_says_whom_each_document_was_read_for(tmp_path: Path) -> None:
+    a = tmp_path / "a.txt"
+    a.write_text(
+        "Spokesman Ernesto Salas said Rodrigo Barrientos was seen in Leon. Salas "
+        "said so again. Ernesto Salas spoke to reporters.\n",
+        encoding="utf-8",
+    )
+    b = tmp_path / "b.txt"
+    b.write_text("Rodrigo Barrientos was seen in Merida.\n", encoding="utf-8")
+    out = tmp_path / "o"
+    res = runner.invoke(app, ["read", str(a), str(b), "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    said = " ".join(res.output.split())
+    assert "Read for the person each names most (no --target): a: Ernesto Salas" in said
+    assert "They differ: give --target" in said
+    # with --target nothing is said
+    res = runner.invoke(
+        app, ["read", str(a), "--out", str(out), "--target", "Rodrigo Barrientos"]
+    )
+    assert "names most" not in res.output
+
+
+@pytest.mark.nlp
+def test_utf16_front_matter_is_read(tmp_path: Path) -> None:
+    text = (
+        "---\ntitle: Sighting in Limon\ndate: 2026-10-05\n---\n"
+        "A fisherman said he saw Jane Doe in Leeds on Monday.\n"
+    )
+    f = tmp_path / "u.txt"
+    f.write_bytes(text.encode("utf-16"))  # with its byte-order mark
+    out = tmp_path / "o"
+    res = runner.invoke(
+        app, ["read", str(f), "--out", str(out), "--target", "Jane Doe"]
+    )
+    assert res.exit_code == 0, res.output
+    import json
+
+    doc = json.loads((out / "u.json").read_text("utf-8"))
+    assert doc["published"] == "2026-10-05"
+    assert doc["title"] == "Sighting in Limon"
+    assert not doc["evidence"][0]["provenance"]["quote"].startswith("---")

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import os
 import warnings
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 from rich.progress import Progress
@@ -23,6 +24,9 @@ from geosleuth.cli import (
 )
 from geosleuth.errors import EvidenceWarning, GazetteerError, InputError
 from geosleuth.gazetteer import Gazetteer, Place
+
+if TYPE_CHECKING:
+    from geosleuth.read.document import Reading
 
 __all__ = ["home_of", "read", "scheduler_of"]
 
@@ -303,6 +307,8 @@ def read(
             ),
             soft_wrap=True,  # the paths whole, to copy
         )
+    if not target:
+        _say_inferred(result.readings, names)
     if earlier:
         with shown_warnings():
             _warn_of_earlier(out, earlier)
@@ -315,6 +321,42 @@ def read(
                 "(<doc>.json and <doc>.html per document, evidence.json)"
             )
         )
+    )
+
+
+def _say_inferred(readings: Sequence[Reading], names: Sequence[str]) -> None:
+    """Say whom each document was read for, when no --target was given.
+
+    Each is read for the person it names most: a spokesman or a lawyer may be
+    that person, and the analyst should see it before fusing (review 14).
+    """
+    who = [
+        f"{Path(name).stem}: {r.target or 'no one'}"
+        for r, name in zip(readings, names, strict=True)
+    ]
+    if not who:
+        return
+    from geosleuth.read._target_names import same_person
+
+    named = [r.target for r in readings if r.target]
+    differ = any(not same_person(named[0], t) for t in named[1:]) or (
+        bool(named) and len(named) < len(readings)
+    )
+    more = f"; and {len(who) - 10} more" if len(who) > 10 else ""
+    shown_who = "; ".join(who[:10]) + more
+    console.print(
+        Text(
+            shown(
+                "Read for the person each names most (no --target): "
+                f"{shown_who}."
+                + (
+                    " They differ: give --target to read them all for one person."
+                    if differ
+                    else ""
+                )
+            )
+        ),
+        soft_wrap=True,
     )
 
 

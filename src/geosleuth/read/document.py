@@ -501,7 +501,13 @@ def _front_matter(path: str | os.PathLike[str]) -> _FrontMatter | None:
     try:
         size = p.stat().st_size
         with p.open("rb") as fh:
-            if not fh.read(8).removeprefix(b"\xef\xbb\xbf").startswith(b"---"):
+            head = fh.read(8)
+            # UTF-8 (with or without its mark), or UTF-16 with its mark: "---"
+            # in either (an analyst's editor may save UTF-16; review 14)
+            if not (
+                head.removeprefix(b"\xef\xbb\xbf").startswith(b"---")
+                or head in (b"\xff\xfe-\x00-\x00-\x00", b"\xfe\xff\x00-\x00-\x00-")
+            ):
                 return None
             fh.seek(0)
             data = fh.read(MAX_BYTES)
