@@ -75,3 +75,37 @@ def test_utf16_front_matter_is_read(tmp_path: Path) -> None:
     assert doc["published"] == "2026-10-05"
     assert doc["title"] == "Sighting in Limon"
     assert not doc["evidence"][0]["provenance"]["quote"].startswith("---")
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("published", "dated"),
+    [
+        ("2025-11-15", "2025-11-14"),
+        ("2025-11-14", "2025-11-14"),
+        ("2025-12-30", "2025-12-30"),
+    ],
+)
+def test_a_reprint_is_dated_from_its_dateline(
+    tmp_path: Path, published: str, dated: str
+) -> None:
+    import json
+
+    f = tmp_path / "reprint.md"
+    f.write_text(
+        f"---\ntitle: Escape\ndate: {published}\n---\n"
+        "MEXICO CITY, Nov. 14, 2025 (AWS) - Police said Jane Doe was seen in Leon, "
+        "Guanajuato.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "o"
+    res = runner.invoke(
+        app, ["read", str(f), "--out", str(out), "--target", "Jane Doe"]
+    )
+    assert res.exit_code == 0, res.output
+    doc = json.loads((out / "reprint.json").read_text("utf-8"))
+    assert doc["published"] == published  # the document's own date is kept
+    (item,) = doc["evidence"]
+    # a day to a week after the dateline: a reprint, its statement of the
+    # dateline's day; more than a week after: another story's date, not used
+    assert item["date"] == dated

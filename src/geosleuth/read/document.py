@@ -238,6 +238,11 @@ def _doc_id(name: str) -> str:
     return slug or "document"
 
 
+#: How many days a dateline may come before the publication date given for its
+#: statements to be dated from it (a reprint); more is another story's date.
+_REPRINT_DAYS = (1, 7)
+
+
 def _dateline_date(text: str) -> tuple[dt.date, str] | None:
     r"""The day of a dateline that opens one of the first lines, and the dateline.
 
@@ -891,10 +896,24 @@ def read_text(
                 f"{who.name!r} (name one with target=)"
             )
     fallback: dt.date | None = None
-    if pub is None and (dateline := _dateline_date(text)) is not None:
+    dateline = _dateline_date(text)
+    if pub is None and dateline is not None:
         pub, line = dateline
         notes_out.append(f"publication date {pub.isoformat()} read from the dateline "
                          f"{line!r}")  # fmt: skip
+    published_as = pub  # the document's own date, whatever its statements' day
+    if pub is not None and dateline is not None and _REPRINT_DAYS[0] <= (
+        pub - dateline[0]
+    ).days <= _REPRINT_DAYS[1]:
+        # a wire story reprinted a day or a few later: its statements were made,
+        # and its "on Wednesday" counts, from the dateline's day (review 14: two
+        # reprints dated one sighting a day after the wire's own copy)
+        pub, line = dateline[0], dateline[1]
+        notes_out.append(
+            f"statements dated from the dateline {line!r} ({pub.isoformat()}), "
+            f"before the publication date given: a story filed then and published "
+            "later (a reprint)"
+        )
     if pub is None:
         today = dt.date.today()
         days = [d.date for d in find_dates(text) if d.date <= today]
@@ -940,7 +959,7 @@ def read_text(
         doc_id=doc_id,
         title=title,
         text=text,
-        published=pub,
+        published=published_as,
         mentions=tuple(m for j, m in enumerate(mentions) if j not in excluded),
         evidence=evidence,
         sentences=ex.sentences,
