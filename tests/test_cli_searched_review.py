@@ -240,22 +240,25 @@ def test_without_a_region_the_evidence_sets_the_ground(case: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "outside the region drawn around the case's evidence" in result.stderr
     assert "62 km from its nearest cell" in result.stderr
-    assert "will widen the study region" in result.stderr
+    # a search does not stretch a drawn region (review 14): locate leaves it out
+    assert "leaves it out: a search does not stretch the region" in result.stderr
     assert _run(case, "--pd", "0.5", "--box", BOX).stderr == ""
 
 
-def test_a_far_search_that_breaks_the_case_says_why_and_writes_nothing(
-    case: Path,
-) -> None:
-    # no region, 0.1 km cells: a region stretched to Africa has too many cells
-    before = _without_region(case, cell_km=True).read_bytes()
+def test_a_far_search_is_kept_and_left_out_of_a_drawn_region(case: Path) -> None:
+    # no region, 0.1 km cells: before review 14 a search in Africa stretched the
+    # region there and broke the case (too many cells); a search says only where
+    # the target is not, so the region stays around the evidence
+    _without_region(case, cell_km=True)
     result = _run(case, "--pd", "0.5", "--box", "10,10,11,11")
-    assert result.exit_code == 1
-    assert result.output.startswith("CaseFileError: ")
-    assert "4,833 km from its nearest cell" in result.output
-    assert "Nothing was written; check its coordinates" in result.output
-    assert len(result.output.strip().splitlines()) == 1
-    assert case.read_bytes() == before
+    assert result.exit_code == 0, result.output
+    assert "4,833 km from its nearest cell" in result.stderr
+    assert "leaves it out" in result.stderr
+    located = CliRunner().invoke(
+        app, ["locate", str(case), "--out", str(case.parent / "out")]
+    )
+    assert located.exit_code == 0, located.output
+    assert "only says where the target is not" in " ".join(located.output.split())
 
 
 @pytest.mark.parametrize("pd", ["0", "-0.2", "1.5", "nan"])

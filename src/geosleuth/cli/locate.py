@@ -569,11 +569,13 @@ def _outside_region(items: Sequence[Searched], case: Case) -> list[tuple[str, st
                 then = "'geosleuth locate' will leave it out."
             else:
                 where = f"the region drawn around the case's evidence ({bounds})"
-                # it moves the map all the same, once the region is redrawn
-                why = why.removesuffix(", so it cannot move the map")
+                # a search says only where the target is not: it does not stretch
+                # a drawn region (geosleuth.casefile.evidence_bounds)
                 then = (
-                    "With no 'region' in the case, 'geosleuth locate' will widen "
-                    "the study region to hold it."
+                    "With no 'region' in the case, 'geosleuth locate' leaves it "
+                    "out: a search does not stretch the region drawn around the "
+                    "evidence. Check its coordinates, or give the case a 'region' "
+                    "that holds it."
                 )
             out.append(
                 (
