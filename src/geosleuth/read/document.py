@@ -902,9 +902,11 @@ def read_text(
         notes_out.append(f"publication date {pub.isoformat()} read from the dateline "
                          f"{line!r}")  # fmt: skip
     published_as = pub  # the document's own date, whatever its statements' day
-    if pub is not None and dateline is not None and _REPRINT_DAYS[0] <= (
-        pub - dateline[0]
-    ).days <= _REPRINT_DAYS[1]:
+    if (
+        pub is not None
+        and dateline is not None
+        and _REPRINT_DAYS[0] <= (pub - dateline[0]).days <= _REPRINT_DAYS[1]
+    ):
         # a wire story reprinted a day or a few later: its statements were made,
         # and its "on Wednesday" counts, from the dateline's day (review 14: two
         # reprints dated one sighting a day after the wire's own copy)
