@@ -152,7 +152,7 @@ def test_a_plan_left_beside_a_new_estimate_is_warned_of(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     said = " ".join(res.output.split())
     assert "plan.geojson, plan.csv, plan.gpx, plan.kml" in said
-    assert "no longer match it" in said
+    assert "on the estimate this run has replaced, not on this one" in said
 
 
 @pytest.mark.parametrize(
@@ -212,3 +212,47 @@ def test_an_outbreak_source_has_no_p_alive(tmp_path: Path) -> None:
     res = runner.invoke(app, ["locate", str(case), "--out", str(tmp_path / "p")])
     assert res.exit_code == 0, res.output
     assert "P(alive) =" in res.output
+
+
+def test_the_drawn_region_holds_only_what_is_known_on_as_of() -> None:
+    # review 14: as of 1 Feb only the denial was known; a sighting of 1 March
+    # drew the box around Bogotá and the denial was left out as "no loss"
+    late = Sighting(
+        id="s1", provenance=Provenance(document="d", published=dt.date(2024, 3, 2)),
+        date=dt.date(2024, 3, 1), place=Point(-74.08, 4.61), sigma_km=5.0,
+    )  # fmt: skip
+    denial = Claim(
+        id="c2", provenance=Provenance(document="d", published=dt.date(2024, 1, 2)),
+        date=dt.date(2024, 1, 1), place=Point(-3.70, 40.42), polarity="is_not",
+    )  # fmt: skip
+    west, _, east, _ = evidence_bounds([denial, late], as_of=dt.date(2024, 2, 1))
+    assert west < -3.70 < east  # the denial alone: all there is on that day
+    west, _, east, _ = evidence_bounds([denial, late], as_of=dt.date(2024, 3, 5))
+    assert west < -74.08 < east and east < -3.70  # the sighting, not the denial
+
+
+def test_warnings_before_a_failure_are_shown(tmp_path: Path) -> None:
+    # review 14: a reading left out for another target, then "No evidence": the
+    # warning that says why was never shown
+    from geosleuth.read.corpus import evidence_record
+    from geosleuth.read.document import Reading
+
+    seen = Sighting(
+        id="a:s1", provenance=Provenance(document="a", quote="Seen in Leeds."),
+        date=DAY, place=Point(-1.55, 53.8), sigma_km=5.0,
+    )  # fmt: skip
+    reading = Reading(
+        doc_id="a", title=None, text="Seen in Leeds.", published=DAY, mentions=(),
+        evidence=(seen,), sentences=(), rejected=(), notes=(), target="Tom Fox",
+        source="a.txt",
+    )  # fmt: skip
+    whole = tmp_path / "evidence.json"
+    whole.write_text(json.dumps(evidence_record([reading])), encoding="utf-8")
+    res = runner.invoke(
+        app,
+        ["locate", str(whole), "--target", "Jane Doe", "--out", str(tmp_path / "o")],
+    )
+    assert res.exit_code == 1
+    said = " ".join(res.output.split())
+    assert "was read for 'Tom Fox', not for 'Jane Doe'" in said
+    assert said.index("Tom Fox") < said.index("No evidence")

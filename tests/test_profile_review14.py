@@ -171,6 +171,33 @@ def test_a_quoted_weight_like_a_thousands_figure_is_refused_not_guessed(
     assert events.lons.tolist() == [-1.69, -1.7, -1.71]
 
 
+def test_thousands_like_weights_in_tab_and_semicolon_files_are_refused(
+    tmp_path: Path,
+) -> None:
+    # review 14: "1,234" in a tab file (a US export) and "1.234" in a ';' file
+    # (where the dot is the thousands mark) were read as 1.234
+    tab = _write(
+        tmp_path / "t.tsv",
+        "lon\tlat\tcases",
+        ["-1.55\t53.80\t1,234", "-1.54\t53.81\t2"],
+    )
+    with pytest.raises(InputError, match=r"may be 1234 .* or 1\.234"):
+        read_events_csv(tab, weight_column="cases")
+    semi = _write(
+        tmp_path / "s.csv", "lon;lat;cases", ["-1,55;53,80;1.234", "-1,54;53,81;2"]
+    )
+    with pytest.raises(InputError, match=r"may be 1234 \(with a thousands dot"):
+        read_events_csv(semi, weight_column="cases")
+    # a decimal weight that cannot be a thousands figure is read
+    fine = _write(
+        tmp_path / "f.csv", "lon;lat;cases", ["-1,55;53,80;0,125", "-1,54;53,81;0.5"]
+    )
+    assert read_events_csv(fine, weight_column="cases").weights.tolist() == [
+        0.125,
+        0.5,
+    ]
+
+
 def test_a_case_files_event_set_reads_decimal_commas_by_the_same_rule(
     tmp_path: Path,
 ) -> None:

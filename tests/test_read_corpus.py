@@ -422,11 +422,10 @@ def test_a_read_output_given_first_names_the_target_of_the_articles(
     assert [d.target for _, d in docs] == ["al-Baghdadi", "al-Baghdadi"]
     (seen,) = [i for i in docs[1][1].evidence if isinstance(i, Sighting)]
     assert (seen.place_name, seen.provenance.speaker) == ("Hajīn", "Tom Fox")
-    # given after the article, it does not name the article's target, and it was
-    # read for someone else: left out, with a warning (not fused with Fox's)
-    with pytest.warns(EvidenceWarning, match="read for 'al-Baghdadi', not for"):
-        later = gather_evidence([article, whole], published=PUBLISHED)
-    assert [d.target for _, d in later] == ["Tom Fox"]
+    # given after the article, it names the target all the same: the person the
+    # read outputs were read for, not the one an article read alone names most
+    later = gather_evidence([article, whole], published=PUBLISHED)
+    assert [d.target for _, d in later] == ["al-Baghdadi", "al-Baghdadi"]
     # nor does an article read first: the target it names is the next one's
     first = tmp_path / "first.txt"
     first.write_text("Abu Bakr al-Baghdadi fled. Al-Baghdadi hid.\n", encoding="utf-8")
@@ -531,3 +530,39 @@ def test_a_read_output_about_someone_else_is_left_out_with_a_warning(
     # a date or home for documents read now does not reach read outputs: said so
     with pytest.warns(EvidenceWarning, match="keep what they were read with"):
         gather_evidence([whole], published="2018-05-12")
+
+
+def test_the_person_most_readings_are_for_is_the_target(tmp_path: Path) -> None:
+    # review 14: a spokesman's reading first in the list took the corpus over
+    spokesman = dataclasses.replace(_reading("a", *_items("a")), target="Tom Fox")
+    doe = [
+        dataclasses.replace(_reading(k, *_items(k)), target=name, text=f"text of {k}")
+        for k, name in (("b", "Jane Doe"), ("c", "J. Doe"))
+    ]
+    whole = tmp_path / "evidence.json"
+    whole.write_text(json.dumps(evidence_record([spokesman, *doe])), "utf-8")
+    with pytest.warns(EvidenceWarning, match="'a' .*read for 'Tom Fox', not for"):
+        docs = gather_evidence([whole])
+    assert [d.doc_id for _, d in docs] == ["b", "c"]
+
+
+def test_case_counts_read_for_no_one_stay_out_of_a_person_search(
+    tmp_path: Path,
+) -> None:
+    from geosleuth.evidence import EventSet
+
+    cases = EventSet(
+        id="o:e1", provenance=Provenance(document="o"), date=dt.date(2018, 5, 1),
+        lons=(34.76, 34.28), lats=(-0.10, 0.06), weights=(45.0, 12.0),
+    )  # fmt: skip
+    outbreak = dataclasses.replace(
+        _reading("o", cases), target=None, text="an outbreak report"
+    )
+    whole = tmp_path / "evidence.json"
+    whole.write_text(
+        json.dumps(evidence_record([_reading("a", *_items("a")), outbreak])), "utf-8"
+    )
+    for target in (None, "al-Baghdadi"):
+        with pytest.warns(EvidenceWarning, match="'o' .*read for no one"):
+            docs = gather_evidence([whole], target=target)
+        assert [d.doc_id for _, d in docs] == ["a"]

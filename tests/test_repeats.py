@@ -17,6 +17,7 @@ import json
 import random
 import warnings
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -25,6 +26,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from geosleuth.cli import app
+from geosleuth.dependence import REPEAT_DAYS, repeats
 from geosleuth.errors import EvidenceWarning
 from geosleuth.evidence import (
     Claim,
@@ -429,7 +431,10 @@ def cases_with_repeats(draw: st.DrawFn) -> tuple[Grid, list, list, float]:
     if stated:
         for j in range(draw(st.integers(min_value=1, max_value=4))):
             orig = draw(st.sampled_from(stated))
-            later = draw(st.integers(min_value=0, max_value=(AS_OF - orig.date).days))
+            # a reprint: within REPEAT_DAYS of its original (later, the same
+            # words are another day's statement)
+            most = min((AS_OF - orig.date).days, REPEAT_DAYS - 1)
+            later = draw(st.integers(min_value=0, max_value=most))
             day = orig.date + dt.timedelta(days=later)
             pub = max(day, orig.known_on) + dt.timedelta(
                 days=draw(st.integers(min_value=0, max_value=3))
@@ -556,3 +561,41 @@ def test_locate_sets_the_reprints_aside_and_verify_agrees(tmp_path: Path) -> Non
     (tmp_path / "three" / "estimate.json").write_text(json.dumps(rec), "utf-8")
     changed = runner.invoke(app, ["verify", str(tmp_path / "three")])
     assert changed.exit_code == 1 and "differs" in changed.output
+
+
+def _said(doc: str, day: dt.date, kind: str = "sighting") -> Any:
+    prov = Provenance(
+        document=doc, quote="Police said she was seen in Leeds on Tuesday.",
+        speaker="police", published=day + dt.timedelta(days=1),
+    )  # fmt: skip
+    if kind == "sighting":
+        return Sighting(
+            id=f"{doc}:s1", provenance=prov, date=day, place=Point(-1.55, 53.8),
+            place_name="Leeds", sigma_km=5.0,
+        )  # fmt: skip
+    return LifeStatus(id=f"{doc}:l1", provenance=prov, date=day, status="dead")
+
+
+@pytest.mark.parametrize("kind", ["sighting", "life"])
+def test_the_same_words_a_week_or_more_later_are_a_new_statement(kind: str) -> None:
+    # review 14: "seen in Leeds on Tuesday" a year later, an army's usual words
+    # for a later death, were set aside as repeats of the old ones
+    day = dt.date(2023, 3, 1)
+    later = [
+        _said("herald", day + dt.timedelta(days=n), kind)
+        for n in (REPEAT_DAYS, 27, 390)
+    ]
+    for item in later:
+        assert repeats([_said("post", day, kind), item]) == {}
+    # within the week: a reprint
+    copy = _said("herald", day + dt.timedelta(days=REPEAT_DAYS - 1), kind)
+    assert set(repeats([_said("post", day, kind), copy])) == {copy.id}
+    # a chain: each new statement is compared with its own first copy
+    chain = [
+        _said("a", day, kind),
+        _said("b", day + dt.timedelta(days=2), kind),
+        _said("c", day + dt.timedelta(days=30), kind),
+        _said("d", day + dt.timedelta(days=31), kind),
+    ]
+    got = {k: v.id for k, v in repeats(chain).items()}
+    assert got == {chain[1].id: chain[0].id, chain[3].id: chain[2].id}

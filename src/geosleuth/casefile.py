@@ -1264,8 +1264,9 @@ def evidence_bounds(
     movement model's diffusion since its date included (``σ² + D·age``; see
     :mod:`geosleuth.fuse`), and at least ``settings.place_radius_km``, so that a
     ranked place's disc lies inside. A region that cut an item's spread would
-    hold its probability in, and report the cut as certainty. An item that only
-    says where the target is not (a denial, a search that found nothing) is left
+    hold its probability in, and report the cut as certainty. Only the items
+    known on ``as_of`` count (all of them if none with a place is). An item that
+    only says where the target is not (a denial, a search that found nothing) is left
     out of the box, unless no other item has a place: "he is not in Spain" need
     not stretch a map of Colombia across the Atlantic (and, since every report is
     weighed against the whole region, make the others count for more).
@@ -1311,8 +1312,13 @@ def evidence_bounds(
 
     settings = settings or Settings()
     day = as_of or max((i.known_on for i in items), default=None)
-    # where the target is not ("not in Spain", a search that found nothing)
-    # needs no room on the map, unless nothing else says where she is
+    # what is not known yet on the day needs no room on its map (a sighting a
+    # month later drew a box around itself while the map had only a denial);
+    # and where the target is not ("not in Spain", a search that found nothing)
+    # needs none either, unless nothing else says where she is
+    known = [i for i in items if day is None or i.known_on <= day]
+    if any(_item_lonlat(i) is not None for i in known):
+        items = known
     where_is = [i for i in items if not _says_not_here(i)]
     if any(_item_lonlat(i) is not None for i in where_is):
         items = where_is

@@ -36,8 +36,10 @@ same kind, quote (:func:`quote_key`: case, spacing, quote marks and dashes folde
 speaker (or both none) and what is stated (the place's name and geometry and, for a
 claim, its polarity; for a sighting, who was seen; for a life status, the status).
 The first of them, by date, then publication, then id, counts; the others are set
-aside as its repeats (:func:`~geosleuth.fuse.select`, :func:`~geosleuth.fuse.p_alive`),
-whatever their own dates: a reprint dated a day later says nothing new. Items of the
+aside as its repeats (:func:`~geosleuth.fuse.select`, :func:`~geosleuth.fuse.p_alive`)
+when dated less than :data:`REPEAT_DAYS` after it: a reprint dated a day later says
+nothing new, while the same words a week or more later ("she was seen in Leeds on
+Tuesday", a death claim in an army's usual words) are about another day. Items of the
 first one's own document are left to the weights above. Searches, territory, fronts
 and event sets are facts about the ground or about effort (two searches are two
 searches), and an analyst's own entries (:data:`OWN_DOCUMENT`) quote no outlet: none
@@ -232,15 +234,23 @@ def statement_key(item: EvidenceItem) -> tuple[object, ...] | None:
     return (*head, *where, item.subject, _name_key(item.who))
 
 
+#: Copies of one statement are dated less than this many days apart (a reprint
+#: a day or a few later); the same words a week or more later are a new
+#: statement ("she was seen in Leeds on Tuesday", another Tuesday).
+REPEAT_DAYS = 7
+
+
 def repeats(items: Iterable[EvidenceItem]) -> dict[str, EvidenceItem]:
     """The items that repeat another document's statement, and what each repeats.
 
-    Items with one :func:`statement_key` say the same thing. The first of them,
-    by ``(date, known_on, id)``, counts: its date first, so that the earliest
-    copy is the one kept (a reprint dated a day later, or a copy in force when
-    the original is not yet); on one day the one published first, then the
-    smaller id, so the choice never depends on the items' order and is made
-    again from stored evidence. Every other item of the key from another
+    Items with one :func:`statement_key`, dated less than :data:`REPEAT_DAYS`
+    after the first of them, say the same thing (the same words a week or more
+    later are about another day, and start a statement of their own). The
+    first of them, by ``(date, known_on, id)``, counts: its date first, so
+    that the earliest copy is the one kept (a reprint dated a day later, or a
+    copy in force when the original is not yet); on one day the one published
+    first, then the smaller id, so the choice never depends on the items' order
+    and is made again from stored evidence. Every other item of the key from another
     document than the first one's (:func:`document_key`) is its repeat; items
     of the first one's own document are not (the weights of
     :func:`source_weights` are for them).
@@ -270,6 +280,8 @@ def repeats(items: Iterable[EvidenceItem]) -> dict[str, EvidenceItem]:
     [('herald:s1', 'wire:s1'), ('norte:s1', 'wire:s1')]
     >>> repeats([seen("wire", 14)])
     {}
+    >>> repeats([seen("wire", 1), seen("herald", 28)])  # four weeks on: no repeat
+    {}
     """
     # the quote first: the rest of the key (a geometry written out) only for
     # items that share one, as few do (a timeline compares every item per date)
@@ -293,6 +305,10 @@ def repeats(items: Iterable[EvidenceItem]) -> dict[str, EvidenceItem]:
         group.sort(key=lambda i: (i.date, i.known_on, i.id))
         first = group[0]
         for item in group[1:]:
-            if document_key(item) != document_key(first):
+            if (item.date - first.date).days >= REPEAT_DAYS:
+                # the same words about another day: "seen in Leeds on Tuesday"
+                # a year later, a death claim in the army's usual words
+                first = item
+            elif document_key(item) != document_key(first):
                 out[item.id] = first
     return out

@@ -206,7 +206,10 @@ _MISSING = frozenset({"", "na", "n/a", "#n/a", "nan", "null", "none"})
 #: A number with a decimal comma: one comma, digits on both sides, no dot.
 _DECIMAL_COMMA = re.compile(r"[+-]?[0-9]+,[0-9]+(?:[eE][+-]?[0-9]+)?")
 #: A comma then three digits, the form of a thousands separator ("1,234").
-_THOUSANDS_LIKE = re.compile(r"[+-]?[0-9]{1,3},[0-9]{3}")
+_THOUSANDS_LIKE = re.compile(r"[+-]?[1-9][0-9]{0,2},[0-9]{3}")
+#: A dot then three digits after a whole number ("1.234"): where the comma is
+#: the decimal mark (a ';' file), the dot is a thousands separator.
+_THOUSANDS_DOT = re.compile(r"[+-]?[1-9][0-9]{0,2}\.[0-9]{3}")
 
 
 def _missing(cell: str) -> bool:
@@ -455,13 +458,29 @@ def read_events_csv(
             values = {}
             for idx, name in names.items():
                 cell = cells[idx].strip()
-                if idx == i_w and delimiter == "," and _THOUSANDS_LIKE.fullmatch(cell):
-                    whole, decimal = cell.replace(",", ""), cell.replace(",", ".")
+                # a weight of "1,234" (any file: a tab file says nothing of
+                # the locale) or "1.234" in a ';' file may be a thousand times
+                # what it reads as (review 14)
+                comma = delimiter != ";" and _THOUSANDS_LIKE.fullmatch(cell) is not None
+                dot = delimiter == ";" and _THOUSANDS_DOT.fullmatch(cell) is not None
+                if idx == i_w and (comma or dot):
+                    whole = cell.replace("," if comma else ".", "")
+                    if comma:
+                        decimal = cell.replace(",", ".")
+                        how = (
+                            f"{whole} (with a thousands separator) or {decimal} "
+                            f"(with a decimal comma). Write {whole} or {decimal}."
+                        )
+                    else:
+                        how = (
+                            f"{whole} (with a thousands dot, a ';' file's decimal "
+                            f"mark being the comma) or {cell} (with a decimal dot). "
+                            f"Write {whole}, or {cell.replace('.', ',')} for the "
+                            "decimal."
+                        )
                     raise InputError(
                         f"The {name!r} of the event on line {line_no} of {where} is "
-                        f"{cell!r}, which may be {whole} (with a thousands separator) "
-                        f"or {decimal} (with a decimal comma). Write {whole} or "
-                        f"{decimal}.",
+                        f"{cell!r}, which may be {how}",
                         path=where,
                         line=line_no,
                         field=name,

@@ -555,13 +555,22 @@ def locate_case(
     tell = stage or (lambda _: None)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        est, data, points, plan = _run(
-            inputs, as_of=as_of, target=target, published=published,
-            cell_km=cell_km, budget_km=budget_km, sweep_width_km=sweep_width_km,
-            home=home, scheduler=scheduler, workers=workers, source=source,
-            tell=tell,
-        )  # fmt: skip
+        try:
+            est, data, points, plan = _run(
+                inputs, as_of=as_of, target=target, published=published,
+                cell_km=cell_km, budget_km=budget_km, sweep_width_km=sweep_width_km,
+                home=home, scheduler=scheduler, workers=workers, source=source,
+                tell=tell,
+            )  # fmt: skip
+        except Exception as exc:
+            error: Exception | None = exc
+        else:
+            error = None
     said = _raise_again(caught)
+    if error is not None:
+        # what was warned of before the failure often says why ("... read for
+        # 'Tom Fox', not for ...: left out", then "No evidence"): shown first
+        raise error
     tell("Writing the report")
     _write_outputs(out, est, data, points, plan, said)
     _warn_stale_plan(out)
@@ -583,7 +592,7 @@ def _warn_stale_plan(out: Path) -> None:
     if stale:
         warnings.warn(
             f"{out} holds {', '.join(stale)}, planned by 'geosleuth plan' on the "
-            "estimate this run has replaced: they no longer match it. Plan again "
+            "estimate this run has replaced, not on this one. Plan again "
             f"('geosleuth plan {out} ...') or remove them before anyone uses them.",
             GeosleuthWarning,
             stacklevel=3,

@@ -950,6 +950,7 @@ def _for_target(
     "J. Doe" too); one read for a person of another given name ("Mary Doe" for
     "Jane Doe") is left out with a warning.
     """
+    from geosleuth.evidence import EventSet
     from geosleuth.read.target import same_person
 
     kept = []
@@ -963,8 +964,46 @@ def _for_target(
                 stacklevel=_stacklevel(),
             )
             continue
+        cases = [i for i in doc.evidence if isinstance(i, EventSet)]
+        if not doc.target and cases:
+            # read for no one: its case counts are an outbreak's, not the
+            # person's (its fronts are about the ground, and stay)
+            warnings.warn(
+                f"The document {doc.doc_id!r} of {str(path)!r} was read for no "
+                f"one (it names no person): its {len(cases)} case count item(s), "
+                f"an outbreak's, are left out of the search for {target!r}.",
+                EvidenceWarning,
+                stacklevel=_stacklevel(),
+            )
+            rest = tuple(i for i in doc.evidence if not isinstance(i, EventSet))
+            if not rest:
+                continue
+            doc = dataclasses.replace(doc, evidence=rest)
         kept.append(doc)
     return tuple(kept)
+
+
+def _most_read_for(docs: Sequence[DocumentEvidence]) -> str | None:
+    """The person most of ``docs`` were read for (one name per person), or None.
+
+    Names of one person (:func:`~geosleuth.read.target.same_person`) count
+    together, under the first of them given; of persons read for as often, the
+    first given.
+    """
+    from geosleuth.read.target import same_person
+
+    groups: list[list[str]] = []
+    for doc in docs:
+        if not doc.target:
+            continue
+        group = next((g for g in groups if same_person(g[0], doc.target)), None)
+        if group is None:
+            groups.append([doc.target])
+        else:
+            group.append(doc.target)
+    if not groups:
+        return None
+    return max(groups, key=len)[0]  # max keeps the first of equal lengths
 
 
 def gather_evidence(
@@ -998,8 +1037,9 @@ def gather_evidence(
     read apart, or readings that record no text) are both counted, with an
     ``EvidenceWarning`` that says so.
     A read output that was read for another person than ``target`` (given, or
-    else the one the first document names) is left out, with an
-    ``EvidenceWarning`` (its items are about someone else); ``published`` and
+    else found as said under ``target``) is left out, with an
+    ``EvidenceWarning`` (its items are about someone else), and so are the case
+    counts of one read for no one; ``published`` and
     ``home`` do not apply to read outputs (they were read already), and a
     warning says so when only read outputs are given.
 
@@ -1009,11 +1049,13 @@ def gather_evidence(
         Documents (:data:`CORPUS_SUFFIXES`) and ``<doc>.json`` or
         ``evidence.json`` files written by ``geosleuth read``.
     target : str or None, default None
-        The person sought. Without one, the first document that names someone
-        sets it, as in a loop: a read output, by its ``target``, or the first
-        article read (they are read one by one until then, the rest on
-        ``scheduler``, for that target); a read output read for someone else is
-        then left out, wherever it comes in the list.
+        The person sought. Without one, the person most of the read outputs
+        were read for (names of one person counted together; the first of those
+        read for as often), else the first article read that names someone (the
+        articles are read one by one until then, the rest on ``scheduler``, for
+        that target); a read output read for someone else is then left out,
+        wherever it comes in the list, and the case counts of one read for no
+        one (an outbreak's) too.
     published, home, scheduler, workers
         As in :func:`read_corpus`, for the documents.
 
@@ -1043,6 +1085,11 @@ def gather_evidence(
     given_target = target
     if target:
         docs = {p: _for_target(p, ds, target) for p, ds in docs.items()}
+    else:
+        # the person most of the read outputs were read for (the first of
+        # those named as often), not whoever the first happens to name: a
+        # spokesman's reading first in the list took the corpus over (review 14)
+        target = _most_read_for([d for p in files if p in docs for d in docs[p]])
     rest = list(dict.fromkeys(p for p in files if p not in docs))  # each once
     while rest:
         if not target:  # that of a document before (read now or loaded), as in a loop
@@ -1057,7 +1104,7 @@ def gather_evidence(
         )  # fmt: skip
         for path, reading in zip(result.paths, result.readings, strict=True):
             docs[path] = (DocumentEvidence.from_reading(reading),)
-    if not given_target:
+    if not given_target and not target:
         # the target that the first document named, as in a loop: a read output
         # that was read for someone else is about someone else
         target = next((d.target for p in files for d in docs[p] if d.target), None)
