@@ -599,3 +599,15 @@ def test_the_same_words_a_week_or_more_later_are_a_new_statement(kind: str) -> N
     ]
     got = {k: v.id for k, v in repeats(chain).items()}
     assert got == {chain[1].id: chain[0].id, chain[3].id: chain[2].id}
+
+
+def test_a_reprint_is_no_new_item_on_the_timeline() -> None:
+    # review 14: the timeline listed a reprint set aside as a repeat as the day's
+    # new item, on a day the top place fell
+    from geosleuth.fuse import timeline_plan
+
+    day = dt.date(2023, 3, 1)
+    one, two = _said("post", day), _said("herald", day + dt.timedelta(days=3))
+    plan = timeline_plan([one, two], as_of=day + dt.timedelta(days=10))
+    listed = [i for _, new in plan.steps for i in new]
+    assert one.id in listed and two.id not in listed

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from geosleuth.dependence import repeats
 from geosleuth.errors import InputError
 from geosleuth.evidence import (
     EvidenceItem,
@@ -184,10 +185,15 @@ def timeline_plan(
     steps = []
     previous: dt.date | None = None
     for day in dates:
+        # a reprint of a statement already in force is nothing new that day
+        # (it is set aside as a repeat: :func:`~geosleuth.dependence.repeats`)
+        again = repeats([i for i in known if when(i) <= day])
         new = tuple(
             i.id
             for i in known
-            if when(i) <= day and (previous is None or when(i) > previous)
+            if when(i) <= day
+            and (previous is None or when(i) > previous)
+            and i.id not in again
         )
         steps.append((day, new))
         previous = day
