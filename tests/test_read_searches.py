@@ -24,7 +24,7 @@ import pytest
 from geosleuth.evidence import LifeStatus, Searched
 from geosleuth.geometry import Point
 from geosleuth.read.searches import SEARCH_PD
-from reading import BAGHDADI, DOE, PUB, claims, reader, set_aside
+from reading import BAGHDADI, DOE, PUB, claims, reader, set_aside, sightings
 
 pytestmark = pytest.mark.nlp
 
@@ -263,9 +263,6 @@ def test_a_pronoun_of_the_other_gender_is_not_the_target(nlp: Any) -> None:
         # target, is not worth the parse (geosleuth.read.searches.may_be_search)
         "Police are searching the woods near Aspen.",
         "Police will search the woods near Aspen.",
-        # the toponym detector takes no place here ("Leeds" is a person to the
-        # tagger), so there is no search at a place to read or set aside
-        "Police searched Leeds for her brother but found nothing.",
     ],
 )
 def test_no_searched_area_is_read_from_these(sentence: str, nlp: Any) -> None:
@@ -426,3 +423,280 @@ def test_read_writes_the_search_and_locate_fuses_it(tmp_path: Path, nlp: Any) ->
     assert _mass_near(after, (-106.6, 39.4), 15.0) > _mass_near(
         before, (-106.6, 39.4), 15.0
     )
+
+
+# -- 5. review 7 -------------------------------------------------------------------
+_MISSING = "Jane Doe went missing on Saturday. "
+
+
+def _places(reading: Any) -> list[str]:
+    return [i.place_name for i in _searched(reading)]
+
+
+def _asides(reading: Any, text: str) -> list[tuple[str, str]]:
+    """(reason, detail) of what was set aside from ``text`` on."""
+    start = reading.text.index(text)
+    return [(x.reason, x.detail) for x in reading.rejected if x.span[0] >= start]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        # the tagger labels none of these towns a place (Penrith a person,
+        # Harrogate an organisation): the verb or noun of searching before the
+        # name is a cue of a place after it, as "in" is (F1)
+        ("Police searched Aspen but found no trace of her.", ["Aspen"]),
+        ("Police searched Harrogate but found no trace of her.", ["Harrogate"]),
+        ("Police searched Penrith but found no trace of her.", ["Penrith"]),
+        ("Rescuers scoured Aspen but found no trace of her.", ["Aspen"]),
+        ("Rescuers combed Aspen but found no trace of her.", ["Aspen"]),
+        ("Police raided Harrogate but found no trace of her.", ["Harrogate"]),
+        ("A search of Harrogate proved fruitless.", ["Harrogate"]),
+        ("A raid on Harrogate proved fruitless.", ["Harrogate"]),
+        ("A search of Harrogate and the surrounding area has so far proved "
+         "fruitless.", ["Harrogate"]),
+        ("Police searched Carlisle, Penrith and Workington but found no trace of "
+         "her.", ["Carlisle", "Penrith", "Workington"]),
+    ],
+)  # fmt: skip
+def test_a_bare_town_searched_is_read_whatever_the_tagger_calls_it(
+    sentence: str, places: list[str], nlp: Any
+) -> None:
+    assert _places(_read(_MISSING + sentence, nlp)) == places
+
+
+def test_a_bare_town_searched_takes_no_pronoun_from_the_target(nlp: Any) -> None:
+    # "Penrith", a person to the tagger, took the "her" of the sighting with it
+    # (F1): as a place it is no one named between the target and "her"
+    reading = _read(
+        _MISSING + "Police had searched Penrith without success before a taxi "
+        "driver saw her in Carlisle on Monday.",
+        nlp,
+    )
+    assert [s.place_name for s in sightings(reading)] == ["Carlisle"]
+    assert _places(reading) == ["Penrith"]
+
+
+def test_the_search_cue_takes_no_owner_for_a_place(nlp: Any) -> None:
+    # "searched Johnson's car": the owner of a thing, not a town named Johnson
+    reading = _read(_MISSING + "Police searched Johnson's car but found nothing.", nlp)
+    assert not reading.evidence
+    # a search of a bare town for someone else is set aside as such, the town
+    # being found now ("Leeds" is a product to the tagger)
+    sentence = "Police searched Leeds for her brother but found nothing."
+    reading = _read(_MISSING + sentence, nlp)
+    assert not reading.evidence
+    assert [r for r, _ in _asides(reading, sentence)] == ["not_target"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # the words of failure are the search's before the finding; the
+        # finding is found.py's, and no search that found nothing is read (F13)
+        ("Divers searched the lake near Keswick for three days without success "
+         "before finding her body there on Friday.", "dead"),
+        ("Divers searched the river near York for days in vain; her body was "
+         "finally recovered there on 30 May.", None),
+        ("Rescuers searched the moors near Haworth without success on Sunday and "
+         "Monday, but on Tuesday a dog walker found her alive near Haworth.",
+         "alive"),
+    ],
+)  # fmt: skip
+def test_a_search_that_then_found_her_gives_no_search_that_found_nothing(
+    sentence: str, found: str | None, nlp: Any
+) -> None:
+    reading = _read(_MISSING + sentence, nlp)
+    assert not _searched(reading)
+    status = [i.status for i in reading.evidence if isinstance(i, LifeStatus)]
+    assert status == ([found] if found else [])
+
+
+def test_a_search_of_another_place_than_the_finding_stays(nlp: Any) -> None:
+    reading = _read(
+        _MISSING + "Police searched the woods near Penrith looking for her, but "
+        "found nothing, and then searched Keswick, where she was found hiding in "
+        "a barn.",
+        nlp,
+    )
+    assert _places(reading) == ["Penrith"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        # a search that found nothing, stated in the passive, with no verb of
+        # searching (F3)
+        ("No trace of her has been found in the woods near Penrith.",
+         "No trace of her has been found"),
+        ("No sign of Jane Doe has been found in the woods near Penrith.",
+         "No sign of Jane Doe has been found"),
+        # the outcome of the search in the "despite" phrase is the main clause
+        ("Despite a search of the woods near Penrith, no trace of her has been "
+         "found.", "no trace of her has been found"),
+    ],
+)  # fmt: skip
+def test_no_trace_of_her_found_at_a_place_is_a_search_that_found_nothing(
+    sentence: str, cue: str, nlp: Any
+) -> None:
+    reading = _read(_MISSING + sentence, nlp)
+    (item,) = _searched(reading)
+    assert item.place_name == "Penrith"
+    assert item.note.startswith(f"{_NOTE} ({cue!r})")
+    assert not _asides(reading, sentence)
+
+
+def test_no_trace_found_asks_for_the_parse() -> None:
+    from geosleuth.read.searches import may_be_search
+
+    assert may_be_search("No trace of the hiker has been found near Penrith.")
+    assert not may_be_search("The hiker was last seen near Penrith.")
+
+
+@pytest.mark.parametrize(
+    ("before", "sentence"),
+    [
+        # the target named with another person just before: a search for the
+        # group is hers too (F4)
+        ("Jane Doe and her friend Tom Fox went missing on Saturday. ",
+         "Police searched the woods near Penrith but found no trace of the pair."),
+        ("Jane Doe and her friend Tom Fox went missing on Saturday. ",
+         "Police searched the woods near Penrith for them without success."),
+        ("Tom Fox and Jane Doe went missing on Saturday. ",
+         "Police searched the woods near Penrith for the couple without success."),
+        ("Jane Doe, 34, and Tom Fox, 36, went missing on Saturday. ",
+         "Police searched the woods near Penrith for the two hikers but found "
+         "nothing."),
+    ],
+)  # fmt: skip
+def test_a_search_for_a_group_named_with_the_target_is_hers(
+    before: str, sentence: str, nlp: Any
+) -> None:
+    assert _places(_read(before + sentence, nlp)) == ["Penrith"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no group named with her: set aside, and said to be a group's
+        _MISSING + "Officers searched the woods near Penrith for the missing pair "
+        "but found no trace of them.",
+        # someone else named after the group
+        "Jane Doe and her friend Tom Fox went missing on Saturday. Police are "
+        "also looking for Mary Smith. Officers searched the woods near Penrith but "
+        "found no trace of the pair.",
+    ],
+)
+def test_a_search_for_a_group_not_tied_to_the_target_is_set_aside(
+    text: str, nlp: Any
+) -> None:
+    reading = _read(text, nlp)
+    assert not _searched(reading)
+    (aside,) = _asides(reading, "Officers searched")
+    assert aside[0] == "not_target"
+    assert "for a group (" in aside[1]
+    assert "someone or something else" not in aside[1]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "note"),
+    [
+        # the date of a clause of time that the search came before is not the
+        # search's: it is dated the day before (F2; PUB is Tuesday 5 June)
+        ("Police had searched the woods near Penrith without success before a "
+         "taxi driver saw her in Carlisle on Monday.", dt.date(2018, 6, 3),
+         "dated the day before 'Monday'"),
+        ("A week before she was seen in Carlisle on 20 May, police had searched "
+         "the woods near Penrith without success.", dt.date(2018, 5, 19),
+         "dated the day before '20 May'"),
+        # its own date stays its own
+        ("Police had searched the woods near Penrith on Sunday without success "
+         "before a taxi driver saw her in Carlisle on Monday.",
+         dt.date(2018, 6, 3), "dated from 'Sunday'"),
+        # a concession's date is the witness's, not the search's: undated
+        ("Police searched the woods near Penrith but found no trace of her, "
+         "although a witness said she was there on Sunday.", PUB, None),
+    ],
+)  # fmt: skip
+def test_a_search_takes_no_date_of_another_clause(
+    sentence: str, date: dt.date, note: str | None, nlp: Any
+) -> None:
+    reading = _read(_MISSING + sentence, nlp)
+    (item,) = _searched(reading)
+    assert item.date == date
+    if note is None:
+        assert "dated" not in item.note
+    else:
+        assert note in item.note
+    if "Carlisle" in sentence:
+        (seen,) = sightings(reading)
+        assert seen.place_name == "Carlisle"
+        assert seen.date > item.date
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        # everyday words of a search (F14)
+        ("Rescue teams swept the woods near Penrith but did not find her.",
+         "Penrith"),
+        ("Divers dragged the river near York on Sunday but found nothing.", "York"),
+        ("Helicopters flew over the fells around Ambleside but spotted nothing.",
+         "Ambleside"),
+        ("A grid search of fields near Penrith on Saturday found no trace of her.",
+         "Penrith"),
+    ],
+)  # fmt: skip
+def test_everyday_words_of_a_search(sentence: str, place: str, nlp: Any) -> None:
+    assert _places(_read(_MISSING + sentence, nlp)) == [place]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # no search: swept away, dragged a person, a flight that saw nothing said
+        "The river swept her away near York, and no trace of her has been found.",
+        "She flew over Leeds on Sunday.",
+        "A man dragged her into a car in Leeds on Sunday.",
+    ],
+)
+def test_these_words_are_no_search(sentence: str, nlp: Any) -> None:
+    assert not _searched(_read(_MISSING + sentence, nlp))
+
+
+def test_nothing_of_interest_names_no_one_sought(nlp: Any) -> None:
+    # "of interest" is no one sought (F15): a search of a flat in a town, set
+    # aside as one building
+    sentence = "Officers searched her flat in Leeds but found nothing of interest."
+    reading = _read(_MISSING + sentence, nlp)
+    assert not reading.evidence
+    ((reason, detail),) = _asides(reading, sentence)
+    assert reason == "no_place"
+    assert "a search of a building in 'Leeds' ('her flat in Leeds')" in detail
+
+
+def test_could_not_find_her_is_no_finding_to_come(nlp: Any) -> None:
+    # "could not find her" is a finding denied, as "did not find her" (F15), not
+    # a finding "not reported as done"
+    sentence = (
+        "Police searched the woods near Penrith on Sunday but could not find her."
+    )
+    reading = _read(_MISSING + sentence, nlp)
+    assert _places(reading) == ["Penrith"]
+    assert not [x for x in reading.rejected if x.reason == "conditional"]
+
+
+def test_a_search_after_a_dated_event_is_dated_from_it_to_publication(
+    nlp: Any,
+) -> None:
+    # F2's converse: the search came after Monday, not on it
+    reading = _read(
+        _MISSING + "After she was seen in Carlisle on Monday, police searched the "
+        "woods near Penrith without success.",
+        nlp,
+    )
+    (item,) = _searched(reading)
+    assert (item.date_from, item.date) == (dt.date(2018, 6, 4), PUB)
+    assert "dated from 'Monday' to publication" in item.note
+    (seen,) = sightings(reading)
+    assert seen.date == dt.date(2018, 6, 4)

@@ -57,10 +57,12 @@ from geosleuth.read._toponym_patterns import (
     _LOCATIVE_BEFORE,
     _METONYM_AFTER,
     _NAME_JOINERS,
+    _OWNER_AFTER,
     _PERSON_AFTER,
     _POSSESSIVE,
     _PROVINCE_AFTER,
     _SAID_AFTER,
+    _SEARCHED_BEFORE,
     _STREET,
     _STRONG_AFTER,
     _STRONG_BEFORE,
@@ -614,7 +616,12 @@ def _judge(
         score += 1.5
     if big:
         score += 1.0
-    if _CUE_BEFORE.search(before):
+    # "searched Penrith", "a raid on Hajin": the place searched; not "searched
+    # Johnson's car"
+    searched = _SEARCHED_BEFORE.search(before) is not None and not _OWNER_AFTER.match(
+        after
+    )
+    if _CUE_BEFORE.search(before) or searched:
         score += 0.8
     if _CUE_AFTER.match(after):
         score += 0.6
@@ -661,9 +668,10 @@ def _judge(
         score -= 2.5
     if after.startswith("$") or label == "MONEY":
         score -= 3.0  # "US$460"
-    # "in Glen Allen", "near Lombard": a place preposition right before an exact
-    # name outweighs a PERSON or ORG label on it
-    locative = bool(_LOCATIVE_BEFORE.search(before)) and any(
+    # "in Glen Allen", "near Lombard", "searched Penrith": a place preposition or
+    # a verb of searching right before an exact name outweighs a PERSON or ORG
+    # label on it
+    locative = bool(_LOCATIVE_BEFORE.search(before) or searched) and any(
         w >= 1.0 for _, w in sp.cands
     )
     if label == "PERSON" and ent is not None and not locative:

@@ -35,10 +35,12 @@ __all__ = [
     "_LOCATIVE_BEFORE",
     "_METONYM_AFTER",
     "_NAME_JOINERS",
+    "_OWNER_AFTER",
     "_PERSON_AFTER",
     "_POSSESSIVE",
     "_PROVINCE_AFTER",
     "_SAID_AFTER",
+    "_SEARCHED_BEFORE",
     "_STREET",
     "_STRONG_AFTER",
     "_STRONG_BEFORE",
@@ -49,6 +51,18 @@ __all__ = [
 
 _ELISION = re.compile(r"^[dl][’']")  # "d'Ivoire", "l'Aquila"
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside)\s$")
+#: A verb or noun of searching right before a name: "Police searched Penrith",
+#: "a search of Harrogate", "a raid on Hajin", whose object is the place searched
+#: (as after "in"), whatever label the tagger gives a small town it does not
+#: know ("Penrith" as a person); not before a possessive ("searched Johnson's
+#: car": :data:`_OWNER_AFTER`).
+_SEARCHED_BEFORE = re.compile(
+    r"\b(?:searched|scoured|combed|raided|swept|searches\s+of|search\s+of|"
+    r"raids?\s+on)\s$",
+    re.IGNORECASE,
+)
+#: A possessive right after a name: "Johnson's car", "the Smiths' house".
+_OWNER_AFTER = re.compile(r"^[’']s?(?:\s|$)")
 _CUE_BEFORE = re.compile(
     r"(?:\b(?:in|near|at|from|to|into|outside|around|across|toward|towards|"
     r"between|via|through|of|within|throughout|along|above|below|beyond|off|"

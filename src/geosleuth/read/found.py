@@ -437,7 +437,15 @@ def _unreported(verb: Any) -> str | None:
     if to is not None:
         return str(verb.doc.text[to.idx : end])
     modal = next((c for c in aux if c.lower_ in _MODALS), None)
-    if modal is not None and not any(c.lemma_.lower() == "have" for c in aux):
+    if (
+        modal is not None
+        and not any(c.lemma_.lower() == "have" for c in aux)
+        # "could not find her", "cannot be found": a finding denied, not to come
+        and not (
+            modal.lower_ in ("could", "can", "ca")
+            and any(c.dep_ == "neg" for c in kids)
+        )
+    ):
         return str(verb.doc.text[modal.idx : end])
     mark = next((c for c in kids if c.dep_ == "mark"), None)
     if mark is not None and any(t.tag_ in ("VBZ", "VBP") for t in (verb, *aux)):

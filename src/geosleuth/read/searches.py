@@ -8,25 +8,37 @@ would have (:func:`~geosleuth.read.regions.claim_regions`: the town buffer,
 doubled after "near" or "around"; the written precision of coordinates; the
 point and spread of "30 km north of Denver"), its probability of detection is
 :data:`SEARCH_PD`, and ``place_name`` names the place. It is dated, graded and
-hedged as any item read from a sentence: the date nearest the place, the grade
-of who says it, the hedge of the search's own words ("reportedly searched",
-"may have searched"; not the "no evidence" of what was not found), one level
-less sure when another party disputes it. Its note says that it was read as a
+hedged as any item read from a sentence: the date nearest the place in the
+search's own clause (see **Dates** below), the grade of who says it, the hedge
+of the search's own words ("reportedly searched", "may have searched"; not the
+"no evidence" of what was not found), one level less sure when another party
+disputes it. Its note says that it was read as a
 search that found nothing, and from which words. Ids are ``<doc>:n<k>``.
 
 A *search* is a verb of searching (:data:`SEARCH_LEMMAS`: "searched",
-"combed", "scoured", "raided") or a noun of one ("a search of", "a raid on",
-"a manhunt in"), at the places of its own phrase
-(:func:`~geosleuth.read._sentence.in_phrase`; not those of the searchers:
-"*Leeds* police searched"): "searched the woods near Aspen", "combed the
-slopes above Chamonix", "a search of the forest near Vail", "searched Mosul".
-A finding of nothing at a place is one too ("Searchers found no sign of Jane
-Doe in Glencoe"). It *found nothing* where the sentence says so: a verb of
-finding whose object is nothing or no trace ("but found no trace of Jane
-Doe", "turned up nothing", "yielded no clue"), a finding denied ("but did not
-find her", "failed to find her"), or the words "without success", "to no
-avail", "in vain", "came up empty", "proved fruitless", "unsuccessful", "but
-he was not there".
+"combed", "scoured", "raided", "swept the hills", not "swept her away";
+"dragged the river", only a water or a place), a noun of one ("a search of",
+"a grid search of", "a raid on", "a manhunt in") or a flight over a place that
+saw nothing ("Helicopters flew over the fells around Ambleside but spotted
+nothing"), at the places of its own phrase
+(:func:`~geosleuth.read._sentence.in_phrase`, and the object of the noun's "of"
+or "on"; not those of the searchers: "*Leeds* police searched"): "searched the
+woods near Aspen", "combed the slopes above Chamonix", "a search of the forest
+near Vail", "searched Mosul". A bare town right after the verb or noun ("Police
+searched Penrith", "a search of Harrogate") is a place to the toponym detector
+whatever label the tagger gives it (``_SEARCHED_BEFORE`` in
+:mod:`geosleuth.read._toponym_patterns`), but not before a possessive
+("searched Johnson's car"). A finding of nothing at a place is one too
+("Searchers found no sign of Jane Doe in Glencoe", "No trace of her has been
+found in the woods near Penrith"). It *found nothing* where the sentence says
+so: a verb of finding whose object is nothing or no trace ("but found no trace
+of Jane Doe", "turned up nothing", "yielded no clue"; "spotted nothing", "saw
+no sign of her"), or whose passive subject is ("no trace of her has been
+found": also the outcome of "Despite a search of X, ..."), a finding denied
+("but did not find her", "could not find her", "failed to find her"), or the
+words "without success", "to no avail", "in vain", "came up empty", "proved
+fruitless", "unsuccessful", "but he was not there". "Nothing of interest" names
+no one sought.
 
 **Whose search.** A search counts for the target only where the text ties it
 to her:
@@ -45,11 +57,17 @@ to her:
   between; a speaker ("Sheriff John Smith said a search ...") is no one
   sought. "Jane Doe went missing on Saturday. A search of the forest near
   Vail turned up nothing." is the target's search; after "Police are also
-  looking for Tom Fox." or "Jane Doe's brother went missing." it is not.
+  looking for Tom Fox." or "Jane Doe's brother went missing." it is not;
+- a search for a group ("for the pair", "no trace of them", "the two", "the
+  couple", "the hikers") is the target's where the target was named with
+  another person ("Jane Doe and her friend Tom Fox went missing", "Tom Fox and
+  Jane Doe") last before it, within the same reach, with no one else named
+  since.
 
 A search for someone or something else ("for her brother", "for Tom Fox",
 "for weapons", "found no trace of her brother") is set aside as
-``not_target``, and so is one that the text does not tie to the target.
+``not_target``, and so is one for a group not tied to her (its reason says
+so) and one that the text does not tie to the target.
 
 Set aside, each with its reason: a search denied ("did not search",
 ``negated``); one under a condition ("if police searched"), still under way
@@ -69,14 +87,32 @@ belief is what the raid found wrong (a claim there would make Leeds likelier,
 the opposite of what the sentence reports). Another place set aside is left
 to the other rules, so what they read there stays read. A search that
 found the target, her body or her things ("searched the river and found her
-body", "found her car") gives nothing here: the
-finding is :mod:`geosleuth.read.found`'s or :mod:`geosleuth.read.traces`'. A
+body", "found her car") gives nothing here, whatever words of failure the
+sentence also has ("searched the lake near Keswick for three days without
+success before finding her body there", "found her alive near Haworth"): the
+finding is :mod:`geosleuth.read.found`'s or :mod:`geosleuth.read.traces`'. Only
+a search of another place than the finding's stays ("searched Penrith but
+found nothing, and then searched Keswick, where she was found": Penrith); a
+finding at no place of its own ("there") is at every place searched. A
 place that only qualifies another ("searched Leadville, Colo.") or says where
 it is ("Tal Afar, west of Mosul") is no second search. A place that another
 rule of the sentence read first (a sighting, a trace, the target found there)
 is that rule's, and a sentence already set aside for the same reason ("Police
 will search Aspen until she is found": a finding to come) is not set aside
 twice.
+
+**Dates.** A date of another clause of the sentence is not the search's
+("before a taxi driver saw her in Carlisle *on Monday*", "although a witness
+said she was there *on Sunday*"; those of the words of its failure are: "but
+found nothing on Tuesday"). With no date of its own, a search that the sentence
+puts before a dated event (a clause of "before" or "until" joined to it, or a
+search in the past perfect beside a dated clause: "Police had searched Penrith
+without success before a taxi driver saw her in Carlisle on Monday") is dated
+the day before the earliest such date: no later than the event, and not on its
+day (the text seldom says how long before: "A week before ... on 20 May" is
+dated 19 May); one after a dated event ("After she was seen in Carlisle on
+Monday, police searched ...") is dated from that date to publication; any
+other is undated (the publication date), as any item.
 
 A sentence is read only where it is parsed: one that names the target is,
 and one that does not is parsed for this rule only where it tells of a search
@@ -87,6 +123,7 @@ neither read nor set aside.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -106,9 +143,11 @@ from geosleuth.read._sentence import (
     overlaps,
     own_clause,
     resolved,
+    subtree_span,
 )
 from geosleuth.read._target_pronouns import (
     _GENDER_OF,
+    PRONOUN_REACH,
     _own_and_others,
     _refers_to_target,
 )
@@ -142,15 +181,18 @@ __all__ = [
 SEARCH_PD = 0.5
 
 #: Verbs (lemmas) of searching a place: "searched", "combed", "scoured",
-#: "raided".
-SEARCH_LEMMAS = frozenset({"search", "comb", "scour", "raid", "trawl"})
+#: "raided", "swept the hills" (not "swept away"), "dragged the river" (only a
+#: water: :data:`_WATERS`).
+SEARCH_LEMMAS = frozenset({"search", "comb", "scour", "raid", "trawl", "sweep", "drag"})
 #: Nouns (lemmas) of a search: "a search of", "a raid on", "a manhunt in".
 _SEARCH_NOUNS = frozenset({"search", "raid", "manhunt"})
 #: Words of a search ("searched", "searchers", "a raid", "found no trace of").
 SEARCH_TEXT = re.compile(
     r"\b(?:search(?:e[ds]|ing|ers?)?|comb(?:ed|ing)|scour(?:s|ed|ing)?|"
-    r"raid(?:s|ed|ing)?|trawl(?:s|ed|ing)?|manhunts?)\b"
-    r"|\b(?:found|finds?|finding)\s+no\s+(?:trace|sign)s?\s+of\b",
+    r"raid(?:s|ed|ing)?|trawl(?:s|ed|ing)?|manhunts?|swept|sweep(?:s|ing)?|"
+    r"drag(?:s|ged|ging)?|fl(?:ew|y|ies|ying|own)\s+over)\b"
+    r"|\b(?:found|finds?|finding)\s+no\s+(?:trace|sign)s?\s+of\b"
+    r"|\bno\s+(?:trace|sign)s?\s+of\b",
     re.IGNORECASE,
 )
 #: Words of nothing found ("found nothing", "no trace", "did not find",
@@ -192,6 +234,16 @@ _FIND_LEMMAS = frozenset(
 )
 #: Verbs that find with "up": "turned up nothing", "came up empty".
 _UP_LEMMAS = frozenset({"turn", "come"})
+#: Verbs of seeing that, with nothing seen, say a search found nothing
+#: ("flew over the fells but *spotted nothing*"); no search of their own.
+_SEEN_NOTHING_LEMMAS = frozenset({"spot", "see", "sight", "detect", "notice"})
+#: Waters that are dragged in a search ("dragged the river"): "drag" is a verb
+#: of searching only with one of these, or a place's name, as its object.
+_WATERS = frozenset(
+    {"river", "lake", "canal", "pond", "reservoir", "loch", "lough", "harbour",
+     "harbor", "dock", "quarry", "water", "waters", "stream", "creek", "bay",
+     "estuary", "marina", "mere", "tarn", "pool", "channel", "lagoon"}
+)  # fmt: skip
 #: What a search that found nothing found: "no trace of", "no sign of her".
 _NOTHING_NOUNS = frozenset(
     {"trace", "sign", "clue", "evidence", "indication", "hint", "track", "one"}
@@ -255,6 +307,22 @@ _SOUGHT_NOUNS = frozenset(
      "person", "pilot", "sailor", "student", "tourist", "leader", "gunman",
      "kidnapper", "escapee", "mother", "father", "pensioner", "skier"}
 )  # fmt: skip
+#: Words for a group that the target may be one of: "for the pair", "no trace
+#: of them", "the two", "the hikers" (a plural of :data:`_SOUGHT_NOUNS`).
+_GROUP_WORDS = frozenset(
+    {"pair", "two", "three", "couple", "duo", "trio", "group", "both", "them",
+     "they", "family", "friends", "party"}
+)  # fmt: skip
+#: What a group named with the target looks like right after her name ("Jane
+#: Doe *and her friend* Tom Fox", "Jane Doe, 34, *and* Tom Fox") or right
+#: before it ("Tom Fox *and* Jane Doe").
+_WITH_AFTER = re.compile(
+    r"(?:,\s*\d{1,3},?)?\s+(?:and|&)\s+(?:(?:her|his|their|a|an|the)\s+)?\w",
+    re.IGNORECASE,
+)
+_WITH_BEFORE = re.compile(
+    r"(?:,\s*\d{1,3},?)?\s+(?:and|&)\s+(?:[A-Z][\w’'-]*\.?\s+){0,2}$"
+)
 #: Times that a "for" phrase gives: "searched for three days".
 _TIME_NOUNS = frozenset(
     {"hour", "day", "week", "month", "year", "night", "minute", "time", "while"}
@@ -313,12 +381,14 @@ def _searches(
     searched.
     """
     words = [t for t in s.sent if _is_search_word(t)]
+    words += _overflights(s, failures)
     anchors = list(words)
     for f in failures:
         if (
             f.verb is not None
             and all(f.verb.i != a.i for a in anchors)
             and (words or f.kind == "nothing")
+            and f.verb.lemma_.lower() not in _SEEN_NOTHING_LEMMAS
         ):
             anchors.append(f.verb)
     done: set[int] = set()
@@ -334,7 +404,7 @@ def _searches(
             if m.start not in done
             and getattr(m, "role", "place") == "place"
             and not any(a <= m.start < b for a, b in doers)
-            and in_phrase(ex.doc, anchor, m)
+            and (in_phrase(ex.doc, anchor, m) or _searched_noun_of(ex, anchor, m))
         ]
         if not places:
             continue
@@ -342,11 +412,76 @@ def _searches(
         yield anchor, places
 
 
+def _searched_noun_of(ex: _Extractor, anchor: Any, m: MentionLike) -> bool:
+    """Whether the place ``m`` is what the search noun ``anchor`` is of.
+
+    "A search *of Harrogate*", "a raid *on Hajin*": the place is the object of
+    the noun's own preposition (which :func:`in_phrase` takes for a home, as in
+    "Barnett, *of Palestine*").
+    """
+    if anchor.pos_ != "NOUN":
+        return False
+    span = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    prep = span.root.head
+    return bool(
+        span.root.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.lower_ in ("of", "on")
+        and prep.head.i == anchor.i
+    )
+
+
+def _overflights(s: Sentence, failures: list[_Failure]) -> list[Any]:
+    """The verbs of flying over a place, in ``s``, that saw nothing there.
+
+    "Helicopters *flew* over the fells around Ambleside but spotted nothing":
+    the flight is a search where the sentence says that it saw or found
+    nothing, by a verb joined to it or by words ("without success"); a flight
+    alone ("She flew over Leeds") is none.
+    """
+    if s.sent is None or not failures:
+        return []
+    out = []
+    for tok in s.sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() != "fly":
+            continue
+        if not any(
+            c.dep_ in ("prep", "prt") and c.lower_ == "over" for c in tok.children
+        ):
+            continue
+        joined = {tok.i, *(c.i for c in tok.children if c.dep_ == "conj")}
+        if any(
+            (f.verb is not None and f.verb.i in joined)
+            or (f.kind == "words" and not f.sought)
+            for f in failures
+        ):
+            out.append(tok)
+    return out
+
+
 def _is_search_word(tok: Any) -> bool:
     """Whether ``tok`` is a verb or noun of searching a place."""
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB":
-        return lemma in SEARCH_LEMMAS
+        if lemma not in SEARCH_LEMMAS:
+            return False
+        kids = list(tok.children)
+        objs = [c for c in kids if c.dep_ in ("dobj", "obj")]
+        if lemma == "sweep":
+            # "swept the hills above Penrith"; not "the river swept her away"
+            return not any(c.dep_ == "prt" for c in kids) and not any(
+                o.pos_ == "PRON" or o.ent_type_ == "PERSON" for o in objs
+            )
+        if lemma == "drag":
+            # "dragged the river", "dragged Derwentwater"; not "dragged her"
+            return any(
+                o.lemma_.lower() in _WATERS
+                or (o.pos_ == "PROPN" and o.ent_type_ != "PERSON")
+                for o in objs
+            )
+        return True
     if tok.pos_ == "NOUN":
         # "search teams", "raid victims": the word names something else
         return lemma in _SEARCH_NOUNS and tok.dep_ != "compound"
@@ -363,22 +498,38 @@ def _failures(ex: _Extractor, s: Sentence) -> Iterator[_Failure]:
         up = lemma in _UP_LEMMAS and any(
             c.dep_ == "prt" and c.lower_ == "up" for c in kids
         )
-        if lemma not in _FIND_LEMMAS and not up:
+        seen = lemma in _SEEN_NOTHING_LEMMAS
+        if lemma not in _FIND_LEMMAS and not up and not seen:
             continue
         objs = [c for c in kids if c.dep_ in ("dobj", "obj")]
         nothing = next((o for o in objs if _is_nothing(o)), None)
+        passive = nothing is None
+        if passive:
+            nothing = next(
+                (c for c in kids if c.dep_ == "nsubjpass" and _is_nothing(c)), None
+            )
         if nothing is not None:
-            # "found no trace of Jane Doe": Jane Doe was not found
+            # "found no trace of Jane Doe", "No trace of her has been found":
+            # Jane Doe was not found; "found nothing of interest": no one named
             sought = tuple(
                 g
                 for p in nothing.children
-                if p.dep_ == "prep" and p.lower_ == "of"
+                if p.dep_ == "prep"
+                and p.lower_ == "of"
+                and nothing.lower_ not in _NOTHING_WORDS
                 for g in p.children
                 if g.dep_ == "pobj"
             )
-            end = nothing.right_edge.idx + len(nothing.right_edge.text)
-            yield _Failure("nothing", ex.text[tok.idx : end], tok.idx, sought, tok)
+            if passive:
+                at = int(nothing.left_edge.idx)
+                cue = ex.text[at : tok.idx + len(tok.text)]
+            else:
+                end = nothing.right_edge.idx + len(nothing.right_edge.text)
+                cue, at = ex.text[tok.idx : end], int(tok.idx)
+            yield _Failure("nothing", cue, at, sought, tok)
             continue
+        if seen:
+            continue  # "did not see her": a sighting denied, the sightings' rule
         denial = None if up else _denied_finding(tok)
         if denial is not None:
             # "did not find her": from the denial to the one not found
@@ -445,6 +596,16 @@ def _read_search(
             "the target",
         )
         return
+    if whose == "group":
+        _set_aside(
+            ex,
+            s,
+            "not_target",
+            f"a search of {named} for a group ({words!r}) that the target is not "
+            "named in (no group with the target named last before it): not tied "
+            "to the target",
+        )
+        return
     if whose == "unknown":
         _set_aside(
             ex,
@@ -463,9 +624,15 @@ def _read_search(
             ex, s, reason, f"a search of {named} {why}: not one that found nothing"
         )
         return
+    findings = _found_the_target(people_, s)
+    if findings:
+        # "searched the river and found her body", "searched the lake without
+        # success before finding her body there": found.py's, whatever the
+        # words of failure; a search of another place than the finding's stays
+        places = _found_elsewhere(ex, s, places, findings)
+        if not places or failure is None:
+            return
     if failure is None:
-        if _found_the_target(people_, s):
-            return  # "searched the river and found her body": found.py's
         under_way = _UNDER_WAY.search(s.text)
         why = (
             f"that is still under way ({under_way.group(0)!r})"
@@ -586,20 +753,36 @@ def _failure_of(anchor: Any, failures: list[_Failure]) -> _Failure | None:
     return max(failures, key=lambda f: f.at, default=None)
 
 
-def _found_the_target(people_: _People, s: Sentence) -> bool:
-    """Whether ``s`` says that the target, or her body or things, was found.
+def _found_the_target(people_: _People, s: Sentence) -> list[Any]:
+    """The verbs by which ``s`` says the target, or her body or things, was found.
 
     "searched the river and found her body", "and found her car": a finding that
     :mod:`geosleuth.read.found` or :mod:`geosleuth.read.traces` reads.
     """
+    out = []
     for tok in s.sent:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in _FIND_LEMMAS | {"recover"}:
             continue
         if _denied_finding(tok) is not None:
             continue
-        for obj in tok.children:
-            if obj.dep_ not in ("dobj", "obj", "nsubjpass") or _is_nothing(obj):
+        # "found her alive": the parse may make "her" the subject of the state
+        ones = [
+            *tok.children,
+            *(
+                g
+                for c in tok.children
+                if c.dep_ in ("ccomp", "xcomp", "oprd")
+                for g in c.children
+                if g.dep_ == "nsubj"
+            ),
+        ]
+        for obj in ones:
+            if obj.dep_ not in ("dobj", "obj", "nsubjpass", "nsubj") or _is_nothing(
+                obj
+            ):
                 continue
+            if obj.dep_ == "nsubj" and obj.head.i == tok.i:
+                continue  # the finder, not the one found
             owners = [c for c in obj.children if c.dep_ == "poss"]
             owners += [
                 g
@@ -611,13 +794,38 @@ def _found_the_target(people_: _People, s: Sentence) -> bool:
             if _sought_kind(people_, obj) == "target" or any(
                 people_.is_target(o) for o in owners
             ):
-                return True
-    return False
+                out.append(tok)
+                break
+    return out
+
+
+def _found_elsewhere(
+    ex: _Extractor, s: Sentence, places: list[MentionLike], findings: list[Any]
+) -> list[MentionLike]:
+    """The searched ``places`` that none of the ``findings`` was made at.
+
+    A finding is at the places of its own phrase, or at the place that its
+    "where" clause describes ("searched Keswick, *where she was found*"); one
+    at no place of its own ("before finding her body *there*") is at every
+    place searched. "Police searched Penrith but found nothing, and then
+    searched Keswick, where she was found" leaves Penrith a search that found
+    nothing.
+    """
+    at: set[str] = set()
+    for verb in findings:
+        own = [m for m in s.places if in_phrase(ex.doc, verb, m)]
+        if verb.dep_ == "relcl":
+            head = verb.head
+            own += [m for m in s.places if m.start <= head.idx < m.end]
+        if not own:
+            return []
+        at.update(label(m) for m in own)
+    return [m for m in places if label(m) not in at]
 
 
 def _whose(
     people_: _People, anchor: Any, failure: _Failure | None
-) -> tuple[Literal["target", "other", "unknown"], str]:
+) -> tuple[Literal["target", "other", "group", "unknown"], str]:
     """Whether the search of ``anchor`` is for the target, and the words if not.
 
     ``"target"`` where the one sought or not found is the target, where the
@@ -625,8 +833,9 @@ def _whose(
     where its phrase says the target was thought to be there ("a house in
     Leeds where Jane Doe was thought to be hiding");
     ``"other"`` (with the words for whom) where it names someone or something
-    else; ``"unknown"`` where it names no one and the person named last is not
-    the target.
+    else; ``"group"`` (with the words) where it names a group that the target
+    was not named in; ``"unknown"`` where it names no one and the person named
+    last is not the target.
     """
     sought = [*_for_phrases(anchor), *(failure.sought if failure else ())]
     kinds = [(_sought_kind(people_, g), g) for g in sought]
@@ -635,6 +844,9 @@ def _whose(
     other = next((g for k, g in kinds if k == "other"), None)
     if other is not None:
         return "other", _phrase(other)
+    group = next((g for k, g in kinds if k == "group"), None)
+    if group is not None:
+        return "group", _phrase(group)
     if all(people_.refers(anchor.idx, g) for g in ("he", "she")):
         return "target", ""
     if any(_where_target(people_, tok) for tok in anchor.subtree):
@@ -715,6 +927,7 @@ class _People:
         speakers = _speakers_of(ex.doc)
         persons = [p for p in persons if not any(overlaps(p, x) for x in speakers)]
         own, self.others = _own_and_others(ex.text, names, persons, ex.target)
+        self.named = own
         # "She was last seen in Vail. A search ...": the target's pronouns are
         # the target named too
         self.own = own + [(r.start, r.end) for r in refs if r.kind == "pronoun"]
@@ -739,15 +952,46 @@ class _People:
         """Whether "he" or "she" (``gender``) at ``at`` would be the target."""
         return _refers_to_target(self.text, at, gender, self.own, self.others)
 
+    def in_group(self, at: int) -> bool:
+        """Whether a group ("the pair", "them") at ``at`` holds the target.
+
+        The target named last before ``at`` (within
+        :data:`~geosleuth.read.target.PRONOUN_REACH` characters) was named with
+        another person ("Jane Doe and her friend Tom Fox went missing", "Tom
+        Fox and Jane Doe"), and no one else was named between them and ``at``.
+        """
+        last = max(
+            ((a, b) for a, b in self.named if b <= at), key=lambda x: x[1], default=None
+        )
+        if last is None or at - last[1] > PRONOUN_REACH:
+            return False
+        a, b = last
+        end = None
+        if _WITH_AFTER.match(self.text, b) is not None:
+            # the one named with her: the person named right after, if any
+            partner = [p for p in self.others if b < p[0] <= b + 40 and p[1] <= at]
+            end = min((p[1] for p in partner), default=b)
+        elif any(
+            _WITH_BEFORE.fullmatch(self.text, pe, a) is not None
+            for _, pe in self.others
+            if pe <= a
+        ):
+            end = b
+        if end is None:
+            return False
+        return not any(end < pe <= at for _, pe in self.others)
+
 
 def _sought_kind(
     people_: _People, tok: Any
-) -> Literal["target", "other", "open", "none"]:
+) -> Literal["target", "other", "group", "open", "none"]:
     """Who ``tok``, the one sought or not found, is.
 
-    ``"target"``; ``"other"`` (someone named, a relative or someone's, a thing);
-    ``"open"`` (a description that may be the target: "the missing hiker");
-    ``"none"`` (anything, anyone).
+    ``"target"`` (also a group that the target was named in: "Jane Doe and her
+    friend Tom Fox ..." then "the pair", "them"); ``"other"`` (someone named, a
+    relative or someone's, a thing); ``"group"`` (a group not tied to the
+    target); ``"open"`` (a description that may be the target: "the missing
+    hiker"); ``"none"`` (anything, anyone).
     """
     words = [tok, *(c for c in tok.children if c.dep_ in ("appos", "compound", "flat"))]
     if any(people_.is_target(w) for w in words):
@@ -755,6 +999,8 @@ def _sought_kind(
     lower = tok.lower_
     if lower in ("anything", "anyone", "anybody", "something", "someone", "nothing"):
         return "none"
+    if _is_group(tok):
+        return "target" if people_.in_group(int(tok.idx)) else "group"
     if tok.pos_ in ("PRON", "PROPN") or tok.ent_type_ == "PERSON":
         return "other"
     if any(
@@ -769,6 +1015,14 @@ def _sought_kind(
     return "other"  # "weapons", "drugs"
 
 
+def _is_group(tok: Any) -> bool:
+    """Whether ``tok`` names a group of people: "the pair", "them", "the hikers"."""
+    lemma = tok.lemma_.lower()
+    if tok.lower_ in _GROUP_WORDS or lemma in _GROUP_WORDS - {"they"}:
+        return not any(c.dep_ == "poss" for c in tok.children)  # "her family"
+    return tok.tag_ == "NNS" and lemma in _SOUGHT_NOUNS
+
+
 def _building_of(ex: _Extractor, m: MentionLike, anchor: Any) -> Any:
     """The building that the place ``m`` only locates, in the search's phrase.
 
@@ -781,10 +1035,22 @@ def _building_of(ex: _Extractor, m: MentionLike, anchor: Any) -> Any:
     tok = span.root
     for _ in range(16):
         if tok.i == anchor.i or tok.head.i == tok.i:
-            return None
+            break
         tok = tok.head
         if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in _BUILDINGS:
             return tok
+    # "searched her flat in Leeds": the parse may hang "in Leeds" on the verb,
+    # beside its object, a building right before the place's preposition
+    prep = span.root.head
+    for obj in anchor.children:
+        if (
+            obj.dep_ in ("dobj", "obj")
+            and obj.lemma_.lower() in _BUILDINGS
+            and prep.dep_ == "prep"
+            and prep.head.i == anchor.i
+            and prep.i == obj.right_edge.i + 1
+        ):
+            return obj
     return None
 
 
@@ -806,6 +1072,102 @@ def _hedge(
         for k in range(max(a, s.span[0]), min(b, end)):
             chars[k - s.span[0]] = " "
     return hedge_of("".join(chars))
+
+
+#: Words that open a clause of time that the search came before: "searched
+#: Aspen without success *before* a taxi driver saw her in Vail on Monday".
+_BEFORE_WORDS = frozenset({"before", "until", "till", "ere"})
+#: Words that open a clause of time that the search came after: "*After* she
+#: was seen in Carlisle on Monday, police searched Penrith".
+_AFTER_WORDS = frozenset({"after", "since", "once"})
+
+
+def _date(
+    ex: _Extractor,
+    s: Sentence,
+    anchor: Any,
+    verb: Any,
+    failure: _Failure,
+    m: MentionLike,
+) -> tuple[dt.date, dt.date | None, str]:
+    """(date, date_from, note) of the search of ``anchor`` at the place ``m``.
+
+    The date of the search's own clause (with that of the words of its failure:
+    "but found nothing on Tuesday"); a date of another clause of the sentence
+    is not the search's ("before a taxi driver saw her in Vail *on Monday*",
+    "although a witness said she was there *on Sunday*"). With no date of its
+    own, a search that the sentence puts before a dated event (a clause of
+    "before" or "until" joined to it, or a search in the past perfect, "had
+    searched", beside a dated clause) is dated the day before the earliest such
+    date: no later than the event it came before, not on its day. One that
+    the sentence puts after a dated event ("*After* she was seen in Carlisle on
+    Monday, police searched Penrith without success") is dated from that date
+    to publication. Otherwise it is undated (the publication date), as any
+    item.
+    """
+    top = verb if verb is not None else anchor
+    own_words, others = own_clause(top, s.span)
+    skip = [
+        c
+        for c in others
+        if not c[0] <= failure.at < c[1] and not c[0] <= m.start < c[1]
+    ]
+    date, date_from, note = ex.dates(s, m.start, verb, skip=skip)
+    if note or not skip:
+        return date, date_from, note
+    spans: list[tuple[int, int]] = []
+    after: list[tuple[int, int]] = []
+    for tok in s.sent:
+        if tok.dep_ not in ("mark", "prep") or tok.lower_ not in (
+            _BEFORE_WORDS | _AFTER_WORDS
+        ):
+            continue
+        clause = tok.head if tok.dep_ == "mark" else tok
+        if clause.head.i in own_words and clause.head.i != clause.i:
+            side = spans if tok.lower_ in _BEFORE_WORDS else after
+            side.append(subtree_span(clause))
+    if any(
+        c.lemma_.lower() == "have" and c.tag_ == "VBD"
+        for c in top.children
+        if c.dep_ == "aux"
+    ):
+        spans += skip  # "had searched ... when she was seen on Monday"
+    later = [
+        d
+        for d in s.dates
+        if any(a <= d.start < b for a, b in spans)
+        and any(a <= d.start < b for a, b in skip)
+    ]
+    limit = ex.published or ex.fallback
+    if not later:
+        earlier = [
+            d
+            for d in s.dates
+            if any(a <= d.start < b for a, b in after)
+            and any(a <= d.start < b for a, b in skip)
+            and d.date_from < limit
+        ]
+        if not earlier:
+            return date, date_from, note
+        last = max(earlier, key=lambda d: d.date_from)
+        return (
+            limit,
+            last.date_from,
+            f"dated from {last.text!r} to publication: the search came after the "
+            "event of another clause of that date",
+        )
+    first = min(later, key=lambda d: d.date_from)
+    if first.date_from > limit:
+        return date, date_from, note
+    day = first.date_from - dt.timedelta(days=1)
+    return (
+        day,
+        None,
+        (
+            f"dated the day before {first.text!r}, the date of an event in another "
+            "clause that the search came before"
+        ),
+    )
 
 
 def _add_searched(
@@ -868,7 +1230,7 @@ def _add_searched(
             ex.taken[m.start] = "searched"
             continue
         geom, name, buffer_km, _, how = claim_regions(ex, [m], s, "")[0]
-        date, date_from, dnote = ex.dates(s, m.start, verb)
+        date, date_from, dnote = _date(ex, s, anchor, verb, failure, m)
         note = note_of(
             f"read as a search that found nothing ({failure.cue!r})",
             f"the area is {name} buffered by {buffer_km:g} km, as a claim there "
