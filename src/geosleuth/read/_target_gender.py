@@ -44,6 +44,7 @@ __all__ = [
     "_another_speaks",
     "_seen_pronouns",
     "_speakers_of",
+    "_speaks_or_falls_ill",
     "_witnesses_of",
     "target_gender",
 ]
@@ -275,6 +276,71 @@ def _is_speakers(
         if _GENDER_OF[word] == gender and _another_speaks(text, s, own, speakers):
             return True  # "He said his car ..."
     return False
+
+
+#: Between a name and its verb: an age ("Mary Smith*, 54,* died"), an
+#: apposition or a relative clause ("Peter Ouma*, the county health director,*
+#: said", "Dr Amina Yusuf*, who treated cholera patients in Garissa,* said").
+_NAME_ASIDE = r"(?:,\s*\d{1,3},)?(?:,[^,.;:!?\"“”]{1,100},)?\s+"
+#: A reporting verb after a name: "Mutahi Kagwe *said*", '"...," Health Minister
+#: Susan Nakhumicha *told* reporters'.
+_SPEAKS_AFTER = re.compile(
+    rf"{_NAME_ASIDE}(?:[a-z]+ly\s+)?(?:(?:has|had|have)\s+)?"
+    r"(?:said|says|told|tells|added|adds|announced|stated|explained|warned|"
+    r"confirmed|noted|wrote|urged|cautioned|insisted|declared|stressed|"
+    r"emphasi[sz]ed|revealed|estimated|acknowledged|admitted)\b"
+)
+#: A reporting verb before a name, and the speaker's titles between: "..., *said
+#: Peter Ouma*", "*according to county health director* Peter Ouma".
+_SPEAKS_BEFORE = re.compile(
+    r"\b(?:said|says|added|explained|warned|noted|according\s+to)\s+"
+    r"(?:(?:the|a|an|(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Sen|Rep|Gov)\.|[A-Z][\w’'‐‑-]*|"
+    r"county|health|regional|district|deputy|chief|"
+    r"senior|public|medical|provincial|state|national|local|officer|minister|"
+    r"director|official|spokes(?:man|woman|person)|secretary|doctor|head|"
+    r"commissioner|epidemiologist)\s+){0,6}$"
+)
+#: What befalls a case after its name: "Mary Smith, 54, *died* of cholera".
+_FALLS_ILL_AFTER = re.compile(
+    rf"{_NAME_ASIDE}(?:(?:has|had|have|was|is|were)\s+(?:been\s+)?)?"
+    r"(?:also\s+|later\s+)?(?:died|succumbed|fell\s+ill|became\s+ill|"
+    r"tested\s+positive|admitted|hospitali[sz]ed|infected|killed)\b"
+)
+#: A case's noun before its name: "*Among the dead was* Hassan Noor", "*the
+#: victim,* Mary Smith".
+_FALLS_ILL_BEFORE = re.compile(
+    r"\b(?i:among\s+(?:the\s+)?(?:dead|victims|deceased|sick|infected|patients)\s+"
+    r"(?:was|were|is|are)|victims?,?|patients?,?)\s+"
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?$"
+)
+
+
+def _speaks_or_falls_ill(text: str, start: int, end: int) -> bool:
+    """Whether the person named at ``start:end`` is named as a speaker or a case.
+
+    A speaker: the subject of a reporting verb after the name (:data:`_SPEAKS_AFTER`:
+    "Mutahi Kagwe said", "Dr Amina Yusuf, who treated cholera patients, said",
+    '"...," Health Minister Susan Nakhumicha told reporters'), or named after
+    one, with titles between (:data:`_SPEAKS_BEFORE`: "said Peter Ouma",
+    "according to county health director Peter Ouma"). A case: the subject of
+    "died", "fell ill", "tested positive" (:data:`_FALLS_ILL_AFTER`: "Mary
+    Smith, 54, died of cholera"), or named after "among the dead was" or
+    "the victim" (:data:`_FALLS_ILL_BEFORE`). Read on the words, without a
+    parse: what :func:`~geosleuth.read.target.infer_target` has.
+
+    Examples
+    --------
+    >>> text = "Cholera has killed 45 people, said Dr Peter Ouma. Ouma is in Siaya."
+    >>> [_speaks_or_falls_ill(text, *span) for span in [(38, 48), (50, 54)]]
+    [True, False]
+    """
+    before = text[max(0, start - 120) : start]
+    return bool(
+        _SPEAKS_AFTER.match(text, end)
+        or _FALLS_ILL_AFTER.match(text, end)
+        or _SPEAKS_BEFORE.search(before)
+        or _FALLS_ILL_BEFORE.search(before)
+    )
 
 
 def _another_speaks(

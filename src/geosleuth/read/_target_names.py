@@ -18,7 +18,11 @@ A person named alike, with a capitalised word that is no word of the target's fu
 name, is someone else (:func:`_names_another`: "Mary Doe" is not "Jane Doe"), but
 for an initial of the target's given name ("R. Barrientos") and for one more
 surname after the target's given name and surname ("Rodrigo Barrientos Lugo" is
-the target "Rodrigo Barrientos": :func:`_surname_extension`); and
+the target "Rodrigo Barrientos": :func:`_surname_extension`). Named in full,
+the target's namesakes are told apart by what the text says of them
+(:func:`_others_by_name`): a longer form with another second surname than the
+text gave the target, a relative of the target's ("His father, Rodrigo
+Barrientos Pérez"), a generational suffix ("Senior"). And
 :func:`same_person` tells whether two names given for the target can name one
 person ("J. Doe" and "Jane Doe", "bin Laden" and "Osama bin Laden").
 
@@ -29,6 +33,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import permutations
 from typing import Literal
@@ -42,6 +47,7 @@ __all__ = [
     "_another_given_name",
     "_extends_surname",
     "_names_another",
+    "_others_by_name",
     "_surname_extension",
     "_two_surnames",
     "name_key",
@@ -154,10 +160,10 @@ _GIVEN = _SPANISH_GIVEN | _OTHER_GIVEN
 #: Capitalised words after a name that are no surname: "Jane Doe *Jr.*", a day.
 _NO_SURNAME = frozenset(
     {
-        "jr", "sr", "ii", "iii", "iv", "monday", "tuesday", "wednesday", "thursday",
-        "friday", "saturday", "sunday", "january", "february", "march", "april",
-        "may", "june", "july", "august", "september", "october", "november",
-        "december",
+        "jr", "sr", "ii", "iii", "iv", "junior", "senior", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+        "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december",
     }
 )  # fmt: skip
 #: Arabic particles before a name, no given names of their own ("*Abu* Bakr").
@@ -254,7 +260,8 @@ class Target:
         """:func:`name_key` of the second (maternal) surname, if the name has two.
 
         The maternal surname alone is still the target, as the last word of a
-        name always was.
+        name always was, but in a text that calls the target by the first
+        surname alone (:func:`~geosleuth.read.target.find_target_refs`).
         """
         two = _two_surnames(self.name)
         return None if two is None else name_key(_WORD.findall(self.name)[two[1]])
@@ -434,6 +441,178 @@ def _extends_surname(text: str, at: int, target: Target) -> bool:
     return stop is not None and stop > at
 
 
+#: A relative, or another person close to one, that a name may stand in
+#: apposition to: "his *father*, Rodrigo Barrientos Pérez", "Rodrigo Barrientos
+#: Lugo, his *cousin*", "her *half-brother* Rodrigo".
+_KIN_NOUN = (
+    r"(?:(?:great-)?(?:grand)?(?:step-?|half-)?"
+    r"(?:father|mother|son|daughter|brother|sister|parent|child|children)"
+    r"(?:-in-law)?|husband|wife|widow(?:er)?|cousin|uncle|aunt|nephew|niece|twin|"
+    r"boyfriend|girlfriend|fianc[eé]e?|partner|namesake|lawyer|attorney|friend|"
+    r"neighbou?r)s?"
+)
+#: Whose relative: "his", "her", or a name's possessive ("Barrientos's").
+_KIN_OWNER = r"(?P<owner>\b(?:[Hh]is|[Hh]er)|\b[A-Z][\w’'‐‑-]*?(?:['’]s|(?<=s)['’]))"
+_KIN_WORDS = (
+    r"(?:(?:late|elder|older|younger|eldest|youngest|estranged|own|"
+    r"\d{1,3}-year-old)\s+)*"
+)
+#: A relative's noun just before a name: "his father, *Rodrigo ...*", "her
+#: brother *Rodrigo ...*", "Barrientos's son *Rodrigo ...*".
+_KIN_BEFORE = re.compile(rf"{_KIN_OWNER}\s+{_KIN_WORDS}{_KIN_NOUN}\s*,?\s+$")
+#: A relative's noun in apposition after a name: "..., his cousin,", "..., 70, her
+#: father.", or a denial of kinship: "..., no relation,".
+_KIN_AFTER = re.compile(
+    rf"(?:,\s*\d{{1,3}})?,\s+(?:{_KIN_OWNER}\s+{_KIN_WORDS}{_KIN_NOUN}|"
+    r"(?:no|not\s+a)\s+relation)(?=\s*[,;.)—–])"
+)
+#: A generational suffix after a name: "Rodrigo Barrientos *Jr.*", "*, Senior*".
+_SUFFIX_AFTER = re.compile(
+    r",?[ \t]+(?:Jr\.?|Sr\.?|Junior|Senior|II|III|IV)(?![\w’']|[ \t]+[A-Z])"
+)
+
+
+def _name_start(text: str, at: int) -> int:
+    """The start of the name whose surname begins at ``at``.
+
+    The capitalised words and initials just before it, with only spaces
+    between ("*Rodrigo* Barrientos", "*R.* Barrientos"); not past a sentence's
+    end ("... on 3 May. Barrientos").
+    """
+    start = at
+    for _ in range(4):
+        before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        if before is None or not before.group(1)[:1].isupper():
+            break
+        if before.group(2) and len(before.group(1)) > 1:
+            break  # "May. Barrientos": the end of a sentence
+        start = before.start(1)
+    return start
+
+
+def _other_by_kin(
+    text: str,
+    ref: TargetRef,
+    kept: list[TargetRef],
+    persons: Sequence[tuple[int, int]],
+    target: Target,
+) -> str | None:
+    """Why the name at ``ref`` is a relative of the target's, or None.
+
+    The name stands in apposition to a relative's noun (:data:`_KIN_BEFORE`,
+    :data:`_KIN_AFTER`: "His father, Rodrigo Barrientos Pérez", "Rodrigo
+    Barrientos Lugo, his cousin", "her brother Rodrigo"), and the relative is the
+    target's: its owner is one of the target's references (``kept``, those read
+    before: "Barrientos's father") or a "his" or "her" that refers to the target
+    by the rule of the person named last
+    (:func:`~geosleuth.read._target_pronouns._refers_to_target`, the name itself
+    left out). "Ana Lugo said her son, Rodrigo Barrientos, ..." names the target
+    (her son): "her" is Ana Lugo's. A denial ("..., no relation,") is another
+    person whoever is named before.
+    """
+    # imported here: the pronoun rule imports this module
+    from geosleuth.read._target_pronouns import _own_and_others, _refers_to_target
+
+    start = _name_start(text, ref.start)
+    before = _KIN_BEFORE.search(text, max(0, start - 80), start)
+    after = _KIN_AFTER.match(text, ref.end)
+    found = before or after
+    if found is None:
+        return None
+    owner = found.group("owner")
+    if owner is None:
+        return found.group(0).strip(" ,")  # "no relation"
+    at = found.start("owner")
+    if owner.lower() in ("his", "her"):
+        others = [p for p in persons if not (p[0] < ref.end and start < p[1])]
+        own, others = _own_and_others(text, kept, others, target)
+        gender = "he" if owner.lower() == "his" else "she"
+        if not _refers_to_target(text, at, gender, own, others):
+            return None  # "Ana Lugo said her son, Rodrigo Barrientos": Ana's son
+    elif not any(r.start <= at < r.end for r in kept):
+        return None  # "Ana Lugo's son, Rodrigo Barrientos": another's relative
+    return found.group(0).strip(" ,")
+
+
+def _second_surname_of(text: str, ref: TargetRef, target: Target) -> str | None:
+    """The key of the surname after the target's surname, in ``ref`` or just after.
+
+    In ``ref`` for a longer form ("Barrientos *Lugo*", :func:`_surname_extension`),
+    just after it otherwise ("Barrientos *Pérez* was seen", which is no longer
+    form without the given name before it).
+    """
+    words = _WORD.findall(ref.text)
+    if len(words) == 2 and name_key(words[0]) == target.surname_key:
+        return name_key(words[1])
+    nxt = _NEXT_WORD.match(text, ref.end)
+    if nxt is None or not nxt.group(1)[:1].isupper():
+        return None
+    return name_key(_POSSESSIVE.sub("", nxt.group(1)))
+
+
+def _others_by_name(
+    text: str,
+    refs: Sequence[TargetRef],
+    target: Target,
+    persons: Sequence[tuple[int, int]] = (),
+) -> list[TargetRef]:
+    """``refs`` without the names that, though the target's, are someone else's.
+
+    A name of the target's surname ("Rodrigo Barrientos", or a longer form,
+    "Rodrigo Barrientos Pérez": :func:`_surname_extension`) is another person:
+
+    - with a generational suffix the target's name lacks ("Rodrigo Barrientos
+      Senior", "Jr.", "II");
+    - in apposition to a relative of the target's ("His father, Rodrigo
+      Barrientos Pérez", "Rodrigo Barrientos Lugo, his cousin":
+      :func:`_other_by_kin`);
+    - for a target of one surname, with another second surname than the one the
+      text gave the target first ("Rodrigo Barrientos Lugo, 41, ... Rodrigo
+      Barrientos Pérez"), or the second surname of a relative set aside
+      ("His father, Rodrigo Barrientos Pérez, ... Barrientos Pérez said"). A
+      target given with two surnames is told apart so already
+      (:func:`_surname_extension`).
+
+    ``persons`` are the spans of the people of the text, for the rule of the
+    person named last.
+
+    Examples
+    --------
+    >>> text = ("Rodrigo Barrientos was seen. His father, Rodrigo Barrientos Pérez, "
+    ...         "and Rodrigo Barrientos Jr. were not.")
+    >>> t = Target("Rodrigo Barrientos")
+    >>> from geosleuth.read.target import find_target_refs
+    >>> [r.text for r in find_target_refs(text, t)]
+    ['Barrientos']
+    """
+    suffix = _SUFFIX_AFTER.search(target.name) is not None
+    second = target.second_surname_key
+    own_second = second
+    seconds_of_others: set[str] = set()
+    kept: list[TargetRef] = []
+    for r in refs:
+        if r.kind != "name":
+            kept.append(r)
+            continue
+        ext = _second_surname_of(text, r, target) if second is None else None
+        if (not suffix and _SUFFIX_AFTER.match(text, r.end)) or _other_by_kin(
+            text, r, kept, persons, target
+        ):
+            if ext is not None and ext != own_second:
+                seconds_of_others.add(ext)
+            continue
+        if ext is not None and len(_WORD.findall(r.text)) == 2:
+            if own_second is None and ext not in seconds_of_others:
+                own_second = ext  # the target's second surname, as the text gives it
+            elif ext != own_second:
+                seconds_of_others.add(ext)
+                continue
+        elif ext is not None and ext != own_second and ext in seconds_of_others:
+            continue  # "Barrientos Pérez" after "His father, Rodrigo Barrientos Pérez"
+        kept.append(r)
+    return kept
+
+
 def _another_given_name(text: str, start: int, target: Target) -> int | None:
     """The start of another person's given name just before ``start``, if any.
 
@@ -501,7 +680,9 @@ def same_person(one: str, other: str) -> bool:
 
 
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sheikh"})
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "junior", "senior"})
+#: Suffixes written out, as their short forms: "Junior" is "Jr.".
+_SUFFIX_FORMS = {"junior": "jr", "senior": "sr"}
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -523,6 +704,8 @@ def _name_words(name: str) -> _NameWords:
     --------
     >>> _name_words("Mrs. Jane Doé-Smith, Jr.")
     _NameWords(words=('jane', 'doe', 'smith'), suffix='jr')
+    >>> _name_words("Rodrigo Barrientos Senior")
+    _NameWords(words=('rodrigo', 'barrientos'), suffix='sr')
     >>> _name_words("Doe, J.").words
     ('j', 'doe')
     """
@@ -530,6 +713,7 @@ def _name_words(name: str) -> _NameWords:
     folded = "".join(c for c in folded if not unicodedata.combining(c))
     parts = [_LETTERS.findall(part) for part in folded.split(",")]
     suffix = next((w for p in parts for w in p if w in _SUFFIXES), None)
+    suffix = _SUFFIX_FORMS.get(suffix or "", suffix)
     parts = [[w for w in p if w not in _TITLES | _SUFFIXES] for p in parts]
     parts = [p for p in parts if p]
     if len(parts) == 2:  # "Doe, Jane": family name first

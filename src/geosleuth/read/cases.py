@@ -21,21 +21,32 @@ cases" are none. What is read, in a sentence:
   Ebola cases"): "cases", "infections", "deaths", "fatalities", "patients"; or
   before a word for people ("people", "children", "residents", ...) where the
   sentence says they fell ill or died ("died", "ill", "sick", "infected",
-  "hospitalised", "tested positive", ...); or a share of them ("Fourteen of the
-  cases are in Athens"). Deaths or harm in a sentence that names a disaster, an
-  accident or violence ("Floods killed 45 people") are set aside as no case;
+  "hospitalised", "in hospital", "tested positive", ...); or a share of them
+  ("Fourteen of the cases are in Athens"); or after its noun and a verb of
+  change ("Cases rose to 45 in Kisumu", "the death toll has risen to 12 in").
+  Deaths or harm in a sentence that names a disaster, an accident or violence
+  ("Floods killed 45 people") are set aside as no case; a count after "up
+  from", "down from" or a verb of change's "from" ("45 cases, down from 60 cases
+  last week") is an earlier figure, no count of now, and is set aside too
+  (``not_target``);
 - the place: a town named after the count with "in", "at", "across" or "around"
   before it ("12 cases in Kisumu"), or, failing that, the town just before it
-  that reports the count ("Kisumu reported 12 new cases", "and Migori has 12");
-  a total followed by its parts gives the parts ("Two children have died, one
-  in Cluj-Napoca and one in Iasi");
+  that reports the count ("Kisumu reported 12 new cases", "and Migori has 12")
+  or whose relative clause gives it ("..., 12 in Wajir, where 200 people have
+  fallen ill": a count of Wajir's, whose largest, 200, is its weight); a total
+  followed by its parts gives the parts ("Two children have died, one in
+  Cluj-Napoca and one in Iasi", "Of the 64 patients, 45 are in Kisumu and 19 in
+  Siaya");
 - a list going on after it: "..., 12 in Kisumu and seven in Siaya", past a
-  division's word, a bracket, an aside or a time ("Siaya County and 12 in
-  Kisumu", "Kisumu (12 deaths), 30 in Siaya", "12 of them children, and seven
-  in", "in Hyderabad since November 2016, with a further 52 in Karachi"), past
-  the division that qualifies a town ("Hyderabad, Sindh, with ..."), and with
-  the count after its town ("Hamburg has reported 117 cases, Lower Saxony 62 and
-  Bremen 38", "Beira (410) and Dondo (75)");
+  division's word, a bracket, an aside, an earlier figure or a time ("Siaya
+  County and 12 in Kisumu", "Kisumu (12 deaths), 30 in Siaya", "12 of them
+  children, and seven in", "in Kisumu, up from 30 last week, and 12 in Siaya",
+  "rose to 45 in Kisumu from 30 a week earlier, and to 12 in Siaya", "in
+  Hyderabad since November 2016, with a further 52 in Karachi"), past the
+  division that qualifies a town ("Hyderabad, Sindh, with ..."), with the count
+  after its town ("Hamburg has reported 117 cases, Lower Saxony 62 and Bremen
+  38", "Beira (410) and Dondo (75)"), and with a town that reports its own
+  ("Kisumu reported 45 new cases and Siaya reported 12");
 - a list of towns, each with its count after it, in a sentence that speaks of
   cases ("Cases have been confirmed in Kisumu (45), Siaya (12) and Homa Bay
   (7)", "Cholera cases by county: Kisumu 45, Siaya 12, Homa Bay 7"): two items
@@ -43,7 +54,11 @@ cases" are none. What is read, in a sentence:
   the reading of places left out (the tagger took "Homa Bay" or "Timis" for a
   person) is looked up in the gazetteer, among the places of the country of the
   list's other towns; one not found there is set aside (``unresolved``), never
-  dropped unsaid.
+  dropped unsaid. A number that may be a year is a count in a list of counts
+  ("Kisumu (45), Siaya (12) and Busia (1999)"), and a list whose numbers are all
+  years ("Kisumu (1999) and Siaya (2005)") is none; a town whose bracket comes
+  after an aside ("..., and Mandera, some 350 km away (7)") is set aside
+  (``no_place``): the bracket may be of a place of the aside.
 
 Towns more than :data:`CLUSTER_KM` from every other (single linkage) are
 another outbreak: each cluster is its own event set.
@@ -75,7 +90,15 @@ and a hedged one keeps the plain one.
 
 The event set's quote and span run from the first to the last sentence that
 gave one of its counts; where that is more than one sentence, its note gives
-each count's sentence within the quote ("Hamburg 117 [1], Kiel 5 [2]").
+each count's sentence within the quote ("Hamburg 117 [1], Kiel 5 [2]"). Its date
+is that of its first count's own clause ("Kisumu reported 45 new cases on
+Monday", "..., health officials said on Monday", "... since 2017"); a report's
+counts are as of its day (its publication) unless their clause dates them. A
+date of another clause is not theirs: another statement after a semicolon
+("...; in 2017 the disease killed 70 in Kisumu"), a relative clause ("The
+outbreak, which began on 12 May, has caused 45 cases"), a clause of time ("...
+since the outbreak began in 2019": counts to date), an earlier figure's time
+("up from 30 last week"), and no number read as a count ("Busia (1999)").
 """
 
 from __future__ import annotations
@@ -146,11 +169,29 @@ _SHARE = re.compile(
     rf"(?P<noun>{_CASE_NOUNS}|{_PEOPLE})\b",
     re.IGNORECASE,
 )
+#: A count after its noun and a verb of change: "Cases rose to 45 in Kisumu",
+#: "the death toll has risen to 12 in Siaya" (a town with "in" or "at" after it).
+_RISE = re.compile(
+    rf"\b(?P<noun>{_CASE_NOUNS}|(?:death\s+)?toll)\s+(?:(?:has|have|had|now)\s+)*"
+    r"(?:rose|risen|climbed|jumped|increased|grew|grown|reached|stood|stands?|"
+    r"totall?ed|numbered)\s+(?:(?:to|at)\s+)?"
+    rf"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|some)\s+)?{_NUM}"
+    r"(?=\s+(?:in|at)\s)",
+    re.IGNORECASE,
+)
+#: Before a count, words that make it an earlier figure, no count of now:
+#: "Kisumu has 45 cases, *down from* 60 cases", "*rose* to 45 *from* 30 cases".
+_EARLIER = re.compile(
+    r"(?P<cue>\b(?:up|down)\s+from|\b(?:rose|risen|rising|rises|fell|fallen|falling|"
+    r"climbed|jumped|increased|decreased|dropped|grew|grown)\b[^.;]{0,60}?\bfrom|"
+    r"\bcompared\s+(?:with|to))\s+(?:(?:the|a)\s+)?$",
+    re.IGNORECASE,
+)
 #: Words that make a count of people one of the ill or dead.
 _ILL = re.compile(
     r"\b(?:died|dead|deaths?|killed|ill|sick|sickened|infected|hospitali[sz]ed|"
     r"admitted|diagnosed|tested\s+positive|fell\s+ill|symptoms|poisoned|"
-    r"succumbed|cases?)\b",
+    r"succumbed|cases?|(?:in|into|to)\s+(?:the\s+)?hospital)\b",
     re.IGNORECASE,
 )
 #: Words of death: a count of them (or of people who died) is of deaths.
@@ -226,20 +267,29 @@ _JOIN = (
     r"|;\s*)(?:(?:a|an)\s+)?(?:(?:further|another|additional)\s+)?"
 )
 #: "..., 12 in Kisumu and seven in Siaya": the next item of a list of counts.
-_NEXT = re.compile(
+_BEFORE_NEXT = (
     # the town's word, a bracket, an aside or a time may come first: "Siaya
     # County and 12 in Kisumu", "Kisumu (12 deaths), 30 in Siaya", "Kisumu, 12
     # of them children, and seven in Homa Bay"
     r"(?:\s+(?:county|district|sub-county|municipality|city|town|province))?"
     r"(?:\s*\([^()]{0,40}\))?(?:,\s*[^,;.]{0,30}\bof\s+(?:them|whom)\b[^,;.]{0,30})?"
-    rf"{_TIME}{_JOIN}{_NUM}\s+(?:more\s+|others?\s+)?"
-    r"(?:(?:cases?|deaths?)\s+)?(?:in|at)\s+",
+    # an earlier figure, no count of now: "Kisumu, up from 30 last week, and",
+    # "in Garissa from 30 a week earlier, and to 12 in Wajir"
+    rf"(?:,?\s+(?:(?:up|down)\s+)?from\s+(?:{_DIGITS}|{_NUM_WORDS})\b[^,;.()\d]{{0,30}})?"
+    rf"{_TIME}{_JOIN}"
+)
+_NEXT = re.compile(
+    rf"{_BEFORE_NEXT}(?:to\s+)?{_NUM}\s+(?:more\s+|others?\s+)?"
+    r"(?:(?:cases?|deaths?)\s+)?(?:(?:are|were)\s+)?(?:in|at)\s+",
     re.IGNORECASE,
 )
+#: "..., and Siaya reported 12": the next item of a list, a town that reports
+#: its count (:data:`_REPORTED` after its name).
+_NEXT_TOWN = re.compile(rf"{_BEFORE_NEXT}(?=(?-i:[A-Z]))", re.IGNORECASE)
 #: A total's first part: "Two children have died, *one in* Cluj-Napoca".
 _FIRST_PART = re.compile(
     rf"[^.;:()\d]{{0,60}}?(?:,\s*|:\s*|\s+and\s+)(?:including\s+)?{_NUM}\s+"
-    r"(?:(?:cases?|deaths?)\s+)?(?:in|at)\s+",
+    r"(?:(?:cases?|deaths?)\s+)?(?:(?:are|were|is|was)\s+)?(?:in|at)\s+",
     re.IGNORECASE,
 )
 #: Between the items of a list: ", ", ", and ", " and ", "; ".
@@ -307,6 +357,25 @@ _REPORTS = re.compile(
     re.IGNORECASE,
 )
 
+#: After a town of a list, its count as it reports it: "and Siaya* reported 12*",
+#: "and Wajir County* has recorded 12 deaths*"; the count ends its clause.
+_REPORTED = re.compile(
+    r"(?:\s+(?:county|district|sub-county|municipality|city|town|province))?\s+"
+    r"(?:(?:has|have|had)\s+)?(?:(?:now|also|so\s+far)\s+)?(?:reported|confirmed|"
+    r"recorded|registered|logged|counted|has|had|saw)\s+(?:(?:a\s+further|another|"
+    rf"at\s+least|more\s+than|nearly|almost|about|some)\s+)?{_NUM}"
+    rf"(?:\s+{_ADJ}(?P<noun>{_CASE_NOUNS})\b)?"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:and|on|this|last|so\s+far|since|by|while|with|over|"
+    r"during|in\s+the)\b)",
+    re.IGNORECASE,
+)
+#: Between a town and a count of its relative clause: "Wajir*, where* 200 people
+#: have fallen ill", "Wajir County*, where officials have confirmed* 45 cases".
+_WHERE = re.compile(
+    r"(?:\s+(?:county|district|sub-county|municipality|city|town|province))?"
+    r"\s*,\s*where\s+(?:[A-Za-z'-]+\s+){0,3}",
+    re.IGNORECASE,
+)
 
 #: Between a town and its count in brackets: "Siaya *(*5 deaths)".
 _BRACKET = re.compile(r"\s*\(\s*")
@@ -330,6 +399,9 @@ class _Counted:
     cue: str | None = None
     note: str = ""
     what: str = "cases"
+    #: The spans of its sentence that may not date the count: other clauses, and
+    #: numbers read as counts (:func:`_other_clauses`).
+    skip: tuple[tuple[int, int], ...] = ()
 
     @property
     def text(self) -> str:
@@ -375,6 +447,11 @@ class _Item:
     what: str
     #: Where the item ends (its count after the town, or the town).
     stop: int
+    #: Where its number is written.
+    num: tuple[int, int]
+    #: Whether the number, in the town's brackets, may be a year ("Busia
+    #: (1999)"), with no noun of cases after it: a count only in a list of counts.
+    year: bool = False
 
 
 def _many(count: int, what: str) -> str:
@@ -387,35 +464,83 @@ def _number(text: str) -> int:
     return int(t) if t.isdigit() else _WORDS[t]
 
 
+@dataclass(frozen=True, slots=True)
+class _Count:
+    """A count of a sentence: its words, number and noun (offsets in ``s.text``)."""
+
+    #: Where the count begins ("at least 45 cases"; "45" of "cases rose to 45").
+    start: int
+    end: int
+    num: str
+    #: Where the number is.
+    num_at: tuple[int, int]
+    noun: str
+    words: str
+
+
+def _counts(text: str) -> list[_Count]:
+    """The counts of a sentence's ``text``, in order: "45 cases", "cases rose to 45"."""
+    out = [
+        _Count(m.start(), m.end(), m.group("num"), m.span("num"), m.group("noun"),
+               m.group(0))
+        for m in [*_COUNT.finditer(text), *_SHARE.finditer(text)]
+    ] + [
+        _Count(m.start("num"), m.end(), m.group("num"), m.span("num"),
+               m.group("noun"), m.group(0))
+        for m in _RISE.finditer(text)
+    ]  # fmt: skip
+    return sorted(out, key=lambda c: c.start)
+
+
 def find_cases(ex: _Extractor, s: Sentence) -> None:
     """Note the case counts of ``s`` and their towns (``ex.cases``).
 
     Only for a document read for no person; :func:`finish_cases` builds the
     event set once the walk is over. Counts set aside (negated, denied, to come,
-    of no town) are noted in ``ex.rejected`` with the reason.
+    of no town, an earlier figure) are noted in ``ex.rejected`` with the reason.
     """
-    if ex.target is not None or not _DISEASE.search(ex.text):
-        return  # a person sought, or no disease named: no outbreak
+    if not _DISEASE.search(ex.text):
+        return  # no disease named: no outbreak
     places = [
         m for m in s.places if resolved(m) and getattr(m, "role", "place") == "place"
     ]
     if not places:
         return
+    if ex.target is not None:
+        # a person sought: no case counts; but where that person was only
+        # inferred (the one the report names most), say so, never silently
+        if ex.target.inferred:
+            count = next(
+                (
+                    m
+                    for m in _counts(s.text)
+                    if (m.noun.lower() in _CASE_WORDS or _ILL.search(s.text))
+                    and not _a_year(m.num)
+                ),
+                None,
+            )
+            if count is not None:
+                ex.reject(
+                    "not_target",
+                    f"{count.words!r}: a case count not read: the report is read "
+                    f"for {ex.target.name!r}, the person it names most often (no "
+                    "target given), and case counts are read only from a report "
+                    "read for no one",
+                    (s.span[0] + count.start, s.span[0] + count.end),
+                )
+        return
     sure = _how_sure(ex, s)
     done: list[tuple[int, int]] = []  # the spans of the counts and lists read
     groups: list[_Group] = []
     pending: list[tuple[str, tuple[int, int]]] = []  # counts of no town
-    counts = sorted(
-        [*_COUNT.finditer(s.text), *_SHARE.finditer(s.text)], key=lambda m: m.start()
-    )
-    for m in counts:
-        a, at = s.span[0] + m.start(), s.span[0] + m.end()
+    for m in _counts(s.text):
+        a, at = s.span[0] + m.start, s.span[0] + m.end
         if any(x <= a < y for x, y in done):
             continue  # a count of a list read already ("(12 deaths)")
-        noun = m.group("noun").lower()
+        noun = m.noun.lower()
         if noun not in _CASE_WORDS and not _ILL.search(s.text):
             continue  # "20 people attended": no one ill
-        num = m.group("num")
+        num = m.num
         if _a_year(num):
             continue  # "the 2017 cases": a year
         if noun not in _ILL_BY_NAME:
@@ -423,20 +548,32 @@ def find_cases(ex: _Extractor, s: Sentence) -> None:
             if disaster is not None:
                 ex.reject(
                     "not_target",
-                    f"{m.group(0)!r}: deaths or harm not said to be from a disease "
+                    f"{m.words!r}: deaths or harm not said to be from a disease "
                     f"({disaster.group(0)!r}), no case of the outbreak",
                     (a, at),
                 )
                 continue
+        earlier = _EARLIER.search(ex.text, s.span[0], a)
+        if earlier is not None:
+            ex.reject(
+                "not_target",
+                f"{m.words!r}: an earlier figure ({earlier.group('cue')!r}), no "
+                "count of now",
+                (a, at),
+            )
+            continue
         what = _what(ex.text, s, a, at, noun)
         place = _place_after(ex.text, at, places) or _reporting_place(
-            ex.text, s, m, places
+            ex.text, a, places
         )
+        num_at = (s.span[0] + m.num_at[0], s.span[0] + m.num_at[1])
         items: list[_Item] = []
         parts = False  # the count is a total, and its parts are read
         if place is not None:
             end = max(place.end, at)
-            items.append(_Item(_number(num), place.start, place.end, place, what, end))
+            items.append(
+                _Item(_number(num), place.start, place.end, place, what, end, num_at)
+            )
         else:
             # "Two children have died, one in Cluj-Napoca and one in Iasi": the
             # parts of a total
@@ -456,7 +593,7 @@ def find_cases(ex: _Extractor, s: Sentence) -> None:
         stop = max([at, *(i.stop for i in items)])
         done.append((a, stop))
         if not items:
-            pending.append((m.group(0), (a, at)))
+            pending.append((m.words, (a, at)))
             continue
         if place is None and not parts:
             # "Katwa has recorded 512 cases, Beni 339": the list is read, and
@@ -464,8 +601,8 @@ def find_cases(ex: _Extractor, s: Sentence) -> None:
             who = _reporter(ex.text, s, a)
             ex.reject(
                 "unresolved" if who else "no_place",
-                (f"{who!r} reports {m.group(0)!r}, but is no place found in the text"
-                 if who else f"{m.group(0)!r}: no town of the sentence is given this "
+                (f"{who!r} reports {m.words!r}, but is no place found in the text"
+                 if who else f"{m.words!r}: no town of the sentence is given this "
                  "count")
                 + "; the counts listed after it are read",
                 (a, at),
@@ -481,6 +618,7 @@ def find_cases(ex: _Extractor, s: Sentence) -> None:
                 span,
             )
     uncounted = _uncounted(ex, s, places, groups)
+    numbers = [i.num for g in groups for i in g.items]
     for g in groups:
         if uncounted is not None:
             p, said = uncounted
@@ -495,7 +633,10 @@ def find_cases(ex: _Extractor, s: Sentence) -> None:
                     (i.start, i.end),
                 )
             continue
-        _note_items(ex, s, g.items, *g.count, sure, count_at=g.count_at)
+        # the counts' date is of their own clause, and no number read as a count
+        # is one ("Busia (1999)")
+        skip = (*_other_clauses(ex.text, s, g.count[0], g.span[1]), *numbers)
+        _note_items(ex, s, g.items, *g.count, sure, count_at=g.count_at, skip=skip)
 
 
 @dataclass(slots=True)
@@ -573,8 +714,8 @@ def _how_sure(ex: _Extractor, s: Sentence) -> tuple[Hedge, str | None, str]:
     (:func:`~geosleuth.read._sentence.disputed`).
     """
     chars = list(hedge_text(s))
-    for m in [*_COUNT.finditer(s.text), *_SHARE.finditer(s.text)]:
-        chars[m.start() : m.end()] = " " * (m.end() - m.start())
+    for m in _counts(s.text):
+        chars[m.start : m.end] = " " * (m.end - m.start)
     hedge, cue = hedge_of("".join(chars))
     hedge, dnote = disputed(s, hedge, ex.text)
     return hedge, cue, dnote
@@ -618,11 +759,13 @@ def _note_items(
     sure: tuple[Hedge, str | None, str],
     *,
     count_at: int | None = None,
+    skip: tuple[tuple[int, int], ...] = (),
 ) -> None:
     """Note the towns and counts of ``items``, or set them aside, with reasons.
 
     ``start:end`` is where the count (or the list) begins, for what is said
-    before it; a count of a list's own item is placed at its town.
+    before it; a count of a list's own item is placed at its town. A date
+    within the spans ``skip`` is none of the counts' (:func:`_other_clauses`).
     """
     why = _set_aside(ex, s, start, end)
     for item in items:
@@ -649,7 +792,7 @@ def _note_items(
             )
             continue
         hedge, cue, dnote = sure
-        town = _Counted(item.town, hedge, cue, dnote, item.what)
+        town = _Counted(item.town, hedge, cue, dnote, item.what, skip)
         at = count_at if count_at is not None and item is items[0] else item.start
         _note(ex, s, town, item.count, at)
 
@@ -667,21 +810,27 @@ def _place_after(text: str, at: int, places: list[MentionLike]) -> MentionLike |
 
 
 def _reporting_place(
-    text: str, s: Sentence, m: re.Match[str], places: list[MentionLike]
+    text: str, at: int, places: list[MentionLike]
 ) -> MentionLike | None:
-    """The place that reports the count, named just before it.
+    """The place that reports the count at ``at``, named just before it.
 
     "Kisumu reported 30 new cases", "..., and Migori has 12 suspected cases",
-    "the Kisumu district recorded 30".
+    "the Kisumu district recorded 30"; or whose relative clause gives the count:
+    "..., and 12 in Wajir, where 200 people have fallen ill".
     """
-    at = s.span[0] + m.start()
     before = [p for p in places if p.end <= at and at - p.end <= 50]
     if not before:
         return None
     last = max(before, key=lambda p: p.start)
     between = text[last.end : at]
     # "Siaya (5 deaths)": a count in brackets after its town
-    return last if _REPORTS.match(between) or _BRACKET.fullmatch(between) else None
+    if (
+        _REPORTS.match(between)
+        or _BRACKET.fullmatch(between)
+        or _WHERE.fullmatch(between)
+    ):
+        return last
+    return None
 
 
 def _reporter(text: str, s: Sentence, at: int) -> str | None:
@@ -727,7 +876,36 @@ def _item_named(
         if name is None:
             return None
         end = _name_end(ex.text, name)
-    return _Item(_number(count.group("num")), start, end, town, what, end)
+    num = count.span("num")
+    return _Item(_number(count.group("num")), start, end, town, what, end, num)
+
+
+def _town_reports(
+    ex: _Extractor, start: int, stop: int, places: list[MentionLike], what: str
+) -> _Item | None:
+    """The "Siaya reported 12" item whose town's name begins at ``start``, or None.
+
+    The next item of a list: "Kisumu reported 45 new cases and *Siaya reported
+    12*", "... and *Wajir County has recorded 12 deaths*"; its noun, if any, says
+    whether it counts cases or deaths, else it counts what the list does.
+    """
+    town = _mention_at(places, start)
+    if town is not None:
+        end = town.end
+    else:
+        name = _NAME.match(ex.text, start, stop)
+        if name is None:
+            return None
+        end = _name_end(ex.text, name)
+    said = _REPORTED.match(ex.text, end, stop)
+    if said is None:
+        return None
+    num, noun = said.group("num"), (said.group("noun") or "").lower()
+    if _a_year(num) and not noun:
+        return None  # "and Siaya reported 2019 ...": no count
+    if noun:
+        what = "deaths" if noun.startswith(("death", "fatal")) else "cases"
+    return _Item(_number(num), start, end, town, what, said.end(), said.span("num"))
 
 
 #: A division's word that ends a name: "Siaya *County*".
@@ -745,7 +923,12 @@ def _name_end(text: str, name: re.Match[str]) -> int:
 def _town_count(
     ex: _Extractor, start: int, stop: int, places: list[MentionLike]
 ) -> _Item | None:
-    """The "Town N" or "Town (N)" item whose town begins at ``start``, or None."""
+    """The "Town N" or "Town (N)" item whose town begins at ``start``, or None.
+
+    A number in the town's brackets that may be a year ("Busia (1999)") gives an
+    item marked ``year``: the list it is in decides whether it is a count. One
+    without brackets ("Homa Bay 2018") is a year, and gives None.
+    """
     town = _mention_at(places, start)
     if town is not None:
         end = town.end
@@ -768,12 +951,16 @@ def _town_count(
         after = _AFTER_TOWN.match(ex.text, end, stop) if end < name.end() else None
     if after is None:
         return None
-    num = after.group("pnum") or after.group("bnum")
-    if _a_year(num):
-        return None  # "Homa Bay 2018"
+    group = "pnum" if after.group("pnum") else "bnum"
+    num = after.group(group)
     noun = (after.group("pnoun") or after.group("bnoun") or "").lower()
     what = "deaths" if noun.startswith(("death", "fatal")) else "cases"
-    return _Item(_number(num), start, end, town, what, after.end())
+    year = _a_year(num) and not noun
+    if year and group == "bnum":
+        return None  # "Homa Bay 2018": a year
+    return _Item(
+        _number(num), start, end, town, what, after.end(), after.span(group), year
+    )
 
 
 def _list_after(
@@ -797,7 +984,13 @@ def _list_after(
         if item is None:
             gap = _LIST_GAP.match(ex.text, end, stop)
             if gap is not None:
+                # in a list of counts, "Busia (1999)" is a count too
                 item = _town_count(ex, gap.end(), stop, places)
+        if item is None:
+            # "Kisumu reported 45 new cases and Siaya reported 12"
+            nt = _NEXT_TOWN.match(ex.text, end, stop)
+            if nt is not None:
+                item = _town_reports(ex, nt.end(), stop, places, what)
         if item is None:
             break
         items.append(item)
@@ -894,8 +1087,8 @@ def _town_lists(
         if any(x <= name.start() < y for x, y in done):
             continue
         first = _town_count(ex, name.start(), stop, places)
-        if first is None:
-            continue
+        if first is None or (first.year and first.town is None):
+            continue  # a year first, but in a found town's brackets
         items = [first]
         end = first.stop
         while True:
@@ -907,11 +1100,58 @@ def _town_lists(
             items.append(item)
             end = item.stop
         k = max(k, end)
-        if len(items) < 2 or all(i.town is None for i in items):
-            continue  # "Route 66", a person's age "(45)": no list of towns
+        if (
+            len(items) < 2
+            or all(i.town is None for i in items)
+            or all(i.year for i in items)
+        ):
+            # "Route 66", a person's age "(45)": no list of towns; "Kisumu (1999)
+            # and Siaya (2005)": years, no counts
+            continue
         _look_up(ex, items, places)
+        _aside_after(ex, end, stop, places)
         done.append((first.start, end))
         out.append(_Group(items, (first.start, first.stop), (first.start, end), None))
+
+
+#: After a town, an aside and then a count in brackets: "Mandera*, some 350 km
+#: away (7)*".
+_ASIDE_BRACKET = re.compile(
+    rf",\s*(?P<aside>[^,;.()]{{1,40}}?)\s*\(\s*(?P<num>{_DIGITS})\s*\)"
+)
+
+
+def _aside_after(
+    ex: _Extractor, end: int, stop: int, places: list[MentionLike]
+) -> None:
+    """Say that the town after a list, its count past an aside, is left out.
+
+    "Cases have been reported in Garissa (45), Wajir (12) and Mandera, some 350
+    km away (7)": the list ends at Wajir; the bracket after the aside may be
+    Mandera's count, or of a place of the aside, and is not paired soundly.
+    """
+    gap = _LIST_GAP.match(ex.text, end, stop)
+    if gap is None:
+        return
+    town = _mention_at(places, gap.end())
+    if town is not None:
+        name_end = town.end
+    else:
+        name = _NAME.match(ex.text, gap.end(), stop)
+        if name is None:
+            return
+        name_end = name.end()
+    aside = _ASIDE_BRACKET.match(ex.text, name_end, stop)
+    if aside is None or any(name_end < p.start < aside.end() for p in places):
+        return
+    who = label(town) if town is not None else ex.text[gap.end() : name_end]
+    ex.reject(
+        "no_place",
+        f"{who!r} is listed with a count in brackets after an aside "
+        f"({ex.text[name_end : aside.end()].strip(', ')!r}): the count is not "
+        "paired with the town soundly, so it is left out",
+        (gap.end(), aside.end()),
+    )
 
 
 def _count_lists(text: str) -> list[list[tuple[int, int]]]:
@@ -936,8 +1176,9 @@ def _count_lists(text: str) -> list[list[tuple[int, int]]]:
         start, end = name.start(), name.end()
         while (after := _AFTER_TOWN.match(text, end)) is not None:
             num = after.group("pnum") or after.group("bnum")
-            if _a_year(num):
-                break
+            noun = after.group("pnoun") or after.group("bnoun")
+            if _a_year(num) and not noun and (not run or after.group("bnum")):
+                break  # "Homa Bay 2018"; but "Kisumu (45) and Busia (1999)"
             run.append((start, _name_end(text, name)))
             gap = _LIST_GAP.match(text, after.end())
             nxt = _NAME.match(text, gap.end()) if gap is not None else None
@@ -949,6 +1190,68 @@ def _count_lists(text: str) -> list[list[tuple[int, int]]]:
             runs.append(run)
             k = max(k, end)
     return runs
+
+
+#: A word that opens a clause of its own: a relative clause ("The outbreak,
+#: *which* began on 12 May, ..."), a clause of time, reason or contrast ("...
+#: *since* the outbreak began in 2019"); "that" after a word for the outbreak
+#: ("the outbreak *that* began in May"), not after "said".
+_OPENER = re.compile(
+    r"\b(?P<w>which|who|whom|whose|where|since|after|before|when|whenever|while|"
+    r"until|till|because|although|though|whereas|but)\b"
+    r"|\b(?:outbreak|epidemic|disease|virus|strain|wave|cluster)\s+(?P<that>that)\b",
+    re.IGNORECASE,
+)
+
+#: An earlier figure and its time, beside a count of now: "45 in Kisumu, *up
+#: from 30 last week*", "to 45 in Garissa *from 30 a week earlier*".
+_EARLIER_ASIDE = re.compile(
+    rf"\b(?:(?:up|down)\s+from\s+(?:{_DIGITS}|{_NUM_WORDS})\b|from\s+(?:{_DIGITS}|"
+    rf"{_NUM_WORDS})\s+(?=(?:a|the|last|on|this)\b))[^,;.()]{{0,30}}",
+    re.IGNORECASE,
+)
+
+
+def _other_clauses(
+    text: str, s: Sentence, start: int, stop: int
+) -> tuple[tuple[int, int], ...]:
+    """The spans of ``s`` outside the clause of the count at ``start:stop``.
+
+    Their dates are not the count's: another statement after a semicolon ("...;
+    in 2017 the disease killed 70"), a relative clause ("The outbreak, which
+    began on 12 May, has caused 45 cases") or a clause of time ("45 cases since
+    the outbreak began in 2019": counts to date). A clause runs from the word
+    that opens it to the next comma (or semicolon, or the sentence's end), past
+    the count's list where it holds the count ("..., while Wajir reported 12 on
+    Monday"). "since 2017", "after 2 May" are the time of the count's own
+    clause, no clause of another; the time of an earlier figure ("up from 30
+    last week") is not the count's either.
+    """
+    lo, hi = s.span
+    semis = [lo + m.start() for m in re.finditer(";", text[lo:hi])]
+    left = max([lo] + [x + 1 for x in semis if x < start])
+    right = min([hi] + [x for x in semis if x >= stop])
+    own = [left, right]
+    others: list[tuple[int, int]] = []
+    for o in _OPENER.finditer(text, left, right):
+        at = o.start("w") if o.group("w") else o.start("that")
+        if any(
+            d.start == at
+            or (d.start >= o.end() and not text[o.end() : d.start].strip())
+            for d in s.dates
+        ):
+            continue  # "since 2017": a time, no clause
+        comma = text.find(",", o.end(), right)
+        end = comma if comma >= 0 else right
+        if at <= start < end:
+            # the count is of this clause, to the comma after its list
+            after = text.find(",", max(stop, end), right)
+            own = [max(own[0], at), min(own[1], after if after >= 0 else right)]
+        else:
+            others.append((at, end))
+    others += [m.span() for m in _EARLIER_ASIDE.finditer(text, lo, hi)]
+    out = [(lo, own[0]), (own[1], hi), *others]
+    return tuple((a, b) for a, b in out if a < b)
 
 
 def _a_year(num: str) -> bool:
@@ -1100,7 +1403,9 @@ def _build(ex: _Extractor, towns: list[_Town]) -> None:
     first = min(towns, key=lambda t: t.at)
     last = max(towns, key=lambda t: t.sentence.index)
     s0 = first.sentence
-    date, date_from, dnote = ex.dates(s0, first.at)
+    # as of the report's day, unless the count's own clause dates it
+    skip = first.place.skip if isinstance(first.place, _Counted) else ()
+    date, date_from, dnote = ex.dates(s0, first.at, skip=skip)
     several = last.sentence.index > s0.index
 
     def where(t: _Town) -> str:

@@ -23,8 +23,10 @@ killed", "Jane Doe's brother was found dead"): those are set aside as
 A death in a clause of time or concession that the main clause came after or
 stands against ("A taxi driver said he saw Jane Doe in Cartagena on 2 May, *weeks
 after the army said she had been killed*", "was seen in Leeds *despite claims
-that she had died*", "*since police said she was dead*"), where the main clause
-is a seeing of the target (or says she is alive), is set aside as ``negated``
+that she had died*", "*since police said she was dead*", "*Although the army
+said he had been killed*, a farmer saw him"), where the main clause is a seeing
+of the target (by name or pronoun; or says she is alive), is set aside as
+``negated``
 (:func:`_earlier_claim`): it is not the speaker's claim (the taxi driver says he
 saw her alive), and not of the day of the sighting; it is an earlier claim of
 someone else, reported to be refuted. It is not read as the army's death claim:
@@ -222,7 +224,10 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
             s.span,
         )
         return
-    earlier = _earlier_claim(s, s.span[0] + dead.start(), person)
+    # the one seen may be "him" or "her" ("Although the army said he had been
+    # killed, a farmer saw *him* in Tumaco"): the object pronouns count too
+    seen = person + [r for r in ex.object_refs if s.span[0] <= r.start < s.span[1]]
+    earlier = _earlier_claim(s, s.span[0] + dead.start(), seen)
     if earlier is not None:
         ex.reject(
             "negated",
@@ -431,7 +436,9 @@ def _earlier_claim(s: Sentence, at: int, person: list[TargetRef]) -> str | None:
     army said he had been killed", "despite claims that she had died"), and the
     clause it qualifies is a seeing of the target (the one seen, or the subject
     of "seen", is one of its references: "said he *saw* Rodrigo Barrientos in
-    Cartagena") or says the target is alive. The words returned ("weeks
+    Cartagena", "Although the army said he had been killed, a farmer *saw him*
+    in Tumaco", the object pronoun among ``person``) or says the target is
+    alive. The words returned ("weeks
     after", "despite") name the clause; None when the death is not so placed,
     or there is no parse.
     """

@@ -33,11 +33,20 @@ named after someone ("Parkinson's disease", "Legionnaires' disease").
 
 A name of given names and two surnames ("Rodrigo Barrientos Lugo") is found by
 its first surname, the father's, alone or not ("Barrientos", "Rodrigo
-Barrientos", "R. Barrientos Lugo"), and by its last word alone, as any name is;
-a reference takes in the surname after it ("Barrientos Lugo"), the head of the
+Barrientos", "R. Barrientos Lugo"), and by its last word alone, as any name is,
+but in a text that calls the target by the first surname alone, the Spanish
+way: there "Lugo" alone is someone else (his mother, Ana Lugo) or a place. A
+reference takes in the surname after it ("Barrientos Lugo"), the head of the
 name in the parse ("Lugo was killed"), and so does a reference to a target of one
 surname in a longer form of its name ("Rodrigo Barrientos Lugo" for "Rodrigo
-Barrientos": :func:`~geosleuth.read._target_names._surname_extension`).
+Barrientos": :func:`~geosleuth.read._target_names._surname_extension`); but a
+longer form with another second surname than the text gave the target, a name
+in apposition to a relative of the target's ("His father, Rodrigo Barrientos
+Pérez", "Rodrigo Barrientos Lugo, his cousin") and a name with a suffix the
+target lacks ("Rodrigo Barrientos Senior") are someone else
+(:func:`~geosleuth.read._target_names._others_by_name`). A surname alone after a
+preposition of place ("spotted in Lima", "flew to Toledo") where the text names
+a place is the place, not the target "Carlos García Lima" or "Jorge Luis Toledo".
 
 This module applies those rules to a text and its parse, and re-exports the names
 of the modules that hold them:
@@ -65,6 +74,7 @@ from geosleuth.read._spans import SpanIndex
 from geosleuth.read._target_gender import (
     _another_speaks,
     _seen_pronouns,
+    _speaks_or_falls_ill,
     target_gender,
 )
 from geosleuth.read._target_gender import _speakers_of as _speakers_of
@@ -77,6 +87,7 @@ from geosleuth.read._target_names import (
     TargetRef,
     _another_given_name,
     _extends_surname,
+    _others_by_name,
     _surname_extension,
     name_key,
     same_person,
@@ -124,6 +135,8 @@ _PERSON_PREDICATES = frozenset(
     }
 )  # fmt: skip
 _TITLE_NOUNS = r"(?:leader|chief|emir|head|caliph|founder|commander|boss)"
+#: A preposition of place just before a word: "spotted *in* Lima", "flew *to* Lima".
+_PLACE_PREPOSITION = re.compile(r"\b(?i:in|near|at|to|from|outside|around)[ \t]+$")
 
 
 #: A closing quotation mark: '"Doe has ministered in Atlanta*,"* he wrote'.
@@ -188,8 +201,20 @@ def find_target_refs(
     [('al-Baghdadi', 'name'), ('The ISIS leaders', 'leaders'), ('the leader', 'title')]
     """
     refs = _find_refs(text, target, lambda s, e: _is_person_use(doc, s, e))
+    # "spotted in Lima" for Carlos García Lima: the town, not the target
+    where = SpanIndex(places)
+    refs = [
+        r
+        for r in refs
+        if not (
+            r.kind == "name"
+            and len(_WORD.findall(r.text)) == 1
+            and _PLACE_PREPOSITION.search(text, max(0, r.start - 12), r.start)
+            and where.overlaps(r.start, r.end)
+        )
+    ]
     if doc is None:
-        return refs
+        return _others_by_name(text, refs, target)
     persons = people(doc, places)
     namesakes = [p for p in persons if _names_another(text, p, target)]
     # "Ana Barrientos Lugo", which the tagger may call no person at all
@@ -203,6 +228,8 @@ def find_target_refs(
         for r in refs
         if r.kind != "name" or not any(s < r.end and r.start < e for s, e in namesakes)
     ]
+    # "His father, Rodrigo Barrientos Pérez", "Rodrigo Barrientos Senior"
+    refs = _others_by_name(text, refs, target, persons)
     refs = sorted(
         refs + _given_name_refs(doc, text, target, refs, persons),
         key=lambda r: r.start,
@@ -271,8 +298,13 @@ def _given_name_refs(
             len(words) >= 2
             and name_key(words[0].group(0)) == key
             and name_key(words[-1].group(0)) not in target.family_keys
-            # "Rodrigo Barrientos Lugo" for "Rodrigo Barrientos": the target
-            and not _extends_surname(text, words[-1].start(), target)
+            # "Rodrigo Barrientos Lugo" for "Rodrigo Barrientos": the target,
+            # unless it was read as someone else ("His father, Rodrigo
+            # Barrientos Pérez")
+            and not (
+                _extends_surname(text, words[-1].start(), target)
+                and any(r.start < e and s < r.end for r in refs if r.kind == "name")
+            )
         ):
             return []  # another person of that given name
     for m in re.finditer(rf"\b{re.escape(given)}\s+((?-i:[A-Z])[\w'’-]+)", text):
@@ -526,8 +558,12 @@ def _find_refs(
     if not key:
         return refs
     # the surnames: the family name, and a second (maternal) one alone, as the
-    # last word of the name always was
+    # last word of the name always was, but in a text that calls the target by
+    # the first surname alone (Spanish usage), in which "Lugo" alone is someone
+    # else (his mother, Ana Lugo) or a place
     keys = target.family_keys
+    second = target.second_surname_key
+    paternal_alone = False
     groups: set[str] = set()
     taken = 0  # the end of the last reference: a surname after it is part of it
     for m in _WORD.finditer(text):
@@ -542,7 +578,9 @@ def _find_refs(
         if k in keys:
             if k == key:
                 # "Barrientos Lugo": one reference, up to the name's last word
-                e = _surname_extension(text, s, e, target) or e
+                longer = _surname_extension(text, s, e, target)
+                paternal_alone = paternal_alone or longer is None
+                e = longer or e
                 taken = e
             refs.append(TargetRef(s, e, text[s:e], "name"))
             title = re.search(
@@ -569,6 +607,8 @@ def _find_refs(
                 continue
             plural = re.search(rf"{_TITLE_NOUNS}s\b", m.group(0)) is not None
             refs.append(TargetRef(s, e, m.group(0), "leaders" if plural else "title"))
+    if paternal_alone and second is not None and second != key:
+        refs = [r for r in refs if r.kind != "name" or name_key(r.text) != second]
     refs.sort(key=lambda r: r.start)
     return refs
 
@@ -670,6 +710,43 @@ def _no_persons(text: str, doc: Any, mentions: Sequence[Any]) -> set[str]:
     return out
 
 
+def _reads_as_outbreak(text: str) -> bool:
+    """Whether ``text`` reads as an outbreak report: a disease and case counts.
+
+    It names a disease or an outbreak, as :func:`~geosleuth.read.cases.find_cases`
+    asks of a report it reads, and gives a count of cases or of people ill or
+    dead ("45 cholera cases", "killed 14 people") or a list of counts ("Garissa
+    (145), Wajir (62)").
+    """
+    # imported here: geosleuth.read.cases imports this module (via _sentence)
+    from geosleuth.read.cases import _COUNT, _DISEASE, _SHARE, _count_lists
+
+    return _DISEASE.search(text) is not None and (
+        _COUNT.search(text) is not None
+        or _SHARE.search(text) is not None
+        or bool(_count_lists(text))
+    )
+
+
+def _only_speaks_or_falls_ill(text: str, doc: Any, key: str) -> bool:
+    """Whether every mention of the name of surname ``key`` is a speaker or a case.
+
+    Each capitalised word of that key (the words :func:`infer_target` counts),
+    with the PERSON entity it is in, is named as a speaker or as one who fell
+    ill or died (:func:`~geosleuth.read._target_gender._speaks_or_falls_ill`).
+    """
+    ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    found = False
+    for m in _WORD.finditer(text):
+        if not m.group(0)[:1].isupper() or name_key(m.group(0)) != key:
+            continue
+        found = True
+        start, end = next(((a, b) for a, b in ents if a <= m.start() < b), m.span())
+        if not _speaks_or_falls_ill(text, start, end):
+            return False
+    return found
+
+
 def infer_target(
     text: str, *, doc: Any = None, mentions: Sequence[Any] = ()
 ) -> Target | None:
@@ -693,6 +770,17 @@ def infer_target(
       counts with a place in it ("Kisumu (45), Siaya (12) and Homa Bay (7)"),
       a name before a division's word ("Niassa province"), a disease
       ("Legionnaires' disease") (:func:`_no_persons`).
+
+    In a text that reads as an outbreak report (it names a disease or an
+    outbreak and gives case counts: :func:`_reads_as_outbreak`), a person
+    named only as a speaker ("Health Minister Mutahi Kagwe said 45 cholera
+    cases ...", "..., according to county health director Peter Ouma", '"...,"
+    Health Minister Susan Nakhumicha told reporters') or only as a case ("Mary
+    Smith, 54, died of cholera", "Among the dead was Hassan Noor") is no one
+    sought: the report's speakers and its victims are no candidates, so that
+    it is read for its case counts (:mod:`geosleuth.read.cases`). A person
+    named otherwise too ("Jane Doe, a nurse ..., has been missing since
+    Monday") is a candidate, as in any text.
 
     Parameters
     ----------
@@ -761,10 +849,13 @@ def infer_target(
             in_full.add(key)
     best: tuple[int, int, str] | None = None
     towns = _no_persons(text, doc, mentions)
+    outbreak = _reads_as_outbreak(text)
     for p in persons:
         key = key_of(p)
         if p in towns:
             continue  # "Homa Bay (7)", "Niassa province", "Legionnaires' disease"
+        if outbreak and _only_speaks_or_falls_ill(text, doc, key):
+            continue  # "Health Minister Mutahi Kagwe said 45 cholera cases ..."
         if tagged[False, key] > tagged[True, key] or (
             as_place[key] > as_person[key] and key not in in_full
         ):
