@@ -700,3 +700,17 @@ def test_a_search_after_a_dated_event_is_dated_from_it_to_publication(
     assert "dated from 'Monday' to publication" in item.note
     (seen,) = sightings(reading)
     assert seen.date == dt.date(2018, 6, 4)
+
+
+def test_a_town_the_tagger_calls_a_person_takes_no_pronoun(nlp: Any) -> None:
+    # review 14: "Penrith", read as a place after "searched" but a PERSON to the
+    # tagger, took the later "she" and the Carlisle sighting with it
+    reading = _read(
+        "Jane Doe went missing on Saturday. Police had searched Penrith without "
+        "success on Sunday, after she was seen in Carlisle on Saturday.",
+        nlp,
+    )
+    assert [i.place_name for i in reading.evidence if i.kind == "sighting"] == [
+        "Carlisle"
+    ]
+    assert [i.place_name for i in _searched(reading)] == ["Penrith"]

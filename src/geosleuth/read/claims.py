@@ -201,6 +201,7 @@ from geosleuth.read._sentence import (
     strip_span,
     subtree_span,
 )
+from geosleuth.read._spans import SpanIndex
 from geosleuth.read.attribution import (
     Attribution,
     SpeakerRegistry,
@@ -435,10 +436,13 @@ class _Extractor:
         self._possessive_refs: list[TargetRef] | None = None
         self._person_ends: list[int] | None = None
         #: (first token, end token, start char, end char) of each PERSON entity
+        #: that is not a place the toponyms resolved ("searched Penrith", which
+        #: the tagger calls a person, then took a later "she" for Penrith)
+        where = SpanIndex(places)
         self.persons = [
             (e.start, e.end, e.start_char, e.end_char)
             for e in doc.ents
-            if e.label_ == "PERSON"
+            if e.label_ == "PERSON" and not where.overlaps(e.start_char, e.end_char)
         ]
         #: Start of the last parsed sentence that depends on unparsed earlier ones.
         self.history_at = -1
