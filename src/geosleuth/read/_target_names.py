@@ -31,6 +31,7 @@ Part of :mod:`geosleuth.read.target`, which re-exports the public names.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -77,8 +78,11 @@ _SPELLINGS = (
 )  # fmt: skip
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(word: str) -> str:
     """A loose comparison key of a name: article, diacritics and spelling removed.
+
+    Cached: the name rules ask for the same words' keys many times per text.
 
     Examples
     --------

@@ -103,6 +103,7 @@ since the outbreak began in 2019": counts to date), an earlier figure's time
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, replace
@@ -492,6 +493,12 @@ def _counts(text: str) -> list[_Count]:
     return sorted(out, key=lambda c: c.start)
 
 
+@functools.lru_cache(maxsize=16)
+def _names_a_disease(text: str) -> bool:
+    """Whether ``text`` names a disease or an outbreak (asked once per sentence)."""
+    return _DISEASE.search(text) is not None
+
+
 def find_cases(ex: _Extractor, s: Sentence) -> None:
     """Note the case counts of ``s`` and their towns (``ex.cases``).
 
@@ -499,7 +506,9 @@ def find_cases(ex: _Extractor, s: Sentence) -> None:
     event set once the walk is over. Counts set aside (negated, denied, to come,
     of no town, an earlier figure) are noted in ``ex.rejected`` with the reason.
     """
-    if not _DISEASE.search(ex.text):
+    if ex.target is not None and not ex.target.inferred:
+        return  # a person given: no outbreak reading
+    if not _names_a_disease(ex.text):
         return  # no disease named: no outbreak
     places = [
         m for m in s.places if resolved(m) and getattr(m, "role", "place") == "place"
