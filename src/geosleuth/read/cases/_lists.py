@@ -207,15 +207,22 @@ def _item_named(
     if town is None and the is not None:
         start += the.end()
         town = _mention_at(places, start)
-    if town is not None:
-        end = town.end
-    else:
-        name = _NAME.match(ex.text, start, stop)
-        if name is None:
-            return None
-        end = _name_end(ex.text, name)
+    end = _town_end(ex.text, town, start, stop)
+    if end is None:
+        return None
     num = count.span("num")
     return _Item(_number(count.group("num")), start, end, town, what, end, num)
+
+
+def _town_end(text: str, town: MentionLike | None, start: int, stop: int) -> int | None:
+    """Where the town named at ``start`` ends: its place's end, else its name's.
+
+    None when no name begins there.
+    """
+    if town is not None:
+        return town.end
+    name = _NAME.match(text, start, stop)
+    return None if name is None else _name_end(text, name)
 
 
 def _town_reports(
@@ -228,13 +235,9 @@ def _town_reports(
     whether it counts cases or deaths, else it counts what the list does.
     """
     town = _mention_at(places, start)
-    if town is not None:
-        end = town.end
-    else:
-        name = _NAME.match(ex.text, start, stop)
-        if name is None:
-            return None
-        end = _name_end(ex.text, name)
+    end = _town_end(ex.text, town, start, stop)
+    if end is None:
+        return None
     said = _REPORTED.match(ex.text, end, stop)
     if said is None:
         return None
