@@ -548,6 +548,8 @@ def test_bad_estimate_options_are_422(hiker):
     ):
         body = error_of(call(app, "POST", url, json={key: value}), 422)
         assert body["field"] == key, (key, value)
+        # the value is named as the client wrote it, in JSON
+        assert f"Got {json.dumps(value)}" in body["message"], (key, body)
 
 
 def test_hostile_title_is_escaped_on_the_index(tmp_path):

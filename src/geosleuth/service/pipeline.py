@@ -38,6 +38,7 @@ __all__ = [
     "collected_warnings",
     "estimate_summary",
     "parse_date",
+    "shown",
     "parse_positive",
     "reading_summary",
     "run_estimate",
@@ -74,6 +75,22 @@ def collected_warnings() -> Iterator[list[str]]:
             )
 
 
+def shown(value: Any, limit: int) -> str:
+    """``value`` as the client wrote it in JSON, cut to ``limit`` characters.
+
+    A request's values come from JSON or form fields, so an error names them in
+    JSON's words (``true``, ``null``, ``"x"``), not Python's (``True``, ``None``).
+
+    Examples
+    --------
+    >>> shown(True, 40), shown(None, 40), shown("13/10", 40), shown([1, 2], 40)
+    ('true', 'null', '"13/10"', '[1, 2]')
+    >>> shown("x" * 50, 8)
+    '"xxxxxxx'
+    """
+    return json.dumps(value, ensure_ascii=False, default=str)[:limit]
+
+
 def parse_date(value: Any, field: str) -> dt.date | None:
     """``value`` (``YYYY-MM-DD`` or None) as a date.
 
@@ -99,7 +116,7 @@ def parse_date(value: Any, field: str) -> dt.date | None:
         except ValueError:
             pass
     raise InputError(
-        f"{field!r} must be a date written YYYY-MM-DD. Got {value!r:.40} instead.",
+        f"{field!r} must be a date written YYYY-MM-DD. Got {shown(value, 40)} instead.",
         field=field,
     )
 
@@ -133,7 +150,7 @@ def parse_positive(value: Any, field: str) -> float | None:
             number = float(value)
     if number is None or not (math.isfinite(number) and number > 0):
         raise InputError(
-            f"{field!r} must be a positive number. Got {value!r:.40} instead.",
+            f"{field!r} must be a positive number. Got {shown(value, 40)} instead.",
             field=field,
         )
     return number

@@ -10,14 +10,18 @@ replaced atomically.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 from pathlib import Path
 from typing import Any
 
 from geosleuth.casefile import Case, free_search_id
 from geosleuth.errors import InputError
-from geosleuth.service.pipeline import collected_warnings, parse_date, parse_positive
+from geosleuth.service.pipeline import (
+    collected_warnings,
+    parse_date,
+    parse_positive,
+    shown,
+)
 
 __all__ = ["SEARCH_FIELDS", "record_search", "search_from_form"]
 
@@ -46,7 +50,7 @@ def _numbers(value: Any, n: int, field: str, what: str) -> list[float]:
             nums.append(number)
     if not ok:
         raise InputError(
-            f"{field!r} must be {what}. Got {json.dumps(value)[:60]} instead.",
+            f"{field!r} must be {what}. Got {shown(value, 60)} instead.",
             field=field,
         )
     return nums
@@ -88,7 +92,7 @@ def record_search(case_path: Path, body: Any) -> dict[str, Any]:
     if isinstance(pd, bool) or not isinstance(pd, (int, float)) or not 0 < pd <= 1:
         raise InputError(
             "'pd', the probability of detection in the area, must be a number "
-            f"with 0 < pd ≤ 1. Got {json.dumps(pd)[:40]} instead.",
+            f"with 0 < pd ≤ 1. Got {shown(pd, 40)} instead.",
             field="pd",
         )
     if "centre" in body and "center" in body:
