@@ -207,6 +207,30 @@ def test_the_targets_driver_is_an_associate(nlp: Any) -> None:
 
 
 @pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # a relative named by "X of <target>" was seen, not the target
+        ("A cousin of Abu Bakr al-Baghdadi was spotted in Hajin.",
+         "A cousin of Abu Bakr al-Baghdadi"),
+        ("The daughter of al-Baghdadi was seen in Hajin.",
+         "The daughter of al-Baghdadi"),
+        ("Friends of Baghdadi were seen in Hajin.", "Friends of Baghdadi"),
+        ("The son of Abu Bakr al-Baghdadi was seen in Hajin.",
+         "The son of Abu Bakr al-Baghdadi"),
+    ],
+)  # fmt: skip
+def test_a_relative_of_the_target_is_an_associate(
+    nlp: Any, text: str, who: str
+) -> None:
+    (s,) = _extract(text, nlp).items
+    assert isinstance(s, Sighting) and s.place_name == "Hajin"
+    assert (s.subject, s.closeness) == ("associate", 0.5)
+    # the description names the target in full, not cut at the reference
+    assert f"associate of the target ({who})" in s.note
+
+
+@pytest.mark.nlp
 def test_associate_sightings_share_a_named_group(nlp: Any) -> None:
     text = (
         "Iyad al-Jamili, who is considered one of the men closest to Baghdadi, "

@@ -128,9 +128,14 @@ _SEEN = re.compile(
 )
 #: Verbs of seeing whose object, in the active voice, is the one seen.
 SEE_LEMMAS = frozenset({"see", "spot", "sight", "photograph", "film"})
+#: Who, said before the target's name, is someone close to the target: "an
+#: *aide* to Baghdadi", "a *cousin* of Rodrigo Barrientos", "his *daughter*".
 _ASSOCIATE = re.compile(
     r"\b(?:clos(?:e|ed|er|est) to|aide|deputy|courier|bodyguard|associate|confidant|"
-    r"right-hand|lieutenant|driver|brother|son|wife|companion)\b",
+    r"right-hand|lieutenant|driver|companion|friend|girlfriend|boyfriend|partner|"
+    r"fianc[eé]e?|relative|(?:great-)?(?:grand)?(?:step-?|half-)?"
+    r"(?:father|mother|son|daughter|brother|sister|parent|child|children)(?:-in-law)?|"
+    r"husband|wife|widow(?:er)?|cousin|uncle|aunt|nephew|niece)s?\b",
     re.IGNORECASE,
 )
 
@@ -1141,7 +1146,9 @@ def seen_subject(
             desc = (ex.text[before[0].start : before[0].end] + own.group(0)).strip()
             return None, "associate", re.sub(_TRAILING_AUX, "", desc)
     if before and not persons and _ASSOCIATE.search(head):
-        return None, "associate", head.strip(" ,")
+        # "The son of Rodrigo Barrientos": the description ends with the name
+        desc = head + ex.text[before[0].start : before[0].end]
+        return None, "associate", desc.strip(" ,")
     if (
         before
         and before[0].kind in ("name", "nisba", "title", "pronoun")
