@@ -9,7 +9,7 @@ import pytest
 
 from geosleuth.gazetteer import Gazetteer
 from geosleuth.geometry import haversine_km
-from geosleuth.read._toponym_detect import _between_places
+from geosleuth.read._toponym_qualifiers import _between_places
 from geosleuth.read.toponyms import Mention, find_toponyms, resolve_toponyms
 
 SEED = (

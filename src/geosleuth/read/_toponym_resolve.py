@@ -27,15 +27,15 @@ from numpy.typing import NDArray
 
 from geosleuth.gazetteer import Gazetteer, Place, norm_key
 from geosleuth.geometry import haversine_km
-from geosleuth.read._toponym_detect import (
+from geosleuth.read._toponym_detect import _Span
+from geosleuth.read._toponym_patterns import _LIST_GAP
+from geosleuth.read._toponym_qualifiers import (
     _IMPORTANT_POP,
     _LOCAL,
     _NEXT_ITEM,
     _divisions_of,
     _qualifier_match,
-    _Span,
 )
-from geosleuth.read._toponym_patterns import _LIST_GAP
 
 __all__ = ["_in_qualifier", "_resolve"]
 

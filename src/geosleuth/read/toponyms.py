@@ -85,7 +85,8 @@ from geosleuth.gazetteer import Gazetteer, Place
 from geosleuth.gazetteer._sources import SRC_COUNTY
 from geosleuth.geometry import Point, haversine_km
 from geosleuth.read._lexicon import DEMONYMS
-from geosleuth.read._toponym_detect import _IMPORTANT_POP, _detect, _Span
+from geosleuth.read._toponym_detect import _detect, _Span
+from geosleuth.read._toponym_qualifiers import _IMPORTANT_POP
 from geosleuth.read._toponym_resolve import _in_qualifier, _resolve
 
 __all__ = [

@@ -1,0 +1,247 @@
+"""Qualifiers and lists of toponyms: what the names around a candidate say of it.
+
+Whether a candidate place is a large or prominent one (:func:`_big`,
+:func:`_prominent`: a country, a division, a continent, or a city of
+:data:`_IMPORTANT_POP`); whether a name stands in a list of prominent places
+("Mali, Niger, and Senegal": :func:`_between_places`) or starts one ("in
+Washington, Pennsylvania and California": :func:`_list_goes_on`,
+:data:`_NEXT_ITEM`); and the state, country or town that qualifies it: "Sioux
+Falls, S.D." (:func:`_qualifier_match`), "Jordan, Minn." (:func:`_town_in_state`),
+"Langtang village in Nepal" (:func:`_in_division`), "Pandi, Bulacan"
+(:func:`_after_its_town`), each by the first-level divisions of the matches
+(:func:`_divisions_of`). Gazetteer and text only; used by
+:mod:`geosleuth.read._toponym_detect` to weigh a name and by
+:mod:`geosleuth.read._toponym_resolve` to pick its place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable
+
+from geosleuth.gazetteer import Gazetteer
+from geosleuth.read._toponym_patterns import (
+    _AND_AFTER,
+    _AND_BEFORE,
+    _LIST_AFTER,
+    _LIST_BEFORE,
+    _POSSESSIVE,
+)
+
+__all__ = [
+    "_IMPORTANT_POP",
+    "_LOCAL",
+    "_NEXT_ITEM",
+    "_after_its_town",
+    "_between_places",
+    "_big",
+    "_divisions_of",
+    "_in_division",
+    "_list_goes_on",
+    "_prominent",
+    "_qualifier_match",
+    "_town_in_state",
+]
+
+_IMPORTANT_POP = 100_000
+_LOCAL = ("city", "town", "village", "county")
+
+
+def _prominent(gaz: Gazetteer, cands: Iterable[tuple[int, float]]) -> bool:
+    """Whether a candidate is a prominent place by that very name.
+
+    A country, first-level division or continent, or a city of 100,000;
+    "Smith, Jones, and Brown" are small towns too.
+    """
+    return any(
+        (w >= 0.9 and gaz.kind(p) in ("country", "admin", "continent"))  # Cote, Côte
+        or (w >= 1.0 and int(gaz.pops[p]) >= _IMPORTANT_POP)
+        for p, w in cands
+    )
+
+
+def _between_places(
+    gaz: Gazetteer, before: str, after: str, cands: list[tuple[int, float]]
+) -> bool:
+    """Whether the span stands in a list of prominent places.
+
+    Either between two of them ("Mali, Niger, and Senegal"), or itself prominent
+    and joined to one by a comma, "and" or "or" ("Mozambique and Botswana",
+    "Burkina Faso, Cote d'Ivoire"): spaCy often calls such a name a person.
+    """
+    b, a = _LIST_BEFORE.search(before), _LIST_AFTER.match(after)
+    if (
+        b is not None
+        and a is not None
+        and (after.startswith(",") or before.endswith(", "))
+        and all(_prominent(gaz, gaz.match_ids(m.group(1).rstrip("."))) for m in (b, a))
+    ):
+        return True
+    if not _prominent(gaz, cands):
+        return False
+    b, a = _AND_BEFORE.search(before), _AND_AFTER.match(after)
+    if b is not None and _prominent(gaz, gaz.match_ids(b.group(1).rstrip("."))):
+        return True
+    if a is None:
+        return False
+    words = a.group(1).rstrip(".").split(" ")  # "Cote d'Ivoire", "Guinea"
+    return any(
+        _prominent(gaz, gaz.match_ids(" ".join(words[:k])))
+        for k in range(len(words), 0, -1)
+    )
+
+
+_PAIR_BEFORE = re.compile(r"([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?),\s$")
+
+
+def _after_its_town(
+    gaz: Gazetteer, before: str, cands: list[tuple[int, float]]
+) -> bool:
+    """Whether the span follows "<town>, " and lies with that town: same division.
+
+    A country's name is the country even where one of its own divisions shares
+    it: "La Paz, Mexico" is a town of Mexico, not of the State of México.
+    """
+    m = _PAIR_BEFORE.search(before)
+    if m is None:
+        return False
+    own = {
+        gaz.country_code(p) for p, w in cands if w >= 1.0 and gaz.kind(p) == "country"
+    }
+    if any(
+        w >= 1.0 and gaz.kind(p) == "admin" and gaz.country_code(p) in own
+        for p, w in cands
+    ):
+        return False
+    towns = _divisions_of(gaz, gaz.match_ids(m.group(1)), kinds=_LOCAL, weight=1.0)
+    return any(
+        w >= 1.0 and (gaz.country_code(p), gaz.admin1_code(p)) in towns
+        for p, w in cands
+        if gaz.admin1_code(p)
+    )
+
+
+def _big(gaz: Gazetteer, cands: list[tuple[int, float]], min_weight: float) -> bool:
+    """Whether a candidate matched at least this well is a large place or area.
+
+    A country, division, continent, region, river or border, or a place of
+    ``_IMPORTANT_POP`` people.
+    """
+    return any(
+        gaz.kind(p) in ("country", "admin", "continent", "region", "river", "border")
+        or int(gaz.pops[p]) >= _IMPORTANT_POP
+        for p, w in cands
+        if w >= min_weight
+    )
+
+
+#: "X in Y", "X village in Y": a place and where it lies (Y, the whole run of
+#: capitalised words after "in", is group 1).
+_IN_AFTER = re.compile(
+    r"^(?:\s+(?:village|town|city|hamlet|settlement|district|area))?,?\s+in\s+"
+    r"(?:the\s+)?([A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)*)"
+)
+
+
+def _in_division(gaz: Gazetteer, after: str) -> str:
+    """The country or first-level division that "in Y" after a name places it in.
+
+    "a cave near Langtang village in Nepal", "Dover in Delaware": Y qualifies
+    the name as "Langtang, Nepal" would. Y is the whole run of capitalised
+    words after "in" ("in North-Western Sydney" names no Zambian province), a
+    possessive and a full stop left off, matched at least by an alternate name
+    of a country or division; "" when there is none.
+    """
+    m = _IN_AFTER.match(after)
+    if m is None:
+        return ""
+    name = _POSSESSIVE.sub("", m.group(1).rstrip("."))
+    if any(
+        w >= 0.9 and gaz.kind(p) in ("country", "admin") for p, w in gaz.match_ids(name)
+    ):
+        return name
+    return ""
+
+
+def _divisions_of(
+    gaz: Gazetteer,
+    matches: Iterable[tuple[int, float]],
+    *,
+    kinds: Collection[str],
+    weight: float,
+) -> set[tuple[str, str]]:
+    """(country, first-level division) of the ``matches`` of those ``kinds``.
+
+    Only matches of at least ``weight`` count: the divisions a name places a
+    town or a state in ("Springfield, Ill.": Illinois's).
+    """
+    return {
+        (gaz.country_code(p), gaz.admin1_code(p))
+        for p, w in matches
+        if w >= weight and gaz.kind(p) in kinds
+    }
+
+
+def _town_in_state(
+    gaz: Gazetteer, qualifier: str, cands: list[tuple[int, float]]
+) -> bool:
+    """Whether a country's name qualified by a state names a town in that state.
+
+    "Jordan, Minn.", "Peru, Indiana", "Lebanon, Tenn.": the qualifier is a
+    first-level division and no country ("Georgia" is both), and the name is
+    that of a town in it.
+    """
+    matches = gaz.match_ids(qualifier)
+    if any(w >= 0.9 and gaz.kind(p) == "country" for p, w in matches):
+        return False
+    states = _divisions_of(gaz, matches, kinds=("admin",), weight=0.9)
+    return any(
+        w >= 1.0
+        and gaz.kind(p) in ("city", "town", "village")
+        and (gaz.country_code(p), gaz.admin1_code(p)) in states
+        for p, w in cands
+    )
+
+
+#: After "X, Y": another item, so that Y is the next of a list, not X's state.
+_NEXT_ITEM = re.compile(
+    r"^\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or|&)\s+)"
+    r"([A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)?)"
+)
+
+
+def _list_goes_on(gaz: Gazetteer, rest: str, cands: list[tuple[int, float]]) -> bool:
+    """Whether "X, Y" is the start of a list of states or countries.
+
+    ``rest`` is the text after "X, Y" and ``cands`` are X's candidates. "in
+    Washington, Pennsylvania and California": X is a state too and the list
+    goes on with another, so Pennsylvania is an item of it, not Washington's
+    state. "Springfield, Ill., and Chicago" goes on with a city, and "Paris,
+    Texas, and Oklahoma" starts with no state: Texas stays the qualifier.
+    """
+    if not any(w >= 0.9 and gaz.kind(p) in ("admin", "country") for p, w in cands):
+        return False
+    m = _NEXT_ITEM.match(rest)
+    return m is not None and any(
+        w >= 0.9 and gaz.kind(p) in ("admin", "country")
+        for p, w in gaz.match_ids(m.group(1).rstrip("."))
+    )
+
+
+def _qualifier_match(
+    gaz: Gazetteer, qualifier: str, cands: list[tuple[int, float]]
+) -> int | None:
+    """The candidate that lies in the state or country named by ``qualifier``."""
+    for p, w in gaz.match_ids(qualifier):
+        k = gaz.kind(p)
+        if w < 0.9 or k not in ("admin", "country"):
+            continue
+        c, a = gaz.country_code(p), gaz.admin1_code(p) if k == "admin" else ""
+        for pid, _ in cands:
+            if (
+                gaz.country_code(pid) == c
+                and (not a or gaz.admin1_code(pid) == a)
+                and gaz.kind(pid) not in ("admin", "country")
+            ):
+                return pid
+    return None

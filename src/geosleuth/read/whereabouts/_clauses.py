@@ -1,0 +1,319 @@
+"""The clause of a location word: its verb, subject, negation and text.
+
+Where a statement of where the target is reads its clause: the verb of the clause
+whose location word is at an offset (:func:`_clause_verb`) and its subject
+(:func:`_subject`); whether the clause is negated or denied (:func:`negation`,
+:func:`_denier`: "is not in", "denied that ... was in", "ruled out that ...") and
+whether a "but" may put a place in the stead of one denied (:func:`_correctable`);
+which location word begins a place's own clause (:func:`_clause_cue`); the clause
+with a speaker of its own at an offset and whether it refers to the target
+(:func:`_clause_of`, :func:`_of_target`); the relative clause that states where
+the target is, or that holds a place beside the statement (:func:`_stating_clause`,
+:func:`_aside_clause`); and a sentence's text with all but a clause, or the
+clauses joined after a place, blanked (:func:`_clause_text`,
+:func:`_later_clauses_out`). Used by :mod:`geosleuth.read.whereabouts`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from geosleuth.read._sentence import (
+    MentionLike,
+    Sentence,
+    denied_phrase,
+    is_who_clause,
+    report_called_untrue,
+    subtree_span,
+)
+
+if TYPE_CHECKING:
+    from geosleuth.read.claims import _Extractor
+
+__all__: list[str] = []
+
+#: Verbs that deny the clause they govern: "denied that he was in Mosul".
+_DENY_LEMMAS = frozenset({"deny", "dismiss", "refute", "reject"})
+_DENY_TEXT = re.compile(
+    r"\b(?:den(?:y|ies|ied)|rul(?:e|es|ed) out)\b(?:\s+that)?[^,;:.]*$", re.IGNORECASE
+)
+
+
+def _stating_clause(
+    ex: _Extractor, s: Sentence, cues: Sequence[re.Match[str]]
+) -> tuple[int, int, Any] | None:
+    """The relative clause about a person that holds every location word, if any.
+
+    "Jane Doe, *who police believe is hiding in Mosul*, was sentenced in
+    Baghdad on Monday": the clause is the statement of where she is. Its span
+    (document offsets) and verb; None for a sentence not parsed, or where a
+    location word lies outside every such clause.
+    """
+    if s.sent is None or not cues:
+        return None
+    found = None
+    for c in cues:
+        span = ex.doc.char_span(
+            s.span[0] + c.start(), s.span[0] + c.end(), alignment_mode="expand"
+        )
+        if span is None or len(span) == 0:
+            return None
+        clause = next(
+            (a for a in (span[0], *span[0].ancestors) if is_who_clause(a)), None
+        )
+        if clause is None or (found is not None and clause.i != found[2].i):
+            return None
+        found = (*subtree_span(clause), clause)
+    return found
+
+
+def _aside_clause(
+    ex: _Extractor, s: Sentence, m: MentionLike, cues: Sequence[re.Match[str]]
+) -> tuple[int, int, Any] | None:
+    """The relative clause that holds the place, if the statement lies outside it.
+
+    Returns the clause's span (document offsets) and its verb.
+
+    "Kaci Hickox, a nurse *who treated Ebola patients in Sierra Leone*, is in
+    Newark" and "Jane Doe, *who fled to Mexico in 2016*, is now hiding in Texas":
+    the clause tells of another time or deed; the statement of where the target
+    is, a location word outside it, places her in Newark or Texas, not also in
+    Sierra Leone, nor in the sliver where Mexico and Texas meet. The caller
+    sets a place in a clause with no location word of its own aside ("treated
+    Ebola patients in"), and reads one in a clause with its own ("who fled to
+    Mexico in 2016") as a statement apart, dated within the clause. A relative
+    clause that holds every location word is the statement ("Jane Doe, who is
+    hiding in Mosul, was charged"). Only a clause about a person ("who",
+    "whom", "whose") is one: "the region he called Euphrates Province" names
+    the place. None for a sentence not parsed.
+    """
+    if s.sent is None or not cues:
+        return None
+    span = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    for clause in span.root.ancestors:
+        if not is_who_clause(clause):
+            continue  # "the region he called Euphrates Province": the place's name
+        lo, hi = subtree_span(clause)
+        if any(not lo <= s.span[0] + c.start() < hi for c in cues):
+            return lo, hi, clause
+    return None
+
+
+def _clause_of(s: Sentence, at: int) -> tuple[int, int]:
+    """The span of the clause at document offset ``at``.
+
+    The clause of :attr:`~geosleuth.read.attribution.Attribution.clauses` there
+    (one with a speaker of its own), or the sentence if none.
+    """
+    return next((c for c, _ in s.attr.clauses if c[0] <= at < c[1]), s.span)
+
+
+def _of_target(s: Sentence, at: int) -> bool:
+    """Whether the clause at document offset ``at`` refers to the target."""
+    a, b = _clause_of(s, at)
+    return any(a <= r.start < b for r in s.refs)
+
+
+def _later_clauses_out(ex: _Extractor, s: Sentence, text: str, at: int) -> str:
+    """``text`` (of ``s``) with the verb clauses joined after the place blanked.
+
+    A hedge in a clause joined by "and" or "but" after the place's own does
+    not reach back to it: in "Police say Jane Doe is in Mosul and believe she
+    is hiding in Vail" Mosul is the police's plain word, and in "Jane Doe is not
+    in Mosul, but they believe she may be in Vail" the "may" is Vail's. A verb
+    clause joined to one of the place's governing words, after the place, is
+    blanked with its conjunction; nouns joined ("Mosul and Raqqa") and a
+    reporting clause after ("..., police believe") are not. Unparsed, as given.
+    """
+    if s.sent is None or not any(m.start == at for m in s.places):
+        return text  # "the region" of an earlier sentence: no place word here
+    span = ex.doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return text
+    place = span[0]
+    above = {t.i for t in place.ancestors}
+    out = list(text)
+    for tok in s.sent:
+        if not (
+            tok.dep_ == "conj"
+            and tok.pos_ in ("VERB", "AUX")
+            and tok.head.i in above
+            and tok.i > place.i
+        ):
+            continue
+        words = list(tok.subtree)
+        ccs = [c for c in tok.head.children if c.dep_ == "cc" and place.i < c.i < tok.i]
+        first = min([*(t.idx for t in words), *(c.idx for c in ccs)])
+        last = max(t.idx + len(t.text) for t in words)
+        for k in range(max(0, first - s.span[0]), min(len(out), last - s.span[0])):
+            out[k] = " "
+    return "".join(out)
+
+
+def _span_text(s: Sentence, text: str, span: tuple[int, int]) -> str:
+    """``text`` (of the sentence ``s``) but the document ``span``, blanked."""
+    a, b = max(0, span[0] - s.span[0]), min(len(text), span[1] - s.span[0])
+    return " " * a + text[a:b] + " " * (len(text) - b)
+
+
+def _blanked(s: Sentence, text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` (of the sentence ``s``) with the document ``spans`` blanked."""
+    out = list(text)
+    for a, b in spans:
+        for k in range(max(0, a - s.span[0]), min(len(out), b - s.span[0])):
+            out[k] = " "
+    return "".join(out)
+
+
+def _clause_text(s: Sentence, text: str, at: int) -> str:
+    """``text`` (of the sentence ``s``) but the clause at offset ``at``, blanked."""
+    return _span_text(s, text, _clause_of(s, at))
+
+
+def negation(ex: _Extractor, s: Sentence, at: int) -> str | None:
+    """A negation of the clause whose location word is at ``at`` (in sentence).
+
+    "not", "n't", "never", "no longer" in the clause, a subject that is no one
+    ("neither Jane Doe nor her husband is in"), or a verb that denies it: "denied
+    that ... was in", "deny ... is in", "ruled out that ... is in".
+    """
+    lexical = re.search(
+        r"\bno longer\b|\bnot\b|n't\b|\bnever\b",
+        s.text[max(0, at - 20) : at + 12],
+        re.IGNORECASE,
+    )
+    denied = _DENY_TEXT.search(s.text[:at])
+    fallback = lexical.group(0) if lexical else (denied.group(0) if denied else None)
+    verb = _clause_verb(ex, s, at)
+    if verb is None:
+        return fallback
+    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        denial = denied_phrase(subj)  # "Neither Jane Doe nor her husband is in"
+        if denial is not None:
+            return denial
+    for v in (verb,) if _own_clause(verb) else (verb, verb.head):
+        for child in v.children:
+            if child.dep_ == "neg":
+                return str(child.text)
+            if child.lower_ == "longer" and any(
+                g.dep_ == "neg" for g in child.children
+            ):
+                return "no longer"
+    denier = _denier(verb)
+    if denier is not None:
+        return denier
+    if verb.pos_ in ("VERB", "AUX"):
+        return None
+    return fallback
+
+
+def _clause_cue(
+    ex: _Extractor, s: Sentence, cues: list[re.Match[str]], anchor: int
+) -> int:
+    """Where (in sentence) the location word of the place at ``anchor`` is.
+
+    The last location word before the place, where it begins a clause of its
+    own about the target: a verb other than the first one's, whose subject is
+    the target ("police say *she is in* Mosul", "*she is in* Mosul") or shared
+    with a clause about the target ("and *is now believed to be in* Mosul").
+    Otherwise, or unparsed, the sentence's first location word.
+    """
+    first = cues[0].start() if cues else 0
+    before = [c.start() for c in cues if c.start() < anchor]
+    if len(before) < 2 or s.sent is None:
+        return first
+    verb, first_verb = _clause_verb(ex, s, before[-1]), _clause_verb(ex, s, first)
+    if verb is None or first_verb is None or verb.i == first_verb.i:
+        return first
+    subj = _subject(verb)
+    refs = [(r.start, r.end) for r in s.refs]
+    if subj is None or not any(
+        a < subj.idx + len(subj.text) and subj.idx < b for a, b in refs
+    ):
+        return first
+    return before[-1]
+
+
+def _subject(verb: Any) -> Any:
+    """The subject of ``verb``, up its "to be" verbs and the clause it is joined to."""
+    for _ in range(6):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+        if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head.head  # "stayed in Mombasa before *travelling* to"
+            continue
+        if verb.dep_ not in ("xcomp", "conj", "advcl") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def _own_clause(verb: Any) -> bool:
+    """Whether ``verb``, joined to another clause, has its own verb or subject.
+
+    "is not in Raqqa and *is* in Mosul", "and *is now believed* to be": the
+    first clause's "not" does not reach it; "did not live in Raqqa or *hide* in
+    Mosul" shares it.
+    """
+    return verb.dep_ == "conj" and (
+        verb.pos_ == "AUX"
+        or any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children
+        )
+    )
+
+
+def _clause_verb(ex: _Extractor, s: Sentence, at: int) -> Any:
+    """The verb of the clause whose location word is at ``at``; None unparsed."""
+    if s.sent is None:
+        return None
+    tok = ex.doc.char_span(s.span[0] + at, s.span[0] + at + 1, alignment_mode="expand")
+    if tok is None or len(tok) == 0:
+        return None
+    return tok[0] if tok[0].pos_ in ("VERB", "AUX") else tok[0].head
+
+
+def _correctable(ex: _Extractor, s: Sentence, at: int) -> bool:
+    """Whether a "but" can put a place in the stead of one denied before it.
+
+    A "not" of the clause is so corrected ("is not in Raqqa but in Mosul"); a verb
+    that denies the whole clause ("denied that she is hiding not in Mosul but in
+    Raqqa") is not.
+    """
+    verb = _clause_verb(ex, s, at)
+    if verb is None:
+        return _DENY_TEXT.search(s.text[:at]) is None
+    return _denier(verb) is None
+
+
+def _denier(verb: Any) -> str | None:
+    """The verb that denies the clause of ``verb`` ("denied", "ruled out"), if any.
+
+    Also a report of it called untrue: "denied reports that she was in Denver",
+    "reports that she was in Denver were false"
+    (:func:`~geosleuth.read._sentence.report_called_untrue`).
+    """
+    clause = verb
+    for _ in range(4):  # "denied that he was believed to be hiding in": up xcomps
+        untrue = report_called_untrue(clause)
+        if untrue is not None:
+            return untrue
+        if clause.dep_ == "ccomp":
+            head = clause.head
+            lemma = head.lemma_.lower()
+            if lemma in _DENY_LEMMAS:
+                return str(head.text)
+            if lemma == "rule" and any(
+                c.dep_ == "prt" and c.lower_ == "out" for c in head.children
+            ):
+                return f"{head.text} out"
+            return None
+        if clause.dep_ != "xcomp" or clause.head is clause:
+            return None
+        clause = clause.head
+    return None
