@@ -22,15 +22,15 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from conftest import REPO
-from geosleuth import casefile
 from geosleuth.casefile import (
     MAX_DAYS_AHEAD,
     MAX_YAML_NODES,
-    _LineLoader,
+    _loader,
     evidence_bounds,
     load_case,
     parse_case,
 )
+from geosleuth.casefile._loader import _LineLoader
 from geosleuth.cli import app
 from geosleuth.errors import CaseFileError, InputError
 from geosleuth.grid import Grid
@@ -515,7 +515,7 @@ def test_a_large_file_written_out_plainly_is_no_alias_bomb(monkeypatch):
     # the limit counts what aliases add, not the file's own nodes: a file of
     # 70,000 inline events (1.9 MB) was refused as if it were a bomb. A limit of
     # 1,000 stands for 200,000 here: loading 200,000 nodes takes half a minute.
-    monkeypatch.setattr(casefile, "MAX_YAML_NODES", 1_000)
+    monkeypatch.setattr(_loader, "MAX_YAML_NODES", 1_000)
     text = small_case(_event_set("\n" + _events(400)))  # 400 * 5 nodes
     assert parse_case(text).items[0].lons.size == 400
     # an alias that adds 150 events (751 nodes) is taken; used twice, not
@@ -536,11 +536,11 @@ def test_a_large_file_written_out_plainly_is_no_alias_bomb(monkeypatch):
 
 def test_the_real_limit_counts_only_what_aliases_add():
     plain = yaml.compose("[" + "1, " * 250_000 + "]", Loader=yaml.SafeLoader)
-    assert casefile._node_counts(plain) == (250_001, 250_001)
+    assert _loader._node_counts(plain) == (250_001, 250_001)
     bomb = yaml.compose(BOMB, Loader=yaml.SafeLoader)
-    loaded, written = casefile._node_counts(bomb)
+    loaded, written = _loader._node_counts(bomb)
     assert loaded - written > MAX_YAML_NODES and written < 100
-    assert casefile._node_counts(yaml.compose("&a [*a]", Loader=yaml.SafeLoader)) == (
+    assert _loader._node_counts(yaml.compose("&a [*a]", Loader=yaml.SafeLoader)) == (
         None,
         0,
     )

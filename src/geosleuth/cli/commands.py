@@ -1,7 +1,13 @@
-"""Import every sub-command module so that each registers itself on the app."""
+"""Import every sub-command module so that each registers itself on the app.
+
+The modules are imported in the order their commands are listed in ``--help``.
+"""
 
 from __future__ import annotations
 
-from geosleuth.cli import locate, plan, profile, read, serve
+# isort: off
+from geosleuth.cli import read, locate, searched, verify, plan, profile, serve
 
-__all__ = ["locate", "plan", "profile", "read", "serve"]
+# isort: on
+
+__all__ = ["locate", "plan", "profile", "read", "searched", "serve", "verify"]

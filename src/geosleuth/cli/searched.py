@@ -1,0 +1,466 @@
+"""``geosleuth searched``: record a search that found nothing in a case file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.text import Text
+
+from geosleuth.casefile import Case, free_search_id
+from geosleuth.cli import app, clean_text, console, guarded, shown_warnings
+from geosleuth.cli.locate import _parse_date
+from geosleuth.errors import (
+    CaseFileError,
+    EvidenceWarning,
+    GeosleuthWarning,
+    InputError,
+)
+from geosleuth.evidence import Searched
+from geosleuth.fuse import factors
+from geosleuth.geometry import Area, Geometry, Line, Point, from_geojson
+from geosleuth.locate import append_items, search_item
+
+__all__ = ["searched"]
+
+
+_RADIUS = "--radius-km (--buffer-km)"
+
+
+def _check_pd(pd: float) -> float:
+    """``pd`` if it is a probability of detection above 0 and at most 1.
+
+    A search that could detect nothing (``pd = 0``) found nothing by
+    construction: it would be recorded, and tell nothing.
+    """
+    if not 0.0 < pd <= 1.0:  # also NaN
+        why = (
+            ": a search that cannot detect anything tells nothing when it finds nothing"
+            if pd == 0
+            else ""
+        )
+        raise InputError(
+            "--pd must be above 0 and at most 1 (the search's 'pd', its probability "
+            f"of detection). Got {pd:g} instead{why}.",
+            field="--pd",
+        )
+    return pd
+
+
+def _check_radius(radius_km: float | None, what: str) -> float:
+    """``radius_km`` if it is a positive, finite number of km; ``what`` needs it."""
+    if radius_km is None or not (radius_km > 0 and math.isfinite(radius_km)):
+        got = "none" if radius_km is None else f"{radius_km:g}"
+        raise InputError(
+            f"{what} needs a positive {_RADIUS}, the distance searched around it "
+            f"in km. Got {got}.",
+            field="--radius-km",
+        )
+    return float(radius_km)
+
+
+def _no_radius(radius_km: float | None, what: str) -> None:
+    """Refuse a ``--radius-km`` given with an area searched as drawn."""
+    if radius_km is not None:
+        raise InputError(
+            f"{_RADIUS} has no meaning with {what}: an area is searched as drawn. "
+            "Leave it out, or give a point or line it applies to (--point, or "
+            "--geojson with a Point or LineString).",
+            field="--radius-km",
+        )
+
+
+def _union_of_features(obj: dict[str, Any], path: Path) -> Geometry:
+    """The searched area of a GeoJSON FeatureCollection: its features' union.
+
+    The polygons of every feature make one area, or the lines of every feature
+    one track (searched within ``--radius-km`` of it). Points, and polygons
+    mixed with lines, are refused: one search has one shape and one buffer.
+    """
+    feats = obj.get("features")
+    if not isinstance(feats, list) or not feats:
+        raise InputError(
+            f"The FeatureCollection in {path} has no features: a list of polygon or "
+            "line features was expected.",
+            path=str(path),
+            field="features",
+        )
+    polygons: list[Any] = []
+    parts: list[Any] = []
+    for i, feat in enumerate(feats):
+        geom = from_geojson(
+            feat.get("geometry") if isinstance(feat, dict) else feat,
+            what=f"geometry of feature {i} in {path}",
+        )
+        if isinstance(geom, Area):
+            polygons.extend(geom.polygons)
+        elif isinstance(geom, Line):
+            parts.extend(geom.parts)
+        else:
+            raise InputError(
+                f"Feature {i} of the FeatureCollection in {path} is a Point: a "
+                "collection is read as one searched area (its polygons) or one "
+                "searched track (its lines). Record a point apart, with --point "
+                "LON,LAT and --radius-km.",
+                path=str(path),
+                field=f"features[{i}]",
+            )
+    if polygons and parts:
+        raise InputError(
+            f"The FeatureCollection in {path} holds both polygons and lines: record "
+            "them as two searches, one file each (the lines with --radius-km).",
+            path=str(path),
+            field="features",
+        )
+    return Area(tuple(polygons)) if polygons else Line(tuple(parts))
+
+
+def _read_geojson(path: Path) -> Geometry:
+    """The geometry of a GeoJSON file: a geometry, a Feature or a FeatureCollection.
+
+    A UTF-8 byte-order mark (written by some Windows tools) is allowed.
+    """
+    try:
+        obj = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(
+            f"Cannot read GeoJSON from {path}: {exc}.", path=str(path)
+        ) from None
+    if isinstance(obj, dict) and obj.get("type") == "FeatureCollection":
+        return _union_of_features(obj, path)
+    if isinstance(obj, dict) and obj.get("type") == "Feature":
+        obj = obj.get("geometry")
+    return from_geojson(obj, what=f"geometry in {path}")
+
+
+def _area_from_options(
+    box: str | None, point: str | None, radius_km: float | None, geojson: Path | None
+) -> tuple[Geometry, float]:
+    """The searched geometry and its buffer (km) from the command's options.
+
+    ``radius_km`` is the buffer of a point or line (``--point``, or a Point or
+    LineString in ``--geojson``); an area (``--box``, a polygon) is searched as
+    drawn, and a ``radius_km`` given with it is refused rather than dropped.
+    """
+    given = [x is not None for x in (box, point, geojson)]
+    if sum(given) != 1:
+        raise InputError(
+            "Give exactly one of --box, --point (with --radius-km) or "
+            "--geojson for the searched area.",
+            field="area",
+        )
+    if box is not None:
+        try:
+            w, s, e, n = (float(v) for v in box.split(","))
+        except ValueError:
+            raise InputError(
+                f"--box must be WEST,SOUTH,EAST,NORTH in degrees. Got {box!r}.",
+                field="--box",
+            ) from None
+        area = Area.checked_box(w, s, e, n, name="--box", got=repr(box))
+        _no_radius(radius_km, "--box")
+        return area, 0.0
+    if point is not None:
+        try:
+            lon, lat = (float(v) for v in point.split(","))
+        except ValueError:
+            raise InputError(
+                f"--point must be LON,LAT in degrees. Got {point!r}.", field="--point"
+            ) from None
+        return Point(lon, lat), _check_radius(radius_km, "--point")
+    if geojson is None:  # pragma: no cover - guarded by the count above
+        raise InputError("No area given.", field="area")
+    geom = _read_geojson(geojson)
+    kind = {"point": "a Point", "line": "a LineString", "area": "a polygon"}[geom.kind]
+    what = f"--geojson {geojson} ({kind})"
+    if isinstance(geom, Area):
+        _no_radius(radius_km, what)
+        return geom, 0.0
+    return geom, _check_radius(radius_km, what)
+
+
+_CHECK = "check its coordinates (longitude first, then latitude)."
+
+
+def _outside_region(items: Sequence[Searched], case: Case) -> list[tuple[str, str]]:
+    """Each search that lies wholly outside the case's study region, and so what.
+
+    The region is the case's ``region:`` or, without one, the region drawn
+    around its evidence (``case.grid``, drawn as
+    :func:`geosleuth.locate.locate_case` draws it). The test and the distance
+    are those of :func:`geosleuth.fuse.factors`, so they match what
+    ``geosleuth locate`` says when it leaves the item out.
+
+    Returns
+    -------
+    list of (str, str)
+        Per such search: where it lies (a sentence), and what ``geosleuth
+        locate`` will do with it.
+    """
+    w, s, e, n = case.grid.bounds_lonlat()
+    bounds = f"west {w:.2f}, south {s:.2f}, east {e:.2f}, north {n:.2f}"
+    out = []
+    for item in items:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", GeosleuthWarning)
+            _, skipped = factors(
+                [item], case.grid, as_of=item.date, settings=case.settings
+            )
+        for _, why in skipped:
+            if case.region_given:
+                # the grid's bounds: the region rounded out to whole cells
+                where = f"the grid over the case's region ({bounds})"
+                then = "'geosleuth locate' will leave it out."
+            else:
+                where = f"the region drawn around the case's evidence ({bounds})"
+                # a search says only where the target is not: it does not stretch
+                # a drawn region (geosleuth.casefile.evidence_bounds)
+                then = (
+                    "With no 'region' in the case, 'geosleuth locate' leaves it "
+                    "out: a search does not stretch the region drawn around the "
+                    "evidence. Check its coordinates, or give the case a 'region' "
+                    "that holds it."
+                )
+            out.append(
+                (
+                    f"The searched area of {item.id!r} lies wholly outside {where}: "
+                    f"{why}.",
+                    then,
+                )
+            )
+    return out
+
+
+_PD_STEP = 0.05
+
+
+def _plan_bands(path: Path) -> list[tuple[float, Area, int]]:
+    """Cells of a ``plan.geojson`` grouped by POD rounded down to 0.05.
+
+    Returns ``(pd, area, n_cells)`` per band with pd > 0. Rounding down never
+    overstates what a search could have detected, and no band reaches 1: a
+    Koopman search never makes detection certain, so a POD written as 1.0 (or
+    0.9999995 rounded) goes in the 0.95 band. Polygon and MultiPolygon cells are
+    read, so a plan drawn in another tool can be recorded too.
+    """
+
+    def bad(what: str) -> InputError:
+        return InputError(
+            f"{path} is not a plan like those 'geosleuth plan' writes (a GeoJSON "
+            f"FeatureCollection of cells with a 'pod' between 0 and 1): {what}.",
+            path=str(path),
+        )
+
+    try:
+        obj = json.loads(path.read_text(encoding="utf-8-sig"))  # a BOM is allowed
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise bad(f"not JSON ({exc})") from None
+    feats = obj.get("features") if isinstance(obj, dict) else None
+    if not isinstance(feats, list):
+        raise bad("no 'features' list")
+    bands: dict[float, list[Any]] = {}
+    for i, f in enumerate(feats):
+        props = f.get("properties") if isinstance(f, dict) else None
+        pod = props.get("pod") if isinstance(props, dict) else None
+        if pod is None:
+            continue  # not a cell (e.g. a marker)
+        if isinstance(pod, bool) or not isinstance(pod, (int, float)):
+            raise bad(f"feature {i} has pod {pod!r}, not a number")
+        if not 0.0 <= pod <= 1.0:  # also NaN, Infinity
+            raise bad(f"feature {i} has pod {pod!r}, outside 0..1")
+        pd = min(math.floor(pod / _PD_STEP + 1e-9) * _PD_STEP, 1.0 - _PD_STEP)
+        geom = f.get("geometry")
+        if pd <= 0 or not isinstance(geom, dict):
+            continue
+        if geom.get("type") not in ("Polygon", "MultiPolygon"):
+            continue
+        try:
+            area = from_geojson(geom, what=f"feature {i} of {path}")
+        except InputError as exc:
+            raise InputError(
+                exc.message, path=str(path), field=f"features[{i}]"
+            ) from None
+        assert isinstance(area, Area)
+        bands.setdefault(round(pd, 2), []).extend(area.polygons)
+    out = [
+        (pd, Area(tuple(polys)), len(polys))
+        for pd, polys in sorted(bands.items(), reverse=True)
+    ]
+    if not out:
+        raise InputError(
+            f"The plan {path} has no Polygon or MultiPolygon cell with a POD of "
+            f"{_PD_STEP} or more.",
+            path=str(path),
+        )
+    return out
+
+
+@app.command()
+@guarded
+def searched(
+    case: Annotated[
+        Path,
+        typer.Argument(
+            help="The case file to add the search to.",
+            exists=True,
+            dir_okay=False,
+            readable=True,
+            writable=True,
+        ),
+    ],
+    date: Annotated[str, typer.Option(help="Day of the search, YYYY-MM-DD.")],
+    pd: Annotated[
+        float | None,
+        typer.Option(help="Probability of detection in the area: above 0, at most 1."),
+    ] = None,
+    box: Annotated[
+        str | None,
+        typer.Option(help="WEST,SOUTH,EAST,NORTH in degrees: an area searched."),
+    ] = None,
+    point: Annotated[
+        str | None,
+        typer.Option(
+            help="LON,LAT in degrees: a point searched around (with --radius-km)."
+        ),
+    ] = None,
+    radius_km: Annotated[
+        float | None,
+        typer.Option(
+            "--radius-km",
+            "--buffer-km",
+            help="Distance searched around a --point, or around the point or line "
+            "(a walked or flown track) in --geojson, km: the item's buffer_km. Not "
+            "for areas (--box, a polygon), which are searched as drawn.",
+        ),
+    ] = None,
+    geojson: Annotated[
+        Path | None,
+        typer.Option(
+            help="GeoJSON file of what was searched: a geometry, a Feature, or a "
+            "FeatureCollection (the union of its polygons, or of its lines). A point "
+            "or line needs --radius-km.",
+            exists=True,
+            dir_okay=False,
+            readable=True,
+        ),
+    ] = None,
+    plan: Annotated[
+        Path | None,
+        typer.Option(
+            help="plan.geojson from 'geosleuth plan', carried out in full: each cell "
+            "searched with its planned POD (grouped in bands rounded down to 0.05).",
+            exists=True,
+            dir_okay=False,
+            readable=True,
+        ),
+    ] = None,
+    item_id: Annotated[str | None, typer.Option("--id", help="Evidence id.")] = None,
+    team: Annotated[str, typer.Option(help="Who searched.")] = "search team",
+    note: Annotated[str, typer.Option(help="Free text.")] = "",
+) -> None:
+    """Record a search that found nothing as evidence in CASE.
+
+    Give the area (--box, --point with --radius-km, or --geojson; a point or line
+    in it with --radius-km) with its --pd, or the --plan that was carried out. A
+    search that lies wholly outside the case's region (or, without one, its
+    evidence) is recorded with a warning: check its coordinates.
+    """
+    day = _parse_date(date, "--date")
+    if day is None:  # pragma: no cover - Typer requires --date
+        raise InputError("--date is required.", field="--date")
+    bands: list[tuple[float, Any, float, int]]
+    if plan is not None:
+        if pd is not None or any(x is not None for x in (box, point, geojson)):
+            raise InputError(
+                "With --plan, give no --pd, --box, --point or --geojson: the plan "
+                "says where and how well each cell was searched.",
+                field="--plan",
+            )
+        _no_radius(radius_km, "--plan")
+        bands = [(b_pd, b_area, 0.0, n) for b_pd, b_area, n in _plan_bands(plan)]
+    else:
+        if pd is None:
+            raise InputError(
+                "Give --pd, the probability of detection in the area (or --plan).",
+                field="--pd",
+            )
+        pd = _check_pd(pd)
+        area, buffer_km = _area_from_options(box, point, radius_km, geojson)
+        bands = [(pd, area, buffer_km, 0)]
+    speaker = clean_text(team, "--team") or "search team"
+    note = clean_text(note, "--note")
+    if item_id is not None:
+        item_id = clean_text(item_id, "--id")
+
+    case_as_of: list[dt.date | None] = []  # the case's as_of, as build() read it
+    far: list[tuple[str, str]] = []  # searches wholly outside the case's region
+
+    def build(current: Case) -> list[Searched]:
+        case_as_of.append(current.as_of)
+        existing = {i.id for i in current.items}
+        base = item_id or free_search_id(existing, day)
+        items: list[Searched] = []
+        for j, (band_pd, band_area, buffer, n_cells) in enumerate(bands, start=1):
+            new_id = base if len(bands) == 1 else f"{base}-band{j}"
+            if new_id in existing:
+                raise InputError(
+                    f"The case already has an item {new_id!r}; pick another --id.",
+                    field="--id",
+                )
+            detail = (
+                f"{n_cells} cells of {plan.name} with a planned POD of at least "
+                f"{band_pd:.2f}."
+                if n_cells and plan is not None
+                else ""
+            )
+            items.append(
+                search_item(
+                    new_id,
+                    day=day,
+                    area=band_area,
+                    pd=band_pd,
+                    buffer_km=buffer,
+                    speaker=speaker,
+                    note=note,
+                    detail=detail,
+                )
+            )
+        far.extend(_outside_region(items, current))
+        return items
+
+    try:
+        items = append_items(case, build)
+    except CaseFileError as exc:
+        if not far:
+            raise
+        # the case with the search no longer holds (a region drawn around the
+        # evidence, stretched to hold the search, with too many cells): say why
+        raise CaseFileError(
+            f"{exc.message} {far[0][0]} Nothing was written; {_CHECK}",
+            path=exc.path,
+            line=exc.line,
+            field=exc.field,
+        ) from None
+    as_of = case_as_of[0]
+    for it in items:
+        console.print(Text(f"Added {it.id} (pd = {it.pd:g}) to {case}."))
+    with shown_warnings():
+        for where, then in far:
+            warnings.warn(
+                f"{where} {then} It is recorded as given; {_CHECK}",
+                EvidenceWarning,
+                stacklevel=2,
+            )
+    if as_of is not None and day > as_of:
+        console.print(
+            f"[yellow]The case's as_of is {as_of.isoformat()}, before this search "
+            f"({day.isoformat()}): 'geosleuth locate' leaves it out until you give "
+            "--as-of or move as_of in the case file.[/]",
+            highlight=False,
+        )
