@@ -115,6 +115,26 @@ def test_items_of_other_documents_and_other_kinds_are_not_weighted() -> None:
     np.testing.assert_array_equal(got["t1"], by_key["t1"])  # a territory: a fact
 
 
+def test_documents_of_one_title_are_separate_sources() -> None:
+    """A headline or a generic title ("Police statement") names many documents."""
+
+    def claim_of(cid: str, day: dt.date, url: str | None = None) -> Claim:
+        prov = Provenance(document="Police statement", published=day, url=url)
+        return Claim(id=cid, provenance=prov, date=day, place=Point(40.8, 34.7))
+
+    rho = Settings(source_correlation=1.0)
+    apart = [claim_of("c1", DAY), claim_of("c2", DAY + dt.timedelta(days=2))]
+    weighted, _ = factors(apart, GRID, as_of=DAY + dt.timedelta(days=2), settings=rho)
+    assert [f.weight for f in weighted] == [1.0, 1.0]
+    by_url = [claim_of("c1", DAY, "https://a.example"), claim_of("c2", DAY, None)]
+    weighted, _ = factors(by_url, GRID, as_of=DAY, settings=rho)
+    assert [f.weight for f in weighted] == [1.0, 1.0]
+    # one document (same title, day and address): one source, counted once
+    same = [claim_of("c1", DAY), claim_of("c2", DAY)]
+    weighted, _ = factors(same, GRID, as_of=DAY, settings=rho)
+    assert [f.weight for f in weighted] == [0.5, 0.5]
+
+
 def test_the_setting_is_checked_stored_and_read_back() -> None:
     with pytest.raises(InputError, match="source_correlation"):
         Settings(source_correlation=1.2)

@@ -54,7 +54,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 
 import numpy as np
 from numpy.typing import NDArray
@@ -87,15 +87,15 @@ def document_source(document: str | None) -> str | None:
 
 
 def source_weights(
-    sources: Sequence[str | None], *, correlation: float
+    sources: Sequence[Hashable | None], *, correlation: float
 ) -> NDArray[np.float64]:
     """The weight of each factor's log-likelihood, given the source it comes from.
 
     Parameters
     ----------
-    sources : sequence of str or None
-        The source (document) of each factor; None for one that shares no source
-        with another (weight 1).
+    sources : sequence of hashable or None
+        The source (document: a name, or :func:`document_key`) of each factor;
+        None for one that shares no source with another (weight 1).
     correlation : float
         ρ, 0 ≤ ρ ≤ 1: the correlation assumed between factors of one source.
 

@@ -18,6 +18,7 @@ from scipy.special import ndtr
 from geosleuth._types import ArrayLike, FloatArray
 from geosleuth.dependence import (
     DEPENDENT_KINDS,
+    document_key,
     document_source,
     repeats,
     source_weights,
@@ -787,7 +788,14 @@ def factors(
         _factor_stream(items, grid, as_of=as_of, settings=settings, skipped=skipped)
     )
     if settings.source_correlation > 0:
-        docs = {i.id: document_source(i.provenance.document) for i in items}
+        # the document, not its title: two documents of one title (a wire's
+        # headline, "Police statement") published apart are two sources
+        docs = {
+            i.id: document_key(i)
+            if document_source(i.provenance.document) is not None
+            else None
+            for i in items
+        }
         shared = [{docs[i] for i in f.item_ids} for f in out]
         sources = [
             next(iter(ds)) if f.kind in DEPENDENT_KINDS and len(ds) == 1 else None
