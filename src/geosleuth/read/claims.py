@@ -202,6 +202,7 @@ from geosleuth.read._sentence import (
     subtree_span,
 )
 from geosleuth.read._spans import SpanIndex
+from geosleuth.read._time_clauses import across, time_clauses
 from geosleuth.read.attribution import (
     Attribution,
     SpeakerRegistry,
@@ -560,7 +561,20 @@ class _Extractor:
             return limit, None, f"date {best.text!r} is after publication; ignored"
         date = min(date, limit)
         said = f"dated from {best.text!r}" + (f" ({best.note})" if best.note else "")
-        return date, (start if start < date else None), said
+        # "seen on 2 May, days before he was killed": the death came after 2 May
+        clauses = time_clauses(s.sent) if s.sent is not None else []
+        bounded = across(clauses, anchor, (best.start, best.end), date, start, limit)
+        its_own: tuple[dt.date, dt.date | None] = (
+            date,
+            (start if start < date else None),
+        )
+        if bounded is None:
+            return *its_own, said
+        date, since, how = bounded
+        across_clause = date, (since if since is not None and since < date else None)
+        if across_clause == its_own:  # "on Wednesday after submitting": no wider
+            return *its_own, said
+        return *across_clause, f"{said}, {how}"
 
     def _other_clauses(self, s: Sentence, anchor: int) -> list[tuple[int, int]]:
         """The relative clauses about someone in ``s`` that do not hold ``anchor``.
