@@ -6,7 +6,7 @@ import datetime as dt
 import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -318,6 +318,61 @@ def _check_prior(prior: ArrayLike | None, grid: Grid) -> FloatArray:
         return np.asarray(np.log(arr / arr.sum()))
 
 
+def _miss_day_by_day(
+    used: Sequence[EvidenceItem],
+    grid: Grid,
+    *,
+    settings: Settings,
+    log_prior: FloatArray,
+) -> float | None:
+    """The chance every search missed, each day's searches on that day's map.
+
+    ``Z = Π_d Z_d`` (the chain rule): ``Z_d`` is the chance that day ``d``'s
+    searches missed a target in the region, on the map of day ``d`` — every
+    other item aged to that day (one dated after it by as many days: the walk
+    runs both ways) and the earlier searches, as they stood then. So a search
+    keeps what it found (nothing, with its chance) as the days pass: on the map
+    of a later day a sighting has widened, and a search of that day would have
+    missed it more often, but this one was made on its own day. Without
+    movement (``diffusion_km2_per_day`` 0) every day's map is the as-of map
+    and ``Z`` is the as-of map's. None when a day's map has no possible cell
+    (the caller keeps the as-of figure).
+    """
+    days = sorted({i.date for i in used if isinstance(i, Searched)})
+    others = [i for i in used if not isinstance(i, Searched)]
+    z = 1.0
+    for day in days:
+        then = [_mirrored(i, day) for i in others]
+        earlier = [i for i in used if isinstance(i, Searched) and i.date < day]
+        today = [i for i in used if isinstance(i, Searched) and i.date == day]
+        before_facs, _ = factors([*then, *earlier], grid, as_of=day, settings=settings)
+        today_facs, _ = factors(today, grid, as_of=day, settings=settings)
+        before = log_total(log_prior, (f.log_l for f in before_facs))
+        if not np.isfinite(before).any():
+            return None
+        z *= search_miss(
+            before, sum((f.log_l for f in today_facs), np.zeros(grid.n_cells))
+        )
+    return z
+
+
+def _mirrored(item: EvidenceItem, day: dt.date) -> EvidenceItem:
+    """``item`` as the map of ``day`` ages it: one dated later, mirrored to before.
+
+    A random walk runs the same either way, so an item dated ``k`` days after
+    ``day`` says as much of where the target was on ``day`` as one ``k`` days
+    before it.
+    """
+    if item.mid_date <= day:
+        return item
+    shift = 2 * (day - item.mid_date)
+    return replace(
+        item,
+        date=item.date + shift,
+        date_from=None if item.date_from is None else item.date_from + shift,
+    )
+
+
 def _evidence_posterior(
     items: Sequence[EvidenceItem],
     grid: Grid,
@@ -391,6 +446,13 @@ def _evidence_posterior(
     try:
         post = normalised(before + searched)
         miss = search_miss(before, searched) if n_searches else None
+        if miss is not None and any(
+            isinstance(i, Searched) and i.date < as_of for i in used
+        ):
+            by_day = _miss_day_by_day(
+                used, grid, settings=settings, log_prior=log_prior
+            )
+            miss = miss if by_day is None else by_day
     except InputError:
         if not (n_searches and settings.rest_of_world > 0):
             raise

@@ -61,8 +61,11 @@ class Settings:
         at most :data:`~geosleuth.evidence.MAX_KM` (20,037.5 km, half the
         Earth's circumference: a disc that covers the globe).
     search_memory_days : float or None, default None
-        If set, a search's detection probability decays as ``exp(−age/memory)`` (the
-        target may have moved in since). ``None`` keeps searches at full strength.
+        If set, a search's detection probability also decays as
+        ``exp(−age/memory)``: a search trusted less as it ages. The target's
+        moving into a searched area since is the random walk's
+        (``diffusion_km2_per_day``), whatever this is. ``None`` keeps a search's
+        pd as recorded.
     cutoff_sigmas : float, default 8.0
         Kernels are not evaluated beyond this many σ (they are below 1e-14 there).
     max_reliability : float, default 0.99
