@@ -147,14 +147,14 @@ evidence:
         ),
         (  # the schema's pattern lets any NNNN-NN-NN through; the calendar does not
             MINIMAL.replace("date: 2024-08-01", "date: 2024-02-30"),
-            r"The field evidence\[0\]\.date must be a date written YYYY-MM-DD\. "
-            r"Got '2024-02-30' instead\.",
+            r"The field evidence\[0\]\.date is written YYYY-MM-DD, but 2024-02-30 is "
+            r"not a day of the calendar \(check the month and the day\)\.",
             6,
             "evidence[0].date",
         ),
         (
             MINIMAL + "as_of: 2023-02-29\n",
-            r"The field as_of must be a date written YYYY-MM-DD\. Got '2023-02-29'",
+            r"The field as_of is written YYYY-MM-DD, but 2023-02-29 is not a day",
             9,
             "as_of",
         ),

@@ -8,6 +8,7 @@ files, read output, ``--published``); an item dated more than
 from __future__ import annotations
 
 import datetime as dt
+import re
 import warnings
 from typing import Any
 
@@ -20,8 +21,12 @@ def _date(value: Any, where: str, source: str, line: int | None) -> dt.date:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
+        written = re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(value)) is not None
         raise CaseFileError(
-            f"The field {where} must be a date written YYYY-MM-DD. Got {value!r} "
+            f"The field {where} is written YYYY-MM-DD, but {value} is not a day of "
+            "the calendar (check the month and the day)."
+            if written
+            else f"The field {where} must be a date written YYYY-MM-DD. Got {value!r} "
             "instead.",
             path=source,
             line=line,

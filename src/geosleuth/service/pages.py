@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote
 
+from geosleuth.report.text import km2, plain
+
 __all__ = [
     "PAGE_CSP",
     "case_page",
@@ -53,7 +55,17 @@ form.who{float:right;border:0;background:none;padding:0;color:#5b6575}
 
 
 def _e(value: Any) -> str:
-    return html.escape("" if value is None else str(value), quote=True)
+    """Escaped, without the controls that reorder text (as the report's ``esc``).
+
+    A name ending in U+202E would otherwise show the figure after it reversed
+    ("Car park\u202e (0.915)" reads "(519.0)").
+
+    Examples
+    --------
+    >>> _e("<b>Car park\u202e</b>")
+    '&lt;b&gt;Car park&lt;/b&gt;'
+    """
+    return html.escape("" if value is None else plain(value), quote=True)
 
 
 def _page(title: str, body: str) -> str:
@@ -258,6 +270,20 @@ def _doc_row(cid: str, doc: dict[str, Any], read_only: bool = False) -> str:
     )
 
 
+def _area(value: Any) -> str:
+    """An area of the summary in km², to three significant figures as the report.
+
+    Examples
+    --------
+    >>> _area(0.0132), _area(5.5), _area(None)
+    ('0.0132 km²', '5.5 km²', '-')
+    """
+    try:
+        return km2(float(value))
+    except (TypeError, ValueError):
+        return "-"
+
+
 def _run_row(cid: str, run: dict[str, Any]) -> str:
     summary = run.get("summary") or {}
     places = summary.get("places") or []
@@ -269,11 +295,7 @@ def _run_row(cid: str, run: dict[str, Any]) -> str:
     rid = quote(str(run.get("run", "")), safe="")
     base = f"/api/cases/{cid}/runs/{rid}"
     hdr = summary.get("hdr_km2") or {}
-    areas = (
-        f"{float(hdr.get('50') or 0):,.0f} / {float(hdr.get('90') or 0):,.0f} km²"
-        if hdr
-        else "-"
-    )
+    areas = f"{_area(hdr.get('50'))} / {_area(hdr.get('90'))}" if hdr else "-"
     return (
         f"<tr><td>{_e(run.get('run'))}</td><td>{_e(run.get('created'))}</td>"
         f"<td>{_e(run.get('by') or '-')}</td><td>{_e(summary.get('as_of'))}</td>"

@@ -107,6 +107,10 @@ def parse_date(value: Any, field: str) -> dt.date | None:
     Traceback (most recent call last):
     ...
     geosleuth.errors.InputError: 'as_of' must be a date written YYYY-MM-DD. Got ...
+    >>> parse_date("2024-02-30", "as_of")
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.InputError: 'as_of' is written YYYY-MM-DD, but 2024-02-30 is ...
     """
     if value is None or value == "":
         return None
@@ -114,7 +118,11 @@ def parse_date(value: Any, field: str) -> dt.date | None:
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
-            pass
+            raise InputError(
+                f"{field!r} is written YYYY-MM-DD, but {value} is not a day of the "
+                "calendar (check the month and the day).",
+                field=field,
+            ) from None
     raise InputError(
         f"{field!r} must be a date written YYYY-MM-DD. Got {shown(value, 40)} instead.",
         field=field,

@@ -1,0 +1,65 @@
+"""The service's pages and messages, from review r10 (a team lead's day).
+
+- The case list and case page strip the controls that reorder text, as the
+  report does: "Car park\u202e (0.915)" read "(519.0)" there.
+- A run's 50 % / 90 % areas are given to three significant figures, as the
+  report gives them ("0 / 0 km²" was shown for 0.0132 / 0.0868 km²).
+- A date written YYYY-MM-DD that is no day of the calendar is said to be so,
+  not to be written wrongly.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geosleuth.casefile import parse_case
+from geosleuth.errors import CaseFileError, InputError
+from geosleuth.service.pages import _run_row, index_page
+from geosleuth.service.pipeline import parse_date
+
+
+def _run(place: str, hdr: dict[str, float]) -> dict[str, object]:
+    return {
+        "run": "0001",
+        "created": "2024-10-13T08:00:00Z",
+        "by": "ana",
+        "summary": {
+            "as_of": "2024-10-13",
+            "places": [{"name": place, "probability": 0.915}],
+            "hdr_km2": hdr,
+        },
+    }
+
+
+def test_a_run_row_has_no_bidi_controls_and_areas_to_three_figures() -> None:
+    row = _run_row("c", _run("Car park\u202e", {"50": 0.0132, "90": 0.0868}))
+    assert "\u202e" not in row
+    assert "Car park (0.915)" in row
+    assert "0.0132 km² / 0.0868 km²" in row
+    row = _run_row("c", _run("Hajin", {"50": 304.2, "90": 5.5}))
+    assert "304 km² / 5.5 km²" in row
+
+
+def test_the_case_list_strips_bidi_controls_from_titles_and_targets() -> None:
+    page = index_page(
+        [{"id": "c", "title": "Falcon\u202e", "target": "Jane \u202eeoD"}],
+        version="1.0",
+        user="ana",
+    )  # fmt: skip
+    assert "\u202e" not in page
+    assert "Jane eoD" in page
+
+
+@pytest.mark.parametrize("value", ["2024-02-30", "2024-13-01", "2023-02-29"])
+def test_an_impossible_day_is_said_to_be_one(value: str) -> None:
+    with pytest.raises(InputError, match=f"{value} is not a day of the calendar"):
+        parse_date(value, "as_of")
+    text = (
+        "target: x\nevidence:\n"
+        f"  - {{id: e, kind: sighting, date: {value}, place: {{lon: 1, lat: 2}}}}\n"
+    )
+    with pytest.raises(CaseFileError, match=f"{value} is not a day of the calendar"):
+        parse_case(text, source="h.yaml")
+    # a date not written YYYY-MM-DD is still told the format
+    with pytest.raises(InputError, match="must be a date written YYYY-MM-DD"):
+        parse_date("13/10/2024", "as_of")
