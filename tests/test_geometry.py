@@ -117,11 +117,22 @@ def test_geometry_arrays_are_read_only():
 
 
 # --- bad coordinates: always one InputError, never a bare ValueError or TypeError ---
+def test_an_elevation_after_lon_and_lat_is_dropped() -> None:
+    """RFC 7946 allows a third element; GPS tracks exported to GeoJSON have it."""
+    track = [[-4.07, 53.07, 900.5], [-4.06, 53.075, 950.1], [-4.05, 53.08, 1000]]
+    assert Line.of(track).parts[0].tolist() == [
+        [-4.07, 53.07], [-4.06, 53.075], [-4.05, 53.08]
+    ]  # fmt: skip
+    ring = [[-4.07, 53.07, 0], [-4.06, 53.07, 0], [-4.06, 53.08, 0]]
+    assert Area.of(ring).polygons[0][0][:, :2].shape[1] == 2
+    assert Line.of(np.array(track)).parts[0].shape == (3, 2)
+
+
 @pytest.mark.parametrize(
     ("coords", "match"),
     [
         ([[1, 2], [3]], r"Point 2 of the line must be a \[lon, lat\] pair"),
-        ([[1, 2], [3, 4, 5]], "Point 2 of the line"),
+        ([[1, 2], [3, 4, 5, 6]], "Point 2 of the line"),  # an elevation, and more
         ([[1, 2], ["abc", 4]], r"Got \['abc', 4\]"),
         ([[1, 2], ["3", 4]], "pair of numbers"),  # numeric strings are not numbers
         ([[1, 2], [True, 4]], "pair of numbers"),
@@ -140,7 +151,7 @@ def test_geometry_arrays_are_read_only():
         (5, "must be a list of"),
         ([], "at least 2"),
         (np.array([["a", "b"], ["c", "d"]]), "pair of numbers"),
-        (np.zeros((3, 3)), r"shape \(3, 3\)"),
+        (np.zeros((3, 4)), r"shape \(3, 4\)"),
     ],
 )
 def test_line_of_rejects_bad_coordinates_with_the_point_named(coords, match):

@@ -85,11 +85,20 @@ def _is_list(value: Any) -> bool:
 def _coords(value: Any, what: str, *, min_len: int) -> FloatArray:
     """Validate ``[[lon, lat], ...]`` and return it as a read-only float64 array.
 
-    Ragged, non-numeric, non-finite and out-of-range input raises
-    :class:`InputError` naming the first bad point; nothing else escapes.
+    A point may carry an elevation after its lon and lat (``[lon, lat, z]``, as
+    RFC 7946 allows and GPS tracks have): it is dropped. Ragged, non-numeric,
+    non-finite and out-of-range input raises :class:`InputError` naming the
+    first bad point; nothing else escapes.
+
+    Examples
+    --------
+    >>> _coords([[-4.07, 53.07, 900.5], [-4.06, 53.08]], "line", min_len=2).tolist()
+    [[-4.07, 53.07], [-4.06, 53.08]]
     """
     if isinstance(value, np.ndarray) and value.dtype.kind in "iuf":
         arr = np.array(value, dtype=np.float64)
+        if arr.ndim == 2 and arr.shape[1] == 3:
+            arr = np.ascontiguousarray(arr[:, :2])
         if arr.ndim != 2 or arr.shape[1] != 2:
             raise InputError(
                 f"The {what} must be a list of [lon, lat] pairs. Got an array of "
@@ -104,14 +113,18 @@ def _coords(value: Any, what: str, *, min_len: int) -> FloatArray:
                 field=what,
             )
         for i, pt in enumerate(value):
-            if not _is_list(pt) or len(pt) != 2 or not all(_is_number(v) for v in pt):
+            if (
+                not _is_list(pt)
+                or len(pt) not in (2, 3)
+                or not all(_is_number(v) for v in pt)
+            ):
                 raise InputError(
                     f"Point {i + 1} of the {what} must be a [lon, lat] pair of "
-                    f"numbers. Got {_short(pt)} instead.",
+                    f"numbers (an elevation may follow). Got {_short(pt)} instead.",
                     field=what,
                 )
         try:
-            arr = np.array(value, dtype=np.float64).reshape(-1, 2)
+            arr = np.array([pt[:2] for pt in value], dtype=np.float64).reshape(-1, 2)
         except OverflowError:
             raise InputError(
                 f"The {what} has a coordinate too large to be a number of degrees. "
