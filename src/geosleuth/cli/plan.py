@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 import warnings
@@ -12,8 +13,9 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
+from geosleuth.casefile import load_case
 from geosleuth.cli import app, clean_text, console, guarded, shown_warnings
-from geosleuth.errors import GeosleuthWarning, InputError
+from geosleuth.errors import GeosleuthError, GeosleuthWarning, InputError
 from geosleuth.grid import Grid
 from geosleuth.plan import SearchPlan, allocate_optimal, scale_for_rest_of_world
 from geosleuth.report.fieldfiles import (
@@ -106,6 +108,47 @@ def _estimate_outside(record: dict[str, object] | None) -> float | None:
     ):
         return float(value)
     return None
+
+
+def _items_not_in(record: dict[str, object] | None) -> str | None:
+    """Why the estimate is out of date: items its case file has and it lacks.
+
+    The case file the estimate names (``case``) may have been given searches
+    (``geosleuth searched``) or other items dated on or before the estimate's
+    ``as_of`` since it was made: a plan on it would send teams back where they
+    have searched. None when the case file is gone, unreadable, or holds nothing
+    new.
+    """
+    if record is None:
+        return None
+    case, as_of, evidence = (
+        record.get("case"),
+        record.get("as_of"),
+        record.get("evidence"),
+    )
+    if not (isinstance(case, str) and isinstance(as_of, str)):
+        return None
+    if not isinstance(evidence, list):
+        return None
+    known = {e.get("id") for e in evidence if isinstance(e, dict)}
+    try:
+        day = dt.date.fromisoformat(as_of)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            items = load_case(Path(case)).items if Path(case).is_file() else []
+    except (GeosleuthError, ValueError, OSError):
+        return None
+    new = [i.id for i in items if i.id not in known and i.date <= day]
+    if not new:
+        return None
+    shown = ", ".join(new[:3]) + (f" and {len(new) - 3} more" if len(new) > 3 else "")
+    return (
+        f"The case file {case} has {len(new)} item(s) dated on or before the "
+        f"estimate's as_of ({as_of}) that the estimate does not hold ({shown}): it "
+        "was made before they were added, so this plan does not know of them (a "
+        "search recorded since would be planned again). Run 'geosleuth locate' "
+        "again, then plan."
+    )
 
 
 def _outside_or_zero(record: dict[str, object] | None, estimate: Path) -> float:
@@ -325,6 +368,13 @@ def plan(
             else None
         )
         name = title or _estimate_title(record) or _DEFAULT_TITLE
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # said above when it was asked for
+            stale = _items_not_in(
+                record or _estimate_record(estimate, title=False, outside=False)
+            )
+        if stale:
+            warnings.warn(stale, GeosleuthWarning, stacklevel=1)
     if rest_of_world is None:
         with shown_warnings():
             rest_of_world = _outside_or_zero(record, estimate)

@@ -450,6 +450,11 @@ def searched(
     as_of = case_as_of[0]
     for it in items:
         console.print(Text(f"Added {it.id} (pd = {it.pd:g}) to {case}."))
+    console.print(
+        "Estimates made before do not hold it: run 'geosleuth locate' again before "
+        "'geosleuth plan'.",
+        highlight=False,
+    )
     with shown_warnings():
         for where, then in far:
             warnings.warn(
