@@ -200,3 +200,23 @@ def test_without_movement_every_days_map_is_the_as_of_map() -> None:
         search_miss(np.log(before), s_log), rel=1e-9
     )
     assert math.isfinite(est.p_outside)
+
+
+def test_the_timeline_gives_the_rest_of_world_before_any_search() -> None:
+    """As the estimate does (review r9, F9: the timeline had None, the estimate 0.1)."""
+    from geosleuth.fuse import NamedPlace, timeline
+
+    day2 = DAY + dt.timedelta(days=2)
+    items = [_seen(), _search(day2)]
+    places = [NamedPlace("LKP", LKP.lon, LKP.lat)]
+    points = timeline(items, GRID, as_of=day2, places=places, settings=WALK)
+    assert [p.as_of for p in points] == [DAY, day2]
+    assert points[0].p_outside == pytest.approx(0.1)  # no search yet: q itself
+    est = fuse(items, GRID, as_of=day2, settings=WALK, contributions=False)
+    assert points[1].p_outside == pytest.approx(est.p_outside, rel=1e-12)
+    assert points[1].p_outside > 0.1
+    still = Settings(rest_of_world=0.0)
+    assert (
+        timeline([_seen()], GRID, as_of=DAY, places=[], settings=still)[0].p_outside
+        is None
+    )

@@ -45,8 +45,9 @@ class TimelinePoint:
     new_items: tuple[str, ...]
     mode: str = "known"
     #: P(the target is outside the region) that day, after the searches then in
-    #: force (:func:`~geosleuth.fuse.posterior.rest_of_world_after`); None
-    #: without searches. ``probabilities`` are given it is inside.
+    #: force (:func:`~geosleuth.fuse.posterior.rest_of_world_after`), or
+    #: ``rest_of_world`` before any; None without a map that day, or with neither
+    #: searches nor a rest of world. ``probabilities`` are given it is inside.
     p_outside: float | None = None
 
 
@@ -234,8 +235,12 @@ def timeline_points(
             )  # fmt: skip
         except InputError:  # no possible cell that day: no map, no probabilities
             post, miss = None, None
+        # as the estimate's: the rest of world before any search, or after them
+        q = settings.rest_of_world
         outside = (
-            None if miss is None else rest_of_world_after(settings.rest_of_world, miss)
+            None
+            if post is None or (miss is None and q == 0)
+            else rest_of_world_after(q, 1.0 if miss is None else miss)
         )
         # every item in force, as fuse: those outside the grid still date the case
         alive = p_alive(items, as_of=day, settings=settings, hindcast=hindcast)
