@@ -63,3 +63,39 @@ def test_an_impossible_day_is_said_to_be_one(value: str) -> None:
     # a date not written YYYY-MM-DD is still told the format
     with pytest.raises(InputError, match="must be a date written YYYY-MM-DD"):
         parse_date("13/10/2024", "as_of")
+
+
+# -- a search's errors name the request's own fields ------------------------------
+@pytest.mark.parametrize(
+    ("body", "field", "said"),
+    [
+        ({"centre": [-4.05, 53.08], "radius_km": 1e9}, "radius_km", "at most 20,037.5"),
+        ({"centre": [-4.05, 200], "radius_km": 1}, "centre", "out of range"),
+        ({"box": [-4.05, 53.07, -4.0, 95]}, "box", "out of range"),
+        ({"box": [-4.05, 53.07, -4.0, 53.08], "date": "2099-01-01"}, "date",
+         "more than a year after today"),
+    ],
+)  # fmt: skip
+def test_a_bad_search_names_the_field_the_request_gave(
+    tmp_path: object, body: dict[str, object], field: str, said: str
+) -> None:
+    pytest.importorskip("httpx")
+    pytest.importorskip("starlette")
+    from conftest import REPO
+    from geosleuth.service import create_app
+    from serving import call, error_of
+
+    app = create_app(tmp_path)
+    hiker = REPO / "src" / "geosleuth" / "examples" / "missing-hiker.yaml"
+    case_id = call(app, "POST", "/api/cases", content=hiker.read_bytes()).json()["id"]
+    case_file = tmp_path / "cases" / case_id / "case.yaml"  # type: ignore[operator]
+    before = case_file.read_bytes()
+    sent = {"date": "2024-10-13", "pd": 0.5, **body}
+    error = error_of(
+        call(app, "POST", f"/api/cases/{case_id}/searched", json=sent), 422
+    )
+    assert error["field"] == field, error
+    assert said in error["message"]
+    assert error["line"] is None  # no line of the server's copy of the case file
+    assert "evidence[" not in error["message"] and "buffer_km" not in error["message"]
+    assert case_file.read_bytes() == before

@@ -56,6 +56,22 @@ def _numbers(value: Any, n: int, field: str, what: str) -> list[float]:
     return nums
 
 
+def _on_earth(
+    value: Any, lons: tuple[float, ...], lats: tuple[float, ...], field: str
+) -> None:
+    """Refuse a ``box`` or ``centre`` with a longitude or latitude out of range."""
+    if all(-180.0 <= x <= 180.0 for x in lons) and all(
+        -90.0 <= y <= 90.0 for y in lats
+    ):
+        return
+    raise InputError(
+        f"{field!r} has a coordinate out of range: longitudes run from -180 to 180 "
+        f"and latitudes from -90 to 90, longitude first. Got {shown(value, 60)} "
+        "instead.",
+        field=field,
+    )
+
+
 def record_search(case_path: Path, body: Any) -> dict[str, Any]:
     """Record a search that found nothing in a case file, as ``geosleuth searched``.
 
@@ -71,8 +87,8 @@ def record_search(case_path: Path, body: Any) -> dict[str, Any]:
     InputError
         Naming the field, for a missing or bad value.
     """
-    from geosleuth.casefile import clean_text
-    from geosleuth.evidence import Searched
+    from geosleuth.casefile import clean_text, far_ahead
+    from geosleuth.evidence import MAX_KM, Searched
     from geosleuth.geometry import Area, Geometry, Point
     from geosleuth.locate import append_items, search_item
 
@@ -88,6 +104,12 @@ def record_search(case_path: Path, body: Any) -> dict[str, Any]:
     day = parse_date(body.get("date"), "date")
     if day is None:
         raise InputError("Give the 'date' of the search (YYYY-MM-DD).", field="date")
+    ahead = far_ahead(day)
+    if ahead is not None:
+        raise InputError(
+            f"'date' is {ahead}: a search is recorded once made. Check the year.",
+            field="date",
+        )
     pd = body.get("pd")
     if isinstance(pd, bool) or not isinstance(pd, (int, float)) or not 0 < pd <= 1:
         raise InputError(
@@ -111,15 +133,23 @@ def record_search(case_path: Path, body: Any) -> dict[str, Any]:
     buffer_km = 0.0
     if centre is None:
         w, s, e, n = _numbers(body["box"], 4, "box", "[west, south, east, north]")
+        _on_earth(body["box"], (w, e), (s, n), "box")
         area = Area.checked_box(
             w, s, e, n, name="'box'", got=str(body["box"]), field="box"
         )
     else:
         lon, lat = _numbers(centre, 2, "centre", "[lon, lat]")
+        _on_earth(centre, (lon,), (lat,), "centre")
         radius = parse_positive(body.get("radius_km"), "radius_km")
         if radius is None or isinstance(body.get("radius_km"), str):
             raise InputError(
                 "'centre' needs a positive number 'radius_km'.", field="radius_km"
+            )
+        if radius > MAX_KM:
+            raise InputError(
+                f"'radius_km' must be at most {MAX_KM:,} km (half the Earth's "
+                f"circumference). Got {shown(body.get('radius_km'), 40)} instead.",
+                field="radius_km",
             )
         area, buffer_km = Point(lon, lat), radius
     team = body.get("team", "search team")
