@@ -1874,7 +1874,14 @@ def test_a_case_with_no_evidence_yet_takes_its_first_search(small_case):
     r = call(app, "POST", f"/api/cases/{case_id}/estimate")
     body = error_of(r, 422)
     assert "has no evidence items yet" in body["message"]
-    assert "geosleuth searched" in body["message"]
+    # the page's and the API's ways to add a search, and no path on the server
+    # (review r10, F7: it named cases/<id>/runs/0001/case.yaml, a run removed)
+    assert f"POST /api/cases/{case_id}/searched" in body["message"]
+    assert (
+        "runs/" not in body["message"] and "geosleuth searched" not in body["message"]
+    )
+    assert body["field"] == "evidence"
+    assert call(app, "GET", f"/api/cases/{case_id}").json()["runs"] == []
     search = {"date": "2024-10-13", "pd": 0.5, "box": BOX}
     r = call(app, "POST", f"/api/cases/{case_id}/searched", json=search)
     assert r.status_code == 201, r.text

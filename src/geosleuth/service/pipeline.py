@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from geosleuth.casefile import MAX_YAML_NODES, Case, parse_case
-from geosleuth.errors import GeosleuthWarning, InputError
+from geosleuth.errors import GeosleuthError, GeosleuthWarning, InputError
 from geosleuth.service.store import CaseStore
 
 if TYPE_CHECKING:
@@ -253,6 +253,34 @@ def _write_estimate(inputs: list[Path], **options: Any) -> None:
     locate_case(inputs, **options)
 
 
+def _check_some_evidence(store: CaseStore, case_id: str, case_path: Path) -> None:
+    """Refuse, in the service's words, an estimate of a case with nothing to fuse.
+
+    The library's refusal names the run's copy of the case file and the command
+    line; a team member on the case page needs the page's ways to add evidence.
+    A case file that cannot be read is left to the pipeline, which says why.
+    """
+    from geosleuth.casefile import load_case
+
+    if store.documents(case_id):
+        return
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            empty = not load_case(case_path).items
+    except GeosleuthError:
+        return
+    if empty:
+        raise InputError(
+            "The case file has no evidence items yet: an estimate needs at least "
+            "one (a map from nothing would rank nothing). Add items under "
+            "'evidence' in the case file, record a search that found nothing (the "
+            f"form on the case page, or POST /api/cases/{case_id}/searched), or "
+            "upload a report.",
+            field="evidence",
+        )
+
+
 def run_estimate(
     store: CaseStore,
     case_id: str,
@@ -300,6 +328,7 @@ def run_estimate(
             field="budget_km",
         )
     case_path = store.case_file(case_id)
+    _check_some_evidence(store, case_id, case_path)
 
     def produce(out: Path) -> dict[str, Any]:
         docs = store.document_paths(case_id)
