@@ -99,3 +99,28 @@ def test_a_bad_search_names_the_field_the_request_gave(
     assert error["line"] is None  # no line of the server's copy of the case file
     assert "evidence[" not in error["message"] and "buffer_km" not in error["message"]
     assert case_file.read_bytes() == before
+
+
+def test_a_form_shows_the_notes_the_api_gives_before_going_back(
+    tmp_path: object,
+) -> None:
+    """A search recorded on the page after the case's as_of (review r10, F6)."""
+    pytest.importorskip("httpx")
+    pytest.importorskip("starlette")
+    from conftest import REPO
+    from geosleuth.service import create_app
+    from serving import call
+
+    app = create_app(tmp_path)
+    hiker = REPO / "src" / "geosleuth" / "examples" / "missing-hiker.yaml"
+    case_id = call(app, "POST", "/api/cases", content=hiker.read_bytes()).json()["id"]
+    form = {"date": "2024-10-14", "pd": "0.5", "west": "-4.03", "south": "53.075",
+            "east": "-4.015", "north": "53.085"}  # fmt: skip
+    r = call(app, "POST", f"/cases/{case_id}/searched", data=form)
+    assert r.status_code == 200
+    assert "The case&#x27;s as_of is 2024-10-13, before this search" in r.text
+    assert f'href="/cases/{case_id}#log"' in r.text
+    # on the day of as_of there is nothing to say: back to the page at once
+    form["date"] = "2024-10-13"
+    r = call(app, "POST", f"/cases/{case_id}/searched", data=form)
+    assert (r.status_code, r.headers["location"]) == (303, f"/cases/{case_id}#log")

@@ -66,8 +66,10 @@ POST    ``/cases/{id}/estimate``               ... (the estimate's options) and
 POST    ``/cases/{id}/searched``               ... (``date``, ``pd``, ``west`` ...
                                                ``north`` or ``lon``, ``lat``,
                                                ``radius_km``, ``team``, ``note``),
-                                               each → 303 back to the page, or an
-                                               HTML error page
+                                               each → 303 back to the page (a page
+                                               with the API's notes and warnings,
+                                               when it has any, and a link back),
+                                               or an HTML error page
 GET     ``/cases/{id}/report``                 the latest report (HTML)
 GET     ``/cases/{id}/map.png``                the latest map
 POST    ``/api/read``                          a report in, the reading (JSON) out
@@ -148,7 +150,7 @@ from geosleuth.service._http import (
     read_upload,
     request_user,
 )
-from geosleuth.service.pages import case_page, index_page, remove_page
+from geosleuth.service.pages import case_page, index_page, notice_page, remove_page
 from geosleuth.service.store import RUN_FILES, CaseStore
 from geosleuth.service.turns import Need, Turns
 from geosleuth.service.users import UNNAMED, User, check_users
@@ -162,6 +164,10 @@ if TYPE_CHECKING:
     from geosleuth.casefile import Case
 
 __all__ = ["create_app"]
+
+#: What a form's action gives: the case page's anchor to go back to, and the
+#: API's answer (its notes and warnings are shown before going back).
+Done = tuple[str, Any]
 
 # A report is self-contained: its own inline script and styles, images as data:
 # URLs. It may load nothing from elsewhere and send nothing anywhere.
@@ -490,9 +496,8 @@ def create_app(
     async def restore_document(request: Request) -> Response:
         return json_response(await restore(request, request.path_params["case_id"]))
 
-    async def restore_form(request: Request, case_id: str) -> str:
-        await restore(request, case_id)
-        return "documents"
+    async def restore_form(request: Request, case_id: str) -> Done:
+        return "documents", await restore(request, case_id)
 
     async def replace_case(
         request: Request, case_id: str, data: bytes, base: str | list[str] | None
@@ -787,22 +792,32 @@ def create_app(
         return html_response(page)
 
     def form_post(
-        action: Callable[[Request, str], Awaitable[str]],
+        action: Callable[[Request, str], Awaitable[Done]],
     ) -> Callable[[Request], Awaitable[Response]]:
         """A form's post: back to the case page (at ``#anchor``), or an error page.
 
         Every error is a page (:func:`~geosleuth.service._http.failure_response`),
-        with the status the API gives it.
+        with the status the API gives it. What the API would answer with notes or
+        warnings ("an estimate leaves this search out", "the report has no
+        publication date") is a page that says them, with the way back: a
+        redirect would drop them.
         """
 
         async def handler(request: Request) -> Response:
             case_id = request.path_params["case_id"]
-            anchor = await action(request, case_id)
+            anchor, result = await action(request, case_id)
+            notes = [
+                str(n)
+                for key in ("notes", "warnings")
+                for n in (result.get(key) or [] if isinstance(result, dict) else [])
+            ]
+            if notes:
+                return html_response(notice_page(notes, back=case_id, anchor=anchor))
             return RedirectResponse(f"/cases/{case_id}#{anchor}", status_code=303)
 
         return guarded_page(handler)
 
-    async def case_form(request: Request, case_id: str) -> str:
+    async def case_form(request: Request, case_id: str) -> Done:
         store.folder(case_id)
         fields = await read_form(request, limit, strip=False)
         if "text" not in fields or not fields.get("base", "").strip():
@@ -812,8 +827,7 @@ def create_app(
                 field="text",
             )
         data = fields["text"].encode("utf-8")
-        await replace_case(request, case_id, data, fields["base"].strip())
-        return "log"
+        return "log", await replace_case(request, case_id, data, fields["base"].strip())
 
     @guarded
     async def remove_view(request: Request) -> Response:
@@ -825,25 +839,23 @@ def create_app(
             )
         return html_response(remove_page(meta, name, read_only=not may_change(request)))
 
-    async def remove_form(request: Request, case_id: str) -> str:
-        await remove(request, case_id)
-        return "documents"
+    async def remove_form(request: Request, case_id: str) -> Done:
+        return "documents", await remove(request, case_id)
 
-    async def upload_form(request: Request, case_id: str) -> str:
-        await upload(request, case_id)
-        return "documents"
+    async def upload_form(request: Request, case_id: str) -> Done:
+        return "documents", await upload(request, case_id)
 
-    async def estimate_form(request: Request, case_id: str) -> str:
+    async def estimate_form(request: Request, case_id: str) -> Done:
         store.folder(case_id)
         fields = await read_form(request, limit)
-        await estimate(request, case_id, {k: v for k, v in fields.items() if v})
-        return "runs"
+        opts = {k: v for k, v in fields.items() if v}
+        return "runs", await estimate(request, case_id, opts)
 
-    async def searched_form(request: Request, case_id: str) -> str:
+    async def searched_form(request: Request, case_id: str) -> Done:
         store.folder(case_id)
         fields = await read_form(request, limit)
-        await search(request, case_id, searches.search_from_form(fields))
-        return "log"
+        body = searches.search_from_form(fields)
+        return "log", await search(request, case_id, body)
 
     async def not_found(request: Request, exc: Exception) -> Response:
         from starlette.exceptions import HTTPException

@@ -23,6 +23,7 @@ __all__ = [
     "error_page",
     "index_page",
     "login_page",
+    "notice_page",
     "remove_page",
 ]
 
@@ -216,6 +217,29 @@ def error_page(
         f"<p>{link}</p>"
     )
     return _page("geosleuth: error", body)
+
+
+def notice_page(notes: Sequence[str], *, back: str, anchor: str = "") -> str:
+    """A form post that worked, with what the API noted or warned of (escaped).
+
+    ``back`` is the case whose page the form was on (its id), ``anchor`` the
+    part of its page to go back to.
+
+    Examples
+    --------
+    >>> page = notice_page(["The case's as_of is <b>before</b> it."], back="a/b",
+    ...                    anchor="log")
+    >>> "&lt;b&gt;before&lt;/b&gt;" in page, 'href="/cases/a%2Fb#log"' in page
+    (True, True)
+    """
+    items = "".join(f"<li>{_e(n)}</li>" for n in notes)
+    link = f'<a href="/cases/{quote(back, safe="")}#{quote(anchor, safe="")}">'
+    body = (
+        "<h1>Done, with notes</h1>"
+        f'<div class="err"><ul>{items}</ul></div>'
+        f"<p>{link}Back to the case</a></p>"
+    )
+    return _page("geosleuth: done, with notes", body)
 
 
 def login_page(message: str | None = None) -> str:
