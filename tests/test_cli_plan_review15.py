@@ -48,3 +48,59 @@ def test_a_plan_on_an_estimate_older_than_its_case_file_is_warned_of(
     _run("locate", str(case), "--out", str(tmp_path / "est"))
     again = _run("plan", str(tmp_path / "est"), *PLAN, "--out", str(tmp_path / "p3"))
     assert "does not hold" not in again
+
+
+def test_a_plan_names_each_cells_area_and_a_part_of_it_can_be_recorded(
+    tmp_path: Path,
+) -> None:
+    """review r9, F7: only 'carried out in full' could be recorded."""
+    import csv
+    import json
+    import re
+
+    from geosleuth.casefile import load_case
+
+    case = tmp_path / "case.yaml"
+    shutil.copy(HIKER, case)
+    _run("locate", str(case), "--out", str(tmp_path / "est"))
+    _run("plan", str(tmp_path / "est"), "--budget-km", "20", "--sweep-width-km",
+         "0.05", "--out", str(tmp_path / "p"))  # fmt: skip
+    rows = list(csv.DictReader((tmp_path / "p" / "plan.csv").open()))
+    feats = json.loads((tmp_path / "p" / "plan.geojson").read_text())["features"]
+    # the CSV and the GeoJSON give each cell the area the GPX and KML name
+    assert [r["area"] for r in rows] == [f["properties"]["area"] for f in feats]
+    gpx = (tmp_path / "p" / "plan.gpx").read_text()
+    named = set(re.findall(r"<name>(A\d+) POD", gpx))
+    assert {r["area"] for r in rows} - {""} == named
+    a1 = [r for r in rows if r["area"] == "A1"]
+    a3 = [r for r in rows if r["area"] == "A3"]
+    assert a1 and a3
+    plan = str(tmp_path / "p" / "plan.geojson")
+    _run("searched", str(case), "--date", "2024-10-13", "--plan", plan,
+         "--areas", "a1, A3", "--id", "day1")  # fmt: skip
+    recorded = [i for i in load_case(case).items if i.id.startswith("day1")]
+    notes = " ".join(i.note for i in recorded)
+    assert "(areas A1, A3)" in notes
+    counts = [int(n) for n in re.findall(r"(\d+) cells of plan.geojson", notes)]
+    assert sum(counts) == len(a1) + len(a3)  # every cell of the two, no other
+
+
+def test_areas_that_the_plan_lacks_or_no_plan_are_refused(tmp_path: Path) -> None:
+    case = tmp_path / "case.yaml"
+    shutil.copy(HIKER, case)
+    before = case.read_bytes()
+    _run("locate", str(case), "--out", str(tmp_path / "est"))
+    _run("plan", str(tmp_path / "est"), *PLAN, "--out", str(tmp_path / "p"))
+    plan = str(tmp_path / "p" / "plan.geojson")
+    for args, said in (
+        (["--plan", plan, "--areas", "A999"], "has no search area A999; its areas"),
+        (["--plan", plan, "--areas", "north ridge"], "--areas must be the search"),
+        (["--areas", "A1", "--pd", "0.5", "--box=-4.03,53.07,-4.02,53.08"],
+         "give the plan with --plan"),
+    ):  # fmt: skip
+        result = CliRunner().invoke(
+            app, ["searched", str(case), "--date", "2024-10-13", *args]
+        )
+        assert result.exit_code == 1, result.output
+        assert said in " ".join(result.output.split())
+    assert case.read_bytes() == before

@@ -240,14 +240,49 @@ def _outside_region(items: Sequence[Searched], case: Case) -> list[tuple[str, st
 _PD_STEP = 0.05
 
 
-def _plan_bands(path: Path) -> list[tuple[float, Area, int]]:
+def _area_list(text: str) -> list[str]:
+    """``--areas`` as a list of names ("A1, a2" → ["A1", "A2"]), each checked.
+
+    Examples
+    --------
+    >>> _area_list("A1, a2,A10")
+    ['A1', 'A2', 'A10']
+    """
+    names = [part.strip().upper() for part in text.split(",") if part.strip()]
+    bad = [n for n in names if not (n[:1] == "A" and n[1:].isdigit())]
+    if not names or bad:
+        raise InputError(
+            "--areas must be the search areas' names as the GPX and KML give them, "
+            f"separated by commas (e.g. A1,A2,A5). Got {text!r}.",
+            field="--areas",
+        )
+    return names
+
+
+def _names_text(names: set[str]) -> str:
+    """Area names in their order (A2 before A10), the first 20."""
+
+    def key(name: str) -> tuple[int, str]:
+        digits = name[1:]
+        return (int(digits) if digits.isdigit() else 10**9, name)
+
+    ordered = sorted(names, key=key)
+    more = f" and {len(ordered) - 20} more" if len(ordered) > 20 else ""
+    return ", ".join(ordered[:20]) + more
+
+
+def _plan_bands(
+    path: Path, areas: Sequence[str] | None = None
+) -> list[tuple[float, Area, int]]:
     """Cells of a ``plan.geojson`` grouped by POD rounded down to 0.05.
 
     Returns ``(pd, area, n_cells)`` per band with pd > 0. Rounding down never
     overstates what a search could have detected, and no band reaches 1: a
     Koopman search never makes detection certain, so a POD written as 1.0 (or
     0.9999995 rounded) goes in the 0.95 band. Polygon and MultiPolygon cells are
-    read, so a plan drawn in another tool can be recorded too.
+    read, so a plan drawn in another tool can be recorded too. With ``areas``
+    (the GPX and KML names, ``A1`` ...), only the cells of those areas (their
+    ``area`` property): the part of the plan that was carried out.
     """
 
     def bad(what: str) -> InputError:
@@ -265,11 +300,35 @@ def _plan_bands(path: Path) -> list[tuple[float, Area, int]]:
     if not isinstance(feats, list):
         raise bad("no 'features' list")
     bands: dict[float, list[Any]] = {}
+    wanted = set(areas or ())
+    named = {
+        str(f["properties"].get("area"))
+        for f in feats
+        if isinstance(f, dict) and isinstance(f.get("properties"), dict)
+    } - {"None", ""}
+    if wanted and not named:
+        raise InputError(
+            f"The plan {path} names no search areas (no 'area' of its cells: "
+            "an older geosleuth wrote it, or another tool). Plan again with "
+            "'geosleuth plan', or record the plan in full without --areas.",
+            path=str(path),
+            field="--areas",
+        )
+    unknown = sorted(wanted - named)
+    if unknown:
+        raise InputError(
+            f"The plan {path} has no search area {', '.join(unknown)}; its areas "
+            f"are {_names_text(named)}.",
+            path=str(path),
+            field="--areas",
+        )
     for i, f in enumerate(feats):
         props = f.get("properties") if isinstance(f, dict) else None
         pod = props.get("pod") if isinstance(props, dict) else None
         if pod is None:
             continue  # not a cell (e.g. a marker)
+        if wanted and str(props.get("area")) not in wanted:  # type: ignore[union-attr]
+            continue  # an area not searched
         if isinstance(pod, bool) or not isinstance(pod, (int, float)):
             raise bad(f"feature {i} has pod {pod!r}, not a number")
         if not 0.0 <= pod <= 1.0:  # also NaN, Infinity
@@ -353,11 +412,19 @@ def searched(
     plan: Annotated[
         Path | None,
         typer.Option(
-            help="plan.geojson from 'geosleuth plan', carried out in full: each cell "
-            "searched with its planned POD (grouped in bands rounded down to 0.05).",
+            help="plan.geojson from 'geosleuth plan', carried out (in full, or the "
+            "--areas named): each cell searched with its planned POD (grouped in "
+            "bands rounded down to 0.05).",
             exists=True,
             dir_okay=False,
             readable=True,
+        ),
+    ] = None,
+    areas: Annotated[
+        str | None,
+        typer.Option(
+            help="With --plan: the search areas carried out, as the GPX and KML "
+            "name them (e.g. A1,A2,A5); the plan's other cells were not searched.",
         ),
     ] = None,
     item_id: Annotated[str | None, typer.Option("--id", help="Evidence id.")] = None,
@@ -367,7 +434,8 @@ def searched(
     """Record a search that found nothing as evidence in CASE.
 
     Give the area (--box, --point with --radius-km, or --geojson; a point or line
-    in it with --radius-km) with its --pd, or the --plan that was carried out. A
+    in it with --radius-km) with its --pd, or the --plan that was carried out
+    (with --areas, the part of it that was). A
     search that lies wholly outside the case's region (or, without one, its
     evidence) is recorded with a warning: check its coordinates.
     """
@@ -375,6 +443,12 @@ def searched(
     if day is None:  # pragma: no cover - Typer requires --date
         raise InputError("--date is required.", field="--date")
     bands: list[tuple[float, Any, float, int]]
+    done: list[str] = []  # the plan's areas carried out (--areas)
+    if areas is not None and plan is None:
+        raise InputError(
+            "--areas names search areas of a plan: give the plan with --plan.",
+            field="--areas",
+        )
     if plan is not None:
         if pd is not None or any(x is not None for x in (box, point, geojson)):
             raise InputError(
@@ -383,7 +457,8 @@ def searched(
                 field="--plan",
             )
         _no_radius(radius_km, "--plan")
-        bands = [(b_pd, b_area, 0.0, n) for b_pd, b_area, n in _plan_bands(plan)]
+        done = _area_list(areas) if areas is not None else []
+        bands = [(b_pd, b_area, 0.0, n) for b_pd, b_area, n in _plan_bands(plan, done)]
     else:
         if pd is None:
             raise InputError(
@@ -414,8 +489,9 @@ def searched(
                     field="--id",
                 )
             detail = (
-                f"{n_cells} cells of {plan.name} with a planned POD of at least "
-                f"{band_pd:.2f}."
+                f"{n_cells} cells of {plan.name}"
+                + (f" (areas {', '.join(done)})" if done else "")
+                + f" with a planned POD of at least {band_pd:.2f}."
                 if n_cells and plan is not None
                 else ""
             )

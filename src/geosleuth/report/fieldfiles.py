@@ -91,6 +91,7 @@ _CSV_COLUMNS = (
     "pod",
     "p_found",
     "p_if_unsuccessful",
+    "area",
 )
 
 
@@ -290,8 +291,26 @@ def ring_parts(ring: FloatArray) -> list[FloatArray]:
     return [np.asarray(p.exterior.coords) for p in cut.geoms]
 
 
-def plan_geojson(pc: PlanCells, *, title: str = "Search plan") -> dict[str, Any]:
+def _area_names(pc: PlanCells, areas: PlanAreas | None) -> dict[int, str]:
+    """Each cell's search area in the GPX and KML (``A1`` ...), by cell index.
+
+    A cell of an area left out of those files (beyond their most areas) has none.
+    """
+    if areas is None:
+        areas = plan_areas(pc)
+    return {int(c): a.name for a in areas.areas for c in a.cells}
+
+
+def plan_geojson(
+    pc: PlanCells, *, title: str = "Search plan", areas: PlanAreas | None = None
+) -> dict[str, Any]:
     """The plan as a GeoJSON FeatureCollection of cell polygons.
+
+    Each cell's properties are a row of :func:`plan_csv`: ``area`` names the
+    search area of the GPX and KML that holds it (``areas``, default
+    :func:`plan_areas`), so that ``geosleuth searched --plan --areas A1,A3``
+    records the areas a team searched; "" for a cell of an area those files
+    leave out.
 
     Examples
     --------
@@ -304,6 +323,7 @@ def plan_geojson(pc: PlanCells, *, title: str = "Search plan") -> dict[str, Any]
     (1, 0)
     """
     rings = cell_outlines_lonlat(pc.grid, pc.cells)
+    names = _area_names(pc, areas)
     features = []
     for k in range(pc.n):
         parts = [[np.round(r, 7).tolist()] for r in ring_parts(rings[k])]
@@ -312,9 +332,8 @@ def plan_geojson(pc: PlanCells, *, title: str = "Search plan") -> dict[str, Any]
             if len(parts) == 1
             else {"type": "MultiPolygon", "coordinates": parts}
         )
-        features.append(
-            {"type": "Feature", "geometry": geometry, "properties": pc.record(k)}
-        )
+        props = {**pc.record(k), "area": names.get(int(pc.cells[k]), "")}
+        features.append({"type": "Feature", "geometry": geometry, "properties": props})
     return {
         "type": "FeatureCollection",
         "name": title,
@@ -323,8 +342,11 @@ def plan_geojson(pc: PlanCells, *, title: str = "Search plan") -> dict[str, Any]
     }
 
 
-def plan_csv(pc: PlanCells) -> str:
+def plan_csv(pc: PlanCells, *, areas: PlanAreas | None = None) -> str:
     """The plan as CSV text, one row per searched cell, with a header row.
+
+    ``area`` is the cell's search area in the GPX and KML, as in
+    :func:`plan_geojson`.
 
     Examples
     --------
@@ -333,15 +355,16 @@ def plan_csv(pc: PlanCells) -> str:
     >>> plan = allocate_optimal([0.25] * 4, 2.0, sweep_width_km=0.5, area_km2=1.0)
     >>> text = plan_csv(plan_cells(g, plan, sweep_width_km=0.5))
     >>> text.splitlines()[0]
-    'rank,cell,row,col,lon,lat,p,effort_km,coverage,pod,p_found,p_if_unsuccessful'
+    'rank,cell,row,col,lon,lat,p,effort_km,coverage,pod,p_found,p_if_unsuccessful,area'
     >>> len(text.splitlines())
     5
     """
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=_CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
+    names = _area_names(pc, areas)
     for k in range(pc.n):
-        writer.writerow(pc.record(k))
+        writer.writerow({**pc.record(k), "area": names.get(int(pc.cells[k]), "")})
     return buf.getvalue()
 
 
@@ -778,11 +801,11 @@ def write_plan_files(
     # everything is made before anything is written, and written all or nothing:
     # a failure leaves no plan.geojson that 'geosleuth searched --plan' would
     # take for a plan carried out, and no new file beside old ones
-    geojson = json.dumps(plan_geojson(pc, title=title), ensure_ascii=False)
+    geojson = json.dumps(plan_geojson(pc, title=title, areas=areas), ensure_ascii=False)
     write_all_atomic(
         {
             paths["geojson"]: geojson.encode("utf-8"),
-            paths["csv"]: plan_csv(pc).encode("utf-8"),
+            paths["csv"]: plan_csv(pc, areas=areas).encode("utf-8"),
             paths["gpx"]: plan_gpx(pc, title=title, areas=areas),
             paths["kml"]: plan_kml(pc, title=title, areas=areas),
         }
