@@ -329,7 +329,10 @@ def test_decode_bytes_reports_utf16_without_bom() -> None:
 @given(st.binary(max_size=400))
 def test_any_bytes_either_read_or_raise_input_error(data: bytes) -> None:
     try:
-        src = text_from_bytes(data)
+        with warnings.catch_warnings():
+            # a stray byte in UTF-8 text is read with a warning: no error
+            warnings.simplefilter("ignore", EvidenceWarning)
+            src = text_from_bytes(data)
     except InputError:
         return
     assert src.text
@@ -341,3 +344,42 @@ def test_any_bytes_either_read_or_raise_input_error(data: bytes) -> None:
 def test_normalised_text_is_stable(text: str) -> None:
     once = normalize_text(text)
     assert normalize_text(once) == once
+
+
+# -- UTF-8 with a stray byte (review r12, F1) --------------------------------------
+_NEWS = (
+    "Police said Juan Pérez was seen in Medellín on Monday. Officers in São Paulo "
+    "and Bogotá were told."
+)
+
+
+def test_a_stray_windows_byte_in_utf8_text_is_that_byte_not_mojibake() -> None:
+    data = _NEWS.encode("utf-8") + b" He is wanted for fraud \x92 his lawyer said."
+    with pytest.warns(EvidenceWarning, match=r"UTF-8 but for 1 stray byte\(s\)"):
+        text, encoding = decode_bytes(data, name="stray.txt")
+    # before: the whole file read as ISO-8859-2, 'PĂŠrez' and 'SĂŁo'
+    assert encoding == "utf-8"
+    assert text == _NEWS + " He is wanted for fraud \u2019 his lawyer said."
+
+
+def test_a_text_in_windows_1252_throughout_is_still_read_so() -> None:
+    data = ("Café crème in Besançon, Zürich and Málaga. " * 4).encode("cp1252")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no stray-byte warning: it is not UTF-8
+        text, encoding = decode_bytes(data, name="latin.txt")
+    assert encoding == "cp1252" and "Besançon" in text
+
+
+@given(st.integers(0, 12), st.integers(1, 30))
+def test_stray_bytes_within_the_bound_are_read_as_windows_1252(
+    n_stray: int, n_good: int
+) -> None:
+    good = ("é " * n_good).encode("utf-8")
+    data = "Pérez ".encode() + good + b"\x93quote\x94 " * n_stray + b"end."
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        text, encoding = decode_bytes(data, name="x.txt")
+    if 2 * n_stray <= max(8, (n_good + 1) // 10):
+        assert encoding == "utf-8"
+        assert text.count("“quote”") == n_stray and "Pérez" in text
+    assert "\ufffd" not in text

@@ -10,7 +10,11 @@ What :func:`load_text` does, in order:
    it (a Latin-1 or ASCII label means Windows-1252; a UTF-16 label in a page of
    8-bit bytes means UTF-8), unless the bytes are valid UTF-8 with non-ASCII
    characters (a mislabelled page: valid multi-byte UTF-8 is very unlikely by
-   chance); then strict UTF-8; then Windows-1252 when it decodes the bytes and
+   chance); then strict UTF-8; then UTF-8 with a few stray bytes (at most one
+   for every ten good multi-byte characters, or eight), each read as
+   Windows-1252 with an :class:`~geosleuth.errors.EvidenceWarning` that names
+   them: a Windows quote pasted into UTF-8 text must not turn every accented
+   name into mojibake; then Windows-1252 when it decodes the bytes and
    reads as plausibly as the best guess of ``charset-normalizer``; then that
    guess. Windows-1252 is by far the most common legacy encoding of English
    news, and an English text with a few curly quotes, dashes or accented letters
@@ -294,12 +298,64 @@ def decode_bytes(
         if found is not None:
             text, encoding = found
     if text is None and b"\x00" not in data:
-        text = _strict(data, "utf-8", truncated=truncated)
+        text = _strict(data, "utf-8", truncated=truncated) or _mostly_utf8(
+            data, name, truncated=truncated
+        )
         encoding = "utf-8" if text is not None else ""
     if text is None:
         text, encoding = _guess(data, name)
     _check_textual(text, name)
     return text, encoding
+
+
+#: Stray bytes a UTF-8 text may hold and still be read as UTF-8: at most this
+#: many, or one for every ten good multi-byte characters if that is more.
+_STRAY_BYTES = 8
+#: The bytes of a character cut at the end of a truncated read, as escaped.
+_CUT_CHARACTER = re.compile("[\udc80-\udcff]{1,3}\\Z")
+
+
+def _mostly_utf8(data: bytes, name: str, *, truncated: bool) -> str | None:
+    r"""UTF-8 text with a few stray bytes, each read as Windows-1252; else None.
+
+    Scraped news often has one Windows-1252 byte (a ``\x92`` right quote)
+    pasted into UTF-8 text; read as a whole in a legacy code page, every
+    accented name of the text turns to mojibake ("PĂŠrez") and stops
+    resolving. With at least one good multi-byte character and few stray bytes
+    (:data:`_STRAY_BYTES`), the text is UTF-8 and each stray byte its
+    Windows-1252 character, with an :class:`~geosleuth.errors.EvidenceWarning`
+    naming the file and where the first ones are.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> data = "Pérez in Medellín".encode() + b" \x92 said"
+    >>> with warnings.catch_warnings(record=True):
+    ...     _mostly_utf8(data, "x", truncated=False)
+    'Pérez in Medellín ’ said'
+    >>> _mostly_utf8(b"caf\xe9 cr\xe8me", "x", truncated=False) is None  # Latin-1
+    True
+    """
+    text = data.decode("utf-8", errors="surrogateescape")
+    if truncated:  # a character cut at the end is no stray byte, as in _strict
+        text = _CUT_CHARACTER.sub("", text)
+    stray = [i for i, ch in enumerate(text) if "\udc80" <= ch <= "\udcff"]
+    good = sum(1 for ch in text if ord(ch) > 127) - len(stray)
+    if not stray or good < 1 or len(stray) > max(_STRAY_BYTES, good // 10):
+        return None if stray else text
+    where = ", ".join(str(i) for i in stray[:5]) + (" ..." if len(stray) > 5 else "")
+    warnings.warn(
+        f"{name!r} is UTF-8 but for {len(stray)} stray byte(s) (at character "
+        f"{where}), read as Windows-1252: check the text there.",
+        EvidenceWarning,
+        stacklevel=3,
+    )
+    return "".join(
+        bytes([ord(ch) - 0xDC00]).decode("cp1252", errors="replace")
+        if "\udc80" <= ch <= "\udcff"
+        else ch
+        for ch in text
+    )
 
 
 def _guess(data: bytes, name: str) -> tuple[str, str]:
