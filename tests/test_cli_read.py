@@ -486,3 +486,28 @@ def test_an_os_error_with_no_strerror_keeps_its_message() -> None:
     assert "OSError: Timed out trying to connect to tcp://127.0.0.1:1" in " ".join(
         out.output.split()
     )
+
+
+@pytest.mark.nlp
+def test_a_read_that_fails_while_writing_leaves_the_earlier_run_whole(
+    tmp_path: Path, nlp_ready: None
+) -> None:
+    """review r12, F5: the files were written one by one, in place."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (docs / "b.txt").write_text(
+        "Jane Doe was seen in Leeds on Monday.\n", encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    assert _run("read", "--corpus", docs, "--out", out).exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    (out / "b.html").unlink()
+    (out / "b.html").mkdir()  # an output in the way
+    result = _run("read", "--corpus", docs, "--out", out, "--target", "Jane Doe")
+    assert result.exit_code == 1
+    assert "Is a directory" in result.output and "Traceback" not in result.output
+    after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    # nothing of the failed run: every file as the earlier run wrote it
+    assert after == {k: v for k, v in before.items() if k != "b.html"}
+    assert not [p for p in out.iterdir() if p.name.endswith(".geosleuth-tmp")]

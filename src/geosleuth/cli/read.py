@@ -217,6 +217,7 @@ def read(
         read_corpus,
         unique_name,
     )
+    from geosleuth.report.files import write_all_atomic
 
     paths = list(files or [])
     if corpus is not None:
@@ -291,8 +292,9 @@ def read(
     written[out / "evidence.json"] = json.dumps(record, ensure_ascii=False, indent=2)
     earlier = _read_outputs_in(out, besides=written)  # what an earlier run wrote
     out.mkdir(parents=True, exist_ok=True)  # only now: a failed read leaves none
-    for dest, content in written.items():
-        dest.write_text(content, encoding="utf-8")
+    # all or none: a failure while writing (a full disk, a file in the way, a
+    # job killed) leaves the earlier run's files as they were, not a mix
+    write_all_atomic({dest: text.encode("utf-8") for dest, text in written.items()})
     console.print(table)
     for skipped in result.rejected:
         console.print(Text(shown(f"Not read: {skipped.path}: {skipped.reason}")))
