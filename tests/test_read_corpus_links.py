@@ -206,3 +206,31 @@ def test_cli_reads_a_linked_folder_once(tmp_path: Path, nlp: Any) -> None:
     assert "Read 2 of 2 documents" in " ".join(result.output.split())
     record = json.loads((out / "evidence.json").read_text(encoding="utf-8"))
     assert sorted(d["doc_id"] for d in record["documents"]) == ["a", "b"]
+
+
+def test_a_folder_that_cannot_be_listed_stops_a_strict_reading_and_is_recorded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """review r12, F2: under --on-invalid raise it was left out with exit 0."""
+    from geosleuth.read.corpus import RejectedDocument
+
+    root = tmp_path / "corpus"
+    _write(root, "a.txt", "locked/b.txt")
+    scandir = os.scandir
+
+    def fake_scandir(path: Any) -> Any:
+        if str(path) == str(root / "locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", fake_scandir)
+    with pytest.raises(InputError, match=r"1 folder under .* cannot be read: 'locked'"):
+        corpus_files(root, on_invalid="raise")
+    unlisted: list[RejectedDocument] = []
+    with pytest.warns(EvidenceWarning, match="cannot be read"):
+        found = corpus_files(root, on_invalid="warn", unlisted=unlisted)
+    assert [p.name for p in found] == ["a.txt"]
+    assert unlisted == [
+        RejectedDocument(str(root / "locked"), "a folder that cannot be read "
+                         "(permission denied)")
+    ]  # fmt: skip

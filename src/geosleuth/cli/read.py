@@ -197,9 +197,10 @@ def read(
         Literal["raise", "warn", "skip"],
         typer.Option(
             "--on-invalid",
-            help="A file that cannot be read as text: stop with an error (raise), "
-            "or leave it out with a warning (warn) or without (skip); the summary "
-            "lists what was left out.",
+            help="A file that cannot be read as text, or a folder of --corpus that "
+            "cannot be listed: stop with an error (raise), or leave it out with a "
+            "warning (warn) or without (skip); the summary and evidence.json list "
+            "what was left out.",
         ),
     ] = "raise",
 ) -> None:
@@ -211,6 +212,7 @@ def read(
     """
     from geosleuth.read.annotate import annotate_html
     from geosleuth.read.corpus import (
+        RejectedDocument,
         _read_outputs_in,
         corpus_files,
         evidence_record,
@@ -220,9 +222,12 @@ def read(
     from geosleuth.report.files import write_all_atomic
 
     paths = list(files or [])
+    unlisted: list[RejectedDocument] = []  # folders of the corpus not read
     if corpus is not None:
         with shown_warnings():  # what is left out: geosleuth's pages, --out
-            paths += corpus_files(corpus, exclude=[out])
+            paths += corpus_files(
+                corpus, exclude=[out], on_invalid=on_invalid, unlisted=unlisted
+            )
     if not paths:
         raise typer.BadParameter(
             "nothing to read. Give the reports as FILE arguments, or a folder of "
@@ -286,8 +291,9 @@ def read(
             str(len(reading.rejected)),
             Text(shown(f"{json_path.name}, {html_path.name}")),
         )
+    rejected = [*unlisted, *result.rejected]
     record = evidence_record(
-        result.readings, files=names, rejected=result.rejected, text_sha256=True
+        result.readings, files=names, rejected=rejected, text_sha256=True
     )
     written[out / "evidence.json"] = json.dumps(record, ensure_ascii=False, indent=2)
     earlier = _read_outputs_in(out, besides=written)  # what an earlier run wrote
@@ -296,7 +302,7 @@ def read(
     # job killed) leaves the earlier run's files as they were, not a mix
     write_all_atomic({dest: text.encode("utf-8") for dest, text in written.items()})
     console.print(table)
-    for skipped in result.rejected:
+    for skipped in rejected:
         console.print(Text(shown(f"Not read: {skipped.path}: {skipped.reason}")))
     for later, first in result.repeats():  # 'locate' counts it once
         console.print(
@@ -315,6 +321,9 @@ def read(
         with shown_warnings():
             _warn_of_earlier(out, earlier)
     left_out = f", left out {len(result.rejected)}" if result.rejected else ""
+    if unlisted:
+        n = len(unlisted)
+        left_out += f"; {n} folder{'s' if n > 1 else ''} not read"
     console.print(
         Text(
             shown(

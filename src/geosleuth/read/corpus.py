@@ -247,6 +247,8 @@ def corpus_files(
     folder: str | os.PathLike[str],
     *,
     exclude: Sequence[str | os.PathLike[str]] = (),
+    on_invalid: OnInvalid = "warn",
+    unlisted: list[RejectedDocument] | None = None,
 ) -> list[Path]:
     """Every document under ``folder``, recursively, sorted by relative path.
 
@@ -268,7 +270,9 @@ def corpus_files(
     two paths (two links, or a link and the file) is one document, listed once:
     by the path with no link in it if there is one, else by the first in sorted
     order. A folder that cannot be listed (no permission) is left out with an
-    :class:`~geosleuth.errors.EvidenceWarning` that names it.
+    :class:`~geosleuth.errors.EvidenceWarning` that names it, and added to
+    ``unlisted``; with ``on_invalid="raise"`` it stops the listing instead, as
+    a document that cannot be read stops :func:`read_corpus`.
 
     Parameters
     ----------
@@ -278,6 +282,13 @@ def corpus_files(
         Folders whose files are no documents (where the readings are written).
         One that is ``folder`` or holds it excludes nothing (the documents are
         there).
+    on_invalid : {"warn", "skip", "raise"}, default "warn"
+        What a folder under ``folder`` that cannot be listed does: "raise" an
+        :class:`~geosleuth.errors.InputError` naming it; otherwise it is left
+        out with a warning.
+    unlisted : list, optional
+        Where to add a :class:`RejectedDocument` for each folder left out, so
+        that the record of a reading says what it did not read.
 
     Returns
     -------
@@ -326,7 +337,7 @@ def corpus_files(
             "the documents.",
             path=str(root),
         )
-    found = _documents_under(root)
+    found = _documents_under(root, on_invalid=on_invalid, unlisted=unlisted)
     top = _real(root)
     skipped = [
         (d, _real(d))
@@ -364,7 +375,12 @@ def corpus_files(
     return kept
 
 
-def _documents_under(root: Path) -> list[Path]:
+def _documents_under(
+    root: Path,
+    *,
+    on_invalid: OnInvalid = "warn",
+    unlisted: list[RejectedDocument] | None = None,
+) -> list[Path]:
     """The entries under ``root`` with a document suffix, sorted by relative path.
 
     What :func:`corpus_files` lists before it leaves anything out: the folders
@@ -373,13 +389,14 @@ def _documents_under(root: Path) -> list[Path]:
     and inode; a link to a folder that holds ``root`` is not followed. Each
     real file (:func:`_real`) is listed once, by the path that has no link in it
     if one does, else by the first in sorted order. A folder that cannot be
-    listed is left out with an :class:`~geosleuth.errors.EvidenceWarning`;
-    ``root`` itself raises.
+    listed is left out with an :class:`~geosleuth.errors.EvidenceWarning` and
+    added to ``unlisted`` (with ``on_invalid="raise"``, it raises); ``root``
+    itself raises.
 
     Raises
     ------
     InputError
-        If ``root`` cannot be listed.
+        If ``root`` cannot be listed, or (``on_invalid="raise"``) a folder under it.
     """
     top = _real(root)
     walked: set[tuple[int, int]] = set()  # (st_dev, st_ino) of the folders walked
@@ -404,6 +421,12 @@ def _documents_under(root: Path) -> list[Path]:
                     ) from exc
                 shown = here.relative_to(root).as_posix()
                 unread.append(f"{shown!r} ({why})")
+                if unlisted is not None:
+                    unlisted.append(
+                        RejectedDocument(
+                            str(here), f"a folder that cannot be read ({why})"
+                        )
+                    )
                 continue
             for name in names:
                 path = here / name
@@ -429,6 +452,16 @@ def _documents_under(root: Path) -> list[Path]:
         if top.is_relative_to(_real(link)) or not _walk_once(link, walked):
             continue  # a loop, or a folder walked already: its files are listed
         walk(link, linked=True)
+    if unread and on_invalid == "raise":
+        n = len(unread)
+        raise InputError(
+            f"{n} folder{'s' if n > 1 else ''} under {str(root)!r} cannot be read: "
+            f"{_first_few(unread)}. The documents in {'them' if n > 1 else 'it'} "
+            "would be left out: let geosleuth read "
+            f"{'them' if n > 1 else 'it'}, or give --on-invalid warn to leave "
+            f"{'them' if n > 1 else 'it'} out.",
+            path=str(root),
+        )
     if unread:
         n = len(unread)
         shown = _first_few(unread)
