@@ -94,3 +94,41 @@ def test_a_timeline_on_processes_is_the_serial_one():
     assert len(serial) == 13 and parallel == serial
     top = [NamedPlace(p.name, p.lon, p.lat) for p in est.places[:6]]
     assert serial == timeline(items, grid, as_of=as_of, places=top, max_points=60)
+
+
+def die(part: list[int]) -> list[int]:
+    """A worker that the system stops (out of memory): the process is gone."""
+    import os
+
+    os._exit(9)
+
+
+def test_a_worker_process_that_dies_is_one_clear_error() -> None:
+    """review r12, F4: a 50-line traceback of BrokenProcessPool."""
+    pytest.importorskip("dask.bag")
+    from geosleuth.errors import WorkerError
+
+    with pytest.raises(WorkerError, match="A worker process died while working"):
+        map_partitions(die, [1, 2, 3, 4], scheduler="processes", workers=2)
+
+
+def test_an_address_that_is_no_dask_scheduler_is_refused_in_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """review r12, F3: a port that takes the connection and never answers hung."""
+    pytest.importorskip("distributed")
+    import socket
+    import time
+
+    import geosleuth.parallel as parallel
+    from geosleuth.errors import WorkerError
+
+    monkeypatch.setattr(parallel, "CONNECT_TIMEOUT_S", 1.0)
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(5)
+        port = listener.getsockname()[1]
+        start = time.monotonic()
+        with pytest.raises(WorkerError, match="did not answer as a Dask scheduler"):
+            map_partitions(shifted, [1, 2], scheduler=f"tcp://127.0.0.1:{port}")
+        assert time.monotonic() - start < 30

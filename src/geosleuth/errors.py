@@ -30,6 +30,7 @@ __all__ = [
     "InputError",
     "MissingDependencyError",
     "NotFittedError",
+    "WorkerError",
 ]
 
 
@@ -96,6 +97,10 @@ class NotFittedError(GeosleuthError, AttributeError):
 
 class MissingDependencyError(GeosleuthError, ImportError):
     """An optional dependency is missing; the message names the extra to install."""
+
+
+class WorkerError(GeosleuthError, RuntimeError):
+    """A worker process died, or a Dask scheduler could not be reached as one."""
 
 
 class GeosleuthWarning(UserWarning):

@@ -20,10 +20,12 @@ import functools
 import importlib
 import os
 import re
+import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Literal, TypeVar
 
-from geosleuth.errors import InputError, missing_extra
+from geosleuth.errors import InputError, WorkerError, missing_extra
 
 __all__ = [
     "LOCAL_SCHEDULERS",
@@ -39,6 +41,9 @@ LOCAL_SCHEDULERS: tuple[str, ...] = ("serial", "synchronous", "threads", "proces
 #: Partitions per worker: enough to even out the load, few enough that what a
 #: partition loads once is loaded rarely.
 PARTITIONS_PER_WORKER = 4
+#: Seconds a Dask scheduler has to answer before the run stops: something that
+#: takes the connection but is no scheduler (its dashboard's port) never would.
+CONNECT_TIMEOUT_S = 60.0
 
 _ADDRESS = re.compile(r"[a-z][a-z0-9+.-]*://\S+")
 _T = TypeVar("_T")
@@ -213,6 +218,13 @@ def map_partitions(
         try:
             with callbacks.Callback(posttask=posttask):
                 (results,) = dask.compute(parts, scheduler=scheduler, **extra)
+        except BrokenProcessPool as exc:
+            raise WorkerError(
+                f"A worker process died while working ({exc}); most often the "
+                "system stopped it for want of memory. Nothing was written. Run "
+                "again with fewer --workers (or none), or on a machine with more "
+                "memory."
+            ) from None
         finally:
             if "pool" in extra:
                 extra["pool"].shutdown(wait=False, cancel_futures=True)
@@ -221,7 +233,7 @@ def map_partitions(
             distributed: Any = importlib.import_module("distributed")
         except ImportError as exc:
             raise missing_extra("distributed", "dask") from exc
-        with distributed.Client(scheduler) as client:
+        with _connect(distributed, scheduler) as client:
             n_workers = sum(client.nthreads().values())
             parts = bag_for(n_workers, elements if remote is None else remote)
             futures = client.compute(parts.to_delayed())
@@ -230,3 +242,42 @@ def map_partitions(
                 results.extend(batch)
                 advance(len(batch))
     return [r for _, r in sorted(results, key=lambda pair: pair[0])]
+
+
+def _connect(distributed: Any, scheduler: str) -> Any:
+    """A ``distributed.Client`` of ``scheduler``, or a :class:`WorkerError` in time.
+
+    The client's own timeout does not hold when something takes the connection
+    and never answers as a scheduler does (the dashboard's port, a proxy): it
+    waits for ever, and a batch job sits until its queue's limit. So the client
+    is made on a thread given :data:`CONNECT_TIMEOUT_S`; what fails there (an
+    HTTP answer read as a Dask message) is said in one line, not a traceback.
+    """
+    made: dict[str, Any] = {}
+
+    def connect() -> None:
+        try:
+            made["client"] = distributed.Client(scheduler, timeout=CONNECT_TIMEOUT_S)
+        except BaseException as exc:  # said in the caller's thread
+            made["error"] = exc
+
+    thread = threading.Thread(target=connect, name="geosleuth-connect", daemon=True)
+    thread.start()
+    thread.join(CONNECT_TIMEOUT_S * 1.25)
+    if thread.is_alive():
+        raise WorkerError(
+            f"{scheduler} took the connection but did not answer as a Dask "
+            f"scheduler within {CONNECT_TIMEOUT_S:.0f} s. Check the address: a "
+            "scheduler listens on port 8786 by default, its dashboard (8787) is no "
+            "scheduler."
+        )
+    error = made.get("error")
+    if isinstance(error, OSError):
+        raise WorkerError(f"The Dask scheduler {scheduler} cannot be reached: {error}")
+    if error is not None:
+        raise WorkerError(
+            f"{scheduler} did not answer as a Dask scheduler "
+            f"({type(error).__name__}: {str(error)[:200]}). Check the address: a "
+            "scheduler listens on port 8786 by default."
+        )
+    return made["client"]
