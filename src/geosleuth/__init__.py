@@ -29,6 +29,7 @@ from geosleuth.errors import (
     InputError,
     MissingDependencyError,
     NotFittedError,
+    WorkerError,
 )
 from geosleuth.evidence import (
     DEFAULT_GRADES,
@@ -178,6 +179,7 @@ __all__ = [
     "MAX_CELLS",
     "WGS84_A_KM",
     "WGS84_F",
+    "WorkerError",
     "allocate_greedy",
     "allocate_optimal",
     "authalic_radius_km",
