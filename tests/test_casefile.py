@@ -526,3 +526,40 @@ def test_an_items_provenance_keeps_span_url_and_reporting_chain():
     # no document at all: the case file itself
     assert c.provenance.document == "case file"
     assert c.provenance.url is None
+
+
+@pytest.mark.parametrize(
+    ("entry", "said"),
+    [
+        # review r10, F5: Python's words ('None is not of type', "{'lon': True")
+        ("sigma_km: null", "The field evidence[0].sigma_km must be a number. Got null "
+         "instead."),
+        ("sigma_km: [1, 2]", "must be a number. Got [1, 2] instead."),
+        ("who: [a, b]",
+         'The field evidence[0].who must be text. Got ["a", "b"] instead.'),
+    ],
+)  # fmt: skip
+def test_a_value_of_the_wrong_type_is_named_as_yaml_writes_it(
+    entry: str, said: str
+) -> None:
+    text = (
+        "target: x\nevidence:\n  - id: e\n    kind: sighting\n    date: 2018-02-03\n"
+        f"    place: {{lon: 1, lat: 53}}\n    {entry}\n"
+    )
+    with pytest.raises(CaseFileError) as caught:
+        parse_case(text, source="h.yaml")
+    assert said in caught.value.message
+    assert "None" not in caught.value.message and "True" not in caught.value.message
+
+
+def test_a_place_of_no_form_names_the_part_that_is_wrong() -> None:
+    text = (
+        "target: x\nevidence:\n"
+        "  - {id: e, kind: sighting, date: 2018-02-03, place: {lon: true, lat: 53}}\n"
+    )
+    with pytest.raises(CaseFileError) as caught:
+        parse_case(text, source="h.yaml")
+    assert caught.value.message == (
+        "The field evidence[0].place fits none of its forms (evidence[0].place.lon "
+        'must be a number, not true). Got {"lon": true, "lat": 53} instead.'
+    )

@@ -7,6 +7,8 @@ and from a file) have messages of their own (:data:`_RULES`).
 
 from __future__ import annotations
 
+import json
+
 from geosleuth._case_schema import _DATE, _GRADE, CASE_SCHEMA
 from geosleuth.casefile._loader import _line_of, _Map, _path_str, _plain
 from geosleuth.errors import CaseFileError
@@ -82,7 +84,53 @@ def _validate_schema(doc: _Map, source: str) -> None:
             f"reliability) and a digit 1-6 (the information's credibility), such "
             f"as 'B2'. Got {err.instance!r} instead."
         )
+    elif err.validator == "type":
+        msg = (
+            f"The field {where} must be {_type_words(err.validator_value)}. Got "
+            f"{_shown(err.instance)} instead."
+        )
+    elif err.validator in ("anyOf", "oneOf") and err.context:
+        # the form the value took furthest: {lon: true} fails inside the mapping
+        deepest = max(err.context, key=lambda e: len(e.relative_path))
+        sub = (
+            deepest
+            if deepest.relative_path
+            else jsonschema.exceptions.best_match(err.context)
+        )
+        inner = _path_str([*path, *sub.relative_path])
+        why = (
+            f"{inner} must be {_type_words(sub.validator_value)}, not "
+            f"{_shown(sub.instance)}"
+            if sub.validator == "type"
+            else f"{inner}: {sub.message}"
+        )
+        msg = (
+            f"The field {where} fits none of its forms ({why}). Got "
+            f"{_shown(err.instance)} instead."
+        )
     else:
         msg = f"The field {where} is invalid: {err.message}."
     # the file and line are the error's location (the CLI adds "(case.yaml:4)")
     raise CaseFileError(msg, path=source, line=line, field=where)
+
+
+_TYPE_WORDS = {
+    "number": "a number",
+    "integer": "a whole number",
+    "string": "text",
+    "boolean": "true or false",
+    "object": "a mapping of keys to values",
+    "array": "a list",
+    "null": "empty",
+}
+
+
+def _type_words(types: object) -> str:
+    """A JSON Schema type (or list of them) in words: "a number", "text"."""
+    names = types if isinstance(types, list) else [types]
+    return " or ".join(_TYPE_WORDS.get(str(t), str(t)) for t in names)
+
+
+def _shown(value: object) -> str:
+    """A value as YAML (and JSON) write it: null, true, [1, 2], {"lon": true}."""
+    return json.dumps(value, ensure_ascii=False, default=str)[:80]
