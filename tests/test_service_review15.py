@@ -124,3 +124,24 @@ def test_a_form_shows_the_notes_the_api_gives_before_going_back(
     form["date"] = "2024-10-13"
     r = call(app, "POST", f"/cases/{case_id}/searched", data=form)
     assert (r.status_code, r.headers["location"]) == (303, f"/cases/{case_id}#log")
+
+
+def test_a_number_too_long_to_read_is_said_so_without_a_python_hint(
+    tmp_path: object,
+) -> None:
+    pytest.importorskip("httpx")
+    pytest.importorskip("starlette")
+    from conftest import REPO
+    from geosleuth.service import create_app
+    from serving import call, error_of
+
+    app = create_app(tmp_path)
+    hiker = REPO / "src" / "geosleuth" / "examples" / "missing-hiker.yaml"
+    case_id = call(app, "POST", "/api/cases", content=hiker.read_bytes()).json()["id"]
+    body = b'{"budget_km": 1' + b"0" * 5000 + b"}"
+    error = error_of(
+        call(app, "POST", f"/api/cases/{case_id}/estimate", content=body), 400
+    )
+    assert error["message"] == (
+        "The body is not JSON: it holds a number too long to read (over 4,300 digits)."
+    )

@@ -684,7 +684,13 @@ async def read_json_object(request: Request, limit: int) -> dict[str, Any]:
     try:
         obj = json.loads(body)
     except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError too
-        raise Refused(400, "BadRequest", f"The body is not JSON: {exc}.") from None
+        why = (
+            f"{exc}"
+            if isinstance(exc, (json.JSONDecodeError, UnicodeDecodeError))
+            # Python's limit on the digits of a whole number: no hint of sys
+            else "it holds a number too long to read (over 4,300 digits)"
+        )
+        raise Refused(400, "BadRequest", f"The body is not JSON: {why}.") from None
     except RecursionError:
         raise Refused(400, "BadRequest", "The body nests too deeply.") from None
     if not isinstance(obj, dict):
