@@ -28,6 +28,7 @@ import dataclasses
 import datetime as dt
 import os
 import re
+import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -243,13 +244,17 @@ def _doc_id(name: str) -> str:
 _REPRINT_DAYS = (1, 7)
 
 
-def _dateline_date(text: str) -> tuple[dt.date, str] | None:
+def _dateline_date(
+    text: str, *, published: dt.date | None = None
+) -> tuple[dt.date, str] | None:
     r"""The day of a dateline that opens one of the first lines, and the dateline.
 
     Wire copy is dated where it starts ("BAGHDAD, 3 June 2018 - ..."): that is the
-    day it was filed, the publication date of the report. Only a whole day with its
-    year counts, and not one after today (a typo); "BEIRUT, June 3 (Reuters) -"
-    gives none.
+    day it was filed, the publication date of the report. A whole day with its
+    year counts, but not one after today (a typo). A day without its year
+    ("BEIRUT, Jan 9 (Reuters) -", as the agencies write it) takes it from
+    ``published``: the latest such day no more than a day after it (a story
+    filed across a time zone); without ``published`` it gives none.
 
     Examples
     --------
@@ -257,7 +262,11 @@ def _dateline_date(text: str) -> tuple[dt.date, str] | None:
     (datetime.date(2018, 6, 3), 'BAGHDAD, 3 June 2018 -')
     >>> _dateline_date("BEIRUT, June 3 (Reuters) - Sources said so.") is None
     True
+    >>> _dateline_date("BEIRUT, Dec. 30 (Reuters) - Sources said so.",
+    ...                published=dt.date(2024, 1, 2))
+    (datetime.date(2023, 12, 30), 'BEIRUT, Dec. 30 (Reuters) -')
     """
+    today = dt.date.today()
     for n, line in enumerate(re.finditer(r"^[ \t]*", text, re.MULTILINE)):
         if n >= 5:
             break
@@ -265,12 +274,21 @@ def _dateline_date(text: str) -> tuple[dt.date, str] | None:
         if m is None:
             continue
         days = [
-            d
+            d.date
             for d in find_dates(m.group())
-            if d.kind == "day" and not d.relative and d.date <= dt.date.today()
+            if d.kind == "day" and not d.relative and d.date <= today
         ]
+        day = m.group("day") or m.group("day_only")
+        if not days and published is not None and day is not None:
+            # "Jan 9" read as of the day after publication: the latest 9 January
+            # on or before it
+            days = [
+                d.date
+                for d in find_dates(day, published=published + dt.timedelta(days=1))
+                if d.kind == "day" and d.relative and d.date <= today
+            ]
         if days:
-            return days[0].date, m.group()
+            return days[0], m.group()
     return None
 
 
@@ -481,13 +499,75 @@ _YAML_FLAGS = frozenset({"", "true", "false", "yes", "no", "on", "off"})
 _FRONT_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".text"})
 
 
+#: A front matter line "key: value" ("title: Syria: commander killed"), split at
+#: the first ": "; or a key alone ("tags:", a list in the lines after it).
+_FRONT_LINE = re.compile(r"(?P<key>[A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(?P<value>.*))?")
+
+
 @dataclass(frozen=True, slots=True)
 class _FrontMatter:
-    """A file's front matter: its fields (as text), lines, and the text after it."""
+    """A file's front matter: its fields (as text), lines, and the text after it.
+
+    ``read_as`` says how it was read when it is no YAML ("" when it is).
+    """
 
     fields: dict[str, str]
     lines: int
     body: str
+    read_as: str = ""
+
+
+def _front_lines(block: str, name: str) -> dict[str, str]:
+    r"""The fields of a front matter that is no YAML, read as ``key: value`` lines.
+
+    A headline with a colon ("title: Syria: commander killed") is no YAML (a plain
+    value holds no ": "), and newsrooms write such titles daily. Each line is
+    split at its first ": ", and a value in quotes loses them. An indented line
+    continues the value above it ("a title over" / "  two lines"); a list item
+    ("- news") makes the key above a list, which is no text field (as in YAML);
+    blank lines and comments ("# ...") are skipped. Any other line is warned of,
+    naming the file and the line, and is read neither as metadata nor as text.
+
+    Examples
+    --------
+    >>> _front_lines("title: Syria: commander killed\ndate: 2023-03-10\n", "fm.txt")
+    {'title': 'Syria: commander killed', 'date': '2023-03-10'}
+    >>> _front_lines("title: 'Analysis: a long'\n  headline\ntags:\n- war\n", "fm.md")
+    {'title': 'Analysis: a long headline'}
+    """
+    fields: dict[str, str] = {}
+    key: str | None = None  # the key that indented lines and list items belong to
+    for n, raw in enumerate(block.splitlines(), start=2):  # line 1 is the '---'
+        line = raw.rstrip("\r \t")
+        text = line.strip()
+        if not text or text.startswith("#"):
+            continue
+        if key is not None and (text == "-" or text.startswith(("- ", "-\t"))):
+            fields.pop(key, None)  # a list
+            continue
+        if key is not None and line[0] in " \t":
+            if key in fields:
+                fields[key] = f"{fields[key]} {text}".strip()
+            continue
+        m = _FRONT_LINE.fullmatch(line)
+        if m is None:
+            key = None
+            _warn(
+                f"Line {n} of {name!r}'s front matter, {text!r}, is not a "
+                "'key: value' line (as 'title: ...' or 'date: YYYY-MM-DD'); it is "
+                "read neither as metadata nor as text. Write it as 'key: value', or "
+                "move it below the closing '---'."
+            )
+            continue
+        key = m.group("key").lower()
+        value = (m.group("value") or "").strip()
+        quote = value[:1]
+        if quote in ("'", '"') and value.endswith(quote) and value.count(quote) == 2:
+            value = value[1:-1]  # 'title: "Syria: commander killed"'
+        elif re.fullmatch(r"[|>][+-]?", value):
+            value = ""  # a block of the lines below
+        fields[key] = value
+    return {k: v for k, v in fields.items() if v}
 
 
 def _front_matter(path: str | os.PathLike[str]) -> _FrontMatter | None:
@@ -495,8 +575,11 @@ def _front_matter(path: str | os.PathLike[str]) -> _FrontMatter | None:
 
     Only a block that reads as a YAML mapping with a key front matter has
     (``title``, ``date``, ``author`` ...) counts: a text that opens with a rule
-    (``---``) keeps it as text. A file that cannot be read or decoded gives
-    None (:func:`~geosleuth.read.text.load_text` says why).
+    (``---``) keeps it as text. A block that is no YAML ("title: Syria: commander
+    killed") but has such a key on a line of its own is read as ``key: value``
+    lines (:func:`_front_lines`, which warns of any other line). A file that
+    cannot be read or decoded gives None (:func:`~geosleuth.read.text.load_text`
+    says why).
     """
     import yaml
 
@@ -519,20 +602,41 @@ def _front_matter(path: str | os.PathLike[str]) -> _FrontMatter | None:
         fmt: TextFormat = (
             "markdown" if p.suffix.lower() in (".md", ".markdown") else "text"
         )
-        raw, _ = decode_bytes(data, name=p.name, format=fmt, truncated=size > len(data))
+        with warnings.catch_warnings():  # the text's own reading says them
+            warnings.simplefilter("ignore")
+            raw, _ = decode_bytes(
+                data, name=p.name, format=fmt, truncated=size > len(data)
+            )
     except (OSError, InputError):
         return None
     m = _FRONT.match(raw)
     if m is None:
         return None
+    lines = m.group(0).count("\n")
     try:
         doc = yaml.load(m.group("yaml"), Loader=yaml.BaseLoader)  # all text
-    except (yaml.YAMLError, RecursionError):
-        return None
+    except (yaml.YAMLError, RecursionError) as exc:
+        # no YAML: "title: Syria: commander killed" (review 15, where the whole
+        # block, publication date and all, was read as the article's text)
+        keys = {
+            k.group("key").lower()
+            for line in m.group("yaml").splitlines()
+            if (k := _FRONT_LINE.fullmatch(line.rstrip("\r \t")))
+        }
+        if not keys & _FRONT_KEYS:
+            return None  # a text that opens with a rule
+        mark = getattr(exc, "problem_mark", None)
+        why = f" at line {mark.line + 2}" if mark is not None else ""
+        return _FrontMatter(
+            _front_lines(m.group("yaml"), p.name),
+            lines,
+            raw[m.end() :],
+            read_as=f"not valid YAML{why}: read as 'key: value' lines",
+        )
     if not isinstance(doc, dict) or not {str(k).lower() for k in doc} & _FRONT_KEYS:
         return None
     fields = {str(k).lower(): v for k, v in doc.items() if isinstance(v, str)}
-    return _FrontMatter(fields, m.group(0).count("\n"), raw[m.end() :])
+    return _FrontMatter(fields, lines, raw[m.end() :])
 
 
 def _front_date(front: _FrontMatter, name: str) -> tuple[dt.date | None, str]:
@@ -642,13 +746,23 @@ _BREAK = re.compile(
     r"(?<=[.!?…])(?P<close>[\"'”’)\]]*)[ \t]+(?=[\"“‘'(\[]?[A-Z0-9])"
     r"|(?<=[?!])(?P<close2>[\"'”’)\]]*)[ \t]+|[ \t]*\n\s*"
 )
+#: A month's name as a dateline writes it: "Jan", "Jan.", "January", "Sept.".
+_MONTH_NAME = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?"
+    r"|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 #: A dateline: "ATLANTA - ", "CHARLESTON, W.Va. (AP) -- ", "BAGHDAD, 3 June 2018 - ",
-#: "BEIRUT, June 3 (Reuters) - ".
+#: "BEIRUT, June 3 (Reuters) - "; or, with no place, a day and an agency: "Jan. 9
+#: (Reuters) - ". ``day`` is its day, with or without the year.
 _DATELINE = re.compile(
-    r"[A-Z]{2}[A-Z.'’ -]*[A-Z.]"
+    r"(?:[A-Z]{2}[A-Z.'’ -]*[A-Z.]"
     r"(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?"  # the state or country: ", W.Va."
-    r"(?:,\s+(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s+\d{4})?)?"
-    r"(?:\s+\([A-Z][\w.&’' -]{0,30}\))?\s+(?:--|—|–|-)(?=\s)"
+    r"(?:,\s+(?P<day>(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2})"
+    r"(?:,?\s+\d{4})?))?"
+    r"(?:\s+\([A-Z][\w.&’' -]{0,30}\))?"
+    rf"|(?P<day_only>(?:\d{{1,2}}\s+{_MONTH_NAME}|{_MONTH_NAME}\s+\d{{1,2}})"
+    r"(?:,?\s+\d{4})?)\s+\([A-Z][\w.&’' -]{0,30}\))"
+    r"\s+(?:--|—|–|-)(?=\s)"
 )
 #: Words after which a period does not end a sentence.
 _ABBREV = frozenset(
@@ -896,7 +1010,9 @@ def read_text(
                 f"{who.name!r} (name one with target=)"
             )
     fallback: dt.date | None = None
-    dateline = _dateline_date(text)
+    # a dateline without its year ("BEIRUT, Jan 9 (Reuters) -") takes it from
+    # the publication date (review 15)
+    dateline = _dateline_date(text, published=pub)
     if pub is None and dateline is not None:
         pub, line = dateline
         notes_out.append(f"publication date {pub.isoformat()} read from the dateline "
@@ -1041,10 +1157,12 @@ def read_document(
         Publication date; by default from the page's metadata, or from the
         ``published:`` or ``date:`` of the YAML front matter that opens a
         ``.md`` or ``.txt`` file (whose ``title:`` is then the title, and which
-        is not read as text). A date there that is no day ("2023-06-31") or is
-        more than :data:`~geosleuth.casefile.MAX_DAYS_AHEAD` days after today is
-        not used, with an :class:`~geosleuth.errors.EvidenceWarning` naming the
-        field and value. Without one, relative dates are not read and undated
+        is not read as text; a block that is no YAML, as ``title: Syria:
+        commander killed``, is read as ``key: value`` lines). A date there that
+        is no day ("2023-06-31") or is more than
+        :data:`~geosleuth.casefile.MAX_DAYS_AHEAD` days after today is not used,
+        with an :class:`~geosleuth.errors.EvidenceWarning` naming the field and
+        value. Without one, relative dates are not read and undated
         items take the latest date in the text, with a warning. Given more than
         a year after today, it is refused; after today, it is warned of.
     target : str or None, default None
@@ -1097,6 +1215,7 @@ def read_document(
             f"front matter (the first {front.lines} lines: "
             f"{', '.join(sorted(front.fields)) or 'no text fields'}) read as the "
             "document's metadata, not as its text"
+            + (f" ({front.read_as})" if front.read_as else "")
         )
     if src.truncated:
         notes.append("the document was cut at the size limit (see warnings)")
