@@ -96,5 +96,6 @@ def test_the_service_refuses_a_search_radius_past_it(tmp_path: Path):
         ),
         422,
     )
-    assert body["field"] == "buffer_km" and "at most 20,037.5" in body["message"]
+    # the request's own field (review r10, F2: it named the item's buffer_km)
+    assert body["field"] == "radius_km" and "at most 20,037.5" in body["message"]
     assert case_file.read_bytes() == before
