@@ -1,7 +1,8 @@
 """Word lists: demonyms, organisation words, titles, stop words, news agencies.
 
 Most are for toponym detection; :data:`SPEAKER_ORG_WORDS` and
-:data:`NEWS_AGENCIES` tell an organisation that speaks from a person, and
+:data:`NEWS_AGENCIES` tell an organisation that speaks from a person,
+:data:`ORG_NOUNS` an unnamed organisation that speaks ("the coalition said"), and
 :data:`PERSON_NOUNS` an unnamed person who speaks ("a hiker said", "her brother
 told police") from a thing that "says" ("the report said")
 (:mod:`geosleuth.read.attribution`). Hand-compiled from general English usage (AP
@@ -12,7 +13,13 @@ from __future__ import annotations
 
 from geosleuth.gazetteer._names import COMPASS_WORDS
 
-__all__ = ["DEMONYMS", "NEWS_AGENCIES", "PERSON_NOUNS", "SPEAKER_ORG_WORDS"]
+__all__ = [
+    "DEMONYMS",
+    "NEWS_AGENCIES",
+    "ORG_NOUNS",
+    "PERSON_NOUNS",
+    "SPEAKER_ORG_WORDS",
+]
 
 #: Demonyms and adjectives of countries and regions -> the gazetteer name they denote.
 DEMONYMS: dict[str, str] = {
@@ -336,6 +343,15 @@ SPEAKER_ORG_WORDS = frozenset(
         "Times", "Press", "Television", "Radio", "Tribune", "Journal", "Gazette",
         "Magazine", "Channel", "Daily",
     }
+)  # fmt: skip
+#: Common nouns (lemmas, or words as written) for an organisation that speaks
+#: unnamed, as "the army" does: "the coalition said", "the militia said", "the
+#: group said", "state media reported", "the Islamic State group said". Not "a
+#: group of hikers" (:mod:`geosleuth.read.attribution`).
+ORG_NOUNS = frozenset(
+    {"coalition", "militia", "group", "media", "alliance", "faction", "movement",
+     "organisation", "organization", "regime", "agency", "broadcaster",
+     "newspaper", "outlet"}
 )  # fmt: skip
 #: News agencies and broadcasters named by one word ("Reuters reported"), which a
 #: tagger may take for a surname.

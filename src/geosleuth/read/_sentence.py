@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from geosleuth.evidence import Hedge
 from geosleuth.geometry import Area, Geometry, Line, Point
+from geosleuth.read._reports import report_called_untrue
 from geosleuth.read.attribution import REPORTING_LEMMAS, Attribution
 from geosleuth.read.dates import DateMention
 from geosleuth.read.hedges import lower
@@ -327,62 +328,6 @@ def denied_phrase(tok: Any) -> str | None:
         and after.lower_ not in _NOT_A_DENIAL
     ):
         return str(tok.doc.text[first.idx : tok.idx + len(tok.text)])
-    return None
-
-
-#: Words that call a report untrue: "reports that ... were false", "the tip turned
-#: out to be unfounded".
-_UNTRUE_WORDS = frozenset(
-    {"false", "untrue", "unfounded", "baseless", "groundless", "wrong", "incorrect",
-     "inaccurate", "erroneous", "bogus", "fabricated", "hoax", "mistaken"}
-)  # fmt: skip
-#: Nouns for a report of where someone is: "reports that", "a tip that".
-_REPORT_NOUNS = frozenset(
-    {"report", "rumour", "rumor", "claim", "tip", "suggestion", "speculation",
-     "allegation", "story", "account", "assertion", "word"}
-)  # fmt: skip
-
-
-def report_called_untrue(clause: Any) -> str | None:
-    """The words that call the report holding ``clause`` untrue, if they do.
-
-    ``clause`` is the verb of a content clause of a report noun ("reports *that
-    Jane Doe was in Denver*", "a tip that she *was living* in Leeds"). The report
-    is called untrue when the noun is the subject of a predicate that says so
-    ("... were false", "... turned out to be unfounded", "proved wrong"), or the
-    object of a verb that denies it ("denied reports that", "dismissed claims
-    that", "ruled out reports that"). Returns the words (e.g. ``"were false"``,
-    ``"ruled out"``), or None.
-    """
-    noun = clause.head
-    if (
-        clause.dep_ not in ("acl", "ccomp", "relcl")
-        or noun is clause
-        or noun.pos_ not in ("NOUN", "PROPN")
-        or noun.lemma_.lower() not in _REPORT_NOUNS
-    ):
-        return None
-    head = noun.head
-    if noun.dep_ == "dobj" and head.pos_ == "VERB":
-        lemma = head.lemma_.lower()
-        if lemma in ("deny", "dismiss", "refute", "reject", "debunk", "discount"):
-            return str(head.text)
-        if lemma == "rule" and any(
-            c.dep_ == "prt" and c.lower_ == "out" for c in head.children
-        ):
-            return f"{head.text} out"
-        return None
-    if noun.dep_ not in ("nsubj", "nsubjpass") or head is noun:
-        return None
-    todo, seen = [head], 0
-    while todo and seen < 6:  # "were false", "turned out to be false"
-        tok = todo.pop()
-        seen += 1
-        for c in tok.children:
-            if c.dep_ in ("acomp", "attr", "oprd") and c.lower_ in _UNTRUE_WORDS:
-                return str(head.doc.text[head.idx : c.idx + len(c.text)])
-            if c.dep_ in ("xcomp", "acomp", "attr") and c.pos_ in ("VERB", "AUX"):
-                todo.append(c)
     return None
 
 

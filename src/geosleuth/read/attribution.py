@@ -2,7 +2,11 @@
 
 A sentence is *attributed* when a reporting verb ("says", "said", "announced",
 "argues", "thinks", "believes", "doubts", "added", "told", "ruled out",
-"according to", ...) has a named subject. The speaker is the name in the
+"according to", ...) has a named subject; so is one whose verb calls a report
+untrue or true ("Police *dismissed* reports that ...", "*rejected* claims
+that", "*called* reports that ... nonsense", "*laughed off* reports that":
+:mod:`geosleuth.read._reports`), for the one who rebuts a report denies what
+it says. The speaker is the name in the
 subject: a PERSON ("Abu Ali al-Basri"), or an organisation ("The Russian
 Defense Ministry"). A name is an organisation's when the tagger says so and it is
 more than one word, or one word after "the" ("The Pentagon said"); when it ends
@@ -42,7 +46,11 @@ and the words that describe it ("hiker", "brother", "local taxi driver"), or non
 when that is all the words ("Residents"). Such a speaker is not an official one,
 unless the role names an authority ("a police driver"); unnamed authorities
 ("Iraqi intelligence officials said", "a police officer said", "a Western
-diplomat said") are official, and keep their words without the article. The
+diplomat said") are official, and keep their words without the article. So are
+organisations named by a common noun, as "the army" is
+(:data:`~geosleuth.read._lexicon.ORG_NOUNS`): "the coalition said", "the
+militia said", "the group said", "state media reported", "the Islamic State
+group said", "according to the coalition" (not "a group of hikers said"). The
 captors ("her kidnappers said"), a hostage, a negotiator or a mediator is no
 authority: the statement is theirs, not the article's, at a witness's grade.
 A subject that is no one ("no witness said") is no speaker.
@@ -109,7 +117,13 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from geosleuth.read._lexicon import NEWS_AGENCIES, PERSON_NOUNS, SPEAKER_ORG_WORDS
+from geosleuth.read._lexicon import (
+    NEWS_AGENCIES,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    SPEAKER_ORG_WORDS,
+)
+from geosleuth.read._reports import judges_a_report
 from geosleuth.read.target import name_key
 
 __all__ = [
@@ -508,6 +522,11 @@ def quote_states(text: str, spans: list[tuple[int, int]]) -> list[tuple[bool, bo
 def _reports(tok: Any) -> bool:
     """Whether ``tok`` is a reporting verb: "said", "believe", "ruled out".
 
+    Also a verb that calls a report of a statement untrue, which it denies, or
+    true: "Police *dismissed* reports that ...", "*called* reports that ...
+    nonsense", "*laughed off* claims that ...", "*described* reports that ...
+    as credible" (:func:`~geosleuth.read._reports.judges_a_report`).
+
     Examples
     --------
     >>> from types import SimpleNamespace as T
@@ -521,9 +540,11 @@ def _reports(tok: Any) -> bool:
     if lemma in REPORTING_LEMMAS:
         return True
     particle = _REPORTING_WITH.get(lemma)
-    return particle is not None and any(
+    if particle is not None and any(
         c.dep_ == "prt" and c.lower_ == particle for c in tok.children
-    )
+    ):
+        return True
+    return judges_a_report(tok)
 
 
 #: Verbs of speaking, whose "in X" is where the words were spoken: "told
@@ -857,6 +878,33 @@ def _unnamed_speaker(subj: Any) -> tuple[int, int, str, str | None] | None:
     return left, max(right, stop), words[:1].upper() + words[1:], role
 
 
+#: Articles that make an organisation's noun no one in particular: "a group of
+#: hikers said".
+_INDEFINITE = frozenset({"a", "an", "some", "any", "another"})
+
+
+def _org_noun(subj: Any) -> bool:
+    """Whether ``subj`` names an organisation by a common noun, as "the army" does.
+
+    Its head is one of :data:`~geosleuth.read._lexicon.ORG_NOUNS` ("the
+    coalition", "the militia", "the group", "state media", "the Islamic State
+    group", "the US-led coalition"), not indefinite or denied ("a group of
+    hikers", "no group"), and not a group of people ("the group of hikers").
+    """
+    if (
+        subj.lower_ not in ORG_NOUNS and subj.lemma_.lower() not in ORG_NOUNS
+    ) or subj.left_edge.lower_ in _NO_ONE | _INDEFINITE:
+        return False
+    return not any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in PERSON_NOUNS for g in c.children
+        )
+        for c in subj.children
+    )
+
+
 def _span_text_kept(tokens: Any) -> tuple[int, int, str]:
     """(start, end, words) of ``tokens``, articles kept, outer punctuation not."""
     toks = list(tokens)
@@ -988,9 +1036,13 @@ def _subject_speaker(
     if (
         got is None
         and subj.pos_ == "NOUN"
-        and any(_OFFICIAL.fullmatch(w) for w in (subj.text, subj.lemma_))
+        and (
+            any(_OFFICIAL.fullmatch(w) for w in (subj.text, subj.lemma_))
+            or _org_noun(subj)
+        )
     ):
-        # unnamed authorities: "Iraqi intelligence officials said"
+        # unnamed authorities: "Iraqi intelligence officials said"; unnamed
+        # organisations: "the coalition said", "state media reported"
         left, right, words = _span_text(subj.subtree)
         return Attribution(
             speaker=words[:1].upper() + words[1:], verb=verb,

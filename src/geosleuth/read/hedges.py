@@ -18,14 +18,21 @@ probable    almost certainly, think(s), believe(s), likely, probably,
 possible    may, might, could, possibly, perhaps, maybe, would, if, whether,
             rumour(s), speculation, unconfirmed, it is claimed, claims of,
             claim(s), claimed ("sources claim he is in Hajin": as "it is
-            claimed", a claim is only asserted, not vouched for), fear(s),
+            claimed", a claim is only asserted, not vouched for), a report
+            that no one calls true or untrue ("There are reports that",
+            "investigating reports that", "a tip that": read from the parse,
+            :mod:`geosleuth.read.whereabouts`), fear(s),
             is feared, fear(s) that ("is feared dead": a fear, not a finding;
             not the target's own: "for fear of arrest", "who fears arrest")
 doubtful    unlikely, doubtful, doubt(s), improbable, questionable, no evidence,
             and its kin: no reason to believe (think, suspect), no
-            indication (sign, suggestion, proof) that, nothing suggests
-            (indicates, shows, points to). Absence of evidence is not evidence
-            of absence: the statement keeps its polarity, only less sure
+            indication (sign, suggestion, proof, information) that, nothing
+            suggests (indicates, shows, points to). Absence of evidence is not
+            evidence of absence: the statement keeps its polarity, only less
+            sure. So for words that take no side: neither confirm nor deny,
+            not known (clear, certain) whether or if, unclear whether, did not
+            (would not, declined to) say (confirm, disclose) whether: the
+            speaker says neither yes nor no, and the place is only raised
 ==========  ====================================================================
 
 :func:`hedge_of` returns the hedge and the cue that set it (for the provenance
@@ -66,6 +73,18 @@ HEDGE_CUES: dict[Hedge, tuple[str, ...]] = {
         r"no (?:clear |firm |real |credible |apparent )?(?:indications?|signs?|"
         r"suggestion|proof) (?:whatsoever )?(?:that|(?=(?:she|he|they) ))",
         r"nothing (?:to )?(?:suggests?|indicates?|shows?|points? to|proves?)",
+        # "Police have no information that she is in Utah": absence of evidence
+        r"no (?:(?:firm|hard|credible|reliable|concrete|new|further|specific) )?"
+        r"information (?:that|to suggest|suggesting|indicating)",
+        # no side taken: "would neither confirm nor deny that", "did not say
+        # whether", "it is not known whether". Not a denial (the place keeps its
+        # polarity, as for "no indication"), and no surer than it
+        r"confirm(?:s|ed)?,? (?:n?or|and) den(?:y|ies|ied)",
+        r"(?:not (?:yet )?(?:known|clear|certain|sure)|unknown|unclear|uncertain|"
+        r"unsure) (?:whether|if)",
+        r"(?:not|never|(?:did|does|do|would|could|can|will|wo|ca)n['’]t|cannot|"
+        r"declined to|refused to|unable to) (?:\w+ )?(?:say|tell|know|confirm|"
+        r"disclose|reveal|specify|indicate|comment on) whether",
     ),
     "possible": (
         r"may have been", r"might have been", r"could have been",

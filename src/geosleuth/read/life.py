@@ -56,6 +56,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from geosleuth.evidence import Claim, Hedge, LifeStatus
+from geosleuth.read._reports import report_called_untrue
 from geosleuth.read._sentence import (
     Sentence,
     antecedent,
@@ -146,6 +147,27 @@ _CONDITIONAL_LIFE = re.compile(
 )
 
 
+def _report_untrue(s: Sentence, at: int) -> str | None:
+    """The words that call untrue a report of the death at document offset ``at``.
+
+    "Police called reports that Jane Doe *was killed* nonsense", "reports that
+    she *was dead* were propaganda"
+    (:func:`~geosleuth.read._reports.report_called_untrue`); None if none, or
+    unparsed.
+    """
+    tok = next((t for t in s.sent if t.idx == at), None) if s.sent else None
+    for _ in range(4):
+        if tok is None:
+            return None
+        untrue = report_called_untrue(tok)
+        if untrue is not None:
+            return untrue
+        if tok.dep_ not in ("xcomp", "conj", "acomp") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
 def read_life(ex: _Extractor, s: Sentence) -> None:
     """Add the proof of life or death claim of ``s``, or reject it with why."""
     person = [r for r in s.refs if r.kind in ("name", "nisba", "title", "pronoun")]
@@ -200,6 +222,9 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
         return
     denial = _DEATH_DENIED.search(text)
     got = denial.group(0) if denial else is_negated(text)
+    if got is None:
+        # "Police called reports that he was killed nonsense"
+        got = _report_untrue(s, s.span[0] + cues[0].start())
     if got is None and s.attr.disputed is not None:
         # "..., but ISIS denied it": a death disputed is set aside, as one denied
         got = ex.text[s.attr.disputed[0] : s.attr.disputed[1]]

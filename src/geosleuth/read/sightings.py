@@ -86,6 +86,11 @@ from typing import TYPE_CHECKING, Any, Literal
 from geosleuth.evidence import Sighting
 from geosleuth.geometry import Geometry, Point
 from geosleuth.read._lexicon import THINGS
+from geosleuth.read._reports import (
+    report_called_true,
+    report_called_untrue,
+    report_of,
+)
 from geosleuth.read._sentence import (
     CONTRAST,
     CORRECTABLE,
@@ -107,7 +112,6 @@ from geosleuth.read._sentence import (
     note_of,
     overlaps,
     own_clause,
-    report_called_untrue,
     resolved,
     spread_of,
 )
@@ -625,6 +629,11 @@ def add_seen(
     if lookalike is not None and weakest(hedge, "possible") != hedge:
         # "A man resembling Arellano was seen": someone like the target was
         hedge, cue = "possible", lookalike
+    hearsay = _hearsay(s, seen_at)
+    if hearsay is not None and weakest(hedge, "possible") != hedge:
+        # "There are reports that a hiker saw her", "a tip that she was seen":
+        # hearsay that no one vouches for, as "claims that"
+        hedge, cue = "possible", hearsay
     hedge, dispute = disputed(s, hedge, ex.text)
     group = f"{subject}:{who}" if who else None
     for m in places:
@@ -733,6 +742,30 @@ def _denied(
     if nobody is not None:
         return "negated", nobody
     return _governed(verb)
+
+
+def _hearsay(s: Sentence, at: int) -> str | None:
+    """The report that holds the seeing at document offset ``at``, if only reported.
+
+    "There are *reports* that a hiker saw Jane Doe", "Police are investigating
+    *reports* that she was seen", "a *tip* that she was spotted": the report
+    noun (:func:`~geosleuth.read._reports.report_of`) above the verb of seeing,
+    up the clauses that report it, when the text calls the report neither true
+    nor untrue (one called untrue is a denial: :func:`_governed`). None if
+    none, or unparsed.
+    """
+    tok = next((t for t in s.sent if t.idx == at), None) if s.sent else None
+    for _ in range(6):
+        if tok is None:
+            return None
+        noun = report_of(tok)
+        if noun is not None:
+            judged = report_called_untrue(tok) or report_called_true(tok)
+            return None if judged else str(noun.text)
+        if tok.dep_ not in ("conj", "xcomp", "ccomp") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
 
 
 def _correctable(s: Sentence, at: int, cue: str) -> bool:

@@ -18,9 +18,19 @@ target meant to be, never where she is, though the sentence has a location word
 ("She planned to go to York but stayed": York set aside as ``conditional``).
 ``polarity="is_not"`` when negated ("is not in", "is no longer in", "neither
 Jane Doe nor her husband is in", "denied that ... was in", "ruled out that ... is
-in"); a place denied on its own ("hiding in Raqqa, not in Mosul", "in Raqqa, not
-Mosul", "in Raqqa rather than Mosul", "instead of Mosul", "in Raqqa but not in
-Mosul", "hiding not in Mosul but in Raqqa", "neither in Mosul nor in Raqqa",
+in", a report of it called untrue: "dismissed reports that", "called reports
+that ... nonsense", "reports that ... were false":
+:mod:`geosleuth.read._reports`). Words that take no side deny nothing and keep
+``is``: "did not say whether", "it is not known whether", "would neither
+confirm nor deny that" are doubtful, as absence of evidence is
+(:mod:`geosleuth.read.hedges`), and "did not deny that", "would not rule out
+that" are hedged as written. A report that no one calls true or untrue is
+hearsay, at most possible ("There are reports that", "investigating reports
+that", "a tip that"); the words of a report called true or untrue ("rejected
+*claims* that") do not hedge the one who judges it. A place denied on its own
+("hiding in Raqqa, not in Mosul", "in Raqqa, not Mosul", "in Raqqa rather than
+Mosul", "instead of Mosul", "in Raqqa but not in Mosul", "hiding not in Mosul
+but in Raqqa", "neither in Mosul nor in Raqqa",
 "nowhere near Hajin", "hiding far from Mosul":
 :data:`~geosleuth.read._sentence.CONTRAST`) is ``is_not`` on its own. A place put
 in the stead of a denied one is ``is`` though the clause is negated ("is not in
@@ -78,7 +88,7 @@ from geosleuth.read._sentence import (
     resolved,
     subtree_span,
 )
-from geosleuth.read.hedges import hedge_of, lower
+from geosleuth.read.hedges import hedge_of, lower, weakest
 from geosleuth.read.regions import claim_regions, qualifies_town
 from geosleuth.read.whereabouts._clauses import (
     _aside_clause,
@@ -91,6 +101,7 @@ from geosleuth.read.whereabouts._clauses import (
     _span_text,
     _stating_clause,
     negation,
+    report_over,
 )
 from geosleuth.read.whereabouts._movement import (
     _departure,
@@ -359,15 +370,31 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
     if apart:
         regions.sort(key=lambda r: r[0][3])  # in the order written
     for (geom, name, buffer_km, anchor, extra), verb, skip in regions:
+        # "is not in Raqqa, but police say she is in Mosul": Mosul's own clause
+        own = _clause_cue(ex, s, cues, anchor - s.span[0])
         # "Officials say she is in Raqqa, and analysts argue she is near Hajin":
         # the hedge of the place's own clause
-        hedge, hcue = hedge_of(
+        htext = (
             _later_clauses_out(
                 ex, s, _blanked(s, _clause_text(s, text, anchor), skip), anchor
             )
             if verb is None
             else _span_text(s, text, subtree_span(verb))  # the relative clause's own
         )
+        report = report_over(ex, s, own) if verb is None else None
+        if report is not None and report[1]:
+            # "Police rejected claims that ...", "reports that ... were
+            # credible": the report's own word ("claims") is not how sure the
+            # one who judges it is
+            noun = report[0]
+            htext = _blanked(
+                s, htext, [(noun.left_edge.idx, noun.idx + len(noun.text))]
+            )
+        hedge, hcue = hedge_of(htext)
+        if report is not None and not report[1] and weakest(hedge, "possible") != hedge:
+            # "There are reports that", "investigating reports that", "a tip
+            # that": hearsay that no one vouches for, as "claims that"
+            hedge, hcue = "possible", report[0].text
         if leaders:
             hedge = lower(hedge)
         hedge, dispute = disputed(s, hedge, ex.text)
@@ -383,8 +410,6 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
             "continues the claim of the previous sentence" if continuing else "",
         )
         date, date_from, dnote = ex.dates(s, anchor, verb=verb, skip=skip)
-        # "is not in Raqqa, but police say she is in Mosul": Mosul's own clause
-        own = _clause_cue(ex, s, cues, anchor - s.span[0])
         negated = negation(ex, s, own) if own != at else first_negated
         pol: Literal["is", "is_not"] = "is_not" if negated else "is"
         more = [extra] if extra else []

@@ -20,12 +20,16 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from geosleuth.read._reports import (
+    report_called_true,
+    report_called_untrue,
+    report_of,
+)
 from geosleuth.read._sentence import (
     MentionLike,
     Sentence,
     denied_phrase,
     is_who_clause,
-    report_called_untrue,
     subtree_span,
 )
 
@@ -195,7 +199,13 @@ def negation(ex: _Extractor, s: Sentence, at: int) -> str | None:
         denial = denied_phrase(subj)  # "Neither Jane Doe nor her husband is in"
         if denial is not None:
             return denial
-    for v in (verb,) if _own_clause(verb) else (verb, verb.head):
+    # "did not say whether she is in", "it is not known whether": the "not"
+    # denies the knowing or the saying, not the place; "did not deny that she
+    # is in", "would not rule out that": nor does it deny the denial's clause
+    heads: tuple[Any, ...] = (verb,)
+    if not (_own_clause(verb) or _undecided(verb) or _denied_by_head(verb)):
+        heads = (verb, verb.head)
+    for v in heads:
         for child in v.children:
             if child.dep_ == "neg":
                 return str(child.text)
@@ -209,6 +219,86 @@ def negation(ex: _Extractor, s: Sentence, at: int) -> str | None:
     if verb.pos_ in ("VERB", "AUX"):
         return None
     return fallback
+
+
+#: Marks of a clause that the verb above it leaves open: "did not say *whether*
+#: she is in", "it is not known *if* she is in".
+_OPEN_MARKS = frozenset({"whether", "if"})
+#: Verbs that, joined to a denial, leave it open: "would neither *confirm* nor
+#: deny that", "would not *confirm* or deny that".
+_CONFIRM_LEMMAS = frozenset({"confirm", "acknowledge", "admit", "verify"})
+
+
+def _undecided(verb: Any) -> bool:
+    """Whether the clause of ``verb`` is one the words above it leave open.
+
+    A content clause opened by "whether" or "if" ("did not say *whether* she is
+    in Raqqa", "it is not known whether", "it was not clear if"; not a
+    condition, "... if she returned"), up the "to be" verbs and clauses it is
+    joined to as :func:`_subject` climbs.
+    """
+    for _ in range(6):
+        mark = next(
+            (c for c in verb.children if c.dep_ == "mark"),
+            None,
+        )
+        if mark is not None:
+            return mark.lower_ in _OPEN_MARKS and verb.dep_ != "advcl"
+        if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
+
+
+def _denied_by_head(verb: Any) -> bool:
+    """Whether ``verb``'s clause is the object of a denying verb ("denied that")."""
+    head = verb.head
+    return verb.dep_ == "ccomp" and (
+        head.lemma_.lower() in _DENY_LEMMAS
+        or (
+            head.lemma_.lower() == "rule"
+            and any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children)
+        )
+    )
+
+
+def _leaves_open(deny: Any) -> bool:
+    """Whether the denying verb ``deny`` denies nothing.
+
+    Negated ("did not deny that"), or joined to a verb of confirming ("would
+    neither confirm nor deny that", "would not confirm or deny that"): the
+    speaker takes no side.
+    """
+    joined = [deny.head] if deny.dep_ == "conj" else []
+    joined += [c for c in deny.children if c.dep_ == "conj"]
+    return any(c.dep_ == "neg" for c in deny.children) or any(
+        j.lemma_.lower() in _CONFIRM_LEMMAS for j in joined
+    )
+
+
+def report_over(ex: _Extractor, s: Sentence, at: int) -> tuple[Any, bool] | None:
+    """The report whose content holds the clause at ``at`` (in sentence), if any.
+
+    "There are *reports* that she is in Raqqa", "Police received a *tip* that
+    she was in Leeds", "Police dismissed *claims* that she was in Vail"
+    (:func:`~geosleuth.read._reports.report_of`), up the "to be" verbs and the
+    clauses joined to it. Returns the noun and whether the text judges the
+    report, true ("were credible", "confirmed reports that") or untrue ("were
+    false", "denied reports that"); None for a clause that is no report's, or
+    unparsed.
+    """
+    verb = _clause_verb(ex, s, at)
+    for _ in range(6):
+        if verb is None:
+            return None
+        noun = report_of(verb)
+        if noun is not None:
+            judged = report_called_untrue(verb) or report_called_true(verb)
+            return noun, judged is not None
+        if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
 
 
 def _clause_cue(
@@ -306,10 +396,12 @@ def _denier(verb: Any) -> str | None:
         if clause.dep_ == "ccomp":
             head = clause.head
             lemma = head.lemma_.lower()
-            if lemma in _DENY_LEMMAS:
+            if lemma in _DENY_LEMMAS and not _leaves_open(head):
                 return str(head.text)
-            if lemma == "rule" and any(
-                c.dep_ == "prt" and c.lower_ == "out" for c in head.children
+            if (
+                lemma == "rule"
+                and any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children)
+                and not _leaves_open(head)
             ):
                 return f"{head.text} out"
             return None

@@ -1,0 +1,288 @@
+"""Reports of a statement: hearsay, and reports called true or untrue.
+
+A *report* is a noun whose content clause states something: "reports *that
+she is in Denver*", "a tip *that she was living in Leeds*", "claims that",
+"rumours that" (:data:`REPORT_NOUNS`). What the text does with the report
+decides what the statement is worth:
+
+- called untrue, by a predicate ("reports that ... *were false*", "... *turned
+  out to be unfounded*", "... *were propaganda*") or by the verb whose object
+  it is ("*denied* reports that", "*dismissed*", "*rejected*", "*ruled out*",
+  "*laughed off*", "*called* reports that ... *nonsense*", "*described*
+  reports that ... *as propaganda*"): the statement is denied
+  (:func:`report_called_untrue`), and whoever rebuts it speaks
+  (:func:`judges_a_report`: "*Police* dismissed reports that ...");
+- called true ("reports that ... *were credible*", "*confirmed* reports
+  that", "*described* reports that ... *as credible*"): the speaker vouches
+  for it (:func:`report_called_true`), and speaks;
+- neither ("There are reports that", "Police are investigating reports that",
+  "Police received a tip that"): hearsay, no surer than "claims that" or
+  "rumours that" (:func:`report_of`).
+
+A negated verb neither rebuts nor confirms ("did not deny reports that").
+Used by :mod:`geosleuth.read.attribution`, :mod:`geosleuth.read.life`,
+:mod:`geosleuth.read.sightings` and :mod:`geosleuth.read.whereabouts`.
+
+Examples
+--------
+>>> "tip" in REPORT_NOUNS, "dismiss" in REBUTTING_LEMMAS, "propaganda" in UNTRUE_WORDS
+(True, True, True)
+>>> "information" in REPORT_NOUNS  # "no information that" is absence of evidence
+False
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = [
+    "REBUTTING_LEMMAS",
+    "REPORT_NOUNS",
+    "UNTRUE_WORDS",
+    "judges_a_report",
+    "report_called_true",
+    "report_called_untrue",
+    "report_of",
+]
+
+#: Nouns for a report of a statement: "reports that", "a tip that".
+REPORT_NOUNS = frozenset(
+    {"report", "rumour", "rumor", "claim", "tip", "suggestion", "speculation",
+     "allegation", "story", "account", "assertion", "word"}
+)  # fmt: skip
+#: Words that call a report untrue: "reports that ... were false", "the tip turned
+#: out to be unfounded", "called reports that ... nonsense", "described reports
+#: that ... as propaganda".
+UNTRUE_WORDS = frozenset(
+    {"false", "untrue", "unfounded", "baseless", "groundless", "wrong", "incorrect",
+     "inaccurate", "erroneous", "bogus", "fabricated", "hoax", "mistaken",
+     "nonsense", "rubbish", "propaganda", "lie", "lies", "fake", "fiction",
+     "fabrication", "fabrications", "misinformation", "disinformation", "absurd",
+     "ridiculous", "fantasy", "invented"}
+)  # fmt: skip
+#: Words that call a report true: "reports that ... were credible".
+_TRUE_WORDS = frozenset(
+    {"true", "credible", "accurate", "correct", "reliable", "genuine", "right",
+     "well-founded", "confirmed", "verified"}
+)  # fmt: skip
+#: Verbs that rebut the report that is their object: "denied reports that",
+#: "dismissed claims that".
+REBUTTING_LEMMAS = frozenset(
+    {"deny", "dismiss", "refute", "reject", "debunk", "discount", "dispute",
+     "rubbish", "ridicule", "deride"}
+)  # fmt: skip
+#: Verbs that rebut a report with a particle: "ruled out reports that", "laughed
+#: off reports that", "brushed aside claims that".
+_REBUTTING_WITH = {
+    "rule": frozenset({"out"}),
+    "laugh": frozenset({"off"}),
+    "brush": frozenset({"off", "aside"}),
+    "shrug": frozenset({"off"}),
+    "wave": frozenset({"off", "away", "aside"}),
+}
+#: Verbs that rebut a report at a preposition's object: "scoffed at reports that".
+_REBUTTING_AT = frozenset({"scoff", "laugh", "sneer"})
+#: Verbs that judge the report that is their object with the word after it:
+#: "called reports that ... *nonsense*", "described reports that ... *as
+#: propaganda*".
+_JUDGING_LEMMAS = frozenset(
+    {"call", "describe", "label", "brand", "term", "characterise", "characterize",
+     "denounce", "dismiss", "slam", "decry", "condemn", "regard", "consider",
+     "deem", "view"}
+)  # fmt: skip
+#: Verbs that confirm the report that is their object: "confirmed reports that".
+_CONFIRMING_LEMMAS = frozenset({"confirm", "corroborate", "verify", "substantiate"})
+#: Words after which a judging verb's word is a judgement: "as propaganda".
+_AS = frozenset({"as"})
+_RELATIVE = frozenset({"that", "which", "who", "whom"})
+#: Links of a word that make it a noun, whatever its tag: "waved away *reports*".
+_NOUN_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr"})
+
+
+def report_of(clause: Any) -> Any | None:
+    """The report noun whose content clause is ``clause`` (a parsed verb), if any.
+
+    "reports *that Jane Doe is* in Denver", "a tip *that she was living* in
+    Leeds": a clause of the noun with a subject of its own. A relative clause
+    whose subject is the relative pronoun tells what the report did, not what it
+    says ("the report *that was published* on Monday"), and a participle
+    describes the report ("a report *based* on census data"). None for any other
+    clause.
+    """
+    noun = clause.head
+    if (
+        clause.dep_ not in ("acl", "ccomp", "relcl")
+        or noun.i == clause.i
+        # the tagger may take "reports" for a verb where it is an object
+        or (noun.pos_ not in ("NOUN", "PROPN") and noun.dep_ not in _NOUN_DEPS)
+        or noun.lemma_.lower() not in REPORT_NOUNS
+    ):
+        return None
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if not subjects or any(c.lower_ in _RELATIVE for c in subjects):
+        # "a report *based* on census data": a participle that describes the
+        # report; "the report *that was published*": what the report did
+        return None
+    return noun
+
+
+def _negated(verb: Any) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _rebutted_by(noun: Any) -> str | None:
+    """The words of the verb that rebuts the report ``noun`` as its object."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "at":
+        verb = head.head  # "scoffed at reports that"
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in _REBUTTING_AT:
+            return None if _negated(verb) else f"{verb.text} at"
+        return None
+    if noun.dep_ != "dobj" or head.pos_ != "VERB" or _negated(head):
+        return None
+    lemma = head.lemma_.lower()
+    if lemma in REBUTTING_LEMMAS:
+        return str(head.text)
+    particles = _REBUTTING_WITH.get(lemma, frozenset())
+    # "brushed aside": the tagger may take the particle for an adverb
+    for prt in head.children:
+        if prt.dep_ in ("prt", "advmod") and prt.lower_ in particles:
+            return f"{head.text} {prt.text}"
+    if lemma in _JUDGING_LEMMAS:
+        word = _judgement(head, noun, UNTRUE_WORDS)
+        if word is not None:
+            return f"{head.text} ... {word}"
+    return None
+
+
+def _judgement(verb: Any, noun: Any, words: frozenset[str]) -> str | None:
+    """The word of ``words`` by which ``verb`` judges its object ``noun``, if any.
+
+    The word comes after the noun in the verb's phrase, and either after "as"
+    ("described reports that ... *as propaganda*") or last in the phrase
+    ("called reports that ... *false*", "... *"nonsense"*."), where the parse
+    may have hung it anywhere.
+    """
+    toks = [t for t in verb.subtree if t.i > noun.i]
+    words_of = [t for t in toks if not (t.is_punct or t.is_quote)]
+    for k, tok in enumerate(words_of):
+        if tok.lower_ not in words and tok.lemma_.lower() not in words:
+            continue
+        before = words_of[k - 1] if k > 0 else None
+        if before is not None and before.lower_ in _AS:
+            return str(tok.text)
+        if k + 1 == len(words_of) and (
+            before is None
+            or (
+                before.lower_ not in ("not", "n't", "never")
+                and before.pos_ not in ("AUX", "ADP", "PRON")
+                # "... where he spread lies.": the word is the clause's own
+                # object; not after a passive ("was killed "nonsense"")
+                and not (
+                    before.pos_ == "VERB"
+                    and not any(c.dep_ == "auxpass" for c in before.children)
+                )
+            )
+        ):
+            return str(tok.text)
+    return None
+
+
+def report_called_untrue(clause: Any) -> str | None:
+    """The words that call the report holding ``clause`` untrue, if they do.
+
+    ``clause`` is the verb of a content clause of a report noun ("reports *that
+    Jane Doe was in Denver*", "a tip that she *was living* in Leeds"). The report
+    is called untrue when the noun is the subject of a predicate that says so
+    ("... were false", "... turned out to be unfounded", "proved wrong", "were
+    propaganda"), or the object of a verb that rebuts it ("denied reports that",
+    "dismissed claims that", "ruled out reports that", "laughed off reports
+    that", "called reports that ... nonsense", "described reports that ... as
+    propaganda"), not negated. Returns the words (e.g. ``"were false"``,
+    ``"ruled out"``), or None.
+    """
+    noun = report_of(clause)
+    if noun is None:
+        return None
+    if noun.dep_ in ("dobj", "pobj"):
+        return _rebutted_by(noun)
+    return _predicate(noun, UNTRUE_WORDS)
+
+
+def report_called_true(clause: Any) -> str | None:
+    """The words that call the report holding ``clause`` true, if they do.
+
+    "reports that Jane Doe was in Denver *were credible*", "*confirmed* reports
+    that she was in Denver". Returns the words, or None.
+    """
+    noun = report_of(clause)
+    if noun is None:
+        return None
+    head = noun.head
+    if noun.dep_ == "dobj" and head.pos_ == "VERB":
+        lemma = head.lemma_.lower()
+        if lemma in _CONFIRMING_LEMMAS and not _negated(head):
+            return str(head.text)
+        if lemma in _JUDGING_LEMMAS:
+            word = _judgement(head, noun, _TRUE_WORDS)
+            return None if word is None else f"{head.text} ... {word}"
+        return None
+    return _predicate(noun, _TRUE_WORDS)
+
+
+def _predicate(noun: Any, words: frozenset[str]) -> str | None:
+    """The words of the predicate of the subject ``noun`` that say ``words``.
+
+    "were false", "turned out to be false"; a predicate that says the opposite
+    of the other set, negated, says it too ("were not true" is untrue), and one
+    of this set negated does not ("were not false").
+    """
+    head = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or head.i == noun.i:
+        return None
+    other = _TRUE_WORDS if words is UNTRUE_WORDS else UNTRUE_WORDS
+    todo, seen, negated = [head], 0, False
+    while todo and seen < 6:
+        tok = todo.pop()
+        seen += 1
+        negated = negated or _negated(tok)
+        for c in tok.children:
+            said = {c.lower_, c.lemma_.lower()}
+            if c.dep_ in ("acomp", "attr", "oprd") and said & (words | other):
+                if bool(said & words) != negated:
+                    return str(head.doc.text[head.idx : c.idx + len(c.text)])
+                return None
+            if c.dep_ in ("xcomp", "acomp", "attr") and c.pos_ in ("VERB", "AUX"):
+                todo.append(c)
+    return None
+
+
+def judges_a_report(verb: Any) -> bool:
+    """Whether ``verb`` calls a report that is its object untrue, or true.
+
+    "Police *dismissed* reports that Jane Doe was in Denver", "*called*
+    reports that ... nonsense", "*laughed off* claims that", "*described*
+    reports that ... as credible": the verb's subject is the one who speaks
+    (denies, or vouches). A report with no content clause ("Police dismissed
+    the report.") is the denial of another statement, not one of its own.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as T
+    >>> judges_a_report(T(lemma_="dismiss", children=[]))
+    False
+    """
+    for c in verb.children:
+        nouns = [c] if c.dep_ == "dobj" else []
+        if c.dep_ == "prep" and c.lower_ == "at":
+            nouns = [g for g in c.children if g.dep_ == "pobj"]
+        for noun in nouns:
+            for clause in noun.children:
+                of = report_of(clause)
+                if (
+                    of is not None
+                    and of.i == noun.i
+                    and (report_called_untrue(clause) or report_called_true(clause))
+                ):
+                    return True
+    return False
