@@ -1,0 +1,124 @@
+"""Two clauses of a sentence with speakers of their own: "..., but police say".
+
+Clauses joined by "but", "yet" or "and" (:data:`_CONTRAST_CC`,
+:data:`_ADDING_CC`), each stated by the speaker of its own reporting verb, or the
+article's own (:func:`_by_clause`), and who states a clause, as its grade tells
+(:func:`_who`). Used by :mod:`geosleuth.read.attribution`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from geosleuth.read.attribution._disputes import _says_untrue
+from geosleuth.read.attribution._reporting import _RUMOUR, _reports
+from geosleuth.read.attribution._speakers import Attribution, SpeakerRegistry
+from geosleuth.read.attribution._subjects import _verb_speaker
+
+__all__: list[str] = []
+
+#: Conjunctions that set one clause against another: "..., but police say".
+_CONTRAST_CC = frozenset({"but", "yet"})
+#: Conjunctions that add a clause to another: "..., and analysts argue". The
+#: added clause has a speaker of its own only where it reports speech or belief
+#: ("and *police believe* she is in York"); one that reports nothing continues
+#: the first speaker's report ("Police say ..., and her car was found in Vail").
+_ADDING_CC = frozenset({"and"})
+
+
+def _by_clause(
+    sent: Any,
+    found: Attribution,
+    registry: SpeakerRegistry,
+    previous: Attribution | None,
+    chain: tuple[str, ...],
+    disputed: tuple[int, int] | None,
+) -> Attribution:
+    """``found``, with the speakers of two clauses joined by "but", "yet" or "and".
+
+    The sentence's main verb and a clause joined to it by "but" or "yet" with a
+    subject of its own: each clause, up to the conjunction and from it, is stated
+    by the speaker of its own reporting verb ("but *police say* she is in
+    Mosul"), or is the article's own if its verb reports nothing ("Jane Doe is
+    not in Raqqa, but ..."). Only where the two differ in who states them; then
+    both speakers' names and roles are kept out of the statement
+    (:attr:`Attribution.excluded`). A denial of the statement ("..., but police
+    denied it", "..., but the army says that is wrong": :func:`_says_untrue`) is
+    no clause of its own, but disputes the first (:attr:`Attribution.disputed`).
+    A reporting verb whose subject cannot be named ("but *she says*", the
+    passive "Jane Doe *is believed* to be in Raqqa, but ...") gives its clause no
+    named speaker, never the other clause's, but for "they" or "we" ("Police say
+    she is not in Mosul, but *they believe* she may be in Vail": the police's);
+    one of a rumour ("but it is rumoured") makes it a rumour.
+
+    A clause joined by "and" is read the same way where its verb reports speech
+    or belief ("Her sister says ..., *and police believe* she is in York"), its
+    "he", "she" or "they" being the first clause's speaker ("Police said ...,
+    *and they believe* ..."); one whose verb reports nothing continues the first
+    clause's report ("Police say she is in Mosul, and her car was found in
+    Vail": the police's), and one with no subject of its own is part of it
+    ("Police say she was seen in Leeds *and is believed* to have gone to York").
+    """
+    root = sent.root
+    cuts = [
+        c
+        for c in root.children
+        if c.dep_ == "cc" and c.lower_ in _CONTRAST_CC | _ADDING_CC
+    ]
+    heads = [
+        c
+        for c in root.children
+        if c.dep_ == "conj"
+        and c.pos_ in ("VERB", "AUX")
+        and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+    ]
+    if len(cuts) != 1 or len(heads) != 1 or not root.i < cuts[0].i < heads[0].i:
+        return found
+    adding = cuts[0].lower_ in _ADDING_CC
+    if adding and not _reports(heads[0]):
+        return found  # "Police say ..., and her car was found in Vail"
+    cut = cuts[0].idx
+    spans = ((sent.start_char, cut), (cut, sent.end_char))
+    attrs: list[Attribution] = []
+    for head, (a, b) in zip((root, heads[0]), spans, strict=True):
+        if disputed is not None and disputed[0] <= head.idx < disputed[1]:
+            return found  # "..., but police denied it"
+        said = None
+        rumour = _RUMOUR.search(sent.doc.text[a:b]) is not None
+        if _reports(head):
+            # "but she says", "is believed to be": no one the parse can name, and
+            # not the other clause's speaker; "and they believe": the first's
+            # "..., but they believe ...": "they" is the first clause's speaker
+            # too (a he or she after "but" may be anyone, the target included)
+            they = any(
+                g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("they", "we")
+                for g in head.children
+            )
+            first = attrs[0] if attrs and attrs[0].speaker else None
+            last = first if first is not None and (adding or they) else previous
+            said = _verb_speaker(head, registry, last, chain, disputed, None)
+        attrs.append(said or Attribution(rumour=rumour, disputed=disputed))
+    if disputed is None and _says_untrue(heads[0]):
+        # "Jane Doe is in Raqqa, but the army says that is wrong": the first
+        # clause is stated by its own speaker, and disputed by the second
+        words = [t for t in sent if t.i >= cuts[0].i and not t.is_punct]
+        end = words[-1].idx + len(words[-1].text)
+        first = attrs[0]
+        if first.speaker is None:
+            first = Attribution(chain=chain, rumour=first.rumour)
+        return replace(first, disputed=(cut, end))
+    reports = all(_reports(h) for h in (root, heads[0]))
+    if _who(attrs[0]) == _who(attrs[1]) and not reports:
+        return found
+    excluded = tuple(
+        dict.fromkeys((*found.excluded, *[x for t in attrs for x in t.excluded]))
+    )
+    return replace(
+        found, excluded=excluded, clauses=tuple(zip(spans, attrs, strict=True))
+    )
+
+
+def _who(attr: Attribution) -> tuple[str | None, str | None, bool, bool, bool]:
+    """Who states a clause, as its grade tells: a rumour is not the article's."""
+    return attr.speaker, attr.role, attr.official, attr.rumour, attr.target

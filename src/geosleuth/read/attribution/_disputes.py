@@ -1,0 +1,213 @@
+"""Denials of a statement: by another party, or by the sentence after it.
+
+Another party's denial of the sentence's statement after a comma ("..., but
+police denied it", "..., a claim the army denied", "..., but this could not be
+confirmed": :func:`dispute_span`), a short sentence that denies the one before it
+("Police denied the report.": :func:`denial_of_previous`), and a reporting verb
+whose clause calls what was said before untrue ("but the army says that is
+wrong": :func:`_says_untrue`). Used by :mod:`geosleuth.read.attribution`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from geosleuth.read.attribution._reporting import REPORTING_LEMMAS
+
+__all__: list[str] = []
+
+# A denial of the statement by another party, after a comma: "but police denied
+# it", "a claim the army denied", "which officials disputed". The denier is one to
+# six words with no negation ("but police did not deny it" disputes nothing); "it"
+# ends the clause or is followed by an adverbial ("denied it on Tuesday"), so "but
+# the army denied it had shelled Hajin" is no denial of the statement.
+_DENY = (
+    r"(?:den(?:y|ies|ied)|disput(?:e|es|ed)|reject(?:s|ed)?|dismiss(?:es|ed)?|"
+    r"refut(?:e|es|ed)|contradict(?:s|ed)?)"
+)
+_DENIED = r"(?:denied|disputed|rejected|dismissed|refuted|contradicted)"
+_DENIER = r"(?:(?!(?:not|never|no)\b)(?![\w’']*n[’']t\b)[\w’'.&-]+\s+){1,6}?"
+_AUX_ADV = r"(?:(?:has|have|had|did|does|do|later|since|then|also|\w+ly)\s+)*"
+_CLAIM_NOUN = (
+    r"(?:claims?|reports?|accounts?|allegations?|assertions?|stor(?:y|ies)|"
+    r"sightings?|rumou?rs?)"
+)
+_IT = (
+    rf"(?:it|this|them|the\s+(?:[\w-]+\s+)?{_CLAIM_NOUN})"
+    r"(?=\s*(?:[,;.!?\"”)]|$)|\s+(?:on|in|at|last|this|yesterday|today|later|"
+    r"again|publicly|strongly|flatly|outright|immediately)\b)"
+)
+_IT_SUBJECT = rf"(?:it|this|the\s+(?:[\w-]+\s+)?{_CLAIM_NOUN})"
+_BE = (
+    r"(?:was|were|is|are|has\s+been|have\s+been)\s+"
+    r"(?:(?:\w+ly|later|since|also|then)\s+)?"
+)
+#: ... or one that says it is unconfirmed: "but this could not be confirmed",
+#: "though none of the sightings was confirmed".
+_UNCONFIRMED = (
+    rf"(?:{_IT_SUBJECT}\s+(?:could|can|has|have|had|was|were|is|are)\s+not\s+"
+    r"(?:yet\s+)?(?:been\s+|be\s+)?(?:independently\s+)?(?:confirmed|verified)"
+    rf"|none\s+of\s+(?:the|these|those|them)\s+(?:[\w-]+\s+)?(?:{_CLAIM_NOUN}\s+)?"
+    r"(?:was|were|has\s+been|have\s+been|could\s+be)\s+(?:independently\s+)?"
+    r"(?:confirmed|verified))"
+)
+_DISPUTE = re.compile(
+    r"[,;]\s*(?P<d>"
+    rf"(?:but|though|although|yet|and|while)\s+"
+    rf"(?:{_DENIER}{_AUX_ADV}{_DENY}\s+{_IT}|{_IT_SUBJECT}\s+{_BE}{_DENIED}\b"
+    rf"|{_UNCONFIRMED}\b)"
+    rf"|(?:a|an)\s+(?:[\w-]+\s+)?{_CLAIM_NOUN}\s+(?:(?:that|which)\s+)?"
+    rf"(?:{_DENIER}{_AUX_ADV}{_DENY}|(?:\w+ly\s+)?{_DENIED}\s+by)\b"
+    rf"|which\s+(?:{_DENIER}{_AUX_ADV}{_DENY}|{_BE}{_DENIED})\b"
+    r")[^,;.]*",
+    re.IGNORECASE,
+)
+
+
+# A short sentence that denies the one before it: "Police denied the report.",
+# "The army has since rejected the claims as propaganda.", "This was later denied
+# by police." Its main verb, after a subject of one to six words with no
+# negation, denies "it", "this", "that" or a report ("the report", "such
+# claims"); after that, at most an adverbial ("on Friday", "as false", "in a
+# statement") and the end of the sentence: "Police denied the report that she had
+# left" or "..., saying she was in Denver" is a statement of its own.
+_PREVIOUS = (
+    r"(?:it|this|that|them|(?:the|these|those|such|that|this|both|his|her|their|"
+    rf"its)\s+(?:[\w’'-]+\s+){{0,2}}?{_CLAIM_NOUN})"
+)
+_TAIL = (
+    r"(?:\s+(?:on|in|at|last|this|yesterday|today|later|again|publicly|strongly|"
+    r"flatly|outright|immediately|as|by|when|after|within|hours|days|shortly)\b"
+    r"[^,;:.!?]{0,60})?"
+)
+_DENIES_PREVIOUS = re.compile(
+    r"^(?P<d>(?:(?:but|however|yet|and)\s*,?\s+)?"
+    rf"(?:{_DENIER}{_AUX_ADV}{_DENY}\s+{_PREVIOUS}"
+    rf"|{_IT_SUBJECT}\s+{_BE}{_DENIED}\b){_TAIL})"
+    r"\s*[.!]?[\"”’']*$",
+    re.IGNORECASE,
+)
+
+
+def dispute_span(text: str, base: int = 0) -> tuple[int, int] | None:
+    """The span of another party's denial of the sentence ``text``, if any.
+
+    Parameters
+    ----------
+    text : str
+        One sentence.
+    base : int, default 0
+        The sentence's offset in the document; the span is in the document.
+
+    Returns
+    -------
+    tuple of (int, int) or None
+        From the first word of the denial to the end of its clause.
+
+    Examples
+    --------
+    >>> t = "Doe was seen in Aspen, but police denied it on Friday."
+    >>> s, e = dispute_span(t)
+    >>> t[s:e]
+    'but police denied it on Friday'
+    >>> dispute_span("Doe was seen in Aspen, a claim the army denied.", 10)
+    (33, 56)
+    >>> dispute_span("Doe was seen in Aspen, but police did not deny it.") is None
+    True
+    """
+    m = _DISPUTE.search(text)
+    if m is None:
+        return None
+    return base + m.start("d"), base + len(m.group(0).rstrip()) + m.start()
+
+
+def denial_of_previous(text: str, base: int = 0) -> tuple[int, int] | None:
+    """The span of ``text`` if it is a short sentence that denies the one before.
+
+    The main verb denies ("deny", "reject", "dismiss", "dispute", "refute",
+    "contradict") "it", "this" or a report of the sentence before ("the report",
+    "the claim", "the reports"), with at most an adverbial after it, or the report
+    is denied in the passive ("The report was denied by police.").
+
+    Parameters
+    ----------
+    text : str
+        One sentence.
+    base : int, default 0
+        The sentence's offset in the document; the span is in the document.
+
+    Returns
+    -------
+    tuple of (int, int) or None
+        The sentence, without its final punctuation.
+
+    Examples
+    --------
+    >>> t = "Police denied the report on Friday."
+    >>> s, e = denial_of_previous(t)
+    >>> t[s:e]
+    'Police denied the report on Friday'
+    >>> denial_of_previous("The claim was later rejected by the army.", 10)
+    (10, 50)
+    >>> denial_of_previous("Police did not deny the report.") is None
+    True
+    >>> denial_of_previous("Police denied that she was in Vail.") is None
+    True
+    """
+    m = _DENIES_PREVIOUS.match(text.strip())
+    if m is None:
+        return None
+    lead = len(text) - len(text.lstrip())
+    return base + lead + m.start("d"), base + lead + m.end("d")
+
+
+#: What makes a statement untrue ("that is *wrong*"), and true ("this is not
+#: *true*"): a clause that says so of "that" denies the clause before it.
+_UNTRUE_WORDS = frozenset(
+    {"wrong", "false", "untrue", "incorrect", "inaccurate", "baseless", "unfounded",
+     "groundless", "mistaken", "nonsense", "rubbish", "lie", "fabricated", "fake"}
+)  # fmt: skip
+_TRUE_WORDS = frozenset({"true", "correct", "accurate", "right", "case", "so"})
+#: Words that may judge a deed rather than a statement: "it was *wrong*".
+_MORAL_WORDS = frozenset({"wrong", "right"})
+#: Links to what a judgement is of, when it is not the statement before: "it is
+#: not true *that she ran away*", "it is wrong *to negotiate*".
+_OF_ANOTHER = frozenset({"ccomp", "xcomp", "csubj", "advcl"})
+
+
+def _says_untrue(verb: Any) -> bool:
+    """Whether the reporting ``verb`` says that what was said before is untrue.
+
+    Its clause has "that", "this" or "it" as subject and calls it untrue ("says
+    *that is wrong*", "said it was false") or, negated, true ("says *this is not
+    true*", "not the case"), with nothing after that it says so of: "it is not
+    true *that she ran away*", "it is not right *to speculate*" judge another
+    statement or a deed. Nor is "it" that is "wrong" or "right" the statement
+    ("her lawyer says *it was wrong*": the deed was unjust).
+    """
+    if verb.lemma_.lower() not in REPORTING_LEMMAS:
+        return False
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        kids = list(clause.children)
+        subject = next(
+            (
+                c.lower_
+                for c in kids
+                if c.dep_ in ("nsubj", "nsubjpass")
+                and c.lower_ in ("that", "this", "it")
+            ),
+            None,
+        )
+        if subject is None:
+            continue
+        said = [c for c in kids if c.dep_ in ("acomp", "attr")]
+        if any(g.dep_ in _OF_ANOTHER for t in (clause, *said) for g in t.children):
+            continue  # "it is not true that she ran away", "not right to speculate"
+        negated = any(c.dep_ == "neg" for c in kids)
+        words = {c.lemma_.lower() for c in said}
+        if subject == "it":
+            words -= _MORAL_WORDS  # "it was wrong": the deed, not the statement
+        if (words & _UNTRUE_WORDS and not negated) or (words & _TRUE_WORDS and negated):
+            return True
+    return False

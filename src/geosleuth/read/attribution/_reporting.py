@@ -1,0 +1,74 @@
+"""The words that report: reporting verbs, "according to", chains and rumours.
+
+The lemmas of reporting verbs (:data:`REPORTING_LEMMAS`, and "ruled out" with its
+particle) and whether a word is one (:func:`_reports`), with the verbs that call
+a report untrue or true (:func:`~geosleuth.read._reports.judges_a_report`); and
+what a sentence's words alone tell: the outlets of a reporting chain
+(:data:`_CHAIN`: "Speaking to ANF", "told Fox News"), "according to" and its
+source (:data:`_ACCORDING`), and a rumour (:data:`_RUMOUR`: "it is claimed",
+"reportedly"). Used by :mod:`geosleuth.read.attribution`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from geosleuth.read._reports import judges_a_report
+
+__all__: list[str] = []
+
+REPORTING_LEMMAS = frozenset(
+    {
+        "say", "announce", "argue", "think", "believe", "claim", "add", "tell",
+        "state", "report", "confirm", "deny", "suggest", "insist", "explain",
+        "note", "warn", "estimate", "assert", "maintain", "reveal", "allege",
+        "stress", "affirm", "admit", "acknowledge", "indicate", "write", "declare",
+        "assess", "conclude", "speculate", "fear", "suspect", "doubt",
+    }
+)  # fmt: skip
+#: Verbs that report only with a particle: "Police have *ruled out* that ...".
+_REPORTING_WITH = {"rule": "out"}
+_CHAIN = re.compile(
+    r"\b(?:[Ss]peaking to|told|[Ii]n an interview with|interviewed by|quoted by|"
+    r"[Ii]n a statement to|[Ii]n comments to)\s+(?:the\s+)?"
+    r"(?P<m>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,4})"
+)
+_ACCORDING = re.compile(
+    r"\b[Aa]ccording to\s+(?:the\s+)?(?P<src>[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|"
+    r"of|for|and))*)"
+)
+_RUMOUR = re.compile(
+    r"\b(?:it (?:is|was|has been) (?:claimed|reported|rumou?red|said|alleged)|"
+    r"claims? (?:have|has) been made|numerous claims|unconfirmed reports?|"
+    r"reports (?:say|said|suggest)|reportedly|rumou?rs?|allegedly)\b",
+    re.IGNORECASE,
+)
+
+
+def _reports(tok: Any) -> bool:
+    """Whether ``tok`` is a reporting verb: "said", "believe", "ruled out".
+
+    Also a verb that calls a report of a statement untrue, which it denies, or
+    true: "Police *dismissed* reports that ...", "*called* reports that ...
+    nonsense", "*laughed off* claims that ...", "*described* reports that ...
+    as credible" (:func:`~geosleuth.read._reports.judges_a_report`).
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as T
+    >>> out = T(dep_="prt", lower_="out")
+    >>> _reports(T(lemma_="rule", children=[out]))
+    True
+    >>> _reports(T(lemma_="rule", children=[]))
+    False
+    """
+    lemma = tok.lemma_.lower()
+    if lemma in REPORTING_LEMMAS:
+        return True
+    particle = _REPORTING_WITH.get(lemma)
+    if particle is not None and any(
+        c.dep_ == "prt" and c.lower_ == particle for c in tok.children
+    ):
+        return True
+    return judges_a_report(tok)

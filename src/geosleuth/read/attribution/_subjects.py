@@ -1,0 +1,276 @@
+"""The speaker of a reporting verb, by its subject.
+
+The subject of a reporting verb (:func:`_verb_speaker`) read as its speaker
+(:func:`_subject_speaker`): the target, "he" or "she" for the speaker before, an
+unnamed person or authority, or a name completed from the speakers seen so far;
+a name before a verb that the parse left with no subject
+(:func:`_stranded_speaker`, :func:`_phrase_start`: "..., her lawyer, Tom Briggs,
+said"); and the person "according to" names (:func:`_according_speaker`). Used
+by :mod:`geosleuth.read.attribution`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from geosleuth.read.attribution._names import (
+    _OFFICIAL,
+    _org_noun,
+    _org_of,
+    _role_span,
+    _role_words,
+    _span_text,
+    _speaker_from_subject,
+    _unnamed_speaker,
+)
+from geosleuth.read.attribution._speakers import (
+    TARGET_ROLE,
+    Attribution,
+    SpeakerRegistry,
+)
+from geosleuth.read.target import name_key
+
+__all__: list[str] = []
+
+
+def _verb_speaker(
+    verb: Any,
+    registry: SpeakerRegistry,
+    previous: Attribution | None,
+    chain: tuple[str, ...],
+    disputed: tuple[int, int] | None,
+    consulted: set[str] | None,
+) -> Attribution | None:
+    """The attribution of the reporting ``verb`` by its subject, or None if none.
+
+    The subject ("he"/"she" for the previous speaker, an unnamed person, an
+    unnamed authority, a name) as :func:`attribute` reads it.
+    """
+    # a passive subject is what is said, not who says it: in "al-Baghdadi is
+    # believed to be in Raqqa" the speaker is unnamed (the believers)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects.sort(key=lambda c: (c.pos_ != "PROPN", c.i))
+    for subj in subjects:
+        found = _subject_speaker(
+            subj, verb.text, registry, previous, chain, disputed, consulted
+        )
+        if found is not None:
+            return found
+    if not subjects:
+        return _stranded_speaker(verb, registry, chain, disputed, consulted)
+    return None
+
+
+def _subject_speaker(
+    subj: Any,
+    verb: str,
+    registry: SpeakerRegistry,
+    previous: Attribution | None,
+    chain: tuple[str, ...],
+    disputed: tuple[int, int] | None,
+    consulted: set[str] | None,
+) -> Attribution | None:
+    """The attribution of the reporting ``verb`` (as written) by ``subj``, if any.
+
+    ``subj`` is the verb's subject, or the one "according to" names.
+    """
+    low = subj.text.lower()
+    if registry.is_target(subj) and registry.target is not None:
+        # "She told police she was heading to Denver", "Jane Doe said":
+        # the target speaks of herself; a role of her own is kept after
+        # TARGET_ROLE ("the target, former defense minister")
+        got = _speaker_from_subject(subj)
+        role = None
+        if previous is not None and previous.target and previous.role:
+            # "Irakli Okruashvili, former defense minister, said ... He said"
+            role = previous.role.removeprefix(TARGET_ROLE).lstrip(", ") or None
+        if got is not None and not got[4]:
+            if consulted is not None and got[2].split():
+                consulted.add("name:" + name_key(got[2].split()[-1]))
+            _, role = registry.complete(got[2], got[3])
+            registry.add(got[2], role)
+        left, right = _role_span(subj, got[0] if got is not None else subj.idx)
+        return Attribution(
+            speaker=registry.target,
+            role=f"{TARGET_ROLE}, {role}" if role else TARGET_ROLE,
+            verb=verb, chain=chain, excluded=((left, right),),
+            org=_org_of(role, None), disputed=disputed, target=True,
+        )  # fmt: skip
+    if consulted is not None and low in ("he", "she", "they", "we", "i"):
+        consulted.add("previous")
+    if (
+        low in ("he", "she", "they", "we", "i")
+        and previous is not None
+        and (previous.speaker is not None)
+    ):
+        inherited = previous.carried()
+        return Attribution(
+            speaker=inherited.speaker, role=inherited.role, verb=verb,
+            chain=chain or inherited.chain, official=inherited.official,
+            org=inherited.org, inherited=True, disputed=disputed,
+        )  # fmt: skip
+    if low == "it":
+        return None
+    unnamed = _unnamed_speaker(subj)
+    if unnamed is not None:
+        # "A hiker said", "her brother told police", "residents said"
+        left, right, words, role = unnamed
+        return Attribution(
+            speaker=words, role=role, verb=verb, chain=chain,
+            official=bool(role and _OFFICIAL.search(role)),
+            excluded=((left, right),), org=_org_of(role, words),
+            disputed=disputed,
+        )  # fmt: skip
+    got = _speaker_from_subject(subj)
+    if (
+        got is None
+        and subj.pos_ == "NOUN"
+        and (
+            any(_OFFICIAL.fullmatch(w) for w in (subj.text, subj.lemma_))
+            or _org_noun(subj)
+        )
+    ):
+        # unnamed authorities: "Iraqi intelligence officials said"; unnamed
+        # organisations: "the coalition said", "state media reported"
+        left, right, words = _span_text(subj.subtree)
+        return Attribution(
+            speaker=words[:1].upper() + words[1:], verb=verb,
+            chain=chain, official=True, excluded=((left, right),),
+            disputed=disputed,
+        )  # fmt: skip
+    if got is None:
+        return None
+    start, _end, name, role, is_org = got
+    if not is_org:
+        if consulted is not None and name.split():
+            consulted.add("name:" + name_key(name.split()[-1]))
+        name, role = registry.complete(name, role)
+        registry.add(name, role)
+    left, right = _role_span(subj, start)
+    official = is_org or any(t and _OFFICIAL.search(t) for t in (role, name))
+    return Attribution(
+        speaker=name, role=role, verb=verb, chain=chain,
+        official=official, rumour=False, excluded=((left, right),),
+        org=_org_of(role, name if is_org else None), disputed=disputed,
+    )  # fmt: skip
+
+
+def _stranded_speaker(
+    verb: Any,
+    registry: SpeakerRegistry,
+    chain: tuple[str, ...],
+    disputed: tuple[int, int] | None,
+    consulted: set[str] | None,
+) -> Attribution | None:
+    """The speaker named right before a reporting ``verb`` that has no subject.
+
+    The parse may hang the speaker's words on the place before them, as an
+    apposition ("Jane Doe is thought to be in Homa Bay, *the county health
+    director Dr. Alice Otieno* said.", "Jane Doe is in Reno, *her lawyer, Tom
+    Briggs,* said."), and leave the verb with no subject: the words from the
+    comma to the verb, a person's name with the title before it or the noun
+    it is in apposition to, are the speaker, as "..., police spokesman Bruno
+    Shioso said." would be. Not for a passive ("she is believed"), nor where
+    anything but those words stands between the comma and the verb.
+    """
+    doc = verb.doc
+    sent = verb.sent
+    if any(
+        c.dep_ in ("nsubjpass", "csubj", "csubjpass", "auxpass", "expl")
+        for c in verb.children
+    ):
+        return None
+    k = verb.i - 1
+    appos = k > sent.start and doc[k].text == ","  # "her lawyer, Tom Briggs, said"
+    if appos:
+        k -= 1
+    head = doc[k]
+    if k <= sent.start or head.pos_ != "PROPN" or head.ent_type_ != "PERSON":
+        return None
+    first = _phrase_start(head, sent.start)
+    if first is None:
+        return None
+    if appos:
+        noun = doc[first - 2]
+        first = _phrase_start(noun, sent.start) if first - 2 > sent.start else None
+        if first is None or noun.pos_ != "NOUN" or head.head.i != noun.i:
+            return None
+    got = _speaker_from_subject(head)
+    if got is None or got[4]:
+        return None
+    start, end, name, role, _ = got
+    if consulted is not None and name.split():
+        consulted.add("name:" + name_key(name.split()[-1]))
+    if appos:
+        role = _role_words(doc[first : noun.i + 1])
+    elif doc[first].idx < start:
+        before = [t for t in doc[first:k] if t.idx < start]
+        role = _role_words(before) or role
+    name, role = registry.complete(name, role)
+    registry.add(name, role)
+    official = any(t and _OFFICIAL.search(t) for t in (role, name))
+    return Attribution(
+        speaker=name, role=role, verb=verb.text, chain=chain, official=official,
+        excluded=((doc[first].idx, end),), org=_org_of(role, None),
+        disputed=disputed,
+    )  # fmt: skip
+
+
+def _phrase_start(tok: Any, floor: int) -> int | None:
+    """The first word of the noun phrase that ends at ``tok``, if a comma opens it.
+
+    Its words are determiners, adjectives, nouns, names, numbers, owners and
+    hyphens ("the county health director Dr. Alice Otieno", "her lawyer");
+    ``floor`` is the sentence's first word, before which the comma must not be.
+    """
+    doc = tok.doc
+    first = int(tok.i)
+    while first - 1 > floor and (
+        doc[first - 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "PART", "NUM")
+        or doc[first - 1].dep_ == "poss"
+        or doc[first - 1].text in ("-", "‐", "‑")
+    ):
+        first -= 1
+    if first - 1 <= floor or doc[first - 1].text != ",":
+        return None
+    return first
+
+
+def _according_speaker(
+    sent: Any,
+    registry: SpeakerRegistry,
+    previous: Attribution | None,
+    chain: tuple[str, ...],
+    disputed: tuple[int, int] | None,
+    consulted: set[str] | None,
+) -> Attribution | None:
+    """The speaker that "according to" names, by the parse, if a person's.
+
+    A person named with a title ("according to *police spokesman Bruno
+    Shioso*": Bruno Shioso, police spokesman), the target, or an unnamed
+    person or authority ("according to *police*", "according to *a
+    witness*"), as the subject of a reporting verb is read
+    (:func:`_subject_speaker`). None for anything else (an organisation's
+    name, "according to the report"), which is read from the words alone
+    (:func:`_unparsed`).
+    """
+    for tok in sent:
+        if tok.lower_ != "according" or (
+            disputed is not None and disputed[0] <= tok.idx < disputed[1]
+        ):
+            continue
+        for to in (c for c in tok.children if c.lower_ == "to"):
+            for obj in (c for c in to.children if c.dep_ == "pobj"):
+                if not (
+                    registry.is_target(obj)
+                    or (obj.pos_ == "NOUN" and obj.text.islower())
+                    or (obj.pos_ == "PROPN" and obj.ent_type_ == "PERSON")
+                ):
+                    continue
+                found = _subject_speaker(
+                    obj, "according to", registry, previous, chain, disputed,
+                    consulted,
+                )  # fmt: skip
+                if found is not None:
+                    return found
+    return None
