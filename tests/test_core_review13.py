@@ -330,7 +330,9 @@ def test_graded_hedged_search_lowers_its_cells_by_pd_times_p_true() -> None:
 # ---------------------------- M23: same-day life status, deaths before proofs
 def test_same_day_claim_of_death_is_taken_before_the_proof_of_life() -> None:
     items: list[EvidenceItem] = [
-        Sighting(id="s", provenance=PROV, date=DAY, place=Point(0.0, 0.0)),
+        # a claim opens the case (a sighting of the target would be a proof of
+        # life of its own)
+        Claim(id="s", provenance=PROV, date=DAY, place=Point(0.0, 0.0)),
         LifeStatus(id="dead", provenance=PROV, date=DAY, status="dead"),
         LifeStatus(id="alive", provenance=PROV, date=DAY, status="alive"),
     ]

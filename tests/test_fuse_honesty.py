@@ -62,6 +62,12 @@ def seen(iid="s", lon=HAJIN[0], lat=HAJIN[1], *, date=DAY, **kw):
     return Sighting(id=iid, provenance=pub, date=date, place=Point(lon, lat), **kw)
 
 
+def said(iid="c", lon=HAJIN[0], lat=HAJIN[1], *, date=DAY, **kw):
+    """A claim about the target: it opens a case, and says nothing of its life."""
+    pub = Provenance(document="test", published=date)
+    return Claim(id=iid, provenance=pub, date=date, place=Point(lon, lat), **kw)
+
+
 @contextlib.contextmanager
 def strict():
     """geosleuth's warnings as errors, wherever they are attributed."""
@@ -303,7 +309,7 @@ def test_widening_the_region_clears_the_warning():
 
 # ------------------------------------------------------------------ 2. P(alive)
 def test_p_alive_falls_from_the_first_item_without_life_status():
-    s = seen(date=dt.date(2017, 9, 28))
+    s = said(date=dt.date(2017, 9, 28))
     for years in (1, 10, 30):
         as_of = dt.date(2017 + years, 9, 28)
         days = (as_of - s.date).days
@@ -311,10 +317,15 @@ def test_p_alive_falls_from_the_first_item_without_life_status():
             0.9 * math.exp(-0.1 * days / 365.25), rel=1e-12
         )
     assert p_alive([s], as_of=s.date) == 0.9  # the prior holds on the first day
+    # a sighting of the target that opens the case is a proof of life that day
+    r = min(seen(date=s.date).p_true(), 0.99)
+    assert p_alive([seen(date=s.date)], as_of=s.date) == pytest.approx(
+        r + (1 - r) * 0.9, rel=1e-12
+    )
 
 
 def test_proof_of_life_still_resets_p_alive():
-    old = seen(date=dt.date(2010, 1, 1))
+    old = said(date=dt.date(2010, 1, 1))
     on = Provenance(document="t", published=dt.date(2018, 1, 1))
     pol = LifeStatus(id="v", provenance=on, date=dt.date(2018, 1, 1), status="alive")
     before = 0.9 * math.exp(-0.1 * (pol.date - old.date).days / 365.25)
@@ -326,12 +337,13 @@ def test_proof_of_life_still_resets_p_alive():
 def test_territory_does_not_open_the_case():
     held = Territory(id="t", provenance=PROV, date=dt.date(2000, 1, 1),
                      group_name="G", area=Area.box(40, 34, 41, 35))  # fmt: skip
-    s = seen(date=DAY)
+    s = said(date=DAY)
     assert p_alive([held, s], as_of=DAY) == 0.9
 
 
 def test_seed_case_p_alive_by_hand():
-    # mosul-2014 (2014-07-04) opens the case; death claim r = 0.05 (2017-06-30),
+    # mosul-2014 (2014-07-04, the sermon video, A1 certain: r = 0.95²) opens
+    # the case and is a proof of life that day; death claim r = 0.05 (2017-06-30),
     # recording r = 0.51 (2017-09-28), hazard 0.1 a year to 2018-05-15
     case = load_case(str(EXAMPLES / "seed-baghdadi-2018.yaml"))
 
@@ -339,14 +351,16 @@ def test_seed_case_p_alive_by_hand():
         days = (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days
         return math.exp(-0.1 * days / 365.25)
 
-    p = 0.9 * decay("2014-07-04", "2017-06-30")
+    p = (0.9025 + 0.0975 * 0.9) * decay("2014-07-04", "2017-06-30")
     p = p * 0.95 / (p * 0.95 + (1 - p) * 1.05)
     p = 0.51 + 0.49 * p * decay("2017-06-30", "2017-09-28")
     p *= decay("2017-09-28", "2018-05-15")
     est = fuse(case.items, case.grid, as_of=case.as_of, settings=case.settings,
                places=case.places)  # fmt: skip
     assert est.p_alive == pytest.approx(p, rel=1e-12)
-    assert est.p_alive == pytest.approx(0.7686, abs=5e-5)  # was 0.879
+    # 0.879 before the case opened on the first item; 0.7686 before a sighting of
+    # the target was a proof of life (review r11, #6)
+    assert est.p_alive == pytest.approx(0.7998, abs=5e-5)
     # the item that opens the case moves P(alive): without it, it opens in 2017
     shift = {c.item_id: c.p_alive_shift for c in est.contributions}
     rest = [i for i in case.items if i.id != "mosul-2014"]
@@ -358,9 +372,17 @@ def test_seed_case_p_alive_by_hand():
 def test_hiker_p_alive_falls_over_days():
     case = load_case(str(EXAMPLES / "missing-hiker.yaml"))
     assert case.settings.hazard_per_year == 84  # ln 2 / 3 days
+    # the car and the two walkers' sighting (2024-10-12) are proofs of life of
+    # the first day: 0.9 lifted by each, by id
+    first = 0.9
+    for item in sorted(case.items, key=lambda i: i.id):
+        if isinstance(item, Sighting):
+            r = min(item.p_true(case.settings.grades), 0.99)
+            first = r + (1 - r) * first
+    assert first == pytest.approx(0.99332, abs=1e-5)
     for day, days in ((dt.date(2024, 10, 13), 1), (dt.date(2024, 10, 18), 6)):
         got = p_alive(case.items, as_of=day, settings=case.settings)
-        assert got == pytest.approx(0.9 * 0.5 ** (days * 84 / 365.25 / math.log(2)))
+        assert got == pytest.approx(first * 0.5 ** (days * 84 / 365.25 / math.log(2)))
     assert (
         p_alive(case.items, as_of=dt.date(2024, 10, 18), settings=case.settings) < 0.25
     )
@@ -379,8 +401,8 @@ def test_p_alive_never_rises_without_new_life_items(grid, data, hazard, step):
     # items dated (or published) after AS_OF, none of them life status
     lon, lat = (float(v[0]) for v in grid.cell_lonlat())
     days = data.draw(st.lists(st.integers(0, step), max_size=3))
-    extra = [
-        seen(f"x{k}", lon, lat, date=AS_OF + dt.timedelta(days=d))
+    extra = [  # claims: no word of life or death (a sighting is a proof of life)
+        said(f"x{k}", lon, lat, date=AS_OF + dt.timedelta(days=d))
         for k, d in enumerate(days)
     ]
     both = items + extra
@@ -394,8 +416,10 @@ def test_p_alive_does_not_depend_on_the_grid():
     # leaves Mosul out. Was 0.898 there (the case opened in 2020) and 0.330 on
     # the wide grid: the region decided when the case opened
     config = Settings(diffusion_km2_per_day=0.0)
-    old = seen("old-mosul", 43.12, 36.33, date=dt.date(2010, 1, 1), sigma_km=5.0)
-    items = [old, seen("s1", 40.83, 34.69, date=dt.date(2020, 1, 1), sigma_km=10.0)]
+    # claims, which open a case but say nothing of life (a sighting would be a
+    # proof of life on its day, and s1 would move P(alive))
+    old = said("old-mosul", 43.12, 36.33, date=dt.date(2010, 1, 1), sigma_km=5.0)
+    items = [old, said("s1", 40.83, 34.69, date=dt.date(2020, 1, 1), sigma_km=10.0)]
     as_of = dt.date(2020, 1, 10)
     narrow = Grid.from_bounds(40.5, 34.4, 41.2, 35.0, cell_km=2.0)
     wide = Grid.from_bounds(40.0, 34.0, 44.0, 37.0, cell_km=2.0)

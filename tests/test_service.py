@@ -110,10 +110,12 @@ def test_estimate_equals_what_run_locate_gives_for_the_same_case(hiker, direct):
     assert summary["places"][0]["name"] == "Pen-y-Pass car park"
     assert summary["places"][0]["probability"] == direct["places"][0]["probability"]
     assert summary["places"][0]["probability"] == pytest.approx(0.18834, abs=1e-5)
-    # P(alive) now decays from the case's first day (2024-10-12, one day before
-    # as_of) with the hiker example's hazard of 84 a year
+    # P(alive) decays from the case's first day (2024-10-12, one day before as_of)
+    # with the hiker example's hazard of 84 a year; that day's two sightings of
+    # the walker are proofs of life (r 0.9025 and 0.315): 0.9 → 0.99332
+    first = 0.315 + 0.685 * (0.9025 + 0.0975 * 0.9)
     assert summary["p_alive"] == direct["p_alive"]
-    assert summary["p_alive"] == pytest.approx(0.9 * math.exp(-84 / 365.25), abs=1e-6)
+    assert summary["p_alive"] == pytest.approx(first * math.exp(-84 / 365.25), abs=1e-6)
     assert summary["hdr_km2"] == direct["hdr_km2"]
     assert summary["items"] == {"used": 6, "left_out": 0}
     stored = call(app, "GET", est["links"]["estimate"])

@@ -1,4 +1,8 @@
-"""P(alive): a constant hazard from the case's first day, moved by life-status items."""
+"""P(alive): a constant hazard from the case's first day, moved by life-status items.
+
+A sighting of the target is a proof of life on its day, as a recording is: the
+target was seen alive. A sighting of an associate is none.
+"""
 
 from __future__ import annotations
 
@@ -11,11 +15,12 @@ from geosleuth.evidence import (
     EvidenceItem,
     Front,
     LifeStatus,
+    Sighting,
     Territory,
 )
 from geosleuth.fuse.settings import _DAYS_PER_YEAR, Settings
 
-__all__ = ["p_alive"]
+__all__ = ["alive_note", "p_alive"]
 
 
 def _in_force(
@@ -76,6 +81,30 @@ def _case_start(
     return first[0].date if first else None
 
 
+def _seen_alive(item: EvidenceItem) -> bool:
+    """Whether an item is a sighting of the target: a proof of life on its day.
+
+    A sighting of an associate, or of what is the target's, says nothing of
+    the target's life.
+    """
+    return isinstance(item, Sighting) and item.subject == "target"
+
+
+def _says_dead(item: EvidenceItem) -> bool:
+    return isinstance(item, LifeStatus) and item.status == "dead"
+
+
+def _life_day(item: EvidenceItem) -> dt.date:
+    """The day a life-status item, or a sighting, says the target was alive or dead.
+
+    A sighting dated by a span ("in 2014") proves life at its start, no later:
+    the earliest day of the span.
+    """
+    if isinstance(item, Sighting) and item.date_from is not None:
+        return item.date_from
+    return item.date
+
+
 def _about_target(item: EvidenceItem) -> bool:
     """Whether an item reports on the target (:func:`_case_openers`)."""
     return not isinstance(item, (Territory, Front))
@@ -97,7 +126,9 @@ def p_alive(
     all the case's items (:func:`~geosleuth.fuse.fuse` passes every item it is
     given, those that lie outside its grid included), so the figure does not
     depend on the study region. Each life-status item dated (and, unless
-    ``hindcast``, published) on or before ``as_of`` then moves it. Each item's
+    ``hindcast``, published) on or before ``as_of`` then moves it, and so does
+    each sighting of the target, a proof of life on its day (the first day of
+    its span: "seen in 2014" proves life in January 2014, no later). Each item's
     probability of being true is capped at ``settings.max_reliability``, as
     everywhere: no single report, however certain its wording, makes the target
     surely dead or surely alive. Items of one day are taken claims of death
@@ -115,38 +146,86 @@ def p_alive(
     0.904
     >>> p_alive([], as_of=dt.date(2018, 1, 1))  # no evidence: the prior
     0.9
-    >>> # a year since the first report, and no word of life or death
-    >>> from geosleuth.evidence import Sighting
+    >>> # a year since the target was seen, a proof of life as the recording is
     >>> from geosleuth.geometry import Point
     >>> seen = Sighting(id="s", provenance=Provenance(document="d"),
     ...                 date=dt.date(2017, 9, 28), place=Point(40.0, 35.0))
-    >>> round(p_alive([seen], as_of=dt.date(2018, 9, 28)), 4)  # 0.9 × 0.9049
+    >>> round(p_alive([seen], as_of=dt.date(2018, 9, 28)), 4)
+    0.904
+    >>> # a year since the first report, a claim, and no word of life or death
+    >>> from geosleuth.evidence import Claim
+    >>> said = Claim(id="c", provenance=Provenance(document="d"),
+    ...              date=dt.date(2017, 9, 28), place=Point(40.0, 35.0))
+    >>> round(p_alive([said], as_of=dt.date(2018, 9, 28)), 4)  # 0.9 × 0.9049
     0.8144
     """
     settings = settings or Settings()
     in_force = _in_force(items, as_of=as_of, hindcast=hindcast)
-    said = [i for i in in_force if isinstance(i, LifeStatus)]
+    said = [i for i in in_force if isinstance(i, LifeStatus) or _seen_alive(i)]
     again = repeats(said)
     events = sorted(
         (i for i in said if i.id not in again),
         # same day: claims of death first, then proofs of life (a recording shows
         # the target alive that day, whatever was claimed), then by id
-        key=lambda i: (i.date, i.status == "alive", i.id),
+        key=lambda i: (_life_day(i), not _says_dead(i), i.id),
     )
     p = settings.prior_alive
     last = _case_start(in_force, as_of=as_of, hindcast=True)
     h = settings.hazard_per_year
     for ev in events:
-        if last is not None:
-            p *= math.exp(-h * (ev.date - last).days / _DAYS_PER_YEAR)
+        day = _life_day(ev)
+        if last is not None and day > last:
+            p *= math.exp(-h * (day - last).days / _DAYS_PER_YEAR)
         r = min(ev.p_true(settings.grades), settings.max_reliability)
-        if ev.status == "alive":
+        if not _says_dead(ev):
             p = r + (1.0 - r) * p
         else:
             num = p * (1.0 - r)
             den = num + (1.0 - p) * (1.0 + r)
             p = num / den if den > 0 else 0.0
-        last = ev.date
+        last = day if last is None else max(last, day)
     if last is not None:
         p *= math.exp(-h * (as_of - last).days / _DAYS_PER_YEAR)
     return float(p)
+
+
+def alive_note(
+    items: Iterable[EvidenceItem],
+    *,
+    as_of: dt.date,
+    settings: Settings | None = None,
+    hindcast: bool = False,
+) -> str:
+    """How :func:`p_alive` was made, in a sentence for the report.
+
+    The prior, the day it holds (the case's first day), the yearly hazard, and
+    how many proofs of life (sightings of the target among them) and claims of
+    death moved it. "" without an item in force.
+
+    Examples
+    --------
+    >>> from geosleuth.evidence import Provenance
+    >>> from geosleuth.geometry import Point
+    >>> seen = Sighting(id="s", provenance=Provenance(document="d"),
+    ...                 date=dt.date(2014, 7, 4), place=Point(43.1, 36.3))
+    >>> print(alive_note([seen], as_of=dt.date(2018, 5, 15)))
+    P(alive) is 90 % on the case's first day (2014-07-04, its earliest item about the target), falls by a hazard of 0.1 a year since, and is moved by 1 proof of life (a sighting of the target is one) and 0 claims of death, each weighed by its grade and wording.
+    """  # noqa: E501
+    settings = settings or Settings()
+    in_force = _in_force(items, as_of=as_of, hindcast=hindcast)
+    start = _case_start(in_force, as_of=as_of, hindcast=True)
+    if start is None:
+        return ""
+    said = [i for i in in_force if isinstance(i, LifeStatus) or _seen_alive(i)]
+    again = repeats(said)
+    said = [i for i in said if i.id not in again]
+    dead = sum(1 for i in said if _says_dead(i))
+    alive = len(said) - dead
+    return (
+        f"P(alive) is {100 * settings.prior_alive:g} % on the case's first day "
+        f"({start.isoformat()}, its earliest item about the target), falls by a "
+        f"hazard of {settings.hazard_per_year:g} a year since, and is moved by "
+        f"{alive} proof{'' if alive == 1 else 's'} of life (a sighting of the target "
+        f"is one) and {dead} claim{'' if dead == 1 else 's'} of death, each weighed "
+        "by its grade and wording."
+    )

@@ -37,6 +37,7 @@ import numpy as np
 
 from geosleuth.evidence import EvidenceItem
 from geosleuth.fuse import Estimate, TimelinePoint
+from geosleuth.fuse.life import alive_note
 from geosleuth.grid import unwrap_bounds, unwrap_lon
 from geosleuth.report import basemap
 from geosleuth.report._html_evidence import Rows, evidence_layer, evidence_table
@@ -525,6 +526,10 @@ def render_report(
     given = in_region_note(estimate.p_outside)
     if given:
         lead += f'<p class="note-box">{esc(given)}</p>'
+    if not about_a_source(estimate):  # how P(alive) was made (review r11, #6)
+        life = alive_note(items, as_of=estimate.as_of, settings=estimate.settings)
+        if life:
+            lead += f'<p class="note">{esc(life)}</p>'
     warn_html = ""
     if run_warnings:
         warn_html = (
