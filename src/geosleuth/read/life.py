@@ -81,9 +81,15 @@ _ALIVE = re.compile(
     re.IGNORECASE,
 )
 _DEAD = re.compile(r"\b(?:killed|dead|death|died|slain)\b", re.IGNORECASE)
+#: Words that deny or take back a death: "no conclusive evidence of his death",
+#: "denied", and a report corrected ("retracted its claim that he was killed",
+#: "admitted it had been wrong to say", "reports of his death were premature").
 _DEATH_DENIED = re.compile(
     r"\b(?:no (?:conclusive |hard |firm )?evidence|weaken(?:ed|s)?|denied|denies|"
-    r"deny|dismiss(?:ed)?|not (?:dead|killed)|survived|alive)\b",
+    r"deny|dismiss(?:ed)?|not (?:dead|killed)|survived|alive|"
+    r"retract(?:ed|s|ion)?|withdr(?:ew|awn)|rescind(?:ed|s)?|premature(?:ly)?|"
+    r"wrong(?:ly)? to (?:say|report|announce|claim)|wrongly|in error|"
+    r"mistaken(?:ly)?|erroneous(?:ly)?|falsely)\b",
     re.IGNORECASE,
 )
 _SAID = re.compile(
@@ -92,10 +98,12 @@ _SAID = re.compile(
     re.IGNORECASE,
 )
 #: A statement that the target lives: "is alive", "is still alive", "is alive and
-#: well", "remains alive", "is safe and well".
+#: well", "remains alive", "is safe and well", "survived (the strike)" (not "is
+#: survived by", an obituary's words).
 _SAYS_ALIVE = re.compile(
-    r"\b(?:is|are|was|were|be|been|remains?|remained)\s+(?:still\s+|very\s+much\s+)?"
-    r"(?:alive(?:\s+and\s+well)?|safe\s+and\s+well)\b",
+    r"\b(?:(?:is|are|was|were|be|been|remains?|remained)\s+(?:still\s+|very\s+much\s+)?"
+    r"(?:alive(?:\s+and\s+well)?|safe\s+and\s+well)|"
+    r"(?<!\bis )(?<!\bwas )survived(?!\s+by\b))\b",
     re.IGNORECASE,
 )
 #: Words before "is alive" by which no one says so: a denial ("no proof that",
@@ -336,7 +344,12 @@ def _said_alive(
             break
         head = head.head
     who = antecedent(subjects[0]) if subjects else None  # "Jane Doe, who is alive"
-    if who is None or not any(r.start <= who.idx < r.end for r in person):
+    named = [r for r in person if who is not None and r.start <= who.idx < r.end]
+    if not named:
+        return None
+    if said.group(0).lower() == "survived" and all(r.kind == "pronoun" for r in named):
+        # "although he survived": whom "he" is, the rule of the person named
+        # last guesses; that the target lives is said of the target by name
         return None
     hedge, cue = hedge_of(text)
     date, date_from, dnote = ex.dates(s, at, verb)
