@@ -197,7 +197,7 @@ def evidence_table(items: Sequence[EvidenceItem], rows: Rows) -> str:
     head = (
         "<tr><th>#</th><th>Id</th><th>Kind</th><th>Place</th><th>Date</th>"
         "<th>Grade</th><th>Hedge</th><th title='Probability that the item is true: "
-        "grade × hedge'>P(true)</th><th title='Total-variation distance between the "
+        "grade × hedge, and × closeness for the sighting of an associate'>P(true)</th><th title='Total-variation distance between the "
         "map with and without the item (0: no effect, 1: disjoint)'>Map shift</th>"
         "<th>Status</th><th>Quote</th><th>Source</th></tr>"
     )

@@ -135,7 +135,12 @@ from geosleuth.read.attribution._names import (
     _title_and_name,
     modifiers_start,
 )
-from geosleuth.read.attribution._reporting import _ACCORDING, _CHAIN, _RUMOUR, _reports
+from geosleuth.read.attribution._reporting import (
+    _ACCORDING,
+    _RUMOUR,
+    _reports,
+    chain_names,
+)
 from geosleuth.read.attribution._reporting import (
     REPORTING_LEMMAS as REPORTING_LEMMAS,  # for sightings, _sentence, _target_*
 )
@@ -230,7 +235,7 @@ def attribute(
     """
     text = sent.text
     base = sent.start_char
-    chain = tuple(m.group("m").strip() for m in _CHAIN.finditer(text))
+    chain = chain_names(text)
     rumour = _RUMOUR.search(text) is not None
     disputed = dispute_span(text, base)
     verbs = [
@@ -274,7 +279,7 @@ def attribute_text(
     >>> attribute_text("It fell.", 0).speaker is None
     True
     """
-    chain = tuple(m.group("m").strip() for m in _CHAIN.finditer(text))
+    chain = chain_names(text)
     rumour = _RUMOUR.search(text) is not None
     return _unparsed(text, base, chain, rumour, in_quote, quote_owner)
 

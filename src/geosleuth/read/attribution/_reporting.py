@@ -34,6 +34,28 @@ _CHAIN = re.compile(
     r"[Ii]n a statement to|[Ii]n comments to)\s+(?:the\s+)?"
     r"(?P<m>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,4})"
 )
+
+
+def chain_names(text: str) -> tuple[str, ...]:
+    """The outlets of a reporting chain, without the sentence's full stop.
+
+    Examples
+    --------
+    >>> chain_names("He is in Raqqa, Ahmed Saleh told the Associated Press.")
+    ('Associated Press',)
+    >>> chain_names("Saleh told A.P.")  # an abbreviation keeps its dots
+    ('A.P.',)
+    """
+    out = []
+    for m in _CHAIN.finditer(text):
+        name = m.group("m").strip()
+        last = name.rsplit(None, 1)[-1]
+        if last.endswith(".") and "." not in last[:-1]:
+            name = name[:-1]
+        out.append(name)
+    return tuple(out)
+
+
 _ACCORDING = re.compile(
     r"\b[Aa]ccording to\s+(?:the\s+)?(?P<src>[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|"
     r"of|for|and))*)"
