@@ -731,7 +731,8 @@ def _is_sub_name(short: _NameWords, full: _NameWords) -> bool:
     Each word of ``short`` must match a word of ``full``, no two the same one: a
     word matches itself, and an initial ("j") a word it begins. One word alone
     must be ``full``'s family name, its last: "Doe" is Jane Doe, "Jane" or "Bakr"
-    could be many people. Two suffixes must agree ("Jr." is not "Sr.").
+    could be many people; so could initials alone ("J.J."). Two suffixes must
+    agree ("Jr." is not "Sr.").
 
     Examples
     --------
@@ -740,6 +741,13 @@ def _is_sub_name(short: _NameWords, full: _NameWords) -> bool:
     [True, True, False]
     >>> _is_sub_name(_name_words("Kim Jong Il"), _name_words("Kim Jong Un"))
     False
+
+    Initials alone ("J.J.") name too many people to stand for a full name:
+
+    >>> _is_sub_name(_name_words("J.J."), _name_words("Jason January"))
+    False
+    >>> _is_sub_name(_name_words("Jason January"), _name_words("J.J."))
+    False
     """
     if not short.words or len(short.words) > len(full.words):
         return False
@@ -747,6 +755,8 @@ def _is_sub_name(short: _NameWords, full: _NameWords) -> bool:
         return False
     if len(short.words) == 1:
         return short.words[0] == full.words[-1]
+    if all(len(w) == 1 for w in short.words) != all(len(w) == 1 for w in full.words):
+        return False  # "J.J." is Jason January, Janet Johnson ...: no one
 
     def match(a: str, b: str) -> bool:
         return (
@@ -760,3 +770,103 @@ def _is_sub_name(short: _NameWords, full: _NameWords) -> bool:
         all(map(match, short.words, chosen))
         for chosen in permutations(full.words, len(short.words))
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Person:
+    """What :class:`PersonIndex` compares of a name, computed once."""
+
+    plain: str
+    words: tuple[str, ...]
+    word_set: frozenset[str]
+    initials: frozenset[str]
+    singles: frozenset[str]  # the words that are initials
+
+    @classmethod
+    def of(cls, name: str) -> _Person:
+        words = _name_words(name).words
+        return cls(
+            plain=" ".join(name.casefold().split()),
+            words=words,
+            word_set=frozenset(words),
+            initials=frozenset(w[0] for w in words),
+            singles=frozenset(w for w in words if len(w) == 1),
+        )
+
+    def could_be_within(self, full: _Person) -> bool:
+        """Whether each word of this name could match a word of ``full``.
+
+        What :func:`_is_sub_name` needs, without its search over assignments: a
+        word matches itself, an initial a word it begins, a word an initial that
+        begins it.
+        """
+        if not self.words or len(self.words) > len(full.words):
+            return False
+        if len(self.words) == 1:
+            return self.words[0] == full.words[-1]
+        return all(
+            w in full.word_set
+            or (len(w) == 1 and w in full.initials)
+            or w[0] in full.singles
+            for w in self.words
+        )
+
+
+class PersonIndex:
+    """Names grouped by person (:func:`same_person`), each compared with few others.
+
+    :meth:`group_of` gives a name the first group (in the order the groups were
+    made) whose first name is the same person, as comparing it with every
+    group would, but compares it only with the groups that could be: those
+    whose first name shares an initial with it, and of those the ones with its
+    plain form, or whose words it could match word by word, or they its
+    (:meth:`_Person.could_be_within`). That is what a sub-name needs, and what
+    two names of one surname key need but for a second surname added to each
+    ("Rodrigo Barrientos Lugo", "Rodrigo Barrientos Pérez"), which this index
+    keeps apart. A corpus of thousands of people is then near linear, not
+    quadratic (3,500 documents each read for another person: 195 s before).
+
+    Examples
+    --------
+    >>> index = PersonIndex()
+    >>> [index.group_of(n) for n in ("Jane Doe", "J. Doe", "John Smith", "Doe")]
+    [0, 0, 1, 0]
+    """
+
+    def __init__(self) -> None:
+        self.heads: list[str] = []
+        self._people: list[_Person] = []
+        self._by_key: dict[tuple[str, str], list[int]] = {}
+        self._known: dict[str, int] = {}
+
+    def group_of(self, name: str) -> int:
+        """The index of the group of ``name``, a new one if no group is its person."""
+        if name in self._known:
+            return self._known[name]
+        me = _Person.of(name)
+        keys = [("p", me.plain), *(("i", letter) for letter in sorted(me.initials))]
+        candidates = sorted({i for k in keys for i in self._by_key.get(k, ())})
+
+        def could(i: int) -> bool:
+            # one name's words within the other's, word by word: what a sub-name
+            # needs, and a name of one surname key too, bar a second surname
+            # added to each ("Barrientos Lugo", "Barrientos Pérez")
+            other = self._people[i]
+            return (
+                other.plain == me.plain
+                or me.could_be_within(other)
+                or other.could_be_within(me)
+            )
+
+        found = next(
+            (i for i in candidates if could(i) and same_person(self.heads[i], name)),
+            None,
+        )
+        if found is None:
+            found = len(self.heads)
+            self.heads.append(name)
+            self._people.append(me)
+            for k in keys:
+                self._by_key.setdefault(k, []).append(found)
+        self._known[name] = found
+        return found

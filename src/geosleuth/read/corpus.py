@@ -971,6 +971,11 @@ def load_read_output(path: str | os.PathLike[str]) -> tuple[DocumentEvidence, ..
     return tuple(out)
 
 
+#: Documents read for someone else are each warned of up to this many; more are
+#: one warning (a corpus names a different person in almost every article).
+_SAID_ONE_BY_ONE = 3
+
+
 def _for_target(
     path: Path, docs: tuple[DocumentEvidence, ...], target: str
 ) -> tuple[DocumentEvidence, ...]:
@@ -987,15 +992,11 @@ def _for_target(
     from geosleuth.read.target import same_person
 
     kept = []
+    others: list[DocumentEvidence] = []  # read for someone else, with items
     for doc in docs:
         if doc.target and not same_person(doc.target, target):
-            warnings.warn(
-                f"The document {doc.doc_id!r} of {str(path)!r} was read for "
-                f"{doc.target!r}, not for {target!r}: its {len(doc.evidence)} "
-                f"item(s) are left out. Read it again with --target {target!r}.",
-                EvidenceWarning,
-                stacklevel=_stacklevel(),
-            )
+            if doc.evidence:  # one with no items loses nothing: no word of it
+                others.append(doc)
             continue
         cases = [i for i in doc.evidence if isinstance(i, EventSet)]
         if not doc.target and cases:
@@ -1013,6 +1014,25 @@ def _for_target(
                 continue
             doc = dataclasses.replace(doc, evidence=rest)
         kept.append(doc)
+    if len(others) <= _SAID_ONE_BY_ONE:
+        for doc in others:
+            warnings.warn(
+                f"The document {doc.doc_id!r} of {str(path)!r} was read for "
+                f"{doc.target!r}, not for {target!r}: its {len(doc.evidence)} "
+                f"item(s) are left out. Read it again with --target {target!r}.",
+                EvidenceWarning,
+                stacklevel=_stacklevel(),
+            )
+    else:  # a corpus of many people: one line, not one a document
+        n_items = sum(len(d.evidence) for d in others)
+        shown = ", ".join(f"{d.doc_id!r} ({d.target!r})" for d in others[:5])
+        warnings.warn(
+            f"{len(others)} documents of {str(path)!r} were read for other people "
+            f"than {target!r} ({shown} ...): their {n_items} item(s) are left "
+            f"out. Read them again with --target {target!r}.",
+            EvidenceWarning,
+            stacklevel=_stacklevel(),
+        )
     return tuple(kept)
 
 
@@ -1023,20 +1043,73 @@ def _most_read_for(docs: Sequence[DocumentEvidence]) -> str | None:
     together, under the first of them given; of persons read for as often, the
     first given.
     """
-    from geosleuth.read.target import same_person
+    from geosleuth.read._target_names import PersonIndex
 
-    groups: list[list[str]] = []
+    index = PersonIndex()  # compares a name only with the persons it could be
+    counts: list[int] = []
     for doc in docs:
         if not doc.target:
             continue
-        group = next((g for g in groups if same_person(g[0], doc.target)), None)
-        if group is None:
-            groups.append([doc.target])
-        else:
-            group.append(doc.target)
-    if not groups:
+        group = index.group_of(doc.target)
+        if group == len(counts):
+            counts.append(0)
+        counts[group] += 1
+    if not counts:
         return None
-    return max(groups, key=len)[0]  # max keeps the first of equal lengths
+    best = max(range(len(counts)), key=counts.__getitem__)  # the first of equals
+    return index.heads[best]
+
+
+def _warn_of_stale_readings(outputs: Sequence[Path]) -> None:
+    """Warn of ``<doc>.json`` files that their folder's evidence.json does not list.
+
+    ``geosleuth read`` writes an ``evidence.json`` that names the ``<doc>.json``
+    of each document it read (``file``). A reading beside it that it does not
+    name is left from an earlier read into the same folder: ``locate
+    OUT/*.json`` would fuse it with the last run's readings, though nothing
+    said so (review r12, F11). One warning a folder, naming the files.
+    """
+    listed: dict[Path, set[str] | None] = {}
+    stale: dict[Path, list[str]] = {}
+    for p in outputs:
+        if p.name == "evidence.json":
+            continue
+        folder = p.parent
+        if folder not in listed:
+            listed[folder] = _files_of(folder / "evidence.json")
+        names = listed[folder]
+        if names is not None and p.name not in names:
+            stale.setdefault(folder, []).append(p.name)
+    for folder, left in stale.items():
+        n = len(left)
+        warnings.warn(
+            f"{n} reading{'s' if n > 1 else ''} in {str(folder)!r} "
+            f"({_first_few([repr(x) for x in left])}) "
+            f"{'are' if n > 1 else 'is'} not among those of "
+            f"{str(folder / 'evidence.json')!r}, which the last 'geosleuth read' "
+            "into that folder wrote: left from an earlier read, and fused with "
+            "it here. Give that evidence.json instead, or read into a fresh "
+            "folder.",
+            EvidenceWarning,
+            stacklevel=_stacklevel(),
+        )
+
+
+def _files_of(evidence: Path) -> set[str] | None:
+    """The readings an evidence.json of ``geosleuth read`` lists, or None."""
+    try:
+        data = json.loads(evidence.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    if not isinstance(data, dict) or data.get("format") != READ_EVIDENCE_FORMAT:
+        return None
+    docs = data.get("documents")
+    if not isinstance(docs, list):
+        return None
+    files = [d.get("file") if isinstance(d, dict) else None for d in docs]
+    if not all(isinstance(f, str) for f in files):
+        return None  # written without its readings' names: nothing to tell
+    return {str(f) for f in files}
 
 
 def gather_evidence(
@@ -1106,6 +1179,7 @@ def gather_evidence(
     docs: dict[Path, tuple[DocumentEvidence, ...]] = {
         p: load_read_output(p) for p in files if p.suffix.lower() == ".json"
     }
+    _warn_of_stale_readings(list(docs))
     only_outputs = all(p in docs for p in files)
     if docs and only_outputs and (published is not None or home is not None):
         warnings.warn(
@@ -1242,8 +1316,8 @@ def _same_article(
         why = f"{this} has the same text as {that}"
         if _without_ids(doc) != _without_ids(first):
             other = (
-                ", as first given: the later copy was read with other options "
-                "(its items differ)"
+                ", as first given: the later copy's items differ (it bears another "
+                "publication date, or was read with other options)"
             )
     else:
         why = (
