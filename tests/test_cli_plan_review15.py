@@ -104,3 +104,27 @@ def test_areas_that_the_plan_lacks_or_no_plan_are_refused(tmp_path: Path) -> Non
         assert result.exit_code == 1, result.output
         assert said in " ".join(result.output.split())
     assert case.read_bytes() == before
+
+
+def test_plan_says_its_p_here_counts_the_rest_of_world(tmp_path: Path) -> None:
+    """review r9, F8: P(here) was the map's times 1 - q without a word."""
+    import json
+    import re
+
+    case = tmp_path / "case.yaml"
+    shutil.copy(HIKER, case)
+    _run("locate", str(case), "--out", str(tmp_path / "est"))
+    said = _run("plan", str(tmp_path / "est"), *PLAN, "--rest-of-world", "0.05",
+                "--out", str(tmp_path / "p"))  # fmt: skip
+    assert (
+        "P(here) counts the rest of world (5.0%): it is the estimate's map, given "
+        "the target is in the region, times 0.950."
+    ) in said
+    record = json.loads((tmp_path / "p" / "plan.geojson").read_text())
+    assert "1 - rest_of_world" in record["plan"]["definitions"]["p"]
+    gpx = (tmp_path / "p" / "plan.gpx").read_text()
+    # one way of writing probabilities in the field files: percentages
+    assert re.search(r"P\(here\) [<>]? ?\d+\.\d %, P\(found here\)", gpx)
+    nothing = _run("plan", str(tmp_path / "est"), *PLAN, "--rest-of-world", "0",
+                   "--out", str(tmp_path / "p0"))  # fmt: skip
+    assert "counts the rest of world" not in nothing

@@ -255,6 +255,13 @@ def _render(pc: PlanCells, areas: PlanAreas, *, title: str, top: int) -> None:
     console.print(table)
     if pc.n > top:
         console.print(f"... and {pc.n - top:,} more cells.", highlight=False)
+    if result.rest_of_world > 0:
+        console.print(
+            f"P(here) counts the rest of world ({result.rest_of_world:.1%}): it is "
+            "the estimate's map, given the target is in the region, times "
+            f"{1 - result.rest_of_world:.3f}.",
+            highlight=False,
+        )
     s = pc.summary()
     find = s["mean_effort_to_find_km"]
     console.print(

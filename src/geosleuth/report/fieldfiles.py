@@ -52,7 +52,7 @@ from geosleuth.geometry import cut_at_antimeridian
 from geosleuth.grid import Grid, unwrap_lon
 from geosleuth.plan import SearchPlan
 from geosleuth.report.files import write_all_atomic
-from geosleuth.report.text import percent_down, track_text
+from geosleuth.report.text import pct, percent_down, track_text
 
 __all__ = [
     "MAX_FIELD_AREAS",
@@ -156,6 +156,9 @@ class PlanCells:
                 "detection, for the plan carried out in its uniformly optimal order",
                 "mean_effort_to_find_km": "E[T | T <= budget]",
                 "pod": "1 - exp(-sweep_width_km * effort_km / cell_area_km2)",
+                "p": "probability that the target is in the cell, the rest of the "
+                "world counted: the estimate's map (given the target is in the "
+                "region) times 1 - rest_of_world",
             },
         }
 
@@ -412,7 +415,7 @@ class PlanArea:
             f"Search {track_text(self.effort_km)} of track inside area {self.name} "
             f"({n} cell{'' if n == 1 else 's'}, {self.area_km2:.3g} km²; coverage "
             f"{self.coverage:.2f}): POD {percent_down(self.pod)} ({self.band_text}). "
-            f"P(here) = {self.p:.4f}; P(found here) = {self.p_found:.4f}. The "
+            f"P(here) {pct(self.p)}, P(found here) {pct(self.p_found)}. The "
             "boundary outlines the area: search inside it, do not follow it."
         )
 
