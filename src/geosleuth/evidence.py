@@ -691,7 +691,12 @@ class Searched(_Item):
         if not isinstance(self.area, Area) and self.buffer_km <= 0:
             raise InputError(
                 f"A searched point or line needs a positive 'buffer_km' (the width "
-                f"searched around it) in {n}. Got {self.buffer_km!r} instead.",
+                f"searched around it) in {n}. "
+                + (
+                    f"Got {self.buffer_km!r} instead."
+                    if self.buffer_km
+                    else "Give it (0, the default, covers nothing)."
+                ),
                 field="buffer_km",
             )
 
