@@ -42,7 +42,12 @@ def test_a_searched_point_without_a_buffer_says_to_give_one() -> None:
     from geosleuth.geometry import Point
 
     with pytest.raises(InputError) as caught:
-        Searched(id="s", provenance=Provenance(document="d"),
-                 date=dt.date(2024, 10, 12), area=Point(-4.07, 53.07), pd=0.5)  # fmt: skip
+        Searched(
+            id="s",
+            provenance=Provenance(document="d"),
+            date=dt.date(2024, 10, 12),
+            area=Point(-4.07, 53.07),
+            pd=0.5,
+        )
     assert "Give it (0, the default, covers nothing)." in caught.value.message
     assert "Got 0.0" not in caught.value.message
