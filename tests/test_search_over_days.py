@@ -31,9 +31,15 @@ from geosleuth.geometry import Point, coverage
 from geosleuth.grid import Grid
 
 # the searches cover most of the map: the warning that says so is not tested here
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:The searches so far would have found:geosleuth.errors.GeosleuthWarning"
-)
+# (and six days on, the widened sighting reaches the small region's edge)
+pytestmark = [
+    pytest.mark.filterwarnings(
+        "ignore:The searches so far would have found:geosleuth.errors.GeosleuthWarning"
+    ),
+    pytest.mark.filterwarnings(
+        "ignore:The study region's edge cuts:geosleuth.errors.GeosleuthWarning"
+    ),
+]
 
 DAY = dt.date(2024, 10, 12)
 LKP = Point(-4.07, 53.075)
@@ -220,3 +226,37 @@ def test_the_timeline_gives_the_rest_of_world_before_any_search() -> None:
         timeline([_seen()], GRID, as_of=DAY, places=[], settings=still)[0].p_outside
         is None
     )
+
+
+def test_each_search_says_what_it_would_have_found_on_its_day() -> None:
+    """review r9, F6: the report gave a search its pd and a map shift only."""
+    day2 = DAY + dt.timedelta(days=1)
+    items = [_seen(), _search(DAY), _search(day2, pd=0.5, item_id="s2")]
+    for as_of in (day2, day2 + dt.timedelta(days=5)):
+        est = fuse(items, GRID, as_of=as_of, settings=WALK, contributions=False)
+        found = est.search_found
+        assert set(found) == {"s1", "s2"}
+        # s1 alone on the map of its day is the whole of that day's search
+        assert found["s1"] == pytest.approx(1 - 0.1855, abs=5e-4)
+        # and the two days' misses make the estimate's
+        assert (1 - found["s1"]) * (1 - found["s2"]) == pytest.approx(
+            est.search_miss, rel=1e-9
+        )
+    assert fuse([_seen()], GRID, as_of=DAY, settings=WALK).search_found == {}
+
+
+def test_the_estimate_file_and_the_report_give_each_searchs_figure(tmp_path) -> None:
+    import json
+
+    from conftest import REPO
+    from geosleuth.cli.locate import run_locate
+
+    hiker = REPO / "src" / "geosleuth" / "examples" / "missing-hiker.yaml"
+    run_locate([hiker], out=tmp_path, quiet=True)
+    record = json.loads((tmp_path / "estimate.json").read_text())
+    rows = {r["id"]: r for r in record["evidence"]}
+    found = rows["search-pyg"]["found_if_in_region"]
+    assert 0 < found < 1
+    assert rows["car"]["found_if_in_region"] is None
+    report = (tmp_path / "report.html").read_text()
+    assert "would have found a target in the region with probability" in report

@@ -86,6 +86,10 @@ class Estimate:
         Probability that every search used would have missed the target, were it
         in the region (:func:`~geosleuth.fuse.posterior.search_miss`); None
         without searches.
+    search_found : mapping of str to float
+        For each search used, the chance that it alone would have found a target
+        in the region, on the map of its day before that day's searches (its
+        probability of success, POS); empty without searches.
     p_outside : float
         Probability that the target is outside the region:
         ``settings.rest_of_world`` raised by the searches that found nothing
@@ -118,6 +122,7 @@ class Estimate:
     settings: Settings
     search_miss: float | None = None
     p_outside: float = 0.0
+    search_found: Mapping[str, float] = field(default_factory=dict)
 
     def top_place_range(self) -> tuple[float, float] | None:
         """Lowest and highest probability of the best place without any one item.
@@ -324,6 +329,7 @@ def _miss_day_by_day(
     *,
     settings: Settings,
     log_prior: FloatArray,
+    found: dict[str, float] | None = None,
 ) -> float | None:
     """The chance every search missed, each day's searches on that day's map.
 
@@ -353,6 +359,9 @@ def _miss_day_by_day(
         z *= search_miss(
             before, sum((f.log_l for f in today_facs), np.zeros(grid.n_cells))
         )
+        if found is not None:  # each search alone, on the map of its day
+            for f in today_facs:
+                found[f.item_ids[0]] = 1.0 - search_miss(before, f.log_l)
     return z
 
 
@@ -382,6 +391,7 @@ def _evidence_posterior(
     log_prior: FloatArray,
     hindcast: bool,
     keep_factors: bool = True,
+    found: dict[str, float] | None = None,
 ) -> tuple[
     list[EvidenceItem],
     list[tuple[str, str]],
@@ -410,6 +420,8 @@ def _evidence_posterior(
     searched = np.zeros(grid.n_cells)
     n_searches = 0
 
+    each_search: list[tuple[str, FloatArray]] = []  # for ``found``
+
     def others(stream: Iterable[Factor]) -> Iterator[FloatArray]:
         # the searches' log L to ``searched``; the other factors' on
         nonlocal searched, n_searches
@@ -417,6 +429,8 @@ def _evidence_posterior(
             if f.kind == Searched.kind:
                 searched = searched + f.log_l
                 n_searches += 1
+                if found is not None:
+                    each_search.append((f.item_ids[0], f.log_l))
             else:
                 yield f.log_l
 
@@ -446,11 +460,14 @@ def _evidence_posterior(
     try:
         post = normalised(before + searched)
         miss = search_miss(before, searched) if n_searches else None
+        if found is not None:  # all of the as-of day: each alone, on its map
+            for item_id, log_l in each_search:
+                found[item_id] = 1.0 - search_miss(before, log_l)
         if miss is not None and any(
             isinstance(i, Searched) and i.date < as_of for i in used
         ):
             by_day = _miss_day_by_day(
-                used, grid, settings=settings, log_prior=log_prior
+                used, grid, settings=settings, log_prior=log_prior, found=found
             )
             miss = miss if by_day is None else by_day
     except InputError:
@@ -538,9 +555,10 @@ def fuse(
         )
     items = list(items)
     log_prior = _check_prior(prior, grid)
+    found: dict[str, float] = {}
     used, excluded, facs, sums, post, miss = _evidence_posterior(
         items, grid, as_of=as_of, settings=settings, log_prior=log_prior,
-        hindcast=hindcast, keep_factors=contributions,
+        hindcast=hindcast, keep_factors=contributions, found=found,
     )  # fmt: skip
     _warn_outside(items, excluded)
     if any(not isinstance(i, LifeStatus) for i in used):  # the map is not the prior
@@ -608,5 +626,6 @@ def fuse(
         excluded=tuple(excluded),
         settings=settings,
         search_miss=miss,
+        search_found=found,
         p_outside=outside,
     )

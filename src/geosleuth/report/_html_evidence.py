@@ -21,7 +21,7 @@ from geosleuth.evidence import (
 )
 from geosleuth.fuse import Estimate
 from geosleuth.geometry import Point
-from geosleuth.report._html_text import esc
+from geosleuth.report._html_text import esc, pct
 from geosleuth.report._style import KIND_COLORS, KIND_LABELS
 from geosleuth.report.geojson import evidence_geometry
 from geosleuth.report.text import about_a_source
@@ -93,6 +93,7 @@ class Rows:
         self.contrib = {c.item_id: c for c in estimate.contributions}
         self.grades = estimate.settings.grades
         self.life = not about_a_source(estimate)  # a source has no P(alive)
+        self.found = dict(estimate.search_found)  # each search's POS on its day
 
     def status(self, item: EvidenceItem) -> tuple[str, str]:
         if item.id in self.used:
@@ -113,6 +114,11 @@ class Rows:
             text += f"; ΔP(alive) {c.p_alive_shift:+.3f}"
         if c.weight < 1.0:
             text += f"; weight {c.weight:.2f} (shares its source)"
+        if item.id in self.found:
+            text += (
+                f"; would have found a target in the region with probability "
+                f"{pct(self.found[item.id])} on the map of its day"
+            )
         return text
 
 
@@ -197,8 +203,9 @@ def evidence_table(items: Sequence[EvidenceItem], rows: Rows) -> str:
     head = (
         "<tr><th>#</th><th>Id</th><th>Kind</th><th>Place</th><th>Date</th>"
         "<th>Grade</th><th>Hedge</th><th title='Probability that the item is true: "
-        "grade × hedge, and × closeness for the sighting of an associate'>P(true)</th><th title='Total-variation distance between the "
-        "map with and without the item (0: no effect, 1: disjoint)'>Map shift</th>"
+        "grade × hedge, and × closeness for the sighting of an associate'>"
+        "P(true)</th><th title='Total-variation distance between the map with "
+        "and without the item (0: no effect, 1: disjoint)'>Map shift</th>"
         "<th>Status</th><th>Quote</th><th>Source</th></tr>"
     )
     body = []

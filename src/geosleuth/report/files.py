@@ -271,6 +271,12 @@ def estimate_record(
                     ),
                     "weight": _sig(c.weight) if c else 1.0,
                 },
+                # a search's probability of success on the map of its day
+                "found_if_in_region": (
+                    _sig(est.search_found[item.id])
+                    if item.id in est.search_found
+                    else None
+                ),
                 "source": prov.to_dict(),
                 "note": item.note,
                 "item": item.to_dict(),
