@@ -10,12 +10,30 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 from geosleuth.casefile import parse_case
 from geosleuth.errors import CaseFileError, InputError
 from geosleuth.service.pages import _run_row, index_page
 from geosleuth.service.pipeline import parse_date
+
+
+@pytest.fixture
+def hiker_case(tmp_path: Path) -> tuple[Any, str, Path]:
+    """A service with the hiker example as a case: (app, case id, data folder)."""
+    pytest.importorskip("httpx")
+    pytest.importorskip("starlette")
+    from conftest import REPO
+    from geosleuth.service import create_app
+    from serving import call
+
+    app = create_app(tmp_path)
+    hiker = REPO / "src" / "geosleuth" / "examples" / "missing-hiker.yaml"
+    case_id = call(app, "POST", "/api/cases", content=hiker.read_bytes()).json()["id"]
+    return app, case_id, tmp_path
 
 
 def _run(place: str, hdr: dict[str, float]) -> dict[str, object]:
@@ -77,18 +95,12 @@ def test_an_impossible_day_is_said_to_be_one(value: str) -> None:
     ],
 )  # fmt: skip
 def test_a_bad_search_names_the_field_the_request_gave(
-    tmp_path: object, body: dict[str, object], field: str, said: str
+    hiker_case: tuple[Any, str, Path], body: dict[str, object], field: str, said: str
 ) -> None:
-    pytest.importorskip("httpx")
-    pytest.importorskip("starlette")
-    from conftest import REPO
-    from geosleuth.service import create_app
     from serving import call, error_of
 
-    app = create_app(tmp_path)
-    hiker = REPO / "src" / "geosleuth" / "examples" / "missing-hiker.yaml"
-    case_id = call(app, "POST", "/api/cases", content=hiker.read_bytes()).json()["id"]
-    case_file = tmp_path / "cases" / case_id / "case.yaml"  # type: ignore[operator]
+    app, case_id, data = hiker_case
+    case_file = data / "cases" / case_id / "case.yaml"
     before = case_file.read_bytes()
     sent = {"date": "2024-10-13", "pd": 0.5, **body}
     error = error_of(
@@ -102,18 +114,12 @@ def test_a_bad_search_names_the_field_the_request_gave(
 
 
 def test_a_form_shows_the_notes_the_api_gives_before_going_back(
-    tmp_path: object,
+    hiker_case: tuple[Any, str, Path],
 ) -> None:
     """A search recorded on the page after the case's as_of (review r10, F6)."""
-    pytest.importorskip("httpx")
-    pytest.importorskip("starlette")
-    from conftest import REPO
-    from geosleuth.service import create_app
     from serving import call
 
-    app = create_app(tmp_path)
-    hiker = REPO / "src" / "geosleuth" / "examples" / "missing-hiker.yaml"
-    case_id = call(app, "POST", "/api/cases", content=hiker.read_bytes()).json()["id"]
+    app, case_id, _ = hiker_case
     form = {"date": "2024-10-14", "pd": "0.5", "west": "-4.03", "south": "53.075",
             "east": "-4.015", "north": "53.085"}  # fmt: skip
     r = call(app, "POST", f"/cases/{case_id}/searched", data=form)
@@ -127,17 +133,11 @@ def test_a_form_shows_the_notes_the_api_gives_before_going_back(
 
 
 def test_a_number_too_long_to_read_is_said_so_without_a_python_hint(
-    tmp_path: object,
+    hiker_case: tuple[Any, str, Path],
 ) -> None:
-    pytest.importorskip("httpx")
-    pytest.importorskip("starlette")
-    from conftest import REPO
-    from geosleuth.service import create_app
     from serving import call, error_of
 
-    app = create_app(tmp_path)
-    hiker = REPO / "src" / "geosleuth" / "examples" / "missing-hiker.yaml"
-    case_id = call(app, "POST", "/api/cases", content=hiker.read_bytes()).json()["id"]
+    app, case_id, _ = hiker_case
     body = b'{"budget_km": 1' + b"0" * 5000 + b"}"
     error = error_of(
         call(app, "POST", f"/api/cases/{case_id}/estimate", content=body), 400
