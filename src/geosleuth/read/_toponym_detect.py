@@ -72,8 +72,9 @@ from geosleuth.read._toponym_qualifiers import (
     _after_its_town,
     _between_places,
     _big,
-    _in_division,
+    _comma_qualifier,
     _list_goes_on,
+    _placing_qualifier,
     _prominent,
     _qualifier_match,
     _town_in_state,
@@ -511,16 +512,17 @@ def _judge(
     if label == "PERSON" and ent is not None and _not_a_name(text, ent, sp):
         ent, label = None, ""  # "Sri Lanka - approximately": no name of a person
     sp.ner = label
-    q = re.match(r"^,\s*((?:[A-Z][\w.]*\.?\s?){1,3})", after)
-    q_text = q.group(1).strip().rstrip(",").strip() if q else ""
-    if q is not None and _list_goes_on(gaz, after[q.end() :], sp.cands):
+    q = _comma_qualifier(gaz, after)
+    q_text = q[0] if q is not None else ""
+    if q is not None and _list_goes_on(gaz, after[q[1] :], sp.cands):
         q_text = ""  # "in Washington, Pennsylvania and California": three states
     if any(w >= 1.0 and gaz.kind(p) == "country" for p, w in sp.cands) and not (
         q_text and _town_in_state(gaz, q_text, sp.cands)
     ):
         q_text = ""  # "Mexico, China, Japan": a list, not "Paris, Texas"
-    if not q_text and not big:
-        q_text = _in_division(gaz, after)  # "Langtang village in Nepal"
+    if not q_text:  # "Langtang village in Nepal", "the Lebanese city of Tripoli"
+        wide = text[max(0, sp.start - 60) : sp.start]
+        q_text = _placing_qualifier(gaz, wide, after, sp.cands)
     q_admin = _qualifier_match(gaz, q_text, sp.cands) if q_text else None
     score = 0.0
     if label in ("GPE", "LOC", "FAC"):

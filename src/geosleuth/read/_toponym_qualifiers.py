@@ -7,7 +7,8 @@ Whether a candidate place is a large or prominent one (:func:`_big`,
 Washington, Pennsylvania and California": :func:`_list_goes_on`,
 :data:`_NEXT_ITEM`); and the state, country or town that qualifies it: "Sioux
 Falls, S.D." (:func:`_qualifier_match`), "Jordan, Minn." (:func:`_town_in_state`),
-"Langtang village in Nepal" (:func:`_in_division`), "Pandi, Bulacan"
+"Langtang village in Nepal" (:func:`_in_division`), "Tripoli (Lebanon)" and "the
+Lebanese city of Tripoli" (:func:`_placing_qualifier`), "Pandi, Bulacan"
 (:func:`_after_its_town`), each by the first-level divisions of the matches
 (:func:`_divisions_of`). Gazetteer and text only; used by
 :mod:`geosleuth.read._toponym_detect` to weigh a name and by
@@ -20,6 +21,7 @@ import re
 from collections.abc import Collection, Iterable
 
 from geosleuth.gazetteer import Gazetteer
+from geosleuth.read._lexicon import DEMONYMS
 from geosleuth.read._toponym_patterns import (
     _AND_AFTER,
     _AND_BEFORE,
@@ -35,9 +37,11 @@ __all__ = [
     "_after_its_town",
     "_between_places",
     "_big",
+    "_comma_qualifier",
     "_divisions_of",
     "_in_division",
     "_list_goes_on",
+    "_placing_qualifier",
     "_prominent",
     "_qualifier_match",
     "_town_in_state",
@@ -135,32 +139,145 @@ def _big(gaz: Gazetteer, cands: list[tuple[int, float]], min_weight: float) -> b
     )
 
 
-#: "X in Y", "X village in Y": a place and where it lies (Y, the whole run of
-#: capitalised words after "in", is group 1).
+#: "X, Y": up to three capitalised words after the comma (group 1), Y.
+_COMMA_AFTER = re.compile(r"^,\s*((?:[A-Z][\w.]*\.?\s?){1,3})")
+
+
+def _comma_qualifier(gaz: Gazetteer, after: str) -> tuple[str, int] | None:
+    """The name after "X, " that may qualify X, and where it ends in ``after``.
+
+    Up to three capitalised words ("Sioux Falls, S.D.", "Tripoli, Lebanon").
+    Where they run on past a full stop into the next sentence ("Tripoli,
+    Lebanon. Tripoli has been calm", "Paris, Texas. The"), and the whole run
+    names no country or division, the longest of its first words that end on a
+    full stop and do name one. None when no capitalised word follows the comma.
+    """
+    q = _COMMA_AFTER.match(after)
+    if q is None:
+        return None
+    text = q.group(1).strip().rstrip(",").strip()
+    name = _division_named(gaz, text)
+    if name and len(name) < len(text.rstrip(".")):
+        return name, q.start(1) + len(name)
+    return text, q.end()
+
+
+#: A part of the country or division after "in": "Tripoli, in northern Lebanon".
+_DIRECTION = (
+    r"(?:(?:north|south)(?:-?(?:east|west))?ern|(?:east|west)ern|central|"
+    r"(?:north|south)(?:-?(?:east|west))?|east|west)\s+"
+)
+#: A run of capitalised words: the name of a country or division.
+_NAME = r"([A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)*)"
+#: "X in Y", "X village in Y", "X, in northern Y", "X in the north of Y", "X,
+#: northern Y": a place and where it lies (Y, the whole run of capitalised words
+#: after "in" or the direction, is group 1).
 _IN_AFTER = re.compile(
-    r"^(?:\s+(?:village|town|city|hamlet|settlement|district|area))?,?\s+in\s+"
-    r"(?:the\s+)?([A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)*)"
+    r"^(?:(?:\s+(?:village|town|city|hamlet|settlement|district|area))?,?\s+in\s+"
+    r"(?:the\s+)?(?:" + _DIRECTION + r"|(?:north|south|east|west)\s+of\s+)?"
+    r"|,\s+" + _DIRECTION + r")" + _NAME
+)
+#: "X (Y)": the country or division in parentheses right after the name.
+_PARENS_AFTER = re.compile(r"^\s?\(" + _NAME + r"\)")
+#: "the northern Lebanese city of X", "the Syrian border town of X": the words
+#: between the article and the kind of place (group 1, no article, "of" or
+#: "and" among them: not "the Iraqi forces took the city of X") hold a demonym.
+_KIND_OF_BEFORE = re.compile(
+    r"\b(?:the|a|an)\s+((?:(?!(?:the|a|an|of|and|or|to|in)\s)[\w’'-]+\s+){1,4}?)"
+    r"(?:city|town|village|port|hamlet|settlement|suburb|enclave|outpost|capital)"
+    r"\s+of\s+$",
+    re.IGNORECASE,
 )
 
 
 def _in_division(gaz: Gazetteer, after: str) -> str:
     """The country or first-level division that "in Y" after a name places it in.
 
-    "a cave near Langtang village in Nepal", "Dover in Delaware": Y qualifies
-    the name as "Langtang, Nepal" would. Y is the whole run of capitalised
-    words after "in" ("in North-Western Sydney" names no Zambian province), a
-    possessive and a full stop left off, matched at least by an alternate name
-    of a country or division; "" when there is none.
+    "a cave near Langtang village in Nepal", "Dover in Delaware", "Hajin, in
+    eastern Syria", "Tripoli in the north of Lebanon", "Hajin, eastern Syria":
+    Y qualifies the name as "Langtang, Nepal" would. Y is the whole run of
+    capitalised words after "in" or the direction ("in North-Western Sydney"
+    names no Zambian province), as :func:`_division_named` reads it; "" when
+    it names no country or division.
     """
     m = _IN_AFTER.match(after)
-    if m is None:
-        return ""
-    name = _POSSESSIVE.sub("", m.group(1).rstrip("."))
-    if any(
-        w >= 0.9 and gaz.kind(p) in ("country", "admin") for p, w in gaz.match_ids(name)
-    ):
-        return name
+    return _division_named(gaz, m.group(1)) if m is not None else ""
+
+
+def _division_named(gaz: Gazetteer, run: str) -> str:
+    """The country or division that a run of capitalised words names, or "".
+
+    The whole run, a possessive and a full stop left off, matched at least by
+    an alternate name of a country or division; where it runs on past a full
+    stop into the next sentence ("Lebanon. Tripoli"), the longest of its first
+    words that end on a full stop and name one.
+    """
+    cuts = [m.start() for m in re.finditer(r"\.(?= )", run)]
+    for end in (len(run), *reversed(cuts)):
+        name = _POSSESSIVE.sub("", run[:end].rstrip("."))
+        if any(
+            w >= 0.9 and gaz.kind(p) in ("country", "admin")
+            for p, w in gaz.match_ids(name)
+        ):
+            return name
     return ""
+
+
+def _demonym_countries(before: str) -> list[str]:
+    """The countries the demonyms of "the northern Lebanese city of " name.
+
+    ``before`` is the text right before a name. Nearest the kind of place
+    first: "the Iraqi Kurdish city of Erbil" gives Kurdistan, then Iraq. Empty
+    without such words, or without a demonym among them.
+    """
+    m = _KIND_OF_BEFORE.search(before)
+    if m is None:
+        return []
+    words = m.group(1).split()
+    out: list[str] = []
+    for end in range(len(words), 0, -1):
+        for size in (2, 1):  # "Sri Lankan" before "Lankan"
+            if end - size < 0:
+                continue
+            country = DEMONYMS.get(" ".join(words[end - size : end]))
+            if country is not None and country not in out:
+                out.append(country)
+    return out
+
+
+def _placing_qualifier(
+    gaz: Gazetteer, before: str, after: str, cands: list[tuple[int, float]]
+) -> str:
+    """The country or division that names around a toponym place it in.
+
+    "X in Y" and "X, in northern Y" (:func:`_in_division`) qualify X as "X, Y"
+    does, and place a small town even where the gazetteer holds none of its
+    name in Y ("Langtang village in Nepal": unresolved, as "Langtang, Nepal").
+    After the name of a large place (:func:`_big`: a city of
+    ``_IMPORTANT_POP``), whose importance outweighs what the document's other
+    names say, "in Y", "X (Y)" and a demonym before "city of X" ("the northern
+    Lebanese city of Tripoli") qualify X too, where a place of its name (no
+    division) lies in Y and X names no country or division itself: Tripoli,
+    Lebanon, not the larger Tripoli, Libya; "Texas in Washington" is the
+    state. A smaller town needs no more than the country's mention itself,
+    which places it as any other name of the document does ("the Syrian town
+    of Hajin"). ``before`` and ``after`` are the texts around the name; ""
+    when nothing qualifies it.
+    """
+    name = _in_division(gaz, after)
+    if not _big(gaz, cands, 0.9):
+        return name
+    parens = _PARENS_AFTER.match(after)
+    names = [
+        name,
+        _division_named(gaz, parens.group(1)) if parens is not None else "",
+        *_demonym_countries(before),
+    ]
+    if any(w >= 1.0 and gaz.kind(p) in ("country", "admin") for p, w in cands):
+        return ""
+    return next(
+        (n for n in names if n and _qualifier_match(gaz, n, cands) is not None), ""
+    )
 
 
 def _divisions_of(

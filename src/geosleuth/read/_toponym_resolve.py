@@ -271,7 +271,9 @@ def _resolve_live(
             top = sorted(base[-1].items(), key=lambda t: -t[1])[:400]
             base[-1] = dict(top)
     # explicit qualifiers: "Springfield, Ill." -> admin1 / country of the qualifier
-    qual = [next(iter(_qualifier_places(s, gaz)), None) for s in live]
+    qual = _shared_qualifiers(
+        live, [next(iter(_qualifier_places(s, gaz)), None) for s in live]
+    )
     for n in range(len(live) - 1):  # "Utah, Washington and Wisconsin"
         if _LIST_GAP.match(text[live[n].end : live[n + 1].start]) and not _qualifies(
             live[n], live[n + 1], gaz
@@ -286,6 +288,27 @@ def _resolve_live(
         s.pick, s.probs = pick, probs  # the pick is the best of its own scores
         if _outside_qualifier(s, gaz, text):
             s.pick = -1  # a town of that state that the gazetteer lacks
+
+
+def _shared_qualifiers(
+    live: list[_Span], qual: list[tuple[str, str] | None]
+) -> list[tuple[str, str] | None]:
+    """Each span's qualifier, a name's own for its mentions that have none.
+
+    One sense per discourse: "Tripoli, Lebanon. Tripoli has been calm" names
+    Tripoli, Lebanon twice, not the larger Tripoli, Libya the second time. A
+    name qualified with two places ("Paris, Texas" and "Paris, France") lends
+    neither to its bare mentions.
+    """
+    named: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for s, q in zip(live, qual, strict=True):
+        if q is not None:
+            named[norm_key(s.text)].add(q)
+    out = []
+    for s, q in zip(live, qual, strict=True):
+        own = named.get(norm_key(s.text), set())
+        out.append(q if q is not None or len(own) != 1 else next(iter(own)))
+    return out
 
 
 def _qualifies(s: _Span, t: _Span, gaz: Gazetteer) -> bool:
@@ -800,10 +823,19 @@ def _context_scores(
             ]
         )
     if q is not None:
+        # "Long Island, N.Y.": a region of the qualifier's country that no
+        # division code places lies in it, as its towns do (not Long Island City)
         bonus += np.array(
             [
-                2.0 if (c == q[0] and (not q[1] or a == q[1])) else 0.0
-                for c, a in zip(cc, aa, strict=True)
+                2.0
+                if c == q[0]
+                and (
+                    not q[1]
+                    or a == q[1]
+                    or (not a and gaz.kind(int(p)) in _FEATURE_KINDS)
+                )
+                else 0.0
+                for p, c, a in zip(pids, cc, aa, strict=True)
             ]
         )
     total = score + bonus

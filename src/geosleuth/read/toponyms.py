@@ -40,12 +40,23 @@ is matched whole or not at all; "am", "an der" and "ob der" join a German name
 ("Frankfurt an der Oder" is Frankfurt (Oder), not Frankfurt am Main). A country's
 name qualified by a state names the state's town of that name ("Jordan, Minn."), and
 "Washington, Pennsylvania and California" is a list of states, not a town and its
-state. "X in Y" and "X village in Y", for a country or division Y, qualify X as "X,
-Y" does: "Langtang village in Nepal" is no Langtang of Nigeria (the gazetteer holds
-none in Nepal: unresolved). "X province", "X oblast" and "X governorate" name the
-division, and so does "the X region" where X names a city whose first-level division
-is named after it ("the Kharkiv region" is Kharkivska oblast; "the Gedo region", a
-division's own name, is left to resolution).
+state. "X in Y", "X village in Y", "X, in northern Y", "X, northern Y" and "X in
+the north of Y", for a country or division Y, qualify X as "X, Y" does: "Langtang
+village in Nepal" is no Langtang of Nigeria (the gazetteer holds none in Nepal:
+unresolved). After a city of 100,000, whose
+size outweighs the document's other names, "in Y", "X (Y)" and a demonym before
+"city of X" ("the northern Lebanese city of Tripoli") qualify it where a place of its
+name lies in Y: "Tripoli in Lebanon" is Tripoli, Lebanon, not the larger Tripoli,
+Libya; a smaller town is placed by the country's mention as by any other name ("the
+Syrian town of Hajin"), and a country or state before "in Y" is itself ("Texas in
+Washington"). A qualifier ends with its sentence ("Tripoli, Lebanon. Tripoli has
+been calm"), qualifies the name's other mentions in the document that have none of
+their own (one sense per discourse), and holds a region that no division code
+places ("Long Island, N.Y.": the island, not Long Island City). "X province", "X
+oblast" and "X governorate" name the division, and so does "the X region" where X
+names a city whose first-level division is named after it ("the Kharkiv region" is
+Kharkivska oblast; "the Gedo region", a division's own name, is left to
+resolution).
 
 Resolution is document-level: each mention's candidates are scored by match quality
 and an importance prior, then re-scored in a few rounds with the context of the
@@ -73,7 +84,6 @@ from __future__ import annotations
 
 import functools
 import math
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any, Literal, TypeAlias
@@ -86,7 +96,11 @@ from geosleuth.gazetteer._sources import SRC_COUNTY
 from geosleuth.geometry import Point, haversine_km
 from geosleuth.read._lexicon import DEMONYMS
 from geosleuth.read._toponym_detect import _detect, _Span
-from geosleuth.read._toponym_qualifiers import _IMPORTANT_POP
+from geosleuth.read._toponym_qualifiers import (
+    _IMPORTANT_POP,
+    _comma_qualifier,
+    _placing_qualifier,
+)
 from geosleuth.read._toponym_resolve import _in_qualifier, _resolve
 
 __all__ = [
@@ -442,9 +456,12 @@ def resolve_toponyms(
                 loose = True
         sp = _Span(s, e, surface, cands, loose=loose, signals=1.0)
         after = text[e : e + 40]
-        q = re.match(r"^,\s*((?:[A-Z][\w.]*\.?\s?){1,3})", after)
-        if q:
-            sp.qualifier = (q.group(1).strip().rstrip(",").strip(), "")
+        q = _comma_qualifier(gaz, after)
+        name = q[0] if q is not None else ""
+        if not name:  # "Tripoli in Lebanon", "the Lebanese city of Tripoli"
+            name = _placing_qualifier(gaz, text[max(0, s - 60) : s], after, cands)
+        if name:
+            sp.qualifier = (name, "")
         made.append(sp)
     _resolve(made, gaz, text, home)
     by_pos = {(m.start, m.end): m for m in _to_mentions(made, gaz)}
