@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import warnings
 from pathlib import Path
+from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -116,3 +117,27 @@ def test_readings_left_from_an_earlier_read_are_warned_of(tmp_path: Path) -> Non
         warnings.simplefilter("error")
         _warn_of_stale_readings(paths[:2])
         _warn_of_stale_readings([tmp_path / "elsewhere" / "a.json"])
+
+
+def test_a_strict_parallel_reading_stops_at_a_bad_file_before_reading_the_rest(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    """review r12, F9: with workers, the whole corpus was read before the error."""
+    import pytest
+
+    pytest.importorskip("dask.bag")
+
+    import geosleuth.read.corpus as corpus
+    from geosleuth.errors import InputError
+
+    good = tmp_path / "a.txt"
+    good.write_text("Jane Doe was seen in Leeds.\n", encoding="utf-8")
+    bad = tmp_path / "b.txt"
+    bad.write_bytes(b"\x00\x01\x02\x03" * 64)
+
+    def never(*_: Any, **__: Any) -> None:
+        raise AssertionError("the corpus was read before the bad file was found")
+
+    monkeypatch.setattr(corpus, "_read_with_dask", never)
+    with pytest.raises(InputError, match=r"'b.txt' is not a text document"):
+        corpus.read_corpus([good, bad], scheduler="processes", workers=2)

@@ -22,6 +22,7 @@ import dataclasses
 import datetime as dt
 import functools
 import hashlib
+import importlib
 import json
 import os
 import re
@@ -39,6 +40,7 @@ from geosleuth.errors import (
     GeosleuthWarning,
     InputError,
     MissingDependencyError,
+    missing_extra,
 )
 from geosleuth.evidence import EvidenceItem, item_from_dict
 from geosleuth.geometry import Point
@@ -718,10 +720,42 @@ def read_corpus(
             if progress is not None:
                 progress(index + 1, len(files))
     elif files:
+        if on_invalid == "raise":
+            # a file that cannot be read stops the run before the corpus is read
+            # on the workers, not after (review r12, F9: 27 s against 1.5 s);
+            # a missing extra, though, is said first, as for every document
+            try:
+                for module in ("dask", "dask.bag", "dask.callbacks"):
+                    importlib.import_module(module)
+            except ImportError as exc:
+                raise missing_extra("dask", "dask") from exc
+            _check_readable(files)
         outcomes = _read_with_dask(files, options, scheduler, workers, progress)
         for outcome in sorted(outcomes, key=lambda o: o.position):
             take(outcome)
     return CorpusReading(tuple(readings), tuple(read_paths), tuple(rejected))
+
+
+def _check_readable(files: Sequence[Path]) -> None:
+    """Raise, as reading would, for the first file that is no text to read.
+
+    Only the file and its text are checked (a broken link, a pipe, binary
+    bytes, no plausible encoding, no text at all), without the language
+    model: what reading it on a worker would refuse first. Its warnings are
+    left to the reading.
+    """
+    from geosleuth.read.text import load_text
+
+    for path in files:
+        try:
+            _check_file(path)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                load_text(path)
+        except MissingDependencyError:
+            return  # the reading says it, for every document
+        except GeosleuthError as exc:
+            raise _named(exc, path) from exc
 
 
 def _unique_id(reading: Reading, path: Path, ids: dict[str, Path]) -> Reading:
