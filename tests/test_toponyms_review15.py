@@ -238,3 +238,14 @@ def test_a_country_or_state_before_in_y_is_itself(
     m = _mention(text, name, gaz, False)
     assert m.place is not None
     assert m.place.kind in ("country", "admin")
+
+
+@pytest.mark.parametrize("with_spacy", [False, True])
+def test_a_short_name_at_a_sentences_end_is_found(
+    with_spacy: bool, request: Any
+) -> None:
+    """review r11, #13: "hiding in Hama." found nothing; "in Hama, police said" did."""
+    nlp = request.getfixturevalue("nlp") if with_spacy else False
+    for text in ("Police said he is hiding in Hama.", "He is in Hama. He fled."):
+        found = [(m.text, m.name) for m in find_toponyms(text, nlp=nlp)]
+        assert found == [("Hama", "Ḩamāh")], (text, found)

@@ -186,9 +186,16 @@ def _short_ok(gaz: Gazetteer, surface: str, pid: int) -> bool:
         return surface in place.alternate_names or surface == place.name
     if len(bare) > 4:
         return True
-    if norm_key(place.name) == norm_key(surface):
-        return True
-    return surface in place.alternate_names
+    # a sentence's full stop is no part of a name of four letters: "hiding in
+    # Hama." (not of "No." in "Lot No. 5", which the rows of Ho would take)
+    names = (
+        (surface, surface[:-1])
+        if surface.endswith(".") and len(bare) == 4
+        else (surface,)
+    )
+    return any(
+        norm_key(place.name) == norm_key(n) or n in place.alternate_names for n in names
+    )
 
 
 def _detect(text: str, gaz: Gazetteer, ents: list[tuple[int, int, str]]) -> list[_Span]:
