@@ -316,3 +316,25 @@ def test_control_checks_and_denials_read_as_before(
     nlp: Any, text: str, rows: list[tuple[Any, ...]]
 ) -> None:
     assert _rows(_read(text, nlp)) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # review r11, #8: "— Ahmed Saleh", whom the report only interviewed
+        ("According to a report by Human Rights Watch, which interviewed Ahmed "
+         "Saleh, Khalid al-Rashid is hiding in Raqqa.", "Human Rights Watch"),
+        ("According to a statement from the Interior Ministry, Khalid al-Rashid is "
+         "hiding in Raqqa.", "Interior Ministry"),
+        # unchanged: a person named with a title, an organisation
+        ("According to police spokesman Bruno Shioso, Khalid al-Rashid is hiding "
+         "in Raqqa.", "Bruno Shioso"),
+        ("According to Human Rights Watch, Khalid al-Rashid is hiding in Raqqa.",
+         "Human Rights Watch"),
+    ],
+)  # fmt: skip
+def test_according_to_a_report_by_someone_is_that_someones(
+    nlp: Any, text: str, speaker: str
+) -> None:
+    (row,) = _rows(_read(text, nlp))
+    assert row[:2] == ("claim", "Ar Raqqah") and row[4] == speaker

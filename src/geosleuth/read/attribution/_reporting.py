@@ -56,9 +56,16 @@ def chain_names(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+#: "according to X", and "according to a report by X" (X speaks, not whoever
+#: the report's clause names next: "..., which interviewed Ahmed Saleh, ...").
 _ACCORDING = re.compile(
-    r"\b[Aa]ccording to\s+(?:the\s+)?(?P<src>[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|"
-    r"of|for|and))*)"
+    r"\b[Aa]ccording to\s+(?:(?:a|an|the)\s+(?:[a-z]+\s+)?"
+    r"(?:report|statement|study|survey|analysis|assessment)\s+(?:by|from)\s+)?"
+    r"(?:the\s+)?(?P<src>[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|for|and))*)"
+)
+#: Words for a report whose author "according to" names after "by" or "from".
+REPORT_NOUNS = frozenset(
+    {"report", "statement", "study", "survey", "analysis", "assessment"}
 )
 _RUMOUR = re.compile(
     r"\b(?:it (?:is|was|has been) (?:claimed|reported|rumou?red|said|alleged)|"

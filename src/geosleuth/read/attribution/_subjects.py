@@ -23,6 +23,7 @@ from geosleuth.read.attribution._names import (
     _speaker_from_subject,
     _unnamed_speaker,
 )
+from geosleuth.read.attribution._reporting import REPORT_NOUNS
 from geosleuth.read.attribution._speakers import (
     TARGET_ROLE,
     Attribution,
@@ -261,6 +262,11 @@ def _according_speaker(
             continue
         for to in (c for c in tok.children if c.lower_ == "to"):
             for obj in (c for c in to.children if c.dep_ == "pobj"):
+                if obj.lemma_ in REPORT_NOUNS and any(
+                    c.dep_ == "prep" and c.lower_ in ("by", "from")
+                    for c in obj.children
+                ):
+                    return None  # "a report by Human Rights Watch": the words say
                 if not (
                     registry.is_target(obj)
                     or (obj.pos_ == "NOUN" and obj.text.islower())
