@@ -81,6 +81,22 @@ def _case_start(
     return first[0].date if first else None
 
 
+def _life_events(in_force: Iterable[EvidenceItem]) -> list[EvidenceItem]:
+    """The items that move P(alive), in the order :func:`p_alive` takes them.
+
+    Life-status items and sightings of the target, each repeat of another
+    document's statement left out (it counts once); by day, and on one day
+    claims of death first, then proofs of life (a recording shows the target
+    alive that day, whatever was claimed), then by id.
+    """
+    said = [i for i in in_force if isinstance(i, LifeStatus) or _seen_alive(i)]
+    again = repeats(said)
+    return sorted(
+        (i for i in said if i.id not in again),
+        key=lambda i: (_life_day(i), not _says_dead(i), i.id),
+    )
+
+
 def _seen_alive(item: EvidenceItem) -> bool:
     """Whether an item is a sighting of the target: a proof of life on its day.
 
@@ -161,14 +177,7 @@ def p_alive(
     """
     settings = settings or Settings()
     in_force = _in_force(items, as_of=as_of, hindcast=hindcast)
-    said = [i for i in in_force if isinstance(i, LifeStatus) or _seen_alive(i)]
-    again = repeats(said)
-    events = sorted(
-        (i for i in said if i.id not in again),
-        # same day: claims of death first, then proofs of life (a recording shows
-        # the target alive that day, whatever was claimed), then by id
-        key=lambda i: (_life_day(i), not _says_dead(i), i.id),
-    )
+    events = _life_events(in_force)
     p = settings.prior_alive
     last = _case_start(in_force, as_of=as_of, hindcast=True)
     h = settings.hazard_per_year
@@ -216,9 +225,7 @@ def alive_note(
     start = _case_start(in_force, as_of=as_of, hindcast=True)
     if start is None:
         return ""
-    said = [i for i in in_force if isinstance(i, LifeStatus) or _seen_alive(i)]
-    again = repeats(said)
-    said = [i for i in said if i.id not in again]
+    said = _life_events(in_force)
     dead = sum(1 for i in said if _says_dead(i))
     alive = len(said) - dead
     return (
