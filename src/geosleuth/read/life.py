@@ -211,7 +211,13 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
     alive_in = _said_alive(ex, s, text, person)
     if alive_in is not None:
         if alive_in == s.span:
-            return
+            after = _death_after_surviving(s, text)
+            if after is None:
+                return
+            # "survived a strike in 2016 but was killed in 2019": the death is
+            # read in its own conjunct, where "survived" neither denies nor dates it
+            text = _within(s, text, (after, s.span[1]))
+            alive_in = None
         # "The army said Jane Doe had been killed, but her brother said she was
         # alive": the brother's word is his clause's; the death, in another clause,
         # is the army's, and his "alive" does not deny it
@@ -351,6 +357,11 @@ def _said_alive(
         # "although he survived": whom "he" is, the rule of the person named
         # last guesses; that the target lives is said of the target by name
         return None
+    after = _death_after_surviving(s, text)
+    if after is not None:
+        # "survived in 2016 but was reportedly killed in 2019": the death's
+        # hedge is not the survival's
+        text = _within(s, text, (clause[0], after))
     hedge, cue = hedge_of(text)
     date, date_from, dnote = ex.dates(s, at, verb)
     note = note_of(
@@ -364,6 +375,31 @@ def _said_alive(
         grade=ex.grade(s.attr.at(at)), hedge=hedge, status="alive", note=note,
     )  # fmt: skip
     return clause
+
+
+def _death_after_surviving(s: Sentence, text: str) -> int | None:
+    """Where a death conjoined after "survived" begins in ``s``, or None.
+
+    "Jane Doe survived an ambush in 2016 but was killed in Raqqa in 2019" tells
+    of two events, one after the other: the death (a verb conjoined to
+    "survived", with its subject, after it) is a claim of its own. Returns the
+    document offset of the death's conjunct; None when "survived" is not said,
+    or no death verb is its conjunct ("survived the strike that killed his
+    deputy": that death is another's).
+    """
+    said = _SAYS_ALIVE.search(text)
+    if said is None or said.group(0).lower() != "survived" or s.sent is None:
+        return None
+    at = s.span[0] + said.start()
+    verb = next((t for t in s.sent if t.idx == at), None)
+    if verb is None:
+        return None
+    for m in _death_cues(text[said.end() :]):
+        cue_at = s.span[0] + said.end() + m.start()
+        cue = next((t for t in s.sent if t.idx == cue_at), None)
+        if cue is not None and cue.dep_ == "conj" and cue.head.i == verb.i:
+            return int(min(t.idx for t in cue.subtree))
+    return None
 
 
 def _clause(s: Sentence, at: int) -> tuple[int, int]:
@@ -608,6 +644,10 @@ def _victims(cue: Any, depth: int = 0) -> list[Any] | None:
             # a pronoun that is not the target's reference says no more than
             # before: "where he was pronounced dead" is read as it always was
             return found if found and any(c.tag_ != "PRP" for c in found) else None
+    if depth > 0 and subjects:
+        # the first conjunct's subject is the one who dies: "Jane Doe was
+        # wounded and later died", "survived a strike but was killed"
+        return subjects
     if cue.dep_ == "conj" and depth < 3:  # "was wounded and later died"
         return _victims(cue.head, depth + 1)
     return None

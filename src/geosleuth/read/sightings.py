@@ -1182,10 +1182,13 @@ def seen_subject(
         # "The son of Rodrigo Barrientos": the description ends with the name
         desc = head + ex.text[before[0].start : before[0].end]
         return None, "associate", desc.strip(" ,")
-    if (
-        before
-        and before[0].kind in ("name", "nisba", "title", "pronoun")
-        and (not persons or persons[0].start_char > before[0].start or not head.strip())
+    named = [r for r in before if r.kind in ("name", "nisba", "title", "pronoun")]
+    if named and (
+        not persons or persons[0].start_char > named[0].start or not head.strip()
     ):
+        return None, "target", ""
+    if any(r.start <= c.idx < r.end for c in subjects for r in named):
+        # the parse says the target is the one seen, whoever was named before:
+        # "After he escaped from the al-Hol camp, al-Baghdadi was seen in Hajin"
         return None, "target", ""
     return None

@@ -58,8 +58,48 @@ def _verb_speaker(
         if found is not None:
             return found
     if not subjects:
+        quoted = _quoted(verb)
+        if quoted is not None:
+            said_by, outlet = quoted
+            if outlet is not None and outlet not in chain:
+                chain = (*chain, outlet)
+            return _subject_speaker(
+                said_by, verb.text, registry, previous, chain, disputed, consulted
+            )
         return _stranded_speaker(verb, registry, chain, disputed, consulted)
     return None
+
+
+#: Verbs by which one source gives another's words: "Reuters *quoted* an
+#: official as saying", "*cited* Hisham al-Hashimi as saying".
+_QUOTING_LEMMAS = frozenset({"quote", "cite"})
+
+
+def _quoted(verb: Any) -> tuple[Any, str | None] | None:
+    """Who is quoted as saying, by the reporting ``verb``, and who quotes them.
+
+    "The BBC quoted Ahmed Saleh as saying that ...": Ahmed Saleh (the object
+    of "quoted", or the passive subject of "was quoted by the BBC") speaks,
+    through the outlet that quotes him (the subject of "quoted", as the
+    reporting chain's link; "quoted by" is a chain already). Returns the word
+    of the one quoted and the outlet's name (None when the parse names none),
+    or None when ``verb`` is not the "saying" of "quoted ... as saying".
+    """
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.dep_ != "prep":
+        return None
+    quoter = prep.head
+    if quoter.lemma_.lower() not in _QUOTING_LEMMAS:
+        return None
+    said_by = [c for c in quoter.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    if not said_by:
+        return None
+    outlet = next((c for c in quoter.children if c.dep_ == "nsubj"), None)
+    name = None
+    if outlet is not None and outlet.pos_ == "PROPN":
+        words = [t for t in outlet.subtree if t.dep_ != "det"]
+        name = outlet.doc.text[words[0].idx : words[-1].idx + len(words[-1])]
+    return said_by[0], name
 
 
 def _subject_speaker(

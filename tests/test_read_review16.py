@@ -1,0 +1,137 @@
+"""Reading gaps named in session 15's closing note, each now read.
+
+"survived an ambush … but was killed" lost the death; "The BBC quoted Ahmed
+Saleh as saying" lost Saleh as the speaker; and a sighting after another
+person's name ("After he escaped from the al-Hol camp, al-Baghdadi was seen in
+Hajin") vanished with no reason given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from geosleuth.evidence import LifeStatus
+from reading import BAGHDADI, claims, reader, sightings
+
+pytestmark = pytest.mark.nlp
+
+_read = reader(BAGHDADI)
+
+
+def _life(reading: Any) -> list[tuple[str, str, dt.date | None, dt.date]]:
+    return [
+        (i.status, i.hedge, i.date_from, i.date)
+        for i in reading.evidence
+        if isinstance(i, LifeStatus)
+    ]
+
+
+def test_a_death_after_surviving_is_read_with_its_own_date_and_place(
+    nlp: Any,
+) -> None:
+    reading = _read(
+        "Abu Bakr al-Baghdadi survived an assassination attempt in Raqqa in 2016 "
+        "but was killed in Idlib in March 2018, officials said.",
+        nlp,
+    )
+    assert _life(reading) == [
+        ("alive", "certain", dt.date(2016, 1, 1), dt.date(2016, 12, 31)),
+        ("dead", "certain", dt.date(2018, 3, 1), dt.date(2018, 3, 31)),
+    ]
+    assert {i.provenance.speaker for i in reading.evidence} == {"Officials"}
+    died = [c for c in claims(reading) if "died" in c.note]
+    assert [(c.place_name, c.date) for c in died] == [("Idlib", dt.date(2018, 3, 31))]
+
+
+def test_the_hedge_of_a_death_after_surviving_is_the_deaths_own(nlp: Any) -> None:
+    reading = _read(
+        "Al-Baghdadi survived an ambush in 2016 but was reportedly killed in 2017.",
+        nlp,
+    )
+    assert [(s, h) for s, h, _, _ in _life(reading)] == [
+        ("alive", "certain"),
+        ("dead", "probable"),
+    ]
+
+
+def test_another_death_in_the_survival_is_not_the_targets(nlp: Any) -> None:
+    reading = _read(
+        "Al-Baghdadi survived the strike that killed his deputy in Raqqa, "
+        "officials said.",
+        nlp,
+    )
+    assert [s for s, _, _, _ in _life(reading)] == ["alive"]
+
+
+def test_wounded_and_later_died_places_the_death(nlp: Any) -> None:
+    reading = _read(
+        "Al-Baghdadi was wounded in Mosul and later died in Raqqa, officials said.",
+        nlp,
+    )
+    assert [s for s, _, _, _ in _life(reading)] == ["dead"]
+    assert [c.place_name for c in claims(reading) if "died" in c.note] == ["Ar Raqqah"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "chain"),
+    [
+        ("The BBC quoted Ahmed Saleh as saying that al-Baghdadi was hiding in "
+         "Hajin.", "Ahmed Saleh", ("BBC",)),
+        ("Reuters quoted a senior Iraqi official as saying al-Baghdadi was in "
+         "Hajin.", "Senior Iraqi official", ("Reuters",)),
+        ("Al-Sumaria cited Hisham al-Hashimi as saying al-Baghdadi was hiding "
+         "near Hajin.", "Hisham al-Hashimi", ("Al-Sumaria",)),
+        ("Ahmed Saleh was quoted by the BBC as saying that al-Baghdadi was hiding "
+         "in Hajin.", "Ahmed Saleh", ("BBC",)),
+    ],
+)  # fmt: skip
+def test_one_quoted_as_saying_is_the_speaker_through_the_outlet(
+    nlp: Any, text: str, speaker: str, chain: tuple[str, ...]
+) -> None:
+    got = claims(_read(text, nlp))
+    assert [
+        (c.place_name, c.provenance.speaker, c.provenance.reporting_chain) for c in got
+    ] == [("Hajīn", speaker, chain)]
+
+
+def test_a_quoted_official_grades_as_an_official(nlp: Any) -> None:
+    (official,) = claims(
+        _read(
+            "Reuters quoted a senior Iraqi official as saying al-Baghdadi was in "
+            "Hajin.",
+            nlp,
+        )
+    )
+    (saleh,) = claims(
+        _read(
+            "Reuters quoted Ahmed Saleh as saying al-Baghdadi was in Hajin.",
+            nlp,
+        )
+    )
+    assert str(official.grade) == "F2"
+    assert str(saleh.grade) == "F3"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After he escaped from the al-Hol camp, al-Baghdadi was seen in Hajin, "
+        "witnesses said.",
+        "After John Smith left, al-Baghdadi was seen in Hajin.",
+    ],
+)
+def test_the_target_seen_after_another_persons_name_is_a_sighting(
+    nlp: Any, text: str
+) -> None:
+    got = sightings(_read(text, nlp))
+    assert [(s.place_name, s.subject) for s in got] == [("Hajīn", "target")]
+
+
+def test_a_friend_named_first_is_still_the_one_seen(nlp: Any) -> None:
+    got = sightings(
+        _read("John Smith, a friend of al-Baghdadi, was seen in Hajin.", nlp)
+    )
+    assert [(s.place_name, s.subject) for s in got] == [("Hajīn", "associate")]
