@@ -15,7 +15,7 @@ from geosleuth.fuse import fuse
 from geosleuth.geometry import Area, Point
 from geosleuth.plan import allocate_optimal
 from geosleuth.report.files import load_posterior
-from geosleuth.report.text import pct
+from geosleuth.report.text import percent_down
 
 runner = CliRunner()
 SEED = REPO / "src" / "geosleuth" / "examples" / "seed-baghdadi-2018.yaml"
@@ -490,7 +490,8 @@ def test_locate_can_show_the_search_plan(seed_out, tmp_path):
     n_cells = int(np.count_nonzero(expected.effort_km))
     assert (
         f"20 km of track at a sweep width of 0.05 km, spread over {n_cells:,} "
-        f"cells, finds the target with probability {pct(round(expected.pos, 4))}."
+        "cells, finds the target with probability "
+        f"{percent_down(round(expected.pos, 4), decimals=1)}."
     ) in html
     assert "<dt>probability_of_success</dt>" not in html
 

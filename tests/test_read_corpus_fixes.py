@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import warnings
 from pathlib import Path
@@ -236,9 +237,10 @@ def test_documents_of_one_name_get_distinct_ids(
 
 
 def _reading(doc_id: str, *items: Any, title: str | None = None) -> Reading:
+    # published: an undated reading is warned of again when loaded (review 16)
     return Reading(
-        doc_id, title, "text", None, (), items, (), (), (), "al-Baghdadi",
-        f"{doc_id}.txt",
+        doc_id, title, "text", dt.date(2018, 5, 2), (), items, (), (), (),
+        "al-Baghdadi", f"{doc_id}.txt",
     )  # fmt: skip
 
 
@@ -289,8 +291,8 @@ def test_other_names_under_one_id_are_renamed_without_a_warning(
     one, two = tmp_path / "one.json", tmp_path / "two.json"
     one.write_text(json.dumps(_reading("a", *_items("a")).to_dict()), "utf-8")
     # a.txt and a.html, read apart: two documents, not one read twice
-    other = Reading("a", None, "other text", None, (), _items("a")[1:], (), (), (),
-                    None, "a.html")  # fmt: skip
+    other = Reading("a", None, "other text", dt.date(2018, 5, 2), (),
+                    _items("a")[1:], (), (), (), None, "a.html")  # fmt: skip
     two.write_text(json.dumps(other.to_dict()), "utf-8")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")

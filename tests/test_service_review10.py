@@ -272,9 +272,10 @@ def test_a_report_restored_under_a_new_name_keeps_its_own_evidence(
     by_id = {e["id"]: e for e in record["evidence"]}
     # each document's evidence is its own: the text each was uploaded with
     assert "Caernarfon" in by_id["report:s1"]["source"]["quote"]
-    assert by_id["report:s1"]["source"]["document"] == "report"
+    # an estimate cites each report by its file (it has no title; review 16)
+    assert by_id["report:s1"]["source"]["document"] == "report.txt"
     assert "Llanberis" in by_id["report-2:s1"]["source"]["quote"]
-    assert by_id["report-2:s1"]["source"]["document"] == "report-2"
+    assert by_id["report-2:s1"]["source"]["document"] == "report-2.txt"
     for name, place in (("report.txt", "Caernarfon"), ("report-2.txt", "Llanberis")):
         assert place in call(app, "GET", f"{docs}/{name}").text
 

@@ -150,14 +150,16 @@ def _gather(
         inputs, target=tgt, published=published, home=home, scheduler=scheduler,
         workers=workers,
     ):  # fmt: skip
-        fresh, repeats = _not_in_case(doc.evidence, case)
+        # the report cites an article by its title and file, not by its id
+        cited = doc.cited()
+        fresh, repeats = _not_in_case(cited, case)
         set_aside.extend(
             (
                 i,
                 f"read from {path.name}, it quotes the same sentence as an item of "
                 "the case file, which counts it",
             )
-            for i in doc.evidence
+            for i in cited
             if i.id in repeats
         )
         if repeats:
@@ -770,18 +772,6 @@ def _write_outputs(
 
     # everything is made before anything is written, and written all or nothing:
     # a failed run leaves the folder as it was, never old files beside new ones
-    record = files.estimate_record(
-        est,
-        data.items,
-        target=data.target,
-        title=data.title,
-        timeline=points,
-        timeline_max_points=TIMELINE_POINTS,
-        source=data.source,
-        plan=None if plan is None else plan.get("summary"),
-        set_aside=data.set_aside,
-        warnings=said,
-    )
     html = render_report(
         est,
         data.items,
@@ -797,15 +787,31 @@ def _write_outputs(
 
     buf = io.BytesIO()
     render_png(est, data.items, buf, title=data.title, run_warnings=said)
+    shown = {
+        "report.html": html.encode("utf-8"),
+        "map.png": buf.getvalue(),
+        "estimate.geojson": files.json_bytes(estimate_geojson(est, data.items)),
+    }
+    record = files.estimate_record(
+        est,
+        data.items,
+        target=data.target,
+        title=data.title,
+        timeline=points,
+        timeline_max_points=TIMELINE_POINTS,
+        source=data.source,
+        plan=None if plan is None else plan.get("summary"),
+        set_aside=data.set_aside,
+        warnings=said,
+        # what verify knows the shown files by: a page edited after the run,
+        # or copied from another, is not the one these figures made
+        outputs={name: files.sha256_hex(data) for name, data in shown.items()},
+    )
     files.write_all_atomic(
         {
             out / "estimate.json": files.json_bytes(record),
             out / "posterior.npz": files.posterior_bytes(est.grid, est.posterior),
-            out / "estimate.geojson": files.json_bytes(
-                estimate_geojson(est, data.items)
-            ),
-            out / "report.html": html.encode("utf-8"),
-            out / "map.png": buf.getvalue(),
+            **{out / name: data for name, data in shown.items()},
         }
     )
 

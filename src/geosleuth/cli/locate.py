@@ -33,7 +33,7 @@ from geosleuth.cli.read import (
 from geosleuth.errors import InputError
 from geosleuth.fuse import Estimate
 from geosleuth.locate import locate_case
-from geosleuth.report.text import about_a_source, km2, pct, plain
+from geosleuth.report.text import about_a_source, km2, pct, percent_down, plain
 
 __all__ = [
     "demo",
@@ -169,7 +169,8 @@ def _summary(
         console.print(
             f"Search plan: {plan['budget_km']:g} km of track at a sweep width of "
             f"{plan['sweep_width_km']:g} km over {plan['cells_searched']} cells finds "
-            f"the target with probability {pct(plan['probability_of_success'])} "
+            "the target with probability "
+            f"{percent_down(plan['probability_of_success'], decimals=1)} "
             f"(P(outside the region) {pct(plan['rest_of_world'])}); shown in "
             "report.html. "
             "'geosleuth plan' writes it for field teams (GeoJSON, CSV, GPX, KML)."

@@ -47,7 +47,9 @@ def verify(
     compared with them and with the report.html written with it: the target and
     title (with the case file, its copy beside the estimate or the file it
     names), the warnings (each one the fusion gives again must be there) and
-    the items set aside. Exit status 1 if anything differs.
+    the items set aside; and report.html, map.png and estimate.geojson must be
+    the files the run wrote (by their SHA-256 in estimate.json), not edited
+    since nor copied from another run. Exit status 1 if anything differs.
     """
     stored = files.load_estimate(estimate)
     grid, posterior = files.load_posterior(estimate)
@@ -276,4 +278,34 @@ def _said_checks(
         if ids != shown.set_aside:
             aside.append("set_aside (not the items report.html shows)")
     checks["items set aside"] = (not aside, aside)
+    checks["files written with it"] = _output_check(rec.get("outputs"), folder)
     return checks
+
+
+def _output_check(outputs: Any, folder: Path) -> tuple[bool | None, list[str]]:
+    """Whether the files a run wrote beside its estimate.json are still those.
+
+    ``outputs`` is the record's ``{file name: SHA-256}`` (report.html, map.png,
+    estimate.geojson). A file changed since the run (a figure edited, a report
+    copied from another run) differs; a file no longer there is not checked.
+    """
+    if outputs is None:
+        return None, ["the run recorded no checksums of its files (older version)"]
+    if not isinstance(outputs, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in outputs.items()
+    ):
+        return False, ["outputs (not a mapping of file names to SHA-256)"]
+    changed, absent = [], []
+    for name, digest in sorted(outputs.items()):
+        try:
+            data = (folder / Path(name).name).read_bytes()
+        except OSError:
+            absent.append(name)
+            continue
+        if files.sha256_hex(data) != digest:
+            changed.append(f"{name} (changed since the run wrote it)")
+    if changed:
+        return False, changed
+    if len(absent) == len(outputs):
+        return None, [f"none of {', '.join(sorted(outputs))} is beside it"]
+    return True, []

@@ -16,6 +16,7 @@ import math
 from typing import Any
 
 from geosleuth.read.document import Reading
+from geosleuth.report.text import plain
 
 __all__ = ["annotate_html"]
 
@@ -34,7 +35,9 @@ td,th{border:1px solid #ddd;padding:2px 6px;text-align:left}
 
 
 def _e(value: Any) -> str:
-    return html.escape("" if value is None else str(value), quote=True)
+    # bidi controls dropped, as in the report: an override after a speaker's
+    # name would show the item's grade and date reversed
+    return html.escape(plain(value), quote=True)
 
 
 def _coords(m: Any) -> str:
@@ -50,7 +53,7 @@ def _mark(text: str, start: int, end: int, mentions: list[Any]) -> str:
         if m.start < pos or m.end > end:
             continue
         out.append(_e(text[pos : m.start]))
-        tip = f"{m.name or '?'} ({_coords(m)}), confidence {m.confidence:.2f}"
+        tip = f"{m.name or '?'} ({_coords(m)}), confidence {round(m.confidence, 4):.4g}"
         role = getattr(m, "role", "place")
         if role != "place":
             tip += f", used as {role}"

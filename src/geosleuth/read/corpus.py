@@ -171,6 +171,12 @@ class DocumentEvidence:
         for a document read now, a ``<doc>.json`` (which holds the text) and an
         ``evidence.json`` that records it. One article given twice is known by
         it (:func:`gather_evidence`).
+    title : str or None, default None
+        The document's title, where it has one (:meth:`label`).
+    undated : str or None, default None
+        For a document loaded from a read output that was read with no
+        publication date: what ``read`` said of it (its items' dates were
+        guessed), said again by :func:`gather_evidence`.
     """
 
     doc_id: str
@@ -178,6 +184,8 @@ class DocumentEvidence:
     target: str | None
     evidence: tuple[EvidenceItem, ...]
     text_sha256: str | None = None
+    title: str | None = None
+    undated: str | None = None
 
     @classmethod
     def from_reading(cls, reading: Reading) -> DocumentEvidence:
@@ -188,6 +196,43 @@ class DocumentEvidence:
             reading.target,
             reading.evidence,
             _text_sha256(reading.text),
+            reading.title or None,
+        )
+
+    def label(self) -> str:
+        """How an estimate's report cites the document: its title and file.
+
+        Examples
+        --------
+        >>> DocumentEvidence("anf", "anf.txt", None, (), title="Escape").label()
+        'Escape (anf.txt)'
+        >>> DocumentEvidence("anf", "anf.txt", None, ()).label()
+        'anf.txt'
+        """
+        title = " ".join((self.title or "").split())
+        return (
+            f"{title} ({self.source})"
+            if title and title != self.source
+            else self.source
+        )
+
+    def cited(self) -> tuple[EvidenceItem, ...]:
+        """The items, each citing the document by :meth:`label`, not its id.
+
+        An item read from an article names its document by the id its own id
+        starts with ("seed-2018-baghdadi-hajin"); an estimate made from it, and
+        its report, cite the article as a reader would look for it: its title
+        and file name. Items of one document still share one document, so that
+        it counts as one source.
+        """
+        label = self.label()
+        return tuple(
+            dataclasses.replace(
+                i, provenance=dataclasses.replace(i.provenance, document=label)
+            )
+            if i.provenance.document == self.doc_id
+            else i
+            for i in self.evidence
         )
 
     def renamed(self, doc_id: str) -> DocumentEvidence:
@@ -1000,9 +1045,58 @@ def load_read_output(path: str | os.PathLike[str]) -> tuple[DocumentEvidence, ..
                 target=str(target) if target else None,
                 evidence=items,
                 text_sha256=sha,
+                title=str(doc.get("title") or "") or None,
+                undated=_undated_note(doc, doc_id) if items else None,
             )
         )
     return tuple(out)
+
+
+def _undated_note(doc: dict[str, Any], doc_id: str) -> str | None:
+    """What ``read`` said of a document it read with no publication date, or None.
+
+    Its items' dates were then guessed (the latest date in the text, or the day
+    it was read); the reading's note says which.
+    """
+    if doc.get("published") is not None:
+        return None
+    notes = doc.get("notes")
+    said = next(
+        (
+            n
+            for n in (notes if isinstance(notes, list) else [])
+            if isinstance(n, str) and "has no publication date" in n
+        ),
+        None,
+    )
+    return said or (
+        f"{str(doc.get('source') or doc_id)!r} has no publication date: its "
+        "undated items carry a guessed date."
+    )
+
+
+def _warn_undated(docs: Sequence[DocumentEvidence]) -> None:
+    """Say again that documents of read outputs had no publication date.
+
+    ``read`` warned of each when it read it; an estimate made later from what
+    it wrote says so too (in its warnings and its report), and not only the
+    readings' notes: one warning each for a few documents, one for many.
+    """
+    undated = [d.undated for d in docs if d.undated]
+    if len(undated) <= _SAID_ONE_BY_ONE:
+        for note in undated:
+            warnings.warn(note, EvidenceWarning, stacklevel=_stacklevel())
+        return
+    sources = [d.source for d in docs if d.undated]
+    warnings.warn(
+        f"{len(undated)} documents of the read outputs have no publication date "
+        f"({_first_few(sources)}): their undated items carry the date 'geosleuth "
+        "read' guessed (the latest date in each text, or the day it was read), "
+        "and their relative dates were not read. Read them again with "
+        "--published to fix it.",
+        EvidenceWarning,
+        stacklevel=_stacklevel(),
+    )
 
 
 #: Documents read for someone else are each warned of up to this many; more are
@@ -1298,6 +1392,7 @@ def gather_evidence(
                 )
             given.setdefault((doc.doc_id, doc.source), p)
             out.append((p, doc.renamed(doc_id)))
+    _warn_undated([d for _, d in out])
     return out
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from geosleuth.errors import InputError
 from geosleuth.report._html_text import esc, fmt, pct
+from geosleuth.report.text import percent_down, track_text
 
 __all__ = [
     "PLAN_GEOMETRIES",
@@ -71,7 +72,8 @@ def plan_parts(plan: Mapping[str, Any]) -> tuple[str, list[dict[str, Any]]]:
             continue
         props = f.get("properties") or {}
         popup = "".join(
-            f"<tr><th>{esc(k)}</th><td>{esc(fmt(v))}</td></tr>"
+            f"<tr><th>{esc(_COLUMN_NAMES.get(str(k), k))}</th>"
+            f"<td>{esc(_value_text(str(k), v))}</td></tr>"
             for k, v in props.items()
             if isinstance(v, (str, int, float, bool))
         )
@@ -101,8 +103,7 @@ def plan_parts(plan: Mapping[str, Any]) -> tuple[str, list[dict[str, Any]]]:
         body = "".join(
             "<tr>"
             + "".join(
-                f"<td>{esc(fmt((f.get('properties') or {}).get(c, '')))}</td>"
-                for c in columns
+                f"<td>{esc(_value_text(c, _props(f).get(c, '')))}</td>" for c in columns
             )
             + "</tr>"
             for f in feats[:200]
@@ -112,11 +113,47 @@ def plan_parts(plan: Mapping[str, Any]) -> tuple[str, list[dict[str, Any]]]:
             if len(feats) > 200
             else ""
         )
+        if "band" in columns:
+            parts.append(f"<p>{_BANDS}</p>")
         parts.append(
             f'<table class="plan"><thead><tr>{head}</tr></thead><tbody>'
             f"{body}</tbody></table>{more}"
         )
     return "".join(parts), layer
+
+
+#: What a band of the plan's table is
+#: (:func:`~geosleuth.report.geojson.effort_bands_geojson`).
+_BANDS = (
+    "On the map the plan is drawn in blue, darker where more track is to be "
+    "searched. Bands: the cells searched, ranked by the track each gets and "
+    "split into groups of about equal count; band 1 gets the most. (In the GPX "
+    "and KML files of 'geosleuth plan', areas are labelled by their POD instead.)"
+)
+
+
+def _props(f: Mapping[str, Any]) -> Mapping[str, Any]:
+    props = f.get("properties") or {}
+    return props if isinstance(props, Mapping) else {}
+
+
+def _value_text(key: str, value: Any) -> str:
+    """A plan feature's value for its table or popup: track in km, or m if short.
+
+    Examples
+    --------
+    >>> _value_text("effort_km", 6.02e-05), _value_text("cells", 111)
+    ('0.1 m', '111')
+    """
+    if (
+        key.endswith("_km")
+        and isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and value >= 0
+    ):
+        return track_text(float(value))
+    return fmt(value)
 
 
 #: The keys of :func:`geosleuth.locate.plan_summary`, said in one sentence.
@@ -130,10 +167,10 @@ _SUMMARY_KEYS = (
 #: Column and key names of the plan's features as the table shows them.
 _COLUMN_NAMES = {
     "band": "Band",
-    "effort_km": "Track per cell, mean (km)",
-    "min_effort_km": "Track per cell, least (km)",
-    "max_effort_km": "Track per cell, most (km)",
-    "total_effort_km": "Track in the band (km)",
+    "effort_km": "Track per cell, mean",
+    "min_effort_km": "Track per cell, least",
+    "max_effort_km": "Track per cell, most",
+    "total_effort_km": "Track in the band",
     "cells": "Cells",
     "area_km2": "Area (km²)",
     "budget_km": "Track to search (km)",
@@ -151,7 +188,7 @@ def plan_sentence(summary: Mapping[str, Any]) -> str:
     --------
     >>> plan_sentence({"budget_km": 20, "sweep_width_km": 0.05, "rest_of_world":
     ...     0.7051, "probability_of_success": 0.0192, "cells_searched": 444})
-    '20 km of track at a sweep width of 0.05 km, spread over 444 cells, finds the target with probability 1.9 %. The target is outside the region with probability 70.5 %, where no search here can find it.'
+    '20 km of track at a sweep width of 0.05 km, spread over 444 cells, finds the target with probability 1.9%. The target is outside the region with probability 70.5 %, where no search here can find it.'
     >>> plan_sentence({"budget_km": 20})
     ''
     """  # noqa: E501
@@ -164,7 +201,9 @@ def plan_sentence(summary: Mapping[str, Any]) -> str:
     budget, sweep, rest, pos, cells = (float(v) for v in vals)  # type: ignore[arg-type]
     text = (
         f"{budget:g} km of track at a sweep width of {sweep:g} km, spread over "
-        f"{cells:,.0f} cells, finds the target with probability {pct(pos)}."
+        # rounded down, as plan, its GPX and KML give it: a POS never overstated
+        f"{cells:,.0f} cells, finds the target with probability "
+        f"{percent_down(pos, decimals=1)}."
     )
     if rest > 0:
         text += (

@@ -52,7 +52,7 @@ from geosleuth.geometry import cut_at_antimeridian
 from geosleuth.grid import Grid, unwrap_lon
 from geosleuth.plan import SearchPlan
 from geosleuth.report.files import write_all_atomic
-from geosleuth.report.text import pct, percent_down, track_text
+from geosleuth.report.text import pct, percent_down, plain, track_text
 
 __all__ = [
     "MAX_FIELD_AREAS",
@@ -604,10 +604,15 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _xml_bytes(root: ET.Element) -> bytes:
-    """Serialise ``root``; text XML cannot hold becomes U+FFFD, so the file parses."""
+    """Serialise ``root``; text XML cannot hold becomes U+FFFD, so the file parses.
+
+    Bidi controls are dropped (:func:`~geosleuth.report.text.plain`), as in the
+    report: a case title with an unterminated override would reverse the
+    figures a GPS unit shows after it.
+    """
     for el in root.iter():
         if el.text:
-            el.text = _NOT_XML.sub("\ufffd", el.text)
+            el.text = _NOT_XML.sub("\ufffd", plain(el.text))
     ET.indent(root)
     text: bytes = ET.tostring(root, encoding="UTF-8", xml_declaration=True)
     return text + b"\n"

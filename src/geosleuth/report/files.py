@@ -12,6 +12,7 @@ run never leaves a half-written output behind.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import math
 import os
@@ -224,6 +225,7 @@ def estimate_record(
     plan: dict[str, Any] | None = None,
     set_aside: Sequence[tuple[EvidenceItem, str]] = (),
     warnings: Sequence[str] = (),
+    outputs: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """The JSON record of an estimate (what ``estimate.json`` holds).
 
@@ -241,7 +243,9 @@ def estimate_record(
     articles and left out before fusion, such as repeats of case items: ``{id,
     kind, reason, source, item}``; not inputs of the estimate), ``warnings``
     (the texts of what the run warned of, such as "the map is the prior alone",
-    in the order given), ``generator``.
+    in the order given), ``outputs`` (the SHA-256 of each file written with it,
+    ``report.html``, ``map.png`` and ``estimate.geojson``, by which ``geosleuth
+    verify`` knows them unchanged; null where none were written), ``generator``.
     """
     contrib = {c.item_id: c for c in est.contributions}
     excluded = dict(est.excluded)
@@ -333,8 +337,20 @@ def estimate_record(
         "grid": est.grid.to_dict(),
         "settings": est.settings.to_dict(),
         "posterior_file": "posterior.npz",
+        "outputs": dict(outputs) if outputs is not None else None,
         "generated": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     }
+
+
+def sha256_hex(data: bytes) -> str:
+    """The SHA-256 of ``data``, in hex: how ``estimate.json`` knows its outputs.
+
+    Examples
+    --------
+    >>> sha256_hex(b"")[:12]
+    'e3b0c44298fc'
+    """
+    return hashlib.sha256(data).hexdigest()
 
 
 def record_differences(

@@ -274,7 +274,7 @@ def _places_table(estimate: Estimate) -> str:
 
 
 # ---------------------------------------------------------------------- page
-def _legend_html(kinds: Iterable[str], *, rivers: bool) -> str:
+def _legend_html(kinds: Iterable[str], *, rivers: bool, plan: bool = False) -> str:
     present = set(kinds)
     ev = "".join(
         f'<li><span class="dot" style="background:{KIND_COLORS[k]}"></span>'
@@ -301,6 +301,13 @@ def _legend_html(kinds: Iterable[str], *, rivers: bool) -> str:
             '<li><span class="swatch" style="border-color:#2b7bb9"></span>river '
             "(approximate; a layer)</li>"
             if rivers
+            else ""
+        )
+        + (
+            '<li><span class="swatch" style="border-color:#2166ac;background:'
+            'rgba(33,102,172,.35)"></span>search plan (darker: more track; a '
+            "layer)</li>"
+            if plan
             else ""
         )
         + "</ul>"
@@ -619,7 +626,11 @@ def render_report(
 <div id="map" role="region" aria-labelledby="map-title"><noscript><p
 class="note-box">The interactive map needs JavaScript; the tables below work
 without it.</p></noscript></div>
-{_legend_html((i.kind for i in items), rivers=river_set is not None)}
+{
+        _legend_html(
+            (i.kind for i in items), rivers=river_set is not None, plan=bool(plan_layer)
+        )
+    }
 </section>
 <section>
 <h2 id="places">Ranked places</h2>
