@@ -267,3 +267,51 @@ def test_the_read_page_shows_a_confidence_as_stored() -> None:
         "Jane Doe", "d.txt",
     )  # fmt: skip
     assert "confidence 0.935" in annotate_html(reading)
+
+
+# ------------------------------------------------ where coordinates come from
+def test_the_report_says_where_each_places_coordinates_come_from(
+    hiker_plan: tuple[Path, str],
+) -> None:
+    out, _ = hiker_plan
+    rec = json.loads((out / "estimate.json").read_text())
+    assert rec["place_sources"]["Pyg Track corridor"] == (
+        "hand-drawn box around the Pyg Track (approximate)"
+    )
+    page = (out / "report.html").read_text(encoding="utf-8")
+    table = page[page.index('<table class="evidence">') :]
+    assert (
+        '<div class="what">coordinates: hand-drawn box around the Pyg Track '
+        "(approximate)</div>"
+    ) in table
+    assert "coordinates: OpenStreetMap (approximate)" in table
+    assert "Coordinates of the case file&#x27;s own places: as the case gives" in page
+
+
+def test_p_true_and_the_alive_shift_are_defined_on_the_page(seed_out: Path) -> None:
+    page = (seed_out / "report.html").read_text(encoding="utf-8")
+    assert "× tie for a territory'>P(true)" in page
+    assert "ΔP(alive): P(alive) with the item minus without it" in page
+    assert "ΔP(alive) -0.000" not in page and "ΔP(alive) +0.000" not in page
+
+
+def test_locate_with_only_a_death_claim_says_so_not_to_edit_a_case(
+    tmp_path: Path,
+) -> None:
+    from geosleuth.evidence import LifeStatus
+
+    prov = Provenance(document="chamonix", quote="He died.", span=(0, 8))
+    item = LifeStatus(
+        id="chamonix:l1", provenance=prov, date=dt.date(2024, 8, 5), status="dead"
+    )
+    reading = Reading(
+        "chamonix", "t", "He died.", dt.date(2024, 8, 6), (), (item,), ((0, 8),),
+        (), (), "Tom Whitfield", "chamonix.txt",
+    )  # fmt: skip
+    path = tmp_path / "chamonix.json"
+    path.write_text(json.dumps(reading.to_dict()), encoding="utf-8")
+    result = run("locate", path, "--out", tmp_path / "out")
+    assert result.exit_code == 1
+    said = " ".join(result.output.split())
+    assert "No item of the inputs says where the target is (1 claim of death)" in said
+    assert "to the case" not in said and "Traceback" not in said

@@ -17,7 +17,7 @@ import math
 import os
 import warnings
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -36,7 +36,7 @@ from geosleuth.errors import (
     GeosleuthWarning,
     InputError,
 )
-from geosleuth.evidence import EvidenceItem, Provenance, Searched
+from geosleuth.evidence import EvidenceItem, LifeStatus, Provenance, Searched
 from geosleuth.fuse import (
     Estimate,
     NamedPlace,
@@ -79,6 +79,8 @@ class _Inputs:
     set_aside: tuple[tuple[EvidenceItem, str], ...] = ()
     #: the inputs as report.html names them: file names, never a folder
     shown: str = ""
+    #: where the case's places' coordinates come from, by name
+    place_sources: dict[str, str] = field(default_factory=dict)
 
 
 #: Why ``--published`` does nothing without articles read now.
@@ -206,6 +208,7 @@ def _gather(
         source=str(cases[0]) if cases else ", ".join(map(str, articles + outputs)),
         set_aside=tuple(set_aside),
         shown=cases[0].name if cases else ", ".join(p.name for p in articles + outputs),
+        place_sources=dict(case.place_sources) if case else {},
     )
 
 
@@ -287,7 +290,29 @@ def _drawn_grid(
     """
     settings = case.settings if case else Settings()
     day = as_of or (case.as_of if case else None) or max(i.known_on for i in items)
-    bounds = evidence_bounds(items, settings=settings, as_of=day)
+    try:
+        bounds = evidence_bounds(items, settings=settings, as_of=day)
+    except InputError as exc:
+        if case is not None or exc.field != "region":
+            raise
+        # no case file to add a region to: say what the items were instead
+        from collections import Counter
+
+        from geosleuth.report._style import KIND_LABELS
+
+        kinds = Counter(
+            ("proof of life" if i.status == "alive" else "claim of death")
+            if isinstance(i, LifeStatus)
+            else KIND_LABELS.get(i.kind, i.kind).lower()
+            for i in items
+        )
+        said = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
+        raise InputError(
+            f"No item of the inputs says where the target is ({said}): a map "
+            "needs a sighting, a claim, a search or an area. Give a case file "
+            "with a 'region' and the inputs, or more reports.",
+            field="region",
+        ) from None
     if cell_km is not None:  # asked for
         return Grid.from_bounds(*bounds, cell_km=cell_km, max_cells=MAX_CELLS)
     if case is None:
@@ -782,6 +807,7 @@ def _write_outputs(
         case_meta={"source": data.shown or data.source},
         set_aside=data.set_aside,
         run_warnings=said,
+        place_sources=data.place_sources,
     )
     import io
 
@@ -803,6 +829,7 @@ def _write_outputs(
         plan=None if plan is None else plan.get("summary"),
         set_aside=data.set_aside,
         warnings=said,
+        place_sources=data.place_sources,
         # what verify knows the shown files by: a page edited after the run,
         # or copied from another, is not the one these figures made
         outputs={name: files.sha256_hex(data) for name, data in shown.items()},

@@ -19,7 +19,7 @@ import yaml
 
 from geosleuth._types import PathLike
 from geosleuth.casefile._dates import _date
-from geosleuth.casefile._items import _build_item, _build_places, _Resolver
+from geosleuth.casefile._items import _build_item, _build_places, _nfc, _Resolver
 from geosleuth.casefile._loader import (
     _check_duplicate_keys,
     _kind_of,
@@ -69,6 +69,9 @@ class Case:
     region_given: bool = True
     grid_cell_km: float | None = None
     grid_max_cells: int = 250_000
+    #: where the coordinates of each of the case's ``places:`` come from, as the
+    #: case says ("OpenStreetMap (approximate)", "analyst's sketch ..."), by name
+    place_sources: dict[str, str] = field(default_factory=dict)
 
 
 def load_case(path: PathLike) -> Case:
@@ -258,4 +261,9 @@ def _build_case(doc: _Map, source: str, *, read_files: bool = True) -> Case:
         region_given="region" in doc,
         grid_cell_km=None if cell_km is None else float(cell_km),
         grid_max_cells=max_cells,
+        place_sources={
+            _nfc(str(name)): " ".join(str(spec["source"]).split())
+            for name, spec in (doc.get("places") or {}).items()
+            if isinstance(spec, dict) and str(spec.get("source") or "").strip()
+        },
     )

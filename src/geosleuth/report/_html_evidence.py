@@ -7,7 +7,7 @@ out and why, P(true), map shift); :func:`evidence_table` and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from geosleuth.evidence import (
@@ -87,7 +87,13 @@ def radius_m(item: EvidenceItem) -> float | None:
 class Rows:
     """What the report says about each item, computed once."""
 
-    def __init__(self, estimate: Estimate, items: Sequence[EvidenceItem]) -> None:
+    def __init__(
+        self,
+        estimate: Estimate,
+        items: Sequence[EvidenceItem],
+        place_sources: Mapping[str, str] | None = None,
+    ) -> None:
+        self.place_sources = dict(place_sources or {})
         self.used = set(estimate.used)
         self.reasons = dict(estimate.excluded)
         self.contrib = {c.item_id: c for c in estimate.contributions}
@@ -105,13 +111,21 @@ class Rows:
     def p_true(self, item: EvidenceItem) -> float:
         return float(item.p_true(self.grades))
 
+    def coordinates(self, item: EvidenceItem) -> str:
+        """Where the item's place's coordinates come from, as the case says; ""."""
+        name = getattr(item, "place_name", None)
+        source = self.place_sources.get(name) if name else None
+        return f"coordinates: {source}" if source else ""
+
     def shift(self, item: EvidenceItem) -> str:
         c = self.contrib.get(item.id)
         if c is None:
             return "–"
         text = f"{c.map_shift:.3f}"
         if c.p_alive_shift and self.life:
-            text += f"; ΔP(alive) {c.p_alive_shift:+.3f}"
+            # a shift too small to show is 0.000, not "-0.000"
+            shift = round(c.p_alive_shift, 3)
+            text += f"; ΔP(alive) {shift:+.3f}" if shift else "; ΔP(alive) 0.000"
         if c.weight < 1.0:
             text += f"; weight {c.weight:.2f} (shares its source)"
         if item.id in self.found:
@@ -162,6 +176,8 @@ def popup(item: EvidenceItem, rows: Rows, anchor: str) -> str:
         f'<div class="gs-pop"><div class="gs-pop-h">{head}</div>',
         f"<div>{esc(what(item))}</div>",
     ]
+    if rows.coordinates(item):
+        out.append(f"<div>{esc(rows.coordinates(item))}</div>")
     if prov.quote:
         out.append(f"<blockquote>{esc(prov.quote)}</blockquote>")
     out.append(f'<div class="gs-pop-src">{source_html(item, link=False)}</div>')
@@ -203,9 +219,17 @@ def evidence_table(items: Sequence[EvidenceItem], rows: Rows) -> str:
     head = (
         "<tr><th>#</th><th>Id</th><th>Kind</th><th>Place</th><th>Date</th>"
         "<th>Grade</th><th>Hedge</th><th title='Probability that the item is true: "
-        "grade × hedge, and × closeness for the sighting of an associate'>"
-        "P(true)</th><th title='Total-variation distance between the map with "
-        "and without the item (0: no effect, 1: disjoint)'>Map shift</th>"
+        "grade × hedge, × closeness for the sighting of an associate, and × tie "
+        "for a territory'>P(true)</th><th title='Total-variation distance between "
+        "the map with and without the item (0: no effect, 1: disjoint)"
+        + (
+            ". ΔP(alive): P(alive) with the item minus without it; the earliest "
+            "item also starts the clock of the hazard, so leaving it out can raise "
+            "P(alive) even for a proof of life"
+            if rows.life
+            else ""
+        )
+        + "'>Map shift</th>"
         "<th>Status</th><th>Quote</th><th>Source</th></tr>"
     )
     body = []
@@ -227,7 +251,13 @@ def evidence_table(items: Sequence[EvidenceItem], rows: Rows) -> str:
             f'<td><span class="dot" style="background:{colour}"></span>'
             f"{esc(KIND_LABELS.get(item.kind, item.kind))}</td>"
             f"<td>{esc(getattr(item, 'place_name', None) or '')}"
-            f'<div class="what">{esc(what(item))}</div></td>'
+            f'<div class="what">{esc(what(item))}</div>'
+            + (
+                f'<div class="what">{esc(rows.coordinates(item))}</div>'
+                if rows.coordinates(item)
+                else ""
+            )
+            + "</td>"
             f'<td class="nowrap">{esc(date_text(item))}</td>'
             f"<td>{esc(item.grade or '–')}</td><td>{esc(item.hedge)}</td>"
             f'<td class="num">{rows.p_true(item):.2f}</td>'

