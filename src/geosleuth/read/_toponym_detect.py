@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -64,6 +65,7 @@ from geosleuth.read._toponym_patterns import (
     _STREET,
     _STRONG_AFTER,
     _STRONG_BEFORE,
+    _SURNAME_FEATURE_WORDS,
     _cap_runs,
     _county_lists,
     _sentence_initial,
@@ -106,6 +108,7 @@ class _Span:
     after_town: bool = False  # "Buffalo, New York": the division of the town before
     shaped: bool = False  # named like a feature, street or airport ("Mount Rainier")
     beach: bool = False  # "Patong Beach" read as its town: unresolved where far
+    brand: bool = False  # of a team's or product's name: "Georgia Bulldogs cap"
 
 
 def _province_named(
@@ -205,7 +208,9 @@ def _detect(text: str, gaz: Gazetteer, ents: list[tuple[int, int, str]]) -> list
             ent_at[i] = (s, e, lab)
     spans: list[_Span] = []
     taken = np.zeros(len(text) + 1, dtype=bool)
-    shaped = _add_streets(text, gaz, spans, taken)
+    people = {(s, e) for s, e, lab in ents if lab == "PERSON"}
+    shaped = _add_streets(text, gaz, spans, taken, people)
+    _add_dateline(text, gaz, spans, taken)
     persons = _person_keys(text, gaz, ents)
     _add_county_lists(text, gaz, spans, taken)
     _add_demonyms(text, gaz, spans, taken, multiword=True)
@@ -267,7 +272,10 @@ def _detect(text: str, gaz: Gazetteer, ents: list[tuple[int, int, str]]) -> list
             sp = _Span(s, e, surface, cands)
             _judge(sp, text, gaz, run, i, j, ent_at)
             # "Mount Rainier" (LOC) may be the mountain; "Estes Park" (GPE) is the town
-            sp.shaped = (s, e) in shaped and sp.ner != "GPE"
+            # "the Five Points neighborhood" is a part of the document's town
+            sp.shaped = ((s, e) in shaped and sp.ner != "GPE") or bool(
+                _QUARTER_AFTER.match(text, e)
+            )
             if township:
                 sp.signals = max(sp.signals, 1.0)
             if bare_key(norm_key(surface)) in persons and not any(
@@ -487,6 +495,29 @@ def _not_a_name(text: str, ent: tuple[int, int, str], sp: _Span) -> bool:
 
 #: A place named right after: "..., in Nairobi", "at Leeds".
 _PLACE_AFTER = re.compile(r"^,?\s+(?:in|at|near|outside)\s+(?:the\s+)?[A-Z]")
+#: A lower-case word after a name that makes it a part of a town: "the Five
+#: Points *neighborhood*".
+_QUARTER_AFTER = re.compile(r"\s+(?:neighborhood|neighbourhood)\b")
+#: Lower-case words after a longer name that make it the name of a team or a
+#: brand worn or carried: "a Georgia Bulldogs *cap*".
+_WORN_AFTER = re.compile(
+    r"\s+(?:cap|caps|hat|beanie|shirt|t-shirt|jersey|hoodie|sweatshirt|jacket|"
+    r"sweater|coat|backpack|bag)\b"
+)
+
+
+def _product_after(
+    run: list[tuple[int, int]], j: int, ent_at: dict[int, tuple[int, int, str]]
+) -> bool:
+    """Whether the next word of the span's run begins a product's name.
+
+    "Toyota LandCruiser": the NER calls "LandCruiser" a product, so "Toyota" is
+    its maker's name, not the city in Japan.
+    """
+    if j >= len(run):
+        return False
+    ent = ent_at.get(run[j][0])
+    return ent is not None and ent[0] == run[j][0] and ent[2] == "PRODUCT"
 
 
 def _judge(
@@ -586,6 +617,13 @@ def _judge(
             score += 0.8
     if media:
         score -= 2.5
+    if j < len(run) and (
+        _product_after(run, j, ent_at) or _WORN_AFTER.match(text, run[-1][1])
+    ):
+        # "a Georgia Bulldogs cap", "his white Toyota LandCruiser": a team's or
+        # a product's name, not the place, here or by one sense per discourse
+        sp.brand = True
+        score = min(score - 2.5, -1.0)
     if after.startswith("$") or label == "MONEY":
         score -= 3.0  # "US$460"
     # "in Glen Allen", "near Lombard", "searched Penrith": a place preposition or
@@ -682,6 +720,52 @@ def _judge(
     if q_text:
         sp.qualifier = (q_text, "")
     sp.signals = score if score >= 0.8 else 0.0
+
+
+#: A dateline: a name in capitals at the start of a line, a comma, the state or
+#: country (group 2) and a dash: "BIRDSVILLE, Qld —".
+_DATELINE = re.compile(
+    r"^([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,3}),\s+"
+    r"([A-Z][\w’'.]*(?: [A-Z][\w’'.]*){0,2}),?\s+[—–-]",
+    re.MULTILINE,
+)
+
+
+def _add_dateline(
+    text: str, gaz: Gazetteer, spans: list[_Span], taken: np.ndarray
+) -> None:
+    """Name the place of a dateline that the gazetteer does not hold.
+
+    "BIRDSVILLE, Qld — Police have found ...": a name in capitals before the
+    state or country that opens a report is a place even where no row holds it
+    (a town of a hundred people). It stays unresolved, and so do its other
+    mentions that stand alone ("110 kilometres south of Birdsville"; not
+    "the Birdsville Hotel"), which are no other place; the state or country
+    after it is named. A dateline whose place the gazetteer holds ("GORHAM,
+    N.H.") is left to detection.
+    """
+    m = _DATELINE.search(text, 0, 2_000)
+    if m is None or gaz.knows(m.group(1)):
+        return
+    region = [
+        (p, w)
+        for p, w in gaz.match_ids(m.group(2).rstrip(","))
+        if w >= 0.9 and gaz.kind(p) in ("admin", "country")
+    ]
+    if not region:
+        return
+    name = m.group(1).title()
+    for a, b in [(m.start(1), m.end(1))] + [
+        (o.start(), o.end())
+        for o in re.finditer(rf"\b{re.escape(name)}\b(?![’'-]|\s+[A-Z])", text)
+    ]:
+        if not taken[a:b].any():
+            spans.append(_Span(a, b, text[a:b], [], signals=0.9))
+            taken[a:b] = True
+    a, b = m.start(2), m.start(2) + len(m.group(2).rstrip(","))
+    if not taken[a:b].any():
+        spans.append(_Span(a, b, text[a:b], region, signals=2.0))
+        taken[a:b] = True
 
 
 def _add_county_lists(
@@ -795,9 +879,11 @@ def _add_loose(
         taken[s:e] = True
 
 
-#: A beach named after its town, which the gazetteer does not hold: "Patong
-#: Beach" (the town is group 1).
-_BEACH = re.compile(r"\b((?-i:[A-Z])[\w'’-]+(?:\s(?-i:[A-Z])[\w'’-]+)?)\s+Beach\b")
+#: A beach or a point of land named after its town, which the gazetteer does not
+#: hold: "Patong Beach", "Colchester Point" (the town is group 1).
+_BEACH = re.compile(
+    r"\b((?-i:[A-Z])[\w'’-]+(?:\s(?-i:[A-Z])[\w'’-]+)?)\s+(?:Beach|Point)\b"
+)
 
 
 def _add_beach_towns(
@@ -809,7 +895,9 @@ def _add_beach_towns(
     exactly (:func:`~geosleuth.read.toponyms.find_toponyms`): "Patong Beach in
     Phuket" is the beach of Patong there; alone, or beside places far from every
     town of its name ("Kata Beach" beside Bangkok: Kata is in Cote d'Ivoire), it
-    stays a place, unresolved.
+    stays a place, unresolved. So is a point of land: "Colchester Point" beside
+    Burlington, Vermont, is at Colchester there; "Lone Rock Point" is no Lone
+    Rock of Wisconsin.
     """
     for m in _BEACH.finditer(text):
         s, e = m.start(), m.end()
@@ -845,7 +933,11 @@ def _generic(words: list[str]) -> bool:
 
 
 def _add_streets(
-    text: str, gaz: Gazetteer, spans: list[_Span], taken: np.ndarray
+    text: str,
+    gaz: Gazetteer,
+    spans: list[_Span],
+    taken: np.ndarray,
+    people: AbstractSet[tuple[int, int]] = frozenset(),
 ) -> set[tuple[int, int]]:
     """Name streets and named features, unresolved, unless the gazetteer holds them.
 
@@ -857,7 +949,12 @@ def _add_streets(
     shape that the gazetteer does hold ("Mount Rainier", a town in Maryland),
     and of the names of airports ("Logan" of "Logan Airport"): resolution
     (:func:`geosleuth.read._toponym_resolve._placed`) keeps such a town only
-    where the document places it there.
+    where the document places it there. A name that the NER calls a person
+    whole (``people``, the offsets of its PERSON entities), and whose feature
+    word is also a surname, is the person's ("Tiger Woods", "Nathan Gill"),
+    unless a place's cue comes before it
+    ("searched Baxter Woods", "near Arch Rock") or it is listed after a
+    feature ("Back Cove and Baxter Woods").
     """
     shaped: set[tuple[int, int]] = set()
     for m in _STREET.finditer(text):
@@ -868,7 +965,7 @@ def _add_streets(
         words = text[s:e].split()
         if words[-1] == "Court" and words[-2].rstrip(".’'s") in _LAW_COURT:
             continue  # "Clarke County Superior Court" names a court
-        if words[-2] == "County" or (
+        if words[-2:-1] == ["County"] or (
             words[-1] == "Highway" and _HIGHWAY_AGENCY.match(text[e : e + 20])
         ):
             continue  # "Douglas County Road 4", "Florida Highway Patrol"
@@ -903,11 +1000,25 @@ def _add_streets(
             s += len(first) + 1
         if taken[s:e].any():
             continue
+        if (
+            (s, e) in people
+            and words[-1] in _SURNAME_FEATURE_WORDS
+            and not _feature_cue(text, s, spans)
+        ):
+            continue  # "Tiger Woods": a person's name
         spans.append(_Span(s, e, text[s:e], [], signals=0.9))
         taken[s:e] = True
     for m in _AIRPORT.finditer(text):
         shaped.add((m.start(1), m.end(1) - 1))  # "Logan" of "Logan Airport"
     return shaped
+
+
+def _feature_cue(text: str, s: int, spans: list[_Span]) -> bool:
+    """Whether a place's cue, or a feature and "and", come right before ``s``."""
+    before = text[max(0, s - 40) : s]
+    if _CUE_BEFORE.search(before) or _SEARCHED_BEFORE.search(before):
+        return True
+    return any(re.fullmatch(r",?\s+and\s+", text[t.end : s]) for t in spans[-1:])
 
 
 def _propagate(spans: list[_Span]) -> None:
@@ -925,6 +1036,7 @@ def _propagate(spans: list[_Span]) -> None:
             s.signals <= 0
             and s.cands
             and not s.inner
+            and not s.brand
             and norm_key(s.text) in accepted
             and (s.start, s.end) not in held
         ):

@@ -42,6 +42,7 @@ __all__ = [
     "_SAID_AFTER",
     "_SEARCHED_BEFORE",
     "_STREET",
+    "_SURNAME_FEATURE_WORDS",
     "_STRONG_AFTER",
     "_STRONG_BEFORE",
     "_cap_runs",
@@ -152,17 +153,32 @@ _FEATURE_WORDS = (
 #: Gorge", "Badwater Basin", "the Boundary Waters", "Clingmans Dome", "Kata
 #: Beach", but not the "Charleston Gold Dome Lions Club".
 _FEATURE_WORDS_LAST = (
-    "Gorge|Basin|Waters|Hut|Dome|Peak|Glacier|Monument|Preserve|Refuge|Falls|Beach"
+    "Gorge|Basin|Waters|Hut|Dome|Peak|Glacier|Monument|Preserve|Refuge|Falls|Beach|"
+    "Rock|Woods|Point|Tarn|Ravine|Gill|Cove|Junction|Notch|Ridge|Range|Bluffs"
 )
+#: ... of which those that are also surnames: "Tiger *Woods*", "Nathan *Gill*".
+_SURNAME_FEATURE_WORDS = frozenset(
+    {"Rock", "Woods", "Point", "Gill", "Cove", "Ridge", "Range", "Notch"}
+)
+#: Lower-case words that may join the words of a feature's name before its last
+#: word: "Lakes *of the* Clouds Hut", "Isle *au* Haut".
+_FEATURE_JOINER = r"(?:of\s(?:the\s)?|au\s|aux\s)"
+#: Title-case words that begin the name of a sea inlet, an island or a group of
+#: lakes when "of" or "au" and a name follow: "Firth of Lorn", "Isle au Haut",
+#: "Sound of Mull", "Lakes of the Clouds".
+_FEATURE_OF_HEADS = r"(?:Firth|Sound|Isle|Isles|Lakes|Loch|Straits?|Vale)"
 #: Words that rank a park or forest between its own name and its word: "Zion
 #: *National* Park", "Custer *State* Park".
 _FEATURE_RANK = r"(?:National|State|Provincial|Marine)"
 #: Title-case words that begin the name of a mountain, range or lake: "Mount
 #: Rainier", "the Sierra Nevada", "Lake Lanier".
-_FEATURE_HEADS = r"(?:Lake|Mount|Mt\.|Sierra)"
+_FEATURE_HEADS = r"(?:Lake|Mount|Mt\.|Sierra|Mont|Monte|Camp)"
 #: Lower-case nouns that, after "the" and a name, make the name that of a hut or
 #: a home: "the Hörnli hut", "the Oakwood Village care home".
 _FEATURE_NOUNS = r"(?:hut|care\s+home|nursing\s+home|retirement\s+home)"
+#: Lower-case plural nouns after the last of a list of names, which make each
+#: a feature's: "the South Kaibab and *Tonto trails*".
+_FEATURE_PLURALS = r"(?:trails|tracks|paths|huts|glaciers|creeks|peaks|ridges)"
 #: The words of the patterns above, lower case: a known place made of these
 #: alone ("National Park", a village in New Jersey) is no place inside a longer
 #: name ("Zion National Park").
@@ -170,7 +186,11 @@ _GENERIC_FEATURE_WORDS = frozenset(
     {"river", "lake", "creek", "valley", "mountain", "mountains", "bay", "island",
      "forest", "park", "canyon", "wilderness", "gorge", "basin", "waters", "hut",
      "dome", "peak", "glacier", "monument", "preserve", "refuge", "falls", "beach",
-     "national", "state", "provincial", "marine", "mount", "mt", "sierra"}
+     "national", "state", "provincial", "marine", "mount", "mt", "sierra",
+     "rock", "woods", "point", "tarn", "ravine", "gill", "cove", "junction",
+     "notch", "ridge", "range", "bluffs", "firth", "sound", "isle", "isles",
+     "lakes", "loch", "strait", "straits", "vale", "mont",
+     "monte", "camp"}
 )  # fmt: skip
 _STREET = re.compile(
     r"\b(?:[NSEW]\.\s)?(?:[A-Z][\w’'-]*\s){1,3}(?:" + _STREET_WORDS + r")(?=\W|$)"
@@ -181,13 +201,17 @@ _STREET = re.compile(
     + r")\b(?!\s+(?:High|School|"
     r"Elementary|Middle|Road|Street|Drive|Avenue|Lane|Township|Club|Company|Church|"
     r"County|Hospital|Service|Patrol|Department|District|Association|Commission))"
-    r"|\b(?:[A-Z][\w’'-]*\s){1,2}(?:"
+    r"|\b(?:[A-Z][\w’'-]*\s"
+    + _FEATURE_JOINER
+    + r"?){1,2}(?:"
     + _FEATURE_RANK
     + r"\s)?(?:"
     + _FEATURE_WORDS_LAST
     + r")\b(?!\s+[A-Z])"
+    r"|\b" + _FEATURE_OF_HEADS + r"\s" + _FEATURE_JOINER + r"[A-Z][\w’'-]*"
     r"|\b" + _FEATURE_HEADS + r"\s[A-Z][\w’'-]*"
     r"|(?<=\b[Tt]he\s)(?:[A-Z][\w’'-]*\s){1,3}" + _FEATURE_NOUNS + r"\b"
+    r"|(?<=\band\s)[A-Z][\w’'-]*(?=\s" + _FEATURE_PLURALS + r"\b)"
 )
 #: Lower-case nouns after a name that make it the name of a disease: "Ebola
 #: virus", "Ebola outbreak".

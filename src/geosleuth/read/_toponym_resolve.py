@@ -7,8 +7,9 @@ distance to the other places, the kind of the places a span is listed with, an
 explicit "X, State" qualifier. :class:`_Tally` sums that context once a round, so
 resolution stays near-linear in the number of mentions. A name shaped like a
 feature, street or airport that picked a town far from all the document's other
-towns is left unresolved (:func:`_placed`). The public entries are
-:func:`geosleuth.read.toponyms.find_toponyms` and
+towns is left unresolved (:func:`_placed`), and so is "X in Y" where X picked a
+town far from the town Y (:func:`_far_from_its_town`), in each of X's mentions.
+The public entries are :func:`geosleuth.read.toponyms.find_toponyms` and
 :func:`geosleuth.read.toponyms.resolve_toponyms`, whose module docstring states
 the rules.
 """
@@ -65,9 +66,20 @@ def _resolve(
     _resolve_live(live, gaz, text, home)
     if _respell_far_alternates(live, gaz):
         _resolve_live(live, gaz, text, home)
+    unplaced = set()
     for s in live:
         if s.shaped and s.pick >= 0 and not _placed(s, live, gaz, home):
+            unplaced.add((norm_key(s.text), s.pick))
             s.pick = -1  # "Mount Rainier" near Tacoma is the mountain, not the town
+    for s in live:
+        if s.pick >= 0 and _far_from_its_town(s, live, gaz, text):
+            unplaced.add((norm_key(s.text), s.pick))
+            s.pick = -1
+    for s in live:
+        if (norm_key(s.text), s.pick) in unplaced:
+            # one sense per discourse: after "the Five Points neighborhood" of
+            # Athens, Georgia, "within 2 miles of Five Points" is no town in Ohio
+            s.pick = -1
 
 
 _FAR_KM = 1000.0  # an alternate-name match this far from every other place ...
@@ -154,7 +166,9 @@ def _placed(
     qualifier names its division or country ("Mount Vernon, Ohio"), another
     name of the document is that division, the document names no other town
     ("Death Valley", alone, is the village there), or it is a city of
-    ``_IMPORTANT_POP`` ("Da Nang International Airport").
+    ``_IMPORTANT_POP`` ("Da Nang International Airport"). A town that the name
+    matches only as another of its names, and that no qualifier places, never
+    stands: "Mont Blanc" is no other name of Saint-Just-Malmont here.
     """
     pid = s.pick
     if (
@@ -165,6 +179,8 @@ def _placed(
     where = (gaz.country_code(pid), gaz.admin1_code(pid))
     if _in_qualifier(s, pid, gaz):
         return True
+    if dict(s.cands).get(pid, 0.0) < 1.0:
+        return False  # a feature's name, by a town's other name only
     key = norm_key(s.text)
     others = [
         t.pick
@@ -192,6 +208,34 @@ def _placed(
     lons, lats = np.array(points).T
     d = haversine_km(lons, lats, gaz.lons[pid], gaz.lats[pid])
     return bool(np.min(d) <= _COHERENT_KM)
+
+
+#: "X in Y": what may come between a name and the town that holds it.
+_IN_TOWN = re.compile(r"\s+in\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?")
+
+
+def _far_from_its_town(s: _Span, live: list[_Span], gaz: Gazetteer, text: str) -> bool:
+    """Whether "X in Y" names, by X, a town far from the town Y that holds it.
+
+    "North Beach in Burlington" (Vermont) is a beach of Burlington, not North
+    Beach, Maryland, 600 km away: a small town picked for X more than
+    ``_COHERENT_KM`` from the town picked for Y, the next name, gives way (X
+    stays a place, unresolved). A country or division Y qualifies X as "X, Y"
+    does (:func:`_in_qualifier`).
+    """
+    pid = s.pick
+    if gaz.kind(pid) not in _LOCAL or int(gaz.pops[pid]) >= _IMPORTANT_POP:
+        return False
+    m = _IN_TOWN.match(text, s.end)
+    if m is None:
+        return False
+    town = next((t for t in live if t.start == m.end()), None)
+    if town is None or town.pick < 0 or gaz.kind(town.pick) not in _LOCAL:
+        return False
+    d = haversine_km(
+        gaz.lons[town.pick], gaz.lats[town.pick], gaz.lons[pid], gaz.lats[pid]
+    )
+    return bool(d > _COHERENT_KM)
 
 
 def _in_qualifier(s: _Span, pid: int, gaz: Gazetteer) -> bool:

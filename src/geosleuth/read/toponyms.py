@@ -36,8 +36,23 @@ Park", a village in New Jersey) is read for it. One that the gazetteer holds onl
 a small town ("Mount Rainier", Maryland), or a town that names an airport ("Logan
 Airport"), is that town only where the document places it there (its state, or
 another place nearby). A name whose words "da", "de" or "del" join ("Praia da Luz")
-is matched whole or not at all; "am", "an der" and "ob der" join a German name
-("Frankfurt an der Oder" is Frankfurt (Oder), not Frankfurt am Main). A country's
+is matched whole or not at all. So is a landmark's name, the words before a
+feature word ("Arch Rock", "Baxter Woods", "Styhead Tarn", "Tuckerman Junction",
+"the Tararua Range") or after one with "of" or "au" ("the Firth of Lorn", "Isle
+au Haut", "the Lakes of the Clouds Hut"), and a name before a plural feature noun
+("the South Kaibab and Tonto trails"): no town of its first word ("Arch",
+Switzerland) is read for it. A point named after a town nearby is at that town
+("Colchester Point" beside Burlington), as a beach is. A name whose town the
+document places nowhere near its other places gives way in all its mentions:
+"the Five Points neighborhood" of Athens, Georgia, is no Five Points in Ohio, nor
+"North Beach in Burlington" (Vermont) North Beach, Maryland, and a feature named
+like a town only by another of its names ("Mont Blanc") is no town. A place name
+in a team's or product's name worn or driven ("a Georgia Bulldogs cap", "his
+white Toyota LandCruiser") is no place, even where the document names the place
+elsewhere. A dateline's town that the gazetteer lacks ("BIRDSVILLE, Qld —") is a
+place, unresolved, in each mention that stands alone. "am", "an der" and "ob
+der" join a German name ("Frankfurt an der Oder" is Frankfurt (Oder), not
+Frankfurt am Main). A country's
 name qualified by a state names the state's town of that name ("Jordan, Minn."), and
 "Washington, Pennsylvania and California" is a list of states, not a town and its
 state. "X in Y", "X village in Y", "X, in northern Y", "X, northern Y" and "X in
@@ -91,7 +106,7 @@ from typing import Any, Literal, TypeAlias
 import numpy as np
 
 from geosleuth.errors import missing_extra
-from geosleuth.gazetteer import Gazetteer, Place
+from geosleuth.gazetteer import Gazetteer, Place, norm_key
 from geosleuth.gazetteer._sources import SRC_COUNTY
 from geosleuth.geometry import Point, haversine_km
 from geosleuth.read._lexicon import DEMONYMS
@@ -364,12 +379,20 @@ def _far_alternate(s: _Span, picked: list[_Span], gaz: Gazetteer) -> bool:
     is. A document with no place named exactly keeps it; so does an important
     place (a country, a division, a city of 100,000 or more), and a town whose
     qualifier names its division or country ("Chamonix, France": Chamonix is
-    another name of Chamonix-Mont-Blanc, 450 km from France's centre point).
+    another name of Chamonix-Mont-Blanc, 450 km from France's centre point),
+    here or at another mention of its name: after "CHAMONIX, France", "a mast in
+    Chamonix" is that town too (one sense per discourse).
     """
     weight = dict(s.cands).get(s.pick, 0.0)
     if weight >= 1.0 or gaz.kind(s.pick) not in ("city", "town", "village"):
         return False
-    if int(gaz.pops[s.pick]) >= _IMPORTANT_POP or _in_qualifier(s, s.pick, gaz):
+    if int(gaz.pops[s.pick]) >= _IMPORTANT_POP:
+        return False
+    key = norm_key(s.text)
+    if any(
+        t.pick == s.pick and norm_key(t.text) == key and _in_qualifier(t, t.pick, gaz)
+        for t in picked
+    ):
         return False  # "Chamonix, France": the text itself places it
     exact = [
         t
