@@ -1356,6 +1356,7 @@ def gather_evidence(
     texts: dict[str, tuple[Path, DocumentEvidence]] = {}
     alike: dict[str, list[tuple[Path, DocumentEvidence]]] = {}
     out: list[tuple[Path, DocumentEvidence]] = []
+    first_out = _first_published(files, docs)
     for p in files:
         loaded = p.suffix.lower() == ".json"
         for doc in docs[p]:
@@ -1373,6 +1374,11 @@ def gather_evidence(
                 )
                 continue
             seen[key] = p
+            counted = first_out.get(doc.text_sha256 or "")
+            if counted is not None and counted[1] is not doc:
+                # one text in several copies: the one published first counts,
+                # whichever is given first
+                texts.setdefault(doc.text_sha256 or "", counted)
             same = _same_article(p, doc, loaded, texts, alike)
             if same is not None:
                 warnings.warn(same, EvidenceWarning, stacklevel=_stacklevel())
@@ -1419,6 +1425,8 @@ def _same_article(
     earlier = None
     if doc.text_sha256 is not None and doc.text_sha256 in texts:
         earlier = texts[doc.text_sha256]
+        if earlier[1] is doc:  # the copy to count, named before it came
+            return None
     evidence = json.dumps([doc.target, _without_ids(doc)], sort_keys=True, default=str)
     if earlier is None and doc.evidence:
         earlier = next(
@@ -1445,8 +1453,9 @@ def _same_article(
         why = f"{this} has the same text as {that}"
         if _without_ids(doc) != _without_ids(first):
             other = (
-                ", as first given: the later copy's items differ (it bears another "
-                "publication date, or was read with other options)"
+                ", the copy published first (or, of equal dates, first given): "
+                "this copy's items differ (it bears another publication date, or "
+                "was read with other options)"
             )
     else:
         why = (
@@ -1457,6 +1466,36 @@ def _same_article(
         f"{why[0].upper()}{why[1:]}: one article given twice. Its evidence is "
         f"counted once, under {first.doc_id!r}{other}."
     )
+
+
+def _first_published(
+    files: Sequence[Path], docs: dict[Path, tuple[DocumentEvidence, ...]]
+) -> dict[str, tuple[Path, DocumentEvidence]]:
+    """For each text given in several copies, the copy to count: published first.
+
+    Two files of one text bearing other publication dates (a reprint, a copy
+    saved with other front matter) are one article, counted once; which one
+    must not depend on the order the files are given in. The copy published
+    first counts (its statements were made then); copies of no known date come
+    after dated ones, and among equals the first given counts.
+    """
+    groups: dict[str, list[tuple[tuple[bool, dt.date, int], Path, DocumentEvidence]]]
+    groups = {}
+    k = 0
+    for p in files:
+        for doc in docs[p]:
+            if doc.text_sha256 is None:
+                continue
+            days = [i.provenance.published for i in doc.evidence]
+            day = min((d for d in days if d is not None), default=None)
+            rank = (day is None, day or dt.date.min, k)
+            groups.setdefault(doc.text_sha256, []).append((rank, p, doc))
+            k += 1
+    return {
+        sha: min(copies, key=lambda c: c[0])[1:]
+        for sha, copies in groups.items()
+        if len(copies) > 1
+    }
 
 
 def _without_ids(doc: DocumentEvidence) -> list[dict[str, Any]]:
