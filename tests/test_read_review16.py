@@ -135,3 +135,18 @@ def test_a_friend_named_first_is_still_the_one_seen(nlp: Any) -> None:
         _read("John Smith, a friend of al-Baghdadi, was seen in Hajin.", nlp)
     )
     assert [(s.place_name, s.subject) for s in got] == [("Hajīn", "associate")]
+
+
+def test_a_sighting_under_a_speaker_with_markup_in_his_name_is_read(
+    nlp: Any,
+) -> None:
+    # review 16 (r13): the first of three such sentences vanished, with no reason
+    text = (
+        "Fugitive seen in Mosul\n\n"
+        'Police chief Ahmed "<b>The Hammer</b>" O\'Reilly said on Tuesday that '
+        "Abu Bakr al-Baghdadi was seen in Mosul last week, near the market.\n\n"
+        "Police chief Ahmed O'Reilly said on Tuesday that Abu Bakr al-Baghdadi "
+        "was seen in Mosul last week, near the market."
+    )
+    got = sightings(_read(text, nlp))
+    assert [(s.place_name, s.subject) for s in got] == [("Mosul", "target")] * 2
