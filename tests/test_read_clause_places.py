@@ -183,7 +183,7 @@ def test_the_body_found_with_her_car_is_a_trace_a_sighting_and_a_death(
     reading = _read(text, nlp)
     assert [(s.place_name, s.subject, s.who) for s in sightings(reading)] == [
         ("Aspen", "associate", "the target's car"),
-        ("Aspen", "target", None),
+        ("Aspen", "associate", "the target's body"),  # no proof of life (review 16)
     ]
     assert "body" in sightings(reading)[1].note
     deaths = [i.status for i in reading.evidence if isinstance(i, LifeStatus)]

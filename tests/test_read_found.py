@@ -180,7 +180,15 @@ def test_the_target_found_dead_is_a_body_seen_there_and_a_death(
 ) -> None:
     reading = _read(text, nlp, target)
     (seen,) = sightings(reading)
-    assert (seen.place_name, seen.subject, seen.closeness) == (place, "target", 1.0)
+    # the body, not the target alive: a sighting of the target's body, at full
+    # strength and no spread, which proves no life (review 16)
+    assert (seen.place_name, seen.subject, seen.who, seen.closeness) == (
+        place,
+        "associate",
+        "the target's body",
+        1.0,
+    )
+    assert seen.associate_sigma_km == 0.0
     assert seen.note.startswith(
         f"{lead}: the body was seen there, not the target alive"
     )
@@ -195,7 +203,15 @@ def test_a_body_found_that_another_party_disputes_is_no_death(nlp: Any) -> None:
         nlp,
     )
     (seen,) = sightings(reading)
-    assert row(seen)[:6] == ("sighting", "Aspen", "target", "Police", "F2", "probable")
+    # a body found, said by the police: graded B1 (review 16)
+    assert row(seen)[:6] == (
+        "sighting",
+        "Aspen",
+        "associate",
+        "Police",
+        "B1",
+        "probable",
+    )
     assert not _lives(reading)
     assert [r for r, _ in _why(reading)] == ["negated"]
 

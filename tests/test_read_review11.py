@@ -187,8 +187,9 @@ def test_where_the_one_seen_was_going_is_not_where_they_were_seen(
         # was a probable death ("hedge from 'suspect'"), the noun taken for the verb
         ("Tom Alvarez, the suspect in the Lewiston shootings, was found dead near "
          "Lisbon on Friday, police said.",
-         [("life_status", "dead", None, "certain", "Police", "F2"),
-          ("sighting", "Lisbon", None, "certain", "Police", "F2")]),
+         # (a body found, said by the police, is graded B1: review 16)
+         [("life_status", "dead", None, "certain", "Police", "B1"),
+          ("sighting", "Lisbon", None, "certain", "Police", "B1")]),
         # the other side: the verb still hedges
         ("Police suspect Tom Alvarez is in Denver.",
          [("claim", "Denver", "is", "probable", "Police", "F2")]),

@@ -150,3 +150,16 @@ def test_a_sighting_under_a_speaker_with_markup_in_his_name_is_read(
     )
     got = sightings(_read(text, nlp))
     assert [(s.place_name, s.subject) for s in got] == [("Mosul", "target")] * 2
+
+
+@pytest.mark.parametrize("rank", ["Sgt.", "Lt.", "Capt."])
+def test_an_abbreviated_rank_ends_no_sentence(nlp: Any, rank: str) -> None:
+    # review 16 (r16): "..., Sgt. Mark Ober said." lost its speaker, the
+    # sentence cut after the rank
+    got = sightings(
+        _read(f"Al-Baghdadi was last seen in Hajin, {rank} Mark Ober said.", nlp)
+    )
+    assert [
+        (s.place_name, s.provenance.speaker, s.provenance.speaker_role, str(s.grade))
+        for s in got
+    ] == [("Hajīn", "Mark Ober", rank, "F2")]

@@ -3,7 +3,10 @@
 "He" or "she" as the subject of a clause refers to the target when the person named
 last before it, within :data:`PRONOUN_REACH` characters, is the target ("Police said
 Jane Doe was last seen in Estes Park. Rangers believe she is in the park.":
-:func:`pronoun_refs`). A pronoun that is the subject of a reporting verb ("she
+:func:`pronoun_refs`). A pronoun of the same gender names that person again, so
+the reach runs on from it: "Her car was found ... found no trace of her. Her body
+was found ..." is the target's throughout a report that names her once
+(:func:`_within_reach`). A pronoun that is the subject of a reporting verb ("she
 said") is the speaker's, and one after another person's name is that person's, or
 after a relative of its gender ("al-Baghdadi's wife was arrested. She ..."), but for
 the subject of what the target's relative of the target's gender says ("Jane Doe
@@ -458,12 +461,14 @@ def _refers_to_target(
 ) -> bool:
     """Whether the pronoun of ``gender`` at ``at`` would refer to the target.
 
-    The person named last before it, within :data:`PRONOUN_REACH` characters, is
-    the target, with no relative of the pronoun's gender named in between, but
-    one that speaks of the target by it (``kin``: :func:`_kin_reports`).
+    The person named last before it, within :data:`PRONOUN_REACH` characters
+    (of the name, or of a pronoun of its gender within reach in turn:
+    :func:`_within_reach`), is the target, with no relative of the pronoun's
+    gender named in between, but one that speaks of the target by it (``kin``:
+    :func:`_kin_reports`).
     """
     last_own = max((oe for _, oe in own if oe <= at), default=None)
-    if last_own is None or at - last_own > PRONOUN_REACH:
+    if last_own is None or not _within_reach(text, last_own, at, gender):
         return False
     if any(last_own <= pe <= at for _, pe in others):
         return False  # another person was named in between
@@ -477,6 +482,41 @@ def _refers_to_target(
         (m.start(), at) in kin or _heads_apposition(text, m.start(), described)
         for m in relatives
     )
+
+
+#: Every pronoun of each gender, in any role: "she", "her", "hers".
+_OF_GENDER = {
+    "he": re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is)\b"),
+    "she": re.compile(r"\b(?:[Ss]he|[Hh]ers?)\b"),
+}
+
+
+def _within_reach(text: str, last_own: int, at: int, gender: str) -> bool:
+    """Whether the pronoun at ``at`` is within reach of the name ending at ``last_own``.
+
+    Within :data:`PRONOUN_REACH` characters of the name, or of a pronoun of its
+    gender that is itself within reach, and so on: a pronoun names the person
+    again as the name does. "Sarah Whitaker ... Her car was found ... a woman
+    matching her description ... found no trace of her. *Her* body was found":
+    each "her" is the target's, and so is the last, though the name is further
+    back than the reach. Whether another person was named in between is for the
+    caller to ask (:func:`_refers_to_target`): after one, no pronoun is the
+    target's, and none carries the reach.
+
+    Examples
+    --------
+    >>> text = "Jane Doe left. " + "x " * 190 + "Her car ... " + "y " * 150 + "Her"
+    >>> _within_reach(text, 8, len(text) - 3, "she")
+    True
+    >>> _within_reach(text, 8, len(text) - 3, "he")
+    False
+    """
+    reach = last_own
+    for m in _OF_GENDER[gender].finditer(text, last_own, at):
+        if m.start() - reach > PRONOUN_REACH:
+            break
+        reach = m.end()
+    return at - reach <= PRONOUN_REACH
 
 
 #: What lies between a name and the head of an apposition that describes it:

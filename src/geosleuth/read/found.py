@@ -33,7 +33,19 @@ target's. The target found dead ("Jane Doe was found dead in Aspen") is a
 sighting of the same kind, the death being read by :mod:`geosleuth.read.life`
 (or here, where that has no reference to the target to read: "Rescuers found
 him dead"); found alive, safe or unharmed ("Rescuers found her alive near
-Vail") adds a ``LifeStatus`` ``alive``.
+Vail") adds a ``LifeStatus`` ``alive``. So does the target found, located or
+rescued (in the past passive, in a sentence with no word of a death) with no
+state said at no resolved place ("Mason was found at 7:15 a.m. Sunday, about 1
+mile north of the campground"): the sighting there would have proved life
+(:mod:`geosleuth.fuse.life`), and one found dead is said to be.
+
+A body, or someone not named ("a man was found alive in Grains Gill"), found
+in one sentence and said to be the target in a later one ("The body was that
+of Whitfield", "Police later confirmed the man found was Mr Pattinson") is read
+as the target's body or the target found there
+(:func:`_identified_later`), wherever it was found, at a resolved place or not.
+One that no later sentence says is the target's is set aside as
+``not_target``, not dropped unsaid.
 
 Not read: a finding that is denied or under a condition ("has not been found",
 "was never arrested", "if she is found"; the rules of a sighting), one that is
@@ -50,9 +62,10 @@ clause.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Literal
 
-from geosleuth.evidence import Hedge, LifeStatus
+from geosleuth.evidence import Grade, Hedge, LifeStatus, Sighting
 from geosleuth.read._sentence import (
     Sentence,
     antecedent,
@@ -66,9 +79,30 @@ from geosleuth.read.hedges import hedge_of
 from geosleuth.read.sightings import SEE_LEMMAS, add_seen, camera_of
 
 if TYPE_CHECKING:
+    from geosleuth.read.attribution import Attribution
     from geosleuth.read.claims import _Extractor
 
-__all__ = ["BODY_AFTER", "BODY_WORDS", "FOUND_EVENTS", "UP_EVENTS", "read_found"]
+__all__ = [
+    "BODY_AFTER",
+    "BODY_GRADE",
+    "BODY_WORDS",
+    "FOUND_EVENTS",
+    "UP_EVENTS",
+    "body_grade",
+    "read_found",
+]
+
+#: The grade of a body found, or the target found dead, as an official states
+#: it (the key ``"body"`` of the reader's ``grades`` overrides it): a source
+#: usually reliable (B) on an operation of its own, the police or rangers who
+#: recovered the body, and information confirmed (1) by the body itself. Not the
+#: F of every other machine-read item, whose source the reader cannot judge:
+#: a recovery is no hearsay of where a person hides.
+BODY_GRADE = Grade("B", 1)
+#: Who the sighting of the target's body is of: the target's, as a trace is
+#: ("the target's car"), so that it places the target (closeness 1, no spread
+#: of its own) but proves no life (:mod:`geosleuth.fuse.life`).
+_BODY_WHO = "the target's body"
 
 #: Verbs (lemmas) by which the target is found or taken, and the event they name.
 FOUND_EVENTS = {
@@ -93,6 +127,33 @@ _STATES = frozenset(
      "hurt", "unconscious", "dehydrated", "disoriented", "hypothermic", "asleep"}
 )  # fmt: skip
 _ALIVE_STATES = frozenset({"alive", "safe", "well", "unharmed", "unhurt"})
+#: Verbs (lemmas) of finding the target (not of taking it) that, in the past
+#: passive with no state said, find the target alive: a sighting where they are
+#: placed, and a proof of life where they are not ("Mason was found at 7:15 a.m.
+#: Sunday ... about 1 mile north of the campground"). One found dead is "found
+#: dead", or a body.
+_FINDINGS = frozenset({"find", "locate", "rescue"})
+_DEATH_WORDS = re.compile(r"\b(?:dead|died|death|killed|body|remains)\b", re.I)
+
+
+def _found_unsaid(s: Sentence, verb: Any) -> bool:
+    """Whether ``verb`` reports the target found alive though it does not say so.
+
+    The past passive of :data:`_FINDINGS` ("Mason was found", "were located",
+    "had been rescued"), in a sentence with no word of a death ("was found
+    floating ... and was pronounced dead"); not "Police found Jane Doe", which
+    may say no more than where a body lay, nor "is located at".
+    """
+    return (
+        verb.lemma_.lower() in _FINDINGS
+        and any(
+            c.dep_ == "auxpass" and c.lower_ in ("was", "were", "been")
+            for c in verb.children
+        )
+        and _DEATH_WORDS.search(s.text) is None
+    )
+
+
 #: Modals that say a finding may come, not that it came ("could be found"), unless
 #: with "have" ("may have been arrested": a hedge).
 _MODALS = frozenset(
@@ -134,10 +195,13 @@ def read_found(ex: _Extractor, s: Sentence) -> bool:
         if dead
         else f"the target {event} there: seen there when {done}",
     )
+    before = len(ex.items)
     reported = add_seen(
         ex, s, at, who=None, subject="target", seen_one=whose, lead=lead,
         closeness=1.0, event=event, keep=lambda m: in_phrase(ex.doc, verb, m),
     )  # fmt: skip
+    if dead:
+        _as_body(ex, before, s.attr.at(at))
     if not reported:
         return True
     if body or (
@@ -148,89 +212,219 @@ def read_found(ex: _Extractor, s: Sentence) -> bool:
         _death(ex, s, at, event, whose)
     elif state in _ALIVE_STATES:
         _alive(ex, s, at, event)
+    elif state is None and len(ex.items) == before and _found_unsaid(s, verb):
+        # "Mason was found ... about 1 mile north of the campground": no sighting
+        # to prove life, so the finding does
+        _alive(ex, s, at, event, placed=False)
     return True
 
 
 #: How far (in sentences) a later identification reaches back to a body found.
 _IDENTIFY_REACH = 2
+#: Who someone found and not named may be called: "*a man* was found alive in
+#: Grains Gill", "rescuers found *an elderly woman*".
+_SOMEONE = (
+    "man", "woman", "boy", "girl", "child", "person", "hiker", "walker",
+    "climber", "teenager", "teen", "kayaker", "skier", "swimmer", "camper",
+    "tramper", "fisherman", "motorist", "driver", "pensioner", "male", "female",
+)  # fmt: skip
+_SOMEONE_WORDS = frozenset(_SOMEONE)
 #: "the body" (or remains) said to be someone's in a sentence of its own: "The
 #: coast guard said the body was that of de Vries", "Police identified the
 #: remains as ...".
 _THE_BODY = re.compile(r"\b(?:the|this|that)\s+(?:body|remains|corpse)\b", re.I)
+#: "the man" (or woman, hiker, ...) said to be someone in a sentence of its own:
+#: "Police later confirmed the man found was Mr Pattinson".
+_THE_ONE = re.compile(
+    rf"\b(?:the|this|that)\s+(?:[a-z-]+\s+)?(?:{'|'.join(_SOMEONE)})\b", re.I
+)
 _IDENTIFIED_AS = re.compile(
     r"^\s+as\s+(?:(?:that|those)\s+of\s+)?(?:[\w'’.-]+\s+){0,5}$"
+)
+#: What says who someone found is, between "the man" and the name: "(found)
+#: was", "has been named as", "was identified as", "was confirmed to be", with
+#: up to five words of description and name ("was Mr"), but no clause.
+_ONE_IDENTIFIED = re.compile(
+    r"^\s+(?:(?:found|rescued|located|discovered|recovered)\s+)?"
+    r"(?:(?:has|had)\s+(?:since\s+|now\s+)?been|is|was)\s+"
+    r"(?:(?:later|since|now|formally)\s+)?"
+    r"(?:(?:identified|named|confirmed)\s+(?:as|to\s+be)\s+)?(?:the\s+)?"
+    r"(?:(?!(?:who|whom|whose|which|that|and|or|with|by|near|of)\b)[\w'’.-]+\s+){0,5}$",
+    re.IGNORECASE,
 )
 
 
 def _note_body(ex: _Extractor, s: Sentence) -> None:
-    """Remember a body found at a place of ``s`` that is not said to be anyone's.
+    """Remember a body, or someone not named, found in ``s`` and not said whose.
 
-    "Fishermen spotted a body near Kissamos on Monday": a later sentence may say
-    whose it is (:func:`_identified_later`).
+    "Fishermen spotted a body near Kissamos on Monday", "a man was found alive in
+    Grains Gill": a later sentence may say whose it is, or who
+    (:func:`_identified_later`), wherever it was found. Until one does, it is
+    set aside as ``not_target``, so that a finding the reading could not tie to
+    the target does not go unsaid; the identification takes that row back.
     """
-    if not _BODY_TEXT.search(s.text):
+    body = _BODY_TEXT.search(s.text) is not None
+    if not body and not any(w in s.text.lower() for w in _SOMEONE):
         return
     for verb in s.sent:
         event = _event(verb)
-        if event is None and verb.lemma_.lower() in SEE_LEMMAS:
+        if event is None and body and verb.lemma_.lower() in SEE_LEMMAS:
             event = "seen"
         if event is None:
             continue
-        if not any(w.lemma_.lower() in BODY_WORDS for w in _ones_found(verb)):
-            continue
-        if any(in_phrase(ex.doc, verb, m) for m in s.places):
-            ex.bodies.append((s, int(verb.idx), event))
-            return
+        ones = _ones_found(verb)
+        if any(w.lemma_.lower() in BODY_WORDS for w in ones):
+            what = "a body"
+        else:
+            someone = next((w for w in ones if _someone(w)), None)
+            if someone is None:
+                continue
+            state = _state(verb)
+            if state == "" or _unreported(verb) is not None:
+                continue  # "a man was found guilty", "a man could be found"
+            what = f"someone not named ({someone.text!r})"
+            event = f"{event} {state}" if state else event
+        ex.bodies.append((s, int(verb.idx), event))
+        if ex.target is not None:
+            ex.reject(
+                "not_target",
+                f"{what} {event}, not said to be the target: {_UNTIED}",
+                s.span,
+            )
+        return
+
+
+#: The end of the reason a finding not tied to the target is set aside.
+_UNTIED = "no sentence soon after says it is"
+
+
+def _someone(word: Any) -> bool:
+    """Whether ``word`` is someone not named: "a man", "an elderly woman"."""
+    return word.lemma_.lower() in _SOMEONE_WORDS and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in word.children
+    )
 
 
 def _identified_later(ex: _Extractor, s: Sentence) -> bool:
-    """Read a body found before ``s`` that ``s`` says is the target's.
+    """Read a body, or someone, found before ``s`` that ``s`` says is the target.
 
     "Fishermen spotted a body near Kissamos on Monday. The coast guard said the
     body was that of de Vries.": the body seen there (a sighting of the body,
     with the first sentence's provenance and date) and a death, stated by the
-    one who identified it, dated by the finding. The body must have been found
-    at most :data:`_IDENTIFY_REACH` sentences before; an earlier sentence not
-    parsed is asked for (``ex.history_at``). True when read.
+    one who identified it, dated by the finding. "Police said a man was found
+    alive in Grains Gill. Police later confirmed the man found was Mr
+    Pattinson.": the target found there (a sighting) and, found alive, a proof
+    of life. Found at no resolved place, the death or the proof of life is read
+    all the same, and the place is set aside as any is. The body or the one
+    found must have been found at most :data:`_IDENTIFY_REACH` sentences
+    before; an earlier sentence not parsed is asked for (``ex.history_at``).
+    A name that owns another ("the man was Mr Pattinson's son") identifies no
+    one; "identifying the body as Harman's" does. True when read.
     """
-    if not _THE_BODY.search(s.text):
+    body = _THE_BODY.search(s.text) is not None
+    if not body and _THE_ONE.search(s.text) is None:
         return False
     named = [(r.start, r.end) for r in s.refs if r.kind in ("name", "nisba", "title")]
     said = None
-    for a, _ in named:
+    for a, e in named:
+        if re.match(r"['’]s\s+[a-z]", ex.text[e : e + 5]):
+            continue  # "the man was Mr Pattinson's son": another; not "Harman's."
         before = ex.text[s.span[0] : a]
-        bodies = list(_THE_BODY.finditer(before))
-        if not bodies:
+        ones = list((_THE_BODY if body else _THE_ONE).finditer(before))
+        if not ones:
             continue
-        body = bodies[-1]  # the last "the body" before the name
-        gap = before[body.end() :]
-        if _FOUND_TEXT.search(gap):
+        one = ones[-1]  # the last "the body" before the name
+        gap = before[one.end() :]
+        if body and _FOUND_TEXT.search(gap):
             continue  # "The body found near Kissamos was ...": this sentence's own
-        if _identifies(gap, before[: body.start()]):
+        if _identifies(gap, before[: one.start()]) or (
+            not body and _ONE_IDENTIFIED.match(gap) and not _NOT_IDENTIFIED.search(gap)
+        ):
             said = a
             break
     if said is None:
         return False
-    found = [b for b in ex.bodies if s.index - _IDENTIFY_REACH <= b[0].index < s.index]
+    found = [
+        b
+        for b in ex.bodies
+        if s.index - _IDENTIFY_REACH <= b[0].index < s.index and _of_body(b) == body
+    ]
     if not found:
         ex.history_at = max(ex.history_at, s.span[0])  # parse the sentences before
         return False
     first, at, event = found[-1]
     ex.bodies.remove(found[-1])
+    ex.rejected = [
+        r
+        for r in ex.rejected
+        if not (r.span == first.span and r.detail.endswith(_UNTIED))
+    ]
     verb = next(t for t in first.sent if t.idx == at)
     quote = s.text.strip()
     quote = quote if len(quote) <= 80 else quote[:77] + "..."
+    dead = body or _state(verb) == "dead"
+    whose = "the target's body" if body else "the target"
     lead = (
-        f"the target's body {event} there, identified as the target's in a later "
-        f"sentence ({quote!r}): the body was seen there, not the target alive",
+        f"{whose} {event} there, identified as the target's in a later "
+        f"sentence ({quote!r}): the body was seen there, not the target alive"
+        if dead
+        else f"the target {event} there, identified as the target in a later "
+        f"sentence ({quote!r}): seen there when found",
     )
+    count = len(ex.items)
     add_seen(
-        ex, first, at, who=None, subject="target", seen_one="the target's body",
+        ex, first, at, who=None, subject="target", seen_one=whose,
         lead=lead, closeness=1.0, event=event,
         keep=lambda m: in_phrase(ex.doc, verb, m),
     )  # fmt: skip
-    _death(ex, s, said, event, "the target's body", dated=(first, at))
+    state = _state(verb)
+    if dead:
+        _as_body(ex, count, s.attr.at(said))
+        _death(ex, s, said, event, whose, dated=(first, at))
+    elif state in _ALIVE_STATES or (
+        state is None and len(ex.items) == count and _found_unsaid(first, verb)
+    ):
+        _alive(ex, s, said, event, placed=state is not None, dated=(first, at))
     return True
+
+
+def body_grade(ex: _Extractor, attr: Attribution) -> Grade:
+    """The grade of a body found (or the target found dead), stated by ``attr``.
+
+    :data:`BODY_GRADE` (or the reader's ``grades["body"]``) where an official
+    states it ("Police divers recovered Lavoie's body, Lt. Christopher Hancock
+    said"); the speaker's grade otherwise: a relative's or the article's word
+    that a body was found is graded as their other words are.
+    """
+    if attr.official and not attr.target and attr.speaker is not None:
+        return ex.grades.get("body", BODY_GRADE)
+    return ex.grade(attr)
+
+
+def _as_body(ex: _Extractor, before: int, attr: Attribution) -> None:
+    """Make the sightings added since ``before`` sightings of the target's body.
+
+    The body places the target as a sighting of it would (closeness 1, no
+    associate's spread), but a sighting of the target is a proof of life on its
+    day (:mod:`geosleuth.fuse.life`), and a body is none: it is the target's, as
+    a trace's thing is. Graded by :func:`body_grade`, as stated by ``attr``.
+    """
+    grade = body_grade(ex, attr)
+    for k in range(before, len(ex.items)):
+        item = ex.items[k]
+        if not isinstance(item, Sighting) or item.subject != "target":
+            continue
+        ex.items[k] = replace(
+            item, subject="associate", who=_BODY_WHO, closeness=1.0,
+            associate_sigma_km=0.0, grade=grade,
+        )  # fmt: skip
+
+
+def _of_body(noted: tuple[Sentence, int, str]) -> bool:
+    """Whether a finding noted by :func:`_note_body` is of a body."""
+    s, at, _ = noted
+    verb = next(t for t in s.sent if t.idx == at)
+    return any(w.lemma_.lower() in BODY_WORDS for w in _ones_found(verb))
 
 
 def _found(ex: _Extractor, s: Sentence) -> tuple[Any, str, bool, str | None] | None:
@@ -453,11 +647,31 @@ def _unreported(verb: Any) -> str | None:
     return None
 
 
-def _alive(ex: _Extractor, s: Sentence, at: int, event: str) -> None:
-    """Add the proof of life of the target found alive, at offset ``at``."""
+def _alive(
+    ex: _Extractor,
+    s: Sentence,
+    at: int,
+    event: str,
+    *,
+    placed: bool = True,
+    dated: tuple[Sentence, int] | None = None,
+) -> None:
+    """Add the proof of life of the target found alive, at offset ``at``.
+
+    ``placed`` is False for the target found with no state said ("Mason was
+    found") at no resolved place: the sighting that would have proved life
+    there is not read, so the finding proves it here. ``dated`` as for
+    :func:`_life`.
+    """
     hedge, cue = hedge_of(hedge_text(s))
     hedge, dispute = disputed(s, hedge, ex.text)
-    _life(ex, s, at, "alive", f"proof of life: the target {event}", hedge, cue, dispute)
+    lead = f"proof of life: the target {event}"
+    if not placed:
+        lead += (
+            " (not said dead: found alive, as a sighting would say, at no "
+            "resolved place)"
+        )
+    _life(ex, s, at, "alive", lead, hedge, cue, dispute, dated=dated)
 
 
 def _death(
@@ -487,7 +701,10 @@ def _death(
         )
         return
     hedge, cue = hedge_of(hedge_text(s))
-    _life(ex, s, at, "dead", f"death: {whose} {event}", hedge, cue, dated=dated)
+    _life(
+        ex, s, at, "dead", f"death: {whose} {event}", hedge, cue, dated=dated,
+        grade=body_grade(ex, s.attr.at(at)),
+    )  # fmt: skip
 
 
 def _life(
@@ -500,16 +717,19 @@ def _life(
     cue: str | None,
     dispute: str = "",
     dated: tuple[Sentence, int] | None = None,
+    grade: Grade | None = None,
 ) -> None:
     """Add a life status of the target stated at ``at``; ``lead`` opens the note.
 
     ``dated``, if given, is the sentence and offset whose date it takes (a body
-    found one sentence, identified in another).
+    found one sentence, identified in another); ``grade``, if given, replaces
+    that of the speaker (:func:`body_grade`).
     """
     date, date_from, dnote = ex.dates(*(dated or (s, at)))
     note = note_of(lead, hedge_note(cue), dispute, dnote)
     ex.build(
         LifeStatus, s, s.span, id=ex.next_id("l"),
         provenance=ex.provenance(s, at), date=date, date_from=date_from,
-        grade=ex.grade(s.attr.at(at)), hedge=hedge, status=status, note=note,
+        grade=grade or ex.grade(s.attr.at(at)), hedge=hedge, status=status,
+        note=note,
     )  # fmt: skip

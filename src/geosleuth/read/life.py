@@ -46,7 +46,11 @@ place: the sentence's statements of where the target is
 (:mod:`geosleuth.read.whereabouts`) read the other places ("Jane Doe, who was
 hiding in Mosul, was killed in Raqqa": a claim at Raqqa, where she died, and one
 at Mosul). A body found, or the
-target found dead, is a sighting (:mod:`geosleuth.read.found`).
+target found dead, is a sighting of the target's body
+(:mod:`geosleuth.read.found`); the death of the target found dead ("Jane Doe was
+found dead in her home, police said") is graded as a body found is
+(:func:`~geosleuth.read.found.body_grade`): an official's word on it is no
+claim of a death that no one has seen.
 """
 
 from __future__ import annotations
@@ -66,6 +70,7 @@ from geosleuth.read._sentence import (
     note_of,
     resolved,
 )
+from geosleuth.read.found import FOUND_EVENTS, body_grade
 from geosleuth.read.hedges import hedge_of, is_negated, weakest
 from geosleuth.read.regions import claim_regions
 
@@ -290,14 +295,44 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
     )
     date, date_from, dnote = ex.dates(s, at, verb)
     note = note_of("death claim", hedge_note(cue), dnote)
+    grade = ex.grade(s.attr.at(at))
+    if _found_dead(verb):
+        # "Jane Doe was found dead in her home, police said": a body found, not a
+        # claim of a death elsewhere
+        grade = body_grade(ex, s.attr.at(at))
+        note = note_of(
+            "death claim: the target found dead, graded as a body found",
+            hedge_note(cue),
+            dnote,
+        )
     built = ex.build(
         LifeStatus, s, s.span, id=ex.next_id("l"),
         provenance=ex.provenance(s, at), date=date, date_from=date_from,
-        grade=ex.grade(s.attr.at(at)), hedge=hedge, status="dead", note=note,
+        grade=grade, hedge=hedge, status="dead", note=note,
     )  # fmt: skip
     if built is not None and dies is not None:
         where = [x for x in (f"hedge from {cue!r}" if cue else "", dnote) if x]
         _where_died(ex, s, s.span[0] + dies.start(), hedge, date, date_from, where)
+
+
+def _found_dead(cue: Any) -> bool:
+    """Whether the death cue ``cue`` is "dead" of the target found so.
+
+    "Jane Doe was found dead", "Rescuers found him dead": the body was found,
+    and the death is graded as one (:func:`~geosleuth.read.found.body_grade`).
+    """
+    return (
+        cue is not None
+        and cue.lower_ == "dead"
+        and cue.dep_ in ("oprd", "acomp", "xcomp", "ccomp")
+        and cue.head.lemma_.lower() in FOUND_EVENTS
+        and FOUND_EVENTS[cue.head.lemma_.lower()] in _FOUND_DEAD
+    )
+
+
+#: The events of :data:`~geosleuth.read.found.FOUND_EVENTS` by which one is
+#: found dead: "found", "discovered", "recovered", "located".
+_FOUND_DEAD = frozenset({"found", "discovered", "recovered", "located"})
 
 
 def _said_alive(

@@ -316,6 +316,19 @@ def _holds_a_point(country: MentionLike, points: list[MentionLike]) -> bool:
 _COMMA_ONLY = re.compile(r"\s*,\s*")
 
 
+#: A distance and a side set off by a comma after a place, up to the place it
+#: is measured from: "Burneside*, about 3 km north of *Kendal".
+_LOCATOR_GAP = re.compile(
+    r"\s*,\s*(?:(?:just|about|some|roughly|around|approximately|nearly|almost)"
+    r"\s+)?(?:\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)[\s-]*"
+    r"(?:nautical\s+miles?|nm|km|kilometres?|kilometers?|miles?|mi)\s+"
+    r"(?:to\s+the\s+)?(?:north|south|east|west|north-?east|north-?west|"
+    r"south-?east|south-?west)(?:ern)?\s+of\s+"
+    r"(?:the\s+(?:town|city|village)\s+of\s+)?",
+    re.IGNORECASE,
+)
+
+
 def qualifies_town(text: str, m: MentionLike, places: list[MentionLike]) -> bool:
     """Whether the division or country ``m`` only names where the town before it is.
 
@@ -324,7 +337,24 @@ def qualifies_town(text: str, m: MentionLike, places: list[MentionLike]) -> bool
     division codes). Such a qualifier says where the town is, not where the target
     is: denying the town ("was not in Leadville, Colo.") does not deny the state,
     and a sighting in the town is not a second sighting in the state.
+
+    So does a town measured from after a comma, a distance and a side
+    (:func:`_locates_by_distance`): in "found in a barn near Burneside, about 3
+    km north of Kendal" the words after the comma say where Burneside is, one
+    place phrase and one place, not a second one 3 km north of Kendal.
+
+    Examples
+    --------
+    >>> text = "found near Burneside, about 3 km north of Kendal"
+    >>> town = Mention("Burneside", 11, 20, "Burneside", -2.76, 54.35, None, 1.0, None)
+    >>> base = Mention("Kendal", 42, 48, "Kendal", -2.75, 54.33, None, 1.0, None)
+    >>> qualifies_town(text, base, [town, base])
+    True
+    >>> qualifies_town(text, town, [town, base])  # the place it locates stays
+    False
     """
+    if _locates_by_distance(text, m, places):
+        return True
     own = getattr(m, "place", None)
     kind = kind_of(m)
     if own is None or kind not in ("admin", "country") or not own.country:
@@ -341,6 +371,27 @@ def qualifies_town(text: str, m: MentionLike, places: list[MentionLike]) -> bool
         ):
             return True
     return False
+
+
+def _locates_by_distance(text: str, m: MentionLike, places: list[MentionLike]) -> bool:
+    """Whether the point ``m`` only measures where a place before it is.
+
+    A point of ``places`` (resolved), a comma, a distance and a side, then ``m``:
+    "Burneside, about 3 km north of Kendal", "the Tyssevassbu cabin, about 8 km
+    east of Tyssedal" (where the cabin resolves). The place named is the more
+    precise reading (its own coordinates, where the distance is rounded and the
+    side is one of eight); where it does not resolve, it is not among
+    ``places`` and the distance from ``m`` is read instead.
+    """
+    if not is_point(m):
+        return False
+    return any(
+        p is not m
+        and is_point(p)
+        and p.end <= m.start
+        and _LOCATOR_GAP.fullmatch(text, p.end, m.start) is not None
+        for p in places
+    )
 
 
 def _buffer_of(geom: Geometry) -> float:

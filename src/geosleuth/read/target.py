@@ -262,7 +262,12 @@ def _given_name_refs(
     target of at least two words (not an honorific, an article or a particle such
     as "Abu"), comes after the full name, stands alone as a PERSON entity (or a
     proper noun in none), and no other person of the text bears that given name
-    with another surname ("Destiny Moore" and "Destiny Hall": neither).
+    with another surname ("Destiny Moore" and "Destiny Hall": neither). A given
+    name that is also a town ("Mason", "Austin") may be tagged as an entity of
+    another kind; alone in it, it is the name where it is used as a person
+    (:func:`_acts_as_person`, or before a parse :func:`_opens_a_clause`: "Mason
+    was found at 7:15 a.m. Sunday", "Mason told deputies"), and stays a place
+    elsewhere ("drove to Mason").
     """
     words = _WORD.findall(target.name)
     if len(words) < 2 or not refs:
@@ -325,16 +330,49 @@ def _given_name_refs(
         # the entity the word is in, from the word itself (looking it up among
         # doc.ents for each word made a long text's reading quadratic)
         in_ent = tok.ent_iob_ in ("B", "I")
+        one_word = tok.ent_iob_ == "B" and (nxt is None or nxt.ent_iob_ != "I")
         alone = (
-            tok.ent_type_ == "PERSON"
-            and tok.ent_iob_ == "B"
-            and (nxt is None or nxt.ent_iob_ != "I")
+            one_word
+            and (
+                tok.ent_type_ == "PERSON"
+                or _acts_as_person(tok)
+                or _opens_a_clause(text, tok, nxt)
+            )
             if in_ent
             else tok.pos_ == "PROPN"
         )
         if alone or (not in_ent and _opens_a_clause(text, tok, nxt)):
             out.append(TargetRef(tok.idx, tok.idx + len(tok.text), tok.text, "name"))
     return out
+
+
+#: Verbs (lemmas) of which a given name tagged as a place or an organisation
+#: is the person when it is their subject: "Mason was found", "Mason said".
+_PERSON_SUBJECT_LEMMAS = frozenset(
+    {"find", "locate", "rescue", "see", "spot", "sight", "say", "tell", "vanish",
+     "disappear", "wander", "walk", "leave", "flee", "hide", "die", "kill",
+     "arrest", "reunite", "miss"}
+)  # fmt: skip
+
+
+def _acts_as_person(tok: Any) -> bool:
+    """Whether the given name ``tok`` is the subject of what a person does.
+
+    "*Mason* was found at 7:15 a.m. Sunday", "*Mason* told deputies", "*Mason*
+    was last seen": the subject (or passive subject) of a verb of
+    :data:`_PERSON_SUBJECT_LEMMAS`, or of "is alive" or "is missing"; not
+    "Mason was hit by the storm", nor a name after a preposition ("drove to
+    Mason").
+    """
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    head = tok.head
+    if head.lemma_.lower() in _PERSON_SUBJECT_LEMMAS:
+        return True
+    return any(
+        c.dep_ in ("acomp", "attr") and c.lower_ in ("alive", "missing", "safe")
+        for c in head.children
+    )
 
 
 #: Verbs after a sentence's first word that only a person does: "Destiny told
@@ -346,8 +384,11 @@ _PERSON_VERBS = frozenset(
      "disappeared", "went", "walked", "ran", "fled", "left", "wrote", "posted",
      "messaged", "spoke", "drove", "hitchhiked", "boarded", "emailed"}
 )  # fmt: skip
-#: After "was"/"is"/"has been": "Destiny was seen", "Destiny was last seen".
-_SEEN_AFTER = frozenset({"seen", "spotted", "last", "reported", "sighted"})
+#: After "was"/"is"/"has been": "Destiny was seen", "Destiny was last seen",
+#: "Mason was found".
+_SEEN_AFTER = frozenset(
+    {"seen", "spotted", "last", "reported", "sighted", "found", "located", "rescued"}
+)
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?][\"”’')]?\s+|\n\s*)$")
 
 
@@ -357,9 +398,9 @@ def _opens_a_clause(text: str, tok: Any, nxt: Any) -> bool:
     At a sentence's start the tagger takes a given name that is also a word
     ("Destiny was seen in Camden") for a common noun, and the entity
     recogniser for no person. Followed by a verb only a person does ("told",
-    "vanished"; :data:`_PERSON_VERBS`) or by "was seen" or "was last seen", it
-    is the name; "Hope died", "Hope was in short supply" and "Faith is alive and
-    well" are not read as the target.
+    "vanished"; :data:`_PERSON_VERBS`) or by "was seen", "was last seen" or
+    "was found", it is the name; "Hope died", "Hope was in short supply" and
+    "Faith is alive and well" are not read as the target.
     """
     if nxt is None or not nxt.text[:1].islower():
         return False

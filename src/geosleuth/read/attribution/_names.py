@@ -50,9 +50,14 @@ _OFFICIAL = re.compile(
     r"department|council|command|military|researcher|consultant|specialist|expert|"
     r"analyst|adviser|advisor|professor|secretary|sheriff|detective|inspector|"
     r"superintendent|commissioner|constable|prosecutor|coroner|"
+    # police and military ranks: "Lt. Christopher Hancock", "Sgt. Mark Ober",
+    # "Capt.", "Det. Insp."; a park ranger, the gendarmerie
+    r"lieutenant|sergeant|captain|corporal|ranger|gendarme(?:rie)?|"
     # a diplomat or an envoy is an official of a government: "a Western diplomat
     # said" is "a Western official said"
-    r"diplomat|envoy)s?\b",  # "Officials"
+    r"diplomat|envoy)s?\b"  # "Officials"
+    # the ranks abbreviated, capitalised as written: "Lt.", "Sgt", "Det. Supt."
+    r"|\b(?-i:Lt|Lieut|Sgt|Insp|Capt|Det|Cpl|Supt|Cmdr|Cdr)\b\.?",
     re.IGNORECASE,
 )
 _INCLUDING = re.compile(r"(?:including|such as|among them)\s+(?P<role>[^,;:()]+?)\s*$")
@@ -81,7 +86,13 @@ def _is_name_word(text: str) -> bool:
         return True
     if not text[:1].isupper() or text.lower() in _ROLE_WORDS:
         return False
+    if _RANK_WORD.fullmatch(text):
+        return False  # "Lt. Mark Ober": the rank is his title, not his name
     return not (text.isupper() and len(text) > 1)
+
+
+#: A rank abbreviated, as one word with its full stop: "Lt.", "Sgt.", "Capt.".
+_RANK_WORD = re.compile(r"(?:Lt|Lieut|Sgt|Insp|Capt|Det|Cpl|Supt|Cmdr|Cdr|Const)\.")
 
 
 def _name_of(head: Any) -> tuple[int, int, str, str | None] | None:
@@ -120,6 +131,9 @@ def _name_of(head: Any) -> tuple[int, int, str, str | None] | None:
     name = doc.text[start:end]
     name = re.sub(r"(?:['’]s)$", "", name).strip()
     title = doc.text[toks[0].idx : start].strip() if k > 0 else None
+    if not title and i - 1 >= head.sent.start and _RANK_WORD.fullmatch(doc[i - 1].text):
+        # "Capt. Mark Ober said": the parse may hang the rank elsewhere
+        title = doc[i - 1].text
     return start, end, name, title or None
 
 
@@ -377,8 +391,26 @@ def _org_by_name(name: str) -> bool:
 
 
 def _role_span(subj: Any, name_start: int) -> tuple[int, int]:
-    """The span from the subject's left edge to its right edge (name and role)."""
-    left = min(subj.left_edge.idx, name_start)
+    """The span from the subject's left edge to its right edge (name and role).
+
+    A subject does not begin right after a preposition: in "found near
+    Colchester, Capt. Mark Ober said" the parse may make "Colchester" part of
+    the speaker's name, though it is the object of "near"; the span then
+    begins after the comma.
+    """
+    first = subj.left_edge
+    if first.i > 0 and first.doc[first.i - 1].pos_ == "ADP":
+        comma = next(
+            (
+                t
+                for t in first.doc[first.i : subj.i]
+                if t.text == "," and t.idx < name_start
+            ),
+            None,
+        )
+        if comma is not None:
+            first = first.doc[comma.i + 1]
+    left = min(first.idx, name_start)
     right = subj.right_edge.idx + len(subj.right_edge.text)
     return left, right
 
