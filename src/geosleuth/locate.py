@@ -462,7 +462,9 @@ def timeline_of(
     then the dates at evenly spaced ranks; see :func:`geosleuth.fuse.timeline`).
     With a ``scheduler`` other than "serial" the points are estimated in
     partitions on it (:func:`geosleuth.parallel.map_partitions`); they are the
-    same whatever the scheduler.
+    same whatever the scheduler. Every point is on the estimate's grid: without
+    a case region, a run as of a point's date would draw its own grid around
+    what was known then, and its figures differ (the report says so).
     """
     top = [NamedPlace(p.name, p.lon, p.lat) for p in est.places[:6]]
     plan = timeline_plan(items, as_of=est.as_of, max_points=max_points)

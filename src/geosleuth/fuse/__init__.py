@@ -29,7 +29,12 @@ search with ``pd = 1`` empties an area.
   bearing at the place, turned into the grid's plane (whose +y axis points true
   north only on its central meridian).
 - **Searched**: ``L = 1 − pd·r·m(x)`` with ``m`` the searched mask (Bayesian search
-  update); only ``pd·r = 1`` empties cells, and only inside the area.
+  update); only ``pd·r = 1`` empties cells, and only inside the area. The searches
+  of one day are combined in each cell, ``L_day = Π(1 − pd·r·c)``, and what they
+  found is moved once by the walk since, ``L = 1 − m(1 − L_day)``: the target had
+  one position that day, so two sorties over one area are one of pd ``1 − (1 −
+  p₁)(1 − p₂)``. Searches of different days multiply, as if independent given the
+  target's cell now: an approximation to its path.
 - **Event sets**: a KDE (``sigma_km``) or CGT surface normalised to mean 1, mixed with
   ``r``. CGT takes its buffer from the events' nearest-neighbour distances; a set
   whose events all coincide has none and is left out, with that reason.
@@ -49,7 +54,9 @@ The first day is the earliest date of an item in force about the target (any kin
 but territory and fronts), of every item :func:`fuse` is given: one left out of the
 map for lying outside the grid still dates the case, so ``P(alive)`` never depends
 on the study region. A case of territory and fronts alone opens with the earliest
-of them. A proof of life with reliability ``r`` sets ``P ← r + (1 − r)·P``; a claim
+of them. A sighting dated by a span proves life on the span's first day, and
+dates the case by it too. A proof of life with reliability ``r`` sets
+``P ← r + (1 − r)·P``; a claim
 of death multiplies the odds of death by ``(1 + r)/(1 − r)``.
 
 Honesty checks

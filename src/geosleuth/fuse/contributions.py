@@ -14,6 +14,7 @@ from geosleuth.errors import InputError
 from geosleuth.evidence import (
     EvidenceItem,
     LifeStatus,
+    Searched,
     Sighting,
     Territory,
 )
@@ -21,6 +22,7 @@ from geosleuth.fuse.life import _case_openers, p_alive
 from geosleuth.fuse.likelihood import (
     Factor,
     _factor_stream,
+    _search_day_log,
     _sighting_group_log,
     factors,
     select,
@@ -149,6 +151,8 @@ def _leave_one_out(
     share their source). Within a sighting group of ``n`` items the group's
     likelihood without item ``i`` is ``(W·L − wᵢLᵢ)/(W − wᵢ)``, one kernel per item;
     groups larger than ``max_group`` report the shift of the whole group instead.
+    Without one of a day's searches, the day's others are combined again
+    (:func:`~geosleuth.fuse.likelihood._search_day_log`).
     With ``top_mask`` (the disc of the best-ranked place), each contribution also
     says how probable that place is without the item. ``replacements`` maps an
     item to the one that would be used in its place without it (a group's newest
@@ -171,6 +175,7 @@ def _leave_one_out(
     base = log_prior + sums.total
     by_item = {iid: f for f in facs for iid in f.item_ids}
     sightings = {i.id: i for i in used if isinstance(i, Sighting)}
+    searches = {i.id: i for i in used if isinstance(i, Searched)}
     group_shift: dict[str, tuple[float, float | None]] = {}
     top_now = float(np.dot(post, top_mask)) if top_mask is not None else None
     # P(alive) starts on the case's first day: the item that alone opens the
@@ -221,6 +226,11 @@ def _leave_one_out(
                 back_facs, _ = factors([back], grid, as_of=as_of, settings=settings)
                 rest = rest + sum((g.log_l for g in back_facs), np.zeros(grid.n_cells))
             shift, top = shift_without(rest)
+        elif f is not None and f.kind == Searched.kind:
+            # the day's other searches, combined as without this one
+            others = [searches[i] for i in f.item_ids if i != item.id]
+            log_rest = _search_day_log(others, grid, as_of=as_of, settings=settings)
+            shift, top = shift_without(without(f) + log_rest)
         elif f is not None and len(f.item_ids) > max_group:
             shift, top = group_shift[f.key]
         elif f is not None:

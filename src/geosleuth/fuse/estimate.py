@@ -33,6 +33,7 @@ from geosleuth.fuse.likelihood import (
     Factor,
     _disc,
     _factor_stream,
+    _search_day_log,
     factors,
     select,
 )
@@ -267,13 +268,14 @@ def _warn_border(p: FloatArray, grid: Grid, log_prior: FloatArray) -> None:
 SEARCHED_OUT = 0.25
 
 
-def _warn_searched_out(miss: float, settings: Settings) -> None:
+def _warn_searched_out(miss: float, settings: Settings, outside: float) -> None:
     """Warn when the searches would most likely have found a target in the region.
 
     With ``rest_of_world`` 0 the map takes the target to be in the region
     whatever the searches found, so the probabilities it prints stay as high
     as before them; with ``rest_of_world`` above 0 the estimate's ``p_outside``
-    says how likely the target is elsewhere, and this is said on the terminal.
+    says how likely the target is elsewhere (``outside``), and this is said on
+    the terminal.
     """
     if miss >= SEARCHED_OUT:
         return
@@ -285,7 +287,6 @@ def _warn_searched_out(miss: float, settings: Settings) -> None:
             "before those searches, and no item's contribution is computed."
         )
     elif settings.rest_of_world > 0:
-        outside = rest_of_world_after(settings.rest_of_world, miss)
         message = (
             f"The searches so far would have found the target with probability "
             f"{100 * found:.1f} % were it in the region: P(outside the region) is "
@@ -330,6 +331,7 @@ def _miss_day_by_day(
     settings: Settings,
     log_prior: FloatArray,
     found: dict[str, float] | None = None,
+    forward: bool = False,
 ) -> float | None:
     """The chance every search missed, each day's searches on that day's map.
 
@@ -343,12 +345,20 @@ def _miss_day_by_day(
     movement (``diffusion_km2_per_day`` 0) every day's map is the as-of map
     and ``Z`` is the as-of map's. None when a day's map has no possible cell
     (the caller keeps the as-of figure).
+
+    With ``forward``, a day's map holds only the items of that day or before
+    (a filter's prediction: no later item mirrored back), the figure
+    ``P(outside)`` also weighs (:func:`_outside_miss`).
     """
     days = sorted({i.date for i in used if isinstance(i, Searched)})
     others = [i for i in used if not isinstance(i, Searched)]
     z = 1.0
     for day in days:
-        then = [_mirrored(i, day) for i in others]
+        then = (
+            [i for i in others if i.mid_date <= day]
+            if forward
+            else [_mirrored(i, day) for i in others]
+        )
         earlier = [i for i in used if isinstance(i, Searched) and i.date < day]
         today = [i for i in used if isinstance(i, Searched) and i.date == day]
         before_facs, _ = factors([*then, *earlier], grid, as_of=day, settings=settings)
@@ -360,9 +370,53 @@ def _miss_day_by_day(
             before, sum((f.log_l for f in today_facs), np.zeros(grid.n_cells))
         )
         if found is not None:  # each search alone, on the map of its day
-            for f in today_facs:
-                found[f.item_ids[0]] = 1.0 - search_miss(before, f.log_l)
+            for item in today:
+                assert isinstance(item, Searched)
+                alone = _search_day_log([item], grid, as_of=day, settings=settings)
+                found[item.id] = 1.0 - search_miss(before, alone)
     return z
+
+
+def _outside_miss(
+    used: Sequence[EvidenceItem],
+    grid: Grid,
+    *,
+    miss: float,
+    settings: Settings,
+    log_prior: FloatArray,
+) -> float:
+    """The ``Z`` that ``P(outside)`` weighs: never lowered by a later item.
+
+    ``miss`` (:func:`_miss_day_by_day`) judges each search on the map of its
+    day made from every other item, those dated later mirrored back: the
+    chance that the searches missed a target in the region, given all that
+    is known. Bayes with ``q = P(outside | the other evidence)`` (the
+    ``rest_of_world`` set, as it stands without searches) then gives
+    ``P(outside) = q / (q + (1 − q)·Z)``. But a sighting in the region dated
+    after a search, mirrored back, makes the search look as if it should have
+    found the target, and so *raises* ``P(outside)``: the rest-of-world cell
+    is never weighed against the sighting, whose likelihood were the target
+    elsewhere is only its false-report mass ``1 − r`` (review r14, F6).
+    Weighing that in full would make ``q`` a prior before all evidence and
+    move ``P(outside)`` with every report before any search, against
+    ``rest_of_world``'s meaning. The sound part is kept: ``P(outside)`` weighs
+    the larger of ``miss`` and the forward ``Z`` (each day's searches on the
+    map of what is dated up to that day: :func:`_miss_day_by_day` with
+    ``forward``). An item dated after a search may lower ``P(outside)`` (a
+    sighting elsewhere in the region explains the miss) but never raises it
+    above the forward figure; with nothing dated after a search the two are
+    one. Both are fixed once
+    the evidence is, so with nothing new ``P(outside)`` stays.
+    """
+    days = [i.date for i in used if isinstance(i, Searched)]
+    if not days or not any(
+        i.mid_date > min(days) for i in used if not isinstance(i, Searched)
+    ):
+        return miss  # nothing dated after a search: the two are one
+    ahead = _miss_day_by_day(
+        used, grid, settings=settings, log_prior=log_prior, forward=True
+    )
+    return miss if ahead is None else max(miss, ahead)
 
 
 def _mirrored(item: EvidenceItem, day: dt.date) -> EvidenceItem:
@@ -399,8 +453,9 @@ def _evidence_posterior(
     FactorSums | None,
     FloatArray,
     float | None,
+    float | None,
 ]:
-    """Items in force, those left out, factors, sums, posterior, search miss.
+    """Items in force, those left out, factors, sums, posterior, search miss, Z out.
 
     What :func:`fuse` and :func:`~geosleuth.fuse.history.timeline` share: items
     that cannot inform the grid are moved from the used to the left out, with
@@ -413,6 +468,9 @@ def _evidence_posterior(
     value is the chance that every search used missed, were the target in the
     grid (:func:`~geosleuth.fuse.posterior.search_miss`; None without
     searches): the searches' factors are summed apart from the others' for it.
+    The last is the ``Z`` that ``P(outside)`` weighs (:func:`_outside_miss`;
+    the search miss itself where nothing is dated after a search, or without
+    a rest of world).
     """
     used, excluded = select(items, as_of=as_of, hindcast=hindcast)
     kept: list[Factor] = []
@@ -420,7 +478,7 @@ def _evidence_posterior(
     searched = np.zeros(grid.n_cells)
     n_searches = 0
 
-    each_search: list[tuple[str, FloatArray]] = []  # for ``found``
+    each_search: list[Factor] = []  # for ``found``
 
     def others(stream: Iterable[Factor]) -> Iterator[FloatArray]:
         # the searches' log L to ``searched``; the other factors' on
@@ -430,7 +488,7 @@ def _evidence_posterior(
                 searched = searched + f.log_l
                 n_searches += 1
                 if found is not None:
-                    each_search.append((f.item_ids[0], f.log_l))
+                    each_search.append(f)
             else:
                 yield f.log_l
 
@@ -461,8 +519,17 @@ def _evidence_posterior(
         post = normalised(before + searched)
         miss = search_miss(before, searched) if n_searches else None
         if found is not None:  # all of the as-of day: each alone, on its map
-            for item_id, log_l in each_search:
-                found[item_id] = 1.0 - search_miss(before, log_l)
+            by_id = {i.id: i for i in used if isinstance(i, Searched)}
+            for f in each_search:
+                for item_id in f.item_ids:
+                    alone = (
+                        f.log_l
+                        if len(f.item_ids) == 1
+                        else _search_day_log(
+                            [by_id[item_id]], grid, as_of=as_of, settings=settings
+                        )
+                    )
+                    found[item_id] = 1.0 - search_miss(before, alone)
         if miss is not None and any(
             isinstance(i, Searched) and i.date < as_of for i in used
         ):
@@ -470,16 +537,22 @@ def _evidence_posterior(
                 used, grid, settings=settings, log_prior=log_prior, found=found
             )
             miss = miss if by_day is None else by_day
+        outside_miss = miss
+        if miss is not None and settings.rest_of_world > 0:
+            outside_miss = _outside_miss(
+                used, grid, miss=miss, settings=settings, log_prior=log_prior
+            )
     except InputError:
         if not (n_searches and settings.rest_of_world > 0):
             raise
         # certain searches ruled out every cell: with a rest of world, the
         # target is outside (P = 1); the map shown is the one before them
         post, miss = normalised(before), 0.0
+        outside_miss = miss
     excluded.extend(skipped)
     skipped_ids = {i for i, _ in skipped}
     used = [i for i in used if i.id not in skipped_ids]
-    return used, excluded, kept, sums, post, miss
+    return used, excluded, kept, sums, post, miss, outside_miss
 
 
 def fuse(
@@ -556,16 +629,18 @@ def fuse(
     items = list(items)
     log_prior = _check_prior(prior, grid)
     found: dict[str, float] = {}
-    used, excluded, facs, sums, post, miss = _evidence_posterior(
+    used, excluded, facs, sums, post, miss, outside_miss = _evidence_posterior(
         items, grid, as_of=as_of, settings=settings, log_prior=log_prior,
         hindcast=hindcast, keep_factors=contributions, found=found,
     )  # fmt: skip
     _warn_outside(items, excluded)
     if any(not isinstance(i, LifeStatus) for i in used):  # the map is not the prior
         _warn_border(post, grid, log_prior)
-    outside = rest_of_world_after(settings.rest_of_world, 1.0 if miss is None else miss)
+    outside = rest_of_world_after(
+        settings.rest_of_world, 1.0 if outside_miss is None else outside_miss
+    )
     if miss is not None:
-        _warn_searched_out(miss, settings)
+        _warn_searched_out(miss, settings, outside)
     # P(alive) from every item in force, those outside the grid included: the
     # day the case opened does not depend on the study region. Repeats of
     # another document's statement are no items of their own (select() left

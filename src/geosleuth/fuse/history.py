@@ -85,7 +85,8 @@ def timeline(
         At most this many points (at least 2): with more dates, the points are
         the dates at evenly spaced ranks, always the first and ``as_of``, and
         each point's ``new_items`` are all the items since the point before.
-        Each point is still the exact estimate as of its date. None: every date.
+        Each point is still the exact estimate as of its date, on ``grid``.
+        None: every date.
 
     Returns
     -------
@@ -95,7 +96,10 @@ def timeline(
     Notes
     -----
     Each point costs an estimate without contributions (its likelihoods
-    recomputed for its own ages); the places' discs are computed once.
+    recomputed for its own ages); the places' discs are computed once. Every
+    point is on ``grid``: a grid drawn around the evidence of the last date
+    (no case region) is not the one a run as of an earlier date would draw,
+    and the point then differs from that run (review r14, F7).
 
     Examples
     --------
@@ -229,18 +233,18 @@ def timeline_points(
     out = []
     for day, new in steps:
         try:
-            _, _, _, _, post, miss = _evidence_posterior(
+            _, _, _, _, post, miss, outside_miss = _evidence_posterior(
                 items, grid, as_of=day, settings=settings, log_prior=log_prior,
                 hindcast=hindcast, keep_factors=False,
             )  # fmt: skip
         except InputError:  # no possible cell that day: no map, no probabilities
-            post, miss = None, None
+            post, miss, outside_miss = None, None, None
         # as the estimate's: the rest of world before any search, or after them
         q = settings.rest_of_world
         outside = (
             None
             if post is None or (miss is None and q == 0)
-            else rest_of_world_after(q, 1.0 if miss is None else miss)
+            else rest_of_world_after(q, 1.0 if outside_miss is None else outside_miss)
         )
         # every item in force, as fuse: those outside the grid still date the case
         alive = p_alive(items, as_of=day, settings=settings, hindcast=hindcast)

@@ -36,15 +36,20 @@ def _case_openers(
 
     The case opens with the earliest item about the target in force on
     ``as_of``: a sighting, claim, life status, search or event set (territory
-    and fronts are about a group or a force). A case of territory and fronts
-    alone opens with the earliest of them: the day the file starts is the best
-    date there is, and without one ``P(alive)`` would never fall. Empty without
+    and fronts are about a group or a force). Each is dated by its
+    :func:`_life_day`: a sighting dated by a span ("in 2014") opens the case on
+    the span's first day, the day it proves life on, so the hazard runs from
+    there (dated by the span's end, the case would open on 31 December, and
+    the year's hazard before it would never run: review r15, finding 2). A
+    case of territory and fronts alone opens with the earliest of them: the
+    day the file starts is the best date there is, and without one
+    ``P(alive)`` would never fall. Empty without
     any item in force.
     """
     in_force = _in_force(items, as_of=as_of, hindcast=hindcast)
     about = [i for i in in_force if _about_target(i)] or in_force
-    first = min((i.date for i in about), default=None)
-    return [i for i in about if i.date == first]
+    first = min((_life_day(i) for i in about), default=None)
+    return [i for i in about if _life_day(i) == first]
 
 
 def _case_start(
@@ -52,9 +57,10 @@ def _case_start(
 ) -> dt.date | None:
     """The day ``P(alive)`` is the prior: the case's first day.
 
-    The earliest ``date`` of the items in force on ``as_of`` that report on the
-    target: sightings, claims, life status, searches and event sets (not
-    territory or fronts, which are about a group or a force). Without any, the
+    The earliest day of the items in force on ``as_of`` that report on the
+    target (a spanned sighting's first day, :func:`_life_day`): sightings,
+    claims, life status, searches and event sets (not territory or fronts,
+    which are about a group or a force). Without any, the
     earliest item of any kind (:func:`_case_openers`); None without items.
 
     Every item in force counts, wherever it lies: the day the case opened does
@@ -76,9 +82,15 @@ def _case_start(
     datetime.date(2014, 1, 1)
     >>> _case_start([], as_of=dt.date(2018, 1, 1)) is None
     True
+    >>> from geosleuth.geometry import Point
+    >>> year = Sighting(id="y", provenance=Provenance(document="d"),
+    ...                 date=dt.date(2014, 12, 31), date_from=dt.date(2014, 1, 1),
+    ...                 place=Point(40.0, 35.0))
+    >>> _case_start([year], as_of=dt.date(2018, 1, 1))  # "seen in 2014": January
+    datetime.date(2014, 1, 1)
     """
     first = _case_openers(items, as_of=as_of, hindcast=hindcast)
-    return first[0].date if first else None
+    return _life_day(first[0]) if first else None
 
 
 def _life_events(in_force: Iterable[EvidenceItem]) -> list[EvidenceItem]:

@@ -546,6 +546,125 @@ def _sighting_group_log(
         return np.asarray(np.log(acc, out=acc))
 
 
+def _search_cover(item: Searched, grid: Grid) -> FloatArray:
+    """Each cell's share of a search's area (:func:`_outside` when none)."""
+    cover = coverage(item.area, grid, buffer_km=item.buffer_km)
+    if not cover.any():
+        raise _outside(item, grid, "its area")
+    return cover
+
+
+def _search_day_log(
+    group: Sequence[Searched], grid: Grid, *, as_of: dt.date, settings: Settings
+) -> FloatArray:
+    """``log L`` of the searches of one day, combined in each cell, then moved once.
+
+    On its day a search misses a target in a cell with ``1 − pd·c`` (``c`` the
+    cell's share of its area, ``pd`` its detection probability times the
+    chance it is true, faded by ``search_memory_days`` if set). The target had
+    one position that day, so the day's searches miss it together with
+    ``L_day = Π_s (1 − pd_s·c_s)`` (Koopman's composition: two sorties of pd
+    0.5 over one area are one of pd 0.75), the overlap of their shares taken
+    as it is in cells two of them cover in part (:func:`_day_miss`). The share
+    found that day, ``1 − L_day``, is then moved once by the walk since
+    (:func:`moved_cover`): ``L = 1 − moved_cover(1 − L_day)``. Moving each
+    search's share apart and multiplying would treat sorties over one area
+    as independent chances at a target that was in one place: a second pd = 1
+    sweep of the same disc would square its factor as the days pass.
+
+    Examples
+    --------
+    >>> from geosleuth.evidence import Provenance
+    >>> g = Grid.around(0.0, 0.0, radius_km=10.0, cell_km=1.0)
+    >>> day = dt.date(2024, 1, 1)
+    >>> def sortie(i, pd):
+    ...     return Searched(id=i, provenance=Provenance(document="log"), date=day,
+    ...                     area=Point(0.0, 0.0), buffer_km=3.0, pd=pd)
+    >>> later = dt.date(2024, 1, 4)
+    >>> two = _search_day_log([sortie("a", 0.5), sortie("b", 0.5)], g,
+    ...                       as_of=later, settings=Settings())
+    >>> one = _search_day_log([sortie("ab", 0.75)], g, as_of=later,
+    ...                       settings=Settings())
+    >>> bool(np.allclose(two, one))  # the same as one sortie of 1 - 0.5 x 0.5
+    True
+    """
+    covers = [_search_cover(item, grid) for item in group]
+    pds = []
+    for item in group:
+        pd = item.pd * item.p_true(settings.grades)
+        if settings.search_memory_days is not None:
+            pd *= math.exp(-item.age_days(as_of) / settings.search_memory_days)
+        pds.append(pd)
+    found = 1.0 - _day_miss(group, covers, pds, grid)  # the share found that day
+    # a target in a cell now was in the share found then with moved_cover's
+    # chance: it may have walked in since (one day's searches share one walk)
+    walk_km = _walk_km(group[0], as_of=as_of, settings=settings)
+    if walk_km > 0.0:
+        found = moved_cover(found, grid, walk_km)
+    with np.errstate(divide="ignore"):
+        return np.asarray(np.log1p(-found))
+
+
+def _day_miss(
+    group: Sequence[Searched],
+    covers: Sequence[FloatArray],
+    pds: Sequence[float],
+    grid: Grid,
+) -> FloatArray:
+    """Each cell's chance that all of one day's searches missed a target in it.
+
+    The target is anywhere in the cell, alike: ``∫ Π_s (1 − pd_s·1[x ∈ A_s])
+    dx / area``. Where each search covers the cell wholly or not at all, or
+    only one covers it in part, that is ``Π_s (1 − pd_s·c_s)``. Where two or
+    more cover it in part, it depends on how their shares overlap (two
+    sorties over one half of a cell miss with ``1 − c·(1 − (1 − p₁)(1 −
+    p₂))``, over its two halves with ``1 − c₁p₁ − c₂p₂``): the cell's square is
+    cut by their areas, in the grid's plane, and each piece counts with its
+    own miss.
+    """
+    miss = np.ones(grid.n_cells)
+    for cover, pd in zip(covers, pds, strict=True):
+        miss *= 1.0 - pd * cover
+    partial = [(c > 0.0) & (c < 1.0) for c in covers]
+    cells = np.flatnonzero(sum(p.astype(np.int64) for p in partial) >= 2)
+    if cells.size == 0:
+        return miss
+    import shapely
+
+    from geosleuth.geometry import _plane_shape
+
+    shapes = [
+        _plane_shape(s.area, grid, s.buffer_km) if p[cells].any() else None
+        for s, p in zip(group, partial, strict=True)
+    ]
+    px, py = grid.cell_xy_km()
+    h = grid.cell_km / 2.0
+    for j in cells.tolist():
+        pieces = [(shapely.box(px[j] - h, py[j] - h, px[j] + h, py[j] + h), 1.0)]
+        whole = 1.0  # the searches that cover the cell wholly
+        for cover, pd, shape in zip(covers, pds, shapes, strict=True):
+            if cover[j] >= 1.0:
+                whole *= 1.0 - pd
+            elif cover[j] > 0.0:
+                cut = []
+                for piece, m in pieces:
+                    inside = shapely.intersection(piece, shape)
+                    outside = shapely.difference(piece, shape)
+                    if inside.area > 0.0:
+                        cut.append((inside, m * (1.0 - pd)))
+                    if outside.area > 0.0:
+                        cut.append((outside, m))
+                pieces = cut
+        held = sum(piece.area * m for piece, m in pieces) / grid.cell_km**2
+        miss[j] = whole * min(max(held, 0.0), 1.0)
+    return miss
+
+
+def _search_day_key(item: Searched) -> tuple[dt.date | None, dt.date]:
+    """The day whose searches combine into one factor (:func:`_search_day_log`)."""
+    return (item.date_from, item.date)
+
+
 def _item_log(
     item: EvidenceItem, grid: Grid, *, as_of: dt.date, settings: Settings
 ) -> FloatArray:
@@ -596,19 +715,7 @@ def _item_log(
             raise _Skip("the force holds the whole grid")
         return _mixture_log(k, r)
     if isinstance(item, Searched):
-        # a target in a cell is missed with 1 - pd x (share of the cell searched),
-        # the share it had then: a target that moves may have walked in since
-        cover = coverage(item.area, grid, buffer_km=item.buffer_km)
-        if not cover.any():
-            raise _outside(item, grid, "its area")
-        walk_km = _walk_km(item, as_of=as_of, settings=settings)
-        if walk_km > 0.0:
-            cover = moved_cover(cover, grid, walk_km)
-        pd = item.pd * r
-        if settings.search_memory_days is not None:
-            pd *= math.exp(-item.age_days(as_of) / settings.search_memory_days)
-        with np.errstate(divide="ignore"):
-            return np.asarray(np.log1p(-pd * cover))
+        return _search_day_log([item], grid, as_of=as_of, settings=settings)
     if isinstance(item, EventSet):
         x, y = grid.lonlat_to_xy_km(item.lons, item.lats)
         if item.method == "kde":
@@ -773,6 +880,7 @@ def _factor_stream(
     left out by :func:`_item_log`, with the reason :func:`_outside` gives.
     """
     groups: dict[str, list[Sighting]] = {}
+    days: dict[tuple[dt.date | None, dt.date], list[Searched]] = {}
     # the point sightings' distances from the grid, projected at once (one call
     # per sighting cost a quarter of a second for 10,000)
     points = [
@@ -796,6 +904,13 @@ def _factor_stream(
             groups.setdefault(item.group_key, []).append(item)
         elif isinstance(item, LifeStatus):
             continue
+        elif isinstance(item, Searched):
+            try:  # each search's own area must reach the grid
+                _search_cover(item, grid)
+            except _Skip as why:
+                skipped.append((item.id, str(why)))
+                continue
+            days.setdefault(_search_day_key(item), []).append(item)
         else:
             try:
                 log_l = _item_log(item, grid, as_of=as_of, settings=settings)
@@ -803,6 +918,12 @@ def _factor_stream(
                 skipped.append((item.id, str(why)))
                 continue
             yield Factor(item.id, (item.id,), item.kind, log_l)
+    # one factor a day of searches: combined in each cell before the walk
+    # (:func:`_search_day_log`); a day of one search is keyed by its id
+    for (_, day), searches in days.items():
+        log_l = _search_day_log(searches, grid, as_of=as_of, settings=settings)
+        key = searches[0].id if len(searches) == 1 else f"searched on {day}"
+        yield Factor(key, tuple(s.id for s in searches), Searched.kind, log_l)
     for key, group in groups.items():
         log_l = _sighting_group_log(group, grid, as_of=as_of, settings=settings)
         yield Factor(key, tuple(s.id for s in group), "sighting", log_l)

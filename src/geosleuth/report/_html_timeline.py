@@ -142,4 +142,15 @@ def timeline_svg(estimate: Estimate, points: Sequence[TimelinePoint]) -> str:
         f"<th>As of</th>{head}<th>New evidence</th></tr></thead><tbody>{body}"
         "</tbody></table></details>"
     )
-    return "".join(out) + f'<ul class="legend tl-legend">{legend}</ul>' + table
+    # review r14, F7: a run as of a point's date without a case region draws
+    # its own grid around what was known then; the points share this one
+    grid_note = (
+        '<p class="note">Every point is computed on this report\'s grid. When the '
+        "case gives no region, that grid is drawn around all the evidence as of "
+        f"{esc(estimate.as_of.isoformat())}, so a point can differ from a run as of "
+        "its date (<code>locate --as-of</code>), which draws its own grid around "
+        "what was known then.</p>"
+    )
+    return (
+        "".join(out) + f'<ul class="legend tl-legend">{legend}</ul>' + grid_note + table
+    )
