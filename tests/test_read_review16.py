@@ -152,7 +152,7 @@ def test_a_sighting_under_a_speaker_with_markup_in_his_name_is_read(
     assert [(s.place_name, s.subject) for s in got] == [("Mosul", "target")] * 2
 
 
-@pytest.mark.parametrize("rank", ["Sgt.", "Lt.", "Capt."])
+@pytest.mark.parametrize("rank", ["Sgt.", "Det.", "Insp.", "Lt.", "Capt."])
 def test_an_abbreviated_rank_ends_no_sentence(nlp: Any, rank: str) -> None:
     # review 16 (r16): "..., Sgt. Mark Ober said." lost its speaker, the
     # sentence cut after the rank
@@ -163,3 +163,19 @@ def test_an_abbreviated_rank_ends_no_sentence(nlp: Any, rank: str) -> None:
         (s.place_name, s.provenance.speaker, s.provenance.speaker_role, str(s.grade))
         for s in got
     ] == [("Hajīn", "Mark Ober", rank, "F2")]
+
+
+@pytest.mark.parametrize(
+    ("when", "written"),
+    [("on 03/04/2018", "03/04/2018"), ("during Ramadan 1439", "Ramadan 1439")],
+)
+def test_a_date_written_but_not_read_is_said_in_the_note(
+    nlp: Any, when: str, written: str
+) -> None:
+    # review 16 (r14 F4): such an item was dated from publication in silence
+    (seen,) = sightings(
+        _read(f"Police said al-Baghdadi was seen in Hajin {when}.", nlp)
+    )
+    assert seen.date == dt.date(2018, 6, 5)  # PUB: the date was not read
+    assert f"a date was written ({written!r}) but not read (" in seen.note
+    assert seen.note.endswith("dated from publication")

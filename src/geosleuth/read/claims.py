@@ -213,7 +213,7 @@ from geosleuth.read.attribution import (
     venue_spans,
 )
 from geosleuth.read.cases import find_cases, finish_cases
-from geosleuth.read.dates import find_dates
+from geosleuth.read.dates import find_dates, unread_dates
 from geosleuth.read.found import read_found
 from geosleuth.read.fronts import acronyms, find_fronts, finish_fronts, forces_in
 from geosleuth.read.life import read_life
@@ -553,7 +553,21 @@ class _Extractor:
         if verb is not None:
             ok = [d for d in ok if in_phrase(self.doc, verb, d)] or ok
         if not ok:
-            return self.published or self.fallback, None, ""
+            day = self.published or self.fallback
+            # a date written that could not be read ("on 03/04/2018", "during
+            # Ramadan 1439") is said, not passed over in silence
+            unread = [
+                u
+                for u in unread_dates(s.text, published=self.published, base=s.span[0])
+                if not any(overlaps((u.start, u.end), x) for x in own)
+            ]
+            source = "publication" if self.published else day.isoformat()
+            said = "; ".join(
+                f"a date was written ({u.text!r}) but not read ({u.why}): dated "
+                f"from {source}"
+                for u in unread
+            )
+            return day, None, said
         best = min(ok, key=lambda d: min(abs(d.start - anchor), abs(d.end - anchor)))
         date, start = best.date, best.date_from
         limit = self.published or self.fallback

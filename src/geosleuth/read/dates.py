@@ -18,6 +18,9 @@ July 6", "Monday, Aug. 13"             only names it (AP style). If that day is
 May to July 2017", "between 2014 and   last day of the second (a partial date
 2016", "10-13 August", "Aug. 10-13",   takes its year from the other, or from
 "Aug. 30-Sept. 2"                      publication as above)
+"on 2 and 5 May", "May 2, 3 and 5",    the first day .. the last: an item has one
+"between 5 and 2 May"                  period, and this one holds every day
+                                       written; the note says so
 "September 2017"                       that month
 "in September", "since January"        that month of the publication year (the year
                                        before, if that month is after publication's)
@@ -28,10 +31,25 @@ Tuesday"                               publication ("on Thursday" published on a
 "in 2014", "(2014)", "since 2014"      that year
 "in the past two years", "in recent    publication − 2 years .. publication;
 months", "over the last few weeks"     "few"/"several" count as 3, "recent" as 3
+"in the past year", "over the last     publication − one unit .. publication (a
+week", "in the previous fortnight"     unit alone is one; a plural alone, a few)
 "last year", "this year"               the previous / current calendar year
 "last month", "last week"              the previous calendar month / 7-day week
-"three days ago", "a week ago",        that day
-"yesterday"
+"the year (month, week) before last"   the calendar year (month) before last year
+                                       (month); 14 .. 7 days before publication
+"three days ago", "a week ago", "a     that day
+fortnight ago", "yesterday"
+"eighteen months ago", "two years      that day ± half its unit (15 days, 6
+ago"                                   months), no later than publication: the
+                                       time about then ("two decades ago": that
+                                       day)
+"in the spring", "over the summer",    the latest such season begun on or before
+"last winter", "this autumn"           publication ("last": the one before, when
+                                       publication is in one); see below
+"spring 2017", "the summer of 2016",   that season of that year; "winter 2017"
+"fall 2014", "winter 2017/18"          ends in 2017 (December 2016 to February)
+"the 1990s", "the early (mid, late)    1990–1999; 1990–94 (1993–97, 1995–99)
+1990s"
 "at the weekend", "over the weekend",  the latest Saturday on or before
 "last weekend"                         publication .. the Sunday after; "last
                                        weekend" published on a Saturday or Sunday
@@ -39,6 +57,15 @@ months", "over the last few weeks"     "few"/"several" count as 3, "recent" as 3
 "since January 20", "since then"       the start of what follows (or, for "then",
                                        of the previous date) .. publication
 =====================================  =============================================
+
+Numbers are written in figures or words up to ninety-nine ("eighteen",
+"twenty-four"). A season is the meteorological one, in whole months: spring
+March to May, summer June to August, autumn (or fall) September to November,
+winter December to February. That is the northern hemisphere's; the
+southern's is half a year off, and the text seldom says which it means, so
+every date read from a season has a note that says how it was read. "Fall"
+counts only with a year (a tumble is no season), and "Spring" with a capital
+is a name ("Spring, Texas", "the Arab Spring").
 
 Relative and partial dates need the publication date; without it they are not
 reported. A month alone must follow a word that introduces a date ("in",
@@ -53,14 +80,20 @@ one or two digits, split by the same mark ("13.08.2018", "8/13/2018",
 "13-08-2018"); "12/08/18", times ("10.45"), decimals ("47.6062"), scores ("3-1")
 and numbers after "version", "v" or "no." are not dates. When one part is over
 12 it is the day. When both could be the month ("12/08/2018"), a reading after
-the publication date is dropped; if both readings remain, dots are read day
-first (12 August: the European custom, which writes dates with dots), and
+the publication date is dropped; if both readings remain, the one on the weekday
+written before it is read ("Tuesday, 03/04/2018" is 3 April), else dots are read
+day first (12 August: the European custom, which writes dates with dots), and
 slashes or hyphens are not read at all, since the United States write the month
 first and most other countries the day.
 
 A date that is not in the calendar ("February 30", "31 April 2023", "2023-02-30")
 is not reported by :func:`find_dates`; :func:`impossible_dates` finds such dates,
 so that a reader can say in a note that the text gave one, and why it was not used.
+
+Some dates are written but not read: an ambiguous numeric date (above), a date
+with a two-digit year ("12/08/18"), a month of the Islamic calendar ("Ramadan
+1439") and a movable feast ("at Easter"). :func:`unread_dates` finds them, so
+that an item dated from publication can say that its text gave a date.
 
 A relative date that would fall outside the calendar (before year 1 or after
 9999: "three days ago" published on 0001-01-02, "999 decades ago" in any year) is
@@ -79,7 +112,14 @@ from typing import Literal
 
 from geosleuth.errors import EvidenceWarning
 
-__all__ = ["DateMention", "NotADate", "find_dates", "impossible_dates"]
+__all__ = [
+    "DateMention",
+    "NotADate",
+    "UnreadDate",
+    "find_dates",
+    "impossible_dates",
+    "unread_dates",
+]
 
 DateKind = Literal["day", "month", "year", "period", "since"]
 
@@ -102,18 +142,50 @@ _YEAR = r"(?:19|20)\d\d"
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "couple of": 2, "a couple of": 2, "few": 3, "a few": 3, "several": 3,
     "recent": 3, "many": 5,
 }  # fmt: skip
+_ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+# "18", "eighteen", "twenty-four", "a couple of"; the longer words first
 _COUNT = (
-    r"(?P<n>\d{1,3}|a couple of|couple of|a few|few|several|many|one|two|three|"
-    r"four|five|six|seven|eight|nine|ten|eleven|twelve|an|a)"
+    rf"(?P<n>\d{{1,3}}|a couple of|couple of|a few|few|several|many|{_TENS}"
+    rf"(?:[- ]{_ONES})?|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+    r"nineteen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"an|a)"
 )
-_UNIT = r"(?P<unit>day|week|month|year|decade)s?"
+_UNIT = r"(?P<unit>day|week|fortnight|month|year|decade)s?"
 _NUM_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 # "10-13 August", "Aug. 10 to 13": the words (or dash) between two days of a range
 _TO = r"\s*(?P<to>[-\u2013\u2014]|to|and|until|till|through)\s*"
 _OPEN = r"(?:(?P<open>[Bb]etween|[Ff]rom)\s+)?"
+# "2 and 5 May": a second day after "and" with no "between" (see _day_range)
+_AND_LIST = rf"(?:,\s*(?P<more>{_DAY})(?=,|\s+and\b))*"
+#: The meteorological seasons: (first month, last month) of the northern hemisphere;
+#: winter runs from December into the next year.
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
+            "winter": (12, 2)}  # fmt: skip
+# words that make a season a kind of thing ("the summer house"), not a time
+_NOT_SEASON = (
+    r"(?!\s+(?:house|houses|home|homes|camp|camps|palace|residence|cottage|school|"
+    r"capital|quarters|pastures?|water|waters|well|fed)\b)"
+)
+# "in the spring", "over the summer", "last winter" ("fall", which is also a
+# tumble, only with a year: see "season_y")
+_SEASON_REL = (
+    r"\b(?:(?i:in|during|over|through|throughout|since|until|till|by|before|after|"
+    r"early|late)\s+(?:the\s+)?|(?P<which>(?i:last|this|past))\s+)"
+    rf"(?P<season>spring|summer|autumn|winter)\b(?![\w-]){_NOT_SEASON}"
+    r"(?!\s*,?\s*(?:of\s+)?\d)"
+)
+# "spring 2017", "the summer of 2016", "fall 2014", "winter 2017/18"
+_SEASON_YEAR = (
+    r"\b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter),?\s+(?:of\s+)?"
+    rf"(?P<y>{_YEAR})(?:\s*[/\u2013-]\s*(?P<y2>(?:19|20)?\d\d))?\b"
+)
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -130,14 +202,15 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "dd_m",
         re.compile(
-            rf"\b{_OPEN}(?P<d1>{_DAY}){_TO}(?P<d>{_DAY})(?:\s+of)?\s+"
+            rf"\b{_OPEN}(?P<d1>{_DAY}){_AND_LIST}{_TO}(?P<d>{_DAY})(?:\s+of)?\s+"
             rf"(?P<mon>{_MONTH_RE})(?![a-z])(?:,?\s+(?P<y>{_YEAR})\b)?"
         ),
     ),
     (
         "m_dd",
         re.compile(
-            rf"\b{_OPEN}(?P<mon>{_MONTH_RE})\s+(?P<d1>{_DAY}){_TO}(?P<d>{_DAY})\b"
+            rf"\b{_OPEN}(?P<mon>{_MONTH_RE})\s+(?P<d1>{_DAY}){_AND_LIST}{_TO}"
+            rf"(?P<d>{_DAY})\b"
             rf"(?!\s*%)(?:,?\s+(?P<y>{_YEAR})\b)?"
         ),
     ),
@@ -153,6 +226,15 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             rf"\b{_ON_WEEKDAY}(?P<mon>{_MONTH_RE})\s+(?P<d>{_DAY}),?\s+"
             rf"(?P<y>{_YEAR})\b"
+        ),
+    ),
+    ("season_y", re.compile(_SEASON_YEAR)),
+    ("season", re.compile(_SEASON_REL)),
+    (
+        "decade",
+        re.compile(
+            r"\b(?<=[Tt]he\s)(?P<dd>(?:(?P<part>early|mid|late)[\s-]+)?"
+            r"(?P<dec>(?:19|20)\d0)s)\b"
         ),
     ),
     ("my", re.compile(rf"\b(?P<mon>{_MONTH_RE}),?\s+(?P<y>{_YEAR})\b")),
@@ -203,13 +285,22 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        # "in recent weeks" (a few), "over the past week" (one)
         "recent",
         re.compile(
-            rf"\b(?:in|over|during)\s+(?:recent|the\s+past|the\s+last)\s+{_UNIT}\b",
+            r"\b(?:in|over|during|within|for)\s+(?:(?P<recent>recent)|the\s+"
+            r"(?:past|last|previous))\s+(?P<unit>day|week|fortnight|month|year|"
+            r"decade)(?P<plural>s)?\b",
             re.IGNORECASE,
         ),
     ),
     ("ago", re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+ago\b", re.IGNORECASE)),
+    (
+        "before_last",
+        re.compile(
+            r"\bthe\s+(?P<unit>week|month|year)\s+before\s+last\b", re.IGNORECASE
+        ),
+    ),
     (
         "last",
         re.compile(
@@ -299,10 +390,16 @@ def _shift(day: dt.date, *, years: int = 0, months: int = 0, days: int = 0) -> d
 
 
 def _count(text: str | None) -> int:
+    """The number a count writes: "18", "eighteen", "twenty-four", "a few" (3)."""
     if text is None:
         return 3
     t = text.lower().strip()
-    return int(t) if t.isdigit() else _NUMBERS.get(t, 3)
+    if t.isdigit():
+        return int(t)
+    tens, _, ones = t.replace("-", " ").partition(" ")
+    if ones in _NUMBERS and tens in _NUMBERS and _NUMBERS[tens] >= 20:
+        return _NUMBERS[tens] + _NUMBERS[ones]  # "twenty-four"
+    return _NUMBERS.get(t, 3)
 
 
 def _back(published: dt.date, n: int, unit: str) -> dt.date:
@@ -311,6 +408,8 @@ def _back(published: dt.date, n: int, unit: str) -> dt.date:
         return published - dt.timedelta(days=n)
     if unit == "week":
         return published - dt.timedelta(days=7 * n)
+    if unit == "fortnight":
+        return published - dt.timedelta(days=14 * n)
     if unit == "month":
         return _shift(published, months=-n)
     if unit == "decade":
@@ -329,13 +428,20 @@ def _day(y: int, mon: str, d: str) -> dt.date | None:
 
 
 def _numeric_day(
-    a: int, b: int, year: int, sep: str, published: dt.date | None
+    a: int,
+    b: int,
+    year: int,
+    sep: str,
+    published: dt.date | None,
+    weekday: str | None = None,
 ) -> dt.date | None:
     """The day that ``a{sep}b{sep}year`` writes, or None if not one day.
 
     ``a`` is the day when ``b`` is over 12, and the other way round. When both
     could be the month, a reading after ``published`` is dropped; if two remain,
-    a dot reads day first and a slash or hyphen reads nothing.
+    the one on the ``weekday`` written before it is read ("Tuesday, 03/04/2018"
+    is 3 April), or else a dot reads day first and a slash or hyphen reads
+    nothing.
 
     Examples
     --------
@@ -345,6 +451,8 @@ def _numeric_day(
     (datetime.date(2018, 8, 12), None)
     >>> _numeric_day(12, 8, 2018, "/", dt.date(2018, 9, 4))  # not 8 December
     datetime.date(2018, 8, 12)
+    >>> _numeric_day(3, 4, 2018, "/", None, "Sunday")  # not Tuesday 3 April
+    datetime.date(2018, 3, 4)
     """
     readings: list[dt.date] = []
     for day, month in ((a, b), (b, a)):  # day first, then month first
@@ -356,6 +464,9 @@ def _numeric_day(
             readings.append(found)
     if published is not None and len(readings) == 2:
         readings = [d for d in readings if d <= published] or readings
+    if weekday is not None and len(readings) == 2:
+        named = _WEEKDAYS[weekday.lower()]
+        readings = [d for d in readings if d.weekday() == named] or readings
     if len(readings) == 1:
         return readings[0]
     if len(readings) == 2 and sep == ".":
@@ -363,21 +474,44 @@ def _numeric_day(
     return None
 
 
-def _day_range(
-    g: dict[str, str | None], published: dt.date | None
-) -> tuple[dt.date, dt.date, DateKind, bool] | None:
-    """The period of "10-13 August", "between Aug. 10 and 13" (``g``: its groups).
+#: Words that may follow "May 2 and 5" when the 5 is a day ("May 2 and 5 in
+#: Leeds"); another word makes it a count ("on May 2 and 5 soldiers died").
+_AFTER_DAY_LIST = re.compile(
+    r"(?:\s*(?:[.,;:!?)\u2013\u2014-]|$)|\s+(?:[A-Z]|(?:in|at|on|near|and|or|when|"
+    r"while|before|after|but|to|from|by|with|as|the|a|an|he|she|they|it|police)\b))"
+)
 
-    None when it is no range: the first day is not before the last, or "and"
-    joins the days without "between" ("on Aug. 10 and 13" is two days).
+
+def _day_range(
+    m: re.Match[str], published: dt.date | None, *, kind: str
+) -> tuple[dt.date, dt.date, DateKind, bool] | None:
+    """The period of "10-13 August", "between Aug. 10 and 13", "on 2 and 5 May".
+
+    Days joined by "and" without "between" ("on 2 and 5 May", "on 2, 3 and 5
+    May") are each a day of the statement: they are read as the period from the
+    first to the last, which holds them all (an item has one period; the note
+    says so). Days written from the later to the earlier ("between 5 and 2 May")
+    are read the same way. None when it is no range: one day, or after "May 2
+    and 5" a word that makes the 5 a count ("and 5 soldiers").
     """
+    g = m.groupdict()
     first_d, last_d, mon, to = g["d1"], g["d"], g["mon"], g["to"]
     if first_d is None or last_d is None or mon is None:
         return None
-    if (to or "").lower() == "and" and (g["open"] or "").lower() != "between":
+    listed = (to or "").lower() == "and" and (g["open"] or "").lower() != "between"
+    if g.get("more") is not None and not listed:
+        return None  # "2, 3 to 5 May"
+    if (
+        listed
+        and kind == "m_dd"
+        and _AFTER_DAY_LIST.match(m.string, m.end("d")) is None
+    ):
         return None
-    if int(re.sub(r"\D", "", first_d)) >= int(re.sub(r"\D", "", last_d)):
+    a, b = int(re.sub(r"\D", "", first_d)), int(re.sub(r"\D", "", last_d))
+    if a == b:
         return None
+    if a > b:
+        first_d, last_d = last_d, first_d
     if g["y"] is not None:
         year, relative = int(g["y"]), False
     elif published is not None:
@@ -404,6 +538,41 @@ def _weekday_note(m: re.Match[str], day: dt.date) -> str:
     )
 
 
+def _note(
+    kind: str, m: re.Match[str], got: tuple[dt.date, dt.date, DateKind, bool]
+) -> str:
+    """What a reader should know of a period read by the pattern ``kind``.
+
+    Several days joined by "and" are one period; a season is the northern
+    hemisphere's (the southern one's is half a year off); a winter of one year
+    may be either.
+    """
+    start, end = got[0], got[1]
+    g = m.groupdict()
+    words = m.group(0).strip()
+    if kind in ("dd_m", "m_dd"):
+        a, b = (int(re.sub(r"\D", "", g[k] or "0")) for k in ("d1", "d"))
+        if (g["to"] or "").lower() == "and" and (g["open"] or "").lower() != "between":
+            return (
+                f"{words!r} gives several days, read as the period from the first "
+                "to the last"
+            )
+        if a > b:
+            return f"{words!r} is written from the later day to the earlier"
+        return ""
+    if kind not in ("season", "season_y"):
+        return ""
+    season = (g["season"] or "").lower()
+    note = (
+        f"{words!r} read as {calendar.month_name[start.month]} {start.year} to "
+        f"{calendar.month_name[end.month]} {end.year}: the northern hemisphere's "
+        f"{season}, in whole months (the southern hemisphere's is half a year off)"
+    )
+    if kind == "season_y" and season == "winter" and g["y2"] is None:
+        note += f"; it may mean the winter that begins in December {g['y']}"
+    return note
+
+
 def _match(
     kind: str, m: re.Match[str], published: dt.date | None, previous: dt.date | None
 ) -> tuple[dt.date, dt.date, DateKind, bool] | None:
@@ -421,10 +590,16 @@ def _match(
         if _NOT_NUMERIC_DATE.search(m.string[max(0, m.start() - 12) : m.start()]):
             return None
         a, b, y = int(g["a"]), int(g["b"]), int(g["y"])
-        found = _numeric_day(a, b, y, g["sep"], published)
+        found = _numeric_day(a, b, y, g["sep"], published, g["wd"])
         return None if found is None else (found, found, "day", False)
     if kind in ("dd_m", "m_dd"):
-        return _day_range(g, published)
+        return _day_range(m, published, kind=kind)
+    if kind == "season_y":
+        return _season_of_year(g)
+    if kind == "decade":
+        y0 = int(g["dec"]) + {"early": 0, "mid": 3, "late": 5}.get(g["part"], 0)
+        y1 = y0 + (4 if g["part"] else 9)
+        return dt.date(y0, 1, 1), dt.date(y1, 12, 31), "period", False
     if kind == "my":
         month = _MONTHS.get(g["mon"].lower().rstrip("."))
         if month is None:
@@ -461,12 +636,27 @@ def _match(
             back = 7
         day = published - dt.timedelta(days=back)
         return day, day, "day", True
-    if kind in ("past", "recent"):
-        n = _count(g.get("n")) if kind == "past" else 3
+    if kind == "season":
+        return _season_before(g["season"], g["which"], published)
+    if kind == "past":
+        return _back(published, _count(g["n"]), g["unit"]), published, "period", True
+    if kind == "recent":
+        # "in recent weeks", "over the past months": a few; "the past week": one
+        n = 3 if g["recent"] or g["plural"] else 1
         return _back(published, n, g["unit"]), published, "period", True
     if kind == "ago":
         day = _back(published, _count(g["n"]), g["unit"])
-        return day, day, "day", True
+        return (*_ago_span(day, g["unit"].lower(), published), True)
+    if kind == "before_last":
+        unit = g["unit"].lower()
+        if unit == "year":
+            y = published.year - 2
+            return dt.date(y, 1, 1), dt.date(y, 12, 31), "year", True
+        if unit == "month":
+            first = _shift(published.replace(day=1), months=-2)
+            return first, _month_end(first.year, first.month), "month", True
+        end = published - dt.timedelta(days=7)
+        return end - dt.timedelta(days=7), end, "period", True
     if kind == "last":
         which, unit = g["which"].lower(), g["unit"].lower()
         if unit == "year":
@@ -493,6 +683,71 @@ def _match(
             return None
         return previous, published, "since", True
     return None
+
+
+def _ago_span(
+    day: dt.date, unit: str, published: dt.date
+) -> tuple[dt.date, dt.date, DateKind]:
+    """The period "N months ago" or "N years ago" means: ``day`` ± half its unit.
+
+    "Two years ago" is no day but a time about then: ``day`` ± 6 months (a
+    month: ± 15 days), no later than ``published``. Days, weeks and fortnights
+    are precise enough to be that day; decades stay that day as well (their
+    ± 5 years would leave the calendar's first and last years).
+    """
+    if unit == "month":
+        half = dt.timedelta(days=15)
+        start = day - half if day.toordinal() > half.days else dt.date.min
+        return start, min(day + half, published), "period"
+    if unit == "year":
+        start = _shift(day, months=-6) if day.year > dt.MINYEAR else dt.date.min
+        return start, min(_shift(day, months=6), published), "period"
+    return day, day, "day"
+
+
+def _season(name: str, year: int) -> tuple[dt.date, dt.date]:
+    """The first and last day of the season ``name`` that begins in ``year``."""
+    first, last = _SEASONS[name.lower()]
+    end_year = year + (1 if last < first else 0)
+    return dt.date(year, first, 1), _month_end(end_year, last)
+
+
+def _season_of_year(
+    g: dict[str, str | None],
+) -> tuple[dt.date, dt.date, DateKind, bool] | None:
+    """The months of "spring 2017", "the winter of 2017-18" (``g``: its groups).
+
+    A winter of one year ("winter 2017") is the one that ends in it, December
+    2016 to February 2017, as meteorologists label it (the note says so).
+    """
+    name, year, y2 = (g["season"] or "").lower(), int(g["y"] or 0), g["y2"]
+    if y2 is not None:
+        if int(y2) % 100 != (year + 1) % 100 or name != "winter":
+            return None  # "summer 2016-17", "winter 2016/19": not a season read
+        return (*_season(name, year), "period", False)
+    return (*_season(name, year - (1 if name == "winter" else 0)), "period", False)
+
+
+def _season_before(
+    name: str, which: str | None, published: dt.date
+) -> tuple[dt.date, dt.date, DateKind, bool]:
+    """The season "in the spring" (or "last spring") names, as of ``published``.
+
+    The latest one that began on or before publication (it may still run);
+    "last spring" is the one before, when publication falls in a spring; "this
+    spring", the publication year's (winter: the one that began in the December
+    before, or in December of that year if it is December).
+    """
+    starts = range(max(dt.MINYEAR, published.year - 1), published.year + 1)
+    begun = [y for y in starts if _season(name, y)[0] <= published]
+    latest = begun[-1]
+    w = (which or "").lower()
+    if w == "this":
+        first, _ = _SEASONS[name.lower()]
+        latest = published.year - (1 if first == 12 and published.month < 12 else 0)
+    elif w == "last" and _season(name, latest)[1] >= published:
+        latest -= 1  # "last summer" said in the summer: the one before
+    return (*_season(name, latest), "period", True)
 
 
 def _in_year(hit: _Hit, year: int) -> tuple[dt.date, dt.date] | None:
@@ -742,7 +997,7 @@ def find_dates(
             if got is None:
                 continue
             start, end, dkind, relative = got
-            note = _weekday_note(m, start) if dkind == "day" else ""
+            note = _weekday_note(m, start) if dkind == "day" else _note(kind, m, got)
             hits.append(_Hit(s, e, start, end, dkind, relative, kind, note))
     hits.sort(key=lambda h: h.s)
     found: list[DateMention] = []
@@ -884,5 +1139,156 @@ def impossible_dates(
             why = _no_day(kind, m, published)
             if why is not None:
                 found.append(NotADate(text[s:e], base + s, base + e, why))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class UnreadDate:
+    """Words that write a date which :func:`find_dates` does not read.
+
+    Attributes
+    ----------
+    text : str
+        The words, verbatim.
+    start, end : int
+        Character offsets of ``text`` (end exclusive), shifted by ``base``.
+    why : str
+        Why it is not read: "it may be 3 April or 4 March 2018 (day or month
+        first)", "a date of the Islamic (Hijri) calendar, which is not converted".
+    """
+
+    text: str
+    start: int
+    end: int
+    why: str
+
+
+_HIJRI_MONTH = (
+    r"(?:Muharram|Safar|Rabi(?:'|’|\s)?\s*(?:al|ul|el)?[- ]?(?:Awwal|Thani|Akhir|"
+    r"Akhar)|Rabi\s+I{1,2}|Jumad[ai]\s*(?:al|ul|el)?[- ]?(?:Awwal|Ula|Thani|Akhir"
+    r"(?:ah)?|Akhira)|Jumad[ai]\s+I{1,2}|Rajab|Sha(?:'|’)?ban|Rama[dzd]h?an|"
+    r"Shawwal|Dhu(?:\s*al|l)?[- ]?Q[ai](?:'|’)?dah|Dhu(?:\s*al|l)?[- ]?Hijj?ah)"
+)
+_HIJRI_YEAR = r",?\s+1[34]\d\d(?:\s*(?:AH|A\.H\.|H)\b)?"
+_FEAST = (
+    r"(?:Eid(?:\s+(?:al|ul|el)[- ](?:Fitr|Adha))?|Easter(?:\s+(?:Sunday|Monday))?|"
+    r"Good\s+Friday|Passover|Hanukk?ah|Diwali|Nowruz|(?:Lunar|Chinese)\s+New\s+Year)"
+)
+#: Words that write a date :func:`find_dates` does not read, and why.
+_UNREAD: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        # a Hijri month with its year ("Ramadan 1439", "Muharram 1440 AH"), or
+        # after a word that makes it a time ("during Ramadan"): a name alone
+        # ("Tariq Ramadan") is none
+        re.compile(
+            rf"\b(?P<d>{_HIJRI_MONTH}{_HIJRI_YEAR})"
+            r"|\b(?i:in|during|since|before|after|until|throughout|early|late|mid)"
+            rf"\s+(?P<d2>(?:the\s+(?:holy\s+)?month\s+of\s+)?{_HIJRI_MONTH}\b"
+            rf"(?:{_HIJRI_YEAR})?)"
+            r"|\b(?P<d3>1[34]\d\d\s*(?:AH|A\.H\.)(?!\w))"
+        ),
+        "a date of the Islamic (Hijri) calendar, which is not converted",
+    ),
+    (
+        re.compile(
+            r"\b(?i:at|on|in|during|over|since|before|after|until|for)\s+"
+            rf"(?P<d>(?:the\s+)?{_FEAST})\b"
+        ),
+        "a feast whose date moves from year to year, which is not read",
+    ),
+    (
+        # "12/08/18": no four-digit year
+        re.compile(
+            r"(?<![\w.,/:-])(?:0?[1-9]|[12]\d|3[01])(?P<sep>[./-])(?:0?[1-9]|[12]\d|"
+            r"3[01])(?P=sep)\d\d(?![\w]|[.,/:-]\d)"
+        ),
+        "a date written with a two-digit year, which may be read more than one way",
+    ),
+)
+
+
+def _ambiguous_numeric(m: re.Match[str]) -> str | None:
+    """Why the numeric date ``m`` (pattern "num") is not read, if it is a day."""
+    if _NOT_NUMERIC_DATE.search(m.string[max(0, m.start() - 12) : m.start()]):
+        return None
+    a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
+    try:
+        first, second = dt.date(year, b, a), dt.date(year, a, b)
+    except ValueError:
+        return None  # no day (impossible_dates), or one reading only
+    return (
+        f"it may be {first.day} {calendar.month_name[first.month]} or "
+        f"{second.day} {calendar.month_name[second.month]} {year} (day or month "
+        "first)"
+    )
+
+
+def unread_dates(
+    text: str, *, published: dt.date | None = None, base: int = 0
+) -> list[UnreadDate]:
+    """Words in ``text`` that write a date which :func:`find_dates` does not read.
+
+    An ambiguous numeric date ("03/04/2018", see the module notes), a date with a
+    two-digit year ("12/08/18"), a month of the Islamic calendar ("Ramadan
+    1439", "during Muharram") and a movable feast ("at Easter", "during Eid")
+    are dates, but not read. A reader that dates an item by the publication date
+    because its sentence gave no date it could use should say that the text did
+    give one, rather than date it silently: "a date was written ('03/04/2018')
+    but not read: dated from publication". Dates that are no day ("February
+    30") are :func:`impossible_dates`' and are not repeated here.
+
+    Parameters
+    ----------
+    text : str
+        A sentence or a whole document.
+    published : datetime.date or None, default None
+        The publication date, as given to :func:`find_dates`: with it, a numeric
+        date one of whose readings is after publication is read, so not listed.
+    base : int, default 0
+        Added to every offset.
+
+    Returns
+    -------
+    list of UnreadDate
+        In order of appearance, non-overlapping, and none overlapping a date that
+        :func:`find_dates` reads.
+
+    Examples
+    --------
+    >>> [(d.text, d.why) for d in unread_dates("seen in Leeds on 03/04/2018")]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('03/04/2018', 'it may be 3 April or 4 March 2018 (day or month first)')]
+    >>> [d.text for d in unread_dates("during Ramadan 1439, Tariq Ramadan said")]
+    ['Ramadan 1439']
+    >>> unread_dates("on 03/04/2018", published=dt.date(2018, 3, 10))  # 3 April
+    []
+    >>> unread_dates("on 31.02.2018, 13/08/2018 and 3.4.2018")  # no day; read
+    []
+    """
+    taken = [(d.start, d.end) for d in find_dates(text, published=published)]
+    taken += [(d.start, d.end) for d in impossible_dates(text, published=published)]
+    found: list[UnreadDate] = []
+
+    def add(s: int, e: int, why: str) -> None:
+        if not any(s < te and ts < e for ts, te in taken):
+            taken.append((s, e))
+            found.append(UnreadDate(text[s:e], base + s, base + e, why))
+
+    for m in dict(_PATTERNS)["num"].finditer(text):
+        why = _ambiguous_numeric(m)
+        if why is not None:
+            s = m.start("a")  # without a weekday before it
+            add(s, m.end(), why)
+    for pattern, why in _UNREAD:
+        for m in pattern.finditer(text):
+            if why.startswith("a date written with a two-digit year") and (
+                _NOT_NUMERIC_DATE.search(text[max(0, m.start() - 12) : m.start()])
+            ):
+                continue
+            group = next(
+                (k for k, v in m.groupdict().items() if v and k.startswith("d")), None
+            )
+            add(*(m.span(group) if group else m.span()), why)
     found.sort(key=lambda d: d.start)
     return found

@@ -265,6 +265,8 @@ def _dateline_date(
     >>> _dateline_date("BEIRUT, Dec. 30 (Reuters) - Sources said so.",
     ...                published=dt.date(2024, 1, 2))
     (datetime.date(2023, 12, 30), 'BEIRUT, Dec. 30 (Reuters) -')
+    >>> _dateline_date("PORTLAND, Maine (Sept. 30, 2024) - Police are asking ...")
+    (datetime.date(2024, 9, 30), 'PORTLAND, Maine (Sept. 30, 2024) -')
     """
     today = dt.date.today()
     for n, line in enumerate(re.finditer(r"^[ \t]*", text, re.MULTILINE)):
@@ -278,7 +280,7 @@ def _dateline_date(
             for d in find_dates(m.group())
             if d.kind == "day" and not d.relative and d.date <= today
         ]
-        day = m.group("day") or m.group("day_only")
+        day = m.group("day") or m.group("day_in_brackets") or m.group("day_only")
         if not days and published is not None and day is not None:
             # "Jan 9" read as of the day after publication: the latest 9 January
             # on or before it
@@ -476,6 +478,19 @@ def _metadata_date(path: str | os.PathLike[str], src: TextSource) -> dt.date | N
             f"{src.name!r} gives its publication date in its metadata as {field} = "
             f"{value!r}, which is not a real date; it is not used. Give published= "
             "(--published) to set it."
+        )
+        return None
+    # "10/01/2019" is 10 January or 1 October: as in front matter, not used,
+    # unless another field writes the day alone (review 14, F10)
+    sure = {ds[0] for _, _, ds in fields if ds and len(ds) == 1}
+    both = [(f, v, ds) for f, v, ds in fields if ds and len(ds) > 1]
+    if both and found not in sure:
+        field, value, ds = both[0]
+        readings = " or ".join(d.isoformat() for d in ds)
+        _warn(
+            f"{src.name!r} gives its publication date in its metadata as {field} = "
+            f"{value!r}, which may be {readings} (day or month first); it is not "
+            "used. Give published= (--published) to set it."
         )
         return None
     return _own_date(found, src.name, "in its metadata")
@@ -752,13 +767,17 @@ _MONTH_NAME = (
     r"|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 #: A dateline: "ATLANTA - ", "CHARLESTON, W.Va. (AP) -- ", "BAGHDAD, 3 June 2018 - ",
-#: "BEIRUT, June 3 (Reuters) - "; or, with no place, a day and an agency: "Jan. 9
-#: (Reuters) - ". ``day`` is its day, with or without the year.
+#: "BEIRUT, June 3 (Reuters) - ", "PORTLAND, Maine (Sept. 30, 2024) - " (local TV
+#: and wire copy: the day in brackets); or, with no place, a day and an agency:
+#: "Jan. 9 (Reuters) - ". ``day`` (or ``day_in_brackets``) is its day, with or
+#: without the year.
 _DATELINE = re.compile(
     r"(?:[A-Z]{2}[A-Z.'’ -]*[A-Z.]"
     r"(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?"  # the state or country: ", W.Va."
     r"(?:,\s+(?P<day>(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2})"
     r"(?:,?\s+\d{4})?))?"
+    rf"(?:\s+\((?P<day_in_brackets>(?:\d{{1,2}}\s+{_MONTH_NAME}|{_MONTH_NAME}\s+"
+    r"\d{1,2})(?:,?\s+\d{4})?)\))?"
     r"(?:\s+\([A-Z][\w.&’' -]{0,30}\))?"
     rf"|(?P<day_only>(?:\d{{1,2}}\s+{_MONTH_NAME}|{_MONTH_NAME}\s+\d{{1,2}})"
     r"(?:,?\s+\d{4})?)\s+\([A-Z][\w.&’' -]{0,30}\))"
@@ -767,6 +786,7 @@ _DATELINE = re.compile(
 #: Words after which a period does not end a sentence.
 _ABBREV = frozenset(
     {"mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "maj", "gov",
+     "det", "insp", "supt", "cpl", "cmdr", "cdr", "const", "pvt", "pte", "lieut",
      "sen", "rep", "rev", "prof", "jr", "sr", "co", "corp", "inc", "ltd", "vs",
      "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
      "dec", "mt", "ft"}
@@ -1229,6 +1249,16 @@ def read_document(
         pub = _metadata_date(path, src)
         if pub is not None:
             notes.append(f"publication date {pub.isoformat()} from the page's metadata")
+    if published is None and pub is not None:
+        # the document's own date and its dateline disagree: say which dates
+        # the statements (review 14, F10); a date given is the analyst's choice
+        dateline = _dateline_date(src.text, published=pub)
+        if dateline is not None and dateline[0] > pub:
+            notes.append(
+                f"the dateline {dateline[1]!r} gives {dateline[0].isoformat()}, "
+                f"after the publication date {pub.isoformat()} the document gives; "
+                "the publication date is used"
+            )
     return read_text(
         src.text, doc_id=_doc_id(src.name), published=pub, target=target,
         gazetteer=gazetteer, nlp=nlp, title=src.title, grades=grades,
