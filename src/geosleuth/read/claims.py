@@ -281,6 +281,40 @@ _ORIGIN_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+#: A "the" that opens a PERSON entity: "*the* Blackcomb Glacier" names no person.
+_THE = re.compile(r"the\s", re.IGNORECASE)
+#: A "the" right before a PERSON entity: "*the* Cog Railway base station".
+_THE_BEFORE = re.compile(r"\bthe\s$", re.IGNORECASE)
+
+
+def _no_persons(text: str, doc: Any) -> list[tuple[int, int]]:
+    """Spans of the PERSON entities of ``doc`` that name no person.
+
+    One that opens with "the" or follows it ("the Blackcomb Glacier", "the Cog
+    Railway base station"), or with no capital letter ("grey hair"): a name of a
+    thing, or words the tagger took for a name. A later "he" or "she" does not
+    refer to it.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> doc = spacy.blank("en")("He had grey hair.")
+    >>> doc.ents = [doc.char_span(7, 16, label="PERSON")]
+    >>> _no_persons(doc.text, doc)
+    [(7, 16)]
+    """
+    return [
+        (e.start_char, e.end_char)
+        for e in doc.ents
+        if e.label_ == "PERSON"
+        and (
+            _THE.match(text, e.start_char) is not None
+            or _THE_BEFORE.search(text, max(0, e.start_char - 4), e.start_char)
+            is not None
+            or e.text.lower() == e.text
+        )
+    ]
+
 
 RejectReason = Literal[
     "question", "heading", "no_place", "not_a_place", "conditional", "negated",
@@ -424,16 +458,19 @@ class _Extractor:
         self.aliases = acronyms(text)
         self.gazetteer = gazetteer
         places = [(m.start, m.end) for m in mentions if resolved(m)]
+        # what the tagger calls a person but names none ("the Blackcomb Glacier",
+        # "grey hair") is no one a pronoun could refer to
+        nobody = sorted(places + _no_persons(text, doc))
         self.refs = (
-            find_target_refs(text, target, doc=doc, places=places) if target else []
+            find_target_refs(text, target, doc=doc, places=nobody) if target else []
         )
         #: "him" and "her" as objects that refer to the target ("saw her")
         self.object_refs = (
-            find_object_pronouns(text, target, self.refs, doc=doc, places=places)
+            find_object_pronouns(text, target, self.refs, doc=doc, places=nobody)
             if target
             else []
         )
-        self._places = places
+        self._places = nobody
         self._possessive_refs: list[TargetRef] | None = None
         self._person_ends: list[int] | None = None
         #: (first token, end token, start char, end char) of each PERSON entity
@@ -889,6 +926,11 @@ class _Extractor:
         return subtree_span(tok)
 
     def _in_person_name(self, m: MentionLike, sent: Any) -> bool:
+        """Whether the place ``m`` is a part of a longer PERSON entity of ``sent``.
+
+        A "the" that the tagger puts in the entity is no part of a name: "*the*
+        Blackcomb Glacier", a PERSON to it, is the glacier.
+        """
         if sent is None:
             return False
         return any(
@@ -896,7 +938,7 @@ class _Extractor:
             and t1 <= sent.end
             and c0 <= m.start
             and m.end <= c1
-            and (c1 - c0) > (m.end - m.start)
+            and (c1 - c0) - (4 if _THE.match(self.text, c0) else 0) > (m.end - m.start)
             for t0, t1, c0, c1 in self.persons
         )
 

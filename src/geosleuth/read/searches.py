@@ -58,6 +58,16 @@ to her:
   sought. "Jane Doe went missing on Saturday. A search of the forest near
   Vail turned up nothing." is the target's search; after "Police are also
   looking for Tom Fox." or "Jane Doe's brother went missing." it is not;
+- or, in a report about one missing person, whoever spoke or saw in between
+  and however far back the target was named: the target was named before the
+  search, someone before it went missing or was sought ("a Vancouver skier who
+  went missing", "Jane Doe was last seen", "reported him missing"), and no one
+  else was (no other person named, nor someone's relative, as missing or
+  sought: "Police are also looking for Tom Fox", "Jane Doe's brother went
+  missing"); "him" or "her" of the target's gender, or no one named, is then
+  the target (``geosleuth.read._search_people``). A name the tagger gives a
+  place or a thing ("the Blackcomb Glacier", "the Cog Railway base station")
+  is no person named in between;
 - a search for a group ("for the pair", "no trace of them", "the two", "the
   couple", "the hikers") is the target's where the target was named with
   another person ("Jane Doe and her friend Tom Fox went missing", "Tom Fox and
@@ -130,6 +140,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from geosleuth.evidence import Hedge, Searched
+from geosleuth.read._search_people import _People, _sought_kind
 from geosleuth.read._sentence import (
     MentionLike,
     Sentence,
@@ -140,21 +151,13 @@ from geosleuth.read._sentence import (
     kind_of,
     label,
     note_of,
-    overlaps,
     own_clause,
     resolved,
     subtree_span,
 )
-from geosleuth.read._target_pronouns import (
-    _GENDER_OF,
-    PRONOUN_REACH,
-    _own_and_others,
-    _refers_to_target,
-)
 from geosleuth.read.hedges import hedge_of
 from geosleuth.read.regions import claim_regions, qualifies_town
 from geosleuth.read.sightings import _located_by
-from geosleuth.read.target import _people_and_gender, _speakers_of
 
 if TYPE_CHECKING:
     from geosleuth.read.claims import _Extractor
@@ -299,30 +302,6 @@ _BUILDINGS = frozenset(
      "clinic", "prison", "jail", "camp", "caravan", "trailer", "tent", "bunker",
      "tunnel", "safehouse", "lodge", "inn", "dwelling"}
 )  # fmt: skip
-#: Nouns for the one sought that may be the target, named by description ("for
-#: the missing hiker"): the rule of the person named last decides.
-_SOUGHT_NOUNS = frozenset(
-    {"fugitive", "suspect", "woman", "man", "girl", "boy", "child", "teenager",
-     "teen", "hiker", "climber", "walker", "swimmer", "runner", "victim",
-     "person", "pilot", "sailor", "student", "tourist", "leader", "gunman",
-     "kidnapper", "escapee", "mother", "father", "pensioner", "skier"}
-)  # fmt: skip
-#: Words for a group that the target may be one of: "for the pair", "no trace
-#: of them", "the two", "the hikers" (a plural of :data:`_SOUGHT_NOUNS`).
-_GROUP_WORDS = frozenset(
-    {"pair", "two", "three", "couple", "duo", "trio", "group", "both", "them",
-     "they", "family", "friends", "party"}
-)  # fmt: skip
-#: What a group named with the target looks like right after her name ("Jane
-#: Doe *and her friend* Tom Fox", "Jane Doe, 34, *and* Tom Fox") or right
-#: before it ("Tom Fox *and* Jane Doe").
-_WITH_AFTER = re.compile(
-    r"(?:,\s*\d{1,3},?)?\s+(?:and|&)\s+(?:(?:her|his|their|a|an|the)\s+)?\w",
-    re.IGNORECASE,
-)
-_WITH_BEFORE = re.compile(
-    r"(?:,\s*\d{1,3},?)?\s+(?:and|&)\s+(?:[A-Z][\w’'-]*\.?\s+){0,2}$"
-)
 #: Times that a "for" phrase gives: "searched for three days".
 _TIME_NOUNS = frozenset(
     {"hour", "day", "week", "month", "year", "night", "minute", "time", "while"}
@@ -902,125 +881,6 @@ def _for_phrases(anchor: Any) -> list[Any]:
             and g.ent_type_ not in ("DATE", "TIME")
         ]
     return out
-
-
-class _People:
-    """The target's references and the other people of a document.
-
-    For the rule of the person named last
-    (:mod:`geosleuth.read._target_pronouns`).
-    """
-
-    def __init__(self, ex: _Extractor) -> None:
-        self.text = ex.text
-        refs = [r for r in (*ex.refs, *ex.object_refs) if r.kind != "leaders"]
-        self.spans = [(r.start, r.end) for r in refs]
-        names = [r for r in ex.refs if r.kind in ("name", "nisba", "title")]
-        places = [(m.start, m.end) for m in ex.mentions if resolved(m)]
-        persons: list[tuple[int, int]] = []
-        gender = None
-        if ex.target is not None:
-            persons, gender, _ = _people_and_gender(
-                ex.text, ex.target, names, ex.doc, places
-            )
-        # a speaker ("Sheriff John Smith said a search ...") is no one sought
-        speakers = _speakers_of(ex.doc)
-        persons = [p for p in persons if not any(overlaps(p, x) for x in speakers)]
-        own, self.others = _own_and_others(ex.text, names, persons, ex.target)
-        self.named = own
-        # "She was last seen in Vail. A search ...": the target's pronouns are
-        # the target named too
-        self.own = own + [(r.start, r.end) for r in refs if r.kind == "pronoun"]
-        #: The target's gender, as the text tells it ("Mrs Doe"; "she" after
-        #: her name), if it does.
-        self.genders = (
-            {gender}
-            if gender is not None
-            else {_GENDER_OF[r.text.lower()] for r in refs if r.kind == "pronoun"}
-        )
-
-    def is_target(self, tok: Any) -> bool:
-        """Whether the word ``tok`` refers to the target."""
-        if any(a <= tok.idx < b for a, b in self.spans):
-            return True
-        gender = _GENDER_OF.get(tok.lower_)
-        if gender is None or (self.genders and gender not in self.genders):
-            return False
-        return self.refers(int(tok.idx), gender)
-
-    def refers(self, at: int, gender: str) -> bool:
-        """Whether "he" or "she" (``gender``) at ``at`` would be the target."""
-        return _refers_to_target(self.text, at, gender, self.own, self.others)
-
-    def in_group(self, at: int) -> bool:
-        """Whether a group ("the pair", "them") at ``at`` holds the target.
-
-        The target named last before ``at`` (within
-        :data:`~geosleuth.read.target.PRONOUN_REACH` characters) was named with
-        another person ("Jane Doe and her friend Tom Fox went missing", "Tom
-        Fox and Jane Doe"), and no one else was named between them and ``at``.
-        """
-        last = max(
-            ((a, b) for a, b in self.named if b <= at), key=lambda x: x[1], default=None
-        )
-        if last is None or at - last[1] > PRONOUN_REACH:
-            return False
-        a, b = last
-        end = None
-        if _WITH_AFTER.match(self.text, b) is not None:
-            # the one named with her: the person named right after, if any
-            partner = [p for p in self.others if b < p[0] <= b + 40 and p[1] <= at]
-            end = min((p[1] for p in partner), default=b)
-        elif any(
-            _WITH_BEFORE.fullmatch(self.text, pe, a) is not None
-            for _, pe in self.others
-            if pe <= a
-        ):
-            end = b
-        if end is None:
-            return False
-        return not any(end < pe <= at for _, pe in self.others)
-
-
-def _sought_kind(
-    people_: _People, tok: Any
-) -> Literal["target", "other", "group", "open", "none"]:
-    """Who ``tok``, the one sought or not found, is.
-
-    ``"target"`` (also a group that the target was named in: "Jane Doe and her
-    friend Tom Fox ..." then "the pair", "them"); ``"other"`` (someone named, a
-    relative or someone's, a thing); ``"group"`` (a group not tied to the
-    target); ``"open"`` (a description that may be the target: "the missing
-    hiker"); ``"none"`` (anything, anyone).
-    """
-    words = [tok, *(c for c in tok.children if c.dep_ in ("appos", "compound", "flat"))]
-    if any(people_.is_target(w) for w in words):
-        return "target"
-    lower = tok.lower_
-    if lower in ("anything", "anyone", "anybody", "something", "someone", "nothing"):
-        return "none"
-    if _is_group(tok):
-        return "target" if people_.in_group(int(tok.idx)) else "group"
-    if tok.pos_ in ("PRON", "PROPN") or tok.ent_type_ == "PERSON":
-        return "other"
-    if any(
-        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")
-        for c in tok.children
-    ):
-        return "other"  # "her brother", "the son of Jane Doe"
-    if tok.lemma_.lower() in _SOUGHT_NOUNS or any(
-        c.lower_ == "missing" for c in tok.children
-    ):
-        return "open"
-    return "other"  # "weapons", "drugs"
-
-
-def _is_group(tok: Any) -> bool:
-    """Whether ``tok`` names a group of people: "the pair", "them", "the hikers"."""
-    lemma = tok.lemma_.lower()
-    if tok.lower_ in _GROUP_WORDS or lemma in _GROUP_WORDS - {"they"}:
-        return not any(c.dep_ == "poss" for c in tok.children)  # "her family"
-    return tok.tag_ == "NNS" and lemma in _SOUGHT_NOUNS
 
 
 def _building_of(ex: _Extractor, m: MentionLike, anchor: Any) -> Any:

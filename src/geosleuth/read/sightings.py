@@ -85,7 +85,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from geosleuth.evidence import Sighting
 from geosleuth.geometry import Geometry, Point
-from geosleuth.read._lexicon import THINGS
+from geosleuth.read._lexicon import THINGS as _LEXICON_THINGS
 from geosleuth.read._reports import (
     report_called_true,
     report_called_untrue,
@@ -126,6 +126,14 @@ __all__ = ["ASSOCIATE_CLOSENESS", "SEE_LEMMAS", "read_sightings", "seen_subject"
 
 #: Closeness of an associate whose sighting says where the target is.
 ASSOCIATE_CLOSENESS = 0.5
+
+#: The target's things (lemmas) whose place is a trace of the target
+#: (:mod:`geosleuth.read.traces`): those of the lexicon, and the small craft and
+#: the distress beacons of the outdoors ("his kayak", "her PLB").
+THINGS = _LEXICON_THINGS | frozenset(
+    {"kayak", "canoe", "dinghy", "raft", "paddleboard", "yacht", "sailboat",
+     "motorboat", "plb", "epirb"}
+)  # fmt: skip
 
 _SEEN = re.compile(
     r"\b(?:seen|spotted|sighted|photographed|filmed|saw|sees|seeing)\b", re.IGNORECASE
@@ -195,6 +203,12 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
         first = _SEEN.search(s.text)
         if first is not None and _lookalike(ex, s, possessive=True) is not None:
             seen_at, subject = s.span[0] + first.start(), (None, "target", "")
+    if subject is None and not traced:
+        # "a man matching his description bought water at a gas station in
+        # Leeds": a witness's word that someone like the target did it there
+        doing = _lookalike_doing(ex, s)
+        if doing is not None:
+            seen_at, subject, verbs = int(doing.idx), (None, "target", ""), [doing]
     if subject is None and not traced:
         # a camera: "CCTV footage showed her in Leeds", "caught on camera in Leeds"
         filmed = _filmed(ex, s)
@@ -376,6 +390,38 @@ def _lookalike(ex: _Extractor, s: Sentence, *, possessive: bool = False) -> str 
             continue  # "resembling Arellano's brother": the brother
         cue = ex.text[r.start - len(before) + m.start() : r.start].strip()
         return cue + " ... description" if described else cue
+    return None
+
+
+#: Verbs (lemmas) by which the one described only looked like the target: "a
+#: man *matching* his description", "*fitting* her description".
+_LOOKALIKE_LEMMAS = frozenset({"match", "fit", "resemble"})
+
+
+def _lookalike_doing(ex: _Extractor, s: Sentence) -> Any:
+    """The verb of what someone like the target did, with no word of seeing.
+
+    "A store clerk told officers *a man matching his description bought* a
+    bottle of water at a gas station in Leeds": the one who matched the
+    target's description is the subject of the verb, which is neither one of
+    seeing nor a copula; its places are where the witness put him. None
+    otherwise, or unparsed, or where the description is not the target's
+    (:func:`_lookalike`).
+    """
+    if s.sent is None or _lookalike(ex, s, possessive=True) is None:
+        return None
+    for tok in s.sent:
+        verb = tok.head
+        if (
+            tok.dep_ in ("nsubj", "nsubjpass")
+            and verb.pos_ == "VERB"
+            and verb.lemma_.lower() not in SEE_LEMMAS
+            and any(
+                c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _LOOKALIKE_LEMMAS
+                for c in tok.children
+            )
+        ):
+            return verb
     return None
 
 

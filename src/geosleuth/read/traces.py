@@ -14,13 +14,20 @@ the target at the same place, and spreads wider; it is not a claim, for no one
 says where the target *is*, and it ages as a sighting does.
 
 A trace is one of the target's things (:data:`THINGS`: a car, a phone, a
-backpack, a bank card, ...) owned by the target's name ("Jane Doe's phone") or
+backpack, a bank card, a kayak, a PLB, ...; or a vehicle named by its make, "his
+white Toyota LandCruiser") owned by the target's name ("Jane Doe's phone") or
 by "his" or "her" that refers to the target
-(:func:`~geosleuth.read.target.find_possessive_pronouns`), as the subject of a
-verb that puts it somewhere ("was found", "was used", "was abandoned", "last
-pinged near", "last connected to a tower in", "turned up in", "was spotted", a
-watch or tracker that "showed his last position at") or the object of a verb of finding
-("Police found her car in Aspen", "recovered his backpack"). Someone else's
+(:func:`~geosleuth.read.target.find_possessive_pronouns`), or named with "the"
+after the target's own ("launched his boat ... spotted *the boat*"), as the
+subject of a verb that puts it somewhere ("was found", "was used", "was
+abandoned", "last pinged near", "last connected to a tower in", "turned up in",
+"was spotted", "was activated near", a watch, phone or tracker that "showed his
+last position at" or "sent a final location at", even where the parse loses
+the subject), the thing that a signal came from ("a signal from his beacon was
+detected at ..."), or the object of a verb of finding, seeing or activating
+("Police found her car in Aspen", "recovered his backpack", "A paddleboarder
+spotted his boat circling ... 2 miles east of Tahoma": seen doing something,
+and also at the places of what it was doing). Someone else's
 thing ("a car was found", "her brother's car was found", "Tom Fox's phone") is
 no trace. The rules of a sighting hold for the finding (see
 :func:`~geosleuth.read.sightings.add_seen`): a denied or conditional one ("her
@@ -41,9 +48,10 @@ phone was found in Vail": two traces). A thing listed after the target or her
 body is put where they are ("Her body and her car were found in a lake near
 Aspen": a trace, and the body found there, :mod:`geosleuth.read.found`).
 
-Not read: a thing seen in the active voice ("Residents saw her car in Vail", as
-before), a thing the target left ("She left her car in Aspen"), a thing named
-apart from its owner ("the car of Jane Doe", "the car, which was hers"). A place
+Not read: a thing seen in the active voice doing nothing ("Residents saw her
+car in Vail", as before), a thing the target left ("She left her car in
+Aspen"), a thing named apart from its owner ("the car of Jane Doe", "the car,
+which was hers"). A place
 joined to someone else's thing ("her car in Aspen and a gun in Vail") is still
 read as the first thing's.
 """
@@ -54,9 +62,8 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from geosleuth.read._lexicon import THINGS
 from geosleuth.read._sentence import Sentence, in_phrase
-from geosleuth.read.sightings import add_seen
+from geosleuth.read.sightings import SEE_LEMMAS, THINGS, add_seen
 
 if TYPE_CHECKING:
     from geosleuth.read.claims import _Extractor
@@ -67,29 +74,66 @@ __all__ = ["THINGS", "THING_AFTER", "TRACE_CLOSENESS", "read_traces", "thing_nam
 #: the target was (the same as an associate's).
 TRACE_CLOSENESS = 0.5
 
+#: Makes of vehicles: a thing that one of these names, or a model of one,
+#: is a vehicle ("his white *Toyota* LandCruiser was found").
+_MAKES = frozenset(
+    {"toyota", "ford", "holden", "nissan", "honda", "subaru", "chevrolet", "chevy",
+     "mazda", "hyundai", "kia", "volkswagen", "vw", "bmw", "mercedes", "audi",
+     "volvo", "dodge", "mitsubishi", "suzuki", "peugeot", "renault", "fiat",
+     "skoda", "tesla", "gmc", "isuzu", "lexus", "jaguar", "chrysler", "buick",
+     "cadillac", "citroen", "citroën", "vauxhall", "opel"}
+)  # fmt: skip
 _THING_WORDS = (
     r"(?:cars?|vehicles?|trucks?|vans?|suvs?|jeeps?|pickups?|motorcycles?|"
     r"motorbikes?|bikes?|bicycles?|scooters?|boats?|phones?|cellphones?|"
     r"smartphones?|mobiles?|handsets?|backpacks?|rucksacks?|bags?|handbags?|"
     r"purses?|wallets?|suitcases?|luggage|passports?|cards?|laptops?|tents?|"
-    r"belongings|jackets?|coats?|keys?|watch(?:es)?|trackers?|beacons?)"
+    r"belongings|jackets?|coats?|keys?|watch(?:es)?|trackers?|beacons?|kayaks?|"
+    r"canoes?|dingh(?:y|ies)|rafts?|paddleboards?|yachts?|sailboats?|motorboats?|"
+    r"plbs?|epirbs?|" + "|".join(sorted(_MAKES)) + ")"
 )
 _THING_TEXT = re.compile(rf"\b{_THING_WORDS}\b", re.IGNORECASE)
 #: One of :data:`THINGS` right after a possessive ("her *car*", "his *bank
-#: card*"), for choosing the sentences to parse.
-THING_AFTER = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?{_THING_WORDS}\b", re.IGNORECASE)
+#: card*"), for choosing the sentences to parse; and "description", by which
+#: a witness saw someone like the target ("a man matching *his description*":
+#: :mod:`geosleuth.read.sightings`).
+THING_AFTER = re.compile(
+    rf"\s+(?:(?:[\w-]+\s+){{0,2}}?{_THING_WORDS}|description)\b", re.IGNORECASE
+)
 #: Verbs that put a thing somewhere, with the thing as subject: "was found",
-#: "was used", "last pinged near", "turned up in".
+#: "was used", "last pinged near", "turned up in", "was activated near".
 _PUT_LEMMAS = frozenset(
     {"find", "discover", "locate", "recover", "abandon", "park", "leave", "use",
      "ping", "trace", "track", "detect", "spot", "see", "sight", "turn", "show",
-     "connect", "register", "log"}
+     "connect", "register", "log", "activate", "send", "transmit", "give",
+     "record", "relay"}
 )  # fmt: skip
-#: What a device shows or gives of its wearer: "his GPS watch *showed his last
-#: position* at ...".
-_POSITION_WORDS = frozenset({"position", "location", "coordinates", "whereabouts"})
-#: Verbs of finding, with the thing as object: "Police found her car".
-_FIND_LEMMAS = frozenset({"find", "discover", "locate", "recover"})
+#: Verbs of :data:`_PUT_LEMMAS` that put their subject somewhere only with what
+#: it gives of its owner as object: "his GPS watch *showed his last position*
+#: at ...", "her phone *sent a final location* at ...".
+_GIVING_LEMMAS = frozenset({"show", "send", "transmit", "give", "record", "relay"})
+#: What a device shows or gives of its wearer (lemmas): "showed his last
+#: *position*", "sent a final *location*", "gave *coordinates*".
+_POSITION_WORDS = frozenset(
+    {"position", "location", "coordinates", "coordinate", "whereabouts", "fix",
+     "signal", "ping"}
+)  # fmt: skip
+#: What comes *from* a thing and is put somewhere as the thing would be: "a
+#: *signal* from his beacon was detected at ...", "the last *ping* from her phone".
+_SIGNAL_NOUNS = frozenset(
+    {"signal", "ping", "transmission", "alert", "location", "position", "fix",
+     "coordinate", "coordinates", "data"}
+)  # fmt: skip
+#: Verbs with the thing as object: of finding ("Police found her car"), of
+#: seeing ("A paddleboarder spotted his boat circling"), and "activated his
+#: beacon".
+_OBJECT_LEMMAS = frozenset(
+    {"find", "discover", "locate", "recover", "activate", *SEE_LEMMAS}
+)  # fmt: skip
+#: How far back (characters) a thing named with "the" may be the target's thing
+#: named before: "Kevin Marsh launched *his boat* ... A paddleboarder spotted
+#: *the boat*".
+_ANAPHORA_REACH = 400
 
 
 def read_traces(ex: _Extractor, s: Sentence) -> bool:
@@ -123,8 +167,13 @@ def _add_trace(
     # is the bag's
     chosen = [(t, w) for t, w in things if own[t.i]] if split else things[:1]
     for tok, thing in chosen:
+        verbs = [verb, *_doing(verb), *_doing(tok)]
+        if tok.head.i != verb.i and tok.head.head.i == verb.i:
+            verbs += [tok.head, *_doing(tok.head)]  # "spotted the boat circling"
         mine = [
-            m for m in (own[tok.i] if split else s.places) if in_phrase(ex.doc, verb, m)
+            m
+            for m in (own[tok.i] if split else s.places)
+            if any(in_phrase(ex.doc, v, m) for v in verbs)
         ]
         add_seen(
             ex, s, int(verb.idx), who=thing_name(tok), subject="associate",
@@ -147,6 +196,8 @@ def thing_name(tok: Any) -> str:
     (the target was near one of the places the car was), as an associate's
     sightings are.
     """
+    if tok.lemma_.lower() not in THINGS:
+        return "the target's car"  # "his white Toyota LandCruiser"
     words = [t.lower_ for t in tok.lefts if t.dep_ == "compound"]
     return "the target's " + " ".join([*words, tok.lemma_.lower()])
 
@@ -169,28 +220,137 @@ def _traces(ex: _Extractor, s: Sentence) -> Iterator[tuple[Any, list[tuple[Any, 
         return
     done: set[int] = set()
     for tok in s.sent:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in THINGS:
+        if not _is_thing(tok) or not (
+            tok.pos_ in ("NOUN", "PROPN")
+            or (tok.pos_ == "VERB" and tok.dep_ in ("nsubj", "nsubjpass"))
+        ):
+            continue  # a subject is a noun, whatever the tagger says ("watch")
+        owner = _owner(tok)
+        words: str | None = None
+        if owner is not None and _owned(owner, owners):
+            words = _words(tok, owner)
+        elif owner is None:
+            # "a car", "her brother's car": no thing of the target's; "the boat"
+            # after "his boat" is his
+            words = _named_before(ex, tok)
+        if words is None:
             continue
-        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-        if owner is None or not _owned(owner, owners):
-            continue  # "a car", "her brother's car": no thing of the target's
         verb = _putting(tok)
         if verb is None or verb.i in done:
             continue
         done.add(verb.i)
-        things = [(tok, _words(tok, owner))]
+        things = [(tok, words)]
         for other in s.sent:
             mine = next((c for c in other.children if c.dep_ == "poss"), None)
             if (
                 other.i != tok.i
                 and other.dep_ == "conj"
-                and other.lemma_.lower() in THINGS
+                and _is_thing(other)
                 and mine is not None
                 and _owned(mine, owners)
                 and any(a.i == verb.i for a in other.ancestors)
             ):
                 things.append((other, _words(other, mine)))
         yield verb, things
+    yield from _unparsed_subject(s.sent, owners, done)
+
+
+def _is_thing(tok: Any) -> bool:
+    """Whether ``tok`` names one of :data:`THINGS`, or a vehicle by its make.
+
+    "his *car*", "his white Toyota *LandCruiser*", "her *Honda*".
+    """
+    if tok.lemma_.lower() in THINGS:
+        return True
+    return tok.pos_ == "PROPN" and (
+        tok.lower_ in _MAKES
+        or any(c.dep_ == "compound" and c.lower_ in _MAKES for c in tok.children)
+    )
+
+
+def _owner(thing: Any) -> Any:
+    """The possessor of ``thing``: "*her* car", "*Her* GPS watch" (on "GPS").
+
+    The parse may hang the possessive on a word before the thing, whatever it
+    calls that word ("GPS" a compound, or the subject of "watch" taken for a
+    verb).
+    """
+    for tok in (thing, *thing.lefts):
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return owner
+    return None
+
+
+def _named_before(ex: _Extractor, thing: Any) -> str | None:
+    """The words of ``thing``, said with "the", if it is the target's named before.
+
+    "Kevin Marsh launched *his boat* ... A paddleboarder spotted *the boat*": the
+    last noun of the same word before it, within :data:`_ANAPHORA_REACH`
+    characters, is owned by the target (her name or her "his" or "her"); the
+    words are "the boat (his boat)". None otherwise ("a boat"; "the boat" after
+    "a boat" or "Tom Fox's boat").
+    """
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in thing.children):
+        return None
+    lemma = thing.lemma_.lower()
+    start = thing.sent.start
+    earlier = next(
+        (
+            t
+            for t in reversed(ex.doc[max(0, start - 120) : start])
+            if t.lemma_.lower() == lemma and t.pos_ in ("NOUN", "PROPN")
+        ),
+        None,
+    )
+    if earlier is None or thing.idx - earlier.idx > _ANAPHORA_REACH:
+        return None
+    owner = next((c for c in earlier.children if c.dep_ == "poss"), None)
+    owners = [(r.start, r.end) for r in ex.refs if r.kind in ("name", "nisba", "title")]
+    owners += [(r.start, r.end) for r in ex.possessive_refs()]
+    if owner is None or not _owned(owner, owners):
+        return None
+    mine = thing.left_edge.idx
+    return f"{ex.text[mine : thing.idx + len(thing.text)]} ({_words(earlier, owner)})"
+
+
+def _unparsed_subject(
+    sent: Any, owners: list[tuple[int, int]], done: set[int]
+) -> Iterator[tuple[Any, list[tuple[Any, str]]]]:
+    """(verb, thing) where the parse lost the thing that gives its owner's position.
+
+    "His GPS watch, synced later by his family's account, showed his last
+    position at ...": the parse may take "watch" for a verb and leave "showed"
+    with no subject. A verb of :data:`_GIVING_LEMMAS` with a position as object
+    (:data:`_POSITION_WORDS`) and no subject gives the first of the target's
+    things before it, by the words "his", "her" or the target's name within two
+    words before the thing.
+    """
+    for verb in sent:
+        if (
+            verb.pos_ != "VERB"
+            or verb.i in done
+            or verb.lemma_.lower() not in _GIVING_LEMMAS
+            or not _gives_position(verb)
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        ):
+            continue
+        for tok in sent[: verb.i - sent.start]:
+            if tok.lower_ not in THINGS and tok.lemma_.lower() not in THINGS:
+                continue
+            owner = next(
+                (
+                    p
+                    for p in reversed(sent[max(0, tok.i - sent.start - 3) :
+                                           tok.i - sent.start])
+                    if p.pos_ in ("PRON", "PROPN") and _owned(p, owners)
+                ),
+                None,
+            )  # fmt: skip
+            if owner is not None:
+                done.add(verb.i)
+                yield verb, [(tok, _words(tok, owner))]
+                break
 
 
 def _owned(owner: Any, owners: list[tuple[int, int]]) -> bool:
@@ -238,25 +398,82 @@ def _putting(thing: Any) -> Any:
     """The verb that puts ``thing`` at a place, or None.
 
     The thing is the subject of one of :data:`_PUT_LEMMAS` ("was found", "last
-    pinged"; "turned up", "showed up" with their "up") or the object of a verb
-    of finding in the active voice ("Police found her car"); a thing joined to
-    another word is where that word is ("Her body and *her car* were found").
+    pinged"; "turned up", "showed up" with their "up"; "showed his last
+    position", "sent a final location": :data:`_GIVING_LEMMAS` with a position
+    as object) or the object of a verb of finding, seeing or activating in the
+    active voice ("Police found her car", "A paddleboarder spotted his boat",
+    "activated his beacon"), or the subject of what it was seen doing ("spotted
+    [the boat circling] near Tahoma"); a thing joined to another word is where that word
+    is ("Her body and *her car* were found"), and one that a signal comes from
+    is where the signal is ("a signal from *his beacon* was detected at ...").
     """
     while thing.dep_ == "conj" and thing.head.pos_ in ("NOUN", "PROPN", "PRON"):
         thing = thing.head
+    prep = thing.head
+    if (
+        thing.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.lower_ == "from"
+        and prep.head.lemma_.lower() in _SIGNAL_NOUNS
+    ):
+        thing = prep.head  # "a signal from his beacon was detected at ..."
     verb = thing.head
     if verb.pos_ != "VERB":
         return None
     lemma = verb.lemma_.lower()
     if thing.dep_ in ("nsubj", "nsubjpass") and lemma in _PUT_LEMMAS:
-        if lemma in ("turn", "show") and not any(
-            (c.dep_ == "prt" and c.lower_ == "up")
+        if lemma == "turn" or lemma in _GIVING_LEMMAS:
+            up = lemma in ("turn", "show") and any(
+                c.dep_ == "prt" and c.lower_ == "up" for c in verb.children
+            )
             # "his GPS watch showed his last position at ...": where he was
-            or (c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _POSITION_WORDS)
-            for c in verb.children
-        ):
+            if not up and not _gives_position(verb):
+                return None
+        return verb
+    if thing.dep_ in ("dobj", "obj") and lemma in _OBJECT_LEMMAS:
+        if lemma in SEE_LEMMAS and not (_doing(verb) or _doing(thing)):
+            # "Residents saw her car in Aspen": as before, no trace; "spotted
+            # his boat circling ...", "saw her car parked ...": a trace
             return None
         return verb
-    if thing.dep_ in ("dobj", "obj") and lemma in _FIND_LEMMAS:
-        return verb
+    if (
+        thing.dep_ == "nsubj"
+        and verb.tag_ == "VBG"
+        and verb.dep_ in ("ccomp", "xcomp", "dobj", "advcl")
+        and verb.head.lemma_.lower() in SEE_LEMMAS
+    ):
+        return verb.head  # "spotted [the boat circling] near Tahoma"
     return None
+
+
+def _gives_position(verb: Any) -> bool:
+    """Whether ``verb`` has a position as object ("showed his last *position*")."""
+    return any(
+        c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _POSITION_WORDS
+        for c in verb.children
+    )
+
+
+def _doing(word: Any) -> list[Any]:
+    """The verbs of what the thing put by (or named by) ``word`` was doing there.
+
+    "spotted his boat *circling* ... about 2 miles east of Tahoma", "was found
+    *drifting* near Aspen", "circling with its engine *running* about 2 miles
+    east of Tahoma": a participle of ``word`` with no subject of its own, or
+    one after "with", and those of each, whose places are the thing's.
+    """
+    out = []
+    for c in word.children:
+        if c.tag_ not in ("VBG", "VBN"):
+            with_ = c.dep_ == "prep" and c.lower_ == "with"
+            out += [
+                v
+                for g in (c.children if with_ else ())
+                if g.dep_ == "pcomp" and g.tag_ in ("VBG", "VBN")
+                for v in (g, *_doing(g))
+            ]
+        elif c.dep_ in ("advcl", "xcomp", "ccomp", "acl", "oprd") and not any(
+            g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children
+        ):
+            out += [c, *_doing(c)]
+    return out
