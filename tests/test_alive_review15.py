@@ -83,8 +83,11 @@ def test_the_note_says_how_p_alive_was_made() -> None:
     ]
     note = alive_note(items, as_of=dt.date(2018, 5, 15))
     assert note.startswith(
-        "P(alive) is 90 % on the case's first day (2014-07-04, its earliest item "
-        "about the target), falls by a hazard of 0.1 a year since"
+        # a prior, before the first day's items (review 16: the timeline's point
+        # of that day, after them, read as another figure for the same day)
+        "P(alive) starts at a prior of 90 % on the case's first day (2014-07-04, "
+        "its earliest item about the target, before that day's items count), "
+        "falls by a hazard of 0.1 a year since"
     )
     assert "moved by 2 proofs of life" in note and "1 claim of death" in note
     assert alive_note([], as_of=dt.date(2018, 5, 15)) == ""

@@ -753,5 +753,5 @@ def test_the_evidence_table_says_what_each_sighting_is_of() -> None:
 def test_the_report_says_how_p_alive_was_made(page: str) -> None:
     """review r11, #6: no word of the prior, the hazard or the first day."""
     text = html.unescape(page)
-    assert "P(alive) is 90 % on the case's first day (" in text
+    assert "P(alive) starts at a prior of 90 % on the case's first day (" in text
     assert "falls by a hazard of 0.1 a year since, and is moved by" in text

@@ -230,7 +230,7 @@ def alive_note(
     >>> seen = Sighting(id="s", provenance=Provenance(document="d"),
     ...                 date=dt.date(2014, 7, 4), place=Point(43.1, 36.3))
     >>> print(alive_note([seen], as_of=dt.date(2018, 5, 15)))
-    P(alive) is 90 % on the case's first day (2014-07-04, its earliest item about the target), falls by a hazard of 0.1 a year since, and is moved by 1 proof of life (a sighting of the target is one) and 0 claims of death, each weighed by its grade and wording.
+    P(alive) starts at a prior of 90 % on the case's first day (2014-07-04, its earliest item about the target, before that day's items count), falls by a hazard of 0.1 a year since, and is moved by 1 proof of life (a sighting of the target is one) and 0 claims of death, each weighed by its grade and wording.
     """  # noqa: E501
     settings = settings or Settings()
     in_force = _in_force(items, as_of=as_of, hindcast=hindcast)
@@ -241,8 +241,11 @@ def alive_note(
     dead = sum(1 for i in said if _says_dead(i))
     alive = len(said) - dead
     return (
-        f"P(alive) is {100 * settings.prior_alive:g} % on the case's first day "
-        f"({start.isoformat()}, its earliest item about the target), falls by a "
+        # the prior, not the figure of that day: a proof of life of the first
+        # day moves it at once (the timeline's point of that day is after it)
+        f"P(alive) starts at a prior of {100 * settings.prior_alive:g} % on the "
+        f"case's first day ({start.isoformat()}, its earliest item about the "
+        "target, before that day's items count), falls by a "
         f"hazard of {settings.hazard_per_year:g} a year since, and is moved by "
         f"{alive} proof{'' if alive == 1 else 's'} of life (a sighting of the target "
         f"is one) and {dead} claim{'' if dead == 1 else 's'} of death, each weighed "
