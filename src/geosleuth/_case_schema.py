@@ -49,6 +49,11 @@ _COMMON = {
     "grade": _GRADE,
     "hedge": {"enum": ["certain", "probable", "possible", "doubtful"]},
     "note": {"type": "string"},
+    "ongoing": {
+        "type": "boolean",
+        "description": "True throughout date_from..date and still at its end "
+        "('has lived there since 2014'): aged from date, not the period's middle.",
+    },
 }
 
 #: JSON Schema (draft 2020-12) of a case file.

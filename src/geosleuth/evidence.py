@@ -319,6 +319,10 @@ class _Item:
     grade: Grade | None = None
     hedge: Hedge = "certain"
     note: str = ""
+    #: true throughout ``date_from``..``date`` and still at its end ("has lived
+    #: in Durham since 2014", "for the past three years"), not at one unknown
+    #: time within it ("seen there in the past three years"): aged from ``date``
+    ongoing: bool = False
 
     kind: ClassVar[str] = "item"
 
@@ -360,6 +364,8 @@ class _Item:
             raise _fail(self._name(), "grade", "a Grade such as 'B2'", self.grade)
         if self.hedge not in HEDGES:
             raise _fail(self._name(), "hedge", f"one of {list(HEDGES)}", self.hedge)
+        if not isinstance(self.ongoing, bool):
+            raise _fail(self._name(), "ongoing", "true or false", self.ongoing)
 
     @property
     def known_on(self) -> dt.date:
@@ -368,8 +374,13 @@ class _Item:
 
     @property
     def mid_date(self) -> dt.date:
-        """Middle of ``date_from``..``date`` (or ``date``)."""
-        if self.date_from is None:
+        """Middle of ``date_from``..``date`` (or ``date``; ``date`` if ongoing).
+
+        An item dated by a period happened at some unknown time within it, on
+        average its middle; one that holds throughout (:attr:`ongoing`) holds
+        at its end too, and is as fresh as that.
+        """
+        if self.date_from is None or self.ongoing:
             return self.date
         return self.date_from + (self.date - self.date_from) / 2
 
@@ -392,6 +403,8 @@ class _Item:
             "hedge": self.hedge,
             "note": self.note,
             "provenance": self.provenance.to_dict(),
+            # only where set: readings and estimates of before keep their form
+            **({"ongoing": True} if self.ongoing else {}),
         }
 
 

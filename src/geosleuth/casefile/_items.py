@@ -230,6 +230,7 @@ def _build_item(
         "date": _evidence_date(raw["date"], where("date"), source, line_for("date")),
         "hedge": raw.get("hedge", "certain"),
         "note": str(raw.get("note", "")),
+        "ongoing": bool(raw.get("ongoing", False)),
     }
     if "date_from" in raw:
         kwargs["date_from"] = _evidence_date(

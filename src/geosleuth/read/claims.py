@@ -195,6 +195,7 @@ from geosleuth.read._sentence import (
     is_point,
     is_who_clause,
     less,
+    note_of,
     overlaps,
     resolved,
     shared_subject,
@@ -653,7 +654,25 @@ class _Extractor:
     def build(
         self, cls: Any, s: Sentence, span: tuple[int, int], **fields: Any
     ) -> EvidenceItem | None:
-        """Build and add an item of ``cls``; if invalid, reject it at ``span``."""
+        """Build and add an item of ``cls``; if invalid, reject it at ``span``.
+
+        A sighting or claim dated by "since X" or "for the past N years" holds
+        throughout, up to the period's end (``ongoing``, see
+        :class:`~geosleuth.evidence.Sighting`): "has been living in Durham
+        since 2014" is as true at publication as it was in 2014, and is aged
+        from its end, not its middle.
+        """
+        if (
+            cls.kind in ("sighting", "claim")
+            and fields.get("date_from") is not None
+            and _holds_through(s, fields["date_from"], fields["date"])
+        ):
+            note = str(fields.get("note") or "")
+            fields = {
+                **fields,
+                "ongoing": True,
+                "note": note_of(note, "holds throughout, to its end (aged from it)"),
+            }
         try:
             item: EvidenceItem = cls(**fields)
         except GeosleuthError as exc:
@@ -1156,3 +1175,17 @@ def _extract(
         excluded_mentions=tuple(sorted(ex.excluded)),
     )
     return extraction, ex.history_at
+
+
+def _holds_through(s: Sentence, start: dt.date, end: dt.date) -> bool:
+    """Whether the period ``start``..``end`` of ``s`` is one that holds throughout.
+
+    "since 2014", "for the past three years": a state that lasts to the
+    period's end; not "in the past three years" (once, at some time within it).
+    """
+    return any(
+        d.date_from == start
+        and d.date == end
+        and (d.kind == "since" or d.text.lower().startswith("for "))
+        for d in s.dates
+    )
