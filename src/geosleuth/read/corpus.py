@@ -26,7 +26,6 @@ import importlib
 import json
 import os
 import re
-import sys
 import threading
 import warnings
 from collections.abc import Callable, Iterable, Sequence
@@ -49,6 +48,15 @@ from geosleuth.parallel import (
     Scheduler,
     check_scheduler,
     map_partitions,
+)
+from geosleuth.read._corpus_copies import _first_published, _same_article
+from geosleuth.read._corpus_warnings import (
+    _first_few,
+    _for_target,
+    _most_read_for,
+    _stacklevel,
+    _undated_note,
+    _warn_undated,
 )
 from geosleuth.read.document import (
     Reading,
@@ -85,15 +93,6 @@ _ON_INVALID = ("raise", "warn", "skip")
 
 #: The ``format`` of ``evidence.json``.
 READ_EVIDENCE_FORMAT = "geosleuth read evidence"
-
-#: Files named at most in a warning; the rest are counted.
-_LISTED = 5
-
-
-def _first_few(names: Sequence[str]) -> str:
-    """The first :data:`_LISTED` of ``names``, and how many more there are."""
-    more = len(names) - _LISTED
-    return "; ".join(names[:_LISTED]) + (f"; and {more} more" if more > 0 else "")
 
 
 #: How the title of a document read from the annotated page of
@@ -624,16 +623,6 @@ def _named(exc: GeosleuthError, path: Path) -> GeosleuthError:
     return type(exc)(exc.message, path=str(path), line=exc.line, field=exc.field)
 
 
-def _stacklevel() -> int:
-    """The stack level of the first caller outside :mod:`geosleuth`, seen from here."""
-    level, frame = 2, sys._getframe(2)
-    while frame is not None and frame.f_globals.get("__name__", "").startswith(
-        "geosleuth."
-    ):
-        frame, level = frame.f_back, level + 1  # type: ignore[assignment]
-    return level
-
-
 def read_corpus(
     paths: Sequence[str | os.PathLike[str]],
     *,
@@ -1052,142 +1041,6 @@ def load_read_output(path: str | os.PathLike[str]) -> tuple[DocumentEvidence, ..
     return tuple(out)
 
 
-def _undated_note(doc: dict[str, Any], doc_id: str) -> str | None:
-    """What ``read`` said of a document it read with no publication date, or None.
-
-    Its items' dates were then guessed (the latest date in the text, or the day
-    it was read); the reading's note says which.
-    """
-    if doc.get("published") is not None:
-        return None
-    notes = doc.get("notes")
-    said = next(
-        (
-            n
-            for n in (notes if isinstance(notes, list) else [])
-            if isinstance(n, str) and "has no publication date" in n
-        ),
-        None,
-    )
-    return said or (
-        f"{str(doc.get('source') or doc_id)!r} has no publication date: its "
-        "undated items carry a guessed date."
-    )
-
-
-def _warn_undated(docs: Sequence[DocumentEvidence]) -> None:
-    """Say again that documents of read outputs had no publication date.
-
-    ``read`` warned of each when it read it; an estimate made later from what
-    it wrote says so too (in its warnings and its report), and not only the
-    readings' notes: one warning each for a few documents, one for many.
-    """
-    undated = [d.undated for d in docs if d.undated]
-    if len(undated) <= _SAID_ONE_BY_ONE:
-        for note in undated:
-            warnings.warn(note, EvidenceWarning, stacklevel=_stacklevel())
-        return
-    sources = [d.source for d in docs if d.undated]
-    warnings.warn(
-        f"{len(undated)} documents of the read outputs have no publication date "
-        f"({_first_few(sources)}): their undated items carry the date 'geosleuth "
-        "read' guessed (the latest date in each text, or the day it was read), "
-        "and their relative dates were not read. Read them again with "
-        "--published to fix it.",
-        EvidenceWarning,
-        stacklevel=_stacklevel(),
-    )
-
-
-#: Documents read for someone else are each warned of up to this many; more are
-#: one warning (a corpus names a different person in almost every article).
-_SAID_ONE_BY_ONE = 3
-
-
-def _for_target(
-    path: Path, docs: tuple[DocumentEvidence, ...], target: str
-) -> tuple[DocumentEvidence, ...]:
-    """The documents of a read output that were read for ``target``; warn of others.
-
-    A document read for another name of the same person is kept: another
-    spelling or a part of the name, by the rule of ``locate --target``
-    (:func:`~geosleuth.read.target.same_person`: "Rodrigo Barrientos",
-    "Barrientos" and "Rodrigo Barrientos Lugo" are one person, "Jane Doe" and
-    "J. Doe" too); one read for a person of another given name ("Mary Doe" for
-    "Jane Doe") is left out with a warning.
-    """
-    from geosleuth.evidence import EventSet
-    from geosleuth.read.target import same_person
-
-    kept = []
-    others: list[DocumentEvidence] = []  # read for someone else, with items
-    for doc in docs:
-        if doc.target and not same_person(doc.target, target):
-            if doc.evidence:  # one with no items loses nothing: no word of it
-                others.append(doc)
-            continue
-        cases = [i for i in doc.evidence if isinstance(i, EventSet)]
-        if not doc.target and cases:
-            # read for no one: its case counts are an outbreak's, not the
-            # person's (its fronts are about the ground, and stay)
-            warnings.warn(
-                f"The document {doc.doc_id!r} of {str(path)!r} was read for no "
-                f"one (it names no person): its {len(cases)} case count item(s), "
-                f"an outbreak's, are left out of the search for {target!r}.",
-                EvidenceWarning,
-                stacklevel=_stacklevel(),
-            )
-            rest = tuple(i for i in doc.evidence if not isinstance(i, EventSet))
-            if not rest:
-                continue
-            doc = dataclasses.replace(doc, evidence=rest)
-        kept.append(doc)
-    if len(others) <= _SAID_ONE_BY_ONE:
-        for doc in others:
-            warnings.warn(
-                f"The document {doc.doc_id!r} of {str(path)!r} was read for "
-                f"{doc.target!r}, not for {target!r}: its {len(doc.evidence)} "
-                f"item(s) are left out. Read it again with --target {target!r}.",
-                EvidenceWarning,
-                stacklevel=_stacklevel(),
-            )
-    else:  # a corpus of many people: one line, not one a document
-        n_items = sum(len(d.evidence) for d in others)
-        shown = ", ".join(f"{d.doc_id!r} ({d.target!r})" for d in others[:5])
-        warnings.warn(
-            f"{len(others)} documents of {str(path)!r} were read for other people "
-            f"than {target!r} ({shown} ...): their {n_items} item(s) are left "
-            f"out. Read them again with --target {target!r}.",
-            EvidenceWarning,
-            stacklevel=_stacklevel(),
-        )
-    return tuple(kept)
-
-
-def _most_read_for(docs: Sequence[DocumentEvidence]) -> str | None:
-    """The person most of ``docs`` were read for (one name per person), or None.
-
-    Names of one person (:func:`~geosleuth.read.target.same_person`) count
-    together, under the first of them given; of persons read for as often, the
-    first given.
-    """
-    from geosleuth.read._target_names import PersonIndex
-
-    index = PersonIndex()  # compares a name only with the persons it could be
-    counts: list[int] = []
-    for doc in docs:
-        if not doc.target:
-            continue
-        group = index.group_of(doc.target)
-        if group == len(counts):
-            counts.append(0)
-        counts[group] += 1
-    if not counts:
-        return None
-    best = max(range(len(counts)), key=counts.__getitem__)  # the first of equals
-    return index.heads[best]
-
-
 def _warn_of_stale_readings(outputs: Sequence[Path]) -> None:
     """Warn of ``<doc>.json`` files that their folder's evidence.json does not list.
 
@@ -1400,116 +1253,3 @@ def gather_evidence(
             out.append((p, doc.renamed(doc_id)))
     _warn_undated([d for _, d in out])
     return out
-
-
-#: The doc_id that the evidence of every document is compared under.
-_ANY_ID = "\x00"
-
-
-def _same_article(
-    path: Path,
-    doc: DocumentEvidence,
-    loaded: bool,
-    texts: dict[str, tuple[Path, DocumentEvidence]],
-    alike: dict[str, list[tuple[Path, DocumentEvidence]]],
-) -> str | None:
-    """Why ``doc`` is an article given before under another id, or None.
-
-    ``texts`` (every document whose text is known, by its SHA-256: read now,
-    or loaded from a reading that records it) and ``alike`` (every document, by
-    its evidence less the ids, with its target) hold the documents counted so
-    far; ``doc`` is added where it is not one of them. One text is one article
-    whatever its readings hold: read with other options (another publication
-    date, target or home), its items differ, yet they repeat the same sentences.
-    """
-    earlier = None
-    if doc.text_sha256 is not None and doc.text_sha256 in texts:
-        earlier = texts[doc.text_sha256]
-        if earlier[1] is doc:  # the copy to count, named before it came
-            return None
-    evidence = json.dumps([doc.target, _without_ids(doc)], sort_keys=True, default=str)
-    if earlier is None and doc.evidence:
-        earlier = next(
-            (
-                (q, first)
-                for q, first in alike.get(evidence, ())
-                if doc.source == first.source or _one_text(doc, first)
-            ),
-            None,
-        )
-    if earlier is None:
-        if doc.text_sha256 is not None:
-            texts.setdefault(doc.text_sha256, (path, doc))
-        if doc.evidence:
-            alike.setdefault(evidence, []).append((path, doc))
-        return None
-    q, first = earlier
-    this, that = (
-        _which(path, doc, loaded),
-        _which(q, first, q.suffix.lower() == ".json"),
-    )
-    other = ""
-    if _one_text(doc, first):
-        why = f"{this} has the same text as {that}"
-        if _without_ids(doc) != _without_ids(first):
-            other = (
-                ", the copy published first (or, of equal dates, first given): "
-                "this copy's items differ (it bears another publication date, or "
-                "was read with other options)"
-            )
-    else:
-        why = (
-            f"{this} has the evidence of {that}, item for item but for the ids, "
-            f"and its file name ({doc.source!r})"
-        )
-    return (
-        f"{why[0].upper()}{why[1:]}: one article given twice. Its evidence is "
-        f"counted once, under {first.doc_id!r}{other}."
-    )
-
-
-def _first_published(
-    files: Sequence[Path], docs: dict[Path, tuple[DocumentEvidence, ...]]
-) -> dict[str, tuple[Path, DocumentEvidence]]:
-    """For each text given in several copies, the copy to count: published first.
-
-    Two files of one text bearing other publication dates (a reprint, a copy
-    saved with other front matter) are one article, counted once; which one
-    must not depend on the order the files are given in. The copy published
-    first counts (its statements were made then); copies of no known date come
-    after dated ones, and among equals the first given counts.
-    """
-    groups: dict[str, list[tuple[tuple[bool, dt.date, int], Path, DocumentEvidence]]]
-    groups = {}
-    k = 0
-    for p in files:
-        for doc in docs[p]:
-            if doc.text_sha256 is None:
-                continue
-            days = [i.provenance.published for i in doc.evidence]
-            day = min((d for d in days if d is not None), default=None)
-            rank = (day is None, day or dt.date.min, k)
-            groups.setdefault(doc.text_sha256, []).append((rank, p, doc))
-            k += 1
-    return {
-        sha: min(copies, key=lambda c: c[0])[1:]
-        for sha, copies in groups.items()
-        if len(copies) > 1
-    }
-
-
-def _without_ids(doc: DocumentEvidence) -> list[dict[str, Any]]:
-    """The items of a document as dicts, all under one document id."""
-    return [it.to_dict() for it in doc.renamed(_ANY_ID).evidence]
-
-
-def _one_text(a: DocumentEvidence, b: DocumentEvidence) -> bool:
-    """Whether both texts are known, and are one."""
-    return a.text_sha256 is not None and a.text_sha256 == b.text_sha256
-
-
-def _which(path: Path, doc: DocumentEvidence, loaded: bool) -> str:
-    """The file a document comes from, for a message: the article, or its reading."""
-    if not loaded:
-        return repr(str(path))
-    return f"the document {doc.doc_id!r} of {str(path)!r} (read from {doc.source!r})"

@@ -86,20 +86,13 @@ from typing import TYPE_CHECKING, Any, Literal
 from geosleuth.evidence import Sighting
 from geosleuth.geometry import Geometry, Point
 from geosleuth.read._lexicon import THINGS as _LEXICON_THINGS
-from geosleuth.read._reports import (
-    report_called_true,
-    report_called_untrue,
-    report_of,
-)
 from geosleuth.read._sentence import (
     CONTRAST,
-    CORRECTABLE,
     CORRECTION,
     NEAR,
     MentionLike,
     Sentence,
     antecedent,
-    denied_phrase,
     disputed,
     geometry_of,
     hedge_note,
@@ -115,7 +108,10 @@ from geosleuth.read._sentence import (
     resolved,
     spread_of,
 )
-from geosleuth.read.attribution import Attribution, modifiers_start
+from geosleuth.read._sighting_denials import _correctable, _denied, _hearsay
+from geosleuth.read._sighting_media import _camera_phrase, _medium
+from geosleuth.read._sighting_media import camera_of as camera_of
+from geosleuth.read.attribution import Attribution
 from geosleuth.read.hedges import hedge_of, weakest
 from geosleuth.read.regions import OFFSET_SPREAD, offset_of, qualifies_town
 
@@ -746,187 +742,10 @@ def _blank(text: str, offset: int, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-_NOBODY = frozenset({"nobody", "none", "noone"})
 #: The subject of a verb: "Jane Doe *who* was seen".
 _SUBJ = ("nsubj", "nsubjpass")
-#: Verbs that deny the clause or the report they govern: "denied that a shepherd
-#: saw", "rejected reports that a hiker saw", "dismissed claims that".
-_DENY_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute"})
-#: Conjunctions that make a clause a condition: "if you saw", "whether he was seen".
-_CONDITION_MARKS = frozenset({"if", "whether", "unless"})
-#: Adverbs that say a report is untrue: "a hiker falsely claimed he saw".
-_UNTRUE = frozenset({"falsely", "wrongly"})
 
 
-def _denied(
-    s: Sentence, at: int
-) -> tuple[Literal["negated", "conditional"], str] | None:
-    """Whether, and how, the verb of seeing at offset ``at`` is denied.
-
-    ``("negated", cue)`` for a seeing that is negated ("has not been seen", "never
-    saw", "nobody has seen", "no one saw") or a report of it that is denied or
-    untrue ("denied that a shepherd saw", "rejected reports that", "ruled out",
-    "no witness reported seeing", "falsely claimed he saw", "was seen in Mosul,
-    officials denied"); ``("conditional", cue)`` for a seeing under a condition
-    ("if you saw", "whether he was seen", "unless"); None for a seeing that is
-    reported. Without a parse, a "not" or "never" just before the verb.
-    """
-    verb = next(
-        (t for t in (s.sent if s.sent is not None else []) if t.idx == at), None
-    )
-    if verb is None:
-        before = s.text[: at - s.span[0]]
-        cue = re.search(r"\b(?:not|never|n['’]t)\s+(?:\w+\s+){0,2}$", before)
-        return None if cue is None else ("negated", cue.group(0).split()[0])
-    for t in (verb, *[c for c in verb.children if c.dep_ in ("aux", "auxpass")]):
-        neg = next((c for c in t.children if c.dep_ == "neg"), None)
-        if neg is not None:
-            return "negated", str(neg.text)
-        if t.lower_ == "never":
-            return "negated", str(t.text)
-    nobody = _nobody(verb, seeing=True)
-    if nobody is not None:
-        return "negated", nobody
-    return _governed(verb)
-
-
-def _hearsay(s: Sentence, at: int) -> str | None:
-    """The report that holds the seeing at document offset ``at``, if only reported.
-
-    "There are *reports* that a hiker saw Jane Doe", "Police are investigating
-    *reports* that she was seen", "a *tip* that she was spotted": the report
-    noun (:func:`~geosleuth.read._reports.report_of`) above the verb of seeing,
-    up the clauses that report it, when the text calls the report neither true
-    nor untrue (one called untrue is a denial: :func:`_governed`). None if
-    none, or unparsed.
-    """
-    tok = next((t for t in s.sent if t.idx == at), None) if s.sent else None
-    for _ in range(6):
-        if tok is None:
-            return None
-        noun = report_of(tok)
-        if noun is not None:
-            judged = report_called_untrue(tok) or report_called_true(tok)
-            return None if judged else str(noun.text)
-        if tok.dep_ not in ("conj", "xcomp", "ccomp") or tok.head.i == tok.i:
-            return None
-        tok = tok.head
-    return None
-
-
-def _correctable(s: Sentence, at: int, cue: str) -> bool:
-    """Whether a "but" can put a place seen in the stead of one that ``cue`` denies.
-
-    Only a "not" or "never" of the seeing at offset ``at`` is so corrected ("was
-    not seen in Mosul but in Raqqa"); one who saw no one, or a clause above that
-    denies the seeing ("denied that she was not seen in Mosul but in Raqqa"), is
-    not.
-    """
-    if cue.lower() not in CORRECTABLE:
-        return False
-    verb = next(
-        (t for t in (s.sent if s.sent is not None else []) if t.idx == at), None
-    )
-    return verb is None or _governed(verb) is None
-
-
-def _nobody(verb: Any, *, seeing: bool = False) -> str | None:
-    """The subject of ``verb`` that is no one, if any; of a seeing, also the seen.
-
-    "nobody", "none", "no witness", "not a single resident", "not one hiker",
-    "neither residents nor police" (:func:`~geosleuth.read._sentence.denied_phrase`).
-    With ``seeing``, the one seen (the object: "saw neither her nor her husband",
-    "saw not her but her sister") and the one who saw in the passive (the agent:
-    "was seen by no one", "by neither residents nor police") are looked at too.
-    """
-    deps = ("nsubj", "nsubjpass", *(("dobj", "obj") if seeing else ()))
-    who = [c for c in verb.children if c.dep_ in deps]
-    if seeing:
-        who += [
-            g
-            for c in verb.children
-            if c.dep_ == "agent"
-            for g in c.children
-            if g.dep_ == "pobj"
-        ]
-    for w in who:
-        if w.lower_ in _NOBODY:
-            return str(w.text)
-        # the first word denies it, unless a limit follows ("not only")
-        denial = denied_phrase(w)
-        if denial is not None:
-            return denial
-    return None
-
-
-#: What shows a person without the person being there: "on TV", "on the news",
-#: "in a video", "in footage", "in a photo", "on social media".
-_MEDIA = frozenset(
-    {"tv", "television", "news", "video", "footage", "broadcast", "recording",
-     "clip", "photo", "photograph", "picture", "image", "screen", "livestream",
-     "internet", "youtube", "media"}
-)  # fmt: skip
-#: The same in words, for a sentence that was not parsed: "on TV", "in a new video".
-_MEDIUM_TEXT = re.compile(
-    r"\b(?:on|in|via|through)\s+(?:(?:a|an|the|his|her|its|their)\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(?:tv|television|news|videos?|footage|broadcasts?|"
-    r"recordings?|clips?|photos?|photographs?|pictures?|images?|screens?|"
-    r"livestreams?|internet|youtube|social\s+media)\b",
-    re.IGNORECASE,
-)
-
-
-def _medium(s: Sentence, at: int) -> str | None:
-    """The screen or recording through which the one seen at ``at`` was seen.
-
-    A phrase "on TV", "on the news", "in a (new) video", "in footage" whose
-    nearest verb is the verb of seeing at offset ``at`` ("Residents saw her on TV
-    in Denver", "He was seen in a video filmed in Denver"), or a recording that the
-    verb describes ("a video filmed in Denver"). A medium of another verb ("seen in
-    Mosul, days after appearing in a video") is not the seeing's. Without a parse,
-    such a phrase after the verb in the same clause. Returns its words, or None.
-    """
-    verb = next(
-        (t for t in (s.sent if s.sent is not None else []) if t.idx == at), None
-    )
-    if verb is None:
-        rest = re.split(r"[,;:]", s.text[at - s.span[0] :], maxsplit=1)[0]
-        found = _MEDIUM_TEXT.search(rest)
-        return None if found is None else found.group(0)
-    if verb.dep_ == "acl" and verb.head.lower_ in _MEDIA:
-        return f"{verb.head.text} {verb.text}"  # "a video filmed in Denver"
-    for tok in s.sent:  # "in TV footage", not "in news reports"
-        prep = tok.head
-        if (
-            tok.lower_ not in _MEDIA
-            or tok.dep_ != "pobj"
-            or prep.lower_ not in ("on", "in", "via", "through")
-            or _camera_phrase(tok, bare=False) is not None  # "in CCTV footage"
-        ):
-            continue
-        head = prep.head
-        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-            head = head.head
-        if head.i == verb.i:
-            return str(s.sent.doc.text[prep.idx : tok.idx + len(tok.text)])
-    return None
-
-
-#: Cameras, the ones who see in "CCTV footage showed her in Leeds", "a security
-#: camera captured Jane Doe", "caught on camera": footage is a camera's unless
-#: :data:`_BROADCAST` says otherwise.
-_CAMERAS = frozenset({"camera", "cctv", "webcam", "dashcam", "bodycam", "footage"})
-#: Words that make a recording a camera's: "security video", "CCTV images".
-_CAMERA_MARKS = frozenset(
-    {"cctv", "security", "surveillance", "doorbell", "dashcam", "webcam", "bodycam",
-     "camera", "cameras"}
-)  # fmt: skip
-#: Words that make a recording one to watch, not a camera's that saw the one in
-#: it: "TV footage", "a propaganda video".
-_BROADCAST = frozenset(
-    {"tv", "television", "news", "broadcast", "propaganda", "archive", "archival",
-     "youtube", "documentary", "movie"}
-)  # fmt: skip
 #: Verbs by which a camera sees: "footage showed her", "a camera captured him",
 #: "caught on camera", "cameras picked him up".
 _CAMERA_LEMMAS = frozenset(
@@ -937,70 +756,6 @@ _CAMERA_TEXT = re.compile(
     r"\b(?:cameras?|cctv|webcams?|dashcams?|bodycams?|footage|surveillance)\b",
     re.IGNORECASE,
 )
-#: Verbs of seeing whose doer is a camera, whatever its subject.
-_FILMING = frozenset({"film", "photograph"})
-
-
-def _camera_phrase(tok: Any, *, bare: bool = True) -> str | None:
-    """The words of the camera that the noun ``tok`` heads, or None if no camera.
-
-    A camera ("a security camera", "CCTV", "cameras"), footage ("doorbell
-    footage"; bare "footage" only with ``bare``) or a recording that a camera
-    word marks ("surveillance video", "images from a traffic camera"), but not
-    one to watch ("TV footage", "a propaganda video").
-    """
-    lemma = tok.lemma_.lower()
-    if tok.pos_ not in ("NOUN", "PROPN") or not (lemma in _CAMERAS or lemma in _MEDIA):
-        return None
-    words = {t.lower_ for t in tok.subtree}
-    if words & _BROADCAST:
-        return None
-    marked = bool((words - {tok.lower_}) & _CAMERA_MARKS)
-    if not (marked or (lemma in _CAMERAS and (bare or lemma != "footage"))):
-        return None
-    first = modifiers_start(tok)
-    last = tok.i
-    for child in tok.rights:
-        if child.dep_ == "prep" and child.lower_ in ("from", "of"):
-            last = child.right_edge.i
-            break
-    doc = tok.doc
-    return str(doc.text[doc[first].idx : doc[last].idx + len(doc[last].text)])
-
-
-def camera_of(s: Sentence, at: int) -> str | None:
-    """The camera that saw, by the verb at offset ``at``, or None.
-
-    The verb's subject ("*CCTV footage* showed her"), what the passive was seen
-    on or by ("caught *on camera*", "recorded *by a doorbell camera*", "seen *on
-    CCTV*"), or the verb itself ("filmed", "photographed"). Returns its words.
-    """
-    verb = next(
-        (t for t in (s.sent if s.sent is not None else []) if t.idx == at), None
-    )
-    if verb is None:
-        word = re.match(r"\w+", s.text[at - s.span[0] :])
-        filming = word is not None and word.group(0).lower() in (
-            "filmed", "photographed"
-        )  # fmt: skip
-        return word.group(0) if filming and word is not None else None
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "agent", "prep"):
-            heads = (
-                [child]
-                if child.dep_ == "nsubj"
-                else [g for g in child.children if g.dep_ == "pobj"]
-            )
-            for head in heads:
-                phrase = _camera_phrase(head, bare=child.dep_ == "nsubj")
-                if phrase is None:
-                    continue
-                if child.dep_ == "nsubj":
-                    return phrase
-                return f"{child.text} {phrase}"
-    if verb.lemma_.lower() in _FILMING:
-        return str(verb.text)
-    return None
 
 
 def _filmed(
@@ -1054,68 +809,6 @@ def _filmed(
             )
             if any(r.start <= w.idx < r.end for w in seen for r in named):
                 return int(tok.idx), (None, "target", ""), obj if doing else None
-    return None
-
-
-def _governed(
-    verb: Any,
-) -> tuple[Literal["negated", "conditional"], str] | None:
-    """How the clauses above ``verb`` in the parse deny it, if they do.
-
-    Climbs from the verb of seeing through the clauses that report it (a
-    complement, "denied that ... saw", "reported seeing"; or a content clause of a
-    noun, "reports that ... saw", to the verb of the noun), and stops at any
-    other link ("the hiker who saw", "after a hiker saw"). On the way: an "if",
-    "whether" or "unless" that introduces a clause is a condition; a verb that
-    denies ("deny", "reject", "dismiss", "refute", "rule out"), a negated verb
-    ("did not report seeing"), a subject that is no one ("no witness reported")
-    or "falsely" deny it.
-    """
-    clause = verb
-    for _ in range(8):
-        mark = next(
-            (
-                c
-                for c in clause.children
-                if c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS
-            ),
-            None,
-        )
-        if mark is not None:
-            return "conditional", str(mark.text)
-        untrue = next((c for c in clause.children if c.lower_ in _UNTRUE), None)
-        if untrue is not None:
-            return "negated", str(untrue.text)
-        if clause.dep_ == "conj":  # "denied that he was in Mosul or seen in Hajin"
-            clause = clause.head
-            continue
-        untrue = report_called_untrue(clause)  # "rumours that ... were false"
-        if untrue is not None:
-            return "negated", untrue
-        if clause.dep_ in ("ccomp", "xcomp", "csubj"):
-            head = clause.head
-        elif clause.dep_ == "acl" and clause.head.pos_ in ("NOUN", "PROPN"):
-            head = clause.head.head  # "reports that a hiker saw" → the noun's verb
-            if head.pos_ == "ADP":  # "doubts about claims that ..."
-                head = head.head
-        else:
-            return None
-        if head is clause or head.pos_ not in ("VERB", "AUX"):
-            return None
-        lemma = head.lemma_.lower()
-        if lemma in _DENY_LEMMAS:
-            return "negated", str(head.text)
-        if lemma == "rule" and any(
-            c.dep_ == "prt" and c.lower_ == "out" for c in head.children
-        ):
-            return "negated", f"{head.text} out"
-        neg = next((c for c in head.children if c.dep_ == "neg"), None)
-        if neg is not None:
-            return "negated", f"{neg.text} {head.text}"
-        nobody = _nobody(head)
-        if nobody is not None:
-            return "negated", nobody
-        clause = head
     return None
 
 

@@ -1,0 +1,201 @@
+"""Seeings denied, under a condition, or only reported.
+
+Whether a verb of seeing is denied (:func:`_denied`: "has not been seen", "nobody
+saw", "was seen by no one", "officials denied that a shepherd saw", "a hiker
+falsely claimed he saw") or put under a condition ("if you saw", "whether he was
+seen"), climbing the clauses that report it (:func:`_governed`); whether the
+subject of a verb is no one (:func:`_nobody`); whether a "but" can put a place
+seen in the stead of a denied one (:func:`_correctable`: "was not seen in Mosul
+but in Raqqa"); and the report that holds a seeing reported only
+(:func:`_hearsay`: "reports that a hiker saw Jane Doe"). Used by
+:func:`~geosleuth.read.sightings.add_seen`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from geosleuth.read._reports import report_called_true, report_called_untrue, report_of
+from geosleuth.read._sentence import CORRECTABLE, Sentence, denied_phrase
+
+__all__ = ["_correctable", "_denied", "_hearsay"]
+
+
+_NOBODY = frozenset({"nobody", "none", "noone"})
+
+
+#: Verbs that deny the clause or the report they govern: "denied that a shepherd
+#: saw", "rejected reports that a hiker saw", "dismissed claims that".
+_DENY_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute"})
+
+
+#: Conjunctions that make a clause a condition: "if you saw", "whether he was seen".
+_CONDITION_MARKS = frozenset({"if", "whether", "unless"})
+
+
+#: Adverbs that say a report is untrue: "a hiker falsely claimed he saw".
+_UNTRUE = frozenset({"falsely", "wrongly"})
+
+
+def _denied(
+    s: Sentence, at: int
+) -> tuple[Literal["negated", "conditional"], str] | None:
+    """Whether, and how, the verb of seeing at offset ``at`` is denied.
+
+    ``("negated", cue)`` for a seeing that is negated ("has not been seen", "never
+    saw", "nobody has seen", "no one saw") or a report of it that is denied or
+    untrue ("denied that a shepherd saw", "rejected reports that", "ruled out",
+    "no witness reported seeing", "falsely claimed he saw", "was seen in Mosul,
+    officials denied"); ``("conditional", cue)`` for a seeing under a condition
+    ("if you saw", "whether he was seen", "unless"); None for a seeing that is
+    reported. Without a parse, a "not" or "never" just before the verb.
+    """
+    verb = next(
+        (t for t in (s.sent if s.sent is not None else []) if t.idx == at), None
+    )
+    if verb is None:
+        before = s.text[: at - s.span[0]]
+        cue = re.search(r"\b(?:not|never|n['’]t)\s+(?:\w+\s+){0,2}$", before)
+        return None if cue is None else ("negated", cue.group(0).split()[0])
+    for t in (verb, *[c for c in verb.children if c.dep_ in ("aux", "auxpass")]):
+        neg = next((c for c in t.children if c.dep_ == "neg"), None)
+        if neg is not None:
+            return "negated", str(neg.text)
+        if t.lower_ == "never":
+            return "negated", str(t.text)
+    nobody = _nobody(verb, seeing=True)
+    if nobody is not None:
+        return "negated", nobody
+    return _governed(verb)
+
+
+def _hearsay(s: Sentence, at: int) -> str | None:
+    """The report that holds the seeing at document offset ``at``, if only reported.
+
+    "There are *reports* that a hiker saw Jane Doe", "Police are investigating
+    *reports* that she was seen", "a *tip* that she was spotted": the report
+    noun (:func:`~geosleuth.read._reports.report_of`) above the verb of seeing,
+    up the clauses that report it, when the text calls the report neither true
+    nor untrue (one called untrue is a denial: :func:`_governed`). None if
+    none, or unparsed.
+    """
+    tok = next((t for t in s.sent if t.idx == at), None) if s.sent else None
+    for _ in range(6):
+        if tok is None:
+            return None
+        noun = report_of(tok)
+        if noun is not None:
+            judged = report_called_untrue(tok) or report_called_true(tok)
+            return None if judged else str(noun.text)
+        if tok.dep_ not in ("conj", "xcomp", "ccomp") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _correctable(s: Sentence, at: int, cue: str) -> bool:
+    """Whether a "but" can put a place seen in the stead of one that ``cue`` denies.
+
+    Only a "not" or "never" of the seeing at offset ``at`` is so corrected ("was
+    not seen in Mosul but in Raqqa"); one who saw no one, or a clause above that
+    denies the seeing ("denied that she was not seen in Mosul but in Raqqa"), is
+    not.
+    """
+    if cue.lower() not in CORRECTABLE:
+        return False
+    verb = next(
+        (t for t in (s.sent if s.sent is not None else []) if t.idx == at), None
+    )
+    return verb is None or _governed(verb) is None
+
+
+def _nobody(verb: Any, *, seeing: bool = False) -> str | None:
+    """The subject of ``verb`` that is no one, if any; of a seeing, also the seen.
+
+    "nobody", "none", "no witness", "not a single resident", "not one hiker",
+    "neither residents nor police" (:func:`~geosleuth.read._sentence.denied_phrase`).
+    With ``seeing``, the one seen (the object: "saw neither her nor her husband",
+    "saw not her but her sister") and the one who saw in the passive (the agent:
+    "was seen by no one", "by neither residents nor police") are looked at too.
+    """
+    deps = ("nsubj", "nsubjpass", *(("dobj", "obj") if seeing else ()))
+    who = [c for c in verb.children if c.dep_ in deps]
+    if seeing:
+        who += [
+            g
+            for c in verb.children
+            if c.dep_ == "agent"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+    for w in who:
+        if w.lower_ in _NOBODY:
+            return str(w.text)
+        # the first word denies it, unless a limit follows ("not only")
+        denial = denied_phrase(w)
+        if denial is not None:
+            return denial
+    return None
+
+
+def _governed(
+    verb: Any,
+) -> tuple[Literal["negated", "conditional"], str] | None:
+    """How the clauses above ``verb`` in the parse deny it, if they do.
+
+    Climbs from the verb of seeing through the clauses that report it (a
+    complement, "denied that ... saw", "reported seeing"; or a content clause of a
+    noun, "reports that ... saw", to the verb of the noun), and stops at any
+    other link ("the hiker who saw", "after a hiker saw"). On the way: an "if",
+    "whether" or "unless" that introduces a clause is a condition; a verb that
+    denies ("deny", "reject", "dismiss", "refute", "rule out"), a negated verb
+    ("did not report seeing"), a subject that is no one ("no witness reported")
+    or "falsely" deny it.
+    """
+    clause = verb
+    for _ in range(8):
+        mark = next(
+            (
+                c
+                for c in clause.children
+                if c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS
+            ),
+            None,
+        )
+        if mark is not None:
+            return "conditional", str(mark.text)
+        untrue = next((c for c in clause.children if c.lower_ in _UNTRUE), None)
+        if untrue is not None:
+            return "negated", str(untrue.text)
+        if clause.dep_ == "conj":  # "denied that he was in Mosul or seen in Hajin"
+            clause = clause.head
+            continue
+        untrue = report_called_untrue(clause)  # "rumours that ... were false"
+        if untrue is not None:
+            return "negated", untrue
+        if clause.dep_ in ("ccomp", "xcomp", "csubj"):
+            head = clause.head
+        elif clause.dep_ == "acl" and clause.head.pos_ in ("NOUN", "PROPN"):
+            head = clause.head.head  # "reports that a hiker saw" → the noun's verb
+            if head.pos_ == "ADP":  # "doubts about claims that ..."
+                head = head.head
+        else:
+            return None
+        if head is clause or head.pos_ not in ("VERB", "AUX"):
+            return None
+        lemma = head.lemma_.lower()
+        if lemma in _DENY_LEMMAS:
+            return "negated", str(head.text)
+        if lemma == "rule" and any(
+            c.dep_ == "prt" and c.lower_ == "out" for c in head.children
+        ):
+            return "negated", f"{head.text} out"
+        neg = next((c for c in head.children if c.dep_ == "neg"), None)
+        if neg is not None:
+            return "negated", f"{neg.text} {head.text}"
+        nobody = _nobody(head)
+        if nobody is not None:
+            return "negated", nobody
+        clause = head
+    return None
