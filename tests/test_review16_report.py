@@ -315,3 +315,100 @@ def test_locate_with_only_a_death_claim_says_so_not_to_edit_a_case(
     said = " ".join(result.output.split())
     assert "No item of the inputs says where the target is (1 claim of death)" in said
     assert "to the case" not in said and "Traceback" not in said
+
+
+# ------------------------------------------------- a second audit (review r18)
+def test_verify_reads_only_plain_files_of_the_folder(
+    seed_out: Path, tmp_path: Path
+) -> None:
+    import os
+
+    out = _copy(seed_out, tmp_path / "links")
+    outside = tmp_path / "elsewhere.png"
+    outside.write_bytes((out / "map.png").read_bytes())
+    (out / "map.png").unlink()
+    (out / "map.png").symlink_to(outside)  # the very bytes, but through a link
+    (out / "estimate.geojson").unlink()
+    os.mkfifo(out / "estimate.geojson")  # would block a reader for ever
+    result = run("verify", out)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    said = " ".join(result.output.split())
+    assert "map.png (not a plain file of the folder)" in said
+
+
+def test_verify_says_what_outputs_leaves_out_or_adds(
+    seed_out: Path, tmp_path: Path
+) -> None:
+    out = _copy(seed_out, tmp_path / "crafted")
+    rec = json.loads((out / "estimate.json").read_text())
+    del rec["outputs"]["report.html"]
+    rec["outputs"]["../../etc/passwd"] = "0" * 64
+    (out / "estimate.json").write_text(json.dumps(rec))
+    (out / "map.png").unlink()
+    result = run("verify", out)
+    assert result.exit_code == 1
+    said = " ".join(result.output.split())
+    assert "not one of the files shown" in said
+    assert "report.html (not recorded in outputs)" in said
+
+
+def test_verify_checks_the_place_sources_against_the_case(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "hiker"
+    assert run("locate", HIKER, "--out", out, "-q").exit_code == 0
+    rec = json.loads((out / "estimate.json").read_text())
+    rec["place_sources"]["Pyg Track corridor"] = "GeoNames"
+    (out / "estimate.json").write_text(json.dumps(rec))
+    result = run("verify", out)
+    assert result.exit_code == 1
+    assert "differs  place sources" in result.output
+
+
+def test_two_articles_of_one_file_name_are_two_sources(tmp_path: Path) -> None:
+    paths = []
+    for folder, place in (("a", "Leeds"), ("b", "York")):
+        (tmp_path / folder).mkdir()
+        text = f"Jane Doe was seen in {place} on Monday."
+        prov = Provenance(document="report", quote=text, span=(0, len(text)))
+        item = Sighting(
+            id="report:s1", provenance=prov, date=dt.date(2024, 3, 2),
+            place=Point(-1.55 if place == "Leeds" else -1.08, 53.8), sigma_km=5.0,
+        )  # fmt: skip
+        reading = Reading(
+            "report", None, text, dt.date(2024, 3, 4), (), (item,),
+            ((0, len(text)),), (), (), "Jane Doe", "report.txt",
+        )  # fmt: skip
+        path = tmp_path / folder / "report.json"
+        path.write_text(json.dumps(reading.to_dict()), encoding="utf-8")
+        paths.append(path)
+    out = tmp_path / "out"
+    assert run("locate", *paths, "--out", out, "-q").exit_code == 0
+    rec = json.loads((out / "estimate.json").read_text())
+    docs = [e["source"]["document"] for e in rec["evidence"]]
+    assert docs == ["report.txt [report]", "report.txt [report-2]"]
+
+
+def test_the_plan_keeps_its_pos_as_computed(hiker_plan: tuple[Path, str]) -> None:
+    from geosleuth.report.files import load_posterior
+
+    out, _ = hiker_plan
+    stored = json.loads((out / "estimate.json").read_text())["plan"]
+    grid, posterior = load_posterior(out)
+    rest = json.loads((out / "estimate.json").read_text())["p_outside"]
+    from geosleuth.plan import scale_for_rest_of_world
+
+    plan = allocate_optimal(
+        scale_for_rest_of_world(posterior, rest_of_world=rest), 20.0,
+        sweep_width_km=0.05, area_km2=grid.cell_area_km2, rest_of_world=rest,
+    )  # fmt: skip
+    assert stored["probability_of_success"] == pytest.approx(plan.pos, rel=1e-12)
+    assert stored["rest_of_world"] == pytest.approx(rest, rel=1e-12)
+
+
+def test_control_characters_in_a_title_reach_no_page() -> None:
+    from geosleuth.report._html_text import esc
+    from geosleuth.report.text import plain
+
+    assert plain("Doe\x1b[31m\x07 seen") == "Doe[31m seen"
+    assert esc("a\x1bb\x00c\td") == "abc\td"

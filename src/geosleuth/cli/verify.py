@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
@@ -238,6 +240,7 @@ def _said_checks(
 
     target, title = rec.get("target"), rec.get("title")
     names: list[str] = []
+    sources: tuple[bool | None, list[str]] = (None, ["no case file"])
     compared = False
     found = _run_case(rec, folder)
     if isinstance(found, tuple):
@@ -247,6 +250,7 @@ def _said_checks(
             names.append(f"target ({path.name} names {case.target!r})")
         if title != case.title:
             names.append(f"title ({path.name} gives {case.title!r})")
+        sources = _place_source_check(rec, case.place_sources, path.name)
     elif found is None:  # articles and readings: the title is the target's
         compared = True
         if title not in (target, "geosleuth estimate"):
@@ -262,6 +266,10 @@ def _said_checks(
     checks: dict[str, tuple[bool | None, list[str]]] = {
         "target and title": (not names, names) if compared else (None, [str(found)])
     }
+    if isinstance(found, tuple):
+        checks["place sources"] = sources
+    elif found is None:  # articles and readings: a case's places have no source
+        checks["place sources"] = _place_source_check(rec, {}, "the inputs")
     stored = rec.get("warnings", [])
     if not (isinstance(stored, list) and all(isinstance(w, str) for w in stored)):
         checks["warnings"] = (False, ["warnings"])
@@ -285,27 +293,79 @@ def _said_checks(
 def _output_check(outputs: Any, folder: Path) -> tuple[bool | None, list[str]]:
     """Whether the files a run wrote beside its estimate.json are still those.
 
-    ``outputs`` is the record's ``{file name: SHA-256}`` (report.html, map.png,
-    estimate.geojson). A file changed since the run (a figure edited, a report
-    copied from another run) differs; a file no longer there is not checked.
+    ``outputs`` is the record's ``{file name: SHA-256}`` of report.html,
+    map.png and estimate.geojson (:data:`_SHOWN`), all three. A file changed
+    since the run (a figure edited, a report copied from another run), gone,
+    or no longer a plain file of the folder (a link, a pipe, a folder) differs;
+    so does an ``outputs`` that leaves one out, or names another file; one
+    that is gone is not checked. Only the three files of the folder itself are
+    read, and never through a link.
     """
     if outputs is None:
         return None, ["the run recorded no checksums of its files (older version)"]
-    if not isinstance(outputs, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in outputs.items()
-    ):
-        return False, ["outputs (not a mapping of file names to SHA-256)"]
-    changed, absent = [], []
-    for name, digest in sorted(outputs.items()):
-        try:
-            data = (folder / Path(name).name).read_bytes()
-        except OSError:
+    if not isinstance(outputs, dict):
+        return False, ["outputs (not a mapping of the shown files to SHA-256)"]
+    diffs = [
+        f"outputs (names {shorten(repr(k), 40)}, not one of the files shown)"
+        for k in outputs
+        if k not in _SHOWN
+    ][:3]
+    diffs += [
+        f"{name} (not recorded in outputs)" for name in _SHOWN if name not in outputs
+    ]
+    absent: list[str] = []
+    for name in _SHOWN:
+        digest = outputs.get(name)
+        if name not in outputs:
+            continue
+        if not (isinstance(digest, str) and re.fullmatch(r"[0-9a-f]{64}", digest)):
+            diffs.append(f"{name} (its recorded checksum is no SHA-256)")
+            continue
+        if not os.path.lexists(folder / name):
             absent.append(name)
             continue
-        if files.sha256_hex(data) != digest:
-            changed.append(f"{name} (changed since the run wrote it)")
-    if changed:
-        return False, changed
-    if len(absent) == len(outputs):
-        return None, [f"none of {', '.join(sorted(outputs))} is beside it"]
+        got = _sha256_of_plain_file(folder / name)
+        if got is None:
+            diffs.append(f"{name} (not a plain file of the folder)")
+        elif got != digest:
+            diffs.append(f"{name} (changed since the run wrote it)")
+    if absent and not diffs:  # nothing wrong in what is there: not all checked
+        return None, [f"{', '.join(absent)} not beside it"]
+    return not diffs, diffs
+
+
+def _place_source_check(
+    rec: dict[str, Any], given: dict[str, str], where: str
+) -> tuple[bool | None, list[str]]:
+    """Whether the record's ``place_sources`` are those the case file gives.
+
+    An estimate of before them keeps none: nothing to compare, if the case
+    gives none either.
+    """
+    if "place_sources" not in rec:
+        return (True, []) if not given else (None, ["not recorded (older version)"])
+    if rec["place_sources"] != given:
+        return False, [f"place_sources (not those {where} gives)"]
     return True, []
+
+
+#: The files a run shows, whose checksums estimate.json keeps.
+_SHOWN = ("report.html", "map.png", "estimate.geojson")
+
+
+def _sha256_of_plain_file(path: Path) -> str | None:
+    """The SHA-256 of a regular file (not through a link); None if it is none."""
+    import hashlib
+    import stat
+
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return None
+        digest = hashlib.sha256()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                digest.update(block)
+        return digest.hexdigest()
+    except OSError:
+        return None

@@ -215,16 +215,17 @@ class DocumentEvidence:
             else self.source
         )
 
-    def cited(self) -> tuple[EvidenceItem, ...]:
+    def cited(self, label: str | None = None) -> tuple[EvidenceItem, ...]:
         """The items, each citing the document by :meth:`label`, not its id.
 
         An item read from an article names its document by the id its own id
         starts with ("seed-2018-baghdadi-hajin"); an estimate made from it, and
         its report, cite the article as a reader would look for it: its title
         and file name. Items of one document still share one document, so that
-        it counts as one source.
+        it counts as one source; ``label`` replaces :meth:`label` where two
+        documents would be cited alike (two files of one name in two folders).
         """
-        label = self.label()
+        label = label or self.label()
         return tuple(
             dataclasses.replace(
                 i, provenance=dataclasses.replace(i.provenance, document=label)

@@ -415,7 +415,8 @@ class PlanArea:
             f"Search {track_text(self.effort_km)} of track inside area {self.name} "
             f"({n} cell{'' if n == 1 else 's'}, {self.area_km2:.3g} km²; coverage "
             f"{self.coverage:.2f}): POD {percent_down(self.pod)} ({self.band_text}). "
-            f"P(here) {pct(self.p)}, P(found here) {pct(self.p_found)}. The "
+            f"P(here) {pct(self.p)}, P(found here) "
+            f"{percent_down(self.p_found, decimals=1)}. The "
             "boundary outlines the area: search inside it, do not follow it."
         )
 

@@ -37,7 +37,9 @@ __all__ = [
 BIDI_CONTROLS = (
     "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
 )
-_BIDI_RE = re.compile(f"[{BIDI_CONTROLS}]")
+#: ... and the C0 controls but tab, newline and return, and DEL: an ESC or BEL in
+#: a title would act on a terminal that prints the page or the line (review 16)
+_BIDI_RE = re.compile(f"[{BIDI_CONTROLS}\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 #: First strong right-to-left letter (Hebrew, Arabic, Syriac, Thaana, N'Ko, ...).
 _RTL_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
@@ -124,7 +126,7 @@ def lon_text(lon: float, nd: int = 2) -> str:
 
 
 def plain(text: object) -> str:
-    r"""Untrusted text for the terminal or the PNG, its bidi controls removed.
+    r"""Untrusted text for the terminal or the PNG, its bidi and C0 controls removed.
 
     An unterminated RIGHT-TO-LEFT OVERRIDE in a place name would otherwise
     reverse the figures printed after it ("55%" read as "%55").
