@@ -628,6 +628,8 @@ def _judge(
         score -= 2.0
     if (i > 0 or j < len(run)) and _generic(sp.text.split()):
         score = -1.0  # "Beach" of "Kata Beach Resort": no place of its own
+    if _generic(sp.text.split()) and not big and before.endswith("the "):
+        score = -1.0  # "the Park area": a feature, no village named "Park"
     if q_admin is not None:
         score += 1.5  # "Sioux Falls, S.D.": a place in the state that follows
     if (

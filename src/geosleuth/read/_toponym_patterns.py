@@ -151,15 +151,19 @@ _FEATURE_WORDS = (
 )
 #: ... and those that end it only where no capitalised word follows: "Tyndall
 #: Gorge", "Badwater Basin", "the Boundary Waters", "Clingmans Dome", "Kata
-#: Beach", but not the "Charleston Gold Dome Lions Club".
+#: Beach", "the Shelter Stone", "the Pyramid Stage", "the Kidz Field", but not
+#: the "Charleston Gold Dome Lions Club".
 _FEATURE_WORDS_LAST = (
     "Gorge|Basin|Waters|Hut|Dome|Peak|Glacier|Monument|Preserve|Refuge|Falls|Beach|"
-    "Rock|Woods|Point|Tarn|Ravine|Gill|Cove|Junction|Notch|Ridge|Range|Bluffs"
+    "Rock|Woods|Point|Tarn|Ravine|Gill|Cove|Junction|Notch|Ridge|Range|Bluffs|"
+    "Stone|Stage|Field|Track|Lakes"
 )
-#: ... of which those that are also surnames: "Tiger *Woods*", "Nathan *Gill*".
+#: ... of which those that are also surnames: "Tiger *Woods*", "Nathan *Gill*",
+#: "Emma *Stone*".
 _SURNAME_FEATURE_WORDS = frozenset(
-    {"Rock", "Woods", "Point", "Gill", "Cove", "Ridge", "Range", "Notch"}
-)
+    {"Rock", "Woods", "Point", "Gill", "Cove", "Ridge", "Range", "Notch", "Stone",
+     "Field"}
+)  # fmt: skip
 #: Lower-case words that may join the words of a feature's name before its last
 #: word: "Lakes *of the* Clouds Hut", "Isle *au* Haut".
 _FEATURE_JOINER = r"(?:of\s(?:the\s)?|au\s|aux\s)"
@@ -170,9 +174,9 @@ _FEATURE_OF_HEADS = r"(?:Firth|Sound|Isle|Isles|Lakes|Loch|Straits?|Vale)"
 #: Words that rank a park or forest between its own name and its word: "Zion
 #: *National* Park", "Custer *State* Park".
 _FEATURE_RANK = r"(?:National|State|Provincial|Marine)"
-#: Title-case words that begin the name of a mountain, range or lake: "Mount
-#: Rainier", "the Sierra Nevada", "Lake Lanier".
-_FEATURE_HEADS = r"(?:Lake|Mount|Mt\.|Sierra|Mont|Monte|Camp)"
+#: Title-case words that begin the name of a mountain, range, lake or river: "Mount
+#: Rainier", "the Sierra Nevada", "Lake Lanier", "Loch Avon", "the River Kent".
+_FEATURE_HEADS = r"(?:Lake|Mount|Mt\.|Sierra|Mont|Monte|Camp|Loch|Lough|River)"
 #: Lower-case nouns that, after "the" and a name, make the name that of a hut or
 #: a home: "the Hörnli hut", "the Oakwood Village care home".
 _FEATURE_NOUNS = r"(?:hut|care\s+home|nursing\s+home|retirement\s+home)"
@@ -190,7 +194,7 @@ _GENERIC_FEATURE_WORDS = frozenset(
      "rock", "woods", "point", "tarn", "ravine", "gill", "cove", "junction",
      "notch", "ridge", "range", "bluffs", "firth", "sound", "isle", "isles",
      "lakes", "loch", "strait", "straits", "vale", "mont",
-     "monte", "camp"}
+     "monte", "camp", "lough", "stone", "stage", "field", "track"}
 )  # fmt: skip
 _STREET = re.compile(
     r"\b(?:[NSEW]\.\s)?(?:[A-Z][\w’'-]*\s){1,3}(?:" + _STREET_WORDS + r")(?=\W|$)"

@@ -38,11 +38,15 @@ Airport"), is that town only where the document places it there (its state, or
 another place nearby). A name whose words "da", "de" or "del" join ("Praia da Luz")
 is matched whole or not at all. So is a landmark's name, the words before a
 feature word ("Arch Rock", "Baxter Woods", "Styhead Tarn", "Tuckerman Junction",
-"the Tararua Range") or after one with "of" or "au" ("the Firth of Lorn", "Isle
-au Haut", "the Lakes of the Clouds Hut"), and a name before a plural feature noun
-("the South Kaibab and Tonto trails"): no town of its first word ("Arch",
-Switzerland) is read for it. A point named after a town nearby is at that town
-("Colchester Point" beside Burlington), as a beach is. A name whose town the
+"the Tararua Range", "the Shelter Stone", "the Pyramid Stage", "the Overland
+Track"), the words after "Loch", "Lough" or "River" ("Loch Avon", "the River
+Kent": the river, not the county) or after a feature word with "of" or "au"
+("the Firth of Lorn", "Isle au Haut", "the Lakes of the Clouds Hut"), and a name
+before a plural feature noun ("the South Kaibab and Tonto trails"): no town of
+its first or last word ("Arch", Switzerland; "Stone", Staffordshire) is read for
+it. A feature word alone after "the" ("the Park area") is no village. A point
+named after a town nearby is at that town ("Colchester Point" beside
+Burlington), as a beach is. A name whose town the
 document places nowhere near its other places gives way in all its mentions:
 "the Five Points neighborhood" of Athens, Georgia, is no Five Points in Ohio, nor
 "North Beach in Burlington" (Vermont) North Beach, Maryland, and a feature named
