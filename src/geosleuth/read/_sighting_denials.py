@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from geosleuth.read._reports import report_called_true, report_called_untrue, report_of
 from geosleuth.read._sentence import CORRECTABLE, Sentence, denied_phrase
+from geosleuth.read.attribution._disputes import retracts
 
 __all__ = ["_correctable", "_denied", "_hearsay"]
 
@@ -47,7 +48,8 @@ def _denied(
     saw", "nobody has seen", "no one saw") or a report of it that is denied or
     untrue ("denied that a shepherd saw", "rejected reports that", "ruled out",
     "no witness reported seeing", "falsely claimed he saw", "was seen in Mosul,
-    officials denied"); ``("conditional", cue)`` for a seeing under a condition
+    officials denied") or corrected ("but later said the man was someone else",
+    :func:`_retracted`); ``("conditional", cue)`` for a seeing under a condition
     ("if you saw", "whether he was seen", "unless"); None for a seeing that is
     reported. Without a parse, a "not" or "never" just before the verb.
     """
@@ -57,7 +59,9 @@ def _denied(
     if verb is None:
         before = s.text[: at - s.span[0]]
         cue = re.search(r"\b(?:not|never|n['’]t)\s+(?:\w+\s+){0,2}$", before)
-        return None if cue is None else ("negated", cue.group(0).split()[0])
+        if cue is None:
+            return _retracted(s)
+        return "negated", cue.group(0).split()[0]
     for t in (verb, *[c for c in verb.children if c.dep_ in ("aux", "auxpass")]):
         neg = next((c for c in t.children if c.dep_ == "neg"), None)
         if neg is not None:
@@ -67,7 +71,30 @@ def _denied(
     nobody = _nobody(verb, seeing=True)
     if nobody is not None:
         return "negated", nobody
-    return _governed(verb)
+    return _governed(verb) or _retracted(s)
+
+
+def _retracted(s: Sentence) -> tuple[Literal["negated"], str] | None:
+    """The correction that takes the seeing of ``s`` back, if one does.
+
+    A denial of the statement (:attr:`~geosleuth.read.attribution.Attribution.disputed`,
+    in the sentence or the next) that says the one seen was someone else or that
+    the sighting was ruled out
+    (:func:`~geosleuth.read.attribution._disputes.retracts`): "Police earlier said
+    Doe was seen in Aspen, *but later said the man seen there was someone else*",
+    "... *The sighting was later ruled out.*" A seeing so corrected is no
+    sighting, where one only disputed ("but police denied it") is one less sure.
+    """
+    if s.attr.disputed is None:
+        return None
+    a, b = s.attr.disputed
+    if s.span[0] <= a and b <= s.span[1]:
+        text = s.text[a - s.span[0] : b - s.span[0]]
+    elif s.sent is not None:
+        text = str(s.sent.doc.text[a:b])
+    else:
+        return None
+    return ("negated", f"corrected: {text}") if retracts(text) else None
 
 
 def _hearsay(s: Sentence, at: int) -> str | None:

@@ -90,6 +90,74 @@ _DENIES_PREVIOUS = re.compile(
 )
 
 
+# A correction of the statement: the one seen was someone else ("the man seen
+# there was someone else", "the man at the gas station had been identified as
+# someone else", "the girl seen in Orillia was not Martineau"), or the sighting or
+# report is taken back ("that sighting had been ruled out", "the report was later
+# withdrawn", "police ruled the sighting out").
+_SEEN_ONE = (
+    r"(?:the|that|this)\s+(?:[\w-]+\s+)?(?:man|woman|person|boy|girl|teen(?:ager)?|"
+    r"child|hiker|individual|people|couple|figure|driver|customer|youth)"
+)
+_SOMEONE_ELSE = (
+    r"(?:someone\s+else|somebody\s+else|another\s+(?:man|woman|person|individual)|"
+    r"a\s+different\s+(?:man|woman|person|individual)|"
+    r"(?:a\s+case\s+of\s+)?mistaken\s+identity)"
+)
+_NOT_THE_ONE = (
+    r"not\s+(?:him|her|the\s+missing\s+[\w-]+|"
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?-i:[A-Z])[\w’'-]+"
+    r"(?:\s+(?-i:[A-Z])[\w’'-]+){0,2})"
+)
+_WAS = (
+    r"(?:was|were|is|are|had\s+been|has\s+been|have\s+been|turned\s+out\s+to\s+be)"
+    r"\s+(?:(?:\w+ly|later|since|then|in\s+fact|also)\s+)?"
+)
+_TAKEN_BACK = (
+    r"(?:ruled\s+out|discounted|withdrawn|retracted|discredited|mistaken|incorrect|"
+    r"inaccurate|false|erroneous|unfounded)"
+)
+_SIGHTING = r"(?:(?:the|that|this|these|those)\s+(?:[\w-]+\s+)?sightings?)"
+_RETRACTION = (
+    rf"(?:{_SEEN_ONE}\b[^,;.]{{0,80}}?\s+{_WAS}"
+    rf"(?:(?:identified|confirmed)\s+as\s+)?(?:{_SOMEONE_ELSE}|{_NOT_THE_ONE})\b"
+    rf"|(?:{_IT_SUBJECT}|{_SIGHTING}|that)\s+{_WAS}{_TAKEN_BACK}\b"
+    rf"|(?:ruled\s+out|discounted|retracted|withdrew)\s+{_SIGHTING}"
+    rf"|ruled\s+(?:it|this|that|{_SIGHTING})\s+out\b)"
+)
+_CORRECTED = re.compile(
+    rf"[,;]\s*(?P<d>(?:but|though|although|yet|however|while)\b[^;]*?{_RETRACTION})",
+    re.IGNORECASE,
+)
+_RETRACTS_PREVIOUS = re.compile(
+    r"^(?P<d>(?:(?:but|however|yet)\s*,?\s+)?"
+    rf"(?:{_DENIER}{_AUX_ADV}(?:said|says|say|added|stated|announced|confirmed)\s+"
+    rf"(?:on\s+\w+\s+)?(?:that\s+)?)?{_RETRACTION}{_TAIL})"
+    r"\s*[.!]?[\"”’']*$",
+    re.IGNORECASE,
+)
+_RETRACTS = re.compile(_RETRACTION, re.IGNORECASE)
+
+
+def retracts(text: str) -> bool:
+    """Whether ``text``, a denial of a statement, takes back a sighting.
+
+    The one seen was someone else, or the sighting is ruled out or withdrawn
+    (:func:`dispute_span`, :func:`denial_of_previous`): the statement is corrected,
+    not only disputed.
+
+    Examples
+    --------
+    >>> retracts("but later said the man seen there was someone else")
+    True
+    >>> retracts("The sighting was later ruled out")
+    True
+    >>> retracts("but police denied it")
+    False
+    """
+    return _RETRACTS.search(text) is not None
+
+
 def dispute_span(text: str, base: int = 0) -> tuple[int, int] | None:
     """The span of another party's denial of the sentence ``text``, if any.
 
@@ -118,7 +186,13 @@ def dispute_span(text: str, base: int = 0) -> tuple[int, int] | None:
     """
     m = _DISPUTE.search(text)
     if m is None:
-        return None
+        # "..., but later said the man seen there was someone else": a correction
+        # takes back all the sentence says after it, its reasons too ("after
+        # investigators reviewed video from the terminal")
+        c = _CORRECTED.search(text)
+        if c is None:
+            return None
+        return base + c.start("d"), base + len(text.rstrip(" .!?\"”’'"))
     return base + m.start("d"), base + len(m.group(0).rstrip()) + m.start()
 
 
@@ -156,6 +230,7 @@ def denial_of_previous(text: str, base: int = 0) -> tuple[int, int] | None:
     True
     """
     m = _DENIES_PREVIOUS.match(text.strip())
+    m = m or _RETRACTS_PREVIOUS.match(text.strip())  # "The sighting was ruled out."
     if m is None:
         return None
     lead = len(text) - len(text.lstrip())

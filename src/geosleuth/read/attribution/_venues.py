@@ -4,14 +4,16 @@ The "in"/"at" phrases of a verb of speaking (:data:`_SPEAKING_LEMMAS`: "told
 reporters *in Baghdad*", "*Speaking in Baghdad*, ...") and of "according to"
 (:func:`venue_spans`); not those of a verb whose subject is the target, nor of
 one in the passive whose subject is what was said (:func:`_said_of_a_thing`:
-"Cases have been confirmed in Kisumu"). Used by :mod:`geosleuth.read.attribution`.
+"Cases have been confirmed in Kisumu"); and the station of the police or officials
+who appeal ("Gardaí *in Castlebar* have renewed their appeal"). Used by
+:mod:`geosleuth.read.attribution`.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from geosleuth.read.attribution._names import _span_text_kept
+from geosleuth.read.attribution._names import _OFFICIAL, _span_text_kept
 
 __all__: list[str] = []
 
@@ -25,6 +27,20 @@ _SPEAKING_LEMMAS = frozenset(
 )  # fmt: skip
 #: The prepositions of where the words were spoken.
 _VENUE_PREPS = frozenset({"in", "at"})
+#: Verbs of an appeal, whose official subject's "in X" or "from X" is the
+#: station that appeals: "Gardaí *in Castlebar* have renewed their appeal for
+#: information on the whereabouts of ...", "Officers *from Leeds* urged ...".
+_APPEAL_LEMMAS = frozenset(
+    {"appeal", "renew", "ask", "urge", "issue", "release", "request", "repeat",
+     "plead", "reiterate"}
+)  # fmt: skip
+#: The prepositions of where an appealing body is based.
+_STATION_PREPS = frozenset({"in", "at", "from"})
+#: Bodies that appeal, besides officials (:data:`~._names._OFFICIAL`).
+_FORCES = frozenset(
+    {"gardaí", "gardai", "garda", "detectives", "investigators", "troopers",
+     "deputies", "authorities", "constabulary", "gendarmes", "coastguard"}
+)  # fmt: skip
 
 
 def venue_spans(sent: Any, is_target: Any) -> list[tuple[int, int]]:
@@ -40,13 +56,16 @@ def venue_spans(sent: Any, is_target: Any) -> list[tuple[int, int]]:
     (``is_target(token)``) is left out: where she told reporters she is safe
     is where she was; so is one in the passive whose subject is what was said
     ("Cases have been confirmed *in Kisumu*": where the cases are, and no one
-    is named speaking there; :func:`_said_of_a_thing`).
+    is named speaking there; :func:`_said_of_a_thing`). The "in", "at" or
+    "from" phrase of the police or officials who appeal
+    (:data:`_APPEAL_LEMMAS`) is where they are based: "Gardaí *in Castlebar*
+    have renewed their appeal for information on the whereabouts of ...".
     """
     out: list[tuple[int, int]] = []
 
-    def phrases(tok: Any) -> None:
+    def phrases(tok: Any, preps: frozenset[str] = _VENUE_PREPS) -> None:
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in _VENUE_PREPS:
+            if c.dep_ == "prep" and c.lower_ in preps:
                 start, end, _ = _span_text_kept(c.subtree)
                 out.append((start, end))
 
@@ -57,6 +76,10 @@ def venue_spans(sent: Any, is_target: Any) -> list[tuple[int, int]]:
                     if not is_target(obj):
                         phrases(obj)
             continue
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in _APPEAL_LEMMAS:
+            for c in tok.children:
+                if c.dep_ == "nsubj" and _a_force(c) and not is_target(c):
+                    phrases(c, _STATION_PREPS)  # "Gardaí in Castlebar have renewed"
         speaking = tok.lemma_.lower() in _SPEAKING_LEMMAS
         if tok.pos_ not in ("VERB", "AUX") or not speaking:
             continue
@@ -94,3 +117,8 @@ def _said_of_a_thing(tok: Any) -> bool:
         return False
     subjects = [c for c in tok.children if c.dep_ == "nsubjpass"]
     return bool(subjects) and all(c.pos_ in ("NOUN", "PROPN") for c in subjects)
+
+
+def _a_force(tok: Any) -> bool:
+    """Whether ``tok`` names the police or officials: "Gardaí", "Officers"."""
+    return tok.lower_ in _FORCES or _OFFICIAL.fullmatch(tok.text) is not None
