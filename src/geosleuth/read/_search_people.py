@@ -141,28 +141,71 @@ class _People:
         The target named last before ``at`` (within
         :data:`~geosleuth.read.target.PRONOUN_REACH` characters) was named with
         another person ("Jane Doe and her friend Tom Fox went missing", "Tom
-        Fox and Jane Doe"), and no one else was named between them and ``at``.
+        Fox and Jane Doe"), and no one else was named between them and ``at``
+        (the one named with her, named again, is no one else: "Fox's wife
+        reported them missing"; nor is a speaker: "Tom Cole said"). The reach
+        runs on from each word that names the group again (:func:`_group_reach`).
         """
         last = max(
             ((a, b) for a, b in self.named if b <= at), key=lambda x: x[1], default=None
         )
-        if last is None or at - last[1] > PRONOUN_REACH:
+        if last is None or at - _group_reach(self.text, last[1], at) > PRONOUN_REACH:
             return False
         a, b = last
         end = None
+        mates: set[str] = set()
         if _WITH_AFTER.match(self.text, b) is not None:
             # the one named with her: the person named right after, if any
             partner = [p for p in self.others if b < p[0] <= b + 40 and p[1] <= at]
             end = min((p[1] for p in partner), default=b)
-        elif any(
-            _WITH_BEFORE.fullmatch(self.text, pe, a) is not None
-            for _, pe in self.others
-            if pe <= a
-        ):
-            end = b
+            mates = {self.text[p[0] : p[1]].split()[-1] for p in partner[:1]}
+        else:
+            partner = [
+                p
+                for p in self.others
+                if p[1] <= a and _WITH_BEFORE.fullmatch(self.text, p[1], a) is not None
+            ]
+            end = b if partner else None
+            mates = {self.text[p[0] : p[1]].split()[-1] for p in partner[-1:]}
         if end is None:
             return False
-        return not any(end < pe <= at for _, pe in self.others)
+        # "Jane Doe and her friend Tom Fox ... Fox's wife reported them missing":
+        # the one named with her, named again, is of the group still
+        # nor is a speaker ("..., police spokesperson Nqobile Gwala said")
+        return not any(
+            end < pe <= at
+            and self.text[ps:pe].split()[-1] not in mates
+            and _SAID_AFTER.match(self.text, pe) is None
+            for ps, pe in self.others
+        )
+
+
+#: Words that name a group again ("The pair were last seen", "reported *them*
+#: missing"): the reach of the group runs on from each.
+_GROUP_AGAIN = re.compile(
+    r"\b(?:(?:the|both)\s+(?:pair|two|three|couple|duo|trio|men|women|friends|"
+    r"hikers|climbers|walkers|brothers|sisters)|they|them|both)\b",
+    re.IGNORECASE,
+)
+
+
+#: What follows a speaker's name: "Gwala said", "Botha told reporters".
+_SAID_AFTER = re.compile(r",?\s+(?:said|says|told|added|explained)\b")
+
+
+def _group_reach(text: str, end: int, at: int) -> int:
+    """Where the group named up to ``end`` was last named again before ``at``.
+
+    Each word for the group (:data:`_GROUP_AGAIN`) within
+    :data:`~geosleuth.read.target.PRONOUN_REACH` characters of the one before
+    it names it again.
+    """
+    last = end
+    for m in _GROUP_AGAIN.finditer(text, end, at):
+        if m.start() - last > PRONOUN_REACH:
+            break
+        last = m.end()
+    return last
 
 
 def _sought_kind(

@@ -446,6 +446,8 @@ def _found(ex: _Extractor, s: Sentence) -> tuple[Any, str, bool, str | None] | N
         event = _event(verb)
         if event is None or camera_of(s, verb.idx) is not None:
             continue  # "A camera captured Jane Doe": a camera's sighting
+        if verb.head.lower_ == "without" and verb.tag_ == "VBG":
+            continue  # "searched ... without finding him": the searches' failure
         state = _state(verb)
         if state == "":
             continue  # "found guilty", "found to be": a verdict

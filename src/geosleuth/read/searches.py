@@ -538,7 +538,7 @@ def _denied_finding(verb: Any) -> str | None:
     """The words that deny the finding of ``verb``, if any.
 
     "did not find", "never found", "could not locate", "failed to find", "were
-    unable to find".
+    unable to find", "without finding".
     """
     kids = list(verb.children)
     neg = next((c for c in kids if c.dep_ == "neg"), None)
@@ -547,6 +547,9 @@ def _denied_finding(verb: Any) -> str | None:
         return str(verb.doc.text[first.idx : verb.idx + len(verb.text)])
     head = verb.head
     if verb.dep_ == "xcomp" and head.lemma_.lower() in ("fail", "unable"):
+        return str(verb.doc.text[head.idx : verb.idx + len(verb.text)])
+    if head.lower_ == "without" and verb.tag_ == "VBG":
+        # "searched the drainage since Monday, without finding him"
         return str(verb.doc.text[head.idx : verb.idx + len(verb.text)])
     return None
 
