@@ -369,7 +369,20 @@ def in_phrase(doc: Any, verb: Any, m: Spanned) -> bool:
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
-    tok = span.root
+    if (
+        not math.isnan(float(getattr(m, "spread_km", math.nan)))
+        and span[0].i != span.root.i
+    ):
+        # written coordinates: the parse may hang the longitude elsewhere ("from
+        # 45.3302, -111.4057, a spokesman said"); the latitude's place counts
+        return _in_phrase_from(span, span[0], verb) or _in_phrase_from(
+            span, span.root, verb
+        )
+    return _in_phrase_from(span, span.root, verb)
+
+
+def _in_phrase_from(span: Any, tok: Any, verb: Any) -> bool:
+    """:func:`in_phrase`, going up from ``tok``, a word of the place's ``span``."""
     via_prep = False  # a preposition between the place and ``tok``
     for _ in range(16):
         if tok.i == verb.i:

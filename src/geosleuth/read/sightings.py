@@ -128,7 +128,7 @@ ASSOCIATE_CLOSENESS = 0.5
 #: the distress beacons of the outdoors ("his kayak", "her PLB").
 THINGS = _LEXICON_THINGS | frozenset(
     {"kayak", "canoe", "dinghy", "raft", "paddleboard", "yacht", "sailboat",
-     "motorboat", "plb", "epirb"}
+     "motorboat", "plb", "epirb", "inreach"}
 )  # fmt: skip
 
 _SEEN = re.compile(
@@ -539,7 +539,7 @@ def add_seen(
         and m.start < b
         and resolved(m)
         and kind_of(m) not in ("country", "continent")
-        and (words is None or _word_of(ex, m) in words)
+        and (words is None or any(w in words for w in _words_of(ex, m)))
         and (keep is None or keep(m))
     ]
     # "seen in Leeds by a man from York", "by a man who lives in York": the
@@ -731,6 +731,23 @@ def _word_of(ex: _Extractor, m: MentionLike) -> int:
     """The token index of the head word of the place ``m`` (-1 if none)."""
     span = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
     return -1 if span is None or len(span) == 0 else int(span.root.i)
+
+
+def _words_of(ex: _Extractor, m: MentionLike) -> list[int]:
+    """The head word of the place ``m``, and of written coordinates the first.
+
+    The parse may hang the longitude of "from 45.3302, -111.4057, a spokesman
+    said" on "said": the latitude is in the clause of the verb it follows.
+    """
+    first = (
+        []
+        if math.isnan(spread_of(m))
+        else [ex.doc.char_span(m.start, m.end, alignment_mode="expand")]
+    )
+    return [
+        _word_of(ex, m),
+        *(int(sp[0].i) for sp in first if sp is not None and len(sp)),
+    ]
 
 
 def _blank(text: str, offset: int, spans: list[tuple[int, int]]) -> str:

@@ -58,11 +58,12 @@ read as the first thing's.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from geosleuth.read._sentence import Sentence, in_phrase
+from geosleuth.read._sentence import Sentence, in_phrase, spread_of
 from geosleuth.read.sightings import SEE_LEMMAS, THINGS, add_seen
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ _THING_WORDS = (
     r"purses?|wallets?|suitcases?|luggage|passports?|cards?|laptops?|tents?|"
     r"belongings|jackets?|coats?|keys?|watch(?:es)?|trackers?|beacons?|kayaks?|"
     r"canoes?|dingh(?:y|ies)|rafts?|paddleboards?|yachts?|sailboats?|motorboats?|"
-    r"plbs?|epirbs?|" + "|".join(sorted(_MAKES)) + ")"
+    r"plbs?|epirbs?|inreach(?:es)?|" + "|".join(sorted(_MAKES)) + ")"
 )
 _THING_TEXT = re.compile(rf"\b{_THING_WORDS}\b", re.IGNORECASE)
 #: One of :data:`THINGS` right after a possessive ("her *car*", "his *bank
@@ -116,7 +117,7 @@ _GIVING_LEMMAS = frozenset({"show", "send", "transmit", "give", "record", "relay
 #: *position*", "sent a final *location*", "gave *coordinates*".
 _POSITION_WORDS = frozenset(
     {"position", "location", "coordinates", "coordinate", "whereabouts", "fix",
-     "signal", "ping"}
+     "signal", "ping", "point"}
 )  # fmt: skip
 #: What comes *from* a thing and is put somewhere as the thing would be: "a
 #: *signal* from his beacon was detected at ...", "the last *ping* from her phone".
@@ -175,6 +176,11 @@ def _add_trace(
             for m in (own[tok.i] if split else s.places)
             if any(in_phrase(ex.doc, v, m) for v in verbs)
         ]
+        if any(not math.isnan(spread_of(m)) for m in mine):
+            # "sent its last tracking point from 45.3302, -111.4057, on a ridge
+            # above the South Fork": the written fix is where the thing was; the
+            # names only describe it
+            mine = [m for m in mine if not math.isnan(spread_of(m))]
         add_seen(
             ex, s, int(verb.idx), who=thing_name(tok), subject="associate",
             seen_one=thing,
@@ -196,6 +202,9 @@ def thing_name(tok: Any) -> str:
     (the target was near one of the places the car was), as an associate's
     sightings are.
     """
+    device = _named_device(tok)
+    if device is not None:
+        return f"the target's {device.lemma_.lower()}"  # "his Garmin inReach"
     if tok.lemma_.lower() not in THINGS:
         return "the target's car"  # "his white Toyota LandCruiser"
     words = [t.lower_ for t in tok.lefts if t.dep_ == "compound"]
@@ -260,11 +269,30 @@ def _is_thing(tok: Any) -> bool:
 
     "his *car*", "his white Toyota *LandCruiser*", "her *Honda*".
     """
-    if tok.lemma_.lower() in THINGS:
+    if tok.lemma_.lower() in THINGS or _named_device(tok) is not None:
         return True
     return tok.pos_ == "PROPN" and (
         tok.lower_ in _MAKES
         or any(c.dep_ == "compound" and c.lower_ in _MAKES for c in tok.children)
+    )
+
+
+def _named_device(tok: Any) -> Any:
+    """The thing that ``tok``, a make, names in apposition: "his Garmin *inReach*".
+
+    The parse may take the make for the head and the device for its apposition
+    ("His [Garmin] inReach sent its last tracking point"); None where ``tok`` is
+    no proper noun or has no such thing.
+    """
+    if tok.pos_ != "PROPN" or tok.lemma_.lower() in THINGS:
+        return None
+    return next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ in ("appos", "compound") and c.lower_ in THINGS and c.i > tok.i
+        ),
+        None,
     )
 
 
@@ -418,6 +446,10 @@ def _putting(thing: Any) -> Any:
     ):
         thing = prep.head  # "a signal from his beacon was detected at ..."
     verb = thing.head
+    if not (verb.pos_ == "VERB" and verb.lemma_.lower() in _PUT_LEMMAS):
+        # "Her phone last connected to a cell tower in Barrie ..., according
+        # to police": the parse may hang the finite verb on the thing
+        verb = _put_clause(thing) or verb
     if verb.pos_ != "VERB":
         return None
     lemma = verb.lemma_.lower()
@@ -443,6 +475,30 @@ def _putting(thing: Any) -> Any:
         and verb.head.lemma_.lower() in SEE_LEMMAS
     ):
         return verb.head  # "spotted [the boat circling] near Tahoma"
+    return None
+
+
+def _put_clause(thing: Any) -> Any:
+    """The verb that the parse hangs on ``thing`` as a clause, if it puts it.
+
+    "Her phone *last connected* to a cell tower in Barrie on Friday, according
+    to police": taken for a clause of "phone" ("the phone connected to ..."),
+    it puts the thing there all the same. Only a subject's clause in the past
+    (no "-ing": "her car, *blocking* the road") of :data:`_PUT_LEMMAS` counts,
+    giving its subject's position where it is of :data:`_GIVING_LEMMAS`; the
+    returned verb then reads as the thing's own (the thing its subject).
+    """
+    if thing.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    for c in thing.children:
+        if (
+            c.dep_ == "acl"
+            and c.pos_ == "VERB"
+            and c.tag_ in ("VBD", "VBN")
+            and c.lemma_.lower() in _PUT_LEMMAS
+            and (c.lemma_.lower() not in _GIVING_LEMMAS or _gives_position(c))
+        ):
+            return c
     return None
 
 
