@@ -458,9 +458,10 @@ class _Extractor:
         self.force_places: dict[str, list[tuple[int, MentionLike]]] = {}
         self.aliases = acronyms(text)
         self.gazetteer = gazetteer
-        places = [(m.start, m.end) for m in mentions if resolved(m)]
-        # what the tagger calls a person but names none ("the Blackcomb Glacier",
-        # "grey hair") is no one a pronoun could refer to
+        # a place, resolved or not ("Brown Tongue", "Dos Ojos"), and what the
+        # tagger calls a person but names none ("the Blackcomb Glacier", "grey
+        # hair"), is no one a pronoun could refer to
+        places = [(m.start, m.end) for m in mentions]
         nobody = sorted(places + _no_persons(text, doc))
         self.refs = (
             find_target_refs(text, target, doc=doc, places=nobody) if target else []

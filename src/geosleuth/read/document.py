@@ -37,8 +37,9 @@ from typing import Any
 from geosleuth.casefile import far_ahead
 from geosleuth.errors import InputError
 from geosleuth.evidence import EvidenceItem, Grade
-from geosleuth.read._sentence import CONTINUATION, resolved, strip_span
+from geosleuth.read._sentence import CONTINUATION, strip_span
 from geosleuth.read.claims import Rejected, _extract
+from geosleuth.read.claims import _no_persons as no_persons
 from geosleuth.read.dates import find_dates, impossible_dates
 from geosleuth.read.found import BODY_AFTER
 from geosleuth.read.fronts import _DISTANCE
@@ -864,7 +865,10 @@ def _target_starts(
         return []
     refs = _find_refs(text, who, lambda s, e: True)
     if doc is not None:
-        spans = [(m.start, m.end) for m in places if resolved(m)]
+        # a place, even one not resolved ("Brown Tongue", "Dos Ojos"), and a
+        # PERSON entity that names no one ("the Blackcomb Glacier") is no one a
+        # pronoun could refer to, as in the claims' reading (review 17)
+        spans = sorted([(m.start, m.end) for m in places] + no_persons(text, doc))
         persons = people(doc, spans)
         # "Destiny" after "Destiny Moore": the given name alone
         refs += _given_name_refs(doc, text, who, refs, persons)
