@@ -298,11 +298,14 @@ def _no_persons(text: str, doc: Any) -> list[tuple[int, int]]:
 
     Examples
     --------
-    >>> import spacy
-    >>> doc = spacy.blank("en")("He had grey hair.")
-    >>> doc.ents = [doc.char_span(7, 16, label="PERSON")]
-    >>> _no_persons(doc.text, doc)
-    [(7, 16)]
+    >>> from types import SimpleNamespace as Ent
+    >>> text = "He had grey hair near the Blackcomb Glacier, Tom Fox said."
+    >>> ents = [Ent(start_char=7, end_char=16, label_="PERSON", text="grey hair"),
+    ...         Ent(start_char=26, end_char=43, label_="PERSON",
+    ...             text="Blackcomb Glacier"),
+    ...         Ent(start_char=45, end_char=52, label_="PERSON", text="Tom Fox")]
+    >>> _no_persons(text, Ent(ents=ents))  # not Tom Fox
+    [(7, 16), (26, 43)]
     """
     return [
         (e.start_char, e.end_char)
