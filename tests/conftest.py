@@ -48,6 +48,22 @@ def nlp() -> Any:
         pytest.skip(str(exc))
 
 
+@pytest.fixture(scope="session")
+def gaz() -> Any:
+    """The default gazetteer (GeoNames cities and the curated places), loaded once."""
+    from geosleuth.gazetteer import Gazetteer
+
+    return Gazetteer.default()
+
+
+@pytest.fixture(params=["rules", pytest.param("ner", marks=pytest.mark.nlp)])
+def ner(request: pytest.FixtureRequest) -> Any:
+    """Toponyms by rules only, or with the spaCy pipeline (skipped without it)."""
+    if request.param == "rules":
+        return False
+    return request.getfixturevalue("nlp")
+
+
 def mentions_at(text: str, coords: dict[str, tuple[float, float]]) -> list[Any]:
     """Place mentions of every name of ``coords`` in ``text``, at the given lon/lat.
 

@@ -8,11 +8,6 @@ from geosleuth.gazetteer._names import bare_key
 from geosleuth.geometry import Area, Line, haversine_km
 
 
-@pytest.fixture(scope="session")
-def gaz() -> Gazetteer:
-    return Gazetteer.default()
-
-
 def test_default_is_cached_per_process(gaz: Gazetteer) -> None:
     assert Gazetteer.default() is gaz
     assert len(gaz) > 200_000

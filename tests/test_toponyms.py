@@ -28,11 +28,6 @@ TRUTH = {  # (lon, lat), public coordinates of the towns
 
 
 @pytest.fixture(scope="session")
-def gaz() -> Gazetteer:
-    return Gazetteer.default()
-
-
-@pytest.fixture(scope="session")
 def seed_text() -> str:
     if not SEED.exists():
         pytest.skip(f"../shared is absent: {SEED} not found")

@@ -18,19 +18,6 @@ from geosleuth.gazetteer import Gazetteer
 from geosleuth.read.toponyms import Mention, find_toponyms
 
 
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.default()
-
-
-@pytest.fixture(params=["rules", pytest.param("ner", marks=pytest.mark.nlp)])
-def ner(request: pytest.FixtureRequest) -> Any:
-    """Rules only, or the spaCy pipeline (skipped without the [nlp] extra)."""
-    if request.param == "rules":
-        return False
-    return request.getfixturevalue("nlp")
-
-
 def _read(text: str, gaz: Gazetteer, nlp: Any) -> dict[str, Mention]:
     return {m.text: m for m in find_toponyms(text, gazetteer=gaz, nlp=nlp)}
 

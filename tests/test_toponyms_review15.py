@@ -30,19 +30,6 @@ HAJIN = (34.70, 40.83)  # ... of Hajin, Syria
 RAS_AL_AIN_SY = (36.85, 40.07)  # ... of Ra's al-'Ayn, Syria
 
 
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.default()
-
-
-@pytest.fixture(params=["rules", pytest.param("ner", marks=pytest.mark.nlp)])
-def ner(request: pytest.FixtureRequest) -> Any:
-    """Rules only, or the spaCy pipeline (skipped without the [nlp] extra)."""
-    if request.param == "rules":
-        return False
-    return request.getfixturevalue("nlp")
-
-
 def _mention(text: str, name: str, gaz: Gazetteer, nlp: Any) -> Mention:
     ms = [m for m in find_toponyms(text, gazetteer=gaz, nlp=nlp) if m.text == name]
     assert len(ms) == 1, ms
