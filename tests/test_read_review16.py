@@ -179,3 +179,29 @@ def test_a_date_written_but_not_read_is_said_in_the_note(
     assert seen.date == dt.date(2018, 6, 5)  # PUB: the date was not read
     assert f"a date was written ({written!r}) but not read (" in seen.note
     assert seen.note.endswith("dated from publication")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said al-Baghdadi is 40 km north of Hajin.",
+        "Al-Baghdadi was about 40 km north of Hajin when he called, a cousin said.",
+    ],
+)
+def test_the_target_at_a_distance_from_a_place_is_a_claim_there(
+    nlp: Any, text: str
+) -> None:
+    # review 17: "is 40 km north of X" gave nothing, and no reason
+    (claim,) = claims(_read(text, nlp))
+    assert claim.place_name == "40 km north of Hajīn"
+    assert claim.buffer_km == pytest.approx(12.0)
+    assert "buffered by 12 km (30% of that distance)" in claim.note
+
+
+def test_an_offsets_note_gives_the_sigma_used(nlp: Any) -> None:
+    # review 17: the note said "σ 30% of that distance" beside a σ of 5 km
+    (seen,) = sightings(
+        _read("Al-Baghdadi was seen about 2 km north of Hajin, police said.", nlp)
+    )
+    assert seen.sigma_km == 5.0
+    assert "σ 5 km (the place's own; 30% of that distance is less)" in seen.note

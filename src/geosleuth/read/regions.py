@@ -445,14 +445,21 @@ def claim_regions(
         off = offset_of(ex.text, m.lon, m.lat, m.start, s.span[0])
         if off is not None:
             # "30 km north of Denver": that point, as unsure as the distance
+            spread = OFFSET_SPREAD * off[2]
+            buffer = max(TOWN_BUFFER_KM, spread)
+            why = (
+                f"{OFFSET_SPREAD:.0%} of that distance"
+                if spread >= TOWN_BUFFER_KM
+                else f"a town's; {OFFSET_SPREAD:.0%} of that distance is less"
+            )
             out.append(
                 (
                     Point(off[0], off[1]),
                     f"{off[3]} {label(m)}",
-                    max(TOWN_BUFFER_KM, OFFSET_SPREAD * off[2]),
+                    buffer,
                     m.start,
                     f"the point {off[2]:,.0f} km from the place along the side "
-                    f"named, buffered by {OFFSET_SPREAD:.0%} of that distance",
+                    f"named, buffered by {buffer:.3g} km ({why})",
                 )
             )
             continue

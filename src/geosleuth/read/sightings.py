@@ -690,10 +690,18 @@ def add_seen(
         if off is not None:
             # "seen 300 nautical miles west of the Azores": not at the Azores
             geom, name = Point(off[0], off[1]), f"{off[3]} {label(m)}"
-            sigma = max(sigma, OFFSET_SPREAD * off[2])
+            spread = OFFSET_SPREAD * off[2]
+            # the σ used, said as it is (review 17: "σ 30 % of that distance"
+            # stood beside a σ of 5 km, the place's own, for 2 km from Kendal)
+            why = (
+                f"{OFFSET_SPREAD:.0%} of that distance"
+                if spread >= sigma
+                else f"the place's own; {OFFSET_SPREAD:.0%} of that distance is less"
+            )
+            sigma = max(sigma, spread)
             where = (
                 f"the point {off[2]:,.0f} km from {label(m)} along the side "
-                f"named, σ {OFFSET_SPREAD:.0%} of that distance"
+                f"named, σ {sigma:.3g} km ({why})"
             )
         note = note_of(*lead, where, hedge_note(cue), dispute, dnote)
         ex.build(

@@ -177,6 +177,10 @@ _LOCATION_CUE = re.compile(
     r"possibly|perhaps|reportedly|apparently|allegedly|definitely|certainly|"
     r"indeed|already|also|almost|most|very|highly|quite|somewhere|alive|safe|"
     r"and|well)\s+){0,3}(?:in|on|at|near|around|inside|"
+    # "is about 40 km north of Leeds", "was 3 miles from Aspen" (review 17)
+    r"(?:(?:about|some|roughly|around|nearly|almost|approximately)\s+)?"
+    r"\d[\d.,]*\s*(?:km|kilomet(?:re|er)s?|miles?|nautical\s+miles)\s+"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+of|from)|"
     r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of)|the place where|"
     r"took\s+(?:[\w'’.-]+\s+){1,4}?(?:back\s+)?(?:to|into))\b",
     re.IGNORECASE,
