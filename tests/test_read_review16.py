@@ -205,3 +205,14 @@ def test_an_offsets_note_gives_the_sigma_used(nlp: Any) -> None:
     )
     assert seen.sigma_km == 5.0
     assert "σ 5 km (the place's own; 30% of that distance is less)" in seen.note
+
+
+def test_a_county_after_its_town_is_no_second_place(nlp: Any) -> None:
+    # review 17: "Pilton, Somerset" gave two last known points
+    reading = _read(
+        "Jane Doe went missing at the festival in Pilton, Somerset, on Friday.",
+        nlp,
+        target="Jane Doe",
+    )
+    assert [s.place_name for s in sightings(reading)] == ["Pilton"]
+    assert any("'Somerset' only qualifies" in r.detail for r in reading.rejected)
