@@ -212,7 +212,15 @@ def evidence_lists(draw: st.DrawFn, grid: Grid, *, max_items: int = 6) -> list:
             items.append(
                 LifeStatus(
                     **common,
-                    status=draw(st.sampled_from(["alive", "dead"])),
+                    **draw(
+                        st.sampled_from(
+                            [
+                                {"status": "alive"},
+                                {"status": "dead"},
+                                {"status": "dead", "body": True},
+                            ]
+                        )
+                    ),
                     hedge=draw(st.sampled_from(["certain", "possible"])),
                 )
             )

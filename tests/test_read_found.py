@@ -156,9 +156,9 @@ def test_the_target_found_alive_at_no_place_is_alive_and_seen_nowhere(
     [
         # "found dead" gave the death, without the place
         ("Jane Doe was found dead in Aspen.", DOE, "Aspen",
-         "the target found dead there", "death claim"),
+         "the target found dead there", "death: the target found dead"),
         ("Jane Doe turned up dead in Aspen.", DOE, "Aspen",
-         "the target turned up dead there", "death claim"),
+         "the target turned up dead there", "death: the target found dead"),
         # each gave nothing
         (_FLED + "Soldiers found him dead near Mosul.", BAGHDADI, "Mosul",
          "the target found dead there", "death: the target found dead"),
@@ -195,6 +195,8 @@ def test_the_target_found_dead_is_a_body_seen_there_and_a_death(
     (life,) = [i for i in reading.evidence if isinstance(i, LifeStatus)]
     assert (life.status, life.date) == ("dead", seen.date)
     assert life.note.startswith(death)
+    # the death rests on the body, and P(alive) weighs it as the death seen
+    assert life.body is True
 
 
 def test_a_body_found_that_another_party_disputes_is_no_death(nlp: Any) -> None:

@@ -193,6 +193,12 @@ CASE_SCHEMA: dict[str, Any] = {
                     "width_km": {"type": "number"},
                     "pd": {"type": "number"},
                     "status": {"enum": ["alive", "dead"]},
+                    "body": {
+                        "type": "boolean",
+                        "description": "A death (status 'dead') that rests on "
+                        "the target's body found, weighed as a proof of life is, "
+                        "not as a claim.",
+                    },
                     "events": {
                         "description": "An event set's events, inline (without "
                         "weights); or give 'csv', not both.",

@@ -729,15 +729,30 @@ class Searched(_Item):
 class LifeStatus(_Item):
     """Proof of life (``status="alive"``) or a claim of death (``status="dead"``).
 
+    A death that rests on the target's body (``body=True``: "her body was
+    recovered from Lake Dillon", "was found dead at home") is no word of a death
+    but the death itself seen, as a dated recording is life seen: P(alive)
+    weighs the two alike (:func:`geosleuth.fuse.life.p_alive`), while a claim
+    of death ("was killed in an airstrike, the group said") is weighed as the
+    word it is, so that one report does not end a case that many such claims
+    have got wrong.
+
     Examples
     --------
     >>> v = LifeStatus(id="rec", provenance=Provenance(document="anf"),
     ...                date=dt.date(2017, 9, 28), status="alive", hedge="probable")
     >>> v.p_true()
     0.75
-    """
+    >>> LifeStatus(id="b", provenance=Provenance(document="d"),
+    ...            date=dt.date(2024, 6, 3), status="alive", body=True)
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.InputError: The field 'body' of life_status 'b' is true, but only a death (status 'dead') rests on a body.
+    """  # noqa: E501
 
     status: Literal["alive", "dead"]
+    #: the death rests on the target's body, found (not on someone's word)
+    body: bool = False
 
     kind: ClassVar[str] = "life_status"
 
@@ -745,11 +760,21 @@ class LifeStatus(_Item):
         _Item.__post_init__(self)
         if self.status not in ("alive", "dead"):
             raise _fail(self._name(), "status", "'alive' or 'dead'", self.status)
+        if not isinstance(self.body, bool):
+            raise _fail(self._name(), "body", "true or false", self.body)
+        if self.body and self.status != "dead":
+            raise InputError(
+                f"The field 'body' of {self._name()} is true, but only a death "
+                "(status 'dead') rests on a body.",
+                field="body",
+            )
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready mapping."""
+        """JSON-ready mapping (``body`` only where true)."""
         d = self.base_dict()
         d.update(status=self.status)
+        if self.body:
+            d.update(body=True)
         return d
 
 

@@ -153,7 +153,7 @@ _ITEM_FIELDS: dict[str, tuple[str, ...]] = {
     "territory": ("group_name", "tie", "sigma_km"),
     "front": ("force", "distance_km", "bearing_deg", "width_km", "sigma_km"),
     "searched": ("pd", "buffer_km"),
-    "life_status": ("status",),
+    "life_status": ("status", "body"),
     "event_set": ("method", "sigma_km"),
 }
 _GEOM_FIELD = {

@@ -25,7 +25,8 @@ target is a camera's sighting (:mod:`geosleuth.read.sightings`), no capture.
 The target's body found ("Her body was found in the river near Bath", "Jane
 Doe's remains were recovered near Vail", "Police found the body of Jane Doe")
 is a sighting of the target too, its note saying that the body was seen, and a
-:class:`~geosleuth.evidence.LifeStatus` ``dead``, also when listed with one of
+:class:`~geosleuth.evidence.LifeStatus` ``dead`` resting on the body (``body``,
+weighed as the death seen, not as a word of it), also when listed with one of
 the target's things ("Police found her car, and her body, in a lake near
 Aspen": a trace of the car there too, :mod:`geosleuth.read.traces`); a body not
 said to be the target's ("A body was found in Aspen") is nothing of the
@@ -705,7 +706,7 @@ def _death(
     hedge, cue = hedge_of(hedge_text(s))
     _life(
         ex, s, at, "dead", f"death: {whose} {event}", hedge, cue, dated=dated,
-        grade=body_grade(ex, s.attr.at(at)),
+        grade=body_grade(ex, s.attr.at(at)), body=True,
     )  # fmt: skip
 
 
@@ -720,12 +721,14 @@ def _life(
     dispute: str = "",
     dated: tuple[Sentence, int] | None = None,
     grade: Grade | None = None,
+    body: bool = False,
 ) -> None:
     """Add a life status of the target stated at ``at``; ``lead`` opens the note.
 
     ``dated``, if given, is the sentence and offset whose date it takes (a body
     found one sentence, identified in another); ``grade``, if given, replaces
-    that of the speaker (:func:`body_grade`).
+    that of the speaker (:func:`body_grade`); ``body``: a death that rests on
+    the target's body found (:attr:`~geosleuth.evidence.LifeStatus.body`).
     """
     date, date_from, dnote = ex.dates(*(dated or (s, at)))
     note = note_of(lead, hedge_note(cue), dispute, dnote)
@@ -733,5 +736,5 @@ def _life(
         LifeStatus, s, s.span, id=ex.next_id("l"),
         provenance=ex.provenance(s, at), date=date, date_from=date_from,
         grade=grade or ex.grade(s.attr.at(at)), hedge=hedge, status=status,
-        note=note,
+        note=note, body=body,
     )  # fmt: skip

@@ -49,7 +49,8 @@ at Mosul). A body found, or the
 target found dead, is a sighting of the target's body
 (:mod:`geosleuth.read.found`); the death of the target found dead ("Jane Doe was
 found dead in her home, police said") is graded as a body found is
-(:func:`~geosleuth.read.found.body_grade`): an official's word on it is no
+(:func:`~geosleuth.read.found.body_grade`) and rests on the body
+(:attr:`~geosleuth.evidence.LifeStatus.body`): an official's word on it is no
 claim of a death that no one has seen.
 """
 
@@ -85,7 +86,14 @@ _ALIVE = re.compile(
     r"speech|sermon|appear(?:ed|ance)|tape)\b",
     re.IGNORECASE,
 )
-_DEAD = re.compile(r"\b(?:killed|dead|death|died|slain)\b", re.IGNORECASE)
+#: "dead" in a phrase of another sense ("dead tired", "dead drunk", "a dead
+#: end", "dead set against") is no death.
+_DEAD = re.compile(
+    r"\b(?:killed|dead(?!\s+(?:tired|drunk|set|serious|wrong|end|ends|ahead|"
+    r"heat|last|centre|center|certain|broke|ringer|of night|of winter)\b)|"
+    r"death|died|slain)\b",
+    re.IGNORECASE,
+)
 #: Words that deny or take back a death: "no conclusive evidence of his death",
 #: "denied", and a report corrected ("retracted its claim that he was killed",
 #: "admitted it had been wrong to say", "reports of his death were premature").
@@ -296,19 +304,20 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
     date, date_from, dnote = ex.dates(s, at, verb)
     note = note_of("death claim", hedge_note(cue), dnote)
     grade = ex.grade(s.attr.at(at))
-    if _found_dead(verb):
+    body = _found_dead(verb)
+    if body:
         # "Jane Doe was found dead in her home, police said": a body found, not a
         # claim of a death elsewhere
         grade = body_grade(ex, s.attr.at(at))
         note = note_of(
-            "death claim: the target found dead, graded as a body found",
+            "death: the target found dead, a body found",
             hedge_note(cue),
             dnote,
         )
     built = ex.build(
         LifeStatus, s, s.span, id=ex.next_id("l"),
         provenance=ex.provenance(s, at), date=date, date_from=date_from,
-        grade=grade, hedge=hedge, status="dead", note=note,
+        grade=grade, hedge=hedge, status="dead", note=note, body=body,
     )  # fmt: skip
     if built is not None and dies is not None:
         where = [x for x in (f"hedge from {cue!r}" if cue else "", dnote) if x]
@@ -318,16 +327,18 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
 def _found_dead(cue: Any) -> bool:
     """Whether the death cue ``cue`` is "dead" of the target found so.
 
-    "Jane Doe was found dead", "Rescuers found him dead": the body was found,
+    "Jane Doe was found dead", "Rescuers found him dead", "turned up dead": the
+    body was found,
     and the death is graded as one (:func:`~geosleuth.read.found.body_grade`).
     """
-    return (
-        cue is not None
-        and cue.lower_ == "dead"
-        and cue.dep_ in ("oprd", "acomp", "xcomp", "ccomp")
-        and cue.head.lemma_.lower() in FOUND_EVENTS
-        and FOUND_EVENTS[cue.head.lemma_.lower()] in _FOUND_DEAD
-    )
+    if cue is None or cue.lower_ != "dead":
+        return False
+    if cue.dep_ not in ("oprd", "acomp", "xcomp", "ccomp"):
+        return False
+    head = cue.head.lemma_.lower()
+    if head in ("turn", "show"):  # "turned up dead": found so
+        return any(c.dep_ == "prt" and c.lower_ == "up" for c in cue.head.children)
+    return head in FOUND_EVENTS and FOUND_EVENTS[head] in _FOUND_DEAD
 
 
 #: The events of :data:`~geosleuth.read.found.FOUND_EVENTS` by which one is

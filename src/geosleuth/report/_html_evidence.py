@@ -69,7 +69,9 @@ def what(item: EvidenceItem) -> str:
     if isinstance(item, Searched):
         return f"searched {name or 'an area'}, nothing found (pd {item.pd:g})"
     if isinstance(item, LifeStatus):
-        return "proof of life" if item.status == "alive" else "claim of death"
+        if item.status == "alive":
+            return "proof of life"
+        return "death: the target's body found" if item.body else "claim of death"
     return f"{item.lons.size} events ({item.method})"
 
 
