@@ -89,6 +89,7 @@ class _Reading:
         self.doc_id, self.title, self.target = path.stem, None, target
         self.published = published
         self.evidence, self.mentions, self.rejected, self.notes = [], [], [], []
+        self.unused: list[Any] = []
 
     def to_dict(self):
         return {"doc_id": self.doc_id, "target": self.target}

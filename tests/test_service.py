@@ -772,7 +772,7 @@ class FakeReading:
         self.target = target
         self.published = published
         self.text = path.read_bytes().decode("utf-8")  # refuses what is not text
-        self.evidence, self.mentions, self.rejected = [], [], []
+        self.evidence, self.mentions, self.rejected, self.unused = [], [], [], []
         self.notes = [f"read {path.name}"]
 
     def to_dict(self):

@@ -315,6 +315,14 @@ def read(
             ),
             soft_wrap=True,  # the paths whole, to copy
         )
+    unused = sum(len(r.unused) for r in result.readings)
+    if unused:
+        console.print(
+            f"{unused} sentence{'' if unused == 1 else 's'} about the target gave "
+            "nothing the reader could use: each is marked 'nothing read' on its "
+            "<doc>.html (and listed under 'unused' in its <doc>.json), to check "
+            "what was missed."
+        )
     if not target:
         _say_inferred(result.readings, names)
     if earlier:

@@ -28,7 +28,7 @@ h1{font-size:1.4em}.meta{color:#555;font-size:.9em}
 mark{background:#ffe08a;border-radius:2px;padding:0 1px}
 mark.x{background:#ddd;text-decoration:line-through}
 ul{margin:.2em 0 .2em 1.2em;padding:0;font-size:.9em}
-li.item{color:#822}li.rej{color:#777}
+li.item{color:#822}li.rej{color:#777}li.unused{color:#a60}
 code{font-size:.9em}table{border-collapse:collapse;font-size:.9em}
 td,th{border:1px solid #ddd;padding:2px 6px;text-align:left}
 """
@@ -129,6 +129,7 @@ def annotate_html(reading: Reading) -> str:
             if it.provenance.span is not None and start <= it.provenance.span[0] < end
         ]
         rejected = [r for r in reading.rejected if start <= r.span[0] < end]
+        unused = [r for r in reading.unused if start <= r.span[0] < end]
         mentions = [m for m in reading.mentions if start <= m.start < end]
         cls = "s ev" if items else "s"
         body = _mark(text, start, end, mentions)
@@ -136,6 +137,9 @@ def annotate_html(reading: Reading) -> str:
         lines += [
             f'<li class="rej">not used ({_e(r.reason)}): {_e(r.detail)}</li>'
             for r in rejected
+        ]
+        lines += [
+            f'<li class="unused">nothing read: {_e(r.detail)}</li>' for r in unused
         ]
         listing = f"<ul>{''.join(lines)}</ul>" if lines else ""
         rows.append(
@@ -154,6 +158,13 @@ def annotate_html(reading: Reading) -> str:
         f" · target {_e(reading.target or 'none')} · {len(reading.mentions)} place "
         f"mentions · {_e(summary)}"
     )
+    if reading.unused:
+        n = len(reading.unused)
+        meta += (
+            f' · <a href="#s{reading.unused[0].span[0]}">{n} sentence'
+            f"{'' if n == 1 else 's'} about the target gave nothing</a>, marked "
+            "“nothing read”: check what the reader missed"
+        )
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '

@@ -323,6 +323,7 @@ def _no_persons(text: str, doc: Any) -> list[tuple[int, int]]:
 RejectReason = Literal[
     "question", "heading", "no_place", "not_a_place", "conditional", "negated",
     "bearing", "not_target", "invalid", "control", "unresolved", "duplicate",
+    "unused",
 ]  # fmt: skip
 
 
@@ -335,7 +336,8 @@ class Rejected:
     reason : str
         A short code: ``question``, ``heading``, ``no_place``, ``not_a_place``,
         ``conditional``, ``negated``, ``bearing``, ``not_target``, ``invalid``,
-        ``control``, ``unresolved``, ``duplicate``.
+        ``control``, ``unresolved``, ``duplicate``, ``unused`` (a sentence about
+        the target that gave nothing, :mod:`geosleuth.read._unused`).
     detail : str
         What was seen and why it was not used, in words.
     span : tuple of (int, int)

@@ -38,6 +38,7 @@ from geosleuth.casefile import far_ahead
 from geosleuth.errors import InputError
 from geosleuth.evidence import EvidenceItem, Grade
 from geosleuth.read._sentence import CONTINUATION, strip_span
+from geosleuth.read._unused import unused_sentences
 from geosleuth.read.claims import Rejected, _extract
 from geosleuth.read.claims import _no_persons as no_persons
 from geosleuth.read.dates import find_dates, impossible_dates
@@ -100,6 +101,10 @@ class Reading:
         The person the evidence is about (given or inferred).
     source : str
         The file name, or the name given to :func:`read_text`.
+    unused : tuple of Rejected
+        The sentences about the target that gave nothing, neither an item nor
+        a reason (:mod:`geosleuth.read._unused`), each with the reason
+        ``unused``: what the reader did not understand, listed to be checked.
     """
 
     doc_id: str
@@ -113,6 +118,7 @@ class Reading:
     notes: tuple[str, ...]
     target: str | None
     source: str
+    unused: tuple[Rejected, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready mapping: ``mentions`` and ``evidence`` records, and the rest."""
@@ -127,6 +133,7 @@ class Reading:
             "mentions": [m.to_dict() for m in self.mentions],
             "evidence": [item.to_dict() for item in self.evidence],
             "rejected": [r.to_dict() for r in self.rejected],
+            "unused": [r.to_dict() for r in self.unused],
             "notes": list(self.notes),
         }
 
@@ -1096,6 +1103,7 @@ def read_text(
             break
         chosen = more
     evidence = _note_impossible_dates(text, ex.items, pub, notes_out)
+    unused = unused_sentences(text, ex.sentences, ex.target_refs, evidence, ex.rejected)
     excluded = set(ex.excluded_mentions)
     return Reading(
         doc_id=doc_id,
@@ -1109,6 +1117,7 @@ def read_text(
         notes=tuple(notes_out),
         target=who.name if who else None,
         source=source or doc_id,
+        unused=tuple(unused),
     )
 
 

@@ -211,6 +211,7 @@ def reading_summary(reading: Any) -> dict[str, Any]:
             "sightings": kinds.get("sighting", 0),
             "by_kind": dict(sorted(kinds.items())),
             "rejected": len(reading.rejected),
+            "unused": len(reading.unused),
         },
         "places": places,
         "evidence_ids": [item.id for item in reading.evidence],
