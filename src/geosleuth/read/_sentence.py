@@ -158,6 +158,11 @@ class WalkState:
     last_places: tuple[MentionLike, ...] = ()
     last_places_sent: int = -99
     last_date: dt.date | None = None
+    #: The day of the last dated sentence, if its last date was one day, with
+    #: its words and the sentence's index: a later sentence that gives only a
+    #: time ("at 6.40pm") is of that day (:func:`geosleuth.read.dates.time_of_day`).
+    last_day: tuple[dt.date, str] | None = None
+    last_day_sent: int = -99
     previous: Attribution | None = None
     quote_owner: Attribution | None = None
     last_claim_sent: int = -99
@@ -179,6 +184,10 @@ class Sentence:
     refs: list[TargetRef]
     dates: list[DateMention]
     attr: Attribution
+    #: (day, its words, the time's words) for a sentence with no date but a
+    #: time of day ("at 6.40pm", "later that evening") right after a sentence
+    #: dated to one day: its items are of that day, not of publication.
+    earlier_day: tuple[dt.date, str, str] | None = None
 
 
 def less(span: tuple[int, int], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -214,7 +214,7 @@ from geosleuth.read.attribution import (
     venue_spans,
 )
 from geosleuth.read.cases import find_cases, finish_cases
-from geosleuth.read.dates import find_dates, unread_dates
+from geosleuth.read.dates import find_dates, time_of_day, unread_dates
 from geosleuth.read.found import read_found
 from geosleuth.read.fronts import acronyms, find_fronts, finish_fronts, forces_in
 from geosleuth.read.life import read_life
@@ -318,6 +318,10 @@ def _no_persons(text: str, doc: Any) -> list[tuple[int, int]]:
             or e.text.lower() == e.text
         )
     ]
+
+
+#: How many sentences back a day reaches to a sentence that gives only a time.
+_DAY_REACH = 2
 
 
 RejectReason = Literal[
@@ -605,6 +609,18 @@ class _Extractor:
                 for u in unread_dates(s.text, published=self.published, base=s.span[0])
                 if not any(overlaps((u.start, u.end), x) for x in own)
             ]
+            if s.earlier_day is not None and not unread and s.earlier_day[0] <= day:
+                # "Margaret Holme was last seen on Monday. CCTV showed her ... at
+                # 6.40pm": Monday's evening, not publication's (review 17)
+                then, words, clock = s.earlier_day
+                return (
+                    then,
+                    None,
+                    (
+                        f"dated from {words!r} of an earlier sentence: this one "
+                        f"gives only a time ({clock!r})"
+                    ),
+                )
             source = "publication" if self.published else day.isoformat()
             said = "; ".join(
                 f"a date was written ({u.text!r}) but not read ({u.why}): dated "
@@ -859,12 +875,19 @@ class _Extractor:
                 st, published=self.published, base=s0, previous=state.last_date
             )
             s = Sentence(i, span, st, sent, places, refs, dates, attr)
+            clock = time_of_day(st) if not dates else None
+            if clock and state.last_day and i - state.last_day_sent <= _DAY_REACH:
+                s.earlier_day = (*state.last_day, clock)
             state.context_asked = False
             self._sentence(s, state)
             if state.context_asked and unparsed_context:
                 self.history_at = max(self.history_at, s0)
             if dates:
                 state.last_date = dates[-1].date_from
+                last = dates[-1]
+                one_day = last.kind == "day" and last.date_from == last.date
+                state.last_day = (last.date, last.text) if one_day else None
+                state.last_day_sent = i
             points = [
                 m
                 for m in places

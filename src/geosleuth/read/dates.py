@@ -133,6 +133,7 @@ __all__ = [
     "UnreadDate",
     "find_dates",
     "impossible_dates",
+    "time_of_day",
     "unread_dates",
 ]
 
@@ -1056,3 +1057,38 @@ def unread_dates(
             add(*(m.span(group) if group else m.span()), why)
     found.sort(key=lambda d: d.start)
     return found
+
+
+#: A time of day with no day: "at 6.40pm", "9:40 a.m.", "shortly after 11
+#: a.m.", "at 18:40", "at noon", "later that evening", "the same night".
+_TIME_OF_DAY = re.compile(
+    r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)"
+    r"|\b(?:at|by|until|till|after|before|around|about)\s+\d{1,2}[.:]\d{2}\b"
+    r"|\b(?:at|by|until|after|before|around)\s+(?:noon|midday|midnight)\b"
+    r"|\b(?:that|the\s+same)\s+(?:morning|afternoon|evening|night|day)\b",
+    re.IGNORECASE,
+)
+
+
+def time_of_day(text: str) -> str | None:
+    """The words of a time of day in ``text`` with no day ("at 6.40pm"), or None.
+
+    A sentence that gives only a time ("CCTV footage showed her walking along
+    Aynam Road at 6.40pm") is of the day of the sentence before, not of the
+    day the report was published: :class:`~geosleuth.read.claims` dates it so.
+
+    Examples
+    --------
+    >>> time_of_day("CCTV footage showed her on Aynam Road at 6.40pm.")
+    '6.40pm'
+    >>> time_of_day("found by volunteers shortly after 11 a.m., Lt. Ober said")
+    '11 a.m.'
+    >>> time_of_day("Later that evening a taxi driver saw her.")
+    'that evening'
+    >>> time_of_day("She was seen at 18:40 near the bridge.")
+    'at 18:40'
+    >>> time_of_day("He is 5ft 9in and 64 kg.") is None
+    True
+    """
+    m = _TIME_OF_DAY.search(text)
+    return m.group(0) if m else None
