@@ -56,6 +56,18 @@ _COMMON = {
     },
 }
 
+_PROBABILITY: dict[str, Any] = {"type": "number", "minimum": 0, "maximum": 1}
+
+
+def _grade_part(keys: str) -> dict[str, Any]:
+    """The schema of one part of ``settings.grades``: a probability per key."""
+    return {
+        "type": "object",
+        "properties": dict.fromkeys(keys, _PROBABILITY),
+        "additionalProperties": False,
+    }
+
+
 #: JSON Schema (draft 2020-12) of a case file.
 CASE_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -121,6 +133,26 @@ CASE_SCHEMA: dict[str, Any] = {
                     "type": "number",
                     "minimum": 0,
                     "exclusiveMaximum": 1,
+                },
+                "grades": {
+                    "description": "How grades and hedges weigh an item: "
+                    "P(true) = reliability[letter] × credibility[digit] × "
+                    "hedge[hedge]. Entries given replace the defaults (the "
+                    "Admiralty scale read as probabilities); the rest keep them.",
+                    "type": "object",
+                    "properties": {
+                        "reliability": _grade_part("ABCDEF"),
+                        "credibility": _grade_part("123456"),
+                        "hedge": {
+                            "type": "object",
+                            "properties": dict.fromkeys(
+                                ("certain", "probable", "possible", "doubtful"),
+                                _PROBABILITY,
+                            ),
+                            "additionalProperties": False,
+                        },
+                    },
+                    "additionalProperties": False,
                 },
             },
             "additionalProperties": False,

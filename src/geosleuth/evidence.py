@@ -31,7 +31,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from typing import Any, ClassVar, Literal, TypeAlias, get_args
 
 import numpy as np
@@ -218,6 +219,54 @@ class GradeTable:
                 * dict(self.credibility_p)[grade.credibility]
             )
         return base * hp[hedge]
+
+    def overridden(self, changes: Mapping[str, Mapping[str, float]]) -> GradeTable:
+        """The table with some entries changed, as a case file's ``grades:`` gives.
+
+        ``changes`` maps ``reliability`` (letters A–F), ``credibility`` (digits
+        1–6, as text or numbers) and ``hedge`` (the four hedges) to the
+        probabilities that replace the defaults; what it leaves out keeps them.
+
+        Examples
+        --------
+        >>> t = GradeTable().overridden({"reliability": {"F": 0.3},
+        ...                              "credibility": {"6": 0.4}})
+        >>> round(t.p_true(Grade.parse("F6")), 4), round(t.p_true(Grade.parse("B2")), 4)
+        (0.12, 0.68)
+        >>> GradeTable().overridden({"reliability": {"G": 0.3}})
+        Traceback (most recent call last):
+        ...
+        geosleuth.errors.InputError: The grade table has no reliability 'G' (it has A, B, C, D, E, F).
+        """  # noqa: E501
+        tables = {
+            "reliability": ("reliability_p", str),
+            "credibility": ("credibility_p", int),
+            "hedge": ("hedge_p", str),
+        }
+        kwargs: dict[str, Any] = {}
+        for part, given in changes.items():
+            if part not in tables:
+                raise InputError(
+                    f"The grade table has no part {part!r} (it has reliability, "
+                    "credibility, hedge).",
+                    field=f"grades.{part}",
+                )
+            name, key_of = tables[part]
+            rows = dict(getattr(self, name))
+            for key, value in given.items():
+                try:
+                    k = key_of(key)
+                except ValueError:
+                    k = None
+                if k not in rows:
+                    known = ", ".join(str(x) for x in rows)
+                    raise InputError(
+                        f"The grade table has no {part} {key!r} (it has {known}).",
+                        field=f"grades.{part}.{key}",
+                    )
+                rows[k] = value
+            kwargs[name] = tuple(rows.items())
+        return replace(self, **kwargs)
 
 
 DEFAULT_GRADES = GradeTable()

@@ -33,7 +33,7 @@ from geosleuth.casefile._region import _grid_for
 from geosleuth.casefile._schema import _validate_schema
 from geosleuth.casefile._text import _check_text
 from geosleuth.errors import CaseFileError, InputError
-from geosleuth.evidence import Claim, EvidenceItem, Sighting
+from geosleuth.evidence import DEFAULT_GRADES, Claim, EvidenceItem, Sighting
 from geosleuth.fuse import NamedPlace, Settings
 from geosleuth.geometry import Point
 from geosleuth.grid import Grid
@@ -221,7 +221,10 @@ def _build_case(doc: _Map, source: str, *, read_files: bool = True) -> Case:
         seen[item.id] = i
         items.append(item)
     try:
-        settings = Settings(**_plain(doc.get("settings") or {}))
+        given = _plain(doc.get("settings") or {})
+        if "grades" in given:  # the entries given, over the default table
+            given["grades"] = DEFAULT_GRADES.overridden(given["grades"])
+        settings = Settings(**given)
     except InputError as exc:
         setting = (exc.field or "").removeprefix("settings.")  # its own line
         raise CaseFileError(
