@@ -312,3 +312,106 @@ def repeats(items: Iterable[EvidenceItem]) -> dict[str, EvidenceItem]:
             elif document_key(item) != document_key(first):
                 out[item.id] = first
     return out
+
+
+# -- a speaker's later word ----------------------------------------------------------
+#: Last words of a speaker that names no one source but many or someone unnamed
+#: ("U.S. officials", "security sources", "a senior official", "residents"):
+#: two such claims may be two people's, so neither takes the other's place.
+_MANY = frozenset(
+    {
+        "official", "officials", "source", "sources", "resident", "residents",
+        "witness", "witnesses", "analyst", "analysts", "expert", "experts",
+        "people", "locals", "activists", "reports", "media", "observers",
+        "villagers", "diplomats", "investigators", "authorities", "relatives",
+        "neighbours", "neighbors", "friends", "someone", "others",
+    }
+)  # fmt: skip
+#: Small words a proper name may hold in lower case ("Abu Ali al-Basri", "Ould
+#: Sidi", "Human Rights Watch", "Ministry of the Interior").
+_NAME_PARTICLES = frozenset(
+    {"al", "el", "bin", "ibn", "bint", "ag", "ould", "de", "da", "di", "du", "del",
+     "la", "le", "van", "von", "der", "den", "of", "the", "and", "for", "y"}
+)  # fmt: skip
+
+
+def speaker_key(item: EvidenceItem) -> str | None:
+    """The one identified speaker of an item, folded; None if none or many.
+
+    A name ("Abu Ali al-Basri"), an office or force written as a name
+    ("Ontario Provincial Police", "Police", "Sheriff") is one speaker whose
+    later word replaces the earlier (:func:`superseded_claims`). Unnamed or
+    many speakers are not: a phrase with a word in lower case that is no name
+    particle ("Senior official", "Military spokesman"), or one that ends in a
+    plural or anonymous noun (:data:`_MANY`: "U.S. officials", "Sources").
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from geosleuth.evidence import Provenance
+    >>> from geosleuth.geometry import Point
+    >>> def said(who):
+    ...     return Claim(id="c", date=dt.date(2019, 3, 1), place=Point(0.1, 15.6),
+    ...                  provenance=Provenance(document="d", speaker=who))
+    >>> [speaker_key(said(w)) for w in ("Abu Ali al-Basri", "Police",
+    ...  "Senior official", "U.S. officials", "Security Sources", None)]
+    ['abu ali al-basri', 'police', None, None, None, None]
+    """
+    name = item.provenance.speaker
+    if not name or not name.strip():
+        return None
+    words = re.findall(r"[^\W\d_][\w'’.-]*", name)
+    if not words or words[-1].casefold().rstrip(".") in _MANY:
+        return None
+    for w in words:
+        head = re.split(r"[-'’]", w)[0]
+        if w[0].islower() and head.casefold() not in _NAME_PARTICLES:
+            return None
+    return _name_key(name)
+
+
+def superseded_claims(items: Iterable[EvidenceItem]) -> dict[str, EvidenceItem]:
+    """The claims a speaker's later claim replaces, and the claim that does.
+
+    A speaker who said in March that the target "may be hiding near Ansongo"
+    and in April that he "is now in Ayorou" has changed their mind: their word
+    as of April is Ayorou, not both (review r21, finding 29). Of one identified
+    speaker's (:func:`speaker_key`) claims that the target *is* somewhere,
+    those dated before the speaker's latest such claim give way to it; claims
+    of one day all stand ("in Mosul or in Raqqa"), as do claims that the
+    target is *not* somewhere (a denial is not taken back by a claim elsewhere)
+    and the items of an analyst's own case file without a speaker.
+
+    Returns
+    -------
+    dict
+        ``{superseded id: the speaker's latest claim}`` (of several latest
+        claims of one day, the one with the smallest id).
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from geosleuth.evidence import Provenance
+    >>> from geosleuth.geometry import Point
+    >>> def said(i, day, who="Kone", polarity="is"):
+    ...     return Claim(id=i, date=dt.date(2019, 3, day), place=Point(0.1, 15.6),
+    ...                  polarity=polarity, provenance=Provenance(document=i,
+    ...                  speaker=who))
+    >>> got = superseded_claims([said("a", 1), said("b", 20), said("c", 20),
+    ...                          said("d", 2, polarity="is_not"),
+    ...                          said("e", 3, who="Sources")])
+    >>> {k: v.id for k, v in got.items()}
+    {'a': 'b'}
+    """
+    said: dict[str, list[Claim]] = {}
+    for item in items:
+        if isinstance(item, Claim) and item.polarity == "is":
+            key = speaker_key(item)
+            if key is not None:
+                said.setdefault(key, []).append(item)
+    out: dict[str, EvidenceItem] = {}
+    for claims in said.values():
+        last = max(c.date for c in claims)
+        winner = min((c for c in claims if c.date == last), key=lambda c: c.id)
+        out.update((c.id, winner) for c in claims if c.date < last)
+    return out

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from geosleuth._types import FloatArray
+from geosleuth.dependence import superseded_claims
 from geosleuth.errors import InputError
 from geosleuth.evidence import (
     EvidenceItem,
@@ -96,34 +97,34 @@ class Contribution:
     weight: float = 1.0
 
 
-def _territory_runners_up(
+def _runners_up(
     items: Sequence[EvidenceItem],
     used: Sequence[EvidenceItem],
     *,
     as_of: dt.date,
     hindcast: bool,
-) -> dict[str, EvidenceItem]:
-    """The item each used territory item would give way to, if any.
+) -> dict[str, tuple[EvidenceItem, ...]]:
+    """The items each used item would give way to, if any.
 
-    :func:`select` run without that item: the group's next newest item, which it
-    superseded, is what would be used instead.
+    :func:`select` run without that item: a group's newest territory item gives
+    way to the next newest, which it superseded, and a speaker's latest claim
+    to the speaker's claims before it (:func:`~geosleuth.dependence.superseded_claims`):
+    what would be used instead.
     """
-    out: dict[str, EvidenceItem] = {}
+    kept = {i.id for i in used}
+    said = superseded_claims(
+        [i for i in items if i.date <= as_of and (hindcast or i.known_on <= as_of)]
+    )
+    winners = {w.id for w in said.values()}
+    out: dict[str, tuple[EvidenceItem, ...]] = {}
     for winner in used:
-        if not isinstance(winner, Territory):
+        if not isinstance(winner, Territory) and winner.id not in winners:
             continue
         rest, _ = select(
             [i for i in items if i is not winner], as_of=as_of, hindcast=hindcast
         )
-        back = next(
-            (
-                i
-                for i in rest
-                if isinstance(i, Territory) and i.group_name == winner.group_name
-            ),
-            None,
-        )
-        if back is not None:
+        back = tuple(i for i in rest if i.id not in kept)
+        if back:
             out[winner.id] = back
     return out
 
@@ -141,7 +142,7 @@ def _leave_one_out(
     alive: float,
     top_mask: FloatArray | None = None,
     max_group: int = 2000,
-    replacements: Mapping[str, EvidenceItem] | None = None,
+    replacements: Mapping[str, Sequence[EvidenceItem]] | None = None,
     workers: int = 1,
     life_items: Sequence[EvidenceItem] | None = None,
 ) -> list[Contribution]:
@@ -155,8 +156,9 @@ def _leave_one_out(
     (:func:`~geosleuth.fuse.likelihood._search_day_log`).
     With ``top_mask`` (the disc of the best-ranked place), each contribution also
     says how probable that place is without the item. ``replacements`` maps an
-    item to the one that would be used in its place without it (a group's newest
-    territory item to the next newest, which it supersedes).
+    item to those that would be used in its place without it (a group's newest
+    territory item to the next newest, which it supersedes; a speaker's latest
+    claim to the earlier ones, :func:`_runners_up`).
 
     ``facs`` need only hold the factors of more than one item (a sighting
     group's mixture): an item's factor of its own that is missing is computed
@@ -222,8 +224,8 @@ def _leave_one_out(
         if f is not None and len(f.item_ids) == 1:
             rest = without(f)
             back = (replacements or {}).get(item.id)
-            if back is not None:
-                back_facs, _ = factors([back], grid, as_of=as_of, settings=settings)
+            if back:
+                back_facs, _ = factors(list(back), grid, as_of=as_of, settings=settings)
                 rest = rest + sum((g.log_l for g in back_facs), np.zeros(grid.n_cells))
             shift, top = shift_without(rest)
         elif f is not None and f.kind == Searched.kind:

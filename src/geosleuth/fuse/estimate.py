@@ -25,7 +25,7 @@ from geosleuth.fuse.contributions import (
     Contribution,
     FactorSums,
     _leave_one_out,
-    _territory_runners_up,
+    _runners_up,
 )
 from geosleuth.fuse.life import _in_force, p_alive
 from geosleuth.fuse.likelihood import (
@@ -680,9 +680,7 @@ def fuse(
             settings=settings,
             alive=alive,
             top_mask=top_mask,
-            replacements=_territory_runners_up(
-                items, used, as_of=as_of, hindcast=hindcast
-            ),
+            replacements=_runners_up(items, used, as_of=as_of, hindcast=hindcast),
             workers=workers,
             life_items=in_force,
         )

@@ -22,6 +22,7 @@ from geosleuth.dependence import (
     document_source,
     repeats,
     source_weights,
+    superseded_claims,
 )
 from geosleuth.errors import InputError
 from geosleuth.evidence import (
@@ -771,7 +772,9 @@ def select(
     for word (:func:`~geosleuth.dependence.repeats`: a wire story republished) is
     left out as a repeat of the first copy: the statement counts once. Only the
     copies usable on ``as_of`` are compared, so a copy counts while the first one
-    is not yet known.
+    is not yet known. Of one identified speaker's claims that the target is
+    somewhere, only the latest day's are used: the earlier ones give way to the
+    speaker's later word (:func:`~geosleuth.dependence.superseded_claims`).
 
     Raises
     ------
@@ -831,6 +834,18 @@ def select(
             excluded.append((item.id, f"superseded by {winner.id!r} ({winner.date})"))
         else:
             final.append(item)
+    later = superseded_claims(final)
+    if later:
+        excluded.extend(
+            (
+                i.id,
+                f"superseded by {later[i.id].id!r} ({later[i.id].date}), the later "
+                f"claim of the same speaker ({later[i.id].provenance.speaker})",
+            )
+            for i in final
+            if i.id in later
+        )
+        final = [i for i in final if i.id not in later]
     again = repeats(final)
     if again:
         excluded.extend(
