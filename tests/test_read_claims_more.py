@@ -366,7 +366,7 @@ def _read(text: str, nlp: Any, published: dt.date | None = PUB) -> Any:
 def test_a_dateline_gives_the_day_it_was_filed(
     text: str, day: str | None, line: str | None
 ) -> None:
-    from geosleuth.read.document import _dateline_date
+    from geosleuth.read._datelines import _dateline_date
 
     got = _dateline_date(text)
     if day is None:
@@ -376,7 +376,7 @@ def test_a_dateline_gives_the_day_it_was_filed(
 
 
 def test_a_dateline_after_today_gives_no_day() -> None:
-    from geosleuth.read.document import _dateline_date
+    from geosleuth.read._datelines import _dateline_date
 
     # a day after today is a typo, not the day it was filed
     day = dt.date.today() + dt.timedelta(days=2)

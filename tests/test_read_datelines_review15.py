@@ -17,7 +17,8 @@ from typing import Any
 import pytest
 
 from geosleuth.dependence import repeats
-from geosleuth.read.document import _dateline_date, _rough_sentences
+from geosleuth.read._datelines import _dateline_date
+from geosleuth.read.document import _rough_sentences
 
 KHALID = "Khalid al-Rashid"
 MONDAY = dt.date(2024, 1, 15)  # the review's publication date

@@ -19,7 +19,8 @@ from typing import Any
 import pytest
 
 from geosleuth.errors import EvidenceWarning
-from geosleuth.read.document import _dateline_date, _rough_sentences
+from geosleuth.read._datelines import _dateline_date
+from geosleuth.read.document import _rough_sentences
 
 PORTLAND = (
     "PORTLAND, Maine (Sept. 30, 2024) - Portland police are asking for the "

@@ -37,6 +37,8 @@ from typing import Any
 from geosleuth.casefile import far_ahead
 from geosleuth.errors import InputError
 from geosleuth.evidence import EvidenceItem, Grade
+from geosleuth.read._datelines import _DATELINE, _REPRINT_DAYS, _dateline_date
+from geosleuth.read._headline import headline_repeats, headline_span
 from geosleuth.read._sentence import CONTINUATION, strip_span
 from geosleuth.read._unused import unused_sentences
 from geosleuth.read.claims import Rejected, _extract
@@ -245,61 +247,6 @@ def _doc_id(name: str) -> str:
     stem = Path(name).stem if "." in name else name
     slug = re.sub(r"[^\w.-]+", "-", stem, flags=re.UNICODE).strip("-.")
     return slug or "document"
-
-
-#: How many days a dateline may come before the publication date given for its
-#: statements to be dated from it (a reprint); more is another story's date.
-_REPRINT_DAYS = (1, 7)
-
-
-def _dateline_date(
-    text: str, *, published: dt.date | None = None
-) -> tuple[dt.date, str] | None:
-    r"""The day of a dateline that opens one of the first lines, and the dateline.
-
-    Wire copy is dated where it starts ("BAGHDAD, 3 June 2018 - ..."): that is the
-    day it was filed, the publication date of the report. A whole day with its
-    year counts, but not one after today (a typo). A day without its year
-    ("BEIRUT, Jan 9 (Reuters) -", as the agencies write it) takes it from
-    ``published``: the latest such day no more than a day after it (a story
-    filed across a time zone); without ``published`` it gives none.
-
-    Examples
-    --------
-    >>> _dateline_date("Hunt for a leader\nBAGHDAD, 3 June 2018 - Sources said so.")
-    (datetime.date(2018, 6, 3), 'BAGHDAD, 3 June 2018 -')
-    >>> _dateline_date("BEIRUT, June 3 (Reuters) - Sources said so.") is None
-    True
-    >>> _dateline_date("BEIRUT, Dec. 30 (Reuters) - Sources said so.",
-    ...                published=dt.date(2024, 1, 2))
-    (datetime.date(2023, 12, 30), 'BEIRUT, Dec. 30 (Reuters) -')
-    >>> _dateline_date("PORTLAND, Maine (Sept. 30, 2024) - Police are asking ...")
-    (datetime.date(2024, 9, 30), 'PORTLAND, Maine (Sept. 30, 2024) -')
-    """
-    today = dt.date.today()
-    for n, line in enumerate(re.finditer(r"^[ \t]*", text, re.MULTILINE)):
-        if n >= 5:
-            break
-        m = _DATELINE.match(text, line.end())
-        if m is None:
-            continue
-        days = [
-            d.date
-            for d in find_dates(m.group())
-            if d.kind == "day" and not d.relative and d.date <= today
-        ]
-        day = m.group("day") or m.group("day_in_brackets") or m.group("day_only")
-        if not days and published is not None and day is not None:
-            # "Jan 9" read as of the day after publication: the latest 9 January
-            # on or before it
-            days = [
-                d.date
-                for d in find_dates(day, published=published + dt.timedelta(days=1))
-                if d.kind == "day" and d.relative and d.date <= today
-            ]
-        if days:
-            return days[0], m.group()
-    return None
 
 
 def _published(value: dt.date | str | None) -> dt.date | None:
@@ -769,28 +716,6 @@ _BREAK = re.compile(
     r"(?<=[.!?…])(?P<close>[\"'”’)\]]*)[ \t]+(?=[\"“‘'(\[]?[A-Z0-9])"
     r"|(?<=[?!])(?P<close2>[\"'”’)\]]*)[ \t]+|[ \t]*\n\s*"
 )
-#: A month's name as a dateline writes it: "Jan", "Jan.", "January", "Sept.".
-_MONTH_NAME = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?"
-    r"|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-#: A dateline: "ATLANTA - ", "CHARLESTON, W.Va. (AP) -- ", "BAGHDAD, 3 June 2018 - ",
-#: "BEIRUT, June 3 (Reuters) - ", "PORTLAND, Maine (Sept. 30, 2024) - " (local TV
-#: and wire copy: the day in brackets); or, with no place, a day and an agency:
-#: "Jan. 9 (Reuters) - ". ``day`` (or ``day_in_brackets``) is its day, with or
-#: without the year.
-_DATELINE = re.compile(
-    r"(?:[A-Z]{2}[A-Z.'’ -]*[A-Z.]"
-    r"(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?"  # the state or country: ", W.Va."
-    r"(?:,\s+(?P<day>(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2})"
-    r"(?:,?\s+\d{4})?))?"
-    rf"(?:\s+\((?P<day_in_brackets>(?:\d{{1,2}}\s+{_MONTH_NAME}|{_MONTH_NAME}\s+"
-    r"\d{1,2})(?:,?\s+\d{4})?)\))?"
-    r"(?:\s+\([A-Z][\w.&’' -]{0,30}\))?"
-    rf"|(?P<day_only>(?:\d{{1,2}}\s+{_MONTH_NAME}|{_MONTH_NAME}\s+\d{{1,2}})"
-    r"(?:,?\s+\d{4})?)\s+\([A-Z][\w.&’' -]{0,30}\))"
-    r"\s+(?:--|—|–|-)(?=\s)"
-)
 #: Words after which a period does not end a sentence.
 _ABBREV = frozenset(
     {"mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "maj", "gov",
@@ -1103,7 +1028,14 @@ def read_text(
             break
         chosen = more
     evidence = _note_impossible_dates(text, ex.items, pub, notes_out)
-    unused = unused_sentences(text, ex.sentences, ex.target_refs, evidence, ex.rejected)
+    rejected = ex.rejected
+    head = headline_span(text, title)
+    if head is not None:  # the headline's items that the body says again
+        kept, again = headline_repeats(evidence, head, text)
+        if again:
+            evidence = tuple(kept)
+            rejected = tuple(sorted((*rejected, *again), key=lambda r: r.span[0]))
+    unused = unused_sentences(text, ex.sentences, ex.target_refs, evidence, rejected)
     excluded = set(ex.excluded_mentions)
     return Reading(
         doc_id=doc_id,
@@ -1113,7 +1045,7 @@ def read_text(
         mentions=tuple(m for j, m in enumerate(mentions) if j not in excluded),
         evidence=evidence,
         sentences=ex.sentences,
-        rejected=ex.rejected,
+        rejected=rejected,
         notes=tuple(notes_out),
         target=who.name if who else None,
         source=source or doc_id,
@@ -1262,6 +1194,11 @@ def read_document(
         pub = _metadata_date(path, src)
         if pub is not None:
             notes.append(f"publication date {pub.isoformat()} from the page's metadata")
+    elif pub is None and src.published is not None:  # a date line under the headline
+        pub = src.published
+        notes.append(
+            f"publication date {pub.isoformat()} from the line under the headline"
+        )
     if published is None and pub is not None:
         # the document's own date and its dateline disagree: say which dates
         # the statements (review 14, F10); a date given is the analyst's choice

@@ -675,6 +675,50 @@ def _html_to_text(
     )
 
 
+#: What may stand before a date line's date: "Published", "Updated", a weekday.
+_DATE_LINE_LEAD = re.compile(
+    r"^(?:(?:published|updated|posted|filed)(?:\s+on)?\s*:?\s*)?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _date_line(raw: str) -> tuple[dt.date, int] | None:
+    r"""The date of a line under a plain text's headline that holds only a date.
+
+    "Islamic State commander ... officials say" / "21 August 2019" / body: the
+    second line is the report's date, as front matter's ``date:`` is (review
+    r21, finding 1). A whole day with its year, not after today, with at most
+    "Published:", "Updated" or a weekday before it. Returns the date and the
+    offset in ``raw`` of the line break before it; None for any other text.
+
+    Examples
+    --------
+    >>> _date_line("Commander seen in Raqqa\n21 August 2019\n\nBAGHDAD - ...")
+    (datetime.date(2019, 8, 21), 23)
+    >>> _date_line("Commander seen\nPublished: Wednesday, Aug. 21, 2019\n\nText")
+    (datetime.date(2019, 8, 21), 14)
+    >>> _date_line("Commander seen\n21 August\n\nText") is None  # no year
+    True
+    >>> _date_line("Commander seen\non 21 August 2019 in Raqqa\n\nText") is None
+    True
+    """
+    from geosleuth.read.dates import find_dates  # dates reads no text files
+
+    lines = raw.lstrip("\ufeff").split("\n", 2)
+    if len(lines) < 3 or not lines[0].strip() or not lines[1].strip():
+        return None
+    line = lines[1].strip()
+    lead = _DATE_LINE_LEAD.match(line)
+    rest = line[lead.end() if lead else 0 :]
+    days = [d for d in find_dates(rest) if d.kind == "day" and not d.relative]
+    if len(days) != 1 or days[0].start != 0 or rest[days[0].end :].strip(" .,"):
+        return None
+    if not re.search(r"\b\d{4}\b", days[0].text) or days[0].date > dt.date.today():
+        return None
+    return days[0].date, raw.index("\n", raw.index(lines[0]))
+
+
 def _first_line_title(text: str) -> str | None:
     first = text.split("\n", 1)[0].strip()
     if 0 < len(first) <= 150 and not re.search(r"[.!:;,]$", first) and "\n" in text:
@@ -754,6 +798,11 @@ def text_from_bytes(
         body, title = _markdown_to_text(raw)
     else:
         body = raw
+        dated = _date_line(raw)
+        if dated is not None:
+            # its own paragraph, kept out of the headline (the title)
+            published, at = dated
+            body = raw[:at] + "\n\n" + raw[at + 1 :]
     text = normalize_text(body)
     if not text:
         raise InputError(
