@@ -14,7 +14,7 @@ probable    almost certainly, think(s), believe(s), likely, probably,
             to, is considered, seem(s), presumably, presumed,
             appear(s) to, understood to, expected to, argue(s), argued (an
             argument is the speaker's opinion, like "thinks"), is reported to,
-            reports of
+            was reported killed (dead, slain), reports of
 possible    may, might, could, possibly, perhaps, maybe, would, if, whether,
             rumour(s), speculation, unconfirmed, it is claimed, claims of,
             claim(s), claimed ("sources claim he is in Hajin": as "it is
@@ -31,7 +31,8 @@ doubtful    unlikely, doubtful, doubt(s), improbable, questionable, no evidence,
             evidence of absence: the statement keeps its polarity, only less
             sure. So for words that take no side: neither confirm nor deny,
             not known (clear, certain) whether or if, unclear whether, did not
-            (would not, declined to) say (confirm, disclose) whether: the
+            (would not, declined to) say (confirm, disclose) whether, could not
+            (were unable to) confirm (verify) that: the
             speaker says neither yes nor no, and the place is only raised
 ==========  ====================================================================
 
@@ -85,6 +86,10 @@ HEDGE_CUES: dict[Hedge, tuple[str, ...]] = {
         r"(?:not|never|(?:did|does|do|would|could|can|will|wo|ca)n['’]t|cannot|"
         r"declined to|refused to|unable to) (?:\w+ )?(?:say|tell|know|confirm|"
         r"disclose|reveal|specify|indicate|comment on) whether",
+        # "could not confirm that he was in Ayorou": no confirmation, no denial
+        r"(?:not|never|(?:did|does|do|would|could|can|will|wo|ca)n['’]t|cannot|"
+        r"unable to|failed to) (?:\w+ )?(?:confirm|verify|corroborate)(?:ed)?"
+        r"(?= (?:that|whether|if|reports?|claims?)\b)",
     ),
     "possible": (
         r"may have been", r"might have been", r"could have been",
@@ -113,6 +118,8 @@ HEDGE_CUES: dict[Hedge, tuple[str, ...]] = {
         r"appears? to", r"understood to", r"expected to", r"presumably",
         r"presumed",  # "is presumed dead": taken as so, unconfirmed
         r"argues?", r"argued", r"(?:is|are|was|were|been) reported to",
+        # "was reported killed in an air strike": reported, as "reportedly"
+        r"(?:is|are|was|were|been|being) reported(?= (?:killed|dead|slain)\b)",
         r"reports of",  # "reports of his death": reported, as "reportedly"
     ),
     "certain": (

@@ -203,7 +203,12 @@ def negation(ex: _Extractor, s: Sentence, at: int) -> str | None:
     # denies the knowing or the saying, not the place; "did not deny that she
     # is in", "would not rule out that": nor does it deny the denial's clause
     heads: tuple[Any, ...] = (verb,)
-    if not (_own_clause(verb) or _undecided(verb) or _denied_by_head(verb)):
+    if not (
+        _own_clause(verb)
+        or _undecided(verb)
+        or _denied_by_head(verb)
+        or _unconfirmed(verb)
+    ):
         heads = (verb, verb.head)
     for v in heads:
         for child in v.children:
@@ -227,6 +232,16 @@ _OPEN_MARKS = frozenset({"whether", "if"})
 #: Verbs that, joined to a denial, leave it open: "would neither *confirm* nor
 #: deny that", "would not *confirm* or deny that".
 _CONFIRM_LEMMAS = frozenset({"confirm", "acknowledge", "admit", "verify"})
+
+
+def _unconfirmed(verb: Any) -> bool:
+    """Whether ``verb``'s clause is what a verb of confirming above it confirms.
+
+    "could not confirm that Ag Alher was in Ayorou", "were unable to verify
+    that she is in Leeds": the "not" denies the confirming, not the place (a
+    doubtful claim, :mod:`geosleuth.read.hedges`), as for "did not say whether".
+    """
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _CONFIRM_LEMMAS
 
 
 def _undecided(verb: Any) -> bool:
