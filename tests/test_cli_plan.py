@@ -21,6 +21,7 @@ from geosleuth.plan import (
     allocate_optimal,
     update_after_unsuccessful_search,
 )
+from geosleuth.report.text import pct
 
 FloatArray = npt.NDArray[np.float64]
 GPX = {"g": "http://www.topografix.com/GPX/1/1"}
@@ -127,13 +128,13 @@ def test_plan_prints_the_table_and_writes_four_files(
     assert "where to search" in out
     assert "POS" in out
     assert "expected effort" in out
-    assert "Rest of world: 10.0% now" in out
+    assert "Rest of world: 10.0 % now" in out
     for ext in ("geojson", "csv", "gpx", "kml"):
         assert (out_dir / f"plan.{ext}").is_file()
 
     expected = _expected_plan()
     # rounded down for display: a POS is never shown above what it is
-    assert f"{math.floor(expected.pos * 1000) / 10:.1f}%" in out
+    assert f"{math.floor(expected.pos * 1000) / 10:.1f} %" in out
 
     fc = json.loads((out_dir / "plan.geojson").read_text(encoding="utf-8"))
     assert fc["type"] == "FeatureCollection"
@@ -164,7 +165,7 @@ def test_rest_of_world_if_the_plan_fails_is_bayes_rule(
     rest_after = 0.1 / (1.0 - expected.pos)
     assert rest_after > 0.105  # far enough from 10 % to print differently
     assert (
-        f"Rest of world: 10.0% now, {rest_after:.1%} if the whole plan finds nothing."
+        f"Rest of world: 10.0 % now, {pct(rest_after)} if the whole plan finds nothing."
         in out
     )
     summary = json.loads((out_dir / "plan.geojson").read_text())["plan"]
@@ -368,7 +369,7 @@ def test_missing_estimate_is_a_usage_error(tmp_path: Path) -> None:
         str(tmp_path / "p"),
     )
     assert code == 2
-    assert "Invalid value for 'estimate'" in err
+    assert "Invalid value for 'ESTIMATE'" in err
 
 
 def test_folder_without_posterior_exits_1(tmp_path: Path) -> None:

@@ -117,7 +117,7 @@ def test_plan_says_its_p_here_counts_the_rest_of_world(tmp_path: Path) -> None:
     said = _run("plan", str(tmp_path / "est"), *PLAN, "--rest-of-world", "0.05",
                 "--out", str(tmp_path / "p"))  # fmt: skip
     assert (
-        "P(here) counts the rest of world (5.0%): it is the estimate's map, given "
+        "P(here) counts the rest of world (5.0 %): it is the estimate's map, given "
         "the target is in the region, times 0.950."
     ) in said
     record = json.loads((tmp_path / "p" / "plan.geojson").read_text())

@@ -85,7 +85,7 @@ def test_cut_off_leaves_far_cells_unmeasured():
     ("obj", "match"),
     [
         ({"type": "Circle", "coordinates": [0, 0]}, "GeoJSON Point"),
-        ({"type": "Point", "coordinates": [0]}, "Point needs"),
+        ({"type": "Point", "coordinates": [0]}, "is a Point, which needs"),
         ({"type": "LineString", "coordinates": [[0, 0]]}, "at least 2"),
         ({"type": "Polygon", "coordinates": [[[0, 0], [1, 1]]]}, "at least 3"),
         ({"type": "Point", "coordinates": [float("nan"), 1]}, "not a finite"),
@@ -132,7 +132,8 @@ def test_an_elevation_after_lon_and_lat_is_dropped() -> None:
     ("coords", "match"),
     [
         ([[1, 2], [3]], r"Point 2 of the line must be a \[lon, lat\] pair"),
-        ([[1, 2], [3, 4, 5, 6]], "Point 2 of the line"),  # an elevation, and more
+        # lon, lat, an elevation and a measure are read (review 19); a fifth is not
+        ([[1, 2], [3, 4, 5, 6, 7]], "Point 2 of the line"),
         ([[1, 2], ["abc", 4]], r"Got \['abc', 4\]"),
         ([[1, 2], ["3", 4]], "pair of numbers"),  # numeric strings are not numbers
         ([[1, 2], [True, 4]], "pair of numbers"),
@@ -151,7 +152,7 @@ def test_an_elevation_after_lon_and_lat_is_dropped() -> None:
         (5, "must be a list of"),
         ([], "at least 2"),
         (np.array([["a", "b"], ["c", "d"]]), "pair of numbers"),
-        (np.zeros((3, 4)), r"shape \(3, 4\)"),
+        (np.zeros((3, 5)), r"shape \(3, 5\)"),
     ],
 )
 def test_line_of_rejects_bad_coordinates_with_the_point_named(coords, match):
@@ -204,7 +205,7 @@ def test_point_stores_floats():
         ({"type": "Polygon", "coordinates": [5]}, "ring 1 must be a list"),
         ({"type": "Polygon", "coordinates": "abc"}, "rings"),
         ({"type": "MultiPolygon", "coordinates": [[]]}, "rings"),
-        ({"type": "Point", "coordinates": ["1", 2]}, "Point needs"),
+        ({"type": "Point", "coordinates": ["1", 2]}, "is a Point, which needs"),
         ({"type": "Point", "coordinates": [10**400, 2]}, "too large"),
     ],
 )

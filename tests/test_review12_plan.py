@@ -237,12 +237,12 @@ def test_an_area_is_one_polygon_of_its_cells() -> None:
 
 # ------------------------------------------------- 9: never 100 % below 1
 def test_probabilities_round_down_and_short_tracks_read_in_metres() -> None:
-    assert percent_down(0.99982) == "99%"
-    assert percent_down(0.99982, decimals=1) == "99.9%"
-    assert percent_down(0.9999999, decimals=1) == "99.9%"
-    assert percent_down(1.0, decimals=1) == "100.0%"
-    assert percent_down(0.29) == "29%"
-    assert percent_down(1e-9) == "< 1%"
+    assert percent_down(0.99982) == "99 %"
+    assert percent_down(0.99982, decimals=1) == "99.9 %"
+    assert percent_down(0.9999999, decimals=1) == "99.9 %"
+    assert percent_down(1.0, decimals=1) == "100.0 %"
+    assert percent_down(0.29) == "29 %"
+    assert percent_down(1e-9) == "< 1 %"
     assert track_text(0.0017) == "1.7 m" and track_text(0.12) == "0.12 km"
 
 
@@ -253,4 +253,4 @@ def test_the_table_never_shows_a_pod_of_100_percent(
         hundred_m, "--budget-km", 2000, "--sweep-width-km", 0.1, "--out", tmp_path / "o"
     )
     assert code == 0, out
-    assert "100%" not in out and "100.0%" not in out
+    assert "100 %" not in out and "100.0 %" not in out

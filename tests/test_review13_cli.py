@@ -371,7 +371,7 @@ def test_verify_says_what_it_could_not_check(seed_run: Path, tmp_path: Path) -> 
     (out / "report.html").unlink()
     result = run("verify", out)
     assert result.exit_code == 0, result.output
-    assert "not checked target and title (the case file gone.yaml is not found" in (
+    assert "not checked target and title (case file gone.yaml not found" in (
         flat(result.output)
     )
 

@@ -357,7 +357,7 @@ def read_events_csv(
     >>> _ = p.write_text('lon,lat\n"10,5","20,5"\n,\n"10,6","20,6"\n1.5,\n')
     >>> ev = read_events_csv(p, on_invalid="skip")
     >>> ev.lats.tolist(), [r.line for r in ev.rejected]
-    ([20.5, 20.6], [5])
+    ([20.5, 20.6], [3, 5])
     """
     if on_invalid not in ("raise", "warn", "skip"):
         raise ValueError(
@@ -435,7 +435,9 @@ def read_events_csv(
     rejected: list[RejectedRow] = []
     for row in reader:
         line_no = reader.line_num  # the record's last line (quoted fields may wrap)
-        if not row or all(not cell.strip() for cell in row):
+        if len(row) <= 1 and not "".join(row).strip():
+            # a blank line; a row of empty fields (',') is a row without
+            # coordinates, refused or left out and counted (review 19)
             continue
         try:
             if any(cell.strip() for cell in row[len(header) :]):

@@ -82,11 +82,36 @@ def _is_list(value: Any) -> bool:
     )
 
 
+_MAX_POSITION_LEN = 4
+"""Most values in a GeoJSON position read: lon, lat, an elevation and a measure."""
+
+
+def _is_position(value: Any) -> bool:
+    """Whether ``value`` is a GeoJSON position: ``[lon, lat]``, then up to 2 more.
+
+    The values after lon and lat (an elevation, then a time or measure) are
+    numbers too, and are dropped by the readers.
+
+    Examples
+    --------
+    >>> _is_position([-4.05, 53.07]), _is_position([-4.05, 53.07, 900, 0])
+    (True, True)
+    >>> _is_position([-4.05]), _is_position([-4.05, "53.07"])
+    (False, False)
+    """
+    return (
+        _is_list(value)
+        and 2 <= len(value) <= _MAX_POSITION_LEN
+        and all(_is_number(v) for v in value)
+    )
+
+
 def _coords(value: Any, what: str, *, min_len: int) -> FloatArray:
     """Validate ``[[lon, lat], ...]`` and return it as a read-only float64 array.
 
     A point may carry an elevation after its lon and lat (``[lon, lat, z]``, as
-    RFC 7946 allows and GPS tracks have): it is dropped. Ragged, non-numeric,
+    RFC 7946 allows and GPS tracks have), and one more value (a time or a
+    measure, ``[lon, lat, z, m]``): they are dropped. Ragged, non-numeric,
     non-finite and out-of-range input raises :class:`InputError` naming the
     first bad point; nothing else escapes.
 
@@ -97,7 +122,7 @@ def _coords(value: Any, what: str, *, min_len: int) -> FloatArray:
     """
     if isinstance(value, np.ndarray) and value.dtype.kind in "iuf":
         arr = np.array(value, dtype=np.float64)
-        if arr.ndim == 2 and arr.shape[1] == 3:
+        if arr.ndim == 2 and 2 < arr.shape[1] <= _MAX_POSITION_LEN:
             arr = np.ascontiguousarray(arr[:, :2])
         if arr.ndim != 2 or arr.shape[1] != 2:
             raise InputError(
@@ -113,11 +138,7 @@ def _coords(value: Any, what: str, *, min_len: int) -> FloatArray:
                 field=what,
             )
         for i, pt in enumerate(value):
-            if (
-                not _is_list(pt)
-                or len(pt) not in (2, 3)
-                or not all(_is_number(v) for v in pt)
-            ):
+            if not _is_position(pt):
                 raise InputError(
                     f"Point {i + 1} of the {what} must be a [lon, lat] pair of "
                     f"numbers (an elevation may follow). Got {_short(pt)} instead.",
@@ -483,7 +504,10 @@ def cut_at_antimeridian(shape: Any) -> Any:
 def from_geojson(obj: Any, *, what: str = "geometry") -> Geometry:
     """Build a geometry from a GeoJSON geometry mapping.
 
-    Supports Point, LineString, MultiLineString, Polygon and MultiPolygon.
+    Supports Point, LineString, MultiLineString, Polygon and MultiPolygon, and a
+    MultiPoint of one point (read as that Point). A position may carry an
+    elevation after its lon and lat, and one more value (``[lon, lat, z, m]``,
+    as GPS units export them): they are dropped, for every type alike.
 
     Raises
     ------
@@ -494,6 +518,8 @@ def from_geojson(obj: Any, *, what: str = "geometry") -> Geometry:
     --------
     >>> from_geojson({"type": "Point", "coordinates": [1, 2]})
     Point(lon=1.0, lat=2.0)
+    >>> from_geojson({"type": "Point", "coordinates": [-4.05, 53.07, 900]})
+    Point(lon=-4.05, lat=53.07)
     >>> from_geojson({"type": "Circle"})
     Traceback (most recent call last):
     ...
@@ -507,11 +533,21 @@ def from_geojson(obj: Any, *, what: str = "geometry") -> Geometry:
         )
     kind = obj.get("type")
     coords: Any = obj.get("coordinates")
-    if kind == "Point":
-        if not (_is_list(coords) and len(coords) == 2 and all(map(_is_number, coords))):
+    if kind == "MultiPoint":
+        if not _is_list(coords) or len(coords) != 1:
+            got = f"{len(coords)} points" if _is_list(coords) else _short(coords)
             raise InputError(
-                f"The {what} Point needs coordinates [lon, lat]. Got {_short(coords)} "
-                "instead.",
+                f"The {what} is a MultiPoint, read here as one point: it needs "
+                f"coordinates [[lon, lat]]. Got {got} instead. Give a Point, or a "
+                "LineString or a polygon for a track or an area.",
+                field=what,
+            )
+        coords = coords[0]
+    if kind in ("Point", "MultiPoint"):
+        if not _is_position(coords):
+            raise InputError(
+                f"The {what} is a {kind}, which needs coordinates [lon, lat] (an "
+                f"elevation may follow). Got {_short(coords)} instead.",
                 field=what,
             )
         return Point(coords[0], coords[1])
@@ -540,7 +576,8 @@ def from_geojson(obj: Any, *, what: str = "geometry") -> Geometry:
             )
         except InputError as exc:
             raise InputError(
-                f"The {what} {kind} needs rings of [lon, lat] number pairs; "
+                f"The {what} is a {kind}, which needs rings of [lon, lat] number "
+                "pairs; "
                 f"{exc.message[0].lower()}{exc.message[1:]}",
                 field=what,
             ) from None
@@ -555,8 +592,8 @@ def from_geojson(obj: Any, *, what: str = "geometry") -> Geometry:
 def _check_nested(value: Any, what: str, kind: str, expected: str) -> None:
     if not _is_list(value) or len(value) == 0:
         raise InputError(
-            f"The {what} {kind} needs coordinates as {expected} of [lon, lat] "
-            f"number pairs. Got {_short(value)} instead.",
+            f"The {what} is a {kind}, which needs coordinates as {expected} of "
+            f"[lon, lat] number pairs. Got {_short(value)} instead.",
             field=what,
         )
 

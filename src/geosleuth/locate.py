@@ -82,6 +82,8 @@ class _Inputs:
     shown: str = ""
     #: where the case's places' coordinates come from, by name
     place_sources: dict[str, str] = field(default_factory=dict)
+    #: the case file read, if any: estimate.json names it from the output folder
+    case_path: Path | None = None
 
 
 #: Why ``--published`` does nothing without articles read now.
@@ -174,7 +176,7 @@ def _gather(
             warnings.warn(
                 f"{len(repeats)} item(s) read from {path.name} quote the same "
                 "sentence as an item of the case file, which already counts it; "
-                f"left out: {', '.join(repeats)}.",
+                f"read but not counted: {', '.join(repeats)}.",
                 EvidenceWarning,
                 stacklevel=2,
             )
@@ -215,6 +217,7 @@ def _gather(
         set_aside=tuple(set_aside),
         shown=cases[0].name if cases else ", ".join(p.name for p in articles + outputs),
         place_sources=dict(case.place_sources) if case else {},
+        case_path=cases[0] if cases else None,
     )
 
 
@@ -553,8 +556,10 @@ def locate_case(
         by default one a core (:func:`fuse`).
     source : str or None, default None
         Names the inputs in the outputs (``estimate.json``'s ``case``, the
-        report) instead of their paths. Without it, ``estimate.json`` keeps the
-        paths as given and report.html shows the file names only: a report
+        report) instead of their paths. Without it, ``estimate.json`` names
+        the case file by its path from ``out``
+        (:func:`geosleuth.report.files.case_reference`), articles by their
+        paths as given, and report.html shows the file names only: a report
         meant to be shared does not tell where the analyst keeps the case.
     stage : callable (str) -> None, optional
         Told what is being done ("Fusing 14 items on 65,536 cells"), for progress.
@@ -583,8 +588,12 @@ def locate_case(
         today (and for any input the readers refuse); a
         :class:`~geosleuth.errors.CaseFileError` for a case with no evidence
         yet and nothing else given (a case file may hold none, to record its
-        first search in; an estimate needs one item at least).
+        first search in; an estimate needs one item at least). Also if a file
+        of the run would replace one that ``geosleuth read`` wrote in ``out``
+        (a ``report.html`` that is the annotated page of a ``report.txt``):
+        before anything is read or written.
     """
+    _check_no_reading_replaced(out)
     tell = stage or (lambda _: None)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -608,6 +617,65 @@ def locate_case(
     _write_outputs(out, est, data, points, plan, said)
     _warn_stale_plan(out)
     return est, data.target
+
+
+def _reading_at(path: Path) -> str | None:
+    """What ``geosleuth read`` output ``path`` is, or None if it is none.
+
+    An annotated page (``<doc>.html``, known by its title) or a reading
+    (``<doc>.json`` or ``evidence.json``, known by its keys), as ``read`` and
+    ``locate`` know them when given a folder.
+    """
+    if not path.is_file():  # a pipe would block; a folder is refused on writing
+        return None
+    import json
+
+    from geosleuth.read.corpus import READ_EVIDENCE_FORMAT
+    from geosleuth.read.document import _own_page
+
+    if path.suffix.lower() == ".html":
+        page = _own_page(path)
+        return page if page is not None and "geosleuth read" in page else None
+    if path.suffix.lower() != ".json":
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    if data.get("format") == READ_EVIDENCE_FORMAT:
+        return "the evidence of a corpus written by 'geosleuth read'"
+    if {"doc_id", "evidence", "mentions"} <= data.keys():
+        return (
+            f"the reading of document {str(data['doc_id'])[:60]!r} by 'geosleuth read'"
+        )
+    return None
+
+
+def _check_no_reading_replaced(out: Path) -> None:
+    """Refuse an ``out`` where a file of the run would replace a reading.
+
+    ``geosleuth read`` names its files after the documents: ``report.txt``
+    gives ``report.html`` and ``report.json``, ``estimate.txt``
+    ``estimate.json``, which the estimate's own files would silently replace
+    (review 19). Readings under other names are left as they are: they are not
+    touched, so a folder is not refused for holding them.
+
+    Raises
+    ------
+    InputError
+        Naming the first such file.
+    """
+    for name in sorted(files.RUN_OUTPUTS):
+        what = _reading_at(out / name)
+        if what is not None:
+            raise InputError(
+                f"The estimate's {name} would replace {what} in {out}. Give "
+                "another --out for the estimate.",
+                path=str(out / name),
+                field="--out",
+            )
 
 
 #: What ``geosleuth plan`` writes (:mod:`geosleuth.report.fieldfiles`).
@@ -674,7 +742,7 @@ def _run(
         scheduler=scheduler, workers=workers, as_of=as_of,
     )  # fmt: skip
     if source is not None:
-        data = replace(data, source=source, shown=source)
+        data = replace(data, source=source, shown=source, case_path=None)
     today = dt.date.today()
     _check_dates(data.items, today=today)
     newest = max(data.items, key=lambda i: i.known_on)
@@ -833,7 +901,13 @@ def _write_outputs(
         title=data.title,
         timeline=points,
         timeline_max_points=TIMELINE_POINTS,
-        source=data.source,
+        # from the output folder, not from the directory locate ran in: verify
+        # and plan, run from elsewhere, find it (review 19)
+        source=(
+            data.source
+            if data.case_path is None
+            else files.case_reference(data.case_path, out)
+        ),
         plan=None if plan is None else plan.get("summary"),
         set_aside=data.set_aside,
         warnings=said,

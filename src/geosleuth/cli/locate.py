@@ -25,8 +25,8 @@ from geosleuth.cli import (
     shown_warnings,
 )
 from geosleuth.cli.read import (
-    SchedulerOption,
-    WorkersOption,
+    LocateSchedulerOption,
+    LocateWorkersOption,
     home_of,
     scheduler_of,
 )
@@ -98,32 +98,73 @@ def run_locate(
         )
 
 
+def _stored_record(out: Path) -> dict[str, Any]:
+    """The estimate.json a run just wrote to ``out``: what it stored beyond ``est``."""
+    record = json.loads((out / "estimate.json").read_text(encoding="utf-8"))
+    return record if isinstance(record, dict) else {}
+
+
+def _items_line(est: Estimate, n_not_counted: int) -> str:
+    """How many items were used, left out by the fusion, and read but not counted.
+
+    The words of report.html: "left out" (in the evidence table, with why) and
+    "read but not counted" (items read from articles that repeat the case's,
+    set aside before the fusion), so that the line agrees with the warnings.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as NS
+    >>> _items_line(NS(used=("a", "b"), excluded=(("c", "why"),)), 14)
+    'items used: 2, left out: 1, read but not counted: 14'
+    >>> _items_line(NS(used=("a",), excluded=()), 0)
+    'items used: 1, left out: 0'
+    """
+    line = f"items used: {len(est.used)}, left out: {len(est.excluded)}"
+    return line + (f", read but not counted: {n_not_counted}" if n_not_counted else "")
+
+
 def _summary(
-    est: Estimate, *, target: str, out: Path, plan: dict[str, Any] | None = None
+    est: Estimate,
+    *,
+    target: str,
+    out: Path,
+    plan: dict[str, Any] | None = None,
+    n_not_counted: int = 0,
 ) -> None:
     """Print the ranked places and totals; names from the case are shown as text.
 
     Names, ids and paths come from the user's files, so none is read as Rich
     markup ("Cell [B]" stays as it is, and "[/]" cannot break the output).
+    ``n_not_counted`` is the number of items read but not counted (the run's
+    ``set_aside``).
     """
-    table = Table(
-        title=Text(f"Where is {plain(target)}? (as of {est.as_of})"),
-        title_justify="left",
-    )
-    table.add_column("place")
-    table.add_column(f"P(within {est.settings.place_radius_km:g} km)", justify="right")
-    table.add_column("in 90% area", justify="center")
-    for p in est.places[:10]:
-        table.add_row(
-            Text(plain(p.name)), pct(p.probability), "yes" if p.in_hdr90 else "no"
+    title = Text(f"Where is {plain(target)}? (as of {est.as_of})")
+    if est.places:
+        table = Table(title=title, title_justify="left")
+        table.add_column("place")
+        table.add_column(
+            f"P(within {est.settings.place_radius_km:g} km)", justify="right"
         )
-    console.print(table)
+        table.add_column("in 90% area", justify="center")
+        for p in est.places[:10]:
+            table.add_row(
+                Text(plain(p.name)), pct(p.probability), "yes" if p.in_hdr90 else "no"
+            )
+        console.print(table)
+    else:
+        console.print(title)
+        console.print(
+            "No named places to rank: no sighting or claim names a place that is "
+            "a point (its 'place' given by name, not as {lon, lat}), and no place "
+            "under 'places' has 'rank: true'. The map and the areas below hold "
+            "all the same.",
+            soft_wrap=True,
+        )
     source = about_a_source(est)
     life = "" if source else f"P(alive) = {pct(est.p_alive)}   "
     console.print(
         f"{life}50% area = {km2(est.hdr_km2['50'])}   "
-        f"90% area = {km2(est.hdr_km2['90'])}   items used: {len(est.used)}, "
-        f"left out: {len(est.excluded)}"
+        f"90% area = {km2(est.hdr_km2['90'])}   {_items_line(est, n_not_counted)}"
     )
     if source:
         console.print(
@@ -189,6 +230,7 @@ def locate(
     inputs: Annotated[
         list[Path],
         typer.Argument(
+            metavar="INPUTS",
             help="A case file (.yaml), articles (.txt, .md, .html) and/or what "
             "'geosleuth read' wrote (<doc>.json, evidence.json: read already).",
             exists=True,
@@ -239,8 +281,8 @@ def locate(
             "paper: context for every place name they give (as in 'read --home')."
         ),
     ] = None,
-    workers: WorkersOption = None,
-    scheduler: SchedulerOption = None,
+    workers: LocateWorkersOption = None,
+    scheduler: LocateSchedulerOption = None,
 ) -> None:
     """Fuse the evidence into a probability map and write the report.
 
@@ -280,13 +322,16 @@ def locate(
             home=home_of(home) if home else None,
         )
     if not quiet:
-        plan = None
-        if budget_km is not None and sweep_width_km is not None:
-            # the plan as stored in estimate.json, which verify recomputes (the
-            # record only: its items need not be rebuilt to print it)
-            record = json.loads((out / "estimate.json").read_text(encoding="utf-8"))
-            plan = record.get("plan")
-        _summary(est, target=who, out=out, plan=plan)
+        # the plan as stored in estimate.json, which verify recomputes, and the
+        # items set aside (the record only: its items need not be rebuilt)
+        record = _stored_record(out)
+        _summary(
+            est,
+            target=who,
+            out=out,
+            plan=record.get("plan"),
+            n_not_counted=len(record.get("set_aside") or ()),
+        )
 
 
 def bundled_example(name: str = "seed-baghdadi-2018.yaml") -> Path:
@@ -336,7 +381,12 @@ def demo(
     console.print(Text(f"Example case: {path}"))
     with shown_warnings():
         est, who = run_locate([path], out=out)
-    _summary(est, target=who, out=out)
+    _summary(
+        est,
+        target=who,
+        out=out,
+        n_not_counted=len(_stored_record(out).get("set_aside") or ()),
+    )
     console.print(Text(f"Open {out / 'report.html'} in a browser."))
 
 

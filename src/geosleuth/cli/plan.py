@@ -25,8 +25,8 @@ from geosleuth.report.fieldfiles import (
     plan_cells,
     write_plan_files,
 )
-from geosleuth.report.files import load_posterior, posterior_path
-from geosleuth.report.text import percent_down, track_text
+from geosleuth.report.files import case_candidates, load_posterior, posterior_path
+from geosleuth.report.text import pct, pct_fine, percent_down, track_text
 
 __all__ = ["plan", "run_plan"]
 
@@ -110,10 +110,11 @@ def _estimate_outside(record: dict[str, object] | None) -> float | None:
     return None
 
 
-def _items_not_in(record: dict[str, object] | None) -> str | None:
+def _items_not_in(record: dict[str, object] | None, folder: Path) -> str | None:
     """Why the estimate is out of date: items its case file has and it lacks.
 
-    The case file the estimate names (``case``) may have been given searches
+    The case file the estimate in ``folder`` names (``case``, found as
+    :func:`~geosleuth.report.files.case_candidates` says) may have been given searches
     (``geosleuth searched``) or other items dated on or before the estimate's
     ``as_of`` since it was made: a plan on it would send teams back where they
     have searched. None when the case file is gone, unreadable, or holds nothing
@@ -131,11 +132,14 @@ def _items_not_in(record: dict[str, object] | None) -> str | None:
     if not isinstance(evidence, list):
         return None
     known = {e.get("id") for e in evidence if isinstance(e, dict)}
+    found = next((p for p in case_candidates(case, folder) if p.is_file()), None)
+    if found is None:
+        return None
     try:
         day = dt.date.fromisoformat(as_of)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            items = load_case(Path(case)).items if Path(case).is_file() else []
+            items = load_case(found).items
     except (GeosleuthError, ValueError, OSError):
         return None
     new = [i.id for i in items if i.id not in known and i.date <= day]
@@ -143,7 +147,7 @@ def _items_not_in(record: dict[str, object] | None) -> str | None:
         return None
     shown = ", ".join(new[:3]) + (f" and {len(new) - 3} more" if len(new) > 3 else "")
     return (
-        f"The case file {case} has {len(new)} item(s) dated on or before the "
+        f"The case file {found} has {len(new)} item(s) dated on or before the "
         f"estimate's as_of ({as_of}) that the estimate does not hold ({shown}): it "
         "was made before they were added, so this plan does not know of them (a "
         "search recorded since would be planned again). Run 'geosleuth locate' "
@@ -247,7 +251,7 @@ def _render(pc: PlanCells, areas: PlanAreas, *, title: str, top: int) -> None:
             str(rec["cell"]),
             f"{rec['lon']:.5f}",
             f"{rec['lat']:.5f}",
-            f"{rec['p']:.4f}",
+            pct_fine(rec["p"]),
             track_text(rec["effort_km"]),
             f"{rec['coverage']:.2f}",
             percent_down(rec["pod"]),
@@ -257,7 +261,7 @@ def _render(pc: PlanCells, areas: PlanAreas, *, title: str, top: int) -> None:
         console.print(f"... and {pc.n - top:,} more cells.", highlight=False)
     if result.rest_of_world > 0:
         console.print(
-            f"P(here) counts the rest of world ({result.rest_of_world:.1%}): it is "
+            f"P(here) counts the rest of world ({pct(result.rest_of_world)}): it is "
             "the estimate's map, given the target is in the region, times "
             f"{1 - result.rest_of_world:.3f}.",
             highlight=False,
@@ -279,8 +283,8 @@ def _render(pc: PlanCells, areas: PlanAreas, *, title: str, top: int) -> None:
         highlight=False,
     )
     console.print(
-        f"Rest of world: {result.rest_of_world:.1%} now, "
-        f"{pc.rest_of_world_if_unsuccessful:.1%} if the whole plan finds nothing.",
+        f"Rest of world: {pct(result.rest_of_world)} now, "
+        f"{pct(pc.rest_of_world_if_unsuccessful)} if the whole plan finds nothing.",
         highlight=False,
     )
     console.print(
@@ -295,6 +299,7 @@ def plan(
     estimate: Annotated[
         Path,
         typer.Argument(
+            metavar="ESTIMATE",
             help="The output folder of 'geosleuth locate', its estimate.json or its "
             "posterior.npz (or another file it wrote there: estimate.geojson, "
             "report.html, map.png); the plan is made on the posterior.npz of that "
@@ -378,7 +383,8 @@ def plan(
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # said above when it was asked for
             stale = _items_not_in(
-                record or _estimate_record(estimate, title=False, outside=False)
+                record or _estimate_record(estimate, title=False, outside=False),
+                estimate if estimate.is_dir() else estimate.parent,
             )
         if stale:
             warnings.warn(stale, GeosleuthWarning, stacklevel=1)

@@ -193,14 +193,52 @@ def _left_out_text(n_weight_zero: int) -> str:
 _OnInvalid = Literal["raise", "warn", "skip"]
 
 #: Column names that hold a weight per event, as a rule (case-insensitive).
-_WEIGHT_LIKE = ("weight", "weights", "cases", "count", "n", "deaths")
+#: Words that make a column name weight-like: a count of what happened there.
+_WEIGHT_WORDS = frozenset(
+    {
+        "weight", "weights", "wt", "count", "counts", "cases", "deaths", "victims",
+        "casualties", "incidents", "n", "freq", "frequency",
+    }
+)  # fmt: skip
+#: Words that make it an identifier instead ("case_number", "count_id").
+_ID_WORDS = frozenset({"id", "no", "nr", "number", "code", "name", "ref"})
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a column name, lower case: snake_case, camelCase, spaces.
+
+    Examples
+    --------
+    >>> _name_words("case_count"), _name_words("nDeaths"), _name_words("Weight (kg)")
+    (['case', 'count'], ['n', 'deaths'], ['weight', 'kg'])
+    """
+    spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", name)
+    return re.findall(r"[a-z]+|[0-9]+", spaced.lower())
+
+
+def _is_weight_like(name: str) -> bool:
+    """Whether a column's name says it counts something (a weight of the event).
+
+    A word of it is one of :data:`_WEIGHT_WORDS` (``case_count``, ``n_cases``,
+    ``deaths``, ``Weights``) and none is one of :data:`_ID_WORDS`
+    (``case_number``, ``count_id``: identifiers, not counts).
+
+    Examples
+    --------
+    >>> [_is_weight_like(c) for c in ("case_count", "n_cases", "n", "death count")]
+    [True, True, True, True]
+    >>> [_is_weight_like(c) for c in ("case_id", "case_number", "notes", "lon")]
+    [False, False, False, False]
+    """
+    words = set(_name_words(name))
+    return bool(words & _WEIGHT_WORDS) and not words & _ID_WORDS
 
 
 def _unused_weight_columns(events: EventTable, weight_column: str | None) -> list[str]:
-    """The columns named like weights (``cases``, ``deaths`` ...) left unused."""
+    """The columns named like weights (``cases``, ``case_count`` ...) left unused."""
     if weight_column is not None:
         return []
-    return [c for c in events.columns if c.lower() in _WEIGHT_LIKE]
+    return [c for c in events.columns if _is_weight_like(c)]
 
 
 def _unused_weight_note(columns: list[str]) -> str:
@@ -360,6 +398,40 @@ def _truth_text(truth: dict[str, Any]) -> str:
     return f"hit score {truth['hit_score_pct']:.3f} %{of}"
 
 
+def _convergence_hint(
+    rhat_max: float, *, sigma_km: float | None, sigma_shape: float
+) -> str:
+    """What to do when the DPM's chains disagree, given the prior on sigma asked for.
+
+    A prior on sigma from what is known settles most such runs; it is
+    suggested only where the user has not given one (review 19: it was
+    suggested with sigma fixed by --sigma-km).
+
+    Examples
+    --------
+    >>> fixed = _convergence_hint(1.5, sigma_km=5.0, sigma_shape=float("inf"))
+    >>> "(--sigma-km) settles it" in fixed, "with sigma fixed at --sigma-km" in fixed
+    (False, True)
+    """
+    head = (
+        f"The chains disagree (R-hat {rhat_max:.2f} > 1.1): the map is not "
+        "converged; run longer (--burnin, --samples). If it stays high, the events "
+        "fit several source layouts about equally well"
+    )
+    if sigma_km is None:
+        return f"{head}; a prior on sigma from what is known (--sigma-km) settles it."
+    if math.isfinite(sigma_shape):
+        return (
+            f"{head}; a tighter prior on sigma around --sigma-km (a larger "
+            "--sigma-shape, or --sigma-shape inf to fix it there) may settle it."
+        )
+    return (
+        f"{head}, even with sigma fixed at --sigma-km: more chains (--chains) and "
+        "sweeps (--samples) show them all, and the map's peak is then one of "
+        "several places to look."
+    )
+
+
 #: Options of one method only, by the method they apply to.
 _METHOD_OPTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "dpm": (
@@ -412,6 +484,7 @@ def profile(
     events_csv: Annotated[
         Path,
         typer.Argument(
+            metavar="EVENTS_CSV",
             exists=True,
             dir_okay=False,
             readable=True,
@@ -525,8 +598,9 @@ def profile(
     more than 600 km from its centre are warned of; events within 1 m of each
     other are one place, and refused. With --weight-column, rows of weight 0
     are left out before anything else (the terminal and profile.json say how
-    many); without it, a column named weight, weights, cases, count, n or deaths
-    is said to be unused. A decimal comma is read in a ';'- or tab-separated
+    many); without it, a column named like a count (a word of its name is
+    weight(s), count(s), cases, deaths, n ...: case_count, n_cases) is said to
+    be unused. A decimal comma is read in a ';'- or tab-separated
     file and in a quoted field ("10,5"). Options of the other method
     (--buffer-km for CGT; --seed, --chains, --samples, --burnin, --sigma-km,
     --sigma-shape, --tau-km for DPM) are refused.
@@ -771,9 +845,11 @@ def profile(
     console.print(table)
     if dpm_info is not None and dpm_info["rhat_max"] > 1.1:
         console.print(
-            f"[yellow]The chains disagree (R-hat {dpm_info['rhat_max']:.2f} > 1.1): "
-            "the map is not converged; run longer (--burnin, --samples). If it "
-            "stays high, the events fit several source layouts about equally "
-            "well; a prior on sigma from what is known (--sigma-km) settles it.[/]"
+            Text(
+                _convergence_hint(
+                    dpm_info["rhat_max"], sigma_km=sigma_km, sigma_shape=sigma_shape
+                ),
+                style="yellow",
+            )
         )
     console.print(Text(f"Wrote {out / 'profile.json'}, .geojson and .png"))

@@ -30,26 +30,49 @@ if TYPE_CHECKING:
 
 __all__ = ["home_of", "read", "scheduler_of"]
 
-#: Help of the --workers and --scheduler options of read and locate.
+#: What --workers N means with --scheduler, for read and locate alike.
+_PAIR = (
+    "With --scheduler threads or processes, N is the number of that local "
+    "scheduler's threads or processes (default: one a core); with a cluster, "
+    "serial or synchronous it is refused."
+)
+#: Help of read's --workers and --scheduler.
 WORKERS_HELP = (
-    "Read the documents (and, for locate, estimate the timeline's points) in N "
-    "local processes (with Dask: pip install 'geosleuth\\[dask]'). Each loads the "
-    "language model once, a few seconds. locate also computes each item's "
-    "contribution on N threads."
+    "Read the documents in N local processes (with Dask: pip install "
+    "'geosleuth\\[dask]'); each loads the language model once, a few seconds. " + _PAIR
 )
 SCHEDULER_HELP = (
-    "Read the documents (and, for locate, estimate the timeline's points) on a "
-    "Dask cluster, given by its scheduler's address (tcp://10.0.0.5:8786); or a "
-    "local Dask scheduler: serial, synchronous, threads, processes. With threads, "
-    "processes or a cluster, locate computes each item's contribution on this "
-    "machine's threads."
+    "Read the documents on a Dask cluster, given by its scheduler's address "
+    "(tcp://10.0.0.5:8786); or on a local Dask scheduler: serial, synchronous, "
+    "threads, processes (with --workers N: N threads or processes)."
 )
-#: The --workers and --scheduler options, as read and locate declare them.
+#: Help of locate's --workers and --scheduler: it reads articles, then also
+#: estimates the timeline's points and the contributions so.
+LOCATE_WORKERS_HELP = (
+    "Read the articles and estimate the timeline's points in N local processes "
+    "(with Dask: pip install 'geosleuth\\[dask]'; each loads the language model "
+    "once, a few seconds), and compute each item's contribution on N threads. " + _PAIR
+)
+LOCATE_SCHEDULER_HELP = (
+    "Read the articles and estimate the timeline's points on a Dask cluster, "
+    "given by its scheduler's address (tcp://10.0.0.5:8786); or on a local Dask "
+    "scheduler: serial, synchronous, threads, processes (with --workers N: N "
+    "threads or processes). With threads, processes or a cluster, each item's "
+    "contribution is computed on this machine's threads."
+)
+#: The --workers and --scheduler options, as read declares them.
 WorkersOption = Annotated[
     int | None, typer.Option(min=1, metavar="N", help=WORKERS_HELP)
 ]
 SchedulerOption = Annotated[
     str | None, typer.Option(metavar="ADDRESS", help=SCHEDULER_HELP)
+]
+#: ... and as locate declares them.
+LocateWorkersOption = Annotated[
+    int | None, typer.Option(min=1, metavar="N", help=LOCATE_WORKERS_HELP)
+]
+LocateSchedulerOption = Annotated[
+    str | None, typer.Option(metavar="ADDRESS", help=LOCATE_SCHEDULER_HELP)
 ]
 
 

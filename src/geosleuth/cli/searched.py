@@ -80,8 +80,10 @@ def _union_of_features(obj: dict[str, Any], path: Path) -> Geometry:
     """The searched area of a GeoJSON FeatureCollection: its features' union.
 
     The polygons of every feature make one area, or the lines of every feature
-    one track (searched within ``--radius-km`` of it). Points, and polygons
-    mixed with lines, are refused: one search has one shape and one buffer.
+    one track (searched within ``--radius-km`` of it). A collection of one
+    Point (a waypoint as GPS tools export it) is that point. Several points, and
+    polygons mixed with lines, are refused: one search has one shape and one
+    buffer.
     """
     feats = obj.get("features")
     if not isinstance(feats, list) or not feats:
@@ -102,6 +104,8 @@ def _union_of_features(obj: dict[str, Any], path: Path) -> Geometry:
             polygons.extend(geom.polygons)
         elif isinstance(geom, Line):
             parts.extend(geom.parts)
+        elif len(feats) == 1:
+            return geom
         else:
             raise InputError(
                 f"Feature {i} of the FeatureCollection in {path} is a Point: a "
@@ -366,6 +370,7 @@ def searched(
     case: Annotated[
         Path,
         typer.Argument(
+            metavar="CASE",
             help="The case file to add the search to.",
             exists=True,
             dir_okay=False,

@@ -46,12 +46,28 @@ def _check_free(host: str, port: int) -> None:
         raise OSError(exc.errno, exc.strerror or str(exc), where) from None
 
 
-def _time_limit(seconds: float) -> float | None:
-    """``--time-limit`` as Workers takes it: None for 0 (no limit)."""
+def _time_limit(
+    seconds: float, *, workers: int = 1, given: bool = False
+) -> float | None:
+    """``--time-limit`` as Workers takes it: None for 0 (no limit).
+
+    A limit given (``given``) with ``--workers 0`` is refused: requests then run
+    in the server's own process, where nothing can stop one, so it would never
+    apply (review 19). The default limit goes with the default workers, and is
+    dropped without a word when ``--workers 0`` is asked for.
+    """
     if not math.isfinite(seconds):
         raise InputError(
             "--time-limit must be a number of seconds (0 for no limit). Got "
             f"{seconds!r} instead.",
+            field="--time-limit",
+        )
+    if workers == 0 and given and seconds > 0:
+        raise InputError(
+            f"--time-limit {seconds:g} needs --workers of 1 or more: with "
+            "--workers 0 readings and estimates run in the server's own process, "
+            "where nothing can stop them, so no limit applies. Give --workers 1 "
+            "or more, or leave --time-limit out.",
             field="--time-limit",
         )
     return seconds if seconds > 0 else None
@@ -60,6 +76,7 @@ def _time_limit(seconds: float) -> float | None:
 @app.command()
 @guarded
 def serve(
+    ctx: typer.Context,
     data_dir: Annotated[
         Path,
         typer.Option(
@@ -116,7 +133,8 @@ def serve(
         typer.Option(
             help="Longest a reading or an estimate may run in a worker, in "
             "seconds: past it the worker is stopped and the request fails (503), "
-            "keeping nothing. 0: no limit. Needs --workers of 1 or more.",
+            "keeping nothing. 0: no limit. Needs --workers of 1 or more (a "
+            "limit given with --workers 0 is refused: it would never apply).",
             min=0,
         ),
     ] = 1800,
@@ -149,6 +167,11 @@ def serve(
     but change nothing.
     Needs the web extra: pip install 'geosleuth\[web]'.
     """
+    # by name: typer may carry its own copy of click's enum
+    given = getattr(ctx.get_parameter_source("time_limit"), "name", None)
+    limit_s = _time_limit(
+        time_limit, workers=workers, given=given in ("COMMANDLINE", "ENVIRONMENT")
+    )
     try:
         import uvicorn
     except ImportError:
@@ -167,7 +190,7 @@ def serve(
         hosts=hosts,
         allowed_hosts=allowed_host or (),
         workers=workers,
-        time_limit_s=_time_limit(time_limit),
+        time_limit_s=limit_s,
         waiting_per_user=waiting_per_user,
         waiting_total=waiting_total,
     )

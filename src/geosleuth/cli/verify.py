@@ -33,6 +33,7 @@ def verify(
     estimate: Annotated[
         Path,
         typer.Argument(
+            metavar="ESTIMATE",
             help="Output folder of 'geosleuth locate' (or its estimate.json).",
             exists=True,
             readable=True,
@@ -204,23 +205,27 @@ def _run_case(rec: dict[str, Any], folder: Path) -> tuple[Path, Case] | str | No
     """The case file a run came from: ``(path, case)``, why not found, or None.
 
     None when the run had no case file (articles and readings only). The
-    case's copy beside the estimate (a service run's ``case.yaml``) comes
-    first, then the path the record names (from where verify runs).
+    path the record names is taken from the estimate's folder (how runs write
+    it, and a service run's ``case.yaml``), then a copy beside the estimate,
+    then from where verify runs (older runs wrote it from where they ran):
+    :func:`geosleuth.report.files.case_candidates`.
     """
     from geosleuth.casefile import load_case
 
     name = rec.get("case")
     if not isinstance(name, str) or Path(name).suffix.lower() not in (".yaml", ".yml"):
         return None
-    for path in dict.fromkeys((folder / Path(name).name, Path(name))):
+    for path in files.case_candidates(name, folder):
         if path.is_file():
             try:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore", GeosleuthWarning)
                     return path, load_case(path)
             except GeosleuthError as exc:
-                return f"the case file {path} cannot be read: {exc.message}"
-    return f"the case file {name} is not found beside the estimate nor from here"
+                return f"case file {path} cannot be read: {exc.message}"
+    return (
+        f"case file {name} not found, neither from the estimate's folder nor from here"
+    )
 
 
 def _said_checks(
@@ -264,10 +269,18 @@ def _said_checks(
             if not isinstance(value, str) or plain(value) != there:
                 names.append(f"{key} (report.html shows {there!r})")
     checks: dict[str, tuple[bool | None, list[str]]] = {
-        "target and title": (not names, names) if compared else (None, [str(found)])
+        "target and title": (
+            (not names, names)
+            # a case file named but not found: what report.html shows, if it
+            # agrees, is half the check, not an 'ok' (review 19)
+            if compared and (names or not isinstance(found, str))
+            else (None, [str(found)])
+        )
     }
     if isinstance(found, tuple):
         checks["place sources"] = sources
+    elif isinstance(found, str):
+        checks["place sources"] = (None, [found])
     elif found is None:  # articles and readings: a case's places have no source
         checks["place sources"] = _place_source_check(rec, {}, "the inputs")
     stored = rec.get("warnings", [])

@@ -73,6 +73,15 @@ read as statements of where the target is, each as it would be on its own; their
 words give the seeing no hedge, and their speaker does not state it. In a
 relative clause the one seen is the one it describes ("Jane Doe, who was last
 seen in Aspen"; not "Jane Doe's brother, who was last seen in Aspen").
+
+Where the target went missing ("went missing near Vail on Saturday") or set out
+from ("set off from Ganavan Sands, north of Oban, on Monday", "launched his kayak
+from North Beach in Burlington", "was dropped off at the Spanish Creek
+trailhead": :mod:`geosleuth.read._departures`) is the last known point: a
+sighting of the target there, by the same rules, its note naming the words; a
+departure from a place that does not resolve is a ``no_place`` row that quotes
+it, and where the target was only due ("and was due in McGrath") is set aside as
+``conditional``.
 """
 
 from __future__ import annotations
@@ -85,6 +94,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from geosleuth.evidence import Sighting
 from geosleuth.geometry import Geometry, Point
+from geosleuth.read._departures import departure, set_aside
 from geosleuth.read._lexicon import THINGS as _LEXICON_THINGS
 from geosleuth.read._sentence import (
     CONTRAST,
@@ -221,6 +231,13 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
         if gone is not None:
             # only the places of going missing: not "and turned up in York"
             seen_at, subject, verbs = gone[0], (None, "target", ""), gone[2]
+    left = None
+    if subject is None and not traced:
+        # "Jacob Eaton left the Stonington fish pier before dawn on Tuesday":
+        # where she set out from, the last known point (review 17)
+        left = departure(ex, s)
+        if left is not None:
+            seen_at, subject, verbs = left.at, (None, "target", ""), [left.verb]
     if subject is None:
         return False
     who, subj_kind, desc = subject
@@ -242,18 +259,28 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
         f"where the target went missing ({gone[1]!r}): the last known point"
         if gone
         else "",
+        left.note if left else "",
     )
 
     def own(m: MentionLike) -> bool:
+        if left is not None:
+            return left.holds(ex.doc, m)  # not "set off from Aspen to hike to Vail"
         return any(in_phrase(ex.doc, v, m) for v in verbs)
 
     add_seen(
         ex, s, seen_at, who=who, subject=subj_kind, seen_one=seen_one,
         lead=tuple(x for x in lead if x),
         closeness=ASSOCIATE_CLOSENESS if subj_kind == "associate" else 1.0,
+        # "the target left from 'the Camp Richardson marina', but at no
+        # resolved place": the departure's own words where none resolves
+        event=left.event(ex.doc, s.places) if left else "seen",
         keep=own if verbs else None,
         lookalike=lookalike if subj_kind == "target" else None,
+        clause=left.clause if left else None,
     )  # fmt: skip
+    if left is not None:
+        # "took off from Merrill Field ... and was due in McGrath": a plan
+        set_aside(ex, s, left)
     return True
 
 
@@ -506,6 +533,7 @@ def add_seen(
     event: str = "seen",
     keep: Callable[[MentionLike], bool] | None = None,
     lookalike: str | None = None,
+    clause: Any = None,
 ) -> bool:
     """Add one sighting per place seen at offset ``seen_at``, or reject with why.
 
@@ -517,10 +545,11 @@ def add_seen(
     ``keep``, if given, says which of the places after the verb are its own (by
     default all those of its clause). ``lookalike``, if given, is the wording
     by which the one seen only looked like the target ("a man resembling
-    Arellano"): the seeing is then at most ``possible``. Returns whether the
-    seeing is reported:
-    False for one denied, under a condition or through a screen, True otherwise,
-    with or without a place.
+    Arellano"): the seeing is then at most ``possible``. ``clause``, if given,
+    is the verb whose clause holds the seeing, where the parse hangs the verb
+    on a name (:attr:`~geosleuth.read._departures.Departure.clause`). Returns
+    whether the seeing is reported: False for one denied, under a condition or
+    through a screen, True otherwise, with or without a place.
     """
     # "A hiker saw her in Aspen, but police say she is in Mosul", "A hiker saw
     # her on Monday, and police believe she is hiding in Denver": the places of
@@ -529,7 +558,8 @@ def add_seen(
     verb = next(
         (t for t in (s.sent if s.sent is not None else []) if t.idx == seen_at), None
     )
-    words, others = own_clause(verb, s.span) if verb is not None else (None, [])
+    top = clause if clause is not None else verb
+    words, others = own_clause(top, s.span) if top is not None else (None, [])
     if s.attr.clauses or others:
         ex.seen_clauses.extend(less((a, b), others))
     mine = [

@@ -188,7 +188,7 @@ def plan_sentence(summary: Mapping[str, Any]) -> str:
     --------
     >>> plan_sentence({"budget_km": 20, "sweep_width_km": 0.05, "rest_of_world":
     ...     0.7051, "probability_of_success": 0.0192, "cells_searched": 444})
-    '20 km of track at a sweep width of 0.05 km, spread over 444 cells, finds the target with probability 1.9%. The target is outside the region with probability 70.5 %, where no search here can find it.'
+    '20 km of track at a sweep width of 0.05 km, spread over 444 cells, finds the target with probability 1.9 %. The target is outside the region with probability 70.5 %, where no search here can find it.'
     >>> plan_sentence({"budget_km": 20})
     ''
     """  # noqa: E501

@@ -4,7 +4,7 @@ The posterior is shaded by the highest-density region each cell belongs to, not 
 its raw density, so the colours read the same on every map: a cell's *level* is the
 probability held by the cells more likely than it, and the colour ramp runs in
 "nines", ``t = −log10(1 − level)``: 50 % at t ≈ 0.3, 90 % at 1, 99 % at 2, and cells
-beyond the 99.9 % region are transparent.
+beyond the 99.9% area are transparent.
 """
 
 from __future__ import annotations

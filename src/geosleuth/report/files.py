@@ -346,6 +346,54 @@ def estimate_record(
     }
 
 
+def case_reference(case: PathLike, out: PathLike) -> str:
+    """How ``estimate.json`` names its case file, so that it is found from anywhere.
+
+    Its path from the output folder ``out`` where the case lies in ``out``'s
+    parent folder or below it (``../hiker.yaml``: the case beside its outputs),
+    so that the two can be moved together; else its absolute path, which holds
+    wherever ``out`` is moved. Either way ``geosleuth verify`` and ``geosleuth
+    plan`` find it from any directory, not only from the one ``locate`` ran in
+    (review 19). :func:`case_candidates` reads it.
+
+    Examples
+    --------
+    >>> case_reference("/cases/hiker.yaml", "/cases/hiker-out")
+    '../hiker.yaml'
+    >>> case_reference("/cases/out/case.yaml", "/cases/out")
+    'case.yaml'
+    >>> case_reference("/data/hiker.yaml", "/runs/2024/out")
+    '/data/hiker.yaml'
+    """
+    case_abs = Path(os.path.abspath(os.fspath(case))).resolve()
+    out_abs = Path(os.path.abspath(os.fspath(out))).resolve()
+    # not from a folder at the top of the file system: /out and /data/x.yaml
+    # are no pair, and the absolute path then says as much
+    if len(out_abs.parent.parts) > 1 and case_abs.is_relative_to(out_abs.parent):
+        return Path(os.path.relpath(case_abs, out_abs)).as_posix()
+    return case_abs.as_posix()
+
+
+def case_candidates(case: str, folder: PathLike) -> tuple[Path, ...]:
+    """Where the case file an ``estimate.json`` names may be, most likely first.
+
+    ``case`` is the record's ``case``; ``folder`` the folder of the
+    ``estimate.json``. The path from the folder (how :func:`case_reference`
+    writes it, and a service run's ``case.yaml``), then a copy of it beside
+    the estimate, then the path from the working directory (how runs before
+    review 19 wrote it: from the directory ``locate`` ran in). The first is
+    taken from the folder resolved, as :func:`case_reference` wrote it.
+
+    Examples
+    --------
+    >>> [p.as_posix() for p in case_candidates("../hiker.yaml", "/cases/out")]
+    ['/cases/hiker.yaml', '/cases/out/hiker.yaml', '../hiker.yaml']
+    """
+    named, where = Path(case), Path(os.fspath(folder))
+    from_out = Path(os.path.normpath(Path(os.path.abspath(where)).resolve() / named))
+    return tuple(dict.fromkeys((from_out, where / named.name, named)))
+
+
 def sha256_hex(data: bytes) -> str:
     """The SHA-256 of ``data``, in hex: how ``estimate.json`` knows its outputs.
 

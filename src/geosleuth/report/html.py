@@ -272,7 +272,7 @@ def _places_table(estimate: Estimate) -> str:
         )
     return (
         '<table class="places"><thead><tr><th>Rank</th><th>Place</th><th>Lat</th>'
-        "<th>Lon</th><th>Within</th><th>Probability</th><th>In the 90 % region"
+        "<th>Lon</th><th>Within</th><th>Probability</th><th>In the 90% area"
         f"</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
 
@@ -295,9 +295,9 @@ def _legend_html(kinds: Iterable[str], *, rivers: bool, plan: bool = False) -> s
         '<li><span class="ramp-box"><span class="ramp" style="background:'
         f'{ramp_css_gradient()}"></span><span class="ramp-labels">{ticks}</span>'
         "</span></li>"
-        '<li><span class="swatch" style="border-color:#67000d"></span>50 % region</li>'
-        '<li><span class="swatch dashed" style="border-color:#67000d"></span>90 % '
-        "region</li>"
+        '<li><span class="swatch" style="border-color:#67000d"></span>50% area</li>'
+        '<li><span class="swatch dashed" style="border-color:#67000d"></span>90% '
+        "area</li>"
         f"{ev}"
         '<li><span class="dot" style="background:#fff;border:1.5px solid #111"></span>'
         "ranked place</li>"
@@ -315,9 +315,9 @@ def _legend_html(kinds: Iterable[str], *, rivers: bool, plan: bool = False) -> s
             else ""
         )
         + "</ul>"
-        '<p class="legend">Shading: the smallest region holding a given share of the '
+        '<p class="legend">Shading: the smallest area holding a given share of the '
         "probability that each spot belongs to (darkest: the most likely cells; "
-        "unshaded: outside the 99.9 % region). "
+        "unshaded: outside the 99.9% area). "
         "Circles around evidence show its stated radius or positional uncertainty."
         "</p>"
     )
@@ -330,12 +330,12 @@ def _version() -> str:
 
 
 def _plateau_note(estimate: Estimate) -> str:
-    """A note where a region's outline covers more than its area (a plateau)."""
+    """A note where a 50% or 90% area's outline covers more than it (a plateau)."""
     levels = dict(HDR_LEVELS)
     out = [
-        f"The {levels[key]:.0%} region ends on a plateau of cells of equal "
+        f"The {levels[key]:.0%} area ends on a plateau of cells of equal "
         f"probability, which nothing tells apart: its outline takes all "
-        f"{km2(drawn)} of them, of which the region needs "
+        f"{km2(drawn)} of them, of which the area needs "
         f"{km2(estimate.hdr_km2[key])}."
         for key, drawn in plateau_outlines(estimate).items()
     ]
@@ -513,8 +513,9 @@ def render_report(
             if estimate.p_outside > 0 or estimate.search_miss is not None
             else []
         ),
-        ("50 % region", km2(estimate.hdr_km2.get("50", math.nan))),
-        ("90 % region", km2(estimate.hdr_km2.get("90", math.nan))),
+        # "area", as the terminal says: "region" is the case's study region
+        ("50% area", km2(estimate.hdr_km2.get("50", math.nan))),
+        ("90% area", km2(estimate.hdr_km2.get("90", math.nan))),
         ("Evidence used", f"{n_used} of {len(items)}"),
         ("Grid cell", f"{grid.cell_km:g} km"),
     ]
@@ -652,7 +653,7 @@ without it.</p></noscript></div>
 <h2 id="places">Ranked places</h2>
 <p>Probability that the target is within the stated distance of each place{
         places_given
-    }; the 90 % region is the smallest area holding 90 % of the probability (cells of
+    }; the 90% area is the smallest area holding 90 % of the probability (cells of
 equal probability all in or all out).</p>
 <div class="table-wrap">{_places_table(estimate)}</div>
 </section>

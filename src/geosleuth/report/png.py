@@ -360,13 +360,13 @@ def _caption(estimate: Estimate, n_items: int) -> str:
     >>> from geosleuth.fuse import fuse
     >>> g = Grid.around(0.0, 0.0, radius_km=1.0, cell_km=0.05)
     >>> print(_caption(fuse([], g, as_of=dt.date(2024, 1, 1)), 0))
-    As of 2024-01-01  ·  P(alive) 90.0 %  ·  50 % region 2 km²  ·  90 % region 3.6 km²  ·  0 of 0 items used
+    As of 2024-01-01  ·  P(alive) 90.0 %  ·  50% area 2 km²  ·  90% area 3.6 km²  ·  0 of 0 items used
     """  # noqa: E501
     hdr = estimate.hdr_km2
     life = "" if about_a_source(estimate) else f"P(alive) {pct(estimate.p_alive)}  ·  "
     text = (
         f"As of {estimate.as_of.isoformat()}  ·  {life}"
-        f"50 % region {km2(hdr.get('50', math.nan))}  ·  90 % region "
+        f"50% area {km2(hdr.get('50', math.nan))}  ·  90% area "
         f"{km2(hdr.get('90', math.nan))}  ·  {len(estimate.used)} of {n_items} "
         "items used"
     )
@@ -549,8 +549,8 @@ def render_png(
     ax.set_title(_tex_safe(title), fontsize=13, loc="left")
 
     handles = [
-        Line2D([], [], color=_HDR_COLOR, lw=1.6, label="50 % region"),
-        Line2D([], [], color=_HDR_COLOR, lw=1.6, ls="--", label="90 % region"),
+        Line2D([], [], color=_HDR_COLOR, lw=1.6, label="50% area"),
+        Line2D([], [], color=_HDR_COLOR, lw=1.6, ls="--", label="90% area"),
         Line2D(
             [],
             [],
@@ -594,7 +594,7 @@ def render_png(
     bar.set_ticks([math.log10(2.0), 1.0, 2.0, 3.0])
     bar.set_ticklabels(["50%", "90%", "99%", "99.9%"])
     bar.ax.tick_params(labelsize=7)
-    bar.set_label("smallest region holding the cell (share of probability)", fontsize=7)
+    bar.set_label("smallest area holding the cell (share of probability)", fontsize=7)
 
     caption = _caption(estimate, len(items))
     fig.text(

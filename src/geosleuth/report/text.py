@@ -2,8 +2,10 @@
 
 The terminal summary, report.html and map.png print a probability with
 :func:`pct` (a search's POD and POS with :func:`percent_down`, which never
-rounds up to certainty), a track length with :func:`track_text`, an area with
-:func:`km2` and a coordinate with :func:`lat_text` and :func:`lon_text`, so one
+rounds up to certainty; a cell's share of a map with :func:`pct_fine`), all
+with a space before the sign ("77.9 %"), a track length with
+:func:`track_text`, an area with :func:`km2` and a coordinate with
+:func:`lat_text` and :func:`lon_text`, so one
 figure reads the same everywhere and each can be recomputed from
 ``estimate.json``. Text from documents and case files goes
 through :func:`plain` where it is not HTML (the PNG, the terminal): it cannot
@@ -25,6 +27,7 @@ __all__ = [
     "lat_text",
     "lon_text",
     "pct",
+    "pct_fine",
     "percent_down",
     "plain",
     "shorten",
@@ -65,6 +68,33 @@ def pct(p: float) -> str:
     if p > 0.999:
         return "> 99.9 %"
     return f"{100 * p:.1f} %"
+
+
+#: Below this, :func:`pct_fine` says "< 0.0001 %".
+_FINEST = 1e-6
+
+
+def pct_fine(p: float) -> str:
+    """A small probability (a cell's) as a percentage, to two significant figures.
+
+    As :func:`pct` from 0.1 % up; below it, where :func:`pct` says "< 0.1 %", the
+    figure to two significant figures, down to 0.0001 %: the cells of a fine map
+    each hold that little, and a plan's table tells them apart.
+
+    Examples
+    --------
+    >>> pct_fine(0.0009234), pct_fine(0.0000312), pct_fine(0.152), pct_fine(0.0)
+    ('0.092 %', '0.0031 %', '15.2 %', '0 %')
+    >>> pct_fine(3e-9), pct_fine(float("nan"))
+    ('< 0.0001 %', '–')
+    """
+    if not (math.isfinite(p) and 0 < p < 0.001):
+        return pct(p)
+    if p < _FINEST:
+        return f"< {100 * _FINEST:.4f} %"
+    percent = 100 * p
+    decimals = 1 - math.floor(math.log10(percent))
+    return f"{percent:.{decimals}f} %"
 
 
 def km2(area_km2: float) -> str:
@@ -186,9 +216,9 @@ def percent_down(p: float, *, decimals: int = 0) -> str:
     Examples
     --------
     >>> percent_down(0.99982), percent_down(0.99982, decimals=1), percent_down(1.0)
-    ('99%', '99.9%', '100%')
+    ('99 %', '99.9 %', '100 %')
     >>> percent_down(0.0004), percent_down(0.0), percent_down(0.456, decimals=1)
-    ('< 1%', '0%', '45.6%')
+    ('< 1 %', '0 %', '45.6 %')
     """
     scale = 10.0**decimals
     # the float product can land just below a whole number (0.29 * 100)
@@ -196,8 +226,8 @@ def percent_down(p: float, *, decimals: int = 0) -> str:
     if p < 1.0 and shown >= 100.0:
         shown = math.floor((100.0 - 1.0 / scale) * scale) / scale
     if p > 0.0 and shown <= 0.0:
-        return f"< {1.0 / scale:.{decimals}f}%"
-    return f"{shown:.{decimals}f}%"
+        return f"< {1.0 / scale:.{decimals}f} %"
+    return f"{shown:.{decimals}f} %"
 
 
 def track_text(km: float) -> str:

@@ -46,9 +46,9 @@
     if (!D.tiles) { rivers.addTo(map); }
     overlays["Rivers (approximate)"] = rivers;
   }
-  overlays["Probability (shaded by region)"] = L.imageOverlay(D.posterior.url,
+  overlays["Probability (shaded by area)"] = L.imageOverlay(D.posterior.url,
     D.posterior.bounds, {opacity: 0.85, className: "gs-posterior"}).addTo(map);
-  overlays["50 % and 90 % regions"] = L.geoJSON(D.hdr, {interactive: false,
+  overlays["50% and 90% areas"] = L.geoJSON(D.hdr, {interactive: false,
     style: function (f) {
       return f.properties.level === 0.5
         ? {color: "#67000d", weight: 2.5, fill: false}

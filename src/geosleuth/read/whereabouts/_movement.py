@@ -330,8 +330,8 @@ def _departure(
     the movement's phrase, empty where nothing was built.
     """
     own = _phrase_dates(ex, s, verb)
-    if not own or not _moved_herself(s, verb):
-        return []
+    if not own or not _moved_herself(s, verb) or _to_come(verb) is not None:
+        return []  # "will set off from Oban on Monday": not yet (review 17)
     if negation(ex, s, verb.idx - s.span[0]) or _DENY_TEXT.search(
         ex.text[s.span[0] : verb.idx]
     ):
