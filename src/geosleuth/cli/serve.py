@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import ipaddress
 import math
+import os
 import socket
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.text import Text
 
 from geosleuth.cli import app, console, err_console, guarded
 from geosleuth.errors import InputError, missing_extra
+
+if TYPE_CHECKING:
+    from geosleuth.service.store import CaseStore
 
 __all__ = ["serve"]
 
@@ -28,6 +32,39 @@ def _is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def _startup_notes(store: CaseStore, token_file: Path | None, host: str) -> list[str]:
+    """What to tell whoever starts the service; tidies and closes the data folder.
+
+    The cases folder is made its owner's alone (0700), what a crash left there is
+    removed (:meth:`~geosleuth.service.store.CaseStore.tidy`), and a token file
+    others may read, or no token file at all, is warned of.
+    """
+    from geosleuth.service.users import token_file_warning
+
+    notes = []
+    if token_file is None:
+        who = (
+            "every account on this machine"
+            if _is_loopback(host)
+            else "anyone who can reach it"
+        )
+        notes.append(
+            f"Serving on {host} without --token-file: {who} can read and change "
+            "every case, and the log cannot say who. Give each user a token: "
+            "--token-file FILE, one 'NAME TOKEN [ROLE]' a line."
+        )
+    else:
+        notes.append(token_file_warning(token_file) or "")
+    notes.append(store.make_private() or "")
+    removed = store.tidy()
+    if removed:
+        shown = ", ".join(removed[:5]) + (
+            f" and {len(removed) - 5} more" if len(removed) > 5 else ""
+        )
+        notes.append(f"Removed what an interrupted request left: {shown}.")
+    return [note for note in notes if note]
 
 
 def _check_free(host: str, port: int) -> None:
@@ -177,6 +214,11 @@ def serve(
     except ImportError:
         raise missing_extra("uvicorn", "web") from None
     from geosleuth.service import create_app
+    from geosleuth.service.connections import (
+        connection_limit,
+        open_files_limit,
+        uvicorn_options,
+    )
     from geosleuth.service.users import read_users
 
     users = read_users(token_file) if token_file is not None else None
@@ -194,13 +236,9 @@ def serve(
         waiting_per_user=waiting_per_user,
         waiting_total=waiting_total,
     )
-    if users is None and not _is_loopback(host):
-        err_console.print(
-            f"[yellow]Serving on {host} without --token-file: anyone who can reach "
-            "it can read and change the cases.[/]",
-            highlight=False,
-        )
     _check_free(host, port)
+    for note in _startup_notes(application.state.store, token_file, host):
+        err_console.print(Text(note, style="yellow"))
     names = [
         n
         + (f" ({u.role})" if not u.may_change else "")
@@ -208,7 +246,25 @@ def serve(
         for n, u in (users or {}).items()
     ]
     who = f" to {len(names)} user(s): {', '.join(names)}" if names else ""
+    open_files = open_files_limit()
+    limit = connection_limit(open_files)
     console.print(
-        Text(f"Serving the cases in {data_dir} on http://{host}:{port}/{who}"),
+        Text(
+            f"Serving the cases in {data_dir} on http://{host}:{port}/{who}; at "
+            f"most {limit} connections at once"
+            + (f" (of {open_files} open files)" if open_files else "")
+        ),
     )
-    uvicorn.run(application, host=host, port=port, log_level="info")
+    # what the service writes (cases, reports, estimates, its worker processes'
+    # files) is its user's alone
+    umask = os.umask(0o077)
+    try:
+        uvicorn.run(
+            application,
+            host=host,
+            port=port,
+            log_level="info",
+            **uvicorn_options(limit),
+        )
+    finally:
+        os.umask(umask)

@@ -61,6 +61,25 @@ def write_atomic(path: PathLike, data: bytes) -> None:
     write_all_atomic({Path(os.fspath(path)): data})
 
 
+def _umask() -> int:
+    """The process's umask, read without changing it where the system allows.
+
+    Linux says it in ``/proc/self/status``; elsewhere it is read by setting it
+    and setting it back, an instant in which a file another thread makes (the
+    threads of ``geosleuth serve``) would get a mode of 0666 (review r20).
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    umask = os.umask(0o077)  # the strictest meanwhile, not 0
+    os.umask(umask)
+    return umask
+
+
 def write_all_atomic(contents: dict[Path, bytes]) -> None:
     """Write several files so that either all are replaced or none is.
 
@@ -85,9 +104,8 @@ def write_all_atomic(contents: dict[Path, bytes]) -> None:
             try:
                 mode = stat.S_IMODE(p.stat().st_mode)
             except FileNotFoundError:
-                umask = os.umask(0)
-                os.umask(umask)
-                mode = 0o666 & ~umask  # mkstemp makes 0600; new outputs are to share
+                # mkstemp makes 0600; new outputs are to share
+                mode = 0o666 & ~_umask()
             try:
                 fd, tmp = tempfile.mkstemp(
                     prefix=f".{p.name}.", suffix=_TMP_SUFFIX, dir=p.parent

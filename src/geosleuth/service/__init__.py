@@ -22,6 +22,8 @@ module                                     what it does
 :mod:`geosleuth.service.turns`             the queue for them and for each
                                            case's lock: waiting holds no
                                            thread, and its length is bounded
+:mod:`geosleuth.service.connections`       how many connections are held open,
+                                           and how long one may idle
 =========================================  ==========================================
 
 Run it with ``geosleuth serve --data-dir DIR``. Importing this package loads no web

@@ -101,6 +101,10 @@ pages gets each error as an HTML page, with the same status. A client that goes
 away before sending its whole request is logged in one line (INFO), and nothing
 is done.
 
+A case file whose grid may have more cells than
+:data:`~geosleuth.service.pipeline.MAX_CELLS` (``grid.max_cells``) is refused
+(422, ``"field": "grid.max_cells"``), when it is sent and when it is estimated.
+
 Readings of reports and estimates run in ``workers`` worker processes
 (:mod:`geosleuth.service.workers`), so that different cases' go on at the same
 time; changes to one case take turns under its lock. A request waiting for a
@@ -108,6 +112,8 @@ worker or for a case's lock waits in the event loop, holding no thread
 (:mod:`geosleuth.service.turns`), so reading what is stored (the list of cases,
 the pages, downloads) never waits behind it; past ``waiting_per_user`` such
 requests of one user, or ``waiting_total`` in all, another is refused at once.
+With users, one user's requests hold all the worker processes but one at most
+(one of one), so that another user's reading or estimate need not wait for them.
 
 With users, every answer but ``/health``'s is sent with ``Cache-Control:
 no-store``: neither a browser (after a logout) nor a proxy keeps a copy.
@@ -346,7 +352,9 @@ def create_app(
     allowed = [_host_name(name) for name in allowed_hosts]
     if hosts is not None:
         hosts = [*hosts, *allowed]
-    pool = Workers(workers, time_limit_s=time_limit_s)
+    # each worker loads the gazetteer and spaCy's model as it starts: not counted
+    # in a reading's time limit
+    pool = Workers(workers, time_limit_s=time_limit_s, warm_up=pipeline.warm_up)
     turns = Turns(workers, per_user=waiting_per_user, total=waiting_total)
     store = CaseStore(data_dir)
     limit = max_upload_bytes
@@ -933,4 +941,5 @@ def create_app(
     )
     application.state.workers = pool
     application.state.turns = turns
+    application.state.store = store
     return application

@@ -69,6 +69,23 @@ def _e(value: Any) -> str:
     return html.escape("" if value is None else plain(value), quote=True)
 
 
+def _text(value: str) -> str:
+    """Text to edit in a ``<textarea>``: escaped, every character kept.
+
+    Unlike :func:`_e`, nothing is removed: what the form sends back must be the
+    text as it was, right-to-left marks (U+200F, U+061C) in an Arabic place name
+    included, or saving a case file unchanged would change its evidence. Inside
+    a textarea a bidi control reorders only its own line of the text, never the
+    page around it.
+
+    Examples
+    --------
+    >>> _text("Dayr az-Zawr\u200f </textarea><b>")
+    'Dayr az-Zawr\u200f &lt;/textarea&gt;&lt;b&gt;'
+    """
+    return html.escape(value, quote=True)
+
+
 def _page(title: str, body: str) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
@@ -431,7 +448,7 @@ def case_page(
         f'(<a href="/api/cases/{cid}/case.yaml">case.yaml</a>; its format: '
         "<code>geosleuth schema</code>). Edit it here and save:<br>"
         '<textarea name="text" rows="18" cols="100" spellcheck="false" '
-        f'style="width:100%;font-family:monospace">\n{_e(case_text)}</textarea>'
+        f'style="width:100%;font-family:monospace">\n{_text(case_text)}</textarea>'
         f'<input type="hidden" name="base" value="{_e(case_version)}">'
         '<button type="submit">Save the case file</button> <span class="muted">'
         "The old version is kept; if someone changed the file since this page was "

@@ -16,8 +16,8 @@ import contextlib
 import datetime as dt
 import json
 import math
+import os
 import re
-import shutil
 import threading
 import warnings
 from collections import Counter
@@ -26,13 +26,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from geosleuth.casefile import MAX_YAML_NODES, Case, parse_case
-from geosleuth.errors import GeosleuthError, GeosleuthWarning, InputError
+from geosleuth.errors import (
+    CaseFileError,
+    GeosleuthWarning,
+    InputError,
+    MissingDependencyError,
+)
+from geosleuth.report.files import write_atomic
 from geosleuth.service.store import CaseStore
 
 if TYPE_CHECKING:
     from geosleuth.service.workers import Workers
 
 __all__ = [
+    "MAX_CELLS",
     "MAX_YAML_NODES",
     "check_case_text",
     "collected_warnings",
@@ -42,12 +49,22 @@ __all__ = [
     "parse_positive",
     "reading_summary",
     "run_estimate",
+    "warm_up",
 ]
 
 # warnings.catch_warnings changes process-wide state: the library calls that
 # collect warnings take turns (they are CPU-bound and hold the GIL most of the
 # time, so little is lost). Where a case lock is also held, it is taken first.
 _WARNINGS_LOCK = threading.RLock()
+# an estimate runs with the case's folder as the working folder (_write_estimate):
+# one at a time in a process
+_WORKING_FOLDER_LOCK = threading.Lock()
+
+#: The most cells an estimate of the service may have: a case file whose
+#: ``grid.max_cells`` allows more is refused. A worker needs about 150 MB a
+#: million cells (review 20, F5: 1.2 GB for 7.9 million), and two of them share
+#: the machine with the team's other work.
+MAX_CELLS = 4_000_000
 
 
 @contextlib.contextmanager
@@ -165,7 +182,9 @@ def parse_positive(value: Any, field: str) -> float | None:
 
 
 # ------------------------------------------------------------------- case files
-def check_case_text(text: str, *, source: str = "case.yaml") -> Case:
+def check_case_text(
+    text: str, *, source: str = "case.yaml", max_cells: int = MAX_CELLS
+) -> Case:
     r"""Validate case-file text sent to the service; return the parsed case.
 
     The text is parsed with :func:`geosleuth.casefile.parse_case` with
@@ -175,6 +194,11 @@ def check_case_text(text: str, *, source: str = "case.yaml") -> Case:
     than :data:`MAX_YAML_NODES` nodes to it as loaded is refused too, as
     ``parse_case`` refuses it for every case file (the CLI's as well); a large
     document written out plainly is not.
+
+    A grid that may have more than ``max_cells`` cells (``grid.max_cells``; no
+    grid ever has more cells than it allows, whatever its ``cell_km`` or region)
+    is refused too, rather than cut down: a run's copy of the case file must be
+    the one its estimate came from, so that ``geosleuth verify`` recomputes it.
 
     Raises
     ------
@@ -190,7 +214,54 @@ def check_case_text(text: str, *, source: str = "case.yaml") -> Case:
     geosleuth.errors.CaseFileError: The 'csv' of territory 'e' (case.yaml, line 3) ...
     """
     with collected_warnings():
-        return parse_case(text, source=source, read_files=False)
+        case = parse_case(text, source=source, read_files=False)
+    if case.grid_max_cells > max_cells:
+        line = _line_of_key(text, "max_cells")
+        where = f"{source}, line {line}" if line else source
+        raise CaseFileError(
+            f"The grid's 'max_cells' ({where}) is {case.grid_max_cells:,}, more "
+            f"than the {max_cells:,} cells this service computes an estimate on (a "
+            "worker needs about 150 MB a million). Give a 'max_cells' of at most "
+            f"{max_cells:,}, with a 'cell_km' that keeps within it (or none: the "
+            "smallest that does is taken); 'geosleuth locate' computes finer grids "
+            "on a machine of your own.",
+            path=source,
+            line=line,
+            field="grid.max_cells",
+        )
+    return case
+
+
+def _line_of_key(text: str, key: str) -> int | None:
+    r"""The line (from 1) where ``key:`` is first written, outside comments.
+
+    Examples
+    --------
+    >>> _line_of_key("# max_cells: 1\ngrid: {cell_km: 1, max_cells: 9}\n", "max_cells")
+    2
+    """
+    pattern = re.compile(rf"(?:^|[\s{{,]){re.escape(key)}\s*:")
+    for number, line in enumerate(text.splitlines(), 1):
+        if pattern.search(line.split("#", 1)[0]):
+            return number
+    return None
+
+
+def warm_up() -> None:
+    """Load what readings use: the gazetteer, and spaCy's model where installed.
+
+    Each worker process calls it as it starts (``warm_up`` of
+    :class:`~geosleuth.service.workers.Workers`), so the first reading a worker
+    makes is timed as the others are, not with the seconds these take to load
+    (review 20, F11: a ``--time-limit`` shorter than the load failed every
+    reading).
+    """
+    from geosleuth.gazetteer import Gazetteer
+    from geosleuth.read.toponyms import load_nlp
+
+    Gazetteer.default()
+    with contextlib.suppress(MissingDependencyError):  # read by rules alone
+        load_nlp()
 
 
 # ------------------------------------------------------------------- documents
@@ -243,35 +314,61 @@ def estimate_summary(record: Mapping[str, Any], *, top: int = 5) -> dict[str, An
     }
 
 
-def _write_estimate(inputs: list[Path], **options: Any) -> None:
+def _write_estimate(folder: Path, inputs: list[Path], **options: Any) -> None:
     """Write a case's outputs with :func:`geosleuth.locate.locate_case`.
 
+    ``inputs`` (and ``out``) are paths in the case's ``folder``, and it is the
+    working folder meanwhile: what the outputs say of them (a report read for
+    someone else, the same text twice) names them so, ``readings/a.txt.json``,
+    never by a path on the server (review 20, F7).
+
     It may run in a worker process: the outputs are in the folder, and nothing
-    is sent back.
+    is sent back. A worker makes one call at a time; in the server's own
+    process (``Workers(0)``) these take turns, and the service names every
+    other file by its absolute path.
     """
     from geosleuth.locate import locate_case
 
-    locate_case(inputs, **options)
+    with _WORKING_FOLDER_LOCK:
+        try:
+            before: str | None = os.getcwd()
+        except OSError:  # the working folder was removed: none to go back to
+            before = None
+        os.chdir(folder)
+        try:
+            locate_case(inputs, **options)
+        finally:
+            if before is not None:
+                os.chdir(before)
 
 
-def _check_some_evidence(store: CaseStore, case_id: str, case_path: Path) -> None:
+def _checked_case(case_path: Path) -> Case:
+    """The case file as it is on disk, checked as one sent would be.
+
+    A case file edited on disk into one that cannot be read is refused here,
+    naming it (``cases/<id>/case.yaml``), not the run's copy of it that the run
+    would make and then remove (review 20, F12); and so is one the service would
+    not have taken (a grid too fine, an event set read from a file).
+    """
+    try:
+        text = case_path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CaseFileError(
+            f"The case file {case_path} is not UTF-8 text (byte {exc.start}).",
+            path=str(case_path),
+        ) from None
+    return check_case_text(text, source=str(case_path))
+
+
+def _check_some_evidence(store: CaseStore, case_id: str, case: Case) -> None:
     """Refuse, in the service's words, an estimate of a case with nothing to fuse.
 
     The library's refusal names the run's copy of the case file and the command
     line; a team member on the case page needs the page's ways to add evidence.
-    A case file that cannot be read is left to the pipeline, which says why.
     """
-    from geosleuth.casefile import load_case
-
     if store.documents(case_id):
         return
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            empty = not load_case(case_path).items
-    except GeosleuthError:
-        return
-    if empty:
+    if not case.items:
         raise InputError(
             "The case file has no evidence items yet: an estimate needs at least "
             "one (a map from nothing would rank nothing). Add items under "
@@ -329,7 +426,8 @@ def run_estimate(
             field="budget_km",
         )
     case_path = store.case_file(case_id)
-    _check_some_evidence(store, case_id, case_path)
+    _check_some_evidence(store, case_id, _checked_case(case_path))
+    folder = case_path.parent
 
     def produce(out: Path) -> dict[str, Any]:
         docs = store.document_paths(case_id)
@@ -340,11 +438,14 @@ def run_estimate(
                 doc if doc.name in undated else kept
                 for doc, kept in zip(docs, inputs, strict=True)
             ]
-        shutil.copyfile(case_path, out / "case.yaml")
+        # the copy is its user's alone, as every file the store writes
+        write_atomic(out / "case.yaml", case_path.read_bytes())
+        run = out.relative_to(folder)
         _, found = (workers or Workers(0)).call(
             _write_estimate,
-            [out / "case.yaml", *inputs],
-            out=out,
+            folder,
+            [run / "case.yaml", *(p.relative_to(folder) for p in inputs)],
+            out=run,
             as_of=as_of,
             # only for what is read now: no warning that readings keep theirs
             published=published if undated else None,

@@ -49,7 +49,9 @@ import hashlib
 import json
 import os
 import re
+import shlex
 import shutil
+import stat
 import threading
 import unicodedata
 import uuid
@@ -125,6 +127,17 @@ _NUMBERED_REMOVED = re.compile(r"([0-9]{4})-.+")
 _DOC_INFO = ".documents.json"  # upload details of each document, by name
 _DETAILS = ".details.json"  # beside a removed document: its upload details
 _REMOVED = re.compile(r"[0-9]{4}-[A-Za-z0-9][A-Za-z0-9._-]*")
+#: What the store names as temporary: a case being made (:meth:`CaseStore.create`),
+#: an upload being read (:meth:`CaseStore.add_document`), and the files that
+#: :func:`~geosleuth.report.files.write_atomic` writes before renaming them
+#: (``.<name>.XXXXXXXX.geosleuth-tmp``).
+_NEW_CASE = re.compile(r"\.new-[0-9a-f]{32}")
+_UPLOAD = re.compile(r"\.upload-[0-9a-f]{32}")
+_WRITING = re.compile(r"\..+\.[a-z0-9_]{8}\.geosleuth-tmp")
+#: The modes of what the store makes: its user's alone (other accounts on the
+#: machine read no case, report or estimate).
+_PRIVATE_DIR = 0o700
+_PRIVATE_FILE = 0o600
 _T = TypeVar("_T")
 
 
@@ -317,7 +330,8 @@ class CaseStore:
         self.root = Path(root).resolve()
         self.cases = self.root / "cases"
         try:
-            self.cases.mkdir(parents=True, exist_ok=True)
+            self.root.mkdir(mode=_PRIVATE_DIR, parents=True, exist_ok=True)
+            self.cases.mkdir(mode=_PRIVATE_DIR, exist_ok=True)
         except OSError as exc:
             raise InputError(
                 f"The data folder {self.root} cannot be used: {exc.strerror}.",
@@ -343,8 +357,9 @@ class CaseStore:
 
         A report (``documents/<name>``, ``removed/<id>``, or being read in an
         upload folder) and its reading (``readings/<name>.json``) are named by
-        the report's name, a run folder as "run 0010"; any other path loses the
-        data folder, as in :meth:`public_text`.
+        the report's name, a run folder as "run 0010", whether their paths start
+        at the data folder or at the case's; any other path loses the data
+        folder, as in :meth:`public_text`.
 
         Examples
         --------
@@ -360,8 +375,12 @@ class CaseStore:
         ...     f"in {store.root}/cases/x/runs/0010"
         ... )
         'odd text in w.md; nothing known in run 0010'
+        >>> store.public_warning("The document 'b' of 'readings/b.txt.json' ...")
+        "The document 'b' of 'b.txt' ..."
         """
-        cases = re.escape(str(self.cases)) + r"/[a-z0-9-]+/"
+        # a path in the data folder, or in a case's folder (an estimate names its
+        # inputs so: readings/a.txt.json)
+        cases = rf"(?:{re.escape(str(self.cases))}/[a-z0-9-]+/|(?<![\w./-]))"
         report = cases + r"(readings|documents|removed)/([\w.-]+)"
         upload = cases + r"\.upload-[0-9a-f]+/([\w.-]+)"  # a report being read
         run = cases + r"runs/(\d+)(?:/([\w.-]+))?"
@@ -419,6 +438,95 @@ class CaseStore:
         with lk:
             yield
 
+    # ------------------------------------------------------------ housekeeping
+    def make_private(self) -> str | None:
+        """Make the cases folder its user's alone (mode 0700); what was done, if any.
+
+        Made by the store, it is so already; one made otherwise (or by an earlier
+        version) may let other accounts on the machine read every case. Returns
+        a sentence for whoever runs the service when the mode was changed, or
+        could not be; None when there was nothing to do (or no such modes, as on
+        Windows).
+        """
+        if os.name != "posix":
+            return None
+        mode = stat.S_IMODE(self.cases.stat().st_mode)
+        if not mode & 0o077:
+            return None
+        try:
+            self.cases.chmod(_PRIVATE_DIR)
+        except OSError as exc:
+            return (
+                f"The cases folder {self.cases} may be read by other accounts (mode "
+                f"{mode:04o}), and could not be made private ({exc.strerror}): run "
+                f"chmod 700 {shlex.quote(str(self.cases))}"
+            )
+        return (
+            f"The cases folder {self.cases} could be read by other accounts (mode "
+            f"{mode:04o}); it is now its owner's alone (0700)."
+        )
+
+    def tidy(self) -> list[str]:
+        """Remove what requests cut short by a crash left; what was removed.
+
+        Only what the store itself names as temporary goes, by its name: a case
+        being made (``cases/.new-<32 hex digits>/``), an upload being read
+        (``<case>/.upload-<32 hex digits>/``), a file being written atomically
+        (``.<name>.<8 characters>.geosleuth-tmp``, anywhere in a case), and a run
+        whose ``run.json`` was never written (``<case>/runs/NNNN/`` without it:
+        a run is complete only once it is, and a run that fails is removed).
+        Links are left alone. Each is given by its path in the data folder, with
+        a note when it could not be removed.
+
+        Call it when the service starts, before any request: a request under way
+        has such folders too.
+        """
+        gone: list[str] = []
+
+        def drop(path: Path) -> None:
+            shown = str(path.relative_to(self.root))
+            try:
+                if path.is_dir():
+                    shutil.rmtree(path)
+                else:
+                    path.unlink()
+            except OSError as exc:
+                shown += f" (not removed: {exc.strerror})"
+            gone.append(shown)
+
+        def plain(path: Path) -> bool:
+            return not path.is_symlink()
+
+        for case in sorted(self.cases.iterdir()):
+            if _NEW_CASE.fullmatch(case.name) and case.is_dir() and plain(case):
+                drop(case)
+                continue
+            if not (_ID.fullmatch(case.name) and case.is_dir() and plain(case)):
+                continue
+            runs = case / "runs"
+            folders = [case]
+            for sub in sorted(case.iterdir()):
+                if not (sub.is_dir() and plain(sub)):
+                    continue
+                if _UPLOAD.fullmatch(sub.name):
+                    drop(sub)
+                elif sub != runs:
+                    folders.append(sub)
+            for run in sorted(runs.iterdir()) if runs.is_dir() and plain(runs) else []:
+                if not (_RUN_ID.fullmatch(run.name) and run.is_dir() and plain(run)):
+                    continue
+                if (run / "run.json").is_file():
+                    folders.append(run)
+                else:
+                    drop(run)
+            if runs.is_dir() and plain(runs):
+                folders.append(runs)
+            for folder in folders:
+                for file in sorted(folder.iterdir()):
+                    if _WRITING.fullmatch(file.name) and file.is_file() and plain(file):
+                        drop(file)
+        return gone
+
     # ------------------------------------------------------------------ create
     def create(self, text: str, case: Case, *, user: str | None = None) -> str:
         """Store a validated case file; return its new id (made from its title).
@@ -435,10 +543,10 @@ class CaseStore:
         """
         base = case_slug(case.title or case.target)
         tmp = self.cases / f".new-{uuid.uuid4().hex}"
-        tmp.mkdir()
+        tmp.mkdir(mode=_PRIVATE_DIR)
         try:
-            (tmp / "documents").mkdir()
-            (tmp / "runs").mkdir()
+            (tmp / "documents").mkdir(mode=_PRIVATE_DIR)
+            (tmp / "runs").mkdir(mode=_PRIVATE_DIR)
             write_atomic(tmp / "case.yaml", text.encode("utf-8"))
             for n in range(1, 10_000):
                 case_id = base if n == 1 else f"{base}-{n}"
@@ -714,7 +822,7 @@ class CaseStore:
                     published = dt.date.fromisoformat(day) if day else None
                     again[doc.name] = reread(doc, published)
             versions = folder / "versions"
-            versions.mkdir(exist_ok=True)
+            versions.mkdir(mode=_PRIVATE_DIR, exist_ok=True)
             kept = versions / f"{_next_number(versions, _NUMBERED_VERSION)}.yaml"
             current = (folder / "case.yaml").read_bytes()
             meta_path = folder / "meta.json"
@@ -732,7 +840,7 @@ class CaseStore:
                 write_json(meta_path, meta)
                 for name, reading in again.items():
                     path = self.reading_path(case_id, name)
-                    path.parent.mkdir(exist_ok=True)
+                    path.parent.mkdir(mode=_PRIVATE_DIR, exist_ok=True)
                     write_json(path, reading)
                 detail: dict[str, Any] = {"kept_as": f"versions/{kept.name}"}
                 if again:
@@ -764,7 +872,7 @@ class CaseStore:
         entry = {"at": _now(), "user": user, "action": action, **detail}
         line = (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8")
         path = folder / _LOG
-        fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
+        fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, _PRIVATE_FILE)
         try:
             size = os.fstat(fd).st_size
             if size and os.pread(fd, 1, size - 1) != b"\n":
@@ -810,17 +918,17 @@ class CaseStore:
         safe = document_name(name)
         folder = self.folder(case_id)
         docs = folder / "documents"
-        docs.mkdir(exist_ok=True)
+        docs.mkdir(mode=_PRIVATE_DIR, exist_ok=True)
         with self.lock(case_id):
             final = _free_name(docs, safe)
             tmp = folder / f".upload-{uuid.uuid4().hex}"
-            tmp.mkdir()
+            tmp.mkdir(mode=_PRIVATE_DIR)
             kept = folder / "readings" / f"{final}.json"
             try:
                 write_atomic(tmp / final, data)
                 result = check(tmp / final)
                 if reading is not None:
-                    kept.parent.mkdir(exist_ok=True)
+                    kept.parent.mkdir(mode=_PRIVATE_DIR, exist_ok=True)
                     write_json(kept, reading(result))
                 info = self._document_info(docs)
                 day = published.isoformat() if published else None
@@ -860,7 +968,7 @@ class CaseStore:
                     field="name",
                 )
             removed = folder / "removed"
-            removed.mkdir(exist_ok=True)
+            removed.mkdir(mode=_PRIVATE_DIR, exist_ok=True)
             kept = removed / f"{_next_number(removed, _NUMBERED_REMOVED)}-{name}"
             reading = self.reading_path(case_id, name)
             details = kept.with_name(kept.name + _DETAILS)
@@ -971,7 +1079,7 @@ class CaseStore:
                 )
             src = folder / "removed" / removed_id
             docs = folder / "documents"
-            docs.mkdir(exist_ok=True)
+            docs.mkdir(mode=_PRIVATE_DIR, exist_ok=True)
             final = _free_name(docs, entry["name"])
             day = entry["published"]
             reading = self._kept_reading(case_id, removed_id)
@@ -986,7 +1094,7 @@ class CaseStore:
             info[final] = {"published": day, "uploaded_by": entry["uploaded_by"]}
             write_json(docs / _DOC_INFO, info)
             if reading is not None:
-                target.parent.mkdir(exist_ok=True)
+                target.parent.mkdir(mode=_PRIVATE_DIR, exist_ok=True)
                 write_json(target, reading)
             src.rename(docs / final)
             try:
@@ -1027,11 +1135,11 @@ class CaseStore:
         they record stay true. Returns the ``run.json`` record.
         """
         runs = self.folder(case_id) / "runs"
-        runs.mkdir(exist_ok=True)
+        runs.mkdir(mode=_PRIVATE_DIR, exist_ok=True)
         with self.lock(case_id):
             run_id = _next_number(runs, _NUMBERED_RUN)
             folder = runs / run_id
-            folder.mkdir()
+            folder.mkdir(mode=_PRIVATE_DIR)
             try:
                 record = dict(produce(folder))
                 record = {

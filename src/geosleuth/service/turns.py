@@ -18,6 +18,13 @@ How many may wait is bounded: past ``per_user`` calls of one user waiting, or
 with ``Retry-After``) and nothing of it is done. On a service without users,
 every client counts as one user.
 
+How many worker processes one user's calls hold at once is bounded too: all but
+one (:attr:`Turns.slots_per_user`; one of one), so that one user, a viewer's
+readings of long pages or an editor's estimates, never holds up everyone else's
+work (review 20, F2): their next call waits while another user's takes the free
+process. This needs users to tell apart: on a service without them, the calls
+share every process as before.
+
 Examples
 --------
 >>> import asyncio
@@ -77,6 +84,12 @@ class Turns:
         is refused with 429.
     total : int, default 64
         Calls that may wait, all users together; one more is refused with 503.
+
+    Attributes
+    ----------
+    slots_per_user : int
+        The most worker processes the calls of one named user hold at once:
+        all but one (one of one). Calls without a user are not bounded so.
     """
 
     def __init__(self, processes: int, *, per_user: int = 8, total: int = 64) -> None:
@@ -92,6 +105,9 @@ class Turns:
         self._threads = anyio.CapacityLimiter(self.slots)
         self._locks: dict[str, anyio.Lock] = {}
         self._waiting: Counter[str | None] = Counter()
+        #: The most worker processes one user's calls hold at once.
+        self.slots_per_user = max(1, self.slots - 1)
+        self._shares: dict[str, anyio.Semaphore] = {}
 
     def __repr__(self) -> str:
         return (
@@ -134,6 +150,31 @@ class Turns:
         if self._waiting[user] <= 0:
             del self._waiting[user]
 
+    def _share(self, user: str | None) -> anyio.Semaphore | None:
+        """The semaphore of ``user``'s worker processes; None where none bounds them."""
+        import anyio
+
+        if user is None or self.slots_per_user >= self.slots:
+            return None
+        share = self._shares.get(user)
+        if share is None:
+            share = self._shares[user] = anyio.Semaphore(self.slots_per_user)
+        return share
+
+    @staticmethod
+    def _guess(need: Need | Callable[[], Need]) -> Need:
+        """What a call will need, asked before its case's lock is taken.
+
+        A callable is asked again under the lock, which decides; one that fails
+        here (the case changing meanwhile) is taken to need a worker.
+        """
+        if not callable(need):
+            return need
+        try:
+            return need()
+        except Exception:
+            return "worker"
+
     def _lock(self, case_id: str) -> anyio.Lock:
         import anyio
 
@@ -172,7 +213,8 @@ class Turns:
         *args, **kwargs
             What ``fn`` is called with.
         user : str or None
-            Whose call it is, for the bound on waiting calls.
+            Whose call it is, for the bounds on waiting calls and on the worker
+            processes one user holds (:attr:`slots_per_user`).
         case_id : str or None, default None
             The case whose lock the call holds from start to end; None: none.
         need : {"worker", "warnings", "nothing"} or callable, default "worker"
@@ -188,27 +230,40 @@ class Turns:
 
         self._admit(user)
         waiting = True
+        # the user's share of the workers first, then the case, then a worker:
+        # whoever holds a case's lock never waits for a share (a call whose need
+        # changes while it waits for the lock runs without one)
+        share = self._share(user) if self._guess(need) == "worker" else None
         try:
-            lock = None if case_id is None else self._lock(case_id)
-            if lock is not None:
-                await self._take(lock)
+            if share is not None:
+                await self._take(share)
             try:
-                wants = need() if callable(need) else need
-                gated = wants == "worker" or (wants == "warnings" and self.inline)
-                if gated:
-                    await self._take(self._slots)
-                try:
-                    self._leave(user)
-                    waiting = False
-                    job = functools.partial(fn, *args, **kwargs)
-                    limiter = self._threads if gated else None
-                    return await anyio.to_thread.run_sync(job, limiter=limiter)
-                finally:
-                    if gated:
-                        self._slots.release()
-            finally:
+                lock = None if case_id is None else self._lock(case_id)
                 if lock is not None:
-                    lock.release()
+                    await self._take(lock)
+                try:
+                    wants = need() if callable(need) else need
+                    if share is not None and wants != "worker":
+                        share.release()  # not needed after all
+                        share = None
+                    gated = wants == "worker" or (wants == "warnings" and self.inline)
+                    if gated:
+                        await self._take(self._slots)
+                    try:
+                        self._leave(user)
+                        waiting = False
+                        job = functools.partial(fn, *args, **kwargs)
+                        limiter = self._threads if gated else None
+                        return await anyio.to_thread.run_sync(job, limiter=limiter)
+                    finally:
+                        if gated:
+                            self._slots.release()
+                finally:
+                    if lock is not None:
+                        lock.release()
+            finally:
+                if share is not None:
+                    share.release()
         finally:
             if waiting:
                 self._leave(user)

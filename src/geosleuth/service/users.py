@@ -66,6 +66,7 @@ __all__ = [
     "check_users",
     "parse_users",
     "read_users",
+    "token_file_warning",
 ]
 
 #: What a user may do: read the cases (``viewer``), or change them too (``editor``).
@@ -403,3 +404,43 @@ def read_users(path: Path) -> dict[str, User]:
     except InputError as exc:
         exc.path = str(path)  # shown after the message: 'InputError: ... (FILE:3)'
         raise
+
+
+def token_file_warning(path: Path) -> str | None:
+    r"""What to say when other accounts may read or change the token file; else None.
+
+    Anyone who reads it has every user's token, and anyone who may write it may
+    add their own: as ``ssh`` does of a private key, a file with any of the
+    group's or others' permission bits is warned of, with the ``chmod`` that
+    closes it. None on a platform without such modes (Windows).
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "tokens"
+    >>> _ = path.write_text("ana 4f0c1d9e-s3cret-1\n")
+    >>> path.chmod(0o644)
+    >>> token_file_warning(path).endswith(f"chmod 600 {path}")
+    True
+    >>> path.chmod(0o600)
+    >>> token_file_warning(path) is None
+    True
+    """
+    import os
+    import shlex
+    import stat
+
+    if os.name != "posix":
+        return None
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if not mode & 0o077:
+        return None
+    how = " and ".join(
+        word for word, bits in (("read", 0o044), ("changed", 0o022)) if mode & bits
+    )
+    return (
+        f"The token file {path} can be {how or 'opened'} by other accounts on this "
+        "machine "
+        f"(mode {mode:04o}), and with a token anyone can act as its user. Make "
+        f"it yours alone: chmod 600 {shlex.quote(str(path))}"
+    )

@@ -44,7 +44,8 @@ T = TypeVar("T")
 
 _SHUTTING_DOWN = "The service is shutting down; the call was not run."
 #: Longest a worker may take to start a call it was sent (a new one imports the
-#: library first), seconds; past it, the call is stopped as one past its limit.
+#: library and warms up first), seconds; past it, the call is stopped as one past
+#: its limit.
 _START_S = 300.0
 
 
@@ -67,8 +68,12 @@ def _warm_up() -> None:
     import geosleuth.read  # noqa: F401
 
 
-def _serve(conn: Any) -> None:
-    """A worker process's loop: run each call sent, send back what came of it."""
+def _serve(conn: Any, warm_up: Callable[[], object] | None = None) -> None:
+    """A worker process's loop: run each call sent, send back what came of it.
+
+    ``warm_up`` is called first, before the first call is taken: what it loads
+    is not counted in that call's time limit.
+    """
     # Ctrl-C at the server reaches its whole process group: the server stops its
     # workers itself (Workers.close), so a worker ignores it. It was blocked from
     # the start (see _Process), so one sent while this interpreter started is
@@ -77,6 +82,10 @@ def _serve(conn: Any) -> None:
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     _warm_up()
+    if warm_up is not None:
+        # e.g. a missing extra: the call that needs it says so
+        with contextlib.suppress(Exception):
+            warm_up()
     while True:
         try:
             job = conn.recv()
@@ -100,10 +109,12 @@ def _serve(conn: Any) -> None:
 class _Process:
     """One worker process and the pipe to it."""
 
-    def __init__(self) -> None:
+    def __init__(self, warm_up: Callable[[], object] | None = None) -> None:
         context = multiprocessing.get_context("spawn")
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child,), daemon=True)
+        self.process = context.Process(
+            target=_serve, args=(child, warm_up), daemon=True
+        )
         # the new interpreter starts with Ctrl-C blocked (a mask is inherited),
         # until _serve ignores it
         blocks = hasattr(signal, "pthread_sigmask")
@@ -158,6 +169,13 @@ class Workers:
         Longest a call may run in a worker (seconds): past it, the worker is
         stopped and the call fails with :class:`WorkerStoppedError`. None: no
         limit. Not applied with ``processes=0`` (a thread cannot be stopped).
+    warm_up : callable or None, default None
+        Called once in each new worker process as it starts, before its first
+        call (a module-level function, as calls are): what it loads, such as
+        the gazetteer and spaCy's model, is then not counted in a call's time
+        limit, and the first reading does not wait for it
+        (:func:`geosleuth.service.pipeline.warm_up`). An error in it is ignored:
+        the call that needs what failed to load says why.
 
     Notes
     -----
@@ -167,7 +185,13 @@ class Workers:
     keeps it for the calls after.
     """
 
-    def __init__(self, processes: int, *, time_limit_s: float | None = None) -> None:
+    def __init__(
+        self,
+        processes: int,
+        *,
+        time_limit_s: float | None = None,
+        warm_up: Callable[[], object] | None = None,
+    ) -> None:
         if (
             isinstance(processes, bool)
             or not isinstance(processes, int)
@@ -190,6 +214,7 @@ class Workers:
             )
         self.processes = processes
         self.time_limit_s = time_limit_s
+        self.warm_up = warm_up
         # a free slot holds its process, or None until it is first used
         self._free: queue.LifoQueue[_Process | None] = queue.LifoQueue()
         for _ in range(processes):
@@ -205,7 +230,7 @@ class Workers:
         with self._lock:
             if self._closed:
                 raise WorkerStoppedError(_SHUTTING_DOWN)
-            worker = _Process()
+            worker = _Process(self.warm_up)
             self._all.add(worker)
             return worker
 
