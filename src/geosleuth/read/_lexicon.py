@@ -346,12 +346,13 @@ SPEAKER_ORG_WORDS = frozenset(
 )  # fmt: skip
 #: Common nouns (lemmas, or words as written) for an organisation that speaks
 #: unnamed, as "the army" does: "the coalition said", "the militia said", "the
-#: group said", "state media reported", "the Islamic State group said". Not "a
-#: group of hikers" (:mod:`geosleuth.read.attribution`).
+#: group said", "state media reported", "the Islamic State group said", "the
+#: park said" (a national park's service). Not "a group of hikers"
+#: (:mod:`geosleuth.read.attribution`).
 ORG_NOUNS = frozenset(
     {"coalition", "militia", "group", "media", "alliance", "faction", "movement",
      "organisation", "organization", "regime", "agency", "broadcaster",
-     "newspaper", "outlet"}
+     "newspaper", "outlet", "park"}
 )  # fmt: skip
 #: News agencies and broadcasters named by one word ("Reuters reported"), which a
 #: tagger may take for a surname.

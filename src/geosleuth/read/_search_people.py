@@ -2,7 +2,9 @@
 
 The rule of the person named last (:mod:`geosleuth.read._target_pronouns`) as
 :mod:`geosleuth.read.searches` applies it to the one a search sought or did not
-find: "for her", "found no trace of him", "for the pair", or no one named.
+find: "for her", "found no trace of him", "for the pair", or no one named
+(:func:`_whose`). :mod:`geosleuth.read.found` asks it too, whether a group found
+("the men were found alive") holds the target (:meth:`_People.in_group`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from geosleuth.read._target_pronouns import (
 from geosleuth.read.target import _people_and_gender, _speakers_of
 
 if TYPE_CHECKING:
+    from geosleuth.read._search_outcomes import _Failure
     from geosleuth.read.claims import _Extractor
 
 #: Nouns for the one sought that may be the target, named by description ("for
@@ -346,3 +349,90 @@ def _sought_by(tok: Any) -> list[Any]:
             out += [c for c in tok.children if c.dep_ in ("dobj", "obj")]
         return out
     return []
+
+
+#: Times that a "for" phrase gives: "searched for three days".
+_TIME_NOUNS = frozenset(
+    {"hour", "day", "week", "month", "year", "night", "minute", "time", "while"}
+)
+
+
+def _whose(
+    people_: _People, anchor: Any, failure: _Failure | None
+) -> tuple[Literal["target", "other", "group", "unknown"], str]:
+    """Whether the search of ``anchor`` is for the target, and the words if not.
+
+    ``"target"`` where the one sought or not found is the target, where the
+    search names no one and the person named last before it is the target, or
+    where its phrase says the target was thought to be there ("a house in
+    Leeds where Jane Doe was thought to be hiding");
+    ``"other"`` (with the words for whom) where it names someone or something
+    else; ``"group"`` (with the words) where it names a group that the target
+    was not named in; ``"unknown"`` where it names no one and the person named
+    last is not the target.
+    """
+    sought = [*_for_phrases(anchor), *(failure.sought if failure else ())]
+    kinds = [(_sought_kind(people_, g), g) for g in sought]
+    if any(k == "target" for k, _ in kinds):
+        return "target", ""
+    other = next((g for k, g in kinds if k == "other"), None)
+    if other is not None:
+        return "other", _phrase(other)
+    group = next((g for k, g in kinds if k == "group"), None)
+    if group is not None:
+        return "group", _phrase(group)
+    if all(people_.refers(anchor.idx, g) for g in ("he", "she")):
+        return "target", ""
+    if any(_where_target(people_, tok) for tok in anchor.subtree):
+        return "target", ""
+    return "unknown", ""
+
+
+def _where_target(people_: _People, tok: Any) -> bool:
+    """Whether ``tok`` is the target as the subject of a "where" clause.
+
+    "raided a house in Barranquilla *where Jane Doe was thought to be hiding*":
+    the search was for her, whatever word the parse hangs the clause on.
+    """
+    head = tok.head
+    return bool(
+        tok.dep_ in ("nsubj", "nsubjpass")
+        and head.dep_ == "relcl"
+        and any(c.lower_ == "where" for c in head.children)
+        and people_.is_target(tok)
+    )
+
+
+def _phrase(tok: Any) -> str:
+    """The words of ``tok``'s phrase: "her brother", "weapons"."""
+    a, b = tok.left_edge, tok.right_edge
+    return str(tok.doc.text[a.idx : b.idx + len(b.text)])
+
+
+def _for_phrases(anchor: Any) -> list[Any]:
+    """The ones sought by the search of ``anchor``: "for Jane Doe", "for her".
+
+    A "for" in the search's phrase (no other verb between), with no time ("for
+    three days"). The parse may hang it on the place ("combed the slopes above
+    Chamonix *for Jane Doe*").
+    """
+    out = []
+    for prep in anchor.subtree:
+        if prep.dep_ != "prep" or prep.lower_ != "for":
+            continue
+        tok, clear = prep.head, True
+        while tok.i != anchor.i:
+            if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+                clear = False
+                break
+            tok = tok.head
+        if not clear:
+            continue
+        out += [
+            g
+            for g in prep.children
+            if g.dep_ == "pobj"
+            and g.lemma_.lower() not in _TIME_NOUNS
+            and g.ent_type_ not in ("DATE", "TIME")
+        ]
+    return out

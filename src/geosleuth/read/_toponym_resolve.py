@@ -72,7 +72,9 @@ def _resolve(
             unplaced.add((norm_key(s.text), s.pick))
             s.pick = -1  # "Mount Rainier" near Tacoma is the mountain, not the town
     for s in live:
-        if s.pick >= 0 and _far_from_its_town(s, live, gaz, text):
+        if s.pick >= 0 and (
+            _far_from_its_town(s, live, gaz, text) or _fragment(s, text)
+        ):
             unplaced.add((norm_key(s.text), s.pick))
             s.pick = -1
     for s in live:
@@ -149,6 +151,37 @@ def _shaped_town(s: _Span, gaz: Gazetteer) -> bool:
         gaz.kind(p) in ("city", "town", "village")
         and int(gaz.pops[p]) < _SMALL_TOWN_POP
         for p, _ in s.cands
+    )
+
+
+#: A hyphen and a letter right after a name, or a letter and a hyphen right
+#: before it: the name goes on ("Mont-aux*-Sources*").
+_HYPHEN_ON = re.compile(r"-[^\W\d_]")
+_HYPHEN_BEFORE = re.compile(r"[^\W\d_]-$")
+
+
+def _fragment(s: _Span, text: str) -> bool:
+    """Whether ``s`` is a piece of a longer hyphenated name, and no place itself.
+
+    "a cave near Mont-aux-Sources": "Mont-aux" is no town (Montague, Texas,
+    matched loosely): a span that holds a hyphen of its own and runs on into
+    another hyphen and word is cut out of a name the gazetteer lacks (review
+    r17). Not "the Iraq-Syria border" or "Baghdad-based" (no hyphen in the
+    span), which name their places.
+
+    Examples
+    --------
+    >>> from geosleuth.read._toponym_span import _Span
+    >>> text = "a cave near Mont-aux-Sources and Saint-Denis."
+    >>> _fragment(_Span(12, 20, "Mont-aux", []), text)
+    True
+    >>> _fragment(_Span(33, 44, "Saint-Denis", []), text)
+    False
+    """
+    if "-" not in s.text:
+        return False
+    return bool(
+        _HYPHEN_ON.match(text, s.end) or _HYPHEN_BEFORE.search(text, 0, s.start)
     )
 
 

@@ -44,7 +44,7 @@ from geosleuth.read._unused import unused_sentences
 from geosleuth.read.claims import Rejected, _extract
 from geosleuth.read.claims import _no_persons as no_persons
 from geosleuth.read.dates import find_dates, impossible_dates
-from geosleuth.read.found import BODY_AFTER
+from geosleuth.read.found import BODY_AFTER, may_be_group_found
 from geosleuth.read.fronts import _DISTANCE
 from geosleuth.read.searches import may_be_search
 from geosleuth.read.target import (
@@ -768,8 +768,12 @@ def _needs_parse(
         return True  # life, sightings, whereabouts, the nisba as a person
     if _DISTANCE.search(st) or CONTINUATION.match(st):
         return True  # fronts; a claim continued
-    if may_be_search(st) and any(s <= m.start < e for m in mentions):
-        return True  # a search that found nothing, of a place
+    if may_be_group_found(st) or may_be_search(
+        st, text[e : e + 200], placed=any(s <= m.start < e for m in mentions)
+    ):
+        # "the men were found alive": the target may be one of them; a search
+        # that found nothing, or whose outcome the next sentence tells
+        return True
     end = st.rstrip("\"'”’ ")
     if end.endswith(("?", ".", "!", "…")):
         return False

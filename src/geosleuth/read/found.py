@@ -33,12 +33,24 @@ said to be the target's ("A body was found in Aspen") is nothing of the
 target's. The target found dead ("Jane Doe was found dead in Aspen") is a
 sighting of the same kind, the death being read by :mod:`geosleuth.read.life`
 (or here, where that has no reference to the target to read: "Rescuers found
-him dead"); found alive, safe or unharmed ("Rescuers found her alive near
-Vail") adds a ``LifeStatus`` ``alive``. So does the target found, located or
+him dead"). So is the target found by a recovery team, with no state said ("On
+Tuesday morning, recovery divers found him about 600 metres from the entrance",
+"was found by a team of recovery divers": :func:`_recovered_by`): a recovery
+team recovers a body. Found alive, safe or unharmed ("Rescuers found her alive
+near Vail") adds a ``LifeStatus`` ``alive``. So does the target found, located or
 rescued (in the past passive, in a sentence with no word of a death) with no
 state said at no resolved place ("Mason was found at 7:15 a.m. Sunday, about 1
 mile north of the campground"): the sighting there would have proved life
 (:mod:`geosleuth.fuse.life`), and one found dead is said to be.
+
+A group named again ("the men", "the pair", "they", "both": :func:`_the_group`)
+after the target was named with another person ("Johan Pretorius, 52, and his
+friend Sipho Ndlovu, 48, ...", then "The pair were last seen ...") holds the
+target, by the rule of searches for a group
+(:meth:`~geosleuth.read._search_people._People.in_group`): "On Monday morning
+the men were found alive in a cave near Mont-aux-Sources" is the target found
+alive there. Not "two other climbers", nor a group after someone else was
+named.
 
 A body, or someone not named ("a man was found alive in Grains Gill"), found
 in one sentence and said to be the target in a later one ("The body was that
@@ -51,11 +63,13 @@ One that no later sentence says is the target's is set aside as
 Not read: a finding that is denied or under a condition ("has not been found",
 "was never arrested", "if she is found"; the rules of a sighting), one that is
 not reported as done ("Police hope to find her", "efforts to find her", "has yet
-to be found", "could be found", "will be arrested", "until she is found"), a
-verdict ("found guilty", "found to be", "found that"), someone or something
-else found ("Her brother was arrested", "Police found a note", "Jane Doe's
-brother was found dead"), a search
-("Searchers are looking for her"). The rules of a sighting hold for the rest: the
+to be found", "could be found", "will be arrested", "until she is found",
+"asked the public to help find her"), a finding denied that tells a search's
+failure ("searched the plateau overnight but did not find him", "without
+finding him": :mod:`geosleuth.read.searches`'), a verdict ("found guilty",
+"found to be", "found that"), someone or something else found ("Her brother
+was arrested", "Police found a note", "Jane Doe's brother was found dead"), a
+search ("Searchers are looking for her"). The rules of a sighting hold for the rest: the
 hedge of the verb ("may have been arrested"), a dispute, the speaker of the
 clause.
 """
@@ -67,6 +81,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from geosleuth.evidence import Grade, Hedge, LifeStatus, Sighting
+from geosleuth.read._search_outcomes import _denied_finding
+from geosleuth.read._search_people import _GROUP_AGAIN, _is_group, _People
 from geosleuth.read._sentence import (
     Sentence,
     antecedent,
@@ -77,6 +93,7 @@ from geosleuth.read._sentence import (
     note_of,
 )
 from geosleuth.read.hedges import hedge_of
+from geosleuth.read.searches import SEARCH_LEMMAS
 from geosleuth.read.sightings import SEE_LEMMAS, add_seen, camera_of
 
 if TYPE_CHECKING:
@@ -90,6 +107,7 @@ __all__ = [
     "FOUND_EVENTS",
     "UP_EVENTS",
     "body_grade",
+    "may_be_group_found",
     "read_found",
 ]
 
@@ -168,6 +186,32 @@ _FOUND_TEXT = re.compile(
 )
 
 
+#: Words of a finding, for choosing the sentences to parse: "found", "rescued".
+_FINDING_TEXT = re.compile(
+    r"\b(?:found|located|rescued|recovered|discovered)\b", re.IGNORECASE
+)
+
+
+def may_be_group_found(text: str) -> bool:
+    """Whether ``text`` may tell of a group found, which may hold the target.
+
+    A word for a group named again ("the men", "the pair", "they", "both") and
+    one of finding: for choosing the sentences to parse
+    (:func:`geosleuth.read.document.read_text`), for a sentence that does not
+    name the target may still find her with the others (:func:`_found`).
+
+    Examples
+    --------
+    >>> may_be_group_found("On Monday morning the men were found alive in a cave.")
+    True
+    >>> may_be_group_found("The men were last seen on Thursday.")
+    False
+    """
+    return (
+        _GROUP_AGAIN.search(text) is not None and _FINDING_TEXT.search(text) is not None
+    )
+
+
 def read_found(ex: _Extractor, s: Sentence) -> bool:
     """Add the sightings of the target found or taken in ``s``; True if one is."""
     if s.sent is None:
@@ -178,7 +222,7 @@ def read_found(ex: _Extractor, s: Sentence) -> bool:
     if found is None:
         _note_body(ex, s)
         return False
-    verb, done, body, state = found
+    verb, done, body, state, group = found
     at = int(verb.idx)
     event = f"{done} {state}" if state else done
     unreported = _unreported(verb)
@@ -189,12 +233,20 @@ def read_found(ex: _Extractor, s: Sentence) -> bool:
             s.span,
         )
         return True
+    # "recovery divers found him": a body recovered, not the target alive
+    recovery = _recovered_by(verb) if state is None and not body else None
+    body = body or recovery is not None
+    if recovery is not None:
+        event = f"{done} by a recovery team ({recovery!r})"
     dead = body or state == "dead"
-    whose = "the target's body" if body else "the target"
+    one = (
+        f"the target (one of {_phrase(group)!r})" if group is not None else "the target"
+    )
+    whose = "the target's body" if body else one
     lead = (
         f"{whose} {event} there: the body was seen there, not the target alive"
         if dead
-        else f"the target {event} there: seen there when {done}",
+        else f"{one} {event} there: seen there when {done}",
     )
     before = len(ex.items)
     reported = add_seen(
@@ -212,12 +264,57 @@ def read_found(ex: _Extractor, s: Sentence) -> bool:
         # "Rescuers found him dead": no reference that life.py reads a death of
         _death(ex, s, at, event, whose)
     elif state in _ALIVE_STATES:
-        _alive(ex, s, at, event)
+        _alive(ex, s, at, event, one=one)
     elif state is None and len(ex.items) == before and _found_unsaid(s, verb):
         # "Mason was found ... about 1 mile north of the campground": no sighting
         # to prove life, so the finding does
-        _alive(ex, s, at, event, placed=False)
+        _alive(ex, s, at, event, placed=False, one=one)
     return True
+
+
+#: Who recovers a body (lemma of a word that modifies the finders' noun):
+#: "*recovery* divers found him", "was found by a recovery team".
+_RECOVERY = "recovery"
+
+
+def _recovered_by(verb: Any) -> str | None:
+    """The words for the recovery team by which ``verb`` finds, if it does.
+
+    The subject of the active verb or the agent of the passive, or the noun of
+    its "of" ("a team of recovery divers"), whose own noun "recovery" modifies:
+    "On Tuesday morning, recovery divers found him ...", "He was found by a
+    recovery team": a recovery team recovers a body, so the target found by one,
+    with no state said, is the target's body found. Not "a search and recovery
+    team" (which may find someone alive), nor "found alive by recovery divers".
+    """
+    finders = [c for c in verb.children if c.dep_ == "nsubj"]
+    finders += [
+        g
+        for c in verb.children
+        if c.dep_ == "agent"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    finders += [
+        g
+        for f in list(finders)
+        for p in f.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    for f in finders:
+        if any(
+            c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() == _RECOVERY
+            for c in f.children
+        ):
+            return _phrase(f)
+    return None
+
+
+def _phrase(tok: Any) -> str:
+    """The words of ``tok``'s phrase up to it: "recovery divers", "the men"."""
+    return str(tok.doc.text[tok.left_edge.idx : tok.idx + len(tok.text)])
 
 
 #: How far (in sentences) a later identification reaches back to a body found.
@@ -428,8 +525,15 @@ def _of_body(noted: tuple[Sentence, int, str]) -> bool:
     return any(w.lemma_.lower() in BODY_WORDS for w in _ones_found(verb))
 
 
-def _found(ex: _Extractor, s: Sentence) -> tuple[Any, str, bool, str | None] | None:
-    """(verb, event, whether a body, state) of the target found or taken in ``s``."""
+def _found(
+    ex: _Extractor, s: Sentence
+) -> tuple[Any, str, bool, str | None, Any] | None:
+    """(verb, event, whether a body, state, group) of the target found in ``s``.
+
+    ``group`` is the word for a group named before with the target, found with
+    her ("the men were found alive": :func:`_the_group`,
+    :meth:`~geosleuth.read._search_people._People.in_group`), else None.
+    """
     named = [(r.start, r.end) for r in s.refs if r.kind != "leaders"]
     named += [
         (r.start, r.end) for r in ex.object_refs if s.span[0] <= r.start < s.span[1]
@@ -441,20 +545,22 @@ def _found(ex: _Extractor, s: Sentence) -> tuple[Any, str, bool, str | None] | N
             for r in ex.possessive_refs()
             if s.span[0] <= r.start < s.span[1]
         ]
-    if not named and not owners:
+    groups = _GROUP_AGAIN.search(s.text) is not None
+    if not named and not owners and not groups:
         return None
+    people_: list[_People] = []  # made once, if a group is found
     for verb in s.sent:
         event = _event(verb)
         if event is None or camera_of(s, verb.idx) is not None:
             continue  # "A camera captured Jane Doe": a camera's sighting
-        if verb.head.lower_ == "without" and verb.tag_ == "VBG":
-            continue  # "searched ... without finding him": the searches' failure
+        if _searched_for(s, verb):
+            continue  # "searched ... but did not find him": the search's failure
         state = _state(verb)
         if state == "":
             continue  # "found guilty", "found to be": a verdict
         for one in _ones_found(verb):
             if any(a <= w.idx < b for w in (one, *one.conjuncts) for a, b in named):
-                return verb, event, False, state
+                return verb, event, False, state, None
             # "Police found her car and her body": the body joined to a thing;
             # "A body found near Kissamos was identified as Jane Doe"
             if any(
@@ -462,8 +568,55 @@ def _found(ex: _Extractor, s: Sentence) -> tuple[Any, str, bool, str | None] | N
                 and (_owned(w, owners, named) or _identified(ex, s, w, named))
                 for w in (one, *one.conjuncts)
             ):
-                return verb, event, True, state
+                return verb, event, True, state, None
+            if groups and _the_group(one):
+                people_ = people_ or [_People(ex)]
+                if people_[0].in_group(int(one.idx)):
+                    return verb, event, False, state, one
     return None
+
+
+#: Words before a group's noun that name it again: "*the* men", "*both* men".
+_DEFINITE = frozenset({"the", "both", "these", "all"})
+
+
+def _the_group(tok: Any) -> bool:
+    """Whether ``tok`` names a group already named: "the men", "they", "both".
+
+    A group word (:func:`~geosleuth.read._search_people._is_group`) that is a
+    pronoun or has "the" or "both"; not others ("two other climbers", "another
+    pair", "a group of hikers"), who may be anyone.
+    """
+    if not _is_group(tok):
+        return False
+    if tok.pos_ == "PRON" or tok.lower_ == "both":
+        return True
+    kids = [c.lower_ for c in tok.children]
+    return any(k in _DEFINITE for k in kids) and not any(
+        k in ("other", "another") for k in kids
+    )
+
+
+def _searched_for(s: Sentence, verb: Any) -> bool:
+    """Whether ``verb`` is a finding denied that tells a search's failure.
+
+    "searched ... since Monday, without finding him", "searched the plateau and
+    the Loch Avon basin overnight but did not find him": the search found
+    nothing (:mod:`geosleuth.read.searches`), and no sighting is denied.
+    """
+    if _denied_finding(verb) is None:
+        return False
+    return verb.head.lower_ == "without" or any(
+        t.pos_ == "VERB"
+        and (
+            t.lemma_.lower() in SEARCH_LEMMAS
+            or (
+                t.lemma_.lower() == "fly"
+                and any(c.lower_ == "over" for c in t.children)
+            )
+        )
+        for t in s.sent
+    )
 
 
 def _event(verb: Any) -> str | None:
@@ -623,11 +776,20 @@ def _unreported(verb: Any) -> str | None:
     """What makes the finding one to come, not one reported as done, if anything.
 
     An infinitive ("hope to find her", "efforts to find her", "has yet to be
-    found"), a modal without "have" ("could be found", "will be arrested"), or a
+    found"), a modal without "have" ("could be found", "will be arrested"), a
     clause in the present under a conjunction ("until she is found", "when he is
-    arrested").
+    arrested"), or a help to come ("asked the public *to help find* an
+    81-year-old man"; not "a dog helped find him").
     """
     kids = list(verb.children)
+    if (
+        verb.dep_ == "xcomp"
+        and verb.head.lemma_.lower() == "help"
+        and not any(c.dep_ == "aux" for c in kids)
+    ):
+        helped = _unreported(verb.head)
+        if helped is not None:
+            return f"{helped} {verb.text}"
     aux = [c for c in kids if c.dep_ in ("aux", "auxpass")]
     end = verb.idx + len(verb.text)
     to = next((c for c in aux if c.lower_ == "to"), None)
@@ -658,17 +820,19 @@ def _alive(
     *,
     placed: bool = True,
     dated: tuple[Sentence, int] | None = None,
+    one: str = "the target",
 ) -> None:
     """Add the proof of life of the target found alive, at offset ``at``.
 
     ``placed`` is False for the target found with no state said ("Mason was
     found") at no resolved place: the sighting that would have proved life
     there is not read, so the finding proves it here. ``dated`` as for
-    :func:`_life`.
+    :func:`_life`; ``one`` names the one found ("the target (one of 'the
+    men')").
     """
     hedge, cue = hedge_of(hedge_text(s))
     hedge, dispute = disputed(s, hedge, ex.text)
-    lead = f"proof of life: the target {event}"
+    lead = f"proof of life: {one} {event}"
     if not placed:
         lead += (
             " (not said dead: found alive, as a sighting would say, at no "

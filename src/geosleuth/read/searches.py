@@ -37,8 +37,13 @@ no sign of her"), or whose passive subject is ("no trace of her has been
 found": also the outcome of "Despite a search of X, ..."), a finding denied
 ("but did not find her", "could not find her", "failed to find her"), or the
 words "without success", "to no avail", "in vain", "came up empty", "proved
-fruitless", "unsuccessful", "but he was not there". "Nothing of interest" names
-no one sought.
+fruitless", "unsuccessful", "but he was not there"; "found neither the sailor
+nor the liferaft" did not find the sailor. "Nothing of interest" names no one
+sought. The outcome may also come in a short next sentence whose subject is the
+searchers ("..., while the Westpac Rescue Helicopter flew over the Forth River
+gorge. They found no sign of Mr Becker."): the search is then one that found
+nothing, its item resting on both sentences
+(:mod:`geosleuth.read._search_outcomes`).
 
 **Whose search.** A search counts for the target only where the text ties it
 to her:
@@ -103,7 +108,12 @@ success before finding her body there", "found her alive near Haworth"): the
 finding is :mod:`geosleuth.read.found`'s or :mod:`geosleuth.read.traces`'. Only
 a search of another place than the finding's stays ("searched Penrith but
 found nothing, and then searched Keswick, where she was found": Penrith); a
-finding at no place of its own ("there") is at every place searched. A
+finding at no place of its own ("there") is at every place searched. A search
+for the target that found nothing at no place of its own ("Searchers combed
+Great Gable's southern slopes on Sunday morning without success", a name the
+toponyms did not find) or at none that resolves ("the plateau and the Loch
+Avon basin") is set aside as ``no_place``, with what it found nothing of, so
+that its sentence is not left unsaid. A
 place that only qualifies another ("searched Leadville, Colo.") or says where
 it is ("Tal Afar, west of Mosul") is no second search. A place that another
 rule of the sentence read first (a sighting, a trace, the target found there)
@@ -136,11 +146,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from geosleuth.evidence import Hedge, Searched
-from geosleuth.read._search_people import _People, _sought_kind
+from geosleuth.read._search_outcomes import (
+    _FIND_LEMMAS,
+    _SEEN_NOTHING_LEMMAS,
+    _Failure,
+    _failure_of,
+    _failures,
+    _found_the_target,
+    is_outcome,
+    next_outcome,
+)
+from geosleuth.read._search_people import _People, _whose
 from geosleuth.read._sentence import (
     MentionLike,
     Sentence,
@@ -151,6 +171,7 @@ from geosleuth.read._sentence import (
     kind_of,
     label,
     note_of,
+    overlaps,
     own_clause,
     resolved,
     subtree_span,
@@ -199,25 +220,36 @@ SEARCH_TEXT = re.compile(
     re.IGNORECASE,
 )
 #: Words of nothing found ("found nothing", "no trace", "did not find",
-#: "without success", "he was not there").
+#: "without success", "without finding", "found neither", "he was not there").
 NOTHING_TEXT = re.compile(
     r"\b(?:nothing|nobody|no\s+(?:one|trace|sign|clue|evidence|indication|hint|track)s?"
     r"|(?:not|n't|n’t|never|failed\s+to|unable\s+to)\s+(?:find|found|locate|located)"
-    r"|without\s+(?:success|result|luck)|to\s+no\s+avail|in\s+vain|fruitless"
-    r"|unsuccessful|came\s+up\s+(?:empty|short)|not\s+there|nowhere\s+to\s+be)\b",
+    r"|without\s+(?:success|result|luck|finding|locating)|to\s+no\s+avail|in\s+vain"
+    r"|fruitless|unsuccessful|came\s+up\s+(?:empty|short)|not\s+there"
+    r"|nowhere\s+to\s+be|(?:found|located|spotted|saw)\s+neither)\b",
     re.IGNORECASE,
 )
 
 
-def may_be_search(text: str) -> bool:
-    """Whether ``text`` may tell of a search that found nothing.
+#: A name after a sentence's first word: a place that the toponyms may have
+#: missed ("Great Gable's southern slopes", "the Couturier Couloir").
+_NAME = re.compile(r"\s[A-Z][\w’'-]+")
+
+
+def may_be_search(text: str, after: str = "", *, placed: bool = True) -> bool:
+    """Whether ``text`` may tell of a search that found nothing, or its outcome.
 
     A word of searching (:data:`SEARCH_TEXT`) and one of nothing found
-    (:data:`NOTHING_TEXT`): for choosing the sentences to parse
-    (:func:`geosleuth.read.document.read_text`). A sentence that names the
-    target is parsed anyway; one that does not ("A search of the forest near
-    Vail turned up nothing.") is parsed only for this, and a search under way
-    or to come in it, which gives no item, is not worth its parse.
+    (:data:`NOTHING_TEXT`), in ``text`` or in the short sentence that opens
+    ``after`` (the text that follows it: "They found no sign of Mr Becker.",
+    :mod:`geosleuth.read._search_outcomes`), at a place: ``placed`` (a place
+    is named in ``text``), or a name after its first word that may be one the
+    toponyms missed ("Searchers combed Great Gable's southern slopes without
+    success"); or ``text`` is that short sentence. For choosing the sentences
+    to parse (:func:`geosleuth.read.document.read_text`). A sentence that names
+    the target is parsed anyway; one that does not ("A search of the forest
+    near Vail turned up nothing.") is parsed only for this, and a search under
+    way or to come in it, which gives no item, is not worth its parse.
 
     Examples
     --------
@@ -225,21 +257,20 @@ def may_be_search(text: str) -> bool:
     True
     >>> may_be_search("Volunteers continue to search near Vail.")
     False
+    >>> may_be_search("Divers searched the lake at Vail.", " They found nothing.")
+    True
+    >>> may_be_search("A search of the archives turned up nothing.", placed=False)
+    False
     """
-    return SEARCH_TEXT.search(text) is not None and (
-        NOTHING_TEXT.search(text) is not None
+    if is_outcome(text):
+        return True
+    return (
+        (placed or _NAME.search(text) is not None)
+        and SEARCH_TEXT.search(text) is not None
+        and (NOTHING_TEXT.search(text) is not None or is_outcome(after))
     )
 
 
-#: Verbs (lemmas) of finding, whose object says what a search found.
-_FIND_LEMMAS = frozenset(
-    {"find", "locate", "discover", "uncover", "yield", "produce", "reveal", "net"}
-)
-#: Verbs that find with "up": "turned up nothing", "came up empty".
-_UP_LEMMAS = frozenset({"turn", "come"})
-#: Verbs of seeing that, with nothing seen, say a search found nothing
-#: ("flew over the fells but *spotted nothing*"); no search of their own.
-_SEEN_NOTHING_LEMMAS = frozenset({"spot", "see", "sight", "detect", "notice"})
 #: Waters that are dragged in a search ("dragged the river"): "drag" is a verb
 #: of searching only with one of these, or a place's name, as its object.
 _WATERS = frozenset(
@@ -247,26 +278,6 @@ _WATERS = frozenset(
      "harbor", "dock", "quarry", "water", "waters", "stream", "creek", "bay",
      "estuary", "marina", "mere", "tarn", "pool", "channel", "lagoon"}
 )  # fmt: skip
-#: What a search that found nothing found: "no trace of", "no sign of her".
-_NOTHING_NOUNS = frozenset(
-    {"trace", "sign", "clue", "evidence", "indication", "hint", "track", "one"}
-)
-_NOTHING_WORDS = frozenset({"nothing", "nobody", "none", "noone"})
-#: Words that say a search failed without a verb of finding.
-_FAILED = re.compile(
-    r"\b(?:without\s+(?:success|result|luck)|to\s+no\s+avail|in\s+vain|"
-    r"came\s+up\s+(?:empty|short)|(?:was|were|proved|proven|been)\s+"
-    r"(?:fruitless|unsuccessful)|(?:fruitless|unsuccessful)\s+(?:search|raid|hunt))\b",
-    re.IGNORECASE,
-)
-#: "but he was not there", "she was nowhere to be found": the one sought
-#: (group ``who``) was not where the search was.
-_NOT_THERE = re.compile(
-    r"\b(?P<who>he|she|they)\s+(?:was|were|is|had)\s*(?:not|n't|n’t|never)\s+"
-    r"(?:been\s+)?there\b|\b(?P<who2>he|she)\s+was\s+nowhere\s+to\s+be\s+"
-    r"(?:found|seen)\b",
-    re.IGNORECASE,
-)
 #: Modals that put a search to come ("will search"), unless with "have" ("may
 #: have searched": a hedge).
 _MODALS = frozenset(
@@ -302,45 +313,30 @@ _BUILDINGS = frozenset(
      "clinic", "prison", "jail", "camp", "caravan", "trailer", "tent", "bunker",
      "tunnel", "safehouse", "lodge", "inn", "dwelling"}
 )  # fmt: skip
-#: Times that a "for" phrase gives: "searched for three days".
-_TIME_NOUNS = frozenset(
-    {"hour", "day", "week", "month", "year", "night", "minute", "time", "while"}
-)
-
-
-@dataclass(frozen=True, slots=True)
-class _Failure:
-    """What says that a search found nothing, and whom it did not find.
-
-    ``kind`` is ``"nothing"`` for a verb of finding whose object is nothing or
-    no trace ("found no trace of Jane Doe"), ``"denied"`` for a finding denied
-    ("did not find her"), ``"words"`` for words alone ("without success", "but
-    he was not there"). ``sought`` holds the words for the one not found,
-    ``verb`` the verb of finding (None for words alone).
-    """
-
-    kind: Literal["nothing", "denied", "words"]
-    cue: str
-    at: int
-    sought: tuple[Any, ...] = ()
-    verb: Any = None
 
 
 def read_searches(ex: _Extractor, s: Sentence) -> bool:
     """Add the searches for the target in ``s`` that found nothing.
 
     Run after the sightings, traces and findings of the sentence: a place that
-    one of them read is theirs. True if a search at a place of its own phrase
-    is seen (read or set aside). The places read are taken (``ex.taken``), so
-    that no claim is read there too; those set aside are left to the claims.
+    one of them read is theirs. True if a search is seen (read or set aside).
+    The places read are taken (``ex.taken``), so that no claim is read there
+    too; those set aside are left to the claims. The outcome of a search may be
+    told in the next sentence ("They found no sign of Mr Becker.":
+    :func:`~geosleuth.read._search_outcomes.next_outcome`); a search of the
+    target that found nothing at no place of its own is set aside as
+    ``no_place``.
     """
-    if s.sent is None or ex.target is None or not s.places:
+    if s.sent is None or ex.target is None:
         return False
     if SEARCH_TEXT.search(s.text) is None and not any(
         t.lemma_.lower() in _FIND_LEMMAS for t in s.sent
     ):
         return False
     failures = list(_failures(ex, s))
+    told = next_outcome(ex, s) if not failures else None
+    if told is not None:
+        failures.append(told)
     people_: _People | None = None
     for anchor, places in _searches(ex, s, failures):
         people_ = people_ or _People(ex)
@@ -357,7 +353,8 @@ def _searches(
     ("Searchers found no sign of Jane Doe in Glencoe"); a finding denied ("did
     not find her at York") is a search only in a sentence that has a word of
     searching. The places of the searchers ("*Leeds* police searched") are not
-    searched.
+    searched. A sentence with a search that found nothing, but no place of any
+    search's phrase, gives its first anchor with no places.
     """
     words = [t for t in s.sent if _is_search_word(t)]
     words += _overflights(s, failures)
@@ -383,12 +380,20 @@ def _searches(
             if m.start not in done
             and getattr(m, "role", "place") == "place"
             and not any(a <= m.start < b for a, b in doers)
-            and (in_phrase(ex.doc, anchor, m) or _searched_noun_of(ex, anchor, m))
+            and (
+                in_phrase(ex.doc, anchor, m)
+                or _searched_noun_of(ex, anchor, m)
+                or _flown_over(ex, anchor, m)
+            )
         ]
         if not places:
             continue
         done.update(m.start for m in places)
         yield anchor, places
+    if not done and anchors and failures:
+        # "Searchers combed Great Gable's southern slopes without success": a
+        # search that found nothing, at no place of its own
+        yield min(anchors, key=lambda t: t.i), []
 
 
 def _searched_noun_of(ex: _Extractor, anchor: Any, m: MentionLike) -> bool:
@@ -412,13 +417,37 @@ def _searched_noun_of(ex: _Extractor, anchor: Any, m: MentionLike) -> bool:
     )
 
 
+def _flown_over(ex: _Extractor, anchor: Any, m: MentionLike) -> bool:
+    """Whether the place ``m`` is what the flight ``anchor`` flew over.
+
+    "flew over *the Forth River gorge*": the place is in the phrase of the
+    verb's own "over" (which :func:`in_phrase` takes for a reason, as in
+    "arrested over a murder in Leeds"), with no other verb between.
+    """
+    if anchor.lemma_.lower() != "fly":
+        return False
+    span = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    for _ in range(12):
+        head = tok.head
+        if head.i == tok.i or tok.pos_ in ("VERB", "AUX"):
+            return False
+        if head.i == anchor.i:
+            return bool(tok.dep_ == "prep" and tok.lower_ == "over")
+        tok = head
+    return False
+
+
 def _overflights(s: Sentence, failures: list[_Failure]) -> list[Any]:
     """The verbs of flying over a place, in ``s``, that saw nothing there.
 
     "Helicopters *flew* over the fells around Ambleside but spotted nothing":
     the flight is a search where the sentence says that it saw or found
-    nothing, by a verb joined to it or by words ("without success"); a flight
-    alone ("She flew over Leeds") is none.
+    nothing, by a verb joined to it, by words ("without success") or in the
+    next sentence ("They found no sign of Mr Becker."); a flight alone ("She
+    flew over Leeds") is none.
     """
     if s.sent is None or not failures:
         return []
@@ -434,6 +463,7 @@ def _overflights(s: Sentence, failures: list[_Failure]) -> list[Any]:
         if any(
             (f.verb is not None and f.verb.i in joined)
             or (f.kind == "words" and not f.sought)
+            or f.told is not None
             for f in failures
         ):
             out.append(tok)
@@ -467,93 +497,6 @@ def _is_search_word(tok: Any) -> bool:
     return False
 
 
-def _failures(ex: _Extractor, s: Sentence) -> Iterator[_Failure]:
-    """What in ``s`` says that nothing was found."""
-    for tok in s.sent:
-        if tok.pos_ != "VERB":
-            continue
-        lemma = tok.lemma_.lower()
-        kids = list(tok.children)
-        up = lemma in _UP_LEMMAS and any(
-            c.dep_ == "prt" and c.lower_ == "up" for c in kids
-        )
-        seen = lemma in _SEEN_NOTHING_LEMMAS
-        if lemma not in _FIND_LEMMAS and not up and not seen:
-            continue
-        objs = [c for c in kids if c.dep_ in ("dobj", "obj")]
-        nothing = next((o for o in objs if _is_nothing(o)), None)
-        passive = nothing is None
-        if passive:
-            nothing = next(
-                (c for c in kids if c.dep_ == "nsubjpass" and _is_nothing(c)), None
-            )
-        if nothing is not None:
-            # "found no trace of Jane Doe", "No trace of her has been found":
-            # Jane Doe was not found; "found nothing of interest": no one named
-            sought = tuple(
-                g
-                for p in nothing.children
-                if p.dep_ == "prep"
-                and p.lower_ == "of"
-                and nothing.lower_ not in _NOTHING_WORDS
-                for g in p.children
-                if g.dep_ == "pobj"
-            )
-            if passive:
-                at = int(nothing.left_edge.idx)
-                cue = ex.text[at : tok.idx + len(tok.text)]
-            else:
-                end = nothing.right_edge.idx + len(nothing.right_edge.text)
-                cue, at = ex.text[tok.idx : end], int(tok.idx)
-            yield _Failure("nothing", cue, at, sought, tok)
-            continue
-        if seen:
-            continue  # "did not see her": a sighting denied, the sightings' rule
-        denial = None if up else _denied_finding(tok)
-        if denial is not None:
-            # "did not find her": from the denial to the one not found
-            start = tok.idx + len(tok.text) - len(denial)
-            last = max([tok, *(o.right_edge for o in objs)], key=lambda t: t.i)
-            cue = ex.text[start : last.idx + len(last.text)]
-            yield _Failure("denied", cue, start, tuple(objs), tok)
-    for m in _FAILED.finditer(s.text):
-        yield _Failure("words", m.group(0), s.span[0] + m.start())
-    for m in _NOT_THERE.finditer(s.text):
-        group = "who" if m.group("who") else "who2"
-        at = s.span[0] + m.start(group)
-        who = tuple(t for t in s.sent if t.idx == at)
-        yield _Failure("words", m.group(0), at, who)
-
-
-def _is_nothing(obj: Any) -> bool:
-    """Whether the object of a verb of finding is nothing ("no trace", "nothing")."""
-    if obj.lower_ in _NOTHING_WORDS:
-        return True
-    return obj.lemma_.lower() in _NOTHING_NOUNS and any(
-        d.dep_ == "det" and d.lower_ == "no" for d in obj.children
-    )
-
-
-def _denied_finding(verb: Any) -> str | None:
-    """The words that deny the finding of ``verb``, if any.
-
-    "did not find", "never found", "could not locate", "failed to find", "were
-    unable to find", "without finding".
-    """
-    kids = list(verb.children)
-    neg = next((c for c in kids if c.dep_ == "neg"), None)
-    if neg is not None:
-        first = min([neg, *(c for c in kids if c.dep_ == "aux")], key=lambda t: t.i)
-        return str(verb.doc.text[first.idx : verb.idx + len(verb.text)])
-    head = verb.head
-    if verb.dep_ == "xcomp" and head.lemma_.lower() in ("fail", "unable"):
-        return str(verb.doc.text[head.idx : verb.idx + len(verb.text)])
-    if head.lower_ == "without" and verb.tag_ == "VBG":
-        # "searched the drainage since Monday, without finding him"
-        return str(verb.doc.text[head.idx : verb.idx + len(verb.text)])
-    return None
-
-
 def _read_search(
     ex: _Extractor,
     s: Sentence,
@@ -563,6 +506,9 @@ def _read_search(
     people_: _People,
 ) -> None:
     """Read the search of ``anchor`` at ``places``, or set it aside with why."""
+    if not places:
+        _no_place(ex, s, anchor, failures, people_)
+        return
     places = [m for m in places if m.start not in ex.taken]
     if not places:
         return  # another rule read them ("killed in a raid on Hajin")
@@ -631,10 +577,50 @@ def _read_search(
     _add_searched(ex, s, anchor, verb, places, failure)
 
 
+def _no_place(
+    ex: _Extractor,
+    s: Sentence,
+    anchor: Any,
+    failures: list[_Failure],
+    people_: _People,
+) -> None:
+    """Set aside a search of the target that found nothing, at no place of its own.
+
+    "Searchers combed Great Gable's southern slopes on Sunday morning without
+    success", "searched a 20-kilometre radius around the vehicle ... but found
+    no trace of Kowalski": the search is reported, but no place of its phrase
+    could be read (``no_place``), so that it is not dropped unsaid. Only one
+    for the target, done, that did not find her (nor her body or things), and
+    not where an item already rests on the sentence (a search before it whose
+    outcome it tells: "They found no sign of Mr Becker.").
+    """
+    failure = _failure_of(anchor, failures)
+    if failure is None or _whose(people_, anchor, failure)[0] != "target":
+        return
+    verb = anchor if anchor.pos_ in ("VERB", "AUX") else _verb_of(anchor)
+    if _not_reported(anchor, verb) is not None or _found_the_target(people_, s):
+        return
+    if any(
+        i.provenance.span is not None and overlaps(i.provenance.span, s.span)
+        for i in ex.items
+    ) or any(
+        r.detail.startswith("a search") and overlaps(r.span, s.span)
+        for r in ex.rejected
+    ):
+        return
+    _set_aside(
+        ex,
+        s,
+        "no_place",
+        f"a search for the target that found nothing ({failure.cue!r}), but at "
+        "no place of its own that could be read",
+    )
+
+
 def _set_aside(
     ex: _Extractor,
     s: Sentence,
-    reason: Literal["negated", "conditional", "not_target"],
+    reason: Literal["negated", "conditional", "not_target", "no_place"],
     detail: str,
 ) -> None:
     """Set the sentence ``s`` aside, unless a rule already did for ``reason``.
@@ -719,68 +705,6 @@ def _words(first: Any, last: Any) -> str:
     return str(a.doc.text[a.idx : b.idx + len(b.text)])
 
 
-def _failure_of(anchor: Any, failures: list[_Failure]) -> _Failure | None:
-    """The words that say the search of ``anchor`` found nothing, if any.
-
-    Its own ("found no sign of"), else the first after it, else the last before.
-    """
-    own = next(
-        (f for f in failures if f.verb is not None and f.verb.i == anchor.i), None
-    )
-    if own is not None:
-        return own
-    after = [f for f in failures if f.at > anchor.idx]
-    if after:
-        return min(after, key=lambda f: f.at)
-    return max(failures, key=lambda f: f.at, default=None)
-
-
-def _found_the_target(people_: _People, s: Sentence) -> list[Any]:
-    """The verbs by which ``s`` says the target, or her body or things, was found.
-
-    "searched the river and found her body", "and found her car": a finding that
-    :mod:`geosleuth.read.found` or :mod:`geosleuth.read.traces` reads.
-    """
-    out = []
-    for tok in s.sent:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in _FIND_LEMMAS | {"recover"}:
-            continue
-        if _denied_finding(tok) is not None:
-            continue
-        # "found her alive": the parse may make "her" the subject of the state
-        ones = [
-            *tok.children,
-            *(
-                g
-                for c in tok.children
-                if c.dep_ in ("ccomp", "xcomp", "oprd")
-                for g in c.children
-                if g.dep_ == "nsubj"
-            ),
-        ]
-        for obj in ones:
-            if obj.dep_ not in ("dobj", "obj", "nsubjpass", "nsubj") or _is_nothing(
-                obj
-            ):
-                continue
-            if obj.dep_ == "nsubj" and obj.head.i == tok.i:
-                continue  # the finder, not the one found
-            owners = [c for c in obj.children if c.dep_ == "poss"]
-            owners += [
-                g
-                for p in obj.children
-                if p.dep_ == "prep" and p.lower_ == "of"
-                for g in p.children
-                if g.dep_ == "pobj"
-            ]
-            if _sought_kind(people_, obj) == "target" or any(
-                people_.is_target(o) for o in owners
-            ):
-                out.append(tok)
-                break
-    return out
-
-
 def _found_elsewhere(
     ex: _Extractor, s: Sentence, places: list[MentionLike], findings: list[Any]
 ) -> list[MentionLike]:
@@ -803,87 +727,6 @@ def _found_elsewhere(
             return []
         at.update(label(m) for m in own)
     return [m for m in places if label(m) not in at]
-
-
-def _whose(
-    people_: _People, anchor: Any, failure: _Failure | None
-) -> tuple[Literal["target", "other", "group", "unknown"], str]:
-    """Whether the search of ``anchor`` is for the target, and the words if not.
-
-    ``"target"`` where the one sought or not found is the target, where the
-    search names no one and the person named last before it is the target, or
-    where its phrase says the target was thought to be there ("a house in
-    Leeds where Jane Doe was thought to be hiding");
-    ``"other"`` (with the words for whom) where it names someone or something
-    else; ``"group"`` (with the words) where it names a group that the target
-    was not named in; ``"unknown"`` where it names no one and the person named
-    last is not the target.
-    """
-    sought = [*_for_phrases(anchor), *(failure.sought if failure else ())]
-    kinds = [(_sought_kind(people_, g), g) for g in sought]
-    if any(k == "target" for k, _ in kinds):
-        return "target", ""
-    other = next((g for k, g in kinds if k == "other"), None)
-    if other is not None:
-        return "other", _phrase(other)
-    group = next((g for k, g in kinds if k == "group"), None)
-    if group is not None:
-        return "group", _phrase(group)
-    if all(people_.refers(anchor.idx, g) for g in ("he", "she")):
-        return "target", ""
-    if any(_where_target(people_, tok) for tok in anchor.subtree):
-        return "target", ""
-    return "unknown", ""
-
-
-def _where_target(people_: _People, tok: Any) -> bool:
-    """Whether ``tok`` is the target as the subject of a "where" clause.
-
-    "raided a house in Barranquilla *where Jane Doe was thought to be hiding*":
-    the search was for her, whatever word the parse hangs the clause on.
-    """
-    head = tok.head
-    return bool(
-        tok.dep_ in ("nsubj", "nsubjpass")
-        and head.dep_ == "relcl"
-        and any(c.lower_ == "where" for c in head.children)
-        and people_.is_target(tok)
-    )
-
-
-def _phrase(tok: Any) -> str:
-    """The words of ``tok``'s phrase: "her brother", "weapons"."""
-    a, b = tok.left_edge, tok.right_edge
-    return str(tok.doc.text[a.idx : b.idx + len(b.text)])
-
-
-def _for_phrases(anchor: Any) -> list[Any]:
-    """The ones sought by the search of ``anchor``: "for Jane Doe", "for her".
-
-    A "for" in the search's phrase (no other verb between), with no time ("for
-    three days"). The parse may hang it on the place ("combed the slopes above
-    Chamonix *for Jane Doe*").
-    """
-    out = []
-    for prep in anchor.subtree:
-        if prep.dep_ != "prep" or prep.lower_ != "for":
-            continue
-        tok, clear = prep.head, True
-        while tok.i != anchor.i:
-            if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
-                clear = False
-                break
-            tok = tok.head
-        if not clear:
-            continue
-        out += [
-            g
-            for g in prep.children
-            if g.dep_ == "pobj"
-            and g.lemma_.lower() not in _TIME_NOUNS
-            and g.ent_type_ not in ("DATE", "TIME")
-        ]
-    return out
 
 
 def _building_of(ex: _Extractor, m: MentionLike, anchor: Any) -> Any:
@@ -1041,9 +884,16 @@ def _add_searched(
     places: list[MentionLike],
     failure: _Failure,
 ) -> None:
-    """Add a searched area at each of ``places``, or set it aside with why."""
+    """Add a searched area at each of ``places``, or set it aside with why.
+
+    Where none is read and some could not be resolved, the search itself is set
+    aside too (``no_place``), so that its sentence says what it was: "searched
+    the plateau and the Loch Avon basin overnight but did not find him".
+    """
     hedge, cue = _hedge(ex, s, anchor, verb, failure)
     hedge, dispute = disputed(s, hedge, ex.text)
+    unresolved: list[MentionLike] = []
+    count = len(ex.items)
     for m in places:
         if qualifies_town(ex.text, m, places):
             ex.reject(
@@ -1066,6 +916,7 @@ def _add_searched(
                 f"{m.text!r} could not be resolved to a place",
                 (m.start, m.end),
             )
+            unresolved.append(m)
             continue
         vague = _VAGUE_KINDS.get(kind_of(m))
         if vague is not None:
@@ -1094,8 +945,14 @@ def _add_searched(
             continue
         geom, name, buffer_km, _, how = claim_regions(ex, [m], s, "")[0]
         date, date_from, dnote = _date(ex, s, anchor, verb, failure, m)
+        prov = ex.provenance(s, m.start)
+        if failure.told is not None:
+            # "They found no sign of Mr Becker.": the item rests on both sentences
+            span = (s.span[0], failure.told[1])
+            prov = replace(prov, quote=ex.text[span[0] : span[1]], span=span)
         note = note_of(
-            f"read as a search that found nothing ({failure.cue!r})",
+            f"read as a search that found nothing ({failure.cue!r}"
+            + (", in the next sentence)" if failure.told else ")"),
             f"the area is {name} buffered by {buffer_km:g} km, as a claim there "
             f"would be" + (f" ({how})" if how else ""),
             f"pd {SEARCH_PD:g} (default for a search read from text: it gives no "
@@ -1106,8 +963,38 @@ def _add_searched(
         )
         ex.build(
             Searched, s, s.span, id=ex.next_id("n"),
-            provenance=ex.provenance(s, m.start), date=date, date_from=date_from,
+            provenance=prov, date=date, date_from=date_from,
             grade=ex.grade(s.attr.at(m.start)), hedge=hedge, note=note,
             area=geom, pd=SEARCH_PD, buffer_km=buffer_km, place_name=name,
         )  # fmt: skip
         ex.taken[m.start] = "searched"
+    if unresolved and len(ex.items) == count:
+        _unresolved_search(ex, s, failure, unresolved)
+
+
+def _unresolved_search(
+    ex: _Extractor, s: Sentence, failure: _Failure, places: list[MentionLike]
+) -> None:
+    """Set aside a search that found nothing whose ``places`` none resolved.
+
+    One row for the sentence (and the next, where it tells the outcome), which
+    a second search of the sentence at places that do not resolve adds to.
+    """
+    span = (s.span[0], failure.told[1]) if failure.told else s.span
+    lead = f"a search for the target that found nothing ({failure.cue!r}" + (
+        ", in the next sentence)" if failure.told else ")"
+    )
+    named = ", ".join(repr(m.text) for m in places)
+    end = " could not be resolved)"
+    for k, r in enumerate(ex.rejected):
+        if r.span == span and r.detail.startswith(lead + ", but at no resolved"):
+            # a second search of the sentence ("..., while a helicopter flew over
+            # the Forth River gorge"): its places join the first's
+            named = r.detail[r.detail.rindex("(") + 1 : -len(end)] + ", " + named
+            ex.rejected.pop(k)
+            break
+    ex.reject(
+        "no_place",
+        f"{lead}, but at no resolved place ({named}{end}",
+        span,
+    )

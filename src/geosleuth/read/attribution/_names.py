@@ -53,6 +53,9 @@ _OFFICIAL = re.compile(
     # police and military ranks: "Lt. Christopher Hancock", "Sgt. Mark Ober",
     # "Capt.", "Det. Insp."; a park ranger, the gendarmerie
     r"lieutenant|sergeant|captain|corporal|ranger|gendarme(?:rie)?|"
+    # the services of a search: "troopers said", "the coastguard said", "the
+    # 210th Rescue Squadron said", "the maritime prefecture said"
+    r"trooper|coast\s?guard|squadron|prefecture|"
     # a diplomat or an envoy is an official of a government: "a Western diplomat
     # said" is "a Western official said"
     r"diplomat|envoy)s?\b"  # "Officials"
