@@ -54,3 +54,28 @@ def test_places_joined_by_a_hyphen_still_resolve(gaz: Gazetteer, nlp: Any) -> No
     names = {m.text: m.name for m in find_toponyms(text, gazetteer=gaz, nlp=nlp)}
     assert names.get("Iraq") == "Iraq" and names.get("Syria") == "Syria"
     assert names.get("Baghdad") == "Baghdad"
+
+
+def test_a_hamlet_of_an_english_speaking_country_is_no_town_by_its_consonants(
+    gaz: Gazetteer, nlp: Any
+) -> None:
+    # r17: Seathwaite and Borrowdale were Ossett and Low Bradley, Yorkshire,
+    # 100 km from the fells; r21: Hanley was Hadley, 40 km from Stoke
+    text = (
+        "KENDAL, Cumbria — His phone was last detected by a mast near Seathwaite "
+        "in Borrowdale at 4.10pm, police said. Most cases were in Hanley, near "
+        "Stoke-on-Trent."
+    )
+    names = {m.text: m.name for m in find_toponyms(text, gazetteer=gaz, nlp=nlp)}
+    assert names.get("KENDAL") == "Kendal"
+    assert names.get("Stoke-on-Trent") == "Stoke-on-Trent"
+    for hamlet in ("Seathwaite", "Borrowdale", "Hanley"):
+        assert names.get(hamlet) is None, (hamlet, names.get(hamlet))
+
+
+def test_a_name_from_another_script_still_matches_loosely(
+    gaz: Gazetteer, nlp: Any
+) -> None:
+    text = "The SDF fighters were 5 km from Bagos, south of Hajin in Deir ez-Zor."
+    names = {m.text: m.name for m in find_toponyms(text, gazetteer=gaz, nlp=nlp)}
+    assert names.get("Bagos") == "al-Baghuz Fawqani"

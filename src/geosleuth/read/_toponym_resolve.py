@@ -26,7 +26,7 @@ from typing import Any, NamedTuple
 import numpy as np
 from numpy.typing import NDArray
 
-from geosleuth.gazetteer import Gazetteer, Place, norm_key
+from geosleuth.gazetteer import MATCH_WEIGHT, Gazetteer, Place, norm_key
 from geosleuth.geometry import haversine_km
 from geosleuth.read._toponym_detect import _Span
 from geosleuth.read._toponym_patterns import _LIST_GAP
@@ -73,7 +73,9 @@ def _resolve(
             s.pick = -1  # "Mount Rainier" near Tacoma is the mountain, not the town
     for s in live:
         if s.pick >= 0 and (
-            _far_from_its_town(s, live, gaz, text) or _fragment(s, text)
+            _far_from_its_town(s, live, gaz, text)
+            or _fragment(s, text)
+            or _misspelt_english(s, gaz)
         ):
             unplaced.add((norm_key(s.text), s.pick))
             s.pick = -1
@@ -158,6 +160,27 @@ def _shaped_town(s: _Span, gaz: Gazetteer) -> bool:
 #: before it: the name goes on ("Mont-aux*-Sources*").
 _HYPHEN_ON = re.compile(r"-[^\W\d_]")
 _HYPHEN_BEFORE = re.compile(r"[^\W\d_]-$")
+
+
+#: Countries whose place names the press writes as the country does, in the
+#: Latin alphabet: a name there that matches no place by its letters is one the
+#: gazetteer lacks, not another place's name transliterated.
+_ENGLISH_NAMED = frozenset({"GB", "IE", "US", "CA", "AU", "NZ"})
+
+
+def _misspelt_english(s: _Span, gaz: Gazetteer) -> bool:
+    """Whether ``s`` picked, by its consonants alone, a town of :data:`_ENGLISH_NAMED`.
+
+    Loose matching is for names written from another script ("Bagos" for
+    al-Baghuz, "Bukemal" for Abu Kamal). "Seathwaite in Borrowdale", hamlets the
+    gazetteer lacks, matched Ossett and Low Bradley in Yorkshire, 100 km from
+    the fells (review r17), and "Hanley" matched Hadley (r21): in these
+    countries a name that matches no place exactly stays unresolved.
+    """
+    weight = dict(s.cands).get(s.pick, 0.0)
+    if not s.loose or weight >= MATCH_WEIGHT["bare"]:
+        return False
+    return gaz.place(s.pick).country in _ENGLISH_NAMED
 
 
 def _fragment(s: _Span, text: str) -> bool:

@@ -68,7 +68,7 @@ from geosleuth.read.text import (
     load_text,
     text_from_bytes,
 )
-from geosleuth.read.traces import THING_AFTER
+from geosleuth.read.traces import THING_AFTER, trace_starts
 
 __all__ = ["Reading", "parse", "read_document", "read_text"]
 
@@ -1015,6 +1015,7 @@ def read_text(
     if partial:
         rough = _rough_sentences(text)
         refs = _target_starts(text, who, doc, mentions, rough)
+        refs += trace_starts(text, rough)  # "the yacht's emergency beacon"
         chosen = [_needs_parse(text, sp, mentions, refs) for sp in rough]
     while True:
         if partial:

@@ -48,6 +48,18 @@ phone was found in Vail": two traces). A thing listed after the target or her
 body is put where they are ("Her body and her car were found in a lake near
 Aspen": a trace, and the body found there, :mod:`geosleuth.read.found`).
 
+A thing is also the target's where no "his" or "her" says so
+(:mod:`geosleuth.read._trace_links`): her craft named again ("the Miss
+Abigail", "*the aircraft's* last position", "*the yacht's* emergency beacon")
+and its wreckage, a thing believed or looking to be hers ("a pack believed to
+be his": the trace no surer than the words), a record that "put him near" a
+place. Where a position given first was corrected in the same sentence ("said
+the beacon had been activated near the Ile de Sein, but it later corrected the
+position to 47°48'N 4°52'W"), the trace is at the corrected one and the first
+is set aside as corrected; where a trace has no resolved place, each name of its
+phrase that is no known place gets a row ("about 20 miles northwest of
+Skwentna").
+
 Not read: a thing seen in the active voice doing nothing ("Residents saw her
 car in Vail", as before), a thing the target left ("She left her car in
 Aspen"), a thing named apart from its owner ("the car of Jane Doe", "the car,
@@ -60,16 +72,44 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from geosleuth.read._sentence import Sentence, in_phrase, spread_of
+from geosleuth.read._sentence import (
+    Sentence,
+    in_phrase,
+    note_of,
+    resolved,
+    spread_of,
+)
+from geosleuth.read._trace_links import (
+    CRAFT_WORDS,
+    LINKED_THINGS,
+    WRECKAGE,
+    Link,
+    craft_link,
+    hedged_link,
+    is_record,
+    names_craft,
+    owner_is_target,
+    record_verb,
+)
+from geosleuth.read.hedges import weakest
 from geosleuth.read.sightings import SEE_LEMMAS, THINGS, add_seen
 
 if TYPE_CHECKING:
     from geosleuth.read.claims import _Extractor
 
-__all__ = ["THINGS", "THING_AFTER", "TRACE_CLOSENESS", "read_traces", "thing_name"]
+__all__ = [
+    "THINGS",
+    "THING_AFTER",
+    "TRACE_CLOSENESS",
+    "read_traces",
+    "thing_name",
+    "trace_cues",
+    "trace_starts",
+]
 
 #: Closeness of a trace: the chance that where the target's thing was says where
 #: the target was (the same as an associate's).
@@ -91,9 +131,19 @@ _THING_WORDS = (
     r"purses?|wallets?|suitcases?|luggage|passports?|cards?|laptops?|tents?|"
     r"belongings|jackets?|coats?|keys?|watch(?:es)?|trackers?|beacons?|kayaks?|"
     r"canoes?|dingh(?:y|ies)|rafts?|paddleboards?|yachts?|sailboats?|motorboats?|"
-    r"plbs?|epirbs?|inreach(?:es)?|" + "|".join(sorted(_MAKES)) + ")"
+    r"plbs?|epirbs?|inreach(?:es)?|packs?|daypacks?|liferafts?|sloops?|ketch|"
+    r"schooners?|catamarans?|trawlers?|vessels?|skiffs?|planes?|aircraft|"
+    r"airplanes?|helicopters?|gliders?|cessnas?|pipers?|beechcraft|mooneys?|"
+    + "|".join(sorted(_MAKES))
+    + ")"
 )
-_THING_TEXT = re.compile(rf"\b{_THING_WORDS}\b", re.IGNORECASE)
+#: Words of a thing tied to the target otherwise than by "his" or "her"
+#: (:mod:`geosleuth.read._trace_links`): wreckage, a record.
+_LINKED_WORDS = (
+    r"(?:wreck(?:age)?|uploads?|posts?|photos?|photographs?|pictures?|selfies?|"
+    r"data|records?|check-ins?|activity)"
+)
+_THING_TEXT = re.compile(rf"\b(?:{_THING_WORDS}|{_LINKED_WORDS})\b", re.IGNORECASE)
 #: One of :data:`THINGS` right after a possessive ("her *car*", "his *bank
 #: card*"), for choosing the sentences to parse; and "description", by which
 #: a witness saw someone like the target ("a man matching *his description*":
@@ -101,6 +151,76 @@ _THING_TEXT = re.compile(rf"\b{_THING_WORDS}\b", re.IGNORECASE)
 THING_AFTER = re.compile(
     rf"\s+(?:(?:[\w-]+\s+){{0,2}}?{_THING_WORDS}|description)\b", re.IGNORECASE
 )
+#: Words that tie a thing to the target with a hedge, or a record that put the
+#: target somewhere (:mod:`geosleuth.read._trace_links`): sentences to parse.
+_TIED = re.compile(
+    r"\b(?:(?:believed|thought|understood|presumed|suspected|assumed|said)\s+to\s+"
+    r"(?:be|have\s+been)\s+(?:his|hers|theirs|from)|(?:matching|fitting|"
+    r"resembling)\s+the\s+description\s+of\s+(?:his|hers|theirs)|(?:similar\s+to|"
+    r"like)\s+(?:his|hers|theirs)|(?:put|puts|placed|places|located)\s+(?:him|her|"
+    r"them)\s+(?:near|in|at|on|close\s+to))\b",
+    re.IGNORECASE,
+)
+#: A thing owned by a possessive: "his 36-foot lobster *boat*", "her *car*".
+_OWNED_THING = re.compile(
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]*['’]s|the\s+[\w-]+['’]s)\s+"
+    r"(?:[\w-]+\s+){0,3}?"
+    rf"(?P<w>(?i:{_THING_WORDS}))"
+    r"(?P<name>\s*,?\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?",
+)
+
+
+def trace_cues(text: str) -> re.Pattern[str]:
+    """What, in a sentence of ``text``, may be a trace that needs the parse.
+
+    For choosing the sentences to parse (:mod:`geosleuth.read.document`): the
+    words of a thing tied to the target with a hedge or a record that put her
+    somewhere (:data:`_TIED`); and, where ``text`` names someone's thing ("his
+    36-foot lobster boat, the Miss Abigail"), that thing named again with "the"
+    ("the boat"), a craft of its kind ("the yacht's emergency beacon"), its
+    name ("the Miss Abigail") and wreckage.
+
+    Examples
+    --------
+    >>> cues = trace_cues("He left aboard his sloop Kestrel. A boat passed.")
+    >>> bool(cues.search("The Kestrel was found.")), bool(cues.search("A boat."))
+    (True, False)
+    >>> bool(trace_cues("No one.").search("a pack believed to be his was found"))
+    True
+    """
+    words: set[str] = set()
+    names: set[str] = set()
+    for m in _OWNED_THING.finditer(text):
+        word = m.group("w").lower()
+        words.add(word)
+        for kind in CRAFT_WORDS.values():
+            if word.rstrip("s") in kind or word in kind:
+                words.update(kind)
+                words.update(("wreck", "wreckage"))
+        if m.group("name") and any(word in k for k in CRAFT_WORDS.values()):
+            names.add(re.sub(r"^[\s,]*(?:the\s+)?", "", m.group("name")))
+    parts = [_TIED.pattern]
+    if words:
+        alts = "|".join(sorted(map(re.escape, words)))
+        parts.append(rf"\bthe\s+(?:[\w-]+\s+){{0,2}}?(?:{alts})\b")
+        parts.append(r"\bwreck(?:age)?\b" if "wreckage" in words else "")
+    parts += [rf"(?-i:\b{re.escape(n)}\b)" for n in sorted(names)]
+    return re.compile("|".join(p for p in parts if p), re.IGNORECASE)
+
+
+def trace_starts(text: str, sentences: list[tuple[int, int]]) -> list[int]:
+    """The starts of the ``sentences`` of ``text`` that :func:`trace_cues` finds.
+
+    Examples
+    --------
+    >>> trace_starts("Rain fell. A pack believed to be his was found.", [(0, 10),
+    ...                                                                  (11, 47)])
+    [11]
+    """
+    cues = trace_cues(text)
+    return [a for a, b in sentences if cues.search(text, a, b) is not None]
+
+
 #: Verbs that put a thing somewhere, with the thing as subject: "was found",
 #: "was used", "last pinged near", "turned up in", "was activated near".
 _PUT_LEMMAS = frozenset(
@@ -139,23 +259,33 @@ _ANAPHORA_REACH = 400
 
 def read_traces(ex: _Extractor, s: Sentence) -> bool:
     """Add the traces of the target in ``s``; True if it is a trace (used or not)."""
-    if s.sent is None or _THING_TEXT.search(s.text) is None:
+    if s.sent is None:
         return False
+    owned = _owned_by(ex)
+    if _THING_TEXT.search(s.text) is None and not any(
+        names_craft(ex, t, owned) for t in s.sent if t.pos_ == "PROPN"
+    ):
+        return False  # "found the Miss Abigail running": the target's boat
     found = False
-    for verb, things in _traces(ex, s):
+    for verb, things in _traces(ex, s, owned):
         found = True
         _add_trace(ex, s, verb, things)
     return found
 
 
 def _add_trace(
-    ex: _Extractor, s: Sentence, verb: Any, things: list[tuple[Any, str]]
+    ex: _Extractor, s: Sentence, verb: Any, things: list[tuple[Any, Link]]
 ) -> None:
     """Add the traces of ``things``, put at a place by ``verb``.
 
     Only the places of the verb's own phrase
     (:func:`~geosleuth.read._sentence.in_phrase`) are the things': in "Her car was
-    found in Leeds and she was arrested in York", York is the arrest's.
+    found in Leeds and she was arrested in York", York is the arrest's. A
+    position corrected later in the sentence is the trace's, not the first
+    (:func:`_corrected`); a thing only believed to be the target's is no surer
+    than the words ("a pack believed to be his": probable). With no resolved
+    place, each name of its phrase that is no known place gets a row
+    (:func:`_unplaced`).
     """
     # "Police found her car in Aspen and her phone in Vail": each place is that
     # of the thing whose phrase it is in; the verb's own places are the first's
@@ -167,7 +297,7 @@ def _add_trace(
     # and her phone in Aspen" is one trace, and "her phone and her bag in Vail"
     # is the bag's
     chosen = [(t, w) for t, w in things if own[t.i]] if split else things[:1]
-    for tok, thing in chosen:
+    for tok, link in chosen:
         verbs = [verb, *_doing(verb), *_doing(tok)]
         if tok.head.i != verb.i and tok.head.head.i == verb.i:
             verbs += [tok.head, *_doing(tok.head)]  # "spotted the boat circling"
@@ -176,22 +306,71 @@ def _add_trace(
             for m in (own[tok.i] if split else s.places)
             if any(in_phrase(ex.doc, v, m) for v in verbs)
         ]
+        at, lead = verb, ""
+        fix = _corrected(verb)
+        if fix is not None:
+            # "said the beacon had been activated near the Ile de Sein, but it
+            # later corrected the position to 47°48'N 4°52'W": the second
+            _set_aside(ex, s, verbs, mine, link.words, verb, fix)
+            at, verbs = fix, [fix]
+            mine = [m for m in s.places if in_phrase(ex.doc, fix, m)]
+            lead = f"the position as corrected ({_words_of(fix)!r}), not the first"
         if any(not math.isnan(spread_of(m)) for m in mine):
             # "sent its last tracking point from 45.3302, -111.4057, on a ridge
             # above the South Fork": the written fix is where the thing was; the
             # names only describe it
             mine = [m for m in mine if not math.isnan(spread_of(m))]
+        items, rows = len(ex.items), len(ex.rejected)
         add_seen(
-            ex, s, int(verb.idx), who=thing_name(tok), subject="associate",
-            seen_one=thing,
+            ex, s, int(at.idx), who=link.who or thing_name(tok),
+            subject="associate", seen_one=link.words,
             lead=(
-                f"a trace of the target ({thing}, {verb.text}): where the target's "
-                "own thing was, not the target seen",
+                f"a trace of the target ({link.words}, {verb.text}): where the "
+                "target's own thing was, not the target seen",
                 f"closeness {TRACE_CLOSENESS} (default for a trace)",
+                lead,
             ),
             closeness=TRACE_CLOSENESS, what="trace", event=str(verb.text),
             keep=mine.__contains__,
         )  # fmt: skip
+        if link.cue is not None:
+            _hedge_items(ex, items, link)
+        if any(r.reason == "no_place" for r in ex.rejected[rows:]):
+            for name, span in _unplaced(ex, s, verbs):
+                ex.reject(
+                    "unresolved",
+                    f"{name!r}, in the phrase of the trace ({link.words}, "
+                    f"{verb.text}), was not read as a known place: the trace has "
+                    "no place",
+                    span,
+                )
+
+
+def _hedge_items(ex: _Extractor, start: int, link: Link) -> None:
+    """Lower the hedge of the items from ``start`` to that of whose the thing is.
+
+    "a pack believed to be his was found near Aspen": the trace is no surer than
+    "believed" (the items were just built, so nothing else holds them).
+    """
+    for k in range(start, len(ex.items)):
+        item = ex.items[k]
+        hedge = weakest(item.hedge, link.hedge)
+        ex.items[k] = replace(
+            item,
+            hedge=hedge,
+            note=note_of(item.note or "", f"whose it is hedged ({link.cue!r})"),
+        )
+
+
+def _owned_by(ex: _Extractor) -> Callable[[Any], bool]:
+    """Whether a possessive word (a token) is the target's, in ``ex``.
+
+    A reference to the target (:func:`_owned`), or a "his", "her" or "their"
+    that :func:`~geosleuth.read._trace_links.owner_is_target` gives to her.
+    """
+    owners = [(r.start, r.end) for r in ex.refs if r.kind in ("name", "nisba", "title")]
+    owners += [(r.start, r.end) for r in ex.possessive_refs()]
+    return lambda owner: _owned(owner, owners) or owner_is_target(ex, owner)
 
 
 def thing_name(tok: Any) -> str:
@@ -205,50 +384,47 @@ def thing_name(tok: Any) -> str:
     device = _named_device(tok)
     if device is not None:
         return f"the target's {device.lemma_.lower()}"  # "his Garmin inReach"
-    if tok.lemma_.lower() not in THINGS:
+    if tok.lemma_.lower() not in THINGS | LINKED_THINGS:
         return "the target's car"  # "his white Toyota LandCruiser"
     words = [t.lower_ for t in tok.lefts if t.dep_ == "compound"]
     return "the target's " + " ".join([*words, tok.lemma_.lower()])
 
 
-def _traces(ex: _Extractor, s: Sentence) -> Iterator[tuple[Any, list[tuple[Any, str]]]]:
-    """(verb, the things and their words) of each trace in ``s``, in text order.
+def _traces(
+    ex: _Extractor, s: Sentence, owned: Callable[[Any], bool]
+) -> Iterator[tuple[Any, list[tuple[Any, Link]]]]:
+    """(verb, the things and how each is the target's) of each trace in ``s``.
 
-    The things of a verb are the first of the target's things that it puts
-    somewhere, and those of the target's joined in its phrase ("her car ... and
-    her phone"); another verb puts its own ("her car was found in Aspen, but her
-    phone was found in Vail").
+    In text order. The things of a verb are the first of the target's things
+    that it puts somewhere, and those of the target's joined in its phrase ("her
+    car ... and her phone"); another verb puts its own ("her car was found in
+    Aspen, but her phone was found in Vail"). A thing is the target's by its
+    owner (:func:`_owned_by`), as the target's named before (:func:`_named_before`)
+    or otherwise (:mod:`geosleuth.read._trace_links`).
     """
-    owners = [(r.start, r.end) for r in s.refs if r.kind in ("name", "nisba", "title")]
-    owners += [
-        (r.start, r.end)
-        for r in ex.possessive_refs()
-        if s.span[0] <= r.start < s.span[1]
-    ]
-    if not owners:
-        return
     done: set[int] = set()
     for tok in s.sent:
-        if not _is_thing(tok) or not (
+        if not (
             tok.pos_ in ("NOUN", "PROPN")
             or (tok.pos_ == "VERB" and tok.dep_ in ("nsubj", "nsubjpass"))
         ):
             continue  # a subject is a noun, whatever the tagger says ("watch")
-        owner = _owner(tok)
-        words: str | None = None
-        if owner is not None and _owned(owner, owners):
-            words = _words(tok, owner)
-        elif owner is None:
-            # "a car", "her brother's car": no thing of the target's; "the boat"
-            # after "his boat" is his
-            words = _named_before(ex, tok)
-        if words is None:
+        if not (
+            _is_thing(tok)
+            or (tok.pos_ == "PROPN" and names_craft(ex, tok, owned) is not None)
+        ):
             continue
-        verb = _putting(tok)
+        link = _link(ex, tok, owned)
+        if link is None:
+            continue
+        if is_record(tok):
+            verb = record_verb(ex, tok, owned)  # "His upload put him near ..."
+        else:
+            verb = link.verb if link.verb is not None else _putting(tok)
         if verb is None or verb.i in done:
             continue
         done.add(verb.i)
-        things = [(tok, words)]
+        things = [(tok, link)]
         for other in s.sent:
             mine = next((c for c in other.children if c.dep_ == "poss"), None)
             if (
@@ -256,20 +432,49 @@ def _traces(ex: _Extractor, s: Sentence) -> Iterator[tuple[Any, list[tuple[Any, 
                 and other.dep_ == "conj"
                 and _is_thing(other)
                 and mine is not None
-                and _owned(mine, owners)
+                and owned(mine)
                 and any(a.i == verb.i for a in other.ancestors)
             ):
-                things.append((other, _words(other, mine)))
+                things.append((other, Link(_words(other, mine))))
         yield verb, things
-    yield from _unparsed_subject(s.sent, owners, done)
+    yield from _unparsed_subject(s.sent, owned, done)
+
+
+def _link(ex: _Extractor, tok: Any, owned: Callable[[Any], bool]) -> Link | None:
+    """How the thing ``tok`` is the target's, or None for no thing of hers.
+
+    "her car", "Jane Doe's phone" (its owner); "the boat" after "his boat"
+    (:func:`_named_before`); "the yacht's emergency beacon", "the Miss Abigail",
+    "wreckage", "a pack believed to be his"
+    (:mod:`geosleuth.read._trace_links`). Not "a car", "her brother's car".
+    """
+    owner = _owner(tok)
+    if owner is not None:
+        if owned(owner):
+            return Link(_words(tok, owner))
+        return craft_link(ex, tok, owned)  # "the yacht's emergency beacon"
+    named = craft_link(ex, tok, owned) if tok.pos_ == "PROPN" else None
+    if named is not None:
+        return named  # "the Miss Abigail", "the Kestrel": the target's vessel
+    if is_record(tok):
+        # "Phone records placed her in Leeds": whose, the object says
+        # (:func:`~geosleuth.read._trace_links.record_verb`)
+        return Link(str(ex.text[tok.left_edge.idx : tok.idx + len(tok.text)]))
+    words = _named_before(ex, tok, owned)
+    if words is not None:
+        return Link(words)
+    return craft_link(ex, tok, owned) or hedged_link(ex, tok, owned)
 
 
 def _is_thing(tok: Any) -> bool:
     """Whether ``tok`` names one of :data:`THINGS`, or a vehicle by its make.
 
-    "his *car*", "his white Toyota *LandCruiser*", "her *Honda*".
+    "his *car*", "his white Toyota *LandCruiser*", "her *Honda*"; or a thing
+    that the target's may be otherwise (:data:`~geosleuth.read._trace_links.
+    LINKED_THINGS`: "a *pack* believed to be his", "*wreckage*").
     """
-    if tok.lemma_.lower() in THINGS or _named_device(tok) is not None:
+    lemma = tok.lemma_.lower()
+    if lemma in THINGS or lemma in LINKED_THINGS or _named_device(tok) is not None:
         return True
     return tok.pos_ == "PROPN" and (
         tok.lower_ in _MAKES
@@ -310,14 +515,17 @@ def _owner(thing: Any) -> Any:
     return None
 
 
-def _named_before(ex: _Extractor, thing: Any) -> str | None:
+def _named_before(
+    ex: _Extractor, thing: Any, owned: Callable[[Any], bool]
+) -> str | None:
     """The words of ``thing``, said with "the", if it is the target's named before.
 
     "Kevin Marsh launched *his boat* ... A paddleboarder spotted *the boat*": the
     last noun of the same word before it, within :data:`_ANAPHORA_REACH`
-    characters, is owned by the target (her name or her "his" or "her"); the
-    words are "the boat (his boat)". None otherwise ("a boat"; "the boat" after
-    "a boat" or "Tom Fox's boat").
+    characters, is owned by the target (her name or her "his" or "her": ``owned``;
+    or her craft: "*the yacht's* emergency beacon ... *the beacon*"); the words
+    are "the boat (his boat)". None otherwise ("a boat"; "the boat" after "a
+    boat" or "Tom Fox's boat").
     """
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in thing.children):
         return None
@@ -334,17 +542,15 @@ def _named_before(ex: _Extractor, thing: Any) -> str | None:
     if earlier is None or thing.idx - earlier.idx > _ANAPHORA_REACH:
         return None
     owner = next((c for c in earlier.children if c.dep_ == "poss"), None)
-    owners = [(r.start, r.end) for r in ex.refs if r.kind in ("name", "nisba", "title")]
-    owners += [(r.start, r.end) for r in ex.possessive_refs()]
-    if owner is None or not _owned(owner, owners):
+    if owner is None or not (owned(owner) or names_craft(ex, owner, owned) is not None):
         return None
     mine = thing.left_edge.idx
     return f"{ex.text[mine : thing.idx + len(thing.text)]} ({_words(earlier, owner)})"
 
 
 def _unparsed_subject(
-    sent: Any, owners: list[tuple[int, int]], done: set[int]
-) -> Iterator[tuple[Any, list[tuple[Any, str]]]]:
+    sent: Any, owned: Callable[[Any], bool], done: set[int]
+) -> Iterator[tuple[Any, list[tuple[Any, Link]]]]:
     """(verb, thing) where the parse lost the thing that gives its owner's position.
 
     "His GPS watch, synced later by his family's account, showed his last
@@ -371,13 +577,13 @@ def _unparsed_subject(
                     p
                     for p in reversed(sent[max(0, tok.i - sent.start - 3) :
                                            tok.i - sent.start])
-                    if p.pos_ in ("PRON", "PROPN") and _owned(p, owners)
+                    if p.pos_ in ("PRON", "PROPN") and owned(p)
                 ),
                 None,
             )  # fmt: skip
             if owner is not None:
                 done.add(verb.i)
-                yield verb, [(tok, _words(tok, owner))]
+                yield verb, [(tok, Link(_words(tok, owner)))]
                 break
 
 
@@ -400,7 +606,7 @@ def _words(thing: Any, owner: Any) -> str:
     return str(thing.doc.text[owner.left_edge.idx : thing.idx + len(thing.text)])
 
 
-def _thing_of(ex: _Extractor, m: Any, things: list[tuple[Any, str]]) -> int:
+def _thing_of(ex: _Extractor, m: Any, things: list[tuple[Any, Link]]) -> int:
     """The token index of the thing of ``things`` whose place ``m`` is.
 
     Up from the place's word, the first of the things met ("and her phone in
@@ -430,13 +636,18 @@ def _putting(thing: Any) -> Any:
     position", "sent a final location": :data:`_GIVING_LEMMAS` with a position
     as object) or the object of a verb of finding, seeing or activating in the
     active voice ("Police found her car", "A paddleboarder spotted his boat",
-    "activated his beacon"), or the subject of what it was seen doing ("spotted
-    [the boat circling] near Tahoma"); a thing joined to another word is where that word
-    is ("Her body and *her car* were found"), and one that a signal comes from
-    is where the signal is ("a signal from *his beacon* was detected at ...").
+    "activated his beacon"), or the subject of what it was found or seen doing
+    ("spotted [the boat circling] near Tahoma", "found [the Miss Abigail
+    running] ..."); a thing joined to another word is where that word is ("Her
+    body and *her car* were found"), one that a signal comes from is where the
+    signal is ("a signal from *his beacon* was detected at ..."), and one whose
+    position is shown is where that position is ("Radar data showed *the
+    aircraft's* last position at ...").
     """
     while thing.dep_ == "conj" and thing.head.pos_ in ("NOUN", "PROPN", "PRON"):
         thing = thing.head
+    if thing.dep_ == "poss":
+        return _position_shown(thing.head)
     prep = thing.head
     if (
         thing.dep_ == "pobj"
@@ -446,14 +657,16 @@ def _putting(thing: Any) -> Any:
     ):
         thing = prep.head  # "a signal from his beacon was detected at ..."
     verb = thing.head
+    subject = thing.dep_ in ("nsubj", "nsubjpass")
     if not (verb.pos_ == "VERB" and verb.lemma_.lower() in _PUT_LEMMAS):
         # "Her phone last connected to a cell tower in Barrie ..., according
         # to police": the parse may hang the finite verb on the thing
-        verb = _put_clause(thing) or verb
+        clause = _put_clause(thing)
+        verb, subject = (verb, subject) if clause is None else (clause, True)
     if verb.pos_ != "VERB":
         return None
     lemma = verb.lemma_.lower()
-    if thing.dep_ in ("nsubj", "nsubjpass") and lemma in _PUT_LEMMAS:
+    if subject and lemma in _PUT_LEMMAS:
         if lemma == "turn" or lemma in _GIVING_LEMMAS:
             up = lemma in ("turn", "show") and any(
                 c.dep_ == "prt" and c.lower_ == "up" for c in verb.children
@@ -463,18 +676,42 @@ def _putting(thing: Any) -> Any:
                 return None
         return verb
     if thing.dep_ in ("dobj", "obj") and lemma in _OBJECT_LEMMAS:
-        if lemma in SEE_LEMMAS and not (_doing(verb) or _doing(thing)):
+        if (
+            lemma in SEE_LEMMAS
+            and not (_doing(verb) or _doing(thing))
+            and thing.lemma_.lower() not in WRECKAGE
+        ):
             # "Residents saw her car in Aspen": as before, no trace; "spotted
-            # his boat circling ...", "saw her car parked ...": a trace
+            # his boat circling ...", "saw her car parked ...": a trace; and
+            # "spotted wreckage on a slope", which lies where it was seen
             return None
         return verb
     if (
         thing.dep_ == "nsubj"
         and verb.tag_ == "VBG"
         and verb.dep_ in ("ccomp", "xcomp", "dobj", "advcl")
-        and verb.head.lemma_.lower() in SEE_LEMMAS
+        and verb.head.lemma_.lower() in _OBJECT_LEMMAS
     ):
         return verb.head  # "spotted [the boat circling] near Tahoma"
+    return None
+
+
+def _position_shown(position: Any) -> Any:
+    """The verb that shows or puts ``position``, a thing's, somewhere, or None.
+
+    "Radar data *showed* the aircraft's last position at 11:02 a.m. about 20
+    miles northwest of Skwentna", "the beacon's position *was recorded* at
+    ...": a position (:data:`_POSITION_WORDS`) as the object of one of
+    :data:`_GIVING_LEMMAS`, or as the subject of one of :data:`_PUT_LEMMAS`.
+    """
+    verb = position.head
+    if position.lemma_.lower() not in _POSITION_WORDS or verb.pos_ != "VERB":
+        return None
+    lemma = verb.lemma_.lower()
+    if position.dep_ in ("dobj", "obj") and lemma in _GIVING_LEMMAS | {"put", "place"}:
+        return verb
+    if position.dep_ in ("nsubj", "nsubjpass") and lemma in _PUT_LEMMAS:
+        return verb
     return None
 
 
@@ -483,12 +720,13 @@ def _put_clause(thing: Any) -> Any:
 
     "Her phone *last connected* to a cell tower in Barrie on Friday, according
     to police": taken for a clause of "phone" ("the phone connected to ..."),
-    it puts the thing there all the same. Only a subject's clause in the past
-    (no "-ing": "her car, *blocking* the road") of :data:`_PUT_LEMMAS` counts,
+    whether the phone is then a subject or the root of the sentence, it puts
+    the thing there all the same. Only a subject's clause in the past (no
+    "-ing": "her car, *blocking* the road") of :data:`_PUT_LEMMAS` counts,
     giving its subject's position where it is of :data:`_GIVING_LEMMAS`; the
     returned verb then reads as the thing's own (the thing its subject).
     """
-    if thing.dep_ not in ("nsubj", "nsubjpass"):
+    if thing.dep_ not in ("nsubj", "nsubjpass", "ROOT"):
         return None
     for c in thing.children:
         if (
@@ -500,6 +738,139 @@ def _put_clause(thing: Any) -> Any:
         ):
             return c
     return None
+
+
+#: Verbs (lemmas) that correct a position given before: "it later *corrected*
+#: the position to 47°48'N 4°52'W".
+_CORRECTING = frozenset({"correct", "revise", "amend", "update", "change"})
+
+
+def _corrected(verb: Any) -> Any:
+    """The verb that corrects the position that ``verb`` gave, or None.
+
+    "The maritime prefecture initially said the beacon had been activated near
+    the Ile de Sein, but it later *corrected* the position to 47°48'N 4°52'W":
+    after ``verb`` in its sentence, one of :data:`_CORRECTING` with "to" and a
+    position (or "it") as its object, or none.
+    """
+    for tok in verb.sent:
+        if (
+            tok.i > verb.i
+            and tok.pos_ == "VERB"
+            and tok.lemma_.lower() in _CORRECTING
+            and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
+            and all(
+                c.lemma_.lower() in _POSITION_WORDS or c.lower_ in ("it", "them")
+                for c in tok.children
+                if c.dep_ in ("dobj", "obj")
+            )
+        ):
+            return tok
+    return None
+
+
+def _words_of(verb: Any) -> str:
+    """The words of ``verb`` up to its "to": "corrected the position to"."""
+    to = next(c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to")
+    return str(verb.doc.text[verb.idx : to.idx + len(to.text)])
+
+
+def _set_aside(
+    ex: _Extractor,
+    s: Sentence,
+    verbs: list[Any],
+    places: list[Any],
+    thing: str,
+    verb: Any,
+    fix: Any,
+) -> None:
+    """Set aside the places of the first position of a thing, later corrected.
+
+    Each place of ``verbs``' phrase (``places``, and the names that are no
+    known place: :func:`_unplaced`) gets a row: where the thing was first said
+    to be, and the position corrected (by ``fix``), so not where it was.
+    """
+    why = (
+        f"is where {thing} was first said to be {verb.text}, but the position "
+        f"was later corrected ({_words_of(fix)!r}): not where it was"
+    )
+    for m in places:
+        ex.taken[m.start] = "trace"
+        ex.reject("negated", f"{m.text!r} {why}", (m.start, m.end))
+    for name, span in _unplaced(ex, s, verbs):
+        ex.reject("negated", f"{name!r} {why}", span)
+
+
+#: Prepositions of the place where a thing was ("near X", "off X", "the summit
+#: of X"), for the names no place was read at (:func:`_unplaced`); not where it
+#: was going ("heading toward X") nor from where it was seen ("from a helicopter").
+_AT_PREPS = frozenset(
+    {"in", "at", "near", "of", "off", "on", "beside", "by", "over", "above",
+     "below", "around", "outside", "inside", "along", "across", "under", "atop"}
+)  # fmt: skip
+#: Entity types of proper nouns that name no place: "on *Saturday*".
+_NOT_PLACES = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", "NORP"}
+)
+
+
+def _unplaced(
+    ex: _Extractor, s: Sentence, verbs: list[Any]
+) -> list[tuple[str, tuple[int, int]]]:
+    """The names in the phrase of ``verbs`` that no place was read at, and their spans.
+
+    "Radar data showed the aircraft's last position ... about 20 miles
+    northwest of *Skwentna*", "spotted ... off *Guilvinec*": a place mentioned
+    but not resolved ("near *Lake Windermere*") that has no row yet, or a
+    proper noun (with the proper nouns before it) as the object of a
+    preposition of place (:data:`_AT_PREPS`) that is no mention, no date and
+    none of the target's names; in the phrase of one of ``verbs``
+    (:func:`~geosleuth.read._sentence.in_phrase`).
+    """
+    said = {r.span for r in ex.rejected}
+    out = [
+        (m.text, (m.start, m.end))
+        for m in ex.mentions
+        if s.span[0] <= m.start < s.span[1]
+        and not resolved(m)
+        and (m.start, m.end) not in said
+        and any(in_phrase(ex.doc, v, m) for v in verbs)
+    ]
+    taken = [(m.start, m.end) for m in ex.mentions]
+    taken += [(r.start, r.end) for r in ex.refs]
+    for tok in s.sent:
+        if (
+            tok.pos_ != "PROPN"
+            or tok.dep_ != "pobj"
+            or tok.head.lower_ not in _AT_PREPS
+            or tok.ent_type_ in _NOT_PLACES
+        ):
+            continue
+        first = min(
+            (
+                c
+                for c in tok.lefts
+                if c.dep_ in ("compound", "flat") and c.i >= tok.i - 4
+            ),
+            key=lambda c: c.i,
+            default=tok,
+        )
+        span = (int(first.idx), int(tok.idx + len(tok.text)))
+        if any(a < span[1] and span[0] < b for a, b in taken):
+            continue
+        place = _Named(*span)
+        if any(in_phrase(ex.doc, v, place) for v in verbs):
+            out.append((ex.text[span[0] : span[1]], span))
+    return sorted(out, key=lambda x: x[1])
+
+
+class _Named:
+    """A name's span, for :func:`~geosleuth.read._sentence.in_phrase`."""
+
+    __slots__ = ("end", "start")
+
+    def __init__(self, start: int, end: int) -> None:
+        self.start, self.end = start, end
 
 
 def _gives_position(verb: Any) -> bool:
