@@ -248,6 +248,8 @@ def _predicate(noun: Any, words: frozenset[str]) -> str | None:
         negated = negated or _negated(tok)
         for c in tok.children:
             said = {c.lower_, c.lemma_.lower()}
+            if c.lower_ == "case":  # "turned out to be a case of mistaken identity"
+                said |= {t.lower_ for t in c.subtree}
             if c.dep_ in ("acomp", "attr", "oprd") and said & (words | other):
                 if bool(said & words) != negated:
                     return str(head.doc.text[head.idx : c.idx + len(c.text)])

@@ -278,10 +278,14 @@ def _is_speakers(
     return False
 
 
-#: Between a name and its verb: an age ("Mary Smith*, 54,* died"), an
+#: Between a name and its verb: an age, and where the person lives ("Mary
+#: Smith*, 54,* died", "Margaret Hill*, 81, of Hanley,* who died"), an
 #: apposition or a relative clause ("Peter Ouma*, the county health director,*
 #: said", "Dr Amina Yusuf*, who treated cholera patients in Garissa,* said").
-_NAME_ASIDE = r"(?:,\s*\d{1,3},)?(?:,[^,.;:!?\"“”]{1,100},)?\s+"
+_NAME_ASIDE = (
+    r"(?:,\s*\d{1,3}(?:,\s*of\s[^,.;:!?\"“”]{1,40})?,)?"
+    r"(?:,[^,.;:!?\"“”]{1,100},)?\s+"
+)
 #: A reporting verb after a name: "Mutahi Kagwe *said*", '"...," Health Minister
 #: Susan Nakhumicha *told* reporters'.
 _SPEAKS_AFTER = re.compile(
@@ -300,9 +304,10 @@ _SPEAKS_BEFORE = re.compile(
     r"director|official|spokes(?:man|woman|person)|secretary|doctor|head|"
     r"commissioner|epidemiologist)\s+){0,6}$"
 )
-#: What befalls a case after its name: "Mary Smith, 54, *died* of cholera".
+#: What befalls a case after its name: "Mary Smith, 54, *died* of cholera",
+#: "Margaret Hill, 81, of Hanley, *who died* on Sunday".
 _FALLS_ILL_AFTER = re.compile(
-    rf"{_NAME_ASIDE}(?:(?:has|had|have|was|is|were)\s+(?:been\s+)?)?"
+    rf"{_NAME_ASIDE}(?:who\s+)?(?:(?:has|had|have|was|is|were)\s+(?:been\s+)?)?"
     r"(?:also\s+|later\s+)?(?:died|succumbed|fell\s+ill|became\s+ill|"
     r"tested\s+positive|admitted|hospitali[sz]ed|infected|killed)\b"
 )

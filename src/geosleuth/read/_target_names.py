@@ -43,6 +43,7 @@ __all__ = [
     "_ARTICLE",
     "_HONORIFICS",
     "_WORD",
+    "_WORD_BEFORE",
     "Target",
     "TargetRef",
     "_another_given_name",
@@ -222,6 +223,18 @@ def _two_surnames(name: str) -> tuple[int, int] | None:
     return k, k + 1
 
 
+#: Generational suffixes, folded: "Robert McDonald *Jr.*".
+_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv", "junior", "senior"})
+
+
+def _words_less_suffix(name: str) -> list[str]:
+    """The words of ``name``, less a generational suffix at its end ("Jr.")."""
+    words = _WORD.findall(name)
+    while len(words) > 1 and _fold(words[-1]) in _GENERATIONS:
+        words.pop()
+    return words
+
+
 @dataclass(frozen=True, slots=True)
 class Target:
     """The person sought, with the keys that find them in text.
@@ -252,8 +265,13 @@ class Target:
         ['barientos', 'barientos']
         >>> Target("John Paul Smith").surname_key
         'smit'
+
+        A generational suffix is no family name:
+
+        >>> Target("Robert McDonald Jr.").surname_key
+        'mcdonald'
         """
-        words = _WORD.findall(self.name)
+        words = _words_less_suffix(self.name)
         two = _two_surnames(self.name)
         if two is not None:
             return name_key(words[two[0]])
@@ -282,7 +300,7 @@ class Target:
 
         Honorifics ("General") and Arabic particles ("Abu") are left out.
         """
-        words = _WORD.findall(self.name)
+        words = _words_less_suffix(self.name)
         two = _two_surnames(self.name)
         end = two[0] if two is not None else len(words) - 1
         return frozenset(

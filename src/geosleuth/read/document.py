@@ -958,7 +958,7 @@ def read_text(
     mentions = with_coordinates(text, mentions)
     who = Target(target.strip()) if target and target.strip() else None
     if who is None:
-        who = infer_target(text, doc=doc, mentions=mentions)
+        who = infer_target(text, doc=doc, mentions=mentions, gazetteer=gazetteer)
         if who is None:
             notes_out.append(
                 "no target named and no person found in the text: only fronts "

@@ -13,8 +13,15 @@ More kinds of reference are found:
   and "the organization leader" refer to the target (singular, with "the" or the
   group's name), and "the ISIS leaders" / "the leaders of the organization" to
   the group's leaders, of whom the target is one;
+- *descriptions*: in a report that names the target as a suspect, "the
+  suspect", and "the 45-year-old" where 45 is the target's age as the text
+  gives it with the name, or no one else's in a suspect's report that gives
+  none (:func:`_described_refs`: "Armed police are searching for Darren
+  Whitlock ... The 45-year-old has links to Workington");
 - the *given name* alone, once the full name has been given ("Destiny Moore, 16,
-  ... Her aunt said Destiny may be staying in Philadelphia");
+  ... Her aunt said Destiny may be staying in Philadelphia"); and written before
+  the surname, it is part of the name, never a place ("*Sydney* Hamilton":
+  :func:`_with_given_names`);
 - *pronouns*: "he" or "she" as the subject of a clause
   (:func:`find_target_refs`), "him" or "her" as the direct object of a verb
   (:func:`find_object_pronouns`), "his" or "her" as the owner of a noun
@@ -60,13 +67,14 @@ module                                     what it holds
                                            :func:`pronoun_refs` and its kin
 :mod:`geosleuth.read._target_gender`       :func:`target_gender`, the speakers
                                            and the witnesses
+:mod:`geosleuth.read._target_infer`        :func:`infer_target`, the person a
+                                           report names most, never a place
 =========================================  ========================================
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
@@ -74,15 +82,16 @@ from geosleuth.read._spans import SpanIndex
 from geosleuth.read._target_gender import (
     _another_speaks,
     _seen_pronouns,
-    _speaks_or_falls_ill,
     target_gender,
 )
 from geosleuth.read._target_gender import _speakers_of as _speakers_of
 from geosleuth.read._target_gender import _witnesses_of as _witnesses_of
+from geosleuth.read._target_infer import _DISEASE_AFTER, infer_target
 from geosleuth.read._target_names import (
     _ARTICLE,
     _HONORIFICS,
     _WORD,
+    _WORD_BEFORE,
     Target,
     TargetRef,
     _another_given_name,
@@ -214,7 +223,9 @@ def find_target_refs(
         )
     ]
     if doc is None:
-        return _others_by_name(text, refs, target)
+        return _with_given_names(
+            text, _others_by_name(text, refs, target), target, where
+        )
     persons = people(doc, places)
     namesakes = [p for p in persons if _names_another(text, p, target)]
     # "Ana Barrientos Lugo", which the tagger may call no person at all
@@ -244,7 +255,42 @@ def find_target_refs(
         text, refs, persons, lambda s, e: _is_plain_subject(doc, s, e),
         target=target, gender=gender, witnesses=witnesses, kin=kin,
     )  # fmt: skip
+    refs = _with_given_names(text, refs, target, where)
     return sorted(refs + pronouns, key=lambda r: r.start)
+
+
+def _with_given_names(
+    text: str, refs: list[TargetRef], target: Target, places: SpanIndex
+) -> list[TargetRef]:
+    """``refs``, each name taking in the target's given names written before it.
+
+    Every word of the target's full name is the name: "*Sydney* Hamilton" for
+    the target Sydney Hamilton is no town of Nova Scotia, as "Hamilton" is no
+    town of Ontario there. Only where a given name just before a reference by
+    name is read as a place (in ``places``), which is all it changes.
+
+    Examples
+    --------
+    >>> text = "Police believe Sydney Hamilton crossed the border."
+    >>> refs = find_target_refs(text, Target("Sydney Hamilton"), places=[(15, 21)])
+    >>> [r.text for r in refs]
+    ['Sydney Hamilton']
+    """
+    given = target.given_keys
+    if not given:
+        return refs
+    out = []
+    for r in refs:
+        start = r.start
+        if r.kind == "name":
+            while (w := _WORD_BEFORE.search(text, max(0, start - 40), start)) and (
+                name_key(w.group(1)) in given and not w.group(2)
+            ):
+                start = w.start(1)
+        if start < r.start and places.overlaps(start, r.start):
+            r = TargetRef(start, r.end, text[start : r.end], "name")
+        out.append(r)
+    return out
 
 
 def _given_name_refs(
@@ -650,266 +696,159 @@ def _find_refs(
             refs.append(TargetRef(s, e, m.group(0), "leaders" if plural else "title"))
     if paternal_alone and second is not None and second != key:
         refs = [r for r in refs if r.kind != "name" or name_key(r.text) != second]
+    refs += _described_refs(text, refs)
     refs.sort(key=lambda r: r.start)
     return refs
 
 
-#: After a one-word name, what only a place does: "Katwa *has recorded 512
-#: cases*", "Beni *339* and Butembo 133" (a count listed after the name).
-_COUNTS_AFTER = re.compile(
-    r"\s+(?:(?:has|have|had)\s+)?(?:now\s+)?(?:reported|confirmed|recorded|"
-    r"registered|logged)\s+(?:(?:at\s+least|more\s+than|over|nearly|about)\s+)?"
-    r"\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:cases|deaths|infections|patients)\b|"
-    r"\s+\d[\d,]*\s*(?:,|;|\band\b|\.)",
+#: "The suspect", "the alleged suspect"; not "the suspects", "the suspect's".
+_THE_SUSPECT = re.compile(
+    r"\b[Tt]he\s+(?:(?:alleged|male|female|armed|wanted)\s+)?suspect\b(?![s’'-])"
+)
+#: "The 45-year-old", "the 45-year-old man".
+_THE_AGED = re.compile(
+    r"\b[Tt]he\s+(?P<age>\d{1,3})-year-old(?:\s+(?:man|woman|suspect))?(?![\w-])"
+)
+#: Near the target's name, that the target is suspected or wanted: "*fugitive*
+#: Darren Whitlock", "Whitlock, 45, *is wanted*", "*suspected of* the murder".
+_SUSPICION = re.compile(
+    r"\b(?:suspect(?:ed)?\s+(?:of|in)|(?:is|was|are|were|been|being)\s+"
+    r"(?:(?!not\b|never\b)\w+\s+)?(?:wanted|accused|charged|suspected|sought)|"
+    r"fugitive|escapee|escaped\s+(?:from\s+)?(?:custody|prison|jail|a\s+prison)|"
+    r"manhunt|on\s+the\s+run|at\s+large)\b",
     re.IGNORECASE,
 )
+#: Just before the target's name, a search for that person: "Armed police are
+#: *searching for* Darren Whitlock".
+_SEARCH_FOR = re.compile(
+    r"\b(?:search(?:ing|ed|es)?|hunt(?:ing|ed)?|manhunt|look(?:ing|ed)?)\s+for\s+$",
+    re.IGNORECASE,
+)
+#: Words that make the person sought a missing one, or a victim, not a suspect.
+_MISSING = re.compile(
+    r"\b(?:missing|disappear\w*|vanish\w*|abduct\w*|kidnap\w*|lost|runaway)\b",
+    re.IGNORECASE,
+)
+#: Another suspect: plural ones, one arrested, one named ("the suspect, John
+#: Smith", "suspect John Smith").
+_OTHER_SUSPECT = re.compile(
+    r"\bsuspects\b"
+    r"|\b(?:arrested|detained|charged)\s+(?:a|one|another|a\s+second)\s+suspect\b"
+    r"|\b(?:a|another|second)\s+suspect\s+(?:was|has\s+been|is)\s+(?:arrested|"
+    r"detained|in\s+custody|charged)"
+    r"|\bsuspect\s*,?\s+(?P<name>(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+){0,2})",
+    re.IGNORECASE,
+)
+#: An age with a name: "Karen Ellis*, 41,*".
+_AGE_AFTER = re.compile(r"\s*,\s*(\d{1,3})\s*,")
+#: A name with an age after it, anyone's: "Karen Ellis, 41,".
+_NAMED_AGE = re.compile(r"(?-i:[A-Z])[\w’'-]+\s*,\s*(\d{1,3})\s*,")
+#: An age before a name, or someone of that age introduced: "*45-year-old*
+#: Darren Whitlock", "*a 45-year-old* man was arrested".
+_AGE_BEFORE = re.compile(r"(\d{1,3})-year-old\s+(?:[a-z]+\s+){0,2}$")
+_AN_AGED = re.compile(r"\b[Aa]n?\s+(\d{1,3})-year-old\b")
+#: The start of the sentence that holds a point, and its end.
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]*(?:\s+|$)")
 
 
-def _counts_cases(text: str, name: str) -> bool:
-    """Whether the one-word ``name`` reports or lists a count of cases in ``text``.
+def _described_refs(text: str, refs: Sequence[TargetRef]) -> list[TargetRef]:
+    """Where "the suspect" and "the N-year-old" describe the target.
 
-    The tagger calls a town of an outbreak report a PERSON now and then ("Katwa
-    has recorded 512 cases, Beni 339 and Butembo 133", "Mandima 71"); a person
-    does neither.
+    In a report whose target is named as a suspect (:func:`_a_suspect`), "the
+    suspect" refers to the target, as "he" does ("Armed police are searching
+    for Darren Whitlock ... The suspect is believed to have left Penrith"),
+    unless the text speaks of other suspects (plural ones, one arrested, one
+    named: :data:`_OTHER_SUSPECT`). "The N-year-old" refers to the target
+    where N is the target's age as the text gives it with the name ("Darren
+    Whitlock, 45,", "45-year-old Darren Whitlock"), or, in a suspect's report
+    that gives no age of the target's, where no one else is given that age
+    ("Karen Ellis, 41," is not "the 45-year-old", nor is "a 45-year-old man"
+    who was arrested). Both are references of kind "title".
 
     Examples
     --------
-    >>> _counts_cases("Katwa has recorded 512 cases, Beni 339.", "Katwa")
-    True
-    >>> _counts_cases("Smith has recorded 12 songs.", "Smith")
-    False
+    >>> text = ("Police are searching for Darren Whitlock after a stabbing. "
+    ...         "The suspect left Penrith. The victim, Karen Ellis, 41, is stable. "
+    ...         "The 45-year-old has links to Workington.")
+    >>> refs = _find_refs(text, Target("Darren Whitlock"), lambda s, e: False)
+    >>> [(r.text, r.kind) for r in refs]
+    [('Whitlock', 'name'), ('The suspect', 'title'), ('The 45-year-old', 'title')]
     """
-    if len(_WORD.findall(name)) != 1:
+    names = [r for r in refs if r.kind == "name"]
+    if not names:
+        return []
+    first = names[0].start
+    own: set[str] = set()  # the target's ages, as the text gives them
+    for r in names:
+        after = _AGE_AFTER.match(text, r.end)
+        before = _AGE_BEFORE.search(text, max(0, r.start - 60), _name_start(text, r))
+        own |= {m.group(1) for m in (after, before) if m is not None}
+    others = {
+        m.group(1)
+        for m in (*_NAMED_AGE.finditer(text), *_AN_AGED.finditer(text))
+        if not any(r.start <= m.start(1) <= r.end + 4 for r in names)
+        and not any(0 <= r.start - m.end() <= 40 for r in names)
+    } - own
+    suspect = _a_suspect(text, names)
+    out = []
+    if suspect and not _other_suspects(text, names):
+        out += [
+            TargetRef(m.start(), m.end(), m.group(0), "title")
+            for m in _THE_SUSPECT.finditer(text)
+            if m.start() > first
+        ]
+    for m in _THE_AGED.finditer(text):
+        age = m.group("age")
+        if m.start() > first and (age in own if own else suspect and age not in others):
+            out.append(TargetRef(m.start(), m.end(), m.group(0), "title"))
+    taken = SpanIndex((r.start, r.end) for r in refs)
+    return [r for r in out if not taken.overlaps(r.start, r.end)]
+
+
+def _name_start(text: str, ref: TargetRef) -> int:
+    """Where the name of ``ref`` begins, given names included ("Darren Whitlock")."""
+    start = ref.start
+    while True:
+        w = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        if w is None or not w.group(1)[:1].isupper():
+            return start
+        start = w.start(1)
+
+
+def _a_suspect(text: str, names: Sequence[TargetRef]) -> bool:
+    """Whether the text names the target as a suspect, not a missing person.
+
+    A word of suspicion near the target's name, in its sentence
+    (:data:`_SUSPICION`: "fugitive Darren Whitlock", "Whitlock, who escaped"),
+    or a search for the target ("police are searching for Darren Whitlock");
+    and no word of the text makes the person sought a missing one or a victim
+    ("missing", "abducted": :data:`_MISSING`).
+    """
+    if _MISSING.search(text):
         return False
-    return any(
-        _COUNTS_AFTER.match(text, m.end())
-        for m in re.finditer(rf"\b{re.escape(name)}\b", text)
-    )
-
-
-#: After a name, a division's word: its own ("Niassa *province*"), or a list's
-#: ("Khanh Hoa, Tien Giang and Ca Mau *provinces*"; not "John Smith, Harris
-#: County Sheriff").
-_DIVISION_AFTER = re.compile(
-    r"\s+(?i:provinces?|county|counties|districts?|regions?|governorates?|"
-    r"oblasts?|prefectures?)\b"
-    r"|(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
-    r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})+"
-    r"\s+(?i:provinces|counties|districts|regions|governorates|oblasts|"
-    r"prefectures)\b"
-)
-#: After a name, what makes it a disease's: "Legionnaires' *disease*",
-#: "Parkinson's *disease*".
-_DISEASE_AFTER = re.compile(
-    r"(?:['’]s?)?\s+(?i:disease|syndrome|virus|fever|bacteri(?:a|um)|palsy|"
-    r"encephalitis|sarcoma)\b"
-)
-
-
-def _no_persons(text: str, doc: Any, mentions: Sequence[Any]) -> set[str]:
-    """The PERSON entities of ``doc`` that the text shows to be no person.
-
-    - a town of a list of counts with a place in it ("Siaya (12) and *Homa
-      Bay* (7)", "*Timis* (204), Iasi (188)": :func:`_count_lists`);
-    - a name followed by a division's word ("*Niassa* province is the worst
-      affected", "*Khanh Hoa*, *Tien Giang* and Ca Mau provinces");
-    - a disease named after someone, wherever the name is written
-      ("Legionnaires' disease").
-    """
-    # imported here: geosleuth.read.cases imports this module (via _sentence)
-    from geosleuth.read.cases import _count_lists
-
-    places = [
-        (m.start, m.end)
-        for m in mentions
-        if m.role in ("place", "metonym") and m.name is not None
-    ]
-    listed = [
-        run
-        for run in _count_lists(text)
-        if any(a < t and s < b for a, b in run for s, t in places)
-    ]
-    out: set[str] = set()
-    in_lists = SpanIndex(span for run in listed for span in run)
-    disease: dict[str, bool] = {}  # by name: each name's uses are looked up once
-    for e in doc.ents:
-        if e.label_ != "PERSON":
-            continue
-        s, t = e.start_char, e.end_char
-        if in_lists.holds(s, t):
-            out.add(e.text)  # a town of a list of counts
-        elif _DIVISION_AFTER.match(text, t):
-            out.add(e.text)  # "Niassa province"
-        else:
-            if e.text not in disease:
-                uses = list(re.finditer(rf"(?<!\w){re.escape(e.text)}(?!\w)", text))
-                disease[e.text] = bool(uses) and all(
-                    _DISEASE_AFTER.match(text, m.end()) for m in uses
-                )
-            if disease[e.text]:
-                out.add(e.text)  # "Legionnaires' disease"
-    return out
-
-
-def _reads_as_outbreak(text: str) -> bool:
-    """Whether ``text`` reads as an outbreak report: a disease and case counts.
-
-    It names a disease or an outbreak, as :func:`~geosleuth.read.cases.find_cases`
-    asks of a report it reads, and gives a count of cases or of people ill or
-    dead ("45 cholera cases", "killed 14 people") or a list of counts ("Garissa
-    (145), Wajir (62)").
-    """
-    # imported here: geosleuth.read.cases imports this module (via _sentence)
-    from geosleuth.read.cases import _COUNT, _DISEASE, _SHARE, _count_lists
-
-    return _DISEASE.search(text) is not None and (
-        _COUNT.search(text) is not None
-        or _SHARE.search(text) is not None
-        or bool(_count_lists(text))
-    )
-
-
-def _only_speaks_or_falls_ill(text: str, doc: Any, key: str) -> bool:
-    """Whether every mention of the name of surname ``key`` is a speaker or a case.
-
-    Each capitalised word of that key (the words :func:`infer_target` counts),
-    with the PERSON entity it is in, is named as a speaker or as one who fell
-    ill or died (:func:`~geosleuth.read._target_gender._speaks_or_falls_ill`).
-    """
-    ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
-    found = False
-    for m in _WORD.finditer(text):
-        if not m.group(0)[:1].isupper() or name_key(m.group(0)) != key:
-            continue
-        found = True
-        start, end = next(((a, b) for a, b in ents if a <= m.start() < b), m.span())
-        if not _speaks_or_falls_ill(text, start, end):
-            return False
-    return found
-
-
-def infer_target(
-    text: str, *, doc: Any = None, mentions: Sequence[Any] = ()
-) -> Target | None:
-    """The person named most often in ``text``, or None when no person is named.
-
-    The count of a PERSON entity is the number of words in the whole text that
-    share its surname key, so "al-Baghdadi", "Baghdadi" and "al-Bagdadi" add up even
-    where the tagger calls some of them organisations.
-
-    The tagger calls a place a PERSON now and then ("Hajin", "Sioux Falls"), so
-    a name used as a place more often than as a person's is no candidate:
-
-    - by the tagger: more entities GPE, LOC or FAC than PERSON share its key;
-    - or by the ``mentions`` too: the mentions of places (role "place" or
-      "metonym", resolved to a place whose name has that word, or a street or
-      park the gazetteer does not hold) count as places, and the PERSON
-      entities that none of them overlaps as persons; unless the name is
-      written in full with a given name, outside any such mention ("Mayor Ryan
-      Bingham": the village of Bingham in the gazetteer is not that person);
-    - or by what follows it, even written in full: a town of a list of
-      counts with a place in it ("Kisumu (45), Siaya (12) and Homa Bay (7)"),
-      a name before a division's word ("Niassa province"), a disease
-      ("Legionnaires' disease") (:func:`_no_persons`).
-
-    In a text that reads as an outbreak report (it names a disease or an
-    outbreak and gives case counts: :func:`_reads_as_outbreak`), a person
-    named only as a speaker ("Health Minister Mutahi Kagwe said 45 cholera
-    cases ...", "..., according to county health director Peter Ouma", '"...,"
-    Health Minister Susan Nakhumicha told reporters') or only as a case ("Mary
-    Smith, 54, died of cholera", "Among the dead was Hassan Noor") is no one
-    sought: the report's speakers and its victims are no candidates, so that
-    it is read for its case counts (:mod:`geosleuth.read.cases`). A person
-    named otherwise too ("Jane Doe, a nurse ..., has been missing since
-    Monday") is a candidate, as in any text.
-
-    Parameters
-    ----------
-    text : str
-        The text.
-    doc : spacy.tokens.Doc or None, default None
-        ``text`` with its entities; without one, no person is found.
-    mentions : sequence of Mention, default ()
-        The place names found in ``text``
-        (:func:`~geosleuth.read.toponyms.find_toponyms`).
-
-    Returns
-    -------
-    Target or None
-        With ``inferred=True``.
-
-    Examples
-    --------
-    >>> infer_target("No names here.") is None
-    True
-    """
-    if doc is None:
-        return None
-
-    def key_of(name: str) -> str:
-        words = _WORD.findall(name)
-        return name_key(words[-1]) if words else ""
-
-    persons = [
-        e.text
-        for e in doc.ents
-        if e.label_ == "PERSON"
-        and key_of(e.text)
-        # "Homa Bay 7" of "Siaya 12 and Homa Bay 7": a count, no one's name
-        and not any(ch.isdigit() for ch in e.text)
-    ]
-    if not persons:
-        return None
-    counts = Counter(name_key(w) for w in _WORD.findall(text) if w[:1].isupper())
-    places = {  # mentions of places, by span: their key
-        (m.start, m.end): key_of(m.text)
-        for m in mentions
-        if m.role in ("place", "metonym")
-        and (m.name is None or key_of(m.text) in map(name_key, _WORD.findall(m.name)))
-    }
-    tagged = Counter(
-        (e.label_ == "PERSON", key_of(e.text))
-        for e in doc.ents
-        if e.label_ in ("PERSON", "GPE", "LOC", "FAC")
-    )
-    as_place = Counter(places.values())
-    as_person: Counter[str] = Counter()
-    in_full: set[str] = set()  # keys of names written in full, as a person's
-    where = SpanIndex(places)
-    for e in doc.ents:
-        span, key = (e.start_char, e.end_char), key_of(e.text)
-        if e.label_ in ("GPE", "LOC", "FAC") and span not in places:
-            as_place[key] += 1
-        elif e.label_ == "PERSON" and not where.overlaps(*span):
-            as_person[key] += 1
-        if (
-            e.label_ == "PERSON"
-            and len(_WORD.findall(e.text)) > 1
-            and not where.holds(*span)
+    for r in names:
+        lo = max(0, r.start - 60)
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, r.start)]
+        lo = max([lo, *ends])
+        hi = min(len(text), r.end + 80)
+        end = _SENTENCE_END.search(text, r.end, hi)
+        hi = end.start() if end is not None else hi
+        if _SUSPICION.search(text, lo, hi) or _SEARCH_FOR.search(
+            text, max(0, r.start - 80), _name_start(text, r)
         ):
-            in_full.add(key)
-    best: tuple[int, int, str] | None = None
-    towns = _no_persons(text, doc, mentions)
-    outbreak = _reads_as_outbreak(text)
-    for p in persons:
-        key = key_of(p)
-        if p in towns:
-            continue  # "Homa Bay (7)", "Niassa province", "Legionnaires' disease"
-        if outbreak and _only_speaks_or_falls_ill(text, doc, key):
-            continue  # "Health Minister Mutahi Kagwe said 45 cholera cases ..."
-        if tagged[False, key] > tagged[True, key] or (
-            as_place[key] > as_person[key] and key not in in_full
-        ):
-            continue  # a place the tagger took for a person
-        if key not in in_full and _counts_cases(text, p):
-            continue  # "Katwa has recorded 512 cases, Beni 339": a town
-        score = (counts.get(key, 0), len(_WORD.findall(p)), p)
-        if best is None or score > best:
-            best = score
-    if best is None or best[0] == 0:
-        return None
-    name = re.sub(r"(?:['’]s|['’])$", "", best[2]).strip()
-    longest = max(
-        (p for p in persons if key_of(p) == key_of(name)), key=len, default=name
-    )
-    return Target(re.sub(r"(?:['’]s|['’])$", "", longest).strip(), inferred=True)
+            return True
+    return False
+
+
+def _other_suspects(text: str, names: Sequence[TargetRef]) -> bool:
+    """Whether the text speaks of a suspect who may not be the target.
+
+    Plural suspects, a suspect arrested, or a suspect named who is not the
+    target ("the suspect, John Smith"): :data:`_OTHER_SUSPECT`.
+    """
+    for m in _OTHER_SUSPECT.finditer(text):
+        if m.group("name") is None:
+            return True
+        if not any(r.start < m.end("name") and m.start("name") < r.end for r in names):
+            return True
+    return False

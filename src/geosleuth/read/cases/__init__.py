@@ -14,39 +14,43 @@ Only a report that names a disease or an outbreak ("cholera", "Ebola",
 "outbreak", "infected", "tested positive", ...) is read so: a court's "30 new
 cases" are none. What is read, in a sentence:
 
-- a count (digits, "1,204", or a number word up to twenty, and "dozens" as 24;
-  "at least", "more than", "nearly" are read as the number; a year such as
-  "the 2017 cases" and the digits of a name such as "COVID-19" are not) before a
-  word for cases, with up to two words between ("45 cholera deaths", "12 new
-  Ebola cases"): "cases", "infections", "deaths", "fatalities", "patients"; or
-  before a word for people ("people", "children", "residents", ...) where the
-  sentence says they fell ill or died ("died", "ill", "sick", "infected",
-  "hospitalised", "in hospital", "tested positive", ...); or a share of them
-  ("Fourteen of the cases are in Athens"); or after its noun and a verb of
-  change ("Cases rose to 45 in Kisumu", "the death toll has risen to 12 in").
-  Deaths or harm in a sentence that names a disaster, an accident or violence
-  ("Floods killed 45 people") are set aside as no case; a count after "up
-  from", "down from" or a verb of change's "from" ("45 cases, down from 60 cases
-  last week") is an earlier figure, no count of now, and is set aside too
-  (``not_target``);
+- a count (digits, "1,204", or a number word up to ninety-nine, "seven" or
+  "Fifty-one", and "dozens" as 24; "at least", "more than", "nearly" are read as the
+  number; a year such as "the 2017 cases" and the digits of a name such as
+  "COVID-19" are not) before a word for cases, with up to two words between ("45
+  cholera deaths", "12 new Ebola cases"): "cases", "infections", "deaths",
+  "fatalities", "patients"; or before a word for people ("people", "children",
+  "residents", ...) where the sentence says they fell ill or died ("died", "ill",
+  "sick", "infected", "hospitalised", "in hospital", "tested positive", ...); or a
+  share of them ("Fourteen of the cases are in Athens", "Of the 86 cases, 41 live in
+  Ghent"); or after its noun and a verb of change ("Cases rose to 45 in Kisumu",
+  "the death toll has risen to 12 in"). Deaths or harm in a sentence that names a
+  disaster, an accident or violence ("Floods killed 45 people") are set aside as no
+  case; a count after "up from", "down from" or a verb of change's "from" ("45
+  cases, down from 60 cases last week") is an earlier figure, no count of now, and
+  is set aside too (``not_target``), and so are cases caught elsewhere ("Five cases
+  ... in Bulawayo, among people who had travelled from Harare", "12 imported
+  cases");
 - the place: a town named after the count with "in", "at", "across" or "around"
-  before it ("12 cases in Kisumu"), or, failing that, the town just before it
-  that reports the count ("Kisumu reported 12 new cases", "and Migori has 12")
-  or whose relative clause gives it ("..., 12 in Wajir, where 200 people have
-  fallen ill": a count of Wajir's, whose largest, 200, is its weight); a total
-  followed by its parts gives the parts ("Two children have died, one in
-  Cluj-Napoca and one in Iasi", "Of the 64 patients, 45 are in Kisumu and 19 in
-  Siaya");
+  before it ("12 cases in Kisumu"), or, failing that, the town just before it that
+  reports the count ("Kisumu reported 12 new cases", "and Migori has 12", "Chegutu
+  itself has reported only two cases") or whose relative clause gives it ("..., 12
+  in Wajir, where 200 people have fallen ill": a count of Wajir's, whose largest,
+  200, is its weight); a total followed by its parts gives the parts ("Two children
+  have died, one in Cluj-Napoca and one in Iasi", "Of the 64 patients, 45 are in
+  Kisumu and 19 in Siaya");
 - a list going on after it: "..., 12 in Kisumu and seven in Siaya", past a
-  division's word, a bracket, an aside, an earlier figure or a time ("Siaya
-  County and 12 in Kisumu", "Kisumu (12 deaths), 30 in Siaya", "12 of them
-  children, and seven in", "in Kisumu, up from 30 last week, and 12 in Siaya",
-  "rose to 45 in Kisumu from 30 a week earlier, and to 12 in Siaya", "in
-  Hyderabad since November 2016, with a further 52 in Karachi"), past the
-  division that qualifies a town ("Hyderabad, Sindh, with ..."), with the count
-  after its town ("Hamburg has reported 117 cases, Lower Saxony 62 and Bremen
-  38", "Beira (410) and Dondo (75)"), and with a town that reports its own
-  ("Kisumu reported 45 new cases and Siaya reported 12");
+  division's word, a bracket, an aside, an earlier figure or a time ("Siaya County
+  and 12 in Kisumu", "Kisumu (12 deaths), 30 in Siaya", "12 of them children, and
+  seven in", "in Kisumu, up from 30 last week, and 12 in Siaya", "rose to 45 in
+  Kisumu from 30 a week earlier, and to 12 in Siaya", "in Hyderabad since November
+  2016, with a further 52 in Karachi"), past where in the town they are and who says
+  so ("51 cases are in Birmingham, mostly in the Sparkbrook and Small Heath areas,
+  and 23 in Coventry", "Mbare 23, the ministry said, with a further 38 in
+  Chitungwiza"), past the division that qualifies a town ("Hyderabad, Sindh, with
+  ..."), with the count after its town ("Hamburg has reported 117 cases, Lower
+  Saxony 62 and Bremen 38", "Beira (410) and Dondo (75)"), and with a town that
+  reports its own ("Kisumu reported 45 new cases and Siaya reported 12");
 - a list of towns, each with its count after it, in a sentence that speaks of
   cases ("Cases have been confirmed in Kisumu (45), Siaya (12) and Homa Bay
   (7)", "Cholera cases by county: Kisumu 45, Siaya 12, Homa Bay 7"): two items
@@ -157,6 +161,7 @@ from geosleuth.read.cases._patterns import (
     _FIRST_PART,
     _ILL,
     _ILL_BY_NAME,
+    _IMPORTED,
     _MAY_HAVE,
     _NEGATED,
     _NOT_DISEASE,
@@ -318,6 +323,15 @@ def find_cases(ex: _Extractor, s: Sentence) -> None:
                 (a, at),
             )
             continue
+        imported = _imported(ex.text, s, a)
+        if imported is not None:
+            ex.reject(
+                "not_target",
+                f"{m.words!r}: cases caught elsewhere ({imported!r}), no event of "
+                "the outbreak where they were counted",
+                (a, at),
+            )
+            continue
         what = _what(ex.text, s, a, at, noun)
         place = _place_after(ex.text, at, places) or _reporting_place(
             ex.text, a, places
@@ -393,6 +407,20 @@ def find_cases(ex: _Extractor, s: Sentence) -> None:
         # is one ("Busia (1999)")
         skip = (*_other_clauses(ex.text, s, g.count[0], g.span[1]), *numbers)
         _note_items(ex, s, g.items, *g.count, sure, count_at=g.count_at, skip=skip)
+
+
+def _imported(text: str, s: Sentence, a: int) -> str | None:
+    """The words that say the cases of the count at ``a`` were caught elsewhere.
+
+    Looked for from the count to the next count of the sentence: "Five cases
+    have also been confirmed in Bulawayo, ..., among people who had travelled
+    from Harare" (:data:`_IMPORTED`). Such cases point to where they were
+    caught, not to the source near where they are counted. None if no such
+    words.
+    """
+    nxt = [s.span[0] + c.start for c in _counts(s.text) if s.span[0] + c.start > a]
+    found = _IMPORTED.search(text, a, min(nxt, default=s.span[1]))
+    return None if found is None else found.group("cue")
 
 
 def _uncounted(

@@ -45,7 +45,7 @@ from geosleuth.read.cases._patterns import (
     _SHARE,
     _TO_PLACE,
     _WHERE,
-    _WORDS,
+    _word_number,
 )
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ class _Item:
 
 def _number(text: str) -> int:
     t = text.lower().replace(",", "")
-    return int(t) if t.isdigit() else _WORDS[t]
+    return int(t) if t.isdigit() else _word_number(t)
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,34 @@ _WORDS = {
 }  # fmt: skip
 
 
-_NUM_WORDS = "|".join(sorted(_WORDS, key=len, reverse=True))
+#: The tens, alone or before a unit: "twenty", "Fifty-one", "thirty three".
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+
+
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+
+
+_NUM_WORDS = rf"(?:{'|'.join(_TENS)})(?:[-‐ ](?:{_UNITS})\b)?|" + "|".join(
+    sorted(_WORDS, key=len, reverse=True)
+)
+
+
+def _word_number(words: str) -> int:
+    """The number a number word stands for: "seven" 7, "Fifty-one" 51.
+
+    Examples
+    --------
+    >>> [_word_number(w) for w in ("seven", "Fifty-one", "thirty three", "dozens")]
+    [7, 51, 33, 24]
+    """
+    w = words.lower()
+    if w in _WORDS:
+        return _WORDS[w]
+    tens, _, unit = re.sub(r"[-‐ ]", " ", w).partition(" ")
+    return _TENS[tens] + (_WORDS[unit] if unit else 0)
 
 
 _NUM = rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUM_WORDS})"
@@ -101,6 +128,16 @@ _ILL = re.compile(
 #: Words of death: a count of them (or of people who died) is of deaths.
 _DEATH = re.compile(
     r"\b(?:died|dead|deaths?|killed|fatalities|fatal|succumbed)\b", re.IGNORECASE
+)
+
+
+#: After a count, in its clause, that its cases caught the disease elsewhere:
+#: "Five cases ... in Bulawayo, *among people who had travelled from* Harare",
+#: "12 *imported* cases".
+_IMPORTED = re.compile(
+    r"\b(?P<cue>imported|(?:had\s+|have\s+|recently\s+)*(?:travel+ed|returned|"
+    r"arrived)\s+(?:back\s+)?from)\b",
+    re.IGNORECASE,
 )
 
 
@@ -184,6 +221,14 @@ _TIME = (
 )
 
 
+#: Before the town of a part: where its cases are, or live ("Of the 86 cases,
+#: 41 *live in* Ghent, 17 in Aalst").
+_LIVE = (
+    r"(?:(?:are|were|is|was)\s+(?:living\s+)?|(?:live|lives|lived|reside|"
+    r"resides|resided)\s+)?"
+)
+
+
 #: How the items of a list are joined, and what may open the next: ", and",
 #: "; ", ", with a further", "and another".
 _JOIN = (
@@ -202,13 +247,20 @@ _BEFORE_NEXT = (
     # an earlier figure, no count of now: "Kisumu, up from 30 last week, and",
     # "in Garissa from 30 a week earlier, and to 12 in Wajir"
     rf"(?:,?\s+(?:(?:up|down)\s+)?from\s+(?:{_DIGITS}|{_NUM_WORDS})\b[^,;.()\d]{{0,30}})?"
+    # where in the town, or who says so: "Birmingham, mostly in the Sparkbrook
+    # and Small Heath areas, and 23 in", "Mbare 23, the ministry said, with a
+    # further 38 in"
+    r"(?:,\s*(?:mostly|mainly|largely|chiefly|many|most\s+of\s+them)\s+"
+    r"(?:in|at|around)\s+[^,;.()\d]{1,60}(?=,))?"
+    r"(?:,\s*(?:the\s+)?(?:[A-Za-z’'.-]+\s+){1,5}?(?:said|says|reported|added|"
+    r"announced)(?=,))?"
     rf"{_TIME}{_JOIN}"
 )
 
 
 _NEXT = re.compile(
     rf"{_BEFORE_NEXT}(?:to\s+)?{_NUM}\s+(?:more\s+|others?\s+)?"
-    r"(?:(?:cases?|deaths?)\s+)?(?:(?:are|were)\s+)?(?:in|at)\s+",
+    rf"(?:(?:cases?|deaths?)\s+)?{_LIVE}(?:in|at)\s+",
     re.IGNORECASE,
 )
 
@@ -221,7 +273,7 @@ _NEXT_TOWN = re.compile(rf"{_BEFORE_NEXT}(?=(?-i:[A-Z]))", re.IGNORECASE)
 #: A total's first part: "Two children have died, *one in* Cluj-Napoca".
 _FIRST_PART = re.compile(
     rf"[^.;:()\d]{{0,60}}?(?:,\s*|:\s*|\s+and\s+)(?:including\s+)?{_NUM}\s+"
-    r"(?:(?:cases?|deaths?)\s+)?(?:(?:are|were|is|was)\s+)?(?:in|at)\s+",
+    rf"(?:(?:cases?|deaths?)\s+)?{_LIVE}(?:in|at)\s+",
     re.IGNORECASE,
 )
 
@@ -298,10 +350,11 @@ _NOT_DISEASE = re.compile(
 )
 
 
-#: A sentence that opens with its town reporting the count: "Kisumu reported".
+#: A sentence that opens with its town reporting the count: "Kisumu reported",
+#: "Chegutu itself has reported only two cases".
 _REPORTS = re.compile(
     r"^\s*(?:(?:district|county|town|city|area|region|authorities|officials|"
-    r"hospitals?|health\s+officials)\s+)?"
+    r"hospitals?|health\s+officials)\s+)?(?:(?:itself|alone)\s+)?"
     r"(?:has|have|had)?\s*(?:now\s+)?(?:reported|confirmed|recorded|"
     r"registered|counted|has|had|saw|logged)\b",
     re.IGNORECASE,
