@@ -7,9 +7,9 @@ dropped unsaid: "The men were found alive on Tuesday" or "Recovery divers found
 him" would otherwise leave no trace on the read page. An analyst reads the list
 to check what the reader missed; nothing in it counts as evidence.
 
-Not listed: a sentence with an item or a reason already (its reading is said),
-one that refers to the target only as a member of its group's leaders, and a
-sentence of the document's title alone.
+Not listed: a sentence with an item or a reason already (its reading is said;
+a headline with no verb is set aside as a ``heading``), and one that refers to
+the target only as a member of its group's leaders.
 """
 
 from __future__ import annotations
