@@ -19,6 +19,7 @@ import re
 
 __all__ = [
     "_BARE_MONTH",
+    "_COUNTED",
     "_MONTHS",
     "_NOT_NUMERIC_DATE",
     "_NUMBERS",
@@ -220,6 +221,20 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("yesterday", re.compile(r"\b(?:yesterday|today)\b", re.IGNORECASE)),
     ("then", re.compile(r"\bsince\s+then\b", re.IGNORECASE)),
+)
+# A day counted from another day the text gives: "the next day", "two days later",
+# "the previous evening" ("that evening", the same day, is a time of day:
+# dates.time_of_day). "The day before" and "two days before" count only at the
+# end of a clause ("the day before the vote" is a clause of time, not a count).
+_END_OF_CLAUSE = r"(?=\s*(?:[,.;:!?)\u2014]|and\b|but\b|$))"
+_PART = r"(?:day|morning|afternoon|evening|night)"
+_COUNTED = re.compile(
+    rf"\b(?:the\s+(?P<next>next|following)\s+{_PART}"
+    rf"|the\s+(?P<prev>previous|preceding)\s+{_PART}"
+    rf"|the\s+(?:day|night|evening|morning)\s+(?P<around>after|before){_END_OF_CLAUSE}"
+    rf"|{_COUNT}\s+(?P<unit>day|week|fortnight)s?\s+"
+    rf"(?:(?P<fwd>later|afterwards?)|(?P<back>earlier|before{_END_OF_CLAUSE})))\b",
+    re.IGNORECASE,
 )
 _SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.IGNORECASE)
 # numbers that look like a date but follow a word that makes them something else

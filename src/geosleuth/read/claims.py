@@ -320,7 +320,8 @@ def _no_persons(text: str, doc: Any) -> list[tuple[int, int]]:
     ]
 
 
-#: How many sentences back a day reaches to a sentence that gives only a time.
+#: How many sentences back a day reaches: to a sentence that gives only a time,
+#: or a day counted from it ("the next day").
 _DAY_REACH = 2
 
 
@@ -871,12 +872,17 @@ class _Extractor:
                     ),
                 )
             places = with_borders(self, s0, st, places)
+            near = state.last_day and i - state.last_day_sent <= _DAY_REACH
             dates = find_dates(
-                st, published=self.published, base=s0, previous=state.last_date
+                st,
+                published=self.published,
+                base=s0,
+                previous=state.last_date,
+                previous_day=state.last_day if near else None,
             )
             s = Sentence(i, span, st, sent, places, refs, dates, attr)
             clock = time_of_day(st) if not dates else None
-            if clock and state.last_day and i - state.last_day_sent <= _DAY_REACH:
+            if clock and near and state.last_day:
                 s.earlier_day = (*state.last_day, clock)
             state.context_asked = False
             self._sentence(s, state)

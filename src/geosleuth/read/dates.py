@@ -56,6 +56,10 @@ ago"                                   months), no later than publication: the
                                        is the one a week before
 "since January 20", "since then"       the start of what follows (or, for "then",
                                        of the previous date) .. publication
+"the next day", "two days later",      counted from the day written nearest
+"the previous evening", "a week        before it in the sentence, or else from
+earlier", "the night before"           the last day of an earlier sentence
+                                       (``previous_day``); with none, no date
 =====================================  =============================================
 
 Numbers are written in figures or words up to ninety-nine ("eighteen",
@@ -113,6 +117,7 @@ from typing import Literal
 from geosleuth.errors import EvidenceWarning
 from geosleuth.read._date_patterns import (
     _BARE_MONTH,
+    _COUNTED,
     _MONTHS,
     _NOT_NUMERIC_DATE,
     _NUMBERS,
@@ -719,6 +724,7 @@ def find_dates(
     published: dt.date | None = None,
     base: int = 0,
     previous: dt.date | None = None,
+    previous_day: tuple[dt.date, str] | None = None,
 ) -> list[DateMention]:
     """Find the dates and periods in ``text``, in order of appearance.
 
@@ -733,6 +739,10 @@ def find_dates(
     previous : datetime.date or None, default None
         The start of the last date mentioned before ``text``; "since then" starts
         there.
+    previous_day : tuple of (datetime.date, str) or None, default None
+        The last single day mentioned before ``text`` and its words: "the next
+        day", "two days later" or "the previous evening" count from it, unless a
+        date written earlier in ``text`` is nearer (see :func:`_counted_days`).
 
     Returns
     -------
@@ -808,6 +818,7 @@ def find_dates(
             start, end, dkind, relative = got
             note = _weekday_note(m, start) if dkind == "day" else _note(kind, m, got)
             hits.append(_Hit(s, e, start, end, dkind, relative, kind, note))
+    hits += _counted_days(text, hits, previous_day, published)
     hits.sort(key=lambda h: h.s)
     found: list[DateMention] = []
     for h in _ranges(text, hits, published):
@@ -831,6 +842,70 @@ def find_dates(
             )
         )
     return found
+
+
+def _counted_days(
+    text: str,
+    hits: list[_Hit],
+    previous_day: tuple[dt.date, str] | None,
+    published: dt.date | None,
+) -> list[_Hit]:
+    """Days counted from another day: "the next day", "two days later".
+
+    Each counts from the date written nearest before it in ``text`` when that is
+    one day, else from ``previous_day`` when no date is written before it in
+    ``text`` at all (a month or a period before it gives no day to count from,
+    and neither does a day after publication). A count that has no day to count
+    from is not a date. The note says which day it counts from.
+
+    Examples
+    --------
+    >>> pub = dt.date(2024, 5, 14)
+    >>> d = find_dates("Her car was found the next day.", published=pub,
+    ...                previous_day=(dt.date(2024, 5, 2), "May 2"))
+    >>> d[0].text, str(d[0].date), d[0].note
+    ('the next day', '2024-05-03', "the day after 'May 2'")
+    >>> [(d.text, str(d.date)) for d in find_dates(
+    ...     "She left on 3 May and was seen two days later in Leeds.", published=pub)]
+    [('3 May', '2024-05-03'), ('two days later', '2024-05-05')]
+    >>> find_dates("She was seen the next day.", published=pub)  # from no day
+    []
+    >>> find_dates("the day before the vote", published=pub,
+    ...            previous_day=(dt.date(2024, 5, 2), "May 2"))  # a clause of time
+    []
+    """
+    out: list[_Hit] = []
+    for m in _COUNTED.finditer(text):
+        s, e = m.span()
+        if any(s < h.e and h.s < e for h in hits):
+            continue
+        before = [h for h in hits if h.e <= s]
+        if before:
+            near = max(before, key=lambda h: h.e)
+            if near.kind != "day" or near.date_from != near.date:
+                continue
+            ref, words = near.date, text[near.s : near.e]
+        elif previous_day is not None:
+            ref, words = previous_day
+        else:
+            continue
+        g = m.groupdict()
+        if g["next"] or g["around"] == "after":
+            days, how = 1, "the day after"
+        elif g["prev"] or g["around"] == "before":
+            days, how = -1, "the day before"
+        else:
+            per = {"day": 1, "week": 7, "fortnight": 14}[g["unit"].lower()]
+            days = _count(g["n"]) * per * (1 if g["fwd"] else -1)
+            how = f"{abs(days)} days {'after' if days > 0 else 'before'}"
+        try:
+            day = ref + dt.timedelta(days=days)
+        except OverflowError:
+            continue
+        if published is not None and day > published:
+            continue
+        out.append(_Hit(s, e, day, day, "day", True, "counted", f"{how} {words!r}"))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
