@@ -26,8 +26,8 @@ from typer.testing import CliRunner
 from geosleuth.casefile import MAX_DAYS_AHEAD, parse_case
 from geosleuth.cli import app
 from geosleuth.errors import CaseFileError, EvidenceWarning, InputError
+from geosleuth.read._pub_dates import _date_value, _meta_dates, _own_date, _published
 from geosleuth.read.dates import find_dates, impossible_dates
-from geosleuth.read.document import _date_value, _meta_dates, _own_date, _published
 
 runner = CliRunner()
 TODAY = dt.date.today()

@@ -19,7 +19,7 @@ import pytest
 
 from geosleuth.dependence import repeats
 from geosleuth.errors import EvidenceWarning
-from geosleuth.read.document import _front_matter
+from geosleuth.read._pub_dates import _front_matter
 
 KHALID = "Khalid al-Rashid"
 

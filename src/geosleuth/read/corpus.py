@@ -58,10 +58,10 @@ from geosleuth.read._corpus_warnings import (
     _undated_note,
     _warn_undated,
 )
+from geosleuth.read._pub_dates import _published
 from geosleuth.read.document import (
     Reading,
     _own_page,
-    _published,
     _renamed_items,
     read_document,
 )
