@@ -22,6 +22,7 @@ from geosleuth.report import files
 from geosleuth.report.text import plain, shorten
 
 if TYPE_CHECKING:
+    from geosleuth.evidence import EvidenceItem
     from geosleuth.report.html import ReportFields
 
 __all__ = ["verify"]
@@ -52,7 +53,12 @@ def verify(
     names), the warnings (each one the fusion gives again must be there) and
     the items set aside; and report.html, map.png and estimate.geojson must be
     the files the run wrote (by their SHA-256 in estimate.json), not edited
-    since nor copied from another run. Exit status 1 if anything differs.
+    since nor copied from another run. The quote of each item must be what
+    report.html shows, the case file's item's, and, for a run of 'geosleuth
+    serve', the text of its span in the reading the run took it from; such a
+    run's reports must still be kept (by the SHA-256 its run.json records),
+    and its run.json summary, which the service's pages show, must be the
+    estimate's. Exit status 1 if anything differs.
     """
     stored = files.load_estimate(estimate)
     grid, posterior = files.load_posterior(estimate)
@@ -163,6 +169,7 @@ def verify(
     folder = estimate if estimate.is_dir() else estimate.parent
     shown = _report_beside(folder)
     checks.update(_said_checks(rec, folder, said=said, shown=shown))
+    checks.update(_source_checks(stored.items, rec, fresh, folder))
     for name, (ok, diffs) in checks.items():
         if ok is None:  # nothing to compare with
             console.print(
@@ -177,8 +184,10 @@ def verify(
             if diffs
             else ""
         )
+        if ok and diffs:  # what was not checked, or where a report went
+            where = f" ({'; '.join(diffs[:3])}" + ("; …)" if len(diffs) > 3 else ")")
         console.print(
-            f"{mark}  {escape(name)}{'' if ok else escape(where)}",
+            f"{mark}  {escape(name)}{escape(where)}",
             highlight=False,
             soft_wrap=True,
         )
@@ -187,6 +196,56 @@ def verify(
     )
     if any(ok is False for ok, _ in checks.values()):
         raise typer.Exit(code=1)
+
+
+def _source_checks(
+    items: Sequence[EvidenceItem],
+    rec: dict[str, Any],
+    fresh: dict[str, Any],
+    folder: Path,
+) -> dict[str, tuple[bool | None, list[str]]]:
+    """The checks of what a run read and what its pages show (review 20, F8, F9).
+
+    A run of ``geosleuth serve`` (a ``run.json`` beside it) has its reports
+    checked by their SHA-256, and its ``run.json`` summary against ``fresh``;
+    every run has the quotes of its items checked against the readings the
+    run read, the case file and report.html
+    (:mod:`geosleuth.cli._verify_sources`).
+    """
+    from geosleuth.cli._verify_sources import (
+        input_check,
+        quote_check,
+        report_quotes,
+        served_run,
+        summary_check,
+    )
+
+    checks: dict[str, tuple[bool | None, list[str]]] = {}
+    run = served_run(folder)
+    readings: dict[str, tuple[str, dict[str, Any]]] = {}
+    unread: dict[str, str] = {}
+    if run is not None:
+        if isinstance(run, str):
+            checks["reports the run read (SHA-256)"] = (False, [run])
+        else:
+            check, readings, unread = input_check(run, folder)
+            checks["reports the run read (SHA-256)"] = check
+    found = _run_case(rec, folder)
+    case_quotes = (
+        {i.id: i.provenance.quote or "" for i in found[1].items}
+        if isinstance(found, tuple)
+        else None
+    )
+    checks["quotes of the evidence"] = quote_check(
+        items,
+        readings=readings,
+        unread=unread,
+        case_quotes=case_quotes,
+        shown=report_quotes(folder),
+    )
+    if run is not None:
+        checks["run.json summary"] = summary_check(run, fresh, folder)
+    return checks
 
 
 def _report_beside(folder: Path) -> ReportFields | None:

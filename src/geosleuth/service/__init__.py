@@ -24,6 +24,9 @@ module                                     what it does
                                            thread, and its length is bounded
 :mod:`geosleuth.service.connections`       how many connections are held open,
                                            and how long one may idle
+:mod:`geosleuth.service.runinputs`         what a run read: each report's and
+                                           reading's SHA-256, and what became of
+                                           them since
 =========================================  ==========================================
 
 Run it with ``geosleuth serve --data-dir DIR``. Importing this package loads no web

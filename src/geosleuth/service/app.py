@@ -18,7 +18,9 @@ GET     ``/``                                  HTML list of the cases, with a fo
 GET     ``/api/cases``                         the cases (metadata, latest run)
 POST    ``/api/cases``                         a case file (YAML body, or multipart
                                                ``case``) → 201 ``{"id"}``
-GET     ``/api/cases/{id}``                    one case: documents, runs
+GET     ``/api/cases/{id}``                    one case: documents, runs (each
+                                               with ``documents_now``: what became
+                                               of the reports it read)
 GET     ``/api/cases/{id}/case.yaml``          its case file as it is now (``ETag``:
                                                its version)
 PUT     ``/api/cases/{id}/case.yaml``          a new version of it (YAML body, and

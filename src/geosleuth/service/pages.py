@@ -52,6 +52,7 @@ form input[type=text],form input[type=date],form input[type=number]{width:8.5rem
 form input.wide{width:20rem}
 code{background:#f3f5f8;padding:0 .2rem}
 form.who{float:right;border:0;background:none;padding:0;color:#5b6575}
+.changed{color:#a04000}
 """
 
 
@@ -325,6 +326,69 @@ def _area(value: Any) -> str:
         return "-"
 
 
+#: What the case page says of a report a run read, by its ``documents_now`` state.
+_SINCE = {
+    "read again": "read again since this run",
+    "changed": "changed since this run",
+    "removed": "removed since this run",
+}
+
+
+def _run_document(cid: str, entry: Any) -> str:
+    """A report a run read, and what became of it (``documents_now``).
+
+    A report still stored as the run read it links to it; one changed or
+    removed since says so, and where the case keeps the one the run read.
+
+    Examples
+    --------
+    >>> _run_document("c", {"document": "a.txt", "state": "unchanged"})
+    '<a href="/api/cases/c/documents/a.txt">a.txt</a>'
+    >>> import re
+    >>> re.sub("<[^>]+>", "", _run_document("c", {"document": "a.txt",
+    ...        "state": "changed", "kept_as": "removed/0001-a.txt"}))
+    'a.txt (changed since this run; the one it read is kept as removed/0001-a.txt)'
+    >>> re.sub("<[^>]+>", "", _run_document("c", {"document": "a.txt",
+    ...        "state": "changed", "kept_as": None}))
+    'a.txt (changed since this run; the one it read is no longer kept)'
+    """
+    entry = entry if isinstance(entry, dict) else {}
+    name, state = str(entry.get("document", "")), entry.get("state")
+    kept = entry.get("kept_as")
+    if state in ("unchanged", "read again", "not recorded"):
+        link = quote(name, safe="")
+        shown = f'<a href="/api/cases/{cid}/documents/{link}">{_e(name)}</a>'
+    else:
+        shown = _e(name)
+    if state not in _SINCE:
+        return shown
+    note = _SINCE[str(state)]
+    if state != "read again":
+        note += (
+            f"; the one it read is kept as {_e(kept)}"
+            if kept
+            else "; the one it read is no longer kept"
+        )
+    return f'{shown} <span class="changed">({note})</span>'
+
+
+def _run_documents(cid: str, run: dict[str, Any]) -> str:
+    """The reports a run read, each with what became of it; "-" for none."""
+    now = run.get("documents_now")
+    if not isinstance(now, list):
+        names = run.get("documents")
+        now = [
+            {"document": n, "state": "not recorded"}
+            for n in (names if isinstance(names, list) else [])
+        ]
+    if not now:
+        return "-"
+    shown = "<br>".join(_run_document(cid, e) for e in now)
+    if all(isinstance(e, dict) and e.get("state") == "not recorded" for e in now):
+        shown += '<br><span class="muted">(not bound by checksum: an older run)</span>'
+    return shown
+
+
 def _run_row(cid: str, run: dict[str, Any]) -> str:
     summary = run.get("summary") or {}
     places = summary.get("places") or []
@@ -340,7 +404,7 @@ def _run_row(cid: str, run: dict[str, Any]) -> str:
     return (
         f"<tr><td>{_e(run.get('run'))}</td><td>{_e(run.get('created'))}</td>"
         f"<td>{_e(run.get('by') or '-')}</td><td>{_e(summary.get('as_of'))}</td>"
-        f"<td>{top}</td><td>{areas}</td>"
+        f"<td>{top}</td><td>{areas}</td><td>{_run_documents(cid, run)}</td>"
         f'<td><a href="{base}/report.html">report</a> · '
         f'<a href="{base}/map.png">map</a> · '
         f'<a href="{base}/estimate.json">estimate.json</a></td></tr>'
@@ -358,6 +422,12 @@ def case_page(
     read_only: bool = False,
 ) -> str:
     """One case: its reports, its runs, its log, and forms to change it.
+
+    Each run lists the reports it read, and says of one that the case no
+    longer holds as the run read it ("changed since this run", "removed since
+    this run", by the SHA-256 its ``run.json`` keeps) where the case keeps the
+    one it read (``removed/0001-a.txt``): its ``documents_now``
+    (:meth:`~geosleuth.service.store.CaseStore.documents_now`).
 
     The forms post to ``/cases/{id}/documents``, ``/cases/{id}/estimate`` and
     ``/cases/{id}/searched``, which answer with a redirect back here (or an
@@ -418,7 +488,7 @@ def case_page(
     )
     runs = list(reversed(case.get("runs") or []))
     run_rows = "".join(_run_row(cid, r) for r in runs) or (
-        '<tr><td colspan="7" class="muted">No estimate yet.</td></tr>'
+        '<tr><td colspan="8" class="muted">No estimate yet.</td></tr>'
     )
     log_rows = (
         "".join(
@@ -498,7 +568,8 @@ def case_page(
         + f' · <a href="/api/cases/{cid}/case.yaml">case.yaml</a></p>'
         '<h2 id="runs">Estimates</h2>'
         "<table><thead><tr><th>run</th><th>made</th><th>by</th><th>as of</th>"
-        "<th>top place</th><th>50 / 90 % area</th><th>files</th></tr></thead>"
+        "<th>top place</th><th>50 / 90 % area</th><th>reports read</th>"
+        "<th>files</th></tr></thead>"
         f"<tbody>{run_rows}</tbody></table>{estimate_form}"
         f'<h2 id="case-file">Case file</h2>{case_file}'
         '<h2 id="documents">Reports</h2>'

@@ -33,6 +33,7 @@ from geosleuth.errors import (
     MissingDependencyError,
 )
 from geosleuth.report.files import write_atomic
+from geosleuth.service.runinputs import input_record
 from geosleuth.service.store import CaseStore
 
 if TYPE_CHECKING:
@@ -411,6 +412,12 @@ def run_estimate(
     for the documents uploaded without a date: those are read again with it, and
     those uploaded with one keep their reading.
 
+    ``run.json`` names the documents (``documents``) and binds them by SHA-256
+    (``inputs``: each document's and the reading's it used,
+    :func:`geosleuth.service.runinputs.input_record`), so that the run is known
+    by what it read even after a report under that name is replaced; the case
+    page shows it, and ``geosleuth verify`` checks it.
+
     Raises
     ------
     InputError
@@ -438,6 +445,9 @@ def run_estimate(
                 doc if doc.name in undated else kept
                 for doc, kept in zip(docs, inputs, strict=True)
             ]
+        # what the run reads, bound by SHA-256: a name alone may later hold
+        # another report (review 20, F8); the case lock keeps them as they are
+        read = input_record(folder, docs, inputs)
         # the copy is its user's alone, as every file the store writes
         write_atomic(out / "case.yaml", case_path.read_bytes())
         run = out.relative_to(folder)
@@ -463,6 +473,7 @@ def run_estimate(
                 "sweep_width_km": sweep_width_km,
             },
             "documents": [p.name for p in docs],
+            "inputs": read,
             "warnings": [store.public_warning(w) for w in found],
             "summary": estimate_summary(record),
         }

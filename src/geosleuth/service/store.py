@@ -17,7 +17,9 @@ Layout under the data folder::
                              it, so each report keeps the date it came with
         runs/<run-id>/       one estimate: estimate.json, estimate.geojson,
                              report.html, map.png, posterior.npz, case.yaml (the
-                             case file it was computed from) and run.json
+                             case file it was computed from) and run.json (who
+                             made it, the reports it read with the SHA-256 of
+                             each and of its reading, and its summary)
 
 Case ids are made here (:func:`case_slug`), never taken from a client, and every id
 or name that comes in a request is checked against a closed pattern before it
@@ -62,6 +64,7 @@ from typing import Any, TypeVar
 from geosleuth.casefile import Case
 from geosleuth.errors import CaseNotFoundError, GeosleuthError, InputError
 from geosleuth.report.files import write_atomic, write_json
+from geosleuth.service.runinputs import DOCUMENT_SUFFIXES, input_states
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
@@ -74,8 +77,6 @@ __all__ = [
     "reachable",
 ]
 
-#: Suffixes of the documents a case accepts (those ``geosleuth locate`` reads).
-DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
 #: Files of a run that may be fetched, with their media types.
 RUN_FILES: dict[str, str] = {
@@ -339,6 +340,9 @@ class CaseStore:
             ) from None
         self._locks: dict[str, threading.Lock] = {}
         self._locks_lock = threading.Lock()
+        # SHA-256 of the files runs read, by (device, inode, size, mtime):
+        # each page that shows runs compares them with what is stored
+        self._digests: dict[tuple[int, int, int, int], str] = {}
 
     def public_text(self, text: str) -> str:
         """``text`` with the data folder's path taken out (for clients to see).
@@ -590,9 +594,14 @@ class CaseStore:
         """What is known of a case: title, target, documents, runs, latest run.
 
         With ``case_version``, the case file's version (:meth:`case_version`).
+        Each run has, besides its ``run.json``, ``documents_now``
+        (:meth:`documents_now`): what became of the reports it read.
         """
         meta = self._stored_meta(case_id)
-        runs = self.runs(case_id)
+        runs = [
+            {**run, "documents_now": self.documents_now(case_id, run)}
+            for run in self.runs(case_id)
+        ]
         return {
             **meta,
             "id": case_id,
@@ -682,6 +691,35 @@ class CaseStore:
             except (OSError, ValueError):
                 out.append({"run": p.name})
         return sorted(out, key=lambda r: int(r["run"]))
+
+    def documents_now(self, case_id: str, run: dict[str, Any]) -> list[dict[str, Any]]:
+        """What became of each report a run read, computed when asked.
+
+        Each is ``document`` (its name in the run), ``state`` (``unchanged``,
+        ``read again``, ``changed``, ``removed``, or ``not recorded`` for a run
+        made before runs kept their reports' SHA-256) and ``kept_as``: where
+        the case keeps the report the run read when it is not under its name
+        (``removed/0001-a.txt``), or None. See
+        :func:`geosleuth.service.runinputs.input_states`.
+        """
+        folder = self.folder(case_id)
+        recorded = run.get("inputs")
+        if not isinstance(recorded, list):  # older runs: their names only
+            names = run.get("documents")
+            return [
+                {"document": str(n), "state": "not recorded", "kept_as": None}
+                for n in (names if isinstance(names, list) else [])
+            ]
+        return [
+            {
+                "document": s.document,
+                "state": s.state,
+                "kept_as": None
+                if s.kept_as == f"documents/{s.document}"
+                else s.kept_as,
+            }
+            for s in input_states(folder, recorded, cache=self._digests)
+        ]
 
     def run_folder(self, case_id: str, run_id: str | None = None) -> Path:
         """The folder of run ``run_id`` of a case (default: the latest).

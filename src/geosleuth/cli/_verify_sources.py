@@ -1,0 +1,325 @@
+"""``geosleuth verify``'s checks of what a run read and what its pages show.
+
+Three checks, each ``(ok, notes)`` as the others of :mod:`geosleuth.cli.verify`
+(``ok`` None: nothing to compare with; notes say where it differs, or, with
+``ok`` True, what was not checked):
+
+- ``reports the run read (SHA-256)``, for a run of ``geosleuth serve`` (a
+  ``run.json`` beside its estimate): each report it read is still kept by its
+  case, under its name or elsewhere (``removed/0001-a.txt``), found by the
+  SHA-256 ``run.json`` keeps (:mod:`geosleuth.service.runinputs`);
+- ``quotes of the evidence``: each item's quote is the text of its span in the
+  reading the run took it from (a served run's reading, found by its SHA-256),
+  the quote of the case file's item (for the case's own items), and the quote
+  ``report.html`` shows in its row (review 20, F9 (a));
+- ``run.json summary``: what the service's index and case pages show of a run
+  (top place and its probability, P(alive), the areas) is the recomputed
+  estimate's (review 20, F9 (b)).
+
+A run made before ``run.json`` kept its reports' SHA-256 is said to be "not
+recorded", and its quotes are checked against what is there.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from geosleuth.evidence import EvidenceItem
+from geosleuth.report.text import plain, shorten
+
+__all__ = [
+    "input_check",
+    "quote_check",
+    "report_quotes",
+    "served_run",
+    "summary_check",
+]
+
+Check = tuple[bool | None, list[str]]
+
+_ROW = re.compile(
+    r'<tr id="ev-\d+"[^>]*><td>\d+</td><td><code>(.*?)</code></td>(.*?)</tr>', re.S
+)
+_QUOTE = re.compile(r"<q>(.*?)</q>", re.S)
+
+
+def served_run(folder: Path) -> dict[str, Any] | str | None:
+    """The ``run.json`` beside an estimate: the record, why it is unreadable, or None.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> served_run(folder) is None
+    True
+    >>> _ = (folder / "run.json").write_text("[1]")
+    >>> served_run(folder)
+    'run.json is not a JSON object'
+    """
+    path = folder / "run.json"
+    if not path.is_file():
+        return None
+    try:
+        run = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        return f"run.json cannot be read: {shorten(str(exc), 60)}"
+    return run if isinstance(run, dict) else "run.json is not a JSON object"
+
+
+def report_quotes(folder: Path) -> dict[str, str | None] | None:
+    """The quote each item's row of ``report.html`` shows, by item id.
+
+    None when there is no report beside the estimate; an item shown without a
+    quote has None.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "report.html").write_text(
+    ...     '<tr id="ev-0" class="used"><td>1</td><td><code>a:s1</code></td>'
+    ...     "<td>x</td><td><q>Seen in &quot;Hajin&quot;.</q></td></tr>"
+    ...     '<tr id="ev-1" class="used"><td>2</td><td><code>car</code></td>'
+    ...     "<td></td></tr>")
+    >>> report_quotes(folder)
+    {'a:s1': 'Seen in "Hajin".', 'car': None}
+    """
+    try:
+        page = (folder / "report.html").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    out: dict[str, str | None] = {}
+    for ident, row in _ROW.findall(page):
+        found = _QUOTE.search(row)
+        out[html.unescape(ident)] = html.unescape(found.group(1)) if found else None
+    return out
+
+
+# ------------------------------------------------------------ reports read
+def _doc_id(name: str) -> str:
+    """The id a served report's items start with: its name without the suffix."""
+    return Path(name).stem
+
+
+def input_check(
+    run: Mapping[str, Any], folder: Path
+) -> tuple[Check, dict[str, tuple[str, dict[str, Any]]], dict[str, str]]:
+    """Whether a served run's reports are still kept, by the SHA-256 it recorded.
+
+    Parameters
+    ----------
+    run : mapping
+        The run's ``run.json``.
+    folder : Path
+        The run's folder (``<case>/runs/NNNN``).
+
+    Returns
+    -------
+    check : (bool or None, list of str)
+        A report under its name with another SHA-256, and no copy of the one
+        read kept, differs (edited in place, or replaced and its copy
+        deleted); so does a record that is not as the service writes it. A
+        report kept elsewhere (``removed/``) is noted.
+    readings : dict
+        The readings the run took its items from, still kept: by the id of
+        their items, ``(path in the case, reading)``.
+    unread : dict
+        Why the quotes of a report cannot be checked against its reading, by
+        the id of its items.
+    """
+    from geosleuth.service.runinputs import case_folder_of, input_states, well_formed
+
+    names = run.get("documents")
+    names = [str(n) for n in names] if isinstance(names, list) else []
+    recorded = run.get("inputs")
+    readings: dict[str, tuple[str, dict[str, Any]]] = {}
+    if recorded is None:
+        why = "not recorded: a run made before runs kept their reports' SHA-256"
+        return (
+            (None, [why]),
+            readings,
+            dict.fromkeys(map(_doc_id, names), "not recorded, an older run"),
+        )
+    bad = (
+        [f"inputs[{i}]" for i, e in enumerate(recorded) if not well_formed(e)]
+        if isinstance(recorded, list)
+        else ["inputs"]
+    )
+    if bad:
+        return (
+            (False, [f"{', '.join(bad[:3])} (not a report with its SHA-256)"]),
+            readings,
+            dict.fromkeys(map(_doc_id, names), "its record is not as written"),
+        )
+    diffs = []
+    if [e["document"] for e in recorded] != names:
+        diffs.append("documents (not the reports whose SHA-256 inputs keeps)")
+    case = case_folder_of(folder)
+    if case is None:
+        why = "the run is not in its case's runs/ folder: its reports are not beside it"
+        unread = dict.fromkeys((_doc_id(e["document"]) for e in recorded), why)
+        return (False, diffs) if diffs else (None, [why]), readings, unread
+    notes, gone, unread = [], [], {}
+    for entry, state in zip(recorded, input_states(case, recorded), strict=True):
+        name, ident = entry["document"], _doc_id(entry["document"])
+        if state.kept_as is None and state.state == "changed":
+            diffs.append(
+                f"{name} (changed since the run read it, and no report of the case "
+                "has the SHA-256 it recorded)"
+            )
+        elif state.kept_as is None:
+            gone.append(f"{name}: no report of the case has its SHA-256 now")
+        elif state.kept_as != f"documents/{name}":
+            notes.append(f"{name} {state.state} since; the one read is {state.kept_as}")
+        if entry["reading"] is None:
+            unread[ident] = "read when the run was made: no reading of it is kept"
+        elif state.reading_at is None:
+            unread[ident] = f"the reading {entry['reading']} it used is not kept now"
+        else:
+            loaded = _reading(case / state.reading_at)
+            if loaded is None:
+                unread[ident] = f"{state.reading_at} is not a reading"
+            else:
+                readings[str(loaded.get("doc_id") or ident)] = (
+                    state.reading_at,
+                    loaded,
+                )
+    if diffs:
+        return (False, diffs), readings, unread
+    if gone and len(gone) == len(recorded):
+        return (None, gone), readings, unread
+    return (True, notes + gone), readings, unread
+
+
+def _reading(path: Path) -> dict[str, Any] | None:
+    """A stored reading (``Reading.to_dict()``) with its text, or None."""
+    try:
+        loaded = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+    if not (
+        isinstance(loaded, dict)
+        and isinstance(loaded.get("text"), str)
+        and isinstance(loaded.get("evidence"), list)
+    ):
+        return None
+    return loaded
+
+
+# ------------------------------------------------------------ quotes
+def quote_check(
+    items: Sequence[EvidenceItem],
+    *,
+    readings: Mapping[str, tuple[str, dict[str, Any]]],
+    unread: Mapping[str, str],
+    case_quotes: Mapping[str, str] | None,
+    shown: Mapping[str, str | None] | None,
+) -> Check:
+    """Whether each item's quote is what its sources say.
+
+    Parameters
+    ----------
+    items : sequence of EvidenceItem
+        The estimate's items (those it is recomputed from).
+    readings : mapping
+        The readings the run read, by the id their items start with
+        (:func:`input_check`): an item read from one must be one of its items,
+        at the same span, and its quote the text of that span.
+    unread : mapping
+        Why an item read from a report cannot be checked against it, by id.
+    case_quotes : mapping or None
+        The quotes of the case file's items, by id; None without a case file.
+    shown : mapping or None
+        What ``report.html`` shows (:func:`report_quotes`); None without it.
+
+    Returns
+    -------
+    (bool or None, list of str)
+        False and where they differ; None when there was nothing to compare
+        with; else True, and the reports whose quotes were not checked
+        against them.
+    """
+    diffs: list[str] = []
+    skipped: dict[str, str] = {}
+    compared = False
+    for item in items:
+        quote = item.provenance.quote or ""
+        if shown is not None:
+            compared = True
+            if item.id not in shown:
+                diffs.append(f"{item.id} (not in report.html)")
+            elif (shown[item.id] or "") != plain(quote):
+                diffs.append(f"{item.id} (not the quote report.html shows)")
+        ident = item.id.split(":", 1)[0] if ":" in item.id else None
+        if case_quotes is not None and item.id in case_quotes:
+            compared = True
+            if case_quotes[item.id] != quote:
+                diffs.append(f"{item.id} (not the quote of the case file's item)")
+        elif ident is not None and ident in readings:
+            compared = True
+            diffs += _against_reading(item, *readings[ident])
+        elif ident is not None and ident in unread:
+            skipped.setdefault(ident, unread[ident])
+    notes = [f"{i} not compared with its report: {why}" for i, why in skipped.items()]
+    if diffs:
+        return False, diffs
+    if not compared:
+        return None, notes or ["no report.html, case file or reading to compare with"]
+    return True, notes
+
+
+def _against_reading(
+    item: EvidenceItem, where: str, reading: dict[str, Any]
+) -> list[str]:
+    """Where an item differs from the same item of the reading it was read in."""
+    prov = item.provenance
+    same: dict[str, Any] | None = next(
+        (
+            e
+            for e in reading["evidence"]
+            if isinstance(e, dict) and e.get("id") == item.id
+        ),
+        None,
+    )
+    if same is None:
+        return [f"{item.id} (not an item of the reading {where})"]
+    kept: dict[str, Any] = same.get("provenance") or {}
+    if not isinstance(kept, dict):
+        kept = {}
+    span = list(prov.span) if prov.span is not None else None
+    if span != kept.get("span"):
+        return [f"{item.id} (not the span of its item in {where})"]
+    if span is None:
+        ok = prov.quote == kept.get("quote")
+    else:
+        ok = reading["text"][span[0] : span[1]] == prov.quote
+    return [] if ok else [f"{item.id} (not the text of its span in {where})"]
+
+
+# ------------------------------------------------------------ run.json
+def summary_check(
+    run: Mapping[str, Any] | str, fresh: Mapping[str, Any], folder: Path
+) -> Check:
+    """Whether ``run.json`` says of the run what its recomputed estimate says.
+
+    ``summary`` (what the index and case pages show: the top places and
+    their probabilities, P(alive), the 50 % / 90 % areas, the items used) must
+    be :func:`geosleuth.service.pipeline.estimate_summary` of ``fresh``, the
+    record rebuilt from the stored evidence; and ``run`` the run's folder.
+    """
+    from geosleuth.report.files import record_differences
+    from geosleuth.service.pipeline import estimate_summary
+
+    if isinstance(run, str):
+        return False, [run]
+    diffs = record_differences(
+        run.get("summary"), estimate_summary(fresh), path="summary"
+    )
+    if run.get("run") != folder.name and re.fullmatch(r"[0-9]{4,9}", folder.name):
+        diffs.append(f"run (says {shorten(repr(run.get('run')), 20)}, not its folder)")
+    return not diffs, diffs
