@@ -84,6 +84,8 @@ class _Inputs:
     place_sources: dict[str, str] = field(default_factory=dict)
     #: the case file read, if any: estimate.json names it from the output folder
     case_path: Path | None = None
+    #: each input file and its SHA-256 as it was read (None: not a plain file)
+    digests: tuple[tuple[Path, str | None], ...] = ()
 
 
 #: Why ``--published`` does nothing without articles read now.
@@ -143,6 +145,9 @@ def _gather(
             "Give at most one case file; merge the evidence into one.",
             path=str(cases[1]),
         )
+    # what the estimate reads, bound by SHA-256 before it is read: a file
+    # edited or replaced later under its name is not the one read (review 20, F8)
+    digests = tuple((p, files.sha256_of_file(p)) for p in cases + articles + outputs)
     case: Case | None = load_case(cases[0]) if cases else None
     items: list[EvidenceItem] = list(case.items) if case else []
     set_aside: list[tuple[EvidenceItem, str]] = []
@@ -218,6 +223,7 @@ def _gather(
         shown=cases[0].name if cases else ", ".join(p.name for p in articles + outputs),
         place_sources=dict(case.place_sources) if case else {},
         case_path=cases[0] if cases else None,
+        digests=digests,
     )
 
 
@@ -742,7 +748,9 @@ def _run(
         scheduler=scheduler, workers=workers, as_of=as_of,
     )  # fmt: skip
     if source is not None:
-        data = replace(data, source=source, shown=source, case_path=None)
+        # the caller names the inputs, and binds them (the service's run.json):
+        # no path of this machine goes into the outputs
+        data = replace(data, source=source, shown=source, case_path=None, digests=())
     today = dt.date.today()
     _check_dates(data.items, today=today)
     newest = max(data.items, key=lambda i: i.known_on)
@@ -915,6 +923,11 @@ def _write_outputs(
         # what verify knows the shown files by: a page edited after the run,
         # or copied from another, is not the one these figures made
         outputs={name: files.sha256_hex(data) for name, data in shown.items()},
+        inputs=[
+            {"path": files.case_reference(path, out), "sha256": digest}
+            for path, digest in data.digests
+        ]
+        or None,
     )
     files.write_all_atomic(
         {

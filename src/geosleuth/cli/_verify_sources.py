@@ -1,15 +1,19 @@
 """``geosleuth verify``'s checks of what a run read and what its pages show.
 
-Three checks, each ``(ok, notes)`` as the others of :mod:`geosleuth.cli.verify`
+Four checks, each ``(ok, notes)`` as the others of :mod:`geosleuth.cli.verify`
 (``ok`` None: nothing to compare with; notes say where it differs, or, with
 ``ok`` True, what was not checked):
 
+- ``files the estimate read (SHA-256)``, for an estimate of ``geosleuth
+  locate`` (no ``run.json``): each file it read (case file, articles, readings)
+  is as it was read, by the SHA-256 ``estimate.json``'s ``inputs`` keeps;
 - ``reports the run read (SHA-256)``, for a run of ``geosleuth serve`` (a
   ``run.json`` beside its estimate): each report it read is still kept by its
   case, under its name or elsewhere (``removed/0001-a.txt``), found by the
   SHA-256 ``run.json`` keeps (:mod:`geosleuth.service.runinputs`);
 - ``quotes of the evidence``: each item's quote is the text of its span in the
-  reading the run took it from (a served run's reading, found by its SHA-256),
+  reading the run took it from (a served run's reading, found by its SHA-256,
+  or a reading ``locate`` was given, as it was read),
   the quote of the case file's item (for the case's own items), and the quote
   ``report.html`` shows in its row (review 20, F9 (a));
 - ``run.json summary``: what the service's index and case pages show of a run
@@ -33,6 +37,7 @@ from geosleuth.evidence import EvidenceItem
 from geosleuth.report.text import plain, shorten
 
 __all__ = [
+    "estimate_input_check",
     "input_check",
     "quote_check",
     "report_quotes",
@@ -194,6 +199,82 @@ def input_check(
     if gone and len(gone) == len(recorded):
         return (None, gone), readings, unread
     return (True, notes + gone), readings, unread
+
+
+def estimate_input_check(
+    record: Mapping[str, Any], folder: Path
+) -> tuple[Check, dict[str, tuple[str, dict[str, Any]]]]:
+    """Whether the files ``geosleuth locate`` read are as it read them.
+
+    Each of ``estimate.json``'s ``inputs`` (``{path, sha256}``, the path from
+    the estimate's folder or absolute) is looked for as the case file is
+    (:func:`geosleuth.report.files.case_candidates`). One found with another
+    SHA-256 differs: it was edited or replaced since the estimate read it. One
+    not found is not checked, and said. An estimate made before ``inputs``
+    were kept is "not recorded".
+
+    Returns
+    -------
+    check : (bool or None, list of str)
+    readings : dict
+        What ``geosleuth read`` wrote among the inputs, as read: by the id of
+        their items, ``(path, reading)``, for :func:`quote_check`.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from geosleuth.report.files import sha256_of_file
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "case.yaml").write_text("target: X")
+    >>> digest = sha256_of_file(folder / "case.yaml")
+    >>> estimate_input_check({"inputs": [{"path": "case.yaml", "sha256": digest}]},
+    ...                      folder)[0]
+    (True, [])
+    >>> _ = (folder / "case.yaml").write_text("target: Y")
+    >>> estimate_input_check({"inputs": [{"path": "case.yaml", "sha256": digest}]},
+    ...                      folder)[0]
+    (False, ['case.yaml (changed since the estimate read it)'])
+    >>> estimate_input_check({}, folder)[0][0] is None
+    True
+    """
+    from geosleuth.report.files import case_candidates, sha256_of_file
+
+    readings: dict[str, tuple[str, dict[str, Any]]] = {}
+    recorded = record.get("inputs")
+    if recorded is None:
+        why = "not recorded: an estimate made before estimates kept their inputs"
+        return (None, [why]), readings
+    if not isinstance(recorded, list) or not all(
+        isinstance(e, dict)
+        and isinstance(e.get("path"), str)
+        and (e.get("sha256") is None or _is_sha256(e.get("sha256")))
+        for e in recorded
+    ):
+        return (False, ["inputs (not files, each with its SHA-256)"]), readings
+    diffs: list[str] = []
+    notes: list[str] = []
+    for entry in recorded:
+        named, digest = entry["path"], entry["sha256"]
+        found = next((p for p in case_candidates(named, folder) if p.is_file()), None)
+        if digest is None:
+            notes.append(f"{named}: no plain file when read, not checked")
+        elif found is None:
+            notes.append(f"{named}: not found, not checked")
+        elif sha256_of_file(found) != digest:
+            diffs.append(f"{named} (changed since the estimate read it)")
+        elif found.suffix.lower() == ".json":
+            loaded = _reading(found)
+            if loaded is not None:
+                readings[str(loaded.get("doc_id") or found.stem)] = (named, loaded)
+    if diffs:
+        return (False, diffs), readings
+    if recorded and len(notes) == len(recorded):
+        return (None, notes), readings
+    return (True, notes), readings
+
+
+def _is_sha256(value: Any) -> bool:
+    return isinstance(value, str) and re.fullmatch(r"[0-9a-f]{64}", value) is not None
 
 
 def _reading(path: Path) -> dict[str, Any] | None:

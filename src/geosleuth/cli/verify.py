@@ -53,7 +53,9 @@ def verify(
     names), the warnings (each one the fusion gives again must be there) and
     the items set aside; and report.html, map.png and estimate.geojson must be
     the files the run wrote (by their SHA-256 in estimate.json), not edited
-    since nor copied from another run. The quote of each item must be what
+    since nor copied from another run. The files it read must be as it read
+    them (by their SHA-256 in estimate.json's ``inputs``; one not found is not
+    checked). The quote of each item must be what
     report.html shows, the case file's item's, and, for a run of 'geosleuth
     serve', the text of its span in the reading the run took it from; such a
     run's reports must still be kept (by the SHA-256 its run.json records),
@@ -206,13 +208,16 @@ def _source_checks(
 ) -> dict[str, tuple[bool | None, list[str]]]:
     """The checks of what a run read and what its pages show (review 20, F8, F9).
 
-    A run of ``geosleuth serve`` (a ``run.json`` beside it) has its reports
-    checked by their SHA-256, and its ``run.json`` summary against ``fresh``;
+    An estimate of ``geosleuth locate`` has the files it read checked by the
+    SHA-256 its ``inputs`` keep; a run of ``geosleuth serve`` (a ``run.json``
+    beside it) has its reports checked by theirs, which ``run.json`` keeps, and
+    its ``run.json`` summary against ``fresh``;
     every run has the quotes of its items checked against the readings the
     run read, the case file and report.html
     (:mod:`geosleuth.cli._verify_sources`).
     """
     from geosleuth.cli._verify_sources import (
+        estimate_input_check,
         input_check,
         quote_check,
         report_quotes,
@@ -224,7 +229,10 @@ def _source_checks(
     run = served_run(folder)
     readings: dict[str, tuple[str, dict[str, Any]]] = {}
     unread: dict[str, str] = {}
-    if run is not None:
+    if run is None:
+        check, readings = estimate_input_check(rec, folder)
+        checks["files the estimate read (SHA-256)"] = check
+    else:
         if isinstance(run, str):
             checks["reports the run read (SHA-256)"] = (False, [run])
         else:

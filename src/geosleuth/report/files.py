@@ -21,7 +21,7 @@ import stat
 import tempfile
 import time
 import zipfile
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 from dataclasses import dataclass
 from glob import escape as glob_escape
 from pathlib import Path
@@ -245,6 +245,7 @@ def estimate_record(
     warnings: Sequence[str] = (),
     outputs: dict[str, str] | None = None,
     place_sources: dict[str, str] | None = None,
+    inputs: Sequence[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """The JSON record of an estimate (what ``estimate.json`` holds).
 
@@ -264,7 +265,12 @@ def estimate_record(
     (the texts of what the run warned of, such as "the map is the prior alone",
     in the order given), ``outputs`` (the SHA-256 of each file written with it,
     ``report.html``, ``map.png`` and ``estimate.geojson``, by which ``geosleuth
-    verify`` knows them unchanged; null where none were written),
+    verify`` knows them unchanged; null where none were written), ``inputs``
+    (each file ``geosleuth locate`` read, ``{path, sha256}``, the path as
+    :func:`case_reference` writes it and the SHA-256 of the file as read, so
+    that ``geosleuth verify`` tells one edited or replaced since; null where
+    not recorded, as where the caller names the inputs, ``locate_case(...,
+    source=)``, and binds them itself, as the service's ``run.json`` does),
     ``place_sources`` (where the case's places' coordinates come from, by name,
     as the case says), ``generator``.
     """
@@ -359,6 +365,7 @@ def estimate_record(
         "settings": est.settings.to_dict(),
         "posterior_file": "posterior.npz",
         "outputs": dict(outputs) if outputs is not None else None,
+        "inputs": [dict(i) for i in inputs] if inputs is not None else None,
         "place_sources": dict(place_sources or {}),
         "generated": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     }
@@ -410,6 +417,59 @@ def case_candidates(case: str, folder: PathLike) -> tuple[Path, ...]:
     named, where = Path(case), Path(os.fspath(folder))
     from_out = Path(os.path.normpath(Path(os.path.abspath(where)).resolve() / named))
     return tuple(dict.fromkeys((from_out, where / named.name, named)))
+
+
+#: A cache of file digests: ``(device, inode, size, mtime_ns)`` to SHA-256.
+DigestCache = MutableMapping[tuple[int, int, int, int], str]
+
+
+def sha256_of_file(
+    path: PathLike, *, follow_links: bool = True, cache: DigestCache | None = None
+) -> str | None:
+    """The SHA-256 of a plain file, in hex; None for anything else, or unreadable.
+
+    Parameters
+    ----------
+    path : path-like
+        The file. A folder, a pipe or a missing file gives None.
+    follow_links : bool, default True
+        False: a link gives None, and the file is opened without following one
+        (how the service reads what its cases hold).
+    cache : mutable mapping or None, default None
+        Digests already computed, by ``(device, inode, size, mtime_ns)``; the
+        digest of a file not in it is added (at most about 4,000 kept).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "a.txt"
+    >>> _ = path.write_bytes(b"abc")
+    >>> sha256_of_file(path)[:16], sha256_of_file(path.parent)
+    ('ba7816bf8f01cfea', None)
+    >>> link = path.with_name("b.txt")
+    >>> link.symlink_to(path)
+    >>> sha256_of_file(link)[:16], sha256_of_file(link, follow_links=False)
+    ('ba7816bf8f01cfea', None)
+    """
+    try:
+        st = os.stat(path) if follow_links else os.lstat(path)
+        if not stat.S_ISREG(st.st_mode):
+            return None
+        key = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+        if cache is not None and key in cache:
+            return cache[key]
+        digest = hashlib.sha256()
+        flags = os.O_RDONLY | (0 if follow_links else getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(os.open(path, flags), "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return None
+    if cache is not None:
+        if len(cache) > 4096:  # files long gone: start again
+            cache.clear()
+        cache[key] = digest.hexdigest()
+    return digest.hexdigest()
 
 
 def sha256_hex(data: bytes) -> str:

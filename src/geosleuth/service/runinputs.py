@@ -21,14 +21,14 @@ link.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
-import stat
-from collections.abc import MutableMapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
+
+from geosleuth.report import files
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
@@ -44,7 +44,7 @@ __all__ = [
 State = Literal["unchanged", "read again", "changed", "removed", "not recorded"]
 
 #: A cache of digests: ``(device, inode, size, mtime_ns)`` to SHA-256.
-DigestCache = MutableMapping[tuple[int, int, int, int], str]
+DigestCache = files.DigestCache
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 #: Suffixes of the documents a case accepts (those ``geosleuth locate`` reads);
@@ -53,15 +53,10 @@ DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
 
 def sha256_of_file(path: Path, *, cache: DigestCache | None = None) -> str | None:
-    """The SHA-256 of a plain file, read without following a link; None if none.
+    """The SHA-256 of a plain file of a case, read without following a link.
 
-    Parameters
-    ----------
-    path : Path
-        The file. A link, a folder, a pipe or a missing file gives None.
-    cache : mutable mapping or None, default None
-        Digests already computed, by ``(device, inode, size, mtime_ns)``; the
-        digest of a file not in it is added.
+    A link, a folder, a pipe or a missing file gives None
+    (:func:`geosleuth.report.files.sha256_of_file`).
 
     Examples
     --------
@@ -73,25 +68,7 @@ def sha256_of_file(path: Path, *, cache: DigestCache | None = None) -> str | Non
     >>> sha256_of_file(path.parent) is None, sha256_of_file(path.with_name("b"))
     (True, None)
     """
-    try:
-        st = os.lstat(path)
-        if not stat.S_ISREG(st.st_mode):
-            return None
-        key = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
-        if cache is not None and key in cache:
-            return cache[key]
-        digest = hashlib.sha256()
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-        with os.fdopen(fd, "rb") as f:
-            for block in iter(lambda: f.read(1 << 20), b""):
-                digest.update(block)
-    except OSError:
-        return None
-    if cache is not None:
-        if len(cache) > 4096:  # files long gone: start again
-            cache.clear()
-        cache[key] = digest.hexdigest()
-    return digest.hexdigest()
+    return files.sha256_of_file(path, follow_links=False, cache=cache)
 
 
 def input_record(
