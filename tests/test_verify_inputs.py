@@ -104,3 +104,34 @@ def test_inputs_not_as_written_differ(copy: Path, inputs: object) -> None:
     code, said = _run("verify", str(copy / "out"))
     assert code == 1
     assert "inputs (not files, each with its SHA-256)" in said
+
+
+@pytest.mark.nlp
+def test_a_quote_edited_everywhere_but_the_reading_read_differs(
+    tmp_path: Path, nlp: object
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Walker missing\n\nLLANBERIS, 13 October 2024 - Police said John Smith, 54, "
+        "was seen in Llanberis on 12 October 2024 by a shopkeeper.\n"
+    )
+    code, said = _run("read", str(article), "--target", "John Smith", "--out",
+                      str(tmp_path / "rd"))  # fmt: skip
+    assert code == 0, said
+    out = tmp_path / "out"
+    code, said = _run("locate", str(tmp_path / "rd" / "a.json"), "--out", str(out))
+    assert code == 0, said
+    # the quote changed in estimate.json and report.html, and the page's
+    # checksum made to match: only the reading the estimate read still knows
+    for name in ("estimate.json", "report.html"):
+        path = out / name
+        path.write_text(path.read_text().replace("in Llanberis on", "in Bangor on"))
+    record = json.loads((out / "estimate.json").read_text())
+    record["outputs"]["report.html"] = sha256_of_file(out / "report.html")
+    (out / "estimate.json").write_text(json.dumps(record))
+    code, said = _run("verify", str(out))
+    assert code == 1
+    assert (
+        "quotes of the evidence at a:s1 (not the text of its span in ../rd/a.json)"
+        in (" ".join(said.split()))
+    )
