@@ -6,20 +6,21 @@ important place, a context cue, a list of places, a qualifier, the NER label)
 against what speaks against it (a title before it, an organisation, newspaper or
 team after it, a person of that name in the document). Streets, county lists,
 demonyms, and names with a strong cue that the gazetteer does not know exactly
-are added by their own patterns. How large a candidate is, and what the names
-around it say of it (a list of places it stands in, the state, country or town
-that qualifies it), is told by :mod:`geosleuth.read._toponym_qualifiers`. The
-result, a list of :class:`_Span` with candidate places, goes to
-:mod:`geosleuth.read._toponym_resolve`. The public entry is
-:func:`geosleuth.read.toponyms.find_toponyms`, whose module docstring states the
-rules.
+are added by their own patterns. People's names and nicknames, and places named
+as agents or organisations ("wanted by Iraq", "a Sinaloa cartel faction"), are
+told by :mod:`geosleuth.read._toponym_uses`. How large a candidate is, and what
+the names around it say of it (a list of places it stands in, the state, country
+or town that qualifies it), is told by
+:mod:`geosleuth.read._toponym_qualifiers`. The result, a list of :class:`_Span`
+with candidate places, goes to :mod:`geosleuth.read._toponym_resolve`. The
+public entry is :func:`geosleuth.read.toponyms.find_toponyms`, whose module
+docstring states the rules.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections import defaultdict
 
 import numpy as np
 
@@ -42,7 +43,6 @@ from geosleuth.read._toponym_features import (
     _generic,
 )
 from geosleuth.read._toponym_patterns import (
-    _ARTICLE_PREFIX,
     _CONNECTORS,
     _CUE_AFTER,
     _CUE_BEFORE,
@@ -79,6 +79,12 @@ from geosleuth.read._toponym_qualifiers import (
     _town_in_state,
 )
 from geosleuth.read._toponym_span import _Span
+from geosleuth.read._toponym_uses import (
+    _alias_spans,
+    _mark_uses,
+    _not_a_name,
+    _person_keys,
+)
 
 __all__ = ["_Span", "_detect"]
 
@@ -182,6 +188,9 @@ def _detect(text: str, gaz: Gazetteer, ents: list[tuple[int, int, str]]) -> list
             ent_at[i] = (s, e, lab)
     spans: list[_Span] = []
     taken = np.zeros(len(text) + 1, dtype=bool)
+    aliases = _alias_spans(text)  # "El Güero" of '"El Güero" Salcedo': a name
+    for s, e in aliases:
+        taken[s:e] = True
     people = {(s, e) for s, e, lab in ents if lab == "PERSON"}
     shaped = _add_streets(text, gaz, spans, taken, people)
     _add_dateline(text, gaz, spans, taken)
@@ -265,6 +274,7 @@ def _detect(text: str, gaz: Gazetteer, ents: list[tuple[int, int, str]]) -> list
     _add_beach_towns(text, gaz, spans, taken)
     _propagate(spans)
     _accept_listed(spans, text, gaz, persons)
+    _mark_uses(text, gaz, spans, aliases)
     return sorted((s for s in spans if s.signals > 0), key=lambda s: s.start)
 
 
@@ -408,63 +418,6 @@ def _civic_city(
     if pop(head_cands) < 0 or pop(head_cands) < pop(gaz.match_ids(surface)):
         return None
     return s + len(head), head, head_cands
-
-
-def _person_keys(
-    text: str, gaz: Gazetteer, ents: list[tuple[int, int, str]]
-) -> set[str]:
-    """Names the document uses for people: PERSON entities and name-like runs.
-
-    The last word of a PERSON entity ("Sêrgo Hesekê"), or of a run such as "Iyad
-    al-Jamili" (an Arabic name whose first words are no place), names a person;
-    every other mention of that word in the document is the person too ("Hesekê
-    said ...", "al-Baghdadi").
-    """
-    person: dict[str, int] = defaultdict(int)
-    place: dict[str, int] = defaultdict(int)
-    for s, e, lab in ents:
-        words = text[s:e].split()
-        if lab == "PERSON" and words:
-            # a one-word PERSON label on a known place name is weak evidence
-            weight = 1 if len(words) >= 2 else 0
-            key = bare_key(norm_key(words[-1]))
-            person[key] += weight
-            if not weight and not any(w >= 1.0 for _, w in gaz.match_ids(key)):
-                person[key] += 1
-        elif lab in ("GPE", "LOC"):
-            place[bare_key(norm_key(text[s:e]))] += 1
-    keys: set[str] = set()
-    for key, n in person.items():
-        # a primary place name needs more PERSON than GPE labels; an alternate
-        # spelling ("Heseke" for al-Hasakah) is outweighed by one PERSON label
-        primary = any(w >= 1.0 for _, w in gaz.match_ids(key))
-        if n and (n > place.get(key, 0) or not primary):
-            keys.add(key)
-    for run in _cap_runs(text):
-        if len(run) < 2 or len(run) > 4:
-            continue
-        words = [text[a:b] for a, b in run]
-        head = words[:-1]
-        if any(
-            w in _ORG_WORDS
-            or w in _TITLES
-            or w.lower() in _STOP
-            or w.lower() in _CONNECTORS
-            for w in head
-        ):
-            continue
-        if any(gaz.knows(w) for w in head) or gaz.knows(" ".join(words)):
-            continue
-        if _ARTICLE_PREFIX.match(words[-1]):  # Arabic names: "Iyad al-Jamili"
-            keys.add(bare_key(norm_key(words[-1])))
-    return keys
-
-
-def _not_a_name(text: str, ent: tuple[int, int, str], sp: _Span) -> bool:
-    """Whether a PERSON entity reaches past the span only over lower-case words."""
-    rest = text[ent[0] : sp.start] + " " + text[sp.end : ent[1]]
-    words = re.findall(r"[^\W\d_][\w’'-]*", rest)
-    return bool(words) and not any(w[:1].isupper() for w in words)
 
 
 #: A place named right after: "..., in Nairobi", "at Leeds".

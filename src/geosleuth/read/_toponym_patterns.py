@@ -51,7 +51,16 @@ __all__ = [
 ]
 
 _ELISION = re.compile(r"^[dl][’']")  # "d'Ivoire", "l'Aquila"
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside)\s$")
+#: A place preposition right before a name, which makes it a place whatever the
+#: tagger calls it: "in Glen Allen", "near Lombard"; a side of a place ("40 km
+#: east of Cosalá", "north-west of"), its outskirts, and the land around it ("the
+#: mountains around Tamazula", "in and around Leeds"; not "rallied around").
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|near|outside|(?:north|south|east|west)(?:-?(?:east|west))?\s+of|"
+    r"outskirts\s+of|in\s+and\s+around|(?:area|areas|mountains|hills|villages|"
+    r"towns|countryside|forests?|jungles?|desert|fields|farms|ranches|region|"
+    r"sierra|waters)\s+around)\s$"
+)
 #: A verb or noun of searching right before a name: "Police searched Penrith",
 #: "a search of Harrogate", "a raid on Hajin", whose object is the place searched
 #: (as after "in"), whatever label the tagger gives a small town it does not
@@ -74,7 +83,8 @@ _CUE_BEFORE = re.compile(
     r"district|governorate|island|hamlet|municipality)\s+of\s+"
     r"|\b(?:countries|nations|states|provinces|regions|cities|towns|villages|"
     r"areas|places|islands)\s+(?:like|such\s+as|including)\s+"
-    r"|\b(?:town|city|village|place|area)\s+(?:called|named)\s+)$",
+    r"|\b(?:town|city|village|place|area)\s+(?:called|named)\s+"
+    r"|\b(?:border|frontier)s?\s+with\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
 _STRONG_BEFORE = re.compile(

@@ -170,11 +170,12 @@ _DIRECTION = (
 #: A run of capitalised words: the name of a country or division.
 _NAME = r"([A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)*)"
 #: "X in Y", "X village in Y", "X, in northern Y", "X in the north of Y", "X,
-#: northern Y": a place and where it lies (Y, the whole run of capitalised words
-#: after "in" or the direction, is group 1).
+#: northern Y", "X, in neighbouring Y state": a place and where it lies (Y, the
+#: whole run of capitalised words after "in" or the direction, is group 1).
 _IN_AFTER = re.compile(
     r"^(?:(?:\s+(?:village|town|city|hamlet|settlement|district|area))?,?\s+in\s+"
     r"(?:the\s+)?(?:" + _DIRECTION + r"|(?:north|south|east|west)\s+of\s+)?"
+    r"(?:(?:neighbou?ring|nearby|adjacent|adjoining)\s+)?"
     r"|,\s+" + _DIRECTION + r")" + _NAME
 )
 #: "X (Y)": the country or division in parentheses right after the name.
@@ -194,7 +195,8 @@ def _in_division(gaz: Gazetteer, after: str) -> str:
     """The country or first-level division that "in Y" after a name places it in.
 
     "a cave near Langtang village in Nepal", "Dover in Delaware", "Hajin, in
-    eastern Syria", "Tripoli in the north of Lebanon", "Hajin, eastern Syria":
+    eastern Syria", "Tripoli in the north of Lebanon", "Hajin, eastern Syria",
+    "Tamazula, in neighbouring Durango state":
     Y qualifies the name as "Langtang, Nepal" would. Y is the whole run of
     capitalised words after "in" or the direction ("in North-Western Sydney"
     names no Zambian province), as :func:`_division_named` reads it; "" when

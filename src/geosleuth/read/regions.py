@@ -5,8 +5,10 @@ A town named as where the target is becomes a point buffered by
 regions named in one clause ("Syria near the Iraqi border", "on the Iraq-Syrian
 border, along the Euphrates") are *intersected*, lines buffered by
 :data:`REGION_BUFFER_KM`; a country named with a town ("the Syrian town of Hajin")
-only qualifies the town. "The Iraqi border" and "the Iraq-Syrian border" are looked
-up in the gazetteer as border lines. "The region" or "the area" of an earlier
+only qualifies the town. "The Iraqi border", "the Iraq-Syrian border" and "the
+border with Syria" are looked up in the gazetteer as border lines; where it holds
+none, the country beyond a border that someone is near ("Labbezanga, near the border
+with Niger") is no place of theirs. "The region" or "the area" of an earlier
 sentence is the centroid of its places, with a buffer that covers them.
 """
 
@@ -130,30 +132,57 @@ def country_of(word: str) -> str:
     return DEMONYMS.get(word, word)
 
 
+#: "near the border with Niger", "along its border with Syria": the country
+#: beyond a border named as where someone is (group "a"); what comes before
+#: the border is a place preposition ("on", "near", "along", "close to").
+_BORDER_WITH = re.compile(
+    r"\b(?:near|along|on|at|by|close\s+to|towards?)\s+(?:the|its|their|his|her)\s+"
+    r"(?:[a-z]+\s+)?(?P<line>border\s+with\s+(?:the\s+)?"
+    r"(?P<a>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*))"
+)
+#: A place preposition and "the" before "the Niger border": near it, not in it.
+_NEAR_THE = re.compile(
+    r"\b(?:near|along|on|at|by|close\s+to|towards?)\s+the\s+(?:[a-z]+\s+)?$"
+)
+
+
 def with_borders(
     ex: _Extractor, s0: int, st: str, places: list[MentionLike]
 ) -> list[MentionLike]:
-    """Replace "the Iraqi border" / "the Iraq-Syrian border" by the border line."""
-    for m in _BORDER.finditer(st):
-        a = country_of(m.group("a"))
-        b = country_of(m.group("b")) if m.group("b") else None
+    """Replace "the Iraqi border" / "the Iraq-Syrian border" by the border line.
+
+    "the border with Syria" is that border too, with the other country of the
+    sentence on its other side. Where the gazetteer holds no line of the border,
+    a country (or any place) named as the far side of a border that someone is
+    near ("Labbezanga, near the border with Niger", "near the Niger border") is
+    not where they are: it is left out, with a reason where the sentence is
+    about the target.
+    """
+    found = [
+        (m, country_of(m.group("a")), m.group("b")) for m in _BORDER.finditer(st)
+    ] + [(m, m.group("a"), None) for m in _BORDER_WITH.finditer(st)]
+    for m, a, b_word in found:
+        with_ = m.re is _BORDER_WITH
+        lo, hi = m.span("line") if with_ else m.span()
+        span = (s0 + lo, s0 + hi)
+        b = country_of(b_word) if b_word else None
         if b is None:
             others = [
                 label(x)
                 for x in places
-                if kind_of(x) == "country"
-                and not (s0 + m.start() <= x.start < s0 + m.end())
+                if kind_of(x) == "country" and not (span[0] <= x.start < span[1])
             ]
             b = next((o for o in others if o.lower() != a.lower()), None)
         query = f"{a}-{b} border" if b else f"{a} border"
         place = border_place(ex, query, a, b)
         if place is None:
+            if b_word is None and (with_ or _NEAR_THE.search(st[: m.start()])):
+                places = _beyond_border(ex, s0, st, places, m)
             continue
-        span = (s0 + m.start(), s0 + m.end())
         places = [x for x in places if not overlaps((x.start, x.end), span)]
         places.append(
             Mention(
-                m.group(0),
+                ex.text[span[0] : span[1]],
                 span[0],
                 span[1],
                 place.name,
@@ -166,6 +195,28 @@ def with_borders(
         )
     places.sort(key=lambda x: x.start)
     return places
+
+
+def _beyond_border(
+    ex: _Extractor, s0: int, st: str, places: list[MentionLike], m: re.Match[str]
+) -> list[MentionLike]:
+    """``places`` without the place beyond a border of no known line, noted."""
+    side = (s0 + m.start("a"), s0 + m.end("a"))
+    beyond = [
+        x
+        for x in places
+        if overlaps((x.start, x.end), side) and getattr(x, "role", "place") == "place"
+    ]
+    about = any(s0 <= r.start < s0 + len(st) for r in ex.refs)
+    for x in beyond if about else ():
+        ex.reject(
+            "not_target",
+            f"{x.text!r} lies beyond a border named as where someone is "
+            f"({m.group(0).strip()!r}), not where the target is (the gazetteer "
+            "has no line of that border)",
+            (x.start, x.end),
+        )
+    return [x for x in places if x not in beyond]
 
 
 def border_place(ex: _Extractor, query: str, a: str, b: str | None) -> Any:

@@ -94,9 +94,12 @@ countries with countries, cities with cities); "Buffalo, New York", "New York St
 and "New York Governor" name the state; "the Pacific" a sea's short name.
 
 Each mention has a ``role``: ``"place"`` (a literal place), ``"metonym"`` (a place
-standing for its government: "the Baghdad administration"), ``"demonym"`` ("Iraqi",
-resolved to the country) or ``"person"`` ("if Baghdad is alive" names a man; not
-resolved). Claim extraction should use only ``"place"`` mentions.
+standing for its government or an organisation: "the Baghdad administration",
+"wanted by Iraq", "the U.S.-led coalition", "a Sinaloa cartel faction"),
+``"demonym"`` ("Iraqi", resolved to the country) or ``"person"`` ("if Baghdad is
+alive" names a man; not resolved). Claim extraction should use only ``"place"``
+mentions. A nickname in quotes beside a person's name or after "alias" or "known
+as" ("Cartel boss "El Güero" Salcedo") is no mention, nor is that name elsewhere.
 """
 
 from __future__ import annotations

@@ -1,0 +1,267 @@
+"""Names that stand for no place here: people, nicknames, agents and organisations.
+
+A capitalised name that the gazetteer knows may name a person instead: the last
+word of a PERSON entity or of an Arabic name is that person wherever the
+document uses it (:func:`_person_keys`), and a nickname in quotes beside a
+person's name, or after "alias" or "known as", is a name, never a place
+(:func:`_alias_spans`): in "Cartel boss "El Güero" Salcedo" the nickname is no
+loose match for the state of Guerrero, and in "Joaquín "El Chapo" Guzmán" no
+village of El Chapo. A place named as the one who seeks or backs someone ("wanted
+by Iraq", "the U.S.-led coalition") stands for its authorities, and one that
+names an organisation ("a Sinaloa cartel faction") stands for the organisation:
+both are metonyms (:func:`_agent_use`), and say nothing of where the person they
+describe is. Text and gazetteer only; used by
+:mod:`geosleuth.read._toponym_detect`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from geosleuth.gazetteer import Gazetteer, norm_key
+from geosleuth.gazetteer._names import bare_key
+from geosleuth.read._lexicon import _ORG_WORDS, _STOP, _TITLES
+from geosleuth.read._toponym_patterns import (
+    _ARTICLE_PREFIX,
+    _CONNECTORS,
+    _LOCATIVE_BEFORE,
+    _cap_runs,
+)
+from geosleuth.read._toponym_span import _Span
+
+__all__ = [
+    "_agent_use",
+    "_alias_spans",
+    "_mark_uses",
+    "_not_a_name",
+    "_person_keys",
+]
+
+
+def _person_keys(
+    text: str, gaz: Gazetteer, ents: list[tuple[int, int, str]]
+) -> set[str]:
+    """Names the document uses for people: PERSON entities and name-like runs.
+
+    The last word of a PERSON entity ("Sêrgo Hesekê"), or of a run such as "Iyad
+    al-Jamili" (an Arabic name whose first words are no place), names a person;
+    every other mention of that word in the document is the person too ("Hesekê
+    said ...", "al-Baghdadi").
+    """
+    person: dict[str, int] = defaultdict(int)
+    place: dict[str, int] = defaultdict(int)
+    for s, e, lab in ents:
+        words = text[s:e].split()
+        if lab == "PERSON" and words:
+            # a one-word PERSON label on a known place name is weak evidence
+            weight = 1 if len(words) >= 2 else 0
+            key = bare_key(norm_key(words[-1]))
+            person[key] += weight
+            if not weight and not any(w >= 1.0 for _, w in gaz.match_ids(key)):
+                person[key] += 1
+        elif lab in ("GPE", "LOC"):
+            place[bare_key(norm_key(text[s:e]))] += 1
+    keys: set[str] = set()
+    for key, n in person.items():
+        # a primary place name needs more PERSON than GPE labels; an alternate
+        # spelling ("Heseke" for al-Hasakah) is outweighed by one PERSON label
+        primary = any(w >= 1.0 for _, w in gaz.match_ids(key))
+        if n and (n > place.get(key, 0) or not primary):
+            keys.add(key)
+    for run in _cap_runs(text):
+        if len(run) < 2 or len(run) > 4:
+            continue
+        words = [text[a:b] for a, b in run]
+        head = words[:-1]
+        if any(
+            w in _ORG_WORDS
+            or w in _TITLES
+            or w.lower() in _STOP
+            or w.lower() in _CONNECTORS
+            for w in head
+        ):
+            continue
+        if any(gaz.knows(w) for w in head) or gaz.knows(" ".join(words)):
+            continue
+        if _ARTICLE_PREFIX.match(words[-1]):  # Arabic names: "Iyad al-Jamili"
+            keys.add(bare_key(norm_key(words[-1])))
+    return keys
+
+
+def _not_a_name(text: str, ent: tuple[int, int, str], sp: _Span) -> bool:
+    """Whether a PERSON entity reaches past the span only over lower-case words."""
+    rest = text[ent[0] : sp.start] + " " + text[sp.end : ent[1]]
+    words = re.findall(r"[^\W\d_][\w’'-]*", rest)
+    return bool(words) and not any(w[:1].isupper() for w in words)
+
+
+#: A name in quotation marks: up to four words, the first capitalised ("El
+#: Güero", "El Chuy", "Mad Dog"); the name is group 1.
+_QUOTED = re.compile(r"[\"“]([A-Z][\w’'.-]*(?: [\w’'.-]+){0,3})[\"”]")
+#: Words before a nickname: "known as "El Güero"", "alias "El Chapo"".
+_ALIAS_CUE = re.compile(
+    r"\b(?:alias|a\.?k\.?a\.?|nicknamed|nickname|dubbed|known\s+as|"
+    r"nom\s+de\s+guerre|moniker)\s+$",
+    re.IGNORECASE,
+)
+#: ... after a kind of place, whose name follows: "a district known as "Sadr
+#: City"", "the area dubbed "the Triangle"".
+_PLACE_KNOWN = re.compile(
+    r"\b(?:area|areas|district|region|camp|village|town|city|neighbou?rhood|"
+    r"quarter|place|zone|valley|desert|mountains?|hills?|island|forest|slum|"
+    r"suburb|settlement|compound|ranch|farm|street|road)\s+(?:\w+\s+)?"
+    r"(?:known\s+as|dubbed|nicknamed|called)\s+$",
+    re.IGNORECASE,
+)
+#: ... of which those that name a person's nickname without quotes: "Joaquín
+#: Guzmán, alias El Chapo".
+_BARE_ALIAS = re.compile(
+    r"\b(?:alias|a\.k\.a\.|aka|nicknamed)\s+"
+    r"([A-Z][\w’'.-]*(?: (?:[A-Z][\w’'.-]*|de|del|la|el)){0,2}(?<![.,]))"
+)
+#: A capitalised word of a person's name right after a closing quotation mark
+#: (""El Güero" *Salcedo*"), or right before an opening one ("*Jesús* "El
+#: Chuy""); the word is group 1.
+_NAME_AFTER = re.compile(r"[\"”] ([A-Z][\w’'-]+)\b(?!['’]s\b)")
+_NAME_BEFORE = re.compile(r"\b([A-Z][\w’'-]+) [\"“]$")
+#: Months and days, which follow a quoted name without making it a nickname.
+_CALENDAR = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august",
+     "september", "october", "november", "december", "monday", "tuesday",
+     "wednesday", "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar",
+     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+)  # fmt: skip
+
+
+def _alias_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the nicknames of people in ``text``, and their names beside.
+
+    A name in quotation marks before a word of a person's name ("Cartel boss "El
+    Güero" Salcedo", "Jesús "El Chuy" Armenta"), with the words of the name
+    around it, or after "alias", "known as", "nicknamed" or "dubbed" ("a
+    faction known as "El Güero""), and a name without quotes after "alias",
+    "aka" or "nicknamed" ("Joaquín Guzmán, alias El Chapo"): names, no places.
+    Not a quoted name that stands alone ("the sign read "Tamazula"") or before
+    a date (""Ansongo" Monday"), nor the name of a place ("a district known as
+    "Sadr City"").
+
+    Examples
+    --------
+    >>> t = 'Cartel boss "El Güero" Salcedo was seen in Tamazula.'
+    >>> [t[s:e] for s, e in _alias_spans(t)]
+    ['El Güero', 'Salcedo']
+    >>> _alias_spans('The sign read "Tamazula" in red.')
+    []
+    """
+    out: list[tuple[int, int]] = []
+    for m in _QUOTED.finditer(text):
+        words = m.group(1).split()
+        if any(w.lower() in _STOP for w in words[words[0] in ("The", "El") :]):
+            continue  # a quoted phrase, not a name: ""In Mosul" Smith", ""Go now""
+        before = text[max(0, m.start() - 30) : m.start()]
+        after = _NAME_AFTER.match(text, m.end() - 1)
+        beside = _NAME_BEFORE.search(text[max(0, m.start() - 30) : m.start() + 1])
+        names = [
+            (w.start(1) + off, w.end(1) + off)
+            for w, off in ((after, 0), (beside, max(0, m.start() - 30)))
+            if w is not None
+            and w.group(1).lower() not in _STOP | _CALENDAR
+            and w.group(1) not in _TITLES
+        ]
+        if names and names[0][0] < m.start():
+            names = []  # "in Mosul "Islamic State" fighters": no name after it
+        cue = _ALIAS_CUE.search(before) and not _PLACE_KNOWN.search(before)
+        if names or cue:
+            out += [(m.start(1), m.end(1)), *names]
+    out += [(m.start(1), m.end(1)) for m in _BARE_ALIAS.finditer(text)]
+    return sorted(set(out))
+
+
+#: A verb of seeking or backing whose agent the name is: "wanted by Iraq",
+#: "sought by France and Spain", "wanted in Texas", "backed by Iran"; the words
+#: between are other agents of a list ("wanted by Iraq and the U.S.-led").
+_AGENT_BEFORE = re.compile(
+    r"\b(?:(?:wanted|sought)\s+(?:by|in)|(?:hunted|pursued|indicted|charged|"
+    r"sanctioned|designated|blacklisted|backed|funded|armed|supported|sponsored|"
+    r"trained)\s+by)\s+"
+    r"(?:(?:the\s+|both\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
+    r"(?:-led\s+\w+)?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))*"
+    r"(?:the\s+|both\s+)?$"
+)
+#: The name made an adjective of an agent: "the U.S.-led coalition", "an
+#: Iran-backed militia".
+_AGENT_AFTER = re.compile(
+    r"-(?:led|backed|funded|sponsored|supported|allied|aligned|trained|armed)\b",
+    re.IGNORECASE,
+)
+#: The name of an organisation named after a place: "a Sinaloa cartel faction",
+#: "the Gulf Cartel", "the Jalisco New Generation Cartel", "a Chicago street
+#: gang"; not its land ("in Sinaloa cartel territory").
+_ORGANISATION_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w’'-]*){0,2}\s+"
+    r"(?:(?i:drug|crime|criminal|trafficking|smuggling|street)\s+)?"
+    r"(?i:cartels?|gangs?|mafia|militias?|syndicates?|factions?|triads?|"
+    r"crime\s+(?:family|families|ring))\b"
+    r"(?!(?:[’']s)?\s+(?i:territory|turf|strongholds?|heartland|country|lands?|"
+    r"zones?|areas?|regions?|hideouts?)\b)"
+)
+
+
+def _agent_use(text: str, start: int, end: int) -> str:
+    """How the name at ``start:end`` stands for an agent or organisation, or "".
+
+    "wanted by Iraq", "the U.S.-led coalition", "an Iran-backed militia": the
+    authorities who seek or back someone; "a Sinaloa cartel faction", "the Gulf
+    Cartel": an organisation. None of them is where the person described is.
+    Otherwise a name after "in" or "near" is a place ("hiding in Sinaloa
+    cartel territory"; but "wanted in Texas").
+
+    Examples
+    --------
+    >>> t = "Al-Rawi, wanted by Iraq, is in Syria, the U.S.-led coalition said."
+    >>> [_agent_use(t, t.index(w), t.index(w) + len(w)) for w in
+    ...  ("Iraq", "U.S.", "Syria")]
+    ['wanted by', '-led', '']
+    >>> t = "Salcedo, the head of a Sinaloa cartel faction, is in Sinaloa."
+    >>> _agent_use(t, t.index("Sinaloa"), t.index("Sinaloa") + 7)
+    'cartel'
+    >>> _agent_use(t, t.rindex("Sinaloa"), t.rindex("Sinaloa") + 7)
+    ''
+    """
+    before = text[max(0, start - 80) : start]
+    agent = _AGENT_BEFORE.search(before)
+    if agent is not None:
+        return " ".join(agent.group(0).split()[:2])
+    if _LOCATIVE_BEFORE.search(before):
+        return ""
+    tail = _AGENT_AFTER.match(text, end)
+    if tail is not None:
+        return tail.group(0).lower()
+    org = _ORGANISATION_AFTER.match(text, end)
+    if org is not None:
+        return org.group(0).split()[-1].lower()
+    return ""
+
+
+def _mark_uses(
+    text: str, gaz: Gazetteer, spans: list[_Span], aliases: list[tuple[int, int]]
+) -> None:
+    """Make agents' and organisations' names metonyms, and nicknames no places.
+
+    A name a nickname of the document has is that person's wherever it is
+    written ("El Güero was seen ..."), unless it names a country or division
+    exactly; a place name used as an agent or an organisation
+    (:func:`_agent_use`) takes the role ``"metonym"``.
+    """
+    names = {bare_key(norm_key(text[s:e])) for s, e in aliases}
+    for sp in spans:
+        if sp.role != "place":
+            continue
+        if bare_key(norm_key(sp.text)) in names and not any(
+            w >= 1.0 and gaz.kind(p) in ("country", "admin", "continent")
+            for p, w in sp.cands
+        ):
+            sp.signals = 0.0
+        elif _agent_use(text, sp.start, sp.end):
+            sp.role = "metonym"
