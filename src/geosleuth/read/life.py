@@ -9,11 +9,24 @@ graded by the speaker, not as a recording. Where the sentence sets clauses with
 speakers of their own against each other ("The army said Jane Doe had been
 killed, but her brother said she was alive"), each statement is read in its
 own clause, with its speaker: the brother's ``alive``, and the army's
-``dead``, which his word does not deny. The target with killed,
+``dead``, which his word does not deny. The one said to live, or to have died,
+may be the target as its spouse or counsel calls it ("The wife of Mundi
+Jalmaani said that *her husband* was alive", "Salcedo's lawyer said *her
+client* was 'alive and well'") or as the group it leads does ("The group led
+by Ag Alher said that *its commander* had been killed"); what the sentence
+states beside ("..., contradicting a military claim that he was killed", "...
+and would not surrender") does not hedge it. Someone in touch with the target
+("she had spoken to him by phone on Sept. 27") says it was alive that day, by
+the speaker's word. A recording shows the target by name or as "him" or "her"
+("a video ... shows him addressing fighters"); one in which someone else speaks
+("his wife said in a video that ...") is that speaker's word, read as any
+statement (:mod:`geosleuth.read._life_claims`). The target with killed,
 dead, death or died: ``dead``, unless negated ("no conclusive evidence of ...
 death", "suspicions that he was dead were weakened", "denied"), disputed ("...,
-but ISIS disputed it", or a next sentence "ISIS denied the report.") or
-conditional ("if Baghdadi is alive"); an unattributed death claim is a rumour. A
+but ISIS disputed it", or a next sentence "ISIS denied the report."), taken back
+in the next sentence ("On Wednesday it said that statement was wrong", "The
+army later retracted the claim") or conditional ("if Baghdadi is alive"); an
+unattributed death claim is a rumour. A
 death is the target's only when the target is the one who died ("al-Baghdadi
 was killed", "a strike killed al-Baghdadi", "al-Baghdadi died"), not the killer
 ("al-Baghdadi killed dozens") or one of the target's own ("al-Baghdadi's wife was
@@ -51,7 +64,10 @@ target found dead, is a sighting of the target's body
 found dead in her home, police said") is graded as a body found is
 (:func:`~geosleuth.read.found.body_grade`) and rests on the body
 (:attr:`~geosleuth.evidence.LifeStatus.body`): an official's word on it is no
-claim of a death that no one has seen.
+claim of a death that no one has seen. A sentence that tells both of the death
+and of the target's body found ("... said that its commander had been killed,
+and Niger's government said his body had been found near Ayorou") gives the one
+death, that of the body.
 """
 
 from __future__ import annotations
@@ -61,6 +77,16 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from geosleuth.evidence import Claim, Hedge, LifeStatus
+from geosleuth.read._life_claims import (
+    SEEMS_GENUINE,
+    called_by_kin,
+    contact_with_target,
+    leader_of_speakers,
+    other_statements,
+    shown_by_recording,
+    spoken_in,
+    taken_back_next,
+)
 from geosleuth.read._reports import report_called_untrue
 from geosleuth.read._sentence import (
     Sentence,
@@ -71,12 +97,19 @@ from geosleuth.read._sentence import (
     note_of,
     resolved,
 )
-from geosleuth.read.found import FOUND_EVENTS, body_grade
+from geosleuth.read.found import (
+    _FOUND_TEXT,
+    FOUND_EVENTS,
+    _found,
+    _unreported,
+    body_grade,
+)
 from geosleuth.read.hedges import hedge_of, is_negated, weakest
 from geosleuth.read.regions import claim_regions
 
 if TYPE_CHECKING:
     from geosleuth.read.claims import _Extractor
+    from geosleuth.read.dates import DateMention
     from geosleuth.read.target import TargetRef
 
 __all__ = ["read_life"]
@@ -111,11 +144,11 @@ _SAID = re.compile(
     re.IGNORECASE,
 )
 #: A statement that the target lives: "is alive", "is still alive", "is alive and
-#: well", "remains alive", "is safe and well", "survived (the strike)" (not "is
-#: survived by", an obituary's words).
+#: well", 'was "alive and well"', "remains alive", "is safe and well", "survived
+#: (the strike)" (not "is survived by", an obituary's words).
 _SAYS_ALIVE = re.compile(
-    r"\b(?:(?:is|are|was|were|be|been|remains?|remained)\s+(?:still\s+|very\s+much\s+)?"
-    r"(?:alive(?:\s+and\s+well)?|safe\s+and\s+well)|"
+    r"\b(?:(?:is|are|was|were|be|been|remains?|remained)\s+[\"“']?"
+    r"(?:still\s+|very\s+much\s+)?(?:alive(?:\s+and\s+well)?|safe\s+and\s+well)|"
     r"(?<!\bis )(?<!\bwas )survived(?!\s+by\b))\b",
     re.IGNORECASE,
 )
@@ -192,36 +225,16 @@ def _report_untrue(s: Sentence, at: int) -> str | None:
 def read_life(ex: _Extractor, s: Sentence) -> None:
     """Add the proof of life or death claim of ``s``, or reject it with why."""
     person = [r for r in s.refs if r.kind in ("name", "nisba", "title", "pronoun")]
+    text = hedge_text(s)
+    alive = _ALIVE.search(text) if person or s.sent is not None else None
+    day = [d for d in s.dates if d.kind == "day"]
+    if alive and day and _recording(ex, s, text, alive, day, person):
+        return
     if not person:
         return
-    text = hedge_text(s)
-    alive = _ALIVE.search(text)
-    day = [d for d in s.dates if d.kind == "day"]
-    if alive and day:
-        at = s.span[0] + alive.start()
-        # "On 1 May 2018 ISIS said a recording ... was made on 28 September 2017":
-        # a date before a reporting verb that precedes the recording dates the
-        # statement, not the recording
-        own = [
-            d for d in day if d.start > at or _SAID.search(ex.text[d.end : at]) is None
-        ]
-        d = min(own or day, key=lambda d: abs(d.start - at))
-        limit = ex.published or ex.fallback
-        if d.date > limit:
-            ex.reject("invalid", "recording dated after publication", s.span)
-            return
-        hedge, cue = hedge_of(text)
-        note = f"proof of life: {alive.group(0)!r} dated {d.text!r}"
-        if cue:
-            note += f"; hedge from {cue!r}"
-        ex.build(
-            LifeStatus, s, s.span, id=ex.next_id("l"),
-            provenance=ex.provenance(s), date=d.date, date_from=None,
-            grade=ex.grades["proof_of_life"], hedge=hedge, status="alive",
-            note=note,
-        )  # fmt: skip
-        return
     alive_in = _said_alive(ex, s, text, person)
+    if alive_in is None and s.sent is not None:
+        _in_contact(ex, s, text, person)
     if alive_in is not None:
         if alive_in == s.span:
             after = _death_after_surviving(s, text)
@@ -276,6 +289,17 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
             s.span,
         )
         return
+    back = taken_back_next(ex.text, s.span[1])
+    if back is not None:
+        # "The defence ministry had said on Monday that Salcedo was killed in the
+        # clash. On Wednesday it said that statement was wrong: ..."
+        ex.reject(
+            "negated",
+            f"a death claim taken back in the next sentence ({back!r}): not a "
+            "death claim",
+            s.span,
+        )
+        return
     # the one seen may be "him" or "her" ("Although the army said he had been
     # killed, a farmer saw *him* in Tumaco"): the object pronouns count too
     seen = person + [r for r in ex.object_refs if s.span[0] <= r.start < s.span[1]]
@@ -288,6 +312,15 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
             "earlier claim of someone else, which the sentence sets against its "
             "sighting; not a death claim of the speaker, nor one of the day of the "
             "sighting",
+            s.span,
+        )
+        return
+    found = _body_found(ex, s, s.span[0] + dead.start())
+    if found is not None:
+        ex.reject(
+            "duplicate",
+            f"a death told with the target's body {found} in the same sentence: "
+            "read once, as the body found (geosleuth.read.found)",
             s.span,
         )
         return
@@ -322,6 +355,92 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
     if built is not None and dies is not None:
         where = [x for x in (f"hedge from {cue!r}" if cue else "", dnote) if x]
         _where_died(ex, s, s.span[0] + dies.start(), hedge, date, date_from, where)
+
+
+def _recording(
+    ex: _Extractor,
+    s: Sentence,
+    text: str,
+    alive: re.Match[str],
+    day: list[DateMention],
+    person: list[TargetRef],
+) -> bool:
+    """Add the proof of life of a dated recording of the target in ``s``, if any.
+
+    The target named in the sentence ("A video released on 2 March shows Ag
+    Alher addressing fighters"), or shown by an object pronoun that refers to
+    it ("... shows *him* addressing fighters":
+    :func:`~geosleuth.read._life_claims.shown_by_recording`). A recording in
+    which someone else speaks ("Jalmaani's wife said *in a video* ... that")
+    is that speaker's word, not a recording of the target: it is set aside,
+    and the rest of the sentence is read as any statement
+    (:func:`~geosleuth.read._life_claims.spoken_in`). A recording called
+    genuine with a hedge ("the footage appeared genuine") is probable. Returns
+    whether the recording was read (or set aside as dated after publication).
+    """
+    at = s.span[0] + alive.start()
+    cue = next((t for t in s.sent if t.idx == at), None) if s.sent else None
+    shown = None
+    if not person:
+        objects = [r for r in ex.object_refs if s.span[0] <= r.start < s.span[1]]
+        shown = shown_by_recording(cue, objects) if cue is not None else None
+        if shown is None:
+            return False
+    elif cue is not None:
+        medium = spoken_in(cue, person, by_target=s.attr.at(at).target)
+        if medium is not None:
+            ex.reject(
+                "not_target",
+                f"a recording in which another speaks ({medium!r}): the "
+                "speaker's word, not a recording of the target",
+                s.span,
+            )
+            return False
+    # "On 1 May 2018 ISIS said a recording ... was made on 28 September 2017":
+    # a date before a reporting verb that precedes the recording dates the
+    # statement, not the recording
+    own = [d for d in day if d.start > at or _SAID.search(ex.text[d.end : at]) is None]
+    d = min(own or day, key=lambda d: abs(d.start - at))
+    limit = ex.published or ex.fallback
+    if d.date > limit:
+        ex.reject("invalid", "recording dated after publication", s.span)
+        return True
+    hedge, cue_words = hedge_of(text)
+    genuine = SEEMS_GENUINE.search(text)
+    if genuine is not None and weakest(hedge, "probable") != hedge:
+        # "a French military source said the footage appeared genuine"
+        hedge, cue_words = "probable", genuine.group(0)
+    note = f"proof of life: {alive.group(0)!r} dated {d.text!r}"
+    if shown is not None:
+        note += f"; the target shown as {shown.text!r}"
+    if cue_words:
+        note += f"; hedge from {cue_words!r}"
+    ex.build(
+        LifeStatus, s, s.span, id=ex.next_id("l"),
+        provenance=ex.provenance(s), date=d.date, date_from=None,
+        grade=ex.grades["proof_of_life"], hedge=hedge, status="alive",
+        note=note,
+    )  # fmt: skip
+    return True
+
+
+def _body_found(ex: _Extractor, s: Sentence, at: int) -> str | None:
+    """The verb of the target's body found in ``s``, apart from the death at ``at``.
+
+    "The group led by Ag Alher said that its commander had been killed, and
+    Niger's government said his body had been found near Ayorou": the death
+    rests on the body, which :mod:`geosleuth.read.found` reads (graded as a
+    body found, :func:`~geosleuth.read.found.body_grade`), and a sentence gives
+    one death, so the word of it is not read besides. None when ``s`` tells of
+    no body of the target found, or of one to be found ("police hope to find
+    his body").
+    """
+    if s.sent is None or _FOUND_TEXT.search(s.text) is None:
+        return None
+    found = _found(ex, s)
+    if found is None or not found[2] or found[0].idx == at:
+        return None
+    return None if _unreported(found[0]) is not None else str(found[0].text)
 
 
 def _found_dead(cue: Any) -> bool:
@@ -397,9 +516,20 @@ def _said_alive(
         head = head.head
     who = antecedent(subjects[0]) if subjects else None  # "Jane Doe, who is alive"
     named = [r for r in person if who is not None and r.start <= who.idx < r.end]
-    if not named:
+    # "The wife of Mundi Jalmaani said that *her husband* was alive", "Salcedo's
+    # lawyer said *her client* was alive and well": the target, as they call it
+    kin = None
+    if who is not None and not named:
+        kin = called_by_kin(who, person)
+        if kin is None and leader_of_speakers(who, person):
+            kin = "group"  # "Ag Alher's group said its leader was alive"
+    if not named and kin is None:
         return None
-    if said.group(0).lower() == "survived" and all(r.kind == "pronoun" for r in named):
+    if (
+        said.group(0).lower() == "survived"
+        and named
+        and all(r.kind == "pronoun" for r in named)
+    ):
         # "although he survived": whom "he" is, the rule of the person named
         # last guesses; that the target lives is said of the target by name
         return None
@@ -408,10 +538,15 @@ def _said_alive(
         # "survived in 2016 but was reportedly killed in 2019": the death's
         # hedge is not the survival's
         text = _within(s, text, (clause[0], after))
+    for beside in other_statements(verb):
+        # "..., contradicting a military claim that he was killed", "... and
+        # would not surrender": other statements, whose words do not hedge this
+        text = _within(s, text, s.span, leave_out=beside)
     hedge, cue = hedge_of(text)
     date, date_from, dnote = ex.dates(s, at, verb)
     note = note_of(
         f"said to be alive ({said.group(0)!r}), by the speaker's word",
+        f"the target as its {kin} calls it ({who.text!r})" if kin and who else "",
         hedge_note(cue),
         dnote,
     )
@@ -421,6 +556,54 @@ def _said_alive(
         grade=ex.grade(s.attr.at(at)), hedge=hedge, status="alive", note=note,
     )  # fmt: skip
     return clause
+
+
+def _in_contact(
+    ex: _Extractor, s: Sentence, text: str, person: list[TargetRef]
+) -> None:
+    """Add the claim of ``s`` that someone was in touch with the target, if any.
+
+    "Jalmaani's wife ... said ... that she had spoken to him by phone on Sept.
+    27" (:func:`~geosleuth.read._life_claims.contact_with_target`): the target
+    was alive that day, by the speaker's word (a
+    :class:`~geosleuth.evidence.LifeStatus` ``alive`` graded by the speaker, as
+    "is alive" is), dated by the verb's own phrase. Not heard from ("had not
+    heard from him since March") is set aside: no claim of life, nor of death.
+    """
+    got = contact_with_target(s.sent, person)
+    if got is None:
+        return
+    verb, words, negated = got
+    at = int(verb.idx)
+    to_come = _unreported(verb)
+    if to_come is not None:
+        # "Police want to speak to Jane Doe", "would like to talk to her"
+        ex.reject(
+            "conditional",
+            f"a contact with the target to come ({to_come!r}), not one reported",
+            s.span,
+        )
+        return
+    if negated:
+        ex.reject(
+            "negated",
+            f"no contact with the target ({words!r}): not a claim of life, nor of "
+            "death",
+            s.span,
+        )
+        return
+    hedge, cue = hedge_of(_within(s, text, _clause(s, at)))
+    date, date_from, dnote = ex.dates(s, at, verb)
+    note = note_of(
+        f"in touch with the target ({words!r}): alive then, by the speaker's word",
+        hedge_note(cue),
+        dnote,
+    )
+    ex.build(
+        LifeStatus, s, s.span, id=ex.next_id("l"),
+        provenance=ex.provenance(s, at), date=date, date_from=date_from,
+        grade=ex.grade(s.attr.at(at)), hedge=hedge, status="alive", note=note,
+    )  # fmt: skip
 
 
 def _death_after_surviving(s: Sentence, text: str) -> int | None:
@@ -635,6 +818,10 @@ def _target_dies(s: Sentence, at: int, person: list[TargetRef]) -> bool | None:
     if any(
         r.start < v.idx + len(v.text) and v.idx < r.end for v in victims for r in person
     ):
+        return True
+    if any(leader_of_speakers(v, person) or called_by_kin(v, person) for v in victims):
+        # "The group led by Ag Alher said its commander was killed", "Salcedo's
+        # wife said her husband was killed"
         return True
     if any(v.lower_ in _UNKNOWN_PERSON for v in victims):
         return None
