@@ -17,7 +17,13 @@ decides what the statement is worth:
   for it (:func:`report_called_true`), and speaks;
 - neither ("There are reports that", "Police are investigating reports that",
   "Police received a tip that"): hearsay, no surer than "claims that" or
-  "rumours that" (:func:`report_of`).
+  "rumours that" (:func:`report_of`). So is what unnamed media had reported
+  ("Bosnian media had reported that", "local newspapers have reported that",
+  "media reports said that"): an earlier report that the article recounts,
+  relayed from others, as a report is; not a named outlet ("Reuters had
+  reported"), a state's own voice ("state media had reported"), nor media
+  that the article takes as the source of what it tells ("Jane Doe was seen in
+  Mosul, local media reported").
 
 A negated verb neither rebuts nor confirms ("did not deny reports that").
 Used by :mod:`geosleuth.read.attribution`, :mod:`geosleuth.read.life`,
@@ -99,6 +105,56 @@ _RELATIVE = frozenset({"that", "which", "who", "whom"})
 _NOUN_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr"})
 
 
+#: Unnamed media, whose report relays what others told them: "Bosnian *media*
+#: had reported that", "local *newspapers* reported that".
+_MEDIA = frozenset(
+    {"media", "press", "newspaper", "newspapers", "paper", "papers", "tabloid",
+     "tabloids", "outlet", "outlets"}
+)  # fmt: skip
+#: Words that make media a state's own voice ("*state* media reported"), or a
+#: report one of the media ("*media* reports said", "*news* reports said").
+_OWN_VOICE = frozenset({"state", "official", "government", "state-run"})
+_OF_MEDIA = frozenset({"media", "news", "press", "newspaper", "local"})
+#: Verbs by which media, or their reports, say what they heard.
+_RELAYING_LEMMAS = frozenset({"report", "say", "claim", "suggest"})
+
+
+def _perfect(verb: Any) -> bool:
+    """Whether ``verb`` is in a perfect tense: "had reported", "have reported"."""
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children
+    )
+
+
+def _media_report(clause: Any) -> Any | None:
+    """The verb by which unnamed media had reported ``clause`` (a verb), if any.
+
+    "Bosnian media had *reported* that Vuković was seen in Foca", "*Media
+    reports said* she was in Leeds": the complement of a verb of reporting, not
+    negated, whose subject is unnamed media (:data:`_MEDIA`, not "state media")
+    in a perfect tense ("had reported", "have reported": a report recounted),
+    or their reports.
+    """
+    verb = clause.head
+    if (
+        clause.dep_ != "ccomp"
+        or verb.i == clause.i
+        or verb.pos_ != "VERB"
+        or _negated(verb)
+    ):
+        return None
+    lemma = verb.lemma_.lower()
+    for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+        words = {c.lower_ for c in subj.children if c.dep_ in ("amod", "compound")}
+        head = subj.lemma_.lower()
+        media = {head, subj.lower_} & _MEDIA  # the lemma of "media" is "medium"
+        if media and lemma == "report" and not words & _OWN_VOICE and _perfect(verb):
+            return verb
+        if head == "report" and lemma in _RELAYING_LEMMAS and words & _OF_MEDIA:
+            return verb
+    return None
+
+
 def report_of(clause: Any) -> Any | None:
     """The report noun whose content clause is ``clause`` (a parsed verb), if any.
 
@@ -106,9 +162,14 @@ def report_of(clause: Any) -> Any | None:
     Leeds": a clause of the noun with a subject of its own. A relative clause
     whose subject is the relative pronoun tells what the report did, not what it
     says ("the report *that was published* on Monday"), and a participle
-    describes the report ("a report *based* on census data"). None for any other
-    clause.
+    describes the report ("a report *based* on census data"). What unnamed
+    media report is a report too: the verb is returned ("Bosnian media had
+    *reported* that she was seen in Foca": :func:`_media_report`). None for any
+    other clause.
     """
+    media = _media_report(clause)
+    if media is not None:
+        return media
     noun = clause.head
     if (
         clause.dep_ not in ("acl", "ccomp", "relcl")

@@ -154,8 +154,18 @@ A short sentence right after that denies it ("Al-Baghdadi was seen in Mosul.
 Police denied the report.", "The army denied the claim.":
 :func:`geosleuth.read.attribution.denial_of_previous`) disputes the items of that
 one sentence in the same way, its note saying "disputed in the next sentence";
-a sentence further back is never disputed so, nor one that its own words dispute
-already.
+so does a short sentence that says it could not be confirmed ("The account could
+not be independently verified."), and one that denies that the target was at a
+place it names ("Bosnian media had reported that Vuković was seen in Foca. Police
+... denied that he was in Foča ...", read on its own too, as a claim that he is
+not there: :mod:`geosleuth.read._follow_ups`). A sentence further back is never
+disputed so, nor one that its own words dispute already.
+
+**Follow-ups.** A speaker's earlier word beside the word it says now ("The army
+earlier said Ag Alher was hiding near Ansongo; it now says he is in the Ayorou
+area") is dated the day before the later word, so that the later claim replaces
+it (:func:`geosleuth.dependence.superseded_claims`), and "it" or "they" of the
+later word is the earlier word's speaker (:mod:`geosleuth.read._follow_ups`).
 
 This module walks the sentences and keeps what the steps share (item ids, grades,
 provenance, dates, what was rejected); each rule lives in a module of its own:
@@ -186,12 +196,19 @@ from typing import Any, Literal
 
 from geosleuth.errors import GeosleuthError
 from geosleuth.evidence import EvidenceItem, Grade, Provenance
+from geosleuth.read._follow_ups import (
+    Turn,
+    next_doubt,
+    refer_back,
+    said_again,
+    turn_dates,
+)
+from geosleuth.read._item_dates import item_dates
 from geosleuth.read._sentence import (
     CONTINUATION,
     MentionLike,
     Sentence,
     WalkState,
-    in_phrase,
     is_point,
     is_who_clause,
     less,
@@ -203,18 +220,16 @@ from geosleuth.read._sentence import (
     subtree_span,
 )
 from geosleuth.read._spans import SpanIndex
-from geosleuth.read._time_clauses import across, time_clauses
 from geosleuth.read.attribution import (
     Attribution,
     SpeakerRegistry,
     attribute,
     attribute_text,
-    denial_of_previous,
     quote_states,
     venue_spans,
 )
 from geosleuth.read.cases import find_cases, finish_cases
-from geosleuth.read.dates import find_dates, time_of_day, unread_dates
+from geosleuth.read.dates import find_dates, time_of_day
 from geosleuth.read.found import read_found
 from geosleuth.read.fronts import acronyms, find_fronts, finish_fronts, forces_in
 from geosleuth.read.life import read_life
@@ -496,6 +511,9 @@ class _Extractor:
         ]
         #: Start of the last parsed sentence that depends on unparsed earlier ones.
         self.history_at = -1
+        #: This sentence's earlier word of a speaker who now says another
+        #: (:func:`~geosleuth.read._follow_ups.said_again`), if any.
+        self.turn: Turn | None = None
         #: The clauses of this sentence's sightings, traces and findings, in a
         #: sentence with other clauses ("..., and police believe she is in
         #: Denver": :func:`~geosleuth.read._sentence.own_clause`; "..., but
@@ -587,88 +605,24 @@ class _Extractor:
         """(date, date_from, note) for an item anchored at ``anchor``.
 
         The date nearest the anchor; with ``verb`` (a token of the parse), the
-        nearest of those in its own phrase (:func:`in_phrase`) if any is: "Jane
+        nearest of those in its own phrase if any is (:mod:`._item_dates`): "Jane
         Doe, who fled to Mosul in 2016, was killed in Raqqa last month" dates the
         death by "last month". Dates within the spans ``skip`` (clauses of
-        another time) are not the item's.
+        another time) are not the item's. A speaker's earlier word ("The army
+        earlier said ...; it now says") is of before the later one
+        (:func:`~geosleuth.read._follow_ups.turn_dates`).
         """
-        own = [
-            *s.attr.excluded,
-            *([s.attr.disputed] if s.attr.disputed else []),
-            *skip,
-        ]
-        own += self._other_clauses(s, anchor)
-        ok = [d for d in s.dates if not any(overlaps((d.start, d.end), x) for x in own)]
-        if verb is not None:
-            ok = [d for d in ok if in_phrase(self.doc, verb, d)] or ok
-        if not ok:
-            day = self.published or self.fallback
-            # a date written that could not be read ("on 03/04/2018", "during
-            # Ramadan 1439") is said, not passed over in silence
-            unread = [
-                u
-                for u in unread_dates(s.text, published=self.published, base=s.span[0])
-                if not any(overlaps((u.start, u.end), x) for x in own)
-            ]
-            if s.earlier_day is not None and not unread and s.earlier_day[0] <= day:
-                # "Margaret Holme was last seen on Monday. CCTV showed her ... at
-                # 6.40pm": Monday's evening, not publication's (review 17)
-                then, words, clock = s.earlier_day
-                return (
-                    then,
-                    None,
-                    (
-                        f"dated from {words!r} of an earlier sentence: this one "
-                        f"gives only a time ({clock!r})"
-                    ),
-                )
-            source = "publication" if self.published else day.isoformat()
-            said = "; ".join(
-                f"a date was written ({u.text!r}) but not read ({u.why}): dated "
-                f"from {source}"
-                for u in unread
-            )
-            return day, None, said
-        best = min(ok, key=lambda d: min(abs(d.start - anchor), abs(d.end - anchor)))
-        date, start = best.date, best.date_from
-        limit = self.published or self.fallback
-        if start > limit:
-            return limit, None, f"date {best.text!r} is after publication; ignored"
-        date = min(date, limit)
-        said = f"dated from {best.text!r}" + (f" ({best.note})" if best.note else "")
-        # "seen on 2 May, days before he was killed": the death came after 2 May
-        clauses = time_clauses(s.sent) if s.sent is not None else []
-        bounded = across(clauses, anchor, (best.start, best.end), date, start, limit)
-        its_own: tuple[dt.date, dt.date | None] = (
-            date,
-            (start if start < date else None),
+        turn = self.turn
+        if turn is None or not s.span[0] <= turn.old[0] < s.span[1]:
+            return item_dates(self, s, anchor, verb, skip)
+        return turn_dates(
+            turn,
+            anchor,
+            skip,
+            lambda at, cut: item_dates(
+                self, s, at, verb if at == anchor else None, cut
+            ),
         )
-        if bounded is None:
-            return *its_own, said
-        date, since, how = bounded
-        across_clause = date, (since if since is not None and since < date else None)
-        if across_clause == its_own:  # "on Wednesday after submitting": no wider
-            return *its_own, said
-        return *across_clause, f"{said}, {how}"
-
-    def _other_clauses(self, s: Sentence, anchor: int) -> list[tuple[int, int]]:
-        """The relative clauses about someone in ``s`` that do not hold ``anchor``.
-
-        "Jin, the otter *who escaped from the zoo almost a month ago*, has been
-        found alive": the clause's date is the escape's, not the finding's. A
-        clause about a place keeps its date for it: "transferred to St. Cloud
-        Hospital *where he was listed in fair condition Tuesday*".
-        """
-        if s.sent is None:
-            return []
-        out = []
-        for tok in s.sent:
-            if not is_who_clause(tok):
-                continue
-            lo, hi = subtree_span(tok)
-            if not lo <= anchor < hi:
-                out.append((lo, hi))
-        return out
 
     def _add(self, item: EvidenceItem) -> None:
         self.items.append(item)
@@ -742,6 +696,8 @@ class _Extractor:
             tokens = self.doc.char_span(s0, e0, alignment_mode="expand")
             sent = tokens if parsed[i] else None
             st = self.text[s0:e0]
+            # "The army earlier said ...; it now says ...": its earlier word
+            self.turn = said_again(sent) if sent is not None else None
             if sent is None:
                 unparsed_text.append(st)
                 attr = attribute_text(
@@ -749,10 +705,13 @@ class _Extractor:
                 )
             else:
                 consulted: set[str] = set()
+                # "Prosecutors earlier said ...; they now say": "they" are the
+                # prosecutors, not the speaker of the sentence before
+                theirs = self.turn is not None and self.turn.own_subject
                 attr = attribute(
                     sent,
                     registry,
-                    previous=state.previous,
+                    previous=None if theirs else state.previous,
                     in_quote=q_start,
                     quote_owner=state.quote_owner,
                     consulted=consulted,
@@ -768,10 +727,6 @@ class _Extractor:
                 and (state.last_claim_sent == i - 1 and CONTINUATION.match(st))
             ):
                 attr = state.last_claim_attr.carried()
-            if attr.disputed is None and i + 1 < len(spans):
-                # "A hiker saw Doe in Aspen. Police denied the report."
-                s1, e1 = spans[i + 1]
-                attr = replace(attr, disputed=denial_of_previous(self.text[s1:e1], s1))
             refs = [r for r in self.refs if s0 <= r.start < e0]
             names = list(attr.excluded)
             venues = venue_spans(sent, registry.is_target) if sent is not None else []
@@ -872,6 +827,12 @@ class _Extractor:
                     ),
                 )
             places = with_borders(self, s0, st, places)
+            doubt = None
+            if attr.disputed is None:
+                # "A hiker saw Doe in Aspen. Police denied the report.", "The
+                # account could not be verified.", "Police denied she was in Aspen."
+                doubt = next_doubt(self, spans, i, parsed, places)
+                attr = replace(attr, disputed=doubt.span if doubt else None)
             near = state.last_day and i - state.last_day_sent <= _DAY_REACH
             dates = find_dates(
                 st,
@@ -886,6 +847,7 @@ class _Extractor:
                 s.earlier_day = (*state.last_day, clock)
             state.context_asked = False
             self._sentence(s, state)
+            refer_back(self, span, doubt)  # "Police denied that he was in Foča"
             if state.context_asked and unparsed_context:
                 self.history_at = max(self.history_at, s0)
             if dates:

@@ -159,8 +159,25 @@ def weakest(*hedges: Hedge) -> Hedge:
     return min(hedges, key=lambda h: _RANK[h])
 
 
+#: A word of hearsay that names what a speaker judges, not how sure the speaker
+#: is: "denied ... that Salcedo was in Culiacán, *calling the reports "rumours
+#: spread to frighten people"*", "dismissing them as rumours".
+_JUDGED = re.compile(
+    r"\b(?:call(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|describ(?:e|es|ed|ing)|"
+    r"brand(?:s|ed|ing)?|labell?(?:s|ed|ing)?|den(?:y|ies|ied|ying))\s+"
+    r"(?:[\w’'-]+\s+){0,3}?(?:as\s+)?[\"“‘']?"
+    r"(?:(?:mere|just|only|baseless|false|malicious|unfounded|idle)\s+)*"
+    r"(?P<w>rumou?rs?|speculation|claims?)\b",
+    re.IGNORECASE,
+)
+
+
 def hedge_of(text: str) -> tuple[Hedge, str | None]:
     """The weakest hedge cued in ``text`` and the cue, or ``("certain", None)``.
+
+    A word of hearsay that the speaker calls what another says ("calling the
+    reports rumours", "dismissing them as speculation") is the speaker's
+    judgement of it, not a hedge of the speaker's own word.
 
     Parameters
     ----------
@@ -172,7 +189,17 @@ def hedge_of(text: str) -> tuple[Hedge, str | None]:
     hedge : {"certain", "probable", "possible", "doubtful"}
     cue : str or None
         The words that set the hedge, as written; None for a plain assertion.
+
+    Examples
+    --------
+    >>> hedge_of('denied that he was in Culiacán, calling the reports "rumours"')
+    ('certain', None)
+    >>> hedge_of("there were rumours that he was in Culiacán")
+    ('possible', 'rumours')
     """
+    for judged in _JUDGED.finditer(text):
+        a, b = judged.span("w")
+        text = text[:a] + " " * (b - a) + text[b:]
     for hedge, pattern in _CUE_RES:  # weakest first
         if hedge == "certain":
             break

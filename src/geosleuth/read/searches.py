@@ -99,7 +99,13 @@ is no search of the town (``no_place``), and what the sentence says of the
 target there is not read either: "A raid on a house in Leeds where Jane Doe
 was thought to be hiding found nothing" gives no claim at Leeds, for the
 belief is what the raid found wrong (a claim there would make Leeds likelier,
-the opposite of what the sentence reports). Another place set aside is left
+the opposite of what the sentence reports). A search of "the village", "the
+town" or "the area", with no place of its own, is at the place that the
+sentence named before it ("received a tip that Vuković was staying in a
+village 15 km north of Pljevlja, but a search of the village on Tuesday found
+no trace of him": the point 15 km north of Pljevlja,
+:mod:`geosleuth.read._search_anaphors`), and the tip that put the target there
+gives no claim, for the same reason. Another place set aside is left
 to the other rules, so what they read there stays read. A search that
 found the target, her body or her things ("searched the river and found her
 body", "found her car") gives nothing here, whatever words of failure the
@@ -150,6 +156,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from geosleuth.evidence import Hedge, Searched
+from geosleuth.read._search_anaphors import searched_again
 from geosleuth.read._search_outcomes import (
     _FIND_LEMMAS,
     _SEEN_NOTHING_LEMMAS,
@@ -338,22 +345,25 @@ def read_searches(ex: _Extractor, s: Sentence) -> bool:
     if told is not None:
         failures.append(told)
     people_: _People | None = None
-    for anchor, places in _searches(ex, s, failures):
+    for anchor, places, again in _searches(ex, s, failures):
         people_ = people_ or _People(ex)
-        _read_search(ex, s, anchor, places, failures, people_)
+        _read_search(ex, s, anchor, places, failures, people_, again)
     return people_ is not None
 
 
 def _searches(
     ex: _Extractor, s: Sentence, failures: list[_Failure]
-) -> Iterator[tuple[Any, list[MentionLike]]]:
-    """(anchor word, places of its phrase) of each search in ``s``.
+) -> Iterator[tuple[Any, list[MentionLike], str]]:
+    """(anchor word, places of its phrase, note) of each search in ``s``.
 
     The anchor is a verb or noun of searching, or a verb that found nothing
     ("Searchers found no sign of Jane Doe in Glencoe"); a finding denied ("did
     not find her at York") is a search only in a sentence that has a word of
     searching. The places of the searchers ("*Leeds* police searched") are not
-    searched. A sentence with a search that found nothing, but no place of any
+    searched. A search of "the village" with no place of its own is at the
+    place that the sentence named before
+    (:func:`~geosleuth.read._search_anaphors.searched_again`), the note saying
+    so. A sentence with a search that found nothing, but no place of any
     search's phrase, gives its first anchor with no places.
     """
     words = [t for t in s.sent if _is_search_word(t)]
@@ -386,14 +396,20 @@ def _searches(
                 or _flown_over(ex, anchor, m)
             )
         ]
+        again = ""
+        if not places and failures:
+            # "a tip that she was in a village near Aspen, but a search of the
+            # village found no trace of her"
+            places, again = searched_again(ex, s, anchor)
+            places = [m for m in places if m.start not in done]
         if not places:
             continue
         done.update(m.start for m in places)
-        yield anchor, places
+        yield anchor, places, again
     if not done and anchors and failures:
         # "Searchers combed Great Gable's southern slopes without success": a
         # search that found nothing, at no place of its own
-        yield min(anchors, key=lambda t: t.i), []
+        yield min(anchors, key=lambda t: t.i), [], ""
 
 
 def _searched_noun_of(ex: _Extractor, anchor: Any, m: MentionLike) -> bool:
@@ -504,8 +520,13 @@ def _read_search(
     places: list[MentionLike],
     failures: list[_Failure],
     people_: _People,
+    again: str = "",
 ) -> None:
-    """Read the search of ``anchor`` at ``places``, or set it aside with why."""
+    """Read the search of ``anchor`` at ``places``, or set it aside with why.
+
+    ``again`` is the note of a search of "the village" at a place named before
+    (:func:`~geosleuth.read._search_anaphors.searched_again`).
+    """
     if not places:
         _no_place(ex, s, anchor, failures, people_)
         return
@@ -574,7 +595,7 @@ def _read_search(
             f"a search of {named} {why}: not one that found nothing",
         )
         return
-    _add_searched(ex, s, anchor, verb, places, failure)
+    _add_searched(ex, s, anchor, verb, places, failure, again)
 
 
 def _no_place(
@@ -883,6 +904,7 @@ def _add_searched(
     verb: Any,
     places: list[MentionLike],
     failure: _Failure,
+    again: str = "",
 ) -> None:
     """Add a searched area at each of ``places``, or set it aside with why.
 
@@ -957,6 +979,7 @@ def _add_searched(
             f"would be" + (f" ({how})" if how else ""),
             f"pd {SEARCH_PD:g} (default for a search read from text: it gives no "
             "coverage or sweep width)",
+            again,
             hedge_note(cue),
             dispute,
             dnote,

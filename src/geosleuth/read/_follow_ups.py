@@ -1,0 +1,442 @@
+"""Follow-ups: a speaker's earlier word, and doubt or denial in the next sentence.
+
+A report that follows a story up says what was said before and what is said
+now. This module reads three such wordings for :mod:`geosleuth.read.claims`:
+
+- **The earlier word of a speaker who now says otherwise** (:func:`said_again`):
+  "*The army earlier said* Ag Alher was hiding near Ansongo; *it now says* he is
+  in the Ayorou area", "*Prosecutors earlier said* Salcedo was hiding near
+  Tamazula; *they now say* he is in the Sierra Madre", "Police *previously*
+  said ..., but they *later* said ...". A reporting verb with a word of before
+  ("earlier", "previously", "initially", "originally", "first", "formerly"; or
+  "had said"), or one in the past tense ("Police said ...; they now say"), and
+  a later one of the same speaker with a word of now ("now", "later", "since",
+  "subsequently"), or in the present tense after a word of before ("earlier
+  said ...; it says"). The same speaker: the later verb has no subject of its
+  own, or a pronoun ("it", "they") or the same noun as subject. A "now" in what
+  the earlier verb says is none ("The army said on Monday that it now believes
+  ...": a belief of Monday).
+  What the earlier verb's clause says is the speaker's old word, not a current
+  one: its items are dated the day before the later word (unless a date of
+  their own is earlier), so that the speaker's later claim replaces them
+  (:func:`geosleuth.dependence.superseded_claims`), and the dates of the
+  earlier clause ("said *on Monday* that ...") are not the later word's. The
+  pronoun of the later verb is the earlier verb's subject, not the speaker of
+  the sentence before ("they" in "Prosecutors earlier said ...; they now say"
+  are the prosecutors: :attr:`Turn.own_subject`).
+- **Doubt in the next sentence** (:func:`unconfirmed`): a short sentence that
+  says the statement before it could not be confirmed ("The account could not
+  be independently verified.", "Their account could not be independently
+  confirmed.", "Reuters could not independently verify the report.") disputes
+  it, as "..., but this could not be confirmed" does in its own sentence: its
+  items are one level less sure (:func:`geosleuth.read._sentence.disputed`).
+- **A denial of the place in the next sentence** (:func:`denies_the_place`):
+  "Bosnian media had reported that Vuković was seen in Foca. *Police in
+  Republika Srpska denied that he was in Foča* ...": a sentence whose main
+  verb denies (not negated) a clause that puts "he", "she", "they" or the
+  target at a place that the sentence before names disputes that sentence
+  too, whatever else it says; it is also read on its own, as a claim that the
+  target is *not* there, its pronoun taken for the target where the sentence
+  before put the target at that place (:func:`refer_back`: "he" is the one
+  said to be in Foča, not the brother named in between).
+
+Examples
+--------
+>>> unconfirmed("The account could not be independently verified.", 100)
+(100, 147)
+>>> unconfirmed("Reuters could not independently verify the report.", 0)
+(0, 49)
+>>> unconfirmed("The account was verified by police.", 0) is None
+True
+>>> unconfirmed("Police could not confirm that she was in Leeds.", 0) is None
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from geosleuth.read._sentence import MentionLike, label, note_of
+from geosleuth.read.attribution import REPORTING_LEMMAS, denial_of_previous
+from geosleuth.read.target import TargetRef
+
+if TYPE_CHECKING:
+    from geosleuth.read.claims import _Extractor
+
+__all__ = [
+    "Doubt",
+    "Turn",
+    "denies_the_place",
+    "next_doubt",
+    "refer_back",
+    "said_again",
+    "turn_dates",
+    "unconfirmed",
+]
+
+#: Adverbs of a word said before: "The army *earlier* said".
+_BEFORE = frozenset(
+    {"earlier", "previously", "initially", "originally", "first", "formerly"}
+)
+#: Adverbs of a word said now, after an earlier one: "it *now* says".
+_NOW = frozenset({"now", "later", "since", "subsequently"})
+#: Subjects of the later verb that are the earlier verb's speaker: "it now says".
+_SAME = frozenset({"it", "they", "he", "she", "we"})
+_PRESENT = frozenset({"VBZ", "VBP"})
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """A speaker's earlier word, and the later word of the same speaker.
+
+    Attributes
+    ----------
+    old : tuple of (int, int)
+        Document span of the earlier verb's clause (its subject, adverbs and
+        content): "The army earlier said Ag Alher was hiding near Ansongo".
+    old_words : str
+        The words of before ("earlier said").
+    new_at : int
+        Document offset of the later verb ("says").
+    new_words : str
+        The words of now ("now says").
+    own_subject : bool
+        The later verb's pronoun ("they") names the earlier verb's subject, a
+        noun of the sentence: the sentence before gives no speaker.
+    """
+
+    old: tuple[int, int]
+    old_words: str
+    new_at: int
+    new_words: str
+    own_subject: bool
+
+
+def _adverb(verb: Any, words: frozenset[str]) -> Any:
+    return next(
+        (c for c in verb.children if c.dep_ == "advmod" and c.lower_ in words), None
+    )
+
+
+def _subject(verb: Any) -> Any:
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def _words(a: Any, b: Any) -> str:
+    first, last = sorted((a, b), key=lambda t: t.i)
+    return str(first.doc.text[first.idx : last.idx + len(last.text)])
+
+
+def _old_word(verb: Any) -> str | None:
+    """The words that make ``verb`` (a reporting verb) a word said before."""
+    before = _adverb(verb, _BEFORE)
+    if before is not None:
+        return _words(before, verb)
+    had = next(
+        (c for c in verb.children if c.dep_ == "aux" and c.lower_ in ("had", "'d")),
+        None,
+    )
+    return _words(had, verb) if had is not None and verb.tag_ == "VBN" else None
+
+
+def _same_speaker(old: Any, new: Any) -> bool | None:
+    """Whether ``new`` has ``old``'s speaker: None if not, else own-subject.
+
+    True where ``new``'s pronoun names ``old``'s subject, a noun: "it" or
+    "they" an organisation or a group, "he" or "she" a person ("Police said ...
+    and *he* now says": another one).
+    """
+    subj, first = _subject(new), _subject(old)
+    if first is None:
+        return None
+    if subj is None:
+        return False if new.dep_ == "conj" else None  # "earlier said ... but now say"
+    if subj.lower_ in _SAME:
+        person = first.ent_type_ == "PERSON"
+        if person != (subj.lower_ in ("he", "she")):
+            return None
+        return first.pos_ in ("NOUN", "PROPN")
+    return False if subj.lemma_.lower() == first.lemma_.lower() else None
+
+
+def said_again(sent: Any) -> Turn | None:
+    """The earlier word and the later word of one speaker in ``sent``, if any.
+
+    ``sent`` is a parsed sentence (a spaCy span). The earlier verb is a
+    reporting verb with a word of before (:data:`_BEFORE`, or "had said"), or
+    in the past tense before a later verb with a word of now; the later one
+    comes after it, with a word of now (:data:`_NOW`), or in the present tense,
+    is not part of what the earlier one says (only joined to it), and has the
+    same speaker (no subject of its own, a pronoun or the same noun). None
+    where the sentence has no such pair.
+    """
+    verbs = [
+        t
+        for t in sent
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in REPORTING_LEMMAS
+    ]
+    for old in verbs:
+        before = _old_word(old)
+        for new in verbs:
+            if new.i <= old.i:
+                continue
+            now = _adverb(new, _NOW)
+            if before is None and (now is None or old.tag_ != "VBD"):
+                continue  # "Police said ...; they now say": "said" is of before
+            if now is None and not (new.tag_ in _PRESENT and old.tag_ == "VBD"):
+                continue
+            same = _same_speaker(old, new)
+            if same is None:
+                continue
+            older = {t.i for t in old.subtree}
+            if new.i in older and new.dep_ != "conj":
+                continue  # "said on Monday that it now believes": what was said
+            # the later verb's own words, where the parse hangs one verb on the
+            # other ("said" a complement of "say" after a semicolon, or "say" a
+            # conjunct of the earlier clause)
+            newer = (
+                {t.i for t in new.subtree}
+                if new.i in older
+                else {new.i, *(t.i for t in new.subtree if t.i not in older)}
+            )
+            mine = [t for t in old.subtree if t.i not in newer and t.i < new.i]
+            mine = [t for t in mine if not (t.is_punct or t.dep_ == "cc")]
+            if not mine:
+                continue
+            last = max(mine, key=lambda t: t.i)
+            return Turn(
+                old=(min(t.idx for t in mine), last.idx + len(last.text)),
+                old_words=before or str(old.text),
+                new_at=int(new.idx),
+                new_words=_words(now, new) if now is not None else str(new.text),
+                own_subject=same,
+            )
+    return None
+
+
+def turn_dates(
+    turn: Turn,
+    anchor: int,
+    skip: Sequence[tuple[int, int]],
+    own: Callable[
+        [int, Sequence[tuple[int, int]]], tuple[dt.date, dt.date | None, str]
+    ],
+) -> tuple[dt.date, dt.date | None, str]:
+    """(date, date_from, note) of an item at ``anchor`` of a sentence with ``turn``.
+
+    ``own(anchor, skip)`` dates an item as any other. An item of the earlier
+    clause is dated no later than the day before the later word; one of the
+    later clause takes no date of the earlier clause.
+    """
+    a, b = turn.old
+    if not a <= anchor < b:
+        return own(anchor, [*skip, turn.old])
+    date, since, note = own(anchor, skip)
+    now = own(turn.new_at, [*skip, turn.old])[0]
+    if date < now:
+        return date, since, note
+    day = now - dt.timedelta(days=1)
+    why = (
+        f"the speaker's earlier word ({turn.old_words!r}), before its word now "
+        f"({turn.new_words!r}): dated the day before that"
+    )
+    return day, None, note_of(why, "" if note.startswith("dated from") else note)
+
+
+# -- doubt and denial in the next sentence ----------------------------------------
+
+_STATEMENT = (
+    r"(?:(?:the|this|that|their|his|her|its|these|those|such)\s+(?:[\w’'-]+\s+)?"
+    r"(?:accounts?|claims?|reports?|sightings?|stor(?:y|ies)|allegations?|"
+    r"information|statements?|assertions?|footage|video|images?|photos?)|this|it)"
+)
+_NOT = r"(?:not|n[’']t|never)"
+_CHECKED = r"(?:confirmed|verified|corroborated|substantiated)"
+_CHECK = r"(?:confirm|verify|corroborate|substantiate)"
+_HOW = r"(?:(?:yet|independently|immediately|officially)\s+)*"
+_TAIL = r"(?:\s+(?:independently|immediately|by\s+[\w’'.-]+(?:\s+[\w’'.-]+){0,3}))?"
+#: "The account could not be independently verified.", "Reuters could not
+#: independently verify the report.", "The claims have not been confirmed."
+_UNCONFIRMED = re.compile(
+    rf"^(?P<d>(?:but\s*,?\s+|however\s*,\s+)?(?:{_STATEMENT}\s+"
+    rf"(?:could|can|has|have|had|was|were|is|are)\s+{_NOT}\s+(?:yet\s+)?"
+    rf"(?:been\s+|be\s+)?{_HOW}{_CHECKED}{_TAIL}"
+    rf"|(?:[\w’'.&-]+\s+){{1,4}}?(?:could|can|did|was|were|has|have)\s*{_NOT}\s+"
+    rf"(?:been\s+)?(?:able\s+to\s+)?{_HOW}{_CHECK}\s+{_STATEMENT}{_TAIL}"
+    rf"|(?:[\w’'.&-]+\s+){{1,4}}?(?:was|were|is|are)\s+unable\s+to\s+{_HOW}"
+    rf"{_CHECK}\s+{_STATEMENT}{_TAIL}))"
+    r"\s*[.!]?[\"”’']*$",
+    re.IGNORECASE,
+)
+
+
+def unconfirmed(text: str, base: int = 0) -> tuple[int, int] | None:
+    """The span of ``text`` if it says the sentence before could not be confirmed.
+
+    A short sentence whose subject is the statement ("The account", "Their
+    account", "This") and whose verb says it was not confirmed or verified, or
+    whose subject could not verify it ("Reuters could not independently verify
+    the report"). A clause of its own after it ("... that she was in Leeds") is
+    no doubt of the sentence before: absence of confirmation of a place named is
+    a hedge of that place (:mod:`geosleuth.read.hedges`).
+
+    Parameters
+    ----------
+    text : str
+        One sentence.
+    base : int, default 0
+        The sentence's offset in the document; the span is in the document.
+
+    Returns
+    -------
+    tuple of (int, int) or None
+        The sentence, without its final punctuation.
+    """
+    m = _UNCONFIRMED.match(text.strip())
+    if m is None:
+        return None
+    lead = len(text) - len(text.lstrip())
+    return base + lead + m.start("d"), base + lead + m.end("d")
+
+
+#: Verbs that deny the clause they govern: "Police denied that he was in Foča".
+_DENY_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute", "dispute"})
+_PRONOUNS = frozenset({"he", "she", "they"})
+#: The words of such a verb, for a sentence not parsed.
+_DENY_TEXT = re.compile(
+    r"\b(?:den(?:y|ies|ied)|reject|dismiss|refut|disput)\w*\b", re.I
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Doubt:
+    """The next sentence's doubt or denial of a sentence.
+
+    Attributes
+    ----------
+    span : tuple of (int, int)
+        Document span of the words that doubt or deny it.
+    pronoun : tuple of (int, int) or None
+        Of a denial of a place (:func:`denies_the_place`), the span of its
+        pronoun subject ("he" in "Police denied that he was in Foča").
+    places : frozenset of str
+        Of such a denial, the labels of the places denied.
+    """
+
+    span: tuple[int, int]
+    pronoun: tuple[int, int] | None = None
+    places: frozenset[str] = frozenset()
+
+
+def denies_the_place(
+    ex: _Extractor, span: tuple[int, int], places: Sequence[MentionLike]
+) -> Doubt | None:
+    """The denial, in the sentence at ``span``, of one of ``places``, if any.
+
+    The sentence's main verb (or one joined to it) denies, not negated, a
+    clause whose subject is "he", "she", "they" or the target, and that clause
+    names a place with the label of one of ``places`` (those of the sentence
+    before): "Police denied that he was in Foča and said his brother had been
+    questioned". The span runs from the sentence's start to the end of the
+    denied clause. None if none, or the sentence is not parsed.
+    """
+    if not places:
+        return None
+    sent = ex.doc.char_span(span[0], span[1], alignment_mode="expand")
+    if sent is None:
+        return None
+    named = {label(m) for m in places}
+    there = [m for m in ex.mentions if span[0] <= m.start < span[1]]
+    there = [m for m in there if label(m) in named]
+    if not there:
+        return None
+    root = sent.root
+    for verb in (root, *(c for c in root.children if c.dep_ == "conj")):
+        if verb.lemma_.lower() not in _DENY_LEMMAS or any(
+            c.dep_ == "neg" for c in verb.children
+        ):
+            continue
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            subj = next(
+                (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None
+            )
+            if subj is None:
+                continue
+            pronoun = subj.lower_ in _PRONOUNS
+            if not pronoun and not any(r.start <= subj.idx < r.end for r in ex.refs):
+                continue
+            lo = min(t.idx for t in clause.subtree)
+            last = max(clause.subtree, key=lambda t: t.i)
+            hi = last.idx + len(last.text)
+            denied = frozenset(label(m) for m in there if lo <= m.start < hi)
+            if denied:
+                at = (subj.idx, subj.idx + len(subj.text)) if pronoun else None
+                return Doubt((span[0], hi), at, denied)
+    return None
+
+
+def next_doubt(
+    ex: _Extractor,
+    spans: Sequence[tuple[int, int]],
+    i: int,
+    parsed: Sequence[bool],
+    places: Sequence[MentionLike],
+) -> Doubt | None:
+    """The next sentence's doubt or denial of sentence ``i``, if any.
+
+    A short denial ("Police denied the report.":
+    :func:`geosleuth.read.attribution.denial_of_previous`), a short doubt ("The
+    account could not be independently verified.": :func:`unconfirmed`), or,
+    in a parsed sentence, a denial of one of the ``places`` of sentence ``i``
+    (:func:`denies_the_place`).
+    """
+    if i + 1 >= len(spans):
+        return None
+    s1, e1 = spans[i + 1]
+    text = ex.text[s1:e1]
+    short = denial_of_previous(text, s1) or unconfirmed(text, s1)
+    if short is not None:
+        return Doubt(short)
+    if not places or _DENY_TEXT.search(text) is None:
+        return None
+    if parsed[i + 1]:
+        return denies_the_place(ex, (s1, e1), places)
+    named = {label(m) for m in places}
+    if any(s1 <= m.start < e1 and label(m) in named for m in ex.mentions):
+        # "Police denied that he was in Foča", left unparsed (its "he" was given
+        # to another): the reading needs its parse, and is made again with it
+        ex.history_at = max(ex.history_at, e1)
+    return None
+
+
+def refer_back(ex: _Extractor, span: tuple[int, int], doubt: Doubt | None) -> None:
+    """Take the pronoun of a denial of a place for the target, where it is.
+
+    "Bosnian media had reported that Vuković was seen in Foca, where his
+    brother runs a café. Police ... denied that *he* was in Foča": the one
+    denied to be in Foča is the one the sentence before put there, the target,
+    though the rule of the person named last (:mod:`geosleuth.read.target`)
+    gives "he" to the brother. Only where an item of the sentence at ``span``
+    puts the target at a place denied, and no reference of the target holds
+    the pronoun already; the denial is then read as a claim that the target is
+    not there.
+    """
+    if doubt is None or doubt.pronoun is None or ex.target is None:
+        return
+    a, b = doubt.pronoun
+    if any(r.start <= a < r.end for r in ex.refs):
+        return
+    if not any(
+        i.provenance.span == span
+        and getattr(i, "place_name", None) in doubt.places
+        and getattr(i, "subject", "target") == "target"
+        and getattr(i, "polarity", "is") == "is"
+        for i in ex.items
+    ):
+        return
+    ex.refs.append(TargetRef(a, b, ex.text[a:b], "pronoun"))
+    ex.refs.sort(key=lambda r: r.start)

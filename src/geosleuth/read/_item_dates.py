@@ -1,0 +1,123 @@
+"""The date of an item read from a sentence.
+
+The date mentioned nearest the item's anchor in its sentence
+(:mod:`geosleuth.read.dates`), else the publication date; a date of another
+clause (a relative clause about someone else, the clauses to skip) is not the
+item's, a time of day alone takes the day of the sentence before, and a date
+after publication is ignored. Used by
+:meth:`geosleuth.read.claims._Extractor.dates`, which also dates a speaker's
+earlier word before the later one (:mod:`geosleuth.read._follow_ups`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from geosleuth.read._sentence import (
+    Sentence,
+    in_phrase,
+    is_who_clause,
+    overlaps,
+    subtree_span,
+)
+from geosleuth.read._time_clauses import across, time_clauses
+from geosleuth.read.dates import unread_dates
+
+if TYPE_CHECKING:
+    from geosleuth.read.claims import _Extractor
+
+__all__ = ["item_dates"]
+
+
+def item_dates(
+    ex: _Extractor,
+    s: Sentence,
+    anchor: int,
+    verb: Any,
+    skip: Sequence[tuple[int, int]],
+) -> tuple[dt.date, dt.date | None, str]:
+    """(date, date_from, note) for an item of ``s`` anchored at ``anchor``.
+
+    See :meth:`geosleuth.read.claims._Extractor.dates`; the earlier word of a
+    speaker is not looked at here.
+    """
+    own = [
+        *s.attr.excluded,
+        *([s.attr.disputed] if s.attr.disputed else []),
+        *skip,
+    ]
+    own += _other_clauses(s, anchor)
+    ok = [d for d in s.dates if not any(overlaps((d.start, d.end), x) for x in own)]
+    if verb is not None:
+        ok = [d for d in ok if in_phrase(ex.doc, verb, d)] or ok
+    if not ok:
+        day = ex.published or ex.fallback
+        # a date written that could not be read ("on 03/04/2018", "during
+        # Ramadan 1439") is said, not passed over in silence
+        unread = [
+            u
+            for u in unread_dates(s.text, published=ex.published, base=s.span[0])
+            if not any(overlaps((u.start, u.end), x) for x in own)
+        ]
+        if s.earlier_day is not None and not unread and s.earlier_day[0] <= day:
+            # "Margaret Holme was last seen on Monday. CCTV showed her ... at
+            # 6.40pm": Monday's evening, not publication's (review 17)
+            then, words, clock = s.earlier_day
+            return (
+                then,
+                None,
+                (
+                    f"dated from {words!r} of an earlier sentence: this one "
+                    f"gives only a time ({clock!r})"
+                ),
+            )
+        source = "publication" if ex.published else day.isoformat()
+        said = "; ".join(
+            f"a date was written ({u.text!r}) but not read ({u.why}): dated "
+            f"from {source}"
+            for u in unread
+        )
+        return day, None, said
+    best = min(ok, key=lambda d: min(abs(d.start - anchor), abs(d.end - anchor)))
+    date, start = best.date, best.date_from
+    limit = ex.published or ex.fallback
+    if start > limit:
+        return limit, None, f"date {best.text!r} is after publication; ignored"
+    date = min(date, limit)
+    said = f"dated from {best.text!r}" + (f" ({best.note})" if best.note else "")
+    # "seen on 2 May, days before he was killed": the death came after 2 May
+    clauses = time_clauses(s.sent) if s.sent is not None else []
+    bounded = across(clauses, anchor, (best.start, best.end), date, start, limit)
+    its_own: tuple[dt.date, dt.date | None] = (
+        date,
+        (start if start < date else None),
+    )
+    if bounded is None:
+        return *its_own, said
+    date, since, how = bounded
+    across_clause = date, (since if since is not None and since < date else None)
+    if across_clause == its_own:  # "on Wednesday after submitting": no wider
+        return *its_own, said
+    return *across_clause, f"{said}, {how}"
+
+
+def _other_clauses(s: Sentence, anchor: int) -> list[tuple[int, int]]:
+    """The relative clauses about someone in ``s`` that do not hold ``anchor``.
+
+    "Jin, the otter *who escaped from the zoo almost a month ago*, has been
+    found alive": the clause's date is the escape's, not the finding's. A
+    clause about a place keeps its date for it: "transferred to St. Cloud
+    Hospital *where he was listed in fair condition Tuesday*".
+    """
+    if s.sent is None:
+        return []
+    out = []
+    for tok in s.sent:
+        if not is_who_clause(tok):
+            continue
+        lo, hi = subtree_span(tok)
+        if not lo <= anchor < hi:
+            out.append((lo, hi))
+    return out
