@@ -200,16 +200,24 @@ def test_a_death_read_from_a_body_found_rests_on_it(
 
 @pytest.mark.nlp
 @pytest.mark.parametrize(
-    "text",
+    ("text", "read", "aside"),
     [
-        "Jane Doe was dead tired when she reached Leeds.",
-        "Jane Doe showed up dead drunk at a party in Aspen.",
-        "Jane Doe hit a dead end in her search for work in Leeds.",
+        # the rest of the sentence is read as if "dead" were not there
+        ("Jane Doe was dead tired when she reached Leeds.",
+         [("claim", "Leeds")], []),
+        ("Jane Doe showed up dead drunk at a party in Aspen.",
+         [("sighting", "Aspen")], []),
+        ("Jane Doe hit a dead end in her search for work in Leeds.",
+         [], ["not_target"]),  # a search of Leeds for work, not for her
     ],
-)
-def test_dead_in_a_phrase_of_another_sense_is_no_death(text: str, nlp: Any) -> None:
+)  # fmt: skip
+def test_dead_in_a_phrase_of_another_sense_is_no_death(
+    text: str, read: list[tuple[str, str]], aside: list[str], nlp: Any
+) -> None:
     from reading import DOE, reader
 
     reading = reader(DOE)(text, nlp)
-    assert not [i for i in reading.evidence if isinstance(i, LifeStatus)]
     assert not [r for r in reading.rejected if "death" in r.detail]
+    # the whole reading, so an empty one does not pass (review r22)
+    assert [(i.kind, getattr(i, "place_name", None)) for i in reading.evidence] == read
+    assert [r.reason for r in reading.rejected] == aside

@@ -171,27 +171,43 @@ def test_a_departure_from_a_place_that_does_not_resolve_is_a_row(
 
 
 # -- 3. what is no departure of the target's ---------------------------------------
+_UNUSED = "unused"  # a sentence about the target that gave nothing, listed as such
+
+
 @pytest.mark.parametrize(
-    "text",
+    ("text", "aside"),
     [
         # someone else sets out
-        "Her brother left Leeds on Monday.",
-        "Jane Doe's brother set off from Leeds on Monday.",
-        "After Jane Doe went missing, rescuers set off from Oban on Monday.",
+        ("Her brother left Leeds on Monday.", []),
+        ("Jane Doe's brother set off from Leeds on Monday.", [_UNUSED]),
+        ("After Jane Doe went missing, rescuers set off from Oban on Monday.",
+         [_UNUSED]),
         # a plan, or a condition (the first was a sighting at Oban last Monday)
-        "Jane Doe will set off from Oban on Monday.",
-        "Jane Doe was due to leave Leeds on Monday.",
-        "If she left Leeds on Monday, she would be in York by now.",
+        ("Jane Doe will set off from Oban on Monday.", [("not_target", "Oban")]),
+        ("Jane Doe was due to leave Leeds on Monday.", [_UNUSED]),
+        ("If she left Leeds on Monday, she would be in York by now.", []),
         # leaving what is no place, or launching what is no boat
-        "Jane Doe left the company in 2016.",
-        "Jane Doe left the Labour party in Leeds in 2016.",
-        "Jane Doe took off from work on Monday.",
-        "Jane Doe launched an appeal from Leeds on Monday.",
-        "Jane Doe entered the race in Leeds on Monday.",
+        ("Jane Doe left the company in 2016.", [_UNUSED]),
+        ("Jane Doe left the Labour party in Leeds in 2016.", [_UNUSED]),
+        ("Jane Doe took off from work on Monday.", [_UNUSED]),
+        ("Jane Doe launched an appeal from Leeds on Monday.", [_UNUSED]),
+        ("Jane Doe entered the race in Leeds on Monday.", [_UNUSED]),
     ],
-)
-def test_what_is_no_departure_of_the_target(nlp: Any, text: str) -> None:
-    assert not sightings(_read(text, nlp))
+)  # fmt: skip
+def test_what_is_no_departure_of_the_target(
+    nlp: Any, text: str, aside: list[Any]
+) -> None:
+    reading = _read(text, nlp)
+    # no item at all: no sighting, and no claim of where she is either
+    assert list(reading.evidence) == []
+    # what the reading says instead: the place set aside, or the whole sentence
+    # listed as about her and giving nothing (review r22: an empty reading no
+    # longer passes where the reader says more)
+    said = set_aside(reading) + [
+        (x.reason, x.quote) for x in reading.unused if x.quote == text
+    ]
+    assert said == [(_UNUSED, text) if a == _UNUSED else a for a in aside]
+    assert len(reading.unused) == aside.count(_UNUSED)
 
 
 @pytest.mark.parametrize(

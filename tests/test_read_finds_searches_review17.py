@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from geosleuth.evidence import LifeStatus, Searched
-from reading import reader, sightings
+from reading import reader, set_aside, sightings
 
 pytestmark = pytest.mark.nlp
 
@@ -129,27 +129,37 @@ def test_the_men_found_alive_at_no_place_still_prove_life(nlp: Any) -> None:
     assert [life[0] for life in _life(reading)] == ["alive"]
 
 
+_FROM = ("not_target", "Pietermaritzburg")  # where the pair are from: set aside
+
+
 @pytest.mark.parametrize(
-    "text",
+    ("text", "aside"),
     [
         # the target named alone: "the men" are others
-        "Johan Pretorius, 52, set off from the car park on Thursday morning. "
-        "On Monday morning the men were found alive near Bergville.",
+        ("Johan Pretorius, 52, set off from the car park on Thursday morning. "
+         "On Monday morning the men were found alive near Bergville.",
+         ("no_place", "Johan Pretorius, 52, set off from the car park on Thursday "
+          "morning.")),  # the car park: no place that resolves
         # another person named in between: the group is theirs
-        _PAIR + "Peter Smith, a farmer, went missing on Friday too. On Monday morning "
-        "the men were found alive near Bergville.",
+        (_PAIR + "Peter Smith, a farmer, went missing on Friday too. On Monday "
+         "morning the men were found alive near Bergville.", _FROM),
         # found guilty: a verdict, no finding
-        _PAIR + "On Monday the men were found guilty in Bergville.",
+        (_PAIR + "On Monday the men were found guilty in Bergville.", _FROM),
         # others, not the group named again
-        _PAIR + "On Monday two other climbers were found alive near Bergville.",
+        (_PAIR + "On Monday two other climbers were found alive near Bergville.",
+         _FROM),
     ],
-)
+)  # fmt: skip
 def test_a_group_not_tied_to_the_target_found_is_not_the_target(
-    text: str, nlp: Any
+    text: str, aside: tuple[str, str], nlp: Any
 ) -> None:
     reading = _read(text, nlp, target="Johan Pretorius")
     assert _life(reading) == []
-    assert not [s for s in sightings(reading) if s.place_name == "Bergville"]
+    # nothing at all is read, and what is set aside is the one row before the
+    # group is found (review r22: an empty reading no longer passes)
+    assert list(reading.evidence) == []
+    assert set_aside(reading) == [aside]
+    assert not reading.unused
 
 
 # -- 3. the outcome in the next sentence -------------------------------------------
@@ -222,6 +232,15 @@ def test_a_next_sentence_with_a_place_of_its_own_is_its_own_search(nlp: Any) -> 
         _BECKER + "They found no sign of him in Devonport.", nlp, target="Lukas Becker"
     )
     assert _searched(reading) == ["Devonport"]
+    # the first search's outcome is not said: not a search for someone else, with
+    # "him in Devonport" taken for the one sought (review r22, 14)
+    assert [(r, d) for r, d in _reasons(reading) if r != "no_place"] == [
+        (
+            "conditional",
+            "a search of 'Waterfall Valley', 'Lake Windermere' whose outcome the "
+            "sentence does not give: not one that found nothing",
+        )
+    ]
 
 
 # -- 4. searches that found nothing, with a place or none --------------------------

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar, Literal, TypeAlias, get_args
 
@@ -143,6 +143,18 @@ class Grade:
         return f"{self.reliability}{self.credibility}"
 
 
+def _credibility_digit(key: object) -> int:
+    """A credibility digit as a case file or a caller writes it: "6", 6 or 6.0.
+
+    Raises ValueError for any other key (1.5, True, None), which no digit names.
+    """
+    if isinstance(key, bool) or not isinstance(key, int | float | str):
+        raise ValueError(f"no credibility digit: {key!r}")
+    if isinstance(key, float) and not key.is_integer():
+        raise ValueError(f"no credibility digit: {key!r}")
+    return int(key)
+
+
 @dataclass(frozen=True, slots=True)
 class GradeTable:
     """How grades and hedges map to the probability that an item is true.
@@ -237,10 +249,14 @@ class GradeTable:
         Traceback (most recent call last):
         ...
         geosleuth.errors.InputError: The grade table has no reliability 'G' (it has A, B, C, D, E, F).
+        >>> GradeTable().overridden({"credibility": {1.5: 0.3}})  # no digit
+        Traceback (most recent call last):
+        ...
+        geosleuth.errors.InputError: The grade table has no credibility 1.5 (it has 1, 2, 3, 4, 5, 6).
         """  # noqa: E501
-        tables = {
+        tables: dict[str, tuple[str, Callable[[Any], object]]] = {
             "reliability": ("reliability_p", str),
-            "credibility": ("credibility_p", int),
+            "credibility": ("credibility_p", _credibility_digit),
             "hedge": ("hedge_p", str),
         }
         kwargs: dict[str, Any] = {}
