@@ -356,6 +356,11 @@ def speaker_key(item: EvidenceItem) -> str | None:
     >>> [speaker_key(said(w)) for w in ("Abu Ali al-Basri", "Police",
     ...  "Senior official", "U.S. officials", "Security Sources", None)]
     ['abu ali al-basri', 'police', None, None, None, None]
+
+    The key is of the name's words alone: "Police." and "(Police)" are Police.
+
+    >>> [speaker_key(said(w)) for w in ("Police.", "(Police)", "Gen.  Kone")]
+    ['police', 'police', 'gen. kone']
     """
     name = item.provenance.speaker
     if not name or not name.strip():
@@ -367,7 +372,7 @@ def speaker_key(item: EvidenceItem) -> str | None:
         head = re.split(r"[-'’]", w)[0]
         if w[0].islower() and head.casefold() not in _NAME_PARTICLES:
             return None
-    return _name_key(name)
+    return " ".join(words).casefold().rstrip(".") or None
 
 
 def superseded_claims(items: Iterable[EvidenceItem]) -> dict[str, EvidenceItem]:
