@@ -123,3 +123,37 @@ def test_a_count_three_sentences_after_its_day_is_no_date(nlp: Any) -> None:
     reading = read_text(text, target="Sydney Hamilton", nlp=nlp, published=PUB)
     [car] = sightings(reading)
     assert car.date == PUB
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        # a count after a count counts from it (r23 D-b)
+        (
+            "Three days later she was seen, and the following day in Buffalo.",
+            [("Three days later", may(5)), ("the following day", may(6))],
+        ),
+        # a day of saying is passed over: what was said came before (r23 D-a)
+        (
+            "Police said on May 10 that a witness saw her the next day.",
+            [("May 10", may(10)), ("the next day", may(3))],
+        ),
+        (
+            "Police told reporters on May 10 that her car was found the next day.",
+            [("May 10", may(10)), ("the next day", may(3))],
+        ),
+        # "the following Tuesday": the first Tuesday after the day (r23 D-c)
+        ("The following Tuesday, she was seen.", [("The following Tuesday", may(7))]),
+        ("The next Thursday she was seen.", [("The next Thursday", may(9))]),
+    ],
+)
+def test_counts_after_counts_sayings_and_weekdays(
+    text: str, days: list[tuple[str, dt.date]]
+) -> None:
+    assert [(w, d) for w, _, d, _ in _days(text)] == days
+
+
+def test_a_following_weekday_with_no_day_to_count_from_is_the_bare_weekday() -> None:
+    # no day before it: "Tuesday" is read as any Tuesday is, from publication
+    got = _days("The following Tuesday, she was seen.", previous_day=None)
+    assert [(w, d) for w, _, d, _ in got] == [("Tuesday", may(14))]

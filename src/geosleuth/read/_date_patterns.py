@@ -28,6 +28,7 @@ __all__ = [
     "_RANGE_ENDS",
     "_RANGE_OPEN",
     "_RANGE_TO",
+    "_SAYING_DAY",
     "_SEASONS",
     "_SINCE",
     "_UNREAD",
@@ -232,8 +233,16 @@ _COUNTED = re.compile(
     rf"\b(?:the\s+(?P<next>next|following)\s+{_PART}"
     rf"|the\s+(?P<prev>previous|preceding)\s+{_PART}"
     rf"|the\s+(?:day|night|evening|morning)\s+(?P<around>after|before){_END_OF_CLAUSE}"
+    rf"|the\s+(?:following|next)\s+(?P<wd>{_WEEKDAY_RE})"
     rf"|{_COUNT}\s+(?P<unit>day|week|fortnight)s?\s+"
     rf"(?:(?P<fwd>later|afterwards?)|(?P<back>earlier|before{_END_OF_CLAUSE})))\b",
+    re.IGNORECASE,
+)
+#: A day a report was made ("said on May 10 that"), which a count after it in
+#: its sentence does not count from: what was said happened before the saying.
+_SAYING_DAY = re.compile(
+    r"\b(?:said|says|told|announced|reported|stated|added|confirmed|revealed|"
+    r"disclosed)\b[^.;:]{0,40}$",
     re.IGNORECASE,
 )
 _SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.IGNORECASE)

@@ -126,6 +126,7 @@ from geosleuth.read._date_patterns import (
     _RANGE_ENDS,
     _RANGE_OPEN,
     _RANGE_TO,
+    _SAYING_DAY,
     _SEASONS,
     _SINCE,
     _UNREAD,
@@ -852,11 +853,14 @@ def _counted_days(
 ) -> list[_Hit]:
     """Days counted from another day: "the next day", "two days later".
 
-    Each counts from the date written nearest before it in ``text`` when that is
-    one day, else from ``previous_day`` when no date is written before it in
-    ``text`` at all (a month or a period before it gives no day to count from,
-    and neither does a day after publication). A count that has no day to count
-    from is not a date. The note says which day it counts from.
+    Each counts from the day written or counted nearest before it in ``text``,
+    else from ``previous_day``; a month or a period nearest before it gives no
+    day to count from, and neither does a day after publication. A day of
+    saying ("Police said on May 10 that a witness saw her ... the next day") is
+    passed over: what was said came before the saying. "The following Tuesday"
+    is the first Tuesday after the day. A count that has no day to count from is
+    not a date. The note says which day it counts from. ``hits`` loses the bare
+    weekday that a "following" weekday holds.
 
     Examples
     --------
@@ -870,6 +874,18 @@ def _counted_days(
     [('3 May', '2024-05-03'), ('two days later', '2024-05-05')]
     >>> find_dates("She was seen the next day.", published=pub)  # from no day
     []
+    >>> may2 = (dt.date(2024, 5, 2), "May 2")
+    >>> [(d.text, str(d.date)) for d in find_dates(
+    ...     "Three days later she was seen in Erie, and the following day in Buffalo.",
+    ...     published=pub, previous_day=may2)]
+    [('Three days later', '2024-05-05'), ('the following day', '2024-05-06')]
+    >>> [(d.text, str(d.date)) for d in find_dates(
+    ...     "Police said on May 10 that a witness saw her the next day.",
+    ...     published=pub, previous_day=may2)]
+    [('May 10', '2024-05-10'), ('the next day', '2024-05-03')]
+    >>> [(d.text, str(d.date)) for d in find_dates("The following Tuesday she left.",
+    ...     published=pub, previous_day=may2)]
+    [('The following Tuesday', '2024-05-07')]
     >>> find_dates("the day before the vote", published=pub,
     ...            previous_day=(dt.date(2024, 5, 2), "May 2"))  # a clause of time
     []
@@ -877,9 +893,18 @@ def _counted_days(
     out: list[_Hit] = []
     for m in _COUNTED.finditer(text):
         s, e = m.span()
-        if any(s < h.e and h.s < e for h in hits):
+        g = m.groupdict()
+        over = [h for h in hits if s < h.e and h.s < e]
+        if over and not (g["wd"] and all(h.pattern == "weekday" for h in over)):
             continue
-        before = [h for h in hits if h.e <= s]
+        # the days written before it, and those counted before it ("three days
+        # later ..., and the following day ..."); a day of saying ("Police said
+        # on May 10 that ...") is none: what was said came before the saying
+        before = [
+            h
+            for h in (*hits, *out)
+            if h.e <= s and not _SAYING_DAY.search(text[max(0, h.s - 60) : h.s])
+        ]
         if before:
             near = max(before, key=lambda h: h.e)
             if near.kind != "day" or near.date_from != near.date:
@@ -889,8 +914,10 @@ def _counted_days(
             ref, words = previous_day
         else:
             continue
-        g = m.groupdict()
-        if g["next"] or g["around"] == "after":
+        if g["wd"]:  # "the following Tuesday": the first after the day
+            days = (_WEEKDAYS[g["wd"].lower()] - ref.weekday() - 1) % 7 + 1
+            how = f"the {g['wd'].capitalize()} after"
+        elif g["next"] or g["around"] == "after":
             days, how = 1, "the day after"
         elif g["prev"] or g["around"] == "before":
             days, how = -1, "the day before"
@@ -904,6 +931,8 @@ def _counted_days(
             continue
         if published is not None and day > published:
             continue
+        for h in over:  # the bare weekday it holds
+            hits.remove(h)
         out.append(_Hit(s, e, day, day, "day", True, "counted", f"{how} {words!r}"))
     return out
 
