@@ -14,7 +14,11 @@ was spotted in Leeds, and *her sister says she* is in York": the target;
 :func:`_kin_reports`), and for a relative's noun that heads an apposition to the
 target, or to such a relative, for it describes them ("Joseph Mwangi, *a father of
 three*, has been missing. Police said *he* ...": the target; "her sister, *a mother
-of three*, says she ..."). When the text tells the target's gender, a pronoun of
+of three*, says she ..."). The speaker of a quote, named right after or before it,
+is not whom a "he" or "she" inside it refers to, for a speaker says "I" of
+himself ("... according to Colonel Diarran Kone. '*Our intelligence indicates
+that he left the Ansongo sector*,' Kone said": the target; :func:`_speaks_quote`).
+When the text tells the target's gender, a pronoun of
 the other gender is not the target's ("Mrs Doe's car was found. He is in Denver.");
 how the text tells it is in :mod:`geosleuth.read._target_gender`. When it does not,
 both pronouns may be the target's, but one of a witness's own gender after the
@@ -470,7 +474,10 @@ def _refers_to_target(
     last_own = max((oe for _, oe in own if oe <= at), default=None)
     if last_own is None or not _within_reach(text, last_own, at, gender):
         return False
-    if any(last_own <= pe <= at for _, pe in others):
+    if any(
+        last_own <= pe <= at and not _speaks_quote(text, (ps, pe), at)
+        for ps, pe in others
+    ):
         return False  # another person was named in between
     # "al-Baghdadi's wife was arrested. She ...": the wife; "her sister says
     # she is in York": the target; "Joseph Mwangi, a father of three, ...":
@@ -482,6 +489,79 @@ def _refers_to_target(
         (m.start(), at) in kin or _heads_apposition(text, m.start(), described)
         for m in relatives
     )
+
+
+#: A speaker named right after a quote: '," *Kone* said', '," said *Col. Kone*'.
+_SPEAKER_AFTER = re.compile(
+    r"[,.!?]?[\"”]\s*(?:(?P<a>(?:[A-Z][\w'’.-]*\s+){1,4}?)(?:said|says|told|added)"
+    r"|(?:said|says|told|added)\s+(?P<b>(?:[A-Z][\w'’.-]*\s*){1,4}))"
+)
+#: A speaker named right before a quote: '*Kone* said: "', and the speaker of
+#: the quote before that goes on: '," *Martin* said. "We believe she is ...'.
+_SPEAKER_BEFORE = re.compile(
+    r"(?P<a>(?:[A-Z][\w'’.-]*\s+){1,4}?)(?:said|says|told\s+\w+|added)[,:.]?\s*"
+    r"[\"“]$"
+)
+
+
+def _quote_around(text: str, at: int) -> tuple[int, int] | None:
+    """The span of the quotation, within its paragraph, that holds ``at``.
+
+    From the opening mark to just past the closing one; None outside a quote.
+
+    Examples
+    --------
+    >>> text = 'Kone said. "He left," Kone said.'
+    >>> _quote_around(text, text.index("He")), _quote_around(text, 0)
+    ((11, 21), None)
+    """
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    curly = text.rfind("“", start, at)
+    if curly >= 0 and text.rfind("”", curly, at) < 0:
+        close = text.find("”", at, end)
+        return (curly, close + 1) if close >= 0 else None
+    marks = [i for i in range(start, at) if text[i] == '"']
+    if len(marks) % 2 == 0:
+        return None
+    close = text.find('"', at, end)
+    return (marks[-1], close + 1) if close >= 0 else None
+
+
+def _speaks_quote(text: str, person: tuple[int, int], at: int) -> bool:
+    """Whether ``person`` is the speaker of the quote that holds the pronoun at ``at``.
+
+    A speaker speaks of himself as "I": the "he" of his own quote is another,
+    the one the text is about ("... according to Colonel Diarran Kone. '*Our
+    intelligence indicates that he left the Ansongo sector*,' Kone said": not
+    Kone). The speaker is named right after the quote or right before it, by
+    the person's last word.
+
+    Examples
+    --------
+    >>> text = 'Ask Col. Kone. "He left," Kone said.'
+    >>> _speaks_quote(text, (9, 13), text.index("He"))
+    True
+    >>> text = 'Ask Col. Kone. "He left," Fox said.'
+    >>> _speaks_quote(text, (9, 13), text.index("He"))
+    False
+    """
+    quote = _quote_around(text, at)
+    if quote is None or person[1] > quote[0]:
+        return False
+    name = text[person[0] : person[1]].split()
+    after = _SPEAKER_AFTER.match(text, quote[1] - 2) or _SPEAKER_AFTER.match(
+        text, quote[1] - 1
+    )
+    before = _SPEAKER_BEFORE.search(text, max(0, quote[0] - 60), quote[0] + 1)
+    said = [
+        w.strip(".")
+        for m in (after, before)
+        if m is not None
+        for w in (m.group("a") or m.groupdict().get("b") or "").split()
+    ]
+    return bool(name) and name[-1].strip(".") in said
 
 
 #: Every pronoun of each gender, in any role: "she", "her", "hers".

@@ -4,7 +4,9 @@
 longest span first, and :func:`_judge` weighs what speaks for a place name (an
 important place, a context cue, a list of places, a qualifier, the NER label)
 against what speaks against it (a title before it, an organisation, newspaper or
-team after it, a person of that name in the document). Streets, county lists,
+team after it, a person of that name in the document, a word the gazetteer knows
+only as an unrelated other name of a town: "left *Google* in Leeds",
+:func:`_other_name_only`). Streets, county lists,
 demonyms, and names with a strong cue that the gazetteer does not know exactly
 are added by their own patterns. People's names and nicknames, and places named
 as agents or organisations ("wanted by Iraq", "a Sinaloa cartel faction"), are
@@ -447,6 +449,55 @@ def _product_after(
     return ent is not None and ent[0] == run[j][0] and ent[2] == "PRODUCT"
 
 
+#: A preposition of place right before a name: "moved *to* Bombay".
+_PREP_BEFORE = re.compile(
+    r"\b(?:in|near|at|from|to|into|outside|around|across|toward|towards|between|"
+    r"via|through|within|throughout|along|beyond|off|of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _other_name_only(sp: _Span, label: str, before: str, gaz: Gazetteer) -> bool:
+    """Whether the word ``sp`` names a town only by an unrelated other name.
+
+    One word that the gazetteer knows only as an alternate name of a town or
+    city, and no exact one, that shares no word or first letters with the
+    town's own name (:func:`_unrelated`), that the tagger calls no place, and
+    that no preposition puts as a place (or that the tagger calls an
+    organisation): "Jane Doe left *Google* in Leeds" (a name Topeka took for a
+    month), "worked at *Google*". A short form of the town's name is its name
+    ("Chamonix", "Phila.", "Raqqa police"), an old name is read where the
+    tagger or a preposition makes it a place ("left *Bombay* on Monday": GPE;
+    "moved to Bombay"), and a country's or a state's other name always is
+    ("*U.S.* Census data").
+    """
+    if label in ("GPE", "LOC", "FAC") or " " in sp.text or "-" in sp.text:
+        return False
+    if not sp.cands or any(w >= 1.0 for _, w in sp.cands):
+        return False
+    if label != "ORG" and _PREP_BEFORE.search(before) is not None:
+        return False
+    return all(
+        gaz.kind(p) in ("city", "town", "village")
+        and _unrelated(sp.text, gaz.place(p).name)
+        for p, _ in sp.cands
+    )
+
+
+def _unrelated(word: str, name: str) -> bool:
+    """Whether ``word`` shares no word, nor its first three letters, with ``name``.
+
+    Examples
+    --------
+    >>> [_unrelated(w, n) for w, n in [("Google", "Topeka"), ("Phila.", "Philadelphia"),
+    ...  ("Raqqa", "Ar Raqqah"), ("Chamonix", "Chamonix-Mont-Blanc")]]
+    [True, False, False, False]
+    """
+    key = bare_key(norm_key(word))
+    own = [bare_key(w) for w in norm_key(name).split()]
+    return not any(key in w or w in key or w[:3] == key[:3] for w in own if w)
+
+
 def _judge(
     sp: _Span,
     text: str,
@@ -559,6 +610,8 @@ def _judge(
     locative = bool(_LOCATIVE_BEFORE.search(before) or searched) and any(
         w >= 1.0 for _, w in sp.cands
     )
+    if _other_name_only(sp, label, before, gaz):
+        score -= 1.5  # "left Google in Leeds": Topeka's stunt name, the company
     if label == "PERSON" and ent is not None and not locative:
         score -= 2.0 if not big else 1.0
         if ent[0] < sp.start or ent[1] > sp.end:

@@ -5,10 +5,11 @@ places the one who moves (:func:`_of_mover`: the target, a group she may be one
 of, or one carried), at the places of the movement's own phrase
 (:func:`_movement_phrase`, :func:`_goal`, :func:`_goal_words`). What is not where
 she is: a place in a plan or a movement yet to come (:func:`_intended`,
-:func:`_to_come`), the place a movement starts from (:func:`_origin`; one with a
-date of its own is where she was then, :func:`_departure`), a place of an earlier
-time (:func:`_earlier`) or one left behind by a later movement
-(:func:`_moved_on`, :func:`_passed_through`). Used by
+:func:`_to_come`; the place of a past plan to set out, "was expected to set off
+from Oban", :func:`_past_plan_to_leave`), the place a movement starts from
+(:func:`_origin`; one with a date of its own is where she was then,
+:func:`_departure`), a place of an earlier time (:func:`_earlier`) or one left
+behind by a later movement (:func:`_moved_on`, :func:`_passed_through`). Used by
 :mod:`geosleuth.read.whereabouts`.
 """
 
@@ -257,7 +258,9 @@ def _intended(ex: _Extractor, s: Sentence, m: MentionLike) -> str | None:
         if head.i == tok.i:
             return None
         if tok.dep_ in ("dobj", "obj") or (tok.dep_ == "prep" and tok.lower_ == "from"):
-            return None  # "planned to leave Mosul": she is there
+            # "plans to leave Mosul": she is there; "had planned to set off
+            # from Oban on Monday": she meant to be there then
+            return _past_plan_to_leave(head)
         if tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ", "VBP"):
             return None  # "planned to go to York but *stayed* in Leeds": done
         if first_verb and head.pos_ in ("VERB", "AUX"):
@@ -295,6 +298,72 @@ def _intended(ex: _Extractor, s: Sentence, m: MentionLike) -> str | None:
                 return str(ex.doc.text[first.idx : last.idx + len(last.text)])
         tok = head
     return None
+
+
+#: Words of what was due or expected (lemmas): "was *expected* to set off from".
+_DUE_LEMMAS = frozenset({"expect", "due", "schedule", "suppose"})
+
+
+def _past_plan_to_leave(verb: Any) -> str | None:
+    """The words of a past plan to set out by ``verb``, if any.
+
+    "had planned to try to set off from Oban on Monday", "was expected to set
+    off from Oban": the place left is where the target meant or was due to be
+    then, and a plan may not have been kept, so it places no one. A present
+    plan to leave says she is there ("plans to leave Mosul"), as a try does
+    ("tried to leave Mosul"), and a plan denied is none ("has no plans to
+    leave Mosul", "did not plan to leave"). ``verb`` is an infinitive under
+    the plan by "to" (through "try to"): one of :data:`_PLAN_WORDS`, told
+    in the past by the first word of the chain that is no infinitive.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as T
+    >>> _past_plan_to_leave(T(dep_="ROOT", lemma_="leave"))  # "she left Mosul"
+    """
+    if verb.lemma_.lower() not in _FROM_LEMMAS:
+        return None
+    plan, tok = None, verb
+    for _ in range(5):
+        if tok.dep_ != "xcomp" or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
+        ):
+            break
+        tok = tok.head
+        if plan is None and {tok.lemma_.lower(), tok.lower_} & _PLAN_WORDS:
+            plan = tok
+    if plan is None or not _in_the_past(tok) or _denied_plan(plan):
+        return None
+    return str(plan.doc.text[plan.idx : verb.idx + len(verb.text)])
+
+
+#: Words of a plan or a due time (lemmas, and forms the tagger may not reduce),
+#: less those of an effort, which is made where one is ("tried to leave Mosul").
+_PLAN_WORDS = (_INTENT_LEMMAS | _DUE_LEMMAS) - {
+    "try", "attempt", "seek", "bid", "effort"
+}  # fmt: skip
+
+
+def _in_the_past(gov: Any) -> bool:
+    """Whether the word of a plan ``gov`` is told in the past.
+
+    "planned", "had planned", "was expected", "was due" (its copula); not
+    "plans", "is expected", "is due".
+    """
+    if gov.tag_ == "VBD":
+        return True
+    helpers = [c for c in gov.children if c.dep_ in ("aux", "auxpass")]
+    if gov.pos_ == "ADJ" and gov.dep_ == "acomp":
+        helpers.append(gov.head)  # "was due": the copula above
+    return any(h.tag_ == "VBD" for h in helpers)
+
+
+def _denied_plan(gov: Any) -> bool:
+    """Whether the plan ``gov`` is denied: "did *not* plan", "*no* plans"."""
+    around = [*gov.children, *(gov.head.children if gov.dep_ == "acomp" else ())]
+    return any(
+        c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in around
+    )
 
 
 #: Verbs (lemmas) of setting off, whose infinitive is a purpose: "left Denver *to
