@@ -24,6 +24,12 @@ now. This module reads three such wordings for :mod:`geosleuth.read.claims`:
   pronoun of the later verb is the earlier verb's subject, not the speaker of
   the sentence before ("they" in "Prosecutors earlier said ...; they now say"
   are the prosecutors: :attr:`Turn.own_subject`).
+- **Two words on either side of a semicolon** (:func:`two_words`): the later
+  word places the target only in a clause about her ("...; they now say *she*
+  is in York"), not in one of someone or something else ("...; they now say
+  her brother is in York", "they will search York": :func:`of_others`); and
+  two speakers' words are each their own ("Police earlier said ...; her family
+  now says ...": :func:`own_speakers`).
 - **Doubt in the next sentence** (:func:`unconfirmed`): a short sentence that
   says the statement before it could not be confirmed ("The account could not
   be independently verified.", "Their account could not be independently
@@ -38,7 +44,11 @@ now. This module reads three such wordings for :mod:`geosleuth.read.claims`:
   too, whatever else it says; it is also read on its own, as a claim that the
   target is *not* there, its pronoun taken for the target where the sentence
   before put the target at that place (:func:`refer_back`: "he" is the one
-  said to be in Foča, not the brother named in between).
+  said to be in Foča, not the brother named in between). Only a plain denial
+  of being there counts (:func:`_presence`), not one of leaving, of being
+  taken there, of how ("voluntarily": the place is granted) or of another day;
+  and not where the sentence before names another point place that it does
+  not deny ("... in Leeds, and ... to York. Police denied that she was in York").
 
 Examples
 --------
@@ -57,14 +67,25 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from geosleuth.read._sentence import MentionLike, label, note_of
-from geosleuth.read.attribution import REPORTING_LEMMAS, denial_of_previous
+from geosleuth.read._sentence import (
+    MentionLike,
+    is_point,
+    label,
+    note_of,
+    subtree_span,
+)
+from geosleuth.read.attribution import (
+    REPORTING_LEMMAS,
+    Attribution,
+    denial_of_previous,
+)
 from geosleuth.read.target import TargetRef
 
 if TYPE_CHECKING:
+    from geosleuth.read._sentence import Sentence
     from geosleuth.read.claims import _Extractor
 
 __all__ = [
@@ -72,9 +93,12 @@ __all__ = [
     "Turn",
     "denies_the_place",
     "next_doubt",
+    "of_others",
+    "own_speakers",
     "refer_back",
     "said_again",
     "turn_dates",
+    "two_words",
     "unconfirmed",
 ]
 
@@ -247,6 +271,172 @@ def turn_dates(
     return day, None, note_of(why, "" if note.startswith("dated from") else note)
 
 
+# -- two words, each of its own clause ----------------------------------------------
+
+
+def _reporting(tok: Any) -> bool:
+    return bool(tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in REPORTING_LEMMAS)
+
+
+def two_words(sent: Any) -> tuple[Any, Any, Any] | None:
+    """(earlier verb, later verb, ";") of two reported words on either side of ";".
+
+    "Police earlier said Jane Doe was in Leeds; her family now says she is in
+    York": a reporting verb with a subject of its own before the semicolon,
+    and one after it. None if the sentence (a parsed span) has none.
+    """
+    for semi in (t for t in sent if t.text == ";"):
+        old = [
+            t
+            for t in sent
+            if t.i < semi.i and _reporting(t) and _subject(t) is not None
+        ]
+        new = [
+            t
+            for t in sent
+            if t.i > semi.i
+            and _reporting(t)
+            and (_subject(t) is not None and _subject(t).i > semi.i)
+        ]
+        if old and new:
+            return old[-1], new[0], semi
+    return None
+
+
+def own_speakers(
+    sent: Any, attr: Attribution, attribute: Callable[[Any], Attribution]
+) -> Attribution:
+    """``attr``, with each of two words of other speakers their own speaker's.
+
+    "Police earlier said Jane Doe was in Leeds; *her family now says* she is in
+    York" (:func:`two_words`): the first clause is the police's, the second the
+    family's, not both the family's. ``attribute`` gives the attribution of a
+    part of the sentence (a span). Only where the two subjects are nouns of
+    other words (a pronoun, "they now say", is the first's speaker), both
+    clauses have a speaker, and they differ; and not where ``attr`` has
+    clauses of its own already.
+    """
+    two = two_words(sent) if not attr.clauses else None
+    if two is None:
+        return attr
+    old, new, semi = two
+    a, b = _subject(old), _subject(new)
+    if a.pos_ == "PRON" or b.pos_ == "PRON" or a.lemma_.lower() == b.lemma_.lower():
+        return attr
+    doc = sent.doc
+    first = attribute(doc[sent.start : semi.i])
+    second = attribute(doc[semi.i + 1 : sent.end])
+    if first.speaker is None or second.speaker in (None, first.speaker):
+        return attr
+    spans = ((sent.start_char, semi.idx), (semi.idx, sent.end_char))
+    excluded = (*attr.excluded, *first.excluded, *second.excluded)
+    return replace(
+        attr,
+        excluded=tuple(dict.fromkeys(excluded)),
+        clauses=((spans[0], first), (spans[1], second)),
+    )
+
+
+def _place_subject(tok: Any, stop: Any) -> Any:
+    """The subject of the clause of ``tok``, below the reporting verb ``stop``."""
+    for t in (tok, *tok.ancestors):
+        if t.i == stop.i:
+            return None
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and t.pos_ in ("VERB", "AUX"):
+            if subj.lower_ in ("who", "that") and t.dep_ == "relcl":
+                return t.head  # "..., who is in York": the one it is about
+            return subj
+    return None
+
+
+def _denied_how(
+    ex: _Extractor, s: Sentence, places: list[MentionLike]
+) -> list[MentionLike]:
+    """``places``, less those where a denial grants the target was, set aside.
+
+    "Her family denied that she was in Leeds *voluntarily*": a denial, not
+    negated, of how the target was at a place (a word of manner of the clause
+    of being there) grants that she was there; it is no claim that she was not.
+    """
+    kept = list(places)
+    root = s.sent.root
+    for verb in (root, *(c for c in root.children if c.dep_ == "conj")):
+        if verb.lemma_.lower() not in _DENY_LEMMAS or any(
+            c.dep_ == "neg" for c in verb.children
+        ):
+            continue
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            how = [
+                c
+                for c in clause.children
+                if c.dep_ == "advmod"
+                and c.lower_ not in _PLAIN_ADVERBS
+                and c.ent_type_ not in ("DATE", "TIME")
+            ]
+            if clause.lemma_.lower() not in _BEING or not how:
+                continue
+            lo, hi = subtree_span(clause)
+            for m in [m for m in kept if lo <= m.start < hi]:
+                kept.remove(m)
+                ex.reject(
+                    "not_target",
+                    f"{m.text!r} is granted by a denial of how the target was "
+                    f"there ({how[0].text!r}), not denied",
+                    (m.start, m.end),
+                )
+    return kept
+
+
+def of_others(
+    ex: _Extractor, s: Sentence, places: list[MentionLike]
+) -> list[MentionLike]:
+    """``places``, less those of a later word about someone else, set aside.
+
+    "Police earlier said Jane Doe was in Leeds; they now say *her brother is in
+    York*", "...; they now say *they will search York*": the later word of a
+    speaker who now says otherwise (:attr:`_Extractor.turn`), or of another
+    speaker after a semicolon (:func:`two_words`), places the target only in a
+    clause whose subject is the target ("she", "Jane Doe"); a place in one of
+    someone or something else is not where the target is, and no later word
+    to replace the earlier one. Nor is a place that a denial of how the
+    target was there grants ("denied that she was in Leeds voluntarily":
+    :func:`_denied_how`).
+    """
+    if s.sent is None or not places:
+        return places
+    places = _denied_how(ex, s, places)
+    turn = ex.turn
+    if turn is not None and s.span[0] <= turn.new_at < s.span[1]:
+        later = ex.doc.char_span(turn.new_at, turn.new_at + 1, alignment_mode="expand")[
+            0
+        ]
+        words = turn.new_words
+    else:
+        two = two_words(s.sent)
+        if two is None:
+            return places
+        later, words = two[1], str(two[1].text)
+    refs = [*ex.refs, *ex.object_refs]
+    kept = []
+    for m in places:
+        span = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
+        subj = None
+        if m.start > later.idx and span is not None and len(span):
+            subj = _place_subject(span.root, later)
+        if subj is None or any(r.start <= subj.idx < r.end for r in refs):
+            kept.append(m)
+            continue
+        who = ex.text[subj.left_edge.idx : subj.idx + len(subj.text)]
+        ex.reject(
+            "not_target",
+            f"{m.text!r} is in the later word ({words!r}) about {who!r}, "
+            "not where the target is",
+            (m.start, m.end),
+        )
+    return kept
+
+
 # -- doubt and denial in the next sentence ----------------------------------------
 
 _STATEMENT = (
@@ -306,6 +496,14 @@ def unconfirmed(text: str, base: int = 0) -> tuple[int, int] | None:
 #: Verbs that deny the clause they govern: "Police denied that he was in Foča".
 _DENY_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute", "dispute"})
 _PRONOUNS = frozenset({"he", "she", "they"})
+#: Verbs of being somewhere, whose denial denies the place: "denied that she
+#: *was* in Leeds", "... that he *was hiding* in Foča".
+_BEING = frozenset({"be", "stay", "remain", "live", "hide", "shelter"})
+#: Words of a denied clause that say nothing of how, why or when.
+_PLAIN_DEPS = frozenset({"nsubj", "mark", "aux", "punct", "cc", "conj"})
+_PLAIN_ADVERBS = frozenset(
+    {"ever", "still", "really", "actually", "even", "currently", "now", "there"}
+)
 #: The words of such a verb, for a sentence not parsed.
 _DENY_TEXT = re.compile(
     r"\b(?:den(?:y|ies|ied)|reject|dismiss|refut|disput)\w*\b", re.I
@@ -332,15 +530,59 @@ class Doubt:
     places: frozenset[str] = frozenset()
 
 
+def _presence(clause: Any, there: Sequence[MentionLike], before: str) -> bool:
+    """Whether ``clause`` (a verb) says plainly that its subject is at ``there``.
+
+    "that she was in Leeds", "that he was ever in Foča", "that she is hiding in
+    Leeds": a verb of being somewhere (:data:`_BEING`), not negated, whose own
+    preposition holds the place, with no other word of how, why, with whom or
+    when; a time is the sentence before's (``before``, its text) if its words
+    are there ("in Leeds on Monday" after "saw her in Leeds on Monday"). Not
+    "that she had left Leeds", "that she had been abducted in Leeds", "that
+    she was in Leeds voluntarily" nor "that she was in Leeds on Sunday": they
+    deny another thing, and grant, or leave open, that she was there.
+    """
+    if clause.lemma_.lower() not in _BEING or any(
+        c.dep_ in ("neg", "auxpass") for c in clause.children
+    ):
+        return False
+    doc = clause.doc
+    preps = set()
+    for m in there:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        head = span.root.head
+        if head.dep_ == "prep" and head.head.i == clause.i:
+            preps.add(head.i)
+    if not preps:
+        return False
+    for c in clause.children:
+        if c.i in preps or c.dep_ in _PLAIN_DEPS:
+            continue
+        if c.dep_ == "advmod" and c.lower_ in _PLAIN_ADVERBS:
+            continue
+        words = doc.text[c.left_edge.idx : c.right_edge.idx + len(c.right_edge.text)]
+        dated = any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
+        if dated and re.search(rf"\b{re.escape(words)}\b", before, re.I):
+            continue  # "in Leeds on Monday", as the sentence before says
+        return False
+    return True
+
+
 def denies_the_place(
-    ex: _Extractor, span: tuple[int, int], places: Sequence[MentionLike]
+    ex: _Extractor,
+    span: tuple[int, int],
+    places: Sequence[MentionLike],
+    before: str = "",
 ) -> Doubt | None:
     """The denial, in the sentence at ``span``, of one of ``places``, if any.
 
     The sentence's main verb (or one joined to it) denies, not negated, a
     clause whose subject is "he", "she", "they" or the target, and that clause
-    names a place with the label of one of ``places`` (those of the sentence
-    before): "Police denied that he was in Foča and said his brother had been
+    says plainly that it was at a place with the label of one of ``places``
+    (those of the sentence before, whose text is ``before``: :func:`_presence`):
+    "Police denied that he was in Foča and said his brother had been
     questioned". The span runs from the sentence's start to the end of the
     denied clause. None if none, or the sentence is not parsed.
     """
@@ -364,7 +606,7 @@ def denies_the_place(
             subj = next(
                 (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None
             )
-            if subj is None:
+            if subj is None or not _presence(clause, there, before):
                 continue
             pronoun = subj.lower_ in _PRONOUNS
             if not pronoun and not any(r.start <= subj.idx < r.end for r in ex.refs):
@@ -404,7 +646,13 @@ def next_doubt(
     if not places or _DENY_TEXT.search(text) is None:
         return None
     if parsed[i + 1]:
-        return denies_the_place(ex, (s1, e1), places)
+        doubt = denies_the_place(ex, (s1, e1), places, ex.text[slice(*spans[i])])
+        others = {label(m) for m in places if is_point(m)} - (
+            doubt.places if doubt else frozenset()
+        )
+        # "A hiker saw her in Leeds, and a driver took her to York. Police
+        # denied that she was in York.": not the hiker's word on Leeds
+        return None if others else doubt
     named = {label(m) for m in places}
     if any(s1 <= m.start < e1 and label(m) in named for m in ex.mentions):
         # "Police denied that he was in Foča", left unparsed (its "he" was given

@@ -9,7 +9,8 @@ decides what the statement is worth:
   out to be unfounded*", "... *were propaganda*") or by the verb whose object
   it is ("*denied* reports that", "*dismissed*", "*rejected*", "*ruled out*",
   "*laughed off*", "*called* reports that ... *nonsense*", "*described*
-  reports that ... *as propaganda*"): the statement is denied
+  reports that ... *as propaganda*", "*calling* reports that ... *rumours*"):
+  the statement is denied
   (:func:`report_called_untrue`), and whoever rebuts it speaks
   (:func:`judges_a_report`: "*Police* dismissed reports that ...");
 - called true ("reports that ... *were credible*", "*confirmed* reports
@@ -66,6 +67,11 @@ UNTRUE_WORDS = frozenset(
      "fabrication", "fabrications", "misinformation", "disinformation", "absurd",
      "ridiculous", "fantasy", "invented"}
 )  # fmt: skip
+#: Words of hearsay by which a speaker, judging a report, calls it untrue:
+#: "calling reports that she had fled to France *rumours*".
+_HEARSAY_WORDS = frozenset(
+    {"rumour", "rumours", "rumor", "rumors", "speculation", "gossip", "hearsay"}
+)
 #: Words that call a report true: "reports that ... were credible".
 _TRUE_WORDS = frozenset(
     {"true", "credible", "accurate", "correct", "reliable", "genuine", "right",
@@ -210,7 +216,7 @@ def _rebutted_by(noun: Any) -> str | None:
         if prt.dep_ in ("prt", "advmod") and prt.lower_ in particles:
             return f"{head.text} {prt.text}"
     if lemma in _JUDGING_LEMMAS:
-        word = _judgement(head, noun, UNTRUE_WORDS)
+        word = _judgement(head, noun, UNTRUE_WORDS | _HEARSAY_WORDS)
         if word is not None:
             return f"{head.text} ... {word}"
     return None

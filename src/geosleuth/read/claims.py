@@ -199,6 +199,8 @@ from geosleuth.evidence import EvidenceItem, Grade, Provenance
 from geosleuth.read._follow_ups import (
     Turn,
     next_doubt,
+    of_others,
+    own_speakers,
     refer_back,
     said_again,
     turn_dates,
@@ -716,6 +718,8 @@ class _Extractor:
                     quote_owner=state.quote_owner,
                     consulted=consulted,
                 )
+                # "Police earlier said ...; her family now says ...": each its own
+                attr = own_speakers(sent, attr, lambda p: attribute(p, registry))
                 if any(
                     not c.startswith("name:") or _names_in(c[5:], unparsed_text)
                     for c in consulted
@@ -1005,6 +1009,7 @@ class _Extractor:
         # found no trace of her"), at the places that no rule above read
         read_searches(self, s)
         untaken = [m for m in s.places if m.start not in self.taken]
+        untaken = of_others(self, s, untaken)  # "...; they now say her brother is"
         if hit:
             if self.seen_clauses:
                 # "A hiker saw her in Aspen, but police say she is in Mosul", "A

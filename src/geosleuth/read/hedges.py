@@ -161,11 +161,15 @@ def weakest(*hedges: Hedge) -> Hedge:
 
 #: A word of hearsay that names what a speaker judges, not how sure the speaker
 #: is: "denied ... that Salcedo was in Culiacán, *calling the reports "rumours
-#: spread to frighten people"*", "dismissing them as rumours".
+#: spread to frighten people"*", "dismissing them as rumours", "*calling reports
+#: that she had fled to France rumours*".
 _JUDGED = re.compile(
     r"\b(?:call(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|describ(?:e|es|ed|ing)|"
     r"brand(?:s|ed|ing)?|labell?(?:s|ed|ing)?|den(?:y|ies|ied|ying))\s+"
-    r"(?:[\w’'-]+\s+){0,3}?(?:as\s+)?[\"“‘']?"
+    r"(?:(?:[\w’'-]+\s+){0,3}?"
+    r"|(?:the\s+|these\s+|those\s+)?(?:reports?|claims?|suggestions?|stories)"
+    r"\s+that\s+[^,.;:!?\"“”]{1,80}?\s+)"
+    r"(?:as\s+)?[\"“‘']?"
     r"(?:(?:mere|just|only|baseless|false|malicious|unfounded|idle)\s+)*"
     r"(?P<w>rumou?rs?|speculation|claims?)\b",
     re.IGNORECASE,
@@ -193,6 +197,8 @@ def hedge_of(text: str) -> tuple[Hedge, str | None]:
     Examples
     --------
     >>> hedge_of('denied that he was in Culiacán, calling the reports "rumours"')
+    ('certain', None)
+    >>> hedge_of("was in Leeds, calling reports that she had fled to France rumours")
     ('certain', None)
     >>> hedge_of("there were rumours that he was in Culiacán")
     ('possible', 'rumours')
