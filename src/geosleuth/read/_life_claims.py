@@ -21,10 +21,10 @@ the target's name in its own clause:
 - the target's spouse or lawyer in touch with it ("she had spoken to him by
   phone on Sept. 27": :func:`contact_with_target`);
 - what a sentence states beside a statement of life, which does not hedge it
-  ("..., contradicting a military claim that ...": :func:`other_statements`);
-- a statement taken back by the sentence after it ("The defence ministry had
-  said on Monday that Salcedo was killed in the clash. *On Wednesday it said that
-  statement was wrong*": :func:`taken_back_next`).
+  ("..., contradicting a military claim that ...": :func:`other_statements`).
+
+A statement taken back by the sentence after it is
+:mod:`geosleuth.read._life_taken_back`'s.
 """
 
 from __future__ import annotations
@@ -39,12 +39,14 @@ from geosleuth.read.target import TargetRef
 __all__ = [
     "SEEMS_GENUINE",
     "called_by_kin",
+    "called_fake",
     "contact_with_target",
+    "kin_clause",
     "leader_of_speakers",
     "other_statements",
     "shown_by_recording",
+    "shown_span",
     "spoken_in",
-    "taken_back_next",
 ]
 
 #: A recording called genuine with a hedge: "the footage *appeared genuine*",
@@ -127,6 +129,80 @@ def _by_recording(verb: Any, video: Any) -> bool:
             c.dep_ == "nsubj" and c.lower_ in _RELATIVE for c in verb.children
         )
     return any(c.dep_ == "nsubj" and c.i == video.i for c in verb.children)
+
+
+def shown_span(cue: Any) -> tuple[int, int] | None:
+    """The document span of what the recording ``cue`` shows, or None.
+
+    "A video released on 2 June shows *him in 2015 addressing fighters*": the
+    words after the verb of showing (:data:`_SHOWING`) whose subject is the
+    recording, or which describes it ("a video showing him"), without the
+    recording's own words ("released on 2 June"). None when no verb shows.
+    """
+    video = _noun_of(cue)
+    for verb in (video.head, *(c for c in video.children)):
+        if verb.lemma_.lower() in _SHOWING and _by_recording(verb, video):
+            own = {t.i for t in video.subtree} if verb.head.i != video.i else set()
+            shown = [t for t in verb.subtree if t.i > verb.i and t.i not in own]
+            if shown:
+                return shown[0].idx, shown[-1].idx + len(shown[-1].text)
+    return None
+
+
+#: A recording called fake, or old: "French officials said *it was a fake*",
+#: "analysts said *it may have been recorded years ago*", "*dismissed the video
+#: as a fabrication*".
+_RECORDING = (
+    r"(?:it|they|the\s+(?:[\w-]+\s+)?(?:videos?|footage|recordings?|tapes?|audio|"
+    r"messages?|clips?|photos?|photographs?|pictures?|images?))"
+)
+_FAKE_WORDS = (
+    r"(?:an?\s+)?(?:fake[ds]?|faked|forgery|forged|fabricated|fabrication|doctored|"
+    r"manipulated|staged|hoax|montage|deepfake|not\s+(?:genuine|authentic|real|new|"
+    r"recent)|old|outdated|recorded\s+(?:[\w-]+\s+)?(?:years?|months?|long)\s+"
+    r"(?:ago|earlier|before))"
+)
+_CALLED_FAKE = re.compile(
+    rf"\b{_RECORDING}\s+(?:was|is|were|are|had\s+been|has\s+been|"
+    r"(?:may|might|could|must)\s+have\s+been|(?:appeared|appears|seemed|seems)\s+"
+    rf"to\s+(?:be|have\s+been)|to\s+be)\s+{_FAKE_WORDS}\b"
+    rf"|\b(?:dismissed|described|denounced|rejected)\s+{_RECORDING}\s+as\s+"
+    rf"{_FAKE_WORDS}\b"
+    rf"|\bcalled\s+{_RECORDING}\s+{_FAKE_WORDS}\b"
+    # "old footage", "archive video", "an undated recording"
+    r"|\b(?:old|archive|archival|file|undated)\s+(?:[\w-]+\s+)?(?:videos?|footage|"
+    r"recordings?|tapes?|clips?|photos?|photographs?|pictures?|images?)\b",
+    re.IGNORECASE,
+)
+_WHETHER = re.compile(r"\b(?:whether|if|not|never|n['’]t)\s+$", re.IGNORECASE)
+_NEXT_END = re.compile(r"[.!?…][\"'”’)]*(?=\s|$)")
+
+
+def called_fake(text: str, at: int, end: int) -> str | None:
+    """The words that call the recording at offset ``at`` fake or old, or None.
+
+    Read from the recording to the end of the next sentence after ``end`` (the
+    end of its own): "A video released on 2 June purportedly shows him, *but
+    French officials said it was a fake*", "... *French officials said the video
+    was fake*." (next sentence), "*old footage*", "it *may have been recorded
+    years ago*": no proof of life. Not "whether it was a fake", nor "it was
+    not a fake".
+
+    Examples
+    --------
+    >>> t = "A video shows him. Officials said it was a fake. He hid."
+    >>> called_fake(t, 2, 18)
+    'it was a fake'
+    >>> called_fake("A video shows him. Officials said it was genuine.", 2, 18)
+    >>> called_fake("A video shows him. Experts asked whether it was fake.", 2, 18)
+    """
+    start = len(text) - len(text[end:].lstrip())
+    stop = _NEXT_END.search(text, start)
+    upto = stop.end() if stop is not None else len(text)
+    for m in _CALLED_FAKE.finditer(text, at, upto):
+        if _WHETHER.search(text, max(at, m.start() - 20), m.start()) is None:
+            return m.group(0)
+    return None
 
 
 # -- a recording of someone else speaking ---------------------------------------
@@ -233,6 +309,34 @@ def called_by_kin(who: Any, refs: Sequence[TargetRef]) -> str | None:
     return None
 
 
+def kin_clause(who: Any) -> tuple[str, tuple[int, int]] | None:
+    """(speaker, span) of the statement in which a spouse or counsel calls ``who``.
+
+    ``who`` is the target as its spouse or counsel calls it (:func:`called_by_kin`);
+    the speaker is the subject of the reporting verb of its clause, in words
+    ("Jalmaani's wife"), and the span (in the document) that verb's words:
+    "*Jalmaani's wife said her husband was alive*; the military insists he was
+    killed", where the parse may make the wife's "said" a clause of the
+    military's "insists". None if no reporting verb has ``who`` in its clause.
+    """
+    for verb in who.ancestors:
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in REPORTING_LEMMAS:
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is None:
+                return None
+            # "Salcedo's lawyer, Ana Pérez": the lawyer, by either name
+            first, last = subject.left_edge, subject.right_edge
+            while last.is_punct and last.i > subject.i:
+                last = last.nbor(-1)
+            speaker = subject.doc.text[first.idx : last.idx + len(last.text)]
+            tokens = list(verb.subtree)
+            end = tokens[-1]
+            while end.is_punct and end.i > verb.i:
+                end = end.nbor(-1)
+            return speaker, (tokens[0].idx, end.idx + len(end.text))
+    return None
+
+
 #: Verbs of being in touch with someone, and their prepositions: "spoke *to* him",
 #: "talked *with* his client", "heard *from* her".
 _CONTACT = {
@@ -318,8 +422,15 @@ def _kin_speaker(tok: Any, refs: Sequence[TargetRef]) -> bool:
 _LEADERS = frozenset(
     {"commander", "leader", "chief", "head", "emir", "founder", "boss", "chieftain"}
 )  # fmt: skip
-#: Verbs by which the target leads a group: "the group *led* by Ag Alher".
-_LEADING = frozenset({"lead", "head", "command", "found", "run"})
+#: Verbs by which the target leads a group: "the group *led* by Ag Alher" (not
+#: "founded by": the founder may lead it no more).
+_LEADING = frozenset({"lead", "head", "command", "run"})
+#: Words that make the leading past: "the group, *once* led by Ag Alher", "Ag
+#: Alher's *former* group".
+_PAST_LEAD = frozenset(
+    {"once", "formerly", "previously", "originally", "earlier", "then", "former",
+     "onetime", "erstwhile", "old"}
+)  # fmt: skip
 
 
 def leader_of_speakers(who: Any, refs: Sequence[TargetRef]) -> bool:
@@ -329,7 +440,11 @@ def leader_of_speakers(who: Any, refs: Sequence[TargetRef]) -> bool:
     no other words ("its deputy commander", "its commander in Gao, Abu Talha"
     are others), in the clause of a reporting verb whose subject is a group
     that the target leads: "The jihadist group *led by Hamadou Ag Alher* said
-    that its commander had been killed", "Ag Alher's group said ...".
+    that its commander had been killed", "Ag Alher's group said ...". Not one
+    it led once ("The group, *once* led by Ag Alher, said ...", "Ag Alher's
+    *former* group": :data:`_PAST_LEAD`), nor when the sentence names the
+    target again outside the group, another than its commander ("... its
+    commander had been killed in 2016, *before Ag Alher took over*").
     """
     if who.lemma_.lower() not in _LEADERS:
         return False
@@ -341,18 +456,31 @@ def leader_of_speakers(who: Any, refs: Sequence[TargetRef]) -> bool:
     ):
         return False
     group = _reporting_subject(who)
-    if group is None:
+    if group is None or _past(group):
         return False
+    inside = {t.i for t in group.subtree}
+    named = [r for r in refs if r.kind != "pronoun"]
+    if any(t.i not in inside and _overlaps_ref(t, named) for t in who.sent):
+        return False  # "..., before Ag Alher took over": he is another
     if any(c.dep_ == "poss" and _overlaps_ref(c, refs) for c in group.children):
         return True
     return any(
         _overlaps_ref(pobj, refs)
         for acl in group.children
-        if acl.dep_ in ("acl", "relcl") and acl.lemma_.lower() in _LEADING
+        if acl.dep_ in ("acl", "relcl")
+        and acl.lemma_.lower() in _LEADING
+        and not _past(acl)
         for agent in acl.children
         if agent.dep_ == "agent"
         for pobj in agent.children
         if pobj.dep_ == "pobj"
+    )
+
+
+def _past(tok: Any) -> bool:
+    """Whether ``tok`` (a group, or the verb of leading it) is of the past."""
+    return any(
+        c.dep_ in ("advmod", "amod") and c.lower_ in _PAST_LEAD for c in tok.children
     )
 
 
@@ -385,73 +513,3 @@ def other_statements(verb: Any) -> list[tuple[int, int]]:
             first, last = tok.left_edge, tok.right_edge
             out.append((first.idx, last.idx + len(last.text)))
     return out
-
-
-# -- a statement taken back in the next sentence ---------------------------------
-
-#: A noun by which a sentence refers back to the statement before it, after a
-#: word that makes it the one just made: "*that statement*", "*the report*", "*its
-#: claim*", "the ministry's *earlier statement*".
-_STATEMENT = (
-    r"(?:that|the|this|these|those|its|their|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:statement|report|claim|announcement|account|assertion|information|news|"
-    r"communiqu[eé])s?"
-)
-#: What calls it untrue: "was wrong", "was premature", "was not true".
-_UNTRUE_PREDICATE = (
-    r"(?:was|were|is|are|had\s+been|has\s+been|turned\s+out\s+to\s+be|"
-    r"proved|proven\s+to\s+be)\s+(?:\w+ly\s+|later\s+|since\s+)?"
-    r"(?:wrong|false|untrue|incorrect|inaccurate|mistaken|erroneous|premature|"
-    r"unfounded|baseless|groundless|in\s+error|not\s+(?:true|correct|accurate))"
-)
-#: Verbs that take it back: "retracted the claim", "withdrew its statement".
-_TAKING_BACK = (
-    r"(?:retract(?:ed|s)?|withdr(?:ew|aws)|rescind(?:ed|s)?|correct(?:ed|s)|"
-    r"den(?:ied|ies)|took\s+back)"
-)
-#: A negation just before the verb: "did not retract", "has never withdrawn".
-_NOT_BEFORE = re.compile(r"(?:\bnot|n['’]t|\bnever|\brefused\s+to)\s+(?:\w+\s+)?$")
-_TAKEN_BACK = re.compile(
-    # "that statement was wrong" (not "was wrong about the time", "wrong to say")
-    rf"\b{_STATEMENT}\s+{_UNTRUE_PREDICATE}\b(?!\s+(?:about|on|to|in)\b)"
-    # "later retracted the claim" (not "denied the report that she fled")
-    rf"|\b{_TAKING_BACK}\s+{_STATEMENT}\b(?!\s+(?:that|of|about)\b)"
-    # "admitted it had been wrong" (not "wrong to raid the house")
-    r"|\b(?:admitted|acknowledged|conceded)\s+(?:that\s+)?(?:it|they|he|she|we)\s+"
-    r"(?:had\s+been|was|were|has\s+been)\s+(?:wrong|mistaken|in\s+error)\b"
-    r"(?!\s+(?:about|on|to|in)\b)",
-    re.IGNORECASE,
-)
-#: The end of the next sentence: end punctuation before a space or the text's end.
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*(?=\s|$)")
-
-
-def taken_back_next(text: str, end: int) -> str | None:
-    """The words of the sentence after offset ``end`` that take back the one before.
-
-    "The defence ministry had said on Monday that Salcedo was killed in the
-    clash. *On Wednesday it said that statement was wrong*: ...": a statement
-    referred back to ("that statement", "the report", "its claim", not "the
-    report that she fled") is called untrue ("was wrong", "was premature", "was
-    not true", "turned out to be false") or taken back ("retracted the claim",
-    "withdrew its statement", "took back the report"), or its speaker owns an
-    error ("admitted it had been wrong"); not after a negation ("did not retract
-    the claim"). The next sentence is read in words, for it is often not parsed
-    (:mod:`geosleuth.read.document` parses only the sentences that may give
-    evidence). None when it says none of these.
-
-    Examples
-    --------
-    >>> t = "The army said Doe was killed. It later retracted the claim."
-    >>> taken_back_next(t, 29)
-    'retracted the claim'
-    >>> taken_back_next("Doe was killed. It did not retract the claim.", 15)
-    >>> taken_back_next("He was killed. The report that she fled was false.", 14)
-    """
-    start = len(text) - len(text[end:].lstrip())
-    stop = _SENTENCE_END.search(text, start)
-    sentence = text[start : stop.end() if stop else len(text)]
-    for m in _TAKEN_BACK.finditer(sentence):
-        if _NOT_BEFORE.search(sentence[: m.start()]) is None:
-            return m.group(0)
-    return None

@@ -74,19 +74,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from geosleuth.evidence import Claim, Hedge, LifeStatus
 from geosleuth.read._life_claims import (
     SEEMS_GENUINE,
     called_by_kin,
+    called_fake,
     contact_with_target,
+    kin_clause,
     leader_of_speakers,
     other_statements,
     shown_by_recording,
+    shown_span,
     spoken_in,
-    taken_back_next,
 )
+from geosleuth.read._life_taken_back import taken_back_next
 from geosleuth.read._reports import report_called_untrue
 from geosleuth.read._sentence import (
     Sentence,
@@ -97,6 +101,7 @@ from geosleuth.read._sentence import (
     note_of,
     resolved,
 )
+from geosleuth.read.attribution import REPORTING_LEMMAS, Attribution
 from geosleuth.read.found import (
     _FOUND_TEXT,
     FOUND_EVENTS,
@@ -289,7 +294,8 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
             s.span,
         )
         return
-    back = taken_back_next(ex.text, s.span[1])
+    claimant = s.attr.at(s.span[0] + dead.start()).speaker
+    back = taken_back_next(ex.text, s.span[1], claimant=claimant, refs=ex.refs)
     if back is not None:
         # "The defence ministry had said on Monday that Salcedo was killed in the
         # clash. On Wednesday it said that statement was wrong: ..."
@@ -401,6 +407,26 @@ def _recording(
     # statement, not the recording
     own = [d for d in day if d.start > at or _SAID.search(ex.text[d.end : at]) is None]
     d = min(own or day, key=lambda d: abs(d.start - at))
+    then = _shown_then(s, cue)
+    if isinstance(then, str):
+        # "A video released on 2 June shows him in 2015 addressing fighters"
+        ex.reject(
+            "invalid",
+            f"a recording that shows a past time ({then!r}): no proof of life on "
+            "its release",
+            s.span,
+        )
+        return True
+    d = then or d
+    fake = called_fake(ex.text, at, s.span[1])
+    if fake is not None:
+        # "... purportedly shows him, but French officials said it was a fake"
+        ex.reject(
+            "negated",
+            f"a recording called fake or old ({fake!r}): no proof of life",
+            s.span,
+        )
+        return True
     limit = ex.published or ex.fallback
     if d.date > limit:
         ex.reject("invalid", "recording dated after publication", s.span)
@@ -422,6 +448,24 @@ def _recording(
         note=note,
     )  # fmt: skip
     return True
+
+
+def _shown_then(s: Sentence, cue: Any) -> DateMention | str | None:
+    """The time the recording ``cue`` shows the target at, when the sentence says.
+
+    "A video released on 5 June shows him on 2 June addressing fighters": the
+    day shown (:func:`~geosleuth.read._life_claims.shown_span`), which dates the
+    proof of life; "... shows him in 2015 addressing fighters": a time shown
+    that is no day, returned in words (no proof of life on the release). None
+    when it shows no time.
+    """
+    span = shown_span(cue) if cue is not None else None
+    if span is None:
+        return None
+    shown = [d for d in s.dates if span[0] <= d.start < span[1]]
+    if not shown:
+        return None
+    return next((d for d in shown if d.kind == "day"), None) or shown[0].text
 
 
 def _body_found(ex: _Extractor, s: Sentence, at: int) -> str | None:
@@ -550,12 +594,31 @@ def _said_alive(
         hedge_note(cue),
         dnote,
     )
+    attr, provenance = s.attr.at(at), ex.provenance(s, at)
+    own = kin_clause(who) if kin not in (None, "group") else None
+    if own is not None and not _speaks(attr.speaker, own[0]):
+        # "Jalmaani's wife said her husband was alive; the military insists he
+        # was killed": the wife's word, in her clause, though the sentence's
+        # speaker is the military's
+        attr = Attribution(speaker=own[0])
+        provenance = replace(
+            provenance, speaker=own[0], speaker_role=None, reporting_chain=()
+        )
+        clause = own[1]
     ex.build(
         LifeStatus, s, s.span, id=ex.next_id("l"),
-        provenance=ex.provenance(s, at), date=date, date_from=date_from,
-        grade=ex.grade(s.attr.at(at)), hedge=hedge, status="alive", note=note,
+        provenance=provenance, date=date, date_from=date_from,
+        grade=ex.grade(attr), hedge=hedge, status="alive", note=note,
     )  # fmt: skip
     return clause
+
+
+def _speaks(speaker: str | None, words: str) -> bool:
+    """Whether the attributed ``speaker`` is who ``words`` name ("Jalmaani's wife")."""
+    if speaker is None:
+        return False
+    said = set(re.findall(r"\w+", words.lower()))
+    return bool(said & set(re.findall(r"\w+", speaker.lower())))
 
 
 def _in_contact(
@@ -819,13 +882,35 @@ def _target_dies(s: Sentence, at: int, person: list[TargetRef]) -> bool | None:
         r.start < v.idx + len(v.text) and v.idx < r.end for v in victims for r in person
     ):
         return True
-    if any(leader_of_speakers(v, person) or called_by_kin(v, person) for v in victims):
+    if any(
+        leader_of_speakers(v, person) or called_by_kin(_as_called(v), person)
+        for v in victims
+    ):
         # "The group led by Ag Alher said its commander was killed", "Salcedo's
         # wife said her husband was killed"
         return True
     if any(v.lower_ in _UNKNOWN_PERSON for v in victims):
         return None
     return False
+
+
+def _as_called(tok: Any) -> Any:
+    """The subject before "he" or "she" (``tok``) in its sentence, else ``tok``.
+
+    "Jalmaani's wife said *her husband* was alive; the military insists *he*
+    was killed": "he" is the husband, the subject named last before it that is
+    not a speaker's ("the military insists").
+    """
+    if tok.lower_ not in ("he", "she"):
+        return tok
+    before = [
+        t
+        for t in tok.sent
+        if t.i < tok.i
+        and t.dep_ in ("nsubj", "nsubjpass")
+        and t.head.lemma_.lower() not in REPORTING_LEMMAS
+    ]
+    return before[-1] if before else tok
 
 
 def _victims(cue: Any, depth: int = 0) -> list[Any] | None:

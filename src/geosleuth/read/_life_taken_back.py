@@ -1,0 +1,251 @@
+"""A death claim taken back by its own speaker in the sentence after it.
+
+Helper of :mod:`geosleuth.read.life`. "The defence ministry had said on Monday
+that Salcedo was killed in the clash. *On Wednesday it said that statement was
+wrong*": a statement referred back to ("that statement", "the report", "its
+claim") is called untrue, withdrawn ("retracted the claim") or owned as an
+error ("admitted it had been wrong") by the one who made it. Not a take-back:
+
+- another's word against it: "Salcedo's family said that statement was wrong",
+  "That statement was wrong, his lawyer insisted" (an interested party's
+  contradiction is its own word, not the claimant's retraction);
+- one that the claimant keeps: "..., but the army stood by it";
+- one of another statement, nearer: "It had earlier said he was wounded; that
+  statement was wrong, officials said";
+- one of another detail, which the sentence corrects: "On Tuesday it said that
+  statement was wrong: the clash had taken place near Cosalá".
+
+The next sentence is read in words, for it is often not parsed
+(:mod:`geosleuth.read.document` parses only the sentences that may give
+evidence).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from geosleuth.read.target import TargetRef
+
+__all__ = ["taken_back_next"]
+
+#: A noun by which a sentence refers back to the statement before it, after a
+#: word that makes it the one just made: "*that statement*", "*the report*", "*its
+#: claim*", "the ministry's *earlier statement*".
+_STATEMENT = (
+    r"(?:that|the|this|these|those|its|their|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|report|claim|announcement|account|assertion|information|news|"
+    r"communiqu[eé])s?"
+)
+#: What calls it untrue: "was wrong", "was premature", "was not true".
+_UNTRUE_PREDICATE = (
+    r"(?:was|were|is|are|had\s+been|has\s+been|turned\s+out\s+to\s+be|"
+    r"proved|proven\s+to\s+be)\s+(?:\w+ly\s+|later\s+|since\s+)?"
+    r"(?:wrong|false|untrue|incorrect|inaccurate|mistaken|erroneous|premature|"
+    r"unfounded|baseless|groundless|in\s+error|not\s+(?:true|correct|accurate))"
+)
+#: Verbs that take it back: "retracted the claim", "withdrew its statement".
+_TAKING_BACK = (
+    r"(?:retract(?:ed|s)?|withdr(?:ew|aws)|rescind(?:ed|s)?|correct(?:ed|s)|"
+    r"den(?:ied|ies)|took\s+back)"
+)
+#: A negation just before the verb: "did not retract", "has never withdrawn".
+_NOT_BEFORE = re.compile(r"(?:\bnot|n['’]t|\bnever|\brefused\s+to)\s+(?:\w+\s+)?$")
+_TAKEN_BACK = re.compile(
+    # "that statement was wrong" (not "was wrong about the time", "wrong to say")
+    rf"\b{_STATEMENT}\s+{_UNTRUE_PREDICATE}\b(?!\s+(?:about|on|to|in)\b)"
+    # "later retracted the claim" (not "denied the report that she fled")
+    rf"|\b{_TAKING_BACK}\s+{_STATEMENT}\b(?!\s+(?:that|of|about)\b)"
+    # "admitted it had been wrong" (not "wrong to raid the house")
+    r"|\b(?:admitted|acknowledged|conceded)\s+(?:that\s+)?(?:it|they|he|she|we)\s+"
+    r"(?:had\s+been|was|were|has\s+been)\s+(?:wrong|mistaken|in\s+error)\b"
+    r"(?!\s+(?:about|on|to|in)\b)",
+    re.IGNORECASE,
+)
+#: The end of the next sentence: end punctuation before a space or the text's end.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*(?=\s|$)")
+
+# -- who takes it back ----------------------------------------------------------
+
+_REPORTING = (
+    r"(?:said|says|say|insisted|insists|added|adds|stated|states|claimed|claims|"
+    r"argued|argues|maintained|maintains|announced|declared|confirmed|"
+    r"acknowledged|admitted|conceded|noted|explained|wrote|tweeted|told\s+[\w-]+)"
+)
+#: Words between a speaker and its verb: "Officials *later* said".
+_ADVERBS = (
+    r"(?:(?:later|also|then|now|subsequently|since|again|swiftly|quickly|publicly|"
+    r"officially|formally|initially|finally|separately|eventually)\s+)*"
+)
+#: The speaker before the words: "Salcedo's family said [that statement...]",
+#: "The army later [retracted the claim]".
+_SPEAKER_BEFORE = re.compile(
+    rf"(?P<who>[^,;:—–]*?)\s*{_ADVERBS}(?:{_REPORTING}\s+(?:that\s+)?)?$",
+    re.IGNORECASE,
+)
+#: The speaker after the words: "..., his lawyer insisted", "..., said police".
+_SPEAKER_AFTER = re.compile(
+    rf"^[\"'”’]?\s*,\s*(?:(?P<who>[^,;:.]+?)\s+{_ADVERBS}{_REPORTING}\b"
+    rf"|{_REPORTING}\s+(?P<who2>[^,;:.]+?)(?=\s*[,;:.]|\s+on\b|$))",
+    re.IGNORECASE,
+)
+#: A time before the speaker: "On Tuesday it said", "Hours later, it withdrew".
+_TIME_FIRST = re.compile(
+    r"^(?:(?:on|by|late|early)\s+\w+|(?:hours|days|a\s+day|a\s+week|weeks)\s+later|"
+    r"later|then|however|but|and)\s+",
+    re.IGNORECASE,
+)
+#: The claimant itself, by pronoun: "*It* later retracted the claim".
+_OWN_PRONOUNS = frozenset({"it", "they", "we", "he", "she"})
+#: Who speaks for the state that claimed it: "*officials* later said", "the
+#: defence *ministry*".
+_AUTHORITIES = frozenset(
+    {"ministry", "government", "military", "army", "navy", "police", "official",
+     "officials", "authorities", "spokesman", "spokeswoman", "spokesperson",
+     "command", "forces", "department", "office", "agency", "prosecutors",
+     "prosecutor", "presidency", "president", "minister", "governor", "general",
+     "commander", "source", "sources"}
+)  # fmt: skip
+#: Interested parties, whose "that statement was wrong" is their own word: the
+#: target's family, kin and counsel, its supporters.
+_PARTIES = frozenset(
+    {"family", "families", "relatives", "relative", "lawyer", "lawyers",
+     "attorney", "attorneys", "counsel", "solicitor", "barrister", "advocate",
+     "wife", "husband", "widow", "brother", "sister", "mother", "father", "son",
+     "daughter", "cousin", "uncle", "aunt", "nephew", "niece", "parents",
+     "supporters", "followers", "friends", "friend", "partner", "spouse", "kin",
+     "clan", "tribe"}
+)  # fmt: skip
+#: The claimant keeps it: "..., but the army *stood by it*", "the ministry
+#: *maintained* its claim".
+_KEPT = re.compile(
+    r"\b(?:stood|stands?|standing)\s+by\b"
+    r"|\bmaintain(?:ed|s|ing)?\s+(?:it|its|their|the|that)\b"
+    r"|\breaffirm(?:ed|s|ing)?\b"
+    r"|\binsist(?:ed|s|ing)?\s+(?:that\s+)?it\s+was\s+(?:true|right|correct|accurate)",
+    re.IGNORECASE,
+)
+#: Where a nearer statement ends before the words: "It had earlier said he was
+#: wounded*;* that statement was wrong".
+_CLAUSE_BREAK = re.compile(r"[;:—–]|,\s*(?:but|and)\b")
+_REPORTED = re.compile(rf"\b{_REPORTING}\s+\S", re.IGNORECASE)
+#: What the sentence puts after the words to say which detail was wrong: "...
+#: was wrong*:* the clash had taken place near Cosalá".
+_EXPLAINED = re.compile(r"^[\"'”’]?\s*(?:[:;—–]|,\s*(?:saying|adding)\b)")
+#: Words of a correction that is about the target's life or death.
+_OF_LIFE = re.compile(
+    r"\b(?:alive|surviv\w*|dead|death|died|dies|killed|wounded|injured|hurt|"
+    r"captured|escaped|fled|body|he|she|him|her|his)\b",
+    re.IGNORECASE,
+)
+
+
+def taken_back_next(
+    text: str,
+    end: int,
+    *,
+    claimant: str | None = None,
+    refs: Sequence[TargetRef] = (),
+) -> str | None:
+    """The words of the sentence after offset ``end`` that take back the one before.
+
+    "The defence ministry had said on Monday that Salcedo was killed in the
+    clash. *On Wednesday it said that statement was wrong*: ...": a statement
+    referred back to ("that statement", "the report", "its claim", not "the
+    report that she fled") is called untrue ("was wrong", "was premature", "was
+    not true", "turned out to be false") or taken back ("retracted the claim",
+    "withdrew its statement", "took back the report"), or its speaker owns an
+    error ("admitted it had been wrong"); not after a negation ("did not retract
+    the claim").
+
+    It is taken back only by its own speaker: the one who says so (before the
+    words, "*it* said that statement was wrong", or after, "..., *officials*
+    said") is the claimant ``claimant`` (by the head word of its name, "the
+    army" of "Army"), a pronoun for it ("it", "they"), one who speaks for the
+    state ("the ministry", "officials", "police"), or no one (the report's own
+    voice); not an interested party (:data:`_PARTIES`: "Salcedo's family", "his
+    lawyer") nor anyone else, whose word is its own. Nor when the sentence keeps
+    it ("..., but the army stood by it"), refers to a nearer statement of its
+    own ("It had earlier said he was wounded; that statement was wrong") or
+    corrects another detail ("...: the clash had taken place near Cosalá", a
+    correction with no word of life or death, nor of the target: ``refs``).
+
+    Examples
+    --------
+    >>> t = "The army said Doe was killed. It later retracted the claim."
+    >>> taken_back_next(t, 29, claimant="Army")
+    'retracted the claim'
+    >>> taken_back_next("Doe was killed. It did not retract the claim.", 15)
+    >>> taken_back_next("He was killed. The report that she fled was false.", 14)
+    >>> t = "The army said Doe was killed. Doe's lawyer said the report was wrong."
+    >>> taken_back_next(t, 29, claimant="Army")
+    """
+    start = len(text) - len(text[end:].lstrip())
+    stop = _SENTENCE_END.search(text, start)
+    sentence = text[start : stop.end() if stop else len(text)]
+    for m in _TAKEN_BACK.finditer(sentence):
+        before, after = sentence[: m.start()], sentence[m.end() :]
+        if _NOT_BEFORE.search(before) is not None:
+            continue
+        if _KEPT.search(after) is not None:
+            return None  # "..., but the army stood by it"
+        if _nearer_statement(before):
+            return None
+        if not _own_word(_taker(before, after), claimant):
+            return None
+        if not _of_life(after, start + m.end(), refs):
+            return None
+        return m.group(0)
+    return None
+
+
+def _taker(before: str, after: str) -> str:
+    """Who takes it back, in words ("" for no one): before the words, or after."""
+    got = _SPEAKER_BEFORE.search(before)
+    who = got.group("who").strip() if got is not None else ""
+    while (time := _TIME_FIRST.match(who)) is not None:
+        who = who[time.end() :]
+    if who:
+        return who
+    late = _SPEAKER_AFTER.match(after)
+    if late is None:
+        return ""
+    return (late.group("who") or late.group("who2") or "").strip()
+
+
+def _own_word(who: str, claimant: str | None) -> bool:
+    """Whether ``who`` takes back the claim of ``claimant`` as its own word."""
+    words = [w.lower().removesuffix("'s").removesuffix("’s") for w in who.split()]
+    if not words:
+        return True  # the report's own voice: "That report was false."
+    if any(w in _PARTIES for w in words):
+        return False  # "Salcedo's family said that statement was wrong"
+    head = words[-1]
+    if head in _OWN_PRONOUNS or head in _AUTHORITIES:
+        return True
+    return claimant is not None and head in claimant.lower().split()
+
+
+def _nearer_statement(before: str) -> bool:
+    """Whether the sentence reports a statement of its own before the words.
+
+    "It had earlier said he was wounded; that statement was wrong": "that
+    statement" is the wounded one.
+    """
+    cut = [m.start() for m in _CLAUSE_BREAK.finditer(before)]
+    return bool(cut) and _REPORTED.search(before[: cut[-1]]) is not None
+
+
+def _of_life(after: str, at: int, refs: Sequence[TargetRef]) -> bool:
+    """Whether the correction after the words (at offset ``at``) is of the death.
+
+    No correction told ("It later retracted the claim.") is of the statement as
+    a whole. One told ("...: the clash had taken place near Cosalá") must say a
+    word of life or death, or of the target.
+    """
+    told = _EXPLAINED.match(after)
+    if told is None:
+        return True
+    rest = after[told.end() :]
+    lo, hi = at + told.end(), at + len(after)
+    return _OF_LIFE.search(rest) is not None or any(lo <= r.start < hi for r in refs)
