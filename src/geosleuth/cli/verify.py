@@ -43,24 +43,24 @@ def verify(
 ) -> None:
     """Recompute an estimate from the evidence stored with it and compare.
 
-    Every number in estimate.json comes from the items, settings and grid stored in
-    it; this re-runs the fusion and the timeline, rebuilds the whole record and
-    compares it with the stored one: the posterior (posterior.npz), P(alive), the
-    50 % / 90 % areas, the ranked places, each item's reliability and contribution,
-    the leave-one-out range and the timeline. What comes from the inputs is
-    compared with them and with the report.html written with it: the target and
-    title (with the case file, its copy beside the estimate or the file it
-    names), the warnings (each one the fusion gives again must be there) and
-    the items set aside; and report.html, map.png and estimate.geojson must be
-    the files the run wrote (by their SHA-256 in estimate.json), not edited
-    since nor copied from another run. The files it read must be as it read
-    them (by their SHA-256 in estimate.json's ``inputs``; one not found is not
-    checked). The quote of each item must be what
-    report.html shows, the case file's item's, and, for a run of 'geosleuth
-    serve', the text of its span in the reading the run took it from; such a
-    run's reports must still be kept (by the SHA-256 its run.json records),
-    and its run.json summary, which the service's pages show, must be the
-    estimate's. Exit status 1 if anything differs.
+    Every number in estimate.json comes from the items, settings and grid
+    stored in it; this re-runs the fusion and the timeline, rebuilds the whole
+    record and compares it with the stored one: the posterior (posterior.npz),
+    P(alive), the 50% and 90% areas, the ranked places, each item's reliability
+    and contribution, the leave-one-out range and the timeline. What comes from
+    the inputs is compared with them and with the report.html written with it:
+    the target and title (with the case file, its copy beside the estimate or
+    the file it names), the warnings (each one the fusion gives again must be
+    there) and the items set aside; and report.html, map.png and
+    estimate.geojson must be the files the run wrote (by their SHA-256 in
+    estimate.json), not edited since nor copied from another run. The files the
+    run read must be as it read them (by their SHA-256 in estimate.json's
+    'inputs'; one not found is not checked). The quote of each item must be
+    what report.html shows, the case file's item's, and, for a run of
+    'geosleuth serve', the text of its span in the reading the run took it
+    from; such a run's reports must still be kept (by the SHA-256 its run.json
+    records), and its run.json summary, which the service's pages show, must
+    be the estimate's. Exit status 1 if anything differs.
     """
     stored = files.load_estimate(estimate)
     grid, posterior = files.load_posterior(estimate)
