@@ -293,9 +293,11 @@ _ORIGIN_BEFORE = re.compile(
     r"comes?\s+from)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$",
     re.IGNORECASE,
 )
-#: A place made an adjective: "Texas-born", "Sinaloa-based", "Kampala-bound".
+#: A place made an adjective: "Texas-born", "Sinaloa-based", "Kampala-bound", "a
+#: Sinaloa native" (review r23, P-c).
 _ORIGIN_AFTER = re.compile(
-    r"-(?:born|bred|raised|based|bound|registered|flagged|made|native)\b",
+    r"-(?:born|bred|raised|based|bound|registered|flagged|made|native)\b"
+    r"|\s+natives?\b",
     re.IGNORECASE,
 )
 
@@ -806,7 +808,8 @@ class _Extractor:
                 origin = origin or _ORIGIN_AFTER.match(self.text, m.end)
                 if origin is not None:
                     # "born in Leeds", "a native of Tikrit", "a Texas-born
-                    # trafficker", "a Sinaloa-based gang", "a Kampala-bound bus"
+                    # trafficker", "a Sinaloa-based gang", "a Kampala-bound bus",
+                    # "a Sinaloa native"
                     if refs:
                         self.reject(
                             "not_target",
