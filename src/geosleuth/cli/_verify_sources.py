@@ -237,7 +237,7 @@ def estimate_input_check(
     >>> estimate_input_check({}, folder)[0][0] is None
     True
     """
-    from geosleuth.report.files import case_candidates, sha256_of_file
+    from geosleuth.report.files import case_candidates, is_sha256, sha256_of_file
 
     readings: dict[str, tuple[str, dict[str, Any]]] = {}
     recorded = record.get("inputs")
@@ -247,7 +247,7 @@ def estimate_input_check(
     if not isinstance(recorded, list) or not all(
         isinstance(e, dict)
         and isinstance(e.get("path"), str)
-        and (e.get("sha256") is None or _is_sha256(e.get("sha256")))
+        and (e.get("sha256") is None or is_sha256(e.get("sha256")))
         for e in recorded
     ):
         return (False, ["inputs (not files, each with its SHA-256)"]), readings
@@ -271,10 +271,6 @@ def estimate_input_check(
     if recorded and len(notes) == len(recorded):
         return (None, notes), readings
     return (True, notes), readings
-
-
-def _is_sha256(value: Any) -> bool:
-    return isinstance(value, str) and re.fullmatch(r"[0-9a-f]{64}", value) is not None
 
 
 def _reading(path: Path) -> dict[str, Any] | None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
@@ -398,7 +397,7 @@ def _output_check(outputs: Any, folder: Path) -> tuple[bool | None, list[str]]:
         digest = outputs.get(name)
         if name not in outputs:
             continue
-        if not (isinstance(digest, str) and re.fullmatch(r"[0-9a-f]{64}", digest)):
+        if not files.is_sha256(digest):
             diffs.append(f"{name} (its recorded checksum is no SHA-256)")
             continue
         if not os.path.lexists(folder / name):

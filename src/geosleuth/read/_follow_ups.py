@@ -82,6 +82,7 @@ from geosleuth.read.attribution import (
     Attribution,
     denial_of_previous,
 )
+from geosleuth.read.attribution._disputes import stripped_span
 from geosleuth.read.target import TargetRef
 
 if TYPE_CHECKING:
@@ -487,10 +488,7 @@ def unconfirmed(text: str, base: int = 0) -> tuple[int, int] | None:
         The sentence, without its final punctuation.
     """
     m = _UNCONFIRMED.match(text.strip())
-    if m is None:
-        return None
-    lead = len(text) - len(text.lstrip())
-    return base + lead + m.start("d"), base + lead + m.end("d")
+    return None if m is None else stripped_span(m, text, base)
 
 
 #: Verbs that deny the clause they govern: "Police denied that he was in Foča".

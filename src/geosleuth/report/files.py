@@ -16,6 +16,7 @@ import hashlib
 import json
 import math
 import os
+import re
 import shutil
 import stat
 import tempfile
@@ -470,6 +471,17 @@ def sha256_of_file(
             cache.clear()
         cache[key] = digest.hexdigest()
     return digest.hexdigest()
+
+
+def is_sha256(value: Any) -> bool:
+    """Whether ``value`` is a SHA-256 as these records write it: 64 hex digits.
+
+    Examples
+    --------
+    >>> is_sha256(sha256_hex(b"")), is_sha256("abc"), is_sha256(None)
+    (True, False, False)
+    """
+    return isinstance(value, str) and re.fullmatch(r"[0-9a-f]{64}", value) is not None
 
 
 def sha256_hex(data: bytes) -> str:

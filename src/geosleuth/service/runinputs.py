@@ -46,7 +46,6 @@ State = Literal["unchanged", "read again", "changed", "removed", "not recorded"]
 #: A cache of digests: ``(device, inode, size, mtime_ns)`` to SHA-256.
 DigestCache = files.DigestCache
 
-_SHA256 = re.compile(r"[0-9a-f]{64}")
 #: Suffixes of the documents a case accepts (those ``geosleuth locate`` reads);
 #: :mod:`geosleuth.service.store` takes them from here, as it imports this module.
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -133,9 +132,7 @@ def well_formed(entry: Any) -> bool:
     name, reading = entry.get("document"), entry.get("reading")
     if not (isinstance(name, str) and _plain_name(name)):
         return False
-    if not (
-        isinstance(entry.get("sha256"), str) and _SHA256.fullmatch(entry["sha256"])
-    ):
+    if not files.is_sha256(entry.get("sha256")):
         return False
     if reading is None:
         return entry.get("reading_sha256") is None
@@ -144,8 +141,7 @@ def well_formed(entry: Any) -> bool:
         isinstance(reading, str)
         and reading.startswith("readings/")
         and _plain_name(reading[len("readings/") :])
-        and isinstance(digest, str)
-        and _SHA256.fullmatch(digest) is not None
+        and files.is_sha256(digest)
     )
 
 

@@ -231,8 +231,18 @@ def denial_of_previous(text: str, base: int = 0) -> tuple[int, int] | None:
     """
     m = _DENIES_PREVIOUS.match(text.strip())
     m = m or _RETRACTS_PREVIOUS.match(text.strip())  # "The sighting was ruled out."
-    if m is None:
-        return None
+    return None if m is None else stripped_span(m, text, base)
+
+
+def stripped_span(m: re.Match[str], text: str, base: int) -> tuple[int, int]:
+    r"""The document span of group ``d`` of ``m``, a match of ``text.strip()``.
+
+    Examples
+    --------
+    >>> m = re.match(r"(?P<d>\w+)", "  Denied. ".strip())
+    >>> stripped_span(m, "  Denied. ", 100)
+    (102, 108)
+    """
     lead = len(text) - len(text.lstrip())
     return base + lead + m.start("d"), base + lead + m.end("d")
 
