@@ -7,8 +7,10 @@ the target's name in its own clause:
   group's media arm on 2 March *shows him addressing fighters*": the object
   pronoun of a verb of showing whose subject is the recording, when the rule of
   the person named last, :mod:`geosleuth.read._target_pronouns`, makes "him"
-  the target): :func:`shown_by_recording`; not one that shows the target dead
-  ("shows him dead", "shows his body");
+  the target), or by name (a photograph shows the target only so:
+  :data:`STILL`): :func:`shown_by_recording`; not one that shows the target dead
+  ("shows him dead", "shows his body"), and when it was made
+  (:func:`made_spans`: "a photograph *taken in 2015*");
 - a recording in which someone else speaks ("Jalmaani's wife *said in a video*
   released by her lawyer that ..."): the speaker's word, not a recording of the
   target (:func:`spoken_in`);
@@ -17,9 +19,13 @@ the target's name in its own clause:
   client* was alive and well": :func:`called_by_kin`; not a parent's "son",
   who may be the target's brother), and as the group that the target leads
   calls it ("The jihadist group *led by* Hamadou Ag Alher said that *its
-  commander* had been killed": :func:`leader_of_speakers`);
+  commander* had been killed": :func:`leader_of_speakers`); and the one that
+  another's spouse or counsel calls so ("*The wife of Jalmaani's deputy* said
+  her husband ...": :func:`kin_of_another`); "he" or "she" after the target so
+  called names it again (:func:`called_pairs`);
 - the target's spouse or lawyer in touch with it ("she had spoken to him by
-  phone on Sept. 27": :func:`contact_with_target`);
+  phone on Sept. 27", "was in touch with her husband":
+  :func:`contact_with_target`);
 - what a sentence states beside a statement of life, which does not hedge it
   ("..., contradicting a military claim that ...": :func:`other_statements`).
 
@@ -38,11 +44,15 @@ from geosleuth.read.target import TargetRef
 
 __all__ = [
     "SEEMS_GENUINE",
+    "STILL",
     "called_by_kin",
     "called_fake",
+    "called_pairs",
     "contact_with_target",
     "kin_clause",
+    "kin_of_another",
     "leader_of_speakers",
+    "made_spans",
     "other_statements",
     "shown_by_recording",
     "shown_span",
@@ -76,6 +86,11 @@ def _noun_of(tok: Any) -> Any:
 
 # -- the target shown by a recording --------------------------------------------
 
+#: A still picture: it shows the target alive only where a verb of showing says
+#: so ("A photograph released on 2 June *shows him* with his wife"; not "Police
+#: released a photograph of Jane Doe"), and the day it was taken is not told.
+STILL = re.compile(r"\b(?:photo(?:graph)?s?|pictures?)\b", re.IGNORECASE)
+
 #: Verbs by which a recording shows someone: "a video ... *shows* him".
 _SHOWING = frozenset({"show", "feature", "depict", "capture", "portray", "picture"})
 #: Words by which what a recording shows is a death: "shows him dead", "shows
@@ -88,37 +103,62 @@ _RELATIVE = frozenset({"that", "which"})
 
 
 def shown_by_recording(cue: Any, objects: Sequence[TargetRef]) -> TargetRef | None:
-    """The object pronoun among ``objects`` that the recording ``cue`` shows alive.
+    """The reference among ``objects`` that the recording ``cue`` shows alive.
 
     ``cue`` is the recording's word in the parse ("video"); ``objects`` are the
     object pronouns that refer to the target
-    (:func:`~geosleuth.read.target.find_object_pronouns`). The pronoun is the
+    (:func:`~geosleuth.read.target.find_object_pronouns`), or its names ("A
+    photograph ... shows *Ag Alher* with his wife"). The reference is the
     object of a verb of showing (:data:`_SHOWING`), or the subject of what
-    completes it ("shows *him* addressing fighters", "shows *him* alive"),
+    completes it ("shows *him* addressing fighters", "shows *him* alive",
+    "shows *him* being led away by soldiers"),
     whose subject is the recording ("a video ... shows", "a video that shows")
     or which describes it ("a video showing him"). Not negated ("does not show
     him"), and not a death shown ("shows him dead", "shows him being
-    executed"). None if there is none.
+    executed"; not another's: "shows him mourning his brother, who was
+    killed in an airstrike"). None if there is none.
     """
     video = _noun_of(cue)
     for ref in objects:
         tok = next((t for t in cue.sent if t.idx == ref.start), None)
         if tok is None:
             continue
+        tok = _noun_of(tok)  # "shows Ag Alher": the name's last word
         if tok.dep_ in ("dobj", "obj"):
             verb = tok.head
-        elif tok.dep_ == "nsubj" and tok.head.dep_ in ("ccomp", "xcomp", "oprd"):
+        elif tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ in (
+            "ccomp",
+            "xcomp",
+            "oprd",
+        ):  # "shows him addressing fighters", "shows him being led away"
             verb = tok.head.head
         else:
             continue
         if verb.lemma_.lower() not in _SHOWING or _negated(verb):
             continue
         shown = [t for t in verb.subtree if t.i > tok.i]
-        if any(t.lower_ in _DEATH_WORDS for t in shown):
+        if any(
+            t.lower_ in _DEATH_WORDS and not _of_another(t, tok, verb) for t in shown
+        ):
             continue  # "shows him dead": no proof of life
         if _by_recording(verb, video):
             return ref
     return None
+
+
+def _of_another(word: Any, shown: Any, verb: Any) -> bool:
+    """Whether ``word`` tells of another than ``shown``, below the verb of showing.
+
+    "shows him mourning *his brother, who was killed* in an airstrike": the
+    death word is in what is said of the brother, a noun between it and the
+    verb; "shows him dead", "shows him being executed" tell of him.
+    """
+    for up in word.ancestors:
+        if up.i == verb.i:
+            return False
+        if up.pos_ in ("NOUN", "PROPN", "PRON") and up.i != shown.i:
+            return True
+    return False
 
 
 def _by_recording(verb: Any, video: Any) -> bool:
@@ -147,6 +187,32 @@ def shown_span(cue: Any) -> tuple[int, int] | None:
             if shown:
                 return shown[0].idx, shown[-1].idx + len(shown[-1].text)
     return None
+
+
+#: Verbs by which a recording is made: "a photograph *taken* in 2015", "a video
+#: *filmed* on 28 May".
+_MAKING = frozenset({"take", "record", "film", "shoot", "make", "capture", "date"})
+
+
+def made_spans(cue: Any) -> list[tuple[int, int]]:
+    """The document spans of the phrases that tell when the recording ``cue`` was made.
+
+    "A photograph *taken in 2015* and released on 2 June", "A video, *filmed
+    on 28 May* and released ...": the phrase of a verb of making
+    (:data:`_MAKING`) that describes the recording, without what is joined to
+    it ("and released on 2 June", the release).
+    """
+    video = _noun_of(cue)
+    out = []
+    for verb in video.children:
+        if verb.dep_ not in ("acl", "relcl") or verb.lemma_.lower() not in _MAKING:
+            continue
+        joined = {
+            t.i for c in verb.children if c.dep_ in ("conj", "cc") for t in c.subtree
+        }
+        own = [t for t in verb.subtree if t.i not in joined]
+        out.append((own[0].idx, own[-1].idx + len(own[-1].text)))
+    return out
 
 
 #: A recording called fake, or old: "French officials said *it was a fake*",
@@ -252,6 +318,8 @@ _CALLED = {
     "fiancée": frozenset({"fiance", "fiancé"}),
     "fiance": frozenset({"fiancee", "fiancée"}),
     "fiancé": frozenset({"fiancee", "fiancée"}),
+    "widow": frozenset({"husband"}),
+    "widower": frozenset({"wife"}),
     "lawyer": _CLIENT,
     "attorney": _CLIENT,
     "counsel": _CLIENT,
@@ -264,10 +332,46 @@ _POSSESSIVES = frozenset({"his", "her", "their", "our", "my"})
 
 def _reporting_subject(tok: Any) -> Any | None:
     """The subject of the reporting verb whose clause holds ``tok``, or None."""
+    verb = _reporting_verb(tok)
+    return None if verb is None else _subject_of(verb)
+
+
+def _reporting_verb(tok: Any) -> Any | None:
+    """The reporting verb whose clause holds ``tok``, or None."""
     for verb in tok.ancestors:
         if verb.pos_ == "VERB" and verb.lemma_.lower() in REPORTING_LEMMAS:
-            return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            return verb
     return None
+
+
+def _subject_of(verb: Any) -> Any | None:
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+#: The speaker's own pronoun as the subject of what it says it thinks: "she" of
+#: "Jalmaani's wife said *she* believed ...".
+_OWN_PRONOUNS = frozenset({"she", "he", "i", "we"})
+
+
+def _kin_reporter(tok: Any) -> tuple[Any, Any] | None:
+    """(reporting verb, its subject) of the clause of ``tok``, past a pronoun.
+
+    "Jalmaani's wife said *she believed* her husband was still alive": the one
+    who believes is the one who says so, the wife; the verb is her "said", and
+    "believed" (a word of her own) hedges what she says. None when no
+    reporting verb has ``tok`` in its clause, or it has no subject.
+    """
+    verb = _reporting_verb(tok)
+    subject = None if verb is None else _subject_of(verb)
+    for _ in range(2):
+        if verb is None or subject is None or subject.lower_ not in _OWN_PRONOUNS:
+            break
+        outer = _reporting_verb(verb)
+        said = None if outer is None else _subject_of(outer)
+        if said is None:
+            break
+        verb, subject = outer, said
+    return None if verb is None or subject is None else (verb, subject)
 
 
 def _owned_by_target(noun: Any, refs: Sequence[TargetRef]) -> bool:
@@ -297,16 +401,93 @@ def called_by_kin(who: Any, refs: Sequence[TargetRef]) -> str | None:
     husband was alive, police said": the police's husband is no one's; "Jane
     Doe's lawyer said his brother was alive": the brother is someone else).
     """
+    got = _kin_calling(who)
+    if got is None or not _owned_by_target(got, refs):
+        return None
+    return str(got.lemma_.lower())
+
+
+#: Words that make the one called another than the speaker's spouse or counsel
+#: now: "her *first* husband", "his *former* client", "her *ex-*husband".
+_OTHER_WORDS = frozenset({"amod", "compound", "nummod", "nmod"})
+
+
+def _kin_calling(who: Any) -> Any | None:
+    """The spouse's or counsel's noun that calls ``who`` so, of whomever it is.
+
+    ``who`` is a noun of relation with a possessive pronoun and no other words
+    ("*her husband*", "*his client*"; not "her *first* husband") in the clause
+    of a reporting verb whose subject, or an apposition to it, is a spouse,
+    partner or counsel of the matching relation ("The wife of Jalmaani's
+    deputy said ..."); None otherwise.
+    """
     if not any(c.dep_ == "poss" and c.lower_ in _POSSESSIVES for c in who.children):
         return None
-    speaker = _reporting_subject(who)
-    if speaker is None:
+    if any(c.dep_ in _OTHER_WORDS for c in who.children):
+        return None  # "her *first* husband, who was killed in 2010": another
+    got = _kin_reporter(who)
+    if got is None:
         return None
+    speaker = got[1]
     for noun in (speaker, *(c for c in speaker.children if c.dep_ == "appos")):
-        called = _CALLED.get(noun.lemma_.lower(), frozenset())
-        if who.lemma_.lower() in called and _owned_by_target(noun, refs):
-            return str(noun.lemma_.lower())
+        if who.lemma_.lower() in _CALLED.get(noun.lemma_.lower(), frozenset()):
+            return noun
     return None
+
+
+def kin_of_another(who: Any, refs: Sequence[TargetRef]) -> str | None:
+    """The speaker, in words, when ``who`` is another's, as its own calls it.
+
+    "*The wife of Jalmaani's deputy* said her husband was alive and in
+    Patikul", "*The lawyer for Jalmaani's co-accused*, Abdul Sali, said his
+    client was alive": the husband is the deputy, the client the co-accused.
+    The speaker (:func:`_kin_calling`) belongs to someone the sentence names
+    ("of Jalmaani's deputy", "a soldier's wife"), who is not the target
+    (:func:`called_by_kin` is the target's own). None otherwise, and where
+    the speaker's owner is not told ("A lawyer said his client ...").
+    """
+    noun = _kin_calling(who)
+    if noun is None or _owned_by_target(noun, refs) or not _owned(noun):
+        return None
+    first, last = noun.left_edge, noun.right_edge
+    while last.is_punct and last.i > noun.i:
+        last = last.nbor(-1)
+    return str(noun.doc.text[first.idx : last.idx + len(last.text)])
+
+
+def _owned(noun: Any) -> bool:
+    """Whether ``noun`` has an owner: "a soldier's wife", "the lawyer for Sali"."""
+    return any(
+        (c.dep_ == "poss" and c.lower_ not in _POSSESSIVES)
+        or (
+            c.dep_ == "prep"
+            and c.lower_ in ("of", "for")
+            and any(g.dep_ == "pobj" for g in c.children)
+        )
+        for c in noun.children
+    )
+
+
+def called_pairs(doc: Any, refs: Sequence[TargetRef]) -> set[tuple[int, int]]:
+    """(start of the noun, start of a later "he" or "she") for the target so called.
+
+    Each noun by which the target's spouse or counsel calls the target
+    (:func:`called_by_kin`: "Jalmaani's wife said *her husband* was alive"),
+    paired with each subject pronoun after it. Such a noun names the target
+    again, not another person: "... *The military said he was killed* in
+    Indanan last month" is the target's death. The pairs are of the form that
+    :func:`~geosleuth.read._target_pronouns.pronoun_refs` takes as ``kin``
+    (a relative that is not whom the pronoun refers to).
+    """
+    nouns = {n for called in _CALLED.values() for n in called}
+    pronouns = [t for t in doc if t.lower_ in ("he", "she")]
+    return {
+        (tok.idx, p.idx)
+        for tok in doc
+        if tok.lemma_.lower() in nouns and called_by_kin(tok, refs) is not None
+        for p in pronouns
+        if p.i > tok.i
+    }
 
 
 def kin_clause(who: Any) -> tuple[str, tuple[int, int]] | None:
@@ -319,22 +500,20 @@ def kin_clause(who: Any) -> tuple[str, tuple[int, int]] | None:
     killed", where the parse may make the wife's "said" a clause of the
     military's "insists". None if no reporting verb has ``who`` in its clause.
     """
-    for verb in who.ancestors:
-        if verb.pos_ == "VERB" and verb.lemma_.lower() in REPORTING_LEMMAS:
-            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if subject is None:
-                return None
-            # "Salcedo's lawyer, Ana Pérez": the lawyer, by either name
-            first, last = subject.left_edge, subject.right_edge
-            while last.is_punct and last.i > subject.i:
-                last = last.nbor(-1)
-            speaker = subject.doc.text[first.idx : last.idx + len(last.text)]
-            tokens = list(verb.subtree)
-            end = tokens[-1]
-            while end.is_punct and end.i > verb.i:
-                end = end.nbor(-1)
-            return speaker, (tokens[0].idx, end.idx + len(end.text))
-    return None
+    got = _kin_reporter(who)
+    if got is None:
+        return None
+    verb, subject = got
+    # "Salcedo's lawyer, Ana Pérez": the lawyer, by either name
+    first, last = subject.left_edge, subject.right_edge
+    while last.is_punct and last.i > subject.i:
+        last = last.nbor(-1)
+    speaker = subject.doc.text[first.idx : last.idx + len(last.text)]
+    tokens = list(verb.subtree)
+    end = tokens[-1]
+    while end.is_punct and end.i > verb.i:
+        end = end.nbor(-1)
+    return speaker, (tokens[0].idx, end.idx + len(end.text))
 
 
 #: Verbs of being in touch with someone, and their prepositions: "spoke *to* him",
@@ -358,15 +537,26 @@ def contact_with_target(
     speaker calls it ("talked with his client": :func:`called_by_kin`), or as
     "him" or "her" when the one who spoke is a pronoun of the other gender
     ("she ... him"), "I" or "we": the only other person of that frame is the
-    target. Not anyone's word ("Lewis said he talked to Roy"): a conversation
-    in the news is no claim about a missing person's life. ``negated`` is True
-    for "had not heard from him". None if the sentence says no such thing.
+    target. Being in touch is said with a noun too: "she was *in touch with*
+    her husband every week", "had *contact with* him" (:data:`_CONTACT_NOUNS`),
+    where the verb is the one that governs the noun. Not anyone's word ("Lewis
+    said he talked to Roy"): a conversation in the news is no claim about a
+    missing person's life. ``negated`` is True for "had not heard from him",
+    "had no contact with him", "lost touch with him". None if the sentence
+    says no such thing.
     """
-    for verb in sent:
-        preps = _CONTACT.get(verb.lemma_.lower())
-        if preps is None or verb.pos_ != "VERB" or not _kin_speaker(verb, refs):
+    for word in sent:
+        noun = word.lemma_.lower() in _CONTACT_NOUNS and word.pos_ == "NOUN"
+        verb = _governing_verb(word) if noun else word
+        preps = _CONTACT_WITH if noun else _CONTACT.get(word.lemma_.lower())
+        if (
+            preps is None
+            or verb is None
+            or (not noun and verb.pos_ != "VERB")
+            or not _kin_speaker(verb, refs)
+        ):
             continue
-        for prep in verb.children:
+        for prep in word.children:
             if prep.dep_ != "prep" or prep.lower_ not in preps:
                 continue
             for one in (g for g in prep.children if g.dep_ == "pobj"):
@@ -375,9 +565,43 @@ def contact_with_target(
                     or _spoke_to_other(verb, one)
                     or called_by_kin(one, refs) is not None
                 ):
-                    words = f"{verb.text} {prep.text} {_phrase_of(one)}"
-                    return verb, words, _negated(verb)
+                    # "in touch with her husband", "spoken to him"
+                    lead = (
+                        f"{word.head.text} "
+                        if noun and word.head.dep_ == "prep"
+                        else ""
+                    )
+                    words = f"{lead}{word.text} {prep.text} {_phrase_of(one)}"
+                    return verb, words, _negated(verb) or _no_contact(word, verb)
     return None
+
+
+#: Nouns of being in touch, with "with": "was in *touch* with her husband", "had
+#: *contact* with him".
+_CONTACT_NOUNS = frozenset({"touch", "contact"})
+_CONTACT_WITH = frozenset({"with"})
+#: Verbs by which one is no longer in touch: "*lost* contact with him".
+_LOSING = frozenset({"lose", "cut", "break"})
+
+
+def _governing_verb(noun: Any) -> Any | None:
+    """The verb that governs ``noun`` ("was" of "was in touch with"), or None."""
+    return next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+
+def _no_contact(word: Any, verb: Any) -> bool:
+    """Whether the noun of contact ``word`` says there is none.
+
+    "had *no* contact with him", "*lost* touch with him", "*out of* touch with
+    him"; False for a verb of contact ("spoke to him").
+    """
+    if word.i == verb.i:
+        return False
+    return (
+        any(c.dep_ == "det" and c.lower_ == "no" for c in word.children)
+        or verb.lemma_.lower() in _LOSING
+        or (word.head.lower_ == "of" and word.head.head.lower_ == "out")
+    )
 
 
 def _phrase_of(tok: Any) -> str:
@@ -409,9 +633,10 @@ def _kin_speaker(tok: Any, refs: Sequence[TargetRef]) -> bool:
     one of :data:`_CALLED`, owned by the target: "Jalmaani's wife, Nurhaida,
     said ...", "The wife of Mundi Jalmaani said ...".
     """
-    speaker = _reporting_subject(tok)
-    if speaker is None:
+    got = _kin_reporter(tok)
+    if got is None:
         return False
+    speaker = got[1]
     return any(
         noun.lemma_.lower() in _CALLED and _owned_by_target(noun, refs)
         for noun in (speaker, *(c for c in speaker.children if c.dep_ == "appos"))

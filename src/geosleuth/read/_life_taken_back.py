@@ -3,8 +3,12 @@
 Helper of :mod:`geosleuth.read.life`. "The defence ministry had said on Monday
 that Salcedo was killed in the clash. *On Wednesday it said that statement was
 wrong*": a statement referred back to ("that statement", "the report", "its
-claim") is called untrue, withdrawn ("retracted the claim") or owned as an
-error ("admitted it had been wrong") by the one who made it. Not a take-back:
+claim") is called untrue, withdrawn ("retracted the claim", "Officials later
+backtracked") or owned as an error ("admitted it had been wrong") by the one
+who made it, or the body is shown to be another's ("DNA tests later showed the
+body was not his"). One that the claimant no longer vouches for ("..., saying
+they could not confirm his death") is doubted, not taken back
+(:func:`doubted_next`). Not a take-back:
 
 - another's word against it: "Salcedo's family said that statement was wrong",
   "That statement was wrong, his lawyer insisted" (an interested party's
@@ -27,7 +31,7 @@ from collections.abc import Sequence
 
 from geosleuth.read.target import TargetRef
 
-__all__ = ["taken_back_next"]
+__all__ = ["doubted_next", "taken_back_next"]
 
 #: A noun by which a sentence refers back to the statement before it, after a
 #: word that makes it the one just made: "*that statement*", "*the report*", "*its
@@ -51,11 +55,24 @@ _TAKING_BACK = (
 )
 #: A negation just before the verb: "did not retract", "has never withdrawn".
 _NOT_BEFORE = re.compile(r"(?:\bnot|n['’]t|\bnever|\brefused\s+to)\s+(?:\w+\s+)?$")
+#: A body said not to be the one claimed: "DNA tests later showed *the body was
+#: not his*", "the remains did not belong to him".
+_NOT_THE_BODY = (
+    r"(?:the|that)\s+(?:dead\s+)?(?:body|bodies|remains|corpse|dead\s+(?:man|woman))"
+    r"\s+(?:(?:was|were|is|are|had\s+been)\s+not|(?:did|does)\s+not\s+belong\s+to|"
+    r"(?:proved|turned\s+out)\s+not\s+to\s+be)\s+(?:his|hers|him|her|theirs|them)\b"
+)
 _TAKEN_BACK = re.compile(
     # "that statement was wrong" (not "was wrong about the time", "wrong to say")
     rf"\b{_STATEMENT}\s+{_UNTRUE_PREDICATE}\b(?!\s+(?:about|on|to|in)\b)"
     # "later retracted the claim" (not "denied the report that she fled")
     rf"|\b{_TAKING_BACK}\s+{_STATEMENT}\b(?!\s+(?:that|of|about)\b)"
+    # "Officials later backtracked" (not "backtracked on plans to ...")
+    r"|\b(?:backtrack(?:ed|s)|back-?pedal(?:l?ed|s)|rowed\s+back)\b"
+    r"(?=\s*(?:[,.;:—–]|$)"
+    rf"|\s+(?:on|from)\s+{_STATEMENT}\b(?!\s+(?:that|of|about)\b))"
+    # "DNA tests later showed the body was not his"
+    rf"|\b{_NOT_THE_BODY}"
     # "admitted it had been wrong" (not "wrong to raid the house")
     r"|\b(?:admitted|acknowledged|conceded)\s+(?:that\s+)?(?:it|they|he|she|we)\s+"
     r"(?:had\s+been|was|were|has\s+been)\s+(?:wrong|mistaken|in\s+error)\b"
@@ -77,10 +94,16 @@ _ADVERBS = (
     r"(?:(?:later|also|then|now|subsequently|since|again|swiftly|quickly|publicly|"
     r"officially|formally|initially|finally|separately|eventually)\s+)*"
 )
+#: Verbs by which evidence tells: "DNA tests *showed* the body was not his".
+_SHOWING = (
+    r"(?:showed|shows|show|proved|proves|established|determined|indicated|found|"
+    r"revealed)"
+)
 #: The speaker before the words: "Salcedo's family said [that statement...]",
-#: "The army later [retracted the claim]".
+#: "The army later [retracted the claim]", "DNA tests later showed [...]".
 _SPEAKER_BEFORE = re.compile(
-    rf"(?P<who>[^,;:—–]*?)\s*{_ADVERBS}(?:{_REPORTING}\s+(?:that\s+)?)?$",
+    rf"(?P<who>[^,;:—–]*?)\s*{_ADVERBS}"
+    rf"(?:(?:{_REPORTING}|{_SHOWING})\s+(?:that\s+)?)?$",
     re.IGNORECASE,
 )
 #: The speaker after the words: "..., his lawyer insisted", "..., said police".
@@ -115,6 +138,13 @@ _PARTIES = frozenset(
      "daughter", "cousin", "uncle", "aunt", "nephew", "niece", "parents",
      "supporters", "followers", "friends", "friend", "partner", "spouse", "kin",
      "clan", "tribe"}
+)  # fmt: skip
+#: Evidence, which speaks for no party: "DNA *tests* later showed ...", "an
+#: *autopsy* found ...".
+_EVIDENCE = frozenset(
+    {"test", "tests", "dna", "autopsy", "autopsies", "analysis", "analyses",
+     "results", "examination", "examinations", "forensics", "fingerprints",
+     "evidence", "identification"}
 )  # fmt: skip
 #: The claimant keeps it: "..., but the army *stood by it*", "the ministry
 #: *maintained* its claim".
@@ -221,7 +251,7 @@ def _own_word(who: str, claimant: str | None) -> bool:
     if any(w in _PARTIES for w in words):
         return False  # "Salcedo's family said that statement was wrong"
     head = words[-1]
-    if head in _OWN_PRONOUNS or head in _AUTHORITIES:
+    if head in _OWN_PRONOUNS or head in _AUTHORITIES or head in _EVIDENCE:
         return True
     return claimant is not None and head in claimant.lower().split()
 
@@ -249,3 +279,54 @@ def _of_life(after: str, at: int, refs: Sequence[TargetRef]) -> bool:
     rest = after[told.end() :]
     lo, hi = at + told.end(), at + len(after)
     return _OF_LIFE.search(rest) is not None or any(lo <= r.start < hi for r in refs)
+
+
+#: The claimant no longer sure of the death: "saying they *could not confirm his
+#: death*", "*his death could not be verified*", "were unable to confirm the
+#: report".
+_CANNOT = r"(?:(?:could|would)\s*(?:not|n['’]t)|can\s+not|can['’]t|cannot)"
+_DOUBTED = re.compile(
+    rf"\b(?:{_CANNOT}|(?:was|were|are|is)\s+unable\s+to)\s+"
+    r"(?:yet\s+|independently\s+)?(?:confirm|verify)\s+"
+    rf"(?:(?:his|her|their|the)\s+death|{_STATEMENT}\b(?!\s+(?:that|of|about)\b)|"
+    r"(?:that|whether)\s+(?:he|she|they)\s+(?:was|were|had\s+been)\s+(?:dead|killed))"
+    rf"|\b(?:his|her|their|the)\s+death\s+{_CANNOT}\s+be\s+"
+    r"(?:independently\s+)?(?:confirmed|verified)",
+    re.IGNORECASE,
+)
+
+
+def doubted_next(
+    text: str,
+    end: int,
+    *,
+    claimant: str | None = None,
+) -> str | None:
+    """The words of the sentence after offset ``end`` that doubt the death before.
+
+    "The army said on Monday that Salcedo was killed in the clash. *Officials
+    later backtracked, saying they could not confirm his death.*": the claimant
+    (or one who speaks for the state, or no one: as for
+    :func:`taken_back_next`) is no longer sure of it, and the death is at most
+    possible. Not another's word ("Salcedo's lawyer said the army could not
+    confirm his death"), nor one that the claimant keeps.
+
+    Examples
+    --------
+    >>> t = "The army said Doe was killed. Officials could not confirm his death."
+    >>> doubted_next(t, 29, claimant="Army")
+    'could not confirm his death'
+    >>> t = "The army said Doe was killed. His wife said it can't verify his death."
+    >>> doubted_next(t, 29, claimant="Army")
+    >>> doubted_next("Doe was killed. He was buried on Monday.", 15)
+    """
+    start = len(text) - len(text[end:].lstrip())
+    stop = _SENTENCE_END.search(text, start)
+    sentence = text[start : stop.end() if stop else len(text)]
+    m = _DOUBTED.search(sentence)
+    if m is None or _KEPT.search(sentence[m.end() :]) is not None:
+        return None
+    before = sentence[: m.start()]
+    if not _own_word(_taker(before, sentence[m.end() :]), claimant):
+        return None
+    return m.group(0)

@@ -15,23 +15,38 @@ Jalmaani said that *her husband* was alive", "Salcedo's lawyer said *her
 client* was 'alive and well'") or as the group it leads does ("The group led
 by Ag Alher said that *its commander* had been killed"); what the sentence
 states beside ("..., contradicting a military claim that he was killed", "...
-and would not surrender") does not hedge it. Someone in touch with the target
-("she had spoken to him by phone on Sept. 27") says it was alive that day, by
-the speaker's word. A recording shows the target by name or as "him" or "her"
-("a video ... shows him addressing fighters"); one in which someone else speaks
-("his wife said in a video that ...") is that speaker's word, read as any
-statement (:mod:`geosleuth.read._life_claims`). The target with killed,
-dead, death or died: ``dead``, unless negated ("no conclusive evidence of ...
-death", "suspicions that he was dead were weakened", "denied"), disputed ("...,
-but ISIS disputed it", or a next sentence "ISIS denied the report."), taken back
-in the next sentence ("On Wednesday it said that statement was wrong", "The
-army later retracted the claim") or conditional ("if Baghdadi is alive"); an
-unattributed death claim is a rumour. A
-death is the target's only when the target is the one who died ("al-Baghdadi
-was killed", "a strike killed al-Baghdadi", "al-Baghdadi died"), not the killer
-("al-Baghdadi killed dozens") or one of the target's own ("al-Baghdadi's wife was
-killed", "Jane Doe's brother was found dead"): those are set aside as
-``not_target``.
+and would not surrender") does not hedge it, but the speaker's own word of
+belief does ("Jalmaani's wife said *she believed* her husband was still alive":
+probable); "alive in her memory" is no life. What another's spouse or counsel
+says of its own ("*The wife of Jalmaani's deputy* said her husband was alive and
+in Patikul") is set aside as ``not_target``, with its places
+(:mod:`geosleuth.read._life_others`). Someone in touch with the target ("she
+had spoken to him by phone on Sept. 27", "she was in touch with her husband
+every week") says it was alive that day, by the speaker's word. A recording
+shows the target by name or as "him" or "her" ("a video ... shows him
+addressing fighters", not "shows him dead"; "shows him mourning his brother,
+who was killed" shows him alive); a photograph only where a verb shows the
+target ("A photograph released on 2 June *shows him* with his wife"), and,
+of a day it does not tell, as probable. One in which someone else speaks ("his
+wife said in a video that ...") is that speaker's word, read as any statement
+(:mod:`geosleuth.read._life_claims`); one made at a time that is no day ("a
+photograph *taken in 2015* and released on 2 June") is no proof of life on its
+release. The target with killed, dead, death, died or buried ("Jalmaani's widow
+said her husband had been buried in Jolo"; "buried" only of the target, and
+not "buried under rubble"): ``dead``, unless negated ("no conclusive evidence
+of ... death", "suspicions that he was dead were weakened", "denied"), disputed
+("..., but ISIS disputed it", or a next sentence "ISIS denied the report."),
+taken back in the next sentence ("On Wednesday it said that statement was
+wrong", "The army later retracted the claim", "Officials later backtracked",
+"DNA tests later showed the body was not his") or conditional ("if Baghdadi is
+alive"); one its claimant no longer vouches for ("Officials later backtracked,
+saying they could not confirm his death") is at most possible
+(:mod:`geosleuth.read._life_taken_back`). An unattributed death claim is a
+rumour. A death is the target's only when the target is the one who died
+("al-Baghdadi was killed", "a strike killed al-Baghdadi", "al-Baghdadi died"),
+not the killer ("al-Baghdadi killed dozens") or one of the target's own
+("al-Baghdadi's wife was killed", "Jane Doe's brother was found dead"): those
+are set aside as ``not_target`` (:mod:`geosleuth.read._life_victims`).
 
 A death in a clause of time or concession that the main clause came after or
 stands against ("A taxi driver said he saw Jane Doe in Cartagena on 2 May, *weeks
@@ -80,17 +95,21 @@ from typing import TYPE_CHECKING, Any
 from geosleuth.evidence import Claim, Hedge, LifeStatus
 from geosleuth.read._life_claims import (
     SEEMS_GENUINE,
+    STILL,
     called_by_kin,
     called_fake,
     contact_with_target,
     kin_clause,
     leader_of_speakers,
+    made_spans,
     other_statements,
     shown_by_recording,
     shown_span,
     spoken_in,
 )
-from geosleuth.read._life_taken_back import taken_back_next
+from geosleuth.read._life_others import set_aside_others_kin
+from geosleuth.read._life_taken_back import doubted_next, taken_back_next
+from geosleuth.read._life_victims import target_dies
 from geosleuth.read._reports import report_called_untrue
 from geosleuth.read._sentence import (
     Sentence,
@@ -101,7 +120,7 @@ from geosleuth.read._sentence import (
     note_of,
     resolved,
 )
-from geosleuth.read.attribution import REPORTING_LEMMAS, Attribution
+from geosleuth.read.attribution import Attribution
 from geosleuth.read.found import (
     _FOUND_TEXT,
     FOUND_EVENTS,
@@ -125,11 +144,13 @@ _ALIVE = re.compile(
     re.IGNORECASE,
 )
 #: "dead" in a phrase of another sense ("dead tired", "dead drunk", "a dead
-#: end", "dead set against") is no death.
+#: end", "dead set against") is no death; nor is one buried alive, or under
+#: rubble ("buried" tells of a death only of the target: :func:`_deaths`).
 _DEAD = re.compile(
     r"\b(?:killed|dead(?!\s+(?:tired|drunk|set|serious|wrong|end|ends|ahead|"
     r"heat|last|centre|center|certain|broke|ringer|of night|of winter)\b)|"
-    r"death|died|slain)\b",
+    r"death|died|slain|buried(?!\s+(?:alive|under|beneath|in\s+(?:the\s+)?"
+    r"(?:rubble|debris|snow|mud|sand|avalanche))\b))\b",
     re.IGNORECASE,
 )
 #: Words that deny or take back a death: "no conclusive evidence of his death",
@@ -150,10 +171,13 @@ _SAID = re.compile(
 )
 #: A statement that the target lives: "is alive", "is still alive", "is alive and
 #: well", 'was "alive and well"', "remains alive", "is safe and well", "survived
-#: (the strike)" (not "is survived by", an obituary's words).
+#: (the strike)" (not "is survived by", an obituary's words, nor "alive in her
+#: memory").
 _SAYS_ALIVE = re.compile(
     r"\b(?:(?:is|are|was|were|be|been|remains?|remained)\s+[\"“']?"
-    r"(?:still\s+|very\s+much\s+)?(?:alive(?:\s+and\s+well)?|safe\s+and\s+well)|"
+    r"(?:still\s+|very\s+much\s+)?(?:alive(?!(?:\s+and\s+well)?\s+in\s+(?:(?:her|"
+    r"his|their|our|my|the|people['’]s)\s+)?(?:memor(?:y|ies)|hearts?|minds?|"
+    r"thoughts|prayers|spirit|dreams)\b)(?:\s+and\s+well)?|safe\s+and\s+well)|"
     r"(?<!\bis )(?<!\bwas )survived(?!\s+by\b))\b",
     re.IGNORECASE,
 )
@@ -206,6 +230,21 @@ _CONDITIONAL_LIFE = re.compile(
 )
 
 
+def _deaths(s: Sentence, text: str, person: list[TargetRef]) -> list[re.Match[str]]:
+    """The death cues of ``text`` (of ``s``), a burial only of the target's.
+
+    "Jalmaani's widow said her husband had been buried in Jolo" tells his
+    death; "Jalmaani buried his brother", "buried the weapons", and "he was
+    buried" of a "he" the parse does not tie to the target tell none.
+    """
+    return [
+        m
+        for m in _death_cues(text)
+        if m.group(0).lower() != "buried"
+        or target_dies(s, s.span[0] + m.start(), person)
+    ]
+
+
 def _report_untrue(s: Sentence, at: int) -> str | None:
     """The words that call untrue a report of the death at document offset ``at``.
 
@@ -231,12 +270,16 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
     """Add the proof of life or death claim of ``s``, or reject it with why."""
     person = [r for r in s.refs if r.kind in ("name", "nisba", "title", "pronoun")]
     text = hedge_text(s)
-    alive = _ALIVE.search(text) if person or s.sent is not None else None
+    alive = None
+    if person or s.sent is not None:
+        alive = _ALIVE.search(text) or STILL.search(text)  # "a video", "a photo"
     day = [d for d in s.dates if d.kind == "day"]
     if alive and day and _recording(ex, s, text, alive, day, person):
         return
     if not person:
         return
+    # "The wife of Jalmaani's deputy said her husband was alive and in Patikul"
+    set_aside_others_kin(ex, s)
     alive_in = _said_alive(ex, s, text, person)
     if alive_in is None and s.sent is not None:
         _in_contact(ex, s, text, person)
@@ -253,7 +296,7 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
         # alive": the brother's word is his clause's; the death, in another clause,
         # is the army's, and his "alive" does not deny it
         text = _within(s, text, s.span, leave_out=alive_in)
-    cues = _death_cues(text)
+    cues = _deaths(s, text, person)
     if not cues:
         return
     if alive_in is not None:
@@ -282,7 +325,8 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
         )
         return
     verdicts = [
-        (m, _target_dies(s, s.span[0] + m.start(), person)) for m in _death_cues(text)
+        (m, target_dies(s, s.span[0] + m.start(), person))
+        for m in _deaths(s, text, person)
     ]
     dies = next((m for m, v in verdicts if v), None)
     dead = dies or next((m for m, v in verdicts if v is None), None)
@@ -296,7 +340,9 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
         return
     claimant = s.attr.at(s.span[0] + dead.start()).speaker
     back = taken_back_next(ex.text, s.span[1], claimant=claimant, refs=ex.refs)
-    if back is not None:
+    # "Officials later backtracked, saying they could not confirm his death."
+    doubt = doubted_next(ex.text, s.span[1], claimant=claimant)
+    if back is not None and doubt is None:
         # "The defence ministry had said on Monday that Salcedo was killed in the
         # clash. On Wednesday it said that statement was wrong: ..."
         ex.reject(
@@ -331,6 +377,8 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
         )
         return
     hedge, cue = hedge_of(text)
+    if doubt is not None:
+        hedge, cue = weakest(hedge, "possible"), cue or doubt
     if re.search(r"\bor (?:wounded|injured)\b", text):
         hedge = weakest(hedge, "possible")
         cue = cue or "or wounded"
@@ -376,7 +424,10 @@ def _recording(
     The target named in the sentence ("A video released on 2 March shows Ag
     Alher addressing fighters"), or shown by an object pronoun that refers to
     it ("... shows *him* addressing fighters":
-    :func:`~geosleuth.read._life_claims.shown_by_recording`). A recording in
+    :func:`~geosleuth.read._life_claims.shown_by_recording`). A photograph
+    shows the target only so ("A photograph released on 2 June shows him with
+    his wife"; not "Police released a photograph of Jane Doe on Monday"), and,
+    taken on a day it does not tell, is probable. A recording in
     which someone else speaks ("Jalmaani's wife said *in a video* ... that")
     is that speaker's word, not a recording of the target: it is set aside,
     and the rest of the sentence is read as any statement
@@ -387,9 +438,11 @@ def _recording(
     at = s.span[0] + alive.start()
     cue = next((t for t in s.sent if t.idx == at), None) if s.sent else None
     shown = None
-    if not person:
+    still = STILL.fullmatch(alive.group(0)) is not None
+    if not person or still:
+        # a photograph shows the target only by a verb: "A photograph ... shows him"
         objects = [r for r in ex.object_refs if s.span[0] <= r.start < s.span[1]]
-        shown = shown_by_recording(cue, objects) if cue is not None else None
+        shown = shown_by_recording(cue, objects + person) if cue is not None else None
         if shown is None:
             return False
     elif cue is not None:
@@ -436,6 +489,9 @@ def _recording(
     if genuine is not None and weakest(hedge, "probable") != hedge:
         # "a French military source said the footage appeared genuine"
         hedge, cue_words = "probable", genuine.group(0)
+    if still and then is None and weakest(hedge, "probable") != hedge:
+        # "A photograph released on 2 June shows him with his wife": taken when?
+        hedge, cue_words = "probable", "a picture, of a day not told"
     note = f"proof of life: {alive.group(0)!r} dated {d.text!r}"
     if shown is not None:
         note += f"; the target shown as {shown.text!r}"
@@ -454,15 +510,15 @@ def _shown_then(s: Sentence, cue: Any) -> DateMention | str | None:
     """The time the recording ``cue`` shows the target at, when the sentence says.
 
     "A video released on 5 June shows him on 2 June addressing fighters": the
-    day shown (:func:`~geosleuth.read._life_claims.shown_span`), which dates the
-    proof of life; "... shows him in 2015 addressing fighters": a time shown
-    that is no day, returned in words (no proof of life on the release). None
-    when it shows no time.
+    day shown (:func:`~geosleuth.read._life_claims.shown_span`), or the day it
+    was made ("A video, *filmed on 28 May* and released on 2 June, shows him":
+    :func:`~geosleuth.read._life_claims.made_spans`), which dates the proof of
+    life; "... shows him in 2015 addressing fighters", "A photograph *taken in
+    2015* and released on 2 June shows him": a time that is no day, returned
+    in words (no proof of life on the release). None when it tells no time.
     """
-    span = shown_span(cue) if cue is not None else None
-    if span is None:
-        return None
-    shown = [d for d in s.dates if span[0] <= d.start < span[1]]
+    spans = [] if cue is None else [*made_spans(cue), shown_span(cue)]
+    shown = [d for d in s.dates for a, b in filter(None, spans) if a <= d.start < b]
     if not shown:
         return None
     return next((d for d in shown if d.kind == "day"), None) or shown[0].text
@@ -850,122 +906,3 @@ def _sees_target(verb: Any, person: list[TargetRef]) -> bool:
         if c.dep_ in roles
         for r in person
     )
-
-
-#: Pronouns that may or may not stand for the target ("a strike killed him", "his
-#: death"): not among its references, so the parse does not tell who died.
-_UNKNOWN_PERSON = frozenset({"him", "his", "her", "hers"})
-
-
-def _target_dies(s: Sentence, at: int, person: list[TargetRef]) -> bool | None:
-    """Whether the target is the one who dies in the death cue at offset ``at``.
-
-    The one who dies is the subject of "died" or "is dead", the one found dead
-    ("Jane Doe's brother was found dead"), the passive subject of "was killed"
-    (or the one that "killed" describes: "al-Baghdadi, killed in a strike"), the
-    object of an active "killed" ("a strike killed al-Baghdadi"; the
-    subject of "al-Baghdadi killed dozens" is the killer), and the owner of a
-    "death" ("al-Baghdadi's death", "the death of al-Baghdadi"). The target dies
-    when one of them is a reference to it (so "al-Baghdadi's wife was killed" is
-    not the target's death). None when there is no parse, or the parse does not
-    say who died.
-    """
-    cue = next((t for t in (s.sent if s.sent is not None else []) if t.idx == at), None)
-    if cue is None:
-        return None
-    found = _victims(cue)
-    if found is None:
-        return None
-    victims = [w for v in found for w in (v, *v.conjuncts) if not w.is_punct]
-    victims += [a for v in victims for a in v.children if a.dep_ == "appos"]
-    if any(
-        r.start < v.idx + len(v.text) and v.idx < r.end for v in victims for r in person
-    ):
-        return True
-    if any(
-        leader_of_speakers(v, person) or called_by_kin(_as_called(v), person)
-        for v in victims
-    ):
-        # "The group led by Ag Alher said its commander was killed", "Salcedo's
-        # wife said her husband was killed"
-        return True
-    if any(v.lower_ in _UNKNOWN_PERSON for v in victims):
-        return None
-    return False
-
-
-def _as_called(tok: Any) -> Any:
-    """The subject before "he" or "she" (``tok``) in its sentence, else ``tok``.
-
-    "Jalmaani's wife said *her husband* was alive; the military insists *he*
-    was killed": "he" is the husband, the subject named last before it that is
-    not a speaker's ("the military insists").
-    """
-    if tok.lower_ not in ("he", "she"):
-        return tok
-    before = [
-        t
-        for t in tok.sent
-        if t.i < tok.i
-        and t.dep_ in ("nsubj", "nsubjpass")
-        and t.head.lemma_.lower() not in REPORTING_LEMMAS
-    ]
-    return before[-1] if before else tok
-
-
-def _victims(cue: Any, depth: int = 0) -> list[Any] | None:
-    """The words for who died in the death cue ``cue``; None when the parse is mute."""
-    lemma = cue.lemma_.lower()
-    kids = list(cue.children)
-    subjects = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
-
-    def head_subjects() -> list[Any] | None:
-        # "has been slain", "is dead": the subject of the verb "be"
-        found = [c for c in cue.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        return found or None
-
-    if lemma == "death" or cue.pos_ == "NOUN":
-        owners = [c for c in kids if c.dep_ == "poss"]
-        owners += [
-            o
-            for p in kids
-            if p.dep_ == "prep" and p.lower_ == "of"
-            for o in p.children
-            if o.dep_ == "pobj"
-        ]
-        return owners or None
-    if lemma in ("kill", "slay"):
-        objects = [c for c in kids if c.dep_ in ("dobj", "obj")]
-        if objects:
-            return objects
-        passive = [c for c in kids if c.dep_ == "nsubjpass"]
-        if passive:
-            return passive
-        if subjects and not any(c.dep_ == "auxpass" for c in kids):
-            return []  # "he killed": the killer, and no one killed is named
-        if cue.dep_ in ("acl", "amod"):
-            return [cue.head]
-        if cue.dep_ in ("acomp", "xcomp", "oprd"):
-            return head_subjects()
-    elif lemma in ("die", "dead"):
-        if subjects:
-            return subjects
-        if cue.dep_ == "amod":
-            return [cue.head]  # "the dead leader"
-        if cue.dep_ in ("acomp", "attr"):
-            return head_subjects()
-        if cue.dep_ == "oprd":
-            # "Jane Doe's brother was found dead": the one found, not the finder
-            found = [
-                c for c in cue.head.children if c.dep_ in ("nsubjpass", "dobj", "obj")
-            ]
-            # a pronoun that is not the target's reference says no more than
-            # before: "where he was pronounced dead" is read as it always was
-            return found if found and any(c.tag_ != "PRP" for c in found) else None
-    if depth > 0 and subjects:
-        # the first conjunct's subject is the one who dies: "Jane Doe was
-        # wounded and later died", "survived a strike but was killed"
-        return subjects
-    if cue.dep_ == "conj" and depth < 3:  # "was wounded and later died"
-        return _victims(cue.head, depth + 1)
-    return None

@@ -1,0 +1,142 @@
+"""Who died: the one a death word of a sentence tells of.
+
+Helper of :mod:`geosleuth.read.life`. The one who dies in "al-Baghdadi was
+killed", "a strike killed al-Baghdadi", "al-Baghdadi died" or "al-Baghdadi's
+death" is the target; the killer ("al-Baghdadi killed dozens") and one of the
+target's own ("al-Baghdadi's wife was killed") are others. The target may be
+named as its spouse or counsel calls it ("Salcedo's wife said *her husband* was
+killed") or as the group it leads does ("*its commander*":
+:mod:`geosleuth.read._life_claims`). A burial tells of a death as a killing
+does: "her husband *had been buried* in Jolo" (the one buried, not the one who
+buries).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from geosleuth.read._life_claims import called_by_kin, leader_of_speakers
+from geosleuth.read._sentence import Sentence
+from geosleuth.read.attribution import REPORTING_LEMMAS
+from geosleuth.read.target import TargetRef
+
+__all__ = ["target_dies"]
+
+
+#: Pronouns that may or may not stand for the target ("a strike killed him", "his
+#: death"): not among its references, so the parse does not tell who died.
+_UNKNOWN_PERSON = frozenset({"him", "his", "her", "hers"})
+
+
+def target_dies(s: Sentence, at: int, person: list[TargetRef]) -> bool | None:
+    """Whether the target is the one who dies in the death cue at offset ``at``.
+
+    The one who dies is the subject of "died" or "is dead", the one found dead
+    ("Jane Doe's brother was found dead"), the passive subject of "was killed"
+    (or the one that "killed" describes: "al-Baghdadi, killed in a strike"), the
+    object of an active "killed" ("a strike killed al-Baghdadi"; the
+    subject of "al-Baghdadi killed dozens" is the killer), and the owner of a
+    "death" ("al-Baghdadi's death", "the death of al-Baghdadi"). The target dies
+    when one of them is a reference to it (so "al-Baghdadi's wife was killed" is
+    not the target's death). None when there is no parse, or the parse does not
+    say who died.
+    """
+    cue = next((t for t in (s.sent if s.sent is not None else []) if t.idx == at), None)
+    if cue is None:
+        return None
+    found = _victims(cue)
+    if found is None:
+        return None
+    victims = [w for v in found for w in (v, *v.conjuncts) if not w.is_punct]
+    victims += [a for v in victims for a in v.children if a.dep_ == "appos"]
+    if any(
+        r.start < v.idx + len(v.text) and v.idx < r.end for v in victims for r in person
+    ):
+        return True
+    if any(
+        leader_of_speakers(v, person) or called_by_kin(_as_called(v), person)
+        for v in victims
+    ):
+        # "The group led by Ag Alher said its commander was killed", "Salcedo's
+        # wife said her husband was killed"
+        return True
+    if any(v.lower_ in _UNKNOWN_PERSON for v in victims):
+        return None
+    return False
+
+
+def _as_called(tok: Any) -> Any:
+    """The subject before "he" or "she" (``tok``) in its sentence, else ``tok``.
+
+    "Jalmaani's wife said *her husband* was alive; the military insists *he*
+    was killed": "he" is the husband, the subject named last before it that is
+    not a speaker's ("the military insists").
+    """
+    if tok.lower_ not in ("he", "she"):
+        return tok
+    before = [
+        t
+        for t in tok.sent
+        if t.i < tok.i
+        and t.dep_ in ("nsubj", "nsubjpass")
+        and t.head.lemma_.lower() not in REPORTING_LEMMAS
+    ]
+    return before[-1] if before else tok
+
+
+def _victims(cue: Any, depth: int = 0) -> list[Any] | None:
+    """The words for who died in the death cue ``cue``; None when the parse is mute."""
+    lemma = cue.lemma_.lower()
+    kids = list(cue.children)
+    subjects = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
+
+    def head_subjects() -> list[Any] | None:
+        # "has been slain", "is dead": the subject of the verb "be"
+        found = [c for c in cue.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return found or None
+
+    if lemma == "death" or cue.pos_ == "NOUN":
+        owners = [c for c in kids if c.dep_ == "poss"]
+        owners += [
+            o
+            for p in kids
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        return owners or None
+    if lemma in ("kill", "slay", "bury"):
+        objects = [c for c in kids if c.dep_ in ("dobj", "obj")]
+        if objects:
+            return objects
+        passive = [c for c in kids if c.dep_ == "nsubjpass"]
+        if passive:
+            return passive
+        if subjects and not any(c.dep_ == "auxpass" for c in kids):
+            return []  # "he killed": the killer, and no one killed is named
+        if cue.dep_ in ("acl", "amod"):
+            return [cue.head]
+        if cue.dep_ in ("acomp", "xcomp", "oprd"):
+            return head_subjects()
+    elif lemma in ("die", "dead"):
+        if subjects:
+            return subjects
+        if cue.dep_ == "amod":
+            return [cue.head]  # "the dead leader"
+        if cue.dep_ in ("acomp", "attr"):
+            return head_subjects()
+        if cue.dep_ == "oprd":
+            # "Jane Doe's brother was found dead": the one found, not the finder
+            found = [
+                c for c in cue.head.children if c.dep_ in ("nsubjpass", "dobj", "obj")
+            ]
+            # a pronoun that is not the target's reference says no more than
+            # before: "where he was pronounced dead" is read as it always was
+            return found if found and any(c.tag_ != "PRP" for c in found) else None
+    if depth > 0 and subjects:
+        # the first conjunct's subject is the one who dies: "Jane Doe was
+        # wounded and later died", "survived a strike but was killed"
+        return subjects
+    if cue.dep_ == "conj" and depth < 3:  # "was wounded and later died"
+        return _victims(cue.head, depth + 1)
+    return None
