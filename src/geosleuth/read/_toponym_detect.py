@@ -68,6 +68,7 @@ from geosleuth.read._toponym_patterns import (
     _STRONG_BEFORE,
     _cap_runs,
     _county_lists,
+    _locative,
     _sentence_initial,
 )
 from geosleuth.read._toponym_qualifiers import (
@@ -86,6 +87,7 @@ from geosleuth.read._toponym_uses import (
     _mark_uses,
     _not_a_name,
     _person_keys,
+    _short_ok,
 )
 
 __all__ = ["_Span", "_detect"]
@@ -161,26 +163,6 @@ def _namesakes(
         ):
             out[d] = w
     return out
-
-
-def _short_ok(gaz: Gazetteer, surface: str, pid: int) -> bool:
-    """Short spans ("La", "Miss") match abbreviations only when written as such."""
-    bare = surface.replace(".", "")
-    place = gaz.place(pid)
-    if bare.isupper() and len(bare) <= 5:  # "UK", "NSW", not "ANF" for Anfo
-        return surface in place.alternate_names or surface == place.name
-    if len(bare) > 4:
-        return True
-    # a sentence's full stop is no part of a name of four letters: "hiding in
-    # Hama." (not of "No." in "Lot No. 5", which the rows of Ho would take)
-    names = (
-        (surface, surface[:-1])
-        if surface.endswith(".") and len(bare) == 4
-        else (surface,)
-    )
-    return any(
-        norm_key(place.name) == norm_key(n) or n in place.alternate_names for n in names
-    )
 
 
 def _detect(text: str, gaz: Gazetteer, ents: list[tuple[int, int, str]]) -> list[_Span]:
@@ -606,8 +588,8 @@ def _judge(
         score -= 3.0  # "US$460"
     # "in Glen Allen", "near Lombard", "searched Penrith": a place preposition or
     # a verb of searching right before an exact name outweighs a PERSON or ORG
-    # label on it
-    locative = bool(_LOCATIVE_BEFORE.search(before) or searched) and any(
+    # label on it, as does a side of a border ("the Niger side of the border")
+    locative = bool(_locative(before, after) or searched) and any(
         w >= 1.0 for _, w in sp.cands
     )
     if _other_name_only(sp, label, before, gaz):

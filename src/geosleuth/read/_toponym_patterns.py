@@ -47,19 +47,28 @@ __all__ = [
     "_STRONG_BEFORE",
     "_cap_runs",
     "_county_lists",
+    "_locative",
     "_sentence_initial",
 ]
 
 _ELISION = re.compile(r"^[dl][’']")  # "d'Ivoire", "l'Aquila"
+#: A place left for another, which follows "for": "fled Culiacán for".
+_LEFT_FOR = (
+    r"(?:fled|flee|flees|fleeing|left|leaves|leaving|departed)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w’'.-]*\s+){1,3}for"
+)
 #: A place preposition right before a name, which makes it a place whatever the
 #: tagger calls it: "in Glen Allen", "near Lombard"; a side of a place ("40 km
 #: east of Cosalá", "north-west of"), its outskirts, and the land around it ("the
-#: mountains around Tamazula", "in and around Leeds"; not "rallied around").
+#: mountains around Tamazula", "in and around Leeds"; not "rallied around"), a
+#: kind of place ('the town of "Tamazula"'), and where one fled or left a place
+#: for ("fled Culiacán for Tamazula").
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|near|outside|(?:north|south|east|west)(?:-?(?:east|west))?\s+of|"
     r"outskirts\s+of|in\s+and\s+around|(?:area|areas|mountains|hills|villages|"
     r"towns|countryside|forests?|jungles?|desert|fields|farms|ranches|region|"
-    r"sierra|waters)\s+around)\s$"
+    r"sierra|waters)\s+around|(?:town|city|village|hamlet|municipality)\s+of|"
+    rf"{_LEFT_FOR})\s[\"“]?$"
 )
 #: A verb or noun of searching right before a name: "Police searched Penrith",
 #: "a search of Harrogate", "a raid on Hajin", whose object is the place searched
@@ -84,13 +93,21 @@ _CUE_BEFORE = re.compile(
     r"|\b(?:countries|nations|states|provinces|regions|cities|towns|villages|"
     r"areas|places|islands)\s+(?:like|such\s+as|including)\s+"
     r"|\b(?:town|city|village|place|area)\s+(?:called|named)\s+"
-    r"|\b(?:border|frontier)s?\s+with\s+(?:the\s+)?)$",
+    r"|\b(?:border|frontier)s?\s+with\s+(?:the\s+)?"
+    rf"|(?-i:{_LEFT_FOR})\s+)[\"“]?$",
     re.IGNORECASE,
 )
+#: ... which make the name a place whatever the gazetteer has it as: "the town of
+#: Tamazula", 'the town of "Tamazula"', "near Pljevlja".
 _STRONG_BEFORE = re.compile(
     r"\b(?:town|city|village|county|province|state|region|capital|suburb|district|"
-    r"governorate|hamlet|municipality|vicinity)\s+of\s+$|\bnear\s+$",
+    r"governorate|hamlet|municipality|vicinity)\s+of\s+[\"“]?$|\bnear\s+$",
     re.IGNORECASE,
+)
+#: The side of a border that a country's name says: "on the Niger side of the
+#: border" (:func:`_locative`).
+_SIDE_AFTER = re.compile(
+    r"^\s+side\s+of\s+the\s+(?:border|frontier|boundary)\b", re.IGNORECASE
 )
 _CUE_AFTER = re.compile(
     r"^\s*(?:,\s*(?:[A-Z][a-z]*\.?\s?)+|\s(?:county|province|governorate|city|"
@@ -98,7 +115,7 @@ _CUE_AFTER = re.compile(
     r"residents?|border|police|man|woman|men|women|teen|boy|girl|couple|family|"
     r"natives?|officials|mayor|aldermen|council|schools|neighborhood|"
     r"neighbourhood|suburbs?|metro|townships?|camps?|hospital|airport|"
-    r"prefecture)\b|-based\b)",
+    r"prefecture|side\s+of\s+the\s+(?:border|frontier|boundary))\b|-based\b)",
     re.IGNORECASE,
 )
 _STRONG_AFTER = re.compile(
@@ -443,3 +460,22 @@ def _county_lists(text: str) -> Iterator[re.Match[str]]:
         if m is not None:
             yield m
         floor = word.end()
+
+
+def _locative(before: str, after: str) -> bool:
+    """Whether the words around a name make it a place whatever the tagger says.
+
+    A place preposition before it (:data:`_LOCATIVE_BEFORE`: "in Glen Allen",
+    "40 km east of Cosalá", "fled Culiacán for Tamazula"), or the side of a
+    border after it ("on the Niger side of the border").
+
+    Examples
+    --------
+    >>> _locative("hiding on the ", " side of the border, officials said")
+    True
+    >>> _locative("Salcedo fled Culiacán for ", ", in neighbouring Durango")
+    True
+    >>> _locative("Salcedo met ", " on Monday")
+    False
+    """
+    return bool(_LOCATIVE_BEFORE.search(before) or _SIDE_AFTER.match(after))

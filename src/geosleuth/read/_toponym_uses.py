@@ -2,24 +2,30 @@
 
 A capitalised name that the gazetteer knows may name a person instead: the last
 word of a PERSON entity or of an Arabic name is that person wherever the
-document uses it (:func:`_person_keys`), and a nickname in quotes beside a
-person's name, or after "alias" or "known as", is a name, never a place
-(:func:`_alias_spans`): in "Cartel boss "El Güero" Salcedo" the nickname is no
-loose match for the state of Guerrero, and in "Joaquín "El Chapo" Guzmán" no
-village of El Chapo. A place named as the one who seeks or backs someone ("wanted
-by Iraq", "the U.S.-led coalition") stands for its authorities, and one that
-names an organisation ("a Sinaloa cartel faction") stands for the organisation:
-both are metonyms (:func:`_agent_use`), and say nothing of where the person they
-describe is. Text and gazetteer only; used by
+document uses it (:func:`_person_keys`), as is a name written as a person's, by
+its possessive before a thing a person has ("near Gutiérrez's ranch") or a role
+in apposition ("the men around Ramírez, his deputy": :func:`_named_people`). A
+word matches no place by the last word of a longer name of it only ("Gutiérrez"
+is no other name of Tuxtla Gutiérrez, known as Tuxtla: :func:`_name_tail`), nor
+a short one by an abbreviation not written as such (:func:`_short_ok`). A
+nickname in quotes beside a person's name, or after "alias" or "known as", is a
+name, never a place (:func:`_alias_spans`): in "Cartel boss "El Güero" Salcedo"
+the nickname is no loose match for the state of Guerrero, and in "Joaquín "El
+Chapo" Guzmán" no village of El Chapo. A place named as the one who seeks or
+backs someone ("wanted by Iraq", "the U.S.-led coalition") stands for its
+authorities, and one that names an organisation ("a Sinaloa cartel faction")
+stands for the organisation: both are metonyms (:func:`_agent_use`), and say
+nothing of where the person they describe is. Text and gazetteer only; used by
 :mod:`geosleuth.read._toponym_detect`.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 
-from geosleuth.gazetteer import Gazetteer, norm_key
+from geosleuth.gazetteer import Gazetteer, Place, norm_key
 from geosleuth.gazetteer._names import bare_key
 from geosleuth.read._lexicon import _ORG_WORDS, _STOP, _TITLES
 from geosleuth.read._toponym_patterns import (
@@ -34,8 +40,10 @@ __all__ = [
     "_agent_use",
     "_alias_spans",
     "_mark_uses",
+    "_name_tail",
     "_not_a_name",
     "_person_keys",
+    "_short_ok",
 ]
 
 
@@ -86,7 +94,148 @@ def _person_keys(
             continue
         if _ARTICLE_PREFIX.match(words[-1]):  # Arabic names: "Iyad al-Jamili"
             keys.add(bare_key(norm_key(words[-1])))
-    return keys
+    return keys | _named_people(text, ents)
+
+
+#: Offices and ties of a person, in apposition right after a name: "Gutiérrez,
+#: the mayor", "Ramírez, his deputy", "Pérez, a local lawmaker".
+_ROLES = (
+    "mayor|deputy|governor|lieutenant|commander|leader|boss|chief|spokesman|"
+    "spokeswoman|spokesperson|official|lawmaker|legislator|senator|congressman|"
+    "congresswoman|councillor|councilor|councilman|alderman|sheriff|prosecutor|"
+    "judge|minister|president|chairman|founder|successor|predecessor|associate|"
+    "accomplice|ally|rival|aide|adviser|advisor|bodyguard|henchman|enforcer|"
+    "lawyer|attorney|brother|sister|son|daughter|father|mother|wife|husband|"
+    "uncle|nephew|cousin|friend|businessman|businesswoman|rancher|priest|pastor|"
+    "imam|cleric|emir|sheikh|commissioner|colonel|captain|sergeant"
+)
+#: What a person has or leads, after the possessive of a name: "Gutiérrez's
+#: ranch", "Guzmán's men"; not a town's ("Culiacán's outskirts", "its mayor").
+_OWNED = (
+    "ranch|ranches|hacienda|estate|mansion|villa|house|farm|property|compound|"
+    "hideout|men|gunmen|bodyguards|henchmen|lieutenants|associates|allies|aides|"
+    "followers|loyalists|family|wife|husband|son|daughter|brother|sister|father|"
+    "mother|nephew|cousin|lawyer|attorney|deputy|successor"
+)
+#: A name written as a person's: its possessive before a thing a person has,
+#: or, closed by punctuation, a role in apposition; the name is group 1.
+_PERSON_CONTEXT = re.compile(
+    rf"(?<![\w’'-])([^\W\d_][\w-]*)(?:[’']s\s+(?:[a-z][\w-]*\s+)?(?:{_OWNED})"
+    rf"|(?P<appos>,\s+(?:the|his|her|their|a|an)\s+(?:[a-z][\w’'-]*\s+){{0,2}}"
+    rf"(?:{_ROLES})s?(?=\s*[.;:)]|\s*,(?!\s*[A-Z])|\s*$)))\b"
+)
+#: A preposition of place or movement right before the name ("fled to Tamazula,
+#: the mayor, Juan Pérez, said"), or "of", whose apposition is of the noun before
+#: ("the mayor of Tamazula, a former ally,"); not "close to" or "next to" one.
+_TO_PLACE_BEFORE = re.compile(
+    r"(?<!close )(?<!next )\b"
+    r"(?i:in|into|at|from|to|toward|towards|via|through|across|of)\s+$"
+)
+
+
+def _named_people(text: str, ents: list[tuple[int, int, str]]) -> set[str]:
+    """Names the text writes as a person's by the words after them.
+
+    The possessive before a thing a person has ("hiding near *Gutiérrez*'s
+    ranch", "with *Guzmán*'s men") or a role in apposition ("people around
+    *Gutiérrez*, the mayor, officials said", "the men around *Ramírez*, his
+    deputy") make the name a person's, whatever the gazetteer knows by it (a
+    Gutiérrez in Colombia, Tuxtla Gutiérrez by its other name): every mention of
+    it in the document is that person. Not a name the tagger calls a place, nor
+    one after a preposition of place or "of" in apposition ("fled to Tamazula,
+    the mayor, Juan Pérez, said": the mayor speaks; "the mayor of Tamazula, a
+    former ally,": the mayor is the ally).
+
+    Examples
+    --------
+    >>> sorted(_named_people("Salcedo is hiding near Gutiérrez's ranch.", []))
+    ['gutierrez']
+    >>> t = "Salcedo hides with the men around Ramírez, his deputy."
+    >>> sorted(_named_people(t, []))
+    ['ramirez']
+    >>> _named_people("Salcedo fled to Tamazula, the mayor, Juan Pérez, said.", [])
+    set()
+    >>> _named_people("The mayor of Tamazula, a former ally, denied it.", [])
+    set()
+    >>> _named_people("Salcedo is hiding near Culiacán's airport.", [])
+    set()
+    """
+    places = [(s, e) for s, e, lab in ents if lab in ("GPE", "LOC")]
+    out: set[str] = set()
+    for m in _PERSON_CONTEXT.finditer(text):
+        name = m.group(1)
+        if not name[0].isupper() or any(s <= m.start(1) < e for s, e in places):
+            continue
+        before = text[max(0, m.start(1) - 20) : m.start(1)]
+        if m.group("appos") and _TO_PLACE_BEFORE.search(before):
+            continue
+        out.add(bare_key(norm_key(name)))
+    return out
+
+
+def _short_ok(gaz: Gazetteer, surface: str, pid: int) -> bool:
+    """Short spans ("La", "Miss") match abbreviations only when written as such.
+
+    A longer one matches no place by the last word of its longer name only
+    (:func:`_name_tail`).
+    """
+    bare = surface.replace(".", "")
+    place = gaz.place(pid)
+    if bare.isupper() and len(bare) <= 5:  # "UK", "NSW", not "ANF" for Anfo
+        return surface in place.alternate_names or surface == place.name
+    if len(bare) > 4:
+        return not _name_tail(surface, place)  # not "Gutiérrez" for Tuxtla
+    # a sentence's full stop is no part of a name of four letters: "hiding in
+    # Hama." (not of "No." in "Lot No. 5", which the rows of Ho would take)
+    names = (
+        (surface, surface[:-1])
+        if surface.endswith(".") and len(bare) == 4
+        else (surface,)
+    )
+    return any(
+        norm_key(place.name) == norm_key(n) or n in place.alternate_names for n in names
+    )
+
+
+def _name_tail(surface: str, place: Place) -> bool:
+    """Whether one word names ``place`` only as the last word of a longer name.
+
+    GeoNames gives Tuxtla (Tuxtla Gutiérrez, named after a governor) the other
+    name "Gutierrez", as it gives Ecatepec de Morelos "Morelos": the tail of a
+    longer name ("Tuxtla Gutierrez", "Ecatepec Morelos") whose first words are
+    themselves a name of the place ("Tuxtla", "Ecatepec"). The place is known by
+    those first words; the tail alone is a person's name (the surname of
+    "people around Gutiérrez") or another place's, not this one. A name that is
+    the place's own ("Juárez" is no tail of "Ciudad Juárez": "Ciudad" names
+    nothing) stays.
+
+    Examples
+    --------
+    >>> from geosleuth.gazetteer import Gazetteer
+    >>> gaz = Gazetteer.default()
+    >>> tuxtla = gaz.resolve("Tuxtla Gutiérrez")
+    >>> _name_tail("Gutiérrez", tuxtla), _name_tail("Tuxtla", tuxtla)
+    (True, False)
+    """
+    if " " in surface or "-" in surface:
+        return False
+    key = bare_key(norm_key(surface))
+    return key != bare_key(norm_key(place.name)) and key in _tails(
+        place.name, place.alternate_names
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _tails(name: str, alternates: tuple[str, ...]) -> frozenset[str]:
+    """The last words of a place's names whose first words name it too."""
+    names = [n for n in (name, *alternates) if not re.search(r"[-(),/]", n)]
+    keys = {bare_key(norm_key(n)) for n in names}
+    out = set()
+    for k in keys:
+        words = k.split()
+        if len(words) >= 2 and " ".join(words[:-1]) in keys:
+            out.add(words[-1])
+    return frozenset(out)
 
 
 def _not_a_name(text: str, ent: tuple[int, int, str], sp: _Span) -> bool:

@@ -8,7 +8,9 @@ the target found or taken at a place is read as a
 ("found", "arrested", "found alive", "picked up"), dated and graded by who
 reports it as any sighting is. The one found or taken is the target: the
 passive subject ("Jane Doe was found in Aspen", "was arrested in Leeds", "was
-picked up in Denver", "was taken into custody in Leeds"), the object of the
+picked up in Denver", "was taken into custody in Leeds", and "Rodrigo Salcedo,
+wanted in Texas on murder charges, was arrested in Phoenix", whose subject the
+parse may give to "wanted": :func:`_lost_subject`), the object of the
 active ("Police found Jane Doe in Aspen", "arrested her", "Rescuers found her
 alive near Vail"), or the subject of "turned up" or "showed up" ("Jane Doe
 turned up in Denver"), or the one that a relative clause describes ("Jane Doe,
@@ -668,7 +670,7 @@ def _ones_found(verb: Any) -> list[Any]:
                 for g in c.children
                 if g.dep_ in ("nsubj", "nsubjpass") and g.i < c.i
             ]
-        return ones
+        return ones or _lost_subject(verb)
     if verb.lemma_.lower() in ("turn", "show"):
         # "Jane Doe turned up", "Doe, who turned up in Denver"
         return [antecedent(c) for c in kids if c.dep_ == "nsubj"]
@@ -686,6 +688,43 @@ def _ones_found(verb: Any) -> list[Any]:
         if g.dep_ == "nsubj"
     ]
     return out
+
+
+#: The dependencies of a verb's auxiliaries: "*was* arrested", "*may have* been".
+_AUXES = ("aux", "auxpass")
+
+
+def _lost_subject(verb: Any) -> list[Any]:
+    """The subject the parse gave away from the passive ``verb``, if in apposition.
+
+    "Rodrigo Salcedo, *wanted in Texas on murder charges*, was arrested in Phoenix":
+    the parse may make "wanted" the sentence's verb, with "Salcedo" its subject,
+    and "was arrested" a verb joined to it with no subject of its own. The name is
+    then the one arrested when the participle's phrase stands between two commas
+    right after it: the name's phrase, a comma, the participle (no "was" of its
+    own), its phrase, a comma, then the passive verb with no "and" before it. Not
+    "Salcedo was wanted in Texas, and his brother was arrested" (a subject of its
+    own), nor "Wanted in Texas, his brother was arrested", nor "Salcedo, wanted in
+    Texas, and his brother were arrested".
+    """
+    head = verb.head
+    if verb.dep_ != "conj" or head.tag_ not in ("VBD", "VBN") or head.i >= verb.i:
+        return []
+    doc = verb.doc
+    first = min([verb.i] + [c.i for c in verb.children if c.dep_ in _AUXES])
+    if doc[first - 1].text != "," or any(
+        c.dep_ in _AUXES or (c.dep_ in ("cc", "nsubj") and head.i < c.i < verb.i)
+        for c in head.children
+    ):
+        return []
+    return [
+        c
+        for c in head.children
+        if c.dep_ == "nsubj"
+        and c.i < head.i
+        and doc[head.i - 1].text == ","
+        and all(doc[k].is_punct or k <= c.right_edge.i for k in range(c.i, head.i))
+    ]
 
 
 #: What says whose a body is, right before the name: "was identified as (that
