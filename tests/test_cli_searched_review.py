@@ -219,6 +219,36 @@ def test_the_distance_warned_of_is_the_one_locate_gives(
     assert "4,838 km from its nearest cell" in result.stderr
 
 
+@pytest.mark.parametrize(
+    "extra",
+    [
+        [],  # the as-of day after the search: each day's map is made (review r25)
+        ["--box", BOX],  # a second search, on the case's ground, the same day
+    ],
+)
+def test_a_search_left_out_stays_out_on_a_later_day(
+    case: Path, tmp_path: Path, extra: list[str]
+) -> None:
+    # 'locate --as-of' a day after it died with the traceback of an internal
+    # "_Skip: its area lies outside the grid" (review r25, F1)
+    far = _run(case, "--pd", "0.8", "--box=53.03,-4.16,53.12,-3.98", "--id", "far")
+    assert far.exit_code == 0, far.output
+    if extra:
+        assert _run(case, "--pd", "0.5", *extra, "--id", "near").exit_code == 0
+    located = runner.invoke(
+        app,
+        ["locate", str(case), "--as-of", "2024-10-14", "--out", str(tmp_path / "o")],
+    )
+    assert located.exit_code == 0, located.output
+    assert "Traceback" not in located.output
+    assert "'far' is left out: its area lies outside the grid" in located.stderr
+    estimate = json.loads((tmp_path / "o" / "estimate.json").read_text("utf-8"))
+    row = next(e for e in estimate["evidence"] if e["id"] == "far")
+    assert row["used"] is False
+    assert row["excluded_because"].startswith("its area lies outside the grid")
+    assert 0.0 <= estimate["search_miss"] <= 1.0
+
+
 def test_a_search_on_the_case_ground_gives_no_warning(case: Path) -> None:
     result = _run(case, "--pd", "0.5", "--box", BOX)
     assert result.exit_code == 0, result.output

@@ -34,6 +34,7 @@ from geosleuth.fuse.likelihood import (
     _disc,
     _factor_stream,
     _search_day_log,
+    _search_reaches,
     factors,
     select,
 )
@@ -350,7 +351,9 @@ def _miss_day_by_day(
     (a filter's prediction: no later item mirrored back), the figure
     ``P(outside)`` also weighs (:func:`_outside_miss`).
     """
-    days = sorted({i.date for i in used if isinstance(i, Searched)})
+    # a search whose area misses the grid is skipped, as on the as-of map
+    searches = [i for i in used if isinstance(i, Searched) and _search_reaches(i, grid)]
+    days = sorted({i.date for i in searches})
     others = [i for i in used if not isinstance(i, Searched)]
     z = 1.0
     for day in days:
@@ -359,8 +362,8 @@ def _miss_day_by_day(
             if forward
             else [_mirrored(i, day) for i in others]
         )
-        earlier = [i for i in used if isinstance(i, Searched) and i.date < day]
-        today = [i for i in used if isinstance(i, Searched) and i.date == day]
+        earlier = [i for i in searches if i.date < day]
+        today = [i for i in searches if i.date == day]
         before_facs, _ = factors([*then, *earlier], grid, as_of=day, settings=settings)
         today_facs, _ = factors(today, grid, as_of=day, settings=settings)
         before = log_total(log_prior, (f.log_l for f in before_facs))
@@ -371,7 +374,6 @@ def _miss_day_by_day(
         )
         if found is not None:  # each search alone, on the map of its day
             for item in today:
-                assert isinstance(item, Searched)
                 alone = _search_day_log([item], grid, as_of=day, settings=settings)
                 found[item.id] = 1.0 - search_miss(before, alone)
     return z

@@ -555,6 +555,15 @@ def _search_cover(item: Searched, grid: Grid) -> FloatArray:
     return cover
 
 
+def _search_reaches(item: Searched, grid: Grid) -> bool:
+    """Whether a search's area reaches the grid (one that does not is skipped)."""
+    try:
+        _search_cover(item, grid)
+    except _Skip:
+        return False
+    return True
+
+
 def _search_day_log(
     group: Sequence[Searched], grid: Grid, *, as_of: dt.date, settings: Settings
 ) -> FloatArray:
