@@ -268,6 +268,24 @@ def test_html_has_places_and_evidence_tables(
     assert "ΔP(alive)" in page  # the proof of life moves P(alive)
 
 
+def test_html_keys_the_evidence_columns_with_the_grade_table_used(
+    page: str, case: tuple[Estimate, list, list[TimelinePoint]]
+) -> None:
+    # Grade, Hedge, ΔP(alive), "tie" and "within" were shown with no key (r25 M6)
+    key = re.search(r'<p class="key">(.*?)</p>', page, re.S)
+    assert key is not None
+    text = html.unescape(re.sub(r"<[^>]+>", "", key.group(1)))
+    grades = case[0].settings.grades
+    for letter, p in grades.reliability_p:
+        assert f"{letter} " in text and f" {p:g}" in text
+    for hedge, p in grades.hedge_p:
+        assert f"{hedge} {p:g}" in text
+    for short in ("Grade:", "Hedge:", "P(true) =", "σ:", "within N km:", "tie:"):
+        assert short in text, short
+    assert "ΔP(alive):" in text  # the case has a proof of life
+    assert "B usually reliable 0.85" in text and "2 probably true 0.8" in text
+
+
 def test_html_header_states_the_headline_numbers(
     page: str, case: tuple[Estimate, list, list[TimelinePoint]]
 ) -> None:

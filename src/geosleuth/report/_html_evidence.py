@@ -217,6 +217,97 @@ def evidence_layer(items: Sequence[EvidenceItem], rows: Rows) -> list[dict[str, 
     return out
 
 
+#: The words of the Admiralty scale, by reliability letter and credibility digit.
+_RELIABILITY_WORDS = {
+    "A": "completely reliable",
+    "B": "usually reliable",
+    "C": "fairly reliable",
+    "D": "not usually reliable",
+    "E": "unreliable",
+    "F": "cannot be judged",
+}
+_CREDIBILITY_WORDS = {
+    1: "confirmed",
+    2: "probably true",
+    3: "possibly true",
+    4: "doubtful",
+    5: "improbable",
+    6: "cannot be judged",
+}
+
+
+def evidence_key(items: Sequence[EvidenceItem], rows: Rows) -> str:
+    """A key to the evidence table's columns and short forms, as its items use them.
+
+    The grade and hedge probabilities are those of the grade table the estimate
+    used (``settings.grades``), so that each P(true) in the table can be made
+    again by hand; the short forms of the rows ("σ", "within", "tie",
+    "ΔP(alive)") are explained only when some row shows them.
+
+    Examples
+    --------
+    >>> class _Rows:  # what the key reads of the table's rows
+    ...     from geosleuth.evidence import DEFAULT_GRADES as grades
+    ...     life = False
+    >>> key = evidence_key([], _Rows())  # type: ignore[arg-type]
+    >>> "B usually reliable 0.85" in key, "possible 0.5" in key
+    (True, True)
+    """
+    g = rows.grades
+    letters = ", ".join(
+        f"{k} {_RELIABILITY_WORDS.get(k, '')} {p:g}".replace("  ", " ")
+        for k, p in g.reliability_p
+    )
+    digits = ", ".join(
+        f"{k} {_CREDIBILITY_WORDS.get(k, '')} {p:g}".replace("  ", " ")
+        for k, p in g.credibility_p
+    )
+    hedges = ", ".join(f"{h} {p:g}" for h, p in g.hedge_p)
+    parts = [
+        "<i>Grade</i>: the source's reliability (a letter) and the credibility of "
+        f"what it says (a digit), on the Admiralty scale, read as probabilities: "
+        f"{esc(letters)}; {esc(digits)}.",
+        "<i>Hedge</i>: how sure the report's own words are (“may” is possible, "
+        f"“believed to” probable): {esc(hedges)}.",
+    ]
+    kinds = {type(i) for i in items}
+    also = [
+        words
+        for kind, words in (
+            (Sighting, "× closeness for the sighting of an associate"),
+            (Territory, "× tie for a territory"),
+        )
+        if kind in kinds
+    ]
+    parts.append(
+        "<i>P(true)</i> = reliability × credibility × hedge"
+        + (f" ({'; '.join(also)})" if also else "")
+        + "."
+    )
+    if Sighting in kinds:
+        parts.append(
+            "<i>σ</i>: the spread of a sighting around its place (how far off it "
+            "may be)."
+        )
+    if Claim in kinds:
+        parts.append(
+            "<i>within N km</i>: a claim's region is its place widened by N km "
+            "(0: the place's own shape), with a soft edge."
+        )
+    if Territory in kinds:
+        parts.append(
+            "<i>tie</i>: how strongly the target is tied to the group that "
+            "holds the area (a factor of P(true); 1: surely with it)."
+        )
+    if rows.life:
+        parts.append(
+            "<i>ΔP(alive)</i>: P(alive) with the item minus without it (the "
+            "earliest item also starts the clock of the hazard, so leaving it "
+            "out can raise P(alive) even for a proof of life)."
+        )
+    return '<p class="key">' + " ".join(parts) + "</p>"
+
+
 def evidence_table(items: Sequence[EvidenceItem], rows: Rows) -> str:
     head = (
         "<tr><th>#</th><th>Id</th><th>Kind</th><th>Place</th><th>Date</th>"

@@ -40,7 +40,12 @@ from geosleuth.fuse import Estimate, TimelinePoint
 from geosleuth.fuse.life import alive_note
 from geosleuth.grid import unwrap_bounds, unwrap_lon
 from geosleuth.report import basemap
-from geosleuth.report._html_evidence import Rows, evidence_layer, evidence_table
+from geosleuth.report._html_evidence import (
+    Rows,
+    evidence_key,
+    evidence_layer,
+    evidence_table,
+)
 from geosleuth.report._html_plan import plan_parts
 from geosleuth.report._html_text import bdi, esc, fmt, km2, pct, script_json
 from geosleuth.report._html_timeline import timeline_svg
@@ -665,6 +670,7 @@ equal probability all in or all out).</p>
 moves without the item (total-variation distance, 0 to 1). <i>P(true)</i>: the
 probability that the item is true, from its source grade and its wording.</p>
 <div class="table-wrap">{evidence_table(items, rows)}</div>
+{evidence_key(items, rows)}
 {_set_aside_html(set_aside)}
 </section>
 <footer>
