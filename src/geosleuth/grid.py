@@ -713,7 +713,19 @@ class Grid:
         return (_wrap_west(west), south, _wrap_east(east), north)
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready description from which :meth:`from_dict` rebuilds the grid."""
+        """A JSON-ready description from which :meth:`from_dict` rebuilds the grid.
+
+        ``bounds_lonlat`` is :meth:`bounds_lonlat` to six decimals, outward (the
+        box to give ``geosleuth searched --box`` to search the whole grid); it
+        is derived, and :meth:`from_dict` does not read it.
+
+        Examples
+        --------
+        >>> g = Grid.from_bounds(-4.16, 53.03, -3.98, 53.12, cell_km=0.1)
+        >>> g.to_dict()["bounds_lonlat"]
+        [-4.160402, 53.029623, -3.979598, 53.120377]
+        """
+        w, s, e, n = self.bounds_lonlat()
         return {
             "projection": "LAEA (WGS84, authalic sphere)",
             "lon0": self.lon0,
@@ -725,6 +737,12 @@ class Grid:
             "ny": self.ny,
             "cell_area_km2": self.cell_area_km2,
             "cell_order": "row-major from the south-west corner",
+            "bounds_lonlat": [
+                math.floor(w * 1e6) / 1e6,
+                math.floor(s * 1e6) / 1e6,
+                math.ceil(e * 1e6) / 1e6,
+                math.ceil(n * 1e6) / 1e6,
+            ],
         }
 
     @classmethod
