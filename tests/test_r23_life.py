@@ -315,3 +315,13 @@ def test_the_passive_subject_of_what_a_recording_shows_is_shown(nlp: Any) -> Non
     doc = nlp(text)
     him = TargetRef(text.index("him"), text.index("him") + 3, "him", "pronoun")
     assert shown_by_recording(doc[1], [him]) is None
+
+
+def test_a_recording_that_shows_him_being_led_away_is_a_proof_of_life(
+    nlp: Any,
+) -> None:
+    # gave nothing: the pronoun rule did not count the passive subject of the
+    # participle as what the video shows (review r23, L-f, V1)
+    sentence = "A video released on 2 June shows him being led away by soldiers."
+    [alive] = _life(_alher(_SEEN + sentence, nlp), "alive")
+    assert (alive.date, alive.hedge) == (dt.date(2018, 6, 2), "certain")

@@ -14,7 +14,14 @@ was spotted in Leeds, and *her sister says she* is in York": the target;
 :func:`_kin_reports`), and for a relative's noun that heads an apposition to the
 target, or to such a relative, for it describes them ("Joseph Mwangi, *a father of
 three*, has been missing. Police said *he* ...": the target; "her sister, *a mother
-of three*, says she ..."). The speaker of a quote, named right after or before it,
+of three*, says she ..."), and for a relative of the target's who only told of the
+target, before a pronoun of a later sentence ("Sydney Hamilton was reported missing
+*by her sister*. *Her* car was found ...", "*Her sister said* it was raining. *She*
+was seen in Fort Erie": the target; :func:`_only_told`). A relative whose phrase holds
+the target's name is named after it ("*The wife of* Jalmaani said *her* husband
+...": the wife), and the spouse of the target's spouse is the target, named again
+("Jalmaani's wife said *her husband* was alive. The military said *he* was
+killed": :func:`_spouse_again`). The speaker of a quote, named right after or before it,
 is not whom a "he" or "she" inside it refers to, for a speaker says "I" of
 himself ("... according to Colonel Diarran Kone. '*Our intelligence indicates
 that he left the Ansongo sector*,' Kone said": the target; :func:`_speaks_quote`).
@@ -162,7 +169,14 @@ def _kin_reports(
             or _RELATIVES[gender].fullmatch(tok.text) is None
         ):
             continue
-        owners = [c for c in tok.children if c.dep_ == "poss"]
+        # "her sister", "Jane Doe's sister", "the sister of Jane Doe"
+        owners = [c for c in tok.children if c.dep_ == "poss"] + [
+            g
+            for p in tok.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
         if not any(
             any(a <= o.idx < b for a, b in own)
             or (
@@ -420,7 +434,8 @@ def _is_direct_object(doc: Any, start: int, end: int) -> bool:
 
     The subject of an adjective or a participle that completes a verb is its
     object too, as the parse has it: "her" in "Rescuers found *her* alive",
-    "Police found *him* hiding".
+    "Police found *him* hiding", and so is the passive subject of a completing
+    participle: "A video shows *him* being led away by soldiers".
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) != 1:
@@ -429,11 +444,10 @@ def _is_direct_object(doc: Any, start: int, end: int) -> bool:
     if tok.dep_ in ("dobj", "obj"):
         return True
     head = tok.head
-    return (
-        tok.dep_ == "nsubj"
-        and (head.pos_ == "ADJ" or head.tag_ == "VBG")
-        and head.dep_ in ("ccomp", "xcomp", "oprd")
-        and head.head.pos_ == "VERB"
+    completes = head.dep_ in ("ccomp", "xcomp", "oprd") and head.head.pos_ == "VERB"
+    return completes and (
+        (tok.dep_ == "nsubj" and (head.pos_ == "ADJ" or head.tag_ == "VBG"))
+        or (tok.dep_ == "nsubjpass" and head.tag_ == "VBN")
     )
 
 
@@ -471,6 +485,8 @@ def _refers_to_target(
     gender named in between, but one that speaks of the target by it (``kin``:
     :func:`_kin_reports`).
     """
+    # "Jalmaani's wife said her husband was alive. ... he": the target
+    own = [*own, *_spouse_again(text, at, gender, own, others)]
     last_own = max((oe for _, oe in own if oe <= at), default=None)
     if last_own is None or not _within_reach(text, last_own, at, gender):
         return False
@@ -482,11 +498,20 @@ def _refers_to_target(
     # "al-Baghdadi's wife was arrested. She ...": the wife; "her sister says
     # she is in York": the target; "Joseph Mwangi, a father of three, ...":
     # the target himself; "her sister, a mother of three, says she ...": the
-    # sister who speaks of the target
+    # sister who speaks of the target; "reported missing by her sister. Her
+    # car ...": the target, of whom the sister only told
     relatives = list(_RELATIVES[gender].finditer(text, last_own, at))
+    # "The wife of Jalmaani said her husband ...": the wife, whose phrase holds
+    # the target's name, is named last
+    first = next(a for a, e in own if e == last_own)
+    named = _RELATIVE_OF[gender].search(text, max(0, first - 24), first)
+    if named is not None and (named.start(), at) not in kin:
+        return False
     described = own + [m.span() for m in relatives if (m.start(), at) in kin]
     return all(
-        (m.start(), at) in kin or _heads_apposition(text, m.start(), described)
+        (m.start(), at) in kin
+        or _heads_apposition(text, m.start(), described)
+        or _only_told(text, m.span(), at, own, others)
         for m in relatives
     )
 
@@ -652,3 +677,177 @@ def _witness_of_gender(
         and _SENTENCE_BREAK.search(text, e, at + 1) is None
         for _, e, told in witnesses
     )
+
+
+#: A spouse's word of each gender: "her *husband*", "Jalmaani's *wife*".
+_SPOUSES = {
+    "he": re.compile(r"\b(?:husband|boyfriend|fianc[eé])\b", re.IGNORECASE),
+    "she": re.compile(r"\b(?:wife|widow|girlfriend|fianc[eé]e)\b", re.IGNORECASE),
+}
+_OTHER_GENDER = {"he": "she", "she": "he"}
+#: A relative of each gender whose phrase holds the name after it: "the *wife
+#: of* Jalmaani".
+_RELATIVE_OF = {
+    gender: re.compile(f"(?:{pattern.pattern})\\s+of\\s+$", re.IGNORECASE)
+    for gender, pattern in _RELATIVES.items()
+}
+#: The owner right before a noun: "*her* husband", "*Jalmaani's* wife".
+_OWNER_BEFORE = re.compile(r"(?:\b(?P<pronoun>[Hh]is|[Hh]er)|(?P<name>['’]s?))\s+$")
+#: The owner right after a noun: "the wife *of* Jalmaani".
+_OF_AFTER = re.compile(r"\s+of\s+")
+#: A reporting verb right after a relative, or after a pronoun: "her sister
+#: *said*", "her sister, a nurse, *told* police"; "She *said*".
+_TELLS = re.compile(
+    r"(?:\s*,[^,.;:]{1,60},)?\s+(?:said|says|told|tells|added|adds|explained|"
+    r"recalled|wrote|writes|posted|stated|insisted|confirmed|reported|claimed|"
+    r"described|believes|believed|thinks|thought|fears|feared)\b"
+)
+#: Words before a relative's owner by which the relative only tells of someone:
+#: "reported missing *by* her sister", "*according to* his father".
+_TOLD_BY = re.compile(r"\b(?:by|according\s+to)\s+$", re.IGNORECASE)
+_WORD = re.compile(r"[\w’'-]+")
+#: What lies between a noun and a name in apposition to it: "wife*, *Fatima".
+_APPOSED = re.compile(r"\s*,\s*")
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence that holds ``at`` starts (within 400 characters)."""
+    start = max(0, at - PRONOUN_REACH)
+    for m in _SENTENCE_BREAK.finditer(text, start, at):
+        start = m.end() - 1
+    return start
+
+
+def _owned_by_target(
+    text: str,
+    span: tuple[int, int],
+    own: Sequence[tuple[int, int]],
+    others: list[tuple[int, int]],
+) -> bool:
+    """Whether the noun at ``span`` is the target's: "*her* sister", "Doe's wife".
+
+    Its owner is one of the target's references (``own``), right before it with
+    "'s" or after it with "of" ("the wife of Jalmaani", not "the wife of
+    Jalmaani's deputy"), or a "his" or "her" right before it that refers to the
+    target (:func:`_refers_to_target`).
+
+    Examples
+    --------
+    >>> text = "The wife of Jalmaani's deputy and Jalmaani's wife"
+    >>> _owned_by_target(text, (4, 8), [(12, 20), (34, 42)], [])
+    False
+    >>> _owned_by_target(text, (45, 49), [(12, 20), (34, 42)], [])
+    True
+    """
+    before = _OWNER_BEFORE.search(text, max(0, span[0] - 16), span[0])
+    if before is not None and before.group("pronoun"):
+        owner = before.start("pronoun")
+        gender = _GENDER_OF[before.group("pronoun").lower()]
+        return _refers_to_target(text, owner, gender, list(own), others)
+    if before is not None and any(e == before.start() for _, e in own):
+        return True
+    of = _OF_AFTER.match(text, span[1])
+    return of is not None and any(
+        s == of.end() and not text.startswith(("'", "’"), e) for s, e in own
+    )
+
+
+def _spouse_again(
+    text: str,
+    at: int,
+    gender: str,
+    own: list[tuple[int, int]],
+    others: list[tuple[int, int]],
+) -> list[tuple[int, int]]:
+    """Spans of the target named again as a spouse's spouse, before ``at``.
+
+    "Jalmaani's wife said *her husband* was alive": the husband of the target's
+    wife is the target, and names him again for a later "he" ("The military
+    said *he* was killed"). A spouse's word of ``gender`` owned by "his" or
+    "her" of the other gender, whose nearest spouse's word of that gender
+    before it in its sentence is the target's ("Jalmaani's wife", "the wife of
+    Jalmaani", "his wife"), with no other person nor relative of that gender
+    named between. "The wife of Jalmaani's deputy said her husband ..." names
+    the deputy.
+
+    Examples
+    --------
+    >>> text = "Jalmaani's wife said her husband was alive. He left."
+    >>> _spouse_again(text, text.index("He"), "he", [(0, 8)], [])
+    [(25, 32)]
+    >>> text = "The wife of Jalmaani's deputy said her husband was alive. He left."
+    >>> _spouse_again(text, text.index("He"), "he", [(12, 20)], [])
+    []
+    """
+    last_own = max((e for _, e in own if e <= at), default=None)
+    if last_own is None:
+        return []
+    other = _OTHER_GENDER[gender]
+    out = []
+    for m in _SPOUSES[gender].finditer(text, last_own, at):
+        owner = _OWNER_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        if owner is None or not owner.group("pronoun"):
+            continue
+        if _GENDER_OF[owner.group("pronoun").lower()] != other:
+            continue
+        start = _sentence_start(text, m.start())
+        spouses = list(_SPOUSES[other].finditer(text, start, owner.start()))
+        if not spouses:
+            continue
+        spouse = spouses[-1]
+        between = (spouse.end(), owner.start())
+        if any(
+            between[0] <= a < between[1]
+            and not _APPOSED.fullmatch(text, spouse.end(), a)  # ", Fatima Sali,"
+            for a, _ in others
+        ) or any(_RELATIVES[other].finditer(text, *between)):
+            continue  # "Jalmaani's wife and her mother said her husband"
+        if _owned_by_target(text, spouse.span(), own, others):
+            out.append(m.span())
+    return out
+
+
+def _only_told(
+    text: str,
+    relative: tuple[int, int],
+    at: int,
+    own: list[tuple[int, int]],
+    others: list[tuple[int, int]],
+) -> bool:
+    """Whether the target's relative at ``relative`` only told of the target.
+
+    A relative of the target's ("*her* sister", "Doe's mother") who reported the
+    target missing or spoke of it ("Sydney Hamilton was reported missing on May
+    2 *by her sister*", "*Her sister said* it was raining", "*according to* his
+    father") is no one a pronoun of a later sentence refers to, the target
+    being whom the report is about: "Her car was found the next day", "She was
+    seen in Fort Erie". But a pronoun in the relative's own sentence is left to
+    the other rules ("her sister says she is in York": :func:`_kin_reports`),
+    and so is one that speaks in turn ("... by her sister. *She said* ..."),
+    and a relative who did something ("al-Baghdadi's wife was arrested. She
+    ...") is whom it refers to.
+
+    Examples
+    --------
+    >>> text = "Jane Doe left, her sister said. Her car was found."
+    >>> _only_told(text, (19, 25), text.index("Her"), [(0, 8)], [])
+    True
+    >>> text = "Jane Doe left. Her sister said it rained. She said she was cold."
+    >>> _only_told(text, (19, 25), text.index("She"), [(0, 8)], [])
+    False
+    >>> text = "Jane Doe left. Her sister was arrested. She is in York."
+    >>> _only_told(text, (19, 25), text.index("She"), [(0, 8)], [])
+    False
+    """
+    if _SENTENCE_BREAK.search(text, relative[1], at + 1) is None:
+        return False  # in the relative's own sentence
+    word = _WORD.match(text, at)
+    gender = _GENDER_OF.get(word.group(0).lower() if word else "", "he")
+    for m in _OF_GENDER[gender].finditer(text, relative[1], word.end() if word else at):
+        if _TELLS.match(text, m.end()):
+            return False  # "She said ...": the one who told goes on
+    owner = _OWNER_BEFORE.search(text, max(0, relative[0] - 16), relative[0])
+    if owner is None or not _owned_by_target(text, relative, own, others):
+        return False  # "a sister", "Tom Fox's sister"
+    told = _TOLD_BY.search(text, max(0, owner.start() - 16), owner.start())
+    return told is not None or _TELLS.match(text, relative[1]) is not None

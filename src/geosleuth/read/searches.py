@@ -105,7 +105,11 @@ sentence named before it ("received a tip that Vuković was staying in a
 village 15 km north of Pljevlja, but a search of the village on Tuesday found
 no trace of him": the point 15 km north of Pljevlja,
 :mod:`geosleuth.read._search_anaphors`), and the tip that put the target there
-gives no claim, for the same reason. Another place set aside is left
+gives no claim, for the same reason; so is one of "the surrounding forest".
+Where its sentence names no place before it, it is at the last place of the
+sentence before, where an item of the target rests ("... staying in a village
+near Pljevlja. A search of the village on Tuesday found no trace of him."),
+and the claim read there is withdrawn. Another place set aside is left
 to the other rules, so what they read there stays read. A search that
 found the target, her body or her things ("searched the river and found her
 body", "found her car") gives nothing here, whatever words of failure the
@@ -156,7 +160,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from geosleuth.evidence import Hedge, Searched
-from geosleuth.read._search_anaphors import searched_again
+from geosleuth.read._search_anaphors import Again, object_at, searched_again, withdraw
 from geosleuth.read._search_outcomes import (
     _FIND_LEMMAS,
     _SEEN_NOTHING_LEMMAS,
@@ -353,17 +357,17 @@ def read_searches(ex: _Extractor, s: Sentence) -> bool:
 
 def _searches(
     ex: _Extractor, s: Sentence, failures: list[_Failure]
-) -> Iterator[tuple[Any, list[MentionLike], str]]:
-    """(anchor word, places of its phrase, note) of each search in ``s``.
+) -> Iterator[tuple[Any, list[MentionLike], Again | None]]:
+    """(anchor word, places of its phrase, place named again) of each search in ``s``.
 
     The anchor is a verb or noun of searching, or a verb that found nothing
     ("Searchers found no sign of Jane Doe in Glencoe"); a finding denied ("did
     not find her at York") is a search only in a sentence that has a word of
     searching. The places of the searchers ("*Leeds* police searched") are not
     searched. A search of "the village" with no place of its own is at the
-    place that the sentence named before
-    (:func:`~geosleuth.read._search_anaphors.searched_again`), the note saying
-    so. A sentence with a search that found nothing, but no place of any
+    place that the sentence (or the one before) named before it
+    (:func:`~geosleuth.read._search_anaphors.searched_again`: the third of the
+    tuple, else None). A sentence with a search that found nothing, but no place of any
     search's phrase, gives its first anchor with no places.
     """
     words = [t for t in s.sent if _is_search_word(t)]
@@ -396,12 +400,13 @@ def _searches(
                 or _flown_over(ex, anchor, m)
             )
         ]
-        again = ""
+        again = None
         if not places and failures:
             # "a tip that she was in a village near Aspen, but a search of the
             # village found no trace of her"
-            places, again = searched_again(ex, s, anchor)
-            places = [m for m in places if m.start not in done]
+            again = searched_again(ex, s, anchor)
+            if again is not None and again.place.start not in done:
+                places = [again.place]
         if not places:
             continue
         done.update(m.start for m in places)
@@ -409,7 +414,7 @@ def _searches(
     if not done and anchors and failures:
         # "Searchers combed Great Gable's southern slopes without success": a
         # search that found nothing, at no place of its own
-        yield min(anchors, key=lambda t: t.i), [], ""
+        yield min(anchors, key=lambda t: t.i), [], None
 
 
 def _searched_noun_of(ex: _Extractor, anchor: Any, m: MentionLike) -> bool:
@@ -520,17 +525,22 @@ def _read_search(
     places: list[MentionLike],
     failures: list[_Failure],
     people_: _People,
-    again: str = "",
+    again: Again | None = None,
 ) -> None:
     """Read the search of ``anchor`` at ``places``, or set it aside with why.
 
-    ``again`` is the note of a search of "the village" at a place named before
-    (:func:`~geosleuth.read._search_anaphors.searched_again`).
+    ``again`` is the place that the search's "the village" names again, named
+    before (:func:`~geosleuth.read._search_anaphors.searched_again`): a
+    sighting or a trace read there leaves it to the search too.
     """
     if not places:
         _no_place(ex, s, anchor, failures, people_)
         return
-    places = [m for m in places if m.start not in ex.taken]
+    places = [
+        m
+        for m in places
+        if m.start not in ex.taken or (again is not None and m is again.place)
+    ]
     if not places:
         return  # another rule read them ("killed in a raid on Hajin")
     named = ", ".join(repr(label(m)) for m in places)
@@ -815,9 +825,9 @@ def _date(
     anchor: Any,
     verb: Any,
     failure: _Failure,
-    m: MentionLike,
+    at: int,
 ) -> tuple[dt.date, dt.date | None, str]:
-    """(date, date_from, note) of the search of ``anchor`` at the place ``m``.
+    """(date, date_from, note) of the search of ``anchor`` at the place at ``at``.
 
     The date of the search's own clause (with that of the words of its failure:
     "but found nothing on Tuesday"); a date of another clause of the sentence
@@ -835,11 +845,9 @@ def _date(
     top = verb if verb is not None else anchor
     own_words, others = own_clause(top, s.span)
     skip = [
-        c
-        for c in others
-        if not c[0] <= failure.at < c[1] and not c[0] <= m.start < c[1]
+        c for c in others if not c[0] <= failure.at < c[1] and not c[0] <= at < c[1]
     ]
-    date, date_from, note = ex.dates(s, m.start, verb, skip=skip)
+    date, date_from, note = ex.dates(s, at, verb, skip=skip)
     if note or not skip:
         return date, date_from, note
     spans: list[tuple[int, int]] = []
@@ -904,13 +912,16 @@ def _add_searched(
     verb: Any,
     places: list[MentionLike],
     failure: _Failure,
-    again: str = "",
+    again: Again | None = None,
 ) -> None:
     """Add a searched area at each of ``places``, or set it aside with why.
 
     Where none is read and some could not be resolved, the search itself is set
     aside too (``no_place``), so that its sentence says what it was: "searched
-    the plateau and the Loch Avon basin overnight but did not find him".
+    the plateau and the Loch Avon basin overnight but did not find him". A
+    search of "the village" named in the sentence before (``again``) rests on
+    both sentences, and the claims there that it found wrong are withdrawn
+    (:func:`~geosleuth.read._search_anaphors.withdraw`).
     """
     hedge, cue = _hedge(ex, s, anchor, verb, failure)
     hedge, dispute = disputed(s, hedge, ex.text)
@@ -949,7 +960,8 @@ def _add_searched(
                 (m.start, m.end),
             )
             continue
-        building = _building_of(ex, m, anchor)
+        back = again is not None and m is again.place
+        building = None if back else _building_of(ex, m, anchor)
         if building is not None:
             ex.reject(
                 "no_place",
@@ -965,12 +977,24 @@ def _add_searched(
             # found nothing": the belief is what the raid refuted, no claim
             ex.taken[m.start] = "searched"
             continue
-        geom, name, buffer_km, _, how = claim_regions(ex, [m], s, "")[0]
-        date, date_from, dnote = _date(ex, s, anchor, verb, failure, m)
-        prov = ex.provenance(s, m.start)
-        if failure.told is not None:
-            # "They found no sign of Mr Becker.": the item rests on both sentences
-            span = (s.span[0], failure.told[1])
+        # "the village" named in the sentence before: read as its phrase there
+        # reads it ("a village near Pljevlja"), dated and said as the search is
+        before = again.before if back and again is not None else None
+        wide = s if before is None else replace(s, span=(before[0], s.span[1]))
+        at = m.start if before is None else object_at(anchor)
+        geom, name, buffer_km, _, how = claim_regions(ex, [m], wide, "")[0]
+        date, date_from, dnote = _date(ex, s, anchor, verb, failure, at)
+        prov = ex.provenance(s, at)
+        span = (
+            (s.span[0], failure.told[1])
+            if failure.told is not None
+            else (before[0], s.span[1])
+            if before is not None
+            else None
+        )
+        if span is not None:
+            # "They found no sign of Mr Becker.", "... a village near Pljevlja. A
+            # search of the village ...": the item rests on both sentences
             prov = replace(prov, quote=ex.text[span[0] : span[1]], span=span)
         note = note_of(
             f"read as a search that found nothing ({failure.cue!r}"
@@ -979,18 +1003,20 @@ def _add_searched(
             f"would be" + (f" ({how})" if how else ""),
             f"pd {SEARCH_PD:g} (default for a search read from text: it gives no "
             "coverage or sweep width)",
-            again,
+            again.note if back and again is not None else "",
             hedge_note(cue),
             dispute,
             dnote,
         )
-        ex.build(
+        item = ex.build(
             Searched, s, s.span, id=ex.next_id("n"),
             provenance=prov, date=date, date_from=date_from,
-            grade=ex.grade(s.attr.at(m.start)), hedge=hedge, note=note,
+            grade=ex.grade(s.attr.at(at)), hedge=hedge, note=note,
             area=geom, pd=SEARCH_PD, buffer_km=buffer_km, place_name=name,
         )  # fmt: skip
-        ex.taken[m.start] = "searched"
+        ex.taken.setdefault(m.start, "searched")
+        if item is not None and before is not None and again is not None:
+            withdraw(ex, again, item.id)
     if unresolved and len(ex.items) == count:
         _unresolved_search(ex, s, failure, unresolved)
 

@@ -96,6 +96,7 @@ from geosleuth.evidence import Sighting
 from geosleuth.geometry import Geometry, Point
 from geosleuth.read._departures import departure, set_aside
 from geosleuth.read._lexicon import THINGS as _LEXICON_THINGS
+from geosleuth.read._search_anaphors import found_again
 from geosleuth.read._sentence import (
     CONTRAST,
     CORRECTION,
@@ -572,6 +573,10 @@ def add_seen(
         and (words is None or any(w in words for w in _words_of(ex, m)))
         and (keep is None or keep(m))
     ]
+    if not mine and verb is not None:
+        # "a tip that he was in a village near Pljevlja, but a search of the
+        # village found him hiding in a barn": the place named before
+        mine = found_again(ex, s, verb)
     # "seen in Leeds by a man from York", "by a man who lives in York": the
     # place says who saw, not where the seeing was
     for m in list(mine):
