@@ -185,6 +185,30 @@ def test_a_place_fled_for_is_read(nlp: Any) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        # each gave a second claim, on the whole state (review r23 P-a, fourth probe)
+        "Salcedo fled Culiacán for Tamazula, in neighbouring Durango state.",
+        "Salcedo is hiding in Tamazula, in Durango state, officials said.",
+        "Salcedo is hiding in Tamazula, in northern Durango, officials said.",
+        "Salcedo is hiding in Tamazula, Durango, officials said.",
+    ],
+)
+def test_the_state_of_a_town_after_in_only_qualifies_it(text: str, nlp: Any) -> None:
+    r = _read(text, nlp)
+    assert _claimed(r) == ["Tamazula de Victoria"]
+    assert any(
+        x.quote == "Durango" and "only qualifies" in x.detail for x in r.rejected
+    )
+
+
+def test_a_state_after_in_that_holds_another_town_is_no_qualifier(nlp: Any) -> None:
+    # near miss: Culiacán is in Sinaloa, not Durango; both stay places
+    r = _read("Salcedo is hiding in Culiacán, in neighbouring Durango state.", nlp)
+    assert "Durango" in _claimed(r)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # set aside with "no resolved place" (review r23, rule 3, medium)
         'Salcedo was last seen in the town of "Tamazula", residents said.',
         "Salcedo was last seen in the town of Tamazula, residents said.",

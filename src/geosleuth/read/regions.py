@@ -364,7 +364,14 @@ def _holds_a_point(country: MentionLike, points: list[MentionLike]) -> bool:
     return any(code is None or code == own for code in codes)
 
 
-_COMMA_ONLY = re.compile(r"\s*,\s*")
+#: What stands between a town and the division or country that holds it: a
+#: comma ("Leadville, Colo."), or a comma and "in", with a side or "neighbouring"
+#: ("Tamazula, in neighbouring Durango state", "Tamazula, in northern Durango").
+_COMMA_ONLY = re.compile(
+    r"\s*,\s*(?:in\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|(?:north|south)?"
+    r"(?:-?(?:east|west))?(?:ern)?|north|south|central)\s+)?)?",
+    re.IGNORECASE,
+)
 
 
 #: A distance and a side set off by a comma after a place, up to the place it
