@@ -38,10 +38,10 @@ import io
 import math
 import re
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 
@@ -292,6 +292,28 @@ def _check_present(
         )
 
 
+def _csv_rows(reader: Any, where: str) -> Iterator[list[str]]:
+    """The rows of a ``csv.reader``; what it cannot read, an error naming the line.
+
+    A field longer than the csv module's limit (131,072 characters) or a NUL
+    byte stops the reader with a ``csv.Error`` of its own words only.
+    """
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            line = max(int(reader.line_num), 1)
+            raise InputError(
+                f"Line {line} of the events file {where} cannot be read as CSV "
+                f"({exc}).",
+                path=where,
+                line=line,
+            ) from None
+        yield row
+
+
 def read_events_csv(
     path: PathLike,
     *,
@@ -387,7 +409,8 @@ def read_events_csv(
     # break at U+2028, U+0085 or a form feed inside a name (text pasted from a web
     # page), misreading the row and shifting every later line number
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
-    header = next(reader)
+    rows = _csv_rows(reader, where)
+    header = next(rows)
     i_lon, i_lat = _pick(header, _LON_NAMES), _pick(header, _LAT_NAMES)
     missing = [
         kind
@@ -433,7 +456,7 @@ def read_events_csv(
     weights: list[float] = []
     lines: list[int] = []
     rejected: list[RejectedRow] = []
-    for row in reader:
+    for row in rows:
         line_no = reader.line_num  # the record's last line (quoted fields may wrap)
         if len(row) <= 1 and not "".join(row).strip():
             # a blank line; a row of empty fields (',') is a row without

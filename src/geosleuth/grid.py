@@ -764,7 +764,7 @@ class Grid:
                 nx=int(data["nx"]),
                 ny=int(data["ny"]),
             )
-        except (KeyError, TypeError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError, OverflowError) as exc:
             raise InputError(
                 f"A grid description needs lon0, lat0, west_km, south_km, cell_km, nx "
                 f"and ny as numbers ({exc!r}).",

@@ -37,6 +37,10 @@ from geosleuth.profile._inputs import (
 
 __all__ = ["DPMProfiler", "ProgressCallback"]
 
+#: The range of a length (σ's prior mean, τ, a bandwidth) the sampler's squares
+#: keep finite and non-zero, with room: a millimetre to 100,000 km.
+_LEAST_KM, _MOST_KM = 1e-6, 1e5
+
 
 class DPMProfiler:
     r"""Bayesian geographic profiling with a Dirichlet-process mixture (DPM).
@@ -92,8 +96,9 @@ class DPMProfiler:
     Attributes
     ----------
     map_ : ndarray of shape (n_cells,)
-        Posterior probability of each cell holding a source (sums to 1 over the
-        cells); rank cells by it.
+        Posterior probability that the source of a new event lies in each cell
+        (sums to 1 over the cells; with ``surface="draws"``, the smoothed
+        intensity of the sources: see Notes); rank cells by it.
     chain_map_tv_ : float
         Largest total-variation distance between one chain's map and the mean of
         the chains' maps, on a version of the cells coarsened to at most about
@@ -293,8 +298,17 @@ class DPMProfiler:
                 f"{self.surface!r}."
             )
         for name in ("sigma_mean_km", "tau_km", "bandwidth_km"):
-            if getattr(self, name) is not None:
-                _positive(name, getattr(self, name))
+            value = getattr(self, name)
+            if (
+                value is not None
+                and not _LEAST_KM <= _positive(name, value) <= _MOST_KM
+            ):
+                # 1e-200 or 1e160 km: the sampler's squares under- or overflow
+                raise InputError(
+                    f"{name!r} must lie between {_LEAST_KM:g} km (a millimetre) and "
+                    f"{_MOST_KM:,.0f} km. Got {value!r} instead.",
+                    field=name,
+                )
         _positive("alpha_shape", self.alpha_shape)
         _positive("alpha_rate", self.alpha_rate)
         centre = self.prior_centre_xy_km
