@@ -172,8 +172,11 @@ def main() -> int:
         f"DPM: 4 chains × ({n_burnin} burn-in + {n_samples} kept) sweeps, seed "
         f"{args.seed}; 'RgeoProfile prior' = sigma prior mean 1 km with shape 2 (the "
         "RgeoProfile Snow example), 'default prior' = a quarter of the events' extent; "
-        "maps average the conditional posteriors (Rgeoprofile 1.1), 'draws map' = "
-        "smoothed posterior draws of the sources (RgeoProfile 2.x)."
+        "maps average, over sweeps, the density of the source of a new event "
+        "(each source weighted by its events and spread as a Student-t, 3 dof, of "
+        "its conditional posterior variance; Rgeoprofile 1.1 averages the normal "
+        "conditionals with equal weights), 'draws map' = smoothed posterior draws "
+        "of the sources (RgeoProfile 2.x)."
     )
     print()
     print("| events | method | Broad St hit score | rank of 13 | notes |")
