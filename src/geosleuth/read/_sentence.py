@@ -638,9 +638,19 @@ def shared_subject(doc: Any, span: tuple[int, int]) -> Any:
 def _complement_of(head: Any, verb: Any) -> bool:
     """Whether ``head`` completes ``verb``: "found *hiding*", "alive but *injured*".
 
-    Also a state the verb's object or subject is found in ("found *abandoned*").
+    Also a state the verb's object or subject is found in ("found *abandoned*"),
+    and one the parse gives the object as its subject ("found him *hiding* in
+    Gao", "found her *alive*": the object a subject of a clause under the verb).
     """
     if head.dep_ in ("xcomp", "oprd", "acomp") and head.head.i == verb.i:
+        return True
+    if (
+        head.dep_ == "ccomp"
+        and head.head.i == verb.i
+        and (head.tag_ == "VBG" or head.pos_ == "ADJ")
+        and any(c.dep_ == "nsubj" for c in head.children)
+        and not any(c.dep_ in ("aux", "auxpass") for c in head.children)
+    ):
         return True
     first = head.head
     return (
