@@ -57,7 +57,11 @@ def _medium(s: Sentence, at: int) -> str | None:
         rest = re.split(r"[,;:]", s.text[at - s.span[0] :], maxsplit=1)[0]
         found = _MEDIUM_TEXT.search(rest)
         return None if found is None else found.group(0)
-    if verb.dep_ == "acl" and verb.head.lower_ in _MEDIA:
+    if (
+        verb.dep_ == "acl"
+        and verb.head.lower_ in _MEDIA
+        and _camera_phrase(verb.head) is None  # "CCTV footage showing her in Leeds"
+    ):
         return f"{verb.head.text} {verb.text}"  # "a video filmed in Denver"
     for tok in s.sent:  # "in TV footage", not "in news reports"
         prep = tok.head

@@ -470,6 +470,17 @@ def _recording(
             s.span,
         )
         return True
+    seekers = _released_by_seekers(cue) if then is None and cue is not None else None
+    if seekers is not None:
+        # "Police released a video of Jane Doe on Monday": footage that those who
+        # look for her put out, made when it does not say (often the last sighting)
+        ex.reject(
+            "invalid",
+            f"a recording released by those who look for the target ({seekers!r}): "
+            "made at a time it does not tell, no proof of life on its release",
+            s.span,
+        )
+        return True
     d = then or d
     fake = called_fake(ex.text, at, s.span[1])
     if fake is not None:
@@ -504,6 +515,38 @@ def _recording(
         note=note,
     )  # fmt: skip
     return True
+
+
+#: Those who look for a person and put out footage of it to find it: "*Police*
+#: released a video of Jane Doe", "a photo released by *her family*".
+_SEEKERS = frozenset(
+    {"police", "officers", "detectives", "investigators", "authorities", "sheriff",
+     "fbi", "prosecutors", "family", "relatives", "searchers", "rescuers",
+     "coastguard", "army", "military", "troops", "soldiers", "constabulary"}
+)  # fmt: skip
+_RELEASING = frozenset({"release", "publish", "issue", "share", "post", "distribute"})
+
+
+def _released_by_seekers(cue: Any) -> str | None:
+    """Who released the recording ``cue``, when they are ones who seek the target.
+
+    "*Police* released a video of Jane Doe on Monday", "a video released by *the
+    army*": the words of the releaser. None when another released it ("ISIS
+    released a video of al-Baghdadi", "A video released on 2 June") or no
+    verb of releasing holds the recording.
+    """
+    who = []
+    if cue.dep_ in ("dobj", "obj") and cue.head.lemma_.lower() in _RELEASING:
+        who += [c for c in cue.head.children if c.dep_ == "nsubj"]
+    for verb in cue.children:  # "a video released by her family"
+        if verb.dep_ == "acl" and verb.lemma_.lower() in _RELEASING:
+            who += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+    for w in who:
+        if w.lower_ in _SEEKERS or any(t.lower_ in _SEEKERS for t in w.subtree):
+            doc = w.doc
+            first, last = doc[w.left_edge.i], doc[w.right_edge.i]
+            return str(doc.text[first.idx : last.idx + len(last.text)])
+    return None
 
 
 def _shown_then(s: Sentence, cue: Any) -> DateMention | str | None:

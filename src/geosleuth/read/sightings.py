@@ -826,11 +826,13 @@ def _filmed(
     In the active voice, a camera as the subject and the target as the object
     ("CCTV footage showed her at the station", "A security camera captured Jane
     Doe") or as the subject of what the camera shows her doing ("CCTV footage
-    showed Jane Doe walking near Leeds station"); in the passive, the target seen
-    on or by a camera ("She was caught on camera in Leeds", "recorded by a
-    doorbell camera"). The third value is the verb of what she was shown doing,
-    whose phrase holds the places seen (not "walking with a man who was later
-    arrested in Leeds"), or None. None without a parse.
+    showed Jane Doe walking near Leeds station"), the camera also the noun the
+    verb describes ("Police released CCTV footage *showing* her at Leeds
+    station", "footage *that shows* her walking in Leeds"); in the passive, the
+    target seen on or by a camera ("She was caught on camera in Leeds",
+    "recorded by a doorbell camera"). The third value is the verb of what she
+    was shown doing, whose phrase holds the places seen (not "walking with a man
+    who was later arrested in Leeds"), or None. None without a parse.
     """
     if s.sent is None or _CAMERA_TEXT.search(s.text) is None:
         return None
@@ -852,6 +854,10 @@ def _filmed(
                 return int(tok.idx), subject, None
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if tok.dep_ in ("acl", "relcl") and (
+            subj is None or subj.lower_ in ("that", "which")
+        ):
+            subj = tok.head  # "footage showing her", "footage that shows her"
         if subj is None or _camera_phrase(subj) is None:
             continue
         for obj in tok.children:
