@@ -3,7 +3,9 @@
 Usage: ``.venv/bin/python bench/read.py [--mode all|rules|toponyms|full|corpus]
 [--seconds 10] [--articles 200] [--workers 2]``
 
-Times each pipeline on the LGL article of median length (setup — loading the
+Reads ``../shared/data/geoparse/lgl.xml`` (``GEOSLEUTH_SHARED`` names another
+shared folder, as for the evaluations). Times each pipeline on the LGL article of
+median length (setup — loading the
 gazetteer and the spaCy model, and one warm-up call — is outside the timed part):
 
 ``rules``
@@ -45,7 +47,11 @@ from geosleuth.gazetteer import Gazetteer
 from geosleuth.read import read_text
 from geosleuth.read.toponyms import find_toponyms, load_ner, load_nlp
 
-LGL = Path(__file__).resolve().parents[2] / "shared/data/geoparse/lgl.xml"
+REPO = Path(__file__).resolve().parents[1]
+#: The shared data folder: ../shared beside the repository, or GEOSLEUTH_SHARED
+#: (as for eval/*.py and bench/profile.py).
+SHARED = Path(os.environ.get("GEOSLEUTH_SHARED", REPO.parent / "shared"))
+LGL = SHARED / "data/geoparse/lgl.xml"
 
 
 def make_pipeline(mode: str) -> Callable[[str], Any]:
@@ -64,7 +70,8 @@ def make_pipeline(mode: str) -> Callable[[str], Any]:
 def lgl_texts() -> list[str]:
     if not LGL.exists():
         sys.exit(
-            f"error: {LGL} is absent; the benchmark needs ../shared beside the repo"
+            f"error: {LGL} is absent; the benchmark needs ../shared beside the repo, "
+            "or GEOSLEUTH_SHARED set to the shared data folder"
         )
     return [a.findtext("text") or "" for a in ET.parse(LGL).getroot().iter("article")]
 

@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
 import re
 import warnings
 from collections.abc import Callable, Iterator
-from typing import NoReturn, ParamSpec, TypeVar
+from typing import Any, NoReturn, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
 from rich.markup import escape
+from typer.core import TyperCommand, TyperGroup
 
 from geosleuth import _startup
 from geosleuth.casefile import clean_text
@@ -31,11 +33,52 @@ __all__ = [
     "console",
     "err_console",
     "guarded",
+    "progress_shown",
     "shown",
     "shown_warnings",
 ]
 
-app = typer.Typer(
+
+def _valueless(param: Any) -> Any:
+    """``param``, shown in ``--help`` with no value when it is a flag.
+
+    Typer writes a flag's type as ``<bool>`` beside it, which reads as if it
+    took a value ("--quiet true" would read "true" as an input file); a flag's
+    metavar left empty shows nothing there.
+    """
+    if getattr(param, "is_flag", False) and param.metavar is None:
+        param.metavar = ""
+    return param
+
+
+class _Command(TyperCommand):
+    """A command whose flags (``--help``, ``--quiet``) show no value in its help."""
+
+    def get_help_option(self, ctx: Any) -> Any:
+        return _valueless(super().get_help_option(ctx))
+
+    def get_params(self, ctx: Any) -> Any:
+        return [_valueless(p) for p in super().get_params(ctx)]
+
+
+class _Group(TyperGroup):
+    """The command group, whose ``--help`` shows no value either."""
+
+    def get_help_option(self, ctx: Any) -> Any:
+        return _valueless(super().get_help_option(ctx))
+
+
+class _Typer(typer.Typer):
+    """:class:`typer.Typer` whose commands are :class:`_Command` unless told."""
+
+    def command(  # type: ignore[override]
+        self, *args: Any, cls: type[TyperCommand] | None = None, **kwargs: Any
+    ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        return super().command(*args, cls=cls or _Command, **kwargs)
+
+
+app = _Typer(
+    cls=_Group,
     name="geosleuth",
     help=(
         "Where is this person most likely to be, how sure are we, and where should "
@@ -78,6 +121,16 @@ def shown_warnings() -> Iterator[None]:
                     warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
 
 
+def progress_shown() -> bool:
+    """Whether a progress display shows on stderr: on a terminal that redraws only.
+
+    Elsewhere (a file, a pipe, a dumb terminal) rich's progress draws nothing,
+    but leaves an empty line on stderr when it stops: the line before an
+    error's one red line.
+    """
+    return bool(err_console.is_interactive)
+
+
 #: Characters that a terminal acts on rather than shows: C0 (but tab and line
 #: feed) and C1 controls, DEL, and the bidirectional overrides and isolates.
 _UNSHOWN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -107,6 +160,30 @@ def _exit_with(kind: str, text: str) -> NoReturn:
     raise typer.Exit(code=1) from None
 
 
+def _names_its_place(exc: GeosleuthError) -> bool:
+    """Whether ``exc``'s message names its file and line already.
+
+    A case file's errors say where in their text ("The 'sigma_km' of claim 'c1'
+    (case.yaml, line 58) must be ..."); the ``(case.yaml:58)`` after it would
+    say it twice.
+
+    Examples
+    --------
+    >>> from geosleuth.errors import CaseFileError
+    >>> _names_its_place(CaseFileError("'c1' (d/case.yaml, line 58) is bad.",
+    ...                                path="d/case.yaml", line=58))
+    True
+    >>> _names_its_place(CaseFileError("'c1' is bad.", path="case.yaml", line=58))
+    False
+    """
+    if exc.path is None or exc.line is None:
+        return False
+    return any(
+        f"{name}, line {exc.line}" in exc.message
+        for name in (exc.path, os.path.basename(exc.path))
+    )
+
+
 def guarded(func: Callable[P, R]) -> Callable[P, R]:
     """Turn a :class:`GeosleuthError` or an ``OSError`` into one red line, exit 1."""
 
@@ -115,7 +192,7 @@ def guarded(func: Callable[P, R]) -> Callable[P, R]:
         try:
             return func(*args, **kwargs)
         except GeosleuthError as exc:
-            where = exc.location()
+            where = "" if _names_its_place(exc) else exc.location()
             _exit_with(
                 type(exc).__name__, exc.message + (f" ({where})" if where else "")
             )

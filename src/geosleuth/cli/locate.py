@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import contextlib
 import json
 import math
-import re
+import warnings
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
@@ -16,21 +16,24 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
-from geosleuth.casefile import CASE_SCHEMA, far_ahead
+from geosleuth.casefile import CASE_SCHEMA
 from geosleuth.cli import (
     app,
     console,
     err_console,
     guarded,
+    progress_shown,
     shown_warnings,
 )
+from geosleuth.cli._dates import not_far_ahead, parse_date
 from geosleuth.cli.read import (
     LocateSchedulerOption,
     LocateWorkersOption,
     home_of,
     scheduler_of,
+    warn_of_unnamed_target,
 )
-from geosleuth.errors import InputError
+from geosleuth.errors import GeosleuthError, InputError
 from geosleuth.fuse import Estimate
 from geosleuth.locate import locate_case
 from geosleuth.report.text import about_a_source, km2, pct, percent_down, plain
@@ -43,31 +46,34 @@ __all__ = [
 ]
 
 
-def _parse_date(value: str | None, option: str) -> dt.date | None:
-    """``value`` as a date written YYYY-MM-DD, as the help says (not 20240320)."""
-    if value is None:
-        return None
-    try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-            raise ValueError(value)
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise InputError(
-            f"{option} must be a date written YYYY-MM-DD. Got {value!r} instead.",
-            field=option,
-        ) from None
+def _check_articles_name(
+    inputs: Sequence[Path], *, target: str | None, who: str
+) -> None:
+    """Warn of the articles read now that never name the person sought.
 
+    The person is ``--target``, or else the case file's target (``who``, the
+    name the run used); a target inferred from the articles is one they name.
+    """
+    from geosleuth.read.corpus import CORPUS_SUFFIXES
+    from geosleuth.read.text import load_text
 
-def _not_far_ahead(day: dt.date | None, option: str) -> dt.date | None:
-    """``day``, refused when :func:`geosleuth.casefile.far_ahead` says it is."""
-    ahead = None if day is None else far_ahead(day)
-    if ahead is not None:
-        raise InputError(
-            f"{option} is {ahead}: no report is published so far ahead. Check the "
-            "year.",
-            field=option,
-        )
-    return day
+    articles = [p for p in inputs if p.suffix.lower() in CORPUS_SUFFIXES]
+    from_case = any(p.suffix.lower() in (".yaml", ".yml") for p in inputs)
+    name = target or (who if from_case else None)
+    if not articles or not name:
+        return
+    documents = []
+    with warnings.catch_warnings():  # what reading them said was said already
+        warnings.simplefilter("ignore")
+        for path in articles:
+            with contextlib.suppress(GeosleuthError):  # read once: it still is
+                documents.append((path.name, load_text(path).text))
+    warn_of_unnamed_target(
+        name,
+        documents,
+        given="--target" if target else "the case's target",
+        inferable=not from_case,
+    )
 
 
 def run_locate(
@@ -87,7 +93,7 @@ def run_locate(
         TimeElapsedColumn(),
         console=err_console,  # progress is not output: stdout stays clean for pipes
         transient=True,
-        disable=quiet,
+        disable=quiet or not progress_shown(),
     ) as progress:
         task = progress.add_task("Reading the evidence", total=None)
         return locate_case(
@@ -254,7 +260,10 @@ def locate(
     ] = None,
     published: Annotated[
         str | None,
-        typer.Option(help="Publication date of the articles, when they do not say."),
+        typer.Option(
+            help="Publication date (YYYY-MM-DD) of the articles, when they do not "
+            "say (their metadata, their front matter's 'date:')."
+        ),
     ] = None,
     cell_km: Annotated[
         float | None,
@@ -312,15 +321,16 @@ def locate(
             budget_km=budget_km,
             sweep_width_km=sweep_width_km,
             out=out,
-            as_of=_parse_date(as_of, "--as-of"),
+            as_of=parse_date(as_of, "--as-of"),
             target=target,
-            published=_not_far_ahead(
-                _parse_date(published, "--published"), "--published"
+            published=not_far_ahead(
+                parse_date(published, "--published"), "--published"
             ),
             cell_km=cell_km,
             quiet=quiet,
             home=home_of(home) if home else None,
         )
+        _check_articles_name(inputs, target=target, who=who)
     if not quiet:
         # the plan as stored in estimate.json, which verify recomputes, and the
         # items set aside (the record only: its items need not be rebuilt)

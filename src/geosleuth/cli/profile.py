@@ -17,7 +17,14 @@ from rich.table import Table
 from rich.text import Text
 
 from geosleuth._types import FloatArray, IntArray
-from geosleuth.cli import app, console, err_console, guarded, shown_warnings
+from geosleuth.cli import (
+    app,
+    console,
+    err_console,
+    guarded,
+    progress_shown,
+    shown_warnings,
+)
 from geosleuth.errors import EvidenceWarning, GeosleuthWarning, InputError
 from geosleuth.events import EventTable, read_events_csv
 from geosleuth.grid import Grid
@@ -383,6 +390,22 @@ def _truth_record(
     return record
 
 
+def _length_text(km: float) -> str:
+    """A length to three significant figures: in km from 1 km, in m below.
+
+    Examples
+    --------
+    >>> _length_text(10.0), _length_text(11.0904), _length_text(1234.5)
+    ('10 km', '11.1 km', '1,230 km')
+    >>> _length_text(0.135), _length_text(0.99996), _length_text(0.0005)
+    ('135 m', '1 km', '0.5 m')
+    """
+    metres = float(f"{km * 1000.0:.3g}")
+    if metres < 1000.0:
+        return f"{metres:,g} m"
+    return f"{float(f'{km:.3g}'):,g} km"
+
+
 def _truth_text(truth: dict[str, Any]) -> str:
     """``hit score 0.008 % (11 of 144,000 cells)``, or why there is none."""
     if truth["hit_score_pct"] is None:
@@ -698,6 +721,7 @@ def profile(
             TimeRemainingColumn(),
             console=err_console,
             transient=True,
+            disable=not progress_shown(),
         ) as bar:
             task = bar.add_task("dpm", total=burnin + samples)
 
@@ -809,17 +833,17 @@ def profile(
     table.add_row(
         "study area",
         f"{grid.area_km2:.4g} km², {grid.nx} × {grid.ny} cells of "
-        f"{grid.cell_km * 1000:.3g} m",
+        f"{_length_text(grid.cell_km)}",
     )
-    table.add_row("peak", f"{float(peak_lon):.6f}, {float(peak_lat):.6f}")
+    table.add_row("peak (lon, lat)", f"{float(peak_lon):.6f}, {float(peak_lat):.6f}")
     if method == "cgt":
-        table.add_row("buffer", f"{parameters['buffer_km'] * 1000:.4g} m")
+        table.add_row("buffer", _length_text(parameters["buffer_km"]))
     if dpm_info is not None:
         table.add_row(
             "sources",
             f"mode {dpm_info['n_sources_mode']}, mean {dpm_info['n_sources_mean']:.2f}",
         )
-        table.add_row("sigma", f"{dpm_info['sigma_km'] * 1000:.4g} m")
+        table.add_row("sigma", _length_text(dpm_info["sigma_km"]))
         table.add_row(
             "R-hat (max)",
             f"{dpm_info['rhat_max']:.3f}, chain map TV {dpm_info['chain_map_tv']:.3f}",

@@ -19,16 +19,18 @@ from geosleuth.cli import (
     console,
     err_console,
     guarded,
+    progress_shown,
     shown,
     shown_warnings,
 )
-from geosleuth.errors import EvidenceWarning, GazetteerError, InputError
-from geosleuth.gazetteer import Gazetteer, Place
+from geosleuth.cli._dates import not_far_ahead, parse_date
+from geosleuth.cli._home import home_of
+from geosleuth.errors import EvidenceWarning, InputError
 
 if TYPE_CHECKING:
     from geosleuth.read.document import Reading
 
-__all__ = ["home_of", "read", "scheduler_of"]
+__all__ = ["home_of", "read", "scheduler_of", "warn_of_unnamed_target"]
 
 #: What --workers N means with --scheduler, for read and locate alike.
 _PAIR = (
@@ -107,43 +109,6 @@ def scheduler_of(workers: int | None, scheduler: str | None) -> tuple[str, int |
     return scheduler, workers
 
 
-def home_of(text: str) -> Place:
-    """The place ``--home`` names: "Athens" or "Athens, Texas" (town, state/country).
-
-    Raises
-    ------
-    GazetteerError
-        When a part is not in the gazetteer (with the nearest names).
-    """
-    gaz = Gazetteer.default()
-    name, _, qualifier = (part.strip() for part in text.partition(","))
-    if not name:
-        raise InputError(f"--home {text!r} names no place.", field="--home")
-    for part in (name, qualifier):
-        if part and not gaz.knows(part):  # names exactly; near misses are hints
-            hints = gaz.suggest(part)
-            hint = f" Did you mean {', '.join(map(repr, hints))}?" if hints else ""
-            raise GazetteerError(
-                f"--home: no place is called exactly {part!r} in the gazetteer.{hint}"
-            )
-    if not qualifier:
-        return gaz.resolve(name)
-    where = gaz.resolve(qualifier)
-    named = [gaz.place(p) for p, w in gaz.match_ids(name) if w >= 0.9]  # by name
-    inside = [
-        p
-        for p in named
-        if p.country == where.country
-        and (where.kind != "admin" or p.admin1 == where.admin1)
-    ]
-    if not inside:
-        raise InputError(
-            f"--home {text!r}: no place called {name!r} in {where.name}.",
-            field="--home",
-        )
-    return max(inside, key=lambda p: p.population)
-
-
 @app.command()
 @guarded
 def read(
@@ -211,7 +176,9 @@ def read(
         typer.Option(
             help="Where the reports come from, e.g. 'Athens, Texas' for a local "
             "paper: a gazetteer name whose town or state is context for every "
-            "place name. Given as 'NAME' or 'NAME, STATE-OR-COUNTRY'.",
+            "place name. Given as 'NAME', 'NAME, STATE-OR-COUNTRY' (a US state by "
+            "name or code: 'Athens, Georgia', 'Athens, GA') or 'NAME, STATE, "
+            "COUNTRY'. A name that is both a country and a state is tried as each.",
         ),
     ] = None,
     workers: WorkersOption = None,
@@ -229,9 +196,13 @@ def read(
 ) -> None:
     """Read reports into place mentions and evidence items with provenance.
 
-    Writes DIR/<doc>.json (mentions, evidence, rejected) and DIR/<doc>.html (each
-    sentence with what was extracted from it) for every FILE, and DIR/evidence.json
-    (every document's evidence items, for 'geosleuth locate').
+    Writes DIR/<doc>.json and DIR/<doc>.html (each sentence with what was
+    extracted from it) for every FILE, and DIR/evidence.json (every document's
+    evidence items, for 'geosleuth locate'). A <doc>.json holds doc_id, source,
+    title, published, target, text, sentences, mentions (the places named),
+    evidence (the items), rejected (what was seen and set aside, with the
+    reason: the table's 'rejected' column), unused (the sentences about the
+    target that gave nothing, neither an item nor a reason) and notes.
     """
     from geosleuth.read.annotate import annotate_html
     from geosleuth.read.corpus import (
@@ -262,7 +233,11 @@ def read(
         unique.setdefault(Path(os.path.realpath(p)), p)  # a link that loops too
     paths = list(unique.values())
     how, n_workers = scheduler_of(workers, scheduler)
-    home_place = home_of(home) if home else None
+    # checked here to name the option; given on as written, so that a day after
+    # today is warned of as the reader warns of it
+    not_far_ahead(parse_date(published, "--published"), "--published")
+    with shown_warnings():  # a qualifier read two ways
+        home_place = home_of(home) if home else None
     table = Table(title="geosleuth read", show_lines=False)
     for col in (
         "document",
@@ -271,20 +246,22 @@ def read(
         "sightings",
         "fronts",
         "life",
-        "not used",
+        "rejected",
         "written",
     ):
         table.add_column(
             col, justify="left" if col in ("document", "written") else "right"
         )
     with Progress(
-        console=err_console, transient=True, disable=len(paths) < 2
+        console=err_console,
+        transient=True,
+        disable=len(paths) < 2 or not progress_shown(),
     ) as progress:
         task = progress.add_task("reading", total=len(paths))
         with shown_warnings():
             result = read_corpus(
                 paths,
-                published=published,
+                published=published.strip() if published else None,
                 target=target,
                 max_chars=max_chars,
                 home=home_place,
@@ -341,13 +318,23 @@ def read(
     unused = sum(len(r.unused) for r in result.readings)
     if unused:
         console.print(
-            f"{unused} sentence{'' if unused == 1 else 's'} about the target gave "
-            "nothing the reader could use: each is marked 'nothing read' on its "
-            "<doc>.html (and listed under 'unused' in its <doc>.json), to check "
-            "what was missed."
+            f"Unused: {unused} sentence{'' if unused == 1 else 's'} about the "
+            "target gave nothing the reader could use, and no reason to set "
+            "anything aside (those are 'rejected'): each is marked 'nothing read' "
+            "on its <doc>.html and listed under 'unused' in its <doc>.json, to "
+            "check what was missed."
         )
     if not target:
         _say_inferred(result.readings, names)
+    else:
+        with shown_warnings():
+            warn_of_unnamed_target(
+                target,
+                [
+                    (path.name, r.text)
+                    for path, r in zip(result.paths, result.readings, strict=True)
+                ],
+            )
     if earlier:
         with shown_warnings():
             _warn_of_earlier(out, earlier)
@@ -363,6 +350,78 @@ def read(
                 "(<doc>.json and <doc>.html per document, evidence.json)"
             )
         )
+    )
+
+
+def warn_of_unnamed_target(
+    target: str,
+    documents: Sequence[tuple[str, str]],
+    *,
+    given: str = "--target",
+    inferable: bool = True,
+) -> None:
+    """Warn of the documents that never name ``target``, in one line.
+
+    A name mistyped, or another person's, reads such a text for no one: what it
+    gives holds whoever is sought (a front line), none of it is about the
+    target, and the map looks as sure as any (review r25 M2). A document names
+    the target where :func:`~geosleuth.read.target.find_target_refs` finds its
+    name, in any spelling the reader takes ("al-Baghdady" for "al-Baghdadi").
+
+    Parameters
+    ----------
+    target : str
+        The person the documents were read for.
+    documents : sequence of (str, str)
+        Each document's file name and its text, as read.
+    given : str, default "--target"
+        Where the name comes from, as the warning says it.
+    inferable : bool, default True
+        Whether, without ``--target``, each document would be read for the
+        person it names most (no case file names the target): the warning then
+        says so.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warn_of_unnamed_target("Jane Doe", [("a.txt", "Al-Baghdadi hid."),
+    ...                                         ("b.txt", "Jane was seen. Doe hid.")])
+    >>> print(caught[0].message)
+    a.txt never names 'Jane Doe' (--target): nothing read from it is about ...
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warn_of_unnamed_target("al-Baghdady", [("a.txt", "Al-Baghdadi hid.")])
+    >>> caught
+    []
+    """
+    from geosleuth.read.target import Target, find_target_refs
+
+    who = Target(target.strip())
+    unnamed = [
+        name
+        for name, text in documents
+        if not any(r.kind == "name" for r in find_target_refs(text, who))
+    ]
+    if not unnamed:
+        return
+    one = len(unnamed) == 1
+    listed = ", ".join(unnamed[:5]) + (
+        f" and {len(unnamed) - 5} more" if len(unnamed) > 5 else ""
+    )
+    leave_out = (
+        ", or leave --target out to read each for the person it names most"
+        if inferable
+        else ""
+    )
+    warnings.warn(
+        f"{listed} never name{'s' if one else ''} {target!r} ({given}): nothing "
+        f"read from {'it' if one else 'them'} is about that person, only what holds "
+        "whoever is sought (a front line, a territory). Check the name"
+        f"{leave_out}.",
+        EvidenceWarning,
+        stacklevel=2,
     )
 
 

@@ -13,9 +13,9 @@ from typing import Annotated, Any
 import typer
 from rich.text import Text
 
-from geosleuth.casefile import Case, free_search_id
+from geosleuth.casefile import Case, far_ahead, free_search_id
 from geosleuth.cli import app, clean_text, console, guarded, shown_warnings
-from geosleuth.cli.locate import _parse_date
+from geosleuth.cli._dates import parse_date
 from geosleuth.errors import (
     CaseFileError,
     EvidenceWarning,
@@ -444,9 +444,16 @@ def searched(
     search that lies wholly outside the case's region (or, without one, its
     evidence) is recorded with a warning: check its coordinates.
     """
-    day = _parse_date(date, "--date")
+    day = parse_date(date, "--date")
     if day is None:  # pragma: no cover - Typer requires --date
         raise InputError("--date is required.", field="--date")
+    ahead = far_ahead(day)
+    if ahead is not None:  # the case file would refuse it, at a line not written
+        raise InputError(
+            f"--date is {ahead}: a search is recorded once made, and evidence "
+            "cannot be dated so far ahead. Check the year.",
+            field="--date",
+        )
     bands: list[tuple[float, Any, float, int]]
     done: list[str] = []  # the plan's areas carried out (--areas)
     if areas is not None and plan is None:
@@ -515,19 +522,21 @@ def searched(
         far.extend(_outside_region(items, current))
         return items
 
-    try:
-        items = append_items(case, build)
-    except CaseFileError as exc:
-        if not far:
-            raise
-        # the case with the search no longer holds (a region drawn around the
-        # evidence, stretched to hold the search, with too many cells): say why
-        raise CaseFileError(
-            f"{exc.message} {far[0][0]} Nothing was written; {_CHECK}",
-            path=exc.path,
-            line=exc.line,
-            field=exc.field,
-        ) from None
+    # what reading the case says (a date a century back) as one line each
+    with shown_warnings():
+        try:
+            items = append_items(case, build)
+        except CaseFileError as exc:
+            if not far:
+                raise
+            # the case with the search no longer holds (a region drawn around the
+            # evidence, stretched to hold the search, with too many cells): say why
+            raise CaseFileError(
+                f"{exc.message} {far[0][0]} Nothing was written; {_CHECK}",
+                path=exc.path,
+                line=exc.line,
+                field=exc.field,
+            ) from None
     as_of = case_as_of[0]
     for it in items:
         console.print(Text(f"Added {it.id} (pd = {it.pd:g}) to {case}."))

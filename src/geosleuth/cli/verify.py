@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import warnings
 from collections.abc import Sequence
@@ -61,6 +62,7 @@ def verify(
     records), and its run.json summary, which the service's pages show, must
     be the estimate's. Exit status 1 if anything differs.
     """
+    _check_an_estimate(estimate)
     stored = files.load_estimate(estimate)
     grid, posterior = files.load_posterior(estimate)
     if grid != stored.grid:
@@ -292,6 +294,61 @@ def _run_case(rec: dict[str, Any], folder: Path) -> tuple[Path, Case] | str | No
     return (
         f"case file {name} not found, neither from the estimate's folder nor from here"
     )
+
+
+#: What verify takes, in the words of 'geosleuth plan' (review r25 M4).
+_GIVE = (
+    "give its output folder, its estimate.json or its posterior.npz (or another of "
+    "the files it writes: {})."
+)
+
+
+def _check_an_estimate(given: Path) -> None:
+    """Refuse, in words, what is no output of 'geosleuth locate'.
+
+    :func:`geosleuth.report.files.load_estimate` reads the estimate.json in a
+    folder, or beside any file; a folder without one (what 'geosleuth profile'
+    writes) or a file that is no output ("verify README.md") was told of as an
+    ``[Errno 2]`` about an estimate.json the user never named.
+
+    Raises
+    ------
+    InputError
+        ``given`` is no output of 'geosleuth locate', or has no estimate.json
+        with it.
+    """
+    give = _GIVE.format(", ".join(sorted(files.RUN_OUTPUTS - {"estimate.json"})))
+    if given.is_dir():
+        if not (given / "estimate.json").is_file():
+            raise InputError(
+                f"{given} is not an output folder of 'geosleuth locate' (it holds no "
+                f"estimate.json): {give}",
+                path=str(given),
+            )
+        return
+    is_json = given.suffix.lower() == ".json"
+    if (is_json and not _looks_like_estimate(given)) or (
+        not is_json and given.name not in {*files.RUN_OUTPUTS, "posterior.npz"}
+    ):
+        raise InputError(
+            f"{given} is not an output of 'geosleuth locate': {give}", path=str(given)
+        )
+    if not is_json and not given.with_name("estimate.json").is_file():
+        raise InputError(
+            f"There is no estimate.json beside {given}: {give}", path=str(given)
+        )
+
+
+def _looks_like_estimate(path: Path) -> bool:
+    """Whether ``path`` holds a JSON object with an estimate's fields.
+
+    A file that is no JSON, or cannot be read, is taken: reading it says why.
+    """
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return True
+    return not isinstance(record, dict) or {"evidence", "grid", "as_of"} <= set(record)
 
 
 def _said_checks(
