@@ -1,7 +1,7 @@
 """Follow-ups: a speaker's earlier word, and doubt or denial in the next sentence.
 
 A report that follows a story up says what was said before and what is said
-now. This module reads three such wordings for :mod:`geosleuth.read.claims`:
+now. This module reads such wordings for :mod:`geosleuth.read.claims`:
 
 - **The earlier word of a speaker who now says otherwise** (:func:`said_again`):
   "*The army earlier said* Ag Alher was hiding near Ansongo; *it now says* he is
@@ -24,6 +24,19 @@ now. This module reads three such wordings for :mod:`geosleuth.read.claims`:
   pronoun of the later verb is the earlier verb's subject, not the speaker of
   the sentence before ("they" in "Prosecutors earlier said ...; they now say"
   are the prosecutors: :attr:`Turn.own_subject`).
+  So too a later word with a day of its own after a word of before ("Police
+  *initially said* Jane Doe had been seen in Leeds, but *on Tuesday said* she
+  was in York": Leeds is of before Tuesday), and an earlier word in a
+  relative clause of its speaker ("Police, *who earlier said* Vuković was in
+  Pljevlja, *now believe* ...": the clause is the police's word, not a
+  description of them to set aside, :func:`spoken_again`).
+- **The same across two sentences** (:func:`said_across`): "Police had
+  earlier said Jane Doe was in Leeds. *They now say* she is in York.", and
+  the later word first: "Police said on Tuesday that Vuković was in
+  Pljevlja. *They had earlier said* he was in Bosnia." The earlier sentence's
+  items are of before the later word's day; "it" of "It now says" after "The
+  interior ministry initially said ..." is the ministry
+  (:func:`answer_speaker`).
 - **Two words on either side of a semicolon** (:func:`two_words`): the later
   word places the target only in a clause about her ("...; they now say *she*
   is in York"), not in one of someone or something else ("...; they now say
@@ -49,6 +62,9 @@ now. This module reads three such wordings for :mod:`geosleuth.read.claims`:
   taken there, of how ("voluntarily": the place is granted) or of another day;
   and not where the sentence before names another point place that it does
   not deny ("... in Leeds, and ... to York. Police denied that she was in York").
+  "There" is the place of the sentence before where it names one point place
+  only ("A hiker saw Jane Doe in Leeds on Monday. Police denied she was
+  there.").
 
 Examples
 --------
@@ -83,6 +99,7 @@ from geosleuth.read.attribution import (
     denial_of_previous,
 )
 from geosleuth.read.attribution._disputes import stripped_span
+from geosleuth.read.dates import find_dates
 from geosleuth.read.target import TargetRef
 
 if TYPE_CHECKING:
@@ -92,12 +109,15 @@ if TYPE_CHECKING:
 __all__ = [
     "Doubt",
     "Turn",
+    "answer_speaker",
     "denies_the_place",
     "next_doubt",
     "of_others",
     "own_speakers",
     "refer_back",
+    "said_across",
     "said_again",
+    "spoken_again",
     "turn_dates",
     "two_words",
     "unconfirmed",
@@ -132,6 +152,10 @@ class Turn:
     own_subject : bool
         The later verb's pronoun ("they") names the earlier verb's subject, a
         noun of the sentence: the sentence before gives no speaker.
+    new_date : datetime.date or None, default None
+        The day of the later word where it is in another sentence
+        (:func:`said_across`); None where it is in this one, and is dated as
+        its items are.
     """
 
     old: tuple[int, int]
@@ -139,6 +163,7 @@ class Turn:
     new_at: int
     new_words: str
     own_subject: bool
+    new_date: dt.date | None = None
 
 
 def _adverb(verb: Any, words: frozenset[str]) -> Any:
@@ -178,6 +203,8 @@ def _same_speaker(old: Any, new: Any) -> bool | None:
     subj, first = _subject(new), _subject(old)
     if first is None:
         return None
+    if first.tag_ in ("WP", "WDT") and old.dep_ == "relcl":
+        first = old.head  # "Police, who earlier said ..., now believe"
     if subj is None:
         return False if new.dep_ == "conj" else None  # "earlier said ... but now say"
     if subj.lower_ in _SAME:
@@ -188,17 +215,48 @@ def _same_speaker(old: Any, new: Any) -> bool | None:
     return False if subj.lemma_.lower() == first.lemma_.lower() else None
 
 
+def _dated(verb: Any) -> bool:
+    """Whether ``verb`` has a day of its own: "*on Tuesday* said"."""
+    return any(
+        c.dep_ in ("prep", "npadvmod", "tmod")
+        and any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
+        for c in verb.children
+    )
+
+
+def _later(old: Any, before: str | None, new: Any) -> bool:
+    """Whether the reporting verb ``new`` is a later word than ``old``.
+
+    ``before`` is the word of before of ``old`` (:func:`_old_word`). The later
+    word has a word of now ("*now* says"), or is in the present tense after a
+    verb in the past ("said ...; it says"), or has a day of its own after a
+    word of before ("initially said ..., but *on Tuesday* said"). A plain "said"
+    is of before only beside a word of now ("Police said ...; they now say").
+    """
+    now = _adverb(new, _NOW)
+    if before is None and (now is None or old.tag_ != "VBD"):
+        return False
+    return (
+        now is not None
+        or (new.tag_ in _PRESENT and old.tag_ == "VBD")
+        or (before is not None and _dated(new))
+    )
+
+
 def said_again(sent: Any) -> Turn | None:
     """The earlier word and the later word of one speaker in ``sent``, if any.
 
-    ``sent`` is a parsed sentence (a spaCy span). The earlier verb is a
-    reporting verb with a word of before (:data:`_BEFORE`, or "had said"), or
-    in the past tense before a later verb with a word of now; the later one
-    comes after it, with a word of now (:data:`_NOW`), or in the present tense,
-    is not part of what the earlier one says (only joined to it), and has the
-    same speaker (no subject of its own, a pronoun or the same noun). None
-    where the sentence has no such pair.
+    ``sent`` is a parsed sentence (a spaCy span), or None (not parsed). The
+    earlier verb is a reporting verb with a word of before (:data:`_BEFORE`, or
+    "had said"), or in the past tense before a later verb with a word of now;
+    the later one comes after it (:func:`_later`: with a word of now,
+    :data:`_NOW`, in the present tense, or with a day of its own), is not part
+    of what the earlier one says (only joined to it), and has the same speaker
+    (no subject of its own, a pronoun or the same noun). None where the
+    sentence has no such pair.
     """
+    if sent is None:
+        return None
     verbs = [
         t
         for t in sent
@@ -207,13 +265,9 @@ def said_again(sent: Any) -> Turn | None:
     for old in verbs:
         before = _old_word(old)
         for new in verbs:
-            if new.i <= old.i:
+            if new.i <= old.i or not _later(old, before, new):
                 continue
             now = _adverb(new, _NOW)
-            if before is None and (now is None or old.tag_ != "VBD"):
-                continue  # "Police said ...; they now say": "said" is of before
-            if now is None and not (new.tag_ in _PRESENT and old.tag_ == "VBD"):
-                continue
             same = _same_speaker(old, new)
             if same is None:
                 continue
@@ -243,6 +297,159 @@ def said_again(sent: Any) -> Turn | None:
     return None
 
 
+def _clause_of(verb: Any) -> tuple[int, int]:
+    """The span of ``verb``'s words, less end punctuation: its whole clause."""
+    words = [t for t in verb.subtree if not (t.is_punct or t.dep_ == "cc")]
+    last = max(words, key=lambda t: t.i)
+    return (min(t.idx for t in words), last.idx + len(last.text))
+
+
+def _said_on(ex: _Extractor, verb: Any, span: tuple[int, int]) -> dt.date:
+    """The day of the reporting verb ``verb`` of the sentence at ``span``.
+
+    A date in its own words ("said *on Tuesday* that ..."), not in what it
+    says; else the publication date.
+    """
+    own = {
+        t.idx
+        for c in verb.children
+        if c.dep_ not in ("ccomp", "xcomp", "parataxis", "conj")
+        for t in c.subtree
+    }
+    dates = find_dates(ex.text[span[0] : span[1]], published=ex.published, base=span[0])
+    day = ex.published or ex.fallback
+    said = [d for d in dates if any(d.start <= i < d.end for i in own)]
+    return min(said[0].date, day) if said else day
+
+
+def _root_word(ex: _Extractor, span: tuple[int, int]) -> Any:
+    """The reporting verb that heads the sentence at ``span`` (parsed), if any.
+
+    The first of the sentence, with a subject: a pronoun after another
+    reporting verb of its own sentence is that verb's speaker's.
+    """
+    sent = ex.doc.char_span(span[0], span[1], alignment_mode="expand")
+    if sent is None or len(sent) == 0:
+        return None
+    root = sent.root
+    if not _reporting(root) or _subject(root) is None:
+        return None
+    if any(_reporting(t) for t in sent if t.i < root.i):
+        return None  # "Prosecutors earlier said ...; they now say": their own
+    return root
+
+
+def said_across(
+    ex: _Extractor,
+    spans: Sequence[tuple[int, int]],
+    i: int,
+    parsed: Sequence[bool],
+) -> Turn | None:
+    """The earlier word of a speaker in sentence ``i``, said again beside it.
+
+    Two sentences, each headed by a reporting verb of one speaker (a pronoun
+    for it, or the same noun: :func:`_same_speaker`):
+
+    - the later word after it: "Police had earlier said Jane Doe was in Leeds.
+      *They now say* she is in York.", "The interior ministry initially said
+      ... *It now says* ..." (the words of the two verbs as in
+      :func:`said_again`);
+    - the later word before it: "Police said on Tuesday that Vuković was in
+      Pljevlja. *They had earlier said* he was in Bosnia." (sentence ``i`` has
+      a word of before, :func:`_old_word`; the sentence before has none).
+
+    The items of sentence ``i`` are then of before the later word's day
+    (:attr:`Turn.new_date`: :func:`turn_dates`). None where there is no such
+    pair, or a sentence is not parsed.
+    """
+    if not parsed[i]:
+        return None
+    old = _root_word(ex, spans[i])
+    if old is None:
+        return None
+    before = _old_word(old)
+    if i + 1 < len(spans) and parsed[i + 1]:
+        new = _root_word(ex, spans[i + 1])
+        if new is not None and _later(old, before, new) and _same_speaker(old, new):
+            now = _adverb(new, _NOW)
+            return Turn(
+                old=_clause_of(old),
+                old_words=before or str(old.text),
+                new_at=int(new.idx),
+                new_words=_words(now, new) if now is not None else str(new.text),
+                own_subject=False,
+                new_date=_said_on(ex, new, spans[i + 1]),
+            )
+    if before is None or i == 0 or not parsed[i - 1]:
+        return None
+    new = _root_word(ex, spans[i - 1])
+    if new is None or _old_word(new) is not None or _same_speaker(new, old) is None:
+        return None
+    return Turn(
+        old=_clause_of(old),
+        old_words=before,
+        new_at=int(new.idx),
+        new_words=str(new.text),
+        own_subject=False,
+        new_date=_said_on(ex, new, spans[i - 1]),
+    )
+
+
+def answer_speaker(
+    ex: _Extractor,
+    spans: Sequence[tuple[int, int]],
+    i: int,
+    parsed: Sequence[bool],
+    attr: Attribution,
+    previous: Attribution | None,
+) -> Attribution:
+    """``attr``, with the speaker of the earlier word where "it now says" has none.
+
+    "The interior ministry initially said Vuković had fled to Serbia. *It now
+    says* he is probably still in Montenegro.": "it" is the ministry, the
+    speaker (``previous``) of the sentence before, whose earlier word this one
+    says again (:func:`said_across`). The earlier word of a speaker in a
+    relative clause is its word, no description of it to set aside
+    (:func:`spoken_again`).
+    """
+    attr = spoken_again(attr, ex.turn)
+    if attr.speaker is not None or previous is None or previous.speaker is None:
+        return attr
+    if i == 0:
+        return attr
+    turn = said_across(ex, spans, i - 1, parsed)
+    if turn is None or not spans[i][0] <= turn.new_at < spans[i][1]:
+        return attr
+    return replace(
+        previous.carried(),
+        excluded=attr.excluded,
+        disputed=attr.disputed,
+        clauses=attr.clauses,
+        inherited=False,
+    )
+
+
+def spoken_again(attr: Attribution, turn: Turn | None) -> Attribution:
+    """``attr``, with the speaker's earlier word no longer a description of it.
+
+    "Police, *who earlier said Vuković was in Pljevlja*, now believe he has
+    crossed into Bosnia": the relative clause is the police's earlier word
+    (:func:`said_again`), not words that describe the speaker to set aside.
+    """
+    if turn is None:
+        return attr
+    a, b = turn.old
+    if not any(x < b and a < y for x, y in attr.excluded):
+        return attr
+    cut = []
+    for x, y in attr.excluded:
+        if not (x < b and a < y):
+            cut.append((x, y))
+            continue
+        cut += [p for p in ((x, a), (b, y)) if p[0] < p[1]]
+    return replace(attr, excluded=tuple(cut))
+
+
 def turn_dates(
     turn: Turn,
     anchor: int,
@@ -261,7 +468,7 @@ def turn_dates(
     if not a <= anchor < b:
         return own(anchor, [*skip, turn.old])
     date, since, note = own(anchor, skip)
-    now = own(turn.new_at, [*skip, turn.old])[0]
+    now = turn.new_date or own(turn.new_at, [*skip, turn.old])[0]
     if date < now:
         return date, since, note
     day = now - dt.timedelta(days=1)
@@ -538,7 +745,9 @@ def _presence(clause: Any, there: Sequence[MentionLike], before: str) -> bool:
     are there ("in Leeds on Monday" after "saw her in Leeds on Monday"). Not
     "that she had left Leeds", "that she had been abducted in Leeds", "that
     she was in Leeds voluntarily" nor "that she was in Leeds on Sunday": they
-    deny another thing, and grant, or leave open, that she was there.
+    deny another thing, and grant, or leave open, that she was there. With no
+    ``there``, the place is the word "there" ("denied she was there"), the
+    place of the sentence before.
     """
     if clause.lemma_.lower() not in _BEING or any(
         c.dep_ in ("neg", "auxpass") for c in clause.children
@@ -553,6 +762,10 @@ def _presence(clause: Any, there: Sequence[MentionLike], before: str) -> bool:
         head = span.root.head
         if head.dep_ == "prep" and head.head.i == clause.i:
             preps.add(head.i)
+    if not there:
+        preps = {
+            c.i for c in clause.children if c.dep_ == "advmod" and c.lower_ == "there"
+        }
     if not preps:
         return False
     for c in clause.children:
@@ -581,8 +794,10 @@ def denies_the_place(
     says plainly that it was at a place with the label of one of ``places``
     (those of the sentence before, whose text is ``before``: :func:`_presence`):
     "Police denied that he was in Foča and said his brother had been
-    questioned". The span runs from the sentence's start to the end of the
-    denied clause. None if none, or the sentence is not parsed.
+    questioned"; or "there", where ``places`` has one point place ("A hiker
+    saw Jane Doe in Leeds on Monday. Police denied she was there."). The span
+    runs from the sentence's start to the end of the denied clause. None if
+    none, or the sentence is not parsed.
     """
     if not places:
         return None
@@ -592,8 +807,9 @@ def denies_the_place(
     named = {label(m) for m in places}
     there = [m for m in ex.mentions if span[0] <= m.start < span[1]]
     there = [m for m in there if label(m) in named]
-    if not there:
-        return None
+    points = {label(m) for m in places if is_point(m)}
+    if not there and len(points) != 1:
+        return None  # "denied she was there": the one place before, if one
     root = sent.root
     for verb in (root, *(c for c in root.children if c.dep_ == "conj")):
         if verb.lemma_.lower() not in _DENY_LEMMAS or any(
@@ -613,7 +829,8 @@ def denies_the_place(
             last = max(clause.subtree, key=lambda t: t.i)
             hi = last.idx + len(last.text)
             denied = frozenset(label(m) for m in there if lo <= m.start < hi)
-            if denied:
+            if denied or not there:
+                denied = denied or frozenset(points)
                 at = (subj.idx, subj.idx + len(subj.text)) if pronoun else None
                 return Doubt((span[0], hi), at, denied)
     return None

@@ -165,7 +165,16 @@ disputed so, nor one that its own words dispute already.
 earlier said Ag Alher was hiding near Ansongo; it now says he is in the Ayorou
 area") is dated the day before the later word, so that the later claim replaces
 it (:func:`geosleuth.dependence.superseded_claims`), and "it" or "they" of the
-later word is the earlier word's speaker (:mod:`geosleuth.read._follow_ups`).
+later word is the earlier word's speaker (:mod:`geosleuth.read._follow_ups`); so
+across two sentences ("Police had earlier said ... They now say ..."). A word
+its own speaker takes back ("...; they now say that report was mistaken", "It
+later retracted the claim.") gives no item; one that another who speaks for the
+state calls wrong in the next sentence is disputed (:mod:`._retractions`).
+
+**Clauses of others.** A place in a clause whose subject is plainly someone
+else ("Salcedo is hiding in Cosalá, though *police searched* Durango state",
+"..., and *his brother* in Durango") is no claim of the target's
+(:mod:`._claim_clauses`).
 
 This module walks the sentences and keeps what the steps share (item ids, grades,
 provenance, dates, what was rejected); each rule lives in a module of its own:
@@ -196,16 +205,20 @@ from typing import Any, Literal
 
 from geosleuth.errors import GeosleuthError
 from geosleuth.evidence import EvidenceItem, Grade, Provenance
+from geosleuth.read._claim_clauses import Aside, blocked, of_other_subjects
 from geosleuth.read._follow_ups import (
     Turn,
+    answer_speaker,
     next_doubt,
     of_others,
     own_speakers,
     refer_back,
+    said_across,
     said_again,
     turn_dates,
 )
 from geosleuth.read._item_dates import item_dates
+from geosleuth.read._retractions import taken_back
 from geosleuth.read._sentence import (
     CONTINUATION,
     MentionLike,
@@ -528,6 +541,10 @@ class _Extractor:
         #: place mentioned once gives one item, by one rule, but a trace and the
         #: target there are two ("Police found her car and her body in a lake").
         self.taken: dict[int, str] = {}
+        #: Places of this sentence where no item of some kinds is built, by
+        #: label: in a clause about someone else ("though police searched
+        #: Durango": :mod:`._claim_clauses`), or taken back (:mod:`._retractions`).
+        self.others: dict[str, Aside] = {}
 
     # -- what the steps share ----------------------------------------------------
     def persons_in(self, span: Any) -> list[Any]:
@@ -654,6 +671,8 @@ class _Extractor:
                 "ongoing": True,
                 "note": note_of(note, "holds throughout, to its end (aged from it)"),
             }
+        if blocked(self, cls.kind, fields):
+            return None  # "..., though police searched Durango"
         try:
             item: EvidenceItem = cls(**fields)
         except GeosleuthError as exc:
@@ -701,7 +720,7 @@ class _Extractor:
             sent = tokens if parsed[i] else None
             st = self.text[s0:e0]
             # "The army earlier said ...; it now says ...": its earlier word
-            self.turn = said_again(sent) if sent is not None else None
+            self.turn = said_again(sent) or said_across(self, spans, i, parsed)
             if sent is None:
                 unparsed_text.append(st)
                 attr = attribute_text(
@@ -722,6 +741,9 @@ class _Extractor:
                 )
                 # "Police earlier said ...; her family now says ...": each its own
                 attr = own_speakers(sent, attr, lambda p: attribute(p, registry))
+                # "It now says" after "The ministry initially said"; "Police, who
+                # earlier said ...": the speaker of the earlier word
+                attr = answer_speaker(self, spans, i, parsed, attr, state.previous)
                 if any(
                     not c.startswith("name:") or _names_in(c[5:], unparsed_text)
                     for c in consulted
@@ -834,6 +856,9 @@ class _Extractor:
                     ),
                 )
             places = with_borders(self, s0, st, places)
+            # "...; they now say that report was mistaken", "That statement was
+            # wrong, the army said."
+            self.others, attr = taken_back(self, spans, i, attr, places)
             doubt = None
             if attr.disputed is None:
                 # "A hiker saw Doe in Aspen. Police denied the report.", "The
@@ -854,6 +879,7 @@ class _Extractor:
                 s.earlier_day = (*state.last_day, clock)
             state.context_asked = False
             self._sentence(s, state)
+            self.others = {}
             refer_back(self, span, doubt)  # "Police denied that he was in Foča"
             if state.context_asked and unparsed_context:
                 self.history_at = max(self.history_at, s0)
@@ -1013,6 +1039,8 @@ class _Extractor:
         read_searches(self, s)
         untaken = [m for m in s.places if m.start not in self.taken]
         untaken = of_others(self, s, untaken)  # "...; they now say her brother is"
+        # "..., though police searched Durango": no claim of the target there
+        self.others = {**of_other_subjects(self, s, untaken), **self.others}
         if hit:
             if self.seen_clauses:
                 # "A hiker saw her in Aspen, but police say she is in Mosul", "A

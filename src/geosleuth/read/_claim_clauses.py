@@ -1,0 +1,235 @@
+"""Clauses of someone else: a place whose own clause is not about the target.
+
+A sentence that says where the target is may name other places in clauses with
+subjects of their own: "Salcedo is hiding in Cosalá, though *police searched
+neighbouring Durango state*", "Salcedo is hiding in the mountains around
+Tamazula, and *his brother in neighbouring Durango state*", "*Salcedo's men are
+spread around Tamazula*; Salcedo himself is hiding in Culiacán, officials
+said" (review r23, P-a and P-e). The claim rule
+(:mod:`geosleuth.read.whereabouts`) reads the places of a sentence that refers
+to the target and has a location word; this module finds the places whose
+governing clause has a subject that is plainly someone else
+(:func:`of_other_subjects`), and a claim that the rule would make at one is set
+aside as ``not_target`` (:func:`blocked`). The rule still sees those places, for
+they tell it of the rest of the sentence ("Her husband left Denver on Monday,
+and Jane Doe is still in Aspen": Monday is the leaving's day, not Aspen's).
+
+The clause of a place is that of the first verb above it in the parse that has
+a subject of its own (:func:`clause_subject`); a verb joined to another with no
+subject of its own shares that one's ("Salcedo fled Culiacán and *is hiding* in
+Tamazula": both are the target's), and a noun joined to a verb, with the place
+in its phrase, is a clause whose verb is left out ("and *his brother* in
+Durango"). Its subject is someone else (:func:`_someone_else`) when it is none
+of the target's references and is
+
+- someone of the target's ("*his brother*", "*Salcedo's men*": the target
+  owns it; not "*her husband*" in the words of the target's wife, who is the
+  target: :func:`geosleuth.read._life_claims.called_by_kin`),
+- many ("*police*", "*officials*", "*the soldiers*": a plural noun; the target
+  is one person), or
+- a name of a person who is not the target ("*Guzmán*").
+
+An organisation is none of these: "Aware of the fact that *the SDF* were only 5
+kilometers away from Hajin town, where the civilian population is the largest
+in the area, Hesekê said that many of the ISIS leaders were trying to hide
+among the civilians" tells where the leaders hide, in the town the SDF
+approach.
+
+A pronoun ("they", "he"), a relative pronoun for the target, a group the target
+may be one of ("the family", "the couple"), a word for where one is ("*his
+whereabouts* are") and a singular description ("the fugitive", "the suspect",
+which may be the target) are kept, as is a clause whose other words name the
+target ("Soldiers escorted *Salcedo* to Culiacán", "Police raided a house in
+Culiacán where *Salcedo* was hiding"). A place that a clause's subject names
+("Tamazula, which is in Durango") is a place qualified, not someone else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from geosleuth.read._life_claims import called_by_kin
+from geosleuth.read._sentence import MentionLike, antecedent, label
+
+if TYPE_CHECKING:
+    from geosleuth.read._sentence import Sentence
+    from geosleuth.read.claims import RejectReason, _Extractor
+
+__all__ = ["Aside", "blocked", "clause_subject", "of_other_subjects"]
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Clauses joined to a verb that share its subject when they have none.
+_SHARING_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "pobj"})
+#: Children of a verb that are clauses of their own, not its arguments.
+_OTHER_CLAUSE_DEPS = frozenset(
+    {"advcl", "ccomp", "conj", "parataxis", "cc", "punct", "mark"}
+)
+#: Words for where one is: "*his whereabouts* are in Sinaloa".
+_WHERE_NOUNS = frozenset(
+    {"whereabouts", "location", "hideout", "hideaway", "place", "base", "home",
+     "residence", "lair", "position", "area", "region", "trail", "search", "hunt"}
+)  # fmt: skip
+#: Groups of which the target may be one: "*the family* moved to Arlington".
+_GROUPS = frozenset({"family", "couple", "pair", "group", "two", "both"})
+
+
+def clause_subject(tok: Any) -> tuple[Any, Any] | None:
+    """(verb, subject) of the clause that holds the token ``tok``, if any.
+
+    Up the parse from ``tok`` to the first verb with a subject of its own; a
+    verb with none shares the subject of the one it is joined to, or completes
+    (:data:`_SHARING_DEPS`); a participle that describes a subject ("Salcedo,
+    *hiding* in Culiacán", "his men, *spread* around Tamazula") is of that
+    subject, and one that describes another noun is of that noun's clause
+    ("is hiding in a house *owned* by his brother in Culiacán": the target's).
+    A noun joined to a verb, with ``tok`` in its phrase, is the subject of a
+    clause whose verb is left out: "Salcedo is hiding near Tamazula, and *his
+    brother* in Durango". A relative clause is of the noun it describes, and
+    read as such by :mod:`geosleuth.read.whereabouts` ("Raqqa, *where her
+    husband lives*"): None, as where no subject is found.
+    """
+    below = tok
+    for head in tok.ancestors:
+        if head.pos_ in ("VERB", "AUX"):
+            if (
+                below.dep_ == "conj"
+                and below.pos_ in ("NOUN", "PROPN")
+                and below.i != tok.i
+            ):
+                return head, below  # "..., and his brother in Durango"
+            if head.dep_ == "relcl":
+                return None  # "Raqqa, where her husband lives": of the place
+            subj = next((c for c in head.children if c.dep_ in _SUBJECT_DEPS), None)
+            if subj is not None:
+                return head, subj
+            if head.dep_ == "acl" and head.head.dep_ in _SUBJECT_DEPS:
+                return head, head.head  # "Salcedo's men, spread around Tamazula,"
+            if head.dep_ not in _SHARING_DEPS and head.dep_ != "acl":
+                return None  # "a house *owned* by his brother": the house's clause
+        below = head
+    return None
+
+
+def _at(refs: Sequence[Any], tok: Any) -> bool:
+    return any(r.start <= tok.idx < r.end for r in refs)
+
+
+def _someone_else(ex: _Extractor, subj: Any, refs: Sequence[Any]) -> bool:
+    """Whether the subject ``subj`` is plainly someone other than the target."""
+    subj = antecedent(subj)
+    if subj.pos_ == "PRON" or subj.tag_ in ("WDT", "WP", "CD"):
+        return False  # "they", "he": perhaps the target; "the two"
+    if {subj.lemma_.lower(), subj.lower_} & (_WHERE_NOUNS | _GROUPS):
+        return False
+    people = [subj, *subj.conjuncts]
+    if any(_at(refs, t) for t in people):
+        return False
+    owners = {t.i for c in subj.children if c.dep_ == "poss" for t in c.subtree}
+    if any(_at(refs, t) for t in subj.subtree if t.i not in owners):
+        return False  # "the men around Salcedo", "the area where he hides"
+    if any(m.start <= subj.idx < m.end for m in ex.mentions):
+        return False  # "Tamazula, which is in Durango": a place qualified
+    if called_by_kin(subj, ex.refs) is not None:
+        return False  # "The wife of Mundi Jalmaani said that her husband ..."
+    mine = [*refs, *ex.possessive_refs()]
+    return bool(
+        any(_at(mine, t) for t in subj.doc if t.i in owners)  # "his brother"
+        or subj.tag_ in ("NNS", "NNPS")  # "police", "officials"
+        or subj.ent_type_ == "PERSON"  # "Guzmán"
+    )
+
+
+def _names_target(verb: Any, subj: Any, refs: Sequence[Any]) -> bool:
+    """Whether the target is in the words of ``verb``'s clause, bar its subject.
+
+    "Soldiers escorted *Salcedo* to Culiacán", "Police raided a house in
+    Culiacán where *Salcedo* was hiding": the clause is about the target too.
+    """
+    if subj.dep_ == "conj":
+        return False  # "and his brother in Durango": the left-out verb's words
+    words = [
+        t
+        for c in verb.children
+        if c.i != subj.i and c.dep_ not in _OTHER_CLAUSE_DEPS
+        for t in c.subtree
+    ]
+    return any(_at(refs, t) for t in words)
+
+
+@dataclass(frozen=True, slots=True)
+class Aside:
+    """A place of a sentence at which no item of some kinds is to be built.
+
+    Attributes
+    ----------
+    mention : MentionLike
+        The place's mention, where the item is set aside.
+    reason : str
+        The reason's code (``not_target``, ``negated``).
+    why : str
+        What was seen and why it was not used, in words.
+    kinds : frozenset of str
+        The kinds of item set aside there ("claim", "sighting").
+    """
+
+    mention: MentionLike
+    reason: RejectReason
+    why: str
+    kinds: frozenset[str] = frozenset({"claim"})
+
+
+def of_other_subjects(
+    ex: _Extractor, s: Sentence, places: Sequence[MentionLike]
+) -> dict[str, Aside]:
+    """The places of ``places`` in a clause about someone else, by label.
+
+    A place whose clause (:func:`clause_subject`) has a subject that is plainly
+    someone else (:func:`_someone_else`), and no other word of the target, is
+    not where the target is: "though *police searched* neighbouring Durango
+    state", "and *his brother* in neighbouring Durango state". The claim rule
+    still sees them (a place left or a date of another clause tells it of the
+    rest of the sentence); a claim it would make at one is set aside
+    (:func:`blocked`). None in a sentence not parsed, or one that does not
+    refer to the target, nor where a place of the same name is in a clause of
+    the target's ("is hiding in Durango, though police searched Durango").
+    """
+    refs = [*ex.refs, *ex.object_refs]
+    if s.sent is None or not any(s.span[0] <= r.start < s.span[1] for r in refs):
+        return {}
+    out: dict[str, Aside] = {}
+    kept = set()
+    for m in places:
+        span = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
+        found = clause_subject(span.root) if span is not None and len(span) else None
+        if found is None:
+            kept.add(label(m))
+            continue
+        verb, subj = found
+        if not _someone_else(ex, subj, refs) or _names_target(verb, subj, refs):
+            kept.add(label(m))
+            continue
+        subj = antecedent(subj)  # "which": the images
+        who = ex.text[subj.left_edge.idx : subj.idx + len(subj.text)]
+        why = f"{m.text!r} is in a clause about {who!r}, not where the target is"
+        out.setdefault(label(m), Aside(m, "not_target", why))
+    return {k: v for k, v in out.items() if k not in kept}
+
+
+def blocked(ex: _Extractor, kind: str, fields: Mapping[str, Any]) -> bool:
+    """Whether an item about to be built is at a place set aside for its kind.
+
+    Its place is one of :attr:`_Extractor.others` (:func:`of_other_subjects`,
+    :func:`geosleuth.read._retractions.taken_back`): the item is set aside at
+    the place's mention, with the reason, and the id taken for it is given
+    back.
+    """
+    got = ex.others.get(str(fields.get("place_name"))) if ex.others else None
+    if got is None or kind not in got.kinds:
+        return False
+    ex.reject(got.reason, got.why, (got.mention.start, got.mention.end))
+    abbr = str(fields.get("id", "")).rsplit(":", 1)[-1].rstrip("0123456789")
+    if fields.get("id") == f"{ex.doc_id}:{abbr}{ex.counts.get(abbr, 0)}":
+        ex.counts[abbr] -= 1
+    return True

@@ -1,0 +1,160 @@
+"""A place taken back: the speaker's own word that its report was wrong.
+
+A speaker may say where the target is and then say it was wrong: "Police earlier
+said Vuković was in Pljevlja; *they now say that report was mistaken*",
+"Prosecutors said Salcedo had fled to Guatemala. *That statement was wrong, the
+army said on Tuesday*" (review r23, F1-g). The words that take a statement back
+are those of the life rule's (:func:`geosleuth.read._life_taken_back.taken_back_next`:
+"that statement was wrong", "retracted the claim", "admitted it had been
+wrong"; not after a negation, not when the sentence keeps it, nor when it
+corrects another detail), and so is who may take it back. What it does here:
+
+- taken back by the one who said it (a speaker's later word in the same
+  sentence, :attr:`geosleuth.read.claims._Extractor.turn`; or, in the next
+  sentence, the same speaker by name or pronoun, or no speaker: "It later
+  retracted the claim.", "That report was false."): the claims and sightings
+  at the places of that word are set aside (``negated``), as the life rule
+  sets a death aside. The speaker's word now is that it was wrong;
+- called wrong by another who speaks for the state ("..., the army said"): the
+  items are kept one level less sure, as a denial in the next sentence keeps
+  them (:mod:`geosleuth.read.claims`, *Disputes*), for the one who made the
+  statement has not taken it back.
+
+Another's word that does not count (the target's family or lawyer: "Salcedo's
+family said that statement was wrong") leaves the items as they are. A denial
+("Police denied the report") is read as one (:mod:`geosleuth.read._follow_ups`),
+and a correction that tells what was wrong ("..., saying she was in Denver",
+"...: the clash had taken place near Cosalá") takes nothing back here: what it
+tells is read on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from geosleuth.read._claim_clauses import Aside
+from geosleuth.read._life_taken_back import (
+    _EXPLAINED,
+    _OWN_PRONOUNS,
+    _taker,
+    taken_back_next,
+)
+from geosleuth.read._sentence import MentionLike, label, strip_span
+
+if TYPE_CHECKING:
+    from geosleuth.read.attribution import Attribution
+    from geosleuth.read.claims import _Extractor
+
+__all__ = ["taken_back"]
+
+#: The kinds of item that a place taken back gives none of.
+_KINDS = frozenset({"claim", "sighting"})
+#: A denial, read by the rules of a denial in the next sentence
+#: (:func:`geosleuth.read._follow_ups.next_doubt`).
+_DENIED = re.compile(r"den(?:ied|ies)\b", re.IGNORECASE)
+_END = re.compile(r"[\s.!?…\"'”’)]+$")
+
+
+def _by_claimant(words: str, sentence: str, claimant: str | None) -> bool:
+    """Whether the one who says ``words`` in ``sentence`` is ``claimant`` itself.
+
+    No one ("That report was false."), a pronoun ("It later retracted the
+    claim."), or the claimant by the head word of its name ("the army" of
+    "Army"); not another who speaks for the state ("..., the army said" of the
+    prosecutors' word).
+
+    Examples
+    --------
+    >>> _by_claimant("retracted the claim", "It later retracted the claim.", "Army")
+    True
+    >>> s = "That statement was wrong, the army said on Tuesday."
+    >>> _by_claimant("That statement was wrong", s, "Prosecutors")
+    False
+    >>> _by_claimant("That statement was wrong", s, "Army")
+    True
+    """
+    at = sentence.find(words)
+    who = _taker(sentence[:at], sentence[at + len(words) :]).lower().split()
+    if not who:
+        return True
+    head = who[-1].removesuffix("'s").removesuffix("’s")
+    return head in _OWN_PRONOUNS or (
+        claimant is not None and head in claimant.lower().split()
+    )
+
+
+def _set_aside(
+    places: Sequence[MentionLike], within: tuple[int, int], why: str
+) -> dict[str, Aside]:
+    """The places of ``places`` within ``within``, by label, each set aside so."""
+    return {
+        label(m): Aside(m, "negated", f"{m.text!r} {why}", _KINDS)
+        for m in places
+        if within[0] <= m.start < within[1]
+    }
+
+
+def taken_back(
+    ex: _Extractor,
+    spans: Sequence[tuple[int, int]],
+    i: int,
+    attr: Attribution,
+    places: Sequence[MentionLike],
+) -> tuple[dict[str, Aside], Attribution]:
+    """The places of sentence ``i`` taken back, and its attribution ``attr``.
+
+    Returns the places of ``places`` that their own speaker takes back, by
+    label (no claim or sighting is built there: each is set aside as
+    ``negated``, :func:`geosleuth.read._claim_clauses.blocked`), and ``attr``,
+    disputed by the next sentence where another who speaks for the state calls
+    them wrong (the items one level less sure), unless it is disputed already.
+    Only a sentence that refers to the target is looked at.
+    """
+    aside, doubt = _taken_back(ex, spans, i, attr, places)
+    if doubt is None or attr.disputed is not None:
+        return aside, attr
+    return aside, replace(attr, disputed=doubt)
+
+
+def _taken_back(
+    ex: _Extractor,
+    spans: Sequence[tuple[int, int]],
+    i: int,
+    attr: Attribution,
+    places: Sequence[MentionLike],
+) -> tuple[dict[str, Aside], tuple[int, int] | None]:
+    """:func:`taken_back`, with the span of another's doubt, if any."""
+    s0, e0 = spans[i]
+    if not places or not any(s0 <= r.start < e0 for r in ex.refs):
+        return {}, None
+    turn = ex.turn
+    if turn is not None and s0 <= turn.new_at < e0 and s0 <= turn.old[0] < e0:
+        # "Police earlier said ...; they now say that report was mistaken"
+        verb = ex.doc.char_span(turn.new_at, turn.new_at + 1, alignment_mode="expand")
+        end = verb[0].idx + len(verb[0].text) if verb is not None else turn.new_at
+        words = taken_back_next(ex.text[:e0], end, refs=ex.refs)
+        if words is not None:
+            why = (
+                f"is in the speaker's earlier word ({turn.old_words!r}), which "
+                f"it now takes back ({words!r})"
+            )
+            return _set_aside(places, turn.old, why), None
+    if i + 1 >= len(spans):
+        return {}, None
+    s1, e1 = spans[i + 1]
+    words = taken_back_next(ex.text, e0, claimant=attr.speaker, refs=ex.refs)
+    at = ex.text.find(words, e0) if words is not None else -1
+    if words is None or not s1 <= at < e1 or _DENIED.match(words):
+        return {}, None
+    if _EXPLAINED.match(ex.text, at + len(words), e1):
+        return {}, None  # "..., saying she was in Denver": read on its own
+    sentence = ex.text[s1:e1]
+    if _by_claimant(words, sentence, attr.speaker):
+        why = f"is taken back in the next sentence by its own speaker ({words!r})"
+        return _set_aside(places, (s0, e0), why), None
+    a, b = strip_span(ex.text, s1, e1)
+    end = _END.search(ex.text, a, b)
+    return {}, (a, end.start() if end is not None else b)
