@@ -85,10 +85,10 @@ def test_it_now_says_is_the_ministry_of_the_sentence_before(nlp: object) -> None
         ("Serbia", "is", "certain", "Interior ministry", _BEFORE),
         ("Montenegro", "is", "probable", "Interior ministry", PUB),
     ]
-    # the earlier word is of before; "Interior ministry" (a word in lower case)
-    # is no one identified speaker to dependence.speaker_key, which replaces
-    # claims of one identified speaker only
     assert [str(c.grade) for c in claims(reading)] == ["F2", "F2"]
+    # "Interior ministry" is one body (dependence.speaker_key): its word now
+    # replaces its earlier one
+    assert _replaced(reading) == {"Serbia": "Montenegro"}
 
 
 def test_initially_said_is_not_dated_by_the_later_tuesday(nlp: object) -> None:

@@ -335,6 +335,14 @@ _NAME_PARTICLES = frozenset(
 )  # fmt: skip
 
 
+#: Bodies that speak as one, by the last word of a speaker written in lower case
+#: after a name: "Interior ministry", "French army", "Malian government".
+_BODIES = frozenset(
+    {"ministry", "army", "military", "government", "police", "navy", "presidency",
+     "embassy", "junta", "cabinet", "coastguard", "gendarmerie", "prosecutors"}
+)  # fmt: skip
+
+
 def speaker_key(item: EvidenceItem) -> str | None:
     """The one identified speaker of an item, folded; None if none or many.
 
@@ -343,7 +351,9 @@ def speaker_key(item: EvidenceItem) -> str | None:
     later word replaces the earlier (:func:`superseded_claims`). Unnamed or
     many speakers are not: a phrase with a word in lower case that is no name
     particle ("Senior official", "Military spokesman"), or one that ends in a
-    plural or anonymous noun (:data:`_MANY`: "U.S. officials", "Sources").
+    plural or anonymous noun (:data:`_MANY`: "U.S. officials", "Sources"). A
+    body named by the words before it ("Interior ministry", "French army":
+    :data:`_BODIES`) is one speaker too.
 
     Examples
     --------
@@ -361,6 +371,9 @@ def speaker_key(item: EvidenceItem) -> str | None:
 
     >>> [speaker_key(said(w)) for w in ("Police.", "(Police)", "Gen.  Kone")]
     ['police', 'police', 'gen. kone']
+    >>> [speaker_key(said(w)) for w in ("Interior ministry", "French army",
+    ...  "Military spokesman", "ministry")]
+    ['interior ministry', 'french army', None, None]
     """
     name = item.provenance.speaker
     if not name or not name.strip():
@@ -368,9 +381,10 @@ def speaker_key(item: EvidenceItem) -> str | None:
     words = re.findall(r"[^\W\d_][\w'’.-]*", name)
     if not words or words[-1].casefold().rstrip(".") in _MANY:
         return None
-    for w in words:
+    for i, w in enumerate(words):
         head = re.split(r"[-'’]", w)[0]
-        if w[0].islower() and head.casefold() not in _NAME_PARTICLES:
+        body = i == len(words) - 1 and i > 0 and w.casefold() in _BODIES
+        if w[0].islower() and head.casefold() not in _NAME_PARTICLES and not body:
             return None
     return " ".join(words).casefold().rstrip(".") or None
 
