@@ -48,7 +48,7 @@ def item_dates(
         *([s.attr.disputed] if s.attr.disputed else []),
         *skip,
     ]
-    own += _other_clauses(s, anchor)
+    own += _other_clauses(s, anchor) + _future_clauses(s, anchor)
     ok = [d for d in s.dates if not any(overlaps((d.start, d.end), x) for x in own)]
     if verb is not None:
         ok = [d for d in ok if in_phrase(ex.doc, verb, d)] or ok
@@ -101,6 +101,33 @@ def item_dates(
     if across_clause == its_own:  # "on Wednesday after submitting": no wider
         return *its_own, said
     return *across_clause, f"{said}, {how}"
+
+
+#: Auxiliaries of a clause to come: "a search *will* not begin until Friday".
+_TO_COME = frozenset({"will", "shall", "'ll", "’ll", "wo"})
+#: Links of a clause joined to another.
+_JOINED = frozenset({"conj", "advcl", "ccomp", "parataxis"})
+
+
+def _future_clauses(s: Sentence, anchor: int) -> list[tuple[int, int]]:
+    """The clauses of ``s`` to come that do not hold ``anchor``.
+
+    "Police had a tip that Vuković was staying near Pljevlja, but *a search of
+    the village will not begin until Friday*": the coming Friday is the
+    search's, not the tip's day (read back, it was the Friday before).
+    """
+    if s.sent is None:
+        return []
+    out = []
+    for tok in s.sent:
+        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in _JOINED:
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in _TO_COME for c in tok.children):
+            continue
+        lo, hi = subtree_span(tok)
+        if not lo <= anchor < hi:
+            out.append((lo, hi))
+    return out
 
 
 def _other_clauses(s: Sentence, anchor: int) -> list[tuple[int, int]]:
