@@ -232,3 +232,13 @@ def test_the_side_of_a_border_is_that_country(nlp: Any) -> None:
         )
         assert _claimed(r) == ["Niger"]
         assert claims(r)[0].provenance.speaker == "Officials"
+
+
+def test_fled_to_what_is_based_somewhere_is_there(nlp: Any) -> None:
+    # gave nothing: "-based" made Guatemala an origin (review r23, rule 3, medium)
+    r = _read("Salcedo fled to a Guatemala-based cartel cell, officials said.", nlp)
+    assert _claimed(r) == ["Guatemala"]
+    # near miss: a tie with no movement stays an origin
+    r = _read("Salcedo joined a Guatemala-based cartel cell, officials said.", nlp)
+    assert not _claimed(r)
+    assert any(x.quote == "Guatemala" and "'-based'" in x.detail for x in r.rejected)

@@ -314,6 +314,14 @@ _ORIGIN_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+#: A movement to what is based somewhere: "fled to a *Guatemala*-based cartel
+#: cell" puts the target there, unlike "a Sinaloa-based gang" of itself.
+_GONE_TO = re.compile(
+    r"\b(?:fled|went|moved|escaped|headed|travell?ed|returned|relocated)\s+"
+    r"(?:back\s+)?to\s+(?:a|an|the|one\s+of\s+the)\s+$",
+    re.IGNORECASE,
+)
+
 #: A "the" that opens a PERSON entity: "*the* Blackcomb Glacier" names no person.
 _THE = re.compile(r"the\s", re.IGNORECASE)
 #: A "the" right before a PERSON entity: "*the* Cog Railway base station".
@@ -828,6 +836,10 @@ class _Extractor:
                     self.text[max(s0, m.start - 40) : m.start]
                 )
                 origin = origin or _ORIGIN_AFTER.match(self.text, m.end)
+                if origin is not None and _GONE_TO.search(
+                    self.text[max(s0, m.start - 40) : m.start]
+                ):
+                    origin = None  # "fled to a Guatemala-based cell": he went there
                 if origin is not None:
                     # "born in Leeds", "a native of Tikrit", "a Texas-born
                     # trafficker", "a Sinaloa-based gang", "a Kampala-bound bus",
