@@ -384,3 +384,24 @@ def test_her_husband_in_the_words_of_the_deputys_wife_is_not(nlp: object) -> Non
     )
     assert claims(reading) == []
     assert ("not_target", "Patikul") in set_aside(reading)
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # gave IS Tamazula: the parse joins "his men" to Culiacán (r23 P-e, left
+        # out by the first pass)
+        ("Salcedo is hiding in Culiacán and his men in Tamazula, officials said.",
+         ["Culiacán"]),
+        ("Salcedo is hiding in Culiacán and his brother in Tamazula, officials said.",
+         ["Culiacán"]),
+        # near miss: a thing of his is where he may be hiding
+        ("Salcedo is hiding in Culiacán and his ranch in Tamazula, officials said.",
+         ["Culiacán", "Tamazula"]),
+    ],
+)  # fmt: skip
+def test_people_of_his_joined_to_a_place_are_a_clause_of_their_own(
+    text: str, places: list[str], nlp: object
+) -> None:
+    reading = _read(text, nlp, target=_SALCEDO)
+    assert [c[0] for c in _claims(reading)] == places

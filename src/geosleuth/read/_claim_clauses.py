@@ -50,6 +50,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from geosleuth.read._lexicon import PERSON_NOUNS
 from geosleuth.read._life_claims import called_by_kin
 from geosleuth.read._sentence import MentionLike, antecedent, label
 
@@ -71,6 +72,12 @@ _WHERE_NOUNS = frozenset(
     {"whereabouts", "location", "hideout", "hideaway", "place", "base", "home",
      "residence", "lair", "position", "area", "region", "trail", "search", "hunt"}
 )  # fmt: skip
+#: Nouns of people who may be the subject of a left-out verb: "hiding in
+#: Culiacán and *his men* in Tamazula" (not "and his ranch in Tamazula").
+_PEOPLE = PERSON_NOUNS | {
+    "men", "associate", "bodyguard", "henchman", "lieutenant", "follower",
+    "loyalist", "accomplice", "deputy", "gunman", "ally", "aide",
+}  # fmt: skip
 #: Groups of which the target may be one: "*the family* moved to Arlington".
 _GROUPS = frozenset({"family", "couple", "pair", "group", "two", "both"})
 
@@ -91,8 +98,22 @@ def clause_subject(tok: Any) -> tuple[Any, Any] | None:
     husband lives*"): None, as where no subject is found.
     """
     below = tok
+    gapped = None
     for head in tok.ancestors:
+        if (
+            gapped is None
+            and head.dep_ == "conj"
+            and head.pos_ in ("NOUN", "PROPN")
+            and head.head.pos_ in ("NOUN", "PROPN")
+            and below.dep_ == "prep"
+            and (head.lemma_.lower() in _PEOPLE or head.ent_type_ == "PERSON")
+        ):
+            # "hiding in Culiacán and *his men* in Tamazula": the parse joins
+            # the men to Culiacán; they are the subject of a left-out verb
+            gapped = head
         if head.pos_ in ("VERB", "AUX"):
+            if gapped is not None:
+                return head, gapped
             if (
                 below.dep_ == "conj"
                 and below.pos_ in ("NOUN", "PROPN")
