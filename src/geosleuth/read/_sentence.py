@@ -448,6 +448,9 @@ CARRYING_LEMMAS = frozenset(
     {"take", "bring", "transfer", "transport", "airlift", "rush", "extradite",
      "deport"}
 )  # fmt: skip
+#: Verbs (lemmas) of holding someone taken: where the one held is now ("*is
+#: being held in* Maricopa County jail").
+HOLDING_LEMMAS = frozenset({"hold", "detain", "jail", "imprison", "keep"})
 #: Relative pronouns: the subject of "a man *who* lives in Leeds" is the noun's.
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 #: Tags of a verb in a tense, not a participle or an infinitive.
@@ -491,17 +494,29 @@ def _moving(tok: Any) -> bool:
     "Jane Doe was seen in Leeds and later *fled* to York": the movement is a
     statement of its own, with the subject it shares. So is the one seen carried
     somewhere ("was found in Aspen and *taken to* Denver": :data:`CARRYING_LEMMAS`
-    in the passive, with "to" or "into"); "took a photo in Aspen" is no movement.
+    in the passive, with "to" or "into"; "was arrested in Phoenix and *deported
+    to* Mexico", which the parse may tag as a past tense), and so is the one
+    taken held somewhere ("was arrested in Phoenix and *is being held in*
+    Maricopa County jail": :data:`HOLDING_LEMMAS` in the passive); "took a photo
+    in Aspen" is no movement.
     """
     if not (
         tok.pos_ == "VERB" and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX")
     ):
         return False
     lemma = tok.lemma_.lower()
+    preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+    if lemma in HOLDING_LEMMAS:
+        return bool(preps & {"in", "at"}) and any(
+            c.dep_ == "auxpass" for c in tok.children
+        )
     return lemma in MOVING_LEMMAS or (
         lemma in CARRYING_LEMMAS
-        and tok.tag_ == "VBN"
-        and any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in tok.children)
+        and (
+            tok.tag_ == "VBN"
+            or (lemma in ("deport", "extradite") and tok.tag_ == "VBD")
+        )
+        and bool(preps & {"to", "into"})
     )
 
 
@@ -579,6 +594,8 @@ def own_clause(
     stack = [root]
     while stack:
         for child in stack.pop().children:
+            if _says_it(child):
+                continue  # "was seen in Gao, residents said, but ...": its report
             if child.i not in chain and (_other_clause(child) or _moving(child)):
                 heads.append(child)
                 continue
@@ -595,6 +612,20 @@ def own_clause(
         others += [(span[0], first.idx), (last.idx + len(last), span[1])]
     others = [(max(a, span[0]), min(b, span[1])) for a, b in others]
     return frozenset(words), sorted((a, b) for a, b in others if a < b)
+
+
+def _says_it(tok: Any) -> bool:
+    """Whether ``tok`` is a report set beside the clause it reports.
+
+    "He was seen in Gao, *residents said*, but the army denied it": a verb of
+    saying in parataxis with no clause of its own under it is the speaker of
+    the clause, not another statement (not "police denied").
+    """
+    return (
+        tok.dep_ == "parataxis"
+        and tok.lemma_.lower() in REPORTING_LEMMAS - {"deny", "doubt"}
+        and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children)
+    )
 
 
 def shared_subject(doc: Any, span: tuple[int, int]) -> Any:

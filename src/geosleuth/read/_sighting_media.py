@@ -18,7 +18,14 @@ from typing import Any
 from geosleuth.read._sentence import Sentence
 from geosleuth.read.attribution import modifiers_start
 
-__all__ = ["_camera_phrase", "_medium", "camera_of"]
+__all__ = [
+    "_camera_phrase",
+    "_medium",
+    "camera_of",
+    "footage_put_out",
+    "not_filmed",
+    "not_the_one",
+]
 
 
 #: What shows a person without the person being there: "on TV", "on the news",
@@ -165,3 +172,132 @@ def camera_of(s: Sentence, at: int) -> str | None:
     if verb.lemma_.lower() in _FILMING:
         return str(verb.text)
     return None
+
+
+#: Verbs by which footage that a noun describes was had or put out: "Police
+#: *released* CCTV footage showing her at Leeds station", "have *reviewed*
+#: footage that shows her in Leeds", "footage showing her *emerged*".
+_FOOTAGE_HAD = frozenset(
+    {"release", "publish", "share", "obtain", "review", "find", "post", "issue",
+     "examine", "recover", "circulate", "air", "analyse", "analyze", "study",
+     "view", "retrieve", "show"}
+)  # fmt: skip
+_FOOTAGE_CAME = frozenset({"emerge", "surface", "circulate"})
+#: ... and of going through it: "trawling *through* CCTV footage".
+_THROUGH = frozenset({"trawl", "go", "comb", "sift", "look", "scour", "work"})
+
+
+#: Words that say the one a camera showed was not the target, or the footage
+#: not real: "they later said *the woman was not her*", "*turned out to show
+#: another woman*", "footage that shows her in Leeds *was fake*".
+_NOT_THE_ONE = re.compile(
+    r"(?:\bnot|n['’]t)\s+(?:actually\s+)?(?:her|him)\b(?=\s*(?:[.,;:]|$))|"
+    r"\banother\s+(?:woman|man|person|girl|boy)\b|\b(?:someone|somebody)\s+else\b|"
+    r"\b(?:fake|faked|doctored|fabricated|staged)\b",
+    re.IGNORECASE,
+)
+
+
+def footage_put_out(noun: Any) -> bool:
+    """Whether the footage that ``noun`` heads was had or put out, affirmed.
+
+    A camera noun that a participle or relative clause describes ("footage
+    *showing* her", "footage *that shows* her") is seen footage only as the
+    object of an affirmed verb of having or putting it out ("Police *released*
+    CCTV footage showing her at Leeds station", "Police *are examining* footage
+    that may show her", "trawling *through* footage"), the subject of one in the
+    passive ("CCTV footage showing her *was released*"), of "emerged",
+    "surfaced", or of "was the last confirmed sighting". Not
+    footage wanted, sought or denied: "*There is no* CCTV footage showing her",
+    "*Anyone with* dashcam footage showing her ... is asked to call police",
+    "Police *appealed for* / *hope to find* / *have found no* footage".
+
+    Examples
+    --------
+    >>> from geosleuth.read.toponyms import load_nlp
+    >>> doc = load_nlp()("Police released CCTV footage showing her in Leeds.")
+    >>> footage_put_out(doc[3])
+    True
+    >>> doc = load_nlp()("Police appealed for CCTV footage showing her in Leeds.")
+    >>> footage_put_out(doc[4])
+    False
+    """
+    if any(
+        c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in noun.children
+    ):
+        return False
+    verb = noun.head
+    lemma = verb.lemma_.lower()
+    if noun.dep_ == "pobj" and lemma == "through":
+        # "Detectives are trawling through CCTV footage that could show her"
+        verb = verb.head
+        had = verb.lemma_.lower() in _THROUGH
+    elif noun.dep_ in ("dobj", "obj", "nsubjpass"):
+        had = lemma in _FOOTAGE_HAD and (
+            noun.dep_ != "nsubjpass" or any(c.dep_ == "auxpass" for c in verb.children)
+        )
+    elif noun.dep_ == "nsubj":
+        # "footage showing her emerged", "... was the last confirmed sighting"
+        had = lemma in _FOOTAGE_CAME or (
+            lemma == "be"
+            and any(c.dep_ == "attr" and c.lemma_ == "sighting" for c in verb.children)
+        )
+    else:
+        return False
+    said = verb.tag_ in ("VBD", "VBZ", "VBP") or (
+        verb.tag_ in ("VBN", "VBG")
+        and any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
+    if not (had and said) or verb.dep_ in ("xcomp", "advcl", "pcomp"):
+        return False  # "hope to find", "if police released"
+    for c in verb.children:
+        if c.dep_ == "neg" or c.lower_ == "never":
+            return False
+        if c.dep_ == "aux" and c.tag_ == "MD":
+            return False  # "police may have released"
+    return True
+
+
+def not_the_one(text: str) -> str | None:
+    """The words of ``text`` that say the one filmed was not the target, or None.
+
+    "they later said the woman was not her", "turned out to show another
+    woman", "was fake".
+
+    Examples
+    --------
+    >>> not_the_one("; they later said the woman was not her.")
+    'not her'
+    >>> not_the_one("turned out to show another woman")
+    'another woman'
+    >>> not_the_one(" walking in Leeds.") is None
+    True
+    """
+    found = _NOT_THE_ONE.search(text)
+    return None if found is None else found.group(0)
+
+
+def not_filmed(ex: Any, s: Sentence, verb: Any, footage: Any) -> bool:
+    """Whether a camera's seeing of the target by ``verb`` is no sighting, noted.
+
+    ``footage`` is the camera noun that ``verb`` describes ("footage *showing*
+    her"), else None. No sighting: footage not had or put out
+    (:func:`footage_put_out`: "There is no CCTV footage showing her", "Police
+    appealed for footage showing her"), or the one shown said to be another or
+    the footage fake (:func:`not_the_one`: "they later said the woman was not
+    her"). Each is set aside on ``ex`` with its reason.
+    """
+    if footage is not None and not footage_put_out(footage):
+        no = any(c.lower_ in ("no", "not", "never") for c in footage.children)
+        ex.reject(
+            "negated" if no else "conditional",
+            f"footage showing the target ({footage.text!r}) not said to be had or "
+            f"put out ({footage.head.text!r})",
+            s.span,
+        )
+        return True
+    wrong = not_the_one(s.text[verb.idx - s.span[0] :])
+    if wrong is not None:
+        ex.reject("invalid", f"footage of the target called {wrong!r}", s.span)
+        return True
+    return False

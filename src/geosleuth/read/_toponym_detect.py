@@ -480,6 +480,16 @@ def _unrelated(word: str, name: str) -> bool:
     return not any(key in w or w in key or w[:3] == key[:3] for w in own if w)
 
 
+#: Holidays and feasts, which "for" names as a time, not a place to go: "left
+#: Leeds for Christmas", "went home for Easter" (not "Christmas Island").
+_OCCASION = re.compile(
+    r"Christmas|Easter|Thanksgiving|Halloween|Hanukk?ah|Passover|Ramadan|Eid|"
+    r"Diwali|Lent|Advent|Pentecost|Whitsun|Hogmanay|Carnival|Mardi\s+Gras|"
+    r"New\s+Year|Labou?r\s+Day|Memorial\s+Day|Independence\s+Day|Boxing\s+Day|"
+    r"(?:Mother|Father|Valentine)['’]?s\s+Day|Christmas\s+Eve|Easter\s+Sunday"
+)
+
+
 def _judge(
     sp: _Span,
     text: str,
@@ -681,6 +691,8 @@ def _judge(
         score = -1.0  # "St. Mary's *Hospital*": the building's word, no town
     if re.fullmatch(_FACILITY + r"|Hotel", prev_tok) and _PLACE_AFTER.match(after):
         score = -1.0  # "the Hotel *Kampala* in Nairobi": the hotel's name
+    if _OCCASION.fullmatch(sp.text) and re.search(r"\bfor\s+(?:the\s+)?$", before):
+        score = -1.0  # "left Leeds for Christmas": a holiday, no Christmas, Florida
     if q_text:
         sp.qualifier = (q_text, "")
     sp.signals = score if score >= 0.8 else 0.0

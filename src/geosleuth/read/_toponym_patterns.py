@@ -107,7 +107,17 @@ _STRONG_BEFORE = re.compile(
 #: The side of a border that a country's name says: "on the Niger side of the
 #: border" (:func:`_locative`).
 _SIDE_AFTER = re.compile(
-    r"^\s+side\s+of\s+the\s+(?:border|frontier|boundary)\b", re.IGNORECASE
+    r"^(?:\s+(?:or|and)\s+the\s+[A-Z][\w’'.-]*)?\s+side\s+of\s+the\s+"
+    r"(?:border|frontier|boundary)\b",
+    re.IGNORECASE,
+)
+#: ... where someone is on it, after a preposition of place: "*on the* Niger
+#: side", "*on either the* Mali or the Niger side"; not the side that soldiers
+#: "patrolled".
+_SIDE_BEFORE = re.compile(
+    r"\b(?:on|in|into|onto|to|from|across|at)\s+(?:either\s+|the\s+other\s+)?"
+    r"(?:the\s+)?$|\bor\s+the\s+$",
+    re.IGNORECASE,
 )
 _CUE_AFTER = re.compile(
     r"^\s*(?:,\s*(?:[A-Z][a-z]*\.?\s?)+|\s(?:county|province|governorate|city|"
@@ -477,5 +487,12 @@ def _locative(before: str, after: str) -> bool:
     True
     >>> _locative("Salcedo met ", " on Monday")
     False
+    >>> _locative("Soldiers patrolled the ", " side of the border")
+    False
+    >>> _locative("could be on either the ", " or the Niger side of the border")
+    True
     """
-    return bool(_LOCATIVE_BEFORE.search(before) or _SIDE_AFTER.match(after))
+    return bool(
+        _LOCATIVE_BEFORE.search(before)
+        or (_SIDE_AFTER.match(after) and _SIDE_BEFORE.search(before))
+    )

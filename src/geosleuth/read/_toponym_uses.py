@@ -117,10 +117,17 @@ _OWNED = (
     "followers|loyalists|family|wife|husband|son|daughter|brother|sister|father|"
     "mother|nephew|cousin|lawyer|attorney|deputy|successor"
 )
+#: What a place has after "deputy", "farm" and the like: "Culiacán's deputy
+#: mayor", "Tamazula's farm workers" are a town's, not a person's.
+_PLACE_OFFICES = (
+    "mayor|mayors|governor|governors|police|council|councillors|officials|"
+    "authorities|administration|workers|residents|chief|sheriff|prosecutor"
+)
 #: A name written as a person's: its possessive before a thing a person has,
 #: or, closed by punctuation, a role in apposition; the name is group 1.
 _PERSON_CONTEXT = re.compile(
     rf"(?<![\w’'-])([^\W\d_][\w-]*)(?:[’']s\s+(?:[a-z][\w-]*\s+)?(?:{_OWNED})"
+    rf"(?!\s+(?:{_PLACE_OFFICES})\b)"
     rf"|(?P<appos>,\s+(?:the|his|her|their|a|an)\s+(?:[a-z][\w’'-]*\s+){{0,2}}"
     rf"(?:{_ROLES})s?(?=\s*[.;:)]|\s*,(?!\s*[A-Z])|\s*$)))\b"
 )
@@ -169,8 +176,40 @@ def _named_people(text: str, ents: list[tuple[int, int, str]]) -> set[str]:
         before = text[max(0, m.start(1) - 20) : m.start(1)]
         if m.group("appos") and _TO_PLACE_BEFORE.search(before):
             continue
+        if _placed_elsewhere(text, name, m.start(1)):
+            continue  # "seen in Preston ... said Mark Preston, her brother"
         out.add(bare_key(norm_key(name)))
     return out
+
+
+#: A preposition of place right before a name: "seen *in* Preston", "*near*
+#: Jackson"; not "around" ("those around Gutiérrez" are people).
+_PLACE_PREP_BEFORE = re.compile(r"\b(?i:in|near|outside|into)\s+$")
+
+
+def _placed_elsewhere(text: str, name: str, at: int) -> bool:
+    """Whether ``name`` is written as a place at a mention other than at ``at``.
+
+    "Jane Doe was last seen *in Preston* on Monday. ... said Mark Preston, her
+    brother": the brother's surname is no reason to take Preston the town out
+    of the document. A mention after a preposition of place, not itself a
+    possessive ("near Gutiérrez's ranch" is the person's).
+
+    Examples
+    --------
+    >>> t = "She was seen in Chester. Chester, the family's lawyer, said so."
+    >>> _placed_elsewhere(t, "Chester", t.index("Chester,"))
+    True
+    >>> t = "He hid near Gutiérrez's ranch. Gutiérrez, his deputy, denied it."
+    >>> _placed_elsewhere(t, "Gutiérrez", t.index("Gutiérrez,"))
+    False
+    """
+    for m in re.finditer(rf"(?<![\w’'-]){re.escape(name)}(?![\w-])", text):
+        if m.start() == at or re.match(r"[’']s\b", text[m.end() : m.end() + 3]):
+            continue
+        if _PLACE_PREP_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+            return True
+    return False
 
 
 def _short_ok(gaz: Gazetteer, surface: str, pid: int) -> bool:

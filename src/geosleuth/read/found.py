@@ -235,6 +235,27 @@ def read_found(ex: _Extractor, s: Sentence) -> bool:
             s.span,
         )
         return True
+    mistaken = _mistaken(s, verb)
+    if mistaken is not None:
+        # "Soldiers found him hiding in Gao, but the man was his cousin": the one
+        # found was someone else, so nothing of the target's
+        ex.reject(
+            "invalid", f"the target {event}, but corrected ({mistaken!r})", s.span
+        )
+        for m in s.places:
+            if in_phrase(ex.doc, verb, m):
+                ex.taken[m.start] = "aside"  # no claim of "hiding in Gao" either
+        return True
+    believed = _believed(verb)
+    if believed is not None:
+        # "Soldiers thought they had found him hiding in Gao": a belief of the
+        # finders, read as their claim with its hedge, not a find
+        ex.reject(
+            "conditional",
+            f"the target {event} only in a belief ({believed!r}): no find",
+            s.span,
+        )
+        return False
     # "recovery divers found him": a body recovered, not the target alive
     recovery = _recovered_by(verb) if state is None and not body else None
     body = body or recovery is not None
@@ -809,6 +830,58 @@ def _state(verb: Any) -> str | None:
     if after is not None and after.lower_ in _STATES and after.pos_ == "ADJ":
         return str(after.lower_)
     return None
+
+
+#: Verbs of belief above a finding, which make it the finders' belief: "Soldiers
+#: *thought* they had found him hiding in Gao".
+_BELIEF_LEMMAS = frozenset({"think", "believe", "assume", "suppose", "imagine"})
+
+
+def _believed(verb: Any) -> str | None:
+    """The verb of belief whose clause holds the finding ``verb``, if any.
+
+    "Soldiers *thought* they had found him hiding in Gao", "Police *believed*
+    they had arrested him". Not a report ("Police said they found him").
+    """
+    tok = verb
+    for _ in range(3):
+        if tok.dep_ not in ("ccomp", "xcomp") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.lemma_.lower() in _BELIEF_LEMMAS and not any(
+            c.dep_ == "neg" for c in tok.children
+        ):
+            return str(tok.text)
+    return None
+
+
+#: A "but" that says the one found was someone else: "but the man was his
+#: cousin", "but it turned out to be another man".
+_MISTAKEN = re.compile(
+    r"\bbut\s+(?:the\s+(?:man|woman|person|one|suspect|body)|he|she|it|they)\s+"
+    r"(?:was|were|is|turned\s+out\s+to\s+be|proved\s+to\s+be)\s+"
+    r"(?:not\b|his\s|her\s|their\s|an?\s|another\b|someone\b|somebody\b)",
+    re.IGNORECASE,
+)
+
+
+def _mistaken(s: Sentence, verb: Any) -> str | None:
+    """The words after the finding ``verb`` that say the one found was another.
+
+    "Soldiers found him hiding in Gao, *but the man was his cousin*"
+    (:data:`_MISTAKEN`).
+
+    Examples
+    --------
+    >>> t = "Soldiers found him hiding in Gao, but the man was his cousin."
+    >>> _MISTAKEN.search(t).group(0)
+    'but the man was his '
+    >>> _MISTAKEN.search("Police found him in Gao, but he was unharmed.") is None
+    True
+    """
+    end = verb.idx + len(verb.text) - s.span[0]
+    found = _MISTAKEN.search(s.text, end)
+    return None if found is None else found.group(0).strip()
 
 
 def _unreported(verb: Any) -> str | None:

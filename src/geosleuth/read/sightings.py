@@ -120,7 +120,7 @@ from geosleuth.read._sentence import (
     spread_of,
 )
 from geosleuth.read._sighting_denials import _correctable, _denied, _hearsay
-from geosleuth.read._sighting_media import _camera_phrase, _medium
+from geosleuth.read._sighting_media import _camera_phrase, _medium, not_filmed
 from geosleuth.read._sighting_media import camera_of as camera_of
 from geosleuth.read.attribution import Attribution
 from geosleuth.read.hedges import hedge_of, weakest
@@ -854,9 +854,10 @@ def _filmed(
                 return int(tok.idx), subject, None
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        if tok.dep_ in ("acl", "relcl") and (
+        described = tok.dep_ in ("acl", "relcl") and (
             subj is None or subj.lower_ in ("that", "which")
-        ):
+        )
+        if described:
             subj = tok.head  # "footage showing her", "footage that shows her"
         if subj is None or _camera_phrase(subj) is None:
             continue
@@ -874,6 +875,8 @@ def _filmed(
                 else []
             )
             if any(r.start <= w.idx < r.end for w in seen for r in named):
+                if not_filmed(ex, s, tok, subj if described else None):
+                    return None  # "There is no CCTV footage showing her"
                 return int(tok.idx), (None, "target", ""), obj if doing else None
     return None
 
