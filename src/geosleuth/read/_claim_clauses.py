@@ -58,7 +58,7 @@ if TYPE_CHECKING:
     from geosleuth.read._sentence import Sentence
     from geosleuth.read.claims import RejectReason, _Extractor
 
-__all__ = ["Aside", "blocked", "clause_subject", "of_other_subjects"]
+__all__ = ["Aside", "blocked", "clause_subject", "left_out", "of_other_subjects"]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Clauses joined to a verb that share its subject when they have none.
@@ -162,11 +162,25 @@ def _someone_else(ex: _Extractor, subj: Any, refs: Sequence[Any]) -> bool:
     )
 
 
+def _left_out_person(subj: Any) -> bool:
+    """Whether ``subj`` is a person joined as the subject of a left-out verb.
+
+    "and *his brother* in Durango" (not "and *his phone* in Durango": the
+    target's thing, found there, is a trace of the target).
+    """
+    return bool(
+        subj.dep_ == "conj"
+        and subj.pos_ in ("NOUN", "PROPN")
+        and (subj.lemma_.lower() in _PEOPLE or subj.ent_type_ == "PERSON")
+    )
+
+
 def _names_target(verb: Any, subj: Any, refs: Sequence[Any]) -> bool:
     """Whether the target is in the words of ``verb``'s clause, bar its subject.
 
     "Soldiers escorted *Salcedo* to Culiacán", "Police raided a house in
-    Culiacán where *Salcedo* was hiding": the clause is about the target too.
+    Culiacán where *Salcedo* was hiding", "his brother is hiding *with him*":
+    the clause is about the target too.
     """
     if subj.dep_ == "conj":
         return False  # "and his brother in Durango": the left-out verb's words
@@ -176,7 +190,20 @@ def _names_target(verb: Any, subj: Any, refs: Sequence[Any]) -> bool:
         if c.i != subj.i and c.dep_ not in _OTHER_CLAUSE_DEPS
         for t in c.subtree
     ]
-    return any(_at(refs, t) for t in words)
+    return any(_at(refs, t) or _with_him(t) for t in words)
+
+
+def _with_him(tok: Any) -> bool:
+    """Whether ``tok`` is "him" or "her" of "with him": the one with the subject.
+
+    "his brother is believed to be hiding *with him* in Tamazula": the target
+    is there too (review r26, U-4).
+    """
+    return bool(
+        tok.lower_ in ("him", "her")
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ in ("with", "alongside", "beside")
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +229,11 @@ class Aside:
 
 
 def of_other_subjects(
-    ex: _Extractor, s: Sentence, places: Sequence[MentionLike]
+    ex: _Extractor,
+    s: Sentence,
+    places: Sequence[MentionLike],
+    *,
+    left_out: bool = False,
 ) -> dict[str, Aside]:
     """The places of ``places`` in a clause about someone else, by label.
 
@@ -215,6 +246,12 @@ def of_other_subjects(
     (:func:`blocked`). None in a sentence not parsed, or one that does not
     refer to the target, nor where a place of the same name is in a clause of
     the target's ("is hiding in Durango, though police searched Durango").
+
+    With ``left_out``, only the places of a clause whose verb is left out
+    ("Salcedo was seen in Culiacán, *and his brother in Durango*", "Marines
+    captured Salcedo in Culiacán, *and his brother in Durango*": review r26,
+    U-4), and no sighting is built there either: the left-out verb is the
+    seeing or the capture of the other one.
     """
     refs = [*ex.refs, *ex.object_refs]
     if s.sent is None or not any(s.span[0] <= r.start < s.span[1] for r in refs):
@@ -228,14 +265,28 @@ def of_other_subjects(
             kept.add(label(m))
             continue
         verb, subj = found
+        if left_out and not _left_out_person(subj):
+            kept.add(label(m))
+            continue
         if not _someone_else(ex, subj, refs) or _names_target(verb, subj, refs):
             kept.add(label(m))
             continue
         subj = antecedent(subj)  # "which": the images
         who = ex.text[subj.left_edge.idx : subj.idx + len(subj.text)]
         why = f"{m.text!r} is in a clause about {who!r}, not where the target is"
-        out.setdefault(label(m), Aside(m, "not_target", why))
+        kinds = frozenset({"claim", "sighting"} if left_out else {"claim"})
+        out.setdefault(label(m), Aside(m, "not_target", why, kinds))
     return {k: v for k, v in out.items() if k not in kept}
+
+
+def left_out(ex: _Extractor, s: Sentence) -> dict[str, Aside]:
+    """:attr:`_Extractor.others`, with the places of a left-out verb of another's.
+
+    "Salcedo was seen in Culiacán, *and his brother in Durango*": no sighting
+    nor claim of the target at Durango (:func:`of_other_subjects`, with
+    ``left_out``). Looked at before the rules of sightings read the sentence.
+    """
+    return {**of_other_subjects(ex, s, s.places, left_out=True), **ex.others}
 
 
 def blocked(ex: _Extractor, kind: str, fields: Mapping[str, Any]) -> bool:

@@ -99,7 +99,7 @@ from geosleuth.read.attribution import (
     denial_of_previous,
 )
 from geosleuth.read.attribution._disputes import stripped_span
-from geosleuth.read.dates import find_dates
+from geosleuth.read.dates import DateMention, find_dates
 from geosleuth.read.target import TargetRef
 
 if TYPE_CHECKING:
@@ -117,6 +117,7 @@ __all__ = [
     "refer_back",
     "said_across",
     "said_again",
+    "said_when",
     "spoken_again",
     "turn_dates",
     "two_words",
@@ -156,6 +157,10 @@ class Turn:
         The day of the later word where it is in another sentence
         (:func:`said_across`); None where it is in this one, and is dated as
         its items are.
+    old_at : int or None, default None
+        Document offset of the earlier verb ("said"), whose own time
+        ("*Earlier this year*, police said") dates its items
+        (:func:`said_when`).
     """
 
     old: tuple[int, int]
@@ -164,6 +169,7 @@ class Turn:
     new_words: str
     own_subject: bool
     new_date: dt.date | None = None
+    old_at: int | None = None
 
 
 def _adverb(verb: Any, words: frozenset[str]) -> Any:
@@ -213,6 +219,29 @@ def _same_speaker(old: Any, new: Any) -> bool | None:
             return None
         return first.pos_ in ("NOUN", "PROPN")
     return False if subj.lemma_.lower() == first.lemma_.lower() else None
+
+
+#: Words by which a later word adds to the earlier one: "they now say she may
+#: *also* have been in York".
+_ADDING = frozenset({"also", "too"})
+
+
+def _also(new: Any, old: Any) -> bool:
+    """Whether the later word ``new`` adds to the earlier word ``old``.
+
+    "Police had earlier said Jane Doe was in Leeds. They now say she may *also*
+    have been in York": both places hold, so the later word replaces nothing
+    (review r26, U-2). An "also" or "too" in the later verb's own words, or
+    "as well", not in the earlier verb's.
+    """
+    older = {t.i for t in old.subtree}
+    words = [t for t in new.subtree if t.i not in older]
+    if any(t.dep_ == "advmod" and t.lower_ in _ADDING for t in words):
+        return True
+    return any(
+        t.lower_ == "as" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "well"
+        for t in words
+    )
 
 
 def _dated(verb: Any) -> bool:
@@ -265,7 +294,7 @@ def said_again(sent: Any) -> Turn | None:
     for old in verbs:
         before = _old_word(old)
         for new in verbs:
-            if new.i <= old.i or not _later(old, before, new):
+            if new.i <= old.i or not _later(old, before, new) or _also(new, old):
                 continue
             now = _adverb(new, _NOW)
             same = _same_speaker(old, new)
@@ -293,6 +322,7 @@ def said_again(sent: Any) -> Turn | None:
                 new_at=int(new.idx),
                 new_words=_words(now, new) if now is not None else str(new.text),
                 own_subject=same,
+                old_at=int(old.idx),
             )
     return None
 
@@ -370,7 +400,12 @@ def said_across(
     before = _old_word(old)
     if i + 1 < len(spans) and parsed[i + 1]:
         new = _root_word(ex, spans[i + 1])
-        if new is not None and _later(old, before, new) and _same_speaker(old, new):
+        if (
+            new is not None
+            and _later(old, before, new)
+            and _same_speaker(old, new)
+            and not _also(new, old)
+        ):
             now = _adverb(new, _NOW)
             return Turn(
                 old=_clause_of(old),
@@ -379,6 +414,7 @@ def said_across(
                 new_words=_words(now, new) if now is not None else str(new.text),
                 own_subject=False,
                 new_date=_said_on(ex, new, spans[i + 1]),
+                old_at=int(old.idx),
             )
     if before is None or i == 0 or not parsed[i - 1]:
         return None
@@ -392,6 +428,7 @@ def said_across(
         new_words=str(new.text),
         own_subject=False,
         new_date=_said_on(ex, new, spans[i - 1]),
+        old_at=int(old.idx),
     )
 
 
@@ -450,6 +487,29 @@ def spoken_again(attr: Attribution, turn: Turn | None) -> Attribution:
     return replace(attr, excluded=tuple(cut))
 
 
+def said_when(ex: _Extractor, s: Sentence, turn: Turn) -> DateMention | None:
+    """The time of the earlier word of ``turn`` in sentence ``s``, if any.
+
+    A date of ``s`` (:attr:`Sentence.dates`) in the earlier verb's own words,
+    not in what it says: "*Earlier this year*, police said Jane Doe was in
+    Leeds", "Police, who *earlier this month* said ...". None where it has
+    none, or the sentence is not parsed.
+    """
+    if turn.old_at is None or s.sent is None:
+        return None
+    verb = ex.doc.char_span(turn.old_at, turn.old_at + 1, alignment_mode="expand")
+    if verb is None or len(verb) == 0:
+        return None
+    own = {
+        t.idx
+        for c in verb[0].children
+        if c.dep_ not in ("ccomp", "xcomp", "parataxis", "conj", "relcl")
+        for t in c.subtree
+    }
+    said = [d for d in s.dates if any(d.start <= i < d.end for i in own)]
+    return said[0] if said else None
+
+
 def turn_dates(
     turn: Turn,
     anchor: int,
@@ -457,12 +517,16 @@ def turn_dates(
     own: Callable[
         [int, Sequence[tuple[int, int]]], tuple[dt.date, dt.date | None, str]
     ],
+    said: DateMention | None = None,
 ) -> tuple[dt.date, dt.date | None, str]:
     """(date, date_from, note) of an item at ``anchor`` of a sentence with ``turn``.
 
     ``own(anchor, skip)`` dates an item as any other. An item of the earlier
     clause is dated no later than the day before the later word; one of the
-    later clause takes no date of the earlier clause.
+    later clause takes no date of the earlier clause. Where the earlier word
+    has a time of its own (``said``, a date read: :func:`said_when`), the item
+    is dated by it, to the day before the later word at the latest ("*Earlier
+    this year*, police said ...": from 1 January), not the day before alone.
     """
     a, b = turn.old
     if not a <= anchor < b:
@@ -476,6 +540,13 @@ def turn_dates(
         f"the speaker's earlier word ({turn.old_words!r}), before its word now "
         f"({turn.new_words!r}): dated the day before that"
     )
+    if said is not None and said.date_from <= day:
+        end = min(said.date, day)
+        why = (
+            f"dated from {said.text!r}, the time of the speaker's earlier word "
+            f"({turn.old_words!r}), before its word now ({turn.new_words!r})"
+        )
+        return end, (said.date_from if said.date_from < end else None), why
     return day, None, note_of(why, "" if note.startswith("dated from") else note)
 
 
@@ -709,6 +780,9 @@ _PLAIN_DEPS = frozenset({"nsubj", "mark", "aux", "punct", "cc", "conj"})
 _PLAIN_ADVERBS = frozenset(
     {"ever", "still", "really", "actually", "even", "currently", "now", "there"}
 )
+#: Adverbs of the present: "denied she was *still* there" denies that she is
+#: there now, not the sighting of Monday (review r26, U-3).
+_PRESENT_ADVERBS = frozenset({"still", "currently", "now"})
 #: The words of such a verb, for a sentence not parsed.
 _DENY_TEXT = re.compile(
     r"\b(?:den(?:y|ies|ied)|reject|dismiss|refut|disput)\w*\b", re.I
@@ -771,7 +845,7 @@ def _presence(clause: Any, there: Sequence[MentionLike], before: str) -> bool:
     for c in clause.children:
         if c.i in preps or c.dep_ in _PLAIN_DEPS:
             continue
-        if c.dep_ == "advmod" and c.lower_ in _PLAIN_ADVERBS:
+        if c.dep_ == "advmod" and c.lower_ in _PLAIN_ADVERBS - _PRESENT_ADVERBS:
             continue
         words = doc.text[c.left_edge.idx : c.right_edge.idx + len(c.right_edge.text)]
         dated = any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
@@ -779,6 +853,12 @@ def _presence(clause: Any, there: Sequence[MentionLike], before: str) -> bool:
             continue  # "in Leeds on Monday", as the sentence before says
         return False
     return True
+
+
+def _neither_nor(verb: Any) -> bool:
+    """Whether ``verb`` is a "neither ... nor" pair's: no denial, "nor deny"."""
+    pair = [verb, *verb.conjuncts]
+    return any(c.lower_ in ("neither", "nor") for t in pair for c in t.children)
 
 
 def denies_the_place(
@@ -816,6 +896,8 @@ def denies_the_place(
             c.dep_ == "neg" for c in verb.children
         ):
             continue
+        if _neither_nor(verb):
+            continue  # "Police neither confirmed nor denied she was there"
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             subj = next(
                 (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None

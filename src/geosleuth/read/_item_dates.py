@@ -15,6 +15,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from geosleuth.read._follow_ups import said_when, turn_dates
 from geosleuth.read._sentence import (
     Sentence,
     in_phrase,
@@ -40,9 +41,31 @@ def item_dates(
 ) -> tuple[dt.date, dt.date | None, str]:
     """(date, date_from, note) for an item of ``s`` anchored at ``anchor``.
 
-    See :meth:`geosleuth.read.claims._Extractor.dates`; the earlier word of a
-    speaker is not looked at here.
+    See :meth:`geosleuth.read.claims._Extractor.dates`. An item of a speaker's
+    earlier word (:attr:`geosleuth.read.claims._Extractor.turn`) is of before
+    the later word, and dated by the earlier word's own time where it has one
+    (:func:`geosleuth.read._follow_ups.turn_dates`).
     """
+    turn = ex.turn
+    if turn is None or not s.span[0] <= turn.old[0] < s.span[1]:
+        return _item_dates(ex, s, anchor, verb, skip)
+    return turn_dates(
+        turn,
+        anchor,
+        skip,
+        lambda at, cut: _item_dates(ex, s, at, verb if at == anchor else None, cut),
+        said_when(ex, s, turn),
+    )
+
+
+def _item_dates(
+    ex: _Extractor,
+    s: Sentence,
+    anchor: int,
+    verb: Any,
+    skip: Sequence[tuple[int, int]],
+) -> tuple[dt.date, dt.date | None, str]:
+    """:func:`item_dates`, the earlier word of a speaker not looked at."""
     own = [
         *s.attr.excluded,
         *([s.attr.disputed] if s.attr.disputed else []),

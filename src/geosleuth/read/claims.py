@@ -205,7 +205,7 @@ from typing import Any, Literal
 
 from geosleuth.errors import GeosleuthError
 from geosleuth.evidence import EvidenceItem, Grade, Provenance
-from geosleuth.read._claim_clauses import Aside, blocked, of_other_subjects
+from geosleuth.read._claim_clauses import Aside, blocked, left_out, of_other_subjects
 from geosleuth.read._follow_ups import (
     Turn,
     answer_speaker,
@@ -215,7 +215,6 @@ from geosleuth.read._follow_ups import (
     refer_back,
     said_across,
     said_again,
-    turn_dates,
 )
 from geosleuth.read._item_dates import item_dates
 from geosleuth.read._retractions import taken_back
@@ -641,17 +640,7 @@ class _Extractor:
         earlier said ...; it now says") is of before the later one
         (:func:`~geosleuth.read._follow_ups.turn_dates`).
         """
-        turn = self.turn
-        if turn is None or not s.span[0] <= turn.old[0] < s.span[1]:
-            return item_dates(self, s, anchor, verb, skip)
-        return turn_dates(
-            turn,
-            anchor,
-            skip,
-            lambda at, cut: item_dates(
-                self, s, at, verb if at == anchor else None, cut
-            ),
-        )
+        return item_dates(self, s, anchor, verb, skip)
 
     def _add(self, item: EvidenceItem) -> None:
         self.items.append(item)
@@ -1031,6 +1020,7 @@ class _Extractor:
         # each rule reads the places of its own verb's phrase or clause, and those
         # that another rule took are not read again: "Police arrested Jane Doe in
         # Leeds, and her car was found in York" is a sighting and a trace
+        self.others = left_out(self, s)  # "seen in Culiacán, and his brother in"
         hit = False
         for rule in (read_traces, read_found, read_sightings):
             before = len(self.items)  # items are only ever appended
