@@ -30,6 +30,7 @@ later search found wrong. Used by :mod:`geosleuth.read.searches`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -128,6 +129,18 @@ def _may_name(m: MentionLike) -> bool:
     )
 
 
+def _nearest_of(ex: _Extractor, named: list[MentionLike], lemma: str) -> MentionLike:
+    """The place of ``named`` that "the village" names again: the last one.
+
+    But the last one in a phrase of the same noun, where one is: "a tip that
+    Vuković was staying in *a village near Pljevlja*, and another that he was in
+    Žabljak. A search of the village ...": Pljevlja, for Žabljak is no village
+    of the text's.
+    """
+    phrased = [m for m in named if _may_name(m) and _in_phrase_of(ex, m, lemma)]
+    return phrased[-1] if phrased else named[-1]
+
+
 def searched_again(ex: _Extractor, s: Sentence, anchor: Any) -> Again | None:
     """The place that the search ``anchor``'s "the village" names again, if any.
 
@@ -155,7 +168,7 @@ def searched_again(ex: _Extractor, s: Sentence, anchor: Any) -> Again | None:
         if any(m.end <= obj.idx for m in s.places):
             return None  # "In Montenegro, a search of the village ..."
         return _named_before(ex, s, lemma, around is not None, words)
-    m = before[-1]
+    m = _nearest_of(ex, before, lemma)
     if ex.taken.get(m.start, "sighting") not in _SHARED:
         return None  # read by a rule whose place the search does not share
     if around is None and not (_in_phrase_of(ex, m, lemma) or lemma in _TOWN_NOUNS):
@@ -192,9 +205,8 @@ def _named_before(
         for j, m in enumerate(ex.mentions)
         if j not in ex.excluded and span[0] <= m.start < span[1]
     ]
-    if not named or not _may_name(named[-1]):
+    if not named or not _may_name(m := _nearest_of(ex, named, lemma)):
         return None
-    m = named[-1]
     if not (around or _in_phrase_of(ex, m, lemma) or lemma in _TOWN_NOUNS):
         return None
     at = [
@@ -263,25 +275,65 @@ def object_at(anchor: Any) -> int:
     return int(kids[0].idx) if kids else int(anchor.idx)
 
 
-def withdraw(ex: _Extractor, again: Again, search: str) -> None:
+#: Words of the search's sentence by which the target was at the searched place,
+#: only gone: "residents said he *had left only hours before*".
+_WAS_THERE = re.compile(
+    r"\b(?:had|has)\s+(?:(?:already|just|only|recently)\s+)?(?:left|fled|gone|"
+    r"escaped|moved\s+on|slipped\s+away|been\s+(?:\w+ing\s+)?there)\b",
+    re.IGNORECASE,
+)
+#: How far (days) the date of a search may be from that of a belief it refutes.
+SAME_TIME_DAYS = 45
+
+
+def _refutes(search: Any, belief: Any, sentence: str) -> bool:
+    """Whether the search item ``search`` found the ``belief`` wrong.
+
+    Not where the search is of another time than the belief, more than
+    :data:`SAME_TIME_DAYS` days apart ("A search of the village *in 2015*", of
+    a tip of now; a search on Tuesday of "hidden ... there *last year*"), nor
+    where its ``sentence`` says the target was there, only gone ("found no
+    trace of him, but residents said *he had left only hours before*").
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from types import SimpleNamespace as N
+    >>> now, then = N(date=dt.date(2018, 6, 5)), N(date=dt.date(2015, 12, 31))
+    >>> _refutes(now, now, "A search found no trace of him.")
+    True
+    >>> _refutes(then, now, "A search in 2015 found no trace of him.")
+    False
+    >>> _refutes(now, now, "A search found no trace, but he had left hours before.")
+    False
+    """
+    a, b = getattr(search, "date", None), getattr(belief, "date", None)
+    if a is not None and b is not None and abs((a - b).days) > SAME_TIME_DAYS:
+        return False
+    return _WAS_THERE.search(sentence) is None
+
+
+def withdraw(ex: _Extractor, again: Again, search: Any, s: Sentence) -> None:
     """Withdraw the claims of the sentence before that the search found wrong.
 
     "Police said they had received a tip that Vuković was staying in a village
     near Pljevlja. A search of the village on Tuesday found no trace of him.":
-    the tip's claim at Pljevlja is what the search found wrong, as in one
-    sentence ("..., but a search of the village ...") where it is never read.
-    Each is set aside (``negated``) with why, at its sentence.
+    the tip's claim at Pljevlja is what the search (the item ``search``, read
+    from the sentence ``s``) found wrong, as in one sentence ("..., but a
+    search of the village ...") where it is never read. Each is set aside
+    (``negated``) with why, at its sentence; but not one the search does not
+    refute (:func:`_refutes`).
     """
     if again.before is None:
         return
     for item in again.beliefs:
-        if item not in ex.items:
+        if item not in ex.items or not _refutes(search, item, s.text):
             continue
         ex.items.remove(item)
         ex.reject(
             "negated",
             f"claim {item.place_name!r} ({item.id}) withdrawn: the search of the "
-            f"place that the next sentence reports ({search}) found no trace of "
-            "the target there; the belief that led to the search gives no claim",
+            f"place that the next sentence reports ({search.id}) found no trace "
+            "of the target there; the belief that led to the search gives no claim",
             again.before,
         )

@@ -17,7 +17,12 @@ three*, has been missing. Police said *he* ...": the target; "her sister, *a mot
 of three*, says she ..."), and for a relative of the target's who only told of the
 target, before a pronoun of a later sentence ("Sydney Hamilton was reported missing
 *by her sister*. *Her* car was found ...", "*Her sister said* it was raining. *She*
-was seen in Fort Erie": the target; :func:`_only_told`). A relative whose phrase holds
+was seen in Fort Erie": the target; :func:`_only_told`), where that pronoun owns a
+thing or undergoes an act ("She flew to Fort Erie to help with the search" may be
+the sister: no one's). A "he" or "she" after another person of the target's
+circle, neither kin nor named ("*One of his lieutenants* was killed, and *he* was
+buried", "*a man* who worked for him"), is not the target's
+(:func:`_associate_between`). A relative whose phrase holds
 the target's name is named after it ("*The wife of* Jalmaani said *her* husband
 ...": the wife), and the spouse of the target's spouse is the target, named again
 ("Jalmaani's wife said *her husband* was alive. The military said *he* was
@@ -495,6 +500,8 @@ def _refers_to_target(
         for ps, pe in others
     ):
         return False  # another person was named in between
+    if _associate_between(text, last_own, at, gender, own):
+        return False  # "One of his lieutenants was killed, and he was buried"
     # "al-Baghdadi's wife was arrested. She ...": the wife; "her sister says
     # she is in York": the target; "Joseph Mwangi, a father of three, ...":
     # the target himself; "her sister, a mother of three, says she ...": the
@@ -706,6 +713,18 @@ _TELLS = re.compile(
 #: "reported missing *by* her sister", "*according to* his father".
 _TOLD_BY = re.compile(r"\b(?:by|according\s+to)\s+$", re.IGNORECASE)
 _WORD = re.compile(r"[\w’'-]+")
+#: A passive right after a subject pronoun, what the target undergoes rather
+#: than does: "She *was last seen* in Leeds", "He *was later arrested*", "She
+#: *is believed* to be", "He *may have been taken*".
+_PASSIVE_AFTER = re.compile(
+    r"(?:\s+(?:later|last|since|then|also|still|first|reportedly|\w+ly|"
+    r"may|might|could|must|would|will|have|has|had|not|never))*"
+    r"\s+(?:was|were|is|are|been|be|being)"
+    r"(?:\s+(?:later|last|since|then|also|still|first|reportedly|\w+ly|not|"
+    r"never|being))*"
+    r"\s+(?:\w+ed|\w+en|seen|found|held|caught|thought|known|shot|kept|sent|"
+    r"brought|hit|hurt|left|met|heard|told|put|taken|swept|spotted)\b"
+)
 #: What lies between a noun and a name in apposition to it: "wife*, *Fatima".
 _APPOSED = re.compile(r"\s*,\s*")
 
@@ -821,7 +840,10 @@ def _only_told(
     2 *by her sister*", "*Her sister said* it was raining", "*according to* his
     father") is no one a pronoun of a later sentence refers to, the target
     being whom the report is about: "Her car was found the next day", "She was
-    seen in Fort Erie". But a pronoun in the relative's own sentence is left to
+    seen in Fort Erie". Only a pronoun that owns a thing or undergoes an act,
+    though: one that acts is the relative as well as the target ("She flew to
+    Fort Erie to help with the search", "She lives in York"), and so refers to
+    no one here. A pronoun in the relative's own sentence is left to
     the other rules ("her sister says she is in York": :func:`_kin_reports`),
     and so is one that speaks in turn ("... by her sister. *She said* ..."),
     and a relative who did something ("al-Baghdadi's wife was arrested. She
@@ -838,10 +860,19 @@ def _only_told(
     >>> text = "Jane Doe left. Her sister was arrested. She is in York."
     >>> _only_told(text, (19, 25), text.index("She"), [(0, 8)], [])
     False
+    >>> text = "Jane Doe left, her sister said. She was seen in York."
+    >>> _only_told(text, (19, 25), text.index("She"), [(0, 8)], [])
+    True
+    >>> text = "Jane Doe left, her sister said. She lives in York."
+    >>> _only_told(text, (19, 25), text.index("She"), [(0, 8)], [])
+    False
     """
     if _SENTENCE_BREAK.search(text, relative[1], at + 1) is None:
         return False  # in the relative's own sentence
     word = _WORD.match(text, at)
+    acts = word is not None and word.group(0).lower() in ("he", "she")
+    if acts and word is not None and _PASSIVE_AFTER.match(text, word.end()) is None:
+        return False  # "She flew to Fort Erie to help with the search"
     gender = _GENDER_OF.get(word.group(0).lower() if word else "", "he")
     for m in _OF_GENDER[gender].finditer(text, relative[1], word.end() if word else at):
         if _TELLS.match(text, m.end()):
@@ -851,3 +882,87 @@ def _only_told(
         return False  # "a sister", "Tom Fox's sister"
     told = _TOLD_BY.search(text, max(0, owner.start() - 16), owner.start())
     return told is not None or _TELLS.match(text, relative[1]) is not None
+
+
+#: Nouns of a person close to the target, neither kin nor named, in the
+#: singular, and of the gender they tell, if any: "his *bodyguard*".
+_ASSOCIATES = (
+    r"deputy|aide|bodyguard|lieutenant|commander|driver|guard|associate|"
+    r"accomplice|follower|fighter|henchman|friend|companion|colleague|partner|"
+    r"neighbou?r|employee|assistant|courier|member|militant|man|woman|boy|girl|"
+    r"henchmen|men|women"
+)
+_ASSOCIATE_GENDER = dict.fromkeys(("man", "henchman", "boy", "men", "henchmen"), "he")
+_ASSOCIATE_GENDER |= dict.fromkeys(("woman", "girl", "women"), "she")
+#: Another person of the target's circle, who a "he" or "she" after may be: "*his
+#: deputy*", "*Jalmaani's deputy*", "*one of his bodyguards*", "*one of the
+#: men*", "*a man* who worked for him"; of the nouns without an owner, only a
+#: man's or a woman's ("and *an assistant* professor" describes).
+_ASSOCIATE = re.compile(
+    r"(?:(?<![\w'’])(?i:his|her)\s+|['’]s?\s+|"
+    r"\b(?i:one\s+of\s+(?:his|her|their|the|\w+['’]s?)\s+)|"
+    r"\b(?i:an?|another)\s+(?=(?:[\w-]+\s+)?(?i:man|woman|boy|girl)\b))"
+    r"(?:[\w-]+\s+)?(?P<noun>(?i:" + _ASSOCIATES + r"))(?P<plural>e?s)?\b"
+)
+#: The end of what comes before a clause's subject: a sentence's start, "said",
+#: "that", "and": "The military said *one of his bodyguards* was killed".
+_CLAUSE_START = re.compile(
+    r"(?:^|[.!?;:\"“]|\b(?i:that|said|says|and|but|when|after|while|because))\s*$"
+)
+
+
+def _associate_between(
+    text: str, last_own: int, at: int, gender: str, own: Sequence[tuple[int, int]]
+) -> bool:
+    """Whether another person of the target's circle is named before the "he" at ``at``.
+
+    A subject pronoun ("he", "she") after another person who is no relative
+    and not named ("*One of his lieutenants* was killed on Monday, and *he* was
+    buried in Cosalá", "*A man who worked for him* was killed ..., and *he* was
+    buried", "The military said *one of his bodyguards* was killed in Indanan,
+    and that *he* died instantly"), between the target's name (ending at
+    ``last_own``) and it, may be that person: it is not the target's. A
+    person owned by a name must be owned by the target's ("Jalmaani's
+    deputy", not "the cartel's deputy leader"); one in apposition to the
+    target describes the target ("Salcedo, a former police commander, ...",
+    :func:`_heads_apposition`), and one who speaks ("His lawyer said he ...")
+    speaks of the target, as a relative does. A plural is another person only
+    after "one of" ("his men were killed, and he fled": the target).
+
+    Examples
+    --------
+    >>> text = "Salcedo leads it. One of his lieutenants was killed, and he fled."
+    >>> _associate_between(text, 7, text.index("he fled"), "he", [(0, 7)])
+    True
+    >>> text = "Salcedo leads it. His men were killed, and he fled."
+    >>> _associate_between(text, 7, text.index("he fled"), "he", [(0, 7)])
+    False
+    >>> text = "Salcedo leads it. His deputy said he fled."
+    >>> _associate_between(text, 7, text.index("he fled"), "he", [(0, 7)])
+    False
+    >>> text = "Salcedo was a teacher and an assistant professor, and he fled."
+    >>> _associate_between(text, 7, text.index("he fled"), "he", [(0, 7)])
+    False
+    """
+    word = _WORD.match(text, at)
+    if word is None or word.group(0).lower() not in ("he", "she"):
+        return False
+    for m in _ASSOCIATE.finditer(text, last_own, at):
+        noun = m.group("noun").lower()
+        if _ASSOCIATE_GENDER.get(noun, gender) != gender:
+            continue
+        plural = m.group("plural") is not None or noun.endswith("men")
+        if plural != m.group(0).lower().startswith("one"):
+            continue  # "his men", "one of his deputy": not one other person
+        start = m.start()
+        if m.group(0)[0] in "'’":
+            owner = next((a for a, e in own if e == start), None)
+            if owner is None:
+                continue  # "the cartel's deputy leader": not the target's
+            start = owner
+        if not _CLAUSE_START.search(text, max(0, start - 12), start):
+            continue  # "Salcedo fired his driver", "became a member": no subject
+        if _TELLS.match(text, m.end()) or _heads_apposition(text, m.start(), own):
+            continue
+        return True
+    return False

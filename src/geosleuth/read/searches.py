@@ -1016,7 +1016,7 @@ def _add_searched(
         )  # fmt: skip
         ex.taken.setdefault(m.start, "searched")
         if item is not None and before is not None and again is not None:
-            withdraw(ex, again, item.id)
+            withdraw(ex, again, item, s)
     if unresolved and len(ex.items) == count:
         _unresolved_search(ex, s, failure, unresolved)
 
