@@ -97,8 +97,18 @@ _SHOWING = frozenset({"show", "feature", "depict", "capture", "portray", "pictur
 #: him being executed".
 _DEATH_WORDS = frozenset(
     {"dead", "killed", "died", "dying", "lifeless", "corpse", "body", "slain",
-     "executed", "murdered", "funeral", "burial", "buried", "coffin"}
+     "executed", "murdered", "funeral", "burial", "buried", "coffin", "death"}
 )  # fmt: skip
+#: Verbs (lemmas) of a killing or a burial, by which "shows him being ..." shows
+#: a death: "being *shot* by soldiers", "being *beheaded*", "being *hanged*".
+_KILLING = frozenset(
+    {"shoot", "behead", "decapitate", "hang", "stab", "strangle", "stone", "lynch",
+     "kill", "execute", "murder", "slay", "assassinate", "bury", "inter", "cremate",
+     "entomb"}
+)  # fmt: skip
+#: Nouns of a burial in what a passive shows: "being lowered into a *grave*",
+#: "being laid to *rest*".
+_GRAVE = frozenset({"grave", "tomb", "rest", "coffin", "shroud", "death"})
 _RELATIVE = frozenset({"that", "which"})
 
 
@@ -139,11 +149,37 @@ def shown_by_recording(cue: Any, objects: Sequence[TargetRef]) -> TargetRef | No
         shown = [t for t in verb.subtree if t.i > tok.i]
         if any(
             t.lower_ in _DEATH_WORDS and not _of_another(t, tok, verb) for t in shown
+        ) or any(
+            _pool_of_blood(t) and not _of_another(t.head.head, tok, verb) for t in shown
         ):
             continue  # "shows him dead": no proof of life
+        if tok.dep_ == "nsubjpass" and _killed_or_buried(tok.head):
+            continue  # "shows him being shot", "being lowered into a grave"
         if _by_recording(verb, video):
             return ref
     return None
+
+
+def _killed_or_buried(participle: Any) -> bool:
+    """Whether the passive ``participle`` of "shows him being ..." is a death.
+
+    "shows him being *shot* by soldiers", "being *beheaded*", "being *stabbed*
+    to death" (:data:`_KILLING`), "being lowered into a *grave*", "being laid
+    to *rest*" (:data:`_GRAVE`); not "being *led away* by soldiers".
+    """
+    if participle.lemma_.lower() in _KILLING:
+        return True
+    return any(t.lower_ in _GRAVE for t in participle.subtree if t.pos_ == "NOUN")
+
+
+def _pool_of_blood(word: Any) -> bool:
+    """Whether ``word`` is the blood of "lying in a pool of *blood*"."""
+    of = word.head
+    return bool(
+        word.lower_ == "blood"
+        and of.lower_ == "of"
+        and of.head.lemma_.lower() in ("pool", "puddle")
+    )
 
 
 def _of_another(word: Any, shown: Any, verb: Any) -> bool:
@@ -151,8 +187,14 @@ def _of_another(word: Any, shown: Any, verb: Any) -> bool:
 
     "shows him mourning *his brother, who was killed* in an airstrike": the
     death word is in what is said of the brother, a noun between it and the
-    verb; "shows him dead", "shows him being executed" tell of him.
+    verb; "shows him dead", "shows him being executed" tell of him. A death
+    owned by a noun is another's: "shows him mourning *his brother's death*"
+    (not "shortly after *his* death").
     """
+    if word.lower_ == "death" and any(
+        c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in word.children
+    ):
+        return True
     for up in word.ancestors:
         if up.i == verb.i:
             return False
@@ -225,8 +267,8 @@ _RECORDING = (
 _FAKE_WORDS = (
     r"(?:an?\s+)?(?:fake[ds]?|faked|forgery|forged|fabricated|fabrication|doctored|"
     r"manipulated|staged|hoax|montage|deepfake|not\s+(?:genuine|authentic|real|new|"
-    r"recent)|old|outdated|recorded\s+(?:[\w-]+\s+)?(?:years?|months?|long)\s+"
-    r"(?:ago|earlier|before))"
+    r"recent)|old|outdated|(?:recorded|taken|made|filmed|shot)\s+(?:[\w-]+\s+)?"
+    r"(?:years?|months?|decades?|long)\s+(?:ago|earlier|before))"
 )
 _CALLED_FAKE = re.compile(
     rf"\b{_RECORDING}\s+(?:was|is|were|are|had\s+been|has\s+been|"
@@ -375,17 +417,29 @@ def _kin_reporter(tok: Any) -> tuple[Any, Any] | None:
 
 
 def _owned_by_target(noun: Any, refs: Sequence[TargetRef]) -> bool:
-    """Whether ``noun`` is the target's: "Salcedo's lawyer", "the wife of Jalmaani"."""
+    """Whether ``noun`` is the target's: "Salcedo's lawyer", "the wife of Jalmaani".
+
+    The owner may be named in apposition to a role: "The wife of *the group's
+    deputy leader, Mundi Jalmaani*".
+    """
     for c in noun.children:
-        if c.dep_ == "poss" and _overlaps_ref(c, refs):
+        if c.dep_ == "poss" and _named(c, refs):
             return True
         if (
             c.dep_ == "prep"
             and c.lower_ in ("of", "for")
-            and any(g.dep_ == "pobj" and _overlaps_ref(g, refs) for g in c.children)
+            and any(g.dep_ == "pobj" and _named(g, refs) for g in c.children)
         ):
             return True
     return False
+
+
+def _named(tok: Any, refs: Sequence[TargetRef]) -> bool:
+    """Whether ``tok`` or a name in apposition to it is a reference to the target."""
+    return any(
+        _overlaps_ref(t, refs)
+        for t in (tok, *(c for c in tok.children if c.dep_ == "appos"))
+    )
 
 
 def called_by_kin(who: Any, refs: Sequence[TargetRef]) -> str | None:

@@ -60,7 +60,9 @@ _NOT_BEFORE = re.compile(r"(?:\bnot|n['’]t|\bnever|\brefused\s+to)\s+(?:\w+\s+
 _NOT_THE_BODY = (
     r"(?:the|that)\s+(?:dead\s+)?(?:body|bodies|remains|corpse|dead\s+(?:man|woman))"
     r"\s+(?:(?:was|were|is|are|had\s+been)\s+not|(?:did|does)\s+not\s+belong\s+to|"
-    r"(?:proved|turned\s+out)\s+not\s+to\s+be)\s+(?:his|hers|him|her|theirs|them)\b"
+    r"(?:proved|turned\s+out)\s+not\s+to\s+be)\s+(?:hers|him|theirs|them\b|"
+    # "was not his", not "was not his brother's"
+    r"(?:his|her)\b(?!['’]|\s+[a-z]))"
 )
 _TAKEN_BACK = re.compile(
     # "that statement was wrong" (not "was wrong about the time", "wrong to say")
@@ -256,14 +258,44 @@ def _own_word(who: str, claimant: str | None) -> bool:
     return claimant is not None and head in claimant.lower().split()
 
 
+#: A statement of the taker's own, told in a relative clause: "The governor, *who
+#: had said Salcedo was in custody*, later backtracked".
+_WHO_SAID = re.compile(
+    rf",\s*(?:who|which)\s+(?:had\s+)?{_ADVERBS}{_REPORTING}\b(?P<what>[^,;:—–]*)",
+    re.IGNORECASE,
+)
+_DEATH = re.compile(r"\b(?:dead|death|died|killed|slain)\b", re.IGNORECASE)
+
+
 def _nearer_statement(before: str) -> bool:
     """Whether the sentence reports a statement of its own before the words.
 
     "It had earlier said he was wounded; that statement was wrong": "that
-    statement" is the wounded one.
+    statement" is the wounded one. "The governor, who had said Salcedo was in
+    custody, later backtracked": the governor takes back his own word, not
+    the death (unless that word is the death: "The army, which had said he
+    was killed, later backtracked").
     """
+    own = _WHO_SAID.search(before)
+    if own is not None and _DEATH.search(own.group("what")) is None:
+        return True
     cut = [m.start() for m in _CLAUSE_BREAK.finditer(before)]
     return bool(cut) and _REPORTED.search(before[: cut[-1]]) is not None
+
+
+#: Another person as the subject of the correction: "saying *his brother* was
+#: not among the dead".
+_ANOTHER_FIRST = re.compile(
+    r"^\s*(?:that\s+)?(?:his|her|their|its|[\w-]+['’]s)\s+"
+    r"(?P<who>[\w-]+(?:\s+[\w-]+)?)",
+    re.IGNORECASE,
+)
+#: Those of the target's own, kin or men, whom a correction may be about.
+_OTHERS = _PARTIES | frozenset(
+    {"bodyguard", "bodyguards", "deputy", "deputies", "aide", "aides", "driver",
+     "lieutenant", "lieutenants", "guard", "guards", "men", "fighters", "associate",
+     "associates", "companion", "companions", "brothers", "sons", "sisters"}
+)  # fmt: skip
 
 
 def _of_life(after: str, at: int, refs: Sequence[TargetRef]) -> bool:
@@ -277,6 +309,9 @@ def _of_life(after: str, at: int, refs: Sequence[TargetRef]) -> bool:
     if told is None:
         return True
     rest = after[told.end() :]
+    other = _ANOTHER_FIRST.match(rest)
+    if other is not None and _OTHERS & set(other.group("who").lower().split()):
+        return False  # "..., saying his brother was not among the dead"
     lo, hi = at + told.end(), at + len(after)
     return _OF_LIFE.search(rest) is not None or any(lo <= r.start < hi for r in refs)
 

@@ -8,7 +8,10 @@ named as its spouse or counsel calls it ("Salcedo's wife said *her husband* was
 killed") or as the group it leads does ("*its commander*":
 :mod:`geosleuth.read._life_claims`). A burial tells of a death as a killing
 does: "her husband *had been buried* in Jolo" (the one buried, not the one who
-buries).
+buries), but only when the one buried is plainly the target
+(:func:`target_buried`): not "her husband *wanted to be buried* in Jolo", nor
+"he" after another's death ("Jalmaani's deputy was killed in Indanan last
+month, and *he* was buried in Jolo").
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from geosleuth.read._sentence import Sentence
 from geosleuth.read.attribution import REPORTING_LEMMAS
 from geosleuth.read.target import TargetRef
 
-__all__ = ["target_dies"]
+__all__ = ["target_buried", "target_dies"]
 
 
 #: Pronouns that may or may not stand for the target ("a strike killed him", "his
@@ -63,6 +66,35 @@ def target_dies(s: Sentence, at: int, person: list[TargetRef]) -> bool | None:
     if any(v.lower_ in _UNKNOWN_PERSON for v in victims):
         return None
     return False
+
+
+#: Verbs by which a burial is only wished for: "her husband *wanted* to be buried
+#: in Jolo".
+_WISHING = frozenset(
+    {"want", "wish", "ask", "hope", "plan", "expect", "request", "prefer", "like",
+     "intend", "desire", "choose", "insist"}
+)  # fmt: skip
+
+
+def target_buried(
+    s: Sentence, at: int, person: list[TargetRef], *, deaths: list[int]
+) -> bool:
+    """Whether the burial at offset ``at`` tells of the target's death.
+
+    The one buried must plainly be the target (:func:`target_dies`: "Jalmaani's
+    widow said her husband had been buried in Jolo"), not one whose burial is
+    only wished for ("her husband *wanted to be buried* in Jolo"), nor a
+    pronoun after another's death in the sentence ("Jalmaani's *deputy* was
+    killed in Indanan last month, and *he* was buried in Jolo": ``deaths`` are
+    the offsets of the sentence's other death words, and one before the
+    burial that is not the target's makes the burial not the target's either).
+    """
+    cue = next((t for t in (s.sent if s.sent is not None else []) if t.idx == at), None)
+    if cue is not None and cue.dep_ == "xcomp" and cue.head.lemma_.lower() in _WISHING:
+        return False  # "wanted to be buried in Jolo": no death
+    if not target_dies(s, at, person):
+        return False
+    return not any(d < at and target_dies(s, d, person) is False for d in deaths)
 
 
 def _as_called(tok: Any) -> Any:

@@ -22,7 +22,9 @@ says of its own ("*The wife of Jalmaani's deputy* said her husband was alive and
 in Patikul") is set aside as ``not_target``, with its places
 (:mod:`geosleuth.read._life_others`). Someone in touch with the target ("she
 had spoken to him by phone on Sept. 27", "she was in touch with her husband
-every week") says it was alive that day, by the speaker's word. A recording
+every week") says it was alive that day, by the speaker's word; not "before
+he was killed", nor a belief held "until the army showed her his body". A
+recording
 shows the target by name or as "him" or "her" ("a video ... shows him
 addressing fighters", not "shows him dead"; "shows him mourning his brother,
 who was killed" shows him alive); a photograph only where a verb shows the
@@ -30,8 +32,11 @@ target ("A photograph released on 2 June *shows him* with his wife"), and,
 of a day it does not tell, as probable. One in which someone else speaks ("his
 wife said in a video that ...") is that speaker's word, read as any statement
 (:mod:`geosleuth.read._life_claims`); one made at a time that is no day ("a
-photograph *taken in 2015* and released on 2 June") is no proof of life on its
-release. The target with killed, dead, death, died or buried ("Jalmaani's widow
+photograph *taken in 2015* and released on 2 June", "A *2015* photograph", one
+that shows him "*as a child*": :mod:`geosleuth.read._life_limits`) is no proof of
+life on its release; nor is one that shows a death ("shows him *being shot* by
+soldiers", "*being lowered into a grave*", "lying in a *pool of blood*"). The
+target with killed, dead, death, died or buried ("Jalmaani's widow
 said her husband had been buried in Jolo"; "buried" only of the target, and
 not "buried under rubble"): ``dead``, unless negated ("no conclusive evidence
 of ... death", "suspicions that he was dead were weakened", "denied"), disputed
@@ -107,9 +112,16 @@ from geosleuth.read._life_claims import (
     shown_span,
     spoken_in,
 )
+from geosleuth.read._life_limits import (
+    AS_YOUNG,
+    belief_given_up,
+    ended_by_death,
+    of_year,
+    target_speaks,
+)
 from geosleuth.read._life_others import set_aside_others_kin
 from geosleuth.read._life_taken_back import doubted_next, taken_back_next
-from geosleuth.read._life_victims import target_dies
+from geosleuth.read._life_victims import target_buried, target_dies
 from geosleuth.read._reports import report_called_untrue
 from geosleuth.read._sentence import (
     Sentence,
@@ -234,14 +246,19 @@ def _deaths(s: Sentence, text: str, person: list[TargetRef]) -> list[re.Match[st
     """The death cues of ``text`` (of ``s``), a burial only of the target's.
 
     "Jalmaani's widow said her husband had been buried in Jolo" tells his
-    death; "Jalmaani buried his brother", "buried the weapons", and "he was
-    buried" of a "he" the parse does not tie to the target tell none.
+    death; "Jalmaani buried his brother", "buried the weapons", "he was
+    buried" of a "he" the parse does not tie to the target, "her husband wanted
+    to be buried in Jolo", and "Jalmaani's deputy was killed ..., and he was
+    buried in Jolo" tell none
+    (:func:`~geosleuth.read._life_victims.target_buried`).
     """
+    cues = _death_cues(text)
+    deaths = [s.span[0] + m.start() for m in cues if m.group(0).lower() != "buried"]
     return [
         m
-        for m in _death_cues(text)
+        for m in cues
         if m.group(0).lower() != "buried"
-        or target_dies(s, s.span[0] + m.start(), person)
+        or target_buried(s, s.span[0] + m.start(), person, deaths=deaths)
     ]
 
 
@@ -562,6 +579,13 @@ def _shown_then(s: Sentence, cue: Any) -> DateMention | str | None:
     """
     spans = [] if cue is None else [*made_spans(cue), shown_span(cue)]
     shown = [d for d in s.dates for a, b in filter(None, spans) if a <= d.start < b]
+    span = None if cue is None else shown_span(cue)
+    young = None if span is None else AS_YOUNG.search(cue.doc.text, *span)
+    if young is not None:
+        return young.group(0)  # "shows him as a child": a past time
+    year = None if cue is None else of_year(cue)
+    if year is not None:
+        return year  # "A 2015 photograph released on 2 June"
     if not shown:
         return None
     return next((d for d in shown if d.kind == "day"), None) or shown[0].text
@@ -650,6 +674,16 @@ def _said_alive(
     verb = next((t for t in s.sent if t.idx == at), None)
     if verb is None:
         return None
+    given_up = belief_given_up(verb)
+    if given_up is not None:
+        # "she had believed her husband was alive until the army showed her his body"
+        ex.reject(
+            "negated",
+            f"the target alive, but a belief held only until ({given_up!r}): no "
+            "claim of life",
+            s.span,
+        )
+        return clause
     head = verb
     subjects: list[Any] = []
     for _ in range(4):  # "is believed to *be* alive": up to "believed"
@@ -695,7 +729,10 @@ def _said_alive(
     )
     attr, provenance = s.attr.at(at), ex.provenance(s, at)
     own = kin_clause(who) if kin not in (None, "group") else None
-    if own is not None and not _speaks(attr.speaker, own[0]):
+    named_speaker = target_speaks(attr.speaker, person)
+    if own is not None and (named_speaker or not _speaks(attr.speaker, own[0])):
+        # "The wife of the group's deputy leader, Mundi Jalmaani, said ...": the
+        # wife speaks, not the target named in apposition to her husband's role
         # "Jalmaani's wife said her husband was alive; the military insists he
         # was killed": the wife's word, in her clause, though the sentence's
         # speaker is the military's
@@ -751,6 +788,17 @@ def _in_contact(
             "negated",
             f"no contact with the target ({words!r}): not a claim of life, nor of "
             "death",
+            s.span,
+        )
+        return
+    death = ended_by_death(verb)
+    if death is not None:
+        # "she was in touch with her husband before he was killed": alive at some
+        # time before the death, which the sentence tells
+        ex.reject(
+            "invalid",
+            f"in touch with the target ({words!r}) before its death ({death!r}): "
+            "no proof of life of a day",
             s.span,
         )
         return
