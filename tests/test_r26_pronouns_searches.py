@@ -251,3 +251,17 @@ def test_a_search_of_the_same_days_still_withdraws_the_tip(nlp: Any) -> None:
     assert _searched(reading) == [("Pljevlja", PUB)]
     assert claims(reading) == []
     assert len(_withdrawn(reading)) == 1
+
+
+def test_another_tip_is_a_tip_too(nlp: Any) -> None:
+    # "and another that he was in Žabljak" was a certain claim: the parse hangs
+    # the second tip's clause on "another" (k2's note after review r26, row 12)
+    r = _read(
+        "Police said they had received a tip that Vuković was staying in a village "
+        "near Pljevlja, and another that he was in Žabljak.",
+        nlp,
+    )
+    assert sorted((c.place_name, c.hedge) for c in claims(r)) == [
+        ("Pljevlja", "possible"),
+        ("Žabljak", "possible"),
+    ]

@@ -178,6 +178,16 @@ def report_of(clause: Any) -> Any | None:
         return media
     noun = clause.head
     if (
+        noun.lower_ in ("another", "one")
+        and noun.dep_ == "conj"
+        and noun.head.lemma_.lower() in REPORT_NOUNS
+        and clause.dep_ in ("acl", "ccomp", "relcl")
+    ):
+        # "a tip that he was near Pljevlja, and *another that he was* in
+        # Žabljak": the second tip's clause, which the parse hangs on "another"
+        noun = noun.head
+        return noun if _content_subject(clause) else None
+    if (
         clause.dep_ not in ("acl", "ccomp", "relcl")
         or noun.i == clause.i
         # the tagger may take "reports" for a verb where it is an object
@@ -185,12 +195,17 @@ def report_of(clause: Any) -> Any | None:
         or noun.lemma_.lower() not in REPORT_NOUNS
     ):
         return None
-    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
-    if not subjects or any(c.lower_ in _RELATIVE for c in subjects):
+    if not _content_subject(clause):
         # "a report *based* on census data": a participle that describes the
         # report; "the report *that was published*": what the report did
         return None
     return noun
+
+
+def _content_subject(clause: Any) -> bool:
+    """Whether ``clause`` has a subject of its own that is no relative pronoun."""
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    return bool(subjects) and not any(c.lower_ in _RELATIVE for c in subjects)
 
 
 def _negated(verb: Any) -> bool:
