@@ -164,9 +164,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "mon",
         re.compile(
-            r"\b(?:in|since|until|till|by|during|from|between|throughout|before|after|"
-            r"early|late|mid|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+"
-            rf"(?:early\s+|late\s+|mid-?\s*)?(?P<mon>{_MONTH_RE})(?![\w-])"
+            # the word before in any case ("*In* March, police said"); the
+            # month's capital keeps the verb "may" out
+            r"\b(?i:in|since|until|till|by|during|from|between|throughout|before|"
+            r"after|early|late|mid|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+"
+            rf"(?i:early\s+|late\s+|mid-?\s*)?(?P<mon>{_MONTH_RE})(?![\w-])"
             r"(?!\s*,?\s*\d)"
         ),
     ),
