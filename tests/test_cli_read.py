@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.util
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -511,3 +512,39 @@ def test_a_read_that_fails_while_writing_leaves_the_earlier_run_whole(
     # nothing of the failed run: every file as the earlier run wrote it
     assert after == {k: v for k, v in before.items() if k != "b.html"}
     assert not [p for p in out.iterdir() if p.name.endswith(".geosleuth-tmp")]
+
+
+def _shown(table: Any, width: int = 80) -> str:
+    from rich.console import Console
+
+    console = Console(width=width, record=True, file=io.StringIO())
+    console.print(table)
+    return console.export_text()
+
+
+def test_the_table_folds_long_names_instead_of_cutting_them() -> None:
+    """At 80 columns two long names of one corpus stay whole and apart (r25 L7)."""
+    from geosleuth.cli.read import _table
+
+    long = Path("seed-2018-baghdadi-hajin-long-name-copy.txt")
+    short = Path("seed-2018-baghdadi-hajin.txt")
+    rows = [(p, p.stem, 42, 8, 4, 2, 2, 14) for p in (long, short)]
+    text = _shown(_table(rows))
+    joined = "".join(
+        line.split("│")[1].strip() for line in text.splitlines() if "│" in line
+    )
+    assert long.name in joined and short.name in joined
+    assert "…" not in text
+    assert "written" not in text  # every stem is its file's own
+
+
+def test_the_table_names_the_files_written_when_a_stem_was_changed() -> None:
+    from geosleuth.cli.read import _table
+
+    rows = [
+        (Path("a/report.txt"), "report", 1, 0, 0, 0, 0, 0),
+        (Path("b/report.txt"), "report-2", 1, 0, 0, 0, 0, 0),
+    ]
+    text = _shown(_table(rows), width=120)
+    assert "written (.json, .html)" in text
+    assert "report-2" in text

@@ -274,7 +274,16 @@ def locate(
             "far fewer cells."
         ),
     ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No table.")] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="Print nothing on standard output (no table, totals or file list); "
+            "the files are still written to --out, and warnings and errors still "
+            "go to standard error.",
+        ),
+    ] = False,
     budget_km: Annotated[
         float | None,
         typer.Option(help="Show the optimal search plan for this much track (km)."),

@@ -238,20 +238,6 @@ def read(
     not_far_ahead(parse_date(published, "--published"), "--published")
     with shown_warnings():  # a qualifier read two ways
         home_place = home_of(home) if home else None
-    table = Table(title="geosleuth read", show_lines=False)
-    for col in (
-        "document",
-        "places",
-        "claims",
-        "sightings",
-        "fronts",
-        "life",
-        "rejected",
-        "written",
-    ):
-        table.add_column(
-            col, justify="left" if col in ("document", "written") else "right"
-        )
     with Progress(
         console=err_console,
         transient=True,
@@ -272,6 +258,7 @@ def read(
             )
     used: set[str] = {"evidence"}  # evidence.json is the corpus's
     names = []
+    rows: list[tuple[Path, str, int, int, int, int, int, int]] = []
     written: dict[Path, str] = {}  # all made first: a failure writes nothing
     for path, reading in zip(result.paths, result.readings, strict=True):
         stem = unique_name(reading.doc_id, used)
@@ -281,15 +268,17 @@ def read(
         written[html_path] = annotate_html(reading)
         names.append(json_path.name)
         kinds = [it.kind for it in reading.evidence]
-        table.add_row(
-            Text(shown(path.name)),
-            str(len(reading.mentions)),
-            str(kinds.count("claim")),
-            str(kinds.count("sighting")),
-            str(kinds.count("front")),
-            str(kinds.count("life_status")),
-            str(len(reading.rejected)),
-            Text(shown(f"{json_path.name}, {html_path.name}")),
+        rows.append(
+            (
+                path,
+                stem,
+                len(reading.mentions),
+                kinds.count("claim"),
+                kinds.count("sighting"),
+                kinds.count("front"),
+                kinds.count("life_status"),
+                len(reading.rejected),
+            )
         )
     rejected = [*unlisted, *result.rejected]
     record = evidence_record(
@@ -301,7 +290,7 @@ def read(
     # all or none: a failure while writing (a full disk, a file in the way, a
     # job killed) leaves the earlier run's files as they were, not a mix
     write_all_atomic({dest: text.encode("utf-8") for dest, text in written.items()})
-    console.print(table)
+    console.print(_table(rows))
     for skipped in rejected:
         console.print(Text(shown(f"Not read: {skipped.path}: {skipped.reason}")))
     for later, first in result.repeats():  # 'locate' counts it once
@@ -351,6 +340,28 @@ def read(
             )
         )
     )
+
+
+def _table(rows: Sequence[tuple[Path, str, int, int, int, int, int, int]]) -> Table:
+    """The per-document table: the file, then its counts of places and items.
+
+    A long file name folds onto the next line, never cut to "report.…", so two
+    documents of one corpus never look alike (r25 L7). The files written are
+    ``<stem>.json`` and ``<stem>.html``; a "written" column is shown only when
+    some stem is not the file's own (two files named ``report.txt`` give
+    ``report`` and ``report-2``).
+    """
+    renamed = any(stem != path.stem for path, stem, *_ in rows)
+    table = Table(title="geosleuth read", show_lines=False)
+    table.add_column("document", overflow="fold")
+    for col in ("places", "claims", "sightings", "fronts", "life", "rejected"):
+        table.add_column(col, justify="right")
+    if renamed:
+        table.add_column("written (.json, .html)", overflow="fold")
+    for path, stem, *counts in rows:
+        cells = [Text(shown(path.name)), *(str(n) for n in counts)]
+        table.add_row(*cells, *([Text(shown(stem))] if renamed else []))
+    return table
 
 
 def warn_of_unnamed_target(
