@@ -359,8 +359,10 @@ def _table(rows: Sequence[tuple[Path, str, int, int, int, int, int, int]]) -> Ta
     if renamed:
         table.add_column("written (.json, .html)", overflow="fold")
     for path, stem, *counts in rows:
-        cells = [Text(shown(path.name)), *(str(n) for n in counts)]
-        table.add_row(*cells, *([Text(shown(stem))] if renamed else []))
+        cells: list[Text | str] = [Text(shown(path.name)), *map(str, counts)]
+        if renamed:
+            cells.append(Text(shown(stem)))
+        table.add_row(*cells)
     return table
 
 
