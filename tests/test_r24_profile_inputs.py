@@ -55,6 +55,8 @@ def test_a_length_the_sampler_cannot_square_is_refused(
     )  # fmt: skip
     assert result.exit_code == 1
     assert "must lie between 1e-06 km (a millimetre) and 100,000 km" in result.stderr
+    # in the words typed: the flag, not the model's keyword 'sigma_mean_km'
+    assert f"{flag} must lie between" in result.stderr
 
 
 def test_a_grid_of_infinite_size_is_refused_as_a_grid() -> None:

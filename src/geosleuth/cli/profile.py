@@ -35,6 +35,7 @@ from geosleuth.profile import (
     hit_score,
     study_area_grid,
 )
+from geosleuth.profile.dpm import LEAST_KM, MOST_KM
 from geosleuth.report.fieldfiles import cell_outlines_lonlat, ring_parts
 from geosleuth.report.files import write_all_atomic
 
@@ -644,6 +645,16 @@ def profile(
         if value is not None and not (math.isfinite(value) and value > 0):
             raise InputError(
                 f"{flag} must be a positive number of km. Got {value!r} instead.",
+                field=flag,
+            )
+        if (
+            flag in ("--sigma-km", "--tau-km")
+            and value is not None
+            and not LEAST_KM <= value <= MOST_KM
+        ):  # the sampler's squares would under- or overflow
+            raise InputError(
+                f"{flag} must lie between {LEAST_KM:g} km (a millimetre) and "
+                f"{MOST_KM:,.0f} km. Got {value!r} instead.",
                 field=flag,
             )
     if not sigma_shape > 1:  # also rejects NaN; inf fixes sigma

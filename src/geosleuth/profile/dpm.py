@@ -39,7 +39,7 @@ __all__ = ["DPMProfiler", "ProgressCallback"]
 
 #: The range of a length (σ's prior mean, τ, a bandwidth) the sampler's squares
 #: keep finite and non-zero, with room: a millimetre to 100,000 km.
-_LEAST_KM, _MOST_KM = 1e-6, 1e5
+LEAST_KM, MOST_KM = 1e-6, 1e5
 
 
 class DPMProfiler:
@@ -299,14 +299,11 @@ class DPMProfiler:
             )
         for name in ("sigma_mean_km", "tau_km", "bandwidth_km"):
             value = getattr(self, name)
-            if (
-                value is not None
-                and not _LEAST_KM <= _positive(name, value) <= _MOST_KM
-            ):
+            if value is not None and not LEAST_KM <= _positive(name, value) <= MOST_KM:
                 # 1e-200 or 1e160 km: the sampler's squares under- or overflow
                 raise InputError(
-                    f"{name!r} must lie between {_LEAST_KM:g} km (a millimetre) and "
-                    f"{_MOST_KM:,.0f} km. Got {value!r} instead.",
+                    f"{name!r} must lie between {LEAST_KM:g} km (a millimetre) and "
+                    f"{MOST_KM:,.0f} km. Got {value!r} instead.",
                     field=name,
                 )
         _positive("alpha_shape", self.alpha_shape)
