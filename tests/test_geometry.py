@@ -331,3 +331,51 @@ def test_a_search_smaller_than_a_cell_still_counts():
     prior = 1.0 / g.n_cells
     kept = prior * (1 - 0.81)
     assert est.posterior[cell] == pytest.approx(kept / (1 - prior * 0.81), rel=0.05)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    cell=st.sampled_from([0.25, 1.0]),
+    x=st.floats(-8.0, 8.0),
+    y=st.floats(-8.0, 8.0),
+    dx=st.floats(-3.0, 3.0),
+    buffer=st.floats(0.0, 2.0),
+)
+def test_covers_any_is_coverage_above_zero_somewhere(cell, x, y, dx, buffer):
+    from geosleuth.geometry import coverage, covers_any
+
+    g = Grid.around(10.0, 45.0, radius_km=5.0, cell_km=cell)
+    lons, lats = g.xy_km_to_lonlat(np.array([x, x + dx]), np.array([y, y + 0.5]))
+    for geom in (
+        Point(float(lons[0]), float(lats[0])),
+        Line.of(list(zip(lons.tolist(), lats.tolist(), strict=True))),
+    ):
+        want = bool(coverage(geom, g, buffer_km=buffer).any())
+        assert covers_any(geom, g, buffer_km=buffer) is want
+
+
+def test_a_long_jittery_track_is_covered_as_its_buffer_is():
+    """A 3,000-point GPS track: simplified before the buffer, each cell's share
+    stays within 1 % of the share of the track's own buffer (r24 L4)."""
+    import shapely
+
+    from geosleuth.geometry import coverage
+
+    g = Grid.around(10.0, 45.0, radius_km=3.0, cell_km=0.1)
+    rng = np.random.default_rng(0)
+    n = 3_000
+    turn = np.cumsum(rng.normal(0.0, 0.05, n))
+    x = np.cumsum(np.cos(turn)) * 6e-4 - 1.0  # 0.6 m steps, 1.8 km of walking
+    y = np.cumsum(np.sin(turn)) * 6e-4 + rng.normal(0.0, 3e-4, n)  # 0.3 m noise
+    lons, lats = g.xy_km_to_lonlat(x, y)
+    track = Line.of(list(zip(lons.tolist(), lats.tolist(), strict=True)))
+    got = coverage(track, g, buffer_km=0.05)
+    # the same share from the unsimplified track's buffer, cell by cell
+    px, py = g.cell_xy_km()
+    h = g.cell_km / 2
+    exact_shape = shapely.LineString(np.column_stack([x, y])).buffer(0.05, quad_segs=32)
+    cells = shapely.box(px - h, py - h, px + h, py + h)
+    want = shapely.area(shapely.intersection(cells, exact_shape)) / g.cell_km**2
+    assert np.abs(got - want).max() < 0.01
+    # the jitter (0.3 m) widens the raw track's buffer a little: 0.3 % here
+    assert float(got.sum()) == pytest.approx(float(want.sum()), rel=5e-3)

@@ -41,6 +41,7 @@ from geosleuth.geometry import (
     Line,
     Point,
     coverage,
+    covers_any,
     distance_km,
     haversine_km,
 )
@@ -556,12 +557,12 @@ def _search_cover(item: Searched, grid: Grid) -> FloatArray:
 
 
 def _search_reaches(item: Searched, grid: Grid) -> bool:
-    """Whether a search's area reaches the grid (one that does not is skipped)."""
-    try:
-        _search_cover(item, grid)
-    except _Skip:
-        return False
-    return True
+    """Whether a search's area reaches the grid (one that does not is skipped).
+
+    As :func:`_search_cover` would not raise, without drawing a buffer when
+    some cell is wholly covered.
+    """
+    return covers_any(item.area, grid, buffer_km=item.buffer_km)
 
 
 def _search_day_log(
@@ -929,10 +930,8 @@ def _factor_stream(
         elif isinstance(item, LifeStatus):
             continue
         elif isinstance(item, Searched):
-            try:  # each search's own area must reach the grid
-                _search_cover(item, grid)
-            except _Skip as why:
-                skipped.append((item.id, str(why)))
+            if not _search_reaches(item, grid):  # its own area must reach it
+                skipped.append((item.id, str(_outside(item, grid, "its area"))))
                 continue
             days.setdefault(_search_day_key(item), []).append(item)
         else:
