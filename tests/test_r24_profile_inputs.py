@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 from typer.testing import CliRunner
 
@@ -66,3 +67,55 @@ def test_a_grid_of_infinite_size_is_refused_as_a_grid() -> None:
     g = Grid.from_bounds(0.0, 0.0, 1.0, 1.0, cell_km=10.0).to_dict()
     with pytest.raises(InputError, match="A grid description needs"):
         Grid.from_dict({**g, "nx": float("inf")})
+
+
+# r24 L6: the API's edge cases, each once silent or a traceback
+_EX, _EY = np.array([0.0, 1.0, 0.5]), np.array([0.0, 0.2, 1.0])
+_CX, _CY = np.array([0.1, 0.5, 2.0]), np.array([0.1, 0.4, 2.0])
+
+
+def test_the_dpm_refuses_a_cell_that_is_not_finite() -> None:
+    # one NaN cell made the whole map NaN
+    from geosleuth.profile import DPMProfiler
+
+    model = DPMProfiler(n_burnin=2, n_samples=4)
+    with pytest.raises(InputError, match="Cell coordinates must be finite"):
+        model.fit(_EX, _EY, cell_x_km=[np.nan, 1.0, 2.0], cell_y_km=_CY)
+
+
+def test_the_dpm_refuses_coordinates_beyond_the_earth() -> None:
+    # 1e200 km gave an OverflowError traceback
+    from geosleuth.profile import DPMProfiler
+
+    model = DPMProfiler(n_burnin=2, n_samples=4)
+    with pytest.raises(InputError, match="event coordinates must lie within"):
+        model.fit(_EX * 1e200, _EY, cell_x_km=_CX, cell_y_km=_CY)
+    model.fit(_EX * 1e3, _EY * 1e3, cell_x_km=_CX * 1e3, cell_y_km=_CY * 1e3)
+    assert np.isfinite(model.map_).all()
+
+
+def test_the_dpm_takes_no_bool_for_a_count() -> None:
+    from geosleuth.profile import DPMProfiler
+
+    with pytest.raises(InputError, match="'n_chains' must be an integer"):
+        DPMProfiler(n_chains=True, n_burnin=2, n_samples=4).fit(
+            _EX, _EY, cell_x_km=_CX, cell_y_km=_CY
+        )
+
+
+def test_the_spatial_mean_refuses_an_event_that_is_not_finite() -> None:
+    # every score came back NaN, unsaid; the centre of minimum distance refused it
+    from geosleuth.profile import spatial_mean_scores
+
+    with pytest.raises(InputError, match="must be finite"):
+        spatial_mean_scores([0.0, np.nan], [0.0, 1.0], _CX, _CY)
+
+
+@pytest.mark.parametrize("index", [1.7, True, "1"])
+def test_a_hit_score_takes_a_whole_cell_index(index: object) -> None:
+    # 1.7 silently meant cell 1
+    from geosleuth.profile import hit_score
+
+    with pytest.raises(InputError, match="'cell_index' must be a whole number"):
+        hit_score([1.0, 2.0], index)  # type: ignore[arg-type]
+    assert hit_score([1.0, 2.0], np.int64(1)) == 0.5

@@ -62,6 +62,9 @@ def spatial_mean_scores(
     [-0.0, -3.0]
     """
     ex, ey, w = _events(event_x_km, event_y_km, weights)
+    if not (np.isfinite(ex).all() and np.isfinite(ey).all() and np.isfinite(w).all()):
+        # one NaN event would make every cell's score NaN, unsaid
+        raise InputError("Event coordinates and weights must be finite.")
     w, _ = _relative(w)
     cx, cy = _cells(cell_x_km, cell_y_km)
     mx = float(np.sum(w * ex) / np.sum(w))

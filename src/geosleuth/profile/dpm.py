@@ -40,6 +40,9 @@ __all__ = ["DPMProfiler", "ProgressCallback"]
 #: The range of a length (σ's prior mean, τ, a bandwidth) the sampler's squares
 #: keep finite and non-zero, with room: a millimetre to 100,000 km.
 LEAST_KM, MOST_KM = 1e-6, 1e5
+#: The farthest an event or cell may lie from the plane's origin, in km: ten times
+#: the Earth's circumference, and far below where the sampler's squares overflow.
+MOST_COORDINATE_KM = 4e5
 
 
 class DPMProfiler:
@@ -280,7 +283,11 @@ class DPMProfiler:
             low = 0 if name == "n_burnin" else 1
             if name == "n_samples":
                 low = 4
-            if not isinstance(value, (int, np.integer)) or value < low:
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, (int, np.integer))
+                or value < low
+            ):
                 raise InputError(
                     f"{name!r} must be an integer ≥ {low}. Got {value!r} instead.",
                     field=name,
@@ -365,6 +372,25 @@ class DPMProfiler:
                 "Event coordinates and weights must be finite for the DPM.",
                 field="event_x_km",
             )
+        if not (np.isfinite(cx).all() and np.isfinite(cy).all()):
+            # one NaN cell would make the whole map NaN through its normalisation
+            raise InputError(
+                "Cell coordinates must be finite for the DPM.", field="cell_x_km"
+            )
+        for name, arr in (
+            ("event", np.concatenate([ex, ey])),
+            ("cell", cx),
+            ("cell", cy),
+        ):
+            if arr.size and float(np.max(np.abs(arr))) > MOST_COORDINATE_KM:
+                # 1e200 km: the prior's scale, from the events' spread, overflows
+                raise InputError(
+                    f"The {name} coordinates must lie within "
+                    f"{MOST_COORDINATE_KM:,.0f} km of the plane's origin (km on "
+                    "the Earth's surface). Got one of "
+                    f"{float(np.max(np.abs(arr))):g} km instead.",
+                    field=f"{name}_x_km",
+                )
         low, high = self.weight_range
         out_of_range = (w > 0) & ((w < low) | (w > high))
         if out_of_range.any():

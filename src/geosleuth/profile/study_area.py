@@ -63,6 +63,12 @@ def hit_score(scores: ArrayLike, cell_index: int) -> float:
     1.0
     """
     s = _float_1d("scores", scores)
+    if isinstance(cell_index, bool) or not isinstance(cell_index, (int, np.integer)):
+        raise InputError(
+            "'cell_index' must be a whole number, the index of a cell. Got "
+            f"{cell_index!r} instead.",
+            field="cell_index",
+        )
     idx = int(cell_index)
     if not 0 <= idx < s.size:
         raise InputError(
