@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
+from geosleuth._json import loads as read_json
 from geosleuth.casefile import (
     Case,
     dump_item_yaml,
@@ -634,7 +635,6 @@ def _reading_at(path: Path) -> str | None:
     """
     if not path.is_file():  # a pipe would block; a folder is refused on writing
         return None
-    import json
 
     from geosleuth.read.corpus import READ_EVIDENCE_FORMAT
     from geosleuth.read.document import _own_page
@@ -645,7 +645,7 @@ def _reading_at(path: Path) -> str | None:
     if path.suffix.lower() != ".json":
         return None
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = read_json(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError):
         return None
     if not isinstance(data, dict):
@@ -802,14 +802,19 @@ def warn_prior_only(
     """
     if not est.used:
         day = est.as_of
-        first = min(i.known_on for i in items)
-        why = (
-            f"no evidence was known by {day.isoformat()} (the first item is known "
-            f"on {first.isoformat()})"
-            if first > day
-            else f"every item was left out ({len(est.excluded)}; see the reasons "
-            "above and in the report)"
-        )
+        first = min((i.known_on for i in items), default=None)
+        if first is None:  # only a tampered estimate.json holds none (verify)
+            why = "there is no evidence"
+        elif first > day:
+            why = (
+                f"no evidence was known by {day.isoformat()} (the first item is "
+                f"known on {first.isoformat()})"
+            )
+        else:
+            why = (
+                f"every item was left out ({len(est.excluded)}; see the reasons "
+                "above and in the report)"
+            )
         warnings.warn(
             f"No item is used: {why}. The map is the prior alone, and its ranking "
             "of places means nothing.",

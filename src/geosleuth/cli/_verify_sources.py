@@ -27,12 +27,12 @@ recorded", and its quotes are checked against what is there.
 from __future__ import annotations
 
 import html
-import json
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from geosleuth._json import loads as read_json
 from geosleuth.evidence import EvidenceItem
 from geosleuth.report.text import plain, shorten
 
@@ -70,7 +70,7 @@ def served_run(folder: Path) -> dict[str, Any] | str | None:
     if not path.is_file():
         return None
     try:
-        run = json.loads(path.read_text(encoding="utf-8"))
+        run = read_json(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         return f"run.json cannot be read: {shorten(str(exc), 60)}"
     return run if isinstance(run, dict) else "run.json is not a JSON object"
@@ -276,7 +276,7 @@ def estimate_input_check(
 def _reading(path: Path) -> dict[str, Any] | None:
     """A stored reading (``Reading.to_dict()``) with its text, or None."""
     try:
-        loaded = json.loads(path.read_text(encoding="utf-8"))
+        loaded = read_json(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError):
         return None
     if not (

@@ -13,6 +13,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
+from geosleuth._json import loads as read_json
 from geosleuth.casefile import load_case
 from geosleuth.cli import app, clean_text, console, guarded, shown_warnings
 from geosleuth.errors import GeosleuthError, GeosleuthWarning, InputError
@@ -57,7 +58,7 @@ def _estimate_record(
     if not path.is_file():
         return None
     try:
-        record = json.loads(path.read_text(encoding="utf-8"))
+        record = read_json(path.read_text(encoding="utf-8"))
     except OSError as exc:
         why = f"it cannot be read ({exc.strerror or exc})"
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 import typer
 from rich.text import Text
 
+from geosleuth._json import loads as read_json
 from geosleuth.casefile import Case, far_ahead, free_search_id
 from geosleuth.cli import app, clean_text, console, guarded, shown_warnings
 from geosleuth.cli._dates import parse_date
@@ -131,7 +132,7 @@ def _read_geojson(path: Path) -> Geometry:
     A UTF-8 byte-order mark (written by some Windows tools) is allowed.
     """
     try:
-        obj = json.loads(path.read_text(encoding="utf-8-sig"))
+        obj = read_json(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(
             f"Cannot read GeoJSON from {path}: {exc}.", path=str(path)
@@ -297,7 +298,7 @@ def _plan_bands(
         )
 
     try:
-        obj = json.loads(path.read_text(encoding="utf-8-sig"))  # a BOM is allowed
+        obj = read_json(path.read_text(encoding="utf-8-sig"))  # a BOM is allowed
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise bad(f"not JSON ({exc})") from None
     feats = obj.get("features") if isinstance(obj, dict) else None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import warnings
 from collections.abc import Sequence
@@ -13,6 +12,7 @@ import numpy as np
 import typer
 from rich.markup import escape
 
+from geosleuth._json import loads as read_json
 from geosleuth.casefile import Case
 from geosleuth.cli import app, console, guarded
 from geosleuth.errors import GeosleuthError, GeosleuthWarning, InputError
@@ -345,7 +345,7 @@ def _looks_like_estimate(path: Path) -> bool:
     A file that is no JSON, or cannot be read, is taken: reading it says why.
     """
     try:
-        record = json.loads(path.read_text(encoding="utf-8"))
+        record = read_json(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError):
         return True
     return not isinstance(record, dict) or {"evidence", "grid", "as_of"} <= set(record)

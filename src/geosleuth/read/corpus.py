@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
+from geosleuth._json import loads as read_json
 from geosleuth.errors import (
     EvidenceWarning,
     GeosleuthError,
@@ -857,7 +858,7 @@ def _read_outputs_in(folder: Path, *, besides: Iterable[Path] = ()) -> list[Path
         if p.suffix.lower() != ".json":
             continue
         try:
-            data = json.loads(p.read_text(encoding="utf-8"))
+            data = read_json(p.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, ValueError):
             continue
         if isinstance(data, dict) and (
@@ -967,7 +968,7 @@ def load_read_output(path: str | os.PathLike[str]) -> tuple[DocumentEvidence, ..
         )
 
     try:
-        data = json.loads(p.read_text(encoding="utf-8"))
+        data = read_json(p.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
         raise bad("a file that is not UTF-8 text") from None
     except json.JSONDecodeError as exc:
@@ -1080,7 +1081,7 @@ def _warn_of_stale_readings(outputs: Sequence[Path]) -> None:
 def _files_of(evidence: Path) -> set[str] | None:
     """The readings an evidence.json of ``geosleuth read`` lists, or None."""
     try:
-        data = json.loads(evidence.read_text(encoding="utf-8"))
+        data = read_json(evidence.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError):
         return None
     if not isinstance(data, dict) or data.get("format") != READ_EVIDENCE_FORMAT:
