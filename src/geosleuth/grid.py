@@ -764,10 +764,13 @@ class Grid:
                 nx=int(data["nx"]),
                 ny=int(data["ny"]),
             )
+        except InputError as exc:  # numbers, but not a grid's (a cell of -1 km)
+            raise InputError(exc.message, field="grid") from None
         except (KeyError, TypeError, ValueError, OverflowError) as exc:
+            why = f"no {exc}" if isinstance(exc, KeyError) else str(exc)
             raise InputError(
                 f"A grid description needs lon0, lat0, west_km, south_km, cell_km, nx "
-                f"and ny as numbers ({exc!r}).",
+                f"and ny as numbers ({type(exc).__name__}: {why}).",
                 field="grid",
             ) from None
 

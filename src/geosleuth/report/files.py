@@ -22,15 +22,16 @@ import stat
 import tempfile
 import time
 import zipfile
-from collections.abc import MutableMapping, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 from dataclasses import dataclass
 from glob import escape as glob_escape
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
 from geosleuth import __version__
+from geosleuth._json import loads as read_json
 from geosleuth._types import FloatArray, PathLike
 from geosleuth.errors import InputError
 from geosleuth.evidence import EvidenceItem, item_from_dict
@@ -628,7 +629,7 @@ def load_posterior(path: PathLike) -> tuple[Grid, FloatArray]:
     try:
         with np.load(p, allow_pickle=False) as data:
             arr = np.array(data["p"], dtype=np.float64)
-            grid = Grid.from_dict(json.loads(str(data["grid"])))
+            grid = Grid.from_dict(read_json(str(data["grid"])))
     except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile) as exc:
         reason = "a field is missing" if isinstance(exc, KeyError) else "unreadable"
         raise InputError(
@@ -769,6 +770,9 @@ def _spellings(name: str) -> set[str]:
     return out
 
 
+_T = TypeVar("_T")
+
+
 @dataclass(frozen=True, slots=True)
 class StoredEstimate:
     """What an ``estimate.json`` holds: enough to recompute the estimate."""
@@ -799,28 +803,61 @@ def load_estimate(path: PathLike) -> StoredEstimate:
     elif p.suffix.lower() != ".json":  # posterior.npz, report.html: the folder's
         p = p.with_name("estimate.json")
     try:
-        record = json.loads(p.read_text(encoding="utf-8"))
+        record = read_json(p.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(f"Cannot read the estimate {p}: {exc}.", path=str(p)) from None
-    try:
-        items = tuple(item_from_dict(e["item"]) for e in record["evidence"])
-        places = tuple(
-            NamedPlace(str(q["name"]), float(q["lon"]), float(q["lat"]))
-            for q in record["places"]
-        )
-        return StoredEstimate(
-            as_of=dt.date.fromisoformat(record["as_of"]),
-            target=str(record["target"]),
-            items=items,
-            grid=Grid.from_dict(record["grid"]),
-            settings=Settings.from_dict(record["settings"]),
-            places=places,
-            record=record,
-        )
-    except (KeyError, TypeError, ValueError) as exc:
-        if isinstance(exc, InputError):
-            raise InputError(exc.message, path=str(p)) from None
+    if not isinstance(record, dict):
         raise InputError(
-            f"The estimate {p} lacks what is needed to recompute it ({exc!r}).",
+            f"The estimate {p} holds a JSON {type(record).__name__}, not the object "
+            "'geosleuth locate' writes.",
             path=str(p),
-        ) from None
+        )
+
+    def field(name: str, expected: str, build: Callable[[Any], _T]) -> _T:
+        """``build(record[name])``, or an error naming the field and the file."""
+        if name not in record:
+            raise InputError(
+                f"The estimate {p} lacks the field {name!r} ({expected}), which is "
+                "needed to recompute it.",
+                path=str(p),
+                field=name,
+            )
+        try:
+            return build(record[name])
+        except InputError as exc:
+            raise InputError(exc.message, path=str(p), field=name) from None
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise InputError(
+                f"The field {name!r} of the estimate {p} must be {expected}; it "
+                f"cannot be read ({type(exc).__name__}: {exc}).",
+                path=str(p),
+                field=name,
+            ) from None
+
+    return StoredEstimate(
+        as_of=field("as_of", "a date written YYYY-MM-DD", dt.date.fromisoformat),
+        target=field("target", "the name of whoever is sought", str),
+        items=field(
+            "evidence",
+            "a list of {'item': ...} objects",
+            lambda v: tuple(item_from_dict(e["item"]) for e in _a_list(v)),
+        ),
+        grid=field("grid", "a grid description", Grid.from_dict),
+        settings=field("settings", "the settings used", Settings.from_dict),
+        places=field(
+            "places",
+            "a list of {name, lon, lat} objects",
+            lambda v: tuple(
+                NamedPlace(str(q["name"]), float(q["lon"]), float(q["lat"]))
+                for q in _a_list(v)
+            ),
+        ),
+        record=record,
+    )
+
+
+def _a_list(value: Any) -> list[Any]:
+    """``value`` if it is a list; a TypeError otherwise (a string is no list)."""
+    if not isinstance(value, list):
+        raise TypeError(f"a JSON {type(value).__name__}, not a list")
+    return value
