@@ -7,6 +7,7 @@ traceback of a ``_csv.Error``; it is now one line that names the file and line.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -119,3 +120,37 @@ def test_a_hit_score_takes_a_whole_cell_index(index: object) -> None:
     with pytest.raises(InputError, match="'cell_index' must be a whole number"):
         hit_score([1.0, 2.0], index)  # type: ignore[arg-type]
     assert hit_score([1.0, 2.0], np.int64(1)) == 0.5
+
+
+@pytest.mark.parametrize("shape", [1e12, 1e16, 1e300])
+def test_a_huge_sigma_shape_fixes_sigma_as_inf_does(shape: float) -> None:
+    # 1e16 gave sigma = 1e-5 m: lgamma(a) - lgamma(a - 0.5) lost every digit (r28 F9)
+    from geosleuth.profile import DPMProfiler
+
+    ex = np.array([0.0, 0.3, 0.1, 0.5, 0.2])
+    ey = np.array([0.0, 0.1, 0.4, 0.2, 0.3])
+    kw: dict[str, Any] = {
+        "n_burnin": 2,
+        "n_samples": 4,
+        "sigma_mean_km": 0.12,
+        "rng": 1,
+    }
+    got = DPMProfiler(sigma_squared_shape=shape, **kw).fit(
+        ex, ey, cell_x_km=ex, cell_y_km=ey
+    )
+    fixed = DPMProfiler(sigma_squared_shape=float("inf"), **kw).fit(
+        ex, ey, cell_x_km=ex, cell_y_km=ey
+    )
+    assert got.sigma_km_ == pytest.approx(0.12)
+    assert got.sigma_km_ == fixed.sigma_km_
+
+
+def test_a_large_sigma_shape_below_the_fixed_one_holds_sigma_near_its_mean() -> None:
+    from geosleuth.profile import DPMProfiler
+
+    ex = np.array([0.0, 0.3, 0.1, 0.5, 0.2])
+    ey = np.array([0.0, 0.1, 0.4, 0.2, 0.3])
+    model = DPMProfiler(
+        n_burnin=2, n_samples=4, sigma_mean_km=0.12, sigma_squared_shape=1e9, rng=1
+    ).fit(ex, ey, cell_x_km=ex, cell_y_km=ey)
+    assert model.sigma_km_ == pytest.approx(0.12, rel=1e-3)

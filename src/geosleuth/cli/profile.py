@@ -35,7 +35,7 @@ from geosleuth.profile import (
     hit_score,
     study_area_grid,
 )
-from geosleuth.profile.dpm import LEAST_KM, MOST_KM
+from geosleuth.profile.dpm import FIXED_SHAPE, LEAST_KM, MOST_KM
 from geosleuth.report.fieldfiles import cell_outlines_lonlat, ring_parts
 from geosleuth.report.files import write_all_atomic
 
@@ -583,7 +583,7 @@ def profile(
         typer.Option(
             "--sigma-shape",
             help="Shape of the inverse-gamma prior on sigma² (dpm, > 1): larger holds "
-            "sigma closer to --sigma-km; 'inf' fixes it there.",
+            "sigma closer to --sigma-km; 'inf' (or 1e12 and more) fixes it there.",
         ),
     ] = 2.0,
     tau_km: Annotated[
@@ -757,8 +757,8 @@ def profile(
             "sigma_mean_rule": "given" if sigma_km is not None else "extent / 4",
             "sigma_squared_shape": (
                 model.sigma_squared_shape
-                if math.isfinite(model.sigma_squared_shape)
-                else "inf (sigma fixed)"
+                if model.sigma_squared_shape < FIXED_SHAPE
+                else f"{model.sigma_squared_shape:g} (sigma fixed)"
             ),
             "tau_km": model.tau_km_,
             "tau_rule": "given" if tau_km is not None else "farthest event",

@@ -40,9 +40,35 @@ __all__ = ["DPMProfiler", "ProgressCallback"]
 #: The range of a length (σ's prior mean, τ, a bandwidth) the sampler's squares
 #: keep finite and non-zero, with room: a millimetre to 100,000 km.
 LEAST_KM, MOST_KM = 1e-6, 1e5
+#: An inverse-gamma shape from which sigma² is taken as fixed at its prior mean:
+#: its relative spread, 1/sqrt(a - 2), is then under a millionth.
+FIXED_SHAPE = 1e12
 #: The farthest an event or cell may lie from the plane's origin, in km: ten times
 #: the Earth's circumference, and far below where the sampler's squares overflow.
 MOST_COORDINATE_KM = 4e5
+
+
+def _log_gamma_ratio(a: float) -> float:
+    """``log(Γ(a) / Γ(a - 1/2))`` for ``a > 1``, exact in float64 at any size.
+
+    ``lgamma(a) - lgamma(a - 0.5)`` loses every digit once ``a`` is large (each
+    term near 3.6e17 at a = 1e16); past 1e4 the asymptotic series
+    ``0.5 log(x - 1/4 + 1/(32 x))``, ``x = a - 1/2``, is used (its error is
+    below 1e-11 there).
+
+    Examples
+    --------
+    >>> round(_log_gamma_ratio(2.0), 12) == round(math.log(2 / math.sqrt(math.pi)), 12)
+    True
+    >>> abs(_log_gamma_ratio(1e4) - (math.lgamma(1e4) - math.lgamma(1e4 - 0.5))) < 1e-10
+    True
+    >>> round(_log_gamma_ratio(1e16), 6)  # 0.5 log(1e16)
+    18.420681
+    """
+    if a <= 1e4:
+        return math.lgamma(a) - math.lgamma(a - 0.5)
+    x = a - 0.5
+    return 0.5 * math.log(x - 0.25 + 1.0 / (32.0 * x))
 
 
 class DPMProfiler:
@@ -74,7 +100,9 @@ class DPMProfiler:
     sigma_squared_shape : float, default 2.0
         Shape of the inverse-gamma prior on ``sigma**2`` (> 1); ``math.inf`` fixes
         ``sigma`` at ``sigma_mean_km``. The scale follows from the prior mean as in
-        RgeoProfile: ``beta = (sigma_mean * Γ(a) / Γ(a - 1/2))**2``.
+        RgeoProfile: ``beta = (sigma_mean * Γ(a) / Γ(a - 1/2))**2``. A shape
+        of :data:`FIXED_SHAPE` (1e12) or more holds ``sigma**2`` within a
+        millionth of its mean and is taken as ``math.inf``.
     tau_km : float or None, default None
         Standard deviation of the normal prior on source locations (km). None: the
         largest distance from the prior centre to an event (RgeoProfile's default).
@@ -435,14 +463,10 @@ class DPMProfiler:
                 field="sigma_mean_km",
             )
         a = float(self.sigma_squared_shape)
-        if math.isinf(a):
-            scale = 0.0
+        if a >= FIXED_SHAPE:  # 1e16 gave sigma = 1e-5 m: lgamma lost all digits
+            a, scale = math.inf, 0.0
         else:
-            scale = math.exp(
-                2.0 * math.log(sigma_mean)
-                + 2.0 * math.lgamma(a)
-                - 2.0 * math.lgamma(a - 0.5)
-            )
+            scale = math.exp(2.0 * math.log(sigma_mean) + 2.0 * _log_gamma_ratio(a))
         draws = _gibbs(
             ex,
             ey,
