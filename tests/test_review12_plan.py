@@ -100,7 +100,7 @@ def test_an_extreme_sweep_width_leaks_no_runtime_warning(
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         code, out = _plan(
-            hundred_m, "--budget-km", 1e308, "--sweep-width-km", 1e308,
+            hundred_m, "--budget-km", 1e9, "--sweep-width-km", 1e308,
             "--out", tmp_path / "o",
         )  # fmt: skip
     assert code == 1

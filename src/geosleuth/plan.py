@@ -498,7 +498,11 @@ def _finish_plan(
     coverage = w * effort
     d = -np.expm1(-coverage)
     pos = float(np.dot(p, d))
-    find = (expected - budget * (1.0 - pos)) / pos if pos > 0 else math.nan
+    # P(not found) summed, not 1 - pos: once every cell is covered many times
+    # over, 1 - pos rounds to ~1e-16 and budget * that swamped E (r28 F8: a
+    # budget of 1e19 km gave a mean effort to find of 3,009 km, not 788 km)
+    miss = r + float(np.dot(p, np.exp(-coverage)))
+    find = (expected - budget * miss) / pos if pos > 0 else math.nan
     return SearchPlan(
         p=p,
         rest_of_world=r,
@@ -584,6 +588,12 @@ def _check_swath_fits(width: FloatArray, area: FloatArray) -> None:
         f"'geosleuth locate').{metres}",
         field="sweep_width_km",
     )
+
+
+#: The largest search budget the command line and the service take, km: no
+#: search spends more. (The library plans any budget, as the plan depends on
+#: sweep width × track alone.)
+MOST_BUDGET_KM = 1e9
 
 
 def _plan_inputs(

@@ -18,7 +18,12 @@ from geosleuth.casefile import load_case
 from geosleuth.cli import app, clean_text, console, guarded, shown_warnings
 from geosleuth.errors import GeosleuthError, GeosleuthWarning, InputError
 from geosleuth.grid import Grid
-from geosleuth.plan import SearchPlan, allocate_optimal, scale_for_rest_of_world
+from geosleuth.plan import (
+    MOST_BUDGET_KM,
+    SearchPlan,
+    allocate_optimal,
+    scale_for_rest_of_world,
+)
 from geosleuth.report.fieldfiles import (
     PlanAreas,
     PlanCells,
@@ -205,6 +210,12 @@ def check_plan_options(
                 "instead.",
                 field=flag,
             )
+    if budget_km > MOST_BUDGET_KM:
+        raise InputError(
+            f"--budget-km must be at most {MOST_BUDGET_KM:.0e} km (25,000 times "
+            f"round the Earth). Got {budget_km:g} instead.",
+            field="--budget-km",
+        )
     if not rest_of_world >= 0.0:  # also NaN
         raise InputError(
             "--rest-of-world must be a probability, at least 0 and below 1. Got "

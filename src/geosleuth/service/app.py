@@ -138,6 +138,7 @@ from typing import TYPE_CHECKING, Any
 from geosleuth import __version__
 from geosleuth.errors import CaseNotFoundError, GeosleuthError, InputError
 from geosleuth.errors import missing_extra as _missing_extra
+from geosleuth.plan import MOST_BUDGET_KM
 from geosleuth.report.files import write_atomic
 from geosleuth.service import pipeline, searches
 from geosleuth.service._http import (
@@ -645,7 +646,9 @@ def create_app(
             case_id,
             as_of=pipeline.parse_date(opts.get("as_of"), "as_of"),
             published=pipeline.parse_date(opts.get("published"), "published"),
-            budget_km=pipeline.parse_positive(opts.get("budget_km"), "budget_km"),
+            budget_km=pipeline.parse_positive(
+                opts.get("budget_km"), "budget_km", most=MOST_BUDGET_KM
+            ),
             sweep_width_km=pipeline.parse_positive(
                 opts.get("sweep_width_km"), "sweep_width_km"
             ),

@@ -147,8 +147,10 @@ def parse_date(value: Any, field: str) -> dt.date | None:
     )
 
 
-def parse_positive(value: Any, field: str) -> float | None:
+def parse_positive(value: Any, field: str, *, most: float = math.inf) -> float | None:
     """``value`` as a positive finite number (a numeric string too), or None.
+
+    A number above ``most`` is refused too (a budget of 1e12 km).
 
     Raises
     ------
@@ -177,6 +179,11 @@ def parse_positive(value: Any, field: str) -> float | None:
     if number is None or not (math.isfinite(number) and number > 0):
         raise InputError(
             f"{field!r} must be a positive number. Got {shown(value, 40)} instead.",
+            field=field,
+        )
+    if number > most:
+        raise InputError(
+            f"{field!r} must be at most {most:g}. Got {number:g} instead.",
             field=field,
         )
     return number
