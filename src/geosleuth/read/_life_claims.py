@@ -104,11 +104,17 @@ _DEATH_WORDS = frozenset(
 _KILLING = frozenset(
     {"shoot", "behead", "decapitate", "hang", "stab", "strangle", "stone", "lynch",
      "kill", "execute", "murder", "slay", "assassinate", "bury", "inter", "cremate",
-     "entomb"}
+     "entomb", "mourn"}
 )  # fmt: skip
 #: Nouns of a burial in what a passive shows: "being lowered into a *grave*",
-#: "being laid to *rest*".
-_GRAVE = frozenset({"grave", "tomb", "rest", "coffin", "shroud", "death"})
+#: "being laid to *rest*"; the head of its phrase, not a word before another
+#: ("taken to a *rest* house").
+_GRAVE = frozenset({"grave", "tomb", "rest", "coffin", "shroud"})
+#: Verbs of a sentence or a threat, whose "to death" is no death shown: "being
+#: *sentenced* to death", "*condemned* to death".
+_SENTENCING = frozenset({"sentence", "condemn", "threaten", "doom"})
+#: Verbs of a killing only with "alive": "being *burned* alive", "*buried* alive".
+_ALIVE_KILLING = frozenset({"burn", "bury"})
 _RELATIVE = frozenset({"that", "which"})
 
 
@@ -147,13 +153,17 @@ def shown_by_recording(cue: Any, objects: Sequence[TargetRef]) -> TargetRef | No
         if verb.lemma_.lower() not in _SHOWING or _negated(verb):
             continue
         shown = [t for t in verb.subtree if t.i > tok.i]
+        passive = tok.dep_ == "nsubjpass"
         if any(
-            t.lower_ in _DEATH_WORDS and not _of_another(t, tok, verb) for t in shown
+            t.lower_ in _DEATH_WORDS
+            and not _of_another(t, tok, verb)
+            and not (passive and t.lower_ == "death")  # read by _killed_or_buried
+            for t in shown
         ) or any(
             _pool_of_blood(t) and not _of_another(t.head.head, tok, verb) for t in shown
         ):
             continue  # "shows him dead": no proof of life
-        if tok.dep_ == "nsubjpass" and _killed_or_buried(tok.head):
+        if passive and _killed_or_buried(tok.head):
             continue  # "shows him being shot", "being lowered into a grave"
         if _by_recording(verb, video):
             return ref
@@ -163,13 +173,38 @@ def shown_by_recording(cue: Any, objects: Sequence[TargetRef]) -> TargetRef | No
 def _killed_or_buried(participle: Any) -> bool:
     """Whether the passive ``participle`` of "shows him being ..." is a death.
 
-    "shows him being *shot* by soldiers", "being *beheaded*", "being *stabbed*
-    to death" (:data:`_KILLING`), "being lowered into a *grave*", "being laid
-    to *rest*" (:data:`_GRAVE`); not "being *led away* by soldiers".
+    "shows him being *shot* by soldiers", "being *beheaded*", "being *hanged*"
+    (:data:`_KILLING`; not "being *shot at*", nor "being *hung* upside down"),
+    "being beaten *to death*" (not "being *sentenced* to death", "interviewed
+    about the death of his brother"), "being *burned alive*", "being *mourned*
+    by his fighters", "being lowered into a *grave*", "being laid to *rest*"
+    (:data:`_GRAVE`; not "taken to a *rest* house"); not "being *led away* by
+    soldiers", nor "being *tortured*" (alive then).
     """
-    if participle.lemma_.lower() in _KILLING:
-        return True
-    return any(t.lower_ in _GRAVE for t in participle.subtree if t.pos_ == "NOUN")
+    lemma = participle.lemma_.lower()
+    kids = list(participle.children)
+    if lemma in _KILLING:
+        if lemma == "shoot" and any(c.lower_ == "at" for c in kids):
+            return False  # "being shot at": fired on
+        # "being hanged", not "being hung upside down"
+        return bool(lemma != "hang" or participle.lower_ == "hanged")
+    if lemma in _ALIVE_KILLING and any(c.lower_ == "alive" for c in kids):
+        return True  # "being burned alive"
+    if any(
+        c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in kids
+    ):
+        return lemma not in _SENTENCING  # "beaten to death", not "sentenced to"
+    return any(
+        t.pos_ == "NOUN"
+        and t.dep_ != "compound"
+        and (t.lower_ in _GRAVE or (t.lower_ == "bag" and _of_body(t)))
+        for t in participle.subtree
+    )
+
+
+def _of_body(bag: Any) -> bool:
+    """Whether ``bag`` is a body bag: "being put into a *body bag*"."""
+    return any(c.dep_ == "compound" and c.lower_ == "body" for c in bag.children)
 
 
 def _pool_of_blood(word: Any) -> bool:
@@ -192,9 +227,15 @@ def _of_another(word: Any, shown: Any, verb: Any) -> bool:
     (not "shortly after *his* death").
     """
     if word.lower_ == "death" and any(
-        c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in word.children
+        (c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN"))
+        or (
+            c.dep_ == "prep"
+            and c.lower_ == "of"
+            and any(g.pos_ in ("NOUN", "PROPN") for g in c.children)
+        )
+        for c in word.children
     ):
-        return True
+        return True  # "his brother's death", "the death of his brother"
     for up in word.ancestors:
         if up.i == verb.i:
             return False
@@ -259,7 +300,7 @@ def made_spans(cue: Any) -> list[tuple[int, int]]:
 
 #: A recording called fake, or old: "French officials said *it was a fake*",
 #: "analysts said *it may have been recorded years ago*", "*dismissed the video
-#: as a fabrication*".
+#: as a fabrication*", "The army said *it was at least ten years old*".
 _RECORDING = (
     r"(?:it|they|the\s+(?:[\w-]+\s+)?(?:videos?|footage|recordings?|tapes?|audio|"
     r"messages?|clips?|photos?|photographs?|pictures?|images?))"
@@ -268,7 +309,10 @@ _FAKE_WORDS = (
     r"(?:an?\s+)?(?:fake[ds]?|faked|forgery|forged|fabricated|fabrication|doctored|"
     r"manipulated|staged|hoax|montage|deepfake|not\s+(?:genuine|authentic|real|new|"
     r"recent)|old|outdated|(?:recorded|taken|made|filmed|shot)\s+(?:[\w-]+\s+)?"
-    r"(?:years?|months?|decades?|long)\s+(?:ago|earlier|before))"
+    r"(?:years?|months?|decades?|long)\s+(?:ago|earlier|before)|"
+    # "it was at least ten years old"
+    r"(?:at\s+least\s+|more\s+than\s+|over\s+|about\s+|some\s+|several\s+)?"
+    r"(?:a|an|\d+|[a-z]+)\s+(?:years?|decades?)\s+old)"
 )
 _CALLED_FAKE = re.compile(
     rf"\b{_RECORDING}\s+(?:was|is|were|are|had\s+been|has\s+been|"

@@ -2,8 +2,9 @@
 
 Helper of :mod:`geosleuth.read.life`. A recording that shows the target young
 ("A photograph released on 2 June shows him *as a child*") or made in a year
-before its release ("A *2015* photograph released on 2 June") shows a past
-time: no proof of life on the release (:data:`AS_YOUNG`, :func:`of_year`).
+before its release ("A *2015* photograph released on 2 June", "A photograph
+*from 2015*") shows a past time: no proof of life on the release
+(:data:`AS_YOUNG`, :func:`of_year`).
 Being in touch with the target *before* its death ("she was in touch with her
 husband before he was killed": :func:`ended_by_death`), or a belief that it
 lived held only *until* a death or a body was shown ("she had believed her
@@ -19,6 +20,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from geosleuth.read._life_victims import victims_of
+from geosleuth.read.attribution import REPORTING_LEMMAS
 from geosleuth.read.target import TargetRef
 
 __all__ = ["AS_YOUNG", "belief_given_up", "ended_by_death", "of_year", "target_speaks"]
@@ -36,19 +39,39 @@ AS_YOUNG = re.compile(
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
-def of_year(cue: Any) -> str | None:
-    """The year that the words before the recording ``cue`` date it to, or None.
+def of_year(cue: Any, released: int | None = None) -> str | None:
+    """The year that the words about the recording ``cue`` date it to, or None.
 
     "A *2015* photograph released on 2 June": a number of a year modifying the
-    noun, before it. Not "A video released in 2018" (after the noun).
+    noun, before it; "A photograph *from 2015*, released on 2 June": the year
+    of "from" after it. Not "A video released in 2018" (the release), nor a
+    year that is not before the year ``released`` of the release ("A *2018*
+    photograph released on 2 June" 2018 is of the year it was released).
+
+    Examples
+    --------
+    >>> from geosleuth.read.toponyms import load_nlp
+    >>> doc = load_nlp()("A 2018 photograph released on 2 June shows him.")
+    >>> of_year(doc[2]), of_year(doc[2], released=2018)
+    ('2018', None)
     """
+    years = [
+        c
+        for c in cue.children
+        if c.dep_ in ("nummod", "compound", "amod") and c.i < cue.i
+    ]
+    years += [
+        g
+        for c in cue.children
+        if c.dep_ == "prep" and c.lower_ == "from" and c.i > cue.i
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
     return next(
         (
-            str(c.text)
-            for c in cue.children
-            if c.dep_ in ("nummod", "compound", "amod")
-            and c.i < cue.i
-            and _YEAR.fullmatch(c.text)
+            str(y.text)
+            for y in years
+            if _YEAR.fullmatch(y.text) and (released is None or int(y.text) < released)
         ),
         None,
     )
@@ -95,17 +118,55 @@ def ended_by_death(verb: Any) -> str | None:
 
     "she was in touch with her husband *before he was killed*": the clause's
     words (:data:`_ENDING_DEATH`); None when there is none ("in touch with
-    her husband until 2016").
+    her husband until 2016"), or when its death is another's (:func:`_ends`:
+    "before soldiers killed his deputy", "until his phone went dead") or only
+    reported by another ("on Sunday, two days before the army said he was
+    killed": the contact of Sunday is the speaker's word, the death the army's).
     """
     for c in verb.children:
         if c.dep_ not in ("advcl", "prep") or not any(
             m.lower_ in _ENDING for m in (c, *c.children) if m.dep_ in ("mark", "prep")
         ):
             continue
-        if any(t.lemma_.lower() in _ENDING_DEATH for t in c.subtree):
+        if any(_ends(t, c) for t in c.subtree):
             first, last = c.left_edge, c.right_edge
             return str(c.doc.text[first.idx : last.idx + len(last.text)])
     return None
+
+
+#: Nouns by which a spouse or counsel calls the target: "until *her husband* was
+#: killed".
+_KIN = frozenset(
+    {"husband", "wife", "partner", "client", "boyfriend", "girlfriend", "fiance",
+     "fiancé", "fiancee", "fiancée"}
+)  # fmt: skip
+
+
+def _ends(word: Any, clause: Any) -> bool:
+    """Whether ``word`` of the "until" or "before" ``clause`` is a death that ends it.
+
+    A death word (:data:`_ENDING_DEATH`) whose victim is not told, or is a
+    pronoun ("before *he* was killed", "until the army showed her *his* body")
+    or the one a spouse calls so ("her husband"); not one whose victims are all
+    other nouns ("before soldiers killed *his deputy*", "until *his phone*
+    died"), nor one said by another under a reporting verb of the clause
+    ("before *the army said* he was killed").
+    """
+    if word.lemma_.lower() not in _ENDING_DEATH:
+        return False
+    up = word
+    while up.i != clause.i and up.head.i != up.i:
+        up = up.head  # up to the clause's head, not beyond
+        if up.lemma_.lower() in REPORTING_LEMMAS and any(
+            c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in up.children
+        ):
+            return False  # "two days before the army said he was killed"
+    victims = victims_of(word)
+    return not victims or any(
+        v.pos_ != "NOUN" or v.lemma_.lower() in _KIN
+        for one in victims
+        for v in (one, *one.conjuncts)  # "killed his deputy and him"
+    )
 
 
 def belief_given_up(verb: Any) -> str | None:

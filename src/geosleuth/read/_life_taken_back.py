@@ -17,7 +17,11 @@ they could not confirm his death") is doubted, not taken back
 - one of another statement, nearer: "It had earlier said he was wounded; that
   statement was wrong, officials said";
 - one of another detail, which the sentence corrects: "On Tuesday it said that
-  statement was wrong: the clash had taken place near Cosalá".
+  statement was wrong: the clash had taken place near Cosalá";
+- one of another of the target's own, that does not name who really died
+  ("Officials later backtracked, saying his brother was not among the dead");
+  one that does ("..., saying his bodyguard had been killed, not Salcedo", "his
+  men had carried him away alive") is of the target's death.
 
 The next sentence is read in words, for it is often not parsed
 (:mod:`geosleuth.read.document` parses only the sentences that may give
@@ -56,13 +60,17 @@ _TAKING_BACK = (
 #: A negation just before the verb: "did not retract", "has never withdrawn".
 _NOT_BEFORE = re.compile(r"(?:\bnot|n['’]t|\bnever|\brefused\s+to)\s+(?:\w+\s+)?$")
 #: A body said not to be the one claimed: "DNA tests later showed *the body was
-#: not his*", "the remains did not belong to him".
+#: not his*" ("... after all", "..., but his deputy's"), "the remains did not
+#: belong to him", "the remains were not *those of Salcedo*" (the target's name:
+#: :func:`_whose`).
 _NOT_THE_BODY = (
     r"(?:the|that)\s+(?:dead\s+)?(?:body|bodies|remains|corpse|dead\s+(?:man|woman))"
     r"\s+(?:(?:was|were|is|are|had\s+been)\s+not|(?:did|does)\s+not\s+belong\s+to|"
     r"(?:proved|turned\s+out)\s+not\s+to\s+be)\s+(?:hers|him|theirs|them\b|"
-    # "was not his", not "was not his brother's"
-    r"(?:his|her)\b(?!['’]|\s+[a-z]))"
+    # "was not his", "not his after all", not "was not his (late) brother's"
+    r"(?:his|her)\b(?!['’]|\s+(?:[\w-]+\s+)?[\w-]+['’])|"
+    # "were not those of Salcedo", not "those of Salcedo's brother"
+    r"those\s+of\s+(?P<whose>(?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*))\b(?!['’]))"
 )
 _TAKEN_BACK = re.compile(
     # "that statement was wrong" (not "was wrong about the time", "wrong to say")
@@ -219,6 +227,8 @@ def taken_back_next(
         before, after = sentence[: m.start()], sentence[m.end() :]
         if _NOT_BEFORE.search(before) is not None:
             continue
+        if not _whose(m, start, refs):
+            continue  # "the remains were not those of Ramos": whose they are not
         if _KEPT.search(after) is not None:
             return None  # "..., but the army stood by it"
         if _nearer_statement(before):
@@ -229,6 +239,18 @@ def taken_back_next(
             return None
         return m.group(0)
     return None
+
+
+def _whose(m: re.Match[str], start: int, refs: Sequence[TargetRef]) -> bool:
+    """Whether the name of "the remains were not *those of Salcedo*" is the target's.
+
+    True when the words name no one so (``start`` is the document offset of
+    the sentence matched), or name one of the target's ``refs``.
+    """
+    if m.group("whose") is None:
+        return True
+    lo, hi = start + m.start("whose"), start + m.end("whose")
+    return any(lo <= r.start < hi and r.kind != "pronoun" for r in refs)
 
 
 def _taker(before: str, after: str) -> str:
@@ -264,7 +286,11 @@ _WHO_SAID = re.compile(
     rf",\s*(?:who|which)\s+(?:had\s+)?{_ADVERBS}{_REPORTING}\b(?P<what>[^,;:—–]*)",
     re.IGNORECASE,
 )
-_DEATH = re.compile(r"\b(?:dead|death|died|killed|slain)\b", re.IGNORECASE)
+#: Words of the death in the taker's own statement: "which had said he was
+#: *fatally* shot", "who had said *the same*" (the death before).
+_DEATH = re.compile(
+    r"\b(?:dead|death|died|killed|slain|fatally|the\s+same)\b", re.IGNORECASE
+)
 
 
 def _nearer_statement(before: str) -> bool:
@@ -309,11 +335,46 @@ def _of_life(after: str, at: int, refs: Sequence[TargetRef]) -> bool:
     if told is None:
         return True
     rest = after[told.end() :]
+    lo, hi = at + told.end(), at + len(after)
     other = _ANOTHER_FIRST.match(rest)
     if other is not None and _OTHERS & set(other.group("who").lower().split()):
-        return False  # "..., saying his brother was not among the dead"
-    lo, hi = at + told.end(), at + len(after)
+        # "..., saying his brother was not among the dead": of another, unless
+        # it names who really died or the target again
+        return _real_victim(rest[other.end() :]) or any(
+            lo + other.end() <= r.start < hi for r in refs
+        )
     return _OF_LIFE.search(rest) is not None or any(lo <= r.start < hi for r in refs)
+
+
+#: What the correction says of another that makes it the one who died, or the
+#: target alive: "his bodyguard *had been killed*", "his son *was among the
+#: dead*", "his men had carried him away *alive*".
+_DIED_INSTEAD = re.compile(
+    r"\b(?:(?P<death>dead|died|killed|slain)|alive|escaped|survived)\b",
+    re.IGNORECASE,
+)
+#: Words by which the other's death is denied, or besides the target's: "his
+#: brother was *not* among the dead", "was *also* among the dead".
+_NOT = re.compile(r"\b(?:not|never|no\s+longer)\b|n['’]t\b", re.IGNORECASE)
+_BESIDES = re.compile(r"\b(?:also|too|as\s+well|among\s+others)\b", re.IGNORECASE)
+
+
+def _real_victim(words: str) -> bool:
+    """Whether the correction after another's noun says who really died.
+
+    "saying his bodyguard *had been killed*", "his son *was among the dead*"
+    (the one who died, for the target), "his men had carried him away
+    *alive*"; not "his brother was *not* among the dead", nor "was *also* among
+    the dead" (besides the target).
+    """
+    said = _DIED_INSTEAD.search(words)
+    if said is None:
+        return False
+    if said.group("death") is None:
+        return True  # "carried him away alive", "had escaped"
+    return (
+        _NOT.search(words, 0, said.start()) is None and _BESIDES.search(words) is None
+    )
 
 
 #: The claimant no longer sure of the death: "saying they *could not confirm his

@@ -23,7 +23,7 @@ from geosleuth.read._sentence import Sentence
 from geosleuth.read.attribution import REPORTING_LEMMAS
 from geosleuth.read.target import TargetRef
 
-__all__ = ["target_buried", "target_dies"]
+__all__ = ["target_buried", "target_dies", "victims_of"]
 
 
 #: Pronouns that may or may not stand for the target ("a strike killed him", "his
@@ -39,7 +39,8 @@ def target_dies(s: Sentence, at: int, person: list[TargetRef]) -> bool | None:
     (or the one that "killed" describes: "al-Baghdadi, killed in a strike"), the
     object of an active "killed" ("a strike killed al-Baghdadi"; the
     subject of "al-Baghdadi killed dozens" is the killer), and the owner of a
-    "death" ("al-Baghdadi's death", "the death of al-Baghdadi"). The target dies
+    "death" ("al-Baghdadi's death", "the death of al-Baghdadi"), and the one
+    "among the dead" ("Salcedo's brother was among the dead"). The target dies
     when one of them is a reference to it (so "al-Baghdadi's wife was killed" is
     not the target's death). None when there is no parse, or the parse does not
     say who died.
@@ -87,13 +88,20 @@ def target_buried(
     pronoun after another's death in the sentence ("Jalmaani's *deputy* was
     killed in Indanan last month, and *he* was buried in Jolo": ``deaths`` are
     the offsets of the sentence's other death words, and one before the
-    burial that is not the target's makes the burial not the target's either).
+    burial that is not the target's makes the burial of a pronoun not the
+    target's either). The target named ("Two soldiers died in the raid, and
+    *Jalmaani* was buried in Jolo") or so called ("her husband") is buried
+    whoever died before.
     """
     cue = next((t for t in (s.sent if s.sent is not None else []) if t.idx == at), None)
     if cue is not None and cue.dep_ == "xcomp" and cue.head.lemma_.lower() in _WISHING:
         return False  # "wanted to be buried in Jolo": no death
     if not target_dies(s, at, person):
         return False
+    if target_dies(s, at, [r for r in person if r.kind != "pronoun"]):
+        # "Two soldiers died in the raid, and Jalmaani was buried in Jolo": the
+        # one buried named, whoever died before
+        return True
     return not any(d < at and target_dies(s, d, person) is False for d in deaths)
 
 
@@ -114,6 +122,15 @@ def _as_called(tok: Any) -> Any:
         and t.head.lemma_.lower() not in REPORTING_LEMMAS
     ]
     return before[-1] if before else tok
+
+
+def victims_of(cue: Any) -> list[Any] | None:
+    """The words for who died in the death cue ``cue``; None when the parse is mute.
+
+    "before soldiers killed *his deputy*", "until *his phone* went dead",
+    "until the army showed her *his* body" (the owner of a body).
+    """
+    return _victims(cue)
 
 
 def _victims(cue: Any, depth: int = 0) -> list[Any] | None:
@@ -155,6 +172,11 @@ def _victims(cue: Any, depth: int = 0) -> list[Any] | None:
             return subjects
         if cue.dep_ == "amod":
             return [cue.head]  # "the dead leader"
+        if cue.dep_ == "pobj" and cue.head.lower_ == "among":
+            # "Salcedo's brother was among the dead": the one among them
+            up = cue.head.head
+            found = [c for c in up.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return found or None
         if cue.dep_ in ("acomp", "attr"):
             return head_subjects()
         if cue.dep_ == "oprd":

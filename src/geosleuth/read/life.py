@@ -176,6 +176,15 @@ _DEATH_DENIED = re.compile(
     r"mistaken(?:ly)?|erroneous(?:ly)?|falsely)\b",
     re.IGNORECASE,
 )
+#: A death called no crime, which is a death all the same: "police said *it was
+#: not a suspicious death*", "*is not being treated as suspicious*", "there were
+#: *no suspicious circumstances*".
+_NOT_SUSPICIOUS = re.compile(
+    r"\b(?:not|no)\s+(?:(?:being\s+)?(?:treated|regarded)\s+as\s+|"
+    r"(?:believed|thought|considered)\s+to\s+be\s+)?(?:an?\s+)?"
+    r"(?:suspicious|unexplained)(?:\s+(?:death|circumstances))?\b",
+    re.IGNORECASE,
+)
 _SAID = re.compile(
     r"\b(?:said|says|announced|stated|claimed|reported|confirmed|added|told|"
     r"revealed)\b",
@@ -325,6 +334,8 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
             s.span,
         )
         return
+    # "..., but police said it was not a suspicious death": a death all the same
+    text = _NOT_SUSPICIOUS.sub(lambda m: " " * len(m.group(0)), text)
     denial = _DEATH_DENIED.search(text)
     got = denial.group(0) if denial else is_negated(text)
     if got is None:
@@ -477,7 +488,7 @@ def _recording(
     # statement, not the recording
     own = [d for d in day if d.start > at or _SAID.search(ex.text[d.end : at]) is None]
     d = min(own or day, key=lambda d: abs(d.start - at))
-    then = _shown_then(s, cue)
+    then = _shown_then(s, cue, d.date.year)
     if isinstance(then, str):
         # "A video released on 2 June shows him in 2015 addressing fighters"
         ex.reject(
@@ -566,7 +577,9 @@ def _released_by_seekers(cue: Any) -> str | None:
     return None
 
 
-def _shown_then(s: Sentence, cue: Any) -> DateMention | str | None:
+def _shown_then(
+    s: Sentence, cue: Any, released: int | None = None
+) -> DateMention | str | None:
     """The time the recording ``cue`` shows the target at, when the sentence says.
 
     "A video released on 5 June shows him on 2 June addressing fighters": the
@@ -575,7 +588,10 @@ def _shown_then(s: Sentence, cue: Any) -> DateMention | str | None:
     :func:`~geosleuth.read._life_claims.made_spans`), which dates the proof of
     life; "... shows him in 2015 addressing fighters", "A photograph *taken in
     2015* and released on 2 June shows him": a time that is no day, returned
-    in words (no proof of life on the release). None when it tells no time.
+    in words (no proof of life on the release), as is a year before
+    ``released``, the year of the release ("A *2015* photograph released on 2
+    June"; not "A *2018* photograph" released in 2018). None when it tells no
+    time.
     """
     spans = [] if cue is None else [*made_spans(cue), shown_span(cue)]
     shown = [d for d in s.dates for a, b in filter(None, spans) if a <= d.start < b]
@@ -583,7 +599,7 @@ def _shown_then(s: Sentence, cue: Any) -> DateMention | str | None:
     young = None if span is None else AS_YOUNG.search(cue.doc.text, *span)
     if young is not None:
         return young.group(0)  # "shows him as a child": a past time
-    year = None if cue is None else of_year(cue)
+    year = None if cue is None else of_year(cue, released)
     if year is not None:
         return year  # "A 2015 photograph released on 2 June"
     if not shown:
@@ -730,6 +746,14 @@ def _said_alive(
     attr, provenance = s.attr.at(at), ex.provenance(s, at)
     own = kin_clause(who) if kin not in (None, "group") else None
     named_speaker = target_speaks(attr.speaker, person)
+    if own is None and named_speaker and who is not None:
+        # "The wife of the group's deputy leader, Mundi Jalmaani, said *he* was
+        # alive": the wife says so, not the target named in her phrase (unless
+        # the one who says so is the target: "Mundi Jalmaani, the group's leader,
+        # said he was alive")
+        own = kin_clause(who)
+        if own is not None and target_speaks(own[0].split(",")[0], person):
+            own = None
     if own is not None and (named_speaker or not _speaks(attr.speaker, own[0])):
         # "The wife of the group's deputy leader, Mundi Jalmaani, said ...": the
         # wife speaks, not the target named in apposition to her husband's role
