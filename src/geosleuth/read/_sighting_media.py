@@ -22,6 +22,7 @@ __all__ = [
     "_camera_phrase",
     "_medium",
     "camera_of",
+    "corrected_next",
     "footage_put_out",
     "not_filmed",
     "not_the_one",
@@ -176,26 +177,93 @@ def camera_of(s: Sentence, at: int) -> str | None:
 
 #: Verbs by which footage that a noun describes was had or put out: "Police
 #: *released* CCTV footage showing her at Leeds station", "have *reviewed*
-#: footage that shows her in Leeds", "footage showing her *emerged*".
+#: footage that shows her in Leeds", "Police said they *have* CCTV footage
+#: showing her", "footage showing her ... *was handed to* detectives".
 _FOOTAGE_HAD = frozenset(
     {"release", "publish", "share", "obtain", "review", "find", "post", "issue",
      "examine", "recover", "circulate", "air", "analyse", "analyze", "study",
-     "view", "retrieve", "show"}
+     "view", "retrieve", "show", "have", "hold", "hand", "give", "pass", "send",
+     "submit", "receive", "seize", "collect", "gather", "provide", "uncover",
+     "discover", "broadcast"}
 )  # fmt: skip
-_FOOTAGE_CAME = frozenset({"emerge", "surface", "circulate"})
+#: ... of holding it, which a relative clause makes a request: "Anyone *who
+#: has* CCTV footage showing her ... should call police".
+_FOOTAGE_HELD = frozenset({"have", "hold", "possess"})
+#: Who holds footage in an appeal: "*You* may have footage", "*anyone*".
+_ANYONE = frozenset(
+    {"you", "anyone", "anybody", "whoever", "everyone", "everybody", "someone",
+     "somebody", "those"}
+)  # fmt: skip
+_FOOTAGE_CAME = frozenset({"emerge", "surface", "circulate", "appear"})
 #: ... and of going through it: "trawling *through* CCTV footage".
 _THROUGH = frozenset({"trawl", "go", "comb", "sift", "look", "scour", "work"})
+#: What is taken from footage: "a *still* from CCTV footage showing her".
+_FRAMES = frozenset(
+    {"still", "image", "picture", "photo", "photograph", "screenshot", "frame",
+     "grab", "clip", "snapshot"}
+)  # fmt: skip
+#: The words before a clause of a time past that footage came out in: "*after*
+#: CCTV footage showing her in Leeds came to light" (not "*if* police released",
+#: nor "*when* footage comes to light").
+_AFTER_MARKS = frozenset({"after", "when", "since", "as", "once", "because"})
 
 
 #: Words that say the one a camera showed was not the target, or the footage
-#: not real: "they later said *the woman was not her*", "*turned out to show
-#: another woman*", "footage that shows her in Leeds *was fake*".
+#: not real, said of the one shown or of the footage (review r27, 9): "they
+#: later said *the woman was not her*", "turned out *to show another woman*",
+#: "the footage *was later found to be fake*". Not of another seen with her
+#: ("showing her at Leeds station *with another woman*") nor of other things
+#: ("urged people not to share *fake sightings* online").
 _NOT_THE_ONE = re.compile(
     r"(?:\bnot|n['’]t)\s+(?:actually\s+)?(?:her|him)\b(?=\s*(?:[.,;:]|$))|"
-    r"\banother\s+(?:woman|man|person|girl|boy)\b|\b(?:someone|somebody)\s+else\b|"
-    r"\b(?:fake|faked|doctored|fabricated|staged)\b",
+    r"\b(?:show(?:s|ed|n)?|be|was|were|is)\s+(?:in\s+fact\s+|actually\s+)?"
+    r"(?:another\s+(?:woman|man|person|girl|boy)|(?:someone|somebody)\s+else)\b"
+    r"(?=\s*(?:[.,;:]|$|,?\s*not\b))|"
+    r"\b(?:it|footage|video|clip|film|images?|recording|still|photo(?:graph)?|"
+    r"picture)\s+(?:[\w’'-]+\s+){0,2}?(?:was|were|is|are|had\s+been|has\s+been|"
+    r"(?:turned\s+out|proved)\s+to\s+be)\s+(?:later\s+|in\s+fact\s+|[a-z]+ly\s+)?"
+    r"(?:(?:found|shown|confirmed|revealed)\s+to\s+be\s+)?"
+    r"(?:(?:an?\s+)?(?:fake|hoax|forgery)|faked|doctored|fabricated|staged)\b",
     re.IGNORECASE,
 )
+#: What a correction in the next sentence says it of: the footage or the one
+#: shown ("*It* later emerged *the footage* showed another woman."), not
+#: other footage ("*A second clip* showed another woman.").
+_FOOTAGE_REF = re.compile(
+    r"\b(?:it|(?:the|that|this)\s+(?:[\w-]+\s+)?(?:footage|video|clip|film|"
+    r"images?|recording|still|woman|man|person|figure))\b",
+    re.IGNORECASE,
+)
+_NEXT_END = re.compile(r"[.!?](?=\s|$)")
+
+
+def _had_by(verb: Any, lemma: str) -> bool:
+    """Whether ``verb`` (lemma ``lemma``) has footage, not asks who has it.
+
+    "Police said they *have* CCTV footage showing her"; not "Anyone *who has*
+    CCTV footage showing her ... should call police", "If *you* have footage".
+    """
+    if lemma not in _FOOTAGE_HAD:
+        return False
+    if lemma in _FOOTAGE_HELD and verb.dep_ == "relcl":
+        return False
+    return not any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _ANYONE for c in verb.children
+    ) and not (verb.dep_ == "relcl" and verb.head.lower_ in _ANYONE)
+
+
+def _came(verb: Any) -> bool:
+    """Whether ``verb`` says footage came out: "emerged", "*came to light*"."""
+    lemma = verb.lemma_.lower()
+    return lemma in _FOOTAGE_CAME or (
+        lemma == "come"
+        and any(
+            c.dep_ == "prep"
+            and c.lower_ == "to"
+            and any(p.lower_ == "light" for p in c.children)
+            for c in verb.children
+        )
+    )
 
 
 def footage_put_out(noun: Any) -> bool:
@@ -205,12 +273,16 @@ def footage_put_out(noun: Any) -> bool:
     *showing* her", "footage *that shows* her") is seen footage only as the
     object of an affirmed verb of having or putting it out ("Police *released*
     CCTV footage showing her at Leeds station", "Police *are examining* footage
-    that may show her", "trawling *through* footage"), the subject of one in the
-    passive ("CCTV footage showing her *was released*"), of "emerged",
-    "surfaced", or of "was the last confirmed sighting". Not
+    that may show her", "Police said they *have* CCTV footage showing her",
+    "trawling *through* footage", "issued a still *from* CCTV footage"), the
+    subject of one in the passive ("CCTV footage showing her *was released*",
+    "*was handed to* detectives"), of "emerged", "surfaced", "came to light"
+    (also after "after": "appealing for witnesses *after* CCTV footage showing
+    her in Leeds *came to light*"), or of "was the last confirmed sighting". Not
     footage wanted, sought or denied: "*There is no* CCTV footage showing her",
     "*Anyone with* dashcam footage showing her ... is asked to call police",
-    "Police *appealed for* / *hope to find* / *have found no* footage".
+    "*Anyone who has* footage", "Police *appealed for* / *hope to find* / *have
+    found no* footage".
 
     Examples
     --------
@@ -221,6 +293,9 @@ def footage_put_out(noun: Any) -> bool:
     >>> doc = load_nlp()("Police appealed for CCTV footage showing her in Leeds.")
     >>> footage_put_out(doc[4])
     False
+    >>> doc = load_nlp()("Police issued a still from CCTV footage showing her.")
+    >>> footage_put_out(doc[6])
+    True
     """
     if any(
         c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in noun.children
@@ -228,17 +303,31 @@ def footage_put_out(noun: Any) -> bool:
         return False
     verb = noun.head
     lemma = verb.lemma_.lower()
-    if noun.dep_ == "pobj" and lemma == "through":
+    if noun.dep_ == "pobj" and lemma == "from" and verb.head.i != verb.i:
+        # "Police issued a still from CCTV footage showing her": the still's
+        frame = verb.head
+        if frame.pos_ in ("NOUN", "PROPN"):
+            return frame.lemma_.lower() in _FRAMES and footage_put_out(frame)
+        verb, lemma = frame, frame.lemma_.lower()
+        had = _had_by(verb, lemma) and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _FRAMES for c in verb.children
+        )
+    elif noun.dep_ == "pobj" and lemma == "through":
         # "Detectives are trawling through CCTV footage that could show her"
         verb = verb.head
         had = verb.lemma_.lower() in _THROUGH
     elif noun.dep_ in ("dobj", "obj", "nsubjpass"):
-        had = lemma in _FOOTAGE_HAD and (
+        had = _had_by(verb, lemma) and (
             noun.dep_ != "nsubjpass" or any(c.dep_ == "auxpass" for c in verb.children)
         )
-    elif noun.dep_ == "nsubj":
-        # "footage showing her emerged", "... was the last confirmed sighting"
-        had = lemma in _FOOTAGE_CAME or (
+    elif noun.dep_ == "nsubj" or (noun.dep_ == "pobj" and verb.dep_ == "mark"):
+        # "footage showing her emerged", "... was the last confirmed sighting";
+        # "after CCTV footage ... came to light", which the parse may hang on
+        # "after"
+        if noun.dep_ == "pobj":
+            verb = verb.head
+            lemma = verb.lemma_.lower()
+        had = _came(verb) or (
             lemma == "be"
             and any(c.dep_ == "attr" and c.lemma_ == "sighting" for c in verb.children)
         )
@@ -248,7 +337,14 @@ def footage_put_out(noun: Any) -> bool:
         verb.tag_ in ("VBN", "VBG")
         and any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     )
-    if not (had and said) or verb.dep_ in ("xcomp", "advcl", "pcomp"):
+    # "after CCTV footage ... came to light": a time past, not "if (or when)
+    # footage comes to light"
+    after = (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in _AFTER_MARKS for c in verb.children)
+        and (verb.tag_ == "VBD" or any(c.lemma_ == "have" for c in verb.children))
+    )
+    if not (had and said) or (verb.dep_ in ("xcomp", "advcl", "pcomp") and not after):
         return False  # "hope to find", "if police released"
     for c in verb.children:
         if c.dep_ == "neg" or c.lower_ == "never":
@@ -262,19 +358,47 @@ def not_the_one(text: str) -> str | None:
     """The words of ``text`` that say the one filmed was not the target, or None.
 
     "they later said the woman was not her", "turned out to show another
-    woman", "was fake".
+    woman", "was fake" (:data:`_NOT_THE_ONE`); not another seen with the target
+    ("showing her at Leeds station with another woman").
 
     Examples
     --------
     >>> not_the_one("; they later said the woman was not her.")
     'not her'
-    >>> not_the_one("turned out to show another woman")
-    'another woman'
-    >>> not_the_one(" walking in Leeds.") is None
+    >>> not_the_one("turned out to show another woman.")
+    'show another woman'
+    >>> not_the_one(" showing her at Leeds station with another woman.") is None
     True
+    >>> not_the_one(" and urged people not to share fake sightings online.") is None
+    True
+    >>> not_the_one(" in Leeds. The footage was later found to be fake.")
+    'footage was later found to be fake'
     """
     found = _NOT_THE_ONE.search(text)
     return None if found is None else found.group(0)
+
+
+def _next_sentence(ex: Any, s: Sentence) -> str:
+    """The text of the sentence after ``s`` (to its first full stop), or ""."""
+    rest = ex.text[s.span[1] : s.span[1] + 400]
+    end = _NEXT_END.search(rest.lstrip())
+    return rest.lstrip()[: end.end()] if end is not None else ""
+
+
+def corrected_next(ex: Any, s: Sentence) -> str | None:
+    """The words of the sentence after ``s`` that say its footage was another's.
+
+    "Police released CCTV footage showing her at Leeds station. *It later
+    emerged the footage showed another woman.*", "*It was later found to show
+    someone else.*": the words of :func:`not_the_one` in a sentence that speaks
+    of the footage or the one shown (:data:`_FOOTAGE_REF`). Not "She was later
+    seen in York with another woman.", "A second clip showed another woman."
+    """
+    text = _next_sentence(ex, s)
+    wrong = not_the_one(text)
+    if wrong is None or _FOOTAGE_REF.search(text) is None:
+        return None
+    return wrong
 
 
 def not_filmed(ex: Any, s: Sentence, verb: Any, footage: Any) -> bool:
@@ -284,11 +408,16 @@ def not_filmed(ex: Any, s: Sentence, verb: Any, footage: Any) -> bool:
     her"), else None. No sighting: footage not had or put out
     (:func:`footage_put_out`: "There is no CCTV footage showing her", "Police
     appealed for footage showing her"), or the one shown said to be another or
-    the footage fake (:func:`not_the_one`: "they later said the woman was not
-    her"). Each is set aside on ``ex`` with its reason.
+    the footage fake, in the rest of the sentence or in the next
+    (:func:`not_the_one`: "they later said the woman was not her";
+    :func:`corrected_next`: "... . It later emerged the footage showed another
+    woman."). Each is set aside on ``ex`` with its reason.
     """
     if footage is not None and not footage_put_out(footage):
-        no = any(c.lower_ in ("no", "not", "never") for c in footage.children)
+        no = any(
+            c.lower_ in ("no", "not", "never", "n't")
+            for c in (*footage.children, *footage.head.children)
+        )
         ex.reject(
             "negated" if no else "conditional",
             f"footage showing the target ({footage.text!r}) not said to be had or "
@@ -297,7 +426,11 @@ def not_filmed(ex: Any, s: Sentence, verb: Any, footage: Any) -> bool:
         )
         return True
     wrong = not_the_one(s.text[verb.idx - s.span[0] :])
-    if wrong is not None:
-        ex.reject("invalid", f"footage of the target called {wrong!r}", s.span)
+    later = corrected_next(ex, s) if wrong is None else None
+    if wrong is not None or later is not None:
+        where = "" if later is None else " in the next sentence"
+        ex.reject(
+            "invalid", f"footage of the target called {wrong or later!r}{where}", s.span
+        )
         return True
     return False

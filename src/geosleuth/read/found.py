@@ -246,7 +246,9 @@ def read_found(ex: _Extractor, s: Sentence) -> bool:
             if in_phrase(ex.doc, verb, m):
                 ex.taken[m.start] = "aside"  # no claim of "hiding in Gao" either
         return True
-    believed = _believed(verb)
+    # a body believed found is a death the belief hedges ("Police believe they
+    # have found the body of Dragan Vuković": dead, probable; review r27, 1)
+    believed = _believed(verb) if not body and state != "dead" else None
     if believed is not None:
         # "Soldiers thought they had found him hiding in Gao": a belief of the
         # finders, read as their claim with its hedge, not a find
@@ -855,12 +857,29 @@ def _believed(verb: Any) -> str | None:
     return None
 
 
+#: Who a correction says the one found was: "the *man* was his cousin".
+_ONE_FOUND = (
+    r"(?:the|that|this)\s+(?:man|woman|person|one|suspect|body|corpse|boy|girl|"
+    r"detainee|prisoner)(?:\s+[\w’'-]+){0,3}?"
+)
+#: The one found named as another by kin or role: "his *cousin*", "her *sister*".
+_KIN = (
+    r"(?:brother|sister|cousin|son|daughter|father|mother|twin|uncle|aunt|nephew|"
+    r"niece|wife|husband|bodyguard|driver|deputy|relative|lookalike|double)"
+)
 #: A "but" that says the one found was someone else: "but the man was his
-#: cousin", "but it turned out to be another man".
+#: cousin", "but it was not him", "but the man turned out to be someone else",
+#: "but the woman was not her". Not "but he was not charged", "but it was not
+#: clear how ...", "but she was a long way from home" (review r27, 1): a bare
+#: "not" or "a" says something of the one found, not who it was.
 _MISTAKEN = re.compile(
-    r"\bbut\s+(?:the\s+(?:man|woman|person|one|suspect|body)|he|she|it|they)\s+"
-    r"(?:was|were|is|turned\s+out\s+to\s+be|proved\s+to\s+be)\s+"
-    r"(?:not\b|his\s|her\s|their\s|an?\s|another\b|someone\b|somebody\b)",
+    rf"\bbut\s+(?:{_ONE_FOUND}|he|she|it|they)\s+"
+    r"(?:was|were|is|(?:turned\s+out|proved)\s+(?:not\s+)?to\s+be)\s+"
+    r"(?:in\s+fact\s+|actually\s+|later\s+identified\s+as\s+)?"
+    r"(?:(?:(?<=not\sto\sbe\s)|not\s+)(?:him|her|his|hers|them)(?=\s*(?:[.,;:]|$|but\b))|"
+    r"(?:another|a\s+different)\s+(?:man|woman|person|boy|girl|one|body)\b|"
+    r"(?:someone|somebody)\s+else\b|"
+    rf"(?:his|her|their)\s+(?:[a-z]+\s+)?{_KIN}s?\b(?![’']))",
     re.IGNORECASE,
 )
 
@@ -868,15 +887,24 @@ _MISTAKEN = re.compile(
 def _mistaken(s: Sentence, verb: Any) -> str | None:
     """The words after the finding ``verb`` that say the one found was another.
 
-    "Soldiers found him hiding in Gao, *but the man was his cousin*"
-    (:data:`_MISTAKEN`).
+    The one found named as another person (:data:`_MISTAKEN`): "Soldiers found
+    him hiding in Gao, *but the man was his cousin*", "..., *but it was not
+    him*". Not words said of the one found: "but he was not charged", "but it
+    was not clear how long it had been there", "but she was a long way from home".
 
     Examples
     --------
     >>> t = "Soldiers found him hiding in Gao, but the man was his cousin."
     >>> _MISTAKEN.search(t).group(0)
-    'but the man was his '
-    >>> _MISTAKEN.search("Police found him in Gao, but he was unharmed.") is None
+    'but the man was his cousin'
+    >>> _MISTAKEN.search("Police found him in Gao, but it was not him.").group(0)
+    'but it was not him'
+    >>> _MISTAKEN.search("Police found him in Gao, but he was not armed.") is None
+    True
+    >>> t = "Police found her in York, but she was a long way from home."
+    >>> _MISTAKEN.search(t) is None
+    True
+    >>> _MISTAKEN.search("Police found him, but it was his brother's car.") is None
     True
     """
     end = verb.idx + len(verb.text) - s.span[0]
