@@ -19,8 +19,12 @@ a subject of its own (:func:`clause_subject`); a verb joined to another with no
 subject of its own shares that one's ("Salcedo fled Culiacán and *is hiding* in
 Tamazula": both are the target's), and a noun joined to a verb, with the place
 in its phrase, is a clause whose verb is left out ("and *his brother* in
-Durango"). Its subject is someone else (:func:`_someone_else`) when it is none
-of the target's references and is
+Durango"); not people joined after "with", who are the subject's company
+("hiding *with his brother and two bodyguards* in Tamazula":
+:func:`_companion`). A report's content that the parse makes a relative
+clause ("a tip that ..., and *another that his brother was in Žabljak*") is a
+clause of its own subject (:func:`_content`). Its subject is someone else
+(:func:`_someone_else`) when it is none of the target's references and is
 
 - someone of the target's ("*his brother*", "*Salcedo's men*": the target
   owns it; not "*her husband*" in the words of the target's wife, who is the
@@ -52,6 +56,7 @@ from typing import TYPE_CHECKING, Any
 
 from geosleuth.read._lexicon import PERSON_NOUNS
 from geosleuth.read._life_claims import called_by_kin
+from geosleuth.read._reports import REPORT_NOUNS
 from geosleuth.read._sentence import MentionLike, antecedent, label
 
 if TYPE_CHECKING:
@@ -78,6 +83,13 @@ _PEOPLE = PERSON_NOUNS | {
     "men", "associate", "bodyguard", "henchman", "lieutenant", "follower",
     "loyalist", "accomplice", "deputy", "gunman", "ally", "aide",
 }  # fmt: skip
+#: Prepositions whose objects are the subject's company: "hiding *with* his
+#: brother and two bodyguards in Tamazula".
+_WITH = frozenset({"with", "alongside", "beside", "among", "including"})
+#: Words for another report: "a tip that ..., and *another* that ...".
+_ANOTHER = frozenset({"another", "one", "others", "other"})
+#: Entities of a place: "hiding *in Culiacán*, along with ...".
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 #: Groups of which the target may be one: "*the family* moved to Arlington".
 _GROUPS = frozenset({"family", "couple", "pair", "group", "two", "both"})
 
@@ -107,6 +119,7 @@ def clause_subject(tok: Any) -> tuple[Any, Any] | None:
             and head.head.pos_ in ("NOUN", "PROPN")
             and below.dep_ == "prep"
             and (head.lemma_.lower() in _PEOPLE or head.ent_type_ == "PERSON")
+            and not _companion(head)
         ):
             # "hiding in Culiacán and *his men* in Tamazula": the parse joins
             # the men to Culiacán; they are the subject of a left-out verb
@@ -120,7 +133,7 @@ def clause_subject(tok: Any) -> tuple[Any, Any] | None:
                 and below.i != tok.i
             ):
                 return head, below  # "..., and his brother in Durango"
-            if head.dep_ == "relcl":
+            if head.dep_ == "relcl" and not _content(head):
                 return None  # "Raqqa, where her husband lives": of the place
             subj = next((c for c in head.children if c.dep_ in _SUBJECT_DEPS), None)
             if subj is not None:
@@ -131,6 +144,64 @@ def clause_subject(tok: Any) -> tuple[Any, Any] | None:
                 return None  # "a house *owned* by his brother": the house's clause
         below = head
     return None
+
+
+def _content(verb: Any) -> bool:
+    """Whether the relative clause of ``verb`` is what a report says.
+
+    "Police received a tip that Vuković was near Pljevlja, and *another that
+    his brother was in Žabljak*": the parse makes the report's content a
+    relative clause of "another"; its "that" is a mark, not a relative pronoun,
+    and the clause has a subject of its own (review r27, finding 17).
+    """
+    noun = verb.head
+    return bool(
+        (noun.lemma_.lower() in REPORT_NOUNS or noun.lower_ in _ANOTHER)
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+        and any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+    )
+
+
+def _companion(noun: Any) -> bool:
+    """Whether ``noun`` is joined to the object of "with": one of a company.
+
+    "Salcedo is hiding *with his brother and two bodyguards* in Tamazula",
+    "was arrested with his wife and *two aides* in Culiacán": the people after
+    "with" are the target's companions, and the place is where they all are,
+    not the subject of a left-out verb (review r27, finding 5). Not where one
+    before ``noun`` in the list has a place of its own ("with his brother *in
+    Culiacán* and his men in Tamazula"), nor where the verb has a place of its
+    own ("hiding *in Culiacán*, along with his brother and two bodyguards in
+    Tamazula"): each is somewhere else.
+
+    Examples
+    --------
+    >>> from geosleuth.read.toponyms import load_nlp
+    >>> t = "Salcedo is hiding with his brother and two bodyguards in Tamazula."
+    >>> _companion(load_nlp()(t)[8])
+    True
+    >>> doc = load_nlp()("Salcedo is hiding in Culiacán and his men in Tamazula.")
+    >>> _companion(doc[7])
+    False
+    """
+    first, before = noun, []
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+        before.append(first)
+    if not (first.dep_ == "pobj" and first.head.lower_ in _WITH and before):
+        return False
+    if any(c.dep_ == "prep" for t in before for c in t.children):
+        return False  # "with his brother in Culiacán and his men in Tamazula"
+    verb = next((h for h in first.ancestors if h.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return True
+    mine = {t.i for t in first.head.subtree}
+    return not any(
+        t.ent_type_ in _PLACE_ENTS and t.i not in mine
+        for c in verb.children
+        if c.dep_ == "prep"
+        for t in c.subtree
+    )
 
 
 def _at(refs: Sequence[Any], tok: Any) -> bool:

@@ -232,16 +232,39 @@ def _also(new: Any, old: Any) -> bool:
     "Police had earlier said Jane Doe was in Leeds. They now say she may *also*
     have been in York": both places hold, so the later word replaces nothing
     (review r26, U-2). An "also" or "too" in the later verb's own words, or
-    "as well", not in the earlier verb's.
+    "as well", not in the earlier verb's, that is on the later verb or on what
+    it says (:func:`_on_word`); not one on a clause joined to it: "They now say
+    she is in York *and may also have visited Hull*", "..., and also say she
+    was not alone" (review r27, finding 13): York still replaces Leeds.
     """
     older = {t.i for t in old.subtree}
     words = [t for t in new.subtree if t.i not in older]
-    if any(t.dep_ == "advmod" and t.lower_ in _ADDING for t in words):
+    if any(
+        t.dep_ == "advmod" and t.lower_ in _ADDING and _on_word(t.head, new)
+        for t in words
+    ):
         return True
     return any(
-        t.lower_ == "as" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "well"
+        t.lower_ == "as"
+        and t.i + 1 < len(t.doc)
+        and t.doc[t.i + 1].lower_ == "well"
+        and _on_word(t.doc[t.i + 1].head, new)
         for t in words
     )
+
+
+def _on_word(tok: Any, new: Any) -> bool:
+    """Whether ``tok`` is ``new`` or in what it says, not in a clause joined to it.
+
+    Up the parse from ``tok`` to ``new`` with no conjunct on the way: "say she
+    may also have *been* in York" (what is said), not "say she is in York and
+    may also have *visited* Hull" (a verb joined to "say").
+    """
+    while tok.i != new.i:
+        if tok.dep_ == "conj" or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
 
 
 def _dated(verb: Any) -> bool:
@@ -783,6 +806,9 @@ _PLAIN_ADVERBS = frozenset(
 #: Adverbs of the present: "denied she was *still* there" denies that she is
 #: there now, not the sighting of Monday (review r26, U-3).
 _PRESENT_ADVERBS = frozenset({"still", "currently", "now"})
+#: Words of the time of the sentence before: "denied she was there *at the
+#: time*" (review r27, finding 18).
+_AT_THE_TIME = re.compile(r"at\s+(?:the|that)\s+time|then|that\s+(?:day|night)", re.I)
 #: The words of such a verb, for a sentence not parsed.
 _DENY_TEXT = re.compile(
     r"\b(?:den(?:y|ies|ied)|reject|dismiss|refut|disput)\w*\b", re.I
@@ -819,9 +845,10 @@ def _presence(clause: Any, there: Sequence[MentionLike], before: str) -> bool:
     are there ("in Leeds on Monday" after "saw her in Leeds on Monday"). Not
     "that she had left Leeds", "that she had been abducted in Leeds", "that
     she was in Leeds voluntarily" nor "that she was in Leeds on Sunday": they
-    deny another thing, and grant, or leave open, that she was there. With no
-    ``there``, the place is the word "there" ("denied she was there"), the
-    place of the sentence before.
+    deny another thing (but "there *at the time*" or "*then*" is the time of
+    the sentence before: :data:`_AT_THE_TIME`), and grant, or leave open,
+    that she was there. With no ``there``, the place is the word "there"
+    ("denied she was there"), the place of the sentence before.
     """
     if clause.lemma_.lower() not in _BEING or any(
         c.dep_ in ("neg", "auxpass") for c in clause.children
@@ -847,6 +874,10 @@ def _presence(clause: Any, there: Sequence[MentionLike], before: str) -> bool:
             continue
         if c.dep_ == "advmod" and c.lower_ in _PLAIN_ADVERBS - _PRESENT_ADVERBS:
             continue
+        if _AT_THE_TIME.fullmatch(
+            doc.text[c.idx : c.right_edge.idx + len(c.right_edge.text)]
+        ):
+            continue  # "denied she was there at the time": then, as seen
         words = doc.text[c.left_edge.idx : c.right_edge.idx + len(c.right_edge.text)]
         dated = any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
         if dated and re.search(rf"\b{re.escape(words)}\b", before, re.I):
@@ -856,9 +887,19 @@ def _presence(clause: Any, there: Sequence[MentionLike], before: str) -> bool:
 
 
 def _neither_nor(verb: Any) -> bool:
-    """Whether ``verb`` is a "neither ... nor" pair's: no denial, "nor deny"."""
+    """Whether ``verb`` is a "neither ... nor" pair's: no denial, "nor deny".
+
+    So is a denial joined by "or" to a negated verb: "Police *would not confirm
+    or deny* she was there" takes no side (review r27, finding 18).
+    """
     pair = [verb, *verb.conjuncts]
-    return any(c.lower_ in ("neither", "nor") for t in pair for c in t.children)
+    if any(c.lower_ in ("neither", "nor") for t in pair for c in t.children):
+        return True
+    return bool(
+        verb.dep_ == "conj"
+        and any(c.dep_ == "neg" for c in verb.head.children)
+        and any(c.dep_ == "cc" and c.lower_ == "or" for t in pair for c in t.children)
+    )
 
 
 def denies_the_place(

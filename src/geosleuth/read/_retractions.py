@@ -71,6 +71,14 @@ _PUT_BACK = re.compile(
     r"\b(?:reinstat|restor|reaffirm|re-?confirm|re-?issu|re-?instat)\w*\b",
     re.IGNORECASE,
 )
+#: Words that deny a putting back just before it: "and have *not* restored
+#: it", "*declined to* reaffirm it", "would *not* reissue it" (review r27,
+#: finding 12).
+_NOT_BEFORE = re.compile(
+    r"(?:\bnot|n't|\bnever|\bno\s+longer|\bdeclin\w*\s+to|\brefus\w*\s+to"
+    r"|\byet\s+to|\bwithout|\bfail\w*\s+to)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 #: What joins the words to the report before them: "..., *but* later retracted".
 _JOINER = re.compile(r"[\s,;:—–]*(?:(?:but|and|then|yet)\b\s*)?")
 #: Nouns of a report told in words of its own: "*reports* that he was injured".
@@ -223,10 +231,14 @@ def _put_back(
     """Whether the word taken back at ``at`` (sentence ``j``) is put back.
 
     "They later retracted the claim, *then reinstated it*", or in the next
-    sentence ("On Friday they reinstated it.").
+    sentence ("On Friday they reinstated it."). Not one denied: "and have
+    *not* restored it", "*declined to* reaffirm it" (:data:`_NOT_BEFORE`).
     """
     end = spans[j + 1][1] if j + 1 < len(spans) else spans[j][1]
-    return _PUT_BACK.search(ex.text, at, end) is not None
+    return any(
+        _NOT_BEFORE.search(ex.text[max(at, m.start() - 40) : m.start()]) is None
+        for m in _PUT_BACK.finditer(ex.text, at, end)
+    )
 
 
 def taken_back(

@@ -205,6 +205,7 @@ from typing import Any, Literal
 
 from geosleuth.errors import GeosleuthError
 from geosleuth.evidence import EvidenceItem, Grade, Provenance
+from geosleuth.read._based_places import gone_to_place
 from geosleuth.read._claim_clauses import Aside, blocked, left_out, of_other_subjects
 from geosleuth.read._follow_ups import (
     Turn,
@@ -234,6 +235,7 @@ from geosleuth.read._sentence import (
     subtree_span,
 )
 from geosleuth.read._spans import SpanIndex
+from geosleuth.read._speaker_names import tied_speaker
 from geosleuth.read.attribution import (
     Attribution,
     SpeakerRegistry,
@@ -310,14 +312,6 @@ _ORIGIN_BEFORE = re.compile(
 _ORIGIN_AFTER = re.compile(
     r"-(?:born|bred|raised|based|bound|registered|flagged|made|native)\b"
     r"|\s+natives?\b",
-    re.IGNORECASE,
-)
-
-#: A movement to what is based somewhere: "fled to a *Guatemala*-based cartel
-#: cell" puts the target there, unlike "a Sinaloa-based gang" of itself.
-_GONE_TO = re.compile(
-    r"\b(?:fled|went|moved|escaped|headed|travell?ed|returned|relocated)\s+"
-    r"(?:back\s+)?to\s+(?:a|an|the|one\s+of\s+the)\s+$",
     re.IGNORECASE,
 )
 
@@ -612,13 +606,15 @@ class _Extractor:
         (:meth:`~geosleuth.read.attribution.Attribution.at`).
         """
         attr = s.attr if at is None else s.attr.at(at)
+        # "The wife of the group's leader, Mundi Jalmaani, said": the wife
+        tied = tied_speaker(attr.speaker, s.sent, self.refs)
         return Provenance(
             document=self.doc_id,
             quote=s.text,
             span=s.span,
-            speaker=attr.speaker,
-            speaker_role=attr.role,
-            reporting_chain=attr.chain,
+            speaker=tied or attr.speaker,
+            speaker_role=None if tied else attr.role,
+            reporting_chain=() if tied else attr.chain,
             published=self.published,
             url=self.url,
         )
@@ -825,9 +821,7 @@ class _Extractor:
                     self.text[max(s0, m.start - 40) : m.start]
                 )
                 origin = origin or _ORIGIN_AFTER.match(self.text, m.end)
-                if origin is not None and _GONE_TO.search(
-                    self.text[max(s0, m.start - 40) : m.start]
-                ):
+                if origin is not None and gone_to_place(self.text, s0, m.start, m.end):
                     origin = None  # "fled to a Guatemala-based cell": he went there
                 if origin is not None:
                     # "born in Leeds", "a native of Tikrit", "a Texas-born
