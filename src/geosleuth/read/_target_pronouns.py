@@ -18,11 +18,15 @@ of three*, says she ..."), and for a relative of the target's who only told of t
 target, before a pronoun of a later sentence ("Sydney Hamilton was reported missing
 *by her sister*. *Her* car was found ...", "*Her sister said* it was raining. *She*
 was seen in Fort Erie": the target; :func:`_only_told`), where that pronoun owns a
-thing or undergoes an act ("She flew to Fort Erie to help with the search" may be
+thing, or what is said of it is the missing one's ("She may be in Fort Erie, police
+said", "She was staying at a hostel": :func:`_of_the_missing`), but not what a
+relative does for the search ("She flew to Fort Erie to help with the search" is
 the sister: no one's). A "he" or "she" after another person of the target's
 circle, neither kin nor named ("*One of his lieutenants* was killed, and *he* was
-buried", "*a man* who worked for him"), is not the target's
-(:func:`_associate_between`). A relative whose phrase holds
+buried", "*a man* who worked for him"), in that person's sentence, is not the
+target's (:func:`_associate_between`), but where what it does fits no such
+person ("His deputy was arrested, but he remains at large": the target;
+:func:`_may_be_associate`). A relative whose phrase holds
 the target's name is named after it ("*The wife of* Jalmaani said *her* husband
 ...": the wife), and the spouse of the target's spouse is the target, named again
 ("Jalmaani's wife said *her husband* was alive. The military said *he* was
@@ -715,15 +719,91 @@ _TOLD_BY = re.compile(r"\b(?:by|according\s+to)\s+$", re.IGNORECASE)
 _WORD = re.compile(r"[\w’'-]+")
 #: A passive right after a subject pronoun, what the target undergoes rather
 #: than does: "She *was last seen* in Leeds", "He *was later arrested*", "She
-#: *is believed* to be", "He *may have been taken*".
+#: *is believed* to be", "He *may have been taken*"; not an adjective of the
+#: same shape, what one feels or is ("She *was heartbroken*", "She *is based*
+#: in Toronto").
 _PASSIVE_AFTER = re.compile(
     r"(?:\s+(?:later|last|since|then|also|still|first|reportedly|\w+ly|"
     r"may|might|could|must|would|will|have|has|had|not|never))*"
     r"\s+(?:was|were|is|are|been|be|being)"
     r"(?:\s+(?:later|last|since|then|also|still|first|reportedly|\w+ly|not|"
     r"never|being))*"
-    r"\s+(?:\w+ed|\w+en|seen|found|held|caught|thought|known|shot|kept|sent|"
+    r"\s+(?!(?:based|heartbroken|devastated|worried|concerned|overwhelmed|shocked|"
+    r"saddened|determined|convinced|frightened|terrified|married|related)\b)"
+    r"(?:\w+ed|\w+en|seen|found|held|caught|thought|known|shot|kept|sent|"
     r"brought|hit|hurt|left|met|heard|told|put|taken|swept|spotted)\b"
+)
+#: A possibility said of a subject pronoun, right after it, which is the missing
+#: one's, not a relative's: "She *may be* in Fort Erie", "He *may have crossed*
+#: into Bosnia".
+_MAY_BE = re.compile(
+    r"(?:\s+(?:\w+ly|still|now|then|also))*\s+(?:may|might|could)"
+    r"(?:\s+(?:well|still|now|\w+ly))?\s+(?:be|have)\b",
+    re.IGNORECASE,
+)
+#: What a subject pronoun is said of that is the missing one's, right after it:
+#: where she was or stayed ("She *was in* Fort Erie on the day she vanished",
+#: "She *was staying* at a hostel", "She *had been living* with friends", "She
+#: *was wearing* a black jacket"), her age ("She *is 19* and lives ..."), and
+#: what she had done before ("She *had travelled* to Fort Erie to visit
+#: friends").
+_OF_THE_MISSING = re.compile(
+    r"(?:\s+(?:\w+ly|still|now|then|also|often|last|not|never))*\s+(?:"
+    r"(?:is|was|has\s+been|had\s+been)(?:\s+(?:\w+ly|still|now|also|last))*"
+    r"\s+(?:in|at|near|staying|living|wearing|sleeping|hiding|working)\b"
+    r"|is\s+\d{1,3}\b"
+    r"|had(?:\s+(?:\w+ly|not|never))?\s+(?:been|gone|left|run|flown|driven|"
+    r"\w+ed)\b)",
+    re.IGNORECASE,
+)
+#: Those who speak of a missing person in reports, not as kin: police, officials.
+_OTHERS_WHO_SPEAK = (
+    r"(?:police|officers?|officials?|investigators?|detectives?|authorities|"
+    r"prosecutors?|army|military|spokes(?:man|woman|person)|sources?)"
+)
+#: A speaker of the pronoun's clause who is no relative, before it ("*Police
+#: believe* she is in Fort Erie", "*Police said* he may be in Pljevlja") or
+#: after it ("She may be in Fort Erie, *police said*", "according to police").
+_SPEAKER_BEFORE_PRONOUN = re.compile(
+    r"\b(?i:" + _OTHERS_WHO_SPEAK + r")\s+(?:[\w-]+\s+){0,3}?"
+    r"(?i:said|say|says|believe|believes|believed|think|thinks|thought|"
+    r"suspect|suspects|suspected|fear|fears|feared|added|told\s+\w+)"
+    r"(?:\s+(?:on|last)\s+\w+)?(?:\s+(?i:that))?\s+$"
+)
+_SPEAKER_AFTER_PRONOUN = re.compile(
+    r"[^.;!?]*(?:,\s*(?i:" + _OTHERS_WHO_SPEAK + r")\s+(?i:said|say|says|added|"
+    r"believe|believes|think|thinks)\b|\b(?i:according\s+to\s+(?:the\s+)?"
+    + _OTHERS_WHO_SPEAK
+    + r"))"
+)
+#: What a relative of the missing does for the search, in the pronoun's own
+#: clause: "She flew to Fort Erie on Friday *to help with the search*", "She has
+#: since travelled to Fort Erie *to hand out flyers*", "... *to join the
+#: search*", "*as she handed out flyers*", "She *is appealing for* help".
+_RELATIVES_ACT = re.compile(
+    r"\b(?:help(?:s|ed|ing)?\s+(?:(?:with|in)\s+)?(?:the\s+)?(?:to\s+)?"
+    r"(?:search|hunt|look|find)"
+    r"|join(?:s|ed|ing)?\s+(?:in\s+)?the\s+(?:search|hunt)"
+    r"|(?:search|look|hunt)(?:s|es|ed|ing)?\s+for\s+(?:her|him)\b"
+    r"|hand(?:s|ed|ing)?\s+out\s+(?:\w+\s+)?(?:flyers|fliers|leaflets|posters)"
+    r"|(?:put(?:s|ting)?\s+up|distribut\w+)\s+(?:\w+\s+)?(?:flyers|fliers|"
+    r"leaflets|posters)"
+    r"|appeal(?:s|ed|ing)?\s+(?:for|to)\b)",
+    re.IGNORECASE,
+)
+#: What a relative feels, said of a pronoun: "Her sister said *she was
+#: heartbroken*", "*She was devastated* and has travelled to ...".
+_RELATIVE_FEELS = re.compile(
+    r"\b(?P<pronoun>[Ss]he|[Hh]e)\s+(?:[\w-]+\s+){0,2}?(?:heartbroken|devastated|"
+    r"distraught|frantic|worried|beside\s+(?:her|him)self)\b"
+)
+#: Where the pronoun's own clause ends: a stop, or a comma or subordinator
+#: before another subject ("She was last seen in Leeds*, and police* have
+#: appealed", "... *where volunteers* joined the search").
+_CLAUSE_END = re.compile(
+    r"[.;!?](?=\s|$)|,\s+(?:and\s+|but\s+)?(?!(?:she|he|and|but|to)\b)"
+    r"|\b(?:where|while|when|after|as|whom?|which)\s+(?!(?:she|he)\b)",
+    re.IGNORECASE,
 )
 #: What lies between a noun and a name in apposition to it: "wife*, *Fatima".
 _APPOSED = re.compile(r"\s*,\s*")
@@ -840,10 +920,11 @@ def _only_told(
     2 *by her sister*", "*Her sister said* it was raining", "*according to* his
     father") is no one a pronoun of a later sentence refers to, the target
     being whom the report is about: "Her car was found the next day", "She was
-    seen in Fort Erie". Only a pronoun that owns a thing or undergoes an act,
-    though: one that acts is the relative as well as the target ("She flew to
-    Fort Erie to help with the search", "She lives in York"), and so refers to
-    no one here. A pronoun in the relative's own sentence is left to
+    seen in Fort Erie". Only a pronoun that owns a thing, or one of which what is
+    said is the missing one's (:func:`_of_the_missing`), though: one that acts
+    for the search, or acts at all, is the relative as well as the target ("She
+    flew to Fort Erie to help with the search", "She lives in York"), and so
+    refers to no one here. A pronoun in the relative's own sentence is left to
     the other rules ("her sister says she is in York": :func:`_kin_reports`),
     and so is one that speaks in turn ("... by her sister. *She said* ..."),
     and a relative who did something ("al-Baghdadi's wife was arrested. She
@@ -871,7 +952,11 @@ def _only_told(
         return False  # in the relative's own sentence
     word = _WORD.match(text, at)
     acts = word is not None and word.group(0).lower() in ("he", "she")
-    if acts and word is not None and _PASSIVE_AFTER.match(text, word.end()) is None:
+    if (
+        acts
+        and word is not None
+        and not _of_the_missing(text, relative, at, word.end())
+    ):
         return False  # "She flew to Fort Erie to help with the search"
     gender = _GENDER_OF.get(word.group(0).lower() if word else "", "he")
     for m in _OF_GENDER[gender].finditer(text, relative[1], word.end() if word else at):
@@ -882,6 +967,69 @@ def _only_told(
         return False  # "a sister", "Tom Fox's sister"
     told = _TOLD_BY.search(text, max(0, owner.start() - 16), owner.start())
     return told is not None or _TELLS.match(text, relative[1]) is not None
+
+
+def _sentence_end(text: str, at: int) -> int:
+    """Where the sentence that holds ``at`` ends: its stop, or the text's end."""
+    m = _SENTENCE_BREAK.search(text, at)
+    return m.start() + 1 if m is not None else len(text)
+
+
+def _of_the_missing(text: str, relative: tuple[int, int], at: int, end: int) -> bool:
+    """Whether the "she" or "he" at ``at:end`` after a relative who told is the target.
+
+    It is where what is said of it is the missing one's: a passive, what she
+    undergoes ("She *was last seen* in Fort Erie", :data:`_PASSIVE_AFTER`); a
+    possibility ("She *may be* in Fort Erie", :data:`_MAY_BE`); any act within
+    the clause of a speaker who is no relative ("*Police believe* she is in
+    Fort Erie", "She often visits friends in Fort Erie*, police said*"); and,
+    but after a pronoun of its gender that feels for her, in the relative's
+    sentence or the pronoun's ("Her sister said *she was heartbroken*. She
+    lives in York", "*She was devastated* and has travelled ..."), where she
+    was or stayed, her age or what she had done before
+    (:data:`_OF_THE_MISSING`). But not where the pronoun's clause tells what a
+    relative does for the search ("She flew to Fort Erie on Friday *to help
+    with the search*", "She was driven to Fort Erie by police *to help with
+    the search*", :data:`_RELATIVES_ACT`). An act of its own, else, is the
+    relative's as well as the missing one's ("She is based in Toronto and
+    travelled to Fort Erie on Friday"): no one's.
+
+    Examples
+    --------
+    >>> text = "Jane Doe was reported missing by her sister. She may be in York."
+    >>> _of_the_missing(text, (36, 42), text.index("She"), text.index("She") + 3)
+    True
+    >>> text = "Jane Doe was reported missing by her sister. Police think she is there."
+    >>> _of_the_missing(text, (36, 42), text.index("she"), text.index("she") + 3)
+    True
+    >>> text = "Jane Doe was reported missing by her sister. She flew to York."
+    >>> _of_the_missing(text, (36, 42), text.index("She"), text.index("She") + 3)
+    False
+    >>> text = "Jane Doe was reported missing by her sister. She may go to help search."
+    >>> _of_the_missing(text, (36, 42), text.index("She"), text.index("She") + 3)
+    False
+    """
+    stop = _sentence_end(text, end)
+    clause = _CLAUSE_END.search(text, end, stop)
+    if _RELATIVES_ACT.search(text, end, clause.start() if clause else stop):
+        return False  # "She flew to Fort Erie on Friday to help with the search"
+    start = _sentence_start(text, at)
+    if (
+        _PASSIVE_AFTER.match(text, end)
+        or _MAY_BE.match(text, end)
+        or _SPEAKER_BEFORE_PRONOUN.search(text, start, at)
+        or _SPEAKER_AFTER_PRONOUN.match(text, end, stop)
+    ):
+        return True  # "She was last seen", "She may be", "Police believe she"
+    gender = text[at:end].lower()
+    spans = ((relative[1], _sentence_end(text, relative[1])), (start, stop))
+    if any(
+        m.group("pronoun").lower() == gender
+        for span in spans
+        for m in _RELATIVE_FEELS.finditer(text, *span)
+    ):
+        return False  # "Her sister said she was heartbroken. She lives in York"
+    return _OF_THE_MISSING.match(text, end) is not None
 
 
 #: Nouns of a person close to the target, neither kin nor named, in the
@@ -927,13 +1075,19 @@ def _associate_between(
     target describes the target ("Salcedo, a former police commander, ...",
     :func:`_heads_apposition`), and one who speaks ("His lawyer said he ...")
     speaks of the target, as a relative does. A plural is another person only
-    after "one of" ("his men were killed, and he fled": the target).
+    after "one of" ("his men were killed, and he fled": the target). And the
+    pronoun must be one the associate may be (:func:`_may_be_associate`): "One
+    of his lieutenants was arrested last week. *He* is believed to be hiding in
+    Tamazula" is the target.
 
     Examples
     --------
+    >>> text = "Salcedo leads it. One of his lieutenants died, and he was buried."
+    >>> _associate_between(text, 7, text.index("he was"), "he", [(0, 7)])
+    True
     >>> text = "Salcedo leads it. One of his lieutenants was killed, and he fled."
     >>> _associate_between(text, 7, text.index("he fled"), "he", [(0, 7)])
-    True
+    False
     >>> text = "Salcedo leads it. His men were killed, and he fled."
     >>> _associate_between(text, 7, text.index("he fled"), "he", [(0, 7)])
     False
@@ -964,5 +1118,86 @@ def _associate_between(
             continue  # "Salcedo fired his driver", "became a member": no subject
         if _TELLS.match(text, m.end()) or _heads_apposition(text, m.start(), own):
             continue
-        return True
+        if _may_be_associate(text, m.end(), at, word.end()):
+            return True
     return False
+
+
+#: A contrast between the associate's clause and the pronoun's, which makes
+#: the pronoun another: "His deputy was arrested in Culiacán on Monday, *but*
+#: he remains at large".
+_CONTRAST = re.compile(r"\b(?:but|yet|although|though|whereas|however)\b", re.I)
+#: What is said of one still free, which an associate killed or arrested before
+#: it does not fit: "and that he *is believed to be* in Durango", "he was
+#: wounded but *escaped* to Patikul", "he *remains at large*".
+_FREE = re.compile(
+    r"\b(?:(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:believed|thought|said|reported|"
+    r"understood|suspected)\s+to|remains?\s+(?:at\s+large|free|on\s+the\s+run)|"
+    r"at\s+large|on\s+the\s+run|escaped|fled|got\s+away|(?:is|was)\s+(?:still\s+)?"
+    r"hiding|alive)\b",
+    re.IGNORECASE,
+)
+#: A death or burial, what a dead associate's "he" goes on with: "and he *was
+#: buried* in Jolo", "and that he *died* instantly", "He *was 32*".
+_DEATH = re.compile(
+    r"\b(?:buried|burial|died|dead|killed|slain|body|cremated|laid\s+to\s+rest|"
+    r"(?:is|was)\s+\d{1,3}\b)",
+    re.IGNORECASE,
+)
+#: Custody, what an arrested associate's "he" goes on with: "and he *is
+#: believed to have been taken* to Mexico City", "He *is being held* in ...".
+_HELD = re.compile(
+    r"\b(?:taken|held|detained|jailed|charged|extradited|transferred|questioned|"
+    r"interrogated|remanded|sentenced|in\s+custody)\b",
+    re.IGNORECASE,
+)
+#: The associate's own death or arrest: "One of his lieutenants *was killed* on
+#: Monday", "One of his lieutenants *was arrested* last week".
+_KILLED = re.compile(r"\b(?:killed|died|dead|slain|shot)\b", re.IGNORECASE)
+_ARRESTED = re.compile(
+    r"\b(?:arrested|captured|detained|caught|held|jailed|extradited|surrendered)\b",
+    re.IGNORECASE,
+)
+
+
+def _may_be_associate(text: str, after: int, at: int, end: int) -> bool:
+    """Whether the "he" or "she" at ``at:end`` may be the associate before ``after``.
+
+    Only in the associate's own sentence, and there not after a contrast ("His
+    deputy was arrested in Culiacán on Monday, *but* he remains at large in
+    Durango": another), nor where what the pronoun's sentence says is of one
+    still free but no death nor custody ("Police said one of his men was
+    arrested in Culiacán, and that he *is believed to be* in Durango"). In
+    the next sentence, only a death or burial right after the associate's
+    death ("His deputy was killed last month. He was buried in Jolo"), or
+    custody after the associate's arrest ("His deputy was arrested on Monday.
+    He is being held in Mexico City"); any other ("One of his lieutenants was
+    arrested last week. He is believed to be hiding in Tamazula") is the
+    target's again.
+
+    Examples
+    --------
+    >>> text = "His deputy was killed, and he was buried in Jolo."
+    >>> _may_be_associate(text, 10, text.index("he was"), text.index("he was") + 2)
+    True
+    >>> text = "His deputy was arrested, but he remains at large."
+    >>> _may_be_associate(text, 10, text.index("he rem"), text.index("he rem") + 2)
+    False
+    >>> text = "His deputy was arrested. He is believed to be hiding in Tamazula."
+    >>> _may_be_associate(text, 10, text.index("He"), text.index("He") + 2)
+    False
+    """
+    stop = _sentence_end(text, end)
+    said = text[end:stop]
+    if _SENTENCE_BREAK.search(text, after, at + 1) is not None:
+        own = text[after : _sentence_end(text, after)]
+        later = _SENTENCE_BREAK.search(text, _sentence_end(text, after), at + 1)
+        fits = (_KILLED.search(own) and _DEATH.search(said)) or (
+            _ARRESTED.search(own) and _HELD.search(said)
+        )
+        return later is None and bool(fits)
+    if _CONTRAST.search(text, after, at):
+        return False  # "His deputy was arrested, but he remains at large"
+    if _DEATH.search(said) or _HELD.search(said):
+        return True  # "..., and he was buried in Jolo"
+    return _FREE.search(said) is None
