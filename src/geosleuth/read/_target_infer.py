@@ -581,6 +581,9 @@ def infer_target(
     towns = _no_persons(text, doc, mentions)
     outbreak = _reads_as_outbreak(text)
     judged: dict[str, bool] = {}  # by name: whether it is a candidate
+    # by surname key: whether one of its names is sought. Each name once, and
+    # each key once: a text naming one person 200 times took minutes (r28 F10)
+    sought: dict[str, bool] = {}
     for p, _ in found:
         if p not in judged:
             judged[p] = _is_candidate(
@@ -590,11 +593,13 @@ def infer_target(
         if not judged[p]:
             continue
         key = _surname(p)
-        names = [q for q, _ in found if _same_surname(q, key)]
+        if key not in sought:
+            names = list(dict.fromkeys(q for q, _ in found if _same_surname(q, key)))
+            sought[key] = _sought(text, names)
         # a name of two surnames by the lists may be one of a middle name and a
         # surname ("Julia Fessenden Slater"): its last word counts too
         count = max(counts.get(key, 0), counts.get(_last_key(p), 0))
-        score = (_sought(text, names), count, len(_WORD.findall(p)), p)
+        score = (sought[key], count, len(_WORD.findall(p)), p)
         if best is None or score > best:
             best = score
     if best is None or best[1] == 0:
