@@ -293,6 +293,28 @@ class Line:
         return (float(lon), float(lat))
 
 
+def _flat(ring: FloatArray) -> bool:
+    """Whether a ring encloses no area: one point, or points on one line.
+
+    Its shoelace area is at most a billionth of the square of its extent (a
+    sliver a billionth as wide as long is a line written with rounded numbers).
+
+    Examples
+    --------
+    >>> _flat(np.array([[1.0, 2.0], [1.0, 2.0], [1.0, 2.0]]))
+    True
+    >>> _flat(np.array([[0.0, 0.0], [1.0, 1.0], [2.0, 2.0]]))
+    True
+    >>> _flat(np.array([[0.0, 0.0], [1e-5, 0.0], [1e-5, 1e-5]]))  # a metre
+    False
+    """
+    x = ring[:, 0] - ring[0, 0]
+    y = ring[:, 1] - ring[0, 1]
+    twice = abs(float(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1))))
+    extent = max(float(np.ptp(x)), float(np.ptp(y)))
+    return extent == 0.0 or twice <= 2e-9 * extent * extent
+
+
 @dataclass(frozen=True, slots=True)
 class Area:
     """One or more polygons; each polygon a tuple of rings (exterior first, holes).
@@ -327,6 +349,32 @@ class Area:
                 )
             fixed.append(tuple(_coords(r, "polygon ring", min_len=3) for r in poly))
         object.__setattr__(self, "polygons", tuple(fixed))
+
+    def check_encloses(self) -> Area:
+        """``self``, or an error if some polygon encloses no area.
+
+        For areas a user gives (a case file's place, a searched GeoJSON): three
+        copies of one point, or points on a line, cover nothing, and such a
+        search was left out as "outside the grid" (r28 F1). Shapes of the
+        gazetteer are not checked: a sliver of a coast does no harm.
+
+        Examples
+        --------
+        >>> Area.of([[1.0, 2.0], [1.0, 2.0], [1.0, 2.0]]).check_encloses()
+        Traceback (most recent call last):
+        ...
+        geosleuth.errors.InputError: The exterior ring of a polygon must enclose ...
+        """
+        for poly in self.polygons:
+            if _flat(poly[0]):
+                raise InputError(
+                    "The exterior ring of a polygon must enclose an area; its "
+                    "points are all one point or lie on one line. Got "
+                    f"{_short(poly[0].tolist())} instead. Give a point "
+                    "(lon, lat) with a radius for a place that has no extent.",
+                    field="area",
+                )
+        return self
 
     @classmethod
     def of(cls, ring: Sequence[Sequence[float]]) -> Area:
@@ -393,6 +441,12 @@ class Area:
         ...
         geosleuth.errors.InputError: --box has west > east, which is a box across ...
         """
+        if not all(math.isfinite(v) for v in (west, south, east, north)):
+            raise InputError(
+                f"{name} must be four numbers, WEST,SOUTH,EAST,NORTH in degrees; "
+                f"'nan' and 'inf' are none. Got {got}.",
+                field=field or name,
+            )
         if not (west != east and south < north):
             raise InputError(
                 f"{name} must have west < east (or west > east for a box across the "

@@ -41,7 +41,8 @@ class _Resolver:
         self, ref: Any, where: str, line: int | None
     ) -> tuple[Geometry, str | None]:
         if isinstance(ref, dict) and "type" in ref:
-            return from_geojson(_plain(ref), what=where), None
+            geom = from_geojson(_plain(ref), what=where)
+            return (geom.check_encloses() if isinstance(geom, Area) else geom), None
         if isinstance(ref, dict):
             return Point(ref["lon"], ref["lat"]), None
         name = _nfc(str(ref))
@@ -111,14 +112,28 @@ def _build_places(
             )
         spelled[key] = str(name)
         shape = next((k for k in ("geometry", "line", "polygon") if k in spec), None)
+        given = [k for k in ("geometry", "line", "polygon") if k in spec]
+        if "lon" in spec or "lat" in spec:
+            given = ["lon/lat", *given]
+        if len(given) > 1:  # the point was dropped unsaid (r28 F4)
+            raise CaseFileError(
+                f"The place {name!r} ({source}, line {line}) gives "
+                f"{' and '.join(given)}; a place is one of lon and lat, a line, a "
+                "polygon or a GeoJSON geometry. Keep the one meant.",
+                path=source,
+                line=line,
+                field=where,
+            )
         try:
             geom: Geometry
             if shape == "geometry":
                 geom = from_geojson(_plain(spec["geometry"]), what=where)
+                if isinstance(geom, Area):
+                    geom.check_encloses()
             elif shape == "line":
                 geom = Line.of(_plain(spec["line"]))
             elif shape == "polygon":
-                geom = Area.of(_plain(spec["polygon"]))
+                geom = Area.of(_plain(spec["polygon"])).check_encloses()
             elif "lon" in spec and "lat" in spec:
                 geom = Point(spec["lon"], spec["lat"])
             else:

@@ -45,6 +45,26 @@ class _LineLoader(yaml.SafeLoader):
     pass
 
 
+def _no_sexagesimal() -> None:
+    """Read ``1:30`` as the text written, not YAML 1.1's base-60 number 90.
+
+    YAML 1.2 dropped sexagesimal numbers; PyYAML still reads ``sigma_km: 1:30``
+    as 90 and used it unsaid (r28 F3). As text, the schema refuses it by its
+    line ("must be a number").
+    """
+    resolvers = {
+        ch: list(rules) for ch, rules in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    for rules in resolvers.values():
+        for i, (tag, rx) in enumerate(rules):
+            if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+                rules[i] = (tag, re.compile(r"(?![^\n]*:)" + rx.pattern, rx.flags))
+    _LineLoader.yaml_implicit_resolvers = resolvers
+
+
+_no_sexagesimal()
+
+
 def _construct_map(loader: _LineLoader, node: yaml.MappingNode) -> _Map:
     m = _Map()
     m.line = node.start_mark.line + 1

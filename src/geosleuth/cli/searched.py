@@ -129,8 +129,23 @@ def _union_of_features(obj: dict[str, Any], path: Path) -> Geometry:
 def _read_geojson(path: Path) -> Geometry:
     """The geometry of a GeoJSON file: a geometry, a Feature or a FeatureCollection.
 
-    A UTF-8 byte-order mark (written by some Windows tools) is allowed.
+    A UTF-8 byte-order mark (written by some Windows tools) is allowed. A
+    polygon that encloses no area (one point thrice) is refused: recorded, it
+    could never count.
     """
+    geom = _geojson_of(path)
+    if isinstance(geom, Area):
+        try:
+            geom.check_encloses()
+        except InputError as exc:
+            raise InputError(
+                f"The GeoJSON in {path}: {exc.message}", path=str(path)
+            ) from None
+    return geom
+
+
+def _geojson_of(path: Path) -> Geometry:
+    """What :func:`_read_geojson` reads, unchecked."""
     try:
         obj = read_json(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
