@@ -2065,3 +2065,21 @@ def test_a_removed_report_comes_back_with_its_reading_or_read_again(
     # what is not a removed report of the case is 404
     for rid in ("0001-a.txt", "nope", "..%2Fcase.yaml", "0009-x.txt"):
         error_of(call(app, "POST", f"/api/cases/{case_id}/removed/{rid}/restore"), 404)
+
+
+def test_a_search_note_names_the_case_file_not_its_server_path(small_case):
+    # a search dated a century ago is warned of with the case file's path
+    # (r28 F6), which the service never shows its clients
+    app, folder, case_id = small_case
+    r = call(
+        app,
+        "POST",
+        f"/api/cases/{case_id}/searched",
+        json={"date": "1900-10-13", "pd": 0.5, "centre": [-4.05, 53.07],
+              "radius_km": 1},
+    )  # fmt: skip
+    assert r.status_code == 201, r.text
+    notes = " ".join(r.json()["notes"])
+    assert "more than 100 years before today" in notes
+    assert str(folder) not in notes and str(folder.parent.parent) not in notes
+    assert "case.yaml" in notes

@@ -738,6 +738,8 @@ def create_app(
         result: dict[str, Any] = await turns.run(
             record, user=user, case_id=case_id, need="warnings"
         )
+        # a warning of the case file names it by its path on the server (r28 F6)
+        result["notes"] = [store.public_warning(n) for n in result["notes"]]
         return {"case": case_id, **result}
 
     @guarded
