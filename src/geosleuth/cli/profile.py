@@ -471,6 +471,27 @@ _METHOD_OPTIONS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
+def _warn_of_a_wide_buffer(buffer_km: float, grid: Grid, default_km: float) -> None:
+    """Warn of a CGT buffer wider than half the study area's diagonal.
+
+    Inside the buffer CGT's score rises with distance from the events, so a
+    buffer that holds the whole area ranks its edges first: a map inside out
+    (r28 F11; 30 m typed as ``--buffer-km 30``).
+    """
+    half_diagonal = 0.5 * math.hypot(grid.nx * grid.cell_km, grid.ny * grid.cell_km)
+    if buffer_km > half_diagonal:
+        with shown_warnings():
+            warnings.warn(
+                f"--buffer-km {buffer_km:g} is wider than half the study area's "
+                f"diagonal ({_length_text(half_diagonal)}): inside the buffer CGT "
+                "scores rise with distance from the events, so the map ranks the "
+                "area's edges first. Check the unit (km); the events' own buffer, "
+                f"the default, is {_length_text(default_km)}.",
+                EvidenceWarning,
+                stacklevel=1,
+            )
+
+
 def _check_method_options(ctx: typer.Context, method: str) -> None:
     """Refuse an option given for the other method: it would be ignored."""
     for other, options in _METHOD_OPTIONS.items():
@@ -648,7 +669,7 @@ def profile(
                 field=flag,
             )
         if (
-            flag in ("--sigma-km", "--tau-km")
+            flag in ("--sigma-km", "--tau-km", "--buffer-km")
             and value is not None
             and not LEAST_KM <= value <= MOST_KM
         ):  # the sampler's squares would under- or overflow
@@ -708,6 +729,8 @@ def profile(
             )
         except InputError as exc:
             raise _about_events(exc, events_csv) from None
+        if buffer_km is not None:
+            _warn_of_a_wide_buffer(buffer_km, grid, estimate_cgt_buffer_km(ex, ey))
         scores = cgt_scores(ex, ey, cx, cy, buffer_km=buffer, weights=events.weights)
         parameters = {
             "buffer_km": buffer,
