@@ -156,7 +156,7 @@ def evidence_lists(draw: st.DrawFn, grid: Grid, *, max_items: int = 6) -> list:
                 Searched(
                     **common,
                     area=Area.box(lon - d, lat - d, lon + d, lat + d),
-                    pd=draw(st.floats(min_value=0.0, max_value=0.95)),
+                    pd=draw(st.floats(min_value=0.01, max_value=0.95)),
                 )
             )
         elif kind == "territory":

@@ -6,6 +6,7 @@ gives one line that names the file or field, or the right number.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -146,3 +147,152 @@ def test_the_command_line_takes_no_budget_beyond_a_billion_km(
         "InputError: --budget-km must be at most 1e+09 km (25,000 times round the "
         "Earth). Got 1e+12 instead."
     )
+
+
+# ------------------------------------------------ F1, F4: places in a case file
+def _case_with_place(tmp_path: Path, place: str) -> Path:
+    text = HIKER.read_text("utf-8")
+    start = text.index("  Pen-y-Pass car park:")
+    end = text.index("\n", start)
+    case = tmp_path / "case.yaml"
+    case.write_text(text[:start] + place + text[end:], "utf-8")
+    return case
+
+
+@pytest.mark.parametrize(
+    "ring",
+    [
+        "[[-4.0219, 53.0805], [-4.0219, 53.0805], [-4.0219, 53.0805]]",
+        "[[-4.02, 53.08], [-4.03, 53.09], [-4.04, 53.10]]",
+    ],
+)
+def test_a_polygon_that_encloses_nothing_is_refused_by_its_place(
+    tmp_path: Path, ring: str
+) -> None:
+    # it was left out as 'outside the grid, 4.4 km from its nearest cell'
+    case = _case_with_place(tmp_path, f"  Pen-y-Pass car park: {{polygon: {ring}}}")
+    code, said = _run("locate", case, "--out", tmp_path / "o", "-q")
+    assert code == 1
+    assert "The place 'Pen-y-Pass car park'" in said
+    assert "must enclose an area" in said
+
+
+def test_a_place_with_a_point_and_a_polygon_is_refused(tmp_path: Path) -> None:
+    # the point was dropped unsaid and the polygon used
+    case = _case_with_place(
+        tmp_path,
+        "  Pen-y-Pass car park: {lon: -4.02, lat: 53.08, "
+        "polygon: [[0, 0], [1, 0], [1, 1]]}",
+    )
+    code, said = _run("locate", case, "--out", tmp_path / "o", "-q")
+    assert code == 1
+    assert "gives lon/lat and polygon" in said
+
+
+def test_a_small_polygon_is_still_a_place(tmp_path: Path) -> None:
+    ring = "[[-4.0220, 53.0805], [-4.0218, 53.0805], [-4.0218, 53.0806]]"
+    case = _case_with_place(tmp_path, f"  Pen-y-Pass car park: {{polygon: {ring}}}")
+    code, said = _run("locate", case, "--out", tmp_path / "o", "-q")
+    assert code == 0, said
+
+
+# ------------------------------------------------------- F3: YAML base 60
+def test_a_sexagesimal_number_is_refused_as_text(tmp_path: Path) -> None:
+    # 'sigma_km: 1:30' was read as 90 (YAML 1.1's base 60) and used, unsaid
+    text = HIKER.read_text("utf-8")
+    at = text.index("sigma_km:")
+    end = text.index("\n", at)
+    case = tmp_path / "case.yaml"
+    case.write_text(text[:at] + "sigma_km: 1:30" + text[end:], "utf-8")
+    code, said = _run("locate", case, "--out", tmp_path / "o", "-q")
+    assert code == 1
+    assert 'sigma_km must be a number. Got "1:30" instead.' in said
+
+
+# --------------------------------------------------- F11: a CGT buffer too wide
+def test_a_cgt_buffer_wider_than_the_area_is_warned_of(tmp_path: Path) -> None:
+    events = tmp_path / "ev.csv"
+    events.write_text(
+        "lon,lat\n-0.1360,51.5130\n-0.1365,51.5133\n-0.1355,51.5128\n"
+        "-0.1362,51.5126\n-0.1358,51.5135\n",
+        "utf-8",
+    )
+    code, said = _run(
+        "profile", events, "--method", "cgt", "--n-side", 20, "--buffer-km", 10,
+        "--out", tmp_path / "o",
+    )  # fmt: skip
+    assert code == 0
+    assert "--buffer-km 10 is wider than half the study area's diagonal" in said
+    code, said = _run(
+        "profile", events, "--method", "cgt", "--n-side", 20, "--buffer-km", 0.01,
+        "--out", tmp_path / "o2",
+    )  # fmt: skip
+    assert code == 0 and "wider than" not in said
+    code, said = _run(
+        "profile", events, "--method", "cgt", "--buffer-km", 1e300,
+        "--out", tmp_path / "o3",
+    )  # fmt: skip
+    assert code == 1 and "--buffer-km must lie between" in said
+
+
+# ------------------------------------------ F10: one name, hundreds of times
+@pytest.mark.nlp
+def test_a_name_written_hundreds_of_times_is_read_in_linear_time() -> None:
+    # whether each name was sought was checked for every mention against every
+    # other: 200 sentences took 100 s, 250 over 300 s (r28 F10)
+    import time
+
+    from geosleuth.read.document import read_text
+    from geosleuth.read.toponyms import load_nlp
+
+    pytest.importorskip("spacy")
+    nlp = load_nlp()
+    text = "Darren Whitlock was seen in Leeds. " * 400
+    start = time.perf_counter()
+    read_text(text, nlp=nlp, published=dt.date(2024, 5, 1))
+    assert time.perf_counter() - start < 30.0
+
+
+# -------------------------------------------------------------- low findings
+def test_a_search_of_pd_0_is_refused_in_a_case_file(tmp_path: Path) -> None:
+    # it told nothing, and 'searched --pd 0' and the service refuse it (r28 L2)
+    from geosleuth.errors import InputError
+    from geosleuth.evidence import Provenance, Searched
+    from geosleuth.geometry import Area
+
+    with pytest.raises(InputError, match="pd"):
+        Searched(
+            id="s", provenance=Provenance(document="d"), date=dt.date(2024, 10, 13),
+            area=Area.box(-4.06, 53.07, -4.05, 53.08), pd=0.0,
+        )  # fmt: skip
+
+
+def test_an_id_of_two_lines_is_refused_and_the_case_kept(tmp_path: Path) -> None:
+    # stored as a quoted multi-line id (r28 L3)
+    case = tmp_path / "case.yaml"
+    shutil.copy(HIKER, case)
+    before = case.read_bytes()
+    code, said = _run(
+        "searched", case, "--date", "2024-10-13", "--pd", 0.5,
+        "--box=-4.06,53.07,-4.05,53.08", "--id", "x\nkind: sighting",
+    )  # fmt: skip
+    assert code == 1 and "must be one line (no line break)" in said
+    assert case.read_bytes() == before
+
+
+def test_a_box_of_nan_is_said_to_be_no_number(tmp_path: Path) -> None:
+    case = tmp_path / "case.yaml"
+    shutil.copy(HIKER, case)
+    code, said = _run(
+        "searched", case, "--date", "2024-10-13", "--pd", 0.5,
+        "--box=-4.05,nan,-4.03,53.08",
+    )  # fmt: skip
+    assert code == 1 and "'nan' and 'inf' are none" in said
+
+
+@pytest.mark.parametrize("command", ["read", "locate"])
+def test_an_empty_target_is_refused(tmp_path: Path, command: str) -> None:
+    # '--target ""' was read as no target, unsaid (r28 L9)
+    given = HIKER if command == "locate" else REPO / "README.md"
+    code, said = _run(command, given, "--target", "", "--out", tmp_path / "o")
+    assert code == 1 and "--target is empty" in said

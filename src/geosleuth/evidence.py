@@ -400,6 +400,13 @@ class _Item:
                 f"Every evidence item needs a non-empty 'id'. Got {self.id!r} instead.",
                 field="id",
             )
+        if len(self.id.splitlines()) > 1 or self.id != self.id.splitlines()[0]:
+            # "a\nkind: sighting" as an id (r28 L3)
+            raise InputError(
+                "An evidence item's 'id' must be one line (no line break). "
+                f"Got {self.id!r} instead.",
+                field="id",
+            )
         if not isinstance(self.provenance, Provenance):
             raise _fail(self._name(), "provenance", "a Provenance", self.provenance)
         # a datetime is a date to isinstance, but compares with dates by raising
@@ -764,7 +771,7 @@ class Searched(_Item):
         _Item.__post_init__(self)
         n = self._name()
         _check_geometry(n, "area", self.area)
-        _check_prob(n, "pd", self.pd)
+        _check_prob(n, "pd", self.pd, open_low=True)  # pd 0 tells nothing (r28 L2)
         _check_km(n, "buffer_km", self.buffer_km)
         if not isinstance(self.area, Area) and self.buffer_km <= 0:
             raise InputError(

@@ -307,6 +307,13 @@ def locate(
     Writes estimate.json, estimate.geojson, report.html, map.png and posterior.npz to
     OUT and prints the ranked places, P(alive) and the 50 % / 90 % areas.
     """
+    if target is not None and not target.strip():
+        # '--target ""' (an unset shell variable) read as no target, unsaid (r28 L9)
+        raise InputError(
+            "--target is empty: give the name of the person sought, or leave "
+            "--target out to read for the person each text names most.",
+            field="--target",
+        )
     if cell_km is not None and not (cell_km > 0 and math.isfinite(cell_km)):
         raise InputError(
             f"--cell-km must be a positive number. Got {cell_km}.", field="--cell-km"
