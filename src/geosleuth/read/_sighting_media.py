@@ -235,6 +235,20 @@ _FOOTAGE_REF = re.compile(
     re.IGNORECASE,
 )
 _NEXT_END = re.compile(r"[.!?](?=\s|$)")
+#: The one shown named as a relative in the next sentence (review r27, 9):
+#: "It later emerged the footage *showed her sister*.", "The woman was in fact
+#: *a relative*." Not one shown besides her ("It *also* showed her sister."),
+#: nor a relative's things ("showed her sister's car").
+_KIN_SHOWN = re.compile(
+    r"\b(?:show(?:s|ed|n)?|(?:was|were|is)\s+(?:in\s+fact|actually))\s+"
+    r"(?:(?:her|his|their)\s+(?:own\s+|older\s+|younger\s+|elder\s+|twin\s+)?"
+    r"(?:sister|brother|cousin|mother|father|daughter|son|twin|aunt|uncle|niece|"
+    r"nephew|grandmother|grandfather|wife|husband|partner|friend)|"
+    r"an?\s+(?:close\s+|female\s+|male\s+)?relative)\b"
+    r"(?=\s*(?:[.,;:]|$|,?\s*not\b))",
+    re.IGNORECASE,
+)
+_ALSO = re.compile(r"\b(?:also|too|as\s+well|both)\b", re.IGNORECASE)
 
 
 def _had_by(verb: Any, lemma: str) -> bool:
@@ -390,13 +404,16 @@ def corrected_next(ex: Any, s: Sentence) -> str | None:
 
     "Police released CCTV footage showing her at Leeds station. *It later
     emerged the footage showed another woman.*", "*It was later found to show
-    someone else.*": the words of :func:`not_the_one` in a sentence that speaks
-    of the footage or the one shown (:data:`_FOOTAGE_REF`). Not "She was later
-    seen in York with another woman.", "A second clip showed another woman."
+    someone else.*", "*It later emerged the footage showed her sister.*": the
+    words of :func:`not_the_one` or :data:`_KIN_SHOWN` in a sentence that
+    speaks of the footage or the one shown (:data:`_FOOTAGE_REF`). Not "She was
+    later seen in York with another woman.", "A second clip showed another
+    woman.", "It also showed her sister."
     """
     text = _next_sentence(ex, s)
-    wrong = not_the_one(text)
-    if wrong is None or _FOOTAGE_REF.search(text) is None:
+    kin = _KIN_SHOWN.search(text)
+    wrong = not_the_one(text) or (None if kin is None else kin.group(0))
+    if wrong is None or _FOOTAGE_REF.search(text) is None or _ALSO.search(text):
         return None
     return wrong
 

@@ -867,11 +867,21 @@ _KIN = (
     r"(?:brother|sister|cousin|son|daughter|father|mother|twin|uncle|aunt|nephew|"
     r"niece|wife|husband|bodyguard|driver|deputy|relative|lookalike|double)"
 )
+#: Kinds of people that one found "turned out to be" instead of the target: "but
+#: the man turned out to be a local *farmer*" (review r27, 1). Not kinds that
+#: say what the target was like ("a tough *negotiator*").
+_NOBODY = (
+    r"(?:farmer|shepherd|herder|herdsman|stranger|relative|civilian|tourist|"
+    r"villager|resident|passer-?by|migrant|refugee|trader|fisherman|"
+    r"hunter|hiker|labou?rer|student|neighbou?r|vagrant|beggar|lookalike|"
+    r"impostor|imposter|decoy)"
+)
 #: A "but" that says the one found was someone else: "but the man was his
 #: cousin", "but it was not him", "but the man turned out to be someone else",
-#: "but the woman was not her". Not "but he was not charged", "but it was not
-#: clear how ...", "but she was a long way from home" (review r27, 1): a bare
-#: "not" or "a" says something of the one found, not who it was.
+#: "but the woman was not her", "but the man turned out to be a local farmer".
+#: Not "but he was not charged", "but it was not clear how ...", "but she was a
+#: long way from home", "but he turned out to be a tough negotiator" (review
+#: r27, 1): a bare "not" or "a" says something of the one found, not who it was.
 _MISTAKEN = re.compile(
     rf"\bbut\s+(?:{_ONE_FOUND}|he|she|it|they)\s+"
     r"(?:was|were|is|(?:turned\s+out|proved)\s+(?:not\s+)?to\s+be)\s+"
@@ -879,6 +889,7 @@ _MISTAKEN = re.compile(
     r"(?:(?:(?<=not\sto\sbe\s)|not\s+)(?:him|her|his|hers|them)(?=\s*(?:[.,;:]|$|but\b))|"
     r"(?:another|a\s+different)\s+(?:man|woman|person|boy|girl|one|body)\b|"
     r"(?:someone|somebody)\s+else\b|"
+    rf"(?<=(?:out|ved)\sto\sbe\s)an?\s+(?:[a-z]+\s+){{0,2}}{_NOBODY}\b(?![’'-])|"
     rf"(?:his|her|their)\s+(?:[a-z]+\s+)?{_KIN}s?\b(?![’']))",
     re.IGNORECASE,
 )
@@ -905,6 +916,12 @@ def _mistaken(s: Sentence, verb: Any) -> str | None:
     >>> _MISTAKEN.search(t) is None
     True
     >>> _MISTAKEN.search("Police found him, but it was his brother's car.") is None
+    True
+    >>> t = "Soldiers found him in Gao, but the man turned out to be a local farmer."
+    >>> _MISTAKEN.search(t).group(0)
+    'but the man turned out to be a local farmer'
+    >>> t = "Soldiers found him in Gao, but he turned out to be a tough negotiator."
+    >>> _MISTAKEN.search(t) is None
     True
     """
     end = verb.idx + len(verb.text) - s.span[0]
