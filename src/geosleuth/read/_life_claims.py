@@ -9,7 +9,8 @@ the target's name in its own clause:
   the person named last, :mod:`geosleuth.read._target_pronouns`, makes "him"
   the target), or by name (a photograph shows the target only so:
   :data:`STILL`): :func:`shown_by_recording`; not one that shows the target dead
-  ("shows him dead", "shows his body"), and when it was made
+  ("shows him dead", "shows his body") or lying still ("shows him lying
+  motionless in the street"), and when it was made
   (:func:`made_spans`: "a photograph *taken in 2015*");
 - a recording in which someone else speaks ("Jalmaani's wife *said in a video*
   released by her lawyer that ..."): the speaker's word, not a recording of the
@@ -116,6 +117,14 @@ _SENTENCING = frozenset({"sentence", "condemn", "threaten", "doom"})
 #: Verbs of a killing only with "alive": "being *burned* alive", "*buried* alive".
 _ALIVE_KILLING = frozenset({"burn", "bury"})
 _RELATIVE = frozenset({"that", "which"})
+#: Words by which one shown lying is still, as the dead are: "lying *motionless*
+#: in the street", "lying *limp* on the ground" (review r27, E11).
+_STILL_WORDS = frozenset({"motionless", "unmoving", "inert", "limp", "unresponsive"})
+#: Verbs (lemmas) of one shown "*not moving*", "*not breathing*".
+_MOVING = frozenset({"move", "breathe", "stir"})
+#: Postures (lemmas) in which stillness is no proof of life: "*lying* motionless",
+#: "*slumped* ..."; not "*standing* motionless beside a truck".
+_LYING = frozenset({"lie", "lay", "slump", "sprawl"})
 
 
 def shown_by_recording(cue: Any, objects: Sequence[TargetRef]) -> TargetRef | None:
@@ -131,8 +140,9 @@ def shown_by_recording(cue: Any, objects: Sequence[TargetRef]) -> TargetRef | No
     whose subject is the recording ("a video ... shows", "a video that shows")
     or which describes it ("a video showing him"). Not negated ("does not show
     him"), and not a death shown ("shows him dead", "shows him being
-    executed"; not another's: "shows him mourning his brother, who was
-    killed in an airstrike"). None if there is none.
+    executed", "shows him lying motionless": :func:`_lying_still`; not
+    another's: "shows him mourning his brother, who was killed in an
+    airstrike"). None if there is none.
     """
     video = _noun_of(cue)
     for ref in objects:
@@ -165,6 +175,8 @@ def shown_by_recording(cue: Any, objects: Sequence[TargetRef]) -> TargetRef | No
             continue  # "shows him dead": no proof of life
         if passive and _killed_or_buried(tok.head):
             continue  # "shows him being shot", "being lowered into a grave"
+        if _lying_still(tok, shown, verb):
+            continue  # "shows him lying motionless in the street"
         if _by_recording(verb, video):
             return ref
     return None
@@ -200,6 +212,32 @@ def _killed_or_buried(participle: Any) -> bool:
         and (t.lower_ in _GRAVE or (t.lower_ == "bag" and _of_body(t)))
         for t in participle.subtree
     )
+
+
+def _lying_still(shown: Any, words: Sequence[Any], verb: Any) -> bool:
+    """Whether ``words`` show ``shown`` lying still, which is no proof of life.
+
+    "shows him lying *motionless* in the street", "lying *limp* on the ground",
+    "lying on the ground with his eyes closed and *not moving*"
+    (:data:`_STILL_WORDS`, :data:`_MOVING` negated): the one shown lies
+    (:data:`_LYING`), and the stillness is not another's ("lying next to a
+    motionless man"). Not "standing motionless beside a truck", "lying in a
+    hospital bed", "lying on a sofa, talking", "not moving his legs".
+    """
+    pose = shown.head if shown.dep_ in ("nsubj", "nsubjpass") else None
+    if pose is None or pose.i == verb.i:
+        pose = next((t for t in words if t.pos_ in ("VERB", "AUX")), None)
+    if pose is None or pose.lemma_.lower() not in _LYING:
+        return False
+    for t in words:
+        still = t.lower_ in _STILL_WORDS or (
+            t.lemma_.lower() in _MOVING
+            and _negated(t)
+            and not any(c.dep_ in ("dobj", "obj") for c in t.children)
+        )
+        if still and not _of_another(t, shown, verb):
+            return True
+    return False
 
 
 def _of_body(bag: Any) -> bool:

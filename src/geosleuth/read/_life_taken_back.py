@@ -13,11 +13,13 @@ they could not confirm his death") is doubted, not taken back
 - another's word against it: "Salcedo's family said that statement was wrong",
   "That statement was wrong, his lawyer insisted" (an interested party's
   contradiction is its own word, not the claimant's retraction);
-- one that the claimant keeps: "..., but the army stood by it";
+- one that the claimant keeps: "..., but the army stood by it", "..., then
+  reinstated it" (not a keeping denied: "and declined to reaffirm it");
 - one of another statement, nearer: "It had earlier said he was wounded; that
   statement was wrong, officials said";
 - one of another detail, which the sentence corrects: "On Tuesday it said that
-  statement was wrong: the clash had taken place near Cosalá";
+  statement was wrong: the clash had taken place near Cosalá" (the speaker's
+  own error corrects none: "..., saying they had been misinformed");
 - one of another of the target's own, that does not name who really died
   ("Officials later backtracked, saying his brother was not among the dead");
   one that does ("..., saying his bodyguard had been killed, not Salcedo", "his
@@ -157,21 +159,68 @@ _EVIDENCE = frozenset(
      "evidence", "identification"}
 )  # fmt: skip
 #: The claimant keeps it: "..., but the army *stood by it*", "the ministry
-#: *maintained* its claim".
+#: *maintained* its claim", or puts it back: "..., then *reinstated it*" (as
+#: the claims' :data:`geosleuth.read._retractions._PUT_BACK`).
 _KEPT = re.compile(
     r"\b(?:stood|stands?|standing)\s+by\b"
     r"|\bmaintain(?:ed|s|ing)?\s+(?:it|its|their|the|that)\b"
     r"|\breaffirm(?:ed|s|ing)?\b"
+    r"|\b(?:reinstat|restor|re-?confirm|re-?issu)\w*\s+(?:it\b|(?:the|its|their|that)\s+"
+    r"(?:[\w-]+\s+)?(?:claim|statement|report|announcement|account)s?\b)"
     r"|\binsist(?:ed|s|ing)?\s+(?:that\s+)?it\s+was\s+(?:true|right|correct|accurate)",
     re.IGNORECASE,
 )
+#: Words that deny the keeping just before it: "and *declined to* reaffirm it",
+#: "*refused to* reaffirm it", "have *not* reaffirmed it" (review r27, D4). The
+#: claims' :data:`geosleuth.read._retractions._NOT_BEFORE`, which cannot be
+#: imported here (that module imports this one).
+_NOT_KEPT = re.compile(
+    r"(?:\bnot|n['’]t|\bnever|\bno\s+longer|\bdeclin\w*\s+to|\brefus\w*\s+to"
+    r"|\byet\s+to|\bwithout|\bfail\w*\s+to)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _kept(after: str) -> bool:
+    """Whether the words ``after`` a take-back keep the statement after all.
+
+    "..., but the army *stood by it*", "..., but then *reaffirmed it*"
+    (:data:`_KEPT`); not a keeping denied just before it ("and *declined to*
+    reaffirm it", "have *not* reaffirmed it": :data:`_NOT_KEPT`).
+
+    Examples
+    --------
+    >>> _kept(", but then reaffirmed it.")
+    True
+    >>> _kept(", and declined to reaffirm it.")
+    False
+    """
+    return any(
+        _NOT_KEPT.search(after[max(0, m.start() - 40) : m.start()]) is None
+        for m in _KEPT.finditer(after)
+    )
+
+
 #: Where a nearer statement ends before the words: "It had earlier said he was
 #: wounded*;* that statement was wrong".
 _CLAUSE_BREAK = re.compile(r"[;:—–]|,\s*(?:but|and)\b")
 _REPORTED = re.compile(rf"\b{_REPORTING}\s+\S", re.IGNORECASE)
+#: The speaker's own error, which tells no detail: "saying *they had been
+#: misinformed*", "*it had acted on faulty information*" (review r27, D5); not
+#: one of a detail ("*they had been misinformed* about the town").
+_OWN_ERROR = (
+    r"(?:that\s+)?(?:it|they|we)\s+(?:had|has|have|was|were)\s+(?:been\s+)?"
+    r"(?:misinformed|misled|mistaken|wrong|in\s+error|erred|"
+    r"(?:given|acted\s+on|relied\s+on)\s+(?:wrong|false|incorrect|inaccurate|"
+    r"faulty|bad|unverified|erroneous)\s+(?:information|intelligence|reports?))"
+    r"(?=\s*(?:[,.;:—–]|and\b|$))"
+)
 #: What the sentence puts after the words to say which detail was wrong: "...
-#: was wrong*:* the clash had taken place near Cosalá".
-_EXPLAINED = re.compile(r"^[\"'”’]?\s*(?:[:;—–]|,\s*(?:saying|adding)\b)")
+#: was wrong*:* the clash had taken place near Cosalá"; not the speaker's own
+#: error (:data:`_OWN_ERROR`: "..., saying they had been misinformed").
+_EXPLAINED = re.compile(
+    rf"^[\"'”’]?\s*(?:[:;—–]|,\s*(?:saying|adding)\b)(?!\s*(?i:{_OWN_ERROR}))"
+)
 #: Words of a correction that is about the target's life or death.
 _OF_LIFE = re.compile(
     r"\b(?:alive|surviv\w*|dead|death|died|dies|killed|wounded|injured|hurt|"
@@ -205,10 +254,12 @@ def taken_back_next(
     state ("the ministry", "officials", "police"), or no one (the report's own
     voice); not an interested party (:data:`_PARTIES`: "Salcedo's family", "his
     lawyer") nor anyone else, whose word is its own. Nor when the sentence keeps
-    it ("..., but the army stood by it"), refers to a nearer statement of its
-    own ("It had earlier said he was wounded; that statement was wrong") or
-    corrects another detail ("...: the clash had taken place near Cosalá", a
-    correction with no word of life or death, nor of the target: ``refs``).
+    it ("..., but the army stood by it"; not "and declined to reaffirm it":
+    :func:`_kept`), refers to a nearer statement of its own ("It had earlier
+    said he was wounded; that statement was wrong") or corrects another detail
+    ("...: the clash had taken place near Cosalá", a correction with no word
+    of life or death, nor of the target: ``refs``; the speaker's own error is
+    none: "..., saying they had been misinformed").
 
     Examples
     --------
@@ -229,7 +280,7 @@ def taken_back_next(
             continue
         if not _whose(m, start, refs):
             continue  # "the remains were not those of Ramos": whose they are not
-        if _KEPT.search(after) is not None:
+        if _kept(after):
             return None  # "..., but the army stood by it"
         if _nearer_statement(before):
             return None
@@ -420,7 +471,7 @@ def doubted_next(
     stop = _SENTENCE_END.search(text, start)
     sentence = text[start : stop.end() if stop else len(text)]
     m = _DOUBTED.search(sentence)
-    if m is None or _KEPT.search(sentence[m.end() :]) is not None:
+    if m is None or _kept(sentence[m.end() :]):
         return None
     before = sentence[: m.start()]
     if not _own_word(_taker(before, sentence[m.end() :]), claimant):

@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING
 from geosleuth.read._claim_clauses import Aside
 from geosleuth.read._life_taken_back import (
     _EXPLAINED,
+    _NOT_KEPT,
     _OWN_PRONOUNS,
     _taker,
     taken_back_next,
@@ -73,12 +74,8 @@ _PUT_BACK = re.compile(
 )
 #: Words that deny a putting back just before it: "and have *not* restored
 #: it", "*declined to* reaffirm it", "would *not* reissue it" (review r27,
-#: finding 12).
-_NOT_BEFORE = re.compile(
-    r"(?:\bnot|n't|\bnever|\bno\s+longer|\bdeclin\w*\s+to|\brefus\w*\s+to"
-    r"|\byet\s+to|\bwithout|\bfail\w*\s+to)\s+(?:\w+\s+){0,2}$",
-    re.IGNORECASE,
-)
+#: finding 12); the life rules' own, so both read a take-back alike.
+_NOT_BEFORE = _NOT_KEPT
 #: What joins the words to the report before them: "..., *but* later retracted".
 _JOINER = re.compile(r"[\s,;:—–]*(?:(?:but|and|then|yet)\b\s*)?")
 #: Nouns of a report told in words of its own: "*reports* that he was injured".
