@@ -26,9 +26,9 @@ clause ("a tip that ..., and *another that his brother was in Žabljak*") is a
 clause of its own subject (:func:`_content`). Its subject is someone else
 (:func:`_someone_else`) when it is none of the target's references and is
 
-- someone of the target's ("*his brother*", "*Salcedo's men*": the target
-  owns it; not "*her husband*" in the words of the target's wife, who is the
-  target: :func:`geosleuth.read._life_claims.called_by_kin`),
+- someone of the target's ("*his brother*", "*Salcedo's men*", "*one of his
+  men*": the target owns it; not "*her husband*" in the words of the target's
+  wife, who is the target: :func:`geosleuth.read._life_claims.called_by_kin`),
 - many ("*police*", "*officials*", "*the soldiers*": a plural noun; the target
   is one person), or
 - a name of a person who is not the target ("*Guzmán*").
@@ -129,7 +129,7 @@ def clause_subject(tok: Any) -> tuple[Any, Any] | None:
                 return head, gapped
             if (
                 below.dep_ == "conj"
-                and below.pos_ in ("NOUN", "PROPN")
+                and (below.pos_ in ("NOUN", "PROPN") or _part_of(below) is not below)
                 and below.i != tok.i
             ):
                 return head, below  # "..., and his brother in Durango"
@@ -210,7 +210,7 @@ def _at(refs: Sequence[Any], tok: Any) -> bool:
 
 def _someone_else(ex: _Extractor, subj: Any, refs: Sequence[Any]) -> bool:
     """Whether the subject ``subj`` is plainly someone other than the target."""
-    subj = antecedent(subj)
+    subj = _part_of(antecedent(subj))
     if subj.pos_ == "PRON" or subj.tag_ in ("WDT", "WP", "CD"):
         return False  # "they", "he": perhaps the target; "the two"
     if {subj.lemma_.lower(), subj.lower_} & (_WHERE_NOUNS | _GROUPS):
@@ -233,16 +233,51 @@ def _someone_else(ex: _Extractor, subj: Any, refs: Sequence[Any]) -> bool:
     )
 
 
+def _part_of(subj: Any) -> Any:
+    """The people that the subject ``subj`` is a number of, if they are someone's.
+
+    "*One of his men* was arrested in Culiacán", "*two of Salcedo's bodyguards*":
+    the subject is a number ("one", "two") of people whom someone owns, and is
+    judged by them (review r27, B17): the target owns them, so they are someone
+    else. Else ``subj`` itself: "one of the two", "one of the suspects" (who may
+    be the target), and a number alone ("the two"), which may be the target.
+
+    Examples
+    --------
+    >>> from geosleuth.read.toponyms import load_nlp
+    >>> doc = load_nlp()("One of his men was arrested in Culiacán.")
+    >>> _part_of(doc[0]).text
+    'men'
+    >>> doc = load_nlp()("One of the suspects was arrested in Culiacán.")
+    >>> _part_of(doc[0]).text
+    'One'
+    """
+    if subj.tag_ != "CD":
+        return subj
+    for prep in subj.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for noun in prep.children:
+            if (
+                noun.dep_ == "pobj"
+                and noun.pos_ in ("NOUN", "PROPN")
+                and any(c.dep_ == "poss" for c in noun.children)
+            ):
+                return noun
+    return subj
+
+
 def _left_out_person(subj: Any) -> bool:
     """Whether ``subj`` is a person joined as the subject of a left-out verb.
 
     "and *his brother* in Durango" (not "and *his phone* in Durango": the
     target's thing, found there, is a trace of the target).
     """
+    part = _part_of(subj)  # "and *one of his men* in Durango"
     return bool(
         subj.dep_ == "conj"
-        and subj.pos_ in ("NOUN", "PROPN")
-        and (subj.lemma_.lower() in _PEOPLE or subj.ent_type_ == "PERSON")
+        and part.pos_ in ("NOUN", "PROPN")
+        and (part.lemma_.lower() in _PEOPLE or part.ent_type_ == "PERSON")
     )
 
 
@@ -343,7 +378,8 @@ def of_other_subjects(
             kept.add(label(m))
             continue
         subj = antecedent(subj)  # "which": the images
-        who = ex.text[subj.left_edge.idx : subj.idx + len(subj.text)]
+        last = _part_of(subj)  # "one of his men": to "men"
+        who = ex.text[subj.left_edge.idx : last.idx + len(last.text)]
         why = f"{m.text!r} is in a clause about {who!r}, not where the target is"
         kinds = frozenset({"claim", "sighting"} if left_out else {"claim"})
         out.setdefault(label(m), Aside(m, "not_target", why, kinds))

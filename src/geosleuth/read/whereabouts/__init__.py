@@ -17,22 +17,25 @@ fleeing *Raqqa*": set aside as ``not_target``). A place in a plan is where the
 target meant to be, never where she is, though the sentence has a location word
 ("She planned to go to York but stayed": York set aside as ``conditional``).
 ``polarity="is_not"`` when negated ("is not in", "is no longer in", "neither
-Jane Doe nor her husband is in", "denied that ... was in", "ruled out that ... is
-in", a report of it called untrue: "dismissed reports that", "called reports
+Jane Doe nor her husband is in", "denied that ... was in", "ruled out that ...
+is in", a report of it called untrue: "dismissed reports that", "called reports
 that ... nonsense", "reports that ... were false":
-:mod:`geosleuth.read._reports`). Words that take no side deny nothing and keep
-``is``: "did not say whether", "it is not known whether", "would neither
-confirm nor deny that" are doubtful, as absence of evidence is
-(:mod:`geosleuth.read.hedges`), and "did not deny that", "would not rule out
-that" are hedged as written. A report that no one calls true or untrue is
-hearsay, at most possible ("There are reports that", "investigating reports
-that", "a tip that"); the words of a report called true or untrue ("rejected
-*claims* that") do not hedge the one who judges it. A place denied on its own
-("hiding in Raqqa, not in Mosul", "in Raqqa, not Mosul", "in Raqqa rather than
-Mosul", "instead of Mosul", "in Raqqa but not in Mosul", "hiding not in Mosul
-but in Raqqa", "neither in Mosul nor in Raqqa",
-"nowhere near Hajin", "hiding far from Mosul":
-:data:`~geosleuth.read._sentence.CONTRAST`) is ``is_not`` on its own. A place put
+:mod:`geosleuth.read._reports`; what a thing called untrue said: "a post
+claiming she was in York was fake": :mod:`._said_untrue`). Words that take no
+side deny nothing and keep ``is``: "did not say whether", "it is not known
+whether", "would neither confirm nor deny that" are doubtful, as absence of
+evidence is (:mod:`geosleuth.read.hedges`), and "did not deny that", "would not
+rule out that" are hedged as written; nor do they hedge a clause that "but" sets
+against them ("neither confirmed nor denied reports she was there, but said she
+is now in York": York is the plain word). A report that no one calls true or
+untrue is hearsay, at most possible ("There are reports that", "investigating
+reports that", "a tip that"); the words of a report called true or untrue
+("rejected *claims* that") do not hedge the one who judges it. A place denied on
+its own ("hiding in Raqqa, not in Mosul", "in Raqqa, not Mosul", "in Raqqa
+rather than Mosul", "instead of Mosul", "in Raqqa but not in Mosul", "hiding not
+in Mosul but in Raqqa", "neither in Mosul nor in Raqqa", "nowhere near Hajin",
+"hiding far from Mosul": :data:`~geosleuth.read._sentence.CONTRAST`) is
+``is_not`` on its own. A place put
 in the stead of a denied one is ``is`` though the clause is negated ("is not in
 Raqqa but in Mosul": Mosul; :data:`~geosleuth.read._sentence.CORRECTION`). A
 negation reaches the places of its own clause only: a place after a later
@@ -96,6 +99,7 @@ from geosleuth.read.whereabouts._clauses import (
     _clause_cue,
     _clause_text,
     _correctable,
+    _earlier_clauses_out,
     _later_clauses_out,
     _of_target,
     _span_text,
@@ -379,8 +383,13 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
         # "Officials say she is in Raqqa, and analysts argue she is near Hajin":
         # the hedge of the place's own clause
         htext = (
-            _later_clauses_out(
-                ex, s, _blanked(s, _clause_text(s, text, anchor), skip), anchor
+            _earlier_clauses_out(
+                ex,
+                s,
+                _later_clauses_out(
+                    ex, s, _blanked(s, _clause_text(s, text, anchor), skip), anchor
+                ),
+                anchor,
             )
             if verb is None
             else _span_text(s, text, subtree_span(verb))  # the relative clause's own

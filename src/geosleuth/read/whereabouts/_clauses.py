@@ -32,6 +32,7 @@ from geosleuth.read._sentence import (
     is_who_clause,
     subtree_span,
 )
+from geosleuth.read.whereabouts._said_untrue import said_untrue
 
 if TYPE_CHECKING:
     from geosleuth.read.claims import _Extractor
@@ -156,6 +157,68 @@ def _later_clauses_out(ex: _Extractor, s: Sentence, text: str, at: int) -> str:
         for k in range(max(0, first - s.span[0]), min(len(out), last - s.span[0])):
             out[k] = " "
     return "".join(out)
+
+
+#: Words that set a clause against the one before it: "..., *but* said she is
+#: in York".
+_CONTRAST_CCS = frozenset({"but", "yet"})
+#: Tags of a verb with a tense of its own: "but *said*", "but *is* now in York".
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _earlier_clauses_out(ex: _Extractor, s: Sentence, text: str, at: int) -> str:
+    """``text`` (of ``s``) with the clause that "but" sets the place's against blanked.
+
+    "Police neither confirmed nor denied reports she was there, *but said she
+    is now in York*" (review r27, D25): the speaker takes no side on the first
+    clause and speaks plainly in the second; "could not confirm that she was in
+    Leeds, but said she is in York", likewise. A verb above the place joined by
+    "but" or "yet" to an earlier verb, with a tense of its own (a verb with no
+    tense shares the first one's words: "may have left Leeds but gone to
+    York"), does not take the earlier verb's hedge: the earlier verb's words
+    before the "but", bar its subject, are blanked. A hedge above both verbs
+    ("Police believe she left Leeds but is in York") is kept. Unparsed, or no
+    such "but", as given.
+    """
+    if s.sent is None or not any(m.start == at for m in s.places):
+        return text
+    span = ex.doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return text
+    for tok in span[0].ancestors:
+        if not (
+            tok.dep_ == "conj"
+            and tok.pos_ in ("VERB", "AUX")
+            and (
+                tok.tag_ in _FINITE_TAGS
+                or any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in tok.children)
+            )
+        ):
+            continue
+        head = tok.head
+        cc = next(
+            (
+                c
+                for c in head.children
+                if c.dep_ == "cc" and c.lower_ in _CONTRAST_CCS and c.i < tok.i
+            ),
+            None,
+        )
+        if cc is None:
+            continue
+        subjects = {
+            t.i
+            for c in head.children
+            if c.dep_ in ("nsubj", "nsubjpass")
+            for t in c.subtree
+        }
+        spans = [
+            (t.idx, t.idx + len(t.text))
+            for t in head.subtree
+            if t.i < cc.i and t.i not in subjects
+        ]
+        return _blanked(s, text, spans)
+    return text
 
 
 def _span_text(s: Sentence, text: str, span: tuple[int, int]) -> str:
@@ -401,11 +464,14 @@ def _denier(verb: Any) -> str | None:
 
     Also a report of it called untrue: "denied reports that she was in Denver",
     "reports that she was in Denver were false"
-    (:func:`~geosleuth.read._sentence.report_called_untrue`).
+    (:func:`~geosleuth.read._sentence.report_called_untrue`), and a thing that
+    said it: "a post claiming she was in York was fake"
+    (:func:`~geosleuth.read.whereabouts._said_untrue.said_untrue`).
     """
     clause = verb
     for _ in range(4):  # "denied that he was believed to be hiding in": up xcomps
-        untrue = report_called_untrue(clause)
+        # "a post claiming she was in York was fake": what it said is denied
+        untrue = report_called_untrue(clause) or said_untrue(clause)
         if untrue is not None:
             return untrue
         if clause.dep_ == "ccomp":
