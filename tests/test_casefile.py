@@ -98,7 +98,7 @@ def test_grid_defaults_to_the_evidence_bounds():
             "unknown key",
             4,
         ),
-        (MINIMAL.replace("kind: sighting", "kind: rumour"), "is not one of", 5),
+        (MINIMAL.replace("kind: sighting", "kind: rumour"), "must be one of", 5),
         (
             MINIMAL + "  - id: lkp\n    kind: life_status\n    status: alive\n"
             "    date: 2024-08-01\n",

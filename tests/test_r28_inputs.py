@@ -296,3 +296,49 @@ def test_an_empty_target_is_refused(tmp_path: Path, command: str) -> None:
     given = HIKER if command == "locate" else REPO / "README.md"
     code, said = _run(command, given, "--target", "", "--out", tmp_path / "o")
     assert code == 1 and "--target is empty" in said
+
+
+def _hiker_with(tmp_path: Path, old: str, new: str) -> Path:
+    text = HIKER.read_text("utf-8")
+    assert old in text
+    case = tmp_path / "case.yaml"
+    case.write_text(text.replace(old, new, 1), "utf-8")
+    return case
+
+
+def test_an_enum_error_shows_the_value_as_yaml_wrote_it(tmp_path: Path) -> None:
+    # 'False is not one of [...]' for 'hedge: no' (r28 L1)
+    text = HIKER.read_text("utf-8")
+    at = text.index("    date:", text.index("kind: sighting"))
+    case = tmp_path / "case.yaml"
+    case.write_text(text[:at] + "    hedge: no\n" + text[at:], "utf-8")
+    code, said = _run("locate", case, "--out", tmp_path / "o", "-q")
+    assert code == 1
+    assert "must be one of 'certain', 'probable', 'possible', 'doubtful'" in said
+    assert "Got false (YAML reads yes/no" in said and "False" not in said
+
+
+def test_a_case_file_written_as_json_is_told_to_be_named_yaml(tmp_path: Path) -> None:
+    import yaml
+
+    case = tmp_path / "case.json"
+    case.write_text(json.dumps(yaml.safe_load(HIKER.read_text("utf-8")), default=str))
+    code, said = _run("locate", case, "--out", tmp_path / "o", "-q")
+    assert code == 1 and "name it .yaml (JSON is valid YAML)" in said
+
+
+def test_an_empty_place_name_is_said_to_be_empty(tmp_path: Path) -> None:
+    case = _hiker_with(tmp_path, "place: Pen-y-Pass car park", "place: ''")
+    code, said = _run("locate", case, "--out", tmp_path / "o", "-q")
+    assert code == 1 and ".place is empty" in said
+
+
+@pytest.mark.parametrize("lon", ["-0.1_36", "\u0661.5", "\uff11.5"])
+def test_a_number_no_spreadsheet_reads_is_refused(tmp_path: Path, lon: str) -> None:
+    # float() took '-0.1_36', Arabic-Indic and full-width digits (r28 L8)
+    events = tmp_path / "ev.csv"
+    events.write_text(
+        f"lon,lat\n-0.1360,51.5130\n-0.1365,51.5133\n{lon},51.5128\n", "utf-8"
+    )
+    code, said = _run("profile", events, "--method", "cgt", "--out", tmp_path / "o")
+    assert code == 1 and "must be a number" in said and "line 4" in said

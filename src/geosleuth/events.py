@@ -221,6 +221,10 @@ class _AmbiguousNumber(ValueError):
     """A number written with a thousands separator, or with both marks."""
 
 
+#: A number as a spreadsheet writes it: ASCII digits, one dot, an exponent.
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+
+
 def _number(text: str) -> float:
     """Parse a decimal number; raise ValueError for anything else (incl. NaN).
 
@@ -235,6 +239,10 @@ def _number(text: str) -> float:
                 raise _AmbiguousNumber(cell)
             raise ValueError(cell)
         cell = cell.replace(",", ".")
+    if not _PLAIN_NUMBER.fullmatch(cell):
+        # float() also takes "-0.1_36", Arabic-Indic and full-width digits,
+        # which a spreadsheet would not read as numbers (r28 L8)
+        raise ValueError(text)
     value = float(cell)
     if not math.isfinite(value):
         raise ValueError(text)

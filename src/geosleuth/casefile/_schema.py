@@ -89,6 +89,16 @@ def _validate_schema(doc: _Map, source: str) -> None:
             f"The field {where} must be {_type_words(err.validator_value)}. Got "
             f"{_shown(err.instance)} instead."
         )
+    elif (
+        err.validator in ("anyOf", "oneOf")
+        and isinstance(err.instance, str)
+        and not err.instance.strip()
+    ):
+        # 'place: ""' fitted none of the forms, as the message said (r28 L7)
+        msg = (
+            f"The field {where} is empty: give a value (for a place, the name of "
+            "one under 'places:', or {lon, lat})."
+        )
     elif err.validator in ("anyOf", "oneOf") and err.context:
         # the form the value took furthest: {lon: true} fails inside the mapping
         deepest = max(err.context, key=lambda e: len(e.relative_path))
@@ -108,6 +118,13 @@ def _validate_schema(doc: _Map, source: str) -> None:
             f"The field {where} fits none of its forms ({why}). Got "
             f"{_shown(err.instance)} instead."
         )
+    elif err.validator == "enum":
+        # in YAML's words: "hedge: no" is false, "hedge:" is empty (r28 L1)
+        said = _shown(err.instance)
+        if isinstance(err.instance, bool):
+            said += " (YAML reads yes/no and on/off as true/false: quote the word)"
+        choices = ", ".join(repr(v) for v in err.validator_value)
+        msg = f"The field {where} must be one of {choices}. Got {said} instead."
     else:
         msg = f"The field {where} is invalid: {err.message}."
     # the file and line are the error's location (the CLI adds "(case.yaml:4)")

@@ -959,11 +959,11 @@ def load_read_output(path: str | os.PathLike[str]) -> tuple[DocumentEvidence, ..
     """
     p = Path(path)
 
-    def bad(what: str) -> InputError:
+    def bad(what: str, hint: str = "") -> InputError:
         return InputError(
             f"The file {str(p)!r} is not an output of 'geosleuth read' (a <doc>.json "
             f"or evidence.json with the evidence of each document). Got {what} "
-            "instead.",
+            f"instead.{hint}",
             path=str(p),
         )
 
@@ -986,7 +986,17 @@ def load_read_output(path: str | os.PathLike[str]) -> tuple[DocumentEvidence, ..
         documents = [data]
     elif isinstance(data, dict):
         keys = ", ".join(map(repr, sorted(data)[:6])) or "none"
-        raise bad(f"a JSON object with the keys {keys}")
+        case_like = "evidence" in data and bool(
+            {"target", "region", "grid"} & set(data)
+        )
+        raise bad(
+            f"a JSON object with the keys {keys}",
+            # a case file written as JSON (r28 L6): it is YAML too
+            " It reads as a case file, which geosleuth takes as YAML: name it "
+            ".yaml (JSON is valid YAML)."
+            if case_like
+            else "",
+        )
     else:
         raise bad(f"a JSON {type(data).__name__}")
     out = []
