@@ -176,7 +176,11 @@ _KEPT = re.compile(
 #: imported here (that module imports this one).
 _NOT_KEPT = re.compile(
     r"(?:\bnot|n['’]t|\bnever|\bno\s+longer|\bdeclin\w*\s+to|\brefus\w*\s+to"
-    r"|\byet\s+to|\bwithout|\bfail\w*\s+to)\s+(?:\w+\s+){0,2}$",
+    r"|\byet\s+to|\bwithout|\bfail\w*\s+to)\s+"
+    # not a negation of the putting back: "*without delay* reaffirmed it", "did
+    # *not hesitate* to reaffirm it", "*not long afterwards*" (review r29, 4)
+    r"(?!(?:any\s+|a\s+)?(?:delay|hesitat\w*|long|pause|waiting|wait)\b)"
+    r"(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 

@@ -240,12 +240,16 @@ _NEXT_END = re.compile(r"[.!?](?=\s|$)")
 #: *a relative*." Not one shown besides her ("It *also* showed her sister."),
 #: nor a relative's things ("showed her sister's car").
 _KIN_SHOWN = re.compile(
-    r"\b(?:show(?:s|ed|n)?|(?:was|were|is)\s+(?:in\s+fact|actually))\s+"
+    # "the footage showed her sister." / "the woman was in fact her sister.";
+    # not "The man with her was actually her cousin", "showed her friend, who
+    # was with her" (review r29, 3): the one shown, at the clause's end
+    r"(?:\bshow(?:s|ed|n)?|\b(?:it|she|the\s+(?:woman|girl|person|figure))\s+"
+    r"(?:was|is)\s+(?:in\s+fact|actually))\s+"
     r"(?:(?:her|his|their)\s+(?:own\s+|older\s+|younger\s+|elder\s+|twin\s+)?"
     r"(?:sister|brother|cousin|mother|father|daughter|son|twin|aunt|uncle|niece|"
     r"nephew|grandmother|grandfather|wife|husband|partner|friend)|"
     r"an?\s+(?:close\s+|female\s+|male\s+)?relative)\b"
-    r"(?=\s*(?:[.,;:]|$|,?\s*not\b))",
+    r"(?=\s*(?:[.;:!?]|$|,?\s*not\b))",
     re.IGNORECASE,
 )
 _ALSO = re.compile(r"\b(?:also|too|as\s+well|both)\b", re.IGNORECASE)

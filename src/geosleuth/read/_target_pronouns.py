@@ -759,7 +759,7 @@ _OF_THE_MISSING = re.compile(
 #: Those who speak of a missing person in reports, not as kin: police, officials.
 _OTHERS_WHO_SPEAK = (
     r"(?:police|officers?|officials?|investigators?|detectives?|authorities|"
-    r"prosecutors?|army|military|spokes(?:man|woman|person)|sources?)"
+    r"prosecutors?|army|military|sources?)"
 )
 #: A speaker of the pronoun's clause who is no relative, before it ("*Police
 #: believe* she is in Fort Erie", "*Police said* he may be in Pljevlja") or
@@ -788,7 +788,31 @@ _RELATIVES_ACT = re.compile(
     r"|hand(?:s|ed|ing)?\s+out\s+(?:\w+\s+)?(?:flyers|fliers|leaflets|posters)"
     r"|(?:put(?:s|ting)?\s+up|distribut\w+)\s+(?:\w+\s+)?(?:flyers|fliers|"
     r"leaflets|posters)"
-    r"|appeal(?:s|ed|ing)?\s+(?:for|to)\b)",
+    r"|appeal(?:s|ed|ing)?\s+(?:for|to)\b"
+    # what a relative does while the search goes on (review r29, 1): "when she
+    # got the call from police", "to be near the search", "to identify the
+    # clothing", "to brief the family", "waiting for news"
+    r"|(?:got|gets|get|received|took)\s+the\s+(?:call|news)"
+    r"|when\s+(?:police|officers|detectives)\s+(?:called|rang|phoned)"
+    r"|to\s+be\s+near\s+the\s+search"
+    r"|take\s+part\s+in\s+the\s+search"
+    r"|to\s+identify\b"
+    r"|brief(?:s|ed|ing)?\s+the\s+family"
+    r"|(?:speak|talk)(?:s|ing)?\s+to\s+(?:police|officers|detectives)"
+    r"|(?:meeting|met)\s+(?:with\s+)?(?:police|officers|detectives)"
+    r"|helping\s+(?:police|officers|detectives)"
+    r"|waiting\s+for\s+news)",
+    re.IGNORECASE,
+)
+#: A possibility or belief of where the pronoun is, in its sentence: "She
+#: was worried about money and *may have travelled* to Fort Erie", "... and *is
+#: believed to be* in Fort Erie" (review r29, 2): no relative's whereabouts are
+#: guessed at.
+_GUESSED = re.compile(
+    r"\b(?:may|might|could)\s+(?:well\s+)?(?:have\s+)?(?:be|been|gone|go|"
+    r"travell?ed|fled|left|headed|moved|driven|flown|crossed)\b"
+    r"|\b(?:is|was|are|were)\s+(?:\w+ly\s+)?(?:believed|thought|feared|said|"
+    r"understood)\s+to\s+(?:be|have)\b",
     re.IGNORECASE,
 )
 #: What a relative feels, said of a pronoun: "Her sister said *she was
@@ -1021,6 +1045,8 @@ def _of_the_missing(text: str, relative: tuple[int, int], at: int, end: int) -> 
         or _SPEAKER_AFTER_PRONOUN.match(text, end, stop)
     ):
         return True  # "She was last seen", "She may be", "Police believe she"
+    if _GUESSED.search(text, end, stop):
+        return True  # "She was worried about money and may have travelled to ..."
     gender = text[at:end].lower()
     spans = ((relative[1], _sentence_end(text, relative[1])), (start, stop))
     if any(

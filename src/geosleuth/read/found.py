@@ -890,7 +890,9 @@ _MISTAKEN = re.compile(
     r"(?:another|a\s+different)\s+(?:man|woman|person|boy|girl|one|body)\b|"
     r"(?:someone|somebody)\s+else\b|"
     rf"(?<=(?:out|ved)\sto\sbe\s)an?\s+(?:[a-z]+\s+){{0,2}}{_NOBODY}\b(?![’'-])|"
-    rf"(?:his|her|their)\s+(?:[a-z]+\s+)?{_KIN}s?\b(?![’']))",
+    # not a cleft that names who acted: "but it was his wife *who* identified
+    # it" (review r29, 6)
+    rf"(?:his|her|their)\s+(?:[a-z]+\s+)?{_KIN}s?\b(?![’'])(?!\s+(?:who|that)\b))",
     re.IGNORECASE,
 )
 

@@ -24,6 +24,11 @@ __all__ = ["said_untrue"]
 _SAYING_LEMMAS = frozenset(
     {"claim", "say", "suggest", "allege", "state", "purport", "assert", "report"}
 )
+#: Words that call the thing true: "a post claiming she was in York *was
+#: genuine*".
+_TRUE_WORDS = frozenset(
+    {"genuine", "true", "real", "authentic", "accurate", "correct", "credible"}
+)
 #: How many "to be" verbs up from the thing's verb the word of untruth may be:
 #: "*turned* out *to be* fake".
 _UP_TO = 3
@@ -42,6 +47,11 @@ def _predicate(verb: Any, start: int) -> str | None:
     for _ in range(_UP_TO):
         if _negated(verb):
             return None
+        if any(
+            c.dep_ in ("acomp", "attr", "oprd") and c.lemma_.lower() in _TRUE_WORDS
+            for c in verb.children
+        ):
+            return None  # "was genuine, police said, not fake" (review r29, 10)
         for c in verb.children:
             if c.dep_ in ("acomp", "attr", "oprd") and (
                 c.lower_ in UNTRUE_WORDS or c.lemma_.lower() in UNTRUE_WORDS
