@@ -400,7 +400,7 @@ class _Item:
                 f"Every evidence item needs a non-empty 'id'. Got {self.id!r} instead.",
                 field="id",
             )
-        if len(self.id.splitlines()) > 1 or self.id != self.id.splitlines()[0]:
+        if self.id.splitlines() != [self.id]:
             # "a\nkind: sighting" as an id (r28 L3)
             raise InputError(
                 "An evidence item's 'id' must be one line (no line break). "

@@ -25,7 +25,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from geosleuth import _startup
 from geosleuth.casefile import clean_text
-from geosleuth.errors import GeosleuthError, GeosleuthWarning
+from geosleuth.errors import GeosleuthError, GeosleuthWarning, InputError
 
 __all__ = [
     "app",
@@ -33,6 +33,7 @@ __all__ = [
     "console",
     "err_console",
     "guarded",
+    "check_target",
     "progress_shown",
     "shown",
     "shown_warnings",
@@ -158,6 +159,29 @@ def _exit_with(kind: str, text: str) -> NoReturn:
         soft_wrap=True,
     )
     raise typer.Exit(code=1) from None
+
+
+def check_target(target: str | None) -> None:
+    """Refuse an empty ``--target`` of ``read`` or ``locate``.
+
+    '--target ""' (an unset shell variable) was read as no target at all,
+    unsaid (r28 L9).
+
+    Examples
+    --------
+    >>> check_target(None), check_target("Jane Doe")
+    (None, None)
+    >>> check_target(" ")
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.InputError: --target is empty: give the name of the person ...
+    """
+    if target is not None and not target.strip():
+        raise InputError(
+            "--target is empty: give the name of the person sought, or leave "
+            "--target out to read for the person each text names most.",
+            field="--target",
+        )
 
 
 def _names_its_place(exc: GeosleuthError) -> bool:

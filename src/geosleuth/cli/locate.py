@@ -19,6 +19,7 @@ from rich.text import Text
 from geosleuth.casefile import CASE_SCHEMA
 from geosleuth.cli import (
     app,
+    check_target,
     console,
     err_console,
     guarded,
@@ -307,13 +308,7 @@ def locate(
     Writes estimate.json, estimate.geojson, report.html, map.png and posterior.npz to
     OUT and prints the ranked places, P(alive) and the 50 % / 90 % areas.
     """
-    if target is not None and not target.strip():
-        # '--target ""' (an unset shell variable) read as no target, unsaid (r28 L9)
-        raise InputError(
-            "--target is empty: give the name of the person sought, or leave "
-            "--target out to read for the person each text names most.",
-            field="--target",
-        )
+    check_target(target)
     if cell_km is not None and not (cell_km > 0 and math.isfinite(cell_km)):
         raise InputError(
             f"--cell-km must be a positive number. Got {cell_km}.", field="--cell-km"

@@ -471,12 +471,16 @@ _METHOD_OPTIONS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
-def _warn_of_a_wide_buffer(buffer_km: float, grid: Grid, default_km: float) -> None:
+def _warn_of_a_wide_buffer(
+    buffer_km: float, grid: Grid, ex: FloatArray, ey: FloatArray
+) -> None:
     """Warn of a CGT buffer wider than half the study area's diagonal.
 
     Inside the buffer CGT's score rises with distance from the events, so a
     buffer that holds the whole area ranks its edges first: a map inside out
-    (r28 F11; 30 m typed as ``--buffer-km 30``).
+    (r28 F11; 30 m typed as ``--buffer-km 30``). The message names the
+    events' own buffer (``ex``, ``ey``: the events in the grid's plane), the
+    default, measured only then.
     """
     half_diagonal = 0.5 * math.hypot(grid.nx * grid.cell_km, grid.ny * grid.cell_km)
     if buffer_km > half_diagonal:
@@ -486,7 +490,7 @@ def _warn_of_a_wide_buffer(buffer_km: float, grid: Grid, default_km: float) -> N
                 f"diagonal ({_length_text(half_diagonal)}): inside the buffer CGT "
                 "scores rise with distance from the events, so the map ranks the "
                 "area's edges first. Check the unit (km); the events' own buffer, "
-                f"the default, is {_length_text(default_km)}.",
+                f"the default, is {_length_text(estimate_cgt_buffer_km(ex, ey))}.",
                 EvidenceWarning,
                 stacklevel=1,
             )
@@ -730,7 +734,7 @@ def profile(
         except InputError as exc:
             raise _about_events(exc, events_csv) from None
         if buffer_km is not None:
-            _warn_of_a_wide_buffer(buffer_km, grid, estimate_cgt_buffer_km(ex, ey))
+            _warn_of_a_wide_buffer(buffer_km, grid, ex, ey)
         scores = cgt_scores(ex, ey, cx, cy, buffer_km=buffer, weights=events.weights)
         parameters = {
             "buffer_km": buffer,

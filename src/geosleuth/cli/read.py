@@ -16,6 +16,7 @@ from rich.text import Text
 
 from geosleuth.cli import (
     app,
+    check_target,
     console,
     err_console,
     guarded,
@@ -232,13 +233,7 @@ def read(
     for p in paths:  # a file given and also under --corpus is read once
         unique.setdefault(Path(os.path.realpath(p)), p)  # a link that loops too
     paths = list(unique.values())
-    if target is not None and not target.strip():
-        # '--target ""' (an unset shell variable) read as no target, unsaid (r28 L9)
-        raise InputError(
-            "--target is empty: give the name of the person sought, or leave "
-            "--target out to read for the person each text names most.",
-            field="--target",
-        )
+    check_target(target)
     how, n_workers = scheduler_of(workers, scheduler)
     # checked here to name the option; given on as written, so that a day after
     # today is warned of as the reader warns of it

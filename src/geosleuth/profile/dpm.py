@@ -405,18 +405,14 @@ class DPMProfiler:
             raise InputError(
                 "Cell coordinates must be finite for the DPM.", field="cell_x_km"
             )
-        for name, arr in (
-            ("event", np.concatenate([ex, ey])),
-            ("cell", cx),
-            ("cell", cy),
-        ):
-            if arr.size and float(np.max(np.abs(arr))) > MOST_COORDINATE_KM:
+        for name, arr in (("event", (ex, ey)), ("cell", (cx, cy))):
+            far = max((float(np.max(np.abs(a))) for a in arr if a.size), default=0.0)
+            if far > MOST_COORDINATE_KM:
                 # 1e200 km: the prior's scale, from the events' spread, overflows
                 raise InputError(
                     f"The {name} coordinates must lie within "
                     f"{MOST_COORDINATE_KM:,.0f} km of the plane's origin (km on "
-                    "the Earth's surface). Got one of "
-                    f"{float(np.max(np.abs(arr))):g} km instead.",
+                    f"the Earth's surface). Got one of {far:g} km instead.",
                     field=f"{name}_x_km",
                 )
         low, high = self.weight_range

@@ -72,10 +72,6 @@ _PUT_BACK = re.compile(
     r"\b(?:reinstat|restor|reaffirm|re-?confirm|re-?issu|re-?instat)\w*\b",
     re.IGNORECASE,
 )
-#: Words that deny a putting back just before it: "and have *not* restored
-#: it", "*declined to* reaffirm it", "would *not* reissue it" (review r27,
-#: finding 12); the life rules' own, so both read a take-back alike.
-_NOT_BEFORE = _NOT_KEPT
 #: What joins the words to the report before them: "..., *but* later retracted".
 _JOINER = re.compile(r"[\s,;:—–]*(?:(?:but|and|then|yet)\b\s*)?")
 #: Nouns of a report told in words of its own: "*reports* that he was injured".
@@ -229,11 +225,13 @@ def _put_back(
 
     "They later retracted the claim, *then reinstated it*", or in the next
     sentence ("On Friday they reinstated it."). Not one denied: "and have
-    *not* restored it", "*declined to* reaffirm it" (:data:`_NOT_BEFORE`).
+    *not* restored it", "*declined to* reaffirm it" (the life rules'
+    :data:`~geosleuth.read._life_taken_back._NOT_KEPT`, so both read a take-back
+    alike).
     """
     end = spans[j + 1][1] if j + 1 < len(spans) else spans[j][1]
     return any(
-        _NOT_BEFORE.search(ex.text[max(at, m.start() - 40) : m.start()]) is None
+        _NOT_KEPT.search(ex.text[max(at, m.start() - 40) : m.start()]) is None
         for m in _PUT_BACK.finditer(ex.text, at, end)
     )
 
