@@ -132,3 +132,28 @@ def test_an_address_that_is_no_dask_scheduler_is_refused_in_time(
         with pytest.raises(WorkerError, match="did not answer as a Dask scheduler"):
             map_partitions(shifted, [1, 2], scheduler=f"tcp://127.0.0.1:{port}")
         assert time.monotonic() - start < 30
+
+
+def test_a_closed_port_is_refused_at_once() -> None:
+    """review r28, L10: a scheduler address on a closed port waited 60 s."""
+    pytest.importorskip("distributed")
+    import socket
+    import time
+
+    from geosleuth.errors import WorkerError
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # bound, never listening: refused
+        start = time.monotonic()
+        with pytest.raises(WorkerError, match="nothing listens on that port"):
+            map_partitions(shifted, [1, 2], scheduler=f"tcp://127.0.0.1:{port}")
+        assert time.monotonic() - start < 5
+
+
+def test_an_unknown_scheduler_host_is_named() -> None:
+    pytest.importorskip("distributed")
+    from geosleuth.errors import WorkerError
+
+    with pytest.raises(WorkerError, match=r"the host 'no-such-host\.invalid' is not"):
+        map_partitions(shifted, [1], scheduler="tcp://no-such-host.invalid:8786")

@@ -20,6 +20,7 @@ import functools
 import importlib
 import os
 import re
+import socket
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures.process import BrokenProcessPool
@@ -45,7 +46,15 @@ PARTITIONS_PER_WORKER = 4
 #: takes the connection but is no scheduler (its dashboard's port) never would.
 CONNECT_TIMEOUT_S = 60.0
 
+#: Seconds to open a TCP connection to a scheduler's port, before the client
+#: is made: a closed port or an unknown host is said at once, not after the
+#: client's :data:`CONNECT_TIMEOUT_S` of retries.
+PROBE_TIMEOUT_S = 5.0
+
 _ADDRESS = re.compile(r"[a-z][a-z0-9+.-]*://\S+")
+_TCP = re.compile(
+    r"(?:tcp|tls)://(?:\[(?P<ip6>[^\]]+)\]|(?P<host>[^:/\[\]]+)):(?P<port>\d{1,5})/?"
+)
 _T = TypeVar("_T")
 _R = TypeVar("_R")
 
@@ -244,6 +253,43 @@ def map_partitions(
     return [r for _, r in sorted(results, key=lambda pair: pair[0])]
 
 
+def _probe(scheduler: str) -> None:
+    """Refuse at once a TCP address whose port is closed or whose host is unknown.
+
+    ``distributed.Client`` retries a refused connection until its timeout (a
+    minute of silence for a mistyped port); one plain connection says it in
+    :data:`PROBE_TIMEOUT_S` at most. An address of another kind, or a port that
+    does not answer in time, is left to the client.
+
+    Raises
+    ------
+    WorkerError
+        When the connection is refused or the host name is not known.
+    """
+    match = _TCP.fullmatch(scheduler)
+    if match is None:
+        return
+    host = match["ip6"] or match["host"]
+    try:
+        with socket.create_connection(
+            (host, int(match["port"])), timeout=PROBE_TIMEOUT_S
+        ):
+            pass
+    except (ConnectionRefusedError, socket.gaierror) as exc:
+        reason = (
+            "nothing listens on that port"
+            if isinstance(exc, ConnectionRefusedError)
+            else f"the host {host!r} is not known"
+        )
+        raise WorkerError(
+            f"The Dask scheduler {scheduler} cannot be reached: {reason}. Check "
+            "the address and that the scheduler is running (it listens on port "
+            "8786 by default)."
+        ) from None
+    except (OSError, ValueError):
+        return  # a timeout or an odd address: the client says what it finds
+
+
 def _connect(distributed: Any, scheduler: str) -> Any:
     """A ``distributed.Client`` of ``scheduler``, or a :class:`WorkerError` in time.
 
@@ -253,6 +299,7 @@ def _connect(distributed: Any, scheduler: str) -> Any:
     is made on a thread given :data:`CONNECT_TIMEOUT_S`; what fails there (an
     HTTP answer read as a Dask message) is said in one line, not a traceback.
     """
+    _probe(scheduler)
     made: dict[str, Any] = {}
 
     def connect() -> None:
