@@ -9,8 +9,9 @@ the target's name in its own clause:
   the person named last, :mod:`geosleuth.read._target_pronouns`, makes "him"
   the target), or by name (a photograph shows the target only so:
   :data:`STILL`): :func:`shown_by_recording`; not one that shows the target dead
-  ("shows him dead", "shows his body") or lying still ("shows him lying
-  motionless in the street"), and when it was made
+  ("shows him dead", "shows his body"), lying still ("shows him lying
+  motionless in the street") or another of its own ("shows Ag Alher's wife"):
+  :func:`shown_no_life`; and when it was made
   (:func:`made_spans`: "a photograph *taken in 2015*");
 - a recording in which someone else speaks ("Jalmaani's wife *said in a video*
   released by her lawyer that ..."): the speaker's word, not a recording of the
@@ -37,13 +38,14 @@ A statement taken back by the sentence after it is
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterator, Sequence
+from typing import Any, Literal
 
 from geosleuth.read.attribution import REPORTING_LEMMAS
 from geosleuth.read.target import TargetRef
 
 __all__ = [
+    "NoLife",
     "SEEMS_GENUINE",
     "STILL",
     "called_by_kin",
@@ -56,6 +58,7 @@ __all__ = [
     "made_spans",
     "other_statements",
     "shown_by_recording",
+    "shown_no_life",
     "shown_span",
     "spoken_in",
 ]
@@ -140,9 +143,45 @@ def shown_by_recording(cue: Any, objects: Sequence[TargetRef]) -> TargetRef | No
     whose subject is the recording ("a video ... shows", "a video that shows")
     or which describes it ("a video showing him"). Not negated ("does not show
     him"), and not a death shown ("shows him dead", "shows him being
-    executed", "shows him lying motionless": :func:`_lying_still`; not
+    executed", "shows him lying motionless": :func:`shown_no_life`; not
     another's: "shows him mourning his brother, who was killed in an
     airstrike"). None if there is none.
+    """
+    return next((ref for ref, why in _shown(cue, objects) if why is None), None)
+
+
+#: What a recording shows that is no life of the target: its death, the target
+#: lying still, or another of its own.
+NoLife = Literal["dead", "still", "another"]
+
+
+def shown_no_life(cue: Any, objects: Sequence[TargetRef]) -> tuple[Any, NoLife] | None:
+    """What the recording ``cue`` shows of one of ``objects`` that is no life.
+
+    The word of a death shown ("shows Ag Alher *dead*", "lying *lifeless* in a
+    truck", "shows him being *executed*", "shows Ag Alher's *body*", "the
+    *corpse* of Ag Alher", "lying in a *coffin*"), with "dead"; of the one
+    shown lying still ("lying *motionless* on the ground", "lying *still* on a
+    stretcher": :func:`_lying_still`), with "still" (one unconscious lies so
+    too); of another of the target's own shown in its stead ("shows Ag
+    Alher's *wife* addressing fighters", "shows Ag Alher's *brother* dead":
+    :data:`_PEOPLE_OF`), with "another". The reference is shown as
+    :func:`shown_by_recording` reads it, or owns what is shown ("shows *Ag
+    Alher's* body", "shows the body *of Ag Alher*"). None if the recording
+    shows none so ("shows Ag Alher speaking to fighters", "being carried on a
+    stretcher, bleeding but conscious", "lying on a mat, talking to aides",
+    "shows Ag Alher's wife beside him").
+    """
+    return next((why for _, why in _shown(cue, objects) if why is not None), None)
+
+
+def _shown(
+    cue: Any, objects: Sequence[TargetRef]
+) -> Iterator[tuple[TargetRef, tuple[Any, NoLife] | None]]:
+    """Each of ``objects`` that the recording ``cue`` shows, with what is no life.
+
+    The second of each pair is None where the reference is shown alive, or
+    :func:`shown_no_life`'s word and what it shows.
     """
     video = _noun_of(cue)
     for ref in objects:
@@ -150,35 +189,102 @@ def shown_by_recording(cue: Any, objects: Sequence[TargetRef]) -> TargetRef | No
         if tok is None:
             continue
         tok = _noun_of(tok)  # "shows Ag Alher": the name's last word
-        if tok.dep_ in ("dobj", "obj"):
-            verb = tok.head
-        elif tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ in (
+        owned = _owner_of(tok)
+        shown = tok if owned is None else owned  # "shows Ag Alher's body"
+        if shown.dep_ in ("dobj", "obj"):
+            verb = shown.head
+        elif shown.dep_ in ("nsubj", "nsubjpass") and shown.head.dep_ in (
             "ccomp",
             "xcomp",
             "oprd",
         ):  # "shows him addressing fighters", "shows him being led away"
-            verb = tok.head.head
+            verb = shown.head.head
         else:
             continue
         if verb.lemma_.lower() not in _SHOWING or _negated(verb):
             continue
-        shown = [t for t in verb.subtree if t.i > tok.i]
-        passive = tok.dep_ == "nsubjpass"
-        if any(
-            t.lower_ in _DEATH_WORDS
-            and not _of_another(t, tok, verb)
-            and not (passive and t.lower_ == "death")  # read by _killed_or_buried
+        if not _by_recording(verb, video):
+            continue
+        if owned is None:
+            yield ref, _no_life(tok, verb)
+        elif owned.lower_ in _REMAINS and owned.dep_ in ("dobj", "obj"):
+            yield ref, (owned, "dead")  # "shows Ag Alher's body"
+        elif owned.lemma_.lower() in _PEOPLE_OF and not _shown_besides(
+            verb, ref, objects
+        ):  # "shows Ag Alher's wife addressing fighters", not "... beside him"
+            yield ref, (owned, "another")
+
+
+def _shown_besides(verb: Any, ref: TargetRef, objects: Sequence[TargetRef]) -> bool:
+    """Whether the verb of showing ``verb`` shows the target besides ``ref``.
+
+    "shows Ag Alher's wife standing *beside him*", "... with *Ag Alher*": another
+    of the references, or an object "him" or "her" the rule of the person named
+    last may not have tied to the target.
+    """
+    lo, hi = verb.left_edge.idx, verb.right_edge.idx
+    return any(
+        lo <= r.start <= hi and not (r.start < ref.end and ref.start < r.end)
+        for r in objects
+    ) or any(
+        t.lower_ in ("him", "her") and t.dep_ in ("dobj", "obj", "pobj", "dative")
+        for t in verb.subtree
+    )
+
+
+def _no_life(tok: Any, verb: Any) -> tuple[Any, NoLife] | None:
+    """What the verb of showing ``verb`` shows of ``tok`` that is no life, or None.
+
+    A death ("shows him dead", "shows him being shot", "lying in a pool of
+    blood"), or one lying still ("lying motionless").
+    """
+    shown = [t for t in verb.subtree if t.i > tok.i]
+    passive = tok.dep_ == "nsubjpass"
+    dead = next(
+        (
+            t
             for t in shown
-        ) or any(
-            _pool_of_blood(t) and not _of_another(t.head.head, tok, verb) for t in shown
-        ):
-            continue  # "shows him dead": no proof of life
-        if passive and _killed_or_buried(tok.head):
-            continue  # "shows him being shot", "being lowered into a grave"
-        if _lying_still(tok, shown, verb):
-            continue  # "shows him lying motionless in the street"
-        if _by_recording(verb, video):
-            return ref
+            if (
+                t.lower_ in _DEATH_WORDS
+                and not _of_another(t, tok, verb)
+                and not (passive and t.lower_ == "death")  # read by _killed_or_buried
+            )
+            or (_pool_of_blood(t) and not _of_another(t.head.head, tok, verb))
+        ),
+        None,
+    )
+    if dead is not None:
+        return dead, "dead"  # "shows him dead": no proof of life
+    if passive and _killed_or_buried(tok.head):
+        return tok.head, "dead"  # "shows him being shot", "lowered into a grave"
+    still = _lying_still(tok, shown, verb)
+    if still is not None:
+        return still, "still"  # "shows him lying motionless in the street"
+    return None
+
+
+#: A body or a burial shown, whose owner is the one dead: "shows Ag Alher's
+#: *body*", "the *corpse* of Ag Alher", "his *funeral*".
+_REMAINS = frozenset(
+    {"body", "corpse", "remains", "funeral", "burial", "coffin", "grave", "corpses",
+     "bodies"}
+)  # fmt: skip
+#: Those of the target's own (lemmas) whom a recording may show in its stead:
+#: "shows Ag Alher's *wife*", "Ag Alher's *brother*", "his *bodyguards*".
+_PEOPLE_OF = frozenset(
+    {"wife", "husband", "widow", "son", "daughter", "brother", "sister", "mother",
+     "father", "child", "cousin", "nephew", "uncle", "relative", "family",
+     "deputy", "bodyguard", "aide", "driver", "lieutenant", "guard", "associate",
+     "spokesman", "spokeswoman", "man", "fighter", "follower", "supporter"}
+)  # fmt: skip
+
+
+def _owner_of(tok: Any) -> Any:
+    """The noun that ``tok`` owns: "*Ag Alher's* body", "the corpse *of Ag Alher*"."""
+    if tok.dep_ == "poss":
+        return tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i != tok.i:
+        return tok.head.head
     return None
 
 
@@ -214,30 +320,36 @@ def _killed_or_buried(participle: Any) -> bool:
     )
 
 
-def _lying_still(shown: Any, words: Sequence[Any], verb: Any) -> bool:
-    """Whether ``words`` show ``shown`` lying still, which is no proof of life.
+def _lying_still(shown: Any, words: Sequence[Any], verb: Any) -> Any:
+    """The word by which ``words`` show ``shown`` lying still, or None.
 
     "shows him lying *motionless* in the street", "lying *limp* on the ground",
     "lying on the ground with his eyes closed and *not moving*"
-    (:data:`_STILL_WORDS`, :data:`_MOVING` negated): the one shown lies
+    (:data:`_STILL_WORDS`, :data:`_MOVING` negated), "lying *still* on a
+    stretcher" ("still" right after the posture): the one shown lies
     (:data:`_LYING`), and the stillness is not another's ("lying next to a
-    motionless man"). Not "standing motionless beside a truck", "lying in a
-    hospital bed", "lying on a sofa, talking", "not moving his legs".
+    motionless man"); no proof of life. Not "standing motionless beside a
+    truck", "lying in a hospital bed", "lying on a sofa, talking", "not moving
+    his legs", "*still* lying in hospital", "lying in bed, *still* talking".
     """
     pose = shown.head if shown.dep_ in ("nsubj", "nsubjpass") else None
     if pose is None or pose.i == verb.i:
         pose = next((t for t in words if t.pos_ in ("VERB", "AUX")), None)
     if pose is None or pose.lemma_.lower() not in _LYING:
-        return False
+        return None
     for t in words:
-        still = t.lower_ in _STILL_WORDS or (
-            t.lemma_.lower() in _MOVING
-            and _negated(t)
-            and not any(c.dep_ in ("dobj", "obj") for c in t.children)
+        still = (
+            t.lower_ in _STILL_WORDS
+            or (
+                t.lemma_.lower() in _MOVING
+                and _negated(t)
+                and not any(c.dep_ in ("dobj", "obj") for c in t.children)
+            )
+            or (t.lower_ == "still" and t.head.i == pose.i and t.i == pose.i + 1)
         )
         if still and not _of_another(t, shown, verb):
-            return True
-    return False
+            return t
+    return None
 
 
 def _of_body(bag: Any) -> bool:
@@ -283,13 +395,27 @@ def _of_another(word: Any, shown: Any, verb: Any) -> bool:
 
 
 def _by_recording(verb: Any, video: Any) -> bool:
-    """Whether the recording ``video`` shows by ``verb`` (its subject, or described)."""
+    """Whether the recording ``video`` shows by ``verb`` (its subject, or described).
+
+    "a video ... shows him", "a video showing him", "a video that shows him",
+    "a video which ISIS said shows him", "ISIS released a video on Monday
+    showing him" (the parse may hang "showing" on the verb of releasing).
+    """
     if verb.dep_ in ("acl", "relcl") and verb.head.i == video.i:
         # "a video showing him", "a video that shows him"
-        return verb.dep_ == "acl" or any(
-            c.dep_ == "nsubj" and c.lower_ in _RELATIVE for c in verb.children
-        )
+        return verb.dep_ == "acl" or _relative_subject(verb)
+    up = verb.head
+    if verb.dep_ == "ccomp" and up.dep_ == "relcl" and up.head.i == video.i:
+        return _relative_subject(verb)  # "a video which ISIS said shows him"
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        # "released a video on Monday showing him"
+        return any(c.dep_ in ("dobj", "obj") and c.i == video.i for c in up.children)
     return any(c.dep_ == "nsubj" and c.i == video.i for c in verb.children)
+
+
+def _relative_subject(verb: Any) -> bool:
+    """Whether ``verb``'s subject is a relative pronoun: "*that* shows him"."""
+    return any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE for c in verb.children)
 
 
 def shown_span(cue: Any) -> tuple[int, int] | None:

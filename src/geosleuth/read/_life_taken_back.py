@@ -4,11 +4,11 @@ Helper of :mod:`geosleuth.read.life`. "The defence ministry had said on Monday
 that Salcedo was killed in the clash. *On Wednesday it said that statement was
 wrong*": a statement referred back to ("that statement", "the report", "its
 claim") is called untrue, withdrawn ("retracted the claim", "Officials later
-backtracked") or owned as an error ("admitted it had been wrong") by the one
-who made it, or the body is shown to be another's ("DNA tests later showed the
-body was not his"). One that the claimant no longer vouches for ("..., saying
-they could not confirm his death") is doubted, not taken back
-(:func:`doubted_next`). Not a take-back:
+backtracked", "corrected themselves") or owned as an error ("admitted it had
+been wrong") by the one who made it, or the body is shown to be another's ("DNA
+tests later showed the body was not his"). One that the claimant no longer
+vouches for ("..., saying they could not confirm his death") is doubted, not
+taken back (:func:`doubted_next`). Not a take-back:
 
 - another's word against it: "Salcedo's family said that statement was wrong",
   "That statement was wrong, his lawyer insisted" (an interested party's
@@ -23,7 +23,9 @@ they could not confirm his death") is doubted, not taken back
 - one of another of the target's own, that does not name who really died
   ("Officials later backtracked, saying his brother was not among the dead");
   one that does ("..., saying his bodyguard had been killed, not Salcedo", "his
-  men had carried him away alive") is of the target's death.
+  men had carried him away alive") is of the target's death; one that sets
+  another of the target's own against another ("..., saying his bodyguard had
+  been killed, *not his driver*", "his driver had survived") is not.
 
 The next sentence is read in words, for it is often not parsed
 (:mod:`geosleuth.read.document` parses only the sentences that may give
@@ -83,6 +85,8 @@ _TAKEN_BACK = re.compile(
     r"|\b(?:backtrack(?:ed|s)|back-?pedal(?:l?ed|s)|rowed\s+back)\b"
     r"(?=\s*(?:[,.;:—–]|$)"
     rf"|\s+(?:on|from)\s+{_STATEMENT}\b(?!\s+(?:that|of|about)\b))"
+    # "Officials later corrected themselves" (not "corrected the spelling")
+    r"|\bcorrect(?:ed|s)\s+(?:themselves|itself|himself|herself)\b"
     # "DNA tests later showed the body was not his"
     rf"|\b{_NOT_THE_BODY}"
     # "admitted it had been wrong" (not "wrong to raid the house")
@@ -391,6 +395,12 @@ def _of_life(after: str, at: int, refs: Sequence[TargetRef]) -> bool:
         return True
     rest = after[told.end() :]
     lo, hi = at + told.end(), at + len(after)
+    if _swapped(rest) and not any(
+        lo <= r.start < hi and r.kind != "pronoun" for r in refs
+    ):
+        # "..., saying his bodyguard had been killed, not his driver": which of
+        # the target's own died, not whether the target did
+        return False
     other = _ANOTHER_FIRST.match(rest)
     if other is not None and _OTHERS & set(other.group("who").lower().split()):
         # "..., saying his brother was not among the dead": of another, unless
@@ -401,11 +411,46 @@ def _of_life(after: str, at: int, refs: Sequence[TargetRef]) -> bool:
     return _OF_LIFE.search(rest) is not None or any(lo <= r.start < hi for r in refs)
 
 
+#: Another of the target's own set against the one the correction names: "his
+#: bodyguard had been killed, *not his driver*", "it was the driver *and not the
+#: bodyguard* who was killed", "*rather than his driver*".
+_AGAINST = re.compile(
+    r"\b(?:not|rather\s+than|instead\s+of)\s+(?:his|her|their|its|the|[\w-]+['’]s)\s+"
+    r"(?P<who>[\w-]+)",
+    re.IGNORECASE,
+)
+
+
+def _swapped(words: str) -> bool:
+    """Whether the correction ``words`` set one of the target's own against another.
+
+    "his bodyguard had been killed, not his driver", "it was his driver who
+    died, not his bodyguard", "the dead man was his bodyguard, rather than his
+    driver" (:data:`_AGAINST`, :data:`_OTHERS`): a correction of which of them
+    died, not of the target's death; not "his bodyguard had been killed, not
+    Salcedo", nor "not him".
+
+    Examples
+    --------
+    >>> _swapped("his bodyguard had been killed, not his driver.")
+    True
+    >>> _swapped("his bodyguard had been killed, not Salcedo.")
+    False
+    """
+    return any(m.group("who").lower() in _OTHERS for m in _AGAINST.finditer(words))
+
+
 #: What the correction says of another that makes it the one who died, or the
 #: target alive: "his bodyguard *had been killed*", "his son *was among the
 #: dead*", "his men had carried him away *alive*".
 _DIED_INSTEAD = re.compile(
     r"\b(?:(?P<death>dead|died|killed|slain)|alive|escaped|survived)\b",
+    re.IGNORECASE,
+)
+#: Words between another and its own "survived" or "escaped", which tell that
+#: the other lived, not the target: "his driver *had* survived".
+_OWN_PREDICATE = re.compile(
+    r"\s*(?:(?:had|has|have|was|were|is|are|been|also|in\s+fact|later|actually)\s+)*",
     re.IGNORECASE,
 )
 #: Words by which the other's death is denied, or besides the target's: "his
@@ -420,13 +465,15 @@ def _real_victim(words: str) -> bool:
     "saying his bodyguard *had been killed*", "his son *was among the dead*"
     (the one who died, for the target), "his men had carried him away
     *alive*"; not "his brother was *not* among the dead", nor "was *also* among
-    the dead" (besides the target).
+    the dead" (besides the target), nor "his driver *had survived*" (the
+    other's own life: :data:`_OWN_PREDICATE`).
     """
     said = _DIED_INSTEAD.search(words)
     if said is None:
         return False
     if said.group("death") is None:
-        return True  # "carried him away alive", "had escaped"
+        # "carried him away alive", not "his driver had survived": the other's own
+        return _OWN_PREDICATE.fullmatch(words[: said.start()]) is None
     return (
         _NOT.search(words, 0, said.start()) is None and _BESIDES.search(words) is None
     )

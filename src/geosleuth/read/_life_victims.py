@@ -53,6 +53,7 @@ def target_dies(s: Sentence, at: int, person: list[TargetRef]) -> bool | None:
         return None
     victims = [w for v in found for w in (v, *v.conjuncts) if not w.is_punct]
     victims += [a for v in victims for a in v.children if a.dep_ == "appos"]
+    victims = [v for v in victims if not _set_against(v)]
     if any(
         r.start < v.idx + len(v.text) and v.idx < r.end for v in victims for r in person
     ):
@@ -67,6 +68,22 @@ def target_dies(s: Sentence, at: int, person: list[TargetRef]) -> bool | None:
     if any(v.lower_ in _UNKNOWN_PERSON for v in victims):
         return None
     return False
+
+
+#: Words that set one against the one who died: "his bodyguard *rather than*
+#: Salcedo had died", "*instead of* Salcedo".
+_INSTEAD = frozenset({("rather", "than"), ("instead", "of")})
+
+
+def _set_against(tok: Any) -> bool:
+    """Whether ``tok`` is set against the one who died, not among the dead.
+
+    "his bodyguard *rather than Salcedo* had died", "*instead of* Salcedo"
+    (the parse may make both subjects); not "Salcedo rather than his bodyguard".
+    """
+    first = tok.left_edge.i
+    before = tuple(t.lower_ for t in tok.doc[max(0, first - 2) : first])
+    return before in _INSTEAD
 
 
 #: Verbs by which a burial is only wished for: "her husband *wanted* to be buried

@@ -35,7 +35,11 @@ wife said in a video that ...") is that speaker's word, read as any statement
 photograph *taken in 2015* and released on 2 June", "A *2015* photograph", one
 that shows him "*as a child*": :mod:`geosleuth.read._life_limits`) is no proof of
 life on its release; nor is one that shows a death ("shows him *being shot* by
-soldiers", "*being lowered into a grave*", "lying in a *pool of blood*"). The
+soldiers", "*being lowered into a grave*", "lying in a *pool of blood*"), lying
+still ("shows Ag Alher *lying motionless*") or another of the target's own
+("shows Ag Alher's *wife*"), by name as by pronoun; one that shows the target
+dead in a word of death ("shows Ag Alher *lying dead* in a truck") gives a
+death, probable. The
 target with killed, dead, death, died or buried ("Jalmaani's widow
 said her husband had been buried in Jolo"; "buried" only of the target, and
 not "buried under rubble"): ``dead``, unless negated ("no conclusive evidence
@@ -109,6 +113,7 @@ from geosleuth.read._life_claims import (
     made_spans,
     other_statements,
     shown_by_recording,
+    shown_no_life,
     shown_span,
     spoken_in,
 )
@@ -407,6 +412,9 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
     hedge, cue = hedge_of(text)
     if doubt is not None:
         hedge, cue = weakest(hedge, "possible"), cue or doubt
+    if _shown_dead(ex, s, text, s.span[0] + dead.start()):
+        # "A video released on Monday shows Ag Alher lying dead in a truck"
+        hedge, cue = weakest(hedge, "probable"), cue or "shown dead in a recording"
     if re.search(r"\bor (?:wounded|injured)\b", text):
         hedge = weakest(hedge, "possible")
         cue = cue or "or wounded"
@@ -472,8 +480,14 @@ def _recording(
         objects = [r for r in ex.object_refs if s.span[0] <= r.start < s.span[1]]
         shown = shown_by_recording(cue, objects + person) if cue is not None else None
         if shown is None:
+            if cue is not None:
+                _shown_no_life(ex, s, cue, objects + person)
             return False
     elif cue is not None:
+        objects = [r for r in ex.object_refs if s.span[0] <= r.start < s.span[1]]
+        if _shown_no_life(ex, s, cue, objects + person):
+            # "A video released on Monday shows Ag Alher lying motionless"
+            return False
         medium = spoken_in(cue, person, by_target=s.attr.at(at).target)
         if medium is not None:
             ex.reject(
@@ -543,6 +557,58 @@ def _recording(
         note=note,
     )  # fmt: skip
     return True
+
+
+def _shown_no_life(
+    ex: _Extractor, s: Sentence, cue: Any, refs: list[TargetRef]
+) -> bool:
+    """Set aside a recording in ``s`` that shows no life of the target.
+
+    "A video released on Monday shows Ag Alher *lying motionless* on the
+    ground", "shows him *dead*", "shows Ag Alher's *body*", "shows Ag Alher's
+    *wife* addressing fighters"
+    (:func:`~geosleuth.read._life_claims.shown_no_life`): no proof of life.
+    Returns whether it was set aside.
+    """
+    no_life = shown_no_life(cue, refs)
+    if no_life is None:
+        return False
+    word, what = no_life
+    if what == "another":
+        ex.reject(
+            "not_target",
+            f"a recording that shows another of the target's own ({word.text!r}): "
+            "no proof of life",
+            s.span,
+        )
+        return True
+    how = "dead" if what == "dead" else "lying still"
+    ex.reject(
+        "invalid",
+        f"a recording that shows the target {how} ({word.text!r}): no proof of life",
+        s.span,
+    )
+    return True
+
+
+def _shown_dead(ex: _Extractor, s: Sentence, text: str, at: int) -> bool:
+    """Whether the death word at document offset ``at`` is one a recording shows.
+
+    "A video released on Monday shows Ag Alher *dead*", "shows Ag Alher lying
+    *dead* in a truck" (:func:`~geosleuth.read._life_claims.shown_no_life`):
+    a sign of the death, which the recording may not show truly (the one shown
+    may be another, the recording staged), not the death seen.
+    """
+    alive = _ALIVE.search(text) or STILL.search(text)
+    if alive is None or s.sent is None:
+        return False
+    cue = next((t for t in s.sent if t.idx == s.span[0] + alive.start()), None)
+    if cue is None:
+        return False
+    objects = [r for r in ex.object_refs if s.span[0] <= r.start < s.span[1]]
+    person = [r for r in s.refs if r.kind in ("name", "nisba", "title", "pronoun")]
+    no_life = shown_no_life(cue, objects + person)
+    return no_life is not None and no_life[1] == "dead" and no_life[0].idx == at
 
 
 #: Those who look for a person and put out footage of it to find it: "*Police*
