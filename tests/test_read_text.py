@@ -301,7 +301,7 @@ def test_large_file_is_cut_at_max_bytes_with_a_warning(tmp_path: Path) -> None:
 
 def test_long_text_is_cut_at_max_chars_on_a_sentence(tmp_path: Path) -> None:
     p = _write(tmp_path, "long.txt", ("He was seen in Hajin. " * 500).encode())
-    with pytest.warns(EvidenceWarning, match=r"max_chars=1000"):
+    with pytest.warns(EvidenceWarning, match=r"the limit is 1000: max_chars, or read"):
         src = load_text(p, max_chars=1000)
     assert len(src.text) <= 1000
     assert src.text.endswith(".")

@@ -308,3 +308,16 @@ def test_a_locate_run_has_its_quotes_checked_and_no_run_json_lines(tmp_path):
         "differs  quotes of the evidence at car (not the quote report.html shows), "
         "car (not the quote of the case file's item)"
     ) in out
+
+
+def test_quotes_not_compared_with_a_missing_report_html_are_said_so(case):
+    """review r30, L4: 'ok quotes of the evidence' with report.html gone."""
+    data, case_id = case
+    run = data / "cases" / case_id / "runs" / "0001"
+    (run / "report.html").unlink()
+    code, out = verify(run)
+    assert code == 0, out
+    assert (
+        "ok  quotes of the evidence (not compared with report.html, which is not "
+        "beside it)"
+    ) in out

@@ -73,6 +73,11 @@ CASE_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "https://geosleuth.invalid/schema/case.json",
     "title": "geosleuth case file",
+    "description": "Dates are text, YYYY-MM-DD, as YAML 1.2 and geosleuth's own "
+    "loader read an unquoted 2018-05-15. A YAML 1.1 loader (PyYAML's safe_load) "
+    "makes such a value a date object, which this schema refuses as no string: "
+    "validate what that loader gives with its dates written back as text, or "
+    "quote the dates.",
     "type": "object",
     "required": ["target", "evidence"],
     "additionalProperties": False,

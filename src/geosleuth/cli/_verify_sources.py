@@ -343,6 +343,8 @@ def quote_check(
         elif ident is not None and ident in unread:
             skipped.setdefault(ident, unread[ident])
     notes = [f"{i} not compared with its report: {why}" for i, why in skipped.items()]
+    if shown is None:
+        notes.append("not compared with report.html, which is not beside it")
     if diffs:
         return False, diffs
     if not compared:

@@ -102,9 +102,14 @@ def scheduler_of(workers: int | None, scheduler: str | None) -> tuple[str, int |
         return ("serial", None) if workers in (None, 1) else ("processes", workers)
     if workers is not None and scheduler not in ("threads", "processes"):
         raise InputError(
-            "--workers sets the number of local processes; it does not apply to "
-            f"--scheduler {scheduler!r} (a cluster has its own workers). Give one "
-            "or the other.",
+            "--workers sets the number of local threads or processes; it does not "
+            f"apply to --scheduler {scheduler!r}"
+            + (
+                " (one thread, in this process). "
+                if scheduler in ("serial", "synchronous")
+                else " (a cluster has its own workers). "
+            )
+            + "Give one or the other.",
             field="--workers",
         )
     return scheduler, workers

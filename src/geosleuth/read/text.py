@@ -736,8 +736,8 @@ def _cap(text: str, max_chars: int, name: str) -> tuple[str, bool]:
         cut = cut + 1 if cut >= max_chars // 2 else max_chars
     _warn(
         f"{name!r} has {len(text)} characters of text; only the first {cut} are "
-        f"read (the limit is max_chars={max_chars}). Split the document or raise "
-        "the limit to read the rest."
+        f"read (the limit is {max_chars}: max_chars, or read's --max-chars). Split "
+        "the document or raise the limit to read the rest."
     )
     return head[:cut].rstrip(), True
 
