@@ -12,6 +12,11 @@ for advice", "moved to a Texas-based *cartel* in 2010", "escaped to a
 Guatemala-based *network* of smugglers, who helped him reach Honduras"
 (review r27, finding 11): those stay ties, and give no claim.
 
+The "-based" itself is no location word, but a tie (:func:`a_tie`): where one
+went is said by the movement before it, and so whether its mover is the
+target: "Salcedo's *men* fled to a Culiacán-based safe house" places the
+men, not the target (review r30, finding 2).
+
 Examples
 --------
 >>> t = "Salcedo fled to a Guatemala-based cartel cell in 2017."
@@ -20,13 +25,15 @@ True
 >>> t = "Salcedo went to a Phoenix-based lawyer for advice."
 >>> gone_to_place(t, 0, t.index("Phoenix"), t.index("-based"))
 False
+>>> a_tie(t, t.index("based"))
+True
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["gone_to_place"]
+__all__ = ["a_tie", "gone_to_place"]
 
 #: A movement to what is based somewhere: "*fled to a* Guatemala-based cell".
 _GONE_TO = re.compile(
@@ -57,3 +64,12 @@ def gone_to_place(text: str, s0: int, start: int, end: int) -> bool:
     return bool(
         _GONE_TO.search(text[max(s0, start - 40) : start]) and _A_PLACE.match(text, end)
     )
+
+
+def a_tie(text: str, at: int) -> bool:
+    """Whether the word at ``at`` of ``text`` is the "based" of a "-based" tie.
+
+    "a Culiacán-*based* safe house": a place's tie to what is based there, no
+    word of where anyone is; "is *based* in Culiacán" is one.
+    """
+    return text.startswith("based", at) and text[max(0, at - 1) : at] == "-"

@@ -23,7 +23,9 @@ Durango"); not people joined after "with", who are the subject's company
 ("hiding *with his brother and two bodyguards* in Tamazula":
 :func:`_companion`). A report's content that the parse makes a relative
 clause ("a tip that ..., and *another that his brother was in Žabljak*") is a
-clause of its own subject (:func:`_content`). Its subject is someone else
+clause of its own subject (:func:`_content`). A place of the people dealt
+with after "with" ("is in contact with *his brother in Culiacán*") is theirs
+(:func:`geosleuth.read._with_others.dealt_with`). Its subject is someone else
 (:func:`_someone_else`) when it is none of the target's references and is
 
 - someone of the target's ("*his brother*", "*Salcedo's men*", "*one of his
@@ -58,6 +60,7 @@ from geosleuth.read._lexicon import PERSON_NOUNS
 from geosleuth.read._life_claims import called_by_kin
 from geosleuth.read._reports import REPORT_NOUNS
 from geosleuth.read._sentence import MentionLike, antecedent, label
+from geosleuth.read._with_others import dealt_with
 
 if TYPE_CHECKING:
     from geosleuth.read._sentence import Sentence
@@ -366,7 +369,19 @@ def of_other_subjects(
     kept = set()
     for m in places:
         span = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
-        found = clause_subject(span.root) if span is not None and len(span) else None
+        root = span.root if span is not None and len(span) else None
+        people = dealt_with(root) if root is not None and not left_out else None
+        if people is not None:
+            # "is in contact with his brother in Culiacán": where the brother is
+            last = max((people, *people.conjuncts), key=lambda t: t.i)
+            who = ex.text[people.left_edge.idx : last.idx + len(last.text)]
+            why = (
+                f"{m.text!r} is where those the target deals with are ({who!r}), "
+                "not where the target is"
+            )
+            out.setdefault(label(m), Aside(m, "not_target", why))
+            continue
+        found = clause_subject(root) if root is not None else None
         if found is None:
             kept.add(label(m))
             continue

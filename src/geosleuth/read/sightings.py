@@ -118,6 +118,7 @@ from geosleuth.read._sentence import (
     own_clause,
     resolved,
     spread_of,
+    subtree_span,
 )
 from geosleuth.read._sighting_denials import _correctable, _denied, _hearsay
 from geosleuth.read._sighting_media import _camera_phrase, _medium, not_filmed
@@ -125,6 +126,7 @@ from geosleuth.read._sighting_media import camera_of as camera_of
 from geosleuth.read.attribution import Attribution
 from geosleuth.read.hedges import hedge_of, weakest
 from geosleuth.read.regions import OFFSET_SPREAD, offset_of, qualifies_town
+from geosleuth.read.whereabouts._movement import _someone_of_the_target
 
 if TYPE_CHECKING:
     from geosleuth.read.claims import _Extractor
@@ -986,6 +988,19 @@ def seen_subject(
         if own is not None:
             desc = (ex.text[before[0].start : before[0].end] + own.group(0)).strip()
             return None, "associate", re.sub(_TRAILING_AUX, "", desc)
+        owned = next((c for c in subjects if _someone_of_the_target(s, c)), None)
+        if owned is not None:
+            # "Salcedo's deputy, Juan Pérez, was seen": the deputy, named beside
+            who = next(
+                (
+                    ex.text[slice(*subtree_span(c))]
+                    for c in owned.children
+                    if c.dep_ == "appos" and c.ent_type_ == "PERSON"
+                ),
+                None,
+            )
+            desc = ex.text[owned.left_edge.idx : owned.idx + len(owned.text)]
+            return who, "associate", desc
     if before and not persons and _ASSOCIATE.search(head):
         # "The son of Rodrigo Barrientos": the description ends with the name
         desc = head + ex.text[before[0].start : before[0].end]

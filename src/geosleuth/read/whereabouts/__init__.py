@@ -10,7 +10,10 @@ place where ... hides") and places: a :class:`~geosleuth.evidence.Claim` per pla
 is there, hedged as any other ("is thought to have travelled to Mosul":
 probable), where the one who moves is the target or a group it may be one of
 ("they", "the family"; not "Welch went to a residence"); an intent is none
-("planned to travel to York"), nor is "has never been to York". The place a
+("planned to travel to York"), nor is "has never been to York", nor a dealing
+with others ("is at odds with", "has been in contact with":
+:mod:`geosleuth.read._with_others`), nor the tie of a "-based" (its movement
+places: :mod:`geosleuth.read._based_places`). The place a
 movement starts from is where the one who moved was before, not where she is
 ("fled to Mosul *from Raqqa*", "left *Denver* for York", "hiding in Mosul after
 fleeing *Raqqa*": set aside as ``not_target``). A place in a plan is where the
@@ -75,6 +78,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from geosleuth.evidence import Claim
+from geosleuth.read._based_places import a_tie
 from geosleuth.read._sentence import (
     CONTINUATION,
     CONTRAST,
@@ -91,6 +95,7 @@ from geosleuth.read._sentence import (
     resolved,
     subtree_span,
 )
+from geosleuth.read._with_others import dealing_after
 from geosleuth.read.hedges import hedge_of, lower, weakest
 from geosleuth.read.regions import claim_regions, qualifies_town
 from geosleuth.read.whereabouts._clauses import (
@@ -207,7 +212,13 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
         return
     text = hedge_text(s)
     cues = [
-        c for c in _LOCATION_CUE.finditer(text) if _of_mover(ex, s, c.start(), carried)
+        c
+        for c in _LOCATION_CUE.finditer(text)
+        # "is at odds with his brother in Culiacán": a dealing, not a place;
+        # "fled to a Culiacán-based safe house": the movement places, not "based"
+        if not dealing_after(text, c.end())
+        and not a_tie(text, c.start())
+        and _of_mover(ex, s, c.start(), carried)
     ]
     cue = cues[0] if cues else None
     if cue is None and not continuing:
