@@ -26,6 +26,15 @@ decides what the statement is worth:
   that the article takes as the source of what it tells ("Jane Doe was seen in
   Mosul, local media reported").
 
+A thing may say the statement by a participle (:func:`said_by`): "a post
+*claiming* she was in York", "reports *saying* she was in York". It is a report
+as one with a content clause is when the participle makes what it says a claim
+("claiming", "alleging", "purporting") or the thing is a report ("Police are
+investigating a post claiming she was in York": hearsay), and whoever rebuts the
+thing speaks, whatever its participle ("*Police* dismissed a post saying she was
+in York"); a thing that only says it ("Police released a statement saying she
+was in York") is its author's word, left to the other rules.
+
 A negated verb neither rebuts nor confirms ("did not deny reports that").
 Used by :mod:`geosleuth.read.attribution`, :mod:`geosleuth.read.life`,
 :mod:`geosleuth.read.sightings` and :mod:`geosleuth.read.whereabouts`.
@@ -45,11 +54,13 @@ from typing import Any
 __all__ = [
     "REBUTTING_LEMMAS",
     "REPORT_NOUNS",
+    "SAYING_LEMMAS",
     "UNTRUE_WORDS",
     "judges_a_report",
     "report_called_true",
     "report_called_untrue",
     "report_of",
+    "said_by",
 ]
 
 #: Nouns for a report of a statement: "reports that", "a tip that".
@@ -161,6 +172,38 @@ def _media_report(clause: Any) -> Any | None:
     return None
 
 
+#: Participles by which a thing says what their clause states: "a post
+#: *claiming* she was in York", "reports *saying* she was in York".
+SAYING_LEMMAS = frozenset(
+    {"claim", "say", "suggest", "allege", "state", "purport", "assert", "report"}
+)
+#: ... of them, those that make what is said a claim, whoever says it: "a post
+#: *claiming* she was in York", "a letter *alleging* that".
+_CLAIMING_LEMMAS = frozenset({"claim", "allege", "purport"})
+
+
+def said_by(clause: Any) -> Any | None:
+    """The thing that says ``clause`` (a parsed verb) by a participle, if any.
+
+    "a post *claiming* Jane Doe *was* in York", "reports *saying* she *was* in
+    York": the clause is the complement of a participle of saying
+    (:data:`SAYING_LEMMAS`), not negated, that describes a noun; the noun is
+    returned. Not "she was claiming" (no noun), nor "a post not claiming".
+    """
+    saying = clause.head
+    if (
+        clause.dep_ != "ccomp"
+        or saying.i == clause.i
+        or saying.dep_ != "acl"
+        or saying.tag_ != "VBG"
+        or saying.lemma_.lower() not in SAYING_LEMMAS
+        or _negated(saying)
+        or saying.head.pos_ not in ("NOUN", "PROPN")
+    ):
+        return None
+    return saying.head
+
+
 def report_of(clause: Any) -> Any | None:
     """The report noun whose content clause is ``clause`` (a parsed verb), if any.
 
@@ -170,12 +213,24 @@ def report_of(clause: Any) -> Any | None:
     says ("the report *that was published* on Monday"), and a participle
     describes the report ("a report *based* on census data"). What unnamed
     media report is a report too: the verb is returned ("Bosnian media had
-    *reported* that she was seen in Foca": :func:`_media_report`). None for any
+    *reported* that she was seen in Foca": :func:`_media_report`). So is a
+    thing that says the clause by a participle (:func:`said_by`) when the
+    participle makes it a claim ("Police are investigating *a post claiming*
+    she was in York") or the thing is a report ("*reports saying* she was in
+    York"); not "a statement saying", which is its author's word. None for any
     other clause.
     """
     media = _media_report(clause)
     if media is not None:
         return media
+    thing = said_by(clause)
+    if thing is not None:
+        claiming = clause.head.lemma_.lower() in _CLAIMING_LEMMAS
+        if (claiming or thing.lemma_.lower() in REPORT_NOUNS) and _content_subject(
+            clause
+        ):
+            return thing
+        return None
     noun = clause.head
     if (
         noun.lower_ in ("another", "one")
@@ -362,6 +417,11 @@ def judges_a_report(verb: Any) -> bool:
             nouns = [g for g in c.children if g.dep_ == "pobj"]
         for noun in nouns:
             for clause in noun.children:
+                said = [g for g in clause.children if g.dep_ == "ccomp"]
+                if any(said_by(g) is not None for g in said) and _rebutted_by(noun):
+                    # "Police dismissed a post saying she was in York": the one
+                    # who rebuts the thing denies what it said
+                    return True
                 of = report_of(clause)
                 if (
                     of is not None

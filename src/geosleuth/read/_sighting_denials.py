@@ -7,7 +7,8 @@ seen"), climbing the clauses that report it (:func:`_governed`); whether the
 subject of a verb is no one (:func:`_nobody`); whether a "but" can put a place
 seen in the stead of a denied one (:func:`_correctable`: "was not seen in Mosul
 but in Raqqa"); and the report that holds a seeing reported only
-(:func:`_hearsay`: "reports that a hiker saw Jane Doe"). Used by
+(:func:`_hearsay`: "reports that a hiker saw Jane Doe") or only believed
+(:func:`_believed`: "Police believe a hiker saw Jane Doe"). Used by
 :func:`~geosleuth.read.sightings.add_seen`.
 """
 
@@ -16,11 +17,14 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
+from geosleuth.evidence import Hedge
 from geosleuth.read._reports import report_called_true, report_called_untrue, report_of
 from geosleuth.read._sentence import CORRECTABLE, Sentence, denied_phrase
+from geosleuth.read.attribution import REPORTING_LEMMAS
 from geosleuth.read.attribution._disputes import retracts
+from geosleuth.read.hedges import hedge_of, weakest
 
-__all__ = ["_correctable", "_denied", "_hearsay"]
+__all__ = ["_believed", "_correctable", "_denied", "_hearsay"]
 
 
 _NOBODY = frozenset({"nobody", "none", "noone"})
@@ -119,6 +123,45 @@ def _hearsay(s: Sentence, at: int) -> str | None:
             return None
         tok = tok.head
     return None
+
+
+def _believed(s: Sentence, at: int) -> tuple[Hedge, str] | None:
+    """The hedge of a verb of belief that reports the seeing at ``at``, and its cue.
+
+    "Police *believe* a hiker saw Jane Doe in Leeds", "Police *believe* they have
+    found the body of Jane Doe near Leeds", "a hiker *claimed* he saw her": a
+    reporting verb (:data:`~geosleuth.read.attribution.REPORTING_LEMMAS`) above
+    the verb of seeing, up the complements that report it, whose word hedges
+    (:func:`~geosleuth.read.hedges.hedge_of`: "believe", "think", "claimed",
+    "doubt"), the weakest of them. Not a verb joined to the seeing ("Police
+    believe she is in York, and a hiker saw her in Leeds"), nor one negated or
+    that denies (:func:`_governed`). None if none, or unparsed.
+    """
+    tok = next((t for t in s.sent if t.idx == at), None) if s.sent else None
+    found: tuple[Hedge, str] | None = None
+    for _ in range(6):
+        if tok is None or tok.head.i == tok.i:
+            break
+        if tok.dep_ == "conj" and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in tok.children
+        ):
+            tok = tok.head  # "believe she was seen and arrested in Leeds"
+            continue
+        if tok.dep_ != "ccomp":
+            break
+        head = tok.head
+        if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in REPORTING_LEMMAS:
+            after = head.nbor() if head.i + 1 < len(head.doc) else head
+            words = str(head.doc.text[head.idx : after.idx + len(after.text)])
+            hedge, cue = hedge_of(words)
+            if (
+                cue is not None
+                and hedge != "certain"
+                and (found is None or weakest(hedge, found[0]) != found[0])
+            ):
+                found = hedge, cue
+        tok = head
+    return found
 
 
 def _correctable(s: Sentence, at: int, cue: str) -> bool:

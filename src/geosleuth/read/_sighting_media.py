@@ -23,9 +23,11 @@ __all__ = [
     "_medium",
     "camera_of",
     "corrected_next",
+    "footage_of",
     "footage_put_out",
     "not_filmed",
     "not_the_one",
+    "puts_out_footage",
 ]
 
 
@@ -145,7 +147,9 @@ def camera_of(s: Sentence, at: int) -> str | None:
 
     The verb's subject ("*CCTV footage* showed her"), what the passive was seen
     on or by ("caught *on camera*", "recorded *by a doorbell camera*", "seen *on
-    CCTV*"), or the verb itself ("filmed", "photographed"). Returns its words.
+    CCTV*"), the verb itself ("filmed", "photographed"), or the footage of
+    someone that it has or puts out ("Police have *CCTV footage of Jane Doe*":
+    :func:`footage_of`). Returns its words.
     """
     verb = next(
         (t for t in (s.sent if s.sent is not None else []) if t.idx == at), None
@@ -172,6 +176,15 @@ def camera_of(s: Sentence, at: int) -> str | None:
                 return f"{child.text} {phrase}"
     if verb.lemma_.lower() in _FILMING:
         return str(verb.text)
+    if verb.dep_ in ("acl", "relcl"):
+        # "Police released *CCTV footage* showing her": the footage it describes
+        phrase = _camera_phrase(verb.head)
+        if phrase is not None:
+            return phrase
+    for child in verb.children:
+        # "Police have *CCTV footage of Jane Doe*": the footage they have
+        if child.dep_ in ("dobj", "obj") and footage_of(child):
+            return _camera_phrase(child)
     return None
 
 
@@ -370,6 +383,66 @@ def footage_put_out(noun: Any) -> bool:
         if c.dep_ == "aux" and c.tag_ == "MD":
             return False  # "police may have released"
     return True
+
+
+#: Verbs by which footage that a noun describes shows someone: "footage
+#: *showing* her", "footage that *captured* him".
+_SHOWING = frozenset({"show", "capture", "record", "film", "picture", "depict"})
+
+
+def footage_of(noun: Any) -> list[Any]:
+    """The words of the ones that the camera footage ``noun`` heads is of.
+
+    The object of its "of" ("CCTV footage *of Jane Doe* at Leeds station"),
+    or of a verb of showing that describes it ("footage *showing her*",
+    "footage that *captured Jane Doe*"): each head word. Empty for a noun that
+    is no camera's (:func:`_camera_phrase`: "TV footage of her", "a video of
+    her"), or footage of no one named ("footage of the area").
+    """
+    if _camera_phrase(noun) is None:
+        return []
+    out = [
+        g
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    out += [
+        g
+        for c in noun.children
+        if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _SHOWING
+        for g in c.children
+        if g.dep_ in ("dobj", "obj")
+    ]
+    return [w for w in out if w.pos_ in ("PROPN", "PRON")]
+
+
+def puts_out_footage(verb: Any) -> bool:
+    """Whether ``verb`` has or puts out camera footage of someone named.
+
+    "Police *have* CCTV footage of Jane Doe at Leeds station", "Police
+    *released* CCTV footage showing her": its object is a camera's footage of
+    someone (:func:`footage_of`), had or put out, affirmed
+    (:func:`footage_put_out`), so that its subject is the one who says where
+    the footage shows them (:mod:`geosleuth.read.attribution`). Not "Police
+    are looking for CCTV footage of her", "hope to find", "Anyone who has
+    footage of her", "Police have no footage of her".
+
+    Examples
+    --------
+    >>> from geosleuth.read.toponyms import load_nlp
+    >>> doc = load_nlp()("Police have CCTV footage of Jane Doe at Leeds station.")
+    >>> puts_out_footage(doc[1])
+    True
+    >>> doc = load_nlp()("Police hope to find CCTV footage of Jane Doe.")
+    >>> puts_out_footage(doc[3])
+    False
+    """
+    return any(
+        c.dep_ in ("dobj", "obj") and footage_of(c) and footage_put_out(c)
+        for c in verb.children
+    )
 
 
 def not_the_one(text: str) -> str | None:

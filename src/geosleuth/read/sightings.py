@@ -13,7 +13,10 @@ had seen him in Mosul"; not after another person's name, a relative of its
 gender, or when the target is of the other gender). A reference to the target in
 the speaker's words ("Jane Doe's brother said residents saw her") is no one seen.
 The hedge is that of the seeing ("may have been seen"), not of the description
-of who was seen.
+of who was seen, and of a verb of belief that reports it ("Police *believe* a
+hiker saw her", "a hiker *claimed* he saw her":
+:func:`~geosleuth.read._sighting_denials._believed`), not of one joined to it
+("Police believe she is in York, and a hiker saw her in Leeds").
 
 A seeing that is denied ("has not been seen", "nobody saw", "not a single
 resident saw", "neither residents nor police saw", "saw neither her nor her
@@ -47,7 +50,13 @@ doing what it shows, at the places of that doing ("CCTV footage showed Jane Doe
 walking near Leeds station"; not "walking with a man who was later arrested in
 Leeds"), the target
 seen on or by one ("caught on camera", "recorded by a doorbell camera", "seen in
-CCTV footage"), or "filmed" and "photographed". It is graded by who states it,
+CCTV footage"), or "filmed" and "photographed"; so is camera footage of the
+target that someone has or puts out ("Police have CCTV footage of Jane Doe at
+Leeds station", "recovered CCTV footage of her"; not "are looking for", "hope
+to find", "Anyone who has": :func:`~geosleuth.read._sighting_media.footage_put_out`),
+whose holder states it (:mod:`geosleuth.read.attribution`), as the one that
+puts out footage showing her does ("Police released CCTV footage showing
+her"). It is graded by who states it,
 as a witness's sighting is: the credibility digit records the source of the
 report, not the eye that saw. A recording to watch ("TV footage", "a propaganda
 video"), a screen ("seen on TV", "in footage", "watched a video of her") is
@@ -120,8 +129,18 @@ from geosleuth.read._sentence import (
     spread_of,
     subtree_span,
 )
-from geosleuth.read._sighting_denials import _correctable, _denied, _hearsay
-from geosleuth.read._sighting_media import _camera_phrase, _medium, not_filmed
+from geosleuth.read._sighting_denials import (
+    _believed,
+    _correctable,
+    _denied,
+    _hearsay,
+)
+from geosleuth.read._sighting_media import (
+    _camera_phrase,
+    _medium,
+    footage_of,
+    not_filmed,
+)
 from geosleuth.read._sighting_media import camera_of as camera_of
 from geosleuth.read.attribution import Attribution
 from geosleuth.read.hedges import hedge_of, weakest
@@ -189,6 +208,7 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
     subject = None
     traced = False
     verbs: list[Any] = []
+    holder = None  # the verb that has the footage that is seen through
     for seen in _SEEN.finditer(s.text):
         seen_at = s.span[0] + seen.start()
         if _sees_a_thing(ex, s, seen_at):
@@ -222,7 +242,7 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
         # a camera: "CCTV footage showed her in Leeds", "caught on camera in Leeds"
         filmed = _filmed(ex, s)
         if filmed is not None:
-            seen_at, subject, doing = filmed
+            seen_at, subject, doing, holder = filmed
             if doing is not None:
                 # "showed Jane Doe walking near Leeds station": the places of what
                 # she was shown doing, not of a man "who was later arrested in Leeds"
@@ -279,7 +299,7 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
         event=left.event(ex.doc, s.places) if left else "seen",
         keep=own if verbs else None,
         lookalike=lookalike if subj_kind == "target" else None,
-        clause=left.clause if left else None,
+        clause=left.clause if left else holder,
     )  # fmt: skip
     if left is not None:
         # "took off from Merrill Field ... and was due in McGrath": a plan
@@ -713,6 +733,11 @@ def add_seen(
         # "There are reports that a hiker saw her", "a tip that she was seen":
         # hearsay that no one vouches for, as "claims that"
         hedge, cue = "possible", hearsay
+    believed = _believed(s, int(top.idx) if top is not None else seen_at)
+    if believed is not None and weakest(hedge, believed[0]) != hedge:
+        # "Police believe a hiker saw her", "Police believe they have found the
+        # body of Jane Doe": the speaker only believes it
+        hedge, cue = believed
     hedge, dispute = disputed(s, hedge, ex.text)
     group = f"{subject}:{who}" if who else None
     for m in places:
@@ -822,7 +847,9 @@ _CAMERA_TEXT = re.compile(
 
 def _filmed(
     ex: _Extractor, s: Sentence
-) -> tuple[int, tuple[str | None, Literal["target", "associate"], str], Any] | None:
+) -> (
+    tuple[int, tuple[str | None, Literal["target", "associate"], str], Any, Any] | None
+):
     """Where a camera saw the target in ``s``: the verb's offset, who was seen, how.
 
     In the active voice, a camera as the subject and the target as the object
@@ -832,9 +859,14 @@ def _filmed(
     verb describes ("Police released CCTV footage *showing* her at Leeds
     station", "footage *that shows* her walking in Leeds"); in the passive, the
     target seen on or by a camera ("She was caught on camera in Leeds",
-    "recorded by a doorbell camera"). The third value is the verb of what she
+    "recorded by a doorbell camera"); or camera footage of her as the object
+    of a verb that has or puts it out ("Police have CCTV footage of Jane Doe at
+    Leeds station": that verb's offset). The third value is the verb of what she
     was shown doing, whose phrase holds the places seen (not "walking with a man
-    who was later arrested in Leeds"), or None. None without a parse.
+    who was later arrested in Leeds"), or None; the fourth, the verb that has
+    the footage that a verb of showing describes ("Police said they *have*
+    CCTV footage showing her"), whose clause holds the seeing, or None. None
+    without a parse.
     """
     if s.sent is None or _CAMERA_TEXT.search(s.text) is None:
         return None
@@ -853,7 +885,7 @@ def _filmed(
                 continue
             subject = seen_subject(ex, s, tok.idx)
             if subject is not None:
-                return int(tok.idx), subject, None
+                return int(tok.idx), subject, None, None
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         described = tok.dep_ in ("acl", "relcl") and (
@@ -879,7 +911,31 @@ def _filmed(
             if any(r.start <= w.idx < r.end for w in seen for r in named):
                 if not_filmed(ex, s, tok, subj if described else None):
                     return None  # "There is no CCTV footage showing her"
-                return int(tok.idx), (None, "target", ""), obj if doing else None
+                # "Police said they have CCTV footage showing her": the clause of
+                # the verb that has the footage, which "said" reports
+                holder = (
+                    subj.head
+                    if described
+                    and subj.dep_ in ("dobj", "obj", "nsubjpass")
+                    and subj.head.pos_ in ("VERB", "AUX")
+                    else None
+                )
+                return (
+                    int(tok.idx),
+                    (None, "target", ""),
+                    obj if doing else None,
+                    holder,
+                )
+    for tok in s.sent:
+        # "Police have CCTV footage of Jane Doe at Leeds station": footage of her
+        # that those who have it (or put it out) say where it shows her
+        if tok.dep_ not in ("dobj", "obj") or not any(
+            r.start <= w.idx < r.end for w in footage_of(tok) for r in named
+        ):
+            continue
+        if not_filmed(ex, s, tok, tok):
+            return None  # "Police hope to find CCTV footage of Jane Doe"
+        return int(tok.head.idx), (None, "target", ""), None, None
     return None
 
 

@@ -4,9 +4,13 @@ A sentence is *attributed* when a reporting verb ("says", "said", "announced",
 "argues", "thinks", "believes", "doubts", "added", "told", "ruled out",
 "according to", ...) has a named subject; so is one whose verb calls a report
 untrue or true ("Police *dismissed* reports that ...", "*rejected* claims
-that", "*called* reports that ... nonsense", "*laughed off* reports that":
-:mod:`geosleuth.read._reports`), for the one who rebuts a report denies what
-it says. The speaker is the name in the
+that", "*called* reports that ... nonsense", "*laughed off* reports that",
+"*dismissed* a post claiming that": :mod:`geosleuth.read._reports`), for the
+one who rebuts a report denies what it says, and one whose verb has or puts out
+a camera's footage of someone ("Police *have* CCTV footage of Jane Doe at Leeds
+station", "*released* CCTV footage showing her":
+:func:`~geosleuth.read._sighting_media.puts_out_footage`), for the one who has
+it says where it shows them. The speaker is the name in the
 subject: a PERSON ("Abu Ali al-Basri"), or an organisation ("The Russian
 Defense Ministry"). A name is an organisation's when the tagger says so and it is
 more than one word, or one word after "the" ("The Pentagon said"); when it ends

@@ -2,7 +2,9 @@
 
 The lemmas of reporting verbs (:data:`REPORTING_LEMMAS`, and "ruled out" with its
 particle) and whether a word is one (:func:`_reports`), with the verbs that call
-a report untrue or true (:func:`~geosleuth.read._reports.judges_a_report`); and
+a report untrue or true (:func:`~geosleuth.read._reports.judges_a_report`) and
+those that have or put out footage of someone
+(:func:`~geosleuth.read._sighting_media.puts_out_footage`); and
 what a sentence's words alone tell: the outlets of a reporting chain
 (:data:`_CHAIN`: "Speaking to ANF", "told Fox News"), "according to" and its
 source (:data:`_ACCORDING`), and a rumour (:data:`_RUMOUR`: "it is claimed",
@@ -81,7 +83,11 @@ def _reports(tok: Any) -> bool:
     Also a verb that calls a report of a statement untrue, which it denies, or
     true: "Police *dismissed* reports that ...", "*called* reports that ...
     nonsense", "*laughed off* claims that ...", "*described* reports that ...
-    as credible" (:func:`~geosleuth.read._reports.judges_a_report`).
+    as credible" (:func:`~geosleuth.read._reports.judges_a_report`); and one
+    that has or puts out a camera's footage of someone, which says where the
+    footage shows them: "Police *have* CCTV footage of Jane Doe at Leeds
+    station", "*released* CCTV footage showing her"
+    (:func:`~geosleuth.read._sighting_media.puts_out_footage`).
 
     Examples
     --------
@@ -100,4 +106,8 @@ def _reports(tok: Any) -> bool:
         c.dep_ == "prt" and c.lower_ == particle for c in tok.children
     ):
         return True
-    return judges_a_report(tok)
+    # it imports this package: "Police *have* CCTV footage of Jane Doe at Leeds
+    # station", whose subject says where the footage shows her
+    from geosleuth.read._sighting_media import puts_out_footage
+
+    return judges_a_report(tok) or puts_out_footage(tok)
