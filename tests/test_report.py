@@ -773,3 +773,47 @@ def test_the_report_says_how_p_alive_was_made(page: str) -> None:
     text = html.unescape(page)
     assert "P(alive) starts at a prior of 90 % on the case's first day (" in text
     assert "falls by a hazard of 0.1 a year since, and is moved by" in text
+
+
+def test_the_map_outlines_an_areas_holes_as_well_as_its_edge() -> None:
+    """A ring ("30 km from Hajin", r30) is drawn with its hole, not as a disc."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from geosleuth.report.png import _draw_evidence
+
+    grid = Grid.from_bounds(39.5, 33.5, 42.0, 35.8, cell_km=4.0)
+    ring = (
+        shapely.Point(HAJIN).buffer(0.3).difference(shapely.Point(HAJIN).buffer(0.15))
+    )
+    area = Area(
+        (
+            (
+                np.asarray(ring.exterior.coords)[:-1],
+                np.asarray(ring.interiors[0].coords)[:-1],
+            ),
+        )
+    )
+    claim = Claim(
+        id="ring",
+        provenance=Provenance(document="AFP", quote="He is 30 km from Hajin."),
+        date=AS_OF,
+        place=area,
+        place_name="30 km from Hajin",
+        buffer_km=0.0,
+    )
+    fig, ax = plt.subplots()
+    try:
+        assert _draw_evidence(ax, grid, [claim], {"ring"}) == {"claim"}
+        radii = sorted(
+            float(
+                np.hypot(*(line.get_xydata() - line.get_xydata().mean(axis=0)).T).mean()
+            )
+            for line in ax.lines
+        )
+    finally:
+        plt.close(fig)
+    assert len(radii) == 2  # the edge and the hole
+    assert radii[1] / radii[0] == pytest.approx(2.0, rel=0.05)

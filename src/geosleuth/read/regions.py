@@ -22,6 +22,13 @@ from typing import TYPE_CHECKING, Any
 
 from geosleuth.errors import GeosleuthError
 from geosleuth.geometry import Area, Geometry, Line, Point, haversine_km
+from geosleuth.read._distances import (
+    BEYOND,
+    WITHIN,
+    distance_before,
+    distance_region,
+    far_polarity,
+)
 from geosleuth.read._sentence import (
     CONTRAST,
     NEAR,
@@ -469,9 +476,21 @@ def _buffer_of(geom: Geometry) -> float:
 
 
 def claim_regions(
-    ex: _Extractor, places: list[MentionLike], s: Sentence, how: str
+    ex: _Extractor,
+    places: list[MentionLike],
+    s: Sentence,
+    how: str,
+    *,
+    far: bool = False,
 ) -> list[tuple[Geometry, str, float, int, str]]:
-    """(geometry, name, buffer_km, anchor, note) of each region a claim names."""
+    """(geometry, name, buffer_km, anchor, note) of each region a claim names.
+
+    A distance from a place said of the target ("within 30 km of", "30 km from")
+    is the disc or the ring it draws (:mod:`geosleuth.read._distances`); one
+    that the target is farther than ("more than 30 km from") only where the
+    caller turns the claim's polarity by its note (``far``,
+    :func:`~geosleuth.read._distances.far_polarity`), else it is read as before.
+    """
     if how and len(places) > 1:
         # "the region" of several places: the band through them (in the order
         # named), not a disc around their centroid, which would cover far more
@@ -500,6 +519,9 @@ def claim_regions(
             ex.text[max(s.span[0], points[0].start - 30) : points[0].start]
         )
         km = TOWN_BUFFER_KM * (2 if near else 1)
+        bound = distance_before(ex, s, points[0])
+        if bound is not None and bound.kind == WITHIN:
+            km = bound.far_km  # "within 30 km of Denver or Boulder"
         out.append(
             (
                 Area(tuple((_disc_ring(m.lon, m.lat, km),) for m in points)),
@@ -531,6 +553,10 @@ def claim_regions(
                     f"named, buffered by {buffer:.3g} km ({why})",
                 )
             )
+            continue
+        dist = _distanced(ex, s, m, far)
+        if dist is not None:
+            out.append((*dist[:3], m.start, dist[3]))
             continue
         before = ex.text[max(s.span[0], m.start - 40) : m.start]
         side = _DIRECTION.search(before)
@@ -596,9 +622,15 @@ def claim_regions(
             )
         )
         return out + alone
-    if len(shapes) >= 2 and not either:
+    dists = {m.start: _distanced(ex, s, m, far) for m in shapes}
+    # "in Syria, 30 km from the Euphrates": the band of the distance is one of
+    # the regions intersected; a distance denied ("more than") is no part
+    denies = any(d and far_polarity(d[3], "is") == "is_not" for d in dists.values())
+    if len(shapes) >= 2 and not either and not denies:
         parts = [
-            (
+            (d[0], d[2])
+            if (d := dists[m.start]) is not None
+            else (
                 geometry_of(m),
                 0.0
                 if isinstance(geometry_of(m), Area)
@@ -609,7 +641,9 @@ def claim_regions(
         ]
         area = intersect_regions(parts)
         if area is not None:
-            names = " ∩ ".join(label(m) for m in shapes)
+            names = " ∩ ".join(
+                d[1] if (d := dists[m.start]) is not None else label(m) for m in shapes
+            )
             out.append(
                 (
                     area,
@@ -617,12 +651,32 @@ def claim_regions(
                     0.0,
                     shapes[0].start,
                     "intersection of the regions named together (lines "
-                    f"buffered {REGION_BUFFER_KM:g} km)",
+                    f"buffered {REGION_BUFFER_KM:g} km"
+                    + "".join(f"; {d[3]}" for d in dists.values() if d)
+                    + ")",
                 )
             )
             return out + alone
     for m in shapes:
+        if (dist := dists[m.start]) is not None:
+            out.append((*dist[:3], m.start, dist[3]))
+            continue
         geom = geometry_of(m)
         buf = 0.0 if isinstance(geom, Area) else REGION_BUFFER_KM
         out.append((geom, label(m), buf, m.start, ""))
     return out + alone
+
+
+def _distanced(
+    ex: _Extractor, s: Sentence, m: MentionLike, far: bool
+) -> tuple[Geometry, str, float, str] | None:
+    """(geometry, name, buffer_km, note) of a distance from ``m``, if any.
+
+    "within 30 km of Culiacán": the disc; "30 km from": the ring, spread as an
+    offset is (:data:`OFFSET_SPREAD`); "more than 30 km from": the disc, to be
+    denied, only where the caller reads it so (``far``).
+    """
+    dist = distance_before(ex, s, m)
+    if dist is None or (dist.kind == BEYOND and not far):
+        return None
+    return distance_region(dist, geometry_of(m), label(m), spread=OFFSET_SPREAD)

@@ -228,9 +228,10 @@ def _draw_evidence(
                 ax.plot(x, y, color=colour, lw=1.5, zorder=6)
         elif isinstance(geom, Area):
             for poly in geom.polygons:
-                ring = np.vstack([poly[0], poly[0][:1]])
-                x, y = grid.lonlat_to_xy_km(ring[:, 0], ring[:, 1])
-                ax.plot(x, y, color=colour, lw=1.2, ls=(0, (4, 2)), zorder=6)
+                for part in poly:  # the exterior and its holes ("30 km from")
+                    ring = np.vstack([part, part[:1]])
+                    x, y = grid.lonlat_to_xy_km(ring[:, 0], ring[:, 1])
+                    ax.plot(x, y, color=colour, lw=1.2, ls=(0, (4, 2)), zorder=6)
         elif item.kind == "event_set":
             x, y = grid.lonlat_to_xy_km(item.lons, item.lats)  # type: ignore[union-attr]
             ax.plot(x, y, marker=".", ms=3, color=colour, ls="none", zorder=6)

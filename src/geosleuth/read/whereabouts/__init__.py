@@ -79,6 +79,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from geosleuth.evidence import Claim
 from geosleuth.read._based_places import a_tie
+from geosleuth.read._distances import DISTANCE_CUE, far_polarity
 from geosleuth.read._sentence import (
     CONTINUATION,
     CONTRAST,
@@ -185,11 +186,12 @@ _LOCATION_CUE = re.compile(
     r"(?:(?:now|still|currently|not|neither|never|no\s+longer|probably|likely|"
     r"possibly|perhaps|reportedly|apparently|allegedly|definitely|certainly|"
     r"indeed|already|also|almost|most|very|highly|quite|somewhere|alive|safe|"
-    r"and|well)\s+){0,3}(?:in|on|at|near|around|inside|"
+    r"and|well)\s+){0,3}(?:in|on|at|near|around|inside|within|"
     # "is about 40 km north of Leeds", "was 3 miles from Aspen" (review 17)
     r"(?:(?:about|some|roughly|around|nearly|almost|approximately)\s+)?"
+    rf"(?:{DISTANCE_CUE})?"  # "is less than 30 km from" (r30)
     r"\d[\d.,]*\s*(?:km|kilomet(?:re|er)s?|miles?|nautical\s+miles)\s+"
-    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+of|from)|"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+of|(?:away\s+)?from)|"
     r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of)|the place where|"
     r"took\s+(?:[\w'’.-]+\s+){1,4}?(?:back\s+)?(?:to|into))\b",
     re.IGNORECASE,
@@ -384,7 +386,7 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
         (region, verb, skip)
         for group, verb, skip in groups
         if group
-        for region in claim_regions(ex, group, s, how)
+        for region in claim_regions(ex, group, s, how, far=True)
     ]
     if apart:
         regions.sort(key=lambda r: r[0][3])  # in the order written
@@ -444,6 +446,7 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
             if _correctable(ex, s, at)
             else None
         )
+        pol = far_polarity(extra, pol)  # "more than 30 km from X": not within
         neg = f"negated by {negated!r}" if negated else ""
         if stead is not None and (negated or first_negated):
             pol, neg = "is", ""  # the negation is not this place's
