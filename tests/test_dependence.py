@@ -266,3 +266,65 @@ def test_the_areas_hold_the_target_at_their_rates_and_copies_need_rho(monkeypatc
         assert 0.85 <= tally.in90 / tally.n <= 0.95
         assert 0.41 <= tally.in50 / tally.n <= 0.59
     assert naive.in90 / naive.n < 0.5 and naive.in50 / naive.n < 0.2
+
+
+def _deaths(n: int, document: str = "Ministry briefing") -> list:
+    from geosleuth.evidence import Grade, LifeStatus
+
+    return [
+        LifeStatus(
+            id=f"d{i}",
+            provenance=Provenance(document=document, quote=f"He was killed ({i})."),
+            date=dt.date(2026, 9, 17),
+            status="dead",
+            grade=Grade.parse("B2"),
+            hedge="probable",
+        )
+        for i in range(n)
+    ]
+
+
+def test_one_documents_words_of_death_count_once_at_full_correlation() -> None:
+    """review r31, M2: a minister's two statements of one death counted twice."""
+    from geosleuth.fuse import p_alive
+
+    day = dt.date(2026, 10, 1)
+    once = p_alive(_deaths(1), as_of=day)
+    twice = p_alive(_deaths(2), as_of=day)
+    assert twice < once  # independent words (rho = 0, the default) add up
+    one_view = p_alive(_deaths(2), as_of=day, settings=Settings(source_correlation=1))
+    assert one_view == pytest.approx(once, rel=1e-12)
+    half = p_alive(_deaths(2), as_of=day, settings=Settings(source_correlation=0.5))
+    assert twice < half < once
+    # two documents are two words, whatever rho
+    apart = _deaths(1) + [
+        dataclasses.replace(
+            _deaths(1, document="Army statement")[0],
+            id="e",
+            provenance=Provenance(document="Army statement", quote="He died."),
+        )
+    ]
+    assert p_alive(
+        apart, as_of=day, settings=Settings(source_correlation=1)
+    ) == pytest.approx(twice, rel=1e-12)
+
+
+def test_a_life_items_weight_is_stored_with_its_contribution() -> None:
+    grid = Grid.around(40.0, 35.0, radius_km=20.0, cell_km=2.0)
+    claim = Claim(
+        id="c",
+        provenance=Provenance(document="Army statement", quote="He is near X."),
+        date=dt.date(2026, 9, 17),
+        place=Point(40.0, 35.0),
+    )
+    est = fuse(
+        [claim, *_deaths(2)],
+        grid,
+        as_of=dt.date(2026, 10, 1),
+        settings=Settings(source_correlation=0.5),
+    )
+    weights = {c.item_id: c.weight for c in est.contributions}
+    assert weights["d0"] == pytest.approx(2 / 3) and weights["d1"] == pytest.approx(
+        2 / 3
+    )
+    assert weights["c"] == 1.0

@@ -19,7 +19,7 @@ from geosleuth.evidence import (
     Sighting,
     Territory,
 )
-from geosleuth.fuse.life import _case_openers, p_alive
+from geosleuth.fuse.life import _case_openers, _life_events, life_weights, p_alive
 from geosleuth.fuse.likelihood import (
     Factor,
     _factor_stream,
@@ -80,8 +80,9 @@ class Contribution:
     in ``P(alive)`` (from a life-status item, or from the one item that opens the
     case: its date starts the hazard); ``top_place_without`` the probability of
     the best-ranked place (``Estimate.places[0]``) without the item, or None when
-    no place is ranked; ``weight`` the exponent of its likelihood, below 1 when it
-    shares its source with other items (``Settings.source_correlation``).
+    no place is ranked; ``weight`` the exponent of its likelihood (of a life-status
+    item, of its factor on the odds of life), below 1 when it shares its source
+    with other items (``Settings.source_correlation``).
 
     Examples
     --------
@@ -183,6 +184,14 @@ def _leave_one_out(
     # P(alive) starts on the case's first day: the item that alone opens the
     # case moves it (without it the case, and the hazard, start later)
     life = list(used if life_items is None else life_items)
+    said = _life_events(life)  # a life item's weight, as p_alive gives it
+    life_w = dict(
+        zip(
+            (e.id for e in said),
+            life_weights(said, settings.source_correlation),
+            strict=True,
+        )
+    )
     openers = _case_openers(life, as_of=as_of, hindcast=True)
 
     def without(f: Factor) -> FloatArray:
@@ -256,7 +265,7 @@ def _leave_one_out(
                 settings=settings,
                 hindcast=True,  # the items are already selected for as_of
             )
-        weight = f.weight if f is not None else 1.0
+        weight = f.weight if f is not None else life_w.get(item.id, 1.0)
         return Contribution(item.id, item.kind, shift, d_alive, top, weight)
 
     for f in facs:  # a large group's one shift, before any thread needs it

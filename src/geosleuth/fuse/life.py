@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from geosleuth.dependence import repeats
+from geosleuth.dependence import document_key, document_source, repeats, source_weights
 from geosleuth.evidence import (
     EvidenceItem,
     Front,
@@ -109,6 +109,33 @@ def _life_events(in_force: Iterable[EvidenceItem]) -> list[EvidenceItem]:
         (i for i in said if i.id not in again),
         key=lambda i: (_life_day(i), not _says_dead(i), i.id),
     )
+
+
+def life_weights(events: Sequence[EvidenceItem], correlation: float) -> list[float]:
+    """The weight of each item of :func:`_life_events` on P(alive).
+
+    As the map weighs a document's claims and sightings
+    (:func:`~geosleuth.dependence.source_weights`, Kish's design effect), the
+    ``n`` items of one document that move P(alive) (its words of death and of
+    life, its sightings of the target) each count ``1 / (1 + (n − 1)ρ)``: a
+    minister who says twice that the target was killed is one word when ρ = 1.
+    Items of no document (an analyst's, in a case file) and ρ = 0 weigh 1.
+
+    Examples
+    --------
+    >>> from geosleuth.evidence import Provenance
+    >>> said = [LifeStatus(id=f"d{i}", provenance=Provenance(document="AFP"),
+    ...                    date=dt.date(2020, 1, 1), status="dead") for i in range(2)]
+    >>> life_weights(said, 0.5), life_weights(said, 0.0)
+    ([0.6666666666666666, 0.6666666666666666], [1.0, 1.0])
+    """
+    if correlation <= 0 or not events:
+        return [1.0] * len(events)
+    sources = [
+        document_key(e) if document_source(e.provenance.document) is not None else None
+        for e in events
+    ]
+    return [float(w) for w in source_weights(sources, correlation=correlation)]
 
 
 def _seen_alive(item: EvidenceItem) -> bool:
@@ -214,24 +241,28 @@ def p_alive(
     settings = settings or Settings()
     in_force = _in_force(items, as_of=as_of, hindcast=hindcast)
     events = _life_events(in_force)
+    weights = life_weights(events, settings.source_correlation)
     p = settings.prior_alive
     last = _case_start(in_force, as_of=as_of, hindcast=True)
     h = settings.hazard_per_year
-    for ev in events:
+    for ev, w in zip(events, weights, strict=True):
         day = _life_day(ev)
         if last is not None and day > last:
             p *= math.exp(-h * (day - last).days / _DAYS_PER_YEAR)
         r = min(ev.p_true(settings.grades), settings.max_reliability)
+        # a weight w < 1 (items of one document, settings.source_correlation)
+        # raises each factor on the odds to the power w, as the map's factors
         if not _says_dead(ev):
-            p = r + (1.0 - r) * p
+            p = 1.0 - (1.0 - r) ** w * (1.0 - p)  # r + (1 - r)·p when w = 1
         else:
-            num = p * (1.0 - r)
-            den = num + (1.0 - p) * (1.0 + r)
+            q = ((1.0 - r) / (1.0 + r)) ** w
+            num = p * q
+            den = num + (1.0 - p)
             word = num / den if den > 0 else 0.0
             # the body is the target's with probability r, and then the target
             # is dead; else it says nothing: a proof of life's rule, mirrored,
             # and never weaker than a word of the death from the same source
-            p = min((1.0 - r) * p, word) if _body(ev) else word
+            p = min((1.0 - r) ** w * p, word) if _body(ev) else word
         last = day if last is None else max(last, day)
     if last is not None:
         p *= math.exp(-h * (as_of - last).days / _DAYS_PER_YEAR)
