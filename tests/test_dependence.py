@@ -297,13 +297,12 @@ def test_one_documents_words_of_death_count_once_at_full_correlation() -> None:
     half = p_alive(_deaths(2), as_of=day, settings=Settings(source_correlation=0.5))
     assert twice < half < once
     # two documents are two words, whatever rho
-    apart = _deaths(1) + [
-        dataclasses.replace(
-            _deaths(1, document="Army statement")[0],
-            id="e",
-            provenance=Provenance(document="Army statement", quote="He died."),
-        )
-    ]
+    other = dataclasses.replace(
+        _deaths(1, document="Army statement")[0],
+        id="e",
+        provenance=Provenance(document="Army statement", quote="He died."),
+    )
+    apart = [*_deaths(1), other]
     assert p_alive(
         apart, as_of=day, settings=Settings(source_correlation=1)
     ) == pytest.approx(twice, rel=1e-12)
