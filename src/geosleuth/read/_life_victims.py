@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from geosleuth.read._life_asides import relative_antecedent
 from geosleuth.read._life_claims import called_by_kin, leader_of_speakers
 from geosleuth.read._sentence import Sentence
 from geosleuth.read.attribution import REPORTING_LEMMAS
@@ -40,7 +41,9 @@ def target_dies(s: Sentence, at: int, person: list[TargetRef]) -> bool | None:
     object of an active "killed" ("a strike killed al-Baghdadi"; the
     subject of "al-Baghdadi killed dozens" is the killer), and the owner of a
     "death" ("al-Baghdadi's death", "the death of al-Baghdadi"), and the one
-    "among the dead" ("Salcedo's brother was among the dead"). The target dies
+    "among the dead" ("Salcedo's brother was among the dead"); a relative
+    pronoun is the noun it stands for ("al-Baghdadi, *who* was killed", "*whose*
+    death French forces announced"). The target dies
     when one of them is a reference to it (so "al-Baghdadi's wife was killed" is
     not the target's death). None when there is no parse, or the parse does not
     say who died.
@@ -51,6 +54,9 @@ def target_dies(s: Sentence, at: int, person: list[TargetRef]) -> bool | None:
     found = _victims(cue)
     if found is None:
         return None
+    # "Ag Alher, *whom* French forces claimed to have killed": the noun the
+    # relative pronoun stands for
+    found = [relative_antecedent(v) for v in found]
     victims = [w for v in found for w in (v, *v.conjuncts) if not w.is_punct]
     victims += [a for v in victims for a in v.children if a.dep_ == "appos"]
     victims = [v for v in victims if not _set_against(v)]

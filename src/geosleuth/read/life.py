@@ -38,8 +38,15 @@ life on its release; nor is one that shows a death ("shows him *being shot* by
 soldiers", "*being lowered into a grave*", "lying in a *pool of blood*"), lying
 still ("shows Ag Alher *lying motionless*") or another of the target's own
 ("shows Ag Alher's *wife*"), by name as by pronoun; one that shows the target
-dead in a word of death ("shows Ag Alher *lying dead* in a truck") gives a
-death, probable. The
+dead in a word of death ("shows Ag Alher *lying dead* in a truck", "shows
+*him* lying dead") gives a death, probable. A relative clause of the target
+tells of another time than its recording ("Hamadou Ag Alher, *whom French
+forces claimed to have killed in 2017*, appeared in a video released on
+Sunday"): its dates, hedges and speaker are not the recording's, and its death
+is read besides, as two sentences would give it
+(:mod:`geosleuth.read._life_asides`); nor does a speaker named only in a clause
+aside ("in *what analysts said* appeared to be the Kidal region") speak the
+recording. The
 target with killed, dead, death, died or buried ("Jalmaani's widow
 said her husband had been buried in Jolo"; "buried" only of the target, and
 not "buried under rubble"): ``dead``, unless negated ("no conclusive evidence
@@ -55,7 +62,10 @@ rumour. A death is the target's only when the target is the one who died
 ("al-Baghdadi was killed", "a strike killed al-Baghdadi", "al-Baghdadi died"),
 not the killer ("al-Baghdadi killed dozens") or one of the target's own
 ("al-Baghdadi's wife was killed", "Jane Doe's brother was found dead"): those
-are set aside as ``not_target`` (:mod:`geosleuth.read._life_victims`).
+are set aside as ``not_target`` (:mod:`geosleuth.read._life_victims`). A
+contrast that tells which one died ("Officials said Salcedo, *not his
+bodyguard*, had been killed") denies no death; one that sets the target aside
+("his bodyguard, *not Salcedo*") is no death of the target.
 
 A death in a clause of time or concession that the main clause came after or
 stands against ("A taxi driver said he saw Jane Doe in Cartagena on 2 May, *weeks
@@ -98,10 +108,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from geosleuth.evidence import Claim, Hedge, LifeStatus
+from geosleuth.read._life_asides import contrasts, speaks_aside, target_relatives
 from geosleuth.read._life_claims import (
     SEEMS_GENUINE,
     STILL,
@@ -306,7 +318,16 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
         alive = _ALIVE.search(text) or STILL.search(text)  # "a video", "a photo"
     day = [d for d in s.dates if d.kind == "day"]
     if alive and day and _recording(ex, s, text, alive, day, person):
+        beside = _death_beside(s, text, alive, person)
+        if beside is not None:
+            # "Hamadou Ag Alher, whom French forces claimed to have killed in
+            # 2017, appeared in a video released on Sunday": the death of the
+            # relative clause, besides the recording of the main one
+            _read_death(ex, s, beside[0], person, skip=beside[1])
         return
+    if not person and alive is not None:
+        # "A video released on Monday shows *him* lying dead in a truck"
+        person = _shown_dead_pronoun(ex, s, alive)
     if not person:
         return
     # "The wife of Jalmaani's deputy said her husband was alive and in Patikul"
@@ -327,9 +348,34 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
         # alive": the brother's word is his clause's; the death, in another clause,
         # is the army's, and his "alive" does not deny it
         text = _within(s, text, s.span, leave_out=alive_in)
+    _read_death(ex, s, text, person, alive_in=alive_in)
+
+
+def _read_death(
+    ex: _Extractor,
+    s: Sentence,
+    text: str,
+    person: list[TargetRef],
+    *,
+    alive_in: tuple[int, int] | None = None,
+    skip: Sequence[tuple[int, int]] = (),
+) -> None:
+    """Add the death claim of ``text`` (of ``s``), or reject it with why.
+
+    ``alive_in`` is the clause of ``s`` that says the target lives, if any;
+    dates within the spans ``skip`` (the clauses of another time) are not the
+    death's.
+    """
     cues = _deaths(s, text, person)
     if not cues:
         return
+    own = _relative_of(s, [s.span[0] + m.start() for m in cues], person)
+    if own is not None and not skip:
+        # "Ouellette, who was buried with full military honors, earned seven
+        # commendations since joining the Marines in 2005": the death is the
+        # relative clause's, hedged and dated there
+        text = _within(s, text, own)
+        skip = [(s.span[0], own[0]), (own[1], s.span[1])]
     if alive_in is not None:
         text = _within(s, text, _clause(s, s.span[0] + cues[0].start()))
     if _CONDITIONAL_LIFE.search(text):
@@ -341,6 +387,10 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
         return
     # "..., but police said it was not a suspicious death": a death all the same
     text = _NOT_SUSPICIOUS.sub(lambda m: " " * len(m.group(0)), text)
+    for aside in contrasts(s, person):
+        # "Officials said Salcedo, not his bodyguard, had been killed": which one
+        # died, not a death denied
+        text = _within(s, text, s.span, leave_out=aside)
     denial = _DEATH_DENIED.search(text)
     got = denial.group(0) if denial else is_negated(text)
     if got is None:
@@ -424,7 +474,7 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
     verb = (
         next((t for t in s.sent if t.idx == at), None) if s.sent is not None else None
     )
-    date, date_from, dnote = ex.dates(s, at, verb)
+    date, date_from, dnote = ex.dates(s, at, verb, skip)
     note = note_of("death claim", hedge_note(cue), dnote)
     grade = ex.grade(s.attr.at(at))
     body = _found_dead(verb)
@@ -497,12 +547,29 @@ def _recording(
                 s.span,
             )
             return False
+    # "Hamadou Ag Alher, whom French forces claimed to have killed in 2017,
+    # appeared in a video released on Sunday": the relative clause of the
+    # target is of another time, and the speaker named only there, or in
+    # another clause aside ("in what analysts said appeared to be ..."), does
+    # not speak of the recording
+    asides = [r for r in target_relatives(s, person) if not r[0] <= at < r[1]]
+    day = [d for d in day if not any(a <= d.start < b for a, b in asides)]
+    if not day:
+        return False  # "Ag Alher, who was killed on 12 May, appeared in a video"
+    words = [
+        t
+        for t in (s.sent if s.sent is not None else [])
+        if _ALIVE.fullmatch(t.text) or STILL.fullmatch(t.text)
+    ]
+    by_other = speaks_aside(s, s.attr, [cue, *words]) if cue is not None else []
+    for aside in asides + by_other:
+        text = _within(s, text, s.span, leave_out=aside)
     # "On 1 May 2018 ISIS said a recording ... was made on 28 September 2017":
     # a date before a reporting verb that precedes the recording dates the
     # statement, not the recording
     own = [d for d in day if d.start > at or _SAID.search(ex.text[d.end : at]) is None]
     d = min(own or day, key=lambda d: abs(d.start - at))
-    then = _shown_then(s, cue, d.date.year)
+    then = _shown_then(s, cue, d.date.year, asides)
     if isinstance(then, str):
         # "A video released on 2 June shows him in 2015 addressing fighters"
         ex.reject(
@@ -550,13 +617,84 @@ def _recording(
         note += f"; the target shown as {shown.text!r}"
     if cue_words:
         note += f"; hedge from {cue_words!r}"
+    provenance = ex.provenance(s)
+    if by_other:
+        provenance = replace(
+            provenance, speaker=None, speaker_role=None, reporting_chain=()
+        )
     ex.build(
         LifeStatus, s, s.span, id=ex.next_id("l"),
-        provenance=ex.provenance(s), date=d.date, date_from=None,
+        provenance=provenance, date=d.date, date_from=None,
         grade=ex.grades["proof_of_life"], hedge=hedge, status="alive",
         note=note,
     )  # fmt: skip
     return True
+
+
+def _death_beside(
+    s: Sentence, text: str, alive: re.Match[str], person: list[TargetRef]
+) -> tuple[str, list[tuple[int, int]]] | None:
+    """The text of a death in ``s`` beside its recording ``alive``, and what to skip.
+
+    A relative clause of the target tells of another time than the clause it
+    is in (:func:`~geosleuth.read._life_asides.target_relatives`): "Hamadou Ag
+    Alher, *whom French forces claimed to have killed in 2017*, appeared in a
+    video released on Sunday" tells of the death in the relative clause, and
+    "Ag Alher, *who appeared in a video released on Sunday*, was killed on
+    Monday" of the death in the main one. Returns ``text`` blanked outside the
+    clause of the death, and the spans of the sentence outside it (whose dates
+    are not the death's); None when the sentence has no such clause, or no
+    death in it.
+    """
+    at = s.span[0] + alive.start()
+    relatives = target_relatives(s, person)
+    holding = next((r for r in relatives if r[0] <= at < r[1]), None)
+    if holding is not None:
+        beside = _within(s, text, s.span, leave_out=holding)
+        skip = [holding]
+    else:
+        clause = next((r for r in relatives if _death_cues(_within(s, text, r))), None)
+        if clause is None:
+            return None
+        beside = _within(s, text, clause)
+        skip = [(s.span[0], clause[0]), (clause[1], s.span[1])]
+    return (beside, skip) if _death_cues(beside) else None
+
+
+def _relative_of(
+    s: Sentence, at: list[int], person: list[TargetRef]
+) -> tuple[int, int] | None:
+    """The relative clause of the target that holds each offset of ``at``, if one.
+
+    "Ouellette, *who was buried with full military honors*, earned seven
+    commendations since joining the Marines in 2005"
+    (:func:`~geosleuth.read._life_asides.target_relatives`): the span (in the
+    document) of the clause; None when no one clause holds them all.
+    """
+    return next(
+        (r for r in target_relatives(s, person) if all(r[0] <= x < r[1] for x in at)),
+        None,
+    )
+
+
+def _shown_dead_pronoun(
+    ex: _Extractor, s: Sentence, alive: re.Match[str]
+) -> list[TargetRef]:
+    """The object pronoun of the target that the recording ``alive`` shows dead.
+
+    "A video released on Monday shows *him* lying dead in a truck", where "him"
+    is the target (:mod:`geosleuth.read._target_pronouns`): the reference by
+    which the death is the target's, as "shows Ag Alher lying dead" is
+    (:func:`_shown_dead`). Empty when the recording shows no pronoun of the
+    target dead.
+    """
+    at = s.span[0] + alive.start()
+    cue = next((t for t in s.sent if t.idx == at), None) if s.sent else None
+    objects = [r for r in ex.object_refs if s.span[0] <= r.start < s.span[1]]
+    no_life = shown_no_life(cue, objects) if cue is not None and objects else None
+    if no_life is None or no_life[1] != "dead":
+        return []
+    return objects
 
 
 def _shown_no_life(
@@ -644,7 +782,10 @@ def _released_by_seekers(cue: Any) -> str | None:
 
 
 def _shown_then(
-    s: Sentence, cue: Any, released: int | None = None
+    s: Sentence,
+    cue: Any,
+    released: int | None = None,
+    asides: Sequence[tuple[int, int]] = (),
 ) -> DateMention | str | None:
     """The time the recording ``cue`` shows the target at, when the sentence says.
 
@@ -656,11 +797,18 @@ def _shown_then(
     2015* and released on 2 June shows him": a time that is no day, returned
     in words (no proof of life on the release), as is a year before
     ``released``, the year of the release ("A *2015* photograph released on 2
-    June"; not "A *2018* photograph" released in 2018). None when it tells no
-    time.
+    June"; not "A *2018* photograph" released in 2018). A date in the spans
+    ``asides`` (a relative clause of the target: "shows Ag Alher, *who was
+    wounded in 2017*, addressing fighters") is not of the recording. None when
+    it tells no time.
     """
     spans = [] if cue is None else [*made_spans(cue), shown_span(cue)]
-    shown = [d for d in s.dates for a, b in filter(None, spans) if a <= d.start < b]
+    shown = [
+        d
+        for d in s.dates
+        for a, b in filter(None, spans)
+        if a <= d.start < b and not any(x <= d.start < y for x, y in asides)
+    ]
     span = None if cue is None else shown_span(cue)
     young = None if span is None else AS_YOUNG.search(cue.doc.text, *span)
     if young is not None:
