@@ -9,6 +9,7 @@ and one "track" per cell; probabilities never read 100 % below 1.
 from __future__ import annotations
 
 import json
+import re
 import warnings
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -190,7 +191,14 @@ def test_gps_files_hold_merged_areas_not_one_track_per_cell(
         for d in m.iter(f"{KML}Data")
         if d.get("name") == "effort_km"
     )
-    assert effort == pytest.approx(30.0, rel=1e-5)
+    # with the slivers given less track than the sweep width, which are said
+    slivers = re.search(
+        r"(\d+) areas given less track than the sweep width \(([\d.]+) (k?m) in all",
+        " ".join(text.split()),
+    )
+    assert slivers is not None, text
+    km = float(slivers[2]) / (1.0 if slivers[3] == "km" else 1000.0)
+    assert effort + km == pytest.approx(30.0, abs=0.01)  # as rounded in the text
     assert "search areas" in " ".join(text.split())
 
 
@@ -203,9 +211,14 @@ def test_areas_are_capped_and_what_is_left_out_is_said() -> None:
     areas = plan_areas(pc, max_areas=20)
     assert len(areas.areas) == 20 and areas.left_out_areas > 0
     kept = sum(a.cells.size for a in areas.areas)
-    assert kept + areas.left_out_cells == pc.n
+    assert areas.small_areas > 0  # slivers of less track than the sweep width
+    small_cells = pc.n - kept - areas.left_out_cells
+    assert small_cells >= areas.small_areas
     found = sum(a.p_found for a in areas.areas)
-    assert found + areas.left_out_p_found == pytest.approx(plan.pos, rel=1e-9)
+    assert found + areas.left_out_p_found + areas.small_p_found == pytest.approx(
+        plan.pos, rel=1e-9
+    )
+    assert areas.small_effort_km < 0.05 * small_cells
     assert [a.p_found for a in areas.areas] == sorted(
         (a.p_found for a in areas.areas), reverse=True
     )

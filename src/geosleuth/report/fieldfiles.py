@@ -436,6 +436,9 @@ class PlanAreas:
     left_out_cells: int
     left_out_effort_km: float
     left_out_p_found: float
+    small_areas: int = 0
+    small_effort_km: float = 0.0
+    small_p_found: float = 0.0
 
     def text(self) -> str:
         """One or two sentences on how the cells became areas, and what is left out."""
@@ -452,6 +455,15 @@ class PlanAreas:
                 f"{self.left_out_p_found:.4f}) are left out of the GPS files, which "
                 f"hold at most {self.max_areas}; they are in plan.geojson and "
                 "plan.csv."
+            )
+        if self.small_areas:
+            said += (
+                f" {self.small_areas} area{'' if self.small_areas == 1 else 's'} "
+                "given less track than the sweep width "
+                f"({track_text(self.small_effort_km)} in all, P(found) "
+                f"{self.small_p_found:.4f}) "
+                f"{'is' if self.small_areas == 1 else 'are'} left out of the GPS "
+                "files too; they are in plan.geojson and plan.csv."
             )
         return said
 
@@ -498,14 +510,21 @@ def _area_polygons(
     return out
 
 
-def plan_areas(pc: PlanCells, *, max_areas: int = MAX_FIELD_AREAS) -> PlanAreas:
+def plan_areas(
+    pc: PlanCells,
+    *,
+    max_areas: int = MAX_FIELD_AREAS,
+    min_track_km: float | None = None,
+) -> PlanAreas:
     """Merge the cells of a plan into search areas a field team can use.
 
     Cells whose POD falls in the same tenth (0-10 %, ..., 90-100 %) and that
-    touch (by a side or a corner) form one area. Areas are ranked by the
-    probability of finding the target in them (``p_found``; ties by band, then
-    by first cell), and the first ``max_areas`` get their outline.
-    Deterministic.
+    touch (by a side or a corner) form one area. Areas given less track than
+    ``min_track_km`` are left out (counted in the ``small_*`` figures: a sliver
+    between two bands may get metres of track, which no team walks); the others
+    are ranked by the probability of finding the target in them (``p_found``;
+    ties by band, then by first cell), and the first ``max_areas`` get their
+    outline. Deterministic.
 
     Parameters
     ----------
@@ -514,6 +533,9 @@ def plan_areas(pc: PlanCells, *, max_areas: int = MAX_FIELD_AREAS) -> PlanAreas:
     max_areas : int, default MAX_FIELD_AREAS
         The most areas to give; the rest are counted in the ``left_out_*``
         figures.
+    min_track_km : float or None, default None
+        The least track an area is given, to be written; by default the sweep
+        width (a shorter track covers less than a square of its swath).
 
     Returns
     -------
@@ -557,10 +579,15 @@ def plan_areas(pc: PlanCells, *, max_areas: int = MAX_FIELD_AREAS) -> PlanAreas:
         groups.extend(
             (int(band), part.astype(np.int64)) for part in np.split(members, starts[1:])
         )
+    effort_km = np.asarray(plan.effort_km, dtype=np.float64)
+    least = pc.sweep_width_km if min_track_km is None else min_track_km
     stats = [
         (float(found[c].sum()), band, int(c[0]), c) for band, c in groups if c.size
     ]
+    small = [t for t in stats if float(effort_km[t[3]].sum()) < least]
+    stats = [t for t in stats if float(effort_km[t[3]].sum()) >= least]
     stats.sort(key=lambda t: (-t[0], -t[1], t[2]))
+    small_cells = np.concatenate([t[3] for t in small]) if small else cells[:0]
     limit = max(0, int(max_areas))
     areas: list[PlanArea] = []
     x, y = grid.cell_xy_km()
@@ -596,6 +623,9 @@ def plan_areas(pc: PlanCells, *, max_areas: int = MAX_FIELD_AREAS) -> PlanAreas:
         left_out_cells=int(rest_cells.size),
         left_out_effort_km=float(plan.effort_km[rest_cells].sum()),
         left_out_p_found=float(found[rest_cells].sum()),
+        small_areas=len(small),
+        small_effort_km=float(effort_km[small_cells].sum()),
+        small_p_found=float(found[small_cells].sum()),
     )
 
 
