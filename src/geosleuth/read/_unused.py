@@ -9,7 +9,10 @@ to check what the reader missed; nothing in it counts as evidence.
 
 Not listed: a sentence with an item or a reason already (its reading is said;
 a headline with no verb is set aside as a ``heading``), and one that refers to
-the target only as a member of its group's leaders.
+the target only as a member of its group's leaders. A reason of a word only
+(:attr:`~geosleuth.read.claims.Rejected.incidental`: a name read as a place, the
+place where the words were spoken) is no reason for the sentence: "Rodrigo
+Salcedo Ibarra is 45", with "Ibarra" set aside as the target's name, is listed.
 """
 
 from __future__ import annotations
@@ -59,7 +62,10 @@ def unused_sentences(
     ...                                               [seen])]
     [('unused', 'She is 34.')]
     """
-    said = [r.span for r in rejected]
+    # a reason of a word only ("Ibarra" of the target's name read as a place,
+    # "told reporters in Bogotá") says nothing of what the sentence tells of
+    # the target (r31)
+    said = [r.span for r in rejected if not r.incidental]
     said += [i.provenance.span for i in items if i.provenance.span is not None]
     rows: list[Rejected] = []
     for span in sentences:

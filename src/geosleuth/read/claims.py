@@ -200,7 +200,7 @@ import datetime as dt
 import itertools
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from geosleuth.errors import GeosleuthError
@@ -382,12 +382,19 @@ class Rejected:
         Where in the text (character offsets, end exclusive).
     quote : str
         The text at ``span``.
+    incidental : bool, default False
+        Whether the reason is of a word only, and says nothing of what the
+        sentence tells of the target: a name read as a place ("Ibarra" of the
+        target's name), the place where the words were spoken ("told reporters
+        in Bogotá"). Such a row does not keep its sentence off the ``unused``
+        list (:mod:`geosleuth.read._unused`); it is not shown.
     """
 
     reason: RejectReason
     detail: str
     span: tuple[int, int]
     quote: str
+    incidental: bool = field(default=False, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready mapping."""
@@ -580,11 +587,20 @@ class _Extractor:
                 )
         return self._possessive_refs
 
-    def reject(self, reason: RejectReason, detail: str, span: tuple[int, int]) -> None:
-        """Note what was seen at ``span`` and not used, and why."""
-        self.rejected.append(
-            Rejected(reason, detail, span, self.text[span[0] : span[1]])
-        )
+    def reject(
+        self,
+        reason: RejectReason,
+        detail: str,
+        span: tuple[int, int],
+        *,
+        incidental: bool = False,
+    ) -> None:
+        """Note what was seen at ``span`` and not used, and why.
+
+        ``incidental``: the reason is of a word only (:attr:`Rejected.incidental`).
+        """
+        quote = self.text[span[0] : span[1]]
+        self.rejected.append(Rejected(reason, detail, span, quote, incidental))
 
     def next_id(self, abbr: str) -> str:
         """The next item id of a kind: ``"<doc_id>:<abbr><n>"``."""
@@ -762,6 +778,7 @@ class _Extractor:
                         "not_a_place",
                         f"{m.text!r} names the target here, not a place",
                         (m.start, m.end),
+                        incidental=True,
                     )
                     continue
                 if self._in_person_name(m, tokens):
@@ -770,6 +787,7 @@ class _Extractor:
                         "not_a_place",
                         f"{m.text!r} is part of a person's name here, not a place",
                         (m.start, m.end),
+                        incidental=True,
                     )
                     continue
                 venue = next((v for v in venues if v[0] <= m.start < v[1]), None)
@@ -782,6 +800,7 @@ class _Extractor:
                             f"{m.text!r} is where the words were spoken ({said!r}), "
                             "not where the target is",
                             (m.start, m.end),
+                            incidental=True,
                         )
                     continue
                 if attr.disputed and overlaps((m.start, m.end), attr.disputed):

@@ -255,6 +255,34 @@ _OR = re.compile(r"\bor\b", re.IGNORECASE)
 _OR_BETWEEN = re.compile(r"\s*,?\s*or\s+(?:(?:in|at|near|to)\s+)?$", re.IGNORECASE)
 
 
+#: Just before the first of the places something moves between: "moving
+#: between Culiacán and Mazatlán", "between the towns of".
+_BETWEEN = re.compile(
+    r"\bbetween\s+(?:the\s+(?:towns?|cit(?:y|ies)|villages?|states?|provinces?|"
+    r"regions?)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+#: What stands between two of the places of a "between": "Culiacán *and*
+#: Mazatlán", "Culiacán*,* Mazatlán and Durango".
+_AND_BETWEEN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)$", re.IGNORECASE)
+
+
+def _between(text: str, places: Sequence[MentionLike], floor: int) -> bool:
+    """Whether ``places`` are those of a "between" ("between Culiacán and Mazatlán").
+
+    The first is just after "between"; each next one just after "and" or a comma.
+    """
+    return (
+        len(places) >= 2
+        and _BETWEEN.search(text[max(floor, places[0].start - 40) : places[0].start])
+        is not None
+        and all(
+            _AND_BETWEEN.fullmatch(text[a.end : b.start]) is not None
+            for a, b in itertools.pairwise(places)
+        )
+    )
+
+
 def _points_around(lon: float, lat: float, km: float, bearings: Any) -> Any:
     """The points ``km`` from (lon, lat) at ``bearings`` (radians), (n, 2) lon/lat.
 
@@ -509,6 +537,19 @@ def claim_regions(
     countries = [m for m in places if kind_of(m) in ("country", "continent")]
     regions = [m for m in places if not is_point(m) and m not in countries]
     out: list[tuple[Geometry, str, float, int, str]] = []
+    if len(points) == len(places) and _between(ex.text, points, s.span[0]):
+        # "is moving between Culiacán and Mazatlán": the band through them (in
+        # the order named), not each town as where the target is
+        names = " and ".join(dict.fromkeys(label(m) for m in points))
+        return [
+            (
+                Line.of([[m.lon, m.lat] for m in points]),
+                f"between {names}",
+                float(TOWN_BUFFER_KM),
+                points[0].start,
+                "between the places named: the band through them, buffered",
+            )
+        ]
     if len(points) >= 2 and all(
         _OR_BETWEEN.match(ex.text[a.end : b.start])
         for a, b in itertools.pairwise(points)
@@ -606,19 +647,25 @@ def claim_regions(
         (geometry_of(m), label(m), _buffer_of(geometry_of(m)), m.start, "")
         for m in denied
     ]
+    between = not points and _between(ex.text, shapes, s.span[0])
     either = len(shapes) >= 2 and any(
         _OR.search(ex.text[a.end : b.start]) for a, b in itertools.pairwise(shapes)
     )
-    if either and all(isinstance(geometry_of(m), Area) for m in shapes):
-        # "hiding in either Montenegro or Serbia": one of them, the union
+    if (either or between) and all(isinstance(geometry_of(m), Area) for m in shapes):
+        # "hiding in either Montenegro or Serbia": one of them, the union; so
+        # "moving between Sinaloa and Durango", not where they meet
         polys = tuple(p for m in shapes for p in geometry_of(m).polygons)  # type: ignore[union-attr]
         out.append(
             (
                 Area(polys),
-                " or ".join(label(m) for m in shapes),
+                f"between {' and '.join(label(m) for m in shapes)}"
+                if between
+                else " or ".join(label(m) for m in shapes),
                 0.0,
                 shapes[0].start,
-                "one of the regions named ('or'): their union",
+                "between the regions named: their union"
+                if between
+                else "one of the regions named ('or'): their union",
             )
         )
         return out + alone

@@ -9,7 +9,12 @@ place where ... hides") and places: a :class:`~geosleuth.evidence.Claim` per pla
 "was smuggled across the border into", "arrived in") is a claim that the target
 is there, hedged as any other ("is thought to have travelled to Mosul":
 probable), where the one who moves is the target or a group it may be one of
-("they", "the family"; not "Welch went to a residence"); an intent is none
+("they", "the family"; not "Welch went to a residence"); so does a meeting in
+person ("met his brother in Culiacán on Monday"), though not one denied ("never
+met his brother in Culiacán" denies no place); one who "is moving between
+Culiacán and Mazatlán" is in the band between them
+(:func:`~geosleuth.read.regions.claim_regions`), and "could be anywhere in
+Sinaloa" is in Sinaloa; an intent is none
 ("planned to travel to York"), nor is "has never been to York", nor a dealing
 with others ("is at odds with", "has been in contact with":
 :mod:`geosleuth.read._with_others`), nor the tie of a "-based" (its movement
@@ -114,6 +119,7 @@ from geosleuth.read.whereabouts._clauses import (
     report_over,
 )
 from geosleuth.read.whereabouts._movement import (
+    _denied_meeting,
     _departure,
     _earlier,
     _goal,
@@ -182,10 +188,19 @@ _LOCATION_CUE = re.compile(
     r"(?:hiking|camping|climbing|trekking|kayaking|fishing|skiing)\s+"
     r"(?:in|near|at|around|on)|"
     r"(?:called|phoned|rang|texted|messaged|emailed)\s+(?:[\w'’.-]+\s+){0,3}?from|"
+    # "is moving between Culiacán and Mazatlán", "travels between camps around
+    # Tibú": the band between the places, or around the one place (r31)
+    r"(?:mov(?:es|ed|ing)|travell?(?:s|ed|ing)|shuttl(?:es|ed|ing)|"
+    r"commut(?:es|ed|ing))\s+(?:back\s+and\s+forth\s+)?between|"
+    # "met his brother in Culiacán on Monday", "met with officials in": a meeting
+    # in person places the one who met there then (r31)
+    r"met\s+(?:with\s+)?(?!(?:his|her|their)\s+(?:death|end|fate|maker)\b)"
+    r"(?:[\w'’.-]+\s+){0,4}?(?:in|at|near)|"
     r"(?:is|was|be|are|were|been)(?:n['’]t)?\s+"
     r"(?:(?:now|still|currently|not|neither|never|no\s+longer|probably|likely|"
     r"possibly|perhaps|reportedly|apparently|allegedly|definitely|certainly|"
-    r"indeed|already|also|almost|most|very|highly|quite|somewhere|alive|safe|"
+    r"indeed|already|also|almost|most|very|highly|quite|somewhere|anywhere|"
+    r"alive|safe|"
     r"and|well)\s+){0,3}(?:in|on|at|near|around|inside|within|"
     # "is about 40 km north of Leeds", "was 3 miles from Aspen" (review 17)
     r"(?:(?:about|some|roughly|around|nearly|almost|approximately)\s+)?"
@@ -221,6 +236,8 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
         if not dealing_after(text, c.end())
         and not a_tie(text, c.start())
         and _of_mover(ex, s, c.start(), carried)
+        # "never met his brother in Culiacán": no meeting, and no denial of where
+        and not _denied_meeting(ex, s, c.start())
     ]
     cue = cues[0] if cues else None
     if cue is None and not continuing:

@@ -268,6 +268,7 @@ def negation(ex: _Extractor, s: Sentence, at: int) -> str | None:
     heads: tuple[Any, ...] = (verb,)
     if not (
         _own_clause(verb)
+        or _time_clause(verb)
         or _undecided(verb)
         or _denied_by_head(verb)
         or _unconfirmed(verb)
@@ -433,6 +434,25 @@ def _own_clause(verb: Any) -> bool:
         or any(
             c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children
         )
+    )
+
+
+#: Marks of a clause of time or cause, which the clause above it takes as
+#: given: "has not been seen *since* he escaped from Culiacán in 2016".
+_GIVEN_MARKS = frozenset(
+    {"since", "after", "before", "when", "once", "until", "till", "because"}
+)
+
+
+def _time_clause(verb: Any) -> bool:
+    """Whether ``verb`` heads a clause of time or cause under another.
+
+    "Jane Doe has not been seen since she left Leeds on Monday": the "not" of
+    the clause above denies the seeing, not the leaving, which it takes as
+    given.
+    """
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _GIVEN_MARKS for c in verb.children
     )
 
 

@@ -60,7 +60,8 @@ _MOVEMENT = re.compile(
     r"held|jailed|imprisoned|detained|took|flew|flown|drove|driven|sailed|walked|"
     r"rode|cycled|hitchhiked|boarded|kept|remain(?:s|ed|ing)?|wounded|injured|"
     r"hurt|hiking|camping|climbing|trekking|kayaking|fishing|skiing|called|phoned|"
-    r"rang|texted|messaged|emailed)\b",
+    r"rang|texted|messaged|emailed|met|mov(?:es|ing)|travels|shuttl(?:es|ed|ing)|"
+    r"commut(?:es|ed|ing))\b",
     re.IGNORECASE,
 )
 #: What one takes to travel: "took *a bus* to Kampala" moves whoever took it.
@@ -128,6 +129,20 @@ def _of_mover(
         or any(r.start <= subject.idx < r.end for r in s.refs)
         or _identified_as(subject, s.refs)
     )
+
+
+#: A meeting in person: "met his brother in", "met with officials at".
+_MEETING = re.compile(r"met\b", re.IGNORECASE)
+
+
+def _denied_meeting(ex: _Extractor, s: Sentence, at: int) -> bool:
+    """Whether the location word at ``at`` (in sentence) is a meeting denied.
+
+    "never met his brother in Culiacán", "did not meet with officials in": no
+    meeting took place there, which says nothing of where the target was, so
+    it is no denial of the place either.
+    """
+    return _MEETING.match(s.text, at) is not None and negation(ex, s, at) is not None
 
 
 def _identified_as(subject: Any, refs: Sequence[Any]) -> bool:
