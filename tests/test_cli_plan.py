@@ -477,3 +477,20 @@ def test_non_numeric_budget_is_a_usage_error(estimate: Path, tmp_path: Path) -> 
         str(tmp_path / "p"),
     )
     assert code == 2
+
+
+def test_the_plan_says_which_day_its_map_is_of(estimate: Path, tmp_path: Path) -> None:
+    """review r31, M4: a plan searched a day later found half the POS it promised."""
+    record = json.loads((estimate / "estimate.json").read_text(encoding="utf-8"))
+    (estimate / "estimate.json").write_text(
+        json.dumps({**record, "as_of": "2024-10-13"}), encoding="utf-8"
+    )
+    args = [str(estimate), "--budget-km", "5", "--sweep-width-km", "0.1"]
+    code, out, err = _plan(*args, "--out", str(tmp_path / "o"))
+    assert code == 0, out + err
+    text = " ".join(out.split())
+    assert "The plan is for the map as of 2024-10-13." in text
+    assert "geosleuth locate --as-of DAY" in text
+    (estimate / "estimate.json").write_text(json.dumps(record), encoding="utf-8")
+    code, out, _ = _plan(*args, "--out", str(tmp_path / "o2"))
+    assert code == 0 and "The plan is for the map as of" not in out  # no day known

@@ -251,7 +251,9 @@ def run_plan(
     return grid, result, plan_cells(grid, result, sweep_width_km=sweep_width_km)
 
 
-def _render(pc: PlanCells, areas: PlanAreas, *, title: str, top: int) -> None:
+def _render(
+    pc: PlanCells, areas: PlanAreas, *, title: str, top: int, day: str | None = None
+) -> None:
     result = pc.plan
     table = Table(title=Text(f"{title}: where to search"), title_justify="left")
     for name in ("#", "cell", "lon", "lat", "P(here)", "track", "coverage", "POD"):
@@ -303,6 +305,14 @@ def _render(pc: PlanCells, areas: PlanAreas, *, title: str, top: int) -> None:
         f"GPS files (GPX, KML): {areas.text()} Every cell is in the GeoJSON and CSV.",
         highlight=False,
     )
+    if day is not None:
+        # review r31, M4: a plan carried out a day later found half its POS
+        console.print(
+            f"The plan is for the map as of {day}. Searched on a later day, the "
+            "target may have moved and the map has spread: for that day's plan, "
+            "run 'geosleuth locate --as-of DAY' and plan on its estimate.",
+            highlight=False,
+        )
 
 
 @app.command()
@@ -394,10 +404,11 @@ def plan(
         name = title or _estimate_title(record) or _DEFAULT_TITLE
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # said above when it was asked for
+            kept = record or _estimate_record(estimate, title=False, outside=False)
             stale = _items_not_in(
-                record or _estimate_record(estimate, title=False, outside=False),
-                estimate if estimate.is_dir() else estimate.parent,
+                kept, estimate if estimate.is_dir() else estimate.parent
             )
+        day = kept.get("as_of") if isinstance(kept, dict) else None
         if stale:
             warnings.warn(stale, GeosleuthWarning, stacklevel=1)
     if rest_of_world is None:
@@ -418,5 +429,5 @@ def plan(
     )
     areas = plan_areas(pc)
     paths = write_plan_files(out, pc, title=name, areas=areas)
-    _render(pc, areas, title=name, top=top)
+    _render(pc, areas, title=name, top=top, day=day if isinstance(day, str) else None)
     console.print(Text(f"Wrote {', '.join(str(p) for p in paths.values())}"))
