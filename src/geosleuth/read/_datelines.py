@@ -50,7 +50,7 @@ _REPRINT_DAYS = (1, 7)
 
 
 def _dateline_date(
-    text: str, *, published: dt.date | None = None
+    text: str, *, published: dt.date | None = None, as_of: dt.date | None = None
 ) -> tuple[dt.date, str] | None:
     r"""The day of a dateline that opens one of the first lines, and the dateline.
 
@@ -59,7 +59,10 @@ def _dateline_date(
     year counts, but not one after today (a typo). A day without its year
     ("BEIRUT, Jan 9 (Reuters) -", as the agencies write it) takes it from
     ``published``: the latest such day no more than a day after it (a story
-    filed across a time zone); without ``published`` it gives none.
+    filed across a time zone). Without ``published``, it takes it from ``as_of``
+    (the day an undated document is read): the latest such day not after it, so
+    "Oct. 19" read on 27 November 2026 is 19 October 2026, and "Dec. 5" read then
+    is 5 December 2025; without either it gives none.
 
     Examples
     --------
@@ -70,6 +73,9 @@ def _dateline_date(
     >>> _dateline_date("BEIRUT, Dec. 30 (Reuters) - Sources said so.",
     ...                published=dt.date(2024, 1, 2))
     (datetime.date(2023, 12, 30), 'BEIRUT, Dec. 30 (Reuters) -')
+    >>> _dateline_date("CUCUTA, Colombia, Oct. 19 (Reuters) - Police said so.",
+    ...                as_of=dt.date(2026, 11, 27))
+    (datetime.date(2026, 10, 19), 'CUCUTA, Colombia, Oct. 19 (Reuters) -')
     >>> _dateline_date("PORTLAND, Maine (Sept. 30, 2024) - Police are asking ...")
     (datetime.date(2024, 9, 30), 'PORTLAND, Maine (Sept. 30, 2024) -')
     """
@@ -86,13 +92,17 @@ def _dateline_date(
             if d.kind == "day" and not d.relative and d.date <= today
         ]
         day = m.group("day") or m.group("day_in_brackets") or m.group("day_only")
-        if not days and published is not None and day is not None:
+        if published is not None:
             # "Jan 9" read as of the day after publication: the latest 9 January
             # on or before it
+            upto: dt.date | None = published + dt.timedelta(days=1)
+        else:
+            upto = as_of  # an undated document: the latest on or before today
+        if not days and upto is not None and day is not None:
             days = [
                 d.date
-                for d in find_dates(day, published=published + dt.timedelta(days=1))
-                if d.kind == "day" and d.relative and d.date <= today
+                for d in find_dates(day, published=upto)
+                if d.kind == "day" and d.relative and d.date <= min(today, upto)
             ]
         if days:
             return days[0], m.group()

@@ -2,9 +2,9 @@
 
 The date mentioned nearest the item's anchor in its sentence
 (:mod:`geosleuth.read.dates`), else the publication date; a date of another
-clause (a relative clause about someone else, the clauses to skip) is not the
-item's, a time of day alone takes the day of the sentence before, and a date
-after publication is ignored. Used by
+clause (a relative clause about someone, or a participle phrase that describes
+a person, the clauses to skip) is not the item's, a time of day alone takes the
+day of the sentence before, and a date after publication is ignored. Used by
 :meth:`geosleuth.read.claims._Extractor.dates`, which also dates a speaker's
 earlier word before the later one (:mod:`geosleuth.read._follow_ups`).
 """
@@ -72,6 +72,7 @@ def _item_dates(
         *skip,
     ]
     own += _other_clauses(s, anchor) + _future_clauses(s, anchor)
+    own += _described(s, anchor)
     ok = [d for d in s.dates if not any(overlaps((d.start, d.end), x) for x in own)]
     if verb is not None:
         ok = [d for d in ok if in_phrase(ex.doc, verb, d)] or ok
@@ -171,3 +172,66 @@ def _other_clauses(s: Sentence, anchor: int) -> list[tuple[int, int]]:
         if not lo <= anchor < hi:
             out.append((lo, hi))
     return out
+
+
+#: Whose words a participle is not: "Rojas, *who was* wanted", "has been seen".
+_FINITE = frozenset({"aux", "auxpass"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _described(s: Sentence, anchor: int) -> list[tuple[int, int]]:
+    """The participle phrases describing a person in ``s`` that do not hold ``anchor``.
+
+    "Rojas, *wanted for the kidnapping of two engineers last year*, is hiding
+    near Tibú": a reduced relative clause, as "who was wanted ..." (see
+    :func:`_other_clauses`); its date is the kidnapping's, not the hiding's. A
+    phrase is a participle ("wanted", "convicted", "seen", "hiding") with no
+    auxiliary of its own, right after a comma after the person it describes (a
+    name the entity recogniser or the target's references say is a person), and
+    closed by a comma: the participle's head (``acl``), or its subject where the
+    parser took "Rojas, wanted ..." for a clause of the verb after it ("is
+    hiding"), which then has no subject of its own. It runs from the participle
+    to its last word. A participle after a place ("fled to Tibú, *followed by
+    soldiers on Monday*") describes no person and keeps its date; so does "Rojas,
+    45, fled to Tibú last year, the army said", a clause with its own verb.
+    """
+    if s.sent is None:
+        return []
+    doc = s.sent.doc
+    out = []
+    for tok in s.sent:
+        if tok.i == 0 or doc[tok.i - 1].text != ",":
+            continue
+        if any(c.dep_ in _FINITE for c in tok.children):
+            continue
+        last = tok.right_edge
+        if last.text == "," and last.i > tok.i:
+            last = doc[last.i - 1]
+        if last.i + 1 >= len(doc) or doc[last.i + 1].text != ",":
+            continue  # not closed: "Rojas was arrested, accused of murder."
+        if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG"):
+            who = tok.head
+        elif (
+            tok.tag_ in ("VBN", "VBD")
+            and tok.head.i > last.i
+            and tok.head.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in _SUBJECTS for c in tok.head.children)
+        ):
+            # "Rojas, wanted for ..., is hiding", parsed as "Rojas wanted for
+            # ...", the clause of "is hiding"
+            who = next((c for c in tok.lefts if c.dep_ in _SUBJECTS), None)
+        else:
+            continue
+        if who is None or who.i >= tok.i - 1 or not _a_person(s, who):
+            continue
+        lo, hi = tok.idx, last.idx + len(last.text)
+        if not lo <= anchor < hi:
+            out.append((lo, hi))
+    return out
+
+
+def _a_person(s: Sentence, tok: Any) -> bool:
+    """Whether ``tok`` names a person: a PERSON entity, or a reference to the target."""
+    if tok.ent_type_ == "PERSON":
+        return True
+    return any(r.start <= tok.idx < r.end for r in s.refs)

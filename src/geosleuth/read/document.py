@@ -16,7 +16,9 @@ the speed on a typical news article. Sentences left unparsed are split at end
 punctuation and line breaks instead of by the parser.
 
 The publication date is the one given; else that of the page's metadata (HTML) or
-of the front matter that opens a Markdown or text file; else a dateline's. A date
+of the front matter that opens a Markdown or text file; else a dateline's (one
+without its year, "Oct. 19 (Reuters) -", in the latest year that puts it not
+after today). A date
 read from the document that is no day, or more than a year ahead, is not used, with
 a warning; one given so far ahead is refused (:mod:`geosleuth.read._pub_dates`). A
 date in the text that is no day ("February 30") dates nothing, and the items of its
@@ -596,6 +598,18 @@ def read_text(
         pub, line = dateline
         notes_out.append(f"publication date {pub.isoformat()} read from the dateline "
                          f"{line!r}")  # fmt: skip
+    elif pub is None:
+        # nor with it, where no date is given: "CUCUTA, Colombia, Oct. 19
+        # (Reuters) -" read on 27 November 2026 is of 19 October 2026 (r31 #2)
+        today = dt.date.today()
+        dateline = _dateline_date(text, as_of=today)
+        if dateline is not None:
+            pub, line = dateline
+            notes_out.append(
+                f"publication date {pub.isoformat()} read from the dateline "
+                f"{line!r}, which writes no year: the latest year that puts it "
+                f"not after today ({today.isoformat()})"
+            )
     published_as = pub  # the document's own date, whatever its statements' day
     if (
         pub is not None
@@ -751,8 +765,10 @@ def read_document(
         is no day ("2023-06-31") or is more than
         :data:`~geosleuth.casefile.MAX_DAYS_AHEAD` days after today is not used,
         with an :class:`~geosleuth.errors.EvidenceWarning` naming the field and
-        value. Without one, relative dates are not read and undated
-        items take the latest date in the text, with a warning. Given more than
+        value; else from a dateline that opens the text ("CUCUTA, Colombia,
+        Oct. 19 (Reuters) -": a day without its year is in the latest year that
+        puts it not after today). Without one, relative dates are not read and
+        undated items take the latest date in the text, with a warning. Given more than
         a year after today, it is refused; after today, it is warned of.
     target : str or None, default None
         The person sought ("Abu Bakr al-Baghdadi"); by default the person named
