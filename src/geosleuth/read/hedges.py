@@ -14,7 +14,11 @@ probable    almost certainly, think(s), believe(s), likely, probably,
             to, is considered, seem(s), presumably, presumed,
             appear(s) to, understood to, expected to, argue(s), argued (an
             argument is the speaker's opinion, like "thinks"), is reported to,
-            was reported killed (dead, slain), reports of
+            was reported killed (dead, slain), reports of, an inference
+            (everything (every sign, all the evidence, the signs) suggests,
+            indicates, shows or points to; indications (signs) are that; there
+            are signs that), confident (convinced, sure) that: a firm belief
+            ("is certain that" stays certain, as "know")
 possible    may, might, could, possibly, perhaps, maybe, would, if, whether,
             rumour(s), speculation, unconfirmed, it is claimed, claims of,
             claim(s), claimed ("sources claim he is in Hajin": as "it is
@@ -30,7 +34,8 @@ doubtful    unlikely, doubtful, doubt(s), improbable, questionable, no evidence,
             suggests (indicates, shows, points to). Absence of evidence is not
             evidence of absence: the statement keeps its polarity, only less
             sure. So for words that take no side: neither confirm nor deny,
-            not known (clear, certain) whether or if, unclear whether, did not
+            not known (clear, certain) whether or if, unclear whether, not
+            confident (convinced, sure, certain) that, did not
             (would not, declined to) say (confirm, disclose) whether, could not
             (were unable to) confirm (verify) that: the
             speaker says neither yes nor no, and the place is only raised
@@ -86,6 +91,10 @@ HEDGE_CUES: dict[Hedge, tuple[str, ...]] = {
         r"(?:not|never|(?:did|does|do|would|could|can|will|wo|ca)n['’]t|cannot|"
         r"declined to|refused to|unable to) (?:\w+ )?(?:say|tell|know|confirm|"
         r"disclose|reveal|specify|indicate|comment on) whether",
+        # "Police are not convinced that she is in York": a belief withheld
+        r"(?:not|never|no longer|(?:is|are|was|were)n['’]t) (?:entirely |fully |yet )?"
+        r"(?:confident|convinced|sure|certain)"
+        r"(?= (?:that|she|he|they|it|his|her|(?-i:[A-Z])))",
         # "could not confirm that he was in Ayorou": no confirmation, no denial
         r"(?:not|never|(?:did|does|do|would|could|can|will|wo|ca)n['’]t|cannot|"
         r"unable to|failed to) (?:\w+ )?(?:confirm|verify|corroborate)(?:ed)?"
@@ -121,6 +130,18 @@ HEDGE_CUES: dict[Hedge, tuple[str, ...]] = {
         # "was reported killed in an air strike": reported, as "reportedly"
         r"(?:is|are|was|were|been|being) reported(?= (?:killed|dead|slain)\b)",
         r"reports of",  # "reports of his death": reported, as "reportedly"
+        # an inference from what is known, not an observation: "everything
+        # indicates that he died", "all the evidence suggests", "signs point
+        # to"; the kin of "nothing suggests" (doubtful)
+        r"(?:everything|every (?:sign|indication)|all (?:the )?(?:available )?"
+        r"(?:evidence|signs|indications)|(?:the )?(?:evidence|signs|indications))"
+        r" (?:now )?(?:suggests?|indicates?|shows?|points? to)",
+        r"(?:indications|signs) (?:are|were) that",
+        r"there (?:is|are|was|were) (?:\w+ )?(?:indications?|signs?) that",
+        # a belief held firmly is still a belief, as "believe": "police are
+        # confident (convinced, sure) that she is in York"; not "make sure"
+        r"(?<!make )(?<!makes )(?<!making )(?<!made )(?:confident|convinced|sure)"
+        r"(?= (?:that|she|he|they|it|his|her|(?-i:[A-Z])))",
     ),
     "certain": (
         r"indeed", r"certainly", r"definitely", r"confirmed", r"know", r"knows",

@@ -57,7 +57,12 @@ militia said", "the group said", "state media reported", "the Islamic State
 group said", "according to the coalition" (not "a group of hikers said"). The
 captors ("her kidnappers said"), a hostage, a negotiator or a mediator is no
 authority: the statement is theirs, not the article's, at a witness's grade.
-A subject that is no one ("no witness said") is no speaker.
+A subject that is no one ("no witness said") is no speaker, nor one that is
+what shows it ("*Evidence* suggests", "*Everything* indicates"). The one who
+is confident, convinced, sure or certain that something is so holds it, as
+the one who believes it: "*Officials* are confident that ...", "*Police* are
+convinced she is in York". Authorities are an official body, whatever their
+words: "Mexican authorities said", "the port authority said".
 
 A subject that refers to the target ("*Jane Doe* said", "*She* told police she
 was heading to Denver", as :mod:`geosleuth.read.target` finds the references
@@ -70,30 +75,34 @@ A later short reference ("Al-Ceyyasi argues", "Hesekê said") is completed from
 the speakers seen earlier in the document (:class:`SpeakerRegistry`). The
 reporting chain lists the outlets in between: "Speaking to ANF", "told Fox News",
 "in an interview with Reuters". Sentences inside a quotation opened by an
-attributed sentence keep its speaker; "he"/"she" as the subject of a reporting
-verb is the most recent speaker.
+attributed sentence keep its speaker; so do those of a quotation closed by its
+speaker's words ('"He is not in Venezuela. He has never been in Machiques,"
+*Rivas said*.'), each of its sentences. "he"/"she" as the subject of a
+reporting verb is the most recent speaker.
 
 A statement with no speaker is the article's own; one introduced by "it is
 claimed", "claims have been made", "reportedly", "rumours" is marked as a rumour.
 
 Two clauses set against each other by "but" or "yet", each with its own subject,
-have a speaker each (:attr:`Attribution.clauses`, :meth:`Attribution.at`): "Jane
-Doe is not in Raqqa, *but police say* she is in Mosul" (the first clause is the
-article's own), "Police say she is in Mosul, *but her brother says* she is in
-Vail". So do two joined by "and" when the second has a reporting verb of its
-own: "Her sister says Jane Doe was seen in Leeds, *and police believe* she is in
-York"; one that reports nothing continues the first speaker's report ("Police
-say she is in Mosul, and her car was found in Vail"), as does a verb with no
-subject of its own ("Police say she was seen in Leeds and is believed to have
-gone to York"). Two reporting verbs of one speaker keep a clause each, so that
-each is hedged by its own words ("Police *said* she was in Mosul, and they
-*believe* she is hiding in Vail": Mosul said, Vail believed). The sentence's
-attribution stays that of its first reporting verb, for what follows it ("He
-said ..."). A clause whose reporting verb has no subject
-that can be named ("Police say ..., *but she says* ...", "Jane Doe *is believed*
-to be in Raqqa, but ...") has no named speaker, as on its own: never the other
-clause's. One that calls the first untrue ("Jane Doe is in Raqqa, *but the army
-says that is wrong*") disputes it, as "but police denied it" does.
+or by "while", "whereas", "though" or "although" with a reporting verb of its
+own ("Iraqi officials say he may be near Culiacán, *while analysts say* he is in
+Durango"), have a speaker each (:attr:`Attribution.clauses`,
+:meth:`Attribution.at`): "Jane Doe is not in Raqqa, *but police say* she is in
+Mosul" (the first clause is the article's own), "Police say she is in Mosul,
+*but her brother says* she is in Vail". So do two joined by "and" when the
+second has a reporting verb of its own: "Her sister says Jane Doe was seen in
+Leeds, *and police believe* she is in York"; one that reports nothing continues
+the first speaker's report ("Police say she is in Mosul, and her car was found
+in Vail"), as does a verb with no subject of its own ("Police say she was seen
+in Leeds and is believed to have gone to York"). Two reporting verbs of one
+speaker keep a clause each, so that each is hedged by its own words ("Police
+*said* she was in Mosul, and they *believe* she is hiding in Vail": Mosul said,
+Vail believed). The sentence's attribution stays that of its first reporting
+verb, for what follows it ("He said ..."). A clause whose reporting verb has no
+subject that can be named ("Police say ..., *but she says* ...", "Jane Doe *is
+believed* to be in Raqqa, but ...") has no named speaker, as on its own: never
+the other clause's. One that calls the first untrue ("Jane Doe is in Raqqa, *but
+the army says that is wrong*") disputes it, as "but police denied it" does.
 
 A statement that another party denies later in the same sentence is *disputed*:
 "..., but police denied it", "..., though the army has since rejected the report",
@@ -120,8 +129,8 @@ to", reporting chains and rumours: ``_reporting``), the names, roles and
 organisations of speakers (``_names``), the speaker of a reporting verb by its
 subject (``_subjects``), two clauses with speakers of their own (``_clauses``),
 denials of a statement (``_disputes``), where the speakers spoke (``_venues``),
-and here the attribution of a sentence, parsed or not, and the quotations open
-at each sentence.
+the speaker named after a quotation (``_quotes``), and here the attribution of
+a sentence, parsed or not, and the quotations open at each sentence.
 """
 
 from __future__ import annotations
@@ -139,6 +148,7 @@ from geosleuth.read.attribution._names import (
     _title_and_name,
     modifiers_start,
 )
+from geosleuth.read.attribution._quotes import closing_speaker
 from geosleuth.read.attribution._reporting import (
     _ACCORDING,
     _RUMOUR,
@@ -259,6 +269,13 @@ def attribute(
     found = _according_speaker(sent, registry, previous, chain, disputed, consulted)
     if found is not None:
         return found
+    if not (in_quote and quote_owner is not None and quote_owner.speaker):
+        # '"He is not in Venezuela. He has never been in Machiques," Rivas said.'
+        found = closing_speaker(
+            sent, registry, previous, chain, disputed, consulted, in_quote=in_quote
+        )
+        if found is not None:
+            return found
     if in_quote and consulted is not None and _ACCORDING.search(text) is None:
         consulted.add("quote")
     return _unparsed(text, base, chain, rumour, in_quote, quote_owner)

@@ -25,6 +25,9 @@ _CONTRAST_CC = frozenset({"but", "yet"})
 #: ("and *police believe* she is in York"); one that reports nothing continues
 #: the first speaker's report ("Police say ..., and her car was found in Vail").
 _ADDING_CC = frozenset({"and"})
+#: Marks of a clause set against the rest of the sentence: "..., *while*
+#: analysts say", "*though* Western analysts argue", "*Whereas* ..., ...".
+_CONTRAST_MARKS = frozenset({"while", "whereas", "though", "although"})
 
 
 def _by_clause(
@@ -74,7 +77,7 @@ def _by_clause(
         and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
     ]
     if len(cuts) != 1 or len(heads) != 1 or not root.i < cuts[0].i < heads[0].i:
-        return found
+        return _set_against(sent, found, registry, previous, chain, disputed)
     adding = cuts[0].lower_ in _ADDING_CC
     if adding and not _reports(heads[0]):
         return found  # "Police say ..., and her car was found in Vail"
@@ -117,6 +120,59 @@ def _by_clause(
     return replace(
         found, excluded=excluded, clauses=tuple(zip(spans, attrs, strict=True))
     )
+
+
+def _set_against(
+    sent: Any,
+    found: Attribution,
+    registry: SpeakerRegistry,
+    previous: Attribution | None,
+    chain: tuple[str, ...],
+    disputed: tuple[int, int] | None,
+) -> Attribution:
+    """``found``, with the speaker of a clause set against it by "while".
+
+    "Iraqi officials say he may be hiding near Culiacán, *while analysts say*
+    he is in Durango", "..., *though Western analysts argue* he is more likely
+    in Durango", "*Whereas* analysts say ..., officials believe ...": a clause
+    of :data:`_CONTRAST_MARKS` whose verb reports a clause, with a subject of
+    its own, is stated by that subject, and the rest of the sentence by
+    ``found``, each hedged by its own words. Its "they" or "we" is ``found``'s speaker
+    ("Police say ..., though they admit ..."). Only where ``found`` is the
+    word of another reporting verb, outside the clause: in "Jane Doe is in
+    Leeds, while police say she is in York" the sentence's one speaker is read
+    as before.
+    """
+    heads = [
+        t
+        for t in sent
+        if t.dep_ == "advcl"
+        and t.pos_ in ("VERB", "AUX")
+        and _reports(t)
+        and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in t.children)
+        and any(c.dep_ == "nsubj" for c in t.children)
+        # it says something: not "while Israel had not acknowledged the suffering"
+        and any(c.dep_ == "ccomp" for c in t.children)
+    ]
+    if len(heads) != 1 or found.speaker is None:
+        return found
+    head = heads[0]
+    a = head.left_edge.idx
+    b = head.right_edge.idx + len(head.right_edge.text)
+    if any(a <= x < b for x, _ in found.excluded) or (
+        disputed is not None and disputed[0] <= head.idx < disputed[1]
+    ):
+        return found  # the clause's own speaker is the sentence's, or denies it
+    they = any(c.dep_ == "nsubj" and c.lower_ in ("they", "we") for c in head.children)
+    said = _verb_speaker(head, registry, found if they else previous, chain,
+                         disputed, None)  # fmt: skip
+    if said is None:
+        rumour = _RUMOUR.search(sent.doc.text[a:b]) is not None
+        said = Attribution(rumour=rumour, disputed=disputed)
+    spans = [((sent.start_char, a), found), ((a, b), said), ((b, sent.end_char), found)]
+    clauses = tuple((span, attr) for span, attr in spans if span[0] < span[1])
+    excluded = tuple(dict.fromkeys((*found.excluded, *said.excluded)))
+    return replace(found, excluded=excluded, clauses=clauses)
 
 
 def _who(attr: Attribution) -> tuple[str | None, str | None, bool, bool, bool]:

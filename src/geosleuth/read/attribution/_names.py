@@ -58,7 +58,10 @@ _OFFICIAL = re.compile(
     r"trooper|coast\s?guard|squadron|prefecture|"
     # a diplomat or an envoy is an official of a government: "a Western diplomat
     # said" is "a Western official said"
-    r"diplomat|envoy)s?\b"  # "Officials"
+    r"diplomat|envoy|"
+    # an official body unnamed: "Mexican authorities said", "the port authority",
+    # "health authorities"
+    r"authorit(?:y|ie))s?\b"  # "Officials"
     # the ranks abbreviated, capitalised as written: "Lt.", "Sgt", "Det. Supt."
     r"|\b(?-i:Lt|Lieut|Sgt|Insp|Capt|Det|Cpl|Supt|Cmdr|Cdr)\b\.?",
     re.IGNORECASE,

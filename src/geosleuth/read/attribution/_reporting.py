@@ -31,6 +31,61 @@ REPORTING_LEMMAS = frozenset(
 )  # fmt: skip
 #: Verbs that report only with a particle: "Police have *ruled out* that ...".
 _REPORTING_WITH = {"rule": "out"}
+#: Adjectives of a firm belief, whose subject holds what their clause says:
+#: "Officials *are confident that* ...", "Police *are convinced* she is in York".
+_BELIEF_ADJS = frozenset({"confident", "convinced", "sure", "certain"})
+#: Verbs that link a subject to such an adjective: "are", "remain", "feel".
+_BELIEF_LINKS = frozenset({"be", "remain", "feel"})
+
+
+def _belief(tok: Any) -> Any:
+    """The adjective of a firm belief that ``tok`` links its subject to, or None.
+
+    "Officials *are* confident that ...", "Police *remain* convinced she is in
+    York": the adjective has a clause of its own, which the subject holds
+    true. Not "She is sure of herself", nor "He is certain to be charged".
+    The parse may take "convinced" for a passive verb ("Police *are convinced*
+    Jane Doe is in York"): it is then ``tok`` itself.
+    """
+    if (
+        tok.lower_ == "convinced"
+        and any(c.dep_ == "auxpass" for c in tok.children)
+        and any(c.dep_ == "ccomp" for c in tok.children)
+    ):
+        return tok
+    if tok.lemma_.lower() not in _BELIEF_LINKS:
+        return None
+    return next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ == "acomp"
+            and c.lower_ in _BELIEF_ADJS
+            and any(g.dep_ == "ccomp" for g in c.children)
+        ),
+        None,
+    )
+
+
+def verb_words(tok: Any) -> str:
+    """The reporting verb ``tok`` as written: "said", "are confident".
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as T
+    >>> said = T(text="said", lower_="said", lemma_="say", children=[])
+    >>> verb_words(said)
+    'said'
+    """
+    adj = _belief(tok)
+    if adj is None:
+        return str(tok.text)
+    if adj is tok:  # "are convinced", the parse's passive
+        aux = next(c for c in tok.children if c.dep_ == "auxpass")
+        return f"{aux.text} {tok.text}"
+    return f"{tok.text} {adj.text}"
+
+
 _CHAIN = re.compile(
     r"\b(?:[Ss]peaking to|told|[Ii]n an interview with|interviewed by|quoted by|"
     r"[Ii]n a statement to|[Ii]n comments to)\s+(?:the\s+)?"
@@ -87,19 +142,21 @@ def _reports(tok: Any) -> bool:
     that has or puts out a camera's footage of someone, which says where the
     footage shows them: "Police *have* CCTV footage of Jane Doe at Leeds
     station", "*released* CCTV footage showing her"
-    (:func:`~geosleuth.read._sighting_media.puts_out_footage`).
+    (:func:`~geosleuth.read._sighting_media.puts_out_footage`); and one that
+    links its subject to a firm belief: "Officials *are* confident that ..."
+    (:func:`_belief`).
 
     Examples
     --------
     >>> from types import SimpleNamespace as T
     >>> out = T(dep_="prt", lower_="out")
-    >>> _reports(T(lemma_="rule", children=[out]))
+    >>> _reports(T(lemma_="rule", lower_="ruled", children=[out]))
     True
-    >>> _reports(T(lemma_="rule", children=[]))
+    >>> _reports(T(lemma_="rule", lower_="ruled", children=[]))
     False
     """
     lemma = tok.lemma_.lower()
-    if lemma in REPORTING_LEMMAS:
+    if lemma in REPORTING_LEMMAS or _belief(tok) is not None:
         return True
     particle = _REPORTING_WITH.get(lemma)
     if particle is not None and any(

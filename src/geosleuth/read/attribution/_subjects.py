@@ -23,7 +23,11 @@ from geosleuth.read.attribution._names import (
     _speaker_from_subject,
     _unnamed_speaker,
 )
-from geosleuth.read.attribution._reporting import REPORT_NOUNS
+from geosleuth.read.attribution._reporting import (
+    REPORT_NOUNS,
+    _belief,
+    verb_words,
+)
 from geosleuth.read.attribution._speakers import (
     TARGET_ROLE,
     Attribution,
@@ -49,11 +53,21 @@ def _verb_speaker(
     """
     # a passive subject is what is said, not who says it: in "al-Baghdadi is
     # believed to be in Raqqa" the speaker is unnamed (the believers)
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    heads = [verb]
+    if _belief(verb) is verb:
+        # the believers of "Police are convinced ...", the parse's passive,
+        # which may hang them on its "are"
+        heads += [c for c in verb.children if c.dep_ == "auxpass"]
+    subjects = [
+        c
+        for h in heads
+        for c in h.children
+        if c.dep_ == "nsubj" or (len(heads) > 1 and c.dep_ == "nsubjpass")
+    ]
     subjects.sort(key=lambda c: (c.pos_ != "PROPN", c.i))
     for subj in subjects:
         found = _subject_speaker(
-            subj, verb.text, registry, previous, chain, disputed, consulted
+            subj, verb_words(verb), registry, previous, chain, disputed, consulted
         )
         if found is not None:
             return found
@@ -64,7 +78,13 @@ def _verb_speaker(
             if outlet is not None and outlet not in chain:
                 chain = (*chain, outlet)
             return _subject_speaker(
-                said_by, verb.text, registry, previous, chain, disputed, consulted
+                said_by,
+                verb_words(verb),
+                registry,
+                previous,
+                chain,
+                disputed,
+                consulted,
             )
         return _stranded_speaker(verb, registry, chain, disputed, consulted)
     return None
@@ -100,6 +120,12 @@ def _quoted(verb: Any) -> tuple[Any, str | None] | None:
         words = [t for t in outlet.subtree if t.dep_ != "det"]
         name = outlet.doc.text[words[0].idx : words[-1].idx + len(words[-1])]
     return said_by[0], name
+
+
+#: Subjects of "suggests", "indicates" that are what shows it, not who says it:
+#: "Evidence suggests that ...", "Everything indicates that ...", "All the signs
+#: point to ...".
+_WHAT_SHOWS = frozenset({"evidence", "everything", "sign", "indication"})
 
 
 def _subject_speaker(
@@ -150,8 +176,8 @@ def _subject_speaker(
             chain=chain or inherited.chain, official=inherited.official,
             org=inherited.org, inherited=True, disputed=disputed,
         )  # fmt: skip
-    if low == "it":
-        return None
+    if low == "it" or subj.lemma_.lower() in _WHAT_SHOWS:
+        return None  # "Evidence suggests that ...": an inference, no one's word
     unnamed = _unnamed_speaker(subj)
     if unnamed is not None:
         # "A hiker said", "her brother told police", "residents said"

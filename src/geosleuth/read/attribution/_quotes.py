@@ -1,0 +1,121 @@
+"""The speaker of a quotation named after it ('"One. Two," Rivas said').
+
+A quotation of several sentences, closed by its speaker's words ('"He is not
+in Venezuela. He has never been in Machiques," Rivas said in Caracas.'), is
+that speaker's word in each of its sentences, not only in the last
+(:func:`closing_speaker`). Used by :mod:`geosleuth.read.attribution`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from geosleuth.read.attribution._reporting import _reports, chain_names
+from geosleuth.read.attribution._speakers import Attribution, SpeakerRegistry
+from geosleuth.read.attribution._subjects import _verb_speaker
+
+__all__: list[str] = []
+
+_OPENING = frozenset({"“", '"'})
+_CLOSING = frozenset({"”", '"'})
+
+
+def _open_at_end(text: str, *, open_at_start: bool) -> bool:
+    """Whether a quotation is open at the end of ``text``.
+
+    Curly quotes open and close, a straight one toggles, as in
+    :func:`~geosleuth.read.attribution.quote_states`.
+
+    Examples
+    --------
+    >>> _open_at_end('"He is not in Venezuela.', open_at_start=False)
+    True
+    >>> _open_at_end('"He is not there," he said.', open_at_start=False)
+    False
+    """
+    is_open = open_at_start
+    for ch in text:
+        if ch == "“":
+            is_open = True
+        elif ch == "”":
+            is_open = False
+        elif ch == '"':
+            is_open = not is_open
+    return is_open
+
+
+def closing_speaker(
+    sent: Any,
+    registry: SpeakerRegistry,
+    previous: Attribution | None,
+    chain: tuple[str, ...],
+    disputed: tuple[int, int] | None,
+    consulted: set[str] | None,
+    *,
+    in_quote: bool,
+) -> Attribution | None:
+    """The speaker named right after the quotation that ``sent`` is in, if any.
+
+    ``sent`` is inside a quotation that it opens at its start, or that is open
+    before it (``in_quote``), and that goes on past its end; where the
+    quotation closes, in the same paragraph, its speaker's words follow:
+    '"He is not in Venezuela. He has never been in Machiques," *Rivas said*
+    in Caracas.', '"...," *said police General Rafael Ospina*.' That is the
+    main reporting verb of its sentence, with nothing between the closing
+    quote and it but its subject (or, the verb first, nothing at all). The
+    speaker is read from the parse of that sentence as its own subject is
+    (:func:`~geosleuth.read.attribution._subjects._verb_speaker`), and so
+    None where that sentence was not parsed; the attribution is marked as
+    inherited, for its words are in another sentence.
+    """
+    text = sent.text
+    if not in_quote and text.lstrip()[:1] not in _OPENING:
+        return None
+    if not _open_at_end(text, open_at_start=in_quote):
+        return None
+    doc = sent.doc
+    end = sent.end_char
+    para = doc.text.find("\n\n", end)
+    stop = len(doc.text) if para < 0 else para
+    close = next(
+        (k for k in range(end, stop) if doc.text[k] in _CLOSING | _OPENING), None
+    )
+    if close is None or doc.text[close] == "“":
+        return None
+    after = [t for t in doc[sent.end :] if t.idx > close and t.idx < stop]
+    words = [t for t in after if not t.is_punct and not t.is_space]
+    if not words:
+        return None
+    verb = next(
+        (
+            t
+            for t in words[:8]
+            if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") and _reports(t)
+        ),
+        None,
+    )
+    if verb is None:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return None
+    subj = subjects[0]
+    before = [t for t in words if t.i < verb.i]
+    if verb.i < subj.i:
+        if before:
+            return None  # '..." Later, police said': not the quotation's speaker
+    elif any(not subj.left_edge.i <= t.i <= subj.right_edge.i for t in before):
+        return None
+    # the outlets of the speaker's own sentence: '..." Rivas told Reuters.'
+    tail = re.split(r"(?<=[.!?])\s", doc.text[close + 1 : stop], maxsplit=1)[0]
+    chain = (*chain, *(c for c in chain_names(tail) if c not in chain))
+    found = _verb_speaker(verb, registry, previous, chain, disputed, consulted)
+    if found is None or found.speaker is None:
+        return None
+    carried = found.carried()
+    return Attribution(
+        speaker=carried.speaker, role=carried.role, verb=carried.verb,
+        chain=carried.chain, official=carried.official, org=carried.org,
+        inherited=True, disputed=disputed, target=carried.target,
+    )  # fmt: skip
