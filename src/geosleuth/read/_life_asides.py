@@ -9,10 +9,16 @@ Helper of :mod:`geosleuth.read.life`:
   clause's (:func:`target_relatives`); the one who died is the noun the
   relative pronoun stands for (:func:`relative_antecedent`: "*whose* death
   French forces announced");
+- a clause of time or concession beside a recording ("A video released on
+  Monday shows Ag Alher addressing fighters, *weeks after the government said
+  he had been killed*", "*despite claims that* ...") tells of another time
+  and of another's word (:func:`is_beside`, :func:`clauses_beside`): not of
+  what the recording shows, nor of its day;
 - a speaker named only in a clause that does not hold the statement ("...,
   speaking to fighters in *what analysts said* appeared to be the Kidal
   region", "Ag Alher, *whom French forces claimed* to have killed, appeared in
-  a video") does not speak it (:func:`speaks_aside`);
+  a video", "..., *weeks after the government said* he had been killed") does
+  not speak it (:func:`speaks_aside`);
 - a contrast ("Officials said Salcedo, *not his bodyguard*, had been killed"):
   its "not" sets another against the one who died, and denies no death
   (:func:`contrasts`); one that sets the target against another ("his
@@ -25,16 +31,35 @@ from collections.abc import Sequence
 from typing import Any
 
 from geosleuth.read._sentence import Sentence, is_who_clause, subtree_span
-from geosleuth.read.attribution import Attribution
+from geosleuth.read.attribution import REPORTING_LEMMAS, Attribution
 from geosleuth.read.target import TargetRef
 
-__all__ = ["contrasts", "relative_antecedent", "speaks_aside", "target_relatives"]
+__all__ = [
+    "clauses_beside",
+    "contrasts",
+    "is_beside",
+    "relative_antecedent",
+    "speaks_aside",
+    "target_relatives",
+]
 
 #: Tags of a relative pronoun: "who", "whom", "whose", "which", "that".
 _RELATIVE_TAGS = frozenset({"WP", "WP$", "WDT"})
 #: Links of a clause that tells of a noun or stands in a phrase: "Ag Alher,
 #: *whom French forces claimed* ...", "in *what analysts said* ...".
 _ASIDE_LINKS = frozenset({"relcl", "pcomp"})
+#: Words that open a clause of time or concession beside a statement: "weeks
+#: *after* the army said he had been killed", "*although* the army says he is
+#: dead", "*despite* claims that he had died". Not "before": what came before
+#: a recording does not stand against it.
+_BESIDE_MARKS = frozenset(
+    {"after", "since", "although", "though", "despite", "notwithstanding"}
+)
+#: Prepositions of concession, whose phrase is always beside: "*despite* ...".
+_CONCESSIVE = frozenset({"despite", "notwithstanding"})
+#: Nouns (lemmas) of a report, by which a phrase of "after" or "since" is one of
+#: another's word: "weeks after *reports* of his death", "since *claims* that".
+_REPORT_NOUNS = frozenset({"report", "claim", "announcement", "rumour", "rumor"})
 #: Links of the one a contrast sets against another: "Salcedo, not *his
 #: bodyguard*", "Salcedo, and not *his bodyguard*".
 _CONTRASTED = frozenset({"appos", "conj"})
@@ -91,7 +116,9 @@ def speaks_aside(
     ``cues`` of the statement (its verb, its recording): "Ag Alher appeared in
     a video released on Sunday, speaking to fighters in *what analysts said*
     appeared to be the Kidal region", "Ag Alher, *whom French forces claimed
-    to have killed in 2017*, appeared in a video". The speaker does not speak
+    to have killed in 2017*, appeared in a video", and the clauses of time or
+    concession beside them (:func:`clauses_beside`: "..., *weeks after the
+    government said* he had been killed"). The speaker does not speak
     the statement. Empty when a word of the speaker lies outside them (the
     speaker of the whole sentence), in a clause that tells of a cue itself ("A
     video, *which analysts said was genuine*, ...": they vouch for it), or
@@ -107,11 +134,87 @@ def speaks_aside(
         if t.dep_ in _ASIDE_LINKS
         and t.head.i not in own
         and not any(w.i in own for w in t.subtree)
-    ]
+    ] + clauses_beside(s, cues)
     held = [(a, b) for a, b in asides if any(a <= x and y <= b for x, y in words)]
     if not all(any(a <= x and y <= b for a, b in held) for x, y in words):
         return []
     return held
+
+
+def is_beside(tok: Any) -> bool:
+    """Whether ``tok`` heads a clause of time or concession beside a statement.
+
+    An adverbial clause marked "after", "since", "although" or "though"
+    (:data:`_BESIDE_MARKS`: "weeks *after* the government said he had been
+    killed", "weeks *after* reported death"), a phrase of "despite" ("*despite*
+    claims that he had died"), or one of "after" or "since" that tells of a
+    report ("weeks *after his reported death*", "*since* reports that ..."; not
+    "shortly *after his death*", nor "*after the strike*").
+    """
+    if tok.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in _BESIDE_MARKS for c in tok.children)
+    if tok.dep_ != "prep" or tok.lower_ not in _BESIDE_MARKS:
+        return False
+    if tok.lower_ in _CONCESSIVE:
+        return True
+    return any(
+        w.lemma_.lower() in REPORTING_LEMMAS or w.lemma_.lower() in _REPORT_NOUNS
+        for w in tok.subtree
+    )
+
+
+def clauses_beside(s: Sentence, cues: Sequence[Any]) -> list[tuple[int, int]]:
+    """The spans (in the document) of the clauses of ``s`` beside the ``cues``.
+
+    The clauses of time or concession (:func:`is_beside`) that hold none of
+    the words ``cues`` (the recording, its verb): "A video released on Monday
+    shows Ag Alher addressing fighters, *weeks after the government said he
+    had been killed*". Empty without a parse.
+    """
+    if s.sent is None:
+        return []
+    own = {c.i for c in cues}
+    return [
+        _beside_span(t)
+        for t in s.sent
+        if is_beside(t) and not any(w.i in own for w in t.subtree)
+    ]
+
+
+#: Words of a measure of time before its head: "*a few* weeks", "*two* days".
+_MEASURE_LINKS = frozenset({"det", "nummod", "quantmod"})
+_MEASURE_WORDS = frozenset({"few", "several", "many", "couple"})
+
+
+def _beside_span(tok: Any) -> tuple[int, int]:
+    """The span (in the document) of the clause beside that ``tok`` heads.
+
+    From its opener, or the measure of time before it ("*weeks* after", "*a
+    few weeks* after"), to its end: not a word the parse hangs on the measure
+    that is no part of it ("shows Ag Alher *alive* weeks after reported
+    death").
+    """
+    words = list(tok.subtree)
+    first = next(
+        (c for c in tok.children if c.dep_ == "mark" and c.lower_ in _BESIDE_MARKS),
+        tok,
+    )
+    measure = [
+        c
+        for c in tok.children
+        if c.dep_ in ("npadvmod", "dep", "advmod") and c.i < first.i
+    ]
+    if measure:
+        lo = measure[0]
+        while lo.i > 0:
+            left = lo.doc[lo.i - 1]
+            if left.head.i != measure[0].i or not (
+                left.dep_ in _MEASURE_LINKS or left.lower_ in _MEASURE_WORDS
+            ):
+                break
+            lo = left
+        first = lo
+    return first.idx, words[-1].idx + len(words[-1].text)
 
 
 def contrasts(s: Sentence, person: Sequence[TargetRef]) -> list[tuple[int, int]]:

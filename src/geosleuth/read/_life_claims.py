@@ -18,11 +18,13 @@ the target's name in its own clause:
   target (:func:`spoken_in`);
 - the target as its spouse, partner or lawyer calls it ("*The wife of* Mundi
   Jalmaani said that *her husband* was alive", "*Salcedo's lawyer* said *her
-  client* was alive and well": :func:`called_by_kin`; not a parent's "son",
-  who may be the target's brother), and as the group that the target leads
-  calls it ("The jihadist group *led by* Hamadou Ag Alher said that *its
-  commander* had been killed": :func:`leader_of_speakers`); and the one that
-  another's spouse or counsel calls so ("*The wife of Jalmaani's deputy* said
+  client* was alive and well"), and as its sibling does ("*Ag Alher's
+  sister*, Fatima Ag Alher, said *her brother* was alive":
+  :func:`called_by_kin`; not a parent's "son", who may be the target's
+  brother), and as the group that the target leads calls it ("The jihadist
+  group *led by* Hamadou Ag Alher said that *its commander* had been
+  killed": :func:`leader_of_speakers`); and the one that another's spouse
+  or counsel calls so ("*The wife of Jalmaani's deputy* said
   her husband ...": :func:`kin_of_another`); "he" or "she" after the target so
   called names it again (:func:`called_pairs`);
 - the target's spouse or lawyer in touch with it ("she had spoken to him by
@@ -41,6 +43,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any, Literal
 
+from geosleuth.read._life_asides import is_beside
 from geosleuth.read.attribution import REPORTING_LEMMAS
 from geosleuth.read.target import TargetRef
 
@@ -57,6 +60,7 @@ __all__ = [
     "leader_of_speakers",
     "made_spans",
     "other_statements",
+    "shown_alive",
     "shown_by_recording",
     "shown_no_life",
     "shown_span",
@@ -150,6 +154,30 @@ def shown_by_recording(cue: Any, objects: Sequence[TargetRef]) -> TargetRef | No
     return next((ref for ref, why in _shown(cue, objects) if why is None), None)
 
 
+#: "alive" said of the one a recording shows: "shows Ag Alher *alive*", "shows
+#: him *still alive*".
+_SHOWN_ALIVE = re.compile(r"[ \t]+(?:still[ \t]+)?alive\b", re.IGNORECASE)
+
+
+def shown_alive(cue: Any, objects: Sequence[TargetRef]) -> TargetRef | None:
+    """The reference among ``objects`` that the recording ``cue`` shows *alive*.
+
+    "Video shows Hamadou Ag Alher *alive* weeks after reported death", "a video
+    showing him still alive": shown as :func:`shown_by_recording` reads it, with
+    "alive" right after it, in words, not by a parse that may hang "alive" on
+    another word. None if there is none.
+    """
+    text = cue.doc.text
+    return next(
+        (
+            ref
+            for ref, why in _shown(cue, objects)
+            if why is None and _SHOWN_ALIVE.match(text, ref.end)
+        ),
+        None,
+    )
+
+
 #: What a recording shows that is no life of the target: its death, the target
 #: lying still, or another of its own.
 NoLife = Literal["dead", "still", "another"]
@@ -197,7 +225,9 @@ def _shown(
             "ccomp",
             "xcomp",
             "oprd",
-        ):  # "shows him addressing fighters", "shows him being led away"
+            "acomp",
+        ):  # "shows him addressing fighters", "shows him being led away",
+            # "shows him alive"
             verb = shown.head.head
         else:
             continue
@@ -236,9 +266,11 @@ def _no_life(tok: Any, verb: Any) -> tuple[Any, NoLife] | None:
     """What the verb of showing ``verb`` shows of ``tok`` that is no life, or None.
 
     A death ("shows him dead", "shows him being shot", "lying in a pool of
-    blood"), or one lying still ("lying motionless").
+    blood"), or one lying still ("lying motionless"), in what the verb shows
+    (:func:`_shown_words`), not in a report beside it ("shows him addressing
+    fighters, *weeks after the government said he had been killed*").
     """
-    shown = [t for t in verb.subtree if t.i > tok.i]
+    shown = _shown_words(tok, verb)
     passive = tok.dep_ == "nsubjpass"
     dead = next(
         (
@@ -261,6 +293,34 @@ def _no_life(tok: Any, verb: Any) -> tuple[Any, NoLife] | None:
     if still is not None:
         return still, "still"  # "shows him lying motionless in the street"
     return None
+
+
+def _shown_words(tok: Any, verb: Any) -> list[Any]:
+    """The words after ``tok`` of what the verb of showing ``verb`` shows.
+
+    The words below the verb ("shows him *lying dead in a truck*", "shows him
+    *being executed*"), less a clause beside them: one of time or concession
+    (:func:`~geosleuth.read._life_asides.is_beside`: "weeks *after the
+    government said he had been killed*", "weeks *after reported death*",
+    "*although* the army says he is dead"), or a report by another than
+    ``tok`` ("..., *the army said he had been killed*"; not "shows him
+    *saying* he was wounded"). Such a clause tells of another time, or of
+    another's word, not of what the recording shows.
+    """
+    aside: set[int] = set()
+    for t in verb.subtree:
+        if t.i == verb.i or t.i in aside:
+            continue
+        reports = (
+            t.pos_ in ("VERB", "AUX")
+            and t.lemma_.lower() in REPORTING_LEMMAS
+            and not any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.i == tok.i for c in t.children
+            )
+        )
+        if reports or is_beside(t):
+            aside.update(w.i for w in t.subtree)
+    return [t for t in verb.subtree if t.i > tok.i and t.i not in aside]
 
 
 #: A body or a burial shown, whose owner is the one dead: "shows Ag Alher's
@@ -556,8 +616,8 @@ def spoken_in(cue: Any, refs: Sequence[TargetRef], *, by_target: bool) -> str | 
 
 _CLIENT = frozenset({"client"})
 #: What a spouse, partner or counsel of the target calls the target: the wife's
-#: "husband", the lawyer's "client". Not a parent's "son" nor a sibling's
-#: "brother": a mother's son may be the target's brother.
+#: "husband", the lawyer's "client". Not a parent's "son": a mother's son may be
+#: the target's brother (a sibling's is :data:`_SIBLING_CALLED`).
 _CALLED = {
     "wife": frozenset({"husband"}),
     "husband": frozenset({"wife"}),
@@ -577,6 +637,19 @@ _CALLED = {
     "barrister": _CLIENT,
     "advocate": _CLIENT,
 }
+_SIBLINGS = frozenset({"brother", "sister"})
+#: What a sibling of the target, so called by the target's name, calls the
+#: target: "*Ag Alher's sister*, Fatima Ag Alher, said *her brother* was
+#: alive" (review r31). A sibling's word of a brother may be of another
+#: brother: the one called is the target only when no name in apposition sets
+#: it apart ("her brother, *Moussa*,"; "her *younger* brother", as any other
+#: word, is another) and the target's pronouns are not of the other gender
+#: (:func:`called_by_kin`). A sibling is no spouse or counsel in touch with
+#: the target (:func:`contact_with_target`).
+_SIBLING_CALLED = {"sister": _SIBLINGS, "brother": _SIBLINGS}
+#: The gender of a sibling's word, and of the target's pronouns.
+_MALE = frozenset({"brother", "he", "him", "his", "himself"})
+_FEMALE = frozenset({"sister", "she", "her", "hers", "herself"})
 _POSSESSIVES = frozenset({"his", "her", "their", "our", "my"})
 
 
@@ -662,10 +735,22 @@ def called_by_kin(who: Any, refs: Sequence[TargetRef]) -> str | None:
     Returns the speaker's relation ("wife", "lawyer"); None otherwise ("Her
     husband was alive, police said": the police's husband is no one's; "Jane
     Doe's lawyer said his brother was alive": the brother is someone else).
+    A relative's word of blood kin ("Ag Alher's sister said *her brother* was
+    alive") is the target's only where no name in apposition makes it another
+    ("her brother, Moussa,") and no pronoun of the target among ``refs`` is of
+    the other gender ("Jane Doe ... *She* was seen": her sister's brother is
+    another).
     """
     got = _kin_calling(who)
     if got is None or not _owned_by_target(got, refs):
         return None
+    called = who.lemma_.lower()
+    if called in _MALE | _FEMALE:
+        if any(c.dep_ == "appos" and not _named(c, refs) for c in who.children):
+            return None  # "her brother, Moussa,": one of her kin, by its own name
+        other = _FEMALE if called in _MALE else _MALE
+        if any(r.kind == "pronoun" and r.text.lower() in other for r in refs):
+            return None
     return str(got.lemma_.lower())
 
 
@@ -692,7 +777,9 @@ def _kin_calling(who: Any) -> Any | None:
         return None
     speaker = got[1]
     for noun in (speaker, *(c for c in speaker.children if c.dep_ == "appos")):
-        if who.lemma_.lower() in _CALLED.get(noun.lemma_.lower(), frozenset()):
+        relation = noun.lemma_.lower()
+        called = _CALLED.get(relation) or _SIBLING_CALLED.get(relation, frozenset())
+        if who.lemma_.lower() in called:
             return noun
     return None
 

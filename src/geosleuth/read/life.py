@@ -12,7 +12,9 @@ own clause, with its speaker: the brother's ``alive``, and the army's
 ``dead``, which his word does not deny. The one said to live, or to have died,
 may be the target as its spouse or counsel calls it ("The wife of Mundi
 Jalmaani said that *her husband* was alive", "Salcedo's lawyer said *her
-client* was 'alive and well'") or as the group it leads does ("The group led
+client* was 'alive and well'"), as its sibling does ("Hamadou Ag Alher's
+sister, Fatima Ag Alher, said *her brother* was alive"; not "her brother
+Moussa") or as the group it leads does ("The group led
 by Ag Alher said that *its commander* had been killed"); what the sentence
 states beside ("..., contradicting a military claim that he was killed", "...
 and would not surrender") does not hedge it, but the speaker's own word of
@@ -46,7 +48,17 @@ Sunday"): its dates, hedges and speaker are not the recording's, and its death
 is read besides, as two sentences would give it
 (:mod:`geosleuth.read._life_asides`); nor does a speaker named only in a clause
 aside ("in *what analysts said* appeared to be the Kidal region") speak the
-recording. The
+recording. A clause of time or concession beside a recording ("A video
+released on Monday shows Ag Alher addressing fighters, *weeks after the
+government said he had been killed*") is no part of what it shows, and its
+speaker does not speak it (:mod:`geosleuth.read._life_asides`): the video is
+the proof of life, and the government's word a death claim of before it,
+dated across the clause ("weeks after" Monday: some weeks before), never on
+the recording's day; one the clause gives no day ("*despite claims that* he
+had died") is set aside, as beside a sighting. A recording of a day the
+sentence does not tell that shows the target *alive* in words ("Video shows
+Hamadou Ag Alher alive weeks after reported death", a headline) is a proof of
+life known by publication, probable. The
 target with killed, dead, death, died or buried ("Jalmaani's widow
 said her husband had been buried in Jolo"; "buried" only of the target, and
 not "buried under rubble"): ``dead``, unless negated ("no conclusive evidence
@@ -113,17 +125,18 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from geosleuth.evidence import Claim, Hedge, LifeStatus
-from geosleuth.read._life_asides import contrasts, speaks_aside, target_relatives
+from geosleuth.read._life_asides import (
+    clauses_beside,
+    contrasts,
+    speaks_aside,
+    target_relatives,
+)
 from geosleuth.read._life_claims import (
     SEEMS_GENUINE,
     STILL,
-    called_by_kin,
     called_fake,
-    contact_with_target,
-    kin_clause,
-    leader_of_speakers,
     made_spans,
-    other_statements,
+    shown_alive,
     shown_by_recording,
     shown_no_life,
     shown_span,
@@ -131,25 +144,30 @@ from geosleuth.read._life_claims import (
 )
 from geosleuth.read._life_limits import (
     AS_YOUNG,
-    belief_given_up,
-    ended_by_death,
     of_year,
-    target_speaks,
 )
 from geosleuth.read._life_others import set_aside_others_kin
 from geosleuth.read._life_taken_back import doubted_next, taken_back_next
 from geosleuth.read._life_victims import target_buried, target_dies
+from geosleuth.read._life_words import (
+    _CONDITIONAL_LIFE,
+    _clause,
+    _death_after_surviving,
+    _death_cues,
+    _in_contact,
+    _said_alive,
+    _within,
+)
 from geosleuth.read._reports import report_called_untrue
 from geosleuth.read._sentence import (
     Sentence,
-    antecedent,
     hedge_note,
     hedge_text,
     in_phrase,
     note_of,
     resolved,
 )
-from geosleuth.read.attribution import Attribution
+from geosleuth.read._time_clauses import time_clauses
 from geosleuth.read.found import (
     _FOUND_TEXT,
     FOUND_EVENTS,
@@ -170,16 +188,6 @@ __all__ = ["read_life"]
 _ALIVE = re.compile(
     r"\b(?:voice recording|audio(?: recording| message)?|video|recording|message|"
     r"speech|sermon|appear(?:ed|ance)|tape)\b",
-    re.IGNORECASE,
-)
-#: "dead" in a phrase of another sense ("dead tired", "dead drunk", "a dead
-#: end", "dead set against") is no death; nor is one buried alive, or under
-#: rubble ("buried" tells of a death only of the target: :func:`_deaths`).
-_DEAD = re.compile(
-    r"\b(?:killed|dead(?!\s+(?:tired|drunk|set|serious|wrong|end|ends|ahead|"
-    r"heat|last|centre|center|certain|broke|ringer|of night|of winter)\b)|"
-    r"death|died|slain|buried(?!\s+(?:alive|under|beneath|in\s+(?:the\s+)?"
-    r"(?:rubble|debris|snow|mud|sand|avalanche))\b))\b",
     re.IGNORECASE,
 )
 #: Words that deny or take back a death: "no conclusive evidence of his death",
@@ -207,65 +215,12 @@ _SAID = re.compile(
     r"revealed)\b",
     re.IGNORECASE,
 )
-#: A statement that the target lives: "is alive", "is still alive", "is alive and
-#: well", 'was "alive and well"', "remains alive", "is safe and well", "survived
-#: (the strike)" (not "is survived by", an obituary's words, nor "alive in her
-#: memory").
-_SAYS_ALIVE = re.compile(
-    r"\b(?:(?:is|are|was|were|be|been|remains?|remained)\s+[\"“']?"
-    r"(?:still\s+|very\s+much\s+)?(?:alive(?!(?:\s+and\s+well)?\s+in\s+(?:(?:her|"
-    r"his|their|our|my|the|people['’]s)\s+)?(?:memor(?:y|ies)|hearts?|minds?|"
-    r"thoughts|prayers|spirit|dreams)\b)(?:\s+and\s+well)?|safe\s+and\s+well)|"
-    r"(?<!\bis )(?<!\bwas )survived(?!\s+by\b))\b",
-    re.IGNORECASE,
-)
-#: Words before "is alive" by which no one says so: a denial ("no proof that",
-#: "nobody believes"), a hope or a fear ("hopes", "prays", "fears"), a doubt.
-_NOT_SAID_ALIVE = re.compile(
-    r"\b(?:no|nobody|no\s+one|none|nothing|without|hopes?|hoped|hoping|"
-    r"wish(?:es|ed|ing)?|pray(?:s|ed|ing)?|fears?|feared|unclear|unknown|"
-    r"uncertain|doubts?|doubted|doubtful|questions?|whether)\b",
-    re.IGNORECASE,
-)
 #: Verbs of dying (lemmas) whose places are where the target was: "killed in Raqqa".
 _DYING_LEMMAS = frozenset({"kill", "slay", "die"})
-#: A capitalised word after a death word: "Death Valley", "the Dead Sea".
-_NAME_AFTER = re.compile(r"[ \t]+(?:[A-Z][\w'’-]*)")
-
-
-#: A sentence, not a death: "sentenced to death", "the death penalty", "faces
-#: death row".
-_SENTENCE_BEFORE = re.compile(
-    r"\b(?:sentenced|condemned|sentencing|sentence|convicted)\s+(?:\w+\s+)?to\s+$",
-    re.IGNORECASE,
-)
-_PENALTY_AFTER = re.compile(
-    r"[ \t]+(?:penalty|sentence|row|warrant|threats?)\b", re.IGNORECASE
-)
-
-
-def _death_cues(text: str) -> list[re.Match[str]]:
-    """The death words of ``text`` that are not part of a proper name.
-
-    "last seen in Death Valley" and "near the Dead Sea" name places, not deaths:
-    a capitalised "Death" or "Dead" followed by a capitalised word is a name.
-    Nor is a sentence a death: "sentenced to death", "the death penalty",
-    "death threats".
-    """
-    return [
-        m
-        for m in _DEAD.finditer(text)
-        if not (m.group(0)[0].isupper() and _NAME_AFTER.match(text, m.end()))
-        and not _SENTENCE_BEFORE.search(text, 0, m.start())
-        and not _PENALTY_AFTER.match(text, m.end())
-    ]
 
 
 #: Conjunctions that make the clause of a death a condition: "if he died in Raqqa".
 _IF = frozenset({"if", "whether", "unless"})
-_CONDITIONAL_LIFE = re.compile(
-    r"\b(?:if|whether)\b[^,.;]{0,40}\b(?:alive|dead)\b", re.IGNORECASE
-)
 
 
 def _deaths(s: Sentence, text: str, person: list[TargetRef]) -> list[re.Match[str]]:
@@ -324,6 +279,20 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
             # 2017, appeared in a video released on Sunday": the death of the
             # relative clause, besides the recording of the main one
             _read_death(ex, s, beside[0], person, skip=beside[1])
+            return
+        earlier = _death_in_time(s, text, s.span[0] + alive.start())
+        if earlier is not None and earlier[1]:
+            # "A video released on Monday shows Ag Alher addressing fighters,
+            # weeks after the government said he had been killed": the
+            # government's word, from before the recording
+            _read_death(ex, s, earlier[0], person, before=_shown_on(ex, s))
+        elif earlier is not None:
+            _no_day_earlier(ex, s)  # "..., despite claims that he had died"
+        return
+    if alive and not s.dates and _undated_alive(ex, s, text, alive, person):
+        if _death_in_time(s, text, s.span[0] + alive.start()) is not None:
+            _no_day_earlier(ex, s)  # "Video shows Ag Alher alive weeks after
+            # reported death"
         return
     if not person and alive is not None:
         # "A video released on Monday shows *him* lying dead in a truck"
@@ -359,12 +328,15 @@ def _read_death(
     *,
     alive_in: tuple[int, int] | None = None,
     skip: Sequence[tuple[int, int]] = (),
+    before: dt.date | None = None,
 ) -> None:
     """Add the death claim of ``text`` (of ``s``), or reject it with why.
 
     ``alive_in`` is the clause of ``s`` that says the target lives, if any;
     dates within the spans ``skip`` (the clauses of another time) are not the
-    death's.
+    death's; ``before`` is the day of a recording the death came before
+    ("weeks after the government said he had been killed"), on which it is
+    not dated.
     """
     cues = _deaths(s, text, person)
     if not cues:
@@ -475,6 +447,11 @@ def _read_death(
         next((t for t in s.sent if t.idx == at), None) if s.sent is not None else None
     )
     date, date_from, dnote = ex.dates(s, at, verb, skip)
+    if before is not None and date >= before:
+        # the word of the death came before the recording it is set against
+        date = before - dt.timedelta(days=1)
+        date_from = None if date_from is None else min(date_from, date)
+        dnote = note_of(dnote, "before the recording")
     note = note_of("death claim", hedge_note(cue), dnote)
     grade = ex.grade(s.attr.at(at))
     body = _found_dead(verb)
@@ -552,15 +529,19 @@ def _recording(
     # target is of another time, and the speaker named only there, or in
     # another clause aside ("in what analysts said appeared to be ..."), does
     # not speak of the recording
-    asides = [r for r in target_relatives(s, person) if not r[0] <= at < r[1]]
-    day = [d for d in day if not any(a <= d.start < b for a, b in asides)]
-    if not day:
-        return False  # "Ag Alher, who was killed on 12 May, appeared in a video"
     words = [
         t
         for t in (s.sent if s.sent is not None else [])
         if _ALIVE.fullmatch(t.text) or STILL.fullmatch(t.text)
     ]
+    # "..., weeks after the government said he had been killed": a clause of
+    # time or concession beside the recording tells of another time too
+    asides = [r for r in target_relatives(s, person) if not r[0] <= at < r[1]]
+    if cue is not None:
+        asides += clauses_beside(s, [cue, *words])
+    day = [d for d in day if not any(a <= d.start < b for a, b in asides)]
+    if not day:
+        return False  # "Ag Alher, who was killed on 12 May, appeared in a video"
     by_other = speaks_aside(s, s.attr, [cue, *words]) if cue is not None else []
     for aside in asides + by_other:
         text = _within(s, text, s.span, leave_out=aside)
@@ -631,6 +612,67 @@ def _recording(
     return True
 
 
+def _undated_alive(
+    ex: _Extractor,
+    s: Sentence,
+    text: str,
+    alive: re.Match[str],
+    person: list[TargetRef],
+) -> bool:
+    """Add the proof of life of a recording of ``s`` that shows the target alive.
+
+    "Video shows Hamadou Ag Alher alive weeks after reported death" (a
+    headline), "a video showing him still alive": a recording of a day the
+    sentence does not tell, that shows the target *alive* in words
+    (:func:`~geosleuth.read._life_claims.shown_alive`), is a proof of life
+    known by publication, probable, as a photograph of a day not told is; a
+    clause of time or concession beside it ("weeks after reported death") is
+    the earlier report, and neither hedges nor denies it. Not one called fake
+    or old, nor one of a past time ("A *2015* video shows him alive":
+    :func:`_shown_then`). Returns whether it was read (or set aside).
+    """
+    at = s.span[0] + alive.start()
+    cue = next((t for t in s.sent if t.idx == at), None) if s.sent else None
+    if cue is None:
+        return False
+    objects = [r for r in ex.object_refs if s.span[0] <= r.start < s.span[1]]
+    if shown_alive(cue, objects + person) is None:
+        return False
+    published = ex.published or ex.fallback
+    then = _shown_then(s, cue, published.year)
+    old = then if isinstance(then, str) else called_fake(ex.text, at, s.span[1])
+    if old is not None:
+        # "A 2015 video shows him alive", "..., but officials said it was a fake"
+        ex.reject(
+            "negated" if then is None else "invalid",
+            f"a recording called fake or old, or of a past time ({old!r}): no "
+            "proof of life",
+            s.span,
+        )
+        return True
+    for aside in clauses_beside(s, [cue]):
+        text = _within(s, text, s.span, leave_out=aside)
+    hedge, cue_words = hedge_of(text)
+    if weakest(hedge, "probable") != hedge:
+        hedge, cue_words = "probable", "a recording, of a day not told"
+    provenance = ex.provenance(s)
+    if speaks_aside(s, s.attr, [cue]):
+        provenance = replace(
+            provenance, speaker=None, speaker_role=None, reporting_chain=()
+        )
+    note = note_of(
+        f"proof of life: {alive.group(0)!r} shows the target alive",
+        hedge_note(cue_words),
+        "dated by publication",
+    )
+    ex.build(
+        LifeStatus, s, s.span, id=ex.next_id("l"),
+        provenance=provenance, date=published, date_from=None,
+        grade=ex.grades["proof_of_life"], hedge=hedge, status="alive", note=note,
+    )  # fmt: skip
+    return True
+
+
 def _death_beside(
     s: Sentence, text: str, alive: re.Match[str], person: list[TargetRef]
 ) -> tuple[str, list[tuple[int, int]]] | None:
@@ -659,6 +701,67 @@ def _death_beside(
         beside = _within(s, text, clause)
         skip = [(s.span[0], clause[0]), (clause[1], s.span[1])]
     return (beside, skip) if _death_cues(beside) else None
+
+
+def _death_in_time(s: Sentence, text: str, at: int) -> tuple[str, bool] | None:
+    """The text of a death in a clause of time beside the recording at ``at``.
+
+    "A video released on Monday shows Ag Alher addressing fighters, *weeks
+    after the government said he had been killed*"
+    (:func:`~geosleuth.read._life_asides.clauses_beside`): the government's
+    word of a death, earlier than the recording, read in its clause (its
+    speaker, its hedge) and dated across the clause from the recording's day
+    (some weeks before Monday: :mod:`geosleuth.read._time_clauses`). Returns
+    ``text`` blanked outside the clause, with whether the clause can date the
+    death (a date of its own, or a measure of time: "*weeks* after"; not
+    "despite claims that he had died"); None when no such clause tells of a
+    death.
+    """
+    cue = next((t for t in s.sent if t.idx == at), None) if s.sent else None
+    if cue is None:
+        return None
+    measured = [c for c in time_clauses(s.sent) if c.days is not None]
+    for a, b in clauses_beside(s, [cue]):
+        beside = _within(s, text, (a, b))
+        if _death_cues(beside):
+            dated = any(a <= d.start < b for d in s.dates) or any(
+                c.holds(a) or a <= c.start < b for c in measured
+            )
+            return beside, dated
+    return None
+
+
+def _no_day_earlier(ex: _Extractor, s: Sentence) -> None:
+    """Set aside a death beside a recording, in a clause that gives it no day.
+
+    "Video shows Ag Alher alive *weeks after reported death*" (a recording of
+    no day), "A video released on Monday shows Ag Alher addressing fighters,
+    *despite claims that he had died*": an earlier report, which the sentence
+    sets against the recording, of a day it does not tell; as beside a
+    sighting (:func:`_earlier_claim`), not read as a death claim with a
+    guessed day, nor as a denial of the recording.
+    """
+    ex.reject(
+        "invalid",
+        "a death reported in a clause of time or concession beside a recording, "
+        "of a day not told: an earlier report that the sentence sets against the "
+        "recording; not a death claim, nor a denial of the recording",
+        s.span,
+    )
+
+
+def _shown_on(ex: _Extractor, s: Sentence) -> dt.date | None:
+    """The day of the proof of life just read from the recording of ``s``, if any."""
+    return next(
+        (
+            i.date
+            for i in reversed(ex.items)
+            if isinstance(i, LifeStatus)
+            and i.status == "alive"
+            and i.provenance.span == s.span
+        ),
+        None,
+    )
 
 
 def _relative_of(
@@ -860,255 +963,6 @@ def _found_dead(cue: Any) -> bool:
 #: The events of :data:`~geosleuth.read.found.FOUND_EVENTS` by which one is
 #: found dead: "found", "discovered", "recovered", "located".
 _FOUND_DEAD = frozenset({"found", "discovered", "recovered", "located"})
-
-
-def _said_alive(
-    ex: _Extractor, s: Sentence, text: str, person: list[TargetRef]
-) -> tuple[int, int] | None:
-    """Add the claim of ``s`` that the target lives, if it makes one.
-
-    "Jane Doe is alive and well in Nairobi, his wife said", "is still alive":
-    a :class:`~geosleuth.evidence.LifeStatus` ``alive``, graded by who says it
-    (a relative's word is not a dated recording) and hedged by its wording,
-    dated as any statement is. The one said to live must be the target (the
-    subject is one of its references); a statement denied ("is not alive"), or
-    a condition ("if he is alive"), is none. Where the sentence also says where
-    the target is, that claim is read too (:mod:`geosleuth.read.whereabouts`).
-
-    In a sentence of clauses with speakers of their own
-    (:attr:`~geosleuth.read.attribution.Attribution.clauses`: "The army said
-    Jane Doe had been killed, but her brother said she was alive"), the
-    statement is its clause's: its speaker, grade, hedge, denial and condition
-    are read there, not in the other clauses. Returns the span (in the
-    document) of the clause read, the whole sentence's when it has no such
-    clauses, or None when it says nothing of the target being alive.
-    """
-    said = _SAYS_ALIVE.search(text)
-    if said is None or s.sent is None:
-        return None
-    at = s.span[0] + said.start()
-    clause = _clause(s, at)
-    text = _within(s, text, clause)
-    if _CONDITIONAL_LIFE.search(text) or is_negated(text[: said.end()]):
-        return None
-    unsaid = _NOT_SAID_ALIVE.search(text[: said.start()])
-    if unsaid is not None:
-        # "There is no proof that she is alive", "Her mother hopes she is still
-        # alive": no one says so
-        ex.reject(
-            "conditional",
-            f"the target alive, but not said to be ({unsaid.group(0)!r})",
-            s.span,
-        )
-        return clause
-    verb = next((t for t in s.sent if t.idx == at), None)
-    if verb is None:
-        return None
-    given_up = belief_given_up(verb)
-    if given_up is not None:
-        # "she had believed her husband was alive until the army showed her his body"
-        ex.reject(
-            "negated",
-            f"the target alive, but a belief held only until ({given_up!r}): no "
-            "claim of life",
-            s.span,
-        )
-        return clause
-    head = verb
-    subjects: list[Any] = []
-    for _ in range(4):  # "is believed to *be* alive": up to "believed"
-        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subjects or head.dep_ not in ("xcomp", "conj") or head.head.i == head.i:
-            break
-        head = head.head
-    who = antecedent(subjects[0]) if subjects else None  # "Jane Doe, who is alive"
-    named = [r for r in person if who is not None and r.start <= who.idx < r.end]
-    # "The wife of Mundi Jalmaani said that *her husband* was alive", "Salcedo's
-    # lawyer said *her client* was alive and well": the target, as they call it
-    kin = None
-    if who is not None and not named:
-        kin = called_by_kin(who, person)
-        if kin is None and leader_of_speakers(who, person):
-            kin = "group"  # "Ag Alher's group said its leader was alive"
-    if not named and kin is None:
-        return None
-    if (
-        said.group(0).lower() == "survived"
-        and named
-        and all(r.kind == "pronoun" for r in named)
-    ):
-        # "although he survived": whom "he" is, the rule of the person named
-        # last guesses; that the target lives is said of the target by name
-        return None
-    after = _death_after_surviving(s, text)
-    if after is not None:
-        # "survived in 2016 but was reportedly killed in 2019": the death's
-        # hedge is not the survival's
-        text = _within(s, text, (clause[0], after))
-    for beside in other_statements(verb):
-        # "..., contradicting a military claim that he was killed", "... and
-        # would not surrender": other statements, whose words do not hedge this
-        text = _within(s, text, s.span, leave_out=beside)
-    hedge, cue = hedge_of(text)
-    date, date_from, dnote = ex.dates(s, at, verb)
-    note = note_of(
-        f"said to be alive ({said.group(0)!r}), by the speaker's word",
-        f"the target as its {kin} calls it ({who.text!r})" if kin and who else "",
-        hedge_note(cue),
-        dnote,
-    )
-    attr, provenance = s.attr.at(at), ex.provenance(s, at)
-    own = kin_clause(who) if kin not in (None, "group") else None
-    named_speaker = target_speaks(attr.speaker, person)
-    if own is None and named_speaker and who is not None:
-        # "The wife of the group's deputy leader, Mundi Jalmaani, said *he* was
-        # alive": the wife says so, not the target named in her phrase (unless
-        # the one who says so is the target: "Mundi Jalmaani, the group's leader,
-        # said he was alive")
-        own = kin_clause(who)
-        if own is not None and target_speaks(own[0].split(",")[0], person):
-            own = None
-    if own is not None and (named_speaker or not _speaks(attr.speaker, own[0])):
-        # "The wife of the group's deputy leader, Mundi Jalmaani, said ...": the
-        # wife speaks, not the target named in apposition to her husband's role
-        # "Jalmaani's wife said her husband was alive; the military insists he
-        # was killed": the wife's word, in her clause, though the sentence's
-        # speaker is the military's
-        attr = Attribution(speaker=own[0])
-        provenance = replace(
-            provenance, speaker=own[0], speaker_role=None, reporting_chain=()
-        )
-        clause = own[1]
-    ex.build(
-        LifeStatus, s, s.span, id=ex.next_id("l"),
-        provenance=provenance, date=date, date_from=date_from,
-        grade=ex.grade(attr), hedge=hedge, status="alive", note=note,
-    )  # fmt: skip
-    return clause
-
-
-def _speaks(speaker: str | None, words: str) -> bool:
-    """Whether the attributed ``speaker`` is who ``words`` name ("Jalmaani's wife")."""
-    if speaker is None:
-        return False
-    said = set(re.findall(r"\w+", words.lower()))
-    return bool(said & set(re.findall(r"\w+", speaker.lower())))
-
-
-def _in_contact(
-    ex: _Extractor, s: Sentence, text: str, person: list[TargetRef]
-) -> None:
-    """Add the claim of ``s`` that someone was in touch with the target, if any.
-
-    "Jalmaani's wife ... said ... that she had spoken to him by phone on Sept.
-    27" (:func:`~geosleuth.read._life_claims.contact_with_target`): the target
-    was alive that day, by the speaker's word (a
-    :class:`~geosleuth.evidence.LifeStatus` ``alive`` graded by the speaker, as
-    "is alive" is), dated by the verb's own phrase. Not heard from ("had not
-    heard from him since March") is set aside: no claim of life, nor of death.
-    """
-    got = contact_with_target(s.sent, person)
-    if got is None:
-        return
-    verb, words, negated = got
-    at = int(verb.idx)
-    to_come = _unreported(verb)
-    if to_come is not None:
-        # "Police want to speak to Jane Doe", "would like to talk to her"
-        ex.reject(
-            "conditional",
-            f"a contact with the target to come ({to_come!r}), not one reported",
-            s.span,
-        )
-        return
-    if negated:
-        ex.reject(
-            "negated",
-            f"no contact with the target ({words!r}): not a claim of life, nor of "
-            "death",
-            s.span,
-        )
-        return
-    death = ended_by_death(verb)
-    if death is not None:
-        # "she was in touch with her husband before he was killed": alive at some
-        # time before the death, which the sentence tells
-        ex.reject(
-            "invalid",
-            f"in touch with the target ({words!r}) before its death ({death!r}): "
-            "no proof of life of a day",
-            s.span,
-        )
-        return
-    hedge, cue = hedge_of(_within(s, text, _clause(s, at)))
-    date, date_from, dnote = ex.dates(s, at, verb)
-    note = note_of(
-        f"in touch with the target ({words!r}): alive then, by the speaker's word",
-        hedge_note(cue),
-        dnote,
-    )
-    ex.build(
-        LifeStatus, s, s.span, id=ex.next_id("l"),
-        provenance=ex.provenance(s, at), date=date, date_from=date_from,
-        grade=ex.grade(s.attr.at(at)), hedge=hedge, status="alive", note=note,
-    )  # fmt: skip
-
-
-def _death_after_surviving(s: Sentence, text: str) -> int | None:
-    """Where a death conjoined after "survived" begins in ``s``, or None.
-
-    "Jane Doe survived an ambush in 2016 but was killed in Raqqa in 2019" tells
-    of two events, one after the other: the death (a verb conjoined to
-    "survived", with its subject, after it) is a claim of its own. Returns the
-    document offset of the death's conjunct; None when "survived" is not said,
-    or no death verb is its conjunct ("survived the strike that killed his
-    deputy": that death is another's).
-    """
-    said = _SAYS_ALIVE.search(text)
-    if said is None or said.group(0).lower() != "survived" or s.sent is None:
-        return None
-    at = s.span[0] + said.start()
-    verb = next((t for t in s.sent if t.idx == at), None)
-    if verb is None:
-        return None
-    for m in _death_cues(text[said.end() :]):
-        cue_at = s.span[0] + said.end() + m.start()
-        cue = next((t for t in s.sent if t.idx == cue_at), None)
-        if cue is not None and cue.dep_ == "conj" and cue.head.i == verb.i:
-            return int(min(t.idx for t in cue.subtree))
-    return None
-
-
-def _clause(s: Sentence, at: int) -> tuple[int, int]:
-    """The span (in the document) of the clause of ``s`` at offset ``at``.
-
-    A clause with a speaker of its own (:attr:`Attribution.clauses
-    <geosleuth.read.attribution.Attribution.clauses>`); the whole sentence's
-    span when it has none.
-    """
-    return next((c for c, _ in s.attr.clauses if c[0] <= at < c[1]), s.span)
-
-
-def _within(
-    s: Sentence,
-    text: str,
-    span: tuple[int, int],
-    *,
-    leave_out: tuple[int, int] | None = None,
-) -> str:
-    """``text`` (of ``s``) blanked outside the document ``span``, and in ``leave_out``.
-
-    Offsets stay those of the sentence, so that a match in the result is at the
-    same place as in ``text``.
-    """
-    out = list(text)
-    for k in range(len(out)):
-        at = s.span[0] + k
-        if not span[0] <= at < span[1] or (
-            leave_out is not None and leave_out[0] <= at < leave_out[1]
-        ):
-            out[k] = " "
-    return "".join(out)
 
 
 def _where_died(
