@@ -350,7 +350,7 @@ def test_markdown_front_matter_is_metadata_not_text(tmp_path: Path, nlp: Any) ->
 
 
 def test_published_given_wins_over_front_matter(tmp_path: Path, nlp: Any) -> None:
-    reading, _ = _read_file(
+    reading, warned = _read_file(
         tmp_path,
         nlp,
         "fm.md",
@@ -358,6 +358,24 @@ def test_published_given_wins_over_front_matter(tmp_path: Path, nlp: Any) -> Non
         published="2023-07-01",
     )
     assert reading.published == dt.date(2023, 7, 1)
+    # review r31, H2: the document's own date, replaced, is said, with both dates
+    [said] = [w for w in warned if "own publication date" in w]
+    assert "'fm.md' gives its own publication date 2023-06-14" in said
+    assert "the date given, 2023-07-01, is used instead" in said
+    assert any("own publication date 2023-06-14" in n for n in reading.notes)
+
+
+def test_published_given_as_the_documents_own_is_not_warned_of(
+    tmp_path: Path, nlp: Any
+) -> None:
+    _, warned = _read_file(
+        tmp_path,
+        nlp,
+        "fm.md",
+        FRONT.format(date="2023-06-14") + BODY,
+        published="2023-06-14",
+    )
+    assert not [w for w in warned if "own publication date" in w]
 
 
 def test_a_published_flag_in_front_matter_is_no_date(tmp_path: Path, nlp: Any) -> None:

@@ -262,8 +262,10 @@ def locate(
     published: Annotated[
         str | None,
         typer.Option(
-            help="Publication date (YYYY-MM-DD) of the articles, when they do not "
-            "say (their metadata, their front matter's 'date:')."
+            help="Publication date (YYYY-MM-DD) of every article, in the stead of "
+            "their own (their metadata, their front matter's 'date:'; a file whose "
+            "own date differs is warned of). Left out, each keeps its own, and one "
+            "that gives none takes its dateline's day, or is warned of."
         ),
     ] = None,
     cell_km: Annotated[

@@ -156,10 +156,12 @@ def read(
     published: Annotated[
         str | None,
         typer.Option(
-            help="Publication date (YYYY-MM-DD) of every file; by "
-            "default from each page's metadata or each Markdown or text file's "
-            "front matter ('date:'). A date more than a year after today is "
-            "refused as a typo."
+            help="Publication date (YYYY-MM-DD) of every file, in the stead of "
+            "its own (a file whose own date differs is warned of); by default "
+            "from each page's metadata or each Markdown or text file's front "
+            "matter ('date:'), else its dateline's day ('CUCUTA, Oct. 19 "
+            "(Reuters) -'). A date more than a year after today is refused as a "
+            "typo."
         ),
     ] = None,
     target: Annotated[
