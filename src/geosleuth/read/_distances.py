@@ -25,6 +25,12 @@ that refers to the target ("His car was found 30 km from Culiacán" is the car's
 :mod:`geosleuth.read.fronts`). A distance and a side ("30 km north of") is an
 offset (:func:`~geosleuth.read.regions.offset_of`), read before this, and a
 distance after the place ("fled Culiacán 30 km away") is none.
+
+A seeing at a distance ("was last seen 30 km from Culiacán", "spotted within 5
+km of") is read by the same words (:func:`distance_words`), the one seen being
+the seeing's own (:mod:`geosleuth.read.sightings`): a sighting has no buffer, so
+its region is drawn whole (:func:`seen_region`), the disc of a bound or the ring
+of a distance; one farther than a distance says where the one seen was not.
 """
 
 from __future__ import annotations
@@ -48,7 +54,9 @@ __all__ = [
     "Distance",
     "distance_before",
     "distance_region",
+    "distance_words",
     "far_polarity",
+    "seen_region",
 ]
 
 #: The kinds of distance: a bound (the disc), about that far (a ring), farther
@@ -234,6 +242,17 @@ def distance_before(ex: _Extractor, s: Sentence, m: MentionLike) -> Distance | N
     return got if tok is not None and _said_of_target(s, tok) else None
 
 
+def distance_words(ex: _Extractor, s: Sentence, m: MentionLike) -> Distance | None:
+    """The distance from ``m`` that the words right before it give, or None.
+
+    As :func:`distance_before`, but of whoever the caller has found the words
+    to be of: a seeing's place is where the one seen was ("A shepherd saw
+    Salcedo 30 km from Culiacán": the shepherd is the subject, Salcedo the one
+    seen), and :mod:`geosleuth.read.sightings` has read who that is.
+    """
+    return _parse(ex.text[max(s.span[0], m.start - _REACH) : m.start])
+
+
 def _said_of_target(s: Sentence, tok: Any) -> bool:
     """Whether the clause that ``tok`` is in is about the target, by its subject."""
     verb = tok
@@ -276,8 +295,13 @@ def _geodesic_ring(lon: float, lat: float, km: float) -> Any:
     return np.column_stack([lons, np.degrees(p2)])
 
 
-def _band(geom: Geometry, inner_km: float, outer_km: float) -> Area | None:
+def _band(
+    geom: Geometry, inner_km: float, outer_km: float, *, hole: bool = True
+) -> Area | None:
     """All that lies from ``inner_km`` to ``outer_km`` of a line or an area.
+
+    An area's own extent is left out (it is 0 km from itself), unless ``hole``
+    is False: then, with ``inner_km`` 0, all within ``outer_km`` of it.
 
     Drawn as :func:`~geosleuth.read.regions.intersect_regions` draws its buffers:
     on an azimuthal equidistant plane centred on the shape, in metres, simplified
@@ -301,7 +325,7 @@ def _band(geom: Geometry, inner_km: float, outer_km: float) -> Area | None:
         lambda xy: np.column_stack(fwd.transform(xy[:, 0], xy[:, 1])),
     )
     outer = shp.buffer(outer_km * 1000.0, quad_segs=8)
-    if inner_km > 0 or isinstance(geom, Area):
+    if inner_km > 0 or (hole and isinstance(geom, Area)):
         outer = outer.difference(shp.buffer(inner_km * 1000.0, quad_segs=8))
     band = shapely.simplify(outer, 500.0)
     polys = [
@@ -371,6 +395,45 @@ def distance_region(
         return ring, label, 0.0, note
     band = _band(geom, inner, outer)
     return None if band is None else (band, label, 0.0, note)
+
+
+def seen_region(
+    d: Distance, geom: Geometry, name: str, *, spread: float
+) -> tuple[Geometry, str, str] | None:
+    """(geometry, name, note) of where one seen at a distance from a place was.
+
+    A sighting has no buffer, so its region is drawn whole: a bound is the disc
+    of the distance around a point (a region buffered by it, its own extent
+    within), about that far the ring of :func:`distance_region`. None for a
+    floor ("more than 30 km from": where the one seen was not) and where a
+    shape cannot be drawn.
+
+    Examples
+    --------
+    >>> disc, name, note = seen_region(
+    ...     Distance("within", 5.0, 5.0, "within 5 km of"), Point(0.0, 0.0),
+    ...     "Culiacán", spread=0.3)
+    >>> name, len(disc.polygons[0])  # no hole
+    ('within 5 km of Culiacán', 1)
+    >>> seen_region(Distance("beyond", 30.0, 30.0, "more than 30 km from"),
+    ...             Point(0.0, 0.0), "Culiacán", spread=0.3) is None
+    True
+    """
+    if d.kind == BEYOND:
+        return None
+    if d.kind == ABOUT:
+        got = distance_region(d, geom, name, spread=spread)
+        return None if got is None else (got[0], got[1], got[3])
+    note = (
+        f"a bound on the distance ({d.words!r}): the disc of {d.far_km:,.3g} km "
+        "around the place"
+    )
+    disc: Geometry | None = (
+        Area(((_geodesic_ring(geom.lon, geom.lat, d.far_km),),))
+        if isinstance(geom, Point)
+        else _band(geom, 0.0, d.far_km, hole=False)
+    )
+    return None if disc is None else (disc, f"{d.words} {name}", note)
 
 
 #: The opening of the note of a region that a floor on the distance denies.

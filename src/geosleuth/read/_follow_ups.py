@@ -49,6 +49,11 @@ now. This module reads such wordings for :mod:`geosleuth.read.claims`:
   confirmed.", "Reuters could not independently verify the report.") disputes
   it, as "..., but this could not be confirmed" does in its own sentence: its
   items are one level less sure (:func:`geosleuth.read._sentence.disputed`).
+  One that names "the sighting" is of the latest sighting of the paragraph,
+  though sentences that add no claim or sighting and tell of no other seeing
+  stand between (:func:`refer_back`: "... saw Villamizar in Cúcuta. 'He was
+  leaving a clinic,' said General Ospina. The sighting could not be
+  confirmed.").
 - **A denial of the place in the next sentence** (:func:`denies_the_place`):
   "Bosnian media had reported that Vuković was seen in Foca. *Police in
   Republika Srpska denied that he was in Foča* ...": a sentence whose main
@@ -86,6 +91,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from geosleuth.evidence import Sighting
 from geosleuth.read._sentence import (
     MentionLike,
     is_point,
@@ -100,6 +106,7 @@ from geosleuth.read.attribution import (
 )
 from geosleuth.read.attribution._disputes import stripped_span
 from geosleuth.read.dates import DateMention, find_dates
+from geosleuth.read.hedges import lower
 from geosleuth.read.target import TargetRef
 
 if TYPE_CHECKING:
@@ -1010,7 +1017,11 @@ def refer_back(ex: _Extractor, span: tuple[int, int], doubt: Doubt | None) -> No
     puts the target at a place denied, and no reference of the target holds
     the pronoun already; the denial is then read as a claim that the target is
     not there.
+
+    A doubt of "the sighting" with sentences between refers back too
+    (:func:`_doubt_back`).
     """
+    _doubt_back(ex, span, doubt)
     if doubt is None or doubt.pronoun is None or ex.target is None:
         return
     a, b = doubt.pronoun
@@ -1026,3 +1037,63 @@ def refer_back(ex: _Extractor, span: tuple[int, int], doubt: Doubt | None) -> No
         return
     ex.refs.append(TargetRef(a, b, ex.text[a:b], "pronoun"))
     ex.refs.sort(key=lambda r: r.start)
+
+
+#: The doubt is of a seeing by its noun: "*The sighting* could not be confirmed",
+#: "Reuters could not independently verify *the reported sighting*".
+_OF_A_SIGHTING = re.compile(
+    r"\b(?:the|this|that|these|those|such|their|his|her|its)\s+(?:[\w’'-]+\s+)?"
+    r"sightings?\b",
+    re.IGNORECASE,
+)
+#: Words of a seeing between it and the doubt, which "the sighting" could be.
+_SEEING_WORDS = re.compile(
+    r"\b(?:see[ns]?|saw|seeing|spott(?:ed|ing)|spots?|sight(?:ed|ings?)|"
+    r"witness(?:ed|es)?)\b",
+    re.IGNORECASE,
+)
+
+
+def _doubt_back(ex: _Extractor, span: tuple[int, int], doubt: Doubt | None) -> None:
+    """Lower the latest sighting of the paragraph that a later doubt names.
+
+    "Police said an officer saw Villamizar in Cúcuta on Friday. “He was leaving
+    a clinic,” said General Rafael Ospina. *The sighting could not be
+    confirmed.*": the doubt (:func:`unconfirmed`) that names a sighting by its
+    noun is of the last one told, though a sentence stands between; its
+    sightings are one level less sure, as a doubt in the next sentence makes
+    them (:func:`geosleuth.read._sentence.disputed`). ``doubt`` is of the
+    sentence after the one at ``span``, which has been read. Only where that
+    sentence and any before it back to the sighting's own add no claim or
+    sighting and tell of no other seeing (:data:`_SEEING_WORDS`), all in one
+    paragraph; a sighting disputed already is left as it is.
+    """
+    if doubt is None or doubt.pronoun is not None or doubt.places:
+        return
+    a, b = doubt.span
+    words = ex.text[a:b]
+    if unconfirmed(words) is None or _OF_A_SIGHTING.search(words) is None:
+        return  # "The account could not be confirmed": of the sentence before
+    last = next(
+        (i for i in reversed(ex.items) if i.kind in ("claim", "sighting")), None
+    )
+    seen = None if last is None else last.provenance.span
+    if last is None or last.kind != "sighting" or seen is None or seen == span:
+        return  # the sentence before is doubted already, or no sighting is last
+    between = ex.text[seen[1] : a]
+    if seen[1] > span[0] or "\n\n" in between or _SEEING_WORDS.search(between):
+        return
+    for k, item in enumerate(ex.items):
+        if (
+            isinstance(item, Sighting)
+            and item.provenance.span == seen
+            and "disputed" not in (item.note or "")
+        ):
+            ex.items[k] = replace(
+                item,
+                hedge=lower(item.hedge),
+                note=note_of(
+                    item.note or "",
+                    f"disputed in a later sentence ({words!r}): one level less sure",
+                ),
+            )

@@ -12,6 +12,10 @@ sentences as the force (its rear: "carried out by the SDF in rural Deir ez-Zor")
 With no such place the front is rejected (reason ``bearing``), never guessed. The
 note of each front names the places its bearing was taken from. Fronts are
 therefore built after the whole text has been read (:func:`finish_fronts`).
+A distance with no force before it is set aside then (reason ``no_place``),
+unless a claim or sighting read it as the target's ("Salcedo is hiding 30 km
+from Culiacán", "was last seen 30 km from Culiacán":
+:mod:`geosleuth.read._distances`), which says all there is to say of it.
 """
 
 from __future__ import annotations
@@ -22,8 +26,10 @@ from typing import TYPE_CHECKING
 
 from geosleuth.evidence import Front
 from geosleuth.geometry import Point
+from geosleuth.read._distances import distance_words
 from geosleuth.read._sentence import (
     HERE,
+    MentionLike,
     Sentence,
     WalkState,
     geometry_of,
@@ -154,11 +160,9 @@ def find_fronts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
             )
             continue
         if force is None:
-            ex.reject(
-                "no_place",
-                f"distance of {km:g} km from {label(place)} without a force named",
-                fspan,
-            )
+            # set aside at the end, unless a claim or sighting read the distance
+            # ("Salcedo is hiding 30 km from Culiacán": the target's, no force's)
+            ex.fronts.append(("", place, km, {"s": s, "span": fspan}))
             continue
         ex.fronts.append(
             (
@@ -197,13 +201,21 @@ def finish_fronts(
     one front, not two pieces of evidence: the later statement (the most recent
     in the telling) is kept, the earlier set aside as a duplicate.
     """
+    for force, place, km, info in ex.fronts:
+        if not force and not _read_as_place(ex, info["s"], place):
+            ex.reject(
+                "no_place",
+                f"distance of {km:g} km from {label(place)} without a force named",
+                info["span"],
+            )
+    fronts = [f for f in ex.fronts if f[0]]
     last: dict[tuple[str, str], int] = {}
-    for k, (force, place, _, _) in enumerate(ex.fronts):
+    for k, (force, place, _, _) in enumerate(fronts):
         last[force, label(place)] = k
-    for k, (force, place, km, info) in enumerate(ex.fronts):
+    for k, (force, place, km, info) in enumerate(fronts):
         keep = last[force, label(place)]
         if keep != k:
-            later_km = ex.fronts[keep][2]
+            later_km = fronts[keep][2]
             ex.reject(
                 "duplicate",
                 f"{force} {km:g} km from {label(place)}: the same front is stated "
@@ -212,7 +224,7 @@ def finish_fronts(
             )
             continue
         s: Sentence = info["s"]
-        front_places = {id(p) for f, p, _, _ in ex.fronts if f == force}
+        front_places = {id(p) for f, p, _, _ in fronts if f == force}
         rear = [
             m
             for _, m in ex.force_places.get(force, [])
@@ -248,3 +260,24 @@ def finish_fronts(
             place_name=label(place),
         )  # fmt: skip
     ex.items.sort(key=lambda it: (it.provenance.span or (0, 0))[0])
+
+
+def _read_as_place(ex: _Extractor, s: Sentence, place: MentionLike) -> bool:
+    """Whether a claim or sighting of ``s`` read the distance from ``place``.
+
+    "Salcedo is hiding 30 km from Culiacán", "was last seen 30 km from
+    Culiacán": the place of the item is the distance's region, named by its
+    words (:func:`~geosleuth.read._distances.distance_region`; "within 30 km
+    of" for a floor, whose disc is denied), alone or intersected with another.
+    """
+    d = distance_words(ex, s, place)
+    if d is None:
+        return False
+    name = label(place)
+    named = {f"{d.words} {name}", f"within {d.near_km:,.3g} km of {name}"}
+    return any(
+        it.kind in ("claim", "sighting")
+        and it.provenance.span == s.span
+        and named & set(str(getattr(it, "place_name", "")).split(" ∩ "))
+        for it in ex.items
+    )

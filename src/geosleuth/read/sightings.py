@@ -83,6 +83,16 @@ words give the seeing no hedge, and their speaker does not state it. In a
 relative clause the one seen is the one it describes ("Jane Doe, who was last
 seen in Aspen"; not "Jane Doe's brother, who was last seen in Aspen").
 
+A seeing at a distance from a place is read by its words
+(:mod:`geosleuth.read._distances`), as a claim is: "was last seen 30 km from
+Culiacán" is a sighting on the ring about that far (an area with a hole, its
+edges as soft as the place's own σ), "spotted within 5 km of" on the disc of
+it, drawn whole (a sighting has no buffer); "seen more than 30 km from" says
+where the one seen was not, and is set aside (``no_place``). A distance with a
+side ("seen about 20 miles north of") stays the point along it
+(:func:`~geosleuth.read.regions.offset_of`), and a thing's distance ("His car was
+found 30 km from") is its trace's.
+
 Where the target went missing ("went missing near Vail on Saturday") or set out
 from ("set off from Ganavan Sands, north of Oban, on Monday", "launched his kayak
 from North Beach in Burlington", "was dropped off at the Spanish Creek
@@ -104,6 +114,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from geosleuth.evidence import Sighting
 from geosleuth.geometry import Geometry, Point
 from geosleuth.read._departures import departure, set_aside
+from geosleuth.read._distances import BEYOND, distance_words, seen_region
 from geosleuth.read._lexicon import THINGS as _LEXICON_THINGS
 from geosleuth.read._search_anaphors import found_again
 from geosleuth.read._sentence import (
@@ -704,6 +715,17 @@ def add_seen(
                 + there,
                 (m.start, m.end),
             )
+        elif (far := distance_words(ex, s, m)) is not None and far.kind == BEYOND:
+            # "seen more than 30 km from Culiacán": where the one seen was not
+            places.remove(m)
+            denied_places = True
+            ex.reject(
+                "no_place",
+                f"the one {event} was farther than the distance named from "
+                f"{label(m)!r} ({far.words!r}): where they were not, not where "
+                f"they were {event}",
+                (m.start, m.end),
+            )
     if not places and denied_places:
         return True  # every place seen is denied: each is set aside above
     if not places and len(mine) > len(places):
@@ -749,7 +771,18 @@ def add_seen(
         geom: Geometry = geometry_of(m)
         name, where = label(m), ""
         off = offset_of(ex.text, m.lon, m.lat, m.start, s.span[0])
-        if off is not None:
+        dist = distance_words(ex, s, m) if off is None else None
+        # "seen 30 km from Culiacán": the ring about that far; "spotted within 5
+        # km of": the disc of 5 km (a sighting has no buffer: drawn whole)
+        region = (
+            None
+            if dist is None
+            else seen_region(dist, geom, label(m), spread=OFFSET_SPREAD)
+        )
+        if region is not None:
+            geom, name, where = region
+            where += f", σ {sigma:.3g} km at its edges (the place's own)"
+        elif off is not None:
             # "seen 300 nautical miles west of the Azores": not at the Azores
             geom, name = Point(off[0], off[1]), f"{off[3]} {label(m)}"
             spread = OFFSET_SPREAD * off[2]
