@@ -2,9 +2,10 @@
 
 The date mentioned nearest the item's anchor in its sentence
 (:mod:`geosleuth.read.dates`), else the publication date; a date of another
-clause (a relative clause about someone, or a participle phrase that describes
-a person, the clauses to skip) is not the item's, a time of day alone takes the
-day of the sentence before, and a date after publication is ignored. Used by
+clause (a relative clause about someone, a participle phrase that describes a
+person, a clause another speaker states, the clauses to skip) is not the
+item's, a time of day alone takes the day of the sentence before, and a date
+after publication is ignored. Used by
 :meth:`geosleuth.read.claims._Extractor.dates`, which also dates a speaker's
 earlier word before the later one (:mod:`geosleuth.read._follow_ups`).
 """
@@ -27,6 +28,7 @@ from geosleuth.read._time_clauses import across, time_clauses
 from geosleuth.read.dates import unread_dates
 
 if TYPE_CHECKING:
+    from geosleuth.read.attribution import Attribution
     from geosleuth.read.claims import _Extractor
 
 __all__ = ["item_dates"]
@@ -72,6 +74,7 @@ def _item_dates(
         *skip,
     ]
     own += _other_clauses(s, anchor) + _future_clauses(s, anchor)
+    own += _other_speakers(s, anchor)
     own += _described(s, anchor)
     ok = [d for d in s.dates if not any(overlaps((d.start, d.end), x) for x in own)]
     if verb is not None:
@@ -152,6 +155,26 @@ def _future_clauses(s: Sentence, anchor: int) -> list[tuple[int, int]]:
         if not lo <= anchor < hi:
             out.append((lo, hi))
     return out
+
+
+def _other_speakers(s: Sentence, anchor: int) -> list[tuple[int, int]]:
+    """The clauses of ``s`` stated by another than the one that states ``anchor``.
+
+    "Officials say he is hiding near Culiacán, *though analysts said last year*
+    *he was in Durango*": a clause with a speaker of its own
+    (:attr:`~geosleuth.read.attribution.Attribution.clauses`) has its own time,
+    and the officials' word is of today, not of last year; so, the other way,
+    "Officials said in 2016 that ..., *while analysts now say* he is in
+    Durango". The clauses that one speaker states (on either side of another's
+    clause, or by two reporting verbs: "Police said on Monday she was in Mosul,
+    and they believed she was in Vail") keep each other's dates.
+    """
+    mine = _who(s.attr.at(anchor))
+    return [span for span, attr in s.attr.clauses if _who(attr) != mine]
+
+
+def _who(attr: Attribution) -> tuple[str | None, str | None, bool, bool]:
+    return attr.speaker, attr.role, attr.rumour, attr.target
 
 
 def _other_clauses(s: Sentence, anchor: int) -> list[tuple[int, int]]:

@@ -9,7 +9,8 @@ decides what the statement is worth:
   out to be unfounded*", "... *were propaganda*") or by the verb whose object
   it is ("*denied* reports that", "*dismissed*", "*rejected*", "*ruled out*",
   "*laughed off*", "*called* reports that ... *nonsense*", "*described*
-  reports that ... *as propaganda*", "*calling* reports that ... *rumours*"):
+  reports that ... *as propaganda*", "*calling* reports that ... *rumours*",
+  the judgement before the report: "*dismissed as false* a post claiming"):
   the statement is denied
   (:func:`report_called_untrue`), and whoever rebuts it speaks
   (:func:`judges_a_report`: "*Police* dismissed reports that ...");
@@ -188,11 +189,17 @@ def said_by(clause: Any) -> Any | None:
     "a post *claiming* Jane Doe *was* in York", "reports *saying* she *was* in
     York": the clause is the complement of a participle of saying
     (:data:`SAYING_LEMMAS`), not negated, that describes a noun; the noun is
-    returned. Not "she was claiming" (no noun), nor "a post not claiming".
+    returned. So is the infinitive of one that makes it a claim, which the
+    thing says of itself: "a witness *claiming to have seen* her". Not "she
+    was claiming" (no noun), nor "a post not claiming".
     """
     saying = clause.head
     if (
-        clause.dep_ != "ccomp"
+        not (
+            clause.dep_ == "ccomp"
+            # "a witness claiming to have seen her": the thing says it of itself
+            or (clause.dep_ == "xcomp" and saying.lemma_.lower() in _CLAIMING_LEMMAS)
+        )
         or saying.i == clause.i
         or saying.dep_ != "acl"
         or saying.tag_ != "VBG"
@@ -226,8 +233,11 @@ def report_of(clause: Any) -> Any | None:
     thing = said_by(clause)
     if thing is not None:
         claiming = clause.head.lemma_.lower() in _CLAIMING_LEMMAS
-        if (claiming or thing.lemma_.lower() in REPORT_NOUNS) and _content_subject(
-            clause
+        if clause.dep_ == "xcomp":
+            # "a witness *claiming to have seen* her": the thing's own claim
+            return thing if claiming else None
+        if (claiming or thing.lemma_.lower() in REPORT_NOUNS) and (
+            _content_subject(clause) or _object_for_subject(clause)
         ):
             return thing
         return None
@@ -257,6 +267,20 @@ def report_of(clause: Any) -> Any | None:
     return noun
 
 
+def _object_for_subject(clause: Any) -> bool:
+    """Whether the parse took the subject of ``clause`` for its head's object.
+
+    "A post claiming *Jane Doe* was in York was shared": the parse may make
+    "Jane Doe" the object of "claiming", and "was in York" a clause with no
+    subject; the object, before the clause, is its subject.
+    """
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+        return False
+    return any(
+        c.dep_ in ("dobj", "obj") and c.i < clause.i for c in clause.head.children
+    )
+
+
 def _content_subject(clause: Any) -> bool:
     """Whether ``clause`` has a subject of its own that is no relative pronoun."""
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
@@ -270,6 +294,9 @@ def _negated(verb: Any) -> bool:
 def _rebutted_by(noun: Any) -> str | None:
     """The words of the verb that rebuts the report ``noun`` as its object."""
     head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "as":
+        word = _judged_before(noun, UNTRUE_WORDS | _HEARSAY_WORDS)
+        return None if word is None else f"{head.head.text} as {word}"
     if noun.dep_ == "pobj" and head.lower_ == "at":
         verb = head.head  # "scoffed at reports that"
         if verb.pos_ == "VERB" and verb.lemma_.lower() in _REBUTTING_AT:
@@ -290,6 +317,32 @@ def _rebutted_by(noun: Any) -> str | None:
         if word is not None:
             return f"{head.text} ... {word}"
     return None
+
+
+def _judged_before(noun: Any, words: frozenset[str]) -> str | None:
+    """The word of ``words`` by which a verb judges ``noun`` before naming it.
+
+    "Police dismissed *as false* a post claiming she was in York", "described
+    *as credible* reports that": the parse makes the report the object of "as",
+    with the word between them. The verb rebuts or judges
+    (:data:`REBUTTING_LEMMAS`, :data:`_JUDGING_LEMMAS`), and is not negated.
+    """
+    prep = noun.head
+    verb = prep.head
+    if (
+        noun.dep_ != "pobj"
+        or prep.lower_ not in _AS
+        or prep.dep_ != "prep"
+        or verb.pos_ != "VERB"
+        or _negated(verb)
+        or verb.lemma_.lower() not in REBUTTING_LEMMAS | _JUDGING_LEMMAS
+    ):
+        return None
+    between = noun.doc[prep.i + 1 : noun.i]
+    word = next(
+        (t for t in between if t.lower_ in words or t.lemma_.lower() in words), None
+    )
+    return None if word is None else str(word.text)
 
 
 def _judgement(verb: Any, noun: Any, words: frozenset[str]) -> str | None:
@@ -356,6 +409,9 @@ def report_called_true(clause: Any) -> str | None:
     if noun is None:
         return None
     head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in _AS:
+        word = _judged_before(noun, _TRUE_WORDS)  # "described as credible reports"
+        return None if word is None else f"{head.head.text} as {word}"
     if noun.dep_ == "dobj" and head.pos_ == "VERB":
         lemma = head.lemma_.lower()
         if lemma in _CONFIRMING_LEMMAS and not _negated(head):
@@ -413,7 +469,8 @@ def judges_a_report(verb: Any) -> bool:
     """
     for c in verb.children:
         nouns = [c] if c.dep_ == "dobj" else []
-        if c.dep_ == "prep" and c.lower_ == "at":
+        if c.dep_ == "prep" and c.lower_ in ("at", *_AS):
+            # "scoffed at reports that", "dismissed as false a post claiming"
             nouns = [g for g in c.children if g.dep_ == "pobj"]
         for noun in nouns:
             for clause in noun.children:

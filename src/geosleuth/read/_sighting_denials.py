@@ -20,7 +20,7 @@ from typing import Any, Literal
 from geosleuth.evidence import Hedge
 from geosleuth.read._reports import report_called_true, report_called_untrue, report_of
 from geosleuth.read._sentence import CORRECTABLE, Sentence, denied_phrase
-from geosleuth.read.attribution import REPORTING_LEMMAS
+from geosleuth.read.attribution import REPORTING_LEMMAS, belief_hedge
 from geosleuth.read.attribution._disputes import retracts
 from geosleuth.read.hedges import hedge_of, weakest
 
@@ -133,9 +133,11 @@ def _believed(s: Sentence, at: int) -> tuple[Hedge, str] | None:
     reporting verb (:data:`~geosleuth.read.attribution.REPORTING_LEMMAS`) above
     the verb of seeing, up the complements that report it, whose word hedges
     (:func:`~geosleuth.read.hedges.hedge_of`: "believe", "think", "claimed",
-    "doubt"), the weakest of them. Not a verb joined to the seeing ("Police
-    believe she is in York, and a hiker saw her in Leeds"), nor one negated or
-    that denies (:func:`_governed`). None if none, or unparsed.
+    "doubt"), or a word of firm belief ("Police *are confident* a hiker saw
+    her": :func:`~geosleuth.read.attribution.belief_hedge`), the weakest of
+    them. Not a verb joined to the seeing ("Police believe she is in York, and a
+    hiker saw her in Leeds"), nor one negated or that denies
+    (:func:`_governed`). None if none, or unparsed.
     """
     tok = next((t for t in s.sent if t.idx == at), None) if s.sent else None
     found: tuple[Hedge, str] | None = None
@@ -150,10 +152,13 @@ def _believed(s: Sentence, at: int) -> tuple[Hedge, str] | None:
         if tok.dep_ != "ccomp":
             break
         head = tok.head
-        if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in REPORTING_LEMMAS:
+        firm = belief_hedge(head)  # "Police are confident a hiker saw her"
+        if firm is not None or (
+            head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in REPORTING_LEMMAS
+        ):
             after = head.nbor() if head.i + 1 < len(head.doc) else head
             words = str(head.doc.text[head.idx : after.idx + len(after.text)])
-            hedge, cue = hedge_of(words)
+            hedge, cue = firm or hedge_of(words)
             if (
                 cue is not None
                 and hedge != "certain"

@@ -31,14 +31,16 @@ possible    may, might, could, possibly, perhaps, maybe, would, if, whether,
 doubtful    unlikely, doubtful, doubt(s), improbable, questionable, no evidence,
             and its kin: no reason to believe (think, suspect), no
             indication (sign, suggestion, proof, information) that, nothing
-            suggests (indicates, shows, points to). Absence of evidence is not
-            evidence of absence: the statement keeps its polarity, only less
-            sure. So for words that take no side: neither confirm nor deny,
-            not known (clear, certain) whether or if, unclear whether, not
-            confident (convinced, sure, certain) that, did not
-            (would not, declined to) say (confirm, disclose) whether, could not
-            (were unable to) confirm (verify) that: the
-            speaker says neither yes nor no, and the place is only raised
+            suggests (indicates, shows, points to), and next to nothing: little
+            evidence (suggests), little to indicate (suggest, show). Absence
+            of evidence is not evidence of absence: the statement keeps its
+            polarity, only less sure. So for words that take no side:
+            neither confirm nor deny, not known (clear, certain) whether or
+            if, unclear whether, not (less than) confident (convinced, sure,
+            certain) that, did not (would not, declined to) say (confirm,
+            disclose) whether, could not (were unable to) confirm (verify)
+            that: the speaker says neither yes nor no, and the place is only
+            raised
 ==========  ====================================================================
 
 :func:`hedge_of` returns the hedge and the cue that set it (for the provenance
@@ -79,6 +81,11 @@ HEDGE_CUES: dict[Hedge, tuple[str, ...]] = {
         r"no (?:clear |firm |real |credible |apparent )?(?:indications?|signs?|"
         r"suggestion|proof) (?:whatsoever )?(?:that|(?=(?:she|he|they) ))",
         r"nothing (?:to )?(?:suggests?|indicates?|shows?|points? to|proves?)",
+        # "little evidence suggests", "there is little to indicate that": next
+        # to nothing, as "nothing suggests"; not "a little", nor "little by little"
+        r"(?<!\ba )(?:very )?little (?:(?:hard|real|credible|firm|concrete) )?"
+        r"evidence(?: (?:now )?(?:suggests?|indicates?|shows?|points? to))?",
+        r"(?<!\ba )(?:very )?little to (?:suggest|indicate|show|point to)",
         # "Police have no information that she is in Utah": absence of evidence
         r"no (?:(?:firm|hard|credible|reliable|concrete|new|further|specific) )?"
         r"information (?:that|to suggest|suggesting|indicating)",
@@ -92,8 +99,8 @@ HEDGE_CUES: dict[Hedge, tuple[str, ...]] = {
         r"declined to|refused to|unable to) (?:\w+ )?(?:say|tell|know|confirm|"
         r"disclose|reveal|specify|indicate|comment on) whether",
         # "Police are not convinced that she is in York": a belief withheld
-        r"(?:not|never|no longer|(?:is|are|was|were)n['’]t) (?:entirely |fully |yet )?"
-        r"(?:confident|convinced|sure|certain)"
+        r"(?:not|never|no longer|less than|(?:is|are|was|were)n['’]t) "
+        r"(?:entirely |fully |yet )?(?:confident|convinced|sure|certain)"
         r"(?= (?:that|she|he|they|it|his|her|(?-i:[A-Z])))",
         # "could not confirm that he was in Ayorou": no confirmation, no denial
         r"(?:not|never|(?:did|does|do|would|could|can|will|wo|ca)n['’]t|cannot|"

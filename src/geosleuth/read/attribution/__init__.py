@@ -62,7 +62,10 @@ what shows it ("*Evidence* suggests", "*Everything* indicates"). The one who
 is confident, convinced, sure or certain that something is so holds it, as
 the one who believes it: "*Officials* are confident that ...", "*Police* are
 convinced she is in York". Authorities are an official body, whatever their
-words: "Mexican authorities said", "the port authority said".
+words: "Mexican authorities said", "the port authority said". How sure such a
+belief is (:func:`belief_hedge`: "are confident", probable; "are less than
+confident", doubtful) is read for a clause it holds, a seeing too ("Police are
+confident a hiker saw Jane Doe in Leeds").
 
 A subject that refers to the target ("*Jane Doe* said", "*She* told police she
 was heading to Denver", as :mod:`geosleuth.read.target` finds the references
@@ -77,7 +80,9 @@ reporting chain lists the outlets in between: "Speaking to ANF", "told Fox News"
 "in an interview with Reuters". Sentences inside a quotation opened by an
 attributed sentence keep its speaker; so do those of a quotation closed by its
 speaker's words ('"He is not in Venezuela. He has never been in Machiques,"
-*Rivas said*.'), each of its sentences. "he"/"she" as the subject of a
+*Rivas said*.'), each of its sentences, but one that says what others say
+('"*They say* he is in Culiacán. He is not," Rivas said.'): their hearsay, a
+rumour that Rivas relays (first in its reporting chain). "he"/"she" as the subject of a
 reporting verb is the most recent speaker.
 
 A statement with no speaker is the article's own; one introduced by "it is
@@ -118,7 +123,9 @@ denied the report.*", "*The army denied the claim.*", "*It was denied by
 police.*". Its main verb denies ("deny", "reject", "dismiss", "dispute",
 "refute", "contradict") "it", "this" or a report ("the report", "the claims"),
 after a subject of one to six words with no negation, and nothing but an
-adverbial follows ("on Friday", "as false"). Only the sentence right before it is
+adverbial follows ("on Friday", "as false"); or one that says no in a few words
+("He is not.", "That is not true.", '"He is not," Rivas said.'). Only the
+sentence right before it is
 disputed, and only when it is not disputed already in its own words; a denial
 that says more ("Police denied the report, saying she was in Denver", "Police
 denied that she was in Vail") is a statement of its own, read as such.
@@ -153,6 +160,7 @@ from geosleuth.read.attribution._reporting import (
     _ACCORDING,
     _RUMOUR,
     _reports,
+    belief_hedge,
     chain_names,
 )
 from geosleuth.read.attribution._reporting import (
@@ -172,6 +180,7 @@ __all__ = [
     "SpeakerRegistry",
     "attribute",
     "attribute_text",
+    "belief_hedge",
     "denial_of_previous",
     "dispute_span",
     "modifiers_start",

@@ -89,6 +89,29 @@ _DENIES_PREVIOUS = re.compile(
     re.IGNORECASE,
 )
 
+# ... or says no to it in a few words: "He is not.", "She isn't there.", "That is
+# not true.", "They are wrong.", alone or in a quotation closed by its speaker
+# ('"They say he is in Culiacán. *He is not*," Rivas said.'): an "is" with no
+# place of its own denies the place the sentence before gave.
+_SAYS_NO = (
+    r"(?:(?:he|she|they|it)\s+(?:is|was|are|were)(?:\s+not|n[’']t)(?:\s+there)?"
+    r"|(?:that|this)(?:\s+is|\s+was|[’']s)\s+(?:(?:simply|just)\s+)?"
+    r"(?:not\s+(?:true|correct|accurate|the\s+case|so)|untrue|false|wrong|"
+    r"incorrect|inaccurate|nonsense|a\s+lie)"
+    r"|(?:they|those\s+people)\s+(?:are|were)\s+(?:(?:simply|just)\s+)?"
+    r"(?:wrong|mistaken|lying))"
+)
+#: The speaker's words after a quotation that says no: '," Rivas said'.
+_SAID_TAIL = (
+    r"(?:\s*,?\s*[\"”’']\s*,?\s*(?:[\w’'.-]+\s+){1,6}?"
+    r"(?:said|says|added|insisted|told\s+(?:[\w’'.-]+\s*){1,4}?))?"
+)
+_SAYS_NO_TO_PREVIOUS = re.compile(
+    rf"^[\"“]?(?P<d>(?:(?:but|no)\s*,?\s+)?{_SAYS_NO}){_SAID_TAIL}"
+    r"\s*[.!]?[\"”’']*$",
+    re.IGNORECASE,
+)
+
 
 # A correction of the statement: the one seen was someone else ("the man seen
 # there was someone else", "the man at the gas station had been identified as
@@ -202,7 +225,10 @@ def denial_of_previous(text: str, base: int = 0) -> tuple[int, int] | None:
     The main verb denies ("deny", "reject", "dismiss", "dispute", "refute",
     "contradict") "it", "this" or a report of the sentence before ("the report",
     "the claim", "the reports"), with at most an adverbial after it, or the report
-    is denied in the passive ("The report was denied by police.").
+    is denied in the passive ("The report was denied by police."); or it says no
+    in a few words, with nothing of its own ("He is not.", "That is not true.",
+    "They are wrong."), alone or before the words of its speaker that close a
+    quotation ('He is not," Rivas said.').
 
     Parameters
     ----------
@@ -228,9 +254,16 @@ def denial_of_previous(text: str, base: int = 0) -> tuple[int, int] | None:
     True
     >>> denial_of_previous("Police denied that she was in Vail.") is None
     True
+    >>> t = 'He is not," Rivas said.'
+    >>> s, e = denial_of_previous(t)
+    >>> t[s:e]
+    'He is not'
+    >>> denial_of_previous("He is not in Culiacán.") is None
+    True
     """
     m = _DENIES_PREVIOUS.match(text.strip())
     m = m or _RETRACTS_PREVIOUS.match(text.strip())  # "The sighting was ruled out."
+    m = m or _SAYS_NO_TO_PREVIOUS.match(text.strip())  # '"He is not," Rivas said.'
     return None if m is None else stripped_span(m, text, base)
 
 

@@ -45,6 +45,35 @@ def _open_at_end(text: str, *, open_at_start: bool) -> bool:
     return is_open
 
 
+#: Subjects of a reporting verb in a quotation that are its speaker's own voice
+#: ("I think", "we believe"), or what shows it ("Everything suggests"), not
+#: others whose word the speaker relays.
+_OWN_VOICE = frozenset(
+    {"i", "we", "it", "evidence", "everything", "sign", "indication"}
+)
+
+
+def _others_say(sent: Any) -> bool:
+    """Whether ``sent`` is what others say, by its own main reporting verb.
+
+    '"*They say* he is in Culiacán.': the sentence's main verb reports, with
+    a subject of its own that the parse could name as no speaker ("they",
+    "some"), and that is not the quoted speaker's own voice ("I think", "we
+    believe": :data:`_OWN_VOICE`).
+    """
+    root = sent.root
+    return (
+        root.pos_ in ("VERB", "AUX")
+        and _reports(root)
+        and any(
+            c.dep_ == "nsubj"
+            and c.lower_ not in _OWN_VOICE
+            and c.lemma_.lower() not in _OWN_VOICE
+            for c in root.children
+        )
+    )
+
+
 def closing_speaker(
     sent: Any,
     registry: SpeakerRegistry,
@@ -67,7 +96,11 @@ def closing_speaker(
     speaker is read from the parse of that sentence as its own subject is
     (:func:`~geosleuth.read.attribution._subjects._verb_speaker`), and so
     None where that sentence was not parsed; the attribution is marked as
-    inherited, for its words are in another sentence.
+    inherited, for its words are in another sentence. A sentence that says
+    what others say, by a reporting verb of its own whose subject could not be
+    named ('"*They say* he is in Culiacán. He is not," Rivas said.':
+    :func:`_others_say`), is not the speaker's word but hearsay that the
+    speaker relays: a rumour, with the speaker first in its reporting chain.
     """
     text = sent.text
     if not in_quote and text.lstrip()[:1] not in _OPENING:
@@ -113,6 +146,12 @@ def closing_speaker(
     found = _verb_speaker(verb, registry, previous, chain, disputed, consulted)
     if found is None or found.speaker is None:
         return None
+    if _others_say(sent):
+        # '"They say he is in Culiacán. He is not," Rivas said.': what others
+        # say, which Rivas relays (and here denies), is not his word
+        return Attribution(
+            chain=(found.speaker, *found.chain), rumour=True, disputed=disputed
+        )
     carried = found.carried()
     return Attribution(
         speaker=carried.speaker, role=carried.role, verb=carried.verb,

@@ -16,7 +16,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from geosleuth.evidence import Hedge
 from geosleuth.read._reports import judges_a_report
+from geosleuth.read.hedges import hedge_of
 
 __all__: list[str] = []
 
@@ -43,7 +45,9 @@ def _belief(tok: Any) -> Any:
 
     "Officials *are* confident that ...", "Police *remain* convinced she is in
     York": the adjective has a clause of its own, which the subject holds
-    true. Not "She is sure of herself", nor "He is certain to be charged".
+    true, or doubts ("Officials are *less than* confident that ...", whose
+    hedge is the words' own: :func:`~geosleuth.read.hedges.hedge_of`). Not
+    "She is sure of herself", nor "He is certain to be charged".
     The parse may take "convinced" for a passive verb ("Police *are convinced*
     Jane Doe is in York"): it is then ``tok`` itself.
     """
@@ -55,16 +59,59 @@ def _belief(tok: Any) -> Any:
         return tok
     if tok.lemma_.lower() not in _BELIEF_LINKS:
         return None
-    return next(
-        (
-            c
-            for c in tok.children
-            if c.dep_ == "acomp"
-            and c.lower_ in _BELIEF_ADJS
-            and any(g.dep_ == "ccomp" for g in c.children)
-        ),
-        None,
-    )
+    for c in tok.children:
+        if c.dep_ != "acomp":
+            continue
+        # "Officials are *less than* confident that ...": a belief withheld,
+        # which the parse hangs on "less"
+        less = [
+            g
+            for than in c.children
+            if c.lower_ == "less" and than.dep_ == "prep" and than.lower_ == "than"
+            for g in than.children
+        ]
+        for adj in [c, *less]:
+            if adj.lower_ in _BELIEF_ADJS and any(
+                g.dep_ == "ccomp" for g in adj.children
+            ):
+                return adj
+    return None
+
+
+def belief_hedge(word: Any) -> tuple[Hedge, str] | None:
+    """The hedge that a word of firm belief puts on the clause it holds, and its cue.
+
+    ``word`` is the head of a clause (its ``ccomp``): the adjective of "Police
+    are *confident* a hiker saw Jane Doe in Leeds", "Officials are less than
+    *sure* that ...", or the parse's passive "Police are *convinced* a hiker saw
+    her". The hedge is that of the words (:func:`~geosleuth.read.hedges.hedge_of`
+    of "are confident that": probable; "are not sure that", "are less than
+    confident that": doubtful; "are certain that": certain, no weaker). None
+    for any other word: a reporting verb's own words are read as such.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as T
+    >>> belief_hedge(T(lower_="said", lemma_="say", children=[], head=None)) is None
+    True
+    """
+    links = [word] if word.lower_ == "convinced" else []
+    if word.head is not None and word.dep_ == "acomp":
+        links.append(word.head)  # "are confident"
+    elif word.head is not None and word.dep_ in ("amod", "pobj"):
+        than = word.head  # "are less than confident", hung on "less"
+        if than.lower_ == "than" and than.head.dep_ == "acomp":
+            links.append(than.head.head)
+    for link in links:
+        adj = _belief(link)
+        if adj is None or adj.i != word.i:
+            continue
+        # from the link to the word, its negation too: "are not sure"
+        first = min([link, *(c for c in link.children if c.dep_ == "auxpass")],
+                    key=lambda t: t.i)  # fmt: skip
+        words = str(word.doc[first.i : word.i + 1].text)
+        return hedge_of(words + " that")[0], words
+    return None
 
 
 def verb_words(tok: Any) -> str:
@@ -83,6 +130,8 @@ def verb_words(tok: Any) -> str:
     if adj is tok:  # "are convinced", the parse's passive
         aux = next(c for c in tok.children if c.dep_ == "auxpass")
         return f"{aux.text} {tok.text}"
+    if adj.i > tok.i + 1 and adj.head.i != tok.i:  # "are less than confident"
+        return str(tok.doc[tok.i : adj.i + 1].text)
     return f"{tok.text} {adj.text}"
 
 
