@@ -155,7 +155,7 @@ from geosleuth.read.attribution._names import (
     _title_and_name,
     modifiers_start,
 )
-from geosleuth.read.attribution._quotes import closing_speaker
+from geosleuth.read.attribution._quotes import closing_speaker, open_at_end
 from geosleuth.read.attribution._reporting import (
     _ACCORDING,
     _RUMOUR,
@@ -208,13 +208,7 @@ def quote_states(text: str, spans: list[tuple[int, int]]) -> list[tuple[bool, bo
         if "\n\n" in text[pos:s]:
             is_open = False
         start_open = is_open
-        for ch in text[s:e]:
-            if ch == "“":
-                is_open = True
-            elif ch == "”":
-                is_open = False
-            elif ch == '"':
-                is_open = not is_open
+        is_open = open_at_end(text[s:e], open_at_start=is_open)
         out.append((start_open, is_open))
         pos = e
     return out

@@ -21,7 +21,7 @@ _OPENING = frozenset({"“", '"'})
 _CLOSING = frozenset({"”", '"'})
 
 
-def _open_at_end(text: str, *, open_at_start: bool) -> bool:
+def open_at_end(text: str, *, open_at_start: bool) -> bool:
     """Whether a quotation is open at the end of ``text``.
 
     Curly quotes open and close, a straight one toggles, as in
@@ -29,9 +29,9 @@ def _open_at_end(text: str, *, open_at_start: bool) -> bool:
 
     Examples
     --------
-    >>> _open_at_end('"He is not in Venezuela.', open_at_start=False)
+    >>> open_at_end('"He is not in Venezuela.', open_at_start=False)
     True
-    >>> _open_at_end('"He is not there," he said.', open_at_start=False)
+    >>> open_at_end('"He is not there," he said.', open_at_start=False)
     False
     """
     is_open = open_at_start
@@ -105,7 +105,7 @@ def closing_speaker(
     text = sent.text
     if not in_quote and text.lstrip()[:1] not in _OPENING:
         return None
-    if not _open_at_end(text, open_at_start=in_quote):
+    if not open_at_end(text, open_at_start=in_quote):
         return None
     doc = sent.doc
     end = sent.end_char
