@@ -39,6 +39,7 @@ __all__ = [
     "contrasts",
     "is_beside",
     "relative_antecedent",
+    "set_aside",
     "speaks_aside",
     "target_relatives",
 ]
@@ -100,9 +101,29 @@ def relative_antecedent(tok: Any) -> Any:
         if up.head.i == up.i:
             return tok
         if up.dep_ == "relcl":
-            return up.head
+            noun = up.head
+            if noun.dep_ == "appos" and set_aside(noun):
+                # "it was Salcedo, not his bodyguard, *who* had been killed": the
+                # clause tells of the one the contrast keeps, not the one set aside
+                return noun.head
+            return noun
         up = up.head
     return tok
+
+
+def set_aside(noun: Any) -> bool:
+    """Whether ``noun`` is set aside by a "not" before it.
+
+    "Salcedo, *not his bodyguard*", "his bodyguard, *not Salcedo*": an
+    apposition after "not", which the contrast sets against its noun.
+    """
+    if noun.dep_ != "appos":
+        return False
+    lo = noun.left_edge.i
+    return any(
+        c.dep_ == "neg" and noun.head.i < c.i < lo + 1
+        for c in (*noun.head.children, *noun.children)
+    )
 
 
 def speaks_aside(
@@ -151,7 +172,10 @@ def is_beside(tok: Any) -> bool:
     report ("weeks *after his reported death*", "*since* reports that ..."; not
     "shortly *after his death*", nor "*after the strike*").
     """
-    if tok.dep_ == "advcl":
+    if tok.dep_ in ("advcl", "conj"):
+        # the parse may join the clause to the one before it: "addressing
+        # fighters, nearly a year *after* the government said ..." (a conjunct
+        # with a mark of its own)
         return any(c.dep_ == "mark" and c.lower_ in _BESIDE_MARKS for c in tok.children)
     if tok.dep_ != "prep" or tok.lower_ not in _BESIDE_MARKS:
         return False

@@ -60,6 +60,7 @@ __all__ = [
     "leader_of_speakers",
     "made_spans",
     "other_statements",
+    "recording_start",
     "shown_alive",
     "shown_by_recording",
     "shown_no_life",
@@ -180,7 +181,7 @@ def shown_alive(cue: Any, objects: Sequence[TargetRef]) -> TargetRef | None:
 
 #: What a recording shows that is no life of the target: its death, the target
 #: lying still, or another of its own.
-NoLife = Literal["dead", "still", "another"]
+NoLife = Literal["dead", "still", "another", "like"]
 
 
 def shown_no_life(cue: Any, objects: Sequence[TargetRef]) -> tuple[Any, NoLife] | None:
@@ -219,17 +220,21 @@ def _shown(
         tok = _noun_of(tok)  # "shows Ag Alher": the name's last word
         owned = _owner_of(tok)
         shown = tok if owned is None else owned  # "shows Ag Alher's body"
-        if shown.dep_ in ("dobj", "obj"):
+        if shown.dep_ in ("dobj", "obj") and shown.head.lemma_.lower() in _SHOWING:
             verb = shown.head
-        elif shown.dep_ in ("nsubj", "nsubjpass") and shown.head.dep_ in (
-            "ccomp",
-            "xcomp",
-            "oprd",
-            "acomp",
+        elif (
+            shown.dep_ in ("nsubj", "nsubjpass")
+            and shown.head.dep_ in ("ccomp", "xcomp", "oprd", "acomp")
+            and shown.head.head.lemma_.lower() in _SHOWING
         ):  # "shows him addressing fighters", "shows him being led away",
             # "shows him alive"
             verb = shown.head.head
         else:
+            # "shows soldiers standing over Ag Alher's body", "shows a man
+            # resembling Ag Alher": the target within what another does or is
+            aside = _within_another(tok, owned, video)
+            if aside is not None:
+                yield ref, aside
             continue
         if verb.lemma_.lower() not in _SHOWING or _negated(verb):
             continue
@@ -243,6 +248,47 @@ def _shown(
             verb, ref, objects
         ):  # "shows Ag Alher's wife addressing fighters", not "... beside him"
             yield ref, (owned, "another")
+
+
+#: Verbs (lemmas) by which the one shown is only like the target: "a man
+#: *resembling* Ag Alher".
+_RESEMBLING = frozenset({"resemble"})
+#: Words of the target's own state, of a noun it stands beside: "the *lifeless*
+#: Ag Alher".
+_LIFELESS = frozenset({"lifeless", "dead", "slain"})
+
+
+def _within_another(tok: Any, owned: Any, video: Any) -> tuple[Any, NoLife] | None:
+    """What a recording shows of the target ``tok`` within another's part, if no life.
+
+    The one shown is another, and the target is named in what it does or is:
+    its remains ("shows soldiers standing over *Ag Alher's body*", with "dead"),
+    the target lifeless ("standing over *the lifeless* Ag Alher", "dead"), or
+    one only like it ("shows *a man resembling* Ag Alher", with "like"). The
+    verb of showing is the recording's (:func:`_by_recording`). None when the
+    target is in another's part otherwise ("shows fighters cheering Ag Alher"),
+    or no recording shows so.
+    """
+    start = tok if owned is None else owned
+    verb = next(
+        (
+            up
+            for up in start.ancestors
+            if up.lemma_.lower() in _SHOWING and _by_recording(up, video)
+        ),
+        None,
+    )
+    if verb is None or _negated(verb):
+        return None
+    if owned is not None and owned.lower_ in _REMAINS:
+        return owned, "dead"  # "standing over Ag Alher's body"
+    if tok.dep_ in ("appos", "compound") and tok.head.lower_ in _LIFELESS:
+        return tok.head, "dead"  # "standing over the lifeless Ag Alher"
+    if any(c.dep_ == "amod" and c.lower_ in _LIFELESS for c in tok.children):
+        return tok, "dead"
+    if tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in _RESEMBLING:
+        return tok.head, "like"  # "a man resembling Ag Alher"
+    return None
 
 
 def _shown_besides(verb: Any, ref: TargetRef, objects: Sequence[TargetRef]) -> bool:
@@ -280,6 +326,7 @@ def _no_life(tok: Any, verb: Any) -> tuple[Any, NoLife] | None:
                 t.lower_ in _DEATH_WORDS
                 and not _of_another(t, tok, verb)
                 and not (passive and t.lower_ == "death")  # read by _killed_or_buried
+                and _of_the_shown(t)
             )
             or (_pool_of_blood(t) and not _of_another(t.head.head, tok, verb))
         ),
@@ -290,9 +337,99 @@ def _no_life(tok: Any, verb: Any) -> tuple[Any, NoLife] | None:
     if passive and _killed_or_buried(tok.head):
         return tok.head, "dead"  # "shows him being shot", "lowered into a grave"
     still = _lying_still(tok, shown, verb)
-    if still is not None:
+    if still is not None and not _life_after(still, tok, shown, verb):
         return still, "still"  # "shows him lying motionless in the street"
     return None
+
+
+#: Prepositions by which the one shown is in its coffin or its grave: "lying *in*
+#: a coffin", "shows him *in* a body bag"; not "*beside* a coffin", "standing
+#: *over* the body of his deputy", "*at* the funeral of his brother".
+_INSIDE = frozenset({"in", "inside", "into", "within"})
+#: The nouns of :data:`_DEATH_WORDS`: things of the dead, not said of one.
+_DEATH_NOUNS = frozenset({"corpse", "body", "funeral", "burial", "coffin"})
+
+
+def _of_the_shown(word: Any) -> bool:
+    """Whether the death word ``word`` tells of the one shown, not of a thing beside.
+
+    An adjective or a verb is said of the one shown ("shows him *dead*", "lying
+    *lifeless*", "being *executed*"; another's is :func:`_of_another`'s: "the
+    *lifeless* body of a soldier"), as is its death ("shortly after his
+    *death*"). A noun of the dead ("body", "corpse", "coffin", "funeral") is
+    the one shown only as where it lies ("lying *in a coffin*", "shows him *in*
+    a coffin"), not as what another act of its is about: "standing over *the body*
+    of his deputy", "carrying *the body* of a wounded fighter", "mourning at *the
+    funeral* of his brother", "beside *a coffin*", "alive, *his body* covered in
+    bandages". The one shown as the body itself ("shows Ag Alher's *body*") is
+    :func:`_shown`'s.
+    """
+    if word.lower_ not in _DEATH_NOUNS:
+        # "dead", "lifeless" (which the tagger may take for a noun), "death"
+        # ("shortly after his death", "bleeding to death"; another's is
+        # :func:`_of_another`'s)
+        return True
+    prep = word.head if word.dep_ == "pobj" else None
+    if prep is None:
+        return False
+    return prep.lower_ in _INSIDE and not any(
+        c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in word.children
+    )
+
+
+#: Body parts whose motion shows that the one shown lives: "*his chest* rising
+#: and falling", "*his hand* twitching".
+_BODY_PARTS = frozenset(
+    {"chest", "eyes", "eye", "hand", "hands", "arm", "arms", "leg", "legs", "head",
+     "lips", "mouth", "fingers", "finger", "foot", "feet", "body", "eyelids"}
+)  # fmt: skip
+#: Verbs (lemmas) of seeming or of a state, which show no life: "lying still,
+#: *appearing* to be unconscious", "*wearing* a uniform", "*bleeding* from the
+#: head".
+_SEEMING = frozenset(
+    {"appear", "seem", "look", "wear", "have", "rest", "remain", "stay", "bleed",
+     "face"}
+)  # fmt: skip
+
+
+def _life_after(still: Any, shown: Any, words: Sequence[Any], verb: Any) -> bool:
+    """Whether ``words`` show ``shown`` alive after the stillness word ``still``.
+
+    "lying still in a hospital bed, *talking* to a nurse", "lying motionless,
+    before he *gets up* and *addresses* fighters", "..., then *speaking* to the
+    camera", "..., his chest *rising* and falling": a verb in an active form
+    after it whose subject is the one shown (none of its own, "he", or a body
+    part of "his": :data:`_BODY_PARTS`), not negated, not of seeming
+    (:data:`_SEEMING`), nor said of another ("as a doctor *treats* his wounds",
+    "as soldiers *stand* over him", "his eyes *closed*").
+    """
+    for w in words:
+        if (
+            w.i <= still.i
+            or w.pos_ != "VERB"
+            or w.tag_ not in ("VBG", "VBZ", "VBP", "VBD")
+            or _negated(w)
+            or w.lemma_.lower() in _LYING | _SEEMING | _KILLING | {"die"}
+            or _of_another(w, shown, verb)
+        ):
+            continue
+        up = w
+        while up.dep_ == "conj" and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in up.children
+        ):
+            up = up.head  # "gets up and *addresses* fighters": "he" of "gets"
+        subjects = [c for c in up.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects or any(
+            c.i == shown.i
+            or c.lower_ in ("he", "she")
+            or (
+                c.lower_ in _BODY_PARTS
+                and any(p.lower_ in ("his", "her") for p in c.children)
+            )
+            for c in subjects
+        ):
+            return True
+    return False
 
 
 def _shown_words(tok: Any, verb: Any) -> list[Any]:
@@ -470,7 +607,18 @@ def _by_recording(verb: Any, video: Any) -> bool:
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
         # "released a video on Monday showing him"
         return any(c.dep_ in ("dobj", "obj") and c.i == video.i for c in up.children)
+    if verb.dep_ in ("xcomp", "advcl") and any(c.lower_ == "to" for c in verb.children):
+        # "a video ... *purports to show* him", "appears to show": the parse may
+        # hang "to show" on the recording's own participle ("released")
+        if up.lemma_.lower() in _PURPORTING:
+            return any(c.dep_ == "nsubj" and c.i == video.i for c in up.children)
+        return bool(up.dep_ == "acl" and up.head.i == video.i and verb.dep_ == "advcl")
     return any(c.dep_ == "nsubj" and c.i == video.i for c in verb.children)
+
+
+#: Verbs (lemmas) by which a recording is said to show: "*purports* to show",
+#: "*appears* to show", "*seems* to show", "*claims* to show".
+_PURPORTING = frozenset({"purport", "appear", "seem", "claim"})
 
 
 def _relative_subject(verb: Any) -> bool:
@@ -545,13 +693,23 @@ _CALLED_FAKE = re.compile(
     rf"|\b(?:dismissed|described|denounced|rejected)\s+{_RECORDING}\s+as\s+"
     rf"{_FAKE_WORDS}\b"
     rf"|\bcalled\s+{_RECORDING}\s+{_FAKE_WORDS}\b"
-    # "old footage", "archive video", "an undated recording"
-    r"|\b(?:old|archive|archival|file|undated)\s+(?:[\w-]+\s+)?(?:videos?|footage|"
+    # "old footage", "archive video", "an undated recording", "a fake video"
+    r"|\b(?:old|archive|archival|file|undated|fake|faked|doctored|forged|"
+    r"fabricated|manipulated|staged|bogus)\s+(?:[\w-]+\s+)?(?:videos?|footage|"
     r"recordings?|tapes?|clips?|photos?|photographs?|pictures?|images?)\b",
     re.IGNORECASE,
 )
 _WHETHER = re.compile(r"\b(?:whether|if|not|never|n['’]t)\s+$", re.IGNORECASE)
 _NEXT_END = re.compile(r"[.!?…][\"'”’)]*(?=\s|$)")
+
+
+def recording_start(cue: Any) -> int:
+    """The document offset where the phrase of the recording ``cue`` opens.
+
+    "*An old* video", "*A fake* video": the words before the recording's noun
+    that may call it old or fake (:func:`called_fake` reads from there).
+    """
+    return int(_noun_of(cue).left_edge.idx)
 
 
 def called_fake(text: str, at: int, end: int) -> str | None:

@@ -282,6 +282,9 @@ def taken_back_next(
     start = len(text) - len(text[end:].lstrip())
     stop = _SENTENCE_END.search(text, start)
     sentence = text[start : stop.end() if stop else len(text)]
+    corrected = _corrected(sentence, start, claimant, refs)
+    if corrected is not None:
+        return corrected
     for m in _TAKEN_BACK.finditer(sentence):
         before, after = sentence[: m.start()], sentence[m.end() :]
         if _NOT_BEFORE.search(before) is not None:
@@ -296,6 +299,69 @@ def taken_back_next(
             return None
         if not _of_life(after, start + m.end(), refs):
             return None
+        return m.group(0)
+    return None
+
+
+#: The target named, or "him", "her", after the "not" of a correction.
+_WHOM = r"(?:him|her|(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*))(?!['’\w])"
+#: A death of the target taken back by saying who died in its stead, or that it
+#: lived: "it was his bodyguard, *not Salcedo*, who had died", "his bodyguard
+#: had been killed, *not him*", "the dead man was his bodyguard", "he had
+#: survived".
+_CORRECTED = re.compile(
+    r"\b(?:it\s+was\s+)?(?:his|her|their)\s+(?P<other>[\w-]+),?\s+(?:and\s+|but\s+)?"
+    rf"not\s+(?P<whom>{_WHOM}),?\s+(?:who|that)\s+(?:had\s+|has\s+)?"
+    r"(?:been\s+|was\s+|were\s+)?(?:killed|died|dead|slain)\b"
+    r"|\b(?:his|her|their)\s+(?P<other2>[\w-]+)\s+(?:(?:had\s+been|has\s+been|was|"
+    r"were)\s+(?:killed|slain|dead)|(?:had\s+)?died),?\s+(?:and\s+|but\s+)?"
+    rf"not\s+(?P<whom2>{_WHOM})"
+    r"|\bthe\s+(?:dead\s+(?:man|woman)|body|corpse|remains)\s+(?:was|were|is|"
+    r"had\s+been)\s+(?:that\s+of\s+|those\s+of\s+)?(?:his|her)\s+(?P<other3>[\w-]+)"
+    r"\b(?!['’])"
+    r"|\b(?P<lived>he|she)\s+(?:(?:had|has)\s+survived\b(?!\s+(?:an?|another|"
+    r"several|two|three|many|previous|earlier|numerous)\b)|(?:was|is|had\s+been)\s+"
+    r"(?:still\s+)?alive\b)",
+    re.IGNORECASE,
+)
+#: Words of a later word, by which "he had survived" takes back the death told
+#: before: "Officials *later* said he had survived".
+_LATER = re.compile(
+    r"\b(?:later|subsequently|afterwards|since|now|then|instead|actually|in\s+fact)\b",
+    re.IGNORECASE,
+)
+
+
+def _corrected(
+    sentence: str, start: int, claimant: str | None, refs: Sequence[TargetRef]
+) -> str | None:
+    """The words of ``sentence`` (at offset ``start``) that correct the death.
+
+    "Officials later said it was his bodyguard, not Salcedo, who had died",
+    "Later they said his bodyguard had been killed, not him", "Officials later
+    said the dead man was his bodyguard" (one of the target's own,
+    :data:`_OTHERS`, died in its stead: the name after "not" is the target's,
+    one of ``refs``), "Officials later said he had survived" (a later word,
+    :data:`_LATER`), by the claimant or one who speaks for the state
+    (:func:`_own_word`), and not kept after. None when it says none of these.
+    """
+    for m in _CORRECTED.finditer(sentence):
+        before, after = sentence[: m.start()], sentence[m.end() :]
+        other = m.group("other") or m.group("other2") or m.group("other3")
+        if other is not None and other.lower() not in _OTHERS:
+            continue
+        whom = m.group("whom") or m.group("whom2")
+        if whom is not None and whom.lower() not in ("him", "her"):
+            group = "whom" if m.group("whom") else "whom2"
+            lo, hi = start + m.start(group), start + m.end(group)
+            if not any(lo <= r.start < hi and r.kind != "pronoun" for r in refs):
+                continue  # "..., not his driver": not the target
+        if m.group("lived") is not None and _LATER.search(before) is None:
+            continue  # "He had survived the raid" as a fact, not a later word
+        if _NOT_BEFORE.search(before) is not None or _kept(after):
+            continue
+        if not _own_word(_taker(before, after), claimant):
+            continue
         return m.group(0)
     return None
 

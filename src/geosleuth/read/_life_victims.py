@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from geosleuth.read._life_asides import relative_antecedent
+from geosleuth.read._life_asides import relative_antecedent, set_aside
 from geosleuth.read._life_claims import called_by_kin, leader_of_speakers
 from geosleuth.read._sentence import Sentence
 from geosleuth.read.attribution import REPORTING_LEMMAS
@@ -89,7 +89,8 @@ def _set_against(tok: Any) -> bool:
     """
     first = tok.left_edge.i
     before = tuple(t.lower_ for t in tok.doc[max(0, first - 2) : first])
-    return before in _INSTEAD
+    # "it was his bodyguard, *not Salcedo*, who had been killed"
+    return before in _INSTEAD or set_aside(tok)
 
 
 #: Verbs by which a burial is only wished for: "her husband *wanted* to be buried

@@ -12,6 +12,7 @@ module; the rules are as they were.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -122,7 +123,13 @@ _CONDITIONAL_LIFE = re.compile(
 
 
 def _said_alive(
-    ex: _Extractor, s: Sentence, text: str, person: list[TargetRef]
+    ex: _Extractor,
+    s: Sentence,
+    text: str,
+    person: list[TargetRef],
+    *,
+    shown_still: bool = False,
+    skip: Sequence[tuple[int, int]] = (),
 ) -> tuple[int, int] | None:
     """Add the claim of ``s`` that the target lives, if it makes one.
 
@@ -198,9 +205,12 @@ def _said_alive(
         said.group(0).lower() == "survived"
         and named
         and all(r.kind == "pronoun" for r in named)
+        and not shown_still
     ):
         # "although he survived": whom "he" is, the rule of the person named
         # last guesses; that the target lives is said of the target by name
+        # (or of the one a recording of the sentence shows lying still: "shows
+        # Ag Alher lying motionless, but officials say *he* survived")
         return None
     after = _death_after_surviving(s, text)
     if after is not None:
@@ -212,7 +222,9 @@ def _said_alive(
         # would not surrender": other statements, whose words do not hedge this
         text = _within(s, text, s.span, leave_out=beside)
     hedge, cue = hedge_of(text)
-    date, date_from, dnote = ex.dates(s, at, verb)
+    # "Salcedo, declared dead in 2017, is alive": the phrase aside (``skip``)
+    # does not date the word of life
+    date, date_from, dnote = ex.dates(s, at, verb, skip)
     note = note_of(
         f"said to be alive ({said.group(0)!r}), by the speaker's word",
         f"the target as its {kin} calls it ({who.text!r})" if kin and who else "",

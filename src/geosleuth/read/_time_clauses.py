@@ -111,7 +111,10 @@ def time_clauses(sent: Any) -> list[TimeClause]:
     """The clauses of time marked "before" or "after" in a parsed sentence."""
     out = []
     for tok in sent:
-        if tok.dep_ == "advcl":
+        # the parse may join a clause of time to the one before it, a conjunct
+        # with a mark of its own: "addressing fighters, nearly a year *after*
+        # the government said ..."
+        if tok.dep_ == "advcl" or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")):
             opener = next(
                 (c for c in tok.children if c.dep_ == "mark" and c.lower_ in _OPENERS),
                 None,

@@ -136,6 +136,7 @@ from geosleuth.read._life_claims import (
     STILL,
     called_fake,
     made_spans,
+    recording_start,
     shown_alive,
     shown_by_recording,
     shown_no_life,
@@ -158,7 +159,7 @@ from geosleuth.read._life_words import (
     _said_alive,
     _within,
 )
-from geosleuth.read._reports import report_called_untrue
+from geosleuth.read._reports import REPORT_NOUNS, report_called_untrue, said_by
 from geosleuth.read._sentence import (
     Sentence,
     hedge_note,
@@ -168,6 +169,7 @@ from geosleuth.read._sentence import (
     resolved,
 )
 from geosleuth.read._time_clauses import time_clauses
+from geosleuth.read.attribution import Attribution, SpeakerRegistry, attribute
 from geosleuth.read.found import (
     _FOUND_TEXT,
     FOUND_EVENTS,
@@ -177,11 +179,11 @@ from geosleuth.read.found import (
 )
 from geosleuth.read.hedges import hedge_of, is_negated, weakest
 from geosleuth.read.regions import claim_regions
+from geosleuth.read.target import TargetRef
 
 if TYPE_CHECKING:
     from geosleuth.read.claims import _Extractor
     from geosleuth.read.dates import DateMention
-    from geosleuth.read.target import TargetRef
 
 __all__ = ["read_life"]
 
@@ -285,7 +287,8 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
             # "A video released on Monday shows Ag Alher addressing fighters,
             # weeks after the government said he had been killed": the
             # government's word, from before the recording
-            _read_death(ex, s, earlier[0], person, before=_shown_on(ex, s))
+            fronted = _pronouns_before(ex, s, earlier[2], person)
+            _read_death(ex, s, earlier[0], person + fronted, before=_shown_on(ex, s))
         elif earlier is not None:
             _no_day_earlier(ex, s)  # "..., despite claims that he had died"
         return
@@ -301,7 +304,20 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
         return
     # "The wife of Jalmaani's deputy said her husband was alive and in Patikul"
     set_aside_others_kin(ex, s)
-    alive_in = _said_alive(ex, s, text, person)
+    aside = _death_aside(ex, s, person)
+    skip: list[tuple[int, int]] = []
+    if aside is not None:
+        # "Salcedo, reported dead in 2017, was seen in Mazatlán on Monday": the
+        # phrase's death, hedged and dated there, no one's word; the rest is read
+        # without it
+        outside = [(s.span[0], aside[0]), (aside[1], s.span[1])]
+        _read_death(ex, s, _within(s, text, aside), person, skip=outside, in_aside=True)
+        text = _within(s, text, s.span, leave_out=aside)
+        skip = [aside]
+    # "A video released on Monday shows Ag Alher lying motionless, but officials
+    # say he survived": "he" is the one shown
+    still = alive is not None and _shown_still(ex, s, alive, person)
+    alive_in = _said_alive(ex, s, text, person, shown_still=still, skip=skip)
     if alive_in is None and s.sent is not None:
         _in_contact(ex, s, text, person)
     if alive_in is not None:
@@ -329,6 +345,7 @@ def _read_death(
     alive_in: tuple[int, int] | None = None,
     skip: Sequence[tuple[int, int]] = (),
     before: dt.date | None = None,
+    in_aside: bool = False,
 ) -> None:
     """Add the death claim of ``text`` (of ``s``), or reject it with why.
 
@@ -336,18 +353,24 @@ def _read_death(
     dates within the spans ``skip`` (the clauses of another time) are not the
     death's; ``before`` is the day of a recording the death came before
     ("weeks after the government said he had been killed"), on which it is
-    not dated.
+    not dated; ``in_aside`` tells that ``text`` is a phrase of report or belief set
+    off after the target's name (:func:`_death_aside`), no one's word and at
+    most probable where it is hearsay.
     """
     cues = _deaths(s, text, person)
     if not cues:
         return
     own = _relative_of(s, [s.span[0] + m.start() for m in cues], person)
+    speaker = None
     if own is not None and not skip:
         # "Ouellette, who was buried with full military honors, earned seven
         # commendations since joining the Marines in 2005": the death is the
         # relative clause's, hedged and dated there
         text = _within(s, text, own)
         skip = [(s.span[0], own[0]), (own[1], s.span[1])]
+        # "Ag Alher, whom French forces claimed to have killed in 2017, is
+        # hiding near Kidal, officials said": the clause's own speaker
+        speaker = _clause_speaker(s, own)
     if alive_in is not None:
         text = _within(s, text, _clause(s, s.span[0] + cues[0].start()))
     if _CONDITIONAL_LIFE.search(text):
@@ -393,7 +416,12 @@ def _read_death(
             s.span,
         )
         return
-    claimant = s.attr.at(s.span[0] + dead.start()).speaker
+    attr = s.attr.at(s.span[0] + dead.start())
+    if in_aside:
+        attr = Attribution()  # "Salcedo, reported dead in 2017, ...": no one's
+    elif speaker is not None:
+        attr = speaker
+    claimant = attr.speaker
     back = taken_back_next(ex.text, s.span[1], claimant=claimant, refs=ex.refs)
     # "Officials later backtracked, saying they could not confirm his death."
     doubt = doubted_next(ex.text, s.span[1], claimant=claimant)
@@ -432,9 +460,20 @@ def _read_death(
         )
         return
     hedge, cue = hedge_of(text)
+    heard = _ASIDE_HEARSAY.search(text) if in_aside else None
+    if heard is not None:
+        hedge, cue = weakest(hedge, "probable"), cue or heard.group(0)
+    post = _said_by_post(s, s.span[0] + dead.start())
+    if post is not None:
+        # "A post claiming Jane Doe was dead was shared widely": hearsay
+        hedge, cue = weakest(hedge, "possible"), cue or post
     if doubt is not None:
         hedge, cue = weakest(hedge, "possible"), cue or doubt
-    if _shown_dead(ex, s, text, s.span[0] + dead.start()):
+    shown = _shown_dead(ex, s, text, s.span[0] + dead.start())
+    if shown == "like":
+        # "A video released on Monday shows a man resembling Ag Alher lying dead"
+        hedge, cue = weakest(hedge, "possible"), cue or "one like the target shown"
+    elif shown:
         # "A video released on Monday shows Ag Alher lying dead in a truck"
         hedge, cue = weakest(hedge, "probable"), cue or "shown dead in a recording"
     if re.search(r"\bor (?:wounded|injured)\b", text):
@@ -453,7 +492,7 @@ def _read_death(
         date_from = None if date_from is None else min(date_from, date)
         dnote = note_of(dnote, "before the recording")
     note = note_of("death claim", hedge_note(cue), dnote)
-    grade = ex.grade(s.attr.at(at))
+    grade = ex.grade(attr)
     body = _found_dead(verb)
     if body:
         # "Jane Doe was found dead in her home, police said": a body found, not a
@@ -464,14 +503,108 @@ def _read_death(
             hedge_note(cue),
             dnote,
         )
+    provenance = ex.provenance(s, at)
+    if in_aside or speaker is not None:
+        provenance = replace(
+            provenance,
+            speaker=attr.speaker,
+            speaker_role=attr.role,
+            reporting_chain=attr.chain,
+        )
     built = ex.build(
         LifeStatus, s, s.span, id=ex.next_id("l"),
-        provenance=ex.provenance(s, at), date=date, date_from=date_from,
+        provenance=provenance, date=date, date_from=date_from,
         grade=grade, hedge=hedge, status="dead", note=note, body=body,
     )  # fmt: skip
     if built is not None and dies is not None:
         where = [x for x in (f"hedge from {cue!r}" if cue else "", dnote) if x]
         _where_died(ex, s, s.span[0] + dies.start(), hedge, date, date_from, where)
+
+
+#: A phrase of the target's death reported or believed, set off by commas after
+#: its name: "Salcedo*, reported dead in 2017,* was seen in Mazatlán", "*,
+#: declared dead in 2017,*", "*, believed killed in 2017,*".
+_DEATH_ASIDE = re.compile(
+    r"\s*,\s*(?:(?:wrongly|falsely|mistakenly|widely|once|previously|long|"
+    r"officially)\s+)?(?P<verb>reported(?:ly)?|declared|believed|presumed|thought|"
+    r"feared|rumou?red|said|claimed|pronounced|confirmed)\s+(?:to\s+(?:be|have\s+"
+    r"been)\s+)?(?:dead|killed|slain)\b[^,;:.!?]*(?=,)",
+    re.IGNORECASE,
+)
+#: Its words of hearsay or belief: at most probable.
+_ASIDE_HEARSAY = re.compile(
+    r"\b(?:reported(?:ly)?|believed|presumed|thought|feared|rumou?red|said|"
+    r"claimed)\b",
+    re.IGNORECASE,
+)
+
+
+def _death_aside(
+    ex: _Extractor, s: Sentence, person: list[TargetRef]
+) -> tuple[int, int] | None:
+    """The span of a phrase of the target's death set off after its name, if any.
+
+    "Rodrigo Salcedo Ibarra*, reported dead in 2017,* was seen in Mazatlán on
+    Monday" (:data:`_DEATH_ASIDE`): the writer's word of an earlier report, of
+    its own time (2017), not the sentence's statement (nor the target's word,
+    which the parse may make of "reported"); the span runs from the participle
+    to the comma that closes it. None when no name of the target is so followed.
+    """
+    for r in person:
+        if r.kind == "pronoun" or not s.span[0] <= r.end < s.span[1]:
+            continue
+        m = _DEATH_ASIDE.match(ex.text, r.end, s.span[1])
+        if m is not None:
+            return r.end + m.start("verb") - m.start(), m.end()
+    return None
+
+
+def _clause_speaker(s: Sentence, clause: tuple[int, int]) -> Attribution | None:
+    """Who speaks in the relative clause ``clause`` of the target, if it says.
+
+    "Hamadou Ag Alher, *whom French forces claimed to have killed in 2017*, is
+    hiding near Kidal, officials said": French forces, by the clause's own
+    reporting verb (:func:`~geosleuth.read.attribution.attribute` of the
+    clause alone), not the officials who speak the sentence. None when the
+    clause has no speaker of its own ("who was killed in 2017").
+    """
+    if s.sent is None:
+        return None
+    for t in s.sent:
+        if t.dep_ != "relcl" or not t.left_edge.idx <= clause[0] <= t.idx:
+            continue
+        doc = t.doc
+        got = attribute(doc[t.left_edge.i : t.right_edge.i + 1], SpeakerRegistry())
+        return got if got.speaker is not None else None
+    return None
+
+
+def _said_by_post(s: Sentence, at: int) -> str | None:
+    """The thing that says the death at offset ``at`` by a participle, if hearsay.
+
+    "A *post claiming* Jane Doe was dead was shared widely", "*reports saying*
+    she had died" (:func:`~geosleuth.read._reports.report_of`, of a thing that
+    says it by a participle: :func:`~geosleuth.read._reports.said_by`): what
+    the thing claims, not the article's word. None otherwise ("Police released
+    a statement saying she had died": its author's word).
+    """
+    cue = next((t for t in s.sent if t.idx == at), None) if s.sent else None
+    if cue is None:
+        return None
+    clause = cue.head if cue.dep_ in ("acomp", "attr", "oprd") else cue
+    thing = said_by(clause)
+    if thing is None:
+        return None
+    if (
+        clause.head.lemma_.lower() not in _CLAIMING
+        and thing.lemma_.lower() not in REPORT_NOUNS
+    ):
+        return None  # "a statement saying she had died": its author's word
+    return f"a {thing.text} {clause.head.text}"
+
+
+#: Participles that make what a thing says a claim: "a post *claiming*".
+_CLAIMING = frozenset({"claim", "allege", "purport"})
 
 
 def _recording(
@@ -559,6 +692,7 @@ def _recording(
             "its release",
             s.span,
         )
+        _withdraw_headline(ex, s, then)
         return True
     seekers = _released_by_seekers(cue) if then is None and cue is not None else None
     if seekers is not None:
@@ -572,7 +706,10 @@ def _recording(
         )
         return True
     d = then or d
-    fake = called_fake(ex.text, at, s.span[1])
+    # "An old video released on Monday shows ...", "... it was a fake"
+    fake = called_fake(
+        ex.text, min(at, recording_start(cue)) if cue is not None else at, s.span[1]
+    )
     if fake is not None:
         # "... purportedly shows him, but French officials said it was a fake"
         ex.reject(
@@ -580,6 +717,7 @@ def _recording(
             f"a recording called fake or old ({fake!r}): no proof of life",
             s.span,
         )
+        _withdraw_headline(ex, s, fake)
         return True
     limit = ex.published or ex.fallback
     if d.date > limit:
@@ -636,11 +774,16 @@ def _undated_alive(
     if cue is None:
         return False
     objects = [r for r in ex.object_refs if s.span[0] <= r.start < s.span[1]]
-    if shown_alive(cue, objects + person) is None:
+    ref = shown_alive(cue, objects + person)
+    if ref is None:
         return False
     published = ex.published or ex.fallback
     then = _shown_then(s, cue, published.year)
-    old = then if isinstance(then, str) else called_fake(ex.text, at, s.span[1])
+    old = (
+        then
+        if isinstance(then, str)
+        else called_fake(ex.text, min(at, recording_start(cue)), s.span[1])
+    )
     if old is not None:
         # "A 2015 video shows him alive", "..., but officials said it was a fake"
         ex.reject(
@@ -655,6 +798,10 @@ def _undated_alive(
     hedge, cue_words = hedge_of(text)
     if weakest(hedge, "probable") != hedge:
         hedge, cue_words = "probable", "a recording, of a day not told"
+    quoted = _QUOTED_SHOWING.search(ex.text, cue.idx, ref.start)
+    if quoted is not None:
+        # a headline's scare quotes: "Video 'shows Ag Alher alive'"
+        hedge, cue_words = weakest(hedge, "possible"), "in quotation marks"
     provenance = ex.provenance(s)
     if speaks_aside(s, s.attr, [cue]):
         provenance = replace(
@@ -671,6 +818,43 @@ def _undated_alive(
         grade=ex.grades["proof_of_life"], hedge=hedge, status="alive", note=note,
     )  # fmt: skip
     return True
+
+
+#: A verb of showing that opens a quotation: "Video *'shows* Ag Alher alive'".
+_QUOTED_SHOWING = re.compile(r"['‘\"“]\s*show(?:s|ed|ing)?\b", re.IGNORECASE)
+
+
+def _withdraw_headline(ex: _Extractor, s: Sentence, why: str) -> None:
+    """Set aside the headline's undated proof of life, the recording ``s`` told old.
+
+    "Video shows Ag Alher alive" heads a report whose body says "*A 2015 video*
+    circulating on Monday shows Ag Alher addressing fighters" (or calls it a
+    fake): the headline's recording, of a day it does not tell
+    (:func:`_undated_alive`), is the body's, and no proof of life either. The
+    headline is the document's first line, with no sentence's end; a proof of
+    life read there and dated by publication is withdrawn.
+    """
+    opening = len(ex.text) - len(ex.text.lstrip())
+    for item in list(ex.items):
+        span = item.provenance.span
+        if (
+            not isinstance(item, LifeStatus)
+            or item.status != "alive"
+            or span is None
+            or span[0] != opening
+            or span[1] > s.span[0]
+            or "dated by publication" not in (item.note or "")
+            or "\n" not in ex.text[span[1] : s.span[0]]
+            or ex.text[span[0] : span[1]].rstrip()[-1:] in ".!?"
+        ):
+            continue
+        ex.items.remove(item)
+        ex.reject(
+            "negated",
+            f"a headline's recording of a day not told, which the body calls old "
+            f"or fake ({why!r}): no proof of life",
+            span,
+        )
 
 
 def _death_beside(
@@ -703,7 +887,29 @@ def _death_beside(
     return (beside, skip) if _death_cues(beside) else None
 
 
-def _death_in_time(s: Sentence, text: str, at: int) -> tuple[str, bool] | None:
+def _pronouns_before(
+    ex: _Extractor, s: Sentence, clause: tuple[int, int], person: list[TargetRef]
+) -> list[TargetRef]:
+    """The pronouns of a clause of time put before the recording of the target.
+
+    "*Weeks after the government said he had been killed*, a video released on
+    Monday shows Hamadou Ag Alher addressing fighters": "he" comes before the
+    name it stands for, the one the recording shows; as "he" after the name
+    is in "..., weeks after the government said he had been killed". Empty
+    when the clause names the target itself, or follows a name of it.
+    """
+    if any(r.start < clause[1] for r in person if r.kind != "pronoun"):
+        return []
+    return [
+        TargetRef(t.idx, t.idx + len(t.text), t.text, "pronoun")
+        for t in (s.sent if s.sent is not None else [])
+        if clause[0] <= t.idx < clause[1] and t.lower_ in ("he", "she", "him", "her")
+    ]
+
+
+def _death_in_time(
+    s: Sentence, text: str, at: int
+) -> tuple[str, bool, tuple[int, int]] | None:
     """The text of a death in a clause of time beside the recording at ``at``.
 
     "A video released on Monday shows Ag Alher addressing fighters, *weeks
@@ -714,8 +920,8 @@ def _death_in_time(s: Sentence, text: str, at: int) -> tuple[str, bool] | None:
     (some weeks before Monday: :mod:`geosleuth.read._time_clauses`). Returns
     ``text`` blanked outside the clause, with whether the clause can date the
     death (a date of its own, or a measure of time: "*weeks* after"; not
-    "despite claims that he had died"); None when no such clause tells of a
-    death.
+    "despite claims that he had died") and the clause's span; None when no
+    such clause tells of a death.
     """
     cue = next((t for t in s.sent if t.idx == at), None) if s.sent else None
     if cue is None:
@@ -727,7 +933,7 @@ def _death_in_time(s: Sentence, text: str, at: int) -> tuple[str, bool] | None:
             dated = any(a <= d.start < b for d in s.dates) or any(
                 c.holds(a) or a <= c.start < b for c in measured
             )
-            return beside, dated
+            return beside, dated, (a, b)
     return None
 
 
@@ -800,6 +1006,23 @@ def _shown_dead_pronoun(
     return objects
 
 
+def _shown_still(
+    ex: _Extractor, s: Sentence, alive: re.Match[str], person: list[TargetRef]
+) -> bool:
+    """Whether the recording ``alive`` of ``s`` shows the target lying still.
+
+    "A video released on Monday shows Ag Alher *lying motionless*"
+    (:func:`~geosleuth.read._life_claims.shown_no_life`).
+    """
+    at = s.span[0] + alive.start()
+    cue = next((t for t in s.sent if t.idx == at), None) if s.sent else None
+    if cue is None:
+        return False
+    objects = [r for r in ex.object_refs if s.span[0] <= r.start < s.span[1]]
+    no_life = shown_no_life(cue, objects + person)
+    return no_life is not None and no_life[1] == "still"
+
+
 def _shown_no_life(
     ex: _Extractor, s: Sentence, cue: Any, refs: list[TargetRef]
 ) -> bool:
@@ -823,6 +1046,14 @@ def _shown_no_life(
             s.span,
         )
         return True
+    if what == "like":
+        ex.reject(
+            "not_target",
+            f"a recording that shows one only like the target ({word.text!r}): no "
+            "proof of life",
+            s.span,
+        )
+        return True
     how = "dead" if what == "dead" else "lying still"
     ex.reject(
         "invalid",
@@ -832,24 +1063,30 @@ def _shown_no_life(
     return True
 
 
-def _shown_dead(ex: _Extractor, s: Sentence, text: str, at: int) -> bool:
-    """Whether the death word at document offset ``at`` is one a recording shows.
+def _shown_dead(ex: _Extractor, s: Sentence, text: str, at: int) -> str | None:
+    """How a recording shows the death word at document offset ``at``, if it does.
 
     "A video released on Monday shows Ag Alher *dead*", "shows Ag Alher lying
     *dead* in a truck" (:func:`~geosleuth.read._life_claims.shown_no_life`):
-    a sign of the death, which the recording may not show truly (the one shown
-    may be another, the recording staged), not the death seen.
+    ``"dead"``, a sign of the death, which the recording may not show truly
+    (the one shown may be another, the recording staged), not the death seen;
+    "shows a man *resembling* Ag Alher lying dead": ``"like"``, one only like
+    the target. None when no recording shows it.
     """
     alive = _ALIVE.search(text) or STILL.search(text)
     if alive is None or s.sent is None:
-        return False
+        return None
     cue = next((t for t in s.sent if t.idx == s.span[0] + alive.start()), None)
     if cue is None:
-        return False
+        return None
     objects = [r for r in ex.object_refs if s.span[0] <= r.start < s.span[1]]
     person = [r for r in s.refs if r.kind in ("name", "nisba", "title", "pronoun")]
     no_life = shown_no_life(cue, objects + person)
-    return no_life is not None and no_life[1] == "dead" and no_life[0].idx == at
+    if no_life is not None and no_life[1] == "like":
+        return "like"
+    if no_life is not None and no_life[1] == "dead" and no_life[0].idx == at:
+        return "dead"
+    return None
 
 
 #: Those who look for a person and put out footage of it to find it: "*Police*
