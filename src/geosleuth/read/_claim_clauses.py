@@ -25,8 +25,10 @@ Durango"); not people joined after "with", who are the subject's company
 clause ("a tip that ..., and *another that his brother was in Žabljak*") is a
 clause of its own subject (:func:`_content`). A place of the people dealt
 with after "with" ("is in contact with *his brother in Culiacán*") is theirs
-(:func:`geosleuth.read._with_others.dealt_with`). Its subject is someone else
-(:func:`_someone_else`) when it is none of the target's references and is
+(:func:`geosleuth.read._with_others.dealt_with`), unless a clause on it puts
+the target there too ("..., *where he is also hiding*"). Its subject is
+someone else (:func:`_someone_else`) when it is none of the target's
+references and is
 
 - someone of the target's ("*his brother*", "*Salcedo's men*", "*one of his
   men*": the target owns it; not "*her husband*" in the words of the target's
@@ -60,7 +62,7 @@ from geosleuth.read._lexicon import PERSON_NOUNS
 from geosleuth.read._life_claims import called_by_kin
 from geosleuth.read._reports import REPORT_NOUNS
 from geosleuth.read._sentence import MentionLike, antecedent, label
-from geosleuth.read._with_others import dealt_with
+from geosleuth.read._with_others import dealt_with, shared_place
 
 if TYPE_CHECKING:
     from geosleuth.read._sentence import Sentence
@@ -371,7 +373,7 @@ def of_other_subjects(
         span = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
         root = span.root if span is not None and len(span) else None
         people = dealt_with(root) if root is not None and not left_out else None
-        if people is not None:
+        if people is not None and not shared_place(root, refs):
             # "is in contact with his brother in Culiacán": where the brother is
             last = max((people, *people.conjuncts), key=lambda t: t.i)
             who = ex.text[people.left_edge.idx : last.idx + len(last.text)]

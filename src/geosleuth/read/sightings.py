@@ -1077,9 +1077,13 @@ def seen_subject(
         if own is not None:
             desc = (ex.text[before[0].start : before[0].end] + own.group(0)).strip()
             return None, "associate", re.sub(_TRAILING_AUX, "", desc)
+        from geosleuth.read._with_others import seen_with
+
         owned = next((c for c in subjects if _someone_of_the_target(s, c)), None)
-        if owned is not None:
-            # "Salcedo's deputy, Juan Pérez, was seen": the deputy, named beside
+        together = [*s.refs, *(r for r in ex.object_refs if r.start >= seen_at)]
+        if owned is not None and not seen_with(verb, together):
+            # "Salcedo's deputy, Juan Pérez, was seen": the deputy, named beside;
+            # "... was seen with him": the target, seen with his deputy
             who = next(
                 (
                     ex.text[slice(*subtree_span(c))]

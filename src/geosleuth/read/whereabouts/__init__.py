@@ -12,15 +12,17 @@ probable), where the one who moves is the target or a group it may be one of
 ("they", "the family"; not "Welch went to a residence"); so does a meeting in
 person ("met his brother in Culiacán on Monday"), though not one denied ("never
 met his brother in Culiacán" denies no place); one who "is moving between
-Culiacán and Mazatlán" is in the band between them
+Culiacán and Mazatlán" (or "moves", "may be moving", "could be anywhere
+between") is in the band between them
 (:func:`~geosleuth.read.regions.claim_regions`), and "could be anywhere in
-Sinaloa" is in Sinaloa; an intent is none
-("planned to travel to York"), nor is "has never been to York", nor a dealing
-with others ("is at odds with", "has been in contact with":
-:mod:`geosleuth.read._with_others`), nor the tie of a "-based" (its movement
-places: :mod:`geosleuth.read._based_places`). The place a
-movement starts from is where the one who moved was before, not where she is
-("fled to Mosul *from Raqqa*", "left *Denver* for York", "hiding in Mosul after
+Sinaloa" is in Sinaloa; an intent is none ("planned to travel to York"), nor is
+"has never been to York", nor the place of those the target deals with ("is at
+odds with *his brother in Culiacán*", "has been in contact with *his men
+there*": :mod:`geosleuth.read._with_others`; "*From Culiacán*, he is in contact
+with his men in Durango" is his), nor the tie of a "-based" (its movement
+places: :mod:`geosleuth.read._based_places`). The place a movement starts from
+is where the one who moved was before, not where she is ("fled to Mosul *from
+Raqqa*", "left *Denver* for York", "hiding in Mosul after
 fleeing *Raqqa*": set aside as ``not_target``). A place in a plan is where the
 target meant to be, never where she is, though the sentence has a location word
 ("She planned to go to York but stayed": York set aside as ``conditional``).
@@ -101,7 +103,7 @@ from geosleuth.read._sentence import (
     resolved,
     subtree_span,
 )
-from geosleuth.read._with_others import dealing_after
+from geosleuth.read._with_others import dealing_after, dealt_with
 from geosleuth.read.hedges import hedge_of, lower, weakest
 from geosleuth.read.regions import claim_regions, qualifies_town
 from geosleuth.read.whereabouts._clauses import (
@@ -194,14 +196,17 @@ _LOCATION_CUE = re.compile(
     r"commut(?:es|ed|ing))\s+(?:back\s+and\s+forth\s+)?between|"
     # "met his brother in Culiacán on Monday", "met with officials in": a meeting
     # in person places the one who met there then (r31)
+    # "met his brother, Juan, in Culiacán": one named beside (r32)
     r"met\s+(?:with\s+)?(?!(?:his|her|their)\s+(?:death|end|fate|maker)\b)"
-    r"(?:[\w'’.-]+\s+){0,4}?(?:in|at|near)|"
+    r"(?:[\w'’.-]+,?\s+){0,4}?(?:in|at|near)|"
     r"(?:is|was|be|are|were|been)(?:n['’]t)?\s+"
     r"(?:(?:now|still|currently|not|neither|never|no\s+longer|probably|likely|"
     r"possibly|perhaps|reportedly|apparently|allegedly|definitely|certainly|"
     r"indeed|already|also|almost|most|very|highly|quite|somewhere|anywhere|"
     r"alive|safe|"
     r"and|well)\s+){0,3}(?:in|on|at|near|around|inside|within|"
+    # "could be anywhere between Culiacán and Mazatlán": the band (r32)
+    r"(?:(?<=somewhere\s)|(?<=anywhere\s))between|"
     # "is about 40 km north of Leeds", "was 3 miles from Aspen" (review 17)
     r"(?:(?:about|some|roughly|around|nearly|almost|approximately)\s+)?"
     rf"(?:{DISTANCE_CUE})?"  # "is less than 30 km from" (r30)
@@ -214,6 +219,17 @@ _LOCATION_CUE = re.compile(
 
 
 _NOT_PLACE_ROLES = ("person", "metonym", "demonym")
+
+
+def _of_those_dealt_with(ex: _Extractor, s: Sentence, word: re.Match[str]) -> bool:
+    """Whether ``word`` ("there", "the area") is in the phrase of those dealt with.
+
+    "is in regular contact with his men *there*": where the men are
+    (:func:`~geosleuth.read._with_others.dealt_with`), not where the target is.
+    """
+    at = s.span[0] + word.start()
+    span = ex.doc.char_span(at, s.span[0] + word.end(), alignment_mode="expand")
+    return span is not None and len(span) > 0 and dealt_with(span.root) is not None
 
 
 def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
@@ -231,10 +247,8 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
     cues = [
         c
         for c in _LOCATION_CUE.finditer(text)
-        # "is at odds with his brother in Culiacán": a dealing, not a place;
         # "fled to a Culiacán-based safe house": the movement places, not "based"
-        if not dealing_after(text, c.end())
-        and not a_tie(text, c.start())
+        if not a_tie(text, c.start())
         and _of_mover(ex, s, c.start(), carried)
         # "never met his brother in Culiacán": no meeting, and no denial of where
         and not _denied_meeting(ex, s, c.start())
@@ -368,6 +382,13 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
         anchor_text = text
         here = HERE.search(anchor_text)
         region = REGION_WORD.search(anchor_text)
+        # "is in regular contact with his men there": where they are
+        theirs = [w for w in (here, region) if w and _of_those_dealt_with(ex, s, w)]
+        if theirs:
+            w = theirs[0]
+            why = f"{w.group(0)!r} is where those the target deals with are"
+            ex.reject("not_target", why, (s.span[0] + w.start(), s.span[0] + w.end()))
+            return
         state.context_asked = state.context_asked or bool(here or region)
         if region and state.last_places and s.index - state.last_places_sent <= 2:
             places = list(state.last_places)
@@ -379,6 +400,8 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
         elif here and state.last_town and s.index - state.last_town_sent <= 4:
             places = [state.last_town]
             how = f"{here.group(0)!r} → {label(state.last_town)} (from context)"
+    if not places and cues and all(dealing_after(text, c.end()) for c in cues):
+        return  # "after having been in contact with the patients": no place at all
     if not places:
         ex.reject(
             "no_place",

@@ -457,13 +457,21 @@ def _time_clause(verb: Any) -> bool:
 
 
 def _clause_verb(ex: _Extractor, s: Sentence, at: int) -> Any:
-    """The verb of the clause whose location word is at ``at``; None unparsed."""
+    """The verb of the clause whose location word is at ``at``; None unparsed.
+
+    A word with a subject of its own is one, though tagged a noun: "Salcedo
+    *moves* between Culiacán and Mazatlán" (review r32).
+    """
     if s.sent is None:
         return None
     tok = ex.doc.char_span(s.span[0] + at, s.span[0] + at + 1, alignment_mode="expand")
     if tok is None or len(tok) == 0:
         return None
-    return tok[0] if tok[0].pos_ in ("VERB", "AUX") else tok[0].head
+    if tok[0].pos_ in ("VERB", "AUX") or any(
+        c.dep_ == "nsubj" for c in tok[0].children
+    ):
+        return tok[0]
+    return tok[0].head
 
 
 def _correctable(ex: _Extractor, s: Sentence, at: int) -> bool:

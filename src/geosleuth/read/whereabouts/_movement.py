@@ -194,7 +194,7 @@ def _to_come(verb: Any) -> str | None:
     if any(c.lower_ == "have" for c in aux):
         return None
     modal = next((c for c in aux if c.lower_ in _MAY_COME), None)
-    if modal is not None:
+    if modal is not None and not _maybe_between(verb, aux, modal):
         return f"{modal.text} ... {verb.text}"
     mark = next(
         (c for c in verb.children if c.dep_ == "mark" and c.lower_ in _CONDITIONS),
@@ -208,6 +208,22 @@ def _to_come(verb: Any) -> str | None:
     ):
         return f"{up.text} to ... {verb.text}"
     return None
+
+
+def _maybe_between(verb: Any, aux: Sequence[Any], modal: Any) -> bool:
+    """Whether ``verb`` is a going to and fro that may be under way now.
+
+    "may be moving between Culiacán and Mazatlán", "could be travelling
+    between": a modal of what may be (not "will"), the progressive "be", and
+    "between": no movement to come, but where the target may be, in the band
+    between the places (review r32). "may move to Culiacán" is still to come.
+    """
+    return (
+        modal.lower_ in ("may", "might", "could")
+        and verb.tag_ == "VBG"
+        and any(c.lower_ == "be" for c in aux)
+        and any(c.dep_ == "prep" and c.lower_ == "between" for c in verb.children)
+    )
 
 
 def _someone_of_the_target(s: Sentence, subject: Any) -> bool:
