@@ -40,10 +40,7 @@ from geosleuth.read._life_limits import (
     AS_YOUNG,
     of_year,
 )
-from geosleuth.read._life_words import (
-    _death_cues,
-    _within,
-)
+from geosleuth.read._life_words import _death_cues, _within
 from geosleuth.read._sentence import (
     Sentence,
     hedge_note,
@@ -58,6 +55,21 @@ if TYPE_CHECKING:
     from geosleuth.read.dates import DateMention
 
 __all__: list[str] = []
+
+
+def _cue_and_objects(
+    ex: _Extractor, s: Sentence, alive: re.Match[str]
+) -> tuple[Any, list[TargetRef]]:
+    """The recording word's token (None: unparsed) and the target as object.
+
+    The objects are the sentence's references to the target as an object
+    ("shows *him*").
+    """
+    at = s.span[0] + alive.start()
+    cue = next((t for t in s.sent if t.idx == at), None) if s.sent else None
+    objects = [r for r in ex.object_refs if s.span[0] <= r.start < s.span[1]]
+    return cue, objects
+
 
 _ALIVE = re.compile(
     r"\b(?:voice recording|audio(?: recording| message)?|video|recording|message|"
@@ -236,10 +248,9 @@ def _undated_alive(
     :func:`_shown_then`). Returns whether it was read (or set aside).
     """
     at = s.span[0] + alive.start()
-    cue = next((t for t in s.sent if t.idx == at), None) if s.sent else None
+    cue, objects = _cue_and_objects(ex, s, alive)
     if cue is None:
         return False
-    objects = [r for r in ex.object_refs if s.span[0] <= r.start < s.span[1]]
     ref = shown_alive(cue, objects + person)
     if ref is None:
         return False
@@ -463,9 +474,7 @@ def _shown_dead_pronoun(
     (:func:`_shown_dead`). Empty when the recording shows no pronoun of the
     target dead.
     """
-    at = s.span[0] + alive.start()
-    cue = next((t for t in s.sent if t.idx == at), None) if s.sent else None
-    objects = [r for r in ex.object_refs if s.span[0] <= r.start < s.span[1]]
+    cue, objects = _cue_and_objects(ex, s, alive)
     no_life = shown_no_life(cue, objects) if cue is not None and objects else None
     if no_life is None or no_life[1] != "dead":
         return []
@@ -480,11 +489,9 @@ def _shown_still(
     "A video released on Monday shows Ag Alher *lying motionless*"
     (:func:`~geosleuth.read._life_claims.shown_no_life`).
     """
-    at = s.span[0] + alive.start()
-    cue = next((t for t in s.sent if t.idx == at), None) if s.sent else None
+    cue, objects = _cue_and_objects(ex, s, alive)
     if cue is None:
         return False
-    objects = [r for r in ex.object_refs if s.span[0] <= r.start < s.span[1]]
     no_life = shown_no_life(cue, objects + person)
     return no_life is not None and no_life[1] == "still"
 
@@ -542,10 +549,9 @@ def _shown_dead(ex: _Extractor, s: Sentence, text: str, at: int) -> str | None:
     alive = _ALIVE.search(text) or STILL.search(text)
     if alive is None or s.sent is None:
         return None
-    cue = next((t for t in s.sent if t.idx == s.span[0] + alive.start()), None)
+    cue, objects = _cue_and_objects(ex, s, alive)
     if cue is None:
         return None
-    objects = [r for r in ex.object_refs if s.span[0] <= r.start < s.span[1]]
     person = [r for r in s.refs if r.kind in ("name", "nisba", "title", "pronoun")]
     no_life = shown_no_life(cue, objects + person)
     if no_life is not None and no_life[1] == "like":

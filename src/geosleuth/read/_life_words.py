@@ -36,9 +36,7 @@ from geosleuth.read._sentence import (
     note_of,
 )
 from geosleuth.read.attribution import Attribution
-from geosleuth.read.found import (
-    _unreported,
-)
+from geosleuth.read.found import _unreported
 from geosleuth.read.hedges import hedge_of, is_negated
 
 if TYPE_CHECKING:
