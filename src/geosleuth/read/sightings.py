@@ -214,6 +214,42 @@ _AUX_BEFORE = re.compile(
 )
 
 
+#: Marks of a clause of time under a seeing denied: "has not been seen *since*
+#: he was spotted in Culiacán".
+_SINCE_MARKS = frozenset({"since", "after", "when"})
+
+
+def _seen_since(s: Sentence, at: int) -> bool:
+    """Whether the seeing at ``at`` is denied and a seeing since it is told.
+
+    "Rodrigo Salcedo Ibarra has not been seen since he was spotted in Culiacán
+    in 2016": the "not" denies a later seeing; the clause of time under it
+    tells a seeing of its own, which is read in its stead, when its subject is
+    "he", "she" or a name. Not "has not been seen in Culiacán since 2016" (no
+    seeing in the clause), "since his brother was spotted" (another seen), nor
+    a seeing that is not denied.
+    """
+    if _denied(s, at) is None or s.sent is None:
+        return False
+    verb = next((t for t in s.sent if t.idx == at), None)
+    if verb is None:
+        return False
+    later = {s.span[0] + m.start() for m in _SEEN.finditer(s.text)}
+    return any(
+        c.dep_ == "advcl"
+        and c.idx in later
+        and any(g.dep_ == "mark" and g.lower_ in _SINCE_MARKS for g in c.children)
+        # the one seen then is the one not seen since: "he", "she" or a name,
+        # not "since his brother was spotted"
+        and any(
+            g.dep_ in ("nsubj", "nsubjpass")
+            and (g.lower_ in ("he", "she") or g.pos_ == "PROPN")
+            for g in c.children
+        )
+        for c in verb.children
+    )
+
+
 def read_sightings(ex: _Extractor, s: Sentence) -> bool:
     """Add the sightings of ``s``; True if it is a sighting (used or not)."""
     subject = None
@@ -222,6 +258,10 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
     holder = None  # the verb that has the footage that is seen through
     for seen in _SEEN.finditer(s.text):
         seen_at = s.span[0] + seen.start()
+        if _seen_since(s, seen_at):
+            # "has not been seen since he was spotted in Culiacán in 2016": the
+            # seeing denied is the later one; the one since is where he was
+            continue
         if _sees_a_thing(ex, s, seen_at):
             # "Her car was seen in Aspen, and she was seen in Vail": the car is a
             # trace (geosleuth.read.traces), and a later seeing is read on its own
