@@ -1,10 +1,11 @@
-"""Review r32: a seeing denied "since" a seeing told in a clause of time.
+"""Review r32: a seeing denied "since" a seeing told, and a video that "purports".
 
 "Rodrigo Salcedo Ibarra has not been seen since he was spotted in Culiacán in
 2016": the "not" denies a later seeing; the clause under it tells where he was
 seen then, a sighting of its own day. Not when another is seen then ("since his
 brother was spotted"), nor when the clause tells no seeing ("has not been seen
-in Culiacán since 2016").
+in Culiacán since 2016"). A video that "purports to show" the target is its
+maker's word: probable, as "purportedly".
 """
 
 from __future__ import annotations
@@ -70,3 +71,27 @@ def test_a_seeing_not_denied_keeps_its_own_place(nlp: Any) -> None:
         "in 2016."
     )
     assert [s.place_name for s in sightings(_salcedo(text, nlp))] == ["Durango"]
+
+
+_ag_alher = reader("Hamadou Ag Alher")
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("A video released on Monday purports to show Hamadou Ag Alher addressing "
+         "fighters.", "probable"),
+        ("A video released on Monday purported to show Hamadou Ag Alher in Kidal.",
+         "probable"),
+        ("A video released on Monday shows Hamadou Ag Alher addressing fighters.",
+         "certain"),
+    ],
+)  # fmt: skip
+def test_a_video_that_purports_to_show_him_is_its_makers_word(
+    text: str, hedge: str, nlp: Any
+) -> None:
+    """review r32: 'purports to show X addressing fighters' had been certain."""
+    from geosleuth.evidence import LifeStatus
+
+    [alive] = [i for i in _ag_alher(text, nlp).evidence if isinstance(i, LifeStatus)]
+    assert (alive.status, alive.hedge) == ("alive", hedge)

@@ -132,6 +132,8 @@ HEDGE_CUES: dict[Hedge, tuple[str, ...]] = {
         r"(?= (?:that|he|she|they|it|him|her|his|the|a|an|(?-i:[A-Z])))",
         r"said to", r"is considered", r"are considered", r"seems?",
         r"appears? to", r"understood to", r"expected to", r"presumably",
+        # "a video purports to show him": its maker's word, as "purportedly"
+        r"purports? to", r"purported to",
         r"presumed",  # "is presumed dead": taken as so, unconfirmed
         r"argues?", r"argued", r"(?:is|are|was|were|been) reported to",
         # "was reported killed in an air strike": reported, as "reportedly"
