@@ -56,6 +56,7 @@ __all__ = [
     "distance_region",
     "distance_words",
     "far_polarity",
+    "in_km",
     "seen_region",
 ]
 
@@ -183,8 +184,16 @@ class Distance:
     words: str
 
 
-def _km(number: str, unit: str) -> float:
-    """``number`` (digits or a word) of ``unit``, in km."""
+def in_km(number: str, unit: str) -> float:
+    """``number`` (digits, with thousands commas, or a word) of ``unit``, in km.
+
+    Examples
+    --------
+    >>> in_km("300", "nautical miles"), in_km("twenty", "miles")
+    (555.6, 32.18688)
+    >>> in_km("1,500", "metres")
+    1.5
+    """
     n = number.lower().replace(",", "")
     n = re.sub(r"\s+", " ", n)
     value = float(_WORDS[n]) if n in _WORDS else float(n)
@@ -213,8 +222,8 @@ def _parse(before: str) -> Distance | None:
         return None
     # the words that begin first: "less than 30 km from" is no bare "30 km from"
     m, kind = min(found, key=lambda f: f[0].start())
-    a = _km(m.group("num"), m.group("unit"))
-    b = _km(m.group("num2"), m.group("unit")) if m.group("num2") else a
+    a = in_km(m.group("num"), m.group("unit"))
+    b = in_km(m.group("num2"), m.group("unit")) if m.group("num2") else a
     near, far = min(a, b), max(a, b)
     if not 0.0 < near <= far <= _MAX_KM:
         return None

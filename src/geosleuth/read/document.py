@@ -31,6 +31,7 @@ import dataclasses
 import datetime as dt
 import os
 import re
+import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -749,8 +750,6 @@ def _given_over_own(
     another date is warned of, by name, with both dates (review r31, H2: four
     articles read with one --published lost their own dates unsaid).
     """
-    import warnings
-
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # a bad date of its own is no date here
         if front is not None:

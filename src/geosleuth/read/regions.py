@@ -28,6 +28,7 @@ from geosleuth.read._distances import (
     distance_before,
     distance_region,
     far_polarity,
+    in_km,
 )
 from geosleuth.read._sentence import (
     CONTRAST,
@@ -334,7 +335,6 @@ _OFFSET = re.compile(
     r"(?:the\s+(?:town|city|village|island|coast)\s+of\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
-_KM_PER_UNIT = {"nautical": 1.852, "nm": 1.852, "mi": 1.609344, "mile": 1.609344}
 #: The spread of a place given by a distance and a side, as a share of the
 #: distance: reported distances are rounded and a side is 45° wide either way.
 OFFSET_SPREAD = 0.3
@@ -354,8 +354,7 @@ def offset_of(
     m = _OFFSET.search(text[max(floor, start - 60) : start])
     if m is None:
         return None
-    unit = m.group("unit").lower().split()[0].rstrip("s")
-    km = float(m.group("num").replace(",", "")) * _KM_PER_UNIT.get(unit, 1.0)
+    km = in_km(m.group("num"), m.group("unit"))
     if not 0.0 < km <= 5000.0:
         return None
     side = m.group("side").lower().replace("-", "")

@@ -581,11 +581,14 @@ def plan_areas(
         )
     effort_km = np.asarray(plan.effort_km, dtype=np.float64)
     least = pc.sweep_width_km if min_track_km is None else min_track_km
-    stats = [
-        (float(found[c].sum()), band, int(c[0]), c) for band, c in groups if c.size
-    ]
-    small = [t for t in stats if float(effort_km[t[3]].sum()) < least]
-    stats = [t for t in stats if float(effort_km[t[3]].sum()) >= least]
+    stats: list[tuple[float, int, int, IntArray]] = []
+    small: list[tuple[float, int, int, IntArray]] = []
+    for band, c in groups:
+        if c.size:  # each area once: written, or a sliver of too little track
+            kept = float(effort_km[c].sum()) >= least
+            (stats if kept else small).append(
+                (float(found[c].sum()), band, int(c[0]), c)
+            )
     stats.sort(key=lambda t: (-t[0], -t[1], t[2]))
     small_cells = np.concatenate([t[3] for t in small]) if small else cells[:0]
     limit = max(0, int(max_areas))

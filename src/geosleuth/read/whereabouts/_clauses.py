@@ -206,12 +206,7 @@ def _earlier_clauses_out(ex: _Extractor, s: Sentence, text: str, at: int) -> str
         )
         if cc is None:
             continue
-        subjects = {
-            t.i
-            for c in head.children
-            if c.dep_ in ("nsubj", "nsubjpass")
-            for t in c.subtree
-        }
+        subjects = _subject_tokens(head)
         spans = [
             (t.idx, t.idx + len(t.text))
             for t in head.subtree
@@ -219,6 +214,16 @@ def _earlier_clauses_out(ex: _Extractor, s: Sentence, text: str, at: int) -> str
         ]
         return _blanked(s, text, spans)
     return text
+
+
+def _subject_tokens(verb: Any) -> set[int]:
+    """The token indices of ``verb``'s subjects, each with all its words."""
+    return {
+        t.i
+        for c in verb.children
+        if c.dep_ in ("nsubj", "nsubjpass")
+        for t in c.subtree
+    }
 
 
 def _span_text(s: Sentence, text: str, span: tuple[int, int]) -> str:

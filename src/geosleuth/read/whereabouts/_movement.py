@@ -41,6 +41,7 @@ from geosleuth.read.whereabouts._clauses import (
     _clause_verb,
     _later_clauses_out,
     _subject,
+    _subject_tokens,
     negation,
 )
 
@@ -568,12 +569,7 @@ def _movement_phrase(
             # "returned to Bristol after a week in Cardiff": the phrase of "to"
             words |= _goal_words(goal)
             continue
-        subjects = {
-            t.i
-            for child in verb.children
-            if child.dep_ in ("nsubj", "nsubjpass")
-            for t in child.subtree
-        }
+        subjects = _subject_tokens(verb)
         words |= {t.idx for t in verb.subtree if t.i not in subjects}
     return frozenset(words)
 
