@@ -172,7 +172,7 @@ def _searched_out_case(tmp_path: Path, rest: float | None) -> Path:
     run = CliRunner().invoke(
         app,
         ["searched", str(case), "--date", "2024-10-13", "--pd", "0.95",
-         "--box=-4.17,53.02,-3.97,53.13", "--id", "everything"],
+         "--box=-4.21,52.99,-3.93,53.16", "--id", "everything"],
     )  # fmt: skip
     assert run.exit_code == 0, run.output
     return case
@@ -242,7 +242,7 @@ def _nearly_everything(tmp_path: Path, pd: str, times: int = 1) -> Path:
         run = CliRunner().invoke(
             app,
             ["searched", str(case), "--date", "2024-10-13", "--pd", pd,
-             "--box=-4.17,53.02,-3.97,53.13", "--id", f"again-{k}"],
+             "--box=-4.21,52.99,-3.93,53.16", "--id", f"again-{k}"],
         )  # fmt: skip
         assert run.exit_code == 0, run.output
     return case

@@ -107,11 +107,11 @@ def test_estimate_equals_what_run_locate_gives_for_the_same_case(hiker, direct):
     assert est["run"] == "0001"
     assert est["warnings"] == []
     assert summary["places"][0]["name"] == direct["places"][0]["name"]
-    assert summary["places"][0]["name"] == "Pen-y-Pass car park"
+    assert summary["places"][0]["name"] == "Bwlch y Moch"
     assert summary["places"][0]["probability"] == direct["places"][0]["probability"]
-    # 0.18834 before review 16: the hiker's two searches of 2024-10-13 now
-    # combine in each cell before they move (r15, finding 1)
-    assert summary["places"][0]["probability"] == pytest.approx(0.188307, abs=1e-5)
+    # 0.188307 (Pen-y-Pass car park) before the walker's timed fixes were
+    # followed as a track, at the walk's pace, rather than multiplied
+    assert summary["places"][0]["probability"] == pytest.approx(0.100032, abs=1e-5)
     # P(alive) decays from the case's first day (2024-10-12, one day before as_of)
     # with the hiker example's hazard of 84 a year; that day's two sightings of
     # the walker are proofs of life (r 0.9025 and 0.315): 0.9 → 0.99332
@@ -167,7 +167,7 @@ def test_index_lists_cases_with_their_latest_estimate(hiker):
     assert "default-src 'none'" in page.headers["content-security-policy"]
     assert "Missing walker on Yr Wyddfa, as of the morning after" in page.text
     assert f'href="/cases/{case_id}/report"' in page.text
-    assert "Pen-y-Pass car park (0.188)" in page.text
+    assert "Bwlch y Moch (0.100)" in page.text
     assert "<script" not in page.text and "http://" not in page.text
     assert "https://" not in page.text
 
@@ -207,10 +207,10 @@ def test_search_recorded_lowers_the_mass_in_the_box_and_matches_the_cli(
     runs = data / "cases" / case_id / "runs"
     before = box_mass(data / "cases" / HIKER_ID / "runs" / "0001")  # the same case
     after = box_mass(runs / est.json()["run"])
-    assert before == pytest.approx(0.0792, abs=1e-3)
+    assert before == pytest.approx(0.0342, abs=1e-3)
     assert after < 0.25 * before
     top = {p["name"]: p["probability"] for p in est.json()["summary"]["places"]}
-    assert top["Pen-y-Pass car park"] < 0.75 * 0.188307
+    assert top["Pen-y-Pass car park"] < 0.75 * 0.0937849
 
 
 def test_estimate_takes_options_and_keeps_every_run(hiker):
@@ -244,7 +244,7 @@ def test_bad_yaml_is_422_with_its_line_and_nothing_is_stored(tmp_path):
     bad = HIKER.read_text().replace("sigma_km: 0.4", "sigma_km: -0.4")
     body = error_of(call(app, "POST", "/api/cases", content=bad), 422)
     assert body["error"] == "CaseFileError"
-    assert body["line"] == 56  # the hiker example's hazard setting added 6 lines
+    assert body["line"] == 65  # the line of the witness's sigma_km in the example
     assert body["field"] == "evidence[1].sigma_km"
     assert "-0.4" in body["message"]
     syntax = call(app, "POST", "/api/cases", content="target: [open\nevidence: 1\n")

@@ -48,7 +48,9 @@ from geosleuth.evidence import (
     Sighting,
     Territory,
     item_from_dict,
+    parse_time,
     reliability,
+    time_text,
 )
 from geosleuth.fuse import (
     Contribution,
@@ -215,6 +217,7 @@ __all__ = [
     "optimal_sequence",
     "outward_sequence",
     "p_alive",
+    "parse_time",
     "place_probabilities",
     "pod",
     "posterior_from_factors",
@@ -225,6 +228,7 @@ __all__ = [
     "simulate_effort_to_detection",
     "spatial_mean_scores",
     "study_area_grid",
+    "time_text",
     "timeline",
     "timeline_plan",
     "timeline_points",

@@ -14,6 +14,10 @@ from geosleuth.evidence import KINDS
 __all__ = ["CASE_SCHEMA"]
 
 _DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+_TIME = {
+    "type": "string",
+    "pattern": r"^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$",
+}
 _GRADE = {"type": "string", "pattern": "^[A-Fa-f][1-6]$"}
 _LONLAT = {
     "type": "object",
@@ -46,6 +50,12 @@ _COMMON = {
     "reporting_chain": {"type": "array", "items": {"type": "string"}},
     "date": _DATE,
     "date_from": _DATE,
+    "time": {
+        **_TIME,
+        "description": "Time of day of 'date' (HH:MM, one clock for the whole case), "
+        "for an item of one day: the target's timed sightings and claims are "
+        "followed as a track in time order, and a timed item is aged from its time.",
+    },
     "grade": _GRADE,
     "hedge": {"enum": ["certain", "probable", "possible", "doubtful"]},
     "note": {"type": "string"},

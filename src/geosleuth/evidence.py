@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar, Literal, TypeAlias, get_args
@@ -58,7 +59,9 @@ __all__ = [
     "Sighting",
     "Territory",
     "item_from_dict",
+    "parse_time",
     "reliability",
+    "time_text",
 ]
 
 Hedge = Literal["certain", "probable", "possible", "doubtful"]
@@ -388,6 +391,11 @@ class _Item:
     #: in Durham since 2014", "for the past three years"), not at one unknown
     #: time within it ("seen there in the past three years"): aged from ``date``
     ongoing: bool = False
+    #: The time of day of ``date`` (local to the case, every item on one clock),
+    #: for an item of one day: a fix at 15:10. The timed fixes of the target
+    #: are followed as a track, in time order (:mod:`geosleuth.fuse`), and a
+    #: timed item is aged from its time, not from the end of its day.
+    time: dt.time | None = None
 
     kind: ClassVar[str] = "item"
 
@@ -438,6 +446,18 @@ class _Item:
             raise _fail(self._name(), "hedge", f"one of {list(HEDGES)}", self.hedge)
         if not isinstance(self.ongoing, bool):
             raise _fail(self._name(), "ongoing", "true or false", self.ongoing)
+        if self.time is not None:
+            if not isinstance(self.time, dt.time) or self.time.tzinfo is not None:
+                raise _fail(
+                    self._name(), "time", "a time of day such as '15:10'", self.time
+                )
+            if self.date_from is not None:
+                raise InputError(
+                    f"{self._name().capitalize()} has a 'time' and a 'date_from': a "
+                    "time of day belongs to an item of one day. Give 'date' and "
+                    "'time', or the period without a time.",
+                    field="time",
+                )
 
     @property
     def known_on(self) -> dt.date:
@@ -457,8 +477,35 @@ class _Item:
         return self.date_from + (self.date - self.date_from) / 2
 
     def age_days(self, as_of: dt.date) -> float:
-        """Days from the item's mid date to ``as_of`` (never negative)."""
-        return max(0.0, float((as_of - self.mid_date).days))
+        """Days from the item's mid date to ``as_of`` (never negative).
+
+        Whole days count from the end of one day to the end of the other; a
+        timed item counts from its :attr:`time`, so a fix at 18:00 on
+        ``as_of`` is a quarter of a day old.
+
+        Examples
+        --------
+        >>> seen = LifeStatus(id="l", provenance=Provenance(document="d"),
+        ...                   date=dt.date(2024, 10, 12), status="alive")
+        >>> seen.age_days(dt.date(2024, 10, 13))
+        1.0
+        >>> replace(seen, time=dt.time(18, 0)).age_days(dt.date(2024, 10, 13))
+        1.25
+        """
+        days = float((as_of - self.mid_date).days)
+        if self.time is not None:
+            days += 1.0 - day_fraction(self.time)
+        return max(0.0, days)
+
+    @property
+    def moment(self) -> float:
+        """When the item happened, in days from 0001-01-01 (a day ends at 1.0).
+
+        A timed item is at its time; one without a time at the end of its
+        (mid) day, where whole days are counted from (:meth:`age_days`).
+        """
+        day = float(self.mid_date.toordinal())
+        return day + (day_fraction(self.time) if self.time is not None else 1.0)
 
     def p_true(self, table: GradeTable = DEFAULT_GRADES) -> float:
         """Probability that the item is true (grade × hedge)."""
@@ -477,6 +524,7 @@ class _Item:
             "provenance": self.provenance.to_dict(),
             # only where set: readings and estimates of before keep their form
             **({"ongoing": True} if self.ongoing else {}),
+            **({"time": time_text(self.time)} if self.time is not None else {}),
         }
 
 
@@ -973,6 +1021,54 @@ def reliability(item: EvidenceItem, table: GradeTable = DEFAULT_GRADES) -> float
 _GEOMETRY_KEYS = ("place", "area")
 
 
+def day_fraction(t: dt.time) -> float:
+    """The share of its day that has passed at ``t`` (0 at midnight).
+
+    >>> day_fraction(dt.time(18, 0))
+    0.75
+    """
+    return (t.hour * 3600 + t.minute * 60 + t.second + t.microsecond / 1e6) / 86400.0
+
+
+def time_text(t: dt.time) -> str:
+    """``t`` written HH:MM, or HH:MM:SS when it has seconds.
+
+    >>> time_text(dt.time(15, 10)), time_text(dt.time(15, 10, 30))
+    ('15:10', '15:10:30')
+    """
+    return t.isoformat(timespec="seconds" if t.second or t.microsecond else "minutes")
+
+
+def parse_time(value: Any, name: str) -> dt.time:
+    """A time of day written HH:MM or HH:MM:SS (24-hour clock, no zone).
+
+    Raises
+    ------
+    InputError
+        If ``value`` is not such a time; the message names ``name``.
+
+    Examples
+    --------
+    >>> parse_time("15:10", "time")
+    datetime.time(15, 10)
+    >>> parse_time("3pm", "time")
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.InputError: The field 'time' must be a time of day written ...
+    """
+    text = str(value)
+    if isinstance(value, str) and re.fullmatch(r"\d{2}:\d{2}(:\d{2})?", text):
+        try:
+            return dt.time.fromisoformat(text)
+        except ValueError:
+            pass
+    raise InputError(
+        f"The field {name!r} must be a time of day written HH:MM (24-hour clock, "
+        f"00:00 to 23:59), optionally with seconds. Got {value!r} instead.",
+        field=name,
+    )
+
+
 def _date_or_none(value: Any, name: str) -> dt.date | None:
     if value is None:
         return None
@@ -1037,6 +1133,8 @@ def item_from_dict(data: dict[str, Any]) -> EvidenceItem:
         kwargs["provenance"] = provenance
         kwargs["date"] = _date_or_none(d.get("date"), "date")
         kwargs["date_from"] = _date_or_none(d.get("date_from"), "date_from")
+        if d.get("time") is not None:
+            kwargs["time"] = parse_time(d["time"], "time")
         if d.get("grade"):
             kwargs["grade"] = Grade.parse(str(d["grade"]))
         for key in _GEOMETRY_KEYS:

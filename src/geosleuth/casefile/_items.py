@@ -24,7 +24,7 @@ from geosleuth.errors import (
     GeosleuthError,
     InputError,
 )
-from geosleuth.evidence import KINDS, EvidenceItem, Grade, Provenance
+from geosleuth.evidence import KINDS, EvidenceItem, Grade, Provenance, parse_time
 from geosleuth.fuse import NamedPlace
 from geosleuth.geometry import Area, Geometry, Line, Point, from_geojson
 
@@ -251,6 +251,13 @@ def _build_item(
         kwargs["date_from"] = _evidence_date(
             raw["date_from"], where("date_from"), source, line_for("date_from")
         )
+    if "time" in raw:
+        try:
+            kwargs["time"] = parse_time(raw["time"], where("time"))
+        except InputError as exc:
+            raise CaseFileError(
+                str(exc), path=source, line=line_for("time"), field=where("time")
+            ) from None
     for key in ("date", "date_from"):
         if key in kwargs:
             _warn_far_behind(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from geosleuth._case_schema import _DATE, _GRADE, CASE_SCHEMA
+from geosleuth._case_schema import _DATE, _GRADE, _TIME, CASE_SCHEMA
 from geosleuth.casefile._loader import _line_of, _Map, _path_str, _plain
 from geosleuth.errors import CaseFileError
 
@@ -77,6 +77,11 @@ def _validate_schema(doc: _Map, source: str) -> None:
         msg = (
             f"The field {where} must be a date written YYYY-MM-DD. Got "
             f"{err.instance!r} instead."
+        )
+    elif err.validator == "pattern" and err.validator_value == _TIME["pattern"]:
+        msg = (
+            f"The field {where} must be a time of day written HH:MM (24-hour clock, "
+            f"00:00 to 23:59), optionally with seconds. Got {err.instance!r} instead."
         )
     elif err.validator == "pattern" and err.validator_value == _GRADE["pattern"]:
         msg = (

@@ -44,7 +44,11 @@ Movement model
 Between an item's date and ``as_of`` the target is assumed to move as a 2-D Gaussian
 random walk: the positional variance grows by ``D`` km² per day on each axis
 (``Settings.diffusion_km2_per_day``, default 1, i.e. σ ≈ 19 km after a year). Kernels
-widen accordingly, so old evidence is vaguer, not weaker.
+widen accordingly, so old evidence is vaguer, not weaker. Ages count from the end of
+an item's day, or from its ``time`` of day, to the end of the ``as_of`` day. Two or
+more timed fixes of the target (sightings in no group, claims) are followed as one
+track in time order, the forward pass of a filter for the walk
+(:mod:`~geosleuth.fuse.track`), not multiplied: one factor of kind ``"track"``.
 
 Life status
 -----------
@@ -92,7 +96,8 @@ Modules
 -------
 One a sub-concept, each name re-exported here: :mod:`~geosleuth.fuse.settings`
 (:class:`Settings`), :mod:`~geosleuth.fuse.likelihood` (which items are in force,
-and each one's :class:`Factor`), :mod:`~geosleuth.fuse.posterior` (the posterior,
+and each one's :class:`Factor`), :mod:`~geosleuth.fuse.track` (timed fixes followed
+as a track), :mod:`~geosleuth.fuse.posterior` (the posterior,
 HDR areas, places), :mod:`~geosleuth.fuse.life` (P(alive)),
 :mod:`~geosleuth.fuse.contributions` (leave-one-out),
 :mod:`~geosleuth.fuse.estimate` (:func:`fuse`, :class:`Estimate`) and

@@ -30,6 +30,7 @@ from geosleuth.fuse.likelihood import (
 )
 from geosleuth.fuse.posterior import posterior_from_factors
 from geosleuth.fuse.settings import Settings
+from geosleuth.fuse.track import TRACK, in_track
 from geosleuth.grid import Grid
 
 __all__ = ["Contribution"]
@@ -143,6 +144,7 @@ def _leave_one_out(
     alive: float,
     top_mask: FloatArray | None = None,
     max_group: int = 2000,
+    max_track: int = 40,
     replacements: Mapping[str, Sequence[EvidenceItem]] | None = None,
     workers: int = 1,
     life_items: Sequence[EvidenceItem] | None = None,
@@ -153,6 +155,10 @@ def _leave_one_out(
     share their source). Within a sighting group of ``n`` items the group's
     likelihood without item ``i`` is ``(W·L − wᵢLᵢ)/(W − wᵢ)``, one kernel per item;
     groups larger than ``max_group`` report the shift of the whole group instead.
+    Without one fix of a track, the other fixes are followed again (one left is
+    an item of its own, as :func:`~geosleuth.fuse.likelihood.factors` makes it);
+    a track of more than ``max_track`` fixes reports the whole track's shift for
+    each, as following it again once a fix would cost the square of its length.
     Without one of a day's searches, the day's others are combined again
     (:func:`~geosleuth.fuse.likelihood._search_day_log`).
     With ``top_mask`` (the disc of the best-ranked place), each contribution also
@@ -179,6 +185,7 @@ def _leave_one_out(
     by_item = {iid: f for f in facs for iid in f.item_ids}
     sightings = {i.id: i for i in used if isinstance(i, Sighting)}
     searches = {i.id: i for i in used if isinstance(i, Searched)}
+    fixes = {i.id: i for i in used if in_track(i)}
     group_shift: dict[str, tuple[float, float | None]] = {}
     top_now = float(np.dot(post, top_mask)) if top_mask is not None else None
     # P(alive) starts on the case's first day: the item that alone opens the
@@ -242,8 +249,19 @@ def _leave_one_out(
             others = [searches[i] for i in f.item_ids if i != item.id]
             log_rest = _search_day_log(others, grid, as_of=as_of, settings=settings)
             shift, top = shift_without(without(f) + log_rest)
-        elif f is not None and len(f.item_ids) > max_group:
+        elif f is not None and f.key in group_shift:
             shift, top = group_shift[f.key]
+        elif f is not None and f.kind == TRACK:
+            # the track of the other fixes (one left is an item of its own)
+            rest_facs = _factor_stream(
+                [fixes[i] for i in f.item_ids if i != item.id],
+                grid,
+                as_of=as_of,
+                settings=settings,
+                skipped=[],
+            )
+            log_rest = sum((g.log_l for g in rest_facs), np.zeros(grid.n_cells))
+            shift, top = shift_without(without(f) + f.weight * log_rest)
         elif f is not None:
             members = [sightings[i] for i in f.item_ids]
             total_w = sum(m.weight for m in members)
@@ -269,7 +287,8 @@ def _leave_one_out(
         return Contribution(item.id, item.kind, shift, d_alive, top, weight)
 
     for f in facs:  # a large group's one shift, before any thread needs it
-        if len(f.item_ids) > max_group and f.key not in group_shift:
+        large = max_track if f.kind == TRACK else max_group
+        if len(f.item_ids) > large and f.key not in group_shift:
             group_shift[f.key] = shift_without(without(f))
     if workers <= 1 or len(used) < 2:
         return [one(item) for item in used]

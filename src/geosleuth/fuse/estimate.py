@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -430,6 +431,15 @@ def _mirrored(item: EvidenceItem, day: dt.date) -> EvidenceItem:
     """
     if item.mid_date <= day:
         return item
+    if item.time is not None:  # as far before the day's end as it is after it
+        back = 2.0 * (day.toordinal() + 1.0) - item.moment
+        whole = math.floor(back)
+        seconds = round((back - whole) * 86400.0)
+        return replace(
+            item,
+            date=dt.date.fromordinal(whole),
+            time=(dt.datetime.min + dt.timedelta(seconds=min(seconds, 86399))).time(),
+        )
     shift = 2 * (day - item.mid_date)
     return replace(
         item,

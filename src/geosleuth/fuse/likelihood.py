@@ -36,6 +36,7 @@ from geosleuth.evidence import (
     Territory,
 )
 from geosleuth.fuse.settings import Settings
+from geosleuth.fuse.track import TRACK, in_track, track_log
 from geosleuth.geometry import (
     Geometry,
     Line,
@@ -906,6 +907,10 @@ def _factor_stream(
     """
     groups: dict[str, list[Sighting]] = {}
     days: dict[tuple[dt.date | None, dt.date], list[Searched]] = {}
+    # the target's timed fixes, followed as one track when there are two or more
+    # (:mod:`geosleuth.fuse.track`); one alone is an item like any other
+    tracked = sum(1 for i in items if in_track(i)) > 1
+    fixes: list[tuple[EvidenceItem, FloatArray]] = []
     # the point sightings' distances from the grid, projected at once (one call
     # per sighting cost a quarter of a second for 10,000)
     points = [
@@ -926,6 +931,9 @@ def _factor_stream(
             ):
                 skipped.append((item.id, str(_outside(item, grid))))
                 continue
+            if tracked and in_track(item):
+                fixes.append((item, _fix_log(item, grid, settings=settings)))
+                continue
             groups.setdefault(item.group_key, []).append(item)
         elif isinstance(item, LifeStatus):
             continue
@@ -936,6 +944,9 @@ def _factor_stream(
             days.setdefault(_search_day_key(item), []).append(item)
         else:
             try:
+                if tracked and in_track(item):
+                    fixes.append((item, _fix_log(item, grid, settings=settings)))
+                    continue
                 log_l = _item_log(item, grid, as_of=as_of, settings=settings)
             except _Skip as why:
                 skipped.append((item.id, str(why)))
@@ -950,6 +961,26 @@ def _factor_stream(
     for key, group in groups.items():
         log_l = _sighting_group_log(group, grid, as_of=as_of, settings=settings)
         yield Factor(key, tuple(s.id for s in group), "sighting", log_l)
+    if fixes:
+        log_l = track_log(
+            [(item.moment, log_f) for item, log_f in fixes],
+            grid,
+            now=float(as_of.toordinal()) + 1.0,
+            diffusion_km2_per_day=settings.diffusion_km2_per_day,
+            cutoff=settings.cutoff_sigmas,
+        )
+        yield Factor(TRACK, tuple(i.id for i, _ in fixes), TRACK, log_l)
+
+
+def _fix_log(item: EvidenceItem, grid: Grid, *, settings: Settings) -> FloatArray:
+    """A track's fix: the item's log-likelihood at its own moment (no walk since).
+
+    Raises :class:`_Skip` as :func:`_item_log` does for a claim outside the grid.
+    """
+    still = replace(settings, diffusion_km2_per_day=0.0)
+    if isinstance(item, Sighting):
+        return _sighting_group_log([item], grid, as_of=item.date, settings=still)
+    return _item_log(item, grid, as_of=item.date, settings=still)
 
 
 def factors(
@@ -962,9 +993,11 @@ def factors(
     """Turn usable items into likelihood factors; return them and skipped items.
 
     Sightings are grouped by :attr:`~geosleuth.evidence.Sighting.group_key`; life
-    status items do not inform the map and produce no factor. With
-    ``settings.source_correlation`` > 0, the log-likelihood of each claim or
-    sighting factor whose items come from one document is weighted by
+    status items do not inform the map and produce no factor. Two or more timed
+    fixes of the target (:func:`~geosleuth.fuse.track.in_track`) make one factor
+    of kind ``"track"``, followed in time order (:mod:`geosleuth.fuse.track`). With
+    ``settings.source_correlation`` > 0, the log-likelihood of each claim,
+    sighting or track factor whose items come from one document is weighted by
     :func:`~geosleuth.dependence.source_weights`.
 
     Examples
@@ -995,7 +1028,9 @@ def factors(
         }
         shared = [{docs[i] for i in f.item_ids} for f in out]
         sources = [
-            next(iter(ds)) if f.kind in DEPENDENT_KINDS and len(ds) == 1 else None
+            next(iter(ds))
+            if (f.kind in DEPENDENT_KINDS or f.kind == TRACK) and len(ds) == 1
+            else None
             for f, ds in zip(out, shared, strict=True)
         ]
         w = source_weights(sources, correlation=settings.source_correlation)

@@ -18,6 +18,7 @@ from geosleuth.evidence import (
     Searched,
     Sighting,
     Territory,
+    time_text,
 )
 from geosleuth.fuse import Estimate
 from geosleuth.geometry import Point
@@ -41,6 +42,8 @@ __all__ = [
 def date_text(item: EvidenceItem) -> str:
     if item.date_from is not None and item.date_from != item.date:
         return f"{item.date_from.isoformat()} – {item.date.isoformat()}"
+    if item.time is not None:
+        return f"{item.date.isoformat()} {time_text(item.time)}"
     return item.date.isoformat()
 
 

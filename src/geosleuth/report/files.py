@@ -34,7 +34,7 @@ from geosleuth import __version__
 from geosleuth._json import loads as read_json
 from geosleuth._types import FloatArray, PathLike
 from geosleuth.errors import InputError
-from geosleuth.evidence import EvidenceItem, item_from_dict
+from geosleuth.evidence import EvidenceItem, item_from_dict, time_text
 from geosleuth.fuse import Estimate, NamedPlace, Settings, TimelinePoint
 from geosleuth.grid import Grid
 
@@ -290,6 +290,7 @@ def estimate_record(
                 "excluded_because": excluded.get(item.id),
                 "date": item.date.isoformat(),
                 "date_from": item.date_from.isoformat() if item.date_from else None,
+                "time": time_text(item.time) if item.time is not None else None,
                 "place": getattr(item, "place_name", None),
                 "grade": str(item.grade) if item.grade else None,
                 "hedge": item.hedge,

@@ -19,7 +19,7 @@ import numpy as np
 
 from geosleuth._types import ArrayLike
 from geosleuth.errors import InputError
-from geosleuth.evidence import EventSet, EvidenceItem
+from geosleuth.evidence import EventSet, EvidenceItem, time_text
 from geosleuth.fuse import Estimate, hdr_mask, hdr_masks
 from geosleuth.geometry import cut_at_antimeridian
 from geosleuth.grid import Grid, unwrap_lon
@@ -334,7 +334,8 @@ def estimate_geojson(
     - ``"place"``: the ranked places (Point), with ``rank``, ``name``,
       ``probability``, ``radius_km`` and ``in_hdr90``;
     - ``"evidence"``: every item (its geometry; ``null`` for life status), with
-      ``id``, ``kind``, ``place_name``, ``date``, ``date_from``, ``grade``,
+      ``id``, ``kind``, ``place_name``, ``date``, ``date_from``, ``time`` (HH:MM
+      or null), ``grade``,
       ``hedge``, ``p_true``, the provenance (``quote``, ``span``, ``speaker``,
       ``speaker_role``, ``reporting_chain``, ``document``, ``published``, ``url``,
       written as in ``estimate.json``), ``status`` (``"used"``, ``"excluded"`` or
@@ -481,6 +482,7 @@ def _evidence_features(
                     "place_name": getattr(item, "place_name", None),
                     "date": item.date.isoformat(),
                     "date_from": item.date_from.isoformat() if item.date_from else None,
+                    "time": time_text(item.time) if item.time is not None else None,
                     "grade": str(item.grade) if item.grade else None,
                     "hedge": item.hedge,
                     "p_true": item.p_true(estimate.settings.grades),

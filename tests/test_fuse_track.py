@@ -1,0 +1,377 @@
+"""The target's timed fixes followed as a track (review r31, H3).
+
+A walker's car at 08:52, a witness at 11:30 and a phone fix at 14:05 had
+multiplied as if he stood still: the product peaked between them and ranked the
+car park first. With times of day they are followed in time order, the forward
+pass of a filter for the random walk (:mod:`geosleuth.fuse.track`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import warnings
+from dataclasses import replace
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geosleuth.casefile import parse_case
+from geosleuth.errors import CaseFileError, InputError
+from geosleuth.evidence import (
+    Claim,
+    Grade,
+    Provenance,
+    Sighting,
+    item_from_dict,
+    parse_time,
+)
+from geosleuth.fuse import Settings, factors, fuse
+from geosleuth.fuse.track import TRACK, in_track, track_log, walked
+from geosleuth.geometry import Point
+from geosleuth.grid import Grid
+
+pytestmark = pytest.mark.filterwarnings("ignore::geosleuth.errors.GeosleuthWarning")
+DAY = dt.date(2024, 10, 12)
+P = Provenance(document="log")
+GRID = Grid.around(0.0, 0.0, radius_km=15.0, cell_km=0.5)
+X, Y = GRID.cell_xy_km()
+ST = Settings(diffusion_km2_per_day=24.0)  # 1 km² an hour: σ 1 km after an hour
+
+
+def _fix(item_id: str, x_km: float, hour: float | None, **kw: object) -> Sighting:
+    lon, lat = GRID.xy_km_to_lonlat(x_km, 0.0)
+    time = None if hour is None else dt.time(int(hour), round(60 * (hour % 1)))
+    return Sighting(
+        id=item_id,
+        provenance=P,
+        date=DAY,
+        time=time,
+        place=Point(float(lon), float(lat)),
+        sigma_km=0.3,
+        grade=Grade.parse("A1"),
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def _peak_x(p: np.ndarray) -> float:
+    return float(X[int(np.argmax(p))])
+
+
+# ----------------------------------------------------------------- the filter
+def _gauss(centre: float, sd: float) -> np.ndarray:
+    return -0.5 * ((X - centre) / sd) ** 2
+
+
+@pytest.mark.parametrize(
+    ("x1", "x2", "t1", "t2", "now"),
+    [
+        (-4.0, 4.0, 0.25, 0.5, 1.0),
+        (3.0, -2.0, 0.1, 0.2, 0.4),
+        (0.0, 5.0, 0.0, 0.0, 0.3),
+    ],
+)
+def test_two_gaussian_fixes_give_the_kalman_filter(
+    x1: float, x2: float, t1: float, t2: float, now: float
+) -> None:
+    d = 8.0  # km² a day
+    out = np.exp(
+        track_log(
+            [(t2, _gauss(x2, 1.0)), (t1, _gauss(x1, 1.5))],  # given out of order
+            GRID,
+            now=now,
+            diffusion_km2_per_day=d,
+            cutoff=6.0,
+        )
+    )
+    p = out / out.sum()
+    # Kalman: x1 (var 1.5²) walks to t2, meets x2 (var 1), walks on to now
+    v1 = 1.5**2 + d * (t2 - t1)
+    var = 1.0 / (1.0 / v1 + 1.0)
+    mean = var * (x1 / v1 + x2 / 1.0)
+    var_now = var + d * (now - t2)
+    got_mean = float((p * X).sum())
+    got_var = float((p * (X - got_mean) ** 2).sum())
+    assert got_mean == pytest.approx(mean, abs=0.02)
+    # the grid adds a cell's spread (0.5²/12) to each of the two walks
+    assert got_var == pytest.approx(var_now, rel=0.03)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    xs=st.lists(st.floats(-8, 8), min_size=2, max_size=4),
+    hours=st.lists(st.floats(0, 23.9), min_size=4, max_size=4),
+)
+def test_with_no_walk_the_track_is_the_product(
+    xs: list[float], hours: list[float]
+) -> None:
+    fixes = [
+        (h / 24, np.log(0.9 * np.exp(_gauss(x, 1.0)) + 0.1))
+        for x, h in zip(xs, hours, strict=False)
+    ]
+    got = track_log(fixes, GRID, now=1.0, diffusion_km2_per_day=0.0, cutoff=5.0)
+    product = sum(f for _, f in fixes)
+    want = (
+        product
+        - math.log(float(np.exp(product - product.max()).mean()))
+        - product.max()
+    )
+    assert np.allclose(got, want, atol=1e-9)
+    assert float(np.exp(got).mean()) == pytest.approx(1.0)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    x1=st.floats(-6, 6),
+    x2=st.floats(-6, 6),
+    gap=st.floats(0.02, 0.5),
+)
+def test_the_later_fix_pulls_harder(x1: float, x2: float, gap: float) -> None:
+    """Of two equal fixes, the map's centre lies nearer the later one."""
+    a, b = (0.2, _gauss(x1, 1.0)), (0.2 + gap, _gauss(x2, 1.0))
+    out = np.exp(
+        track_log([a, b], GRID, now=1.0, diffusion_km2_per_day=10.0, cutoff=6.0)
+    )
+    centre = float((out * X).sum() / out.sum())
+    assert abs(centre - x2) <= abs(centre - x1) + 1e-6
+
+
+def test_a_walk_keeps_mass_inside_and_loses_it_only_off_the_grid() -> None:
+    p = np.zeros(GRID.shape)
+    p[GRID.shape[0] // 2, GRID.shape[1] // 2] = 1.0
+    inside = walked(p.ravel(), GRID, 2.0, cutoff=6.0)
+    assert inside.sum() == pytest.approx(1.0, abs=1e-6)
+    edge = np.zeros(GRID.shape)
+    edge[GRID.shape[0] // 2, 0] = 1.0
+    assert 0.45 < walked(edge.ravel(), GRID, 2.0, cutoff=6.0).sum() < 0.55
+
+
+def test_a_track_needs_a_fix() -> None:
+    with pytest.raises(ValueError, match="at least one fix"):
+        track_log([], GRID, now=1.0, diffusion_km2_per_day=1.0, cutoff=5.0)
+
+
+# --------------------------------------------------------------- which items
+def test_which_items_are_fixes() -> None:
+    seen = _fix("s", 0.0, 9.0)
+    assert in_track(seen)
+    assert not in_track(replace(seen, time=None))
+    assert not in_track(replace(seen, subject="associate", who="his brother"))
+    assert not in_track(replace(seen, group="either"))  # alternatives: a mixture
+    claim = Claim(
+        id="c", provenance=P, date=DAY, time=dt.time(14, 5), place=Point(0, 0)
+    )
+    assert in_track(claim)
+    assert in_track(replace(claim, polarity="is_not"))
+
+
+def test_timed_items_age_from_their_time() -> None:
+    seen = _fix("s", 0.0, 18.0)
+    assert seen.age_days(DAY) == pytest.approx(0.25)
+    assert seen.age_days(DAY + dt.timedelta(days=2)) == pytest.approx(2.25)
+    assert replace(seen, time=None).age_days(DAY) == 0.0
+    assert seen.moment < replace(seen, time=None).moment  # the end of its day
+
+
+def test_a_time_needs_one_day_and_a_clock() -> None:
+    with pytest.raises(InputError, match="time of day belongs to an item of one day"):
+        replace(_fix("s", 0.0, 9.0), date_from=DAY - dt.timedelta(days=1))
+    with pytest.raises(InputError, match="'time'"):
+        replace(_fix("s", 0.0, 9.0), time="09:00")
+    zoned = dt.time(9, 0, tzinfo=dt.UTC)
+    with pytest.raises(InputError, match="'time'"):
+        replace(_fix("s", 0.0, 9.0), time=zoned)
+    for bad in ("24:00", "9:00", "09h00", 900, "09:60"):
+        with pytest.raises(InputError, match="HH:MM"):
+            parse_time(bad, "time")
+
+
+def test_the_time_round_trips_through_the_stored_form() -> None:
+    seen = _fix("s", 1.0, 14.1)
+    stored = seen.to_dict()
+    assert stored["time"] == "14:06"
+    assert item_from_dict(stored) == seen
+    assert "time" not in replace(seen, time=None).to_dict()  # old files keep their form
+    with pytest.raises(InputError, match="HH:MM"):
+        item_from_dict({**stored, "time": "2pm"})
+
+
+# ------------------------------------------------------------------ the fuse
+def test_fixes_make_one_track_factor_and_one_alone_is_an_item() -> None:
+    items = [
+        _fix("car", -5.0, 8.0),
+        _fix("summit", 0.0, 11.5),
+        _fix("phone", 4.0, 15.0),
+    ]
+    facs, skipped = factors(items, GRID, as_of=DAY, settings=ST)
+    assert skipped == []
+    assert [(f.kind, f.item_ids) for f in facs] == [(TRACK, ("car", "summit", "phone"))]
+    alone, _ = factors(
+        [*items[:1], replace(items[1], time=None)], GRID, as_of=DAY, settings=ST
+    )
+    assert sorted(f.kind for f in alone) == ["sighting", "sighting"]
+
+
+def test_the_walker_is_nearest_his_latest_fix_not_between_them() -> None:
+    items = [
+        _fix("car", -5.0, 8.0),
+        _fix("summit", 0.0, 11.5),
+        _fix("phone", 4.0, 15.0),
+    ]
+    tracked = fuse(items, GRID, as_of=DAY, settings=ST, contributions=False)
+    untimed = [replace(i, time=None) for i in items]
+    multiplied = fuse(untimed, GRID, as_of=DAY, settings=ST, contributions=False)
+    assert _peak_x(tracked.posterior) == pytest.approx(4.0, abs=0.6)
+
+    def near(p: np.ndarray, x_km: float) -> float:
+        return float(p[np.abs(X - x_km) + np.abs(Y) < 1.5].sum())
+
+    # untimed, the three fixes of one day multiply: each place gets the same
+    # share, as if the walker were at any of them now
+    assert near(multiplied.posterior, -5.0) == pytest.approx(
+        near(multiplied.posterior, 4.0), rel=1e-6
+    )
+    assert near(tracked.posterior, 4.0) > 20 * near(tracked.posterior, -5.0)
+    # the order, not the list, matters: the same walk the other way round
+    moved = [
+        replace(items[0], time=dt.time(15, 0)),
+        items[1],
+        replace(items[2], time=dt.time(8, 0)),
+    ]
+    back = fuse(moved, GRID, as_of=DAY, settings=ST, contributions=False)
+    assert _peak_x(back.posterior) == pytest.approx(-5.0, abs=0.6)
+
+
+def test_a_false_fix_bends_the_track_without_breaking_it() -> None:
+    items = [_fix("car", -5.0, 8.0), _fix("phone", -4.0, 15.0)]
+    rumour = replace(_fix("rumour", 8.0, 14.0), grade=Grade.parse("E5"))
+    est = fuse([*items, rumour], GRID, as_of=DAY, settings=ST, contributions=False)
+    assert _peak_x(est.posterior) == pytest.approx(-4.0, abs=0.6)
+
+
+def test_each_fix_left_out_is_the_map_without_it() -> None:
+    items = [
+        _fix("car", -5.0, 8.0),
+        _fix("summit", 0.0, 11.5),
+        Claim(
+            id="phone",
+            provenance=P,
+            date=DAY,
+            time=dt.time(15, 0),
+            place=Point(*map(float, GRID.xy_km_to_lonlat(4.0, 0.0))),
+            buffer_km=1.0,
+            sigma_km=0.5,
+            grade=Grade.parse("B2"),
+        ),
+    ]
+    est = fuse(items, GRID, as_of=DAY, settings=ST)
+    shifts = {c.item_id: c.map_shift for c in est.contributions}
+    assert set(shifts) == {"car", "summit", "phone"}
+    for item in items:
+        rest = [i for i in items if i is not item]
+        without = fuse(rest, GRID, as_of=DAY, settings=ST, contributions=False)
+        tv = 0.5 * float(np.abs(est.posterior - without.posterior).sum())
+        assert shifts[item.id] == pytest.approx(tv, abs=1e-9), item.id
+    assert shifts["phone"] > shifts["car"]  # the latest fix counts most
+
+
+def test_a_long_track_reports_its_whole_shift_for_each_fix() -> None:
+    from geosleuth.fuse.contributions import _leave_one_out  # noqa: F401
+
+    items = [_fix(f"f{k}", -6.0 + 0.25 * k, 6.0 + 0.3 * k) for k in range(42)]
+    est = fuse(items, GRID, as_of=DAY, settings=ST)
+    shifts = {round(c.map_shift, 12) for c in est.contributions}
+    assert len(shifts) == 1 and next(iter(shifts)) > 0.5
+
+
+def test_a_fix_outside_the_grid_is_left_out_with_its_reason() -> None:
+    far = Claim(id="far", provenance=P, date=DAY, time=dt.time(12, 0),
+                place=Point(40.0, 0.0), buffer_km=1.0, sigma_km=1.0)  # fmt: skip
+    items = [_fix("car", -5.0, 8.0), _fix("phone", 4.0, 15.0), far]
+    facs, skipped = factors(items, GRID, as_of=DAY, settings=ST)
+    assert [f.item_ids for f in facs] == [("car", "phone")]
+    assert [i for i, _ in skipped] == ["far"]
+
+
+# ------------------------------------------------------------------ case files
+CASE = """\
+target: walker
+as_of: 2024-10-12
+region: {{west: -0.1, south: -0.1, east: 0.1, north: 0.1}}
+grid: {{cell_km: 0.5}}
+settings: {{diffusion_km2_per_day: 24}}
+evidence:
+  - id: car
+    kind: sighting
+    date: 2024-10-12
+    time: {time}
+    place: {{lon: -0.04, lat: 0.0}}
+    sigma_km: 0.3
+  - id: phone
+    kind: claim
+    date: 2024-10-12
+    time: "15:00"
+    place: {{lon: 0.04, lat: 0.0}}
+    buffer_km: 1.0
+"""
+
+
+@pytest.mark.parametrize("written", ["08:52", '"08:52"', "'08:52:30'"])
+def test_a_case_file_gives_times(written: str) -> None:
+    case = parse_case(CASE.format(time=written))
+    car = next(i for i in case.items if i.id == "car")
+    assert car.time is not None and (car.time.hour, car.time.minute) == (8, 52)
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [("25:00", "HH:MM"), ("'8:52'", "HH:MM"), ("8.52", "HH:MM"), ("noon", "HH:MM")],
+)
+def test_a_bad_time_names_its_line(written: str, said: str) -> None:
+    with pytest.raises(CaseFileError) as err:
+        parse_case(CASE.format(time=written))
+    assert err.value.line == 10
+    assert said in str(err.value)
+
+
+def test_a_time_with_a_period_names_its_line() -> None:
+    text = CASE.format(time='"08:52"').replace(
+        '    time: "08:52"\n', '    time: "08:52"\n    date_from: 2024-10-11\n'
+    )
+    with pytest.raises(
+        CaseFileError, match="time of day belongs to an item of one day"
+    ):
+        parse_case(text)
+
+
+def test_the_estimate_of_a_timed_case_is_reproduced(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from geosleuth.cli import app
+
+    case = tmp_path / "case.yaml"
+    case.write_text(CASE.format(time='"08:52"'), encoding="utf-8")
+    out = tmp_path / "out"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        run = CliRunner().invoke(app, ["locate", str(case), "--out", str(out), "-q"])
+        assert run.exit_code == 0, run.output
+        checked = CliRunner().invoke(app, ["verify", str(out)])
+    assert checked.exit_code == 0, checked.output
+    stored = (out / "estimate.json").read_text(encoding="utf-8")
+    assert '"time": "08:52"' in stored
+
+
+def test_a_timed_item_after_a_day_is_mirrored_to_before_its_end() -> None:
+    from geosleuth.fuse.estimate import _mirrored
+
+    later = replace(_fix("s", 0.0, 14.0), date=DAY + dt.timedelta(days=1))
+    back = _mirrored(later, DAY)
+    # 14:00 the next day is 14 hours after the day's end; 10:00 is 14 before it
+    assert (back.date, back.time) == (DAY, dt.time(10, 0))
+    assert back.age_days(DAY) == pytest.approx(later.moment - (DAY.toordinal() + 1))
+    untimed = replace(later, time=None)
+    assert _mirrored(untimed, DAY).date == DAY - dt.timedelta(days=1)
+    assert _mirrored(_fix("t", 0.0, 9.0), DAY).time == dt.time(9, 0)  # on the day
