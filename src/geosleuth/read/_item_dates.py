@@ -24,6 +24,7 @@ from geosleuth.read._sentence import (
     overlaps,
     subtree_span,
 )
+from geosleuth.read._set_off import set_off_participle
 from geosleuth.read._time_clauses import across, time_clauses
 from geosleuth.read.dates import unread_dates
 
@@ -216,7 +217,10 @@ def _described(s: Sentence, anchor: int) -> list[tuple[int, int]]:
     hiding"), which then has no subject of its own. It runs from the participle
     to its last word. A participle after a place ("fled to Tibú, *followed by
     soldiers on Monday*") describes no person and keeps its date; so does "Rojas,
-    45, fled to Tibú last year, the army said", a clause with its own verb.
+    45, fled to Tibú last year, the army said", a clause with its own verb. So
+    does a phrase that the parse took for the clause's verb, the verb after it
+    joined to it ("Salcedo, *declared dead in 2017*, is alive":
+    :func:`~geosleuth.read._set_off.set_off_participle`).
     """
     if s.sent is None:
         return []
@@ -224,6 +228,15 @@ def _described(s: Sentence, anchor: int) -> list[tuple[int, int]]:
     out = []
     for tok in s.sent:
         if tok.i == 0 or doc[tok.i - 1].text != ",":
+            continue
+        set_off = set_off_participle(tok)
+        if set_off is not None:
+            # "Salcedo, declared dead in 2017, is alive", parsed as "Salcedo
+            # declared dead in 2017", with "is alive" joined to it
+            lo, hi = tok.idx, set_off[1].left_edge.idx
+            hi = doc.text.rindex(",", lo, hi)
+            if not lo <= anchor < hi and _a_person(s, set_off[0]):
+                out.append((lo, hi))
             continue
         if any(c.dep_ in _FINITE for c in tok.children):
             continue

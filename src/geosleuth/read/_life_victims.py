@@ -20,6 +20,7 @@ from typing import Any
 
 from geosleuth.read._life_asides import relative_antecedent, set_aside
 from geosleuth.read._life_claims import called_by_kin, leader_of_speakers
+from geosleuth.read._reports import spoken_of
 from geosleuth.read._sentence import Sentence
 from geosleuth.read.attribution import REPORTING_LEMMAS
 from geosleuth.read.target import TargetRef
@@ -157,16 +158,27 @@ def victims_of(cue: Any) -> list[Any] | None:
     return _victims(cue)
 
 
+def _subjects(verb: Any, deps: tuple[str, ...]) -> list[Any]:
+    """The subjects of ``verb`` (links ``deps``), as the parse gives them.
+
+    But the one a thing's participle speaks of, where the parse took the thing
+    for the subject ("Posts claiming *Jane Doe* was dead were shared widely":
+    :func:`~geosleuth.read._reports.spoken_of`).
+    """
+    found = [c for c in verb.children if c.dep_ in deps]
+    said = spoken_of(verb) if found else None
+    return [said] if said is not None else found
+
+
 def _victims(cue: Any, depth: int = 0) -> list[Any] | None:
     """The words for who died in the death cue ``cue``; None when the parse is mute."""
     lemma = cue.lemma_.lower()
     kids = list(cue.children)
-    subjects = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = _subjects(cue, ("nsubj", "nsubjpass"))
 
     def head_subjects() -> list[Any] | None:
         # "has been slain", "is dead": the subject of the verb "be"
-        found = [c for c in cue.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        return found or None
+        return _subjects(cue.head, ("nsubj", "nsubjpass")) or None
 
     if lemma == "death" or cue.pos_ == "NOUN":
         owners = [c for c in kids if c.dep_ == "poss"]
@@ -182,7 +194,7 @@ def _victims(cue: Any, depth: int = 0) -> list[Any] | None:
         objects = [c for c in kids if c.dep_ in ("dobj", "obj")]
         if objects:
             return objects
-        passive = [c for c in kids if c.dep_ == "nsubjpass"]
+        passive = _subjects(cue, ("nsubjpass",))
         if passive:
             return passive
         if subjects and not any(c.dep_ == "auxpass" for c in kids):

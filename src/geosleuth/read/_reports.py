@@ -62,6 +62,8 @@ __all__ = [
     "report_called_untrue",
     "report_of",
     "said_by",
+    "saying_participle",
+    "spoken_of",
 ]
 
 #: Nouns for a report of a statement: "reports that", "a tip that".
@@ -191,7 +193,20 @@ def said_by(clause: Any) -> Any | None:
     (:data:`SAYING_LEMMAS`), not negated, that describes a noun; the noun is
     returned. So is the infinitive of one that makes it a claim, which the
     thing says of itself: "a witness *claiming to have seen* her". Not "she
-    was claiming" (no noun), nor "a post not claiming".
+    was claiming" (no noun), nor "a post not claiming". The participle is
+    :func:`saying_participle`'s.
+    """
+    saying = saying_participle(clause)
+    return None if saying is None else saying.head
+
+
+def saying_participle(clause: Any) -> Any | None:
+    """The participle by which a thing says ``clause`` (:func:`said_by`), if any.
+
+    "a post *claiming* Jane Doe was in York": the clause's head. Or, where the
+    parse took the thing, its participle and the one it speaks of for the
+    clause's subject (:func:`_subject_saying`: "*Posts claiming* Jane Doe was
+    in York circulated on Monday"), the participle in that subject.
     """
     saying = clause.head
     if (
@@ -207,8 +222,61 @@ def said_by(clause: Any) -> Any | None:
         or _negated(saying)
         or saying.head.pos_ not in ("NOUN", "PROPN")
     ):
+        return _subject_saying(clause)
+    return saying
+
+
+def _subject_saying(clause: Any) -> Any | None:
+    """The participle of saying that the parse put in the subject of ``clause``.
+
+    "*Posts claiming* Jane Doe was in York circulated on Monday": the parse may
+    take "Posts claiming Jane Doe" for the subject of "was", the one the clause
+    speaks of for the participle's object, and the sentence's own verb
+    ("circulated") for a clause of "was". The clause is then what the posts
+    say, as "A post claiming Jane Doe was in York" is. The subject is a noun
+    before the clause, the participle (:data:`SAYING_LEMMAS`, not negated) one
+    of its own, and its object a name or a pronoun between the participle and
+    the clause: not "Men *claiming the reward* were in York", whose men were
+    there.
+    """
+    if clause.pos_ not in ("VERB", "AUX"):
         return None
-    return saying.head
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if len(subjects) != 1 or subjects[0].pos_ != "NOUN" or subjects[0].i > clause.i:
+        return None
+    for saying in subjects[0].children:
+        if (
+            saying.dep_ == "acl"
+            and saying.tag_ == "VBG"
+            and saying.lemma_.lower() in SAYING_LEMMAS
+            and not _negated(saying)
+            and any(
+                c.dep_ in ("dobj", "obj")
+                and c.pos_ in ("PROPN", "PRON")
+                and saying.i < c.i < clause.i
+                for c in saying.children
+            )
+        ):
+            return saying
+    return None
+
+
+def spoken_of(clause: Any) -> Any | None:
+    """The one ``clause`` speaks of where the parse took it for a participle's object.
+
+    "Posts claiming *Jane Doe* was dead were shared widely": the object of the
+    participle that the parse put in the clause's subject
+    (:func:`_subject_saying`), who is the one the clause is about. None for
+    any other clause.
+    """
+    saying = _subject_saying(clause)
+    if saying is None:
+        return None
+    return next(
+        c
+        for c in saying.children
+        if c.dep_ in ("dobj", "obj") and c.pos_ in ("PROPN", "PRON")
+    )
 
 
 def report_of(clause: Any) -> Any | None:
@@ -230,9 +298,10 @@ def report_of(clause: Any) -> Any | None:
     media = _media_report(clause)
     if media is not None:
         return media
-    thing = said_by(clause)
-    if thing is not None:
-        claiming = clause.head.lemma_.lower() in _CLAIMING_LEMMAS
+    saying = saying_participle(clause)
+    if saying is not None:
+        thing = saying.head
+        claiming = saying.lemma_.lower() in _CLAIMING_LEMMAS
         if clause.dep_ == "xcomp":
             # "a witness *claiming to have seen* her": the thing's own claim
             return thing if claiming else None
@@ -396,7 +465,7 @@ def report_called_untrue(clause: Any) -> str | None:
         return None
     if noun.dep_ in ("dobj", "pobj"):
         return _rebutted_by(noun)
-    return _predicate(noun, UNTRUE_WORDS)
+    return _predicate(noun, UNTRUE_WORDS, clause)
 
 
 def report_called_true(clause: Any) -> str | None:
@@ -420,19 +489,29 @@ def report_called_true(clause: Any) -> str | None:
             word = _judgement(head, noun, _TRUE_WORDS)
             return None if word is None else f"{head.text} ... {word}"
         return None
-    return _predicate(noun, _TRUE_WORDS)
+    return _predicate(noun, _TRUE_WORDS, clause)
 
 
-def _predicate(noun: Any, words: frozenset[str]) -> str | None:
+def _predicate(noun: Any, words: frozenset[str], clause: Any) -> str | None:
     """The words of the predicate of the subject ``noun`` that say ``words``.
 
     "were false", "turned out to be false"; a predicate that says the opposite
     of the other set, negated, says it too ("were not true" is untrue), and one
-    of this set negated does not ("were not false").
+    of this set negated does not ("were not false"). Where the parse made the
+    thing that says ``clause`` its subject (:func:`_subject_saying`: "Posts
+    claiming Jane Doe was in York *were false*"), the predicate is the verb
+    joined to the clause.
     """
     head = noun.head
     if noun.dep_ not in ("nsubj", "nsubjpass") or head.i == noun.i:
         return None
+    if head.i == clause.i:
+        joined = [
+            c for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+        ]
+        if not joined:
+            return None
+        head = joined[0]
     other = _TRUE_WORDS if words is UNTRUE_WORDS else UNTRUE_WORDS
     todo, seen, negated = [head], 0, False
     while todo and seen < 6:

@@ -92,7 +92,10 @@ someone else, reported to be refuted. It is not read as the army's death claim:
 its day is not given ("weeks after" 2 May is some day in March or April), the
 article reports it only to set it against the sighting, and a report of that
 claim read on its own (the army's statement) gives the death with its speaker
-and day, which this would count a second time with a guessed date.
+and day, which this would count a second time with a guessed date. A seeing
+denied since a death ("Salcedo has *not been seen since* he was reportedly
+killed in Culiacán in 2016": :func:`_unseen_since`) denies the later seeing,
+not the death, which is read in its clause, hedged and dated there.
 
 Where the target died ("Jane Doe was killed in an airstrike in Raqqa, the army
 said", "died in Mosul last year, her family said") is where the target was that
@@ -157,7 +160,11 @@ from geosleuth.read._life_words import (
     _said_alive,
     _within,
 )
-from geosleuth.read._reports import REPORT_NOUNS, report_called_untrue, said_by
+from geosleuth.read._reports import (
+    REPORT_NOUNS,
+    report_called_untrue,
+    saying_participle,
+)
 from geosleuth.read._sentence import (
     Sentence,
     hedge_note,
@@ -165,6 +172,7 @@ from geosleuth.read._sentence import (
     in_phrase,
     note_of,
     resolved,
+    subtree_span,
 )
 from geosleuth.read.attribution import Attribution, SpeakerRegistry, attribute
 from geosleuth.read.found import (
@@ -319,6 +327,14 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
         # alive": the brother's word is his clause's; the death, in another clause,
         # is the army's, and his "alive" does not deny it
         text = _within(s, text, s.span, leave_out=alive_in)
+    since = _unseen_since(s, text, person) if alive_in is None else None
+    if since is not None:
+        # "Salcedo has not been seen since he was reportedly killed in Culiacán
+        # in 2016": the "not" denies a later seeing, and the death is the
+        # clause's, hedged and dated there
+        outside = [(s.span[0], since[0]), (since[1], s.span[1])]
+        _read_death(ex, s, _within(s, text, since), person, skip=outside)
+        return
     _read_death(ex, s, text, person, alive_in=alive_in)
 
 
@@ -578,15 +594,18 @@ def _said_by_post(s: Sentence, at: int) -> str | None:
     if cue is None:
         return None
     clause = cue.head if cue.dep_ in ("acomp", "attr", "oprd") else cue
-    thing = said_by(clause)
-    if thing is None:
+    saying = saying_participle(clause)
+    if saying is None:
         return None
+    thing = saying.head
     if (
-        clause.head.lemma_.lower() not in _CLAIMING
+        saying.lemma_.lower() not in _CLAIMING
         and thing.lemma_.lower() not in REPORT_NOUNS
     ):
         return None  # "a statement saying she had died": its author's word
-    return f"a {thing.text} {clause.head.text}"
+    if thing.tag_ in ("NNS", "NNPS"):
+        return f"{thing.text} {saying.text}"  # "Posts claiming"
+    return f"a {thing.text} {saying.text}"
 
 
 #: Participles that make what a thing says a claim: "a post *claiming*".
@@ -743,9 +762,58 @@ def _earlier_claim(s: Sentence, at: int, person: list[TargetRef]) -> str | None:
     return None
 
 
+#: Marks of a clause of time under a seeing denied: "has not been seen *since*
+#: he was killed".
+_SINCE = frozenset({"since", "after"})
+
+
+def _unseen_since(
+    s: Sentence, text: str, person: list[TargetRef]
+) -> tuple[int, int] | None:
+    """The span of a death since which the target has not been seen, if any.
+
+    "Rodrigo Salcedo Ibarra has not been seen since he was reportedly killed in
+    Culiacán in 2016": a clause of time ("since", "after") under a seeing
+    denied ("not", "never") that holds a death cue of ``text``; the "not"
+    denies the later seeing, not the death. The span is the clause's, from its
+    mark to its last word. None otherwise ("has not been seen in Culiacán
+    since 2016", no death; "was seen in Durango after he was reported killed",
+    a seeing told), or unparsed.
+    """
+    if s.sent is None:
+        return None
+    cues = {s.span[0] + m.start() for m in _deaths(s, text, person)}
+    for tok in s.sent:
+        if (
+            tok.dep_ != "advcl"
+            or tok.head.lemma_.lower() not in _SEEING_LEMMAS
+            or not _negated(tok.head)
+            or not any(c.dep_ == "mark" and c.lower_ in _SINCE for c in tok.children)
+        ):
+            continue
+        lo, hi = subtree_span(tok)
+        if any(lo <= at < hi for at in cues):
+            return lo, hi
+    return None
+
+
+def _negated(verb: Any) -> bool:
+    """Whether ``verb`` is denied by a word of its own: "not", "never"."""
+    return any(
+        c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never")
+        for c in verb.children
+    )
+
+
 def _sees_target(verb: Any, person: list[TargetRef]) -> bool:
-    """Whether ``verb`` heads a clause that saw the target, or says it is alive."""
+    """Whether ``verb`` heads a clause that saw the target, or says it is alive.
+
+    Not a seeing denied: "has *not* been seen since the army said he had been
+    killed" (:func:`_unseen_since`).
+    """
     roles: tuple[str, ...]
+    if _negated(verb):
+        return False
     if verb.lemma_.lower() in _SEEING_LEMMAS:
         roles = ("dobj", "obj", "nsubjpass")
     elif any(c.dep_ == "acomp" and c.lower_ == "alive" for c in verb.children):

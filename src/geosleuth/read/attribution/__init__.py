@@ -146,6 +146,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from geosleuth.read._set_off import set_off_participle
 from geosleuth.read.attribution._clauses import _by_clause
 from geosleuth.read.attribution._disputes import denial_of_previous, dispute_span
 from geosleuth.read.attribution._names import (
@@ -155,7 +156,11 @@ from geosleuth.read.attribution._names import (
     _title_and_name,
     modifiers_start,
 )
-from geosleuth.read.attribution._quotes import closing_speaker, open_at_end
+from geosleuth.read.attribution._quotes import (
+    closing_speaker,
+    open_at_end,
+    relayed_hearsay,
+)
 from geosleuth.read.attribution._reporting import (
     _ACCORDING,
     _RUMOUR,
@@ -263,8 +268,15 @@ def attribute(
         # the one who disputes the statement ("but police denied it") says the
         # opposite, and is not its speaker
         and not (disputed is not None and disputed[0] <= t.idx < disputed[1])
+        # "Salcedo, reported dead in 2017, was seen in Mazatlán": a phrase that
+        # describes him, parsed as his own report
+        and set_off_participle(t) is None
     ]
     verbs.sort(key=lambda t: (t.dep_ != "ROOT", t.i))
+    # '"They say he is in Culiacán," Rivas said.': their hearsay, Rivas relays it
+    found = relayed_hearsay(sent, registry, previous, chain, disputed, consulted)
+    if found is not None:
+        return found
     for verb in verbs:
         found = _verb_speaker(verb, registry, previous, chain, disputed, consulted)
         if found is not None:

@@ -3,7 +3,10 @@
 A quotation of several sentences, closed by its speaker's words ('"He is not
 in Venezuela. He has never been in Machiques," Rivas said in Caracas.'), is
 that speaker's word in each of its sentences, not only in the last
-(:func:`closing_speaker`). Used by :mod:`geosleuth.read.attribution`.
+(:func:`closing_speaker`); one whose main verb tells what unnamed others say
+is their hearsay, which the speaker relays, in one sentence as in several
+('"They say he is in Culiacán," Rivas said.': :func:`relayed_hearsay`). Used
+by :mod:`geosleuth.read.attribution`.
 """
 
 from __future__ import annotations
@@ -71,6 +74,59 @@ def _others_say(sent: Any) -> bool:
             and c.lemma_.lower() not in _OWN_VOICE
             for c in root.children
         )
+    )
+
+
+#: Subjects of a reporting verb that name no one: "*They* say", "*Some* say".
+_NO_ONE = frozenset({"they", "some", "many", "others"})
+
+
+def relayed_hearsay(
+    sent: Any,
+    registry: SpeakerRegistry,
+    previous: Attribution | None,
+    chain: tuple[str, ...],
+    disputed: tuple[int, int] | None,
+    consulted: set[str] | None,
+) -> Attribution | None:
+    """The hearsay that the speaker after a quotation in ``sent`` relays, if so.
+
+    '"*They say* he is in Culiacán," Rivas said.': the quotation opens the
+    sentence and its main verb, a reporting verb of the speaker's ("said") after
+    the closing quote, itself reports, with a subject that names no one
+    (:data:`_NO_ONE`: "they", "some"). What they say is not Rivas's word but
+    a rumour that he relays, first in its reporting chain, as where the
+    quotation runs over several sentences ('"They say he is in Culiacán. He is
+    not," Rivas said.': :func:`closing_speaker`). Not '"He is in Culiacán,"
+    Rivas said.' (his word), '"I think he is in Culiacán," Rivas said.' (his
+    belief), nor '"Police say ...," Rivas said.' (a speaker named).
+    """
+    root = sent.root
+    if (
+        sent.text.lstrip()[:1] not in _OPENING
+        or root.pos_ not in ("VERB", "AUX")
+        or not _reports(root)
+    ):
+        return None
+    quoted = [c for c in root.children if c.dep_ == "ccomp" and c.i < root.i]
+    if len(quoted) != 1:
+        return None
+    inner = quoted[0]
+    if (
+        inner.pos_ not in ("VERB", "AUX")
+        or not _reports(inner)
+        or not any(c.dep_ == "nsubj" and c.lower_ in _NO_ONE for c in inner.children)
+        # the quotation closes before the speaker's words
+        or not any(
+            t.text in _CLOSING for t in sent.doc[inner.right_edge.i + 1 : root.i]
+        )
+    ):
+        return None
+    found = _verb_speaker(root, registry, previous, chain, disputed, consulted)
+    if found is None or found.speaker is None:
+        return None
+    return Attribution(
+        chain=(found.speaker, *found.chain), rumour=True, disputed=disputed
     )
 
 
