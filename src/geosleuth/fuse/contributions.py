@@ -23,8 +23,10 @@ from geosleuth.fuse.life import _case_openers, _life_events, life_weights, p_ali
 from geosleuth.fuse.likelihood import (
     Factor,
     _factor_stream,
+    _fix_log,
     _search_day_log,
     _sighting_group_log,
+    _track_factor,
     factors,
     select,
 )
@@ -34,6 +36,10 @@ from geosleuth.fuse.track import TRACK, in_track
 from geosleuth.grid import Grid
 
 __all__ = ["Contribution"]
+
+#: The most cells (fixes × cells) of a track's fixes' layers kept for its
+#: leave-one-out turns, 320 MB of float64; a larger track computes each again.
+_KEPT_CELLS = 40_000_000
 
 
 class FactorSums:
@@ -186,6 +192,13 @@ def _leave_one_out(
     sightings = {i.id: i for i in used if isinstance(i, Sighting)}
     searches = {i.id: i for i in used if isinstance(i, Searched)}
     fixes = {i.id: i for i in used if in_track(i)}
+    layers: dict[str, FloatArray] = {}  # a track's fixes' layers, kept when small
+
+    def fix_log(fix: EvidenceItem) -> FloatArray:
+        """A fix's layer at its moment: kept for the track's other turns."""
+        got = layers.get(fix.id)
+        return _fix_log(fix, grid, settings=settings) if got is None else got
+
     group_shift: dict[str, tuple[float, float | None]] = {}
     top_now = float(np.dot(post, top_mask)) if top_mask is not None else None
     # P(alive) starts on the case's first day: the item that alone opens the
@@ -253,14 +266,19 @@ def _leave_one_out(
             shift, top = group_shift[f.key]
         elif f is not None and f.kind == TRACK:
             # the track of the other fixes (one left is an item of its own)
-            rest_facs = _factor_stream(
-                [fixes[i] for i in f.item_ids if i != item.id],
-                grid,
-                as_of=as_of,
-                settings=settings,
-                skipped=[],
-            )
-            log_rest = sum((g.log_l for g in rest_facs), np.zeros(grid.n_cells))
+            rest_fixes = [fixes[i] for i in f.item_ids if i != item.id]
+            if len(rest_fixes) > 1:
+                log_rest = _track_factor(
+                    [(o, fix_log(o)) for o in rest_fixes],
+                    grid,
+                    as_of=as_of,
+                    settings=settings,
+                ).log_l
+            else:
+                alone = _factor_stream(
+                    rest_fixes, grid, as_of=as_of, settings=settings, skipped=[]
+                )
+                log_rest = sum((g.log_l for g in alone), np.zeros(grid.n_cells))
             shift, top = shift_without(without(f) + f.weight * log_rest)
         elif f is not None:
             members = [sightings[i] for i in f.item_ids]
@@ -290,6 +308,11 @@ def _leave_one_out(
         large = max_track if f.kind == TRACK else max_group
         if len(f.item_ids) > large and f.key not in group_shift:
             group_shift[f.key] = shift_without(without(f))
+        elif f.kind == TRACK and len(f.item_ids) * grid.n_cells <= _KEPT_CELLS:
+            # each fix's layer once, not once a turn of each other fix
+            layers.update(
+                (i, _fix_log(fixes[i], grid, settings=settings)) for i in f.item_ids
+            )
     if workers <= 1 or len(used) < 2:
         return [one(item) for item in used]
     with ThreadPoolExecutor(max_workers=workers) as pool:

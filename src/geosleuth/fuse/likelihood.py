@@ -962,14 +962,25 @@ def _factor_stream(
         log_l = _sighting_group_log(group, grid, as_of=as_of, settings=settings)
         yield Factor(key, tuple(s.id for s in group), "sighting", log_l)
     if fixes:
-        log_l = track_log(
-            [(item.moment, log_f) for item, log_f in fixes],
-            grid,
-            now=float(as_of.toordinal()) + 1.0,
-            diffusion_km2_per_day=settings.diffusion_km2_per_day,
-            cutoff=settings.cutoff_sigmas,
-        )
-        yield Factor(TRACK, tuple(i.id for i, _ in fixes), TRACK, log_l)
+        yield _track_factor(fixes, grid, as_of=as_of, settings=settings)
+
+
+def _track_factor(
+    fixes: Sequence[tuple[EvidenceItem, FloatArray]],
+    grid: Grid,
+    *,
+    as_of: dt.date,
+    settings: Settings,
+) -> Factor:
+    """The factor of a track: its fixes with their layers (:func:`_fix_log`)."""
+    log_l = track_log(
+        [(item.moment, log_f) for item, log_f in fixes],
+        grid,
+        now=float(as_of.toordinal()) + 1.0,
+        diffusion_km2_per_day=settings.diffusion_km2_per_day,
+        cutoff=settings.cutoff_sigmas,
+    )
+    return Factor(TRACK, tuple(i.id for i, _ in fixes), TRACK, log_l)
 
 
 def _fix_log(item: EvidenceItem, grid: Grid, *, settings: Settings) -> FloatArray:

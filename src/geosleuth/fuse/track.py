@@ -31,6 +31,7 @@ from dataclasses import replace  # noqa: F401  (the doctests')
 
 import numpy as np
 from scipy.ndimage import convolve1d
+from scipy.signal import fftconvolve
 from scipy.special import ndtr
 
 from geosleuth._types import FloatArray
@@ -41,6 +42,9 @@ __all__ = ["TRACK", "in_track", "track_log", "walked"]
 
 #: The :attr:`~geosleuth.fuse.likelihood.Factor.kind` (and key) of a track.
 TRACK = "track"
+
+#: The longest kernel (cells) convolved directly; a longer walk goes by FFT.
+_DIRECT_TAPS = 64
 
 #: The smallest relative density a track keeps in a cell: no fix may zero a cell
 #: (each is a mixture with ``1 − r`` ≥ 0.01), so none may after a long track.
@@ -78,7 +82,9 @@ def walked(p: FloatArray, grid: Grid, walk_km: float, *, cutoff: float) -> Float
     Each axis is convolved with the walk's mass over a cell's width at each
     offset (the kernel of :func:`~geosleuth.fuse.likelihood.moved_cover`), cut at
     ``cutoff`` σ; what walks off the grid is lost. A walk much shorter than a
-    cell leaves ``p`` as it is.
+    cell leaves ``p`` as it is. A kernel of more than 64 cells is applied by FFT
+    (the same sums, to rounding; a few ms on 400 × 400 cells where the direct
+    sums of a 400-cell kernel take a tenth of a second).
 
     Examples
     --------
@@ -98,9 +104,15 @@ def walked(p: FloatArray, grid: Grid, walk_km: float, *, cutoff: float) -> Float
     reach = min(math.ceil(cutoff * walk_km / grid.cell_km), max(grid.shape))
     d = np.arange(-reach, reach + 1) * grid.cell_km
     kernel = ndtr((d + h) / walk_km) - ndtr((d - h) / walk_km)
-    out = convolve1d(p.reshape(grid.shape), kernel, axis=0, mode="constant")
-    out = convolve1d(out, kernel, axis=1, mode="constant")
-    return np.asarray(out.ravel())
+    out = p.reshape(grid.shape)
+    if kernel.size <= _DIRECT_TAPS:
+        out = convolve1d(out, kernel, axis=0, mode="constant")
+        out = convolve1d(out, kernel, axis=1, mode="constant")
+        return np.asarray(out.ravel())
+    # a long walk by FFT: the same zero-padded sums, without a cost per tap
+    out = fftconvolve(out, kernel[:, None], mode="same")
+    out = fftconvolve(out, kernel[None, :], mode="same")
+    return np.asarray(np.maximum(out, 0.0).ravel())
 
 
 def track_log(
