@@ -372,17 +372,23 @@ def test_seed_case_p_alive_by_hand():
 def test_hiker_p_alive_falls_over_days():
     case = load_case(str(EXAMPLES / "missing-hiker.yaml"))
     assert case.settings.hazard_per_year == 84  # ln 2 / 3 days
-    # the car and the two walkers' sighting (2024-10-12) are proofs of life of
-    # the first day: 0.9 lifted by each, by id
+
+    # the car (08:52) and the two walkers' sighting (11:30) of 2024-10-12 are
+    # proofs of life, in time order; the hazard runs from 08:52, the case's
+    # first moment, and from 11:30 on to the end of the as-of day
+    def fall(days: float) -> float:
+        return float(0.5 ** (days * 84 / 365.25 / math.log(2)))
+
+    car, witness = (i for i in case.items if isinstance(i, Sighting))
+    assert (car.time, witness.time) == (dt.time(8, 52), dt.time(11, 30))
     first = 0.9
-    for item in sorted(case.items, key=lambda i: i.id):
-        if isinstance(item, Sighting):
-            r = min(item.p_true(case.settings.grades), 0.99)
-            first = r + (1 - r) * first
-    assert first == pytest.approx(0.99332, abs=1e-5)
+    for item, gap_h in ((car, 0.0), (witness, 11.5 - (8 + 52 / 60))):
+        r = min(item.p_true(case.settings.grades), 0.99)
+        first = r + (1 - r) * first * fall(gap_h / 24)
+    assert first == pytest.approx(0.97642, abs=1e-5)
     for day, days in ((dt.date(2024, 10, 13), 1), (dt.date(2024, 10, 18), 6)):
         got = p_alive(case.items, as_of=day, settings=case.settings)
-        assert got == pytest.approx(first * 0.5 ** (days * 84 / 365.25 / math.log(2)))
+        assert got == pytest.approx(first * fall(days + 1 - 11.5 / 24))
     assert (
         p_alive(case.items, as_of=dt.date(2024, 10, 18), settings=case.settings) < 0.25
     )

@@ -30,7 +30,7 @@ from geosleuth.evidence import (
 )
 from geosleuth.fuse import Settings, factors, fuse
 from geosleuth.fuse.track import TRACK, in_track, track_log, walked
-from geosleuth.geometry import Point
+from geosleuth.geometry import Area, Point
 from geosleuth.grid import Grid
 
 pytestmark = pytest.mark.filterwarnings("ignore::geosleuth.errors.GeosleuthWarning")
@@ -277,13 +277,40 @@ def test_each_fix_left_out_is_the_map_without_it() -> None:
     assert shifts["phone"] > shifts["car"]  # the latest fix counts most
 
 
-def test_a_long_track_reports_its_whole_shift_for_each_fix() -> None:
-    from geosleuth.fuse.contributions import _leave_one_out  # noqa: F401
+def test_a_long_track_reports_its_whole_shift_marked_as_such(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from geosleuth.cli.locate import _movers
+    from geosleuth.fuse import contributions
 
+    # the limit for this grid's 3,600 cells brought down to 10 fixes
+    monkeypatch.setattr(contributions, "_TRACK_WALK_CELLS", 100 * GRID.n_cells)
+    assert contributions.track_limit(GRID.n_cells) == 10
+    items = [_fix(f"f{k}", -6.0 + 0.5 * k, 6.0 + 0.5 * k) for k in range(12)]
+    claim = Claim(id="c", provenance=P, date=DAY, place=Point(0.0, 0.0),
+                  place_name="Camp", buffer_km=3.0)  # fmt: skip
+    est = fuse([*items, claim], GRID, as_of=DAY, settings=ST)
+    by_id = {c.item_id: c for c in est.contributions}
+    assert {by_id[i.id].whole for i in items} == {TRACK}
+    assert len({round(by_id[i.id].map_shift, 12) for i in items}) == 1
+    assert by_id["c"].whole is None
+    # the range of the best place leaves one item out at a time: not the track
+    assert est.top_place_range() == pytest.approx(
+        sorted([est.places[0].probability, by_id["c"].top_place_without])
+    )
+    shown = _movers(est)
+    assert shown[0].startswith("the track of 12 fixes (")
+    assert len(shown) == 2 and shown[1].startswith("c (")
+
+
+def test_a_track_under_the_limit_leaves_each_fix_out() -> None:
+    from geosleuth.fuse.contributions import track_limit
+
+    assert track_limit(400 * 400) == 55 and track_limit(10**9) == 10
     items = [_fix(f"f{k}", -6.0 + 0.25 * k, 6.0 + 0.3 * k) for k in range(42)]
     est = fuse(items, GRID, as_of=DAY, settings=ST)
-    shifts = {round(c.map_shift, 12) for c in est.contributions}
-    assert len(shifts) == 1 and next(iter(shifts)) > 0.5
+    assert all(c.whole is None for c in est.contributions)
+    assert len({round(c.map_shift, 9) for c in est.contributions}) > 10
 
 
 def test_a_fix_outside_the_grid_is_left_out_with_its_reason() -> None:
@@ -375,3 +402,167 @@ def test_a_timed_item_after_a_day_is_mirrored_to_before_its_end() -> None:
     untimed = replace(later, time=None)
     assert _mirrored(untimed, DAY).date == DAY - dt.timedelta(days=1)
     assert _mirrored(_fix("t", 0.0, 9.0), DAY).time == dt.time(9, 0)  # on the day
+
+
+# ------------------------------------------------------------------- P(alive)
+def _body(hour: int, day: dt.date = DAY) -> object:
+    from geosleuth.evidence import LifeStatus
+
+    return LifeStatus(
+        id="body",
+        provenance=P,
+        date=day,
+        time=dt.time(hour, 0),
+        status="dead",
+        body=True,
+        grade=Grade.parse("B2"),
+    )
+
+
+def test_a_body_found_after_the_last_fix_of_its_day_counts_after_it() -> None:
+    from geosleuth.fuse import p_alive
+
+    st84 = Settings(hazard_per_year=84.0)
+    seen = _fix("aml", 0.0, 15.0 + 22 / 60)
+    after = DAY + dt.timedelta(days=1)
+    evening = p_alive([seen, _body(18)], as_of=after, settings=st84)
+    morning = p_alive([seen, _body(6, after)], as_of=after, settings=st84)
+    assert evening < 0.3  # the body last, as the next morning's is
+    assert evening == pytest.approx(morning, abs=0.01)
+    # untimed, a day's claims of death still come first, then proofs of life
+    untimed = [replace(seen, time=None), replace(_body(18), time=None)]  # type: ignore[type-var]
+    assert p_alive(untimed, as_of=DAY, settings=st84) > 0.9
+
+
+def test_the_hazard_runs_from_a_fix_s_time_to_the_end_of_the_day() -> None:
+    from geosleuth.fuse import p_alive
+
+    st84 = Settings(hazard_per_year=84.0)
+    early, late = _fix("a", 0.0, 6.0), _fix("b", 0.0, 18.0)
+    r = min(early.p_true(st84.grades), st84.max_reliability)
+    p_early = r + (1 - r) * 0.9  # the case opens at 06:00 with this proof
+    at_late = p_early * math.exp(-84 * 0.5 / 365.25)
+    want = (r + (1 - r) * at_late) * math.exp(-84 * 0.25 / 365.25)
+    assert p_alive([late, early], as_of=DAY, settings=st84) == pytest.approx(want)
+
+
+# ------------------------------------------------------------------- searches
+def test_searches_of_one_day_at_two_times_do_not_depend_on_their_order() -> None:
+    from geosleuth.evidence import Searched
+
+    def search(i: str, at: dt.time | None) -> Searched:
+        return Searched(
+            id=i,
+            provenance=P,
+            date=DAY,
+            time=at,
+            area=Point(*map(float, GRID.xy_km_to_lonlat(2.0, 0.0))),
+            buffer_km=2.0,
+            pd=0.8,
+        )
+
+    seen = _fix("car", 0.0, 5.0)
+    one, two = search("dawn", dt.time(6, 0)), search("later", None)
+    after = DAY + dt.timedelta(days=1)
+    a = fuse([seen, one, two], GRID, as_of=after, settings=ST, contributions=False)
+    b = fuse([seen, two, one], GRID, as_of=after, settings=ST, contributions=False)
+    assert np.allclose(a.posterior, b.posterior, atol=1e-12)
+    facs, _ = factors([one, two], GRID, as_of=after, settings=ST)
+    assert sorted(f.item_ids for f in facs) == [("dawn",), ("later",)]
+    # one time, one factor: the day's searches combined, named by day and time
+    both = [one, replace(two, time=dt.time(6, 0))]
+    facs, _ = factors(both, GRID, as_of=after, settings=ST)
+    assert [f.key for f in facs] == ["searched on 2024-10-12 at 06:00"]
+
+
+def test_a_search_is_judged_on_the_smoothed_map_of_its_day() -> None:
+    """Fixes after a search's day are its backward pass, not threaded among
+    the earlier ones (review r33, M2): the exact map of the day is the forward
+    pass of the fixes up to it times the backward pass of those after."""
+    from geosleuth.evidence import Searched
+    from geosleuth.fuse.likelihood import _fix_log
+
+    grid = Grid.around(0.0, 0.0, radius_km=20.0, cell_km=0.25)
+    x, y = grid.cell_xy_km()
+    d = Settings(diffusion_km2_per_day=24.0)
+
+    def at(i: str, day: int, hour: int, x_km: float) -> Sighting:
+        lon, lat = grid.xy_km_to_lonlat(x_km, 0.0)
+        return Sighting(id=i, provenance=P, date=DAY + dt.timedelta(days=day),
+                        time=dt.time(hour, 0), place=Point(float(lon), float(lat)),
+                        sigma_km=0.2, grade=Grade.parse("A1"))  # fmt: skip
+
+    a, b, c = at("A", 0, 14, 0.0), at("B", 1, 9, 0.0), at("C", 1, 20, 6.0)
+    box = Area.box(*grid.xy_km_to_lonlat(-2.0, -2.0), *grid.xy_km_to_lonlat(2.0, 2.0))
+    s = Searched(id="S", provenance=P, date=DAY, area=box, pd=0.8)
+    est = fuse([a, b, c, s], grid, as_of=DAY + dt.timedelta(days=1), settings=d,
+               contributions=False)  # fmt: skip
+    end = DAY.toordinal() + 1.0  # the search's day ends
+    kw = {"now": end, "diffusion_km2_per_day": 24.0, "cutoff": 5.0}
+    fwd = track_log([(a.moment, _fix_log(a, grid, settings=d))], grid, **kw)
+    bwd = track_log(
+        [(2 * end - f.moment, _fix_log(f, grid, settings=d)) for f in (b, c)],
+        grid,
+        **kw,
+    )
+    exact = np.exp(fwd + bwd)
+    inside = (np.abs(x) < 2.0) & (np.abs(y) < 2.0)
+    share = float(exact[inside].sum() / exact.sum())
+    assert est.search_found["S"] == pytest.approx(0.8 * share, abs=0.01)
+    assert est.search_found["S"] > 0.3  # 0.195 when one track ran through all
+
+
+def test_an_untimed_sighting_on_a_day_of_fixes_is_warned_of() -> None:
+    from geosleuth.errors import EvidenceWarning
+
+    fixes = [_fix("summit", 0.0, 11.5), _fix("phone", 4.0, 15.0)]
+    car = _fix("car", -5.0, None)
+    with warnings.catch_warnings(record=True) as got:
+        warnings.simplefilter("always")
+        fuse([*fixes, car], GRID, as_of=DAY, settings=ST, contributions=False)
+    said = [str(w.message) for w in got if issubclass(w.category, EvidenceWarning)]
+    assert len(said) == 1 and said[0].startswith("The sighting 'car' of 2024-10-12")
+    assert "2 fix(es) of that day" in said[0]
+    # none for the day before, nor once the car has its time
+    for other in (
+        replace(car, date=DAY - dt.timedelta(days=1)),
+        replace(car, time=dt.time(8, 0)),
+    ):
+        with warnings.catch_warnings(record=True) as got:
+            warnings.simplefilter("always")
+            fuse([*fixes, other], GRID, as_of=DAY, settings=ST, contributions=False)
+        assert not [w for w in got if issubclass(w.category, EvidenceWarning)]
+
+
+@pytest.mark.parametrize("kind", ["territory", "front"])
+def test_a_time_on_a_kind_that_counts_by_the_day_is_refused_with_its_line(
+    kind: str,
+) -> None:
+    extra = {
+        "territory": "    area: {type: Polygon, coordinates: "
+        "[[[0,0],[0.01,0],[0.01,0.01],[0,0.01],[0,0]]]}\n    group: G\n",
+        "front": "    place: {lon: 0.0, lat: 0.0}\n    force: F\n    distance_km: 5\n"
+        "    bearing_deg: 90\n",
+    }[kind]
+    text = CASE.format(time='"08:52"') + (
+        f'  - id: x\n    kind: {kind}\n    date: 2024-10-12\n    time: "09:00"\n'
+        + extra
+    )
+    with pytest.raises(CaseFileError, match=f"a {kind} does not use") as err:
+        parse_case(text)
+    assert err.value.line == 22  # its 'time'
+
+
+def test_an_event_set_counts_by_the_day() -> None:
+    from geosleuth.evidence import EventSet
+
+    events = EventSet(id="e", provenance=P, date=DAY, lons=np.array([0.0, 0.01]),
+                      lats=np.array([0.0, 0.01]))  # fmt: skip
+    with pytest.raises(InputError, match="an event_set does not use"):
+        replace(events, time=dt.time(9, 0))
+
+
+def test_a_bad_stored_time_names_its_item() -> None:
+    stored = _fix("aml", 0.0, 15.0).to_dict()
+    with pytest.raises(InputError, match="'time' of sighting 'aml' must be"):
+        item_from_dict({**stored, "time": "25:00"})

@@ -112,12 +112,17 @@ def test_estimate_equals_what_run_locate_gives_for_the_same_case(hiker, direct):
     # 0.188307 (Pen-y-Pass car park) before the walker's timed fixes were
     # followed as a track, at the walk's pace, rather than multiplied
     assert summary["places"][0]["probability"] == pytest.approx(0.100032, abs=1e-5)
-    # P(alive) decays from the case's first day (2024-10-12, one day before as_of)
-    # with the hiker example's hazard of 84 a year; that day's two sightings of
-    # the walker are proofs of life (r 0.9025 and 0.315): 0.9 → 0.99332
-    first = 0.315 + 0.685 * (0.9025 + 0.0975 * 0.9)
+    # P(alive) decays from the case's first moment (the car, 08:52 on
+    # 2024-10-12) with the hiker example's hazard of 84 a year; the car and the
+    # witness (11:30) are proofs of life (r 0.9025 and 0.315), and from 11:30
+    # it decays on to the end of the as-of day, 2024-10-13
+    car = (0.9025 + 0.0975 * 0.9) * math.exp(-84 * (11.5 - 8 - 52 / 60) / 24 / 365.25)
+    first = 0.315 + 0.685 * car
     assert summary["p_alive"] == direct["p_alive"]
-    assert summary["p_alive"] == pytest.approx(first * math.exp(-84 / 365.25), abs=1e-6)
+    after = 2 - 11.5 / 24  # days from 11:30 on the 12th to the end of the 13th
+    assert summary["p_alive"] == pytest.approx(
+        first * math.exp(-84 * after / 365.25), abs=1e-6
+    )
     assert summary["hdr_km2"] == direct["hdr_km2"]
     assert summary["items"] == {"used": 6, "left_out": 0}
     stored = call(app, "GET", est["links"]["estimate"])
@@ -644,7 +649,10 @@ def test_document_upload_is_read_stored_and_used_by_the_next_estimate(tmp_path, 
     assert est.status_code == 201, est.text
     assert est.json()["documents"] == ["north-wales.txt"]
     assert est.json()["settings"]["published"] is None
-    assert est.json()["warnings"] == []
+    # the article's untimed sighting of 12 October, a day of the hiker's
+    # timed fixes: it multiplies with their track, and is warned of
+    (untimed,) = est.json()["warnings"]
+    assert "has no time of day, while 3 fix(es) of that day" in untimed
     record = call(app, "GET", f"/api/cases/{case_id}/estimate").json()
     ids = {e["id"] for e in record["evidence"]}
     assert set(reading["evidence_ids"]) <= ids
@@ -677,7 +685,10 @@ def test_each_document_keeps_the_date_it_was_uploaded_with(tmp_path, nlp):
     est = call(app, "POST", f"/api/cases/{case_id}/estimate")
     assert est.status_code == 201, est.text
     assert est.json()["settings"]["published"] is None
-    assert est.json()["warnings"] == []
+    # the article's untimed sighting of 12 October, a day of the hiker's
+    # timed fixes: it multiplies with their track, and is warned of
+    (untimed,) = est.json()["warnings"]
+    assert "has no time of day, while 3 fix(es) of that day" in untimed
 
     def read_dates() -> dict[str, str]:
         record = call(app, "GET", f"/api/cases/{case_id}/estimate").json()
@@ -691,7 +702,7 @@ def test_each_document_keeps_the_date_it_was_uploaded_with(tmp_path, nlp):
         app, "POST", f"/api/cases/{case_id}/estimate", json={"published": "2024-10-15"}
     )
     assert given.json()["settings"]["published"] == "2024-10-15"
-    assert given.json()["warnings"] == []
+    assert given.json()["warnings"] == [untimed]  # the same warning, no other
     assert read_dates() == {"wales:s1": "2024-10-12", "wales-2:s1": "2024-10-13"}
     # the first report again, under another name and date: counted once, said
     r = call(app, "POST", f"/api/cases/{case_id}/documents",

@@ -53,8 +53,10 @@ _COMMON = {
     "time": {
         **_TIME,
         "description": "Time of day of 'date' (HH:MM, one clock for the whole case), "
-        "for an item of one day: the target's timed sightings and claims are "
-        "followed as a track in time order, and a timed item is aged from its time.",
+        "for an item of one day (not a territory, front or event_set): the "
+        "target's timed sightings and claims are followed as a track in time "
+        "order, a timed item is aged from its time, P(alive) takes items in time "
+        "order, and only searches of one time of day are combined.",
     },
     "grade": _GRADE,
     "hedge": {"enum": ["certain", "probable", "possible", "doubtful"]},

@@ -398,6 +398,9 @@ class _Item:
     time: dt.time | None = None
 
     kind: ClassVar[str] = "item"
+    #: Whether a ``time`` of day means anything for the kind: not for an area
+    #: held, a front or an event set, which count by the day.
+    timed: ClassVar[bool] = True
 
     def _name(self) -> str:
         return f"{self.kind} {self.id!r}"
@@ -447,6 +450,14 @@ class _Item:
         if not isinstance(self.ongoing, bool):
             raise _fail(self._name(), "ongoing", "true or false", self.ongoing)
         if self.time is not None:
+            if not self.timed:
+                raise InputError(
+                    f"{self._name().capitalize()} has a 'time', which "
+                    f"{'an' if self.kind[0] in 'aeiou' else 'a'} {self.kind} "
+                    "does not use (it counts by the day): remove the 'time', or "
+                    "put the hour in its 'note'.",
+                    field="time",
+                )
             if not isinstance(self.time, dt.time) or self.time.tzinfo is not None:
                 raise _fail(
                     self._name(), "time", "a time of day such as '15:10'", self.time
@@ -699,6 +710,7 @@ class Territory(_Item):
     place_name: str | None = None
 
     kind: ClassVar[str] = "territory"
+    timed: ClassVar[bool] = False
 
     def __post_init__(self) -> None:
         _Item.__post_init__(self)
@@ -752,6 +764,7 @@ class Front(_Item):
     sigma_km: float = 2.0
 
     kind: ClassVar[str] = "front"
+    timed: ClassVar[bool] = False
 
     def __post_init__(self) -> None:
         _Item.__post_init__(self)
@@ -934,6 +947,7 @@ class EventSet(_Item):
     names: tuple[str, ...] | None = None
 
     kind: ClassVar[str] = "event_set"
+    timed: ClassVar[bool] = False
 
     def __post_init__(self) -> None:
         _Item.__post_init__(self)
@@ -1039,13 +1053,14 @@ def time_text(t: dt.time) -> str:
     return t.isoformat(timespec="seconds" if t.second or t.microsecond else "minutes")
 
 
-def parse_time(value: Any, name: str) -> dt.time:
+def parse_time(value: Any, name: str, *, owner: str | None = None) -> dt.time:
     """A time of day written HH:MM or HH:MM:SS (24-hour clock, no zone).
 
     Raises
     ------
     InputError
-        If ``value`` is not such a time; the message names ``name``.
+        If ``value`` is not such a time; the message names ``name``, and the
+        item it belongs to where ``owner`` is given ("sighting 'aml'").
 
     Examples
     --------
@@ -1062,9 +1077,10 @@ def parse_time(value: Any, name: str) -> dt.time:
             return dt.time.fromisoformat(text)
         except ValueError:
             pass
+    of = f" of {owner}" if owner else ""
     raise InputError(
-        f"The field {name!r} must be a time of day written HH:MM (24-hour clock, "
-        f"00:00 to 23:59), optionally with seconds. Got {value!r} instead.",
+        f"The field {name!r}{of} must be a time of day written HH:MM (24-hour "
+        f"clock, 00:00 to 23:59), optionally with seconds. Got {value!r} instead.",
         field=name,
     )
 
@@ -1134,7 +1150,9 @@ def item_from_dict(data: dict[str, Any]) -> EvidenceItem:
         kwargs["date"] = _date_or_none(d.get("date"), "date")
         kwargs["date_from"] = _date_or_none(d.get("date_from"), "date_from")
         if d.get("time") is not None:
-            kwargs["time"] = parse_time(d["time"], "time")
+            kwargs["time"] = parse_time(
+                d["time"], "time", owner=f"{kind} {data.get('id')!r}"
+            )
         if d.get("grade"):
             kwargs["grade"] = Grade.parse(str(d["grade"]))
         for key in _GEOMETRY_KEYS:

@@ -6,6 +6,7 @@ import contextlib
 import json
 import math
 import warnings
+from collections import Counter
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
@@ -130,6 +131,43 @@ def _items_line(est: Estimate, n_not_counted: int) -> str:
     return line + (f", read but not counted: {n_not_counted}" if n_not_counted else "")
 
 
+def _movers(est: Estimate, n: int = 5) -> list[str]:
+    """The ``n`` items (or whole tracks) that move the map most, as shown.
+
+    Items that move nothing (life status) are no answer to "which move it". The
+    fixes of a track too long to leave out one by one share the whole track's
+    shift (``Contribution.whole``): it is shown once, for the track.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as NS
+    >>> from geosleuth.fuse import Contribution
+    >>> fix = [Contribution(f"f{k}", "sighting", 0.5, 0.0, whole="track")
+    ...        for k in range(3)]
+    >>> cs = [Contribution("a", "claim", 0.1, 0.0), *fix]
+    >>> _movers(NS(contributions=cs))
+    ['the track of 3 fixes (0.50)', 'a (0.10)']
+    """
+    sizes = Counter(c.whole for c in est.contributions if c.whole is not None)
+    shown: list[tuple[float, str]] = []
+    wholes: set[str] = set()
+    for c in est.contributions:
+        if c.map_shift <= 0:
+            continue
+        if c.whole is None:
+            shown.append((c.map_shift, f"{plain(c.item_id)} ({c.map_shift:.2f})"))
+        elif c.whole not in wholes:
+            wholes.add(c.whole)
+            what = (
+                f"the track of {sizes[c.whole]} fixes"
+                if c.whole == "track"
+                else f"the group {plain(c.whole)} ({sizes[c.whole]} items)"
+            )
+            shown.append((c.map_shift, f"{what} ({c.map_shift:.2f})"))
+    shown.sort(key=lambda s: -s[0])
+    return [text for _, text in shown[:n]]
+
+
 def _summary(
     est: Estimate,
     *,
@@ -202,17 +240,9 @@ def _summary(
                 "left out"
             ),
         )
-    # items that move nothing (life status) are no answer to "which move it"
-    top = sorted(
-        (c for c in est.contributions if c.map_shift > 0), key=lambda c: -c.map_shift
-    )[:5]
+    top = _movers(est)
     if top:
-        console.print(
-            Text(
-                "Items that move the map most: "
-                + ", ".join(f"{plain(c.item_id)} ({c.map_shift:.2f})" for c in top)
-            ),
-        )
+        console.print(Text("Items that move the map most: " + ", ".join(top)))
     if plan is not None:
         console.print(
             f"Search plan: {plan['budget_km']:g} km of track at a sweep width of "

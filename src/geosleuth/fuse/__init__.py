@@ -30,11 +30,12 @@ search with ``pd = 1`` empties an area.
   north only on its central meridian).
 - **Searched**: ``L = 1 − pd·r·m(x)`` with ``m`` the searched mask (Bayesian search
   update); only ``pd·r = 1`` empties cells, and only inside the area. The searches
-  of one day are combined in each cell, ``L_day = Π(1 − pd·r·c)``, and what they
-  found is moved once by the walk since, ``L = 1 − m(1 − L_day)``: the target had
-  one position that day, so two sorties over one area are one of pd ``1 − (1 −
-  p₁)(1 − p₂)``. Searches of different days multiply, as if independent given the
-  target's cell now: an approximation to its path.
+  of one day (and one time of day, where given) are combined in each cell,
+  ``L_day = Π(1 − pd·r·c)``, and what they found is moved once by the walk
+  since, ``L = 1 − m(1 − L_day)``: the target had one position that day, so two
+  sorties over one area are one of pd ``1 − (1 − p₁)(1 − p₂)``. Searches of
+  different days multiply, as if independent given the target's cell now: an
+  approximation to its path.
 - **Event sets**: a KDE (``sigma_km``) or CGT surface normalised to mean 1, mixed with
   ``r``. CGT takes its buffer from the events' nearest-neighbour distances; a set
   whose events all coincide has none and is left out, with that reason.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -36,6 +37,24 @@ from geosleuth.fuse.track import TRACK, in_track
 from geosleuth.grid import Grid
 
 __all__ = ["Contribution"]
+
+#: The walks of a track's leave-one-out turns, counted in cells walked (fixes² ×
+#: cells), allowed before the whole track's shift stands for each fix's: about
+#: 25 s at some 50 ns a cell walked (the FFT walks of :mod:`~geosleuth.fuse.track`).
+_TRACK_WALK_CELLS = 5e8
+
+
+def track_limit(n_cells: int) -> int:
+    """The longest track whose fixes are each left out in turn on ``n_cells``.
+
+    ``√(5·10⁸ / n_cells)``, at least 10: 139 fixes on 160 × 160 cells, 55 on
+    400 × 400, 22 on 1000 × 1000.
+
+    >>> track_limit(400 * 400), track_limit(10**6), track_limit(10**8)
+    (55, 22, 10)
+    """
+    return max(10, math.isqrt(int(_TRACK_WALK_CELLS // max(n_cells, 1))))
+
 
 #: The most cells (fixes × cells) of a track's fixes' layers kept for its
 #: leave-one-out turns, 320 MB of float64; a larger track computes each again.
@@ -89,7 +108,10 @@ class Contribution:
     the best-ranked place (``Estimate.places[0]``) without the item, or None when
     no place is ranked; ``weight`` the exponent of its likelihood (of a life-status
     item, of its factor on the odds of life), below 1 when it shares its source
-    with other items (``Settings.source_correlation``).
+    with other items (``Settings.source_correlation``). ``whole`` is set where
+    the item's own shift was not computed: the key of the factor (a long track,
+    ``"track"``, or a large sighting group) whose whole shift, all its items
+    left out at once, ``map_shift`` and ``top_place_without`` then give.
 
     Examples
     --------
@@ -103,6 +125,7 @@ class Contribution:
     p_alive_shift: float
     top_place_without: float | None = None
     weight: float = 1.0
+    whole: str | None = None
 
 
 def _runners_up(
@@ -150,7 +173,7 @@ def _leave_one_out(
     alive: float,
     top_mask: FloatArray | None = None,
     max_group: int = 2000,
-    max_track: int = 40,
+    max_track: int | None = None,
     replacements: Mapping[str, Sequence[EvidenceItem]] | None = None,
     workers: int = 1,
     life_items: Sequence[EvidenceItem] | None = None,
@@ -163,8 +186,10 @@ def _leave_one_out(
     groups larger than ``max_group`` report the shift of the whole group instead.
     Without one fix of a track, the other fixes are followed again (one left is
     an item of its own, as :func:`~geosleuth.fuse.likelihood.factors` makes it);
-    a track of more than ``max_track`` fixes reports the whole track's shift for
-    each, as following it again once a fix would cost the square of its length.
+    that costs about the square of the track's length in walks over the grid,
+    so a track of more than ``max_track`` fixes (default :func:`track_limit`
+    of the grid: 55 on 400 × 400 cells) reports the whole track's shift for
+    each, marked by the contribution's ``whole``, as a large group's does.
     Without one of a day's searches, the day's others are combined again
     (:func:`~geosleuth.fuse.likelihood._search_day_log`).
     With ``top_mask`` (the disc of the best-ranked place), each contribution also
@@ -249,6 +274,7 @@ def _leave_one_out(
 
     def one(item: EvidenceItem) -> Contribution:
         shift, top = 0.0, top_now
+        whole = None
         f = factor_of(item)
         if f is not None and len(f.item_ids) == 1:
             rest = without(f)
@@ -264,6 +290,7 @@ def _leave_one_out(
             shift, top = shift_without(without(f) + log_rest)
         elif f is not None and f.key in group_shift:
             shift, top = group_shift[f.key]
+            whole = f.key
         elif f is not None and f.kind == TRACK:
             # the track of the other fixes (one left is an item of its own)
             rest_fixes = [fixes[i] for i in f.item_ids if i != item.id]
@@ -302,8 +329,10 @@ def _leave_one_out(
                 hindcast=True,  # the items are already selected for as_of
             )
         weight = f.weight if f is not None else life_w.get(item.id, 1.0)
-        return Contribution(item.id, item.kind, shift, d_alive, top, weight)
+        return Contribution(item.id, item.kind, shift, d_alive, top, weight, whole)
 
+    if max_track is None:
+        max_track = track_limit(grid.n_cells)
     for f in facs:  # a large group's one shift, before any thread needs it
         large = max_track if f.kind == TRACK else max_group
         if len(f.item_ids) > large and f.key not in group_shift:

@@ -54,6 +54,7 @@ from geosleuth.fuse.posterior import (
     search_miss,
 )
 from geosleuth.fuse.settings import Settings
+from geosleuth.fuse.track import in_track
 from geosleuth.geometry import Point
 from geosleuth.grid import Grid
 
@@ -131,12 +132,14 @@ class Estimate:
         """Lowest and highest probability of the best place without any one item.
 
         None without ranked places or contributions. A narrow range means that no
-        single report carries the conclusion.
+        single report carries the conclusion. An item whose own shift was not
+        computed (``Contribution.whole``: a long track's fix) is not counted: its
+        figure is its whole track's, left out at once.
         """
         values = [
             c.top_place_without
             for c in self.contributions
-            if c.top_place_without is not None
+            if c.top_place_without is not None and c.whole is None
         ]
         if not self.places or not values:
             return None
@@ -199,6 +202,39 @@ def _warn_outside(
             )
             warnings.warn(
                 f"The {kind} {iid!r} is left out: {why}. {advice}",
+                EvidenceWarning,
+                stacklevel=3,
+            )
+
+
+def _warn_untimed(used: Sequence[EvidenceItem]) -> None:
+    """Warn of an untimed sighting of the target on a day of a track's fixes.
+
+    An :class:`EvidenceWarning` each (review r33, M5). The day's fixes are
+    followed in time order, but its untimed sighting of the target is taken to
+    be at the end of its day and multiplies with the track, which pulls the map
+    between them, as the fixes did before they had times.
+    """
+    timed = [i for i in used if in_track(i)]
+    if len(timed) < 2:
+        return
+    days = Counter(i.date for i in timed)
+    for item in used:
+        if (
+            isinstance(item, Sighting)
+            and item.subject == "target"
+            and item.group_key == item.id
+            and item.time is None
+            and item.date_from is None
+            and item.date in days
+        ):
+            warnings.warn(
+                f"The sighting {item.id!r} of {item.date} has no time of day, while "
+                f"{days[item.date]} fix(es) of that day have one and are followed "
+                "as a track: it is taken to be where the target is at the end of "
+                "its day, and multiplies with the track, pulling the map towards "
+                "it. Give it its time ('time: \"HH:MM\"') to follow it in the "
+                "track.",
                 EvidenceWarning,
                 stacklevel=3,
             )
@@ -358,16 +394,23 @@ def _miss_day_by_day(
     others = [i for i in used if not isinstance(i, Searched)]
     z = 1.0
     for day in days:
-        then = (
-            [i for i in others if i.mid_date <= day]
-            if forward
-            else [_mirrored(i, day) for i in others]
-        )
+        then: list[EvidenceItem] = []
+        # the timed fixes dated after the day, mirrored: the backward pass of
+        # the track, a track of their own (:func:`_mirrored`)
+        back: list[EvidenceItem] = []
+        for i in others:
+            if forward:
+                if i.mid_date <= day:
+                    then.append(i)
+                continue
+            was = _mirrored(i, day)
+            (back if was is not i and in_track(was) else then).append(was)
         earlier = [i for i in searches if i.date < day]
         today = [i for i in searches if i.date == day]
         before_facs, _ = factors([*then, *earlier], grid, as_of=day, settings=settings)
+        back_facs, _ = factors(back, grid, as_of=day, settings=settings)
         today_facs, _ = factors(today, grid, as_of=day, settings=settings)
-        before = log_total(log_prior, (f.log_l for f in before_facs))
+        before = log_total(log_prior, (f.log_l for f in [*before_facs, *back_facs]))
         if not np.isfinite(before).any():
             return None
         z *= search_miss(
@@ -427,7 +470,11 @@ def _mirrored(item: EvidenceItem, day: dt.date) -> EvidenceItem:
 
     A random walk runs the same either way, so an item dated ``k`` days after
     ``day`` says as much of where the target was on ``day`` as one ``k`` days
-    before it.
+    before it. A timed fix is mirrored about the day's end, to the minute. The
+    mirrored fixes of a track are followed as a track of their own, from the
+    latest: the backward pass, whose product with the forward pass of the fixes
+    up to the day is the map of the day given all of them (a smoother), where
+    one track through both would thread the later fixes among the earlier.
     """
     if item.mid_date <= day:
         return item
@@ -646,6 +693,7 @@ def fuse(
         hindcast=hindcast, keep_factors=contributions, found=found,
     )  # fmt: skip
     _warn_outside(items, excluded)
+    _warn_untimed(used)
     if any(not isinstance(i, LifeStatus) for i in used):  # the map is not the prior
         _warn_border(post, grid, log_prior)
     outside = rest_of_world_after(

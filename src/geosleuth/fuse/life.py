@@ -19,6 +19,7 @@ from geosleuth.evidence import (
     LifeStatus,
     Sighting,
     Territory,
+    day_fraction,
 )
 from geosleuth.fuse.settings import _DAYS_PER_YEAR, Settings
 
@@ -99,15 +100,17 @@ def _life_events(in_force: Iterable[EvidenceItem]) -> list[EvidenceItem]:
     """The items that move P(alive), in the order :func:`p_alive` takes them.
 
     Life-status items and sightings of the target, each repeat of another
-    document's statement left out (it counts once); by day, and on one day
-    claims of death first, then proofs of life (a recording shows the target
-    alive that day, whatever was claimed), then by id.
+    document's statement left out (it counts once); in time order
+    (:func:`_life_moment`: a timed item at its time, one without a time at the
+    end of its day), and at one moment claims of death first, then proofs of
+    life (a recording shows the target alive that day, whatever was claimed),
+    then by id.
     """
     said = [i for i in in_force if isinstance(i, LifeStatus) or _seen_alive(i)]
     again = repeats(said)
     return sorted(
         (i for i in said if i.id not in again),
-        key=lambda i: (_life_day(i), not _says_dead(i), i.id),
+        key=lambda i: (_life_moment(i), not _says_dead(i), i.id),
     )
 
 
@@ -167,6 +170,17 @@ def _life_day(item: EvidenceItem) -> dt.date:
     return item.date
 
 
+def _life_moment(item: EvidenceItem) -> float:
+    """When an item says the target was alive or dead, in days on one clock.
+
+    Its :func:`_life_day`, at the item's ``time`` when it has one, else at the
+    end of that day (:attr:`~geosleuth.evidence.Sighting.moment`'s clock): a
+    body found at 18:00 comes after a sighting at 15:22 of the same day.
+    """
+    day = float(_life_day(item).toordinal())
+    return day + (day_fraction(item.time) if item.time is not None else 1.0)
+
+
 def _about_target(item: EvidenceItem) -> bool:
     """Whether an item reports on the target (:func:`_case_openers`)."""
     return not isinstance(item, (Territory, Front))
@@ -200,8 +214,11 @@ def p_alive(
     so a claim of a source graded B1 (r = 0.81) moves 90 % to 49 %, where the
     body found moves it to 17 %. Below 50 % the word's rule moves ``p`` the
     more, and a body is never weighed as less than the word of its source
-    would be: it takes the lower of the two. Items of one day are taken claims of death
-    first, then proofs of life, so their order in the input never matters. A
+    would be: it takes the lower of the two. Items are taken in time order (a
+    timed item at its ``time``, one without at the end of its day), those of
+    one moment claims of death first, then proofs of life, so their order in
+    the input never matters; the hazard runs between them, from the case's
+    first moment, and on to the end of the ``as_of`` day. A
     life-status item that repeats another document's word for word (a
     republished report, :func:`~geosleuth.dependence.repeats`) counts once.
 
@@ -243,12 +260,14 @@ def p_alive(
     events = _life_events(in_force)
     weights = life_weights(events, settings.source_correlation)
     p = settings.prior_alive
-    last = _case_start(in_force, as_of=as_of, hindcast=True)
+    # the hazard runs from the case's first moment: its earliest opener's
+    openers = _case_openers(in_force, as_of=as_of, hindcast=True)
+    last = min((_life_moment(i) for i in openers), default=None)
     h = settings.hazard_per_year
     for ev, w in zip(events, weights, strict=True):
-        day = _life_day(ev)
-        if last is not None and day > last:
-            p *= math.exp(-h * (day - last).days / _DAYS_PER_YEAR)
+        moment = _life_moment(ev)
+        if last is not None and moment > last:
+            p *= math.exp(-h * (moment - last) / _DAYS_PER_YEAR)
         r = min(ev.p_true(settings.grades), settings.max_reliability)
         # a weight w < 1 (items of one document, settings.source_correlation)
         # raises each factor on the odds to the power w, as the map's factors
@@ -263,9 +282,10 @@ def p_alive(
             # is dead; else it says nothing: a proof of life's rule, mirrored,
             # and never weaker than a word of the death from the same source
             p = min((1.0 - r) ** w * p, word) if _body(ev) else word
-        last = day if last is None else max(last, day)
-    if last is not None:
-        p *= math.exp(-h * (as_of - last).days / _DAYS_PER_YEAR)
+        last = moment if last is None else max(last, moment)
+    if last is not None:  # on to the end of the as-of day
+        now = as_of.toordinal() + 1.0
+        p *= math.exp(-h * max(now - last, 0.0) / _DAYS_PER_YEAR)
     return float(p)
 
 

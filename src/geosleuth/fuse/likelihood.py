@@ -34,6 +34,7 @@ from geosleuth.evidence import (
     Searched,
     Sighting,
     Territory,
+    time_text,
 )
 from geosleuth.fuse.settings import Settings
 from geosleuth.fuse.track import TRACK, in_track, track_log
@@ -672,9 +673,23 @@ def _day_miss(
     return miss
 
 
-def _search_day_key(item: Searched) -> tuple[dt.date | None, dt.date]:
-    """The day whose searches combine into one factor (:func:`_search_day_log`)."""
-    return (item.date_from, item.date)
+def _search_day_key(
+    item: Searched,
+) -> tuple[dt.date | None, dt.date, dt.time | None]:
+    """The day whose searches combine into one factor (:func:`_search_day_log`).
+
+    Searches of one day with different times of day are made at different
+    moments, when the target may have been elsewhere: each moment is a day of
+    its own here, moved by its own walk since.
+    """
+    return (item.date_from, item.date, item.time)
+
+
+def _search_day_name(key: tuple[dt.date | None, dt.date, dt.time | None]) -> str:
+    """A day of several searches, named: "searched on 2024-10-13 at 06:00"."""
+    since, day, at = key
+    name = f"searched on {day}" if since is None else f"searched {since} – {day}"
+    return name if at is None else f"{name} at {time_text(at)}"
 
 
 def _item_log(
@@ -906,7 +921,7 @@ def _factor_stream(
     left out by :func:`_item_log`, with the reason :func:`_outside` gives.
     """
     groups: dict[str, list[Sighting]] = {}
-    days: dict[tuple[dt.date | None, dt.date], list[Searched]] = {}
+    days: dict[tuple[dt.date | None, dt.date, dt.time | None], list[Searched]] = {}
     # the target's timed fixes, followed as one track when there are two or more
     # (:mod:`geosleuth.fuse.track`); one alone is an item like any other
     tracked = sum(1 for i in items if in_track(i)) > 1
@@ -954,9 +969,9 @@ def _factor_stream(
             yield Factor(item.id, (item.id,), item.kind, log_l)
     # one factor a day of searches: combined in each cell before the walk
     # (:func:`_search_day_log`); a day of one search is keyed by its id
-    for (_, day), searches in days.items():
+    for when, searches in days.items():
         log_l = _search_day_log(searches, grid, as_of=as_of, settings=settings)
-        key = searches[0].id if len(searches) == 1 else f"searched on {day}"
+        key = searches[0].id if len(searches) == 1 else _search_day_name(when)
         yield Factor(key, tuple(s.id for s in searches), Searched.kind, log_l)
     for key, group in groups.items():
         log_l = _sighting_group_log(group, grid, as_of=as_of, settings=settings)

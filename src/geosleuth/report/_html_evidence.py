@@ -21,6 +21,7 @@ from geosleuth.evidence import (
     time_text,
 )
 from geosleuth.fuse import Estimate
+from geosleuth.fuse.track import TRACK
 from geosleuth.geometry import Point
 from geosleuth.report._html_text import esc, pct
 from geosleuth.report._style import KIND_COLORS, KIND_LABELS
@@ -127,6 +128,9 @@ class Rows:
         if c is None:
             return "–"
         text = f"{c.map_shift:.3f}"
+        if c.whole is not None:
+            what = "track" if c.whole == TRACK else f"group {c.whole}"
+            text += f" (the whole {what}'s, left out at once)"
         if c.p_alive_shift and self.life:
             # a shift too small to show is 0.000, not "-0.000"
             shift = round(c.p_alive_shift, 3)

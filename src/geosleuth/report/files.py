@@ -304,6 +304,8 @@ def estimate_record(
                         else None
                     ),
                     "weight": _sig(c.weight) if c else 1.0,
+                    # only where set: the factor whose whole shift this is
+                    **({"whole": c.whole} if c and c.whole is not None else {}),
                 },
                 # a search's probability of success on the map of its day
                 "found_if_in_region": (

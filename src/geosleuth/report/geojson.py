@@ -334,8 +334,8 @@ def estimate_geojson(
     - ``"place"``: the ranked places (Point), with ``rank``, ``name``,
       ``probability``, ``radius_km`` and ``in_hdr90``;
     - ``"evidence"``: every item (its geometry; ``null`` for life status), with
-      ``id``, ``kind``, ``place_name``, ``date``, ``date_from``, ``time`` (HH:MM
-      or null), ``grade``,
+      ``id``, ``kind``, ``place_name``, ``date``, ``date_from``, ``time`` (HH:MM,
+      HH:MM:SS where it has seconds, or null), ``grade``,
       ``hedge``, ``p_true``, the provenance (``quote``, ``span``, ``speaker``,
       ``speaker_role``, ``reporting_chain``, ``document``, ``published``, ``url``,
       written as in ``estimate.json``), ``status`` (``"used"``, ``"excluded"`` or
