@@ -1048,11 +1048,13 @@ def search_item(
     speaker: str,
     note: str = "",
     detail: str = "",
+    time: dt.time | None = None,
 ) -> Searched:
     """A search that found nothing, as the analyst's own case-file item.
 
     ``note`` defaults to "Searched by <speaker>; nothing found."; ``detail`` is
-    added after it (a plan's cells and their planned POD).
+    added after it (a plan's cells and their planned POD). ``time`` is the time
+    of day of the search, if known (the case's one clock).
 
     Examples
     --------
@@ -1069,6 +1071,7 @@ def search_item(
             document=OWN_DOCUMENT, speaker=speaker, speaker_role="searcher"
         ),
         date=day,
+        time=time,
         area=area,
         pd=float(pd),
         buffer_km=buffer_km,

@@ -20,6 +20,25 @@ from geosleuth.evidence import EvidenceItem
 __all__ = ["dump_item_yaml", "free_search_id"]
 
 
+class _Quoted(str):
+    """Text written in double quotes: a time of day.
+
+    YAML 1.1 reads an unquoted ``15:10`` as the base-60 number 910.
+    """
+
+
+class _Dumper(yaml.SafeDumper):
+    """``yaml.SafeDumper`` that writes :class:`_Quoted` text in double quotes."""
+
+
+_Dumper.add_representer(
+    _Quoted,
+    lambda dumper, text: dumper.represent_scalar(
+        "tag:yaml.org,2002:str", str(text), style='"'
+    ),
+)
+
+
 def free_search_id(existing: Iterable[str], day: dt.date) -> str:
     """The id of a new recorded search: ``search-<day>-<k>``, the first k free.
 
@@ -44,7 +63,9 @@ def free_search_id(existing: Iterable[str], day: dt.date) -> str:
 def dump_item_yaml(item: EvidenceItem) -> str:
     """YAML text of one item in case-file form (used to append evidence).
 
-    Geometry is written inline as GeoJSON; provenance fields are flattened.
+    Geometry is written inline as GeoJSON; provenance fields are flattened. A
+    time of day follows the date, in double quotes (``time: "15:10"``), as case
+    files are told to write it.
 
     Examples
     --------
@@ -54,6 +75,10 @@ def dump_item_yaml(item: EvidenceItem) -> str:
     ...              date=dt.date(2024, 10, 13), area=Area.box(0, 0, 1, 1), pd=0.5)
     >>> print(dump_item_yaml(s).splitlines()[0])
     - id: sweep
+    >>> import dataclasses
+    >>> timed = dataclasses.replace(s, time=dt.time(15, 10))
+    >>> print(dump_item_yaml(timed).splitlines()[3])
+      time: "15:10"
     """
     d = item.to_dict()
     prov = d.pop("provenance")
@@ -61,9 +86,11 @@ def dump_item_yaml(item: EvidenceItem) -> str:
     for key, value in d.items():
         if value is None or (isinstance(value, float) and math.isinf(value)):
             continue
-        if key == "place_name":
+        if key in ("place_name", "time"):
             continue
         out[key] = value
+        if key == "date" and "time" in d:  # the day, then its time
+            out["time"] = _Quoted(d["time"])
     if prov.get("quote"):
         out["quote"] = prov["quote"]
     for key in ("speaker", "speaker_role"):
@@ -71,4 +98,4 @@ def dump_item_yaml(item: EvidenceItem) -> str:
             out[key] = prov[key]
     if not out.get("note"):
         out.pop("note", None)
-    return str(yaml.safe_dump([out], sort_keys=False, allow_unicode=True))
+    return str(yaml.dump([out], Dumper=_Dumper, sort_keys=False, allow_unicode=True))

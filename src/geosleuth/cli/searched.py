@@ -23,7 +23,7 @@ from geosleuth.errors import (
     GeosleuthWarning,
     InputError,
 )
-from geosleuth.evidence import Searched
+from geosleuth.evidence import Searched, parse_time
 from geosleuth.fuse import factors
 from geosleuth.geometry import Area, Geometry, Line, Point, from_geojson
 from geosleuth.locate import append_items, search_item
@@ -395,6 +395,14 @@ def searched(
         ),
     ],
     date: Annotated[str, typer.Option(help="Day of the search, YYYY-MM-DD.")],
+    time: Annotated[
+        str | None,
+        typer.Option(
+            help="Time of day of the search, HH:MM or HH:MM:SS (24-hour clock; one "
+            "clock for the whole case, as the case's other times). Written as the "
+            "item's 'time'.",
+        ),
+    ] = None,
     pd: Annotated[
         float | None,
         typer.Option(help="Probability of detection in the area: above 0, at most 1."),
@@ -456,9 +464,9 @@ def searched(
 
     Give the area (--box, --point with --radius-km, or --geojson; a point or line
     in it with --radius-km) with its --pd, or the --plan that was carried out
-    (with --areas, the part of it that was). A
-    search that lies wholly outside the case's region (or, without one, its
-    evidence) is recorded with a warning: check its coordinates.
+    (with --areas, the part of it that was), and --time, the time of day it was
+    made, if known. A search that lies wholly outside the case's region (or,
+    without one, its evidence) is recorded with a warning: check its coordinates.
     """
     day = parse_date(date, "--date")
     if day is None:  # pragma: no cover - Typer requires --date
@@ -470,6 +478,7 @@ def searched(
             "cannot be dated so far ahead. Check the year.",
             field="--date",
         )
+    clock = parse_time(time, "--time") if time is not None else None
     bands: list[tuple[float, Any, float, int]]
     done: list[str] = []  # the plan's areas carried out (--areas)
     if areas is not None and plan is None:
@@ -533,6 +542,7 @@ def searched(
                     speaker=speaker,
                     note=note,
                     detail=detail,
+                    time=clock,
                 )
             )
         far.extend(_outside_region(items, current))

@@ -45,7 +45,12 @@ POST    ``/api/cases/{id}/estimate``           run the pipeline (``as_of``,
                                                ``sweep_width_km``, as JSON or query) →
                                                201
 GET     ``/api/cases/{id}/estimate``           the latest ``estimate.json``
-POST    ``/api/cases/{id}/searched``           record a search that found nothing → 201
+POST    ``/api/cases/{id}/searched``           record a search that found nothing
+                                               (``date``, ``pd``, ``box`` or
+                                               ``centre`` with ``radius_km``; optional
+                                               ``time`` of day, HH:MM or HH:MM:SS on
+                                               the case's one clock, ``team``,
+                                               ``note``) → 201
 GET     ``/api/cases/{id}/log``                who changed the case, what and when:
                                                ``{"case", "log": [{"at", "user",
                                                "action", ...}]}``
@@ -65,9 +70,10 @@ GET     ``/cases/{id}/documents/{name}/remove`` asks whether to remove it; its b
 POST    ``/cases/{id}/documents/{name}/remove`` ... (nothing),
 POST    ``/cases/{id}/removed/{rid}/restore``  ... (nothing),
 POST    ``/cases/{id}/estimate``               ... (the estimate's options) and
-POST    ``/cases/{id}/searched``               ... (``date``, ``pd``, ``west`` ...
-                                               ``north`` or ``lon``, ``lat``,
-                                               ``radius_km``, ``team``, ``note``),
+POST    ``/cases/{id}/searched``               ... (``date``, ``time``, ``pd``,
+                                               ``west`` ... ``north`` or ``lon``,
+                                               ``lat``, ``radius_km``, ``team``,
+                                               ``note``),
                                                each → 303 back to the page (a page
                                                with the API's notes and warnings,
                                                when it has any, and a link back),

@@ -536,6 +536,7 @@ def case_page(
         '<h2 id="searched">Record a search that found nothing</h2>'
         f'<form method="post" action="{action}/searched">'
         '<label>date <input type="date" name="date" required></label>'
+        '<label>time <input type="time" name="time"></label>'
         '<label>probability of detection <input type="number" name="pd" '
         'step="any" min="0" max="1" required></label>'
         '<label>team <input type="text" name="team"></label><br>'

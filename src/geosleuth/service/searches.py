@@ -27,7 +27,7 @@ __all__ = ["SEARCH_FIELDS", "record_search", "search_from_form"]
 
 #: Fields of a recorded search ("center" is taken for "centre").
 SEARCH_FIELDS = frozenset(
-    {"date", "pd", "box", "centre", "center", "radius_km", "team", "note"}
+    {"date", "time", "pd", "box", "centre", "center", "radius_km", "team", "note"}
 )
 
 
@@ -77,7 +77,8 @@ def record_search(case_path: Path, body: Any) -> dict[str, Any]:
 
     ``body`` is the request's JSON: ``date`` (YYYY-MM-DD), ``pd`` (0-1), the area as
     ``box`` ``[west, south, east, north]`` or ``centre`` ``[lon, lat]`` with
-    ``radius_km``, and optional ``team`` and ``note``. The item is appended with
+    ``radius_km``, and optional ``time`` (of day, HH:MM or HH:MM:SS, the case's one
+    clock), ``team`` and ``note``. The item is appended with
     :func:`geosleuth.locate.append_items`, which validates the whole case
     before it replaces the file. Returns ``added``, the items (id, date, pd ...), and
     ``notes`` (e.g. that the case's ``as_of`` is before the search).
@@ -88,7 +89,7 @@ def record_search(case_path: Path, body: Any) -> dict[str, Any]:
         Naming the field, for a missing or bad value.
     """
     from geosleuth.casefile import clean_text, far_ahead
-    from geosleuth.evidence import MAX_KM, Searched
+    from geosleuth.evidence import MAX_KM, Searched, parse_time, time_text
     from geosleuth.geometry import Area, Geometry, Point
     from geosleuth.locate import append_items, search_item
 
@@ -110,6 +111,7 @@ def record_search(case_path: Path, body: Any) -> dict[str, Any]:
             f"'date' is {ahead}: a search is recorded once made. Check the year.",
             field="date",
         )
+    clock = parse_time(body["time"], "time") if body.get("time") is not None else None
     pd = body.get("pd")
     if isinstance(pd, bool) or not isinstance(pd, (int, float)) or not 0 < pd <= 1:
         raise InputError(
@@ -176,6 +178,7 @@ def record_search(case_path: Path, body: Any) -> dict[str, Any]:
                 buffer_km=buffer_km,
                 speaker=speaker,
                 note=text,
+                time=clock,
             )
         ]
 
@@ -193,6 +196,7 @@ def record_search(case_path: Path, body: Any) -> dict[str, Any]:
         {
             "id": it.id,
             "date": it.date.isoformat(),
+            **({"time": time_text(it.time)} if it.time is not None else {}),
             "pd": it.pd,
             "buffer_km": it.buffer_km,
             "team": speaker,
@@ -210,10 +214,10 @@ _DISC = ("lon", "lat", "radius_km")
 def search_from_form(fields: dict[str, str]) -> dict[str, Any]:
     """The JSON body of :func:`record_search` from the case page's form.
 
-    The form has ``date``, ``pd``, ``team``, ``note`` and the area as ``west``,
-    ``south``, ``east``, ``north`` (a box) or ``lon``, ``lat``, ``radius_km`` (a
-    disc); empty fields count as not given. Each number is parsed here, so its
-    error names its own field; :func:`record_search` checks the rest.
+    The form has ``date``, ``time``, ``pd``, ``team``, ``note`` and the area as
+    ``west``, ``south``, ``east``, ``north`` (a box) or ``lon``, ``lat``,
+    ``radius_km`` (a disc); empty fields count as not given. Each number is parsed
+    here, so its error names its own field; :func:`record_search` checks the rest.
 
     Raises
     ------
@@ -245,7 +249,7 @@ def search_from_form(fields: dict[str, str]) -> dict[str, Any]:
         return value
 
     body: dict[str, Any] = {
-        k: fields[k] for k in ("date", "team", "note") if fields.get(k)
+        k: fields[k] for k in ("date", "time", "team", "note") if fields.get(k)
     }
     if fields.get("pd"):
         body["pd"] = number("pd")
