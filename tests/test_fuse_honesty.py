@@ -389,6 +389,10 @@ def test_hiker_p_alive_falls_over_days():
     for day, days in ((dt.date(2024, 10, 13), 1), (dt.date(2024, 10, 18), 6)):
         got = p_alive(case.items, as_of=day, settings=case.settings)
         assert got == pytest.approx(first * fall(days + 1 - 11.5 / 24))
+    # the case's own as_of is 09:00 on 2024-10-13: 21.5 hours after 11:30
+    assert case.as_of.at == dt.time(9, 0)  # type: ignore[union-attr]
+    got = p_alive(case.items, as_of=case.as_of, settings=case.settings)
+    assert got == pytest.approx(first * fall(21.5 / 24))
     assert (
         p_alive(case.items, as_of=dt.date(2024, 10, 18), settings=case.settings) < 0.25
     )

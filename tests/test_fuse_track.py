@@ -566,3 +566,104 @@ def test_a_bad_stored_time_names_its_item() -> None:
     stored = _fix("aml", 0.0, 15.0).to_dict()
     with pytest.raises(InputError, match="'time' of sighting 'aml' must be"):
         item_from_dict({**stored, "time": "25:00"})
+
+
+# ------------------------------------------------------------ as of a time of day
+def test_as_of_a_time_of_day() -> None:
+    from geosleuth.cli._dates import parse_date
+    from geosleuth.evidence import AsOf, now_of, parse_as_of
+
+    morning = parse_as_of("2024-10-12T16:00", "--as-of", parse_date)
+    assert isinstance(morning, AsOf) and morning.at == dt.time(16, 0)
+    seconds = parse_as_of("2024-10-12 16:00:30", "x", parse_date)
+    assert morning == DAY and seconds.at.second == 30  # type: ignore[union-attr]
+    assert parse_as_of("2024-10-12", "x", parse_date) == DAY
+    assert parse_as_of(None, "x", parse_date) is None
+    for bad in ("2024-10-12T16", "2024-10-12T24:00", "2024-10-12T4:00"):
+        with pytest.raises(InputError, match="is a day and a time of day"):
+            parse_as_of(bad, "--as-of", parse_date)
+    with pytest.raises(InputError, match="--as-of must be a date written YYYY-MM-DD"):
+        parse_as_of("12/10/2024", "--as-of", parse_date)  # the option's own words
+    assert now_of(morning) == pytest.approx(DAY.toordinal() + 16 / 24)
+    # a day later, the time of day is gone: the end of that day
+    assert not getattr(morning + dt.timedelta(days=1), "at", None)
+    import pickle
+
+    assert pickle.loads(pickle.dumps(morning)).at == dt.time(16, 0)
+
+
+def test_a_map_as_of_a_time_leaves_later_fixes_out_and_walks_less() -> None:
+    from geosleuth.evidence import AsOf
+
+    items = [
+        _fix("car", -5.0, 8.0),
+        _fix("summit", 0.0, 11.5),
+        _fix("phone", 4.0, 15.0),
+    ]
+    at_noon = AsOf(DAY.year, DAY.month, DAY.day, dt.time(12, 0))
+    noon = fuse(items, GRID, as_of=at_noon, settings=ST, contributions=False)
+    assert dict(noon.excluded) == {"phone": "at 15:00, after 2024-10-12 12:00"}
+    assert _peak_x(noon.posterior) == pytest.approx(0.0, abs=0.6)
+    # the map of 16:00 walks one hour from the phone; the day's end, nine
+    late = fuse(items, GRID, as_of=replace_at(at_noon, 16), settings=ST,
+                contributions=False)  # fmt: skip
+    end = fuse(items, GRID, as_of=DAY, settings=ST, contributions=False)
+    assert late.hdr_km2["50"] < 0.5 * end.hdr_km2["50"]
+
+
+def replace_at(as_of: object, hour: int) -> object:
+    from geosleuth.evidence import AsOf
+
+    day = as_of  # an AsOf
+    return AsOf(day.year, day.month, day.day, dt.time(hour, 0))  # type: ignore[attr-defined]
+
+
+def test_p_alive_runs_to_the_time_of_day() -> None:
+    from geosleuth.evidence import AsOf
+    from geosleuth.fuse import p_alive
+
+    st84 = Settings(hazard_per_year=84.0)
+    seen = _fix("s", 0.0, 6.0)
+    noon = AsOf(DAY.year, DAY.month, DAY.day, dt.time(12, 0))
+    r = min(seen.p_true(st84.grades), st84.max_reliability)
+    want = (r + (1 - r) * 0.9) * math.exp(-84 * 0.25 / 365.25)
+    assert p_alive([seen], as_of=noon, settings=st84) == pytest.approx(want)
+
+
+def test_a_case_as_of_a_time_is_estimated_stored_and_verified(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from geosleuth.cli import app
+
+    case = tmp_path / "case.yaml"
+    text = CASE.format(time='"08:52"').replace(
+        "as_of: 2024-10-12", "as_of: 2024-10-12T12:00"
+    )
+    case.write_text(text, encoding="utf-8")
+    assert parse_case(text).as_of.at == dt.time(12, 0)  # type: ignore[union-attr]
+    out = tmp_path / "out"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        run = CliRunner().invoke(app, ["locate", str(case), "--out", str(out)])
+        assert run.exit_code == 0, run.output
+        assert "(as of 2024-10-12 12:00)" in " ".join(run.output.split())
+        checked = CliRunner().invoke(app, ["verify", str(out)])
+        assert checked.exit_code == 0, checked.output
+        other = tmp_path / "o2"
+        given = CliRunner().invoke(
+            app,
+            ["locate", str(case), "--as-of", "2024-10-12T16:00", "--out", str(other)],
+        )
+        assert given.exit_code == 0, given.output
+    stored = (out / "estimate.json").read_text(encoding="utf-8")
+    assert '"as_of": "2024-10-12"' in stored and '"as_of_time": "12:00"' in stored
+    assert '"phone"' in stored and "after 2024-10-12 12:00" in stored
+    assert '"as_of_time": "16:00"' in (other / "estimate.json").read_text("utf-8")
+
+
+@pytest.mark.parametrize("written", ["2024-10-12T25:00", "2024-10-12T9:00", "noon"])
+def test_a_bad_as_of_names_its_line(written: str) -> None:
+    text = CASE.format(time='"08:52"').replace("as_of: 2024-10-12", f"as_of: {written}")
+    with pytest.raises(CaseFileError, match="as_of") as err:
+        parse_case(text)
+    assert err.value.line == 2

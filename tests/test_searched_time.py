@@ -190,3 +190,16 @@ def test_the_case_page_form_sends_a_time(service):
               "lat": "53.1", "radius_km": "0.5"}  # fmt: skip
     assert search_from_form(fields)["time"] == "15:10"
     assert "time" not in search_from_form({**fields, "time": ""})
+
+
+@pytest.mark.parametrize(("at", "said"), [("10:00", True), ("08:00", False)])
+def test_a_search_after_the_case_s_time_of_day_is_said_to_be_left_out(
+    tmp_path, at: str, said: bool
+):
+    # the walker example is as of 09:00 on 2024-10-13
+    case = _copy(tmp_path)
+    result = _searched(case, "--time", at)
+    assert result.exit_code == 0, result.output
+    flat = " ".join(result.output.split())
+    note = f"The case's as_of is 2024-10-13 09:00, before this search (2024-10-13 {at})"
+    assert (note in flat) is said

@@ -110,16 +110,17 @@ def test_estimate_equals_what_run_locate_gives_for_the_same_case(hiker, direct):
     assert summary["places"][0]["name"] == "Bwlch y Moch"
     assert summary["places"][0]["probability"] == direct["places"][0]["probability"]
     # 0.188307 (Pen-y-Pass car park) before the walker's timed fixes were
-    # followed as a track, at the walk's pace, rather than multiplied
-    assert summary["places"][0]["probability"] == pytest.approx(0.100032, abs=1e-5)
+    # followed as a track, at the walk's pace, rather than multiplied; the map
+    # is for 09:00 on 2024-10-13 (as_of: 2024-10-13T09:00)
+    assert summary["places"][0]["probability"] == pytest.approx(0.198085, abs=1e-5)
     # P(alive) decays from the case's first moment (the car, 08:52 on
     # 2024-10-12) with the hiker example's hazard of 84 a year; the car and the
     # witness (11:30) are proofs of life (r 0.9025 and 0.315), and from 11:30
-    # it decays on to the end of the as-of day, 2024-10-13
+    # it decays on to 09:00 on the as-of day, 2024-10-13
     car = (0.9025 + 0.0975 * 0.9) * math.exp(-84 * (11.5 - 8 - 52 / 60) / 24 / 365.25)
     first = 0.315 + 0.685 * car
     assert summary["p_alive"] == direct["p_alive"]
-    after = 2 - 11.5 / 24  # days from 11:30 on the 12th to the end of the 13th
+    after = 1 + (9 - 11.5) / 24  # days from 11:30 on the 12th to 09:00 on the 13th
     assert summary["p_alive"] == pytest.approx(
         first * math.exp(-84 * after / 365.25), abs=1e-6
     )
@@ -172,7 +173,7 @@ def test_index_lists_cases_with_their_latest_estimate(hiker):
     assert "default-src 'none'" in page.headers["content-security-policy"]
     assert "Missing walker on Yr Wyddfa, as of the morning after" in page.text
     assert f'href="/cases/{case_id}/report"' in page.text
-    assert "Bwlch y Moch (0.100)" in page.text
+    assert "Bwlch y Moch (0.198)" in page.text
     assert "<script" not in page.text and "http://" not in page.text
     assert "https://" not in page.text
 
@@ -212,10 +213,10 @@ def test_search_recorded_lowers_the_mass_in_the_box_and_matches_the_cli(
     runs = data / "cases" / case_id / "runs"
     before = box_mass(data / "cases" / HIKER_ID / "runs" / "0001")  # the same case
     after = box_mass(runs / est.json()["run"])
-    assert before == pytest.approx(0.0342, abs=1e-3)
+    assert before == pytest.approx(0.0553, abs=1e-3)
     assert after < 0.25 * before
     top = {p["name"]: p["probability"] for p in est.json()["summary"]["places"]}
-    assert top["Pen-y-Pass car park"] < 0.75 * 0.0937849
+    assert top["Pen-y-Pass car park"] < 0.75 * 0.141174
 
 
 def test_estimate_takes_options_and_keeps_every_run(hiker):

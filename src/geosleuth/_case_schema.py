@@ -14,6 +14,12 @@ from geosleuth.evidence import KINDS
 __all__ = ["CASE_SCHEMA"]
 
 _DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+_AS_OF = {
+    "type": "string",
+    "pattern": r"^\d{4}-\d{2}-\d{2}([T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?)?$",
+    "description": "The day the estimate is for (its end), or a time of day on it: "
+    "2024-10-13 or 2024-10-13T07:00 (the case's one clock).",
+}
 _TIME = {
     "type": "string",
     "pattern": r"^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$",
@@ -104,7 +110,7 @@ CASE_SCHEMA: dict[str, Any] = {
         "target": {"type": "string", "minLength": 1},
         "title": {"type": "string"},
         "description": {"type": "string"},
-        "as_of": _DATE,
+        "as_of": _AS_OF,
         "region": {
             "type": "object",
             "description": "The study region in degrees (WGS84). west > east is a "

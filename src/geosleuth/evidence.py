@@ -57,10 +57,16 @@ __all__ = [
     "Provenance",
     "Searched",
     "Sighting",
+    "AsOf",
     "Territory",
+    "as_of_text",
     "item_from_dict",
+    "later_that_day",
+    "now_of",
+    "parse_as_of",
     "parse_time",
     "reliability",
+    "time_of",
     "time_text",
 ]
 
@@ -488,11 +494,12 @@ class _Item:
         return self.date_from + (self.date - self.date_from) / 2
 
     def age_days(self, as_of: dt.date) -> float:
-        """Days from the item's mid date to ``as_of`` (never negative).
+        """Days from the item's :attr:`moment` to ``as_of``'s (never negative).
 
         Whole days count from the end of one day to the end of the other; a
         timed item counts from its :attr:`time`, so a fix at 18:00 on
-        ``as_of`` is a quarter of a day old.
+        ``as_of`` is a quarter of a day old; an :class:`AsOf` with a time of
+        day counts to that time (:func:`now_of`).
 
         Examples
         --------
@@ -502,11 +509,10 @@ class _Item:
         1.0
         >>> replace(seen, time=dt.time(18, 0)).age_days(dt.date(2024, 10, 13))
         1.25
+        >>> replace(seen, time=dt.time(18, 0)).age_days(AsOf(2024, 10, 13, dt.time(6)))
+        0.5
         """
-        days = float((as_of - self.mid_date).days)
-        if self.time is not None:
-            days += 1.0 - day_fraction(self.time)
-        return max(0.0, days)
+        return max(0.0, now_of(as_of) - self.moment)
 
     @property
     def moment(self) -> float:
@@ -1033,6 +1039,122 @@ def reliability(item: EvidenceItem, table: GradeTable = DEFAULT_GRADES) -> float
 
 
 _GEOMETRY_KEYS = ("place", "area")
+
+
+class AsOf(dt.date):
+    """A day, and the time of day (``at``) on it that an estimate is for.
+
+    A :class:`datetime.date` in every other respect: compared, hashed, written
+    (``isoformat``) and moved by a ``timedelta`` as its day, so it goes
+    wherever an estimate's day goes. Where the time matters (an item's age, a
+    track's last walk, P(alive)'s last stretch of hazard, which timed items are
+    in force), :func:`now_of` and :func:`later_that_day` read it. A plain date,
+    or an ``AsOf`` without ``at``, is the end of its day.
+
+    Examples
+    --------
+    >>> morning = AsOf(2024, 10, 13, dt.time(7, 0))
+    >>> morning == dt.date(2024, 10, 13), as_of_text(morning)
+    (True, '2024-10-13 07:00')
+    >>> round(24 * (now_of(dt.date(2024, 10, 13)) - now_of(morning)), 6)  # hours
+    17.0
+    """
+
+    __slots__ = ("at",)
+    at: dt.time | None
+
+    def __new__(
+        cls, year: int, month: int, day: int, at: dt.time | None = None
+    ) -> AsOf:
+        """The day ``year-month-day``, at ``at`` (None: its end)."""
+        self = super().__new__(cls, year, month, day)
+        self.at = at
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (AsOf, (self.year, self.month, self.day, self.at))
+
+    def __repr__(self) -> str:
+        return f"AsOf({self.year}, {self.month}, {self.day}, at={self.at!r})"
+
+
+def time_of(as_of: dt.date) -> dt.time | None:
+    """The time of day of an :class:`AsOf`; None for a plain date (its end)."""
+    return getattr(as_of, "at", None)
+
+
+def now_of(as_of: dt.date) -> float:
+    """The moment ``as_of`` stands for, on :attr:`Sighting.moment`'s clock.
+
+    Its time of day for an :class:`AsOf` that has one, else the end of its day.
+    """
+    at = time_of(as_of)
+    return as_of.toordinal() + (day_fraction(at) if at is not None else 1.0)
+
+
+def later_that_day(item: EvidenceItem, as_of: dt.date) -> bool:
+    """Whether ``item`` is timed after ``as_of``'s time of day, on its day."""
+    at = time_of(as_of)
+    return (
+        at is not None
+        and item.time is not None
+        and item.date == as_of
+        and item.time > at
+    )
+
+
+def as_of_text(as_of: dt.date) -> str:
+    """``as_of`` written: its day, and its time of day when it has one."""
+    at = time_of(as_of)
+    return as_of.isoformat() + (f" {time_text(at)}" if at is not None else "")
+
+
+def parse_as_of(
+    value: Any, name: str, day: Callable[[Any, str], dt.date | None]
+) -> dt.date | None:
+    """An estimate's day, ``YYYY-MM-DD``, with an optional time of day.
+
+    ``2024-10-13`` is the end of that day; ``2024-10-13T07:00`` (or with a
+    space, or with seconds) is 07:00 on it, an :class:`AsOf`. The day is read
+    by ``day(text, name)``, the caller's parser of dates (so a wrong day reads
+    as every other date option or field of that caller does); None for None.
+
+    Raises
+    ------
+    InputError
+        Naming ``name``, for a time of day that is not one.
+
+    Examples
+    --------
+    >>> def iso(v, name):
+    ...     return dt.date.fromisoformat(v) if v else None
+    >>> parse_as_of("2024-10-13", "--as-of", iso)
+    datetime.date(2024, 10, 13)
+    >>> parse_as_of("2024-10-13T07:00", "--as-of", iso)
+    AsOf(2024, 10, 13, at=datetime.time(7, 0))
+    >>> parse_as_of("2024-10-13T25:00", "--as-of", iso)
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.InputError: The field '--as-of' is a day and a time of day, ...
+    """
+    if not isinstance(value, str):
+        return day(value, name)
+    timed = re.fullmatch(r"(\d{4}-\d{2}-\d{2})[T ](.*)", value.strip())
+    if timed is None:
+        return day(value, name)
+    on = day(timed.group(1), name)
+    if on is None:  # pragma: no cover - a day was written
+        return None
+    try:
+        at = parse_time(timed.group(2), name)
+    except InputError:
+        raise InputError(
+            f"The field {name!r} is a day and a time of day, written "
+            "YYYY-MM-DDTHH:MM (24-hour clock, 00:00 to 23:59, the case's one "
+            f"clock), but {timed.group(2)!r} is no time of day.",
+            field=name,
+        ) from None
+    return AsOf(on.year, on.month, on.day, at)
 
 
 def day_fraction(t: dt.time) -> float:

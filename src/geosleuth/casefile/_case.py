@@ -33,7 +33,14 @@ from geosleuth.casefile._region import _grid_for
 from geosleuth.casefile._schema import _validate_schema
 from geosleuth.casefile._text import _check_text
 from geosleuth.errors import CaseFileError, InputError
-from geosleuth.evidence import DEFAULT_GRADES, Claim, EvidenceItem, Sighting
+from geosleuth.evidence import (
+    DEFAULT_GRADES,
+    AsOf,
+    Claim,
+    EvidenceItem,
+    Sighting,
+    parse_time,
+)
 from geosleuth.fuse import NamedPlace, Settings
 from geosleuth.geometry import Point
 from geosleuth.grid import Grid
@@ -72,6 +79,28 @@ class Case:
     #: where the coordinates of each of the case's ``places:`` come from, as the
     #: case says ("OpenStreetMap (approximate)", "analyst's sketch ..."), by name
     place_sources: dict[str, str] = field(default_factory=dict)
+
+
+def _as_of(doc: dict[str, Any], source: str) -> dt.date | None:
+    """The case's ``as_of``: a day (its end), or an :class:`AsOf` with a time."""
+    if "as_of" not in doc:
+        return None
+    line = _line_of(doc, ["as_of"])
+    text = str(doc["as_of"])
+    day = _date(text[:10], "as_of", source, line)
+    if len(text) == 10:
+        return day
+    try:
+        at = parse_time(text[11:], "as_of")
+    except InputError:
+        raise CaseFileError(
+            f"The field as_of must be a day written YYYY-MM-DD, optionally with a "
+            f"time of day (YYYY-MM-DDTHH:MM). Got {text!r} instead.",
+            path=source,
+            line=line,
+            field="as_of",
+        ) from None
+    return AsOf(day.year, day.month, day.day, at)
 
 
 def load_case(path: PathLike) -> Case:
@@ -233,11 +262,7 @@ def _build_case(doc: _Map, source: str, *, read_files: bool = True) -> Case:
             line=_line_of(doc, ["settings", setting]),
             field=exc.field,
         ) from None
-    as_of = (
-        _date(doc["as_of"], "as_of", source, _line_of(doc, ["as_of"]))
-        if "as_of" in doc
-        else None
-    )
+    as_of = _as_of(doc, source)
     grid = _grid_for(doc, items, source, settings=settings, as_of=as_of)
     spec = doc.get("grid") or {}
     cell_km, max_cells = spec.get("cell_km"), int(spec.get("max_cells", 250_000))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from geosleuth._case_schema import _DATE, _GRADE, _TIME, CASE_SCHEMA
+from geosleuth._case_schema import _AS_OF, _DATE, _GRADE, _TIME, CASE_SCHEMA
 from geosleuth.casefile._loader import _line_of, _Map, _path_str, _plain
 from geosleuth.errors import CaseFileError
 
@@ -77,6 +77,12 @@ def _validate_schema(doc: _Map, source: str) -> None:
         msg = (
             f"The field {where} must be a date written YYYY-MM-DD. Got "
             f"{err.instance!r} instead."
+        )
+    elif err.validator == "pattern" and err.validator_value == _AS_OF["pattern"]:
+        msg = (
+            f"The field {where} must be a day written YYYY-MM-DD, optionally with a "
+            "time of day (YYYY-MM-DDTHH:MM, 24-hour clock, the case's one clock). "
+            f"Got {err.instance!r} instead."
         )
     elif err.validator == "pattern" and err.validator_value == _TIME["pattern"]:
         msg = (

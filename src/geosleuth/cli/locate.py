@@ -36,6 +36,7 @@ from geosleuth.cli.read import (
     warn_of_unnamed_target,
 )
 from geosleuth.errors import GeosleuthError, InputError
+from geosleuth.evidence import as_of_text, parse_as_of
 from geosleuth.fuse import Estimate
 from geosleuth.locate import locate_case
 from geosleuth.report.text import about_a_source, km2, pct, percent_down, plain
@@ -183,7 +184,7 @@ def _summary(
     ``n_not_counted`` is the number of items read but not counted (the run's
     ``set_aside``).
     """
-    title = Text(f"Where is {plain(target)}? (as of {est.as_of})")
+    title = Text(f"Where is {plain(target)}? (as of {as_of_text(est.as_of)})")
     if est.places:
         table = Table(title=title, title_justify="left")
         table.add_column("place")
@@ -282,8 +283,10 @@ def locate(
         str | None,
         typer.Option(
             "--as-of",
-            help="Estimate as of this date (YYYY-MM-DD); only evidence known "
-            "by then is used. Default: the case's as_of, else the newest evidence.",
+            help="Estimate as of this date (YYYY-MM-DD: the end of that day), or "
+            "a time of day on it (YYYY-MM-DDTHH:MM, the case's one clock); only "
+            "evidence known by then is used. Default: the case's as_of, else the "
+            "newest evidence.",
         ),
     ] = None,
     target: Annotated[
@@ -364,7 +367,7 @@ def locate(
             budget_km=budget_km,
             sweep_width_km=sweep_width_km,
             out=out,
-            as_of=parse_date(as_of, "--as-of"),
+            as_of=parse_as_of(as_of, "--as-of", parse_date),
             target=target,
             published=not_far_ahead(
                 parse_date(published, "--published"), "--published"

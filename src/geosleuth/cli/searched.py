@@ -23,7 +23,13 @@ from geosleuth.errors import (
     GeosleuthWarning,
     InputError,
 )
-from geosleuth.evidence import Searched, parse_time
+from geosleuth.evidence import (
+    Searched,
+    as_of_text,
+    later_that_day,
+    parse_time,
+    time_text,
+)
 from geosleuth.fuse import factors
 from geosleuth.geometry import Area, Geometry, Line, Point, from_geojson
 from geosleuth.locate import append_items, search_item
@@ -578,10 +584,13 @@ def searched(
                 EvidenceWarning,
                 stacklevel=2,
             )
-    if as_of is not None and day > as_of:
+    if as_of is not None and (
+        day > as_of or any(later_that_day(i, as_of) for i in items)
+    ):
+        when = day.isoformat() + (f" {time_text(clock)}" if clock else "")
         console.print(
-            f"[yellow]The case's as_of is {as_of.isoformat()}, before this search "
-            f"({day.isoformat()}): 'geosleuth locate' leaves it out until you give "
+            f"[yellow]The case's as_of is {as_of_text(as_of)}, before this search "
+            f"({when}): 'geosleuth locate' leaves it out until you give "
             "--as-of or move as_of in the case file.[/]",
             highlight=False,
         )

@@ -183,7 +183,9 @@ def timeline_plan(
     def when(item: EvidenceItem) -> dt.date:
         return item.known_on if mode == "known" else item.date
 
-    dates = sorted({when(i) for i in known if when(i) <= as_of} | {as_of})
+    # the last point is as_of itself, at its time of day if it has one (an
+    # AsOf equals its day, which a set would keep in its stead)
+    dates = [*sorted({when(i) for i in known if when(i) < as_of}), as_of]
     if max_points is not None and len(dates) > max_points:
         ranks = np.unique(np.linspace(0, len(dates) - 1, max_points).round())
         dates = [dates[int(k)] for k in ranks]

@@ -20,6 +20,8 @@ from geosleuth.evidence import (
     Sighting,
     Territory,
     day_fraction,
+    later_that_day,
+    now_of,
 )
 from geosleuth.fuse.settings import _DAYS_PER_YEAR, Settings
 
@@ -29,7 +31,13 @@ __all__ = ["alive_note", "p_alive"]
 def _in_force(
     items: Iterable[EvidenceItem], *, as_of: dt.date, hindcast: bool
 ) -> list[EvidenceItem]:
-    return [i for i in items if i.date <= as_of and (hindcast or i.known_on <= as_of)]
+    return [
+        i
+        for i in items
+        if i.date <= as_of
+        and (hindcast or i.known_on <= as_of)
+        and not later_that_day(i, as_of)
+    ]
 
 
 def _case_openers(
@@ -283,9 +291,8 @@ def p_alive(
             # and never weaker than a word of the death from the same source
             p = min((1.0 - r) ** w * p, word) if _body(ev) else word
         last = moment if last is None else max(last, moment)
-    if last is not None:  # on to the end of the as-of day
-        now = as_of.toordinal() + 1.0
-        p *= math.exp(-h * max(now - last, 0.0) / _DAYS_PER_YEAR)
+    if last is not None:  # on to the end of the as-of day, or its time of day
+        p *= math.exp(-h * max(now_of(as_of) - last, 0.0) / _DAYS_PER_YEAR)
     return float(p)
 
 

@@ -34,6 +34,9 @@ from geosleuth.evidence import (
     Searched,
     Sighting,
     Territory,
+    as_of_text,
+    later_that_day,
+    now_of,
     time_text,
 )
 from geosleuth.fuse.settings import Settings
@@ -791,14 +794,15 @@ def select(
 ) -> tuple[list[EvidenceItem], list[tuple[str, str]]]:
     """Split items into those usable as of ``as_of`` and the rest, with reasons.
 
-    An item is used when it is dated, and was published, on or before ``as_of``
-    (with ``hindcast=True`` the publication date is ignored: today's knowledge of
-    the events up to ``as_of``). Of a group's territory items, only the newest is
-    used. Of the items so far, one that repeats another document's statement word
-    for word (:func:`~geosleuth.dependence.repeats`: a wire story republished) is
-    left out as a repeat of the first copy: the statement counts once. Only the
-    copies usable on ``as_of`` are compared, so a copy counts while the first one
-    is not yet known. Of one identified speaker's claims that the target is
+    An item is used when it is dated, and was published, on or before ``as_of`` (with
+    ``hindcast=True`` the publication date is ignored: today's knowledge of the events
+    up to ``as_of``), and not timed later on its day than an
+    :class:`~geosleuth.evidence.AsOf`'s time of day. Of a group's territory items, only
+    the newest is used. Of the items so far, one that repeats another document's
+    statement word for word (:func:`~geosleuth.dependence.repeats`: a wire story
+    republished) is left out as a repeat of the first copy: the statement counts once.
+    Only the copies usable on ``as_of`` are compared, so a copy counts while the first
+    one is not yet known. Of one identified speaker's claims that the target is
     somewhere, only the latest day's are used: the earlier ones give way to the
     speaker's later word (:func:`~geosleuth.dependence.superseded_claims`).
 
@@ -837,6 +841,9 @@ def select(
         seen.add(item.id)
         if item.date > as_of:
             excluded.append((item.id, f"dated {item.date}, after {as_of}"))
+        elif later_that_day(item, as_of) and item.time is not None:
+            at = time_text(item.time)
+            excluded.append((item.id, f"at {at}, after {as_of_text(as_of)}"))
         elif item.known_on > as_of and not hindcast:
             excluded.append((item.id, f"published {item.known_on}, after {as_of}"))
         else:
@@ -991,7 +998,7 @@ def _track_factor(
     log_l = track_log(
         [(item.moment, log_f) for item, log_f in fixes],
         grid,
-        now=float(as_of.toordinal()) + 1.0,
+        now=now_of(as_of),
         diffusion_km2_per_day=settings.diffusion_km2_per_day,
         cutoff=settings.cutoff_sigmas,
     )

@@ -34,7 +34,14 @@ from geosleuth import __version__
 from geosleuth._json import loads as read_json
 from geosleuth._types import FloatArray, PathLike
 from geosleuth.errors import InputError
-from geosleuth.evidence import EvidenceItem, item_from_dict, time_text
+from geosleuth.evidence import (
+    AsOf,
+    EvidenceItem,
+    item_from_dict,
+    parse_time,
+    time_of,
+    time_text,
+)
 from geosleuth.fuse import Estimate, NamedPlace, Settings, TimelinePoint
 from geosleuth.grid import Grid
 
@@ -323,6 +330,8 @@ def estimate_record(
         "title": title or target,
         "target": target,
         "as_of": est.as_of.isoformat(),
+        # only where given: the time of day on as_of the map is for
+        **({"as_of_time": time_text(at)} if (at := time_of(est.as_of)) else {}),
         "case": source,
         "p_alive": _sig(est.p_alive),
         # exact: 0.9999996 rounded to 1.0 would read as 'nothing left to search'
@@ -789,6 +798,19 @@ class StoredEstimate:
     record: dict[str, Any]
 
 
+def _stored_as_of(record: dict[str, Any], field: Callable[..., Any]) -> dt.date:
+    """The stored ``as_of``, at its ``as_of_time`` when the record has one."""
+    day: dt.date = field("as_of", "a date written YYYY-MM-DD", dt.date.fromisoformat)
+    if record.get("as_of_time") is None:
+        return day
+    at: dt.time = field(
+        "as_of_time",
+        "a time of day written HH:MM",
+        lambda v: parse_time(v, "as_of_time"),
+    )
+    return AsOf(day.year, day.month, day.day, at)
+
+
 def load_estimate(path: PathLike) -> StoredEstimate:
     """Read ``estimate.json`` (or the folder holding it) back into inputs of ``fuse``.
 
@@ -838,7 +860,7 @@ def load_estimate(path: PathLike) -> StoredEstimate:
             ) from None
 
     return StoredEstimate(
-        as_of=field("as_of", "a date written YYYY-MM-DD", dt.date.fromisoformat),
+        as_of=_stored_as_of(record, field),
         target=field("target", "the name of whoever is sought", str),
         items=field(
             "evidence",

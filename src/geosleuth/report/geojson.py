@@ -19,7 +19,7 @@ import numpy as np
 
 from geosleuth._types import ArrayLike
 from geosleuth.errors import InputError
-from geosleuth.evidence import EventSet, EvidenceItem, time_text
+from geosleuth.evidence import EventSet, EvidenceItem, time_of, time_text
 from geosleuth.fuse import Estimate, hdr_mask, hdr_masks
 from geosleuth.geometry import cut_at_antimeridian
 from geosleuth.grid import Grid, unwrap_lon
@@ -390,6 +390,8 @@ def estimate_geojson(
     return {
         "type": "FeatureCollection",
         "as_of": estimate.as_of.isoformat(),
+        # only where given: the time of day on as_of the map is for
+        **({"as_of_time": time_text(at)} if (at := time_of(estimate.as_of)) else {}),
         "p_alive": _finite(estimate.p_alive),
         # the places and areas are given the target is in the region
         "search_miss": estimate.search_miss,

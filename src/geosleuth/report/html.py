@@ -35,7 +35,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from geosleuth.evidence import EvidenceItem
+from geosleuth.evidence import EvidenceItem, as_of_text
 from geosleuth.fuse import Estimate, TimelinePoint
 from geosleuth.fuse.life import alive_note
 from geosleuth.grid import unwrap_bounds, unwrap_lon
@@ -501,7 +501,7 @@ def render_report(
             data[key] = _unwrap_coordinates(data[key], mid)
     n_used = sum(1 for i in items if i.id in rows.used)
     stats = [
-        ("As of", estimate.as_of.isoformat()),
+        ("As of", as_of_text(estimate.as_of)),
         *([] if about_a_source(estimate) else [("P(alive)", pct(estimate.p_alive))]),
         *(
             [
@@ -634,7 +634,7 @@ def render_report(
 <header>
 <h1>{esc(title)}</h1>
 <p class="target">Where is <b>{bdi(target)}</b>? Estimate as of
-{esc(estimate.as_of.isoformat())}.</p>
+{esc(as_of_text(estimate.as_of))}.</p>
 {warn_html}
 <ul class="stats">{stats_html}</ul>
 {lead}

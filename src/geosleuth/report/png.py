@@ -17,7 +17,7 @@ from typing import IO, Any
 
 import numpy as np
 
-from geosleuth.evidence import Claim, EvidenceItem, Searched, Sighting
+from geosleuth.evidence import Claim, EvidenceItem, Searched, Sighting, as_of_text
 from geosleuth.fuse import Estimate
 from geosleuth.geometry import Area, Line, Point
 from geosleuth.grid import Grid
@@ -366,7 +366,7 @@ def _caption(estimate: Estimate, n_items: int) -> str:
     hdr = estimate.hdr_km2
     life = "" if about_a_source(estimate) else f"P(alive) {pct(estimate.p_alive)}  ·  "
     text = (
-        f"As of {estimate.as_of.isoformat()}  ·  {life}"
+        f"As of {as_of_text(estimate.as_of)}  ·  {life}"
         f"50% area {km2(hdr.get('50', math.nan))}  ·  90% area "
         f"{km2(hdr.get('90', math.nan))}  ·  {len(estimate.used)} of {n_items} "
         "items used"

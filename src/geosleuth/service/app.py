@@ -144,6 +144,7 @@ from typing import TYPE_CHECKING, Any
 from geosleuth import __version__
 from geosleuth.errors import CaseNotFoundError, GeosleuthError, InputError
 from geosleuth.errors import missing_extra as _missing_extra
+from geosleuth.evidence import parse_as_of
 from geosleuth.plan import MOST_BUDGET_KM
 from geosleuth.report.files import write_atomic
 from geosleuth.service import pipeline, searches
@@ -650,7 +651,7 @@ def create_app(
             pipeline.run_estimate,
             store,
             case_id,
-            as_of=pipeline.parse_date(opts.get("as_of"), "as_of"),
+            as_of=parse_as_of(opts.get("as_of"), "as_of", pipeline.parse_date),
             published=pipeline.parse_date(opts.get("published"), "published"),
             budget_km=pipeline.parse_positive(
                 opts.get("budget_km"), "budget_km", most=MOST_BUDGET_KM

@@ -89,7 +89,14 @@ def record_search(case_path: Path, body: Any) -> dict[str, Any]:
         Naming the field, for a missing or bad value.
     """
     from geosleuth.casefile import clean_text, far_ahead
-    from geosleuth.evidence import MAX_KM, Searched, parse_time, time_text
+    from geosleuth.evidence import (
+        MAX_KM,
+        Searched,
+        as_of_text,
+        later_that_day,
+        parse_time,
+        time_text,
+    )
     from geosleuth.geometry import Area, Geometry, Point
     from geosleuth.locate import append_items, search_item
 
@@ -186,10 +193,13 @@ def record_search(case_path: Path, body: Any) -> dict[str, Any]:
         items = append_items(case_path, build)
     notes = list(found)
     as_of = case_as_of[0] if case_as_of else None
-    if as_of is not None and day > as_of:
+    if as_of is not None and (
+        day > as_of or any(later_that_day(i, as_of) for i in items)
+    ):
+        when = day.isoformat() + (f" {time_text(clock)}" if clock else "")
         notes.append(
-            f"The case's as_of is {as_of.isoformat()}, before this search "
-            f"({day.isoformat()}): an estimate leaves it out unless it is asked "
+            f"The case's as_of is {as_of_text(as_of)}, before this search "
+            f"({when}): an estimate leaves it out unless it is asked "
             "for with a later 'as_of'."
         )
     added = [
