@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from geosleuth.read.attribution import Attribution
     from geosleuth.read.claims import _Extractor
 
-__all__ = ["item_dates"]
+__all__ = ["aside_clauses", "item_dates"]
 
 
 def item_dates(
@@ -264,6 +264,18 @@ def _described(s: Sentence, anchor: int) -> list[tuple[int, int]]:
         if not lo <= anchor < hi:
             out.append((lo, hi))
     return out
+
+
+def aside_clauses(s: Sentence, anchor: int) -> list[tuple[int, int]]:
+    """The clauses and phrases describing someone in ``s`` that do not hold ``anchor``.
+
+    "Ag Alher, *whom French forces claimed to have killed in 2017*, is hiding
+    near Kidal", "Salcedo, *believed killed in 2017*, is hiding in Durango":
+    the relative clauses (:func:`_other_clauses`) and the participle phrases
+    (:func:`_described`) of another time, whose words neither date nor hedge
+    the statement at ``anchor``.
+    """
+    return _other_clauses(s, anchor) + _described(s, anchor)
 
 
 def _a_person(s: Sentence, tok: Any) -> bool:

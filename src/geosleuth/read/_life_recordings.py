@@ -85,6 +85,23 @@ _SAID = re.compile(
 )
 
 
+def _spoken_beside(s: Sentence, at: int, cues: list[Any]) -> list[tuple[int, int]]:
+    """The clauses beside the recording that hold all the words of its speaker.
+
+    The speaker of the clause at document offset ``at`` (that of the
+    recording), when every word that names it lies in a clause of time or
+    concession beside the recording (:func:`clauses_beside`); empty otherwise.
+    """
+    words = [
+        (x, y) for x, y in s.attr.at(at).excluded if s.span[0] <= x and y <= s.span[1]
+    ]
+    beside = clauses_beside(s, cues)
+    held = [(a, b) for a, b in beside if any(a <= x and y <= b for x, y in words)]
+    if not words or not all(any(a <= x and y <= b for a, b in held) for x, y in words):
+        return []
+    return held
+
+
 def _recording(
     ex: _Extractor,
     s: Sentence,
@@ -154,6 +171,11 @@ def _recording(
     if not day:
         return False  # "Ag Alher, who was killed on 12 May, appeared in a video"
     by_other = speaks_aside(s, s.attr, [cue, *words]) if cue is not None else []
+    if not by_other and cue is not None:
+        # "..., weeks after the government said he had been killed, though
+        # officials said the video may be old": the clause of the recording is
+        # given the government's word, which lies in the clause of time alone
+        by_other = _spoken_beside(s, at, [cue, *words])
     for aside in asides + by_other:
         text = _within(s, text, s.span, leave_out=aside)
     # "On 1 May 2018 ISIS said a recording ... was made on 28 September 2017":

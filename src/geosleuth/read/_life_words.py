@@ -29,6 +29,7 @@ from geosleuth.read._life_limits import (
     ended_by_death,
     target_speaks,
 )
+from geosleuth.read._reports import claimed_by, report_called_untrue, spoken_of
 from geosleuth.read._sentence import (
     Sentence,
     antecedent,
@@ -37,7 +38,7 @@ from geosleuth.read._sentence import (
 )
 from geosleuth.read.attribution import Attribution
 from geosleuth.read.found import _unreported
-from geosleuth.read.hedges import hedge_of, is_negated
+from geosleuth.read.hedges import hedge_of, is_negated, weakest
 
 if TYPE_CHECKING:
     from geosleuth.read.claims import _Extractor
@@ -178,6 +179,17 @@ def _said_alive(
             s.span,
         )
         return clause
+    untrue = report_called_untrue(verb)
+    if untrue is not None:
+        # "Police dismissed reports that Jane Doe is alive": the report is
+        # rebutted, and no one says so
+        ex.reject(
+            "negated",
+            f"the target alive, but in a report called untrue ({untrue!r}): no "
+            "claim of life, nor of death",
+            s.span,
+        )
+        return clause
     head = verb
     subjects: list[Any] = []
     for _ in range(4):  # "is believed to *be* alive": up to "believed"
@@ -185,6 +197,11 @@ def _said_alive(
         if subjects or head.dep_ not in ("xcomp", "conj") or head.head.i == head.i:
             break
         head = head.head
+    # "A post claiming Salcedo is alive circulated": the parse may take "A post"
+    # for the subject and "Salcedo" for the object of "claiming"
+    spoken = spoken_of(head)
+    if spoken is not None:
+        subjects = [spoken]
     who = antecedent(subjects[0]) if subjects else None  # "Jane Doe, who is alive"
     named = [r for r in person if who is not None and r.start <= who.idx < r.end]
     # "The wife of Mundi Jalmaani said that *her husband* was alive", "Salcedo's
@@ -220,6 +237,11 @@ def _said_alive(
         # would not surrender": other statements, whose words do not hedge this
         text = _within(s, text, s.span, leave_out=beside)
     hedge, cue = hedge_of(text)
+    post = claimed_by(verb)
+    if post is not None:
+        # "A post claiming Salcedo is alive circulated on Monday": hearsay, as a
+        # post's word of where the target is
+        hedge, cue = weakest(hedge, "possible"), cue or post
     # "Salcedo, declared dead in 2017, is alive": the phrase aside (``skip``)
     # does not date the word of life
     date, date_from, dnote = ex.dates(s, at, verb, skip)

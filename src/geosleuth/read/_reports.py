@@ -57,6 +57,8 @@ __all__ = [
     "REPORT_NOUNS",
     "SAYING_LEMMAS",
     "UNTRUE_WORDS",
+    "claimed_by",
+    "claiming_thing",
     "judges_a_report",
     "report_called_true",
     "report_called_untrue",
@@ -64,6 +66,7 @@ __all__ = [
     "said_by",
     "saying_participle",
     "spoken_of",
+    "told_of",
 ]
 
 #: Nouns for a report of a statement: "reports that", "a tip that".
@@ -224,6 +227,69 @@ def saying_participle(clause: Any) -> Any | None:
     ):
         return _subject_saying(clause)
     return saying
+
+
+def claimed_by(cue: Any) -> str | None:
+    """The thing that claims what the word ``cue`` states by a participle, if hearsay.
+
+    "A *post claiming* Jane Doe was dead was shared widely", "*reports saying*
+    she had died", "a post claiming she *is* alive": ``cue`` is in the clause a
+    thing says by a participle (:func:`saying_participle`), the participle makes
+    it a claim or the thing is a report: what the thing claims, not the
+    article's word. The clause is the cue's verb, or the cue; or, where the parse
+    took an adjective for an adverb of a verb of the clause ("A post claiming he
+    was *dead circulated* on Monday"), that verb. Returns the thing and its
+    participle ("a post claiming", "Posts claiming"); None otherwise ("Police
+    released a statement saying she had died": its author's word).
+    """
+    thing = claiming_thing(cue)
+    if thing is None:
+        return None
+    saying = next(c for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBG")
+    if thing.tag_ in ("NNS", "NNPS"):
+        return f"{thing.text} {saying.text}"  # "Posts claiming"
+    return f"a {thing.text} {saying.text}"
+
+
+def claiming_thing(cue: Any) -> Any | None:
+    """The noun of the thing of :func:`claimed_by` ("post"), or None."""
+    clause = cue.head if cue.dep_ in ("acomp", "attr", "oprd") else cue
+    saying = saying_participle(clause)
+    if saying is None and cue.dep_ == "advmod" and cue.pos_ == "ADJ":
+        saying = saying_participle(cue.head)
+    if saying is None:
+        return None
+    thing = saying.head
+    if (
+        saying.lemma_.lower() not in _CLAIMING_LEMMAS
+        and thing.lemma_.lower() not in REPORT_NOUNS
+    ):
+        return None  # "a statement saying she had died": its author's word
+    return thing
+
+
+#: Verbs by which a speaker tells something: "Police *said* a post ... was
+#: being investigated".
+_TELLING_LEMMAS = frozenset({"say", "tell", "add", "state", "announce"})
+
+
+def told_of(noun: Any) -> bool:
+    """Whether a speaker tells only of the report ``noun``, not what it says.
+
+    "Police said *a post claiming she was in York* was being investigated":
+    the report (or thing that claims) is the subject of the clause that a verb
+    of saying reports (:data:`_TELLING_LEMMAS`), so what the report says is
+    hearsay, not the speaker's word. The caller has found the report judged
+    neither true nor untrue ("Police said a post claiming ... was genuine"
+    is their word).
+    """
+    head = noun.head
+    return bool(
+        noun.dep_ in ("nsubj", "nsubjpass")
+        and head.dep_ == "ccomp"
+        and head.head.pos_ == "VERB"
+        and head.head.lemma_.lower() in _TELLING_LEMMAS
+    )
 
 
 def _subject_saying(clause: Any) -> Any | None:

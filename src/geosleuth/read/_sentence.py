@@ -596,7 +596,9 @@ def own_clause(
         for child in stack.pop().children:
             if _says_it(child):
                 continue  # "was seen in Gao, residents said, but ...": its report
-            if child.i not in chain and (_other_clause(child) or _moving(child)):
+            if child.i not in chain and (
+                _other_clause(child) or _moving(child) or _since_leaving(child)
+            ):
                 heads.append(child)
                 continue
             if child.i in mine:
@@ -612,6 +614,22 @@ def own_clause(
         others += [(span[0], first.idx), (last.idx + len(last), span[1])]
     others = [(max(a, span[0]), min(b, span[1])) for a, b in others]
     return frozenset(words), sorted((a, b) for a, b in others if a < b)
+
+
+def _since_leaving(tok: Any) -> bool:
+    """Whether ``tok`` is a "since" of a leaving told by a gerund.
+
+    "has not been seen *since escaping from a prison in Culiacán* in 2016": the
+    leaving is a statement of its own, of where the one who left was then, as
+    "since he escaped from" is (a clause with its own subject); not a place of
+    the seeing.
+    """
+    return bool(tok.dep_ == "prep" and tok.lower_ == "since") and any(
+        c.dep_ == "pcomp"
+        and c.tag_ == "VBG"
+        and c.lemma_.lower() in {"escape", "flee", "leave", "depart"}
+        for c in tok.children
+    )
 
 
 def _says_it(tok: Any) -> bool:
@@ -654,6 +672,10 @@ def shared_subject(doc: Any, span: tuple[int, int]) -> Any:
     if words is None or len(words) == 0:
         return None
     verb = words.root
+    if _since_leaving(verb):
+        # "has not been seen since escaping from ...": the one not seen escaped
+        subject = next((c for c in verb.head.children if c.dep_ in _SUBJECTS), None)
+        return None if subject is None else antecedent(subject)
     if verb.pos_ not in ("VERB", "AUX") or verb.dep_ != "conj" or _own_subject(verb):
         return None
     for _ in range(6):  # up the verbs it is joined to, or completes

@@ -153,20 +153,53 @@ def _believed(s: Sentence, at: int) -> tuple[Hedge, str] | None:
             break
         head = tok.head
         firm = belief_hedge(head)  # "Police are confident a hiker saw her"
+        # "*Everything indicates that* she was seen", "*Indications are that*":
+        # an inference, as for where she is (probable); "*Nothing suggests*"
+        inferred = _inferred(head, tok)
         if firm is not None or (
             head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in REPORTING_LEMMAS
         ):
             after = head.nbor() if head.i + 1 < len(head.doc) else head
             words = str(head.doc.text[head.idx : after.idx + len(after.text)])
-            hedge, cue = firm or hedge_of(words)
+            hedge, cue = firm or inferred or hedge_of(words)
             if (
                 cue is not None
                 and hedge != "certain"
                 and (found is None or weakest(hedge, found[0]) != found[0])
             ):
                 found = hedge, cue
+        elif inferred is not None and (
+            found is None or weakest(inferred[0], found[0]) != found[0]
+        ):
+            found = inferred
         tok = head
     return found
+
+
+def _inferred(head: Any, clause: Any) -> tuple[Hedge, str] | None:
+    """The hedge of an inference that ``head`` draws in its complement ``clause``.
+
+    "*Everything indicates that* she was seen", "*Indications are that* ...",
+    "*Little evidence suggests* ...", "*Nothing suggests* ...": the words from
+    the subject of ``head`` (a few words, no clause of their own) to the
+    complement, when they are one of the inferences of
+    :func:`~geosleuth.read.hedges.hedge_of` (probable, or doubtful for one
+    denied). None otherwise ("Police say she was seen": the police's word).
+    """
+    subjects = [c for c in head.children if c.dep_ == "nsubj" and c.i < head.i]
+    if len(subjects) != 1 or any(c.dep_ == "neg" for c in head.children):
+        return None
+    subject = list(subjects[0].subtree)
+    if len(subject) > 4 or any(t.pos_ in ("VERB", "AUX") for t in subject):
+        return None
+    first = next((t for t in clause.subtree if t.dep_ != "mark"), clause)
+    words = str(head.doc.text[subject[0].idx : first.idx])
+    hedge, cue = hedge_of(words)
+    if cue is None or hedge not in ("probable", "doubtful"):
+        return None
+    if head.lower_ not in cue.lower().split():
+        return None  # the hedge is not the inference's own words
+    return hedge, cue
 
 
 def _correctable(s: Sentence, at: int, cue: str) -> bool:

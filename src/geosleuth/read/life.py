@@ -153,6 +153,7 @@ from geosleuth.read._life_taken_back import doubted_next, taken_back_next
 from geosleuth.read._life_victims import target_buried, target_dies
 from geosleuth.read._life_words import (
     _CONDITIONAL_LIFE,
+    _SAYS_ALIVE,
     _clause,
     _death_after_surviving,
     _death_cues,
@@ -161,20 +162,23 @@ from geosleuth.read._life_words import (
     _within,
 )
 from geosleuth.read._reports import (
-    REPORT_NOUNS,
+    claimed_by,
+    claiming_thing,
     report_called_untrue,
-    saying_participle,
+    told_of,
 )
 from geosleuth.read._sentence import (
     Sentence,
     hedge_note,
     hedge_text,
     in_phrase,
+    is_who_clause,
     note_of,
     resolved,
     subtree_span,
 )
 from geosleuth.read.attribution import Attribution, SpeakerRegistry, attribute
+from geosleuth.read.dates import find_dates
 from geosleuth.read.found import (
     _FOUND_TEXT,
     FOUND_EVENTS,
@@ -317,11 +321,19 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
     if alive_in is not None:
         if alive_in == s.span:
             after = _death_after_surviving(s, text)
-            if after is None:
+            relative = _alive_in_relative(s, text) if after is None else None
+            if after is None and relative is None:
                 return
-            # "survived a strike in 2016 but was killed in 2019": the death is
-            # read in its own conjunct, where "survived" neither denies nor dates it
-            text = _within(s, text, (after, s.span[1]))
+            if after is not None:
+                # "survived a strike in 2016 but was killed in 2019": the death is
+                # read in its own conjunct, where "survived" neither denies nor
+                # dates it
+                text = _within(s, text, (after, s.span[1]))
+            elif relative is not None:
+                # "Salcedo, who survived an attempt in 2016, was buried in
+                # Culiacán on Monday": the death of the main clause, beside the
+                # life of the relative one
+                text = _within(s, text, s.span, leave_out=relative)
             alive_in = None
         # "The army said Jane Doe had been killed, but her brother said she was
         # alive": the brother's word is his clause's; the death, in another clause,
@@ -419,8 +431,11 @@ def _read_death(
         )
         return
     attr = s.attr.at(s.span[0] + dead.start())
-    if in_aside:
-        attr = Attribution()  # "Salcedo, reported dead in 2017, ...": no one's
+    told = _told_of_post(s, s.span[0] + dead.start())
+    if in_aside or told:
+        # "Salcedo, reported dead in 2017, ...": no one's; "Police said a post
+        # claiming she was dead was being investigated": the post's hearsay
+        attr = Attribution(disputed=attr.disputed)
     elif speaker is not None:
         attr = speaker
     claimant = attr.speaker
@@ -488,6 +503,12 @@ def _read_death(
         next((t for t in s.sent if t.idx == at), None) if s.sent is not None else None
     )
     date, date_from, dnote = ex.dates(s, at, verb, skip)
+    began = _dead_since(ex, s, s.span[0] + dead.end(), date, date_from)
+    if began is not None:
+        # "presumed dead since 2017": the death came in 2017 at the latest, not
+        # at any time up to publication
+        date, date_from = began
+        dnote = note_of(dnote, "the death no later than the time it runs since")
     if before is not None and date >= before:
         # the word of the death came before the recording it is set against
         date = before - dt.timedelta(days=1)
@@ -506,7 +527,7 @@ def _read_death(
             dnote,
         )
     provenance = ex.provenance(s, at)
-    if in_aside or speaker is not None:
+    if in_aside or speaker is not None or told:
         provenance = replace(
             provenance,
             speaker=attr.speaker,
@@ -585,31 +606,79 @@ def _said_by_post(s: Sentence, at: int) -> str | None:
     """The thing that says the death at offset ``at`` by a participle, if hearsay.
 
     "A *post claiming* Jane Doe was dead was shared widely", "*reports saying*
-    she had died" (:func:`~geosleuth.read._reports.report_of`, of a thing that
-    says it by a participle: :func:`~geosleuth.read._reports.said_by`): what
-    the thing claims, not the article's word. None otherwise ("Police released
-    a statement saying she had died": its author's word).
+    she had died" (:func:`~geosleuth.read._reports.claimed_by`): what the thing
+    claims, not the article's word. None otherwise ("Police released a
+    statement saying she had died": its author's word).
     """
     cue = next((t for t in s.sent if t.idx == at), None) if s.sent else None
-    if cue is None:
-        return None
-    clause = cue.head if cue.dep_ in ("acomp", "attr", "oprd") else cue
-    saying = saying_participle(clause)
-    if saying is None:
-        return None
-    thing = saying.head
-    if (
-        saying.lemma_.lower() not in _CLAIMING
-        and thing.lemma_.lower() not in REPORT_NOUNS
-    ):
-        return None  # "a statement saying she had died": its author's word
-    if thing.tag_ in ("NNS", "NNPS"):
-        return f"{thing.text} {saying.text}"  # "Posts claiming"
-    return f"a {thing.text} {saying.text}"
+    return None if cue is None else claimed_by(cue)
 
 
-#: Participles that make what a thing says a claim: "a post *claiming*".
-_CLAIMING = frozenset({"claim", "allege", "purport"})
+def _alive_in_relative(s: Sentence, text: str) -> tuple[int, int] | None:
+    """The relative clause about a person that says the target lives, if so.
+
+    "Salcedo, *who survived an assassination attempt in 2016*, was buried in
+    Culiacán on Monday": its span (in the document), when the clause holds the
+    word of life (:data:`_SAYS_ALIVE`) and the main clause lies outside it.
+    """
+    said = _SAYS_ALIVE.search(text)
+    if said is None or s.sent is None:
+        return None
+    at = s.span[0] + said.start()
+    tok = next((t for t in s.sent if t.idx == at), None)
+    for clause in [] if tok is None else [tok, *tok.ancestors]:
+        if is_who_clause(clause):
+            lo, hi = subtree_span(clause)
+            return (lo, hi) if s.span[0] < lo or hi < s.span[1] else None
+    return None
+
+
+def _dead_since(
+    ex: _Extractor,
+    s: Sentence,
+    end: int,
+    date: dt.date,
+    date_from: dt.date | None,
+) -> tuple[dt.date, dt.date | None] | None:
+    """The time a death dated by "since" came in: that of what follows "since".
+
+    "Salcedo, presumed dead since 2017, ...": the date read runs from 2017 to
+    publication (:mod:`geosleuth.read.dates`, ``since``); one dead since 2017
+    died in 2017 or before. The "since" follows the death word (which ends at
+    document offset ``end``) at once: not "missing since 2016 and presumed
+    dead", who died after 2016. Returns (last day, first day) of "2017", or
+    None where no such "since" dated the death.
+    """
+    for m in s.dates:
+        if (
+            m.kind != "since"
+            or m.date_from != date_from
+            or min(m.date, date) != date
+            or m.start < end
+            or ex.text[end : m.start].strip()
+        ):
+            continue
+        words = re.sub(r"^\s*since\s+", "", m.text, flags=re.IGNORECASE)
+        # a year alone is a date only after a word such as "in"
+        then = find_dates(words, published=ex.published) or find_dates(
+            f"in {words}", published=ex.published
+        )
+        if len(then) != 1 or then[0].kind == "since" or then[0].date > date:
+            return None
+        first = then[0].date_from
+        return then[0].date, (first if first < then[0].date else None)
+    return None
+
+
+def _told_of_post(s: Sentence, at: int) -> bool:
+    """Whether the death at ``at`` is a thing's claim that a speaker only tells of.
+
+    "Police said *a post claiming* Jane Doe was dead was being investigated"
+    (:func:`~geosleuth.read._reports.told_of`).
+    """
+    cue = next((t for t in s.sent if t.idx == at), None) if s.sent else None
+    thing = None if cue is None else claiming_thing(cue)
+    return thing is not None and told_of(thing)
 
 
 def _body_found(ex: _Extractor, s: Sentence, at: int) -> str | None:

@@ -150,15 +150,24 @@ def _set_against(
         and t.pos_ in ("VERB", "AUX")
         and _reports(t)
         and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in t.children)
-        and any(c.dep_ == "nsubj" for c in t.children)
-        # it says something: not "while Israel had not acknowledged the suffering"
-        and any(c.dep_ == "ccomp" for c in t.children)
+        and (
+            (
+                any(c.dep_ == "nsubj" for c in t.children)
+                # it says something: not "while Israel had not acknowledged the
+                # suffering"
+                and (any(c.dep_ == "ccomp" for c in t.children) or _said_above(t))
+            )
+            or _thought_by(t)
+        )
     ]
     if len(heads) != 1 or found.speaker is None:
         return found
     head = heads[0]
-    a = head.left_edge.idx
-    b = head.right_edge.idx + len(head.right_edge.text)
+    # "While police say he is in Culiacán, his family insists ...": the parse
+    # may hang the reporting verb on what it says
+    whole = head.head if _said_above(head) else head
+    a = whole.left_edge.idx
+    b = whole.right_edge.idx + len(whole.right_edge.text)
     if any(a <= x < b for x, _ in found.excluded) or (
         disputed is not None and disputed[0] <= head.idx < disputed[1]
     ):
@@ -173,6 +182,37 @@ def _set_against(
     clauses = tuple((span, attr) for span, attr in spans if span[0] < span[1])
     excluded = tuple(dict.fromkeys((*found.excluded, *said.excluded)))
     return replace(found, excluded=excluded, clauses=clauses)
+
+
+def _thought_by(verb: Any) -> bool:
+    """Whether ``verb`` is a passive one of belief with its believer named.
+
+    "..., while he *is thought by analysts to be* in Durango": a subject of
+    the passive, an agent ("by analysts") and what is believed of the subject
+    (the infinitive).
+    """
+    deps = {c.dep_ for c in verb.children}
+    return {"nsubjpass", "agent", "xcomp"} <= deps
+
+
+def _said_above(verb: Any) -> bool:
+    """Whether the parse hung the reporting ``verb`` on the clause it reports.
+
+    "*While police say* Salcedo *is* in Culiacán, his family insists he is
+    dead": "say", with no complement of its own, depends on the verb after it
+    ("is"), which in turn depends on the sentence's main verb; the clause of
+    "is" is what the police say.
+    """
+    head = verb.head
+    return (
+        not any(c.dep_ == "ccomp" for c in verb.children)
+        and head.i > verb.i
+        and head.pos_ in ("VERB", "AUX")
+        and head.dep_ in ("advcl", "ccomp")
+        and head.head.dep_ == "ROOT"
+        and head.head.i > head.i
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+    )
 
 
 def _who(attr: Attribution) -> tuple[str | None, str | None, bool, bool, bool]:

@@ -99,26 +99,35 @@ def relayed_hearsay(
     quotation runs over several sentences ('"They say he is in Culiacán. He is
     not," Rivas said.': :func:`closing_speaker`). Not '"He is in Culiacán,"
     Rivas said.' (his word), '"I think he is in Culiacán," Rivas said.' (his
-    belief), nor '"Police say ...," Rivas said.' (a speaker named).
+    belief), nor '"Police say ...," Rivas said.' (a speaker named). So is what
+    they say in the speaker's own sentence, unquoted: "Rivas said *they say*
+    Salcedo is in Culiacán" (the reporting verb's complement after it).
     """
     root = sent.root
-    if (
-        sent.text.lstrip()[:1] not in _OPENING
-        or root.pos_ not in ("VERB", "AUX")
-        or not _reports(root)
+    if root.pos_ not in ("VERB", "AUX") or not _reports(root):
+        return None
+    quoting = sent.text.lstrip()[:1] in _OPENING
+    # the quotation before the speaker's words, or what he says after them
+    quoted = [
+        c for c in root.children if c.dep_ == "ccomp" and (c.i < root.i) == quoting
+    ]
+    if len(quoted) != 1 or (
+        not quoting and any(t.text in _OPENING | _CLOSING for t in sent)
     ):
         return None
-    quoted = [c for c in root.children if c.dep_ == "ccomp" and c.i < root.i]
-    if len(quoted) != 1:
-        return None
     inner = quoted[0]
+    if not quoting and not _idiom_of_hearsay(root, inner):
+        return None
     if (
         inner.pos_ not in ("VERB", "AUX")
         or not _reports(inner)
         or not any(c.dep_ == "nsubj" and c.lower_ in _NO_ONE for c in inner.children)
         # the quotation closes before the speaker's words
-        or not any(
-            t.text in _CLOSING for t in sent.doc[inner.right_edge.i + 1 : root.i]
+        or (
+            quoting
+            and not any(
+                t.text in _CLOSING for t in sent.doc[inner.right_edge.i + 1 : root.i]
+            )
         )
     ):
         return None
@@ -128,6 +137,23 @@ def relayed_hearsay(
     return Attribution(
         chain=(found.speaker, *found.chain), rumour=True, disputed=disputed
     )
+
+
+def _idiom_of_hearsay(root: Any, inner: Any) -> bool:
+    """Whether ``inner``, unquoted after the speaker's ``root``, is "they say".
+
+    "Rivas said *they say* Salcedo is in Culiacán", "*some say*": the verb
+    "say" itself, whose "they" is not the speaker's own group ("Police said
+    *they* believe ...", "Police said they have footage ...": the police):
+    the speaker is one, not many.
+    """
+    if inner.lemma_.lower() != "say":
+        return False
+    subject = next((c for c in inner.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ != "they":
+        return True
+    speaker = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return speaker is not None and speaker.tag_ in ("NNP", "NN")
 
 
 def closing_speaker(

@@ -38,6 +38,35 @@ from geosleuth.read.target import name_key
 __all__: list[str] = []
 
 
+#: Verbs of belief whose passive may name the believers: "is *thought* by
+#: analysts to be in Durango".
+_BELIEVED_BY = frozenset({"think", "believe", "suspect", "consider"})
+
+
+def _believers_by(verb: Any) -> list[Any]:
+    """The believers that the passive of belief ``verb`` names by "by", if any.
+
+    "Salcedo is *thought by analysts* to be in Durango": the verb of belief
+    (:data:`_BELIEVED_BY`) has a passive subject, the infinitive believed of it,
+    and an agent, whose noun is returned. Not "is believed to be" (no one named).
+    """
+    deps = {c.dep_ for c in verb.children}
+    if (
+        verb.lemma_.lower() not in _BELIEVED_BY
+        or not {
+            "nsubjpass",
+            "agent",
+            "xcomp",
+        }
+        <= deps
+    ):
+        return []
+    return [
+        g for c in verb.children if c.dep_ == "agent" for g in c.children
+        if g.dep_ == "pobj"
+    ]  # fmt: skip
+
+
 def _verb_speaker(
     verb: Any,
     registry: SpeakerRegistry,
@@ -64,6 +93,9 @@ def _verb_speaker(
         for c in h.children
         if c.dep_ == "nsubj" or (len(heads) > 1 and c.dep_ == "nsubjpass")
     ]
+    if not subjects:
+        # "he is thought *by analysts* to be in Durango": the believers named
+        subjects = _believers_by(verb)
     subjects.sort(key=lambda c: (c.pos_ != "PROPN", c.i))
     for subj in subjects:
         found = _subject_speaker(

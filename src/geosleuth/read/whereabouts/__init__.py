@@ -82,11 +82,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from geosleuth.evidence import Claim
 from geosleuth.read._based_places import a_tie
 from geosleuth.read._distances import DISTANCE_CUE, far_polarity
+from geosleuth.read._item_dates import aside_clauses
+from geosleuth.read._reports import told_of
 from geosleuth.read._sentence import (
     CONTINUATION,
     CONTRAST,
@@ -104,6 +107,7 @@ from geosleuth.read._sentence import (
     subtree_span,
 )
 from geosleuth.read._with_others import dealing_after, dealt_with
+from geosleuth.read.attribution import Attribution
 from geosleuth.read.hedges import hedge_of, lower, weakest
 from geosleuth.read.regions import claim_regions, qualifies_town
 from geosleuth.read.whereabouts._clauses import (
@@ -165,7 +169,7 @@ _LOCATION_CUE = re.compile(
     r"arriv(?:e|ed|ing)\s+(?:in|at)|head(?:ed|ing)\s+(?:to|for)|"
     # where a movement started: "sailed from Key West", "left Denver on Monday"
     r"(?:sailed|flew|drove|walked|rode|set\s+(?:off|out|sail)|departed|left|fled|"
-    r"escaped)\s+from|(?:left|departed|fled|escaped)(?=\s+(?-i:[A-Z]))|"
+    r"escaped|escaping)\s+from|(?:left|departed|fled|escaped)(?=\s+(?-i:[A-Z]))|"
     # "left her home in Denver on Monday", the last known point of many reports
     r"left\s+(?:(?:her|his|their|the)\s+)?(?:home|house|apartment|flat|work|"
     r"office|school|hotel|motel|campsite|camp|cabin|hostel|shelter)\s+"
@@ -199,6 +203,13 @@ _LOCATION_CUE = re.compile(
     # "met his brother, Juan, in Culiacán": one named beside (r32)
     r"met\s+(?:with\s+)?(?!(?:his|her|their)\s+(?:death|end|fate|maker)\b)"
     r"(?:[\w'’.-]+,?\s+){0,4}?(?:in|at|near)|"
+    # "held a meeting with his lieutenants in Culiacán", "spoke to reporters in
+    # Culiacán", "surrendered to authorities in Culiacán": there in person (r32)
+    r"held\s+(?:a\s+)?(?:meeting|talks)\s+with\s+(?:[\w'’.-]+,?\s+){0,4}?"
+    r"(?:in|at|near)|"
+    r"(?:spoke|talked)\s+(?:to|with)\s+(?:the\s+)?(?:reporters|journalists|press|"
+    r"media)\s+(?:in|at)|"
+    r"surrendered\s+to\s+(?:[\w'’.-]+\s+){0,3}?(?:in|at|near)|"
     r"(?:is|was|be|are|were|been)(?:n['’]t)?\s+"
     r"(?:(?:now|still|currently|not|neither|never|no\s+longer|probably|likely|"
     r"possibly|perhaps|reportedly|apparently|allegedly|definitely|certainly|"
@@ -440,7 +451,16 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
                 ex,
                 s,
                 _later_clauses_out(
-                    ex, s, _blanked(s, _clause_text(s, text, anchor), skip), anchor
+                    ex,
+                    s,
+                    # "Ag Alher, whom French forces claimed to have killed in
+                    # 2017, is hiding near Kidal": the clause aside does not hedge
+                    _blanked(
+                        s,
+                        _clause_text(s, text, anchor),
+                        [*skip, *aside_clauses(s, anchor)],
+                    ),
+                    anchor,
                 ),
                 anchor,
             )
@@ -457,6 +477,11 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
                 s, htext, [(noun.left_edge.idx, noun.idx + len(noun.text))]
             )
         hedge, hcue = hedge_of(htext)
+        # "Police said a post claiming she was in York was being investigated":
+        # the police tell of the post; what it claims is no one's word
+        attr = s.attr.at(anchor)
+        provenance = ex.provenance(s, anchor)
+        told = report is not None and not report[1] and told_of(report[0])
         if report is not None and not report[1] and weakest(hedge, "possible") != hedge:
             # "There are reports that", "investigating reports that", "a tip
             # that": hearsay that no one vouches for, as "claims that"
@@ -486,6 +511,13 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
             if _correctable(ex, s, at)
             else None
         )
+        if told and pol == "is":
+            # not "Police said a fake post claiming ... had been removed": the
+            # police deny it
+            attr = Attribution(disputed=attr.disputed)
+            provenance = replace(
+                provenance, speaker=None, speaker_role=None, reporting_chain=()
+            )
         pol = far_polarity(extra, pol)  # "more than 30 km from X": not within
         neg = f"negated by {negated!r}" if negated else ""
         if stead is not None and (negated or first_negated):
@@ -496,8 +528,8 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
             more.append(f"denied on its own ({contrast.group(0).strip()!r})")
         ex.build(
             Claim, s, s.span, id=ex.next_id("c"),
-            provenance=ex.provenance(s, anchor), date=date, date_from=date_from,
-            grade=ex.grade(s.attr.at(anchor)), hedge=hedge,
+            provenance=provenance, date=date, date_from=date_from,
+            grade=ex.grade(attr), hedge=hedge,
             note="; ".join(x for x in (*lead, neg, *tail, *more, dnote) if x),
             place=geom, place_name=name, buffer_km=buffer_km, polarity=pol,
         )  # fmt: skip

@@ -32,6 +32,7 @@ from geosleuth.read._sentence import (
     is_who_clause,
     subtree_span,
 )
+from geosleuth.read._set_off import set_off_participle
 from geosleuth.read.whereabouts._said_untrue import said_untrue
 
 if TYPE_CHECKING:
@@ -92,13 +93,31 @@ def _aside_clause(
     clause that holds every location word is the statement ("Jane Doe, who is
     hiding in Mosul, was charged"). Only a clause about a person ("who",
     "whom", "whose") is one: "the region he called Euphrates Province" names
-    the place. None for a sentence not parsed.
+    the place. So is a participle phrase set off after the target's name that
+    the parse took for the verb ("Salcedo, *extradited to the United States in
+    2017*, is in a prison in Colorado":
+    :func:`~geosleuth.read._set_off.set_off_participle`). None for a sentence
+    not parsed.
     """
     if s.sent is None or not cues:
         return None
     span = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    for tok in [span.root, *span.root.ancestors]:
+        set_off = set_off_participle(tok)
+        if set_off is None:
+            continue
+        # "Salcedo, *extradited to the United States in 2017*, is in a prison in
+        # Colorado", parsed as "Salcedo extradited ...", with "is" joined to it:
+        # the phrase tells of another time, as "who was extradited ..." would
+        lo, hi = tok.idx, set_off[1].left_edge.idx
+        hi = ex.doc.text.rindex(",", lo, hi)
+        if lo <= m.start < hi and any(
+            not lo <= s.span[0] + c.start() < hi for c in cues
+        ):
+            return lo, hi, tok
+        break
     for clause in span.root.ancestors:
         if not is_who_clause(clause):
             continue  # "the region he called Euphrates Province": the place's name
@@ -456,6 +475,9 @@ def _time_clause(verb: Any) -> bool:
     the clause above denies the seeing, not the leaving, which it takes as
     given.
     """
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG":
+        # "has not been seen since escaping from a prison in Culiacán"
+        return bool(verb.head.dep_ == "prep" and verb.head.lower_ in _GIVEN_MARKS)
     return verb.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in _GIVEN_MARKS for c in verb.children
     )
