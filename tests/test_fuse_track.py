@@ -667,3 +667,45 @@ def test_a_bad_as_of_names_its_line(written: str) -> None:
     with pytest.raises(CaseFileError, match="as_of") as err:
         parse_case(text)
     assert err.value.line == 2
+
+
+def test_with_correlated_sources_each_fix_is_weighed_as_its_document_s() -> None:
+    """One fix of a second document no longer switches the track's weight off
+    (review r33, M3): each fix is raised to its document's weight."""
+    police = Provenance(document="Police log", published=DAY)
+    pub = Provenance(document="Pub landlord", published=DAY)
+    st = Settings(diffusion_km2_per_day=24.0, source_correlation=0.9)
+    fixes = [
+        replace(_fix("car", -5.0, 8.0), provenance=police),
+        replace(_fix("summit", 0.0, 11.5), provenance=police),
+        replace(_fix("phone", 4.0, 15.0), provenance=police),
+    ]
+    wrong = replace(_fix("pub", 8.0, 12.5), provenance=police, grade=Grade.parse("D4"))
+    same = fuse([*fixes, wrong], GRID, as_of=DAY, settings=st)
+    other = fuse([*fixes, replace(wrong, provenance=pub)], GRID, as_of=DAY, settings=st)
+    w = {c.item_id: c.weight for c in same.contributions}
+    assert w == pytest.approx(dict.fromkeys(w, 1 / (1 + 3 * 0.9)))
+    w2 = {c.item_id: c.weight for c in other.contributions}
+    assert w2["pub"] == 1.0 and w2["car"] == pytest.approx(1 / (1 + 2 * 0.9))
+
+    # the police's three fixes weigh a little more, the pub's its own: as much
+    # of a move as the same change makes to the fixes untimed, not the switch of
+    # every fix from 0.27 to 1 that it was
+    def tv_of(items: list[Sighting]) -> float:
+        a = fuse(items, GRID, as_of=DAY, settings=st, contributions=False)
+        moved = [replace(i, provenance=pub) if i.id == "pub" else i for i in items]
+        b = fuse(moved, GRID, as_of=DAY, settings=st, contributions=False)
+        return 0.5 * float(np.abs(a.posterior - b.posterior).sum())
+
+    tracked = tv_of([*fixes, wrong])
+    untimed = tv_of([replace(i, time=None) for i in [*fixes, wrong]])
+    whole = fuse(
+        [*fixes, replace(wrong, provenance=pub)],
+        GRID,
+        as_of=DAY,
+        settings=replace(st, source_correlation=0.0),
+        contributions=False,
+    )
+    switched = 0.5 * float(np.abs(same.posterior - whole.posterior).sum())
+    assert tracked < 0.5 * switched
+    assert tracked < 2.0 * untimed + 0.02

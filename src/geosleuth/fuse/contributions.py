@@ -293,6 +293,10 @@ def _leave_one_out(
             whole = f.key
         elif f is not None and f.kind == TRACK:
             # the track of the other fixes (one left is an item of its own)
+            # the other fixes keep their weights (their document's), as the
+            # other items do
+            ws = f.fix_weights or (1.0,) * len(f.item_ids)
+            kept = dict(zip(f.item_ids, ws, strict=True))
             rest_fixes = [fixes[i] for i in f.item_ids if i != item.id]
             if len(rest_fixes) > 1:
                 log_rest = _track_factor(
@@ -300,13 +304,16 @@ def _leave_one_out(
                     grid,
                     as_of=as_of,
                     settings=settings,
+                    weights=[kept[o.id] for o in rest_fixes],
                 ).log_l
             else:
                 alone = _factor_stream(
                     rest_fixes, grid, as_of=as_of, settings=settings, skipped=[]
                 )
-                log_rest = sum((g.log_l for g in alone), np.zeros(grid.n_cells))
-            shift, top = shift_without(without(f) + f.weight * log_rest)
+                log_rest = kept[rest_fixes[0].id] * sum(
+                    (g.log_l for g in alone), np.zeros(grid.n_cells)
+                )
+            shift, top = shift_without(without(f) + log_rest)
         elif f is not None:
             members = [sightings[i] for i in f.item_ids]
             total_w = sum(m.weight for m in members)
@@ -329,6 +336,8 @@ def _leave_one_out(
                 hindcast=True,  # the items are already selected for as_of
             )
         weight = f.weight if f is not None else life_w.get(item.id, 1.0)
+        if f is not None and f.fix_weights:  # a track's fix: its own exponent
+            weight = f.fix_weights[f.item_ids.index(item.id)]
         return Contribution(item.id, item.kind, shift, d_alive, top, weight, whole)
 
     if max_track is None:

@@ -79,6 +79,9 @@ class Factor:
     #: The exponent already applied to the likelihood in ``log_l``
     #: (:func:`~geosleuth.dependence.source_weights`; 1 for an independent item).
     weight: float = 1.0
+    #: A track's exponent of each fix (in ``item_ids``' order), applied before
+    #: the track follows it; empty when every fix weighs 1.
+    fix_weights: tuple[float, ...] = ()
 
 
 def gaussian_mixture_density(
@@ -993,16 +996,33 @@ def _track_factor(
     *,
     as_of: dt.date,
     settings: Settings,
+    weights: Sequence[float] | None = None,
 ) -> Factor:
-    """The factor of a track: its fixes with their layers (:func:`_fix_log`)."""
+    """The factor of a track: its fixes with their layers (:func:`_fix_log`).
+
+    With ``weights`` (one per fix, :func:`~geosleuth.dependence.source_weights`
+    of the fix's document), each fix's likelihood is raised to its weight
+    before the track follows it, as an item of its own would be; they are kept
+    as the factor's :attr:`Factor.fix_weights`.
+    """
+    ws = tuple(weights) if weights is not None else (1.0,) * len(fixes)
     log_l = track_log(
-        [(item.moment, log_f) for item, log_f in fixes],
+        [
+            (item.moment, log_f * w if w != 1.0 else log_f)
+            for (item, log_f), w in zip(fixes, ws, strict=True)
+        ],
         grid,
         now=now_of(as_of),
         diffusion_km2_per_day=settings.diffusion_km2_per_day,
         cutoff=settings.cutoff_sigmas,
     )
-    return Factor(TRACK, tuple(i.id for i, _ in fixes), TRACK, log_l)
+    return Factor(
+        TRACK,
+        tuple(i.id for i, _ in fixes),
+        TRACK,
+        log_l,
+        fix_weights=ws if any(w != 1.0 for w in ws) else (),
+    )
 
 
 def _fix_log(item: EvidenceItem, grid: Grid, *, settings: Settings) -> FloatArray:
@@ -1029,8 +1049,9 @@ def factors(
     status items do not inform the map and produce no factor. Two or more timed
     fixes of the target (:func:`~geosleuth.fuse.track.in_track`) make one factor
     of kind ``"track"``, followed in time order (:mod:`geosleuth.fuse.track`). With
-    ``settings.source_correlation`` > 0, the log-likelihood of each claim,
-    sighting or track factor whose items come from one document is weighted by
+    ``settings.source_correlation`` > 0, the log-likelihood of each claim or
+    sighting factor whose items come from one document, and of each fix of a
+    track (before the track follows it), is weighted by
     :func:`~geosleuth.dependence.source_weights`.
 
     Examples
@@ -1059,16 +1080,34 @@ def factors(
             else None
             for i in items
         }
-        shared = [{docs[i] for i in f.item_ids} for f in out]
-        sources = [
-            next(iter(ds))
-            if (f.kind in DEPENDENT_KINDS or f.kind == TRACK) and len(ds) == 1
-            else None
-            for f, ds in zip(out, shared, strict=True)
-        ]
+        # a track's fixes count one by one, each as the report it is: its
+        # document's other reports share its weight (review r33, M3)
+        units: list[tuple[int, str | None]] = []
+        sources: list[object | None] = []
+        for k, f in enumerate(out):
+            if f.kind == TRACK:
+                units.extend((k, i) for i in f.item_ids)
+                sources.extend(docs[i] for i in f.item_ids)
+                continue
+            ds = {docs[i] for i in f.item_ids}
+            units.append((k, None))
+            sources.append(
+                next(iter(ds)) if f.kind in DEPENDENT_KINDS and len(ds) == 1 else None
+            )
         w = source_weights(sources, correlation=settings.source_correlation)
-        out = [
-            replace(f, log_l=f.log_l * wi, weight=float(wi)) if wi != 1.0 else f
-            for f, wi in zip(out, w, strict=True)
-        ]
+        weight_of = {unit: float(wi) for unit, wi in zip(units, w, strict=True)}
+        by_id = {i.id: i for i in items}
+        for k, f in enumerate(out):
+            if f.kind == TRACK:
+                ws = tuple(weight_of[k, i] for i in f.item_ids)
+                if any(x != 1.0 for x in ws):
+                    fixes = [
+                        (by_id[i], _fix_log(by_id[i], grid, settings=settings))
+                        for i in f.item_ids
+                    ]
+                    out[k] = _track_factor(
+                        fixes, grid, as_of=as_of, settings=settings, weights=ws
+                    )
+            elif (wi := weight_of[k, None]) != 1.0:
+                out[k] = replace(f, log_l=f.log_l * wi, weight=wi)
     return out, skipped
