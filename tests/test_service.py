@@ -524,7 +524,7 @@ def test_searched_around_a_point_and_bad_json(tmp_path):
     )  # fmt: skip
     assert r.status_code == 201, r.text
     assert r.json()["added"][0]["buffer_km"] == 0.3
-    assert "before this search" in r.json()["notes"][0]  # as_of is 2024-10-13
+    assert "before this search" in r.json()["notes"][0]  # as_of is 2024-10-13 09:00
     item = load_case(tmp_path / "cases" / case_id / "case.yaml").items[-1]
     assert item.provenance.speaker == "MRT 2"
     r = call(app, "POST", f"/api/cases/{case_id}/searched", content=b"{not json")
