@@ -42,7 +42,7 @@ def test_a_plan_on_an_estimate_older_than_its_case_file_is_warned_of(
     stale = _run("plan", str(tmp_path / "est"), *PLAN, "--out", str(tmp_path / "p2"))
     assert (
         f"The case file {case} has 1 item(s) dated on or before the estimate's "
-        "as_of (2024-10-13) that the estimate does not hold (dog-team)"
+        "as_of (2024-10-13 09:00) that the estimate does not hold (dog-team)"
     ) in stale
     # located again, the plan is of the estimate that holds the search
     _run("locate", str(case), "--out", str(tmp_path / "est"))

@@ -709,3 +709,128 @@ def test_with_correlated_sources_each_fix_is_weighed_as_its_document_s() -> None
     switched = 0.5 * float(np.abs(same.posterior - whole.posterior).sum())
     assert tracked < 0.5 * switched
     assert tracked < 2.0 * untimed + 0.02
+
+
+def test_a_timed_search_is_judged_at_its_moment_wherever_midnight_falls() -> None:
+    """Review r34, H1: a search at 07:00 between fixes at 06:00 and 09:00 is
+    judged on the smoothed map of 07:00, whether or not the day ends between
+    them, and not on the map of the day's end."""
+    from geosleuth.evidence import AsOf, Searched
+    from geosleuth.fuse.likelihood import _fix_log
+
+    def case(start: dt.date, hour: int) -> tuple[list[object], AsOf]:
+        def at(h: int) -> tuple[dt.date, dt.time]:
+            moment = dt.datetime.combine(start, dt.time(hour)) + dt.timedelta(hours=h)
+            return moment.date(), moment.time()
+
+        def seen(i: str, h: int, x_km: float) -> Sighting:
+            day, t = at(h)
+            lon, lat = GRID.xy_km_to_lonlat(x_km, 0.0)
+            return Sighting(id=i, provenance=P, date=day, time=t, sigma_km=0.2,
+                            place=Point(float(lon), float(lat)),
+                            grade=Grade.parse("A1"))  # fmt: skip
+
+        day, t = at(1)
+        box = Area.box(
+            *GRID.xy_km_to_lonlat(-1.0, -1.0), *GRID.xy_km_to_lonlat(1.0, 1.0)
+        )
+        s = Searched(id="S", provenance=P, date=day, time=t, area=box, pd=0.8)
+        end_day, end_t = at(4)
+        return [seen("A", 0, 0.0), s, seen("B", 3, 6.0)], AsOf(
+            end_day.year, end_day.month, end_day.day, end_t
+        )
+
+    found = []
+    for start, hour in ((DAY, 6), (DAY, 22)):  # 06:00-10:00, or 22:00-02:00
+        items, as_of = case(start, hour)
+        est = fuse(items, GRID, as_of=as_of, settings=ST, contributions=False)
+        found.append(est.search_found["S"])
+    assert found[0] == pytest.approx(found[1], abs=1e-6)
+    # the smoother of 07:00: the fix before it forward, the one after mirrored
+    items, _ = case(DAY, 6)
+    a, s, b = items
+    now = s.moment  # type: ignore[attr-defined]
+    kw = {"now": now, "diffusion_km2_per_day": 24.0, "cutoff": 5.0}
+    fwd = track_log([(a.moment, _fix_log(a, GRID, settings=ST))], GRID, **kw)  # type: ignore[attr-defined, arg-type]
+    bwd = track_log([(2 * now - b.moment, _fix_log(b, GRID, settings=ST))], GRID, **kw)  # type: ignore[attr-defined, arg-type]
+    p = np.exp(fwd + bwd)
+    inside = (np.abs(X) < 1.0) & (np.abs(Y) < 1.0)
+    assert found[0] == pytest.approx(0.8 * float(p[inside].sum() / p.sum()), abs=0.01)
+
+
+# -------------------------------------------------------- review r34's others
+def test_an_untimed_item_of_the_as_of_day_counts_as_made_by_its_time() -> None:
+    """r34, M1: the hazard stops at the map's time of day, and it is said."""
+    from geosleuth.errors import EvidenceWarning
+    from geosleuth.evidence import AsOf, LifeStatus
+    from geosleuth.fuse import p_alive
+
+    st84 = Settings(hazard_per_year=84.0)
+    seen = _fix("s", 0.0, 6.0)
+    word = LifeStatus(id="w", provenance=P, date=DAY, status="dead",
+                      grade=Grade.parse("C3"))  # fmt: skip
+    nine = AsOf(DAY.year, DAY.month, DAY.day, dt.time(9, 0))
+    at_nine = p_alive([seen, word], as_of=nine, settings=st84)
+    r = min(seen.p_true(st84.grades), st84.max_reliability)
+    q = min(word.p_true(st84.grades), st84.max_reliability)
+    p = (r + (1 - r) * 0.9) * math.exp(-84 * (3 / 24) / 365.25)  # 06:00 to 09:00
+    odds = p / (1 - p) * (1 - q) / (1 + q)
+    assert at_nine == pytest.approx(odds / (1 + odds))
+    assert at_nine > p_alive([seen, word], as_of=DAY, settings=st84)  # 15 h less
+    with warnings.catch_warnings(record=True) as got:
+        warnings.simplefilter("always")
+        fuse([seen, word], GRID, as_of=nine, settings=ST, contributions=False)
+    said = [str(w.message) for w in got if issubclass(w.category, EvidenceWarning)]
+    assert any(
+        "1 item(s) dated 2024-10-12 have no time of day ('w')" in m for m in said
+    )
+
+
+def test_an_untimed_word_of_life_on_a_day_of_a_timed_body_is_warned_of() -> None:
+    """r34, M2: P(alive) takes it at the day's end, after the body."""
+    from geosleuth.errors import EvidenceWarning
+    from geosleuth.evidence import LifeStatus
+
+    body = LifeStatus(id="body", provenance=P, date=DAY, time=dt.time(18, 0),
+                      status="dead", body=True, grade=Grade.parse("B2"))  # fmt: skip
+    call = LifeStatus(id="call", provenance=P, date=DAY, status="alive",
+                      grade=Grade.parse("A1"))  # fmt: skip
+    with warnings.catch_warnings(record=True) as got:
+        warnings.simplefilter("always")
+        fuse([_fix("s", 0.0, 6.0), body, call], GRID, as_of=DAY, settings=ST,
+             contributions=False)  # fmt: skip
+    said = [str(w.message) for w in got if issubclass(w.category, EvidenceWarning)]
+    assert len(said) == 1 and said[0].startswith("The life_status 'call' of")
+    assert "P(alive) takes it at the end of its day" in said[0]
+
+
+def test_the_timeline_ends_at_the_map_s_time_and_lists_only_what_it_used() -> None:
+    """r34, M4."""
+    from geosleuth.evidence import AsOf
+    from geosleuth.fuse import timeline_plan
+
+    items = [
+        _fix("car", -5.0, 8.0),
+        _fix("summit", 0.0, 11.5),
+        _fix("phone", 4.0, 15.0),
+    ]
+    noon = AsOf(DAY.year, DAY.month, DAY.day, dt.time(12, 0))
+    plan = timeline_plan(items, as_of=noon)
+    last_day, new = plan.steps[-1]
+    assert getattr(last_day, "at", None) == dt.time(12, 0)
+    assert "phone" not in new and {"car", "summit"} <= set(new)
+
+
+def test_each_sighting_of_the_target_has_its_shift_of_p_alive() -> None:
+    """r34, L2: a sighting is a proof of life, and the earliest fix opens the
+    case by its time."""
+    from geosleuth.fuse import p_alive
+
+    st84 = Settings(diffusion_km2_per_day=24.0, hazard_per_year=84.0)
+    items = [_fix("car", -5.0, 8.0), _fix("phone", 4.0, 15.0)]
+    est = fuse(items, GRID, as_of=DAY, settings=st84)
+    for c in est.contributions:
+        rest = [i for i in items if i.id != c.item_id]
+        want = est.p_alive - p_alive(rest, as_of=DAY, settings=st84)
+        assert c.p_alive_shift == pytest.approx(want)
+    assert any(abs(c.p_alive_shift) > 1e-4 for c in est.contributions)

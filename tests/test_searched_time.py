@@ -203,3 +203,76 @@ def test_a_search_after_the_case_s_time_of_day_is_said_to_be_left_out(
     flat = " ".join(result.output.split())
     note = f"The case's as_of is 2024-10-13 09:00, before this search (2024-10-13 {at})"
     assert (note in flat) is said
+
+
+def test_the_service_estimates_as_of_a_time_and_says_so(tmp_path):
+    from test_service import call, create_app
+
+    app = create_app(tmp_path)
+    created = call(app, "POST", "/api/cases", content=HIKER.read_bytes())
+    case_id = created.json()["id"]
+    est = call(
+        app,
+        "POST",
+        f"/api/cases/{case_id}/estimate",
+        json={"as_of": "2024-10-13T08:00"},
+    )
+    assert est.status_code == 201, est.text
+    body = est.json()
+    assert body["settings"]["as_of"] == "2024-10-13 08:00"
+    assert body["summary"]["as_of"] == "2024-10-13 08:00"
+    # the 08:10 helicopter search is after 08:00: left out, with its reason
+    stored = call(app, "GET", f"/api/cases/{case_id}/estimate").json()
+    row = next(e for e in stored["evidence"] if e["id"] == "search-crib-goch")
+    assert row["excluded_because"] == "at 08:10, after 2024-10-13 08:00"
+    # the page's form sends the time apart, and the run says it
+    page = call(app, "GET", f"/cases/{case_id}")
+    assert 'type="time" name="as_of_time"' in page.text
+
+
+def test_the_form_sends_a_day_and_a_time_of_day_apart(tmp_path):
+    from test_service import call, create_app
+
+    app = create_app(tmp_path)
+    case_id = call(app, "POST", "/api/cases", content=HIKER.read_bytes()).json()["id"]
+    html = {"Accept": "text/html,application/xhtml+xml"}
+    r = call(app, "POST", f"/cases/{case_id}/estimate", headers=html,
+             data={"as_of": "2024-10-13", "as_of_time": "08:00"})  # fmt: skip
+    assert r.status_code in (200, 303), r.text
+    stored = call(app, "GET", f"/api/cases/{case_id}/estimate").json()
+    assert (stored["as_of"], stored["as_of_time"]) == ("2024-10-13", "08:00")
+    # a time without its day is refused, naming the field
+    r = call(app, "POST", f"/cases/{case_id}/estimate", headers=html,
+             data={"as_of_time": "08:00"})  # fmt: skip
+    assert r.status_code == 422 and "needs its day" in r.text
+
+
+def test_plan_names_the_map_s_time_and_a_later_search_is_not_stale(tmp_path):
+    """Review r34, L1."""
+    case = _copy(tmp_path)
+    out = tmp_path / "est"
+    assert (
+        runner.invoke(cli_app, ["locate", str(case), "--out", str(out), "-q"]).exit_code
+        == 0
+    )
+    assert _searched(case, "--time", "15:00").exit_code == 0  # after 09:00
+    plan = runner.invoke(
+        cli_app,
+        ["plan", str(out), "--budget-km", "5", "--sweep-width-km", "0.05", "--out",
+         str(tmp_path / "p")],
+        terminal_width=400,
+    )  # fmt: skip
+    assert plan.exit_code == 0, plan.output
+    flat = " ".join(plan.output.split())
+    assert "The plan is for the map as of 2024-10-13 09:00" in flat
+    assert "does not hold" not in flat  # the 15:00 search is not the map's
+    assert _searched(case, "--time", "08:30").exit_code == 0  # before 09:00
+    again = runner.invoke(
+        cli_app,
+        ["plan", str(out), "--budget-km", "5", "--sweep-width-km", "0.05", "--out",
+         str(tmp_path / "p2")],
+        terminal_width=400,
+    )  # fmt: skip
+    assert "as_of (2024-10-13 09:00) that the estimate does not hold" in " ".join(
+        again.output.split()
+    )

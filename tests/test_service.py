@@ -191,7 +191,10 @@ def test_search_recorded_lowers_the_mass_in_the_box_and_matches_the_cli(
     )
     assert r.status_code == 201, r.text
     assert r.json()["added"][0]["id"] == "search-2024-10-13-1"
-    assert r.json()["notes"] == []
+    # the walker example is as of 09:00: an untimed search of that day is
+    # counted as made by then, and said
+    (note,) = r.json()["notes"]
+    assert note.startswith("The case's as_of is 2024-10-13 09:00 and this search")
     case_path = data / "cases" / case_id / "case.yaml"
     case = load_case(case_path)
     assert len(case.items) == 7
@@ -1680,8 +1683,8 @@ def test_a_browser_alone_can_work_a_case_through_its_page(
     assert f'href="/cases/{case_id}#runs"' in r.text
     _, kwargs, _ = fake_locate.calls[-1]
     assert kwargs["as_of"] == dt.date(2024, 10, 13) and kwargs["budget_km"] is None
-    form = {"date": "2024-10-13", "pd": "0.5", "team": "MRT <3>", "lon": "",
-            "lat": "", "radius_km": ""}  # fmt: skip
+    form = {"date": "2024-10-13", "time": "08:30", "pd": "0.5", "team": "MRT <3>",
+            "lon": "", "lat": "", "radius_km": ""}  # fmt: skip
     form |= dict(zip(("west", "south", "east", "north"), map(str, BOX), strict=True))
     r = call(app, "POST", f"/cases/{case_id}/searched", headers=jar, data=form)
     assert (r.status_code, r.headers["location"]) == (303, f"/cases/{case_id}#log")

@@ -126,8 +126,9 @@ def test_a_form_shows_the_notes_the_api_gives_before_going_back(
     assert r.status_code == 200
     assert "The case&#x27;s as_of is 2024-10-13 09:00, before this search" in r.text
     assert f'href="/cases/{case_id}#log"' in r.text
-    # on the day of as_of there is nothing to say: back to the page at once
-    form["date"] = "2024-10-13"
+    # on the day of as_of, before its 09:00, there is nothing to say: back to
+    # the page at once
+    form |= {"date": "2024-10-13", "time": "08:30"}
     r = call(app, "POST", f"/cases/{case_id}/searched", data=form)
     assert (r.status_code, r.headers["location"]) == (303, f"/cases/{case_id}#log")
 

@@ -1074,6 +1074,15 @@ class AsOf(dt.date):
     def __reduce__(self) -> tuple[Any, ...]:
         return (AsOf, (self.year, self.month, self.day, self.at))
 
+    def replace(  # type: ignore[override]
+        self, year: int | None = None, month: int | None = None, day: int | None = None
+    ) -> AsOf:
+        """Another day, at the same time of day."""
+        other = dt.date(self.year, self.month, self.day).replace(
+            year=year or self.year, month=month or self.month, day=day or self.day
+        )
+        return AsOf(other.year, other.month, other.day, self.at)
+
     def __repr__(self) -> str:
         return f"AsOf({self.year}, {self.month}, {self.day}, at={self.at!r})"
 

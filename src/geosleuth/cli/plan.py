@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import math
@@ -17,6 +18,7 @@ from geosleuth._json import loads as read_json
 from geosleuth.casefile import load_case
 from geosleuth.cli import app, clean_text, console, guarded, shown_warnings
 from geosleuth.errors import GeosleuthError, GeosleuthWarning, InputError
+from geosleuth.evidence import AsOf, as_of_text, later_that_day
 from geosleuth.grid import Grid
 from geosleuth.plan import (
     MOST_BUDGET_KM,
@@ -116,6 +118,19 @@ def _estimate_outside(record: dict[str, object] | None) -> float | None:
     return None
 
 
+def _stored_day(record: dict[str, object]) -> dt.date:
+    """An estimate record's ``as_of``, at its ``as_of_time`` where it has one.
+
+    Raises ``ValueError`` for a day or time not written as ``estimate.json``
+    writes them.
+    """
+    day = dt.date.fromisoformat(str(record.get("as_of")))
+    at = record.get("as_of_time")
+    if at is None:
+        return day
+    return AsOf(day.year, day.month, day.day, dt.time.fromisoformat(str(at)))
+
+
 def _items_not_in(record: dict[str, object] | None, folder: Path) -> str | None:
     """Why the estimate is out of date: items its case file has and it lacks.
 
@@ -142,19 +157,24 @@ def _items_not_in(record: dict[str, object] | None, folder: Path) -> str | None:
     if found is None:
         return None
     try:
-        day = dt.date.fromisoformat(as_of)
+        day = _stored_day(record)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             items = load_case(found).items
     except (GeosleuthError, ValueError, OSError):
         return None
-    new = [i.id for i in items if i.id not in known and i.date <= day]
+    new = [
+        i.id
+        for i in items
+        if i.id not in known and i.date <= day and not later_that_day(i, day)
+    ]
     if not new:
         return None
     shown = ", ".join(new[:3]) + (f" and {len(new) - 3} more" if len(new) > 3 else "")
     return (
         f"The case file {found} has {len(new)} item(s) dated on or before the "
-        f"estimate's as_of ({as_of}) that the estimate does not hold ({shown}): it "
+        f"estimate's as_of ({as_of_text(day)}) that the estimate does not hold "
+        f"({shown}): it "
         "was made before they were added, so this plan does not know of them (a "
         "search recorded since would be planned again). Run 'geosleuth locate' "
         "again, then plan."
@@ -408,7 +428,10 @@ def plan(
             stale = _items_not_in(
                 kept, estimate if estimate.is_dir() else estimate.parent
             )
-        day = kept.get("as_of") if isinstance(kept, dict) else None
+        day = None
+        if isinstance(kept, dict) and isinstance(kept.get("as_of"), str):
+            with contextlib.suppress(ValueError):
+                day = as_of_text(_stored_day(kept))
         if stale:
             warnings.warn(stale, GeosleuthWarning, stacklevel=1)
     if rest_of_world is None:

@@ -28,6 +28,7 @@ from geosleuth.evidence import (
     as_of_text,
     later_that_day,
     parse_time,
+    time_of,
     time_text,
 )
 from geosleuth.fuse import factors
@@ -592,5 +593,17 @@ def searched(
             f"[yellow]The case's as_of is {as_of_text(as_of)}, before this search "
             f"({when}): 'geosleuth locate' leaves it out until you give "
             "--as-of or move as_of in the case file.[/]",
+            highlight=False,
+        )
+    elif (
+        as_of is not None
+        and time_of(as_of) is not None
+        and clock is None
+        and day == as_of
+    ):
+        console.print(
+            f"[yellow]The case's as_of is {as_of_text(as_of)} and this search has "
+            "no time: 'geosleuth locate' counts it as made by then. Give --time if "
+            "it was later.[/]",
             highlight=False,
         )

@@ -20,7 +20,13 @@ from geosleuth.evidence import (
     Sighting,
     Territory,
 )
-from geosleuth.fuse.life import _case_openers, _life_events, life_weights, p_alive
+from geosleuth.fuse.life import (
+    _case_openers,
+    _life_events,
+    _seen_alive,
+    life_weights,
+    p_alive,
+)
 from geosleuth.fuse.likelihood import (
     Factor,
     _factor_stream,
@@ -55,6 +61,11 @@ def track_limit(n_cells: int) -> int:
     """
     return max(10, math.isqrt(int(_TRACK_WALK_CELLS // max(n_cells, 1))))
 
+
+#: The most items that move P(alive) (life status, sightings of the target) for
+#: which each sighting's and each first-day item's ``p_alive_shift`` is computed;
+#: above it, only life-status items' (and a lone opener's) are.
+_MOST_LIFE_EVENTS = 2000
 
 #: The most cells (fixes × cells) of a track's fixes' layers kept for its
 #: leave-one-out turns, 320 MB of float64; a larger track computes each again.
@@ -103,8 +114,10 @@ class Contribution:
 
     ``map_shift`` is the total-variation distance between the posterior with and
     without the item (0: no effect, 1: disjoint maps); ``p_alive_shift`` the change
-    in ``P(alive)`` (from a life-status item, or from the one item that opens the
-    case: its date starts the hazard); ``top_place_without`` the probability of
+    in ``P(alive)`` (from a life-status item, a sighting of the target, a proof
+    of life, or an item of the case's first day: its date, or its time, starts
+    the hazard; with more than 2,000 items that move P(alive), only from
+    life-status items and a lone opener); ``top_place_without`` the probability of
     the best-ranked place (``Estimate.places[0]``) without the item, or None when
     no place is ranked; ``weight`` the exponent of its likelihood (of a life-status
     item, of its factor on the odds of life), below 1 when it shares its source
@@ -238,6 +251,9 @@ def _leave_one_out(
         )
     )
     openers = _case_openers(life, as_of=as_of, hindcast=True)
+    # P(alive) again without each sighting of the target costs its length each
+    # time: for so many, only the life-status items' shifts are computed
+    few_lives = len(said) <= _MOST_LIFE_EVENTS
 
     def without(f: Factor) -> FloatArray:
         """``base − f.log_l``; where f is −inf, the other factors' sum."""
@@ -328,7 +344,13 @@ def _leave_one_out(
                 log_rest = f.weight * np.log(np.maximum(l_rest, 0.0))
             shift, top = shift_without(without(f) + log_rest)
         d_alive = 0.0
-        if isinstance(item, LifeStatus) or (len(openers) == 1 and openers[0] is item):
+        if (
+            isinstance(item, LifeStatus)
+            or (len(openers) == 1 and openers[0] is item)
+            # a sighting of the target is a proof of life; an opener among
+            # several of the first day may be the first by its time of day
+            or (few_lives and (_seen_alive(item) or any(o is item for o in openers)))
+        ):
             d_alive = alive - p_alive(
                 [i for i in life if i is not item],
                 as_of=as_of,

@@ -15,12 +15,16 @@ from geosleuth._types import ArrayLike, FloatArray
 from geosleuth.dependence import document_key, repeats
 from geosleuth.errors import EvidenceWarning, GeosleuthWarning, InputError
 from geosleuth.evidence import (
+    AsOf,
     Claim,
     EventSet,
     EvidenceItem,
     LifeStatus,
     Searched,
     Sighting,
+    as_of_text,
+    now_of,
+    time_of,
 )
 from geosleuth.fuse.contributions import (
     Contribution,
@@ -208,36 +212,73 @@ def _warn_outside(
 
 
 def _warn_untimed(used: Sequence[EvidenceItem]) -> None:
-    """Warn of an untimed sighting of the target on a day of a track's fixes.
+    """Warn of an untimed item on a day whose timed items it is ordered with.
 
-    An :class:`EvidenceWarning` each (review r33, M5). The day's fixes are
-    followed in time order, but its untimed sighting of the target is taken to
-    be at the end of its day and multiplies with the track, which pulls the map
-    between them, as the fixes did before they had times.
+    An :class:`EvidenceWarning` each (reviews r33, M5; r34, M2). An item
+    without a time counts as at the end of its day. A sighting of the target on
+    a day of a track's fixes then multiplies with the track, which pulls the map
+    towards it; a word of life or death (or a sighting of the target, a proof
+    of life) on a day of a timed word of life or death is then taken after it
+    by P(alive). An untimed claim is not warned of: a plan of the day's route,
+    or a place said to hold the target over the day, is rightly untimed.
     """
-    timed = [i for i in used if in_track(i)]
-    if len(timed) < 2:
-        return
-    days = Counter(i.date for i in timed)
+    fixes = [i for i in used if in_track(i)]
+    track_days = Counter(i.date for i in fixes) if len(fixes) > 1 else Counter()
+    life_days = Counter(
+        i.date for i in used if isinstance(i, LifeStatus) and i.time is not None
+    )
     for item in used:
-        if (
+        if item.time is not None or item.date_from is not None:
+            continue
+        seen = (
             isinstance(item, Sighting)
             and item.subject == "target"
             and item.group_key == item.id
-            and item.time is None
-            and item.date_from is None
-            and item.date in days
-        ):
+        )
+        if seen and item.date in track_days:
             warnings.warn(
-                f"The sighting {item.id!r} of {item.date} has no time of day, while "
-                f"{days[item.date]} fix(es) of that day have one and are followed "
-                "as a track: it is taken to be where the target is at the end of "
-                "its day, and multiplies with the track, pulling the map towards "
-                "it. Give it its time ('time: \"HH:MM\"') to follow it in the "
-                "track.",
+                f"The {item.kind} {item.id!r} of {item.date} has no time of day, "
+                f"while {track_days[item.date]} fix(es) of that day have one and "
+                "are followed as a track: it is taken to be where the target is at "
+                "the end of its day, and multiplies with the track, pulling the map "
+                "towards it. Give it its time ('time: \"HH:MM\"') to follow it "
+                "in the track.",
                 EvidenceWarning,
                 stacklevel=3,
             )
+        elif (seen or isinstance(item, LifeStatus)) and item.date in life_days:
+            warnings.warn(
+                f"The {item.kind} {item.id!r} of {item.date} has no time of day, "
+                f"while {life_days[item.date]} word(s) of life or death of that "
+                "day have one: P(alive) takes it at the end of its day, after "
+                "them. Give it its time ('time: \"HH:MM\"') to take it in "
+                "order.",
+                EvidenceWarning,
+                stacklevel=3,
+            )
+
+
+def _warn_untimed_today(used: Sequence[EvidenceItem], as_of: dt.date) -> None:
+    """Warn of untimed items of the as-of day when the map is for a time of it.
+
+    They may have been made at any time that day; they are used, counted as
+    made by then (review r34, M1).
+    """
+    at = time_of(as_of)
+    if at is None:
+        return
+    today = [i.id for i in used if i.time is None and i.date == as_of]
+    if not today:
+        return
+    shown = ", ".join(repr(i) for i in today[:5]) + (", ..." if len(today) > 5 else "")
+    warnings.warn(
+        f"{len(today)} item(s) dated {as_of.isoformat()} have no time of day "
+        f"({shown}), and the map is for {as_of_text(as_of)}: they are used, "
+        "counted as made by then. Give each its time ('time: \"HH:MM\"') to "
+        "leave out what came later.",
+        EvidenceWarning,
+        stacklevel=3,
+    )
 
 
 def _warn_repeats(
@@ -370,6 +411,7 @@ def _miss_day_by_day(
     log_prior: FloatArray,
     found: dict[str, float] | None = None,
     forward: bool = False,
+    as_of: dt.date | None = None,
 ) -> float | None:
     """The chance every search missed, each day's searches on that day's map.
 
@@ -390,35 +432,42 @@ def _miss_day_by_day(
     """
     # a search whose area misses the grid is skipped, as on the as-of map
     searches = [i for i in used if isinstance(i, Searched) and _search_reaches(i, grid)]
-    days = sorted({i.date for i in searches})
+    # each moment of searches (a day, at a time of day where they have one; the
+    # untimed ones of a day at its end), in time order
+    moments = sorted({(i.date, i.time) for i in searches}, key=_moment_order)
     others = [i for i in used if not isinstance(i, Searched)]
     z = 1.0
-    for day in days:
+    for day, at in moments:
+        when = day if at is None else AsOf(day.year, day.month, day.day, at)
+        if as_of is not None and now_of(as_of) < now_of(when):
+            when = as_of  # an untimed search of the as-of day: by its moment
+        now = now_of(when)
         then: list[EvidenceItem] = []
-        # the timed fixes dated after the day, mirrored: the backward pass of
-        # the track, a track of their own (:func:`_mirrored`)
+        # the timed fixes after the moment, mirrored: the backward pass of the
+        # track, a track of their own (:func:`_mirrored`)
         back: list[EvidenceItem] = []
         for i in others:
-            if forward:
-                if i.mid_date <= day:
-                    then.append(i)
-                continue
-            was = _mirrored(i, day)
-            (back if was is not i and in_track(was) else then).append(was)
-        earlier = [i for i in searches if i.date < day]
-        today = [i for i in searches if i.date == day]
-        before_facs, _ = factors([*then, *earlier], grid, as_of=day, settings=settings)
-        back_facs, _ = factors(back, grid, as_of=day, settings=settings)
-        today_facs, _ = factors(today, grid, as_of=day, settings=settings)
+            if not _after(i, when):
+                then.append(i)
+            elif not forward:
+                was = _mirrored(i, when)
+                (back if in_track(was) else then).append(was)
+        earlier = [
+            i for i in searches if i.moment < now and (i.date, i.time) != (day, at)
+        ]
+        today = [i for i in searches if (i.date, i.time) == (day, at)]
+        before_facs, _ = factors([*then, *earlier], grid, as_of=when, settings=settings)
+        back_facs, _ = factors(back, grid, as_of=when, settings=settings)
+        today_facs, _ = factors(today, grid, as_of=when, settings=settings)
         before = log_total(log_prior, (f.log_l for f in [*before_facs, *back_facs]))
         if not np.isfinite(before).any():
             return None
         z *= search_miss(
             before, sum((f.log_l for f in today_facs), np.zeros(grid.n_cells))
         )
-        if found is not None:  # each search alone, on the map of its day
+        if found is not None:  # each search alone, on the map of its moment
             for item in today:
-                alone = _search_day_log([item], grid, as_of=day, settings=settings)
+                alone = _search_day_log([item], grid, as_of=when, settings=settings)
                 found[item.id] = 1.0 - search_miss(before, alone)
     return z
 
@@ -430,6 +479,7 @@ def _outside_miss(
     miss: float,
     settings: Settings,
     log_prior: FloatArray,
+    as_of: dt.date | None = None,
 ) -> float:
     """The ``Z`` that ``P(outside)`` weighs: never lowered by a later item.
 
@@ -454,15 +504,34 @@ def _outside_miss(
     one. Both are fixed once
     the evidence is, so with nothing new ``P(outside)`` stays.
     """
-    days = [i.date for i in used if isinstance(i, Searched)]
-    if not days or not any(
-        i.mid_date > min(days) for i in used if not isinstance(i, Searched)
-    ):
+    moments = [(i.date, i.time) for i in used if isinstance(i, Searched)]
+    if not moments:
+        return miss
+    day, at = min(moments, key=_moment_order)
+    first = day if at is None else AsOf(day.year, day.month, day.day, at)
+    if not any(_after(i, first) for i in used if not isinstance(i, Searched)):
         return miss  # nothing dated after a search: the two are one
     ahead = _miss_day_by_day(
-        used, grid, settings=settings, log_prior=log_prior, forward=True
+        used, grid, settings=settings, log_prior=log_prior, forward=True, as_of=as_of
     )
     return miss if ahead is None else max(miss, ahead)
+
+
+def _moment_order(key: tuple[dt.date, dt.time | None]) -> tuple[dt.date, bool, dt.time]:
+    """Sorts (day, time) moments: by day, and on a day the untimed (its end) last."""
+    day, at = key
+    return (day, at is None, at or dt.time())
+
+
+def _after(item: EvidenceItem, when: dt.date) -> bool:
+    """Whether ``item`` comes after the moment ``when`` (a day, or an AsOf).
+
+    A timed item by its time; an untimed one by its day (on ``when``'s own day
+    it counts as before: it may have been any time that day).
+    """
+    if item.time is not None:
+        return item.moment > now_of(when)
+    return item.mid_date > when
 
 
 def _mirrored(item: EvidenceItem, day: dt.date) -> EvidenceItem:
@@ -470,16 +539,18 @@ def _mirrored(item: EvidenceItem, day: dt.date) -> EvidenceItem:
 
     A random walk runs the same either way, so an item dated ``k`` days after
     ``day`` says as much of where the target was on ``day`` as one ``k`` days
-    before it. A timed fix is mirrored about the day's end, to the minute. The
+    before it. A timed fix is mirrored about the moment of ``day`` (its end, or
+    an :class:`~geosleuth.evidence.AsOf`'s time of day), to the second. The
     mirrored fixes of a track are followed as a track of their own, from the
     latest: the backward pass, whose product with the forward pass of the fixes
-    up to the day is the map of the day given all of them (a smoother), where
-    one track through both would thread the later fixes among the earlier.
+    up to the moment is the map of that moment given all of them (a smoother),
+    where one track through both would thread the later fixes among the
+    earlier.
     """
-    if item.mid_date <= day:
+    if not _after(item, day):
         return item
-    if item.time is not None:  # as far before the day's end as it is after it
-        back = 2.0 * (day.toordinal() + 1.0) - item.moment
+    if item.time is not None:  # as far before the moment as it is after it
+        back = 2.0 * now_of(day) - item.moment
         whole = math.floor(back)
         seconds = round((back - whole) * 86400.0)
         return replace(
@@ -589,17 +660,28 @@ def _evidence_posterior(
                         )
                     )
                     found[item_id] = 1.0 - search_miss(before, alone)
+        now = now_of(as_of)
         if miss is not None and any(
-            isinstance(i, Searched) and i.date < as_of for i in used
+            isinstance(i, Searched) and (i.date < as_of or i.moment < now) for i in used
         ):
             by_day = _miss_day_by_day(
-                used, grid, settings=settings, log_prior=log_prior, found=found
+                used,
+                grid,
+                settings=settings,
+                log_prior=log_prior,
+                found=found,
+                as_of=as_of,
             )
             miss = miss if by_day is None else by_day
         outside_miss = miss
         if miss is not None and settings.rest_of_world > 0:
             outside_miss = _outside_miss(
-                used, grid, miss=miss, settings=settings, log_prior=log_prior
+                used,
+                grid,
+                miss=miss,
+                settings=settings,
+                log_prior=log_prior,
+                as_of=as_of,
             )
     except InputError:
         if not (n_searches and settings.rest_of_world > 0):
@@ -694,6 +776,7 @@ def fuse(
     )  # fmt: skip
     _warn_outside(items, excluded)
     _warn_untimed(used)
+    _warn_untimed_today(used, as_of)
     if any(not isinstance(i, LifeStatus) for i in used):  # the map is not the prior
         _warn_border(post, grid, log_prior)
     outside = rest_of_world_after(

@@ -12,6 +12,7 @@ from geosleuth.dependence import repeats
 from geosleuth.errors import InputError
 from geosleuth.evidence import (
     EvidenceItem,
+    later_that_day,
 )
 from geosleuth.fuse.estimate import _evidence_posterior
 from geosleuth.fuse.life import p_alive
@@ -201,6 +202,8 @@ def timeline_plan(
             if when(i) <= day
             and (previous is None or when(i) > previous)
             and i.id not in again
+            # timed later on the day than the time the point is for
+            and not later_that_day(i, day)
         )
         steps.append((day, new))
         previous = day

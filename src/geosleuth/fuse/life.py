@@ -226,7 +226,9 @@ def p_alive(
     timed item at its ``time``, one without at the end of its day), those of
     one moment claims of death first, then proofs of life, so their order in
     the input never matters; the hazard runs between them, from the case's
-    first moment, and on to the end of the ``as_of`` day. A
+    first moment, and on to the moment of ``as_of`` (its end, or an
+    :class:`~geosleuth.evidence.AsOf`'s time of day; an untimed item of that
+    day counts as made by then). A
     life-status item that repeats another document's word for word (a
     republished report, :func:`~geosleuth.dependence.repeats`) counts once.
 
@@ -270,10 +272,13 @@ def p_alive(
     p = settings.prior_alive
     # the hazard runs from the case's first moment: its earliest opener's
     openers = _case_openers(in_force, as_of=as_of, hindcast=True)
-    last = min((_life_moment(i) for i in openers), default=None)
+    # an untimed item of the as-of day, at its end, is after a time of day the
+    # map is for: it is counted as made by then
+    now = now_of(as_of)
+    last = min((min(_life_moment(i), now) for i in openers), default=None)
     h = settings.hazard_per_year
     for ev, w in zip(events, weights, strict=True):
-        moment = _life_moment(ev)
+        moment = min(_life_moment(ev), now)
         if last is not None and moment > last:
             p *= math.exp(-h * (moment - last) / _DAYS_PER_YEAR)
         r = min(ev.p_true(settings.grades), settings.max_reliability)
@@ -292,7 +297,7 @@ def p_alive(
             p = min((1.0 - r) ** w * p, word) if _body(ev) else word
         last = moment if last is None else max(last, moment)
     if last is not None:  # on to the end of the as-of day, or its time of day
-        p *= math.exp(-h * max(now_of(as_of) - last, 0.0) / _DAYS_PER_YEAR)
+        p *= math.exp(-h * max(now - last, 0.0) / _DAYS_PER_YEAR)
     return float(p)
 
 

@@ -11,6 +11,7 @@ import datetime as dt
 import math
 from collections.abc import Sequence
 
+from geosleuth.evidence import as_of_text
 from geosleuth.fuse import Estimate, TimelinePoint
 from geosleuth.report._html_text import esc, pct
 from geosleuth.report.text import about_a_source
@@ -71,7 +72,7 @@ def timeline_svg(estimate: Estimate, points: Sequence[TimelinePoint]) -> str:
             xi = x(p.as_of)
             out.append(
                 f'<line class="arrival" x1="{xi:.1f}" x2="{xi:.1f}" y1="{top}" '
-                f'y2="{top + ih}"><title>{esc(p.as_of.isoformat())}: new '
+                f'y2="{top + ih}"><title>{esc(as_of_text(p.as_of))}: new '
                 f"{esc(', '.join(p.new_items))}</title></line>"
             )
     ticks: list[tuple[float, str]] = []
@@ -81,7 +82,7 @@ def timeline_svg(estimate: Estimate, points: Sequence[TimelinePoint]) -> str:
             if p is not pts[-1]:
                 continue
             ticks.pop()
-        ticks.append((xi, p.as_of.isoformat()))
+        ticks.append((xi, as_of_text(p.as_of)))
     out.extend(
         f'<text class="xtick" x="{xi:.1f}" y="{top + ih + 18}">{esc(label)}</text>'
         for xi, label in ticks
@@ -122,7 +123,7 @@ def timeline_svg(estimate: Estimate, points: Sequence[TimelinePoint]) -> str:
             out.append(
                 f'<circle cx="{x(p.as_of):.1f}" cy="{y(v):.1f}" r="3.5" '
                 f'fill="{colour}"><title>{esc(name)}: {esc(pct(v))} as of '
-                f"{esc(p.as_of.isoformat())}{esc(new)}</title></circle>"
+                f"{esc(as_of_text(p.as_of))}{esc(new)}</title></circle>"
             )
     out.append("</svg>")
     legend = "".join(
@@ -132,7 +133,7 @@ def timeline_svg(estimate: Estimate, points: Sequence[TimelinePoint]) -> str:
     )
     head = "".join(f"<th>{esc(n)}</th>" for n, *_ in series)
     body = "".join(
-        f"<tr><td class='nowrap'>{esc(p.as_of.isoformat())}</td>"
+        f"<tr><td class='nowrap'>{esc(as_of_text(p.as_of))}</td>"
         + "".join(f'<td class="num">{esc(pct(v[k]))}</td>' for _, _, v, _ in series)
         + f"<td>{esc(', '.join(p.new_items))}</td></tr>"
         for k, p in enumerate(pts)
@@ -147,7 +148,7 @@ def timeline_svg(estimate: Estimate, points: Sequence[TimelinePoint]) -> str:
     grid_note = (
         '<p class="note">Every point is computed on this report\'s grid. When the '
         "case gives no region, that grid is drawn around all the evidence as of "
-        f"{esc(estimate.as_of.isoformat())}, so a point can differ from a run as of "
+        f"{esc(as_of_text(estimate.as_of))}, so a point can differ from a run as of "
         "its date (<code>locate --as-of</code>), which draws its own grid around "
         "what was known then.</p>"
     )

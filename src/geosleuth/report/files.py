@@ -354,6 +354,7 @@ def estimate_record(
         "timeline": [
             {
                 "as_of": t.as_of.isoformat(),
+                **({"as_of_time": time_text(a)} if (a := time_of(t.as_of)) else {}),
                 "p_alive": _sig(t.p_alive),
                 "probabilities": {k: _sig(v) for k, v in t.probabilities.items()},
                 "new_items": list(t.new_items),

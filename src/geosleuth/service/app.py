@@ -40,7 +40,8 @@ POST    ``/api/cases/{id}/removed/{rid}/       put a removed report back (``rid`
         restore``                              the ``id`` of an entry of the case's
                                                ``removed``), read again if the
                                                target changed since
-POST    ``/api/cases/{id}/estimate``           run the pipeline (``as_of``,
+POST    ``/api/cases/{id}/estimate``           run the pipeline (``as_of``, a day
+                                               or ``YYYY-MM-DDTHH:MM``,
                                                ``published``, ``budget_km``,
                                                ``sweep_width_km``, as JSON or query) →
                                                201
@@ -871,6 +872,15 @@ def create_app(
         store.folder(case_id)
         fields = await read_form(request, limit)
         opts = {k: v for k, v in fields.items() if v}
+        # a browser sends the day and the time of day apart: as_of is both
+        at = opts.pop("as_of_time", None)
+        if at is not None:
+            if "as_of" not in opts:
+                raise InputError(
+                    "A time of day for the estimate needs its day: give 'as of' too.",
+                    field="as_of_time",
+                )
+            opts["as_of"] = f"{opts['as_of']}T{at}"
         return "runs", await estimate(request, case_id, opts)
 
     async def searched_form(request: Request, case_id: str) -> Done:

@@ -504,6 +504,8 @@ def case_page(
         f'<form method="post" action="{action}/estimate">'
         "<strong>Run an estimate</strong> (every field may be left empty)<br>"
         '<label>as of <input type="date" name="as_of"></label>'
+        '<label>at (time of day, optional) <input type="time" name="as_of_time">'
+        "</label>"
         '<label>publication date of undated reports <input type="date" '
         'name="published"></label><br>'
         '<label>search budget, km <input type="number" name="budget_km" '

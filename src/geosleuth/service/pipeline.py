@@ -32,6 +32,7 @@ from geosleuth.errors import (
     InputError,
     MissingDependencyError,
 )
+from geosleuth.evidence import as_of_text
 from geosleuth.report.files import write_atomic
 from geosleuth.service.runinputs import input_record
 from geosleuth.service.store import CaseStore
@@ -305,7 +306,11 @@ def estimate_summary(record: Mapping[str, Any], *, top: int = 5) -> dict[str, An
     return {
         "title": record.get("title"),
         "target": record.get("target"),
-        "as_of": record.get("as_of"),
+        # the day, and the time of day where the estimate is for one
+        "as_of": " ".join(
+            str(v) for v in (record.get("as_of"), record.get("as_of_time")) if v
+        )
+        or None,
         "p_alive": record.get("p_alive"),
         "hdr_km2": record.get("hdr_km2"),
         "places": [
@@ -474,7 +479,7 @@ def run_estimate(
         record = json.loads((out / "estimate.json").read_text(encoding="utf-8"))
         return {
             "settings": {
-                "as_of": as_of.isoformat() if as_of else None,
+                "as_of": as_of_text(as_of) if as_of else None,
                 "published": published.isoformat() if published else None,
                 "budget_km": budget_km,
                 "sweep_width_km": sweep_width_km,

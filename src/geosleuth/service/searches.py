@@ -95,6 +95,7 @@ def record_search(case_path: Path, body: Any) -> dict[str, Any]:
         as_of_text,
         later_that_day,
         parse_time,
+        time_of,
         time_text,
     )
     from geosleuth.geometry import Area, Geometry, Point
@@ -201,6 +202,16 @@ def record_search(case_path: Path, body: Any) -> dict[str, Any]:
             f"The case's as_of is {as_of_text(as_of)}, before this search "
             f"({when}): an estimate leaves it out unless it is asked "
             "for with a later 'as_of'."
+        )
+    elif (
+        as_of is not None
+        and time_of(as_of) is not None
+        and clock is None
+        and day == as_of
+    ):
+        notes.append(
+            f"The case's as_of is {as_of_text(as_of)} and this search has no time: "
+            "an estimate counts it as made by then. Give its 'time' if it was later."
         )
     added = [
         {
