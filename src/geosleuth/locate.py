@@ -38,7 +38,14 @@ from geosleuth.errors import (
     GeosleuthWarning,
     InputError,
 )
-from geosleuth.evidence import EvidenceItem, LifeStatus, Provenance, Searched
+from geosleuth.evidence import (
+    EvidenceItem,
+    LifeStatus,
+    Provenance,
+    Searched,
+    later_that_day,
+    time_of,
+)
 from geosleuth.fuse import (
     Estimate,
     NamedPlace,
@@ -60,6 +67,7 @@ __all__ = [
     "locate_case",
     "plan_summary",
     "search_item",
+    "search_vs_as_of",
     "timeline_of",
     "warn_prior_only",
 ]
@@ -1036,6 +1044,41 @@ def append_items(
             new_text = new_text.replace("\n", "\r\n")
         files.write_atomic(case_path, new_text.encode("utf-8"))
     return items
+
+
+def search_vs_as_of(
+    searches: Sequence[EvidenceItem], as_of: dt.date | None
+) -> str | None:
+    """How recorded ``searches`` stand to the case's ``as_of``, for a note.
+
+    ``"after"`` when one is dated after it, or timed after its time of day on
+    its day (an estimate leaves it out); ``"untimed"`` when the as-of has a
+    time and a search of that day has none (an estimate counts it as made by
+    then); None otherwise. The CLI and the service word the note each their way.
+
+    Examples
+    --------
+    >>> from geosleuth.evidence import AsOf, Provenance, Searched
+    >>> from geosleuth.geometry import Point
+    >>> s = Searched(id="s", provenance=Provenance(document="log"),
+    ...              date=dt.date(2024, 10, 13), area=Point(0.0, 0.0), buffer_km=1.0,
+    ...              pd=0.5)
+    >>> nine = AsOf(2024, 10, 13, dt.time(9, 0))
+    >>> search_vs_as_of([s], nine), search_vs_as_of([s], dt.date(2024, 10, 13))
+    ('untimed', None)
+    >>> from dataclasses import replace
+    >>> search_vs_as_of([replace(s, time=dt.time(10, 0))], nine)
+    'after'
+    """
+    if as_of is None:
+        return None
+    if any(i.date > as_of or later_that_day(i, as_of) for i in searches):
+        return "after"
+    if time_of(as_of) is not None and any(
+        i.time is None and i.date == as_of for i in searches
+    ):
+        return "untimed"
+    return None
 
 
 def search_item(

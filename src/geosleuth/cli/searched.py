@@ -26,14 +26,12 @@ from geosleuth.errors import (
 from geosleuth.evidence import (
     Searched,
     as_of_text,
-    later_that_day,
     parse_time,
-    time_of,
     time_text,
 )
 from geosleuth.fuse import factors
 from geosleuth.geometry import Area, Geometry, Line, Point, from_geojson
-from geosleuth.locate import append_items, search_item
+from geosleuth.locate import append_items, search_item, search_vs_as_of
 
 __all__ = ["searched"]
 
@@ -585,9 +583,8 @@ def searched(
                 EvidenceWarning,
                 stacklevel=2,
             )
-    if as_of is not None and (
-        day > as_of or any(later_that_day(i, as_of) for i in items)
-    ):
+    stands = search_vs_as_of(items, as_of)
+    if as_of is not None and stands == "after":
         when = day.isoformat() + (f" {time_text(clock)}" if clock else "")
         console.print(
             f"[yellow]The case's as_of is {as_of_text(as_of)}, before this search "
@@ -595,12 +592,7 @@ def searched(
             "--as-of or move as_of in the case file.[/]",
             highlight=False,
         )
-    elif (
-        as_of is not None
-        and time_of(as_of) is not None
-        and clock is None
-        and day == as_of
-    ):
+    elif as_of is not None and stands == "untimed":
         console.print(
             f"[yellow]The case's as_of is {as_of_text(as_of)} and this search has "
             "no time: 'geosleuth locate' counts it as made by then. Give --time if "

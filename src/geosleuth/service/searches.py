@@ -93,13 +93,11 @@ def record_search(case_path: Path, body: Any) -> dict[str, Any]:
         MAX_KM,
         Searched,
         as_of_text,
-        later_that_day,
         parse_time,
-        time_of,
         time_text,
     )
     from geosleuth.geometry import Area, Geometry, Point
-    from geosleuth.locate import append_items, search_item
+    from geosleuth.locate import append_items, search_item, search_vs_as_of
 
     if not isinstance(body, dict):
         raise InputError("Send a JSON object.", field="body")
@@ -194,21 +192,15 @@ def record_search(case_path: Path, body: Any) -> dict[str, Any]:
         items = append_items(case_path, build)
     notes = list(found)
     as_of = case_as_of[0] if case_as_of else None
-    if as_of is not None and (
-        day > as_of or any(later_that_day(i, as_of) for i in items)
-    ):
+    stands = search_vs_as_of(items, as_of)
+    if as_of is not None and stands == "after":
         when = day.isoformat() + (f" {time_text(clock)}" if clock else "")
         notes.append(
             f"The case's as_of is {as_of_text(as_of)}, before this search "
             f"({when}): an estimate leaves it out unless it is asked "
             "for with a later 'as_of'."
         )
-    elif (
-        as_of is not None
-        and time_of(as_of) is not None
-        and clock is None
-        and day == as_of
-    ):
+    elif as_of is not None and stands == "untimed":
         notes.append(
             f"The case's as_of is {as_of_text(as_of)} and this search has no time: "
             "an estimate counts it as made by then. Give its 'time' if it was later."
