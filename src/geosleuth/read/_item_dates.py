@@ -168,10 +168,31 @@ def _other_speakers(s: Sentence, anchor: int) -> list[tuple[int, int]]:
     "Officials said in 2016 that ..., *while analysts now say* he is in
     Durango". The clauses that one speaker states (on either side of another's
     clause, or by two reporting verbs: "Police said on Monday she was in Mosul,
-    and they believed she was in Vail") keep each other's dates.
+    and they believed she was in Vail") keep each other's dates; so do the
+    hearsay that a speaker relays and his own words (:func:`_relays`).
     """
-    mine = _who(s.attr.at(anchor))
-    return [span for span, attr in s.attr.clauses if _who(attr) != mine]
+    here = s.attr.at(anchor)
+    mine = _who(here)
+    return [
+        span
+        for span, attr in s.attr.clauses
+        if _who(attr) != mine and not _relays(attr, here) and not _relays(here, attr)
+    ]
+
+
+def _relays(one: Attribution, other: Attribution) -> bool:
+    """Whether ``one`` is the speaker who relays the hearsay ``other``.
+
+    '"They say he is in Culiacán," Rivas *told reporters on Monday*': Rivas's
+    words tell when he relayed it, and so date it, as a speaker's date does
+    what he says.
+    """
+    return (
+        one.speaker is not None
+        and other.speaker is None
+        and other.rumour
+        and other.chain[:1] == (one.speaker,)
+    )
 
 
 def _who(attr: Attribution) -> tuple[str | None, str | None, bool, bool]:

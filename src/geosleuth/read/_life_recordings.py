@@ -236,7 +236,9 @@ def _recording(
         note += f"; the target shown as {shown.text!r}"
     if cue_words:
         note += f"; hedge from {cue_words!r}"
-    provenance = ex.provenance(s)
+    # '"They say I am dead," Salcedo said in a video released on Monday': the
+    # speaker of the recording's own clause
+    provenance = ex.provenance(s, at)
     if by_other:
         provenance = replace(
             provenance, speaker=None, speaker_role=None, reporting_chain=()

@@ -22,6 +22,7 @@ from geosleuth.read._life_asides import relative_antecedent, set_aside
 from geosleuth.read._life_claims import called_by_kin, leader_of_speakers
 from geosleuth.read._reports import spoken_of
 from geosleuth.read._sentence import Sentence
+from geosleuth.read._set_off import set_off_participle
 from geosleuth.read.attribution import REPORTING_LEMMAS
 from geosleuth.read.target import TargetRef
 
@@ -215,6 +216,11 @@ def _victims(cue: Any, depth: int = 0) -> list[Any] | None:
             return found or None
         if cue.dep_ in ("acomp", "attr"):
             return head_subjects()
+        set_off = set_off_participle(cue.head) if cue.dep_ == "oprd" else None
+        if set_off is not None:
+            # "Rivas, *reported dead* in 2017, said ...": the phrase set off
+            # after the name, which the parse took for its verb, describes him
+            return [set_off[0]]
         if cue.dep_ == "oprd":
             # "Jane Doe's brother was found dead": the one found, not the finder
             found = [

@@ -67,6 +67,7 @@ __all__ = [
     "saying_participle",
     "spoken_of",
     "told_of",
+    "vouched_for",
 ]
 
 #: Nouns for a report of a statement: "reports that", "a tip that".
@@ -243,12 +244,29 @@ def claimed_by(cue: Any) -> str | None:
     released a statement saying she had died": its author's word).
     """
     thing = claiming_thing(cue)
-    if thing is None:
+    if thing is None or vouched_for(cue):
         return None
     saying = next(c for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBG")
     if thing.tag_ in ("NNS", "NNPS"):
         return f"{thing.text} {saying.text}"  # "Posts claiming"
     return f"a {thing.text} {saying.text}"
+
+
+def vouched_for(cue: Any) -> bool:
+    """Whether the thing that claims what ``cue`` states is called true.
+
+    "Police said posts claiming he was dead *were accurate*", "The army
+    *confirmed* reports saying he was alive" (:func:`report_called_true`): the
+    one who vouches for the claim makes it its own word, no hearsay.
+    """
+    clause = cue.head if cue.dep_ in ("acomp", "attr", "oprd") else cue
+    if report_called_true(clause) is not None:
+        return True
+    return bool(
+        cue.dep_ == "advmod"
+        and cue.pos_ == "ADJ"
+        and report_called_true(cue.head) is not None
+    )
 
 
 def claiming_thing(cue: Any) -> Any | None:
@@ -322,6 +340,9 @@ def _subject_saying(clause: Any) -> Any | None:
                 and saying.i < c.i < clause.i
                 for c in saying.children
             )
+            # not "a post claiming Jane Doe *was in York* was being
+            # investigated", whose participle has its clause already
+            and not any(c.dep_ in ("ccomp", "xcomp") for c in saying.children)
         ):
             return saying
     return None
@@ -531,7 +552,31 @@ def report_called_untrue(clause: Any) -> str | None:
         return None
     if noun.dep_ in ("dobj", "pobj"):
         return _rebutted_by(noun)
+    rebutting = _rebutting_above(noun, clause)
+    if rebutting is not None:
+        return rebutting
     return _predicate(noun, UNTRUE_WORDS, clause)
+
+
+def _rebutting_above(noun: Any, clause: Any) -> str | None:
+    """The verb rebutting the thing ``noun`` that the parse made ``clause``'s subject.
+
+    "Police debunked posts claiming he was dead": the parse may read "posts
+    claiming he" as the subject of "was" and the clause as what "debunked"
+    says; the thing (:func:`_subject_saying`) comes right after the verb,
+    which rebuts it (:data:`REBUTTING_LEMMAS`) as its object.
+    """
+    verb = clause.head
+    if (
+        clause.dep_ != "ccomp"
+        or verb.pos_ != "VERB"
+        or verb.lemma_.lower() not in REBUTTING_LEMMAS
+        or _negated(verb)
+        or _subject_saying(clause) is None
+        or noun.left_edge.i != verb.i + 1
+    ):
+        return None
+    return str(verb.text)
 
 
 def report_called_true(clause: Any) -> str | None:
@@ -572,12 +617,19 @@ def _predicate(noun: Any, words: frozenset[str], clause: Any) -> str | None:
     if noun.dep_ not in ("nsubj", "nsubjpass") or head.i == noun.i:
         return None
     if head.i == clause.i:
-        joined = [
-            c for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
-        ]
-        if not joined:
+        found = _thing_predicate(clause)
+        if found is None:
             return None
-        head = joined[0]
+        head = found
+        rebutted = _rebutting_passive(head)
+        if rebutted is not None:
+            # "Posts claiming he had been killed *were debunked* by police"
+            return rebutted if words is UNTRUE_WORDS else None
+    aux = [c for c in head.children if c.dep_ == "auxpass"]
+    if aux and head.lower_ in words and not _negated(head):
+        # "Police said posts claiming he had been killed *were fabricated*", "a
+        # post claiming she was in York *had been verified*"
+        return str(head.doc.text[aux[0].idx : head.idx + len(head.text)])
     other = _TRUE_WORDS if words is UNTRUE_WORDS else UNTRUE_WORDS
     todo, seen, negated = [head], 0, False
     while todo and seen < 6:
@@ -588,6 +640,8 @@ def _predicate(noun: Any, words: frozenset[str], clause: Any) -> str | None:
             said = {c.lower_, c.lemma_.lower()}
             if c.lower_ == "case":  # "turned out to be a case of mistaken identity"
                 said |= {t.lower_ for t in c.subtree}
+            if c.dep_ == "attr" and c.lower_ == "news":  # "were fake news"
+                said |= {a.lower_ for a in c.children if a.dep_ == "amod"}
             if c.dep_ in ("acomp", "attr", "oprd") and said & (words | other):
                 if bool(said & words) != negated:
                     return str(head.doc.text[head.idx : c.idx + len(c.text)])
@@ -595,6 +649,42 @@ def _predicate(noun: Any, words: frozenset[str], clause: Any) -> str | None:
             if c.dep_ in ("xcomp", "acomp", "attr") and c.pos_ in ("VERB", "AUX"):
                 todo.append(c)
     return None
+
+
+def _thing_predicate(clause: Any) -> Any | None:
+    """The verb of the thing's predicate, where the parse made it ``clause``'s subject.
+
+    "Posts claiming Jane Doe was in York *were* false" (:func:`_subject_saying`):
+    the parse joins the thing's verb to the clause ("conj"), hangs it on the
+    clause ("advcl", "ccomp": "Posts claiming he had died *proved* false"), or
+    on the verb above the clause beside it ("Police said posts claiming he had
+    been killed *were* false", both complements of "said"). The first such verb
+    after the clause's own; None if none.
+    """
+    found = [
+        c
+        for c in clause.children
+        if c.dep_ in ("conj", "advcl", "ccomp")
+        and c.pos_ in ("VERB", "AUX")
+        and c.i > clause.i
+    ]
+    if not found and clause.dep_ in ("ccomp", "conj"):
+        found = [
+            c
+            for c in clause.head.children
+            if c.dep_ in ("ccomp", "conj")
+            and c.pos_ in ("VERB", "AUX")
+            and c.i > clause.i
+        ]
+    return min(found, key=lambda c: c.i) if found else None
+
+
+def _rebutting_passive(verb: Any) -> str | None:
+    """The words of ``verb`` where it is a passive that rebuts: "were *debunked*"."""
+    aux = [c for c in verb.children if c.dep_ == "auxpass"]
+    if not aux or verb.lemma_.lower() not in REBUTTING_LEMMAS or _negated(verb):
+        return None
+    return str(verb.doc.text[aux[0].idx : verb.idx + len(verb.text)])
 
 
 def judges_a_report(verb: Any) -> bool:

@@ -19,7 +19,8 @@ probable    almost certainly, think(s), believe(s), likely, probably,
             indicates, shows or points to; indications (signs) are that; there
             are signs that), confident (convinced, sure) that: a firm belief
             ("is certain that" stays certain, as "know")
-possible    may, might, could, possibly, perhaps, maybe, would, if, whether,
+possible    may, might, could, possibly, perhaps, maybe, supposedly, would, if,
+            whether,
             rumour(s), speculation, unconfirmed, it is claimed, claims of,
             claim(s), claimed ("sources claim he is in Hajin": as "it is
             claimed", a claim is only asserted, not vouched for), a report
@@ -112,6 +113,8 @@ HEDGE_CUES: dict[Hedge, tuple[str, ...]] = {
         r"(?-i:may)",  # lower case: "May" is the month ("seen on 3 May")
         r"might",
         r"could", r"possibly", r"perhaps", r"maybe", r"would", r"if", r"whether",
+        # "was supposedly killed": said so, with the writer's doubt
+        r"supposedly",
         r"rumou?rs?", r"rumou?red", r"speculation", r"speculated", r"unconfirmed",
         r"it is claimed", r"it was claimed", r"claims? (?:have|has) been made",
         r"possibility", r"claims?", r"claimed",

@@ -166,6 +166,7 @@ from geosleuth.read._reports import (
     claiming_thing,
     report_called_untrue,
     told_of,
+    vouched_for,
 )
 from geosleuth.read._sentence import (
     Sentence,
@@ -177,7 +178,12 @@ from geosleuth.read._sentence import (
     resolved,
     subtree_span,
 )
-from geosleuth.read.attribution import Attribution, SpeakerRegistry, attribute
+from geosleuth.read.attribution import (
+    RUMOUR,
+    Attribution,
+    SpeakerRegistry,
+    attribute,
+)
 from geosleuth.read.dates import find_dates
 from geosleuth.read.found import (
     _FOUND_TEXT,
@@ -289,6 +295,8 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
             _read_death(ex, s, earlier[0], person + fronted, before=_shown_on(ex, s))
         elif earlier is not None:
             _no_day_earlier(ex, s)  # "..., despite claims that he had died"
+        elif person:
+            _death_set_off(ex, s, text, person)
         return
     if alive and not s.dates and _undated_alive(ex, s, text, alive, person):
         if _death_in_time(s, text, s.span[0] + alive.start()) is not None:
@@ -308,8 +316,7 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
         # "Salcedo, reported dead in 2017, was seen in Mazatlán on Monday": the
         # phrase's death, hedged and dated there, no one's word; the rest is read
         # without it
-        outside = [(s.span[0], aside[0]), (aside[1], s.span[1])]
-        _read_death(ex, s, _within(s, text, aside), person, skip=outside, in_aside=True)
+        _death_set_off(ex, s, text, person)
         text = _within(s, text, s.span, leave_out=aside)
         skip = [aside]
     # "A video released on Monday shows Ag Alher lying motionless, but officials
@@ -344,8 +351,9 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
         # "Salcedo has not been seen since he was reportedly killed in Culiacán
         # in 2016": the "not" denies a later seeing, and the death is the
         # clause's, hedged and dated there
+        since, unsaid = _since_words(ex, s, since)
         outside = [(s.span[0], since[0]), (since[1], s.span[1])]
-        _read_death(ex, s, _within(s, text, since), person, skip=outside)
+        _read_death(ex, s, _within(s, text, since), person, skip=outside, unsaid=unsaid)
         return
     _read_death(ex, s, text, person, alive_in=alive_in)
 
@@ -360,6 +368,7 @@ def _read_death(
     skip: Sequence[tuple[int, int]] = (),
     before: dt.date | None = None,
     in_aside: bool = False,
+    unsaid: bool = False,
 ) -> None:
     """Add the death claim of ``text`` (of ``s``), or reject it with why.
 
@@ -369,7 +378,9 @@ def _read_death(
     ("weeks after the government said he had been killed"), on which it is
     not dated; ``in_aside`` tells that ``text`` is a phrase of report or belief set
     off after the target's name (:func:`_death_aside`), no one's word and at
-    most probable where it is hearsay.
+    most probable where it is hearsay; ``unsaid`` that the speaker of the
+    sentence says something else of it (:func:`_since_words`), so that the
+    death is no one's.
     """
     cues = _deaths(s, text, person)
     if not cues:
@@ -436,6 +447,11 @@ def _read_death(
         # "Salcedo, reported dead in 2017, ...": no one's; "Police said a post
         # claiming she was dead was being investigated": the post's hearsay
         attr = Attribution(disputed=attr.disputed)
+    elif unsaid:
+        # "since he was reportedly killed, though police doubt it": a rumour
+        # of no one's, not the police's word
+        rumour = RUMOUR.search(text) is not None
+        attr = Attribution(disputed=attr.disputed, rumour=rumour)
     elif speaker is not None:
         attr = speaker
     claimant = attr.speaker
@@ -527,7 +543,7 @@ def _read_death(
             dnote,
         )
     provenance = ex.provenance(s, at)
-    if in_aside or speaker is not None or told:
+    if in_aside or speaker is not None or told or unsaid:
         provenance = replace(
             provenance,
             speaker=attr.speaker,
@@ -560,6 +576,21 @@ _ASIDE_HEARSAY = re.compile(
     r"claimed)\b",
     re.IGNORECASE,
 )
+
+
+def _death_set_off(
+    ex: _Extractor, s: Sentence, text: str, person: list[TargetRef]
+) -> None:
+    """Add the death of a phrase set off after the target's name, if any.
+
+    "Rodrigo Salcedo Ibarra, *reported dead in 2017*, said in a video released
+    on Monday that he was in Culiacán": beside the recording, the phrase's
+    death, hedged and dated there, no one's word (:func:`_death_aside`).
+    """
+    aside = _death_aside(ex, s, person)
+    if aside is not None:
+        outside = [(s.span[0], aside[0]), (aside[1], s.span[1])]
+        _read_death(ex, s, _within(s, text, aside), person, skip=outside, in_aside=True)
 
 
 def _death_aside(
@@ -678,7 +709,8 @@ def _told_of_post(s: Sentence, at: int) -> bool:
     """
     cue = next((t for t in s.sent if t.idx == at), None) if s.sent else None
     thing = None if cue is None else claiming_thing(cue)
-    return thing is not None and told_of(thing)
+    # not "Police said a post claiming she was dead was credible": their word
+    return thing is not None and told_of(thing) and not vouched_for(cue)
 
 
 def _body_found(ex: _Extractor, s: Sentence, at: int) -> str | None:
@@ -836,6 +868,18 @@ def _earlier_claim(s: Sentence, at: int, person: list[TargetRef]) -> str | None:
 _SINCE = frozenset({"since", "after"})
 
 
+#: Words before a death cue that tell no death: "*nearly* killed", "*almost*
+#: died", "*narrowly escaped being* killed", "*faked his own* death",
+#: "*pretended to be* dead", "*left for* dead".
+_NO_DEATH_BEFORE = re.compile(
+    r"\b(?:(?:nearly|almost|narrowly|barely)\s+(?:[a-z]+\s+){0,2}|"
+    r"(?:fak|stag|feign|pretend|simulat)(?:e|es|ed|ing)\s+(?:[a-z]+\s+){0,3}|"
+    r"(?:escap|surviv)(?:e|es|ed|ing)\s+(?:being\s+)?|"
+    r"left\s+for\s+)$",
+    re.IGNORECASE,
+)
+
+
 def _unseen_since(
     s: Sentence, text: str, person: list[TargetRef]
 ) -> tuple[int, int] | None:
@@ -847,11 +891,16 @@ def _unseen_since(
     denies the later seeing, not the death. The span is the clause's, from its
     mark to its last word. None otherwise ("has not been seen in Culiacán
     since 2016", no death; "was seen in Durango after he was reported killed",
-    a seeing told), or unparsed.
+    a seeing told; "since he was *nearly* killed", "since he *faked his*
+    death", no death: :data:`_NO_DEATH_BEFORE`), or unparsed.
     """
     if s.sent is None:
         return None
-    cues = {s.span[0] + m.start() for m in _deaths(s, text, person)}
+    cues = {
+        s.span[0] + m.start()
+        for m in _deaths(s, text, person)
+        if not _NO_DEATH_BEFORE.search(text, 0, m.start())
+    }
     for tok in s.sent:
         if (
             tok.dep_ != "advcl"
@@ -864,6 +913,39 @@ def _unseen_since(
         if any(lo <= at < hi for at in cues):
             return lo, hi
     return None
+
+
+#: Words that set a statement after a death since which the target is unseen
+#: against it: "since he was reportedly killed*, though* police doubt it",
+#: "*; police say* he is alive".
+_SET_AGAINST = re.compile(
+    r";|\b(?:though|although|but|yet|while|whereas|however)\b", re.IGNORECASE
+)
+
+
+def _since_words(
+    ex: _Extractor, s: Sentence, since: tuple[int, int]
+) -> tuple[tuple[int, int], bool]:
+    """The words of the death of ``since`` (:func:`_unseen_since`), and whether unsaid.
+
+    The speaker of the sentence, when its words come after the clause, speaks the
+    death where only a comma comes between ("since he was killed, *his family
+    claims*, in 2016": the clause then runs on past the speaker's words, which
+    hedge it, to the sentence's end), and not where a clause set against it does
+    ("since he was reportedly killed, *though police doubt* he is dead", "*;
+    police say* he is alive": the death is no one's, True).
+    """
+    attr = s.attr.at(since[0])
+    words = [(x, y) for x, y in attr.excluded if s.span[0] <= x and y <= s.span[1]]
+    if attr.speaker is None or not words or min(x for x, _ in words) < since[1]:
+        return since, False
+    start, end = min(x for x, _ in words), max(y for _, y in words)
+    if _SET_AGAINST.search(ex.text, since[1], start):
+        return since, True
+    aside = re.match(r"\s*\w+\s*,\s*[^,;]*?\s*\.?\s*$", ex.text[end : s.span[1]])
+    if ex.text[since[1] : start].strip() == "," and aside is not None:
+        return (since[0], s.span[1]), False
+    return since, False
 
 
 def _negated(verb: Any) -> bool:

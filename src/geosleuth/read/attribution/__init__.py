@@ -169,6 +169,9 @@ from geosleuth.read.attribution._reporting import (
     chain_names,
 )
 from geosleuth.read.attribution._reporting import (
+    _RUMOUR as RUMOUR,  # for life: a rumour in a clause of no one's
+)
+from geosleuth.read.attribution._reporting import (
     REPORTING_LEMMAS as REPORTING_LEMMAS,  # for sightings, _sentence, _target_*
 )
 from geosleuth.read.attribution._speakers import (
@@ -180,6 +183,7 @@ from geosleuth.read.attribution._subjects import _according_speaker, _verb_speak
 from geosleuth.read.attribution._venues import venue_spans
 
 __all__ = [
+    "RUMOUR",
     "TARGET_ROLE",
     "Attribution",
     "SpeakerRegistry",

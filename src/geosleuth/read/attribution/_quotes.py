@@ -134,9 +134,68 @@ def relayed_hearsay(
     found = _verb_speaker(root, registry, previous, chain, disputed, consulted)
     if found is None or found.speaker is None:
         return None
-    return Attribution(
-        chain=(found.speaker, *found.chain), rumour=True, disputed=disputed
+    if not quoting and found.official and _subject_word(inner) == "they":
+        # "The army said they say ...", "The army spokesman said they say":
+        # an institution's "they" is the institution, its word
+        return None
+    spans = _set_against_hearsay(root, inner)
+    closing = next(
+        (t for t in sent.doc[inner.right_edge.i + 1 : root.i] if t.text in _CLOSING),
+        None,
     )
+    if quoting and closing is not None and closing.i + 1 < sent.end:
+        # '"They say I am dead," Salcedo said *in a video released on Monday*':
+        # the speaker's own words, after the quotation
+        spans.append((sent.doc[closing.i + 1].idx, sent.end_char))
+    own = tuple((span, found) for span in spans)
+    return Attribution(
+        chain=(found.speaker, *found.chain),
+        rumour=True,
+        disputed=disputed,
+        clauses=own,
+    )
+
+
+#: Words that set the speaker's own clause against the hearsay: "They say he is
+#: dead, *but* I saw him", "... is dead, *though* he is alive".
+_AGAINST = frozenset({"but", "yet", "though", "although", "whereas", "while"})
+
+
+def _set_against_hearsay(root: Any, inner: Any) -> list[tuple[int, int]]:
+    """The spans of the clauses that the speaker sets against the hearsay.
+
+    '"They say he is dead, *but I saw him in Durango* on Monday," Rivas said',
+    "Rivas said they say Salcedo is dead, *though he is alive*": a clause joined
+    to "say" (or to the speaker's own verb) by "but" or "yet", or one of
+    concession ("though") within what they say, with a subject of its own. It
+    is not what they say but the speaker's word; the rest stays hearsay.
+    """
+    doc = root.doc
+    found = []
+    for verb in (inner, root):
+        if not any(c.dep_ == "cc" and c.lower_ in _AGAINST for c in verb.children):
+            continue
+        found += [
+            c
+            for c in verb.children
+            if c.dep_ == "conj" and c.i > inner.i and c.pos_ in ("VERB", "AUX")
+        ]
+    found += [
+        t
+        for t in inner.subtree
+        if t.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in _AGAINST for c in t.children)
+    ]
+    return [
+        (c.left_edge.idx, doc[c.right_edge.i].idx + len(doc[c.right_edge.i].text))
+        for c in found
+        if any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+    ]
+
+
+def _subject_word(verb: Any) -> str | None:
+    """The subject of ``verb`` in lower case ("they"), or None."""
+    return next((c.lower_ for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def _idiom_of_hearsay(root: Any, inner: Any) -> bool:

@@ -11,8 +11,10 @@ by :mod:`geosleuth.read.attribution`.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
+from geosleuth.read._set_off import set_off_participle
 from geosleuth.read.attribution._names import (
     _OFFICIAL,
     _org_noun,
@@ -93,14 +95,21 @@ def _verb_speaker(
         for c in h.children
         if c.dep_ == "nsubj" or (len(heads) > 1 and c.dep_ == "nsubjpass")
     ]
+    believers = not subjects
     if not subjects:
         # "he is thought *by analysts* to be in Durango": the believers named
         subjects = _believers_by(verb)
+    if not subjects:
+        # "Salcedo, reported dead in 2017, *said* he is alive": the subject of
+        # the phrase set off before the verb is the verb's own
+        subjects = _set_off_subject(verb)
     subjects.sort(key=lambda c: (c.pos_ != "PROPN", c.i))
     for subj in subjects:
         found = _subject_speaker(
             subj, verb_words(verb), registry, previous, chain, disputed, consulted
         )
+        if found is not None and believers:
+            return _without_when(found, subj)
         if found is not None:
             return found
     if not subjects:
@@ -120,6 +129,51 @@ def _verb_speaker(
             )
         return _stranded_speaker(verb, registry, chain, disputed, consulted)
     return None
+
+
+def _without_when(found: Attribution, subj: Any) -> Attribution:
+    """``found`` without the time that the parse hung on the believers ``subj``.
+
+    "Salcedo was thought by analysts *in 2016* to be in Durango": the parse
+    makes "in 2016" a phrase of "analysts"; it says when they thought so, not
+    who they are, and dates the statement. The speaker's words end before it.
+    """
+    when = [
+        c
+        for c in subj.children
+        if c.dep_ == "prep"
+        and c.i > subj.i
+        and any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+    ]
+    if not when or found.speaker is None:
+        return found
+    cut = when[0].idx
+    words = found.speaker
+    at = words.lower().rfind(f" {when[0].lower_} ")
+    return replace(
+        found,
+        speaker=words[:at] if at > 0 else words,
+        excluded=tuple((a, min(b, cut)) for a, b in found.excluded if a < cut),
+    )
+
+
+def _set_off_subject(verb: Any) -> list[Any]:
+    """The subject of the set-off phrase that ``verb`` follows, if any.
+
+    "Rodrigo Salcedo Ibarra, *reported dead in 2017*, said on Monday that he
+    was in Culiacán": the parse takes the participle for the verb of the name
+    and "said", with no subject of its own, for a verb joined to it
+    (:func:`~geosleuth.read._set_off.set_off_participle`). The participle is
+    no one's report; the name is the subject of "said", whose speaker it is.
+    """
+    if verb.dep_ != "conj" or any(c.dep_ == "auxpass" for c in verb.children):
+        # not "Salcedo, sighted in Culiacán in 2016, *was declared* dead": what
+        # is said of him, not his word
+        return []
+    set_off = set_off_participle(verb.head)
+    if set_off is None or set_off[1].i != verb.i:
+        return []
+    return [set_off[0]]
 
 
 #: Verbs by which one source gives another's words: "Reuters *quoted* an

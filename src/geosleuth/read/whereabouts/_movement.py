@@ -108,7 +108,7 @@ def _of_mover(
         return False  # "Jane Doe's brother lives in Kisumu": the brother does
     if verb is not None and _something_else(s, _subject(verb)):
         return False  # "County Road 35, which is north of Alexandria"
-    if _MOVEMENT.match(s.text, at) is None:
+    if _MOVEMENT.match(s.text, at) is None and _MEETING.match(s.text, at) is None:
         return True
     if verb is None:
         return True
@@ -132,18 +132,43 @@ def _of_mover(
     )
 
 
-#: A meeting in person: "met his brother in", "met with officials at".
-_MEETING = re.compile(r"met\b", re.IGNORECASE)
+#: A meeting in person: "met his brother in", "met with officials at", "held
+#: a meeting with his lieutenants in", "spoke to reporters in", "surrendered to
+#: authorities in": the one who meets is there.
+_MEETING = re.compile(
+    r"met\b|held\s+(?:a\s+)?(?:meeting|talks)\b|(?:spoke|talked)\s+(?:to|with)\b|"
+    r"surrendered\s+to\b",
+    re.IGNORECASE,
+)
+#: Words of a meeting at a distance: "spoke to reporters in Culiacán *by
+#: phone*", "*via video link* from Durango".
+_AT_A_DISTANCE = re.compile(
+    r"\b(?:by|via|over\s+the)\s+(?:(?:tele)?phone|video(?:[\s-]?link)?|"
+    r"videoconference|satellite\s+(?:phone|link)|radio|skype|zoom|internet)\b",
+    re.IGNORECASE,
+)
+#: Words before a meeting that was only meant to be: "was *to have* held a
+#: meeting". Not "is believed to have met": a belief of what was.
+_MEANT_TO_BE = re.compile(r"\b(?:was|were)\s+to\s+have\s+$", re.IGNORECASE)
 
 
 def _denied_meeting(ex: _Extractor, s: Sentence, at: int) -> bool:
-    """Whether the location word at ``at`` (in sentence) is a meeting denied.
+    """Whether the location word at ``at`` (in sentence) is a meeting placing no one.
 
-    "never met his brother in Culiacán", "did not meet with officials in": no
-    meeting took place there, which says nothing of where the target was, so
-    it is no denial of the place either.
+    "never met his brother in Culiacán", "did not meet with officials in",
+    "denied that he surrendered to authorities in": no meeting took place there,
+    which says nothing of where the target was, so it is no denial of the place
+    either. Nor does one at a distance ("spoke to reporters in Culiacán *by
+    phone*": :data:`_AT_A_DISTANCE`) or one only meant to be ("was *to have*
+    held a meeting in": :data:`_MEANT_TO_BE`) place the target.
     """
-    return _MEETING.match(s.text, at) is not None and negation(ex, s, at) is not None
+    if _MEETING.match(s.text, at) is None:
+        return False
+    if _MEANT_TO_BE.search(s.text, 0, at) is not None:
+        return True
+    if _AT_A_DISTANCE.search(_clause_text(s, s.text, at)) is not None:
+        return True
+    return negation(ex, s, at) is not None
 
 
 def _identified_as(subject: Any, refs: Sequence[Any]) -> bool:
