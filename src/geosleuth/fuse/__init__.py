@@ -46,7 +46,8 @@ Between an item's date and ``as_of`` the target is assumed to move as a 2-D Gaus
 random walk: the positional variance grows by ``D`` km² per day on each axis
 (``Settings.diffusion_km2_per_day``, default 1, i.e. σ ≈ 19 km after a year). Kernels
 widen accordingly, so old evidence is vaguer, not weaker. Ages count from the end of
-an item's day, or from its ``time`` of day, to the end of the ``as_of`` day. Two or
+an item's day, or from its ``time`` of day, to the end of the ``as_of`` day, or to
+an :class:`~geosleuth.evidence.AsOf`'s time of day. Two or
 more timed fixes of the target (sightings in no group, claims) are followed as one
 track in time order, the forward pass of a filter for the walk
 (:mod:`~geosleuth.fuse.track`), not multiplied: one factor of kind ``"track"``.
@@ -62,7 +63,11 @@ on the study region. A case of territory and fronts alone opens with the earlies
 of them. A sighting dated by a span proves life on the span's first day, and
 dates the case by it too. A proof of life with reliability ``r`` sets
 ``P ← r + (1 − r)·P``; a claim
-of death multiplies the odds of death by ``(1 + r)/(1 − r)``.
+of death multiplies the odds of death by ``(1 + r)/(1 − r)``; the target's body
+found (``body: true``) sets ``P ← (1 − r)·P``, never above the word of it. Items
+are taken in time order (a timed item at its ``time``, one without at the end of
+its day; at one moment, claims of death first), and the hazard runs between them
+and on to the moment of ``as_of`` (:func:`~geosleuth.fuse.life.p_alive`).
 
 Honesty checks
 --------------

@@ -19,8 +19,9 @@ false keeps its mixture ``r·K + (1 − r)``, so a wrong fix bends the track wit
 breaking it. Mass that walks off the grid is lost, as the target may have left the
 region.
 
-``t_now`` is the end of the estimate's ``as_of`` day, the moment whole days are
-counted from (:meth:`~geosleuth.evidence.Sighting.age_days`).
+``t_now`` is the moment of the estimate's ``as_of``: the end of its day, or an
+:class:`~geosleuth.evidence.AsOf`'s time of day (:func:`~geosleuth.evidence.now_of`),
+the moment ages are counted to (:meth:`~geosleuth.evidence.Sighting.age_days`).
 """
 
 from __future__ import annotations
