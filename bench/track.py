@@ -1,0 +1,84 @@
+"""Time a track of timed fixes (``geosleuth.fuse.track``), with and without LOO.
+
+A walker's fixes every ~20 minutes along a 16 km line, on 400 × 400 cells of 100 m,
+at a walk of 1 km² an hour (``diffusion_km2_per_day`` 24). Seeded. Prints, for each
+track length, the best of ``--repeat`` runs of ``fuse`` without and with its
+leave-one-out contributions (each fix left out follows the others again, so the
+second grows with the square of the length; above the grid's limit,
+``geosleuth.fuse.contributions.track_limit``, each fix reports the whole track's
+shift instead).
+
+Run: ``python bench/track.py [--fixes 5 20 40] [--repeat 3]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import time
+
+import numpy as np
+
+from geosleuth.evidence import Grade, Provenance, Sighting
+from geosleuth.fuse import Settings, fuse
+from geosleuth.fuse.contributions import track_limit
+from geosleuth.geometry import Point
+from geosleuth.grid import Grid
+
+DAY = dt.date(2024, 10, 12)
+
+
+def _fixes(grid: Grid, n: int, rng: np.random.Generator) -> list[Sighting]:
+    out = []
+    for k in range(n):
+        lon, lat = grid.xy_km_to_lonlat(-8.0 + 16.0 * k / n, float(rng.normal(0, 1)))
+        minutes = 6 * 60 + round(12 * 60 * k / n)
+        out.append(
+            Sighting(
+                id=f"f{k}",
+                provenance=Provenance(document="log"),
+                date=DAY,
+                time=dt.time(minutes // 60, minutes % 60),
+                place=Point(float(lon), float(lat)),
+                sigma_km=0.3,
+                grade=Grade.parse("B2"),
+            )
+        )
+    return out
+
+
+def _best(repeat: int, run: object) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        run()  # type: ignore[operator]
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--fixes", type=int, nargs="+", default=[5, 20, 40])
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    grid = Grid.around(0.0, 0.0, radius_km=20.0, cell_km=0.1)
+    settings = Settings(diffusion_km2_per_day=24.0)
+    rng = np.random.default_rng(1)
+    print(
+        f"{grid.shape[0]} x {grid.shape[1]} cells; fixes left out one by one up to "
+        f"{track_limit(grid.n_cells)}"
+    )
+    print("fixes   map (s)   with contributions (s)")
+    for n in args.fixes:
+        items = _fixes(grid, n, rng)
+
+        def run(items: list[Sighting] = items, loo: bool = False) -> None:
+            fuse(items, grid, as_of=DAY, settings=settings, contributions=loo)
+
+        plain = _best(args.repeat, run)
+        full = _best(args.repeat, lambda run=run: run(loo=True))
+        print(f"{n:5d}   {plain:7.2f}   {full:22.2f}")
+
+
+if __name__ == "__main__":
+    main()
