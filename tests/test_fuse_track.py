@@ -834,3 +834,30 @@ def test_each_sighting_of_the_target_has_its_shift_of_p_alive() -> None:
         want = est.p_alive - p_alive(rest, as_of=DAY, settings=st84)
         assert c.p_alive_shift == pytest.approx(want)
     assert any(abs(c.p_alive_shift) > 1e-4 for c in est.contributions)
+
+
+def test_labels_of_places_close_together_do_not_cover_each_other(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Review r31, L6: the walker example's Bwlch y Moch and car park labels."""
+    from geosleuth.casefile import load_case
+    from geosleuth.report import png
+
+    placed: list[object] = []
+    clear_of = png._clear_of
+
+    def spy(ann: object, before: object, renderer: object, inside: object) -> None:
+        clear_of(ann, before, renderer, inside)  # type: ignore[arg-type]
+        placed.append(ann.get_window_extent(renderer))  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(png, "_clear_of", spy)
+    case = load_case("src/geosleuth/examples/missing-hiker.yaml")
+    est = fuse(case.items, case.grid, as_of=case.as_of, settings=case.settings,
+               places=case.places, contributions=False)  # fmt: skip
+    import io
+
+    png.render_png(est, case.items, io.BytesIO(), title="walker")
+    assert len(placed) >= 3
+    for i, a in enumerate(placed):
+        for b in placed[i + 1 :]:
+            assert not a.overlaps(b)  # type: ignore[attr-defined]

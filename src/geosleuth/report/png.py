@@ -397,6 +397,48 @@ def _warning_line(run_warnings: Sequence[str]) -> str:
     )
 
 
+#: The places by its marker a label may take, as (offset in points, alignment):
+#: above right (the first choice), below right, above left, below left, then
+#: the same a line further out.
+_CORNERS = tuple(
+    ((dx, dy * step), (ha, va))
+    for step in (1, 4)
+    for (dx, dy), (ha, va) in (
+        ((5, 4), ("left", "baseline")),
+        ((5, -4), ("left", "top")),
+        ((-5, 4), ("right", "baseline")),
+        ((-5, -4), ("right", "top")),
+    )
+)
+
+
+def _clear_of(ann: Any, placed: Sequence[Any], renderer: Any, inside: Any) -> None:
+    """Move the label ``ann`` to a corner of its marker where it covers no label.
+
+    Kept where it is when it covers none of ``placed`` (display boxes), or when
+    every corner that stays within ``inside`` (the map's box) covers one.
+    """
+
+    # a few pixels apart: the labels' white halos would touch
+    def covers(box: Any) -> bool:
+        return any(box.padded(3).overlaps(b) for b in placed)
+
+    if not covers(ann.get_window_extent(renderer)):
+        return
+    start = (ann.xyann, ann.get_horizontalalignment(), ann.get_verticalalignment())
+    for offset, (ha, va) in _CORNERS:
+        ann.xyann = offset
+        ann.set_horizontalalignment(ha)
+        ann.set_verticalalignment(va)
+        box = ann.get_window_extent(renderer)
+        within = box.x0 >= inside.x0 and box.x1 <= inside.x1 and box.y1 <= inside.y1
+        if within and not covers(box):
+            return
+    ann.xyann = start[0]
+    ann.set_horizontalalignment(start[1])
+    ann.set_verticalalignment(start[2])
+
+
 def _label_places(
     fig: Any,
     ax: Any,
@@ -408,7 +450,9 @@ def _label_places(
 
     A label reads "rank. name probability"; a long name is shortened, never the
     probability. A label that would run past the right edge of the map goes to
-    the left of its marker, one past the top goes below it.
+    the left of its marker, one past the top goes below it. A label that would
+    cover one placed before it (two places close together) takes the first of
+    the other corners of its marker where it covers none (review r31, L6).
     """
     from matplotlib.patheffects import withStroke
     from matplotlib.transforms import Bbox
@@ -419,6 +463,7 @@ def _label_places(
     axes_box = ax.get_window_extent(renderer)
     to_fig = fig.transFigure.inverted()
     boxes: list[Any] = []
+    placed: list[Any] = []  # the labels so far, in display units
     for rank, pl in enumerate(estimate.places[:n_labels], start=1):
         x, y = grid.lonlat_to_xy_km(pl.lon, pl.lat)
         if not (extent[0] <= x <= extent[1] and extent[2] <= y <= extent[3]):
@@ -452,6 +497,8 @@ def _label_places(
         if box.y1 > axes_box.y1:
             ann.set_verticalalignment("top")
             ann.xyann = (ann.xyann[0], -4)
+        _clear_of(ann, placed, renderer, axes_box)
+        placed.append(ann.get_window_extent(renderer))
         boxes.extend(
             Bbox(to_fig.transform(b.get_points()))
             for b in (ann.get_window_extent(renderer), mark.get_window_extent(renderer))
