@@ -1071,6 +1071,16 @@ class AsOf(dt.date):
         self.at = at
         return self
 
+    @classmethod
+    def of(cls, day: dt.date, at: dt.time | None) -> dt.date:
+        """``day`` at ``at``: an ``AsOf``, or the plain day (its end) for None.
+
+        >>> day = dt.date(2024, 10, 13)
+        >>> AsOf.of(day, None), AsOf.of(day, dt.time(9))
+        (datetime.date(2024, 10, 13), AsOf(2024, 10, 13, at=datetime.time(9, 0)))
+        """
+        return day if at is None else cls(day.year, day.month, day.day, at)
+
     def __reduce__(self) -> tuple[Any, ...]:
         return (AsOf, (self.year, self.month, self.day, self.at))
 
@@ -1081,7 +1091,7 @@ class AsOf(dt.date):
         other = dt.date(self.year, self.month, self.day).replace(
             year=year or self.year, month=month or self.month, day=day or self.day
         )
-        return AsOf(other.year, other.month, other.day, self.at)
+        return AsOf(other.year, other.month, other.day, self.at)  # the time kept
 
     def __repr__(self) -> str:
         return f"AsOf({self.year}, {self.month}, {self.day}, at={self.at!r})"
@@ -1163,7 +1173,7 @@ def parse_as_of(
             f"clock), but {timed.group(2)!r} is no time of day.",
             field=name,
         ) from None
-    return AsOf(on.year, on.month, on.day, at)
+    return AsOf.of(on, at)
 
 
 def day_fraction(t: dt.time) -> float:

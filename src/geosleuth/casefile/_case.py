@@ -35,11 +35,10 @@ from geosleuth.casefile._text import _check_text
 from geosleuth.errors import CaseFileError, InputError
 from geosleuth.evidence import (
     DEFAULT_GRADES,
-    AsOf,
     Claim,
     EvidenceItem,
     Sighting,
-    parse_time,
+    parse_as_of,
 )
 from geosleuth.fuse import NamedPlace, Settings
 from geosleuth.geometry import Point
@@ -86,21 +85,18 @@ def _as_of(doc: dict[str, Any], source: str) -> dt.date | None:
     if "as_of" not in doc:
         return None
     line = _line_of(doc, ["as_of"])
-    text = str(doc["as_of"])
-    day = _date(text[:10], "as_of", source, line)
-    if len(text) == 10:
-        return day
+
+    def day(value: Any, name: str) -> dt.date:
+        return _date(value, name, source, line)
+
     try:
-        at = parse_time(text[11:], "as_of")
-    except InputError:
+        return parse_as_of(str(doc["as_of"]), "as_of", day)
+    except CaseFileError:
+        raise
+    except InputError as exc:
         raise CaseFileError(
-            f"The field as_of must be a day written YYYY-MM-DD, optionally with a "
-            f"time of day (YYYY-MM-DDTHH:MM). Got {text!r} instead.",
-            path=source,
-            line=line,
-            field="as_of",
+            exc.message, path=source, line=line, field="as_of"
         ) from None
-    return AsOf(day.year, day.month, day.day, at)
 
 
 def load_case(path: PathLike) -> Case:

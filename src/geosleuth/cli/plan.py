@@ -124,11 +124,11 @@ def _stored_day(record: dict[str, object]) -> dt.date:
     Raises ``ValueError`` for a day or time not written as ``estimate.json``
     writes them.
     """
-    day = dt.date.fromisoformat(str(record.get("as_of")))
     at = record.get("as_of_time")
-    if at is None:
-        return day
-    return AsOf(day.year, day.month, day.day, dt.time.fromisoformat(str(at)))
+    return AsOf.of(
+        dt.date.fromisoformat(str(record.get("as_of"))),
+        None if at is None else dt.time.fromisoformat(str(at)),
+    )
 
 
 def _items_not_in(record: dict[str, object] | None, folder: Path) -> str | None:

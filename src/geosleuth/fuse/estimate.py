@@ -438,7 +438,7 @@ def _miss_day_by_day(
     others = [i for i in used if not isinstance(i, Searched)]
     z = 1.0
     for day, at in moments:
-        when = day if at is None else AsOf(day.year, day.month, day.day, at)
+        when = AsOf.of(day, at)
         if as_of is not None and now_of(as_of) < now_of(when):
             when = as_of  # an untimed search of the as-of day: by its moment
         now = now_of(when)
@@ -508,7 +508,7 @@ def _outside_miss(
     if not moments:
         return miss
     day, at = min(moments, key=_moment_order)
-    first = day if at is None else AsOf(day.year, day.month, day.day, at)
+    first = AsOf.of(day, at)
     if not any(_after(i, first) for i in used if not isinstance(i, Searched)):
         return miss  # nothing dated after a search: the two are one
     ahead = _miss_day_by_day(

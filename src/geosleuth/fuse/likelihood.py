@@ -916,8 +916,13 @@ def _factor_stream(
     as_of: dt.date,
     settings: Settings,
     skipped: list[tuple[str, str]],
+    fix_layers: dict[str, FloatArray] | None = None,
 ) -> Iterator[Factor]:
     """The factors of :func:`factors`, one at a time, unweighted.
+
+    With ``fix_layers``, each fix of a track leaves its layer there
+    (:func:`_fix_log`), for a caller that follows the track again with other
+    weights.
 
     An item that cannot inform the grid is appended to ``skipped`` (with the
     reason) as the stream reaches it. A caller that only sums the factors
@@ -987,6 +992,8 @@ def _factor_stream(
         log_l = _sighting_group_log(group, grid, as_of=as_of, settings=settings)
         yield Factor(key, tuple(s.id for s in group), "sighting", log_l)
     if fixes:
+        if fix_layers is not None:
+            fix_layers.update((i.id, layer) for i, layer in fixes)
         yield _track_factor(fixes, grid, as_of=as_of, settings=settings)
 
 
@@ -1068,8 +1075,16 @@ def factors(
     """
     settings = settings or Settings()
     skipped: list[tuple[str, str]] = []
+    layers: dict[str, FloatArray] = {}  # a track's fixes', to weigh them
     out = list(
-        _factor_stream(items, grid, as_of=as_of, settings=settings, skipped=skipped)
+        _factor_stream(
+            items,
+            grid,
+            as_of=as_of,
+            settings=settings,
+            skipped=skipped,
+            fix_layers=layers if settings.source_correlation > 0 else None,
+        )
     )
     if settings.source_correlation > 0:
         # the document, not its title: two documents of one title (a wire's
@@ -1101,10 +1116,7 @@ def factors(
             if f.kind == TRACK:
                 ws = tuple(weight_of[k, i] for i in f.item_ids)
                 if any(x != 1.0 for x in ws):
-                    fixes = [
-                        (by_id[i], _fix_log(by_id[i], grid, settings=settings))
-                        for i in f.item_ids
-                    ]
+                    fixes = [(by_id[i], layers[i]) for i in f.item_ids]
                     out[k] = _track_factor(
                         fixes, grid, as_of=as_of, settings=settings, weights=ws
                     )

@@ -809,7 +809,7 @@ def _stored_as_of(record: dict[str, Any], field: Callable[..., Any]) -> dt.date:
         "a time of day written HH:MM",
         lambda v: parse_time(v, "as_of_time"),
     )
-    return AsOf(day.year, day.month, day.day, at)
+    return AsOf.of(day, at)
 
 
 def load_estimate(path: PathLike) -> StoredEstimate:
