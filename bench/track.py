@@ -6,9 +6,11 @@ track length, the best of ``--repeat`` runs of ``fuse`` without and with its
 leave-one-out contributions (each fix left out follows the others again, so the
 second grows with the square of the length; above the grid's limit,
 ``geosleuth.fuse.contributions.track_limit``, each fix reports the whole track's
-shift instead).
+shift instead). Then the same with ``--searches`` timed searches of 2 × 2 km
+beside the line, between the fixes, threaded through the track (each search's
+figure is judged on the smoother of its moment, and each is left out in turn).
 
-Run: ``python bench/track.py [--fixes 5 20 40] [--repeat 3]``.
+Run: ``python bench/track.py [--fixes 5 20 40] [--searches 5] [--repeat 3]``.
 """
 
 from __future__ import annotations
@@ -19,10 +21,10 @@ import time
 
 import numpy as np
 
-from geosleuth.evidence import Grade, Provenance, Sighting
+from geosleuth.evidence import EvidenceItem, Grade, Provenance, Searched, Sighting
 from geosleuth.fuse import Settings, fuse
 from geosleuth.fuse.contributions import track_limit
-from geosleuth.geometry import Point
+from geosleuth.geometry import Area, Point
 from geosleuth.grid import Grid
 
 DAY = dt.date(2024, 10, 12)
@@ -47,6 +49,29 @@ def _fixes(grid: Grid, n: int, rng: np.random.Generator) -> list[Sighting]:
     return out
 
 
+def _searches(grid: Grid, n: int) -> list[Searched]:
+    out = []
+    for k in range(n):
+        x = -7.0 + 14.0 * (k + 0.5) / n
+        # beside the path, where he might have strayed
+        (w, s), (e, no) = (
+            grid.xy_km_to_lonlat(x - 1, 1.0),
+            grid.xy_km_to_lonlat(x + 1, 3.0),
+        )
+        minutes = 6 * 60 + 10 + round(12 * 60 * (k + 0.5) / n)
+        out.append(
+            Searched(
+                id=f"s{k}",
+                provenance=Provenance(document="log"),
+                date=DAY,
+                time=dt.time(minutes // 60, minutes % 60),
+                area=Area.box(float(w), float(s), float(e), float(no)),
+                pd=0.5,
+            )
+        )
+    return out
+
+
 def _best(repeat: int, run: object) -> float:
     times = []
     for _ in range(repeat):
@@ -59,6 +84,7 @@ def _best(repeat: int, run: object) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--fixes", type=int, nargs="+", default=[5, 20, 40])
+    ap.add_argument("--searches", type=int, default=5)
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
     grid = Grid.around(0.0, 0.0, radius_km=20.0, cell_km=0.1)
@@ -66,18 +92,26 @@ def main() -> None:
     rng = np.random.default_rng(1)
     print(
         f"{grid.shape[0]} x {grid.shape[1]} cells; fixes left out one by one up to "
-        f"{track_limit(grid.n_cells)}"
+        f"{track_limit(grid.n_cells)} (fixes and searches together)"
     )
-    print("fixes   map (s)   with contributions (s)")
+    searches = _searches(grid, args.searches)
+    print(
+        "fixes   map (s)   with contributions (s)   "
+        f"with {args.searches} searches: map (s)   with contributions (s)"
+    )
     for n in args.fixes:
-        items = _fixes(grid, n, rng)
+        fixes: list[EvidenceItem] = list(_fixes(grid, n, rng))
 
-        def run(items: list[Sighting] = items, loo: bool = False) -> None:
+        def run(items: list[EvidenceItem], loo: bool = False) -> None:
             fuse(items, grid, as_of=DAY, settings=settings, contributions=loo)
 
-        plain = _best(args.repeat, run)
-        full = _best(args.repeat, lambda run=run: run(loo=True))
-        print(f"{n:5d}   {plain:7.2f}   {full:22.2f}")
+        row = []
+        for items in (fixes, [*fixes, *searches]):
+            row.append(_best(args.repeat, lambda items=items: run(items)))
+            row.append(_best(args.repeat, lambda items=items: run(items, loo=True)))
+        print(
+            f"{n:5d}   {row[0]:7.2f}   {row[1]:22.2f}   {row[2]:26.2f}   {row[3]:22.2f}"
+        )
 
 
 if __name__ == "__main__":

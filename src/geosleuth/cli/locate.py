@@ -38,6 +38,7 @@ from geosleuth.cli.read import (
 from geosleuth.errors import GeosleuthError, InputError
 from geosleuth.evidence import as_of_text, parse_as_of
 from geosleuth.fuse import Estimate
+from geosleuth.fuse.track import TRACK, TRACK_SEARCHES
 from geosleuth.locate import locate_case
 from geosleuth.report.text import about_a_source, km2, pct, percent_down, plain
 
@@ -137,7 +138,8 @@ def _movers(est: Estimate, n: int = 5) -> list[str]:
 
     Items that move nothing (life status) are no answer to "which move it". The
     fixes of a track too long to leave out one by one share the whole track's
-    shift (``Contribution.whole``): it is shown once, for the track.
+    shift (``Contribution.whole``): it is shown once, for the track, as is its
+    searches' shared shift.
 
     Examples
     --------
@@ -159,11 +161,12 @@ def _movers(est: Estimate, n: int = 5) -> list[str]:
             shown.append((c.map_shift, f"{plain(c.item_id)} ({c.map_shift:.2f})"))
         elif c.whole not in wholes:
             wholes.add(c.whole)
-            what = (
-                f"the track of {sizes[c.whole]} fixes"
-                if c.whole == "track"
-                else f"the group {plain(c.whole)} ({sizes[c.whole]} items)"
-            )
+            if c.whole == TRACK:
+                what = f"the track of {sizes[c.whole]} fixes"
+            elif c.whole == TRACK_SEARCHES:
+                what = f"the {sizes[c.whole]} searches on the track"
+            else:
+                what = f"the group {plain(c.whole)} ({sizes[c.whole]} items)"
             shown.append((c.map_shift, f"{what} ({c.map_shift:.2f})"))
     shown.sort(key=lambda s: -s[0])
     return [text for _, text in shown[:n]]

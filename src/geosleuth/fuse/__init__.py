@@ -50,7 +50,9 @@ an item's day, or from its ``time`` of day, to the end of the ``as_of`` day, or 
 an :class:`~geosleuth.evidence.AsOf`'s time of day. Two or
 more timed fixes of the target (sightings in no group, claims) are followed as one
 track in time order, the forward pass of a filter for the walk
-(:mod:`~geosleuth.fuse.track`), not multiplied: one factor of kind ``"track"``.
+(:mod:`~geosleuth.fuse.track`), not multiplied: one factor of kind ``"track"``;
+timed searches made before the map's moment are threaded through it, a factor of
+kind ``"searched"`` keyed ``"searches on the track"``.
 
 Life status
 -----------

@@ -6,7 +6,7 @@ import datetime as dt
 import math
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -19,6 +19,7 @@ from geosleuth.evidence import (
     Searched,
     Sighting,
     Territory,
+    now_of,
 )
 from geosleuth.fuse.life import (
     _case_openers,
@@ -33,13 +34,13 @@ from geosleuth.fuse.likelihood import (
     _fix_log,
     _search_day_log,
     _sighting_group_log,
-    _track_factor,
+    _track_factors,
     factors,
     select,
 )
 from geosleuth.fuse.posterior import posterior_from_factors
 from geosleuth.fuse.settings import Settings
-from geosleuth.fuse.track import TRACK, in_track
+from geosleuth.fuse.track import TRACK, TRACK_SEARCHES, TrackPasses, in_track
 from geosleuth.grid import Grid
 
 __all__ = ["Contribution"]
@@ -51,7 +52,7 @@ _TRACK_WALK_CELLS = 5e8
 
 
 def track_limit(n_cells: int) -> int:
-    """The longest track whose fixes are each left out in turn on ``n_cells``.
+    """The longest track whose fixes (and searches) are each left out on ``n_cells``.
 
     ``√(5·10⁸ / n_cells)``, at least 10: 139 fixes on 160 × 160 cells, 55 on
     400 × 400, 22 on 1000 × 1000.
@@ -197,12 +198,14 @@ def _leave_one_out(
     share their source). Within a sighting group of ``n`` items the group's
     likelihood without item ``i`` is ``(W·L − wᵢLᵢ)/(W − wᵢ)``, one kernel per item;
     groups larger than ``max_group`` report the shift of the whole group instead.
-    Without one fix of a track, the other fixes are followed again (one left is
-    an item of its own, as :func:`~geosleuth.fuse.likelihood.factors` makes it);
-    that costs about the square of the track's length in walks over the grid,
-    so a track of more than ``max_track`` fixes (default :func:`track_limit`
-    of the grid: 55 on 400 × 400 cells) reports the whole track's shift for
-    each, marked by the contribution's ``whole``, as a large group's does.
+    Without one fix or one threaded search of a track, the others are followed
+    again (one fix left is an item of its own, and the searches then are too,
+    as :func:`~geosleuth.fuse.likelihood.factors` makes them); that costs about
+    the square of the track's length in walks over the grid, so a track of more
+    than ``max_track`` fixes and searches (default :func:`track_limit` of the
+    grid: 55 on 400 × 400 cells) reports for each fix the shift of all the
+    fixes, and for each search that of all the searches, marked by the
+    contribution's ``whole``, as a large group's does.
     Without one of a day's searches, the day's others are combined again
     (:func:`~geosleuth.fuse.likelihood._search_day_log`).
     With ``top_mask`` (the disc of the best-ranked place), each contribution also
@@ -255,14 +258,21 @@ def _leave_one_out(
     # time: for so many, only the life-status items' shifts are computed
     few_lives = len(said) <= _MOST_LIFE_EVENTS
 
-    def without(f: Factor) -> FloatArray:
-        """``base − f.log_l``; where f is −inf, the other factors' sum."""
+    def without(*gone: Factor) -> FloatArray:
+        """``base − Σ f.log_l``; where some f is −inf, the other factors' sum."""
         with np.errstate(invalid="ignore"):
-            rest = base - f.log_l
-        bad = ~np.isfinite(f.log_l)
+            rest = base - sum((f.log_l for f in gone), np.zeros(grid.n_cells))
+        n_bad = sum((~np.isfinite(f.log_l)).astype(np.int64) for f in gone) + np.zeros(
+            grid.n_cells, dtype=np.int64
+        )
+        bad = np.asarray(n_bad > 0)
         if bad.any():
+            # the others' finite sum: the finite values of those left out, less
+            finite = sums.finite[bad] - sum(
+                np.where(np.isfinite(f.log_l[bad]), f.log_l[bad], 0.0) for f in gone
+            )
             rest[bad] = np.where(
-                sums.n_inf[bad] == 1, log_prior[bad] + sums.finite[bad], -np.inf
+                sums.n_inf[bad] == n_bad[bad], log_prior[bad] + finite, -np.inf
             )
         return np.asarray(rest)
 
@@ -278,6 +288,79 @@ def _leave_one_out(
             )
         return f
 
+    track = next((f for f in facs if f.kind == TRACK), None)
+    threaded = next((f for f in facs if f.key == TRACK_SEARCHES), None)
+    # the track's passes, kept before each member (:class:`TrackPasses`), and
+    # its searches by moment, as :func:`_track_factors` combines them
+    passes: TrackPasses | None = None
+    still = replace(settings, diffusion_km2_per_day=0.0)
+    moments: list[list[Searched]] = []
+    moment_of: dict[str, int] = {}
+    for sid in threaded.item_ids if threaded is not None else ():
+        key = (searches[sid].date, searches[sid].time)
+        at = next(
+            (k for k, m in enumerate(moments) if (m[0].date, m[0].time) == key), None
+        )
+        if at is None:
+            at = len(moments)
+            moments.append([])
+        moments[at].append(searches[sid])
+        moment_of[sid] = at
+
+    def on_track_without(item: EvidenceItem) -> FloatArray:
+        """The log posterior without one of the track's fixes or searches.
+
+        The track's other fixes are followed again, with the searches
+        threaded through it (:func:`~geosleuth.fuse.likelihood._track_factors`);
+        the other fixes keep their weights (their document's), as the other
+        items do. One fix left is an item of its own, and the searches then
+        are too, as :func:`~geosleuth.fuse.likelihood.factors` makes them.
+        """
+        assert track is not None
+        ws = track.fix_weights or (1.0,) * len(track.item_ids)
+        kept = dict(zip(track.item_ids, ws, strict=True))
+        rest_fixes = [fixes[i] for i in track.item_ids if i != item.id]
+        rest_searches = [
+            searches[i] for i in (threaded.item_ids if threaded else ()) if i != item.id
+        ]
+        if len(rest_fixes) > 1 and passes is not None:
+            # each pass resumed from its state before the member left out
+            if item.id in kept:
+                log_t, log_s = passes.without_fix(track.item_ids.index(item.id))
+            else:
+                at = moment_of[item.id]
+                others = [o for o in moments[at] if o is not item]
+                instead = (
+                    _search_day_log(others, grid, as_of=as_of, settings=still)
+                    if others
+                    else None
+                )
+                log_t, log_s = passes.without_search(at, instead)
+            log_rest = log_t if log_s is None else log_t + log_s
+        elif len(rest_fixes) > 1:
+            new = _track_factors(
+                [(o, fix_log(o)) for o in rest_fixes],
+                rest_searches,
+                grid,
+                as_of=as_of,
+                settings=settings,
+                weights=[kept[o.id] for o in rest_fixes],
+            )
+            log_rest = sum((g.log_l for g in new), np.zeros(grid.n_cells))
+        else:
+            log_rest = np.zeros(grid.n_cells)
+            for g in _factor_stream(
+                [*rest_fixes, *rest_searches],
+                grid,
+                as_of=as_of,
+                settings=settings,
+                skipped=[],
+            ):
+                w = kept[g.item_ids[0]] if g.kind != Searched.kind else 1.0
+                log_rest = log_rest + w * g.log_l
+        gone = [track] if threaded is None else [track, threaded]
+        return without(*gone) + log_rest
+
     def shift_without(rest_log: FloatArray) -> tuple[float, float | None]:
         with np.errstate(invalid="ignore"):
             rest_log = np.where(np.isnan(rest_log), -np.inf, rest_log)
@@ -292,7 +375,13 @@ def _leave_one_out(
         shift, top = 0.0, top_now
         whole = None
         f = factor_of(item)
-        if f is not None and len(f.item_ids) == 1:
+        if f is not None and f.key in group_shift:
+            shift, top = group_shift[f.key]
+            whole = f.key
+        elif f is not None and (f.kind == TRACK or f.key == TRACK_SEARCHES):
+            # the track's other fixes and searches, followed again
+            shift, top = shift_without(on_track_without(item))
+        elif f is not None and len(f.item_ids) == 1:
             rest = without(f)
             back = (replacements or {}).get(item.id)
             if back:
@@ -303,32 +392,6 @@ def _leave_one_out(
             # the day's other searches, combined as without this one
             others = [searches[i] for i in f.item_ids if i != item.id]
             log_rest = _search_day_log(others, grid, as_of=as_of, settings=settings)
-            shift, top = shift_without(without(f) + log_rest)
-        elif f is not None and f.key in group_shift:
-            shift, top = group_shift[f.key]
-            whole = f.key
-        elif f is not None and f.kind == TRACK:
-            # the track of the other fixes (one left is an item of its own)
-            # the other fixes keep their weights (their document's), as the
-            # other items do
-            ws = f.fix_weights or (1.0,) * len(f.item_ids)
-            kept = dict(zip(f.item_ids, ws, strict=True))
-            rest_fixes = [fixes[i] for i in f.item_ids if i != item.id]
-            if len(rest_fixes) > 1:
-                log_rest = _track_factor(
-                    [(o, fix_log(o)) for o in rest_fixes],
-                    grid,
-                    as_of=as_of,
-                    settings=settings,
-                    weights=[kept[o.id] for o in rest_fixes],
-                ).log_l
-            else:
-                alone = _factor_stream(
-                    rest_fixes, grid, as_of=as_of, settings=settings, skipped=[]
-                )
-                log_rest = kept[rest_fixes[0].id] * sum(
-                    (g.log_l for g in alone), np.zeros(grid.n_cells)
-                )
             shift, top = shift_without(without(f) + log_rest)
         elif f is not None:
             members = [sightings[i] for i in f.item_ids]
@@ -364,15 +427,57 @@ def _leave_one_out(
 
     if max_track is None:
         max_track = track_limit(grid.n_cells)
+    if track is not None and (
+        len(track.item_ids) + (len(threaded.item_ids) if threaded else 0) > max_track
+    ):
+        # a long track (its searches counted): each fix gives the shift of all
+        # the fixes left out at once (the searches then items of their own, as
+        # without a track), each search that of all the searches
+        alone = _factor_stream(
+            [searches[i] for i in (threaded.item_ids if threaded else ())],
+            grid,
+            as_of=as_of,
+            settings=settings,
+            skipped=[],
+        )
+        loose = sum((g.log_l for g in alone), np.zeros(grid.n_cells))
+        gone = [track] if threaded is None else [track, threaded]
+        group_shift[track.key] = shift_without(without(*gone) + loose)
+        if threaded is not None:
+            group_shift[threaded.key] = shift_without(without(threaded))
     for f in facs:  # a large group's one shift, before any thread needs it
-        large = max_track if f.kind == TRACK else max_group
-        if len(f.item_ids) > large and f.key not in group_shift:
-            group_shift[f.key] = shift_without(without(f))
-        elif f.kind == TRACK and len(f.item_ids) * grid.n_cells <= _KEPT_CELLS:
-            # each fix's layer once, not once a turn of each other fix
-            layers.update(
-                (i, _fix_log(fixes[i], grid, settings=settings)) for i in f.item_ids
-            )
+        if f.kind == TRACK:
+            if len(f.item_ids) * grid.n_cells <= _KEPT_CELLS:
+                # each fix's layer once, not once a turn of each other fix
+                layers.update(
+                    (i, _fix_log(fixes[i], grid, settings=settings)) for i in f.item_ids
+                )
+            members = len(f.item_ids) + len(moments)
+            if (
+                f.key not in group_shift
+                and len(f.item_ids) > 2
+                and 3 * members * grid.n_cells <= _KEPT_CELLS
+            ):
+                ws = f.fix_weights or (1.0,) * len(f.item_ids)
+                passes = TrackPasses(
+                    [
+                        (fixes[i].moment, w * fix_log(fixes[i]))
+                        for i, w in zip(f.item_ids, ws, strict=True)
+                    ],
+                    [
+                        (
+                            m[0].moment,
+                            _search_day_log(m, grid, as_of=as_of, settings=still),
+                        )
+                        for m in moments
+                    ],
+                    grid,
+                    now=now_of(as_of),
+                    diffusion_km2_per_day=settings.diffusion_km2_per_day,
+                    cutoff=settings.cutoff_sigmas,
+                )
+        elif f.key != TRACK_SEARCHES and len(f.item_ids) > max_group:
+            group_shift.setdefault(f.key, shift_without(without(f)))
     if workers <= 1 or len(used) < 2:
         return [one(item) for item in used]
     with ThreadPoolExecutor(max_workers=workers) as pool:

@@ -58,7 +58,7 @@ from geosleuth.fuse.posterior import (
     search_miss,
 )
 from geosleuth.fuse.settings import Settings
-from geosleuth.fuse.track import in_track
+from geosleuth.fuse.track import TRACK, TRACK_SEARCHES, in_track
 from geosleuth.geometry import Point
 from geosleuth.grid import Grid
 
@@ -637,7 +637,13 @@ def _evidence_posterior(
             for f in stream:
                 if sums is not None:
                     sums.add(f.log_l)
-                    if len(f.item_ids) > 1:
+                    # a track's factors too: each of its fixes and searches is
+                    # left out by following the others again
+                    if (
+                        len(f.item_ids) > 1
+                        or f.kind == TRACK
+                        or f.key == TRACK_SEARCHES
+                    ):
                         kept.append(f)
                 yield f
 
@@ -651,6 +657,8 @@ def _evidence_posterior(
         if found is not None:  # all of the as-of day: each alone, on its map
             by_id = {i.id: i for i in used if isinstance(i, Searched)}
             for f in each_search:
+                if f.key == TRACK_SEARCHES:
+                    continue  # each judged at its moment (``_miss_day_by_day``)
                 for item_id in f.item_ids:
                     alone = (
                         f.log_l

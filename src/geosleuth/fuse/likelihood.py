@@ -40,7 +40,13 @@ from geosleuth.evidence import (
     time_text,
 )
 from geosleuth.fuse.settings import Settings
-from geosleuth.fuse.track import TRACK, in_track, track_log
+from geosleuth.fuse.track import (
+    TRACK,
+    TRACK_SEARCHES,
+    in_track,
+    track_log,
+    track_with_searches_log,
+)
 from geosleuth.geometry import (
     Geometry,
     Line,
@@ -941,6 +947,9 @@ def _factor_stream(
     # (:mod:`geosleuth.fuse.track`); one alone is an item like any other
     tracked = sum(1 for i in items if in_track(i)) > 1
     fixes: list[tuple[EvidenceItem, FloatArray]] = []
+    # the timed searches before the map's moment, threaded through the track
+    now = now_of(as_of)
+    on_track: list[Searched] = []
     # the point sightings' distances from the grid, projected at once (one call
     # per sighting cost a quarter of a second for 10,000)
     points = [
@@ -971,6 +980,9 @@ def _factor_stream(
             if not _search_reaches(item, grid):  # its own area must reach it
                 skipped.append((item.id, str(_outside(item, grid, "its area"))))
                 continue
+            if tracked and _threaded(item, now):
+                on_track.append(item)
+                continue
             days.setdefault(_search_day_key(item), []).append(item)
         else:
             try:
@@ -982,6 +994,9 @@ def _factor_stream(
                 skipped.append((item.id, str(why)))
                 continue
             yield Factor(item.id, (item.id,), item.kind, log_l)
+    if not fixes:  # every fix outside the grid: no track to thread them on
+        for search in on_track:
+            days.setdefault(_search_day_key(search), []).append(search)
     # one factor a day of searches: combined in each cell before the walk
     # (:func:`_search_day_log`); a day of one search is keyed by its id
     for when, searches in days.items():
@@ -994,7 +1009,79 @@ def _factor_stream(
     if fixes:
         if fix_layers is not None:
             fix_layers.update((i.id, layer) for i, layer in fixes)
-        yield _track_factor(fixes, grid, as_of=as_of, settings=settings)
+        yield from _track_factors(fixes, on_track, grid, as_of=as_of, settings=settings)
+
+
+def _threaded(item: Searched, now: float) -> bool:
+    """Whether a search is threaded through a track (:func:`_track_factors`).
+
+    A search with a time of day, of one day, made before the map's moment
+    ``now`` (:func:`~geosleuth.evidence.now_of`): one made at that moment is
+    the track's last step as it is, and one of a period or of no time of day
+    has no moment to thread it at.
+    """
+    return item.time is not None and item.date_from is None and item.moment < now
+
+
+def _track_factors(
+    fixes: Sequence[tuple[EvidenceItem, FloatArray]],
+    searches: Sequence[Searched],
+    grid: Grid,
+    *,
+    as_of: dt.date,
+    settings: Settings,
+    weights: Sequence[float] | None = None,
+) -> list[Factor]:
+    """A track's factors: its fixes' (:func:`_track_factor`), and its searches'.
+
+    The timed ``searches`` (:func:`_threaded`) are threaded through the track:
+    one factor of kind "searched", keyed
+    :data:`~geosleuth.fuse.track.TRACK_SEARCHES`, whose log is the chance
+    that all of them missed a target in each cell now, given the fixes
+    (:func:`~geosleuth.fuse.track.track_searches_log`). It is kept apart from
+    the track's own factor, as every search's is, so that the chance that the
+    searches missed (:func:`~geosleuth.fuse.posterior.search_miss`) and
+    ``P(outside)`` weigh it as a search; the two sum to the map of the fixes
+    and the searches followed in time order
+    (:func:`~geosleuth.fuse.track.track_with_searches_log`). The searches of
+    one moment are combined in each cell (:func:`_day_miss`), as one day's
+    are, and taken at that moment, not moved by any walk
+    (:func:`_search_day_log` without one); the fixes weigh as in
+    :func:`_track_factor`.
+    """
+    if not searches:
+        return [
+            _track_factor(fixes, grid, as_of=as_of, settings=settings, weights=weights)
+        ]
+    ws = tuple(weights) if weights is not None else (1.0,) * len(fixes)
+    still = replace(settings, diffusion_km2_per_day=0.0)
+    moments: dict[tuple[dt.date, dt.time | None], list[Searched]] = {}
+    for search in searches:
+        moments.setdefault((search.date, search.time), []).append(search)
+    track, searched = track_with_searches_log(
+        [
+            (item.moment, log_f * w if w != 1.0 else log_f)
+            for (item, log_f), w in zip(fixes, ws, strict=True)
+        ],
+        [
+            (group[0].moment, _search_day_log(group, grid, as_of=as_of, settings=still))
+            for group in moments.values()
+        ],
+        grid,
+        now=now_of(as_of),
+        diffusion_km2_per_day=settings.diffusion_km2_per_day,
+        cutoff=settings.cutoff_sigmas,
+    )
+    return [
+        Factor(
+            TRACK,
+            tuple(i.id for i, _ in fixes),
+            TRACK,
+            track,
+            fix_weights=ws if any(w != 1.0 for w in ws) else (),
+        ),
+        Factor(TRACK_SEARCHES, tuple(s.id for s in searches), Searched.kind, searched),
+    ]
 
 
 def _track_factor(
@@ -1055,7 +1142,10 @@ def factors(
     Sightings are grouped by :attr:`~geosleuth.evidence.Sighting.group_key`; life
     status items do not inform the map and produce no factor. Two or more timed
     fixes of the target (:func:`~geosleuth.fuse.track.in_track`) make one factor
-    of kind ``"track"``, followed in time order (:mod:`geosleuth.fuse.track`). With
+    of kind ``"track"``, followed in time order (:mod:`geosleuth.fuse.track`);
+    the timed searches made before ``as_of``'s moment are then threaded through
+    it, one factor of kind ``"searched"`` keyed ``"searches on the track"``
+    (:func:`_track_factors`). With
     ``settings.source_correlation`` > 0, the log-likelihood of each claim or
     sighting factor whose items come from one document, and of each fix of a
     track (before the track follows it), is weighted by
@@ -1116,10 +1206,24 @@ def factors(
             if f.kind == TRACK:
                 ws = tuple(weight_of[k, i] for i in f.item_ids)
                 if any(x != 1.0 for x in ws):
-                    fixes = [(by_id[i], layers[i]) for i in f.item_ids]
-                    out[k] = _track_factor(
-                        fixes, grid, as_of=as_of, settings=settings, weights=ws
+                    # the searches threaded through it follow the same fixes
+                    j = next(
+                        (j for j, g in enumerate(out) if g.key == TRACK_SEARCHES), None
                     )
+                    threaded = [] if j is None else [by_id[i] for i in out[j].item_ids]
+                    new = _track_factors(
+                        [(by_id[i], layers[i]) for i in f.item_ids],
+                        threaded,  # type: ignore[arg-type]
+                        grid,
+                        as_of=as_of,
+                        settings=settings,
+                        weights=ws,
+                    )
+                    out[k] = new[0]
+                    if j is not None:
+                        out[j] = new[1]
+            elif f.key == TRACK_SEARCHES:
+                continue  # weighs as its track's fixes do (above)
             elif (wi := weight_of[k, None]) != 1.0:
                 out[k] = replace(f, log_l=f.log_l * wi, weight=wi)
     return out, skipped

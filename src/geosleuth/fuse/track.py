@@ -19,6 +19,12 @@ false keeps its mixture ``r·K + (1 − r)``, so a wrong fix bends the track wit
 breaking it. Mass that walks off the grid is lost, as the target may have left the
 region.
 
+Timed searches made before ``t_now`` are threaded through the track
+(:func:`track_searches_log`): each moment's chance of missing the target is a
+step of the same forward pass, ``fₖ = walk(fₖ₋₁, …) · (1 − pd·c)``, kept as a
+factor of its own, the pass with them over the pass without, so that what the
+searches missed is still weighed as a search's.
+
 ``t_now`` is the moment of the estimate's ``as_of``: the end of its day, or an
 :class:`~geosleuth.evidence.AsOf`'s time of day (:func:`~geosleuth.evidence.now_of`),
 the moment ages are counted to (:meth:`~geosleuth.evidence.Sighting.age_days`).
@@ -39,10 +45,23 @@ from geosleuth._types import FloatArray
 from geosleuth.evidence import Claim, EvidenceItem, Sighting
 from geosleuth.grid import Grid
 
-__all__ = ["TRACK", "in_track", "track_log", "walked"]
+__all__ = [
+    "TRACK",
+    "TRACK_SEARCHES",
+    "TrackPasses",
+    "in_track",
+    "track_log",
+    "track_searches_log",
+    "track_with_searches_log",
+    "walked",
+]
 
 #: The :attr:`~geosleuth.fuse.likelihood.Factor.kind` (and key) of a track.
 TRACK = "track"
+
+#: The :attr:`~geosleuth.fuse.likelihood.Factor.key` of the searches threaded
+#: through a track (:func:`track_searches_log`), a factor of kind "searched".
+TRACK_SEARCHES = "searches on the track"
 
 #: The longest kernel (cells) convolved directly; a longer walk goes by FFT.
 _DIRECT_TAPS = 64
@@ -116,6 +135,73 @@ def walked(p: FloatArray, grid: Grid, walk_km: float, *, cutoff: float) -> Float
     return np.asarray(np.maximum(out, 0.0).ravel())
 
 
+#: A forward pass's state before a member: the density relative to its largest
+#: cell (None before the first member of a pass begun at it), its log scale, and
+#: the moment it is at.
+_State = tuple["FloatArray | None", float, float]
+
+
+def _forward(
+    members: Sequence[tuple[float, FloatArray]],
+    grid: Grid,
+    *,
+    start: float | None,
+    now: float,
+    diffusion_km2_per_day: float,
+    cutoff: float,
+    state: _State | None = None,
+    keep: list[_State] | None = None,
+) -> tuple[FloatArray, float] | None:
+    """The forward pass over ``members``, walked on to ``now``: ``(p, log scale)``.
+
+    ``p`` is the filter's density relative to its largest cell (at least
+    ``_FLOOR``), ``p · exp(log scale)`` the pass's unnormalised ``α``, the same
+    scale for every pass over layers of one offset. From ``start`` (a moment),
+    the pass begins with 1 in every cell, walked to the first member (mass that
+    walks off the grid is lost on the way); without, it begins at the first
+    member's layer. None when the members leave no possible cell (a certain
+    search over every cell the target could be in).
+
+    ``state`` resumes a pass where ``keep`` of another recorded it (the state
+    before each member, in time order): the same pass without a member is its
+    state before that member, resumed over the members after it.
+    """
+    order = sorted(range(len(members)), key=lambda k: members[k][0])
+    if state is not None:
+        p, scale, then = state
+    else:
+        p = np.ones(grid.n_cells) if start is not None else None
+        scale, then = 0.0, start if start is not None else 0.0
+    for k in order:
+        if keep is not None:
+            keep.append((p, scale, then))
+        moment, log_l = members[k]
+        top = float(np.max(log_l))
+        if not np.isfinite(top):
+            return None
+        here = np.exp(log_l - top)
+        scale += top
+        if p is None:
+            p = here
+        else:
+            step = math.sqrt(diffusion_km2_per_day * max(moment - then, 0.0))
+            p = walked(p, grid, step, cutoff=cutoff) * here
+        peak = float(np.max(p))
+        if not peak > 0.0:
+            return None
+        p = np.maximum(p / peak, _FLOOR)
+        scale += math.log(peak)
+        then = moment
+    if p is None:
+        raise ValueError("a track needs at least one fix")
+    last = math.sqrt(diffusion_km2_per_day * max(now - then, 0.0))
+    p = walked(p, grid, last, cutoff=cutoff)
+    peak = float(np.max(p))
+    if not peak > 0.0:
+        return None
+    return np.maximum(p / peak, _FLOOR), scale + math.log(peak)
+
+
 def track_log(
     fixes: Sequence[tuple[float, FloatArray]],
     grid: Grid,
@@ -148,21 +234,296 @@ def track_log(
     >>> round(float(np.exp(log_l).mean()), 6)
     1.0
     """
-    order = sorted(range(len(fixes)), key=lambda k: fixes[k][0])
-    p: FloatArray | None = None
-    then = 0.0
-    for k in order:
-        moment, log_l = fixes[k]
-        here = np.exp(log_l - np.max(log_l))
-        if p is None:
-            p = here
-        else:
-            step = math.sqrt(diffusion_km2_per_day * max(moment - then, 0.0))
-            p = walked(p, grid, step, cutoff=cutoff) * here
-        p = np.maximum(p / np.max(p), _FLOOR)
-        then = moment
-    if p is None:
-        raise ValueError("a track needs at least one fix")
-    last = math.sqrt(diffusion_km2_per_day * max(now - then, 0.0))
-    p = np.maximum(walked(p, grid, last, cutoff=cutoff), _FLOOR)
+    out = _forward(
+        fixes,
+        grid,
+        start=None,
+        now=now,
+        diffusion_km2_per_day=diffusion_km2_per_day,
+        cutoff=cutoff,
+    )
+    if out is None:  # a fix's layer is never 0 everywhere (``1 − r`` ≥ 0.01)
+        raise ValueError("a fix without a possible cell")
+    p, _ = out
     return np.asarray(np.log(p / p.mean()))
+
+
+def track_searches_log(
+    fixes: Sequence[tuple[float, FloatArray]],
+    searches: Sequence[tuple[float, FloatArray]],
+    grid: Grid,
+    *,
+    now: float,
+    diffusion_km2_per_day: float,
+    cutoff: float,
+) -> FloatArray:
+    """``log P(every search missed | the target in the cell now, the fixes)``.
+
+    ``searches`` are ``(moment, log_miss)`` pairs: each moment's searches'
+    chance of missing a target in each cell at that moment
+    (:func:`~geosleuth.fuse.likelihood._search_day_log` without a walk). They
+    are threaded through the track: the forward pass of the fixes and the
+    searches, in time order, where a search between two fixes takes the mass it
+    would have found from where the walker could be at its moment, not from
+    where he is now. With ``α`` the unnormalised forward density at ``now``
+    (:func:`_forward`, both passes from the earliest moment)::
+
+        L_searched(x) = α_fixes+searches(x) / α_fixes(x)
+                      = P(searches missed | x_now = x, fixes)
+
+    so ``track_log(fixes) + track_searches_log(...)`` is the map of the fixes
+    and the searches threaded (up to a constant), and the log is what
+    :func:`~geosleuth.fuse.posterior.search_miss` weighs as a search's miss.
+    ``−inf`` in every cell when the searches leave no possible cell.
+
+    Examples
+    --------
+    A walker seen at the west end of a valley at 08:00 and at its east end at
+    14:00; a search of the east end finds nothing. Made at 08:30, when he was
+    still in the west, it rules out little (its most searched cell keeps 0.86
+    of its chance); made at 13:54, minutes before he is seen there, much
+    (0.42). A search factor moved on by the walk alone would weigh both alike:
+
+    >>> g = Grid.around(0.0, 0.0, radius_km=10.0, cell_km=0.5)
+    >>> x, _ = g.cell_xy_km()
+    >>> def fix(at_km):
+    ...     return np.log(0.99 * np.exp(-0.5 * (x - at_km) ** 2) + 0.01)
+    >>> east = np.log1p(-0.9 * (np.abs(x - 3.0) <= 1.0))
+    >>> def searched_at(hour):
+    ...     return track_searches_log(
+    ...         [(8 / 24, fix(-3.0)), (14 / 24, fix(3.0))], [(hour / 24, east)],
+    ...         g, now=1.0, diffusion_km2_per_day=20.0, cutoff=5.0)
+    >>> early, late = searched_at(8.5), searched_at(13.9)
+    >>> bool(np.all(early <= 0.0) and np.all(late <= 0.0))
+    True
+    >>> round(float(np.exp(early).min()), 2), round(float(np.exp(late).min()), 2)
+    (0.86, 0.42)
+    """
+    _, searched = track_with_searches_log(
+        fixes,
+        searches,
+        grid,
+        now=now,
+        diffusion_km2_per_day=diffusion_km2_per_day,
+        cutoff=cutoff,
+    )
+    return searched
+
+
+def track_with_searches_log(
+    fixes: Sequence[tuple[float, FloatArray]],
+    searches: Sequence[tuple[float, FloatArray]],
+    grid: Grid,
+    *,
+    now: float,
+    diffusion_km2_per_day: float,
+    cutoff: float,
+) -> tuple[FloatArray, FloatArray]:
+    """The track's log-likelihood and its searches': two passes, not three.
+
+    The first is :func:`track_log` of the fixes, but begun, as the pass of
+    :func:`track_searches_log` is, at the earliest moment of a fix or a search
+    (when a search comes first, the track then loses what walks off the grid
+    before its first fix, as the searches' pass does); the second is
+    :func:`track_searches_log`, the pass with the searches over that one.
+    """
+    members = [*fixes, *searches]
+    if not fixes:
+        raise ValueError("a track needs at least one fix")
+    start = min(m for m, _ in members)
+    passes = [
+        _forward(
+            m,
+            grid,
+            start=start,
+            now=now,
+            diffusion_km2_per_day=diffusion_km2_per_day,
+            cutoff=cutoff,
+        )
+        for m in (fixes, members)
+    ]
+    alone, both = passes
+    if alone is None:  # a fix's layer is never 0 everywhere (``1 − r`` ≥ 0.01)
+        raise ValueError("a fix without a possible cell")
+    return _logs(alone, both, grid.n_cells)
+
+
+def _logs(
+    alone: tuple[FloatArray, float], both: tuple[FloatArray, float] | None, n: int
+) -> tuple[FloatArray, FloatArray]:
+    """The track's log and its searches' from the two passes' ends."""
+    p_alone, s_alone = alone
+    track = np.asarray(np.log(p_alone / p_alone.mean()))
+    if both is None:
+        return track, np.full(n, -np.inf)
+    p_both, s_both = both
+    ratio = np.log(p_both) - np.log(p_alone) + (s_both - s_alone)
+    return track, np.asarray(np.minimum(ratio, 0.0))
+
+
+class TrackPasses:
+    """A track's forward passes, kept before each member, to leave one out.
+
+    Leave-one-out (:mod:`geosleuth.fuse.contributions`) takes the track
+    without one fix, or without one search (or with one moment's searches
+    less), and follows the rest again. The pass without a member is the
+    same as the whole pass up to it: each pass resumes from its state before
+    that member, over the members after it, half a pass on average instead
+    of the whole, and the pass of the fixes alone is kept as it is when a
+    search is left out. The figures are those of
+    :func:`track_with_searches_log` (or :func:`track_log` without searches)
+    over the members left, to rounding; a member left out that alone held the
+    earliest moment, where the passes begin, follows them all again.
+
+    Holds a grid's array for each member of each pass.
+
+    Examples
+    --------
+    >>> g = Grid.around(0.0, 0.0, radius_km=10.0, cell_km=0.5)
+    >>> x, _ = g.cell_xy_km()
+    >>> def fix(at_km):
+    ...     return np.log(0.99 * np.exp(-0.5 * (x - at_km) ** 2) + 0.01)
+    >>> fixes = [(0.3, fix(-3.0)), (0.5, fix(0.0)), (0.6, fix(3.0))]
+    >>> kw = {"now": 1.0, "diffusion_km2_per_day": 20.0, "cutoff": 5.0}
+    >>> passes = TrackPasses(fixes, [], g, **kw)
+    >>> track, searched = passes.without_fix(1)
+    >>> again = track_log([fixes[0], fixes[2]], g, **kw)
+    >>> bool(np.allclose(track, again, atol=1e-12)), searched is None
+    (True, True)
+    """
+
+    def __init__(
+        self,
+        fixes: Sequence[tuple[float, FloatArray]],
+        searches: Sequence[tuple[float, FloatArray]],
+        grid: Grid,
+        *,
+        now: float,
+        diffusion_km2_per_day: float,
+        cutoff: float,
+    ) -> None:
+        if not fixes:
+            raise ValueError("a track needs at least one fix")
+        self.grid = grid
+        self.now, self.diffusion, self.cutoff = now, diffusion_km2_per_day, cutoff
+        self.fixes = list(fixes)
+        self.searches = list(searches)
+        # members in time order (stable): ("f" or "s", index)
+        self.order = sorted(
+            [("f", k) for k in range(len(fixes))]
+            + [("s", k) for k in range(len(searches))],
+            key=lambda m: self._member(m)[0],
+        )
+        self.start = min(m for m, _ in [*fixes, *searches]) if searches else None
+        self._alone_states: list[_State] = []
+        self._both_states: list[_State] = []
+        self.alone = self._pass(
+            [self.fixes[k] for kind, k in self.order if kind == "f"],
+            start=self.start,
+            keep=self._alone_states,
+        )
+        if self.alone is None:
+            raise ValueError("a fix without a possible cell")
+        self.both = (
+            self._pass(
+                [self._member(m) for m in self.order],
+                start=self.start,
+                keep=self._both_states,
+            )
+            if searches
+            else None
+        )
+
+    def _pass(
+        self,
+        members: Sequence[tuple[float, FloatArray]],
+        *,
+        start: float | None = None,
+        state: _State | None = None,
+        keep: list[_State] | None = None,
+    ) -> tuple[FloatArray, float] | None:
+        return _forward(
+            members,
+            self.grid,
+            start=start,
+            now=self.now,
+            diffusion_km2_per_day=self.diffusion,
+            cutoff=self.cutoff,
+            state=state,
+            keep=keep,
+        )
+
+    def _member(self, m: tuple[str, int]) -> tuple[float, FloatArray]:
+        kind, k = m
+        return self.fixes[k] if kind == "f" else self.searches[k]
+
+    def without_fix(self, k: int) -> tuple[FloatArray, FloatArray | None]:
+        """The track's log and its searches' (None without any) without fix ``k``."""
+        return self._without(("f", k), None)
+
+    def without_search(
+        self, k: int, instead: FloatArray | None = None
+    ) -> tuple[FloatArray, FloatArray | None]:
+        """As :meth:`without_fix`, without the searches' moment ``k``.
+
+        With ``instead``, that moment's layer is replaced by it (the moment's
+        other searches, combined without the one left out).
+        """
+        return self._without(("s", k), instead)
+
+    def _without(
+        self, gone: tuple[str, int], instead: FloatArray | None
+    ) -> tuple[FloatArray, FloatArray | None]:
+        kind, k = gone
+        fixes = [f for j, f in enumerate(self.fixes) if ("f", j) != gone]
+        searches = [s for j, s in enumerate(self.searches) if ("s", j) != gone]
+        if instead is not None:
+            searches.append((self.searches[k][0], instead))
+        moment = self._member(gone)[0]
+        earliest = [m for m in self.order if self._member(m)[0] == moment]
+        if self.start is not None and moment == self.start and earliest == [gone]:
+            # it alone began the passes: follow the rest from their own start
+            if not searches:
+                return track_log(
+                    fixes,
+                    self.grid,
+                    now=self.now,
+                    diffusion_km2_per_day=self.diffusion,
+                    cutoff=self.cutoff,
+                ), None
+            return track_with_searches_log(
+                fixes,
+                searches,
+                self.grid,
+                now=self.now,
+                diffusion_km2_per_day=self.diffusion,
+                cutoff=self.cutoff,
+            )
+        assert self.alone is not None
+        i = self.order.index(gone)
+        after = self.order[i + 1 :]
+        alone: tuple[FloatArray, float] | None = self.alone
+        if kind == "f":
+            j = [m for m in self.order if m[0] == "f"].index(gone)
+            alone = self._pass(
+                [self.fixes[x] for c, x in after if c == "f"],
+                start=None,
+                state=self._alone_states[j],
+            )
+        if alone is None:
+            raise ValueError("a fix without a possible cell")
+        if not searches:
+            return _logs(alone, None, self.grid.n_cells)[0], None
+        rest = [self._member(m) for m in after]
+        if instead is not None:
+            rest.insert(0, (moment, instead))
+        both = (
+            self._pass(
+                rest,
+                start=None,
+                state=self._both_states[i],
+            )
+            if i < len(self._both_states)
+            else None
+        )
+        return _logs(alone, both, self.grid.n_cells)
