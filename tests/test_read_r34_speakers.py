@@ -62,8 +62,9 @@ def test_a_report_described_as_credible_is_vouched_for(nlp: Any) -> None:
 
 def test_what_others_say_in_a_quotation_is_not_its_speakers_word(nlp: Any) -> None:
     r = _salcedo(_LEADS + '"They say he is in Culiacán. He is not," Rivas said.', nlp)
-    # their hearsay, relayed by Rivas, and disputed by his "He is not"
-    assert rows(r) == [("claim", "Culiacán", "is", "probable", None, "F5")]
+    # their hearsay, relayed by Rivas (a rumour: possible), and disputed by his
+    # "He is not" (one level less: doubtful; r39, M1)
+    assert rows(r) == [("claim", "Culiacán", "is", "doubtful", None, "F5")]
     (claim,) = claims(r)
     assert claim.provenance.reporting_chain == ("Rivas",)
     assert "disputed in the next sentence ('He is not')" in claim.note

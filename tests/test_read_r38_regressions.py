@@ -386,35 +386,35 @@ def test_the_believers_time_dates_the_belief(
     [
         (
             _LEADS + '"They say he is in Culiacán, but he is in Durango," Rivas said.',
-            {("Claim", "Culiacán is", "certain", "F5", None, 2018),
+            {("Claim", "Culiacán is", "possible", "F5", None, 2018),
              ("Claim", "Durango is", "certain", "F3", "Rivas", 2018)},
         ),
         (
             _LEADS + '"They say he is in Culiacán, but he is really in Durango," '
             "Rivas said.",
-            {("Claim", "Culiacán is", "certain", "F5", None, 2018),
+            {("Claim", "Culiacán is", "possible", "F5", None, 2018),
              ("Claim", "Durango is", "certain", "F3", "Rivas", 2018)},
         ),
         (
             f"Rivas said they say {_S} is in Culiacán, but he is in Durango.",
-            {("Claim", "Culiacán is", "certain", "F5", None, 2018),
+            {("Claim", "Culiacán is", "possible", "F5", None, 2018),
              ("Claim", "Durango is", "certain", "F3", "Rivas", 2018)},
         ),
         (
             f"Rivas said they say {_S} is dead, though he is alive.",
-            {("LifeStatus", "dead", "certain", "F5", None, 2018),
+            {("LifeStatus", "dead", "possible", "F5", None, 2018),
              ("LifeStatus", "alive", "certain", "F3", "Rivas", 2018)},
         ),
         (
             f"{_S} said they say he is dead, but he is alive and in Culiacán.",
-            {("LifeStatus", "dead", "certain", "F5", None, 2018),
+            {("LifeStatus", "dead", "possible", "F5", None, 2018),
              ("LifeStatus", "alive", "certain", "F4", _S, 2018),
              ("Claim", "Culiacán is", "certain", "F4", _S, 2018)},
         ),
         (
             _LEADS + '"They say he is dead, but I saw him in Durango on Monday," '
             "Rivas said.",
-            {("LifeStatus", "dead", "certain", "F5", None, 2018),
+            {("LifeStatus", "dead", "possible", "F5", None, 2018),
              ("Sighting", "seen Durango", "certain", "F3", None, 2018)},
         ),
         (
@@ -445,7 +445,7 @@ def test_a_clause_set_against_hearsay_is_the_speakers(
 )
 def test_hearsay_alone_stays_hearsay(text: str, nlp: Any) -> None:
     assert _items(_salcedo(text, nlp)) == {
-        ("Claim", "Culiacán is", "certain", "F5", None, 2018)
+        ("Claim", "Culiacán is", "possible", "F5", None, 2018)
     }
 
 

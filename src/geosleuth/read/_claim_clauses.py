@@ -63,6 +63,7 @@ from geosleuth.read._life_claims import called_by_kin
 from geosleuth.read._reports import REPORT_NOUNS
 from geosleuth.read._sentence import MentionLike, antecedent, label
 from geosleuth.read._with_others import dealt_with, shared_place
+from geosleuth.read.attribution import REPORTING_LEMMAS
 
 if TYPE_CHECKING:
     from geosleuth.read._sentence import Sentence
@@ -230,6 +231,20 @@ def _someone_else(ex: _Extractor, subj: Any, refs: Sequence[Any]) -> bool:
         return False  # "Tamazula, which is in Durango": a place qualified
     if called_by_kin(subj, ex.refs) is not None:
         return False  # "The wife of Mundi Jalmaani said that her husband ..."
+    names = [r for r in refs if getattr(r, "kind", None) != "pronoun"]
+    if (
+        subj.dep_ == "nsubj"
+        and subj.head.lemma_.lower() in REPORTING_LEMMAS
+        and any(
+            _at(names, t)
+            for c in subj.head.children
+            if c.dep_ == "ccomp"
+            for t in c.subtree
+        )
+    ):
+        # "His bodyguard, captured in Culiacán on Monday, told police Salcedo was
+        # hiding in Durango": one who speaks of the target by name
+        return True
     mine = [*refs, *ex.possessive_refs()]
     return bool(
         any(_at(mine, t) for t in subj.doc if t.i in owners)  # "his brother"

@@ -397,8 +397,9 @@ PERSON_NOUNS = frozenset(
         "friend", "neighbour", "neighbor", "acquaintance", "colleague",
         "classmate", "roommate", "flatmate", "housemate", "landlord", "landlady",
         "tenant", "employer", "coworker", "co-worker", "lawyer", "attorney",
-        # those who serve or speak for one: "his aides say he is alive"
-        "aide",
+        # those who serve or speak for one: "his aides say he is alive"; those
+        # who guard or work with one: "his bodyguard told police"
+        "aide", "bodyguard", "gunman", "accomplice", "henchman",
         # people who were there
         "witness", "eyewitness", "bystander", "passerby", "passer-by", "onlooker",
         "resident", "local", "villager", "townsman", "townsperson", "tribesman",

@@ -296,16 +296,26 @@ def _shown_besides(verb: Any, ref: TargetRef, objects: Sequence[TargetRef]) -> b
 
     "shows Ag Alher's wife standing *beside him*", "... with *Ag Alher*": another
     of the references, or an object "him" or "her" the rule of the person named
-    last may not have tied to the target.
+    last may not have tied to the target. Not one in a clause beside the
+    showing ("shows Ag Alher's deputy addressing fighters, *weeks after the army
+    said he had been killed*"), which is no part of what is shown.
     """
-    lo, hi = verb.left_edge.idx, verb.right_edge.idx
+    beside = {t.i for c in verb.children if c.dep_ in _BESIDE_SHOWN for t in c.subtree}
+    words = [t for t in verb.subtree if t.i not in beside]
+    starts = {t.idx for t in words}
     return any(
-        lo <= r.start <= hi and not (r.start < ref.end and ref.start < r.end)
+        any(r.start <= i < r.end for i in starts)
+        and not (r.start < ref.end and ref.start < r.end)
         for r in objects
     ) or any(
         t.lower_ in ("him", "her") and t.dep_ in ("dobj", "obj", "pobj", "dative")
-        for t in verb.subtree
+        for t in words
     )
+
+
+#: Clauses beside a showing, no part of what it shows: "..., *weeks after the
+#: army said he had been killed*".
+_BESIDE_SHOWN = frozenset({"advcl", "parataxis"})
 
 
 def _no_life(tok: Any, verb: Any) -> tuple[Any, NoLife] | None:
@@ -712,15 +722,28 @@ def recording_start(cue: Any) -> int:
     return int(_noun_of(cue).left_edge.idx)
 
 
-def called_fake(text: str, at: int, end: int) -> str | None:
+#: A recording said to be made in a year: "experts said *it may have been filmed
+#: in 2016*" (old when the year is before the recording's own:
+#: :func:`called_fake`).
+_MADE_IN = re.compile(
+    rf"\b{_RECORDING}\s+(?:was|is|were|are|had\s+been|has\s+been|"
+    r"(?:may|might|could|must)\s+have\s+been|(?:appeared|appears|seemed|seems)\s+"
+    r"to\s+have\s+been)\s+(?:recorded|taken|made|filmed|shot)\s+in\s+"
+    r"(?:late\s+|early\s+|mid-?)?(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def called_fake(text: str, at: int, end: int, *, year: int | None = None) -> str | None:
     """The words that call the recording at offset ``at`` fake or old, or None.
 
     Read from the recording to the end of the next sentence after ``end`` (the
     end of its own): "A video released on 2 June purportedly shows him, *but
     French officials said it was a fake*", "... *French officials said the video
     was fake*." (next sentence), "*old footage*", "it *may have been recorded
-    years ago*": no proof of life. Not "whether it was a fake", nor "it was
-    not a fake".
+    years ago*", or, of a recording of the year ``year``, "it *may have been
+    filmed in 2016*" (a year before it): no proof of life. Not "whether it was
+    a fake", nor "it was not a fake".
 
     Examples
     --------
@@ -733,7 +756,10 @@ def called_fake(text: str, at: int, end: int) -> str | None:
     start = len(text) - len(text[end:].lstrip())
     stop = _NEXT_END.search(text, start)
     upto = stop.end() if stop is not None else len(text)
-    for m in _CALLED_FAKE.finditer(text, at, upto):
+    found = [*_CALLED_FAKE.finditer(text, at, upto)]
+    if year is not None:
+        found += [m for m in _MADE_IN.finditer(text, at, upto) if int(m["year"]) < year]
+    for m in sorted(found, key=lambda m: m.start()):
         if _WHETHER.search(text, max(at, m.start() - 20), m.start()) is None:
             return m.group(0)
     return None

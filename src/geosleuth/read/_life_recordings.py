@@ -208,7 +208,10 @@ def _recording(
     d = then or d
     # "An old video released on Monday shows ...", "... it was a fake"
     fake = called_fake(
-        ex.text, min(at, recording_start(cue)) if cue is not None else at, s.span[1]
+        ex.text,
+        min(at, recording_start(cue)) if cue is not None else at,
+        s.span[1],
+        year=d.date.year,
     )
     if fake is not None:
         # "... purportedly shows him, but French officials said it was a fake"
@@ -283,7 +286,9 @@ def _undated_alive(
     old = (
         then
         if isinstance(then, str)
-        else called_fake(ex.text, min(at, recording_start(cue)), s.span[1])
+        else called_fake(
+            ex.text, min(at, recording_start(cue)), s.span[1], year=published.year
+        )
     )
     if old is not None:
         # "A 2015 video shows him alive", "..., but officials said it was a fake"

@@ -221,6 +221,10 @@ def _victims(cue: Any, depth: int = 0) -> list[Any] | None:
             # "Rivas, *reported dead* in 2017, said ...": the phrase set off
             # after the name, which the parse took for its verb, describes him
             return [set_off[0]]
+        if cue.dep_ == "oprd" and cue.head.dep_ == "acl":
+            # "Salcedo's brother, *presumed dead* since 2017, was seen": the one
+            # the phrase describes
+            return [cue.head.head]
         if cue.dep_ == "oprd":
             # "Jane Doe's brother was found dead": the one found, not the finder
             found = [

@@ -137,6 +137,8 @@ and a plan told may change; a recording that proves life is another thing
 
 The wording's own certainty is the ``hedge`` (:mod:`geosleuth.read.hedges`), so
 "may have been" lowers the probability once, through the hedge, not twice.
+Others' hearsay that a speaker relays ("Rivas said *they say* Salcedo is dead")
+is a rumour, graded so and at most possible, as "it is rumoured" is.
 Override the table with ``grades=``.
 
 **Disputes.** A sighting or claim that another party denies in the same sentence
@@ -204,7 +206,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from geosleuth.errors import GeosleuthError
-from geosleuth.evidence import EvidenceItem, Grade, Provenance
+from geosleuth.evidence import EvidenceItem, Grade, Hedge, Provenance
 from geosleuth.read._based_places import gone_to_place
 from geosleuth.read._claim_clauses import Aside, blocked, left_out, of_other_subjects
 from geosleuth.read._follow_ups import (
@@ -248,6 +250,7 @@ from geosleuth.read.cases import find_cases, finish_cases
 from geosleuth.read.dates import find_dates, time_of_day
 from geosleuth.read.found import read_found
 from geosleuth.read.fronts import acronyms, find_fronts, finish_fronts, forces_in
+from geosleuth.read.hedges import lower, weakest
 from geosleuth.read.life import read_life
 from geosleuth.read.regions import REGION_BUFFER_KM, with_borders
 from geosleuth.read.regions import TOWN_BUFFER_KM as TOWN_BUFFER_KM
@@ -680,6 +683,7 @@ class _Extractor:
                 "ongoing": True,
                 "note": note_of(note, "holds throughout, to its end (aged from it)"),
             }
+        fields = _relayed(s, fields)
         if blocked(self, cls.kind, fields):
             return None  # "..., though police searched Durango"
         try:
@@ -1223,6 +1227,33 @@ def _extract(
         excluded_mentions=tuple(sorted(ex.excluded)),
     )
     return extraction, ex.history_at
+
+
+def _relayed(s: Sentence, fields: dict[str, Any]) -> dict[str, Any]:
+    """``fields`` of an item of ``s``, at most possible where others' hearsay.
+
+    "Rivas said *they say* Salcedo is dead", '"*They say* he is in Culiacán,"
+    Rivas said' (:attr:`Attribution.hearsay
+    <geosleuth.read.attribution.Attribution.hearsay>`): a rumour that Rivas
+    relays, as sure as "it is rumoured" or a post's claim, not a certain
+    statement; not the speaker's own clause beside it ("..., but I saw him in
+    Durango"), which is his. Disputed ('"They say he is in Culiacán. He is
+    not," Rivas said'), it is one level less sure still.
+    """
+    words = s.attr.hearsay
+    prov = fields.get("provenance")
+    hedge = fields.get("hedge", "certain")
+    cap: Hedge = "possible" if s.attr.disputed is None else lower("possible")
+    if (
+        words is None
+        or not isinstance(prov, Provenance)
+        or prov.speaker is not None
+        or prov.reporting_chain != s.attr.chain
+        or weakest(hedge, cap) == hedge
+    ):
+        return fields
+    note = note_of(str(fields.get("note") or ""), f"hedge from {words!r}: hearsay")
+    return {**fields, "hedge": cap, "note": note}
 
 
 def _holds_through(s: Sentence, start: dt.date, end: dt.date) -> bool:

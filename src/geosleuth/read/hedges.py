@@ -21,7 +21,7 @@ probable    almost certainly, think(s), believe(s), likely, probably,
             ("is certain that" stays certain, as "know")
 possible    may, might, could, possibly, perhaps, maybe, supposedly, would, if,
             whether,
-            rumour(s), speculation, unconfirmed, it is claimed, claims of,
+            rumour(s), speculation, unconfirmed, it is claimed (said), claims of,
             claim(s), claimed ("sources claim he is in Hajin": as "it is
             claimed", a claim is only asserted, not vouched for), a report
             that no one calls true or untrue ("There are reports that",
@@ -117,6 +117,8 @@ HEDGE_CUES: dict[Hedge, tuple[str, ...]] = {
         r"supposedly",
         r"rumou?rs?", r"rumou?red", r"speculation", r"speculated", r"unconfirmed",
         r"it is claimed", r"it was claimed", r"claims? (?:have|has) been made",
+        # "it is said that he is dead": hearsay of no one, as "it is claimed"
+        r"it is said", r"it was said",
         r"possibility", r"claims?", r"claimed",
         # "is feared dead", "police fear she drowned": a fear, not a finding; not
         # the target's own fear ("who fears arrest", "for fear of arrest")

@@ -229,6 +229,51 @@ _DYING_LEMMAS = frozenset({"kill", "slay", "die"})
 _IF = frozenset({"if", "whether", "unless"})
 
 
+#: A death only acted out: "buried *in effigy*", "buried in a *mock funeral*", "a
+#: *symbolic burial*".
+_ACTED_OUT = re.compile(
+    r"\b(?:in\s+effigy|(?:mock|symbolic|fake|pretend)\s+(?:funeral|burial|"
+    r"execution|grave)s?)\b",
+    re.IGNORECASE,
+)
+#: A death told by a hoax: "was reported buried ... *by a hoax website*", "*a
+#: satirical site* claimed he had died".
+_HOAX = re.compile(
+    r"\b(?:hoax|spoof|satirical|parody)\s+(?:news\s+)?(?:websites?|sites?|"
+    r"accounts?|pages?|outlets?|articles?|stor(?:y|ies))\b",
+    re.IGNORECASE,
+)
+#: Links to the clauses of a death word that tell of something else than how
+#: it came about (:func:`_acted_out`).
+_OTHER_CLAUSES = frozenset(
+    {"ccomp", "conj", "advcl", "relcl", "acl", "parataxis", "cc", "punct"}
+)
+
+
+def _acted_out(s: Sentence, at: int) -> bool:
+    """Whether the death word at document offset ``at`` tells a death acted out.
+
+    "Salcedo was buried *in effigy* in Culiacán", "was buried in a *mock
+    funeral*": no death. The words are those of the death word's own phrase, not
+    of a clause beside it ("was buried in Culiacán, where a mock funeral was
+    held in 2016"); without a parse, those up to the next stop.
+    """
+    tok = next((t for t in s.sent if t.idx == at), None) if s.sent else None
+    if tok is None:
+        rest = s.text[at - s.span[0] :]
+        return _ACTED_OUT.match(re.split(r"[,;.]", rest, maxsplit=1)[0]) is not None
+
+    def words(t: Any) -> list[Any]:
+        out = [t]
+        for c in t.children:
+            if c.dep_ not in _OTHER_CLAUSES:
+                out += words(c)
+        return out
+
+    phrase = " ".join(t.text for t in sorted(words(tok), key=lambda t: t.i))
+    return _ACTED_OUT.search(phrase) is not None
+
+
 def _deaths(s: Sentence, text: str, person: list[TargetRef]) -> list[re.Match[str]]:
     """The death cues of ``text`` (of ``s``), a burial only of the target's.
 
@@ -239,7 +284,8 @@ def _deaths(s: Sentence, text: str, person: list[TargetRef]) -> list[re.Match[st
     buried in Jolo" tell none
     (:func:`~geosleuth.read._life_victims.target_buried`).
     """
-    cues = _death_cues(text)
+    # "buried in effigy": no death
+    cues = [m for m in _death_cues(text) if not _acted_out(s, s.span[0] + m.start())]
     deaths = [s.span[0] + m.start() for m in cues if m.group(0).lower() != "buried"]
     return [
         m
@@ -278,7 +324,11 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
     if person or s.sent is not None:
         alive = _ALIVE.search(text) or STILL.search(text)  # "a video", "a photo"
     day = [d for d in s.dates if d.kind == "day"]
-    if alive and day and _recording(ex, s, text, alive, day, person):
+    # "Salcedo, believed killed in 2017, said in a video released on Monday that
+    # he was alive": the phrase's belief does not hedge the recording
+    set_off = _death_aside(ex, s, person) if alive and day else None
+    shown = text if set_off is None else _within(s, text, s.span, leave_out=set_off)
+    if alive and day and _recording(ex, s, shown, alive, day, person):
         beside = _death_beside(s, text, alive, person)
         if beside is not None:
             # "Hamadou Ag Alher, whom French forces claimed to have killed in
@@ -352,6 +402,17 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
         # in 2016": the "not" denies a later seeing, and the death is the
         # clause's, hedged and dated there
         since, unsaid = _since_words(ex, s, since)
+        back = _CLAIM_TAKEN_BACK.match(ex.text, since[1], s.span[1])
+        if back is not None:
+            # "since he was reportedly killed in 2016, a claim police later
+            # retracted": the death is taken back
+            ex.reject(
+                "negated",
+                f"a death taken back in the same sentence ({back.group(0).strip()!r}): "
+                "not a death claim",
+                s.span,
+            )
+            return
         outside = [(s.span[0], since[0]), (since[1], s.span[1])]
         _read_death(ex, s, _within(s, text, since), person, skip=outside, unsaid=unsaid)
         return
@@ -416,6 +477,10 @@ def _read_death(
     if got is None:
         # "Police called reports that he was killed nonsense"
         got = _report_untrue(s, s.span[0] + cues[0].start())
+    if got is None:
+        # "was reported buried in Culiacán by a hoax website"
+        hoax = _HOAX.search(text)
+        got = hoax.group(0) if hoax else None
     if got is None and s.attr.disputed is not None:
         # "..., but ISIS denied it": a death disputed is set aside, as one denied
         got = ex.text[s.attr.disputed[0] : s.attr.disputed[1]]
@@ -920,6 +985,16 @@ def _unseen_since(
 #: "*; police say* he is alive".
 _SET_AGAINST = re.compile(
     r";|\b(?:though|although|but|yet|while|whereas|however)\b", re.IGNORECASE
+)
+
+
+#: A claim called taken back or denied right after it, set off by a comma: "...,
+#: *a claim police later retracted*", "..., *a report the army denied*".
+_CLAIM_TAKEN_BACK = re.compile(
+    r"\s*,\s*(?:a|an|the)\s+(?:claim|report|statement|announcement|account)\s+"
+    r"(?:that\s+|which\s+)?[^,;.]*?\b(?:retracted|withdrew|withdrawn|denied|"
+    r"disputed|dismissed|rejected|took\s+back|taken\s+back|refuted|disproved)\b",
+    re.IGNORECASE,
 )
 
 

@@ -178,6 +178,15 @@ def _set_against(
     if said is None:
         rumour = _RUMOUR.search(sent.doc.text[a:b]) is not None
         said = Attribution(rumour=rumour, disputed=disputed)
+    root = sent.root
+    if disputed is None and b <= root.idx and _says_untrue(root):
+        # "While police say Salcedo is in Culiacán, his family says that is
+        # false": the clause is stated by its own speaker, and disputed by the
+        # rest
+        words = [t for t in sent if t.idx >= b and not t.is_punct]
+        end = words[-1].idx + len(words[-1].text)
+        first = said if said.speaker is not None else Attribution(chain=chain)
+        return replace(first, disputed=(words[0].idx, end))
     spans = [((sent.start_char, a), found), ((a, b), said), ((b, sent.end_char), found)]
     clauses = tuple((span, attr) for span, attr in spans if span[0] < span[1])
     excluded = tuple(dict.fromkeys((*found.excluded, *said.excluded)))

@@ -18,10 +18,11 @@ from geosleuth.read.attribution._reporting import REPORTING_LEMMAS
 __all__: list[str] = []
 
 # A denial of the statement by another party, after a comma: "but police denied
-# it", "a claim the army denied", "which officials disputed". The denier is one to
-# six words with no negation ("but police did not deny it" disputes nothing); "it"
-# ends the clause or is followed by an adverbial ("denied it on Tuesday"), so "but
-# the army denied it had shelled Hajin" is no denial of the statement.
+# it", "a claim the army denied", "which officials disputed", "which is false".
+# The denier is one to six words with no negation ("but police did not deny it"
+# disputes nothing); "it" ends the clause or is followed by an adverbial ("denied
+# it on Tuesday"), so "but the army denied it had shelled Hajin" is no denial of
+# the statement.
 _DENY = (
     r"(?:den(?:y|ies|ied)|disput(?:e|es|ed)|reject(?:s|ed)?|dismiss(?:es|ed)?|"
     r"refut(?:e|es|ed)|contradict(?:s|ed)?)"
@@ -60,6 +61,9 @@ _DISPUTE = re.compile(
     rf"|(?:a|an)\s+(?:[\w-]+\s+)?{_CLAIM_NOUN}\s+(?:(?:that|which)\s+)?"
     rf"(?:{_DENIER}{_AUX_ADV}{_DENY}|(?:\w+ly\s+)?{_DENIED}\s+by)\b"
     rf"|which\s+(?:{_DENIER}{_AUX_ADV}{_DENY}|{_BE}{_DENIED})\b"
+    # "..., which is false": the statement called untrue
+    rf"|which\s+{_BE}(?:false|untrue|not\s+true|incorrect|inaccurate|baseless|"
+    r"unfounded)\b"
     r")[^,;.]*",
     re.IGNORECASE,
 )

@@ -153,6 +153,7 @@ def relayed_hearsay(
         rumour=True,
         disputed=disputed,
         clauses=own,
+        hearsay=_hearsay_words(inner),
     )
 
 
@@ -191,6 +192,12 @@ def _set_against_hearsay(root: Any, inner: Any) -> list[tuple[int, int]]:
         for c in found
         if any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
     ]
+
+
+def _hearsay_words(verb: Any) -> str:
+    """The words of the hearsay's verb with its subject: "They say", "some say"."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return verb.text if subject is None else f"{subject.text} {verb.text}"
 
 
 def _subject_word(verb: Any) -> str | None:
@@ -291,7 +298,10 @@ def closing_speaker(
         # '"They say he is in Culiacán. He is not," Rivas said.': what others
         # say, which Rivas relays (and here denies), is not his word
         return Attribution(
-            chain=(found.speaker, *found.chain), rumour=True, disputed=disputed
+            chain=(found.speaker, *found.chain),
+            rumour=True,
+            disputed=disputed,
+            hearsay=_hearsay_words(sent.root),
         )
     carried = found.carried()
     return Attribution(

@@ -70,6 +70,11 @@ class Attribution:
         The speaker is the target ("She told police she was heading to
         Denver"): its name is the target's, its role begins with
         :data:`TARGET_ROLE`.
+    hearsay : str or None
+        The words of others' hearsay that a speaker relays ("They say", in
+        '"They say he is dead," Rivas said'): a rumour, at most possible, as
+        "it is rumoured" is (:meth:`geosleuth.read.claims._Extractor.build`);
+        None otherwise.
     """
 
     speaker: str | None = None
@@ -84,6 +89,7 @@ class Attribution:
     disputed: tuple[int, int] | None = None
     clauses: tuple[tuple[tuple[int, int], Attribution], ...] = ()
     target: bool = False
+    hearsay: str | None = None
 
     def carried(self) -> Attribution:
         """The same attribution, marked as inherited (for quotes, continuations)."""

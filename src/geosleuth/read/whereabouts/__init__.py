@@ -121,6 +121,8 @@ from geosleuth.read.whereabouts._clauses import (
     _of_target,
     _span_text,
     _stating_clause,
+    believed_wrongly,
+    counterfactual,
     negation,
     report_over,
 )
@@ -444,6 +446,26 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
     for (geom, name, buffer_km, anchor, extra), verb, skip in regions:
         # "is not in Raqqa, but police say she is in Mosul": Mosul's own clause
         own = _clause_cue(ex, s, cues, anchor - s.span[0])
+        wrong = believed_wrongly(ex, s, own) if verb is None else None
+        if wrong is not None:
+            # "Salcedo was wrongly believed by police to be in Durango"
+            ex.reject(
+                "negated",
+                f"{name!r}: a belief or report the article calls wrong ({wrong!r}), "
+                "not where the target is",
+                s.span,
+            )
+            continue
+        unreal = counterfactual(ex, s, own) if verb is None else None
+        if unreal is not None:
+            # "Salcedo would have surrendered to authorities in Culiacán if ..."
+            ex.reject(
+                "conditional",
+                f"{name!r}: a deed that did not happen ({unreal!r}), not where the "
+                "target was",
+                s.span,
+            )
+            continue
         # "Officials say she is in Raqqa, and analysts argue she is near Hajin":
         # the hedge of the place's own clause
         htext = (

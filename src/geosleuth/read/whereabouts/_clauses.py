@@ -137,9 +137,45 @@ def _clause_of(s: Sentence, at: int) -> tuple[int, int]:
 
 
 def _of_target(s: Sentence, at: int) -> bool:
-    """Whether the clause at document offset ``at`` refers to the target."""
+    """Whether the clause at document offset ``at`` refers to the target.
+
+    By one of its references, or by a "he" or "she" of a clause of contrast
+    before the target's name (:func:`_cataphoric`).
+    """
     a, b = _clause_of(s, at)
-    return any(a <= r.start < b for r in s.refs)
+    return any(a <= r.start < b for r in s.refs) or _cataphoric(s, (a, b))
+
+
+#: Marks of a clause of contrast set before the main one: "*While* he is
+#: thought by analysts to be in Durango, police say ...".
+_FRONTED_MARKS = frozenset({"while", "whereas", "though", "although"})
+
+
+def _cataphoric(s: Sentence, clause: tuple[int, int]) -> bool:
+    """Whether ``clause`` of ``s`` opens it with a "he" or "she" told after it.
+
+    "*While he* is thought by analysts to be in Durango, police say Salcedo is
+    in Culiacán": the subject of a clause of contrast that begins the sentence,
+    before any word for the target, and the target named by name in the rest.
+    """
+    a, b = clause
+    if s.sent is None or a != s.span[0]:
+        return False
+    names = [r for r in s.refs if r.kind != "pronoun"]
+    if not names or any(r.start < b for r in s.refs):
+        return False
+    for tok in s.sent:
+        if tok.idx >= b or tok.lower_ not in ("he", "she"):
+            continue
+        verb = tok.head
+        if tok.dep_ in ("nsubj", "nsubjpass") and any(
+            c.dep_ == "mark" and c.lower_ in _FRONTED_MARKS
+            for v in (verb, *verb.ancestors)
+            if v.idx < b
+            for c in v.children
+        ):
+            return True
+    return False
 
 
 def _later_clauses_out(ex: _Extractor, s: Sentence, text: str, at: int) -> str:
@@ -501,6 +537,72 @@ def _clause_verb(ex: _Extractor, s: Sentence, at: int) -> Any:
     return tok[0].head
 
 
+#: Words by which the writer calls a belief or a report wrong: "was *wrongly*
+#: believed by police to be in Durango", "police *falsely* claimed".
+_WRONGLY = frozenset(
+    {"wrongly", "falsely", "mistakenly", "erroneously", "incorrectly", "wrong"}
+)
+
+
+def believed_wrongly(ex: _Extractor, s: Sentence, at: int) -> str | None:
+    """The words that call wrong the belief or report of the clause at ``at``.
+
+    "Salcedo was *wrongly believed* by police to be in Durango", "Police
+    *falsely claimed* he was in Durango": the writer says the place was wrong,
+    so it is no one's claim that the target is there. The verb of belief or
+    report is one the clause completes (up ``ccomp`` and ``xcomp`` links), not
+    the clause's own ("was *wrongly arrested* in Durango": he was there). None
+    if none, or unparsed.
+    """
+    verb = _clause_verb(ex, s, at)
+    clause = verb
+    for _ in range(4):
+        if clause is None or clause.dep_ not in ("ccomp", "xcomp"):
+            return None
+        clause = clause.head
+        got = next(
+            (c for c in clause.children if c.dep_ == "advmod" and c.lower_ in _WRONGLY),
+            None,
+        )
+        if got is not None:
+            return f"{got.text} {clause.text}"
+    return None
+
+
+#: Modals of a past that did not happen: "*would have* surrendered", "*could
+#: have* surrendered ... if they had".
+_UNREAL = frozenset({"would", "could", "might", "should"})
+
+
+def counterfactual(ex: _Extractor, s: Sentence, at: int) -> str | None:
+    """The words of a deed that did not happen in the clause at ``at``, if so.
+
+    "Salcedo *would have surrendered* to authorities in Culiacán (if they had
+    guaranteed his safety)", "*could have surrendered* ... *if* they *had*
+    ...": a modal, "have" and the participle of a verb other than "be" (not
+    "would have been in Culiacán then", a guess at where he was); "could",
+    "might" and "should" only with a condition of the past perfect ("if they
+    had"), for "could have fled to Durango" may only say it is possible. None
+    if not, or unparsed.
+    """
+    verb = _clause_verb(ex, s, at)
+    if verb is None or verb.tag_ != "VBN" or verb.lemma_.lower() == "be":
+        return None
+    aux = [c for c in verb.children if c.dep_ == "aux"]
+    modal = next((c for c in aux if c.lower_ in _UNREAL), None)
+    if modal is None or not any(c.lower_ == "have" for c in aux):
+        return None
+    unreal = any(
+        c.dep_ == "advcl"
+        and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
+        and any(g.dep_ == "aux" and g.lower_ == "had" for g in c.children)
+        for c in verb.children
+    )
+    if modal.lower_ != "would" and not unreal:
+        return None
+    return f"{modal.text} have {verb.text}"
+
+
 def _correctable(ex: _Extractor, s: Sentence, at: int) -> bool:
     """Whether a "but" can put a place in the stead of one denied before it.
 
@@ -541,7 +643,12 @@ def _denier(verb: Any) -> str | None:
             ):
                 return f"{head.text} out"
             return None
-        if clause.dep_ != "xcomp" or clause.head is clause:
+        # "dismissed reports that Jane Doe is alive *and living* in York": a verb
+        # that shares the subject of the one it is joined to, or completes
+        shared = clause.dep_ in ("conj", "acomp") and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in clause.children
+        )
+        if (clause.dep_ != "xcomp" and not shared) or clause.head is clause:
             return None
         clause = clause.head
     return None
