@@ -49,6 +49,7 @@ from geosleuth.evidence import (
 from geosleuth.fuse import (
     Estimate,
     NamedPlace,
+    PlaceProbability,
     Settings,
     TimelinePoint,
     fuse,
@@ -64,6 +65,7 @@ from geosleuth.report import files
 __all__ = [
     "TIMELINE_POINTS",
     "append_items",
+    "fold_alike_places",
     "locate_case",
     "plan_summary",
     "search_item",
@@ -95,6 +97,8 @@ class _Inputs:
     case_path: Path | None = None
     #: each input file and its SHA-256 as it was read (None: not a plain file)
     digests: tuple[tuple[Path, str | None], ...] = ()
+    #: whether the case file gives the study region (else it is drawn)
+    region_given: bool = False
 
 
 #: Why ``--published`` does nothing without articles read now.
@@ -169,6 +173,7 @@ def _gather(
         inputs, target=tgt, published=published, home=home, scheduler=scheduler,
         workers=workers,
     )  # fmt: skip
+    set_aside.extend(_read_for_others(outputs, tgt))
     labels = Counter(doc.label() for _, doc in gathered)
     for path, doc in gathered:
         # the report cites an article by its title and file, not by its id; two
@@ -233,6 +238,7 @@ def _gather(
         place_sources=dict(case.place_sources) if case else {},
         case_path=cases[0] if cases else None,
         digests=digests,
+        region_given=case is not None and case.region_given,
     )
 
 
@@ -281,6 +287,62 @@ def _warn_far(items: Sequence[EvidenceItem], grid: Grid) -> None:
             GeosleuthWarning,
             stacklevel=3,
         )
+
+
+#: Warn when a given study region is this many times the area the evidence spans.
+_WIDE_REGION_RATIO = 4.0
+
+
+def _box_km2(west: float, south: float, east: float, north: float) -> float:
+    """The area of a (lon, lat) box on the mean sphere, km² (west > east: over 180°).
+
+    Examples
+    --------
+    >>> round(_box_km2(0.0, 0.0, 1.0, 1.0))
+    12364
+    """
+    width = math.radians((east - west) % 360.0 or 360.0)
+    lat_s, lat_n = math.radians(south), math.radians(north)
+    return 6371.0088**2 * width * (math.sin(lat_n) - math.sin(lat_s))
+
+
+def _warn_wide_region(
+    items: Sequence[EvidenceItem], grid: Grid, *, settings: Settings, as_of: dt.date
+) -> None:
+    """Warn when a case's region is much wider than the evidence spans.
+
+    Every report is weighed against the whole region: its kernel is normalised
+    by its mean over the grid, so its likelihood at its peak, over the level
+    floor a false report leaves, grows with the region's area (review r31, M5: a
+    Cairngorm region widened from 17 x 14 to 53 x 44 km shrank the 50 % area
+    from 4.45 to 3.32 km²). A planner who draws the region generously "to be
+    safe" gets a more confident map, not a more cautious one. The test is cheap:
+    the region's area against the area of the box drawn around the evidence
+    without a ``region`` (:func:`~geosleuth.casefile.evidence_bounds`: each
+    item's place and 3 σ of its spread on ``as_of``), warned of at
+    :data:`_WIDE_REGION_RATIO` times or more (twice as wide each way). Nothing
+    to compare when no item has a place.
+    """
+    try:
+        bounds = evidence_bounds(items, settings=settings, as_of=as_of)
+    except InputError:
+        return
+    spans = _box_km2(*bounds)
+    region = grid.n_cells * grid.cell_area_km2
+    if not (spans > 0 and region >= _WIDE_REGION_RATIO * spans):
+        return
+    warnings.warn(
+        f"The study region ({region:,.0f} km²) is {region / spans:.1f} times the "
+        f"area the evidence spans on {as_of.isoformat()} ({spans:,.3g} km²: each "
+        "item's place and 3 σ of its spread, the region drawn when the case gives "
+        "none). Every report is weighed against the whole region, so a wider "
+        "region makes each count for more and the map more confident, not more "
+        "cautious. To allow for more doubt, widen the items' spreads (sigma_km, "
+        "buffer_km, the movement model), not the region; or leave 'region' out to "
+        "have it drawn around the evidence.",
+        GeosleuthWarning,
+        stacklevel=4,
+    )
 
 
 def _key_line(path: Path, key: str) -> int | None:
@@ -353,6 +415,140 @@ def _drawn_grid(
             path=case.source,
             field="grid.cell_km",
         ) from None
+
+
+def _read_for_others(
+    outputs: Sequence[Path], target: str | None
+) -> list[tuple[EvidenceItem, str]]:
+    """The items of readings that the run leaves out as another person's, with why.
+
+    :func:`~geosleuth.read.corpus.gather_evidence` leaves out, with a warning, a
+    document of a read output that was read for someone else than ``target``
+    (given or the case's; else the person most of the readings were read for),
+    by :func:`~geosleuth.read.target.same_person`. The same rule here finds its
+    items, so that the run counts them as left out (``set_aside``, with a
+    reason that begins :data:`~geosleuth.report.files.OTHER_PERSON`), not only
+    in a warning (review r31, L4). The readings are loaded a second time, quietly:
+    what loading them warns of was said by the gathering.
+    """
+    from geosleuth.read._corpus_warnings import _most_read_for
+    from geosleuth.read.corpus import load_read_output
+    from geosleuth.read.target import same_person
+
+    if not outputs:
+        return []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        loaded = {p: load_read_output(p) for p in dict.fromkeys(outputs)}
+    # as the gathering counts them: a file given twice, twice
+    person = target or _most_read_for([d for p in outputs for d in loaded[p]])
+    if not person:
+        return []
+    out: list[tuple[EvidenceItem, str]] = []
+    seen: set[tuple[str, str]] = set()  # a document in two files is one
+    for path, docs in loaded.items():
+        for doc in docs:
+            if not doc.target or same_person(doc.target, person):
+                continue
+            why = (
+                f"{files.OTHER_PERSON}: its document {doc.doc_id!r} of {path.name} "
+                f"was read for {doc.target!r}, not for {person!r} (read it again "
+                f"with --target {person!r} to count it)"
+            )
+            for item in doc.evidence:
+                if (doc.source, item.id) not in seen:
+                    seen.add((doc.source, item.id))
+                    out.append((item, why))
+    return out
+
+
+#: Two ranked places whose discs share more than this part of their area ...
+_FOLD_OVERLAP = 0.5
+#: ... and whose probabilities differ by less than half the 0.1 % a table shows
+#: are one row (:func:`fold_alike_places`).
+_FOLD_DIFFERENCE = 0.0005
+
+
+def _disc_overlap(d_km: float, radius_km: float) -> float:
+    """The share of a disc's area that a disc of its radius ``d_km`` away covers.
+
+    Two circles' lens over one's area: ``(2/π)(acos x − x √(1 − x²))``,
+    ``x = d / 2r``.
+
+    Examples
+    --------
+    >>> round(_disc_overlap(3.0, 15.0), 3), _disc_overlap(30.0, 15.0)
+    (0.873, 0.0)
+    """
+    x = d_km / (2.0 * radius_km) if radius_km > 0 else 1.0
+    if x >= 1.0:
+        return 0.0
+    return (2.0 / math.pi) * (math.acos(x) - x * math.sqrt(1.0 - x * x))
+
+
+def _place_names(name: str) -> list[str]:
+    """The names a ranked row stands for, its own first: "A (B, C)" is A, B, C."""
+    if name.endswith(")") and " (" in name:
+        lead, _, rest = name[:-1].partition(" (")
+        return [lead, *rest.split(", ")]
+    return [name]
+
+
+def fold_alike_places(est: Estimate) -> Estimate:
+    """``est`` with each ranked place that repeats one ranked before it folded in.
+
+    A place repeats an earlier row when their discs (the place radius) share
+    more than half their area (:data:`_FOLD_OVERLAP`; centres closer than about
+    0.81 radius) and their probabilities differ by less than 0.05 percentage
+    points (:data:`_FOLD_DIFFERENCE`, half what a table shows): the second row
+    would say the same figure for much the same ground ("Cúcuta" and "Atalaya
+    clinic", 3 km apart with a 15 km radius, both 98.0 %: review r31, L6). Its
+    name joins the earlier row's, in parentheses ("Atalaya clinic (Cúcuta)"),
+    as :func:`geosleuth.fuse.fuse` already joins places closer than a tenth of
+    the radius; the row keeps the earlier place's point, probability and
+    90 % flag. Places that overlap but differ in probability stay apart: that
+    difference is what the ranking tells. The table, ``estimate.json``, the
+    report, the map and the timeline all show the folded rows, and ``geosleuth
+    verify`` ranks the rows as stored.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from geosleuth.evidence import Provenance, Sighting
+    >>> from geosleuth.geometry import Point
+    >>> s = Sighting(id="s", provenance=Provenance(document="d"), sigma_km=2.0,
+    ...              date=dt.date(2020, 1, 1), place=Point(7.2, 46.1))
+    >>> est = fuse([s], Grid.around(7.2, 46.1, radius_km=60, cell_km=1),
+    ...            as_of=dt.date(2020, 1, 1), places=[
+    ...                NamedPlace("Sion", 7.2, 46.1),
+    ...                NamedPlace("Bramois", 7.24, 46.12),
+    ...                NamedPlace("Sierre", 7.53, 46.29)])
+    >>> [q.name for q in est.places]
+    ['Sion', 'Bramois', 'Sierre']
+    >>> [q.name for q in fold_alike_places(est).places]
+    ['Sion (Bramois)', 'Sierre']
+    """
+    from geosleuth.geometry import haversine_km
+
+    kept: list[tuple[PlaceProbability, list[str]]] = []
+    for q in est.places:
+        for lead, names in kept:
+            d_km = float(haversine_km(lead.lon, lead.lat, q.lon, q.lat))
+            if (
+                _disc_overlap(d_km, max(lead.radius_km, q.radius_km)) > _FOLD_OVERLAP
+                and abs(lead.probability - q.probability) < _FOLD_DIFFERENCE
+            ):
+                names.extend(n for n in _place_names(q.name) if n not in names)
+                break
+        else:
+            kept.append((q, _place_names(q.name)))
+    if len(kept) == len(est.places):
+        return est
+    rows = tuple(
+        replace(q, name=f"{names[0]} ({', '.join(names[1:])})") if len(names) > 1 else q
+        for q, names in kept
+    )
+    return replace(est, places=rows)
 
 
 def _check_same_target(target: str, case: Case, path: Path) -> None:
@@ -590,6 +786,10 @@ def locate_case(
         When no item is known by ``as_of``, and for items left out on the way;
         for each document published and each item dated after today, and when
         the day of the estimate, taken from the newest item, is after today.
+    GeosleuthWarning
+        When a case's region is :data:`_WIDE_REGION_RATIO` times or more the
+        area the evidence spans (:func:`_warn_wide_region`).
+
         Every warning of the run (each text once) is also written into the
         outputs: ``estimate.json``'s ``warnings``, a box at the top of
         report.html and a line under map.png. They are raised again, as they
@@ -778,6 +978,9 @@ def _run(
         places=data.places or None, workers=_threads(scheduler, workers),
     )  # fmt: skip
     warn_prior_only(est, data.items, stacklevel=4)
+    if data.region_given:
+        _warn_wide_region(data.items, data.grid, settings=data.settings, as_of=day)
+    est = fold_alike_places(est)
     tell("Tracing the timeline")
     points = timeline_of(est, data.items, scheduler=scheduler, workers=workers)
     plan = None

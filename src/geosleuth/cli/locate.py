@@ -40,6 +40,7 @@ from geosleuth.evidence import as_of_text, parse_as_of
 from geosleuth.fuse import Estimate
 from geosleuth.fuse.track import TRACK, TRACK_SEARCHES
 from geosleuth.locate import locate_case
+from geosleuth.report import files
 from geosleuth.report.text import about_a_source, km2, pct, percent_down, plain
 
 __all__ = [
@@ -114,12 +115,13 @@ def _stored_record(out: Path) -> dict[str, Any]:
     return record if isinstance(record, dict) else {}
 
 
-def _items_line(est: Estimate, n_not_counted: int) -> str:
-    """How many items were used, left out by the fusion, and read but not counted.
+def _items_line(est: Estimate, n_not_counted: int, n_other_person: int = 0) -> str:
+    """How many items were used, left out, and read but not counted.
 
-    The words of report.html: "left out" (in the evidence table, with why) and
-    "read but not counted" (items read from articles that repeat the case's,
-    set aside before the fusion), so that the line agrees with the warnings.
+    The words of report.html: "left out" (by the fusion, in the evidence table,
+    with why; and the ``n_other_person`` items of readings made for another
+    person, set aside before it) and "read but not counted" (items read from
+    articles that repeat the case's), so that the line agrees with the warnings.
 
     Examples
     --------
@@ -128,9 +130,28 @@ def _items_line(est: Estimate, n_not_counted: int) -> str:
     'items used: 2, left out: 1, read but not counted: 14'
     >>> _items_line(NS(used=("a",), excluded=()), 0)
     'items used: 1, left out: 0'
+    >>> _items_line(NS(used=("a",), excluded=(("c", "why"),)), 0, 2)
+    'items used: 1, left out: 3 (2 read for another person)'
     """
-    line = f"items used: {len(est.used)}, left out: {len(est.excluded)}"
+    n_out = len(est.excluded) + n_other_person
+    line = f"items used: {len(est.used)}, left out: {n_out}"
+    if n_other_person:
+        line += f" ({n_other_person} read for another person)"
     return line + (f", read but not counted: {n_not_counted}" if n_not_counted else "")
+
+
+def _set_aside_counts(record: dict[str, Any]) -> tuple[int, int]:
+    """Items a run set aside, from its record: (read but not counted, left out).
+
+    Those left out are the items of readings made for another person
+    (:data:`geosleuth.report.files.OTHER_PERSON`), the rest repeats of case items.
+    """
+    reasons = [
+        e.get("reason") if isinstance(e, dict) else None
+        for e in record.get("set_aside") or ()
+    ]
+    others = files.n_other_person(reasons)
+    return len(reasons) - others, others
 
 
 def _movers(est: Estimate, n: int = 5) -> list[str]:
@@ -179,13 +200,15 @@ def _summary(
     out: Path,
     plan: dict[str, Any] | None = None,
     n_not_counted: int = 0,
+    n_other_person: int = 0,
 ) -> None:
     """Print the ranked places and totals; names from the case are shown as text.
 
     Names, ids and paths come from the user's files, so none is read as Rich
     markup ("Cell [B]" stays as it is, and "[/]" cannot break the output).
-    ``n_not_counted`` is the number of items read but not counted (the run's
-    ``set_aside``).
+    ``n_not_counted`` is the number of items read but not counted, and
+    ``n_other_person`` of those left out as another person's (the run's
+    ``set_aside``, :func:`_set_aside_counts`).
     """
     title = Text(f"Where is {plain(target)}? (as of {as_of_text(est.as_of)})")
     if est.places:
@@ -211,9 +234,10 @@ def _summary(
         )
     source = about_a_source(est)
     life = "" if source else f"P(alive) = {pct(est.p_alive)}   "
+    items = _items_line(est, n_not_counted, n_other_person)
     console.print(
         f"{life}50% area = {km2(est.hdr_km2['50'])}   "
-        f"90% area = {km2(est.hdr_km2['90'])}   {_items_line(est, n_not_counted)}"
+        f"90% area = {km2(est.hdr_km2['90'])}   {items}"
     )
     if source:
         console.print(
@@ -384,12 +408,14 @@ def locate(
         # the plan as stored in estimate.json, which verify recomputes, and the
         # items set aside (the record only: its items need not be rebuilt)
         record = _stored_record(out)
+        not_counted, other_person = _set_aside_counts(record)
         _summary(
             est,
             target=who,
             out=out,
             plan=record.get("plan"),
-            n_not_counted=len(record.get("set_aside") or ()),
+            n_not_counted=not_counted,
+            n_other_person=other_person,
         )
 
 
@@ -440,11 +466,13 @@ def demo(
     console.print(Text(f"Example case: {path}"))
     with shown_warnings():
         est, who = run_locate([path], out=out)
+    not_counted, other_person = _set_aside_counts(_stored_record(out))
     _summary(
         est,
         target=who,
         out=out,
-        n_not_counted=len(_stored_record(out).get("set_aside") or ()),
+        n_not_counted=not_counted,
+        n_other_person=other_person,
     )
     console.print(Text(f"Open {out / 'report.html'} in a browser."))
 

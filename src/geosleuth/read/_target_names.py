@@ -24,7 +24,8 @@ the target's namesakes are told apart by what the text says of them
 text gave the target, a relative of the target's ("His father, Rodrigo
 Barrientos Pérez"), a generational suffix ("Senior"). And
 :func:`same_person` tells whether two names given for the target can name one
-person ("J. Doe" and "Jane Doe", "bin Laden" and "Osama bin Laden").
+person ("J. Doe" and "Jane Doe", "bin Laden" and "Osama bin Laden",
+"Villamizar Rojas" and "Villamizar").
 
 Part of :mod:`geosleuth.read.target`, which re-exports the public names.
 """
@@ -673,7 +674,12 @@ def same_person(one: str, other: str) -> bool:
     - one is a sub-name of the other (:func:`_is_sub_name`): "bin Laden" of
       "Osama bin Laden", "J. Doe", "Doe, Jane", "Mrs Doe" and "Jane M. Doe Jr."
       of "Jane Doe", "Kim Jong-un" of "Kim Jong Un". Not "Hamza bin Laden",
-      whose "Hamza" the other lacks, nor "Kim Jong Il".
+      whose "Hamza" the other lacks, nor "Kim Jong Il";
+    - one is two surnames alone, as a Spanish name is cut ("Villamizar Rojas"),
+      and the other's family name is its first surname, with no other second
+      surname (:func:`_within_two_surnames`): "Villamizar" and "Héctor
+      Villamizar" are "Villamizar Rojas"; "Villamizar Pérez" is not, and
+      "Héctor Villamizar" is still not "Marta Villamizar".
 
     A name written with no capital in ``other`` ("missing walker (synthetic
     example)") is a description, not a name: it is compared whole.
@@ -682,6 +688,8 @@ def same_person(one: str, other: str) -> bool:
     --------
     >>> same_person("J. Doe", "Jane Doe"), same_person("Mary Doe", "Jane Doe")
     (True, False)
+    >>> same_person("Villamizar Rojas", "Villamizar")
+    True
     """
 
     def plain(name: str) -> str:
@@ -697,8 +705,82 @@ def same_person(one: str, other: str) -> bool:
         return True
     if not any(c.isupper() for c in other):
         return False
+    if _within_two_surnames(one, other) or _within_two_surnames(other, one):
+        return True
     x, y = _name_words(one), _name_words(other)
     return _is_sub_name(x, y) or _is_sub_name(y, x)
+
+
+def _bare_surnames(name: str) -> tuple[str, str] | None:
+    """The keys of a name written as two surnames and no given name, else None.
+
+    "Villamizar Rojas", as a Spanish name is cut to its surnames (the father's,
+    then the mother's): exactly two capitalised words, neither a known given
+    name (:data:`_GIVEN`), initial, honorific, particle, article or suffix.
+    Joined words ("Kim Jong-un", "O'Brien") are not told apart so: None.
+
+    Examples
+    --------
+    >>> _bare_surnames("Villamizar Rojas")
+    ('vilamizar', 'rojas')
+    >>> [_bare_surnames(n) for n in ("Hector Villamizar", "Villamizar", "al-Bagdadi")]
+    [None, None, None]
+    """
+    words = _WORD.findall(name)
+    if len(words) != 2 or any(
+        not w[:1].isupper()
+        or not w.isalpha()
+        or len(w) < 2
+        or _ARTICLE.match(w)
+        or _fold(w) in _GIVEN | _HONORIFICS | _NO_SURNAME | _ARABIC_PARTICLES
+        for w in words
+    ):
+        return None
+    return name_key(words[0]), name_key(words[1])
+
+
+def _within_two_surnames(bare: str, other: str) -> bool:
+    """Whether ``other`` names the person whose two surnames ``bare`` gives.
+
+    ``bare`` is two surnames and no given name (:func:`_bare_surnames`), so no
+    given name of ``other`` conflicts with it; ``other`` then names that person
+    when its family name is ``bare``'s first surname (the family name, as in
+    :attr:`Target.surname_key`) and any second surname it gives is ``bare``'s
+    second: "Villamizar", "Hector Villamizar", "H. Villamizar" and "Héctor
+    Villamizar Rojas" are "Villamizar Rojas"; "Villamizar Pérez" and "Héctor
+    Villamizar Pérez" are not. Given names before the
+    surname must open with a Spanish given name or an initial ("Marta
+    Villamizar" could be the person, as "Villamizar" alone could; "Jane Tom" is
+    not "Tom Fox", whose "Tom" the lists do not know as a given name).
+
+    Examples
+    --------
+    >>> [_within_two_surnames("Villamizar Rojas", n)
+    ...  for n in ("Villamizar", "Hector Villamizar", "Villamizar Pérez")]
+    [True, True, False]
+    """
+    mine = _bare_surnames(bare)
+    if mine is None:
+        return False
+    theirs = _bare_surnames(other)
+    if theirs is not None:
+        return theirs == mine
+    words = _words_less_suffix(other)
+    while words and _fold(words[0]) in _HONORIFICS:
+        words = words[1:]
+    if not words:
+        return False
+    two = _two_surnames(" ".join(words))
+    if two is not None:
+        keys = (name_key(words[two[0]]), name_key(words[two[1]]))
+        return keys == mine
+    if name_key(words[-1]) != mine[0]:
+        return False
+    given = [_fold(w) for w in words[:-1]]
+    return not given or (
+        (given[0] in _SPANISH_GIVEN or len(given[0]) == 1)
+        and all(g in _GIVEN or len(g) == 1 for g in given)
+    )
 
 
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sheikh"})
@@ -799,6 +881,8 @@ class _Person:
     word_set: frozenset[str]
     initials: frozenset[str]
     singles: frozenset[str]  # the words that are initials
+    family: str  # Target.surname_key
+    bare: tuple[str, str] | None  # two surnames and no given name
 
     @classmethod
     def of(cls, name: str) -> _Person:
@@ -809,6 +893,22 @@ class _Person:
             word_set=frozenset(words),
             initials=frozenset(w[0] for w in words),
             singles=frozenset(w for w in words if len(w) == 1),
+            family=Target(name).surname_key,
+            bare=_bare_surnames(name),
+        )
+
+    def could_share_surnames(self, other: _Person) -> bool:
+        """Whether the two names could share a family name, either way.
+
+        What :func:`same_person`'s first rule needs (one surname key:
+        "Villamizar" and "Héctor Villamizar Rojas"), and
+        :func:`_within_two_surnames`.
+        """
+        if self.family and self.family == other.family:
+            return True
+        return any(
+            b.bare is not None and (a.family == b.bare[0] or a.bare == b.bare)
+            for a, b in ((self, other), (other, self))
         )
 
     def could_be_within(self, full: _Person) -> bool:
@@ -841,7 +941,10 @@ class PersonIndex:
     (:meth:`_Person.could_be_within`). That is what a sub-name needs, and what
     two names of one surname key need but for a second surname added to each
     ("Rodrigo Barrientos Lugo", "Rodrigo Barrientos Pérez"), which this index
-    keeps apart. A corpus of thousands of people is then near linear, not
+    keeps apart; and names of one family name ("Villamizar", "Héctor Villamizar
+    Rojas"), or a name of two surnames alone ("Villamizar Rojas") and the names
+    whose family name is its first (:func:`_within_two_surnames`), found by that
+    key. A corpus of thousands of people is then near linear, not
     quadratic (3,500 documents each read for another person: 195 s before).
 
     Examples
@@ -863,6 +966,8 @@ class PersonIndex:
             return self._known[name]
         me = _Person.of(name)
         keys = [("p", me.plain), *(("i", letter) for letter in sorted(me.initials))]
+        # a family name finds the names of two surnames that open with it
+        keys += [("f", k) for k in sorted({me.family, *(me.bare or ())[:1]}) if k]
         candidates = sorted({i for k in keys for i in self._by_key.get(k, ())})
 
         def could(i: int) -> bool:
@@ -874,6 +979,7 @@ class PersonIndex:
                 other.plain == me.plain
                 or me.could_be_within(other)
                 or other.could_be_within(me)
+                or me.could_share_surnames(other)
             )
 
         found = next(

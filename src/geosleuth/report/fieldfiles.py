@@ -56,6 +56,7 @@ from geosleuth.report.text import pct, percent_down, plain, track_text
 
 __all__ = [
     "MAX_FIELD_AREAS",
+    "MIN_AREA_SHARE",
     "PlanArea",
     "PlanAreas",
     "PlanCells",
@@ -73,6 +74,11 @@ __all__ = [
 #: The most search areas (waypoints, boundaries) written to the GPX and KML: a
 #: handheld GPS holds 100-250 saved tracks and 1,000-10,000 waypoints.
 MAX_FIELD_AREAS = 200
+#: The least share of the plan's track an area must be given to be written to the
+#: GPX and KML (and at least the sweep width): a team is not sent out for the
+#: 60 m of a 30 km plan (review r31, L5). What is left out is said, with its
+#: track and P(found), and stays in the GeoJSON and CSV.
+MIN_AREA_SHARE = 0.01
 #: POD bands of the field areas: a cell's band is its POD rounded down to this.
 _BAND = 0.1
 
@@ -391,6 +397,8 @@ class PlanArea:
     p: float
     p_found: float
     polygons: list[tuple[FloatArray, list[FloatArray]]] = field(default_factory=list)
+    #: cells of small areas beside it folded in (:func:`plan_areas`)
+    folded_cells: int = 0
 
     @property
     def name(self) -> str:
@@ -411,10 +419,16 @@ class PlanArea:
     def describe(self) -> str:
         """What a team is to do in the area, in one paragraph."""
         n = int(self.cells.size)
+        folded = (
+            f"; {self.folded_cells} cells folded in from small areas beside it"
+            if self.folded_cells
+            else ""
+        )
         return (
             f"Search {track_text(self.effort_km)} of track inside area {self.name} "
             f"({n} cell{'' if n == 1 else 's'}, {self.area_km2:.3g} km²; coverage "
-            f"{self.coverage:.2f}): POD {percent_down(self.pod)} ({self.band_text}). "
+            f"{self.coverage:.2f}{folded}): POD {percent_down(self.pod)} "
+            f"({self.band_text}). "
             f"P(here) {pct(self.p)}, P(found here) "
             f"{percent_down(self.p_found, decimals=1)}. The "
             "boundary outlines the area: search inside it, do not follow it."
@@ -439,6 +453,12 @@ class PlanAreas:
     small_areas: int = 0
     small_effort_km: float = 0.0
     small_p_found: float = 0.0
+    #: the least track an area was given to be written, in words, and why that
+    #: much (see :func:`plan_areas`): "0.30 km", "1 % of the plan's track"
+    min_track: str = "the sweep width"
+    min_track_why: str = ""
+    #: areas of less track folded into an area written that they touch
+    folded_areas: int = 0
 
     def text(self) -> str:
         """One or two sentences on how the cells became areas, and what is left out."""
@@ -456,14 +476,38 @@ class PlanAreas:
                 f"hold at most {self.max_areas}; they are in plan.geojson and "
                 "plan.csv."
             )
+        why = f" ({self.min_track_why})" if self.min_track_why else ""
+        if self.folded_areas:
+            n = self.folded_areas
+            said += (
+                f" {n} area{'' if n == 1 else 's'} given less track than "
+                f"{self.min_track}{why} "
+                + (
+                    "is folded into the area beside it that it touches most."
+                    if n == 1
+                    else "are folded into areas beside them, each into the one "
+                    "it touches most."
+                )
+            )
         if self.small_areas:
             said += (
                 f" {self.small_areas} area{'' if self.small_areas == 1 else 's'} "
-                "given less track than the sweep width "
+                f"given less track than {self.min_track}{why} and beside none "
                 f"({track_text(self.small_effort_km)} in all, P(found) "
                 f"{self.small_p_found:.4f}) "
                 f"{'is' if self.small_areas == 1 else 'are'} left out of the GPS "
-                "files too; they are in plan.geojson and plan.csv."
+                f"files too; {'it is' if self.small_areas == 1 else 'they are'} in "
+                "plan.geojson and plan.csv."
+            )
+        if self.small_areas or self.left_out_areas:
+            track = sum(a.effort_km for a in self.areas)
+            found = sum(a.p_found for a in self.areas)
+            all_track = track + self.left_out_effort_km + self.small_effort_km
+            all_found = found + self.left_out_p_found + self.small_p_found
+            said += (
+                f" The areas in the GPS files take {track_text(track)} of the plan's "
+                f"{track_text(all_track)} of track, and find the target with "
+                f"probability {found:.4f} of its {all_found:.4f}."
             )
         return said
 
@@ -519,12 +563,15 @@ def plan_areas(
     """Merge the cells of a plan into search areas a field team can use.
 
     Cells whose POD falls in the same tenth (0-10 %, ..., 90-100 %) and that
-    touch (by a side or a corner) form one area. Areas given less track than
-    ``min_track_km`` are left out (counted in the ``small_*`` figures: a sliver
-    between two bands may get metres of track, which no team walks); the others
-    are ranked by the probability of finding the target in them (``p_found``;
-    ties by band, then by first cell), and the first ``max_areas`` get their
-    outline. Deterministic.
+    touch (by a side or a corner) form one area. An area given less track than
+    ``min_track_km`` is no area of its own (a sliver between two bands may get
+    metres of track, and an outlying area a few tens of metres of a 30 km plan,
+    which no team is sent out to walk): it is folded into an area it touches
+    (:func:`_fold_small_areas`; its cells keep their own POD in the GeoJSON and
+    CSV), or left out where it touches none (counted in the ``small_*``
+    figures). The areas are ranked by the probability of finding the target in
+    them (``p_found``; ties by band, then by first cell), and the first
+    ``max_areas`` get their outline. Deterministic.
 
     Parameters
     ----------
@@ -535,7 +582,8 @@ def plan_areas(
         figures.
     min_track_km : float or None, default None
         The least track an area is given, to be written; by default the sweep
-        width (a shorter track covers less than a square of its swath).
+        width (a shorter track covers less than a square of its swath) or
+        :data:`MIN_AREA_SHARE` of the plan's track, whichever is more.
 
     Returns
     -------
@@ -580,21 +628,34 @@ def plan_areas(
             (int(band), part.astype(np.int64)) for part in np.split(members, starts[1:])
         )
     effort_km = np.asarray(plan.effort_km, dtype=np.float64)
-    least = pc.sweep_width_km if min_track_km is None else min_track_km
-    stats: list[tuple[float, int, int, IntArray]] = []
-    small: list[tuple[float, int, int, IntArray]] = []
-    for band, c in groups:
-        if c.size:  # each area once: written, or a sliver of too little track
-            kept = float(effort_km[c].sum()) >= least
-            (stats if kept else small).append(
-                (float(found[c].sum()), band, int(c[0]), c)
-            )
+    share = MIN_AREA_SHARE * float(effort_km.sum())
+    least = max(pc.sweep_width_km, share) if min_track_km is None else min_track_km
+    least_text, least_why = track_text(least), ""
+    if least == pc.sweep_width_km:
+        least_text = "the sweep width"
+    elif min_track_km is None:
+        least_why = f"{100 * MIN_AREA_SHARE:g} % of the plan's track"
+    areas_in = [(b, c) for b, c in groups if c.size]
+    big, folded, left = _fold_small_areas(
+        grid,
+        areas_in,
+        effort_km,
+        least_km=least,
+        sweep_width_km=pc.sweep_width_km,
+        cap_km=share,
+    )
+    stats: list[tuple[float, int, int, IntArray, int]] = []
+    for (band, c), extra in zip(big, folded, strict=True):
+        merged = np.sort(np.concatenate([c, *extra])) if extra else c
+        n_extra = int(sum(e.size for e in extra))
+        stats.append((float(found[merged].sum()), band, int(c[0]), merged, n_extra))
+    small = [(float(found[c].sum()), -1, int(c[0]), c) for c in left]
     stats.sort(key=lambda t: (-t[0], -t[1], t[2]))
     small_cells = np.concatenate([t[3] for t in small]) if small else cells[:0]
     limit = max(0, int(max_areas))
     areas: list[PlanArea] = []
     x, y = grid.cell_xy_km()
-    for rank, (p_found, band, _, c) in enumerate(stats[:limit], start=1):
+    for rank, (p_found, band, _, c, n_extra) in enumerate(stats[:limit], start=1):
         rows, cols = c // grid.nx, c % grid.nx
         # the centre: the area's cell nearest its mean position (always inside)
         d2 = (cols - cols.mean()) ** 2 + (rows - rows.mean()) ** 2
@@ -615,6 +676,7 @@ def plan_areas(
                 p=float(plan.p[c].sum()),
                 p_found=p_found,
                 polygons=_area_polygons(grid, rows, cols),
+                folded_cells=n_extra,
             )
         )
     rest = stats[limit:]
@@ -629,7 +691,91 @@ def plan_areas(
         small_areas=len(small),
         small_effort_km=float(effort_km[small_cells].sum()),
         small_p_found=float(found[small_cells].sum()),
+        min_track=least_text,
+        min_track_why=least_why,
+        folded_areas=sum(len(e) for e in folded),
     )
+
+
+def _fold_small_areas(
+    grid: Grid,
+    areas: list[tuple[int, IntArray]],
+    effort_km: FloatArray,
+    *,
+    least_km: float,
+    sweep_width_km: float,
+    cap_km: float,
+) -> tuple[list[tuple[int, IntArray]], list[list[IntArray]], list[IntArray]]:
+    """Areas of too little track folded into one beside them; the areas that stay.
+
+    An area given at least ``least_km`` stays. One given less (no team is sent
+    out for it) that touches one that stays, by a side or a corner, joins the
+    one whose cells it touches most (the first of equals): its track stays in
+    the files, inside an area a team searches anyway. Small areas do not chain
+    (one touching only another small area is not folded through it), so a map
+    of many small areas does not become one. What touches none would be left
+    out; while that would leave out more than ``cap_km`` of track, the small
+    area of the most track (at least ``sweep_width_km``; of equals, the first
+    cell's) stays as an area of its own, and the small areas beside it join
+    it. So no more than ``cap_km`` of track is left out, but for slivers of
+    less than the sweep width.
+
+    Returns the areas that stay ``(band, cells)``, for each the cells folded
+    into it, and the small areas left out.
+    """
+    owner = np.full(grid.n_cells, -1, dtype=np.int64)  # the areas that stay
+    kept: list[tuple[int, IntArray]] = []
+    folded: list[list[IntArray]] = []
+
+    def neighbours(c: IntArray) -> IntArray:
+        rows, cols = c // grid.nx, c % grid.nx
+        near = []
+        for dr in (-1, 0, 1):
+            for dc in (-1, 0, 1):
+                r, q = rows + dr, cols + dc
+                ok = (r >= 0) & (r < grid.ny) & (q >= 0) & (q < grid.nx)
+                near.append(r[ok] * grid.nx + q[ok])
+        return np.concatenate(near)
+
+    def keep(band: int, c: IntArray) -> None:
+        owner[c] = len(kept)
+        kept.append((band, c))
+        folded.append([])
+
+    small: list[tuple[int, IntArray]] = []
+    for band, c in areas:
+        if float(effort_km[c].sum()) >= least_km:
+            keep(band, c)
+        else:
+            small.append((band, c))
+    tracks = [float(effort_km[c].sum()) for _, c in small]
+    alive = [True] * len(small)
+    pending_of = np.full(grid.n_cells, -1, dtype=np.int64)
+    for i, (_, c) in enumerate(small):
+        touched = owner[neighbours(c)]
+        touched = touched[touched >= 0]
+        if touched.size:
+            folded[int(np.bincount(touched).argmax())].append(c)
+            alive[i] = False
+        else:
+            pending_of[c] = i
+    left_km = sum(t for t, a in zip(tracks, alive, strict=True) if a)
+    order = sorted(range(len(small)), key=lambda i: (-tracks[i], int(small[i][1][0])))
+    for i in order:  # the small area of the most track first
+        if left_km <= cap_km or tracks[i] < sweep_width_km:
+            break
+        if not alive[i]:
+            continue
+        alive[i] = False
+        left_km -= tracks[i]
+        keep(*small[i])
+        beside = np.unique(pending_of[neighbours(small[i][1])])
+        for j in beside[beside >= 0].tolist():
+            if alive[j]:
+                alive[j] = False
+                left_km -= tracks[j]
+                folded[-1].append(small[j][1])
+    return kept, folded, [c for (_, c), a in zip(small, alive, strict=True) if a]
 
 
 # Characters XML 1.0 forbids (ElementTree writes them as they are, and the file no

@@ -22,7 +22,7 @@ import stat
 import tempfile
 import time
 import zipfile
-from collections.abc import Callable, MutableMapping, Sequence
+from collections.abc import Callable, Iterable, MutableMapping, Sequence
 from dataclasses import dataclass
 from glob import escape as glob_escape
 from pathlib import Path
@@ -663,6 +663,23 @@ def load_posterior(path: PathLike) -> tuple[Grid, FloatArray]:
         )
     arr.setflags(write=False)
     return grid, arr
+
+
+#: How the reason of an item left out as another person's begins, in ``set_aside``
+#: (:func:`geosleuth.locate.locate_case`): such items are "left out", the
+#: others (repeats of the case file's items) "read but not counted".
+OTHER_PERSON = "read for another person"
+
+
+def n_other_person(reasons: Iterable[Any]) -> int:
+    """How many of the ``set_aside`` reasons are of items read for another person.
+
+    Examples
+    --------
+    >>> n_other_person([f"{OTHER_PERSON}: ...", "read from a.txt, it quotes ..."])
+    1
+    """
+    return sum(isinstance(r, str) and r.startswith(OTHER_PERSON) for r in reasons)
 
 
 def set_aside_differences(stored: Any) -> list[str]:

@@ -39,7 +39,7 @@ from geosleuth.evidence import EvidenceItem, as_of_text
 from geosleuth.fuse import Estimate, TimelinePoint
 from geosleuth.fuse.life import alive_note
 from geosleuth.grid import unwrap_bounds, unwrap_lon
-from geosleuth.report import basemap
+from geosleuth.report import basemap, files
 from geosleuth.report._html_evidence import (
     Rows,
     evidence_key,
@@ -252,10 +252,25 @@ def _set_aside_html(set_aside: Sequence[tuple[EvidenceItem, str]]) -> str:
         f"<td>{esc(item.provenance.quote)}</td><td>{esc(why)}</td></tr>"
         for item, why in set_aside
     )
+    others = files.n_other_person(why for _, why in set_aside)
+    said = (
+        "Items read from the articles that were left out before the estimate, so "
+        "as not to count a statement twice."
+    )
+    if others:
+        said = (
+            "Items read but left out before the estimate: "
+            + (
+                f"{len(set_aside) - others} so as not to count a statement twice, and "
+                if others < len(set_aside)
+                else ""
+            )
+            + f"{others} read for another person than the target (counted as left "
+            "out above)."
+        )
     return (
-        f"<h3>Read but not counted ({len(set_aside)})</h3><p>Items read from the "
-        "articles that were left out before the estimate, so as not to count a "
-        "statement twice.</p><div class='table-wrap'><table><tr><th>Id</th>"
+        f"<h3>Read but not counted ({len(set_aside)})</h3><p>{said}</p>"
+        "<div class='table-wrap'><table><tr><th>Id</th>"
         "<th>Kind</th><th>Place</th><th>Quote</th><th>Why</th></tr>"
         f"{rows}</table></div>"
     )
@@ -609,7 +624,12 @@ def render_report(
         timeline_html = (
             f"<h2 id='timeline'>{head}</h2>" + intro + timeline_svg(estimate, timeline)
         )
-    excluded_n = len(items) - n_used
+    # items of readings made for another person are left out too, before fusion
+    n_others = files.n_other_person(why for _, why in set_aside)
+    excluded_n = len(items) - n_used + n_others
+    others_said = (
+        f" ({n_others} read for another person, listed at the end)" if n_others else ""
+    )
     places_given = (
         f", given the target is in the region (P(outside the region) "
         f"{esc(pct(estimate.p_outside))})"
@@ -666,7 +686,9 @@ equal probability all in or all out).</p>
 <section>{plan_html}</section>
 <section>
 <h2 id="evidence">Evidence</h2>
-<p>{n_used} item(s) used, {excluded_n} left out. <i>Map shift</i>: how far the map
+<p>{n_used} item(s) used, {excluded_n} left out{
+        others_said
+    }. <i>Map shift</i>: how far the map
 moves without the item (total-variation distance, 0 to 1). <i>P(true)</i>: the
 probability that the item is true, from its source grade and its wording.</p>
 <div class="table-wrap">{evidence_table(items, rows)}</div>
