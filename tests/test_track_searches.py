@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geosleuth.errors import InputError
-from geosleuth.evidence import EvidenceItem, Grade, Provenance, Searched, Sighting
+from geosleuth.evidence import AsOf, EvidenceItem, Grade, Provenance, Searched, Sighting
 from geosleuth.fuse import Settings, factors, fuse
 from geosleuth.fuse.likelihood import _fix_log
 from geosleuth.fuse.track import TRACK, TRACK_SEARCHES, track_searches_log, walked
@@ -77,13 +77,17 @@ def _tv(p: np.ndarray, q: np.ndarray) -> float:
     return 0.5 * float(np.abs(p - q).sum())
 
 
-def _filter(members: list[tuple[float, np.ndarray]], now: float) -> np.ndarray:
-    """The forward pass written out: each layer at its moment, walked between."""
+def _filter(members: list[tuple[float, np.ndarray | None]], now: float) -> np.ndarray:
+    """The forward pass written out: each layer at its moment, walked between
+    (a layer of None: a step of the walk only)."""
     members = sorted(members, key=lambda m: m[0])
-    p = np.exp(members[0][1])
+    first = members[0][1]
+    p = np.exp(first) if first is not None else np.ones(GRID.n_cells)
     then = members[0][0]
     for moment, log_l in members[1:]:
-        p = walked(p, GRID, np.sqrt(24.0 * (moment - then)), cutoff=5.0) * np.exp(log_l)
+        p = walked(p, GRID, np.sqrt(24.0 * (moment - then)), cutoff=5.0)
+        if log_l is not None:
+            p = p * np.exp(log_l)
         then = moment
     p = walked(p, GRID, np.sqrt(24.0 * (now - then)), cutoff=5.0)
     return np.asarray(p / p.sum())
@@ -97,23 +101,52 @@ def _miss_layer(s: Searched) -> np.ndarray:
 
 
 def test_a_search_between_fixes_is_a_step_of_the_filter() -> None:
+    """The map is the track of the fixes times the chance the searches missed
+    given them: the pass with the search over the pass without it, walked in
+    the same steps (the pass without steps to the search's moment and on).
+    That is the forward pass through fixes and search, to the difference that
+    walking in two steps makes on the grid."""
     a, b = _fix("A", -3.0, 8.0), _fix("B", 3.0, 14.0)
     s = _search("S", 11.0, -1.0, 1.0)
     est = fuse([a, s, b], GRID, as_of=END, settings=ST, contributions=False)
-    exact = _filter(
-        [
-            (a.moment, _fix_log(a, GRID, settings=ST)),
-            (s.moment, _miss_layer(s)),
-            (b.moment, _fix_log(b, GRID, settings=ST)),
-        ],
-        now=END.toordinal() + 1.0,
-    )
-    assert np.allclose(est.posterior, exact, atol=1e-12)
+    now = END.toordinal() + 1.0
+    la, lb = _fix_log(a, GRID, settings=ST), _fix_log(b, GRID, settings=ST)
+    track = _filter([(a.moment, la), (b.moment, lb)], now)
+    both = _filter([(a.moment, la), (s.moment, _miss_layer(s)), (b.moment, lb)], now)
+    alone = _filter([(a.moment, la), (s.moment, None), (b.moment, lb)], now)
+    want = track * both / alone
+    assert np.allclose(est.posterior, want / want.sum(), atol=1e-12)
+    assert _tv(est.posterior, both) < 1e-3  # the filter through all three
     facs, _ = factors([a, s, b], GRID, as_of=END, settings=ST)
     assert [(f.key, f.kind, f.item_ids) for f in facs] == [
         (TRACK, TRACK, ("A", "B")),
         (TRACK_SEARCHES, "searched", ("S",)),
     ]
+
+
+def test_a_search_at_a_fix_s_moment_is_exactly_a_step_of_the_filter() -> None:
+    a, b = _fix("A", -3.0, 8.0), _fix("B", 3.0, 14.0)
+    s = _search("S", 14.0, -1.0, 4.0)
+    est = fuse([a, s, b], GRID, as_of=END, settings=ST, contributions=False)
+    now = END.toordinal() + 1.0
+    la, lb = _fix_log(a, GRID, settings=ST), _fix_log(b, GRID, settings=ST)
+    exact = _filter([(a.moment, la), (s.moment, _miss_layer(s)), (b.moment, lb)], now)
+    assert np.allclose(est.posterior, exact, atol=1e-12)
+
+
+def test_a_search_that_can_find_nothing_changes_nothing() -> None:
+    """Review r37, M2: a search of pd 1e-9 in a far corner moved the map by up
+    to 7e-4 (the pass with it walked in two steps, the pass without in one,
+    and the ratio was cut at 1)."""
+    a, b = _fix("A", -3.0, 8.0), _fix("B", 3.0, 14.0)
+    nothing = [_search(f"n{k}", 14.5 + k / 4, -11.0, -10.0, pd=1e-9) for k in range(8)]
+    as_of = AsOf.of(DAY, dt.time(20, 0))
+    plain = fuse([a, b], GRID, as_of=as_of, settings=ST, contributions=False)
+    est = fuse([a, b, *nothing], GRID, as_of=as_of, settings=ST)
+    assert _tv(plain.posterior, est.posterior) < 1e-8
+    shifts = {c.item_id: c.map_shift for c in est.contributions}
+    assert max(shifts[n.id] for n in nothing) < 1e-8
+    assert shifts["B"] > 0.1
 
 
 def test_a_search_counts_by_where_the_walker_could_be_at_its_moment() -> None:
@@ -220,12 +253,13 @@ def test_correlated_fixes_weigh_in_the_searches_factor_too() -> None:
     s = _search("S", 13.0, 0.0, 3.0)
     est = fuse([*fixes, s], GRID, as_of=END, settings=st_, contributions=False)
     w = 1 / (1 + 2 * 0.9)
-    exact = _filter(
-        [(f.moment, w * _fix_log(f, GRID, settings=st_)) for f in fixes]
-        + [(s.moment, _miss_layer(s))],
-        now=END.toordinal() + 1.0,
-    )
-    assert np.allclose(est.posterior, exact, atol=1e-12)
+    now = END.toordinal() + 1.0
+    weighed = [(f.moment, w * _fix_log(f, GRID, settings=st_)) for f in fixes]
+    track = _filter(list(weighed), now)
+    both = _filter([*weighed, (s.moment, _miss_layer(s))], now)
+    alone = _filter([*weighed, (s.moment, None)], now)
+    want = track * both / alone
+    assert np.allclose(est.posterior, want / want.sum(), atol=1e-12)
 
 
 def test_a_search_found_figure_is_judged_at_its_moment() -> None:
@@ -405,3 +439,32 @@ def test_the_kept_passes_leave_one_out_as_following_the_rest_again(
             passes.without_search(k, lighter),
             fresh(fixes, [*rest, (searches[k][0], lighter)]),
         )
+
+
+def test_a_fix_outside_the_grid_makes_no_track_and_moves_nothing() -> None:
+    """Review r37, M1: one fix in the grid and one outside made a one-fix
+    track, and the searches were threaded through it, while the one outside
+    was listed as moving nothing."""
+    a, s = _fix("A", -3.0, 8.0), _search("S", 11.0, -1.0, 1.0)
+    far = replace(_fix("F", 0.0, 10.0), place=Point(40.0, 0.0))
+    facs, skipped = factors([a, far, s], GRID, as_of=END, settings=ST)
+    assert sorted(f.key for f in facs) == ["A", "S"]
+    assert [i for i, _ in skipped] == ["F"]
+    with_far = fuse([a, far, s], GRID, as_of=END, settings=ST, contributions=False)
+    without = fuse([a, s], GRID, as_of=END, settings=ST, contributions=False)
+    assert np.allclose(with_far.posterior, without.posterior, atol=1e-15)
+    assert with_far.search_miss == pytest.approx(without.search_miss, abs=1e-15)
+
+
+def test_the_map_of_a_search_s_moment_threads_the_searches_before_it() -> None:
+    """Review r37, L2: judging a search at its moment, the searches before it
+    are threaded through the fixes up to it when the case has a track, even
+    through one fix alone."""
+    a, s1 = _fix("A", -3.0, 8.0), _search("S1", 9.0, -4.0, -1.0)
+    loose, _ = factors([a, s1], GRID, as_of=END, settings=ST)
+    assert sorted(f.key for f in loose) == ["A", "S1"]
+    threaded, _ = factors([a, s1], GRID, as_of=END, settings=ST, thread=True)
+    assert [f.key for f in threaded] == [TRACK, TRACK_SEARCHES]
+    # no search to thread: the fix is an item of its own either way
+    alone, _ = factors([a], GRID, as_of=END, settings=ST, thread=True)
+    assert [f.key for f in alone] == ["A"]

@@ -412,6 +412,7 @@ def _miss_day_by_day(
     found: dict[str, float] | None = None,
     forward: bool = False,
     as_of: dt.date | None = None,
+    thread: bool = False,
 ) -> float | None:
     """The chance every search missed, each day's searches on that day's map.
 
@@ -429,6 +430,11 @@ def _miss_day_by_day(
     With ``forward``, a day's map holds only the items of that day or before
     (a filter's prediction: no later item mirrored back), the figure
     ``P(outside)`` also weighs (:func:`_outside_miss`).
+
+    With ``thread`` (the case has a track), the earlier timed searches are
+    threaded through the fixes up to the moment, even one alone
+    (:func:`~geosleuth.fuse.likelihood.factors`), as the case's map threads
+    them (review r37, L2).
     """
     # a search whose area misses the grid is skipped, as on the as-of map
     searches = [i for i in used if isinstance(i, Searched) and _search_reaches(i, grid)]
@@ -456,7 +462,9 @@ def _miss_day_by_day(
             i for i in searches if i.moment < now and (i.date, i.time) != (day, at)
         ]
         today = [i for i in searches if (i.date, i.time) == (day, at)]
-        before_facs, _ = factors([*then, *earlier], grid, as_of=when, settings=settings)
+        before_facs, _ = factors(
+            [*then, *earlier], grid, as_of=when, settings=settings, thread=thread
+        )
         back_facs, _ = factors(back, grid, as_of=when, settings=settings)
         today_facs, _ = factors(today, grid, as_of=when, settings=settings)
         before = log_total(log_prior, (f.log_l for f in [*before_facs, *back_facs]))
@@ -480,6 +488,7 @@ def _outside_miss(
     settings: Settings,
     log_prior: FloatArray,
     as_of: dt.date | None = None,
+    thread: bool = False,
 ) -> float:
     """The ``Z`` that ``P(outside)`` weighs: never lowered by a later item.
 
@@ -512,7 +521,13 @@ def _outside_miss(
     if not any(_after(i, first) for i in used if not isinstance(i, Searched)):
         return miss  # nothing dated after a search: the two are one
     ahead = _miss_day_by_day(
-        used, grid, settings=settings, log_prior=log_prior, forward=True, as_of=as_of
+        used,
+        grid,
+        settings=settings,
+        log_prior=log_prior,
+        forward=True,
+        as_of=as_of,
+        thread=thread,
     )
     return miss if ahead is None else max(miss, ahead)
 
@@ -609,11 +624,13 @@ def _evidence_posterior(
     n_searches = 0
 
     each_search: list[Factor] = []  # for ``found``
+    tracked = False  # whether the case has a track (its searches then threaded)
 
     def others(stream: Iterable[Factor]) -> Iterator[FloatArray]:
         # the searches' log L to ``searched``; the other factors' on
-        nonlocal searched, n_searches
+        nonlocal searched, n_searches, tracked
         for f in stream:
+            tracked = tracked or f.kind == TRACK
             if f.kind == Searched.kind:
                 searched = searched + f.log_l
                 n_searches += 1
@@ -679,6 +696,7 @@ def _evidence_posterior(
                 log_prior=log_prior,
                 found=found,
                 as_of=as_of,
+                thread=tracked,
             )
             miss = miss if by_day is None else by_day
         outside_miss = miss
@@ -690,6 +708,7 @@ def _evidence_posterior(
                 settings=settings,
                 log_prior=log_prior,
                 as_of=as_of,
+                thread=tracked,
             )
     except InputError:
         if not (n_searches and settings.rest_of_world > 0):

@@ -923,8 +923,12 @@ def _factor_stream(
     settings: Settings,
     skipped: list[tuple[str, str]],
     fix_layers: dict[str, FloatArray] | None = None,
+    thread: bool = False,
 ) -> Iterator[Factor]:
     """The factors of :func:`factors`, one at a time, unweighted.
+
+    With ``thread``, one timed fix is enough for a track when there are timed
+    searches to thread through it (:func:`factors`).
 
     With ``fix_layers``, each fix of a track leaves its layer there
     (:func:`_fix_log`), for a caller that follows the track again with other
@@ -943,9 +947,6 @@ def _factor_stream(
     """
     groups: dict[str, list[Sighting]] = {}
     days: dict[tuple[dt.date | None, dt.date, dt.time | None], list[Searched]] = {}
-    # the target's timed fixes, followed as one track when there are two or more
-    # (:mod:`geosleuth.fuse.track`); one alone is an item like any other
-    tracked = sum(1 for i in items if in_track(i)) > 1
     fixes: list[tuple[EvidenceItem, FloatArray]] = []
     # the timed searches before the map's moment, threaded through the track
     now = now_of(as_of)
@@ -963,6 +964,30 @@ def _factor_stream(
         )
         km = _km_outside(px, py, grid)
         far = {id(i): float(d) for i, d in zip(points, km.tolist(), strict=True)}
+    # the target's timed fixes that reach the grid, each with its layer at its
+    # moment, followed as one track when there are two or more
+    # (:mod:`geosleuth.fuse.track`); one alone is an item like any other, and a
+    # fix outside the grid, left out, counts for neither (review r37, M1)
+    layers: dict[int, FloatArray] = {}
+    for item in items:
+        if not in_track(item) or (
+            isinstance(item, Sighting)
+            and _sighting_outside(
+                item, grid, as_of=as_of, settings=settings, km_outside=far.get(id(item))
+            )
+        ):
+            continue
+        try:
+            layers[id(item)] = _fix_log(item, grid, settings=settings)
+        except _Skip:
+            continue
+    threadable = any(
+        isinstance(i, Searched) and _threaded(i, now) and _search_reaches(i, grid)
+        for i in items
+    )
+    # with ``thread`` (a map of a moment of a case that has a track), one fix
+    # before the moment is a track for the searches made since
+    tracked = len(layers) > 1 or (thread and threadable and len(layers) == 1)
     for item in items:
         if isinstance(item, Sighting):
             if _sighting_outside(
@@ -970,8 +995,8 @@ def _factor_stream(
             ):
                 skipped.append((item.id, str(_outside(item, grid))))
                 continue
-            if tracked and in_track(item):
-                fixes.append((item, _fix_log(item, grid, settings=settings)))
+            if tracked and id(item) in layers:
+                fixes.append((item, layers[id(item)]))
                 continue
             groups.setdefault(item.group_key, []).append(item)
         elif isinstance(item, LifeStatus):
@@ -986,8 +1011,8 @@ def _factor_stream(
             days.setdefault(_search_day_key(item), []).append(item)
         else:
             try:
-                if tracked and in_track(item):
-                    fixes.append((item, _fix_log(item, grid, settings=settings)))
+                if tracked and id(item) in layers:
+                    fixes.append((item, layers[id(item)]))
                     continue
                 log_l = _item_log(item, grid, as_of=as_of, settings=settings)
             except _Skip as why:
@@ -1136,6 +1161,7 @@ def factors(
     *,
     as_of: dt.date,
     settings: Settings | None = None,
+    thread: bool = False,
 ) -> tuple[list[Factor], list[tuple[str, str]]]:
     """Turn usable items into likelihood factors; return them and skipped items.
 
@@ -1145,7 +1171,10 @@ def factors(
     of kind ``"track"``, followed in time order (:mod:`geosleuth.fuse.track`);
     the timed searches made before ``as_of``'s moment are then threaded through
     it, one factor of kind ``"searched"`` keyed ``"searches on the track"``
-    (:func:`_track_factors`). With
+    (:func:`_track_factors`). With ``thread`` (the map of a search's moment in a
+    case that has a track: :func:`~geosleuth.fuse.estimate._miss_day_by_day`),
+    one timed fix is a track too when there are timed searches to thread
+    through it, as the whole case's track threads them. With
     ``settings.source_correlation`` > 0, the log-likelihood of each claim or
     sighting factor whose items come from one document, and of each fix of a
     track (before the track follows it), is weighted by
@@ -1174,6 +1203,7 @@ def factors(
             settings=settings,
             skipped=skipped,
             fix_layers=layers if settings.source_correlation > 0 else None,
+            thread=thread,
         )
     )
     if settings.source_correlation > 0:

@@ -22,8 +22,9 @@ region.
 Timed searches made before ``t_now`` are threaded through the track
 (:func:`track_searches_log`): each moment's chance of missing the target is a
 step of the same forward pass, ``fₖ = walk(fₖ₋₁, …) · (1 − pd·c)``, kept as a
-factor of its own, the pass with them over the pass without, so that what the
-searches missed is still weighed as a search's.
+factor of its own, the pass with them over the pass without them walked in the
+same steps, so that what the searches missed is still weighed as a search's and
+the track's own factor is that of its fixes, whatever the searches.
 
 ``t_now`` is the moment of the estimate's ``as_of``: the end of its day, or an
 :class:`~geosleuth.evidence.AsOf`'s time of day (:func:`~geosleuth.evidence.now_of`),
@@ -142,7 +143,7 @@ _State = tuple["FloatArray | None", float, float]
 
 
 def _forward(
-    members: Sequence[tuple[float, FloatArray]],
+    members: Sequence[tuple[float, FloatArray | None]],
     grid: Grid,
     *,
     start: float | None,
@@ -164,7 +165,9 @@ def _forward(
 
     ``state`` resumes a pass where ``keep`` of another recorded it (the state
     before each member, in time order): the same pass without a member is its
-    state before that member, resumed over the members after it.
+    state before that member, resumed over the members after it. A member
+    whose layer is None is a step of the walk only: the pass walks to its
+    moment and on from there, as the pass with a layer there does.
     """
     order = sorted(range(len(members)), key=lambda k: members[k][0])
     if state is not None:
@@ -176,16 +179,20 @@ def _forward(
         if keep is not None:
             keep.append((p, scale, then))
         moment, log_l = members[k]
-        top = float(np.max(log_l))
-        if not np.isfinite(top):
-            return None
-        here = np.exp(log_l - top)
-        scale += top
+        here: FloatArray | None = None
+        if log_l is not None:  # None: a step of the walk only
+            top = float(np.max(log_l))
+            if not np.isfinite(top):
+                return None
+            here = np.exp(log_l - top)
+            scale += top
         if p is None:
-            p = here
+            p = here if here is not None else np.ones(grid.n_cells)
         else:
             step = math.sqrt(diffusion_km2_per_day * max(moment - then, 0.0))
-            p = walked(p, grid, step, cutoff=cutoff) * here
+            p = walked(p, grid, step, cutoff=cutoff)
+            if here is not None:
+                p = p * here
         peak = float(np.max(p))
         if not peak > 0.0:
             return None
@@ -242,10 +249,7 @@ def track_log(
         diffusion_km2_per_day=diffusion_km2_per_day,
         cutoff=cutoff,
     )
-    if out is None:  # a fix's layer is never 0 everywhere (``1 − r`` ≥ 0.01)
-        raise ValueError("a fix without a possible cell")
-    p, _ = out
-    return np.asarray(np.log(p / p.mean()))
+    return _log_mean_one(out)
 
 
 def track_searches_log(
@@ -266,21 +270,29 @@ def track_searches_log(
     searches, in time order, where a search between two fixes takes the mass it
     would have found from where the walker could be at its moment, not from
     where he is now. With ``α`` the unnormalised forward density at ``now``
-    (:func:`_forward`, both passes from the earliest moment)::
+    (:func:`_forward`), both passes begun at the earliest moment of a fix or
+    a search and walked in the same steps (the pass of the fixes alone walks
+    to each search's moment and on, with nothing to multiply there)::
 
         L_searched(x) = α_fixes+searches(x) / α_fixes(x)
                       = P(searches missed | x_now = x, fixes)
 
-    so ``track_log(fixes) + track_searches_log(...)`` is the map of the fixes
-    and the searches threaded (up to a constant), and the log is what
-    :func:`~geosleuth.fuse.posterior.search_miss` weighs as a search's miss.
-    ``−inf`` in every cell when the searches leave no possible cell.
+    at most 1 in every cell, and exactly 1 for a search that can find nothing;
+    its log is what :func:`~geosleuth.fuse.posterior.search_miss` weighs as a
+    search's miss. The map is ``track_log(fixes) + track_searches_log(...)``:
+    the track of the fixes alone (:func:`track_log`, whatever the searches),
+    times the chance the searches missed given them; on the grid this is the
+    forward pass through fixes and searches, to the difference that walking
+    in two steps makes from walking in one (a few 1e-4 of total variation on
+    cells of a third of a walk's step), and to what walks off the grid before
+    the first fix when a search comes first. ``−inf`` in every cell when the
+    searches leave no possible cell.
 
     Examples
     --------
     A walker seen at the west end of a valley at 08:00 and at its east end at
     14:00; a search of the east end finds nothing. Made at 08:30, when he was
-    still in the west, it rules out little (its most searched cell keeps 0.86
+    still in the west, it rules out little (its most searched cell keeps 0.89
     of its chance); made at 13:54, minutes before he is seen there, much
     (0.42). A search factor moved on by the walk alone would weigh both alike:
 
@@ -297,7 +309,7 @@ def track_searches_log(
     >>> bool(np.all(early <= 0.0) and np.all(late <= 0.0))
     True
     >>> round(float(np.exp(early).min()), 2), round(float(np.exp(late).min()), 2)
-    (0.86, 0.42)
+    (0.89, 0.42)
     """
     _, searched = track_with_searches_log(
         fixes,
@@ -319,46 +331,56 @@ def track_with_searches_log(
     diffusion_km2_per_day: float,
     cutoff: float,
 ) -> tuple[FloatArray, FloatArray]:
-    """The track's log-likelihood and its searches': two passes, not three.
+    """The track's log-likelihood (:func:`track_log`) and its searches'.
 
-    The first is :func:`track_log` of the fixes, but begun, as the pass of
-    :func:`track_searches_log` is, at the earliest moment of a fix or a search
-    (when a search comes first, the track then loses what walks off the grid
-    before its first fix, as the searches' pass does); the second is
-    :func:`track_searches_log`, the pass with the searches over that one.
+    Three passes: the track of the fixes alone, as :func:`track_log` follows
+    it (so a search changes nothing but its own factor), and the two of
+    :func:`track_searches_log`, begun at the earliest moment of a fix or a
+    search and walked in the same steps, the second with the searches'
+    layers.
     """
-    members = [*fixes, *searches]
     if not fixes:
         raise ValueError("a track needs at least one fix")
-    start = min(m for m, _ in members)
-    passes = [
+    track = track_log(
+        fixes,
+        grid,
+        now=now,
+        diffusion_km2_per_day=diffusion_km2_per_day,
+        cutoff=cutoff,
+    )
+    start = min(m for m, _ in [*fixes, *searches])
+    steps: list[tuple[float, FloatArray | None]] = [(m, None) for m, _ in searches]
+    alone, both = (
         _forward(
-            m,
+            members,
             grid,
             start=start,
             now=now,
             diffusion_km2_per_day=diffusion_km2_per_day,
             cutoff=cutoff,
         )
-        for m in (fixes, members)
-    ]
-    alone, both = passes
+        for members in ([*fixes, *steps], [*fixes, *searches])
+    )
+    return track, _searched(alone, both, grid.n_cells)
+
+
+def _searched(
+    alone: tuple[FloatArray, float] | None,
+    both: tuple[FloatArray, float] | None,
+    n: int,
+) -> FloatArray:
+    """The searches' log from the ends of the passes without and with them.
+
+    ``log α_both − log α_alone``, at most 0 (a miss is at most 1 in each step;
+    the cap only meets rounding and the floor of the passes).
+    """
     if alone is None:  # a fix's layer is never 0 everywhere (``1 − r`` ≥ 0.01)
         raise ValueError("a fix without a possible cell")
-    return _logs(alone, both, grid.n_cells)
-
-
-def _logs(
-    alone: tuple[FloatArray, float], both: tuple[FloatArray, float] | None, n: int
-) -> tuple[FloatArray, FloatArray]:
-    """The track's log and its searches' from the two passes' ends."""
-    p_alone, s_alone = alone
-    track = np.asarray(np.log(p_alone / p_alone.mean()))
     if both is None:
-        return track, np.full(n, -np.inf)
-    p_both, s_both = both
+        return np.full(n, -np.inf)
+    (p_alone, s_alone), (p_both, s_both) = alone, both
     ratio = np.log(p_both) - np.log(p_alone) + (s_both - s_alone)
-    return track, np.asarray(np.minimum(ratio, 0.0))
+    return np.asarray(np.minimum(ratio, 0.0))
 
 
 class TrackPasses:
@@ -369,13 +391,13 @@ class TrackPasses:
     less), and follows the rest again. The pass without a member is the
     same as the whole pass up to it: each pass resumes from its state before
     that member, over the members after it, half a pass on average instead
-    of the whole, and the pass of the fixes alone is kept as it is when a
-    search is left out. The figures are those of
+    of the whole; a pass the member is not in (the fixes' track, for a
+    search) is kept as it is. The figures are those of
     :func:`track_with_searches_log` (or :func:`track_log` without searches)
     over the members left, to rounding; a member left out that alone held the
-    earliest moment, where the passes begin, follows them all again.
+    earliest moment, where the searches' passes begin, follows them all again.
 
-    Holds a grid's array for each member of each pass.
+    Holds a grid's array for each member of each of the three passes.
 
     Examples
     --------
@@ -415,28 +437,31 @@ class TrackPasses:
             key=lambda m: self._member(m)[0],
         )
         self.start = min(m for m, _ in [*fixes, *searches]) if searches else None
+        self._track_states: list[_State] = []
         self._alone_states: list[_State] = []
         self._both_states: list[_State] = []
-        self.alone = self._pass(
+        self.track = self._pass(
             [self.fixes[k] for kind, k in self.order if kind == "f"],
-            start=self.start,
-            keep=self._alone_states,
+            keep=self._track_states,
         )
-        if self.alone is None:
+        if self.track is None:
             raise ValueError("a fix without a possible cell")
-        self.both = (
-            self._pass(
+        self.alone = self.both = None
+        if searches:
+            self.alone = self._pass(
+                [self._step(m) for m in self.order],
+                start=self.start,
+                keep=self._alone_states,
+            )
+            self.both = self._pass(
                 [self._member(m) for m in self.order],
                 start=self.start,
                 keep=self._both_states,
             )
-            if searches
-            else None
-        )
 
     def _pass(
         self,
-        members: Sequence[tuple[float, FloatArray]],
+        members: Sequence[tuple[float, FloatArray | None]],
         *,
         start: float | None = None,
         state: _State | None = None,
@@ -457,6 +482,10 @@ class TrackPasses:
         kind, k = m
         return self.fixes[k] if kind == "f" else self.searches[k]
 
+    def _step(self, m: tuple[str, int]) -> tuple[float, FloatArray | None]:
+        """A member of the pass of the fixes alone: a search is a step only."""
+        return self._member(m) if m[0] == "f" else (self._member(m)[0], None)
+
     def without_fix(self, k: int) -> tuple[FloatArray, FloatArray | None]:
         """The track's log and its searches' (None without any) without fix ``k``."""
         return self._without(("f", k), None)
@@ -471,59 +500,76 @@ class TrackPasses:
         """
         return self._without(("s", k), instead)
 
-    def _without(
-        self, gone: tuple[str, int], instead: FloatArray | None
+    def _again(
+        self,
+        fixes: list[tuple[float, FloatArray]],
+        searches: list[tuple[float, FloatArray]],
     ) -> tuple[FloatArray, FloatArray | None]:
-        kind, k = gone
-        fixes = [f for j, f in enumerate(self.fixes) if ("f", j) != gone]
-        searches = [s for j, s in enumerate(self.searches) if ("s", j) != gone]
-        if instead is not None:
-            searches.append((self.searches[k][0], instead))
-        moment = self._member(gone)[0]
-        earliest = [m for m in self.order if self._member(m)[0] == moment]
-        if self.start is not None and moment == self.start and earliest == [gone]:
-            # it alone began the passes: follow the rest from their own start
-            if not searches:
-                return track_log(
-                    fixes,
-                    self.grid,
-                    now=self.now,
-                    diffusion_km2_per_day=self.diffusion,
-                    cutoff=self.cutoff,
-                ), None
-            return track_with_searches_log(
+        """The logs of ``fixes`` and ``searches`` followed from scratch."""
+        if not searches:
+            track = track_log(
                 fixes,
-                searches,
                 self.grid,
                 now=self.now,
                 diffusion_km2_per_day=self.diffusion,
                 cutoff=self.cutoff,
             )
-        assert self.alone is not None
+            return track, None
+        return track_with_searches_log(
+            fixes,
+            searches,
+            self.grid,
+            now=self.now,
+            diffusion_km2_per_day=self.diffusion,
+            cutoff=self.cutoff,
+        )
+
+    def _without(
+        self, gone: tuple[str, int], instead: FloatArray | None
+    ) -> tuple[FloatArray, FloatArray | None]:
+        kind = gone[0]
+        fixes = [f for j, f in enumerate(self.fixes) if ("f", j) != gone]
+        searches = [s for j, s in enumerate(self.searches) if ("s", j) != gone]
+        moment = self._member(gone)[0]
+        if instead is not None:
+            searches.append((moment, instead))
+        earliest = [m for m in self.order if self._member(m)[0] == moment]
+        if self.start is not None and moment == self.start and earliest == [gone]:
+            # it alone began the searches' passes: follow the rest from their start
+            return self._again(fixes, searches)
         i = self.order.index(gone)
         after = self.order[i + 1 :]
-        alone: tuple[FloatArray, float] | None = self.alone
+        assert self.track is not None
+        track = _log_mean_one(self.track)
         if kind == "f":
             j = [m for m in self.order if m[0] == "f"].index(gone)
-            alone = self._pass(
-                [self.fixes[x] for c, x in after if c == "f"],
-                start=None,
-                state=self._alone_states[j],
+            track = _log_mean_one(
+                self._pass(
+                    [self.fixes[x] for c, x in after if c == "f"],
+                    state=self._track_states[j],
+                )
             )
-        if alone is None:
-            raise ValueError("a fix without a possible cell")
         if not searches:
-            return _logs(alone, None, self.grid.n_cells)[0], None
+            return track, None
+        rest_steps = [self._step(m) for m in after]
         rest = [self._member(m) for m in after]
+        alone = self.alone
+        if kind == "f" or instead is None:
+            # the fixes' pass changes without a fix, or without a search's step
+            alone = self._pass(rest_steps, state=self._alone_states[i])
         if instead is not None:
             rest.insert(0, (moment, instead))
         both = (
-            self._pass(
-                rest,
-                start=None,
-                state=self._both_states[i],
-            )
+            self._pass(rest, state=self._both_states[i])
             if i < len(self._both_states)
-            else None
+            else None  # the whole pass had no possible cell before it
         )
-        return _logs(alone, both, self.grid.n_cells)
+        return track, _searched(alone, both, self.grid.n_cells)
+
+
+def _log_mean_one(out: tuple[FloatArray, float] | None) -> FloatArray:
+    """A pass's end as :func:`track_log` gives it: the log, scaled to mean 1."""
+    if out is None:  # a fix's layer is never 0 everywhere (``1 − r`` ≥ 0.01)
+        raise ValueError("a fix without a possible cell")
+    p, _ = out
+    return np.asarray(np.log(p / p.mean()))
