@@ -25,6 +25,9 @@ from geosleuth.read._life_asides import (
     target_relatives,
 )
 from geosleuth.read._life_claims import (
+    _PEOPLE_OF as _PEOPLE,  # of the target's own: "Ag Alher's *deputy*"
+)
+from geosleuth.read._life_claims import (
     SEEMS_GENUINE,
     STILL,
     called_fake,
@@ -410,6 +413,61 @@ def _pronouns_before(
         TargetRef(t.idx, t.idx + len(t.text), t.text, "pronoun")
         for t in (s.sent if s.sent is not None else [])
         if clause[0] <= t.idx < clause[1] and t.lower_ in ("he", "she", "him", "her")
+    ]
+
+
+#: Those of the target's own shown in its stead who are only men, or only
+#: women: a "he" may stand for the one, a "she" for the other.
+_MEN_OF = frozenset(
+    {"husband", "son", "brother", "father", "nephew", "uncle", "spokesman", "man"}
+)
+_WOMEN_OF = frozenset({"wife", "widow", "daughter", "sister", "mother", "spokeswoman"})
+
+
+def _pronouns_of_other(
+    ex: _Extractor,
+    s: Sentence,
+    alive: re.Match[str],
+    clause: tuple[int, int],
+    person: list[TargetRef],
+) -> list[TargetRef]:
+    """The pronouns in ``clause`` that stand for another shown, not the target.
+
+    "A video released on Monday shows Ag Alher's *deputy* addressing fighters,
+    weeks after the army said *he* had been killed": the recording shows
+    another of the target's own in its stead (:func:`shown_no_life`, with
+    "another"), a person named after the target and nearer to a "he" after
+    it, which is most likely his. Not one of the other sex ("shows Ag Alher's
+    *wife* ..., weeks after the army said *he* had been killed": Ag Alher),
+    nor a group ("Ag Alher's *fighters*").
+    """
+    cue, objects = _cue_and_objects(ex, s, alive)
+    no_life = shown_no_life(cue, objects + person) if cue is not None else None
+    if no_life is None or no_life[1] != "another":
+        return []
+    owned = no_life[0]
+    # the parse may make the person a word of the noun after it ("Ag Alher's
+    # *deputy* addressing fighters": "deputy fighters"), an adjective too
+    words = [c for c in owned.lefts if c.dep_ in ("compound", "amod")]
+    other = next(
+        (
+            t
+            for t in (*words, owned)
+            if t.lower_ in _PEOPLE  # one person: "deputy", not "fighters"
+        ),
+        None,
+    )
+    if other is None:
+        return []
+    lemma = other.lemma_.lower()
+    return [
+        r
+        for r in person
+        if r.kind == "pronoun"
+        and clause[0] <= r.start < clause[1]
+        and r.start > other.idx
+        and not (lemma in _WOMEN_OF and r.text.lower() in ("he", "him", "his"))
+        and not (lemma in _MEN_OF and r.text.lower() in ("she", "her", "hers"))
     ]
 
 

@@ -29,7 +29,13 @@ from geosleuth.read._life_limits import (
     ended_by_death,
     target_speaks,
 )
-from geosleuth.read._reports import claimed_by, report_called_untrue, spoken_of
+from geosleuth.read._reports import (
+    claimed_by,
+    report_called_true,
+    report_called_untrue,
+    report_of,
+    spoken_of,
+)
 from geosleuth.read._sentence import (
     Sentence,
     antecedent,
@@ -129,6 +135,7 @@ def _said_alive(
     *,
     shown_still: bool = False,
     skip: Sequence[tuple[int, int]] = (),
+    elided: Any = None,
 ) -> tuple[int, int] | None:
     """Add the claim of ``s`` that the target lives, if it makes one.
 
@@ -144,19 +151,32 @@ def _said_alive(
     (:attr:`~geosleuth.read.attribution.Attribution.clauses`: "The army said
     Jane Doe had been killed, but her brother said she was alive"), the
     statement is its clause's: its speaker, grade, hedge, denial and condition
-    are read there, not in the other clauses. Returns the span (in the
-    document) of the clause read, the whole sentence's when it has no such
-    clauses, or None when it says nothing of the target being alive.
+    are read there, not in the other clauses. A clause that denies the life,
+    or a report of it called untrue, leaves the clause after it to say so on
+    its own ("Police dismissed reports that Jane Doe is alive, but her mother
+    insists she is": :func:`_said_after`), its "she is" with "alive" left out
+    (``elided``, the verb). Returns the span (in the document) of the clause
+    read, the whole sentence's when it has no such clauses, or None when it
+    says nothing of the target being alive.
     """
-    said = _SAYS_ALIVE.search(text)
-    if said is None or s.sent is None:
-        return None
-    at = s.span[0] + said.start()
+    if elided is not None:
+        # "..., but her mother insists she *is*": "alive", said before, left out
+        start = elided.idx - s.span[0]
+        word, end = "alive", start + len(elided.text)
+    else:
+        said = _SAYS_ALIVE.search(text)
+        if said is None or s.sent is None:
+            return None
+        word, start, end = said.group(0), said.start(), said.end()
+    whole = text
+    at = s.span[0] + start
     clause = _clause(s, at)
     text = _within(s, text, clause)
-    if _CONDITIONAL_LIFE.search(text) or is_negated(text[: said.end()]):
-        return None
-    unsaid = _NOT_SAID_ALIVE.search(text[: said.start()])
+    if _CONDITIONAL_LIFE.search(text) or is_negated(text[:end]):
+        # "Police deny that Jane Doe is alive, but her mother insists she is":
+        # the clause after the denial is read on its own
+        return _said_after(ex, s, whole, person, clause, shown_still, skip)
+    unsaid = _NOT_SAID_ALIVE.search(text[:start])
     if unsaid is not None:
         # "There is no proof that she is alive", "Her mother hopes she is still
         # alive": no one says so
@@ -189,7 +209,9 @@ def _said_alive(
             "claim of life, nor of death",
             s.span,
         )
-        return clause
+        # "..., but her mother insists she is": her word, in her own clause
+        later = _said_after(ex, s, whole, person, clause, shown_still, skip)
+        return clause if later is None else (clause[0], later[1])
     head = verb
     subjects: list[Any] = []
     for _ in range(4):  # "is believed to *be* alive": up to "believed"
@@ -217,7 +239,7 @@ def _said_alive(
     if not named and kin is None:
         return None
     if (
-        said.group(0).lower() == "survived"
+        word.lower() == "survived"
         and named
         and all(r.kind == "pronoun" for r in named)
         and not shown_still
@@ -242,11 +264,16 @@ def _said_alive(
         # "A post claiming Salcedo is alive circulated on Monday": hearsay, as a
         # post's word of where the target is
         hedge, cue = weakest(hedge, "possible"), cue or post
+    heard = _reported(verb) if post is None else None
+    if heard is not None:
+        # "There are reports that Jane Doe is alive", "Police refused to dismiss
+        # reports that ...": hearsay that no one vouches for, as "claims that"
+        hedge, cue = weakest(hedge, "possible"), cue or heard
     # "Salcedo, declared dead in 2017, is alive": the phrase aside (``skip``)
     # does not date the word of life
     date, date_from, dnote = ex.dates(s, at, verb, skip)
     note = note_of(
-        f"said to be alive ({said.group(0)!r}), by the speaker's word",
+        f"said to be alive ({word!r}), by the speaker's word",
         f"the target as its {kin} calls it ({who.text!r})" if kin and who else "",
         hedge_note(cue),
         dnote,
@@ -279,6 +306,91 @@ def _said_alive(
         grade=ex.grade(attr), hedge=hedge, status="alive", note=note,
     )  # fmt: skip
     return clause
+
+
+def _said_after(
+    ex: _Extractor,
+    s: Sentence,
+    text: str,
+    person: list[TargetRef],
+    clause: tuple[int, int],
+    shown_still: bool,
+    skip: Sequence[tuple[int, int]],
+) -> tuple[int, int] | None:
+    """Read the life said in the clause of ``s`` after ``clause``, if any.
+
+    "Police dismissed reports that Jane Doe is alive, *but her mother insists
+    she is*", "Police deny that she is alive, *but her mother says she is
+    still alive*": a clause with a speaker of its own
+    (:attr:`~geosleuth.read.attribution.Attribution.clauses`) after the one
+    that denies the life, which says it again, in words ("alive") or by a
+    bare "she is" at the clause's end, which leaves out the "alive" said
+    before (:func:`_bare_be`). Returns the span read, as :func:`_said_alive`
+    does, or None when no later clause says so.
+    """
+    later = next((c for c, _ in s.attr.clauses if c[0] >= clause[1]), None)
+    if later is None:
+        return None
+    within = _within(s, text, later)
+    if _SAYS_ALIVE.search(within) is not None:
+        return _said_alive(ex, s, within, person, shown_still=shown_still, skip=skip)
+    be = _bare_be(s, later)
+    if be is None:
+        return None
+    return _said_alive(
+        ex, s, within, person, shown_still=shown_still, skip=skip, elided=be
+    )
+
+
+def _bare_be(s: Sentence, span: tuple[int, int]) -> Any:
+    """The verb "is" or "was" that ends the clause ``span`` of ``s`` bare, if any.
+
+    "..., but her mother insists *she is*.": a "be" with a subject and nothing
+    said of it (no complement, no negation), right before the clause's end; the
+    verb of a clause reported. None for "she is not", "she is in York".
+    """
+    for tok in s.sent or ():
+        if not span[0] <= tok.idx < span[1] or tok.lemma_.lower() != "be":
+            continue
+        deps = {c.dep_ for c in tok.children}
+        after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if (
+            tok.dep_ == "ccomp"
+            and "nsubj" in deps
+            and not deps & _SAID_OF_SUBJECT
+            and (after is None or after.is_punct or after.idx >= span[1])
+        ):
+            return tok
+    return None
+
+
+#: Links by which a "be" says something of its subject ("is alive", "is in
+#: York", "is not"): a "be" with none of them is bare.
+_SAID_OF_SUBJECT = frozenset(
+    {"acomp", "attr", "prep", "xcomp", "oprd", "neg", "dobj", "ccomp", "advcl",
+     "npadvmod", "acl"}
+)  # fmt: skip
+
+
+def _reported(verb: Any) -> str | None:
+    """The report noun whose content holds the life word ``verb``, if unjudged.
+
+    "There are *reports* that Jane Doe is alive", "Police are investigating
+    *reports* that she is alive", "Police refused to dismiss *reports* that
+    ...": the report (:func:`~geosleuth.read._reports.report_of`), up the
+    verbs that "alive" hangs on, that the text calls neither true ("confirmed
+    reports that", whose confirmer speaks) nor untrue (read before: no claim).
+    """
+    tok = verb
+    for _ in range(4):
+        noun = report_of(tok)
+        if noun is not None:
+            judged = report_called_untrue(tok) or report_called_true(tok)
+            return None if judged else str(noun.text)
+        if tok.dep_ not in ("xcomp", "conj", "acomp") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
 
 
 def _speaks(speaker: str | None, words: str) -> bool:

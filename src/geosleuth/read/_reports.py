@@ -57,8 +57,10 @@ __all__ = [
     "REPORT_NOUNS",
     "SAYING_LEMMAS",
     "UNTRUE_WORDS",
+    "authored",
     "claimed_by",
     "claiming_thing",
+    "issues_saying",
     "judges_a_report",
     "report_called_true",
     "report_called_untrue",
@@ -269,6 +271,60 @@ def vouched_for(cue: Any) -> bool:
     )
 
 
+#: Verbs by which one puts out a document of one's own: "*filed* a motion
+#: claiming", "*released* a statement saying", "*issued* a communiqué".
+_ISSUING_LEMMAS = frozenset(
+    {"file", "submit", "lodge", "issue", "release", "publish", "sign", "send"}
+)  # fmt: skip
+
+
+def authored(thing: Any) -> bool:
+    """Whether the thing ``thing`` that says something is put out by a subject.
+
+    "*Her lawyer filed* a motion claiming he is alive", "*Police released* a
+    statement saying she had died": the object of a verb of putting out a
+    document (:data:`_ISSUING_LEMMAS`) with a subject of its own, not negated,
+    whose subject speaks by it (:func:`issues_saying`): a report so put out
+    ("Police filed a report saying") is no hearsay. Not "a post claiming she
+    was in York circulated", nor "Police *investigated* a post claiming".
+    """
+    verb = thing.head
+    return bool(
+        thing.dep_ == "dobj"
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() in _ISSUING_LEMMAS
+        and not _negated(verb)
+        and any(c.dep_ == "nsubj" for c in verb.children)
+    )
+
+
+def issues_saying(verb: Any) -> bool:
+    """Whether ``verb`` puts out a thing that says a clause, which its subject says.
+
+    "Her lawyer *filed* a motion claiming he is alive": the thing, the
+    verb's object (:func:`authored`), says the clause by a participle of
+    saying (:data:`SAYING_LEMMAS`).
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as T
+    >>> issues_saying(T(children=[]))
+    False
+    """
+    for thing in verb.children:
+        if thing.dep_ != "dobj" or not authored(thing):
+            continue
+        for saying in thing.children:
+            if (
+                saying.dep_ == "acl"
+                and saying.tag_ == "VBG"
+                and saying.lemma_.lower() in SAYING_LEMMAS
+                and any(c.dep_ == "ccomp" for c in saying.children)
+            ):
+                return True
+    return False
+
+
 def claiming_thing(cue: Any) -> Any | None:
     """The noun of the thing of :func:`claimed_by` ("post"), or None."""
     clause = cue.head if cue.dep_ in ("acomp", "attr", "oprd") else cue
@@ -278,11 +334,13 @@ def claiming_thing(cue: Any) -> Any | None:
     if saying is None:
         return None
     thing = saying.head
-    if (
-        saying.lemma_.lower() not in _CLAIMING_LEMMAS
-        and thing.lemma_.lower() not in REPORT_NOUNS
+    if saying.lemma_.lower() not in _CLAIMING_LEMMAS and (
+        thing.lemma_.lower() not in REPORT_NOUNS or authored(thing)
     ):
-        return None  # "a statement saying she had died": its author's word
+        # "a statement saying she had died", "Police filed a report saying": its
+        # author's word ("Her lawyer filed a motion *claiming* he is alive" is
+        # the lawyer's claim, no surer than "claims")
+        return None
     return thing
 
 
@@ -392,9 +450,9 @@ def report_of(clause: Any) -> Any | None:
         if clause.dep_ == "xcomp":
             # "a witness *claiming to have seen* her": the thing's own claim
             return thing if claiming else None
-        if (claiming or thing.lemma_.lower() in REPORT_NOUNS) and (
-            _content_subject(clause) or _object_for_subject(clause)
-        ):
+        if (
+            claiming or (thing.lemma_.lower() in REPORT_NOUNS and not authored(thing))
+        ) and (_content_subject(clause) or _object_for_subject(clause)):
             return thing
         return None
     noun = clause.head
@@ -443,8 +501,16 @@ def _content_subject(clause: Any) -> bool:
     return bool(subjects) and not any(c.lower_ in _RELATIVE for c in subjects)
 
 
+#: Verbs whose infinitive is not done: "*refused to* dismiss reports that",
+#: "*declined to* confirm", "*failed to* rule out".
+_WITHHOLDING_LEMMAS = frozenset({"refuse", "decline", "fail"})
+
+
 def _negated(verb: Any) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children)
+    """Whether ``verb`` is negated, or withheld: "did not dismiss", "refused to"."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _WITHHOLDING_LEMMAS
 
 
 def _rebutted_by(noun: Any) -> str | None:

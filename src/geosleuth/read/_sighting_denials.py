@@ -41,6 +41,12 @@ _CONDITION_MARKS = frozenset({"if", "whether", "unless"})
 
 #: Adverbs that say a report is untrue: "a hiker falsely claimed he saw".
 _UNTRUE = frozenset({"falsely", "wrongly"})
+#: Verbs of taking someone that such an adverb calls wrongful, not untrue: "was
+#: *wrongly arrested* in Durango" (he was arrested there, on wrong grounds).
+_WRONGFUL = frozenset(
+    {"arrest", "detain", "capture", "apprehend", "seize", "nab", "hold", "jail",
+     "imprison", "deport", "extradite", "kidnap", "abduct", "stop"}
+)  # fmt: skip
 
 
 def _denied(
@@ -274,7 +280,11 @@ def _governed(
         if mark is not None:
             return "conditional", str(mark.text)
         untrue = next((c for c in clause.children if c.lower_ in _UNTRUE), None)
-        if untrue is not None:
+        if untrue is not None and not (
+            clause is verb and verb.lemma_.lower() in _WRONGFUL
+        ):
+            # not "was *wrongly arrested* in Durango": an arrest whose grounds
+            # are wrong, which happened where it is said to
             return "negated", str(untrue.text)
         if clause.dep_ == "conj":  # "denied that he was in Mosul or seen in Hajin"
             clause = clause.head

@@ -141,6 +141,7 @@ from geosleuth.read._life_recordings import (
     _death_in_time,
     _no_day_earlier,
     _pronouns_before,
+    _pronouns_of_other,
     _recording,
     _relative_of,
     _shown_dead,
@@ -348,6 +349,12 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
         elif person:
             _death_set_off(ex, s, text, person)
         return
+    if alive and day:
+        # "A video released on Monday shows Ag Alher's deputy addressing
+        # fighters, weeks after the army said he had been killed": the recording
+        # shows another in the target's stead, and the "he" after it is his
+        other = _pronouns_of_other(ex, s, alive, s.span, person)
+        person = [r for r in person if r not in other]
     if alive and not s.dates and _undated_alive(ex, s, text, alive, person):
         if _death_in_time(s, text, s.span[0] + alive.start()) is not None:
             _no_day_earlier(ex, s)  # "Video shows Ag Alher alive weeks after

@@ -58,7 +58,9 @@ group said", "according to the coalition" (not "a group of hikers said"). The
 captors ("her kidnappers said"), a hostage, a negotiator or a mediator is no
 authority: the statement is theirs, not the article's, at a witness's grade.
 A subject that is no one ("no witness said") is no speaker, nor one that is
-what shows it ("*Evidence* suggests", "*Everything* indicates"). The one who
+what shows it ("*Evidence* suggests", "*Everything* indicates"), nor hearsay
+("*Rumours* say", "*Reports* say", "*Gossip* says"), which is a rumour, at
+most possible (:attr:`Attribution.hearsay`). The one who
 is confident, convinced, sure or certain that something is so holds it, as
 the one who believes it: "*Officials* are confident that ...", "*Police* are
 convinced she is in York". Authorities are an official body, whatever their

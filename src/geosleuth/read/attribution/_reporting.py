@@ -17,7 +17,7 @@ import re
 from typing import Any
 
 from geosleuth.evidence import Hedge
-from geosleuth.read._reports import judges_a_report
+from geosleuth.read._reports import issues_saying, judges_a_report
 from geosleuth.read.hedges import hedge_of
 
 __all__: list[str] = []
@@ -216,4 +216,6 @@ def _reports(tok: Any) -> bool:
     # station", whose subject says where the footage shows her
     from geosleuth.read._sighting_media import puts_out_footage
 
-    return judges_a_report(tok) or puts_out_footage(tok)
+    # "Her lawyer *filed* a motion claiming he is alive": the motion's word is
+    # its author's
+    return judges_a_report(tok) or puts_out_footage(tok) or issues_saying(tok)

@@ -72,9 +72,10 @@ class Attribution:
         :data:`TARGET_ROLE`.
     hearsay : str or None
         The words of others' hearsay that a speaker relays ("They say", in
-        '"They say he is dead," Rivas said'): a rumour, at most possible, as
-        "it is rumoured" is (:meth:`geosleuth.read.claims._Extractor.build`);
-        None otherwise.
+        '"They say he is dead," Rivas said'), or the hearsay that is the
+        subject of a reporting verb, with no speaker ("Rumours say"): a rumour,
+        at most possible, as "it is rumoured" is
+        (:meth:`geosleuth.read.claims._Extractor.build`); None otherwise.
     """
 
     speaker: str | None = None

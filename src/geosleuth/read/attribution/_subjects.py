@@ -109,7 +109,7 @@ def _verb_speaker(
             subj, verb_words(verb), registry, previous, chain, disputed, consulted
         )
         if found is not None and believers:
-            return _without_when(found, subj)
+            return _own_relative(verb, _without_when(found, subj), chain)
         if found is not None:
             return found
     if not subjects:
@@ -129,6 +129,38 @@ def _verb_speaker(
             )
         return _stranded_speaker(verb, registry, chain, disputed, consulted)
     return None
+
+
+def _own_relative(verb: Any, found: Attribution, chain: tuple[str, ...]) -> Attribution:
+    """``found``, the believers of ``verb``, but for a relative clause of the believed.
+
+    "Ag Alher, *who may be hiding in Algeria*, is believed by officials to be
+    near Kidal": the officials believe what the infinitive says of him; the
+    relative clause of the passive subject is the writer's word, a clause of
+    its own with no speaker (:attr:`Attribution.clauses`).
+    """
+    relatives = [
+        (c, r)
+        for c in verb.children
+        if c.dep_ == "nsubjpass"
+        for r in c.children
+        if r.dep_ == "relcl"
+    ]
+    if not relatives or found.clauses:
+        return found
+    doc = verb.doc
+    # from the name, so that the clause refers to the one it tells of
+    spans = tuple(
+        (
+            (
+                doc[c.left_edge.i].idx,
+                doc[r.right_edge.i].idx + len(doc[r.right_edge.i]),
+            ),
+            Attribution(chain=chain),
+        )
+        for c, r in relatives
+    )
+    return replace(found, clauses=spans)
 
 
 def _without_when(found: Attribution, subj: Any) -> Attribution:
@@ -214,6 +246,38 @@ def _quoted(verb: Any) -> tuple[Any, str | None] | None:
 _WHAT_SHOWS = frozenset({"evidence", "everything", "sign", "indication"})
 
 
+#: Nouns of hearsay that may be the subject of a reporting verb, which no one
+#: says: "*Rumours* say", "*Reports* suggest", "*Speculation* suggests".
+_HEARSAY_NOUNS = frozenset(
+    {"rumour", "rumor", "report", "gossip", "speculation", "hearsay", "whisper"}
+)
+
+
+def _hearsay_subject(subj: Any) -> bool:
+    """Whether the subject ``subj`` of a reporting verb is hearsay of no one.
+
+    "*Rumours* say he is in Culiacán", "*Unconfirmed reports* say", "*Gossip*
+    says": a common noun of hearsay (:data:`_HEARSAY_NOUNS`) with no author
+    in its words, the parse's name at a sentence's start too ("Gossip", which
+    the tagger may take for a person's). Not "*Police reports* say", "*Jane
+    Doe's report* says", nor "*Reports from the army* say", whose author is
+    named; nor one report ("*A report* says"), a document that the article
+    cites.
+    """
+    lemma = subj.lemma_.lower()
+    if subj.pos_ == "PROPN" and subj.is_sent_start:
+        lemma = subj.lower_.rstrip("s")  # "Gossip", "Rumours": not a name
+    elif subj.pos_ != "NOUN" or subj.ent_type_:
+        return False
+    if lemma not in _HEARSAY_NOUNS or subj.lower_ == "report":
+        return False
+    return not any(
+        t.ent_type_ or t.dep_ in ("compound", "poss", "nmod")
+        for t in subj.subtree
+        if t.i != subj.i
+    )
+
+
 def _subject_speaker(
     subj: Any,
     verb: str,
@@ -264,6 +328,13 @@ def _subject_speaker(
         )  # fmt: skip
     if low == "it" or subj.lemma_.lower() in _WHAT_SHOWS:
         return None  # "Evidence suggests that ...": an inference, no one's word
+    if _hearsay_subject(subj):
+        # "Rumours say he is in Culiacán", "Gossip says": hearsay of no one,
+        # a rumour at most possible, never a speaker called "Rumours"
+        return Attribution(
+            verb=verb, chain=chain, rumour=True, disputed=disputed,
+            hearsay=f"{subj.text} {verb}",
+        )  # fmt: skip
     unnamed = _unnamed_speaker(subj)
     if unnamed is not None:
         # "A hiker said", "her brother told police", "residents said"
