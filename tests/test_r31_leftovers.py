@@ -29,7 +29,6 @@ from geosleuth.evidence import Provenance, Sighting
 from geosleuth.fuse import NamedPlace, fuse
 from geosleuth.geometry import Point
 from geosleuth.grid import Grid
-from geosleuth.locate import fold_alike_places
 from geosleuth.plan import allocate_optimal
 from geosleuth.read._target_names import PersonIndex, same_person
 from geosleuth.report.fieldfiles import MIN_AREA_SHARE, plan_areas, plan_cells
@@ -187,15 +186,15 @@ TIBU = NamedPlace("Tibú", -72.7339, 8.6390)
 
 
 def test_a_place_of_the_same_figure_on_much_the_same_ground_is_one_row() -> None:
-    est = _ranked([CUCUTA, ATALAYA, TIBU])
-    assert len(est.places) == 3  # as fuse ranks them: two rows of one figure
-    folded = fold_alike_places(est)
+    # fuse itself folds them (tests/test_places_folded.py: every caller's rows)
+    folded = _ranked([CUCUTA, ATALAYA, TIBU])
     assert [q.name for q in folded.places] == ["Cúcuta (Atalaya clinic)", "Tibú"]
     lead = folded.places[0]
+    alone = _ranked([CUCUTA, TIBU]).places[0]  # the row as Cúcuta's alone
     assert (lead.lon, lead.lat, lead.probability) == (
-        est.places[0].lon,
-        est.places[0].lat,
-        est.places[0].probability,
+        alone.lon,
+        alone.lat,
+        alone.probability,
     )
 
 
@@ -203,12 +202,13 @@ def test_places_that_differ_in_figure_or_ground_stay_apart() -> None:
     # overlapping discs but a figure that differs: the difference is the finding
     near = NamedPlace("La Parada", -72.43, 7.83)  # 11 km: the disc half covered
     est = _ranked([CUCUTA, near], radius_km=15.0)
+    assert len(est.places) == 2
     assert abs(est.places[0].probability - est.places[1].probability) > 0.0005
-    assert fold_alike_places(est) is est
     # one figure, far apart: no fold either
     far = NamedPlace("Pamplona", -72.65, 7.37)
     est = _ranked([NamedPlace("A", -73.5, 8.5), far], radius_km=2.0)
-    assert fold_alike_places(est) is est
+    assert "Pamplona" in [q.name for q in est.places]
+    assert not any("(" in q.name for q in est.places)
 
 
 def test_locate_shows_alike_places_as_one_row_everywhere(tmp_path: Path) -> None:

@@ -49,7 +49,6 @@ from geosleuth.evidence import (
 from geosleuth.fuse import (
     Estimate,
     NamedPlace,
-    PlaceProbability,
     Settings,
     TimelinePoint,
     fuse,
@@ -65,7 +64,6 @@ from geosleuth.report import files
 __all__ = [
     "TIMELINE_POINTS",
     "append_items",
-    "fold_alike_places",
     "locate_case",
     "plan_summary",
     "search_item",
@@ -460,95 +458,6 @@ def _read_for_others(
                     seen.add((doc.source, item.id))
                     out.append((item, why))
     return out
-
-
-#: Two ranked places whose discs share more than this part of their area ...
-_FOLD_OVERLAP = 0.5
-#: ... and whose probabilities differ by less than half the 0.1 % a table shows
-#: are one row (:func:`fold_alike_places`).
-_FOLD_DIFFERENCE = 0.0005
-
-
-def _disc_overlap(d_km: float, radius_km: float) -> float:
-    """The share of a disc's area that a disc of its radius ``d_km`` away covers.
-
-    Two circles' lens over one's area: ``(2/π)(acos x − x √(1 − x²))``,
-    ``x = d / 2r``.
-
-    Examples
-    --------
-    >>> round(_disc_overlap(3.0, 15.0), 3), _disc_overlap(30.0, 15.0)
-    (0.873, 0.0)
-    """
-    x = d_km / (2.0 * radius_km) if radius_km > 0 else 1.0
-    if x >= 1.0:
-        return 0.0
-    return (2.0 / math.pi) * (math.acos(x) - x * math.sqrt(1.0 - x * x))
-
-
-def _place_names(name: str) -> list[str]:
-    """The names a ranked row stands for, its own first: "A (B, C)" is A, B, C."""
-    if name.endswith(")") and " (" in name:
-        lead, _, rest = name[:-1].partition(" (")
-        return [lead, *rest.split(", ")]
-    return [name]
-
-
-def fold_alike_places(est: Estimate) -> Estimate:
-    """``est`` with each ranked place that repeats one ranked before it folded in.
-
-    A place repeats an earlier row when their discs (the place radius) share
-    more than half their area (:data:`_FOLD_OVERLAP`; centres closer than about
-    0.81 radius) and their probabilities differ by less than 0.05 percentage
-    points (:data:`_FOLD_DIFFERENCE`, half what a table shows): the second row
-    would say the same figure for much the same ground ("Cúcuta" and "Atalaya
-    clinic", 3 km apart with a 15 km radius, both 98.0 %: review r31, L6). Its
-    name joins the earlier row's, in parentheses ("Atalaya clinic (Cúcuta)"),
-    as :func:`geosleuth.fuse.fuse` already joins places closer than a tenth of
-    the radius; the row keeps the earlier place's point, probability and
-    90 % flag. Places that overlap but differ in probability stay apart: that
-    difference is what the ranking tells. The table, ``estimate.json``, the
-    report, the map and the timeline all show the folded rows, and ``geosleuth
-    verify`` ranks the rows as stored.
-
-    Examples
-    --------
-    >>> import datetime as dt
-    >>> from geosleuth.evidence import Provenance, Sighting
-    >>> from geosleuth.geometry import Point
-    >>> s = Sighting(id="s", provenance=Provenance(document="d"), sigma_km=2.0,
-    ...              date=dt.date(2020, 1, 1), place=Point(7.2, 46.1))
-    >>> est = fuse([s], Grid.around(7.2, 46.1, radius_km=60, cell_km=1),
-    ...            as_of=dt.date(2020, 1, 1), places=[
-    ...                NamedPlace("Sion", 7.2, 46.1),
-    ...                NamedPlace("Bramois", 7.24, 46.12),
-    ...                NamedPlace("Sierre", 7.53, 46.29)])
-    >>> [q.name for q in est.places]
-    ['Sion', 'Bramois', 'Sierre']
-    >>> [q.name for q in fold_alike_places(est).places]
-    ['Sion (Bramois)', 'Sierre']
-    """
-    from geosleuth.geometry import haversine_km
-
-    kept: list[tuple[PlaceProbability, list[str]]] = []
-    for q in est.places:
-        for lead, names in kept:
-            d_km = float(haversine_km(lead.lon, lead.lat, q.lon, q.lat))
-            if (
-                _disc_overlap(d_km, max(lead.radius_km, q.radius_km)) > _FOLD_OVERLAP
-                and abs(lead.probability - q.probability) < _FOLD_DIFFERENCE
-            ):
-                names.extend(n for n in _place_names(q.name) if n not in names)
-                break
-        else:
-            kept.append((q, _place_names(q.name)))
-    if len(kept) == len(est.places):
-        return est
-    rows = tuple(
-        replace(q, name=f"{names[0]} ({', '.join(names[1:])})") if len(names) > 1 else q
-        for q, names in kept
-    )
-    return replace(est, places=rows)
 
 
 def _check_same_target(target: str, case: Case, path: Path) -> None:
@@ -980,7 +889,6 @@ def _run(
     warn_prior_only(est, data.items, stacklevel=4)
     if data.region_given:
         _warn_wide_region(data.items, data.grid, settings=data.settings, as_of=day)
-    est = fold_alike_places(est)
     tell("Tracing the timeline")
     points = timeline_of(est, data.items, scheduler=scheduler, workers=workers)
     plan = None
@@ -1112,7 +1020,14 @@ def _write_outputs(
     import io
 
     buf = io.BytesIO()
-    render_png(est, data.items, buf, title=data.title, run_warnings=said)
+    render_png(
+        est,
+        data.items,
+        buf,
+        title=data.title,
+        run_warnings=said,
+        set_aside=data.set_aside,
+    )
     shown = {
         "report.html": html.encode("utf-8"),
         "map.png": buf.getvalue(),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 import numpy as np
@@ -416,10 +416,10 @@ def _same_place_groups(
     return list(groups.values())
 
 
-def _merge_places(
+def _place_groups(
     places: Sequence[NamedPlace], *, radius_km: float
-) -> list[NamedPlace]:
-    """Places at one location as one, named "first (second, third)".
+) -> list[tuple[NamedPlace, list[str]]]:
+    """Places at one location as one: each group's first place, and its names.
 
     Two places are one when their centres are closer than
     ``_SAME_PLACE_SHARE × radius_km`` (great-circle): their discs then overlap by
@@ -428,7 +428,33 @@ def _merge_places(
     such places is one place too (single linkage, :func:`_same_place_groups`):
     which places share a row never depends on the order they come in. The row
     is at the group's first place in the input, whose name leads; the others
-    follow in parentheses, in input order, each spelling once.
+    follow, in input order, each spelling once. The names are carried as they
+    are, not parsed back out of a row's name, so that a name with parentheses
+    of its own ("Santa Cruz (Bolivia)") stays whole when rows are folded
+    (:func:`_fold_alike`).
+
+    Examples
+    --------
+    >>> groups = _place_groups([NamedPlace("Hajin", 40.83138, 34.69508),
+    ...                         NamedPlace("Abu Kamal", 40.91854, 34.45226),
+    ...                         NamedPlace("Hajīn", 40.83138, 34.69508)],
+    ...                        radius_km=15.0)
+    >>> [(q.name, names) for q, names in groups]
+    [('Hajin', ['Hajin', 'Hajīn']), ('Abu Kamal', ['Abu Kamal'])]
+    """
+    out = []
+    for group in _same_place_groups(places, tol_km=_SAME_PLACE_SHARE * radius_km):
+        names = list(dict.fromkeys(places[k].name for k in group))
+        out.append((places[group[0]], names))
+    return out
+
+
+def _merge_places(
+    places: Sequence[NamedPlace], *, radius_km: float
+) -> list[NamedPlace]:
+    """Places at one location as one, named "first (second, third)".
+
+    The groups of :func:`_place_groups`, each at its first place.
 
     Examples
     --------
@@ -439,13 +465,87 @@ def _merge_places(
     >>> [q.name for q in merged]
     ['Hajin (Hajīn)', 'Abu Kamal']
     """
-    out = []
-    for group in _same_place_groups(places, tol_km=_SAME_PLACE_SHARE * radius_km):
-        lead = places[group[0]]
-        names = list(dict.fromkeys(places[k].name for k in group))
-        name = f"{names[0]} ({', '.join(names[1:])})" if len(names) > 1 else names[0]
-        out.append(NamedPlace(name, lead.lon, lead.lat))
-    return out
+    return [
+        NamedPlace(_row_name(names), lead.lon, lead.lat)
+        for lead, names in _place_groups(places, radius_km=radius_km)
+    ]
+
+
+def _row_name(names: Sequence[str]) -> str:
+    """A ranked row's name: the first place's, the others' in parentheses.
+
+    Examples
+    --------
+    >>> _row_name(["Hajin", "Hajīn"]), _row_name(["Sion"])
+    ('Hajin (Hajīn)', 'Sion')
+    """
+    return f"{names[0]} ({', '.join(names[1:])})" if len(names) > 1 else names[0]
+
+
+#: Two ranked places whose discs share more than this part of their area ...
+_FOLD_OVERLAP = 0.5
+#: ... and whose probabilities differ by less than half the 0.1 % a table shows
+#: are one row (:func:`_fold_alike`).
+_FOLD_DIFFERENCE = 0.0005
+
+
+def _disc_overlap(d_km: float, radius_km: float) -> float:
+    """The share of a disc's area that a disc of its radius ``d_km`` away covers.
+
+    Two circles' lens over one's area: ``(2/π)(acos x − x √(1 − x²))``,
+    ``x = d / 2r``.
+
+    Examples
+    --------
+    >>> round(_disc_overlap(3.0, 15.0), 3), _disc_overlap(30.0, 15.0)
+    (0.873, 0.0)
+    """
+    x = d_km / (2.0 * radius_km) if radius_km > 0 else 1.0
+    if not x < 1.0:  # apart, or a distance that is not a number
+        return 0.0
+    return (2.0 / math.pi) * (math.acos(x) - x * math.sqrt(1.0 - x * x))
+
+
+def _fold_alike(
+    rows: Sequence[tuple[PlaceProbability, list[str]]],
+) -> tuple[PlaceProbability, ...]:
+    """Ranked rows (best first, with their names), each that repeats one before folded.
+
+    A row repeats an earlier one when their discs share more than half their
+    area (:data:`_FOLD_OVERLAP`; centres closer than about 0.81 radius) and
+    their probabilities differ by less than 0.05 percentage points
+    (:data:`_FOLD_DIFFERENCE`, half what a table shows): the second row would
+    say the same figure for much the same ground ("Cúcuta" and "Atalaya
+    clinic", 3 km apart with a 15 km radius, both 98.0 %: review r31, L6). Its
+    names join the earlier row's ("Cúcuta (Atalaya clinic)"); the row keeps the
+    earlier place's point, probability and 90 % flag. Places that overlap but
+    differ in probability stay apart: that difference is what the ranking
+    tells. Each row is compared with the rows kept before it, in rank order.
+
+    Examples
+    --------
+    >>> rows = [(PlaceProbability(n, lon, 46.1, 15.0, p, True), [n])
+    ...         for n, lon, p in [("Sion", 7.2, 0.9), ("Bramois", 7.24, 0.9002),
+    ...                           ("Sierre", 7.53, 0.9)]]
+    >>> [q.name for q in _fold_alike(rows)]
+    ['Sion (Bramois)', 'Sierre']
+    """
+    kept: list[tuple[PlaceProbability, list[str]]] = []
+    for q, names in rows:
+        for lead, joined in kept:
+            d_km = float(haversine_km(lead.lon, lead.lat, q.lon, q.lat))
+            if (
+                _disc_overlap(d_km, max(lead.radius_km, q.radius_km)) > _FOLD_OVERLAP
+                and abs(lead.probability - q.probability) < _FOLD_DIFFERENCE
+            ):
+                joined.extend(n for n in names if n not in joined)
+                break
+        else:
+            kept.append((q, list(names)))
+    return tuple(
+        q if q.name == _row_name(names) else replace(q, name=_row_name(names))
+        for q, names in kept
+    )
 
 
 def place_probabilities(
@@ -463,8 +563,12 @@ def place_probabilities(
     centres happen to fall inside. ``hdr90`` is the 90 % HDR mask of ``p`` when
     already known. Places closer to each other than a tenth of ``radius_km``
     are one place, one row named by each spelling: "Hajin (Hajīn)" (see
-    :func:`_merge_places`). A place whose disc misses the grid is not ranked:
-    its 0 would say where the grid ends, not what the evidence says.
+    :func:`_place_groups`); and a place whose disc shares more than half of a
+    better-ranked one's, with a probability within 0.05 percentage points, is
+    folded into its row (:func:`_fold_alike`: "Cúcuta (Atalaya clinic)"), so
+    that whoever calls :func:`~geosleuth.fuse.fuse` gets the same rows. A place
+    whose disc misses the grid is not ranked: its 0 would say where the grid
+    ends, not what the evidence says.
 
     Examples
     --------
@@ -479,20 +583,18 @@ def place_probabilities(
     if not places:
         return ()
     h90 = hdr_mask(p, 0.9) if hdr90 is None else hdr90
-    out = []
-    for pl in _merge_places(places, radius_km=radius_km):
+    rows = []
+    for pl, names in _place_groups(places, radius_km=radius_km):
         cell = int(grid.lonlat_to_cell(pl.lon, pl.lat))
         disc = _disc(grid, pl.lon, pl.lat, radius_km)
         if not disc.any():  # its 0 would be the grid's edge, not the evidence
             continue
         prob = float(np.dot(p, disc))
-        out.append(
-            PlaceProbability(
-                pl.name, pl.lon, pl.lat, radius_km, prob, bool(cell >= 0 and h90[cell])
-            )
-        )
-    out.sort(key=lambda q: (-q.probability, q.name))
-    return tuple(out)
+        in90 = bool(cell >= 0 and h90[cell])
+        row = PlaceProbability(_row_name(names), pl.lon, pl.lat, radius_km, prob, in90)
+        rows.append((row, names))
+    rows.sort(key=lambda r: (-r[0].probability, r[0].name))
+    return _fold_alike(rows)
 
 
 #: Warn when, along the grid's edge, the evidence's excess over its floor is at

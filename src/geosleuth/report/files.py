@@ -790,13 +790,22 @@ def places_unlike_items(
 def _spellings(name: str) -> set[str]:
     """The names a ranked place stands for: "Hajin (Hajīn)" is Hajin and Hajīn.
 
-    Places at one location are ranked as one, the others' names in parentheses
-    (:func:`geosleuth.fuse.posterior._merge_places`); the whole name counts too.
+    Places at one location, or alike on much the same ground, are ranked as one,
+    the others' names in parentheses (:func:`geosleuth.fuse.posterior._merge_places`
+    and ``_fold_alike``); the whole name counts too. A first name with
+    parentheses of its own leads a row as it is: "Santa Cruz (Bolivia) (Warnes)"
+    is Santa Cruz (Bolivia) and Warnes.
+
+    Examples
+    --------
+    >>> names = _spellings("Santa Cruz (Bolivia) (Warnes)")
+    >>> "Santa Cruz (Bolivia)" in names and "Warnes" in names
+    True
     """
     out = {name}
     if name.endswith(")") and " (" in name:
-        lead, _, rest = name[:-1].partition(" (")
-        out |= {lead, *rest.split(", ")}
+        for lead, _, rest in (name[:-1].partition(" ("), name[:-1].rpartition(" (")):
+            out |= {lead, *rest.split(", ")}
     return out
 
 

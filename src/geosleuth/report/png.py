@@ -21,7 +21,7 @@ from geosleuth.evidence import Claim, EvidenceItem, Searched, Sighting, as_of_te
 from geosleuth.fuse import Estimate
 from geosleuth.geometry import Area, Line, Point
 from geosleuth.grid import Grid
-from geosleuth.report import basemap
+from geosleuth.report import basemap, files
 from geosleuth.report._style import (
     KIND_COLORS,
     KIND_LABELS,
@@ -352,8 +352,13 @@ def _draw_overview(
     inset.set_title("whole grid", fontsize=7, pad=2)
 
 
-def _caption(estimate: Estimate, n_items: int) -> str:
+def _caption(estimate: Estimate, n_items: int, n_other_person: int = 0) -> str:
     """The figures under the map, as the terminal and report.html write them.
+
+    ``n_items`` are the items the estimate was made from, ``n_other_person``
+    those of readings made for another person, left out before it: they count
+    among the items, as in the terminal's "left out: 1 (1 read for another
+    person)" and report.html's.
 
     Examples
     --------
@@ -362,15 +367,19 @@ def _caption(estimate: Estimate, n_items: int) -> str:
     >>> g = Grid.around(0.0, 0.0, radius_km=1.0, cell_km=0.05)
     >>> print(_caption(fuse([], g, as_of=dt.date(2024, 1, 1)), 0))
     As of 2024-01-01  ·  P(alive) 90.0 %  ·  50% area 2 km²  ·  90% area 3.6 km²  ·  0 of 0 items used
+    >>> _caption(fuse([], g, as_of=dt.date(2024, 1, 1)), 0, 2).split("  ·  ")[-1]
+    '0 of 2 items used (2 read for another person, left out)'
     """  # noqa: E501
     hdr = estimate.hdr_km2
     life = "" if about_a_source(estimate) else f"P(alive) {pct(estimate.p_alive)}  ·  "
     text = (
         f"As of {as_of_text(estimate.as_of)}  ·  {life}"
         f"50% area {km2(hdr.get('50', math.nan))}  ·  90% area "
-        f"{km2(hdr.get('90', math.nan))}  ·  {len(estimate.used)} of {n_items} "
-        "items used"
+        f"{km2(hdr.get('90', math.nan))}  ·  {len(estimate.used)} of "
+        f"{n_items + n_other_person} items used"
     )
+    if n_other_person:
+        text += f" ({n_other_person} read for another person, left out)"
     if estimate.p_outside > 0:
         text += (
             f"  ·  P(outside the region) {pct(estimate.p_outside)}: places, areas "
@@ -515,6 +524,7 @@ def render_png(
     n_labels: int = 8,
     dpi: int = 120,
     run_warnings: Sequence[str] = (),
+    set_aside: Sequence[tuple[EvidenceItem, str]] = (),
 ) -> None:
     r"""Draw a static map of an estimate and save it as PNG.
 
@@ -536,6 +546,11 @@ def render_png(
     run_warnings : sequence of str, optional
         What the run warned of: the first, shortened, and how many more are
         printed under the map.
+    set_aside : sequence of (item, reason), optional
+        The items the run set aside before the estimate, as
+        :func:`~geosleuth.report.html.render_report` takes them: those read for
+        another person (:data:`~geosleuth.report.files.OTHER_PERSON`) count as
+        left out in the "N of M items used" under the map.
 
     Examples
     --------
@@ -644,7 +659,8 @@ def render_png(
     bar.ax.tick_params(labelsize=7)
     bar.set_label("smallest area holding the cell (share of probability)", fontsize=7)
 
-    caption = _caption(estimate, len(items))
+    others = files.n_other_person(why for _, why in set_aside)
+    caption = _caption(estimate, len(items), others)
     fig.text(
         (left + min(3.2, aw * 0.45) + 0.35) / fw,
         (0.84 + extra) / fh,

@@ -33,7 +33,7 @@ from geosleuth.errors import (
     MissingDependencyError,
 )
 from geosleuth.evidence import as_of_text
-from geosleuth.report.files import write_atomic
+from geosleuth.report.files import n_other_person, write_atomic
 from geosleuth.service.runinputs import input_record
 from geosleuth.service.store import CaseStore
 
@@ -301,8 +301,34 @@ def reading_summary(reading: Any) -> dict[str, Any]:
 
 # ------------------------------------------------------------------- estimates
 def estimate_summary(record: Mapping[str, Any], *, top: int = 5) -> dict[str, Any]:
-    """The headline numbers of an ``estimate.json`` record."""
+    """The headline numbers of an ``estimate.json`` record.
+
+    The items left out are those the fusion left out and those of readings made
+    for another person, set aside before it (``set_aside``, their reasons
+    beginning :data:`~geosleuth.report.files.OTHER_PERSON`), as the terminal,
+    report.html and map.png count them ("left out: 1 (1 read for another
+    person)"); these are also given apart, as ``read_for_another_person``, where
+    there are any. The other items set aside, repeats of the case file's, are
+    read but not counted: no item of the estimate's.
+
+    Examples
+    --------
+    >>> estimate_summary({"evidence": [{"used": True}, {"used": False}],
+    ...                   "set_aside": [{"reason": "read for another person: x"},
+    ...                                 {"reason": "read from a.txt, it quotes"}]}
+    ...                  )["items"]
+    {'used': 1, 'left_out': 2, 'read_for_another_person': 1}
+    """
     evidence = record.get("evidence") or []
+    others = n_other_person(
+        e.get("reason") for e in record.get("set_aside") or () if isinstance(e, dict)
+    )
+    items = {
+        "used": sum(1 for e in evidence if e.get("used")),
+        "left_out": sum(1 for e in evidence if not e.get("used")) + others,
+    }
+    if others:  # a run without any keeps the summary it had
+        items["read_for_another_person"] = others
     return {
         "title": record.get("title"),
         "target": record.get("target"),
@@ -320,10 +346,7 @@ def estimate_summary(record: Mapping[str, Any], *, top: int = 5) -> dict[str, An
             }
             for p in (record.get("places") or [])[:top]
         ],
-        "items": {
-            "used": sum(1 for e in evidence if e.get("used")),
-            "left_out": sum(1 for e in evidence if not e.get("used")),
-        },
+        "items": items,
     }
 
 
