@@ -98,7 +98,10 @@ Honesty checks
   its peak (2.15 σ), 1.6 % of its mass lies beyond a straight edge.
 - Named places closer than a tenth of ``place_radius_km`` are one ranked place,
   named by each spelling ("Hajin (Hajīn)"); so is a chain of such places (single
-  linkage), so which places share a row never depends on their order.
+  linkage), so which places share a row never depends on their order. A ranked
+  place whose disc shares more than half of a better-ranked one's, with a
+  probability within 0.05 percentage points, is folded into that row too
+  ("Cúcuta (Atalaya clinic)": the same figure for much the same ground).
 
 Modules
 -------
