@@ -295,7 +295,41 @@ def authored(thing: Any) -> bool:
         and verb.lemma_.lower() in _ISSUING_LEMMAS
         and not _negated(verb)
         and any(c.dep_ == "nsubj" for c in verb.children)
+        and not _others_thing(thing)
     )
+
+
+#: Words that call a thing put out no one's, or unchecked: "an *anonymous*
+#: tip", "an *unverified* report".
+_UNVOUCHED = frozenset(
+    {"anonymous", "unverified", "unconfirmed", "unsourced", "unsigned",
+     "purported", "alleged", "unattributed", "unsubstantiated"}
+)  # fmt: skip
+#: Things put out that are others' word by kind: "Police published a *tip*".
+_OTHERS_THINGS = frozenset({"tip", "tipoff", "tip-off", "rumour", "rumor"})
+
+
+def _others_thing(thing: Any) -> bool:
+    """Whether the thing ``thing`` put out is another's word, or one unchecked.
+
+    "Police released a statement *from her family*", "a letter *from her
+    kidnappers*", "a statement *written by his lawyer*": its author is named,
+    who is not the one that puts it out; "an *anonymous* tip", "an
+    *unverified* report": no one's word that the one who puts it out vouches for.
+    """
+    if thing.lemma_.lower() in _OTHERS_THINGS:
+        return True
+    for c in thing.children:
+        if c.dep_ == "amod" and c.lower_ in _UNVOUCHED:
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+            return True
+        if c.dep_ == "acl" and any(
+            g.dep_ == "agent" or (g.dep_ == "prep" and g.lower_ == "by")
+            for g in c.children
+        ):
+            return True  # "a statement *written by* his lawyer"
+    return False
 
 
 def issues_saying(verb: Any) -> bool:

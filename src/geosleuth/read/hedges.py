@@ -21,7 +21,8 @@ probable    almost certainly, think(s), believe(s), likely, probably,
             ("is certain that" stays certain, as "know")
 possible    may, might, could, possibly, perhaps, maybe, supposedly, would, if,
             whether,
-            rumour(s), speculation, unconfirmed, it is claimed (said), claims of,
+            rumour(s), speculation, unconfirmed, it is claimed (said, where it
+            opens the words), claims of,
             claim(s), claimed ("sources claim he is in Hajin": as "it is
             claimed", a claim is only asserted, not vouched for), a report
             that no one calls true or untrue ("There are reports that",
@@ -117,8 +118,6 @@ HEDGE_CUES: dict[Hedge, tuple[str, ...]] = {
         r"supposedly",
         r"rumou?rs?", r"rumou?red", r"speculation", r"speculated", r"unconfirmed",
         r"it is claimed", r"it was claimed", r"claims? (?:have|has) been made",
-        # "it is said that he is dead": hearsay of no one, as "it is claimed"
-        r"it is said", r"it was said",
         r"possibility", r"claims?", r"claimed",
         # "is feared dead", "police fear she drowned": a fear, not a finding; not
         # the target's own fear ("who fears arrest", "for fear of arrest")
@@ -211,6 +210,19 @@ _JUDGED = re.compile(
 )
 
 
+#: "*It is said* that he is dead": hearsay of no one, as "it is claimed", but
+#: only where it opens the words (after a phrase set off before it, "In
+#: Culiacán, it is said ...", or a speaker's words: "Rivas said it is said
+#: ..."), for it hedges the clause it governs, not one
+#: beside it ("He was killed on Monday; *it is said* he had been betrayed"),
+#: and not a statement of an agent ("It is said *by police* that").
+_IT_IS_SAID = re.compile(
+    r"\s*(?:[^,;.:!?]*,\s*)?(?:[^,;.:!?]*?\b(?:said|says|say|told\s+\w+)\s+"
+    r"(?:that\s+)?)?(?P<cue>it\s+(?:is|was)\s+said)\b(?!\s+by\b)",
+    re.IGNORECASE,
+)
+
+
 def hedge_of(text: str) -> tuple[Hedge, str | None]:
     """The weakest hedge cued in ``text`` and the cue, or ``("certain", None)``.
 
@@ -245,6 +257,10 @@ def hedge_of(text: str) -> tuple[Hedge, str | None]:
         if hedge == "certain":
             break
         m = pattern.search(text)
+        if m is None and hedge == "possible":
+            m = _IT_IS_SAID.match(text)
+            if m is not None:
+                return hedge, m.group("cue")
         if m is not None:
             return hedge, m.group(0)
     m = _CUE_RES[-1][1].search(text)

@@ -138,7 +138,7 @@ def relayed_hearsay(
         # "The army said they say ...", "The army spokesman said they say":
         # an institution's "they" is the institution, its word
         return None
-    spans = _set_against_hearsay(root, inner)
+    spans = _set_against_hearsay(root, inner) + _speakers_own(root)
     closing = next(
         (t for t in sent.doc[inner.right_edge.i + 1 : root.i] if t.text in _CLOSING),
         None,
@@ -191,6 +191,23 @@ def _set_against_hearsay(root: Any, inner: Any) -> list[tuple[int, int]]:
         (c.left_edge.idx, doc[c.right_edge.i].idx + len(doc[c.right_edge.i].text))
         for c in found
         if any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+    ]
+
+
+def _speakers_own(root: Any) -> list[tuple[int, int]]:
+    """The spans of the relative clauses of the speaker of ``root``.
+
+    "Rivas, *who saw Salcedo in Durango on Monday*, said they say he is in
+    Culiacán": what the relative clause tells of the speaker is not what they
+    say, but his own (or the writer's) word; only the complement is hearsay.
+    """
+    doc = root.doc
+    return [
+        (r.left_edge.idx, doc[r.right_edge.i].idx + len(doc[r.right_edge.i].text))
+        for c in root.children
+        if c.dep_ == "nsubj"
+        for r in c.children
+        if r.dep_ in ("relcl", "acl")
     ]
 
 

@@ -261,8 +261,10 @@ def _hearsay_subject(subj: Any) -> bool:
     in its words, the parse's name at a sentence's start too ("Gossip", which
     the tagger may take for a person's). Not "*Police reports* say", "*Jane
     Doe's report* says", nor "*Reports from the army* say", whose author is
-    named; nor one report ("*A report* says"), a document that the article
-    cites.
+    named; nor "*Military reports* say" (an adjective of an author,
+    :data:`_AUTHOR_ADJECTIVES`) or "*Reports by the army* say"; nor one report
+    ("*A report* says"), a document that the article cites. A place where it
+    goes round is no author ("*Rumours in Culiacán* say").
     """
     lemma = subj.lemma_.lower()
     if subj.pos_ == "PROPN" and subj.is_sent_start:
@@ -271,11 +273,36 @@ def _hearsay_subject(subj: Any) -> bool:
         return False
     if lemma not in _HEARSAY_NOUNS or subj.lower_ == "report":
         return False
+    # "Rumours *in Culiacán* say": where the rumour goes round, not its author
+    # (not "Reports *in Mexican media*", which are the media's)
+    where = {
+        t.i
+        for c in subj.children
+        if c.dep_ == "prep"
+        and c.lower_ in _WHERE_RUMOURED
+        and any(g.ent_type_ in _PLACE_TYPES for g in c.children if g.dep_ == "pobj")
+        for t in c.subtree
+    }
     return not any(
-        t.ent_type_ or t.dep_ in ("compound", "poss", "nmod")
+        t.ent_type_
+        or t.dep_ in ("compound", "poss", "nmod")
+        or (t.dep_ == "amod" and t.lemma_.lower() in _AUTHOR_ADJECTIVES)
+        or (t.dep_ in ("prep", "agent") and t.lower_ in ("from", "by"))
         for t in subj.subtree
-        if t.i != subj.i
+        if t.i != subj.i and t.i not in where
     )
+
+
+#: Adjectives that name the author of reports: "*Military* reports say",
+#: "*Official* reports say" (as "*Army* reports say" by a compound).
+_AUTHOR_ADJECTIVES = frozenset(
+    {"military", "official", "government", "governmental", "police", "army",
+     "ministerial", "federal", "diplomatic", "judicial", "naval"}
+)  # fmt: skip
+#: Kinds of names of places: "Rumours in *Culiacán*".
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+#: Prepositions of where a rumour goes round: "Rumours *in* Culiacán say".
+_WHERE_RUMOURED = frozenset({"in", "across", "around", "throughout", "among"})
 
 
 def _subject_speaker(

@@ -580,10 +580,11 @@ def counterfactual(ex: _Extractor, s: Sentence, at: int) -> str | None:
     "Salcedo *would have surrendered* to authorities in Culiacán (if they had
     guaranteed his safety)", "*could have surrendered* ... *if* they *had*
     ...": a modal, "have" and the participle of a verb other than "be" (not
-    "would have been in Culiacán then", a guess at where he was); "could",
-    "might" and "should" only with a condition of the past perfect ("if they
-    had"), for "could have fled to Durango" may only say it is possible. None
-    if not, or unparsed.
+    "would have been in Culiacán then", a guess at where he was), with a
+    condition of the past perfect ("if they had", :func:`_unreal_condition`),
+    for "could have fled to Durango" may only say it is possible, and "Police
+    said he *would have fled* to Durango" (by now; or, as the Spanish
+    "habría", reportedly) only says it is likely. None if not, or unparsed.
     """
     verb = _clause_verb(ex, s, at)
     if verb is None or verb.tag_ != "VBN" or verb.lemma_.lower() == "be":
@@ -592,15 +593,36 @@ def counterfactual(ex: _Extractor, s: Sentence, at: int) -> str | None:
     modal = next((c for c in aux if c.lower_ in _UNREAL), None)
     if modal is None or not any(c.lower_ == "have" for c in aux):
         return None
-    unreal = any(
-        c.dep_ == "advcl"
-        and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
-        and any(g.dep_ == "aux" and g.lower_ == "had" for g in c.children)
-        for c in verb.children
-    )
-    if modal.lower_ != "would" and not unreal:
+    if not _unreal_condition(verb):
         return None
     return f"{modal.text} have {verb.text}"
+
+
+def _unreal_condition(verb: Any) -> bool:
+    """Whether ``verb`` has a condition that tells its deed did not happen.
+
+    "surrendered *if they had guaranteed* his safety", "*unless* ...
+    *had*", "*had he not been* delayed" (the "had" put first), "would have
+    surrendered, *but* police opened fire" (a "but" joined to it).
+    """
+    for c in verb.children:
+        if c.dep_ == "advcl":
+            marks = [g for g in c.children if g.dep_ == "mark"]
+            had = [g for g in c.children if g.dep_ == "aux" and g.lower_ == "had"]
+            if had and any(g.lower_ in ("if", "unless") for g in marks):
+                return True
+            if had and not marks and had[0].i == c.left_edge.i:
+                return True  # "had he not been delayed"
+        if c.dep_ == "cc" and c.lower_ == "but":
+            return True
+    head = verb.head
+    if verb.dep_ == "ccomp" and head.i > verb.i:
+        # "would have surrendered ... had they guaranteed his safety", which the
+        # parse may hang the other way round
+        had = [g for g in head.children if g.dep_ == "aux" and g.lower_ == "had"]
+        subj = [g for g in head.children if g.dep_ == "nsubj"]
+        return bool(had and subj and had[0].i < subj[0].i)
+    return False
 
 
 def _correctable(ex: _Extractor, s: Sentence, at: int) -> bool:
