@@ -142,6 +142,15 @@ def _recording(
                 _shown_no_life(ex, s, cue, objects + person)
             return False
     elif cue is not None:
+        other = _appears_other(cue, person)
+        if other is not None:
+            ex.reject(
+                "not_target",
+                f"another of the target's own appears in the recording "
+                f"({other!r}): no proof of life of the target",
+                s.span,
+            )
+            return False
         objects = [r for r in ex.object_refs if s.span[0] <= r.start < s.span[1]]
         if _shown_no_life(ex, s, cue, objects + person):
             # "A video released on Monday shows Ag Alher lying motionless"
@@ -256,6 +265,26 @@ def _recording(
         note=note,
     )  # fmt: skip
     return True
+
+
+def _appears_other(cue: Any, person: list[TargetRef]) -> str | None:
+    """The one of the target's own who "appeared" in a recording, else None.
+
+    "Ag Alher's *deputy* appeared in a video released on Monday": the subject
+    of "appeared" is one of the target's own (:data:`_PEOPLE`), not a reference
+    to the target; not "Ag Alher appeared in a video".
+    """
+    if cue.lemma_.lower() != "appear":
+        return None
+    for subject in (c for c in cue.children if c.dep_ == "nsubj"):
+        if subject.lemma_.lower() not in _PEOPLE:
+            continue
+        if not any(
+            r.start < subject.idx + len(subject.text) and subject.idx < r.end
+            for r in person
+        ):
+            return str(subject.text)
+    return None
 
 
 def _undated_alive(

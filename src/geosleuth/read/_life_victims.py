@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from geosleuth.read._life_asides import relative_antecedent, set_aside
-from geosleuth.read._life_claims import called_by_kin, leader_of_speakers
+from geosleuth.read._life_claims import _PEOPLE_OF, called_by_kin, leader_of_speakers
 from geosleuth.read._reports import spoken_of
 from geosleuth.read._sentence import Sentence
 from geosleuth.read._set_off import set_off_participle
@@ -73,9 +73,26 @@ def target_dies(s: Sentence, at: int, person: list[TargetRef]) -> bool | None:
         # "The group led by Ag Alher said its commander was killed", "Salcedo's
         # wife said her husband was killed"
         return True
-    if any(v.lower_ in _UNKNOWN_PERSON for v in victims):
+    if any(v.lower_ in _UNKNOWN_PERSON and not _subjects_own(v) for v in victims):
         return None
     return False
+
+
+def _subjects_own(tok: Any) -> bool:
+    """Whether the "his" or "her" ``tok`` is plainly the verb's subject's own.
+
+    "Salcedo's *brother* ... said before *his* death that ...": the death
+    (owned by ``tok``) is the time of the verb whose subject is one of a
+    person's own (a brother, a deputy, :data:`_PEOPLE_OF`), so "his" is that
+    one, not the target.
+    """
+    if tok.dep_ != "poss" or tok.head.dep_ != "pobj" or tok.head.head.dep_ != "prep":
+        return False
+    verb = tok.head.head.head
+    return verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "nsubj" and c.tag_ == "NN" and c.lemma_.lower() in _PEOPLE_OF
+        for c in verb.children
+    )
 
 
 #: Words that set one against the one who died: "his bodyguard *rather than*
@@ -159,6 +176,12 @@ def victims_of(cue: Any) -> list[Any] | None:
     return _victims(cue)
 
 
+def _passive(verb: Any) -> bool:
+    """Whether ``verb`` is passive and has no subject of its own ("was found")."""
+    kids = [c.dep_ for c in verb.children]
+    return "auxpass" in kids and not any(d.startswith("nsubj") for d in kids)
+
+
 def _subjects(verb: Any, deps: tuple[str, ...]) -> list[Any]:
     """The subjects of ``verb`` (links ``deps``), as the parse gives them.
 
@@ -230,6 +253,11 @@ def _victims(cue: Any, depth: int = 0) -> list[Any] | None:
             found = [
                 c for c in cue.head.children if c.dep_ in ("nsubjpass", "dobj", "obj")
             ]
+            if not found and cue.head.dep_ == "conj" and _passive(cue.head):
+                # "Jane Doe's sister, reported missing in 2016, *was found dead*":
+                # the parse made the set-off participle the verb, and the one
+                # found is its subject
+                found = _subjects(cue.head.head, ("nsubj", "nsubjpass"))
             # a pronoun that is not the target's reference says no more than
             # before: "where he was pronounced dead" is read as it always was
             return found if found and any(c.tag_ != "PRP" for c in found) else None
