@@ -251,6 +251,15 @@ _OTHER_CLAUSES = frozenset(
 )
 
 
+def _own_words(t: Any) -> list[Any]:
+    """``t`` and the words of its own phrase: not those of a clause beside it."""
+    out = [t]
+    for c in t.children:
+        if c.dep_ not in _OTHER_CLAUSES:
+            out += _own_words(c)
+    return out
+
+
 def _acted_out(s: Sentence, at: int) -> bool:
     """Whether the death word at document offset ``at`` tells a death acted out.
 
@@ -264,14 +273,7 @@ def _acted_out(s: Sentence, at: int) -> bool:
         rest = s.text[at - s.span[0] :]
         return _ACTED_OUT.match(re.split(r"[,;.]", rest, maxsplit=1)[0]) is not None
 
-    def words(t: Any) -> list[Any]:
-        out = [t]
-        for c in t.children:
-            if c.dep_ not in _OTHER_CLAUSES:
-                out += words(c)
-        return out
-
-    phrase = " ".join(t.text for t in sorted(words(tok), key=lambda t: t.i))
+    phrase = " ".join(t.text for t in sorted(_own_words(tok), key=lambda t: t.i))
     return _ACTED_OUT.search(phrase) is not None
 
 
@@ -298,13 +300,6 @@ def _hoax_teller(s: Sentence, text: str, at: int) -> str | None:
         hoax = _HOAX.search(text)
         return hoax.group(0) if hoax else None
 
-    def words(t: Any) -> list[Any]:
-        out = [t]
-        for c in t.children:
-            if c.dep_ not in _OTHER_CLAUSES:
-                out += words(c)
-        return out
-
     for _ in range(4):
         tellers = [c for c in tok.children if c.dep_ in _TELLER_LINKS]
         tellers += [
@@ -316,7 +311,9 @@ def _hoax_teller(s: Sentence, text: str, at: int) -> str | None:
             if g.dep_ == "pobj"
         ]
         for teller in tellers:
-            phrase = " ".join(t.text for t in sorted(words(teller), key=lambda t: t.i))
+            phrase = " ".join(
+                t.text for t in sorted(_own_words(teller), key=lambda t: t.i)
+            )
             hoax = _HOAX.search(phrase)
             if hoax is not None:
                 return hoax.group(0)
@@ -324,7 +321,9 @@ def _hoax_teller(s: Sentence, text: str, at: int) -> str | None:
             # "A hoax website published *a story saying* he was killed", "shared
             # *a hoax story claiming*": the thing that says it, and who put it out
             thing = tok.head
-            phrase = " ".join(t.text for t in sorted(words(thing), key=lambda t: t.i))
+            phrase = " ".join(
+                t.text for t in sorted(_own_words(thing), key=lambda t: t.i)
+            )
             hoax = _HOAX.search(phrase)
             if hoax is not None:
                 return hoax.group(0)
