@@ -77,3 +77,28 @@ def rows(reading: Any) -> list[tuple[Any, ...]]:
         )
         for i in reading.evidence
     ]
+
+
+def item_set(
+    reading: Any, *, year: bool = False, subject: bool = False
+) -> set[tuple[Any, ...]]:
+    """(kind, what, hedge, grade, speaker) of each life status, claim and sighting.
+
+    ``what`` is a status ("dead"), a claim's "place polarity" or a sighting's
+    "seen place" (with ``subject``, "seen place (subject)"); with ``year``, the
+    item's year follows the speaker.
+    """
+    out: set[tuple[Any, ...]] = set()
+    for i in reading.evidence:
+        what: str
+        if isinstance(i, LifeStatus):
+            what = i.status
+        elif isinstance(i, Claim):
+            what = f"{i.place_name} {i.polarity}"
+        elif isinstance(i, Sighting):
+            what = f"seen {i.place_name}" + (f" ({i.subject})" if subject else "")
+        else:
+            continue
+        got = (type(i).__name__, what, i.hedge, str(i.grade), i.provenance.speaker)
+        out.add((*got, i.date.year) if year else got)
+    return out

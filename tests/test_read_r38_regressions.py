@@ -26,8 +26,8 @@ from typing import Any
 
 import pytest
 
-from geosleuth.evidence import Claim, LifeStatus, Sighting
-from reading import reader
+from geosleuth.evidence import Claim, LifeStatus
+from reading import item_set, reader
 
 pytestmark = pytest.mark.nlp
 
@@ -39,22 +39,7 @@ _MONDAY = dt.date(2018, 6, 4)
 
 
 def _items(reading: Any) -> set[tuple[Any, ...]]:
-    """(kind, what, hedge, grade, speaker, year) of each item read."""
-    out: set[tuple[Any, ...]] = set()
-    for i in reading.evidence:
-        if isinstance(i, LifeStatus):
-            what = i.status
-        elif isinstance(i, Claim):
-            what = f"{i.place_name} {i.polarity}"
-        elif isinstance(i, Sighting):
-            what = f"seen {i.place_name}"
-        else:
-            continue
-        out.add(
-            (type(i).__name__, what, i.hedge, str(i.grade), i.provenance.speaker,
-             i.date.year)
-        )  # fmt: skip
-    return out
+    return item_set(reading, year=True)
 
 
 # --- H1: a set-off phrase and the reporting verb after it ---------------------------

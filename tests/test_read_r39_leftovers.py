@@ -30,8 +30,8 @@ from typing import Any
 
 import pytest
 
-from geosleuth.evidence import Claim, LifeStatus, Sighting
-from reading import reader
+from geosleuth.evidence import Claim, LifeStatus
+from reading import item_set, reader
 
 pytestmark = pytest.mark.nlp
 
@@ -44,22 +44,7 @@ _LEADS = "Rodrigo Salcedo Ibarra leads the cartel. "
 
 
 def _items(reading: Any) -> set[tuple[Any, ...]]:
-    """(kind, what, hedge, grade, speaker, year) of each item read."""
-    out: set[tuple[Any, ...]] = set()
-    for i in reading.evidence:
-        if isinstance(i, LifeStatus):
-            what = i.status
-        elif isinstance(i, Claim):
-            what = f"{i.place_name} {i.polarity}"
-        elif isinstance(i, Sighting):
-            what = f"seen {i.place_name} ({i.subject})"
-        else:
-            continue
-        out.add(
-            (type(i).__name__, what, i.hedge, str(i.grade), i.provenance.speaker,
-             i.date.year)
-        )  # fmt: skip
-    return out
+    return item_set(reading, year=True, subject=True)
 
 
 # --- H8: a burial acted out, or told by a hoax -------------------------------------

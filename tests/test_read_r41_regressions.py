@@ -23,8 +23,8 @@ from typing import Any
 
 import pytest
 
-from geosleuth.evidence import Claim, LifeStatus, Sighting
-from reading import reader
+from geosleuth.evidence import Claim, LifeStatus
+from reading import item_set, reader
 
 pytestmark = pytest.mark.nlp
 
@@ -38,19 +38,7 @@ _READERS = {"S": _salcedo, "D": _doe, "H": _ag_alher, "M": _jalmaani}
 
 
 def _items(reading: Any) -> set[tuple[Any, ...]]:
-    """(kind, what, hedge, grade, speaker) of each item read."""
-    out: set[tuple[Any, ...]] = set()
-    for i in reading.evidence:
-        if isinstance(i, LifeStatus):
-            what = i.status
-        elif isinstance(i, Claim):
-            what = f"{i.place_name} {i.polarity}"
-        elif isinstance(i, Sighting):
-            what = f"seen {i.place_name}"
-        else:
-            continue
-        out.add((type(i).__name__, what, i.hedge, str(i.grade), i.provenance.speaker))
-    return out
+    return item_set(reading)
 
 
 def _read(who: str, text: str, nlp: Any) -> set[tuple[Any, ...]]:

@@ -981,22 +981,25 @@ def _factor_stream(
             layers[id(item)] = _fix_log(item, grid, settings=settings)
         except _Skip:
             continue
-    threadable = any(
-        isinstance(i, Searched) and _threaded(i, now) and _search_reaches(i, grid)
-        for i in items
-    )
     # with ``thread`` (a map of a moment of a case that has a track), one fix
     # before the moment is a track for the searches made since
-    tracked = len(layers) > 1 or (thread and threadable and len(layers) == 1)
+    tracked = len(layers) > 1 or (
+        thread
+        and len(layers) == 1
+        and any(
+            isinstance(i, Searched) and _threaded(i, now) and _search_reaches(i, grid)
+            for i in items
+        )
+    )
     for item in items:
         if isinstance(item, Sighting):
+            if tracked and id(item) in layers:  # in the grid, as its layer says
+                fixes.append((item, layers[id(item)]))
+                continue
             if _sighting_outside(
                 item, grid, as_of=as_of, settings=settings, km_outside=far.get(id(item))
             ):
                 skipped.append((item.id, str(_outside(item, grid))))
-                continue
-            if tracked and id(item) in layers:
-                fixes.append((item, layers[id(item)]))
                 continue
             groups.setdefault(item.group_key, []).append(item)
         elif isinstance(item, LifeStatus):

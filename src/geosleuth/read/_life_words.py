@@ -31,10 +31,9 @@ from geosleuth.read._life_limits import (
 )
 from geosleuth.read._reports import (
     claimed_by,
-    report_called_true,
     report_called_untrue,
-    report_of,
     spoken_of,
+    unjudged_report,
 )
 from geosleuth.read._sentence import (
     Sentence,
@@ -381,16 +380,12 @@ def _reported(verb: Any) -> str | None:
     verbs that "alive" hangs on, that the text calls neither true ("confirmed
     reports that", whose confirmer speaks) nor untrue (read before: no claim).
     """
-    tok = verb
-    for _ in range(4):
-        noun = report_of(tok)
-        if noun is not None:
-            judged = report_called_untrue(tok) or report_called_true(tok)
-            return None if judged else str(noun.text)
-        if tok.dep_ not in ("xcomp", "conj", "acomp") or tok.head.i == tok.i:
-            return None
-        tok = tok.head
-    return None
+    return unjudged_report(verb, up=_LIFE_WORD_HEADS, steps=4)
+
+
+#: The links up which a life word hangs on the verb a report holds: "is
+#: *alive* and living", "appears to be alive".
+_LIFE_WORD_HEADS = frozenset({"xcomp", "conj", "acomp"})
 
 
 def _speaks(speaker: str | None, words: str) -> bool:

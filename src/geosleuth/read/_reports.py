@@ -65,6 +65,7 @@ __all__ = [
     "report_called_true",
     "report_called_untrue",
     "report_of",
+    "unjudged_report",
     "said_by",
     "saying_participle",
     "spoken_of",
@@ -822,3 +823,23 @@ def judges_a_report(verb: Any) -> bool:
                 ):
                     return True
     return False
+
+
+def unjudged_report(tok: Any, *, up: frozenset[str], steps: int) -> str | None:
+    """The report noun whose content holds ``tok``, if the text judges it not.
+
+    "There are *reports* that Jane Doe is alive", "Police are investigating
+    *reports* that she was seen": the report of :func:`report_of`, sought at
+    ``tok`` and up to ``steps`` heads above it along the links ``up``; None
+    when the text calls it true ("confirmed reports that", whose confirmer
+    speaks) or untrue (a denial, read elsewhere), or when there is none.
+    """
+    for _ in range(steps):
+        noun = report_of(tok)
+        if noun is not None:
+            judged = report_called_untrue(tok) or report_called_true(tok)
+            return None if judged else str(noun.text)
+        if tok.dep_ not in up or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None

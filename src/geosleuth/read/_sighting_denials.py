@@ -18,7 +18,10 @@ import re
 from typing import Any, Literal
 
 from geosleuth.evidence import Hedge
-from geosleuth.read._reports import report_called_true, report_called_untrue, report_of
+from geosleuth.read._reports import (
+    report_called_untrue,
+    unjudged_report,
+)
 from geosleuth.read._sentence import CORRECTABLE, Sentence, denied_phrase
 from geosleuth.read.attribution import REPORTING_LEMMAS, belief_hedge
 from geosleuth.read.attribution._disputes import retracts
@@ -118,17 +121,14 @@ def _hearsay(s: Sentence, at: int) -> str | None:
     none, or unparsed.
     """
     tok = next((t for t in s.sent if t.idx == at), None) if s.sent else None
-    for _ in range(6):
-        if tok is None:
-            return None
-        noun = report_of(tok)
-        if noun is not None:
-            judged = report_called_untrue(tok) or report_called_true(tok)
-            return None if judged else str(noun.text)
-        if tok.dep_ not in ("conj", "xcomp", "ccomp") or tok.head.i == tok.i:
-            return None
-        tok = tok.head
-    return None
+    if tok is None:
+        return None
+    return unjudged_report(tok, up=_SEEING_HEADS, steps=6)
+
+
+#: The links up which a verb of seeing hangs on the verb a report holds: "was
+#: *seen* and questioned", "said she was seen".
+_SEEING_HEADS = frozenset({"conj", "xcomp", "ccomp"})
 
 
 def _believed(s: Sentence, at: int) -> tuple[Hedge, str] | None:
