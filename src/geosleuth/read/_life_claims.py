@@ -245,7 +245,7 @@ def _shown(
         elif owned.lower_ in _REMAINS and owned.dep_ in ("dobj", "obj"):
             yield ref, (owned, "dead")  # "shows Ag Alher's body"
         elif owned.lemma_.lower() in _PEOPLE_OF and not _shown_besides(
-            verb, ref, objects
+            verb, ref, objects, owned
         ):  # "shows Ag Alher's wife addressing fighters", not "... beside him"
             yield ref, (owned, "another")
 
@@ -291,16 +291,27 @@ def _within_another(tok: Any, owned: Any, video: Any) -> tuple[Any, NoLife] | No
     return None
 
 
-def _shown_besides(verb: Any, ref: TargetRef, objects: Sequence[TargetRef]) -> bool:
+def _shown_besides(
+    verb: Any, ref: TargetRef, objects: Sequence[TargetRef], owned: Any = None
+) -> bool:
     """Whether the verb of showing ``verb`` shows the target besides ``ref``.
 
     "shows Ag Alher's wife standing *beside him*", "... with *Ag Alher*": another
     of the references, or an object "him" or "her" the rule of the person named
     last may not have tied to the target. Not one in a clause beside the
     showing ("shows Ag Alher's deputy addressing fighters, *weeks after the army
-    said he had been killed*"), which is no part of what is shown.
+    said he had been killed*"), which is no part of what is shown, nor one
+    joined to it whose subject is a pronoun of the one shown in its stead,
+    ``owned`` ("shows Ag Alher's deputy addressing fighters, *and he appears
+    healthy*": the deputy; not "shows Ag Alher's wife ..., and he is beside
+    her").
     """
-    beside = {t.i for c in verb.children if c.dep_ in _BESIDE_SHOWN for t in c.subtree}
+    beside = {
+        t.i
+        for c in verb.children
+        if c.dep_ in _BESIDE_SHOWN or _said_of_shown(c, owned)
+        for t in c.subtree
+    }
     words = [t for t in verb.subtree if t.i not in beside]
     starts = {t.idx for t in words}
     return any(
@@ -311,6 +322,22 @@ def _shown_besides(verb: Any, ref: TargetRef, objects: Sequence[TargetRef]) -> b
         t.lower_ in ("him", "her") and t.dep_ in ("dobj", "obj", "pobj", "dative")
         for t in words
     )
+
+
+#: Those of the target's own who are women: "she" may stand for them.
+_WOMEN_OF = frozenset({"wife", "widow", "daughter", "sister", "mother", "spokeswoman"})
+
+
+def _said_of_shown(clause: Any, owned: Any) -> bool:
+    """Whether the joined ``clause`` is said of ``owned``, by a pronoun subject.
+
+    "..., and *he* appears healthy" of "Ag Alher's deputy": the pronoun
+    agrees with the one shown, the nearest who may be meant.
+    """
+    if owned is None or clause.dep_ != "conj":
+        return False
+    pronoun = "she" if owned.lemma_.lower() in _WOMEN_OF else "he"
+    return any(g.dep_ == "nsubj" and g.lower_ == pronoun for g in clause.children)
 
 
 #: Clauses beside a showing, no part of what it shows: "..., *weeks after the
@@ -482,7 +509,8 @@ _PEOPLE_OF = frozenset(
     {"wife", "husband", "widow", "son", "daughter", "brother", "sister", "mother",
      "father", "child", "cousin", "nephew", "uncle", "relative", "family",
      "deputy", "bodyguard", "aide", "driver", "lieutenant", "guard", "associate",
-     "spokesman", "spokeswoman", "man", "fighter", "follower", "supporter"}
+     "spokesman", "spokeswoman", "man", "fighter", "follower", "supporter",
+     "lawyer", "attorney"}
 )  # fmt: skip
 
 

@@ -62,6 +62,8 @@ def target_dies(s: Sentence, at: int, person: list[TargetRef]) -> bool | None:
     victims = [w for v in found for w in (v, *v.conjuncts) if not w.is_punct]
     victims += [a for v in victims for a in v.children if a.dep_ == "appos"]
     victims = [v for v in victims if not _set_against(v)]
+    if victims and all(_time_of_ones_own(v) for v in victims):
+        return False  # "Ag Alher's deputy appeared ..., weeks after ... he had been"
     if any(
         r.start < v.idx + len(v.text) and v.idx < r.end for v in victims for r in person
     ):
@@ -93,6 +95,41 @@ def _subjects_own(tok: Any) -> bool:
         c.dep_ == "nsubj" and c.tag_ == "NN" and c.lemma_.lower() in _PEOPLE_OF
         for c in verb.children
     )
+
+
+def _time_of_ones_own(tok: Any) -> bool:
+    """Whether "he" or "she" ``tok`` stands for the subject a time clause is of.
+
+    "Ag Alher's *deputy* appeared in a video ..., weeks after the army said *he*
+    had been killed": the death is told in a clause of time ("after", "since",
+    "when") of a verb whose subject is one of a person's own (a deputy, a
+    brother, :data:`_PEOPLE_OF`, owned: "Ag Alher's"), so "he" is that one,
+    not the person who owns it (as :func:`_subjects_own` reads "his death").
+    """
+    if tok.lower_ not in ("he", "she"):
+        return False
+    up = tok.head
+    for _ in range(4):
+        if up.dep_ == "advcl":
+            if not any(
+                c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in up.children
+            ):
+                return False
+            return any(
+                c.dep_ == "nsubj"
+                and c.tag_ == "NN"
+                and c.lemma_.lower() in _PEOPLE_OF
+                and any(g.dep_ == "poss" for g in c.children)
+                for c in up.head.children
+            )
+        if up.dep_ not in ("ccomp", "conj") or up.head.i == up.i:
+            return False
+        up = up.head
+    return False
+
+
+#: Marks of a clause of time: "weeks *after* the army said he had been killed".
+_TIME_MARKS = frozenset({"after", "since", "when", "before", "until"})
 
 
 #: Words that set one against the one who died: "his bodyguard *rather than*

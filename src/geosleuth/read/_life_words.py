@@ -43,7 +43,12 @@ from geosleuth.read._sentence import (
 )
 from geosleuth.read.attribution import Attribution
 from geosleuth.read.found import _unreported
-from geosleuth.read.hedges import hedge_of, is_negated, weakest
+from geosleuth.read.hedges import (
+    hedge_of,
+    is_negated,
+    weakest,
+    without_withheld_denials,
+)
 
 if TYPE_CHECKING:
     from geosleuth.read.claims import _Extractor
@@ -171,7 +176,10 @@ def _said_alive(
     at = s.span[0] + start
     clause = _clause(s, at)
     text = _within(s, text, clause)
-    if _CONDITIONAL_LIFE.search(text) or is_negated(text[:end]):
+    # "Police did not rule out that she is alive": no denial, only raised
+    if _CONDITIONAL_LIFE.search(text) or is_negated(
+        without_withheld_denials(text[:end])
+    ):
         # "Police deny that Jane Doe is alive, but her mother insists she is":
         # the clause after the denial is read on its own
         return _said_after(ex, s, whole, person, clause, shown_still, skip)

@@ -26,6 +26,7 @@ from geosleuth.read._sentence import CORRECTABLE, Sentence, denied_phrase
 from geosleuth.read.attribution import REPORTING_LEMMAS, belief_hedge
 from geosleuth.read.attribution._disputes import retracts
 from geosleuth.read.hedges import hedge_of, weakest
+from geosleuth.read.whereabouts._clauses import unreal_deed
 
 __all__ = ["_believed", "_correctable", "_denied", "_hearsay"]
 
@@ -84,6 +85,11 @@ def _denied(
     nobody = _nobody(verb, seeing=True)
     if nobody is not None:
         return "negated", nobody
+    unreal = unreal_deed(verb)
+    if unreal is not None:
+        # "would have been arrested in Culiacán had soldiers not been delayed",
+        # "should have been arrested": a deed that did not happen
+        return "conditional", unreal
     return _governed(verb) or _retracted(s)
 
 
@@ -123,7 +129,7 @@ def _hearsay(s: Sentence, at: int) -> str | None:
     tok = next((t for t in s.sent if t.idx == at), None) if s.sent else None
     if tok is None:
         return None
-    return unjudged_report(tok, up=_SEEING_HEADS, steps=6)
+    return unjudged_report(tok, up=_SEEING_HEADS, steps=6) or _denial_withheld(tok)
 
 
 #: The links up which a verb of seeing hangs on the verb a report holds: "was
@@ -253,6 +259,58 @@ def _nobody(verb: Any, *, seeing: bool = False) -> str | None:
     return None
 
 
+def _denying(verb: Any) -> str | None:
+    """The words of ``verb`` if it denies what it governs: "dismissed", "ruled out"."""
+    if verb.lemma_.lower() in _DENY_LEMMAS:
+        return str(verb.text)
+    if verb.lemma_.lower() == "rule" and any(
+        c.dep_ == "prt" and c.lower_ == "out" for c in verb.children
+    ):
+        return f"{verb.text} out"
+    return None
+
+
+#: Verbs whose infinitive is not done: "*refused to* dismiss", "*declined to* deny".
+_WITHHOLDING = frozenset({"refuse", "decline", "fail"})
+
+
+def _withheld(verb: Any) -> str | None:
+    """The words that withhold ``verb``, if any: "did *not* dismiss", "*refused to*"."""
+    neg = next((c for c in verb.children if c.dep_ == "neg"), None)
+    if neg is not None:
+        return f"{neg.text} {verb.text}"
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _WITHHOLDING:
+        return f"{verb.head.text} to {verb.text}"
+    return None
+
+
+def _denial_withheld(tok: Any) -> str | None:
+    """The words of a denial withheld above the seeing ``tok``, if one is.
+
+    "Police *refused to dismiss* reports that she was seen in York", "did *not
+    rule out* that ...": climbing as :func:`_governed` does, a verb that would
+    deny it, negated or refused; the seeing is only raised. Not "did not deny
+    that", which leaves the speaker's word as it is.
+    """
+    clause = tok
+    for _ in range(8):
+        if clause.dep_ in ("conj", "ccomp", "xcomp", "csubj"):
+            head = clause.head
+        elif clause.dep_ == "acl" and clause.head.pos_ in ("NOUN", "PROPN"):
+            head = clause.head.head
+            if head.pos_ == "ADP":
+                head = head.head
+        else:
+            return None
+        if head is clause or head.pos_ not in ("VERB", "AUX"):
+            return None
+        if _denying(head) is not None:
+            # not "did not deny that": the speaker's word, as for a place
+            return None if head.lemma_.lower() == "deny" else _withheld(head)
+        clause = head
+    return None
+
+
 def _governed(
     verb: Any,
 ) -> tuple[Literal["negated", "conditional"], str] | None:
@@ -302,13 +360,11 @@ def _governed(
             return None
         if head is clause or head.pos_ not in ("VERB", "AUX"):
             return None
-        lemma = head.lemma_.lower()
-        if lemma in _DENY_LEMMAS:
-            return "negated", str(head.text)
-        if lemma == "rule" and any(
-            c.dep_ == "prt" and c.lower_ == "out" for c in head.children
-        ):
-            return "negated", f"{head.text} out"
+        denying = _denying(head)
+        if denying is not None:
+            # not "refused to dismiss reports that", "did not rule out that": a
+            # denial withheld, which leaves the seeing only raised (_hearsay)
+            return None if _withheld(head) else ("negated", denying)
         neg = next((c for c in head.children if c.dep_ == "neg"), None)
         if neg is not None:
             return "negated", f"{neg.text} {head.text}"

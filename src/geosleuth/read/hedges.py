@@ -29,7 +29,11 @@ possible    may, might, could, possibly, perhaps, maybe, supposedly, would, if,
             "investigating reports that", "a tip that": read from the parse,
             :mod:`geosleuth.read.whereabouts`), fear(s),
             is feared, fear(s) that ("is feared dead": a fear, not a finding;
-            not the target's own: "for fear of arrest", "who fears arrest")
+            not the target's own: "for fear of arrest", "who fears arrest"),
+            a denial withheld (refused (declined, failed) to or did not
+            dismiss (reject, rule out) that or reports), a word withheld
+            (refused (declined) to confirm (accept, believe) that or reports;
+            refused to release a statement saying)
 doubtful    unlikely, doubtful, doubt(s), improbable, questionable, no evidence,
             and its kin: no reason to believe (think, suspect), no
             indication (sign, suggestion, proof, information) that, nothing
@@ -65,9 +69,47 @@ import re
 
 from geosleuth.evidence import Hedge
 
-__all__ = ["HEDGE_CUES", "hedge_of", "is_negated", "lower", "weakest"]
+__all__ = [
+    "HEDGE_CUES",
+    "hedge_of",
+    "is_negated",
+    "lower",
+    "said_to_open",
+    "weakest",
+    "without_withheld_denials",
+]
 
 _RANK: dict[Hedge, int] = {"certain": 3, "probable": 2, "possible": 1, "doubtful": 0}
+
+#: A denial withheld: "*refused to dismiss* reports that", "*did not rule out*
+#: that", "*has not yet denied* claims that" (the denying verb, negated or
+#: refused, before what it would deny).
+_WITHHOLDING = (
+    r"(?:(?:not|never)|n['’]t|(?:refus|declin|fail)(?:e|es|ed|ing) to)"
+    r" (?:(?:yet|been|able|to|publicly|officially|immediately|explicitly|"
+    r"entirely|completely|formally) ){0,3}"
+)
+_DENIED_THING = (
+    r"(?= (?:(?:the|any|all) )?(?:that|reports?|claims?|rumou?rs?|suggestions?|"
+    r"speculation|(?:the )?possibility)\b)"
+)
+_WITHHELD_DENIAL = (
+    _WITHHOLDING + r"(?:dismiss(?:es|ed)?|reject(?:s|ed)?|refute[sd]?|"
+    r"discount(?:s|ed)?|rule[sd]? out)" + _DENIED_THING
+)
+#: ... and "did not deny that", which leaves the speaker's word as it is (a
+#: denial withheld all the same, but no hedge: "Police did not deny that he is
+#: in Raqqa" is the police's word).
+_WITHHELD_DENIAL_RE = re.compile(
+    r"\b(?:"
+    + _WITHHELD_DENIAL
+    + "|"
+    + _WITHHOLDING
+    + r"den(?:y|ies|ied)"
+    + _DENIED_THING
+    + ")",
+    re.IGNORECASE,
+)
 
 #: Cue phrases per hedge, tried longest first (regular expressions, word-bounded).
 HEDGE_CUES: dict[Hedge, tuple[str, ...]] = {
@@ -110,6 +152,18 @@ HEDGE_CUES: dict[Hedge, tuple[str, ...]] = {
         r"(?= (?:that|whether|if|reports?|claims?)\b)",
     ),
     "possible": (
+        # a denial withheld: "police *refused to dismiss* reports that", "*did
+        # not rule out* that she is alive", "*would not deny* that": no one
+        # denies it, and no one vouches for it
+        _WITHHELD_DENIAL,
+        # "police *declined to confirm* reports that", "*refused to accept* that
+        # she is dead", "*refused to release a statement saying* she is alive":
+        # a word withheld, which leaves what it is about as it was, only raised
+        r"(?:refus|declin)(?:e|es|ed|ing) to (?:confirm|accept|believe|acknowledge)"
+        r"(?= (?:(?:the|any) )?(?:that|reports?|claims?|rumou?rs?|she|he|they)\b)",
+        r"(?:refus|declin)(?:e|es|ed|ing) to (?:release|issue|publish|make|give)"
+        r" (?:a |an |any )?(?:\w+ )?(?:statement|report|announcement)"
+        r"(?= (?:saying|stating|claiming|confirming|that)\b)",
         r"may have been", r"might have been", r"could have been",
         r"(?-i:may)",  # lower case: "May" is the month ("seen on 3 May")
         r"might",
@@ -218,9 +272,29 @@ _JUDGED = re.compile(
 #: and not a statement of an agent ("It is said *by police* that").
 _IT_IS_SAID = re.compile(
     r"\s*(?:[^,;.:!?]*,\s*)?(?:[^,;.:!?]*?\b(?:said|says|say|told\s+\w+)\s+"
-    r"(?:that\s+)?)?(?P<cue>it\s+(?:is|was)\s+said)\b(?!\s+by\b)",
+    r"(?:that\s+)?)?(?P<cue>it\s+(?:is|was)\s+(?:said|claimed|rumou?red))\b"
+    r"(?!\s+by\b)",
     re.IGNORECASE,
 )
+
+
+def said_to_open(text: str) -> str | None:
+    """The "it is said" that opens ``text``, hearsay of no one, or None.
+
+    The words before a verb ("*It is said* Salcedo was arrested in Culiacán"):
+    what follows is as sure as "it is said that he died", ``possible``; not
+    one in a clause beside it ("He fled; it is said ..."), nor an agent's
+    ("It is said by police").
+
+    Examples
+    --------
+    >>> said_to_open("It is said Salcedo ")
+    'It is said'
+    >>> said_to_open("Salcedo fled; it is said he ") is None
+    True
+    """
+    m = _IT_IS_SAID.match(text)
+    return None if m is None else m.group("cue")
 
 
 def hedge_of(text: str) -> tuple[Hedge, str | None]:
@@ -279,6 +353,23 @@ def is_negated(text: str) -> str | None:
     """
     m = _NEGATION.search(text)
     return m.group(0) if m else None
+
+
+def without_withheld_denials(text: str) -> str:
+    """``text`` with each denial withheld blanked, its length kept.
+
+    A denial negated or refused ("*refused to dismiss* reports that she died",
+    "*did not rule out* that she is alive") denies nothing: what it is about
+    is only raised (a ``possible`` cue of :func:`hedge_of`), and the words
+    that deny in it are no denial (:func:`is_negated`).
+
+    Examples
+    --------
+    >>> is_negated(without_withheld_denials("Police did not deny that she died"))
+    >>> is_negated(without_withheld_denials("Police did not say she died"))
+    'not'
+    """
+    return _WITHHELD_DENIAL_RE.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def lower(hedge: Hedge, steps: int = 1) -> Hedge:

@@ -130,6 +130,7 @@ from typing import TYPE_CHECKING, Any
 from geosleuth.evidence import Claim, Hedge, LifeStatus
 from geosleuth.read._life_asides import (
     contrasts,
+    target_relatives,
 )
 from geosleuth.read._life_claims import (
     STILL,
@@ -167,6 +168,7 @@ from geosleuth.read._reports import (
     claiming_thing,
     report_called_untrue,
     told_of,
+    unjudged_report,
     vouched_for,
 )
 from geosleuth.read._sentence import (
@@ -193,7 +195,12 @@ from geosleuth.read.found import (
     _unreported,
     body_grade,
 )
-from geosleuth.read.hedges import hedge_of, is_negated, weakest
+from geosleuth.read.hedges import (
+    hedge_of,
+    is_negated,
+    weakest,
+    without_withheld_denials,
+)
 from geosleuth.read.regions import claim_regions
 from geosleuth.read.target import TargetRef
 
@@ -211,6 +218,13 @@ _DEATH_DENIED = re.compile(
     r"retract(?:ed|s|ion)?|withdr(?:ew|awn)|rescind(?:ed|s)?|premature(?:ly)?|"
     r"wrong(?:ly)? to (?:say|report|announce|claim)|wrongly|in error|"
     r"mistaken(?:ly)?|erroneous(?:ly)?|falsely)\b",
+    re.IGNORECASE,
+)
+#: A death faked, which is none: "S *faked his own death*", "his brother said *his
+#: death was staged*".
+_DEATH_FAKED = re.compile(
+    r"\b(?:(?:fak|stag)(?:e|ed|es|ing)\s+(?:his|her|their)\s+(?:own\s+)?death|"
+    r"death\s+(?:was|were|is|had\s+been|has\s+been)\s+(?:faked|staged))\b",
     re.IGNORECASE,
 )
 #: A death called no crime, which is a death all the same: "police said *it was
@@ -552,8 +566,10 @@ def _read_death(
         # "Officials said Salcedo, not his bodyguard, had been killed": which one
         # died, not a death denied
         text = _within(s, text, s.span, leave_out=aside)
-    denial = _DEATH_DENIED.search(text)
-    got = denial.group(0) if denial else is_negated(text)
+    # "Police refused to dismiss reports that she had been killed": no denial
+    checked = without_withheld_denials(text)
+    denial = _DEATH_DENIED.search(checked) or _DEATH_FAKED.search(checked)
+    got = denial.group(0) if denial else is_negated(checked)
     if got is None:
         # "Police called reports that he was killed nonsense"
         got = _report_untrue(s, s.span[0] + cues[0].start())
@@ -643,7 +659,7 @@ def _read_death(
             s.span,
         )
         return
-    hedge, cue = hedge_of(text)
+    hedge, cue = hedge_of(_own_hedge_text(s, text, person, s.span[0] + dead.start()))
     heard = _ASIDE_HEARSAY.search(text) if in_aside else None
     if heard is not None:
         hedge, cue = weakest(hedge, "probable"), cue or heard.group(0)
@@ -653,6 +669,11 @@ def _read_death(
         hedge, cue = weakest(hedge, "possible"), cue or post
     if doubt is not None:
         hedge, cue = weakest(hedge, "possible"), cue or doubt
+    report = _death_reported(s, s.span[0] + dead.start()) if post is None else None
+    if report is not None:
+        # "There are reports that she is dead", "Police refused to dismiss
+        # reports that she died": hearsay that no one vouches for, as for life
+        hedge, cue = weakest(hedge, "possible"), cue or report
     shown = _shown_dead(ex, s, text, s.span[0] + dead.start())
     if shown == "like":
         # "A video released on Monday shows a man resembling Ag Alher lying dead"
@@ -1090,6 +1111,40 @@ _CLAIM_TAKEN_BACK = re.compile(
     r"disputed|dismissed|rejected|took\s+back|taken\s+back|refuted|disproved)\b",
     re.IGNORECASE,
 )
+
+
+def _own_hedge_text(s: Sentence, text: str, person: list[TargetRef], at: int) -> str:
+    """``text`` less the target's relative clauses that do not hold the death at ``at``.
+
+    "Salcedo, *who would have surrendered in Culiacán*, was killed there on
+    Monday", "*who may have been hiding in Durango*": the clause aside
+    describes the target, and does not hedge the death beside it
+    (:func:`~geosleuth.read._life_asides.target_relatives`).
+    """
+    for aside in target_relatives(s, person):
+        if not aside[0] <= at < aside[1]:
+            text = _within(s, text, s.span, leave_out=aside)
+    return text
+
+
+def _death_reported(s: Sentence, at: int) -> str | None:
+    """The report noun whose content holds the death word at ``at``, if unjudged.
+
+    "There are *reports* that Jane Doe is dead", "Police refused to dismiss
+    *reports* that she had been killed": the report
+    (:func:`~geosleuth.read._reports.unjudged_report`) up the heads the death
+    word hangs on ("is *dead*", "was *killed*"), that the text calls neither true
+    ("confirmed reports that", whose confirmer speaks) nor untrue.
+    """
+    tok = next((t for t in s.sent if t.idx == at), None) if s.sent else None
+    if tok is None:
+        return None
+    return unjudged_report(tok, up=_DEATH_WORD_HEADS, steps=4)
+
+
+#: The links up which a death word hangs on the verb a report holds: "is
+#: *dead*", "was *found* dead", "is *believed* dead".
+_DEATH_WORD_HEADS = frozenset({"xcomp", "conj", "acomp", "oprd"})
 
 
 def _since_words(

@@ -154,7 +154,7 @@ from geosleuth.read._sighting_media import (
 )
 from geosleuth.read._sighting_media import camera_of as camera_of
 from geosleuth.read.attribution import Attribution
-from geosleuth.read.hedges import hedge_of, weakest
+from geosleuth.read.hedges import hedge_of, said_to_open, weakest
 from geosleuth.read.regions import OFFSET_SPREAD, offset_of, qualifies_town
 from geosleuth.read.whereabouts._movement import _someone_of_the_target
 
@@ -786,11 +786,16 @@ def add_seen(
         s = replace(s, attr=Attribution(disputed=said.disputed))
     at = seen_at - s.span[0]
     aux = _AUX_BEFORE.search(htext[:at])
-    hedge, cue = hedge_of(htext[aux.start() if aux else at :])
+    # "was arrested in Culiacán; he would have fled to Durango if ...": the
+    # clause after the semicolon does not hedge the seeing
+    semicolon = htext.find(";", at)
+    hedge, cue = hedge_of(
+        htext[aux.start() if aux else at : semicolon if semicolon >= 0 else None]
+    )
     if lookalike is not None and weakest(hedge, "possible") != hedge:
         # "A man resembling Arellano was seen": someone like the target was
         hedge, cue = "possible", lookalike
-    hearsay = _hearsay(s, seen_at)
+    hearsay = _hearsay(s, seen_at) or said_to_open(htext[:at])
     if hearsay is not None and weakest(hedge, "possible") != hedge:
         # "There are reports that a hiker saw her", "a tip that she was seen":
         # hearsay that no one vouches for, as "claims that"

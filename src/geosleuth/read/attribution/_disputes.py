@@ -53,6 +53,14 @@ _UNCONFIRMED = (
     r"(?:was|were|has\s+been|have\s+been|could\s+be)\s+(?:independently\s+)?"
     r"(?:confirmed|verified))"
 )
+#: What calls a statement untrue after "which": "which is *false*".
+_UNTRUE = (
+    r"(?:false|untrue|not\s+true|incorrect|inaccurate|baseless|unfounded|"
+    r"a\s+lie)\b"
+)
+#: Verbs by which another party says so: "which his lawyer *said* was false".
+_SAY = r"(?:said|says|say|insisted|insists|insist|maintained|maintains|maintain)"
+_CALL = r"(?:called|calls|call|described|describes|describe)"
 _DISPUTE = re.compile(
     r"[,;]\s*(?P<d>"
     rf"(?:but|though|although|yet|and|while)\s+"
@@ -62,9 +70,15 @@ _DISPUTE = re.compile(
     rf"(?:{_DENIER}{_AUX_ADV}{_DENY}|(?:\w+ly\s+)?{_DENIED}\s+by)\b"
     rf"|which\s+(?:{_DENIER}{_AUX_ADV}{_DENY}|{_BE}{_DENIED})\b"
     # "..., which is false": the statement called untrue
-    rf"|which\s+{_BE}(?:false|untrue|not\s+true|incorrect|inaccurate|baseless|"
-    r"unfounded)\b"
-    r")[^,;.]*",
+    rf"|which\s+{_BE}{_UNTRUE}"
+    # "..., which his lawyer said was false", "which his family calls untrue"
+    rf"|which\s+{_DENIER}{_AUX_ADV}(?:{_SAY}\s+{_BE}|{_CALL}\s+(?:as\s+)?){_UNTRUE}"
+    r")[^,;.]*"
+    # "...; his family says that is false": another speaker's clause after a
+    # semicolon that calls the statement untrue, to the sentence's end
+    rf"|;\s*(?P<s>(?:but\s+)?{_DENIER}{_AUX_ADV}{_SAY}\s+(?:that\s+)?"
+    rf"(?:that|this|it)\s+{_BE}(?:(?:simply|just)\s+)?{_UNTRUE}"
+    r"[^,;.]*)(?=[.!?\"”’']*\s*$)",
     re.IGNORECASE,
 )
 
@@ -220,7 +234,8 @@ def dispute_span(text: str, base: int = 0) -> tuple[int, int] | None:
         if c is None:
             return None
         return base + c.start("d"), base + len(text.rstrip(" .!?\"”’'"))
-    return base + m.start("d"), base + len(m.group(0).rstrip()) + m.start()
+    group = "d" if m.group("d") is not None else "s"
+    return base + m.start(group), base + len(m.group(0).rstrip()) + m.start()
 
 
 def denial_of_previous(text: str, base: int = 0) -> tuple[int, int] | None:

@@ -77,8 +77,11 @@ def _others_say(sent: Any) -> bool:
     )
 
 
-#: Subjects of a reporting verb that name no one: "*They* say", "*Some* say".
-_NO_ONE = frozenset({"they", "some", "many", "others"})
+#: Subjects of a reporting verb that name no one: "*They* say", "*Some* say",
+#: "*people* say".
+_NO_ONE = frozenset(
+    {"they", "some", "many", "others", "people", "everyone", "everybody"}
+)
 
 
 def relayed_hearsay(

@@ -586,16 +586,35 @@ def counterfactual(ex: _Extractor, s: Sentence, at: int) -> str | None:
     said he *would have fled* to Durango" (by now; or, as the Spanish
     "habría", reportedly) only says it is likely. None if not, or unparsed.
     """
-    verb = _clause_verb(ex, s, at)
+    return unreal_deed(_clause_verb(ex, s, at))
+
+
+def unreal_deed(verb: Any) -> str | None:
+    """The words of ``verb`` if it tells a deed that did not happen, else None.
+
+    As :func:`counterfactual`, of the verb itself: "*would have been arrested*
+    in Culiacán had soldiers not been delayed", "*could have been arrested* ...
+    if soldiers had arrived sooner"; and a duty not done, "*should have been
+    arrested* in Culiacán" (a modal of duty, "have" and a passive), with no
+    condition. Not "could have been arrested in Culiacán" (only possible).
+    """
     if verb is None or verb.tag_ != "VBN" or verb.lemma_.lower() == "be":
         return None
     aux = [c for c in verb.children if c.dep_ == "aux"]
     modal = next((c for c in aux if c.lower_ in _UNREAL), None)
     if modal is None or not any(c.lower_ == "have" for c in aux):
         return None
-    if not _unreal_condition(verb):
+    owed = modal.lower_ in _OWED and any(
+        c.dep_ == "auxpass" and c.lower_ == "been" for c in verb.children
+    )
+    if not owed and not _unreal_condition(verb):
         return None
-    return f"{modal.text} have {verb.text}"
+    been = "been " if any(c.dep_ == "auxpass" for c in verb.children) else ""
+    return f"{modal.text} have {been}{verb.text}"
+
+
+#: Modals of a duty: "*should have been* arrested" (and was not).
+_OWED = frozenset({"should", "ought"})
 
 
 def _unreal_condition(verb: Any) -> bool:
@@ -615,6 +634,12 @@ def _unreal_condition(verb: Any) -> bool:
                 return True  # "had he not been delayed"
         if c.dep_ == "cc" and c.lower_ == "but":
             return True
+        if (
+            c.dep_ == "conj"
+            and c.lower_ == "had"
+            and not any(g.dep_ == "cc" for g in verb.children if g.i < c.i)
+        ):
+            return True  # "arrested *had soldiers not been* delayed", parsed as a conj
     head = verb.head
     if verb.dep_ == "ccomp" and head.i > verb.i:
         # "would have surrendered ... had they guaranteed his safety", which the
