@@ -126,6 +126,19 @@ ROLE_KEY = "geosleuth.role"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
+def _log_path(path: Any) -> str:
+    r"""A request's path for the log: on one line, as the access log writes it.
+
+    Examples
+    --------
+    >>> _log_path("/api/cases/a b\n/x"), _log_path(None)
+    ('/api/cases/a%20b%0A/x', '-')
+    """
+    from urllib.parse import quote
+
+    return quote(path, safe="/!$&'()*+,;=:@-._~%") if isinstance(path, str) else "-"
+
+
 def request_user(request: Request) -> str | None:
     """The user a request comes from (:data:`USER_KEY`), or None without tokens."""
     user = request.scope.get(USER_KEY)
@@ -296,10 +309,22 @@ class TokenGate:
     def _refuse_change(
         scope: Scope, headers: dict[bytes, bytes], user: str, role: str
     ) -> Callable[[Scope, Receive, Send], Awaitable[None]]:
-        """403 for a change a viewer asked for: an error page for a browser's form."""
+        """403 for a change a viewer asked for: an error page for a browser's form.
+
+        The refusal is logged with the user's name and what they asked for (the
+        access log's line has neither; review r39, L6), never their token.
+        """
         message = (
             f"{user} is a {role}; changing the cases needs the role {EDITOR} (given "
             "to each user in the service's token file)."
+        )
+        _log.warning(
+            "%s %s refused (403): %s is a %s, not an %s",
+            scope.get("method") or scope["type"],
+            _log_path(scope.get("path")),
+            user,
+            role,
+            EDITOR,
         )
         if scope["type"] == "websocket":
 
@@ -484,6 +509,12 @@ def _failure(request: Request, exc: Exception, root: Path) -> _Failure:
             status, error = 404, "NotFound"
         elif isinstance(exc, CaseAccessError):
             status, error = 403, "Forbidden"
+            _log.warning(
+                "%s %s refused (403): %s may not reach the case it would make",
+                request.method,
+                _log_path(request.url.path),
+                request_user(request),
+            )
         elif isinstance(exc, MissingDependencyError):
             status = 501
         elif isinstance(exc, WorkerStoppedError):

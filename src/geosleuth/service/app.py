@@ -18,7 +18,10 @@ GET     ``/``                                  HTML list of the cases, with a fo
 GET     ``/api/cases``                         the cases (metadata, latest run)
 POST    ``/api/cases``                         a case file (YAML body, or multipart
                                                ``case``) → 201 ``{"id"}``
-GET     ``/api/cases/{id}``                    one case: documents, runs (each
+GET     ``/api/cases/{id}``                    one case: documents (each with the
+                                               date its reading used:
+                                               ``reading_published``, ``_from``,
+                                               ``_where``), runs (each
                                                with ``documents_now``: what became
                                                of the reports it read)
 GET     ``/api/cases/{id}/case.yaml``          its case file as it is now (``ETag``:
@@ -42,7 +45,8 @@ POST    ``/api/cases/{id}/removed/{rid}/       put a removed report back (``rid`
                                                target changed since
 POST    ``/api/cases/{id}/estimate``           run the pipeline (``as_of``, a day
                                                or ``YYYY-MM-DDTHH:MM``,
-                                               ``published``, ``budget_km``,
+                                               ``published``, the date of undated
+                                               reports, ``budget_km``,
                                                ``sweep_width_km``, as JSON or query) →
                                                201
 GET     ``/api/cases/{id}/estimate``           the latest ``estimate.json``

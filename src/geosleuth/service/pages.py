@@ -295,6 +295,43 @@ def _detail(entry: dict[str, Any]) -> str:
     return "; ".join(parts)
 
 
+def _published(doc: dict[str, Any]) -> str:
+    """A report's publication date as its reading used it, and where it is from.
+
+    The date given with the upload, or the report's own (where the report gives
+    it, as its reading's notes say), or "-" with "none found" for an undated
+    report, the one kind an estimate's "publication date of undated reports"
+    applies to; a listing without the reading's date shows the upload's.
+
+    Examples
+    --------
+    >>> _published({"reading_published": "2024-03-08",
+    ...             "reading_published_from": "report",
+    ...             "reading_published_where": "the page's <meta>"})
+    '2024-03-08 <span class="muted">from the page&#x27;s &lt;meta&gt;</span>'
+    >>> _published({"published": "2024-03-09", "reading_published": "2024-03-09",
+    ...             "reading_published_from": "upload"})
+    '2024-03-09 <span class="muted">given at upload</span>'
+    >>> _published({"published": None, "reading_published": None})
+    '- <span class="muted">none found</span>'
+    """
+    if "reading_published" not in doc:
+        return _e(doc.get("published") or "-")
+    day = doc.get("reading_published")
+    if not day:
+        return '- <span class="muted">none found</span>'
+    came = doc.get("reading_published_from")
+    where = doc.get("reading_published_where")
+    said = (
+        "given at upload"
+        if came == "upload"
+        else f"from {where}"
+        if where
+        else "the report's own"
+    )
+    return f'{_e(day)} <span class="muted">{_e(said)}</span>'
+
+
 def _doc_row(cid: str, doc: dict[str, Any], read_only: bool = False) -> str:
     name = quote(str(doc.get("name", "")), safe="")
     remove = (
@@ -304,7 +341,7 @@ def _doc_row(cid: str, doc: dict[str, Any], read_only: bool = False) -> str:
     )
     return (
         f'<tr><td><a href="/api/cases/{cid}/documents/{name}">{_e(doc.get("name"))}'
-        f"</a></td><td>{_e(doc.get('published') or '-')}</td>"
+        f"</a></td><td>{_published(doc)}</td>"
         f"<td>{_e(doc.get('uploaded'))}</td>"
         f"<td>{_e(doc.get('uploaded_by') or '-')}</td>"
         f'<td class="num">{_e(doc.get("bytes"))}</td>'
@@ -467,7 +504,7 @@ def case_page(
         '<tr><td colspan="6" class="muted">No reports yet.</td></tr>'
     )
     removed = "".join(
-        f"<tr><td>{_e(r.get('name'))}</td><td>{_e(r.get('published') or '-')}</td>"
+        f"<tr><td>{_e(r.get('name'))}</td><td>{_published(r)}</td>"
         f"<td>{_e(r.get('uploaded_by') or '-')}</td><td>"
         + (
             ""

@@ -443,9 +443,12 @@ def run_estimate(
     writing straight into the run's folder, with the case lock held here.
 
     Each document's evidence is what was read from it when it was uploaded (with
-    the publication date it came with), kept in ``readings/``. ``published`` is
-    for the documents uploaded without a date: those are read again with it, and
-    those uploaded with one keep their reading.
+    the publication date it came with, else the one it gives itself), kept in
+    ``readings/``. ``published`` is for the undated documents, those whose
+    reading found no date (none was given with the upload, and the text gives
+    none: ``reading_published`` of
+    :meth:`~geosleuth.service.store.CaseStore.documents`): those are read again
+    with it, and the others keep their reading and its date.
 
     ``run.json`` names the documents (``documents``) and binds them by SHA-256
     (``inputs``: each document's and the reading's it used,
@@ -474,8 +477,13 @@ def run_estimate(
     def produce(out: Path) -> dict[str, Any]:
         docs = store.document_paths(case_id)
         inputs = store.estimate_inputs(case_id)
-        undated = {d["name"] for d in store.documents(case_id) if not d["published"]}
-        if published:  # read again, with that date, what came without one
+        # undated: a report that gave no date, neither with the upload nor in
+        # its text (its page's metadata, a line under the headline ...), as its
+        # reading found (review r39, H1: not the upload's date alone)
+        undated = {
+            d["name"] for d in store.documents(case_id) if not d["reading_published"]
+        }
+        if published:  # read again, with that date, what gave none
             inputs = [
                 doc if doc.name in undated else kept
                 for doc, kept in zip(docs, inputs, strict=True)

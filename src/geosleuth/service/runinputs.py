@@ -10,13 +10,13 @@ file the run never read (review 20, F8). So ``run.json`` also keeps, as
 
 ``reading`` is the reading the estimate took the report's items from (a path in
 the case's folder), or None where the report was read when the run was made (a
-date given with the estimate, for a report uploaded without one): no reading of
-it is kept. :func:`input_states` says, for each, whether the case still holds that
-file under that name, and where the store keeps the one the run read
-(``removed/0001-art1.txt``), which the case page shows and ``geosleuth verify``
-checks (:mod:`geosleuth.cli.verify`). Only plain files of the case's
-``documents/``, ``readings/`` and ``removed/`` folders are read, never through a
-link.
+date given with the estimate, for a report that gave none, with the upload or in
+its text): no reading of it is kept. :func:`input_states` says, for each,
+whether the case still holds that file under that name, and where the store
+keeps the one the run read (``removed/0001-art1.txt``), which the case page shows
+and ``geosleuth verify`` checks (:mod:`geosleuth.cli.verify`). Only plain files
+of the case's ``documents/``, ``readings/`` and ``removed/`` folders are read,
+never through a link.
 """
 
 from __future__ import annotations

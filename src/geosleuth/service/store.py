@@ -89,6 +89,12 @@ RUN_FILES: dict[str, str] = {
 }
 
 _LOG = "log.jsonl"
+#: A reading's note of the publication date a report gives itself, and where
+#: (:func:`geosleuth.read.read_document`): "publication date 2024-03-08 from the
+#: page's metadata", "... read from the dateline 'BEIRUT, Jan 9 -'"
+_OWN_DATE = re.compile(
+    r"publication date (\d{4}-\d{2}-\d{2}) (?:read )?from (.+)", re.S
+)
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 
 #: The case ids the request being served may reach: shell-style patterns
@@ -343,6 +349,10 @@ class CaseStore:
         # SHA-256 of the files runs read, by (device, inode, size, mtime):
         # each page that shows runs compares them with what is stored
         self._digests: dict[tuple[int, int, int, int], str] = {}
+        # the publication date each reading used and where from, by the same
+        # key: each listing of the reports shows them
+        self._dates: dict[tuple[int, int, int, int], tuple[str | None, str | None]]
+        self._dates = {}
 
     def public_text(self, text: str) -> str:
         """``text`` with the data folder's path taken out (for clients to see).
@@ -632,8 +642,12 @@ class CaseStore:
         """The stored documents of a case, by name.
 
         Each is ``name``, ``bytes``, ``uploaded``, ``published`` (the
-        publication date given with the upload, or None) and ``uploaded_by``
-        (the user, or None).
+        publication date given with the upload, or None), ``uploaded_by`` (the
+        user, or None) and the date its reading used (:meth:`_dated`):
+        ``reading_published``, ``reading_published_from`` and
+        ``reading_published_where``. A report with no ``reading_published`` is
+        undated: it gave none, with the upload or in its text, and a date given
+        with an estimate is for it alone.
         """
         folder = self.folder(case_id) / "documents"
         info = self._document_info(folder)
@@ -643,16 +657,76 @@ class CaseStore:
                 continue
             st = p.stat()
             when = dt.datetime.fromtimestamp(st.st_mtime, dt.UTC)
+            given = info.get(p.name, {}).get("published")
             out.append(
                 {
                     "name": p.name,
                     "bytes": st.st_size,
                     "uploaded": when.isoformat(timespec="seconds"),
-                    "published": info.get(p.name, {}).get("published"),
+                    "published": given,
                     "uploaded_by": info.get(p.name, {}).get("uploaded_by"),
+                    **self._dated(self.reading_path(case_id, p.name), given),
                 }
             )
         return out
+
+    def _dated(self, reading: Path, given: Any) -> dict[str, str | None]:
+        """The publication date a report's ``reading`` used, and where it is from.
+
+        ``reading_published`` is the reading's date (the date ``given`` with the
+        upload where there is no reading), or None where there is none: the
+        report gave none, with the upload or in its text, and its undated items
+        are dated as the reading's notes say. ``reading_published_from`` is
+        ``"upload"`` (the date given with it) or ``"report"`` (the report's own),
+        and ``reading_published_where``, for a report's own, where it gives it as
+        the reading's notes say ("the page's metadata", "the line under the
+        headline" ...), or None where they do not.
+        """
+        day, where = self._reading_date(reading)
+        if day is None and isinstance(given, str):  # no reading: as uploaded
+            day = given
+        came = None if day is None else "upload" if day == given else "report"
+        return {
+            "reading_published": day,
+            "reading_published_from": came,
+            "reading_published_where": where if came == "report" else None,
+        }
+
+    def _reading_date(self, reading: Path) -> tuple[str | None, str | None]:
+        """A stored reading's ``published`` and, from its notes, where it was read.
+
+        Read once for each version of the file (by device, inode, size and
+        time): a reading is as large as its report, and each listing asks.
+        Only a plain file counts, never a link.
+        """
+        try:
+            st = reading.lstat()
+        except OSError:
+            return None, None
+        if not stat.S_ISREG(st.st_mode):
+            return None, None
+        key = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+        if key in self._dates:
+            return self._dates[key]
+        try:
+            stored = json.loads(reading.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None, None
+        stored = stored if isinstance(stored, dict) else {}
+        day = stored.get("published")
+        try:
+            day = dt.date.fromisoformat(day).isoformat() if day else None
+        except (TypeError, ValueError):
+            day = None
+        where = None
+        notes = stored.get("notes")
+        for note in notes if isinstance(notes, list) and day else ():
+            found = _OWN_DATE.fullmatch(note) if isinstance(note, str) else None
+            if found and found.group(1) == day:
+                where = found.group(2)
+                break
+        self._dates[key] = day, where
+        return day, where
 
     @staticmethod
     def _document_info(folder: Path) -> dict[str, dict[str, Any]]:
@@ -1034,7 +1108,8 @@ class CaseStore:
         """The reports taken out of a case, oldest first, that can be restored.
 
         Each is ``id`` (``NNNN-<name>``), ``name``, ``published`` and
-        ``uploaded_by`` (as when it was uploaded).
+        ``uploaded_by`` (as when it was uploaded), and the date of the reading
+        kept with it, as in :meth:`documents`.
         """
         removed = self.folder(case_id) / "removed"
         out = []
@@ -1054,6 +1129,7 @@ class CaseStore:
                     "name": p.name[5:],
                     "published": info.get("published"),
                     "uploaded_by": info.get("uploaded_by"),
+                    **self._dated(p.with_name(f"{p.name}.json"), info.get("published")),
                 }
             )
         return out
