@@ -136,16 +136,20 @@ def test_a_claim_never_taken_back_stands(
 @pytest.mark.parametrize(
     ("who", "text", "expected"),
     [
+        # the army's word, never a speaker called "Reports" (review r38 L1, rd43)
         ("S", f"Reports from the army say {_S} was killed in Culiacán.",
-         {_dead("certain", "F3", "Reports"),
-          _claim("Culiacán", "certain", "F3", "Reports")}),
+         {_dead("certain", "F2", "Army"),
+          _claim("Culiacán", "certain", "F2", "Army")}),
         ("S", f"Reports by the army say {_S} was killed in Culiacán on Monday.",
-         {_dead("certain", "F3", "Reports"),
-          _claim("Culiacán", "certain", "F3", "Reports")}),
+         {_dead("certain", "F2", "Army"),
+          _claim("Culiacán", "certain", "F2", "Army")}),
         ("S", f"Military reports say {_S} was killed in Culiacán on Monday.",
          {_dead("certain", "F5", None), _claim("Culiacán", "certain", "F5", None)}),
+        # Basilan, which the tagger calls a person, is read after "killed in"
+        # (review r38 L9, rd43); the gazetteer knows it by Isabela City
         ("M", "Military reports say Mundi Jalmaani was killed in Basilan on Monday.",
-         {_dead("certain", "F5", None)}),
+         {_dead("certain", "F5", None),
+          _claim("City of Isabela", "certain", "F5", None)}),
         ("S", f"Official reports say {_S} is in Durango.",
          {_claim("Durango", "certain", "F5", None)}),
         ("S", f"Reports in Mexican media say {_S} was arrested in Culiacán on Monday.",

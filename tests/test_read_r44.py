@@ -144,8 +144,10 @@ def test_hearsay_said_or_relayed_is_possible(
          set()),
         (f"{_S} could have been arrested in Culiacán if soldiers had arrived sooner.",
          set()),
+        # the death stays certain; where he "would have surrendered" is only
+        # possible, as any "would have" with no condition (review r38, H7)
         (f"{_S}, who would have surrendered in Culiacán, was killed there on Monday.",
-         {("dead", "certain")}),
+         {("dead", "certain"), ("Culiacán is", "possible")}),
         (f"{_S}, who may have been hiding in Durango, was killed on Monday.",
          {("dead", "certain"), ("Durango is", "possible")}),
         (f"{_S} was arrested in Culiacán on Monday; he would have fled to Durango "
@@ -158,7 +160,7 @@ def test_hearsay_said_or_relayed_is_possible(
         (f"{_S} was arrested in Culiacán on Monday, the governor said.",
          {("seen Culiacán", "certain")}),
         (f"{_S}, who surrendered in Culiacán, may have been killed on Monday.",
-         {("dead", "possible")}),
+         {("dead", "possible"), ("Culiacán is", "certain")}),
     ],
 )  # fmt: skip
 def test_a_deed_that_did_not_happen_is_no_sighting(

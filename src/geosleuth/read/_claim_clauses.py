@@ -315,8 +315,23 @@ def _names_target(verb: Any, subj: Any, refs: Sequence[Any]) -> bool:
         for c in verb.children
         if c.i != subj.i and c.dep_ not in _OTHER_CLAUSE_DEPS
         for t in c.subtree
+        if not _owner_of_another(c, t, refs)
     ]
     return any(_at(refs, t) or _with_him(t) for t in words)
+
+
+def _owner_of_another(obj: Any, tok: Any, refs: Sequence[Any]) -> bool:
+    """Whether ``tok`` only owns ``obj``, a person of the target's, not the target.
+
+    "Police arrested *Salcedo's* bodyguard in Culiacán": the one arrested is the
+    bodyguard (:data:`_PEOPLE`), and the target only the one whose he is.
+    """
+    return bool(
+        obj.dep_ in ("dobj", "obj")
+        and obj.lemma_.lower() in _PEOPLE
+        and not _at(refs, obj)
+        and any(c.dep_ == "poss" and tok in c.subtree for c in obj.children)
+    )
 
 
 def _with_him(tok: Any) -> bool:

@@ -349,15 +349,33 @@ def issues_saying(verb: Any) -> bool:
     for thing in verb.children:
         if thing.dep_ != "dobj" or not authored(thing):
             continue
-        for saying in thing.children:
+        for saying in (*thing.children, *_set_apart(verb, thing)):
             if (
-                saying.dep_ == "acl"
+                saying.dep_ in ("acl", "advcl")
                 and saying.tag_ == "VBG"
                 and saying.lemma_.lower() in SAYING_LEMMAS
                 and any(c.dep_ == "ccomp" for c in saying.children)
             ):
                 return True
     return False
+
+
+def _set_apart(verb: Any, thing: Any) -> list[Any]:
+    """The participles of ``verb`` after its object ``thing`` and a date between.
+
+    "The army released a statement *on Monday* saying ...": the parse may hang
+    the participle of the statement on the verb, past the date.
+    """
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl"
+        and c.i > thing.i
+        and all(
+            t.ent_type_ in ("DATE", "TIME") or t.dep_ == "prep" or t.is_punct
+            for t in verb.doc[thing.right_edge.i + 1 : c.i]
+        )
+    ]
 
 
 def claiming_thing(cue: Any) -> Any | None:

@@ -18,7 +18,11 @@ from typing import Any, Protocol
 
 from geosleuth.evidence import Hedge
 from geosleuth.geometry import Area, Geometry, Line, Point
-from geosleuth.read._reports import report_called_untrue
+from geosleuth.read._reports import (
+    SAYING_LEMMAS,
+    issues_saying,
+    report_called_untrue,
+)
 from geosleuth.read.attribution import REPORTING_LEMMAS, Attribution
 from geosleuth.read.dates import DateMention
 from geosleuth.read.hedges import lower
@@ -585,7 +589,9 @@ def own_clause(
     # the verbs that report the clause ("Her sister says ..."), up to the
     # statement the clause is a part of
     root = top
-    while root.dep_ not in _PART_DEPS and root.head.i != root.i:
+    while (
+        root.dep_ not in _PART_DEPS or _said_in_a_document(root)
+    ) and root.head.i != root.i:
         root = root.head
         chain.add(root.i)
     mine = {t.i for t in top.subtree}
@@ -614,6 +620,33 @@ def own_clause(
         others += [(span[0], first.idx), (last.idx + len(last), span[1])]
     others = [(max(a, span[0]), min(b, span[1])) for a, b in others]
     return frozenset(words), sorted((a, b) for a, b in others if a < b)
+
+
+def _said_in_a_document(tok: Any) -> bool:
+    """Whether ``tok`` is what a speaker said, hung by the parse from a document.
+
+    "Police said in a statement released Monday *that Salcedo had been arrested
+    in Culiacán*": the parse may make the clause, with its "that", describe the
+    statement; it is what the police said, not a part of another statement.
+    So is the participle by which a document says it, put out by a speaker
+    ("Police released a statement *saying* Salcedo had been arrested in
+    Culiacán": :func:`~geosleuth.read._reports.issues_saying`).
+    """
+    noun = tok.head
+    if tok.tag_ == "VBG" and tok.dep_ in ("acl", "advcl"):
+        issuer = noun.head if tok.dep_ == "acl" else noun
+        return (
+            tok.lemma_.lower() in SAYING_LEMMAS
+            and (tok.dep_ == "advcl" or noun.dep_ == "dobj")
+            and issues_saying(issuer)
+        )
+    return (
+        tok.dep_ == "acl"
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+        and noun.dep_ == "pobj"
+        and noun.head.dep_ == "prep"
+        and noun.head.head.lemma_.lower() in REPORTING_LEMMAS
+    )
 
 
 def _since_leaving(tok: Any) -> bool:

@@ -62,6 +62,7 @@ from geosleuth.read._toponym_patterns import (
     _PERSON_AFTER,
     _POSSESSIVE,
     _PROVINCE_AFTER,
+    _READER_AFTER,
     _SAID_AFTER,
     _SEARCHED_BEFORE,
     _STRONG_AFTER,
@@ -480,6 +481,14 @@ def _unrelated(word: str, name: str) -> bool:
     return not any(key in w or w in key or w[:3] == key[:3] for w in own if w)
 
 
+#: Words before a name that put someone there: "is *hiding in* Basilan",
+#: "was *killed in* Basilan", "*in a clash with soldiers in* Basilan".
+_HIDING_IN = re.compile(
+    r"\b(?:hiding|hidden|holed\s+up|killed|captured|arrested|seen|spotted|"
+    r"sighted|based|operating)\s+in\s+$|\bclash(?:es)?\s+with\s+(?:[\w-]+\s+)"
+    r"{1,3}in\s+$",
+    re.IGNORECASE,
+)
 #: Holidays and feasts, which "for" names as a time, not a place to go: "left
 #: Leeds for Christmas", "went home for Easter" (not "Christmas Island").
 _OCCASION = re.compile(
@@ -602,6 +611,16 @@ def _judge(
     locative = bool(_locative(before, after) or searched) and any(
         w >= 1.0 for _, w in sp.cands
     )
+    # "is hiding in Basilan", "killed in a clash ... in Basilan on Monday": after
+    # a verb of hiding or of a deed somewhere, a name the tagger calls a person
+    # and the gazetteer knows by another name is the place all the same
+    hidden_in = (
+        not locative
+        and label == "PERSON"
+        and _HIDING_IN.search(before) is not None
+        and any(w >= 0.9 for _, w in sp.cands)
+    )
+    locative = locative or hidden_in
     if _other_name_only(sp, label, before, gaz):
         score -= 1.5  # "left Google in Leeds": Topeka's stunt name, the company
     if label == "PERSON" and ent is not None and not locative:
@@ -671,6 +690,10 @@ def _judge(
         sp.role = "metonym"
         if not big and label not in ("GPE", "LOC") and _SAID_AFTER.match(after):
             sp.role = "person"  # "Hopkins said": a small town does not speak
+    elif _READER_AFTER.match(after) and not _LOCATIVE_BEFORE.search(before):
+        # "Rivas read a report saying ...": the reader, no place
+        big_place = big or label in ("GPE", "LOC")
+        sp.role = "metonym" if big_place else "person"
     if sp.start > 0 and text[sp.start - 1] in "@#/":
         score = -1.0
     saint = sp.text.split()[0].rstrip(".") in _HONOURS and after[:1] in "'’"
@@ -695,6 +718,8 @@ def _judge(
         score = -1.0  # "left Leeds for Christmas": a holiday, no Christmas, Florida
     if q_text:
         sp.qualifier = (q_text, "")
+    if hidden_in and not sp.brand and not sp.inner:
+        score = max(score, 0.8)  # "seen in Basilan on Monday": no longer name
     sp.signals = score if score >= 0.8 else 0.0
 
 

@@ -39,6 +39,7 @@ __all__ = [
     "_PERSON_AFTER",
     "_POSSESSIVE",
     "_PROVINCE_AFTER",
+    "_READER_AFTER",
     "_SAID_AFTER",
     "_SEARCHED_BEFORE",
     "_STREET",
@@ -177,6 +178,16 @@ _METONYM_AFTER = re.compile(
     re.IGNORECASE,
 )
 _SAID_AFTER = re.compile(r"^\s+(?:said|says|told|added|explained|noted)\b")
+#: Words after a name of one who reads, cites or gets a document: "Rivas *read
+#: a report* saying ...", "*received a letter*", "*cited a police report*". A
+#: place does not read; one that stands for its authorities is no place either.
+_READER_AFTER = re.compile(
+    r"^\s+(?:read|reads|cited|cites|received|receives|saw|sees|quoted|quotes|"
+    r"obtained|reviewed)\s+(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:reports?|letters?|statements?|messages?|notes?|documents?|memos?|tips?|"
+    r"e-?mails?|posts?|articles?|cables?|dispatch(?:es)?)\b",
+    re.IGNORECASE,
+)
 _STREET_WORDS = (
     "Street|St\\.|Road|Rd\\.|Drive|Dr\\.|Avenue|Ave\\.|Boulevard|Blvd\\.|Lane|"
     "Highway|Parkway|Pike|Way|Court|Trail|Circle|Place|Square|Bridge"

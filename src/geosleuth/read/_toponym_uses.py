@@ -47,6 +47,10 @@ __all__ = [
 ]
 
 
+#: "in", "near" or "outside" right before a name: where someone is.
+_IN_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$")
+
+
 def _person_keys(
     text: str, gaz: Gazetteer, ents: list[tuple[int, int, str]]
 ) -> set[str]:
@@ -66,7 +70,13 @@ def _person_keys(
             weight = 1 if len(words) >= 2 else 0
             key = bare_key(norm_key(words[-1]))
             person[key] += weight
-            if not weight and not any(w >= 1.0 for _, w in gaz.match_ids(key)):
+            if (
+                not weight
+                and not any(w >= 1.0 for _, w in gaz.match_ids(key))
+                and not _IN_BEFORE.search(text[max(0, s - 12) : s])
+            ):
+                # "hiding in Basilan": after "in", a one-word name the
+                # gazetteer knows only by another name is still the place's
                 person[key] += 1
         elif lab in ("GPE", "LOC"):
             place[bare_key(norm_key(text[s:e]))] += 1

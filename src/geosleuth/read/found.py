@@ -673,8 +673,14 @@ def _ones_found(verb: Any) -> list[Any]:
     fraud, was arrested") takes that subject.
     """
     kids = list(verb.children)
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        return [verb.head]  # "A body *found* near Kissamos": the body
+    if (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in ("nsubjpass", "auxpass") for c in kids)
+    ):
+        # "A body *found* near Kissamos": the body; not "said in a statement
+        # that Salcedo had been arrested", a clause the parse hung from the noun
+        return [verb.head]
     if verb.tag_ == "VBN" and not any(
         c.dep_ in ("dobj", "obj", "aux", "auxpass") for c in kids
     ):

@@ -14,7 +14,7 @@ from typing import Any
 from geosleuth.read.attribution._disputes import _says_untrue
 from geosleuth.read.attribution._reporting import _RUMOUR, _reports
 from geosleuth.read.attribution._speakers import Attribution, SpeakerRegistry
-from geosleuth.read.attribution._subjects import _verb_speaker
+from geosleuth.read.attribution._subjects import _shares_subject, _verb_speaker
 
 __all__: list[str] = []
 
@@ -76,6 +76,24 @@ def _by_clause(
         and c.pos_ in ("VERB", "AUX")
         and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
     ]
+    if len(cuts) == 1 and not heads and not _reports(root):
+        shared = _shared_report(root, cuts[0])
+        if shared is not None and found.speaker is not None:
+            # "Police arrested him in Culiacán on Monday *and said* he had been
+            # hiding in Durango": the report is the police's, the arrest the
+            # article's own, as on its own
+            cut = cuts[0].idx
+            own = Attribution(
+                rumour=_RUMOUR.search(sent.doc.text[sent.start_char : cut]) is not None,
+                disputed=disputed,
+            )
+            return replace(
+                found,
+                clauses=(
+                    ((sent.start_char, cut), own),
+                    ((cut, sent.end_char), found),
+                ),
+            )
     if len(cuts) != 1 or len(heads) != 1 or not root.i < cuts[0].i < heads[0].i:
         return _set_against(sent, found, registry, previous, chain, disputed)
     adding = cuts[0].lower_ in _ADDING_CC
@@ -120,6 +138,25 @@ def _by_clause(
     return replace(
         found, excluded=excluded, clauses=tuple(zip(spans, attrs, strict=True))
     )
+
+
+def _shared_report(root: Any, cut: Any) -> Any:
+    """The reporting verb joined to ``root`` after ``cut`` with its subject, if one.
+
+    "Police arrested him in Culiacán *and told reporters* ...", "Police refused
+    to discuss the case *but said* ...": a verb of speech or belief with no
+    subject of its own, whose speaker is the subject of ``root``
+    (:func:`~geosleuth.read.attribution._subjects._verb_speaker`).
+    """
+    joined = [
+        c
+        for c in root.children
+        if c.pos_ in ("VERB", "AUX")
+        and c.i > cut.i
+        and _reports(c)
+        and _shares_subject(c)
+    ]
+    return joined[0] if len(joined) == 1 else None
 
 
 def _set_against(

@@ -293,6 +293,11 @@ _NO_ONE = frozenset({"no", "not", "neither", "none", "nobody"})
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 
 
+#: Nouns of one who serves someone, a person of that one's when owned: "*his
+#: deputy* said", "*Salcedo's deputy* told reporters".
+_SERVING = frozenset({"deputy", "second-in-command", "lieutenant"})
+
+
 def _unnamed_speaker(subj: Any) -> tuple[int, int, str, str | None] | None:
     """(start, end, words, role) of an unnamed person who speaks, else None.
 
@@ -311,9 +316,19 @@ def _unnamed_speaker(subj: Any) -> tuple[int, int, str, str | None] | None:
     """
     doc = subj.doc
     lemma = subj.lemma_.lower()
+    owned = any(c.dep_ == "poss" for c in subj.children)
     if (
-        subj.pos_ not in ("NOUN", "PROPN")
-        or (lemma not in PERSON_NOUNS and subj.lower_ not in PERSON_NOUNS)
+        # "Salcedo's henchman said": the tagger may take the noun for a pronoun
+        not (
+            subj.pos_ in ("NOUN", "PROPN")
+            or (subj.pos_ == "PRON" and subj.lower_ in PERSON_NOUNS)
+        )
+        or (
+            lemma not in PERSON_NOUNS
+            and subj.lower_ not in PERSON_NOUNS
+            # "Salcedo's deputy said": one who serves someone
+            and not (owned and lemma in _SERVING)
+        )
         or subj.left_edge.lower_ in _NO_ONE
     ):
         return None

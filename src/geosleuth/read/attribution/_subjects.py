@@ -95,6 +95,12 @@ def _verb_speaker(
         for c in h.children
         if c.dep_ == "nsubj" or (len(heads) > 1 and c.dep_ == "nsubjpass")
     ]
+    if not subjects and _shares_subject(verb):
+        # "Police arrested him in Culiacán and *told reporters* ...", "Police
+        # refused to discuss the case but *said* ...": the subject they share
+        # ("Her brother was arrested in York and told police ...": the one
+        # arrested)
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     believers = not subjects
     if not subjects:
         # "he is thought *by analysts* to be in Durango": the believers named
@@ -129,6 +135,29 @@ def _verb_speaker(
             )
         return _stranded_speaker(verb, registry, chain, disputed, consulted)
     return None
+
+
+def _shares_subject(verb: Any) -> bool:
+    """Whether the reporting ``verb`` speaks by the subject of the verb it is joined to.
+
+    "Police arrested him and *told reporters* ...": a verb joined to another,
+    in the active voice, with no subject of its own; not "She is no longer in
+    Raqqa and *is believed* to be in Mosul", whose believers are unnamed.
+    """
+    if not (
+        verb.dep_ == "conj"
+        and verb.head.pos_ in ("VERB", "AUX")
+        and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "auxpass") for c in verb.children
+        )
+    ):
+        return False
+    # right after "and" or "but" ("and later told"); not "..., Prosecutor
+    # Colleen Williams said", a speaker the parse left stranded before the verb
+    k = verb.i - 1
+    while k > verb.head.i and verb.doc[k].dep_ in ("advmod", "aux", "neg"):
+        k -= 1
+    return bool(verb.doc[k].dep_ == "cc" and verb.doc[k].head.i == verb.head.i)
 
 
 def _own_relative(verb: Any, found: Attribution, chain: tuple[str, ...]) -> Attribution:
@@ -305,6 +334,48 @@ _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _WHERE_RUMOURED = frozenset({"in", "across", "around", "throughout", "among"})
 
 
+def _report_author(subj: Any) -> Any:
+    """The author that reports ``subj`` name by "from" or "by", if any.
+
+    "*Reports from the Defence Ministry* say", "*Reports by the army* say": the
+    object of the preposition, who says it. None for any other subject.
+    """
+    if subj.lemma_.lower() not in _HEARSAY_NOUNS and subj.lower_.rstrip("s") not in (
+        _HEARSAY_NOUNS
+    ):
+        return None
+    return next(
+        (
+            g
+            for c in subj.children
+            if c.dep_ == "prep" and c.lower_ in ("from", "by")
+            for g in c.children
+            if g.dep_ == "pobj" and g.ent_type_ not in _PLACE_TYPES
+        ),
+        None,
+    )
+
+
+def _relayed_reports(subj: Any) -> bool:
+    """Whether reports ``subj`` are named by who got them or where from, no author.
+
+    "*Reports obtained by Reuters* say", "*reports seen by the BBC*": a
+    participle with an agent; "*Reports from Culiacán* say": a place.
+    """
+    return (
+        subj.lemma_.lower() in _HEARSAY_NOUNS
+        or subj.lower_.rstrip("s") in _HEARSAY_NOUNS
+    ) and any(
+        (c.dep_ == "acl" and any(g.dep_ == "agent" for g in c.children))
+        or (
+            c.dep_ == "prep"
+            and c.lower_ == "from"
+            and any(g.ent_type_ in _PLACE_TYPES for g in c.children)
+        )
+        for c in subj.children
+    )
+
+
 def _subject_speaker(
     subj: Any,
     verb: str,
@@ -362,6 +433,16 @@ def _subject_speaker(
             verb=verb, chain=chain, rumour=True, disputed=disputed,
             hearsay=f"{subj.text} {verb}",
         )  # fmt: skip
+    author = _report_author(subj)
+    if author is not None:
+        # "Reports from the Defence Ministry say": the ministry's word
+        return _subject_speaker(
+            author, verb, registry, previous, chain, disputed, consulted
+        )
+    if _relayed_reports(subj):
+        # "Reports obtained by Reuters say": no one named says it, and never a
+        # speaker called "Reports"
+        return Attribution(verb=verb, chain=chain, disputed=disputed)
     unnamed = _unnamed_speaker(subj)
     if unnamed is not None:
         # "A hiker said", "her brother told police", "residents said"

@@ -66,7 +66,7 @@ def venue_spans(sent: Any, is_target: Any) -> list[tuple[int, int]]:
     def phrases(tok: Any, preps: frozenset[str] = _VENUE_PREPS) -> None:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in preps:
-                start, end, _ = _span_text_kept(c.subtree)
+                start, end, _ = _span_text_kept(_before_content(c))
                 out.append((start, end))
 
     for tok in sent:
@@ -98,6 +98,21 @@ def venue_spans(sent: Any, is_target: Any) -> list[tuple[int, int]]:
                 for obj in (g for g in c.children if g.dep_ == "pobj"):
                     phrases(obj)
     return out
+
+
+def _before_content(prep: Any) -> list[Any]:
+    """The words of the phrase of ``prep`` before a clause of what was said.
+
+    "said in a statement released Monday *that Salcedo had been arrested in
+    Culiacán*": the parse may hang the clause of what was said, with its "that",
+    from the statement; it is not where the words were spoken.
+    """
+    words = list(prep.subtree)
+    for t in words:
+        if t.dep_ == "mark" and t.lower_ == "that" and t.head.pos_ in ("VERB", "AUX"):
+            cut = min(t.i, t.head.left_edge.i)
+            return [w for w in words if w.i < cut] or words[:1]
+    return words
 
 
 #: Verbs of speaking whose passive subject is the one spoken to: "He was told in

@@ -171,7 +171,7 @@ _LOCATION_CUE = re.compile(
     r"arriv(?:e|ed|ing)\s+(?:in|at)|head(?:ed|ing)\s+(?:to|for)|"
     # where a movement started: "sailed from Key West", "left Denver on Monday"
     r"(?:sailed|flew|drove|walked|rode|set\s+(?:off|out|sail)|departed|left|fled|"
-    r"escaped|escaping)\s+from|(?:left|departed|fled|escaped)(?=\s+(?-i:[A-Z]))|"
+    r"escaped|escaping|extradited|deported)\s+from|(?:left|departed|fled|escaped)(?=\s+(?-i:[A-Z]))|"
     # "left her home in Denver on Monday", the last known point of many reports
     r"left\s+(?:(?:her|his|their|the)\s+)?(?:home|house|apartment|flat|work|"
     r"office|school|hotel|motel|campsite|camp|cabin|hostel|shelter)\s+"
@@ -211,7 +211,8 @@ _LOCATION_CUE = re.compile(
     r"(?:in|at|near)|"
     r"(?:spoke|talked)\s+(?:to|with)\s+(?:the\s+)?(?:reporters|journalists|press|"
     r"media)\s+(?:in|at)|"
-    r"surrendered\s+to\s+(?:[\w'’.-]+\s+){0,3}?(?:in|at|near)|"
+    # "surrendered in Culiacán on Monday": there in person, as to authorities
+    r"surrendered\s+(?:to\s+(?:[\w'’.-]+\s+){0,3}?)?(?:in|at|near)|"
     r"(?:is|was|be|are|were|been)(?:n['’]t)?\s+"
     r"(?:(?:now|still|currently|not|neither|never|no\s+longer|probably|likely|"
     r"possibly|perhaps|reportedly|apparently|allegedly|definitely|certainly|"

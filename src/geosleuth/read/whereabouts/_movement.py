@@ -80,6 +80,33 @@ _INTENT_LEMMAS = frozenset(
      "try", "attempt", "seek", "mean", "prepare", "plot", "vow", "promise",
      "threaten", "dream", "intention", "bid", "effort"}
 )  # fmt: skip
+#: Verbs of asking, whose clause in the subjunctive is what is asked for: "asked
+#: that he *be moved* to Durango", "demanded that she *return* to York".
+_ASKING_LEMMAS = frozenset(
+    {"ask", "request", "demand", "urge", "petition", "order", "recommend",
+     "propose", "insist", "require"}
+)  # fmt: skip
+
+
+def _asked_for(verb: Any) -> bool:
+    """Whether ``verb`` heads a clause in the subjunctive that a verb of asking takes.
+
+    "asking *that* Salcedo *be moved* to Durango", "demanded that she *return*":
+    the clause has "that", and its verb or its auxiliary is the bare form, with
+    no modal and no subject agreement (:data:`_ASKING_LEMMAS`).
+    """
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in _ASKING_LEMMAS:
+        return False
+    kids = list(verb.children)
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in kids):
+        return False
+    auxes = [c for c in kids if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "MD" for c in auxes):
+        return False
+    first = auxes[0] if auxes else verb
+    return bool(first.tag_ == "VB")
+
+
 #: Verbs of thinking or talking whose "-ing" is a thought, not a deed: "talked
 #: about *moving* to Costa Rica", "considered *moving* to York" (not "is thought
 #: to be in York", an infinitive).
@@ -134,10 +161,10 @@ def _of_mover(
 
 #: A meeting in person: "met his brother in", "met with officials at", "held
 #: a meeting with his lieutenants in", "spoke to reporters in", "surrendered to
-#: authorities in": the one who meets is there.
+#: authorities in", "surrendered in": the one who meets is there.
 _MEETING = re.compile(
     r"met\b|held\s+(?:a\s+)?(?:meeting|talks)\b|(?:spoke|talked)\s+(?:to|with)\b|"
-    r"surrendered\s+to\b",
+    r"surrendered\b",
     re.IGNORECASE,
 )
 #: Words of a meeting at a distance: "spoke to reporters in Culiacán *by
@@ -339,6 +366,10 @@ def _intended(ex: _Extractor, s: Sentence, m: MentionLike) -> str | None:
             if gov.lemma_.lower() in _MUSING_LEMMAS:
                 first, last = sorted((gov, head), key=lambda t: t.i)
                 return str(ex.doc.text[first.idx : last.idx + len(last.text)])
+        if _asked_for(head):
+            # "filed a motion asking that Salcedo be moved to Durango": a request
+            gov = head.head
+            return str(ex.doc.text[gov.idx : head.idx + len(head.text)])
         if head.pos_ in ("VERB", "AUX") and (
             any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
             or head.dep_ == "pcomp"
