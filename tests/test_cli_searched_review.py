@@ -177,14 +177,16 @@ def test_help_names_the_width_for_tracks_and_its_other_name() -> None:
     ("area", "km"),
     [
         (["--box", "10,10,11,11"], 4834),  # as 'locate' says (the review's case)
-        (["--geojson", "{swapped}"], 8000),  # lat, lon written as lon, lat
-        (["--point", "53.065,-4.06", "--radius-km", "0.3"], 8000),
+        # lat, lon written as lon, lat, and half a degree off: a swap alone,
+        # which would lie inside, is refused (review 39, L4: test_profile_r39)
+        (["--geojson", "{swapped}"], 8000),
+        (["--point", "53.065,-4.56", "--radius-km", "0.3"], 8000),
     ],
 )
 def test_a_search_far_outside_the_region_is_recorded_with_a_warning(
     case: Path, tmp_path: Path, area: list[str], km: int
 ) -> None:
-    swapped = [[lat, lon] for lon, lat in SQUARE]
+    swapped = [[lat, lon - 0.5] for lon, lat in SQUARE]
     files = {
         "swapped": _write(
             tmp_path / "swapped.geojson", {"type": "Polygon", "coordinates": [swapped]}
@@ -231,7 +233,7 @@ def test_a_search_left_out_stays_out_on_a_later_day(
 ) -> None:
     # 'locate --as-of' a day after it died with the traceback of an internal
     # "_Skip: its area lies outside the grid" (review r25, F1)
-    far = _run(case, "--pd", "0.8", "--box=53.03,-4.16,53.12,-3.98", "--id", "far")
+    far = _run(case, "--pd", "0.8", "--box=53.03,-4.66,53.12,-4.48", "--id", "far")
     assert far.exit_code == 0, far.output
     if extra:
         assert _run(case, "--pd", "0.5", *extra, "--id", "near").exit_code == 0

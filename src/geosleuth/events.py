@@ -29,10 +29,27 @@ with a thousands separator. A coordinate or weight that is empty or reads ``NA``
 ``N/A``, ``#N/A``, ``NaN``, ``null`` or ``None`` is missing: a row without
 coordinates is an event that was never geocoded, and is refused (or skipped, with
 ``on_invalid``) with a message that says so.
+
+The file is read as UTF-8 (with or without a byte-order mark; UTF-16 and UTF-32
+with one); a file that is not UTF-8 is read as Windows-1252 (cp1252, what Excel
+writes as "CSV" in Western Europe), with a warning, as documents are. Excel's
+``sep=;`` first line (its hint of the separator) is skipped, and its separator
+used. Two more things that usually mean an entry error are refused or said:
+
+- an event far from all the others that, with its lon and lat exchanged, lies
+  among them: ``lon and lat swapped on line 7?``; it is a bad row, refused (or
+  left out, with ``on_invalid``), since one such event stretches the study area
+  over a continent;
+- rows that repeat an earlier row exactly, every field the same (a line list's
+  row pasted twice): warned of by line and kept, since events at one place
+  (several cases at one address) are real, and a row with an id of its own is
+  no repeat.
 """
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import csv
 import io
 import math
@@ -45,7 +62,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-from geosleuth._types import FloatArray, IntArray, PathLike
+from geosleuth._types import BoolArray, FloatArray, IntArray, PathLike
 from geosleuth.errors import EvidenceWarning, InputError
 
 __all__ = ["EventTable", "RejectedRow", "read_events_csv"]
@@ -89,6 +106,11 @@ class EventTable:
     columns : tuple of str
         The file's column names, as its header gives them (empty if the events
         were not read from a file): a caller can tell which were not used.
+    repeats : tuple of (int, int)
+        ``(line, earlier_line)`` for each event whose row repeats an earlier
+        row of its file exactly, every field the same (kept as events).
+    encoding : str or None
+        The encoding the file was read in (``"utf-8"``, ``"cp1252"`` ...).
 
     Raises
     ------
@@ -114,6 +136,8 @@ class EventTable:
     path: str | None = None
     rejected: tuple[RejectedRow, ...] = ()
     columns: tuple[str, ...] = ()
+    repeats: tuple[tuple[int, int], ...] = ()
+    encoding: str | None = None
 
     def __post_init__(self) -> None:
         lons = np.array(self.lons, dtype=np.float64)
@@ -185,7 +209,9 @@ def _pick(header: list[str], names: tuple[str, ...]) -> int | None:
     return None
 
 
-def _check_unique_columns(header: list[str], used: Iterable[str], where: str) -> None:
+def _check_unique_columns(
+    header: list[str], used: Iterable[str], where: str, line: int = 1
+) -> None:
     """Refuse a header that names a column the events are read from twice."""
     lowered = [h.strip().lower() for h in header]
     for name in used:
@@ -196,7 +222,7 @@ def _check_unique_columns(header: list[str], used: Iterable[str], where: str) ->
                 f"(columns {', '.join(map(str, at))}): which one holds the events "
                 "is unclear. Rename or remove all but one.",
                 path=where,
-                line=1,
+                line=line,
                 field=name,
             )
 
@@ -322,6 +348,218 @@ def _csv_rows(reader: Any, where: str) -> Iterator[list[str]]:
         yield row
 
 
+#: The byte-order marks a CSV may start with (UTF-32 before UTF-16, whose
+#: little-endian mark begins UTF-32's).
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def _decode(data: bytes, where: str) -> tuple[str, str]:
+    """The text of an events file, and its encoding; a warning if not UTF-8.
+
+    As documents are read (:func:`geosleuth.read.text.decode_bytes`): by a
+    byte-order mark, else UTF-8, else Windows-1252, which Excel writes as "CSV"
+    in Western Europe (review 39, M3). The coordinates are ASCII either way;
+    the warning is about the text columns.
+
+    Examples
+    --------
+    >>> _decode("lon;lat;Città".encode("utf-8-sig"), "e.csv")
+    ('lon;lat;Città', 'utf-8')
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as said:
+    ...     warnings.simplefilter("always")
+    ...     _decode("lon;lat;Città".encode("cp1252"), "e.csv")
+    ('lon;lat;Città', 'cp1252')
+    >>> "read as Windows-1252" in str(said[0].message)
+    True
+    """
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(enc), enc
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"The events file {where} starts with a {enc.upper()} "
+                    f"byte-order mark but is not valid {enc.upper()} (at byte "
+                    f"{exc.start + len(bom)}). Re-save it as UTF-8 ('CSV UTF-8' in "
+                    "Excel).",
+                    path=where,
+                ) from None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"The events file {where} is neither UTF-8 nor Windows-1252 text (byte "
+            f"{data[exc.start]:#04x} at {exc.start}). Re-save it as UTF-8 ('CSV "
+            "UTF-8' in Excel).",
+            path=where,
+        ) from None
+    at = next(
+        (
+            (k + 1, line.strip())
+            for k, line in enumerate(text.splitlines())
+            if not line.isascii()
+        ),
+        None,
+    )
+    first = (
+        ""
+        if at is None
+        else f" (the first such text is on line {at[0]}: " + (f"{at[1][:60]!r})")
+    )
+    warnings.warn(
+        f"The events file {where} is not UTF-8: read as Windows-1252 (cp1252), as "
+        f"Excel writes 'CSV' in Western Europe{first}. Check its accented letters; "
+        "to have it read as written, save it as 'CSV UTF-8'.",
+        EvidenceWarning,
+        stacklevel=3,
+    )
+    return text, "cp1252"
+
+
+#: Excel's first line naming the separator: ``sep=;`` (filled out with
+#: separators when Excel wrote the file back).
+_SEP_LINE = re.compile(r'"?sep=([,;\t|])"?[,;\t| ]*', re.IGNORECASE)
+
+#: The mean radius of the Earth (km), for the distances of the swap check.
+_EARTH_KM = 6371.0088
+
+
+def _unit_vectors(lons: FloatArray, lats: FloatArray) -> FloatArray:
+    lam, phi = np.radians(lons), np.radians(lats)
+    return np.column_stack(
+        (np.cos(phi) * np.cos(lam), np.cos(phi) * np.sin(lam), np.sin(phi))
+    )
+
+
+def _km_from(xyz: FloatArray, centre: FloatArray) -> FloatArray:
+    """Great-circle distance (km) of unit vectors ``xyz`` from ``centre``."""
+    chord = np.linalg.norm(xyz - centre, axis=1)
+    return np.asarray(
+        2.0 * _EARTH_KM * np.arcsin(np.clip(chord / 2.0, 0.0, 1.0)), dtype=np.float64
+    )
+
+
+def _centre_of(xyz: FloatArray) -> FloatArray | None:
+    mean = xyz.mean(axis=0)
+    norm = float(np.linalg.norm(mean))
+    return None if norm < 1e-9 else np.asarray(mean / norm, dtype=np.float64)
+
+
+def _far_from_the_others(
+    lons: FloatArray, lats: FloatArray
+) -> tuple[BoolArray, FloatArray, FloatArray] | None:
+    """Which events lie far from the others, and how far (km) from their centre.
+
+    The others' centre is found twice (the mean direction of all events, then
+    of the nearer half), so a few far events do not move it; their reach is the
+    75th percentile of the distances from it. An event is far when it lies more
+    than ten times that reach, and more than 50 km, from the centre. Up to a
+    quarter of the events may be far; with more (or fewer than 4 events), which
+    are "the others" is unclear, and None is returned.
+
+    Returns
+    -------
+    far : ndarray of bool, shape (n_events,)
+    km : ndarray of shape (n_events,)
+        Each event's distance from the others' centre.
+    centre : ndarray of shape (3,)
+        The centre, as a unit vector.
+    """
+    n = lons.size
+    if n < 4:
+        return None
+    xyz = _unit_vectors(lons, lats)
+    centre = _centre_of(xyz)
+    if centre is None:
+        return None
+    d = _km_from(xyz, centre)
+    centre = _centre_of(xyz[d <= np.median(d)])
+    if centre is None:
+        return None
+    d = _km_from(xyz, centre)
+    reach = float(np.quantile(d, 0.75))
+    far = d > max(10.0 * reach, 50.0)
+    if not far.any() or far.sum() > n // 4:
+        return None
+    return far, d, centre
+
+
+def _swapped_events(
+    lons: FloatArray, lats: FloatArray
+) -> list[tuple[int, float, float]]:
+    """Events far from the others that, with lon and lat exchanged, lie among them.
+
+    Far as :func:`_far_from_the_others` says; among them when, exchanged, the
+    event lies no farther from the others' centre than twice the farthest of
+    them (review 39, M4). A file swapped throughout has no such event (it is
+    refused row by row where a latitude goes out of range, and ``--truth``
+    says so).
+
+    Returns
+    -------
+    list of (int, float, float)
+        Per such event: its index, its distance from the centre as given and
+        exchanged (km).
+
+    Examples
+    --------
+    >>> lons = np.array([11.34, 11.35, 11.33, 11.342, 11.345, 11.341])
+    >>> lats = np.array([44.49, 44.50, 44.48, 44.491, 44.495, 44.492])
+    >>> _swapped_events(lats, lons)  # swapped throughout: none far from the others
+    []
+    >>> lons[3], lats[3] = lats[3], lons[3]  # one row swapped
+    >>> [(k, round(d)) for k, d, _ in _swapped_events(lons, lats)]
+    [(3, 4855)]
+    >>> lons[3], lats[3] = 2.35, 48.85  # far, but no swap: Paris
+    >>> _swapped_events(lons, lats)
+    []
+    """
+    found = _far_from_the_others(lons, lats)
+    if found is None:
+        return []
+    far, d, centre = found
+    within = 2.0 * float(d[~far].max()) + 0.1
+    can = far & (np.abs(lons) <= 90.0)
+    exchanged = _km_from(_unit_vectors(lats, lons), centre)
+    return [
+        (int(k), float(d[k]), float(exchanged[k]))
+        for k in np.flatnonzero(can & (exchanged <= within))
+    ]
+
+
+def _row_key(row: list[str]) -> tuple[str, ...]:
+    """A row's fields as compared for a repeat: stripped, empty ones at the end cut."""
+    key = [cell.strip() for cell in row]
+    while key and not key[-1]:
+        key.pop()
+    return tuple(key)
+
+
+def _repeats_text(repeats: list[tuple[int, int]], where: str) -> str:
+    """The warning that rows repeat earlier rows exactly (review 39, M5)."""
+    shown = ", ".join(f"{line} (as line {first})" for line, first in repeats[:8])
+    more = f" and {len(repeats) - 8} more" if len(repeats) > 8 else ""
+    n = len(repeats)
+    return (
+        f"{n} row{'s' if n > 1 else ''} of {where} repeat{'' if n > 1 else 's'} an "
+        f"earlier row exactly, every field the same: line{'s' if n > 1 else ''} "
+        f"{shown}{more}. Each is counted as an event of its own; if "
+        f"{'they are' if n > 1 else 'it is'} entered twice by mistake, remove "
+        f"{'them' if n > 1 else 'it'}."
+    )
+
+
 def read_events_csv(
     path: PathLike,
     *,
@@ -339,15 +577,23 @@ def read_events_csv(
         Name of a column of non-negative event weights (case-insensitive).
     on_invalid : {"raise", "warn", "skip"}, default "raise"
         What to do with a bad row (a coordinate or weight that is missing, not a
-        number, ambiguous as to its thousands separator or out of range, or more
-        fields than the header): raise, or skip it (listing it in ``rejected``
-        with its line and reason), with or without an
+        number, ambiguous as to its thousands separator or out of range, more
+        fields than the header, or an event far from all the others that lies
+        among them with lon and lat exchanged): raise, or skip it (listing it in
+        ``rejected`` with its line and reason), with or without an
         :class:`~geosleuth.errors.EvidenceWarning`.
 
     Returns
     -------
     EventTable
-        The events, with the file's line number of each.
+        The events, with the file's line number of each, the rows that repeat
+        an earlier row (``repeats``) and the encoding read.
+
+    Warns
+    -----
+    EvidenceWarning
+        If the file is read as Windows-1252 (it is not UTF-8), or rows repeat
+        an earlier row exactly (their lines named; they are kept).
 
     Raises
     ------
@@ -355,7 +601,8 @@ def read_events_csv(
         If the file is empty or not CSV, lacks a coordinate or the weight column,
         names one of them twice, has a bad row (with ``on_invalid="raise"``: a
         coordinate or weight that is missing, not a number, written with a
-        thousands separator or out of range, or more fields than the header), or
+        thousands separator or out of range, more fields than the header, or lon
+        and lat swapped in a row far from the others), or
         holds fewer than 2 valid events. The error's ``path``, ``line`` and
         ``field`` say where.
     ValueError
@@ -395,11 +642,12 @@ def read_events_csv(
         )
     where = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+        data = Path(path).read_bytes()
+    except OSError as exc:
         raise InputError(
             f"Cannot read the events file {where} ({exc}).", path=where
         ) from None
+    text, encoding = _decode(data, where)
     if not text.strip():
         raise InputError(
             f"The events file {where} is empty; expected a header row with lon and "
@@ -407,18 +655,33 @@ def read_events_csv(
             path=where,
             line=1,
         )
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
-            text.split("\n", 1)[0], delimiters=",;\t"
-        )
-    except csv.Error:
-        dialect = csv.excel
+    first_line = text.split("\n", 1)[0].rstrip("\r")
+    sep = _SEP_LINE.fullmatch(first_line)
+    header_line = 2 if sep else 1
+    dialect: type[csv.Dialect] | csv.Dialect = csv.excel
+    if sep is None:
+        with contextlib.suppress(csv.Error):
+            dialect = csv.Sniffer().sniff(first_line, delimiters=",;\t")
     # rows end at CR/LF only, as the csv module intends: str.splitlines would also
     # break at U+2028, U+0085 or a form feed inside a name (text pasted from a web
     # page), misreading the row and shifting every later line number
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    reader = (
+        csv.reader(io.StringIO(text, newline=""), dialect)
+        if sep is None
+        else csv.reader(io.StringIO(text, newline=""), dialect, delimiter=sep[1])
+    )
     rows = _csv_rows(reader, where)
-    header = next(rows)
+    if sep is not None:
+        next(rows)  # Excel's "sep=;": its separator is used (review 39, L2)
+    header = next(rows, None)
+    if header is None:
+        raise InputError(
+            f"The events file {where} has no header row after its {first_line!r} "
+            "line; expected a header row with lon and lat columns, then one event "
+            "per row.",
+            path=where,
+            line=header_line,
+        )
     i_lon, i_lat = _pick(header, _LON_NAMES), _pick(header, _LAT_NAMES)
     missing = [
         kind
@@ -440,7 +703,7 @@ def read_events_csv(
             f"one named {'/'.join(_LON_NAMES)} and one named {'/'.join(_LAT_NAMES)}; "
             f"got columns {[h.strip() for h in header]}{planar}.",
             path=where,
-            line=1,
+            line=header_line,
             field=missing[0] if missing else None,
         )
     i_w: int | None = None
@@ -451,19 +714,20 @@ def read_events_csv(
                 f"The events file {where} has no weight column {weight_column!r}; "
                 f"got columns {[h.strip() for h in header]}.",
                 path=where,
-                line=1,
+                line=header_line,
                 field=weight_column,
             )
     names = {i_lon: header[i_lon].strip(), i_lat: header[i_lat].strip()}
     if i_w is not None:
         names[i_w] = header[i_w].strip()
-    _check_unique_columns(header, names.values(), where)
-    delimiter = getattr(dialect, "delimiter", ",")
+    _check_unique_columns(header, names.values(), where, header_line)
+    delimiter = sep[1] if sep is not None else getattr(dialect, "delimiter", ",")
     lons: list[float] = []
     lats: list[float] = []
     weights: list[float] = []
     lines: list[int] = []
     rejected: list[RejectedRow] = []
+    keys: list[tuple[str, ...]] = []
     for row in rows:
         line_no = reader.line_num  # the record's last line (quoted fields may wrap)
         if len(row) <= 1 and not "".join(row).strip():
@@ -575,8 +839,48 @@ def read_events_csv(
         lons.append(lon)
         lats.append(lat)
         lines.append(line_no)
+        keys.append(_row_key(row))
         if i_w is not None:
             weights.append(values[i_w])
+    swapped = _swapped_events(np.asarray(lons), np.asarray(lats))
+    for n_seen, (k, km, km_exchanged) in enumerate(swapped):
+        reason = (
+            f"The event on line {lines[k]} of {where} has (lon, lat) = ({lons[k]}, "
+            f"{lats[k]}), {km:,.0f} km from the centre of the other events; with "
+            f"lon and lat exchanged, ({lats[k]}, {lons[k]}), it lies among them "
+            f"({km_exchanged:,.1f} km from it): lon and lat swapped on line "
+            f"{lines[k]}?"
+        )
+        if on_invalid == "raise":
+            others = [lines[j] for j, _, _ in swapped[n_seen + 1 :]]
+            also = (
+                f" (so, it seems, on line{'s' if len(others) > 1 else ''} "
+                f"{', '.join(map(str, others))})"
+                if others
+                else ""
+            )
+            raise InputError(
+                reason + also, path=where, line=lines[k], field=names[i_lon]
+            )
+        rejected.append(RejectedRow(lines[k], reason))
+    if swapped:
+        gone = {k for k, _, _ in swapped}
+        kept = [j for j in range(len(lons)) if j not in gone]
+        lons = [lons[j] for j in kept]
+        lats = [lats[j] for j in kept]
+        lines = [lines[j] for j in kept]
+        keys = [keys[j] for j in kept]
+        if i_w is not None:
+            weights = [weights[j] for j in kept]
+        rejected.sort(key=lambda r: r.line)
+    first_of: dict[tuple[str, ...], int] = {}
+    repeats = [
+        (line, first_of.setdefault(key, line))
+        for line, key in zip(lines, keys, strict=True)
+    ]
+    repeats = [(line, first) for line, first in repeats if first != line]
+    if repeats:
+        warnings.warn(_repeats_text(repeats, where), EvidenceWarning, stacklevel=2)
     if rejected and on_invalid == "warn":
         warnings.warn(
             f"Skipped {len(rejected)} invalid row(s) of {where}; the first: "
@@ -604,4 +908,6 @@ def read_events_csv(
         path=where,
         rejected=tuple(rejected),
         columns=tuple(h.strip() for h in header),
+        repeats=tuple(repeats),
+        encoding=encoding,
     )

@@ -7,6 +7,7 @@ import math
 import re
 import shlex
 import warnings
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -26,7 +27,7 @@ from geosleuth.cli import (
     shown_warnings,
 )
 from geosleuth.errors import EvidenceWarning, GeosleuthWarning, InputError
-from geosleuth.events import EventTable, read_events_csv
+from geosleuth.events import EventTable, _far_from_the_others, read_events_csv
 from geosleuth.grid import Grid
 from geosleuth.profile import (
     DPMProfiler,
@@ -142,14 +143,45 @@ def _geojson(
     return {"type": "FeatureCollection", "features": features}
 
 
+def _dot_sizes(weights: FloatArray | None, n: int) -> FloatArray:
+    """Marker areas (points²) of the events' dots: by weight, 6 at the median.
+
+    The area grows with the weight (a dot of weight 4 has four times the area
+    of one of weight 1), clipped to 2..120 so that no dot vanishes or hides the
+    map (review 39, L5).
+
+    Examples
+    --------
+    >>> _dot_sizes(np.array([1.0, 1.0, 1.0, 4.0, 1000.0]), 5).tolist()
+    [6.0, 6.0, 6.0, 24.0, 120.0]
+    >>> _dot_sizes(None, 2).tolist()
+    [6.0, 6.0]
+    """
+    if weights is None:
+        return np.full(n, 6.0)
+    positive = weights[weights > 0]
+    median = float(np.median(positive)) if positive.size else 1.0
+    with np.errstate(over="ignore"):  # weights up to 1e308: clipped anyway
+        ratio = weights / median
+    return np.asarray(np.clip(6.0 * np.minimum(ratio, 1e3), 2.0, 120.0))
+
+
 def _png(
     grid: Grid,
     pct: FloatArray,
     events: EventTable,
     truths: list[dict[str, Any]],
     title: str,
+    *,
+    peak: tuple[float, float],
 ) -> bytes:
-    """The profile's map as PNG bytes."""
+    """The profile's map as PNG bytes.
+
+    Axes in km east and north of the study area's centre, in the equal-area
+    plane the profile is made in (its lon, lat named on them); a legend tells
+    the events (dots by weight), the peak (a cross) and each ``--truth`` (a
+    star) apart (review 39, L5).
+    """
     import io
 
     import matplotlib
@@ -169,16 +201,43 @@ def _png(
     )
     fig.colorbar(image, ax=ax, label="% of the study area searched first (hit score)")
     ex, ey = grid.lonlat_to_xy_km(events.lons, events.lats)
-    ax.scatter(ex, ey, s=6, c="#4fc3f7", edgecolors="none", label="events")
-    for t in truths:
-        if t["cell"] < 0:
-            continue
+    weighted = "" if events.weights is None else ", area by weight"
+    ax.scatter(
+        ex,
+        ey,
+        s=_dot_sizes(events.weights, events.n_events),
+        c="#4fc3f7",
+        edgecolors="none",
+        alpha=0.8,
+        label=f"events ({events.n_events}{weighted})",
+    )
+    ax.scatter(
+        [peak[0]],
+        [peak[1]],
+        marker="X",
+        s=110,
+        c="white",
+        edgecolors="black",
+        label="peak (searched first)",
+    )
+    inside = [t for t in truths if t["cell"] >= 0]
+    for k, t in enumerate(inside):
         tx, ty = grid.lonlat_to_xy_km(t["lon"], t["lat"])
-        ax.scatter([tx], [ty], marker="*", s=160, c="#00e676", edgecolors="black")
+        ax.scatter(
+            [tx],
+            [ty],
+            marker="*",
+            s=160,
+            c="#00e676",
+            edgecolors="black",
+            label="--truth (known source)" if k == 0 else None,
+        )
+    ax.legend(loc="upper right", fontsize=8, framealpha=0.85)
     ax.set_xlim(extent[0], extent[1])
     ax.set_ylim(extent[2], extent[3])
-    ax.set_xlabel("x (km, LAEA)")
-    ax.set_ylabel("y (km, LAEA)")
+    centre = f"lon {grid.lon0:.4f}, lat {grid.lat0:.4f}"
+    ax.set_xlabel(f"km east of the centre ({centre}; equal-area plane)")
+    ax.set_ylabel("km north of the centre")
     ax.set_title(title, fontsize=10)
     fig.tight_layout()
     buf = io.BytesIO()
@@ -336,16 +395,46 @@ def _events_of_positive_weight(
             path=str(path),
             field=weight_column,
         )
-    kept = EventTable(
-        events.lons[keep],
-        events.lats[keep],
-        events.weights[keep],
+    kept = replace(
+        events,
+        lons=events.lons[keep],
+        lats=events.lats[keep],
+        weights=events.weights[keep],
         lines=events.lines[keep],
-        path=events.path,
-        rejected=events.rejected,
-        columns=events.columns,
     )
     return kept, n_zero
+
+
+def _farthest_text(grid: Grid, events: EventTable, *, shown: int = 3) -> str:
+    """`` The farthest: line 7 (2,506 km) ...``: which rows set a wide study area.
+
+    A row whose lon and lat are swapped, or a case geocoded to a town of the
+    same name abroad, makes the area continental; the warning of its reach
+    names the rows to check (review 39, M4): those far from all the others
+    (:func:`geosleuth.events._far_from_the_others`), else the one farthest
+    from the study area's centre.
+    """
+    found = _far_from_the_others(events.lons, events.lats)
+    if found is None:
+        x, y = grid.lonlat_to_xy_km(events.lons, events.lats)
+        km = np.hypot(x, y)
+        order = np.argsort(-km, kind="stable")[:1]
+        whence, more = "from the centre", 0
+    else:
+        far, km, _ = found
+        order = np.flatnonzero(far)
+        order = order[np.argsort(-km[order], kind="stable")]
+        whence, more = "from the other events", max(order.size - shown, 0)
+        order = order[:shown]
+    rows = ", ".join(
+        f"line {int(events.lines[k])}" if events.lines[k] > 0 else f"event {int(k)}"
+        for k in order
+    )
+    return (
+        f" The farthest {whence}: {rows}{f' and {more} more' if more else ''} "
+        f"({km[order[0]]:,.0f} km); check "
+        f"{'its' if order.size + more == 1 else 'their'} coordinates."
+    )
 
 
 def _check_dpm_weights(events: EventTable, weight_column: str) -> None:
@@ -631,7 +720,8 @@ def profile(
         typer.Option(
             "--on-invalid",
             help="A row that cannot be an event (no coordinates, as an ungeocoded "
-            "case; a value that is not a number): stop with an error (raise), or "
+            "case; a value that is not a number; lon and lat swapped in a row far "
+            "from the others): stop with an error (raise), or "
             "leave it out with a warning naming its line and why (warn) or without "
             "(skip); profile.json lists and counts the rows left out.",
         ),
@@ -642,16 +732,21 @@ def profile(
     The study area is the events' bounding box plus a margin (10 % of its width on
     the west and east, of its height on the south and north), cut into square
     equal-area cells, --n-side along its longer side (or of --cell-km, which must
-    leave 2 cells or more; rounding up to whole cells is said when it grows the
-    area by more than 1 %). It must be smaller than a hemisphere, and events
-    more than 600 km from its centre are warned of; events within 1 m of each
-    other are one place, and refused. With --weight-column, rows of weight 0
-    are left out before anything else (the terminal and profile.json say how
-    many); without it, a column named like a count (a word of its name is
-    weight(s), count(s), cases, deaths, n ...: case_count, n_cases) is said to
-    be unused. A decimal comma is read in a ';'- or tab-separated
-    file and in a quoted field ("10,5"). Options of the other method
-    (--buffer-km for CGT; --seed, --chains, --samples, --burnin, --sigma-km,
+    leave 2 cells or more; rounding up to whole cells is said when it grows the area
+    by more than 1 %). It must be smaller than a hemisphere, and events more than
+    600 km from its centre are warned of, naming the farthest rows; a set whose
+    events all lie within 1 m of each other is one place, and refused (two events at
+    one address are two events). An event far from the others that lies among them
+    with lon and lat exchanged is a bad row ("lon and lat swapped on line 7?"); rows
+    that repeat an earlier row exactly, every field the same, are warned of by line
+    and kept (counted in profile.json). A file that is not UTF-8 is read as
+    Windows-1252 (cp1252), as Excel writes it, with a warning; Excel's "sep=;" first
+    line is understood. With --weight-column, rows of weight 0 are left out before
+    anything else (the terminal and profile.json say how many); without it, a column
+    named like a count (a word of its name is weight(s), count(s), cases, deaths, n
+    ...: case_count, n_cases) is said to be unused. A decimal comma is read in a
+    ';'- or tab-separated file and in a quoted field ("10,5"). Options of the other
+    method (--buffer-km for CGT; --seed, --chains, --samples, --burnin, --sigma-km,
     --sigma-shape, --tau-km for DPM) are refused.
     """
     _check_method_options(ctx, method)
@@ -688,9 +783,13 @@ def profile(
             f"{sigma_shape!r} instead.",
             field="--sigma-shape",
         )
-    events, n_weight_zero = _events_of_positive_weight(
-        events_csv, weight_column, on_invalid
-    )
+    # what reading said (read as cp1252, rows repeated: review 39) is shown once
+    # the events make a study area: an error alone is one line
+    with warnings.catch_warnings(record=True) as read_notes:
+        warnings.simplefilter("always", GeosleuthWarning)
+        events, n_weight_zero = _events_of_positive_weight(
+            events_csv, weight_column, on_invalid
+        )
     if on_invalid == "warn" and events.rejected:
         with shown_warnings():
             for row in events.rejected:
@@ -715,8 +814,12 @@ def profile(
                 )
             except InputError as exc:
                 raise _about_events(exc, events_csv) from None
+        for note in read_notes:
+            warnings.warn(note.message, note.category, stacklevel=1)
         for said in caught:  # in the user's words, naming the file
             words = _BOTH_NAMES.sub(r"\1", str(said.message))
+            if "from the study area's centre" in words:
+                words += _farthest_text(grid, events)
             warnings.warn(
                 f"{words} ({events_csv})",
                 said.category,
@@ -825,6 +928,11 @@ def profile(
             "invalid_rows_left_out": [
                 {"line": row.line, "reason": row.reason} for row in events.rejected
             ],
+            "encoding": events.encoding,
+            "n_repeated_rows": len(events.repeats),
+            "repeated_rows": [
+                {"line": line, "repeats_line": first} for line, first in events.repeats
+            ],
         },
         "parameters": parameters,
         "study_area": {
@@ -854,7 +962,9 @@ def profile(
         {
             out / "profile.json": json.dumps(record, indent=1).encode("utf-8"),
             out / "profile.geojson": json.dumps(geo).encode("utf-8"),
-            out / "profile.png": _png(grid, pct, events, truths, title),
+            out / "profile.png": _png(
+                grid, pct, events, truths, title, peak=(peak_x, peak_y)
+            ),
         }
     )
 

@@ -7,6 +7,7 @@ import json
 import math
 import warnings
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -30,7 +31,8 @@ from geosleuth.evidence import (
     time_text,
 )
 from geosleuth.fuse import factors
-from geosleuth.geometry import Area, Geometry, Line, Point, from_geojson
+from geosleuth.geometry import Area, Geometry, Line, Point, from_geojson, to_geojson
+from geosleuth.gpsfiles import GPS_SUFFIXES, read_gps_file
 from geosleuth.locate import append_items, search_item, search_vs_as_of
 
 __all__ = ["searched"]
@@ -144,18 +146,40 @@ def _read_geojson(path: Path) -> Geometry:
             geom.check_encloses()
         except InputError as exc:
             raise InputError(
-                f"The GeoJSON in {path}: {exc.message}", path=str(path)
+                f"The {'file' if _is_gps_file(path) else 'GeoJSON'} {path}: "
+                f"{exc.message}",
+                path=str(path),
             ) from None
     return geom
 
 
+def _is_gps_file(path: Path) -> bool:
+    """Whether ``path`` is a GPX or KML file: by its name, else by its XML start.
+
+    A team's GPS unit gives back GPX (review 39, L3); a file named otherwise
+    whose first character is ``<`` is XML, not GeoJSON, and is read as GPS too.
+    """
+    if path.suffix.lower() in GPS_SUFFIXES:
+        return True
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(512)
+    except OSError:
+        return False
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
+
+
 def _geojson_of(path: Path) -> Geometry:
     """What :func:`_read_geojson` reads, unchecked."""
+    if _is_gps_file(path):
+        return read_gps_file(path)
     try:
         obj = read_json(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(
-            f"Cannot read GeoJSON from {path}: {exc}.", path=str(path)
+            f"Cannot read GeoJSON from {path}: {exc}. --geojson takes a GeoJSON "
+            "file, or a GPX or KML file (named .gpx or .kml).",
+            path=str(path),
         ) from None
     if isinstance(obj, dict) and obj.get("type") == "FeatureCollection":
         return _union_of_features(obj, path)
@@ -260,6 +284,62 @@ def _outside_region(items: Sequence[Searched], case: Case) -> list[tuple[str, st
                 )
             )
     return out
+
+
+def _swapped(geom: Geometry) -> Geometry | None:
+    """``geom`` with each position's lon and lat exchanged; None if that is none.
+
+    Examples
+    --------
+    >>> _swapped(Point(44.4943, 11.3426))
+    Point(lon=11.3426, lat=44.4943)
+    >>> _swapped(Point(120.0, 10.0)) is None  # 120 is no latitude
+    True
+    """
+
+    def swap(coords: Any) -> Any:
+        if coords and all(isinstance(v, (int, float)) for v in coords):
+            return [coords[1], coords[0], *coords[2:]]
+        return [swap(c) for c in coords]
+
+    obj = to_geojson(geom)
+    try:
+        return from_geojson({**obj, "coordinates": swap(obj["coordinates"])})
+    except InputError:
+        return None
+
+
+def _check_not_swapped(item: Searched, case: Case, given: str) -> None:
+    """Refuse a search wholly outside the region that lies inside swapped.
+
+    As ``profile --truth`` does (review 39, L4): ``--point 44.4943,11.3426`` for
+    a case in Bologna would be recorded as a search in the Gulf of Aden, which
+    the estimate leaves out. Nothing is written.
+    """
+    swapped = _swapped(item.area)
+    if swapped is None:
+        return
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", GeosleuthWarning)
+        _, skipped = factors(
+            [replace(item, area=swapped)],
+            case.grid,
+            as_of=item.date,
+            settings=case.settings,
+        )
+    if skipped:
+        return
+    w, s, e, n = case.grid.bounds_lonlat()
+    lon, lat = swapped.representative()
+    raise InputError(
+        f"The search {given} lies wholly outside the case's "
+        f"{'region' if case.region_given else 'evidence (the region drawn around it)'}"
+        f" (west {w:.2f}, south "
+        f"{s:.2f}, east {e:.2f}, north {n:.2f}), and with lon and lat exchanged "
+        f"(around {lon:.4f},{lat:.4f}) it lies inside: lon and lat swapped? Give "
+        "longitude first, then latitude. Nothing was written.",
+        field=given.split(" ", 1)[0],
+    )
 
 
 _PD_STEP = 0.05
@@ -436,8 +516,11 @@ def searched(
         Path | None,
         typer.Option(
             help="GeoJSON file of what was searched: a geometry, a Feature, or a "
-            "FeatureCollection (the union of its polygons, or of its lines). A point "
-            "or line needs --radius-km.",
+            "FeatureCollection (the union of its polygons, or of its lines). Or a "
+            "GPX or KML file, as a GPS unit gives back (.gpx, .kml): its tracks and "
+            "routes as one line, its polygons (the plan's area outlines) as one "
+            "area, a lone waypoint as a point; waypoints beside a track are left "
+            "out, and said. A point or line needs --radius-km.",
             exists=True,
             dir_okay=False,
             readable=True,
@@ -471,7 +554,9 @@ def searched(
     in it with --radius-km) with its --pd, or the --plan that was carried out
     (with --areas, the part of it that was), and --time, the time of day it was
     made, if known. A search that lies wholly outside the case's region (or,
-    without one, its evidence) is recorded with a warning: check its coordinates.
+    without one, its evidence) is recorded with a warning: check its coordinates;
+    one that would lie inside with lon and lat exchanged is refused, and nothing
+    written (lon and lat swapped?).
     """
     day = parse_date(date, "--date")
     if day is None:  # pragma: no cover - Typer requires --date
@@ -485,6 +570,7 @@ def searched(
         )
     clock = parse_time(time, "--time") if time is not None else None
     bands: list[tuple[float, Any, float, int]]
+    given = "--plan"  # the option that gave the area, as errors name it
     done: list[str] = []  # the plan's areas carried out (--areas)
     if areas is not None and plan is None:
         raise InputError(
@@ -508,8 +594,16 @@ def searched(
                 field="--pd",
             )
         pd = _check_pd(pd)
-        area, buffer_km = _area_from_options(box, point, radius_km, geojson)
+        with shown_warnings():  # a GPS file's waypoints left out
+            area, buffer_km = _area_from_options(box, point, radius_km, geojson)
         bands = [(pd, area, buffer_km, 0)]
+        given = (
+            f"--box {box}"
+            if box is not None
+            else f"--point {point}"
+            if point is not None
+            else f"--geojson {geojson}"
+        )
     speaker = clean_text(team, "--team") or "search team"
     note = clean_text(note, "--note")
     if item_id is not None:
@@ -550,7 +644,10 @@ def searched(
                     time=clock,
                 )
             )
-        far.extend(_outside_region(items, current))
+        outside = _outside_region(items, current)
+        if outside and plan is None:
+            _check_not_swapped(items[0], current, given)
+        far.extend(outside)
         return items
 
     # what reading the case says (a date a century back) as one line each
