@@ -9,8 +9,13 @@ second grows with the square of the length; above the grid's limit,
 shift instead). Then the same with ``--searches`` timed searches of 2 × 2 km
 beside the line, between the fixes, threaded through the track (each search's
 figure is judged on the smoother of its moment, and each is left out in turn).
+Last, the map alone with ``--many`` timed searches (one every few minutes) along
+10 fixes on a small grid of 100 × 100 cells of 300 m: judging each search at its
+moment follows the track once forward and once back for all of them, so the time
+grows with the number of searches, not its square.
 
-Run: ``python bench/track.py [--fixes 5 20 40] [--searches 5] [--repeat 3]``.
+Run: ``python bench/track.py [--fixes 5 20 40] [--searches 5] [--many 40 80]
+[--repeat 3]``.
 """
 
 from __future__ import annotations
@@ -49,10 +54,10 @@ def _fixes(grid: Grid, n: int, rng: np.random.Generator) -> list[Sighting]:
     return out
 
 
-def _searches(grid: Grid, n: int) -> list[Searched]:
+def _searches(grid: Grid, n: int, half_km: float = 8.0) -> list[Searched]:
     out = []
     for k in range(n):
-        x = -7.0 + 14.0 * (k + 0.5) / n
+        x = (half_km - 1.0) * (2.0 * (k + 0.5) / n - 1.0)
         # beside the path, where he might have strayed
         (w, s), (e, no) = (
             grid.xy_km_to_lonlat(x - 1, 1.0),
@@ -83,8 +88,9 @@ def _best(repeat: int, run: object) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--fixes", type=int, nargs="+", default=[5, 20, 40])
+    ap.add_argument("--fixes", type=int, nargs="*", default=[5, 20, 40])
     ap.add_argument("--searches", type=int, default=5)
+    ap.add_argument("--many", type=int, nargs="*", default=[40, 80])
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
     grid = Grid.around(0.0, 0.0, radius_km=20.0, cell_km=0.1)
@@ -112,6 +118,21 @@ def main() -> None:
         print(
             f"{n:5d}   {row[0]:7.2f}   {row[1]:22.2f}   {row[2]:26.2f}   {row[3]:22.2f}"
         )
+    if not args.many:
+        return
+    small = Grid.around(0.0, 0.0, radius_km=15.0, cell_km=0.3)
+    walker: list[EvidenceItem] = list(_fixes(small, 10, np.random.default_rng(1)))
+    print(f"{small.shape[0]} x {small.shape[1]} cells, 10 fixes")
+    print("timed searches   map (s)")
+    for n in args.many:
+        items = [*walker, *_searches(small, n, half_km=5.0)]
+        took = _best(
+            args.repeat,
+            lambda items=items: fuse(
+                items, small, as_of=DAY, settings=settings, contributions=False
+            ),
+        )
+        print(f"{n:14d}   {took:7.2f}")
 
 
 if __name__ == "__main__":

@@ -187,7 +187,7 @@ def test_each_fix_and_search_left_out_is_the_map_without_it() -> None:
     assert all(c.whole is None for c in est.contributions)
 
 
-def test_with_two_fixes_one_left_out_leaves_the_searches_items_of_their_own() -> None:
+def test_with_two_fixes_one_left_out_leaves_a_track_of_one_fix() -> None:
     items: list[EvidenceItem] = [
         _fix("car", -5.0, 8.0),
         _search("S", 11.0, -2.0, 2.0),
@@ -201,7 +201,7 @@ def test_with_two_fixes_one_left_out_leaves_the_searches_items_of_their_own() ->
             _tv(est.posterior, without.posterior), abs=1e-9
         )
     facs, _ = factors(items[:2], GRID, as_of=END, settings=ST)
-    assert sorted(f.kind for f in facs) == ["searched", "sighting"]
+    assert [f.key for f in facs] == [TRACK, TRACK_SEARCHES]
 
 
 def test_untimed_searches_and_those_of_a_period_are_not_threaded() -> None:
@@ -444,11 +444,15 @@ def test_the_kept_passes_leave_one_out_as_following_the_rest_again(
 def test_a_fix_outside_the_grid_makes_no_track_and_moves_nothing() -> None:
     """Review r37, M1: one fix in the grid and one outside made a one-fix
     track, and the searches were threaded through it, while the one outside
-    was listed as moving nothing."""
+    was listed as moving nothing. (One fix in the grid is now a track for
+    the searches after it: the one outside is in neither.)"""
     a, s = _fix("A", -3.0, 8.0), _search("S", 11.0, -1.0, 1.0)
     far = replace(_fix("F", 0.0, 10.0), place=Point(40.0, 0.0))
     facs, skipped = factors([a, far, s], GRID, as_of=END, settings=ST)
-    assert sorted(f.key for f in facs) == ["A", "S"]
+    assert [(f.key, f.item_ids) for f in facs] == [
+        (TRACK, ("A",)),
+        (TRACK_SEARCHES, ("S",)),
+    ]
     assert [i for i, _ in skipped] == ["F"]
     with_far = fuse([a, far, s], GRID, as_of=END, settings=ST, contributions=False)
     without = fuse([a, s], GRID, as_of=END, settings=ST, contributions=False)
@@ -458,13 +462,11 @@ def test_a_fix_outside_the_grid_makes_no_track_and_moves_nothing() -> None:
 
 def test_the_map_of_a_search_s_moment_threads_the_searches_before_it() -> None:
     """Review r37, L2: judging a search at its moment, the searches before it
-    are threaded through the fixes up to it when the case has a track, even
-    through one fix alone."""
+    are threaded through the fixes up to it, even through one fix alone (as
+    the case's map now threads them too)."""
     a, s1 = _fix("A", -3.0, 8.0), _search("S1", 9.0, -4.0, -1.0)
-    loose, _ = factors([a, s1], GRID, as_of=END, settings=ST)
-    assert sorted(f.key for f in loose) == ["A", "S1"]
-    threaded, _ = factors([a, s1], GRID, as_of=END, settings=ST, thread=True)
+    threaded, _ = factors([a, s1], GRID, as_of=END, settings=ST)
     assert [f.key for f in threaded] == [TRACK, TRACK_SEARCHES]
-    # no search to thread: the fix is an item of its own either way
-    alone, _ = factors([a], GRID, as_of=END, settings=ST, thread=True)
+    # no search to thread: the fix is an item of its own
+    alone, _ = factors([a], GRID, as_of=END, settings=ST)
     assert [f.key for f in alone] == ["A"]

@@ -199,8 +199,9 @@ def _leave_one_out(
     likelihood without item ``i`` is ``(W·L − wᵢLᵢ)/(W − wᵢ)``, one kernel per item;
     groups larger than ``max_group`` report the shift of the whole group instead.
     Without one fix or one threaded search of a track, the others are followed
-    again (one fix left is an item of its own, and the searches then are too,
-    as :func:`~geosleuth.fuse.likelihood.factors` makes them); that costs about
+    again (one fix left is a track for the searches left, and without any an
+    item of its own; with no fix left the searches are items of their own, as
+    :func:`~geosleuth.fuse.likelihood.factors` makes them); that costs about
     the square of the track's length in walks over the grid, so a track of more
     than ``max_track`` fixes and searches (default :func:`track_limit` of the
     grid: 55 on 400 × 400 cells) reports for each fix the shift of all the
@@ -313,8 +314,10 @@ def _leave_one_out(
         The track's other fixes are followed again, with the searches
         threaded through it (:func:`~geosleuth.fuse.likelihood._track_factors`);
         the other fixes keep their weights (their document's), as the other
-        items do. One fix left is an item of its own, and the searches then
-        are too, as :func:`~geosleuth.fuse.likelihood.factors` makes them.
+        items do. One fix left is still a track for the searches left (its own
+        factor the item's, aged from its time), and without any an item of its
+        own; without any fix, the searches are items of their own, as
+        :func:`~geosleuth.fuse.likelihood.factors` makes them.
         """
         assert track is not None
         ws = track.fix_weights or (1.0,) * len(track.item_ids)
@@ -337,7 +340,7 @@ def _leave_one_out(
                 )
                 log_t, log_s = passes.without_search(at, instead)
             log_rest = log_t if log_s is None else log_t + log_s
-        elif len(rest_fixes) > 1:
+        elif len(rest_fixes) > 1 or (rest_fixes and rest_searches):
             new = _track_factors(
                 [(o, fix_log(o)) for o in rest_fixes],
                 rest_searches,

@@ -38,8 +38,11 @@ from geosleuth.fuse.likelihood import (
     Factor,
     _disc,
     _factor_stream,
+    _MomentTracks,
     _search_day_log,
     _search_reaches,
+    _Skip,
+    _Tracks,
     factors,
     select,
 )
@@ -412,7 +415,6 @@ def _miss_day_by_day(
     found: dict[str, float] | None = None,
     forward: bool = False,
     as_of: dt.date | None = None,
-    thread: bool = False,
 ) -> float | None:
     """The chance every search missed, each day's searches on that day's map.
 
@@ -431,10 +433,17 @@ def _miss_day_by_day(
     (a filter's prediction: no later item mirrored back), the figure
     ``P(outside)`` also weighs (:func:`_outside_miss`).
 
-    With ``thread`` (the case has a track), the earlier timed searches are
-    threaded through the fixes up to the moment, even one alone
-    (:func:`~geosleuth.fuse.likelihood.factors`), as the case's map threads
-    them (review r37, L2).
+    The earlier timed searches are threaded through the fixes up to the
+    moment, even one alone (:func:`~geosleuth.fuse.likelihood.factors`), as
+    the case's map threads them (review r37, L2). The track of each moment
+    (the fixes up to it, with the timed searches before it, and the backward
+    pass of the fixes after it) is read from passes followed once for all the
+    moments (:class:`~geosleuth.fuse.likelihood._MomentTracks`), in the
+    steps each moment's own would take: walks in the number of fixes and
+    moments, not its square (with ``source_correlation`` or
+    ``search_memory_days`` set, a fix's weight or a search's layer depends
+    on the moment, and each moment's track is followed from scratch). The
+    other items' factors are made again for each moment.
     """
     # a search whose area misses the grid is skipped, as on the as-of map
     searches = [i for i in used if isinstance(i, Searched) and _search_reaches(i, grid)]
@@ -442,11 +451,50 @@ def _miss_day_by_day(
     # untimed ones of a day at its end), in time order
     moments = sorted({(i.date, i.time) for i in searches}, key=_moment_order)
     others = [i for i in used if not isinstance(i, Searched)]
+    whens = [AsOf.of(day, at) for day, at in moments]
+    if as_of is not None:  # an untimed search of the as-of day: by its moment
+        whens = [as_of if now_of(as_of) < now_of(w) else w for w in whens]
+    ahead: _Tracks | None = None
+    behind: _Tracks | None = None
+    if (
+        whens
+        and settings.source_correlation == 0
+        and settings.search_memory_days is None
+    ):
+        # each pass of the track followed once for all the moments
+        fixes = [i for i in others if in_track(i)]
+        last = max(whens, key=now_of)
+        nows = [now_of(w) for w in whens]
+        layers: dict[str, FloatArray | _Skip] = {}  # each fix's, made once
+        ahead = _MomentTracks(
+            fixes, searches, grid, settings, as_of=last, moments=nows, layers=layers
+        )
+        if not forward:
+            behind = _MomentTracks(
+                fixes,
+                [],
+                grid,
+                settings,
+                as_of=last,
+                moments=nows,
+                backward=True,
+                layers=layers,
+            )
+
+    def factors_at(
+        items: list[EvidenceItem], when: dt.date, tracks: _Tracks | None
+    ) -> list[Factor]:
+        if tracks is None:  # weighed (source_correlation), from scratch
+            facs, _ = factors(items, grid, as_of=when, settings=settings)
+            return facs
+        return list(
+            _factor_stream(
+                items, grid, as_of=when, settings=settings, skipped=[], tracks=tracks
+            )
+        )
+
     z = 1.0
-    for day, at in moments:
-        when = AsOf.of(day, at)
-        if as_of is not None and now_of(as_of) < now_of(when):
-            when = as_of  # an untimed search of the as-of day: by its moment
+    for (day, at), when in zip(moments, whens, strict=True):
         now = now_of(when)
         then: list[EvidenceItem] = []
         # the timed fixes after the moment, mirrored: the backward pass of the
@@ -462,10 +510,8 @@ def _miss_day_by_day(
             i for i in searches if i.moment < now and (i.date, i.time) != (day, at)
         ]
         today = [i for i in searches if (i.date, i.time) == (day, at)]
-        before_facs, _ = factors(
-            [*then, *earlier], grid, as_of=when, settings=settings, thread=thread
-        )
-        back_facs, _ = factors(back, grid, as_of=when, settings=settings)
+        before_facs = factors_at([*then, *earlier], when, ahead)
+        back_facs = factors_at(back, when, behind)
         today_facs, _ = factors(today, grid, as_of=when, settings=settings)
         before = log_total(log_prior, (f.log_l for f in [*before_facs, *back_facs]))
         if not np.isfinite(before).any():
@@ -475,7 +521,11 @@ def _miss_day_by_day(
         )
         if found is not None:  # each search alone, on the map of its moment
             for item in today:
-                alone = _search_day_log([item], grid, as_of=when, settings=settings)
+                alone = (
+                    today_facs[0].log_l  # the same search's factor
+                    if len(today) == 1 and len(today_facs) == 1
+                    else _search_day_log([item], grid, as_of=when, settings=settings)
+                )
                 found[item.id] = 1.0 - search_miss(before, alone)
     return z
 
@@ -488,7 +538,6 @@ def _outside_miss(
     settings: Settings,
     log_prior: FloatArray,
     as_of: dt.date | None = None,
-    thread: bool = False,
 ) -> float:
     """The ``Z`` that ``P(outside)`` weighs: never lowered by a later item.
 
@@ -527,7 +576,6 @@ def _outside_miss(
         log_prior=log_prior,
         forward=True,
         as_of=as_of,
-        thread=thread,
     )
     return miss if ahead is None else max(miss, ahead)
 
@@ -624,13 +672,11 @@ def _evidence_posterior(
     n_searches = 0
 
     each_search: list[Factor] = []  # for ``found``
-    tracked = False  # whether the case has a track (its searches then threaded)
 
     def others(stream: Iterable[Factor]) -> Iterator[FloatArray]:
         # the searches' log L to ``searched``; the other factors' on
-        nonlocal searched, n_searches, tracked
+        nonlocal searched, n_searches
         for f in stream:
-            tracked = tracked or f.kind == TRACK
             if f.kind == Searched.kind:
                 searched = searched + f.log_l
                 n_searches += 1
@@ -696,7 +742,6 @@ def _evidence_posterior(
                 log_prior=log_prior,
                 found=found,
                 as_of=as_of,
-                thread=tracked,
             )
             miss = miss if by_day is None else by_day
         outside_miss = miss
@@ -708,7 +753,6 @@ def _evidence_posterior(
                 settings=settings,
                 log_prior=log_prior,
                 as_of=as_of,
-                thread=tracked,
             )
     except InputError:
         if not (n_searches and settings.rest_of_world > 0):

@@ -43,8 +43,10 @@ from geosleuth.fuse.settings import Settings
 from geosleuth.fuse.track import (
     TRACK,
     TRACK_SEARCHES,
+    TrackMoments,
     in_track,
     track_log,
+    track_searches_log,
     track_with_searches_log,
 )
 from geosleuth.geometry import (
@@ -923,12 +925,13 @@ def _factor_stream(
     settings: Settings,
     skipped: list[tuple[str, str]],
     fix_layers: dict[str, FloatArray] | None = None,
-    thread: bool = False,
+    tracks: _Tracks | None = None,
 ) -> Iterator[Factor]:
     """The factors of :func:`factors`, one at a time, unweighted.
 
-    With ``thread``, one timed fix is enough for a track when there are timed
-    searches to thread through it (:func:`factors`).
+    ``tracks`` makes a track's layers and factors (default :class:`_Tracks`:
+    each from scratch); the maps of a case's search moments share one that
+    follows each of its passes once (:class:`_MomentTracks`).
 
     With ``fix_layers``, each fix of a track leaves its layer there
     (:func:`_fix_log`), for a caller that follows the track again with other
@@ -965,9 +968,11 @@ def _factor_stream(
         km = _km_outside(px, py, grid)
         far = {id(i): float(d) for i, d in zip(points, km.tolist(), strict=True)}
     # the target's timed fixes that reach the grid, each with its layer at its
-    # moment, followed as one track when there are two or more
-    # (:mod:`geosleuth.fuse.track`); one alone is an item like any other, and a
-    # fix outside the grid, left out, counts for neither (review r37, M1)
+    # moment, followed as one track when there are two or more, or one with
+    # timed searches to thread through it (:mod:`geosleuth.fuse.track`); one
+    # alone is an item like any other, and a fix outside the grid, left out,
+    # counts for neither (review r37, M1)
+    tracks = tracks if tracks is not None else _Tracks(grid, settings)
     layers: dict[int, FloatArray] = {}
     for item in items:
         if not in_track(item) or (
@@ -978,16 +983,13 @@ def _factor_stream(
         ):
             continue
         try:
-            layers[id(item)] = _fix_log(item, grid, settings=settings)
+            layers[id(item)] = tracks.layer(item)
         except _Skip:
             continue
-    # with ``thread`` (a map of a moment of a case that has a track), one fix
-    # before the moment is a track for the searches made since
     tracked = len(layers) > 1 or (
-        thread
-        and len(layers) == 1
+        len(layers) == 1
         and any(
-            isinstance(i, Searched) and _threaded(i, now) and _search_reaches(i, grid)
+            isinstance(i, Searched) and _threaded(i, now) and tracks.reaches(i)
             for i in items
         )
     )
@@ -1005,7 +1007,7 @@ def _factor_stream(
         elif isinstance(item, LifeStatus):
             continue
         elif isinstance(item, Searched):
-            if not _search_reaches(item, grid):  # its own area must reach it
+            if not tracks.reaches(item):  # its own area must reach it
                 skipped.append((item.id, str(_outside(item, grid, "its area"))))
                 continue
             if tracked and _threaded(item, now):
@@ -1037,7 +1039,7 @@ def _factor_stream(
     if fixes:
         if fix_layers is not None:
             fix_layers.update((i.id, layer) for i, layer in fixes)
-        yield from _track_factors(fixes, on_track, grid, as_of=as_of, settings=settings)
+        yield from tracks.factors(fixes, on_track, as_of=as_of)
 
 
 def _threaded(item: Searched, now: float) -> bool:
@@ -1060,7 +1062,17 @@ def _track_factors(
     settings: Settings,
     weights: Sequence[float] | None = None,
 ) -> list[Factor]:
-    """A track's factors: its fixes' (:func:`_track_factor`), and its searches'.
+    """A track's factors: its fixes', and its searches' (:func:`_track_pair`).
+
+    The fixes' factor follows them in time order (:func:`track_log`), each
+    with its layer (:func:`_fix_log`); with ``weights`` (one per fix,
+    :func:`~geosleuth.dependence.source_weights` of the fix's document), each
+    fix's likelihood is raised to its weight before the track follows it, as
+    an item of its own would be, and they are kept as the factor's
+    :attr:`Factor.fix_weights`. One fix alone (a track for the searches
+    threaded through it) is the item it would be without them, aged from its
+    time (:func:`_lone_fix_log`): the searches change nothing but their own
+    factor.
 
     The timed ``searches`` (:func:`_threaded`) are threaded through the track:
     one factor of kind "searched", keyed
@@ -1071,80 +1083,287 @@ def _track_factors(
     searches missed (:func:`~geosleuth.fuse.posterior.search_miss`) and
     ``P(outside)`` weigh it as a search; the two sum to the map of the fixes
     and the searches followed in time order
-    (:func:`~geosleuth.fuse.track.track_with_searches_log`). The searches of
+    (:func:`~geosleuth.fuse.track.track_with_searches_log`), to what walking
+    in two steps instead of one changes on the grid (and, for one fix, what
+    the walk on the grid changes from the widened kernel). The searches of
     one moment are combined in each cell (:func:`_day_miss`), as one day's
     are, and taken at that moment, not moved by any walk
-    (:func:`_search_day_log` without one); the fixes weigh as in
-    :func:`_track_factor`.
+    (:func:`_search_day_log` without one).
     """
-    if not searches:
-        return [
-            _track_factor(fixes, grid, as_of=as_of, settings=settings, weights=weights)
-        ]
     ws = tuple(weights) if weights is not None else (1.0,) * len(fixes)
+    kw = {
+        "now": now_of(as_of),
+        "diffusion_km2_per_day": settings.diffusion_km2_per_day,
+        "cutoff": settings.cutoff_sigmas,
+    }
+    on_track = _weighed(fixes, ws)
+    searched: FloatArray | None = None
+    if len(fixes) == 1:
+        track = _lone_fix_log(fixes[0][0], grid, as_of=as_of, settings=settings)
+        track = track * ws[0] if ws[0] != 1.0 else track
+        if searches:
+            searched = track_searches_log(
+                on_track,
+                _search_moments(searches, grid, as_of=as_of, settings=settings),
+                grid,
+                **kw,
+            )
+    elif searches:
+        track, searched = track_with_searches_log(
+            on_track,
+            _search_moments(searches, grid, as_of=as_of, settings=settings),
+            grid,
+            **kw,
+        )
+    else:
+        track = track_log(on_track, grid, **kw)
+    return _track_pair(fixes, searches, ws, track, searched)
+
+
+def _weighed(
+    fixes: Sequence[tuple[EvidenceItem, FloatArray]], ws: Sequence[float]
+) -> list[tuple[float, FloatArray]]:
+    """A track's fixes as it follows them: ``(moment, log_l · weight)``."""
+    return [
+        (item.moment, log_f * w if w != 1.0 else log_f)
+        for (item, log_f), w in zip(fixes, ws, strict=True)
+    ]
+
+
+def _search_moments(
+    searches: Sequence[Searched], grid: Grid, *, as_of: dt.date, settings: Settings
+) -> list[tuple[float, FloatArray]]:
+    """The threaded searches of each moment, combined, as the track takes them.
+
+    :func:`_search_day_log` without a walk, in the order of each moment's
+    first search.
+    """
     still = replace(settings, diffusion_km2_per_day=0.0)
     moments: dict[tuple[dt.date, dt.time | None], list[Searched]] = {}
     for search in searches:
         moments.setdefault((search.date, search.time), []).append(search)
-    track, searched = track_with_searches_log(
-        [
-            (item.moment, log_f * w if w != 1.0 else log_f)
-            for (item, log_f), w in zip(fixes, ws, strict=True)
-        ],
-        [
-            (group[0].moment, _search_day_log(group, grid, as_of=as_of, settings=still))
-            for group in moments.values()
-        ],
-        grid,
-        now=now_of(as_of),
-        diffusion_km2_per_day=settings.diffusion_km2_per_day,
-        cutoff=settings.cutoff_sigmas,
-    )
     return [
+        (group[0].moment, _search_day_log(group, grid, as_of=as_of, settings=still))
+        for group in moments.values()
+    ]
+
+
+def _track_pair(
+    fixes: Sequence[tuple[EvidenceItem, FloatArray]],
+    searches: Sequence[Searched],
+    ws: Sequence[float],
+    track: FloatArray,
+    searched: FloatArray | None,
+) -> list[Factor]:
+    """The track's factor, and its searches' when it has any."""
+    out = [
         Factor(
             TRACK,
             tuple(i.id for i, _ in fixes),
             TRACK,
             track,
-            fix_weights=ws if any(w != 1.0 for w in ws) else (),
-        ),
-        Factor(TRACK_SEARCHES, tuple(s.id for s in searches), Searched.kind, searched),
+            fix_weights=tuple(ws) if any(w != 1.0 for w in ws) else (),
+        )
     ]
+    if searched is not None:
+        out.append(
+            Factor(
+                TRACK_SEARCHES, tuple(s.id for s in searches), Searched.kind, searched
+            )
+        )
+    return out
 
 
-def _track_factor(
-    fixes: Sequence[tuple[EvidenceItem, FloatArray]],
-    grid: Grid,
-    *,
-    as_of: dt.date,
-    settings: Settings,
-    weights: Sequence[float] | None = None,
-) -> Factor:
-    """The factor of a track: its fixes with their layers (:func:`_fix_log`).
+def _lone_fix_log(
+    item: EvidenceItem, grid: Grid, *, as_of: dt.date, settings: Settings
+) -> FloatArray:
+    """A fix alone, as an item of its own: its kernel widened by the walk since.
 
-    With ``weights`` (one per fix, :func:`~geosleuth.dependence.source_weights`
-    of the fix's document), each fix's likelihood is raised to its weight
-    before the track follows it, as an item of its own would be; they are kept
-    as the factor's :attr:`Factor.fix_weights`.
+    The log :func:`_factor_stream` gives the item when it is in no track.
     """
-    ws = tuple(weights) if weights is not None else (1.0,) * len(fixes)
-    log_l = track_log(
-        [
-            (item.moment, log_f * w if w != 1.0 else log_f)
-            for (item, log_f), w in zip(fixes, ws, strict=True)
-        ],
-        grid,
-        now=now_of(as_of),
-        diffusion_km2_per_day=settings.diffusion_km2_per_day,
-        cutoff=settings.cutoff_sigmas,
-    )
-    return Factor(
-        TRACK,
-        tuple(i.id for i, _ in fixes),
-        TRACK,
-        log_l,
-        fix_weights=ws if any(w != 1.0 for w in ws) else (),
-    )
+    if isinstance(item, Sighting):
+        return _sighting_group_log([item], grid, as_of=as_of, settings=settings)
+    return _item_log(item, grid, as_of=as_of, settings=settings)
+
+
+class _Tracks:
+    """How :func:`_factor_stream` makes a track: its fixes' layers and factors.
+
+    Each from scratch (:func:`_fix_log`, :func:`_track_factors`), and
+    whether a search reaches the grid, to be threaded or used at all.
+    """
+
+    def __init__(self, grid: Grid, settings: Settings) -> None:
+        self.grid, self.settings = grid, settings
+
+    def reaches(self, item: Searched) -> bool:
+        """Whether a search's area reaches the grid (:func:`_search_reaches`)."""
+        return _search_reaches(item, self.grid)
+
+    def layer(self, item: EvidenceItem) -> FloatArray:
+        """A fix's layer at its moment (:func:`_fix_log`); raises :class:`_Skip`."""
+        return _fix_log(item, self.grid, settings=self.settings)
+
+    def factors(
+        self,
+        fixes: Sequence[tuple[EvidenceItem, FloatArray]],
+        searches: Sequence[Searched],
+        *,
+        as_of: dt.date,
+    ) -> list[Factor]:
+        """The track's factors as of ``as_of`` (:func:`_track_factors`)."""
+        return _track_factors(
+            fixes, searches, self.grid, as_of=as_of, settings=self.settings
+        )
+
+
+class _MomentTracks(_Tracks):
+    """A case's track read at the moments of its searches, each pass followed once.
+
+    The map of each search's moment
+    (:func:`~geosleuth.fuse.estimate._miss_day_by_day`) holds the track of the
+    fixes up to that moment, with the timed searches before it threaded
+    through, and the backward pass of the fixes after it, each mirrored to as
+    long before the moment (:func:`~geosleuth.fuse.estimate._mirrored`).
+    Followed again for each moment, they cost the square of the number of
+    moments in walks over the grid; here the case's fixes and timed searches
+    are followed once forward (:class:`~geosleuth.fuse.track.TrackMoments`),
+    and the fixes once more from the latest back, each read at a moment from
+    its state before it: the same steps, the same figures to rounding. A
+    fix's layer is made once (it does not depend on the day of the map), and
+    whether a search reaches the grid found once.
+
+    ``fixes`` are the case's timed fixes (:func:`in_track`), in the case's
+    order: those that reach the grid as of ``as_of`` (the latest map's day)
+    are followed; ``searches`` its searches that reach the grid (the timed
+    ones of one day are threaded); ``moments`` the moments of the maps
+    (their backward passes are read from the latest back: the fixes' pass
+    keeps its state at each). A
+    track asked for that is not the case's members up to (or, with
+    ``backward``, after) the moment, in time order (a fix whose kernel
+    reaches the grid on one map and not on another), is followed from
+    scratch (:class:`_Tracks`). For settings of ``source_correlation`` 0
+    and no ``search_memory_days`` (a search's layer is then the same on the
+    map of any day), and the unweighted :func:`_factor_stream`.
+    """
+
+    def __init__(
+        self,
+        fixes: Sequence[EvidenceItem],
+        searches: Sequence[Searched],
+        grid: Grid,
+        settings: Settings,
+        *,
+        as_of: dt.date,
+        moments: Sequence[float],
+        backward: bool = False,
+        layers: dict[str, FloatArray | _Skip] | None = None,
+    ) -> None:
+        if settings.search_memory_days is not None or settings.source_correlation:
+            raise ValueError("a search's layer or a fix's weight depends on the map")
+        super().__init__(grid, settings)
+        self.backward = backward
+        self.layers = layers if layers is not None else {}
+        # the searches given reach the grid; the timed ones of a day are threaded
+        self.reached: dict[str, bool] = {s.id: True for s in searches}
+        self.fixes: list[EvidenceItem] = []
+        for item in fixes:
+            if isinstance(item, Sighting) and _sighting_outside(
+                item, grid, as_of=as_of, settings=settings
+            ):
+                continue
+            try:
+                self.layer(item)
+            except _Skip:
+                continue
+            self.fixes.append(item)
+        still = replace(settings, diffusion_km2_per_day=0.0)
+        groups: dict[tuple[dt.date, dt.time | None], list[Searched]] = {}
+        for search in [] if backward or not self.fixes else searches:
+            if search.time is None or search.date_from is not None:
+                continue  # never threaded (:func:`_threaded`)
+            groups.setdefault((search.date, search.time), []).append(search)
+        #: each moment's searches' ids, and the moments in time order
+        self.groups = {k: [s.id for s in g] for k, g in groups.items()}
+        self.keys = sorted(groups, key=lambda k: groups[k][0].moment)
+        sign = -1.0 if backward else 1.0  # backward: followed from the latest
+        self.order = [f.id for f in sorted(self.fixes, key=lambda f: sign * f.moment)]
+        kept = (
+            sorted({sum(f.moment > t for f in self.fixes) for t in moments})
+            if backward
+            else ()
+        )
+        self.passes = TrackMoments(
+            [(sign * f.moment, self._layer_of(f)) for f in self.fixes],
+            [
+                # no walk and no memory: the same layer on the map of any day
+                (g[0].moment, _search_day_log(g, grid, as_of=g[0].date, settings=still))
+                for g in groups.values()
+            ],
+            grid,
+            diffusion_km2_per_day=settings.diffusion_km2_per_day,
+            cutoff=settings.cutoff_sigmas,
+            kept=kept,
+        )
+
+    def _layer_of(self, item: EvidenceItem) -> FloatArray:
+        got = self.layers[item.id]
+        assert not isinstance(got, _Skip)
+        return got
+
+    def reaches(self, item: Searched) -> bool:
+        """Whether a search reaches the grid, found once for every map."""
+        got = self.reached.get(item.id)
+        if got is None:
+            got = self.reached[item.id] = super().reaches(item)
+        return got
+
+    def layer(self, item: EvidenceItem) -> FloatArray:
+        """A fix's layer, made once for every map (it has no walk in it)."""
+        got = self.layers.get(item.id)
+        if got is None:
+            try:
+                got = super().layer(item)
+            except _Skip as why:
+                got = why
+            self.layers[item.id] = got
+        if isinstance(got, _Skip):
+            raise _Skip(str(got))
+        return got
+
+    def factors(
+        self,
+        fixes: Sequence[tuple[EvidenceItem, FloatArray]],
+        searches: Sequence[Searched],
+        *,
+        as_of: dt.date,
+    ) -> list[Factor]:
+        """The track's factors as of ``as_of``, read from the passes."""
+        n_fixes = len(fixes)
+        asked: dict[tuple[dt.date, dt.time | None], list[str]] = {}
+        for search in searches:
+            asked.setdefault((search.date, search.time), []).append(search.id)
+        n_searches = len(asked)
+        now = now_of(as_of)
+        if (
+            sorted(i.id for i, _ in fixes) != sorted(self.order[:n_fixes])
+            or asked != {k: self.groups[k] for k in self.keys[:n_searches]}
+            or not self.passes.holds(n_fixes, n_searches)
+        ):
+            return super().factors(fixes, searches, as_of=as_of)
+        ws = (1.0,) * n_fixes
+        searched = (
+            self.passes.searched(n_fixes, n_searches, now) if n_searches else None
+        )
+        if n_fixes == 1:
+            track = _lone_fix_log(
+                fixes[0][0], self.grid, as_of=as_of, settings=self.settings
+            )
+        elif self.backward:
+            track = self.passes.track(n_fixes, -now)
+        else:
+            track = self.passes.track(n_fixes, now)
+        return _track_pair(fixes, searches, ws, track, searched)
 
 
 def _fix_log(item: EvidenceItem, grid: Grid, *, settings: Settings) -> FloatArray:
@@ -1164,7 +1383,6 @@ def factors(
     *,
     as_of: dt.date,
     settings: Settings | None = None,
-    thread: bool = False,
 ) -> tuple[list[Factor], list[tuple[str, str]]]:
     """Turn usable items into likelihood factors; return them and skipped items.
 
@@ -1174,10 +1392,9 @@ def factors(
     of kind ``"track"``, followed in time order (:mod:`geosleuth.fuse.track`);
     the timed searches made before ``as_of``'s moment are then threaded through
     it, one factor of kind ``"searched"`` keyed ``"searches on the track"``
-    (:func:`_track_factors`). With ``thread`` (the map of a search's moment in a
-    case that has a track: :func:`~geosleuth.fuse.estimate._miss_day_by_day`),
-    one timed fix is a track too when there are timed searches to thread
-    through it, as the whole case's track threads them. With
+    (:func:`_track_factors`). One timed fix is a track too when there are timed
+    searches to thread through it (its own factor then the item's, aged from
+    its time, as without them); without any, it is an item like any other. With
     ``settings.source_correlation`` > 0, the log-likelihood of each claim or
     sighting factor whose items come from one document, and of each fix of a
     track (before the track follows it), is weighted by
@@ -1206,7 +1423,6 @@ def factors(
             settings=settings,
             skipped=skipped,
             fix_layers=layers if settings.source_correlation > 0 else None,
-            thread=thread,
         )
     )
     if settings.source_correlation > 0:

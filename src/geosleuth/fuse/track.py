@@ -24,7 +24,11 @@ Timed searches made before ``t_now`` are threaded through the track
 step of the same forward pass, ``fₖ = walk(fₖ₋₁, …) · (1 − pd·c)``, kept as a
 factor of its own, the pass with them over the pass without them walked in the
 same steps, so that what the searches missed is still weighed as a search's and
-the track's own factor is that of its fixes, whatever the searches.
+the track's own factor is that of its fixes, whatever the searches. One fix with
+timed searches is such a track too (:func:`~geosleuth.fuse.likelihood.factors`).
+Judging each search on the map of its moment wants the track up to each moment:
+:class:`TrackMoments` follows each pass once and reads it at each moment in the
+steps its own pass would take, walks in the number of moments, not its square.
 
 ``t_now`` is the moment of the estimate's ``as_of``: the end of its day, or an
 :class:`~geosleuth.evidence.AsOf`'s time of day (:func:`~geosleuth.evidence.now_of`),
@@ -49,6 +53,7 @@ from geosleuth.grid import Grid
 __all__ = [
     "TRACK",
     "TRACK_SEARCHES",
+    "TrackMoments",
     "TrackPasses",
     "in_track",
     "track_log",
@@ -141,6 +146,82 @@ def walked(p: FloatArray, grid: Grid, walk_km: float, *, cutoff: float) -> Float
 #: the moment it is at.
 _State = tuple["FloatArray | None", float, float]
 
+#: A member's likelihood relative to its largest cell, and that cell's log.
+_Layer = tuple[FloatArray, float]
+
+
+def _advance(
+    state: _State,
+    moment: float,
+    layer: _Layer | None,
+    grid: Grid,
+    *,
+    diffusion_km2_per_day: float,
+    cutoff: float,
+    moved: FloatArray | None = None,
+) -> _State | None:
+    """A pass's state after one more member, at ``moment``.
+
+    ``layer`` is the member's likelihood relative to its largest cell and
+    the log of that cell's (:func:`_layer`), None for a step of the walk
+    only; ``moved``, the state's density already walked to ``moment`` (the
+    end of the pass at that moment, :func:`_end`), is taken as it is. None
+    when no cell is left possible.
+    """
+    p, scale, then = state
+    here: FloatArray | None = None
+    if layer is not None:
+        here, top = layer
+        scale += top
+    if p is None:
+        p = here if here is not None else np.ones(grid.n_cells)
+    else:
+        if moved is None:
+            step = math.sqrt(diffusion_km2_per_day * max(moment - then, 0.0))
+            moved = walked(p, grid, step, cutoff=cutoff)
+        p = moved
+        if here is not None:
+            p = p * here
+    peak = float(np.max(p))
+    if not peak > 0.0:
+        return None
+    return np.maximum(p / peak, _FLOOR), scale + math.log(peak), moment
+
+
+def _layer(log_l: FloatArray) -> _Layer | None:
+    """A member's layer relative to its largest cell, and that cell's log.
+
+    None when it leaves no possible cell.
+    """
+    top = float(np.max(log_l))
+    if not np.isfinite(top):
+        return None
+    return np.exp(log_l - top), top
+
+
+def _end(
+    state: _State,
+    now: float,
+    grid: Grid,
+    *,
+    diffusion_km2_per_day: float,
+    cutoff: float,
+) -> tuple[tuple[FloatArray, float] | None, FloatArray]:
+    """A pass walked on from its state to ``now``, and the density walked.
+
+    ``(p, log scale)`` as :func:`_forward` ends (None when no cell is
+    possible), and the walked density before it is scaled.
+    """
+    p, scale, then = state
+    if p is None:
+        raise ValueError("a track needs at least one fix")
+    last = math.sqrt(diffusion_km2_per_day * max(now - then, 0.0))
+    p = walked(p, grid, last, cutoff=cutoff)
+    peak = float(np.max(p))
+    if not peak > 0.0:
+        return None, p
+    return (np.maximum(p / peak, _FLOOR), scale + math.log(peak)), p
+
 
 def _forward(
     members: Sequence[tuple[float, FloatArray | None]],
@@ -170,43 +251,43 @@ def _forward(
     moment and on from there, as the pass with a layer there does.
     """
     order = sorted(range(len(members)), key=lambda k: members[k][0])
-    if state is not None:
-        p, scale, then = state
-    else:
-        p = np.ones(grid.n_cells) if start is not None else None
-        scale, then = 0.0, start if start is not None else 0.0
+    at: _State | None = state if state is not None else _begin(grid, start)
     for k in order:
+        assert at is not None
         if keep is not None:
-            keep.append((p, scale, then))
+            keep.append(at)
         moment, log_l = members[k]
-        here: FloatArray | None = None
+        layer = None
         if log_l is not None:  # None: a step of the walk only
-            top = float(np.max(log_l))
-            if not np.isfinite(top):
+            layer = _layer(log_l)
+            if layer is None:
                 return None
-            here = np.exp(log_l - top)
-            scale += top
-        if p is None:
-            p = here if here is not None else np.ones(grid.n_cells)
-        else:
-            step = math.sqrt(diffusion_km2_per_day * max(moment - then, 0.0))
-            p = walked(p, grid, step, cutoff=cutoff)
-            if here is not None:
-                p = p * here
-        peak = float(np.max(p))
-        if not peak > 0.0:
+        at = _advance(
+            at,
+            moment,
+            layer,
+            grid,
+            diffusion_km2_per_day=diffusion_km2_per_day,
+            cutoff=cutoff,
+        )
+        if at is None:
             return None
-        p = np.maximum(p / peak, _FLOOR)
-        scale += math.log(peak)
-        then = moment
-    if p is None:
-        raise ValueError("a track needs at least one fix")
-    last = math.sqrt(diffusion_km2_per_day * max(now - then, 0.0))
-    p = walked(p, grid, last, cutoff=cutoff)
-    peak = float(np.max(p))
-    if not peak > 0.0:
-        return None
-    return np.maximum(p / peak, _FLOOR), scale + math.log(peak)
+    assert at is not None
+    out, _ = _end(
+        at, now, grid, diffusion_km2_per_day=diffusion_km2_per_day, cutoff=cutoff
+    )
+    return out
+
+
+def _begin(grid: Grid, start: float | None) -> _State:
+    """A pass's state before its first member.
+
+    1 in every cell from ``start``, else nothing yet (it begins at its first
+    member's layer).
+    """
+    if start is None:
+        return None, 0.0, 0.0
+    return np.ones(grid.n_cells), 0.0, start
 
 
 def track_log(
@@ -565,6 +646,215 @@ class TrackPasses:
             else None  # the whole pass had no possible cell before it
         )
         return track, _searched(alone, both, self.grid.n_cells)
+
+
+#: The most cells (states × cells) a pass keeps to be read again before where
+#: it stands (:class:`TrackMoments`' ``kept``), 160 MB of float64; beyond it,
+#: fewer states are kept and each read follows the pass on from the nearest.
+_KEPT_STATE_CELLS = 20_000_000
+
+
+class _Pass:
+    """A forward pass (:func:`_forward`'s steps), followed once and read between.
+
+    :meth:`end` is the pass over its first ``k`` members in time order walked
+    on to a moment: read at a later ``k``, the pass goes on from where it
+    stands; at an earlier one, from the nearest state it kept (``kept``: the
+    counts of members it will be read at, kept up to
+    ``_KEPT_STATE_CELLS``), followed again from there. The walk to the moment
+    read is kept, for the next member when it is at that moment (a search's
+    own moment): the same steps, and the same figures, as :func:`_forward`
+    over the members read.
+    """
+
+    def __init__(
+        self,
+        members: Sequence[tuple[float, FloatArray | None]],
+        grid: Grid,
+        *,
+        start: float | None,
+        diffusion_km2_per_day: float,
+        cutoff: float,
+        kept: Sequence[int] = (),
+    ) -> None:
+        order = sorted(range(len(members)), key=lambda k: members[k][0])
+        self.members = [members[k] for k in order]
+        self.grid, self.diffusion, self.cutoff = grid, diffusion_km2_per_day, cutoff
+        self.k = 0
+        self.state: _State | None = _begin(grid, start)
+        wanted = sorted(set(kept))
+        room = max(1, _KEPT_STATE_CELLS // max(grid.n_cells, 1))
+        stride = max(1, math.ceil(len(wanted) / room))
+        self.kept = set(wanted[::stride])
+        self.saved: dict[int, _State | None] = {0: self.state}
+        self.moved: tuple[float, FloatArray] | None = None  # (now, walked) at k
+
+    def _step(
+        self, state: _State, k: int, moved: FloatArray | None = None
+    ) -> _State | None:
+        moment, log_l = self.members[k]
+        layer = None
+        if log_l is not None:  # None: a step of the walk only
+            layer = _layer(log_l)
+            if layer is None:
+                return None
+        return _advance(
+            state,
+            moment,
+            layer,
+            self.grid,
+            diffusion_km2_per_day=self.diffusion,
+            cutoff=self.cutoff,
+            moved=moved,
+        )
+
+    def to(self, k: int) -> _State | None:
+        """The state after the first ``k`` members (None: no possible cell)."""
+        if k < self.k:  # from the nearest state kept before it
+            j = max(i for i in self.saved if i <= k)
+            state = self.saved[j]
+            for i in range(j, k):
+                if state is None:
+                    break
+                state = self._step(state, i)
+            return state
+        while self.k < k:
+            moved = None
+            if self.moved is not None and self.moved[0] == self.members[self.k][0]:
+                moved = self.moved[1]  # walked to this member's moment already
+            self.moved = None
+            if self.state is not None:
+                self.state = self._step(self.state, self.k, moved)
+            self.k += 1
+            if self.k in self.kept:
+                self.saved[self.k] = self.state
+        return self.state
+
+    def end(self, k: int, now: float) -> tuple[FloatArray, float] | None:
+        """The pass over the first ``k`` members, walked on to ``now``."""
+        state = self.to(k)
+        if state is None:
+            return None
+        out, moved = _end(
+            state,
+            now,
+            self.grid,
+            diffusion_km2_per_day=self.diffusion,
+            cutoff=self.cutoff,
+        )
+        if k == self.k:
+            self.moved = (now, moved)
+        return out
+
+
+class TrackMoments:
+    """A track's passes, each followed once, read at moments between members.
+
+    Judging each search at its moment (the map of that moment:
+    :func:`~geosleuth.fuse.estimate._miss_day_by_day`) wants, at each, the
+    track of the fixes up to it with the searches before it threaded through,
+    as :func:`track_log` and :func:`track_with_searches_log` follow them:
+    followed again for each moment, that costs the square of the number of
+    moments in walks. Here each pass is followed once, in time order, and
+    read at a moment by walking its state after the members up to it on to
+    that moment: the same steps, so the same figures to rounding, in walks
+    of the number of members and moments.
+
+    ``fixes`` and ``searches`` are ``(moment, log_l)`` pairs, as for
+    :func:`track_with_searches_log`; a read names how many of each come
+    first, in time order (a fix before a search of its moment).
+
+    Parameters
+    ----------
+    fixes, searches : sequence of (float, ndarray of shape (n_cells,))
+        The track's fixes and its searches' moments, in any order.
+    grid : Grid
+    diffusion_km2_per_day, cutoff : float
+        As for :func:`track_log`.
+    kept : sequence of int, default ()
+        Counts of fixes at which :meth:`track` will be read out of order
+        (a backward pass, read from the latest moment back): the fixes'
+        pass keeps its state there.
+
+    Examples
+    --------
+    >>> g = Grid.around(0.0, 0.0, radius_km=10.0, cell_km=0.5)
+    >>> x, _ = g.cell_xy_km()
+    >>> def fix(at_km):
+    ...     return np.log(0.99 * np.exp(-0.5 * (x - at_km) ** 2) + 0.01)
+    >>> fixes = [(0.3, fix(-3.0)), (0.5, fix(0.0)), (0.7, fix(3.0))]
+    >>> east = [(0.6, np.log1p(-0.9 * (np.abs(x - 3.0) <= 1.0)))]
+    >>> kw = {"diffusion_km2_per_day": 20.0, "cutoff": 5.0}
+    >>> moments = TrackMoments(fixes, east, g, **kw)
+    >>> now = moments.searched(2, 1, 0.65)  # at 0.65: two fixes, the search
+    >>> _, again = track_with_searches_log(fixes[:2], east, g, now=0.65, **kw)
+    >>> bool(np.allclose(now, again, rtol=0.0, atol=1e-12))
+    True
+    >>> bool(np.array_equal(moments.track(2, 0.65),
+    ...                     track_log(fixes[:2], g, now=0.65, **kw)))
+    True
+    """
+
+    def __init__(
+        self,
+        fixes: Sequence[tuple[float, FloatArray]],
+        searches: Sequence[tuple[float, FloatArray]],
+        grid: Grid,
+        *,
+        diffusion_km2_per_day: float,
+        cutoff: float,
+        kept: Sequence[int] = (),
+    ) -> None:
+        self.n_cells = grid.n_cells
+        d, c = diffusion_km2_per_day, cutoff
+        self._fixes = _Pass(
+            fixes, grid, start=None, diffusion_km2_per_day=d, cutoff=c, kept=kept
+        )
+        self._alone = self._both = None
+        members = [*fixes, *searches]
+        # fixes before each count of members, in the passes' (stable) order
+        order = sorted(range(len(members)), key=lambda k: members[k][0])
+        self._fixes_in = np.concatenate(
+            [[0], np.cumsum([k < len(fixes) for k in order])]
+        ).astype(int)
+        if searches:
+            start = min(m for m, _ in members)
+            steps: list[tuple[float, FloatArray | None]] = [
+                *fixes,
+                *((m, None) for m, _ in searches),
+            ]
+            self._alone = _Pass(
+                steps, grid, start=start, diffusion_km2_per_day=d, cutoff=c
+            )
+            self._both = _Pass(
+                members, grid, start=start, diffusion_km2_per_day=d, cutoff=c
+            )
+
+    def holds(self, n_fixes: int, n_searches: int) -> bool:
+        """Whether the first fixes and searches are the passes' first members.
+
+        The first ``n_fixes`` fixes and ``n_searches`` searches in time order:
+        no search of these after a fix left out, nor a fix after a search.
+        """
+        k = n_fixes + n_searches
+        return 0 <= k < self._fixes_in.size and int(self._fixes_in[k]) == n_fixes
+
+    def track(self, n_fixes: int, now: float) -> FloatArray:
+        """:func:`track_log` of the first ``n_fixes`` fixes at ``now``."""
+        return _log_mean_one(self._fixes.end(n_fixes, now))
+
+    def searched(self, n_fixes: int, n_searches: int, now: float) -> FloatArray:
+        """:func:`track_searches_log` of the first fixes and searches at ``now``.
+
+        Raises ``ValueError`` when they are not the first members
+        (:meth:`holds`), or there are no searches.
+        """
+        if self._alone is None or self._both is None or n_searches < 1:
+            raise ValueError("no searches to read")
+        if not self.holds(n_fixes, n_searches):
+            raise ValueError("not the first members of the passes")
+        k = n_fixes + n_searches
+        return _searched(self._alone.end(k, now), self._both.end(k, now), self.n_cells)
 
 
 def _log_mean_one(out: tuple[FloatArray, float] | None) -> FloatArray:
