@@ -185,6 +185,27 @@ def test_each_search_judged_at_its_moment_as_from_scratch(
         _same(_judged(items, as_of), again, atol=0.0)
 
 
+@pytest.mark.parametrize(
+    ("fix_at", "search_at"), [(14 * 60 + 40, 7 * 60 + 20), (16 * 60, 8 * 60)]
+)
+def test_a_fix_mirrored_onto_midnight_is_judged_as_from_scratch(
+    fix_at: int, search_at: int
+) -> None:
+    """A later fix mirrored about a search lands on midnight (14:40 about 07:20
+    is 00:00): the next day's first second, not 23:59:59 of the day before,
+    so the from-scratch moment and the shared backward pass agree (review r42,
+    L1: they differed by 8e-6)."""
+    items: list[EvidenceItem] = [
+        _fix("a", -3.0, 6 * 60),
+        _fix("b", 3.0, fix_at),
+        _fix("c", 0.0, fix_at + 40),
+        _search("s", search_at, -1.0, 2.0),
+    ]
+    linear = _judged(items)
+    with _from_scratch():
+        _same(linear, _judged(items), atol=1e-9)
+
+
 def test_many_searches_judged_as_from_scratch_and_in_linear_walks() -> None:
     """Three fixes and 6, then 12 timed searches between and after them: the
     same figures as from scratch, in a number of walks that grows with the

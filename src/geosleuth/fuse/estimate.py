@@ -616,10 +616,13 @@ def _mirrored(item: EvidenceItem, day: dt.date) -> EvidenceItem:
         back = 2.0 * now_of(day) - item.moment
         whole = math.floor(back)
         seconds = round((back - whole) * 86400.0)
+        # a moment that rounds to midnight is the next day's 00:00, not 23:59:59
+        # of its own (review r42, L1)
+        whole, seconds = whole + seconds // 86400, seconds % 86400
         return replace(
             item,
             date=dt.date.fromordinal(whole),
-            time=(dt.datetime.min + dt.timedelta(seconds=min(seconds, 86399))).time(),
+            time=(dt.datetime.min + dt.timedelta(seconds=seconds)).time(),
         )
     shift = 2 * (day - item.mid_date)
     return replace(
