@@ -38,6 +38,7 @@ from geosleuth.read._lexicon import (
     _TITLES,
     DEMONYMS,
 )
+from geosleuth.read._target_names import _GIVEN, _fold
 from geosleuth.read._toponym_features import (
     _add_beach_towns,
     _add_dateline,
@@ -45,6 +46,7 @@ from geosleuth.read._toponym_features import (
     _generic,
 )
 from geosleuth.read._toponym_patterns import (
+    _BELONGING_AFTER,
     _CONNECTORS,
     _CUE_AFTER,
     _CUE_BEFORE,
@@ -481,12 +483,17 @@ def _unrelated(word: str, name: str) -> bool:
     return not any(key in w or w in key or w[:3] == key[:3] for w in own if w)
 
 
+#: People a town known only by another of its names needs to count as the place
+#: after "hiding in": Isabela City (Basilan) does, Lewes ("Luis") does not.
+_STANDING_POP = 50_000
 #: Words before a name that put someone there: "is *hiding in* Basilan",
-#: "was *killed in* Basilan", "*in a clash with soldiers in* Basilan".
+#: "was *killed in* Basilan", "*in a clash with soldiers in* Basilan", "*is in*
+#: Basilan", "*fled to* Basilan".
 _HIDING_IN = re.compile(
     r"\b(?:hiding|hidden|holed\s+up|killed|captured|arrested|seen|spotted|"
     r"sighted|based|operating)\s+in\s+$|\bclash(?:es)?\s+with\s+(?:[\w-]+\s+)"
-    r"{1,3}in\s+$",
+    r"{1,3}in\s+$|\b(?:is|are|was|were|remains|remained|stayed)\s+(?:still\s+)?in\s+$|"
+    r"\b(?:fled|escaped|went|moved|returned|headed|retreated)\s+(?:back\s+)?to\s+$",
     re.IGNORECASE,
 )
 #: Holidays and feasts, which "for" names as a time, not a place to go: "left
@@ -613,12 +620,26 @@ def _judge(
     )
     # "is hiding in Basilan", "killed in a clash ... in Basilan on Monday": after
     # a verb of hiding or of a deed somewhere, a name the tagger calls a person
-    # and the gazetteer knows by another name is the place all the same
+    # and the gazetteer knows by another name is the place all the same; not
+    # "seen in Juan's truck" (an owner), "arrested in Luis" (a given name) nor
+    # the other name of a small town (Lewes's "Luis")
     hidden_in = (
         not locative
         and label == "PERSON"
+        and ent is not None
+        and (ent[0], ent[1]) == (sp.start, sp.end)
+        and not _OWNER_AFTER.match(after)
+        and not _POSSESSIVE.search(sp.text)
         and _HIDING_IN.search(before) is not None
-        and any(w >= 0.9 for _, w in sp.cands)
+        and _fold(sp.text) not in _GIVEN
+        and any(
+            w >= 0.9
+            and (
+                gaz.kind(p) not in ("town", "village")
+                or int(gaz.pops[p]) >= _STANDING_POP
+            )
+            for p, w in sp.cands
+        )
     )
     locative = locative or hidden_in
     if _other_name_only(sp, label, before, gaz):
@@ -720,6 +741,13 @@ def _judge(
         sp.qualifier = (q_text, "")
     if hidden_in and not sp.brand and not sp.inner:
         score = max(score, 0.8)  # "seen in Basilan on Monday": no longer name
+    owner = _OWNER_AFTER.match(after) or _POSSESSIVE.search(sp.text)
+    if (
+        owner
+        and _BELONGING_AFTER.match(after)
+        and not any(gaz.kind(p) == "country" for p, w in sp.cands if w >= 1.0)
+    ):
+        score = -1.0  # "hiding in Santiago's ranch": its owner's name, no place
     sp.signals = score if score >= 0.8 else 0.0
 
 

@@ -22,6 +22,7 @@ __all__ = [
     "_AND_AFTER",
     "_AND_BEFORE",
     "_ARTICLE_PREFIX",
+    "_BELONGING_AFTER",
     "_CONNECTORS",
     "_CUE_AFTER",
     "_CUE_BEFORE",
@@ -83,6 +84,15 @@ _SEARCHED_BEFORE = re.compile(
 )
 #: A possessive right after a name: "Johnson's car", "the Smiths' house".
 _OWNER_AFTER = re.compile(r"^[’']s?(?:\s|$)")
+#: After a name's possessive, a thing a person owns or lives in: "in Juan's
+#: truck", "hiding in Santiago's ranch", "in Sarah's car". Its owner is someone,
+#: not a place; "Culiacán's main square", "Sinaloa's home state" are a place's.
+_BELONGING_AFTER = re.compile(
+    r"^(?:[’']s?)?\s+(?:[a-z]+\s+)?(?:house|home(?!\s+(?:state|town|city|country|"
+    r"province|region|village|district|territory|turf|ground|base)\b)|ranch|farm|"
+    r"car|truck|van|pickup|SUV|apartment|flat|bar|restaurant|shop|office|bedroom|"
+    r"garage|villa|mansion|hideout|boat|yacht|cabin)\b"
+)
 _CUE_BEFORE = re.compile(
     r"(?:\b(?:in|near|at|from|to|into|outside|around|across|toward|towards|"
     r"between|via|through|of|within|throughout|along|above|below|beyond|off|"

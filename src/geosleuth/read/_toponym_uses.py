@@ -47,8 +47,12 @@ __all__ = [
 ]
 
 
-#: "in", "near" or "outside" right before a name: where someone is.
-_IN_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$")
+#: "in", "near" or "outside" right before a name: where someone is; "fled to"
+#: it: where someone went.
+_IN_BEFORE = re.compile(
+    r"\b(?:in|near|outside|(?:fled|escaped|went|moved|returned|headed|retreated)"
+    r"\s+(?:back\s+)?to)\s+$"
+)
 
 
 def _person_keys(
@@ -73,10 +77,14 @@ def _person_keys(
             if (
                 not weight
                 and not any(w >= 1.0 for _, w in gaz.match_ids(key))
-                and not _IN_BEFORE.search(text[max(0, s - 12) : s])
+                and not (
+                    _IN_BEFORE.search(text[max(0, s - 24) : s])
+                    and not re.match(r"[’']", text[e : e + 1])
+                )
             ):
                 # "hiding in Basilan": after "in", a one-word name the
-                # gazetteer knows only by another name is still the place's
+                # gazetteer knows only by another name is still the place's;
+                # "in Juan's truck" is Juan's
                 person[key] += 1
         elif lab in ("GPE", "LOC"):
             place[bare_key(norm_key(text[s:e]))] += 1

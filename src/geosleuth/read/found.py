@@ -131,7 +131,7 @@ FOUND_EVENTS = {
     "recover": "recovered", "arrest": "arrested", "detain": "detained",
     "capture": "captured", "apprehend": "apprehended", "rescue": "rescued",
     "nab": "nabbed", "kidnap": "kidnapped", "abduct": "abducted",
-    "seize": "seized", "snatch": "snatched",
+    "seize": "seized", "snatch": "snatched", "recapture": "recaptured",
 }  # fmt: skip
 #: Verbs that find or take only with "up": "turned up", "was picked up".
 UP_EVENTS = {"turn": "turned up", "show": "showed up", "pick": "picked up"}
@@ -183,7 +183,7 @@ _MODALS = frozenset(
 )  # fmt: skip
 _FOUND_TEXT = re.compile(
     r"\b(?:found|finds?|locat|discover|recover|arrest|detain|captur|apprehend|"
-    r"rescu|nabbed|turn|show|pick|taken|kidnap|abduct|seiz|snatch)",
+    r"rescu|nabbed|turn|show|pick|taken|kidnap|abduct|seiz|snatch|recaptur)",
     re.IGNORECASE,
 )
 

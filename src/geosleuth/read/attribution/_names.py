@@ -298,6 +298,13 @@ _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 _SERVING = frozenset({"deputy", "second-in-command", "lieutenant"})
 
 
+def _number_two(subj: Any) -> bool:
+    """Whether ``subj`` is "number" of "his *number* two", one who serves."""
+    return subj.lower_ == "number" and any(
+        c.dep_ == "nummod" and c.lower_ in ("two", "2") for c in subj.children
+    )
+
+
 def _unnamed_speaker(subj: Any) -> tuple[int, int, str, str | None] | None:
     """(start, end, words, role) of an unnamed person who speaks, else None.
 
@@ -326,8 +333,8 @@ def _unnamed_speaker(subj: Any) -> tuple[int, int, str, str | None] | None:
         or (
             lemma not in PERSON_NOUNS
             and subj.lower_ not in PERSON_NOUNS
-            # "Salcedo's deputy said": one who serves someone
-            and not (owned and lemma in _SERVING)
+            # "Salcedo's deputy said", "his number two said": one who serves
+            and not (owned and (lemma in _SERVING or _number_two(subj)))
         )
         or subj.left_edge.lower_ in _NO_ONE
     ):
@@ -346,6 +353,9 @@ def _unnamed_speaker(subj: Any) -> tuple[int, int, str, str | None] | None:
     end = subj.i + 1
     conj = False
     for child in subj.rights:
+        if child.dep_ == "nummod" and _number_two(subj) and child.left_edge.i == end:
+            end = child.right_edge.i + 1  # "Salcedo's number two"
+            continue
         if child.dep_ not in ("prep", "conj", "cc") or child.left_edge.i != end:
             break
         conj = conj or child.dep_ == "conj"

@@ -312,6 +312,16 @@ def _hearsay_subject(subj: Any) -> bool:
         and any(g.ent_type_ in _PLACE_TYPES for g in c.children if g.dep_ == "pobj")
         for t in c.subtree
     }
+    # "Reports *from Monday* say", "Reports *from social media* say": a date
+    # or a source of no one is no author either
+    where |= {
+        t.i
+        for c in subj.children
+        if c.dep_ in ("prep", "agent")
+        and c.lower_ in ("from", "by")
+        and any(_no_author(g) for g in c.children if g.dep_ == "pobj")
+        for t in c.subtree
+    }
     return not any(
         t.ent_type_
         or t.dep_ in ("compound", "poss", "nmod")
@@ -334,6 +344,76 @@ _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _WHERE_RUMOURED = frozenset({"in", "across", "around", "throughout", "among"})
 
 
+#: Words before "sources" of reports that say they are no one's: "Reports from
+#: *anonymous* sources", "from *unverified* sources".
+_UNVOUCHED_SOURCES = frozenset(
+    {"anonymous", "unverified", "unconfirmed", "unsourced", "unattributed",
+     "unsubstantiated"}
+)  # fmt: skip
+#: Where posts come from that no one vouches for: "Reports from social *media*".
+_POSTED_ON = frozenset({"media", "medium", "network", "networks", "internet"})
+
+
+def _no_author(obj: Any) -> bool:
+    """Whether ``obj`` of "Reports from/by" names no author of the reports.
+
+    A date ("Reports *from Monday*"), social media or the internet ("Reports
+    from *social media*"), or sources no one vouches for ("from *anonymous
+    sources*", :data:`_UNVOUCHED_SOURCES`): hearsay, not a speaker.
+    """
+    mods = {c.lower_ for c in obj.children if c.dep_ in ("amod", "compound")}
+    return bool(
+        obj.ent_type_ in ("DATE", "TIME")
+        or (obj.lower_ in _POSTED_ON and (obj.lower_ == "internet" or "social" in mods))
+        or mods & _UNVOUCHED_SOURCES
+    )
+
+
+def _unvouched_subject(subj: Any) -> bool:
+    """Whether the subject ``subj`` of a reporting verb is sources of no one.
+
+    "*Anonymous sources* say", "*Unverified sources* claim" (:func:`_no_author`),
+    "*Posts on social media* say": hearsay. Not "police sources", nor "sources
+    close to the family", which are someone's.
+    """
+    if subj.pos_ != "NOUN":
+        return False
+    if subj.lemma_.lower() == "source" and _no_author(subj):
+        return True
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("on", "from")
+        and any(
+            g.dep_ == "pobj" and g.lower_ in _POSTED_ON and _no_author(g)
+            for g in c.children
+        )
+        for c in subj.children
+    )
+
+
+def _owned_by_subject(subj: Any) -> tuple[int, int, str] | None:
+    """(start, end, words) of the one the subject ``subj`` owns, if the parse lost it.
+
+    "*Salcedo's second-in-command* said": the parse may make the owner, with
+    its "'s", the subject, and hang "second-in-command" from the verb. The words
+    run from the owner's first word to the verb. None where no word is between
+    the "'s" and the verb.
+    """
+    verb = subj.head
+    case = [c for c in subj.children if c.dep_ == "case" and c.lower_ in ("'s", "’s")]
+    if not case or verb.i <= case[0].i + 1:
+        return None
+    after = subj.doc[case[0].i + 1 : verb.i]
+    if not any(t.is_alpha for t in after) or any(
+        t.dep_ in ("nsubj", "nsubjpass") for t in after
+    ):
+        return None
+    start = subj.doc[subj.left_edge.i].idx
+    end = after[-1].idx + len(after[-1].text)
+    words = subj.doc.text[start:end]
+    return start, end, words[:1].upper() + words[1:]
+
+
 def _report_author(subj: Any) -> Any:
     """The author that reports ``subj`` name by "from" or "by", if any.
 
@@ -350,7 +430,9 @@ def _report_author(subj: Any) -> Any:
             for c in subj.children
             if c.dep_ == "prep" and c.lower_ in ("from", "by")
             for g in c.children
-            if g.dep_ == "pobj" and g.ent_type_ not in _PLACE_TYPES
+            if g.dep_ == "pobj"
+            and g.ent_type_ not in _PLACE_TYPES
+            and not _no_author(g)
         ),
         None,
     )
@@ -390,6 +472,15 @@ def _subject_speaker(
     ``subj`` is the verb's subject, or the one "according to" names.
     """
     low = subj.text.lower()
+    owned = _owned_by_subject(subj)
+    if owned is not None:
+        # "Salcedo's second-in-command said": the one of his who speaks, which
+        # the parse left after the target's name
+        left, right, words = owned
+        return Attribution(
+            speaker=words, verb=verb, chain=chain, excluded=((left, right),),
+            disputed=disputed,
+        )  # fmt: skip
     if registry.is_target(subj) and registry.target is not None:
         # "She told police she was heading to Denver", "Jane Doe said":
         # the target speaks of herself; a role of her own is kept after
@@ -429,6 +520,12 @@ def _subject_speaker(
     if _hearsay_subject(subj):
         # "Rumours say he is in Culiacán", "Gossip says": hearsay of no one,
         # a rumour at most possible, never a speaker called "Rumours"
+        return Attribution(
+            verb=verb, chain=chain, rumour=True, disputed=disputed,
+            hearsay=f"{subj.text} {verb}",
+        )  # fmt: skip
+    if _unvouched_subject(subj):
+        # "Anonymous sources say", "Posts on social media say": no one's word
         return Attribution(
             verb=verb, chain=chain, rumour=True, disputed=disputed,
             hearsay=f"{subj.text} {verb}",

@@ -128,6 +128,7 @@ from geosleuth.read.whereabouts._clauses import (
 )
 from geosleuth.read.whereabouts._movement import (
     _denied_meeting,
+    _denied_origin,
     _departure,
     _earlier,
     _goal,
@@ -246,6 +247,46 @@ def _of_those_dealt_with(ex: _Extractor, s: Sentence, word: re.Match[str]) -> bo
     return span is not None and len(span) > 0 and dealt_with(span.root) is not None
 
 
+#: Verbs (lemmas) of getting or reading a document: "Reporters in Culiacán
+#: *obtained* a document saying ...".
+_READING_LEMMAS = frozenset(
+    {"obtain", "read", "receive", "see", "review", "cite", "get", "acquire",
+     "find", "intercept"}
+)  # fmt: skip
+
+
+def _readers_place(ex: _Extractor, s: Sentence, m: MentionLike) -> bool:
+    """Whether ``m`` is where those who got a document that tells of the target are.
+
+    "*Reporters in Culiacán* obtained a document saying Salcedo was in Durango",
+    "Officials in Culiacán received a tip that ...": the place is in the phrase
+    of the subject of a verb of getting or reading (:data:`_READING_LEMMAS`),
+    and the target only in its object, what the document says.
+    """
+    if s.sent is None:
+        return False
+    span = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    while tok.dep_ in ("pobj", "prep", "compound", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.lemma_.lower() not in _READING_LEMMAS:
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    told = {t.idx for o in objects for t in o.subtree if t.i > o.i}
+    return (
+        bool(told)
+        and all(
+            r.start in told
+            for r in s.refs
+            if not (span.start_char <= r.start < span.end_char)
+        )
+        and any(r.start in told for r in s.refs)
+    )
+
+
 def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
     """Add the claims of ``s`` on where the target is, or reject it with why."""
     continuing = (
@@ -323,12 +364,20 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
         elif origin is not None and (dated := _departure(ex, s, m, *origin)):
             departed.add(m.start)  # "sailed from Key West on Tuesday": there, then
             departures.append((origin[1], dated))
+        elif origin is None and (denied := _denied_origin(ex, s, m, cues)):
+            # "was not extradited from Mexico": no departure, and no word that
+            # he is not there
+            why = f"is a place not left ({denied!r}): no word of where the target is"
+            aside[m.start] = ("not_target", why)
         elif origin is not None:
             why = f"is a place left ({origin[0]!r}), not where the target is"
             aside[m.start] = ("not_target", why)
             # "Her husband left Denver on Monday, and Jane Doe is in Aspen": the
             # leaving's date is not Aspen's
             departures.append((origin[1], _phrase_dates(ex, s, origin[1])))
+        elif _readers_place(ex, s, m):
+            why = "is where those who got a report of the target are, not where "
+            aside[m.start] = ("not_target", why + "the target is")
         elif m.start in behind:
             why = f"is where the target was before ({behind[m.start]!r}), not where "
             aside[m.start] = ("not_target", why + "the target is")

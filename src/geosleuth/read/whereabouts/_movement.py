@@ -547,6 +547,35 @@ _WHO_DEPS = frozenset({"nsubj", "nsubjpass", "appos"})
 def _origin(ex: _Extractor, s: Sentence, m: MentionLike) -> tuple[str, Any] | None:
     """The words and the verb of a movement that the place ``m`` is the start of.
 
+    Only a movement told as done (:func:`_went`); see :func:`_origin_of`.
+    """
+    found = _origin_of(ex, s, m)
+    return found if found is not None and _went(found[1]) else None
+
+
+def _denied_origin(
+    ex: _Extractor, s: Sentence, m: MentionLike, cues: list[re.Match[str]]
+) -> str | None:
+    """The words of a denied movement that the place ``m`` would be the start of.
+
+    "was *not extradited from* Mexico", "*never left* Culiacán", "*cannot be
+    extradited from* Mexico": no departure, and no word that the target is not
+    there either (if anything, he stays). Only where each location word of the
+    sentence is that of the movement: "did not leave Mosul and *is hiding*
+    there" says where she is. None for any other place.
+    """
+    found = _origin_of(ex, s, m)
+    if found is None or not any(c.dep_ == "neg" for c in found[1].children):
+        return None
+    at = found[1].idx - s.span[0]
+    if not all(c.start() <= at < c.end() for c in cues):
+        return None
+    return found[0]
+
+
+def _origin_of(ex: _Extractor, s: Sentence, m: MentionLike) -> tuple[str, Any] | None:
+    """The words and the verb of a movement, done or not, that ``m`` starts from.
+
     The place is the object of a verb of leaving ("fled *Raqqa*", "left
     *Denver* for York", "after fleeing *Raqqa*": :data:`_LEAVING_LEMMAS`) or in
     the phrase after "from" of a verb of movement ("fled to Mosul *from Raqqa*",
@@ -566,7 +595,7 @@ def _origin(ex: _Extractor, s: Sentence, m: MentionLike) -> tuple[str, Any] | No
             return None
         lemma = head.lemma_.lower()
         if tok.dep_ in ("dobj", "obj") and lemma in _LEAVING_LEMMAS:
-            return (f"{head.text} {tok.text}", head) if _went(head) else None
+            return f"{head.text} {tok.text}", head
         if tok.dep_ == "pobj" and head.lower_ == "from":
             # "crossed the border from Iraq": up the noun phrase to its verb
             verb = head.head
@@ -578,7 +607,7 @@ def _origin(ex: _Extractor, s: Sentence, m: MentionLike) -> tuple[str, Any] | No
                     # Sheffield": where the one who moved comes from
                     return None
                 verb = verb.head
-            if verb.lemma_.lower() in _FROM_LEMMAS and _went(verb):
+            if verb.lemma_.lower() in _FROM_LEMMAS:
                 words = (
                     f"{verb.text} ... from"
                     if head.i - verb.i > 3 or head.i < verb.i
