@@ -19,7 +19,12 @@ from __future__ import annotations
 from typing import Any
 
 from geosleuth.read._life_asides import relative_antecedent, set_aside
-from geosleuth.read._life_claims import _PEOPLE_OF, called_by_kin, leader_of_speakers
+from geosleuth.read._life_claims import (
+    _PEOPLE_OF,
+    _WOMEN_OF,
+    called_by_kin,
+    leader_of_speakers,
+)
 from geosleuth.read._reports import spoken_of
 from geosleuth.read._sentence import Sentence
 from geosleuth.read._set_off import set_off_participle
@@ -105,6 +110,11 @@ def _time_of_ones_own(tok: Any) -> bool:
     "when") of a verb whose subject is one of a person's own (a deputy, a
     brother, :data:`_PEOPLE_OF`, owned: "Ag Alher's"), so "he" is that one,
     not the person who owns it (as :func:`_subjects_own` reads "his death").
+    Only where that one appears in a recording, a proof of life of its own
+    (:func:`_appears_recorded`), and "he" or "she" fits it (not "he" of a wife,
+    nor of a family): not "Salcedo's wife appeared in court on Monday, a week
+    after he was killed", "Salcedo's lawyer filed an appeal ..., days after he
+    was killed", which tell the target's death.
     """
     if tok.lower_ not in ("he", "she"):
         return False
@@ -115,10 +125,12 @@ def _time_of_ones_own(tok: Any) -> bool:
                 c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in up.children
             ):
                 return False
-            return any(
-                c.dep_ == "nsubj"
+            return _appears_recorded(up.head, up) and any(
+                c.dep_ in ("nsubj", "nsubjpass")
                 and c.tag_ == "NN"
                 and c.lemma_.lower() in _PEOPLE_OF
+                and c.lemma_.lower() not in _MANY_OF
+                and (c.lemma_.lower() in _WOMEN_OF) == (tok.lower_ == "she")
                 and any(g.dep_ == "poss" for g in c.children)
                 for c in up.head.children
             )
@@ -126,6 +138,34 @@ def _time_of_ones_own(tok: Any) -> bool:
             return False
         up = up.head
     return False
+
+
+def _appears_recorded(verb: Any, beside: Any) -> bool:
+    """Whether ``verb`` tells its subject appearing in a recording.
+
+    "Ag Alher's deputy *appeared in a video* released on Monday", "*was seen in
+    footage*": a verb of appearing, with a recording in its own words (not in
+    the clause ``beside`` it).
+    """
+    if verb.lemma_.lower() not in _APPEARING:
+        return False
+    aside = {t.i for t in beside.subtree}
+    return any(
+        t.lemma_.lower() in _RECORDINGS for t in verb.subtree if t.i not in aside
+    )
+
+
+#: Verbs of appearing: "*appeared* in a video".
+_APPEARING = frozenset(
+    {"appear", "reappear", "resurface", "surface", "feature", "see", "show", "speak"}
+)
+#: Recordings, where one appearing shows that it lives.
+_RECORDINGS = frozenset(
+    {"video", "recording", "footage", "photo", "photograph", "picture", "image",
+     "audio", "tape", "clip", "broadcast"}
+)  # fmt: skip
+#: Those of a person's own who are many, never "he" or "she": "his *family*".
+_MANY_OF = frozenset({"family", "follower", "supporter", "fighter", "man"})
 
 
 #: Marks of a clause of time: "weeks *after* the army said he had been killed".

@@ -47,6 +47,7 @@ from geosleuth.read.hedges import (
     hedge_of,
     is_negated,
     weakest,
+    withheld_elsewhere,
     without_withheld_denials,
 )
 
@@ -265,7 +266,9 @@ def _said_alive(
         # "..., contradicting a military claim that he was killed", "... and
         # would not surrender": other statements, whose words do not hedge this
         text = _within(s, text, s.span, leave_out=beside)
-    hedge, cue = hedge_of(text)
+    # "Police said she is alive but declined to confirm reports that she is in
+    # York": a word withheld of another thing does not hedge the life
+    hedge, cue = hedge_of(withheld_elsewhere(s.sent, text, s.span[0], at))
     post = claimed_by(verb)
     if post is not None:
         # "A post claiming Salcedo is alive circulated on Monday": hearsay, as a

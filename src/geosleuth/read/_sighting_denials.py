@@ -25,7 +25,7 @@ from geosleuth.read._reports import (
 from geosleuth.read._sentence import CORRECTABLE, Sentence, denied_phrase
 from geosleuth.read.attribution import REPORTING_LEMMAS, belief_hedge
 from geosleuth.read.attribution._disputes import retracts
-from geosleuth.read.hedges import hedge_of, weakest
+from geosleuth.read.hedges import hedge_of, semicolon_between, weakest
 from geosleuth.read.whereabouts._clauses import unreal_deed
 
 __all__ = ["_believed", "_correctable", "_denied", "_hearsay"]
@@ -284,16 +284,28 @@ def _withheld(verb: Any) -> str | None:
     return None
 
 
+#: Verbs that vouch for what they govern: "declined to *confirm* that".
+_VOUCHING = frozenset({"confirm", "accept", "acknowledge", "verify"})
+#: Verbs that refuse their infinitive: "*declined* to confirm".
+_REFUSING = frozenset({"refuse", "decline"})
+
+
 def _denial_withheld(tok: Any) -> str | None:
     """The words of a denial withheld above the seeing ``tok``, if one is.
 
     "Police *refused to dismiss* reports that she was seen in York", "did *not
     rule out* that ...": climbing as :func:`_governed` does, a verb that would
-    deny it, negated or refused; the seeing is only raised. Not "did not deny
-    that", which leaves the speaker's word as it is.
+    deny it, negated or refused; the seeing is only raised. So a verb that
+    would vouch for it, refused ("*declined to confirm* that he had been
+    arrested"). Not "did not deny that", which leaves the speaker's word as it
+    is.
     """
     clause = tok
     for _ in range(8):
+        if clause.dep_ == "conj" and clause.lemma_.lower() in REPORTING_LEMMAS:
+            # "did not rule out that she had been killed, *but said she was
+            # seen* in York": the report joined to it is its own
+            return None
         if clause.dep_ in ("conj", "ccomp", "xcomp", "csubj"):
             head = clause.head
         elif clause.dep_ == "acl" and clause.head.pos_ in ("NOUN", "PROPN"):
@@ -302,11 +314,25 @@ def _denial_withheld(tok: Any) -> str | None:
                 head = head.head
         else:
             return None
-        if head is clause or head.pos_ not in ("VERB", "AUX"):
+        if (
+            head is clause
+            or head.pos_ not in ("VERB", "AUX")
+            or semicolon_between(clause, head)
+        ):
+            # "She was found dead in York; police did not rule out that ...",
+            # which the parse may hang on "rule"
             return None
         if _denying(head) is not None:
             # not "did not deny that": the speaker's word, as for a place
             return None if head.lemma_.lower() == "deny" else _withheld(head)
+        if (
+            head.lemma_.lower() in _VOUCHING
+            and head.dep_ == "xcomp"
+            and head.head.lemma_.lower() in _REFUSING
+        ):
+            # "The navy declined to confirm that he had been arrested": a word
+            # withheld, as "declined to confirm reports that"
+            return f"{head.head.text} to {head.text}"
         clause = head
     return None
 

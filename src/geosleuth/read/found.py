@@ -94,7 +94,7 @@ from geosleuth.read._sentence import (
     in_phrase,
     note_of,
 )
-from geosleuth.read.hedges import hedge_of
+from geosleuth.read.hedges import hedge_of, withheld_elsewhere
 from geosleuth.read.searches import SEARCH_LEMMAS
 from geosleuth.read.sightings import SEE_LEMMAS, add_seen, camera_of
 
@@ -995,7 +995,9 @@ def _alive(
     :func:`_life`; ``one`` names the one found ("the target (one of 'the
     men')").
     """
-    hedge, cue = hedge_of(hedge_text(s))
+    # "found alive ..., and did not rule out that she had been held captive":
+    # a word withheld of another thing does not hedge the finding
+    hedge, cue = hedge_of(withheld_elsewhere(s.sent, hedge_text(s), s.span[0], at))
     hedge, dispute = disputed(s, hedge, ex.text)
     lead = f"proof of life: {one} {event}"
     if not placed:

@@ -33,7 +33,8 @@ possible    may, might, could, possibly, perhaps, maybe, supposedly, would, if,
             a denial withheld (refused (declined, failed) to or did not
             dismiss (reject, rule out) that or reports), a word withheld
             (refused (declined) to confirm (accept, believe) that or reports;
-            refused to release a statement saying)
+            refused to release a statement saying), each only of what its
+            verb governs (:func:`withheld_elsewhere`)
 doubtful    unlikely, doubtful, doubt(s), improbable, questionable, no evidence,
             and its kin: no reason to believe (think, suspect), no
             indication (sign, suggestion, proof, information) that, nothing
@@ -66,16 +67,20 @@ Examples
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from geosleuth.evidence import Hedge
 
 __all__ = [
     "HEDGE_CUES",
+    "before_semicolon",
     "hedge_of",
     "is_negated",
     "lower",
     "said_to_open",
+    "semicolon_between",
     "weakest",
+    "withheld_elsewhere",
     "without_withheld_denials",
 ]
 
@@ -85,7 +90,7 @@ _RANK: dict[Hedge, int] = {"certain": 3, "probable": 2, "possible": 1, "doubtful
 #: that", "*has not yet denied* claims that" (the denying verb, negated or
 #: refused, before what it would deny).
 _WITHHOLDING = (
-    r"(?:(?:not|never)|n['’]t|(?:refus|declin|fail)(?:e|es|ed|ing) to)"
+    r"(?:not|never|cannot|\w*n['’]t|(?:refus|declin|fail)(?:e|es|ed|ing) to)"
     r" (?:(?:yet|been|able|to|publicly|officially|immediately|explicitly|"
     r"entirely|completely|formally) ){0,3}"
 )
@@ -94,9 +99,37 @@ _DENIED_THING = (
     r"speculation|(?:the )?possibility)\b)"
 )
 _WITHHELD_DENIAL = (
-    _WITHHOLDING + r"(?:dismiss(?:es|ed)?|reject(?:s|ed)?|refute[sd]?|"
-    r"discount(?:s|ed)?|rule[sd]? out)" + _DENIED_THING
+    _WITHHOLDING + r"(?:dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|"
+    r"discount(?:s|ed|ing)?|rul(?:e|es|ed|ing) out)" + _DENIED_THING
 )
+#: A word withheld: "police *declined to confirm* reports that", "*refused to
+#: accept* that she is dead", "*refused to release a statement saying* she is
+#: alive".
+_WITHHELD_WORD = (
+    r"(?:refus|declin)(?:e|es|ed|ing) to (?:confirm|accept|believe|acknowledge)"
+    r"(?= (?:(?:the|any) )?(?:that|reports?|claims?|rumou?rs?|she|he|they)\b)"
+)
+_WITHHELD_STATEMENT = (
+    r"(?:refus|declin)(?:e|es|ed|ing) to (?:release|issue|publish|make|give)"
+    r" (?:a |an |any )?(?:\w+ )?(?:statement|report|announcement)"
+    r"(?= (?:saying|stating|claiming|confirming|that)\b)"
+)
+#: Any of them, to find what each governs (:func:`withheld_elsewhere`).
+_WITHHELD_ANY = re.compile(
+    r"\b(?:" + "|".join((_WITHHELD_DENIAL, _WITHHELD_WORD, _WITHHELD_STATEMENT)) + ")",
+    re.IGNORECASE,
+)
+#: The verbs withheld in them: "refused to *dismiss*", "did not *rule* out".
+_WITHHELD_VERBS = frozenset(
+    {"dismiss", "reject", "refute", "discount", "rule", "confirm", "accept",
+     "believe", "acknowledge", "release", "issue", "publish", "make", "give"}
+)  # fmt: skip
+#: The links below a verb withheld that are no part of what it governs: "did
+#: not rule out that she had been killed, *but said she was seen in York*".
+_BESIDE_WITHHELD = frozenset(
+    {"conj", "cc", "parataxis", "advcl", "nsubj", "nsubjpass", "punct", "mark",
+     "aux", "auxpass", "neg"}
+)  # fmt: skip
 #: ... and "did not deny that", which leaves the speaker's word as it is (a
 #: denial withheld all the same, but no hedge: "Police did not deny that he is
 #: in Raqqa" is the police's word).
@@ -159,11 +192,8 @@ HEDGE_CUES: dict[Hedge, tuple[str, ...]] = {
         # "police *declined to confirm* reports that", "*refused to accept* that
         # she is dead", "*refused to release a statement saying* she is alive":
         # a word withheld, which leaves what it is about as it was, only raised
-        r"(?:refus|declin)(?:e|es|ed|ing) to (?:confirm|accept|believe|acknowledge)"
-        r"(?= (?:(?:the|any) )?(?:that|reports?|claims?|rumou?rs?|she|he|they)\b)",
-        r"(?:refus|declin)(?:e|es|ed|ing) to (?:release|issue|publish|make|give)"
-        r" (?:a |an |any )?(?:\w+ )?(?:statement|report|announcement)"
-        r"(?= (?:saying|stating|claiming|confirming|that)\b)",
+        _WITHHELD_WORD,
+        _WITHHELD_STATEMENT,
         r"may have been", r"might have been", r"could have been",
         r"(?-i:may)",  # lower case: "May" is the month ("seen on 3 May")
         r"might",
@@ -272,7 +302,9 @@ _JUDGED = re.compile(
 #: and not a statement of an agent ("It is said *by police* that").
 _IT_IS_SAID = re.compile(
     r"\s*(?:[^,;.:!?]*,\s*)?(?:[^,;.:!?]*?\b(?:said|says|say|told\s+\w+)\s+"
-    r"(?:that\s+)?)?(?P<cue>it\s+(?:is|was)\s+(?:said|claimed|rumou?red))\b"
+    r"(?:that\s+)?)?(?P<cue>it\s+(?:is|was|has\s+been|had\s+been|is\s+being|"
+    r"was\s+being)\s+(?:(?:widely|often|commonly|also)\s+)?"
+    r"(?:said|claimed|rumou?red))\b"
     r"(?!\s+by\b)",
     re.IGNORECASE,
 )
@@ -370,6 +402,120 @@ def without_withheld_denials(text: str) -> str:
     'not'
     """
     return _WITHHELD_DENIAL_RE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def withheld_elsewhere(sent: Any, text: str, base: int, at: int) -> str:
+    """``text`` with each denial or word withheld blanked that is not of ``at``.
+
+    ``text`` is words of the parsed sentence ``sent`` from document offset
+    ``base``, and ``at`` the document offset of the word of a statement (a
+    seeing, a death, a life). A denial or word withheld ("did not rule out
+    that", "declined to confirm reports that": a ``possible`` cue of
+    :func:`hedge_of`) raises only what its verb governs: not "Police arrested
+    Salcedo in Culiacán on Monday but *refused to dismiss reports that* he had
+    been tipped off", whose arrest stays as sure as it is said. ``text`` as it
+    is where ``sent`` is None or the verb is not found.
+    """
+    if sent is None:
+        return text
+    for m in _WITHHELD_ANY.finditer(text):
+        start, end = base + m.start(), base + m.end()
+        verb = next(
+            (
+                t
+                for t in reversed(sent)
+                if start <= t.idx < end and t.lemma_.lower() in _WITHHELD_VERBS
+            ),
+            None,
+        )
+        if verb is None or _governs(verb, at):
+            continue
+        # "would not rule out that": its modal too, and what it governs ("...
+        # dismiss *claims that he was unarmed*"), another statement
+        modal = _MODAL_BEFORE.search(text, 0, m.start())
+        start = modal.start() if modal is not None else m.start()
+        end = max([m.end(), *(_right_end(c) - base for c in _governed(verb))])
+        end = min(end, len(text))
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def _right_end(tok: Any) -> int:
+    """The document offset just after the last word under ``tok``."""
+    last = tok.doc[tok.right_edge.i]
+    return int(last.idx + len(last.text))
+
+
+#: A modal just before a denial withheld: "*would* not rule out".
+_MODAL_BEFORE = re.compile(
+    r"\b(?:would|could|will|can|may|might|should)\s+$", re.IGNORECASE
+)
+
+
+def _governed(verb: Any) -> list[Any]:
+    """The words below ``verb`` that head what it governs."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ not in _BESIDE_WITHHELD and not semicolon_between(c, verb)
+    ]
+
+
+def _governs(verb: Any, at: int) -> bool:
+    """Whether the word at document offset ``at`` is in what ``verb`` governs."""
+    return any(t.idx == at for c in _governed(verb) for t in c.subtree)
+
+
+def semicolon_between(clause: Any, head: Any) -> bool:
+    """Whether a semicolon parts the parsed ``clause`` before ``head`` from it.
+
+    "She was found dead in York*;* police did not rule out that ...": a clause
+    of its own, which the parse may hang on the verb after it.
+    """
+    if clause.i > head.i:
+        return False
+    return any(t.text == ";" for t in clause.doc[clause.right_edge.i + 1 : head.i])
+
+
+def before_semicolon(text: str, at: int) -> str:
+    """``text`` with the clauses after the first semicolon after ``at`` blanked.
+
+    "Salcedo was arrested in Culiacán on Monday; *he would have fled to Durango
+    if* ...", "was killed in Culiacán on Monday; *he may have been betrayed*":
+    a clause after a semicolon says something else, and does not hedge the
+    statement at ``at``. Not one that speaks of the statement itself, with no
+    words of its own ("...; *however, this is unconfirmed*", "*this could not
+    be verified*"), which is kept.
+
+    Examples
+    --------
+    >>> before_semicolon("was seen in Leeds; he may have fled", 0).rstrip()
+    'was seen in Leeds;'
+    >>> before_semicolon("was seen in Leeds; this is unconfirmed", 0)
+    'was seen in Leeds; this is unconfirmed'
+    """
+    semicolon = text.find(";", at)
+    if semicolon < 0:
+        return text
+    after = text[semicolon + 1 :]
+    back = _BACK.match(after)
+    if back is not None and not _OWN_WORDS.search(after, back.end()):
+        return text
+    return text[: semicolon + 1] + " " * len(after)
+
+
+#: The opening of a clause that speaks of the statement before it: "...;
+#: *however, this* is unconfirmed", "*but that* could not be verified".
+_BACK = re.compile(
+    r"\s*(?:(?:however|but|though|although|yet)\b,?\s*)?(?:this|that|it|these|"
+    r"the\s+(?:reports?|claims?|sightings?|accounts?|information))\b",
+    re.IGNORECASE,
+)
+#: Words of a clause's own, after its opening: "it is said *that he* had been
+#: betrayed", "it is unclear *whether he* was armed".
+_OWN_WORDS = re.compile(
+    r"\b(?:that|whether|if|who|he|she|they|him|her|his|their|its)\b", re.IGNORECASE
+)
 
 
 def lower(hedge: Hedge, steps: int = 1) -> Hedge:

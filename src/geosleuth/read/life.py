@@ -196,9 +196,11 @@ from geosleuth.read.found import (
     body_grade,
 )
 from geosleuth.read.hedges import (
+    before_semicolon,
     hedge_of,
     is_negated,
     weakest,
+    withheld_elsewhere,
     without_withheld_denials,
 )
 from geosleuth.read.regions import claim_regions
@@ -221,10 +223,22 @@ _DEATH_DENIED = re.compile(
     re.IGNORECASE,
 )
 #: A death faked, which is none: "S *faked his own death*", "his brother said *his
-#: death was staged*".
+#: death was staged*", "*the death of* Salcedo *was staged*", "*pretended to be
+#: dead*".
 _DEATH_FAKED = re.compile(
     r"\b(?:(?:fak|stag)(?:e|ed|es|ing)\s+(?:his|her|their)\s+(?:own\s+)?death|"
-    r"death\s+(?:was|were|is|had\s+been|has\s+been)\s+(?:faked|staged))\b",
+    r"feign(?:s|ed|ing)?\s+(?:his|her|their)\s+(?:own\s+)?death|"
+    r"death(?:\s+of\s+(?:[\w’'-]+\s+){1,5}?)?\s*(?:was|were|is|had\s+been|"
+    r"has\s+been)\s+(?:faked|staged|feigned)|"
+    r"pretend(?:s|ed|ing)?\s+to\s+(?:be|have\s+been)\s+dead)\b",
+    re.IGNORECASE,
+)
+#: What a staging of a real death made it look like: "his death was staged *to
+#: look like a suicide*", "*as an accident*": the death is real, only its manner
+#: staged.
+_STAGED_AS = re.compile(
+    r"\s+(?:(?:to\s+(?:look|appear|seem)|so\s+as\s+to\s+look)\s+(?:like|as\s+if)|as)"
+    r"\b",
     re.IGNORECASE,
 )
 #: A death called no crime, which is a death all the same: "police said *it was
@@ -540,6 +554,11 @@ def _read_death(
     cues = _deaths(s, text, person)
     if not cues:
         return
+    # "Salcedo, who faked his death in 2010, was killed ...": a fake of another
+    # time, left out; "Salcedo faked his own death": no death
+    faked, text = _death_faked(s, text, person, cues)
+    if faked is None:
+        cues = _deaths(s, text, person) or cues
     own = _relative_of(s, [s.span[0] + m.start() for m in cues], person)
     speaker = None
     if own is not None and not skip:
@@ -568,8 +587,8 @@ def _read_death(
         text = _within(s, text, s.span, leave_out=aside)
     # "Police refused to dismiss reports that she had been killed": no denial
     checked = without_withheld_denials(text)
-    denial = _DEATH_DENIED.search(checked) or _DEATH_FAKED.search(checked)
-    got = denial.group(0) if denial else is_negated(checked)
+    denial = _DEATH_DENIED.search(checked)
+    got = denial.group(0) if denial else (faked or is_negated(checked))
     if got is None:
         # "Police called reports that he was killed nonsense"
         got = _report_untrue(s, s.span[0] + cues[0].start())
@@ -659,7 +678,12 @@ def _read_death(
             s.span,
         )
         return
-    hedge, cue = hedge_of(_own_hedge_text(s, text, person, s.span[0] + dead.start()))
+    at = s.span[0] + dead.start()
+    # "..., police said, declining to confirm reports that he had been
+    # betrayed": a word withheld of another thing does not hedge the death,
+    # nor a clause after a semicolon ("...; he may have been betrayed")
+    own_text = before_semicolon(_own_hedge_text(s, text, person, at), dead.start())
+    hedge, cue = hedge_of(withheld_elsewhere(s.sent, own_text, s.span[0], at))
     heard = _ASIDE_HEARSAY.search(text) if in_aside else None
     if heard is not None:
         hedge, cue = weakest(hedge, "probable"), cue or heard.group(0)
@@ -1111,6 +1135,33 @@ _CLAIM_TAKEN_BACK = re.compile(
     r"disputed|dismissed|rejected|took\s+back|taken\s+back|refuted|disproved)\b",
     re.IGNORECASE,
 )
+
+
+def _death_faked(
+    s: Sentence, text: str, person: list[TargetRef], cues: list[re.Match[str]]
+) -> tuple[str | None, str]:
+    """The words of a faked death that is all the death of ``text``, and ``text``.
+
+    "Salcedo *faked his own death* in 2010, police said", "his brother said *his
+    death was staged*": the only death told is faked, so there is none. Where
+    the sentence tells a death besides ("Salcedo, who faked his death in 2010,
+    *was killed* in Culiacán on Monday", "... *died*, his family said, denying
+    rumours he had faked his death"), the fake is of another time, or denied,
+    and the death stands: ``text`` is returned with the fake blanked, so that
+    it neither denies nor dates the death. Nor is a death staged "to look like a
+    suicide" (or "as an accident") faked: the death is real, its manner staged.
+    ``cues`` are the death words of ``text`` (:func:`_deaths`).
+    """
+    fakes = [
+        m for m in _DEATH_FAKED.finditer(text) if not _STAGED_AS.match(text, m.end())
+    ]
+    if not fakes:
+        return None, text
+    if all(any(f.start() <= c.start() < f.end() for f in fakes) for c in cues):
+        return fakes[0].group(0), text
+    for f in fakes:
+        text = text[: f.start()] + " " * (f.end() - f.start()) + text[f.end() :]
+    return None, text
 
 
 def _own_hedge_text(s: Sentence, text: str, person: list[TargetRef], at: int) -> str:

@@ -154,7 +154,13 @@ from geosleuth.read._sighting_media import (
 )
 from geosleuth.read._sighting_media import camera_of as camera_of
 from geosleuth.read.attribution import Attribution
-from geosleuth.read.hedges import hedge_of, said_to_open, weakest
+from geosleuth.read.hedges import (
+    before_semicolon,
+    hedge_of,
+    said_to_open,
+    weakest,
+    withheld_elsewhere,
+)
 from geosleuth.read.regions import OFFSET_SPREAD, offset_of, qualifies_town
 from geosleuth.read.whereabouts._movement import _someone_of_the_target
 
@@ -593,6 +599,12 @@ def _of_the_seer(ex: _Extractor, m: MentionLike, verb: Any) -> str | None:
     return str(ex.doc.text[words[0].idx : words[-1].idx + len(words[-1].text)])
 
 
+def _described(s: Sentence, at: int) -> bool:
+    """Whether the word at ``at`` is in a relative clause, which describes."""
+    tok = next((t for t in s.sent if t.idx == at), None) if s.sent else None
+    return tok is not None and any(a.dep_ == "relcl" for a in (tok, *tok.ancestors))
+
+
 def add_seen(
     ex: _Extractor,
     s: Sentence,
@@ -787,15 +799,22 @@ def add_seen(
     at = seen_at - s.span[0]
     aux = _AUX_BEFORE.search(htext[:at])
     # "was arrested in Culiacán; he would have fled to Durango if ...": the
-    # clause after the semicolon does not hedge the seeing
-    semicolon = htext.find(";", at)
-    hedge, cue = hedge_of(
-        htext[aux.start() if aux else at : semicolon if semicolon >= 0 else None]
+    # clause after the semicolon does not hedge the seeing, nor a word withheld
+    # of another thing ("but refused to dismiss reports that he had been
+    # tipped off")
+    clause_words = withheld_elsewhere(
+        s.sent, before_semicolon(htext, at), s.span[0], seen_at
     )
+    hedge, cue = hedge_of(clause_words[aux.start() if aux else at :])
     if lookalike is not None and weakest(hedge, "possible") != hedge:
         # "A man resembling Arellano was seen": someone like the target was
         hedge, cue = "possible", lookalike
-    hearsay = _hearsay(s, seen_at) or said_to_open(htext[:at])
+    # "Police said it is rumoured he was seen": its words, which the speaker's
+    # span may have blanked; not of a clause that describes the one seen ("It
+    # is said that Salcedo, who was arrested in Culiacán, will be extradited")
+    hearsay = _hearsay(s, seen_at) or (
+        None if _described(s, seen_at) else said_to_open(s.text[:at])
+    )
     if hearsay is not None and weakest(hedge, "possible") != hedge:
         # "There are reports that a hiker saw her", "a tip that she was seen":
         # hearsay that no one vouches for, as "claims that"

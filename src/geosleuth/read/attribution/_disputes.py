@@ -72,7 +72,8 @@ _DISPUTE = re.compile(
     # "..., which is false": the statement called untrue
     rf"|which\s+{_BE}{_UNTRUE}"
     # "..., which his lawyer said was false", "which his family calls untrue"
-    rf"|which\s+{_DENIER}{_AUX_ADV}(?:{_SAY}\s+{_BE}|{_CALL}\s+(?:as\s+)?){_UNTRUE}"
+    rf"|(?P<w>which)\s+{_DENIER}{_AUX_ADV}(?:{_SAY}\s+{_BE}|{_CALL}\s+(?:as\s+)?)"
+    rf"{_UNTRUE}"
     r")[^,;.]*"
     # "...; his family says that is false": another speaker's clause after a
     # semicolon that calls the statement untrue, to the sentence's end
@@ -225,7 +226,9 @@ def dispute_span(text: str, base: int = 0) -> tuple[int, int] | None:
     >>> dispute_span("Doe was seen in Aspen, but police did not deny it.") is None
     True
     """
-    m = _DISPUTE.search(text)
+    m = next(
+        (m for m in _DISPUTE.finditer(text) if not _of_a_thing_before(text, m)), None
+    )
     if m is None:
         # "..., but later said the man seen there was someone else": a correction
         # takes back all the sentence says after it, its reasons too ("after
@@ -236,6 +239,32 @@ def dispute_span(text: str, base: int = 0) -> tuple[int, int] | None:
         return base + c.start("d"), base + len(text.rstrip(" .!?\"”’'"))
     group = "d" if m.group("d") is not None else "s"
     return base + m.start(group), base + len(m.group(0).rstrip()) + m.start()
+
+
+def _of_a_thing_before(text: str, m: re.Match[str]) -> bool:
+    """Whether the "which" of another's word in ``m`` is of a thing just before it.
+
+    "Salcedo was arrested on Monday *on drug charges*, which his lawyer said were
+    false", "*accused of murder*, which ...", "in *what police called a
+    shootout*, which his family says is a lie": the relative is of the noun
+    before it (a charge, a name), not of the statement, which it leaves
+    undisputed. Not "Police said Salcedo was in Durango, which his lawyer said
+    was false" (a place, which is not false: the statement is).
+    """
+    if m.group("w") is None:
+        return False
+    before = re.split(r"[,;]", text[: m.start()])[-1]
+    return bool(_THING_BEFORE.search(before) or _RELATIVE_BEFORE.search(before))
+
+
+#: A noun of a thing, the object of a preposition, that closes the words before a
+#: relative: "on drug *charges*", "accused of *murder*", "charged with *murder*".
+_THING_BEFORE = re.compile(
+    r"\b(?:on|of|with|for|over|as)\s+(?:[\w’'-]+\s+){0,3}?[a-z][\w’'-]*\s*$"
+)
+#: A relative of its own before: "a name *which* he said was his own", "in *what*
+#: police called a shootout".
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|what)\b", re.IGNORECASE)
 
 
 def denial_of_previous(text: str, base: int = 0) -> tuple[int, int] | None:

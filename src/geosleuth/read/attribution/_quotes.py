@@ -171,8 +171,10 @@ def _set_against_hearsay(root: Any, inner: Any) -> list[tuple[int, int]]:
     '"They say he is dead, *but I saw him in Durango* on Monday," Rivas said',
     "Rivas said they say Salcedo is dead, *though he is alive*": a clause joined
     to "say" (or to the speaker's own verb) by "but" or "yet", or one of
-    concession ("though") within what they say, with a subject of its own. It
-    is not what they say but the speaker's word; the rest stays hearsay.
+    concession ("though") within what they say, or one joined with a "that" of
+    its own ("..., *and that he saw Salcedo* in Durango"), with a subject of its
+    own. It is not what they say but the speaker's word; the rest stays
+    hearsay.
     """
     doc = root.doc
     found = []
@@ -187,8 +189,17 @@ def _set_against_hearsay(root: Any, inner: Any) -> list[tuple[int, int]]:
     found += [
         t
         for t in inner.subtree
-        if t.dep_ == "advcl"
-        and any(c.dep_ == "mark" and c.lower_ in _AGAINST for c in t.children)
+        if (
+            t.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ in _AGAINST for c in t.children)
+        )
+        # "Rivas said people say he is a good man, *and that he saw Salcedo*":
+        # another "that" of the speaker's, not of what people say
+        or (
+            t.dep_ == "conj"
+            and t.i > inner.i
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
+        )
     ]
     return [
         (c.left_edge.idx, doc[c.right_edge.i].idx + len(doc[c.right_edge.i].text))

@@ -609,12 +609,32 @@ def unreal_deed(verb: Any) -> str | None:
     )
     if not owed and not _unreal_condition(verb):
         return None
+    if owed and _really_there(verb):
+        # "should have been detained in Culiacán *when he was seen there*": the
+        # duty was not done, but the one seen was there
+        return None
     been = "been " if any(c.dep_ == "auxpass" for c in verb.children) else ""
     return f"{modal.text} have {been}{verb.text}"
 
 
 #: Modals of a duty: "*should have been* arrested" (and was not).
 _OWED = frozenset({"should", "ought"})
+
+
+def _really_there(verb: Any) -> bool:
+    """Whether a clause of time or place of ``verb`` tells a deed that happened.
+
+    "should have been detained in Culiacán *when he was seen there*", "in
+    Culiacán, *where he was seen*": a clause of "when" or "where" below it,
+    itself with no modal, which says the one it is of was there.
+    """
+    return any(
+        t.dep_ in ("advcl", "relcl")
+        and any(c.lower_ in ("when", "where") for c in t.children)
+        and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in t.children)
+        for t in verb.subtree
+        if t is not verb
+    )
 
 
 def _unreal_condition(verb: Any) -> bool:
@@ -635,11 +655,13 @@ def _unreal_condition(verb: Any) -> bool:
         if c.dep_ == "cc" and c.lower_ == "but":
             return True
         if (
-            c.dep_ == "conj"
+            c.dep_ in ("conj", "dep")
             and c.lower_ == "had"
             and not any(g.dep_ == "cc" for g in verb.children if g.i < c.i)
         ):
-            return True  # "arrested *had soldiers not been* delayed", parsed as a conj
+            # "arrested *had soldiers not been* delayed", "*had the raid not been*
+            # leaked", parsed as a conj or left loose
+            return True
     head = verb.head
     if verb.dep_ == "ccomp" and head.i > verb.i:
         # "would have surrendered ... had they guaranteed his safety", which the
