@@ -5,8 +5,8 @@
 - M3: an events CSV in Windows-1252 (Excel, Western Europe) is read, with a
   warning, as documents are.
 - M4: a row far from the others that lies among them with lon and lat exchanged
-  is a bad row ("lon and lat swapped on line 7?"); the warning of a wide study
-  area names the farthest rows.
+  is said ("lon and lat swapped on line 7?"; a bad row until review r41, M1,
+  which keeps it); the warning of a wide study area names the farthest rows.
 - M5: rows that repeat an earlier row exactly are warned of by line, kept, and
   counted in profile.json.
 - L1: ``profile --help`` says that a set all within 1 m is refused, not events
@@ -172,18 +172,20 @@ def _swapped_rows() -> list[tuple[Any, ...]]:
     return rows
 
 
-def test_a_swapped_row_is_refused_by_its_line(tmp_path: Path) -> None:
+def test_a_swapped_row_is_said_by_its_line_and_kept(tmp_path: Path) -> None:
+    # review r41, M1: was refused; near the diagonal a real far event looks the
+    # same, so the row is kept, and said
     path = _csv(tmp_path / "swap1.csv", _swapped_rows())
-    with pytest.raises(InputError, match="lon and lat swapped on line 7") as info:
-        read_events_csv(path)
-    assert info.value.line == 7
+    with pytest.warns(EvidenceWarning, match="lon and lat swapped on line 7"):
+        events = read_events_csv(path)
+    assert events.n_events == 20 and events.rejected == ()
 
 
-def test_a_swapped_row_is_left_out_under_on_invalid(tmp_path: Path) -> None:
+def test_a_swapped_row_is_kept_under_on_invalid(tmp_path: Path) -> None:
     path = _csv(tmp_path / "swap1.csv", _swapped_rows())
-    events = read_events_csv(path, on_invalid="skip")
-    assert events.n_events == 19
-    assert [r.line for r in events.rejected] == [7]
+    with pytest.warns(EvidenceWarning, match="lon and lat swapped on line 7"):
+        events = read_events_csv(path, on_invalid="skip")
+    assert events.n_events == 20 and events.rejected == ()
     result = _run(
         "profile", str(path), "--method", "cgt", "--on-invalid", "warn",
         "--out", str(tmp_path / "o"),
@@ -191,16 +193,17 @@ def test_a_swapped_row_is_left_out_under_on_invalid(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "lon and lat swapped on line 7?" in _flat(result.stderr)
     record = json.loads((tmp_path / "o" / "profile.json").read_text())
-    assert record["events"]["invalid_rows_left_out"][0]["line"] == 7
-    assert record["study_area"]["area_km2"] < 10.0  # not a continent
+    assert not record["events"].get("invalid_rows_left_out")
+    assert record["study_area"]["area_km2"] > 1e6  # widened, as it says
 
 
-def test_profile_says_how_to_leave_a_swapped_row_out(tmp_path: Path) -> None:
+def test_profile_says_how_to_mend_a_swapped_row(tmp_path: Path) -> None:
     path = _csv(tmp_path / "swap1.csv", _swapped_rows())
     result = _run("profile", str(path), "--method", "cgt", "--out", str(tmp_path / "o"))
-    assert result.exit_code == 1
+    assert result.exit_code == 0, result.output
     said = _flat(result.stderr)
-    assert "lon and lat swapped on line 7?" in said and "--on-invalid warn" in said
+    assert "lon and lat swapped on line 7?" in said
+    assert "the study area is widened" in said and "exchange its lon and lat" in said
 
 
 def test_a_far_row_not_swapped_is_kept_and_named(tmp_path: Path) -> None:

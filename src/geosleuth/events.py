@@ -31,15 +31,18 @@ coordinates is an event that was never geocoded, and is refused (or skipped, wit
 ``on_invalid``) with a message that says so.
 
 The file is read as UTF-8 (with or without a byte-order mark; UTF-16 and UTF-32
-with one); a file that is not UTF-8 is read as Windows-1252 (cp1252, what Excel
-writes as "CSV" in Western Europe), with a warning, as documents are. Excel's
-``sep=;`` first line (its hint of the separator) is skipped, and its separator
-used. Two more things that usually mean an entry error are refused or said:
+with one); a line that is not UTF-8 is read as Windows-1252 (cp1252, what Excel
+writes as "CSV" in Western Europe), with a warning naming the first such line,
+as documents are. An Excel workbook, or UTF-16 without its byte-order mark, is
+refused with a word on how to save it as CSV. Excel's ``sep=;`` first line (its
+hint of the separator) is skipped, and its separator used. Two more things that
+usually mean an entry error are said, and the rows kept:
 
 - an event far from all the others that, with its lon and lat exchanged, lies
-  among them: ``lon and lat swapped on line 7?``; it is a bad row, refused (or
-  left out, with ``on_invalid``), since one such event stretches the study area
-  over a continent;
+  among them: ``lon and lat swapped on line 7?``; one such event stretches the
+  study area over a continent, but near the diagonal lon = lat a real far event
+  (Cairo, and a case in Alexandria) looks the same, so the row is kept and the
+  warning says that it widened the study area (review r41, M1);
 - rows that repeat an earlier row exactly, every field the same (a line list's
   row pasted twice): warned of by line and kept, since events at one place
   (several cases at one address) are real, and a row with an id of its own is
@@ -359,13 +362,60 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 
+#: The first bytes of files that are no text: an Excel workbook (.xlsx, a ZIP
+#: archive; .xls, an OLE2 compound file), and the hint for each.
+_NOT_TEXT: tuple[tuple[bytes, str], ...] = (
+    (b"PK\x03\x04", "a ZIP archive (an Excel workbook, .xlsx, is one)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an Excel workbook (.xls)"),
+)
+
+
+def _not_text(data: bytes, where: str) -> None:
+    r"""Refuse a workbook or UTF-16 text without a byte-order mark, saying which.
+
+    Read as CSV, either gives a header of NULs and binary (review r41, L3). A
+    first line (up to 4,096 bytes) of which a quarter or more are NUL bytes is
+    UTF-16 (or UTF-32) without its mark; a NUL inside one value of a text file
+    is a bad row, named by its line, as before.
+
+    Examples
+    --------
+    >>> _not_text("lon,lat\n".encode("utf-16-le"), "e.csv")
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.InputError: The events file e.csv looks like UTF-16 text ...
+    >>> _not_text(b"lon,lat\n1,\x002\n", "e.csv")  # a NUL in a value: a row's
+    """
+    for magic, what in _NOT_TEXT:
+        if data.startswith(magic):
+            raise InputError(
+                f"The events file {where} looks like {what}, not CSV text. Open it "
+                "in Excel and save it as 'CSV UTF-8 (comma delimited)'.",
+                path=where,
+            )
+    head = data[:4096].split(b"\n", 1)[0]
+    if head and head.count(0) * 4 >= len(head):
+        raise InputError(
+            f"The events file {where} looks like UTF-16 text without a byte-order "
+            "mark (every other byte of its first line is a NUL), which cannot be "
+            "told from other text for sure. Save it as 'CSV UTF-8' (in Excel, or "
+            "any editor).",
+            path=where,
+            line=1,
+        )
+
+
 def _decode(data: bytes, where: str) -> tuple[str, str]:
-    """The text of an events file, and its encoding; a warning if not UTF-8.
+    r"""The text of an events file, and its encoding; a warning if not UTF-8.
 
     As documents are read (:func:`geosleuth.read.text.decode_bytes`): by a
     byte-order mark, else UTF-8, else Windows-1252, which Excel writes as "CSV"
     in Western Europe (review 39, M3). The coordinates are ASCII either way;
-    the warning is about the text columns.
+    the warning is about the text columns. Without a mark, each line is read
+    on its own (review r41, L2): a UTF-8 file with a line pasted in from a
+    Windows-1252 one keeps its UTF-8 lines (encoding ``"utf-8+cp1252"``), and
+    the warning names the first line that is not UTF-8. A workbook, or UTF-16
+    without its mark, is refused, saying so (:func:`_not_text`).
 
     Examples
     --------
@@ -377,6 +427,12 @@ def _decode(data: bytes, where: str) -> tuple[str, str]:
     ...     _decode("lon;lat;Città".encode("cp1252"), "e.csv")
     ('lon;lat;Città', 'cp1252')
     >>> "read as Windows-1252" in str(said[0].message)
+    True
+    >>> with warnings.catch_warnings(record=True) as said:
+    ...     warnings.simplefilter("always")
+    ...     _decode("lon;Città\n".encode() + "1;Forlì".encode("cp1252"), "e.csv")
+    ('lon;Città\n1;Forlì', 'utf-8+cp1252')
+    >>> "is line 2: '1;Forlì'" in str(said[0].message)
     True
     """
     for bom, enc in _BOMS:
@@ -391,35 +447,50 @@ def _decode(data: bytes, where: str) -> tuple[str, str]:
                     "Excel).",
                     path=where,
                 ) from None
+    _not_text(data, where)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"The events file {where} is neither UTF-8 nor Windows-1252 text (byte "
-            f"{data[exc.start]:#04x} at {exc.start}). Re-save it as UTF-8 ('CSV "
-            "UTF-8' in Excel).",
-            path=where,
-        ) from None
-    at = next(
-        (
-            (k + 1, line.strip())
-            for k, line in enumerate(text.splitlines())
-            if not line.isascii()
-        ),
-        None,
-    )
-    first = (
-        ""
-        if at is None
-        else f" (the first such text is on line {at[0]}: " + (f"{at[1][:60]!r})")
-    )
+    parts: list[str] = []
+    first: tuple[int, str] | None = None  # the first line that is not UTF-8
+    utf8_text = False  # a line of UTF-8 beyond ASCII
+    offset = 0
+    for k, raw in enumerate(data.splitlines(keepends=True)):
+        try:
+            part = raw.decode("utf-8")
+            utf8_text = utf8_text or not part.isascii()
+        except UnicodeDecodeError:
+            try:
+                part = raw.decode("cp1252")
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"The events file {where} is neither UTF-8 nor Windows-1252 "
+                    f"text (byte {raw[exc.start]:#04x} at {offset + exc.start}, "
+                    f"line {k + 1}). Re-save it as UTF-8 ('CSV UTF-8' in Excel).",
+                    path=where,
+                    line=k + 1,
+                ) from None
+            if first is None:
+                first = (k + 1, part.strip())
+        parts.append(part)
+        offset += len(raw)
+    text = "".join(parts)
+    assert first is not None  # the whole failed as UTF-8: some line did
+    at = f" (the first such line is line {first[0]}: {first[1][:60]!r})"
+    if utf8_text:
+        warnings.warn(
+            f"The events file {where} mixes encodings: its lines are UTF-8 but "
+            f"some, as Excel writes 'CSV' in Western Europe, are Windows-1252 "
+            f"(cp1252), and are read as such{at}. Check their accented letters; "
+            "to have the file read as written, save it as 'CSV UTF-8'.",
+            EvidenceWarning,
+            stacklevel=3,
+        )
+        return text, "utf-8+cp1252"
     warnings.warn(
         f"The events file {where} is not UTF-8: read as Windows-1252 (cp1252), as "
-        f"Excel writes 'CSV' in Western Europe{first}. Check its accented letters; "
+        f"Excel writes 'CSV' in Western Europe{at}. Check its accented letters; "
         "to have it read as written, save it as 'CSV UTF-8'.",
         EvidenceWarning,
         stacklevel=3,
@@ -463,7 +534,9 @@ def _far_from_the_others(
 
     The others' centre is found twice (the mean direction of all events, then
     of the nearer half), so a few far events do not move it; their reach is the
-    75th percentile of the distances from it. An event is far when it lies more
+    distance from it of the farthest of the nearest ``n - n // 4`` events (the
+    75th percentile taken low: interpolated, a quarter of far events pulled it
+    out to them, review r41, L1). An event is far when it lies more
     than ten times that reach, and more than 50 km, from the centre. Up to a
     quarter of the events may be far; with more (or fewer than 4 events), which
     are "the others" is unclear, and None is returned.
@@ -488,7 +561,7 @@ def _far_from_the_others(
     if centre is None:
         return None
     d = _km_from(xyz, centre)
-    reach = float(np.quantile(d, 0.75))
+    reach = float(np.sort(d)[n - n // 4 - 1])
     far = d > max(10.0 * reach, 50.0)
     if not far.any() or far.sum() > n // 4:
         return None
@@ -497,7 +570,7 @@ def _far_from_the_others(
 
 def _swapped_events(
     lons: FloatArray, lats: FloatArray
-) -> list[tuple[int, float, float]]:
+) -> list[tuple[int, float, float, float]]:
     """Events far from the others that, with lon and lat exchanged, lie among them.
 
     Far as :func:`_far_from_the_others` says; among them when, exchanged, the
@@ -506,11 +579,16 @@ def _swapped_events(
     refused row by row where a latitude goes out of range, and ``--truth``
     says so).
 
+    Such an event may also be real: near the diagonal lon = lat (Cairo and a
+    case in Alexandria, whose mirror lies 15 km from Cairo) a far event and a
+    swapped one cannot be told apart, so the reader warns of it and keeps it
+    (review r41, M1).
+
     Returns
     -------
-    list of (int, float, float)
+    list of (int, float, float, float)
         Per such event: its index, its distance from the centre as given and
-        exchanged (km).
+        exchanged, and the farthest of the other events' (km).
 
     Examples
     --------
@@ -519,7 +597,7 @@ def _swapped_events(
     >>> _swapped_events(lats, lons)  # swapped throughout: none far from the others
     []
     >>> lons[3], lats[3] = lats[3], lons[3]  # one row swapped
-    >>> [(k, round(d)) for k, d, _ in _swapped_events(lons, lats)]
+    >>> [(k, round(d)) for k, d, _, _ in _swapped_events(lons, lats)]
     [(3, 4855)]
     >>> lons[3], lats[3] = 2.35, 48.85  # far, but no swap: Paris
     >>> _swapped_events(lons, lats)
@@ -529,13 +607,44 @@ def _swapped_events(
     if found is None:
         return []
     far, d, centre = found
-    within = 2.0 * float(d[~far].max()) + 0.1
+    spread = float(d[~far].max())
+    within = 2.0 * spread + 0.1
     can = far & (np.abs(lons) <= 90.0)
     exchanged = _km_from(_unit_vectors(lats, lons), centre)
     return [
-        (int(k), float(d[k]), float(exchanged[k]))
+        (int(k), float(d[k]), float(exchanged[k]), spread)
         for k in np.flatnonzero(can & (exchanged <= within))
     ]
+
+
+def _swapped_text(
+    swapped: list[tuple[int, float, float, float]],
+    lons: list[float],
+    lats: list[float],
+    lines: list[int],
+    where: str,
+) -> str:
+    """The warning of events that look swapped: the first at length, the others."""
+    k, km, km_exchanged, spread = swapped[0]
+    others = [lines[j] for j, _, _, _ in swapped[1:]]
+    also = (
+        f" (so, it seems, on line{'s' if len(others) > 1 else ''} "
+        f"{', '.join(map(str, others))})"
+        if others
+        else ""
+    )
+    kept = "them" if others else "it"
+    return (
+        f"The event on line {lines[k]} of {where} has (lon, lat) = ({lons[k]}, "
+        f"{lats[k]}), {km:,.0f} km from the centre of the other events (which "
+        f"lie within {spread:,.1f} km of it); with lon and lat exchanged, "
+        f"({lats[k]}, {lons[k]}), it lies among them ({km_exchanged:,.1f} km from "
+        f"it): lon and lat swapped on line {lines[k]}?{also} The row"
+        f"{'s are' if others else ' is'} kept, as a far event may be real, and "
+        f"the study area is widened to take {kept} in; if swapped, exchange "
+        f"{'their' if others else 'its'} lon and lat, or remove "
+        f"{kept} to have the area of the others."
+    )
 
 
 def _row_key(row: list[str]) -> tuple[str, ...]:
@@ -577,11 +686,12 @@ def read_events_csv(
         Name of a column of non-negative event weights (case-insensitive).
     on_invalid : {"raise", "warn", "skip"}, default "raise"
         What to do with a bad row (a coordinate or weight that is missing, not a
-        number, ambiguous as to its thousands separator or out of range, more
-        fields than the header, or an event far from all the others that lies
-        among them with lon and lat exchanged): raise, or skip it (listing it in
-        ``rejected`` with its line and reason), with or without an
-        :class:`~geosleuth.errors.EvidenceWarning`.
+        number, ambiguous as to its thousands separator or out of range, or more
+        fields than the header): raise, or skip it (listing it in ``rejected``
+        with its line and reason), with or without an
+        :class:`~geosleuth.errors.EvidenceWarning`. An event far from all the
+        others that lies among them with lon and lat exchanged is no bad row:
+        it is kept, with a warning.
 
     Returns
     -------
@@ -592,18 +702,20 @@ def read_events_csv(
     Warns
     -----
     EvidenceWarning
-        If the file is read as Windows-1252 (it is not UTF-8), or rows repeat
-        an earlier row exactly (their lines named; they are kept).
+        If lines are read as Windows-1252 (they are not UTF-8), rows repeat an
+        earlier row exactly (their lines named; they are kept), or an event far
+        from the others lies among them with lon and lat exchanged (its line
+        named; it is kept).
 
     Raises
     ------
     InputError
         If the file is empty or not CSV, lacks a coordinate or the weight column,
-        names one of them twice, has a bad row (with ``on_invalid="raise"``: a
-        coordinate or weight that is missing, not a number, written with a
-        thousands separator or out of range, more fields than the header, or lon
-        and lat swapped in a row far from the others), or
-        holds fewer than 2 valid events. The error's ``path``, ``line`` and
+        names one of them twice, has a bad row (with ``on_invalid="raise"``, the
+        first in the file: a coordinate or weight that is missing, not a number,
+        written with a thousands separator or out of range, or more fields than
+        the header), is an Excel workbook or UTF-16 without a byte-order mark,
+        or holds fewer than 2 valid events. The error's ``path``, ``line`` and
         ``field`` say where.
     ValueError
         If ``on_invalid`` is not one of the listed values.
@@ -842,37 +954,15 @@ def read_events_csv(
         keys.append(_row_key(row))
         if i_w is not None:
             weights.append(values[i_w])
+    # a row that looks swapped is said, never refused: near the diagonal lon =
+    # lat a real far event looks the same (review r41, M1)
     swapped = _swapped_events(np.asarray(lons), np.asarray(lats))
-    for n_seen, (k, km, km_exchanged) in enumerate(swapped):
-        reason = (
-            f"The event on line {lines[k]} of {where} has (lon, lat) = ({lons[k]}, "
-            f"{lats[k]}), {km:,.0f} km from the centre of the other events; with "
-            f"lon and lat exchanged, ({lats[k]}, {lons[k]}), it lies among them "
-            f"({km_exchanged:,.1f} km from it): lon and lat swapped on line "
-            f"{lines[k]}?"
-        )
-        if on_invalid == "raise":
-            others = [lines[j] for j, _, _ in swapped[n_seen + 1 :]]
-            also = (
-                f" (so, it seems, on line{'s' if len(others) > 1 else ''} "
-                f"{', '.join(map(str, others))})"
-                if others
-                else ""
-            )
-            raise InputError(
-                reason + also, path=where, line=lines[k], field=names[i_lon]
-            )
-        rejected.append(RejectedRow(lines[k], reason))
     if swapped:
-        gone = {k for k, _, _ in swapped}
-        kept = [j for j in range(len(lons)) if j not in gone]
-        lons = [lons[j] for j in kept]
-        lats = [lats[j] for j in kept]
-        lines = [lines[j] for j in kept]
-        keys = [keys[j] for j in kept]
-        if i_w is not None:
-            weights = [weights[j] for j in kept]
-        rejected.sort(key=lambda r: r.line)
+        warnings.warn(
+            _swapped_text(swapped, lons, lats, lines, where),
+            EvidenceWarning,
+            stacklevel=2,
+        )
     first_of: dict[tuple[str, ...], int] = {}
     repeats = [
         (line, first_of.setdefault(key, line))

@@ -15,8 +15,9 @@ GPX 1.0 and 1.1 alike (the elements are matched by their local names). As with
 a GeoJSON FeatureCollection, the file is one search: its polygons make one
 area, or its lines one track; polygons and lines together are refused. Points
 beside a track or an area (waypoints marked on the way, the plan's area
-centres) are not ground covered: they are left out, and said. A file of one
-point is that point; several points and nothing else are refused.
+centres) are not ground covered: they are left out, and said; so is a track
+segment of one point (a fix), said as such. A file of one point (a waypoint, or
+such a segment) is that point; several points and nothing else are refused.
 
 The XML is parsed with the standard library's expat, refusing any document type
 declaration (``<!DOCTYPE``), so no entity can be declared, let alone expanded.
@@ -56,6 +57,9 @@ class _Node:
     line: int
     children: list[_Node] = field(default_factory=list)
     text: str = ""
+    #: the text as expat gives it, a line at a time, joined at the element's
+    #: end: adding each to ``text`` was quadratic (review r41, M2)
+    chunks: list[str] = field(default_factory=list, repr=False)
 
     def child(self, name: str) -> _Node | None:
         return next((c for c in self.children if c.name == name), None)
@@ -64,9 +68,17 @@ class _Node:
         return [c for c in self.children if c.name == name]
 
     def walk(self) -> list[_Node]:
-        out = [self]
-        for c in self.children:
-            out.extend(c.walk())
+        """The node and all below it, in document order.
+
+        With a stack of its own, not Python's: a KML of 1,000 nested folders
+        is read, not a RecursionError (review r41, M3).
+        """
+        out: list[_Node] = []
+        todo = [self]
+        while todo:
+            node = todo.pop()
+            out.append(node)
+            todo.extend(reversed(node.children))
         return out
 
 
@@ -103,11 +115,12 @@ def _parse_xml(data: bytes, where: str) -> _Node:
         stack.append(node)
 
     def end(_: str) -> None:
-        stack.pop()
+        node = stack.pop()
+        node.text, node.chunks = "".join(node.chunks), []
 
     def text(chars: str) -> None:
         if stack:
-            stack[-1].text += chars
+            stack[-1].chunks.append(chars)
 
     parser.StartDoctypeDeclHandler = refuse
     parser.EntityDeclHandler = refuse
@@ -130,9 +143,13 @@ def _parse_xml(data: bytes, where: str) -> _Node:
 
 
 def _degrees(value: str | None, name: str, node: _Node, where: str) -> float:
-    """A ``lat``/``lon`` value in degrees, or an error naming the line."""
+    """A ``lat``/``lon`` value in degrees, or an error naming the line.
+
+    Python reads ``4_4.49`` as 44.49; GPX and KML have no such digit groups, so
+    an underscore is refused as any other character (review r41, L5).
+    """
     try:
-        number = float(value) if value is not None else math.nan
+        number = float(value) if value is not None and "_" not in value else math.nan
     except ValueError:
         number = math.nan
     limit = 90.0 if name == "lat" else 180.0
@@ -183,6 +200,15 @@ class _Shapes:
     points: list[_LonLat] = field(default_factory=list)
     lines: list[list[_LonLat]] = field(default_factory=list)
     polygons: list[list[list[_LonLat]]] = field(default_factory=list)
+    #: lines of one point (a track segment, a route, a KML line or gx:Track):
+    #: a fix, no ground walked; said as such, not as waypoints (review r41, L5)
+    single: list[_LonLat] = field(default_factory=list)
+
+    def add_line(self, line: list[_LonLat]) -> None:
+        if len(line) == 1:
+            self.single.extend(line)
+        elif line:
+            self.lines.append(line)
 
 
 def _gpx(root: _Node, where: str) -> _Shapes:
@@ -198,16 +224,9 @@ def _gpx(root: _Node, where: str) -> _Shapes:
             found.polygons.extend(_boundary_polygons([s for s in segments if s]))
             continue
         for seg in segments:
-            if len(seg) == 1:
-                found.points.extend(seg)
-            elif seg:
-                found.lines.append(seg)
+            found.add_line(seg)
     for rte in root.named("rte"):
-        route = [_gpx_point(p, where) for p in rte.named("rtept")]
-        if len(route) == 1:
-            found.points.extend(route)
-        elif route:
-            found.lines.append(route)
+        found.add_line([_gpx_point(p, where) for p in rte.named("rtept")])
     return found
 
 
@@ -251,11 +270,7 @@ def _kml(root: _Node, where: str) -> _Shapes:
         if node.name == "Point":
             found.points.extend(_kml_coordinates(node.child("coordinates"), where))
         elif node.name == "LineString":
-            line = _kml_coordinates(node.child("coordinates"), where)
-            if len(line) == 1:
-                found.points.extend(line)
-            elif line:
-                found.lines.append(line)
+            found.add_line(_kml_coordinates(node.child("coordinates"), where))
         elif node.name == "Track":  # gx:Track, as GPS apps export a track
             coords = [c for c in node.named("coord") if c.text.strip()]
             track = []
@@ -269,10 +284,7 @@ def _kml(root: _Node, where: str) -> _Shapes:
                         ),
                     )
                 )
-            if len(track) == 1:
-                found.points.extend(track)
-            elif track:
-                found.lines.append(track)
+            found.add_line(track)
         elif node.name == "Polygon":
             outer = _ring_of(node.child("outerBoundaryIs"), where)
             holes = [_ring_of(b, where) for b in node.named("innerBoundaryIs")]
@@ -290,14 +302,28 @@ def _geometry(found: _Shapes, where: str) -> Geometry:
             path=where,
         )
     shapes = found.polygons or found.lines
-    if shapes and found.points:
-        n = len(found.points)
+    n, n_single = len(found.points), len(found.single)
+    said = " and ".join(
+        text
+        for count, text in (
+            (n, f"{n} point{'s' if n > 1 else ''} (waypoint{'s' if n > 1 else ''})"),
+            (n_single, f"{n_single} track segment{'s' if n_single > 1 else ''} "
+                       "of one point"),
+        )
+        if count
+    )  # fmt: skip
+    if shapes and said:
         warnings.warn(
-            f"{n} point{'s' if n > 1 else ''} (waypoints) of {where} "
-            f"{'are' if n > 1 else 'is'} not read: marks beside the "
-            f"{'areas' if found.polygons else 'track'}, not ground covered.",
+            f"{said} of {where} {'are' if n + n_single > 1 else 'is'} not read: "
+            f"marks beside the {'areas' if found.polygons else 'track'}, not "
+            "ground covered.",
             EvidenceWarning,
             stacklevel=3,
+        )
+    if not shapes and n + n_single == 1:  # a lone fix, as a lone waypoint
+        return from_geojson(
+            {"type": "Point", "coordinates": list((found.points + found.single)[0])},
+            what=what.format("point"),
         )
     if found.polygons:
         return from_geojson(
@@ -309,16 +335,11 @@ def _geometry(found: _Shapes, where: str) -> Geometry:
             {"type": "MultiLineString", "coordinates": found.lines},
             what=what.format("track"),
         )
-    if len(found.points) == 1:
-        return from_geojson(
-            {"type": "Point", "coordinates": list(found.points[0])},
-            what=what.format("point"),
-        )
-    if found.points:
+    if said:
         raise InputError(
-            f"{where} holds {len(found.points)} points (waypoints) and no track or "
-            "area: one search has one shape. Record a point with --point LON,LAT "
-            "and --radius-km, or give the track the team walked.",
+            f"{where} holds {said} and no track or area: one search has one "
+            "shape. Record a point with --point LON,LAT and --radius-km, or give "
+            "the track the team walked.",
             path=where,
         )
     raise InputError(

@@ -720,8 +720,8 @@ def profile(
         typer.Option(
             "--on-invalid",
             help="A row that cannot be an event (no coordinates, as an ungeocoded "
-            "case; a value that is not a number; lon and lat swapped in a row far "
-            "from the others): stop with an error (raise), or "
+            "case; a value that is not a number or out of range): stop with an "
+            "error (raise), or "
             "leave it out with a warning naming its line and why (warn) or without "
             "(skip); profile.json lists and counts the rows left out.",
         ),
@@ -737,7 +737,9 @@ def profile(
     600 km from its centre are warned of, naming the farthest rows; a set whose
     events all lie within 1 m of each other is one place, and refused (two events at
     one address are two events). An event far from the others that lies among them
-    with lon and lat exchanged is a bad row ("lon and lat swapped on line 7?"); rows
+    with lon and lat exchanged is warned of ("lon and lat swapped on line 7?") and
+    kept, widening the study area (a real far event near the diagonal lon = lat
+    looks the same: exchange its lon and lat, or remove it, if it is swapped); rows
     that repeat an earlier row exactly, every field the same, are warned of by line
     and kept (counted in profile.json). A file that is not UTF-8 is read as
     Windows-1252 (cp1252), as Excel writes it, with a warning; Excel's "sep=;" first

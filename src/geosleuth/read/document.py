@@ -77,7 +77,42 @@ from geosleuth.read.text import (
 )
 from geosleuth.read.traces import THING_AFTER, trace_starts
 
-__all__ = ["Reading", "parse", "read_document", "read_text"]
+__all__ = ["Reading", "guessed_year", "parse", "read_document", "read_text"]
+
+#: Written in a reading's note where its publication date is a dateline's day
+#: whose year the dateline does not write, guessed from the day it was read
+#: (:func:`guessed_year` finds it).
+_YEAR_GUESSED = ", which writes no year: "
+_GUESSED_NOTE = re.compile(
+    rf"publication date (\d{{4}})-\d{{2}}-\d{{2}} read from the dateline "
+    rf"(.+?){re.escape(_YEAR_GUESSED)}",
+    re.S,
+)
+
+
+def guessed_year(notes: Sequence[object]) -> tuple[int, str] | None:
+    """The year a reading guessed for its yearless dateline, and the dateline.
+
+    A report dated only by a dateline that writes no year ("CULIACAN, Mexico,
+    March 1 (Reuters) -"), read with no publication date, takes the latest year
+    that puts that day not after the day it is read; its notes say so. That
+    year is a guess: the report is not dated by itself (review r41, H1).
+
+    Examples
+    --------
+    >>> guessed_year(["publication date 2026-03-01 read from the dateline "
+    ...               "'LIMA, March 1 (Reuters) -', which writes no year: the "
+    ...               "latest year that puts it not after today (2026-11-28)"])
+    (2026, "'LIMA, March 1 (Reuters) -'")
+    >>> guessed_year(["publication date 2024-03-01 read from the dateline "
+    ...               "'LIMA, March 1, 2024 -'"]) is None
+    True
+    """
+    for note in notes:
+        found = _GUESSED_NOTE.match(note) if isinstance(note, str) else None
+        if found:
+            return int(found.group(1)), found.group(2)
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -608,8 +643,15 @@ def read_text(
             pub, line = dateline
             notes_out.append(
                 f"publication date {pub.isoformat()} read from the dateline "
-                f"{line!r}, which writes no year: the latest year that puts it "
+                f"{line!r}{_YEAR_GUESSED}the latest year that puts it "
                 f"not after today ({today.isoformat()})"
+            )
+            # a guess: said, not only noted (review r41, H1)
+            _warn(
+                f"{source or doc_id!r}: year guessed as {pub.year} from the "
+                f"dateline {line!r}, which writes none (the latest year that "
+                "puts it not after today); give a publication date (published=, "
+                "--published) to fix it."
             )
     published_as = pub  # the document's own date, whatever its statements' day
     if (

@@ -447,8 +447,12 @@ def run_estimate(
     ``readings/``. ``published`` is for the undated documents, those whose
     reading found no date (none was given with the upload, and the text gives
     none: ``reading_published`` of
-    :meth:`~geosleuth.service.store.CaseStore.documents`): those are read again
-    with it, and the others keep their reading and its date.
+    :meth:`~geosleuth.service.store.CaseStore.documents`) or only a dateline's
+    day whose year it guessed (``reading_year_guessed``: "CULIACAN, Mexico,
+    March 1 (Reuters) -" read with no date, review r41, H1): those are read
+    again with it, the dateline's day and month kept in the year that date
+    gives, and the others keep their reading and its date. Without
+    ``published``, the run warns of each guessed year.
 
     ``run.json`` names the documents (``documents``) and binds them by SHA-256
     (``inputs``: each document's and the reading's it used,
@@ -480,9 +484,16 @@ def run_estimate(
         # undated: a report that gave no date, neither with the upload nor in
         # its text (its page's metadata, a line under the headline ...), as its
         # reading found (review r39, H1: not the upload's date alone)
-        undated = {
-            d["name"] for d in store.documents(case_id) if not d["reading_published"]
+        listed = store.documents(case_id)
+        guessed = {
+            d["name"]: (str(d["reading_published"])[:4], d["reading_year_guessed"])
+            for d in listed
+            if d.get("reading_year_guessed")
         }
+        # and one whose year is a guess from the day it was read (review r41,
+        # H1): its dateline takes the year of the date given, as it is read again
+        undated = {d["name"] for d in listed if not d["reading_published"]}
+        undated |= set(guessed)
         if published:  # read again, with that date, what gave none
             inputs = [
                 doc if doc.name in undated else kept
@@ -508,6 +519,8 @@ def run_estimate(
             source="case.yaml",
         )
         record = json.loads((out / "estimate.json").read_text(encoding="utf-8"))
+        # a guessed year not mended by a date given is said (review r41, H1)
+        said = [] if published else [_guessed_warning(n, *guessed[n]) for n in guessed]
         return {
             "settings": {
                 "as_of": as_of_text(as_of) if as_of else None,
@@ -517,8 +530,24 @@ def run_estimate(
             },
             "documents": [p.name for p in docs],
             "inputs": read,
-            "warnings": [store.public_warning(w) for w in found],
+            "warnings": said + [store.public_warning(w) for w in found],
             "summary": estimate_summary(record),
         }
 
     return store.add_run(case_id, produce, user=user)
+
+
+def _guessed_warning(name: str, year: str, dateline: str) -> str:
+    """What a run says of a report whose reading guessed its dateline's year.
+
+    Examples
+    --------
+    >>> _guessed_warning("a.txt", "2026", "'LIMA, March 1 (Reuters) -'")[:60]
+    "'a.txt': year guessed as 2026 from the dateline 'LIMA, March"
+    """
+    return (
+        f"{name!r}: year guessed as {year} from the dateline {dateline}, which "
+        "writes none (the latest year that puts it not after the day it was "
+        "read); give a publication date (the estimate's 'published', for "
+        "undated reports, or with the upload) to fix it."
+    )

@@ -351,7 +351,9 @@ class CaseStore:
         self._digests: dict[tuple[int, int, int, int], str] = {}
         # the publication date each reading used and where from, by the same
         # key: each listing of the reports shows them
-        self._dates: dict[tuple[int, int, int, int], tuple[str | None, str | None]]
+        self._dates: dict[
+            tuple[int, int, int, int], tuple[str | None, str | None, str | None]
+        ]
         self._dates = {}
 
     def public_text(self, text: str) -> str:
@@ -645,9 +647,11 @@ class CaseStore:
         publication date given with the upload, or None), ``uploaded_by`` (the
         user, or None) and the date its reading used (:meth:`_dated`):
         ``reading_published``, ``reading_published_from`` and
-        ``reading_published_where``. A report with no ``reading_published`` is
-        undated: it gave none, with the upload or in its text, and a date given
-        with an estimate is for it alone.
+        ``reading_published_where``, and ``reading_year_guessed``. A report
+        with no ``reading_published`` is undated: it gave none, with the upload
+        or in its text, and a date given with an estimate is for it alone; so is
+        one with ``reading_year_guessed``, dated only by a dateline that writes
+        no year, whose year its reading guessed from the day it was read.
         """
         folder = self.folder(case_id) / "documents"
         info = self._document_info(folder)
@@ -670,7 +674,7 @@ class CaseStore:
             )
         return out
 
-    def _dated(self, reading: Path, given: Any) -> dict[str, str | None]:
+    def _dated(self, reading: Path, given: Any) -> dict[str, Any]:
         """The publication date a report's ``reading`` used, and where it is from.
 
         ``reading_published`` is the reading's date (the date ``given`` with the
@@ -680,9 +684,14 @@ class CaseStore:
         ``"upload"`` (the date given with it) or ``"report"`` (the report's own),
         and ``reading_published_where``, for a report's own, where it gives it as
         the reading's notes say ("the page's metadata", "the line under the
-        headline" ...), or None where they do not.
+        headline" ...), or None where they do not. ``reading_year_guessed`` is
+        the dateline whose year the reading guessed (a report dated only by
+        "CULIACAN, Mexico, March 1 (Reuters) -", read with no date, takes the
+        latest year that puts it not after the day it was read,
+        :func:`~geosleuth.read.document.guessed_year`), else None (review r41,
+        H1).
         """
-        day, where = self._reading_date(reading)
+        day, where, guessed = self._reading_date(reading)
         if day is None and isinstance(given, str):  # no reading: as uploaded
             day = given
         came = None if day is None else "upload" if day == given else "report"
@@ -690,10 +699,14 @@ class CaseStore:
             "reading_published": day,
             "reading_published_from": came,
             "reading_published_where": where if came == "report" else None,
+            "reading_year_guessed": guessed if came == "report" else None,
         }
 
-    def _reading_date(self, reading: Path) -> tuple[str | None, str | None]:
-        """A stored reading's ``published`` and, from its notes, where it was read.
+    def _reading_date(self, reading: Path) -> tuple[str | None, str | None, str | None]:
+        """A stored reading's ``published``, where it was read, and a guessed year.
+
+        Where and whether its year was guessed (the dateline, else None) are as
+        its notes say.
 
         Read once for each version of the file (by device, inode, size and
         time): a reading is as large as its report, and each listing asks.
@@ -702,16 +715,16 @@ class CaseStore:
         try:
             st = reading.lstat()
         except OSError:
-            return None, None
+            return None, None, None
         if not stat.S_ISREG(st.st_mode):
-            return None, None
+            return None, None, None
         key = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
         if key in self._dates:
             return self._dates[key]
         try:
             stored = json.loads(reading.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            return None, None
+            return None, None, None
         stored = stored if isinstance(stored, dict) else {}
         day = stored.get("published")
         try:
@@ -725,8 +738,11 @@ class CaseStore:
             if found and found.group(1) == day:
                 where = found.group(2)
                 break
-        self._dates[key] = day, where
-        return day, where
+        from geosleuth.read.document import guessed_year
+
+        guess = guessed_year(notes) if isinstance(notes, list) and day else None
+        self._dates[key] = day, where, guess[1] if guess else None
+        return self._dates[key]
 
     @staticmethod
     def _document_info(folder: Path) -> dict[str, dict[str, Any]]:
