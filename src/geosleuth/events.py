@@ -51,7 +51,6 @@ usually mean an entry error are said, and the rows kept:
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import csv
 import io
@@ -65,6 +64,7 @@ from typing import Any, Literal
 
 import numpy as np
 
+from geosleuth._boms import BOMS
 from geosleuth._types import BoolArray, FloatArray, IntArray, PathLike
 from geosleuth.errors import EvidenceWarning, InputError
 
@@ -351,17 +351,6 @@ def _csv_rows(reader: Any, where: str) -> Iterator[list[str]]:
         yield row
 
 
-#: The byte-order marks a CSV may start with (UTF-32 before UTF-16, whose
-#: little-endian mark begins UTF-32's).
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-
-
 #: The first bytes of files that are no text: an Excel workbook (.xlsx, a ZIP
 #: archive; .xls, an OLE2 compound file), and the hint for each.
 _NOT_TEXT: tuple[tuple[bytes, str], ...] = (
@@ -435,7 +424,7 @@ def _decode(data: bytes, where: str) -> tuple[str, str]:
     >>> "is line 2: '1;Forlì'" in str(said[0].message)
     True
     """
-    for bom, enc in _BOMS:
+    for bom, enc in BOMS:
         if data.startswith(bom):
             try:
                 return data[len(bom) :].decode(enc), enc

@@ -64,6 +64,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Literal
 
+from geosleuth._boms import BOMS
 from geosleuth.errors import (
     EvidenceWarning,
     InputError,
@@ -99,13 +100,6 @@ _SUFFIXES: dict[str, TextFormat] = {
     ".xhtml": "html",
 }
 
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 #: Bytes of a document that the encoding guess looks at.
 _GUESS_BYTES = 2_000_000
 #: How much messier than the best guess the Windows-1252 reading may be and still
@@ -277,7 +271,7 @@ def decode_bytes(
         raise InputError(f"{name!r} is empty: there is no text to read.", path=name)
     text: str | None = None
     encoding = ""
-    for bom, enc in _BOMS:
+    for bom, enc in BOMS:
         if data.startswith(bom):
             text = _strict(data[len(bom) :], enc, truncated=truncated)
             if text is None:
