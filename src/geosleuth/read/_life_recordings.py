@@ -270,13 +270,25 @@ def _recording(
 def _appears_other(cue: Any, person: list[TargetRef]) -> str | None:
     """The one of the target's own who "appeared" in a recording, else None.
 
-    "Ag Alher's *deputy* appeared in a video released on Monday": the subject
-    of "appeared" is one of the target's own (:data:`_PEOPLE`), not a reference
-    to the target; not "Ag Alher appeared in a video".
+    "Ag Alher's *deputy* appeared in a video released on Monday", "a video of
+    Ag Alher's *deputy* surfaced": the subject of "appeared", or the one the
+    recording is of, is one of the target's own (:data:`_PEOPLE`), not a
+    reference to the target; not "Ag Alher appeared in a video".
     """
-    if cue.lemma_.lower() != "appear":
+    if cue.lemma_.lower() in ("video", "recording", "footage", "tape", "audio"):
+        # "A video *of* Ag Alher's deputy surfaced": the one it is of
+        subjects = [
+            g
+            for c in cue.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj" and any(p.dep_ == "poss" for p in g.children)
+        ]
+    elif cue.lemma_.lower() == "appear":
+        subjects = [c for c in cue.children if c.dep_ == "nsubj"]
+    else:
         return None
-    for subject in (c for c in cue.children if c.dep_ == "nsubj"):
+    for subject in subjects:
         if subject.lemma_.lower() not in _PEOPLE:
             continue
         if not any(

@@ -126,18 +126,39 @@ def _time_of_ones_own(tok: Any) -> bool:
             ):
                 return False
             return _appears_recorded(up.head, up) and any(
-                c.dep_ in ("nsubj", "nsubjpass")
-                and c.tag_ == "NN"
+                c.tag_ == "NN"
                 and c.lemma_.lower() in _PEOPLE_OF
                 and c.lemma_.lower() not in _MANY_OF
                 and (c.lemma_.lower() in _WOMEN_OF) == (tok.lower_ == "she")
                 and any(g.dep_ == "poss" for g in c.children)
-                for c in up.head.children
+                for c in _subjects_recorded(up.head)
             )
         if up.dep_ not in ("ccomp", "conj") or up.head.i == up.i:
             return False
         up = up.head
     return False
+
+
+def _subjects_recorded(verb: Any) -> list[Any]:
+    """The subjects of ``verb``, and the one a recording subject is of.
+
+    "Ag Alher's *deputy* appeared in a video", "a video of Ag Alher's *deputy*
+    surfaced".
+    """
+    out = []
+    for c in verb.children:
+        if c.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        out.append(c)
+        if c.lemma_.lower() in _RECORDINGS:
+            out += [
+                g
+                for p in c.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children
+                if g.dep_ == "pobj"
+            ]
+    return out
 
 
 def _appears_recorded(verb: Any, beside: Any) -> bool:

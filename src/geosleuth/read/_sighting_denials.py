@@ -337,6 +337,21 @@ def _denial_withheld(tok: Any) -> str | None:
     return None
 
 
+#: Verbs (lemmas) of confirming, which after a semicolon may be of the seeing.
+_CONFIRMING = frozenset({"confirm", "verify", "corroborate", "substantiate"})
+
+
+def _confirms_back(verb: Any, before: Any) -> bool:
+    """Whether ``verb`` confirms the clause ``before`` it, and no clause of its own.
+
+    "; the sighting has not been confirmed", "; police could not confirm it";
+    not "; officials would not confirm that he was wounded".
+    """
+    return verb.lemma_.lower() in _CONFIRMING and not any(
+        c.dep_ == "ccomp" and c.i > before.i for c in verb.children
+    )
+
+
 def _governed(
     verb: Any,
 ) -> tuple[Literal["negated", "conditional"], str] | None:
@@ -385,6 +400,11 @@ def _governed(
         else:
             return None
         if head is clause or head.pos_ not in ("VERB", "AUX"):
+            return None
+        if semicolon_between(clause, head) and not _confirms_back(head, clause):
+            # "Soldiers arrested S in Culiacán; no shots were fired": a clause
+            # of its own, which the parse may hang the seeing on; not "; the
+            # sighting has not been confirmed", which is of the seeing
             return None
         denying = _denying(head)
         if denying is not None:

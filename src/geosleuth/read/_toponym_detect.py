@@ -496,6 +496,32 @@ _HIDING_IN = re.compile(
     r"\b(?:fled|escaped|went|moved|returned|headed|retreated)\s+(?:back\s+)?to\s+$",
     re.IGNORECASE,
 )
+#: After "X's" and a thing one owns, a word that makes it a part of the place:
+#: "Culiacán's bar *district*", "Sinaloa's ranch *lands*".
+_AREA_AFTER = re.compile(
+    r"^(?:[’']s?)?\s+(?:[a-z]+\s+){1,2}(?:district|zone|country|lands?|belt|strip|"
+    r"quarter|row|towns?|area|region|scene|sector)\b"
+)
+
+#: After "X's", a thing only a person owns, right after: "Tyler's apartment",
+#: "Austin's car" (not "Culiacán's bar", "Texas's ranch").
+_PERSONAL_AFTER = re.compile(
+    r"^[’']s?\s+(?:apartment|flat|car|truck|van|pickup|SUV|bedroom|garage|hideout)\b"
+)
+
+
+def _standing(gaz: Gazetteer, sp: _Span) -> bool:
+    """Whether ``sp`` names, by its own name, a division or a town of standing."""
+    return any(
+        w >= 1.0
+        and (
+            gaz.kind(p) in ("admin", "county", "region")
+            or int(gaz.pops[p]) >= _STANDING_POP
+        )
+        for p, w in sp.cands
+    )
+
+
 #: Holidays and feasts, which "for" names as a time, not a place to go: "left
 #: Leeds for Christmas", "went home for Easter" (not "Christmas Island").
 _OCCASION = re.compile(
@@ -745,9 +771,20 @@ def _judge(
     if (
         owner
         and _BELONGING_AFTER.match(after)
+        and not _AREA_AFTER.match(after)
         and not any(gaz.kind(p) == "country" for p, w in sp.cands if w >= 1.0)
+        and (
+            label == "PERSON"
+            or _fold(sp.text) in _GIVEN
+            or _PERSONAL_AFTER.match(after)
+            or not _standing(gaz, sp)
+        )
     ):
-        score = -1.0  # "hiding in Santiago's ranch": its owner's name, no place
+        # "hiding in Santiago's ranch", "Tyler's apartment": its owner's name,
+        # no place, nor another place by a loose match of it; not "Culiacán's
+        # bar district", "Texas's ranch country" nor a city's "office"
+        score = -1.0
+        sp.owned = True
     sp.signals = score if score >= 0.8 else 0.0
 
 
@@ -832,9 +869,12 @@ def _add_loose(
         ):
             cand_spans.append((s, e))
     diseases = _disease_names(text)
+    owned = [(t.start, t.end) for t in spans if t.owned]
     for s, e in cand_spans:
         if (s, e) in seen or text[s:e].lower() in _STOP:
             continue
+        if any(s < oe and os < e for os, oe in owned):
+            continue  # "Austin's car": an owner's name, not a village by a loose match
         if norm_key(text[s:e]) in diseases:
             continue  # "Ebola" of the "Ebola virus" is not Enola, Pennsylvania
         seen.add((s, e))

@@ -37,3 +37,4 @@ class _Span:
     shaped: bool = False  # named like a feature, street or airport ("Mount Rainier")
     beach: bool = False  # "Patong Beach" read as its town: unresolved where far
     brand: bool = False  # of a team's or product's name: "Georgia Bulldogs cap"
+    owned: bool = False  # an owner's name: "Santiago's ranch"

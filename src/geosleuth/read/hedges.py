@@ -107,7 +107,8 @@ _WITHHELD_DENIAL = (
 #: alive".
 _WITHHELD_WORD = (
     r"(?:refus|declin)(?:e|es|ed|ing) to (?:confirm|accept|believe|acknowledge)"
-    r"(?= (?:(?:the|any) )?(?:that|reports?|claims?|rumou?rs?|she|he|they)\b)"
+    r"(?= (?:(?:the|any) )?(?:that|reports?|claims?|rumou?rs?|she|he|they)\b|"
+    r" (?-i:[A-Z]))"
 )
 _WITHHELD_STATEMENT = (
     r"(?:refus|declin)(?:e|es|ed|ing) to (?:release|issue|publish|make|give)"
@@ -182,7 +183,7 @@ HEDGE_CUES: dict[Hedge, tuple[str, ...]] = {
         # "could not confirm that he was in Ayorou": no confirmation, no denial
         r"(?:not|never|(?:did|does|do|would|could|can|will|wo|ca)n['’]t|cannot|"
         r"unable to|failed to) (?:\w+ )?(?:confirm|verify|corroborate)(?:ed)?"
-        r"(?= (?:that|whether|if|reports?|claims?)\b)",
+        r"(?= (?:that|whether|if|reports?|claims?|she|he|they)\b| (?-i:[A-Z]))",
     ),
     "possible": (
         # a denial withheld: "police *refused to dismiss* reports that", "*did

@@ -227,10 +227,11 @@ _DEATH_DENIED = re.compile(
 #: dead*".
 _DEATH_FAKED = re.compile(
     r"\b(?:(?:fak|stag)(?:e|ed|es|ing)\s+(?:his|her|their)\s+(?:own\s+)?death|"
-    r"feign(?:s|ed|ing)?\s+(?:his|her|their)\s+(?:own\s+)?death|"
-    r"death(?:\s+of\s+(?:[\w’'-]+\s+){1,5}?)?\s*(?:was|were|is|had\s+been|"
-    r"has\s+been)\s+(?:faked|staged|feigned)|"
-    r"pretend(?:s|ed|ing)?\s+to\s+(?:be|have\s+been)\s+dead)\b",
+    r"feign(?:s|ed|ing)?\s+(?:(?:his|her|their)\s+(?:own\s+)?)?death|"
+    r"death(?:\s+(?:of|in|at|near)\s+(?:[\w’'-]+\s+){1,5}?)?\s*(?:was|were|is|"
+    r"had\s+been|has\s+been)\s+(?:faked|staged|feigned)|"
+    r"pretend(?:s|ed|ing)?\s+to\s+(?:be|have\s+been)\s+dead|"
+    r"play(?:s|ed|ing)?\s+dead)\b",
     re.IGNORECASE,
 )
 #: What a staging of a real death made it look like: "his death was staged *to
@@ -1137,6 +1138,17 @@ _CLAIM_TAKEN_BACK = re.compile(
 )
 
 
+#: Between a death and a fake after it, a "but" that makes the fake that death,
+#: with no denial or report of the fake: "declared dead, *but* the death was
+#: faked"; not "but denied rumours he had faked his death".
+_BUT_FAKED = re.compile(
+    r"\bbut\b(?!.*\b(?:not|never|n't|den(?:y|ied|ies)|rumou?rs?|claims?|reports?|"
+    r"dismiss\w*|reject\w*)\b)[^;.]*$",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
 def _death_faked(
     s: Sentence, text: str, person: list[TargetRef], cues: list[re.Match[str]]
 ) -> tuple[str | None, str]:
@@ -1159,6 +1171,19 @@ def _death_faked(
         return None, text
     if all(any(f.start() <= c.start() < f.end() for f in fakes) for c in cues):
         return fakes[0].group(0), text
+    told = [c for c in cues if not any(f.start() <= c.start() < f.end() for f in fakes)]
+    last = max((c.end() for c in told), default=0)
+    for f in fakes:
+        undone = _BUT_FAKED.search(text[last : f.start()])
+        if (
+            f.start() >= last
+            and undone is not None
+            and not _YEAR.search(re.split(r"[;.]", text[f.start() :])[0])
+        ):
+            # "was declared dead in 2010, but the death was faked", "reported
+            # killed ... but had faked his death": the death told before is
+            # the fake
+            return f.group(0), text
     for f in fakes:
         text = text[: f.start()] + " " * (f.end() - f.start()) + text[f.end() :]
     return None, text

@@ -162,6 +162,7 @@ from geosleuth.read.hedges import (
     withheld_elsewhere,
 )
 from geosleuth.read.regions import OFFSET_SPREAD, offset_of, qualifies_town
+from geosleuth.read.whereabouts._clauses import there_all_the_same
 from geosleuth.read.whereabouts._movement import _someone_of_the_target
 
 if TYPE_CHECKING:
@@ -805,6 +806,8 @@ def add_seen(
     clause_words = withheld_elsewhere(
         s.sent, before_semicolon(htext, at), s.span[0], seen_at
     )
+    if there_all_the_same(verb):
+        aux = None  # "would have been arrested ... when he was seen there"
     hedge, cue = hedge_of(clause_words[aux.start() if aux else at :])
     if lookalike is not None and weakest(hedge, "possible") != hedge:
         # "A man resembling Arellano was seen": someone like the target was

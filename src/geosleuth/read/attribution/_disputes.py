@@ -258,9 +258,12 @@ def _of_a_thing_before(text: str, m: re.Match[str]) -> bool:
 
 
 #: A noun of a thing, the object of a preposition, that closes the words before a
-#: relative: "on drug *charges*", "accused of *murder*", "charged with *murder*".
+#: relative: "on drug *charges*", "accused of *murder*", "charged with *murder*";
+#: not one's company ("with his wife", "with Guzmán") nor a time ("for weeks").
 _THING_BEFORE = re.compile(
-    r"\b(?:on|of|with|for|over|as)\s+(?:[\w’'-]+\s+){0,3}?[a-z][\w’'-]*\s*$"
+    r"\b(?:on|of|with(?!\s+(?:his|her|their|my|our|two|three|several|[A-Z]))|"
+    r"for(?!\s+(?:(?:several|two|three|many|a\s+few)\s+)?(?:hours|days|weeks|"
+    r"months|years)\b)|over|as)\s+(?:[\w’'-]+\s+){0,3}?[a-z][\w’'-]*\s*$"
 )
 #: A relative of its own before: "a name *which* he said was his own", "in *what*
 #: police called a shootout".

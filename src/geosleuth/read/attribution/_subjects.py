@@ -373,13 +373,16 @@ def _unvouched_subject(subj: Any) -> bool:
     """Whether the subject ``subj`` of a reporting verb is sources of no one.
 
     "*Anonymous sources* say", "*Unverified sources* claim" (:func:`_no_author`),
-    "*Posts on social media* say": hearsay. Not "police sources", nor "sources
-    close to the family", which are someone's.
+    "*Posts on social media* say": hearsay. Not "police sources", "anonymous
+    police sources", nor "sources close to the family", which are someone's.
     """
     if subj.pos_ != "NOUN":
         return False
     if subj.lemma_.lower() == "source" and _no_author(subj):
-        return True
+        # "*Anonymous police sources* said": the police's sources, unnamed
+        return not any(
+            c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") for c in subj.children
+        )
     return any(
         c.dep_ == "prep"
         and c.lower_ in ("on", "from")

@@ -115,6 +115,7 @@ from geosleuth.read.whereabouts._clauses import (
     _blanked,
     _clause_cue,
     _clause_text,
+    _clause_verb,
     _correctable,
     _earlier_clauses_out,
     _later_clauses_out,
@@ -130,6 +131,7 @@ from geosleuth.read.whereabouts._movement import (
     _denied_meeting,
     _denied_origin,
     _departure,
+    _departure_denied,
     _earlier,
     _goal,
     _goal_words,
@@ -574,8 +576,14 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
         )
         date, date_from, dnote = ex.dates(s, anchor, verb=verb, skip=skip)
         negated = negation(ex, s, own) if own != at else first_negated
-        pol: Literal["is", "is_not"] = "is_not" if negated else "is"
         more = [extra] if extra else []
+        gone = _departure_denied(ex, s, places, _clause_verb(ex, s, own))
+        if negated and gone is not None:
+            # "was not extradited from Mexico and is still in prison there": a
+            # departure denied, no word that he is not there
+            negated = None
+            more.append(f"a departure denied ({gone!r}), not the place")
+        pol: Literal["is", "is_not"] = "is_not" if negated else "is"
         contrast = CONTRAST.search(ex.text[max(s.span[0], anchor - 40) : anchor])
         # "is not in Raqqa but in Mosul": Mosul is where the target is
         stead = (

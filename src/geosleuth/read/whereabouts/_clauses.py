@@ -332,6 +332,7 @@ def negation(ex: _Extractor, s: Sentence, at: int) -> str | None:
         or _undecided(verb)
         or _denied_by_head(verb)
         or _unconfirmed(verb)
+        or _own_tense(verb)
     ):
         heads = (verb, verb.head)
     for v in heads:
@@ -348,6 +349,20 @@ def negation(ex: _Extractor, s: Sentence, at: int) -> str | None:
     if verb.pos_ in ("VERB", "AUX"):
         return None
     return fallback
+
+
+def _own_tense(verb: Any) -> bool:
+    """Whether ``verb`` is joined to the verb before it with a tense of its own.
+
+    "was not extradited from Mexico and *remains* in Culiacán", "has not left
+    Mexico and *is* hiding in Sinaloa": the second verb says its own, so the
+    first one's "not" is not its; not "did not flee and *hide*", which shares
+    the "did not".
+    """
+    return verb.dep_ == "conj" and (
+        verb.tag_ in ("VBZ", "VBD", "VBP")
+        or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
 
 
 #: Marks of a clause that the verb above it leaves open: "did not say *whether*
@@ -609,12 +624,31 @@ def unreal_deed(verb: Any) -> str | None:
     )
     if not owed and not _unreal_condition(verb):
         return None
-    if owed and _really_there(verb):
-        # "should have been detained in Culiacán *when he was seen there*": the
-        # duty was not done, but the one seen was there
+    if _really_there(verb):
+        # "should have been detained in Culiacán *when he was seen there*",
+        # "would have been arrested ... when he was seen there, had police
+        # acted": the deed was not done, but the one seen was there
         return None
     been = "been " if any(c.dep_ == "auxpass" for c in verb.children) else ""
     return f"{modal.text} have {been}{verb.text}"
+
+
+def there_all_the_same(verb: Any) -> bool:
+    """Whether ``verb`` is a deed not done where the one it is of really was.
+
+    "*would have been arrested* in Culiacán when he was seen there, had police
+    acted": a modal, "have" and a participle, with a clause of time or place
+    that tells he was there (:func:`_really_there`); its modal does not hedge
+    his being there.
+    """
+    if verb is None or verb.tag_ != "VBN":
+        return False
+    aux = [c for c in verb.children if c.dep_ == "aux"]
+    return (
+        any(c.lower_ in _UNREAL for c in aux)
+        and any(c.lower_ == "have" for c in aux)
+        and _really_there(verb)
+    )
 
 
 #: Modals of a duty: "*should have been* arrested" (and was not).

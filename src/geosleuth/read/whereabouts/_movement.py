@@ -573,6 +573,26 @@ def _denied_origin(
     return found[0]
 
 
+def _departure_denied(
+    ex: _Extractor, s: Sentence, places: Sequence[MentionLike], verb: Any
+) -> str | None:
+    """The words of a denied movement, by ``verb``, from one of ``places``.
+
+    "was *not extradited from* Mexico and is still in prison there", "has
+    *not left* Mexico and is hiding in Sinaloa": the "not" denies the going,
+    not that he is there (if anything, he stays), so it makes no place
+    ``is_not``. None where ``verb`` is not negated, or is no departure from
+    any of ``places``.
+    """
+    if verb is None or not any(c.dep_ == "neg" for c in verb.children):
+        return None
+    for m in places:
+        found = _origin_of(ex, s, m)
+        if found is not None and found[1].i == verb.i:
+            return found[0]
+    return None
+
+
 def _origin_of(ex: _Extractor, s: Sentence, m: MentionLike) -> tuple[str, Any] | None:
     """The words and the verb of a movement, done or not, that ``m`` starts from.
 
