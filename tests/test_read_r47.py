@@ -277,3 +277,120 @@ def test_a_clause_after_a_semicolon(
     text: str, expected: set[tuple[Any, ...]], nlp: Any
 ) -> None:
     assert _read("S", text, nlp) == expected
+
+
+# --- review r44 of the above (helper rd48) -----------------------------------------
+# H1-a: "Houston's house", "Dallas's office in Culiacán": a person's; the
+# target's own surname before "'s" is no place. H2-a: "; officials denied it"
+# denies what was told before. H3-a: a fake of an earlier time, or one speaker's
+# word against another's, leaves the death. M1-a: "anonymous social media
+# sources" are no one's. M2-a: "did not go to X and stayed in Y": X is not.
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"{_S} was arrested at Houston's house in Culiacán on Monday.",
+         {_seen("Culiacán")}),
+        (f"{_S} was hiding in León's mansion in Culiacán.", {_is("Culiacán")}),
+        (f"{_S} was arrested at Houston's bar in Mazatlán.", {_seen("Mazatlán")}),
+        (f"{_S} was arrested at Dallas's office in Culiacán.", {_seen("Culiacán")}),
+        (f"{_S} is hiding in Ibarra's house, police said.", set()),
+        # near-misses: a place's part, or a place's office
+        (f"{_S} was seen in Culiacán's house of representatives.",
+         {_seen("Culiacán")}),
+        (f"{_S} was seen in Austin's bar district on Monday.", {_seen("Austin")}),
+        (f"{_S} was arrested at Durango's state office on Monday.",
+         {_seen("Durango")}),
+    ],
+)  # fmt: skip
+def test_a_persons_house_r44(
+    text: str, expected: set[tuple[Any, ...]], nlp: Any
+) -> None:
+    assert _read("S", text, nlp) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"Soldiers arrested {_S} in Culiacán; officials denied it.", set()),
+        (f"Soldiers arrested {_S} in Culiacán; the government denied it.", set()),
+        (f"{_S} was seen in Culiacán; police dismissed the report.", set()),
+        (f"Soldiers arrested {_S} in Culiacán; police rejected the claim.", set()),
+        # near-miss: a clause of its own after the semicolon
+        (f"Soldiers arrested {_S} in Culiacán; no shots were fired.",
+         {_seen("Culiacán")}),
+    ],
+)  # fmt: skip
+def test_a_denial_after_a_semicolon_r44(
+    text: str, expected: set[tuple[Any, ...]], nlp: Any
+) -> None:
+    assert _read("S", text, nlp) == expected
+
+
+def test_a_denial_of_something_else_after_a_semicolon_r44(nlp: Any) -> None:
+    # "; officials denied wrongdoing": not a denial of the arrest
+    text = f"Soldiers arrested {_S} in Culiacán; officials denied wrongdoing."
+    assert any(i[:2] == ("Sighting", "seen Culiacán") for i in _read("S", text, nlp))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"{_S} was shot dead on Monday, but police said he had played dead in an "
+         "earlier attack.", {_dead()}),
+        (f"{_S} was killed on Monday, but police said he had once staged his "
+         "death.", {_dead()}),
+        (f"{_S} died on Monday, but rivals had staged his death before.", {_dead()}),
+        (f"{_S} was killed on Monday, police said, but his lawyer said the death "
+         "was faked.", {_dead(grade="F2", speaker="Police")}),
+        # near-misses: the death told is the fake
+        (f"{_S} was reported dead, but the death was faked.", set()),
+        (f"{_S} was declared dead in 2010, but the death was faked.", set()),
+        (f"Police believed {_S} had been killed in a shootout in 2010, but he had "
+         "faked his death.", set()),
+    ],
+)  # fmt: skip
+def test_a_fake_of_another_time_or_word_r44(
+    text: str, expected: set[tuple[Any, ...]], nlp: Any
+) -> None:
+    assert _read("S", text, nlp) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"Anonymous social media sources said {_S} was in Culiacán.",
+         {_is("Culiacán", "possible", "F5")}),
+        (f"Anonymous internet sources said {_S} was in Culiacán.",
+         {_is("Culiacán", "possible", "F5")}),
+        # near-misses: an institution's sources
+        (f"Anonymous intelligence sources said {_S} was in Culiacán.",
+         {_is("Culiacán", speaker="Anonymous intelligence sources")}),
+        (f"Anonymous police sources said {_S} was in Culiacán.",
+         {_is("Culiacán", speaker="Anonymous police sources")}),
+    ],
+)  # fmt: skip
+def test_anonymous_media_sources_r44(
+    text: str, expected: set[tuple[Any, ...]], nlp: Any
+) -> None:
+    assert _read("S", text, nlp) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"{_S} did not go to Culiacán and stayed in Mazatlán.",
+         {("Claim", "Culiacán is_not", "certain", "F3", None), _is("Mazatlán")}),
+        # near-misses: a departure denied; a going with no "not"
+        (f"{_S} has not left Culiacán and is hiding there.", {_is("Culiacán")}),
+        (f"{_S} did not travel to Culiacán and remained in Tijuana.",
+         {_is("Tijuana")}),
+        (f"{_S} went to Culiacán and stayed in Mazatlán.",
+         {_is("Culiacán"), _is("Mazatlán")}),
+    ],
+)  # fmt: skip
+def test_a_going_denied_before_and_r44(
+    text: str, expected: set[tuple[Any, ...]], nlp: Any
+) -> None:
+    assert _read("S", text, nlp) == expected

@@ -344,12 +344,29 @@ _CONFIRMING = frozenset({"confirm", "verify", "corroborate", "substantiate"})
 def _confirms_back(verb: Any, before: Any) -> bool:
     """Whether ``verb`` confirms the clause ``before`` it, and no clause of its own.
 
-    "; the sighting has not been confirmed", "; police could not confirm it";
-    not "; officials would not confirm that he was wounded".
+    "; the sighting has not been confirmed", "; police could not confirm it",
+    "; officials denied it"; not "; officials would not confirm that he was
+    wounded", "; officials denied wrongdoing".
     """
-    return verb.lemma_.lower() in _CONFIRMING and not any(
-        c.dep_ == "ccomp" and c.i > before.i for c in verb.children
+    if any(c.dep_ == "ccomp" and c.i > before.i for c in verb.children):
+        return False
+    if verb.lemma_.lower() in _CONFIRMING:
+        return True
+    # "; officials denied *it*", "; police dismissed *the report*": a denial of
+    # what was told before; not "; officials denied wrongdoing"
+    return verb.lemma_.lower() in _DENYING_BACK and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _TOLD_BEFORE
+        for c in verb.children
     )
+
+
+#: Verbs (lemmas) of denying, which after a semicolon may deny the seeing.
+_DENYING_BACK = frozenset({"deny", "dismiss", "reject", "refute"})
+#: What such a verb denies when it denies what was told before it: "; officials
+#: denied *it*", "; police rejected *the claim*".
+_TOLD_BEFORE = frozenset(
+    {"it", "this", "that", "report", "claim", "account", "story", "allegation"}
+)
 
 
 def _governed(

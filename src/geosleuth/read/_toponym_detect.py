@@ -504,9 +504,14 @@ _AREA_AFTER = re.compile(
 )
 
 #: After "X's", a thing only a person owns, right after: "Tyler's apartment",
-#: "Austin's car" (not "Culiacán's bar", "Texas's ranch").
+#: "Austin's car", "Houston's house" (not "Culiacán's bar", "Texas's ranch",
+#: "Culiacán's house of representatives"); or a thing one owns in another
+#: place: "Houston's bar *in Mazatlán*", "Dallas's office *in Culiacán*".
 _PERSONAL_AFTER = re.compile(
-    r"^[’']s?\s+(?:apartment|flat|car|truck|van|pickup|SUV|bedroom|garage|hideout)\b"
+    r"^[’']s?\s+(?:(?:apartment|flat|car|truck|van|pickup|SUV|bedroom|garage|"
+    r"hideout|house(?!\s+of\b)|home|villa|mansion)\b|"
+    r"(?:[a-z]+\s+)?(?:ranch|farm|bar|restaurant|shop|office)"
+    r"\s+(?:in|near|outside)\s+(?-i:[A-Z]))"
 )
 
 

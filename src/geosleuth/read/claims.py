@@ -238,6 +238,7 @@ from geosleuth.read._sentence import (
 )
 from geosleuth.read._spans import SpanIndex
 from geosleuth.read._speaker_names import tied_speaker
+from geosleuth.read._toponym_patterns import _BELONGING_AFTER
 from geosleuth.read.attribution import (
     Attribution,
     SpeakerRegistry,
@@ -929,7 +930,7 @@ class _Extractor:
         out = []
         for j, m in enumerate(self.mentions):
             role = getattr(m, "role", "place")
-            if role == "person":
+            if role == "person" or self._target_owner(m):
                 self.excluded.add(j)
                 self.reject(
                     "not_a_place",
@@ -939,6 +940,24 @@ class _Extractor:
                 continue
             out.append((j, m))
         return out
+
+    def _target_owner(self, m: MentionLike) -> bool:
+        """Whether ``m`` is a word of the target's own name, owning what follows.
+
+        "S is hiding in *Ibarra's* house": the target's surname, the owner of a
+        house (:data:`_BELONGING_AFTER`), is no place (Ibarra, Ecuador) however
+        the name reads elsewhere; not "Greer's city limits".
+        """
+        if self.target is None or " " in m.text:
+            return False
+        if any(overlaps((m.start, m.end), (r.start, r.end)) for r in self.refs):
+            return False  # the target's own mention, rejected as such
+        keys = self.target.family_keys | self.target.given_keys
+        return (
+            name_key(m.text) in keys
+            and self.text[m.end : m.end + 1] in ("'", "’")
+            and _BELONGING_AFTER.match(self.text[m.end : m.end + 40]) is not None
+        )
 
     def _described_target(
         self, m: MentionLike, sent: Any, refs: list[TargetRef]

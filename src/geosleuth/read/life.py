@@ -1147,6 +1147,20 @@ _BUT_FAKED = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+#: After a fake, words that make it one of another time than the death told
+#: before: "had played dead *in an earlier attack*", "had faked his death
+#: *once before*", "had *once* staged".
+_FAKE_BEFORE = re.compile(
+    r"\b(?:earlier|before|once|previously|formerly|in\s+the\s+past)\b", re.IGNORECASE
+)
+#: Before a "but", a death told by someone: "was killed on Monday, *police
+#: said*, but his lawyer said the death was faked": one word against another,
+#: which does not make the death none.
+_TOLD_BY = re.compile(
+    r",\s+(?:[\w’'.-]+\s+){0,4}?(?:said|says|say|reported|reports|told|stated|"
+    r"announced|confirmed)\b[^;.]*\bbut\b",
+    re.IGNORECASE,
+)
 
 
 def _death_faked(
@@ -1175,10 +1189,14 @@ def _death_faked(
     last = max((c.end() for c in told), default=0)
     for f in fakes:
         undone = _BUT_FAKED.search(text[last : f.start()])
+        fake = text[last : f.start()][undone.start() :] if undone is not None else ""
+        after = re.split(r"[;.]", text[f.start() :])[0]
         if (
             f.start() >= last
             and undone is not None
-            and not _YEAR.search(re.split(r"[;.]", text[f.start() :])[0])
+            and not _YEAR.search(after)
+            and not _FAKE_BEFORE.search(fake + after)
+            and not _TOLD_BY.search(text[last : f.start()])
         ):
             # "was declared dead in 2010, but the death was faked", "reported
             # killed ... but had faked his death": the death told before is

@@ -369,6 +369,31 @@ def _no_author(obj: Any) -> bool:
     )
 
 
+#: Institutions whose sources, unnamed, are still theirs: "anonymous *police*
+#: sources".
+_INSTITUTIONS = frozenset(
+    {
+        "police",
+        "government",
+        "security",
+        "intelligence",
+        "military",
+        "army",
+        "navy",
+        "official",
+        "ministry",
+        "prosecutor",
+        "prison",
+        "court",
+        "judicial",
+        "embassy",
+        "diplomatic",
+    }
+)
+#: Names of media, whose sources are no one's: "anonymous *Twitter* sources".
+_MEDIA_NAMES = frozenset({"twitter", "facebook", "whatsapp", "telegram", "youtube"})
+
+
 def _unvouched_subject(subj: Any) -> bool:
     """Whether the subject ``subj`` of a reporting verb is sources of no one.
 
@@ -380,8 +405,15 @@ def _unvouched_subject(subj: Any) -> bool:
         return False
     if subj.lemma_.lower() == "source" and _no_author(subj):
         # "*Anonymous police sources* said": the police's sources, unnamed
+        # (an institution's); not "anonymous social media sources", whose
+        # sources are no one's
         return not any(
-            c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") for c in subj.children
+            c.dep_ == "compound"
+            and (
+                c.lemma_.lower() in _INSTITUTIONS
+                or (c.pos_ == "PROPN" and c.lower_ not in _MEDIA_NAMES)
+            )
+            for c in subj.children
         )
     return any(
         c.dep_ == "prep"

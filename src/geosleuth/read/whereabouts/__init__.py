@@ -289,6 +289,30 @@ def _readers_place(ex: _Extractor, s: Sentence, m: MentionLike) -> bool:
     )
 
 
+def _goal_denied(ex: _Extractor, s: Sentence, anchor: int) -> str | None:
+    """The words of a denied going *to* the place at ``anchor``, if it is one.
+
+    "did *not go to* Culiacán and stayed in Mazatlán": a verb with its own
+    "not", whose "to" (or "into") the place is the object of.
+    """
+    if s.sent is None:
+        return None
+    span = ex.doc.char_span(anchor, anchor + 1, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span[0]
+    while tok.dep_ == "compound" and tok.head is not tok:
+        tok = tok.head
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in ("to", "into"):
+        return None
+    verb = prep.head
+    if verb.pos_ != "VERB" or verb.dep_ == "xcomp":
+        return None
+    neg = next((c for c in verb.children if c.dep_ == "neg"), None)
+    return None if neg is None else f"{neg.text} {verb.text} {prep.text}"
+
+
 def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
     """Add the claims of ``s`` on where the target is, or reject it with why."""
     continuing = (
@@ -576,6 +600,10 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
         )
         date, date_from, dnote = ex.dates(s, anchor, verb=verb, skip=skip)
         negated = negation(ex, s, own) if own != at else first_negated
+        if not negated:
+            # "did not go to Culiacán and stayed in Mazatlán": the going to
+            # Culiacán is denied, though the verb after "and" says its own
+            negated = _goal_denied(ex, s, anchor)
         more = [extra] if extra else []
         gone = _departure_denied(ex, s, places, _clause_verb(ex, s, own))
         if negated and gone is not None:
