@@ -412,3 +412,38 @@ def test_control_characters_in_a_title_reach_no_page() -> None:
 
     assert plain("Doe\x1b[31m\x07 seen") == "Doe[31m seen"
     assert esc("a\x1bb\x00c\td") == "abc\td"
+
+
+def test_an_estimate_from_a_reading_whose_year_was_guessed_says_so(
+    tmp_path: Path,
+) -> None:
+    """A reading dated only by a dateline that writes no year has a date, but
+    its year is a guess: ``read`` said so when it read it, and an estimate made
+    later from its output says it again (review r41, H1)."""
+    note = (
+        "publication date 2024-03-02 read from the dateline 'LEEDS, March 2 "
+        "(Reuters) -', which writes no year: the latest year that puts it not "
+        "after today (2024-11-28)"
+    )
+    doc = json.loads(_undated_reading(tmp_path).read_text())
+    doc["published"] = "2024-03-02"
+    doc["notes"] = ["read as text in utf-8", note]
+    path = tmp_path / "leeds-report.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("locate", path, "--out", out)
+    assert result.exit_code == 0, result.output
+    said = json.loads((out / "estimate.json").read_text())["warnings"]
+    assert said == [
+        "'leeds-report.txt' is dated only by its dateline 'LEEDS, March 2 "
+        "(Reuters) -', which writes no year: the year 2024 was guessed. Read it "
+        "again with --published to fix it."
+    ]
+    # near miss: a dateline with its year guesses nothing, and nothing is said
+    doc["notes"] = ["publication date 2024-03-02 read from the dateline 'LEEDS, "
+                    "March 2, 2024 -'"]  # fmt: skip
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    result = run("locate", path, "--out", tmp_path / "out2")
+    assert result.exit_code == 0, result.output
+    rec = json.loads((tmp_path / "out2" / "estimate.json").read_text())
+    assert rec["warnings"] == []

@@ -59,22 +59,46 @@ def _undated_note(doc: dict[str, Any], doc_id: str) -> str | None:
     """What ``read`` said of a document it read with no publication date, or None.
 
     Its items' dates were then guessed (the latest date in the text, or the day
-    it was read); the reading's note says which.
+    it was read); the reading's note says which. A document dated only by a
+    dateline that writes no year has a date, but its year was guessed
+    (:func:`~geosleuth.read.document.guessed_year`; review r41, H1): that is
+    said too.
+
+    Examples
+    --------
+    >>> note = ("publication date 2026-03-01 read from the dateline 'LIMA, "
+    ...         "March 1 (Reuters) -', which writes no year: the latest year "
+    ...         "that puts it not after today (2026-11-28)")
+    >>> said = _undated_note({"published": "2026-03-01", "notes": [note],
+    ...                       "source": "lima.txt"}, "d1")
+    >>> said.startswith("'lima.txt' is dated only by its dateline 'LIMA, March 1")
+    True
+    >>> said.split(": ")[1]
+    'the year 2026 was guessed. Read it again with --published to fix it.'
+    >>> _undated_note({"published": "2026-03-01", "notes": []}, "d1") is None
+    True
     """
-    if doc.get("published") is not None:
-        return None
+    from geosleuth.read.document import guessed_year
+
     notes = doc.get("notes")
+    listed = notes if isinstance(notes, list) else []
+    name = str(doc.get("source") or doc_id)
+    if doc.get("published") is not None:
+        guessed = guessed_year(listed)
+        if guessed is None:
+            return None
+        year, dateline = guessed
+        return (
+            f"{name!r} is dated only by its dateline {dateline}, which writes no "
+            f"year: the year {year} was guessed. Read it again with --published "
+            "to fix it."
+        )
     said = next(
-        (
-            n
-            for n in (notes if isinstance(notes, list) else [])
-            if isinstance(n, str) and "has no publication date" in n
-        ),
+        (n for n in listed if isinstance(n, str) and "has no publication date" in n),
         None,
     )
     return said or (
-        f"{str(doc.get('source') or doc_id)!r} has no publication date: its "
-        "undated items carry a guessed date."
+        f"{name!r} has no publication date: its undated items carry a guessed date."
     )
 
 
@@ -92,11 +116,13 @@ def _warn_undated(docs: Sequence[DocumentEvidence]) -> None:
         return
     sources = [d.source for d in docs if d.undated]
     warnings.warn(
-        f"{len(undated)} documents of the read outputs have no publication date "
+        f"{len(undated)} documents of the read outputs have no publication date, "
+        f"or only a year guessed for a dateline that writes none "
         f"({_first_few(sources)}): their undated items carry the date 'geosleuth "
-        "read' guessed (the latest date in each text, or the day it was read), "
-        "and their relative dates were not read. Read them again with "
-        "--published to fix it.",
+        "read' guessed (the latest date in each text, the day it was read, or "
+        "the dateline's day in the guessed year), and without a date the "
+        "relative dates were not read. Read them again with --published to fix "
+        "it.",
         EvidenceWarning,
         stacklevel=_stacklevel(),
     )
