@@ -436,8 +436,9 @@ def test_an_estimate_from_a_reading_whose_year_was_guessed_says_so(
     said = json.loads((out / "estimate.json").read_text())["warnings"]
     assert said == [
         "'leeds-report.txt' is dated only by its dateline 'LEEDS, March 2 "
-        "(Reuters) -', which writes no year: the year 2024 was guessed. Read it "
-        "again with --published to fix it."
+        "(Reuters) -', which writes no year: the year 2024 was guessed. Give a "
+        "publication date (--published, or the service's date for undated "
+        "reports) to fix it."
     ]
     # near miss: a dateline with its year guesses nothing, and nothing is said
     doc["notes"] = ["publication date 2024-03-02 read from the dateline 'LEEDS, "

@@ -93,8 +93,12 @@ def test_a_run_without_a_date_warns_of_the_guessed_year(heron):
     assert r.status_code == 201, r.text
     said = [w for w in r.json()["warnings"] if "guessed" in w]
     assert len(said) == 1, r.json()["warnings"]
-    assert said[0].startswith(f"'yearless.txt': year guessed as {_guess()}")
-    assert "give a publication date" in said[0]
+    assert said[0].startswith(
+        "EvidenceWarning: 'yearless.txt' is dated only by its dateline 'CULIACAN, "
+        "Mexico, March 1"
+    )
+    assert f"the year {_guess()} was guessed" in said[0]
+    assert "Give a publication date" in said[0]
 
 
 @pytest.mark.nlp

@@ -485,15 +485,11 @@ def run_estimate(
         # its text (its page's metadata, a line under the headline ...), as its
         # reading found (review r39, H1: not the upload's date alone)
         listed = store.documents(case_id)
-        guessed = {
-            d["name"]: (str(d["reading_published"])[:4], d["reading_year_guessed"])
-            for d in listed
-            if d.get("reading_year_guessed")
-        }
+        guessed = {d["name"] for d in listed if d.get("reading_year_guessed")}
         # and one whose year is a guess from the day it was read (review r41,
         # H1): its dateline takes the year of the date given, as it is read again
         undated = {d["name"] for d in listed if not d["reading_published"]}
-        undated |= set(guessed)
+        undated |= guessed
         if published:  # read again, with that date, what gave none
             inputs = [
                 doc if doc.name in undated else kept
@@ -519,8 +515,8 @@ def run_estimate(
             source="case.yaml",
         )
         record = json.loads((out / "estimate.json").read_text(encoding="utf-8"))
-        # a guessed year not mended by a date given is said (review r41, H1)
-        said = [] if published else [_guessed_warning(n, *guessed[n]) for n in guessed]
+        # a guessed year not mended by a date given is said by the estimate, as
+        # of any reading whose year was guessed (review r41, H1)
         return {
             "settings": {
                 "as_of": as_of_text(as_of) if as_of else None,
@@ -530,24 +526,8 @@ def run_estimate(
             },
             "documents": [p.name for p in docs],
             "inputs": read,
-            "warnings": said + [store.public_warning(w) for w in found],
+            "warnings": [store.public_warning(w) for w in found],
             "summary": estimate_summary(record),
         }
 
     return store.add_run(case_id, produce, user=user)
-
-
-def _guessed_warning(name: str, year: str, dateline: str) -> str:
-    """What a run says of a report whose reading guessed its dateline's year.
-
-    Examples
-    --------
-    >>> _guessed_warning("a.txt", "2026", "'LIMA, March 1 (Reuters) -'")[:60]
-    "'a.txt': year guessed as 2026 from the dateline 'LIMA, March"
-    """
-    return (
-        f"{name!r}: year guessed as {year} from the dateline {dateline}, which "
-        "writes none (the latest year that puts it not after the day it was "
-        "read); give a publication date (the estimate's 'published', for "
-        "undated reports, or with the upload) to fix it."
-    )
