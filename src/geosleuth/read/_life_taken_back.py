@@ -8,7 +8,9 @@ backtracked", "corrected themselves") or owned as an error ("admitted it had
 been wrong") by the one who made it, or the body is shown to be another's ("DNA
 tests later showed the body was not his"). One that the claimant no longer
 vouches for ("..., saying they could not confirm his death") is doubted, not
-taken back (:func:`doubted_next`). Not a take-back:
+taken back (:func:`doubted_next`); so is one doubted in a clause of its own
+after it in the same sentence ("...; his death could not be confirmed":
+:func:`doubted_here`). Not a take-back:
 
 - another's word against it: "Salcedo's family said that statement was wrong",
   "That statement was wrong, his lawyer insisted" (an interested party's
@@ -39,7 +41,7 @@ from collections.abc import Sequence
 
 from geosleuth.read.target import TargetRef
 
-__all__ = ["doubted_next", "taken_back_next"]
+__all__ = ["doubted_here", "doubted_next", "taken_back_next"]
 
 #: A noun by which a sentence refers back to the statement before it, after a
 #: word that makes it the one just made: "*that statement*", "*the report*", "*its
@@ -558,6 +560,41 @@ _DOUBTED = re.compile(
     r"(?:independently\s+)?(?:confirmed|verified)",
     re.IGNORECASE,
 )
+
+
+#: A clause of its own after the death, in the same sentence, that doubts it:
+#: "; *his death could not be confirmed*", ", *but this could not be
+#: independently verified*", "; *officials could not confirm his death*".
+_DOUBTED_HERE = re.compile(
+    r"(?:;|,\s*but\b)\s*(?:(?:however|though|but|yet)\b,?\s*)?"
+    r"(?P<doubt>(?:[\w’'-]+\s+){0,3}?"
+    rf"(?:{_DOUBTED.pattern}|(?:this|that|it|{_STATEMENT})\s+{_CANNOT}\s+be\s+"
+    r"(?:independently\s+)?(?:confirmed|verified)))"
+    r"\s*[.!?…]?[\"'”’)]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def doubted_here(text: str, end: int) -> tuple[int, int, str] | None:
+    """The clause of ``text`` after offset ``end`` that doubts the death before it.
+
+    "Salcedo was killed in a shootout in Culiacán on Monday*; his death could
+    not be confirmed*.": the clause after a semicolon (or ", but") that says
+    the death, or the statement of it, could not be confirmed, and no more
+    (the sentence ends with it). No denial: the death is at most possible, as
+    for one doubted in the next sentence (:func:`doubted_next`). Returns the
+    offsets of the clause, from its semicolon, and the words that doubt;
+    None if there is none.
+
+    Examples
+    --------
+    >>> doubted_here("He was killed; his death could not be confirmed.", 7)[2]
+    'his death could not be confirmed'
+    >>> doubted_here("He was killed; he could not be found.", 7) is None
+    True
+    """
+    m = _DOUBTED_HERE.search(text, end)
+    return None if m is None else (m.start(), len(text), m.group("doubt"))
 
 
 def doubted_next(

@@ -259,6 +259,22 @@ def _nobody(verb: Any, *, seeing: bool = False) -> str | None:
     return None
 
 
+def _asked(clause: Any, mark: Any) -> bool:
+    """Whether ``mark`` asks the question of ``clause`` that a refused word leaves open.
+
+    "Officials declined to confirm *whether* he had been arrested", "would not
+    confirm *if*": the complement of a verb that vouches, refused
+    (:func:`_refused`), is what was asked, not a condition; the seeing is only
+    raised, as "declined to confirm that". Not "unless", nor a "whether" of
+    any other verb ("did not say whether").
+    """
+    return (
+        mark.lower_ in ("whether", "if")
+        and clause.dep_ == "ccomp"
+        and _refused(clause.head) is not None
+    )
+
+
 def _denying(verb: Any) -> str | None:
     """The words of ``verb`` if it denies what it governs: "dismissed", "ruled out"."""
     if verb.lemma_.lower() in _DENY_LEMMAS:
@@ -288,6 +304,35 @@ def _withheld(verb: Any) -> str | None:
 _VOUCHING = frozenset({"confirm", "accept", "acknowledge", "verify"})
 #: Verbs that refuse their infinitive: "*declined* to confirm".
 _REFUSING = frozenset({"refuse", "decline"})
+#: Modals of will that, negated, refuse the verb they are of: "*would* not
+#: confirm", "*won't* confirm" (not "could not confirm": not able to).
+_WILLING = frozenset({"will", "would", "wo"})
+
+
+def _refused(verb: Any) -> str | None:
+    """The words that refuse ``verb``, a verb that vouches, if any.
+
+    "*declined to* confirm", "*refused to* accept", "*would not* confirm",
+    "*won't* confirm": a word withheld, which neither vouches for what it
+    governs nor denies it (:func:`_denial_withheld`). Not "could not confirm",
+    nor "did not confirm".
+    """
+    if verb.lemma_.lower() not in _VOUCHING:
+        return None
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REFUSING:
+        return f"{verb.head.text} to {verb.text}"
+    neg = next((c for c in verb.children if c.dep_ == "neg"), None)
+    modal = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "aux" and c.lemma_.lower() in _WILLING and c.i < verb.i
+        ),
+        None,
+    )
+    if neg is None or modal is None:
+        return None
+    return f"{modal.text} {neg.text} {verb.text}"
 
 
 def _denial_withheld(tok: Any) -> str | None:
@@ -325,14 +370,12 @@ def _denial_withheld(tok: Any) -> str | None:
         if _denying(head) is not None:
             # not "did not deny that": the speaker's word, as for a place
             return None if head.lemma_.lower() == "deny" else _withheld(head)
-        if (
-            head.lemma_.lower() in _VOUCHING
-            and head.dep_ == "xcomp"
-            and head.head.lemma_.lower() in _REFUSING
-        ):
-            # "The navy declined to confirm that he had been arrested": a word
-            # withheld, as "declined to confirm reports that"
-            return f"{head.head.text} to {head.text}"
+        refused = _refused(head)
+        if refused is not None:
+            # "The navy declined to confirm that he had been arrested", "would
+            # not confirm whether": a word withheld, as "declined to confirm
+            # reports that"
+            return refused
         clause = head
     return None
 
@@ -393,7 +436,7 @@ def _governed(
             ),
             None,
         )
-        if mark is not None:
+        if mark is not None and not _asked(clause, mark):
             return "conditional", str(mark.text)
         untrue = next((c for c in clause.children if c.lower_ in _UNTRUE), None)
         if untrue is not None and not (
@@ -429,7 +472,8 @@ def _governed(
             # denial withheld, which leaves the seeing only raised (_hearsay)
             return None if _withheld(head) else ("negated", denying)
         neg = next((c for c in head.children if c.dep_ == "neg"), None)
-        if neg is not None:
+        if neg is not None and _refused(head) is None:
+            # not "would not confirm reports that": a word withheld (_hearsay)
             return "negated", f"{neg.text} {head.text}"
         nobody = _nobody(head)
         if nobody is not None:

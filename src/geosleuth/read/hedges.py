@@ -33,8 +33,9 @@ possible    may, might, could, possibly, perhaps, maybe, supposedly, would, if,
             a denial withheld (refused (declined, failed) to or did not
             dismiss (reject, rule out) that or reports), a word withheld
             (refused (declined) to confirm (accept, believe) that or reports;
-            refused to release a statement saying), each only of what its
-            verb governs (:func:`withheld_elsewhere`)
+            would (will) not confirm that or reports: a refusal, not "could
+            not confirm"; refused to release a statement saying), each only
+            of what its verb governs (:func:`withheld_elsewhere`)
 doubtful    unlikely, doubtful, doubt(s), improbable, questionable, no evidence,
             and its kin: no reason to believe (think, suspect), no
             indication (sign, suggestion, proof, information) that, nothing
@@ -102,13 +103,27 @@ _WITHHELD_DENIAL = (
     _WITHHOLDING + r"(?:dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|"
     r"discount(?:s|ed|ing)?|rul(?:e|es|ed|ing) out)" + _DENIED_THING
 )
-#: A word withheld: "police *declined to confirm* reports that", "*refused to
-#: accept* that she is dead", "*refused to release a statement saying* she is
-#: alive".
-_WITHHELD_WORD = (
-    r"(?:refus|declin)(?:e|es|ed|ing) to (?:confirm|accept|believe|acknowledge)"
+#: What a word withheld is of: "declined to confirm *that*", "*reports*", "*he*".
+_WORD_WITHHELD_OF = (
     r"(?= (?:(?:the|any) )?(?:that|reports?|claims?|rumou?rs?|she|he|they)\b|"
     r" (?-i:[A-Z]))"
+)
+#: A confirmation refused by its modal: "officials *would not confirm* that",
+#: "*won't confirm* reports that" (will not, as "declined to"; not "could not
+#: confirm", which is not able to, and doubtful).
+_REFUSED_CONFIRM = (
+    r"(?:(?:would|will) not|(?:would|will|wo)n['’]t) "
+    r"(?:(?:publicly|officially|immediately) )?confirm" + _WORD_WITHHELD_OF
+)
+#: A word withheld: "police *declined to confirm* reports that", "*refused to
+#: accept* that she is dead", "*refused to release a statement saying* she is
+#: alive", "*would not confirm* that he had been arrested".
+_WITHHELD_WORD = (
+    r"(?:(?:refus|declin)(?:e|es|ed|ing) to (?:confirm|accept|believe|acknowledge)"
+    + _WORD_WITHHELD_OF
+    + "|"
+    + _REFUSED_CONFIRM
+    + ")"
 )
 _WITHHELD_STATEMENT = (
     r"(?:refus|declin)(?:e|es|ed|ing) to (?:release|issue|publish|make|give)"
@@ -133,7 +148,8 @@ _BESIDE_WITHHELD = frozenset(
 )  # fmt: skip
 #: ... and "did not deny that", which leaves the speaker's word as it is (a
 #: denial withheld all the same, but no hedge: "Police did not deny that he is
-#: in Raqqa" is the police's word).
+#: in Raqqa" is the police's word); and a confirmation refused ("*won't
+#: confirm* that he is dead"), whose "not" denies nothing.
 _WITHHELD_DENIAL_RE = re.compile(
     r"\b(?:"
     + _WITHHELD_DENIAL
@@ -141,6 +157,8 @@ _WITHHELD_DENIAL_RE = re.compile(
     + _WITHHOLDING
     + r"den(?:y|ies|ied)"
     + _DENIED_THING
+    + "|"
+    + _REFUSED_CONFIRM
     + ")",
     re.IGNORECASE,
 )
@@ -180,9 +198,11 @@ HEDGE_CUES: dict[Hedge, tuple[str, ...]] = {
         r"(?:not|never|no longer|less than|(?:is|are|was|were)n['’]t) "
         r"(?:entirely |fully |yet )?(?:confident|convinced|sure|certain)"
         r"(?= (?:that|she|he|they|it|his|her|(?-i:[A-Z])))",
-        # "could not confirm that he was in Ayorou": no confirmation, no denial
-        r"(?:not|never|(?:did|does|do|would|could|can|will|wo|ca)n['’]t|cannot|"
-        r"unable to|failed to) (?:\w+ )?(?:confirm|verify|corroborate)(?:ed)?"
+        # "could not confirm that he was in Ayorou": no confirmation, no denial;
+        # not "would not confirm that", a word withheld (possible)
+        r"(?:(?<!\bwould )(?<!\bwill )(?:not|never)|(?:did|does|do|could|can|ca)"
+        r"n['’]t|cannot|unable to|failed to) (?:\w+ )?(?:confirm|verify|corroborate)"
+        r"(?:ed)?"
         r"(?= (?:that|whether|if|reports?|claims?|she|he|they)\b| (?-i:[A-Z]))",
     ),
     "possible": (
@@ -394,11 +414,14 @@ def without_withheld_denials(text: str) -> str:
     A denial negated or refused ("*refused to dismiss* reports that she died",
     "*did not rule out* that she is alive") denies nothing: what it is about
     is only raised (a ``possible`` cue of :func:`hedge_of`), and the words
-    that deny in it are no denial (:func:`is_negated`).
+    that deny in it are no denial (:func:`is_negated`). So is a confirmation
+    refused by its modal ("*won't confirm* that she is dead"), a word withheld;
+    not one that could not be made ("could not confirm").
 
     Examples
     --------
     >>> is_negated(without_withheld_denials("Police did not deny that she died"))
+    >>> is_negated(without_withheld_denials("Police won't confirm that she died"))
     >>> is_negated(without_withheld_denials("Police did not say she died"))
     'not'
     """
@@ -414,11 +437,18 @@ def withheld_elsewhere(sent: Any, text: str, base: int, at: int) -> str:
     that", "declined to confirm reports that": a ``possible`` cue of
     :func:`hedge_of`) raises only what its verb governs: not "Police arrested
     Salcedo in Culiacán on Monday but *refused to dismiss reports that* he had
-    been tipped off", whose arrest stays as sure as it is said. ``text`` as it
-    is where ``sent`` is None or the verb is not found.
+    been tipped off", whose arrest stays as sure as it is said. So is a verb
+    joined after the statement by "and" with a modal of its own blanked:
+    "Salcedo was arrested in Culiacán on Monday *and may face charges* in
+    Texas" (the modal is of the charges only: :func:`_joined_modals`).
+    ``text`` as it is where ``sent`` is None or the verb is not found.
     """
     if sent is None:
         return text
+    for a, b in _joined_modals(sent, at):
+        a, b = max(a - base, 0), min(b - base, len(text))
+        if a < b:
+            text = text[:a] + " " * (b - a) + text[b:]
     for m in _WITHHELD_ANY.finditer(text):
         start, end = base + m.start(), base + m.end()
         verb = next(
@@ -439,6 +469,48 @@ def withheld_elsewhere(sent: Any, text: str, base: int, at: int) -> str:
         end = min(end, len(text))
         text = text[:start] + " " * (end - start) + text[end:]
     return text
+
+
+#: The tag of a modal, which hedges the verb it is of: "*may* face charges".
+_MODAL_TAG = "MD"
+
+
+def _joined_modals(sent: Any, at: int) -> list[tuple[int, int]]:
+    """Document spans of the verbs joined after the word at ``at`` with a modal.
+
+    "Salcedo was arrested in Culiacán on Monday *and may face charges in
+    Texas*": a verb joined by "and" (a ``conj`` after the word, whose head
+    holds it) with a modal of its own is a statement of its own, which the
+    modal hedges, not the word's. Not one joined by "or" or "but" ("was
+    killed, or may have been wounded"), nor the word's own verb ("may have
+    been arrested in Culiacán and extradited"). None where the word is not
+    found.
+    """
+    word = next((t for t in sent if t.idx == at), None)
+    if word is None:
+        return []
+    spans = []
+    for verb in sent:
+        head = verb.head
+        if (
+            verb.dep_ != "conj"
+            or verb.pos_ not in ("VERB", "AUX")
+            or verb.i <= word.i
+            or not head.left_edge.i <= word.i <= head.right_edge.i
+            or verb.left_edge.i <= word.i <= verb.right_edge.i
+        ):
+            continue
+        joins = [c for c in head.children if c.dep_ == "cc" and head.i < c.i < verb.i]
+        if not joins or any(c.lower_ != "and" for c in joins):
+            continue
+        if not any(
+            c.dep_ == "aux" and c.tag_ == _MODAL_TAG and c.i < verb.i
+            for c in verb.children
+        ):
+            continue
+        first, last = sent.doc[verb.left_edge.i], sent.doc[verb.right_edge.i]
+        spans.append((int(first.idx), int(last.idx + len(last.text))))
+    return spans
 
 
 def _right_end(tok: Any) -> int:

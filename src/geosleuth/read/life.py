@@ -68,7 +68,8 @@ taken back in the next sentence ("On Wednesday it said that statement was
 wrong", "The army later retracted the claim", "Officials later backtracked",
 "DNA tests later showed the body was not his") or conditional ("if Baghdadi is
 alive"); one its claimant no longer vouches for ("Officials later backtracked,
-saying they could not confirm his death") is at most possible
+saying they could not confirm his death", or in a clause of its own after it:
+"...; his death could not be confirmed") is at most possible
 (:mod:`geosleuth.read._life_taken_back`). An unattributed death claim is a
 rumour. A death is the target's only when the target is the one who died
 ("al-Baghdadi was killed", "a strike killed al-Baghdadi", "al-Baghdadi died"),
@@ -151,7 +152,11 @@ from geosleuth.read._life_recordings import (
     _shown_still,
     _undated_alive,
 )
-from geosleuth.read._life_taken_back import doubted_next, taken_back_next
+from geosleuth.read._life_taken_back import (
+    doubted_here,
+    doubted_next,
+    taken_back_next,
+)
 from geosleuth.read._life_victims import target_buried, target_dies
 from geosleuth.read._life_words import (
     _CONDITIONAL_LIFE,
@@ -586,6 +591,12 @@ def _read_death(
         # "Officials said Salcedo, not his bodyguard, had been killed": which one
         # died, not a death denied
         text = _within(s, text, s.span, leave_out=aside)
+    # "Salcedo was killed in Culiacán on Monday; his death could not be
+    # confirmed": no denial, but the death is at most possible, as for one
+    # doubted in the next sentence
+    doubted = doubted_here(text, cues[0].end())
+    if doubted is not None:
+        text = text[: doubted[0]] + " " * (doubted[1] - doubted[0])
     # "Police refused to dismiss reports that she had been killed": no denial
     checked = without_withheld_denials(text)
     denial = _DEATH_DENIED.search(checked)
@@ -645,6 +656,8 @@ def _read_death(
     back = taken_back_next(ex.text, s.span[1], claimant=claimant, refs=ex.refs)
     # "Officials later backtracked, saying they could not confirm his death."
     doubt = doubted_next(ex.text, s.span[1], claimant=claimant)
+    if doubt is None and doubted is not None:
+        doubt = doubted[2]
     if back is not None and doubt is None:
         # "The defence ministry had said on Monday that Salcedo was killed in the
         # clash. On Wednesday it said that statement was wrong: ..."
