@@ -342,8 +342,10 @@ def test_a_denial_of_something_else_after_a_semicolon_r44(nlp: Any) -> None:
         (f"{_S} was killed on Monday, but police said he had once staged his "
          "death.", {_dead()}),
         (f"{_S} died on Monday, but rivals had staged his death before.", {_dead()}),
+        # the lawyer disputes the police's word: a disputed death is set aside,
+        # as with "but his lawyer denied it" (review r50; tests/test_read_r50.py)
         (f"{_S} was killed on Monday, police said, but his lawyer said the death "
-         "was faked.", {_dead(grade="F2", speaker="Police")}),
+         "was faked.", set()),
         # near-misses: the death told is the fake
         (f"{_S} was reported dead, but the death was faked.", set()),
         (f"{_S} was declared dead in 2010, but the death was faked.", set()),

@@ -63,10 +63,11 @@ _LEFT_FOR = (
 #: tagger calls it: "in Glen Allen", "near Lombard"; a side of a place ("40 km
 #: east of Cosalá", "north-west of"), its outskirts, and the land around it ("the
 #: mountains around Tamazula", "in and around Leeds"; not "rallied around"), a
-#: kind of place ('the town of "Tamazula"'), and where one fled or left a place
-#: for ("fled Culiacán for Tamazula").
+#: kind of place ('the town of "Tamazula"'), where one fled or left a place
+#: for ("fled Culiacán for Tamazula"), and where one fled to ("fled to Cosalá").
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|near|outside|(?:north|south|east|west)(?:-?(?:east|west))?\s+of|"
+    r"(?:fled|flee|flees|fleeing|escaped|escaping)\s+(?:back\s+)?to|"
     r"outskirts\s+of|in\s+and\s+around|(?:area|areas|mountains|hills|villages|"
     r"towns|countryside|forests?|jungles?|desert|fields|farms|ranches|region|"
     r"sierra|waters)\s+around|(?:town|city|village|hamlet|municipality)\s+of|"

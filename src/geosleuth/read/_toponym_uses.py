@@ -4,7 +4,8 @@ A capitalised name that the gazetteer knows may name a person instead: the last
 word of a PERSON entity or of an Arabic name is that person wherever the
 document uses it (:func:`_person_keys`), as is a name written as a person's, by
 its possessive before a thing a person has ("near Gutiérrez's ranch") or a role
-in apposition ("the men around Ramírez, his deputy": :func:`_named_people`). A
+in apposition ("the men around Ramírez, his deputy": :func:`_named_people`), or
+before a group of theirs ("Guzmán's inner circle": :func:`_group_heads`). A
 word matches no place by the last word of a longer name of it only ("Gutiérrez"
 is no other name of Tuxtla Gutiérrez, known as Tuxtla: :func:`_name_tail`), nor
 a short one by an abbreviation not written as such (:func:`_short_ok`). A
@@ -34,6 +35,7 @@ from geosleuth.read._toponym_patterns import (
     _LOCATIVE_BEFORE,
     _cap_runs,
 )
+from geosleuth.read._toponym_qualifiers import _big
 from geosleuth.read._toponym_span import _Span
 
 __all__ = [
@@ -112,7 +114,7 @@ def _person_keys(
             continue
         if _ARTICLE_PREFIX.match(words[-1]):  # Arabic names: "Iyad al-Jamili"
             keys.add(bare_key(norm_key(words[-1])))
-    return keys | _named_people(text, ents)
+    return keys | _named_people(text, ents) | _group_heads(text, gaz, ents)
 
 
 #: Offices and ties of a person, in apposition right after a name: "Gutiérrez,
@@ -196,6 +198,55 @@ def _named_people(text: str, ents: list[tuple[int, int, str]]) -> set[str]:
             continue
         if _placed_elsewhere(text, name, m.start(1)):
             continue  # "seen in Preston ... said Mark Preston, her brother"
+        out.add(bare_key(norm_key(name)))
+    return out
+
+
+#: A group that a person leads or is one of, after the possessive of a name:
+#: "Guzmán's inner circle", "Zambada's faction", "one of Guzmán's people".
+_GROUPS = (
+    "circles?|factions?|cartels?|organi[sz]ations?|networks?|gangs?|family|"
+    "families|men|people|associates"
+)
+_GROUP_OF = re.compile(
+    rf"(?<![\w’'-])([^\W\d_][\w-]*)[’']s\s+(?:[a-z][\w-]*\s+)?(?:{_GROUPS})\b"
+)
+
+
+def _group_heads(
+    text: str, gaz: Gazetteer, ents: list[tuple[int, int, str]]
+) -> set[str]:
+    """Names the text writes as a person's by a group of theirs after them.
+
+    "a lieutenant in *Zambada*'s faction", "a member of *Guzmán*'s inner
+    circle": the possessive before a group that a person leads or is one of
+    makes the name a person's, whatever the tagger calls it (Zambada a GPE) or
+    the gazetteer knows by it (a Guzmán in Panama). Not a large place
+    ("Culiacán's gangs", "Sinaloa's cartels", "Mexico's people"), a place that
+    the tagger calls one and the gazetteer knows by that very name ("Cosalá's
+    people"), nor a name written as a place elsewhere ("seen in Cosalá").
+
+    Examples
+    --------
+    >>> from geosleuth.gazetteer import Gazetteer
+    >>> gaz = Gazetteer.default()
+    >>> t = "He was a member of Guzmán's inner circle and feared Culiacán's gangs."
+    >>> sorted(_group_heads(t, gaz, []))
+    ['guzman']
+    """
+    out: set[str] = set()
+    for m in _GROUP_OF.finditer(text):
+        name = m.group(1)
+        if not name[0].isupper() or _placed_elsewhere(text, name, m.start(1)):
+            continue
+        cands = gaz.match_ids(name)
+        if _big(gaz, cands, 1.0):
+            continue  # "Culiacán's gangs", "Sinaloa's cartels"
+        tagged = any(
+            s <= m.start(1) < e and lab in ("GPE", "LOC") for s, e, lab in ents
+        )
+        if tagged and any(w >= 1.0 for _, w in cands):
+            continue  # "Cosalá's people", where the tagger calls Cosalá a place
         out.add(bare_key(norm_key(name)))
     return out
 

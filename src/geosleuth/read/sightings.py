@@ -81,7 +81,11 @@ Denver": the hiker's, nothing of the target's). The other clauses are
 read as statements of where the target is, each as it would be on its own; their
 words give the seeing no hedge, and their speaker does not state it. In a
 relative clause the one seen is the one it describes ("Jane Doe, who was last
-seen in Aspen"; not "Jane Doe's brother, who was last seen in Aspen").
+seen in Aspen"; not "Jane Doe's brother, who was last seen in Aspen"). Where a
+person's deed after or before the seeing was is not seen ("Salcedo's brother was
+seen in Culiacán, days after *Salcedo's arrest in Durango*"), and a place that
+the parse hangs on "days" of a clause of time ("seen in Culiacán days after
+Salcedo fled Durango") is the seeing's all the same.
 
 A seeing at a distance from a place is read by its words
 (:mod:`geosleuth.read._distances`), as a claim is: "was last seen 30 km from
@@ -656,7 +660,11 @@ def add_seen(
         and m.start < b
         and resolved(m)
         and kind_of(m) not in ("country", "continent")
-        and (words is None or any(w in words for w in _words_of(ex, m)))
+        and (
+            words is None
+            or any(w in words for w in _words_of(ex, m))
+            or _left_in_a_time(ex, m, words)
+        )
         and (keep is None or keep(m))
     ]
     if not mine and verb is not None:
@@ -685,6 +693,18 @@ def add_seen(
                 "not_target",
                 f"{m.text!r} is where the one {event} was going "
                 f"({going.group(0).strip()!r}), not where they were {event}",
+                (m.start, m.end),
+            )
+    # "seen in Culiacán, days after Salcedo's arrest in Durango": where a
+    # person's deed after or before the seeing was, not where anyone was seen
+    for m in list(mine):
+        deed = _deed_of_another_time(ex, m, verb)
+        if deed is not None:
+            mine.remove(m)
+            ex.reject(
+                "not_target",
+                f"{m.text!r} is where another deed was ({deed!r}), not where the "
+                f"one {event} was",
                 (m.start, m.end),
             )
     # "seen in Leadville, Colo.": the state only says where the town is
@@ -918,6 +938,70 @@ def _words_of(ex: _Extractor, m: MentionLike) -> list[int]:
         _word_of(ex, m),
         *(int(sp[0].i) for sp in first if sp is not None and len(sp)),
     ]
+
+
+#: Nouns of a span of time that a clause of time may open with: "*days* after".
+_TIME_NOUNS = frozenset(
+    {"minute", "hour", "day", "week", "month", "year", "moment", "night"}
+)
+
+
+def _left_in_a_time(ex: _Extractor, m: MentionLike, words: frozenset[int]) -> bool:
+    """Whether the parse took the place ``m`` from a preposition of ``words``.
+
+    "Salcedo's brother was seen in Culiacán days after Salcedo fled Durango":
+    with no comma, the parse hangs "Culiacán" on "days" as a compound, in the
+    clause of time of another subject, and leaves the "in" of the seeing with
+    no object (or with "days" for its object). The place right after a
+    preposition of the clause, a compound of a noun of time that the
+    preposition has no other object than, is the clause's.
+    """
+    span = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) == 0 or span.start == 0:
+        return False
+    prep = ex.doc[span.start - 1]
+    head = span.root
+    return (
+        prep.i in words
+        and prep.dep_ == "prep"
+        and head.dep_ == "compound"
+        and head.head.lemma_.lower() in _TIME_NOUNS
+        # "in Culiacán days after": "days" the object of "in", or "in" none
+        and all(c.i == head.head.i for c in prep.children if c.dep_ == "pobj")
+    )
+
+
+#: Prepositions of a time before or after the seeing: "*after* his arrest".
+_TIME_PREPS = frozenset({"after", "before", "since", "following", "until", "till"})
+
+
+def _deed_of_another_time(ex: _Extractor, m: MentionLike, verb: Any) -> str | None:
+    """The words of a person's deed at another time that the place ``m`` is of.
+
+    "Salcedo's brother was seen in Culiacán, days after *Salcedo's arrest* in
+    Durango", "a week after *his brother's escape* from a prison in Durango":
+    a preposition of time whose object is someone's deed (a noun with a
+    possessor) holds the place; it is where the deed was, not the seeing. Not
+    "seen in Salcedo's house in Culiacán" (no time), nor "seen in Culiacán after
+    a week in Durango" (no one's deed).
+    """
+    if verb is None:
+        return None
+    span = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    while tok.i != tok.head.i and tok.head.i != verb.i:
+        head = tok.head
+        if (
+            tok.dep_ == "pobj"
+            and head.dep_ == "prep"
+            and head.lower_ in _TIME_PREPS
+            and any(c.dep_ == "poss" for c in tok.children)
+        ):
+            return str(ex.doc[head.i : tok.i + 1].text)
+        tok = head
+    return None
 
 
 def _blank(text: str, offset: int, spans: list[tuple[int, int]]) -> str:

@@ -14,11 +14,13 @@ gazetteer, longest span first; a match becomes a mention when enough signals agr
 - the NER label (GPE or LOC) when spaCy is available (the ``[nlp]`` extra).
 
 A place preposition or kind of place before a name ("in X", "40 km east of X",
-'the town of "X"', "fled Culiacán for X") or the side of a border after it ("the X
-side of the border") makes it a place whatever the tagger calls it; a name
-written as a person's, by its possessive before a thing a person has ("near
-Gutiérrez's ranch") or a role in apposition ("the men around Ramírez, his
-deputy"), is a person in all its mentions; and a word is no other name of a town
+'the town of "X"', "fled Culiacán for X", "fled to X") or the side of a border
+after it ("the X side of the border") makes it a place whatever the tagger calls
+it; a name written as a person's, by its possessive before a thing a person has
+("near Gutiérrez's ranch") or a group of theirs ("Guzmán's inner circle",
+"Zambada's faction"; not a large place's: "Culiacán's gangs") or a role in
+apposition ("the men around Ramírez, his deputy"), is a person in all its
+mentions; and a word is no other name of a town
 whose longer name it only ends ("Gutiérrez" is no Tuxtla Gutiérrez).
 
 Person names, organisations and sentence-initial common words are filtered out, and

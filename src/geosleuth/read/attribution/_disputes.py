@@ -2,7 +2,8 @@
 
 Another party's denial of the sentence's statement after a comma ("..., but
 police denied it", "..., a claim the army denied", "..., but this could not be
-confirmed": :func:`dispute_span`), a short sentence that denies the one before it
+confirmed", "..., but his lawyer said the death was faked": :func:`dispute_span`),
+a short sentence that denies the one before it
 ("Police denied the report.": :func:`denial_of_previous`), and a reporting verb
 whose clause calls what was said before untrue ("but the army says that is
 wrong": :func:`_says_untrue`). Used by :mod:`geosleuth.read.attribution`.
@@ -61,11 +62,25 @@ _UNTRUE = (
 #: Verbs by which another party says so: "which his lawyer *said* was false".
 _SAY = r"(?:said|says|say|insisted|insists|insist|maintained|maintains|maintain)"
 _CALL = r"(?:called|calls|call|described|describes|describe)"
+#: A death said to be faked, which disputes the death told before: "but his
+#: lawyer said *the death was faked*"; not one staged "to look like a suicide"
+#: (a real death, its manner staged). It disputes only a death told before it
+#: (:data:`_DEATH_BEFORE`).
+_DEATH_FAKED = (
+    r"(?:that\s+)?(?:the|his|her|their)\s+(?:reported\s+)?(?:death|killing)\s+"
+    rf"{_BE}(?:faked|staged|feigned|fabricated|(?:an?\s+)?(?:hoax|fake|sham))\b"
+    r"(?!\s+(?:to\s+(?:look|appear|seem)|so\s+as\s+to|as)\b)"
+)
+#: A death told: "was *killed*", "*died*", "is *dead*".
+_DEATH_BEFORE = re.compile(
+    r"\b(?:killed|died|dead|death|slain|murdered|executed|assassinated)\b",
+    re.IGNORECASE,
+)
 _DISPUTE = re.compile(
     r"[,;]\s*(?P<d>"
     rf"(?:but|though|although|yet|and|while)\s+"
     rf"(?:{_DENIER}{_AUX_ADV}{_DENY}\s+{_IT}|{_IT_SUBJECT}\s+{_BE}{_DENIED}\b"
-    rf"|{_UNCONFIRMED}\b)"
+    rf"|{_UNCONFIRMED}\b|{_DENIER}{_AUX_ADV}{_SAY}\s+(?P<f>{_DEATH_FAKED}))"
     rf"|(?:a|an)\s+(?:[\w-]+\s+)?{_CLAIM_NOUN}\s+(?:(?:that|which)\s+)?"
     rf"(?:{_DENIER}{_AUX_ADV}{_DENY}|(?:\w+ly\s+)?{_DENIED}\s+by)\b"
     rf"|which\s+(?:{_DENIER}{_AUX_ADV}{_DENY}|{_BE}{_DENIED})\b"
@@ -225,9 +240,20 @@ def dispute_span(text: str, base: int = 0) -> tuple[int, int] | None:
     (33, 56)
     >>> dispute_span("Doe was seen in Aspen, but police did not deny it.") is None
     True
+    >>> t = "Salcedo was killed, police said, but his lawyer said the death was faked."
+    >>> s, e = dispute_span(t)
+    >>> t[s:e]
+    'but his lawyer said the death was faked'
     """
     m = next(
-        (m for m in _DISPUTE.finditer(text) if not _of_a_thing_before(text, m)), None
+        (
+            m
+            for m in _DISPUTE.finditer(text)
+            if not _of_a_thing_before(text, m)
+            # "the death was faked" disputes a death told before it only
+            and (m.group("f") is None or _DEATH_BEFORE.search(text[: m.start()]))
+        ),
+        None,
     )
     if m is None:
         # "..., but later said the man seen there was someone else": a correction
