@@ -232,7 +232,6 @@ def _forward(
     diffusion_km2_per_day: float,
     cutoff: float,
     state: _State | None = None,
-    keep: list[_State] | None = None,
 ) -> tuple[FloatArray, float] | None:
     """The forward pass over ``members``, walked on to ``now``: ``(p, log scale)``.
 
@@ -244,18 +243,16 @@ def _forward(
     member's layer. None when the members leave no possible cell (a certain
     search over every cell the target could be in).
 
-    ``state`` resumes a pass where ``keep`` of another recorded it (the state
-    before each member, in time order): the same pass without a member is its
-    state before that member, resumed over the members after it. A member
-    whose layer is None is a step of the walk only: the pass walks to its
-    moment and on from there, as the pass with a layer there does.
+    ``state`` resumes a pass from another's state before a member (kept by a
+    :class:`_Pass`): the same pass without that member is its state there,
+    resumed over the members after it. A member whose layer is None is a step
+    of the walk only: the pass walks to its moment and on from there, as the
+    pass with a layer there does.
     """
     order = sorted(range(len(members)), key=lambda k: members[k][0])
     at: _State | None = state if state is not None else _begin(grid, start)
     for k in order:
         assert at is not None
-        if keep is not None:
-            keep.append(at)
         moment, log_l = members[k]
         layer = None
         if log_l is not None:  # None: a step of the walk only
@@ -480,7 +477,8 @@ class TrackPasses:
     over the members left, to rounding; a member left out that alone held the
     earliest moment, where the searches' passes begin, follows them all again.
 
-    Holds a grid's array for each member of each of the three passes.
+    Each pass is a :class:`_Pass` that keeps its state before each member
+    (a grid's array each, up to its ``_KEPT_STATE_CELLS``).
 
     Examples
     --------
@@ -520,45 +518,46 @@ class TrackPasses:
             key=lambda m: self._member(m)[0],
         )
         self.start = min(m for m, _ in [*fixes, *searches]) if searches else None
-        self._track_states: list[_State] = []
-        self._alone_states: list[_State] = []
-        self._both_states: list[_State] = []
-        self.track = self._pass(
-            [self.fixes[k] for kind, k in self.order if kind == "f"],
-            keep=self._track_states,
-        )
+        # the fixes' pass sorts them as self.order does (stable, by moment)
+        self._track = self._kept(fixes, None)
+        self.track = self._track.end(len(fixes), now)
         if self.track is None:
             raise ValueError("a fix without a possible cell")
+        self._alone = self._both = None
         self.alone = self.both = None
         if searches:
-            self.alone = self._pass(
-                [self._step(m) for m in self.order],
-                start=self.start,
-                keep=self._alone_states,
-            )
-            self.both = self._pass(
-                [self._member(m) for m in self.order],
-                start=self.start,
-                keep=self._both_states,
-            )
+            self._alone = self._kept([self._step(m) for m in self.order], self.start)
+            self._both = self._kept([self._member(m) for m in self.order], self.start)
+            self.alone = self._alone.end(len(self.order), now)
+            self.both = self._both.end(len(self.order), now)
 
-    def _pass(
-        self,
-        members: Sequence[tuple[float, FloatArray | None]],
-        *,
-        start: float | None = None,
-        state: _State | None = None,
-        keep: list[_State] | None = None,
-    ) -> tuple[FloatArray, float] | None:
-        return _forward(
+    def _kept(
+        self, members: Sequence[tuple[float, FloatArray | None]], start: float | None
+    ) -> _Pass:
+        """A pass over ``members`` that keeps its state before each."""
+        return _Pass(
             members,
             self.grid,
             start=start,
+            diffusion_km2_per_day=self.diffusion,
+            cutoff=self.cutoff,
+            kept=range(len(members)),
+        )
+
+    def _pass(
+        self, members: Sequence[tuple[float, FloatArray | None]], state: _State | None
+    ) -> tuple[FloatArray, float] | None:
+        """The pass resumed from ``state`` over ``members`` (None: no cell left)."""
+        if state is None:
+            return None
+        return _forward(
+            members,
+            self.grid,
+            start=None,
             now=self.now,
             diffusion_km2_per_day=self.diffusion,
             cutoff=self.cutoff,
             state=state,
-            keep=keep,
         )
 
     def _member(self, m: tuple[str, int]) -> tuple[float, FloatArray]:
@@ -628,25 +627,22 @@ class TrackPasses:
             j = [m for m in self.order if m[0] == "f"].index(gone)
             track = _log_mean_one(
                 self._pass(
-                    [self.fixes[x] for c, x in after if c == "f"],
-                    state=self._track_states[j],
+                    [self.fixes[x] for c, x in after if c == "f"], self._track.to(j)
                 )
             )
         if not searches:
             return track, None
+        assert self._alone is not None and self._both is not None
         rest_steps = [self._step(m) for m in after]
         rest = [self._member(m) for m in after]
         alone = self.alone
         if kind == "f" or instead is None:
             # the fixes' pass changes without a fix, or without a search's step
-            alone = self._pass(rest_steps, state=self._alone_states[i])
+            alone = self._pass(rest_steps, self._alone.to(i))
         if instead is not None:
             rest.insert(0, (moment, instead))
-        both = (
-            self._pass(rest, state=self._both_states[i])
-            if i < len(self._both_states)
-            else None  # the whole pass had no possible cell before it
-        )
+        # None: the whole pass had no possible cell before it
+        both = self._pass(rest, self._both.to(i))
         return track, _searched(alone, both, self.grid.n_cells)
 
 
