@@ -159,9 +159,18 @@ def _gather(
     # what the estimate reads, bound by SHA-256 before it is read: a file
     # edited or replaced later under its name is not the one read (review 20, F8)
     # an event set's 'csv:' file is read with the case, and bound with it (r39 M2)
-    bound = [*cases, *_event_files(cases[0] if cases else None), *articles, *outputs]
-    digests = tuple((p, files.sha256_of_file(p)) for p in bound)
-    case: Case | None = load_case(cases[0]) if cases else None
+    # (load_case names each file it reads, the case and its 'csv:' files, first)
+    bound: dict[Path, str | None] = {}
+
+    def bind(path: Path) -> None:
+        if path not in bound:
+            bound[path] = files.sha256_of_file(path)
+
+    case: Case | None = load_case(cases[0], before_read=bind) if cases else None
+    digests = (
+        *bound.items(),
+        *((p, files.sha256_of_file(p)) for p in [*articles, *outputs]),
+    )
     items: list[EvidenceItem] = list(case.items) if case else []
     set_aside: list[tuple[EvidenceItem, str]] = []
     places = list(case.places) if case else []
@@ -1069,32 +1078,6 @@ def _write_outputs(
             **{out / name: data for name, data in shown.items()},
         }
     )
-
-
-def _event_files(case_path: Path | None) -> list[Path]:
-    """The files the case's event sets read their events from (``csv:``).
-
-    Found as :func:`geosleuth.casefile.load_case` finds them, from the case
-    file's folder, so that ``estimate.json``'s ``inputs`` bind them and
-    ``geosleuth verify`` tells when one was edited since (review 39, M2). A case
-    that cannot be read gives none here: reading it says why.
-    """
-    from geosleuth.casefile._loader import _load_yaml
-
-    if case_path is None:
-        return []
-    try:
-        doc = _load_yaml(case_path.read_text(encoding="utf-8"), str(case_path))
-    except Exception:  # load_case says what is wrong with it
-        return []
-    evidence = doc.get("evidence") if isinstance(doc, dict) else None
-    found: list[Path] = []
-    for raw in evidence if isinstance(evidence, list) else []:
-        if isinstance(raw, dict) and raw.get("kind") == "event_set" and "csv" in raw:
-            path = case_path.parent / str(raw["csv"])
-            if path not in found:
-                found.append(path)
-    return found
 
 
 _Item = TypeVar("_Item", bound=EvidenceItem)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -99,8 +100,20 @@ def _as_of(doc: dict[str, Any], source: str) -> dt.date | None:
         ) from None
 
 
-def load_case(path: PathLike) -> Case:
+def load_case(
+    path: PathLike, *, before_read: Callable[[Path], object] | None = None
+) -> Case:
     """Read and validate a case file.
+
+    Parameters
+    ----------
+    path : path-like
+        The case file.
+    before_read : callable, optional
+        Called with the path of each file just before it is read: the case file,
+        then each event set's ``csv:`` file (:func:`parse_case`), so that a
+        caller can bind what it reads (:func:`geosleuth.locate.locate_case`
+        takes each one's SHA-256 then).
 
     Raises
     ------
@@ -120,6 +133,8 @@ def load_case(path: PathLike) -> Case:
     geosleuth.errors.CaseFileError: Cannot read the case file no/such/case.yaml: ...
     """
     p = Path(os.fspath(path))
+    if before_read is not None:
+        before_read(p)
     try:
         text = p.read_text(encoding="utf-8")
     except UnicodeDecodeError:
@@ -130,10 +145,16 @@ def load_case(path: PathLike) -> Case:
         raise CaseFileError(
             f"Cannot read the case file {p}: {exc.strerror}.", path=str(p)
         ) from None
-    return parse_case(text, source=str(p))
+    return parse_case(text, source=str(p), before_read=before_read)
 
 
-def parse_case(text: str, *, source: str = "<case>", read_files: bool = True) -> Case:
+def parse_case(
+    text: str,
+    *,
+    source: str = "<case>",
+    read_files: bool = True,
+    before_read: Callable[[Path], object] | None = None,
+) -> Case:
     r"""Parse case-file text (see :func:`load_case`).
 
     Parameters
@@ -148,6 +169,9 @@ def parse_case(text: str, *, source: str = "<case>", read_files: bool = True) ->
         ``<<``) raises :class:`~geosleuth.errors.CaseFileError` with its line and
         field, and no file is opened or looked at: for text from someone who may
         not read the files of this machine, e.g. the web service.
+    before_read : callable, optional
+        Called with the path of each ``csv:`` file just before it is read, in the
+        order of the items.
 
     Returns
     -------
@@ -219,12 +243,18 @@ def parse_case(text: str, *, source: str = "<case>", read_files: bool = True) ->
         _check_text(doc, source)
         _check_duplicate_keys(doc, source)
         _validate_schema(doc, source)
-        return _build_case(doc, source, read_files=read_files)
+        return _build_case(doc, source, read_files=read_files, before_read=before_read)
     except RecursionError:  # nested just shallow enough to load
         raise _too_deep(source) from None
 
 
-def _build_case(doc: _Map, source: str, *, read_files: bool = True) -> Case:
+def _build_case(
+    doc: _Map,
+    source: str,
+    *,
+    read_files: bool = True,
+    before_read: Callable[[Path], object] | None = None,
+) -> Case:
     # no evidence yet is a case with a region (the schema says so): one to
     # record searches in; an estimate of it is refused (geosleuth.locate)
     evidence = doc.get("evidence") or []
@@ -234,7 +264,16 @@ def _build_case(doc: _Map, source: str, *, read_files: bool = True) -> Case:
     items: list[EvidenceItem] = []
     seen: dict[str, int] = {}
     for i, raw in enumerate(evidence):
-        item = _build_item(raw, i, doc, docs, resolve, source, read_files=read_files)
+        item = _build_item(
+            raw,
+            i,
+            doc,
+            docs,
+            resolve,
+            source,
+            read_files=read_files,
+            before_read=before_read,
+        )
         if item.id in seen:
             raise CaseFileError(
                 f"The id {item.id!r} is used twice (evidence[{seen[item.id]}] and "

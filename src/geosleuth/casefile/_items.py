@@ -10,6 +10,7 @@ inline or from a CSV file (:func:`_event_arrays`).
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -189,6 +190,7 @@ def _build_item(
     source: str,
     *,
     read_files: bool = True,
+    before_read: Callable[[Path], object] | None = None,
 ) -> EvidenceItem:
     base = ["evidence", i]
     kind = str(raw["kind"])
@@ -313,7 +315,12 @@ def _build_item(
                 )
         if kind == "event_set":
             _event_arrays(
-                raw, kwargs, source=source, line=line_for("csv"), where=where("csv")
+                raw,
+                kwargs,
+                source=source,
+                line=line_for("csv"),
+                where=where("csv"),
+                before_read=before_read,
             )
         if kind == "territory" and "group_name" not in kwargs:
             kwargs["group_name"] = str(raw.get("group", "")) or "unnamed group"
@@ -342,14 +349,25 @@ def _build_item(
 
 
 def _event_arrays(
-    raw: _Map, kwargs: dict[str, Any], *, source: str, line: int | None, where: str
+    raw: _Map,
+    kwargs: dict[str, Any],
+    *,
+    source: str,
+    line: int | None,
+    where: str,
+    before_read: Callable[[Path], object] | None = None,
 ) -> None:
-    """Fill ``lons``, ``lats`` (and ``weights``) of an event set, inline or from CSV."""
+    """Fill ``lons``, ``lats`` (and ``weights``) of an event set, inline or from CSV.
+
+    ``before_read`` is called with the CSV's path just before it is read.
+    """
     if "csv" in raw:
         from geosleuth.events import read_events_csv
 
         base = Path(source).parent if source and not source.startswith("<") else Path()
         path = base / str(raw["csv"])
+        if before_read is not None:
+            before_read(path)
         try:
             table = read_events_csv(path, weight_column=raw.get("weight_column"))
         except InputError as exc:
