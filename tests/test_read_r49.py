@@ -4,7 +4,8 @@
   not (won't) confirm reports that he was arrested", "won't confirm that he is
   dead" (a refusal, as "declined to confirm that"); so "declined to confirm
   *whether* he had been arrested", a question left open, not a condition. Not
-  "could not confirm" (not able to), "denied that", nor an "if" that is one.
+  "denied that", nor an "if" that is one ("could not confirm", not able to,
+  is possible too since r51).
 - A clause after the death that says it could not be confirmed ("...; his
   death could not be confirmed") leaves the death possible, as a next
   sentence saying so does; a death denied stays denied.
@@ -63,8 +64,9 @@ _DEAD_MAYBE = {("life_status", "dead", "possible"), ("claim", "Culiacán", "poss
         ("Salcedo may have been arrested in Culiacán.", _SEEN),
         ("Salcedo was arrested in Culiacán.", _ARRESTED),
         ("Police denied that Salcedo had been arrested in Culiacán.", set()),
+        # r51: a confirmation not made denies nothing, as for a death
         ("Officials could not confirm that Salcedo had been arrested in "
-         "Culiacán.", set()),
+         "Culiacán.", _SEEN),
         ("If Salcedo was arrested in Culiacán, he will be extradited.", set()),
     ],
 )  # fmt: skip

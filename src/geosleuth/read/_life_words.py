@@ -72,10 +72,13 @@ _DEAD = re.compile(
 #: A statement that the target lives: "is alive", "is still alive", "is alive and
 #: well", 'was "alive and well"', "remains alive", "is safe and well", "survived
 #: (the strike)" (not "is survived by", an obituary's words, nor "alive in her
-#: memory").
+#: memory"); with a word of how sure between ("is *probably* still alive", "is
+#: *most likely* alive"), which hedges it (:func:`hedge_of`).
 _SAYS_ALIVE = re.compile(
-    r"\b(?:(?:is|are|was|were|be|been|remains?|remained)\s+[\"“']?"
-    r"(?:still\s+|very\s+much\s+)?(?:alive(?!(?:\s+and\s+well)?\s+in\s+(?:(?:her|"
+    r"\b(?:(?:is|are|was|were|be|been|remains?|remained)\s+"
+    r"(?:(?:most\s+|very\s+|almost\s+)?(?:probably|likely|possibly|certainly|"
+    r"definitely|apparently|presumably|reportedly|allegedly|surely|still)\s+)?"
+    r"[\"“']?(?:still\s+|very\s+much\s+)?(?:alive(?!(?:\s+and\s+well)?\s+in\s+(?:(?:her|"
     r"his|their|our|my|the|people['’]s)\s+)?(?:memor(?:y|ies)|hearts?|minds?|"
     r"thoughts|prayers|spirit|dreams)\b)(?:\s+and\s+well)?|safe\s+and\s+well)|"
     r"(?<!\bis )(?<!\bwas )survived(?!\s+by\b))\b",

@@ -263,15 +263,22 @@ def _asked(clause: Any, mark: Any) -> bool:
     """Whether ``mark`` asks the question of ``clause`` that a refused word leaves open.
 
     "Officials declined to confirm *whether* he had been arrested", "would not
-    confirm *if*": the complement of a verb that vouches, refused
-    (:func:`_refused`), is what was asked, not a condition; the seeing is only
-    raised, as "declined to confirm that". Not "unless", nor a "whether" of
-    any other verb ("did not say whether").
+    confirm *if*", "could not confirm whether": the complement of a verb that
+    vouches, refused (:func:`_refused`) or not done (:func:`_unable`), is what
+    was asked, not a condition; the seeing is only raised, as "declined to
+    confirm that". So is an "if" clause the parse hangs on it as a condition
+    where the verb has no object ("Police *won't confirm if* he had been
+    arrested"; not "won't confirm *it* if asked"). Not "unless", nor a
+    "whether" of any other verb ("did not say whether").
     """
-    return (
-        mark.lower_ in ("whether", "if")
-        and clause.dep_ == "ccomp"
-        and _refused(clause.head) is not None
+    head = clause.head
+    if mark.lower_ not in ("whether", "if"):
+        return False
+    if _refused(head) is None and _unable(head) is None:
+        return False
+    return clause.dep_ == "ccomp" or (
+        clause.dep_ == "advcl"
+        and not any(c.dep_ in ("dobj", "ccomp") for c in head.children)
     )
 
 
@@ -332,7 +339,40 @@ def _refused(verb: Any) -> str | None:
     )
     if neg is None or modal is None:
         return None
-    return f"{modal.text} {neg.text} {verb.text}"
+    return str(verb.doc[modal.i : verb.i + 1].text)  # "won't confirm"
+
+
+#: Verbs that vouch, which one may be unable to do: "could not *confirm*".
+_CHECKING = frozenset({"confirm", "verify", "corroborate"})
+#: Modals of ability that, negated, leave such a verb undone: "*could* not
+#: confirm", "*cannot* verify", "*can't* be confirmed".
+_ABLE = frozenset({"can", "could", "ca"})
+
+
+def _unable(verb: Any) -> str | None:
+    """The words by which ``verb``, a verb that vouches, could not be done.
+
+    "*could not confirm*", "*cannot verify*", "*could not be confirmed*", "*were
+    unable to confirm*": no one vouches for what it governs, and no one denies
+    it; the seeing is only raised, as for a word withheld (:func:`_refused`).
+    Not "did not confirm", nor "has not been confirmed".
+    """
+    if verb.lemma_.lower() not in _CHECKING:
+        return None
+    if verb.dep_ == "xcomp" and verb.head.lower_ == "unable":
+        return f"unable to {verb.text}"
+    neg = next((c for c in verb.children if c.dep_ == "neg"), None)
+    modal = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "aux" and c.lower_ in _ABLE and c.i < verb.i
+        ),
+        None,
+    )
+    if neg is None or modal is None:
+        return None
+    return str(verb.doc[modal.i : verb.i + 1].text)
 
 
 def _denial_withheld(tok: Any) -> str | None:
@@ -351,7 +391,11 @@ def _denial_withheld(tok: Any) -> str | None:
             # "did not rule out that she had been killed, *but said she was
             # seen* in York": the report joined to it is its own
             return None
-        if clause.dep_ in ("conj", "ccomp", "xcomp", "csubj"):
+        asked = next((c for c in clause.children if c.dep_ == "mark"), None)
+        if clause.dep_ in ("conj", "ccomp", "xcomp", "csubj") or (
+            # "Police won't confirm if he had been arrested": what was asked
+            clause.dep_ == "advcl" and asked is not None and _asked(clause, asked)
+        ):
             head = clause.head
         elif clause.dep_ == "acl" and clause.head.pos_ in ("NOUN", "PROPN"):
             head = clause.head.head
@@ -359,14 +403,14 @@ def _denial_withheld(tok: Any) -> str | None:
                 head = head.head
         else:
             return None
-        if (
-            head is clause
-            or head.pos_ not in ("VERB", "AUX")
-            or semicolon_between(clause, head)
-        ):
-            # "She was found dead in York; police did not rule out that ...",
-            # which the parse may hang on "rule"
+        if head is clause or head.pos_ not in ("VERB", "AUX"):
             return None
+        unable = _unable(head)
+        if semicolon_between(clause, head):
+            # "She was found dead in York; police did not rule out that ...",
+            # which the parse may hang on "rule"; not "...; his arrest could not
+            # be confirmed", which is of the seeing
+            return unable if _confirms_back(head, clause) else None
         if _denying(head) is not None:
             # not "did not deny that": the speaker's word, as for a place
             return None if head.lemma_.lower() == "deny" else _withheld(head)
@@ -376,6 +420,10 @@ def _denial_withheld(tok: Any) -> str | None:
             # not confirm whether": a word withheld, as "declined to confirm
             # reports that"
             return refused
+        if unable is not None:
+            # "Police could not confirm that he had been arrested": no one
+            # vouches for it, and no one denies it
+            return unable
         clause = head
     return None
 
@@ -472,8 +520,10 @@ def _governed(
             # denial withheld, which leaves the seeing only raised (_hearsay)
             return None if _withheld(head) else ("negated", denying)
         neg = next((c for c in head.children if c.dep_ == "neg"), None)
-        if neg is not None and _refused(head) is None:
-            # not "would not confirm reports that": a word withheld (_hearsay)
+        if neg is not None and _refused(head) is None and _unable(head) is None:
+            # not "would not confirm reports that": a word withheld (_hearsay);
+            # nor "could not confirm that", "...; his arrest could not be
+            # confirmed": a confirmation not made, which denies nothing
             return "negated", f"{neg.text} {head.text}"
         nobody = _nobody(head)
         if nobody is not None:

@@ -80,6 +80,7 @@ __all__ = [
     "lower",
     "said_to_open",
     "semicolon_between",
+    "unconfirmed",
     "weakest",
     "withheld_elsewhere",
     "without_withheld_denials",
@@ -314,6 +315,16 @@ _JUDGED = re.compile(
     re.IGNORECASE,
 )
 
+#: A word of hearsay that a statement is set against, not one it rests on:
+#: "Varga is not in Seville, *contrary to earlier rumours*", "*despite the
+#: rumours*, she is in Leeds". Not one whose content the phrase gives
+#: ("despite claims *that* she had died": a claim of its own, read apart), nor
+#: "according to rumours", which the statement rests on.
+_SET_AGAINST = re.compile(
+    r"\b(?:contrary\s+to|despite|in\s+spite\s+of)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?P<w>rumou?rs?|speculation|claims?)\b(?!\s+that\b)",
+    re.IGNORECASE,
+)
 
 #: "*It is said* that he is dead": hearsay of no one, as "it is claimed", but
 #: only where it opens the words (after a phrase set off before it, "In
@@ -355,7 +366,9 @@ def hedge_of(text: str) -> tuple[Hedge, str | None]:
 
     A word of hearsay that the speaker calls what another says ("calling the
     reports rumours", "dismissing them as speculation") is the speaker's
-    judgement of it, not a hedge of the speaker's own word.
+    judgement of it, not a hedge of the speaker's own word; so is one the
+    statement is set against ("contrary to earlier rumours", "despite the
+    rumours").
 
     Parameters
     ----------
@@ -376,10 +389,13 @@ def hedge_of(text: str) -> tuple[Hedge, str | None]:
     ('certain', None)
     >>> hedge_of("there were rumours that he was in Culiacán")
     ('possible', 'rumours')
+    >>> hedge_of("he is not in Seville, contrary to earlier rumours")
+    ('certain', None)
     """
-    for judged in _JUDGED.finditer(text):
-        a, b = judged.span("w")
-        text = text[:a] + " " * (b - a) + text[b:]
+    for pattern in (_JUDGED, _SET_AGAINST):
+        for judged in pattern.finditer(text):
+            a, b = judged.span("w")
+            text = text[:a] + " " * (b - a) + text[b:]
     for hedge, pattern in _CUE_RES:  # weakest first
         if hedge == "certain":
             break
@@ -469,6 +485,70 @@ def withheld_elsewhere(sent: Any, text: str, base: int, at: int) -> str:
         end = min(end, len(text))
         text = text[:start] + " " * (end - start) + text[end:]
     return text
+
+
+#: A confirmation not made or withheld: "officials *could not confirm that*",
+#: "*were unable to verify* reports", "*won't confirm if*", "*declined to confirm
+#: whether*" (with its "whether" or "if", which asks, and sets no condition).
+_NOT_CONFIRMED = re.compile(
+    r"\b(?:(?:could|would|will|can)\s+not|(?:could|would|wo|ca)n['’]t|"
+    r"cannot|unable\s+to|(?:refus|declin)(?:e|es|ed|ing)\s+to)\s+"
+    r"(?:(?:yet|publicly|officially|immediately|independently)\s+)?"
+    r"(?:confirm|verify|corroborate)"
+    r"(?:\s+(?:whether|if)\b|(?=\s+(?:that|reports?|claims?|she|he|they)\b|"
+    r"\s+(?-i:[A-Z])))",
+    re.IGNORECASE,
+)
+#: Verbs of confirming, as the parse names them.
+_CONFIRM_VERBS = frozenset({"confirm", "verify", "corroborate"})
+
+
+def unconfirmed(sent: Any, text: str, base: int, at: int) -> tuple[str, str | None]:
+    """``text`` with each confirmation not made blanked, and the one of ``at``.
+
+    "Officials *could not confirm that* Salcedo is dead", "*won't confirm if*
+    he had been arrested": no one vouches for what the confirming verb
+    governs, and no one denies it, so its "not" is no denial and its "if" no
+    condition. ``text`` is words of the parsed sentence ``sent`` from document
+    offset ``base``, and ``at`` the document offset of the word of a statement
+    (a death); the words returned are those of the confirmation that governs
+    it (the statement is only raised), None if none does ("He was killed in
+    Culiacán; police could not confirm that he was in Durango": of another
+    thing, which neither denies nor hedges the death). Without a parse, none
+    governs it.
+    """
+    words = None
+    for m in _NOT_CONFIRMED.finditer(text):
+        start, end = base + m.start(), base + m.end()
+        verb = next(
+            (
+                t
+                for t in (sent if sent is not None else ())
+                if start <= t.idx < end and t.lemma_.lower() in _CONFIRM_VERBS
+            ),
+            None,
+        )
+        if verb is not None and (_governs(verb, at) or _asks(verb, at)):
+            words = words or " ".join(m.group(0).split())
+        text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+    return text, words
+
+
+def _asks(verb: Any, at: int) -> bool:
+    """Whether ``verb`` asks the clause at ``at`` by an "if" taken for a condition.
+
+    "*won't confirm if* he is dead": the parse hangs the clause on ``verb`` as
+    a condition, where ``verb`` has no object (not "won't confirm *it* if
+    asked").
+    """
+    if any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+        return False
+    return any(
+        c.dep_ == "advcl"
+        and any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in c.children)
+        and any(t.idx == at for t in c.subtree)
+        for c in verb.children
+    )
 
 
 #: The tag of a modal, which hedges the verb it is of: "*may* face charges".

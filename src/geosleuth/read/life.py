@@ -187,6 +187,7 @@ from geosleuth.read._sentence import (
     subtree_span,
 )
 from geosleuth.read.attribution import (
+    REPORTING_LEMMAS,
     RUMOUR,
     Attribution,
     SpeakerRegistry,
@@ -204,6 +205,7 @@ from geosleuth.read.hedges import (
     before_semicolon,
     hedge_of,
     is_negated,
+    unconfirmed,
     weakest,
     withheld_elsewhere,
     without_withheld_denials,
@@ -578,6 +580,10 @@ def _read_death(
         speaker = _clause_speaker(s, own)
     if alive_in is not None:
         text = _within(s, text, _clause(s, s.span[0] + cues[0].start()))
+    # "Officials could not confirm that Salcedo is dead", "won't confirm if he
+    # died": no denial and no condition, the death only raised; "...; police
+    # could not confirm that he was in Durango": of another thing
+    text, unsure = unconfirmed(s.sent, text, s.span[0], s.span[0] + cues[0].start())
     if _CONDITIONAL_LIFE.search(text):
         ex.reject(
             "conditional",
@@ -707,6 +713,8 @@ def _read_death(
         hedge, cue = weakest(hedge, "possible"), cue or post
     if doubt is not None:
         hedge, cue = weakest(hedge, "possible"), cue or doubt
+    if unsure is not None:
+        hedge, cue = weakest(hedge, "possible"), cue or unsure
     report = _death_reported(s, s.span[0] + dead.start()) if post is None else None
     if report is not None:
         # "There are reports that she is dead", "Police refused to dismiss
@@ -1027,6 +1035,8 @@ def _where_died(
 _EARLIER = frozenset(
     {"after", "since", "despite", "although", "though", "notwithstanding"}
 )
+#: Marks of a clause of concession: "*although* a tabloid claimed that he had died".
+_CONCESSIVE = frozenset({"although", "though"})
 #: Verbs of a main clause that saw the target: "said he *saw* Jane Doe".
 _SEEING_LEMMAS = frozenset({"see", "spot", "sight", "photograph", "film", "meet"})
 
@@ -1044,7 +1054,8 @@ def _earlier_claim(s: Sentence, at: int, person: list[TargetRef]) -> str | None:
     in Tumaco", the object pronoun among ``person``) or says the target is
     alive. The words returned ("weeks
     after", "despite") name the clause; None when the death is not so placed,
-    or there is no parse.
+    or there is no parse, or the clause is another's word set against a word of
+    life (:func:`_words_set_against`).
     """
     cue = next((t for t in (s.sent if s.sent is not None else []) if t.idx == at), None)
     tok = cue
@@ -1062,7 +1073,7 @@ def _earlier_claim(s: Sentence, at: int, person: list[TargetRef]) -> str | None:
         if opener is None:
             tok = tok.head
             continue
-        if not _sees_target(tok.head, person):
+        if not _sees_target(tok.head, person) or _words_set_against(tok, opener):
             return None
         # "weeks after", "a week after": the measure of the time before the opener
         measure = [
@@ -1277,6 +1288,27 @@ def _since_words(
     if ex.text[since[1] : start].strip() == "," and aside is not None:
         return (since[0], s.span[1]), False
     return since, False
+
+
+def _words_set_against(clause: Any, opener: Any) -> bool:
+    """Whether ``clause``, of concession, is a word of its own against a word of life.
+
+    "Prosecutors said Varga is probably still alive, *although a tabloid
+    claimed last week that he had died*": two words set against each other,
+    each its speaker's, as with "but" ("The army said he had been killed, but
+    his brother said he was alive"): the death is the tabloid's, hedged and
+    dated in its clause. A clause marked "although" or "though" (``opener``)
+    whose verb reports, with a subject of its own, under a clause that says
+    the target is alive; not one under a seeing ("Although the army said he
+    had been killed, a farmer *saw* him"), which the sighting gainsays.
+    """
+    head = clause.head
+    return (
+        opener.lower_ in _CONCESSIVE
+        and clause.lemma_.lower() in REPORTING_LEMMAS
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+        and any(c.dep_ == "acomp" and c.lower_ == "alive" for c in head.children)
+    )
 
 
 def _negated(verb: Any) -> bool:

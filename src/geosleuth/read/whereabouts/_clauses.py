@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from geosleuth.read._life_claims import called_by_kin
 from geosleuth.read._reports import (
     report_called_true,
     report_called_untrue,
@@ -462,8 +463,10 @@ def _clause_cue(
 
     The last location word before the place, where it begins a clause of its
     own about the target: a verb other than the first one's, whose subject is
-    the target ("police say *she is in* Mosul", "*she is in* Mosul") or shared
-    with a clause about the target ("and *is now believed to be in* Mosul").
+    the target ("police say *she is in* Mosul", "*she is in* Mosul"; "*his
+    client*" in its counsel's words:
+    :func:`~geosleuth.read._life_claims.called_by_kin`) or shared with a clause
+    about the target ("and *is now believed to be in* Mosul").
     Otherwise, or unparsed, the sentence's first location word.
     """
     first = cues[0].start() if cues else 0
@@ -475,8 +478,12 @@ def _clause_cue(
         return first
     subj = _subject(verb)
     refs = [(r.start, r.end) for r in s.refs]
-    if subj is None or not any(
-        a < subj.idx + len(subj.text) and subj.idx < b for a, b in refs
+    if subj is None:
+        return first
+    if not any(a < subj.idx + len(subj.text) and subj.idx < b for a, b in refs) and (
+        # "Varga's lawyer said *his client* is not in Portugal and is living in
+        # Madrid": the target as its counsel or spouse calls it
+        called_by_kin(subj, ex.refs) is None
     ):
         return first
     return before[-1]
