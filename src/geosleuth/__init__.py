@@ -94,6 +94,7 @@ from geosleuth.geometry import (
     from_geojson,
     haversine_km,
     inside,
+    swap_lonlat,
     to_geojson,
 )
 from geosleuth.grid import (
@@ -239,6 +240,7 @@ __all__ = [
     "simulate_effort_to_detection",
     "spatial_mean_scores",
     "study_area_grid",
+    "swap_lonlat",
     "time_of",
     "time_text",
     "timeline",

@@ -43,6 +43,7 @@ __all__ = [
     "from_geojson",
     "haversine_km",
     "inside",
+    "swap_lonlat",
     "to_geojson",
 ]
 
@@ -667,6 +668,36 @@ def to_geojson(geom: Geometry) -> dict[str, Any]:
     {'type': 'Point', 'coordinates': [1.0, 2.0]}
     """
     return geom.to_geojson()
+
+
+def swap_lonlat(geom: Geometry) -> Geometry | None:
+    """``geom`` with each position's lon and lat exchanged; None if that is none.
+
+    For a check of input written latitude first: a shape that lies far outside
+    a study region but inside it swapped was most likely written ``[lat, lon]``.
+    None when the exchanged shape is no geometry (a longitude beyond ±90 is no
+    latitude), or no area (a ring that would enclose none).
+
+    Examples
+    --------
+    >>> swap_lonlat(Point(44.4943, 11.3426))
+    Point(lon=11.3426, lat=44.4943)
+    >>> swap_lonlat(Point(120.0, 10.0)) is None  # 120 is no latitude
+    True
+    >>> swap_lonlat(Line.of([[53.07, -4.05], [53.08, -4.02]])).representative()
+    (-4.02, 53.08)
+    """
+
+    def swap(coords: Any) -> Any:
+        if coords and all(isinstance(v, (int, float)) for v in coords):
+            return [coords[1], coords[0], *coords[2:]]
+        return [swap(c) for c in coords]
+
+    obj = to_geojson(geom)
+    try:
+        return from_geojson({**obj, "coordinates": swap(obj["coordinates"])})
+    except InputError:
+        return None
 
 
 def _segments(

@@ -24,7 +24,9 @@ line of each field; aliases and duplicate keys refused, :data:`MAX_YAML_NODES`),
 :mod:`~geosleuth.casefile._schema` (the errors of a file that fails the schema),
 :mod:`~geosleuth.casefile._dates` (dates, :func:`far_ahead`),
 :mod:`~geosleuth.casefile._items` (places and evidence items from the entries),
-:mod:`~geosleuth.casefile._region` (the study region, :func:`evidence_bounds`) and
+:mod:`~geosleuth.casefile._region` (the study region, :func:`evidence_bounds`),
+:mod:`~geosleuth.casefile._swaps` (places and regions written latitude first
+refused, :func:`swapped_into`) and
 :mod:`~geosleuth.casefile._writing` (items written into a case file,
 :func:`dump_item_yaml`, :func:`free_search_id`).
 """
@@ -36,6 +38,7 @@ from geosleuth.casefile._case import Case, load_case, parse_case
 from geosleuth.casefile._dates import MAX_DAYS_AHEAD, far_ahead
 from geosleuth.casefile._loader import MAX_YAML_NODES
 from geosleuth.casefile._region import evidence_bounds
+from geosleuth.casefile._swaps import swapped_into
 from geosleuth.casefile._text import clean_text
 from geosleuth.casefile._writing import dump_item_yaml, free_search_id
 
@@ -51,4 +54,5 @@ __all__ = [
     "free_search_id",
     "load_case",
     "parse_case",
+    "swapped_into",
 ]

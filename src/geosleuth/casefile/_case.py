@@ -32,6 +32,7 @@ from geosleuth.casefile._loader import (
 )
 from geosleuth.casefile._region import _grid_for
 from geosleuth.casefile._schema import _validate_schema
+from geosleuth.casefile._swaps import refuse_swapped, refuse_swapped_outliers
 from geosleuth.casefile._text import _check_text
 from geosleuth.errors import CaseFileError, InputError
 from geosleuth.evidence import (
@@ -298,7 +299,11 @@ def _build_case(
             field=exc.field,
         ) from None
     as_of = _as_of(doc, source)
+    # lon and lat swapped in a place or the region (review r50, H1); without a
+    # region, before one is drawn around such a place
+    refuse_swapped_outliers(doc, items, places, source, settings=settings, as_of=as_of)
     grid = _grid_for(doc, items, source, settings=settings, as_of=as_of)
+    refuse_swapped(doc, items, places, grid, source, settings=settings, as_of=as_of)
     spec = doc.get("grid") or {}
     cell_km, max_cells = spec.get("cell_km"), int(spec.get("max_cells", 250_000))
     named = list(ranked)

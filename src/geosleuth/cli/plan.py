@@ -181,6 +181,50 @@ def _items_not_in(record: dict[str, object] | None, folder: Path) -> str | None:
     )
 
 
+def _prior_alone(record: dict[str, object] | None, estimate: Path) -> str | None:
+    """Why the plan is of the prior alone: no item used says where (review r50, M2).
+
+    From the estimate's ``evidence`` (each item ``used`` or not): when none used
+    is more than a word of life or death, the map planned on is the prior
+    (``geosleuth locate`` said so when it made it), and a plan on it sends the
+    teams by the prior, not by the evidence. None when the estimate holds no
+    such list (an older or hand-made file), or an item used says where.
+    """
+    evidence = None if record is None else record.get("evidence")
+    if not isinstance(evidence, list) or not evidence:
+        return None
+    entries = [e for e in evidence if isinstance(e, dict)]
+    used = [e for e in entries if e.get("used") is True]
+    if any(e.get("kind") != "life_status" for e in used):
+        return None
+    n = len(entries)
+    why = (
+        f"none of its {n} items (each was left out, or not known by its as_of)"
+        if not used
+        else f"{len(used)} of its {n} items, each about life or death, and none "
+        "that says where the target is"
+    )
+    return (
+        f"The estimate beside {estimate} used {why}: its map is the prior alone, "
+        "and this plan sends the teams by the prior, not by the evidence. See the "
+        "estimate's warnings for why each item was left out, mend the case, and "
+        "run 'geosleuth locate' again."
+    )
+
+
+def _made_on(record: dict[str, object] | None) -> dict[str, object] | None:
+    """What the plan is made on, for plan.geojson's ``estimate``.
+
+    The estimate's ``title``, ``target`` and ``case``, and its ``as_of`` (and
+    ``as_of_time``): ``geosleuth searched --plan`` refuses a plan of another
+    case's, and warns of a search dated before the map (review r50, L1).
+    """
+    if record is None:
+        return None
+    keys = ("title", "target", "case", "as_of", "as_of_time")
+    return {k: record.get(k) for k in keys if isinstance(record.get(k), str)}
+
+
 def _outside_or_zero(record: dict[str, object] | None, estimate: Path) -> float:
     """The rest of world a plan takes from its estimate: its ``p_outside``, or 0.
 
@@ -405,6 +449,9 @@ def plan(
     its boundary (to search inside, not to follow); at most 200 areas, and the
     summary says what is left out. The sweep width must not exceed the cells'
     side (recut the estimate with 'geosleuth locate --cell-km').
+
+    An estimate whose map is the prior alone (it used no item that says where
+    the target is) is warned of, here and in the files.
     """
     if rest_of_world is not None:
         check_plan_options(budget_km, sweep_width_km, rest_of_world)
@@ -434,6 +481,9 @@ def plan(
                 day = as_of_text(_stored_day(kept))
         if stale:
             warnings.warn(stale, GeosleuthWarning, stacklevel=1)
+        prior = _prior_alone(kept, estimate)
+        if prior:
+            warnings.warn(prior, GeosleuthWarning, stacklevel=1)
     if rest_of_world is None:
         with shown_warnings():
             rest_of_world = _outside_or_zero(record, estimate)
@@ -451,6 +501,11 @@ def plan(
         rest_of_world=rest_of_world,
     )
     areas = plan_areas(pc)
-    paths = write_plan_files(out, pc, title=name, areas=areas)
+    made_on = _made_on(kept)
+    if made_on is not None and prior:
+        made_on = {**made_on, "prior_alone": True, "warning": prior}
+    paths = write_plan_files(
+        out, pc, title=name, areas=areas, estimate=made_on, warning=prior
+    )
     _render(pc, areas, title=name, top=top, day=day if isinstance(day, str) else None)
     console.print(Text(f"Wrote {', '.join(str(p) for p in paths.values())}"))

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import unicodedata
 import warnings
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -15,7 +15,7 @@ import typer
 from rich.text import Text
 
 from geosleuth._json import loads as read_json
-from geosleuth.casefile import Case, far_ahead, free_search_id
+from geosleuth.casefile import Case, far_ahead, free_search_id, swapped_into
 from geosleuth.cli import app, clean_text, console, guarded, shown_warnings
 from geosleuth.cli._dates import parse_date
 from geosleuth.errors import (
@@ -25,13 +25,14 @@ from geosleuth.errors import (
     InputError,
 )
 from geosleuth.evidence import (
+    AsOf,
     Searched,
     as_of_text,
     parse_time,
     time_text,
 )
 from geosleuth.fuse import factors
-from geosleuth.geometry import Area, Geometry, Line, Point, from_geojson, to_geojson
+from geosleuth.geometry import Area, Geometry, Line, Point, from_geojson
 from geosleuth.gpsfiles import GPS_SUFFIXES, read_gps_file
 from geosleuth.locate import append_items, search_item, search_vs_as_of
 
@@ -286,48 +287,16 @@ def _outside_region(items: Sequence[Searched], case: Case) -> list[tuple[str, st
     return out
 
 
-def _swapped(geom: Geometry) -> Geometry | None:
-    """``geom`` with each position's lon and lat exchanged; None if that is none.
-
-    Examples
-    --------
-    >>> _swapped(Point(44.4943, 11.3426))
-    Point(lon=11.3426, lat=44.4943)
-    >>> _swapped(Point(120.0, 10.0)) is None  # 120 is no latitude
-    True
-    """
-
-    def swap(coords: Any) -> Any:
-        if coords and all(isinstance(v, (int, float)) for v in coords):
-            return [coords[1], coords[0], *coords[2:]]
-        return [swap(c) for c in coords]
-
-    obj = to_geojson(geom)
-    try:
-        return from_geojson({**obj, "coordinates": swap(obj["coordinates"])})
-    except InputError:
-        return None
-
-
 def _check_not_swapped(item: Searched, case: Case, given: str) -> None:
     """Refuse a search wholly outside the region that lies inside swapped.
 
     As ``profile --truth`` does (review 39, L4): ``--point 44.4943,11.3426`` for
     a case in Bologna would be recorded as a search in the Gulf of Aden, which
-    the estimate leaves out. Nothing is written.
+    the estimate leaves out. Nothing is written. The test is the one a case
+    file's places get (:func:`geosleuth.casefile.swapped_into`).
     """
-    swapped = _swapped(item.area)
+    swapped = swapped_into(item, case.grid, as_of=item.date, settings=case.settings)
     if swapped is None:
-        return
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", GeosleuthWarning)
-        _, skipped = factors(
-            [replace(item, area=swapped)],
-            case.grid,
-            as_of=item.date,
-            settings=case.settings,
-        )
-    if skipped:
         return
     w, s, e, n = case.grid.bounds_lonlat()
     lon, lat = swapped.representative()
@@ -465,6 +434,89 @@ def _plan_bands(
     return out
 
 
+def _plan_made_on(path: Path) -> dict[str, Any]:
+    """What ``plan.geojson`` says it was made on (its ``estimate``; {} if none).
+
+    'geosleuth plan' writes the estimate's case title, target and ``as_of``
+    there; an older plan, or one drawn in another tool, has none.
+    """
+    try:
+        obj = read_json(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return {}  # _plan_bands says why
+    made_on = obj.get("estimate") if isinstance(obj, dict) else None
+    return made_on if isinstance(made_on, dict) else {}
+
+
+def _same_name(a: object, b: str) -> bool:
+    """Whether two names of a case are one, case, accents and spacing aside.
+
+    >>> _same_name("Tomás  Varga", "tomas varga"), _same_name(None, "x")
+    (True, False)
+    """
+    if not isinstance(a, str):
+        return False
+
+    def key(text: str) -> str:
+        plain = unicodedata.normalize("NFKD", text)
+        plain = "".join(c for c in plain if not unicodedata.combining(c))
+        return " ".join(plain.casefold().split())
+
+    return key(a) == key(b)
+
+
+def _check_plan_case(made_on: dict[str, Any], case: Case, plan: Path) -> None:
+    """Refuse a plan made for another case (review r50, L1).
+
+    The plan's estimate names its case's target and title; a plan made on this
+    case's estimate has this case's target, or its title (either may have been
+    reworded since). Neither: the plan is another case's, and its cells would
+    be recorded as searched here. The case's text and sha are not compared:
+    searches recorded since the plan change them.
+    """
+    target, title = made_on.get("target"), made_on.get("title")
+    if target is None and title is None:
+        return  # an older plan, or another tool's: nothing to tell it by
+    if _same_name(target, case.target) or _same_name(title, case.title):
+        return
+    raise InputError(
+        f"The plan {plan} was made for another case: its estimate is of "
+        f"{target!r} ({title!r}), and this case is of {case.target!r} "
+        f"({case.title!r}). Record it in the case it was made for, or plan on "
+        "this case's estimate. Nothing was written.",
+        field="--plan",
+    )
+
+
+def _before_plan(
+    made_on: dict[str, Any], day: dt.date, clock: dt.time | None, plan: Path
+) -> str | None:
+    """A warning when the search is dated before the map its plan was made on.
+
+    A search carried out from a plan comes after it, and so after the moment of
+    its map (the estimate's ``as_of``). On the same day without both times,
+    nothing can be told.
+    """
+    try:
+        as_of = dt.date.fromisoformat(str(made_on.get("as_of")))
+        at = made_on.get("as_of_time")
+        at_time = dt.time.fromisoformat(at) if isinstance(at, str) else None
+    except ValueError:
+        return None
+    before = day < as_of or (
+        day == as_of and clock is not None and at_time is not None and clock < at_time
+    )
+    if not before:
+        return None
+    when = day.isoformat() + (f" {time_text(clock)}" if clock else "")
+    return (
+        f"The search is dated {when}, before the map the plan {plan} was made on "
+        f"(as of {as_of_text(AsOf.of(as_of, at_time))}): a search carried out from "
+        "a plan cannot precede it. It is recorded as given; check --date and "
+        "--time."
+    )
+
+
 @app.command()
 @guarded
 def searched(
@@ -531,7 +583,9 @@ def searched(
         typer.Option(
             help="plan.geojson from 'geosleuth plan', carried out (in full, or the "
             "--areas named): each cell searched with its planned POD (grouped in "
-            "bands rounded down to 0.05).",
+            "bands rounded down to 0.05). A plan made for another case (its "
+            "estimate's target and title both differ from CASE's) is refused; a "
+            "--date before the plan's map (its as_of) is warned of.",
             exists=True,
             dir_okay=False,
             readable=True,
@@ -570,6 +624,8 @@ def searched(
         )
     clock = parse_time(time, "--time") if time is not None else None
     bands: list[tuple[float, Any, float, int]]
+    made_on: dict[str, Any] = {}  # what the --plan was made on
+    early = None  # the search dated before its plan's map
     given = "--plan"  # the option that gave the area, as errors name it
     done: list[str] = []  # the plan's areas carried out (--areas)
     if areas is not None and plan is None:
@@ -587,6 +643,8 @@ def searched(
         _no_radius(radius_km, "--plan")
         done = _area_list(areas) if areas is not None else []
         bands = [(b_pd, b_area, 0.0, n) for b_pd, b_area, n in _plan_bands(plan, done)]
+        made_on = _plan_made_on(plan)
+        early = _before_plan(made_on, day, clock, plan)
     else:
         if pd is None:
             raise InputError(
@@ -614,6 +672,8 @@ def searched(
 
     def build(current: Case) -> list[Searched]:
         case_as_of.append(current.as_of)
+        if plan is not None:
+            _check_plan_case(made_on, current, plan)
         existing = {i.id for i in current.items}
         base = item_id or free_search_id(existing, day)
         items: list[Searched] = []
@@ -674,6 +734,8 @@ def searched(
         highlight=False,
     )
     with shown_warnings():
+        if early:
+            warnings.warn(early, EvidenceWarning, stacklevel=2)
         for where, then in far:
             warnings.warn(
                 f"{where} {then} It is recorded as given; {_CHECK}",

@@ -311,7 +311,11 @@ def _area_names(pc: PlanCells, areas: PlanAreas | None) -> dict[int, str]:
 
 
 def plan_geojson(
-    pc: PlanCells, *, title: str = "Search plan", areas: PlanAreas | None = None
+    pc: PlanCells,
+    *,
+    title: str = "Search plan",
+    areas: PlanAreas | None = None,
+    estimate: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The plan as a GeoJSON FeatureCollection of cell polygons.
 
@@ -319,7 +323,9 @@ def plan_geojson(
     search area of the GPX and KML that holds it (``areas``, default
     :func:`plan_areas`), so that ``geosleuth searched --plan --areas A1,A3``
     records the areas a team searched; "" for a cell of an area those files
-    leave out.
+    leave out. ``estimate``, if given, is written as the collection's
+    ``estimate``: what the plan was made on (its case's title and target, its
+    ``as_of``), which ``geosleuth searched --plan`` checks.
 
     Examples
     --------
@@ -347,6 +353,7 @@ def plan_geojson(
         "type": "FeatureCollection",
         "name": title,
         "plan": pc.summary(),
+        **({"estimate": estimate} if estimate is not None else {}),
         "features": features,
     }
 
@@ -812,7 +819,11 @@ def _lonlat_attrs(lon: float, lat: float, *, on_ring: bool = False) -> dict[str,
 
 
 def plan_gpx(
-    pc: PlanCells, *, title: str = "Search plan", areas: PlanAreas | None = None
+    pc: PlanCells,
+    *,
+    title: str = "Search plan",
+    areas: PlanAreas | None = None,
+    warning: str | None = None,
 ) -> bytes:
     """The plan as GPX 1.1: a waypoint and a boundary per search area.
 
@@ -847,7 +858,7 @@ def plan_gpx(
     root = ET.Element(f"{q}gpx", {"version": "1.1", "creator": "geosleuth"})
     meta = ET.SubElement(root, f"{q}metadata")
     ET.SubElement(meta, f"{q}name").text = title
-    ET.SubElement(meta, f"{q}desc").text = _plan_text(pc, areas)
+    ET.SubElement(meta, f"{q}desc").text = _plan_text(pc, areas, warning)
     for area in areas.areas:
         wpt = ET.SubElement(root, f"{q}wpt", _lonlat_attrs(area.lon, area.lat))
         ET.SubElement(wpt, f"{q}name").text = f"{area.name} {area.band_text}"
@@ -873,7 +884,11 @@ def _kml_coordinates(ring: FloatArray) -> str:
 
 
 def plan_kml(
-    pc: PlanCells, *, title: str = "Search plan", areas: PlanAreas | None = None
+    pc: PlanCells,
+    *,
+    title: str = "Search plan",
+    areas: PlanAreas | None = None,
+    warning: str | None = None,
 ) -> bytes:
     """The plan as KML 2.2: one placemark per search area, its polygon and centre.
 
@@ -899,7 +914,7 @@ def plan_kml(
     root = ET.Element(f"{q}kml")
     doc = ET.SubElement(root, f"{q}Document")
     ET.SubElement(doc, f"{q}name").text = title
-    ET.SubElement(doc, f"{q}description").text = _plan_text(pc, areas)
+    ET.SubElement(doc, f"{q}description").text = _plan_text(pc, areas, warning)
     style = ET.SubElement(doc, f"{q}Style", {"id": "area"})
     line = ET.SubElement(style, f"{q}LineStyle")
     ET.SubElement(line, f"{q}color").text = "ff0000ff"
@@ -944,7 +959,13 @@ def plan_kml(
     return _xml_bytes(root)
 
 
-def _plan_text(pc: PlanCells, areas: PlanAreas | None = None) -> str:
+def _plan_text(
+    pc: PlanCells, areas: PlanAreas | None = None, warning: str | None = None
+) -> str:
+    """The plan in a sentence or two, for a GPX's or KML's description.
+
+    A ``warning`` (the map is the prior alone) goes first.
+    """
     s = pc.summary()
     text = (
         f"{s['budget_km']:g} km of track, sweep width {s['sweep_width_km']:g} km, "
@@ -952,7 +973,8 @@ def _plan_text(pc: PlanCells, areas: PlanAreas | None = None) -> str:
         f"success {percent_down(s['pos'], decimals=1)}; expected effort "
         f"{s['expected_effort_km']:.1f} km."
     )
-    return text if areas is None else f"{text} {areas.text()}"
+    text = text if areas is None else f"{text} {areas.text()}"
+    return text if warning is None else f"WARNING: {warning} {text}"
 
 
 def write_plan_files(
@@ -961,6 +983,8 @@ def write_plan_files(
     *,
     title: str = "Search plan",
     areas: PlanAreas | None = None,
+    estimate: dict[str, Any] | None = None,
+    warning: str | None = None,
 ) -> dict[str, Path]:
     """Write ``plan.geojson``, ``plan.csv``, ``plan.gpx`` and ``plan.kml``.
 
@@ -976,6 +1000,12 @@ def write_plan_files(
         Name of the plan in the GeoJSON, GPX and KML.
     areas : PlanAreas, optional
         The search areas for the GPX and KML; default ``plan_areas(pc)``.
+    estimate : dict, optional
+        What the plan was made on, for the GeoJSON's ``estimate``
+        (:func:`plan_geojson`).
+    warning : str, optional
+        A warning about the plan (its map is the prior alone), put first in the
+        GPX's and KML's description.
 
     Returns
     -------
@@ -989,13 +1019,16 @@ def write_plan_files(
     # everything is made before anything is written, and written all or nothing:
     # a failure leaves no plan.geojson that 'geosleuth searched --plan' would
     # take for a plan carried out, and no new file beside old ones
-    geojson = json.dumps(plan_geojson(pc, title=title, areas=areas), ensure_ascii=False)
+    geojson = json.dumps(
+        plan_geojson(pc, title=title, areas=areas, estimate=estimate),
+        ensure_ascii=False,
+    )
     write_all_atomic(
         {
             paths["geojson"]: geojson.encode("utf-8"),
             paths["csv"]: plan_csv(pc, areas=areas).encode("utf-8"),
-            paths["gpx"]: plan_gpx(pc, title=title, areas=areas),
-            paths["kml"]: plan_kml(pc, title=title, areas=areas),
+            paths["gpx"]: plan_gpx(pc, title=title, areas=areas, warning=warning),
+            paths["kml"]: plan_kml(pc, title=title, areas=areas, warning=warning),
         }
     )
     return paths
