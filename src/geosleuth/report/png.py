@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import os
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import IO, Any
 
 import numpy as np
@@ -406,6 +406,100 @@ def _warning_line(run_warnings: Sequence[str]) -> str:
     )
 
 
+#: The footer's fonts (points) and the colour bar's label.
+_TITLE_PT, _CAPTION_PT, _WARNING_PT, _CREDITS_PT, _BAR_PT = 13.0, 8.0, 7.5, 6.5, 7.0
+_BAR_LABEL = "smallest area holding the cell (share of probability)"
+#: The narrowest figure (inches): a tall, narrow grid's map is centred in it, so
+#: the footer under it keeps room for its text.
+_MIN_WIDTH_IN = 6.0
+
+
+def _wrap(
+    text: str, fits: Callable[[str], bool], seps: Sequence[str] = ("  ·  ", " ")
+) -> list[str]:
+    """``text`` broken into lines that each ``fits``.
+
+    Broken at the first of ``seps`` (the summary's "  ·  ", between its
+    figures), a part too long for a line at the next (spaces), a word too long
+    for a line on its own (a path, a URL) where it must. The separator at a
+    break is left out.
+
+    Examples
+    --------
+    >>> _wrap("one two  ·  three four  ·  five", lambda s: len(s) <= 12)
+    ['one two', 'three four', 'five']
+    >>> _wrap("abcdefghij k", lambda s: len(s) <= 4)
+    ['abcd', 'efgh', 'ij k']
+    """
+    sep, *finer = seps
+    lines: list[str] = []
+    line: str | None = None
+    for piece in text.split(sep):
+        if line is not None and fits(line + sep + piece):
+            line += sep + piece
+            continue
+        if line is not None:
+            lines.append(line)
+        if fits(piece) or not piece:
+            line = piece
+            continue
+        if finer:
+            *done, line = _wrap(piece, fits, finer)
+            lines.extend(done)
+            continue
+        while len(piece) > 1 and not fits(piece):
+            cut = len(piece) - 1
+            while cut > 1 and not fits(piece[:cut]):
+                cut -= 1
+            lines.append(piece[:cut])
+            piece = piece[cut:]
+        line = piece
+    lines.append(line or "")
+    return lines
+
+
+def _fitter(renderer: Any, points: float, width_in: float, dpi: float) -> Any:
+    """Whether a line of text at ``points`` is at most ``width_in`` wide."""
+    from matplotlib.font_manager import FontProperties
+
+    prop = FontProperties(size=points)
+    limit = width_in * dpi
+
+    def fits(line: str) -> bool:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=r".*[Gg]lyph .* missing")
+            w, _, _ = renderer.get_text_width_height_descent(line, prop, ismath=False)
+        return bool(w <= limit)
+
+    return fits
+
+
+def _wrapped(text: str, renderer: Any, points: float, width_in: float) -> str:
+    """``text`` as drawn (see :func:`_tex_safe`), wrapped to ``width_in`` inches."""
+    fits = _fitter(renderer, points, width_in, renderer.dpi)
+    return "\n".join(_tex_safe(line) for line in _wrap(plain(text), fits))
+
+
+def _width_in(renderer: Any, text: str, points: float = _BAR_PT) -> float:
+    """How wide one line of ``text`` is drawn at ``points``, in inches."""
+    from matplotlib.font_manager import FontProperties
+
+    w, _, _ = renderer.get_text_width_height_descent(
+        text, FontProperties(size=points), ismath=False
+    )
+    return float(w) / float(renderer.dpi)
+
+
+def _height_in(fig: Any, renderer: Any, text: str, points: float) -> float:
+    """How tall ``text`` (lines and all) is drawn at ``points``, in inches."""
+    probe = fig.text(0.0, 0.0, text, fontsize=points)
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r".*[Gg]lyph .* missing")
+        height = probe.get_window_extent(renderer).height / fig.dpi
+    probe.remove()
+    return float(height)
+
+
 #: The places by its marker a label may take, as (offset in points, alignment):
 #: above right (the first choice), below right, above left, below left, then
 #: the same a line further out.
@@ -541,8 +635,9 @@ def render_png(
     n_labels : int, default 8
         How many of the ranked places to label.
     dpi : int, default 120
-        Resolution; the figure is about 9 inches wide, its height follows the
-        grid's aspect ratio.
+        Resolution; the figure is about 9 inches wide (6 at least, for a tall
+        grid), its height follows the grid's aspect ratio and the text under
+        the map.
     run_warnings : sequence of str, optional
         What the run warned of: the first, shortened, and how many more are
         printed under the map.
@@ -563,40 +658,175 @@ def render_png(
     >>> buf.getvalue()[:8] == b"\x89PNG\r\n\x1a\n"
     True
     """
+    fig = _figure(
+        estimate,
+        list(items),
+        title=title,
+        n_labels=n_labels,
+        dpi=dpi,
+        run_warnings=run_warnings,
+        set_aside=set_aside,
+    )
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r".*[Gg]lyph .* missing")
+        fig.savefig(path_or_buffer, format="png", dpi=dpi)
+
+
+def _map_size(
+    extent: tuple[float, float, float, float], most: float
+) -> tuple[float, float, tuple[float, float, float, float]]:
+    """The map's width and height (inches) and the extent (km) it shows.
+
+    ``most`` inches wide, or 9 tall, whichever comes first at the extent's
+    aspect ratio; an extent that would make it under 3.5 inches tall or 2 wide
+    is grown about its centre to be that tall or wide.
+
+    Examples
+    --------
+    >>> _map_size((0.0, 100.0, 0.0, 100.0), 7.95)[:2]
+    (7.95, 7.95)
+    >>> aw, ah, (x0, x1, y0, y1) = _map_size((0.0, 1000.0, 0.0, 10.0), 7.95)
+    >>> aw, ah, round(y0, 1), round(y1, 1)  # a strip, shown 3.5 inches tall
+    (7.95, 3.5, -215.1, 225.1)
+    """
+    x0, x1, y0, y1 = extent
+    ratio = (y1 - y0) / (x1 - x0)
+    aw = most
+    ah = aw * ratio
+    if ah > 9.0:
+        ah = 9.0
+        aw = ah / ratio
+    if ah < 3.5:
+        grow = (3.5 / aw * (x1 - x0) - (y1 - y0)) / 2.0
+        y0, y1, ah = y0 - grow, y1 + grow, 3.5
+    if aw < 2.0:
+        grow = (2.0 / ah * (y1 - y0) - (x1 - x0)) / 2.0
+        x0, x1, aw = x0 - grow, x1 + grow, 2.0
+    return aw, ah, (x0, x1, y0, y1)
+
+
+def _figure(
+    estimate: Estimate,
+    items: list[EvidenceItem],
+    *,
+    title: str,
+    n_labels: int,
+    dpi: int,
+    run_warnings: Sequence[str],
+    set_aside: Sequence[tuple[EvidenceItem, str]],
+) -> Any:
+    """The map's figure, as :func:`render_png` saves it.
+
+    Its parts are named by ``gid`` for the tests of its layout: the axes
+    ``"map"``, the colour bar's ``"colour bar"``, the texts ``"caption"``,
+    ``"warning"`` and ``"credits"``.
+
+    The footer is laid out in inches from the bottom up, each text wrapped to
+    the width it is given and measured, so the figure is as tall as its text
+    needs: credits, the warning, the colour bar with the summary beside it (or
+    under it, where the figure is too narrow), then the map (review r50, M3).
+    """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.colors import ListedColormap, Normalize
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
+    from matplotlib.patches import Rectangle
 
-    items = list(items)
     grid = estimate.grid
     full = (grid.west_km, grid.east_km, grid.south_km, grid.north_km)
     focus = focus_extent_km(estimate.posterior, grid)
     zoomed = _area(focus) < 0.6 * _area(full)
     extent = focus if zoomed else full
-    bounds = basemap.pad_bounds(extent_lonlat(grid, extent), 0.05)
 
-    # Layout in inches: the axes keep the extent's aspect ratio.
-    warned = _warning_line(run_warnings)
-    extra = 0.4 if warned else 0.0  # room for the warning line
-    left, right, top, bottom = 0.8, 0.25, 0.55, 1.55 + extra
-    ratio = (extent[3] - extent[2]) / (extent[1] - extent[0])
-    aw = 9.0 - left - right
-    ah = aw * ratio
-    if ah > 9.0:
-        ah = 9.0
-        aw = ah / ratio
-    elif ah < 3.5:
-        ah = 3.5
-    fw, fh = left + aw + right, bottom + ah + top
-    fig = Figure(figsize=(fw, fh), dpi=dpi)
+    # The map's size in inches: it keeps the extent's aspect ratio, and is 3.5
+    # inches tall and 2 wide at least, for its legend: a very wide or very tall
+    # extent is shown with the land around it, as tall or as wide as that.
+    left, right = 0.8, 0.25
+    aw, ah, extent = _map_size(extent, 9.0 - left - right)
+    bounds = basemap.pad_bounds(extent_lonlat(grid, extent), 0.05)
+    fw = max(left + aw + right, _MIN_WIDTH_IN)
+    ax_left = left + (fw - left - right - aw) / 2.0  # centred, if narrower
+    width = fw - left - right  # the footer's
+    fig: Any = Figure(figsize=(fw, 1.0), dpi=dpi)
     FigureCanvasAgg(fig)
-    ax = fig.add_axes((left / fw, bottom / fh, aw / fw, ah / fh))
+    renderer = fig.canvas.get_renderer()  # for measuring the texts
+    ax = fig.add_axes((0.0, 0.0, 1.0, 1.0), gid="map")  # placed below
     ax.set_facecolor(_SEA)
     credits = _draw_basemap(ax, grid, bounds)
+
+    # The texts, wrapped to their widths and measured.
+    # the colour bar as wide as its label at least, which is centred under it
+    bar_w = min(width, max(min(3.2, 0.45 * aw), _width_in(renderer, _BAR_LABEL)))
+    beside = width - bar_w - 0.35 >= 3.0  # the summary beside the colour bar
+    if not beside:
+        bar_w = min(3.2, width)
+    cap_w = width - bar_w - 0.35 if beside else width
+    others = files.n_other_person(why for _, why in set_aside)
+    summary = _caption(estimate, len(items), others)
+    caption = _wrapped(summary, renderer, _CAPTION_PT, cap_w)
+    credit = _wrapped(
+        "; ".join(credits) + f". Lambert azimuthal equal-area, centre "
+        f"{lat_text(grid.lat0)} {lon_text(grid.lon0)}; cells {grid.cell_km:g} km.",
+        renderer,
+        _CREDITS_PT,
+        width,
+    )
+    warned = _warning_line(run_warnings)
+    warning = _wrapped(warned, renderer, _WARNING_PT, width) if warned else ""
+    heading = _wrapped(title, renderer, _TITLE_PT, fw - ax_left - right)
+    cap_h = _height_in(fig, renderer, caption, _CAPTION_PT)
+    # under the bar: its ticks (3.5 pt), their pad (3.5 pt), labels, the label's
+    # pad (4 pt) and the label
+    under = (
+        11.0 / 72.0
+        + _height_in(fig, renderer, "99.9%", _BAR_PT)
+        + _height_in(fig, renderer, _BAR_LABEL, _BAR_PT)
+    )
+    bar_h = 0.12
+
+    # Bottom up, in inches.
+    y = 0.12
+    credits_y = y
+    y += _height_in(fig, renderer, credit, _CREDITS_PT) + 0.12
+    warning_y = y
+    if warning:
+        y += _height_in(fig, renderer, warning, _WARNING_PT) + 0.15
+    if beside:
+        row = max(bar_h + under, cap_h)
+        bar_y = y + row - bar_h
+        caption_top = y + row
+        y += row
+    else:
+        caption_top = y + cap_h
+        bar_y = caption_top + 0.15 + under
+        y = bar_y + bar_h
+    bottom = y + 0.65  # the map's tick labels and x label above the footer
+    top = max(0.55, _height_in(fig, renderer, heading, _TITLE_PT) + 0.35)
+    fh = bottom + ah + top
+    fig.set_size_inches(fw, fh)
+    ax.set_position((ax_left / fw, bottom / fh, aw / fw, ah / fh))
+
     _draw_graticule(ax, grid, bounds, extent)
     rgba = ramp_rgba(hdr_level(estimate.posterior)).reshape(grid.ny, grid.nx, 4)
     ax.imshow(rgba, origin="lower", extent=full, interpolation="nearest", zorder=5)
+    if (
+        extent[0] < full[0]
+        or extent[1] > full[1]
+        or extent[2] < full[2]
+        or (extent[3] > full[3])
+    ):  # the map shows land beyond the grid: where the grid ends
+        ax.add_patch(
+            Rectangle(
+                (full[0], full[2]),
+                full[1] - full[0],
+                full[3] - full[2],
+                fill=False,
+                ec="#333333",
+                lw=0.8,
+                ls=":",
+                zorder=8,
+            )
+        )
     _draw_hdr(ax, estimate, lw=1.6)
 
     kinds = _draw_evidence(ax, grid, items, set(estimate.used))
@@ -609,7 +839,7 @@ def render_png(
     ax.set_xlabel(f"km east of {lon_text(grid.lon0)}", fontsize=8)
     ax.set_ylabel(f"km north of {lat_text(grid.lat0)}", fontsize=8)
     ax.tick_params(labelsize=8)
-    ax.set_title(_tex_safe(title), fontsize=13, loc="left")
+    ax.set_title(heading, fontsize=_TITLE_PT, loc="left")
 
     handles = [
         Line2D([], [], color=_HDR_COLOR, lw=1.6, label="50% area"),
@@ -642,7 +872,7 @@ def render_png(
     ax.legend(handles=handles, loc="lower left", fontsize=7.5, framealpha=0.85)
 
     cax = fig.add_axes(
-        (left / fw, (0.78 + extra) / fh, min(3.2, aw * 0.45) / fw, 0.12 / fh)
+        (left / fw, bar_y / fh, bar_w / fw, bar_h / fh), gid="colour bar"
     )
     t = np.linspace(0.0, RAMP_T_MAX, 256)
     colours = ramp_rgba(1.0 - 10.0 ** (-t))
@@ -656,40 +886,35 @@ def render_png(
     )
     bar.set_ticks([math.log10(2.0), 1.0, 2.0, 3.0])
     bar.set_ticklabels(["50%", "90%", "99%", "99.9%"])
-    bar.ax.tick_params(labelsize=7)
-    bar.set_label("smallest area holding the cell (share of probability)", fontsize=7)
+    bar.ax.tick_params(labelsize=_BAR_PT)
+    bar.set_label(_BAR_LABEL, fontsize=_BAR_PT)
 
-    others = files.n_other_person(why for _, why in set_aside)
-    caption = _caption(estimate, len(items), others)
     fig.text(
-        (left + min(3.2, aw * 0.45) + 0.35) / fw,
-        (0.84 + extra) / fh,
-        _tex_safe(caption),
-        fontsize=8,
+        (left + bar_w + 0.35 if beside else left) / fw,
+        caption_top / fh,
+        caption,
+        fontsize=_CAPTION_PT,
         ha="left",
-        va="center",
-        wrap=True,
+        va="top",
+        gid="caption",
     )
     fig.text(
         left / fw,
-        0.12 / fh,
-        _tex_safe(
-            "; ".join(credits) + f". Lambert azimuthal equal-area, centre "
-            f"{lat_text(grid.lat0)} {lon_text(grid.lon0)}; cells {grid.cell_km:g} km."
-        ),
-        fontsize=6.5,
+        credits_y / fh,
+        credit,
+        fontsize=_CREDITS_PT,
         color="#5b6570",
-        wrap=True,
+        va="bottom",
+        gid="credits",
     )
-    if warned:
+    if warning:
         fig.text(
             left / fw,
-            0.5 / fh,
-            _tex_safe(warned),
-            fontsize=7.5,
+            warning_y / fh,
+            warning,
+            fontsize=_WARNING_PT,
             color="#a50f15",
-            wrap=True,
+            va="bottom",
+            gid="warning",
         )
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=r".*[Gg]lyph .* missing")
-        fig.savefig(path_or_buffer, format="png", dpi=dpi)
+    return fig
