@@ -41,7 +41,7 @@ from collections.abc import Sequence
 
 from geosleuth.read.target import TargetRef
 
-__all__ = ["doubted_here", "doubted_next", "taken_back_next"]
+__all__ = ["detail_doubted", "doubted_here", "doubted_next", "taken_back_next"]
 
 #: A noun by which a sentence refers back to the statement before it, after a
 #: word that makes it the one just made: "*that statement*", "*the report*", "*its
@@ -595,6 +595,40 @@ def doubted_here(text: str, end: int) -> tuple[int, int, str] | None:
     """
     m = _DOUBTED_HERE.search(text, end)
     return None if m is None else (m.start(), len(text), m.group("doubt"))
+
+
+#: A clause of its own after the death that doubts a detail of it, not the
+#: death: "; *the cause of his death could not be confirmed*", ", but *the
+#: date of death could not be verified*".
+_DETAIL_DOUBTED = re.compile(
+    r"(?:;|,\s*but\b)\s*(?:(?:however|though|but|yet)\b,?\s*)?"
+    r"(?:the\s+)?(?:exact\s+|precise\s+)?(?:cause|date|time|timing|place|"
+    r"location|circumstances|manner)\s+of\s+(?:(?:his|her|their|the)\s+)?death\s+"
+    rf"{_CANNOT}\s+(?:yet\s+)?be\s+(?:independently\s+)?"
+    r"(?:confirmed|verified|determined|established)"
+    r"\s*[.!?…]?[\"'”’)]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def detail_doubted(text: str, end: int) -> tuple[int, int] | None:
+    """The clause of ``text`` after offset ``end`` that doubts a detail of the death.
+
+    "Salcedo was killed in Culiacán on Monday*; the cause of his death could
+    not be confirmed*.": its cause, date, place or manner is in doubt, not the
+    death, which stands as it is told (not :func:`doubted_here`). Returns the
+    offsets of the clause, from its semicolon; None if there is none.
+
+    Examples
+    --------
+    >>> t = "He was killed; the cause of his death could not be confirmed."
+    >>> detail_doubted(t, 7)
+    (13, 61)
+    >>> detail_doubted("He was killed; his death could not be confirmed.", 7) is None
+    True
+    """
+    m = _DETAIL_DOUBTED.search(text, end)
+    return None if m is None else (m.start(), len(text))
 
 
 def doubted_next(

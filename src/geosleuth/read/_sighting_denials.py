@@ -415,10 +415,11 @@ def _denial_withheld(tok: Any) -> str | None:
             # not "did not deny that": the speaker's word, as for a place
             return None if head.lemma_.lower() == "deny" else _withheld(head)
         refused = _refused(head)
-        if refused is not None:
+        if refused is not None and clause.dep_ != "conj":
             # "The navy declined to confirm that he had been arrested", "would
             # not confirm whether": a word withheld, as "declined to confirm
-            # reports that"
+            # reports that"; not "would not confirm Zambada's whereabouts, *but
+            # Salcedo was seen*", a clause joined to the refusal, not under it
             return refused
         if unable is not None:
             # "Police could not confirm that he had been arrested": no one

@@ -159,6 +159,16 @@ _TO_PLACE_BEFORE = re.compile(
     r"(?i:in|into|at|from|to|toward|towards|via|through|across|of)\s+$"
 )
 
+#: "to" before a name, and a tie of the name's own in apposition after it,
+#: closing the clause: "fled to Guzmán, *his ally*.", "*his old ally*, for
+#: protection": the one gone to is that person; not "fled to Tamazula, the
+#: mayor, Juan Pérez, said", nor "..., his lawyer, who ...".
+_GOING_TO = re.compile(r"\b(?i:to|into|toward|towards)\s+$")
+_OWN_TIE = re.compile(
+    rf",\s+(?:his|her|their)\s+(?:[a-z][\w’'-]*\s+){{0,2}}(?:{_ROLES})s?"
+    r"(?=\s*[.;:)]|\s*$|\s*,\s+for\b)"
+)
+
 
 def _named_people(text: str, ents: list[tuple[int, int, str]]) -> set[str]:
     """Names the text writes as a person's by the words after them.
@@ -171,7 +181,8 @@ def _named_people(text: str, ents: list[tuple[int, int, str]]) -> set[str]:
     it in the document is that person. Not a name the tagger calls a place, nor
     one after a preposition of place or "of" in apposition ("fled to Tamazula,
     the mayor, Juan Pérez, said": the mayor speaks; "the mayor of Tamazula, a
-    former ally,": the mayor is the ally).
+    former ally,": the mayor is the ally), unless a tie of the name's own
+    closes the clause after "to" ("fled to *Guzmán*, his ally.").
 
     Examples
     --------
@@ -184,6 +195,8 @@ def _named_people(text: str, ents: list[tuple[int, int, str]]) -> set[str]:
     set()
     >>> _named_people("The mayor of Tamazula, a former ally, denied it.", [])
     set()
+    >>> sorted(_named_people("Salcedo fled to Guzmán, his ally.", []))
+    ['guzman']
     >>> _named_people("Salcedo is hiding near Culiacán's airport.", [])
     set()
     """
@@ -194,7 +207,11 @@ def _named_people(text: str, ents: list[tuple[int, int, str]]) -> set[str]:
         if not name[0].isupper() or any(s <= m.start(1) < e for s, e in places):
             continue
         before = text[max(0, m.start(1) - 20) : m.start(1)]
-        if m.group("appos") and _TO_PLACE_BEFORE.search(before):
+        if (
+            m.group("appos")
+            and _TO_PLACE_BEFORE.search(before)
+            and not (_GOING_TO.search(before) and _OWN_TIE.match(text, m.end(1)))
+        ):
             continue
         if _placed_elsewhere(text, name, m.start(1)):
             continue  # "seen in Preston ... said Mark Preston, her brother"
@@ -223,8 +240,9 @@ def _group_heads(
     makes the name a person's, whatever the tagger calls it (Zambada a GPE) or
     the gazetteer knows by it (a Guzmán in Panama). Not a large place
     ("Culiacán's gangs", "Sinaloa's cartels", "Mexico's people"), a place that
-    the tagger calls one and the gazetteer knows by that very name ("Cosalá's
-    people"), nor a name written as a place elsewhere ("seen in Cosalá").
+    the tagger calls one at any of its mentions and the gazetteer knows by
+    that very name ("Cosalá's people"), nor a name written as a place
+    elsewhere ("seen in Cosalá", "travelled to Elota": :func:`_gone_to`).
 
     Examples
     --------
@@ -239,16 +257,54 @@ def _group_heads(
         name = m.group(1)
         if not name[0].isupper() or _placed_elsewhere(text, name, m.start(1)):
             continue
+        if _gone_to(text, name):
+            continue  # "travelled to Elota. Elota's people fear him."
         cands = gaz.match_ids(name)
         if _big(gaz, cands, 1.0):
             continue  # "Culiacán's gangs", "Sinaloa's cartels"
+        # the tagger's word for any of its mentions: "Welland's people", where
+        # it calls "Welland" a place in "travelled to Welland"
         tagged = any(
-            s <= m.start(1) < e and lab in ("GPE", "LOC") for s, e, lab in ents
+            s <= n.start() < e and lab in ("GPE", "LOC")
+            for n in re.finditer(rf"(?<![\w’'-]){re.escape(name)}(?![\w-])", text)
+            for s, e, lab in ents
         )
         if tagged and any(w >= 1.0 for _, w in cands):
             continue  # "Cosalá's people", where the tagger calls Cosalá a place
         out.add(bare_key(norm_key(name)))
     return out
+
+
+#: A verb of going with the preposition of where to or from, right before a
+#: name: "travelled *to* Elota", "*went back to*", "*moved from*", "fled *to*"
+#: (:data:`~geosleuth.read._toponym_patterns._LOCATIVE_BEFORE`); not "turned to"
+#: or "loyal to", which a person may follow.
+_GONE_BEFORE = re.compile(
+    r"\b(?:travel+(?:ed|ing|s)?|went|go(?:es|ing)?|gone|moved?|mov(?:es|ing)|"
+    r"return(?:ed|ing|s)?|head(?:ed|ing|s)|fl(?:ew|y|ies|ying)|dr(?:o|i)ve|"
+    r"driving|arriv(?:e|ed|es|ing)|relocat(?:e|ed|es|ing)|"
+    r"fled|flee(?:s|ing)?|escap(?:e|ed|es|ing))\s+(?:back\s+)?(?:to|from|into)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _gone_to(text: str, name: str) -> bool:
+    """Whether the text has someone go to, into or from ``name`` anywhere.
+
+    "Salcedo travelled *to Elota* last week. Elota's people fear him.": the
+    place gone to stays a place, whatever "'s people" after it says.
+
+    Examples
+    --------
+    >>> _gone_to("He travelled to Elota. Elota's people fear him.", "Elota")
+    True
+    >>> _gone_to("He turned to Guzmán. Guzmán's men hid him.", "Guzmán")
+    False
+    """
+    return any(
+        _GONE_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+        for m in re.finditer(rf"(?<![\w’'-]){re.escape(name)}(?![\w-])", text)
+    )
 
 
 #: A preposition of place right before a name: "seen *in* Preston", "*near*

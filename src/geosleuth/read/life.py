@@ -153,6 +153,7 @@ from geosleuth.read._life_recordings import (
     _undated_alive,
 )
 from geosleuth.read._life_taken_back import (
+    detail_doubted,
     doubted_here,
     doubted_next,
     taken_back_next,
@@ -600,6 +601,11 @@ def _read_death(
     # "Salcedo was killed in Culiacán on Monday; his death could not be
     # confirmed": no denial, but the death is at most possible, as for one
     # doubted in the next sentence
+    # "...; the cause of his death could not be confirmed": the cause in doubt,
+    # not the death
+    detail = detail_doubted(text, cues[0].end())
+    if detail is not None:
+        text = text[: detail[0]] + " " * (detail[1] - detail[0])
     doubted = doubted_here(text, cues[0].end())
     if doubted is not None:
         text = text[: doubted[0]] + " " * (doubted[1] - doubted[0])

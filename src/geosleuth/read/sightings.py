@@ -159,6 +159,7 @@ from geosleuth.read._sighting_media import (
 from geosleuth.read._sighting_media import camera_of as camera_of
 from geosleuth.read.attribution import Attribution
 from geosleuth.read.hedges import (
+    _joined_modals,
     before_semicolon,
     hedge_of,
     said_to_open,
@@ -651,6 +652,14 @@ def add_seen(
     )
     top = clause if clause is not None else verb
     words, others = own_clause(top, s.span) if top is not None else (None, [])
+    if words is not None and verb is not None:
+        # "seen in Culiacán and may be in Durango now": a verb joined with a
+        # modal of its own is a statement of its own, not a place of the seeing
+        joined = _joined_modals(s.sent, seen_at)
+        words = frozenset(
+            w for w in words if not any(x <= ex.doc[w].idx < y for x, y in joined)
+        )
+        others = sorted([*others, *joined])
     if s.attr.clauses or others:
         ex.seen_clauses.extend(less((a, b), others))
     mine = [
@@ -698,7 +707,7 @@ def add_seen(
     # "seen in Culiacán, days after Salcedo's arrest in Durango": where a
     # person's deed after or before the seeing was, not where anyone was seen
     for m in list(mine):
-        deed = _deed_of_another_time(ex, m, verb)
+        deed = _deed_of_another_time(ex, m, verb, seen=subject)
         if deed is not None:
             mine.remove(m)
             ex.reject(
@@ -975,7 +984,13 @@ def _left_in_a_time(ex: _Extractor, m: MentionLike, words: frozenset[int]) -> bo
 _TIME_PREPS = frozenset({"after", "before", "since", "following", "until", "till"})
 
 
-def _deed_of_another_time(ex: _Extractor, m: MentionLike, verb: Any) -> str | None:
+def _deed_of_another_time(
+    ex: _Extractor,
+    m: MentionLike,
+    verb: Any,
+    *,
+    seen: Literal["target", "associate"] = "associate",
+) -> str | None:
     """The words of a person's deed at another time that the place ``m`` is of.
 
     "Salcedo's brother was seen in Culiacán, days after *Salcedo's arrest* in
@@ -983,7 +998,10 @@ def _deed_of_another_time(ex: _Extractor, m: MentionLike, verb: Any) -> str | No
     a preposition of time whose object is someone's deed (a noun with a
     possessor) holds the place; it is where the deed was, not the seeing. Not
     "seen in Salcedo's house in Culiacán" (no time), nor "seen in Culiacán after
-    a week in Durango" (no one's deed).
+    a week in Durango" (no one's deed), nor, where the one ``seen`` is the
+    target, the target's own deed ("Salcedo was seen in Culiacán days after
+    *his* arrest in Durango": :func:`_the_targets`), which was the target's
+    there.
     """
     if verb is None:
         return None
@@ -999,9 +1017,25 @@ def _deed_of_another_time(ex: _Extractor, m: MentionLike, verb: Any) -> str | No
             and head.lower_ in _TIME_PREPS
             and any(c.dep_ == "poss" for c in tok.children)
         ):
+            owner = next(c for c in tok.children if c.dep_ == "poss")
+            if seen == "target" and _the_targets(ex, owner):
+                return None  # "days after his arrest in Durango": his own
             return str(ex.doc[head.i : tok.i + 1].text)
         tok = head
     return None
+
+
+def _the_targets(ex: _Extractor, owner: Any) -> bool:
+    """Whether the possessor ``owner`` (a token) is the target.
+
+    Its name ("Salcedo's arrest") or a "his" or "her" that refers to it
+    (:meth:`~geosleuth.read.claims._Extractor.possessive_refs`); not another
+    ("Zambada's arrest", "the army's raid"), nor one of the target's people
+    ("his brother's arrest": the possessor is "brother").
+    """
+    at = int(owner.idx)
+    refs = [r for r in ex.refs if r.kind != "leaders"]
+    return any(r.start <= at < r.end for r in (*refs, *ex.possessive_refs()))
 
 
 def _blank(text: str, offset: int, spans: list[tuple[int, int]]) -> str:

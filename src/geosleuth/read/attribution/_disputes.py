@@ -76,6 +76,36 @@ _DEATH_BEFORE = re.compile(
     r"\b(?:killed|died|dead|death|slain|murdered|executed|assassinated)\b",
     re.IGNORECASE,
 )
+#: Words that open a clause or phrase of time, whose death is another's deed
+#: beside the statement: "arrested *after* the death of his brother", "*days
+#: after* his brother was killed".
+_TIME_BEFORE = re.compile(
+    r"\b(?:after|before|since|following|until|till|when|while)\b", re.IGNORECASE
+)
+
+
+def _death_told(text: str) -> bool:
+    """Whether ``text`` tells a death that a "death was faked" after it disputes.
+
+    "Salcedo was killed in Culiacán, police said": a death word
+    (:data:`_DEATH_BEFORE`) that is the statement's; not one in a phrase of time
+    since the last comma ("Salcedo was arrested in Culiacán *after the death of
+    his brother*"), which is beside what is told.
+
+    Examples
+    --------
+    >>> _death_told("Salcedo was killed in Culiacán, police said")
+    True
+    >>> _death_told("Salcedo was arrested after the death of his brother")
+    False
+    """
+    for d in _DEATH_BEFORE.finditer(text):
+        clause = re.split(r"[,;]", text[: d.start()])[-1]
+        if not _TIME_BEFORE.search(clause):
+            return True
+    return False
+
+
 _DISPUTE = re.compile(
     r"[,;]\s*(?P<d>"
     rf"(?:but|though|although|yet|and|while)\s+"
@@ -251,7 +281,7 @@ def dispute_span(text: str, base: int = 0) -> tuple[int, int] | None:
             for m in _DISPUTE.finditer(text)
             if not _of_a_thing_before(text, m)
             # "the death was faked" disputes a death told before it only
-            and (m.group("f") is None or _DEATH_BEFORE.search(text[: m.start()]))
+            and (m.group("f") is None or _death_told(text[: m.start()]))
         ),
         None,
     )
