@@ -87,6 +87,19 @@ seen in Culiacán, days after *Salcedo's arrest in Durango*"), and a place that
 the parse hangs on "days" of a clause of time ("seen in Culiacán days after
 Salcedo fled Durango") is the seeing's all the same.
 
+A witness placed at a town ("A fisherman *in Vigo* said he saw Varga at the
+harbour", "Residents *of Raqqa* said they saw him", '"I saw him," a shopkeeper in
+Faro said', "A fisherman in Vigo saw Varga") whose own seeing names no place
+("at the harbour", "near his house", or none) saw the target at or near that
+town: a sighting there, σ :data:`WITNESS_SIGMA_KM`, one level less sure, its
+note naming the witness (review r50, M4). So does a witness's own meeting,
+serving or recognising of the target ("a shopkeeper in Vigo said she *served*
+Varga", "he *met* Varga in Porto": Porto). A seeing with a place of its own is
+there ("A fisherman in Vigo said he saw Varga in Porto": Porto); not a seeing
+told of others ("A spokesman in Madrid said Varga was seen"), one by an official
+or an organisation ("Police in Madrid said they saw him"), by a witness "from"
+a town, or in a region.
+
 A seeing at a distance from a place is read by its words
 (:mod:`geosleuth.read._distances`), as a claim is: "was last seen 30 km from
 Culiacán" is a sighting on the ring about that far (an area with a hole, its
@@ -162,6 +175,7 @@ from geosleuth.read.hedges import (
     _joined_modals,
     before_semicolon,
     hedge_of,
+    lower,
     said_to_open,
     weakest,
     withheld_elsewhere,
@@ -301,6 +315,11 @@ def read_sightings(ex: _Extractor, s: Sentence) -> bool:
         doing = _lookalike_doing(ex, s)
         if doing is not None:
             seen_at, subject, verbs = int(doing.idx), (None, "target", ""), [doing]
+    if subject is None and not traced:
+        # "A shopkeeper in Faro said she served Varga": a witness's own meeting
+        met = _met_by_witness(ex, s)
+        if met is not None:
+            seen_at, subject, verbs = int(met.idx), (None, "target", ""), [met]
     if subject is None and not traced:
         # a camera: "CCTV footage showed her in Leeds", "caught on camera in Leeds"
         filmed = _filmed(ex, s)
@@ -605,6 +624,177 @@ def _of_the_seer(ex: _Extractor, m: MentionLike, verb: Any) -> str | None:
     return str(ex.doc.text[words[0].idx : words[-1].idx + len(words[-1].text)])
 
 
+#: The seer's own words for the seeing, which make the speaker its witness: "a
+#: fisherman said *he* saw", '"*I* saw him," a fisherman said'; by number, the
+#: singular ones of a singular speaker, the plural ones of a plural one.
+_SEER_SINGULAR = frozenset({"he", "she", "i"})
+_SEER_PLURAL = frozenset({"they", "we"})
+#: Prepositions that place a witness: "a fisherman *in* Vigo", "residents *of*
+#: Hajin"; not "a man *from* York", who may have come far to see.
+_WITNESS_AT = frozenset({"in", "of"})
+#: Spread (km) of a seeing put at the witness's town: as one "near" a place.
+WITNESS_SIGMA_KM = 10.0
+
+
+def _eyewitness(s: Sentence, verb: Any) -> Any:
+    """The witness whose own seeing ``verb`` is, a word of the parse, or None.
+
+    A verb in the active voice whose subject is a common noun ("A fisherman in
+    Vigo saw Varga") or, under a reporting verb whose subject is one, a pronoun
+    of its number ("A fisherman said *he* saw", "Residents said *they* saw",
+    '"*I* saw him," a fisherman said'): the witness is that noun. Not a seeing
+    told of others ("Varga *was seen*", "said *residents* saw him", "Residents
+    said *he* saw"), nor one by an official or an organisation ("Police in
+    Madrid said they saw him": its agents may have been anywhere).
+    """
+    from geosleuth.read.attribution import REPORTING_LEMMAS
+    from geosleuth.read.attribution._names import _OFFICIAL
+
+    if verb is None or s.sent is None:
+        return None
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None  # "Varga was seen": a seeing told, not the witness's own
+    seer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if seer is None:
+        return None
+    witness = seer
+    if seer.lower_ in _SEER_SINGULAR | _SEER_PLURAL:
+        said = verb.head if verb.dep_ == "ccomp" else None
+        if said is None or said.lemma_.lower() not in REPORTING_LEMMAS:
+            return None
+        witness = next((c for c in said.children if c.dep_ == "nsubj"), None)
+        if witness is None or witness.pos_ != "NOUN":
+            return None
+        plural = witness.tag_ == "NNS"
+        if seer.lower_ in _SEER_SINGULAR and plural:
+            return None  # "Residents said he saw Varga": he is someone else
+        if seer.lower_ == "they" and not plural:
+            return None
+        if s.attr.at(int(verb.idx)).official:
+            return None
+    elif witness.pos_ != "NOUN":
+        return None
+    if any(_OFFICIAL.fullmatch(w) for w in (witness.text, witness.lemma_)):
+        return None  # "Police in Madrid said they saw him", "officials in Vigo"
+    return witness
+
+
+def _witness_town(
+    ex: _Extractor, s: Sentence, verb: Any
+) -> tuple[MentionLike, str] | None:
+    """(town, words) of the eyewitness of ``verb``, where the seeing names no place.
+
+    "A fisherman in Vigo said he saw Varga at the harbour", "Residents of Hajin
+    said they saw him", '"I saw him," a shopkeeper in Faro said', "A Vigo
+    fisherman saw Varga": the one who saw (:func:`_eyewitness`) is placed at a
+    town, after "in" or "of" or before the noun; the seeing is at or near it.
+    Not a witness "from" a town, who may have come far to see
+    (:func:`_of_the_seer`). The town is a resolved city, town or village of the
+    witness's own phrase, the only place there: not a country or a region.
+    """
+    if verb is None or verb.lemma_.lower() not in SEE_LEMMAS | _EYEWITNESS_LEMMAS:
+        return None
+    witness = _eyewitness(s, verb)
+    if witness is None:
+        return None
+    for mod in witness.children:
+        if not (
+            (mod.dep_ == "prep" and mod.lower_ in _WITNESS_AT)
+            or (mod.dep_ == "compound" and mod.pos_ == "PROPN")
+        ):
+            continue
+        a, b = subtree_span(mod)
+        towns = [
+            m
+            for j, m in enumerate(ex.mentions)
+            if a <= m.start and m.end <= b and is_point(m) and j not in ex.excluded
+        ]
+        if len(towns) == 1 and kind_of(towns[0]) in _TOWN_KINDS:
+            words = list(witness.subtree)
+            return towns[0], ex.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+    return None
+
+
+#: Verbs besides those of seeing by which a witness tells of seeing the target
+#: themself: "a fisherman said he *met* Varga", "she *served* him", "a waiter
+#: *recognised* him" (:func:`_met_by_witness`).
+_EYEWITNESS_LEMMAS = frozenset({"meet", "serve", "recognise", "recognize"})
+
+
+def _met_by_witness(ex: _Extractor, s: Sentence) -> Any:
+    """The verb by which a witness met, served or recognised the target, or None.
+
+    "A shopkeeper in Faro said she served Varga", "A fisherman said he met him
+    in Porto", '"I recognised him," a waiter said': one of
+    :data:`_EYEWITNESS_LEMMAS` whose object is the target, as for a verb of
+    seeing (:func:`_seen_by_someone`), and whose subject is the witness's own
+    (:func:`_eyewitness`), in the past ("met", "had met"). Not the words of an
+    official ("The minister said he met Varga"), a meeting told of others
+    ("Varga was met by", "said residents met him"), one only planned or made
+    possible ("hours for citizens *to meet* him", "she will meet him"), nor the
+    target's own doing ("Varga met his lawyer").
+    """
+    if s.sent is None:
+        return None
+    named = [r for r in s.refs if r.kind in ("name", "nisba", "title")]
+    named += [r for r in ex.object_refs if s.span[0] <= r.start < s.span[1]]
+    for tok in s.sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in _EYEWITNESS_LEMMAS:
+            continue
+        if tok.tag_ not in ("VBD", "VBN") or any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
+        ):
+            continue  # "set aside hours for citizens to meet him": no meeting told
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+        # "met with Varga"
+        objs += [
+            g
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "with" and tok.lemma_ == "meet"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        if any(any(r.start <= o.idx < r.end for r in named) for o in objs) and (
+            _eyewitness(s, tok) is not None
+        ):
+            return tok
+    return None
+
+
+#: Kinds of place that may be a witness's town (not a region's centre, a river).
+_TOWN_KINDS = frozenset({"city", "town", "village"})
+
+
+def _place_named(ex: _Extractor, s: Sentence, verb: Any) -> bool:
+    """Whether the seeing ``verb`` names a place of its own, resolved or not.
+
+    Any place name in its phrase after it ("saw him in Portugal", "in Xyzville",
+    "at Heathrow"): then the seeing was there, or somewhere unknown, not at the
+    witness's town.
+    """
+    start, end = int(verb.idx), subtree_span(verb)[1]
+    if any(start < m.start < end for m in ex.mentions):
+        return True
+    # "at the Miramar Hotel": a name after a preposition of place, not a date's
+    return any(
+        t.i > verb.i
+        and t.pos_ == "PROPN"
+        and t.ent_type_ not in _NOT_PLACE_ENTS
+        and any(
+            up.dep_ == "pobj" and up.head.lower_ in _AT_PLACE
+            for up in (t, *t.ancestors)
+            if up.i > verb.i
+        )
+        for t in verb.subtree
+    )
+
+
+#: Prepositions of where ("saw him *at* the Miramar Hotel"), and entities that
+#: are no place after them ("on *March* 8", "*with* Pedro Ruiz").
+_AT_PLACE = frozenset({"in", "at", "near", "outside", "inside", "around", "behind"})
+_NOT_PLACE_ENTS = frozenset({"DATE", "TIME", "PERSON", "NORP", "CARDINAL", "ORDINAL"})
+
+
 def _described(s: Sentence, at: int) -> bool:
     """Whether the word at ``at`` is in a relative clause, which describes."""
     tok = next((t for t in s.sent if t.idx == at), None) if s.sent else None
@@ -812,6 +1002,23 @@ def add_seen(
         return True  # every place seen is denied: each is set aside above
     if not places and len(mine) > len(places):
         return True  # its places are another rule's items
+    # "A fisherman in Vigo said he saw Varga at the harbour": a seeing of no
+    # place of its own, the witness's, is at or near the witness's town
+    witness = (
+        _witness_town(ex, s, verb)
+        if not places and what == "sighting" and not _place_named(ex, s, verb)
+        else None
+    )
+    if witness is not None:
+        town = witness[0]
+        places = [town]
+        ex.taken[town.start] = what
+        # the town no longer only describes the speaker: the seeing is there
+        ex.rejected = [
+            r
+            for r in ex.rejected
+            if not (r.reason == "not_target" and r.span == (town.start, town.end))
+        ]
     if not places:
         ex.reject("no_place", f"{seen_one} {event}, but at no resolved place", s.span)
         return True
@@ -858,12 +1065,29 @@ def add_seen(
         hedge, cue = believed
     hedge, dispute = disputed(s, hedge, ex.text)
     group = f"{subject}:{who}" if who else None
+    if witness is not None:
+        # a place inferred from who saw, not named for the seeing
+        hedge = lower(hedge)
+        lead = (
+            *lead,
+            f"where the witness is ({witness[1]!r}): the seeing names no place of "
+            f"its own, so it is put near the witness's town, σ {WITNESS_SIGMA_KM:g} "
+            "km, one level less sure",
+        )
     for m in places:
         near = NEAR.search(ex.text[max(s.span[0], m.start - 30) : m.start])
         sigma = 10.0 if near or kind_of(m) == "city" else 5.0
         if not near and not math.isnan(spread_of(m)):
             sigma = spread_of(m)  # "pinged at 47.6062, -122.3321": as written
-        date, date_from, dnote = ex.dates(s, m.start)
+        # the seeing's own words date it and say who states it, not the town's
+        anchor = m.start
+        if witness is not None:
+            sigma, anchor = WITNESS_SIGMA_KM, seen_at
+        date, date_from, dnote = (
+            ex.dates(s, anchor, verb=verb)
+            if witness is not None
+            else ex.dates(s, anchor)
+        )
         geom: Geometry = geometry_of(m)
         name, where = label(m), ""
         off = offset_of(ex.text, m.lon, m.lat, m.start, s.span[0])
@@ -897,8 +1121,8 @@ def add_seen(
         note = note_of(*lead, where, hedge_note(cue), dispute, dnote)
         ex.build(
             Sighting, s, s.span, id=ex.next_id("s"),
-            provenance=ex.provenance(s, m.start), date=date, date_from=date_from,
-            grade=ex.grade(s.attr.at(m.start)), hedge=hedge, note=note,
+            provenance=ex.provenance(s, anchor), date=date, date_from=date_from,
+            grade=ex.grade(s.attr.at(anchor)), hedge=hedge, note=note,
             place=geom, place_name=name, sigma_km=sigma, subject=subject,
             who=who, group=group, closeness=closeness,
         )  # fmt: skip
