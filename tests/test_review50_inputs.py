@@ -122,7 +122,9 @@ def test_without_a_region_a_swapped_place_is_refused_before_the_region_stretches
     with pytest.raises(CaseFileError, match="lon and lat swapped") as info:
         _parse(text)
     assert info.value.field == "places.Pen-y-Pass car park"
-    assert "drawn around the case's other evidence" in info.value.message
+    message = _flat(info.value.message)
+    assert "one item against 5" in message  # the split said (review r53, M1)
+    assert "region drawn around the evidence would stretch" in message
 
 
 def test_without_a_region_a_latitude_beyond_90_is_refused_already() -> None:

@@ -4,39 +4,86 @@
 lon]``, or ``region: {west: 53.00, south: -4.20, ...}`` puts a place of Wales in the
 Indian Ocean. The estimate would leave each such item out as "outside the grid"
 (a search's warning then says "nothing is lost"), or, for a swapped region, every
-item, and map the prior alone (review r50, H1). A shape that lies wholly outside
-the study region but inside it with lon and lat exchanged is refused instead, by
-the line where its coordinates are written, as ``geosleuth searched`` refuses its
-own such input (:func:`swapped_into`, which it shares).
+item, and map the prior alone (review r50, H1).
+
+Only what is unambiguous is refused (review r53, H1, H2). Near the diagonal lon =
+lat (the Middle East, the East Mediterranean, the Caucasus, West Africa) a real
+place just outside the region lies inside it exchanged as often as a swapped one
+does: Ankara, 369 km from a region around Syria and Iraq. So:
+
+- with a ``region``, a shape that lies wholly outside it, more than
+  :data:`SWAP_FAR_KM` from it, and inside it with lon and lat exchanged is
+  refused by the line where its coordinates are written, as ``geosleuth
+  searched`` refuses its own such input (:func:`swapped_into`, which it
+  shares); nearer, it is warned of and loaded as before (the estimate leaves it
+  out). A line's or polygon's position that lies so far outside, its exchange
+  inside, is refused at that position (``polygon[3]``): the shape would
+  otherwise be a sliver thousands of km long, which no test of the whole sees;
+- without one, a group of items more than :data:`SWAP_FAR_KM` from every other
+  item that, exchanged, lies within :data:`SWAP_NEAR_KM` of another is refused,
+  naming both groups when they are as large as each other (nothing tells which
+  is swapped), and saying the split when one is the smaller.
 
 "Outside" and "inside" are what :func:`geosleuth.fuse.factors` says, so they
-match what ``geosleuth locate`` would do with the item. A place truly outside the
-region whose exchange is not inside is left as it was: the estimate leaves it out
-and says so.
+match what ``geosleuth locate`` would do with the item; it is asked only of the
+rare item that a test of lon/lat boxes (plain numpy) finds may be swapped. A
+place truly outside the region whose exchange is not inside is left as it was:
+the estimate leaves it out and says so.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import unicodedata
 import warnings
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 import numpy as np
 
+from geosleuth._types import FloatArray
 from geosleuth.casefile._loader import _line_of, _Map
-from geosleuth.errors import CaseFileError, GeosleuthWarning, InputError
-from geosleuth.evidence import Claim, EvidenceItem, Searched
+from geosleuth.errors import (
+    CaseFileError,
+    EvidenceWarning,
+    GeosleuthWarning,
+    InputError,
+)
+from geosleuth.evidence import Claim, EventSet, EvidenceItem, Searched
 from geosleuth.fuse import Settings, factors
-from geosleuth.geometry import Area, Geometry, Line, Point, swap_lonlat
+from geosleuth.geometry import (
+    EARTH_RADIUS_KM,
+    Area,
+    Geometry,
+    Line,
+    Point,
+    haversine_km,
+    swap_lonlat,
+)
 from geosleuth.grid import Grid
 
-__all__ = ["swapped_into"]
+__all__ = ["SWAP_FAR_KM", "SWAP_NEAR_KM", "swapped_into"]
 
-#: Cells of the grid drawn around the rest of the evidence to judge one item by
-#: (coarse: only "wholly outside, or not" is asked of it).
-_OTHERS_MAX_CELLS = 20_000
+#: How far (km) a place must lie from the case's region, its exchange inside it,
+#: to be refused as written with lon and lat swapped; without a region, how far
+#: from every other item of the case. A place written latitude first lands
+#: thousands of km away (Pen-y-Pass in the Indian Ocean, 8,262 km); a real place
+#: just outside the region, near the diagonal lon = lat, lies a few hundred
+#: (Ankara, 369 km from a region around Syria and Iraq; Raqqa, 60 km from one
+#: around the Levant), and is only warned of (review r53, H1).
+SWAP_FAR_KM = 1_000.0
+
+#: Without a region, how near (km) another item a far place must lie with lon and
+#: lat exchanged to be taken as swapped, or the place's own radius (its σ and
+#: buffer) if that is more: Johannesburg beside Madrid and Bogotá, exchanged,
+#: lands in the Atlantic, 2,000 km from either, and is left as it is (r53, H2).
+SWAP_NEAR_KM = 100.0
+
+#: At most this many positions of one item are measured (evenly spread) when the
+#: items are grouped by distance without a region.
+_MAX_POSITIONS = 64
 
 
 def _geometry(item: EvidenceItem) -> tuple[str, Geometry] | None:
@@ -46,6 +93,35 @@ def _geometry(item: EvidenceItem) -> tuple[str, Geometry] | None:
         if isinstance(geom, (Point, Line, Area)):
             return key, geom
     return None
+
+
+def _positions(item: EvidenceItem) -> tuple[FloatArray, FloatArray] | None:
+    """The item's vertices (an event set's events), as ``(lons, lats)``."""
+    from geosleuth.fuse.likelihood import _item_lonlat
+
+    return _item_lonlat(item)
+
+
+def _exchanged(item: EvidenceItem) -> EvidenceItem | None:
+    """The item with each position's lon and lat exchanged (None: no such item)."""
+    if isinstance(item, EventSet):
+        if np.any(np.abs(item.lons) > 90.0):
+            return None
+        try:
+            return replace(item, lons=item.lats, lats=item.lons)
+        except InputError:
+            return None
+    found = _geometry(item)
+    if found is None:
+        return None
+    key, geom = found
+    swapped = swap_lonlat(geom)
+    if swapped is None:
+        return None
+    try:
+        return replace(item, **{key: swapped})  # type: ignore[arg-type]
+    except InputError:
+        return None
 
 
 def _plain_day(day: dt.date) -> dt.date:
@@ -66,23 +142,52 @@ def _outside(
     return any(_OUTSIDE_THE_GRID in why for _, why in skipped)
 
 
-def _meets_box(item: EvidenceItem, grid: Grid) -> bool:
-    """Whether the item's vertices' lon/lat box meets the grid's (or may).
+def _in_box(lons: FloatArray, lats: FloatArray, box: Sequence[float]) -> Any:
+    """Which positions lie in the lon/lat box ``(west, south, east, north)``."""
+    w, s, e, n = box
+    lon_in = (lons >= w) & (lons <= e) if w <= e else (lons >= w) | (lons <= e)
+    return lon_in & (lats >= s) & (lats <= n)
 
-    A cheap first test: an item whose box meets the grid's is not far outside
-    it, and is not looked at further. A grid across the antimeridian may meet
-    anything.
-    """
-    from geosleuth.fuse.likelihood import _item_lonlat
 
-    lonlat = _item_lonlat(item)
-    w, s, e, n = grid.bounds_lonlat()
-    if lonlat is None or w > e:
+def _meets(lons: FloatArray, lats: FloatArray, box: Sequence[float]) -> bool:
+    """Whether the positions' lon/lat box meets ``box`` (one across 180°: may)."""
+    w, s, e, n = box
+    if w > e or lons.size == 0:
         return True
-    lons, lats = lonlat
     return bool(
         lons.max() >= w and lons.min() <= e and lats.max() >= s and lats.min() <= n
     )
+
+
+def _may_be_swapped(lons: FloatArray, lats: FloatArray, box: Sequence[float]) -> bool:
+    """The cheap test: wholly outside ``box``, and exchanged, meeting it."""
+    return bool(
+        lons.size
+        and not _meets(lons, lats, box)
+        and np.all(np.abs(lons) <= 90.0)
+        and _meets(lats, lons, box)
+    )
+
+
+def _exchanged_inside(
+    item: EvidenceItem, grid: Grid, *, as_of: dt.date, settings: Settings
+) -> EvidenceItem | None:
+    """The item exchanged, if it lies wholly outside ``grid`` and that does not.
+
+    Both as :func:`geosleuth.fuse.factors` says on ``as_of`` (or the item's day,
+    if later), after the cheap test of boxes.
+    """
+    lonlat = _positions(item)
+    if lonlat is None or not _may_be_swapped(*lonlat, grid.bounds_lonlat()):
+        return None
+    exchanged = _exchanged(item)
+    if exchanged is None:
+        return None
+    if not _outside(item, grid, as_of=as_of, settings=settings):
+        return None
+    if _outside(exchanged, grid, as_of=as_of, settings=settings):
+        return None
+    return exchanged
 
 
 def swapped_into(
@@ -92,9 +197,10 @@ def swapped_into(
 
     None unless the item lies wholly outside ``grid`` and, with each position's
     lon and lat exchanged (:func:`~geosleuth.geometry.swap_lonlat`), does not:
-    then it was most likely written latitude first. Both tests are those of
+    then it may have been written latitude first. Both tests are those of
     :func:`geosleuth.fuse.factors` on ``as_of`` (or the item's day, if later),
-    which leaves out an item that lies wholly outside.
+    which leaves out an item that lies wholly outside. How far outside it lies
+    is not asked here (a case file refuses it only beyond :data:`SWAP_FAR_KM`).
 
     Examples
     --------
@@ -110,21 +216,10 @@ def swapped_into(
     True
     """
     found = _geometry(item)
-    if found is None or _meets_box(item, grid):
+    if found is None:
         return None
-    key, geom = found
-    swapped = swap_lonlat(geom)
-    if swapped is None:
-        return None
-    try:
-        exchanged = replace(item, **{key: swapped})  # type: ignore[arg-type]
-    except InputError:
-        return None
-    if not _outside(item, grid, as_of=as_of, settings=settings):
-        return None
-    if _outside(exchanged, grid, as_of=as_of, settings=settings):
-        return None
-    return swapped
+    exchanged = _exchanged_inside(item, grid, as_of=as_of, settings=settings)
+    return None if exchanged is None else getattr(exchanged, found[0])
 
 
 def _bounds_text(grid: Grid) -> str:
@@ -132,12 +227,11 @@ def _bounds_text(grid: Grid) -> str:
     return f"west {w:.2f}, south {s:.2f}, east {e:.2f}, north {n:.2f}"
 
 
-def _km_from(item: EvidenceItem, grid: Grid) -> float:
-    """How far the item lies from the grid's nearest cell, km."""
-    from geosleuth.fuse.likelihood import _item_lonlat, _km_from_grid
+def _km_from(lons: FloatArray, lats: FloatArray, grid: Grid) -> float:
+    """How far the nearest of the positions lies from the grid's nearest cell, km."""
+    from geosleuth.fuse.likelihood import _km_from_grid
 
-    lonlat = _item_lonlat(item)
-    return _km_from_grid(*lonlat, grid) if lonlat is not None else float("nan")
+    return _km_from_grid(lons, lats, grid)
 
 
 def _km_text(km: float) -> str:
@@ -149,27 +243,42 @@ def _nfc(name: str) -> str:
 
 
 def _written_at(
-    doc: _Map, i: int, item: EvidenceItem, key: str, places: dict[str, Geometry]
-) -> tuple[str, int | None, str] | None:
-    """Where the item's coordinates are written: (what, line, field).
+    doc: _Map, i: int, item: EvidenceItem, places: dict[str, Geometry]
+) -> tuple[str, int | None, str, list[Any]] | None:
+    """Where the item's coordinates are written: (what, line, field, path).
 
     What is "the place 'Crib Goch route' (the area of searched 's2')", or, for
-    coordinates written in the item, "the place of sighting 'car'".
+    coordinates written in the item, "the place of sighting 'car'"; ``path``
+    the path to them in ``doc``.
 
     None for a place from the gazetteer: its coordinates are not the case's.
     """
+    if isinstance(item, EventSet):
+        raw = doc["evidence"][i]
+        key = "csv" if isinstance(raw, dict) and "csv" in raw else "events"
+        what = f"the events of event_set {item.id!r}" + (
+            f" (read from {raw['csv']})" if key == "csv" else ""
+        )
+        path: list[Any] = ["evidence", i, key]
+        return what, _line_of(doc, path), f"evidence[{i}].{key}", path
+    found = _geometry(item)
+    if found is None:
+        return None
+    key = found[0]
     name = getattr(item, "place_name", None)
     if name is None:
+        path = ["evidence", i, key]
         return (
             f"the {key} of {item.kind} {item.id!r}",
-            _line_of(doc, ["evidence", i, key]),
+            _line_of(doc, path),
             f"evidence[{i}].{key}",
+            path,
         )
     if name not in places:
         return None
-    raw = doc.get("places") or {}
-    written = next((k for k in raw if _nfc(str(k)) == name), name)
-    spec = raw.get(written)
+    raw_places = doc.get("places") or {}
+    written = next((k for k in raw_places if _nfc(str(k)) == name), name)
+    spec = raw_places.get(written)
     shape = next(
         (
             k
@@ -184,46 +293,159 @@ def _written_at(
         f"the place {written!r} ({key} of {item.kind} {item.id!r})",
         _line_of(doc, path),
         field,
+        path,
     )
 
 
-def _how_to_write(geom: Geometry) -> str:
-    if isinstance(geom, Point):
+def _how_to_write(item: EvidenceItem, field: str) -> str:
+    if isinstance(item, EventSet):
+        if field.endswith(".csv"):
+            return "Give the longitude column its name ('lon') and the latitude its"
+        return "Give each event's 'lon' the longitude and 'lat' the latitude"
+    found = _geometry(item)
+    if found is not None and isinstance(found[1], Point) and "geometry" not in field:
         return "Give 'lon' the longitude (east-west) and 'lat' the latitude"
     return "Write each position [lon, lat], longitude first (as GeoJSON does)"
 
 
-def _refuse_item(
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _around(item: EvidenceItem) -> tuple[float, float]:
+    """A position of the item, for a message: its shape's, or its events' mean."""
+    if isinstance(item, EventSet):
+        return float(np.mean(item.lons)), float(np.mean(item.lats))
+    found = _geometry(item)
+    assert found is not None
+    return found[1].representative()
+
+
+def _judge_item(
     doc: _Map,
     i: int,
     item: EvidenceItem,
-    swapped: Geometry,
+    exchanged: EvidenceItem,
     grid: Grid,
     *,
     where: str,
-    then: str,
+    remedy: str,
     places: dict[str, Geometry],
     source: str,
 ) -> None:
-    found = _geometry(item)
-    assert found is not None  # swapped_into found it
-    key, geom = found
-    at = _written_at(doc, i, item, key, places)
+    """Refuse an item far outside whose exchange lies inside; warn of a near one."""
+    at = _written_at(doc, i, item, places)
     if at is None:
         return
-    what, line, field = at
-    lon, lat = swapped.representative()
-    km = _km_text(_km_from(item, grid))
-    raise CaseFileError(
-        f"{what[:1].upper()}{what[1:]}, written at {source}, line {line}, lies "
-        f"wholly outside {where} "
-        f"({_bounds_text(grid)}), {km} km from it, and with lon and lat exchanged"
-        f" (around {lon:.4f},{lat:.4f}) it lies inside: lon and "
-        f"lat swapped? {_how_to_write(geom)}. {then}",
-        path=source,
-        line=line,
-        field=field,
+    what, line, field, _ = at
+    lonlat = _positions(item)
+    assert lonlat is not None
+    km = _km_from(*lonlat, grid)
+    lon, lat = _around(exchanged)
+    how = _how_to_write(item, field)
+    lies = "lie" if isinstance(item, EventSet) else "lies"
+    said = (
+        f"{_capital(what)}, written at {source}, line {line} ({field}), {lies} "
+        f"wholly outside {where} ({_bounds_text(grid)}), {_km_text(km)} km from "
+        f"it, and with lon and lat exchanged (around {lon:.4f},{lat:.4f}) it lies "
+        "inside: lon and lat swapped?"
     )
+    if km > SWAP_FAR_KM:
+        raise CaseFileError(
+            f"{said} {how}. Left as written, 'geosleuth locate' would leave the "
+            f"item out. (A real place more than {SWAP_FAR_KM:,.0f} km from the "
+            f"region would be left out as well; if it is where it should be, "
+            f"{remedy}.)",
+            path=source,
+            line=line,
+            field=field,
+        )
+    warnings.warn(
+        f"{said} If so, {how[:1].lower()}{how[1:]}. If it is right, nothing "
+        "changes: it is left out as outside the region (near the diagonal lon = "
+        f"lat a real place just outside looks the same); to use it, {remedy}.",
+        EvidenceWarning,
+        stacklevel=4,
+    )
+
+
+def _find_position(node: Any, lon: float, lat: float) -> list[Any] | None:
+    """The path in ``node`` to the first position written ``[lon, lat, ...]``."""
+    if isinstance(node, dict):
+        for key in ("coordinates", "geometry", "line", "polygon"):
+            if key in node:
+                sub = _find_position(node[key], lon, lat)
+                if sub is not None:
+                    return [key, *sub]
+        return None
+    if not isinstance(node, list):
+        return None
+    if (
+        len(node) >= 2
+        and all(isinstance(v, (int, float)) for v in node[:2])
+        and math.isclose(float(node[0]), lon, abs_tol=1e-9)
+        and math.isclose(float(node[1]), lat, abs_tol=1e-9)
+    ):
+        return []
+    for k, child in enumerate(node):
+        sub = _find_position(child, lon, lat)
+        if sub is not None:
+            return [k, *sub]
+    return None
+
+
+def _refuse_far_position(
+    doc: _Map,
+    i: int,
+    item: EvidenceItem,
+    grid: Grid,
+    *,
+    where: str,
+    places: dict[str, Geometry],
+    source: str,
+) -> None:
+    """Refuse a line or polygon one of whose positions is swapped (review r53, M3).
+
+    A position more than :data:`SWAP_FAR_KM` outside the grid whose exchange lies
+    in the grid's box, of a shape whose box meets the grid (else the whole shape
+    is judged): it is refused at that position's line and field.
+    """
+    found = _geometry(item)
+    lonlat = _positions(item)
+    if found is None or lonlat is None or isinstance(found[1], Point):
+        return
+    lons, lats = lonlat
+    box = grid.bounds_lonlat()
+    can = ~_in_box(lons, lats, box) & (np.abs(lons) <= 90.0) & _in_box(lats, lons, box)
+    for k in np.flatnonzero(can):
+        km = _km_from(lons[k : k + 1], lats[k : k + 1], grid)
+        if km <= SWAP_FAR_KM:
+            continue
+        at = _written_at(doc, i, item, places)
+        if at is None:
+            return
+        what, line, field, path = at
+        base = doc
+        for part in path:
+            base = base[part]
+        lon, lat = float(lons[k]), float(lats[k])
+        sub = _find_position(base, lon, lat)
+        if sub is not None:
+            path = path + sub
+            field += "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in sub)
+            line = _line_of(doc, path)
+        raise CaseFileError(
+            f"A position of {what}, written at {source}, line {line} ({field}), "
+            f"[{lon:g}, {lat:g}], lies {_km_text(km)} km outside {where} "
+            f"({_bounds_text(grid)}), and with lon and lat exchanged, [{lat:g}, "
+            f"{lon:g}], it lies inside: lon and lat swapped at this position? "
+            "Write it [lon, lat], longitude first, as the shape's other positions "
+            f"are. Left as written, the shape would reach {_km_text(km)} km out of "
+            "the region.",
+            path=source,
+            line=line,
+            field=field,
+        )
 
 
 def _day_of(items: Sequence[EvidenceItem], as_of: dt.date | None) -> dt.date | None:
@@ -238,7 +460,11 @@ def _says_not_here(item: EvidenceItem) -> bool:
     )
 
 
-def _refuse_swapped_region(
+def _items_text(n: int, *, one: str = "one item", many: str = "items") -> str:
+    return one if n == 1 else f"{n:,} {many}"
+
+
+def _judge_region(
     doc: _Map,
     items: Sequence[EvidenceItem],
     grid: Grid,
@@ -246,19 +472,22 @@ def _refuse_swapped_region(
     *,
     settings: Settings,
     as_of: dt.date | None,
-) -> None:
+) -> bool:
     """Refuse a ``region`` that holds none of the items and would swapped.
 
     Its west and south (and east and north) exchanged, it holds what it held
     none of. As the region and every place swapped look alike, the error says
-    both.
+    both. With the nearest item no more than :data:`SWAP_FAR_KM` from it, it is
+    warned of instead, as a place is. True when it was warned of (each item's
+    own warning would say the same again).
     """
     day = _day_of(items, as_of)
-    placed = [it for it in items if _geometry(it) is not None]
-    if day is None or not placed or any(_meets_box(it, grid) for it in placed):
-        return
-    if not all(_outside(it, grid, as_of=day, settings=settings) for it in placed):
-        return
+    placed = [(it, ll) for it in items if (ll := _positions(it)) is not None]
+    box = grid.bounds_lonlat()
+    if day is None or not placed or any(_meets(*ll, box) for _, ll in placed):
+        return False
+    if not all(_outside(it, grid, as_of=day, settings=settings) for it, _ in placed):
+        return False
     r = doc["region"]
     w, s, e, n = (float(r[k]) for k in ("west", "south", "east", "north"))
     spec = doc.get("grid") or {}
@@ -272,28 +501,39 @@ def _refuse_swapped_region(
             max_cells=int(spec.get("max_cells", 250_000)),
         )
     except InputError:
-        return
+        return False
     held = [
-        it for it in placed if not _outside(it, other, as_of=day, settings=settings)
+        it for it, _ in placed if not _outside(it, other, as_of=day, settings=settings)
     ]
     if not held:
-        return
+        return False
     line = _line_of(doc, ["region"])
-    nearest = min(_km_from(it, grid) for it in placed)
-    raise CaseFileError(
-        f"The case's region ({source}, line {line}: west {w:g}, south {s:g}, east "
-        f"{e:g}, north {n:g}) holds none of its {len(placed)} items with a place "
-        f"(the nearest {_km_text(nearest)} km from it), and with lon and lat "
-        f"exchanged (west "
-        f"{s:g}, south {w:g}, east {n:g}, north {e:g}) it holds {len(held)} of "
-        "them: lon and lat swapped? 'west' and 'east' are longitudes, 'south' and "
-        "'north' latitudes. (Or, if the region is right, every place is written "
-        "latitude first: write each longitude first.) Left as it is, 'geosleuth "
-        "locate' would leave out every item and map the prior alone.",
-        path=source,
-        line=line,
-        field="region",
+    nearest = min(_km_from(*ll, grid) for _, ll in placed)
+    none_of = (
+        "does not hold the case's one item with a place"
+        if len(placed) == 1
+        else f"holds none of its {len(placed):,} items with a place"
     )
+    it_holds = "it holds it" if len(placed) == 1 else f"it holds {len(held):,} of them"
+    said = (
+        f"The case's region ({source}, line {line}: west {w:g}, south {s:g}, east "
+        f"{e:g}, north {n:g}) {none_of} (the nearest {_km_text(nearest)} km from "
+        f"it), and with lon and lat exchanged (west {s:g}, south {w:g}, east "
+        f"{n:g}, north {e:g}) {it_holds}: lon and lat swapped? 'west' and 'east' "
+        "are longitudes, 'south' and 'north' latitudes. (Or, if the region is "
+        "right, every place is written latitude first: write each longitude "
+        "first.) Left as it is, 'geosleuth locate' would leave out every item "
+        "and map the prior alone."
+    )
+    if nearest > SWAP_FAR_KM:
+        raise CaseFileError(said, path=source, line=line, field="region")
+    warnings.warn(
+        f"{said} If the region and the places are right, widen the region to "
+        "hold them.",
+        EvidenceWarning,
+        stacklevel=3,
+    )
+    return True
 
 
 def refuse_swapped(
@@ -309,35 +549,96 @@ def refuse_swapped(
     """Refuse a region, or an item's place, written with lon and lat swapped.
 
     ``grid`` is the case's: over its ``region`` (refused first if it holds none
-    of the items and would swapped: :func:`_refuse_swapped_region`), or drawn
-    around its evidence, which a search or a denial does not stretch, so they
-    are judged by it. A place from the gazetteer is not the case's to mend,
-    and is not looked at.
+    of the items and would swapped: :func:`_judge_region`), or drawn around its
+    evidence, which a search or a denial does not stretch, so they are judged
+    by it. An item wholly outside, exchanged inside, is refused beyond
+    :data:`SWAP_FAR_KM` and warned of nearer; a line's or polygon's position
+    beyond it, exchanged inside, is refused. A place from the gazetteer is not
+    the case's to mend, and is not looked at. Only the rare item that a test of
+    lon/lat boxes finds may be swapped is given to ``factors``.
     """
     day = _day_of(items, as_of)
     if day is None:
         return
     if "region" in doc:
-        _refuse_swapped_region(doc, items, grid, source, settings=settings, as_of=day)
-    where = (
-        "the case's region"
-        if "region" in doc
-        else "the region drawn around the case's evidence"
-    )
+        if _judge_region(doc, items, grid, source, settings=settings, as_of=day):
+            return
+        where, remedy = "the case's region", "widen the region to hold it"
+    else:
+        where = "the region drawn around the case's evidence"
+        remedy = "give the case a region that holds it"
+    box = grid.bounds_lonlat()
     for i, item in enumerate(items):
-        swapped = swapped_into(item, grid, as_of=day, settings=settings)
-        if swapped is not None:
-            _refuse_item(
+        lonlat = _positions(item)
+        if lonlat is None:
+            continue
+        if _meets(*lonlat, box):
+            _refuse_far_position(
+                doc, i, item, grid, where=where, places=places, source=source
+            )
+            continue
+        exchanged = _exchanged_inside(item, grid, as_of=day, settings=settings)
+        if exchanged is not None:
+            _judge_item(
                 doc,
                 i,
                 item,
-                swapped,
+                exchanged,
                 grid,
                 where=where,
-                then="Left as written, 'geosleuth locate' would leave the item out.",
+                remedy=remedy,
                 places=places,
                 source=source,
             )
+
+
+# -- without a region: groups of items far apart ----------------------------------
+
+
+def _unit(lons: FloatArray, lats: FloatArray) -> FloatArray:
+    lon, lat = np.radians(lons), np.radians(lats)
+    return np.column_stack(
+        [np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)]
+    )
+
+
+def _chord(km: float) -> float:
+    """The straight-line distance on the unit sphere of ``km`` along it."""
+    return 2.0 * math.sin(min(km / EARTH_RADIUS_KM, math.pi) / 2.0)
+
+
+def _groups(xyz: FloatArray, owner: Any, n: int) -> Any:
+    """Each item's group: items within :data:`SWAP_FAR_KM` of each other, linked.
+
+    Positions are first merged into cells of about 5 km (a few hundred cells,
+    however many items share them), and the cells linked.
+    """
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+    from scipy.spatial import cKDTree
+
+    keys = np.round(xyz * (EARTH_RADIUS_KM / 5.0)).astype(np.int64)
+    _, first, cell = np.unique(keys, axis=0, return_index=True, return_inverse=True)
+    cell = cell.ravel()
+    m = first.size
+    pairs = cKDTree(xyz[first]).query_pairs(_chord(SWAP_FAR_KM), output_type="ndarray")
+    # nodes: the cells, then the items; an item is linked to each of its cells
+    rows = np.concatenate([pairs[:, 0], owner + m])
+    cols = np.concatenate([pairs[:, 1], cell])
+    graph = coo_matrix((np.ones(rows.size), (rows, cols)), shape=(m + n, m + n))
+    _, labels = connected_components(graph, directed=False)
+    return labels[m:]
+
+
+def _gap_km(a: Any, b: Any, lons: FloatArray, lats: FloatArray) -> float:
+    """The least distance between positions ``a`` and positions ``b``, km."""
+    d = haversine_km(lons[a][:, None], lats[a][:, None], lons[b][None], lats[b][None])
+    return float(d.min())
+
+
+def _mean_text(members: list[EvidenceItem]) -> str:
+    lon, lat = np.mean([_around(it) for it in members], axis=0)
+    return f"lon {lon:.4f}, lat {lat:.4f}"
 
 
 def refuse_swapped_outliers(
@@ -349,63 +650,161 @@ def refuse_swapped_outliers(
     settings: Settings,
     as_of: dt.date | None,
 ) -> None:
-    """Without a region: refuse a place far from the rest that is among it swapped.
+    """Without a region: refuse items far from the rest that are among it swapped.
 
     Nothing is done for a case with a ``region`` (:func:`refuse_swapped`).
 
     The region is drawn around the evidence, so a place written latitude first
-    would stretch it across the world (or past what a grid holds). Each place
-    that says where the target is is judged by the region drawn around the
-    others (:func:`~geosleuth.casefile.evidence_bounds`); only one whose
-    exchange lands near them (a cheap test first) is drawn for. With the places
-    all swapped alike there is nothing to tell them by.
+    would stretch it across the world. The items with a place are grouped: two
+    items within :data:`SWAP_FAR_KM` of each other are of one group. A group
+    one of whose items, with lon and lat exchanged, lies within
+    :data:`SWAP_NEAR_KM` (or its radius) of an item of another group is refused
+    with that other: when one is the smaller, it is named, the split said ("1
+    item against 5"), since either may be the one written latitude first; when
+    they are as large, both are named, and nothing tells which. First, cheaply,
+    only the exchanged positions that land near any position at all are looked
+    at. With every place swapped alike there is nothing to tell them by.
     """
-    from geosleuth.casefile._region import evidence_bounds
+    from scipy.spatial import cKDTree
+
+    from geosleuth.fuse.likelihood import _reach_km
 
     day = _day_of(items, as_of)
-    if "region" in doc:
+    if "region" in doc or day is None:
         return
-    where_is = [
-        (i, it)
-        for i, it in enumerate(items)
-        if _geometry(it) is not None and not _says_not_here(it)
+    placed = [
+        (i, it, ll) for i, it in enumerate(items) if (ll := _positions(it)) is not None
     ]
-    if day is None or len(where_is) < 2:
+    if len(placed) < 2:
         return
-    points = np.array([_geometry(it)[1].representative() for _, it in where_is])  # type: ignore[index]
-    margin = 1.0  # degrees around the others' points
-    for k, (i, item) in enumerate(where_is):
-        found = _geometry(item)
-        assert found is not None
-        swapped = swap_lonlat(found[1])
-        if swapped is None:
-            continue
-        rest = np.delete(points, k, axis=0)
-        lo, hi = rest.min(axis=0) - margin, rest.max(axis=0) + margin
-        near = np.array(swapped.representative())
-        if not (np.all(near >= lo) and np.all(near <= hi)):
-            continue
-        if np.all(points[k] >= lo) and np.all(points[k] <= hi):
-            continue
-        others = [it for j, it in enumerate(items) if j != i]
-        try:
-            grid = Grid.from_bounds(
-                *evidence_bounds(others, settings=settings, as_of=day),
-                max_cells=_OTHERS_MAX_CELLS,
-            )
-        except InputError:
-            continue
-        into = swapped_into(item, grid, as_of=day, settings=settings)
-        if into is not None:
-            _refuse_item(
-                doc,
-                i,
-                item,
-                into,
-                grid,
-                where="the region drawn around the case's other evidence",
-                then="Left as written, it would stretch the region drawn around "
-                "the evidence to hold it, thousands of km across.",
-                places=places,
-                source=source,
-            )
+    owner_parts, lon_parts, lat_parts = [], [], []
+    for k, (_, _, (lons, lats)) in enumerate(placed):
+        step = max(1, lons.size // _MAX_POSITIONS)
+        lon_parts.append(np.asarray(lons[::step], dtype=float))
+        lat_parts.append(np.asarray(lats[::step], dtype=float))
+        owner_parts.append(np.full(lon_parts[-1].size, k))
+    owner = np.concatenate(owner_parts)
+    lons, lats = np.concatenate(lon_parts), np.concatenate(lat_parts)
+    near = np.array(
+        [
+            max(SWAP_NEAR_KM, _reach_km(it, as_of=day, settings=settings, sigmas=1.0))
+            for _, it, _ in placed
+        ]
+    )
+    xyz = _unit(lons, lats)
+    tree = cKDTree(xyz)
+    can = np.flatnonzero(np.abs(lons) <= 90.0)
+    if can.size == 0:
+        return
+    found = tree.query_ball_point(
+        _unit(lats[can], lons[can]), _chord(float(near.max()))
+    )
+    sizes = np.array([len(f) for f in found])
+    src = np.repeat(can, sizes)
+    dst = np.concatenate([np.asarray(f, dtype=np.int64) for f in found])
+    a, b = owner[src], owner[dst]
+    d = haversine_km(lats[src], lons[src], lons[dst], lats[dst])
+    keep = (a != b) & (d <= np.maximum(near[a], near[b]))
+    hits = set(zip(a[keep].tolist(), b[keep].tolist(), strict=True))
+    if not hits:
+        return
+    group = _groups(xyz, owner, len(placed))
+    pairs = sorted(
+        {(int(group[a]), int(group[b])) for a, b in hits if group[a] != group[b]}
+    )
+    if not pairs:
+        return
+    members = {
+        g: [k for k in range(len(placed)) if group[k] == g]
+        for pair in pairs
+        for g in pair
+    }
+    first = min(pairs, key=lambda p: min(members[p[0]] + members[p[1]]))
+    ga, gb = sorted(first, key=lambda g: (len(members[g]), min(members[g])))
+    _refuse_groups(
+        doc,
+        [placed[k] for k in members[ga]],
+        [placed[k] for k in members[gb]],
+        _gap_km(np.isin(owner, members[ga]), np.isin(owner, members[gb]), lons, lats),
+        places=places,
+        source=source,
+    )
+
+
+def _refuse_groups(
+    doc: _Map,
+    some: list[tuple[int, EvidenceItem, Any]],
+    others: list[tuple[int, EvidenceItem, Any]],
+    km: float,
+    *,
+    places: dict[str, Geometry],
+    source: str,
+) -> None:
+    """Refuse two groups of items far apart, each among the other exchanged.
+
+    ``some`` is the smaller group (or the first, of two as large).
+    """
+
+    def where(group: list[tuple[int, EvidenceItem, Any]]) -> list[tuple[str, Any, str]]:
+        out = []
+        for i, it, _ in group:
+            at = _written_at(doc, i, it, places)
+            if at is None:  # from the gazetteer: the item's own line
+                path = ["evidence", i]
+                at = (
+                    f"{it.kind} {it.id!r}",
+                    _line_of(doc, path),
+                    f"evidence[{i}]",
+                    path,
+                )
+            out.append(at[:3])
+        return out
+
+    a, b = where(some), where(others)
+
+    def names(at: list[tuple[str, Any, str]]) -> str:
+        shown = [
+            f"{what[:-1]}, line {line})"
+            if what.endswith(")")
+            else f"{what} (line {line})"
+            for what, line, _ in at[:4]
+        ]
+        more = len(at) - len(shown)
+        return ", ".join(shown) + (f" and {more:,} more" if more else "")
+
+    na, nb = len(some), len(others)
+    a_at = _mean_text([it for _, it, _ in some])
+    b_at = _mean_text([it for _, it, _ in others])
+    these = "it" if na == 1 else "they"
+    one, many = "one other item", "other items"
+    if na == nb:
+        said = (
+            f"In {source}, {names(a)} and {names(b)} lie {_km_text(km)} km apart "
+            f"({'each' if na == 1 else 'each group'} more than {SWAP_FAR_KM:,.0f} "
+            "km from every other item), and with lon and lat exchanged either "
+            f"would lie among the other: one of the two{'' if na == 1 else ' groups'} "
+            f"has lon and lat swapped, and nothing in the case tells which. The "
+            f"first {'is' if na == 1 else 'are'} written around {a_at}, the "
+            f"other{'' if nb == 1 else 's'} around {b_at}: write the one that is not "
+            "where it should be longitude first."
+        )
+    else:
+        said = (
+            f"In {source}, {names(a)} {'lies' if na == 1 else 'lie'} "
+            f"{_km_text(km)} km from {_items_text(nb, one=one, many=many)} "
+            f"({names(b)}), more than {SWAP_FAR_KM:,.0f} km from every other item, "
+            f"and with lon and lat exchanged {these} would lie among them: lon and "
+            f"lat swapped, either in {'it' if na == 1 else 'these'} "
+            f"({_items_text(na)} against {nb:,}) or in "
+            f"{'both' if nb == 2 else f'all {nb:,}'} of the others. "
+            f"{_capital(these)} {'is' if na == 1 else 'are'} written around "
+            f"{a_at}, the others around {b_at}: check which lie where they should, "
+            "and write those that do not longitude first."
+        )
+    raise CaseFileError(
+        f"{said} Left as written, the region drawn around the evidence would "
+        f"stretch {_km_text(km)} km to hold both.",
+        path=source,
+        line=a[0][1],
+        field=a[0][2],
+    )

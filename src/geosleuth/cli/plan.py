@@ -33,7 +33,12 @@ from geosleuth.report.fieldfiles import (
     plan_cells,
     write_plan_files,
 )
-from geosleuth.report.files import case_candidates, load_posterior, posterior_path
+from geosleuth.report.files import (
+    case_candidates,
+    case_reference,
+    load_posterior,
+    posterior_path,
+)
 from geosleuth.report.text import pct, pct_fine, percent_down, track_text
 
 __all__ = ["plan", "run_plan"]
@@ -181,7 +186,9 @@ def _items_not_in(record: dict[str, object] | None, folder: Path) -> str | None:
     )
 
 
-def _prior_alone(record: dict[str, object] | None, estimate: Path) -> str | None:
+def _prior_alone(
+    record: dict[str, object] | None, estimate: Path, *, named: str | None = None
+) -> str | None:
     """Why the plan is of the prior alone: no item used says where (review r50, M2).
 
     From the estimate's ``evidence`` (each item ``used`` or not): when none used
@@ -189,6 +196,10 @@ def _prior_alone(record: dict[str, object] | None, estimate: Path) -> str | None
     (``geosleuth locate`` said so when it made it), and a plan on it sends the
     teams by the prior, not by the evidence. None when the estimate holds no
     such list (an older or hand-made file), or an item used says where.
+
+    The estimate is named by ``named`` (its file's name, for the GPX's and KML's
+    text, which go to field units: review r53, L3), or by its path as given. The
+    warnings are pointed to only when an item was left out.
     """
     evidence = None if record is None else record.get("evidence")
     if not isinstance(evidence, list) or not evidence:
@@ -198,31 +209,73 @@ def _prior_alone(record: dict[str, object] | None, estimate: Path) -> str | None
     if any(e.get("kind") != "life_status" for e in used):
         return None
     n = len(entries)
-    why = (
-        f"none of its {n} items (each was left out, or not known by its as_of)"
-        if not used
-        else f"{len(used)} of its {n} items, each about life or death, and none "
-        "that says where the target is"
+    of_n = "its one item" if n == 1 else f"its {n} items"
+    if not used:
+        why = f"none of {of_n} (each was left out, or not known by its as_of)"
+    elif n == 1:
+        why = (
+            "its one item, and that only says whether the target is alive (life "
+            "or death), not where it is"
+        )
+    elif len(used) == 1:
+        why = (
+            f"1 of {of_n}, and that one only says whether the target is alive "
+            "(life or death), not where it is"
+        )
+    else:
+        why = (
+            f"{len(used)} of {of_n}, and those only say whether the target is "
+            "alive (life or death), not where it is"
+        )
+    left_out = len(used) < n
+    then = (
+        "See the estimate's warnings for why each item was left out, mend the "
+        "case, and run 'geosleuth locate' again."
+        if left_out
+        else "Add to the case what says where the target is (a sighting, a claim, "
+        "a search), and run 'geosleuth locate' again."
     )
     return (
-        f"The estimate beside {estimate} used {why}: its map is the prior alone, "
-        "and this plan sends the teams by the prior, not by the evidence. See the "
-        "estimate's warnings for why each item was left out, mend the case, and "
-        "run 'geosleuth locate' again."
+        f"The estimate {named or estimate} used {why}: its map is the prior alone, "
+        f"and this plan sends the teams by the prior, not by the evidence. {then}"
     )
 
 
-def _made_on(record: dict[str, object] | None) -> dict[str, object] | None:
+def _estimate_name(estimate: Path) -> str:
+    """The estimate's file, named without its folders: ``estimate.json``'s folder.
+
+    >>> _estimate_name(Path("/home/analyst/runs/est"))
+    'est/estimate.json'
+    >>> _estimate_name(Path("/home/analyst/runs/est/posterior.npz"))
+    'est/estimate.json'
+    """
+    folder = estimate if estimate.suffix == "" or estimate.is_dir() else estimate.parent
+    return f"{folder.name}/estimate.json" if folder.name else "estimate.json"
+
+
+def _made_on(
+    record: dict[str, object] | None, estimate: Path, out: Path
+) -> dict[str, object] | None:
     """What the plan is made on, for plan.geojson's ``estimate``.
 
     The estimate's ``title``, ``target`` and ``case``, and its ``as_of`` (and
     ``as_of_time``): ``geosleuth searched --plan`` refuses a plan of another
-    case's, and warns of a search dated before the map (review r50, L1).
+    case's, and warns of a search dated before the map (review r50, L1). The
+    ``case`` is written from the plan's folder, as ``estimate.json`` writes it
+    from its own (an absolute path when it lies elsewhere), when the case file
+    is found; as the estimate wrote it otherwise (review r53, M2).
     """
     if record is None:
         return None
     keys = ("title", "target", "case", "as_of", "as_of_time")
-    return {k: record.get(k) for k in keys if isinstance(record.get(k), str)}
+    made_on = {k: record.get(k) for k in keys if isinstance(record.get(k), str)}
+    case = made_on.get("case")
+    if isinstance(case, str):
+        folder = estimate if estimate.is_dir() else estimate.parent
+        found = next((p for p in case_candidates(case, folder) if p.is_file()), None)
+        if found is not None:
+            made_on["case"] = case_reference(found, out)
+    return made_on
 
 
 def _outside_or_zero(record: dict[str, object] | None, estimate: Path) -> float:
@@ -501,11 +554,13 @@ def plan(
         rest_of_world=rest_of_world,
     )
     areas = plan_areas(pc)
-    made_on = _made_on(kept)
-    if made_on is not None and prior:
-        made_on = {**made_on, "prior_alone": True, "warning": prior}
+    made_on = _made_on(kept, estimate, out)
+    # the files name the estimate without its folders: they go to field units
+    told = _prior_alone(kept, estimate, named=_estimate_name(estimate))
+    if made_on is not None and told:
+        made_on = {**made_on, "prior_alone": True, "warning": told}
     paths = write_plan_files(
-        out, pc, title=name, areas=areas, estimate=made_on, warning=prior
+        out, pc, title=name, areas=areas, estimate=made_on, warning=told
     )
     _render(pc, areas, title=name, top=top, day=day if isinstance(day, str) else None)
     console.print(Text(f"Wrote {', '.join(str(p) for p in paths.values())}"))

@@ -449,10 +449,16 @@ def _plan_made_on(path: Path) -> dict[str, Any]:
 
 
 def _same_name(a: object, b: str) -> bool:
-    """Whether two names of a case are one, case, accents and spacing aside.
+    """Whether two names of a case are one, case, accents and punctuation aside.
+
+    Punctuation and spacing are folded: "missing walker (synthetic example)" is
+    "missing walker - synthetic example", "al-Baghdadi" is "al Baghdadi" (review
+    r53, M2).
 
     >>> _same_name("Tomás  Varga", "tomas varga"), _same_name(None, "x")
     (True, False)
+    >>> _same_name("walker (synthetic example)", "Walker, synthetic-example")
+    True
     """
     if not isinstance(a, str):
         return False
@@ -460,30 +466,63 @@ def _same_name(a: object, b: str) -> bool:
     def key(text: str) -> str:
         plain = unicodedata.normalize("NFKD", text)
         plain = "".join(c for c in plain if not unicodedata.combining(c))
-        return " ".join(plain.casefold().split())
+        words = "".join(c if c.isalnum() else " " for c in plain.casefold())
+        return " ".join(words.split())
 
     return key(a) == key(b)
 
 
-def _check_plan_case(made_on: dict[str, Any], case: Case, plan: Path) -> None:
+def _plan_of_this_file(made_on: dict[str, Any], plan: Path, case_file: Path) -> bool:
+    """Whether the case file the plan's estimate names is ``case_file``.
+
+    ``plan.geojson``'s ``estimate.case`` is written from the plan's folder (an
+    absolute path when the case lies elsewhere); a plan of 722a9ed copied it from
+    the estimate, written from the estimate's folder, which a plan beside the
+    estimate (``est/``, ``plan/``) reads alike. Both are tried, and the path as
+    recorded.
+    """
+    recorded = made_on.get("case")
+    if not isinstance(recorded, str) or not recorded:
+        return False
+    try:
+        target = case_file.resolve()
+        folders = [plan.resolve().parent]
+        estimate = made_on.get("estimate")
+        if isinstance(estimate, str) and estimate:
+            folders.append((plan.resolve().parent / estimate).resolve().parent)
+        named = Path(recorded)
+        seen = [(folder / named).resolve() for folder in folders] + [named.resolve()]
+    except (OSError, RuntimeError, ValueError):
+        return False
+    return target in seen
+
+
+def _check_plan_case(
+    made_on: dict[str, Any], case: Case, plan: Path, case_file: Path
+) -> None:
     """Refuse a plan made for another case (review r50, L1).
 
-    The plan's estimate names its case's target and title; a plan made on this
-    case's estimate has this case's target, or its title (either may have been
-    reworded since). Neither: the plan is another case's, and its cells would
-    be recorded as searched here. The case's text and sha are not compared:
-    searches recorded since the plan change them.
+    The plan's estimate names its case file, and its case's target and title. A
+    plan made on this case's estimate names this file (:func:`_plan_of_this_file`:
+    its title and target may both have been edited since, review r53, M2), or
+    has this case's target, or its title (punctuation aside). None of these:
+    the plan is another case's, and its cells would be recorded as searched
+    here. The case's text and sha are not compared: searches recorded since the
+    plan change them.
     """
     target, title = made_on.get("target"), made_on.get("title")
     if target is None and title is None:
         return  # an older plan, or another tool's: nothing to tell it by
+    if _plan_of_this_file(made_on, plan, case_file):
+        return
     if _same_name(target, case.target) or _same_name(title, case.title):
         return
     raise InputError(
         f"The plan {plan} was made for another case: its estimate is of "
         f"{target!r} ({title!r}), and this case is of {case.target!r} "
-        f"({case.title!r}). Record it in the case it was made for, or plan on "
-        "this case's estimate. Nothing was written.",
+        f"({case.title!r}), and its estimate names the case file "
+        f"{made_on.get('case')!r}, not this one. Record it in the case it was made "
+        "for, or plan on this case's estimate. Nothing was written.",
         field="--plan",
     )
 
@@ -584,7 +623,8 @@ def searched(
             help="plan.geojson from 'geosleuth plan', carried out (in full, or the "
             "--areas named): each cell searched with its planned POD (grouped in "
             "bands rounded down to 0.05). A plan made for another case (its "
-            "estimate's target and title both differ from CASE's) is refused; a "
+            "estimate names another case file, and its target and title both "
+            "differ from CASE's) is refused; a "
             "--date before the plan's map (its as_of) is warned of.",
             exists=True,
             dir_okay=False,
@@ -673,7 +713,7 @@ def searched(
     def build(current: Case) -> list[Searched]:
         case_as_of.append(current.as_of)
         if plan is not None:
-            _check_plan_case(made_on, current, plan)
+            _check_plan_case(made_on, current, plan, case)
         existing = {i.id for i in current.items}
         base = item_id or free_search_id(existing, day)
         items: list[Searched] = []

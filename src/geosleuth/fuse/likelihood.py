@@ -403,8 +403,9 @@ def _outside(item: EvidenceItem, grid: Grid, what: str = "its place") -> _Skip:
         return _Skip(f"{label} lies {_OUTSIDE_THE_GRID}")
     km = _km_from_grid(*lonlat, grid)
     far = f"{km:,.0f}" if km >= 10 else f"{km:.1f}"
+    lies = "lie" if what == "its events" else "lies"
     return _Skip(
-        f"{label} lies {_OUTSIDE_THE_GRID}, {far} km from its nearest cell, "
+        f"{label} {lies} {_OUTSIDE_THE_GRID}, {far} km from its nearest cell, "
         "so it cannot move the map"
     )
 
