@@ -156,8 +156,9 @@ def test_a_death_claimed_in_a_concession_beside_a_word_of_life(nlp: Any) -> None
         ("Prosecutors said Tomás Varga is probably not alive.", set()),
         ("A farmer saw Tomás Varga in Vigo on Monday, although a tabloid claimed "
          "last week that he had died.", {("sighting", "Vigo", "", "certain")}),
+        # r57: the claims hedge only what they say, not the word set against them
         ("Prosecutors said Tomás Varga is alive despite claims that he had died.",
-         {("life_status", "alive", "", "possible")}),
+         {("life_status", "alive", "", "certain")}),
     ],
 )  # fmt: skip
 def test_a_word_of_life_and_a_death_set_against_it(

@@ -421,9 +421,10 @@ def _denial_withheld(tok: Any) -> str | None:
             # reports that"; not "would not confirm Zambada's whereabouts, *but
             # Salcedo was seen*", a clause joined to the refusal, not under it
             return refused
-        if unable is not None:
+        if unable is not None and clause.dep_ != "conj":
             # "Police could not confirm that he had been arrested": no one
-            # vouches for it, and no one denies it
+            # vouches for it, and no one denies it; not "could not confirm his
+            # whereabouts, *but he was seen*", joined to it
             return unable
         clause = head
     return None

@@ -80,6 +80,7 @@ __all__ = [
     "lower",
     "said_to_open",
     "semicolon_between",
+    "set_against_elsewhere",
     "unconfirmed",
     "weakest",
     "withheld_elsewhere",
@@ -317,14 +318,25 @@ _JUDGED = re.compile(
 
 #: A word of hearsay that a statement is set against, not one it rests on:
 #: "Varga is not in Seville, *contrary to earlier rumours*", "*despite the
-#: rumours*, she is in Leeds". Not one whose content the phrase gives
-#: ("despite claims *that* she had died": a claim of its own, read apart), nor
-#: "according to rumours", which the statement rests on.
-_SET_AGAINST = re.compile(
+#: rumours*, she is in Leeds", with or without what it says ("despite rumours
+#: (that) he had fled to Durango"). Not "according to rumours", which the
+#: statement rests on.
+_SET_AGAINST_ANY = re.compile(
     r"\b(?:contrary\s+to|despite|in\s+spite\s+of)\s+(?:[\w’'-]+\s+){0,3}?"
-    r"(?P<w>rumou?rs?|speculation|claims?)\b(?!\s+that\b)",
+    r"(?P<w>rumou?rs?|speculation|claims?)\b",
     re.IGNORECASE,
 )
+#: Such a word that says nothing of its own, the phrase closed after it
+#: ("despite the rumours, she is in Leeds", "rumours to the contrary"): it hedges
+#: nothing. Not one whose content follows it ("despite claims (that) she had
+#: died": a claim of its own, hedged by it; :func:`set_against_elsewhere`).
+_SET_AGAINST = re.compile(
+    _SET_AGAINST_ANY.pattern + r"(?=\s*(?:[^\w\s]|$)|\s+to\s+the\s+contrary\b)",
+    re.IGNORECASE,
+)
+#: The end of what a word of hearsay set against says: "despite rumours he had
+#: fled to Durango*,*".
+_SAID_END = re.compile(r"[,;:]")
 
 #: "*It is said* that he is dead": hearsay of no one, as "it is claimed", but
 #: only where it opens the words (after a phrase set off before it, "In
@@ -444,6 +456,39 @@ def without_withheld_denials(text: str) -> str:
     return _WITHHELD_DENIAL_RE.sub(lambda m: " " * len(m.group(0)), text)
 
 
+def set_against_elsewhere(text: str, base: int, at: int) -> str:
+    """``text`` with each word of hearsay set against blanked, but where ``at`` is.
+
+    "*Despite rumours* he had fled to Durango, Salcedo is in Culiacán": the
+    rumours do not hedge the statement set against them (Culiacán), only what
+    they say (Durango, from the word to the comma that closes the phrase; to
+    the end of the sentence for a phrase after the statement: "..., despite
+    rumours he had fled to Durango."). ``text`` is words from document offset
+    ``base``, ``at`` the document offset of the word of a statement.
+
+    Examples
+    --------
+    >>> t = "Despite rumours he had fled to Durango, Salcedo is in Culiacán."
+    >>> hedge_of(set_against_elsewhere(t, 0, t.index("Culiacán")))
+    ('certain', None)
+    >>> hedge_of(set_against_elsewhere(t, 0, t.index("Durango")))
+    ('possible', 'rumours')
+    """
+    for m in _SET_AGAINST_ANY.finditer(text):
+        a, b = m.span("w")
+        end = _SAID_END.search(text, b)
+        if end is not None:
+            stop = end.start()
+        elif text[: m.start()].strip():
+            stop = len(text)  # "Salcedo is in Culiacán, despite rumours he ..."
+        else:
+            stop = b  # "Despite the rumours Varga is in Seville": says nothing
+        if a <= at - base < stop:
+            continue  # the place or word of what the rumours say: hedged by them
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
 def withheld_elsewhere(sent: Any, text: str, base: int, at: int) -> str:
     """``text`` with each denial or word withheld blanked that is not of ``at``.
 
@@ -457,8 +502,10 @@ def withheld_elsewhere(sent: Any, text: str, base: int, at: int) -> str:
     joined after the statement by "and" with a modal of its own blanked:
     "Salcedo was arrested in Culiacán on Monday *and may face charges* in
     Texas" (the modal is of the charges only: :func:`_joined_modals`).
-    ``text`` as it is where ``sent`` is None or the verb is not found.
+    ``text`` as it is where ``sent`` is None or the verb is not found, but for a
+    word of hearsay the statement is set against (:func:`set_against_elsewhere`).
     """
+    text = set_against_elsewhere(text, base, at)
     if sent is None:
         return text
     for a, b in _joined_modals(sent, at):

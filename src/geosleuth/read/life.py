@@ -513,7 +513,9 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
         # alive": the brother's word is his clause's; the death, in another clause,
         # is the army's, and his "alive" does not deny it
         text = _within(s, text, s.span, leave_out=alive_in)
-    since = _unseen_since(s, text, person) if alive_in is None else None
+    # "..., though his family insists he is alive": the rest, without the
+    # clause of life, may still be unseen since a death
+    since = _unseen_since(s, text, person)
     if since is not None:
         # "Salcedo has not been seen since he was reportedly killed in Culiacán
         # in 2016": the "not" denies a later seeing, and the death is the

@@ -170,6 +170,8 @@ from geosleuth.read._sighting_media import (
     not_filmed,
 )
 from geosleuth.read._sighting_media import camera_of as camera_of
+from geosleuth.read._target_gender import _IS_FEMALE, _IS_MALE
+from geosleuth.read._target_pronouns import _GENDER_OF
 from geosleuth.read.attribution import Attribution
 from geosleuth.read.hedges import (
     _joined_modals,
@@ -1255,11 +1257,38 @@ def _the_targets(ex: _Extractor, owner: Any) -> bool:
     Its name ("Salcedo's arrest") or a "his" or "her" that refers to it
     (:meth:`~geosleuth.read.claims._Extractor.possessive_refs`); not another
     ("Zambada's arrest", "the army's raid"), nor one of the target's people
-    ("his brother's arrest": the possessor is "brother").
+    ("his brother's arrest": the possessor is "brother"), nor a "his" or "her"
+    that another person of its gender, written before it, may own ("Salcedo's
+    *wife* was detained last week. Salcedo was seen ... after *her* arrest":
+    :func:`_another_of_gender`).
     """
     at = int(owner.idx)
     refs = [r for r in ex.refs if r.kind != "leaders"]
-    return any(r.start <= at < r.end for r in (*refs, *ex.possessive_refs()))
+    if any(r.start <= at < r.end for r in refs):
+        return True
+    return any(
+        r.start <= at < r.end for r in ex.possessive_refs()
+    ) and not _another_of_gender(ex, owner, refs)
+
+
+def _another_of_gender(ex: _Extractor, owner: Any, refs: list[Any]) -> bool:
+    """Whether a noun of the gender of the pronoun ``owner`` names another before it.
+
+    "Salcedo's *wife* was detained", "*a man* was killed": someone else whom
+    "her" or "his" may stand for. Not a noun of the target itself ("Jane Doe, *a
+    45-year-old woman*", "the *woman* Jane Doe": :func:`target_gender`'s).
+    """
+    gender = _GENDER_OF.get(owner.lower_)
+    noun = _IS_MALE if gender == "he" else _IS_FEMALE if gender == "she" else None
+    if noun is None:
+        return False
+    return any(
+        t.pos_ == "NOUN"
+        and noun.fullmatch(t.lower_)
+        and t.dep_ not in ("appos", "attr")
+        and not any(r.start <= t.head.idx < r.end for r in refs)
+        for t in ex.doc[: owner.i]
+    )
 
 
 def _blank(text: str, offset: int, spans: list[tuple[int, int]]) -> str:

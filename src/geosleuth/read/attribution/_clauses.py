@@ -178,7 +178,10 @@ def _set_against(
     ("Police say ..., though they admit ..."). Only where ``found`` is the
     word of another reporting verb, outside the clause: in "Jane Doe is in
     Leeds, while police say she is in York" the sentence's one speaker is read
-    as before.
+    as before; but a clause of concession with the sentence's one reporting
+    verb ("Salcedo is probably alive, *although the army said* it had killed
+    him") is that speaker's alone, the rest the article's own
+    (:func:`_conceded_only`).
     """
     heads = [
         t
@@ -205,6 +208,18 @@ def _set_against(
     whole = head.head if _said_above(head) else head
     a = whole.left_edge.idx
     b = whole.right_edge.idx + len(whole.right_edge.text)
+    if disputed is None and _conceded_only(sent, head, found, (a, b)):
+        # "Salcedo is probably alive, although the army said it had killed
+        # him": the army's word is its clause's; the rest, the article's own
+        rumour = _RUMOUR.search(sent.doc.text[sent.start_char : a]) is not None
+        own = Attribution(chain=chain, rumour=rumour)
+        spans = [
+            ((sent.start_char, a), own),
+            ((a, b), found),
+            ((b, sent.end_char), own),
+        ]
+        clauses = tuple((span, attr) for span, attr in spans if span[0] < span[1])
+        return replace(found, clauses=clauses)
     if any(a <= x < b for x, _ in found.excluded) or (
         disputed is not None and disputed[0] <= head.idx < disputed[1]
     ):
@@ -228,6 +243,30 @@ def _set_against(
     clauses = tuple((span, attr) for span, attr in spans if span[0] < span[1])
     excluded = tuple(dict.fromkeys((*found.excluded, *said.excluded)))
     return replace(found, excluded=excluded, clauses=clauses)
+
+
+#: Marks of a clause of concession: "*although* the army said it had killed him".
+_CONCESSIVE = frozenset({"although", "though"})
+
+
+def _conceded_only(
+    sent: Any, head: Any, found: Attribution, span: tuple[int, int]
+) -> bool:
+    """Whether ``found`` is only the word of the clause of concession at ``span``.
+
+    "Salcedo is probably alive, *although the army said it had killed him*":
+    the sentence's one speaker (``found``) is the subject of the clause's
+    reporting verb ``head``, marked "although" or "though", and no verb outside
+    it reports; the rest is not the army's word but the article's own, set
+    against it. Not "while" ("Jane Doe is in Leeds, while police say she is in
+    York"), which reads as before.
+    """
+    a, b = span
+    return (
+        any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in head.children)
+        and any(a <= x < b for x, _ in found.excluded)
+        and not any(_reports(t) for t in sent if not a <= t.idx < b)
+    )
 
 
 def _thought_by(verb: Any) -> bool:

@@ -108,7 +108,7 @@ from geosleuth.read._sentence import (
 )
 from geosleuth.read._with_others import dealing_after, dealt_with
 from geosleuth.read.attribution import Attribution
-from geosleuth.read.hedges import hedge_of, lower, weakest
+from geosleuth.read.hedges import hedge_of, lower, set_against_elsewhere, weakest
 from geosleuth.read.regions import claim_regions, qualifies_town
 from geosleuth.read.whereabouts._clauses import (
     _aside_clause,
@@ -574,7 +574,9 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
             htext = _blanked(
                 s, htext, [(noun.left_edge.idx, noun.idx + len(noun.text))]
             )
-        hedge, hcue = hedge_of(htext)
+        # "Despite rumours he had fled to Durango, Salcedo is in Culiacán": the
+        # rumours hedge only what they say
+        hedge, hcue = hedge_of(set_against_elsewhere(htext, s.span[0], anchor))
         # "Police said a post claiming she was in York was being investigated":
         # the police tell of the post; what it claims is no one's word
         attr = s.attr.at(anchor)
