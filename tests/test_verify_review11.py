@@ -229,7 +229,16 @@ def test_temporary_files_left_by_a_killed_run_are_removed(tmp_path: Path) -> Non
     old = time.time() - 2 * 3600
     for p in (stale, other, backup):
         os.utime(p, (old, old))
-    files.write_all_atomic({tmp_path / "report.html": b"new"})
+    # another run writes in the folder now (it holds the folder's lock): only
+    # the age tells its files from a dead run's (without it, all are a dead
+    # run's and all go: review r51, L1, tests/test_review51_inputs.py)
+    fcntl = pytest.importorskip("fcntl")
+    live = os.open(tmp_path, os.O_RDONLY)
+    try:
+        fcntl.flock(live, fcntl.LOCK_SH)
+        files.write_all_atomic({tmp_path / "report.html": b"new"})
+    finally:
+        os.close(live)
     assert not stale.exists()
     assert fresh.exists() and other.exists()  # another run's; another file's
     assert backup.read_bytes() == b"x"

@@ -63,6 +63,7 @@ from geosleuth.report import files
 
 __all__ = [
     "TIMELINE_POINTS",
+    "DocumentTally",
     "append_items",
     "locate_case",
     "plan_summary",
@@ -97,6 +98,64 @@ class _Inputs:
     digests: tuple[tuple[Path, str | None], ...] = ()
     #: whether the case file gives the study region (else it is drawn)
     region_given: bool = False
+    #: the ids of each document's items as cited (each document once), and
+    #: the documents left out as another person's (with items) or giving none
+    doc_items: tuple[frozenset[str], ...] = ()
+    docs_of_others: int = 0
+    docs_of_others_empty: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentTally:
+    """The documents a run read or loaded, by what became of their items.
+
+    Each document counts once, however many files give it (its ``<doc>.json``
+    and the ``evidence.json`` that holds it too); ``used + others +
+    left_out + none == documents``.
+
+    Attributes
+    ----------
+    documents : int
+        The documents (articles read now and readings loaded).
+    used : int
+        Those that gave at least one item used.
+    items_used : int
+        The items used that came from documents (not from the case file).
+    others : int
+        Those read for another person than the target, whose items are left
+        out (a document read for another person that gave no item is in
+        ``none``).
+    left_out : int
+        Those that gave items about the target, none of them used (left out by
+        the fusion, repeats of the case's, not known by the estimate's day).
+    none : int
+        Those that gave no item about the target.
+    """
+
+    documents: int
+    used: int
+    items_used: int
+    others: int
+    left_out: int
+    none: int
+
+    @classmethod
+    def of(cls, est: Estimate, data: _Inputs) -> DocumentTally:
+        """The tally of a run, from its estimate and its gathered inputs."""
+        used = set(est.used)
+        from_docs = used & frozenset().union(*data.doc_items)
+        n_used = sum(1 for ids in data.doc_items if ids & used)
+        n_none = sum(1 for ids in data.doc_items if not ids)
+        return cls(
+            documents=len(data.doc_items)
+            + data.docs_of_others
+            + data.docs_of_others_empty,
+            used=n_used,
+            items_used=len(from_docs),
+            others=data.docs_of_others,
+            left_out=len(data.doc_items) - n_used - n_none,
+            none=n_none + data.docs_of_others_empty,
+        )
 
 
 #: Why ``--published`` does nothing without articles read now.
@@ -182,7 +241,9 @@ def _gather(
         inputs, target=tgt, published=published, home=home, scheduler=scheduler,
         workers=workers,
     )  # fmt: skip
-    set_aside.extend(_read_for_others(outputs, tgt))
+    others, docs_of_others, docs_of_others_empty = _read_for_others(outputs, tgt)
+    set_aside.extend(others)
+    doc_items: list[frozenset[str]] = []
     labels = Counter(doc.label() for _, doc in gathered)
     for path, doc in gathered:
         # the report cites an article by its title and file, not by its id; two
@@ -190,6 +251,7 @@ def _gather(
         # or they would count as one source
         label = doc.label()
         cited = doc.cited(f"{label} [{doc.doc_id}]" if labels[label] > 1 else label)
+        doc_items.append(frozenset(i.id for i in cited))
         fresh, repeats = _not_in_case(cited, case)
         set_aside.extend(
             (
@@ -248,6 +310,9 @@ def _gather(
         case_path=cases[0] if cases else None,
         digests=digests,
         region_given=case is not None and case.region_given,
+        doc_items=tuple(doc_items),
+        docs_of_others=docs_of_others,
+        docs_of_others_empty=docs_of_others_empty,
     )
 
 
@@ -428,7 +493,7 @@ def _drawn_grid(
 
 def _read_for_others(
     outputs: Sequence[Path], target: str | None
-) -> list[tuple[EvidenceItem, str]]:
+) -> tuple[list[tuple[EvidenceItem, str]], int, int]:
     """The items of readings that the run leaves out as another person's, with why.
 
     :func:`~geosleuth.read.corpus.gather_evidence` leaves out, with a warning, a
@@ -438,27 +503,31 @@ def _read_for_others(
     items, so that the run counts them as left out (``set_aside``, with a
     reason that begins :data:`~geosleuth.report.files.OTHER_PERSON`), not only
     in a warning (review r31, L4). The readings are loaded a second time, quietly:
-    what loading them warns of was said by the gathering.
+    what loading them warns of was said by the gathering. Also the number of
+    such documents, with items and without (each once: review r51, L2).
     """
     from geosleuth.read._corpus_warnings import _most_read_for
     from geosleuth.read.corpus import load_read_output
     from geosleuth.read.target import same_person
 
     if not outputs:
-        return []
+        return [], 0, 0
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         loaded = {p: load_read_output(p) for p in dict.fromkeys(outputs)}
     # as the gathering counts them: a file given twice, twice
     person = target or _most_read_for([d for p in outputs for d in loaded[p]])
     if not person:
-        return []
+        return [], 0, 0
     out: list[tuple[EvidenceItem, str]] = []
     seen: set[tuple[str, str]] = set()  # a document in two files is one
+    docs_of_others: dict[tuple[str, str], bool] = {}  # each once: has it items
     for path, docs in loaded.items():
         for doc in docs:
             if not doc.target or same_person(doc.target, person):
                 continue
+            key = (doc.doc_id, doc.source)
+            docs_of_others[key] = docs_of_others.get(key, False) or bool(doc.evidence)
             why = (
                 f"{files.OTHER_PERSON}: its document {doc.doc_id!r} of {path.name} "
                 f"was read for {doc.target!r}, not for {person!r} (read it again "
@@ -468,7 +537,8 @@ def _read_for_others(
                 if (doc.source, item.id) not in seen:
                     seen.add((doc.source, item.id))
                     out.append((item, why))
-    return out
+    with_items = sum(docs_of_others.values())
+    return out, with_items, len(docs_of_others) - with_items
 
 
 def _check_same_target(target: str, case: Case, path: Path) -> None:
@@ -654,6 +724,7 @@ def locate_case(
     workers: int | None = None,
     source: str | None = None,
     stage: Callable[[str], None] | None = None,
+    documents: Callable[[DocumentTally], None] | None = None,
 ) -> tuple[Estimate, str]:
     """Read the inputs, fuse, write every output to ``out``.
 
@@ -694,6 +765,10 @@ def locate_case(
         meant to be shared does not tell where the analyst keeps the case.
     stage : callable (str) -> None, optional
         Told what is being done ("Fusing 14 items on 65,536 cells"), for progress.
+    documents : callable (DocumentTally) -> None, optional
+        Told, once the outputs are written, how many documents (articles and
+        readings) the run had and what became of their items; not called when
+        there are none (a case file alone).
 
     Returns
     -------
@@ -751,6 +826,9 @@ def locate_case(
     tell("Writing the report")
     _write_outputs(out, est, data, points, plan, said)
     _warn_stale_plan(out)
+    tally = DocumentTally.of(est, data)
+    if documents is not None and tally.documents:
+        documents(tally)
     return est, data.target
 
 
@@ -1090,18 +1168,11 @@ def _locked(path: Path) -> Iterator[None]:
     The folder, not the file: the file is replaced by a rename, so a lock on it
     would be on the old file. Two ``searched`` runs on one case then take turns
     instead of each writing back the text it read, losing the other's item.
+    The lock is :func:`geosleuth.report.files.folder_exclusively`'s, which the
+    atomic writes in that folder know of (they hold a shared one otherwise).
     """
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows
+    with files.folder_exclusively(path.resolve().parent):
         yield
-        return
-    fd = os.open(path.resolve().parent, os.O_RDONLY)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)  # closing releases the lock
 
 
 def append_items(

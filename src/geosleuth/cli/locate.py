@@ -39,7 +39,7 @@ from geosleuth.errors import GeosleuthError, InputError
 from geosleuth.evidence import as_of_text, parse_as_of
 from geosleuth.fuse import Estimate
 from geosleuth.fuse.track import TRACK, TRACK_SEARCHES
-from geosleuth.locate import locate_case
+from geosleuth.locate import DocumentTally, locate_case
 from geosleuth.report import files
 from geosleuth.report.text import about_a_source, km2, pct, percent_down, plain
 
@@ -140,6 +140,42 @@ def _items_line(est: Estimate, n_not_counted: int, n_other_person: int = 0) -> s
     return line + (f", read but not counted: {n_not_counted}" if n_not_counted else "")
 
 
+def _documents_line(tally: DocumentTally, n_used: int) -> str:
+    """How many documents gave the items used, and what the others gave.
+
+    ``n_used`` is the number of items used in all (the case file's too). Each
+    document counts once, however many files give it (review r51, L2).
+
+    Examples
+    --------
+    >>> t = DocumentTally(301, used=1, items_used=16, others=37, left_out=0,
+    ...                   none=263)
+    >>> _documents_line(t, 16)
+    '16 items used from 1 of 301 documents; 37 read for another person, 263 gave no evidence of the target'
+    >>> _documents_line(DocumentTally(2, 1, 1, 0, 1, 0), 4)
+    '1 item used from 1 of 2 documents (3 from the case file); 1 gave only items left out'
+    >>> _documents_line(DocumentTally(1, 1, 2, 0, 0, 0), 2)
+    '2 items used from 1 of 1 document'
+    """  # noqa: E501
+    t = tally
+    line = (
+        f"{t.items_used} item{'' if t.items_used == 1 else 's'} used from {t.used} "
+        f"of {t.documents} document{'' if t.documents == 1 else 's'}"
+    )
+    if n_used > t.items_used:
+        line += f" ({n_used - t.items_used} from the case file)"
+    rest = [
+        f"{n} {what}"
+        for n, what in (
+            (t.others, "read for another person"),
+            (t.left_out, "gave only items left out"),
+            (t.none, "gave no evidence of the target"),
+        )
+        if n
+    ]
+    return line + ("; " + ", ".join(rest) if rest else "")
+
+
 def _set_aside_counts(record: dict[str, Any]) -> tuple[int, int]:
     """Items a run set aside, from its record: (read but not counted, left out).
 
@@ -201,6 +237,7 @@ def _summary(
     plan: dict[str, Any] | None = None,
     n_not_counted: int = 0,
     n_other_person: int = 0,
+    documents: DocumentTally | None = None,
 ) -> None:
     """Print the ranked places and totals; names from the case are shown as text.
 
@@ -208,7 +245,8 @@ def _summary(
     markup ("Cell [B]" stays as it is, and "[/]" cannot break the output).
     ``n_not_counted`` is the number of items read but not counted, and
     ``n_other_person`` of those left out as another person's (the run's
-    ``set_aside``, :func:`_set_aside_counts`).
+    ``set_aside``, :func:`_set_aside_counts`); ``documents`` what became of
+    the documents' items, said under the totals (:func:`_documents_line`).
     """
     title = Text(f"Where is {plain(target)}? (as of {as_of_text(est.as_of)})")
     if est.places:
@@ -239,6 +277,8 @@ def _summary(
         f"{life}50% area = {km2(est.hdr_km2['50'])}   "
         f"90% area = {km2(est.hdr_km2['90'])}   {items}"
     )
+    if documents is not None:
+        console.print(_documents_line(documents, len(est.used)))
     if source:
         console.print(
             "The evidence is event sets (a source's, not a person's): no P(alive). "
@@ -386,9 +426,11 @@ def locate(
 
         check_plan_options(budget_km, sweep_width_km, 0.0)
     how, n_workers = scheduler_of(workers, scheduler)
+    tallies: list[DocumentTally] = []
     with shown_warnings():
         est, who = run_locate(
             inputs,
+            documents=tallies.append,
             scheduler=how,
             workers=n_workers,
             budget_km=budget_km,
@@ -416,6 +458,7 @@ def locate(
             plan=record.get("plan"),
             n_not_counted=not_counted,
             n_other_person=other_person,
+            documents=tallies[0] if tallies else None,
         )
 
 

@@ -126,7 +126,8 @@ def read(
             file_okay=False,
             help="Folder for <doc>.json, <doc>.html and evidence.json (created if "
             "missing). Readings an earlier run left there are kept, with a warning "
-            "that names them.",
+            "that names them; the hidden temporary files of a run killed while "
+            "writing there are removed (not while another run writes there).",
         ),
     ],
     files: Annotated[
@@ -137,7 +138,9 @@ def read(
             readable=True,
             show_default=False,
             metavar="FILES",
-            help="Reports to read: .txt, .md or .html, in any encoding.",
+            help="Reports to read: .txt, .md or .html, in any encoding (one that "
+            "is not UTF-8 and not named by a byte-order mark or an HTML <meta "
+            "charset> is guessed, Windows-1252 first, with a warning).",
         ),
     ] = None,
     corpus: Annotated[
@@ -221,7 +224,7 @@ def read(
         read_corpus,
         unique_name,
     )
-    from geosleuth.report.files import write_all_atomic
+    from geosleuth.report.files import temporaries_in, write_all_atomic
 
     paths = list(files or [])
     unlisted: list[RejectedDocument] = []  # folders of the corpus not read
@@ -298,7 +301,9 @@ def read(
     out.mkdir(parents=True, exist_ok=True)  # only now: a failed read leaves none
     # all or none: a failure while writing (a full disk, a file in the way, a
     # job killed) leaves the earlier run's files as they were, not a mix
-    write_all_atomic({dest: text.encode("utf-8") for dest, text in written.items()})
+    removed = write_all_atomic(
+        {dest: text.encode("utf-8") for dest, text in written.items()}
+    )
     console.print(_table(rows))
     for skipped in rejected:
         console.print(Text(shown(f"Not read: {skipped.path}: {skipped.reason}")))
@@ -336,6 +341,21 @@ def read(
     if earlier:
         with shown_warnings():
             _warn_of_earlier(out, earlier)
+    _say_guessed(result.paths, result.readings)
+    if removed:
+        console.print(
+            Text(
+                shown(
+                    f"Removed {removed} temporary file{'s' if removed > 1 else ''} "
+                    f"(.NAME.XXXXXXXX.geosleuth-tmp) that an interrupted run left in "
+                    f"{out}."
+                )
+            )
+        )
+    left = temporaries_in(out)
+    if left:
+        with shown_warnings():
+            _warn_of_temporaries(out, left)
     left_out = f", left out {len(result.rejected)}" if result.rejected else ""
     if unlisted:
         n = len(unlisted)
@@ -510,3 +530,55 @@ def _warn_of_earlier(out: Path, earlier: list[Path]) -> None:
             "they are."
         )
     warnings.warn(message, EvidenceWarning, stacklevel=2)
+
+
+def _say_guessed(paths: Sequence[Path], readings: Sequence[Reading]) -> None:
+    """Say which documents were read in an encoding guessed from their bytes.
+
+    Each was warned of as it was read; the summary says it again, in one line,
+    since a wrong guess garbles every accented name (review r51, M1).
+    """
+    from geosleuth.read.text import GUESSED
+
+    guessed = [
+        (path.name, note.removesuffix(GUESSED).rpartition(" in ")[2])
+        for path, r in zip(paths, readings, strict=True)
+        for note in r.notes[:1]
+        if note.startswith("read as ") and note.endswith(GUESSED)
+    ]
+    if not guessed:
+        return
+    n = len(guessed)
+    listed = ", ".join(f"{name} ({enc})" for name, enc in guessed[:10])
+    more = f" and {n - 10} more" if n > 10 else ""
+    console.print(
+        Text(
+            shown(
+                f"Encoding guessed: {n} document{'s are' if n > 1 else ' is'} not "
+                f"UTF-8 and name{'' if n > 1 else 's'} no encoding, read as "
+                f"{listed}{more}. Check {'their' if n > 1 else 'its'} accented "
+                "letters; re-save as UTF-8 to have them read as written."
+            )
+        ),
+        soft_wrap=True,
+    )
+
+
+def _warn_of_temporaries(out: Path, left: Sequence[Path]) -> None:
+    """Warn of the temporary files of geosleuth still in ``out`` after writing.
+
+    This run removed those of a run that died where it could lock the folder
+    (:func:`~geosleuth.report.files.write_all_atomic`): what is left is a run's
+    writing there now, or a dead run's where the folder cannot be locked.
+    """
+    n = len(left)
+    warnings.warn(
+        f"{str(out)!r} holds {n} temporary file{'s' if n > 1 else ''} of geosleuth "
+        f"(.NAME.XXXXXXXX.geosleuth-tmp, such as {left[0].name!r}): of a run "
+        "writing there now, or of one that was interrupted where the folder "
+        "cannot be locked. They are removed when the folder is written again "
+        "with no run writing there, or once over an hour old; if no geosleuth run "
+        f"writes there, remove them: rm {out}/.*.geosleuth-tmp",
+        EvidenceWarning,
+        stacklevel=2,
+    )

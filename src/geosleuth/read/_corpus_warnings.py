@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 __all__ = [
     "_first_few",
     "_for_target",
+    "_for_target_in",
     "_most_read_for",
     "_stacklevel",
     "_undated_note",
@@ -138,59 +139,93 @@ def _for_target(
 ) -> tuple[DocumentEvidence, ...]:
     """The documents of a read output that were read for ``target``; warn of others.
 
+    :func:`_for_target_in` for one file.
+    """
+    return _for_target_in({path: docs}, target)[path]
+
+
+def _for_target_in(
+    docs: dict[Path, tuple[DocumentEvidence, ...]], target: str
+) -> dict[Path, tuple[DocumentEvidence, ...]]:
+    """The documents of read outputs that were read for ``target``; warn of others.
+
     A document read for another name of the same person is kept: another
     spelling or a part of the name, by the rule of ``locate --target``
     (:func:`~geosleuth.read.target.same_person`: "Rodrigo Barrientos",
     "Barrientos" and "Rodrigo Barrientos Lugo" are one person, "Jane Doe" and
     "J. Doe" too); one read for a person of another given name ("Mary Doe" for
-    "Jane Doe") is left out with a warning.
+    "Jane Doe") is left out with a warning. A document given in several files
+    (an ``evidence.json`` and its own ``<doc>.json``: known by its id and file
+    name) is one document: warned of once, naming the files, and counted once
+    among the :data:`_SAID_ONE_BY_ONE` said one by one (review r51, L2).
     """
     from geosleuth.evidence import EventSet
     from geosleuth.read.target import same_person
 
-    kept = []
-    others: list[DocumentEvidence] = []  # read for someone else, with items
-    for doc in docs:
-        if doc.target and not same_person(doc.target, target):
-            if doc.evidence:  # one with no items loses nothing: no word of it
-                others.append(doc)
-            continue
-        cases = [i for i in doc.evidence if isinstance(i, EventSet)]
-        if not doc.target and cases:
-            # read for no one: its case counts are an outbreak's, not the
-            # person's (its fronts are about the ground, and stay)
-            warnings.warn(
-                f"The document {doc.doc_id!r} of {str(path)!r} was read for no "
-                f"one (it names no person): its {len(cases)} case count item(s), "
-                f"an outbreak's, are left out of the search for {target!r}.",
-                EvidenceWarning,
-                stacklevel=_stacklevel(),
-            )
-            rest = tuple(i for i in doc.evidence if not isinstance(i, EventSet))
-            if not rest:
+    kept: dict[Path, tuple[DocumentEvidence, ...]] = {}
+    # read for someone else, with items: each once, with the files it is in
+    others: dict[tuple[str, str], tuple[DocumentEvidence, list[Path]]] = {}
+    no_one: dict[tuple[str, str], tuple[DocumentEvidence, int, list[Path]]] = {}
+    for path, ds in docs.items():
+        keep = []
+        for doc in ds:
+            key = (doc.doc_id, doc.source)
+            if doc.target and not same_person(doc.target, target):
+                if doc.evidence:  # one with no items loses nothing: no word of it
+                    others.setdefault(key, (doc, []))[1].append(path)
                 continue
-            doc = dataclasses.replace(doc, evidence=rest)
-        kept.append(doc)
+            cases = [i for i in doc.evidence if isinstance(i, EventSet)]
+            if not doc.target and cases:
+                # read for no one: its case counts are an outbreak's, not the
+                # person's (its fronts are about the ground, and stay)
+                no_one.setdefault(key, (doc, len(cases), []))[2].append(path)
+                rest = tuple(i for i in doc.evidence if not isinstance(i, EventSet))
+                if not rest:
+                    continue
+                doc = dataclasses.replace(doc, evidence=rest)
+            keep.append(doc)
+        kept[path] = tuple(keep)
+    for doc, n_cases, paths in no_one.values():
+        warnings.warn(
+            f"The document {doc.doc_id!r} of {_files(paths)} was read for no one "
+            f"(it names no person): its {n_cases} case count item(s), an "
+            f"outbreak's, are left out of the search for {target!r}.",
+            EvidenceWarning,
+            stacklevel=_stacklevel(),
+        )
     if len(others) <= _SAID_ONE_BY_ONE:
-        for doc in others:
+        for doc, paths in others.values():
             warnings.warn(
-                f"The document {doc.doc_id!r} of {str(path)!r} was read for "
+                f"The document {doc.doc_id!r} of {_files(paths)} was read for "
                 f"{doc.target!r}, not for {target!r}: its {len(doc.evidence)} "
                 f"item(s) are left out. Read it again with --target {target!r}.",
                 EvidenceWarning,
                 stacklevel=_stacklevel(),
             )
     else:  # a corpus of many people: one line, not one a document
-        n_items = sum(len(d.evidence) for d in others)
-        shown = ", ".join(f"{d.doc_id!r} ({d.target!r})" for d in others[:5])
+        listed = [doc for doc, _ in others.values()]
+        n_items = sum(len(d.evidence) for d in listed)
+        shown = ", ".join(f"{d.doc_id!r} ({d.target!r})" for d in listed[:5])
+        holding = list(dict.fromkeys(p for _, paths in others.values() for p in paths))
+        where = (
+            f"of {str(holding[0])!r} were read for other people than {target!r}"
+            if len(holding) == 1
+            else f"were read for other people than {target!r} (in "
+            f"{str(holding[0])!r} and {len(holding) - 1} other file(s); one given "
+            "in several files counted once)"
+        )
         warnings.warn(
-            f"{len(others)} documents of {str(path)!r} were read for other people "
-            f"than {target!r} ({shown} ...): their {n_items} item(s) are left "
-            f"out. Read them again with --target {target!r}.",
+            f"{len(others)} documents {where} ({shown} ...): their {n_items} "
+            f"item(s) are left out. Read them again with --target {target!r}.",
             EvidenceWarning,
             stacklevel=_stacklevel(),
         )
-    return tuple(kept)
+    return kept
+
+
+def _files(paths: Sequence[Path]) -> str:
+    """The files that hold a document, as a warning names them."""
+    return " and ".join(repr(str(p)) for p in dict.fromkeys(paths))
 
 
 def _most_read_for(docs: Sequence[DocumentEvidence]) -> str | None:

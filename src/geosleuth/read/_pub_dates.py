@@ -203,7 +203,9 @@ def _metadata_date(path: str | os.PathLike[str], src: TextSource) -> dt.date | N
     try:
         with open(path, "rb") as fh:
             data = fh.read(MAX_BYTES)
-        html, _ = decode_bytes(data, name=src.name, format="html", truncated=True)
+        with warnings.catch_warnings():  # the text's own reading says them
+            warnings.simplefilter("ignore")
+            html, _ = decode_bytes(data, name=src.name, format="html", truncated=True)
     except (OSError, InputError):
         html = ""
     fields = _meta_dates(html)

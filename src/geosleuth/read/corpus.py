@@ -52,12 +52,16 @@ from geosleuth.parallel import (
 )
 from geosleuth.read._corpus_copies import _first_published, _same_article
 from geosleuth.read._corpus_warnings import (
+    _SAID_ONE_BY_ONE,
     _first_few,
-    _for_target,
+    _for_target_in,
     _most_read_for,
     _stacklevel,
     _undated_note,
     _warn_undated,
+)
+from geosleuth.read._corpus_warnings import (
+    _for_target as _for_target,  # one file's: tests use it from here
 )
 from geosleuth.read._pub_dates import _published
 from geosleuth.read.document import (
@@ -1184,7 +1188,7 @@ def gather_evidence(
         )
     given_target = target
     if target:
-        docs = {p: _for_target(p, ds, target) for p, ds in docs.items()}
+        docs = _for_target_in(docs, target)
     else:
         # the person most of the read outputs were read for (the first of
         # those named as often), not whoever the first happens to name: a
@@ -1209,10 +1213,8 @@ def gather_evidence(
         # that was read for someone else is about someone else
         target = next((d.target for p in files for d in docs[p] if d.target), None)
     if target and not given_target:
-        docs = {
-            p: _for_target(p, ds, target) if p.suffix.lower() == ".json" else ds
-            for p, ds in docs.items()
-        }
+        outputs = {p: ds for p, ds in docs.items() if p.suffix.lower() == ".json"}
+        docs = {**docs, **_for_target_in(outputs, target)}
     used: set[str] = set()
     seen: dict[str, Path] = {}
     given: dict[tuple[str, str], Path] = {}  # (doc_id, source): first file
@@ -1222,6 +1224,7 @@ def gather_evidence(
     alike: dict[str, list[tuple[Path, DocumentEvidence]]] = {}
     out: list[tuple[Path, DocumentEvidence]] = []
     first_out = _first_published(files, docs)
+    again: list[tuple[str, Path, Path]] = []  # (doc_id, file, first file)
     for p in files:
         loaded = p.suffix.lower() == ".json"
         for doc in docs[p]:
@@ -1231,12 +1234,7 @@ def gather_evidence(
                 default=str,
             )
             if key in seen:
-                warnings.warn(
-                    f"The document {doc.doc_id!r} of {str(p)!r} was given before, in "
-                    f"{str(seen[key])!r}: its evidence is counted once.",
-                    EvidenceWarning,
-                    stacklevel=_stacklevel(),
-                )
+                again.append((doc.doc_id, p, seen[key]))
                 continue
             seen[key] = p
             counted = first_out.get(doc.text_sha256 or "")
@@ -1263,5 +1261,34 @@ def gather_evidence(
                 )
             given.setdefault((doc.doc_id, doc.source), p)
             out.append((p, doc.renamed(doc_id)))
+    _warn_given_again(again)
     _warn_undated([d for _, d in out])
     return out
+
+
+def _warn_given_again(again: Sequence[tuple[str, Path, Path]]) -> None:
+    """Warn of the documents given again: each counted once.
+
+    One warning each for up to three; for more (``locate OUT/*.json``: every
+    ``<doc>.json`` is in ``evidence.json`` too) one warning, naming a few
+    (review r51, L2).
+    """
+    if len(again) <= _SAID_ONE_BY_ONE:
+        for doc_id, p, first in again:
+            warnings.warn(
+                f"The document {doc_id!r} of {str(p)!r} was given before, in "
+                f"{str(first)!r}: its evidence is counted once.",
+                EvidenceWarning,
+                stacklevel=_stacklevel(),
+            )
+        return
+    firsts = list(dict.fromkeys(str(first) for _, _, first in again))
+    shown = _first_few([f"{doc_id!r} of {str(p)!r}" for doc_id, p, _ in again])
+    warnings.warn(
+        f"{len(again)} documents were given before, in "
+        f"{' and '.join(map(repr, firsts[:3]))}"
+        f"{f' and {len(firsts) - 3} more files' if len(firsts) > 3 else ''} "
+        f"({shown}): the evidence of each is counted once.",
+        EvidenceWarning,
+        stacklevel=_stacklevel(),
+    )

@@ -68,6 +68,7 @@ from geosleuth.read.target import (
     pronoun_refs,
 )
 from geosleuth.read.text import (
+    GUESSED,
     MAX_BYTES,
     MAX_CHARS,
     TextSource,
@@ -282,7 +283,9 @@ def _without_front_matter(
         truncated=src.truncated,
     )
     title = " ".join(front.fields.get("title", "").split()) or body.title
-    return dataclasses.replace(body, title=title, encoding=src.encoding)
+    return dataclasses.replace(
+        body, title=title, encoding=src.encoding, guessed=src.guessed
+    )
 
 
 def _doc_id(name: str) -> str:
@@ -888,7 +891,9 @@ def read_document(
     front = _front_matter(path)
     # With front matter, the text is taken again without it: cut only then.
     src = load_text(path, max_chars=max_chars if front is None else MAX_BYTES)
-    notes = [f"read as {src.format} in {src.encoding}"]
+    notes = [
+        f"read as {src.format} in {src.encoding}" + (GUESSED if src.guessed else "")
+    ]
     if front is not None:
         src = _without_front_matter(src, front, max_chars=max_chars)
         notes.append(

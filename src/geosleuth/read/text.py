@@ -14,14 +14,21 @@ What :func:`load_text` does, in order:
    for every ten good multi-byte characters, or eight), each read as
    Windows-1252 with an :class:`~geosleuth.errors.EvidenceWarning` that names
    them: a Windows quote pasted into UTF-8 text must not turn every accented
-   name into mojibake; then Windows-1252 when it decodes the bytes and
+   name into mojibake; then Windows-1252 when it decodes the bytes (a few of
+   the five bytes it leaves undefined, 0x81, 0x8D, 0x8F, 0x90 and 0x9D, taken
+   as stray and dropped, as ISO-8859-1 reads them: control characters) and
    reads as plausibly as the best guess of ``charset-normalizer``; then that
    guess. Windows-1252 is by far the most common legacy encoding of English
    news, and an English text with a few curly quotes, dashes or accented letters
    is otherwise read as Baltic, Central European, DOS, Mac or even Chinese
-   (Big5) text. A text in another Latin code page (Central European
-   Windows-1250, Turkish Windows-1254) that Windows-1252 also decodes cleanly is
-   read as Windows-1252: a few of its letters change. NUL bytes without a
+   (Big5) text; one stray byte in a Latin-1 text once made it Baltic (cp775,
+   "München" read as "M³nchen"; review r51, M1). A text in another Latin code
+   page (Central European Windows-1250, Turkish Windows-1254) that Windows-1252
+   also decodes cleanly is read as Windows-1252: a few of its letters change.
+   An encoding guessed so (neither a byte-order mark, nor UTF-8, nor a page's
+   ``<meta>`` charset) is warned of, naming the file and the encoding, with an
+   :class:`~geosleuth.errors.EvidenceWarning`, and :attr:`TextSource.guessed`
+   says so. NUL bytes without a
    UTF-16/32 reading, too many control characters, or no plausible encoding
    raise :class:`~geosleuth.errors.InputError`: the file is binary.
 3. **Extract**: HTML goes through ``trafilatura`` (main text only: navigation,
@@ -73,6 +80,7 @@ from geosleuth.errors import (
 )
 
 __all__ = [
+    "GUESSED",
     "MAX_BYTES",
     "MAX_CHARS",
     "TextFormat",
@@ -100,6 +108,9 @@ _SUFFIXES: dict[str, TextFormat] = {
     ".xhtml": "html",
 }
 
+#: What a reading's note on its encoding adds when the encoding was guessed
+#: (:attr:`TextSource.guessed`): "read as text in cp1252" and this.
+GUESSED = " (guessed: not UTF-8, and no encoding named)"
 #: Bytes of a document that the encoding guess looks at.
 _GUESS_BYTES = 2_000_000
 #: How much messier than the best guess the Windows-1252 reading may be and still
@@ -150,6 +161,9 @@ class TextSource:
         How the bytes were interpreted.
     truncated : bool
         Whether the file or its text was cut at ``max_bytes`` / ``max_chars``.
+    guessed : bool
+        Whether the encoding was guessed from the bytes: no byte-order mark, not
+        UTF-8, and no ``<meta>`` charset (warned of when it is read).
     """
 
     name: str
@@ -159,6 +173,7 @@ class TextSource:
     encoding: str
     format: TextFormat
     truncated: bool = False
+    guessed: bool = False
 
 
 def _warn(message: str) -> None:
@@ -267,6 +282,14 @@ def decode_bytes(
     ...
     geosleuth.errors.InputError: 'x.txt' is not a text document: it holds NUL ...
     """
+    text, encoding, _ = _decode(data, name=name, format=format, truncated=truncated)
+    return text, encoding
+
+
+def _decode(
+    data: bytes, *, name: str, format: TextFormat, truncated: bool
+) -> tuple[str, str, bool]:
+    """:func:`decode_bytes`, and whether the encoding was guessed from the bytes."""
     if not data.strip():
         raise InputError(f"{name!r} is empty: there is no text to read.", path=name)
     text: str | None = None
@@ -296,10 +319,13 @@ def decode_bytes(
             data, name, truncated=truncated
         )
         encoding = "utf-8" if text is not None else ""
+    said = None  # the warning of an encoding guessed, once the text is text
     if text is None:
-        text, encoding = _guess(data, name)
+        text, encoding, said = _guess(data, name)
     _check_textual(text, name)
-    return text, encoding
+    if said is not None:
+        _warn(said)
+    return text, encoding, said is not None
 
 
 #: Stray bytes a UTF-8 text may hold and still be read as UTF-8: at most this
@@ -352,7 +378,15 @@ def _mostly_utf8(data: bytes, name: str, *, truncated: bool) -> str | None:
     )
 
 
-def _guess(data: bytes, name: str) -> tuple[str, str]:
+def _guess(data: bytes, name: str) -> tuple[str, str, str | None]:
+    """The text and encoding of bytes that are not UTF-8 and name no encoding.
+
+    Windows-1252 (:func:`_windows_1252`) unless the bytes read far better in
+    another encoding (``charset_normalizer``'s best guess); with the warning to
+    give, either way (the encoding is a guess, and a wrong one garbles every
+    accented name), but for UTF-16 or UTF-32 without a mark, known by its NUL
+    bytes (None).
+    """
     try:
         import charset_normalizer  # a core dependency
     except ImportError:  # pragma: no cover - only in a broken install
@@ -366,7 +400,23 @@ def _guess(data: bytes, name: str) -> tuple[str, str]:
     else:
         western = _windows_1252(data, None if best is None else best.chaos)
         if western is not None:
-            return western, "cp1252"
+            text, undefined = western
+            dropped = ""
+            if undefined:
+                where = ", ".join(
+                    f"{data[i]:#04x} at byte {i}" for i in undefined[:5]
+                ) + (" ..." if len(undefined) > 5 else "")
+                dropped = (
+                    f"; {len(undefined)} byte(s) that Windows-1252 leaves undefined "
+                    f"({where}) are taken as stray and dropped"
+                )
+            said = (
+                f"{name!r} is not UTF-8 and names no encoding: read as Windows-1252 "
+                f"(cp1252), a guess: the most common legacy encoding of Western "
+                f"text{dropped}. Check its accented letters; re-save it as UTF-8 to "
+                "have it read as written."
+            )
+            return text, "cp1252", said
     if best is None:
         raise InputError(
             f"The encoding of {name!r} could not be determined: it reads as none of "
@@ -374,29 +424,67 @@ def _guess(data: bytes, name: str) -> tuple[str, str]:
             path=name,
         )
     enc = best.encoding
-    text = _strict(data, enc, truncated=len(data) > _GUESS_BYTES)
-    if text is None:
-        text = data.decode(enc, errors="replace")
-    return text, codecs.lookup(enc).name
+    strict = _strict(data, enc, truncated=len(data) > _GUESS_BYTES)
+    text = data.decode(enc, errors="replace") if strict is None else strict
+    encoding = codecs.lookup(enc).name
+    if encoding.startswith(("utf-16", "utf-32")):
+        return text, encoding, None
+    return (
+        text,
+        encoding,
+        f"{name!r} is not UTF-8 and names no encoding: read as {encoding}, a "
+        "guess from its bytes, which read less plausibly in Windows-1252. "
+        "Check its text; re-save it as UTF-8 to have it read as written.",
+    )
 
 
-def _windows_1252(data: bytes, best_chaos: float | None) -> str | None:
-    """The Windows-1252 reading of the bytes, if clean and as plausible as the guess.
+#: The bytes Windows-1252 leaves undefined; ISO-8859-1 reads them as C1 controls.
+_UNDEFINED_1252 = frozenset(b"\x81\x8d\x8f\x90\x9d")
+_CONTROL_C1 = re.compile("[\x81\x8d\x8f\x90\x9d]")
+#: At most this share of the bytes beyond ASCII may be undefined in Windows-1252
+#: for a text to be read in it, the undefined ones as stray: one in a Latin-1
+#: article, not the umlauts of a DOS text (``\x81`` is "ü" in cp437 and cp850).
+_UNDEFINED_SHARE = 0.25
 
-    Clean: none of the five bytes Windows-1252 leaves undefined (0x81, 0x8D,
-    0x8F, 0x90, 0x9D). Plausible: its ``charset_normalizer`` mess ratio is at most
-    ``_CP1252_SLACK`` above the best guess's (or than 0 when there is no guess),
-    which rules out Arabic, Cyrillic, Greek, Hebrew and CJK text read as Latin
-    letters.
+
+def _windows_1252(
+    data: bytes, best_chaos: float | None
+) -> tuple[str, list[int]] | None:
+    r"""The Windows-1252 reading of the bytes, if clean and as plausible as the guess.
+
+    Clean: of the five bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F,
+    0x90, 0x9D), at most a few (:data:`_UNDEFINED_SHARE` of the bytes beyond
+    ASCII), each read as ISO-8859-1 reads it, a C1 control character (dropped
+    when the text is normalised). Plausible: the ``charset_normalizer`` mess
+    ratio of the text, stray bytes left out, is at most ``_CP1252_SLACK``
+    above the best guess's (or than 0 when there is no guess), which rules out
+    Arabic, Cyrillic, Greek, Hebrew and CJK text read as Latin letters. Returns
+    the text and the offsets of the undefined bytes; None if not so.
+
+    Examples
+    --------
+    >>> _windows_1252(b"M\xfcnchen, \x81 here", 0.0)
+    ('München, \x81 here', [9])
+    >>> _windows_1252("Grüße aus München, über Düsseldorf".encode("cp850"), 0.0)
     """
     from charset_normalizer.md import mess_ratio
 
-    text = _strict(data, "cp1252", truncated=False)
-    if text is None:
-        return None
+    undefined = [i for i, b in enumerate(data) if b in _UNDEFINED_1252]
+    if undefined:
+        beyond_ascii = sum(1 for b in data if b > 0x7F)
+        if len(undefined) > max(1, _UNDEFINED_SHARE * beyond_ascii):
+            return None
+        text = data.decode("cp1252", errors="surrogateescape")
+        text = re.sub("[\udc80-\udcff]", lambda m: chr(ord(m[0]) - 0xDC00), text)
+        plain = _CONTROL_C1.sub("", text)
+    else:
+        decoded = _strict(data, "cp1252", truncated=False)
+        if decoded is None:
+            return None
+        text = plain = decoded
     # no early stop: the ratio of a head of the text can exceed the whole's
-    mess = mess_ratio(text[:_GUESS_BYTES], maximum_threshold=math.inf)
-    return text if mess <= (best_chaos or 0.0) + _CP1252_SLACK else None
+    mess = mess_ratio(plain[:_GUESS_BYTES], maximum_threshold=math.inf)
+    return (text, undefined) if mess <= (best_chaos or 0.0) + _CP1252_SLACK else None
 
 
 def _check_textual(text: str, name: str) -> None:
@@ -783,7 +871,9 @@ def text_from_bytes(
         raise ValueError(
             f"format must be one of ['html', 'markdown', 'text']. Got {format!r}."
         )
-    raw, encoding = decode_bytes(data, name=name, format=format, truncated=truncated)
+    raw, encoding, guessed = _decode(
+        data, name=name, format=format, truncated=truncated
+    )
     title: str | None = None
     published: dt.date | None = None
     if format == "html":
@@ -822,6 +912,7 @@ def text_from_bytes(
         encoding=encoding,
         format=format,
         truncated=truncated or cut,
+        guessed=guessed,
     )
 
 

@@ -11,6 +11,7 @@ run never leaves a half-written output behind.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -20,9 +21,10 @@ import re
 import shutil
 import stat
 import tempfile
+import threading
 import time
 import zipfile
-from collections.abc import Callable, Iterable, MutableMapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass
 from glob import escape as glob_escape
 from pathlib import Path
@@ -53,6 +55,7 @@ __all__ = [
     "load_posterior",
     "posterior_path",
     "save_posterior",
+    "temporaries_in",
     "write_atomic",
     "write_json",
 ]
@@ -89,7 +92,7 @@ def _umask() -> int:
     return umask
 
 
-def write_all_atomic(contents: dict[Path, bytes]) -> None:
+def write_all_atomic(contents: dict[Path, bytes]) -> int:
     """Write several files so that either all are replaced or none is.
 
     Each is written to a temporary file beside it first (flushed to disk, with
@@ -98,18 +101,35 @@ def write_all_atomic(contents: dict[Path, bytes]) -> None:
     failure while writing (a full disk, a folder where a file should be, no
     permission) or while renaming (a file that cannot be replaced) removes the
     temporary files, puts every old file back, and names the file meant, not
-    the temporary one. Temporary files of ours more than an hour old, left by a
-    run that was killed, are removed.
+    the temporary one.
+
+    A run that was killed (SIGKILL, out of memory) leaves its temporary files
+    (``.<name>.XXXXXXXX.geosleuth-tmp``). While it writes, each writer holds a
+    shared lock on the folder (:func:`_lock_folder`), which the system drops
+    when the process dies: a writer that can take the folder's lock alone knows
+    that no run is writing there, and removes every temporary file of ours in it,
+    whatever its age (review r51, L1). Where another writer holds the lock, or
+    the folder cannot be locked (no ``fcntl``, a network file system that does
+    not lock folders), only those more than an hour old beside the files
+    written are removed; :func:`temporaries_in` lists what is left.
+
+    Returns
+    -------
+    int
+        The temporary files of runs that died that were removed.
     """
-    for path in contents:
-        _remove_stale_temporaries(path)
     staged: list[tuple[str, Path]] = []
+    locks: dict[Path, int | None] = {}  # each folder written to: its lock
+    removed: list[Path] = []
     try:
         for path, data in contents.items():
             p = path.resolve() if path.is_symlink() else path
             if p.is_dir():
                 raise IsADirectoryError(21, "Is a directory", str(p))
             p.parent.mkdir(parents=True, exist_ok=True)
+            if p.parent not in locks:
+                locks[p.parent] = _lock_folder(p.parent, removed)
+            _remove_stale_temporaries(p)
             try:
                 mode = stat.S_IMODE(p.stat().st_mode)
             except FileNotFoundError:
@@ -132,6 +152,119 @@ def write_all_atomic(contents: dict[Path, bytes]) -> None:
         for tmp, _ in staged:
             Path(tmp).unlink(missing_ok=True)
         raise
+    finally:
+        for lock in locks.values():
+            if lock is not None:
+                os.close(lock)  # and the lock with it
+    return len(removed)
+
+
+#: The folders (device, inode) that this thread holds an exclusive lock on
+#: (:func:`folder_exclusively`): a write there is the only one, and takes no
+#: shared lock, which would wait on that one for ever.
+_EXCLUSIVE = threading.local()
+
+
+def _exclusive_here() -> set[tuple[int, int]]:
+    held: set[tuple[int, int]] | None = getattr(_EXCLUSIVE, "folders", None)
+    if held is None:
+        held = _EXCLUSIVE.folders = set()
+    return held
+
+
+@contextlib.contextmanager
+def folder_exclusively(folder: PathLike) -> Iterator[None]:
+    """Hold an exclusive lock on ``folder`` (POSIX; elsewhere, no lock).
+
+    What :func:`geosleuth.locate.append_items` holds while it reads and
+    rewrites a case file, so that two ``searched`` runs take turns. No other
+    writer is then alive in the folder (each holds a shared lock while it
+    writes), and this thread's own writes there take none
+    (:func:`_lock_folder`).
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    key = None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        st = os.fstat(fd)
+        key = (st.st_dev, st.st_ino)
+        _exclusive_here().add(key)
+        yield
+    finally:
+        if key is not None:
+            _exclusive_here().discard(key)
+        os.close(fd)  # closing releases the lock
+
+
+def _lock_folder(folder: Path, removed: list[Path]) -> int | None:
+    """A shared lock on ``folder`` for writing into it; first, its dead temporaries.
+
+    The lock is :func:`fcntl.flock` on the folder itself (no lock file is left
+    behind), held by the descriptor returned until it is closed; the system
+    drops it when the process dies, however it dies. Before taking it, an
+    exclusive lock is tried without waiting: granted, no writer of ours is
+    alive in the folder, so every temporary file of ours there (by its name,
+    :func:`temporaries_in`) is a dead run's and is removed, and added to
+    ``removed``. A folder that cannot be locked gives None (the age rule of
+    :func:`_remove_stale_temporaries` then applies alone).
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        return None
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if (st.st_dev, st.st_ino) in _exclusive_here():
+            # this thread holds the folder alone: every temporary file there is
+            # a dead run's, and a shared lock would wait on its own
+            os.close(fd)
+            for q in temporaries_in(folder):
+                with contextlib.suppress(OSError):
+                    q.unlink()
+                    removed.append(q)
+            return None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            pass  # a run writing there now: its temporary files are its own
+        else:
+            for q in temporaries_in(folder):
+                with contextlib.suppress(OSError):
+                    q.unlink()
+                    removed.append(q)
+        fcntl.flock(fd, fcntl.LOCK_SH)  # waits only for another's removal above
+    except OSError:
+        os.close(fd)
+        return None
+    return fd
+
+
+def temporaries_in(folder: PathLike) -> list[Path]:
+    """The temporary files of ours in ``folder``: ``.<name>.XXXXXXXX.geosleuth-tmp``.
+
+    Those of a run writing there now, or left by one that was killed; a link or
+    a folder of that name is not one. What a user names so is taken for one:
+    the suffix is geosleuth's.
+    """
+    found = []
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return []
+    for name in names:
+        q = Path(folder, name)
+        if _TMP_NAME.fullmatch(name) and q.is_file() and not q.is_symlink():
+            found.append(q)
+    return found
 
 
 def _swap_in(staged: list[tuple[str, Path]]) -> None:
@@ -183,6 +316,8 @@ _STALE_SECONDS = 3600.0
 #: this), so that a user's own hidden file (a dated backup ``.case.yaml.20241012``)
 #: is never taken for one.
 _TMP_SUFFIX = ".geosleuth-tmp"
+#: The whole name of one (``tempfile.mkstemp``'s 8 characters in the middle).
+_TMP_NAME = re.compile(r"\..+\.[a-z0-9_]{8}" + re.escape(_TMP_SUFFIX))
 
 
 def _remove_stale_temporaries(path: Path) -> None:
