@@ -92,6 +92,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from geosleuth.evidence import Sighting
+from geosleuth.read._doc_text import doc_text
 from geosleuth.read._sentence import (
     MentionLike,
     is_point,
@@ -191,7 +192,7 @@ def _subject(verb: Any) -> Any:
 
 def _words(a: Any, b: Any) -> str:
     first, last = sorted((a, b), key=lambda t: t.i)
-    return str(first.doc.text[first.idx : last.idx + len(last.text)])
+    return str(doc_text(first.doc)[first.idx : last.idx + len(last.text)])
 
 
 def _old_word(verb: Any) -> str | None:
@@ -882,10 +883,12 @@ def _presence(clause: Any, there: Sequence[MentionLike], before: str) -> bool:
         if c.dep_ == "advmod" and c.lower_ in _PLAIN_ADVERBS - _PRESENT_ADVERBS:
             continue
         if _AT_THE_TIME.fullmatch(
-            doc.text[c.idx : c.right_edge.idx + len(c.right_edge.text)]
+            doc_text(doc)[c.idx : c.right_edge.idx + len(c.right_edge.text)]
         ):
             continue  # "denied she was there at the time": then, as seen
-        words = doc.text[c.left_edge.idx : c.right_edge.idx + len(c.right_edge.text)]
+        words = doc_text(doc)[
+            c.left_edge.idx : c.right_edge.idx + len(c.right_edge.text)
+        ]
         dated = any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
         if dated and re.search(rf"\b{re.escape(words)}\b", before, re.I):
             continue  # "in Leeds on Monday", as the sentence before says

@@ -16,6 +16,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from geosleuth.read._doc_text import doc_text
 from geosleuth.read._follow_ups import said_when, turn_dates
 from geosleuth.read._sentence import (
     Sentence,
@@ -255,7 +256,7 @@ def _described(s: Sentence, anchor: int) -> list[tuple[int, int]]:
             # "Salcedo, declared dead in 2017, is alive", parsed as "Salcedo
             # declared dead in 2017", with "is alive" joined to it
             lo, hi = tok.idx, set_off[1].left_edge.idx
-            hi = doc.text.rindex(",", lo, hi)
+            hi = doc_text(doc).rindex(",", lo, hi)
             if not lo <= anchor < hi and _a_person(s, set_off[0]):
                 out.append((lo, hi))
             continue

@@ -43,6 +43,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any, Literal
 
+from geosleuth.read._doc_text import doc_text
 from geosleuth.read._life_asides import is_beside
 from geosleuth.read.attribution import REPORTING_LEMMAS
 from geosleuth.read.target import TargetRef
@@ -168,7 +169,7 @@ def shown_alive(cue: Any, objects: Sequence[TargetRef]) -> TargetRef | None:
     "alive" right after it, in words, not by a parse that may hang "alive" on
     another word. None if there is none.
     """
-    text = cue.doc.text
+    text = doc_text(cue.doc)
     return next(
         (
             ref
@@ -1013,7 +1014,7 @@ def kin_of_another(who: Any, refs: Sequence[TargetRef]) -> str | None:
     first, last = noun.left_edge, noun.right_edge
     while last.is_punct and last.i > noun.i:
         last = last.nbor(-1)
-    return str(noun.doc.text[first.idx : last.idx + len(last.text)])
+    return str(doc_text(noun.doc)[first.idx : last.idx + len(last.text)])
 
 
 def _owned(noun: Any) -> bool:
@@ -1069,7 +1070,7 @@ def kin_clause(who: Any) -> tuple[str, tuple[int, int]] | None:
     first, last = subject.left_edge, subject.right_edge
     while last.is_punct and last.i > subject.i:
         last = last.nbor(-1)
-    speaker = subject.doc.text[first.idx : last.idx + len(last.text)]
+    speaker = doc_text(subject.doc)[first.idx : last.idx + len(last.text)]
     tokens = list(verb.subtree)
     end = tokens[-1]
     while end.is_punct and end.i > verb.i:
@@ -1166,7 +1167,7 @@ def _no_contact(word: Any, verb: Any) -> bool:
 
 
 def _phrase_of(tok: Any) -> str:
-    return str(tok.doc.text[tok.left_edge.idx : tok.idx + len(tok.text)])
+    return str(doc_text(tok.doc)[tok.left_edge.idx : tok.idx + len(tok.text)])
 
 
 _GENDERS = {"he": "he", "him": "he", "she": "she", "her": "she"}

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from geosleuth.read._doc_text import doc_text
 from geosleuth.read._life_victims import victims_of
 from geosleuth.read.attribution import REPORTING_LEMMAS
 from geosleuth.read.target import TargetRef
@@ -130,7 +131,7 @@ def ended_by_death(verb: Any) -> str | None:
             continue
         if any(_ends(t, c) for t in c.subtree):
             first, last = c.left_edge, c.right_edge
-            return str(c.doc.text[first.idx : last.idx + len(last.text)])
+            return str(doc_text(c.doc)[first.idx : last.idx + len(last.text)])
     return None
 
 

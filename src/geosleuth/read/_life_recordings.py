@@ -19,6 +19,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from geosleuth.evidence import LifeStatus
+from geosleuth.read._doc_text import doc_text
 from geosleuth.read._life_asides import (
     clauses_beside,
     speaks_aside,
@@ -719,7 +720,7 @@ def _released_by_seekers(cue: Any) -> str | None:
         if w.lower_ in _SEEKERS or any(t.lower_ in _SEEKERS for t in w.subtree):
             doc = w.doc
             first, last = doc[w.left_edge.i], doc[w.right_edge.i]
-            return str(doc.text[first.idx : last.idx + len(last.text)])
+            return str(doc_text(doc)[first.idx : last.idx + len(last.text)])
     return None
 
 
@@ -752,7 +753,7 @@ def _shown_then(
         if a <= d.start < b and not any(x <= d.start < y for x, y in asides)
     ]
     span = None if cue is None else shown_span(cue)
-    young = None if span is None else AS_YOUNG.search(cue.doc.text, *span)
+    young = None if span is None else AS_YOUNG.search(doc_text(cue.doc), *span)
     if young is not None:
         return young.group(0)  # "shows him as a child": a past time
     year = None if cue is None else of_year(cue, released)

@@ -52,6 +52,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from geosleuth.read._doc_text import doc_text
+
 __all__ = [
     "REBUTTING_LEMMAS",
     "REPORT_NOUNS",
@@ -748,7 +750,7 @@ def _predicate(noun: Any, words: frozenset[str], clause: Any) -> str | None:
     if aux and head.lower_ in words and not _negated(head):
         # "Police said posts claiming he had been killed *were fabricated*", "a
         # post claiming she was in York *had been verified*"
-        return str(head.doc.text[aux[0].idx : head.idx + len(head.text)])
+        return str(doc_text(head.doc)[aux[0].idx : head.idx + len(head.text)])
     other = _TRUE_WORDS if words is UNTRUE_WORDS else UNTRUE_WORDS
     todo, seen, negated = [head], 0, False
     while todo and seen < 6:
@@ -763,7 +765,7 @@ def _predicate(noun: Any, words: frozenset[str], clause: Any) -> str | None:
                 said |= {a.lower_ for a in c.children if a.dep_ == "amod"}
             if c.dep_ in ("acomp", "attr", "oprd") and said & (words | other):
                 if bool(said & words) != negated:
-                    return str(head.doc.text[head.idx : c.idx + len(c.text)])
+                    return str(doc_text(head.doc)[head.idx : c.idx + len(c.text)])
                 return None
             if c.dep_ in ("xcomp", "acomp", "attr") and c.pos_ in ("VERB", "AUX"):
                 todo.append(c)
@@ -803,7 +805,7 @@ def _rebutting_passive(verb: Any) -> str | None:
     aux = [c for c in verb.children if c.dep_ == "auxpass"]
     if not aux or verb.lemma_.lower() not in REBUTTING_LEMMAS or _negated(verb):
         return None
-    return str(verb.doc.text[aux[0].idx : verb.idx + len(verb.text)])
+    return str(doc_text(verb.doc)[aux[0].idx : verb.idx + len(verb.text)])
 
 
 def judges_a_report(verb: Any) -> bool:

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from geosleuth.evidence import Claim, Sighting
+from geosleuth.read._doc_text import doc_text
 from geosleuth.read._sentence import MentionLike, Sentence, is_point, kind_of, label
 
 if TYPE_CHECKING:
@@ -159,7 +160,7 @@ def searched_again(ex: _Extractor, s: Sentence, anchor: Any) -> Again | None:
         return None
     if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in obj.children):
         return None  # "a search of a village": another one
-    words = repr(str(ex.doc.text[obj.left_edge.idx : obj.idx + len(obj.text)]))
+    words = repr(str(doc_text(ex.doc)[obj.left_edge.idx : obj.idx + len(obj.text)]))
     own = (obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text))
     if any(own[0] <= m.start < own[1] for m in s.places):
         return None  # "a search of the village of Bor": it names its place

@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from geosleuth.read._doc_text import doc_text
 from geosleuth.read._search_people import _SOUGHT_NOUNS, _is_group, _sought_kind
 
 if TYPE_CHECKING:
@@ -260,13 +261,13 @@ def _denied_finding(verb: Any) -> str | None:
     neg = next((c for c in kids if c.dep_ == "neg"), None)
     if neg is not None:
         first = min([neg, *(c for c in kids if c.dep_ == "aux")], key=lambda t: t.i)
-        return str(verb.doc.text[first.idx : verb.idx + len(verb.text)])
+        return str(doc_text(verb.doc)[first.idx : verb.idx + len(verb.text)])
     head = verb.head
     if verb.dep_ == "xcomp" and head.lemma_.lower() in ("fail", "unable"):
-        return str(verb.doc.text[head.idx : verb.idx + len(verb.text)])
+        return str(doc_text(verb.doc)[head.idx : verb.idx + len(verb.text)])
     if head.lower_ == "without" and verb.tag_ == "VBG":
         # "searched the drainage since Monday, without finding him"
-        return str(verb.doc.text[head.idx : verb.idx + len(verb.text)])
+        return str(doc_text(verb.doc)[head.idx : verb.idx + len(verb.text)])
     return None
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Literal
 
+from geosleuth.read._doc_text import doc_text
 from geosleuth.read._sentence import overlaps, resolved
 from geosleuth.read._target_pronouns import (
     _GENDER_OF,
@@ -406,7 +407,7 @@ def _where_target(people_: _People, tok: Any) -> bool:
 def _phrase(tok: Any) -> str:
     """The words of ``tok``'s phrase: "her brother", "weapons"."""
     a, b = tok.left_edge, tok.right_edge
-    return str(tok.doc.text[a.idx : b.idx + len(b.text)])
+    return str(doc_text(tok.doc)[a.idx : b.idx + len(b.text)])
 
 
 def _for_phrases(anchor: Any) -> list[Any]:

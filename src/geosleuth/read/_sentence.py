@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from geosleuth.evidence import Hedge
 from geosleuth.geometry import Area, Geometry, Line, Point
+from geosleuth.read._doc_text import doc_text
 from geosleuth.read._reports import (
     SAYING_LEMMAS,
     issues_saying,
@@ -340,7 +341,7 @@ def denied_phrase(tok: Any) -> str | None:
         and first.lower_ in _DENYING_FIRST
         and after.lower_ not in _NOT_A_DENIAL
     ):
-        return str(tok.doc.text[first.idx : tok.idx + len(tok.text)])
+        return str(doc_text(tok.doc)[first.idx : tok.idx + len(tok.text)])
     return None
 
 

@@ -18,6 +18,7 @@ import re
 from typing import Any, Literal
 
 from geosleuth.evidence import Hedge
+from geosleuth.read._doc_text import doc_text
 from geosleuth.read._reports import (
     report_called_untrue,
     unjudged_report,
@@ -110,7 +111,7 @@ def _retracted(s: Sentence) -> tuple[Literal["negated"], str] | None:
     if s.span[0] <= a and b <= s.span[1]:
         text = s.text[a - s.span[0] : b - s.span[0]]
     elif s.sent is not None:
-        text = str(s.sent.doc.text[a:b])
+        text = str(doc_text(s.sent.doc)[a:b])
     else:
         return None
     return ("negated", f"corrected: {text}") if retracts(text) else None
@@ -172,7 +173,7 @@ def _believed(s: Sentence, at: int) -> tuple[Hedge, str] | None:
             head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in REPORTING_LEMMAS
         ):
             after = head.nbor() if head.i + 1 < len(head.doc) else head
-            words = str(head.doc.text[head.idx : after.idx + len(after.text)])
+            words = str(doc_text(head.doc)[head.idx : after.idx + len(after.text)])
             hedge, cue = firm or inferred or hedge_of(words)
             if (
                 cue is not None
@@ -205,7 +206,7 @@ def _inferred(head: Any, clause: Any) -> tuple[Hedge, str] | None:
     if len(subject) > 4 or any(t.pos_ in ("VERB", "AUX") for t in subject):
         return None
     first = next((t for t in clause.subtree if t.dep_ != "mark"), clause)
-    words = str(head.doc.text[subject[0].idx : first.idx])
+    words = str(doc_text(head.doc)[subject[0].idx : first.idx])
     hedge, cue = hedge_of(words)
     if cue is None or hedge not in ("probable", "doubtful"):
         return None

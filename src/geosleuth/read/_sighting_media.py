@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from geosleuth.read._doc_text import doc_text
 from geosleuth.read._sentence import Sentence
 from geosleuth.read.attribution import modifiers_start
 
@@ -86,7 +87,7 @@ def _medium(s: Sentence, at: int) -> str | None:
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
         if head.i == verb.i:
-            return str(s.sent.doc.text[prep.idx : tok.idx + len(tok.text)])
+            return str(doc_text(s.sent.doc)[prep.idx : tok.idx + len(tok.text)])
     return None
 
 
@@ -139,7 +140,7 @@ def _camera_phrase(tok: Any, *, bare: bool = True) -> str | None:
             last = child.right_edge.i
             break
     doc = tok.doc
-    return str(doc.text[doc[first].idx : doc[last].idx + len(doc[last].text)])
+    return str(doc_text(doc)[doc[first].idx : doc[last].idx + len(doc[last].text)])
 
 
 def camera_of(s: Sentence, at: int) -> str | None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from geosleuth.read._doc_text import doc_text
 from geosleuth.read._life_limits import target_speaks
 from geosleuth.read.attribution import REPORTING_LEMMAS
 from geosleuth.read.target import TargetRef
@@ -64,7 +65,7 @@ def tied_speaker(
                 first, last = subj.left_edge, subj.right_edge
                 while last.is_punct and last.i > subj.i:
                     last = last.nbor(-1)
-                return str(sent.doc.text[first.idx : last.idx + len(last.text)])
+                return str(doc_text(sent.doc)[first.idx : last.idx + len(last.text)])
     return None
 
 

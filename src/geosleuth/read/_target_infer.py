@@ -231,9 +231,22 @@ def _by_the_lists(name: str) -> bool:
     ) or (_two_surnames(name) is not None and _fold(words[-1]) not in _NOT_PERSON_END)
 
 
-def _surname_uses(text: str, key: str) -> int:
-    """How many capitalised words of ``text`` have the name key ``key``."""
-    return sum(1 for w in _WORD.findall(text) if w[:1].isupper() and name_key(w) == key)
+def _capitalised(text: str) -> dict[str, list[tuple[int, int]]]:
+    """The spans of the capitalised words of ``text``, by name key, in order.
+
+    Found once per text: looked up for each name instead of a scan of the whole
+    text each time, which made a long text's reading quadratic (review r51).
+
+    Examples
+    --------
+    >>> _capitalised("Salcedo met salcedo and SALCEDO in Culiacán.")["salcedo"]
+    [(0, 7), (24, 31)]
+    """
+    out: dict[str, list[tuple[int, int]]] = {}
+    for m in _WORD.finditer(text):
+        if m.group(0)[:1].isupper():
+            out.setdefault(name_key(m.group(0)), []).append(m.span())
+    return out
 
 
 def _same_surname(name: str, key: str) -> bool:
@@ -253,8 +266,29 @@ def _last_key(name: str) -> str:
 
 
 def _uses(text: str, name: str) -> list[re.Match[str]]:
-    """Every place ``name`` is written in ``text``, as a whole word or words."""
-    return list(re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", text))
+    """Every place ``name`` is written in ``text``, as a whole word or words.
+
+    The matches of ``re.finditer``, but tried only where ``str.find`` finds
+    ``name``: a regular expression that opens with a look-behind is tried at
+    every character, which for each name of a long text was slow.
+
+    Examples
+    --------
+    >>> [m.span() for m in _uses("Hill, Hills and O'Hill met Hill-Wood at Hill.",
+    ...                          "Hill")]
+    [(0, 4), (40, 44)]
+    """
+    pattern = re.compile(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])")
+    if not name:
+        return list(pattern.finditer(text))
+    out = []
+    at = text.find(name)
+    while at >= 0:
+        m = pattern.match(text, at)
+        if m is not None:
+            out.append(m)
+        at = text.find(name, at + 1 if m is None else m.end())
+    return out
 
 
 def _place_like(text: str, name: str, *, outbreak: bool, gazetteer: Any) -> bool:
@@ -388,23 +422,22 @@ def _reads_as_outbreak(text: str) -> bool:
     )
 
 
-def _only_speaks_or_falls_ill(text: str, doc: Any, key: str) -> bool:
-    """Whether every mention of the name of surname ``key`` is a speaker or a case.
+def _only_speaks_or_falls_ill(
+    text: str, words: Sequence[tuple[int, int]], persons: Sequence[tuple[int, int]]
+) -> bool:
+    """Whether every mention of a name's surname key is a speaker or a case.
 
-    Each capitalised word of that key (the words :func:`infer_target` counts),
-    with the PERSON entity it is in, is named as a speaker or as one who fell
-    ill or died (:func:`~geosleuth.read._target_gender._speaks_or_falls_ill`).
+    Each capitalised word of that key (``words``, their spans by
+    :func:`_capitalised`: the words :func:`infer_target` counts), with the
+    PERSON entity it is in (of ``persons``, their spans), is named as a speaker
+    or as one who fell ill or died
+    (:func:`~geosleuth.read._target_gender._speaks_or_falls_ill`).
     """
-    ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
-    found = False
-    for m in _WORD.finditer(text):
-        if not m.group(0)[:1].isupper() or name_key(m.group(0)) != key:
-            continue
-        found = True
-        start, end = next(((a, b) for a, b in ents if a <= m.start() < b), m.span())
+    for at, after in words:
+        start, end = next(((a, b) for a, b in persons if a <= at < b), (at, after))
         if not _speaks_or_falls_ill(text, start, end):
             return False
-    return found
+    return bool(words)
 
 
 def _sought(text: str, names: Sequence[str]) -> bool:
@@ -433,14 +466,15 @@ def _sought(text: str, names: Sequence[str]) -> bool:
     )
 
 
-def _candidates(text: str, doc: Any) -> list[tuple[str, bool]]:
+def _candidates(text: str, doc: Any, counts: dict[str, int]) -> list[tuple[str, bool]]:
     """The names of persons in ``doc``, and whether the name lists know each.
 
     PERSON entities, with the word after a final particle ("Hamadou Ag Alher",
     :func:`_whole_name`), and entities of other labels (but places') that the
     name lists call a person's (:func:`_by_the_lists`: "Rodrigo Salcedo Ibarra",
     an ORG to the tagger) and whose surname the text writes again (not "Jack
-    Daniel's" whiskey). Not a count ("Homa Bay 7").
+    Daniel's" whiskey). Not a count ("Homa Bay 7"). ``counts`` are the
+    numbers of capitalised words of the text by name key.
     """
     out = []
     for e in doc.ents:
@@ -451,7 +485,7 @@ def _candidates(text: str, doc: Any) -> list[tuple[str, bool]]:
         known = _by_the_lists(name)
         if e.label_ != "PERSON" and (
             # "Jack Daniel's" whiskey, named once: a brand
-            re.search(r"['’]s?$", name) or _surname_uses(text, _surname(name)) < 2
+            re.search(r"['’]s?$", name) or counts.get(_surname(name), 0) < 2
         ):
             known = False
         if (
@@ -538,10 +572,11 @@ def infer_target(
     """
     if doc is None:
         return None
-    found = _candidates(text, doc)
+    words = _capitalised(text)
+    counts = {key: len(spans) for key, spans in words.items()}
+    found = _candidates(text, doc, counts)
     if not found:
         return None
-    counts = Counter(name_key(w) for w in _WORD.findall(text) if w[:1].isupper())
     places = {  # mentions of places, by span: their key
         (m.start, m.end): _last_key(m.text)
         for m in mentions
@@ -579,6 +614,7 @@ def infer_target(
     }
     best: tuple[bool, int, int, str] | None = None
     towns = _no_persons(text, doc, mentions)
+    persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
     outbreak = _reads_as_outbreak(text)
     judged: dict[str, bool] = {}  # by name: whether it is a candidate
     # by surname key: whether one of its names is sought. Each name once, and
@@ -587,8 +623,9 @@ def infer_target(
     for p, _ in found:
         if p not in judged:
             judged[p] = _is_candidate(
-                text, doc, p, known, towns, outbreak, gazetteer,
+                text, p, known, towns, outbreak, gazetteer,
                 place_words=(tagged, as_place, as_person, in_full),
+                words=words, persons=persons,
             )  # fmt: skip
         if not judged[p]:
             continue
@@ -613,7 +650,6 @@ def infer_target(
 
 def _is_candidate(
     text: str,
-    doc: Any,
     name: str,
     known: set[str],
     towns: set[str],
@@ -621,6 +657,8 @@ def _is_candidate(
     gazetteer: Any,
     *,
     place_words: tuple[Counter[tuple[bool, str]], Counter[str], Counter[str], set[str]],
+    words: dict[str, list[tuple[int, int]]],
+    persons: Sequence[tuple[int, int]],
 ) -> bool:
     """Whether ``name`` may be the person a text is about (:func:`infer_target`).
 
@@ -628,13 +666,15 @@ def _is_candidate(
     ``towns`` the names :func:`_no_persons` found to be no person, and
     ``place_words`` what the tagger and the mentions make of each last word:
     the count of entities by (is a PERSON, key), of uses as a place and as a
-    person, and the keys of names written in full.
+    person, and the keys of names written in full; ``words`` the spans of the
+    capitalised words by name key (:func:`_capitalised`), ``persons`` those of
+    the PERSON entities.
     """
     tagged, as_place, as_person, in_full = place_words
     key, last = _surname(name), _last_key(name)
     if name in towns or _fold(_WORD.findall(name)[-1]) in _STREET_END:
         return False  # "Homa Bay (7)", "Legionnaires' disease", "Clark Drive"
-    if outbreak and _only_speaks_or_falls_ill(text, doc, key):
+    if outbreak and _only_speaks_or_falls_ill(text, words.get(key, []), persons):
         return False  # "Health Minister Mutahi Kagwe said 45 cholera cases ..."
     if key in known:
         return True  # "Rodrigo Salcedo Ibarra", though "Salcedo" is a GPE

@@ -60,6 +60,7 @@ names.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Collection, Sequence
 from typing import Any, Literal
@@ -419,6 +420,7 @@ def _pronouns_in_role(
     ``kin`` as for :func:`pronoun_refs`.
     """
     own, others = _own_and_others(text, refs, persons, target)
+    ends = sorted(e for _, e in own)
     out = []
     for m in pattern.finditer(text):
         s, e = m.span()
@@ -427,7 +429,8 @@ def _pronouns_in_role(
             continue  # of the other gender: not the target's
         if gender is None and _witness_of_gender(text, s, pronoun, own, witnesses):
             continue  # "A man who saw Jane Doe said his car ...": the man's
-        if _refers_to_target(text, s, pronoun, own, others, kin) and in_role(s, e):
+        refers = _refers_to_target(text, s, pronoun, own, others, kin, ends=ends)
+        if refers and in_role(s, e):
             out.append(TargetRef(s, e, m.group(0), "pronoun"))
     return out
 
@@ -478,6 +481,25 @@ def _own_and_others(
     return own, others
 
 
+def _last_end(
+    own: Sequence[tuple[int, int]], at: int, ends: Sequence[int] | None = None
+) -> int | None:
+    """The last end of the spans ``own`` at or before ``at``; None if none.
+
+    By bisection in ``ends``, the ends of ``own`` sorted, where given.
+
+    Examples
+    --------
+    >>> own = [(10, 14), (0, 4), (30, 38)]
+    >>> [_last_end(own, 20), _last_end(own, 20, [4, 14, 38]), _last_end(own, 3)]
+    [14, 14, None]
+    """
+    if ends is None:
+        return max((e for _, e in own if e <= at), default=None)
+    i = bisect.bisect_right(ends, at)
+    return ends[i - 1] if i else None
+
+
 def _refers_to_target(
     text: str,
     at: int,
@@ -485,6 +507,8 @@ def _refers_to_target(
     own: list[tuple[int, int]],
     others: list[tuple[int, int]],
     kin: Collection[tuple[int, int]] = (),
+    *,
+    ends: Sequence[int] | None = None,
 ) -> bool:
     """Whether the pronoun of ``gender`` at ``at`` would refer to the target.
 
@@ -492,11 +516,20 @@ def _refers_to_target(
     (of the name, or of a pronoun of its gender within reach in turn:
     :func:`_within_reach`), is the target, with no relative of the pronoun's
     gender named in between, but one that speaks of the target by it (``kin``:
-    :func:`_kin_reports`).
+    :func:`_kin_reports`). ``ends``, the ends of ``own`` sorted, spare a
+    caller that asks of each pronoun of a long text a scan of ``own`` each
+    time (:func:`_last_end`).
     """
     # "Jalmaani's wife said her husband was alive. ... he": the target
-    own = [*own, *_spouse_again(text, at, gender, own, others)]
-    last_own = max((oe for _, oe in own if oe <= at), default=None)
+    last_own = _last_end(own, at, ends)
+    spouse = (
+        []
+        if last_own is None
+        else _spouse_again(text, at, gender, own, others, last_own=last_own)
+    )
+    own = [*own, *spouse]
+    if spouse and last_own is not None:
+        last_own = max([last_own, *(e for _, e in spouse if e <= at)])
     if last_own is None or not _within_reach(text, last_own, at, gender):
         return False
     if any(
@@ -881,6 +914,8 @@ def _spouse_again(
     gender: str,
     own: list[tuple[int, int]],
     others: list[tuple[int, int]],
+    *,
+    last_own: int | None = None,
 ) -> list[tuple[int, int]]:
     """Spans of the target named again as a spouse's spouse, before ``at``.
 
@@ -891,7 +926,8 @@ def _spouse_again(
     before it in its sentence is the target's ("Jalmaani's wife", "the wife of
     Jalmaani", "his wife"), with no other person nor relative of that gender
     named between. "The wife of Jalmaani's deputy said her husband ..." names
-    the deputy.
+    the deputy. ``last_own``, the last end of ``own`` before ``at``, where the
+    caller has found it.
 
     Examples
     --------
@@ -902,7 +938,8 @@ def _spouse_again(
     >>> _spouse_again(text, text.index("He"), "he", [(12, 20)], [])
     []
     """
-    last_own = max((e for _, e in own if e <= at), default=None)
+    if last_own is None:
+        last_own = _last_end(own, at)
     if last_own is None:
         return []
     other = _OTHER_GENDER[gender]

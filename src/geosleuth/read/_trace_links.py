@@ -43,6 +43,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from geosleuth.evidence import Hedge
+from geosleuth.read._doc_text import doc_text
 from geosleuth.read._lexicon import PERSON_NOUNS
 from geosleuth.read._search_people import _People
 from geosleuth.read._target_pronouns import (
@@ -200,11 +201,14 @@ def _pronouns(ex: _Extractor) -> set[int]:
             )
             people = _people(ex)
             others = [p for p in people.others if not _no_one(ex, p)]
+            ends = sorted(e for _, e in people.own)
             for m in _PRONOUN.finditer(ex.text):
                 gender = _GENDER_OF[m.group(0).lower()]
                 if not _witness_of_gender(
                     ex.text, m.start(), gender, people.named, witnesses
-                ) and _refers_to_target(ex.text, m.start(), gender, people.own, others):
+                ) and _refers_to_target(
+                    ex.text, m.start(), gender, people.own, others, ends=ends
+                ):
                     found.add(m.start())
         _PRONOUNS[ex] = found
     return found
@@ -313,7 +317,7 @@ def _phrase(tok: Any) -> str:
     end = tok.idx + len(tok.text)
     if tok.i + 1 < len(doc) and doc[tok.i + 1].dep_ == "case":
         end = doc[tok.i + 1].idx + len(doc[tok.i + 1].text)  # "the aircraft's"
-    return str(doc.text[doc[first].idx : end])
+    return str(doc_text(doc)[doc[first].idx : end])
 
 
 def _craft_words(craft: Any) -> str:
@@ -322,7 +326,7 @@ def _craft_words(craft: Any) -> str:
     appos = next((c for c in craft.children if c.dep_ == "appos"), None)
     last = appos.right_edge if appos is not None else craft
     start = min(c.left_edge.idx for c in (craft, *craft.lefts))
-    return str(doc.text[start : last.idx + len(last.text)])
+    return str(doc_text(doc)[start : last.idx + len(last.text)])
 
 
 def names_craft(ex: _Extractor, tok: Any, owned: Callable[[Any], bool]) -> str | None:
@@ -470,7 +474,7 @@ def hedged_link(ex: _Extractor, tok: Any, owned: Callable[[Any], bool]) -> Link 
         owner
     ):
         return None
-    cue = str(doc.text[cue_start.idx : doc[end].idx + len(doc[end].text)])
+    cue = str(doc_text(doc)[cue_start.idx : doc[end].idx + len(doc[end].text)])
     hedge, _ = hedge_of(cue)
     if lookalike:
         hedge = weakest(hedge, "possible")

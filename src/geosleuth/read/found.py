@@ -83,6 +83,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from geosleuth.evidence import Grade, Hedge, LifeStatus, Sighting
+from geosleuth.read._doc_text import doc_text
 from geosleuth.read._search_outcomes import _denied_finding
 from geosleuth.read._search_people import _GROUP_AGAIN, _is_group, _People
 from geosleuth.read._sentence import (
@@ -339,7 +340,7 @@ def _recovered_by(verb: Any) -> str | None:
 
 def _phrase(tok: Any) -> str:
     """The words of ``tok``'s phrase up to it: "recovery divers", "the men"."""
-    return str(tok.doc.text[tok.left_edge.idx : tok.idx + len(tok.text)])
+    return str(doc_text(tok.doc)[tok.left_edge.idx : tok.idx + len(tok.text)])
 
 
 #: How far (in sentences) a later identification reaches back to a body found.
@@ -959,7 +960,7 @@ def _unreported(verb: Any) -> str | None:
     end = verb.idx + len(verb.text)
     to = next((c for c in aux if c.lower_ == "to"), None)
     if to is not None:
-        return str(verb.doc.text[to.idx : end])
+        return str(doc_text(verb.doc)[to.idx : end])
     modal = next((c for c in aux if c.lower_ in _MODALS), None)
     if (
         modal is not None
@@ -970,7 +971,7 @@ def _unreported(verb: Any) -> str | None:
             and any(c.dep_ == "neg" for c in kids)
         )
     ):
-        return str(verb.doc.text[modal.idx : end])
+        return str(doc_text(verb.doc)[modal.idx : end])
     mark = next((c for c in kids if c.dep_ == "mark"), None)
     if mark is not None and any(t.tag_ in ("VBZ", "VBP") for t in (verb, *aux)):
         return f"{mark.text} ... {verb.text}"

@@ -160,6 +160,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from geosleuth.evidence import Hedge, Searched
+from geosleuth.read._doc_text import doc_text
 from geosleuth.read._search_anaphors import Again, object_at, searched_again, withdraw
 from geosleuth.read._search_outcomes import (
     _FIND_LEMMAS,
@@ -733,7 +734,7 @@ def _not_reported(
 def _words(first: Any, last: Any) -> str:
     """The text from the token ``first`` to the token ``last``."""
     a, b = sorted((first, last), key=lambda t: t.i)
-    return str(a.doc.text[a.idx : b.idx + len(b.text)])
+    return str(doc_text(a.doc)[a.idx : b.idx + len(b.text)])
 
 
 def _found_elsewhere(

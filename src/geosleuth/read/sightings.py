@@ -132,6 +132,7 @@ from geosleuth.evidence import Sighting
 from geosleuth.geometry import Geometry, Point
 from geosleuth.read._departures import departure, set_aside
 from geosleuth.read._distances import BEYOND, distance_words, seen_region
+from geosleuth.read._doc_text import doc_text
 from geosleuth.read._lexicon import THINGS as _LEXICON_THINGS
 from geosleuth.read._search_anaphors import found_again
 from geosleuth.read._sentence import (
@@ -623,7 +624,7 @@ def _of_the_seer(ex: _Extractor, m: MentionLike, verb: Any) -> str | None:
     ):
         return None  # "by a resident of Aspen near Vail": near Vail, it was
     words = list(agent.subtree)
-    return str(ex.doc.text[words[0].idx : words[-1].idx + len(words[-1].text)])
+    return str(doc_text(ex.doc)[words[0].idx : words[-1].idx + len(words[-1].text)])
 
 
 #: The seer's own words for the seeing, which make the speaker its witness: "a

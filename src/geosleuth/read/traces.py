@@ -76,6 +76,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from geosleuth.read._doc_text import doc_text
 from geosleuth.read._sentence import (
     Sentence,
     in_phrase,
@@ -603,7 +604,7 @@ def _words(thing: Any, owner: Any) -> str:
     """The words of ``thing`` from its owner: "her car", "Jane Doe's bank card"."""
     if owner.lower_ == "whose":
         return f"the target's {thing.text}"
-    return str(thing.doc.text[owner.left_edge.idx : thing.idx + len(thing.text)])
+    return str(doc_text(thing.doc)[owner.left_edge.idx : thing.idx + len(thing.text)])
 
 
 def _thing_of(ex: _Extractor, m: Any, things: list[tuple[Any, Link]]) -> int:
@@ -772,7 +773,7 @@ def _corrected(verb: Any) -> Any:
 def _words_of(verb: Any) -> str:
     """The words of ``verb`` up to its "to": "corrected the position to"."""
     to = next(c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to")
-    return str(verb.doc.text[verb.idx : to.idx + len(to.text)])
+    return str(doc_text(verb.doc)[verb.idx : to.idx + len(to.text)])
 
 
 def _set_aside(

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from geosleuth.read._doc_text import doc_text
 from geosleuth.read.attribution._disputes import _says_untrue
 from geosleuth.read.attribution._reporting import _RUMOUR, _reports
 from geosleuth.read.attribution._speakers import Attribution, SpeakerRegistry
@@ -84,7 +85,8 @@ def _by_clause(
             # article's own, as on its own
             cut = cuts[0].idx
             own = Attribution(
-                rumour=_RUMOUR.search(sent.doc.text[sent.start_char : cut]) is not None,
+                rumour=_RUMOUR.search(doc_text(sent.doc)[sent.start_char : cut])
+                is not None,
                 disputed=disputed,
             )
             return replace(
@@ -106,7 +108,7 @@ def _by_clause(
         if disputed is not None and disputed[0] <= head.idx < disputed[1]:
             return found  # "..., but police denied it"
         said = None
-        rumour = _RUMOUR.search(sent.doc.text[a:b]) is not None
+        rumour = _RUMOUR.search(doc_text(sent.doc)[a:b]) is not None
         if _reports(head):
             # "but she says", "is believed to be": no one the parse can name, and
             # not the other clause's speaker; "and they believe": the first's
@@ -211,7 +213,7 @@ def _set_against(
     if disputed is None and _conceded_only(sent, head, found, (a, b)):
         # "Salcedo is probably alive, although the army said it had killed
         # him": the army's word is its clause's; the rest, the article's own
-        rumour = _RUMOUR.search(sent.doc.text[sent.start_char : a]) is not None
+        rumour = _RUMOUR.search(doc_text(sent.doc)[sent.start_char : a]) is not None
         own = Attribution(chain=chain, rumour=rumour)
         spans = [
             ((sent.start_char, a), own),
@@ -228,7 +230,7 @@ def _set_against(
     said = _verb_speaker(head, registry, found if they else previous, chain,
                          disputed, None)  # fmt: skip
     if said is None:
-        rumour = _RUMOUR.search(sent.doc.text[a:b]) is not None
+        rumour = _RUMOUR.search(doc_text(sent.doc)[a:b]) is not None
         said = Attribution(rumour=rumour, disputed=disputed)
     root = sent.root
     if disputed is None and b <= root.idx and _says_untrue(root):

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from geosleuth.read._doc_text import doc_text
 from geosleuth.read._lexicon import (
     NEWS_AGENCIES,
     ORG_NOUNS,
@@ -134,9 +135,9 @@ def _name_of(head: Any) -> tuple[int, int, str, str | None] | None:
     if not name_toks:
         return None
     start, end = name_toks[0].idx, head.idx + len(head.text)
-    name = doc.text[start:end]
+    name = doc_text(doc)[start:end]
     name = re.sub(r"(?:['’]s)$", "", name).strip()
-    title = doc.text[toks[0].idx : start].strip() if k > 0 else None
+    title = doc_text(doc)[toks[0].idx : start].strip() if k > 0 else None
     if not title and i - 1 >= head.sent.start and _RANK_WORD.fullmatch(doc[i - 1].text):
         # "Capt. Mark Ober said": the parse may hang the rank elsewhere
         title = doc[i - 1].text
@@ -146,7 +147,7 @@ def _name_of(head: Any) -> tuple[int, int, str, str | None] | None:
 def _span_text(tokens: Any) -> tuple[int, int, str]:
     toks = list(tokens)
     s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    text = toks[0].doc.text[s:e].strip(' ,;:"“”')
+    text = doc_text(toks[0].doc)[s:e].strip(' ,;:"“”')
     text = re.sub(r"^(?:a|an|the)\s+", "", text, flags=re.IGNORECASE)
     return s, e, text
 
@@ -251,7 +252,7 @@ def _speaker_from_subject(subj: Any) -> tuple[int, int, str, str | None, bool] |
             _, _, role = _span_text(child.subtree)
             break
     if role is None:
-        before = doc.text[subj.sent.start_char : start]
+        before = doc_text(doc)[subj.sent.start_char : start]
         m = _INCLUDING.search(before)
         if m is not None:
             role = m.group("role").strip() or None
@@ -261,15 +262,15 @@ def _speaker_from_subject(subj: Any) -> tuple[int, int, str, str | None, bool] |
     if is_org and len(name.split()) == 1 and not name.isupper():
         # a tagger's ORG on a surname ("Al-Ceyyasi"), but not after "the" ("The
         # Pentagon said"): a person's name takes no article
-        before = doc.text[subj.sent.start_char : start].split()
-        is_org = bool(before) and before[-1].lower() == "the"
+        preceding = doc_text(doc)[subj.sent.start_char : start].split()
+        is_org = bool(preceding) and preceding[-1].lower() == "the"
     if not title and label != "PERSON" and _org_by_name(name):
         is_org = True  # "Human Rights Watch said", "Reuters reported"
     if is_org and label == "ORG" and ents[0].end_char > end:
         # the tagger's name goes on past the head: "The Syrian Observatory for
         # Human Rights", "the International Committee of the Red Cross"
         end = ents[0].end_char
-        name = re.sub(r"^[Tt]he\s+", "", doc.text[start : ents[0].end_char])
+        name = re.sub(r"^[Tt]he\s+", "", doc_text(doc)[start : ents[0].end_char])
     return start, end, name, role, is_org
 
 
@@ -362,7 +363,7 @@ def _unnamed_speaker(subj: Any) -> tuple[int, int, str, str | None] | None:
         end = child.right_edge.i + 1
     start, stop, words = _span_text_kept(doc[subj.left_edge.i : end])
     first = modifiers_start(subj)
-    role = None if conj else doc.text[doc[first].idx : subj.idx + len(subj.text)]
+    role = None if conj else doc_text(doc)[doc[first].idx : subj.idx + len(subj.text)]
     if role is not None and role.lower() == words.lower():
         role = None
     elif role is not None and doc[first].is_sent_start and not doc[first].ent_type_:
@@ -402,7 +403,7 @@ def _span_text_kept(tokens: Any) -> tuple[int, int, str]:
     """(start, end, words) of ``tokens``, articles kept, outer punctuation not."""
     toks = list(tokens)
     s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    return s, e, toks[0].doc.text[s:e].strip(' ,;:"“”')
+    return s, e, doc_text(toks[0].doc)[s:e].strip(' ,;:"“”')
 
 
 def _org_by_name(name: str) -> bool:

@@ -11,9 +11,11 @@ by :mod:`geosleuth.read.attribution`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
+from geosleuth.read._doc_text import doc_text
 from geosleuth.read.attribution._reporting import _reports, chain_names
 from geosleuth.read.attribution._speakers import Attribution, SpeakerRegistry
 from geosleuth.read.attribution._subjects import _verb_speaker
@@ -22,6 +24,8 @@ __all__: list[str] = []
 
 _OPENING = frozenset({"“", '"'})
 _CLOSING = frozenset({"”", '"'})
+#: Any quotation mark, opening or closing.
+_QUOTE_MARK = re.compile("[" + "".join(sorted(_OPENING | _CLOSING)) + "]")
 
 
 def open_at_end(text: str, *, open_at_start: bool) -> bool:
@@ -287,22 +291,31 @@ def closing_speaker(
     if not open_at_end(text, open_at_start=in_quote):
         return None
     doc = sent.doc
+    whole = doc_text(doc)
     end = sent.end_char
-    para = doc.text.find("\n\n", end)
-    stop = len(doc.text) if para < 0 else para
-    close = next(
-        (k for k in range(end, stop) if doc.text[k] in _CLOSING | _OPENING), None
-    )
-    if close is None or doc.text[close] == "“":
+    para = whole.find("\n\n", end)
+    stop = len(whole) if para < 0 else para
+    mark = _QUOTE_MARK.search(whole, end, stop)
+    if mark is None or mark.group() == "“":
         return None
-    after = [t for t in doc[sent.end :] if t.idx > close and t.idx < stop]
-    words = [t for t in after if not t.is_punct and not t.is_space]
+    close = mark.start()
+    # the words after the closing quote, in its paragraph: the first eight are
+    # all that is read, and the token of the quote is found by bisection, so
+    # that a sentence costs no scan of the rest of a long document
+    mark_token = doc.char_span(close, close + 1, alignment_mode="expand")
+    first = sent.end if mark_token is None else max(sent.end, mark_token.start)
+    after = itertools.takewhile(lambda t: t.idx < stop, doc[first:])
+    words = list(
+        itertools.islice(
+            (t for t in after if t.idx > close and not (t.is_punct or t.is_space)), 8
+        )
+    )
     if not words:
         return None
     verb = next(
         (
             t
-            for t in words[:8]
+            for t in words
             if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") and _reports(t)
         ),
         None,
@@ -320,7 +333,7 @@ def closing_speaker(
     elif any(not subj.left_edge.i <= t.i <= subj.right_edge.i for t in before):
         return None
     # the outlets of the speaker's own sentence: '..." Rivas told Reuters.'
-    tail = re.split(r"(?<=[.!?])\s", doc.text[close + 1 : stop], maxsplit=1)[0]
+    tail = re.split(r"(?<=[.!?])\s", whole[close + 1 : stop], maxsplit=1)[0]
     chain = (*chain, *(c for c in chain_names(tail) if c not in chain))
     found = _verb_speaker(verb, registry, previous, chain, disputed, consulted)
     if found is None or found.speaker is None:

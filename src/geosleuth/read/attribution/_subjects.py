@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from geosleuth.read._doc_text import doc_text
 from geosleuth.read._set_off import set_off_participle
 from geosleuth.read.attribution._names import (
     _OFFICIAL,
@@ -265,7 +266,7 @@ def _quoted(verb: Any) -> tuple[Any, str | None] | None:
     name = None
     if outlet is not None and outlet.pos_ == "PROPN":
         words = [t for t in outlet.subtree if t.dep_ != "det"]
-        name = outlet.doc.text[words[0].idx : words[-1].idx + len(words[-1])]
+        name = doc_text(outlet.doc)[words[0].idx : words[-1].idx + len(words[-1])]
     return said_by[0], name
 
 
@@ -445,7 +446,7 @@ def _owned_by_subject(subj: Any) -> tuple[int, int, str] | None:
         return None
     start = subj.doc[subj.left_edge.i].idx
     end = after[-1].idx + len(after[-1].text)
-    words = subj.doc.text[start:end]
+    words = doc_text(subj.doc)[start:end]
     return start, end, words[:1].upper() + words[1:]
 
 

@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from geosleuth.read._doc_text import doc_text
 from geosleuth.read._life_claims import called_by_kin
 from geosleuth.read._reports import (
     report_called_true,
@@ -113,7 +114,7 @@ def _aside_clause(
         # Colorado", parsed as "Salcedo extradited ...", with "is" joined to it:
         # the phrase tells of another time, as "who was extradited ..." would
         lo, hi = tok.idx, set_off[1].left_edge.idx
-        hi = ex.doc.text.rindex(",", lo, hi)
+        hi = doc_text(ex.doc).rindex(",", lo, hi)
         if lo <= m.start < hi and any(
             not lo <= s.span[0] + c.start() < hi for c in cues
         ):

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from geosleuth.evidence import Sighting
+from geosleuth.read._doc_text import doc_text
 from geosleuth.read._sentence import (
     CARRYING_LEMMAS,
     MOVING_LEMMAS,
@@ -365,11 +366,11 @@ def _intended(ex: _Extractor, s: Sentence, m: MentionLike) -> str | None:
             gov = head.head.head if head.dep_ == "pcomp" else head.head
             if gov.lemma_.lower() in _MUSING_LEMMAS:
                 first, last = sorted((gov, head), key=lambda t: t.i)
-                return str(ex.doc.text[first.idx : last.idx + len(last.text)])
+                return str(doc_text(ex.doc)[first.idx : last.idx + len(last.text)])
         if _asked_for(head):
             # "filed a motion asking that Salcedo be moved to Durango": a request
             gov = head.head
-            return str(ex.doc.text[gov.idx : head.idx + len(head.text)])
+            return str(doc_text(ex.doc)[gov.idx : head.idx + len(head.text)])
         if head.pos_ in ("VERB", "AUX") and (
             any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
             or head.dep_ == "pcomp"
@@ -383,7 +384,7 @@ def _intended(ex: _Extractor, s: Sentence, m: MentionLike) -> str | None:
                 or (head.dep_ == "advcl" and gov.lemma_.lower() in _SETTING_OFF)
             ):
                 first, last = sorted((gov, head), key=lambda t: t.i)
-                return str(ex.doc.text[first.idx : last.idx + len(last.text)])
+                return str(doc_text(ex.doc)[first.idx : last.idx + len(last.text)])
         tok = head
     return None
 
@@ -422,7 +423,7 @@ def _past_plan_to_leave(verb: Any) -> str | None:
             plan = tok
     if plan is None or not _in_the_past(tok) or _denied_plan(plan):
         return None
-    return str(plan.doc.text[plan.idx : verb.idx + len(verb.text)])
+    return str(doc_text(plan.doc)[plan.idx : verb.idx + len(verb.text)])
 
 
 #: Words of a plan or a due time (lemmas, and forms the tagger may not reduce),
@@ -631,7 +632,7 @@ def _origin_of(ex: _Extractor, s: Sentence, m: MentionLike) -> tuple[str, Any] |
                 words = (
                     f"{verb.text} ... from"
                     if head.i - verb.i > 3 or head.i < verb.i
-                    else ex.doc.text[verb.idx : head.idx + len(head.text)]
+                    else doc_text(ex.doc)[verb.idx : head.idx + len(head.text)]
                 )
                 return words, verb
             return None

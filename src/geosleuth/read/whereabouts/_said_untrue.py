@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from geosleuth.read._doc_text import doc_text
 from geosleuth.read._reports import REBUTTING_LEMMAS, UNTRUE_WORDS
 
 __all__ = ["said_untrue"]
@@ -56,7 +57,7 @@ def _predicate(verb: Any, start: int) -> str | None:
             if c.dep_ in ("acomp", "attr", "oprd") and (
                 c.lower_ in UNTRUE_WORDS or c.lemma_.lower() in UNTRUE_WORDS
             ):
-                return str(verb.doc.text[start : c.idx + len(c.text)])
+                return str(doc_text(verb.doc)[start : c.idx + len(c.text)])
         verb = next(
             (
                 c
