@@ -122,7 +122,7 @@ def test_the_seed_case_with_a_sighting_in_ankara_loads_with_a_warning() -> None:
     assert f"line {_line_of(text, 'place: {lon: 32.85')}" in message
     assert "(evidence[0].place)" in message
     assert "lon and lat swapped?" in message
-    assert "If it is right, nothing changes: it is left out" in message
+    assert "If it is where it should be, nothing changes: it is left out" in message
     assert "widen the region to hold it" in message
     assert _left_out(case, "ankara")  # the estimate leaves it out, as before
 
@@ -147,32 +147,36 @@ DIAGONAL = "region: {west: 30.0, south: 20.0, east: 40.0, north: 30.0}\n"
 
 
 @pytest.mark.parametrize(
-    ("place", "refused"),
+    ("home", "place", "refused"),
     [
-        ("{lon: 24.0, lat: 36.0}", False),  # 847 km out, exchanged inside: warned
-        ("{lon: 22.0, lat: 38.0}", True),  # 1,132 km out, exchanged inside
+        # 847 km out, exchanged inside: warned
+        ("{lon: 35.0, lat: 25.0}", "{lon: 24.0, lat: 36.0}", False),
+        # 1,132 km out, exchanged inside, 350 km from the other item: warned (r55)
+        ("{lon: 35.0, lat: 25.0}", "{lon: 22.0, lat: 38.0}", False),
+        # 1,132 km out, exchanged 34 km from the other item: refused
+        ("{lon: 38.3, lat: 22.2}", "{lon: 22.0, lat: 38.0}", True),
     ],
-    ids=["847-km-warned", "1132-km-refused"],
+    ids=["847-km-warned", "1132-km-warned", "1132-km-on-evidence-refused"],
 )
-def test_a_place_is_refused_only_beyond_the_far_threshold(
-    place: str, refused: bool
+def test_a_place_is_refused_only_far_out_and_on_other_evidence_exchanged(
+    home: str, place: str, refused: bool
 ) -> None:
     assert SWAP_FAR_KM == 1_000.0
-    text = (
-        HEAD
-        + DIAGONAL
-        + "evidence:\n"
-        + _sight("a", "{lon: 35.0, lat: 25.0}")
-        + _sight("b", place)
-    )
+    text = HEAD + DIAGONAL + "evidence:\n" + _sight("a", home) + _sight("b", place)
     if refused:
         error = _refused(text)
         assert error.field == "evidence[1].place"
-        assert "1,132 km" in error.message and "lon and lat swapped?" in error.message
-        assert "widen the region to hold it" in error.message
+        message = _flat(error.message)
+        assert "1,132 km" in message and "lon and lat swapped?" in message
+        assert "km from sighting 'a'" in message
+        assert message.endswith(
+            "If it is where it should be, give the case a region that holds it."
+        )
     else:
         case, said = _load(text)
-        assert len(said) == 1 and "847 km" in said[0]
+        assert len(said) == 1
+        assert ("847 km" if "24.0" in place else "1,132 km") in said[0]
+        assert said[0].endswith("to use it, widen the region to hold it.")
         assert _left_out(case, "b")
 
 
@@ -537,3 +541,201 @@ def test_a_swapped_region_of_one_item_is_said_in_the_singular() -> None:
     assert error.field == "region"
     assert "does not hold the case's one item with a place" in error.message
     assert "1 items" not in error.message
+
+
+# -- review r55: refused only where, exchanged, it sits on other evidence ----------
+
+MIDEAST = "region: {west: 25, south: 12, east: 63, north: 42}\n"
+BAGHDAD = _sight("a", "{lon: 44.36, lat: 33.31}")
+
+
+def test_a_real_city_far_outside_whose_exchange_is_inside_is_warned_of() -> None:
+    # Moscow in an Iranian case: exchanged inside Iran, far from Tehran (H1)
+    text = (
+        HEAD
+        + "region: {west: 44, south: 25, east: 63.5, north: 40}\n"
+        + "evidence:\n"
+        + _sight("teh", "{lon: 51.39, lat: 35.69}")
+        + _sight("moscow", "{lon: 37.62, lat: 55.75}")
+    )
+    case, said = _load(text)
+    assert len(case.items) == 2 and len(said) == 1
+    assert "sighting 'moscow'" in said[0] and "lon and lat swapped?" in said[0]
+    # the region as the case file writes it, not the grid's bounds (L1)
+    assert "(west 44, south 25, east 63.5, north 40)" in said[0]
+    assert said[0].endswith(
+        "If it is where it should be, nothing changes: it is left out as outside "
+        "the region; to use it, widen the region to hold it."
+    )
+    assert _left_out(case, "moscow")
+
+
+def test_a_route_reaching_far_out_of_the_region_loads() -> None:
+    route = "{line: [[44.36, 33.31], [44.5, 40.2], [39.7, 47.24], [37.62, 55.75]]}"
+    text = (
+        HEAD
+        + MIDEAST
+        + f"places:\n  Route: {route}\n"
+        + "evidence:\n"
+        + _sight("r", "Route", sigma=20)
+        + BAGHDAD
+    )
+    case, said = _load(text)
+    assert len(case.items) == 2
+    assert len(said) == 1 and "(places.Route.line[3])" in said[0]
+    assert "(west 25, south 12, east 63, north 42)" in said[0]
+
+
+def test_a_route_with_its_last_position_swapped_is_refused() -> None:
+    # Nairobi north to near Nyeri, the last position written [lat, lon]: 4,000 km
+    # out of the region, exchanged 25 km from the position before it
+    route = "{line: [[36.82, -1.29], [37.0, -0.5], [-0.3, 37.1]]}"
+    text = (
+        HEAD
+        + "region: {west: 33, south: -5, east: 42, north: 5}\n"
+        + f"places:\n  Route: {route}\n"
+        + "evidence:\n"
+        + _sight("r", "Route", sigma=20)
+        + _sight("a", "{lon: 36.82, lat: -1.29}")
+    )
+    error = _refused(text)
+    assert error.field == "places.Route.line[2]"
+    message = _flat(error.message)
+    assert "swapped at this position?" in message
+    assert "(west 33, south -5, east 42, north 5)" in message
+    assert message.endswith(
+        "If it is where it should be, give the case a region that holds it."
+    )
+
+
+def test_without_a_region_one_position_of_a_line_swapped_is_refused() -> None:
+    # r55 M2: the third position exchanged lies 42 km from the second
+    line = "{line: [[10, 50], [10.5, 50.2], [50.4, 11.0]]}"
+    text = (
+        HEAD
+        + f"places:\n  L: {line}\n"
+        + "evidence:\n"
+        + _sight("a", "L")
+        + _sight("b", "{lon: 11, lat: 50}")
+    )
+    error = _refused(text)
+    assert error.field == "places.L.line[2]"
+    message = _flat(error.message)
+    assert "42 km from the shape's other positions" in message
+    assert message.endswith(
+        "If it is where it should be, give the case a region that holds it."
+    )
+
+
+def test_without_a_region_a_line_reaching_far_loads() -> None:
+    line = "{line: [[10, 50], [10.5, 50.2], [30.0, 11.0]]}"  # exchanged: far from it
+    text = (
+        HEAD
+        + f"places:\n  L: {line}\n"
+        + "evidence:\n"
+        + _sight("a", "L")
+        + _sight("b", "{lon: 11, lat: 50}")
+    )
+    case, _ = _load(text)
+    assert len(case.items) == 2
+
+
+def test_a_polygon_reaching_far_out_of_the_region_loads() -> None:
+    basin = "{polygon: [[26, 36], [45, 36], [45, 55], [26, 55], [26, 36]]}"
+    text = (
+        HEAD
+        + MIDEAST
+        + f"places:\n  Black Sea basin: {basin}\n"
+        + "evidence:\n"
+        + """  - id: bs
+    kind: claim
+    document: d
+    date: 2024-05-01
+    polarity: is
+    place: Black Sea basin
+    sigma_km: 50
+    quote: q
+"""
+        + BAGHDAD
+    )
+    case, _ = _load(text)
+    assert len(case.items) == 2
+
+
+def _events(pts: list[tuple[float, float]]) -> str:
+    ev = ", ".join(f"{{lon: {a:.4f}, lat: {b:.4f}}}" for a, b in pts)
+    return f"""  - id: e
+    kind: event_set
+    document: d
+    date: 2024-05-01
+    events: [{ev}]
+    quote: q
+"""
+
+
+def test_an_event_set_over_europe_in_a_horn_case_is_warned_of() -> None:
+    import random
+
+    rng = random.Random(5)
+    pts = [(rng.uniform(-10, 30), rng.uniform(35, 60)) for _ in range(50)]
+    text = (
+        HEAD
+        + "region: {west: 33, south: -2, east: 52, north: 18}\n"
+        + "evidence:\n"
+        + _events(pts)
+        + _sight("a", "{lon: 45.34, lat: 2.05}")
+    )
+    case, said = _load(text)
+    assert len(case.items) == 2
+    assert len(said) == 1 and "events of event_set 'e'" in said[0]
+
+
+def test_kabul_and_murmansk_load_with_a_region_that_holds_them() -> None:
+    body = (
+        "evidence:\n"
+        + _sight("kabul", "{lon: 69.17, lat: 34.53}")
+        + _sight("murmansk", "{lon: 33.08, lat: 68.97}")
+    )
+    region = "region: {west: 28, south: 30, east: 75, north: 72}\n"
+    case, said = _load(HEAD + region + body)
+    assert len(case.items) == 2 and said == []
+    # without one, Kabul exchanged lies 62 km from Murmansk: refused, with the
+    # way out for a case whose places are right
+    message = _flat(_refused(HEAD + body).message)
+    assert message.endswith(
+        "If both are where they should be, give the case a region that holds them both."
+    )
+
+
+def test_without_a_region_a_sigma_does_not_widen_the_near_test() -> None:
+    # Madrid, Barcelona, Lisbon and Dar es Salaam (sigma 400 km): Dar es Salaam
+    # exchanged lands 390 km from Madrid: warned of, loaded (r55 M1)
+    text = (
+        HEAD
+        + "evidence:\n"
+        + _sight("madrid", "{lon: -3.70, lat: 40.42}")
+        + _sight("bcn", "{lon: 2.17, lat: 41.39}")
+        + _sight("lis", "{lon: -9.14, lat: 38.72}")
+        + _sight("dar", "{lon: 39.28, lat: -6.79}", sigma=400)
+    )
+    case, said = _load(text)
+    assert len(case.items) == 4 and len(said) == 1
+    assert "sighting 'dar'" in said[0]
+    assert said[0].endswith(
+        "If every place is where it should be, give the case a region that holds them."
+    )
+
+
+def test_the_plan_is_matched_only_from_its_own_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from geosleuth.cli.searched import _plan_of_this_file
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    for folder in ("a", "b"):
+        (tmp_path / folder / "case.yaml").write_text("x", encoding="utf-8")
+    plan = tmp_path / "a" / "plan.geojson"
+    monkeypatch.chdir(tmp_path / "b")  # r55 L2: another case named alike here
+    assert not _plan_of_this_file({"case": "case.yaml"}, plan, Path("case.yaml"))
+    assert _plan_of_this_file({"case": "case.yaml"}, plan, tmp_path / "a" / "case.yaml")

@@ -6,23 +6,32 @@ Indian Ocean. The estimate would leave each such item out as "outside the grid"
 (a search's warning then says "nothing is lost"), or, for a swapped region, every
 item, and map the prior alone (review r50, H1).
 
-Only what is unambiguous is refused (review r53, H1, H2). Near the diagonal lon =
-lat (the Middle East, the East Mediterranean, the Caucasus, West Africa) a real
-place just outside the region lies inside it exchanged as often as a swapped one
-does: Ankara, 369 km from a region around Syria and Iraq. So:
+Only what is unambiguous is refused (review r53, H1, H2; r55): a place more
+than :data:`SWAP_FAR_KM` from the region (without one, from every other item)
+whose exchange lands within :data:`SWAP_NEAR_KM` of another item, where it sits
+right on the other evidence. Near the diagonal lon = lat a real place just
+outside the region lies inside it exchanged as often as a swapped one does
+(Ankara, 369 km from a region around Syria and Iraq), and so does a real city
+far away (Moscow in an Iranian case, London in a Somali one). So:
 
 - with a ``region``, a shape that lies wholly outside it, more than
-  :data:`SWAP_FAR_KM` from it, and inside it with lon and lat exchanged is
-  refused by the line where its coordinates are written, as ``geosleuth
-  searched`` refuses its own such input (:func:`swapped_into`, which it
-  shares); nearer, it is warned of and loaded as before (the estimate leaves it
-  out). A line's or polygon's position that lies so far outside, its exchange
-  inside, is refused at that position (``polygon[3]``): the shape would
-  otherwise be a sliver thousands of km long, which no test of the whole sees;
+  :data:`SWAP_FAR_KM` from it, whose exchange lies inside it within
+  :data:`SWAP_NEAR_KM` of another item is refused by the line where its
+  coordinates are written, as ``geosleuth searched`` refuses its own such
+  input (:func:`swapped_into`, which it shares); one whose exchange lies inside
+  otherwise is warned of and loaded as before (the estimate leaves it out). A
+  line's or polygon's position so far out whose exchange lies within
+  :data:`SWAP_NEAR_KM` of the shape's other positions is refused at that
+  position (``polygon[3]``), with a region or without one; a shape that truly
+  reaches far (a route from Baghdad to Moscow) loads;
 - without one, a group of items more than :data:`SWAP_FAR_KM` from every other
   item that, exchanged, lies within :data:`SWAP_NEAR_KM` of another is refused,
   naming both groups when they are as large as each other (nothing tells which
-  is swapped), and saying the split when one is the smaller.
+  is swapped), and saying the split when one is the smaller; nearer than
+  :data:`SWAP_FAR_KM`, not so near, it is warned of.
+
+Each refusal ends with the way out for a case whose places are right: a region
+that holds them.
 
 "Outside" and "inside" are what :func:`geosleuth.fuse.factors` says, so they
 match what ``geosleuth locate`` would do with the item; it is asked only of the
@@ -75,10 +84,11 @@ __all__ = ["SWAP_FAR_KM", "SWAP_NEAR_KM", "swapped_into"]
 #: around the Levant), and is only warned of (review r53, H1).
 SWAP_FAR_KM = 1_000.0
 
-#: Without a region, how near (km) another item a far place must lie with lon and
-#: lat exchanged to be taken as swapped, or the place's own radius (its σ and
-#: buffer) if that is more: Johannesburg beside Madrid and Bogotá, exchanged,
-#: lands in the Atlantic, 2,000 km from either, and is left as it is (r53, H2).
+#: How near (km) another item (for a position of a line or polygon, the shape's
+#: other positions) a far place must lie with lon and lat exchanged to be taken
+#: as swapped; fixed, no σ widens it (review r55, M1). Johannesburg beside Madrid
+#: and Bogotá, exchanged, lands in the Atlantic, 2,000 km from either, and is
+#: left as it is (r53, H2).
 SWAP_NEAR_KM = 100.0
 
 #: At most this many positions of one item are measured (evenly spread) when the
@@ -222,7 +232,12 @@ def swapped_into(
     return None if exchanged is None else getattr(exchanged, found[0])
 
 
-def _bounds_text(grid: Grid) -> str:
+def _bounds_text(grid: Grid, doc: _Map | None = None) -> str:
+    """The region's bounds as the case file writes them (else the grid's)."""
+    r = doc.get("region") if doc is not None else None
+    if isinstance(r, dict) and all(k in r for k in ("west", "south", "east", "north")):
+        w, s, e, n = (r[k] for k in ("west", "south", "east", "north"))
+        return f"west {w:g}, south {s:g}, east {e:g}, north {n:g}"
     w, s, e, n = grid.bounds_lonlat()
     return f"west {w:.2f}, south {s:.2f}, east {e:.2f}, north {n:.2f}"
 
@@ -321,19 +336,74 @@ def _around(item: EvidenceItem) -> tuple[float, float]:
     return found[1].representative()
 
 
+def _sample(lons: FloatArray, lats: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """At most :data:`_MAX_POSITIONS` of the positions, evenly spread."""
+    step = max(1, lons.size // _MAX_POSITIONS)
+    return np.asarray(lons[::step], dtype=float), np.asarray(lats[::step], dtype=float)
+
+
+def _evidence(
+    items: Sequence[EvidenceItem],
+) -> tuple[Any, FloatArray, FloatArray]:
+    """Every item's positions (sampled): ``(owner, lons, lats)``, owner its index."""
+    owners, lon_parts, lat_parts = [np.zeros(0, dtype=np.int64)], [], []
+    lon_parts.append(np.zeros(0))
+    lat_parts.append(np.zeros(0))
+    for i, item in enumerate(items):
+        lonlat = _positions(item)
+        if lonlat is None:
+            continue
+        lons, lats = _sample(*lonlat)
+        lon_parts.append(lons)
+        lat_parts.append(lats)
+        owners.append(np.full(lons.size, i, dtype=np.int64))
+    return np.concatenate(owners), np.concatenate(lon_parts), np.concatenate(lat_parts)
+
+
+def _lands_by(
+    exchanged: EvidenceItem,
+    i: int,
+    evidence: tuple[Any, FloatArray, FloatArray],
+) -> tuple[float, int | None]:
+    """How near (km) the exchanged item lands to another item's position, and which.
+
+    A place, line or polygon: its nearest position; an event set, as a whole: the
+    middle (median) of its events' distances, so that a set spread over a
+    continent is not judged by the one event that lands by chance near another
+    item.
+    """
+    owner, lons, lats = evidence
+    others = owner != i
+    lonlat = _positions(exchanged)
+    if lonlat is None or not np.any(others):
+        return math.inf, None
+    xs, ys = _sample(*lonlat)
+    d = haversine_km(xs[:, None], ys[:, None], lons[others][None], lats[others][None])
+    nearest = d.min(axis=1)
+    at = int(np.argmin(nearest))
+    km = float(np.median(nearest)) if isinstance(exchanged, EventSet) else nearest[at]
+    return float(km), int(owner[others][int(np.argmin(d[at]))])
+
+
 def _judge_item(
     doc: _Map,
     i: int,
     item: EvidenceItem,
     exchanged: EvidenceItem,
     grid: Grid,
+    items: Sequence[EvidenceItem],
+    evidence: tuple[Any, FloatArray, FloatArray],
     *,
     where: str,
-    remedy: str,
     places: dict[str, Geometry],
     source: str,
 ) -> None:
-    """Refuse an item far outside whose exchange lies inside; warn of a near one."""
+    """An item outside whose exchange lies inside: refused if that is unambiguous.
+
+    Refused when it lies more than :data:`SWAP_FAR_KM` outside the region and
+    its exchange within :data:`SWAP_NEAR_KM` of another item (review r55, H1):
+    exchanged, it sits on the other evidence. Else warned of, and loaded.
+    """
     at = _written_at(doc, i, item, places)
     if at is None:
         return
@@ -346,24 +416,26 @@ def _judge_item(
     lies = "lie" if isinstance(item, EventSet) else "lies"
     said = (
         f"{_capital(what)}, written at {source}, line {line} ({field}), {lies} "
-        f"wholly outside {where} ({_bounds_text(grid)}), {_km_text(km)} km from "
-        f"it, and with lon and lat exchanged (around {lon:.4f},{lat:.4f}) it lies "
-        "inside: lon and lat swapped?"
+        f"wholly outside {where} ({_bounds_text(grid, doc)}), {_km_text(km)} km "
+        f"from it, and with lon and lat exchanged (around {lon:.4f},{lat:.4f}) it "
+        "lies inside"
     )
-    if km > SWAP_FAR_KM:
+    near, by = _lands_by(exchanged, i, evidence)
+    if km > SWAP_FAR_KM and near <= SWAP_NEAR_KM and by is not None:
+        other = items[by]
         raise CaseFileError(
-            f"{said} {how}. Left as written, 'geosleuth locate' would leave the "
-            f"item out. (A real place more than {SWAP_FAR_KM:,.0f} km from the "
-            f"region would be left out as well; if it is where it should be, "
-            f"{remedy}.)",
+            f"{said}, {_km_text(near)} km from {other.kind} {other.id!r}: lon and "
+            f"lat swapped? {how}. Left as written, 'geosleuth locate' would leave "
+            "the item out. If it is where it should be, give the case a region that "
+            "holds it.",
             path=source,
             line=line,
             field=field,
         )
     warnings.warn(
-        f"{said} If so, {how[:1].lower()}{how[1:]}. If it is right, nothing "
-        "changes: it is left out as outside the region (near the diagonal lon = "
-        f"lat a real place just outside looks the same); to use it, {remedy}.",
+        f"{said}: lon and lat swapped? If so, {how[:1].lower()}{how[1:]}. If it is "
+        "where it should be, nothing changes: it is left out as outside the "
+        "region; to use it, widen the region to hold it.",
         EvidenceWarning,
         stacklevel=4,
     )
@@ -394,32 +466,63 @@ def _find_position(node: Any, lon: float, lat: float) -> list[Any] | None:
     return None
 
 
-def _refuse_far_position(
+def _judge_positions(
     doc: _Map,
     i: int,
     item: EvidenceItem,
-    grid: Grid,
+    evidence: tuple[Any, FloatArray, FloatArray],
+    grid: Grid | None,
     *,
     where: str,
     places: dict[str, Geometry],
     source: str,
 ) -> None:
-    """Refuse a line or polygon one of whose positions is swapped (review r53, M3).
+    """One position of a line or polygon swapped (review r53, M3; r55, H2, M2).
 
-    A position more than :data:`SWAP_FAR_KM` outside the grid whose exchange lies
-    in the grid's box, of a shape whose box meets the grid (else the whole shape
-    is judged): it is refused at that position's line and field.
+    A position more than :data:`SWAP_FAR_KM` from the region (without one: from
+    every other position of the case) whose exchange lies within
+    :data:`SWAP_NEAR_KM` of the shape's other positions is refused at that
+    position's line and field: exchanged, it sits on the rest of the shape.
+    One so far whose exchange lies inside the region (without one: within
+    :data:`SWAP_FAR_KM` of the shape's other positions) is warned of; a shape that
+    truly reaches so far (a route from Baghdad to Moscow) loads.
     """
     found = _geometry(item)
     lonlat = _positions(item)
     if found is None or lonlat is None or isinstance(found[1], Point):
         return
-    lons, lats = lonlat
-    box = grid.bounds_lonlat()
-    can = ~_in_box(lons, lats, box) & (np.abs(lons) <= 90.0) & _in_box(lats, lons, box)
+    lons, lats = (np.asarray(v, dtype=float) for v in lonlat)
+    can = np.abs(lons) <= 90.0
+    if grid is not None:
+        box = grid.bounds_lonlat()
+        can &= ~_in_box(lons, lats, box)
+    owner, all_lons, all_lats = evidence
     for k in np.flatnonzero(can):
-        km = _km_from(lons[k : k + 1], lats[k : k + 1], grid)
+        lon, lat = float(lons[k]), float(lats[k])
+        rest = ~((lons == lon) & (lats == lat))
+        if not np.any(rest):
+            continue
+        if grid is not None:
+            km = _km_from(lons[k : k + 1], lats[k : k + 1], grid)
+        else:
+            others = owner != i
+            km = float(
+                min(
+                    haversine_km(lon, lat, lons[rest], lats[rest]).min(),
+                    haversine_km(lon, lat, all_lons[others], all_lats[others]).min()
+                    if np.any(others)
+                    else math.inf,
+                )
+            )
         if km <= SWAP_FAR_KM:
+            continue
+        near = float(haversine_km(lat, lon, lons[rest], lats[rest]).min())
+        refused = near <= SWAP_NEAR_KM
+        if grid is not None:
+            inside = bool(_in_box(np.array([lat]), np.array([lon]), box)[0])
+        else:
+            inside = near <= SWAP_FAR_KM
+        if not (refused or inside):
             continue
         at = _written_at(doc, i, item, places)
         if at is None:
@@ -428,24 +531,50 @@ def _refuse_far_position(
         base = doc
         for part in path:
             base = base[part]
-        lon, lat = float(lons[k]), float(lats[k])
         sub = _find_position(base, lon, lat)
         if sub is not None:
             path = path + sub
             field += "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in sub)
             line = _line_of(doc, path)
-        raise CaseFileError(
-            f"A position of {what}, written at {source}, line {line} ({field}), "
-            f"[{lon:g}, {lat:g}], lies {_km_text(km)} km outside {where} "
-            f"({_bounds_text(grid)}), and with lon and lat exchanged, [{lat:g}, "
-            f"{lon:g}], it lies inside: lon and lat swapped at this position? "
-            "Write it [lon, lat], longitude first, as the shape's other positions "
-            f"are. Left as written, the shape would reach {_km_text(km)} km out of "
-            "the region.",
-            path=source,
-            line=line,
-            field=field,
+        away = (
+            f"{_km_text(km)} km outside {where} ({_bounds_text(grid, doc)})"
+            if grid is not None
+            else f"{_km_text(km)} km from every other position of the case"
         )
+        said = (
+            f"A position of {what}, written at {source}, line {line} ({field}), "
+            f"[{lon:g}, {lat:g}], lies {away}, and with lon and lat exchanged, "
+            f"[{lat:g}, {lon:g}], it lies {_km_text(near)} km from the shape's other "
+            "positions: lon and lat swapped at this position?"
+        )
+        remedy = (
+            "widen the region to hold it"
+            if grid is not None
+            else "give the case a region that holds it"
+        )
+        if refused:
+            raise CaseFileError(
+                f"{said} Write it [lon, lat], longitude first, as the shape's other "
+                f"positions are. Left as written, the shape would reach "
+                f"{_km_text(km)} km out to it. If it is where it should be, give "
+                "the case a region that holds it.",
+                path=source,
+                line=line,
+                field=field,
+            )
+        warnings.warn(
+            f"{said} If so, write it [lon, lat], longitude first. If it is where it "
+            "should be, nothing changes"
+            + (
+                ": the part of the shape outside the region is left out"
+                if grid is not None
+                else ""
+            )
+            + f"; to use it, {remedy}.",
+            EvidenceWarning,
+            stacklevel=4,
+        )
+        return
 
 
 def _day_of(items: Sequence[EvidenceItem], as_of: dt.date | None) -> dt.date | None:
@@ -525,11 +654,14 @@ def _judge_region(
         "first.) Left as it is, 'geosleuth locate' would leave out every item "
         "and map the prior alone."
     )
+    way_out = (
+        "If the region and every place are where they should be, give the case a "
+        "region that holds them."
+    )
     if nearest > SWAP_FAR_KM:
-        raise CaseFileError(said, path=source, line=line, field="region")
+        raise CaseFileError(f"{said} {way_out}", path=source, line=line, field="region")
     warnings.warn(
-        f"{said} If the region and the places are right, widen the region to "
-        "hold them.",
+        f"{said} {way_out}",
         EvidenceWarning,
         stacklevel=3,
     )
@@ -551,42 +683,56 @@ def refuse_swapped(
     ``grid`` is the case's: over its ``region`` (refused first if it holds none
     of the items and would swapped: :func:`_judge_region`), or drawn around its
     evidence, which a search or a denial does not stretch, so they are judged
-    by it. An item wholly outside, exchanged inside, is refused beyond
-    :data:`SWAP_FAR_KM` and warned of nearer; a line's or polygon's position
-    beyond it, exchanged inside, is refused. A place from the gazetteer is not
-    the case's to mend, and is not looked at. Only the rare item that a test of
-    lon/lat boxes finds may be swapped is given to ``factors``.
+    by it. An item wholly outside, exchanged inside, is refused when it lies
+    more than :data:`SWAP_FAR_KM` out and its exchange within
+    :data:`SWAP_NEAR_KM` of another item, and warned of otherwise; a line's or
+    polygon's position is judged alike against the shape's other positions
+    (:func:`_judge_positions`). A place from the gazetteer is not the case's to
+    mend, and is not looked at. Only the rare item that a test of lon/lat boxes
+    finds may be swapped is given to ``factors``.
     """
     day = _day_of(items, as_of)
     if day is None:
         return
-    if "region" in doc:
+    region = "region" in doc
+    if region:
         if _judge_region(doc, items, grid, source, settings=settings, as_of=day):
             return
-        where, remedy = "the case's region", "widen the region to hold it"
+        where = "the case's region"
     else:
         where = "the region drawn around the case's evidence"
-        remedy = "give the case a region that holds it"
     box = grid.bounds_lonlat()
+    evidence: tuple[Any, FloatArray, FloatArray] | None = None
     for i, item in enumerate(items):
         lonlat = _positions(item)
         if lonlat is None:
             continue
         if _meets(*lonlat, box):
-            _refuse_far_position(
-                doc, i, item, grid, where=where, places=places, source=source
-            )
+            if region and not _in_box(*lonlat, box).all():
+                evidence = evidence or _evidence(items)
+                _judge_positions(
+                    doc,
+                    i,
+                    item,
+                    evidence,
+                    grid,
+                    where=where,
+                    places=places,
+                    source=source,
+                )
             continue
         exchanged = _exchanged_inside(item, grid, as_of=day, settings=settings)
         if exchanged is not None:
+            evidence = evidence or _evidence(items)
             _judge_item(
                 doc,
                 i,
                 item,
                 exchanged,
                 grid,
+                items,
+                evidence,
                 where=where,
-                remedy=remedy,
                 places=places,
                 source=source,
             )
@@ -655,19 +801,21 @@ def refuse_swapped_outliers(
     Nothing is done for a case with a ``region`` (:func:`refuse_swapped`).
 
     The region is drawn around the evidence, so a place written latitude first
-    would stretch it across the world. The items with a place are grouped: two
-    items within :data:`SWAP_FAR_KM` of each other are of one group. A group
-    one of whose items, with lon and lat exchanged, lies within
-    :data:`SWAP_NEAR_KM` (or its radius) of an item of another group is refused
-    with that other: when one is the smaller, it is named, the split said ("1
-    item against 5"), since either may be the one written latitude first; when
-    they are as large, both are named, and nothing tells which. First, cheaply,
-    only the exchanged positions that land near any position at all are looked
-    at. With every place swapped alike there is nothing to tell them by.
+    would stretch it across the world. A line's or polygon's position is judged
+    against the shape's other positions (:func:`_judge_positions`). Then the
+    items with a place are grouped: two items within :data:`SWAP_FAR_KM` of each
+    other are of one group. A group one of whose items, with lon and lat
+    exchanged, lies within :data:`SWAP_NEAR_KM` (fixed: no item's σ widens it,
+    review r55, M1) of an item of another group is refused with that other: when
+    one is the smaller, it is named, the split said ("1 item against 5"), since
+    either may be the one written latitude first; when they are as large, both
+    are named, and nothing tells which. One whose exchange lands nearer than
+    :data:`SWAP_FAR_KM` to another group, not so near, is warned of. First,
+    cheaply, each exchanged position's nearest positions are found; groups are
+    drawn only if one is of another item. With every place swapped alike there
+    is nothing to tell them by.
     """
     from scipy.spatial import cKDTree
-
-    from geosleuth.fuse.likelihood import _reach_km
 
     day = _day_of(items, as_of)
     if "region" in doc or day is None:
@@ -675,45 +823,63 @@ def refuse_swapped_outliers(
     placed = [
         (i, it, ll) for i, it in enumerate(items) if (ll := _positions(it)) is not None
     ]
+    evidence: tuple[Any, FloatArray, FloatArray] | None = None
+    for i, it, (shape_lons, _) in placed:
+        found = _geometry(it)
+        if found is None or isinstance(found[1], Point) or shape_lons.size < 2:
+            continue
+        evidence = evidence or _evidence(items)
+        _judge_positions(
+            doc,
+            i,
+            it,
+            evidence,
+            None,
+            where="the region drawn around the case's evidence",
+            places=places,
+            source=source,
+        )
     if len(placed) < 2:
         return
     owner_parts, lon_parts, lat_parts = [], [], []
-    for k, (_, _, (lons, lats)) in enumerate(placed):
-        step = max(1, lons.size // _MAX_POSITIONS)
-        lon_parts.append(np.asarray(lons[::step], dtype=float))
-        lat_parts.append(np.asarray(lats[::step], dtype=float))
-        owner_parts.append(np.full(lon_parts[-1].size, k))
+    for k, (_, _, lonlat) in enumerate(placed):
+        lons_k, lats_k = _sample(*lonlat)
+        lon_parts.append(lons_k)
+        lat_parts.append(lats_k)
+        owner_parts.append(np.full(lons_k.size, k))
     owner = np.concatenate(owner_parts)
     lons, lats = np.concatenate(lon_parts), np.concatenate(lat_parts)
-    near = np.array(
-        [
-            max(SWAP_NEAR_KM, _reach_km(it, as_of=day, settings=settings, sigmas=1.0))
-            for _, it, _ in placed
-        ]
-    )
     xyz = _unit(lons, lats)
-    tree = cKDTree(xyz)
     can = np.flatnonzero(np.abs(lons) <= 90.0)
     if can.size == 0:
         return
-    found = tree.query_ball_point(
-        _unit(lats[can], lons[can]), _chord(float(near.max()))
+    n = lons.size
+    _, idx = cKDTree(xyz).query(
+        _unit(lats[can], lons[can]),
+        k=min(16, n),
+        distance_upper_bound=_chord(SWAP_FAR_KM),
     )
-    sizes = np.array([len(f) for f in found])
-    src = np.repeat(can, sizes)
-    dst = np.concatenate([np.asarray(f, dtype=np.int64) for f in found])
-    a, b = owner[src], owner[dst]
+    idx = np.asarray(idx).reshape(can.size, -1)
+    owners = np.append(owner, -1)  # a missing neighbour is numbered n
+    valid = (idx < n) & (owners[idx] != owner[can][:, None])
+    has = valid.any(axis=1)
+    if not np.any(has):
+        return
+    src = can[has]
+    dst = idx[has, np.argmax(valid[has], axis=1)]
     d = haversine_km(lats[src], lons[src], lons[dst], lats[dst])
-    keep = (a != b) & (d <= np.maximum(near[a], near[b]))
-    hits = set(zip(a[keep].tolist(), b[keep].tolist(), strict=True))
-    if not hits:
-        return
     group = _groups(xyz, owner, len(placed))
-    pairs = sorted(
-        {(int(group[a]), int(group[b])) for a, b in hits if group[a] != group[b]}
-    )
-    if not pairs:
+    a, b = owner[src], owner[dst]
+    cross = group[a] != group[b]
+    if not np.any(cross):
         return
+    hit = cross & (d <= SWAP_NEAR_KM)
+    if not np.any(hit):
+        _warn_among(doc, placed, a[cross], b[cross], d[cross], places, source)
+        return
+    pairs = sorted(
+        {(int(group[x]), int(group[y])) for x, y in zip(a[hit], b[hit], strict=True)}
+    )
     members = {
         g: [k for k in range(len(placed)) if group[k] == g]
         for pair in pairs
@@ -728,6 +894,46 @@ def refuse_swapped_outliers(
         _gap_km(np.isin(owner, members[ga]), np.isin(owner, members[gb]), lons, lats),
         places=places,
         source=source,
+    )
+
+
+def _named(
+    doc: _Map,
+    i: int,
+    item: EvidenceItem,
+    places: dict[str, Geometry],
+) -> tuple[str, Any, str, list[Any]]:
+    """Where the item's coordinates are written; from the gazetteer, its own line."""
+    at = _written_at(doc, i, item, places)
+    if at is None:
+        path: list[Any] = ["evidence", i]
+        at = (f"{item.kind} {item.id!r}", _line_of(doc, path), f"evidence[{i}]", path)
+    return at
+
+
+def _warn_among(
+    doc: _Map,
+    placed: list[tuple[int, EvidenceItem, Any]],
+    a: Any,
+    b: Any,
+    d: Any,
+    places: dict[str, Geometry],
+    source: str,
+) -> None:
+    """Warn of an item far from the rest that, exchanged, lands among them."""
+    k = int(np.argmin(d))
+    i, item, _ = placed[int(a[k])]
+    j, other, _ = placed[int(b[k])]
+    what, line, field, _ = _named(doc, i, item, places)
+    near, _, _, _ = _named(doc, j, other, places)
+    warnings.warn(
+        f"In {source}, {what} (line {line}, {field}) lies more than "
+        f"{SWAP_FAR_KM:,.0f} km from every other item, and with lon and lat "
+        f"exchanged it would lie {_km_text(float(d[k]))} km from {near}: lon and "
+        "lat swapped? If so, write it longitude first. If every place is where it "
+        "should be, give the case a region that holds them.",
+        EvidenceWarning,
+        stacklevel=4,
     )
 
 
@@ -746,19 +952,7 @@ def _refuse_groups(
     """
 
     def where(group: list[tuple[int, EvidenceItem, Any]]) -> list[tuple[str, Any, str]]:
-        out = []
-        for i, it, _ in group:
-            at = _written_at(doc, i, it, places)
-            if at is None:  # from the gazetteer: the item's own line
-                path = ["evidence", i]
-                at = (
-                    f"{it.kind} {it.id!r}",
-                    _line_of(doc, path),
-                    f"evidence[{i}]",
-                    path,
-                )
-            out.append(at[:3])
-        return out
+        return [_named(doc, i, it, places)[:3] for i, it, _ in group]
 
     a, b = where(some), where(others)
 
@@ -801,9 +995,20 @@ def _refuse_groups(
             f"{a_at}, the others around {b_at}: check which lie where they should, "
             "and write those that do not longitude first."
         )
+    if na == nb:
+        way_out = (
+            "If both are where they should be, give the case a region that holds "
+            "them both."
+        )
+    else:
+        way_out = (
+            f"If {'it is' if na == 1 else 'they are'} where "
+            f"{'it' if na == 1 else 'they'} should be, and the others too, give "
+            "the case a region that holds both groups."
+        )
     raise CaseFileError(
         f"{said} Left as written, the region drawn around the evidence would "
-        f"stretch {_km_text(km)} km to hold both.",
+        f"stretch {_km_text(km)} km to hold both. {way_out}",
         path=source,
         line=a[0][1],
         field=a[0][2],

@@ -478,8 +478,9 @@ def _plan_of_this_file(made_on: dict[str, Any], plan: Path, case_file: Path) -> 
     ``plan.geojson``'s ``estimate.case`` is written from the plan's folder (an
     absolute path when the case lies elsewhere); a plan of 722a9ed copied it from
     the estimate, written from the estimate's folder, which a plan beside the
-    estimate (``est/``, ``plan/``) reads alike. Both are tried, and the path as
-    recorded.
+    estimate (``est/``, ``plan/``) reads alike. Both are tried, and only they:
+    never the current folder, from which another case's plan named alike would
+    pass (review r55, L2).
     """
     recorded = made_on.get("case")
     if not isinstance(recorded, str) or not recorded:
@@ -491,7 +492,7 @@ def _plan_of_this_file(made_on: dict[str, Any], plan: Path, case_file: Path) -> 
         if isinstance(estimate, str) and estimate:
             folders.append((plan.resolve().parent / estimate).resolve().parent)
         named = Path(recorded)
-        seen = [(folder / named).resolve() for folder in folders] + [named.resolve()]
+        seen = [(folder / named).resolve() for folder in folders]
     except (OSError, RuntimeError, ValueError):
         return False
     return target in seen
