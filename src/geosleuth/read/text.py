@@ -445,6 +445,11 @@ _CONTROL_C1 = re.compile("[\x81\x8d\x8f\x90\x9d]")
 #: for a text to be read in it, the undefined ones as stray: one in a Latin-1
 #: article, not the umlauts of a DOS text (``\x81`` is "ü" in cp437 and cp850).
 _UNDEFINED_SHARE = 0.25
+#: Bytes beyond ASCII that Windows-1252 reads cleanly, at least, around any it
+#: leaves undefined: one such byte alone in a text is the only accented letter of
+#: a DOS or Mac text (``\x81`` "ü" in cp437, ``\x8f`` "è" in Mac Roman), not a
+#: stray byte in a Windows-1252 one (review r56, M1).
+_CLEAN_AROUND_STRAY = 4
 
 
 def _windows_1252(
@@ -472,7 +477,10 @@ def _windows_1252(
     undefined = [i for i, b in enumerate(data) if b in _UNDEFINED_1252]
     if undefined:
         beyond_ascii = sum(1 for b in data if b > 0x7F)
-        if len(undefined) > max(1, _UNDEFINED_SHARE * beyond_ascii):
+        if (
+            beyond_ascii - len(undefined) < _CLEAN_AROUND_STRAY
+            or len(undefined) > _UNDEFINED_SHARE * beyond_ascii
+        ):
             return None
         text = data.decode("cp1252", errors="surrogateescape")
         text = re.sub("[\udc80-\udcff]", lambda m: chr(ord(m[0]) - 0xDC00), text)

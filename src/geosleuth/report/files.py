@@ -20,6 +20,7 @@ import os
 import re
 import shutil
 import stat
+import sys
 import tempfile
 import threading
 import time
@@ -110,8 +111,10 @@ def write_all_atomic(contents: dict[Path, bytes]) -> int:
     that no run is writing there, and removes every temporary file of ours in it,
     whatever its age (review r51, L1). Where another writer holds the lock, or
     the folder cannot be locked (no ``fcntl``, a network file system that does
-    not lock folders), only those more than an hour old beside the files
-    written are removed; :func:`temporaries_in` lists what is left.
+    not lock folders), none is removed where another writer holds the lock (a
+    live run's copy of an old file keeps that file's age; review r56, L1), and
+    only those more than an hour old beside the files written where the folder
+    cannot be locked; :func:`temporaries_in` lists what is left.
 
     Returns
     -------
@@ -129,7 +132,9 @@ def write_all_atomic(contents: dict[Path, bytes]) -> int:
             p.parent.mkdir(parents=True, exist_ok=True)
             if p.parent not in locks:
                 locks[p.parent] = _lock_folder(p.parent, removed)
-            _remove_stale_temporaries(p)
+            if locks[p.parent] is None:
+                # no lock: the age rule alone; locked, another run's files are live
+                _remove_stale_temporaries(p)
             try:
                 mode = stat.S_IMODE(p.stat().st_mode)
             except FileNotFoundError:
@@ -190,7 +195,7 @@ def folder_exclusively(folder: PathLike) -> Iterator[None]:
     fd = os.open(folder, os.O_RDONLY)
     key = None
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        _flock_waiting(fd, fcntl.LOCK_EX, folder)
         st = os.fstat(fd)
         key = (st.st_dev, st.st_ino)
         _exclusive_here().add(key)
@@ -199,6 +204,32 @@ def folder_exclusively(folder: PathLike) -> Iterator[None]:
         if key is not None:
             _exclusive_here().discard(key)
         os.close(fd)  # closing releases the lock
+
+
+#: Seconds a writer waits on a folder's lock before it says so on stderr.
+_WAIT_SAID = 1.0
+
+
+def _flock_waiting(fd: int, operation: int, folder: PathLike) -> None:
+    """:func:`fcntl.flock`, saying once on stderr when it waits over a second.
+
+    It keeps waiting: another run holds the folder (review r56, L2).
+    """
+    import fcntl
+
+    start = time.monotonic()
+    while time.monotonic() - start < _WAIT_SAID:
+        try:
+            fcntl.flock(fd, operation | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            time.sleep(0.05)
+    print(
+        f"waiting for another geosleuth run writing to {os.fspath(folder)}",
+        file=sys.stderr,
+        flush=True,
+    )
+    fcntl.flock(fd, operation)
 
 
 def _lock_folder(folder: Path, removed: list[Path]) -> int | None:
@@ -241,7 +272,7 @@ def _lock_folder(folder: Path, removed: list[Path]) -> int | None:
                 with contextlib.suppress(OSError):
                     q.unlink()
                     removed.append(q)
-        fcntl.flock(fd, fcntl.LOCK_SH)  # waits only for another's removal above
+        _flock_waiting(fd, fcntl.LOCK_SH, folder)  # waits for an exclusive holder
     except OSError:
         os.close(fd)
         return None
