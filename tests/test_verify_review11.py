@@ -229,24 +229,26 @@ def test_temporary_files_left_by_a_killed_run_are_removed(tmp_path: Path) -> Non
     old = time.time() - 2 * 3600
     for p in (stale, other, backup):
         os.utime(p, (old, old))
-    # another run writes in the folder now (it holds the folder's lock): only
-    # the age tells its files from a dead run's (without it, all are a dead
-    # run's and all go: review r51, L1, tests/test_review51_inputs.py)
+    # another run writes in the folder now (it holds the folder's lock): none of
+    # its files is touched, however old (a live run's copy of an old file keeps
+    # the old file's time: review r56, L1; tests/test_review56_inputs.py)
     fcntl = pytest.importorskip("fcntl")
     live = os.open(tmp_path, os.O_RDONLY)
     try:
         fcntl.flock(live, fcntl.LOCK_SH)
         files.write_all_atomic({tmp_path / "report.html": b"new"})
+        assert stale.exists() and fresh.exists() and other.exists()
     finally:
         os.close(live)
-    assert not stale.exists()
-    assert fresh.exists() and other.exists()  # another run's; another file's
+    # with no run left, they are a dead run's and go, whatever their age (review
+    # r51, L1); the user's own file of that shape stays
+    files.write_all_atomic({tmp_path / "report.html": b"newer"})
+    assert not stale.exists() and not fresh.exists() and not other.exists()
     assert backup.read_bytes() == b"x"
+    assert (tmp_path / "report.html").read_bytes() == b"newer"
     # and what a run writes is named so
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == [
-        ".notes.txt.abcd1234.geosleuth-tmp",
         ".report.html.20241012",
-        ".report.html.efgh5678.geosleuth-tmp",
     ]
 
 

@@ -459,17 +459,22 @@ def _windows_1252(
 
     Clean: of the five bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F,
     0x90, 0x9D), at most a few (:data:`_UNDEFINED_SHARE` of the bytes beyond
-    ASCII), each read as ISO-8859-1 reads it, a C1 control character (dropped
-    when the text is normalised). Plausible: the ``charset_normalizer`` mess
+    ASCII, among at least :data:`_CLEAN_AROUND_STRAY` clean ones), each read
+    as ISO-8859-1 reads it, a C1 control character (dropped when the text is
+    normalised). Plausible: the ``charset_normalizer`` mess
     ratio of the text, stray bytes left out, is at most ``_CP1252_SLACK``
     above the best guess's (or than 0 when there is no guess), which rules out
-    Arabic, Cyrillic, Greek, Hebrew and CJK text read as Latin letters. Returns
+    whole texts in Arabic, Cyrillic, Greek, Hebrew and CJK read as Latin letters
+    (not a lone such name in an English text, nor Central European code pages:
+    the README's limits, review r56). Returns
     the text and the offsets of the undefined bytes; None if not so.
 
     Examples
     --------
-    >>> _windows_1252(b"M\xfcnchen, \x81 here", 0.0)
-    ('München, \x81 here', [9])
+    >>> _windows_1252(b"Caf\xe9 owner Jos\xe9 M\xfcller in M\xfcnchen, \x81 here", 0.0)
+    ('Café owner José Müller in München, \x81 here', [35])
+    >>> _windows_1252(b"M\xfcnchen, \x81 here", 0.0) is None  # too few clean ones
+    True
     >>> _windows_1252("Grüße aus München, über Düsseldorf".encode("cp850"), 0.0)
     """
     from charset_normalizer.md import mess_ratio
