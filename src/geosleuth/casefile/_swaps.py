@@ -44,7 +44,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import unicodedata
 import warnings
 from collections.abc import Sequence
 from dataclasses import replace
@@ -53,6 +52,7 @@ from typing import Any
 import numpy as np
 
 from geosleuth._types import FloatArray
+from geosleuth.casefile._items import _nfc
 from geosleuth.casefile._loader import _line_of, _Map
 from geosleuth.errors import (
     CaseFileError,
@@ -60,7 +60,7 @@ from geosleuth.errors import (
     GeosleuthWarning,
     InputError,
 )
-from geosleuth.evidence import Claim, EventSet, EvidenceItem, Searched
+from geosleuth.evidence import EventSet, EvidenceItem
 from geosleuth.fuse import Settings, factors
 from geosleuth.geometry import (
     EARTH_RADIUS_KM,
@@ -251,10 +251,6 @@ def _km_from(lons: FloatArray, lats: FloatArray, grid: Grid) -> float:
 
 def _km_text(km: float) -> str:
     return f"{km:,.0f}" if km >= 10 else f"{km:.1f}"
-
-
-def _nfc(name: str) -> str:
-    return unicodedata.normalize("NFC", name)
 
 
 def _written_at(
@@ -581,12 +577,6 @@ def _day_of(items: Sequence[EvidenceItem], as_of: dt.date | None) -> dt.date | N
     if as_of is not None:
         return as_of
     return max((it.known_on for it in items), default=None)
-
-
-def _says_not_here(item: EvidenceItem) -> bool:
-    return isinstance(item, Searched) or (
-        isinstance(item, Claim) and item.polarity == "is_not"
-    )
 
 
 def _items_text(n: int, *, one: str = "one item", many: str = "items") -> str:

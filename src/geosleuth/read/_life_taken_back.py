@@ -562,15 +562,17 @@ _DOUBTED = re.compile(
 )
 
 
+#: What opens a clause of its own after the death: "; however,", ", but".
+_CLAUSE_OPEN = r"(?:;|,\s*but\b)\s*(?:(?:however|though|but|yet)\b,?\s*)?"
+#: What may end the sentence after that clause (the clause ends it).
+_CLAUSE_END = r"\s*[.!?…]?[\"'”’)]*\s*$"
 #: A clause of its own after the death, in the same sentence, that doubts it:
 #: "; *his death could not be confirmed*", ", *but this could not be
 #: independently verified*", "; *officials could not confirm his death*".
 _DOUBTED_HERE = re.compile(
-    r"(?:;|,\s*but\b)\s*(?:(?:however|though|but|yet)\b,?\s*)?"
-    r"(?P<doubt>(?:[\w’'-]+\s+){0,3}?"
+    _CLAUSE_OPEN + r"(?P<doubt>(?:[\w’'-]+\s+){0,3}?"
     rf"(?:{_DOUBTED.pattern}|(?:this|that|it|{_STATEMENT})\s+{_CANNOT}\s+be\s+"
-    r"(?:independently\s+)?(?:confirmed|verified)))"
-    r"\s*[.!?…]?[\"'”’)]*\s*$",
+    r"(?:independently\s+)?(?:confirmed|verified)))" + _CLAUSE_END,
     re.IGNORECASE,
 )
 
@@ -601,12 +603,11 @@ def doubted_here(text: str, end: int) -> tuple[int, int, str] | None:
 #: death: "; *the cause of his death could not be confirmed*", ", but *the
 #: date of death could not be verified*".
 _DETAIL_DOUBTED = re.compile(
-    r"(?:;|,\s*but\b)\s*(?:(?:however|though|but|yet)\b,?\s*)?"
-    r"(?:the\s+)?(?:exact\s+|precise\s+)?(?:cause|date|time|timing|place|"
+    _CLAUSE_OPEN
+    + r"(?:the\s+)?(?:exact\s+|precise\s+)?(?:cause|date|time|timing|place|"
     r"location|circumstances|manner)\s+of\s+(?:(?:his|her|their|the)\s+)?death\s+"
     rf"{_CANNOT}\s+(?:yet\s+)?be\s+(?:independently\s+)?"
-    r"(?:confirmed|verified|determined|established)"
-    r"\s*[.!?…]?[\"'”’)]*\s*$",
+    r"(?:confirmed|verified|determined|established)" + _CLAUSE_END,
     re.IGNORECASE,
 )
 

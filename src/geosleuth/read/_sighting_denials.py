@@ -15,6 +15,7 @@ but in Raqqa"); and the report that holds a seeing reported only
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any, Literal
 
 from geosleuth.evidence import Hedge
@@ -329,18 +330,23 @@ def _refused(verb: Any) -> str | None:
         return None
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REFUSING:
         return f"{verb.head.text} to {verb.text}"
+    return _negated_modal(verb, lambda c: c.lemma_.lower() in _WILLING)
+
+
+def _negated_modal(verb: Any, modal_of: Callable[[Any], bool]) -> str | None:
+    """The words "MODAL not VERB" ("won't confirm") where ``verb`` has both.
+
+    ``modal_of`` tells which auxiliaries count: of will (:func:`_refused`) or
+    of ability (:func:`_unable`).
+    """
     neg = next((c for c in verb.children if c.dep_ == "neg"), None)
     modal = next(
-        (
-            c
-            for c in verb.children
-            if c.dep_ == "aux" and c.lemma_.lower() in _WILLING and c.i < verb.i
-        ),
+        (c for c in verb.children if c.dep_ == "aux" and modal_of(c) and c.i < verb.i),
         None,
     )
     if neg is None or modal is None:
         return None
-    return str(verb.doc[modal.i : verb.i + 1].text)  # "won't confirm"
+    return str(verb.doc[modal.i : verb.i + 1].text)
 
 
 #: Verbs that vouch, which one may be unable to do: "could not *confirm*".
@@ -362,18 +368,7 @@ def _unable(verb: Any) -> str | None:
         return None
     if verb.dep_ == "xcomp" and verb.head.lower_ == "unable":
         return f"unable to {verb.text}"
-    neg = next((c for c in verb.children if c.dep_ == "neg"), None)
-    modal = next(
-        (
-            c
-            for c in verb.children
-            if c.dep_ == "aux" and c.lower_ in _ABLE and c.i < verb.i
-        ),
-        None,
-    )
-    if neg is None or modal is None:
-        return None
-    return str(verb.doc[modal.i : verb.i + 1].text)
+    return _negated_modal(verb, lambda c: c.lower_ in _ABLE)
 
 
 def _denial_withheld(tok: Any) -> str | None:

@@ -109,12 +109,11 @@ def write_all_atomic(contents: dict[Path, bytes]) -> int:
     shared lock on the folder (:func:`_lock_folder`), which the system drops
     when the process dies: a writer that can take the folder's lock alone knows
     that no run is writing there, and removes every temporary file of ours in it,
-    whatever its age (review r51, L1). Where another writer holds the lock, or
-    the folder cannot be locked (no ``fcntl``, a network file system that does
-    not lock folders), none is removed where another writer holds the lock (a
-    live run's copy of an old file keeps that file's age; review r56, L1), and
-    only those more than an hour old beside the files written where the folder
-    cannot be locked; :func:`temporaries_in` lists what is left.
+    whatever its age (review r51, L1). Where another writer holds the lock, none
+    is removed: a live run's copy of an old file keeps that file's age (review
+    r56, L1). Where the folder cannot be locked (no ``fcntl``, a network file
+    system that does not lock folders), those more than an hour old beside the
+    files written are removed. :func:`temporaries_in` lists what is left.
 
     Returns
     -------
@@ -258,25 +257,30 @@ def _lock_folder(folder: Path, removed: list[Path]) -> int | None:
             # this thread holds the folder alone: every temporary file there is
             # a dead run's, and a shared lock would wait on its own
             os.close(fd)
-            for q in temporaries_in(folder):
-                with contextlib.suppress(OSError):
-                    q.unlink()
-                    removed.append(q)
+            _remove_temporaries(folder, removed)
             return None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             pass  # a run writing there now: its temporary files are its own
         else:
-            for q in temporaries_in(folder):
-                with contextlib.suppress(OSError):
-                    q.unlink()
-                    removed.append(q)
+            _remove_temporaries(folder, removed)
         _flock_waiting(fd, fcntl.LOCK_SH, folder)  # waits for an exclusive holder
     except OSError:
         os.close(fd)
         return None
     return fd
+
+
+def _remove_temporaries(folder: PathLike, removed: list[Path]) -> None:
+    """Remove every temporary file of ours in ``folder``, adding each to ``removed``.
+
+    Only where no run of ours is writing there (:func:`_lock_folder`).
+    """
+    for q in temporaries_in(folder):
+        with contextlib.suppress(OSError):
+            q.unlink()
+            removed.append(q)
 
 
 def temporaries_in(folder: PathLike) -> list[Path]:
