@@ -4,10 +4,13 @@ The examples in ``src/geosleuth`` run as tests (``--doctest-modules``). A few us
 the ``[nlp]`` extra (trafilatura, spaCy); where it is not installed, as in the
 core-only run of ``.ci/run``, their :class:`~geosleuth.errors.MissingDependencyError`
 makes them skip, as ``pytest.importorskip`` does for the tests, instead of fail.
+Their temporary folders (``tempfile.mkdtemp()``) go under pytest's own base
+folder, which pytest prunes, not into the system's temporary folder.
 """
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Generator
 from typing import Any
 
@@ -15,6 +18,18 @@ import pytest
 from _pytest.doctest import DoctestItem
 
 from geosleuth.errors import MissingDependencyError
+
+
+@pytest.fixture(autouse=True)
+def _doctest_temporary_folder(
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Give a docstring example's ``tempfile.mkdtemp()`` a folder pytest removes."""
+    if isinstance(request.node, DoctestItem):
+        folder = tmp_path_factory.mktemp("doctest")
+        monkeypatch.setattr(tempfile, "tempdir", str(folder))
 
 
 @pytest.hookimpl(wrapper=True)
