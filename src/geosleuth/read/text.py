@@ -22,9 +22,11 @@ What :func:`load_text` does, in order:
    news, and an English text with a few curly quotes, dashes or accented letters
    is otherwise read as Baltic, Central European, DOS, Mac or even Chinese
    (Big5) text; one stray byte in a Latin-1 text once made it Baltic (cp775,
-   "München" read as "M³nchen"; review r51, M1). A text in another Latin code
-   page (Central European Windows-1250, Turkish Windows-1254) that Windows-1252
-   also decodes cleanly is read as Windows-1252: a few of its letters change.
+   "München" read as "M³nchen"; review r51, M1). But a Windows-1252 reading
+   whose words show another code page's letters ("Bia³ystok", "Øidiè",
+   "Ìîñêâà") gives way to the cleanest of the Central European, Turkish,
+   Baltic, Cyrillic, Greek, Hebrew and Arabic code pages when that reads more
+   cleanly (:func:`~geosleuth.read._code_pages.other_code_page`; review r56, H1).
    An encoding guessed so (neither a byte-order mark, nor UTF-8, nor a page's
    ``<meta>`` charset) is warned of, naming the file and the encoding, with an
    :class:`~geosleuth.errors.EvidenceWarning`, and :attr:`TextSource.guessed`
@@ -78,6 +80,7 @@ from geosleuth.errors import (
     MissingDependencyError,
     missing_extra,
 )
+from geosleuth.read._code_pages import other_code_page
 
 __all__ = [
     "GUESSED",
@@ -399,6 +402,20 @@ def _guess(data: bytes, name: str) -> tuple[str, str, str | None]:
             raise _binary(name, "it holds NUL bytes and reads as no UTF-16/32 text")
     else:
         western = _windows_1252(data, None if best is None else best.chaos)
+        other = None
+        if western is not None:
+            guess = None if best is None else codecs.lookup(best.encoding).name
+            other = other_code_page(data, western[0], guess)
+        if other is not None:
+            text, encoding = other
+            return (
+                text,
+                encoding,
+                f"{name!r} is not UTF-8 and names no encoding: read as {encoding}, "
+                "a guess from its bytes, whose words read in Windows-1252 as those "
+                'of another code page do ("Bia³ystok" for "Białystok"). Check its '
+                "text; re-save it as UTF-8 to have it read as written.",
+            )
         if western is not None:
             text, undefined = western
             dropped = ""
@@ -466,7 +483,7 @@ def _windows_1252(
     above the best guess's (or than 0 when there is no guess), which rules out
     whole texts in Arabic, Cyrillic, Greek, Hebrew and CJK read as Latin letters
     (not a lone such name in an English text, nor Central European code pages:
-    the README's limits, review r56). Returns
+    :func:`~geosleuth.read._code_pages.other_code_page` weighs those). Returns
     the text and the offsets of the undefined bytes; None if not so.
 
     Examples
