@@ -1136,6 +1136,9 @@ def _write_outputs(
             if data.case_path is None
             else files.case_reference(data.case_path, out)
         ),
+        source_absolute=(
+            None if data.case_path is None else files.case_fallback(data.case_path, out)
+        ),
         plan=None if plan is None else plan.get("summary"),
         set_aside=data.set_aside,
         warnings=said,
@@ -1145,6 +1148,7 @@ def _write_outputs(
         outputs={name: files.sha256_hex(data) for name, data in shown.items()},
         inputs=[
             {"path": files.case_reference(path, out), "sha256": digest}
+            | ({"absolute": a} if (a := files.case_fallback(path, out)) else {})
             for path, digest in data.digests
         ]
         or None,

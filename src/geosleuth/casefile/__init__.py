@@ -26,7 +26,8 @@ line of each field; aliases and duplicate keys refused, :data:`MAX_YAML_NODES`),
 :mod:`~geosleuth.casefile._items` (places and evidence items from the entries),
 :mod:`~geosleuth.casefile._region` (the study region, :func:`evidence_bounds`),
 :mod:`~geosleuth.casefile._swaps` (places and regions written latitude first
-refused beyond :data:`SWAP_FAR_KM`, warned of nearer, :func:`swapped_into`) and
+refused beyond :data:`SWAP_FAR_KM`, warned of nearer, :func:`swapped_into`,
+:func:`judge_swap`) and
 :mod:`~geosleuth.casefile._writing` (items written into a case file,
 :func:`dump_item_yaml`, :func:`free_search_id`).
 """
@@ -38,7 +39,13 @@ from geosleuth.casefile._case import Case, load_case, parse_case
 from geosleuth.casefile._dates import MAX_DAYS_AHEAD, far_ahead
 from geosleuth.casefile._loader import MAX_YAML_NODES
 from geosleuth.casefile._region import evidence_bounds
-from geosleuth.casefile._swaps import SWAP_FAR_KM, SWAP_NEAR_KM, swapped_into
+from geosleuth.casefile._swaps import (
+    SWAP_FAR_KM,
+    SWAP_NEAR_KM,
+    Swap,
+    judge_swap,
+    swapped_into,
+)
 from geosleuth.casefile._text import clean_text
 from geosleuth.casefile._writing import dump_item_yaml, free_search_id
 
@@ -50,10 +57,12 @@ __all__ = [
     "SWAP_FAR_KM",
     "SWAP_NEAR_KM",
     "Case",
+    "Swap",
     "clean_text",
     "dump_item_yaml",
     "evidence_bounds",
     "free_search_id",
+    "judge_swap",
     "load_case",
     "parse_case",
     "swapped_into",

@@ -46,7 +46,7 @@ import datetime as dt
 import math
 import warnings
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -73,7 +73,7 @@ from geosleuth.geometry import (
 )
 from geosleuth.grid import Grid
 
-__all__ = ["SWAP_FAR_KM", "SWAP_NEAR_KM", "swapped_into"]
+__all__ = ["SWAP_FAR_KM", "SWAP_NEAR_KM", "Swap", "judge_swap", "swapped_into"]
 
 #: How far (km) a place must lie from the case's region, its exchange inside it,
 #: to be refused as written with lon and lat swapped; without a region, how far
@@ -381,6 +381,104 @@ def _lands_by(
     return float(km), int(owner[others][int(np.argmin(d[at]))])
 
 
+@dataclass(frozen=True, slots=True)
+class Swap:
+    """An item wholly outside the grid whose exchange lies inside, and how far.
+
+    What :func:`judge_swap` finds, and what a case file's place is judged by.
+
+    Attributes
+    ----------
+    exchanged : EvidenceItem
+        The item with each position's lon and lat exchanged.
+    outside_km : float
+        How far the item lies from the grid's nearest cell, km.
+    lands_km : float
+        How near the exchanged item lands to another item's position, km
+        (``inf``: there is no other item).
+    by : EvidenceItem or None
+        That other item.
+    """
+
+    exchanged: EvidenceItem
+    outside_km: float
+    lands_km: float
+    by: EvidenceItem | None
+
+    @property
+    def refused(self) -> bool:
+        """Whether it is unambiguous: far outside, and exchanged on other evidence.
+
+        More than :data:`SWAP_FAR_KM` outside the grid, and exchanged within
+        :data:`SWAP_NEAR_KM` of another item (review r55, H1). Else a real place
+        near the diagonal lon = lat looks the same, and it is only warned of.
+        """
+        return (
+            self.outside_km > SWAP_FAR_KM
+            and self.lands_km <= SWAP_NEAR_KM
+            and self.by is not None
+        )
+
+
+def _swap(
+    item: EvidenceItem,
+    exchanged: EvidenceItem,
+    i: int,
+    grid: Grid,
+    items: Sequence[EvidenceItem],
+    evidence: tuple[Any, FloatArray, FloatArray],
+) -> Swap:
+    """``item`` (``items[i]``, or none of them with ``i`` = -1) judged."""
+    lonlat = _positions(item)
+    assert lonlat is not None
+    near, by = _lands_by(exchanged, i, evidence)
+    return Swap(
+        exchanged=exchanged,
+        outside_km=_km_from(*lonlat, grid),
+        lands_km=near,
+        by=None if by is None else items[by],
+    )
+
+
+def judge_swap(
+    item: EvidenceItem,
+    grid: Grid,
+    items: Sequence[EvidenceItem],
+    *,
+    as_of: dt.date,
+    settings: Settings,
+) -> Swap | None:
+    """Judge a new item as a case file's place is judged: lon and lat swapped.
+
+    None unless ``item`` lies wholly outside ``grid`` and its exchange does not
+    (:func:`swapped_into`). Else the :class:`Swap`, whose ``refused`` says
+    whether a case file holding it among ``items`` (the case's, ``item`` not
+    among them) would refuse it: more than :data:`SWAP_FAR_KM` out, and its
+    exchange within :data:`SWAP_NEAR_KM` of one of ``items``. ``geosleuth
+    searched`` judges its ``--point`` and ``--box`` so.
+
+    Examples
+    --------
+    >>> from geosleuth.evidence import Provenance, Sighting
+    >>> g = Grid.from_bounds(-4.20, 53.00, -3.94, 53.15, cell_km=1.0)
+    >>> def seen(i, lon, lat):
+    ...     return Sighting(id=i, provenance=Provenance(document="d"), sigma_km=0.2,
+    ...                     date=dt.date(2024, 10, 12), place=Point(lon, lat))
+    >>> car = seen("car", -4.0219, 53.0805)
+    >>> day = dt.date(2024, 10, 13)
+    >>> swap = judge_swap(seen("new", 53.07, -4.05), g, [car], as_of=day,
+    ...                   settings=Settings())
+    >>> swap.refused, round(swap.lands_km, 1), swap.by.id
+    (True, 2.2, 'car')
+    >>> judge_swap(car, g, [], as_of=day, settings=Settings()) is None  # inside
+    True
+    """
+    exchanged = _exchanged_inside(item, grid, as_of=as_of, settings=settings)
+    if exchanged is None:
+        return None
+    return _swap(item, exchanged, -1, grid, items, _evidence(items))
+
+
 def _judge_item(
     doc: _Map,
     i: int,
@@ -404,26 +502,23 @@ def _judge_item(
     if at is None:
         return
     what, line, field, _ = at
-    lonlat = _positions(item)
-    assert lonlat is not None
-    km = _km_from(*lonlat, grid)
+    swap = _swap(item, exchanged, i, grid, items, evidence)
     lon, lat = _around(exchanged)
     how = _how_to_write(item, field)
     lies = "lie" if isinstance(item, EventSet) else "lies"
     said = (
         f"{_capital(what)}, written at {source}, line {line} ({field}), {lies} "
-        f"wholly outside {where} ({_bounds_text(grid, doc)}), {_km_text(km)} km "
-        f"from it, and with lon and lat exchanged (around {lon:.4f},{lat:.4f}) it "
-        "lies inside"
+        f"wholly outside {where} ({_bounds_text(grid, doc)}), "
+        f"{_km_text(swap.outside_km)} km from it, and with lon and lat exchanged "
+        f"(around {lon:.4f},{lat:.4f}) it lies inside"
     )
-    near, by = _lands_by(exchanged, i, evidence)
-    if km > SWAP_FAR_KM and near <= SWAP_NEAR_KM and by is not None:
-        other = items[by]
+    if swap.refused and swap.by is not None:
+        other = swap.by
         raise CaseFileError(
-            f"{said}, {_km_text(near)} km from {other.kind} {other.id!r}: lon and "
-            f"lat swapped? {how}. Left as written, 'geosleuth locate' would leave "
-            "the item out. If it is where it should be, give the case a region that "
-            "holds it.",
+            f"{said}, {_km_text(swap.lands_km)} km from {other.kind} {other.id!r}: "
+            f"lon and lat swapped? {how}. Left as written, 'geosleuth locate' would "
+            "leave the item out. If it is where it should be, give the case a region "
+            "that holds it.",
             path=source,
             line=line,
             field=field,

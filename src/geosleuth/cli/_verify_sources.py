@@ -255,7 +255,11 @@ def estimate_input_check(
     notes: list[str] = []
     for entry in recorded:
         named, digest = entry["path"], entry["sha256"]
-        found = next((p for p in case_candidates(named, folder) if p.is_file()), None)
+        also = entry.get("absolute")
+        found = next(
+            (p for p in case_candidates(named, folder, absolute=also) if p.is_file()),
+            None,
+        )
         if digest is None:
             notes.append(f"{named}: no plain file when read, not checked")
         elif found is None:

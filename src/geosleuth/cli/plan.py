@@ -158,7 +158,10 @@ def _items_not_in(record: dict[str, object] | None, folder: Path) -> str | None:
     if not isinstance(evidence, list):
         return None
     known = {e.get("id") for e in evidence if isinstance(e, dict)}
-    found = next((p for p in case_candidates(case, folder) if p.is_file()), None)
+    also = record.get("case_absolute")
+    found = next(
+        (p for p in case_candidates(case, folder, absolute=also) if p.is_file()), None
+    )
     if found is None:
         return None
     try:
@@ -262,7 +265,7 @@ def _made_on(
     ``as_of_time``): ``geosleuth searched --plan`` refuses a plan of another
     case's, and warns of a search dated before the map (review r50, L1). The
     ``case`` is written from the plan's folder, as ``estimate.json`` writes it
-    from its own (an absolute path when it lies elsewhere), when the case file
+    from its own (an absolute path only on another drive), when the case file
     is found; as the estimate wrote it otherwise (review r53, M2).
     """
     if record is None:
@@ -272,7 +275,11 @@ def _made_on(
     case = made_on.get("case")
     if isinstance(case, str):
         folder = estimate if estimate.is_dir() else estimate.parent
-        found = next((p for p in case_candidates(case, folder) if p.is_file()), None)
+        also = record.get("case_absolute")
+        found = next(
+            (p for p in case_candidates(case, folder, absolute=also) if p.is_file()),
+            None,
+        )
         if found is not None:
             made_on["case"] = case_reference(found, out)
     return made_on

@@ -38,7 +38,7 @@ from geosleuth.profile import (
 )
 from geosleuth.profile.dpm import FIXED_SHAPE, LEAST_KM, MOST_KM
 from geosleuth.report.fieldfiles import cell_outlines_lonlat, ring_parts
-from geosleuth.report.files import write_all_atomic
+from geosleuth.report.files import case_reference, write_all_atomic
 
 __all__ = ["parse_truth", "profile"]
 
@@ -919,7 +919,9 @@ def profile(
     record: dict[str, Any] = {
         "method": method,
         "events": {
-            "path": str(events_csv),
+            # from the output folder, as estimate.json names its inputs: a
+            # project copied whole names its own copy (review r41, L6)
+            "path": case_reference(events_csv, out),
             "n_events": events.n_events,
             "weight_column": weight_column,
             "weighted": events.weights is not None,

@@ -15,7 +15,7 @@ import typer
 from rich.text import Text
 
 from geosleuth._json import loads as read_json
-from geosleuth.casefile import Case, far_ahead, free_search_id, swapped_into
+from geosleuth.casefile import Case, far_ahead, free_search_id, judge_swap
 from geosleuth.cli import app, clean_text, console, guarded, shown_warnings
 from geosleuth.cli._dates import parse_date
 from geosleuth.errors import (
@@ -287,26 +287,49 @@ def _outside_region(items: Sequence[Searched], case: Case) -> list[tuple[str, st
     return out
 
 
-def _check_not_swapped(item: Searched, case: Case, given: str) -> None:
-    """Refuse a search wholly outside the region that lies inside swapped.
+def _km(km: float) -> str:
+    return f"{km:,.0f}" if km >= 10 else f"{km:.1f}"
 
-    As ``profile --truth`` does (review 39, L4): ``--point 44.4943,11.3426`` for
-    a case in Bologna would be recorded as a search in the Gulf of Aden, which
-    the estimate leaves out. Nothing is written. The test is the one a case
-    file's places get (:func:`geosleuth.casefile.swapped_into`).
+
+def _check_not_swapped(item: Searched, case: Case, given: str) -> bool:
+    """Refuse a search that is unambiguously written with lon and lat swapped.
+
+    By the rule a case file's places get (:func:`geosleuth.casefile.judge_swap`,
+    reviews r53, r55): a search wholly outside the region whose exchange lies
+    inside is refused when it lies more than ``SWAP_FAR_KM`` out and its
+    exchange within ``SWAP_NEAR_KM`` of the case's other evidence
+    (``--point 44.4943,11.3426`` for a case in Bologna, a search in the Gulf of
+    Aden, review 39, L4). Nothing is written. Nearer (a real place near the
+    diagonal lon = lat, just outside the region), or exchanged but not onto
+    other evidence, it is recorded as given, and the case file, read again with
+    it, warns of it by the line where it is written (lon and lat swapped?).
+
+    Returns
+    -------
+    bool
+        Whether it is recorded so, with that warning; False when its exchange
+        does not lie inside either.
     """
-    swapped = swapped_into(item, case.grid, as_of=item.date, settings=case.settings)
-    if swapped is None:
-        return
+    swap = judge_swap(
+        item, case.grid, case.items, as_of=item.date, settings=case.settings
+    )
+    if swap is None:
+        return False
+    if not swap.refused or swap.by is None:
+        return True
     w, s, e, n = case.grid.bounds_lonlat()
-    lon, lat = swapped.representative()
+    exchanged = swap.exchanged
+    area = exchanged.area if isinstance(exchanged, Searched) else item.area
+    lon, lat = area.representative()
+    where = "region" if case.region_given else "evidence (the region drawn around it)"
     raise InputError(
-        f"The search {given} lies wholly outside the case's "
-        f"{'region' if case.region_given else 'evidence (the region drawn around it)'}"
-        f" (west {w:.2f}, south "
-        f"{s:.2f}, east {e:.2f}, north {n:.2f}), and with lon and lat exchanged "
-        f"(around {lon:.4f},{lat:.4f}) it lies inside: lon and lat swapped? Give "
-        "longitude first, then latitude. Nothing was written.",
+        f"The search {given} lies wholly outside the case's {where} (west "
+        f"{w:.2f}, south {s:.2f}, east {e:.2f}, north {n:.2f}), "
+        f"{_km(swap.outside_km)} km from it, and with lon and lat exchanged (around "
+        f"{lon:.4f},{lat:.4f}) it lies inside, {_km(swap.lands_km)} km from "
+        f"{swap.by.kind} {swap.by.id!r}: lon and lat swapped? Give longitude first, "
+        "then latitude. If it is where it should be, give the case a region that "
+        "holds it. Nothing was written.",
         field=given.split(" ", 1)[0],
     )
 
@@ -475,8 +498,9 @@ def _same_name(a: object, b: str) -> bool:
 def _plan_of_this_file(made_on: dict[str, Any], plan: Path, case_file: Path) -> bool:
     """Whether the case file the plan's estimate names is ``case_file``.
 
-    ``plan.geojson``'s ``estimate.case`` is written from the plan's folder (an
-    absolute path when the case lies elsewhere); a plan of 722a9ed copied it from
+    ``plan.geojson``'s ``estimate.case`` is written from the plan's folder
+    (:func:`geosleuth.report.files.case_reference`; an absolute path only on
+    another drive, or from an older plan); a plan of 722a9ed copied it from
     the estimate, written from the estimate's folder, which a plan beside the
     estimate (``est/``, ``plan/``) reads alike. Both are tried, and only they:
     never the current folder, from which another case's plan named alike would
@@ -649,9 +673,11 @@ def searched(
     in it with --radius-km) with its --pd, or the --plan that was carried out
     (with --areas, the part of it that was), and --time, the time of day it was
     made, if known. A search that lies wholly outside the case's region (or,
-    without one, its evidence) is recorded with a warning: check its coordinates;
-    one that would lie inside with lon and lat exchanged is refused, and nothing
-    written (lon and lat swapped?).
+    without one, its evidence) is recorded with a warning: check its coordinates.
+    One that would lie inside with lon and lat exchanged is judged as a case
+    file's place is: refused, and nothing written, when it lies over 1,000 km out
+    and, exchanged, within 100 km of other evidence (lon and lat swapped?);
+    else recorded, with the warning the case file gives.
     """
     day = parse_date(date, "--date")
     if day is None:  # pragma: no cover - Typer requires --date
@@ -710,6 +736,7 @@ def searched(
 
     case_as_of: list[dt.date | None] = []  # the case's as_of, as build() read it
     far: list[tuple[str, str]] = []  # searches wholly outside the case's region
+    told: list[str] = []  # of these, the ones the case file warns of (swapped?)
 
     def build(current: Case) -> list[Searched]:
         case_as_of.append(current.as_of)
@@ -746,8 +773,8 @@ def searched(
                 )
             )
         outside = _outside_region(items, current)
-        if outside and plan is None:
-            _check_not_swapped(items[0], current, given)
+        if outside and plan is None and _check_not_swapped(items[0], current, given):
+            told.append(items[0].id)  # the case file read with it warns of it
         far.extend(outside)
         return items
 
@@ -777,7 +804,8 @@ def searched(
     with shown_warnings():
         if early:
             warnings.warn(early, EvidenceWarning, stacklevel=2)
-        for where, then in far:
+        # a search the case file judged swapped? was warned of as it was read
+        for where, then in [] if told else far:
             warnings.warn(
                 f"{where} {then} It is recorded as given; {_CHECK}",
                 EvidenceWarning,

@@ -286,7 +286,7 @@ def _run_case(rec: dict[str, Any], folder: Path) -> tuple[Path, Case] | str | No
     name = rec.get("case")
     if not isinstance(name, str) or Path(name).suffix.lower() not in (".yaml", ".yml"):
         return None
-    for path in files.case_candidates(name, folder):
+    for path in files.case_candidates(name, folder, absolute=rec.get("case_absolute")):
         if path.is_file():
             try:
                 with warnings.catch_warnings():

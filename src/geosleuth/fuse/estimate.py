@@ -42,6 +42,7 @@ from geosleuth.fuse.likelihood import (
     _search_day_log,
     _search_reaches,
     _Skip,
+    _threaded,
     _Tracks,
     factors,
     select,
@@ -214,7 +215,7 @@ def _warn_outside(
             )
 
 
-def _warn_untimed(used: Sequence[EvidenceItem]) -> None:
+def _warn_untimed(used: Sequence[EvidenceItem], as_of: dt.date) -> None:
     """Warn of an untimed item on a day whose timed items it is ordered with.
 
     An :class:`EvidenceWarning` each (reviews r33, M5; r34, M2). An item
@@ -224,9 +225,23 @@ def _warn_untimed(used: Sequence[EvidenceItem]) -> None:
     of life) on a day of a timed word of life or death is then taken after it
     by P(alive). An untimed claim is not warned of: a plan of the day's route,
     or a place said to hold the target over the day, is rightly untimed.
+
+    A lone timed fix is a track when timed searches are threaded through it
+    (:func:`~geosleuth.fuse.likelihood._factor_stream`), and warned of as one.
+    Without them it is an item like any other, and an untimed sighting of its
+    day multiplies with it, as two untimed sightings of a day do, whose product
+    peaks between them; given its time, the two would be followed as a track.
+    That is warned of too: a case that times one fix of the day means to
+    follow the target through it (session 26; before, only two or more fixes
+    were).
     """
     fixes = [i for i in used if in_track(i)]
-    track_days = Counter(i.date for i in fixes) if len(fixes) > 1 else Counter()
+    now = now_of(as_of)
+    tracked = len(fixes) > 1 or (
+        len(fixes) == 1
+        and any(isinstance(i, Searched) and _threaded(i, now) for i in used)
+    )
+    fix_days = Counter(i.date for i in fixes)
     life_days = Counter(
         i.date for i in used if isinstance(i, LifeStatus) and i.time is not None
     )
@@ -238,14 +253,31 @@ def _warn_untimed(used: Sequence[EvidenceItem]) -> None:
             and item.subject == "target"
             and item.group_key == item.id
         )
-        if seen and item.date in track_days:
+        if seen and tracked and item.date in fix_days:
+            n = fix_days[item.date]
+            some = (
+                f"{n} fix(es) of that day have one and are"
+                if n > 1
+                else "1 fix of that day has one and is"
+            )
             warnings.warn(
                 f"The {item.kind} {item.id!r} of {item.date} has no time of day, "
-                f"while {track_days[item.date]} fix(es) of that day have one and "
-                "are followed as a track: it is taken to be where the target is at "
-                "the end of its day, and multiplies with the track, pulling the map "
-                "towards it. Give it its time ('time: \"HH:MM\"') to follow it "
-                "in the track.",
+                f"while {some} followed as a track: it is taken to be where the "
+                "target is at the end of its day, and multiplies with the track, "
+                "pulling the map towards it. Give it its time ('time: \"HH:MM\"') "
+                "to follow it in the track.",
+                EvidenceWarning,
+                stacklevel=3,
+            )
+        elif seen and item.date in fix_days:
+            fix = next(i for i in fixes if i.date == item.date)
+            warnings.warn(
+                f"The {item.kind} {item.id!r} of {item.date} has no time of day, "
+                f"while the {fix.kind} {fix.id!r} of that day has one: the two are "
+                "not followed as a track (one timed fix alone is not) but multiply "
+                "as items of their own, each widened by the walk since, which for "
+                "a target on the move puts the map between them. Give it its time "
+                "('time: \"HH:MM\"') to follow both as a track.",
                 EvidenceWarning,
                 stacklevel=3,
             )
@@ -849,7 +881,7 @@ def fuse(
         hindcast=hindcast, keep_factors=contributions, found=found,
     )  # fmt: skip
     _warn_outside(items, excluded)
-    _warn_untimed(used)
+    _warn_untimed(used, as_of)
     _warn_untimed_today(used, as_of)
     if any(not isinstance(i, LifeStatus) for i in used):  # the map is not the prior
         _warn_border(post, grid, log_prior)

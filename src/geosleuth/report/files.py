@@ -419,6 +419,7 @@ def estimate_record(
     timeline: Sequence[TimelinePoint] = (),
     timeline_max_points: int | None = None,
     source: str | None = None,
+    source_absolute: str | None = None,
     plan: dict[str, Any] | None = None,
     set_aside: Sequence[tuple[EvidenceItem, str]] = (),
     warnings: Sequence[str] = (),
@@ -446,7 +447,9 @@ def estimate_record(
     ``report.html``, ``map.png`` and ``estimate.geojson``, by which ``geosleuth
     verify`` knows them unchanged; null where none were written), ``inputs``
     (each file ``geosleuth locate`` read, ``{path, sha256}``, the path as
-    :func:`case_reference` writes it and the SHA-256 of the file as read, so
+    :func:`case_reference` writes it, with ``absolute`` beside it for a file
+    outside the folder's parent (:func:`case_fallback`; so ``case_absolute``
+    beside ``case``), and the SHA-256 of the file as read, so
     that ``geosleuth verify`` tells one edited or replaced since; null where
     not recorded, as where the caller names the inputs, ``locate_case(...,
     source=)``, and binds them itself, as the service's ``run.json`` does),
@@ -503,6 +506,9 @@ def estimate_record(
         # only where given: the time of day on as_of the map is for
         **({"as_of_time": time_text(at)} if (at := time_of(est.as_of)) else {}),
         "case": source,
+        # only for a case file outside the folder's parent: found so when the
+        # folder is moved alone (case_fallback)
+        **({"case_absolute": source_absolute} if source_absolute else {}),
         "p_alive": _sig(est.p_alive),
         # exact: 0.9999996 rounded to 1.0 would read as 'nothing left to search'
         "search_miss": est.search_miss,
@@ -559,12 +565,18 @@ def estimate_record(
 def case_reference(case: PathLike, out: PathLike) -> str:
     """How ``estimate.json`` names its case file, so that it is found from anywhere.
 
-    Its path from the output folder ``out`` where the case lies in ``out``'s
-    parent folder or below it (``../hiker.yaml``: the case beside its outputs),
-    so that the two can be moved together; else its absolute path, which holds
-    wherever ``out`` is moved. Either way ``geosleuth verify`` and ``geosleuth
-    plan`` find it from any directory, not only from the one ``locate`` ran in
-    (review 19). :func:`case_candidates` reads it.
+    Its path from the output folder ``out``, with as many ``..`` as it takes
+    (``../hiker.yaml``: the case beside its outputs; ``../../data/events.csv``:
+    an event set's CSV file elsewhere in the project), so that a project folder
+    copied or moved whole still finds its own files, not the old tree's copies
+    (review r41, L6; before, a file outside ``out``'s parent was named by its
+    absolute path). Its absolute path only where no path leads from ``out`` to
+    it: on another drive (Windows). ``geosleuth verify`` and ``geosleuth plan``
+    find it from any directory, not only from the one ``locate`` ran in (review
+    19), and read an absolute path that older runs wrote as before. A file
+    outside ``out``'s parent gets its absolute path recorded beside this one
+    (:func:`case_fallback`), so that ``out`` moved alone still finds it.
+    :func:`case_candidates` reads both; ``profile.json`` names its events file so.
 
     Examples
     --------
@@ -573,35 +585,83 @@ def case_reference(case: PathLike, out: PathLike) -> str:
     >>> case_reference("/cases/out/case.yaml", "/cases/out")
     'case.yaml'
     >>> case_reference("/data/hiker.yaml", "/runs/2024/out")
+    '../../../data/hiker.yaml'
+    """
+    case_abs = Path(os.path.abspath(os.fspath(case))).resolve()
+    out_abs = Path(os.path.abspath(os.fspath(out))).resolve()
+    try:
+        return Path(os.path.relpath(case_abs, out_abs)).as_posix()
+    except ValueError:  # another drive: no path leads there from out
+        return case_abs.as_posix()
+
+
+def case_fallback(case: PathLike, out: PathLike) -> str | None:
+    """The absolute path recorded beside :func:`case_reference`'s, or None.
+
+    For a file outside ``out``'s parent folder: its path from ``out`` finds it
+    when the project is copied or moved whole, this one when ``out`` is moved
+    alone (as it did before review r41, L6, when it was the only path). None
+    for a file in ``out``'s parent or below it, which moves with ``out``, as a
+    service run's files do (no path on the server is written, review 20, F7),
+    and where the reference is absolute already.
+
+    Examples
+    --------
+    >>> case_fallback("/cases/hiker.yaml", "/cases/hiker-out") is None
+    True
+    >>> case_fallback("/data/hiker.yaml", "/runs/2024/out")
     '/data/hiker.yaml'
     """
     case_abs = Path(os.path.abspath(os.fspath(case))).resolve()
     out_abs = Path(os.path.abspath(os.fspath(out))).resolve()
-    # not from a folder at the top of the file system: /out and /data/x.yaml
-    # are no pair, and the absolute path then says as much
-    if len(out_abs.parent.parts) > 1 and case_abs.is_relative_to(out_abs.parent):
-        return Path(os.path.relpath(case_abs, out_abs)).as_posix()
+    if case_abs.is_relative_to(out_abs.parent):
+        return None
+    if Path(case_reference(case_abs, out_abs)).is_absolute():
+        return None
     return case_abs.as_posix()
 
 
-def case_candidates(case: str, folder: PathLike) -> tuple[Path, ...]:
+def case_candidates(
+    case: str, folder: PathLike, *, absolute: object = None
+) -> tuple[Path, ...]:
     """Where the case file an ``estimate.json`` names may be, most likely first.
 
-    ``case`` is the record's ``case``; ``folder`` the folder of the
-    ``estimate.json``. The path from the folder (how :func:`case_reference`
-    writes it, and a service run's ``case.yaml``), then a copy of it beside
-    the estimate, then the path from the working directory (how runs before
-    review 19 wrote it: from the directory ``locate`` ran in). The first is
-    taken from the folder resolved, as :func:`case_reference` wrote it.
+    ``case`` is the record's ``case`` (or an ``inputs`` entry's ``path``);
+    ``folder`` the folder of the ``estimate.json``; ``absolute`` the absolute
+    path recorded beside it (:func:`case_fallback`: ``case_absolute``, an
+    entry's ``absolute``), if any, taken only where it ends as ``case`` does.
+    The path from the folder (how
+    :func:`case_reference` writes it, and a service run's ``case.yaml``), then
+    a copy of it beside the estimate, then ``absolute`` (the folder moved
+    alone), then the path from the working directory (how runs before review
+    19 wrote it: from the directory ``locate`` ran in). The first is taken
+    from the folder resolved, as :func:`case_reference` wrote it; an absolute
+    ``case`` (as runs before review r41, L6, wrote a file elsewhere) is itself.
 
     Examples
     --------
     >>> [p.as_posix() for p in case_candidates("../hiker.yaml", "/cases/out")]
     ['/cases/hiker.yaml', '/cases/out/hiker.yaml', '../hiker.yaml']
+    >>> moved = case_candidates("../../data/h.yaml", "/u/moved/out",
+    ...                         absolute="/u/proj/data/h.yaml")  # out moved alone
+    >>> [p.as_posix() for p in moved]  # doctest: +NORMALIZE_WHITESPACE
+    ['/u/data/h.yaml', '/u/moved/out/h.yaml', '/u/proj/data/h.yaml',
+     '../../data/h.yaml']
     """
     named, where = Path(case), Path(os.fspath(folder))
     from_out = Path(os.path.normpath(Path(os.path.abspath(where)).resolve() / named))
-    return tuple(dict.fromkeys((from_out, where / named.name, named)))
+    # the absolute path only where it names the file ``case`` does (ends alike):
+    # not once the record's ``case`` was edited to name another
+    tail = tuple(part for part in named.parts if part not in ("..", "."))
+    also = (
+        [Path(absolute)]
+        if isinstance(absolute, str)
+        and Path(absolute).is_absolute()
+        and tail
+        and Path(absolute).parts[-len(tail) :] == tail
+        else []
+    )
+    return tuple(dict.fromkeys((from_out, where / named.name, *also, named)))
 
 
 #: A cache of file digests: ``(device, inode, size, mtime_ns)`` to SHA-256.
