@@ -15,7 +15,7 @@ import pytest
 
 from geosleuth.evidence import Grade, LifeStatus
 from geosleuth.fuse.life import p_alive
-from geosleuth.read.attribution._names import _OFFICIAL
+from geosleuth.read.attribution._names import OFFICIAL
 from reading import PUB, reader, sightings
 
 pytestmark = pytest.mark.nlp
@@ -102,9 +102,9 @@ def test_a_police_rank_is_an_official_role(nlp: Any, rank: str) -> None:
     "role", ["Lt.", "Sgt.", "Insp.", "Capt.", "Det.", "Det. Supt.", "Sergeant"]
 )
 def test_police_ranks_abbreviated_read_as_official(role: str) -> None:
-    assert _OFFICIAL.search(role) is not None
+    assert OFFICIAL.search(role) is not None
 
 
 @pytest.mark.parametrize("role", ["her brother", "a hiker", "det", "Detroit"])
 def test_words_like_ranks_are_not_official(role: str) -> None:
-    assert _OFFICIAL.search(role) is None
+    assert OFFICIAL.search(role) is None

@@ -266,9 +266,10 @@ def test_withheld_words_and_police_sources(
         (f"{_S} was arrested in Culiacán on Monday; officials would not confirm "
          "that he was wounded.", {_seen("Culiacán", grade="F2",
                                         speaker="Officials")}),
-        # near-misses: a denial of the arrest itself, or a doubt of it
+        # near-misses: a denial of the arrest itself, or a doubt of it (not yet
+        # confirmed, as "could not be confirmed": possible; r60)
         (f"{_S} was seen in Culiacán on Monday; the sighting has not been "
-         "confirmed.", set()),
+         "confirmed.", {_seen("Culiacán", "possible")}),
         (f"Police denied that {_S} was arrested in Culiacán on Monday.", set()),
         (f"Nobody arrested {_S} in Culiacán on Monday.", set()),
     ],

@@ -130,11 +130,11 @@ def test_a_death_claimed_in_a_concession_beside_a_word_of_life(nlp: Any) -> None
         for i in r.evidence
         if isinstance(i, LifeStatus)
     )
-    # the tabloid is no speaker the reader knows: its word is no one's, possible,
+    # the tabloid speaks (a publication, r60): its word is its own, possible,
     # dated in its own clause ("last week")
     assert life == [
         ("alive", "probable", "Portuguese prosecutors", None),
-        ("dead", "possible", None, dt.date(2018, 5, 29)),
+        ("dead", "possible", "Tabloid", dt.date(2018, 5, 29)),
     ]
     assert ("claim", "Ourense", "is", "possible") in _items(r)
 

@@ -352,7 +352,7 @@ SPEAKER_ORG_WORDS = frozenset(
 ORG_NOUNS = frozenset(
     {"coalition", "militia", "group", "media", "alliance", "faction", "movement",
      "organisation", "organization", "regime", "agency", "broadcaster",
-     "newspaper", "outlet", "park"}
+     "newspaper", "outlet", "park", "tabloid", "paper", "magazine"}
 )  # fmt: skip
 #: News agencies and broadcasters named by one word ("Reuters reported"), which a
 #: tagger may take for a surname.
@@ -381,7 +381,7 @@ THINGS = frozenset(
 #: hiker", "a shepherd"), those who hold or were held and who talk between them
 #: ("her kidnappers", "a former hostage", "a negotiator", "a mediator"), and
 #: sources ("a source told reporters"). Officials, experts and forces are not
-#: here: they speak with authority (see ``_OFFICIAL`` in
+#: here: they speak with authority (see ``OFFICIAL`` in
 #: :mod:`geosleuth.read.attribution`; a diplomat or an envoy is an official of a
 #: government).
 PERSON_NOUNS = frozenset(

@@ -551,13 +551,19 @@ def _real_victim(words: str) -> bool:
 #: death*", "*his death could not be verified*", "were unable to confirm the
 #: report".
 _CANNOT = r"(?:(?:could|would)\s*(?:not|n['’]t)|can\s+not|can['’]t|cannot)"
+#: ... and one not confirmed yet: "his death *has not been* confirmed", "*has
+#: yet to be* confirmed", "*remains unconfirmed*", as "could not be confirmed".
+_UNCONFIRMED_BE = (
+    rf"(?:(?:{_CANNOT}\s+be|(?:has|have|had)\s*(?:not|n['’]t)\s+(?:yet\s+)?been|"
+    r"(?:has|have|had)\s+yet\s+to\s+be)\s+(?:independently\s+)?"
+    r"(?:confirmed|verified)|remain(?:s|ed)?\s+(?:unconfirmed|unverified))"
+)
 _DOUBTED = re.compile(
     rf"\b(?:{_CANNOT}|(?:was|were|are|is)\s+unable\s+to)\s+"
     r"(?:yet\s+|independently\s+)?(?:confirm|verify)\s+"
     rf"(?:(?:his|her|their|the)\s+death|{_STATEMENT}\b(?!\s+(?:that|of|about)\b)|"
     r"(?:that|whether)\s+(?:he|she|they)\s+(?:was|were|had\s+been)\s+(?:dead|killed))"
-    rf"|\b(?:his|her|their|the)\s+death\s+{_CANNOT}\s+be\s+"
-    r"(?:independently\s+)?(?:confirmed|verified)",
+    rf"|\b(?:his|her|their|the)\s+death\s+{_UNCONFIRMED_BE}",
     re.IGNORECASE,
 )
 
@@ -571,8 +577,8 @@ _CLAUSE_END = r"\s*[.!?…]?[\"'”’)]*\s*$"
 #: independently verified*", "; *officials could not confirm his death*".
 _DOUBTED_HERE = re.compile(
     _CLAUSE_OPEN + r"(?P<doubt>(?:[\w’'-]+\s+){0,3}?"
-    rf"(?:{_DOUBTED.pattern}|(?:this|that|it|{_STATEMENT})\s+{_CANNOT}\s+be\s+"
-    r"(?:independently\s+)?(?:confirmed|verified)))" + _CLAUSE_END,
+    rf"(?:{_DOUBTED.pattern}|(?:this|that|it|{_STATEMENT})\s+{_UNCONFIRMED_BE}))"
+    + _CLAUSE_END,
     re.IGNORECASE,
 )
 

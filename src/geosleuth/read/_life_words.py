@@ -474,18 +474,22 @@ def _death_after_surviving(s: Sentence, text: str) -> int | None:
 
     "Jane Doe survived an ambush in 2016 but was killed in Raqqa in 2019" tells
     of two events, one after the other: the death (a verb conjoined to
-    "survived", with its subject, after it) is a claim of its own. Returns the
-    document offset of the death's conjunct; None when "survived" is not said,
-    or no death verb is its conjunct ("survived the strike that killed his
-    deputy": that death is another's).
+    "survived", with its subject, after it) is a claim of its own. So is one
+    conjoined to a life of a time before ("Salcedo *was* probably still alive
+    when the helicopter landed in Culiacán, *but he died there*": a past "was"
+    or "were"; not "is alive"). Returns the document offset of the death's
+    conjunct; None when neither is said, or no death verb is its conjunct
+    ("survived the strike that killed his deputy": that death is another's).
     """
     said = _SAYS_ALIVE.search(text)
-    if said is None or said.group(0).lower() != "survived" or s.sent is None:
+    if said is None or s.sent is None:
         return None
     at = s.span[0] + said.start()
     verb = next((t for t in s.sent if t.idx == at), None)
     if verb is None:
         return None
+    if said.group(0).lower() != "survived" and verb.lower_ not in ("was", "were"):
+        return None  # "is alive": now, which no death after it follows
     for m in _death_cues(text[said.end() :]):
         cue_at = s.span[0] + said.end() + m.start()
         cue = next((t for t in s.sent if t.idx == cue_at), None)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from geosleuth.read._doc_text import doc_text
 from geosleuth.read._sentence import overlaps, resolved
 from geosleuth.read._target_pronouns import (
-    _GENDER_OF,
+    GENDER_OF,
     PRONOUN_REACH,
     _own_and_others,
     _refers_to_target,
@@ -100,14 +100,14 @@ class _People:
         self.genders = (
             {gender}
             if gender is not None
-            else {_GENDER_OF[r.text.lower()] for r in refs if r.kind == "pronoun"}
+            else {GENDER_OF[r.text.lower()] for r in refs if r.kind == "pronoun"}
         )
 
     def is_target(self, tok: Any) -> bool:
         """Whether the word ``tok`` refers to the target."""
         if any(a <= tok.idx < b for a, b in self.spans):
             return True
-        gender = _GENDER_OF.get(tok.lower_)
+        gender = GENDER_OF.get(tok.lower_)
         if gender is None or (self.genders and gender not in self.genders):
             return False
         return self.refers(int(tok.idx), gender)

@@ -362,13 +362,55 @@ def _unable(verb: Any) -> str | None:
     "*could not confirm*", "*cannot verify*", "*could not be confirmed*", "*were
     unable to confirm*": no one vouches for what it governs, and no one denies
     it; the seeing is only raised, as for a word withheld (:func:`_refused`).
-    Not "did not confirm", nor "has not been confirmed".
+    So is one not yet made (:func:`_not_yet_confirmed`: "*has not been
+    confirmed*", "*has yet to be confirmed*", "*remains unconfirmed*"). Not
+    "did not confirm".
     """
+    yet = _not_yet_confirmed(verb)
+    if yet is not None:
+        return yet
     if verb.lemma_.lower() not in _CHECKING:
         return None
     if verb.dep_ == "xcomp" and verb.head.lower_ == "unable":
         return f"unable to {verb.text}"
     return _negated_modal(verb, lambda c: c.lower_ in _ABLE)
+
+
+#: Words for a thing not confirmed: "remains *unconfirmed*".
+_UNCHECKED = frozenset({"unconfirmed", "unverified", "uncorroborated"})
+
+
+def _not_yet_confirmed(verb: Any) -> str | None:
+    """The words by which ``verb`` says a confirmation is not yet made, if it does.
+
+    "*has not been confirmed*" (a perfect passive, negated), "*has yet to be
+    confirmed*", "*remains unconfirmed*": no one has vouched for it yet, as
+    "could not be confirmed"; no one denies it. Not "did not confirm", nor
+    "was not confirmed", nor "has been denied".
+    """
+    lemma = verb.lemma_.lower()
+    kids = list(verb.children)
+    if lemma in _CHECKING and any(c.dep_ == "neg" for c in kids):
+        perfect = next(
+            (c for c in kids if c.dep_ == "aux" and c.lemma_.lower() == "have"), None
+        )
+        if perfect is not None and any(c.dep_ == "auxpass" for c in kids):
+            return str(verb.doc[perfect.i : verb.i + 1].text)
+        return None
+    if lemma == "have" and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in kids):
+        checked = next(
+            (c for c in kids if c.dep_ == "xcomp" and c.lemma_.lower() in _CHECKING),
+            None,
+        )
+        if checked is not None:
+            return str(verb.doc[verb.i : checked.i + 1].text)
+    if lemma == "remain":
+        unchecked = next(
+            (c for c in kids if c.dep_ == "acomp" and c.lower_ in _UNCHECKED), None
+        )
+        if unchecked is not None:
+            return f"{verb.text} {unchecked.text}"
+    return None
 
 
 def _denial_withheld(tok: Any) -> str | None:
@@ -439,8 +481,8 @@ def _confirms_back(verb: Any, before: Any) -> bool:
     """
     if any(c.dep_ == "ccomp" and c.i > before.i for c in verb.children):
         return False
-    if verb.lemma_.lower() in _CONFIRMING:
-        return True
+    if verb.lemma_.lower() in _CONFIRMING or _not_yet_confirmed(verb) is not None:
+        return True  # "; the arrest has yet to be confirmed", "remains unconfirmed"
     # "; officials denied *it*", "; police dismissed *the report*": a denial of
     # what was told before; not "; officials denied wrongdoing"
     return verb.lemma_.lower() in _DENYING_BACK and any(
@@ -452,10 +494,12 @@ def _confirms_back(verb: Any, before: Any) -> bool:
 #: Verbs (lemmas) of denying, which after a semicolon may deny the seeing.
 _DENYING_BACK = frozenset({"deny", "dismiss", "reject", "refute"})
 #: What such a verb denies when it denies what was told before it: "; officials
-#: denied *it*", "; police rejected *the claim*".
+#: denied *it*", "; police rejected *the claim*", "; *the arrest* has been
+#: denied" (the seeing told, by its noun).
 _TOLD_BEFORE = frozenset(
-    {"it", "this", "that", "report", "claim", "account", "story", "allegation"}
-)
+    {"it", "this", "that", "report", "claim", "account", "story", "allegation",
+     "arrest", "capture", "detention", "sighting"}
+)  # fmt: skip
 
 
 def _governed(

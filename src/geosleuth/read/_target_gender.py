@@ -35,12 +35,14 @@ from geosleuth.read._lexicon import PERSON_NOUNS
 from geosleuth.read._spans import SpanIndex
 from geosleuth.read._target_names import Target, TargetRef
 from geosleuth.read._target_pronouns import (
-    _GENDER_OF,
+    GENDER_OF,
     _own_and_others,
     _refers_to_target,
 )
 
 __all__ = [
+    "IS_FEMALE",
+    "IS_MALE",
     "_another_speaks",
     "_seen_pronouns",
     "_speakers_of",
@@ -87,8 +89,8 @@ _NOUN_AFTER = re.compile(
 _WITNESS_LEMMAS = frozenset(
     {"see", "spot", "sight", "notice", "recognise", "recognize"}
 )
-_IS_MALE = re.compile(rf"(?i:{_MALE})")
-_IS_FEMALE = re.compile(rf"(?i:{_FEMALE})")
+IS_MALE = re.compile(rf"(?i:{_MALE})")
+IS_FEMALE = re.compile(rf"(?i:{_FEMALE})")
 
 
 def target_gender(
@@ -202,7 +204,7 @@ def target_gender(
         return None  # a "Mr Doe" and a "Mrs Doe": the titles disagree
     own, others = _own_and_others(text, refs, persons, target)
     for m in _ANY_PRONOUN.finditer(text):
-        gender = _GENDER_OF[m.group(0).lower()]
+        gender = GENDER_OF[m.group(0).lower()]
         if m.span() in seen and _refers_to_target(text, m.start(), gender, own, others):
             return "he" if gender == "he" else "she"  # "a hiker who saw her"
         if (
@@ -271,9 +273,9 @@ def _is_speakers(
         if not (last_own <= s and e <= at) or any(a < e and s < b for a, b in own):
             continue
         word = text[s:e].lower()
-        if word not in _GENDER_OF:
+        if word not in GENDER_OF:
             return True  # "Jane Doe was seen, a hiker said. His dog ..."
-        if _GENDER_OF[word] == gender and _another_speaks(text, s, own, speakers):
+        if GENDER_OF[word] == gender and _another_speaks(text, s, own, speakers):
             return True  # "He said his car ..."
     return False
 
@@ -361,7 +363,7 @@ def _another_speaks(
     the target, it may be the target ("Jane Doe left. *She* said ...").
     """
     named = [
-        (s, e) for s, e in speakers if e <= at and text[s:e].lower() not in _GENDER_OF
+        (s, e) for s, e in speakers if e <= at and text[s:e].lower() not in GENDER_OF
     ]
     if not named:
         return False
@@ -371,7 +373,7 @@ def _another_speaks(
     # "A hiker said *he* saw Jane Doe. *She* told police ...": the hiker is a he
     theirs = _speaker_gender(text, s, e)
     word = re.match(r"[A-Za-z]+", text[at:])
-    mine = _GENDER_OF.get(word.group(0).lower()) if word else None
+    mine = GENDER_OF.get(word.group(0).lower()) if word else None
     return theirs is None or mine is None or theirs == mine
 
 
@@ -491,9 +493,9 @@ def _witnesses_of(
                 continue
             told = (
                 "he"
-                if _IS_MALE.fullmatch(w.lower_)
+                if IS_MALE.fullmatch(w.lower_)
                 else "she"
-                if _IS_FEMALE.fullmatch(w.lower_)
+                if IS_FEMALE.fullmatch(w.lower_)
                 else None
             )
             ends = [w.idx + len(w.text)] + [t.idx + len(t.text) for t in seen]

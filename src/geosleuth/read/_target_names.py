@@ -33,6 +33,7 @@ Part of :mod:`geosleuth.read.target`, which re-exports the public names.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -53,6 +54,7 @@ __all__ = [
     "_others_by_name",
     "_surname_extension",
     "_two_surnames",
+    "given_name_gender",
     "name_key",
     "same_person",
 ]
@@ -106,8 +108,9 @@ def name_key(word: str) -> str:
 
 #: Spanish given names, folded (:func:`_fold`): a name that opens with one and ends
 #: with two words that are no given names is given names and two surnames
-#: ("Rodrigo Barrientos Lugo", "María José Pérez Lugo").
-_SPANISH_GIVEN = frozenset(
+#: ("Rodrigo Barrientos Lugo", "María José Pérez Lugo"). Those of men, of women,
+#: and those given to both ("Guadalupe", "Rosario").
+_SPANISH_MALE = frozenset(
     {
         "adan", "adolfo", "adrian", "agustin", "alberto", "alejandro", "alfonso",
         "alfredo", "alonso", "alvaro", "amado", "andres", "angel", "anibal", "antonio",
@@ -128,41 +131,86 @@ _SPANISH_GIVEN = frozenset(
         "reinaldo", "reynaldo", "ricardo", "rigoberto", "roberto", "rodolfo", "rodrigo",
         "rogelio", "ruben", "salvador", "samuel", "santiago", "saul", "sebastian",
         "sergio", "silvio", "teodoro", "tomas", "ulises", "valentin", "vicente",
-        "victor", "wilfredo", "xavier", "adriana", "alejandra", "alicia", "alma",
-        "amparo", "ana", "andrea", "angela", "antonia", "araceli", "beatriz", "belen",
-        "blanca", "camila", "carla", "carmen", "carolina", "catalina", "cecilia",
-        "claudia", "concepcion", "consuelo", "cristina", "daniela", "dolores", "dulce",
-        "elena", "elisa", "elvira", "esperanza", "estela", "esther", "eva", "fabiola",
-        "fernanda", "gabriela", "gloria", "graciela", "guadalupe", "ines", "inmaculada",
-        "irene", "isabel", "jimena", "josefina", "juana", "julia", "laura", "leticia",
-        "liliana", "lorena", "lourdes", "lucia", "luisa", "luz", "magdalena", "marcela",
-        "margarita", "maria", "mariana", "maribel", "marisol", "marta", "martha",
-        "mercedes", "milagros", "monica", "natalia", "norma", "olga", "paloma",
-        "patricia", "paula", "pilar", "raquel", "rebeca", "rocio", "rosa", "rosario",
-        "sandra", "silvia", "sofia", "soledad", "susana", "teresa", "valentina",
-        "veronica", "victoria", "ximena", "yolanda",
+        "victor", "wilfredo", "xavier",
     }
 )  # fmt: skip
+_SPANISH_FEMALE = frozenset(
+    {
+        "adriana", "alejandra", "alicia", "alma", "amparo", "ana", "andrea", "angela",
+        "antonia", "araceli", "beatriz", "belen", "blanca", "camila", "carla", "carmen",
+        "carolina", "catalina", "cecilia", "claudia", "concepcion", "consuelo",
+        "cristina", "daniela", "dolores", "dulce", "elena", "elisa", "elvira",
+        "esperanza", "estela", "esther", "eva", "fabiola", "fernanda", "gabriela",
+        "gloria", "graciela", "ines", "inmaculada", "irene", "isabel", "jimena",
+        "josefina", "juana", "julia", "laura", "leticia", "liliana", "lorena",
+        "lourdes", "lucia", "luisa", "luz", "magdalena", "marcela", "margarita",
+        "maria", "mariana", "maribel", "marisol", "marta", "martha", "mercedes",
+        "milagros", "monica", "natalia", "norma", "olga", "paloma", "patricia", "paula",
+        "pilar", "raquel", "rebeca", "rocio", "rosa", "sandra", "silvia", "sofia",
+        "soledad", "susana", "teresa", "valentina", "veronica", "victoria", "ximena",
+        "yolanda",
+    }
+)  # fmt: skip
+_SPANISH_GIVEN = _SPANISH_MALE | _SPANISH_FEMALE | {"guadalupe", "rosario"}
 #: Given names of other languages, folded, that follow a Spanish one as a middle
 #: name ("Daniel Patrick Moynihan"), or are given names a text writes before a
-#: namesake's surname ("Mary Doe").
-_OTHER_GIVEN = frozenset(
+#: namesake's surname ("Mary Doe"): of men, of women, and "Jean" and "Lee",
+#: given to both.
+_OTHER_MALE = frozenset(
     {
-        "abdul", "ahmed", "alan", "albert", "alexander", "alice", "amy", "ann", "anna",
-        "anne", "anthony", "arthur", "barbara", "benjamin", "brian", "bruce", "carl",
-        "catherine", "charles", "christopher", "deborah", "dennis", "diana", "donald",
-        "dorothy", "douglas", "edward", "elizabeth", "ellen", "emily", "emma", "eric",
-        "frank", "fred", "gary", "george", "harold", "harry", "helen", "henry",
-        "ibrahim", "jack", "james", "jane", "janet", "jean", "jennifer", "jessica",
-        "joan", "john", "joseph", "joshua", "karen", "kate", "kenneth", "kevin",
-        "larry", "lee", "linda", "lisa", "louis", "louise", "margaret", "marie", "mark",
-        "mary", "matthew", "michael", "michelle", "mohammed", "muhammad", "nancy",
-        "patrick", "paul", "peter", "philip", "ralph", "raymond", "richard", "robert",
-        "ronald", "ruth", "ryan", "sarah", "scott", "sharon", "stephen", "steven",
-        "susan", "thomas", "timothy", "walter", "william",
+        "abdul", "ahmed", "alan", "albert", "alexander", "anthony", "arthur",
+        "benjamin", "brian", "bruce", "carl", "charles", "christopher", "dennis",
+        "donald", "douglas", "edward", "eric", "frank", "fred", "gary", "george",
+        "harold", "harry", "henry", "ibrahim", "jack", "james", "john", "joseph",
+        "joshua", "kenneth", "kevin", "larry", "louis", "mark", "matthew", "michael",
+        "mohammed", "muhammad", "patrick", "paul", "peter", "philip", "ralph",
+        "raymond", "richard", "robert", "ronald", "ryan", "scott", "stephen", "steven",
+        "thomas", "timothy", "walter", "william",
     }
 )  # fmt: skip
+_OTHER_FEMALE = frozenset(
+    {
+        "alice", "amy", "ann", "anna", "anne", "barbara", "catherine", "deborah",
+        "diana", "dorothy", "elizabeth", "ellen", "emily", "emma", "helen", "jane",
+        "janet", "jennifer", "jessica", "joan", "karen", "kate", "linda", "lisa",
+        "louise", "margaret", "marie", "mary", "michelle", "nancy", "ruth", "sarah",
+        "sharon", "susan",
+    }
+)  # fmt: skip
+_OTHER_GIVEN = _OTHER_MALE | _OTHER_FEMALE | {"jean", "lee"}
 _GIVEN = _SPANISH_GIVEN | _OTHER_GIVEN
+_MALE_GIVEN = _SPANISH_MALE | _OTHER_MALE
+_FEMALE_GIVEN = _SPANISH_FEMALE | _OTHER_FEMALE
+
+
+def given_name_gender(name: str) -> Literal["he", "she"] | None:
+    """The gender the given names of ``name`` are of, if all known ones agree.
+
+    "Rodrigo Salcedo Ibarra": "he"; "Jane Doe": "she"; a name given to both
+    ("Sydney Hamilton", "Lee Doe"), one not listed ("Dragan Vuković") or names
+    of both ("María José Pérez") tell none.
+
+    Examples
+    --------
+    >>> [given_name_gender(n) for n in ("Rodrigo Salcedo Ibarra", "Jane Doe")]
+    ['he', 'she']
+    >>> [given_name_gender(n) for n in ("Sydney Hamilton", "María José Pérez")]
+    [None, None]
+    """
+    words = [_fold(w) for w in _WORD.findall(name)[:-1]]
+    given = list(
+        itertools.takewhile(
+            lambda w: w in _GIVEN,
+            itertools.dropwhile(lambda w: w in _HONORIFICS, words),
+        )
+    )
+    genders: set[Literal["he", "she"] | None] = {
+        "he" if w in _MALE_GIVEN else "she" if w in _FEMALE_GIVEN else None
+        for w in given
+    }
+    return genders.pop() if len(genders) == 1 else None
+
+
 #: Capitalised words after a name that are no surname: "Jane Doe *Jr.*", a day.
 _NO_SURNAME = frozenset(
     {

@@ -69,7 +69,7 @@ from geosleuth.read._spans import SpanIndex
 from geosleuth.read._target_names import Target, TargetRef, _names_another
 
 __all__ = [
-    "_GENDER_OF",
+    "GENDER_OF",
     "_PRONOUN",
     "PRONOUN_REACH",
     "_is_direct_object",
@@ -92,7 +92,7 @@ _OBJECT_PRONOUN = re.compile(r"\b(?:[Hh]im|[Hh]er)\b")
 _POSSESSIVE_PRONOUN = re.compile(r"\b(?:[Hh]is|[Hh]er)\b")
 
 
-_GENDER_OF = dict.fromkeys(("he", "him", "his"), "he") | dict.fromkeys(
+GENDER_OF = dict.fromkeys(("he", "him", "his"), "he") | dict.fromkeys(
     ("she", "her", "hers"), "she"
 )
 
@@ -190,7 +190,7 @@ def _kin_reports(
         if not any(
             any(a <= o.idx < b for a, b in own)
             or (
-                _GENDER_OF.get(o.lower_) == gender
+                GENDER_OF.get(o.lower_) == gender
                 and _refers_to_target(text, o.idx, gender, own, others)
             )
             for o in owners
@@ -219,7 +219,7 @@ def _kin_pairs(text: str, sentences: Sequence[tuple[int, int]]) -> set[tuple[int
                 out.update(
                     (rel.start(), m.start())
                     for m in _PRONOUN.finditer(text, rel.end(), b)
-                    if _GENDER_OF[m.group(0).lower()] == gender
+                    if GENDER_OF[m.group(0).lower()] == gender
                 )
     return out
 
@@ -424,7 +424,7 @@ def _pronouns_in_role(
     out = []
     for m in pattern.finditer(text):
         s, e = m.span()
-        pronoun = _GENDER_OF[m.group(0).lower()]
+        pronoun = GENDER_OF[m.group(0).lower()]
         if gender is not None and pronoun != gender:
             continue  # of the other gender: not the target's
         if gender is None and _witness_of_gender(text, s, pronoun, own, witnesses):
@@ -898,7 +898,7 @@ def _owned_by_target(
     before = _OWNER_BEFORE.search(text, max(0, span[0] - 16), span[0])
     if before is not None and before.group("pronoun"):
         owner = before.start("pronoun")
-        gender = _GENDER_OF[before.group("pronoun").lower()]
+        gender = GENDER_OF[before.group("pronoun").lower()]
         return _refers_to_target(text, owner, gender, list(own), others)
     if before is not None and any(e == before.start() for _, e in own):
         return True
@@ -948,7 +948,7 @@ def _spouse_again(
         owner = _OWNER_BEFORE.search(text, max(0, m.start() - 8), m.start())
         if owner is None or not owner.group("pronoun"):
             continue
-        if _GENDER_OF[owner.group("pronoun").lower()] != other:
+        if GENDER_OF[owner.group("pronoun").lower()] != other:
             continue
         start = _sentence_start(text, m.start())
         spouses = list(_SPOUSES[other].finditer(text, start, owner.start()))
@@ -1019,7 +1019,7 @@ def _only_told(
         and not _of_the_missing(text, relative, at, word.end())
     ):
         return False  # "She flew to Fort Erie to help with the search"
-    gender = _GENDER_OF.get(word.group(0).lower() if word else "", "he")
+    gender = GENDER_OF.get(word.group(0).lower() if word else "", "he")
     for m in _OF_GENDER[gender].finditer(text, relative[1], word.end() if word else at):
         if _TELLS.match(text, m.end()):
             return False  # "She said ...": the one who told goes on

@@ -77,12 +77,12 @@ from geosleuth.read._toponym_patterns import (
 from geosleuth.read._toponym_qualifiers import (
     _after_its_town,
     _between_places,
-    _big,
     _comma_qualifier,
     _list_goes_on,
     _placing_qualifier,
     _qualifier_match,
     _town_in_state,
+    is_big,
 )
 from geosleuth.read._toponym_span import _Span
 from geosleuth.read._toponym_uses import (
@@ -550,7 +550,7 @@ def _judge(
     before = text[max(0, sp.start - 40) : sp.start]
     after = text[sp.end : sp.end + 40]
     kinds = {gaz.kind(p) for p, _ in sp.cands}
-    big = _big(gaz, sp.cands, 0.9)
+    big = is_big(gaz, sp.cands, 0.9)
     ent = ent_at.get(sp.start) or ent_at.get(sp.end - 1)
     label = ent[2] if ent else ""
     if (
@@ -563,7 +563,7 @@ def _judge(
     ):
         # "Solo sailor ...": a word that opens a sentence before a lower-case
         # one is no city's other name (Solo for Surakarta), only its own name
-        big = _big(gaz, sp.cands, 1.0)
+        big = is_big(gaz, sp.cands, 1.0)
     if label == "PERSON" and ent is not None and _not_a_name(text, ent, sp):
         ent, label = None, ""  # "Sri Lanka - approximately": no name of a person
     sp.ner = label

@@ -1,6 +1,6 @@
 """Qualifiers and lists of toponyms: what the names around a candidate say of it.
 
-Whether a candidate place is a large or prominent one (:func:`_big`,
+Whether a candidate place is a large or prominent one (:func:`is_big`,
 :func:`_prominent`: a country, a division, a continent, or a city of
 :data:`_IMPORTANT_POP`); whether a name stands in a list of prominent places
 ("Mali, Niger, and Senegal": :func:`_between_places`) or starts one ("in
@@ -36,7 +36,7 @@ __all__ = [
     "_NEXT_ITEM",
     "_after_its_town",
     "_between_places",
-    "_big",
+    "is_big",
     "_comma_qualifier",
     "_divisions_of",
     "_in_division",
@@ -125,7 +125,7 @@ def _after_its_town(
     )
 
 
-def _big(gaz: Gazetteer, cands: list[tuple[int, float]], min_weight: float) -> bool:
+def is_big(gaz: Gazetteer, cands: list[tuple[int, float]], min_weight: float) -> bool:
     """Whether a candidate matched at least this well is a large place or area.
 
     A country, division, continent, region, river or border, or a place of
@@ -255,7 +255,7 @@ def _placing_qualifier(
     "X in Y" and "X, in northern Y" (:func:`_in_division`) qualify X as "X, Y"
     does, and place a small town even where the gazetteer holds none of its
     name in Y ("Langtang village in Nepal": unresolved, as "Langtang, Nepal").
-    After the name of a large place (:func:`_big`: a city of
+    After the name of a large place (:func:`is_big`: a city of
     ``_IMPORTANT_POP``), whose importance outweighs what the document's other
     names say, "in Y", "X (Y)" and a demonym before "city of X" ("the northern
     Lebanese city of Tripoli") qualify X too, where a place of its name (no
@@ -267,7 +267,7 @@ def _placing_qualifier(
     when nothing qualifies it.
     """
     name = _in_division(gaz, after)
-    if not _big(gaz, cands, 0.9):
+    if not is_big(gaz, cands, 0.9):
         return name
     parens = _PARENS_AFTER.match(after)
     names = [

@@ -35,7 +35,7 @@ from geosleuth.read._toponym_patterns import (
     _LOCATIVE_BEFORE,
     _cap_runs,
 )
-from geosleuth.read._toponym_qualifiers import _big
+from geosleuth.read._toponym_qualifiers import is_big
 from geosleuth.read._toponym_span import _Span
 
 __all__ = [
@@ -55,6 +55,43 @@ _IN_BEFORE = re.compile(
     r"\b(?:in|near|outside|(?:fled|escaped|went|moved|returned|headed|retreated)"
     r"\s+(?:back\s+)?to)\s+$"
 )
+
+
+#: Going to someone right before a name: "*fled to* Guzmán".
+_FLED_TO_BEFORE = re.compile(
+    r"\b(?:fled|flee(?:s|ing)?|escaped|went|ran|turned)\s+(?:back\s+)?to\s+$"
+)
+#: What one goes to a person for, right after the name: "fled to Guzmán *for
+#: protection*".
+_FOR_PROTECTION = re.compile(
+    r"\s+for\s+(?:(?:his|her|their)\s+)?"
+    r"(?:protection|help|shelter|refuge|safety|support|cover)\b",
+    re.IGNORECASE,
+)
+#: Fewer people than this make a village's name a weak match for one the tagger
+#: calls a person: "Guzmán" (228, in Panama).
+_HAMLET_POP = 1_000
+
+
+def _protector(text: str, gaz: Gazetteer, s: int, e: int, key: str) -> bool:
+    """Whether the one-word name at ``s:e`` (a PERSON label) is one fled to for help.
+
+    "Salcedo fled to *Guzmán* for protection": after a verb of going "to",
+    before "for protection" ("for help", "for shelter"), a name the gazetteer
+    knows only as a village of fewer than ``_HAMLET_POP`` people is the
+    protector's. Not "fled to Culiacán for protection", nor "fled to Cosalá" or
+    "fled to Tamazula" for it: a town or city, or a village of its size, is
+    where one went.
+    """
+    if not (
+        _FLED_TO_BEFORE.search(text[max(0, s - 24) : s])
+        and _FOR_PROTECTION.match(text, e)
+    ):
+        return False
+    return not any(
+        w >= 0.9 and (gaz.kind(p) != "village" or int(gaz.pops[p]) >= _HAMLET_POP)
+        for p, w in gaz.match_ids(key)
+    )
 
 
 def _person_keys(
@@ -88,6 +125,8 @@ def _person_keys(
                 # gazetteer knows only by another name is still the place's;
                 # "in Juan's truck" is Juan's
                 person[key] += 1
+            elif not weight and _protector(text, gaz, s, e, key):
+                person[key] += 1  # "fled to Guzmán for protection"
         elif lab in ("GPE", "LOC"):
             place[bare_key(norm_key(text[s:e]))] += 1
     keys: set[str] = set()
@@ -260,7 +299,7 @@ def _group_heads(
         if _gone_to(text, name):
             continue  # "travelled to Elota. Elota's people fear him."
         cands = gaz.match_ids(name)
-        if _big(gaz, cands, 1.0):
+        if is_big(gaz, cands, 1.0):
             continue  # "Culiacán's gangs", "Sinaloa's cartels"
         # the tagger's word for any of its mentions: "Welland's people", where
         # it calls "Welland" a place in "travelled to Welland"

@@ -47,7 +47,7 @@ from geosleuth.read._doc_text import doc_text
 from geosleuth.read._lexicon import PERSON_NOUNS
 from geosleuth.read._search_people import _People
 from geosleuth.read._target_pronouns import (
-    _GENDER_OF,
+    GENDER_OF,
     _refers_to_target,
     _witness_of_gender,
 )
@@ -167,7 +167,7 @@ def owner_is_target(ex: _Extractor, owner: Any) -> bool:
     lower = owner.lower_
     if lower in ("their", "theirs"):
         return _people(ex).in_group(int(owner.idx))
-    gender = _GENDER_OF.get(lower)
+    gender = GENDER_OF.get(lower)
     if gender is None:
         return False  # "her brother's car": the brother's
     people = _people(ex)
@@ -203,7 +203,7 @@ def _pronouns(ex: _Extractor) -> set[int]:
             others = [p for p in people.others if not _no_one(ex, p)]
             ends = sorted(e for _, e in people.own)
             for m in _PRONOUN.finditer(ex.text):
-                gender = _GENDER_OF[m.group(0).lower()]
+                gender = GENDER_OF[m.group(0).lower()]
                 if not _witness_of_gender(
                     ex.text, m.start(), gender, people.named, witnesses
                 ) and _refers_to_target(

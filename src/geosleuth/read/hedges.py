@@ -17,8 +17,9 @@ probable    almost certainly, think(s), believe(s), likely, probably,
             was reported killed (dead, slain), reports of, an inference
             (everything (every sign, all the evidence, the signs) suggests,
             indicates, shows or points to; indications (signs) are that; there
-            are signs that), confident (convinced, sure) that: a firm belief
-            ("is certain that" stays certain, as "know")
+            are signs that; must be in (must have gone to)), confident
+            (convinced, sure) that: a firm belief ("is certain that" stays
+            certain, as "know")
 possible    may, might, could, possibly, perhaps, maybe, supposedly, would, if,
             whether,
             rumour(s), speculation, unconfirmed, it is claimed (said, where it
@@ -32,9 +33,10 @@ possible    may, might, could, possibly, perhaps, maybe, supposedly, would, if,
             not the target's own: "for fear of arrest", "who fears arrest"),
             a denial withheld (refused (declined, failed) to or did not
             dismiss (reject, rule out) that or reports), a word withheld
-            (refused (declined) to confirm (accept, believe) that or reports;
-            would (will) not confirm that or reports: a refusal, not "could
-            not confirm"; refused to release a statement saying), each only
+            (refused (declined) to confirm (accept, believe) that, whether or
+            reports; would (will) not confirm that, whether (if) or reports: a
+            refusal, not "could not confirm", and no denial; refused to
+            release a statement saying), each only
             of what its verb governs (:func:`withheld_elsewhere`)
 doubtful    unlikely, doubtful, doubt(s), improbable, questionable, no evidence,
             and its kin: no reason to believe (think, suspect), no
@@ -45,10 +47,10 @@ doubtful    unlikely, doubtful, doubt(s), improbable, questionable, no evidence,
             polarity, only less sure. So for words that take no side:
             neither confirm nor deny, not known (clear, certain) whether or
             if, unclear whether, not (less than) confident (convinced, sure,
-            certain) that, did not (would not, declined to) say (confirm,
-            disclose) whether, could not (were unable to) confirm (verify)
-            that: the speaker says neither yes nor no, and the place is only
-            raised
+            certain) that, did not (would not, declined to) say (disclose)
+            whether, could not (did not, were unable to) confirm whether,
+            could not (were unable to) confirm (verify) that: the speaker says
+            neither yes nor no, and the place is only raised
 ==========  ====================================================================
 
 :func:`hedge_of` returns the hedge and the cue that set it (for the provenance
@@ -105,9 +107,11 @@ _WITHHELD_DENIAL = (
     _WITHHOLDING + r"(?:dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|"
     r"discount(?:s|ed|ing)?|rul(?:e|es|ed|ing) out)" + _DENIED_THING
 )
-#: What a word withheld is of: "declined to confirm *that*", "*reports*", "*he*".
+#: What a word withheld is of: "declined to confirm *that*", "*reports*", "*he*",
+#: "*whether*" (what was asked: "would not confirm *if* he was in Culiacán").
 _WORD_WITHHELD_OF = (
-    r"(?= (?:(?:the|any) )?(?:that|reports?|claims?|rumou?rs?|she|he|they)\b|"
+    r"(?= (?:(?:the|any) )?(?:that|whether|if|reports?|claims?|rumou?rs?|she|he|"
+    r"they)\b|"
     r" (?-i:[A-Z]))"
 )
 #: A confirmation refused by its modal: "officials *would not confirm* that",
@@ -194,8 +198,12 @@ HEDGE_CUES: dict[Hedge, tuple[str, ...]] = {
         r"(?:not (?:yet )?(?:known|clear|certain|sure)|unknown|unclear|uncertain|"
         r"unsure) (?:whether|if)",
         r"(?:not|never|(?:did|does|do|would|could|can|will|wo|ca)n['’]t|cannot|"
-        r"declined to|refused to|unable to) (?:\w+ )?(?:say|tell|know|confirm|"
+        r"declined to|refused to|unable to) (?:\w+ )?(?:say|tell|know|"
         r"disclose|reveal|specify|indicate|comment on) whether",
+        # "could not confirm whether": not able to; not "declined to (would
+        # not) confirm whether", a word withheld (possible), as "that"
+        r"(?:(?<!\bwould )(?<!\bwill )not|never|(?:did|does|do|could|can|ca)n['’]t|"
+        r"cannot|unable to) (?:\w+ )?confirm whether",
         # "Police are not convinced that she is in York": a belief withheld
         r"(?:not|never|no longer|less than|(?:is|are|was|were)n['’]t) "
         r"(?:entirely |fully |yet )?(?:confident|convinced|sure|certain)"
@@ -257,6 +265,14 @@ HEDGE_CUES: dict[Hedge, tuple[str, ...]] = {
         r"(?:evidence|signs|indications)|(?:the )?(?:evidence|signs|indications))"
         r" (?:now )?(?:suggests?|indicates?|shows?|points? to)",
         r"(?:indications|signs) (?:are|were) that",
+        # "must be in Durango by now", "must have reached Durango": what the
+        # speaker infers, not what anyone saw; not "must appear in court" nor
+        # "must be extradited", an obligation
+        r"must (?:(?:still|now|surely|already|by now) )?be"
+        r"(?= (?:(?:still|now|somewhere|already|hiding|living|staying) )?"
+        r"(?:in|at|near|inside|outside|across|back|somewhere)\b)",
+        r"must (?:(?:still|surely|already) )?have (?:been|gone|fled|moved|reached|"
+        r"arrived|crossed|travell?ed|returned|escaped)",
         r"there (?:is|are|was|were) (?:\w+ )?(?:indications?|signs?) that",
         # a belief held firmly is still a belief, as "believe": "police are
         # confident (convinced, sure) that she is in York"; not "make sure"
@@ -522,8 +538,8 @@ def withheld_elsewhere(sent: Any, text: str, base: int, at: int) -> str:
             ),
             None,
         )
-        if verb is None or _governs(verb, at):
-            continue
+        if verb is None or _governs(verb, at) or _asks(verb, at):
+            continue  # not "won't confirm if he was arrested": what was asked
         # "would not rule out that": its modal too, and what it governs ("...
         # dismiss *claims that he was unarmed*"), another statement
         modal = _MODAL_BEFORE.search(text, 0, m.start())

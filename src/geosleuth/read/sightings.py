@@ -171,8 +171,9 @@ from geosleuth.read._sighting_media import (
     not_filmed,
 )
 from geosleuth.read._sighting_media import camera_of as camera_of
-from geosleuth.read._target_gender import _IS_FEMALE, _IS_MALE
-from geosleuth.read._target_pronouns import _GENDER_OF
+from geosleuth.read._target_gender import IS_FEMALE, IS_MALE
+from geosleuth.read._target_names import given_name_gender
+from geosleuth.read._target_pronouns import GENDER_OF
 from geosleuth.read.attribution import Attribution
 from geosleuth.read.hedges import (
     _joined_modals,
@@ -651,7 +652,7 @@ def _eyewitness(s: Sentence, verb: Any) -> Any:
     Madrid said they saw him": its agents may have been anywhere).
     """
     from geosleuth.read.attribution import REPORTING_LEMMAS
-    from geosleuth.read.attribution._names import _OFFICIAL
+    from geosleuth.read.attribution._names import OFFICIAL
 
     if verb is None or s.sent is None:
         return None
@@ -677,7 +678,7 @@ def _eyewitness(s: Sentence, verb: Any) -> Any:
             return None
     elif witness.pos_ != "NOUN":
         return None
-    if any(_OFFICIAL.fullmatch(w) for w in (witness.text, witness.lemma_)):
+    if any(OFFICIAL.fullmatch(w) for w in (witness.text, witness.lemma_)):
         return None  # "Police in Madrid said they saw him", "officials in Vigo"
     return witness
 
@@ -1261,15 +1262,23 @@ def _the_targets(ex: _Extractor, owner: Any) -> bool:
     ("his brother's arrest": the possessor is "brother"), nor a "his" or "her"
     that another person of its gender, written before it, may own ("Salcedo's
     *wife* was detained last week. Salcedo was seen ... after *her* arrest":
-    :func:`_another_of_gender`).
+    :func:`_another_of_gender`), nor one of the other gender than the target's
+    given names ("Rodrigo Salcedo Ibarra ... after *her* arrest", "Jane Doe ...
+    after *his* arrest": :func:`~geosleuth.read._target_names.given_name_gender`),
+    which someone the text leaves unnamed may own. A name given to both
+    ("Sydney") or not listed tells nothing: the pronoun is the target's, as the
+    text alone gives it.
     """
     at = int(owner.idx)
     refs = [r for r in ex.refs if r.kind != "leaders"]
     if any(r.start <= at < r.end for r in refs):
         return True
-    return any(
-        r.start <= at < r.end for r in ex.possessive_refs()
-    ) and not _another_of_gender(ex, owner, refs)
+    if not any(r.start <= at < r.end for r in ex.possessive_refs()):
+        return False
+    named = given_name_gender(ex.target.name) if ex.target is not None else None
+    if named is not None and GENDER_OF.get(owner.lower_, named) != named:
+        return False  # "Jane Doe was seen in Leeds days after *his* arrest"
+    return not _another_of_gender(ex, owner, refs)
 
 
 def _another_of_gender(ex: _Extractor, owner: Any, refs: list[Any]) -> bool:
@@ -1279,8 +1288,8 @@ def _another_of_gender(ex: _Extractor, owner: Any, refs: list[Any]) -> bool:
     "her" or "his" may stand for. Not a noun of the target itself ("Jane Doe, *a
     45-year-old woman*", "the *woman* Jane Doe": :func:`target_gender`'s).
     """
-    gender = _GENDER_OF.get(owner.lower_)
-    noun = _IS_MALE if gender == "he" else _IS_FEMALE if gender == "she" else None
+    gender = GENDER_OF.get(owner.lower_)
+    noun = IS_MALE if gender == "he" else IS_FEMALE if gender == "she" else None
     if noun is None:
         return False
     return any(

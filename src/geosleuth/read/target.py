@@ -103,8 +103,8 @@ from geosleuth.read._target_names import (
 )
 from geosleuth.read._target_names import _names_another as _names_another
 from geosleuth.read._target_pronouns import (
-    _GENDER_OF,
     _PRONOUN,
+    GENDER_OF,
     PRONOUN_REACH,
     _is_direct_object,
     _is_owner,
@@ -578,7 +578,7 @@ def find_speaker_pronouns(
                 p.kind in ("name", "nisba", "title")
                 or (
                     p.kind == "pronoun"
-                    and _GENDER_OF[p.text.lower()] != _GENDER_OF[r.text.lower()]
+                    and GENDER_OF[p.text.lower()] != GENDER_OF[r.text.lower()]
                 )
             )
             for p in refs

@@ -152,7 +152,7 @@ from geosleuth.read._set_off import set_off_participle
 from geosleuth.read.attribution._clauses import _by_clause
 from geosleuth.read.attribution._disputes import denial_of_previous, dispute_span
 from geosleuth.read.attribution._names import (
-    _OFFICIAL,
+    OFFICIAL,
     _org_by_name,
     _org_of,
     _title_and_name,
@@ -345,7 +345,7 @@ def _unparsed(
         name, role = _title_and_name(src)
         return Attribution(
             speaker=name, role=role, verb="according to", chain=chain,
-            official=bool(_OFFICIAL.search(src)) or _org_by_name(src),
+            official=bool(OFFICIAL.search(src)) or _org_by_name(src),
             excluded=((s, s + len(src)),), org=_org_of(role, src),
             disputed=disputed,
         )  # fmt: skip

@@ -66,7 +66,7 @@ _CALL = r"(?:called|calls|call|described|describes|describe)"
 #: lawyer said *the death was faked*"; not one staged "to look like a suicide"
 #: (a real death, its manner staged). It disputes only a death told before it
 #: (:data:`_DEATH_BEFORE`).
-_DEATH_FAKED = (
+_DEATH_SAID_FAKED = (
     r"(?:that\s+)?(?:the|his|her|their)\s+(?:reported\s+)?(?:death|killing)\s+"
     rf"{_BE}(?:faked|staged|feigned|fabricated|(?:an?\s+)?(?:hoax|fake|sham))\b"
     r"(?!\s+(?:to\s+(?:look|appear|seem)|so\s+as\s+to|as)\b)"
@@ -110,7 +110,7 @@ _DISPUTE = re.compile(
     r"[,;]\s*(?P<d>"
     rf"(?:but|though|although|yet|and|while)\s+"
     rf"(?:{_DENIER}{_AUX_ADV}{_DENY}\s+{_IT}|{_IT_SUBJECT}\s+{_BE}{_DENIED}\b"
-    rf"|{_UNCONFIRMED}\b|{_DENIER}{_AUX_ADV}{_SAY}\s+(?P<f>{_DEATH_FAKED}))"
+    rf"|{_UNCONFIRMED}\b|{_DENIER}{_AUX_ADV}{_SAY}\s+(?P<f>{_DEATH_SAID_FAKED}))"
     rf"|(?:a|an)\s+(?:[\w-]+\s+)?{_CLAIM_NOUN}\s+(?:(?:that|which)\s+)?"
     rf"(?:{_DENIER}{_AUX_ADV}{_DENY}|(?:\w+ly\s+)?{_DENIED}\s+by)\b"
     rf"|which\s+(?:{_DENIER}{_AUX_ADV}{_DENY}|{_BE}{_DENIED})\b"

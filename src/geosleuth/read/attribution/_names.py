@@ -6,7 +6,7 @@ Smith"); the speaker a subject names (:func:`_speaker_from_subject`: a name with
 its apposition or title, a name drawn from a list, an organisation or an
 office), an unnamed person (:func:`_unnamed_speaker`: "a hiker", "her brother")
 and an organisation named by a common noun (:func:`_org_noun`: "the
-coalition"); whether a role is official (:data:`_OFFICIAL`) and a name an
+coalition"); whether a role is official (:data:`OFFICIAL`) and a name an
 organisation's (:func:`_org_by_name`), the organisation a role names
 (:func:`_org_of`), and the spans and words of a speaker's name and role
 (:func:`_role_span`, :func:`_role_words`, :func:`modifiers_start`). Used by
@@ -26,7 +26,7 @@ from geosleuth.read._lexicon import (
     SPEAKER_ORG_WORDS,
 )
 
-__all__: list[str] = []
+__all__ = ["OFFICIAL"]
 
 _ROLE_WORDS = frozenset(
     {
@@ -45,7 +45,7 @@ _PARTICLES = frozenset(
     {"al", "el", "ad", "as", "ar", "an", "at", "az", "ash", "bin", "ibn", "bint",
      "abu", "abd", "-", "‐", "‑", "de", "van", "von", "der", "la", "le", "du"}
 )  # fmt: skip
-_OFFICIAL = re.compile(
+OFFICIAL = re.compile(
     r"\b(?:director|commander|minister|ministry|official|officer|spokes\w+|general|"
     r"colonel|government|army|forces|intelligence|police|governor|ambassador|"
     r"department|council|command|military|researcher|consultant|specialist|expert|"
@@ -375,6 +375,10 @@ def _unnamed_speaker(subj: Any) -> tuple[int, int, str, str | None] | None:
 #: Articles that make an organisation's noun no one in particular: "a group of
 #: hikers said".
 _INDEFINITE = frozenset({"a", "an", "some", "any", "another"})
+#: Publications, which speak as themselves with "a" as with "the": "*a tabloid*
+#: claimed", "*a newspaper* reported"; not "a paper" (one "found in his pocket"),
+#: only "the paper".
+_PUBLICATIONS = frozenset({"tabloid", "newspaper", "magazine", "outlet"})
 
 
 def _org_noun(subj: Any) -> bool:
@@ -383,11 +387,14 @@ def _org_noun(subj: Any) -> bool:
     Its head is one of :data:`~geosleuth.read._lexicon.ORG_NOUNS` ("the
     coalition", "the militia", "the group", "state media", "the Islamic State
     group", "the US-led coalition"), not indefinite or denied ("a group of
-    hikers", "no group"), and not a group of people ("the group of hikers").
+    hikers", "no group"), and not a group of people ("the group of hikers"); a
+    publication may be indefinite ("a tabloid claimed": :data:`_PUBLICATIONS`).
     """
-    if (
-        subj.lower_ not in ORG_NOUNS and subj.lemma_.lower() not in ORG_NOUNS
-    ) or subj.left_edge.lower_ in _NO_ONE | _INDEFINITE:
+    lemma = subj.lemma_.lower()
+    if (subj.lower_ not in ORG_NOUNS and lemma not in ORG_NOUNS) or (
+        subj.left_edge.lower_ in _NO_ONE
+        or (subj.left_edge.lower_ in _INDEFINITE and lemma not in _PUBLICATIONS)
+    ):
         return False
     return not any(
         c.dep_ == "prep"

@@ -17,7 +17,7 @@ from typing import Any
 from geosleuth.read._doc_text import doc_text
 from geosleuth.read._set_off import set_off_participle
 from geosleuth.read.attribution._names import (
-    _OFFICIAL,
+    OFFICIAL,
     _org_noun,
     _org_of,
     _role_span,
@@ -582,7 +582,7 @@ def _subject_speaker(
         left, right, words, role = unnamed
         return Attribution(
             speaker=words, role=role, verb=verb, chain=chain,
-            official=bool(role and _OFFICIAL.search(role)),
+            official=bool(role and OFFICIAL.search(role)),
             excluded=((left, right),), org=_org_of(role, words),
             disputed=disputed,
         )  # fmt: skip
@@ -591,7 +591,7 @@ def _subject_speaker(
         got is None
         and subj.pos_ == "NOUN"
         and (
-            any(_OFFICIAL.fullmatch(w) for w in (subj.text, subj.lemma_))
+            any(OFFICIAL.fullmatch(w) for w in (subj.text, subj.lemma_))
             or _org_noun(subj)
         )
     ):
@@ -612,7 +612,7 @@ def _subject_speaker(
         name, role = registry.complete(name, role)
         registry.add(name, role)
     left, right = _role_span(subj, start)
-    official = is_org or any(t and _OFFICIAL.search(t) for t in (role, name))
+    official = is_org or any(t and OFFICIAL.search(t) for t in (role, name))
     return Attribution(
         speaker=name, role=role, verb=verb, chain=chain,
         official=official, rumour=False, excluded=((left, right),),
@@ -673,7 +673,7 @@ def _stranded_speaker(
         role = _role_words(before) or role
     name, role = registry.complete(name, role)
     registry.add(name, role)
-    official = any(t and _OFFICIAL.search(t) for t in (role, name))
+    official = any(t and OFFICIAL.search(t) for t in (role, name))
     return Attribution(
         speaker=name, role=role, verb=verb.text, chain=chain, official=official,
         excluded=((doc[first].idx, end),), org=_org_of(role, None),

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from geosleuth.read.attribution._names import _OFFICIAL, _span_text_kept
+from geosleuth.read.attribution._names import OFFICIAL, _span_text_kept
 
 __all__: list[str] = []
 
@@ -36,7 +36,7 @@ _APPEAL_LEMMAS = frozenset(
 )  # fmt: skip
 #: The prepositions of where an appealing body is based.
 _STATION_PREPS = frozenset({"in", "at", "from"})
-#: Bodies that appeal, besides officials (:data:`~._names._OFFICIAL`).
+#: Bodies that appeal, besides officials (:data:`~._names.OFFICIAL`).
 _FORCES = frozenset(
     {"gardaí", "gardai", "garda", "detectives", "investigators", "troopers",
      "deputies", "authorities", "constabulary", "gendarmes", "coastguard"}
@@ -136,4 +136,4 @@ def _said_of_a_thing(tok: Any) -> bool:
 
 def _a_force(tok: Any) -> bool:
     """Whether ``tok`` names the police or officials: "Gardaí", "Officers"."""
-    return tok.lower_ in _FORCES or _OFFICIAL.fullmatch(tok.text) is not None
+    return tok.lower_ in _FORCES or OFFICIAL.fullmatch(tok.text) is not None

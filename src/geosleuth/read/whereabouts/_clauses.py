@@ -381,8 +381,18 @@ def _unconfirmed(verb: Any) -> bool:
     "could not confirm that Ag Alher was in Ayorou", "were unable to verify
     that she is in Leeds": the "not" denies the confirming, not the place (a
     doubtful claim, :mod:`geosleuth.read.hedges`), as for "did not say whether".
+    So for an "if" or "whether" clause the parse hangs on it as a condition,
+    where it has no object ("Police *won't confirm if* Salcedo was in
+    Culiacán": what was asked; not "won't confirm *it* if asked").
     """
-    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _CONFIRM_LEMMAS
+    head = verb.head
+    if head.lemma_.lower() not in _CONFIRM_LEMMAS:
+        return False
+    return verb.dep_ == "ccomp" or (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in _OPEN_MARKS for c in verb.children)
+        and not any(c.dep_ in ("dobj", "ccomp") for c in head.children)
+    )
 
 
 def _undecided(verb: Any) -> bool:
