@@ -4,9 +4,10 @@ Windows-1252 decodes the bytes of every single-byte code page, and a detector's
 mess ratio does not tell Polish read in it ("zosta³ w £odzi") from French. So
 :func:`~geosleuth.read.text.load_text`'s Windows-1252 reading of a text that is
 not UTF-8 and names no encoding is weighed word by word (:func:`_odd_word`,
-:func:`_oddity`) against the Central European, Turkish, Baltic, Cyrillic, Greek,
-Hebrew and Arabic code pages, and the cleanest reading wins
-(:func:`other_code_page`; review r56, H1). Pure functions over strings and bytes.
+:func:`_weak`) against the Central European, Turkish, Baltic, Cyrillic, Greek,
+Hebrew and Arabic code pages, and one wins only on strong evidence: a word it
+mends, none it spoils (:func:`other_code_page`; reviews r56, H1, and r61). Pure
+functions over strings and bytes.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import codecs
 import itertools
 import re
 import unicodedata
+from collections.abc import Iterable
 
 __all__ = ["other_code_page"]
 
@@ -83,7 +85,7 @@ _ALPHABETS = tuple(
 #: bytes of Turkish Ğ ğ İ ı Ş ş, and Turkish names are far commoner in news.
 _ICELANDIC = frozenset("áéíóúýðþæöÁÉÍÓÚÝÐÞÆÖ")
 #: Letters to Unicode but signs to a reader: "Timiºoara" (ş in Windows-1250).
-_SIGN_LETTERS = frozenset("ªµº")
+_SIGN_LETTERS = frozenset("ƒªµº")
 #: Signs that may stand between two letters of a word: apostrophes, quotes and
 #: dashes (a space left out), hyphens, the Catalan middle dot, the soft hyphen.
 _IN_WORD = frozenset("’'‘“”„·\u00ad‐‑–—")
@@ -91,7 +93,7 @@ _IN_WORD = frozenset("’'‘“”„·\u00ad‐‑–—")
 #: open a word: "£ódŸ" (Łódź in Windows-1250), "¦wiadkowie" (Świadkowie in
 #: ISO-8859-2), "¨stfold" (Østfold in Windows-1257). Not "¿" or "¡", which open
 #: Spanish questions and cries.
-_OPENING_SIGNS = frozenset("£¥¦¨©ª¬®¯³¹µº¼¾")
+_OPENING_SIGNS = frozenset("£¥¦¨©ª¬®¯³¹µ¶º¼¾")
 #: Letters with a grave accent that no language of :data:`_ALPHABETS` writes
 #: before the end of a word (Italian writes them last: "così", "più"), but
 #: Windows-1252 reads Czech ě and ů so ("Budìjovice", "prùzkum").
@@ -124,6 +126,12 @@ def _script(ch: str) -> str:
 
 def _fits(letters: set[str]) -> bool:
     return any(letters <= alphabet for alphabet in _ALPHABETS)
+
+
+#: Portuguese writes õ only before e ("ações", "põe"); Hungarian ő, which
+#: Windows-1252 reads as õ, stands anywhere ("rendõrség" for rendőrség).
+_NOT_PORTUGUESE_O = re.compile("[õÕ][^eE\\W]")
+_ALPHABETS_BUT_PORTUGUESE = tuple(a for a in _ALPHABETS if "ã" not in a)
 
 
 def _odd_word(word: str) -> bool:
@@ -195,6 +203,10 @@ def _odd_word(word: str) -> bool:
         return bool(beyond) and (
             (len(letters) > 2 and not any(ch.isascii() for ch in letters))
             or not (_fits(beyond) or beyond <= _ICELANDIC)
+            or (
+                _NOT_PORTUGUESE_O.search(word) is not None
+                and not any(beyond <= a for a in _ALPHABETS_BUT_PORTUGUESE)
+            )
             or any(ch in _FINAL_GRAVES for ch in letters[:-1])
         )
     if script in _VOWELS:
@@ -211,72 +223,179 @@ def _odd_word(word: str) -> bool:
     return script == "HEBREW" and any(ch in _HEBREW_FINALS for ch in letters[:-1])
 
 
-def _oddity(text: str) -> tuple[int, bool, bool]:
-    """How oddly a text reads: fewer is cleaner, compared in this order.
+#: Words of the bytes themselves: runs of bytes that are neither ASCII space,
+#: digit nor sign, so that each code page's reading of a word is weighed
+#: against Windows-1252's reading of the same bytes.
+_BYTE_WORD = re.compile(rb"[^\s!-@\[-`{-~]+")
+#: C1 control characters: ISO-8859-2 and -7 read Windows-1252's quotes, dashes
+#: and "Š" so, and no text is written with them (review r61, H3).
+_C1 = re.compile("[\x80-\x9f]")
+#: Turkish letters beyond ASCII, and those that only Turkish writes.
+_TURKISH = frozenset("çğıöşüâîûÇĞİÖŞÜÂÎÛ")
+_ONLY_TURKISH = frozenset("ğış")
 
-    The number of odd words (:func:`_odd_word`); whether the text's Latin
-    letters beyond ASCII fit no one alphabet (Hungarian "Gyõr ... rendõrség" in
-    Windows-1252: õ is Estonian or Portuguese, á í ú are neither); whether they
-    fit only Icelandic (:data:`_ICELANDIC`).
+
+def _latin(text: str) -> set[str]:
+    """The Latin letters beyond ASCII of a text."""
+    return {
+        ch for ch in text if _letter(ch) and not ch.isascii() and _script(ch) == "LATIN"
+    }
+
+
+def _odd(reading: str) -> bool:
+    """Whether any word of a reading of one byte word is odd (:func:`_odd_word`)."""
+    return any(_odd_word(word) for word in _WORD.findall(reading))
+
+
+#: ì and ù read as í and ú: a word that is odd only for them inside it.
+_GRAVES_AS_ACUTES = str.maketrans("ìÌùÙ", "íÍúÚ")
+
+
+def _weak(word: str) -> bool:
+    """Whether an odd Windows-1252 reading of a byte word is weak evidence.
+
+    Weak: it reads as words once a sign that opens it or stands before a
+    capital is taken as a sign ("£millions", "¼lb", "µmol", "mean±SD", but
+    also Polish "£odzi"), or once ì and ù may stand inside a word (Scottish
+    Gaelic "Dùn", Vietnamese "Bình", but also Czech "Budìjovice"): both are
+    written in Windows-1252 too. A sign between two small letters ("Bia³ystok",
+    "Timiºoara") is not weak.
 
     Examples
     --------
-    >>> _oddity("seen in £ódŸ and Bia³ystok")
-    (2, True, False)
-    >>> _oddity("seen in Łódź and Białystok")
-    (0, False, False)
-    >>> _oddity("seen in Þanlýurfa"), _oddity("seen in Şanlıurfa")
-    ((0, False, True), (0, False, False))
+    >>> [_weak(w) for w in ("£millions", "mean±SD", "Dùn", "Bia³ystok", "Øidiè")]
+    [True, True, True, False, False]
     """
-    odd = 0
-    latin: set[str] = set()
-    for word in _WORD.findall(text):
-        if word.isascii():
+    signs = {
+        i
+        for i, ch in enumerate(word)
+        if not ch.isascii() and not _letter(ch) and ch not in _IN_WORD and not _mark(ch)
+    }
+    if any(
+        0 < i < len(word) - 1 and word[i - 1].islower() and word[i + 1].islower()
+        for i in signs
+    ):
+        return False
+    spaced = "".join(" " if i in signs else ch for i, ch in enumerate(word))
+    return not any(
+        _odd_word(part.translate(_GRAVES_AS_ACUTES)) for part in _WORD.findall(spaced)
+    )
+
+
+def _weighed(
+    words: dict[bytes, tuple[bool, bool]], encoding: str
+) -> tuple[int, int, int, set[str]]:
+    """How a code page reads the words that Windows-1252 reads oddly.
+
+    Returns the number of words it mends (odd in Windows-1252, not in
+    ``encoding``) that are strong evidence (not :func:`_weak`), the number it
+    mends in all, the number it spoils (not odd in Windows-1252, odd in
+    ``encoding``), and the Latin letters beyond ASCII of the words it reads
+    otherwise.
+    """
+    strong = mended = spoiled = 0
+    letters: set[str] = set()
+    for word, (odd, weak) in words.items():
+        western = word.decode("cp1252", errors="ignore")
+        text = word.decode(encoding)
+        if text == western:
             continue
-        odd += _odd_word(word)
-        latin.update(
-            ch
-            for ch in word
-            if _letter(ch) and not ch.isascii() and _script(ch) == "LATIN"
-        )
-    incoherent = bool(latin) and not (_fits(latin) or latin <= _ICELANDIC)
-    return odd, incoherent, bool(latin) and not incoherent and not _fits(latin)
+        letters |= _latin(text)
+        if _odd(text):
+            spoiled += not odd
+        elif odd:
+            mended += 1
+            strong += not weak
+    return strong, mended, spoiled, letters
 
 
-def other_code_page(
-    data: bytes, western: str, guess: str | None
-) -> tuple[str, str] | None:
+def _turkish(words: Iterable[bytes], text: str) -> bool:
+    """Whether a Windows-1254 text is Turkish that Windows-1252 reads as Icelandic.
+
+    Windows-1252 reads Turkish ğ, ı, ş as ð, ý, þ ("Þanlýurfa" for "Şanlıurfa").
+    Turkish: the text's letters beyond ASCII are all Turkish ones, and a word
+    that Windows-1252 reads otherwise has ğ, ı or ş ("Şingvellir" alone has
+    not; "Reykjavík" is no Turkish word).
+
+    Examples
+    --------
+    >>> data = "seen in Şanlıurfa".encode("cp1254")
+    >>> _turkish(dict.fromkeys(_BYTE_WORD.findall(data)), data.decode("cp1254"))
+    True
+    >>> data = "seen in Þingvellir".encode("cp1252")
+    >>> _turkish(dict.fromkeys(_BYTE_WORD.findall(data)), data.decode("cp1254"))
+    False
+    """
+    return _latin(text) <= _TURKISH and any(
+        _ONLY_TURKISH & set(word.decode("cp1254"))
+        and word.decode("cp1254") != word.decode("cp1252", errors="ignore")
+        for word in words
+    )
+
+
+def other_code_page(data: bytes, guess: str | None) -> tuple[str, str] | None:
     """The text and code page of bytes that read more cleanly than in Windows-1252.
 
     Windows-1252 decodes the bytes of every Latin code page, and its mess ratio
-    does not tell Polish read in it ("zosta³ w £odzi") from French. So its
-    reading ``western`` is weighed (:func:`_oddity`) against each of
-    :data:`_OTHER_CODE_PAGES` that decodes the bytes, and the cleanest wins;
-    Windows-1252 wins any tie, then the detector's ``guess``, then the earlier
-    in the list. None if none reads more cleanly.
+    does not tell Polish read in it ("zosta³ w £odzi") from French. So each
+    word of the bytes is read in Windows-1252 and in each of
+    :data:`_OTHER_CODE_PAGES` that decodes the bytes (:func:`_odd_word`). A code
+    page may win only if it mends a word that Windows-1252 reads oddly, as
+    strong evidence (not :func:`_weak`: "Bia³ystok", "Øidiè", "Ìîñêâà"), spoils
+    none, reads no C1 control character, and writes the words it reads
+    otherwise in one alphabet (review r61). Of those, the one that mends the
+    most strong words wins, then the most words, then the detector's
+    ``guess``, then the earlier in the list. Failing that, Windows-1254 wins a
+    Turkish text that Windows-1252 reads as Icelandic (:func:`_turkish`). None
+    if none wins: the Windows-1252 reading stands.
 
     Examples
     --------
     >>> data = "Widziano go w Łodzi i Białymstoku.".encode("cp1250")
-    >>> other_code_page(data, data.decode("cp1252"), None)
+    >>> other_code_page(data, None)
     ('Widziano go w Łodzi i Białymstoku.', 'cp1250')
     >>> data = "Seen in Zürich and Besançon.".encode("cp1252")
-    >>> other_code_page(data, data.decode("cp1252"), "cp1250") is None
+    >>> other_code_page(data, "cp1250") is None
+    True
+
+    One odd word that is only a sign before letters is no evidence:
+
+    >>> data = "The council wasted £millions.".encode("cp1252")
+    >>> other_code_page(data, "cp1250") is None
     True
     """
-    sample = _UNDEFINED.sub("", western[:_WEIGH_CHARS])
-    best = _oddity(sample)
-    if best == (0, False, False):
-        return None
-    picked = None
     head = data[:_WEIGH_CHARS]
+    words: dict[bytes, tuple[bool, bool]] = {}
+    for word in set(_BYTE_WORD.findall(head)):
+        if not word.isascii():
+            read = word.decode("cp1252", errors="ignore")
+            odd = _odd(read)
+            words[word] = (
+                odd,
+                odd and all(_weak(w) for w in _WORD.findall(read) if _odd_word(w)),
+            )
+    if not words:
+        return None
+    best: tuple[int, int, bool] | None = None
+    picked = None
     for enc in _OTHER_CODE_PAGES:
         text = _decoded(head, enc)
-        if text is None:
+        if text is None or _C1.search(text):
             continue
-        score = _oddity(text)
-        if score < best or (score == best and picked is not None and enc == guess):
+        strong, mended, spoiled, letters = _weighed(words, enc)
+        if not strong or spoiled or (letters and not _fits(letters)):
+            continue
+        score = (strong, mended, enc == guess)
+        if best is None or score > best:
             best, picked = score, enc
+    if picked is None:
+        text = _decoded(head, "cp1254")
+        if (
+            text is not None
+            and not any(odd for odd, _ in words.values())
+            and _turkish(words, text)
+        ):
+            picked = "cp1254"
     text = None if picked is None else _decoded(data, picked)
     return (
         None if text is None or picked is None else (text, codecs.lookup(picked).name)

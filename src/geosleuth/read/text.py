@@ -405,7 +405,7 @@ def _guess(data: bytes, name: str) -> tuple[str, str, str | None]:
         other = None
         if western is not None:
             guess = None if best is None else codecs.lookup(best.encoding).name
-            other = other_code_page(data, western[0], guess)
+            other = other_code_page(data, guess)
         if other is not None:
             text, encoding = other
             return (
