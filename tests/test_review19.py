@@ -287,33 +287,30 @@ def test_the_convergence_hint_fits_the_prior_on_sigma_given() -> None:
 
 
 # ----------------------------------------------- #14: a row of empty fields
+# (review r60, L2, since: a row of empty fields is no event, so it is skipped and
+# said; a row with a field but no coordinates is still refused)
 _NO_COORDS = "lon,lat\n10.1,50.1\n10.2,50.2\n,\n10.4,50.0\n\n   \n"
 
 
-def test_a_row_of_empty_fields_is_a_row_without_coordinates(tmp_path: Path) -> None:
+def test_a_row_of_empty_fields_is_skipped_and_listed(tmp_path: Path) -> None:
     path = tmp_path / "nocoord.csv"
     path.write_text(_NO_COORDS)
-    with pytest.raises(InputError, match=r"line 4 .* has no coordinates") as info:
-        read_events_csv(path)
-    assert info.value.line == 4
-    events = read_events_csv(path, on_invalid="skip")
+    events = read_events_csv(path)
     # the blank lines after it are no rows: neither read nor counted
-    assert events.n_events == 3 and [r.line for r in events.rejected] == [4]
+    assert events.n_events == 3 and events.rejected == ()
+    assert events.empty_rows == (4,)
 
 
-def test_profile_refuses_or_counts_a_row_of_empty_fields(tmp_path: Path) -> None:
+def test_profile_says_a_row_of_empty_fields_was_skipped(tmp_path: Path) -> None:
     path = tmp_path / "nocoord.csv"
     path.write_text(_NO_COORDS)
     result = run("profile", path, "--method", "cgt", "--out", tmp_path / "o")
-    assert result.exit_code == 1, result.output
-    assert "line 4 of" in result.output and "has no coordinates" in result.output
-    result = run("profile", path, "--method", "cgt", "--out", tmp_path / "o",
-                 "--on-invalid", "skip")  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert "3 from nocoord.csv (1 invalid row left out)" in flat(result.output)
+    assert "1 empty row of nocoord.csv skipped (line 4)" in flat(result.output)
+    assert "3 from nocoord.csv" in flat(result.output)
     record = json.loads((tmp_path / "o" / "profile.json").read_text())["events"]
-    assert record["n_invalid_rows_left_out"] == 1
-    assert record["invalid_rows_left_out"][0]["line"] == 4
+    assert record["n_invalid_rows_left_out"] == 0
+    assert record["empty_rows_skipped"] == [4]
 
 
 # ---------------------------------------------------- #15: weight-like columns

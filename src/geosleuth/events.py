@@ -4,12 +4,16 @@ An event set is read from a CSV file with one event per row: a longitude column,
 latitude column and, optionally, a weight column (e.g. deaths at an address). The
 coordinate columns are recognised by name, case-insensitively:
 
-=========  ==========================================
-longitude  ``lon``, ``longitude``, ``lng``, ``long``
-latitude   ``lat``, ``latitude``
-=========  ==========================================
+=========  ==============================================================
+longitude  ``lon``, ``longitude``, ``lng``, ``long``, ``longitud`` (Spanish),
+           ``längengrad``, ``laengengrad``, ``länge`` (German)
+latitude   ``lat``, ``latitude``, ``latitud`` (Spanish), ``breitengrad``,
+           ``breite`` (German)
+=========  ==============================================================
 
-(the first name present wins, in that order). Values are decimal degrees, WGS84.
+(the first name present wins, in that order; ``latitude`` and ``longitude`` are
+also the French, Italian and Portuguese words). A column of another name is read
+when named (``lon_column``, ``lat_column``). Values are decimal degrees, WGS84.
 Columns named only ``x`` and ``y`` are not taken for degrees: they usually hold
 projected coordinates (metres, or a map's own units), which read as degrees would
 put the events somewhere else entirely; rename them if they are degrees. Commas,
@@ -28,7 +32,9 @@ separator could be either mark. In a comma-separated file, a weight such as
 with a thousands separator. A coordinate or weight that is empty or reads ``NA``,
 ``N/A``, ``#N/A``, ``NaN``, ``null`` or ``None`` is missing: a row without
 coordinates is an event that was never geocoded, and is refused (or skipped, with
-``on_invalid``) with a message that says so.
+``on_invalid``) with a message that says so. A row whose every field is empty
+(``;;;;``, as Excel writes below a table) is no event: it is skipped as a blank
+line is, and its line is listed in the table's ``empty_rows``.
 
 The file is read as UTF-8 (with or without a byte-order mark; UTF-16 and UTF-32
 with one); a line that is not UTF-8 is read as Windows-1252 (cp1252, what Excel
@@ -70,8 +76,11 @@ from geosleuth.errors import EvidenceWarning, InputError
 
 __all__ = ["EventTable", "RejectedRow", "read_events_csv"]
 
-_LON_NAMES = ("lon", "longitude", "lng", "long")
-_LAT_NAMES = ("lat", "latitude")
+_LON_NAMES = (
+    "lon", "longitude", "lng", "long", "longitud", "längengrad", "laengengrad",
+    "länge", "laenge",
+)  # fmt: skip
+_LAT_NAMES = ("lat", "latitude", "latitud", "breitengrad", "breite")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +123,9 @@ class EventTable:
         row of its file exactly, every field the same (kept as events).
     encoding : str or None
         The encoding the file was read in (``"utf-8"``, ``"cp1252"`` ...).
+    empty_rows : tuple of int
+        The lines of rows whose every field is empty (``;;;;``, Excel's rows
+        below a table), skipped as blank lines are.
 
     Raises
     ------
@@ -141,6 +153,7 @@ class EventTable:
     columns: tuple[str, ...] = ()
     repeats: tuple[tuple[int, int], ...] = ()
     encoding: str | None = None
+    empty_rows: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
         lons = np.array(self.lons, dtype=np.float64)
@@ -663,6 +676,8 @@ def read_events_csv(
     *,
     weight_column: str | None = None,
     on_invalid: Literal["raise", "warn", "skip"] = "raise",
+    lon_column: str | None = None,
+    lat_column: str | None = None,
 ) -> EventTable:
     r"""Read an event set from a CSV file.
 
@@ -681,12 +696,17 @@ def read_events_csv(
         :class:`~geosleuth.errors.EvidenceWarning`. An event far from all the
         others that lies among them with lon and lat exchanged is no bad row:
         it is kept, with a warning.
+    lon_column, lat_column : str or None, default None
+        Name of the longitude (latitude) column (case-insensitive), for a
+        header of other names than the module notes list; None finds it by
+        those names.
 
     Returns
     -------
     EventTable
         The events, with the file's line number of each, the rows that repeat
-        an earlier row (``repeats``) and the encoding read.
+        an earlier row (``repeats``), the rows of empty fields skipped
+        (``empty_rows``) and the encoding read.
 
     Warns
     -----
@@ -699,7 +719,8 @@ def read_events_csv(
     Raises
     ------
     InputError
-        If the file is empty or not CSV, lacks a coordinate or the weight column,
+        If the file is empty or not CSV, lacks a coordinate or the weight column
+        (or a column named by ``lon_column`` or ``lat_column``),
         names one of them twice, has a bad row (with ``on_invalid="raise"``, the
         first in the file: a coordinate or weight that is missing, not a number,
         written with a thousands separator or out of range, or more fields than
@@ -734,8 +755,15 @@ def read_events_csv(
     [10.5, 10.6]
     >>> _ = p.write_text('lon,lat\n"10,5","20,5"\n,\n"10,6","20,6"\n1.5,\n')
     >>> ev = read_events_csv(p, on_invalid="skip")
-    >>> ev.lats.tolist(), [r.line for r in ev.rejected]
-    ([20.5, 20.6], [3, 5])
+    >>> ev.lats.tolist(), [r.line for r in ev.rejected], ev.empty_rows
+    ([20.5, 20.6], [5], (3,))
+
+    A row of empty fields (line 3) is no event; line 5 lacks its latitude.
+    Columns of other names are named:
+
+    >>> _ = p.write_text("Ost;Nord\n10,5;50,5\n10,6;50,6\n")
+    >>> read_events_csv(p, lon_column="ost", lat_column="Nord").lats.tolist()
+    [50.5, 50.6]
     """
     if on_invalid not in ("raise", "warn", "skip"):
         raise ValueError(
@@ -783,7 +811,23 @@ def read_events_csv(
             path=where,
             line=header_line,
         )
-    i_lon, i_lat = _pick(header, _LON_NAMES), _pick(header, _LAT_NAMES)
+    columns = [h.strip() for h in header]
+    for option, given in (("lon_column", lon_column), ("lat_column", lat_column)):
+        if given is not None and _pick(header, (given.strip().lower(),)) is None:
+            raise InputError(
+                f"The events file {where} has no column {given!r} (the "
+                f"{option}, --{option.replace('_', '-')} on the command line); got "
+                f"columns {columns}.",
+                path=where,
+                line=header_line,
+                field=given,
+            )
+    i_lon = _pick(
+        header, _LON_NAMES if lon_column is None else (lon_column.strip().lower(),)
+    )
+    i_lat = _pick(
+        header, _LAT_NAMES if lat_column is None else (lat_column.strip().lower(),)
+    )
     missing = [
         kind
         for kind, idx, names in (
@@ -802,10 +846,20 @@ def read_events_csv(
         raise InputError(
             f"The events file {where} has no {' or '.join(missing)} column. Expected "
             f"one named {'/'.join(_LON_NAMES)} and one named {'/'.join(_LAT_NAMES)}; "
-            f"got columns {[h.strip() for h in header]}{planar}.",
+            f"got columns {columns}{planar}. Name the columns to read with "
+            "lon_column and lat_column (--lon-column, --lat-column on the command "
+            "line).",
             path=where,
             line=header_line,
             field=missing[0] if missing else None,
+        )
+    if i_lon == i_lat:
+        raise InputError(
+            f"The events file {where}'s longitude and latitude would both be read "
+            f"from column {header[i_lon].strip()!r}; name two columns.",
+            path=where,
+            line=header_line,
+            field=header[i_lon].strip(),
         )
     i_w: int | None = None
     if weight_column is not None:
@@ -829,11 +883,16 @@ def read_events_csv(
     lines: list[int] = []
     rejected: list[RejectedRow] = []
     keys: list[tuple[str, ...]] = []
+    empty_rows: list[int] = []
     for row in rows:
         line_no = reader.line_num  # the record's last line (quoted fields may wrap)
-        if len(row) <= 1 and not "".join(row).strip():
-            # a blank line; a row of empty fields (',') is a row without
-            # coordinates, refused or left out and counted (review 19)
+        if not any(cell.strip() for cell in row):
+            # a blank line; or a row of empty fields (';;;;', Excel's rows below
+            # a table): no event, nor an ungeocoded one (review r60, L2), so
+            # skipped, its line kept to be said; a row with any field but no
+            # coordinates is still refused
+            if len(row) > 1:
+                empty_rows.append(line_no)
             continue
         try:
             if any(cell.strip() for cell in row[len(header) :]):
@@ -986,7 +1045,8 @@ def read_events_csv(
         lines=np.asarray(lines, dtype=np.int64),
         path=where,
         rejected=tuple(rejected),
-        columns=tuple(h.strip() for h in header),
+        columns=tuple(columns),
         repeats=tuple(repeats),
         encoding=encoding,
+        empty_rows=tuple(empty_rows),
     )

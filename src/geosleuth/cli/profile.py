@@ -27,7 +27,13 @@ from geosleuth.cli import (
     shown_warnings,
 )
 from geosleuth.errors import EvidenceWarning, GeosleuthWarning, InputError
-from geosleuth.events import EventTable, _far_from_the_others, read_events_csv
+from geosleuth.events import (
+    EventTable,
+    _far_from_the_others,
+    _km_from,
+    _unit_vectors,
+    read_events_csv,
+)
 from geosleuth.grid import Grid
 from geosleuth.profile import (
     DPMProfiler,
@@ -37,6 +43,7 @@ from geosleuth.profile import (
     study_area_grid,
 )
 from geosleuth.profile.dpm import FIXED_SHAPE, LEAST_KM, MOST_KM
+from geosleuth.profile.study_area import _stretching_events
 from geosleuth.report.fieldfiles import cell_outlines_lonlat, ring_parts
 from geosleuth.report.files import case_reference, write_all_atomic
 
@@ -166,6 +173,13 @@ def _dot_sizes(weights: FloatArray | None, n: int) -> FloatArray:
     return np.asarray(np.clip(6.0 * np.minimum(ratio, 1e3), 2.0, 120.0))
 
 
+#: The most elongated the map is drawn: its height over its width in the
+#: figure, between 1 / 2.5 and 2.5 (review r60, H1: a study area 10 times taller
+#: than wide made an 840 × 8472 px image, one 10 times wider a strip 156 px
+#: high). A longer area is drawn stretched across, and the title says so.
+_MOST_DRAWN_RATIO = 2.5
+
+
 def _png(
     grid: Grid,
     pct: FloatArray,
@@ -180,7 +194,10 @@ def _png(
     Axes in km east and north of the study area's centre, in the equal-area
     plane the profile is made in (its lon, lat named on them); a legend tells
     the events (dots by weight), the peak (a cross) and each ``--truth`` (a
-    star) apart (review 39, L5).
+    star) apart (review 39, L5). The legend lies below the map, where it hides
+    no event, and the labels are kept inside the image (review r60, H1). A
+    study area more than 2.5 times longer one way than the other is drawn 2.5
+    times as long, not to scale, the title saying by how much.
     """
     import io
 
@@ -189,8 +206,16 @@ def _png(
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     from matplotlib.colors import LogNorm
+    from matplotlib.transforms import offset_copy
 
-    fig, ax = plt.subplots(figsize=(7, 7 * grid.ny / max(grid.nx, 1) + 0.6))
+    ratio = grid.ny / max(grid.nx, 1)
+    drawn = min(max(ratio, 1.0 / _MOST_DRAWN_RATIO), _MOST_DRAWN_RATIO)
+    map_w = 5.6 if drawn <= 1.0 else 7.0 / drawn
+    map_h = map_w * drawn
+    narrow = map_w < 4.5  # the x label in two lines, the legend in one column
+    fig, ax = plt.subplots(
+        figsize=(map_w + 1.8, map_h + (2.4 if narrow else 1.6)), layout="constrained"
+    )
     extent = (grid.west_km, grid.east_km, grid.south_km, grid.north_km)
     image = ax.imshow(
         np.clip(pct.reshape(grid.ny, grid.nx), 1e-3, 100.0),
@@ -198,8 +223,9 @@ def _png(
         extent=extent,
         cmap="magma",
         norm=LogNorm(vmin=max(100.0 / grid.n_cells, 1e-3), vmax=100.0),
+        aspect=drawn / ratio,
     )
-    fig.colorbar(image, ax=ax, label="% of the study area searched first (hit score)")
+    fig.colorbar(image, ax=ax, label="hit score: % of the area\nsearched first")
     ex, ey = grid.lonlat_to_xy_km(events.lons, events.lats)
     weighted = "" if events.weights is None else ", area by weight"
     ax.scatter(
@@ -232,20 +258,58 @@ def _png(
             edgecolors="black",
             label="--truth (known source)" if k == 0 else None,
         )
-    ax.legend(loc="upper right", fontsize=8, framealpha=0.85)
+    # below the map and its x label, outside it: it hides no event (r60, H1)
+    below = 32.0 + 12.0 * (2 if narrow else 1)  # points: tick labels, x label
+    ax.legend(
+        loc="upper center",
+        bbox_to_anchor=(0.5, 0.0),
+        bbox_transform=offset_copy(ax.transAxes, fig=fig, y=-below, units="points"),
+        ncols=1 if narrow else 3,
+        fontsize=8,
+        framealpha=0.85,
+    )
     ax.set_xlim(extent[0], extent[1])
     ax.set_ylim(extent[2], extent[3])
-    centre = f"lon {grid.lon0:.4f}, lat {grid.lat0:.4f}"
+    centre = f"lon {grid.lon0:.4f},{chr(10) if narrow else ' '}lat {grid.lat0:.4f}"
     ax.set_xlabel(f"km east of the centre ({centre}; equal-area plane)")
     ax.set_ylabel("km north of the centre")
+    if drawn != ratio:
+        scale = drawn / ratio
+        how = (
+            f"stretched {scale:.2g} times"
+            if scale > 1
+            else f"shrunk {1 / scale:.2g} times"
+        )
+        title += f"\nnot to scale:{chr(10) if narrow else ' '}north-south {how}"
     ax.set_title(title, fontsize=10)
-    fig.tight_layout()
     buf = io.BytesIO()
     try:
-        fig.savefig(buf, dpi=120, format="png")
+        fig.savefig(buf, dpi=120, format="png", bbox_inches="tight", pad_inches=0.1)
     finally:
         plt.close(fig)
     return buf.getvalue()
+
+
+def _empty_rows_note(lines: tuple[int, ...], name: str) -> str:
+    """``"2 empty rows of x.csv skipped (lines 302-303)"`` (review r60, L2).
+
+    Examples
+    --------
+    >>> _empty_rows_note((302, 303), "x.csv")[:51]
+    'Note: 2 empty rows of x.csv skipped (lines 302-303)'
+    >>> _empty_rows_note((5, 9, 10), "x.csv")[:52]
+    'Note: 3 empty rows of x.csv skipped (lines 5, 9, 10)'
+    """
+    n = len(lines)
+    if n > 1 and lines[-1] - lines[0] == n - 1:
+        where = f"lines {lines[0]}-{lines[-1]}"
+    else:
+        where = f"line{'s' if n > 1 else ''} " + ", ".join(map(str, lines[:8]))
+        where += f" and {n - 8} more" if n > 8 else ""
+    return (
+        f"Note: {n} empty row{'s' if n > 1 else ''} of {name} skipped ({where}): "
+        "rows of empty fields, as a spreadsheet leaves below a table, are no events."
+    )
 
 
 def _left_out_text(n_weight_zero: int) -> str:
@@ -260,15 +324,22 @@ def _left_out_text(n_weight_zero: int) -> str:
 _OnInvalid = Literal["raise", "warn", "skip"]
 
 #: Column names that hold a weight per event, as a rule (case-insensitive).
-#: Words that make a column name weight-like: a count of what happened there.
+#: Words that make a column name weight-like: a count of what happened there,
+#: in English, French (cas), Spanish and Portuguese (casos), Italian (casi) and
+#: German (Anzahl, Fälle).
 _WEIGHT_WORDS = frozenset(
     {
         "weight", "weights", "wt", "count", "counts", "cases", "deaths", "victims",
-        "casualties", "incidents", "n", "freq", "frequency",
+        "casualties", "incidents", "n", "freq", "frequency", "cas", "casos",
+        "casi", "anzahl", "fälle", "faelle",
     }
 )  # fmt: skip
 #: Words that make it an identifier instead ("case_number", "count_id").
 _ID_WORDS = frozenset({"id", "no", "nr", "number", "code", "name", "ref"})
+#: "N°", "Nº", "N.", "No.", "Nr.": the row number of a French, Spanish,
+#: Italian, Portuguese or German export ("N. caso": the case's number), never
+#: a count (review r60, M3).
+_NUMBER_SIGN = re.compile(r"\s*n(?:[°º.]|o\.|r\b)", re.IGNORECASE)
 
 
 def _name_words(name: str) -> list[str]:
@@ -278,25 +349,35 @@ def _name_words(name: str) -> list[str]:
     --------
     >>> _name_words("case_count"), _name_words("nDeaths"), _name_words("Weight (kg)")
     (['case', 'count'], ['n', 'deaths'], ['weight', 'kg'])
+    >>> _name_words("Fälle"), _name_words("nombre de cas")
+    (['fälle'], ['nombre', 'de', 'cas'])
     """
     spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", name)
-    return re.findall(r"[a-z]+|[0-9]+", spaced.lower())
+    return re.findall(r"[^\W\d_]+|[0-9]+", spaced.lower())
 
 
 def _is_weight_like(name: str) -> bool:
     """Whether a column's name says it counts something (a weight of the event).
 
     A word of it is one of :data:`_WEIGHT_WORDS` (``case_count``, ``n_cases``,
-    ``deaths``, ``Weights``) and none is one of :data:`_ID_WORDS`
-    (``case_number``, ``count_id``: identifiers, not counts).
+    ``deaths``, ``Weights``, ``nb_cas``, ``Fälle``) and none is one of
+    :data:`_ID_WORDS` (``case_number``, ``count_id``: identifiers, not counts),
+    nor does it start with a number sign (``N°``, ``Nº``, ``N. caso``,
+    ``No.``, ``Nr``: a row number).
 
     Examples
     --------
     >>> [_is_weight_like(c) for c in ("case_count", "n_cases", "n", "death count")]
     [True, True, True, True]
+    >>> [_is_weight_like(c) for c in ("Cas", "nombre de cas", "Anzahl", "casos")]
+    [True, True, True, True]
     >>> [_is_weight_like(c) for c in ("case_id", "case_number", "notes", "lon")]
     [False, False, False, False]
+    >>> [_is_weight_like(c) for c in ("N°", "Nº", "N. caso", "No.", "Nr", "N° cas")]
+    [False, False, False, False, False, False]
     """
+    if _NUMBER_SIGN.match(name):
+        return False
     words = set(_name_words(name))
     return bool(words & _WEIGHT_WORDS) and not words & _ID_WORDS
 
@@ -325,7 +406,10 @@ def _unused_weight_note(columns: list[str]) -> str:
 
 
 def _read_events(
-    path: Path, weight_column: str | None, on_invalid: _OnInvalid
+    path: Path,
+    weight_column: str | None,
+    on_invalid: _OnInvalid,
+    lonlat_columns: tuple[str | None, str | None] = (None, None),
 ) -> EventTable:
     """Read the events; a bad value's error says how to leave such rows out."""
     try:
@@ -333,6 +417,8 @@ def _read_events(
             path,
             weight_column=weight_column,
             on_invalid="raise" if on_invalid == "raise" else "skip",
+            lon_column=lonlat_columns[0],
+            lat_column=lonlat_columns[1],
         )
     except InputError as exc:
         # the header, the file as a whole, or a row of too many fields (whose
@@ -349,7 +435,10 @@ def _read_events(
 
 
 def _events_of_positive_weight(
-    path: Path, weight_column: str | None, on_invalid: _OnInvalid = "raise"
+    path: Path,
+    weight_column: str | None,
+    on_invalid: _OnInvalid = "raise",
+    lonlat_columns: tuple[str | None, str | None] = (None, None),
 ) -> tuple[EventTable, int]:
     """Read the events and leave out those of weight 0; also return how many.
 
@@ -366,7 +455,7 @@ def _events_of_positive_weight(
         weight remain; the error names the file and the weight column.
     """
     try:
-        events = _read_events(path, weight_column, on_invalid)
+        events = _read_events(path, weight_column, on_invalid, lonlat_columns)
     except InputError as exc:
         # The event table's own check that not every weight is 0 (the reader
         # has already refused negative and non-finite weights by line).
@@ -435,6 +524,134 @@ def _farthest_text(grid: Grid, events: EventTable, *, shown: int = 3) -> str:
         f"({km[order[0]]:,.0f} km); check "
         f"{'its' if order.size + more == 1 else 'their'} coordinates."
     )
+
+
+#: A few events, at most this share of them (and at least one, at most
+#: :data:`_STRETCH_MOST`), that make the study area this many times larger are
+#: warned of (review r60, H1).
+_STRETCH_SHARE, _STRETCH_MOST, _STRETCH_FACTOR = 0.01, 20, 10.0
+
+
+def _stretch(
+    events: EventTable,
+    grid: Grid,
+    *,
+    margin: float,
+    n_side: int,
+    cell_km: float | None,
+) -> tuple[str, dict[str, Any]] | None:
+    """The warning that a few events stretch the study area, and its record.
+
+    An event 200-600 km from a city's cases (a traveller, a case geocoded to a
+    town of the same name) is neither far enough for the 600 km warning nor
+    swapped, but it makes the study area hundreds of times larger and its cells
+    coarser: the city falls in a few cells, and a hit score, a share of the
+    area, looks excellent for it (review r60, H1). Events are said when at most
+    1 % of them (at least one, at most 20) make the area 10 times larger or
+    more (:func:`geosleuth.profile.study_area._stretching_events`): their
+    lines, and the area and cells with and without them.
+    """
+    n = events.n_events
+    most = min(max(1, int(n * _STRETCH_SHARE)), _STRETCH_MOST)
+    ex, ey = grid.lonlat_to_xy_km(events.lons, events.lats)
+    found = _stretching_events(ex, ey, most=most, factor=_STRETCH_FACTOR)
+    if found is None:
+        return None
+    idx = np.sort(found[0])
+    rest = np.ones(n, dtype=bool)
+    rest[idx] = False
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", GeosleuthWarning)
+        try:
+            without = study_area_grid(
+                events.lons[rest],
+                events.lats[rest],
+                margin=margin,
+                n_side=n_side,
+                cell_km=cell_km,
+            )
+        except InputError:
+            return None
+    times = grid.area_km2 / without.area_km2
+    if times < _STRETCH_FACTOR:
+        return None
+    lines = [int(events.lines[k]) for k in idx]
+    rows = [
+        f"line {line}" if line > 0 else f"event {int(k)}"
+        for k, line in zip(idx, lines, strict=True)
+    ]
+    shown = ", ".join(rows[:5]) + (
+        f" and {len(rows) - 5} more" if len(rows) > 5 else ""
+    )
+    centre = _unit_vectors(np.array([without.lon0]), np.array([without.lat0]))[0]
+    km = _km_from(_unit_vectors(events.lons[idx], events.lats[idx]), centre)
+    one = idx.size == 1
+    at = (
+        f" at ({events.lons[idx[0]]:g}, {events.lats[idx[0]]:g}), "
+        f"{km[0]:,.0f} km from the others' centre,"
+        if one
+        else f" ({km.min():,.0f} to {km.max():,.0f} km from the others' centre)"
+    )
+    text = (
+        f"The event{'' if one else 's'} on {shown}{at} "
+        f"stretch{'es' if one else ''} the study area {times:,.0f}-fold: "
+        f"{_area_text(grid)} with {'it' if one else 'them'}, "
+        f"{_area_text(without)} without; the other {n - idx.size} events then "
+        "fall in few cells, and a hit score, a share of the area, looks better "
+        f"than it is. Check {'the row' if one else 'these rows'} (a case "
+        "geocoded to a town of the same name? a traveller?); if "
+        f"{'it does' if one else 'they do'} not belong to the series, remove "
+        f"{'it' if one else 'them'} from the file."
+    )
+    record = {
+        "lines": lines,
+        "times_larger": times,
+        "area_km2_without": without.area_km2,
+        "cell_km_without": without.cell_km,
+        "nx_ny_without": [without.nx, without.ny],
+    }
+    return text, record
+
+
+def _area_text(grid: Grid) -> str:
+    """``83.4 km² (385 × 400 cells of 23.3 m)``."""
+    area = grid.area_km2
+    return (
+        f"{f'{area:,.0f}' if area >= 100 else f'{area:.3g}'} km² ({grid.nx} × "
+        f"{grid.ny} cells of "
+        f"{_length_text(grid.cell_km)})"
+    )
+
+
+def _bounds_lonlat(grid: Grid) -> list[float]:
+    """``[west, south, east, north]`` (degrees, outward to 1e-6) around the grid.
+
+    :meth:`Grid.bounds_lonlat` (as :meth:`Grid.to_dict` writes it) takes the
+    extremes of the grid's outline, wrong for a grid that holds a pole, where
+    the outline winds around it (review r60, L4): such a grid reaches lat 90
+    (-90 for the south pole) and every longitude, -180..180. A grid across the
+    antimeridian keeps west > east.
+
+    Examples
+    --------
+    >>> g = Grid.from_bounds(-4.16, 53.03, -3.98, 53.12, cell_km=0.1)
+    >>> _bounds_lonlat(g) == g.to_dict()["bounds_lonlat"]
+    True
+    >>> pole = Grid(lon0=0.0, lat0=89.9, west_km=-30.0, south_km=-30.0,
+    ...             cell_km=1.0, nx=60, ny=60)
+    >>> _bounds_lonlat(pole)
+    [-180.0, 89.543928, 180.0, 90.0]
+    """
+    bounds: list[float] = grid.to_dict()["bounds_lonlat"]
+    for k, pole_lat in ((3, 90.0), (1, -90.0)):
+        px, py = grid.lonlat_to_xy_km(0.0, pole_lat)
+        if not (
+            grid.west_km <= float(px) <= grid.east_km
+            and grid.south_km <= float(py) <= grid.north_km
+        ):
+            continue
+        bounds[0], bounds[2], bounds[k] = -180.0, 180.0, pole_lat
+    return bounds
 
 
 def _check_dpm_weights(events: EventTable, weight_column: str) -> None:
@@ -562,27 +779,28 @@ _METHOD_OPTIONS: dict[str, tuple[tuple[str, str], ...]] = {
 
 def _warn_of_a_wide_buffer(
     buffer_km: float, grid: Grid, ex: FloatArray, ey: FloatArray
-) -> None:
+) -> list[str]:
     """Warn of a CGT buffer wider than half the study area's diagonal.
 
     Inside the buffer CGT's score rises with distance from the events, so a
     buffer that holds the whole area ranks its edges first: a map inside out
     (r28 F11; 30 m typed as ``--buffer-km 30``). The message names the
     events' own buffer (``ex``, ``ey``: the events in the grid's plane), the
-    default, measured only then.
+    default, measured only then. Returns the warning's text, or nothing.
     """
     half_diagonal = 0.5 * math.hypot(grid.nx * grid.cell_km, grid.ny * grid.cell_km)
-    if buffer_km > half_diagonal:
-        with shown_warnings():
-            warnings.warn(
-                f"--buffer-km {buffer_km:g} is wider than half the study area's "
-                f"diagonal ({_length_text(half_diagonal)}): inside the buffer CGT "
-                "scores rise with distance from the events, so the map ranks the "
-                "area's edges first. Check the unit (km); the events' own buffer, "
-                f"the default, is {_length_text(estimate_cgt_buffer_km(ex, ey))}.",
-                EvidenceWarning,
-                stacklevel=1,
-            )
+    if buffer_km <= half_diagonal:
+        return []
+    text = (
+        f"--buffer-km {buffer_km:g} is wider than half the study area's "
+        f"diagonal ({_length_text(half_diagonal)}): inside the buffer CGT "
+        "scores rise with distance from the events, so the map ranks the "
+        "area's edges first. Check the unit (km); the events' own buffer, "
+        f"the default, is {_length_text(estimate_cgt_buffer_km(ex, ey))}."
+    )
+    with shown_warnings():
+        warnings.warn(text, EvidenceWarning, stacklevel=1)
+    return [text]
 
 
 def _check_method_options(ctx: typer.Context, method: str) -> None:
@@ -626,7 +844,9 @@ def profile(
             exists=True,
             dir_okay=False,
             readable=True,
-            help="CSV of events: lon/lat columns (or longitude/latitude), degrees.",
+            help="CSV of events: lon/lat columns (or longitude/latitude, lng, "
+            "latitud/longitud, Breitengrad/Längengrad ...; others by "
+            "--lon-column/--lat-column), degrees.",
         ),
     ],
     out: Annotated[
@@ -654,6 +874,23 @@ def profile(
             "CGT scales each event by w and uses only the ratios of the weights; "
             "the DPM reads weight w as w events at one place and takes weights "
             "from 1e-9 to 1e9.",
+        ),
+    ] = None,
+    lon_column: Annotated[
+        str | None,
+        typer.Option(
+            "--lon-column",
+            help="Column of the longitudes, for a header that names it otherwise "
+            "than lon, longitude, lng, long, longitud, Längengrad or Länge "
+            "(case-insensitive).",
+        ),
+    ] = None,
+    lat_column: Annotated[
+        str | None,
+        typer.Option(
+            "--lat-column",
+            help="Column of the latitudes, for a header that names it otherwise "
+            "than lat, latitude, latitud, Breitengrad or Breite (case-insensitive).",
         ),
     ] = None,
     n_side: Annotated[
@@ -790,7 +1027,7 @@ def profile(
     with warnings.catch_warnings(record=True) as read_notes:
         warnings.simplefilter("always", GeosleuthWarning)
         events, n_weight_zero = _events_of_positive_weight(
-            events_csv, weight_column, on_invalid
+            events_csv, weight_column, on_invalid, (lon_column, lat_column)
         )
     if on_invalid == "warn" and events.rejected:
         with shown_warnings():
@@ -816,8 +1053,10 @@ def profile(
                 )
             except InputError as exc:
                 raise _about_events(exc, events_csv) from None
+        warned: list[str] = []  # for profile.json, as shown
         for note in read_notes:
             warnings.warn(note.message, note.category, stacklevel=1)
+            warned.append(str(note.message))
         for said in caught:  # in the user's words, naming the file
             words = _BOTH_NAMES.sub(r"\1", str(said.message))
             if "from the study area's centre" in words:
@@ -827,6 +1066,15 @@ def profile(
                 said.category,
                 stacklevel=1,
             )
+            warned.append(f"{words} ({events_csv})")
+        stretched = _stretch(
+            events, grid, margin=margin, n_side=n_side, cell_km=cell_km
+        )
+        if stretched is not None:
+            warnings.warn(
+                f"{stretched[0]} ({events_csv})", EvidenceWarning, stacklevel=1
+            )
+            warned.append(f"{stretched[0]} ({events_csv})")
     ex, ey = grid.lonlat_to_xy_km(events.lons, events.lats)
     cx, cy = grid.cell_xy_km()
     parameters: dict[str, Any] = {}
@@ -839,7 +1087,7 @@ def profile(
         except InputError as exc:
             raise _about_events(exc, events_csv) from None
         if buffer_km is not None:
-            _warn_of_a_wide_buffer(buffer_km, grid, ex, ey)
+            warned.extend(_warn_of_a_wide_buffer(buffer_km, grid, ex, ey))
         scores = cgt_scores(ex, ey, cx, cy, buffer_km=buffer, weights=events.weights)
         parameters = {
             "buffer_km": buffer,
@@ -937,6 +1185,10 @@ def profile(
             "repeated_rows": [
                 {"line": line, "repeats_line": first} for line, first in events.repeats
             ],
+            "lon_column": lon_column,
+            "lat_column": lat_column,
+            "n_empty_rows_skipped": len(events.empty_rows),
+            "empty_rows_skipped": list(events.empty_rows),
         },
         "parameters": parameters,
         "study_area": {
@@ -944,11 +1196,14 @@ def profile(
             "margin": margin,
             "n_side": n_side if cell_km is None else None,
             "area_km2": grid.area_km2,
+            # a few events that make it 10 times larger or more (review r60, H1)
+            "stretched_by": None if stretched is None else stretched[1],
         },
-        "grid": grid.to_dict(),
+        "grid": {**grid.to_dict(), "bounds_lonlat": _bounds_lonlat(grid)},
         "peak": {"lon": float(peak_lon), "lat": float(peak_lat), "cell": peak},
         "truths": truths,
         "dpm": dpm_info,
+        "warnings": warned,
         "map": {
             "values": "hit_score_pct: % of the study area scoring at least as high, "
             "rounded to 0.001; exactly 100 * cells_at_least_as_high / n_cells",
@@ -981,7 +1236,10 @@ def profile(
         if events.rejected
         else ""
     )
-    table.add_row("events", Text(f"{events.n_events} from {events_csv.name}{left_out}"))
+    weighted = "" if events.weights is None else f", weighted by {weight_column}"
+    table.add_row(
+        "events", Text(f"{events.n_events} from {events_csv.name}{weighted}{left_out}")
+    )
     table.add_row(
         "study area",
         f"{grid.area_km2:.4g} km², {grid.nx} × {grid.ny} cells of "
@@ -1004,6 +1262,8 @@ def profile(
         table.add_row(f"truth {t['lon']:.6f}, {t['lat']:.6f}", _truth_text(t))
     if unused_weights:
         console.print(Text(_unused_weight_note(unused_weights)))
+    if events.empty_rows:
+        console.print(Text(_empty_rows_note(events.empty_rows, events_csv.name)))
     if events.rejected and on_invalid == "skip":
         console.print(
             Text(

@@ -12,7 +12,7 @@ import warnings
 
 import numpy as np
 
-from geosleuth._types import ArrayLike
+from geosleuth._types import ArrayLike, IntArray
 from geosleuth.errors import GeosleuthWarning, InputError
 from geosleuth.grid import MAX_CELLS, Grid, authalic_radius_km, laea_forward
 from geosleuth.profile._inputs import _float_1d, _positive, _with_weight
@@ -122,6 +122,112 @@ def _check_extent(
             GeosleuthWarning,
             stacklevel=3,
         )
+
+
+def _box_area_km2(x: np.ndarray, y: np.ndarray) -> float:
+    """The area (km²) of the study area's box around points, margin aside.
+
+    As :func:`study_area_grid` makes it: a side shorter than a tenth of the
+    longer one is widened to a tenth. 0 for points at one place.
+    """
+    width, height = float(np.ptp(x)), float(np.ptp(y))
+    longer = max(width, height)
+    if longer < _MIN_EXTENT_KM:
+        return 0.0
+    return max(width, 0.1 * longer) * max(height, 0.1 * longer)
+
+
+def _stretching_events(
+    x_km: ArrayLike, y_km: ArrayLike, *, most: int, factor: float = 10.0
+) -> tuple[IntArray, float] | None:
+    """A few events without which the study area would be ``factor`` times smaller.
+
+    One event far from a compact set (a case geocoded to a town of the same
+    name 500 km away) stretches the events' box, and with it the study area
+    and its cells, many times over: the others then fall in a few cells, and a
+    hit score, a share of the area, looks excellent for it (review r60, H1).
+
+    Only the extreme events of each side can shrink the box, so the search
+    looks at the ``most + 1`` extremes of each side alone, and peels them
+    greedily: each step takes, of the four sides, the one to ``most`` events
+    of one side whose removal shrinks the box most per event, until the box is
+    ``factor`` times smaller (then those events are returned) or ``most``
+    events are taken. O(n log n) for the sorts, O(most³) after them.
+
+    Parameters
+    ----------
+    x_km, y_km : array_like of shape (n_events,)
+        The events in an equal-area plane (km).
+    most : int
+        The most events that may be taken (a few: 1 % of the events, say).
+    factor : float, default 10.0
+        How many times smaller the box without them must be.
+
+    Returns
+    -------
+    (ndarray of int, float) or None
+        The indices of the events taken, and how many times larger the box is
+        with them; None if no ``most`` events shrink it ``factor`` times, or
+        if the events are fewer than 5 (which are "the others" is unclear) or
+        the others lie at one place.
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(0)
+    >>> x, y = rng.uniform(0, 10, 300), rng.uniform(0, 10, 300)
+    >>> _stretching_events(x, y, most=3) is None  # a compact set
+    True
+    >>> x[7], y[7] = 25.0, 5.0  # one event 15 km east of the others: 2.5 times
+    >>> _stretching_events(x, y, most=3) is None
+    True
+    >>> x[7] = 400.0  # 400 km east: 400 km by 40 (a tenth), 161 times larger
+    >>> idx, times = _stretching_events(x, y, most=3)
+    >>> idx.tolist(), round(times)
+    ([7], 161)
+    """
+    x = np.asarray(x_km, dtype=np.float64)
+    y = np.asarray(y_km, dtype=np.float64)
+    n = x.size
+    most = min(int(most), n - 2)
+    if n < 5 or most < 1:
+        return None
+    ox, oy = np.argsort(x, kind="stable"), np.argsort(y, kind="stable")
+    pool = np.unique(
+        np.concatenate(
+            (ox[: most + 1], ox[-most - 1 :], oy[: most + 1], oy[-most - 1 :])
+        )
+    )
+    px, py = x[pool], y[pool]
+    full = _box_area_km2(px, py)
+    if full <= 0.0:
+        return None
+    sides = (
+        np.argsort(px, kind="stable"),
+        np.argsort(-px, kind="stable"),
+        np.argsort(py, kind="stable"),
+        np.argsort(-py, kind="stable"),
+    )
+    removed = np.zeros(pool.size, dtype=bool)
+    area = full
+    while (budget := most - int(removed.sum())) > 0:
+        best: tuple[float, np.ndarray, float] | None = None
+        for order in sides:
+            alive = order[~removed[order]]
+            for j in range(1, budget + 1):
+                trial = removed.copy()
+                trial[alive[:j]] = True
+                a = _box_area_km2(px[~trial], py[~trial])
+                if a <= 0.0:
+                    break  # the others at one place: no study area of their own
+                gain = math.log(area / a) / j
+                if best is None or gain > best[0] + 1e-12:
+                    best = (gain, trial, a)
+        if best is None or best[0] <= 0.0:
+            return None
+        _, removed, area = best
+        if full / area >= factor:
+            return np.asarray(pool[removed], dtype=np.int64), full / area
+    return None
 
 
 def study_area_grid(
