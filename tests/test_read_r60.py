@@ -8,8 +8,9 @@
 - "must be in Durango by now" is an inference: probable; "must be extradited"
   is no hedge of a place.
 - "a tabloid (newspaper) claimed" speaks, with "a" as with "the".
-- "fled to Guzmán for protection": a village of a few hundred people that the
-  tagger calls a person is the protector; a town is where one fled.
+- "fled to Guzmán for protection": a name the text writes elsewhere as a
+  person's ("Joaquín Guzmán") is the protector; a town is where one fled (and,
+  since review r62, a hamlet the text gives no such sign of).
 - "; the arrest has not been confirmed" ("has yet to be", "remains
   unconfirmed") raises the arrest as "could not be confirmed" does; "; the
   arrest has been denied" denies it.
@@ -176,8 +177,10 @@ def test_no_one_in_particular_speaks_as_before(who: str, nlp: Any) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Salcedo fled to Guzmán for protection.",
-        "Salcedo went to Guzmán for help.",
+        # review r62 M2 (helper rd66): a person by a sign elsewhere in the text,
+        # not by the village's size ("fled to Ribchester for safety" is a place)
+        "Joaquín Guzmán runs the cartel. Salcedo fled to Guzmán for protection.",
+        "Salcedo went to Guzmán for help. Joaquín Guzmán is his old boss.",
     ],
 )
 def test_fled_to_a_protector_is_no_place(text: str, nlp: Any) -> None:

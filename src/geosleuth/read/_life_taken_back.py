@@ -568,6 +568,9 @@ _DOUBTED = re.compile(
 )
 
 
+#: Who or what is to confirm it, after the words that doubt: "his death has yet
+#: to be confirmed *by DNA tests*", "*by the authorities*".
+_BY_WHOM = r"(?:\s+by\s+[\w’'.-]+(?:\s+[\w’'.-]+){0,3})?"
 #: What opens a clause of its own after the death: "; however,", ", but".
 _CLAUSE_OPEN = r"(?:;|,\s*but\b)\s*(?:(?:however|though|but|yet)\b,?\s*)?"
 #: What may end the sentence after that clause (the clause ends it).
@@ -576,8 +579,10 @@ _CLAUSE_END = r"\s*[.!?…]?[\"'”’)]*\s*$"
 #: "; *his death could not be confirmed*", ", *but this could not be
 #: independently verified*", "; *officials could not confirm his death*".
 _DOUBTED_HERE = re.compile(
-    _CLAUSE_OPEN + r"(?P<doubt>(?:[\w’'-]+\s+){0,3}?"
+    # not "; the cause of his death": a detail of it (:data:`_DETAIL_DOUBTED`)
+    _CLAUSE_OPEN + r"(?P<doubt>(?:[\w’'-]+\s+){0,3}?(?<!\bof\s)(?<!\bfor\s)"
     rf"(?:{_DOUBTED.pattern}|(?:this|that|it|{_STATEMENT})\s+{_UNCONFIRMED_BE}))"
+    + _BY_WHOM
     + _CLAUSE_END,
     re.IGNORECASE,
 )
@@ -607,13 +612,18 @@ def doubted_here(text: str, end: int) -> tuple[int, int, str] | None:
 
 #: A clause of its own after the death that doubts a detail of it, not the
 #: death: "; *the cause of his death could not be confirmed*", ", but *the
-#: date of death could not be verified*".
+#: date of death could not be verified*", "; *the circumstances of his death
+#: have yet to be confirmed*", "; *the death toll remains unconfirmed*".
 _DETAIL_DOUBTED = re.compile(
     _CLAUSE_OPEN
-    + r"(?:the\s+)?(?:exact\s+|precise\s+)?(?:cause|date|time|timing|place|"
-    r"location|circumstances|manner)\s+of\s+(?:(?:his|her|their|the)\s+)?death\s+"
-    rf"{_CANNOT}\s+(?:yet\s+)?be\s+(?:independently\s+)?"
-    r"(?:confirmed|verified|determined|established)" + _CLAUSE_END,
+    + r"(?:(?:the\s+)?(?:exact\s+|precise\s+)?(?:cause|date|time|timing|place|"
+    r"location|circumstances|manner|reasons?)\s+(?:of|for)\s+"
+    r"(?:(?:his|her|their|the)\s+)?death|"
+    r"the\s+(?:(?:exact|precise|final)\s+)?(?:death\s+toll|number\s+of\s+"
+    r"(?:dead|deaths|victims|casualties|people\s+killed)))\s+"
+    rf"(?:{_CANNOT}\s+(?:yet\s+)?be\s+(?:independently\s+)?"
+    r"(?:confirmed|verified|determined|established)|"
+    rf"{_UNCONFIRMED_BE}){_BY_WHOM}" + _CLAUSE_END,
     re.IGNORECASE,
 )
 
@@ -622,8 +632,9 @@ def detail_doubted(text: str, end: int) -> tuple[int, int] | None:
     """The clause of ``text`` after offset ``end`` that doubts a detail of the death.
 
     "Salcedo was killed in Culiacán on Monday*; the cause of his death could
-    not be confirmed*.": its cause, date, place or manner is in doubt, not the
-    death, which stands as it is told (not :func:`doubted_here`). Returns the
+    not be confirmed*.", "*; the date of his death remains unconfirmed*": its
+    cause, date, place or manner (or the number of the dead) is in doubt, not
+    the death, which stands as it is told (not :func:`doubted_here`). Returns the
     offsets of the clause, from its semicolon; None if there is none.
 
     Examples

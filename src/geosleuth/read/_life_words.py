@@ -479,7 +479,9 @@ def _death_after_surviving(s: Sentence, text: str) -> int | None:
     when the helicopter landed in Culiacán, *but he died there*": a past "was"
     or "were"; not "is alive"). Returns the document offset of the death's
     conjunct; None when neither is said, or no death verb is its conjunct
-    ("survived the strike that killed his deputy": that death is another's).
+    ("survived the strike that killed his deputy": that death is another's), or
+    it tells of a death that did not happen ("but he *nearly* died", "*would
+    have* died without treatment": :func:`_death_averted`).
     """
     said = _SAYS_ALIVE.search(text)
     if said is None or s.sent is None:
@@ -493,9 +495,38 @@ def _death_after_surviving(s: Sentence, text: str) -> int | None:
     for m in _death_cues(text[said.end() :]):
         cue_at = s.span[0] + said.end() + m.start()
         cue = next((t for t in s.sent if t.idx == cue_at), None)
-        if cue is not None and cue.dep_ == "conj" and cue.head.i == verb.i:
+        if (
+            cue is not None
+            and cue.dep_ == "conj"
+            and cue.head.i == verb.i
+            and not _death_averted(cue)
+        ):
             return int(min(t.idx for t in cue.subtree))
     return None
+
+
+#: Adverbs by which a death did not happen: "he *nearly* died", "*almost*
+#: drowned", "had *narrowly* escaped being killed".
+_NEARLY = frozenset({"nearly", "almost", "narrowly", "practically", "virtually"})
+#: Modals by which it would have happened, and did not: "he *would* have died
+#: without treatment", "*could* have died".
+_UNREAL_MODALS = frozenset({"would", "could", "might", "may", "should"})
+
+
+def _death_averted(cue: Any) -> bool:
+    """Whether the death verb ``cue`` tells of a death that did not happen.
+
+    "but he *nearly* died", "had *almost* been killed", "*very nearly* died":
+    near, not done; "but he *would have* died without
+    treatment", "*could have* died": what might have been. Not "but he died
+    there", nor "but he *probably* died there" (a hedge of a death told).
+    """
+    kids = list(cue.children)
+    if any(c.dep_ == "advmod" and c.lower_ in _NEARLY for c in kids):
+        return True
+    return any(c.dep_ == "aux" and c.lower_ in _UNREAL_MODALS for c in kids) and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in kids
+    )
 
 
 def _clause(s: Sentence, at: int) -> tuple[int, int]:

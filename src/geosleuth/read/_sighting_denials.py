@@ -25,6 +25,8 @@ from geosleuth.read._reports import (
     unjudged_report,
 )
 from geosleuth.read._sentence import CORRECTABLE, Sentence, denied_phrase
+from geosleuth.read._target_names import given_name_gender
+from geosleuth.read._target_pronouns import GENDER_OF
 from geosleuth.read.attribution import REPORTING_LEMMAS, belief_hedge
 from geosleuth.read.attribution._disputes import retracts
 from geosleuth.read.hedges import hedge_of, semicolon_between, weakest
@@ -482,17 +484,33 @@ def _confirms_back(verb: Any, before: Any) -> bool:
     if any(c.dep_ == "ccomp" and c.i > before.i for c in verb.children):
         return False
     if verb.lemma_.lower() in _CONFIRMING or _not_yet_confirmed(verb) is not None:
-        return True  # "; the arrest has yet to be confirmed", "remains unconfirmed"
+        # "; the arrest has yet to be confirmed", "remains unconfirmed", "police
+        # could not confirm it", "could not immediately confirm": what is
+        # confirmed (the object, or the subject of "has yet to be", "remains";
+        # not "*police*", who confirm) is what was told; not "; the cause of
+        # the arrest remains unconfirmed", a detail of it
+        deps = ("dobj", "nsubjpass")
+        if verb.lemma_.lower() not in _CONFIRMING:
+            deps = ("nsubj", "nsubjpass")
+        what = [c for c in verb.children if c.dep_ in deps]
+        return all(_told_before(c, before, _CONFIRMED_BACK) for c in what)
     # "; officials denied *it*", "; police dismissed *the report*": a denial of
     # what was told before; not "; officials denied wrongdoing"
     return verb.lemma_.lower() in _DENYING_BACK and any(
-        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _TOLD_BEFORE
+        c.dep_ in ("dobj", "nsubjpass") and _told_before(c, before, _TOLD_BEFORE)
         for c in verb.children
     )
 
 
 #: Verbs (lemmas) of denying, which after a semicolon may deny the seeing.
 _DENYING_BACK = frozenset({"deny", "dismiss", "reject", "refute"})
+#: Nouns of the event told, or of who it was, which speak of it only as the
+#: target's own (:func:`_the_ones_told`): "; police denied *the arrest*", "*his
+#: arrest* has yet to be confirmed", "*her identity* has not been confirmed";
+#: not "the identity *of the second man*".
+_EVENTS = frozenset(
+    {"arrest", "capture", "detention", "sighting", "death", "killing", "identity"}
+)
 #: What such a verb denies when it denies what was told before it: "; officials
 #: denied *it*", "; police rejected *the claim*", "; *the arrest* has been
 #: denied" (the seeing told, by its noun).
@@ -500,6 +518,90 @@ _TOLD_BEFORE = frozenset(
     {"it", "this", "that", "report", "claim", "account", "story", "allegation",
      "arrest", "capture", "detention", "sighting"}
 )  # fmt: skip
+#: What a verb of confirming confirms when it is what was told before: "; *this*
+#: has not been confirmed", "; *the report* has yet to be confirmed", "; *his
+#: death* remains unconfirmed"; not "; *the cause* of his death (*his motive*,
+#: *the number* of arrests) has yet to be confirmed", a detail of it.
+_CONFIRMED_BACK = _TOLD_BEFORE | _EVENTS | {
+    "these", "those", "information", "news", "statement", "assertion", "footage",
+    "video", "image", "photo", "whereabouts", "presence",
+}  # fmt: skip
+
+
+def _told_before(noun: Any, before: Any, nouns: frozenset[str]) -> bool:
+    """Whether ``noun``, after a semicolon, is what the clause ``before`` told.
+
+    One of ``nouns`` ("it", "the report", "the arrest"), and, for a noun of the
+    event (:data:`_EVENTS`), the target's own (:func:`_the_ones_told`): not
+    "the arrest *of his brother*".
+    """
+    lemma = noun.lemma_.lower()
+    if lemma not in nouns and noun.lower_ not in nouns:
+        return False
+    return lemma not in _EVENTS or _the_ones_told(noun, before)
+
+
+def _the_ones_told(noun: Any, before: Any) -> bool:
+    """Whether the event ``noun`` is of the one the clause ``before`` tells of.
+
+    "; police denied *the arrest*" (no one else's), "*his* arrest", "*Salcedo's*
+    arrest", "the arrest *of Salcedo*" (a name of the words before the
+    semicolon), "the sighting *of her*"; not "the arrest *of his brother*", "*of
+    two other men*", "the sighting *of his car*", nor, after "Jane Doe was
+    arrested", "*his* arrest" (:func:`~geosleuth.read._target_names.given_name_gender`).
+    """
+    owners = [c for c in noun.children if c.dep_ == "poss"] + [
+        g
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    if not owners:
+        return True
+    doc = noun.doc
+    semicolon = max(
+        (t.i for t in doc[before.i : noun.i] if t.text == ";"), default=noun.i
+    )
+    told = doc[before.sent.start : semicolon]
+    names = {t.lower_ for t in told if t.pos_ == "PROPN"}
+    for owner in owners:
+        gender = GENDER_OF.get(owner.lower_)
+        if gender is not None:
+            if _gender_told(before) not in (None, gender):
+                return False
+        elif owner.lower_ not in _PLURAL_OWNERS and not (
+            owner.pos_ == "PROPN"
+            and any(
+                t.lower_ in names
+                for t in owner.subtree
+                if t.dep_ in ("compound", "flat") or t is owner
+            )
+        ):
+            return False
+    return True
+
+
+#: Pronouns of owners that may be the one told, whatever its gender: "*their*
+#: arrest".
+_PLURAL_OWNERS = frozenset({"their", "them"})
+
+
+def _gender_told(before: Any) -> str | None:
+    """The gender of the subject of the clause ``before``, or None if unknown.
+
+    "*he* was arrested": "he"; "*Jane Doe* was arrested": "she" (by her given
+    name); "*Salcedo* was arrested": None, which any "his" or "her" may own.
+    """
+    subj = next((c for c in before.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    if subj.lower_ in GENDER_OF:
+        return GENDER_OF[subj.lower_]
+    if subj.pos_ != "PROPN":
+        return None
+    words = [t for t in subj.subtree if t.dep_ in ("compound", "flat") or t is subj]
+    return given_name_gender(" ".join(t.text for t in words))
 
 
 def _governed(

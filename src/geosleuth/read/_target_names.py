@@ -179,36 +179,36 @@ _OTHER_FEMALE = frozenset(
 )  # fmt: skip
 _OTHER_GIVEN = _OTHER_MALE | _OTHER_FEMALE | {"jean", "lee"}
 _GIVEN = _SPANISH_GIVEN | _OTHER_GIVEN
-_MALE_GIVEN = _SPANISH_MALE | _OTHER_MALE
-_FEMALE_GIVEN = _SPANISH_FEMALE | _OTHER_FEMALE
+#: Given names of one gender in one language and of the other in another, which
+#: tell no gender: "Andrea" (an Italian man's, a Spanish woman's), "Joan" (a
+#: Catalan man's, an English woman's), "Jean", "Lee", "Guadalupe", "Rosario".
+_EITHER_GIVEN = frozenset({"andrea", "joan", "jean", "lee", "guadalupe", "rosario"})
+_MALE_GIVEN = (_SPANISH_MALE | _OTHER_MALE) - _EITHER_GIVEN
+_FEMALE_GIVEN = (_SPANISH_FEMALE | _OTHER_FEMALE) - _EITHER_GIVEN
 
 
 def given_name_gender(name: str) -> Literal["he", "she"] | None:
-    """The gender the given names of ``name`` are of, if all known ones agree.
+    """The gender the first given name of ``name`` is of, if it tells one.
 
-    "Rodrigo Salcedo Ibarra": "he"; "Jane Doe": "she"; a name given to both
-    ("Sydney Hamilton", "Lee Doe"), one not listed ("Dragan Vuković") or names
-    of both ("María José Pérez") tell none.
+    "Rodrigo Salcedo Ibarra": "he"; "Jane Doe": "she"; the first decides where
+    there are two ("María José Pérez": "she"; "José María Pérez": "he"). A name
+    given to both ("Sydney Hamilton", "Lee Doe", "Andrea Rossi", "Joan Puig":
+    :data:`_EITHER_GIVEN`) or one not listed ("Dragan Vuković") tells none.
 
     Examples
     --------
     >>> [given_name_gender(n) for n in ("Rodrigo Salcedo Ibarra", "Jane Doe")]
     ['he', 'she']
-    >>> [given_name_gender(n) for n in ("Sydney Hamilton", "María José Pérez")]
+    >>> [given_name_gender(n) for n in ("María José Pérez", "José María Pérez")]
+    ['she', 'he']
+    >>> [given_name_gender(n) for n in ("Sydney Hamilton", "Andrea Rossi")]
     [None, None]
     """
     words = [_fold(w) for w in _WORD.findall(name)[:-1]]
-    given = list(
-        itertools.takewhile(
-            lambda w: w in _GIVEN,
-            itertools.dropwhile(lambda w: w in _HONORIFICS, words),
-        )
-    )
-    genders: set[Literal["he", "she"] | None] = {
-        "he" if w in _MALE_GIVEN else "she" if w in _FEMALE_GIVEN else None
-        for w in given
-    }
-    return genders.pop() if len(genders) == 1 else None
+    first = next(itertools.dropwhile(lambda w: w in _HONORIFICS, words), None)
+    if first is None or first not in _GIVEN:
+        return None
+    return "he" if first in _MALE_GIVEN else "she" if first in _FEMALE_GIVEN else None
 
 
 #: Capitalised words after a name that are no surname: "Jane Doe *Jr.*", a day.

@@ -68,30 +68,41 @@ _FOR_PROTECTION = re.compile(
     r"(?:protection|help|shelter|refuge|safety|support|cover)\b",
     re.IGNORECASE,
 )
-#: Fewer people than this make a village's name a weak match for one the tagger
-#: calls a person: "Guzmán" (228, in Panama).
-_HAMLET_POP = 1_000
+#: A title before a name, which makes it a person's: "*Mr* Guzmán", "*Señor*
+#: Guzmán", "*Don* Joaquín".
+_TITLE_BEFORE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Se[ñn]or|Se[ñn]ora|Sr|Sra|Don|Do[ñn]a)\.?\s+$"
+)
 
 
-def _protector(text: str, gaz: Gazetteer, s: int, e: int, key: str) -> bool:
+def _protector(
+    text: str, ents: list[tuple[int, int, str]], s: int, e: int, key: str
+) -> bool:
     """Whether the one-word name at ``s:e`` (a PERSON label) is one fled to for help.
 
     "Salcedo fled to *Guzmán* for protection": after a verb of going "to",
-    before "for protection" ("for help", "for shelter"), a name the gazetteer
-    knows only as a village of fewer than ``_HAMLET_POP`` people is the
-    protector's. Not "fled to Culiacán for protection", nor "fled to Cosalá" or
-    "fled to Tamazula" for it: a town or city, or a village of its size, is
-    where one went.
+    before "for protection" ("for help", "for shelter"), a name the text
+    elsewhere writes as a person's: the last word of a longer name the tagger
+    calls a person ("Joaquín Guzmán"), after a title ("Mr Guzmán", "Señor
+    Guzmán"), or with a tie or a thing of a person's (:func:`_named_people`:
+    "Guzmán, his ally", "Guzmán's men"). Else it is where one went, as a
+    hamlet is ("fled to Ribchester for safety", "fled to Zacayo for
+    protection"), and so is a name that the text gives no such sign of (a bare
+    "fled to Guzmán for protection" reads as the village).
     """
     if not (
         _FLED_TO_BEFORE.search(text[max(0, s - 24) : s])
         and _FOR_PROTECTION.match(text, e)
     ):
         return False
-    return not any(
-        w >= 0.9 and (gaz.kind(p) != "village" or int(gaz.pops[p]) >= _HAMLET_POP)
-        for p, w in gaz.match_ids(key)
-    )
+    for a, b, lab in ents:
+        words = text[a:b].split()
+        if lab == "PERSON" and len(words) >= 2 and bare_key(norm_key(words[-1])) == key:
+            return True  # "Joaquín Guzmán"
+    for m in re.finditer(rf"(?<![\w’'-]){re.escape(text[s:e])}(?![\w-])", text):
+        if _TITLE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            return True  # "Mr Guzmán"
+    return key in _named_people(text, ents)
 
 
 def _person_keys(
@@ -125,7 +136,7 @@ def _person_keys(
                 # gazetteer knows only by another name is still the place's;
                 # "in Juan's truck" is Juan's
                 person[key] += 1
-            elif not weight and _protector(text, gaz, s, e, key):
+            elif not weight and _protector(text, ents, s, e, key):
                 person[key] += 1  # "fled to Guzmán for protection"
         elif lab in ("GPE", "LOC"):
             place[bare_key(norm_key(text[s:e]))] += 1

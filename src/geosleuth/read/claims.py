@@ -107,6 +107,8 @@ source             grade  when
 =================  =====  ==================================================
 ``official``       F2     an organisation ("Human Rights Watch", "Reuters",
                           "the Pentagon": :mod:`geosleuth.read.attribution`),
+                          the press among them, whether named ("the Daily
+                          Mail") or not ("the paper", "a tabloid")
                           or a speaker with an official or expert role
                           (director, commander, ministry, researcher,
                           consultant, ...) or whose name is one ("Police",
@@ -134,6 +136,11 @@ the grade. The target's own word on where she is or is going is doubtful
 (F4) where a witness's is possibly true: the one sought may mislead on purpose,
 and a plan told may change; a recording that proves life is another thing
 (``proof_of_life``).
+
+A publication gets no grade of its own: the credibility digit says what kind
+of speaker says it, not how well it is informed, and "a tabloid" is press as
+"Reuters" is; telling a tabloid's reliability from a wire service's is left to
+the analyst (the reliability stays ``F``), as for a witness.
 
 The wording's own certainty is the ``hedge`` (:mod:`geosleuth.read.hedges`), so
 "may have been" lowers the probability once, through the hedge, not twice.

@@ -22,7 +22,8 @@ probable    almost certainly, think(s), believe(s), likely, probably,
             certain, as "know")
 possible    may, might, could, possibly, perhaps, maybe, supposedly, would, if,
             whether,
-            rumour(s), speculation, unconfirmed, it is claimed (said, where it
+            rumour(s), speculation, unconfirmed (this (the report) has not
+            been, has yet to be confirmed), it is claimed (said, where it
             opens the words), claims of,
             claim(s), claimed ("sources claim he is in Hajin": as "it is
             claimed", a claim is only asserted, not vouched for), a report
@@ -232,6 +233,12 @@ HEDGE_CUES: dict[Hedge, tuple[str, ...]] = {
         # "was supposedly killed": said so, with the writer's doubt
         r"supposedly",
         r"rumou?rs?", r"rumou?red", r"speculation", r"speculated", r"unconfirmed",
+        # "; this has not been (has yet to be) independently confirmed": the
+        # statement not confirmed yet, as "unconfirmed"; not "; his motive has
+        # not been confirmed", a thing of its own
+        r"(?:this|that|it|these|the (?:reports?|claims?|accounts?|information|"
+        r"news|sightings?)) (?:(?:has|have|had) (?:not|n['’]t) (?:yet )?been|"
+        r"(?:has|have|had) yet to be) (?:\w+ )?(?:confirmed|verified|corroborated)",
         r"it is claimed", r"it was claimed", r"claims? (?:have|has) been made",
         r"possibility", r"claims?", r"claimed",
         # "is feared dead", "police fear she drowned": a fear, not a finding; not

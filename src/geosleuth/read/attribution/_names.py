@@ -379,6 +379,27 @@ _INDEFINITE = frozenset({"a", "an", "some", "any", "another"})
 #: claimed", "*a newspaper* reported"; not "a paper" (one "found in his pocket"),
 #: only "the paper".
 _PUBLICATIONS = frozenset({"tabloid", "newspaper", "magazine", "outlet"})
+#: Adjectives that make "a paper" a newspaper: "a *local* paper", "a *weekly*
+#: paper" (and a country's or people's: "a *Montenegrin* paper").
+_PRESS_ADJS = frozenset(
+    {"local", "national", "regional", "daily", "weekly", "independent",
+     "opposition", "online", "leading", "popular", "tabloid", "state-run",
+     "state-owned", "pro-government", "provincial", "foreign"}
+)  # fmt: skip
+
+
+def _a_press(paper: Any) -> bool:
+    """Whether "a paper" is a newspaper by an adjective before it.
+
+    "A *Montenegrin* paper said", "a *local* paper reported"; not "a paper
+    found in his pocket".
+    """
+    return any(
+        c.dep_ in ("amod", "compound")
+        and c.i < paper.i
+        and (c.lower_ in _PRESS_ADJS or (c.text[:1].isupper() and c.i > c.sent.start))
+        for c in paper.children
+    )
 
 
 def _org_noun(subj: Any) -> bool:
@@ -393,7 +414,11 @@ def _org_noun(subj: Any) -> bool:
     lemma = subj.lemma_.lower()
     if (subj.lower_ not in ORG_NOUNS and lemma not in ORG_NOUNS) or (
         subj.left_edge.lower_ in _NO_ONE
-        or (subj.left_edge.lower_ in _INDEFINITE and lemma not in _PUBLICATIONS)
+        or (
+            subj.left_edge.lower_ in _INDEFINITE
+            and lemma not in _PUBLICATIONS
+            and not (lemma == "paper" and _a_press(subj))
+        )
     ):
         return False
     return not any(

@@ -205,6 +205,8 @@ def _reports(tok: Any) -> bool:
     False
     """
     lemma = tok.lemma_.lower()
+    if _says_nothing(tok):
+        return False  # "The magazine *said nothing* about Salcedo, who is ..."
     if lemma in REPORTING_LEMMAS or _belief(tok) is not None:
         return True
     particle = _REPORTING_WITH.get(lemma)
@@ -219,3 +221,31 @@ def _reports(tok: Any) -> bool:
     # "Her lawyer *filed* a motion claiming he is alive": the motion's word is
     # its author's
     return judges_a_report(tok) or puts_out_footage(tok) or issues_saying(tok)
+
+
+#: What a verb of saying says when it says none of the sentence: "said
+#: *nothing* about", "told reporters *nothing*".
+_NOTHING = frozenset({"nothing"})
+
+
+def _says_nothing(tok: Any) -> bool:
+    """Whether the verb ``tok`` says nothing: "The magazine *said nothing* about".
+
+    A speaker who says nothing speaks for none of the sentence ("..., who is
+    believed to be in Culiacán" is the article's), as one who "did not say" or
+    "declined to say" does; not where the parse gives the verb a clause of what
+    it says besides.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as T
+    >>> nothing = T(dep_="dobj", lower_="nothing")
+    >>> _says_nothing(T(children=[nothing]))
+    True
+    >>> _says_nothing(T(children=[T(dep_="ccomp", lower_="is"), nothing]))
+    False
+    """
+    kids = list(tok.children)
+    return any(c.dep_ == "dobj" and c.lower_ in _NOTHING for c in kids) and not any(
+        c.dep_ == "ccomp" for c in kids
+    )

@@ -597,7 +597,8 @@ def _subject_speaker(
     ):
         # unnamed authorities: "Iraqi intelligence officials said"; unnamed
         # organisations: "the coalition said", "state media reported"
-        left, right, words = _span_text(subj.subtree)
+        left, right, _ = _span_text(subj.subtree)
+        words = _span_text(_noun_phrase(subj))[2]
         return Attribution(
             speaker=words[:1].upper() + words[1:], verb=verb,
             chain=chain, official=True, excluded=((left, right),),
@@ -618,6 +619,38 @@ def _subject_speaker(
         official=official, rumour=False, excluded=((left, right),),
         org=_org_of(role, name if is_org else None), disputed=disputed,
     )  # fmt: skip
+
+
+#: Dependents after a noun that describe it, and are no part of its name: "the
+#: magazine*, which is based in Leeds*", "the paper*, dated June 2*", "a
+#: magazine *published in Mazatlán*", "the paper*, a weekly*".
+_DESCRIBING = frozenset({"relcl", "acl", "appos"})
+
+
+def _noun_phrase(subj: Any) -> list[Any]:
+    """The words of ``subj``'s phrase up to a clause or apposition that describes it.
+
+    "The magazine, which is based in Leeds, said": "The magazine"; "Iraqi
+    intelligence officials said", "the newspaper Reforma said" (a name, set
+    off by no comma) as they are.
+    """
+    toks = list(subj.subtree)
+    cut = next(
+        (
+            c.left_edge.i
+            for c in subj.rights
+            if c.dep_ in _DESCRIBING
+            # not "the newspaper *Reforma*", its name
+            and (c.dep_ != "appos" or c.doc[c.left_edge.i - 1].text == ",")
+        ),
+        None,
+    )
+    if cut is None:
+        return toks
+    kept = [t for t in toks if t.i < cut]
+    while len(kept) > 1 and kept[-1].is_punct:
+        kept.pop()
+    return kept
 
 
 def _stranded_speaker(
