@@ -25,7 +25,7 @@ import pytest
 from typer.testing import CliRunner
 
 from geosleuth.cli import app
-from geosleuth.cli.profile import _bounds_lonlat, _is_weight_like
+from geosleuth.cli.profile import _is_weight_like
 from geosleuth.errors import InputError
 from geosleuth.events import read_events_csv
 from geosleuth.grid import Grid
@@ -260,8 +260,11 @@ def test_bounds_of_a_study_area_around_the_north_pole_hold_the_pole(
 
 def test_bounds_of_a_study_area_off_the_poles_are_as_before() -> None:
     fiji = Grid.from_bounds(179.0, -17.5, -179.0, -16.0, cell_km=5.0)  # across 180°
-    assert _bounds_lonlat(fiji) == fiji.to_dict()["bounds_lonlat"]
-    south = Grid(lon0=0.0, lat0=-89.9, west_km=-30.0, south_km=-30.0,
-                 cell_km=1.0, nx=60, ny=60)  # fmt: skip
-    assert _bounds_lonlat(south)[:2] == [-180.0, -90.0]
-    assert _bounds_lonlat(south)[2] == 180.0
+    west, south, east, north = fiji.to_dict()["bounds_lonlat"]
+    assert west > 178.9 and east < -178.9  # across 180°: west > east, as before
+    assert -17.6 < south < -17.5 and -16.0 < north < -15.9
+    pole = Grid(lon0=0.0, lat0=-89.9, west_km=-30.0, south_km=-30.0,
+                cell_km=1.0, nx=60, ny=60)  # fmt: skip
+    west, south, east, north = pole.to_dict()["bounds_lonlat"]
+    assert (west, south, east) == (-180.0, -90.0, 180.0)
+    assert -89.6 < north < -89.5

@@ -682,6 +682,16 @@ class Grid:
 
         Longitudes are in -180..180; a grid across the antimeridian has ``west >
         east`` (GeoJSON's convention; :func:`unwrap_bounds` makes it continuous).
+        A grid that holds a pole reaches it (north 90, or south -90) and every
+        longitude, -180..180: its outline winds around the pole, and the
+        outline's extremes alone would miss both (review r60, L4).
+
+        Examples
+        --------
+        >>> pole = Grid(lon0=0.0, lat0=89.9, west_km=-30.0, south_km=-30.0,
+        ...             cell_km=1.0, nx=60, ny=60)
+        >>> [round(v, 4) for v in pole.bounds_lonlat()]
+        [-180.0, 89.5439, 180.0, 90.0]
         """
         t = np.linspace(0.0, 1.0, 65)
         w, s, e, n = self.west_km, self.south_km, self.east_km, self.north_km
@@ -691,7 +701,12 @@ class Grid:
         y = np.concatenate(
             [np.full_like(t, s), s + (n - s) * t, np.full_like(t, n), n - (n - s) * t]
         )
-        return self.box_lonlat(x, y)
+        bounds = list(self.box_lonlat(x, y))
+        for k, pole_lat in ((3, 90.0), (1, -90.0)):
+            px, py = self.lonlat_to_xy_km(0.0, pole_lat)
+            if w <= float(px) <= e and s <= float(py) <= n:
+                bounds[0], bounds[2], bounds[k] = -180.0, 180.0, pole_lat
+        return (bounds[0], bounds[1], bounds[2], bounds[3])
 
     def box_lonlat(
         self, x_km: ArrayLike, y_km: ArrayLike

@@ -623,37 +623,6 @@ def _area_text(grid: Grid) -> str:
     )
 
 
-def _bounds_lonlat(grid: Grid) -> list[float]:
-    """``[west, south, east, north]`` (degrees, outward to 1e-6) around the grid.
-
-    :meth:`Grid.bounds_lonlat` (as :meth:`Grid.to_dict` writes it) takes the
-    extremes of the grid's outline, wrong for a grid that holds a pole, where
-    the outline winds around it (review r60, L4): such a grid reaches lat 90
-    (-90 for the south pole) and every longitude, -180..180. A grid across the
-    antimeridian keeps west > east.
-
-    Examples
-    --------
-    >>> g = Grid.from_bounds(-4.16, 53.03, -3.98, 53.12, cell_km=0.1)
-    >>> _bounds_lonlat(g) == g.to_dict()["bounds_lonlat"]
-    True
-    >>> pole = Grid(lon0=0.0, lat0=89.9, west_km=-30.0, south_km=-30.0,
-    ...             cell_km=1.0, nx=60, ny=60)
-    >>> _bounds_lonlat(pole)
-    [-180.0, 89.543928, 180.0, 90.0]
-    """
-    bounds: list[float] = grid.to_dict()["bounds_lonlat"]
-    for k, pole_lat in ((3, 90.0), (1, -90.0)):
-        px, py = grid.lonlat_to_xy_km(0.0, pole_lat)
-        if not (
-            grid.west_km <= float(px) <= grid.east_km
-            and grid.south_km <= float(py) <= grid.north_km
-        ):
-            continue
-        bounds[0], bounds[2], bounds[k] = -180.0, 180.0, pole_lat
-    return bounds
-
-
 def _check_dpm_weights(events: EventTable, weight_column: str) -> None:
     """Refuse, by line, a weight outside :attr:`DPMProfiler.weight_range`."""
     if events.weights is None:
@@ -1199,7 +1168,7 @@ def profile(
             # a few events that make it 10 times larger or more (review r60, H1)
             "stretched_by": None if stretched is None else stretched[1],
         },
-        "grid": {**grid.to_dict(), "bounds_lonlat": _bounds_lonlat(grid)},
+        "grid": grid.to_dict(),
         "peak": {"lon": float(peak_lon), "lat": float(peak_lat), "cell": peak},
         "truths": truths,
         "dpm": dpm_info,
