@@ -29,7 +29,7 @@ from geosleuth.cli.profile import _is_weight_like
 from geosleuth.errors import InputError
 from geosleuth.events import read_events_csv
 from geosleuth.grid import Grid
-from geosleuth.profile.study_area import _stretching_events
+from geosleuth.profile.study_area import stretching_events
 
 runner = CliRunner()
 
@@ -108,8 +108,8 @@ def test_more_far_events_than_a_few_are_a_second_cluster_not_a_slip() -> None:
     rng = np.random.default_rng(3)
     x, y = rng.uniform(0, 10, 300), rng.uniform(0, 10, 300)
     x[:5] += 400.0  # five events (more than 1 %) 400 km east
-    assert _stretching_events(x, y, most=3) is None
-    found = _stretching_events(x, y, most=5)
+    assert stretching_events(x, y, most=3) is None
+    found = stretching_events(x, y, most=5)
     assert found is not None and sorted(found[0].tolist()) == [0, 1, 2, 3, 4]
 
 

@@ -43,7 +43,7 @@ from geosleuth.profile import (
     study_area_grid,
 )
 from geosleuth.profile.dpm import FIXED_SHAPE, LEAST_KM, MOST_KM
-from geosleuth.profile.study_area import _stretching_events
+from geosleuth.profile.study_area import stretching_events
 from geosleuth.report.fieldfiles import cell_outlines_lonlat, ring_parts
 from geosleuth.report.files import case_reference, write_all_atomic
 
@@ -548,13 +548,13 @@ def _stretch(
     coarser: the city falls in a few cells, and a hit score, a share of the
     area, looks excellent for it (review r60, H1). Events are said when at most
     1 % of them (at least one, at most 20) make the area 10 times larger or
-    more (:func:`geosleuth.profile.study_area._stretching_events`): their
+    more (:func:`geosleuth.profile.study_area.stretching_events`): their
     lines, and the area and cells with and without them.
     """
     n = events.n_events
     most = min(max(1, int(n * _STRETCH_SHARE)), _STRETCH_MOST)
     ex, ey = grid.lonlat_to_xy_km(events.lons, events.lats)
-    found = _stretching_events(ex, ey, most=most, factor=_STRETCH_FACTOR)
+    found = stretching_events(ex, ey, most=most, factor=_STRETCH_FACTOR)
     if found is None:
         return None
     idx = np.sort(found[0])

@@ -17,7 +17,7 @@ from geosleuth.errors import GeosleuthWarning, InputError
 from geosleuth.grid import MAX_CELLS, Grid, authalic_radius_km, laea_forward
 from geosleuth.profile._inputs import _float_1d, _positive, _with_weight
 
-__all__ = ["hit_score", "study_area_grid"]
+__all__ = ["hit_score", "stretching_events", "study_area_grid"]
 
 #: Events closer together than this (km) are one place: below the precision of
 #: GPS fixes and geocoded addresses, a profile of them would mean nothing.
@@ -137,7 +137,7 @@ def _box_area_km2(x: np.ndarray, y: np.ndarray) -> float:
     return max(width, 0.1 * longer) * max(height, 0.1 * longer)
 
 
-def _stretching_events(
+def stretching_events(
     x_km: ArrayLike, y_km: ArrayLike, *, most: int, factor: float = 10.0
 ) -> tuple[IntArray, float] | None:
     """A few events without which the study area would be ``factor`` times smaller.
@@ -175,13 +175,13 @@ def _stretching_events(
     --------
     >>> rng = np.random.default_rng(0)
     >>> x, y = rng.uniform(0, 10, 300), rng.uniform(0, 10, 300)
-    >>> _stretching_events(x, y, most=3) is None  # a compact set
+    >>> stretching_events(x, y, most=3) is None  # a compact set
     True
     >>> x[7], y[7] = 25.0, 5.0  # one event 15 km east of the others: 2.5 times
-    >>> _stretching_events(x, y, most=3) is None
+    >>> stretching_events(x, y, most=3) is None
     True
     >>> x[7] = 400.0  # 400 km east: 400 km by 40 (a tenth), 161 times larger
-    >>> idx, times = _stretching_events(x, y, most=3)
+    >>> idx, times = stretching_events(x, y, most=3)
     >>> idx.tolist(), round(times)
     ([7], 161)
     """
