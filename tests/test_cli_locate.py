@@ -281,7 +281,7 @@ LOW_POD_PLAN = {
                 "type": "Polygon",
                 "coordinates": [[[-4.07, 53.06], [-4.06, 53.06], [-4.06, 53.07]]],
             },
-            "properties": {"cell": 1, "pod": 0.0499},
+            "properties": {"cell": 1, "pod": 0.0004},
         },
         {"type": "Feature", "geometry": None, "properties": {"pod": 0.9}},
     ],
@@ -324,9 +324,9 @@ SEARCHED_ERRORS = {
         ["--pd", "0.5", "--geojson", "{bad_geojson}"],
         "Cannot read GeoJSON from",
     ),
-    "plan-with-no-cell-of-pod-0.05": (
+    "plan-with-no-cell-of-pod-0.001": (
         ["--plan", "{low_pod_plan}"],
-        "has no Polygon or MultiPolygon cell with a POD of 0.05 or more",
+        "gives no cell a POD of 0.001 or more",
     ),
     "plan-and-an-area": (
         ["--plan", "{low_pod_plan}", "--box", BOX],

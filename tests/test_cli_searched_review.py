@@ -16,6 +16,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from typer.testing import CliRunner
 
@@ -334,7 +335,7 @@ def test_a_plan_with_a_byte_order_mark_is_read(case: Path, tmp_path: Path) -> No
     path = _write(tmp_path / "plan.geojson", _plan(0.62), bom=True)
     result = _run(case, "--plan", path)
     assert result.exit_code == 0, result.output
-    assert math.isclose(_last(case).pd, 0.6)
+    assert math.isclose(_last(case).pd, 0.58)  # a step within 10 % (r60, M1)
 
 
 def test_a_feature_collection_of_polygons_is_their_union(
@@ -346,7 +347,9 @@ def test_a_feature_collection_of_polygons_is_their_union(
     assert result.exit_code == 0, result.output
     new = _last(case)
     assert isinstance(new.area, Area) and new.buffer_km == 0.0
-    assert [p[0].tolist() for p in new.area.polygons] == [SQUARE, OTHER_SQUARE]
+    # written to 1e-7° (review r60, M2): -4.050000000000001 is -4.05
+    got = [p[0].tolist() for p in new.area.polygons]
+    assert np.allclose(got, [SQUARE, OTHER_SQUARE], rtol=0.0, atol=1e-7)
 
 
 def test_a_feature_collection_of_tracks_is_one_track_with_its_width(

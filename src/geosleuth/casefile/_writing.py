@@ -31,12 +31,48 @@ class _Dumper(yaml.SafeDumper):
     """``yaml.SafeDumper`` that writes :class:`_Quoted` text in double quotes."""
 
 
+class _Position(list[float]):
+    """A position ``[lon, lat]`` of a geometry, written on one line (flow style)."""
+
+
 _Dumper.add_representer(
     _Quoted,
     lambda dumper, text: dumper.represent_scalar(
         "tag:yaml.org,2002:str", str(text), style='"'
     ),
 )
+_Dumper.add_representer(
+    _Position,
+    lambda dumper, pos: dumper.represent_sequence(
+        "tag:yaml.org,2002:seq", list(pos), flow_style=True
+    ),
+)
+
+#: Decimals kept in a written position's degrees: 1e-7°, about 1 cm, the
+#: precision of ``plan.geojson`` (its cells' vertices are written as they are).
+_DECIMALS = 7
+
+
+def _compact(coords: Any) -> Any:
+    """GeoJSON ``coordinates`` with each position rounded and on one line.
+
+    A plan's band of cells is hundreds of vertices: two lines a number made a
+    case file of 21,000 lines from one plan (review r60, M2).
+
+    Examples
+    --------
+    >>> _compact([[[1.123456789, 2.0], [3.0, 4.0]]])
+    [[[1.1234568, 2.0], [3.0, 4.0]]]
+    >>> type(_compact([1.0, 2.0])).__name__
+    '_Position'
+    """
+    if isinstance(coords, list) and coords and not isinstance(coords[0], list):
+        return _Position(
+            round(v, _DECIMALS) if isinstance(v, float) else v for v in coords
+        )
+    if isinstance(coords, list):
+        return [_compact(c) for c in coords]
+    return coords
 
 
 def free_search_id(existing: Iterable[str], day: dt.date) -> str:
@@ -63,9 +99,10 @@ def free_search_id(existing: Iterable[str], day: dt.date) -> str:
 def dump_item_yaml(item: EvidenceItem) -> str:
     """YAML text of one item in case-file form (used to append evidence).
 
-    Geometry is written inline as GeoJSON; provenance fields are flattened. A
-    time of day follows the date, in double quotes (``time: "15:10"``), as case
-    files are told to write it.
+    Geometry is written inline as GeoJSON, each position ``[lon, lat]`` on one
+    line, to 1e-7° (about 1 cm); provenance fields are flattened. A time of day
+    follows the date, in double quotes (``time: "15:10"``), as case files are
+    told to write it.
 
     Examples
     --------
@@ -75,6 +112,11 @@ def dump_item_yaml(item: EvidenceItem) -> str:
     ...              date=dt.date(2024, 10, 13), area=Area.box(0, 0, 1, 1), pd=0.5)
     >>> print(dump_item_yaml(s).splitlines()[0])
     - id: sweep
+    >>> for line in dump_item_yaml(s).splitlines()[6:9]:
+    ...     print(line)
+        coordinates:
+        - - [0.0, 0.0]
+          - [0.03125, 0.0]
     >>> import dataclasses
     >>> timed = dataclasses.replace(s, time=dt.time(15, 10))
     >>> print(dump_item_yaml(timed).splitlines()[3])
@@ -88,6 +130,8 @@ def dump_item_yaml(item: EvidenceItem) -> str:
             continue
         if key in ("place_name", "time"):
             continue
+        if isinstance(value, dict) and "coordinates" in value:  # a geometry
+            value = {**value, "coordinates": _compact(value["coordinates"])}
         out[key] = value
         if key == "date" and "time" in d:  # the day, then its time
             out["time"] = _Quoted(d["time"])

@@ -396,7 +396,10 @@ def _render(
         )
     console.print(table)
     if pc.n > top:
-        console.print(f"... and {pc.n - top:,} more cells.", highlight=False)
+        more = pc.n - top
+        console.print(
+            f"... and {more:,} more cell{'' if more == 1 else 's'}.", highlight=False
+        )
     if result.rest_of_world > 0:
         console.print(
             f"P(here) counts the rest of world ({pct(result.rest_of_world)}): it is "

@@ -100,10 +100,12 @@ def plan_parts(plan: Mapping[str, Any]) -> tuple[str, list[dict[str, Any]]]:
         )
     if feats and columns:
         head = "".join(f"<th>{esc(_COLUMN_NAMES.get(c, c))}</th>" for c in columns)
+        units = {c: _column_unit(c, feats[:200]) for c in columns}
         body = "".join(
             "<tr>"
             + "".join(
-                f"<td>{esc(_value_text(c, _props(f).get(c, '')))}</td>" for c in columns
+                f"<td>{esc(_value_text(c, _props(f).get(c, ''), units[c]))}</td>"
+                for c in columns
             )
             + "</tr>"
             for f in feats[:200]
@@ -137,23 +139,61 @@ def _props(f: Mapping[str, Any]) -> Mapping[str, Any]:
     return props if isinstance(props, Mapping) else {}
 
 
-def _value_text(key: str, value: Any) -> str:
-    """A plan feature's value for its table or popup: track in km, or m if short.
-
-    Examples
-    --------
-    >>> _value_text("effort_km", 6.02e-05), _value_text("cells", 111)
-    ('0.1 m', '111')
-    """
-    if (
+def _is_track(key: str, value: Any) -> bool:
+    """Whether ``value`` is a track length, in km (its key ends in ``_km``)."""
+    return (
         key.endswith("_km")
         and isinstance(value, (int, float))
         and not isinstance(value, bool)
         and math.isfinite(value)
         and value >= 0
-    ):
-        return track_text(float(value))
-    return fmt(value)
+    )
+
+
+def _column_unit(key: str, feats: list[Mapping[str, Any]]) -> str | None:
+    """The one unit of a column of track lengths: "km", or "m" if one is short.
+
+    A column that mixed "0.04 km" and "8.4 m" read as two scales (review r60,
+    L8); None for a column of no track.
+
+    Examples
+    --------
+    >>> feats = [{"properties": {"effort_km": 0.04}},
+    ...          {"properties": {"effort_km": 0.0084}}]
+    >>> _column_unit("effort_km", feats), _column_unit("effort_km", feats[:1])
+    ('m', 'km')
+    """
+    values: list[Any] = [_props(f).get(key) for f in feats]
+    tracks = [float(v) for v in values if _is_track(key, v)]
+    if not tracks:
+        return None
+    return "m" if any(0 < v < _SHORT_KM for v in tracks) else "km"
+
+
+#: Below this a track is written in metres (:func:`geosleuth.report.text.track_text`).
+_SHORT_KM = 0.01
+
+
+def _value_text(key: str, value: Any, unit: str | None = None) -> str:
+    """A plan feature's value for its table or popup: track in km, or m if short.
+
+    ``unit`` ("km" or "m") writes a track in that unit, as the rest of its
+    column (:func:`_column_unit`).
+
+    Examples
+    --------
+    >>> _value_text("effort_km", 6.02e-05), _value_text("cells", 111)
+    ('0.1 m', '111')
+    >>> _value_text("effort_km", 0.04, "m"), _value_text("effort_km", 12.5, "km")
+    ('40.0 m', '12.50 km')
+    """
+    if not _is_track(key, value):
+        return fmt(value)
+    if unit == "m":
+        return f"{float(value) * 1000.0:,.1f} m"
+    if unit == "km":
+        return f"{float(value):,.2f} km"
+    return track_text(float(value))
 
 
 #: The keys of :func:`geosleuth.locate.plan_summary`, said in one sentence.
@@ -202,7 +242,8 @@ def plan_sentence(summary: Mapping[str, Any]) -> str:
     text = (
         f"{budget:g} km of track at a sweep width of {sweep:g} km, spread over "
         # rounded down, as plan, its GPX and KML give it: a POS never overstated
-        f"{cells:,.0f} cells, finds the target with probability "
+        f"{cells:,.0f} cell{'' if cells == 1 else 's'}, finds the target with "
+        "probability "
         f"{percent_down(pos, decimals=1)}."
     )
     if rest > 0:

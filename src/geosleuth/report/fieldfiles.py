@@ -424,20 +424,24 @@ class PlanArea:
         return f"POD {lo}-{lo + round(_BAND * 100)} %"
 
     def describe(self) -> str:
-        """What a team is to do in the area, in one paragraph."""
-        n = int(self.cells.size)
+        """What a team is to do in the area, in one paragraph.
+
+        POD, P(here) and P(found here) are rounded alike (:func:`pct`), so
+        that they agree: POD 100 % with P(here) 89.0 % and P(found here) 88.9
+        % read as a slip (review r60, L7).
+        """
         folded = (
-            f"; {self.folded_cells} cells folded in from small areas beside it"
+            f"; {_count(self.folded_cells, 'cell')} folded in from small areas "
+            "beside it"
             if self.folded_cells
             else ""
         )
         return (
             f"Search {track_text(self.effort_km)} of track inside area {self.name} "
-            f"({n} cell{'' if n == 1 else 's'}, {self.area_km2:.3g} km²; coverage "
-            f"{self.coverage:.2f}{folded}): POD {percent_down(self.pod)} "
+            f"({_count(int(self.cells.size), 'cell')}, {self.area_km2:.3g} km²; "
+            f"coverage {self.coverage:.2f}{folded}): POD {pct(self.pod)} "
             f"({self.band_text}). "
-            f"P(here) {pct(self.p)}, P(found here) "
-            f"{percent_down(self.p_found, decimals=1)}. The "
+            f"P(here) {pct(self.p)}, P(found here) {pct(self.p_found)}. The "
             "boundary outlines the area: search inside it, do not follow it."
         )
 
@@ -472,16 +476,19 @@ class PlanAreas:
         n = len(self.areas)
         cells = sum(int(a.cells.size) for a in self.areas)
         said = (
-            f"{n} search area{'' if n == 1 else 's'} ({cells} cells merged by POD "
+            f"{_count(n, 'search area')} ({_count(cells, 'cell')} merged by POD "
             "band, in tenths); each is a waypoint at its centre and its boundary."
         )
         if self.left_out_areas:
             said += (
-                f" {self.left_out_areas} more areas ({self.left_out_cells} cells, "
+                f" {_count(self.left_out_areas, 'more area')} "
+                f"({_count(self.left_out_cells, 'cell')}, "
                 f"{track_text(self.left_out_effort_km)} of track, P(found) "
-                f"{self.left_out_p_found:.4f}) are left out of the GPS files, which "
-                f"hold at most {self.max_areas}; they are in plan.geojson and "
-                "plan.csv."
+                f"{self.left_out_p_found:.4f}) "
+                f"{'is' if self.left_out_areas == 1 else 'are'} left out of the GPS "
+                f"files, which hold at most {self.max_areas}; "
+                f"{'it is' if self.left_out_areas == 1 else 'they are'} in "
+                "plan.geojson and plan.csv."
             )
         why = f" ({self.min_track_why})" if self.min_track_why else ""
         if self.folded_areas:
@@ -517,6 +524,17 @@ class PlanAreas:
                 f"probability {found:.4f} of its {all_found:.4f}."
             )
         return said
+
+
+def _count(n: int, word: str) -> str:
+    """``n`` and ``word``, plural unless ``n`` is 1.
+
+    Examples
+    --------
+    >>> _count(1, "cell"), _count(3, "more area"), _count(0, "cell")
+    ('1 cell', '3 more areas', '0 cells')
+    """
+    return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
 
 
 def _wrap_lon(lon: FloatArray) -> FloatArray:
@@ -931,7 +949,7 @@ def plan_kml(
         ext = ET.SubElement(mark, f"{q}ExtendedData")
         for key, value in (
             ("cells", int(area.cells.size)),
-            ("area_km2", area.area_km2),
+            ("area_km2", round(area.area_km2, 6)),
             ("effort_km", round(area.effort_km, 6)),
             ("coverage", round(area.coverage, 6)),
             ("pod", area.pod),
@@ -969,7 +987,8 @@ def _plan_text(
     s = pc.summary()
     text = (
         f"{s['budget_km']:g} km of track, sweep width {s['sweep_width_km']:g} km, "
-        f"{s['cells_searched']} cells of {s['cell_area_km2']:g} km². Probability of "
+        f"{_count(s['cells_searched'], 'cell')} of {s['cell_area_km2']:g} km². "
+        "Probability of "
         f"success {percent_down(s['pos'], decimals=1)}; expected effort "
         f"{s['expected_effort_km']:.1f} km."
     )

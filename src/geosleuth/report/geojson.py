@@ -73,7 +73,10 @@ def _unproject(region: Any, grid: Grid, max_segment_km: float) -> Any:
         return np.column_stack([unwrap_lon(lon, grid.lon0), lat])
 
     # continuous longitudes around the grid's centre, then cut at 180° (RFC 7946)
-    return cut_at_antimeridian(shapely.transform(region, unproject))
+    shape = cut_at_antimeridian(shapely.transform(region, unproject))
+    # shapely's union runs exteriors clockwise: RFC 7946 (3.1.6) wants them
+    # counter-clockwise and holes clockwise (review r60, L6)
+    return shapely.orient_polygons(shape, exterior_cw=False)
 
 
 def hdr_region_km(
