@@ -28,10 +28,10 @@ from typer.testing import CliRunner
 from conftest import REPO
 from geosleuth.casefile import load_case
 from geosleuth.cli import app
-from geosleuth.cli.searched import (
+from geosleuth.cli import quoted as _quoted
+from geosleuth.cli._plan_record import (
     _PD_LADDER,
     _merged_steps,
-    _quoted,
     _recorded_pd,
 )
 from geosleuth.evidence import Searched
