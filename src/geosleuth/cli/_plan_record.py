@@ -3,7 +3,7 @@
 A plan's cells are credited on a ladder of PODs (:data:`_PD_LADDER`, each step
 at least 90 % of the one above, down to 0.001), the steps merged into the
 fewest bands that keep 90 % of its P(found), and each band's cells unioned into
-as few polygons as they make (:func:`_plan_bands`; review r60, M1 and M2).
+as few polygons as they make (:func:`plan_bands`; review r60, M1 and M2).
 Each band is one searched item of the case file. Used by
 :mod:`geosleuth.cli.searched`.
 """
@@ -26,7 +26,7 @@ from geosleuth.cli import quoted
 from geosleuth.errors import InputError
 from geosleuth.geometry import Area, from_geojson
 
-__all__ = ["_PlanRecord", "_area_list", "_plan_bands", "_recorded_text"]
+__all__ = ["PlanRecord", "area_list", "plan_bands", "recorded_text"]
 
 
 #: The POD a plan's cell is recorded with (review r60, M1): the step of
@@ -198,7 +198,7 @@ def _merged_steps(
 
 
 @dataclass(frozen=True, slots=True)
-class _PlanRecord:
+class PlanRecord:
     """A plan carried out, as ``searched --plan`` records it.
 
     ``bands`` are ``(pd, area, n_cells)``, highest pd first. ``planned`` is
@@ -227,12 +227,12 @@ def _percent(x: float) -> str:
     return f"{percent:.{max(0, 2 - math.floor(math.log10(percent)))}f} %"
 
 
-def _area_list(text: str) -> list[str]:
+def area_list(text: str) -> list[str]:
     """``--areas`` as a list of names ("A1, a2" → ["A1", "A2"]), each checked.
 
     Examples
     --------
-    >>> _area_list("A1, a2,A10")
+    >>> area_list("A1, a2,A10")
     ['A1', 'A2', 'A10']
     """
     names = [part.strip().upper() for part in text.split(",") if part.strip()]
@@ -258,7 +258,7 @@ def _names_text(names: set[str]) -> str:
     return ", ".join(ordered[:20]) + more
 
 
-def _plan_bands(path: Path, areas: Sequence[str] | None = None) -> _PlanRecord:
+def plan_bands(path: Path, areas: Sequence[str] | None = None) -> PlanRecord:
     """Cells of a ``plan.geojson`` in bands of POD, as few as record it well.
 
     Each cell's POD is first rounded down to a step of :data:`_PD_LADDER`
@@ -371,7 +371,7 @@ def _plan_bands(path: Path, areas: Sequence[str] | None = None) -> _PlanRecord:
         polys = [poly for k in members for poly in cells[k][2]]
         out.append((steps[j - 1], Area(tuple(_union_of_cells(polys))), len(members)))
         recorded += steps[j - 1] * sum(step_weights[i:j])
-    return _PlanRecord(
+    return PlanRecord(
         bands=out,
         planned=planned,
         recorded=recorded,
@@ -405,14 +405,14 @@ def _too_thin(path: Path, pods: Sequence[float]) -> InputError:
     )
 
 
-def _recorded_text(record: _PlanRecord) -> str:
+def recorded_text(record: PlanRecord) -> str:
     """What ``searched --plan`` recorded of the plan's P(found), in one sentence.
 
     Examples
     --------
-    >>> r = _PlanRecord(bands=[], planned=0.072, recorded=0.0655, weighted=True,
+    >>> r = PlanRecord(bands=[], planned=0.072, recorded=0.0655, weighted=True,
     ...                 n_cells=699, n_below=3)
-    >>> print(_recorded_text(r))
+    >>> print(recorded_text(r))
     Recorded P(found) 6.55 % of the planned 7.20 % (sum of p × POD over its 699 cells, each recorded with the least POD of its band, rounded down: never more than its own, nor less than half; 3 cells with a POD below 0.001 left out).
     """  # noqa: E501
     below = (

@@ -19,10 +19,10 @@ from geosleuth.casefile import Case, far_ahead, free_search_id, judge_swap
 from geosleuth.cli import app, clean_text, console, guarded, quoted, shown_warnings
 from geosleuth.cli._dates import parse_date
 from geosleuth.cli._plan_record import (
-    _area_list,
-    _plan_bands,
-    _PlanRecord,
-    _recorded_text,
+    PlanRecord,
+    area_list,
+    plan_bands,
+    recorded_text,
 )
 from geosleuth.errors import (
     CaseFileError,
@@ -354,7 +354,7 @@ def _plan_made_on(path: Path) -> dict[str, Any]:
     try:
         obj = read_json(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        return {}  # _plan_bands says why
+        return {}  # plan_bands says why
     made_on = obj.get("estimate") if isinstance(obj, dict) else None
     return made_on if isinstance(made_on, dict) else {}
 
@@ -585,7 +585,7 @@ def searched(
     bands: list[tuple[float, Any, float, int]]
     made_on: dict[str, Any] = {}  # what the --plan was made on
     early = None  # the search dated before its plan's map
-    record: _PlanRecord | None = None  # the --plan as recorded
+    record: PlanRecord | None = None  # the --plan as recorded
     given = "--plan"  # the option that gave the area, as errors name it
     done: list[str] = []  # the plan's areas carried out (--areas)
     if areas is not None and plan is None:
@@ -601,8 +601,8 @@ def searched(
                 field="--plan",
             )
         _no_radius(radius_km, "--plan")
-        done = _area_list(areas) if areas is not None else []
-        record = _plan_bands(plan, done)
+        done = area_list(areas) if areas is not None else []
+        record = plan_bands(plan, done)
         bands = [(b_pd, b_area, 0.0, n) for b_pd, b_area, n in record.bands]
         made_on = _plan_made_on(plan)
         early = _before_plan(made_on, day, clock, plan)
@@ -700,7 +700,7 @@ def searched(
         for it in items:
             console.print(Text(f"Added {it.id} (pd = {it.pd:g}) to {case}."))
     if record is not None:
-        console.print(Text(_recorded_text(record)))
+        console.print(Text(recorded_text(record)))
     console.print(
         "Estimates made before do not hold it: run 'geosleuth locate' again before "
         "'geosleuth plan'.",
