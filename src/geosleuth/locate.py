@@ -65,6 +65,8 @@ __all__ = [
     "TIMELINE_POINTS",
     "DocumentTally",
     "append_items",
+    "fuse_known_by",
+    "known_by_of",
     "locate_case",
     "plan_summary",
     "search_item",
@@ -103,6 +105,9 @@ class _Inputs:
     doc_items: tuple[frozenset[str], ...] = ()
     docs_of_others: int = 0
     docs_of_others_empty: int = 0
+    #: the text each article read now was read in, in which its items' spans
+    #: count (:func:`_document_texts`); estimate.json keeps them
+    texts: tuple[dict[str, Any], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,13 +249,17 @@ def _gather(
     others, docs_of_others, docs_of_others_empty = _read_for_others(outputs, tgt)
     set_aside.extend(others)
     doc_items: list[frozenset[str]] = []
+    read_now: list[tuple[Path, Any, str]] = []
     labels = Counter(doc.label() for _, doc in gathered)
     for path, doc in gathered:
         # the report cites an article by its title and file, not by its id; two
         # documents cited alike (report.txt of two folders) are told apart by it,
         # or they would count as one source
         label = doc.label()
-        cited = doc.cited(f"{label} [{doc.doc_id}]" if labels[label] > 1 else label)
+        as_cited = f"{label} [{doc.doc_id}]" if labels[label] > 1 else label
+        cited = doc.cited(as_cited)
+        if path in articles:
+            read_now.append((path, doc, as_cited))
         doc_items.append(frozenset(i.id for i in cited))
         fresh, repeats = _not_in_case(cited, case)
         set_aside.extend(
@@ -278,6 +287,7 @@ def _gather(
                 places.append(NamedPlace(name, lon, lat))
                 known.add(name)
     _check_unique(items)
+    texts = _document_texts(read_now)
     if not items and case is not None and not case.items:
         raise CaseFileError(
             f"The case {cases[0]} has no evidence items yet: an estimate needs at "
@@ -313,7 +323,72 @@ def _gather(
         doc_items=tuple(doc_items),
         docs_of_others=docs_of_others,
         docs_of_others_empty=docs_of_others_empty,
+        texts=texts,
     )
+
+
+def _document_texts(
+    read_now: Sequence[tuple[Path, Any, str]],
+) -> tuple[dict[str, Any], ...]:
+    """The text each article read now was read in: where its items' spans count.
+
+    A span (``Provenance.span``) counts characters in the document's extracted
+    text (markup and front matter taken out, the headline set apart as a
+    paragraph), not in its file (review r63, L1). ``geosleuth read`` keeps that
+    text in ``<doc>.json``; an article given to ``locate`` itself is read
+    again here (the file only, no language model) and its text kept when it is
+    the one the reading hashed, ``{doc_id, document, source, title,
+    text_sha256, chars, text}`` (``document`` as its items' provenance cites
+    it; ``text`` None where it is not the text read: the file changed in
+    between).
+    Texts are cut on reading at :data:`geosleuth.read.text.MAX_CHARS`
+    characters, 200,000 (the 817 LGL and GeoVirus news articles have 1,410 at
+    the median, 8,390 at most).
+    """
+    import hashlib
+
+    from geosleuth.read._pub_dates import _front_matter
+    from geosleuth.read.document import _without_front_matter
+    from geosleuth.read.text import MAX_BYTES, MAX_CHARS, load_text
+
+    out = []
+    seen: set[str] = set()
+    for path, doc, as_cited in read_now:
+        if doc.doc_id in seen:  # one article given twice counts once
+            continue
+        seen.add(doc.doc_id)
+        text: str | None
+        with warnings.catch_warnings():  # what reading it said was said already
+            warnings.simplefilter("ignore")
+            try:
+                front = _front_matter(path)
+                src = load_text(
+                    path, max_chars=MAX_CHARS if front is None else MAX_BYTES
+                )
+                if front is not None:
+                    src = _without_front_matter(src, front, max_chars=MAX_CHARS)
+                text = src.text
+            except (OSError, ValueError):  # InputError is a ValueError
+                text = None
+        digest = (
+            None
+            if text is None
+            else hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        )
+        if digest != doc.text_sha256:
+            text = None
+        out.append(
+            {
+                "doc_id": doc.doc_id,
+                "document": as_cited,
+                "source": doc.source,
+                "title": doc.title,
+                "text_sha256": doc.text_sha256,
+                "chars": None if text is None else len(text),
+                "text": text,
+            }
+        )
+    return tuple(out)
 
 
 #: Beyond this distance from a grid's centre its distances are off by more than
@@ -661,8 +736,13 @@ def timeline_of(
     scheduler: str = "serial",
     workers: int | None = None,
     max_points: int | None = TIMELINE_POINTS,
+    known_by: dt.date | None = None,
 ) -> list[TimelinePoint]:
     """The timeline the report shows: the estimate's six best places, over time.
+
+    ``known_by`` is the estimate's (:func:`fuse_known_by`): a hindcast's
+    timeline is one too, every point with the knowledge of that day
+    (:func:`geosleuth.fuse.timeline_plan`).
 
     At most ``max_points`` (default :data:`TIMELINE_POINTS`; None: every date)
     points: each costs an estimate, and a corpus
@@ -675,7 +755,9 @@ def timeline_of(
     what was known then, and its figures differ (the report says so).
     """
     top = [NamedPlace(p.name, p.lon, p.lat) for p in est.places[:6]]
-    plan = timeline_plan(items, as_of=est.as_of, max_points=max_points)
+    plan = timeline_plan(
+        items, as_of=est.as_of, max_points=max_points, known_by=known_by
+    )
     points = functools.partial(
         timeline_points,
         items=plan.items,
@@ -702,6 +784,104 @@ def timeline_of(
     return out
 
 
+def fuse_known_by(
+    items: Sequence[EvidenceItem],
+    grid: Grid,
+    *,
+    as_of: dt.date,
+    known_by: dt.date | None = None,
+    **options: Any,
+) -> Estimate:
+    """:func:`~geosleuth.fuse.fuse` as of ``as_of`` with what was known on ``known_by``.
+
+    ``known_by`` None or ``as_of``'s day: ``fuse`` itself, the items dated and
+    published by ``as_of``. A later day: a hindcast, the map as of ``as_of``
+    from every item dated by then and published by ``known_by``, whenever after
+    ``as_of`` (``fuse(..., hindcast=True)`` of the items known by
+    ``known_by``); those published later are left out, with why. A point as of
+    ``D`` of a timeline in mode "event" with the knowledge of ``T``
+    (:func:`geosleuth.fuse.timeline_plan`) is this estimate as of ``D``
+    known by ``T``, on the same grid: ``geosleuth locate --as-of D
+    --known-by T``. ``options`` are ``fuse``'s.
+
+    Raises
+    ------
+    InputError
+        If ``known_by`` is before ``as_of``'s day.
+
+    Examples
+    --------
+    >>> from geosleuth.evidence import Provenance, Sighting
+    >>> from geosleuth.geometry import Point
+    >>> g = Grid.around(40.0, 35.0, radius_km=40.0, cell_km=4.0)
+    >>> s = Sighting(id="s", date=dt.date(2018, 1, 1), place=Point(40.0, 35.0),
+    ...              sigma_km=5.0, provenance=Provenance(
+    ...                  document="d", published=dt.date(2018, 2, 1)))
+    >>> day = dt.date(2018, 1, 5)
+    >>> fuse_known_by([s], g, as_of=day, contributions=False).excluded
+    (('s', 'published 2018-02-01, after 2018-01-05'),)
+    >>> fuse_known_by([s], g, as_of=day, known_by=dt.date(2018, 2, 1)).used
+    ('s',)
+    >>> fuse_known_by([s], g, as_of=day, known_by=dt.date(2018, 1, 31)).excluded
+    (('s', 'published 2018-02-01, after 2018-01-31, the last day known'),)
+    """
+    day = dt.date(as_of.year, as_of.month, as_of.day)
+    if known_by is not None and known_by < day:
+        raise InputError(
+            f"The day known by ({known_by.isoformat()}) must be on or after the "
+            f"day of the estimate ({day.isoformat()}): a hindcast uses what was "
+            "known later, never less than a run as of that day.",
+            field="--known-by",
+        )
+    if known_by is None or known_by == day:
+        return fuse(items, grid, as_of=as_of, **options)
+    known = [i for i in items if i.known_on <= known_by]
+    est = fuse(known, grid, as_of=as_of, hindcast=True, **options)
+    later = tuple(
+        (
+            i.id,
+            f"dated {i.date}, after {as_of}"
+            if i.date > as_of
+            else f"published {i.known_on}, after {known_by}, the last day known",
+        )
+        for i in items
+        if i.known_on > known_by
+    )
+    return replace(est, excluded=est.excluded + later)
+
+
+def known_by_of(record: dict[str, Any], *, path: str | None = None) -> dt.date | None:
+    """The day known by of a stored estimate (``estimate.json``'s ``known_by``).
+
+    None where the record has none (older runs, which were no hindcasts) or it
+    is the estimate's day.
+
+    Raises
+    ------
+    InputError
+        If it is not a date (YYYY-MM-DD).
+
+    Examples
+    --------
+    >>> known_by_of({"as_of": "2018-05-15", "known_by": "2018-06-01"})
+    datetime.date(2018, 6, 1)
+    >>> known_by_of({"as_of": "2018-05-15", "known_by": "2018-05-15"}) is None
+    True
+    """
+    value = record.get("known_by")
+    if value is None or value == record.get("as_of"):
+        return None
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise InputError(
+            f"The estimate's known_by must be a date (YYYY-MM-DD). Got {value!r} "
+            "instead.",
+            path=path,
+            field="known_by",
+        ) from None
+
+
 def _threads(scheduler: str, workers: int | None) -> int:
     """Threads for the contributions: 1 unless the run asked for parallel work."""
     if scheduler in ("serial", "synchronous"):
@@ -714,6 +894,7 @@ def locate_case(
     *,
     out: Path,
     as_of: dt.date | None = None,
+    known_by: dt.date | None = None,
     target: str | None = None,
     published: dt.date | None = None,
     cell_km: float | None = None,
@@ -737,6 +918,14 @@ def locate_case(
         Folder for the outputs (created if missing).
     as_of : datetime.date or None, default None
         The day of the estimate; by default the case's, else the last item's.
+    known_by : datetime.date or None, default None
+        Use the items published by this day (default: ``as_of``'s). A later
+        day makes the estimate a hindcast (:func:`fuse_known_by`): every item
+        dated by ``as_of`` and published by ``known_by``, as a point of the
+        timeline of a run as of ``known_by`` is when that timeline is a
+        hindcast; the run's own timeline is then one too. Without a case
+        region, the study region is drawn around the evidence as of
+        ``known_by``, as that run draws it.
     target, published, home : optional
         For the articles (see :func:`geosleuth.read.read_document`). With a case
         file, ``target`` must name its target, though it may be written otherwise
@@ -809,10 +998,10 @@ def locate_case(
         warnings.simplefilter("always")
         try:
             est, data, points, plan = _run(
-                inputs, as_of=as_of, target=target, published=published,
-                cell_km=cell_km, budget_km=budget_km, sweep_width_km=sweep_width_km,
-                home=home, scheduler=scheduler, workers=workers, source=source,
-                tell=tell,
+                inputs, as_of=as_of, known_by=known_by, target=target,
+                published=published, cell_km=cell_km, budget_km=budget_km,
+                sweep_width_km=sweep_width_km, home=home, scheduler=scheduler,
+                workers=workers, source=source, tell=tell,
             )  # fmt: skip
         except Exception as exc:
             error: Exception | None = exc
@@ -824,7 +1013,7 @@ def locate_case(
         # 'Tom Fox', not for ...: left out", then "No evidence"): shown first
         raise error
     tell("Writing the report")
-    _write_outputs(out, est, data, points, plan, said)
+    _write_outputs(out, est, data, points, plan, said, known_by=known_by)
     _warn_stale_plan(out)
     tally = DocumentTally.of(est, data)
     if documents is not None and tally.documents:
@@ -936,6 +1125,7 @@ def _run(
     inputs: Sequence[Path],
     *,
     as_of: dt.date | None,
+    known_by: dt.date | None,
     target: str | None,
     published: dt.date | None,
     cell_km: float | None,
@@ -951,7 +1141,7 @@ def _run(
     tell("Reading the evidence")
     data = _gather(
         inputs, target=target, published=published, cell_km=cell_km, home=home,
-        scheduler=scheduler, workers=workers, as_of=as_of,
+        scheduler=scheduler, workers=workers, as_of=known_by or as_of,
     )  # fmt: skip
     if source is not None:
         # the caller names the inputs, and binds them (the service's run.json):
@@ -971,15 +1161,18 @@ def _run(
             stacklevel=3,
         )
     tell(f"Fusing {len(data.items)} items on {data.grid.n_cells:,} cells")
-    est = fuse(
-        data.items, data.grid, as_of=day, settings=data.settings,
-        places=data.places or None, workers=_threads(scheduler, workers),
+    est = fuse_known_by(
+        data.items, data.grid, as_of=day, known_by=known_by,
+        settings=data.settings, places=data.places or None,
+        workers=_threads(scheduler, workers),
     )  # fmt: skip
-    warn_prior_only(est, data.items, stacklevel=4)
+    warn_prior_only(est, data.items, stacklevel=4, known_by=known_by)
     if data.region_given:
         _warn_wide_region(data.items, data.grid, settings=data.settings, as_of=day)
     tell("Tracing the timeline")
-    points = timeline_of(est, data.items, scheduler=scheduler, workers=workers)
+    points = timeline_of(
+        est, data.items, scheduler=scheduler, workers=workers, known_by=known_by
+    )
     plan = None
     if (
         budget_km is not None
@@ -999,9 +1192,16 @@ def _run(
 
 
 def warn_prior_only(
-    est: Estimate, items: Sequence[EvidenceItem], *, stacklevel: int = 2
+    est: Estimate,
+    items: Sequence[EvidenceItem],
+    *,
+    stacklevel: int = 2,
+    known_by: dt.date | None = None,
 ) -> None:
     """Warn when the map of ``est`` is the prior alone, and why.
+
+    ``known_by`` is the estimate's (:func:`fuse_known_by`): in a hindcast, no
+    item known by then was dated by the estimate's day.
 
     No item used (none known by the estimate's day, or every one left out), or
     only items about life status: the areas and the ranking of places then
@@ -1011,8 +1211,14 @@ def warn_prior_only(
     if not est.used:
         day = est.as_of
         first = min((i.known_on for i in items), default=None)
+        last = known_by if known_by is not None and known_by > day else None
+        dated = [i.date for i in items if last is not None and i.known_on <= last]
         if first is None:  # only a tampered estimate.json holds none (verify)
             why = "there is no evidence"
+        elif last is not None and min(dated, default=last) > day:
+            why = (
+                f"no item published by {last.isoformat()} is dated by {day.isoformat()}"
+            )
         elif first > day:
             why = (
                 f"no evidence was known by {day.isoformat()} (the first item is "
@@ -1087,6 +1293,8 @@ def _write_outputs(
     points: Any,
     plan: Any = None,
     said: Sequence[str] = (),
+    *,
+    known_by: dt.date | None = None,
 ) -> None:
     from geosleuth.report.geojson import estimate_geojson
     from geosleuth.report.html import render_report
@@ -1105,6 +1313,8 @@ def _write_outputs(
         set_aside=data.set_aside,
         run_warnings=said,
         place_sources=data.place_sources,
+        known_by=known_by,
+        documents_kept=bool(data.texts),
     )
     import io
 
@@ -1129,6 +1339,8 @@ def _write_outputs(
         title=data.title,
         timeline=points,
         timeline_max_points=TIMELINE_POINTS,
+        known_by=known_by,
+        documents=data.texts,
         # from the output folder, not from the directory locate ran in: verify
         # and plan, run from elsewhere, find it (review 19)
         source=(

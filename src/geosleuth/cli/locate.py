@@ -176,6 +176,46 @@ def _documents_line(tally: DocumentTally, n_used: int) -> str:
     return line + ("; " + ", ".join(rest) if rest else "")
 
 
+def _timeline_lines(record: dict[str, Any]) -> list[str]:
+    """What the estimate and its timeline are, and the command that gives a point.
+
+    A timeline is a hindcast (points from the items dated by each, whenever
+    published, of those known on the estimate's ``known_by``) or as known on
+    each date (review r63, M1): the record's ``timeline_mode``.
+
+    Examples
+    --------
+    >>> _timeline_lines({"as_of": "2018-05-15", "known_by": "2018-05-15",
+    ...                  "timeline_mode": "event"})  # doctest: +NORMALIZE_WHITESPACE
+    ["timeline: hindcast (items dated by each point, known by 2018-05-15); each
+      point is 'locate --as-of DATE --known-by 2018-05-15'"]
+    >>> _timeline_lines({"as_of": "2023-06-10", "timeline_mode": "known"})[0][:47]
+    'timeline: as known on each date; with a case re'
+    >>> _timeline_lines({"as_of": "2023-04-01", "known_by": "2023-06-10",
+    ...                  "timeline_mode": "event"})[0]
+    'hindcast: every item dated by 2023-04-01 and published by 2023-06-10'
+    """
+    as_of = str(record.get("as_of", ""))
+    known_by = str(record.get("known_by") or as_of)
+    lines = []
+    if known_by != as_of:
+        lines.append(
+            f"hindcast: every item dated by {as_of} and published by {known_by}"
+        )
+    mode = record.get("timeline_mode")
+    if mode == "event":
+        lines.append(
+            f"timeline: hindcast (items dated by each point, known by {known_by}); "
+            f"each point is 'locate --as-of DATE --known-by {known_by}'"
+        )
+    elif mode == "known":
+        lines.append(
+            "timeline: as known on each date; with a case region, each point is "
+            "'locate --as-of DATE'"
+        )
+    return lines
+
+
 def _set_aside_counts(record: dict[str, Any]) -> tuple[int, int]:
     """Items a run set aside, from its record: (read but not counted, left out).
 
@@ -238,6 +278,7 @@ def _summary(
     n_not_counted: int = 0,
     n_other_person: int = 0,
     documents: DocumentTally | None = None,
+    record: dict[str, Any] | None = None,
 ) -> None:
     """Print the ranked places and totals; names from the case are shown as text.
 
@@ -246,7 +287,9 @@ def _summary(
     ``n_not_counted`` is the number of items read but not counted, and
     ``n_other_person`` of those left out as another person's (the run's
     ``set_aside``, :func:`_set_aside_counts`); ``documents`` what became of
-    the documents' items, said under the totals (:func:`_documents_line`).
+    the documents' items, said under the totals (:func:`_documents_line`);
+    ``record`` the estimate.json written, whose hindcast and timeline are said
+    (:func:`_timeline_lines`).
     """
     title = Text(f"Where is {plain(target)}? (as of {as_of_text(est.as_of)})")
     if est.places:
@@ -279,6 +322,8 @@ def _summary(
     )
     if documents is not None:
         console.print(_documents_line(documents, len(est.used)))
+    for line in _timeline_lines(record or {}):
+        console.print(Text(line))
     if source:
         console.print(
             "The evidence is event sets (a source's, not a person's): no P(alive). "
@@ -354,6 +399,16 @@ def locate(
             "a time of day on it (YYYY-MM-DDTHH:MM, the case's one clock); only "
             "evidence known by then is used. Default: the case's as_of, else the "
             "newest evidence.",
+        ),
+    ] = None,
+    known_by: Annotated[
+        str | None,
+        typer.Option(
+            "--known-by",
+            help="A hindcast: the map as of --as-of from every item dated by then "
+            "and published by this later date (YYYY-MM-DD), as a point of the "
+            "timeline of a run as of that date is when the summary calls that "
+            "timeline a hindcast. Default: only what was published by --as-of.",
         ),
     ] = None,
     target: Annotated[
@@ -437,6 +492,7 @@ def locate(
             sweep_width_km=sweep_width_km,
             out=out,
             as_of=parse_as_of(as_of, "--as-of", parse_date),
+            known_by=parse_date(known_by, "--known-by"),
             target=target,
             published=not_far_ahead(
                 parse_date(published, "--published"), "--published"
@@ -459,6 +515,7 @@ def locate(
             n_not_counted=not_counted,
             n_other_person=other_person,
             documents=tallies[0] if tallies else None,
+            record=record,
         )
 
 
@@ -509,13 +566,15 @@ def demo(
     console.print(Text(f"Example case: {path}"))
     with shown_warnings():
         est, who = run_locate([path], out=out)
-    not_counted, other_person = _set_aside_counts(_stored_record(out))
+    record = _stored_record(out)
+    not_counted, other_person = _set_aside_counts(record)
     _summary(
         est,
         target=who,
         out=out,
         n_not_counted=not_counted,
         n_other_person=other_person,
+        record=record,
     )
     console.print(Text(f"Open {out / 'report.html'} in a browser."))
 

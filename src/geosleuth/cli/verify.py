@@ -16,8 +16,13 @@ from geosleuth._json import loads as read_json
 from geosleuth.casefile import Case
 from geosleuth.cli import app, console, guarded
 from geosleuth.errors import GeosleuthError, GeosleuthWarning, InputError
-from geosleuth.fuse import fuse
-from geosleuth.locate import plan_summary, timeline_of, warn_prior_only
+from geosleuth.locate import (
+    fuse_known_by,
+    known_by_of,
+    plan_summary,
+    timeline_of,
+    warn_prior_only,
+)
 from geosleuth.report import files
 from geosleuth.report.text import plain, shorten
 
@@ -71,18 +76,21 @@ def verify(
             "estimate.json: the two files come from different runs.",
             path=str(estimate),
         )
+    # a hindcast (locate --known-by) is recomputed as one
+    known_by = known_by_of(stored.record, path=str(estimate))
     with warnings.catch_warnings(record=True) as caught:
         # what the evidence warrants was said when the estimate was made; here
         # it is compared with what the run wrote down
         warnings.simplefilter("always", GeosleuthWarning)
-        est = fuse(
+        est = fuse_known_by(
             stored.items,
             stored.grid,
             as_of=stored.as_of,
+            known_by=known_by,
             settings=stored.settings,
             places=stored.places,
         )
-        warn_prior_only(est, stored.items)
+        warn_prior_only(est, stored.items, known_by=known_by)
     rec = stored.record
     most = rec.get("timeline_max_points")
     if most is not None and (
@@ -96,7 +104,7 @@ def verify(
         )
     with warnings.catch_warnings(record=True) as more:
         warnings.simplefilter("always", GeosleuthWarning)
-        timeline = timeline_of(est, stored.items, max_points=most)
+        timeline = timeline_of(est, stored.items, max_points=most, known_by=known_by)
     said = [
         str(w.message)
         for w in [*caught, *more]

@@ -61,6 +61,7 @@ def timeline(
     settings: Settings | None = None,
     mode: str = "auto",
     max_points: int | None = None,
+    known_by: dt.date | None = None,
 ) -> list[TimelinePoint]:
     """Re-estimate on each date when the evidence changed, up to ``as_of``.
 
@@ -79,15 +80,22 @@ def timeline(
     mode : {"known", "event", "auto"}, default "auto"
         ``"known"``: one point per date on which evidence became known (published),
         using only what was known then. ``"event"``: one point per item date, using
-        today's knowledge of the events up to then (a hindcast: how the picture of
-        the situation evolved). ``"auto"``: ``"known"`` when the evidence was
-        published on at least three different days, else ``"event"``.
+        the knowledge of ``known_by`` of the events up to then (a hindcast: how
+        the picture of the situation evolved): each point is :func:`fuse` as of
+        its date, with ``hindcast=True``, of the items known by ``known_by``.
+        ``"auto"``: ``"known"`` when the evidence known by ``known_by`` was
+        published on at least three different days and ``known_by`` is
+        ``as_of``, else ``"event"``.
     max_points : int or None, default None
         At most this many points (at least 2): with more dates, the points are
         the dates at evenly spaced ranks, always the first and ``as_of``, and
         each point's ``new_items`` are all the items since the point before.
         Each point is still the exact estimate as of its date, on ``grid``.
         None: every date.
+    known_by : datetime.date or None, default None
+        Only items known (published) by this day count, in every point; None:
+        ``as_of``. Later than ``as_of`` (a hindcast of the estimate as of
+        ``as_of`` with what was known on ``known_by``), the mode is ``"event"``.
 
     Returns
     -------
@@ -119,7 +127,9 @@ def timeline(
     >>> pts[1].probabilities == full[2].probabilities  # the same estimate
     True
     """
-    plan = timeline_plan(items, as_of=as_of, mode=mode, max_points=max_points)
+    plan = timeline_plan(
+        items, as_of=as_of, mode=mode, max_points=max_points, known_by=known_by
+    )
     return timeline_points(
         plan.steps, items=plan.items, grid=grid, places=places, settings=settings,
         mode=plan.mode,
@@ -131,12 +141,17 @@ class TimelinePlan:
     """What a timeline estimates: its mode, its items and its dates.
 
     ``steps`` holds, per point, its date and the ids of the items new since the
-    point before; ``items`` are those known by the last date.
+    point before; ``items`` are those known by ``known_by``: the last date,
+    unless the plan is a hindcast with the knowledge of a later day. In mode
+    ``"event"`` a point as of ``D`` is what ``geosleuth locate --as-of D
+    --known-by KNOWN_BY`` estimates; in mode ``"known"`` what ``locate --as-of
+    D`` does (both on the plan's grid).
     """
 
     mode: str
     items: tuple[EvidenceItem, ...]
     steps: tuple[tuple[dt.date, tuple[str, ...]], ...]
+    known_by: dt.date | None = None
 
 
 def timeline_plan(
@@ -145,6 +160,7 @@ def timeline_plan(
     as_of: dt.date,
     mode: str = "auto",
     max_points: int | None = None,
+    known_by: dt.date | None = None,
 ) -> TimelinePlan:
     """The dates of :func:`timeline` and what is new at each, without estimating.
 
@@ -162,6 +178,9 @@ def timeline_plan(
     >>> plan = timeline_plan(alive, as_of=days[-1])
     >>> plan.mode, [(d.day, new) for d, new in plan.steps]
     ('known', [(1, ('a0',)), (5, ('a1',)), (9, ('a2',))])
+    >>> late = timeline_plan(alive, as_of=days[1], known_by=days[-1])  # hindcast
+    >>> late.mode, late.known_by.day, [(d.day, new) for d, new in late.steps]
+    ('event', 9, [(1, ('a0',)), (5, ('a1',))])
     """
     if mode not in ("known", "event", "auto"):
         raise InputError(
@@ -174,12 +193,27 @@ def timeline_plan(
             f"{max_points!r}.",
             field="max_points",
         )
-    # What was not known by as_of is in no point of the timeline: a hindcast
-    # ("event" mode) replays the events with the knowledge of as_of, not later.
-    known = tuple(i for i in items if i.known_on <= as_of)
+    day = _day(as_of)
+    known_by = day if known_by is None else _day(known_by)
+    if known_by < day:
+        raise InputError(
+            f"known_by must be on or after as_of ({day.isoformat()}). Got "
+            f"{known_by.isoformat()}.",
+            field="known_by",
+        )
+    if known_by > day and mode == "known":
+        raise InputError(
+            "A timeline with the knowledge of a later day than as_of is a "
+            "hindcast: mode 'event' or 'auto', not 'known'.",
+            field="mode",
+        )
+    # What was not known by known_by (as_of unless later) is in no point of the
+    # timeline: a hindcast ("event" mode) replays the events with the knowledge
+    # of that day, not later.
+    known = tuple(i for i in items if i.known_on <= known_by)
     if mode == "auto":
         known_days = {i.known_on for i in known}
-        mode = "known" if len(known_days) >= 3 else "event"
+        mode = "known" if len(known_days) >= 3 and known_by == day else "event"
 
     def when(item: EvidenceItem) -> dt.date:
         return item.known_on if mode == "known" else item.date
@@ -207,7 +241,12 @@ def timeline_plan(
         )
         steps.append((day, new))
         previous = day
-    return TimelinePlan(mode, known, tuple(steps))
+    return TimelinePlan(mode, known, tuple(steps), known_by)
+
+
+def _day(day: dt.date) -> dt.date:
+    """The calendar day of a date (an :class:`~geosleuth.evidence.AsOf`'s too)."""
+    return dt.date(day.year, day.month, day.day)
 
 
 def timeline_points(

@@ -33,8 +33,18 @@ def timeline_names(
     return names[:k]
 
 
-def timeline_svg(estimate: Estimate, points: Sequence[TimelinePoint]) -> str:
-    """An inline SVG chart of the top places' probabilities and P(alive) over time."""
+def timeline_svg(
+    estimate: Estimate,
+    points: Sequence[TimelinePoint],
+    *,
+    known_by: dt.date | None = None,
+) -> str:
+    """An inline SVG chart of the top places' probabilities and P(alive) over time.
+
+    ``known_by`` is the estimate's, when later than its day (a hindcast): the
+    points of a hindcast are with the knowledge of that day, else of the
+    estimate's.
+    """
     pts = sorted(points, key=lambda p: p.as_of)
     names = timeline_names(estimate, pts)
     w, h = 860, 300
@@ -51,8 +61,10 @@ def timeline_svg(estimate: Estimate, points: Sequence[TimelinePoint]) -> str:
     def y(p: float) -> float:
         return top + ih * (1.0 - min(max(p, 0.0), 1.0))
 
+    known_on = max(known_by or estimate.as_of, estimate.as_of)
     title = (
-        "Probability of the top places as of each event, with today's knowledge"
+        "Probability of the top places as of each event, as known on "
+        f"{esc(dt.date(known_on.year, known_on.month, known_on.day).isoformat())}"
         if getattr(pts[-1], "mode", "known") == "event"
         else "Probability of the top places as evidence arrived"
     )

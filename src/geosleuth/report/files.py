@@ -418,6 +418,8 @@ def estimate_record(
     title: str = "",
     timeline: Sequence[TimelinePoint] = (),
     timeline_max_points: int | None = None,
+    known_by: dt.date | None = None,
+    documents: Sequence[dict[str, Any]] = (),
     source: str | None = None,
     source_absolute: str | None = None,
     plan: dict[str, Any] | None = None,
@@ -438,6 +440,15 @@ def estimate_record(
     ``evidence`` (``{id, kind, source, contribution, ...}`` for every item, used or
     not), ``grid``, ``settings``, ``timeline`` (and ``timeline_max_points``, the
     most points it was allowed, so that ``geosleuth verify`` makes the same),
+    ``known_by`` (the last day whose publications the estimate uses: ``as_of``'s,
+    or a later day for a hindcast, ``locate --known-by``; see
+    :func:`geosleuth.locate.fuse_known_by`), ``timeline_mode`` (``"known"``: each
+    point as known on its date, ``locate --as-of DATE``; ``"event"``: a
+    hindcast, each point from the items dated by then and known by
+    ``known_by``, ``locate --as-of DATE --known-by KNOWN_BY``; null without a
+    timeline), ``documents`` (the text of each article ``locate`` read itself,
+    in which its items' spans count: ``{doc_id, document, source, title,
+    text_sha256, chars, text}``; see :func:`geosleuth.locate.locate_case`),
     ``plan`` (the summary of the plan ``locate --budget-km`` made, else null; see
     :func:`geosleuth.locate.plan_summary`), ``set_aside`` (items read from
     articles and left out before fusion, such as repeats of case items: ``{id,
@@ -503,6 +514,9 @@ def estimate_record(
         "title": title or target,
         "target": target,
         "as_of": est.as_of.isoformat(),
+        "known_by": (
+            known_by or dt.date(est.as_of.year, est.as_of.month, est.as_of.day)
+        ).isoformat(),
         # only where given: the time of day on as_of the map is for
         **({"as_of_time": time_text(at)} if (at := time_of(est.as_of)) else {}),
         "case": source,
@@ -540,6 +554,7 @@ def estimate_record(
             for t in timeline
         ],
         "timeline_max_points": timeline_max_points,
+        "timeline_mode": timeline[-1].mode if timeline else None,
         "plan": plan,
         "set_aside": [
             {
@@ -558,6 +573,8 @@ def estimate_record(
         "outputs": dict(outputs) if outputs is not None else None,
         "inputs": [dict(i) for i in inputs] if inputs is not None else None,
         "place_sources": dict(place_sources or {}),
+        # the texts the spans count in (review r63, L1), last: the largest part
+        "documents": [dict(d) for d in documents],
         "generated": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     }
 

@@ -24,6 +24,7 @@ shipped as ``geosleuth/data/report/report.css`` and ``report.js``.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import functools
 import html as _html
 import importlib.resources
@@ -362,6 +363,26 @@ def _plateau_note(estimate: Estimate) -> str:
     return "".join(f'<p class="note-box">{esc(x)}</p>' for x in out)
 
 
+def _spans_note(items: Sequence[EvidenceItem], kept: bool) -> str:
+    """Where an item's characters count (review r63, L1); "" when none has any."""
+    if not any(i.provenance.span is not None for i in items):
+        return ""
+    where = (
+        "kept in estimate.json under <code>documents</code> for the articles this "
+        "run read, and in <code>&lt;doc&gt;.json</code> for those 'geosleuth read' "
+        "read"
+        if kept
+        else "kept in <code>&lt;doc&gt;.json</code> by 'geosleuth read'"
+    )
+    return (
+        "<p class='note'><i>Characters</i>: where the quote lies in the "
+        "document's text as read, not in its file: the text extracted from it "
+        "(markup and front matter taken out, the headline set apart as a "
+        "paragraph), "
+        f"{where}.</p>"
+    )
+
+
 def render_report(
     estimate: Estimate,
     items: Iterable[EvidenceItem],
@@ -375,6 +396,8 @@ def render_report(
     set_aside: Sequence[tuple[EvidenceItem, str]] = (),
     run_warnings: Sequence[str] = (),
     place_sources: Mapping[str, str] | None = None,
+    known_by: dt.date | None = None,
+    documents_kept: bool = False,
 ) -> str:
     """Render an estimate as one self-contained, offline HTML page.
 
@@ -412,6 +435,14 @@ def render_report(
         Where the coordinates of the case's places come from, by place name
         (:attr:`geosleuth.casefile.Case.place_sources`): shown with each item
         at such a place, and credited in the footer.
+    known_by : datetime.date or None, default None
+        The last day whose publications the estimate uses, when later than its
+        day (a hindcast, :func:`geosleuth.locate.fuse_known_by`): said under
+        the header and with the timeline, whose points are hindcasts too.
+    documents_kept : bool, default False
+        Whether estimate.json keeps the texts of the articles read (the
+        ``documents`` of :func:`geosleuth.locate.locate_case`), where the
+        items' character spans count: said above the evidence table.
 
     Returns
     -------
@@ -574,6 +605,13 @@ def render_report(
         life = alive_note(items, as_of=estimate.as_of, settings=estimate.settings)
         if life:
             lead += f'<p class="note">{esc(life)}</p>'
+    if known_by is not None and known_by > estimate.as_of:
+        lead += (
+            f'<p class="note-box">A hindcast: the estimate as of '
+            f"{esc(as_of_text(estimate.as_of))} from every item dated by then and "
+            f"published by {esc(known_by.isoformat())}, not only from what was "
+            "published by then (<code>geosleuth locate --known-by</code>).</p>"
+        )
     warn_html = ""
     if run_warnings:
         warn_html = (
@@ -597,18 +635,32 @@ def render_report(
         else (f'<p class="note-box">{esc(basemap.TILES_HINT)}</p>')
     )
     timeline_html = ""
+    day = dt.date(estimate.as_of.year, estimate.as_of.month, estimate.as_of.day)
+    hindcast = known_by is not None and known_by > day
+    known_day = esc((known_by if hindcast and known_by else day).isoformat())
     if timeline:
         if getattr(timeline[-1], "mode", "known") == "event":
+            why = (
+                "this estimate is itself one"
+                if hindcast
+                else "the evidence was published on fewer than 3 dates, too few "
+                "to show how it arrived"
+            )
             intro = (
                 "<p>A hindcast: the estimate as of each date when something happened, "
-                "using today's knowledge of the events up to that date (the evidence "
-                "was published on too few dates to show how it arrived).</p>"
+                "from the items dated by then, whenever published, of those known on "
+                f"{known_day} ({why}). A point is what <code>geosleuth locate "
+                f"--as-of DATE --known-by {known_day}</code> estimates, not "
+                "<code>locate --as-of DATE</code>, which uses only what was "
+                "published by then.</p>"
             )
             head = "How the picture changed with the events"
         else:
             intro = (
                 "<p>The estimate as of each date when evidence was published, using "
-                "only what was known on that date.</p>"
+                "only what was known on that date: a point is what <code>geosleuth "
+                "locate --as-of DATE</code> estimates (with the case's region; see "
+                "under the chart).</p>"
             )
             head = "How the estimate changed as evidence arrived"
         event = getattr(timeline[-1], "mode", "known") == "event"
@@ -622,7 +674,9 @@ def render_report(
                 "the point before.</p>"
             )
         timeline_html = (
-            f"<h2 id='timeline'>{head}</h2>" + intro + timeline_svg(estimate, timeline)
+            f"<h2 id='timeline'>{head}</h2>"
+            + intro
+            + timeline_svg(estimate, timeline, known_by=known_by)
         )
     # items of readings made for another person are left out too, before fusion
     n_others = files.n_other_person(why for _, why in set_aside)
@@ -691,6 +745,7 @@ equal probability all in or all out).</p>
     }. <i>Map shift</i>: how far the map
 moves without the item (total-variation distance, 0 to 1). <i>P(true)</i>: the
 probability that the item is true, from its source grade and its wording.</p>
+{_spans_note(items, documents_kept)}
 <div class="table-wrap">{evidence_table(items, rows)}</div>
 {evidence_key(items, rows)}
 {_set_aside_html(set_aside)}
