@@ -15,7 +15,7 @@ import re
 
 from geosleuth.read.dates import find_dates
 
-__all__ = ["_DATELINE", "_REPRINT_DAYS", "_dateline_date"]
+__all__ = ["_DATELINE", "_REPRINT_DAYS", "_dateline_date", "_dateline_town"]
 
 #: A capital letter of a dateline's town: A–Z and the accented capitals of the
 #: Latin-1 block ("CULIACÁN", "SÃO PAULO", "ZÜRICH").
@@ -32,8 +32,8 @@ _MONTH_NAME = (
 #: "Jan. 9 (Reuters) - ". ``day`` (or ``day_in_brackets``) is its day, with or
 #: without the year.
 _DATELINE = re.compile(
-    rf"(?:[{_CAP}]{{2}}[{_CAP}.'’ -]*[{_CAP}.]"
-    r"(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?"  # the state or country: ", W.Va."
+    rf"(?:(?P<town>[{_CAP}]{{2}}[{_CAP}.'’ -]*[{_CAP}.])"
+    r"(?:,\s+(?P<where>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?))?"  # state or country
     r"(?:,\s+(?P<day>(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2})"
     r"(?:,?\s+\d{4})?))?"
     rf"(?:\s+\((?P<day_in_brackets>(?:\d{{1,2}}\s+{_MONTH_NAME}|{_MONTH_NAME}\s+"
@@ -106,4 +106,31 @@ def _dateline_date(
             ]
         if days:
             return days[0], m.group()
+    return None
+
+
+def _dateline_town(text: str) -> tuple[str, str] | None:
+    r"""The town of a dateline that opens one of the first lines, and what follows.
+
+    "DURANGO, Mexico - Witnesses saw ...": ("DURANGO", "Mexico"); the state or
+    country after the town is "" when none is written ("BAGHDAD -"). A dateline
+    names the town a report was filed from, never a state of that name (review
+    r63, M4). None without a dateline, or with one of a day alone ("Jan. 9
+    (Reuters) -").
+
+    Examples
+    --------
+    >>> _dateline_town("Quiroga seen\n\nDURANGO, Mexico - Witnesses saw him.")
+    ('DURANGO', 'Mexico')
+    >>> _dateline_town("BAGHDAD, 3 June 2018 - Sources said so.")
+    ('BAGHDAD', '')
+    >>> _dateline_town("Jan. 9 (Reuters) - Sources said so.") is None
+    True
+    """
+    for n, line in enumerate(re.finditer(r"^[ \t]*", text, re.MULTILINE)):
+        if n >= 5:
+            break
+        m = _DATELINE.match(text, line.end())
+        if m is not None and m.group("town"):
+            return m.group("town").strip(), m.group("where") or ""
     return None

@@ -424,6 +424,10 @@ PERSON_NOUNS = frozenset(
         "mediator", "intermediary", "go-between",
         # sources
         "source", "informant", "insider", "caller", "tipster",
+        # those who write or film what they hear: "a blogger wrote that ...",
+        # "local journalists speculate that ..." (an unnamed one speaks for
+        # himself, not for a publication)
+        "blogger", "vlogger", "journalist", "reporter",
     }
 )  # fmt: skip
 _ORG_TAIL_OK = frozenset({"County", "Parish", "Province", "City", "Borough"})

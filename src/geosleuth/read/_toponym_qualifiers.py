@@ -167,14 +167,26 @@ _DIRECTION = (
     r"(?:(?:north|south)(?:-?(?:east|west))?ern|(?:east|west)ern|central|"
     r"(?:north|south)(?:-?(?:east|west))?|east|west)\s+"
 )
+#: A part of a country or division by its land: "Tamazula, in the *mountains
+#: of* Durango state", "in the *foothills of* ...", "in the *interior of* ...".
+_PART_OF = (
+    r"(?:mountains|hills|highlands|uplands|foothills|sierras?|jungles?|forests?|"
+    r"deserts?|countryside|interior|heart|cent(?:re|er)|far\s+(?:north|south|east|"
+    r"west))\s+of\s+(?:the\s+)?"
+)
 #: A run of capitalised words: the name of a country or division.
 _NAME = r"([A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)*)"
 #: "X in Y", "X village in Y", "X, in northern Y", "X in the north of Y", "X,
-#: northern Y", "X, in neighbouring Y state": a place and where it lies (Y, the
+#: northern Y", "X, in neighbouring Y state", "X, in the mountains of Y state":
+#: a place and where it lies (Y, the
 #: whole run of capitalised words after "in" or the direction, is group 1).
 _IN_AFTER = re.compile(
     r"^(?:(?:\s+(?:village|town|city|hamlet|settlement|district|area))?,?\s+in\s+"
-    r"(?:the\s+)?(?:" + _DIRECTION + r"|(?:north|south|east|west)\s+of\s+)?"
+    r"(?:the\s+)?(?:"
+    + _DIRECTION
+    + r"|(?:north|south|east|west)\s+of\s+|"
+    + _PART_OF
+    + r")?"
     r"(?:(?:neighbou?ring|nearby|adjacent|adjoining)\s+)?"
     r"|,\s+" + _DIRECTION + r")" + _NAME
 )

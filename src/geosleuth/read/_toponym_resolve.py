@@ -28,6 +28,7 @@ from numpy.typing import NDArray
 
 from geosleuth.gazetteer import MATCH_WEIGHT, Gazetteer, Place, norm_key
 from geosleuth.geometry import haversine_km
+from geosleuth.read._datelines import _dateline_town
 from geosleuth.read._toponym_detect import _Span
 from geosleuth.read._toponym_patterns import _LIST_GAP
 from geosleuth.read._toponym_qualifiers import (
@@ -326,10 +327,13 @@ def _resolve_live(
 ) -> None:
     base: list[dict[int, float]] = []
     demoted: list[frozenset[int]] = []
+    dateline = _dateline_town(text)
     for s in live:
         wp = 0.3 if s.loose else _W_PRIOR  # a loose match is about place, not size
         state_named = s.after_town or bool(_STATE_AFTER.match(text[s.end : s.end + 12]))
         cands = _promote_cities(s.cands, gaz, state_named=state_named)
+        if dateline is not None and not state_named:
+            cands = _dateline_city(s, cands, gaz, dateline)
         if text[max(0, s.start - 4) : s.start].lower() == "the ":
             # "the Pacific", "the Rockies": the article marks a sea, range or
             # region by its short name, as much as a town by its own
@@ -505,6 +509,58 @@ def _promote_cities(
                 if v >= 1.0 and gaz.kind(q) == "admin" and same:
                     out[q] = 0.8
     return list(out.items())
+
+
+def _dateline_city(
+    s: _Span,
+    cands: list[tuple[int, float]],
+    gaz: Gazetteer,
+    dateline: tuple[str, str],
+) -> list[tuple[int, float]]:
+    """Match weights with the city of a dateline preferred to its state.
+
+    "DURANGO, Mexico - Witnesses saw Quiroga in Durango": a dateline names the
+    city the report was filed from, and the same name alone in its text means
+    that city, not the state of that name it lies in (review r63, M4): the city
+    (a city or town of the state, matched at least by an alternate name) is
+    promoted to an exact match and the state demoted to an alternate reading.
+    Not where the name is written with "state" ("in Durango state", left to
+    the caller), nor where the dateline's country or state after the town
+    ("DURANGO, Colo.") is not the state's.
+    """
+    town, where = dateline
+    if norm_key(s.text) != norm_key(town):
+        return cands
+    states = {
+        (gaz.country_code(p), gaz.admin1_code(p))
+        for p, w in cands
+        if w >= 1.0 and gaz.kind(p) == "admin"
+    }
+    if where:
+        named = {
+            (gaz.country_code(q), gaz.admin1_code(q) if gaz.kind(q) == "admin" else "")
+            for q, w in gaz.match_ids(where.rstrip("."))
+            if w >= 0.9 and gaz.kind(q) in ("admin", "country")
+        }
+        states = {(c, a) for c, a in states if (c, a) in named or (c, "") in named}
+    cities = {
+        p
+        for p, w in cands
+        if w >= 0.9
+        and gaz.kind(p) in ("city", "town")
+        and (gaz.country_code(p), gaz.admin1_code(p)) in states
+    }
+    if not cities:
+        return cands
+    out = []
+    for p, w in cands:
+        home = (gaz.country_code(p), gaz.admin1_code(p))
+        if p in cities:
+            w = 1.0
+        elif gaz.kind(p) == "admin" and home in states:
+            w = min(w, 0.8)
+        out.append((p, w))
+    return out
 
 
 def _round(

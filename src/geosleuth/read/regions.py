@@ -400,10 +400,16 @@ def _holds_a_point(country: MentionLike, points: list[MentionLike]) -> bool:
 
 #: What stands between a town and the division or country that holds it: a
 #: comma ("Leadville, Colo."), or a comma and "in", with a side or "neighbouring"
-#: ("Tamazula, in neighbouring Durango state", "Tamazula, in northern Durango").
+#: ("Tamazula, in neighbouring Durango state", "Tamazula, in northern Durango"),
+#: or a part of its land or a side "of" it ("Tamazula, in the mountains of
+#: Durango state", "Tamazula, in the north of Durango": review r63, M4).
 _COMMA_ONLY = re.compile(
     r"\s*,\s*(?:in\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|(?:north|south)?"
-    r"(?:-?(?:east|west))?(?:ern)?|north|south|central)\s+)?)?",
+    r"(?:-?(?:east|west))?(?:ern)?|north|south|central)\s+)?"
+    r"|in\s+the\s+(?:mountains|hills|highlands|uplands|foothills|sierras?|"
+    r"jungles?|forests?|deserts?|countryside|interior|heart|cent(?:re|er)|"
+    r"(?:far\s+)?(?:north|south)(?:-?(?:east|west))?|(?:far\s+)?(?:east|west))"
+    r"\s+of\s+(?:the\s+)?(?:neighbou?ring\s+)?)?",
     re.IGNORECASE,
 )
 

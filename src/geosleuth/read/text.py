@@ -795,32 +795,83 @@ _DATE_LINE_LEAD = re.compile(
 )
 
 
-def _date_line(raw: str) -> tuple[dt.date, int] | None:
+#: A byline between a headline and its date line: "By Ana López", "By ANA
+#: LÓPEZ and Juan Pérez, Reuters": "By", then capitalised words, joined by
+#: commas, "and" or "&", and no full stop closing a sentence.
+_BYLINE = re.compile(
+    r"By\s+(?:[^\W\d_a-z][\w.'’-]*)(?:(?:\s*,\s*|\s+(?:and|&)\s+|\s+)"
+    r"(?:[^\W\d_a-z][\w.'’-]*|(?:de|del|la|van|von|al|el|bin)\b)){0,7}",
+)
+
+
+def _date_line(raw: str) -> tuple[dt.date, list[int]] | None:
     r"""The date of a line under a plain text's headline that holds only a date.
 
     "Islamic State commander ... officials say" / "21 August 2019" / body: the
     second line is the report's date, as front matter's ``date:`` is (review
     r21, finding 1). A whole day with its year, not after today, with at most
-    "Published:", "Updated" or a weekday before it. Returns the date and the
-    offset in ``raw`` of the line break before it; None for any other text.
+    "Published:", "Updated" or a weekday before it. The date line may also be
+    the first line that is not blank after the headline, or after a byline
+    ("By Ana López") under it: the commonest copy of a page leaves a blank line
+    between them (review r63, M2); then the first line must read as a headline
+    (:func:`_first_line_title`), and a line of text between them (the first
+    paragraph) makes a date line after it none. Returns the date and the
+    offsets in ``raw`` of the line breaks before the headline's lines that
+    follow another line with no blank line between them (to make each its own
+    paragraph); None for any other text.
 
     Examples
     --------
     >>> _date_line("Commander seen in Raqqa\n21 August 2019\n\nBAGHDAD - ...")
-    (datetime.date(2019, 8, 21), 23)
+    (datetime.date(2019, 8, 21), [23])
     >>> _date_line("Commander seen\nPublished: Wednesday, Aug. 21, 2019\n\nText")
-    (datetime.date(2019, 8, 21), 14)
+    (datetime.date(2019, 8, 21), [14])
+    >>> _date_line("Commander seen\n\nPublished: 21 August 2019\n\nText")
+    (datetime.date(2019, 8, 21), [])
+    >>> _date_line("Commander seen\nBy Ana López\n21 August 2019\n\nText")
+    (datetime.date(2019, 8, 21), [14, 27])
     >>> _date_line("Commander seen\n21 August\n\nText") is None  # no year
     True
     >>> _date_line("Commander seen\non 21 August 2019 in Raqqa\n\nText") is None
     True
+    >>> _date_line("Commander seen\n\nHe was seen.\n\n21 August 2019\n\nText") is None
+    True
     """
+    lines = raw.lstrip("\ufeff").split("\n", 2)
+    if len(lines) < 3 or not lines[0].strip():
+        return None
+    at = raw.index("\n", raw.index(lines[0]))  # the break after the headline
+    if lines[1].strip() and not _BYLINE.fullmatch(lines[1].strip()):
+        day = _day_of_line(lines[1])  # the line right under the headline
+        return (day, [at]) if day is not None else None
+    # a blank line, or a byline, between the headline and the date line
+    if _first_line_title(raw.lstrip("\ufeff")) is None:
+        return None
+    breaks: list[int] = []
+    byline = blank = False
+    pos = at
+    while (nxt := raw.find("\n", pos + 1)) >= 0:
+        line = raw[pos + 1 : nxt].strip()
+        if not line:
+            blank = True
+        elif not byline and _BYLINE.fullmatch(line):
+            byline = True
+            breaks += [] if blank else [pos]
+            blank = False
+        else:
+            day = _day_of_line(line)
+            if day is None or not raw[nxt + 1 :].strip():
+                return None
+            return day, breaks + ([] if blank else [pos])
+        pos = nxt
+    return None
+
+
+def _day_of_line(line: str) -> dt.date | None:
+    """The day a line holds alone, with its year, at most "Published:" before it."""
     from geosleuth.read.dates import find_dates  # dates reads no text files
 
-    lines = raw.lstrip("\ufeff").split("\n", 2)
-    if len(lines) < 3 or not lines[0].strip() or not lines[1].strip():
-        return None
-    line = lines[1].strip()
+    line = line.strip()
     lead = _DATE_LINE_LEAD.match(line)
     rest = line[lead.end() if lead else 0 :]
     days = [d for d in find_dates(rest) if d.kind == "day" and not d.relative]
@@ -828,7 +879,7 @@ def _date_line(raw: str) -> tuple[dt.date, int] | None:
         return None
     if not re.search(r"\b\d{4}\b", days[0].text) or days[0].date > dt.date.today():
         return None
-    return days[0].date, raw.index("\n", raw.index(lines[0]))
+    return days[0].date
 
 
 def _first_line_title(text: str) -> str | None:
@@ -915,8 +966,9 @@ def text_from_bytes(
         dated = _date_line(raw)
         if dated is not None:
             # its own paragraph, kept out of the headline (the title)
-            published, at = dated
-            body = raw[:at] + "\n\n" + raw[at + 1 :]
+            published, breaks = dated
+            for at in reversed(breaks):
+                body = body[:at] + "\n\n" + body[at + 1 :]
     text = normalize_text(body)
     if not text:
         raise InputError(

@@ -222,6 +222,23 @@ def _set_against(
         ]
         clauses = tuple((span, attr) for span, attr in spans if span[0] < span[1])
         return replace(found, clauses=clauses)
+    if (
+        disputed is None
+        and any(a <= x < b for x, _ in found.excluded)
+        and any(_reports(t) for t in sent if not a <= t.idx < b)
+    ):
+        # "Some speculate that he could be in Mazatlán, though his family said
+        # he is not": the rest is the word of a reporting verb whose subject the
+        # parse cannot name, not the clause's speaker's, nor hedged by it
+        rumour = _RUMOUR.search(doc_text(sent.doc)[sent.start_char : a]) is not None
+        own = Attribution(chain=chain, rumour=rumour)
+        spans = [
+            ((sent.start_char, a), own),
+            ((a, b), found),
+            ((b, sent.end_char), own),
+        ]
+        clauses = tuple((span, attr) for span, attr in spans if span[0] < span[1])
+        return replace(found, clauses=clauses)
     if any(a <= x < b for x, _ in found.excluded) or (
         disputed is not None and disputed[0] <= head.idx < disputed[1]
     ):
