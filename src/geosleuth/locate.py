@@ -347,9 +347,7 @@ def _document_texts(
     """
     import hashlib
 
-    from geosleuth.read._pub_dates import _front_matter
-    from geosleuth.read.document import _without_front_matter
-    from geosleuth.read.text import MAX_BYTES, MAX_CHARS, load_text
+    from geosleuth.read.document import extracted_text
 
     out = []
     seen: set[str] = set()
@@ -361,13 +359,7 @@ def _document_texts(
         with warnings.catch_warnings():  # what reading it said was said already
             warnings.simplefilter("ignore")
             try:
-                front = _front_matter(path)
-                src = load_text(
-                    path, max_chars=MAX_CHARS if front is None else MAX_BYTES
-                )
-                if front is not None:
-                    src = _without_front_matter(src, front, max_chars=MAX_CHARS)
-                text = src.text
+                text = extracted_text(path)
             except (OSError, ValueError):  # InputError is a ValueError
                 text = None
         digest = (

@@ -78,7 +78,14 @@ from geosleuth.read.text import (
 )
 from geosleuth.read.traces import THING_AFTER, trace_starts
 
-__all__ = ["Reading", "guessed_year", "parse", "read_document", "read_text"]
+__all__ = [
+    "Reading",
+    "extracted_text",
+    "guessed_year",
+    "parse",
+    "read_document",
+    "read_text",
+]
 
 #: Written in a reading's note where its publication date is a dateline's day
 #: whose year the dateline does not write, guessed from the day it was read
@@ -286,6 +293,36 @@ def _without_front_matter(
     return dataclasses.replace(
         body, title=title, encoding=src.encoding, guessed=src.guessed
     )
+
+
+def _loaded(
+    path: str | os.PathLike[str], *, max_chars: int
+) -> tuple[TextSource, _FrontMatter | None]:
+    """A document's text as it is read, and its front matter if any.
+
+    With front matter, the text is taken again without it, and cut only then.
+    """
+    front = _front_matter(path)
+    src = load_text(path, max_chars=max_chars if front is None else MAX_BYTES)
+    if front is not None:
+        src = _without_front_matter(src, front, max_chars=max_chars)
+    return src, front
+
+
+def extracted_text(path: str | os.PathLike[str], *, max_chars: int = MAX_CHARS) -> str:
+    """The text a reading of ``path`` counts its spans in, without reading it.
+
+    Markup and front matter taken out, the headline set apart as a paragraph,
+    cut at ``max_chars``, as :func:`read_document` takes it; no language model
+    is loaded. :func:`geosleuth.locate.locate_case` keeps it beside an
+    estimate whose items cite the document (review r63, L1).
+
+    Raises
+    ------
+    InputError
+        A file that cannot be read as text, or holds only front matter.
+    """
+    return _loaded(path, max_chars=max_chars)[0].text
 
 
 def _doc_id(name: str) -> str:
@@ -888,14 +925,11 @@ def read_document(
             "'geosleuth locate'.",
             path=str(path),
         )
-    front = _front_matter(path)
-    # With front matter, the text is taken again without it: cut only then.
-    src = load_text(path, max_chars=max_chars if front is None else MAX_BYTES)
+    src, front = _loaded(path, max_chars=max_chars)
     notes = [
         f"read as {src.format} in {src.encoding}" + (GUESSED if src.guessed else "")
     ]
     if front is not None:
-        src = _without_front_matter(src, front, max_chars=max_chars)
         notes.append(
             f"front matter (the first {front.lines} lines: "
             f"{', '.join(sorted(front.fields)) or 'no text fields'}) read as the "
