@@ -59,14 +59,17 @@ from geosleuth.evidence import (
     time_text,
 )
 from geosleuth.fuse import (
+    AreaProbability,
     Contribution,
     Estimate,
     Factor,
+    NamedArea,
     NamedPlace,
     PlaceProbability,
     Settings,
     TimelinePlan,
     TimelinePoint,
+    area_probabilities,
     factors,
     fuse,
     gaussian_mixture_density,
@@ -143,6 +146,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Area",
+    "AreaProbability",
     "AsOf",
     "CaseFileError",
     "CaseNotFoundError",
@@ -173,6 +177,7 @@ __all__ = [
     "Line",
     "MAX_KM",
     "MissingDependencyError",
+    "NamedArea",
     "NamedPlace",
     "NotFittedError",
     "OWN_DOCUMENT",
@@ -193,6 +198,7 @@ __all__ = [
     "WorkerError",
     "allocate_greedy",
     "allocate_optimal",
+    "area_probabilities",
     "as_of_text",
     "authalic_radius_km",
     "centre_of_minimum_distance_km",

@@ -41,7 +41,15 @@ from geosleuth.fuse import Estimate
 from geosleuth.fuse.track import TRACK, TRACK_SEARCHES
 from geosleuth.locate import DocumentTally, locate_case
 from geosleuth.report import files
-from geosleuth.report.text import about_a_source, km2, pct, percent_down, plain
+from geosleuth.report.text import (
+    about_a_source,
+    area_lead,
+    areas_shown,
+    km2,
+    pct,
+    percent_down,
+    plain,
+)
 
 __all__ = [
     "demo",
@@ -269,6 +277,35 @@ def _movers(est: Estimate, n: int = 5) -> list[str]:
     return [text for _, text in shown[:n]]
 
 
+def _areas_summary(est: Estimate) -> None:
+    """Print the areas named in the evidence, and whether one beats the best place.
+
+    Ranked places are discs around points: an area an item names (a state) is
+    never one, however much of the map it holds (review r63, M4). The table
+    shows those holding 1 % or more and the 5 best
+    (:func:`~geosleuth.report.text.areas_shown`); nothing without such areas.
+    """
+    shown = areas_shown(est)
+    if not shown:
+        return
+    table = Table(title=Text("Areas named in the evidence"), title_justify="left")
+    table.add_column("area")
+    table.add_column("P(inside)", justify="right")
+    table.add_column("size", justify="right")
+    for a in shown:
+        table.add_row(Text(plain(a.name)), pct(a.probability), km2(a.area_km2))
+    console.print(table)
+    hidden = len(est.named_areas) - len(shown)
+    if hidden:
+        console.print(
+            f"{hidden} more, each holding less than 1 %, in estimate.json "
+            "(named_areas)."
+        )
+    lead = area_lead(est)
+    if lead:
+        console.print(Text(lead))
+
+
 def _summary(
     est: Estimate,
     *,
@@ -313,6 +350,7 @@ def _summary(
             "all the same.",
             soft_wrap=True,
         )
+    _areas_summary(est)
     source = about_a_source(est)
     life = "" if source else f"P(alive) = {pct(est.p_alive)}   "
     items = _items_line(est, n_not_counted, n_other_person)

@@ -51,12 +51,13 @@ def verify(
     Every number in estimate.json comes from the items, settings and grid
     stored in it; this re-runs the fusion and the timeline, rebuilds the whole
     record and compares it with the stored one: the posterior (posterior.npz),
-    P(alive), the 50% and 90% areas, the ranked places, each item's reliability
-    and contribution, the leave-one-out range and the timeline. What comes from
-    the inputs is compared with them and with the report.html written with it:
-    the target and title (with the case file, its copy beside the estimate or
-    the file it names), the warnings (each one the fusion gives again must be
-    there) and the items set aside; and report.html, map.png and
+    P(alive), the 50% and 90% areas, the ranked places, the areas the items
+    name (a run made before they were recorded: "not checked"), each item's
+    reliability and contribution, the leave-one-out range and the timeline.
+    What comes from the inputs is compared with them and with the report.html
+    written with it: the target and title (with the case file, its copy beside
+    the estimate or the file it names), the warnings (each one the fusion gives
+    again must be there) and the items set aside; and report.html, map.png and
     estimate.geojson must be the files the run wrote (by their SHA-256 in
     estimate.json), not edited since nor copied from another run. The files the
     run read must be as it read them (by their SHA-256 in estimate.json's
@@ -150,6 +151,7 @@ def verify(
         "searches and rest of world": ("search_miss", "p_outside"),
         "HDR areas": "hdr_km2",
         "ranked places": "places",
+        "areas named in the evidence": "named_areas",
         "leave-one-out range": "top_place_leave_one_out",
         "evidence (reliability, contribution, use)": "evidence",
         "timeline": "timeline",
@@ -159,6 +161,9 @@ def verify(
         "posterior (max |Δp| ≤ 1e-12)": (d_post <= 1e-12, [])
     }
     for name, key in sections.items():
+        if key == "named_areas" and key not in rec:  # older runs kept none
+            checks[name] = (None, ["not recorded"])
+            continue
         keys = key if isinstance(key, tuple) else (key,)
         diffs = [
             d

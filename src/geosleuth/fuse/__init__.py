@@ -129,8 +129,11 @@ from geosleuth.fuse.history import (
 from geosleuth.fuse.life import p_alive
 from geosleuth.fuse.likelihood import Factor, factors, gaussian_mixture_density, select
 from geosleuth.fuse.posterior import (
+    AreaProbability,
+    NamedArea,
     NamedPlace,
     PlaceProbability,
+    area_probabilities,
     hdr_area_km2,
     hdr_mask,
     hdr_masks,
@@ -141,14 +144,17 @@ from geosleuth.fuse.posterior import (
 from geosleuth.fuse.settings import Settings
 
 __all__ = [
+    "AreaProbability",
     "Contribution",
     "Estimate",
     "Factor",
+    "NamedArea",
     "NamedPlace",
     "PlaceProbability",
     "Settings",
     "TimelinePlan",
     "TimelinePoint",
+    "area_probabilities",
     "factors",
     "fuse",
     "gaussian_mixture_density",

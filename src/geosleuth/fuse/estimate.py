@@ -22,6 +22,7 @@ from geosleuth.evidence import (
     LifeStatus,
     Searched,
     Sighting,
+    Territory,
     as_of_text,
     now_of,
     time_of,
@@ -49,10 +50,13 @@ from geosleuth.fuse.likelihood import (
 )
 from geosleuth.fuse.posterior import (
     _EDGE_EXCESS_SHARE,
+    AreaProbability,
+    NamedArea,
     NamedPlace,
     PlaceProbability,
     _cells_of,
     _edge_excess,
+    area_probabilities,
     hdr_mask,
     hdr_weights,
     log_total,
@@ -63,7 +67,7 @@ from geosleuth.fuse.posterior import (
 )
 from geosleuth.fuse.settings import Settings
 from geosleuth.fuse.track import TRACK, TRACK_SEARCHES, in_track
-from geosleuth.geometry import Point
+from geosleuth.geometry import Area, Point
 from geosleuth.grid import Grid
 
 __all__ = [
@@ -107,6 +111,12 @@ class Estimate:
         ``settings.rest_of_world`` raised by the searches that found nothing
         (:func:`~geosleuth.fuse.posterior.rest_of_world_after`). ``posterior``,
         ``places`` and ``hdr_km2`` are given the target is in the region.
+    named_areas : tuple of AreaProbability
+        Best first: the probability inside each area (polygon) a used sighting,
+        claim or territory names
+        (:func:`~geosleuth.fuse.posterior.area_probabilities`), given the target
+        is in the region. A state named by an item is no ranked place (places
+        are discs around points), yet it may hold more of the map than any.
 
     Examples
     --------
@@ -135,6 +145,7 @@ class Estimate:
     search_miss: float | None = None
     p_outside: float = 0.0
     search_found: Mapping[str, float] = field(default_factory=dict)
+    named_areas: tuple[AreaProbability, ...] = ()
 
     def top_place_range(self) -> tuple[float, float] | None:
         """Lowest and highest probability of the best place without any one item.
@@ -184,6 +195,33 @@ def _places_from_items(items: Iterable[EvidenceItem]) -> list[NamedPlace]:
         if name and isinstance(geom, Point) and name not in out:
             out[name] = NamedPlace(name, geom.lon, geom.lat)
     return list(out.values())
+
+
+def _areas_from_items(items: Iterable[EvidenceItem]) -> list[NamedArea]:
+    """The areas (polygons) that sightings, claims and territories name.
+
+    Each by its ``place_name``; a territory without one by its group's ("ISIS
+    territory"), any other unnamed area by its item ("the area of c3"). Searches
+    and fronts name no candidate (a searched area is where the target was not
+    found).
+    """
+    out = []
+    for item in items:
+        if isinstance(item, (Sighting, Claim)):
+            geom = item.place
+        elif isinstance(item, Territory):
+            geom = item.area
+        else:
+            continue
+        if not isinstance(geom, Area):
+            continue
+        name = item.place_name or (
+            f"{item.group_name} territory"
+            if isinstance(item, Territory)
+            else f"the area of {item.id}"
+        )
+        out.append(NamedArea(name, geom, (item.id,)))
+    return out
 
 
 def _warn_outside(
@@ -950,4 +988,5 @@ def fuse(
         search_miss=miss,
         search_found=found,
         p_outside=outside,
+        named_areas=area_probabilities(post, grid, _areas_from_items(used)),
     )

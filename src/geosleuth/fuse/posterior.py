@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 import numpy as np
@@ -13,12 +13,15 @@ from scipy.spatial import KDTree
 from geosleuth._types import ArrayLike, FloatArray
 from geosleuth.errors import InputError
 from geosleuth.fuse.likelihood import _disc
-from geosleuth.geometry import EARTH_RADIUS_KM, haversine_km
+from geosleuth.geometry import EARTH_RADIUS_KM, Area, coverage, haversine_km
 from geosleuth.grid import Grid
 
 __all__ = [
+    "AreaProbability",
+    "NamedArea",
     "NamedPlace",
     "PlaceProbability",
+    "area_probabilities",
     "hdr_area_km2",
     "hdr_mask",
     "hdr_masks",
@@ -66,6 +69,121 @@ class PlaceProbability:
     radius_km: float
     probability: float
     in_hdr90: bool
+
+
+@dataclass(frozen=True, slots=True)
+class NamedArea:
+    """An area (a polygon: a state, a province, a drawn pocket) that evidence names.
+
+    ``items`` are the ids of the items that name it.
+
+    Examples
+    --------
+    >>> NamedArea("Durango", Area.box(-107.0, 22.0, -103.0, 26.0), ("c2",)).items
+    ('c2',)
+    """
+
+    name: str
+    area: Area
+    items: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AreaProbability:
+    """Probability that the target is inside a named area (given it is in the region).
+
+    ``area_km2`` is the area of its part on the grid (the part outside the
+    region holds none of the map); ``items`` the ids of the items naming it;
+    ``area`` the polygon.
+
+    Examples
+    --------
+    >>> g = Grid.around(40.0, 35.0, radius_km=30.0, cell_km=1.0)
+    >>> (a,) = area_probabilities(np.full(g.n_cells, 1 / g.n_cells), g,
+    ...                           [NamedArea("west", Area.box(39.0, 34.0, 40.0, 36.0))])
+    >>> round(a.probability, 2), round(a.area_km2)  # the western half, uniform map
+    (0.5, 1800)
+    """
+
+    name: str
+    probability: float
+    area_km2: float
+    items: tuple[str, ...]
+    area: Area = field(repr=False)
+
+
+#: What an area's probability is, as ``estimate.json`` records it.
+AREA_DEFINITION = (
+    "The probability that the target is inside each area (a polygon) that a used "
+    "item names, given that it is in the region: the sum over the grid's cells of "
+    "each cell's probability times the share of the cell's area inside the "
+    "polygon (geosleuth.geometry.coverage, as the items' areas are drawn on the "
+    "grid; no buffer). area_km2 is the area of its part on the grid. Items that "
+    "name the same polygon make one row, named by each of their names."
+)
+
+
+def area_probabilities(
+    p: FloatArray, grid: Grid, areas: Sequence[NamedArea]
+) -> tuple[AreaProbability, ...]:
+    """Probability inside each named area, best first.
+
+    Each cell counts with the share of its area inside the polygon
+    (:func:`~geosleuth.geometry.coverage`, which draws the items' areas on the
+    grid), as :func:`place_probabilities` counts a disc. Areas of the same
+    polygon (every vertex the same) are one row, named by each spelling
+    ("Durango (Estado de Durango)", :func:`_row_name`), with every item that
+    names it. An area that misses the grid is not listed: its 0 would say where
+    the grid ends.
+
+    Parameters
+    ----------
+    p : ndarray of shape (n_cells,)
+        The posterior (sums to 1).
+    grid : Grid
+        Its cells.
+    areas : sequence of NamedArea
+        The areas, as the items name them.
+
+    Returns
+    -------
+    tuple of AreaProbability
+        Best first; ties by name.
+
+    Examples
+    --------
+    >>> g = Grid.around(40.0, 35.0, radius_km=30.0, cell_km=1.0)
+    >>> flat = np.full(g.n_cells, 1 / g.n_cells)
+    >>> west = Area.box(39.0, 34.0, 40.0, 36.0)
+    >>> rows = area_probabilities(flat, g, [NamedArea("W", west, ("a",)),
+    ...                                     NamedArea("West", west, ("b",)),
+    ...                                     NamedArea("far", Area.box(10, 10, 11, 11))])
+    >>> [(a.name, a.items) for a in rows]  # one polygon; the far one misses the grid
+    [('W (West)', ('a', 'b'))]
+    """
+    groups: dict[str, tuple[Area, list[str], list[str]]] = {}
+    for named in areas:
+        key = repr(named.area.to_geojson())
+        _, names, ids = groups.setdefault(key, (named.area, [], []))
+        if named.name not in names:
+            names.append(named.name)
+        ids.extend(i for i in named.items if i not in ids)
+    rows = []
+    for area, names, ids in groups.values():
+        share = coverage(area, grid)
+        if not share.any():  # its 0 would be the grid's edge, not the evidence
+            continue
+        rows.append(
+            AreaProbability(
+                _row_name(names),
+                float(np.dot(p, share)),
+                float(share.sum()) * grid.cell_area_km2,
+                tuple(ids),
+                area,
+            )
+        )
+    rows.sort(key=lambda a: (-a.probability, a.name))
+    return tuple(rows)
 
 
 def posterior_from_factors(

@@ -46,6 +46,7 @@ from geosleuth.evidence import (
     time_text,
 )
 from geosleuth.fuse import Estimate, NamedPlace, Settings, TimelinePoint
+from geosleuth.fuse.posterior import AREA_DEFINITION
 from geosleuth.grid import Grid
 
 __all__ = [
@@ -437,6 +438,9 @@ def estimate_record(
     ``rest_of_world`` setting raised by those searches; the map and the places
     are given it is inside), ``hdr_km2`` (``{"50", "90"}``),
     ``places`` (``{name, lat, lon, radius_km, probability, in_hdr90}``, best first),
+    ``named_areas`` (``definition``, the sentence that says what the figures are,
+    and ``areas``, ``{name, probability, area_km2, items}`` for each area a used
+    item names, best first: :attr:`~geosleuth.fuse.Estimate.named_areas`),
     ``evidence`` (``{id, kind, source, contribution, ...}`` for every item, used or
     not), ``grid``, ``settings``, ``timeline`` (and ``timeline_max_points``, the
     most points it was allowed, so that ``geosleuth verify`` makes the same),
@@ -540,6 +544,18 @@ def estimate_record(
             }
             for p in est.places
         ],
+        "named_areas": {
+            "definition": AREA_DEFINITION,
+            "areas": [
+                {
+                    "name": a.name,
+                    "probability": _sig(a.probability),
+                    "area_km2": _sig(a.area_km2, 9),
+                    "items": list(a.items),
+                }
+                for a in est.named_areas
+            ],
+        },
         "evidence": evidence,
         "timeline": [
             {

@@ -336,6 +336,10 @@ def estimate_geojson(
       ``level`` and ``area_km2``;
     - ``"place"``: the ranked places (Point), with ``rank``, ``name``,
       ``probability``, ``radius_km`` and ``in_hdr90``;
+    - ``"named_area"``: the areas the used items name ((Multi)Polygon, as the
+      items give them), with ``rank``, ``name``, ``probability`` (of being
+      inside), ``area_km2`` (of its part on the grid) and ``items``
+      (:attr:`~geosleuth.fuse.Estimate.named_areas`);
     - ``"evidence"``: every item (its geometry; ``null`` for life status), with
       ``id``, ``kind``, ``place_name``, ``date``, ``date_from``, ``time`` (HH:MM,
       HH:MM:SS where it has seconds, or null), ``grade``,
@@ -386,6 +390,21 @@ def estimate_geojson(
                     "probability": _finite(place.probability),
                     "radius_km": place.radius_km,
                     "in_hdr90": place.in_hdr90,
+                },
+            }
+        )
+    for rank, named in enumerate(estimate.named_areas, start=1):
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": _cut_if_across(named.area.to_geojson()),
+                "properties": {
+                    "layer": "named_area",
+                    "rank": rank,
+                    "name": named.name,
+                    "probability": _finite(named.probability),
+                    "area_km2": _finite(named.area_km2),
+                    "items": list(named.items),
                 },
             }
         )

@@ -62,7 +62,12 @@ from geosleuth.report._style import (
     ramp_t,
 )
 from geosleuth.report.geojson import HDR_LEVELS, hdr_features, plateau_outlines
-from geosleuth.report.text import about_a_source, in_region_note
+from geosleuth.report.text import (
+    about_a_source,
+    area_lead,
+    areas_shown,
+    in_region_note,
+)
 
 __all__ = ["ReportFields", "read_report_fields", "render_report"]
 
@@ -295,6 +300,44 @@ def _places_table(estimate: Estimate) -> str:
         '<table class="places"><thead><tr><th>Rank</th><th>Place</th><th>Lat</th>'
         "<th>Lon</th><th>Within</th><th>Probability</th><th>In the 90% area"
         f"</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _areas_section(estimate: Estimate) -> str:
+    """The areas the evidence names, with the probability inside each ("" if none).
+
+    Ranked places are discs around points; a state an item names is never one,
+    however much of the map it holds (review r63, M4). Those holding 1 % or more
+    and the 5 best (:func:`~geosleuth.report.text.areas_shown`).
+    """
+    shown = areas_shown(estimate)
+    if not shown:
+        return ""
+    rows = "".join(
+        f"<tr><td>{rank}</td><td>{bdi(a.name)}</td>"
+        f'<td class="num">{esc(pct(a.probability))}<span class="bar"><span '
+        f'style="width:{100 * max(0.0, min(a.probability, 1.0)):.1f}%"></span>'
+        f'</span></td><td class="num">{esc(km2(a.area_km2))}</td>'
+        f"<td>{esc(', '.join(a.items))}</td></tr>"
+        for rank, a in enumerate(shown, start=1)
+    )
+    hidden = len(estimate.named_areas) - len(shown)
+    more = (
+        f" {hidden} more, each holding less than 1 %, are in estimate.json "
+        "(<code>named_areas</code>)."
+        if hidden
+        else ""
+    )
+    return (
+        "<h3 id='areas'>Areas named in the evidence</h3>"
+        "<p>Probability that the target is inside each area (a polygon: a state, "
+        "a province, a drawn pocket) that a used item names"
+        f"{' if the target is in the region' if estimate.p_outside > 0 else ''}: "
+        "each cell counts with the share of its area inside the polygon. These "
+        f"are not ranked places, which are discs around points.{more}</p>"
+        '<div class="table-wrap"><table class="places"><thead><tr><th>Rank</th>'
+        "<th>Area</th><th>Probability inside</th><th>Area on the grid</th>"
+        f"<th>Named by</th></tr></thead><tbody>{rows}</tbody></table></div>"
     )
 
 
@@ -598,6 +641,9 @@ def render_report(
             f"{' if the target is in the region' if estimate.p_outside > 0 else ''}."
             f"{spread}</p>"
         )
+    above = area_lead(estimate, name=bdi, figure=esc)
+    if above:
+        lead += f'<p class="note-box">{above}.</p>'
     given = in_region_note(estimate.p_outside)
     if given:
         lead += f'<p class="note-box">{esc(given)}</p>'
@@ -735,6 +781,7 @@ without it.</p></noscript></div>
     }; the 90% area is the smallest area holding 90 % of the probability (cells of
 equal probability all in or all out).</p>
 <div class="table-wrap">{_places_table(estimate)}</div>
+{_areas_section(estimate)}
 </section>
 <section>{timeline_html}</section>
 <section>{plan_html}</section>

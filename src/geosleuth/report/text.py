@@ -16,11 +16,14 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from typing import Any
 
 __all__ = [
     "BIDI_CONTROLS",
     "about_a_source",
+    "area_lead",
+    "areas_shown",
     "has_rtl",
     "in_region_note",
     "km2",
@@ -265,3 +268,70 @@ def about_a_source(estimate: Any) -> bool:
     """
     kinds = {c.kind for c in estimate.contributions}
     return bool(kinds) and "event_set" in kinds and kinds <= _SOURCE_KINDS
+
+
+#: An area named in the evidence is shown when it holds at least this much ...
+AREA_SHOWN_FROM = 0.01
+#: ... or is one of this many best (:func:`areas_shown`).
+AREAS_SHOWN_TOP = 5
+
+
+def areas_shown(estimate: Any) -> list[Any]:
+    """The areas named in the evidence that the summary and report.html show.
+
+    Those holding at least 1 % (:data:`AREA_SHOWN_FROM`), and the 5 best
+    (:data:`AREAS_SHOWN_TOP`) whatever they hold; best first.
+    ``estimate.json`` keeps them all.
+
+    >>> from types import SimpleNamespace as NS
+    >>> rows = [NS(probability=p) for p in (0.5, 0.2, 0.02, 0.011, 0.01, 0.004, 0.003)]
+    >>> [a.probability for a in areas_shown(NS(named_areas=rows))]
+    [0.5, 0.2, 0.02, 0.011, 0.01]
+    >>> len(areas_shown(NS(named_areas=[NS(probability=0.001)] * 7)))
+    5
+    """
+    rows = list(getattr(estimate, "named_areas", ()))
+    return [
+        a
+        for k, a in enumerate(rows)
+        if k < AREAS_SHOWN_TOP or a.probability >= AREA_SHOWN_FROM
+    ]
+
+
+def area_lead(
+    estimate: Any,
+    *,
+    name: Callable[[str], str] = plain,
+    figure: Callable[[str], str] = str,
+) -> str | None:
+    """The sentence that says an area holds more than the best ranked place.
+
+    Ranked places are discs around points; an area an item names (a state, a
+    province) may hold far more of the map, and the best place would then
+    mislead (review r63, M4). None when no area holds more than the best place
+    (nor, without ranked places, any of the map). ``name`` writes a name
+    (default :func:`plain`) and ``figure`` a percentage (default as it is):
+    report.html's isolate the one and escape the other.
+
+    >>> from types import SimpleNamespace as NS
+    >>> est = NS(named_areas=[NS(name="Durango", probability=0.48, items=("a", "b"))],
+    ...          places=[NS(name="Culiacán", probability=0.069)])
+    >>> print(area_lead(est))
+    48.0 % lies in Durango, an area named by 2 items; the best place is Culiacán, 6.9 %
+    >>> area_lead(NS(named_areas=est.named_areas,
+    ...              places=[NS(name="X", probability=0.5)]))  # the place holds more
+    """
+    areas = list(getattr(estimate, "named_areas", ()))
+    if not areas:
+        return None
+    top = areas[0]
+    places = list(estimate.places)
+    best = places[0].probability if places else 0.0
+    if not top.probability > best:
+        return None
+    n = len(top.items)
+    named = f"named by {n} item{'' if n == 1 else 's'}"
+    lead = f"{figure(pct(top.probability))} lies in {name(top.name)}, an area {named}"
+    if not places:
+        return f"{lead}; no place is ranked"
+    return f"{lead}; the best place is {name(places[0].name)}, {figure(pct(best))}"
