@@ -352,6 +352,21 @@ def test_an_article_read_by_locate_keeps_the_text_its_spans_count_in(tmp_path):
     assert "under <code>documents</code>" in page
     checked = _run("verify", tmp_path / "t")
     assert checked.exit_code == 0, checked.output
+    assert "ok texts of the articles read (SHA-256, quotes at their spans)" in (
+        _flat(checked.output)
+    )
+    # verify tells a kept text edited since: by its hash, and, the hash made
+    # to match, by a quote no longer at its span
+    first = spans[0]["source"]["span"]
+    edited = doc["text"][: first[0]] + "X" + doc["text"][first[0] + 1 :]
+    for digest in (doc["text_sha256"], hashlib.sha256(edited.encode()).hexdigest()):
+        rec["documents"] = [{**doc, "text": edited, "text_sha256": digest}]
+        (tmp_path / "t" / "estimate.json").write_text(json.dumps(rec), "utf-8")
+        checked = _run("verify", tmp_path / "t")
+        assert checked.exit_code == 1, checked.output
+        said = _flat(checked.output)
+        assert "differs texts of the articles read" in said
+        assert ("SHA-256 differs" in said) == (digest == doc["text_sha256"])
 
 
 @pytest.mark.nlp

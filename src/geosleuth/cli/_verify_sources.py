@@ -37,6 +37,7 @@ from geosleuth.evidence import EvidenceItem
 from geosleuth.report.text import plain, shorten
 
 __all__ = [
+    "document_text_check",
     "estimate_input_check",
     "input_check",
     "quote_check",
@@ -354,6 +355,73 @@ def quote_check(
     if not compared:
         return None, notes or ["no report.html, case file or reading to compare with"]
     return True, notes
+
+
+def document_text_check(
+    record: Mapping[str, Any], items: Sequence[EvidenceItem]
+) -> Check:
+    """Whether the texts an estimate keeps of the articles it read are those read.
+
+    ``estimate.json``'s ``documents`` (an article ``geosleuth locate`` read
+    itself: ``{doc_id, text_sha256, text, ...}``, review r63, L1) must each
+    hash to the SHA-256 the reading recorded, and each item read from one must
+    quote the text of its span there. A text not kept (the file changed before
+    it could be) is said, not failed; an estimate made before texts were kept
+    is "not recorded", and one whose articles were all read by ``geosleuth
+    read`` keeps none (its readings are checked with its inputs).
+
+    Examples
+    --------
+    >>> import hashlib
+    >>> import datetime as dt
+    >>> from geosleuth.evidence import Claim, Provenance
+    >>> from geosleuth.geometry import Point
+    >>> text = "Seen in Hajin."
+    >>> doc = {"doc_id": "a", "text": text,
+    ...        "text_sha256": hashlib.sha256(text.encode()).hexdigest()}
+    >>> item = Claim(id="a:c1", date=dt.date(2018, 5, 1), place=Point(40.8, 34.7),
+    ...              provenance=Provenance(document="a", quote="Hajin", span=(8, 13)))
+    >>> document_text_check({"documents": [doc]}, [item])
+    (True, [])
+    >>> document_text_check({"documents": [{**doc, "text": "Seen in Mosul."}]}, [item])
+    (False, ['a (not the text read: its SHA-256 differs)'])
+    >>> document_text_check({}, [item])[0] is None
+    True
+    """
+    import hashlib
+
+    docs = record.get("documents")
+    if docs is None:
+        return None, ["not recorded: an estimate made before estimates kept them"]
+    if not isinstance(docs, list) or not all(
+        isinstance(d, dict)
+        and isinstance(d.get("doc_id"), str)
+        and (d.get("text") is None or isinstance(d.get("text"), str))
+        for d in docs
+    ):
+        return False, ["documents (not a list of {doc_id, text, text_sha256})"]
+    if not docs:
+        return None, ["no article read by the run itself"]
+    diffs: list[str] = []
+    notes: list[str] = []
+    by_doc: dict[str, list[EvidenceItem]] = {}
+    for item in items:
+        if ":" in item.id:
+            by_doc.setdefault(item.id.split(":", 1)[0], []).append(item)
+    for d in docs:
+        doc_id, text = d["doc_id"], d.get("text")
+        if text is None:
+            notes.append(f"{doc_id} (its text was not kept: the file changed)")
+            continue
+        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        if digest != d.get("text_sha256"):
+            diffs.append(f"{doc_id} (not the text read: its SHA-256 differs)")
+            continue
+        for item in by_doc.get(doc_id, []):
+            span = item.provenance.span
+            if span is not None and text[span[0] : span[1]] != item.provenance.quote:
+                diffs.append(f"{item.id} (not the text of its span in {doc_id})")
+    return (False, diffs) if diffs else (True, notes)
 
 
 def _against_reading(

@@ -66,7 +66,9 @@ def verify(
     'geosleuth serve', the text of its span in the reading the run took it
     from; such a run's reports must still be kept (by the SHA-256 its run.json
     records), and its run.json summary, which the service's pages show, must
-    be the estimate's. Exit status 1 if anything differs.
+    be the estimate's. The text kept of each article the run read itself
+    ('documents') must hash to what its reading recorded, and hold each of its
+    items' quotes at their spans. Exit status 1 if anything differs.
     """
     _check_an_estimate(estimate)
     stored = files.load_estimate(estimate)
@@ -231,6 +233,7 @@ def _source_checks(
     (:mod:`geosleuth.cli._verify_sources`).
     """
     from geosleuth.cli._verify_sources import (
+        document_text_check,
         estimate_input_check,
         input_check,
         quote_check,
@@ -264,6 +267,9 @@ def _source_checks(
         unread=unread,
         case_quotes=case_quotes,
         shown=report_quotes(folder),
+    )
+    checks["texts of the articles read (SHA-256, quotes at their spans)"] = (
+        document_text_check(rec, items)
     )
     if run is not None:
         # the items set aside are the record's (checked against report.html
