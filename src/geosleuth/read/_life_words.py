@@ -509,24 +509,45 @@ def _death_after_surviving(s: Sentence, text: str) -> int | None:
 #: drowned", "had *narrowly* escaped being killed".
 _NEARLY = frozenset({"nearly", "almost", "narrowly", "practically", "virtually"})
 #: Modals by which it would have happened, and did not: "he *would* have died
-#: without treatment", "*could* have died".
-_UNREAL_MODALS = frozenset({"would", "could", "might", "may", "should"})
+#: without treatment", "*should* have died".
+_UNREAL_MODALS = frozenset({"would", "should"})
+#: Modals that tell of a death that may have happened, or that would have, as
+#: what follows says: "he *could* have died" (would have), "he *may* have died
+#: since" (may have): review r64, M2.
+_OPEN_MODALS = frozenset({"could", "might", "may"})
+#: Words of a condition that did not hold: "could have died *without*
+#: treatment", "*if* the army had not come", "*unless* ...", "*otherwise*".
+_UNLESS_WORDS = frozenset({"without", "if", "unless", "otherwise"})
+#: Words of the time since a life was told: "may have died *since*", "*by
+#: now*", "*in the meantime*", "*already*".
+_SINCE_WORDS = frozenset({"since", "already", "meantime", "meanwhile", "now"})
 
 
 def _death_averted(cue: Any) -> bool:
     """Whether the death verb ``cue`` tells of a death that did not happen.
 
     "but he *nearly* died", "had *almost* been killed", "*very nearly* died":
-    near, not done; "but he *would have* died without
-    treatment", "*could have* died": what might have been. Not "but he died
-    there", nor "but he *probably* died there" (a hedge of a death told).
+    near, not done; "but he *would have* died without treatment": what would
+    have been; "he *could have* died (in Culiacán)", "*might have* died without
+    help": a counterfactual by its condition, or by "could" without one. Not
+    "but he died there", nor "but he *probably* died there" (a hedge of a death
+    told), nor "he *may/might have* died (since)", "he *could have* died since"
+    (a death that may have happened since: review r64, M2).
     """
     kids = list(cue.children)
     if any(c.dep_ == "advmod" and c.lower_ in _NEARLY for c in kids):
         return True
-    return any(c.dep_ == "aux" and c.lower_ in _UNREAL_MODALS for c in kids) and any(
-        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in kids
-    )
+    if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in kids):
+        return False
+    modals = {c.lower_ for c in kids if c.dep_ == "aux"}
+    if modals & _UNREAL_MODALS:
+        return True
+    if not modals & _OPEN_MODALS:
+        return False
+    after = [t for t in cue.subtree if t.i > cue.i]
+    if any(t.lower_ in _UNLESS_WORDS for t in after):
+        return True  # "could/might have died without treatment"
+    return "could" in modals and not any(t.lower_ in _SINCE_WORDS for t in after)
 
 
 def _clause(s: Sentence, at: int) -> tuple[int, int]:

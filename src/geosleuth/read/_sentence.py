@@ -24,6 +24,7 @@ from geosleuth.read._reports import (
     issues_saying,
     report_called_untrue,
 )
+from geosleuth.read._target_names import Target
 from geosleuth.read.attribution import REPORTING_LEMMAS, Attribution
 from geosleuth.read.dates import DateMention
 from geosleuth.read.hedges import lower
@@ -193,6 +194,9 @@ class Sentence:
     #: time of day ("at 6.40pm", "later that evening") right after a sentence
     #: dated to one day: its items are of that day, not of publication.
     earlier_day: tuple[dt.date, str, str] | None = None
+    #: The person the document is read for, whose other names and descriptions
+    #: a denial may use ("; police denied the arrest *of the fugitive*").
+    target: Target | None = None
 
 
 def less(span: tuple[int, int], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:

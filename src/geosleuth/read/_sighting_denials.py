@@ -25,7 +25,7 @@ from geosleuth.read._reports import (
     unjudged_report,
 )
 from geosleuth.read._sentence import CORRECTABLE, Sentence, denied_phrase
-from geosleuth.read._target_names import given_name_gender
+from geosleuth.read._target_names import Target, given_name_gender, name_key
 from geosleuth.read._target_pronouns import GENDER_OF
 from geosleuth.read.attribution import REPORTING_LEMMAS, belief_hedge
 from geosleuth.read.attribution._disputes import retracts
@@ -94,7 +94,7 @@ def _denied(
         # "would have been arrested in Culiacán had soldiers not been delayed",
         # "should have been arrested": a deed that did not happen
         return "conditional", unreal
-    return _governed(verb) or _retracted(s)
+    return _governed(verb, s.target) or _retracted(s)
 
 
 def _retracted(s: Sentence) -> tuple[Literal["negated"], str] | None:
@@ -133,7 +133,9 @@ def _hearsay(s: Sentence, at: int) -> str | None:
     tok = next((t for t in s.sent if t.idx == at), None) if s.sent else None
     if tok is None:
         return None
-    return unjudged_report(tok, up=_SEEING_HEADS, steps=6) or _denial_withheld(tok)
+    return unjudged_report(tok, up=_SEEING_HEADS, steps=6) or _denial_withheld(
+        tok, s.target
+    )
 
 
 #: The links up which a verb of seeing hangs on the verb a report holds: "was
@@ -231,7 +233,7 @@ def _correctable(s: Sentence, at: int, cue: str) -> bool:
     verb = next(
         (t for t in (s.sent if s.sent is not None else []) if t.idx == at), None
     )
-    return verb is None or _governed(verb) is None
+    return verb is None or _governed(verb, s.target) is None
 
 
 def _nobody(verb: Any, *, seeing: bool = False) -> str | None:
@@ -415,7 +417,7 @@ def _not_yet_confirmed(verb: Any) -> str | None:
     return None
 
 
-def _denial_withheld(tok: Any) -> str | None:
+def _denial_withheld(tok: Any, target: Target | None = None) -> str | None:
     """The words of a denial withheld above the seeing ``tok``, if one is.
 
     "Police *refused to dismiss* reports that she was seen in York", "did *not
@@ -450,7 +452,7 @@ def _denial_withheld(tok: Any) -> str | None:
             # "She was found dead in York; police did not rule out that ...",
             # which the parse may hang on "rule"; not "...; his arrest could not
             # be confirmed", which is of the seeing
-            return unable if _confirms_back(head, clause) else None
+            return unable if _confirms_back(head, clause, target) else None
         if _denying(head) is not None:
             # not "did not deny that": the speaker's word, as for a place
             return None if head.lemma_.lower() == "deny" else _withheld(head)
@@ -474,7 +476,7 @@ def _denial_withheld(tok: Any) -> str | None:
 _CONFIRMING = frozenset({"confirm", "verify", "corroborate", "substantiate"})
 
 
-def _confirms_back(verb: Any, before: Any) -> bool:
+def _confirms_back(verb: Any, before: Any, target: Target | None = None) -> bool:
     """Whether ``verb`` confirms the clause ``before`` it, and no clause of its own.
 
     "; the sighting has not been confirmed", "; police could not confirm it",
@@ -493,11 +495,12 @@ def _confirms_back(verb: Any, before: Any) -> bool:
         if verb.lemma_.lower() not in _CONFIRMING:
             deps = ("nsubj", "nsubjpass")
         what = [c for c in verb.children if c.dep_ in deps]
-        return all(_told_before(c, before, _CONFIRMED_BACK) for c in what)
+        return all(_told_before(c, before, _CONFIRMED_BACK, target) for c in what)
     # "; officials denied *it*", "; police dismissed *the report*": a denial of
     # what was told before; not "; officials denied wrongdoing"
     return verb.lemma_.lower() in _DENYING_BACK and any(
-        c.dep_ in ("dobj", "nsubjpass") and _told_before(c, before, _TOLD_BEFORE)
+        c.dep_ in ("dobj", "nsubjpass")
+        and _told_before(c, before, _TOLD_BEFORE, target)
         for c in verb.children
     )
 
@@ -520,43 +523,69 @@ _TOLD_BEFORE = frozenset(
 )  # fmt: skip
 #: What a verb of confirming confirms when it is what was told before: "; *this*
 #: has not been confirmed", "; *the report* has yet to be confirmed", "; *his
-#: death* remains unconfirmed"; not "; *the cause* of his death (*his motive*,
-#: *the number* of arrests) has yet to be confirmed", a detail of it.
+#: death* remains unconfirmed", "; *the location* of the sighting has not been
+#: confirmed" (where it happened is what the clause told: review r64, M3); not
+#: "; *the cause* of his death (*his motive*, *the number* of arrests) has yet
+#: to be confirmed", a detail of it.
 _CONFIRMED_BACK = _TOLD_BEFORE | _EVENTS | {
     "these", "those", "information", "news", "statement", "assertion", "footage",
-    "video", "image", "photo", "whereabouts", "presence",
+    "video", "image", "photo", "whereabouts", "presence", "location", "place",
+    "site", "spot",
 }  # fmt: skip
+#: Nouns of where the event told happened: "; *the exact location* has not
+#: been confirmed", "*the place* of his death".
+_WHERE = frozenset({"location", "place", "site", "spot", "whereabouts"})
 
 
-def _told_before(noun: Any, before: Any, nouns: frozenset[str]) -> bool:
+def _told_before(
+    noun: Any, before: Any, nouns: frozenset[str], target: Target | None = None
+) -> bool:
     """Whether ``noun``, after a semicolon, is what the clause ``before`` told.
 
     One of ``nouns`` ("it", "the report", "the arrest"), and, for a noun of the
     event (:data:`_EVENTS`), the target's own (:func:`_the_ones_told`): not
-    "the arrest *of his brother*".
+    "the arrest *of his brother*". A noun of where it happened
+    (:data:`_WHERE`) is of the event told, the target's, or none ("the
+    location *of the sighting*", "the place *of his death*", "the exact
+    location"), not "the location *of his brother*".
     """
     lemma = noun.lemma_.lower()
     if lemma not in nouns and noun.lower_ not in nouns:
         return False
-    return lemma not in _EVENTS or _the_ones_told(noun, before)
+    if lemma in _WHERE:
+        of = [g for g in _owners(noun) if g.lemma_.lower() in _EVENTS]
+        if of:
+            return all(_told_before(g, before, _EVENTS, target) for g in of)
+    elif lemma not in _EVENTS:
+        return True
+    return _the_ones_told(noun, before, target)
 
 
-def _the_ones_told(noun: Any, before: Any) -> bool:
-    """Whether the event ``noun`` is of the one the clause ``before`` tells of.
-
-    "; police denied *the arrest*" (no one else's), "*his* arrest", "*Salcedo's*
-    arrest", "the arrest *of Salcedo*" (a name of the words before the
-    semicolon), "the sighting *of her*"; not "the arrest *of his brother*", "*of
-    two other men*", "the sighting *of his car*", nor, after "Jane Doe was
-    arrested", "*his* arrest" (:func:`~geosleuth.read._target_names.given_name_gender`).
-    """
-    owners = [c for c in noun.children if c.dep_ == "poss"] + [
+def _owners(noun: Any) -> list[Any]:
+    """Whose ``noun`` is: "*his* arrest", "the arrest *of Salcedo*"."""
+    return [c for c in noun.children if c.dep_ == "poss"] + [
         g
         for c in noun.children
         if c.dep_ == "prep" and c.lower_ == "of"
         for g in c.children
         if g.dep_ == "pobj"
     ]
+
+
+def _the_ones_told(noun: Any, before: Any, target: Target | None = None) -> bool:
+    """Whether the event ``noun`` is of the one the clause ``before`` tells of.
+
+    "; police denied *the arrest*" (no one else's), "*his* arrest", "*Salcedo's*
+    arrest", "the arrest *of Salcedo*" (a name of the words before the
+    semicolon), "the sighting *of her*"; the target by another of its names
+    ("*of Rodrigo*", "*of Ibarra*", a nickname "*of El Güero*") or as the one
+    wanted ("*of the fugitive*", "*of the man believed to be Salcedo*", "*of
+    the cartel leader*": :func:`_the_wanted_one`), review r64, M1. Not "the
+    arrest *of his brother*", "*of two other men*", "*of civilians*", "the
+    sighting *of his car*", nor, after "Jane Doe was arrested", "*his* arrest"
+    (:func:`~geosleuth.read._target_names.given_name_gender`).
+    """
+    owners = _owners(noun)
     if not owners:
         return True
     doc = noun.doc
@@ -570,16 +599,134 @@ def _the_ones_told(noun: Any, before: Any) -> bool:
         if gender is not None:
             if _gender_told(before) not in (None, gender):
                 return False
-        elif owner.lower_ not in _PLURAL_OWNERS and not (
-            owner.pos_ == "PROPN"
-            and any(
-                t.lower_ in names
+        elif owner.lower_ in _PLURAL_OWNERS:
+            continue
+        elif owner.pos_ == "PROPN" and owner.text[:1].isupper():
+            words = [
+                t
                 for t in owner.subtree
-                if t.dep_ in ("compound", "flat") or t is owner
-            )
-        ):
+                if (t.dep_ in ("compound", "flat") or t is owner)
+                and t.lower_.rstrip(".") not in _NAME_TITLES
+            ]
+            if not (
+                any(t.lower_ in names for t in words)
+                or (words and all(_target_word(t, target) for t in words))
+                or _nickname(owner, words, target)
+            ):
+                return False
+        elif not _the_wanted_one(owner, before, target, names):
             return False
     return True
+
+
+#: Titles before a name, which name no one: "*Ms* Doe", "*Señor* Salcedo".
+_NAME_TITLES = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "señor", "señora", "don", "doña", "sr", "sra"}
+)
+#: The articles of a nickname: "*El* Güero", "*La* Tuta".
+_NICKNAME_ARTICLES = frozenset({"el", "la", "los", "las"})
+#: Nouns for the one wanted, which a denial may call the target by: "the arrest
+#: of *the fugitive*", "*the suspect*", "*the man*", "*the drug lord*", "*the
+#: cartel leader*", "*the kingpin*" (review r64, M1); not kin or associates
+#: ("his brother", "his bodyguard", "his deputy"), which are others.
+_WANTED = frozenset(
+    {"fugitive", "suspect", "man", "woman", "lord", "leader", "kingpin", "capo",
+     "boss", "trafficker", "escapee", "gangster", "mobster", "chief", "militant",
+     "commander", "warlord", "jihadist", "person", "individual"}
+)  # fmt: skip
+#: Of them, those of one gender.
+_WANTED_GENDER = {"man": "he", "woman": "she"}
+
+
+def _target_word(tok: Any, target: Target | None) -> bool:
+    """Whether ``tok`` is one of the target's own names: "Rodrigo", "Ibarra"."""
+    if target is None:
+        return False
+    return name_key(tok.text) in target.family_keys | target.given_keys
+
+
+def _nickname(owner: Any, words: list[Any], target: Target | None) -> bool:
+    """Whether the name ``words`` is a nickname told of no one else: "El Güero".
+
+    Spanish usage gives a wanted man a nickname with an article; where the
+    sentence names no other person, and the text gives the nickname to no other
+    name ("Joaquín Guzmán, alias El Chapo"), it is the target's.
+    """
+    if len(words) < 2 or words[0].lower_ not in _NICKNAME_ARTICLES:
+        return False
+    nick = " ".join(t.text for t in words)
+    if re.search(
+        r"[A-Z][\w’'-]+\s*,?\s+(?:alias|aka|a\.k\.a\.|known\s+as|nicknamed)\s+[\"“]?"
+        + re.escape(nick),
+        doc_text(owner.doc),
+    ):
+        return False  # given to a name, which may be another's
+    return not _others_named(owner, target)
+
+
+def _others_named(owner: Any, target: Target | None) -> bool:
+    """Whether the sentence of ``owner`` names a person other than the target.
+
+    A name tagged as a person's, not ``owner``'s own, none of whose words is
+    one of the target's names ("Salcedo and Joaquín Guzmán were seen ...;
+    police denied the sighting of the drug lord": which one, the sentence
+    does not say).
+    """
+    own = {t.i for t in owner.subtree}
+    return any(
+        e.label_ == "PERSON"
+        and not any(t.i in own or _target_word(t, target) for t in e)
+        for e in owner.sent.ents
+    )
+
+
+def _the_wanted_one(
+    owner: Any, before: Any, target: Target | None, names: set[str]
+) -> bool:
+    """Whether the common noun ``owner`` is the target, as the one wanted.
+
+    "the arrest of *the man believed to be Salcedo*" (a name of the target's in
+    its words), "*the fugitive*", "*the suspect*", "*the drug lord*", "*the
+    cartel leader*" (:data:`_WANTED`), or the description the text gave the
+    target ("Rodrigo Salcedo Ibarra, *the cartel leader*, was arrested"), one
+    and definite, where the sentence names no other person. Not "*a* man in
+    Culiacán", "*two other* men", "*the men*", "*civilians*", "*his brother*",
+    nor "*the woman*" of a man's arrest.
+    """
+    kids = list(owner.children)
+    inner = [
+        t
+        for t in owner.subtree
+        if t.pos_ == "PROPN" and t.i != owner.i and t.ent_type_ in ("PERSON", "")
+    ]
+    if inner:
+        # "the man believed to be Salcedo"; not "the man believed to be Guzmán"
+        return all(t.lower_ in names or _target_word(t, target) for t in inner)
+    if owner.tag_ not in ("NN", "NNP") or not any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in kids
+    ):
+        return False
+    if any(
+        c.dep_ in ("amod", "nummod") and c.lower_ in ("other", "another", "second")
+        for c in kids
+    ) or any(c.dep_ == "poss" for c in kids):
+        return False  # "the other man", "his deputy"
+    lemma = owner.lemma_.lower()
+    if lemma not in _WANTED and lemma not in _described(before, names):
+        return False
+    gender = _WANTED_GENDER.get(lemma)
+    if gender is not None and _gender_told(before) not in (None, gender):
+        return False
+    return not _others_named(owner, target)
+
+
+def _described(before: Any, names: set[str]) -> set[str]:
+    """The nouns the text described the one told with: "Salcedo, *the leader*,"."""
+    return {
+        t.lemma_.lower()
+        for t in before.doc[: before.sent.end]
+        if t.dep_ == "appos" and t.head.lower_ in names and t.pos_ == "NOUN"
+    }
 
 
 #: Pronouns of owners that may be the one told, whatever its gender: "*their*
@@ -606,6 +753,7 @@ def _gender_told(before: Any) -> str | None:
 
 def _governed(
     verb: Any,
+    target: Target | None = None,
 ) -> tuple[Literal["negated", "conditional"], str] | None:
     """How the clauses above ``verb`` in the parse deny it, if they do.
 
@@ -653,7 +801,7 @@ def _governed(
             return None
         if head is clause or head.pos_ not in ("VERB", "AUX"):
             return None
-        if semicolon_between(clause, head) and not _confirms_back(head, clause):
+        if semicolon_between(clause, head) and not _confirms_back(head, clause, target):
             # "Soldiers arrested S in Culiacán; no shots were fired": a clause
             # of its own, which the parse may hang the seeing on; not "; the
             # sighting has not been confirmed", which is of the seeing

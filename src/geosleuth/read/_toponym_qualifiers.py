@@ -275,10 +275,22 @@ def _placing_qualifier(
     Lebanon, not the larger Tripoli, Libya; "Texas in Washington" is the
     state. A smaller town needs no more than the country's mention itself,
     which places it as any other name of the document does ("the Syrian town
-    of Hajin"). ``before`` and ``after`` are the texts around the name; ""
-    when nothing qualifies it.
+    of Hajin"). A part of Y's land ("X, in the hills of Y") qualifies X only
+    where a place of its name lies in Y. ``before`` and ``after`` are the
+    texts around the name; "" when nothing qualifies it.
     """
     name = _in_division(gaz, after)
+    part = _IN_AFTER.match(after)
+    if (
+        name
+        and part is not None
+        and re.search(_PART_OF, after[: part.start(1)], re.IGNORECASE)
+        and _qualifier_match(gaz, name, cands) is None
+    ):
+        # "Cosalá, in the hills of Durango": the land the town lies by, not the
+        # state that names which town; a town of that name in Y, or none, and
+        # the town stays what it is, beside Y (review r64, L1)
+        return ""
     if not is_big(gaz, cands, 0.9):
         return name
     parens = _PARENS_AFTER.match(after)

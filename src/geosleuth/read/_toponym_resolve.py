@@ -328,11 +328,25 @@ def _resolve_live(
     base: list[dict[int, float]] = []
     demoted: list[frozenset[int]] = []
     dateline = _dateline_town(text)
-    for s in live:
+    for n, s in enumerate(live):
         wp = 0.3 if s.loose else _W_PRIOR  # a loose match is about place, not size
-        state_named = s.after_town or bool(_STATE_AFTER.match(text[s.end : s.end + 12]))
+        state_of = bool(_STATE_OF_BEFORE.search(text[max(0, s.start - 40) : s.start]))
+        state_named = (
+            s.after_town
+            or bool(_STATE_AFTER.match(text[s.end : s.end + 12]))
+            or state_of
+        )
         cands = _promote_cities(s.cands, gaz, state_named=state_named)
-        if dateline is not None and not state_named:
+        if state_of and any(w >= 1.0 and gaz.kind(p) == "admin" for p, w in cands):
+            # "the state of Chihuahua": the state, whatever a dateline or a
+            # city of the same name nearby says
+            cands = [(p, w) for p, w in cands if gaz.kind(p) in ("admin", "country")]
+        if (
+            dateline is not None
+            and not state_named
+            and not _AREA_BEFORE.search(text[max(0, s.start - 60) : s.start])
+            and not _in_a_list(live, n, text, gaz)
+        ):
             cands = _dateline_city(s, cands, gaz, dateline)
         if text[max(0, s.start - 4) : s.start].lower() == "the ":
             # "the Pacific", "the Rockies": the article marks a sea, range or
@@ -470,6 +484,45 @@ _STATE_AFTER = re.compile(
     r"^\s?(?:state\b|governor\b|gov\.|legislature\b|assembly\b|senator\b)",
     re.IGNORECASE,
 )
+
+
+#: What makes the name after it a division: "the state of Durango", "the
+#: southern Mexican state of Oaxaca", "the province of Kandahar" (review r64,
+#: H1).
+_STATE_OF_BEFORE = re.compile(
+    r"\b(?:state|province|department|prefecture)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+#: What makes the name after it an area rather than a town, though the name
+#: is a dateline's: a side or kind of land ("northern Durango", "rural
+#: Durango"), a part of it ("in the mountains of (northern) Durango", "the
+#: north of Durango"), or a spread over it ("across Durango", "much of
+#: Durango"): review r64, H1.
+_AREA_BEFORE = re.compile(
+    r"(?:\b(?:(?:north|south)(?:-?(?:east|west))?ern|(?:east|west)ern|central|"
+    r"rural|upstate|mountainous|remote|neighbou?ring|nearby|adjacent)"
+    r"|\b(?:mountains|hills|highlands|uplands|foothills|sierras?|jungles?|"
+    r"forests?|deserts?|countryside|interior|heart|cent(?:re|er)|"
+    r"(?:far\s+)?(?:north|south)(?:-?(?:east|west))?|(?:far\s+)?(?:east|west)|"
+    r"rest|parts?|much|most|all|whole)\s+of(?:\s+the)?"
+    r"|\b(?:across|throughout))\s+$",
+    re.IGNORECASE,
+)
+
+
+def _in_a_list(live: list[_Span], n: int, text: str, gaz: Gazetteer) -> bool:
+    """Whether ``live[n]`` is an item of a list of places ("Zacatecas and Durango").
+
+    A dateline's name in a list of places is one area among others, not the
+    town the report was filed from (review r64, H1).
+    """
+    return any(
+        0 <= a < b < len(live)
+        and _LIST_GAP.match(text[live[a].end : live[b].start]) is not None
+        and not _qualifies(live[a], live[b], gaz)
+        for a, b in ((n - 1, n), (n, n + 1))
+    )
 
 
 def _promote_cities(

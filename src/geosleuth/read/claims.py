@@ -899,7 +899,9 @@ class _Extractor:
                 previous=state.last_date,
                 previous_day=state.last_day if near else None,
             )
-            s = Sentence(i, span, st, sent, places, refs, dates, attr)
+            s = Sentence(
+                i, span, st, sent, places, refs, dates, attr, target=self.target
+            )
             clock = time_of_day(st) if not dates else None
             if clock and near and state.last_day:
                 s.earlier_day = (*state.last_day, clock)

@@ -606,7 +606,11 @@ def _read_death(
     # "...; the cause of his death could not be confirmed": the cause in doubt,
     # not the death
     detail = detail_doubted(text, cues[0].end())
+    # "...; the place of his death has not been confirmed": the death stands,
+    # where it happened is only possible (review r64, M3)
+    place_doubt = None
     if detail is not None:
+        place_doubt = _PLACE_DOUBTED.search(text, detail[0], detail[1])
         text = text[: detail[0]] + " " * (detail[1] - detail[0])
     doubted = doubted_here(text, cues[0].end())
     if doubted is not None:
@@ -782,8 +786,18 @@ def _read_death(
         grade=grade, hedge=hedge, status="dead", note=note, body=body,
     )  # fmt: skip
     if built is not None and dies is not None:
+        if place_doubt is not None:
+            hedge, cue = weakest(hedge, "possible"), cue or place_doubt.group(0)
         where = [x for x in (f"hedge from {cue!r}" if cue else "", dnote) if x]
         _where_died(ex, s, s.span[0] + dies.start(), hedge, date, date_from, where)
+
+
+#: In a clause that doubts a detail of a death (:func:`detail_doubted`), the
+#: words that doubt where it happened: "*the place of his death* has not been
+#: confirmed", "*the exact location* of his death".
+_PLACE_DOUBTED = re.compile(
+    r"\b(?:place|location|site|whereabouts)\b[^;]*", re.IGNORECASE
+)
 
 
 #: A phrase of the target's death reported or believed, set off by commas after

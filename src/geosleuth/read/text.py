@@ -815,7 +815,9 @@ def _date_line(raw: str) -> tuple[dt.date, list[int]] | None:
     ("By Ana López") under it: the commonest copy of a page leaves a blank line
     between them (review r63, M2); then the first line must read as a headline
     (:func:`_first_line_title`), and a line of text between them (the first
-    paragraph) makes a date line after it none. Returns the date and the
+    paragraph) makes a date line after it none, and so does another line that
+    holds only a date later on: the text is a timeline or a diary, its first
+    line an entry's date, not the report's (review r64, H2). Returns the date and the
     offsets in ``raw`` of the line breaks before the headline's lines that
     follow another line with no blank line between them (to make each its own
     paragraph); None for any other text.
@@ -836,6 +838,7 @@ def _date_line(raw: str) -> tuple[dt.date, list[int]] | None:
     True
     >>> _date_line("Commander seen\n\nHe was seen.\n\n21 August 2019\n\nText") is None
     True
+    >>> _date_line("Timeline\n\n12 March 2015\n\nFled.\n\n3 June 2016\n\nText")
     """
     lines = raw.lstrip("\ufeff").split("\n", 2)
     if len(lines) < 3 or not lines[0].strip():
@@ -862,6 +865,12 @@ def _date_line(raw: str) -> tuple[dt.date, list[int]] | None:
             day = _day_of_line(line)
             if day is None or not raw[nxt + 1 :].strip():
                 return None
+            if any(
+                _day_of_line(later)
+                for later in raw[nxt + 1 :].split("\n")
+                if 0 < len(later.strip()) <= 60
+            ):
+                return None  # a timeline's or a diary's first entry (review r64, H2)
             return day, breaks + ([] if blank else [pos])
         pos = nxt
     return None
