@@ -30,6 +30,7 @@ from geosleuth.fuse.life import (
 )
 from geosleuth.fuse.likelihood import (
     Factor,
+    SearchDay,
     _factor_stream,
     _fix_log,
     _search_day_log,
@@ -207,8 +208,12 @@ def _leave_one_out(
     grid: 55 on 400 × 400 cells) reports for each fix the shift of all the
     fixes, and for each search that of all the searches, marked by the
     contribution's ``whole``, as a large group's does.
-    Without one of a day's searches, the day's others are combined again
-    (:func:`~geosleuth.fuse.likelihood._search_day_log`).
+    Without one of a day's searches (or of a track's moment's), the day's
+    others are combined as :func:`~geosleuth.fuse.likelihood._search_day_log`
+    combines them, to the same floats, from each search's share of the cells
+    and the day's cut cells, made once
+    (:class:`~geosleuth.fuse.likelihood.SearchDay`, while ``_KEPT_CELLS``
+    allows): a day of ``n`` searches costs ``n`` coverages, not ``n²``.
     With ``top_mask`` (the disc of the best-ranked place), each contribution also
     says how probable that place is without the item. ``replacements`` maps an
     item to those that would be used in its place without it (a group's newest
@@ -334,9 +339,7 @@ def _leave_one_out(
                 at = moment_of[item.id]
                 others = [o for o in moments[at] if o is not item]
                 instead = (
-                    _search_day_log(others, grid, as_of=as_of, settings=still)
-                    if others
-                    else None
+                    day_without(moments[at], item, settings=still) if others else None
                 )
                 log_t, log_s = passes.without_search(at, instead)
             log_rest = log_t if log_s is None else log_t + log_s
@@ -348,6 +351,7 @@ def _leave_one_out(
                 as_of=as_of,
                 settings=settings,
                 weights=[kept[o.id] for o in rest_fixes],
+                moments=moments_without(item, rest_searches),
             )
             log_rest = sum((g.log_l for g in new), np.zeros(grid.n_cells))
         else:
@@ -363,6 +367,60 @@ def _leave_one_out(
                 log_rest = log_rest + w * g.log_l
         gone = [track] if threaded is None else [track, threaded]
         return without(*gone) + log_rest
+
+    # each day's (or track moment's) searches, kept to leave each out in turn
+    # (:class:`SearchDay`), as many as _KEPT_CELLS allows; a day not kept is
+    # combined again without each
+    days: dict[tuple[str, ...], SearchDay] = {}
+    whole_moments: dict[int, FloatArray] = {}  # each moment's, all its searches
+
+    def kept_cells() -> int:
+        return grid.n_cells * len(whole_moments) + sum(
+            d.kept_cells + 2 * grid.n_cells for d in days.values()
+        )
+
+    def keep_day(day: Sequence[Searched], *, settings: Settings) -> None:
+        kept = kept_cells()
+        if kept + 2 * grid.n_cells <= _KEPT_CELLS:
+            got = SearchDay(day, grid, as_of=as_of, settings=settings)
+            if kept + got.kept_cells + 2 * grid.n_cells <= _KEPT_CELLS:
+                days[tuple(i.id for i in day)] = got
+
+    def day_without(
+        day: Sequence[Searched], item: EvidenceItem, *, settings: Settings
+    ) -> FloatArray:
+        """:func:`_search_day_log` of the day's searches but ``item``."""
+        got = days.get(tuple(i.id for i in day))
+        if got is not None:
+            return got.log_without(next(k for k, i in enumerate(day) if i is item))
+        others = [i for i in day if i is not item]
+        return _search_day_log(others, grid, as_of=as_of, settings=settings)
+
+    def moments_without(
+        item: EvidenceItem, rest: Sequence[Searched]
+    ) -> list[tuple[float, FloatArray]] | None:
+        """:func:`~geosleuth.fuse.likelihood._search_moments` of ``rest``.
+
+        The track's searches but ``item``: its moment's others combined
+        without it, each other moment's as it is (made once, while
+        ``_KEPT_CELLS`` allows).
+        """
+        if not rest:
+            return None
+        out: list[tuple[float, FloatArray]] = []
+        for at in dict.fromkeys(moment_of[i.id] for i in rest):  # rest's order
+            group = moments[at]
+            if any(o is item for o in group):
+                others = [o for o in group if o is not item]
+                out.append((others[0].moment, day_without(group, item, settings=still)))
+                continue
+            log = whole_moments.get(at)
+            if log is None:
+                log = _search_day_log(group, grid, as_of=as_of, settings=still)
+                if kept_cells() + grid.n_cells <= _KEPT_CELLS:
+                    whole_moments[at] = log
+            out.append((group[0].moment, log))
+        return out
 
     def shift_without(rest_log: FloatArray) -> tuple[float, float | None]:
         with np.errstate(invalid="ignore"):
@@ -393,8 +451,8 @@ def _leave_one_out(
             shift, top = shift_without(rest)
         elif f is not None and f.kind == Searched.kind:
             # the day's other searches, combined as without this one
-            others = [searches[i] for i in f.item_ids if i != item.id]
-            log_rest = _search_day_log(others, grid, as_of=as_of, settings=settings)
+            day = [searches[i] for i in f.item_ids]
+            log_rest = day_without(day, item, settings=settings)
             shift, top = shift_without(without(f) + log_rest)
         elif f is not None:
             members = [sightings[i] for i in f.item_ids]
@@ -481,6 +539,18 @@ def _leave_one_out(
                 )
         elif f.key != TRACK_SEARCHES and len(f.item_ids) > max_group:
             group_shift.setdefault(f.key, shift_without(without(f)))
+    for f in facs:  # each day of searches that leaves each out in turn
+        if (
+            f.kind == Searched.kind
+            and f.key != TRACK_SEARCHES
+            and len(f.item_ids) > 1
+            and f.key not in group_shift
+        ):
+            keep_day([searches[i] for i in f.item_ids], settings=settings)
+    if threaded is not None and threaded.key not in group_shift:
+        for m in moments:  # and each moment of the track's
+            if len(m) > 1:
+                keep_day(m, settings=still)
     if workers <= 1 or len(used) < 2:
         return [one(item) for item in used]
     with ThreadPoolExecutor(max_workers=workers) as pool:

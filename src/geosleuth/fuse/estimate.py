@@ -46,6 +46,7 @@ from geosleuth.fuse.likelihood import (
     _threaded,
     _Tracks,
     factors,
+    kept_searches,
     select,
 )
 from geosleuth.fuse.posterior import (
@@ -914,10 +915,12 @@ def fuse(
     items = list(items)
     log_prior = _check_prior(prior, grid)
     found: dict[str, float] = {}
-    used, excluded, facs, sums, post, miss, outside_miss = _evidence_posterior(
-        items, grid, as_of=as_of, settings=settings, log_prior=log_prior,
-        hindcast=hindcast, keep_factors=contributions, found=found,
-    )  # fmt: skip
+    searches = kept_searches()  # each day's searches combined once, for all maps
+    with searches:
+        used, excluded, facs, sums, post, miss, outside_miss = _evidence_posterior(
+            items, grid, as_of=as_of, settings=settings, log_prior=log_prior,
+            hindcast=hindcast, keep_factors=contributions, found=found,
+        )  # fmt: skip
     _warn_outside(items, excluded)
     _warn_untimed(used, as_of)
     _warn_untimed_today(used, as_of)
@@ -956,21 +959,22 @@ def fuse(
             if ranked
             else None
         )
-        contribs = _leave_one_out(
-            used,
-            facs,
-            sums,
-            log_prior,
-            post,
-            grid,
-            as_of=as_of,
-            settings=settings,
-            alive=alive,
-            top_mask=top_mask,
-            replacements=_runners_up(items, used, as_of=as_of, hindcast=hindcast),
-            workers=workers,
-            life_items=in_force,
-        )
+        with searches:
+            contribs = _leave_one_out(
+                used,
+                facs,
+                sums,
+                log_prior,
+                post,
+                grid,
+                as_of=as_of,
+                settings=settings,
+                alive=alive,
+                top_mask=top_mask,
+                replacements=_runners_up(items, used, as_of=as_of, hindcast=hindcast),
+                workers=workers,
+                life_items=in_force,
+            )
     return Estimate(
         as_of=as_of,
         grid=grid,

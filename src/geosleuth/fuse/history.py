@@ -16,7 +16,7 @@ from geosleuth.evidence import (
 )
 from geosleuth.fuse.estimate import _evidence_posterior
 from geosleuth.fuse.life import p_alive
-from geosleuth.fuse.likelihood import _disc
+from geosleuth.fuse.likelihood import _disc, kept_searches
 from geosleuth.fuse.posterior import NamedPlace, rest_of_world_after
 from geosleuth.fuse.settings import Settings
 from geosleuth.grid import Grid
@@ -275,25 +275,32 @@ def timeline_points(
     log_prior = np.zeros(grid.n_cells)
     hindcast = mode == "event"
     out = []
-    for day, new in steps:
-        try:
-            _, _, _, _, post, miss, outside_miss = _evidence_posterior(
-                items, grid, as_of=day, settings=settings, log_prior=log_prior,
-                hindcast=hindcast, keep_factors=False,
-            )  # fmt: skip
-        except InputError:  # no possible cell that day: no map, no probabilities
-            post, miss, outside_miss = None, None, None
-        # as the estimate's: the rest of world before any search, or after them
-        q = settings.rest_of_world
-        outside = (
-            None
-            if post is None or (miss is None and q == 0)
-            else rest_of_world_after(q, 1.0 if outside_miss is None else outside_miss)
-        )
-        # every item in force, as fuse: those outside the grid still date the case
-        alive = p_alive(items, as_of=day, settings=settings, hindcast=hindcast)
-        probabilities = (
-            {} if post is None else {name: float(np.dot(post, m)) for name, m in masks}
-        )
-        out.append(TimelinePoint(day, probabilities, alive, tuple(new), mode, outside))
+    with kept_searches():  # a day's searches combined once for all the points
+        for day, new in steps:
+            try:
+                _, _, _, _, post, miss, outside_miss = _evidence_posterior(
+                    items, grid, as_of=day, settings=settings, log_prior=log_prior,
+                    hindcast=hindcast, keep_factors=False,
+                )  # fmt: skip
+            except InputError:  # no possible cell that day: no map, no probabilities
+                post, miss, outside_miss = None, None, None
+            # as the estimate's: the rest of world before any search, or after them
+            q = settings.rest_of_world
+            outside = (
+                None
+                if post is None or (miss is None and q == 0)
+                else rest_of_world_after(
+                    q, 1.0 if outside_miss is None else outside_miss
+                )
+            )
+            # every item in force, as fuse: those outside the grid still date the case
+            alive = p_alive(items, as_of=day, settings=settings, hindcast=hindcast)
+            probabilities = (
+                {}
+                if post is None
+                else {name: float(np.dot(post, m)) for name, m in masks}
+            )
+            out.append(
+                TimelinePoint(day, probabilities, alive, tuple(new), mode, outside)
+            )
     return out

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextvars import ContextVar, Token
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -577,9 +578,76 @@ def _search_reaches(item: Searched, grid: Grid) -> bool:
     """Whether a search's area reaches the grid (one that does not is skipped).
 
     As :func:`_search_cover` would not raise, without drawing a buffer when
-    some cell is wholly covered.
+    some cell is wholly covered. Found once within :func:`kept_searches`.
     """
-    return covers_any(item.area, grid, buffer_km=item.buffer_km)
+    memo = _MEMO.get()
+    key = (id(grid), id(item))
+    got = memo.reaches.get(key) if memo is not None else None
+    if got is not None:
+        return got[2]
+    reaches = covers_any(item.area, grid, buffer_km=item.buffer_km)
+    if memo is not None:
+        memo.reaches[key] = (grid, item, reaches)
+    return reaches
+
+
+#: The cells of the days' misses :func:`kept_searches` keeps (64 MB of float64).
+_KEPT_DAY_CELLS = 8_000_000
+
+
+class _SearchMemo:
+    """What :func:`kept_searches` keeps, by the identity of the grid and items.
+
+    Each key's objects are held with the value, so that no id is taken again
+    by another object while the memo lives. Entered (``with``), it is the
+    one in force until its exit, unless another already is; it may be
+    entered again, keeping what it kept.
+    """
+
+    __slots__ = ("cells", "misses", "reaches", "tokens")
+
+    def __init__(self) -> None:
+        self.misses: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+        self.reaches: dict[tuple[int, int], tuple[Grid, Searched, bool]] = {}
+        self.cells = 0
+        self.tokens: list[Token[_SearchMemo | None] | None] = []
+
+    def __enter__(self) -> _SearchMemo:
+        self.tokens.append(_MEMO.set(self) if _MEMO.get() is None else None)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        token = self.tokens.pop()
+        if token is not None:
+            _MEMO.reset(token)
+
+
+_MEMO: ContextVar[_SearchMemo | None] = ContextVar("_MEMO", default=None)
+
+
+def kept_searches() -> _SearchMemo:
+    """A memo in which each day's searches are combined once (:func:`_day_miss`).
+
+    A case's map, its moments' maps (:func:`~geosleuth.fuse.estimate.fuse`
+    judges each moment's searches on the map of its moment) and the track's
+    passes each combine the same searches of a day again: their cut cells
+    cost a shapely cut each, and a plan recorded as a dozen bands has
+    hundreds (review r60, M2). Within ``with`` the memo, the day's miss is
+    kept, by the grid's and the items' identity and the searches' ``pd``, up
+    to ``_KEPT_DAY_CELLS`` cells, with whether each search reaches the grid;
+    the same floats come back. Within another memo, it keeps nothing of its
+    own. ``with`` adds no frame: a warning's ``stacklevel`` is unchanged.
+
+    Examples
+    --------
+    >>> memo = kept_searches()
+    >>> with memo:
+    ...     _MEMO.get() is memo
+    True
+    >>> _MEMO.get() is None
+    True
+    """
+    return _SearchMemo()
 
 
 def _search_day_log(
@@ -616,17 +684,47 @@ def _search_day_log(
     >>> bool(np.allclose(two, one))  # the same as one sortie of 1 - 0.5 x 0.5
     True
     """
-    covers = [_search_cover(item, grid) for item in group]
+    pds = _search_pds(group, as_of=as_of, settings=settings)
+    memo = _MEMO.get()
+    key = (id(grid), *(id(i) for i in group), *pds)
+    got = memo.misses.get(key) if memo is not None else None
+    if got is not None:
+        miss: FloatArray = got[-1]
+    else:
+        covers = [_search_cover(item, grid) for item in group]
+        miss = _day_miss(group, covers, pds, grid)
+        if memo is not None and memo.cells + miss.size <= _KEPT_DAY_CELLS:
+            miss.flags.writeable = False
+            memo.misses[key] = (grid, tuple(group), miss)
+            memo.cells += miss.size
+    return _found_log(1.0 - miss, group[0], grid, as_of=as_of, settings=settings)
+
+
+def _search_pds(
+    group: Sequence[Searched], *, as_of: dt.date, settings: Settings
+) -> list[float]:
+    """Each search's ``pd`` on its day: times its chance of being true, faded."""
     pds = []
     for item in group:
         pd = item.pd * item.p_true(settings.grades)
         if settings.search_memory_days is not None:
             pd *= math.exp(-item.age_days(as_of) / settings.search_memory_days)
         pds.append(pd)
-    found = 1.0 - _day_miss(group, covers, pds, grid)  # the share found that day
+    return pds
+
+
+def _found_log(
+    found: FloatArray,
+    first: Searched,
+    grid: Grid,
+    *,
+    as_of: dt.date,
+    settings: Settings,
+) -> FloatArray:
+    """``log(1 − found)``, the share ``found`` on the day of ``first`` moved since."""
     # a target in a cell now was in the share found then with moved_cover's
     # chance: it may have walked in since (one day's searches share one walk)
-    walk_km = _walk_km(group[0], as_of=as_of, settings=settings)
+    walk_km = _walk_km(first, as_of=as_of, settings=settings)
     if walk_km > 0.0:
         found = moved_cover(found, grid, walk_km)
     with np.errstate(divide="ignore"):
@@ -657,35 +755,203 @@ def _day_miss(
     cells = np.flatnonzero(sum(p.astype(np.int64) for p in partial) >= 2)
     if cells.size == 0:
         return miss
-    import shapely
-
     from geosleuth.geometry import _plane_shape
 
     shapes = [
         _plane_shape(s.area, grid, s.buffer_km) if p[cells].any() else None
         for s, p in zip(group, partial, strict=True)
     ]
-    px, py = grid.cell_xy_km()
-    h = grid.cell_km / 2.0
     for j in cells.tolist():
-        pieces = [(shapely.box(px[j] - h, py[j] - h, px[j] + h, py[j] + h), 1.0)]
-        whole = 1.0  # the searches that cover the cell wholly
-        for cover, pd, shape in zip(covers, pds, shapes, strict=True):
-            if cover[j] >= 1.0:
-                whole *= 1.0 - pd
-            elif cover[j] > 0.0:
-                cut = []
-                for piece, m in pieces:
-                    inside = shapely.intersection(piece, shape)
-                    outside = shapely.difference(piece, shape)
-                    if inside.area > 0.0:
-                        cut.append((inside, m * (1.0 - pd)))
-                    if outside.area > 0.0:
-                        cut.append((outside, m))
-                pieces = cut
-        held = sum(piece.area * m for piece, m in pieces) / grid.cell_km**2
+        whole, held = _cell_cut(
+            j, [float(c[j]) for c in covers], pds, lambda k: shapes[k], grid
+        )
         miss[j] = whole * min(max(held, 0.0), 1.0)
     return miss
+
+
+def _cell_cut(
+    j: int,
+    cover: Sequence[float | None],
+    pds: Sequence[float],
+    shape: Callable[[int], Any],
+    grid: Grid,
+) -> tuple[float, float]:
+    """One cell's miss by the searches that cover it, cut as :func:`_day_miss` does.
+
+    ``cover`` is each search's share of cell ``j`` (None: a search left out),
+    ``shape(k)`` search ``k``'s area in the grid's plane. Returns ``(whole,
+    held)``: the miss of those that cover the cell wholly, and the share of
+    the cell, each piece weighted by its miss, of those that cover it in part.
+    """
+    import shapely
+
+    # the cell's centre, as :attr:`Grid.x_km` and :attr:`Grid.y_km` give it
+    x = grid.west_km + (j % grid.nx + 0.5) * grid.cell_km
+    y = grid.south_km + (j // grid.nx + 0.5) * grid.cell_km
+    h = grid.cell_km / 2.0
+    pieces = [(shapely.box(x - h, y - h, x + h, y + h), 1.0)]
+    whole = 1.0  # the searches that cover the cell wholly
+    for k, (c, pd) in enumerate(zip(cover, pds, strict=True)):
+        if c is None:
+            continue
+        if c >= 1.0:
+            whole *= 1.0 - pd
+        elif c > 0.0:
+            cut = []
+            for piece, m in pieces:
+                inside = shapely.intersection(piece, shape(k))
+                outside = shapely.difference(piece, shape(k))
+                if inside.area > 0.0:
+                    cut.append((inside, m * (1.0 - pd)))
+                if outside.area > 0.0:
+                    cut.append((outside, m))
+            pieces = cut
+    held = sum(piece.area * m for piece, m in pieces) / grid.cell_km**2
+    return whole, held
+
+
+#: The cells of each block :class:`SearchDay` gathers every search's share of
+#: at once (searches × cells float64: 8 MB for 16 searches).
+_BLOCK_CELLS = 65_536
+
+
+class SearchDay:
+    """One day's (or one moment's) searches, combined, with each left out in turn.
+
+    :meth:`log_without` of search ``k`` is :func:`_search_day_log` of the day's
+    other searches, to the same floats, at a fraction of the cost: each
+    search's share of the cells (:func:`_search_cover`) is computed once and
+    kept as the cells it covers, and so is the cut of each cell that two or
+    more cover in part (:func:`_day_miss`). Without search ``k`` only the
+    cells ``k`` covers change: there the others' product is taken again, in
+    the same order; a cell ``k`` covers wholly keeps its cut; one it covers in
+    part is cut again by the others. Leaving out each of a day's ``n``
+    searches then costs ``n`` coverages, not ``n²`` (review r60, M2: a plan
+    recorded as a dozen bands, three plans a day).
+
+    ``coverages`` counts the coverages made; ``kept_cells`` the cells kept,
+    summed over the searches (16 bytes each).
+
+    Examples
+    --------
+    >>> from geosleuth.evidence import Provenance
+    >>> g = Grid.around(0.0, 0.0, radius_km=10.0, cell_km=1.0)
+    >>> day = dt.date(2024, 1, 1)
+    >>> def sortie(i, lon, pd):
+    ...     return Searched(id=i, provenance=Provenance(document="log"), date=day,
+    ...                     area=Point(lon, 0.0), buffer_km=2.2, pd=pd)
+    >>> group = [sortie("a", 0.0, 0.5), sortie("b", 0.01, 0.6), sortie("c", 0.02, 0.7)]
+    >>> later, settings = dt.date(2024, 1, 4), Settings()
+    >>> searches = SearchDay(group, g, as_of=later, settings=settings)
+    >>> slow = _search_day_log(group[::2], g, as_of=later, settings=settings)
+    >>> bool(np.array_equal(searches.log_without(1), slow)), searches.coverages
+    (True, 3)
+    """
+
+    def __init__(
+        self,
+        group: Sequence[Searched],
+        grid: Grid,
+        *,
+        as_of: dt.date,
+        settings: Settings,
+    ) -> None:
+        self.group = tuple(group)
+        self._grid = grid
+        self._as_of = as_of
+        self._settings = settings
+        self._pds = _search_pds(group, as_of=as_of, settings=settings)
+        self._cells: list[Any] = []  # each search's covered cells, ascending
+        self._shares: list[FloatArray] = []  # and its share of each
+        self._shapes: dict[int, Any] = {}  # each search's area in the plane
+        miss = np.ones(grid.n_cells)
+        n_partial = np.zeros(grid.n_cells, dtype=np.int64)
+        for item, pd in zip(self.group, self._pds, strict=True):
+            cover = _search_cover(item, grid)
+            miss *= 1.0 - pd * cover
+            n_partial += (cover > 0.0) & (cover < 1.0)
+            at = np.flatnonzero(cover)
+            self._cells.append(at)
+            self._shares.append(cover[at])
+        self.coverages = len(self.group)
+        self.kept_cells = sum(int(at.size) for at in self._cells)
+        self._n_partial = n_partial
+        self._held: dict[int, float] = {}  # each cut cell's held share
+        cut = np.flatnonzero(n_partial >= 2)
+        for start in range(0, cut.size, _BLOCK_CELLS):  # a bounded block at once
+            block = cut[start : start + _BLOCK_CELLS]
+            shares = self._gather(block)
+            for col, j in enumerate(block.tolist()):
+                here: list[float | None] = shares[:, col].tolist()
+                whole, held = _cell_cut(j, here, self._pds, self._shape, grid)
+                self._held[j] = held
+                miss[j] = whole * min(max(held, 0.0), 1.0)
+        self._miss = miss
+
+    def _shape(self, k: int) -> Any:
+        got = self._shapes.get(k)
+        if got is None:
+            from geosleuth.geometry import _plane_shape
+
+            s = self.group[k]
+            got = self._shapes[k] = _plane_shape(s.area, self._grid, s.buffer_km)
+        return got
+
+    def _gather(self, cells: Any) -> FloatArray:
+        """Each search's share of ``cells`` (ascending), shape ``(n, len(cells))``."""
+        out = np.zeros((len(self.group), cells.size))
+        for i, (at, share) in enumerate(zip(self._cells, self._shares, strict=True)):
+            pos = np.minimum(np.searchsorted(at, cells), at.size - 1)
+            hit = at[pos] == cells
+            out[i, hit] = share[pos[hit]]
+        return out
+
+    def log(self) -> FloatArray:
+        """:func:`_search_day_log` of the whole day."""
+        return _found_log(
+            1.0 - self._miss,
+            self.group[0],
+            self._grid,
+            as_of=self._as_of,
+            settings=self._settings,
+        )
+
+    def log_without(self, k: int) -> FloatArray:
+        """:func:`_search_day_log` of the day's searches but the ``k``-th."""
+        others = [i for i, _ in enumerate(self.group) if i != k]
+        if not others:
+            raise ValueError("A day of one search has no others to combine.")
+        miss = self._miss.copy()
+        for start in range(0, self._cells[k].size, _BLOCK_CELLS):
+            cells = self._cells[k][start : start + _BLOCK_CELLS]
+            shares = self._gather(cells)
+            product = np.ones(cells.size)
+            for i in others:
+                product *= 1.0 - self._pds[i] * shares[i]
+            miss[cells] = product
+            mine = shares[k]
+            partial = (mine > 0.0) & (mine < 1.0)
+            for col in np.flatnonzero(self._n_partial[cells] - partial >= 2).tolist():
+                j = int(cells[col])
+                if partial[col]:  # cut again by the others
+                    cover: list[float | None] = shares[:, col].tolist()
+                    cover[k] = None
+                    whole, held = _cell_cut(
+                        j, cover, self._pds, self._shape, self._grid
+                    )
+                else:  # covered wholly by k: the others' cut stands
+                    whole, held = 1.0, self._held[j]
+                    for i in others:
+                        if shares[i, col] >= 1.0:
+                            whole *= 1.0 - self._pds[i]
+                miss[j] = whole * min(max(held, 0.0), 1.0)
+        return _found_log(
+            1.0 - miss,
+            self.group[others[0]],
+            self._grid,
+            as_of=self._as_of,
+            settings=self._settings,
+        )
 
 
 def _search_day_key(
@@ -1062,6 +1328,7 @@ def _track_factors(
     as_of: dt.date,
     settings: Settings,
     weights: Sequence[float] | None = None,
+    moments: Sequence[tuple[float, FloatArray]] | None = None,
 ) -> list[Factor]:
     """A track's factors: its fixes', and its searches' (:func:`_track_pair`).
 
@@ -1089,9 +1356,12 @@ def _track_factors(
     the walk on the grid changes from the widened kernel). The searches of
     one moment are combined in each cell (:func:`_day_miss`), as one day's
     are, and taken at that moment, not moved by any walk
-    (:func:`_search_day_log` without one).
+    (:func:`_search_day_log` without one). ``moments``, if given, are
+    :func:`_search_moments` of ``searches``, made by the caller.
     """
     ws = tuple(weights) if weights is not None else (1.0,) * len(fixes)
+    if moments is None:
+        moments = _search_moments(searches, grid, as_of=as_of, settings=settings)
     kw = {
         "now": now_of(as_of),
         "diffusion_km2_per_day": settings.diffusion_km2_per_day,
@@ -1103,16 +1373,18 @@ def _track_factors(
         track = _lone_fix_log(fixes[0][0], grid, as_of=as_of, settings=settings)
         track = track * ws[0] if ws[0] != 1.0 else track
         if searches:
+            assert moments is not None
             searched = track_searches_log(
                 on_track,
-                _search_moments(searches, grid, as_of=as_of, settings=settings),
+                moments,
                 grid,
                 **kw,
             )
     elif searches:
+        assert moments is not None
         track, searched = track_with_searches_log(
             on_track,
-            _search_moments(searches, grid, as_of=as_of, settings=settings),
+            moments,
             grid,
             **kw,
         )
