@@ -8,9 +8,9 @@
 - H2: a timeline or a diary ("Timeline ...", "12 March 2015", ..., "3 June
   2016") has no publication date from its first entry's date line.
 - M1: a denial of the target's arrest under another of its names ("of
-  Rodrigo", "of Ibarra", "of El Güero") or as the one wanted ("of the
-  fugitive", "of the man believed to be Salcedo", "of the drug lord", a
-  description the text gave the target) takes the arrest back; one of another
+  Rodrigo", "of Ibarra", "of El Güero" where the text gave it the target) or
+  as "the man believed to be Salcedo" takes the arrest back (a description, "of
+  the fugitive", no longer: review r65, tests/test_read_r72.py); one of another
   ("of his brother", "of the mayor", "of a man in Culiacán", "of the man
   believed to be Guzmán") does not.
 - M2: "was alive (survived), but he may (might) have died since" gives a
@@ -167,27 +167,20 @@ def test_one_date_line_is_still_the_publication_date(text: str) -> None:
 
 
 # -- M1: the target under another name, as the one wanted ------------------------
+# Review r65 (H1, H2): a description ("the fugitive", "the suspect", "the drug
+# lord", "the cartel leader", one the text gave the target) and a bare "the man
+# they believe is Salcedo" (whose "is Salcedo" the parse hangs on "denied") no
+# longer name the target; they keep the arrest, in tests/test_read_r72.py. A
+# nickname names the target only where the text gave it the target.
 @pytest.mark.parametrize(
     "text",
     [
         "Salcedo was arrested in Culiacán; police denied the arrest of the man "
         "believed to be Salcedo.",
-        "Salcedo was arrested in Culiacán; police denied the arrest of the man they "
-        "believe is Salcedo.",
-        "Salcedo was arrested in Culiacán; police denied the arrest of the fugitive.",
-        "Salcedo was arrested in Culiacán; police denied the arrest of the suspect.",
-        "Salcedo was arrested in Culiacán; police denied the arrest of the cartel "
-        "leader.",
         "Salcedo was arrested in Culiacán; police denied the arrest of Rodrigo.",
         "Salcedo was arrested in Culiacán; police denied the arrest of Ibarra.",
-        "Salcedo was arrested in Culiacán; police denied the arrest of El Güero.",
-        "Salcedo was captured in Culiacán; the army denied the capture of the drug "
-        "lord.",
-        "Salcedo was seen in Culiacán; police denied the sighting of the fugitive.",
-        "Rodrigo Salcedo Ibarra, the cartel leader, was arrested in Culiacán; police "
-        "denied the arrest of the cartel leader.",
-        "Salcedo, the former mayor, was arrested in Culiacán; police denied the "
-        "arrest of the former mayor.",
+        "Rodrigo Salcedo Ibarra, alias El Güero, was arrested in Culiacán; police "
+        "denied the arrest of El Güero.",
     ],
 )
 def test_a_denial_of_the_target_by_another_name_denies(text: str, nlp: Any) -> None:

@@ -545,9 +545,31 @@ def _death_averted(cue: Any) -> bool:
     if not modals & _OPEN_MODALS:
         return False
     after = [t for t in cue.subtree if t.i > cue.i]
-    if any(t.lower_ in _UNLESS_WORDS for t in after):
-        return True  # "could/might have died without treatment"
+    if any(t.lower_ in _UNLESS_WORDS or _inverted_condition(t) for t in after):
+        return True  # "could/might have died without treatment (had they ...)"
     return "could" in modals and not any(t.lower_ in _SINCE_WORDS for t in after)
+
+
+def _inverted_condition(tok: Any) -> bool:
+    """Whether ``tok`` opens a condition that did not hold, without "if".
+
+    "might have died *had* the army come later", "*were* it not for his
+    seatbelt", "*but for* his seatbelt" (review r65, M): the verb before its
+    subject, or "but for".
+    """
+    low = tok.lower_
+    if low == "but":
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        return nxt is not None and nxt.lower_ == "for"
+    if low not in ("had", "were"):
+        return False
+    verb = tok.head if tok.dep_ in ("aux", "auxpass") else tok
+    subjects = [t for t in verb.subtree if t.dep_ in ("nsubj", "nsubjpass", "expl")]
+    # its subject right after it ("had *the army* come", the parse may hang
+    # "come" on "had"), none before it ("he had the flu")
+    return any(tok.i < t.i <= tok.i + 3 for t in subjects) and not any(
+        t.i < tok.i and t.head is verb for t in subjects
+    )
 
 
 def _clause(s: Sentence, at: int) -> tuple[int, int]:

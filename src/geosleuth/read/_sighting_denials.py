@@ -557,8 +557,18 @@ def _told_before(
         if of:
             return all(_told_before(g, before, _EVENTS, target) for g in of)
     elif lemma not in _EVENTS:
-        return True
+        # "; police denied reports of his arrest *in Durango*": of another event
+        return not _elsewhere(noun, _told_span(noun, before))
     return _the_ones_told(noun, before, target)
+
+
+def _told_span(noun: Any, before: Any) -> Any:
+    """The words of the clause ``before`` up to the semicolon before ``noun``."""
+    doc = noun.doc
+    semicolon = max(
+        (t.i for t in doc[before.i : noun.i] if t.text == ";"), default=noun.i
+    )
+    return doc[before.sent.start : semicolon]
 
 
 def _owners(noun: Any) -> list[Any]:
@@ -577,22 +587,24 @@ def _the_ones_told(noun: Any, before: Any, target: Target | None = None) -> bool
 
     "; police denied *the arrest*" (no one else's), "*his* arrest", "*Salcedo's*
     arrest", "the arrest *of Salcedo*" (a name of the words before the
-    semicolon), "the sighting *of her*"; the target by another of its names
-    ("*of Rodrigo*", "*of Ibarra*", a nickname "*of El Güero*") or as the one
-    wanted ("*of the fugitive*", "*of the man believed to be Salcedo*", "*of
-    the cartel leader*": :func:`_the_wanted_one`), review r64, M1. Not "the
-    arrest *of his brother*", "*of two other men*", "*of civilians*", "the
-    sighting *of his car*", nor, after "Jane Doe was arrested", "*his* arrest"
-    (:func:`~geosleuth.read._target_names.given_name_gender`).
+    semicolon), "the sighting *of her*"; the target by another of its own names
+    ("*of Rodrigo*", "*of Ibarra*", "*of Mr Ibarra*": :func:`_targets_name`), a
+    nickname the text gave the target ("*of El Güero*": :func:`_targets_nickname`)
+    or "*of the man believed to be Salcedo*" (:func:`_the_one_named`), review
+    r64, M1. Not "the arrest *of his brother*", "*of two other men*", "*of
+    civilians*", "the sighting *of his car*", nor, after "Jane Doe was
+    arrested", "*his* arrest" (:func:`~geosleuth.read._target_names.given_name_gender`);
+    nor a description ("*of the fugitive*", "*of the suspect*", "*of the drug
+    lord*", "*of the man*"), which may be anyone the text tells of (review
+    r65, H1, H2); nor the event at another place ("his arrest *in Durango*"
+    after "was seen in Mazatlán": review r65, H3).
     """
+    told = _told_span(noun, before)
+    if _elsewhere(noun, told):
+        return False
     owners = _owners(noun)
     if not owners:
         return True
-    doc = noun.doc
-    semicolon = max(
-        (t.i for t in doc[before.i : noun.i] if t.text == ";"), default=noun.i
-    )
-    told = doc[before.sent.start : semicolon]
     names = {t.lower_ for t in told if t.pos_ == "PROPN"}
     for owner in owners:
         gender = GENDER_OF.get(owner.lower_)
@@ -602,40 +614,84 @@ def _the_ones_told(noun: Any, before: Any, target: Target | None = None) -> bool
         elif owner.lower_ in _PLURAL_OWNERS:
             continue
         elif owner.pos_ == "PROPN" and owner.text[:1].isupper():
-            words = [
-                t
-                for t in owner.subtree
-                if (t.dep_ in ("compound", "flat") or t is owner)
-                and t.lower_.rstrip(".") not in _NAME_TITLES
-            ]
-            if not (
-                any(t.lower_ in names for t in words)
-                or (words and all(_target_word(t, target) for t in words))
-                or _nickname(owner, words, target)
-            ):
+            if not _targets_name(owner, names, target):
                 return False
-        elif not _the_wanted_one(owner, before, target, names):
+        elif not _the_one_named(owner, names, target):
             return False
     return True
 
 
-#: Titles before a name, which name no one: "*Ms* Doe", "*Señor* Salcedo".
-_NAME_TITLES = frozenset(
-    {"mr", "mrs", "ms", "miss", "dr", "señor", "señora", "don", "doña", "sr", "sra"}
-)
+#: Titles before a name, which name no one, with the gender they tell: "*Ms*
+#: Doe", "*Señor* Salcedo".
+_NAME_TITLES = {
+    "mr": "he", "señor": "he", "don": "he", "sr": "he",
+    "mrs": "she", "ms": "she", "miss": "she", "señora": "she", "doña": "she",
+    "sra": "she", "dr": None,
+}  # fmt: skip
 #: The articles of a nickname: "*El* Güero", "*La* Tuta".
 _NICKNAME_ARTICLES = frozenset({"el", "la", "los", "las"})
-#: Nouns for the one wanted, which a denial may call the target by: "the arrest
-#: of *the fugitive*", "*the suspect*", "*the man*", "*the drug lord*", "*the
-#: cartel leader*", "*the kingpin*" (review r64, M1); not kin or associates
-#: ("his brother", "his bodyguard", "his deputy"), which are others.
-_WANTED = frozenset(
-    {"fugitive", "suspect", "man", "woman", "lord", "leader", "kingpin", "capo",
-     "boss", "trafficker", "escapee", "gangster", "mobster", "chief", "militant",
-     "commander", "warlord", "jihadist", "person", "individual"}
-)  # fmt: skip
-#: Of them, those of one gender.
-_WANTED_GENDER = {"man": "he", "woman": "she"}
+#: Labels of names after "in" that are no place: "his arrest *in January*".
+_NO_PLACE_LABELS = frozenset({"DATE", "TIME", "PERSON", "NORP", "EVENT", "LAW"})
+
+
+def _elsewhere(noun: Any, told: Any) -> bool:
+    """Whether the event ``noun`` names a place the clause ``told`` does not.
+
+    "Salcedo was seen in Mazatlán; police denied reports of his arrest *in
+    Durango*": another event, at another place (review r65, H3). Not "his
+    arrest in Culiacán" after "was arrested in Culiacán", nor "the arrest".
+    """
+    said = str(told.text).lower()
+    return any(
+        t.dep_ == "pobj"
+        and t.pos_ == "PROPN"
+        and t.head.lower_ in ("in", "at", "near")
+        and t.ent_type_ not in _NO_PLACE_LABELS
+        and t.lower_ not in said
+        for t in noun.subtree
+    )
+
+
+def _name_words(owner: Any) -> tuple[list[Any], str | None]:
+    """The words of the name ``owner`` heads, less titles, and a title's gender."""
+    words, gender = [], None
+    for t in owner.subtree:
+        if t.dep_ not in ("compound", "flat") and t is not owner:
+            continue
+        title = t.lower_.rstrip(".")
+        if title in _NAME_TITLES:
+            gender = gender or _NAME_TITLES[title]
+        else:
+            words.append(t)
+    return words, gender
+
+
+def _targets_name(owner: Any, names: set[str], target: Target | None) -> bool:
+    """Whether the name ``owner`` heads is the target's: "Salcedo", "Mr Ibarra".
+
+    A name of the clause told, or one of the target's own names ("Rodrigo",
+    "Ibarra", "Rodrigo Salcedo") that no other person of the text bears
+    ("Rodrigo Guzmán, a farmer, was also held": review r65, M), and of the
+    target's gender ("*Señora* Ibarra" is not Rodrigo's), or a nickname the
+    text gave the target (:func:`_targets_nickname`).
+    """
+    words, gender = _name_words(owner)
+    if not words:
+        return False
+    if _other_gender(gender, target):
+        return False
+    if any(t.lower_ in names for t in words):
+        return True
+    if all(_target_word(t, target) for t in words):
+        return not _borne_by_another(owner, words, target)
+    return _targets_nickname(owner, words, target)
+
+
+def _other_gender(gender: str | None, target: Target | None) -> bool:
+    """Whether ``gender`` ("he", "she") is not that of the target's given name."""
+    if gender is None or target is None:
+        return False
+    return given_name_gender(target.name) not in (None, gender)
 
 
 def _target_word(tok: Any, target: Target | None) -> bool:
@@ -645,88 +701,98 @@ def _target_word(tok: Any, target: Target | None) -> bool:
     return name_key(tok.text) in target.family_keys | target.given_keys
 
 
-def _nickname(owner: Any, words: list[Any], target: Target | None) -> bool:
-    """Whether the name ``words`` is a nickname told of no one else: "El Güero".
+def _borne_by_another(owner: Any, words: list[Any], target: Target | None) -> bool:
+    """Whether another person's name in the text holds one of ``words``.
 
-    Spanish usage gives a wanted man a nickname with an article; where the
-    sentence names no other person, and the text gives the nickname to no other
-    name ("Joaquín Guzmán, alias El Chapo"), it is the target's.
+    "*Rodrigo Guzmán*, a farmer, was also held. ...; police denied the arrest
+    of Rodrigo": which Rodrigo, the text does not say.
     """
-    if len(words) < 2 or words[0].lower_ not in _NICKNAME_ARTICLES:
-        return False
-    nick = " ".join(t.text for t in words)
-    if re.search(
-        r"[A-Z][\w’'-]+\s*,?\s+(?:alias|aka|a\.k\.a\.|known\s+as|nicknamed)\s+[\"“]?"
-        + re.escape(nick),
-        doc_text(owner.doc),
-    ):
-        return False  # given to a name, which may be another's
-    return not _others_named(owner, target)
-
-
-def _others_named(owner: Any, target: Target | None) -> bool:
-    """Whether the sentence of ``owner`` names a person other than the target.
-
-    A name tagged as a person's, not ``owner``'s own, none of whose words is
-    one of the target's names ("Salcedo and Joaquín Guzmán were seen ...;
-    police denied the sighting of the drug lord": which one, the sentence
-    does not say).
-    """
+    keys = {name_key(t.text) for t in words}
     own = {t.i for t in owner.subtree}
-    return any(
-        e.label_ == "PERSON"
-        and not any(t.i in own or _target_word(t, target) for t in e)
-        for e in owner.sent.ents
-    )
+    for e in owner.doc.ents:
+        if e.label_ != "PERSON" or any(t.i in own for t in e):
+            continue
+        parts = [t for t in e if t.is_alpha and t.lower_ not in _NAME_TITLES]
+        if any(name_key(t.text) in keys for t in parts) and not all(
+            _target_word(t, target) for t in parts
+        ):
+            return True
+    return False
 
 
-def _the_wanted_one(
-    owner: Any, before: Any, target: Target | None, names: set[str]
-) -> bool:
-    """Whether the common noun ``owner`` is the target, as the one wanted.
+def _targets_nickname(owner: Any, words: list[Any], target: Target | None) -> bool:
+    """Whether the name ``words`` is a nickname the text gave the target.
 
-    "the arrest of *the man believed to be Salcedo*" (a name of the target's in
-    its words), "*the fugitive*", "*the suspect*", "*the drug lord*", "*the
-    cartel leader*" (:data:`_WANTED`), or the description the text gave the
-    target ("Rodrigo Salcedo Ibarra, *the cartel leader*, was arrested"), one
-    and definite, where the sentence names no other person. Not "*a* man in
-    Culiacán", "*two other* men", "*the men*", "*civilians*", "*his brother*",
-    nor "*the woman*" of a man's arrest.
+    Spanish usage gives a wanted man a nickname with an article: "Rodrigo
+    Salcedo Ibarra, alias *El Güero*", "Rodrigo '*El Güero*' Salcedo". Not one
+    the text gives no one ("El Mencho"), nor another person ("Joaquín Guzmán,
+    alias El Chapo", "Joaquín '*El Chapo*' Guzmán": review r65, M).
     """
-    kids = list(owner.children)
-    inner = [
-        t
-        for t in owner.subtree
-        if t.pos_ == "PROPN" and t.i != owner.i and t.ent_type_ in ("PERSON", "")
+    if target is None or len(words) < 2 or words[0].lower_ not in _NICKNAME_ARTICLES:
+        return False
+    nick = re.escape(" ".join(t.text for t in words))
+    text = doc_text(owner.doc)
+    givers = [
+        m.group(1)
+        for m in re.finditer(
+            r"([\w’'-]+)\s*,?\s+(?:alias|aka|a\.k\.a\.|known\s+as|nicknamed|dubbed)"
+            r"\s+[\"“'‘]?" + nick + r"\b",
+            text,
+        )
+    ] + [
+        w
+        for m in re.finditer(
+            r"([\w’'-]+)\s+[\"“'‘]" + nick + r"[\"”'’]\s+([\w’'-]+)", text
+        )
+        for w in m.groups()
     ]
-    if inner:
-        # "the man believed to be Salcedo"; not "the man believed to be Guzmán"
-        return all(t.lower_ in names or _target_word(t, target) for t in inner)
-    if owner.tag_ not in ("NN", "NNP") or not any(
-        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in kids
-    ):
-        return False
-    if any(
-        c.dep_ in ("amod", "nummod") and c.lower_ in ("other", "another", "second")
-        for c in kids
-    ) or any(c.dep_ == "poss" for c in kids):
-        return False  # "the other man", "his deputy"
-    lemma = owner.lemma_.lower()
-    if lemma not in _WANTED and lemma not in _described(before, names):
-        return False
-    gender = _WANTED_GENDER.get(lemma)
-    if gender is not None and _gender_told(before) not in (None, gender):
-        return False
-    return not _others_named(owner, target)
+    keys = target.family_keys | target.given_keys
+    return bool(givers) and all(name_key(w) in keys for w in givers)
 
 
-def _described(before: Any, names: set[str]) -> set[str]:
-    """The nouns the text described the one told with: "Salcedo, *the leader*,"."""
-    return {
-        t.lemma_.lower()
-        for t in before.doc[: before.sent.end]
-        if t.dep_ == "appos" and t.head.lower_ in names and t.pos_ == "NOUN"
-    }
+#: Verbs by which a description names who it is: "the man *believed* to be
+#: Salcedo", "the man *identified* as Salcedo", "the man they *believe* is
+#: Salcedo".
+_NAMING = frozenset({"believe", "identify", "think", "suspect", "say", "name"})
+
+
+def _the_one_named(owner: Any, names: set[str], target: Target | None) -> bool:
+    """Whether the common noun ``owner`` is given the target's name.
+
+    "the arrest of *the man believed to be Salcedo*", "*the man, identified as
+    Salcedo,*", "*the man they believe is Salcedo*": a name of the target's
+    is what it is said to be. Not "the man believed to be *his brother*" (or
+    "*Salcedo's brother*", "*Guzmán*"), "the man *who shot at Salcedo*", nor a
+    bare description ("the fugitive", "the man"): review r65, H1, H2.
+    """
+    clauses = [c for c in owner.children if c.dep_ in ("acl", "relcl", "appos")]
+    if owner.head.dep_ == "prep" and owner.head.lower_ == "of":
+        # "the arrest of the man*, identified as Salcedo,*": the parse may hang
+        # the clause on the arrest
+        clauses += [c for c in owner.head.head.children
+                    if c.dep_ == "acl" and c.i > owner.i]  # fmt: skip
+    said = [
+        v
+        for c in clauses
+        for v in c.subtree
+        if v.pos_ in ("VERB", "AUX") and v.lemma_.lower() in _NAMING
+    ]
+    named = [
+        t
+        for v in said
+        for t in v.subtree
+        if (t.dep_ in ("attr", "oprd") and t.head.lemma_.lower() == "be")
+        or (t.dep_ == "pobj" and t.head.lower_ == "as")
+    ]
+    if len(named) != 1 or named[0].pos_ != "PROPN":
+        return False
+    name = named[0]
+    if any(c.dep_ in ("poss", "case") for c in name.children):
+        return False
+    gender = {"man": "he", "woman": "she"}.get(owner.lemma_.lower())
+    if _other_gender(gender, target):
+        return False
+    return _targets_name(name, names, target)
 
 
 #: Pronouns of owners that may be the one told, whatever its gender: "*their*

@@ -498,14 +498,17 @@ _STATE_OF_BEFORE = re.compile(
 #: is a dateline's: a side or kind of land ("northern Durango", "rural
 #: Durango"), a part of it ("in the mountains of (northern) Durango", "the
 #: north of Durango"), or a spread over it ("across Durango", "much of
-#: Durango"): review r64, H1.
+#: Durango"): review r64, H1. Not the parts of a town ("the centre (heart,
+#: outskirts) of Durango", "central (downtown) Durango"), nor a place by it
+#: ("a village north of Durango"), which are of the dateline's city (review
+#: r65, M).
 _AREA_BEFORE = re.compile(
-    r"(?:\b(?:(?:north|south)(?:-?(?:east|west))?ern|(?:east|west)ern|central|"
+    r"(?:\b(?:(?:north|south)(?:-?(?:east|west))?ern|(?:east|west)ern|"
     r"rural|upstate|mountainous|remote|neighbou?ring|nearby|adjacent)"
     r"|\b(?:mountains|hills|highlands|uplands|foothills|sierras?|jungles?|"
-    r"forests?|deserts?|countryside|interior|heart|cent(?:re|er)|"
-    r"(?:far\s+)?(?:north|south)(?:-?(?:east|west))?|(?:far\s+)?(?:east|west)|"
-    r"rest|parts?|much|most|all|whole)\s+of(?:\s+the)?"
+    r"forests?|deserts?|countryside|interior|rest|parts?|much|most|all|whole|"
+    r"the\s+(?:far\s+)?(?:(?:north|south)(?:-?(?:east|west))?|east|west))"
+    r"\s+of(?:\s+the)?"
     r"|\b(?:across|throughout))\s+$",
     re.IGNORECASE,
 )

@@ -815,9 +815,10 @@ def _date_line(raw: str) -> tuple[dt.date, list[int]] | None:
     ("By Ana López") under it: the commonest copy of a page leaves a blank line
     between them (review r63, M2); then the first line must read as a headline
     (:func:`_first_line_title`), and a line of text between them (the first
-    paragraph) makes a date line after it none, and so does another line that
-    holds only a date later on: the text is a timeline or a diary, its first
-    line an entry's date, not the report's (review r64, H2). Returns the date and the
+    paragraph) makes a date line after it none, and so does a later bare line
+    that holds only a later date (:func:`_timeline_after`): the text is a
+    timeline or a diary, its first line an entry's date, not the report's
+    (review r64, H2; not "Updated: ...", review r65, H4). Returns the date and the
     offsets in ``raw`` of the line breaks before the headline's lines that
     follow another line with no blank line between them (to make each its own
     paragraph); None for any other text.
@@ -839,6 +840,8 @@ def _date_line(raw: str) -> tuple[dt.date, list[int]] | None:
     >>> _date_line("Commander seen\n\nHe was seen.\n\n21 August 2019\n\nText") is None
     True
     >>> _date_line("Timeline\n\n12 March 2015\n\nFled.\n\n3 June 2016\n\nText")
+    >>> _date_line("Seen\n\n10 January 2023\n\nText\n\nUpdated: 11 January 2023\n")
+    (datetime.date(2023, 1, 10), [])
     """
     lines = raw.lstrip("\ufeff").split("\n", 2)
     if len(lines) < 3 or not lines[0].strip():
@@ -865,15 +868,37 @@ def _date_line(raw: str) -> tuple[dt.date, list[int]] | None:
             day = _day_of_line(line)
             if day is None or not raw[nxt + 1 :].strip():
                 return None
-            if any(
-                _day_of_line(later)
-                for later in raw[nxt + 1 :].split("\n")
-                if 0 < len(later.strip()) <= 60
-            ):
+            if _timeline_after(raw[nxt + 1 :], day):
                 return None  # a timeline's or a diary's first entry (review r64, H2)
             return day, breaks + ([] if blank else [pos])
         pos = nxt
     return None
+
+
+def _timeline_after(rest: str, first: dt.date) -> bool:
+    """Whether a bare date line in ``rest`` holds a day later than ``first``.
+
+    "12 March 2015 ... 3 June 2016": the entries of a timeline or a diary. Not
+    "Updated: 11 January 2023" (nor "Published", "Posted", "Modified", "Last
+    updated" before it), nor a caption's or a related link's "3 March 2015",
+    older than the date line (review r65, H4).
+    """
+    for later in rest.split("\n"):
+        line = later.strip()
+        if not 0 < len(line) <= 60 or _DATE_LINE_PREFIX.match(line):
+            continue
+        day = _day_of_line(line)
+        if day is not None and day > first:
+            return True
+    return False
+
+
+#: Words before a date line's date that make it no timeline's entry: "Updated:
+#: 11 January 2023", "Last updated 11 January 2023".
+_DATE_LINE_PREFIX = re.compile(
+    r"(?:last\s+)?(?:published|updated|posted|modified|filed|corrected)\b",
+    re.IGNORECASE,
+)
 
 
 def _day_of_line(line: str) -> dt.date | None:
