@@ -210,26 +210,18 @@ def _set_against(
     whole = head.head if _said_above(head) else head
     a = whole.left_edge.idx
     b = whole.right_edge.idx + len(whole.right_edge.text)
-    if disputed is None and _conceded_only(sent, head, found, (a, b)):
+    if disputed is None and (
         # "Salcedo is probably alive, although the army said it had killed
         # him": the army's word is its clause's; the rest, the article's own
-        rumour = _RUMOUR.search(doc_text(sent.doc)[sent.start_char : a]) is not None
-        own = Attribution(chain=chain, rumour=rumour)
-        spans = [
-            ((sent.start_char, a), own),
-            ((a, b), found),
-            ((b, sent.end_char), own),
-        ]
-        clauses = tuple((span, attr) for span, attr in spans if span[0] < span[1])
-        return replace(found, clauses=clauses)
-    if (
-        disputed is None
-        and any(a <= x < b for x, _ in found.excluded)
-        and any(_reports(t) for t in sent if not a <= t.idx < b)
-    ):
+        _conceded_only(sent, head, found, (a, b))
         # "Some speculate that he could be in Mazatlán, though his family said
         # he is not": the rest is the word of a reporting verb whose subject the
         # parse cannot name, not the clause's speaker's, nor hedged by it
+        or (
+            any(a <= x < b for x, _ in found.excluded)
+            and any(_reports(t) for t in sent if not a <= t.idx < b)
+        )
+    ):
         rumour = _RUMOUR.search(doc_text(sent.doc)[sent.start_char : a]) is not None
         own = Attribution(chain=chain, rumour=rumour)
         spans = [
