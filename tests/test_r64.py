@@ -217,6 +217,22 @@ def test_a_plan_below_the_floor_is_refused_with_a_way_out(
     assert case.read_bytes() == before
 
 
+@pytest.mark.parametrize("areas", [True, False])
+def test_a_plan_below_the_floor_points_to_its_kml_only_if_it_has_areas(
+    case: Path, tmp_path: Path, areas: bool
+) -> None:
+    cells = {(c, 0): (0.0004, 0.01) for c in range(3)}
+    plan = _plan(tmp_path, cells)
+    polygon = "<Placemark><Polygon></Polygon></Placemark>" if areas else ""
+    plan.with_suffix(".kml").write_text(f"<kml>{polygon}</kml>", encoding="utf-8")
+    result = run("searched", case, "--date", DAY, "--plan", plan)
+    assert result.exit_code == 1
+    said = flat(result.output)
+    assert ("(its search areas)" in said) == areas
+    assert ("holds no search area either" in said) == (not areas)
+    assert "--pd 0.0004" in said
+
+
 # M2: bands merged, written compactly ---------------------------------------
 
 

@@ -1007,8 +1007,7 @@ def locate_case(
     tell("Writing the report")
     _write_outputs(out, est, data, points, plan, said, known_by=known_by)
     _warn_stale_plan(out)
-    tally = DocumentTally.of(est, data)
-    if documents is not None and tally.documents:
+    if documents is not None and (tally := DocumentTally.of(est, data)).documents:
         documents(tally)
     return est, data.target
 

@@ -393,13 +393,25 @@ def _too_thin(path: Path, pods: Sequence[float]) -> InputError:
     least = min(x for x in pods if x > 0)
     digits = 1 - math.floor(math.log10(least))
     least_down = math.floor(least * 10.0**digits) / 10.0**digits
+    pd = f"--pd {least_down:.{max(digits, 0)}f}, its cells' least POD"
+    try:  # a plan too thin for any team's area writes none into its KML
+        has_areas = "<Polygon" in kml.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        has_areas = not kml.exists()  # not beside it: the user's own plan.kml
+    way_out = (
+        f"To record it anyway as one area, give --geojson "
+        f"{kml if kml.exists() else 'plan.kml'} (its search areas) {pd}, "
+        "instead of --plan."
+        if has_areas
+        else f"Its {kml.name} holds no search area either (its track is too short "
+        "for one): to record the ground the team covered, give it with --geojson "
+        f"(a GPS track with --buffer-km) or --box, and {pd}, instead of --plan."
+    )
     return InputError(
         f"The plan {path} gives no cell a POD of {_PD_FLOOR:g} or more (the most "
         f"is {max(pods):.2g}): searched so thinly, no cell's probability moves by "
-        "0.1 %, and it is not recorded cell by cell. To record it anyway as one "
-        f"area, give --geojson {kml if kml.exists() else 'plan.kml'} (its search "
-        f"areas) --pd {least_down:.{max(digits, 0)}f}, its cells' least POD, "
-        "instead of --plan. Nothing was written.",
+        f"0.1 %, and it is not recorded cell by cell. {way_out} Nothing was "
+        "written.",
         path=str(path),
         field="--plan",
     )

@@ -20,9 +20,6 @@ from collections.abc import Iterable
 
 __all__ = ["other_code_page"]
 
-#: The bytes Windows-1252 leaves undefined, read as C1 controls: not weighed.
-_UNDEFINED = re.compile("[\x81\x8d\x8f\x90\x9d]")
-
 
 def _decoded(data: bytes, encoding: str) -> str | None:
     """The bytes decoded strictly in ``encoding``; None if they are not so."""
@@ -369,10 +366,10 @@ def other_code_page(data: bytes, guess: str | None) -> tuple[str, str] | None:
     for word in set(_BYTE_WORD.findall(head)):
         if not word.isascii():
             read = word.decode("cp1252", errors="ignore")
-            odd = _odd(read)
+            odd_parts = [w for w in _WORD.findall(read) if _odd_word(w)]
             words[word] = (
-                odd,
-                odd and all(_weak(w) for w in _WORD.findall(read) if _odd_word(w)),
+                bool(odd_parts),
+                bool(odd_parts) and all(map(_weak, odd_parts)),
             )
     if not words:
         return None
