@@ -610,20 +610,42 @@ def doubted_here(text: str, end: int) -> tuple[int, int, str] | None:
     return None if m is None else (m.start(), len(text), m.group("doubt"))
 
 
+#: Where or when the body was laid, a detail of the death: "*the site of his
+#: burial*", "*the location of his body* (*grave*, *remains*)", "*the place
+#: and date of the funeral*", "*his burial place*" (review r65).
+_BURIAL = (
+    r"(?:the\s+)?(?:exact\s+|precise\s+)?(?:site|place|location|whereabouts|"
+    r"date|time)(?:\s+and\s+(?:site|place|location|date|time))?\s+of\s+"
+    r"(?:(?:his|her|their|the)\s+)?(?:burial|body|bodies|grave|remains|funeral|"
+    r"corpse)|(?:his|her|their|the)\s+(?:exact\s+)?(?:burial\s+(?:site|place)|"
+    r"grave(?:\s?site)?|resting\s+place)"
+)
+#: Where the body was laid, not known: "; *it is not known where he was
+#: buried*", "; *it remains unclear where his body is*".
+_WHERE_BURIED_UNKNOWN = (
+    r"it\s+(?:is|was|remains|remained)\s+(?:not\s+(?:yet\s+)?(?:known|clear)|"
+    r"unknown|unclear)\s+where\s+(?:he|she|they|(?:his|her|their|the)\s+"
+    r"(?:body|bodies|remains))\s+(?:was|were|is|are|(?:has|have|had)\s+been|lies|"
+    r"lay)(?:\s+(?:buried|laid\s+to\s+rest))?"
+)
 #: A clause of its own after the death that doubts a detail of it, not the
 #: death: "; *the cause of his death could not be confirmed*", ", but *the
 #: date of death could not be verified*", "; *the circumstances of his death
-#: have yet to be confirmed*", "; *the death toll remains unconfirmed*".
+#: have yet to be confirmed*", "; *the death toll remains unconfirmed*",
+#: "; *the site of his burial has not been confirmed*", "; *the location of
+#: his body is not known*", "; *it is not known where he was buried*".
 _DETAIL_DOUBTED = re.compile(
     _CLAUSE_OPEN
-    + r"(?:(?:the\s+)?(?:exact\s+|precise\s+)?(?:cause|date|time|timing|place|"
-    r"location|circumstances|manner|reasons?)\s+(?:of|for)\s+"
+    + r"(?:(?:(?:the\s+)?(?:exact\s+|precise\s+)?(?:cause|date|time|timing|"
+    r"place|location|circumstances|manner|reasons?)\s+(?:of|for)\s+"
     r"(?:(?:his|her|their|the)\s+)?death|"
     r"the\s+(?:(?:exact|precise|final)\s+)?(?:death\s+toll|number\s+of\s+"
-    r"(?:dead|deaths|victims|casualties|people\s+killed)))\s+"
+    r"(?:dead|deaths|victims|casualties|people\s+killed))|" + _BURIAL + r")\s+"
     rf"(?:{_CANNOT}\s+(?:yet\s+)?be\s+(?:independently\s+)?"
     r"(?:confirmed|verified|determined|established)|"
-    rf"{_UNCONFIRMED_BE}){_BY_WHOM}" + _CLAUSE_END,
+    rf"{_UNCONFIRMED_BE}|"
+    r"(?:is|are|was|were|remains?|remained)\s+(?:not\s+(?:yet\s+)?known|unknown|"
+    r"unclear))|" + _WHERE_BURIED_UNKNOWN + r")" + _BY_WHOM + _CLAUSE_END,
     re.IGNORECASE,
 )
 

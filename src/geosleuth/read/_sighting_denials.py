@@ -32,7 +32,15 @@ from geosleuth.read.attribution._disputes import retracts
 from geosleuth.read.hedges import hedge_of, semicolon_between, weakest
 from geosleuth.read.whereabouts._clauses import unreal_deed
 
-__all__ = ["_believed", "_correctable", "_denied", "_hearsay"]
+__all__ = [
+    "_DENYING_BACK",
+    "_EVENTS",
+    "_believed",
+    "_correctable",
+    "_denied",
+    "_hearsay",
+    "_the_ones_told",
+]
 
 
 _NOBODY = frozenset({"nobody", "none", "noone"})

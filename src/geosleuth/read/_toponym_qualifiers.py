@@ -17,10 +17,14 @@ Lebanese city of Tripoli" (:func:`_placing_qualifier`), "Pandi, Bulacan"
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Collection, Iterable
 
+import numpy as np
+
 from geosleuth.gazetteer import Gazetteer
+from geosleuth.geometry import Area, Geometry, Point, haversine_km
 from geosleuth.read._lexicon import DEMONYMS
 from geosleuth.read._toponym_patterns import (
     _AND_AFTER,
@@ -285,12 +289,14 @@ def _placing_qualifier(
         name
         and part is not None
         and re.search(_PART_OF, after[: part.start(1)], re.IGNORECASE)
-        and _qualifier_match(gaz, name, cands) is None
     ):
-        # "Cosalá, in the hills of Durango": the land the town lies by, not the
-        # state that names which town; a town of that name in Y, or none, and
-        # the town stays what it is, beside Y (review r64, L1)
-        return ""
+        # "San Miguel, in the hills of Durango": the town of that name in Y,
+        # however large the San Miguels abroad (review r65); "Cosalá, in the
+        # hills of Durango": none, and the land the town lies by is in Y's
+        # country, beside Y (review r64, L1)
+        if _qualifier_match(gaz, name, cands) is not None:
+            return name
+        return _division_beside(gaz, name, cands)
     if not is_big(gaz, cands, 0.9):
         return name
     parens = _PARENS_AFTER.match(after)
@@ -304,6 +310,72 @@ def _placing_qualifier(
     return next(
         (n for n in names if n and _qualifier_match(gaz, n, cands) is not None), ""
     )
+
+
+#: How near the land of a division a town lies beside it: "Cosalá (Elota,
+#: Mazatlán), in the hills of Durango" (Sinaloa, 40-80 km from Durango's
+#: towns), "Tamazula, in the desert of Sonora" (120 km).
+_BESIDE_KM = 150.0
+
+
+def _division_beside(gaz: Gazetteer, name: str, cands: list[tuple[int, float]]) -> str:
+    """The division of the town of ``cands`` that lies beside the division ``name``.
+
+    "Cosalá, in the hills of Durango": no Cosalá lies in Durango, but one lies
+    in Sinaloa, beside it (within :data:`_BESIDE_KM` of its land: review r64,
+    L1); "Santiago, in the hills of Durango" is no Santiago of Chile, nor of
+    Nuevo León, 300 km off (review r65). The town of that very name nearest to
+    the land names the division (its country where it has none); ``name``
+    itself where there is none: the town is one the gazetteer lacks, as in
+    "Santiago, Durango".
+    """
+    lands = [
+        gaz.place(p).geometry
+        for p, w in gaz.match_ids(name)
+        if w >= 0.9 and gaz.kind(p) in ("admin", "country")
+    ]
+    near = [
+        (
+            min(
+                _km_from(land, float(gaz.lons[p]), float(gaz.lats[p])) for land in lands
+            ),
+            p,
+        )
+        for p, w in cands
+        if w >= 1.0 and gaz.kind(p) not in ("admin", "country")
+    ]
+    km, town = min(near, default=(math.inf, -1))
+    if km > _BESIDE_KM:
+        return name
+    division = gaz.admin_place_id(gaz.country_code(town), gaz.admin1_code(town))
+    if division is None:
+        division = gaz.country_place_id(gaz.country_code(town))
+    return name if division is None else gaz.place(division).name
+
+
+def _km_from(land: Geometry, lon: float, lat: float) -> float:
+    """Kilometres from (``lon``, ``lat``) to ``land``: 0 inside an area.
+
+    On a plane about the point, near enough within a few hundred kilometres.
+    """
+    if isinstance(land, Point):
+        return float(haversine_km(lon, lat, land.lon, land.lat))
+    if not isinstance(land, Area):
+        return math.inf
+    kx, ky = 111.32 * math.cos(math.radians(lat)), 110.57
+    best = math.inf
+    for polygon in land.polygons:
+        ring = np.asarray(polygon[0], dtype=np.float64)
+        ring = np.vstack([ring, ring[:1]])  # closed
+        x, y = (ring[:, 0] - lon) * kx, (ring[:, 1] - lat) * ky
+        ax, ay, dx, dy = x[:-1], y[:-1], np.diff(x), np.diff(y)
+        crosses = (ay > 0) != (ay + dy > 0)
+        at_x = ax - ay * dx / np.where(dy == 0, 1e-12, dy)
+        if int(np.count_nonzero(crosses & (at_x > 0))) % 2 == 1:
+            return 0.0
+        t = np.clip(-(ax * dx + ay * dy) / np.maximum(dx * dx + dy * dy, 1e-12), 0, 1)
+        best = min(best, float(np.min(np.hypot(ax + t * dx, ay + t * dy))))
+    return best
 
 
 def _divisions_of(

@@ -336,7 +336,14 @@ def _resolve_live(
             or bool(_STATE_AFTER.match(text[s.end : s.end + 12]))
             or state_of
         )
-        cands = _promote_cities(s.cands, gaz, state_named=state_named)
+        cands = s.cands
+        if state_named and not any(
+            w >= 1.0 and gaz.kind(p) == "admin" for p, w in cands
+        ):
+            # "the state of Chihuahua", "Oaxaca state": the state the gazetteer
+            # holds as "Chihuahua State" or "Estado de Oaxaca" (review r65)
+            cands = cands + _designated_divisions(gaz, s.text, cands)
+        cands = _promote_cities(cands, gaz, state_named=state_named)
         if state_of and any(w >= 1.0 and gaz.kind(p) == "admin" for p, w in cands):
             # "the state of Chihuahua": the state, whatever a dateline or a
             # city of the same name nearby says
@@ -493,6 +500,30 @@ _STATE_OF_BEFORE = re.compile(
     r"\b(?:state|province|department|prefecture)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+
+#: How a state's name is written with its kind where the gazetteer holds it
+#: so ("Chihuahua State", "Oaxaca State" of admin1.csv; GeoNames' "Estado de
+#: Chihuahua").
+_DESIGNATED = ("{} State", "State of {}", "Estado de {}")
+
+
+def _designated_divisions(
+    gaz: Gazetteer, name: str, cands: list[tuple[int, float]]
+) -> list[tuple[int, float]]:
+    """The first-level divisions that ``name`` with its kind names, as exact matches.
+
+    "the state of Chihuahua": the gazetteer's "Chihuahua State", which the bare
+    name does not match (a town of that name stands for it). Those already in
+    ``cands`` are left out.
+    """
+    have = {p for p, _ in cands}
+    out: dict[int, float] = {}
+    for form in _DESIGNATED:
+        for p, w in gaz.match_ids(form.format(name)):
+            if w >= 0.9 and gaz.kind(p) == "admin" and p not in have:
+                out[p] = 1.0
+    return list(out.items())
+
 
 #: What makes the name after it an area rather than a town, though the name
 #: is a dateline's: a side or kind of land ("northern Durango", "rural

@@ -187,6 +187,7 @@ from geosleuth.read._sentence import (
     resolved,
     subtree_span,
 )
+from geosleuth.read._sighting_denials import _DENYING_BACK, _EVENTS, _the_ones_told
 from geosleuth.read.attribution import (
     REPORTING_LEMMAS,
     RUMOUR,
@@ -615,6 +616,8 @@ def _read_death(
     doubted = doubted_here(text, cues[0].end())
     if doubted is not None:
         text = text[: doubted[0]] + " " * (doubted[1] - doubted[0])
+    # "...; the army denied the death of the gunman": another's death
+    text = _others_death_undenied(s, text, s.span[0] + cues[0].start())
     # "Police refused to dismiss reports that she had been killed": no denial
     checked = without_withheld_denials(text)
     denial = _DEATH_DENIED.search(checked)
@@ -748,6 +751,10 @@ def _read_death(
     verb = (
         next((t for t in s.sent if t.idx == at), None) if s.sent is not None else None
     )
+    if verb is not None and _expected_death(verb):
+        # "Salcedo should have died since": a death expected, not told (review
+        # r65, as "would have died since")
+        hedge, cue = weakest(hedge, "possible"), cue or "should have"
     date, date_from, dnote = ex.dates(s, at, verb, skip)
     began = _dead_since(ex, s, s.span[0] + dead.end(), date, date_from)
     if began is not None:
@@ -792,11 +799,49 @@ def _read_death(
         _where_died(ex, s, s.span[0] + dies.start(), hedge, date, date_from, where)
 
 
+def _expected_death(verb: Any) -> bool:
+    """Whether the death verb ``verb`` is one that "should have" happened."""
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return "should" in aux and "have" in aux
+
+
+def _others_death_undenied(s: Sentence, text: str, at: int) -> str:
+    """``text`` (of ``s``) with each denial of another's death or arrest blanked.
+
+    "Salcedo was killed in Culiacán; the army denied *the death of the
+    gunman*": a denial of an event (death, arrest, ...) by its noun takes the
+    target's death back only where the noun is the target's own, as for a
+    seeing (:func:`~geosleuth.read._sighting_denials._the_ones_told`: "the
+    death", "his death", "the death of Salcedo"), review r65. ``at`` is the
+    document offset of the death cue; offsets of ``text`` are those of ``s``.
+    """
+    cue = next((t for t in s.sent if t.idx == at), None) if s.sent else None
+    if cue is None:
+        return text
+    for verb in s.sent:
+        if verb.lemma_.lower() not in _DENYING_BACK:
+            continue
+        events = [
+            c
+            for c in verb.children
+            if c.dep_ in ("dobj", "nsubjpass")
+            and c.lemma_.lower() in _EVENTS
+            # not "denied the death of Salcedo in Culiacán", the death told
+            and not c.left_edge.i <= cue.i <= c.right_edge.i
+        ]
+        if events and not all(_the_ones_told(e, cue, s.target) for e in events):
+            k = verb.idx - s.span[0]
+            text = text[:k] + " " * len(verb.text) + text[k + len(verb.text) :]
+    return text
+
+
 #: In a clause that doubts a detail of a death (:func:`detail_doubted`), the
-#: words that doubt where it happened: "*the place of his death* has not been
-#: confirmed", "*the exact location* of his death".
+#: words that doubt where it happened or where the body lies: "*the place of
+#: his death* has not been confirmed", "*the exact location* of his death",
+#: "*the site* of his burial", "*his grave*", "it is not known *where* he was
+#: buried" (review r65).
 _PLACE_DOUBTED = re.compile(
-    r"\b(?:place|location|site|whereabouts)\b[^;]*", re.IGNORECASE
+    r"\b(?:place|location|site|whereabouts|where|grave)\b[^;]*", re.IGNORECASE
 )
 
 
