@@ -126,6 +126,10 @@ class EventTable:
     empty_rows : tuple of int
         The lines of rows whose every field is empty (``;;;;``, Excel's rows
         below a table), skipped as blank lines are.
+    swapped_lines : tuple of int
+        The lines of events far from the others that, with lon and lat
+        exchanged, lie among them (warned of as ``lon and lat swapped on line
+        7?``, and kept).
 
     Raises
     ------
@@ -154,6 +158,7 @@ class EventTable:
     repeats: tuple[tuple[int, int], ...] = ()
     encoding: str | None = None
     empty_rows: tuple[int, ...] = ()
+    swapped_lines: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
         lons = np.array(self.lons, dtype=np.float64)
@@ -619,14 +624,19 @@ def _swapped_events(
     ]
 
 
-def _swapped_text(
+def _swap_question(
     swapped: list[tuple[int, float, float, float]],
     lons: list[float],
     lats: list[float],
     lines: list[int],
     where: str,
 ) -> str:
-    """The warning of events that look swapped: the first at length, the others."""
+    """``The event on line 9 of f.csv has ...: lon and lat swapped on line 9?``.
+
+    The first event of :func:`_swapped_events` at length, the others by line:
+    what the reader's warning and ``geosleuth profile``'s (which adds how much
+    the rows widened the study area) both begin with.
+    """
     k, km, km_exchanged, spread = swapped[0]
     others = [lines[j] for j, _, _, _ in swapped[1:]]
     also = (
@@ -635,13 +645,27 @@ def _swapped_text(
         if others
         else ""
     )
-    kept = "them" if others else "it"
     return (
         f"The event on line {lines[k]} of {where} has (lon, lat) = ({lons[k]}, "
         f"{lats[k]}), {km:,.0f} km from the centre of the other events (which "
         f"lie within {spread:,.1f} km of it); with lon and lat exchanged, "
         f"({lats[k]}, {lons[k]}), it lies among them ({km_exchanged:,.1f} km from "
-        f"it): lon and lat swapped on line {lines[k]}?{also} The row"
+        f"it): lon and lat swapped on line {lines[k]}?{also}"
+    )
+
+
+def _swapped_text(
+    swapped: list[tuple[int, float, float, float]],
+    lons: list[float],
+    lats: list[float],
+    lines: list[int],
+    where: str,
+) -> str:
+    """The warning of events that look swapped: the first at length, the others."""
+    others = swapped[1:]
+    kept = "them" if others else "it"
+    return (
+        f"{_swap_question(swapped, lons, lats, lines, where)} The row"
         f"{'s are' if others else ' is'} kept, as a far event may be real, and "
         f"the study area is widened to take {kept} in; if swapped, exchange "
         f"{'their' if others else 'its'} lon and lat, or remove "
@@ -1049,4 +1073,5 @@ def read_events_csv(
         repeats=tuple(repeats),
         encoding=encoding,
         empty_rows=tuple(empty_rows),
+        swapped_lines=tuple(lines[k] for k, _, _, _ in swapped),
     )

@@ -74,6 +74,17 @@ Hedge = Literal["certain", "probable", "possible", "doubtful"]
 Reliability = Literal["A", "B", "C", "D", "E", "F"]
 HEDGES: tuple[str, ...] = get_args(Hedge)
 
+#: What an area an item names is, where it is known (``place_kind``): a
+#: country's first-level division (``state``, ``province``, ``region``), a
+#: country, a continent, or a polygon drawn in the case file (``drawn``). Kept so
+#: the areas table can say "Durango (state)" (review r60, leftover 2).
+_PLACE_KINDS = ("state", "province", "region", "country", "continent", "drawn")
+
+
+def _check_place_kind(item: str, value: Any) -> None:
+    if value is not None and value not in _PLACE_KINDS:
+        raise _fail(item, "place_kind", f"None or one of {list(_PLACE_KINDS)}", value)
+
 
 def _fail(item: str, name: str, expected: str, got: Any) -> InputError:
     return InputError(
@@ -575,6 +586,11 @@ class Sighting(_Item):
         For an associate, the typical distance (1-σ) between target and associate.
     weight : float, default 1.0
         Relative weight within its group.
+    place_kind : str or None, default None
+        What an area ``place`` is, where known: ``"state"``, ``"province"``,
+        ``"region"`` (a country's first-level division), ``"country"``,
+        ``"continent"``, or ``"drawn"`` (a polygon drawn in the case file).
+        Claims and territories keep it too.
 
     Examples
     --------
@@ -599,6 +615,7 @@ class Sighting(_Item):
     associate_sigma_km: float = 25.0
     group: str | None = None
     weight: float = 1.0
+    place_kind: str | None = None
 
     kind: ClassVar[str] = "sighting"
 
@@ -606,6 +623,7 @@ class Sighting(_Item):
         _Item.__post_init__(self)
         n = self._name()
         _check_geometry(n, "place", self.place)
+        _check_place_kind(n, self.place_kind)
         _check_km(n, "sigma_km", self.sigma_km, allow_zero=False)
         _check_km(n, "associate_sigma_km", self.associate_sigma_km)
         if self.subject not in ("target", "associate"):
@@ -642,6 +660,8 @@ class Sighting(_Item):
             group=self.group,
             weight=self.weight,
         )
+        if self.place_kind is not None:  # only where set: readings keep their form
+            d["place_kind"] = self.place_kind
         return d
 
 
@@ -668,6 +688,7 @@ class Claim(_Item):
     buffer_km: float = 10.0
     sigma_km: float = 10.0
     polarity: Literal["is", "is_not"] = "is"
+    place_kind: str | None = None
 
     kind: ClassVar[str] = "claim"
 
@@ -675,6 +696,7 @@ class Claim(_Item):
         _Item.__post_init__(self)
         n = self._name()
         _check_geometry(n, "place", self.place)
+        _check_place_kind(n, self.place_kind)
         _check_km(n, "buffer_km", self.buffer_km)
         _check_km(n, "sigma_km", self.sigma_km, allow_zero=False)
         if self.polarity not in ("is", "is_not"):
@@ -690,6 +712,8 @@ class Claim(_Item):
             sigma_km=self.sigma_km,
             polarity=self.polarity,
         )
+        if self.place_kind is not None:  # only where set: readings keep their form
+            d["place_kind"] = self.place_kind
         return d
 
 
@@ -714,6 +738,7 @@ class Territory(_Item):
     tie: float = 0.8
     sigma_km: float = 5.0
     place_name: str | None = None
+    place_kind: str | None = None
 
     kind: ClassVar[str] = "territory"
     timed: ClassVar[bool] = False
@@ -724,6 +749,7 @@ class Territory(_Item):
         if not isinstance(self.group_name, str) or not self.group_name.strip():
             raise _fail(n, "group_name", "a non-empty name", self.group_name)
         _check_geometry(n, "area", self.area)
+        _check_place_kind(n, self.place_kind)
         _check_prob(n, "tie", self.tie)
         _check_km(n, "sigma_km", self.sigma_km, allow_zero=False)
 
@@ -741,6 +767,8 @@ class Territory(_Item):
             sigma_km=self.sigma_km,
             place_name=self.place_name,
         )
+        if self.place_kind is not None:
+            d["place_kind"] = self.place_kind
         return d
 
 

@@ -32,6 +32,37 @@ from geosleuth.geometry import Area, Geometry, Line, Point, from_geojson
 __all__: list[str] = []
 
 
+#: Countries whose first-level divisions are called states, and those whose are
+#: called regions; any other country's are provinces (departments, governorates,
+#: oblasts ... are all written "province"). What the areas table says of a
+#: division an item names: "Durango (state)" (review r60, leftover 2).
+_STATE_COUNTRIES = frozenset(
+    {"AT", "AU", "BR", "DE", "FM", "IN", "MM", "MX", "MY", "NG", "PW", "SD", "SS", "US",
+     "VE"}
+)  # fmt: skip
+_REGION_COUNTRIES = frozenset(
+    {"BF", "CL", "CM", "CZ", "DK", "ET", "FR", "GH", "GN", "IT", "ML", "NE", "PE", "PH",
+     "SN", "SO", "TZ"}
+)  # fmt: skip
+
+
+def _area_kind(kind: str, country: str | None) -> str | None:
+    """An item's ``place_kind`` for an area of the gazetteer of ``kind``.
+
+    >>> _area_kind("admin", "MX"), _area_kind("admin", "SY")
+    ('state', 'province')
+    >>> _area_kind("country", "SY")
+    'country'
+    >>> _area_kind("town", "SY") is None
+    True
+    """
+    if kind == "admin":
+        if country in _STATE_COUNTRIES:
+            return "state"
+        return "region" if country in _REGION_COUNTRIES else "province"
+    return kind if kind in ("country", "region", "continent") else None
+
+
 class _Resolver:
     def __init__(self, places: dict[str, Geometry], source: str) -> None:
         self.places = places
@@ -40,19 +71,26 @@ class _Resolver:
 
     def __call__(
         self, ref: Any, where: str, line: int | None
-    ) -> tuple[Geometry, str | None]:
+    ) -> tuple[Geometry, str | None, str | None]:
+        """The place's geometry, name and, for an area, its ``place_kind``.
+
+        An area written in the case file (under ``places:`` or inline) is
+        ``"drawn"``; one of the gazetteer is what it is there (a state, a
+        country ...).
+        """
         if isinstance(ref, dict) and "type" in ref:
             geom = from_geojson(_plain(ref), what=where)
-            return (geom.check_encloses() if isinstance(geom, Area) else geom), None
+            if isinstance(geom, Area):
+                return geom.check_encloses(), None, "drawn"
+            return geom, None, None
         if isinstance(ref, dict):
-            return Point(ref["lon"], ref["lat"]), None
+            return Point(ref["lon"], ref["lat"]), None, None
         name = _nfc(str(ref))
-        if name in self.places:
-            return self.places[name], name
         lowered = {k.lower(): k for k in self.places}
-        if name.lower() in lowered:
-            key = lowered[name.lower()]
-            return self.places[key], key
+        if name in self.places or name.lower() in lowered:
+            key = name if name in self.places else lowered[name.lower()]
+            geom = self.places[key]
+            return geom, key, "drawn" if isinstance(geom, Area) else None
         try:
             if self._gaz is None:
                 from geosleuth.gazetteer import Gazetteer
@@ -83,7 +121,12 @@ class _Resolver:
                 line=line,
                 field=where,
             ) from None
-        return place.geometry, str(place.name)
+        kind = (
+            _area_kind(str(place.kind), place.country)
+            if isinstance(place.geometry, Area)
+            else None
+        )
+        return place.geometry, str(place.name), kind
 
 
 def _nfc(name: str) -> str:
@@ -293,7 +336,7 @@ def _build_item(
                     field=where(gkey),
                 )
             try:
-                geom, name = resolve(raw[gkey], where(gkey), line_for(gkey))
+                geom, name, area_kind = resolve(raw[gkey], where(gkey), line_for(gkey))
             except CaseFileError:
                 raise
             except InputError as exc:
@@ -306,6 +349,8 @@ def _build_item(
                 ) from None
             kwargs[gkey] = geom
             kwargs["place_name"] = name
+            if area_kind is not None and kind in ("sighting", "claim", "territory"):
+                kwargs["place_kind"] = area_kind
             if kind == "front" and not isinstance(geom, Point):
                 raise CaseFileError(
                     f"The place of front {item_id!r} must be a point.",

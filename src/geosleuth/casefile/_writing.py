@@ -128,7 +128,7 @@ def dump_item_yaml(item: EvidenceItem) -> str:
     for key, value in d.items():
         if value is None or (isinstance(value, float) and math.isinf(value)):
             continue
-        if key in ("place_name", "time"):
+        if key in ("place_name", "place_kind", "time"):
             continue
         if isinstance(value, dict) and "coordinates" in value:  # a geometry
             value = {**value, "coordinates": _compact(value["coordinates"])}

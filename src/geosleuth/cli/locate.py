@@ -43,6 +43,7 @@ from geosleuth.locate import DocumentTally, locate_case
 from geosleuth.report import files
 from geosleuth.report.text import (
     about_a_source,
+    area_kind_text,
     area_lead,
     areas_shown,
     km2,
@@ -293,7 +294,9 @@ def _areas_summary(est: Estimate) -> None:
     table.add_column("P(inside)", justify="right")
     table.add_column("size", justify="right")
     for a in shown:
-        table.add_row(Text(plain(a.name)), pct(a.probability), km2(a.area_km2))
+        table.add_row(
+            Text(plain(a.name) + area_kind_text(a)), pct(a.probability), km2(a.area_km2)
+        )
     console.print(table)
     hidden = len(est.named_areas) - len(shown)
     if hidden:

@@ -7,7 +7,7 @@ import math
 import re
 import shlex
 import warnings
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -31,6 +31,8 @@ from geosleuth.events import (
     EventTable,
     _far_from_the_others,
     _km_from,
+    _swap_question,
+    _swapped_events,
     _unit_vectors,
     read_events_csv,
 )
@@ -43,7 +45,7 @@ from geosleuth.profile import (
     study_area_grid,
 )
 from geosleuth.profile.dpm import FIXED_SHAPE, LEAST_KM, MOST_KM
-from geosleuth.profile.study_area import stretching_events
+from geosleuth.profile.study_area import _ACCURATE_KM, stretching_events
 from geosleuth.report.fieldfiles import cell_outlines_lonlat, ring_parts
 from geosleuth.report.files import case_reference, write_all_atomic
 
@@ -532,6 +534,23 @@ def _farthest_text(grid: Grid, events: EventTable, *, shown: int = 3) -> str:
 _STRETCH_SHARE, _STRETCH_MOST, _STRETCH_FACTOR = 0.01, 20, 10.0
 
 
+@dataclass(frozen=True, slots=True)
+class _Stretched:
+    """A few events that make the study area many times larger (:func:`_stretch`).
+
+    ``idx``: their indices in the events; ``times``: how many times larger the
+    area is with them; ``without``: the study area without them, and
+    ``rest_reach_km`` the farthest of the other events from its centre;
+    ``record``: profile.json's ``study_area.stretched_by``.
+    """
+
+    idx: IntArray
+    times: float
+    without: Grid
+    rest_reach_km: float
+    record: dict[str, Any]
+
+
 def _stretch(
     events: EventTable,
     grid: Grid,
@@ -539,8 +558,8 @@ def _stretch(
     margin: float,
     n_side: int,
     cell_km: float | None,
-) -> tuple[str, dict[str, Any]] | None:
-    """The warning that a few events stretch the study area, and its record.
+) -> _Stretched | None:
+    """The few events that stretch the study area, if some do.
 
     An event 200-600 km from a city's cases (a traveller, a case geocoded to a
     town of the same name) is neither far enough for the 600 km warning nor
@@ -549,7 +568,9 @@ def _stretch(
     area, looks excellent for it (review r60, H1). Events are said when at most
     1 % of them (at least one, at most 20) make the area 10 times larger or
     more (:func:`geosleuth.profile.study_area.stretching_events`): their
-    lines, and the area and cells with and without them.
+    lines, and the area and cells with and without them
+    (:func:`_stretch_text`, or :func:`_swap_stretch_text` for rows that look
+    swapped).
     """
     n = events.n_events
     most = min(max(1, int(n * _STRETCH_SHARE)), _STRETCH_MOST)
@@ -576,9 +597,26 @@ def _stretch(
     if times < _STRETCH_FACTOR:
         return None
     lines = [int(events.lines[k]) for k in idx]
+    rx, ry = without.lonlat_to_xy_km(events.lons[rest], events.lats[rest])
+    record = {
+        "lines": lines,
+        "times_larger": times,
+        "area_km2_without": without.area_km2,
+        "cell_km_without": without.cell_km,
+        "nx_ny_without": [without.nx, without.ny],
+        # of them, those that look swapped (review r60, leftover 1)
+        "swapped_lines": [line for line in lines if line in events.swapped_lines],
+    }
+    return _Stretched(idx, times, without, float(np.hypot(rx, ry).max()), record)
+
+
+def _stretch_text(stretched: _Stretched, events: EventTable, grid: Grid) -> str:
+    """The warning that a few events stretch the study area (review r60, H1)."""
+    idx, without = stretched.idx, stretched.without
+    n = events.n_events
     rows = [
-        f"line {line}" if line > 0 else f"event {int(k)}"
-        for k, line in zip(idx, lines, strict=True)
+        f"line {int(events.lines[k])}" if events.lines[k] > 0 else f"event {int(k)}"
+        for k in idx
     ]
     shown = ", ".join(rows[:5]) + (
         f" and {len(rows) - 5} more" if len(rows) > 5 else ""
@@ -592,9 +630,9 @@ def _stretch(
         if one
         else f" ({km.min():,.0f} to {km.max():,.0f} km from the others' centre)"
     )
-    text = (
+    return (
         f"The event{'' if one else 's'} on {shown}{at} "
-        f"stretch{'es' if one else ''} the study area {times:,.0f}-fold: "
+        f"stretch{'es' if one else ''} the study area {stretched.times:,.0f}-fold: "
         f"{_area_text(grid)} with {'it' if one else 'them'}, "
         f"{_area_text(without)} without; the other {n - idx.size} events then "
         "fall in few cells, and a hit score, a share of the area, looks better "
@@ -603,14 +641,69 @@ def _stretch(
         f"{'it does' if one else 'they do'} not belong to the series, remove "
         f"{'it' if one else 'them'} from the file."
     )
-    record = {
-        "lines": lines,
-        "times_larger": times,
-        "area_km2_without": without.area_km2,
-        "cell_km_without": without.cell_km,
-        "nx_ny_without": [without.nx, without.ny],
-    }
-    return text, record
+
+
+def _swapped_stretching(
+    events: EventTable, stretched: _Stretched | None
+) -> list[tuple[int, float, float, float]] | None:
+    """The rows that look swapped, when they are the very rows that stretch.
+
+    Such a row draws one warning, not three (review r60, leftover 1): the
+    reader's ``lon and lat swapped on line 7?``, the stretch and, where the
+    others lie within 600 km of their own area's centre, the reach past 600
+    km are all that row (:func:`_swap_stretch_text`). None when the rows that
+    look swapped and those that stretch differ (each then keeps its warning).
+    """
+    if stretched is None or not events.swapped_lines:
+        return None
+    found = _swapped_events(events.lons, events.lats)
+    lines = sorted(int(events.lines[k]) for k, _, _, _ in found)
+    if lines != sorted(events.swapped_lines) or lines != stretched.record["lines"]:
+        return None
+    return found
+
+
+def _swap_stretch_text(
+    stretched: _Stretched,
+    swapped: list[tuple[int, float, float, float]],
+    events: EventTable,
+    grid: Grid,
+    *,
+    far_km: float | None,
+) -> str:
+    """One warning of rows that look swapped and stretch the study area.
+
+    The swap as the reader says it, then how much the rows widen the study
+    area (its area and cells with and without them) and, given ``far_km`` (the
+    events' reach from its centre, past 600 km only because of them), that the
+    grid's distances are off there.
+    """
+    one = len(swapped) == 1
+    it, its = ("it", "its") if one else ("them", "their")
+    far = (
+        f"; with {it} the events reach {far_km:,.0f} km from the study area's "
+        f"centre, and beyond {_ACCURATE_KM:g} km the grid's distances are off by "
+        "more than 0.2 % (2-3 % at 3,000 km)"
+        if far_km is not None
+        else ""
+    )
+    question = _swap_question(
+        swapped,
+        events.lons.tolist(),
+        events.lats.tolist(),
+        events.lines.tolist(),
+        events.path or "the events",
+    )
+    return (
+        f"{question} The row{' is' if one else 's are'} kept, as a far event may "
+        f"be real, and the study area is widened {stretched.times:,.0f}-fold to "
+        f"take {it} in: {_area_text(grid)} with {it}, "
+        f"{_area_text(stretched.without)} without; the other "
+        f"{events.n_events - stretched.idx.size} events then fall in few cells, "
+        f"and a hit score, a share of the area, looks better than it is{far}. If "
+        f"swapped, exchange {its} lon and lat; if {'it does' if one else 'they do'} "
+        f"not belong to the series, remove {it} from the file."
+    )
 
 
 def _area_text(grid: Grid) -> str:
@@ -945,7 +1038,10 @@ def profile(
     one address are two events). An event far from the others that lies among them
     with lon and lat exchanged is warned of ("lon and lat swapped on line 7?") and
     kept, widening the study area (a real far event near the diagonal lon = lat
-    looks the same: exchange its lon and lat, or remove it, if it is swapped); rows
+    looks the same: exchange its lon and lat, or remove it, if it is swapped); a
+    few events that make the study area 10 times larger or more are warned of by
+    line, with the area and cells with and without them, in the one warning of
+    the swap where they are the rows that look swapped; rows
     that repeat an earlier row exactly, every field the same, are warned of by line
     and kept (counted in profile.json). A file that is not UTF-8 is read as
     Windows-1252 (cp1252), as Excel writes it, with a warning; Excel's "sep=;" first
@@ -1022,13 +1118,29 @@ def profile(
                 )
             except InputError as exc:
                 raise _about_events(exc, events_csv) from None
+        stretched = _stretch(
+            events, grid, margin=margin, n_side=n_side, cell_km=cell_km
+        )
+        # a swapped row that stretches the area is one warning (review r60)
+        swapped = _swapped_stretching(events, stretched)
+        far_km: float | None = None
         warned: list[str] = []  # for profile.json, as shown
         for note in read_notes:
+            if swapped and "lon and lat swapped on line" in str(note.message):
+                continue
             warnings.warn(note.message, note.category, stacklevel=1)
             warned.append(str(note.message))
         for said in caught:  # in the user's words, naming the file
             words = _BOTH_NAMES.sub(r"\1", str(said.message))
             if "from the study area's centre" in words:
+                if (
+                    swapped
+                    and stretched is not None
+                    and stretched.rest_reach_km <= _ACCURATE_KM
+                ):
+                    ex, ey = grid.lonlat_to_xy_km(events.lons, events.lats)
+                    far_km = float(np.hypot(ex, ey).max())
+                    continue
                 words += _farthest_text(grid, events)
             warnings.warn(
                 f"{words} ({events_csv})",
@@ -1036,14 +1148,14 @@ def profile(
                 stacklevel=1,
             )
             warned.append(f"{words} ({events_csv})")
-        stretched = _stretch(
-            events, grid, margin=margin, n_side=n_side, cell_km=cell_km
-        )
         if stretched is not None:
-            warnings.warn(
-                f"{stretched[0]} ({events_csv})", EvidenceWarning, stacklevel=1
+            text = (
+                _swap_stretch_text(stretched, swapped, events, grid, far_km=far_km)
+                if swapped
+                else f"{_stretch_text(stretched, events, grid)} ({events_csv})"
             )
-            warned.append(f"{stretched[0]} ({events_csv})")
+            warnings.warn(text, EvidenceWarning, stacklevel=1)
+            warned.append(text)
     ex, ey = grid.lonlat_to_xy_km(events.lons, events.lats)
     cx, cy = grid.cell_xy_km()
     parameters: dict[str, Any] = {}
@@ -1166,7 +1278,7 @@ def profile(
             "n_side": n_side if cell_km is None else None,
             "area_km2": grid.area_km2,
             # a few events that make it 10 times larger or more (review r60, H1)
-            "stretched_by": None if stretched is None else stretched[1],
+            "stretched_by": None if stretched is None else stretched.record,
         },
         "grid": grid.to_dict(),
         "peak": {"lon": float(peak_lon), "lat": float(peak_lat), "cell": peak},

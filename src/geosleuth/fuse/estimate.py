@@ -204,7 +204,8 @@ def _areas_from_items(items: Iterable[EvidenceItem]) -> list[NamedArea]:
     Each by its ``place_name``; a territory without one by its group's ("ISIS
     territory"), any other unnamed area by its item ("the area of c3"). Searches
     and fronts name no candidate (a searched area is where the target was not
-    found).
+    found). Each with its kind, the item's ``place_kind`` (a state, a country,
+    an area drawn in the case file ...; None where the item keeps none).
     """
     out = []
     for item in items:
@@ -221,7 +222,7 @@ def _areas_from_items(items: Iterable[EvidenceItem]) -> list[NamedArea]:
             if isinstance(item, Territory)
             else f"the area of {item.id}"
         )
-        out.append(NamedArea(name, geom, (item.id,)))
+        out.append(NamedArea(name, geom, (item.id,), kind=item.place_kind))
     return out
 
 

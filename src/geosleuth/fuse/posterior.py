@@ -75,17 +75,21 @@ class PlaceProbability:
 class NamedArea:
     """An area (a polygon: a state, a province, a drawn pocket) that evidence names.
 
-    ``items`` are the ids of the items that name it.
+    ``items`` are the ids of the items that name it; ``kind`` what it is, where
+    known: an item's ``place_kind`` (``"state"``, ``"province"``, ``"region"``,
+    ``"country"``, ``"continent"``, or ``"drawn"`` in the case file).
 
     Examples
     --------
-    >>> NamedArea("Durango", Area.box(-107.0, 22.0, -103.0, 26.0), ("c2",)).items
+    >>> durango = Area.box(-107.0, 22.0, -103.0, 26.0)
+    >>> NamedArea("Durango", durango, ("c2",), kind="state").items
     ('c2',)
     """
 
     name: str
     area: Area
     items: tuple[str, ...] = ()
+    kind: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +98,8 @@ class AreaProbability:
 
     ``area_km2`` is the area of its part on the grid (the part outside the
     region holds none of the map); ``items`` the ids of the items naming it;
-    ``area`` the polygon.
+    ``area`` the polygon; ``kind`` what it is, where known (as
+    :attr:`NamedArea.kind`).
 
     Examples
     --------
@@ -110,6 +115,7 @@ class AreaProbability:
     area_km2: float
     items: tuple[str, ...]
     area: Area = field(repr=False)
+    kind: str | None = None
 
 
 #: What an area's probability is, as ``estimate.json`` records it.
@@ -133,8 +139,8 @@ def area_probabilities(
     grid), as :func:`place_probabilities` counts a disc. Areas of the same
     polygon (every vertex the same) are one row, named by each spelling
     ("Durango (Estado de Durango)", :func:`_row_name`), with every item that
-    names it. An area that misses the grid is not listed: its 0 would say where
-    the grid ends.
+    names it, and the first kind they give. An area that misses the grid is not
+    listed: its 0 would say where the grid ends.
 
     Parameters
     ----------
@@ -161,15 +167,17 @@ def area_probabilities(
     >>> [(a.name, a.items) for a in rows]  # one polygon; the far one misses the grid
     [('W (West)', ('a', 'b'))]
     """
-    groups: dict[str, tuple[Area, list[str], list[str]]] = {}
+    groups: dict[str, tuple[Area, list[str], list[str], list[str]]] = {}
     for named in areas:
         key = repr(named.area.to_geojson())
-        _, names, ids = groups.setdefault(key, (named.area, [], []))
+        _, names, ids, kinds = groups.setdefault(key, (named.area, [], [], []))
         if named.name not in names:
             names.append(named.name)
         ids.extend(i for i in named.items if i not in ids)
+        if named.kind is not None:
+            kinds.append(named.kind)
     rows = []
-    for area, names, ids in groups.values():
+    for area, names, ids, kinds in groups.values():
         share = coverage(area, grid)
         if not share.any():  # its 0 would be the grid's edge, not the evidence
             continue
@@ -180,6 +188,7 @@ def area_probabilities(
                 float(share.sum()) * grid.cell_area_km2,
                 tuple(ids),
                 area,
+                kinds[0] if kinds else None,
             )
         )
     rows.sort(key=lambda a: (-a.probability, a.name))

@@ -440,7 +440,9 @@ def estimate_record(
     ``places`` (``{name, lat, lon, radius_km, probability, in_hdr90}``, best first),
     ``named_areas`` (``definition``, the sentence that says what the figures are,
     and ``areas``, ``{name, probability, area_km2, items}`` for each area a used
-    item names, best first: :attr:`~geosleuth.fuse.Estimate.named_areas`),
+    item names, best first, with its ``kind`` where the items keep one (state,
+    province, region, country, continent, drawn in the case file):
+    :attr:`~geosleuth.fuse.Estimate.named_areas`),
     ``evidence`` (``{id, kind, source, contribution, ...}`` for every item, used or
     not), ``grid``, ``settings``, ``timeline`` (and ``timeline_max_points``, the
     most points it was allowed, so that ``geosleuth verify`` makes the same),
@@ -549,6 +551,8 @@ def estimate_record(
             "areas": [
                 {
                     "name": a.name,
+                    # only where the items keep it: older runs verify as they were
+                    **({"kind": a.kind} if a.kind else {}),
                     "probability": _sig(a.probability),
                     "area_km2": _sig(a.area_km2, 9),
                     "items": list(a.items),

@@ -337,7 +337,9 @@ def estimate_geojson(
     - ``"place"``: the ranked places (Point), with ``rank``, ``name``,
       ``probability``, ``radius_km`` and ``in_hdr90``;
     - ``"named_area"``: the areas the used items name ((Multi)Polygon, as the
-      items give them), with ``rank``, ``name``, ``probability`` (of being
+      items give them), with ``rank``, ``name``, ``kind`` (where the items
+      keep one: ``state``, ``province``, ``region``, ``country``,
+      ``continent``, ``drawn`` in the case file), ``probability`` (of being
       inside), ``area_km2`` (of its part on the grid) and ``items``
       (:attr:`~geosleuth.fuse.Estimate.named_areas`);
     - ``"evidence"``: every item (its geometry; ``null`` for life status), with
@@ -402,6 +404,8 @@ def estimate_geojson(
                     "layer": "named_area",
                     "rank": rank,
                     "name": named.name,
+                    # only where known: older files keep their form
+                    **({"kind": named.kind} if named.kind else {}),
                     "probability": _finite(named.probability),
                     "area_km2": _finite(named.area_km2),
                     "items": list(named.items),

@@ -64,6 +64,7 @@ from geosleuth.report._style import (
 from geosleuth.report.geojson import HDR_LEVELS, hdr_features, plateau_outlines
 from geosleuth.report.text import (
     about_a_source,
+    area_kind_text,
     area_lead,
     areas_shown,
     in_region_note,
@@ -314,12 +315,18 @@ def _areas_section(estimate: Estimate) -> str:
     if not shown:
         return ""
     rows = "".join(
-        f"<tr><td>{rank}</td><td>{bdi(a.name)}</td>"
+        f"<tr><td>{rank}</td><td>{bdi(a.name)}{esc(area_kind_text(a))}</td>"
         f'<td class="num">{esc(pct(a.probability))}<span class="bar"><span '
         f'style="width:{100 * max(0.0, min(a.probability, 1.0)):.1f}%"></span>'
         f'</span></td><td class="num">{esc(km2(a.area_km2))}</td>'
         f"<td>{esc(', '.join(a.items))}</td></tr>"
         for rank, a in enumerate(shown, start=1)
+    )
+    kinds = (
+        " In brackets, what the area is, where its items say so (a state, a "
+        "country ...; <i>drawn</i>: a polygon drawn in the case file)."
+        if any(getattr(a, "kind", None) for a in shown)
+        else ""
     )
     hidden = len(estimate.named_areas) - len(shown)
     more = (
@@ -334,7 +341,7 @@ def _areas_section(estimate: Estimate) -> str:
         "a province, a drawn pocket) that a used item names"
         f"{' if the target is in the region' if estimate.p_outside > 0 else ''}: "
         "each cell counts with the share of its area inside the polygon. These "
-        f"are not ranked places, which are discs around points.{more}</p>"
+        f"are not ranked places, which are discs around points.{kinds}{more}</p>"
         '<div class="table-wrap"><table class="places"><thead><tr><th>Rank</th>'
         "<th>Area</th><th>Probability inside</th><th>Area on the grid</th>"
         f"<th>Named by</th></tr></thead><tbody>{rows}</tbody></table></div>"

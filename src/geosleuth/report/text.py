@@ -22,6 +22,7 @@ from typing import Any
 __all__ = [
     "BIDI_CONTROLS",
     "about_a_source",
+    "area_kind_text",
     "area_lead",
     "areas_shown",
     "has_rtl",
@@ -276,6 +277,24 @@ AREA_SHOWN_FROM = 0.01
 AREAS_SHOWN_TOP = 5
 
 
+def area_kind_text(area: Any) -> str:
+    """`` (state)``: what an area named in the evidence is, to follow its name.
+
+    Its kind (:attr:`~geosleuth.fuse.AreaProbability.kind`): ``state``,
+    ``province``, ``region``, ``country``, ``continent``, or ``drawn`` (a
+    polygon drawn in the case file); empty where the items that name it keep
+    none (readings, older estimates).
+
+    >>> from types import SimpleNamespace as NS
+    >>> "Durango" + area_kind_text(NS(name="Durango", kind="state"))
+    'Durango (state)'
+    >>> area_kind_text(NS(name="the area of c3", kind=None))
+    ''
+    """
+    kind = getattr(area, "kind", None)
+    return f" ({kind})" if kind else ""
+
+
 def areas_shown(estimate: Any) -> list[Any]:
     """The areas named in the evidence that the summary and report.html show.
 
@@ -304,7 +323,7 @@ def area_lead(
     name: Callable[[str], str] = plain,
     figure: Callable[[str], str] = str,
 ) -> str | None:
-    """The sentence that says an area holds more than the best ranked place.
+    r"""The sentence that says an area holds more than the best ranked place.
 
     Ranked places are discs around points; an area an item names (a state, a
     province) may hold far more of the map, and the best place would then
@@ -314,10 +333,12 @@ def area_lead(
     report.html's isolate the one and escape the other.
 
     >>> from types import SimpleNamespace as NS
-    >>> est = NS(named_areas=[NS(name="Durango", probability=0.48, items=("a", "b"))],
+    >>> est = NS(named_areas=[NS(name="Durango", probability=0.48, items=("a", "b"),
+    ...                          kind="state")],
     ...          places=[NS(name="Culiacán", probability=0.069)])
-    >>> print(area_lead(est))
-    48.0 % lies in Durango, an area named by 2 items; the best place is Culiacán, 6.9 %
+    >>> print(area_lead(est).replace("; ", ";\n"))
+    48.0 % lies in Durango (state), an area named by 2 items;
+    the best place is Culiacán, 6.9 %
     >>> area_lead(NS(named_areas=est.named_areas,
     ...              places=[NS(name="X", probability=0.5)]))  # the place holds more
     """
@@ -331,7 +352,10 @@ def area_lead(
         return None
     n = len(top.items)
     named = f"named by {n} item{'' if n == 1 else 's'}"
-    lead = f"{figure(pct(top.probability))} lies in {name(top.name)}, an area {named}"
+    lead = (
+        f"{figure(pct(top.probability))} lies in {name(top.name)}"
+        f"{area_kind_text(top)}, an area {named}"
+    )
     if not places:
         return f"{lead}; no place is ranked"
     return f"{lead}; the best place is {name(places[0].name)}, {figure(pct(best))}"
