@@ -60,6 +60,7 @@ __all__ = [
     "AsOf",
     "Territory",
     "as_of_text",
+    "calendar_day",
     "item_from_dict",
     "later_that_day",
     "now_of",
@@ -1116,7 +1117,7 @@ class AsOf(dt.date):
         self, year: int | None = None, month: int | None = None, day: int | None = None
     ) -> AsOf:
         """Another day, at the same time of day."""
-        other = dt.date(self.year, self.month, self.day).replace(
+        other = calendar_day(self).replace(
             year=year or self.year, month=month or self.month, day=day or self.day
         )
         return AsOf(other.year, other.month, other.day, self.at)  # the time kept
@@ -1128,6 +1129,23 @@ class AsOf(dt.date):
 def time_of(as_of: dt.date) -> dt.time | None:
     """The time of day of an :class:`AsOf`; None for a plain date (its end)."""
     return getattr(as_of, "at", None)
+
+
+def calendar_day(as_of: dt.date) -> dt.date:
+    """The calendar day of ``as_of``: a plain date, an :class:`AsOf`'s time dropped.
+
+    A plain date stands for the end of its day (:func:`now_of`): the day is
+    what counts where the time of day does not (the day known by of an
+    estimate, the last day whose publications it uses, is a calendar day).
+
+    Examples
+    --------
+    >>> calendar_day(AsOf(2024, 10, 13, dt.time(7, 0)))
+    datetime.date(2024, 10, 13)
+    >>> calendar_day(dt.date(2024, 10, 13))  # a plain date is its own day
+    datetime.date(2024, 10, 13)
+    """
+    return dt.date(as_of.year, as_of.month, as_of.day)
 
 
 def now_of(as_of: dt.date) -> float:

@@ -43,6 +43,7 @@ from geosleuth.evidence import (
     LifeStatus,
     Provenance,
     Searched,
+    calendar_day,
     later_that_day,
     time_of,
 )
@@ -55,6 +56,7 @@ from geosleuth.fuse import (
     timeline_plan,
     timeline_points,
 )
+from geosleuth.fuse.history import items_known_by
 from geosleuth.gazetteer import Place
 from geosleuth.geometry import Geometry
 from geosleuth.grid import MAX_CELLS, Grid
@@ -249,7 +251,7 @@ def _gather(
     others, docs_of_others, docs_of_others_empty = _read_for_others(outputs, tgt)
     set_aside.extend(others)
     doc_items: list[frozenset[str]] = []
-    read_now: list[tuple[Path, Any, str]] = []
+    read_now: list[tuple[Any, str]] = []  # (DocumentEvidence, as cited)
     labels = Counter(doc.label() for _, doc in gathered)
     for path, doc in gathered:
         # the report cites an article by its title and file, not by its id; two
@@ -259,7 +261,7 @@ def _gather(
         as_cited = f"{label} [{doc.doc_id}]" if labels[label] > 1 else label
         cited = doc.cited(as_cited)
         if path in articles:
-            read_now.append((path, doc, as_cited))
+            read_now.append((doc, as_cited))
         doc_items.append(frozenset(i.id for i in cited))
         fresh, repeats = _not_in_case(cited, case)
         set_aside.extend(
@@ -328,47 +330,29 @@ def _gather(
 
 
 def _document_texts(
-    read_now: Sequence[tuple[Path, Any, str]],
+    read_now: Sequence[tuple[Any, str]],
 ) -> tuple[dict[str, Any], ...]:
     """The text each article read now was read in: where its items' spans count.
 
     A span (``Provenance.span``) counts characters in the document's extracted
     text (markup and front matter taken out, the headline set apart as a
     paragraph), not in its file (review r63, L1). ``geosleuth read`` keeps that
-    text in ``<doc>.json``; an article given to ``locate`` itself is read
-    again here (the file only, no language model) and its text kept when it is
-    the one the reading hashed, ``{doc_id, document, source, title,
+    text in ``<doc>.json``; for an article given to ``locate`` itself, the text
+    its reading was made from (:attr:`~geosleuth.read.corpus.DocumentEvidence.text`,
+    not the file read again) is kept, ``{doc_id, document, source, title,
     text_sha256, chars, text}`` (``document`` as its items' provenance cites
-    it; ``text`` None where it is not the text read: the file changed in
-    between).
+    it; ``text`` and ``chars`` None where the reading kept no text).
     Texts are cut on reading at :data:`geosleuth.read.text.MAX_CHARS`
     characters, 200,000 (the 817 LGL and GeoVirus news articles have 1,410 at
     the median, 8,390 at most).
     """
-    import hashlib
-
-    from geosleuth.read.document import extracted_text
-
     out = []
     seen: set[str] = set()
-    for path, doc, as_cited in read_now:
+    for doc, as_cited in read_now:
         if doc.doc_id in seen:  # one article given twice counts once
             continue
         seen.add(doc.doc_id)
-        text: str | None
-        with warnings.catch_warnings():  # what reading it said was said already
-            warnings.simplefilter("ignore")
-            try:
-                text = extracted_text(path)
-            except (OSError, ValueError):  # InputError is a ValueError
-                text = None
-        digest = (
-            None
-            if text is None
-            else hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-        )
-        if digest != doc.text_sha256:
-            text = None
+        text: str | None = doc.text
         out.append(
             {
                 "doc_id": doc.doc_id,
@@ -790,7 +774,8 @@ def fuse_known_by(
     published by ``as_of``. A later day: a hindcast, the map as of ``as_of``
     from every item dated by then and published by ``known_by``, whenever after
     ``as_of`` (``fuse(..., hindcast=True)`` of the items known by
-    ``known_by``); those published later are left out, with why. A point as of
+    ``known_by``, :func:`geosleuth.fuse.history.items_known_by`); those
+    published later are left out, with why. A point as of
     ``D`` of a timeline in mode "event" with the knowledge of ``T``
     (:func:`geosleuth.fuse.timeline_plan`) is this estimate as of ``D``
     known by ``T``, on the same grid: ``geosleuth locate --as-of D
@@ -817,17 +802,11 @@ def fuse_known_by(
     >>> fuse_known_by([s], g, as_of=day, known_by=dt.date(2018, 1, 31)).excluded
     (('s', 'published 2018-02-01, after 2018-01-31, the last day known'),)
     """
-    day = dt.date(as_of.year, as_of.month, as_of.day)
-    if known_by is not None and known_by < day:
-        raise InputError(
-            f"The day known by ({known_by.isoformat()}) must be on or after the "
-            f"day of the estimate ({day.isoformat()}): a hindcast uses what was "
-            "known later, never less than a run as of that day.",
-            field="--known-by",
-        )
-    if known_by is None or known_by == day:
+    known_by, known = items_known_by(
+        items, as_of=as_of, known_by=known_by, field="--known-by"
+    )
+    if known_by == calendar_day(as_of):
         return fuse(items, grid, as_of=as_of, **options)
-    known = [i for i in items if i.known_on <= known_by]
     est = fuse(known, grid, as_of=as_of, hindcast=True, **options)
     later = tuple(
         (

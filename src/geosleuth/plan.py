@@ -1168,9 +1168,9 @@ def optimal_sequence(
     """
     arr, budget, step = _sequence_inputs(p, budget_km, step_km, rest_of_world)
     _, _, _, w = _plan_inputs(arr, budget, sweep_width_km, area_km2, rest_of_world)
-    n, _ = _n_increments(budget, step)
+    n, last = _n_increments(budget, step)
     cells, steps = _greedy_steps(arr, w, step * n, n)
-    steps[-1] = budget - step * (n - 1)
+    steps[-1] = last
     return EffortSequence(cells=cells, effort_km=steps)
 
 

@@ -60,7 +60,7 @@ from geosleuth.errors import (
     GeosleuthWarning,
     InputError,
 )
-from geosleuth.evidence import EventSet, EvidenceItem
+from geosleuth.evidence import EventSet, EvidenceItem, calendar_day
 from geosleuth.fuse import Settings, factors
 from geosleuth.geometry import (
     EARTH_RADIUS_KM,
@@ -134,18 +134,13 @@ def _exchanged(item: EvidenceItem) -> EvidenceItem | None:
         return None
 
 
-def _plain_day(day: dt.date) -> dt.date:
-    """``day`` as a plain date: the end of it (an ``AsOf``'s time dropped)."""
-    return dt.date(day.year, day.month, day.day)
-
-
 def _outside(
     item: EvidenceItem, grid: Grid, *, as_of: dt.date, settings: Settings
 ) -> bool:
     """Whether ``factors`` leaves ``item`` out as lying wholly outside ``grid``."""
     from geosleuth.fuse.likelihood import _OUTSIDE_THE_GRID
 
-    day = max(_plain_day(as_of), item.date)
+    day = max(calendar_day(as_of), item.date)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", GeosleuthWarning)
         _, skipped = factors([item], grid, as_of=day, settings=settings)

@@ -365,20 +365,21 @@ def document_text_check(
     ``estimate.json``'s ``documents`` (an article ``geosleuth locate`` read
     itself: ``{doc_id, text_sha256, text, ...}``, review r63, L1) must each
     hash to the SHA-256 the reading recorded, and each item read from one must
-    quote the text of its span there. A text not kept (the file changed before
-    it could be) is said, not failed; an estimate made before texts were kept
+    quote the text of its span there. A text not kept (by an older geosleuth,
+    which read the file again and found it changed) is said, not failed; the
+    hash is :func:`geosleuth.read.corpus.sha256_of_text`. An estimate made
+    before texts were kept
     is "not recorded", and one whose articles were all read by ``geosleuth
     read`` keeps none (its readings are checked with its inputs).
 
     Examples
     --------
-    >>> import hashlib
     >>> import datetime as dt
     >>> from geosleuth.evidence import Claim, Provenance
     >>> from geosleuth.geometry import Point
+    >>> from geosleuth.read.corpus import sha256_of_text
     >>> text = "Seen in Hajin."
-    >>> doc = {"doc_id": "a", "text": text,
-    ...        "text_sha256": hashlib.sha256(text.encode()).hexdigest()}
+    >>> doc = {"doc_id": "a", "text": text, "text_sha256": sha256_of_text(text)}
     >>> item = Claim(id="a:c1", date=dt.date(2018, 5, 1), place=Point(40.8, 34.7),
     ...              provenance=Provenance(document="a", quote="Hajin", span=(8, 13)))
     >>> document_text_check({"documents": [doc]}, [item])
@@ -388,8 +389,6 @@ def document_text_check(
     >>> document_text_check({}, [item])[0] is None
     True
     """
-    import hashlib
-
     docs = record.get("documents")
     if docs is None:
         return None, ["not recorded: an estimate made before estimates kept them"]
@@ -402,6 +401,8 @@ def document_text_check(
         return False, ["documents (not a list of {doc_id, text, text_sha256})"]
     if not docs:
         return None, ["no article read by the run itself"]
+    from geosleuth.read.corpus import sha256_of_text
+
     diffs: list[str] = []
     notes: list[str] = []
     by_doc: dict[str, list[EvidenceItem]] = {}
@@ -413,8 +414,7 @@ def document_text_check(
         if text is None:
             notes.append(f"{doc_id} (its text was not kept: the file changed)")
             continue
-        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-        if digest != d.get("text_sha256"):
+        if sha256_of_text(text) != d.get("text_sha256"):
             diffs.append(f"{doc_id} (not the text read: its SHA-256 differs)")
             continue
         for item in by_doc.get(doc_id, []):

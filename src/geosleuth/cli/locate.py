@@ -314,23 +314,23 @@ def _summary(
     *,
     target: str,
     out: Path,
-    plan: dict[str, Any] | None = None,
-    n_not_counted: int = 0,
-    n_other_person: int = 0,
     documents: DocumentTally | None = None,
-    record: dict[str, Any] | None = None,
 ) -> None:
     """Print the ranked places and totals; names from the case are shown as text.
 
     Names, ids and paths come from the user's files, so none is read as Rich
     markup ("Cell [B]" stays as it is, and "[/]" cannot break the output).
-    ``n_not_counted`` is the number of items read but not counted, and
-    ``n_other_person`` of those left out as another person's (the run's
-    ``set_aside``, :func:`_set_aside_counts`); ``documents`` what became of
-    the documents' items, said under the totals (:func:`_documents_line`);
-    ``record`` the estimate.json written, whose hindcast and timeline are said
-    (:func:`_timeline_lines`).
+    From the estimate.json the run wrote to ``out`` (the record only: its items
+    need not be rebuilt) come the search plan as stored, which verify
+    recomputes, the items read but not counted and those left out as another
+    person's (the run's ``set_aside``, :func:`_set_aside_counts`), and the
+    hindcast and timeline (:func:`_timeline_lines`); ``documents`` is what
+    became of the documents' items, said under the totals
+    (:func:`_documents_line`).
     """
+    record = _stored_record(out)
+    plan = record.get("plan")
+    n_not_counted, n_other_person = _set_aside_counts(record)
     title = Text(f"Where is {plain(target)}? (as of {as_of_text(est.as_of)})")
     if est.places:
         table = Table(title=title, title_justify="left")
@@ -363,7 +363,7 @@ def _summary(
     )
     if documents is not None:
         console.print(_documents_line(documents, len(est.used)))
-    for line in _timeline_lines(record or {}):
+    for line in _timeline_lines(record):
         console.print(Text(line))
     if source:
         console.print(
@@ -544,20 +544,7 @@ def locate(
         )
         _check_articles_name(inputs, target=target, who=who)
     if not quiet:
-        # the plan as stored in estimate.json, which verify recomputes, and the
-        # items set aside (the record only: its items need not be rebuilt)
-        record = _stored_record(out)
-        not_counted, other_person = _set_aside_counts(record)
-        _summary(
-            est,
-            target=who,
-            out=out,
-            plan=record.get("plan"),
-            n_not_counted=not_counted,
-            n_other_person=other_person,
-            documents=tallies[0] if tallies else None,
-            record=record,
-        )
+        _summary(est, target=who, out=out, documents=tallies[0] if tallies else None)
 
 
 def bundled_example(name: str = "seed-baghdadi-2018.yaml") -> Path:
@@ -607,16 +594,7 @@ def demo(
     console.print(Text(f"Example case: {path}"))
     with shown_warnings():
         est, who = run_locate([path], out=out)
-    record = _stored_record(out)
-    not_counted, other_person = _set_aside_counts(record)
-    _summary(
-        est,
-        target=who,
-        out=out,
-        n_not_counted=not_counted,
-        n_other_person=other_person,
-        record=record,
-    )
+    _summary(est, target=who, out=out)
     console.print(Text(f"Open {out / 'report.html'} in a browser."))
 
 

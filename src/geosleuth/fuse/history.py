@@ -12,6 +12,7 @@ from geosleuth.dependence import repeats
 from geosleuth.errors import InputError
 from geosleuth.evidence import (
     EvidenceItem,
+    calendar_day,
     later_that_day,
 )
 from geosleuth.fuse.estimate import _evidence_posterior
@@ -24,6 +25,7 @@ from geosleuth.grid import Grid
 __all__ = [
     "TimelinePlan",
     "TimelinePoint",
+    "items_known_by",
     "timeline",
     "timeline_plan",
     "timeline_points",
@@ -193,14 +195,8 @@ def timeline_plan(
             f"{max_points!r}.",
             field="max_points",
         )
-    day = _day(as_of)
-    known_by = day if known_by is None else _day(known_by)
-    if known_by < day:
-        raise InputError(
-            f"known_by must be on or after as_of ({day.isoformat()}). Got "
-            f"{known_by.isoformat()}.",
-            field="known_by",
-        )
+    known_by, known = items_known_by(items, as_of=as_of, known_by=known_by)
+    day = calendar_day(as_of)
     if known_by > day and mode == "known":
         raise InputError(
             "A timeline with the knowledge of a later day than as_of is a "
@@ -210,7 +206,6 @@ def timeline_plan(
     # What was not known by known_by (as_of unless later) is in no point of the
     # timeline: a hindcast ("event" mode) replays the events with the knowledge
     # of that day, not later.
-    known = tuple(i for i in items if i.known_on <= known_by)
     if mode == "auto":
         known_days = {i.known_on for i in known}
         mode = "known" if len(known_days) >= 3 and known_by == day else "event"
@@ -244,9 +239,71 @@ def timeline_plan(
     return TimelinePlan(mode, known, tuple(steps), known_by)
 
 
-def _day(day: dt.date) -> dt.date:
-    """The calendar day of a date (an :class:`~geosleuth.evidence.AsOf`'s too)."""
-    return dt.date(day.year, day.month, day.day)
+def items_known_by(
+    items: Sequence[EvidenceItem],
+    *,
+    as_of: dt.date,
+    known_by: dt.date | None = None,
+    field: str = "known_by",
+) -> tuple[dt.date, tuple[EvidenceItem, ...]]:
+    """The day known by of an estimate as of ``as_of``, and the items known then.
+
+    ``known_by`` None is ``as_of``'s calendar day
+    (:func:`~geosleuth.evidence.calendar_day`); a later day makes the estimate a
+    hindcast, the picture as of ``as_of`` with what was known on ``known_by``.
+    The items are those published (:attr:`~geosleuth.evidence.Sighting.known_on`)
+    by that day, in their order, whatever their dates: what is dated after
+    ``as_of`` is left to the estimate. What :func:`timeline_plan` and
+    :func:`geosleuth.locate.fuse_known_by` both count.
+
+    Parameters
+    ----------
+    items : sequence of evidence items
+        The evidence.
+    as_of : datetime.date
+        The estimate's day (an :class:`~geosleuth.evidence.AsOf`: its day).
+    known_by : datetime.date or None, default None
+        The last day whose publications count; None: ``as_of``'s.
+    field : str, default "known_by"
+        The name the error gives the option (``"--known-by"`` on the command line).
+
+    Returns
+    -------
+    tuple of (datetime.date, tuple of EvidenceItem)
+        The day known by, and the items known by it.
+
+    Raises
+    ------
+    InputError
+        If ``known_by`` is a day before ``as_of``'s calendar day; its ``field``
+        is ``field``.
+
+    Examples
+    --------
+    >>> from geosleuth.evidence import LifeStatus, Provenance
+    >>> late = LifeStatus(id="a", date=dt.date(2018, 1, 1), status="alive",
+    ...                   provenance=Provenance("d", published=dt.date(2018, 2, 1)))
+    >>> items_known_by([late], as_of=dt.date(2018, 1, 5))
+    (datetime.date(2018, 1, 5), ())
+    >>> day, known = items_known_by([late], as_of=dt.date(2018, 1, 5),
+    ...                             known_by=dt.date(2018, 2, 1))
+    >>> day, [i.id for i in known]
+    (datetime.date(2018, 2, 1), ['a'])
+    >>> items_known_by([late], as_of=dt.date(2018, 1, 5), known_by=dt.date(2018, 1, 4))
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.InputError: The day known by (2018-01-04) must be on or after the day of the estimate (2018-01-05): a hindcast uses what was known later, never less than a run as of that day.
+    """  # noqa: E501
+    day = calendar_day(as_of)
+    known_by = day if known_by is None else calendar_day(known_by)
+    if known_by < day:
+        raise InputError(
+            f"The day known by ({known_by.isoformat()}) must be on or after the "
+            f"day of the estimate ({day.isoformat()}): a hindcast uses what was "
+            "known later, never less than a run as of that day.",
+            field=field,
+        )
+    return known_by, tuple(i for i in items if i.known_on <= known_by)
 
 
 def timeline_points(

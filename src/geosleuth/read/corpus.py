@@ -86,6 +86,7 @@ __all__ = [
     "gather_evidence",
     "load_read_output",
     "read_corpus",
+    "sha256_of_text",
     "unique_name",
 ]
 
@@ -150,7 +151,7 @@ class CorpusReading:
         first: dict[str, int] = {}
         out = []
         for j, reading in enumerate(self.readings):
-            k = first.setdefault(_text_sha256(reading.text), j)
+            k = first.setdefault(sha256_of_text(reading.text), j)
             if k != j:
                 out.append((j, k))
         return out
@@ -181,6 +182,10 @@ class DocumentEvidence:
         For a document loaded from a read output that was read with no
         publication date: what ``read`` said of it (its items' dates were
         guessed), said again by :func:`gather_evidence`.
+    text : str or None, default None
+        For a document read now (:meth:`from_reading`), the text it was read
+        in, whose hash is ``text_sha256``: where its items' spans count. Not
+        compared, nor shown in the repr.
     """
 
     doc_id: str
@@ -190,6 +195,7 @@ class DocumentEvidence:
     text_sha256: str | None = None
     title: str | None = None
     undated: str | None = None
+    text: str | None = dataclasses.field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_reading(cls, reading: Reading) -> DocumentEvidence:
@@ -199,8 +205,9 @@ class DocumentEvidence:
             reading.source,
             reading.target,
             reading.evidence,
-            _text_sha256(reading.text),
+            sha256_of_text(reading.text),
             reading.title or None,
+            text=reading.text,
         )
 
     def label(self) -> str:
@@ -271,8 +278,20 @@ class DocumentEvidence:
         return list(out.values())
 
 
-def _text_sha256(text: str) -> str:
-    """The SHA-256 (hex) of a document's text, by which a copy is known."""
+def sha256_of_text(text: str) -> str:
+    """The SHA-256 (hex) of a document's text, by which a copy is known.
+
+    Of its UTF-8 bytes (a lone surrogate kept as it is): what ``<doc>.json``,
+    ``evidence.json`` and ``estimate.json``'s ``documents`` record as
+    ``text_sha256``, and what ``geosleuth verify`` checks a kept text against.
+
+    Examples
+    --------
+    >>> sha256_of_text("")[:12]  # the empty text
+    'e3b0c44298fc'
+    >>> sha256_of_text("Hajin") == sha256_of_text("Hajín")
+    False
+    """
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
@@ -916,7 +935,7 @@ def evidence_record(
         if files is not None:
             doc = {"file": files[j], **doc}
         if text_sha256:
-            doc["text_sha256"] = _text_sha256(reading.text)
+            doc["text_sha256"] = sha256_of_text(reading.text)
         documents.append(doc)
     return {
         "format": READ_EVIDENCE_FORMAT,
@@ -1031,7 +1050,7 @@ def load_read_output(path: str | os.PathLike[str]) -> tuple[DocumentEvidence, ..
         ):
             raise bad(f"{where} with a 'text_sha256' that is no SHA-256: {sha!r}")
         if isinstance(text, str):  # a <doc>.json: the text itself
-            sha = _text_sha256(text)
+            sha = sha256_of_text(text)
         if str(doc.get("title") or "").endswith(_OWN_TITLE):
             warnings.warn(
                 f"The document {doc_id!r} of {str(p)!r} was read from "

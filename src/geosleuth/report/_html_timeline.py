@@ -11,7 +11,7 @@ import datetime as dt
 import math
 from collections.abc import Sequence
 
-from geosleuth.evidence import as_of_text
+from geosleuth.evidence import as_of_text, calendar_day
 from geosleuth.fuse import Estimate, TimelinePoint
 from geosleuth.report._html_text import esc, pct
 from geosleuth.report.text import about_a_source
@@ -64,7 +64,7 @@ def timeline_svg(
     known_on = max(known_by or estimate.as_of, estimate.as_of)
     title = (
         "Probability of the top places as of each event, as known on "
-        f"{esc(dt.date(known_on.year, known_on.month, known_on.day).isoformat())}"
+        f"{esc(calendar_day(known_on).isoformat())}"
         if getattr(pts[-1], "mode", "known") == "event"
         else "Probability of the top places as evidence arrived"
     )

@@ -40,6 +40,7 @@ from geosleuth.errors import InputError
 from geosleuth.evidence import (
     AsOf,
     EvidenceItem,
+    calendar_day,
     item_from_dict,
     parse_time,
     time_of,
@@ -192,18 +193,37 @@ def folder_exclusively(folder: PathLike) -> Iterator[None]:
     except ImportError:  # pragma: no cover - Windows
         yield
         return
-    fd = os.open(folder, os.O_RDONLY)
-    key = None
+    fd, key = _open_folder(folder)
     try:
         _flock_waiting(fd, fcntl.LOCK_EX, folder)
-        st = os.fstat(fd)
-        key = (st.st_dev, st.st_ino)
         _exclusive_here().add(key)
-        yield
-    finally:
-        if key is not None:
+        try:
+            yield
+        finally:
             _exclusive_here().discard(key)
+    finally:
         os.close(fd)  # closing releases the lock
+
+
+def _open_folder(folder: PathLike) -> tuple[int, tuple[int, int]]:
+    """A descriptor open on ``folder`` to lock it by, and its (device, inode).
+
+    What :func:`folder_exclusively` and :func:`_lock_folder` lock the folder
+    through (:func:`fcntl.flock`), and know it by in this thread's exclusive
+    holds. The caller closes the descriptor, which releases any lock on it.
+
+    Raises
+    ------
+    OSError
+        If the folder cannot be opened (none, no permission, not a folder).
+    """
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        st = os.fstat(fd)
+    except OSError:
+        os.close(fd)
+        raise
+    return fd, (st.st_dev, st.st_ino)
 
 
 #: Seconds a writer waits on a folder's lock before it says so on stderr.
@@ -249,12 +269,11 @@ def _lock_folder(folder: Path, removed: list[Path]) -> int | None:
     except ImportError:  # pragma: no cover - Windows
         return None
     try:
-        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        fd, key = _open_folder(folder)
     except OSError:
         return None
     try:
-        st = os.fstat(fd)
-        if (st.st_dev, st.st_ino) in _exclusive_here():
+        if key in _exclusive_here():
             # this thread holds the folder alone: every temporary file there is
             # a dead run's, and a shared lock would wait on its own
             os.close(fd)
@@ -520,9 +539,7 @@ def estimate_record(
         "title": title or target,
         "target": target,
         "as_of": est.as_of.isoformat(),
-        "known_by": (
-            known_by or dt.date(est.as_of.year, est.as_of.month, est.as_of.day)
-        ).isoformat(),
+        "known_by": (known_by or calendar_day(est.as_of)).isoformat(),
         # only where given: the time of day on as_of the map is for
         **({"as_of_time": time_text(at)} if (at := time_of(est.as_of)) else {}),
         "case": source,

@@ -36,7 +36,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from geosleuth.evidence import EvidenceItem, as_of_text
+from geosleuth.evidence import EvidenceItem, as_of_text, calendar_day
 from geosleuth.fuse import Estimate, TimelinePoint
 from geosleuth.fuse.life import alive_note
 from geosleuth.grid import unwrap_bounds, unwrap_lon
@@ -688,7 +688,7 @@ def render_report(
         else (f'<p class="note-box">{esc(basemap.TILES_HINT)}</p>')
     )
     timeline_html = ""
-    day = dt.date(estimate.as_of.year, estimate.as_of.month, estimate.as_of.day)
+    day = calendar_day(estimate.as_of)
     hindcast = known_by is not None and known_by > day
     known_day = esc((known_by if hindcast and known_by else day).isoformat())
     if timeline:
