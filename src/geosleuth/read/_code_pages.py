@@ -16,7 +16,7 @@ import codecs
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable
+from typing import NamedTuple
 
 __all__ = ["other_code_page"]
 
@@ -279,8 +279,34 @@ def _weak(word: str) -> bool:
     )
 
 
+class _Western(NamedTuple):
+    """Windows-1252's reading of a byte word (:func:`_western`)."""
+
+    text: str
+    odd: bool
+    weak: bool
+
+
+def _western(word: bytes) -> _Western:
+    """Windows-1252's reading of a byte word, and whether it is odd, and weakly so.
+
+    By :func:`_odd_word` and :func:`_weak`; read once a word, for every code page
+    it is weighed against (:func:`_weighed`).
+
+    Examples
+    --------
+    >>> _western("Bia³ystok".encode("cp1252"))
+    _Western(text='Bia³ystok', odd=True, weak=False)
+    """
+    read = word.decode("cp1252", errors="ignore")
+    odd_parts = [w for w in _WORD.findall(read) if _odd_word(w)]
+    return _Western(
+        read, bool(odd_parts), bool(odd_parts) and all(map(_weak, odd_parts))
+    )
+
+
 def _weighed(
-    words: dict[bytes, tuple[bool, bool]], encoding: str
+    words: dict[bytes, _Western], encoding: str
 ) -> tuple[int, int, int, set[str]]:
     """How a code page reads the words that Windows-1252 reads oddly.
 
@@ -292,8 +318,7 @@ def _weighed(
     """
     strong = mended = spoiled = 0
     letters: set[str] = set()
-    for word, (odd, weak) in words.items():
-        western = word.decode("cp1252", errors="ignore")
+    for word, (western, odd, weak) in words.items():
         text = word.decode(encoding)
         if text == western:
             continue
@@ -306,27 +331,30 @@ def _weighed(
     return strong, mended, spoiled, letters
 
 
-def _turkish(words: Iterable[bytes], text: str) -> bool:
+def _turkish(words: dict[bytes, _Western], text: str) -> bool:
     """Whether a Windows-1254 text is Turkish that Windows-1252 reads as Icelandic.
 
     Windows-1252 reads Turkish ğ, ı, ş as ð, ý, þ ("Þanlýurfa" for "Şanlıurfa").
     Turkish: the text's letters beyond ASCII are all Turkish ones, and a word
-    that Windows-1252 reads otherwise has ğ, ı or ş ("Şingvellir" alone has
-    not; "Reykjavík" is no Turkish word).
+    that Windows-1252 reads otherwise (``words``, with their Windows-1252
+    readings) has ğ, ı or ş ("Şingvellir" alone has not; "Reykjavík" is no
+    Turkish word).
 
     Examples
     --------
     >>> data = "seen in Şanlıurfa".encode("cp1254")
-    >>> _turkish(dict.fromkeys(_BYTE_WORD.findall(data)), data.decode("cp1254"))
+    >>> words = {w: _western(w) for w in _BYTE_WORD.findall(data)}
+    >>> _turkish(words, data.decode("cp1254"))
     True
     >>> data = "seen in Þingvellir".encode("cp1252")
-    >>> _turkish(dict.fromkeys(_BYTE_WORD.findall(data)), data.decode("cp1254"))
+    >>> words = {w: _western(w) for w in _BYTE_WORD.findall(data)}
+    >>> _turkish(words, data.decode("cp1254"))
     False
     """
+    readings = ((word.decode("cp1254"), read.text) for word, read in words.items())
     return _latin(text) <= _TURKISH and any(
-        _ONLY_TURKISH & set(word.decode("cp1254"))
-        and word.decode("cp1254") != word.decode("cp1252", errors="ignore")
-        for word in words
+        _ONLY_TURKISH & set(turkish) and turkish != western
+        for turkish, western in readings
     )
 
 
@@ -362,15 +390,11 @@ def other_code_page(data: bytes, guess: str | None) -> tuple[str, str] | None:
     True
     """
     head = data[:_WEIGH_CHARS]
-    words: dict[bytes, tuple[bool, bool]] = {}
-    for word in set(_BYTE_WORD.findall(head)):
-        if not word.isascii():
-            read = word.decode("cp1252", errors="ignore")
-            odd_parts = [w for w in _WORD.findall(read) if _odd_word(w)]
-            words[word] = (
-                bool(odd_parts),
-                bool(odd_parts) and all(map(_weak, odd_parts)),
-            )
+    words = {
+        word: _western(word)
+        for word in set(_BYTE_WORD.findall(head))
+        if not word.isascii()
+    }
     if not words:
         return None
     best: tuple[int, int, bool] | None = None
@@ -389,7 +413,7 @@ def other_code_page(data: bytes, guess: str | None) -> tuple[str, str] | None:
         text = _decoded(head, "cp1254")
         if (
             text is not None
-            and not any(odd for odd, _ in words.values())
+            and not any(w.odd for w in words.values())
             and _turkish(words, text)
         ):
             picked = "cp1254"

@@ -27,6 +27,7 @@ from geosleuth.read._reports import (
 from geosleuth.read._sentence import CORRECTABLE, Sentence, denied_phrase
 from geosleuth.read._target_names import Target, given_name_gender, name_key
 from geosleuth.read._target_pronouns import GENDER_OF
+from geosleuth.read._toponym_uses import nickname_givers
 from geosleuth.read.attribution import REPORTING_LEMMAS, belief_hedge
 from geosleuth.read.attribution._disputes import retracts
 from geosleuth.read.hedges import hedge_of, semicolon_between, weakest
@@ -734,26 +735,13 @@ def _targets_nickname(owner: Any, words: list[Any], target: Target | None) -> bo
     Spanish usage gives a wanted man a nickname with an article: "Rodrigo
     Salcedo Ibarra, alias *El Güero*", "Rodrigo '*El Güero*' Salcedo". Not one
     the text gives no one ("El Mencho"), nor another person ("Joaquín Guzmán,
-    alias El Chapo", "Joaquín '*El Chapo*' Guzmán": review r65, M).
+    alias El Chapo", "Joaquín '*El Chapo*' Guzmán": review r65, M), as
+    :func:`~geosleuth.read._toponym_uses.nickname_givers` finds whom it is given.
     """
     if target is None or len(words) < 2 or words[0].lower_ not in _NICKNAME_ARTICLES:
         return False
-    nick = re.escape(" ".join(t.text for t in words))
-    text = doc_text(owner.doc)
-    givers = [
-        m.group(1)
-        for m in re.finditer(
-            r"([\w’'-]+)\s*,?\s+(?:alias|aka|a\.k\.a\.|known\s+as|nicknamed|dubbed)"
-            r"\s+[\"“'‘]?" + nick + r"\b",
-            text,
-        )
-    ] + [
-        w
-        for m in re.finditer(
-            r"([\w’'-]+)\s+[\"“'‘]" + nick + r"[\"”'’]\s+([\w’'-]+)", text
-        )
-        for w in m.groups()
-    ]
+    nick = " ".join(t.text for t in words)
+    givers = nickname_givers(doc_text(owner.doc), nick)
     keys = target.family_keys | target.given_keys
     return bool(givers) and all(name_key(w) in keys for w in givers)
 

@@ -78,6 +78,7 @@ __all__ = [
     "_kin_pairs",
     "_kin_reports",
     "_own_and_others",
+    "_own_spans",
     "_pronouns_in_role",
     "_refers_to_target",
     "object_pronoun_refs",
@@ -463,6 +464,11 @@ def _is_direct_object(doc: Any, start: int, end: int) -> bool:
     )
 
 
+def _own_spans(refs: Sequence[TargetRef]) -> list[tuple[int, int]]:
+    """Spans of the target's names, nisbas and titles among ``refs``."""
+    return [(r.start, r.end) for r in refs if r.kind in ("name", "nisba", "title")]
+
+
 def _own_and_others(
     text: str,
     refs: list[TargetRef],
@@ -470,7 +476,7 @@ def _own_and_others(
     target: Target | None,
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Spans of the target's names, nisbas and titles; spans of other people."""
-    own = [(r.start, r.end) for r in refs if r.kind in ("name", "nisba", "title")]
+    own = _own_spans(refs)
     mine = SpanIndex(own)
     others = [
         p

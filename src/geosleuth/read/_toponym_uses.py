@@ -46,6 +46,7 @@ __all__ = [
     "_not_a_name",
     "_person_keys",
     "_short_ok",
+    "nickname_givers",
 ]
 
 
@@ -478,9 +479,10 @@ _PLACE_KNOWN = re.compile(
     re.IGNORECASE,
 )
 #: ... of which those that name a person's nickname without quotes: "Joaquín
-#: Guzmán, alias El Chapo".
+#: Guzmán, alias El Chapo" (and whom: :func:`nickname_givers`).
+_BARE_CUE = r"alias|a\.k\.a\.|aka|nicknamed"
 _BARE_ALIAS = re.compile(
-    r"\b(?:alias|a\.k\.a\.|aka|nicknamed)\s+"
+    rf"\b(?:{_BARE_CUE})\s+"
     r"([A-Z][\w’'.-]*(?: (?:[A-Z][\w’'.-]*|de|del|la|el)){0,2}(?<![.,]))"
 )
 #: A capitalised word of a person's name right after a closing quotation mark
@@ -539,6 +541,31 @@ def _alias_spans(text: str) -> list[tuple[int, int]]:
             out += [(m.start(1), m.end(1)), *names]
     out += [(m.start(1), m.end(1)) for m in _BARE_ALIAS.finditer(text)]
     return sorted(set(out))
+
+
+def nickname_givers(text: str, nick: str) -> list[str]:
+    """The words of the names that ``text`` gives the nickname ``nick``.
+
+    The word before "alias", "aka", "nicknamed", "known as" or "dubbed" and the
+    nickname, in quotes or not ("Salcedo, alias El Güero"), and the words on
+    either side of the nickname in quotes ("Rodrigo "El Güero" Salcedo"). Empty
+    where the text gives the nickname to no one.
+
+    Examples
+    --------
+    >>> t = 'Rodrigo "El Güero" Salcedo met Joaquín Guzmán, alias El Chapo.'
+    >>> nickname_givers(t, "El Güero"), nickname_givers(t, "El Chapo")
+    (['Rodrigo', 'Salcedo'], ['Guzmán'])
+    >>> nickname_givers("El Mencho was seen in Jalisco.", "El Mencho")
+    []
+    """
+    nick = re.escape(nick)
+    cue = rf"(?:{_BARE_CUE}|known\s+as|dubbed)"
+    after = re.finditer(
+        r"([\w’'-]+)\s*,?\s+" + cue + r"\s+[\"“'‘]?" + nick + r"\b", text
+    )
+    around = re.finditer(r"([\w’'-]+)\s+[\"“'‘]" + nick + r"[\"”'’]\s+([\w’'-]+)", text)
+    return [m.group(1) for m in after] + [w for m in around for w in m.groups()]
 
 
 #: A verb of seeking or backing whose agent the name is: "wanted by Iraq",

@@ -122,8 +122,10 @@ it, and where the target was only due ("and was due in McGrath") is set aside as
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
+import weakref
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Literal
@@ -1286,19 +1288,44 @@ def _another_of_gender(ex: _Extractor, owner: Any, refs: list[Any]) -> bool:
 
     "Salcedo's *wife* was detained", "*a man* was killed": someone else whom
     "her" or "his" may stand for. Not a noun of the target itself ("Jane Doe, *a
-    45-year-old woman*", "the *woman* Jane Doe": :func:`target_gender`'s).
+    45-year-old woman*", "the *woman* Jane Doe": :func:`target_gender`'s), nor
+    one that ``refs`` hold. The nouns are found once a document
+    (:func:`_gendered_nouns`).
     """
-    gender = GENDER_OF.get(owner.lower_)
-    noun = IS_MALE if gender == "he" else IS_FEMALE if gender == "she" else None
-    if noun is None:
-        return False
+    nouns = _gendered_nouns(ex.doc).get(GENDER_OF.get(owner.lower_, ""), [])
     return any(
-        t.pos_ == "NOUN"
-        and noun.fullmatch(t.lower_)
-        and t.dep_ not in ("appos", "attr")
-        and not any(r.start <= t.head.idx < r.end for r in refs)
-        for t in ex.doc[: owner.i]
+        not any(r.start <= head < r.end for r in refs)
+        for _, head in nouns[: bisect.bisect_left(nouns, (owner.i,))]
     )
+
+
+_NOUNS: weakref.WeakKeyDictionary[Any, dict[str, list[tuple[int, int]]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _gendered_nouns(doc: Any) -> dict[str, list[tuple[int, int]]]:
+    """The nouns of a gender ("wife", "a man") in ``doc``, by the pronoun's gender.
+
+    Each as (its index, the start of its head), in order; not a noun in
+    apposition or a predicate ("Jane Doe, *a 45-year-old woman*"), which names
+    whom it follows. Once a document: :func:`_another_of_gender` asks for those
+    before each pronoun.
+    """
+    found = _NOUNS.get(doc)
+    if found is None:
+        found = {
+            gender: [
+                (t.i, int(t.head.idx))
+                for t in doc
+                if t.pos_ == "NOUN"
+                and noun.fullmatch(t.lower_)
+                and t.dep_ not in ("appos", "attr")
+            ]
+            for gender, noun in (("he", IS_MALE), ("she", IS_FEMALE))
+        }
+        _NOUNS[doc] = found
+    return found
 
 
 def _blank(text: str, offset: int, spans: list[tuple[int, int]]) -> str:

@@ -103,15 +103,13 @@ from geosleuth.read._target_names import (
 )
 from geosleuth.read._target_names import _names_another as _names_another
 from geosleuth.read._target_pronouns import (
-    _PRONOUN,
     GENDER_OF,
     PRONOUN_REACH,
     _is_direct_object,
     _is_owner,
     _is_plain_subject,
     _kin_reports,
-    _own_and_others,
-    _pronouns_in_role,
+    _own_spans,
     object_pronoun_refs,
     possessive_pronoun_refs,
 )
@@ -245,11 +243,7 @@ def find_target_refs(
         refs + _given_name_refs(doc, text, target, refs, persons),
         key=lambda r: r.start,
     )
-    witnesses = _witnesses_of(doc, refs)
-    gender = target_gender(
-        text, refs, persons, target=target, speakers=_speakers_of(doc),
-        witnesses=witnesses, seen=_seen_pronouns(doc),
-    )  # fmt: skip
+    gender, witnesses = _gender_and_witnesses(text, target, refs, doc, persons)
     kin = _kin_reports(doc, text, refs, persons, target, gender)
     pronouns = pronoun_refs(
         text, refs, persons, lambda s, e: _is_plain_subject(doc, s, e),
@@ -482,17 +476,13 @@ def find_object_pronouns(
 
     Parameters
     ----------
-    text : str
-        The document text.
-    target : Target
-        Whom to find.
+    text, target, places
+        As for :func:`find_target_refs`.
     refs : sequence of TargetRef
         The target's references (:func:`find_target_refs`).
     doc : spacy.tokens.Doc
         The parse of ``text``: a pronoun is an object where it is the direct
         object of a verb in the parse.
-    places : sequence of (int, int), default ()
-        As for :func:`find_target_refs`.
 
     Returns
     -------
@@ -500,10 +490,33 @@ def find_object_pronouns(
         Of kind ``"pronoun"``, by :func:`object_pronoun_refs`, with the target's
         gender as :func:`find_target_refs` reads it.
     """
+    return _in_role(
+        object_pronoun_refs, text, target, refs, doc, places,
+        lambda s, e: _is_direct_object(doc, s, e),
+    )  # fmt: skip
+
+
+def _in_role(
+    rule: Callable[..., list[TargetRef]],
+    text: str,
+    target: Target,
+    refs: Sequence[TargetRef],
+    doc: Any,
+    places: Sequence[tuple[int, int]],
+    in_role: Callable[[int, int], bool],
+) -> list[TargetRef]:
+    """The target's pronouns in a role (``in_role``), by the pronoun ``rule``.
+
+    What :func:`find_object_pronouns`, :func:`find_speaker_pronouns` and
+    :func:`find_possessive_pronouns` share: the ``rule``
+    (:func:`object_pronoun_refs`, :func:`pronoun_refs` or
+    :func:`possessive_pronoun_refs`) with the people of the parse, the target's
+    gender and the witnesses (:func:`_people_and_gender`).
+    """
     persons, gender, witnesses = _people_and_gender(text, target, refs, doc, places)
-    return object_pronoun_refs(
-        text, list(refs), persons, lambda s, e: _is_direct_object(doc, s, e),
-        target=target, gender=gender, witnesses=witnesses,
+    return rule(
+        text, list(refs), persons, in_role, target=target, gender=gender,
+        witnesses=witnesses,
     )  # fmt: skip
 
 
@@ -529,33 +542,25 @@ def find_speaker_pronouns(
 
     Parameters
     ----------
-    text : str
-        The document text.
-    target : Target
-        Whom to find.
-    refs : sequence of TargetRef
-        The target's references (:func:`find_target_refs`).
+    text, target, refs, places
+        As for :func:`find_object_pronouns`.
     doc : spacy.tokens.Doc
         The parse of ``text``.
-    places : sequence of (int, int), default ()
-        As for :func:`find_target_refs`.
 
     Returns
     -------
     list of TargetRef
-        Of kind ``"pronoun"``, with the target's gender as
-        :func:`find_target_refs` reads it; empty where no "he" or "she" speaks.
+        Of kind ``"pronoun"``, by :func:`pronoun_refs`, with the target's gender
+        as :func:`find_target_refs` reads it; empty where no "he" or "she" speaks.
     """
     speakers = _speakers_of(doc)
     spoken = {(a, b) for a, b in speakers if text[a:b].lower() in ("he", "she")}
     if not spoken:
         return []
-    persons, gender, witnesses = _people_and_gender(text, target, refs, doc, places)
-    own, _ = _own_and_others(text, list(refs), persons, target)
-    found = _pronouns_in_role(
-        text, list(refs), persons, _PRONOUN,
+    own = _own_spans(refs)
+    found = _in_role(
+        pronoun_refs, text, target, refs, doc, places,
         lambda a, b: (a, b) in spoken and not _another_speaks(text, a, own, speakers),
-        target=target, gender=gender, witnesses=witnesses,
     )  # fmt: skip
 
     def speaks_of_target(r: TargetRef) -> bool:
@@ -601,10 +606,9 @@ def find_possessive_pronouns(
     of a noun ("*her* car", "*his* backpack"), by
     :func:`possessive_pronoun_refs`.
     """
-    persons, gender, witnesses = _people_and_gender(text, target, refs, doc, places)
-    return possessive_pronoun_refs(
-        text, list(refs), persons, lambda s, e: _is_owner(doc, s, e),
-        target=target, gender=gender, witnesses=witnesses,
+    return _in_role(
+        possessive_pronoun_refs, text, target, refs, doc, places,
+        lambda s, e: _is_owner(doc, s, e),
     )  # fmt: skip
 
 
@@ -621,15 +625,30 @@ def _people_and_gender(
 ]:
     """The people of the parse, the target's gender as the text gives it, witnesses.
 
-    The witnesses are those who saw the target (:func:`_witnesses_of`).
+    The people are those not in ``places`` (:func:`people`); the gender and the
+    witnesses as :func:`_gender_and_witnesses` has them.
     """
     persons = people(doc, places)
+    return persons, *_gender_and_witnesses(text, target, refs, doc, persons)
+
+
+def _gender_and_witnesses(
+    text: str,
+    target: Target,
+    refs: Sequence[TargetRef],
+    doc: Any,
+    persons: list[tuple[int, int]],
+) -> tuple[Literal["he", "she"] | None, list[tuple[int, int, str | None]]]:
+    """The target's gender as the text gives it (:func:`target_gender`), witnesses.
+
+    The witnesses are those who saw the target (:func:`_witnesses_of`).
+    """
     witnesses = _witnesses_of(doc, refs)
     gender = target_gender(
         text, list(refs), persons, target=target, speakers=_speakers_of(doc),
         witnesses=witnesses, seen=_seen_pronouns(doc),
     )  # fmt: skip
-    return persons, gender, witnesses
+    return gender, witnesses
 
 
 def _find_refs(
