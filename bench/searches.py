@@ -6,14 +6,14 @@ searches at one moment. Here a walker's three timed fixes on 200 × 200 cells
 of 100 m, a walk of 4 km² a day, and ``N`` searches of one day, the bands of three
 overlapping plans (nested square rings, turned: their edges cut many cells,
 and cells that two or more cut in part are cut by each in the grid's plane:
-:func:`~geosleuth.fuse.likelihood._day_miss`). Seeded. For each ``N``, prints
+:func:`~geosleuth.fuse.searches._day_miss`). Seeded. For each ``N``, prints
 the best of ``--repeat`` runs of ``fuse`` (what ``geosleuth locate`` does
 after reading the case, contributions included), with the searches timed
 (threaded through the track, one moment) and untimed (one factor of the
 day), and how many search coverages each made
 (:func:`~geosleuth.geometry.coverage`). Leaving each search out used to
 cover the day's others again: n·(n − 1) coverages, and as many cuts; it is now
-a few per search (:class:`~geosleuth.fuse.likelihood.SearchDay`).
+a few per search (:class:`~geosleuth.fuse.searches.SearchDay`).
 
 Run: ``python bench/searches.py [--searches 0 10 30 60] [--repeat 1]``.
 """
@@ -31,7 +31,7 @@ import numpy as np
 
 from geosleuth._types import FloatArray
 from geosleuth.evidence import EvidenceItem, Provenance, Searched, Sighting
-from geosleuth.fuse import Settings, fuse, likelihood
+from geosleuth.fuse import Settings, fuse, searches
 from geosleuth.geometry import Area, Point
 from geosleuth.grid import Grid
 
@@ -103,14 +103,14 @@ def _searches(n: int, *, timed: bool) -> list[Searched]:
 
 def _run(items: list[EvidenceItem], repeat: int) -> tuple[float, int]:
     count = [0]
-    real = likelihood.coverage
+    real = searches.coverage
 
     def counted(*args: Any, **kwargs: Any) -> Any:
         count[0] += 1
         return real(*args, **kwargs)
 
     best = math.inf
-    setattr(likelihood, "coverage", counted)  # noqa: B010
+    setattr(searches, "coverage", counted)  # noqa: B010
     try:
         for _ in range(repeat):
             count[0] = 0
@@ -120,7 +120,7 @@ def _run(items: list[EvidenceItem], repeat: int) -> tuple[float, int]:
                 fuse(items, GRID, as_of=DAY, settings=SETTINGS)
             best = min(best, time.perf_counter() - t0)
     finally:
-        setattr(likelihood, "coverage", real)  # noqa: B010
+        setattr(searches, "coverage", real)  # noqa: B010
     return best, count[0]
 
 

@@ -23,8 +23,8 @@ from scipy.integrate import quad
 from geosleuth.evidence import Grade, Provenance, Searched, Sighting
 from geosleuth.fuse import Settings, fuse, timeline
 from geosleuth.fuse.life import alive_note, p_alive
-from geosleuth.fuse.likelihood import _day_miss, _search_day_log
 from geosleuth.fuse.posterior import NamedPlace, search_miss
+from geosleuth.fuse.searches import _day_miss, search_day_log
 from geosleuth.geometry import Area, Point, coverage
 from geosleuth.grid import Grid
 from geosleuth.plan import allocate_optimal
@@ -105,18 +105,18 @@ def test_sorties_over_two_halves_of_a_cell_add_their_shares() -> None:
 def test_a_single_search_keeps_its_factor() -> None:
     s = _search("a", 0.0, 0.7)
     cover = coverage(s.area, GRID, buffer_km=s.buffer_km)
-    from geosleuth.fuse.likelihood import moved_cover
+    from geosleuth.fuse.searches import moved_cover
 
     expected = np.log1p(-0.7 * moved_cover(cover, GRID, 2.0))  # 4 days, D = 1
-    got = _search_day_log([s], GRID, as_of=_days(4), settings=ST)
+    got = search_day_log([s], GRID, as_of=_days(4), settings=ST)
     np.testing.assert_allclose(got, expected, rtol=1e-12, atol=1e-15)
 
 
 def test_searches_of_different_days_still_multiply() -> None:
     a, b = _search("a", 0.0, 0.5), _search("b", 0.0, 0.5, day=_days(1))
     both = _fuse([a, b], _days(4)).posterior
-    la = _search_day_log([a], GRID, as_of=_days(4), settings=ST)
-    lb = _search_day_log([b], GRID, as_of=_days(4), settings=ST)
+    la = search_day_log([a], GRID, as_of=_days(4), settings=ST)
+    lb = search_day_log([b], GRID, as_of=_days(4), settings=ST)
     expected = np.exp(la + lb) / np.exp(la + lb).sum()
     np.testing.assert_allclose(both, expected, rtol=1e-12)
 

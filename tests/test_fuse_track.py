@@ -480,7 +480,7 @@ def test_a_search_is_judged_on_the_smoothed_map_of_its_day() -> None:
     the earlier ones (review r33, M2): the exact map of the day is the forward
     pass of the fixes up to it times the backward pass of those after."""
     from geosleuth.evidence import Searched
-    from geosleuth.fuse.likelihood import _fix_log
+    from geosleuth.fuse.track_factors import fix_layer
 
     grid = Grid.around(0.0, 0.0, radius_km=20.0, cell_km=0.25)
     x, y = grid.cell_xy_km()
@@ -499,9 +499,9 @@ def test_a_search_is_judged_on_the_smoothed_map_of_its_day() -> None:
                contributions=False)  # fmt: skip
     end = DAY.toordinal() + 1.0  # the search's day ends
     kw = {"now": end, "diffusion_km2_per_day": 24.0, "cutoff": 5.0}
-    fwd = track_log([(a.moment, _fix_log(a, grid, settings=d))], grid, **kw)
+    fwd = track_log([(a.moment, fix_layer(a, grid, settings=d))], grid, **kw)
     bwd = track_log(
-        [(2 * end - f.moment, _fix_log(f, grid, settings=d)) for f in (b, c)],
+        [(2 * end - f.moment, fix_layer(f, grid, settings=d)) for f in (b, c)],
         grid,
         **kw,
     )
@@ -716,7 +716,7 @@ def test_a_timed_search_is_judged_at_its_moment_wherever_midnight_falls() -> Non
     judged on the smoothed map of 07:00, whether or not the day ends between
     them, and not on the map of the day's end."""
     from geosleuth.evidence import AsOf, Searched
-    from geosleuth.fuse.likelihood import _fix_log
+    from geosleuth.fuse.track_factors import fix_layer
 
     def case(start: dt.date, hour: int) -> tuple[list[object], AsOf]:
         def at(h: int) -> tuple[dt.date, dt.time]:
@@ -751,8 +751,8 @@ def test_a_timed_search_is_judged_at_its_moment_wherever_midnight_falls() -> Non
     a, s, b = items
     now = s.moment  # type: ignore[attr-defined]
     kw = {"now": now, "diffusion_km2_per_day": 24.0, "cutoff": 5.0}
-    fwd = track_log([(a.moment, _fix_log(a, GRID, settings=ST))], GRID, **kw)  # type: ignore[attr-defined, arg-type]
-    bwd = track_log([(2 * now - b.moment, _fix_log(b, GRID, settings=ST))], GRID, **kw)  # type: ignore[attr-defined, arg-type]
+    fwd = track_log([(a.moment, fix_layer(a, GRID, settings=ST))], GRID, **kw)  # type: ignore[attr-defined, arg-type]
+    bwd = track_log([(2 * now - b.moment, fix_layer(b, GRID, settings=ST))], GRID, **kw)  # type: ignore[attr-defined, arg-type]
     p = np.exp(fwd + bwd)
     inside = (np.abs(X) < 1.0) & (np.abs(Y) < 1.0)
     assert found[0] == pytest.approx(0.8 * float(p[inside].sum() / p.sum()), abs=0.01)

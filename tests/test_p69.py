@@ -18,10 +18,10 @@ import numpy as np
 import pytest
 
 from geosleuth.evidence import Grade, Provenance, Searched, Sighting
-from geosleuth.fuse import Settings, fuse, likelihood
+from geosleuth.fuse import Settings, fuse, searches
 from geosleuth.fuse import contributions as contributions_module
 from geosleuth.fuse import estimate as estimate_module
-from geosleuth.fuse.likelihood import SearchDay, _search_day_log, kept_searches
+from geosleuth.fuse.searches import SearchDay, kept_searches, search_day_log
 from geosleuth.geometry import Area, Point
 from geosleuth.grid import Grid
 
@@ -103,7 +103,7 @@ class _SlowDay:
 
     def log_without(self, k):
         others = [s for i, s in enumerate(self.group) if i != k]
-        return _search_day_log(
+        return search_day_log(
             others, self.grid, as_of=self.as_of, settings=self.settings
         )
 
@@ -129,15 +129,15 @@ def test_search_day_leaves_each_search_out_to_the_same_floats(settings):
     group = _searches(12)
     day = SearchDay(group, GRID, as_of=LATER, settings=settings)
     assert day.coverages == 12
-    whole = _search_day_log(group, GRID, as_of=LATER, settings=settings)
+    whole = search_day_log(group, GRID, as_of=LATER, settings=settings)
     assert np.array_equal(day.log(), whole)
     # the day has cells cut by three searches or more (:func:`_day_miss`)
-    covers = [likelihood._search_cover(s, GRID) for s in group]
+    covers = [searches._search_cover(s, GRID) for s in group]
     partial = sum(((c > 0) & (c < 1)).astype(int) for c in covers)
     assert (partial >= 3).sum() > 10
     for k in range(len(group)):
         others = group[:k] + group[k + 1 :]
-        slow = _search_day_log(others, GRID, as_of=LATER, settings=settings)
+        slow = search_day_log(others, GRID, as_of=LATER, settings=settings)
         assert np.array_equal(day.log_without(k), slow), k
 
 
@@ -146,7 +146,7 @@ def test_search_day_of_two_leaves_the_other_alone():
     group = _searches(2)
     day = SearchDay(group, GRID, as_of=LATER, settings=ST)
     for k in (0, 1):
-        alone = _search_day_log([group[1 - k]], GRID, as_of=LATER, settings=ST)
+        alone = search_day_log([group[1 - k]], GRID, as_of=LATER, settings=ST)
         assert np.array_equal(day.log_without(k), alone)
     with pytest.raises(ValueError, match="no others"):
         SearchDay(group[:1], GRID, as_of=LATER, settings=ST).log_without(0)
@@ -215,15 +215,15 @@ def test_many_searches_contribute_alike_on_threads():
 # -------------------------------------------------------- counted, not timed
 def _coverages(items, monkeypatch) -> int:
     count = [0]
-    real = likelihood.coverage
+    real = searches.coverage
 
     def counted(*args, **kwargs):
         count[0] += 1
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(likelihood, "coverage", counted)
+    monkeypatch.setattr(searches, "coverage", counted)
     fuse(items, GRID, as_of=dt.date(2024, 10, 13), settings=ST)
-    monkeypatch.setattr(likelihood, "coverage", real)
+    monkeypatch.setattr(searches, "coverage", real)
     return count[0]
 
 
@@ -262,18 +262,18 @@ def test_kept_searches_are_kept_within_and_dropped_after():
     settings = ST
     outer = kept_searches()
     with outer:
-        a = _search_day_log(group, GRID, as_of=LATER, settings=settings)
+        a = search_day_log(group, GRID, as_of=LATER, settings=settings)
         assert len(outer.misses) == 1
         with kept_searches() as inner:  # within another: the outer keeps
-            b = _search_day_log(group, GRID, as_of=LATER, settings=settings)
+            b = search_day_log(group, GRID, as_of=LATER, settings=settings)
             assert not inner.misses
         # near miss: another pd (search memory) is another day's miss
-        _search_day_log(
+        search_day_log(
             group, GRID, as_of=LATER, settings=replace(ST, search_memory_days=3.0)
         )
         assert len(outer.misses) == 2
     assert np.array_equal(a, b)
-    assert likelihood._MEMO.get() is None
+    assert searches._MEMO.get() is None
     assert np.array_equal(
-        _search_day_log(group, GRID, as_of=LATER, settings=settings), a
+        search_day_log(group, GRID, as_of=LATER, settings=settings), a
     )

@@ -3,7 +3,7 @@
 Two rules (review r9, a search-and-rescue planner's three-day case):
 
 - A search's factor is the chance a target in a cell *now* was in the searched
-  area *then* (:func:`~geosleuth.fuse.likelihood.moved_cover`): the random walk
+  area *then* (:func:`~geosleuth.fuse.searches.moved_cover`): the random walk
   that widens a sighting by ``D·age`` moves the target into a searched area too.
   Before, a searched area stayed cleared at full strength for ever, and a search
   dated eleven days before the last sighting hollowed out that sighting.
@@ -25,8 +25,8 @@ from hypothesis import strategies as st
 
 from geosleuth.evidence import Grade, Provenance, Searched, Sighting
 from geosleuth.fuse import Settings, fuse
-from geosleuth.fuse.likelihood import moved_cover
 from geosleuth.fuse.posterior import search_miss
+from geosleuth.fuse.searches import moved_cover
 from geosleuth.geometry import Point, coverage
 from geosleuth.grid import Grid
 

@@ -33,13 +33,9 @@ from geosleuth.evidence import (
 )
 from geosleuth.fuse import Settings, factors, fuse
 from geosleuth.fuse import track as track_module
-from geosleuth.fuse.likelihood import (
-    _MomentTracks,
-    _search_day_log,
-    _sighting_group_log,
-    _Tracks,
-)
+from geosleuth.fuse.likelihood import sighting_group_log
 from geosleuth.fuse.posterior import normalised
+from geosleuth.fuse.searches import search_day_log
 from geosleuth.fuse.track import (
     TRACK,
     TRACK_SEARCHES,
@@ -48,6 +44,7 @@ from geosleuth.fuse.track import (
     track_searches_log,
     track_with_searches_log,
 )
+from geosleuth.fuse.track_factors import MomentTracks, Tracks
 from geosleuth.geometry import Area, Point
 from geosleuth.grid import Grid
 
@@ -100,20 +97,20 @@ def _search(
 def _from_scratch(*, backward_only: bool = False) -> Iterator[None]:
     """Each moment's track followed from scratch, as before the shared passes
     (with ``backward_only``, only the backward pass of the fixes after it)."""
-    shared = _MomentTracks.factors
+    shared = MomentTracks.factors
 
     def factors_of(
-        self: _MomentTracks,
+        self: MomentTracks,
         fixes: list[tuple[EvidenceItem, np.ndarray]],
         searches: list[Searched],
         *,
         as_of: dt.date,
     ) -> list[object]:
         if self.backward or not backward_only:
-            return _Tracks.factors(self, fixes, searches, as_of=as_of)
+            return Tracks.factors(self, fixes, searches, as_of=as_of)
         return shared(self, fixes, searches, as_of=as_of)  # type: ignore[return-value]
 
-    with mock.patch.object(_MomentTracks, "factors", factors_of):
+    with mock.patch.object(MomentTracks, "factors", factors_of):
         yield
 
 
@@ -308,7 +305,7 @@ def test_one_fix_and_no_search_is_the_item_it_was() -> None:
     a = _fix("A", -3.0, 8 * 60)
     facs, _ = factors([a], GRID, as_of=END, settings=ST)
     assert [(f.key, f.kind) for f in facs] == [("A", "sighting")]
-    own = _sighting_group_log([a], GRID, as_of=END, settings=ST)
+    own = sighting_group_log([a], GRID, as_of=END, settings=ST)
     assert np.array_equal(facs[0].log_l, own)
     est = fuse([a], GRID, as_of=END, settings=ST, contributions=False)
     assert np.array_equal(est.posterior, normalised(own))
@@ -327,15 +324,15 @@ def test_one_fix_is_a_track_for_the_searches_threaded_through_it(hour: int) -> N
         (TRACK, ("A",)),
         (TRACK_SEARCHES, ("S",)),
     ]
-    own = _sighting_group_log([a], GRID, as_of=END, settings=ST)
+    own = sighting_group_log([a], GRID, as_of=END, settings=ST)
     assert np.array_equal(facs[0].log_l, own)
     still = replace(ST, diffusion_km2_per_day=0.0)
-    layer = _search_day_log([s], GRID, as_of=END, settings=still)
+    layer = search_day_log([s], GRID, as_of=END, settings=still)
     lone, _ = factors([a], GRID, as_of=END, settings=ST)
-    from geosleuth.fuse.likelihood import _fix_log
+    from geosleuth.fuse.track_factors import fix_layer
 
     expected = track_searches_log(
-        [(a.moment, _fix_log(a, GRID, settings=ST))],
+        [(a.moment, fix_layer(a, GRID, settings=ST))],
         [(s.moment, layer)],
         GRID,
         now=END.toordinal() + 1.0,

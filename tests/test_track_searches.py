@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 from geosleuth.errors import InputError
 from geosleuth.evidence import AsOf, EvidenceItem, Grade, Provenance, Searched, Sighting
 from geosleuth.fuse import Settings, factors, fuse
-from geosleuth.fuse.likelihood import _fix_log
 from geosleuth.fuse.track import TRACK, TRACK_SEARCHES, track_searches_log, walked
+from geosleuth.fuse.track_factors import fix_layer
 from geosleuth.geometry import Area, Point
 from geosleuth.grid import Grid
 
@@ -94,10 +94,10 @@ def _filter(members: list[tuple[float, np.ndarray | None]], now: float) -> np.nd
 
 
 def _miss_layer(s: Searched) -> np.ndarray:
-    from geosleuth.fuse.likelihood import _search_day_log
+    from geosleuth.fuse.searches import search_day_log
 
     still = replace(ST, diffusion_km2_per_day=0.0)
-    return _search_day_log([s], GRID, as_of=END, settings=still)
+    return search_day_log([s], GRID, as_of=END, settings=still)
 
 
 def test_a_search_between_fixes_is_a_step_of_the_filter() -> None:
@@ -110,7 +110,7 @@ def test_a_search_between_fixes_is_a_step_of_the_filter() -> None:
     s = _search("S", 11.0, -1.0, 1.0)
     est = fuse([a, s, b], GRID, as_of=END, settings=ST, contributions=False)
     now = END.toordinal() + 1.0
-    la, lb = _fix_log(a, GRID, settings=ST), _fix_log(b, GRID, settings=ST)
+    la, lb = fix_layer(a, GRID, settings=ST), fix_layer(b, GRID, settings=ST)
     track = _filter([(a.moment, la), (b.moment, lb)], now)
     both = _filter([(a.moment, la), (s.moment, _miss_layer(s)), (b.moment, lb)], now)
     alone = _filter([(a.moment, la), (s.moment, None), (b.moment, lb)], now)
@@ -129,7 +129,7 @@ def test_a_search_at_a_fix_s_moment_is_exactly_a_step_of_the_filter() -> None:
     s = _search("S", 14.0, -1.0, 4.0)
     est = fuse([a, s, b], GRID, as_of=END, settings=ST, contributions=False)
     now = END.toordinal() + 1.0
-    la, lb = _fix_log(a, GRID, settings=ST), _fix_log(b, GRID, settings=ST)
+    la, lb = fix_layer(a, GRID, settings=ST), fix_layer(b, GRID, settings=ST)
     exact = _filter([(a.moment, la), (s.moment, _miss_layer(s)), (b.moment, lb)], now)
     assert np.allclose(est.posterior, exact, atol=1e-12)
 
@@ -254,7 +254,7 @@ def test_correlated_fixes_weigh_in_the_searches_factor_too() -> None:
     est = fuse([*fixes, s], GRID, as_of=END, settings=st_, contributions=False)
     w = 1 / (1 + 2 * 0.9)
     now = END.toordinal() + 1.0
-    weighed = [(f.moment, w * _fix_log(f, GRID, settings=st_)) for f in fixes]
+    weighed = [(f.moment, w * fix_layer(f, GRID, settings=st_)) for f in fixes]
     track = _filter(list(weighed), now)
     both = _filter([*weighed, (s.moment, _miss_layer(s))], now)
     alone = _filter([*weighed, (s.moment, None)], now)

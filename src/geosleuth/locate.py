@@ -381,12 +381,12 @@ def _warn_far(items: Sequence[EvidenceItem], grid: Grid) -> None:
     (about 12 % at 6,000 km). A region drawn around reports from several
     continents does that without a word.
     """
-    from geosleuth.fuse.likelihood import _item_lonlat
+    from geosleuth.fuse.reach import item_lonlat
     from geosleuth.geometry import haversine_km
 
     far: list[tuple[float, str]] = []
     for item in items:
-        lonlat = _item_lonlat(item)
+        lonlat = item_lonlat(item)
         if lonlat is None:
             continue
         lons, lats = lonlat

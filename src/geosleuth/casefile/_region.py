@@ -118,7 +118,7 @@ def evidence_bounds(
     >>> [round(v, 2) for v in late]
     [6.36, 45.57, 8.04, 46.73]
     """
-    from geosleuth.fuse.likelihood import _item_lonlat, _reach_km
+    from geosleuth.fuse.reach import item_lonlat, reach_km
 
     settings = settings or Settings()
     day = as_of or max((i.known_on for i in items), default=None)
@@ -127,17 +127,17 @@ def evidence_bounds(
     # and where the target is not ("not in Spain", a search that found nothing)
     # needs none either, unless nothing else says where she is
     known = [i for i in items if day is None or i.known_on <= day]
-    if any(_item_lonlat(i) is not None for i in known):
+    if any(item_lonlat(i) is not None for i in known):
         items = known
     where_is = [i for i in items if not _says_not_here(i)]
-    if any(_item_lonlat(i) is not None for i in where_is):
+    if any(item_lonlat(i) is not None for i in where_is):
         items = where_is
     where: list[tuple[Any, Any, float]] = []
     for item in items:
-        lonlat = _item_lonlat(item)
+        lonlat = item_lonlat(item)
         if lonlat is None or day is None:
             continue
-        reach = _reach_km(item, as_of=day, settings=settings, sigmas=3.0)
+        reach = reach_km(item, as_of=day, settings=settings, sigmas=3.0)
         where.append((*lonlat, max(reach, settings.place_radius_km)))
     if not where:
         raise InputError(

@@ -107,9 +107,9 @@ def _geometry(item: EvidenceItem) -> tuple[str, Geometry] | None:
 
 def _positions(item: EvidenceItem) -> tuple[FloatArray, FloatArray] | None:
     """The item's vertices (an event set's events), as ``(lons, lats)``."""
-    from geosleuth.fuse.likelihood import _item_lonlat
+    from geosleuth.fuse.reach import item_lonlat
 
-    return _item_lonlat(item)
+    return item_lonlat(item)
 
 
 def _exchanged(item: EvidenceItem) -> EvidenceItem | None:
@@ -138,13 +138,13 @@ def _outside(
     item: EvidenceItem, grid: Grid, *, as_of: dt.date, settings: Settings
 ) -> bool:
     """Whether ``factors`` leaves ``item`` out as lying wholly outside ``grid``."""
-    from geosleuth.fuse.likelihood import _OUTSIDE_THE_GRID
+    from geosleuth.fuse.reach import OUTSIDE_THE_GRID
 
     day = max(calendar_day(as_of), item.date)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", GeosleuthWarning)
         _, skipped = factors([item], grid, as_of=day, settings=settings)
-    return any(_OUTSIDE_THE_GRID in why for _, why in skipped)
+    return any(OUTSIDE_THE_GRID in why for _, why in skipped)
 
 
 def _in_box(lons: FloatArray, lats: FloatArray, box: Sequence[float]) -> Any:
@@ -239,9 +239,9 @@ def _bounds_text(grid: Grid, doc: _Map | None = None) -> str:
 
 def _km_from(lons: FloatArray, lats: FloatArray, grid: Grid) -> float:
     """How far the nearest of the positions lies from the grid's nearest cell, km."""
-    from geosleuth.fuse.likelihood import _km_from_grid
+    from geosleuth.fuse.reach import km_from_grid
 
-    return _km_from_grid(lons, lats, grid)
+    return km_from_grid(lons, lats, grid)
 
 
 def _km_text(km: float) -> str:

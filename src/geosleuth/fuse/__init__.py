@@ -107,8 +107,13 @@ Modules
 -------
 One a sub-concept, each name re-exported here: :mod:`~geosleuth.fuse.settings`
 (:class:`Settings`), :mod:`~geosleuth.fuse.likelihood` (which items are in force,
-and each one's :class:`Factor`), :mod:`~geosleuth.fuse.track` (timed fixes followed
-as a track), :mod:`~geosleuth.fuse.posterior` (the posterior,
+and each one's likelihood and :class:`Factor`), :mod:`~geosleuth.fuse.reach` (how
+far an item reaches, and why one outside the grid is left out),
+:mod:`~geosleuth.fuse.searches` (the searches' likelihood, a day's combined),
+:mod:`~geosleuth.fuse.track` (timed fixes followed as a track),
+:mod:`~geosleuth.fuse.track_factors` (a track's factors, its searches threaded
+through it), :mod:`~geosleuth.fuse.factoring` (:func:`factors`: the case's
+factors), :mod:`~geosleuth.fuse.posterior` (the posterior,
 HDR areas, places), :mod:`~geosleuth.fuse.life` (P(alive)),
 :mod:`~geosleuth.fuse.contributions` (leave-one-out),
 :mod:`~geosleuth.fuse.estimate` (:func:`fuse`, :class:`Estimate`) and
@@ -119,6 +124,7 @@ from __future__ import annotations
 
 from geosleuth.fuse.contributions import Contribution
 from geosleuth.fuse.estimate import Estimate, fuse
+from geosleuth.fuse.factoring import factors
 from geosleuth.fuse.history import (
     TimelinePlan,
     TimelinePoint,
@@ -127,7 +133,7 @@ from geosleuth.fuse.history import (
     timeline_points,
 )
 from geosleuth.fuse.life import p_alive
-from geosleuth.fuse.likelihood import Factor, factors, gaussian_mixture_density, select
+from geosleuth.fuse.likelihood import Factor, gaussian_mixture_density, select
 from geosleuth.fuse.posterior import (
     AreaProbability,
     NamedArea,

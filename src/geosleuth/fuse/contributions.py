@@ -21,6 +21,7 @@ from geosleuth.evidence import (
     Territory,
     now_of,
 )
+from geosleuth.fuse.factoring import factor_stream, factors
 from geosleuth.fuse.life import (
     _case_openers,
     _life_events,
@@ -28,20 +29,12 @@ from geosleuth.fuse.life import (
     life_weights,
     p_alive,
 )
-from geosleuth.fuse.likelihood import (
-    Factor,
-    SearchDay,
-    _factor_stream,
-    _fix_log,
-    _search_day_log,
-    _sighting_group_log,
-    _track_factors,
-    factors,
-    select,
-)
+from geosleuth.fuse.likelihood import Factor, select, sighting_group_log
 from geosleuth.fuse.posterior import posterior_from_factors
+from geosleuth.fuse.searches import SearchDay, search_day_log
 from geosleuth.fuse.settings import Settings
 from geosleuth.fuse.track import TRACK, TRACK_SEARCHES, TrackPasses, in_track
+from geosleuth.fuse.track_factors import fix_layer, track_factors
 from geosleuth.grid import Grid
 
 __all__ = ["Contribution"]
@@ -202,17 +195,17 @@ def _leave_one_out(
     Without one fix or one threaded search of a track, the others are followed
     again (one fix left is a track for the searches left, and without any an
     item of its own; with no fix left the searches are items of their own, as
-    :func:`~geosleuth.fuse.likelihood.factors` makes them); that costs about
+    :func:`~geosleuth.fuse.factoring.factors` makes them); that costs about
     the square of the track's length in walks over the grid, so a track of more
     than ``max_track`` fixes and searches (default :func:`track_limit` of the
     grid: 55 on 400 × 400 cells) reports for each fix the shift of all the
     fixes, and for each search that of all the searches, marked by the
     contribution's ``whole``, as a large group's does.
     Without one of a day's searches (or of a track's moment's), the day's
-    others are combined as :func:`~geosleuth.fuse.likelihood._search_day_log`
+    others are combined as :func:`~geosleuth.fuse.searches.search_day_log`
     combines them, to the same floats, from each search's share of the cells
     and the day's cut cells, made once
-    (:class:`~geosleuth.fuse.likelihood.SearchDay`, while ``_KEPT_CELLS``
+    (:class:`~geosleuth.fuse.searches.SearchDay`, while ``_KEPT_CELLS``
     allows): a day of ``n`` searches costs ``n`` coverages, not ``n²``.
     With ``top_mask`` (the disc of the best-ranked place), each contribution also
     says how probable that place is without the item. ``replacements`` maps an
@@ -244,7 +237,7 @@ def _leave_one_out(
     def fix_log(fix: EvidenceItem) -> FloatArray:
         """A fix's layer at its moment: kept for the track's other turns."""
         got = layers.get(fix.id)
-        return _fix_log(fix, grid, settings=settings) if got is None else got
+        return fix_layer(fix, grid, settings=settings) if got is None else got
 
     group_shift: dict[str, tuple[float, float | None]] = {}
     top_now = float(np.dot(post, top_mask)) if top_mask is not None else None
@@ -287,9 +280,7 @@ def _leave_one_out(
         f = by_item.get(item.id)
         if f is None and not isinstance(item, LifeStatus):
             f = next(
-                _factor_stream(
-                    [item], grid, as_of=as_of, settings=settings, skipped=[]
-                ),
+                factor_stream([item], grid, as_of=as_of, settings=settings, skipped=[]),
                 None,
             )
         return f
@@ -297,7 +288,7 @@ def _leave_one_out(
     track = next((f for f in facs if f.kind == TRACK), None)
     threaded = next((f for f in facs if f.key == TRACK_SEARCHES), None)
     # the track's passes, kept before each member (:class:`TrackPasses`), and
-    # its searches by moment, as :func:`_track_factors` combines them
+    # its searches by moment, as :func:`track_factors` combines them
     passes: TrackPasses | None = None
     still = replace(settings, diffusion_km2_per_day=0.0)
     moments: list[list[Searched]] = []
@@ -317,12 +308,12 @@ def _leave_one_out(
         """The log posterior without one of the track's fixes or searches.
 
         The track's other fixes are followed again, with the searches
-        threaded through it (:func:`~geosleuth.fuse.likelihood._track_factors`);
+        threaded through it (:func:`~geosleuth.fuse.track_factors.track_factors`);
         the other fixes keep their weights (their document's), as the other
         items do. One fix left is still a track for the searches left (its own
         factor the item's, aged from its time), and without any an item of its
         own; without any fix, the searches are items of their own, as
-        :func:`~geosleuth.fuse.likelihood.factors` makes them.
+        :func:`~geosleuth.fuse.factoring.factors` makes them.
         """
         assert track is not None
         ws = track.fix_weights or (1.0,) * len(track.item_ids)
@@ -344,7 +335,7 @@ def _leave_one_out(
                 log_t, log_s = passes.without_search(at, instead)
             log_rest = log_t if log_s is None else log_t + log_s
         elif len(rest_fixes) > 1 or (rest_fixes and rest_searches):
-            new = _track_factors(
+            new = track_factors(
                 [(o, fix_log(o)) for o in rest_fixes],
                 rest_searches,
                 grid,
@@ -356,7 +347,7 @@ def _leave_one_out(
             log_rest = sum((g.log_l for g in new), np.zeros(grid.n_cells))
         else:
             log_rest = np.zeros(grid.n_cells)
-            for g in _factor_stream(
+            for g in factor_stream(
                 [*rest_fixes, *rest_searches],
                 grid,
                 as_of=as_of,
@@ -389,17 +380,17 @@ def _leave_one_out(
     def day_without(
         day: Sequence[Searched], item: EvidenceItem, *, settings: Settings
     ) -> FloatArray:
-        """:func:`_search_day_log` of the day's searches but ``item``."""
+        """:func:`search_day_log` of the day's searches but ``item``."""
         got = days.get(tuple(i.id for i in day))
         if got is not None:
             return got.log_without(next(k for k, i in enumerate(day) if i is item))
         others = [i for i in day if i is not item]
-        return _search_day_log(others, grid, as_of=as_of, settings=settings)
+        return search_day_log(others, grid, as_of=as_of, settings=settings)
 
     def moments_without(
         item: EvidenceItem, rest: Sequence[Searched]
     ) -> list[tuple[float, FloatArray]] | None:
-        """:func:`~geosleuth.fuse.likelihood._search_moments` of ``rest``.
+        """:func:`~geosleuth.fuse.track_factors._search_moments` of ``rest``.
 
         The track's searches but ``item``: its moment's others combined
         without it, each other moment's as it is (made once, while
@@ -416,7 +407,7 @@ def _leave_one_out(
                 continue
             log = whole_moments.get(at)
             if log is None:
-                log = _search_day_log(group, grid, as_of=as_of, settings=still)
+                log = search_day_log(group, grid, as_of=as_of, settings=still)
                 if kept_cells() + grid.n_cells <= _KEPT_CELLS:
                     whole_moments[at] = log
             out.append((group[0].moment, log))
@@ -459,7 +450,7 @@ def _leave_one_out(
             total_w = sum(m.weight for m in members)
             me = sightings[item.id]
             l_me = np.exp(
-                _sighting_group_log([me], grid, as_of=as_of, settings=settings)
+                sighting_group_log([me], grid, as_of=as_of, settings=settings)
             )
             l_rest = (total_w * np.exp(f.log_l / f.weight) - me.weight * l_me) / (
                 total_w - me.weight
@@ -494,7 +485,7 @@ def _leave_one_out(
         # a long track (its searches counted): each fix gives the shift of all
         # the fixes left out at once (the searches then items of their own, as
         # without a track), each search that of all the searches
-        alone = _factor_stream(
+        alone = factor_stream(
             [searches[i] for i in (threaded.item_ids if threaded else ())],
             grid,
             as_of=as_of,
@@ -511,7 +502,8 @@ def _leave_one_out(
             if len(f.item_ids) * grid.n_cells <= _KEPT_CELLS:
                 # each fix's layer once, not once a turn of each other fix
                 layers.update(
-                    (i, _fix_log(fixes[i], grid, settings=settings)) for i in f.item_ids
+                    (i, fix_layer(fixes[i], grid, settings=settings))
+                    for i in f.item_ids
                 )
             members = len(f.item_ids) + len(moments)
             if (
@@ -528,7 +520,7 @@ def _leave_one_out(
                     [
                         (
                             m[0].moment,
-                            _search_day_log(m, grid, as_of=as_of, settings=still),
+                            search_day_log(m, grid, as_of=as_of, settings=still),
                         )
                         for m in moments
                     ],

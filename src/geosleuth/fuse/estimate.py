@@ -33,22 +33,9 @@ from geosleuth.fuse.contributions import (
     _leave_one_out,
     _runners_up,
 )
+from geosleuth.fuse.factoring import factor_stream, factors
 from geosleuth.fuse.life import _in_force, p_alive
-from geosleuth.fuse.likelihood import (
-    _OUTSIDE_THE_GRID,
-    Factor,
-    _disc,
-    _factor_stream,
-    _MomentTracks,
-    _search_day_log,
-    _search_reaches,
-    _Skip,
-    _threaded,
-    _Tracks,
-    factors,
-    kept_searches,
-    select,
-)
+from geosleuth.fuse.likelihood import Factor, _disc, select
 from geosleuth.fuse.posterior import (
     _EDGE_EXCESS_SHARE,
     AreaProbability,
@@ -66,8 +53,11 @@ from geosleuth.fuse.posterior import (
     rest_of_world_after,
     search_miss,
 )
+from geosleuth.fuse.reach import OUTSIDE_THE_GRID, Skip
+from geosleuth.fuse.searches import kept_searches, search_day_log, search_reaches
 from geosleuth.fuse.settings import Settings
 from geosleuth.fuse.track import TRACK, TRACK_SEARCHES, in_track
+from geosleuth.fuse.track_factors import MomentTracks, Tracks, is_threaded
 from geosleuth.geometry import Area, Point
 from geosleuth.grid import Grid
 
@@ -236,7 +226,7 @@ def _warn_outside(
     """
     by_id = {i.id: i for i in items}
     for iid, why in excluded:
-        if _OUTSIDE_THE_GRID in why:
+        if OUTSIDE_THE_GRID in why:
             item = by_id.get(iid)
             kind = item.kind if item is not None else "item"
             not_here = isinstance(item, Searched) or (
@@ -267,7 +257,7 @@ def _warn_untimed(used: Sequence[EvidenceItem], as_of: dt.date) -> None:
     or a place said to hold the target over the day, is rightly untimed.
 
     A lone timed fix is a track when timed searches are threaded through it
-    (:func:`~geosleuth.fuse.likelihood._factor_stream`), and warned of as one.
+    (:func:`~geosleuth.fuse.factoring.factor_stream`), and warned of as one.
     Without them it is an item like any other, and an untimed sighting of its
     day multiplies with it, as two untimed sightings of a day do, whose product
     peaks between them; given its time, the two would be followed as a track.
@@ -279,7 +269,7 @@ def _warn_untimed(used: Sequence[EvidenceItem], as_of: dt.date) -> None:
     now = now_of(as_of)
     tracked = len(fixes) > 1 or (
         len(fixes) == 1
-        and any(isinstance(i, Searched) and _threaded(i, now) for i in used)
+        and any(isinstance(i, Searched) and is_threaded(i, now) for i in used)
     )
     fix_days = Counter(i.date for i in fixes)
     life_days = Counter(
@@ -506,11 +496,11 @@ def _miss_day_by_day(
     ``P(outside)`` also weighs (:func:`_outside_miss`).
 
     The earlier timed searches are threaded through the fixes up to the
-    moment, even one alone (:func:`~geosleuth.fuse.likelihood.factors`), as
+    moment, even one alone (:func:`~geosleuth.fuse.factoring.factors`), as
     the case's map threads them (review r37, L2). The track of each moment
     (the fixes up to it, with the timed searches before it, and the backward
     pass of the fixes after it) is read from passes followed once for all the
-    moments (:class:`~geosleuth.fuse.likelihood._MomentTracks`), in the
+    moments (:class:`~geosleuth.fuse.track_factors.MomentTracks`), in the
     steps each moment's own would take: walks in the number of fixes and
     moments, not its square (with ``source_correlation`` or
     ``search_memory_days`` set, a fix's weight or a search's layer depends
@@ -518,7 +508,7 @@ def _miss_day_by_day(
     other items' factors are made again for each moment.
     """
     # a search whose area misses the grid is skipped, as on the as-of map
-    searches = [i for i in used if isinstance(i, Searched) and _search_reaches(i, grid)]
+    searches = [i for i in used if isinstance(i, Searched) and search_reaches(i, grid)]
     # each moment of searches (a day, at a time of day where they have one; the
     # untimed ones of a day at its end), in time order
     moments = sorted({(i.date, i.time) for i in searches}, key=_moment_order)
@@ -526,8 +516,8 @@ def _miss_day_by_day(
     whens = [AsOf.of(day, at) for day, at in moments]
     if as_of is not None:  # an untimed search of the as-of day: by its moment
         whens = [as_of if now_of(as_of) < now_of(w) else w for w in whens]
-    ahead: _Tracks | None = None
-    behind: _Tracks | None = None
+    ahead: Tracks | None = None
+    behind: Tracks | None = None
     if (
         whens
         and settings.source_correlation == 0
@@ -537,12 +527,12 @@ def _miss_day_by_day(
         fixes = [i for i in others if in_track(i)]
         last = max(whens, key=now_of)
         nows = [now_of(w) for w in whens]
-        layers: dict[str, FloatArray | _Skip] = {}  # each fix's, made once
-        ahead = _MomentTracks(
+        layers: dict[str, FloatArray | Skip] = {}  # each fix's, made once
+        ahead = MomentTracks(
             fixes, searches, grid, settings, as_of=last, moments=nows, layers=layers
         )
         if not forward:
-            behind = _MomentTracks(
+            behind = MomentTracks(
                 fixes,
                 [],
                 grid,
@@ -554,13 +544,13 @@ def _miss_day_by_day(
             )
 
     def factors_at(
-        items: list[EvidenceItem], when: dt.date, tracks: _Tracks | None
+        items: list[EvidenceItem], when: dt.date, tracks: Tracks | None
     ) -> list[Factor]:
         if tracks is None:  # weighed (source_correlation), from scratch
             facs, _ = factors(items, grid, as_of=when, settings=settings)
             return facs
         return list(
-            _factor_stream(
+            factor_stream(
                 items, grid, as_of=when, settings=settings, skipped=[], tracks=tracks
             )
         )
@@ -596,7 +586,7 @@ def _miss_day_by_day(
                 alone = (
                     today_facs[0].log_l  # the same search's factor
                     if len(today) == 1 and len(today_facs) == 1
-                    else _search_day_log([item], grid, as_of=when, settings=settings)
+                    else search_day_log([item], grid, as_of=when, settings=settings)
                 )
                 found[item.id] = 1.0 - search_miss(before, alone)
     return z
@@ -785,7 +775,7 @@ def _evidence_posterior(
                         kept.append(f)
                 yield f
 
-        stream = _factor_stream(
+        stream = factor_stream(
             used, grid, as_of=as_of, settings=settings, skipped=skipped
         )
         before = log_total(log_prior, others(tap(stream)))
@@ -801,7 +791,7 @@ def _evidence_posterior(
                     alone = (
                         f.log_l
                         if len(f.item_ids) == 1
-                        else _search_day_log(
+                        else search_day_log(
                             [by_id[item_id]], grid, as_of=as_of, settings=settings
                         )
                     )

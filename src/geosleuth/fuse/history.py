@@ -17,8 +17,9 @@ from geosleuth.evidence import (
 )
 from geosleuth.fuse.estimate import _evidence_posterior
 from geosleuth.fuse.life import p_alive
-from geosleuth.fuse.likelihood import _disc, kept_searches
+from geosleuth.fuse.likelihood import _disc
 from geosleuth.fuse.posterior import NamedPlace, rest_of_world_after
+from geosleuth.fuse.searches import kept_searches
 from geosleuth.fuse.settings import Settings
 from geosleuth.grid import Grid
 

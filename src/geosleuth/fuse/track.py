@@ -25,7 +25,7 @@ step of the same forward pass, ``fₖ = walk(fₖ₋₁, …) · (1 − pd·c)``
 factor of its own, the pass with them over the pass without them walked in the
 same steps, so that what the searches missed is still weighed as a search's and
 the track's own factor is that of its fixes, whatever the searches. One fix with
-timed searches is such a track too (:func:`~geosleuth.fuse.likelihood.factors`).
+timed searches is such a track too (:func:`~geosleuth.fuse.factoring.factors`).
 Judging each search on the map of its moment wants the track up to each moment:
 :class:`TrackMoments` follows each pass once and reads it at each moment in the
 steps its own pass would take, walks in the number of moments, not its square.
@@ -106,7 +106,7 @@ def walked(p: FloatArray, grid: Grid, walk_km: float, *, cutoff: float) -> Float
     """``p`` over the cells after a random walk of σ ``walk_km`` on each axis.
 
     Each axis is convolved with the walk's mass over a cell's width at each
-    offset (the kernel of :func:`~geosleuth.fuse.likelihood.moved_cover`), cut at
+    offset (the kernel of :func:`~geosleuth.fuse.searches.moved_cover`), cut at
     ``cutoff`` σ; what walks off the grid is lost. A walk much shorter than a
     cell leaves ``p`` as it is. A kernel of more than 64 cells is applied by FFT
     (the same sums, to rounding; a few ms on 400 × 400 cells where the direct
@@ -343,7 +343,7 @@ def track_searches_log(
 
     ``searches`` are ``(moment, log_miss)`` pairs: each moment's searches'
     chance of missing a target in each cell at that moment
-    (:func:`~geosleuth.fuse.likelihood._search_day_log` without a walk). They
+    (:func:`~geosleuth.fuse.searches.search_day_log` without a walk). They
     are threaded through the track: the forward pass of the fixes and the
     searches, in time order, where a search between two fixes takes the mass it
     would have found from where the walker could be at its moment, not from
