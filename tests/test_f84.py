@@ -166,15 +166,16 @@ def test_items_keep_the_kind_of_their_area(tmp_path: Path) -> None:
     again = item_from_dict(items["c2"].to_dict())
     assert again.place_kind == "state" and again.to_dict() == items["c2"].to_dict()
     assert "place_kind" not in dump_item_yaml(items["c2"])
-    assert "place_kind" not in items["s1"].to_dict()  # readings keep their form
+    assert "place_kind" not in items["s1"].to_dict()  # a point keeps its form
 
 
 def test_the_table_and_the_record_say_what_each_area_is(kinds_run) -> None:
     out, output = kinds_run
     flat = _flat(output)
     assert "Durango (state)" in flat
-    assert "Sierra pocket (drawn)" in flat
-    assert "the area of c5 (drawn)" in flat
+    # a drawn area says no kind: its own name says what it is (k87)
+    assert "Sierra pocket │" in flat and "Sierra pocket (drawn)" not in flat
+    assert "the area of c5 │" in flat and "(drawn)" not in flat
     rec = json.loads((out / "estimate.json").read_text(encoding="utf-8"))
     kinds = {a["name"]: a.get("kind") for a in rec["named_areas"]["areas"]}
     assert kinds == {
@@ -191,7 +192,7 @@ def test_the_table_and_the_record_say_what_each_area_is(kinds_run) -> None:
     assert layer == kinds
     page = (out / "report.html").read_text(encoding="utf-8")
     assert "<bdi>Durango</bdi> (state)</td>" in page
-    assert "<bdi>Sierra pocket</bdi> (drawn)</td>" in page
+    assert "<bdi>Sierra pocket</bdi></td>" in page and "(drawn)" not in page
 
 
 def test_verify_checks_the_kinds(kinds_run, tmp_path: Path) -> None:

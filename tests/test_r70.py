@@ -175,7 +175,7 @@ def test_the_summary_prints_the_area_table_and_says_it_beats_the_best_place(
     best = rec["places"][0]
     pct = f"{100 * row['probability']:.1f} %"
     assert (
-        f"{pct} lies in Durango (drawn), an area named by 2 items; the best place is "
+        f"{pct} lies in Durango, an area named by 2 items; the best place is "
         f"{best['name']}, {100 * best['probability']:.1f} %"
     ) in flat
 
@@ -186,7 +186,7 @@ def test_the_report_and_geojson_show_the_area(case1_run):
     (row,) = rec["named_areas"]["areas"]
     page = (out / "report.html").read_text(encoding="utf-8")
     assert "Areas named in the evidence" in page
-    assert "lies in <bdi>Durango</bdi> (drawn), an area named by 2 items" in page
+    assert "lies in <bdi>Durango</bdi>, an area named by 2 items" in page
     fc = json.loads((out / "estimate.geojson").read_text(encoding="utf-8"))
     (feat,) = [f for f in fc["features"] if f["properties"]["layer"] == "named_area"]
     assert feat["properties"]["name"] == "Durango"
@@ -305,9 +305,7 @@ def test_the_seed_demo_gains_only_the_pocket_row(tmp_path):
     ):
         assert said in flat, said
     assert "Areas named in the evidence" in result.output
-    assert (
-        "ISIS pocket north of the Euphrates (May 2018) (drawn) │ 69.8 % │ 892 km²"
-    ) in flat
+    assert "ISIS pocket north of the Euphrates (May 2018) │ 69.8 % │ 892 km²" in flat
     assert "lies in" not in flat
     (row,) = _record(out)["named_areas"]["areas"]
     assert row["items"] == ["heseke-leaders-here", "isis-pocket-2018"]

@@ -27,40 +27,10 @@ from geosleuth.errors import (
 )
 from geosleuth.evidence import KINDS, EvidenceItem, Grade, Provenance, parse_time
 from geosleuth.fuse import NamedPlace
+from geosleuth.gazetteer import area_kind
 from geosleuth.geometry import Area, Geometry, Line, Point, from_geojson
 
 __all__: list[str] = []
-
-
-#: Countries whose first-level divisions are called states, and those whose are
-#: called regions; any other country's are provinces (departments, governorates,
-#: oblasts ... are all written "province"). What the areas table says of a
-#: division an item names: "Durango (state)" (review r60, leftover 2).
-_STATE_COUNTRIES = frozenset(
-    {"AT", "AU", "BR", "DE", "FM", "IN", "MM", "MX", "MY", "NG", "PW", "SD", "SS", "US",
-     "VE"}
-)  # fmt: skip
-_REGION_COUNTRIES = frozenset(
-    {"BF", "CL", "CM", "CZ", "DK", "ET", "FR", "GH", "GN", "IT", "ML", "NE", "PE", "PH",
-     "SN", "SO", "TZ"}
-)  # fmt: skip
-
-
-def _area_kind(kind: str, country: str | None) -> str | None:
-    """An item's ``place_kind`` for an area of the gazetteer of ``kind``.
-
-    >>> _area_kind("admin", "MX"), _area_kind("admin", "SY")
-    ('state', 'province')
-    >>> _area_kind("country", "SY")
-    'country'
-    >>> _area_kind("town", "SY") is None
-    True
-    """
-    if kind == "admin":
-        if country in _STATE_COUNTRIES:
-            return "state"
-        return "region" if country in _REGION_COUNTRIES else "province"
-    return kind if kind in ("country", "region", "continent") else None
 
 
 class _Resolver:
@@ -121,12 +91,7 @@ class _Resolver:
                 line=line,
                 field=where,
             ) from None
-        kind = (
-            _area_kind(str(place.kind), place.country)
-            if isinstance(place.geometry, Area)
-            else None
-        )
-        return place.geometry, str(place.name), kind
+        return place.geometry, str(place.name), area_kind(place)
 
 
 def _nfc(name: str) -> str:

@@ -49,9 +49,9 @@ from geosleuth.gazetteer._index import (
     PlaceKind,
 )
 from geosleuth.gazetteer._names import bare_key, norm_key, skeleton
-from geosleuth.geometry import Geometry, Point, from_geojson, haversine_km
+from geosleuth.geometry import Area, Geometry, Point, from_geojson, haversine_km
 
-__all__ = ["Gazetteer", "Place", "PlaceKind", "norm_key", "skeleton"]
+__all__ = ["Gazetteer", "Place", "PlaceKind", "area_kind", "norm_key", "skeleton"]
 
 
 #: Weight of each way a name can match, before the importance prior.
@@ -117,6 +117,48 @@ class Place:
     source: str
     alternate_names: tuple[str, ...] = ()
     admin1: str | None = None
+
+
+#: Countries whose first-level divisions are called states, and those whose are
+#: called regions; any other country's are provinces (departments, governorates,
+#: oblasts ... are all written "province"). What the areas table says of a
+#: division an item names: "Durango (state)" (review r60, leftover 2).
+_STATE_COUNTRIES = frozenset(
+    {"AT", "AU", "BR", "DE", "FM", "IN", "MM", "MX", "MY", "NG", "PW", "SD", "SS", "US",
+     "VE"}
+)  # fmt: skip
+_REGION_COUNTRIES = frozenset(
+    {"BF", "CL", "CM", "CZ", "DK", "ET", "FR", "GH", "GN", "IT", "ML", "NE", "PE", "PH",
+     "SN", "SO", "TZ"}
+)  # fmt: skip
+
+
+def area_kind(place: Place) -> str | None:
+    """What an area of the gazetteer is, as an evidence item keeps it.
+
+    The ``place_kind`` of a sighting, claim or territory whose area is
+    ``place``'s own (:class:`~geosleuth.evidence.Sighting`), read from a case
+    file or an article alike: a first-level division is a ``"state"``,
+    ``"region"`` or ``"province"`` by its country's word for it; a country,
+    continent or region (a desert, a basin) is what it is. None for a place
+    that is no area (a town, a river) or whose division has no such word (a
+    county).
+
+    Examples
+    --------
+    >>> gaz = Gazetteer.default()
+    >>> area_kind(gaz.resolve("Durango", country="MX")), area_kind(gaz.resolve("Syria"))
+    ('state', 'country')
+    >>> area_kind(gaz.resolve("Culiacán")) is None  # a town is a point
+    True
+    """
+    if not isinstance(place.geometry, Area):
+        return None
+    if place.kind == "admin":
+        if place.country in _STATE_COUNTRIES:
+            return "state"
+        return "region" if place.country in _REGION_COUNTRIES else "province"
+    return place.kind if place.kind in ("country", "region", "continent") else None
 
 
 class Gazetteer:

@@ -13,10 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from geosleuth.evidence import Hedge
+from geosleuth.gazetteer import Place, area_kind
 from geosleuth.geometry import Area, Geometry, Line, Point
 from geosleuth.read._doc_text import doc_text
 from geosleuth.read._reports import (
@@ -59,6 +61,7 @@ __all__ = [
     "note_of",
     "own_clause",
     "overlaps",
+    "place_kind_of",
     "report_called_untrue",
     "resolved",
     "shared_subject",
@@ -232,6 +235,25 @@ def geometry_of(m: MentionLike) -> Geometry:
     if isinstance(geom, (Point, Line, Area)):
         return geom
     return Point(float(m.lon), float(m.lat))
+
+
+def place_kind_of(
+    geom: Geometry, name: str, places: Iterable[MentionLike]
+) -> str | None:
+    """The ``place_kind`` of an item at ``geom`` called ``name``, of ``places``.
+
+    What the gazetteer's area is (:func:`~geosleuth.gazetteer.area_kind`: "in
+    the state of Durango" names a state), as the case file gives it, where the
+    item names one of the mentions ``places`` as it is: its very area, by its
+    name. None for a point, for a shape the reading drew from the places (a
+    ring around one, the union or intersection of several: "Durango or
+    Sinaloa" is no state), and for a place named as a bound ("within 30 km of
+    Durango", the state buffered, is no state either).
+    """
+    for m in places:
+        if geom is geometry_of(m) and name == label(m) and isinstance(m.place, Place):
+            return area_kind(m.place)
+    return None
 
 
 def kind_of(m: MentionLike) -> str:

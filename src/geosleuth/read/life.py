@@ -184,6 +184,7 @@ from geosleuth.read._sentence import (
     in_phrase,
     is_who_clause,
     note_of,
+    place_kind_of,
     resolved,
     subtree_span,
 )
@@ -1092,6 +1093,7 @@ def _where_died(
             grade=ex.grade(s.attr.at(anchor)), hedge=hedge,
             note="; ".join(x for x in (lead, *notes, extra) if x),
             place=geom, place_name=name, buffer_km=buffer_km, polarity="is",
+            place_kind=place_kind_of(geom, name, places),
         )  # fmt: skip
 
 

@@ -156,6 +156,7 @@ from geosleuth.read._sentence import (
     note_of,
     overlaps,
     own_clause,
+    place_kind_of,
     resolved,
     spread_of,
     subtree_span,
@@ -1130,6 +1131,7 @@ def add_seen(
             provenance=ex.provenance(s, anchor), date=date, date_from=date_from,
             grade=ex.grade(s.attr.at(anchor)), hedge=hedge, note=note,
             place=geom, place_name=name, sigma_km=sigma, subject=subject,
+            place_kind=place_kind_of(geom, name, [m]),
             who=who, group=group, closeness=closeness,
         )  # fmt: skip
     return True

@@ -324,8 +324,8 @@ def _areas_section(estimate: Estimate) -> str:
     )
     kinds = (
         " In brackets, what the area is, where its items say so (a state, a "
-        "country ...; <i>drawn</i>: a polygon drawn in the case file)."
-        if any(getattr(a, "kind", None) for a in shown)
+        "country ...)."
+        if any(area_kind_text(a) for a in shown)
         else ""
     )
     hidden = len(estimate.named_areas) - len(shown)

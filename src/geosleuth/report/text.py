@@ -281,18 +281,22 @@ def area_kind_text(area: Any) -> str:
     """`` (state)``: what an area named in the evidence is, to follow its name.
 
     Its kind (:attr:`~geosleuth.fuse.AreaProbability.kind`): ``state``,
-    ``province``, ``region``, ``country``, ``continent``, or ``drawn`` (a
-    polygon drawn in the case file); empty where the items that name it keep
-    none (readings, older estimates).
+    ``province``, ``region``, ``country`` or ``continent``; empty where the
+    items that name it keep none (older estimates) and for ``drawn``, a
+    polygon drawn in the case file, which the analyst's own name says enough
+    of ("ISIS pocket north of the Euphrates (May 2018) (drawn)" read oddly;
+    estimate.json and the GeoJSON keep the kind).
 
     >>> from types import SimpleNamespace as NS
     >>> "Durango" + area_kind_text(NS(name="Durango", kind="state"))
     'Durango (state)'
     >>> area_kind_text(NS(name="the area of c3", kind=None))
     ''
+    >>> area_kind_text(NS(name="Sierra pocket", kind="drawn"))
+    ''
     """
     kind = getattr(area, "kind", None)
-    return f" ({kind})" if kind else ""
+    return f" ({kind})" if kind and kind != "drawn" else ""
 
 
 def areas_shown(estimate: Any) -> list[Any]:

@@ -103,6 +103,7 @@ from geosleuth.read._sentence import (
     hedge_text,
     in_phrase,
     label,
+    place_kind_of,
     resolved,
     subtree_span,
 )
@@ -642,6 +643,7 @@ def read_whereabouts(ex: _Extractor, s: Sentence, state: WalkState) -> None:
             grade=ex.grade(attr), hedge=hedge,
             note="; ".join(x for x in (*lead, neg, *tail, *more, dnote) if x),
             place=geom, place_name=name, buffer_km=buffer_km, polarity=pol,
+            place_kind=place_kind_of(geom, name, places),
         )  # fmt: skip
     state.last_claim_sent = s.index
     state.last_claim_attr = s.attr

@@ -34,6 +34,7 @@ from geosleuth.read._sentence import (
     in_phrase,
     label,
     note_of,
+    place_kind_of,
 )
 from geosleuth.read.hedges import hedge_of
 from geosleuth.read.whereabouts._clauses import (
@@ -511,7 +512,7 @@ def _departure(
         provenance=ex.provenance(s, m.start), date=date, date_from=date_from,
         grade=ex.grade(s.attr.at(m.start)), hedge=hedge, note=note,
         place=geometry_of(m), place_name=label(m), sigma_km=_DEPARTURE_SIGMA_KM,
-        subject="target",
+        subject="target", place_kind=place_kind_of(geometry_of(m), label(m), [m]),
     )  # fmt: skip
     return own
 
