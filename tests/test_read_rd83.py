@@ -2,7 +2,7 @@
 
 - 1: "; the site of his burial (the location of his body, his grave, the place
   and date of the funeral) has not been confirmed", "; it is not known where he
-  was buried": the death stands, where the body lies is only possible; "; his
+  was buried": the death stands, and so does its place (review r86, #5); "; his
   death has not been confirmed" still makes the death possible, "; the army
   denied his death" still takes it back.
 - 2: "; the army denied the death of the gunman" (another, by a description or
@@ -61,12 +61,13 @@ def _places(r: Any) -> list[tuple[str | None, bool]]:
 @pytest.mark.parametrize(
     ("doubt", "place"),
     [
-        ("the site of his burial has not been confirmed", "possible"),
-        ("the location of his body has not been confirmed", "possible"),
-        ("the location of his grave has not been confirmed", "possible"),
-        ("the place and date of the funeral have not been confirmed", "possible"),
-        ("the location of his body is not known", "possible"),
-        ("it is not known where he was buried", "possible"),
+        # where the body lies is no doubt of where he died (review r86, #5)
+        ("the site of his burial has not been confirmed", "certain"),
+        ("the location of his body has not been confirmed", "certain"),
+        ("the location of his grave has not been confirmed", "certain"),
+        ("the place and date of the funeral have not been confirmed", "certain"),
+        ("the location of his body is not known", "certain"),
+        ("it is not known where he was buried", "certain"),
         # a detail that is no place: the place stays as told
         ("the date of the funeral has not been confirmed", "certain"),
     ],

@@ -41,7 +41,13 @@ from collections.abc import Sequence
 
 from geosleuth.read.target import TargetRef
 
-__all__ = ["detail_doubted", "doubted_here", "doubted_next", "taken_back_next"]
+__all__ = [
+    "detail_doubted",
+    "doubted_here",
+    "doubted_next",
+    "place_doubted",
+    "taken_back_next",
+]
 
 #: A noun by which a sentence refers back to the statement before it, after a
 #: word that makes it the one just made: "*that statement*", "*the report*", "*its
@@ -669,6 +675,50 @@ def detail_doubted(text: str, end: int) -> tuple[int, int] | None:
     """
     m = _DETAIL_DOUBTED.search(text, end)
     return None if m is None else (m.start(), len(text))
+
+
+#: In a clause that doubts a detail of a death (:func:`detail_doubted`), the
+#: words that doubt where it happened: "*the place of his death* has not been
+#: confirmed", "*the exact location* of his death", "it is not known *where*
+#: he died".
+_PLACE_DOUBTED = re.compile(
+    r"\b(?:place|location|site|whereabouts|where|grave)\b[^;]*", re.IGNORECASE
+)
+#: Where the body lies, in doubt: "*the location of his body*", "*his resting
+#: place*", "*it is unclear where the body lies*".
+_BODY_DOUBTED = re.compile(_BURIAL + "|" + _WHERE_BURIED_UNKNOWN, re.IGNORECASE)
+#: A death told by where the body was laid: "was buried in Culiacán".
+_BURIAL_TOLD = re.compile(
+    r"\b(?:buried|interred|entombed|laid\s+to\s+rest)\b", re.IGNORECASE
+)
+
+
+def place_doubted(text: str, detail: tuple[int, int]) -> re.Match[str] | None:
+    """The words of the clause ``detail`` of ``text`` that doubt where the death was.
+
+    "Salcedo was killed in Culiacán*; the place of his death has not been
+    confirmed*": where he died is only possible (review r64, M3). Where the
+    body, grave or burial lies ("*; the location of his body is unknown*",
+    "*; it is not known where he was buried*") is no doubt of where he died,
+    which stands as told (review r86, #5), unless the death is told by its
+    burial ("was buried in Culiacán; the site of his grave is unknown").
+    None where the clause doubts no place of the death.
+
+    Examples
+    --------
+    >>> t = "He was killed in Culiacán; the place of his death is unknown."
+    >>> place_doubted(t, (25, len(t))).group(0)
+    'place of his death is unknown.'
+    >>> t = "He was killed in Culiacán; the location of his body is unknown."
+    >>> place_doubted(t, (25, len(t))) is None
+    True
+    """
+    start, end = detail
+    clause = text[:end]
+    if not _BURIAL_TOLD.search(text, 0, start):
+        clause = _BODY_DOUBTED.sub(lambda m: " " * len(m.group(0)), clause)
+    m = _PLACE_DOUBTED.search(clause, start, end)
+    return None if m is None else _PLACE_DOUBTED.match(text, m.start(), end)
 
 
 def doubted_next(

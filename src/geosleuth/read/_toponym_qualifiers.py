@@ -35,13 +35,16 @@ from geosleuth.read._toponym_patterns import (
 )
 
 __all__ = [
+    "_DESIGNATED",
     "_IMPORTANT_POP",
     "_LOCAL",
     "_NEXT_ITEM",
+    "_PART_OF",
     "_after_its_town",
     "_between_places",
     "is_big",
     "_comma_qualifier",
+    "_designated",
     "_divisions_of",
     "_in_division",
     "_list_goes_on",
@@ -163,7 +166,38 @@ def _comma_qualifier(gaz: Gazetteer, after: str) -> tuple[str, int] | None:
     name = _division_named(gaz, text)
     if name and len(name) < len(text.rstrip(".")):
         return name, q.start(1) + len(name)
+    if not name:
+        # "Juchitán, Oaxaca", "Juchitán, Oaxaca state": the state the
+        # gazetteer holds as "Oaxaca State" (review r86, #3)
+        return _designated(gaz, text) or text, q.end()
     return text, q.end()
+
+
+#: How a state's name is written with its kind where the gazetteer holds it
+#: so ("Chihuahua State", "Oaxaca State" of admin1.csv; GeoNames' "Estado de
+#: Chihuahua").
+_DESIGNATED = ("{} State", "State of {}", "Estado de {}")
+
+
+def _designated(gaz: Gazetteer, run: str) -> str:
+    """The first-level division a run names with its kind only, by that name, or "".
+
+    "Oaxaca" names the city, and the gazetteer holds the state as "Oaxaca
+    State": the name of a state written after a town, or with "state", is
+    that state (review r86, #3), which holds the city of its name too. "" where
+    the run, a possessive and a full stop left off, names a country or
+    division itself, or none with its kind.
+    """
+    name = _POSSESSIVE.sub("", run.rstrip("."))
+    if not name or any(
+        w >= 0.9 and gaz.kind(p) in ("country", "admin") for p, w in gaz.match_ids(name)
+    ):
+        return ""
+    for form in _DESIGNATED:
+        full = form.format(name)
+        if any(w >= 0.9 and gaz.kind(p) == "admin" for p, w in gaz.match_ids(full)):
+            return full
+    return ""
 
 
 #: A part of the country or division after "in": "Tripoli, in northern Lebanon".
@@ -181,14 +215,15 @@ _PART_OF = (
 #: A run of capitalised words: the name of a country or division.
 _NAME = r"([A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)*)"
 #: "X in Y", "X village in Y", "X, in northern Y", "X in the north of Y", "X,
-#: northern Y", "X, in neighbouring Y state", "X, in the mountains of Y state":
+#: northern Y", "X, in neighbouring Y state", "X, in the mountains of Y state",
+#: "X, in the state of Y":
 #: a place and where it lies (Y, the
 #: whole run of capitalised words after "in" or the direction, is group 1).
 _IN_AFTER = re.compile(
     r"^(?:(?:\s+(?:village|town|city|hamlet|settlement|district|area))?,?\s+in\s+"
     r"(?:the\s+)?(?:"
     + _DIRECTION
-    + r"|(?:north|south|east|west)\s+of\s+|"
+    + r"|(?:north|south|east|west)\s+of\s+|(?:state|province)\s+of\s+|"
     + _PART_OF
     + r")?"
     r"(?:(?:neighbou?ring|nearby|adjacent|adjoining)\s+)?"
@@ -219,7 +254,9 @@ def _in_division(gaz: Gazetteer, after: str) -> str:
     it names no country or division.
     """
     m = _IN_AFTER.match(after)
-    return _division_named(gaz, m.group(1)) if m is not None else ""
+    if m is None:
+        return ""
+    return _division_named(gaz, m.group(1)) or _designated(gaz, m.group(1))
 
 
 def _division_named(gaz: Gazetteer, run: str) -> str:

@@ -32,9 +32,11 @@ from geosleuth.read._datelines import _dateline_town
 from geosleuth.read._toponym_detect import _Span
 from geosleuth.read._toponym_patterns import _LIST_GAP
 from geosleuth.read._toponym_qualifiers import (
+    _DESIGNATED,
     _IMPORTANT_POP,
     _LOCAL,
     _NEXT_ITEM,
+    _PART_OF,
     _divisions_of,
     _qualifier_match,
 )
@@ -335,14 +337,18 @@ def _resolve_live(
             s.after_town
             or bool(_STATE_AFTER.match(text[s.end : s.end + 12]))
             or state_of
+            or _town_qualified_by(live, n, text)
         )
         cands = s.cands
         if state_named and not any(
             w >= 1.0 and gaz.kind(p) == "admin" for p, w in cands
         ):
             # "the state of Chihuahua", "Oaxaca state": the state the gazetteer
-            # holds as "Chihuahua State" or "Estado de Oaxaca" (review r65)
-            cands = cands + _designated_divisions(gaz, s.text, cands)
+            # holds as "Chihuahua State" or "Estado de Oaxaca" (review r65), an
+            # exact match of the name for the rest of the document's names too:
+            # "Huatulco, in the state of Oaxaca" is the Santa María Huatulco
+            # near it, no far alternate (review r86, #3)
+            cands = s.cands = cands + _designated_divisions(gaz, s.text, cands)
         cands = _promote_cities(cands, gaz, state_named=state_named)
         if state_of and any(w >= 1.0 and gaz.kind(p) == "admin" for p, w in cands):
             # "the state of Chihuahua": the state, whatever a dateline or a
@@ -352,6 +358,7 @@ def _resolve_live(
             dateline is not None
             and not state_named
             and not _AREA_BEFORE.search(text[max(0, s.start - 60) : s.start])
+            and not _LAND_AFTER.match(text, s.end)
             and not _in_a_list(live, n, text, gaz)
         ):
             cands = _dateline_city(s, cands, gaz, dateline)
@@ -501,10 +508,30 @@ _STATE_OF_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
-#: How a state's name is written with its kind where the gazetteer holds it
-#: so ("Chihuahua State", "Oaxaca State" of admin1.csv; GeoNames' "Estado de
-#: Chihuahua").
-_DESIGNATED = ("{} State", "State of {}", "Estado de {}")
+
+def _town_qualified_by(live: list[_Span], n: int, text: str) -> bool:
+    """Whether the town before ``live[n]`` has it, by its kind's name, as its state.
+
+    "Juchitán, Oaxaca": the town's qualifier is "Oaxaca State"
+    (:func:`geosleuth.read._toponym_qualifiers._designated`), and "Oaxaca" is
+    that state, not the city of its name, as "Salina Cruz, Oaxaca" is
+    (review r86, #3).
+    """
+    if n == 0:
+        return False
+    town = live[n - 1]
+    return (
+        town.qualifier is not None
+        and town.qualifier[0] in {form.format(live[n].text) for form in _DESIGNATED}
+        and _QUALIFIER_GAP.fullmatch(text, town.end, live[n].start) is not None
+    )
+
+
+#: Between a town and the state after it that qualifies it: "Juchitán,
+#: Oaxaca", "Juchitán, in Oaxaca", "Juchitán, in the hills of Oaxaca".
+_QUALIFIER_GAP = re.compile(
+    r"\s*,\s*(?:in\s+(?:the\s+)?(?:" + _PART_OF + r")?)?", re.IGNORECASE
+)
 
 
 def _designated_divisions(
@@ -529,18 +556,34 @@ def _designated_divisions(
 #: is a dateline's: a side or kind of land ("northern Durango", "rural
 #: Durango"), a part of it ("in the mountains of (northern) Durango", "the
 #: north of Durango"), or a spread over it ("across Durango", "much of
-#: Durango"): review r64, H1. Not the parts of a town ("the centre (heart,
-#: outskirts) of Durango", "central (downtown) Durango"), nor a place by it
-#: ("a village north of Durango"), which are of the dateline's city (review
-#: r65, M).
+#: Durango"): review r64, H1; a side of it with words of its land before the
+#: side ("the mountainous (rugged, sparsely populated) north of Durango":
+#: review r86, #6). Not the parts of a town ("the centre (heart, outskirts) of
+#: Durango", "central (downtown) Durango"), nor a place by it ("a village
+#: north of Durango", "the road north of Durango"), which are of the
+#: dateline's city (review r65, M).
 _AREA_BEFORE = re.compile(
     r"(?:\b(?:(?:north|south)(?:-?(?:east|west))?ern|(?:east|west)ern|"
     r"rural|upstate|mountainous|remote|neighbou?ring|nearby|adjacent)"
     r"|\b(?:mountains|hills|highlands|uplands|foothills|sierras?|jungles?|"
     r"forests?|deserts?|countryside|interior|rest|parts?|much|most|all|whole|"
-    r"the\s+(?:far\s+)?(?:(?:north|south)(?:-?(?:east|west))?|east|west))"
+    r"the\s+(?:(?!(?:area|region|zone|territory|road|highway|route|town|village|"
+    r"city|hamlet|settlement|ranch|farm|community|municipality|district|border|"
+    r"airport|base|prison|camp|house|home|property|site|spot|point|place|"
+    r"valley|desert|mountain|hill|river|lake|coast|land|way|one|"
+    r"[a-z]+(?<!ou)(?<!les)s)\s)[a-z][\w-]*\s+){0,2}?"
+    r"(?:(?:north|south)(?:-?(?:east|west))?|east|west))"
     r"\s+of(?:\s+the)?"
     r"|\b(?:across|throughout))\s+$",
+    re.IGNORECASE,
+)
+#: After a dateline's name, its land that makes the name the area: "the heart
+#: of *Durango's Sierra Madre*", "*Durango's rugged mountains*" (review r86,
+#: #6); not "Durango's cathedral", "the heart of Durango's old town".
+_LAND_AFTER = re.compile(
+    r"[’']s\s+(?:[\w-]+\s+){0,2}?(?:mountains|hills|highlands|uplands|"
+    r"foothills|sierras?|jungles?|forests?|deserts?|countryside|interior|"
+    r"backcountry|hinterland)\b",
     re.IGNORECASE,
 )
 

@@ -274,6 +274,7 @@ from geosleuth.read.target import (
     find_target_refs,
     name_key,
 )
+from geosleuth.read.text import timeline_days
 from geosleuth.read.traces import read_traces
 from geosleuth.read.whereabouts import read_whereabouts
 
@@ -498,6 +499,10 @@ class _Extractor:
         self.mentions = list(mentions)
         self.doc_id = doc_id
         self.published = published
+        #: The document's own date, and the days of its timeline's entries:
+        #: ``published`` is an entry's own while its sentences are read.
+        self._document_day = published
+        self._entries = timeline_days(text) if published is not None else []
         self.fallback = fallback_date
         self.target = target
         self.grades = {**DEFAULT_READ_GRADES, **grades}
@@ -642,7 +647,7 @@ class _Extractor:
             speaker=tied or attr.speaker,
             speaker_role=None if tied else attr.role,
             reporting_chain=() if tied else attr.chain,
-            published=self.published,
+            published=self._document_day,  # the document's, not its entry's
             url=self.url,
         )
 
@@ -713,6 +718,18 @@ class _Extractor:
         return item
 
     # -- the walk ----------------------------------------------------------------
+    def _entry_day(self, at: int) -> dt.date | None:
+        """The day of the text at ``at``: its timeline entry's, or the document's.
+
+        "5 June 2018 / ... / 1 February 2017 / He was arrested in Culiacán on
+        Tuesday": the Tuesday before 1 February 2017, not before the first
+        entry's day (review r86, #9); never a day after the document's.
+        """
+        day = next((d for end, d in reversed(self._entries) if end <= at), None)
+        if day is None or self._document_day is None or day > self._document_day:
+            return self._document_day
+        return day
+
     def run(self, spans: list[tuple[int, int]], parsed: Sequence[bool]) -> None:
         state = WalkState()
         # the target speaks by name or as "she" ("She told police she was
@@ -737,6 +754,7 @@ class _Extractor:
         unparsed_text: list[str] = []  # the sentences not parsed so far
         for i, (span, (q_start, q_end)) in enumerate(zip(spans, quotes, strict=True)):
             s0, e0 = span
+            self.published = self._entry_day(s0)
             tokens = self.doc.char_span(s0, e0, alignment_mode="expand")
             sent = tokens if parsed[i] else None
             st = self.text[s0:e0]
@@ -932,6 +950,7 @@ class _Extractor:
                 state.quote_owner = attr if attr.speaker else None
             elif not q_end:
                 state.quote_owner = None
+        self.published = self._document_day
         finish_cases(self)
         finish_fronts(self)
 

@@ -156,6 +156,7 @@ from geosleuth.read._life_taken_back import (
     detail_doubted,
     doubted_here,
     doubted_next,
+    place_doubted,
     taken_back_next,
 )
 from geosleuth.read._life_victims import target_buried, target_dies
@@ -612,7 +613,7 @@ def _read_death(
     # where it happened is only possible (review r64, M3)
     place_doubt = None
     if detail is not None:
-        place_doubt = _PLACE_DOUBTED.search(text, detail[0], detail[1])
+        place_doubt = place_doubted(text, detail)
         text = text[: detail[0]] + " " * (detail[1] - detail[0])
     doubted = doubted_here(text, cues[0].end())
     if doubted is not None:
@@ -834,16 +835,6 @@ def _others_death_undenied(s: Sentence, text: str, at: int) -> str:
             k = verb.idx - s.span[0]
             text = text[:k] + " " * len(verb.text) + text[k + len(verb.text) :]
     return text
-
-
-#: In a clause that doubts a detail of a death (:func:`detail_doubted`), the
-#: words that doubt where it happened or where the body lies: "*the place of
-#: his death* has not been confirmed", "*the exact location* of his death",
-#: "*the site* of his burial", "*his grave*", "it is not known *where* he was
-#: buried" (review r65).
-_PLACE_DOUBTED = re.compile(
-    r"\b(?:place|location|site|whereabouts|where|grave)\b[^;]*", re.IGNORECASE
-)
 
 
 #: A phrase of the target's death reported or believed, set off by commas after

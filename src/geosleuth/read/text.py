@@ -92,6 +92,7 @@ __all__ = [
     "load_text",
     "normalize_text",
     "text_from_bytes",
+    "timeline_days",
 ]
 
 TextFormat = Literal["text", "markdown", "html"]
@@ -878,14 +879,20 @@ def _date_line(raw: str) -> tuple[dt.date, list[int]] | None:
 def _timeline_after(rest: str, first: dt.date) -> bool:
     """Whether a bare date line in ``rest`` holds a day later than ``first``.
 
-    "12 March 2015 ... 3 June 2016": the entries of a timeline or a diary. Not
-    "Updated: 11 January 2023" (nor "Published", "Posted", "Modified", "Last
-    updated" before it), nor a caption's or a related link's "3 March 2015",
-    older than the date line (review r65, H4).
+    "12 March 2015 ... 3 June 2016": the entries of a timeline or a diary; so
+    is "Posted 3 June 2016" with text after it, a post of its own (review r86,
+    #9). Not "Updated: 11 January 2023" (nor "Published", "Modified", "Last
+    updated" before it, nor "Posted" that ends the text), nor a caption's or a
+    related link's "3 March 2015", older than the date line (review r65, H4).
     """
-    for later in rest.split("\n"):
+    lines = rest.split("\n")
+    for n, later in enumerate(lines):
         line = later.strip()
-        if not 0 < len(line) <= 60 or _DATE_LINE_PREFIX.match(line):
+        if not 0 < len(line) <= 60:
+            continue
+        if _DATE_LINE_PREFIX.match(line) and not (
+            _POSTED.match(line) and any(x.strip() for x in lines[n + 1 :])
+        ):
             continue
         day = _day_of_line(line)
         if day is not None and day > first:
@@ -899,6 +906,40 @@ _DATE_LINE_PREFIX = re.compile(
     r"(?:last\s+)?(?:published|updated|posted|modified|filed|corrected)\b",
     re.IGNORECASE,
 )
+#: A post's own date line: "Posted 3 June 2016", "Posted on: 3 June 2016".
+_POSTED = re.compile(r"posted\b", re.IGNORECASE)
+#: A paragraph that may hold only a date: the entry's date line of a timeline,
+#: before a paragraph of its text.
+_ENTRY_LINE = re.compile(r"(?:^|\n\n)[ \t]*([^\n]{1,60}?)[ \t]*(?=\n\n[ \t]*\S)")
+
+
+def timeline_days(text: str) -> list[tuple[int, dt.date]]:
+    r"""Where each entry of a timeline or a diary in ``text`` begins, and its day.
+
+    "5 June 2018 / ... / 1 February 2017 / He was arrested in Culiacán on
+    Tuesday": a paragraph that holds only a day with its year (or "Posted"
+    and one), with text after it, heads an entry, whose own statements are of
+    that day, not of the first entry's (review r86, #9). Each pair is the
+    offset where the entry's date line ends and the day. Empty unless two
+    entries or more are there: one date line is the report's, and "Updated:
+    11 January 2023" or "Published: ..." heads no entry.
+
+    Examples
+    --------
+    >>> timeline_days("Seen\n\n5 June 2018\n\nSeen.\n\n1 February 2017\n\nHeld.")
+    [(17, datetime.date(2018, 6, 5)), (41, datetime.date(2017, 2, 1))]
+    >>> timeline_days("Seen\n\n5 June 2018\n\nSeen.\n\nUpdated: 6 June 2018\n\nOK.")
+    []
+    """
+    out: list[tuple[int, dt.date]] = []
+    for m in _ENTRY_LINE.finditer(text):
+        line = m.group(1)
+        if _DATE_LINE_PREFIX.match(line) and not _POSTED.match(line):
+            continue
+        day = _day_of_line(line)
+        if day is not None:
+            out.append((m.end(), day))
+    return out if len(out) >= 2 else []
 
 
 def _day_of_line(line: str) -> dt.date | None:
