@@ -6,7 +6,9 @@
   believed to be (identified as) Salcedo", or bare "the arrest", "his arrest".
   A description ("the suspect", "the fugitive", "the drug lord", "the man",
   "the police chief", "the man who shot at Salcedo", "the man believed to be
-  his brother", one the text gave the target) may be anyone: the event stays.
+  his brother", one the text gave the target) may be anyone: the event stays
+  (one that may be the target, where the text names no one else, leaves it
+  possible: review r86, tests/test_read_rd88.py).
 - H3: a denial of an event at another place ("reports of his arrest in
   Durango" after "was seen in Mazatlán") leaves the target's.
 - H4: a later "Updated: ..." line, a caption's or a related link's older date
@@ -49,12 +51,12 @@ def _negated(r: Any) -> bool:
 
 
 # -- H1, H2: a description may be anyone ------------------------------------------
+# A description that may be the target ("the suspect", "the fugitive", "the
+# cartel leader", "the woman") where the text names no one else makes the event
+# possible: review r86, #2, in tests/test_read_rd88.py.
 @pytest.mark.parametrize(
     ("text", "target", "place"),
     [
-        (_ARRESTED + "the suspect.", SALCEDO, "Culiacán"),
-        (_ARRESTED + "the fugitive.", SALCEDO, "Culiacán"),
-        (_ARRESTED + "the cartel leader.", SALCEDO, "Culiacán"),
         (_ARRESTED + "the police chief.", SALCEDO, "Culiacán"),
         (_ARRESTED + "the man who shot him.", SALCEDO, "Culiacán"),
         (_ARRESTED + "the man believed to be his brother.", SALCEDO, "Culiacán"),
@@ -64,18 +66,12 @@ def _negated(r: Any) -> bool:
         (_ARRESTED + "the woman believed to be Salcedo.", SALCEDO, "Culiacán"),
         ("Salcedo was seen in Culiacán; police denied the arrest of the man who "
          "shot at Salcedo.", SALCEDO, "Culiacán"),
-        ("Salcedo was seen in Culiacán; police denied the sighting of the "
-         "fugitive.", SALCEDO, "Culiacán"),
         ("A gunman shot a police officer in Culiacán. " + _ARRESTED + "the "
          "suspect.", SALCEDO, "Culiacán"),
         ("A second man was seen with Salcedo. " + _ARRESTED + "the man.", SALCEDO,
          "Culiacán"),
         ("Joaquín Guzmán was also seen in Sinaloa. " + _ARRESTED + "the drug "
          "lord.", SALCEDO, "Culiacán"),
-        ("Rodrigo Salcedo Ibarra, the cartel leader, was arrested in Culiacán; "
-         "police denied the arrest of the cartel leader.", SALCEDO, "Culiacán"),
-        ("Jane Doe was arrested in Leeds; police denied the arrest of the woman.",
-         DOE, "Leeds"),
         # names that are not the target's
         ("Rodrigo Guzmán, a farmer, was also held. " + _ARRESTED + "Rodrigo.",
          SALCEDO, "Culiacán"),

@@ -9,38 +9,41 @@ seen in the stead of a denied one (:func:`_correctable`: "was not seen in Mosul
 but in Raqqa"); and the report that holds a seeing reported only
 (:func:`_hearsay`: "reports that a hiker saw Jane Doe") or only believed
 (:func:`_believed`: "Police believe a hiker saw Jane Doe"). Used by
-:func:`~geosleuth.read.sightings.add_seen`.
+:func:`~geosleuth.read.sightings.add_seen`. Whose event a denial after a
+semicolon denies ("; police denied *his arrest*") is
+:mod:`geosleuth.read._denied_owners`'s to say.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
 from geosleuth.evidence import Hedge
+from geosleuth.read._denied_owners import (
+    DENYING_BACK,
+    EVENT_NOUNS,
+    described_only,
+    told_before,
+)
 from geosleuth.read._doc_text import doc_text
 from geosleuth.read._reports import (
     report_called_untrue,
     unjudged_report,
 )
-from geosleuth.read._sentence import CORRECTABLE, Sentence, denied_phrase
-from geosleuth.read._target_names import Target, given_name_gender, name_key
-from geosleuth.read._target_pronouns import GENDER_OF
-from geosleuth.read._toponym_uses import nickname_givers
+from geosleuth.read._sentence import CORRECTABLE, MentionLike, Sentence, denied_phrase
+from geosleuth.read._target_names import Target
 from geosleuth.read.attribution import REPORTING_LEMMAS, belief_hedge
 from geosleuth.read.attribution._disputes import retracts
 from geosleuth.read.hedges import hedge_of, semicolon_between, weakest
 from geosleuth.read.whereabouts._clauses import unreal_deed
 
 __all__ = [
-    "_DENYING_BACK",
-    "_EVENTS",
     "_believed",
     "_correctable",
     "_denied",
     "_hearsay",
-    "_the_ones_told",
 ]
 
 
@@ -103,7 +106,7 @@ def _denied(
         # "would have been arrested in Culiacán had soldiers not been delayed",
         # "should have been arrested": a deed that did not happen
         return "conditional", unreal
-    return _governed(verb, s.target) or _retracted(s)
+    return _governed(verb, s.target, s.places) or _retracted(s)
 
 
 def _retracted(s: Sentence) -> tuple[Literal["negated"], str] | None:
@@ -143,7 +146,7 @@ def _hearsay(s: Sentence, at: int) -> str | None:
     if tok is None:
         return None
     return unjudged_report(tok, up=_SEEING_HEADS, steps=6) or _denial_withheld(
-        tok, s.target
+        tok, s.target, s.places
     )
 
 
@@ -242,7 +245,7 @@ def _correctable(s: Sentence, at: int, cue: str) -> bool:
     verb = next(
         (t for t in (s.sent if s.sent is not None else []) if t.idx == at), None
     )
-    return verb is None or _governed(verb, s.target) is None
+    return verb is None or _governed(verb, s.target, s.places) is None
 
 
 def _nobody(verb: Any, *, seeing: bool = False) -> str | None:
@@ -426,7 +429,9 @@ def _not_yet_confirmed(verb: Any) -> str | None:
     return None
 
 
-def _denial_withheld(tok: Any, target: Target | None = None) -> str | None:
+def _denial_withheld(
+    tok: Any, target: Target | None = None, places: Sequence[MentionLike] = ()
+) -> str | None:
     """The words of a denial withheld above the seeing ``tok``, if one is.
 
     "Police *refused to dismiss* reports that she was seen in York", "did *not
@@ -461,7 +466,11 @@ def _denial_withheld(tok: Any, target: Target | None = None) -> str | None:
             # "She was found dead in York; police did not rule out that ...",
             # which the parse may hang on "rule"; not "...; his arrest could not
             # be confirmed", which is of the seeing
-            return unable if _confirms_back(head, clause, target) else None
+            if _confirms_back(head, clause, target, places):
+                return unable
+            # "...; police denied the arrest *of the suspect*", the text naming no
+            # one else: the target's, maybe (review r86, #2)
+            return _described_back(head, clause, target, places)
         if _denying(head) is not None:
             # not "did not deny that": the speaker's word, as for a place
             return None if head.lemma_.lower() == "deny" else _withheld(head)
@@ -485,7 +494,12 @@ def _denial_withheld(tok: Any, target: Target | None = None) -> str | None:
 _CONFIRMING = frozenset({"confirm", "verify", "corroborate", "substantiate"})
 
 
-def _confirms_back(verb: Any, before: Any, target: Target | None = None) -> bool:
+def _confirms_back(
+    verb: Any,
+    before: Any,
+    target: Target | None = None,
+    places: Sequence[MentionLike] = (),
+) -> bool:
     """Whether ``verb`` confirms the clause ``before`` it, and no clause of its own.
 
     "; the sighting has not been confirmed", "; police could not confirm it",
@@ -504,25 +518,18 @@ def _confirms_back(verb: Any, before: Any, target: Target | None = None) -> bool
         if verb.lemma_.lower() not in _CONFIRMING:
             deps = ("nsubj", "nsubjpass")
         what = [c for c in verb.children if c.dep_ in deps]
-        return all(_told_before(c, before, _CONFIRMED_BACK, target) for c in what)
+        return all(
+            told_before(c, before, _CONFIRMED_BACK, target, places) for c in what
+        )
     # "; officials denied *it*", "; police dismissed *the report*": a denial of
     # what was told before; not "; officials denied wrongdoing"
-    return verb.lemma_.lower() in _DENYING_BACK and any(
+    return verb.lemma_.lower() in DENYING_BACK and any(
         c.dep_ in ("dobj", "nsubjpass")
-        and _told_before(c, before, _TOLD_BEFORE, target)
+        and told_before(c, before, _TOLD_BEFORE, target, places)
         for c in verb.children
     )
 
 
-#: Verbs (lemmas) of denying, which after a semicolon may deny the seeing.
-_DENYING_BACK = frozenset({"deny", "dismiss", "reject", "refute"})
-#: Nouns of the event told, or of who it was, which speak of it only as the
-#: target's own (:func:`_the_ones_told`): "; police denied *the arrest*", "*his
-#: arrest* has yet to be confirmed", "*her identity* has not been confirmed";
-#: not "the identity *of the second man*".
-_EVENTS = frozenset(
-    {"arrest", "capture", "detention", "sighting", "death", "killing", "identity"}
-)
 #: What such a verb denies when it denies what was told before it: "; officials
 #: denied *it*", "; police rejected *the claim*", "; *the arrest* has been
 #: denied" (the seeing told, by its noun).
@@ -536,286 +543,36 @@ _TOLD_BEFORE = frozenset(
 #: confirmed" (where it happened is what the clause told: review r64, M3); not
 #: "; *the cause* of his death (*his motive*, *the number* of arrests) has yet
 #: to be confirmed", a detail of it.
-_CONFIRMED_BACK = _TOLD_BEFORE | _EVENTS | {
+_CONFIRMED_BACK = _TOLD_BEFORE | EVENT_NOUNS | {
     "these", "those", "information", "news", "statement", "assertion", "footage",
     "video", "image", "photo", "whereabouts", "presence", "location", "place",
     "site", "spot",
 }  # fmt: skip
-#: Nouns of where the event told happened: "; *the exact location* has not
-#: been confirmed", "*the place* of his death".
-_WHERE = frozenset({"location", "place", "site", "spot", "whereabouts"})
 
 
-def _told_before(
-    noun: Any, before: Any, nouns: frozenset[str], target: Target | None = None
-) -> bool:
-    """Whether ``noun``, after a semicolon, is what the clause ``before`` told.
+def _described_back(
+    verb: Any, before: Any, target: Target | None, places: Sequence[MentionLike]
+) -> str | None:
+    """The words by which ``verb`` denies the event told, of a description only.
 
-    One of ``nouns`` ("it", "the report", "the arrest"), and, for a noun of the
-    event (:data:`_EVENTS`), the target's own (:func:`_the_ones_told`): not
-    "the arrest *of his brother*". A noun of where it happened
-    (:data:`_WHERE`) is of the event told, the target's, or none ("the
-    location *of the sighting*", "the place *of his death*", "the exact
-    location"), not "the location *of his brother*".
+    "...; police denied *the arrest of the suspect*" where the text names no
+    one else (:func:`~geosleuth.read._denied_owners.described_only`): the cue
+    that makes the seeing possible.
     """
-    lemma = noun.lemma_.lower()
-    if lemma not in nouns and noun.lower_ not in nouns:
-        return False
-    if lemma in _WHERE:
-        of = [g for g in _owners(noun) if g.lemma_.lower() in _EVENTS]
-        if of:
-            return all(_told_before(g, before, _EVENTS, target) for g in of)
-    elif lemma not in _EVENTS:
-        # "; police denied reports of his arrest *in Durango*": of another event
-        return not _elsewhere(noun, _told_span(noun, before))
-    return _the_ones_told(noun, before, target)
-
-
-def _told_span(noun: Any, before: Any) -> Any:
-    """The words of the clause ``before`` up to the semicolon before ``noun``."""
-    doc = noun.doc
-    semicolon = max(
-        (t.i for t in doc[before.i : noun.i] if t.text == ";"), default=noun.i
-    )
-    return doc[before.sent.start : semicolon]
-
-
-def _owners(noun: Any) -> list[Any]:
-    """Whose ``noun`` is: "*his* arrest", "the arrest *of Salcedo*"."""
-    return [c for c in noun.children if c.dep_ == "poss"] + [
-        g
-        for c in noun.children
-        if c.dep_ == "prep" and c.lower_ == "of"
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
-
-
-def _the_ones_told(noun: Any, before: Any, target: Target | None = None) -> bool:
-    """Whether the event ``noun`` is of the one the clause ``before`` tells of.
-
-    "; police denied *the arrest*" (no one else's), "*his* arrest", "*Salcedo's*
-    arrest", "the arrest *of Salcedo*" (a name of the words before the
-    semicolon), "the sighting *of her*"; the target by another of its own names
-    ("*of Rodrigo*", "*of Ibarra*", "*of Mr Ibarra*": :func:`_targets_name`), a
-    nickname the text gave the target ("*of El Güero*": :func:`_targets_nickname`)
-    or "*of the man believed to be Salcedo*" (:func:`_the_one_named`), review
-    r64, M1. Not "the arrest *of his brother*", "*of two other men*", "*of
-    civilians*", "the sighting *of his car*", nor, after "Jane Doe was
-    arrested", "*his* arrest" (:func:`~geosleuth.read._target_names.given_name_gender`);
-    nor a description ("*of the fugitive*", "*of the suspect*", "*of the drug
-    lord*", "*of the man*"), which may be anyone the text tells of (review
-    r65, H1, H2); nor the event at another place ("his arrest *in Durango*"
-    after "was seen in Mazatlán": review r65, H3).
-    """
-    told = _told_span(noun, before)
-    if _elsewhere(noun, told):
-        return False
-    owners = _owners(noun)
-    if not owners:
-        return True
-    names = {t.lower_ for t in told if t.pos_ == "PROPN"}
-    for owner in owners:
-        gender = GENDER_OF.get(owner.lower_)
-        if gender is not None:
-            if _gender_told(before) not in (None, gender):
-                return False
-        elif owner.lower_ in _PLURAL_OWNERS:
-            continue
-        elif owner.pos_ == "PROPN" and owner.text[:1].isupper():
-            if not _targets_name(owner, names, target):
-                return False
-        elif not _the_one_named(owner, names, target):
-            return False
-    return True
-
-
-#: Titles before a name, which name no one, with the gender they tell: "*Ms*
-#: Doe", "*Señor* Salcedo".
-_NAME_TITLES = {
-    "mr": "he", "señor": "he", "don": "he", "sr": "he",
-    "mrs": "she", "ms": "she", "miss": "she", "señora": "she", "doña": "she",
-    "sra": "she", "dr": None,
-}  # fmt: skip
-#: The articles of a nickname: "*El* Güero", "*La* Tuta".
-_NICKNAME_ARTICLES = frozenset({"el", "la", "los", "las"})
-#: Labels of names after "in" that are no place: "his arrest *in January*".
-_NO_PLACE_LABELS = frozenset({"DATE", "TIME", "PERSON", "NORP", "EVENT", "LAW"})
-
-
-def _elsewhere(noun: Any, told: Any) -> bool:
-    """Whether the event ``noun`` names a place the clause ``told`` does not.
-
-    "Salcedo was seen in Mazatlán; police denied reports of his arrest *in
-    Durango*": another event, at another place (review r65, H3). Not "his
-    arrest in Culiacán" after "was arrested in Culiacán", nor "the arrest".
-    """
-    said = str(told.text).lower()
-    return any(
-        t.dep_ == "pobj"
-        and t.pos_ == "PROPN"
-        and t.head.lower_ in ("in", "at", "near")
-        and t.ent_type_ not in _NO_PLACE_LABELS
-        and t.lower_ not in said
-        for t in noun.subtree
-    )
-
-
-def _name_words(owner: Any) -> tuple[list[Any], str | None]:
-    """The words of the name ``owner`` heads, less titles, and a title's gender."""
-    words, gender = [], None
-    for t in owner.subtree:
-        if t.dep_ not in ("compound", "flat") and t is not owner:
-            continue
-        title = t.lower_.rstrip(".")
-        if title in _NAME_TITLES:
-            gender = gender or _NAME_TITLES[title]
-        else:
-            words.append(t)
-    return words, gender
-
-
-def _targets_name(owner: Any, names: set[str], target: Target | None) -> bool:
-    """Whether the name ``owner`` heads is the target's: "Salcedo", "Mr Ibarra".
-
-    A name of the clause told, or one of the target's own names ("Rodrigo",
-    "Ibarra", "Rodrigo Salcedo") that no other person of the text bears
-    ("Rodrigo Guzmán, a farmer, was also held": review r65, M), and of the
-    target's gender ("*Señora* Ibarra" is not Rodrigo's), or a nickname the
-    text gave the target (:func:`_targets_nickname`).
-    """
-    words, gender = _name_words(owner)
-    if not words:
-        return False
-    if _other_gender(gender, target):
-        return False
-    if any(t.lower_ in names for t in words):
-        return True
-    if all(_target_word(t, target) for t in words):
-        return not _borne_by_another(owner, words, target)
-    return _targets_nickname(owner, words, target)
-
-
-def _other_gender(gender: str | None, target: Target | None) -> bool:
-    """Whether ``gender`` ("he", "she") is not that of the target's given name."""
-    if gender is None or target is None:
-        return False
-    return given_name_gender(target.name) not in (None, gender)
-
-
-def _target_word(tok: Any, target: Target | None) -> bool:
-    """Whether ``tok`` is one of the target's own names: "Rodrigo", "Ibarra"."""
-    if target is None:
-        return False
-    return name_key(tok.text) in target.family_keys | target.given_keys
-
-
-def _borne_by_another(owner: Any, words: list[Any], target: Target | None) -> bool:
-    """Whether another person's name in the text holds one of ``words``.
-
-    "*Rodrigo Guzmán*, a farmer, was also held. ...; police denied the arrest
-    of Rodrigo": which Rodrigo, the text does not say.
-    """
-    keys = {name_key(t.text) for t in words}
-    own = {t.i for t in owner.subtree}
-    for e in owner.doc.ents:
-        if e.label_ != "PERSON" or any(t.i in own for t in e):
-            continue
-        parts = [t for t in e if t.is_alpha and t.lower_ not in _NAME_TITLES]
-        if any(name_key(t.text) in keys for t in parts) and not all(
-            _target_word(t, target) for t in parts
-        ):
-            return True
-    return False
-
-
-def _targets_nickname(owner: Any, words: list[Any], target: Target | None) -> bool:
-    """Whether the name ``words`` is a nickname the text gave the target.
-
-    Spanish usage gives a wanted man a nickname with an article: "Rodrigo
-    Salcedo Ibarra, alias *El Güero*", "Rodrigo '*El Güero*' Salcedo". Not one
-    the text gives no one ("El Mencho"), nor another person ("Joaquín Guzmán,
-    alias El Chapo", "Joaquín '*El Chapo*' Guzmán": review r65, M), as
-    :func:`~geosleuth.read._toponym_uses.nickname_givers` finds whom it is given.
-    """
-    if target is None or len(words) < 2 or words[0].lower_ not in _NICKNAME_ARTICLES:
-        return False
-    nick = " ".join(t.text for t in words)
-    givers = nickname_givers(doc_text(owner.doc), nick)
-    keys = target.family_keys | target.given_keys
-    return bool(givers) and all(name_key(w) in keys for w in givers)
-
-
-#: Verbs by which a description names who it is: "the man *believed* to be
-#: Salcedo", "the man *identified* as Salcedo", "the man they *believe* is
-#: Salcedo".
-_NAMING = frozenset({"believe", "identify", "think", "suspect", "say", "name"})
-
-
-def _the_one_named(owner: Any, names: set[str], target: Target | None) -> bool:
-    """Whether the common noun ``owner`` is given the target's name.
-
-    "the arrest of *the man believed to be Salcedo*", "*the man, identified as
-    Salcedo,*", "*the man they believe is Salcedo*": a name of the target's
-    is what it is said to be. Not "the man believed to be *his brother*" (or
-    "*Salcedo's brother*", "*Guzmán*"), "the man *who shot at Salcedo*", nor a
-    bare description ("the fugitive", "the man"): review r65, H1, H2.
-    """
-    clauses = [c for c in owner.children if c.dep_ in ("acl", "relcl", "appos")]
-    if owner.head.dep_ == "prep" and owner.head.lower_ == "of":
-        # "the arrest of the man*, identified as Salcedo,*": the parse may hang
-        # the clause on the arrest
-        clauses += [c for c in owner.head.head.children
-                    if c.dep_ == "acl" and c.i > owner.i]  # fmt: skip
-    said = [
-        v
-        for c in clauses
-        for v in c.subtree
-        if v.pos_ in ("VERB", "AUX") and v.lemma_.lower() in _NAMING
-    ]
-    named = [
-        t
-        for v in said
-        for t in v.subtree
-        if (t.dep_ in ("attr", "oprd") and t.head.lemma_.lower() == "be")
-        or (t.dep_ == "pobj" and t.head.lower_ == "as")
-    ]
-    if len(named) != 1 or named[0].pos_ != "PROPN":
-        return False
-    name = named[0]
-    if any(c.dep_ in ("poss", "case") for c in name.children):
-        return False
-    gender = {"man": "he", "woman": "she"}.get(owner.lemma_.lower())
-    if _other_gender(gender, target):
-        return False
-    return _targets_name(name, names, target)
-
-
-#: Pronouns of owners that may be the one told, whatever its gender: "*their*
-#: arrest".
-_PLURAL_OWNERS = frozenset({"their", "them"})
-
-
-def _gender_told(before: Any) -> str | None:
-    """The gender of the subject of the clause ``before``, or None if unknown.
-
-    "*he* was arrested": "he"; "*Jane Doe* was arrested": "she" (by her given
-    name); "*Salcedo* was arrested": None, which any "his" or "her" may own.
-    """
-    subj = next((c for c in before.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None:
+    if verb.lemma_.lower() not in DENYING_BACK:
         return None
-    if subj.lower_ in GENDER_OF:
-        return GENDER_OF[subj.lower_]
-    if subj.pos_ != "PROPN":
-        return None
-    words = [t for t in subj.subtree if t.dep_ in ("compound", "flat") or t is subj]
-    return given_name_gender(" ".join(t.text for t in words))
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in EVENT_NOUNS:
+            who = described_only(c, before, target, places)
+            if who is not None:
+                return f"{verb.text} the {c.text} of {who}, maybe the target"
+    return None
 
 
 def _governed(
     verb: Any,
     target: Target | None = None,
+    places: Sequence[MentionLike] = (),
 ) -> tuple[Literal["negated", "conditional"], str] | None:
     """How the clauses above ``verb`` in the parse deny it, if they do.
 
@@ -863,7 +620,9 @@ def _governed(
             return None
         if head is clause or head.pos_ not in ("VERB", "AUX"):
             return None
-        if semicolon_between(clause, head) and not _confirms_back(head, clause, target):
+        if semicolon_between(clause, head) and not _confirms_back(
+            head, clause, target, places
+        ):
             # "Soldiers arrested S in Culiacán; no shots were fired": a clause
             # of its own, which the parse may hang the seeing on; not "; the
             # sighting has not been confirmed", which is of the seeing

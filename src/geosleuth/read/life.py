@@ -129,6 +129,12 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from geosleuth.evidence import Claim, Hedge, LifeStatus
+from geosleuth.read._denied_owners import (
+    DENYING_BACK,
+    EVENT_NOUNS,
+    described_only,
+    the_ones_told,
+)
 from geosleuth.read._life_asides import (
     contrasts,
     target_relatives,
@@ -189,7 +195,6 @@ from geosleuth.read._sentence import (
     resolved,
     subtree_span,
 )
-from geosleuth.read._sighting_denials import _DENYING_BACK, _EVENTS, _the_ones_told
 from geosleuth.read.attribution import (
     REPORTING_LEMMAS,
     RUMOUR,
@@ -618,8 +623,9 @@ def _read_death(
     doubted = doubted_here(text, cues[0].end())
     if doubted is not None:
         text = text[: doubted[0]] + " " * (doubted[1] - doubted[0])
-    # "...; the army denied the death of the gunman": another's death
-    text = _others_death_undenied(s, text, s.span[0] + cues[0].start())
+    # "...; the army denied the death of the gunman": another's death; "...
+    # of the drug lord", the text naming no one else: maybe the target's
+    text, described = _others_death_undenied(s, text, s.span[0] + cues[0].start())
     # "Police refused to dismiss reports that she had been killed": no denial
     checked = without_withheld_denials(text)
     denial = _DEATH_DENIED.search(checked)
@@ -732,6 +738,10 @@ def _read_death(
         hedge, cue = weakest(hedge, "possible"), cue or doubt
     if unsure is not None:
         hedge, cue = weakest(hedge, "possible"), cue or unsure
+    if described is not None and weakest(hedge, "possible") != hedge:
+        # "...; the army denied the death of the drug lord", the text naming
+        # no one else: a denial of the target's death, maybe (review r86, #2)
+        hedge, cue = "possible", described
     report = _death_reported(s, s.span[0] + dead.start()) if post is None else None
     if report is not None:
         # "There are reports that she is dead", "Police refused to dismiss
@@ -807,34 +817,46 @@ def _expected_death(verb: Any) -> bool:
     return "should" in aux and "have" in aux
 
 
-def _others_death_undenied(s: Sentence, text: str, at: int) -> str:
+def _others_death_undenied(s: Sentence, text: str, at: int) -> tuple[str, str | None]:
     """``text`` (of ``s``) with each denial of another's death or arrest blanked.
 
     "Salcedo was killed in Culiacán; the army denied *the death of the
     gunman*": a denial of an event (death, arrest, ...) by its noun takes the
     target's death back only where the noun is the target's own, as for a
-    seeing (:func:`~geosleuth.read._sighting_denials._the_ones_told`: "the
-    death", "his death", "the death of Salcedo"), review r65. ``at`` is the
-    document offset of the death cue; offsets of ``text`` are those of ``s``.
+    seeing (:func:`~geosleuth.read._denied_owners.the_ones_told`: "the
+    death", "his death", "the death of Salcedo", "his wife denied the death of
+    her husband"), review r65. With it, the words of a denial so blanked whose
+    event is of a description that can only be the target ("the army denied
+    the death *of the drug lord*", the text naming no one else:
+    :func:`~geosleuth.read._denied_owners.described_only`), which leaves the
+    death at most possible (review r86, #2); else None. ``at`` is the document
+    offset of the death cue; offsets of ``text`` are those of ``s``.
     """
     cue = next((t for t in s.sent if t.idx == at), None) if s.sent else None
     if cue is None:
-        return text
+        return text, None
+    described = None
     for verb in s.sent:
-        if verb.lemma_.lower() not in _DENYING_BACK:
+        if verb.lemma_.lower() not in DENYING_BACK:
             continue
         events = [
             c
             for c in verb.children
             if c.dep_ in ("dobj", "nsubjpass")
-            and c.lemma_.lower() in _EVENTS
+            and c.lemma_.lower() in EVENT_NOUNS
             # not "denied the death of Salcedo in Culiacán", the death told
             and not c.left_edge.i <= cue.i <= c.right_edge.i
         ]
-        if events and not all(_the_ones_told(e, cue, s.target) for e in events):
+        told = [e for e in events if the_ones_told(e, cue, s.target, s.places)]
+        if events and len(told) < len(events):
             k = verb.idx - s.span[0]
             text = text[:k] + " " * len(verb.text) + text[k + len(verb.text) :]
-    return text
+            who = [described_only(e, cue, s.target, s.places) for e in events]
+            if all(who):
+                described = (
+                    f"{verb.text} the {events[0].text} of {who[0]}, maybe the target"
+                )
+    return text, described
 
 
 #: A phrase of the target's death reported or believed, set off by commas after
