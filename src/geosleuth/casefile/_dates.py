@@ -14,7 +14,14 @@ from typing import Any
 
 from geosleuth.errors import CaseFileError, EvidenceWarning
 
-__all__ = ["MAX_DAYS_AHEAD", "YEARS_BEHIND_WARNED", "far_ahead"]
+__all__ = [
+    "EARLIEST_YEAR",
+    "MAX_DAYS_AHEAD",
+    "OLD_YEAR",
+    "YEARS_BEHIND_WARNED",
+    "far_ahead",
+    "too_early",
+]
 
 
 def _date(value: Any, where: str, source: str, line: int | None) -> dt.date:
@@ -66,6 +73,33 @@ def far_ahead(day: dt.date, *, today: dt.date | None = None) -> str | None:
     if (day - today).days <= MAX_DAYS_AHEAD:
         return None
     return f"{day.isoformat()}, more than a year after today ({today.isoformat()})"
+
+
+#: A publication date of a year below this is a mistyped year ("0024-03-04",
+#: "0204-03-04" for 2024-03-04): refused where it is given (``--published``,
+#: the service's ``published``), not used where a document gives it (its front
+#: matter, its metadata), with a warning (review r85, M1). Taken, it started
+#: P(alive)'s clock two thousand years early.
+EARLIEST_YEAR = 1000
+#: A document published before this year (or more than
+#: :data:`geosleuth.locate.YEARS_BEFORE_NEWEST` years before the newest of a
+#: run) is used, with a warning naming it and its date.
+OLD_YEAR = 1900
+
+
+def too_early(day: dt.date) -> str | None:
+    """``day`` in words if its year is below :data:`EARLIEST_YEAR`, else None.
+
+    Examples
+    --------
+    >>> too_early(dt.date(24, 3, 4))
+    '0024-03-04, a year below 1000'
+    >>> too_early(dt.date(1024, 3, 4)) is None
+    True
+    """
+    if day.year >= EARLIEST_YEAR:
+        return None
+    return f"{day.isoformat()}, a year below {EARLIEST_YEAR}"
 
 
 #: Years before its document (or today) past which an item's date is taken for a

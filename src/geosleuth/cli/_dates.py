@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 from geosleuth.casefile import far_ahead
+from geosleuth.casefile._dates import too_early
 from geosleuth.errors import InputError
 
 __all__ = ["not_far_ahead", "parse_date"]
@@ -58,7 +59,8 @@ def parse_date(value: str | None, option: str) -> dt.date | None:
 def not_far_ahead(day: dt.date | None, option: str) -> dt.date | None:
     """``day`` (a publication date), refused when too far ahead to be a report's.
 
-    The test is :func:`geosleuth.casefile.far_ahead`'s.
+    The test is :func:`geosleuth.casefile.far_ahead`'s. A year below 1000 is
+    refused too, a mistyped year (:func:`geosleuth.casefile._dates.too_early`).
 
     Examples
     --------
@@ -68,7 +70,17 @@ def not_far_ahead(day: dt.date | None, option: str) -> dt.date | None:
     Traceback (most recent call last):
     ...
     geosleuth.errors.InputError: --published is 2999-01-01, more than a year ...
+    >>> not_far_ahead(dt.date(24, 3, 4), "--published")
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.InputError: --published is 0024-03-04, a year below 1000: ...
     """
+    early = None if day is None else too_early(day)
+    if early is not None:
+        raise InputError(
+            f"{option} is {early}: a mistyped year? Check it (YYYY-MM-DD).",
+            field=option,
+        )
     ahead = None if day is None else far_ahead(day)
     if ahead is not None:
         raise InputError(

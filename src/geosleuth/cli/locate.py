@@ -44,9 +44,10 @@ from geosleuth.report import files
 from geosleuth.report.text import (
     about_a_source,
     area_kind_text,
-    area_lead,
     areas_shown,
+    headline_lead,
     km2,
+    meaningful_place,
     pct,
     percent_down,
     plain,
@@ -279,12 +280,14 @@ def _movers(est: Estimate, n: int = 5) -> list[str]:
 
 
 def _areas_summary(est: Estimate) -> None:
-    """Print the areas named in the evidence, and whether one beats the best place.
+    """Print the areas named in the evidence.
 
     Ranked places are discs around points: an area an item names (a state) is
     never one, however much of the map it holds (review r63, M4). The table
     shows those holding 1 % or more and the 5 best
     (:func:`~geosleuth.report.text.areas_shown`); nothing without such areas.
+    Whether one holds more than the best place is said first, under the
+    title (:func:`~geosleuth.report.text.headline_lead`).
     """
     shown = areas_shown(est)
     if not shown:
@@ -304,9 +307,6 @@ def _areas_summary(est: Estimate) -> None:
             f"{hidden} more, each holding less than 1 %, in estimate.json "
             "(named_areas)."
         )
-    lead = area_lead(est)
-    if lead:
-        console.print(Text(lead))
 
 
 def _summary(
@@ -332,6 +332,13 @@ def _summary(
     plan = record.get("plan")
     n_not_counted, n_other_person = _set_aside_counts(record)
     title = Text(f"Where is {plain(target)}? (as of {as_of_text(est.as_of)})")
+    # where the ranked places mislead (an area holds more, or the best place
+    # under 1 %), what the map says comes first (review r85, M2)
+    lead = headline_lead(est)
+    if lead:
+        console.print(title)
+        console.print(Text(lead + "."))
+        title = Text("Ranked places")
     if est.places:
         table = Table(title=title, title_justify="left")
         table.add_column("place")
@@ -345,7 +352,8 @@ def _summary(
             )
         console.print(table)
     else:
-        console.print(title)
+        if not lead:
+            console.print(title)
         console.print(
             "No named places to rank: no sighting or claim names a place that is "
             "a point (its 'place' given by name, not as {lon, lat}), and no place "
@@ -392,6 +400,7 @@ def _summary(
                 f"{plain(est.places[0].name)}: {pct(est.places[0].probability)}, "
                 f"between {pct(rng[0])} and {pct(rng[1])} when any one item is "
                 "left out"
+                + ("" if meaningful_place(est) else " (under 1 %: not a likely place)")
             ),
         )
     top = _movers(est)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from geosleuth.casefile import far_ahead
+from geosleuth.casefile._dates import OLD_YEAR, too_early
 from geosleuth.errors import InputError
 from geosleuth.read.text import (
     MAX_BYTES,
@@ -47,6 +48,10 @@ def _published(value: dt.date | str | None) -> dt.date | None:
     Traceback (most recent call last):
     ...
     geosleuth.errors.InputError: The publication date is 2999-01-01, more than a ...
+    >>> _published("0204-03-04")
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.InputError: The publication date given (published) is 0204-03-04...
     """
     if value is None or isinstance(value, dt.date):
         day = value.date() if isinstance(value, dt.datetime) else value
@@ -61,6 +66,18 @@ def _published(value: dt.date | str | None) -> dt.date | None:
             ) from None
     if day is None:
         return None
+    early = too_early(day)
+    if early is not None:  # a mistyped year (review r85, M1)
+        raise InputError(
+            f"The publication date given (published) is {early}: a mistyped "
+            "year? Check it (YYYY-MM-DD).",
+            field="published",
+        )
+    if day.year < OLD_YEAR:
+        _warn(
+            f"The publication date given is {day.isoformat()}, before {OLD_YEAR}: "
+            "check the year. It is used as given."
+        )
     today = dt.date.today()
     ahead = far_ahead(day, today=today)
     if ahead is not None:
@@ -82,8 +99,23 @@ def _own_date(day: dt.date, name: str, what: str) -> dt.date | None:
 
     More than :data:`~geosleuth.casefile.MAX_DAYS_AHEAD` days after today it is
     not used (as :func:`_published` refuses such a date given); after today within
-    that it is, with a warning. Each warns naming the document and ``what``.
+    that it is, with a warning. A year below 1000 is not used either, and one
+    before 1900 is used with a warning (a mistyped year: review r85, M1). Each
+    warns naming the document and ``what``.
     """
+    early = too_early(day)
+    if early is not None:
+        _warn(
+            f"{name!r} gives its publication date as {early} ({what}): a "
+            "mistyped year? It is not used. Give published= (--published) to "
+            "set it."
+        )
+        return None
+    if day.year < OLD_YEAR:
+        _warn(
+            f"{name!r} gives its publication date as {day.isoformat()} ({what}), "
+            f"before {OLD_YEAR}: check the year. It is used as given."
+        )
     today = dt.date.today()
     if far_ahead(day, today=today) is not None:
         _warn(

@@ -12,7 +12,7 @@ from typing import Any
 
 from geosleuth.errors import InputError
 from geosleuth.report._html_text import esc, fmt, pct
-from geosleuth.report.text import percent_down, track_text
+from geosleuth.report.text import pct_fine, percent_down, track_text
 
 __all__ = [
     "PLAN_GEOMETRIES",
@@ -28,6 +28,14 @@ PLAN_GEOMETRIES = frozenset(
     {"Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon"}
 )
 PLAN_WEIGHT_KEYS = ("effort_km", "effort", "weight", "pos", "probability", "pod")
+#: The plan table's most columns: a band's seven of track and size, and its
+#: P(here), POD and P(found here).
+_MOST_COLUMNS = 10
+#: Columns of probabilities, each written as a percentage: P(here) and P(found
+#: here) as a cell's share of the map (:func:`~geosleuth.report.text.pct_fine`,
+#: small bands told apart), POD as the field files write it (:func:`pct`, of
+#: the POD rounded down).
+_PERCENT_COLUMNS = {"p_here": pct_fine, "p_found": pct_fine, "pod": pct}
 
 
 def plan_parts(plan: Mapping[str, Any]) -> tuple[str, list[dict[str, Any]]]:
@@ -62,7 +70,7 @@ def plan_parts(plan: Mapping[str, Any]) -> tuple[str, list[dict[str, Any]]]:
         for key, val in (f.get("properties") or {}).items():
             if isinstance(val, (str, int, float, bool)) and key not in columns:
                 columns.append(str(key))
-    columns = columns[:8]
+    columns = columns[:_MOST_COLUMNS]
     weights = [plan_weight(f) for f in feats]
     top = max((w for w in weights if w is not None), default=0.0)
     layer = []
@@ -129,8 +137,12 @@ def plan_parts(plan: Mapping[str, Any]) -> tuple[str, list[dict[str, Any]]]:
 _BANDS = (
     "On the map the plan is drawn in blue, darker where more track is to be "
     "searched. Bands: the cells searched, ranked by the track each gets and "
-    "split into groups of about equal count; band 1 gets the most. (In the GPX "
-    "and KML files of 'geosleuth plan', areas are labelled by their POD instead.)"
+    "split into groups of about equal count; band 1 gets the most. P(here): "
+    "the probability that the target is in the band; POD: the probability "
+    "that the band's track finds the target if it is there; P(found here): "
+    "their product, the band's share of the plan's probability of success. "
+    "(In the GPX and KML files of 'geosleuth plan', areas are labelled by "
+    "their POD instead.)"
 )
 
 
@@ -186,7 +198,16 @@ def _value_text(key: str, value: Any, unit: str | None = None) -> str:
     ('0.1 m', '111')
     >>> _value_text("effort_km", 0.04, "m"), _value_text("effort_km", 12.5, "km")
     ('40.0 m', '12.50 km')
+    >>> _value_text("p_here", 0.000412), _value_text("pod", 0.6321)
+    ('0.041 %', '63.2 %')
     """
+    percent = _PERCENT_COLUMNS.get(key)
+    if (
+        percent is not None
+        and isinstance(value, (int, float))
+        and not isinstance(value, bool)
+    ):
+        return percent(float(value))
     if not _is_track(key, value):
         return fmt(value)
     if unit == "m":
@@ -213,6 +234,9 @@ _COLUMN_NAMES = {
     "total_effort_km": "Track in the band",
     "cells": "Cells",
     "area_km2": "Area (km²)",
+    "p_here": "P(here)",
+    "pod": "POD",
+    "p_found": "P(found here)",
     "budget_km": "Track to search (km)",
     "sweep_width_km": "Sweep width (km)",
     "rest_of_world": "P(outside the region)",

@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from geosleuth._types import ArrayLike
+from geosleuth._types import ArrayLike, BoolArray, FloatArray
 from geosleuth.errors import InputError
 from geosleuth.evidence import EventSet, EvidenceItem, time_of, time_text
 from geosleuth.fuse import Estimate, hdr_mask, hdr_masks
@@ -171,6 +171,14 @@ def hdr_region(
     return _unproject(region, grid, max_segment_km)
 
 
+def _band_pod(here: FloatArray, found: FloatArray, mask: BoolArray) -> dict[str, float]:
+    """``p_here``, ``pod`` and ``p_found`` of one band of the plan."""
+    p_here, p_found = float(here[mask].sum()), float(found[mask].sum())
+    # rounded down, as the field files' areas: a POD just under 1 is not certain
+    pod = math.floor(p_found / p_here * 1e6) / 1e6 if p_here > 0 else 0.0
+    return {"p_here": p_here, "pod": pod, "p_found": p_found}
+
+
 def effort_bands_geojson(
     effort_km: ArrayLike,
     grid: Grid,
@@ -178,6 +186,8 @@ def effort_bands_geojson(
     n_bands: int = 4,
     summary: dict[str, Any] | None = None,
     ndigits: int = 5,
+    p: ArrayLike | None = None,
+    pod: ArrayLike | None = None,
 ) -> dict[str, Any]:
     """Per-cell search effort as a GeoJSON FeatureCollection of effort bands.
 
@@ -198,13 +208,21 @@ def effort_bands_geojson(
         Facts about the plan (budget, POS, ...), copied to the collection.
     ndigits : int, default 5
         Decimals kept in the coordinates.
+    p, pod : array_like of shape (n_cells,), optional
+        The probability in each cell and the plan's probability of detection
+        there (:class:`~geosleuth.plan.SearchPlan`'s ``p`` and ``pod``): both
+        given, each band also has ``p_here`` (the probability in it),
+        ``pod`` (``p_found / p_here``, rounded down to 1e-6 as the field
+        files' areas) and ``p_found`` (``sum(p * pod)``), as the GPX and KML
+        of ``geosleuth plan`` give them (review r85, L5).
 
     Returns
     -------
     dict
         Features, most effort first, with ``band`` (1, 2, ...), ``effort_km`` (mean
         per cell), ``min_effort_km``, ``max_effort_km``, ``total_effort_km``,
-        ``cells`` and ``area_km2``.
+        ``cells`` and ``area_km2``, and with ``p`` and ``pod`` given, ``p_here``,
+        ``pod`` and ``p_found``.
 
     Raises
     ------
@@ -220,6 +238,11 @@ def effort_bands_geojson(
     [(1, 3), (2, 2)]
     >>> effort_bands_geojson(np.zeros(16), g)["features"]  # nothing searched
     []
+    >>> fc = effort_bands_geojson(e, g, n_bands=2, p=np.full(16, 1 / 16),
+    ...                           pod=np.full(16, 0.5))
+    >>> {k: round(v, 4) for k, v in fc["features"][1]["properties"].items()
+    ...  if k in ("p_here", "pod", "p_found")}
+    {'p_here': 0.125, 'pod': 0.5, 'p_found': 0.0625}
     """
     e = np.asarray(effort_km, dtype=np.float64)
     if e.shape != (grid.n_cells,):
@@ -230,6 +253,10 @@ def effort_bands_geojson(
         )
     e = np.where(np.isfinite(e) & (e > 0), e, 0.0)
     searched = e > 0
+    found = None
+    if p is not None and pod is not None:
+        here = np.asarray(p, dtype=np.float64)
+        found = here * np.asarray(pod, dtype=np.float64)
     features: list[dict[str, Any]] = []
     if searched.any():
         qs = np.quantile(e[searched], np.linspace(0.0, 1.0, max(int(n_bands), 1) + 1))
@@ -254,6 +281,7 @@ def effort_bands_geojson(
                         "total_effort_km": float(vals.sum()),
                         "cells": int(mask.sum()),
                         "area_km2": float(mask.sum() * grid.cell_area_km2),
+                        **({} if found is None else _band_pod(here, found, mask)),
                     },
                 }
             )

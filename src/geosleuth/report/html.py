@@ -68,6 +68,8 @@ from geosleuth.report.text import (
     area_lead,
     areas_shown,
     in_region_note,
+    meaningful_place,
+    place_lead,
 )
 
 __all__ = ["ReportFields", "read_report_fields", "render_report"]
@@ -349,6 +351,32 @@ def _areas_section(estimate: Estimate) -> str:
 
 
 # ---------------------------------------------------------------------- page
+#: The levels of the highest-density area the map may open on, widest first.
+_FOCUS_LEVELS = (0.999, 0.99, 0.9, 0.5)
+
+
+def _focus_km(estimate: Estimate) -> tuple[float, float, float, float]:
+    """Where the map opens: ``(west, east, south, north)`` in km of the grid's plane.
+
+    Around the 99.9 % area (:func:`~geosleuth.report._style.focus_extent_km`)
+    where that is at most half the region; else around the first of the 99,
+    90 and 50 % areas that is. A little probability spread over the whole
+    region (the 15 % of a case that is not in the one country an item names)
+    opened the map on the region, with the 50 % area a speck in it (review
+    r85, M2). A map that is flat everywhere still opens on the region.
+    """
+    grid = estimate.grid
+    whole = (grid.east_km - grid.west_km) * (grid.north_km - grid.south_km)
+    first = None
+    for level in _FOCUS_LEVELS:
+        box = focus_extent_km(estimate.posterior, grid, level=level, pad=0.6)
+        first = first or box
+        if (box[1] - box[0]) * (box[3] - box[2]) <= 0.5 * whole:
+            return box
+    assert first is not None
+    return first
+
+
 def _legend_html(kinds: Iterable[str], *, rivers: bool, plan: bool = False) -> str:
     present = set(kinds)
     ev = "".join(
@@ -567,10 +595,7 @@ def render_report(
     attributions.append(_GEONAMES_ATTRIBUTION)
     data = {
         "view": list(view),
-        "focus": _near(
-            extent_lonlat(grid, focus_extent_km(estimate.posterior, grid, pad=0.6)),
-            mid,
-        ),
+        "focus": _near(extent_lonlat(grid, _focus_km(estimate)), mid),
         "outer": list(outer),
         "blank": _BLANK_TILE,
         "tiles": None
@@ -634,23 +659,28 @@ def render_report(
         )
     top = estimate.places[0] if estimate.places else None
     lead = ""
-    if top is not None:
-        rng = estimate.top_place_range()
-        spread = (
-            f" Leaving out any one item, it would be between {esc(pct(rng[0]))} "
-            f"and {esc(pct(rng[1]))}."
-            if rng is not None
-            else ""
-        )
+    above = area_lead(estimate, name=bdi, figure=esc)
+    rng = estimate.top_place_range() if top is not None else None
+    spread = (
+        f" Leaving out any one item, it would be between {esc(pct(rng[0]))} "
+        f"and {esc(pct(rng[1]))}."
+        if rng is not None
+        else ""
+    )
+    given_in = " if the target is in the region" if estimate.p_outside > 0 else ""
+    if above:
+        # an area named in the evidence holds more than the best place: it
+        # leads, with where the 50 % area lies (review r85, M2)
+        lead = f"<p><b>Where the probability is</b>{given_in}: {above}.</p>"
+    elif top is not None and not meaningful_place(estimate):
+        said = place_lead(estimate, name=bdi, figure=esc)
+        lead = f"<p>{said}.{spread.replace(' it would', ' the best would')}</p>"
+    elif top is not None:
         lead = (
             f"<p>Most likely named place: <b>{bdi(top.name)}</b>, "
             f"{esc(pct(top.probability))} within {top.radius_km:g} km"
-            f"{' if the target is in the region' if estimate.p_outside > 0 else ''}."
-            f"{spread}</p>"
+            f"{given_in}.{spread}</p>"
         )
-    above = area_lead(estimate, name=bdi, figure=esc)
-    if above:
-        lead += f'<p class="note-box">{above}.</p>'
     given = in_region_note(estimate.p_outside)
     if given:
         lead += f'<p class="note-box">{esc(given)}</p>'
@@ -725,6 +755,13 @@ def render_report(
                 f"<p>Shown at {len(timeline)} of the dates, evenly spaced; each point "
                 "is the estimate as of its date, and its new items are all those since "
                 "the point before.</p>"
+            )
+        if above or (top is not None and not meaningful_place(estimate)):
+            intro += "<p>The chart follows the ranked places only: " + (
+                "the areas named in the evidence, which hold more of the map "
+                "(see under the ranked places), are not traced.</p>"
+                if above
+                else "each holds under 1 % now.</p>"
             )
         timeline_html = (
             f"<h2 id='timeline'>{head}</h2>"

@@ -26,10 +26,12 @@ __all__ = [
     "area_lead",
     "areas_shown",
     "has_rtl",
+    "headline_lead",
     "in_region_note",
     "km2",
     "lat_text",
     "lon_text",
+    "meaningful_place",
     "pct",
     "pct_fine",
     "percent_down",
@@ -321,6 +323,110 @@ def areas_shown(estimate: Any) -> list[Any]:
     ]
 
 
+#: A ranked place holding less than this is no answer to "where is the target":
+#: the headline does not call it the most likely place (review r85, M2).
+MEANINGFUL_PLACE = 0.01
+
+
+def meaningful_place(estimate: Any) -> bool:
+    """Whether the best ranked place holds enough to lead the report (1 % or more).
+
+    >>> from types import SimpleNamespace as NS
+    >>> meaningful_place(NS(places=[NS(probability=0.779)]))
+    True
+    >>> meaningful_place(NS(places=[NS(probability=4e-5)])), meaningful_place(
+    ...     NS(places=[]))
+    (False, False)
+    """
+    places = list(getattr(estimate, "places", ()))
+    return bool(places) and places[0].probability >= MEANINGFUL_PLACE
+
+
+#: How :data:`MEANINGFUL_PLACE` reads: "1 %".
+_MEANINGFUL_TEXT = f"{100 * MEANINGFUL_PLACE:g} %"
+
+
+def _not_meaningful(p: float) -> str:
+    """What follows a best place below 1 %: ", under 1 %: not a likely place"."""
+    if p >= MEANINGFUL_PLACE:
+        return ""
+    return f", under {_MEANINGFUL_TEXT}: not a likely place"
+
+
+def _shape(area: Any) -> Any:
+    """A named area's polygon as a shapely geometry, or None where it has none."""
+    import shapely.geometry
+
+    polygon = getattr(area, "area", None)
+    if polygon is None or not hasattr(polygon, "to_geojson"):
+        return None
+    try:
+        return shapely.geometry.shape(polygon.to_geojson())
+    except (ValueError, TypeError, AttributeError):
+        return None
+
+
+def _hdr50_centre(estimate: Any) -> tuple[float, float] | None:
+    """``(lon, lat)`` of the 50 % area's cell nearest its centre of probability.
+
+    The probability-weighted mean of the area's cells, moved to the nearest of
+    them (the mean of two blobs lies between them); None without a grid (a
+    stand-in).
+    """
+    grid = getattr(estimate, "grid", None)
+    posterior = getattr(estimate, "posterior", None)
+    if grid is None or posterior is None or len(posterior) == 0:
+        return None
+    import numpy as np
+
+    from geosleuth.fuse import hdr_mask
+
+    p = np.asarray(posterior, dtype=np.float64)
+    cells = np.flatnonzero(hdr_mask(p, 0.5))
+    if cells.size == 0 or not p[cells].sum() > 0:
+        return None
+    x, y = grid.cell_xy_km()
+    w = p[cells] / p[cells].sum()
+    mx, my = float(w @ x[cells]), float(w @ y[cells])
+    k = cells[int(np.argmin((x[cells] - mx) ** 2 + (y[cells] - my) ** 2))]
+    lons, lats = grid.cell_lonlat()
+    return float(lons[k]), float(lats[k])
+
+
+def _hdr50_text(
+    estimate: Any, areas: list[Any], name: Callable[[str], str] = plain
+) -> str:
+    """Where the 50 % area lies, and the smallest named area that holds it.
+
+    "the 50 % area, 475 km², is centred near 42.43°N, 18.77°E, in Kotor
+    (province)"; "" without a map (a stand-in).
+    """
+    centre = _hdr50_centre(estimate)
+    size = getattr(estimate, "hdr_km2", {}).get("50")
+    if centre is None or size is None:
+        return ""
+    import shapely
+
+    point = shapely.Point(*centre)
+    inside = [a for a in areas if (s := _shape(a)) is not None and s.covers(point)]
+    where = ""
+    if inside:
+        least = min(inside, key=lambda a: a.area_km2)
+        where = f", in {name(least.name)}{area_kind_text(least)}"
+    return (
+        f"the 50 % area, {km2(size)}, is centred near "
+        f"{lat_text(centre[1])}, {lon_text(centre[0])}{where}"
+    )
+
+
+def _within(small: Any, big: Any) -> bool:
+    """Whether the area ``small`` lies (nine tenths of it or more) inside ``big``."""
+    a, b = _shape(small), _shape(big)
+    if a is None or b is None or not a.area > 0:
+        return False
+    return bool(a.intersection(b).area >= 0.9 * a.area)
+
+
 def area_lead(
     estimate: Any,
     *,
@@ -332,17 +438,25 @@ def area_lead(
     Ranked places are discs around points; an area an item names (a state, a
     province) may hold far more of the map, and the best place would then
     mislead (review r63, M4). None when no area holds more than the best place
-    (nor, without ranked places, any of the map). ``name`` writes a name
-    (default :func:`plain`) and ``figure`` a percentage (default as it is):
-    report.html's isolate the one and escape the other.
+    (nor, without ranked places, any of the map). The smaller named areas
+    that also hold more than the best place follow (said to lie within the
+    first where they do), then the best place (said to be no likely place
+    under 1 %, :data:`MEANINGFUL_PLACE`), then where the 50 % area lies (its
+    centre, and the smallest named area holding it): the report leads
+    with it (review r85, M2). ``name`` writes a name (default :func:`plain`)
+    and ``figure`` a percentage (default as it is): report.html's isolate the
+    one and escape the other.
 
     >>> from types import SimpleNamespace as NS
     >>> est = NS(named_areas=[NS(name="Durango", probability=0.48, items=("a", "b"),
-    ...                          kind="state")],
+    ...                          kind="state", area_km2=123_000.0)],
     ...          places=[NS(name="Culiacán", probability=0.069)])
     >>> print(area_lead(est).replace("; ", ";\n"))
     48.0 % lies in Durango (state), an area named by 2 items;
     the best place is Culiacán, 6.9 %
+    >>> est.places[0].probability = 0.0004
+    >>> area_lead(est)[-48:]
+    'Culiacán, < 0.1 %, under 1 %: not a likely place'
     >>> area_lead(NS(named_areas=est.named_areas,
     ...              places=[NS(name="X", probability=0.5)]))  # the place holds more
     """
@@ -360,6 +474,68 @@ def area_lead(
         f"{figure(pct(top.probability))} lies in {name(top.name)}"
         f"{area_kind_text(top)}, an area {named}"
     )
+    smaller = sorted(
+        (
+            a
+            for a in areas_shown(estimate)[1:]
+            if a.probability > best and a.area_km2 < top.area_km2
+        ),
+        key=lambda a: a.area_km2,
+    )[:2]
+    for a in smaller:
+        joint = "of which" if _within(a, top) else "and"
+        lead += (
+            f", {joint} {figure(pct(a.probability))} in {name(a.name)}"
+            f"{area_kind_text(a)}, {km2(a.area_km2)}"
+        )
     if not places:
-        return f"{lead}; no place is ranked"
-    return f"{lead}; the best place is {name(places[0].name)}, {figure(pct(best))}"
+        lead += "; no place is ranked"
+    else:
+        lead += (
+            f"; the best place is {name(places[0].name)}, {figure(pct(best))}"
+            f"{_not_meaningful(best)}"
+        )
+    where = _hdr50_text(estimate, areas, name)
+    return f"{lead}; {where}" if where else lead
+
+
+def place_lead(
+    estimate: Any,
+    *,
+    name: Callable[[str], str] = plain,
+    figure: Callable[[str], str] = str,
+) -> str | None:
+    """The headline when the best ranked place holds under 1 % and no area more.
+
+    Such a place is no answer (review r85, M2): the sentence says so, and
+    where the 50 % area lies. None when the best place holds 1 % or more, or
+    an area named in the evidence holds more (:func:`area_lead` leads then).
+    ``name`` and ``figure`` as for :func:`area_lead`.
+
+    >>> from types import SimpleNamespace as NS
+    >>> place_lead(NS(places=[NS(name="Split", probability=4e-5, radius_km=15)],
+    ...               named_areas=[]))
+    'No ranked place is likely: the best, Split, holds < 0.1 % within 15 km, under 1 %'
+    >>> place_lead(NS(places=[NS(name="Hajin", probability=0.78, radius_km=15)]))
+    """
+    places = list(getattr(estimate, "places", ()))
+    if not places or meaningful_place(estimate) or area_lead(estimate) is not None:
+        return None
+    top = places[0]
+    lead = (
+        f"No ranked place is likely: the best, {name(top.name)}, holds "
+        f"{figure(pct(top.probability))} within {top.radius_km:g} km, under "
+        f"{_MEANINGFUL_TEXT}"
+    )
+    where = _hdr50_text(estimate, list(getattr(estimate, "named_areas", ())), name)
+    return f"{lead}; {where}" if where else lead
+
+
+def headline_lead(estimate: Any) -> str | None:
+    """What the summary says before the ranked places, where they mislead.
+
+    :func:`area_lead` where a named area holds more than the best place, else
+    :func:`place_lead` where the best place holds under 1 %; None where the
+    best place leads (the demo's Hajin, 77.9 %).
+    """
+    return area_lead(estimate) or place_lead(estimate)
