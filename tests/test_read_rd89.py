@@ -17,10 +17,11 @@
   north of Durango" stay the city.
 - #9: in a newest-first timeline an older entry is of its own day, not the
   first entry's ("1 February 2017 / He was arrested in Culiacán on Tuesday");
-  "Posted 3 June 2016" with text after it is an entry of a timeline, so the
-  first entry's date is no publication date. "Updated ..." lines, captions
-  and related links keep the date line the publication date
-  (tests/test_read_r72.py).
+  "Posted 3 June 2016" with text after it, and another entry after that, is
+  an entry of a timeline, so the first entry's date is no publication date
+  (one "Posted" entry alone is an update: tests/test_read_rd94.py). "Updated
+  ..." lines, captions and related links keep the date line the publication
+  date (tests/test_read_r72.py).
 """
 
 from __future__ import annotations
@@ -188,7 +189,7 @@ _NEWEST_FIRST = (
 _POSTED = (
     "Timeline\n\n12 March 2015\n\nRodrigo Salcedo Ibarra escaped from prison in "
     "Culiacán.\n\nPosted 3 June 2016\n\nHe was seen in Durango last week, police "
-    "said.\n"
+    "said.\n\nPosted 4 June 2016\n\nPolice said the search went on.\n"
 )
 
 
@@ -197,7 +198,7 @@ def test_timeline_days() -> None:
         dt.date(2018, 6, 5), dt.date(2017, 2, 1), dt.date(2015, 3, 12)
     ]  # fmt: skip
     assert [d for _, d in timeline_days(_POSTED)] == [
-        dt.date(2015, 3, 12), dt.date(2016, 6, 3)
+        dt.date(2015, 3, 12), dt.date(2016, 6, 3), dt.date(2016, 6, 4)
     ]  # fmt: skip
     # near-misses: one date line; an "Updated" line; a "Posted" line at the end
     one = "Seen\n\n10 January 2023\n\nHe was seen.\n"
@@ -243,5 +244,5 @@ def test_a_posted_entry_is_no_publication_date(nlp: Any, tmp_path: Path) -> None
     r = _read_file(p, nlp)
     assert r.published is None
     assert [(s.place_name, s.date) for s in sightings(r)] == [
-        ("Durango", dt.date(2016, 6, 3))  # the latest date in the text
+        ("Durango", dt.date(2016, 6, 4))  # the latest date in the text
     ]

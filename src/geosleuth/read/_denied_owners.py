@@ -31,6 +31,7 @@ from geosleuth.read.attribution import REPORTING_LEMMAS
 
 __all__ = [
     "DENYING_BACK",
+    "EVENT_KINDS",
     "EVENT_NOUNS",
     "described_only",
     "the_ones_told",
@@ -163,6 +164,7 @@ def described_only(
     before: Any,
     target: Target | None = None,
     places: Sequence[MentionLike] = (),
+    told: str | None = None,
 ) -> str | None:
     """The description whose event ``noun`` is, where it can only be the target.
 
@@ -173,15 +175,41 @@ def described_only(
     person (:func:`_another_in_text`). Such a denial neither takes the event
     back (:func:`the_ones_told`: the description names no one) nor leaves it
     as told: the event is at most possible (review r86, #2). None for an
-    event of the target's own, of another, or of several.
+    event of the target's own, of another, or of several; and for a denial of
+    another kind of event than the one ``told`` ("death", "arrest",
+    "sighting": :data:`EVENT_KINDS`), "Jane Doe was killed; police denied
+    *the arrest* of the suspect", the killer's (review r93, #1); and for "the
+    suspect" of a death told, who is its killer.
     """
+    if told is None or EVENT_KINDS.get(noun.lemma_.lower()) != told:
+        return None
     if _elsewhere(noun, _told_span(noun, before), places):
         return None
     owners = _owners(noun)
     if len(owners) != 1 or not _may_be_the_one(owners[0], target):
         return None
+    if told == "death" and owners[0].lemma_.lower() in _WRONGDOERS:
+        return None
     owner = owners[0]
     return str(noun.doc[owner.left_edge.i : owner.right_edge.i + 1].text)
+
+
+#: The kind of event each event noun is of, which a denial of a description
+#: must share with the event told to make it possible (review r93, #1).
+EVENT_KINDS = {
+    "arrest": "arrest", "capture": "arrest", "detention": "arrest",
+    "sighting": "sighting", "death": "death", "killing": "death",
+}  # fmt: skip
+#: Descriptions of one who did the deed: "Salcedo was killed; police denied the
+#: death *of the suspect*", the killer, not the one killed (review r93, #1).
+_WRONGDOERS = frozenset({"suspect"})
+#: Nouns of those who do a killing or a kidnapping, which one or more of make
+#: another person the text describes: "*Gunmen* shot Salcedo dead" (review r93,
+#: #1).
+_AGENTS = frozenset(
+    {"gunman", "assailant", "attacker", "kidnapper", "killer", "hitman",
+     "abductor", "captor", "shooter", "murderer", "sicario"}
+)  # fmt: skip
 
 
 #: Descriptions that may be the one a story is about, the wanted and the dead
@@ -261,7 +289,10 @@ def _another_in_text(owner: Any, target: Target | None) -> bool:
             continue
         if not all(_target_word(t, target) for t in e if t.is_alpha):
             return True
-    return any(t.i not in skip and _one_described(t) for t in doc)
+    return any(
+        t.i not in skip and (_one_described(t) or t.lemma_.lower() in _AGENTS)
+        for t in doc
+    )
 
 
 def _one_described(tok: Any) -> bool:
@@ -406,7 +437,19 @@ def _the_deniers_kin(
         return _gender_told(before) in (None, gender)
     if whose.lower_ in _PLURAL_OWNERS:
         return True
-    return whose.pos_ == "PROPN" and _targets_name(whose, names, target)
+    if whose.pos_ != "PROPN":
+        return False
+    if target is None:
+        return _targets_name(whose, names, target)
+    # "*Pérez's* wife denied the death of her husband" after "Salcedo and Luis
+    # Pérez were killed": the kin of another named in the clause, not the
+    # target's (review r93, #2)
+    words, _ = _name_words(whose)
+    return (
+        bool(words)
+        and all(_target_word(t, target) for t in words)
+        and not _borne_by_another(whose, words, target)
+    )
 
 
 def _of_gender(noun: Any, gender: str) -> bool:
@@ -454,7 +497,8 @@ def _elsewhere(noun: Any, told: Any, places: Sequence[MentionLike] = ()) -> bool
 
 
 #: How far (km) a place named in a denial may lie from the place told and be
-#: that place: a district, a venue, an airport of the town.
+#: that place: a district, a venue, an airport of the town, in its country
+#: and no city of its own.
 _BY_KM = 30.0
 #: Kinds of places that lie at a point, which are that near one another: not
 #: "in Culiacán" after "at a ranch in Sinaloa" (the state's centre by its capital).
@@ -482,7 +526,7 @@ def _holds_or_by(name: Any, told: Any, places: Sequence[MentionLike]) -> bool:
         return False
     whole = next((m for m in places if m.start == start and m.end == end), None)
     if whole is None or getattr(whole, "place", None) is None:
-        return True
+        return _of_the_place_told(name, words, here)
     where = whole.place
     for m in here:
         p = getattr(m, "place", None)
@@ -497,11 +541,63 @@ def _holds_or_by(name: Any, told: Any, places: Sequence[MentionLike]) -> bool:
             return True
         if (
             where.kind in _POINT_KINDS
+            # not "in Tlaquepaque" after "in Guadalajara": a city of its own
+            # (100,000 people or more), not a district of the town told
+            # (review r93, #4)
+            and where.kind != "city"
             and p.kind in _POINT_KINDS
+            # not "in San Diego" after "in Tijuana": across a border, another
+            # country's arrest (review r93, #3)
+            and where.country == p.country
             and float(haversine_km(where.lon, where.lat, p.lon, p.lat)) <= _BY_KM
         ):
             return True
     return False
+
+
+#: Words of a venue or a part of a town, in a name the gazetteer cannot place
+#: or set beside it: "at *Heathrow Airport*", "at the *Hotel* Lucerna", "in Las
+#: Quintas, the upscale *neighbourhood* where he lived".
+_VENUE_WORDS = frozenset(
+    {"hotel", "motel", "airport", "neighbourhood", "neighborhood", "district",
+     "suburb", "colonia", "barrio", "quarter", "restaurant", "bar", "ranch",
+     "hacienda", "hospital", "clinic", "station", "terminal", "street",
+     "avenue", "boulevard", "square", "plaza", "mall", "market", "park",
+     "stadium", "church", "cathedral", "port", "harbour", "harbor", "house",
+     "home", "residence", "villa", "estate", "compound", "farm"}
+)  # fmt: skip
+
+
+#: A side that begins a region's name: "*West* Yorkshire", "*Northern* Sinaloa".
+_SIDES = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern",
+     "western", "central", "upper", "lower"}
+)  # fmt: skip
+
+
+def _of_the_place_told(
+    name: Any, words: list[Any], here: Sequence[MentionLike]
+) -> bool:
+    """Whether a name the gazetteer cannot place may be of the place told.
+
+    One that holds the name of a place told ("at *Heathrow* Airport" after "at
+    Heathrow"), or a venue or part of a town by its words or the noun set
+    beside it (:data:`_VENUE_WORDS`: "at the *Hotel* Lucerna", "in Las Quintas,
+    the upscale *neighbourhood* ..."), or a region by its side ("in *West*
+    Yorkshire" after "in Leeds"). Not "in Tlaquepaque" after "in
+    Guadalajara", nor "in the State of Mexico" after "in Mexico City": another
+    place, and another event (review r93, #3).
+    """
+    said = " ".join(t.lower_ for t in words)
+    if any(m.text.lower() in said for m in here):
+        return True
+    if len(words) > 1 and words[0].lower_ in _SIDES:
+        return True  # "in West Yorkshire" after "in Leeds": a region of a side
+    if any(t.lower_ in _VENUE_WORDS for t in words):
+        return True
+    return any(
+        c.dep_ == "appos" and c.lemma_.lower() in _VENUE_WORDS for c in name.children
+    )
 
 
 def _name_words(owner: Any) -> tuple[list[Any], str | None]:

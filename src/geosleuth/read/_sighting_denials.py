@@ -470,7 +470,7 @@ def _denial_withheld(
                 return unable
             # "...; police denied the arrest *of the suspect*", the text naming no
             # one else: the target's, maybe (review r86, #2)
-            return _described_back(head, clause, target, places)
+            return _described_back(head, clause, tok, target, places)
         if _denying(head) is not None:
             # not "did not deny that": the speaker's word, as for a place
             return None if head.lemma_.lower() == "deny" else _withheld(head)
@@ -550,20 +550,39 @@ _CONFIRMED_BACK = _TOLD_BEFORE | EVENT_NOUNS | {
 }  # fmt: skip
 
 
+#: The kind of event a verb of seeing tells, by its lemma, for a denial of a
+#: description (:data:`~geosleuth.read._denied_owners.EVENT_KINDS`).
+_TOLD_KINDS = {
+    **dict.fromkeys(
+        ("arrest", "detain", "capture", "apprehend", "nab", "catch", "seize"),
+        "arrest",
+    ),
+    **dict.fromkeys(("see", "spot", "sight"), "sighting"),
+}
+
+
 def _described_back(
-    verb: Any, before: Any, target: Target | None, places: Sequence[MentionLike]
+    verb: Any,
+    before: Any,
+    seeing: Any,
+    target: Target | None,
+    places: Sequence[MentionLike],
 ) -> str | None:
     """The words by which ``verb`` denies the event told, of a description only.
 
     "...; police denied *the arrest of the suspect*" where the text names no
     one else (:func:`~geosleuth.read._denied_owners.described_only`): the cue
-    that makes the seeing possible.
+    that makes the seeing possible. Only a denial of the kind of event the
+    verb of ``seeing`` tells (:data:`_TOLD_KINDS`): "was arrested ...; denied
+    the arrest", not "was last seen ...; denied the arrest of the suspect"
+    (review r93, #1).
     """
     if verb.lemma_.lower() not in DENYING_BACK:
         return None
+    told = _TOLD_KINDS.get(seeing.lemma_.lower())
     for c in verb.children:
         if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in EVENT_NOUNS:
-            who = described_only(c, before, target, places)
+            who = described_only(c, before, target, places, told)
             if who is not None:
                 return f"{verb.text} the {c.text} of {who}, maybe the target"
     return None

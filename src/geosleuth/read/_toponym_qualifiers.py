@@ -166,11 +166,24 @@ def _comma_qualifier(gaz: Gazetteer, after: str) -> tuple[str, int] | None:
     name = _division_named(gaz, text)
     if name and len(name) < len(text.rstrip(".")):
         return name, q.start(1) + len(name)
-    if not name:
+    if not name and not _an_item(gaz, after[q.end() :]):
         # "Juchitán, Oaxaca", "Juchitán, Oaxaca state": the state the
-        # gazetteer holds as "Oaxaca State" (review r86, #3)
+        # gazetteer holds as "Oaxaca State" (review r86, #3); not "Acapulco,
+        # Oaxaca and Veracruz", a list (review r93, #6)
         return _designated(gaz, text) or text, q.end()
     return text, q.end()
+
+
+def _an_item(gaz: Gazetteer, rest: str) -> bool:
+    """Whether "X, Y" goes on, in ``rest``, as a list: ", and Z", "and Z".
+
+    Not with a country ("Juchitán, Oaxaca, Mexico"), which places the two.
+    """
+    m = _NEXT_ITEM.match(rest)
+    return m is not None and not any(
+        w >= 0.9 and gaz.kind(p) == "country"
+        for p, w in gaz.match_ids(m.group(1).rstrip("."))
+    )
 
 
 #: How a state's name is written with its kind where the gazetteer holds it

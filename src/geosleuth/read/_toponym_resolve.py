@@ -337,7 +337,7 @@ def _resolve_live(
             s.after_town
             or bool(_STATE_AFTER.match(text[s.end : s.end + 12]))
             or state_of
-            or _town_qualified_by(live, n, text)
+            or _town_qualified_by(live, n, text, gaz)
         )
         cands = s.cands
         if state_named and not any(
@@ -357,7 +357,7 @@ def _resolve_live(
         if (
             dateline is not None
             and not state_named
-            and not _AREA_BEFORE.search(text[max(0, s.start - 60) : s.start])
+            and not _an_area_by_its_side(text, s.start, s.end)
             and not _LAND_AFTER.match(text, s.end)
             and not _in_a_list(live, n, text, gaz)
         ):
@@ -469,6 +469,18 @@ def _outside_qualifier(s: _Span, gaz: Gazetteer, text: str) -> bool:
     if s.qualifier is None or s.pick < 0:
         return False
     q = re.match(r",\s*" + re.escape(s.qualifier[0]) + r"\.?", text[s.end :])
+    if (
+        q is None
+        and any(
+            re.match(r",\s*" + re.escape(bare) + r"\b", text[s.end :])
+            for bare in _bare_names(s.qualifier[0])
+        )
+        and _a_city_outside(s, gaz)
+    ):
+        # "Acapulco, Oaxaca": a state the text names by its city's name
+        # ("Oaxaca State"), which holds no town of the name: the town, not
+        # the state, is what the text means (review r93, #6)
+        return False
     # only a qualifier that is also a town's name may be a list's next item
     # ("Kiev, Minsk and Riga"); "Wash." is a state whatever follows it
     # ("Ashford, Wash., Eatonville, Wash.", "ASHFORD, Wash., June 3")
@@ -509,7 +521,18 @@ _STATE_OF_BEFORE = re.compile(
 )
 
 
-def _town_qualified_by(live: list[_Span], n: int, text: str) -> bool:
+def _bare_names(qualifier: str) -> list[str]:
+    """The state's name in a qualifier of its kind: "Oaxaca" of "Oaxaca State"."""
+    out = []
+    for form in _DESIGNATED:
+        head, _, tail = form.partition("{}")
+        if qualifier.startswith(head) and qualifier.endswith(tail):
+            bare = qualifier[len(head) : len(qualifier) - len(tail)]
+            out += [bare] if bare else []
+    return out
+
+
+def _town_qualified_by(live: list[_Span], n: int, text: str, gaz: Gazetteer) -> bool:
     """Whether the town before ``live[n]`` has it, by its kind's name, as its state.
 
     "Juchitán, Oaxaca": the town's qualifier is "Oaxaca State"
@@ -524,6 +547,23 @@ def _town_qualified_by(live: list[_Span], n: int, text: str) -> bool:
         town.qualifier is not None
         and town.qualifier[0] in {form.format(live[n].text) for form in _DESIGNATED}
         and _QUALIFIER_GAP.fullmatch(text, town.end, live[n].start) is not None
+        # not "Acapulco, Oaxaca": a city the state does not hold (review r93, #6)
+        and not _a_city_outside(town, gaz)
+    )
+
+
+def _a_city_outside(town: _Span, gaz: Gazetteer) -> bool:
+    """Whether ``town`` is a city that its qualifier's state does not hold.
+
+    "Acapulco, Oaxaca": a city of 100,000 people or more, which the writer
+    means whatever state follows it, and the name after it is its own place
+    (review r93, #6); not "Tehuantepec, Oaxaca", whose only match is a
+    village far away (Tulapam, Veracruz), a town the gazetteer lacks.
+    """
+    return (
+        town.qualifier is not None
+        and _qualifier_match(gaz, town.qualifier[0], town.cands) is None
+        and any(w >= 0.9 and gaz.kind(p) == "city" for p, w in town.cands)
     )
 
 
@@ -552,6 +592,16 @@ def _designated_divisions(
     return list(out.items())
 
 
+#: Words of a town's people, wealth or crowding before its side, which make
+#: it no area of the state: "the crowded (affluent, industrial, poor) north of
+#: Durango" is the city's (review r93, #5); not "the rugged (arid, sparsely
+#: populated) north", the land's.
+_TOWNS_PEOPLE = (
+    r"(?:industrial|affluent|wealthy|wealthier|rich|richer|poor|poorer|"
+    r"crowded|densely|quiet|residential|upscale|leafy|bustling|busy|"
+    r"commercial|historic|old|colonial|working-class|middle-class|posh|"
+    r"trendy|built-up|gritty|impoverished|prosperous|urban|suburban)"
+)
 #: What makes the name after it an area rather than a town, though the name
 #: is a dateline's: a side or kind of land ("northern Durango", "rural
 #: Durango"), a part of it ("in the mountains of (northern) Durango", "the
@@ -571,12 +621,51 @@ _AREA_BEFORE = re.compile(
     r"city|hamlet|settlement|ranch|farm|community|municipality|district|border|"
     r"airport|base|prison|camp|house|home|property|site|spot|point|place|"
     r"valley|desert|mountain|hill|river|lake|coast|land|way|one|"
-    r"[a-z]+(?<!ou)(?<!les)s)\s)[a-z][\w-]*\s+){0,2}?"
+    + _TOWNS_PEOPLE
+    + r"|[a-z]+(?<!ou)(?<!les)s)\s)[a-z][\w-]*\s+){0,2}?"
     r"(?:(?:north|south)(?:-?(?:east|west))?|east|west))"
     r"\s+of(?:\s+the)?"
     r"|\b(?:across|throughout))\s+$",
     re.IGNORECASE,
 )
+#: A side of the name after it with words before the side: "the rugged north
+#: of".
+_SIDE_WITH_WORDS = re.compile(
+    r"\bthe\s+(?:[a-z][\w-]*\s+){1,2}?"
+    r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of(?:\s+the)?\s+$",
+    re.IGNORECASE,
+)
+#: After a dateline's name, what ties it to the town: "city" ("the north of
+#: Durango *city*"), or a landmark, street or district of it nearby ("*, near
+#: the bus station*", "*, near the university*"): review r93, #5.
+_TOWN_TIE_AFTER = re.compile(
+    r"\s+city\b|\s*,?\s+near\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:park|station|cathedral|university|market|square|plaza|street|avenue|"
+    r"boulevard|neighbou?rhood|district|colonia|church|hospital|stadium|"
+    r"airport|mall|centre|center|campus|terminal|zócalo|city\s+hall)\b",
+    re.IGNORECASE,
+)
+
+
+def _an_area_by_its_side(text: str, start: int, end: int) -> bool:
+    """Whether the words before the dateline's name at ``start`` make it the area.
+
+    :data:`_AREA_BEFORE`, unless "city" follows the name ("the north of
+    Durango *city*"), or, for a side with words before it ("the rugged north
+    of"), a landmark of the town does (:data:`_TOWN_TIE_AFTER`: "the quiet
+    west of Durango, *near the Guadiana park*"): review r93, #5.
+    """
+    before = text[max(0, start - 60) : start]
+    if not _AREA_BEFORE.search(before):
+        return False
+    tie = _TOWN_TIE_AFTER.match(text, end)
+    if tie is None:
+        return True
+    if tie.group(0).strip().lower() == "city":
+        return False
+    return not _SIDE_WITH_WORDS.search(before)
+
+
 #: After a dateline's name, its land that makes the name the area: "the heart
 #: of *Durango's Sierra Madre*", "*Durango's rugged mountains*" (review r86,
 #: #6); not "Durango's cathedral", "the heart of Durango's old town".

@@ -851,7 +851,7 @@ def _others_death_undenied(s: Sentence, text: str, at: int) -> tuple[str, str | 
         if events and len(told) < len(events):
             k = verb.idx - s.span[0]
             text = text[:k] + " " * len(verb.text) + text[k + len(verb.text) :]
-            who = [described_only(e, cue, s.target, s.places) for e in events]
+            who = [described_only(e, cue, s.target, s.places, "death") for e in events]
             if all(who):
                 described = (
                     f"{verb.text} the {events[0].text} of {who[0]}, maybe the target"

@@ -880,10 +880,12 @@ def _timeline_after(rest: str, first: dt.date) -> bool:
     """Whether a bare date line in ``rest`` holds a day later than ``first``.
 
     "12 March 2015 ... 3 June 2016": the entries of a timeline or a diary; so
-    is "Posted 3 June 2016" with text after it, a post of its own (review r86,
-    #9). Not "Updated: 11 January 2023" (nor "Published", "Modified", "Last
-    updated" before it, nor "Posted" that ends the text), nor a caption's or a
-    related link's "3 March 2015", older than the date line (review r65, H4).
+    is "Posted 3 June 2016" with text after it and another dated entry after
+    that, a post of a series (review r86, #9). Not "Updated: 11 January 2023"
+    (nor "Published", "Modified", "Last updated" before it, nor "Posted" that
+    ends the text or heads the last entry: an update of the report, review
+    r93, #4), nor a caption's or a related link's "3 March 2015", older than
+    the date line (review r65, H4).
     """
     lines = rest.split("\n")
     for n, later in enumerate(lines):
@@ -891,11 +893,30 @@ def _timeline_after(rest: str, first: dt.date) -> bool:
         if not 0 < len(line) <= 60:
             continue
         if _DATE_LINE_PREFIX.match(line) and not (
-            _POSTED.match(line) and any(x.strip() for x in lines[n + 1 :])
+            _POSTED.match(line) and _entry_then_date(lines[n + 1 :])
         ):
             continue
         day = _day_of_line(line)
         if day is not None and day > first:
+            return True
+    return False
+
+
+def _entry_then_date(lines: list[str]) -> bool:
+    """Whether ``lines`` hold a line of text, then a date line of another entry.
+
+    After "Posted 3 June 2016": its text, then "Posted 5 June 2016" or "1
+    February 2017" (review r93, #4).
+    """
+    text = False
+    for later in lines:
+        line = later.strip()
+        if not line:
+            continue
+        day = _day_of_line(line) if len(line) <= 60 else None
+        if day is None:
+            text = True
+        elif text and (not _DATE_LINE_PREFIX.match(line) or _POSTED.match(line)):
             return True
     return False
 
@@ -930,15 +951,28 @@ def timeline_days(text: str) -> list[tuple[int, dt.date]]:
     [(17, datetime.date(2018, 6, 5)), (41, datetime.date(2017, 2, 1))]
     >>> timeline_days("Seen\n\n5 June 2018\n\nSeen.\n\nUpdated: 6 June 2018\n\nOK.")
     []
+    >>> timeline_days("Seen\n\n5 June 2018\n\nSeen.\n\nPosted 6 June 2018\n\nOK.")
+    []
     """
-    out: list[tuple[int, dt.date]] = []
+    found: list[tuple[int, dt.date, bool]] = []
     for m in _ENTRY_LINE.finditer(text):
         line = m.group(1)
         if _DATE_LINE_PREFIX.match(line) and not _POSTED.match(line):
             continue
         day = _day_of_line(line)
         if day is not None:
-            out.append((m.end(), day))
+            found.append((m.end(), day, _POSTED.match(line) is not None))
+    # a "Posted" entry heads a post of a series: one with another entry after
+    # it, or after a post of the series; the last entry's alone, after a date
+    # line, is an update of the report, as "Updated" is (review r93, #4)
+    out: list[tuple[int, dt.date]] = []
+    series = False
+    for n, (end, day, posted) in enumerate(found):
+        if posted:
+            series = series or n + 1 < len(found)
+            if not series:
+                continue
+        out.append((end, day))
     return out if len(out) >= 2 else []
 
 
