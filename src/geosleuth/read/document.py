@@ -49,6 +49,13 @@ from geosleuth.read._pub_dates import (
     _published,
 )
 from geosleuth.read._sentence import CONTINUATION, strip_span
+from geosleuth.read._tokens import (
+    BLANK_RUN,
+    apart,
+    blank_runs,
+    blank_runs_note,
+    tokenized,
+)
 from geosleuth.read._unused import unused_sentences
 from geosleuth.read.claims import Rejected, _extract
 from geosleuth.read.claims import _no_persons as no_persons
@@ -367,28 +374,32 @@ def _make_doc(text: str, nlp: Any) -> Any:
 
     A dateline that opens a line ("BAGHDAD, 3 June 2018 - Sources said ...") is a
     sentence of its own: the city is where the report was filed, not the subject
-    of the verb that follows.
+    of the verb that follows. So is a long run with no letter, digit or space (a
+    rule of 6,000 "="), which is cut into marks of no words
+    (:mod:`geosleuth.read._tokens`, review r85, H1).
     """
     try:
-        doc = nlp.make_doc(text)
+        doc = tokenized(text, nlp)
     except ValueError as exc:
         raise InputError(
             f"The text is too long for the language pipeline ({len(text)} "
             f"characters; it takes at most {nlp.max_length}). Split the document.",
             field="text",
         ) from exc
-    after_dateline: set[int] = set()
+    starts: set[int] = set()
     for line in re.finditer(r"^[ \t]*", text, re.MULTILINE):
         m = _DATELINE.match(text, line.end())
         if m is not None:
             rest = text[m.end() :]
-            after_dateline.add(len(text) - len(rest.lstrip()))
+            starts.add(len(text) - len(rest.lstrip()))
+    for s, e in blank_runs(text):
+        starts |= {s, len(text) - len(text[e:].lstrip())}
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if (
             "\n" in prev.whitespace_
             or (prev.is_space and "\n" in prev.text)
-            or tok.idx in after_dateline
+            or tok.idx in starts
         ):
             tok.is_sent_start = True
     return doc
@@ -440,7 +451,7 @@ def _rough_sentences(text: str) -> list[tuple[int, int]]:
         start = m.end()
     out.append((start, len(text)))
     spans = []
-    for s0, e0 in out:
+    for s0, e0 in apart(out, blank_runs(text)):
         s = strip_span(text, s0, e0)[0]
         dateline = _DATELINE.match(text, s, e0)  # its lookahead may need the space
         if dateline is not None:
@@ -575,9 +586,11 @@ def _parse_some(
     spans: list[tuple[int, int]] = []
     for s, e in sentence_spans(pdoc):
         # A closing quote or bracket the parser cut off before blanked-out text
-        # ends the sentence before it, as it does in the whole text.
+        # ends the sentence before it, as it does in the whole text (a run of
+        # them is a sentence of its own: review r85, H1).
         if (
             spans
+            and e - s < BLANK_RUN
             and not any(c.isalnum() for c in text[s:e])
             and not text[spans[-1][1] : s].strip()
         ):
@@ -651,6 +664,8 @@ def read_text(
     else:
         doc = parse(text, nlp)
     notes_out = list(notes)
+    if (blank := blank_runs_note(text)) is not None:  # review r85, H1
+        notes_out.append(blank)
     mentions = find_toponyms(text, gazetteer=gazetteer, nlp=nlp, doc=doc, home=home)
     mentions = with_coordinates(text, mentions)
     who = Target(target.strip()) if target and target.strip() else None
