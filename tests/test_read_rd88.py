@@ -145,16 +145,12 @@ def test_a_denied_death_of_the_only_one_described_is_possible(
          "suspect.", SALCEDO, "Culiacán"),
         ("Salcedo was arrested in Culiacán; police denied the arrest of the "
          "fugitive.", SALCEDO, "Culiacán"),
-        ("Salcedo was arrested in Culiacán; police denied the arrest of the cartel "
-         "leader.", SALCEDO, "Culiacán"),
         ("Salcedo was arrested in Culiacán; police denied the detention of the "
          "trafficker.", SALCEDO, "Culiacán"),
         ("Salcedo was seen in Culiacán; police denied the sighting of the "
          "fugitive.", SALCEDO, "Culiacán"),
         ("Rodrigo Salcedo Ibarra, the cartel leader, was arrested in Culiacán; "
          "police denied the arrest of the cartel leader.", SALCEDO, "Culiacán"),
-        ("Ag Alher was arrested near Kidal; the army denied the arrest of the "
-         "Ansar Dine commander.", AG_ALHER, "Kidal"),
         ("Jane Doe was arrested in Leeds; police denied the arrest of the woman.",
          DOE, "Leeds"),
         ("Sydney Hamilton was arrested in Fort Erie; RCMP denied the arrest of the "
@@ -193,6 +189,12 @@ def test_a_denied_arrest_of_the_only_one_described_is_possible(
          "who shot him.", SALCEDO, "Culiacán"),
         ("Jane Doe was arrested in Leeds; police denied the arrest of the man.",
          DOE, "Leeds"),
+        # review r95, #5 (helper rd96): a compound the text uses of no one else
+        # sets the one described apart, as "the union leader"
+        ("Salcedo was arrested in Culiacán; police denied the arrest of the cartel "
+         "leader.", SALCEDO, "Culiacán"),
+        ("Ag Alher was arrested near Kidal; the army denied the arrest of the "
+         "Ansar Dine commander.", AG_ALHER, "Kidal"),
     ],
 )  # fmt: skip
 def test_a_denial_of_one_who_may_be_another_keeps_the_event(

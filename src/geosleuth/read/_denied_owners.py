@@ -188,10 +188,74 @@ def described_only(
     owners = _owners(noun)
     if len(owners) != 1 or not _may_be_the_one(owners[0], target):
         return None
-    if told == "death" and owners[0].lemma_.lower() in _WRONGDOERS:
-        return None
     owner = owners[0]
+    if told == "death" and owner.lemma_.lower() in _WRONGDOERS and _killer_told(owner):
+        return None
+    if told != "death" and _set_apart(owner):
+        return None
     return str(noun.doc[owner.left_edge.i : owner.right_edge.i + 1].text)
+
+
+def _killer_told(owner: Any) -> bool:
+    """Whether the text tells of a killer whom "the suspect" ``owner`` may be.
+
+    An unknown killer ("shot dead *by a gunman*", "police were hunting *his
+    killer*") or a killing with no agent ("Salcedo was killed in Culiacán");
+    not one by a force ("killed *by soldiers*", "in a shootout *with
+    marines*": the suspect may be the one killed), nor a death with no killing
+    ("Jane Doe, a murder suspect, died in Leeds"), review r95, #3.
+    """
+    skip = _skipped(owner)
+    words = [t for t in owner.doc if t.i not in skip]
+    if any(_an_agent(t) for t in words):
+        return True
+    if any(
+        t.lemma_.lower() in _FORCES
+        and (
+            (t.dep_ == "pobj" and t.head.lower_ in ("by", "with"))
+            or (t.dep_ == "nsubj" and t.head.lemma_.lower() in _KILLING)
+        )
+        for t in words
+    ):
+        return False
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in _KILLING for t in words)
+
+
+#: Forces whose killing of the target makes "the suspect" maybe the one killed.
+_FORCES = frozenset(
+    {"police", "army", "military", "navy", "marine", "soldier", "troop", "force",
+     "officer", "policeman", "agent", "commando"}
+)  # fmt: skip
+#: Verbs of a killing, whose doer "the suspect" may be.
+_KILLING = frozenset(
+    {"kill", "murder", "shoot", "stab", "assassinate", "slay", "strangle",
+     "behead", "execute"}
+)  # fmt: skip
+
+
+def _set_apart(owner: Any) -> bool:
+    """Whether the description ``owner`` has a modifier the text never uses of another.
+
+    "the *union* leader", "the *local* commander", "the leader *of a rival
+    gang*": a compound, an adjective or an of-phrase naming a group whose words
+    the text uses nowhere else sets the one described apart from the target
+    (review r95, #5); not "the cartel leader" after "Salcedo, *the cartel
+    leader*,", nor "the 52-year-old".
+    """
+    own = {t.i for t in owner.subtree}
+    elsewhere = {t.lower_ for t in owner.doc if t.i not in own}
+    for c in owner.children:
+        if c.dep_ in ("amod", "compound", "nmod"):
+            words = [t for t in c.subtree if t.is_alpha]
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            words = [
+                t for t in c.subtree if t.is_alpha and t.pos_ not in ("ADP", "DET")
+            ]
+        else:
+            continue
+        if any(t.lower_ not in elsewhere for t in words):
+            return True
+    return False
 
 
 #: The kind of event each event noun is of, which a denial of a description
@@ -280,19 +344,36 @@ def _another_in_text(owner: Any, target: Target | None) -> bool:
     leader*,", "was *a businessman*").
     """
     doc = owner.doc
-    denier = _denier(owner)
-    skip = {t.i for t in owner.subtree} | (
-        {t.i for t in denier.subtree} if denier is not None else set()
-    )
+    skip = _skipped(owner)
     for e in doc.ents:
         if e.label_ != "PERSON" or any(t.i in skip for t in e) or _says(e.root):
             continue
         if not all(_target_word(t, target) for t in e if t.is_alpha):
             return True
+    # a gunman or a killer is another only where the one described may be
+    # that one ("the arrest of *the suspect*"), not the one killed ("the death
+    # of *the woman*"), nor the target called so ("Salcedo, *a former
+    # hitman*,"), review r95, #2
+    agents = owner.lemma_.lower() in _WRONGDOERS | _AGENTS
     return any(
-        t.i not in skip and (_one_described(t) or t.lemma_.lower() in _AGENTS)
+        t.i not in skip
+        and (_an_agent(t) if t.lemma_.lower() in _AGENTS else _one_described(t))
+        and (agents or t.lemma_.lower() not in _AGENTS)
         for t in doc
     )
+
+
+def _skipped(owner: Any) -> set[int]:
+    """The words of the description ``owner`` and of the one who denies its event."""
+    denier = _denier(owner)
+    return {t.i for t in owner.subtree} | (
+        {t.i for t in denier.subtree} if denier is not None else set()
+    )
+
+
+def _an_agent(tok: Any) -> bool:
+    """Whether ``tok`` is a killer or an attacker, not a name for the target."""
+    return tok.lemma_.lower() in _AGENTS and tok.dep_ not in ("appos", "attr")
 
 
 def _one_described(tok: Any) -> bool:
@@ -429,6 +510,11 @@ def _the_deniers_kin(
     if said is not None and not _of_gender(denier, said):
         return False  # "his wife denied the death of *his* husband": not hers
     theirs = [c for c in denier.children if c.dep_ == "poss"]
+    if not theirs and denier.lemma_.lower() in ("family", "relative"):
+        # "*the Salcedo family* denied the death of their son" (review r95, #4)
+        theirs = [
+            c for c in denier.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+        ][-1:]
     if len(theirs) != 1:
         return False
     whose = theirs[0]

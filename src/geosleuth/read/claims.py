@@ -500,9 +500,10 @@ class _Extractor:
         self.doc_id = doc_id
         self.published = published
         #: The document's own date, and the days of its timeline's entries:
-        #: ``published`` is an entry's own while its sentences are read.
+        #: ``published`` is an entry's own while its sentences are read, also
+        #: in a series of posts with no date of its own (review r95, #1).
         self._document_day = published
-        self._entries = timeline_days(text) if published is not None else []
+        self._entries = timeline_days(text)
         self.fallback = fallback_date
         self.target = target
         self.grades = {**DEFAULT_READ_GRADES, **grades}
@@ -723,10 +724,15 @@ class _Extractor:
 
         "5 June 2018 / ... / 1 February 2017 / He was arrested in Culiacán on
         Tuesday": the Tuesday before 1 February 2017, not before the first
-        entry's day (review r86, #9); never a day after the document's.
+        entry's day (review r86, #9); never a day after the document's. In a
+        document with no date, an entry's own day ("Posted 4 June 2018 / ...
+        last seen on Saturday": 2 June, review r95, #1), and None before the
+        first entry.
         """
         day = next((d for end, d in reversed(self._entries) if end <= at), None)
-        if day is None or self._document_day is None or day > self._document_day:
+        if self._document_day is None:
+            return day
+        if day is None or day > self._document_day:
             return self._document_day
         return day
 

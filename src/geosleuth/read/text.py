@@ -965,11 +965,15 @@ def timeline_days(text: str) -> list[tuple[int, dt.date]]:
     # a "Posted" entry heads a post of a series: one with another entry after
     # it, or after a post of the series; the last entry's alone, after a date
     # line, is an update of the report, as "Updated" is (review r93, #4)
+    # (or a "Posted" line after its text that closes the text, as
+    # _timeline_after counts it: review r95, #1)
     out: list[tuple[int, dt.date]] = []
     series = False
     for n, (end, day, posted) in enumerate(found):
         if posted:
-            series = series or n + 1 < len(found)
+            series = (
+                series or n + 1 < len(found) or _entry_then_date(text[end:].split("\n"))
+            )
             if not series:
                 continue
         out.append((end, day))
