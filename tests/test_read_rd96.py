@@ -27,6 +27,7 @@ from typing import Any
 import pytest
 
 from geosleuth.evidence import LifeStatus
+from geosleuth.read.document import read_text
 from reading import claims, reader, set_aside, sightings
 
 SALCEDO = "Rodrigo Salcedo Ibarra"
@@ -239,3 +240,28 @@ def test_an_arrest_denied_of_one_who_may_be_him_is_possible(
 ) -> None:
     r = _read(text, nlp)
     assert _seen(r) == [("Culiacán", "possible")]
+
+
+@pytest.mark.nlp
+def test_the_undated_note_says_a_series_dates_its_entries() -> None:
+    # the note no longer says "relative dates are not read" of a post series,
+    # whose entries are read from their own days (fix 1); a text without
+    # entries keeps the old note
+    series = (
+        "Hamilton live\n\nPosted 2 June 2018\n\nSydney Hamilton was seen in "
+        "Vancouver on Saturday.\n\nPosted 6 June 2018\n\nPolice said Hamilton "
+        "was in Surrey.\n"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        r = read_text(series, target="Sydney Hamilton")
+        plain = read_text(
+            "Sydney Hamilton was seen in Vancouver on 2 June 2018.",
+            target="Sydney Hamilton",
+        )
+    (note,) = [n for n in r.notes if "no publication date" in n]
+    assert "its 2 dated entries take their entry's day" in note
+    assert "not read there" in note
+    (old,) = [n for n in plain.notes if "no publication date" in n]
+    assert "undated items are dated 2018-06-02" in old
+    assert "relative dates are not read. Give" in old

@@ -82,6 +82,7 @@ from geosleuth.read.text import (
     _warn,
     load_text,
     text_from_bytes,
+    timeline_days,
 )
 from geosleuth.read.traces import THING_AFTER, trace_starts
 
@@ -727,12 +728,21 @@ def read_text(
         today = dt.date.today()
         days = [d.date for d in find_dates(text) if d.date <= today]
         fallback = max(days) if days else today
+        entries = timeline_days(text)
+        where = (
+            # a timeline's entries date their own statements (claims.py)
+            f"the items of its {len(entries)} dated entries take their entry's "
+            "day, relative dates read from it; others are dated "
+            if entries
+            else "undated items are dated "
+        )
         msg = (
-            f"{source or doc_id!r} has no publication date: undated items are "
-            f"dated {fallback.isoformat()} (the "
+            f"{source or doc_id!r} has no publication date: {where}"
+            f"{fallback.isoformat()} (the "
             + ("latest date in the text" if days else "day it was read")
-            + ") and relative dates are not read. Give published= "
-            "(--published) to fix it."
+            + ") and relative dates are not read"
+            + (" there" if entries else "")
+            + ". Give published= (--published) to fix it."
         )
         notes_out.append(msg)
         _warn(msg)
