@@ -141,7 +141,7 @@ def test_the_summary_leads_with_the_area_and_calls_the_best_place_unlikely(kotor
         r"the best place is Split, 0\.\d %, under 1 %: not a likely pl", flat
     )
     assert "the 50 % area, " in flat and "is centred near 42." in flat
-    assert "in Kotor area." in flat  # its centre lies in the polygon
+    assert "a point in Kotor area." in flat  # its centre lies in the polygon
     assert "when any one item is left out (under 1 %: not a likely place)" in flat
 
 
@@ -465,3 +465,56 @@ def test_the_service_warns_of_an_upload_published_before_1900(
         assert r.status_code == 201, r.text
         said = [w for w in r.json()["warnings"] if "before 1900" in w]
         assert bool(said) == warned, said
+
+
+def test_the_lead_names_a_larger_area_that_holds_more_than_a_smaller_one() -> None:
+    # review r97 M2: Durango (larger than Sinaloa) holding 39.7 % was left out
+    # while a box inside it, holding 23.2 %, was named; the next two areas go
+    # by what they hold, and one inside the first is said to be "of which"
+    from types import SimpleNamespace as NS
+
+    from geosleuth.geometry import Area
+    from geosleuth.report.text import area_lead
+
+    sinaloa = NS(
+        name="Sinaloa",
+        probability=0.501,
+        items=("a",),
+        kind="state",
+        area_km2=57_000.0,
+        area=Area.box(-109.0, 22.5, -105.5, 27.0),
+    )
+    durango = NS(
+        name="Durango",
+        probability=0.397,
+        items=("b",),
+        kind="state",
+        area_km2=123_000.0,
+        area=Area.box(-107.0, 22.0, -102.5, 26.8),
+    )
+    box = NS(
+        name="Box",
+        probability=0.232,
+        items=("c",),
+        kind=None,
+        area_km2=11_200.0,
+        area=Area.box(-106.9, 22.6, -105.6, 23.4),
+    )
+    tiny = NS(
+        name="Tiny",
+        probability=0.05,
+        items=("d",),
+        kind=None,
+        area_km2=10.0,
+        area=Area.box(-104.0, 25.0, -103.97, 25.03),
+    )
+    est = NS(
+        named_areas=[sinaloa, durango, box, tiny],
+        places=[NS(name="Culiacán", probability=0.004)],
+    )
+    lead = area_lead(est)
+    assert lead is not None
+    assert lead.startswith("50.1 % lies in Sinaloa (state), an area named by 1 item")
+    assert ", and 39.7 % in Durango (state), 123,000 km²" in lead
+    assert ", of which 23.2 % in Box, 11,200 km²" in lead  # mostly in Sinaloa
+    assert "Tiny" not in lead  # two areas after the first, not more

@@ -396,10 +396,12 @@ def _hdr50_centre(estimate: Any) -> tuple[float, float] | None:
 def _hdr50_text(
     estimate: Any, areas: list[Any], name: Callable[[str], str] = plain
 ) -> str:
-    """Where the 50 % area lies, and the smallest named area that holds it.
+    """Where the 50 % area lies, and the smallest named area its centre lies in.
 
-    "the 50 % area, 475 km², is centred near 42.43°N, 18.77°E, in Kotor
-    (province)"; "" without a map (a stand-in).
+    "the 50 % area, 475 km², is centred near 42.43°N, 18.77°E, a point in
+    Kotor (province)": the centre's area, however large the 50 % area is
+    (review r97: "… 548,000 km², is centred near …, in Box" read as if the
+    area lay in an 11,200 km² box); "" without a map (a stand-in).
     """
     centre = _hdr50_centre(estimate)
     size = getattr(estimate, "hdr_km2", {}).get("50")
@@ -412,7 +414,7 @@ def _hdr50_text(
     where = ""
     if inside:
         least = min(inside, key=lambda a: a.area_km2)
-        where = f", in {name(least.name)}{area_kind_text(least)}"
+        where = f", a point in {name(least.name)}{area_kind_text(least)}"
     return (
         f"the 50 % area, {km2(size)}, is centred near "
         f"{lat_text(centre[1])}, {lon_text(centre[0])}{where}"
@@ -438,9 +440,9 @@ def area_lead(
     Ranked places are discs around points; an area an item names (a state, a
     province) may hold far more of the map, and the best place would then
     mislead (review r63, M4). None when no area holds more than the best place
-    (nor, without ranked places, any of the map). The smaller named areas
-    that also hold more than the best place follow (said to lie within the
-    first where they do), then the best place (said to be no likely place
+    (nor, without ranked places, any of the map). The next two named areas
+    that also hold more than the best place follow, best first (said to lie
+    within the first where they do), then the best place (said to be no likely place
     under 1 %, :data:`MEANINGFUL_PLACE`), then where the 50 % area lies (its
     centre, and the smallest named area holding it): the report leads
     with it (review r85, M2). ``name`` writes a name (default :func:`plain`)
@@ -474,15 +476,10 @@ def area_lead(
         f"{figure(pct(top.probability))} lies in {name(top.name)}"
         f"{area_kind_text(top)}, an area {named}"
     )
-    smaller = sorted(
-        (
-            a
-            for a in areas_shown(estimate)[1:]
-            if a.probability > best and a.area_km2 < top.area_km2
-        ),
-        key=lambda a: a.area_km2,
-    )[:2]
-    for a in smaller:
+    # the next two areas by what they hold, larger or smaller (review r97: a
+    # larger Durango holding 39.7 % was left out beside a box inside it)
+    others = [a for a in areas_shown(estimate)[1:] if a.probability > best][:2]
+    for a in others:
         joint = "of which" if _within(a, top) else "and"
         lead += (
             f", {joint} {figure(pct(a.probability))} in {name(a.name)}"
