@@ -518,3 +518,28 @@ def test_the_lead_names_a_larger_area_that_holds_more_than_a_smaller_one() -> No
     assert ", and 39.7 % in Durango (state), 123,000 km²" in lead
     assert ", of which 23.2 % in Box, 11,200 km²" in lead  # mostly in Sinaloa
     assert "Tiny" not in lead  # two areas after the first, not more
+
+
+def test_a_case_files_document_published_below_year_1000_is_refused(
+    tmp_path: Path,
+) -> None:
+    # review r97 L1: --published and front matter refused it, the case file's
+    # documents: took it and P(alive) fell below 0.1 %
+    from geosleuth.casefile import load_case
+    from geosleuth.errors import CaseFileError
+
+    text = (
+        "target: Marko Zelenko\nas_of: 2024-03-20\n"
+        "region: {west: 13, south: 41, east: 20, north: 47}\n"
+        "documents:\n  a: {title: A, published: 0024-03-04}\n"
+        "evidence:\n  - {id: s1, kind: sighting, date: 2024-03-02, document: a,\n"
+        "     place: {lon: 18.77, lat: 42.43}, grade: B2}\n"
+    )
+    case = tmp_path / "case.yaml"
+    case.write_text(text, encoding="utf-8")
+    with pytest.raises(CaseFileError) as e:
+        load_case(case)
+    assert "documents.a.published is 0024-03-04, a year below 1000" in str(e.value)
+    assert e.value.line == 5
+    case.write_text(text.replace("0024-03-04", "2024-03-04"), encoding="utf-8")
+    assert load_case(case).items[0].provenance.published.year == 2024

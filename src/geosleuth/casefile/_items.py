@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from geosleuth.casefile._dates import _evidence_date, _warn_far_behind
+from geosleuth.casefile._dates import _evidence_date, _warn_far_behind, too_early
 from geosleuth.casefile._loader import _line_of, _Map, _plain
 from geosleuth.dependence import OWN_DOCUMENT
 from geosleuth.errors import (
@@ -250,6 +250,15 @@ def _build_item(
         if meta.get("published")
         else None
     )
+    early = None if published is None else too_early(published)
+    if early is not None:  # as --published refuses it (review r97, L1)
+        raise CaseFileError(
+            f"The field documents.{doc_key}.published is {early}: a mistyped "
+            "year? Check the year.",
+            path=source,
+            line=_line_of(doc, ["documents", doc_key, "published"]),
+            field=f"documents.{doc_key}.published",
+        )
     kwargs: dict[str, Any] = {
         "id": item_id,
         "date": _evidence_date(raw["date"], where("date"), source, line_for("date")),
