@@ -74,7 +74,13 @@ from geosleuth._boms import BOMS
 from geosleuth._types import BoolArray, FloatArray, IntArray, PathLike
 from geosleuth.errors import EvidenceWarning, InputError
 
-__all__ = ["EventTable", "RejectedRow", "read_events_csv"]
+__all__ = [
+    "EventTable",
+    "RejectedRow",
+    "read_events_csv",
+    "swap_question",
+    "swapped_events",
+]
 
 _LON_NAMES = (
     "lon", "longitude", "lng", "long", "longitud", "längengrad", "laengengrad",
@@ -575,7 +581,7 @@ def _far_from_the_others(
     return far, d, centre
 
 
-def _swapped_events(
+def swapped_events(
     lons: FloatArray, lats: FloatArray
 ) -> list[tuple[int, float, float, float]]:
     """Events far from the others that, with lon and lat exchanged, lie among them.
@@ -601,13 +607,13 @@ def _swapped_events(
     --------
     >>> lons = np.array([11.34, 11.35, 11.33, 11.342, 11.345, 11.341])
     >>> lats = np.array([44.49, 44.50, 44.48, 44.491, 44.495, 44.492])
-    >>> _swapped_events(lats, lons)  # swapped throughout: none far from the others
+    >>> swapped_events(lats, lons)  # swapped throughout: none far from the others
     []
     >>> lons[3], lats[3] = lats[3], lons[3]  # one row swapped
-    >>> [(k, round(d)) for k, d, _, _ in _swapped_events(lons, lats)]
+    >>> [(k, round(d)) for k, d, _, _ in swapped_events(lons, lats)]
     [(3, 4855)]
     >>> lons[3], lats[3] = 2.35, 48.85  # far, but no swap: Paris
-    >>> _swapped_events(lons, lats)
+    >>> swapped_events(lons, lats)
     []
     """
     found = _far_from_the_others(lons, lats)
@@ -624,7 +630,7 @@ def _swapped_events(
     ]
 
 
-def _swap_question(
+def swap_question(
     swapped: list[tuple[int, float, float, float]],
     lons: list[float],
     lats: list[float],
@@ -633,7 +639,7 @@ def _swap_question(
 ) -> str:
     """``The event on line 9 of f.csv has ...: lon and lat swapped on line 9?``.
 
-    The first event of :func:`_swapped_events` at length, the others by line:
+    The first event of :func:`swapped_events` at length, the others by line:
     what the reader's warning and ``geosleuth profile``'s (which adds how much
     the rows widened the study area) both begin with.
     """
@@ -665,7 +671,7 @@ def _swapped_text(
     others = swapped[1:]
     kept = "them" if others else "it"
     return (
-        f"{_swap_question(swapped, lons, lats, lines, where)} The row"
+        f"{swap_question(swapped, lons, lats, lines, where)} The row"
         f"{'s are' if others else ' is'} kept, as a far event may be real, and "
         f"the study area is widened to take {kept} in; if swapped, exchange "
         f"{'their' if others else 'its'} lon and lat, or remove "
@@ -1028,7 +1034,7 @@ def read_events_csv(
             weights.append(values[i_w])
     # a row that looks swapped is said, never refused: near the diagonal lon =
     # lat a real far event looks the same (review r41, M1)
-    swapped = _swapped_events(np.asarray(lons), np.asarray(lats))
+    swapped = swapped_events(np.asarray(lons), np.asarray(lats))
     if swapped:
         warnings.warn(
             _swapped_text(swapped, lons, lats, lines, where),

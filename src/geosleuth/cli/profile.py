@@ -31,10 +31,10 @@ from geosleuth.events import (
     EventTable,
     _far_from_the_others,
     _km_from,
-    _swap_question,
-    _swapped_events,
     _unit_vectors,
     read_events_csv,
+    swap_question,
+    swapped_events,
 )
 from geosleuth.grid import Grid
 from geosleuth.profile import (
@@ -45,7 +45,7 @@ from geosleuth.profile import (
     study_area_grid,
 )
 from geosleuth.profile.dpm import FIXED_SHAPE, LEAST_KM, MOST_KM
-from geosleuth.profile.study_area import _ACCURATE_KM, stretching_events
+from geosleuth.profile.study_area import ACCURATE_KM, stretching_events
 from geosleuth.report.fieldfiles import cell_outlines_lonlat, ring_parts
 from geosleuth.report.files import case_reference, write_all_atomic
 
@@ -656,7 +656,7 @@ def _swapped_stretching(
     """
     if stretched is None or not events.swapped_lines:
         return None
-    found = _swapped_events(events.lons, events.lats)
+    found = swapped_events(events.lons, events.lats)
     lines = sorted(int(events.lines[k]) for k, _, _, _ in found)
     if lines != sorted(events.swapped_lines) or lines != stretched.record["lines"]:
         return None
@@ -682,12 +682,12 @@ def _swap_stretch_text(
     it, its = ("it", "its") if one else ("them", "their")
     far = (
         f"; with {it} the events reach {far_km:,.0f} km from the study area's "
-        f"centre, and beyond {_ACCURATE_KM:g} km the grid's distances are off by "
+        f"centre, and beyond {ACCURATE_KM:g} km the grid's distances are off by "
         "more than 0.2 % (2-3 % at 3,000 km)"
         if far_km is not None
         else ""
     )
-    question = _swap_question(
+    question = swap_question(
         swapped,
         events.lons.tolist(),
         events.lats.tolist(),
@@ -1136,7 +1136,7 @@ def profile(
                 if (
                     swapped
                     and stretched is not None
-                    and stretched.rest_reach_km <= _ACCURATE_KM
+                    and stretched.rest_reach_km <= ACCURATE_KM
                 ):
                     ex, ey = grid.lonlat_to_xy_km(events.lons, events.lats)
                     far_km = float(np.hypot(ex, ey).max())

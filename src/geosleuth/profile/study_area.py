@@ -17,7 +17,7 @@ from geosleuth.errors import GeosleuthWarning, InputError
 from geosleuth.grid import MAX_CELLS, Grid, authalic_radius_km, laea_forward
 from geosleuth.profile._inputs import _float_1d, _positive, _with_weight
 
-__all__ = ["hit_score", "stretching_events", "study_area_grid"]
+__all__ = ["ACCURATE_KM", "hit_score", "stretching_events", "study_area_grid"]
 
 #: Events closer together than this (km) are one place: below the precision of
 #: GPS fixes and geocoded addresses, a profile of them would mean nothing.
@@ -25,7 +25,7 @@ _MIN_EXTENT_KM = 1e-3
 #: Within this distance of the centre (km) the grid's distances are within
 #: 0.22 % of the geodesic ones; beyond it the error grows (about 2-3 % at 2,800
 #: km), and with it that of CGT's distances and the DPM's dispersal.
-_ACCURATE_KM = 600.0
+ACCURATE_KM = 600.0
 #: Rounding the study area up to whole cells of a given size may grow it by this
 #: fraction before a warning says so (the hit scores are shares of the area).
 _GROWTH_SAID = 0.01
@@ -112,10 +112,10 @@ def _check_extent(
             field="event_lons",
         )
     reach = float(np.hypot(x, y).max())
-    if reach > _ACCURATE_KM:
+    if reach > ACCURATE_KM:
         warnings.warn(
             f"The events lie up to {reach:,.0f} km from the study area's centre "
-            f"({lon0:g}, {lat0:g}): beyond {_ACCURATE_KM:g} km the grid's distances "
+            f"({lon0:g}, {lat0:g}): beyond {ACCURATE_KM:g} km the grid's distances "
             "are off by more than 0.2 % (2-3 % at 3,000 km), and the profile's "
             "distances and area shares with them. A profile is best made of the "
             "events of one region.",
