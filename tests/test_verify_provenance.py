@@ -230,6 +230,10 @@ def test_a_reading_made_again_since_leaves_its_quotes_unchecked(case):
     data, case_id = case
     reading = data / "cases" / case_id / "readings" / "a.txt.json"
     edit_json(reading, lambda r: r.update(target="Jane Doe"))  # as a new target's
+    # and the log says so, as the service writes it (an edit it does not log
+    # differs: review r85, L2, tests/test_h91.py)
+    with (reading.parents[1] / "log.jsonl").open("a", encoding="utf-8") as log:
+        log.write(json.dumps({"action": "replaced", "read_again": ["a.txt"]}) + "\n")
     code, out = verify(data / "cases" / case_id / "runs" / "0001")
     assert code == 0, out
     assert "ok  reports the run read (SHA-256)\n" in out

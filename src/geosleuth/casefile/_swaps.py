@@ -393,12 +393,28 @@ class Swap:
         (``inf``: there is no other item).
     by : EvidenceItem or None
         That other item.
+    alone : bool, default False
+        For :func:`judge_swap`: whether none of the case file's other items
+        with a place meets the grid, so that a case file holding the item with
+        them would judge its ``region`` swapped (it holds none of them, and
+        exchanged it holds this one), not the item (review r85, L1).
     """
 
     exchanged: EvidenceItem
     outside_km: float
     lands_km: float
     by: EvidenceItem | None
+    alone: bool = False
+
+    @property
+    def blames_region(self) -> bool:
+        """Whether a case file with a ``region`` holding the item would refuse it.
+
+        :attr:`alone`, and more than :data:`SWAP_FAR_KM` outside: the region,
+        not the item, is what its error names. A caller that adds the item
+        refuses it itself, naming the item (review r85, L1).
+        """
+        return self.alone and self.outside_km > SWAP_FAR_KM
 
     @property
     def refused(self) -> bool:
@@ -442,6 +458,7 @@ def judge_swap(
     *,
     as_of: dt.date,
     settings: Settings,
+    beside: Sequence[EvidenceItem] = (),
 ) -> Swap | None:
     """Judge a new item as a case file's place is judged: lon and lat swapped.
 
@@ -449,8 +466,13 @@ def judge_swap(
     (:func:`swapped_into`). Else the :class:`Swap`, whose ``refused`` says
     whether a case file holding it among ``items`` (the case's, ``item`` not
     among them) would refuse it: more than :data:`SWAP_FAR_KM` out, and its
-    exchange within :data:`SWAP_NEAR_KM` of one of ``items``. ``geosleuth
-    searched`` judges its ``--point`` and ``--box`` so.
+    exchange within :data:`SWAP_NEAR_KM` of one of ``items`` or ``beside``:
+    the case's evidence that is not in its file (the service's readings of its
+    reports, review r85, L1). Its ``alone`` says whether none of ``items``
+    with a place meets the grid (``beside`` not counted: the case file does not
+    hold them), so that the case file would blame its region instead
+    (:attr:`Swap.blames_region`). ``geosleuth searched`` judges its
+    ``--point`` and ``--box`` so, and the service its ``centre`` and ``box``.
 
     Examples
     --------
@@ -467,11 +489,23 @@ def judge_swap(
     (True, 2.2, 'car')
     >>> judge_swap(car, g, [], as_of=day, settings=Settings()) is None  # inside
     True
+    >>> swap = judge_swap(seen("new", 53.07, -4.05), g, [], as_of=day,
+    ...                   settings=Settings(), beside=[car])  # a report's
+    >>> swap.refused, swap.alone, swap.blames_region, swap.by.id
+    (True, True, True, 'car')
     """
     exchanged = _exchanged_inside(item, grid, as_of=as_of, settings=settings)
     if exchanged is None:
         return None
-    return _swap(item, exchanged, -1, grid, items, _evidence(items))
+    every = [*items, *beside]
+    box = grid.bounds_lonlat()
+    alone = not any(
+        _meets(*lonlat, box)
+        for other in items
+        if (lonlat := _positions(other)) is not None
+    )
+    swap = _swap(item, exchanged, -1, grid, every, _evidence(every))
+    return replace(swap, alone=alone)
 
 
 def _judge_item(

@@ -171,6 +171,7 @@ def input_check(
         unread = dict.fromkeys((_doc_id(e["document"]) for e in recorded), why)
         return (False, diffs) if diffs else (None, [why]), readings, unread
     notes, gone, unread = [], [], {}
+    again = _written_again(case, str(run.get("run") or folder.name))
     for entry, state in zip(recorded, input_states(case, recorded), strict=True):
         name, ident = entry["document"], _doc_id(entry["document"])
         if state.kept_as is None and state.state == "changed":
@@ -184,6 +185,12 @@ def input_check(
             notes.append(f"{name} {state.state} since; the one read is {state.kept_as}")
         if entry["reading"] is None:
             unread[ident] = "read when the run was made: no reading of it is kept"
+        elif state.reading_at is None and _edited(case, entry, state.state, again):
+            # the report is the one read, its reading is there under its name
+            # with another SHA-256, and the case never read it again: edited
+            # (review r85, L2)
+            diffs.append(f"{entry['reading']} (changed since the run)")
+            unread[ident] = f"its reading {entry['reading']} changed since the run"
         elif state.reading_at is None:
             unread[ident] = f"the reading {entry['reading']} it used is not kept now"
         else:
@@ -200,6 +207,77 @@ def input_check(
     if gone and len(gone) == len(recorded):
         return (None, gone), readings, unread
     return (True, notes + gone), readings, unread
+
+
+#: The case log's actions that write a report's reading anew, and where they
+#: name the report: a change of target reads every report again, a report put
+#: back or uploaded under a name is read under it.
+_READ_AGAIN = {"replaced": "read_again", "restored": "document", "uploaded": "document"}
+
+
+def _written_again(case: Path, run_id: str) -> set[str]:
+    r"""The reports whose readings the case's log says were written after the run.
+
+    From the run's ``estimated`` line on (all of the log if it has none): the
+    reports read again for a new target, put back, or uploaded under their
+    name. A log that cannot be read says none.
+
+    Examples
+    --------
+    >>> import json, tempfile
+    >>> case = Path(tempfile.mkdtemp())
+    >>> lines = [{"action": "replaced", "read_again": ["a.txt"]},
+    ...          {"action": "estimated", "run": "0001"},
+    ...          {"action": "replaced", "read_again": ["b.txt"]},
+    ...          {"action": "restored", "document": "c.txt"}]
+    >>> _ = (case / "log.jsonl").write_text("\n".join(map(json.dumps, lines)))
+    >>> sorted(_written_again(case, "0001"))
+    ['b.txt', 'c.txt']
+    """
+    try:
+        text = (case / "log.jsonl").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return set()
+    entries = []
+    for line in text.splitlines():
+        try:
+            entry = read_json(line)
+        except ValueError:
+            continue
+        if isinstance(entry, dict):
+            entries.append(entry)
+    start = next(
+        (
+            k
+            for k, e in enumerate(entries)
+            if e.get("action") == "estimated" and e.get("run") == run_id
+        ),
+        0,
+    )
+    out: set[str] = set()
+    for entry in entries[start:]:
+        key = _READ_AGAIN.get(str(entry.get("action")))
+        named = entry.get(key) if key else None
+        if isinstance(named, str):
+            out.add(named)
+        elif isinstance(named, list):
+            out.update(n for n in named if isinstance(n, str))
+    return out
+
+
+def _edited(case: Path, entry: Mapping[str, Any], state: str, again: set[str]) -> bool:
+    """Whether the reading a run used was edited in place since.
+
+    The report under its name is the one the run read (``unchanged`` or ``read
+    again``), a reading is kept under the name the run recorded, not with the
+    SHA-256 it recorded (:func:`input_states` found none), and the case's log
+    says the report was not read again since (:func:`_written_again`).
+    """
+    return (
+        state in ("unchanged", "read again")
+        and entry["document"] not in again
+        and (case / entry["reading"]).is_file()
+    )
 
 
 def estimate_input_check(

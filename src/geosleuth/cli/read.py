@@ -204,6 +204,17 @@ def read(
             "what was left out.",
         ),
     ] = "raise",
+    fresh: Annotated[
+        bool,
+        typer.Option(
+            "--fresh",
+            help="Read every file again. By default a file whose <doc>.json in "
+            "--out was read from the same file (name and bytes), with the same "
+            "options and the same geosleuth reader (and, for a reading that "
+            "depended on the day, today) is taken from there, as a fresh "
+            "reading would give it, and the summary says how many were.",
+        ),
+    ] = False,
 ) -> None:
     """Read reports into place mentions and evidence items with provenance.
 
@@ -214,6 +225,10 @@ def read(
     evidence (the items), rejected (what was seen and set aside, with the
     reason: the table's 'rejected' column), unused (the sentences about the
     target that gave nothing, neither an item nor a reason) and notes.
+    evidence.json records with each document what its reading depends on
+    (read_with: the reader, the file's and the text's SHA-256, the options),
+    by which a rerun into DIR takes the readings that would come out the same
+    instead of reading those files again.
     """
     from geosleuth.read.annotate import annotate_html
     from geosleuth.read.corpus import (
@@ -267,6 +282,8 @@ def read(
                 workers=n_workers,
                 on_invalid=on_invalid,
                 progress=lambda done, _: progress.update(task, completed=done),
+                # a rerun takes what would be read the same (review r85, L6)
+                reuse=None if fresh else out,
             )
     used: set[str] = {"evidence"}  # evidence.json is the corpus's
     names = []
@@ -294,7 +311,11 @@ def read(
         )
     rejected = [*unlisted, *result.rejected]
     record = evidence_record(
-        result.readings, files=names, rejected=rejected, text_sha256=True
+        result.readings,
+        files=names,
+        rejected=rejected,
+        text_sha256=True,
+        read_with=result.read_with,
     )
     written[out / "evidence.json"] = json.dumps(record, ensure_ascii=False, indent=2)
     earlier = _read_outputs_in(out, besides=written)  # what an earlier run wrote
@@ -356,6 +377,18 @@ def read(
     if left:
         with shown_warnings():
             _warn_of_temporaries(out, left)
+    n_reused = sum(result.reused)
+    if n_reused:
+        n_read = len(result.readings) - n_reused
+        console.print(
+            Text(
+                shown(
+                    f"{n_reused} of {len(result.readings)} readings reused from "
+                    f"{out} (the same file, options and reader); {n_read} read. "
+                    "Give --fresh to read them all again."
+                )
+            )
+        )
     left_out = f", left out {len(result.rejected)}" if result.rejected else ""
     if unlisted:
         n = len(unlisted)

@@ -306,10 +306,13 @@ def _check_not_swapped(item: Searched, case: Case, given: str) -> bool:
     inside is refused when it lies more than ``SWAP_FAR_KM`` out and its
     exchange within ``SWAP_NEAR_KM`` of the case's other evidence
     (``--point 44.4943,11.3426`` for a case in Bologna, a search in the Gulf of
-    Aden, review 39, L4). Nothing is written. Nearer (a real place near the
-    diagonal lon = lat, just outside the region), or exchanged but not onto
-    other evidence, it is recorded as given, and the case file, read again with
-    it, warns of it by the line where it is written (lon and lat swapped?).
+    Aden, review 39, L4), and so is one so far out when the case file has no
+    other item with a place near its region, which the case file read with it
+    would blame instead (review r85, L1). Nothing is written. Nearer (a real
+    place near the diagonal lon = lat, just outside the region), or exchanged
+    but not onto other evidence, it is recorded as given, and the case file,
+    read again with it, warns of it by the line where it is written (lon and
+    lat swapped?).
 
     Returns
     -------
@@ -322,19 +325,26 @@ def _check_not_swapped(item: Searched, case: Case, given: str) -> bool:
     )
     if swap is None:
         return False
-    if not swap.refused or swap.by is None:
+    # the case file's only item near its region: read with it, the file would
+    # blame its region, not the search (review r85, L1)
+    alone = case.region_given and swap.blames_region
+    if not alone and (not swap.refused or swap.by is None):
         return True
     w, s, e, n = case.grid.bounds_lonlat()
     exchanged = swap.exchanged
     area = exchanged.area if isinstance(exchanged, Searched) else item.area
     lon, lat = area.representative()
     where = "region" if case.region_given else "evidence (the region drawn around it)"
+    lands = (
+        f"{_km(swap.lands_km)} km from {swap.by.kind} {quoted(swap.by.id)}"
+        if swap.refused and swap.by is not None
+        else "and the case file has no other item with a place near the region"
+    )
     raise InputError(
         f"The search {given} lies wholly outside the case's {where} (west "
         f"{w:.2f}, south {s:.2f}, east {e:.2f}, north {n:.2f}), "
         f"{_km(swap.outside_km)} km from it, and with lon and lat exchanged (around "
-        f"{lon:.4f},{lat:.4f}) it lies inside, {_km(swap.lands_km)} km from "
-        f"{swap.by.kind} {quoted(swap.by.id)}: lon and lat swapped? Give "
+        f"{lon:.4f},{lat:.4f}) it lies inside, {lands}: lon and lat swapped? Give "
         "longitude first, then latitude. If it is where it should be, give the "
         "case a region that holds it. Nothing was written.",
         field=given.split(" ", 1)[0],

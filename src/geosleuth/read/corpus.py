@@ -28,7 +28,7 @@ import os
 import re
 import threading
 import warnings
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
@@ -51,6 +51,12 @@ from geosleuth.parallel import (
     map_partitions,
 )
 from geosleuth.read._corpus_copies import _first_published, _same_article
+from geosleuth.read._corpus_reuse import (
+    READ_WITH,
+    StoredReadings,
+    read_key,
+)
+from geosleuth.read._corpus_reuse import read_with as _read_with
 from geosleuth.read._corpus_warnings import (
     _SAID_ONE_BY_ONE,
     _first_few,
@@ -126,11 +132,20 @@ class CorpusReading:
     rejected : tuple of RejectedDocument
         ``(path, reason)`` of every document that could not be read (with
         ``on_invalid`` "warn" or "skip"), in input order.
+    read_with : tuple of dict or None, default ()
+        For each reading, what it depends on (the reader, the file's SHA-256,
+        the text's, the options; :func:`~geosleuth.read._corpus_reuse.read_with`),
+        which ``geosleuth read`` records in its ``<doc>.json``; None where the
+        file could not be hashed.
+    reused : tuple of bool, default ()
+        For each reading, whether it was taken from ``reuse`` rather than read.
     """
 
     readings: tuple[Reading, ...]
     paths: tuple[Path, ...]
     rejected: tuple[RejectedDocument, ...]
+    read_with: tuple[dict[str, Any] | None, ...] = ()
+    reused: tuple[bool, ...] = ()
 
     def repeats(self) -> list[tuple[int, int]]:
         """``(later, first)`` positions of readings with the text of one before.
@@ -659,6 +674,7 @@ def read_corpus(
     workers: int | None = None,
     on_invalid: OnInvalid = "raise",
     progress: Callable[[int, int], None] | None = None,
+    reuse: str | os.PathLike[str] | None = None,
 ) -> CorpusReading:
     """Read many documents, in a loop or in parallel with Dask.
 
@@ -688,6 +704,12 @@ def read_corpus(
         leaves it out. Left out or not, it is in ``rejected``.
     progress : callable (done, total) or None, default None
         Called as documents are read (after each partition with Dask).
+    reuse : str or os.PathLike or None, default None
+        A folder where ``geosleuth read`` wrote readings before: a document
+        whose reading there was made of the same file (name and bytes), with
+        the same options and the same reader, is taken from there and not read
+        again (:class:`~geosleuth.read._corpus_reuse.StoredReadings`; review
+        r85, L6). The readings are those a fresh reading gives.
 
     Returns
     -------
@@ -750,6 +772,22 @@ def read_corpus(
     read_paths: list[Path] = []
     rejected: list[RejectedDocument] = []
     ids: dict[str, Path] = {}  # the doc_ids given, and the file of each
+    # what each reading depends on, taken before it is read: a file changed
+    # meanwhile is read again next time, never taken as read
+    keys = [
+        read_key(p, published=pub, target=target, home=home, max_chars=max_chars)
+        for p in files
+    ]
+    made: list[dict[str, Any] | None] = []
+    reused: list[bool] = []
+    stored = StoredReadings(reuse) if reuse is not None else None
+    kept = {
+        index: found
+        for index, (path, key) in enumerate(zip(files, keys, strict=True))
+        if stored is not None
+        and key is not None
+        and (found := stored.find(path, key)) is not None
+    }
 
     def take(outcome: _Outcome) -> None:
         path = files[outcome.position]
@@ -770,15 +808,22 @@ def read_corpus(
             assert outcome.reading is not None  # one or the other, by construction
             readings.append(_unique_id(outcome.reading, path, ids))
             read_paths.append(path)
+            key = keys[outcome.position]
+            made.append(None if key is None else _read_with(key, readings[-1]))
+            reused.append(outcome.position in kept)
 
     separate = scheduler == "processes" or scheduler not in LOCAL_SCHEDULERS
     options = _Options(pub, target, home, max_chars, capture_warnings=separate)
-    if scheduler == "serial":
+    to_read = [(i, p) for i, p in enumerate(files) if i not in kept]
+    if scheduler == "serial" or not to_read:
         for index, path in enumerate(files):
-            take(_read_one(index, str(path), options))
+            if index in kept:
+                take(_Outcome(index, kept[index], None, ()))
+            else:
+                take(_read_one(index, str(path), options))
             if progress is not None:
                 progress(index + 1, len(files))
-    elif files:
+    else:
         if on_invalid == "raise":
             # a file that cannot be read stops the run before the corpus is read
             # on the workers, not after (review r12, F9: 27 s against 1.5 s);
@@ -788,11 +833,23 @@ def read_corpus(
                     importlib.import_module(module)
             except ImportError as exc:
                 raise missing_extra("dask", "dask") from exc
-            _check_readable(files)
-        outcomes = _read_with_dask(files, options, scheduler, workers, progress)
+            _check_readable([p for _, p in to_read])
+        counted = (  # the readings taken count as done
+            None
+            if progress is None
+            else lambda done, _: progress(done + len(kept), len(files))
+        )
+        outcomes = _read_with_dask(to_read, options, scheduler, workers, counted)
+        outcomes += [_Outcome(i, found, None, ()) for i, found in kept.items()]
         for outcome in sorted(outcomes, key=lambda o: o.position):
             take(outcome)
-    return CorpusReading(tuple(readings), tuple(read_paths), tuple(rejected))
+    return CorpusReading(
+        tuple(readings),
+        tuple(read_paths),
+        tuple(rejected),
+        read_with=tuple(made),
+        reused=tuple(reused),
+    )
 
 
 def _check_readable(files: Sequence[Path]) -> None:
@@ -838,24 +895,25 @@ def _unique_id(reading: Reading, path: Path, ids: dict[str, Path]) -> Reading:
 
 
 def _read_with_dask(
-    files: list[Path],
+    files: list[tuple[int, Path]],
     options: _Options,
     scheduler: str,
     workers: int | None,
     progress: Callable[[int, int], None] | None,
 ) -> list[_Outcome]:
-    """Read ``files`` in partitions on ``scheduler``; the outcomes, in input order."""
+    """Read ``(index, path)`` in partitions on ``scheduler``; the outcomes, in order."""
     # a cluster's workers run elsewhere: they get absolute paths, on a file
     # system they must share with this machine
-    return map_partitions(
+    outcomes: list[_Outcome] = map_partitions(
         functools.partial(_read_partition, options=options),
-        [(i, str(p)) for i, p in enumerate(files)],
+        [(i, str(p)) for i, p in files],
         scheduler=scheduler,
         workers=workers,
         # absolute, links kept: a broken link is named as given, as serially
-        remote=[(i, os.path.abspath(p)) for i, p in enumerate(files)],
+        remote=[(i, os.path.abspath(p)) for i, p in files],
         progress=progress,
     )
+    return outcomes
 
 
 # -- evidence.json, and loading read outputs back ---------------------------------
@@ -898,6 +956,7 @@ def evidence_record(
     files: Sequence[str] | None = None,
     rejected: Sequence[RejectedDocument] = (),
     text_sha256: bool = False,
+    read_with: Sequence[Mapping[str, Any] | None] = (),
 ) -> dict[str, Any]:
     """The ``evidence.json`` of a corpus: every document's evidence in one record.
 
@@ -920,6 +979,11 @@ def evidence_record(
         (which the record leaves out), as its last key: by it
         :func:`gather_evidence` knows one article given twice under two names.
         ``geosleuth read`` records it.
+    read_with : sequence of mapping or None, default ()
+        What each document's reading depends on
+        (:attr:`CorpusReading.read_with`), recorded as ``read_with`` after it
+        (where not None): by it a rerun of ``geosleuth read`` into the folder
+        takes the readings that would come out the same (review r85, L6).
 
     Returns
     -------
@@ -936,6 +1000,8 @@ def evidence_record(
             doc = {"file": files[j], **doc}
         if text_sha256:
             doc["text_sha256"] = sha256_of_text(reading.text)
+        if j < len(read_with) and read_with[j] is not None:
+            doc[READ_WITH] = dict(read_with[j] or {})
         documents.append(doc)
     return {
         "format": READ_EVIDENCE_FORMAT,

@@ -172,7 +172,7 @@ from geosleuth.service._http import (
     request_user,
 )
 from geosleuth.service.pages import case_page, index_page, notice_page, remove_page
-from geosleuth.service.store import RUN_FILES, CaseStore
+from geosleuth.service.store import RUN_FILES, CaseStore, stored_as_note
 from geosleuth.service.turns import Need, Turns
 from geosleuth.service.users import UNNAMED, User, check_users
 from geosleuth.service.workers import Workers
@@ -613,11 +613,16 @@ def create_app(
         stored, (reading, found) = await turns.run(
             add, name, user=request_user(request), case_id=case_id
         )
+        # a name changed is said, never in silence (review r85, L3)
+        renamed = stored_as_note(name, stored)
         return {
             "case": case_id,
             "name": stored,
             "reading": pipeline.reading_summary(reading),
-            "warnings": [store.public_warning(w) for w in found],
+            "warnings": [
+                *([renamed] if renamed else []),
+                *(store.public_warning(w) for w in found),
+            ],
         }
 
     @guarded
@@ -738,7 +743,13 @@ def create_app(
         def record() -> dict[str, Any]:
             with store.lock(case_id):  # free: Turns holds the case's turn
                 before = path.read_bytes()
-                result = searches.record_search(path, body)
+                # the readings' items are the case's evidence too (review r85, L1)
+                readings = [
+                    p
+                    for p in store.estimate_inputs(case_id)
+                    if p.parent.name == "readings"
+                ]
+                result = searches.record_search(path, body, readings=readings)
                 ids = [item["id"] for item in result["added"]]
                 try:
                     store.log(case_id, user, "searched", items=ids)

@@ -10,18 +10,24 @@ replaced atomically.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
+import warnings
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from geosleuth.casefile import Case, free_search_id
-from geosleuth.errors import InputError
+from geosleuth.errors import GeosleuthError, GeosleuthWarning, InputError
 from geosleuth.service.pipeline import (
     collected_warnings,
     parse_date,
     parse_positive,
     shown,
 )
+
+if TYPE_CHECKING:
+    from geosleuth.evidence import EvidenceItem, Searched
 
 __all__ = ["SEARCH_FIELDS", "record_search", "search_from_form"]
 
@@ -72,7 +78,88 @@ def _on_earth(
     )
 
 
-def record_search(case_path: Path, body: Any) -> dict[str, Any]:
+def _reading_items(readings: Sequence[Path]) -> list[EvidenceItem]:
+    """The items of the case's readings that load (a broken one is not a search's)."""
+    from geosleuth.read.corpus import load_read_output
+
+    out: list[EvidenceItem] = []
+    for path in readings:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", GeosleuthWarning)
+                documents = load_read_output(path)
+        except (GeosleuthError, OSError):
+            continue
+        for doc in documents:
+            out.extend(doc.evidence)
+    return out
+
+
+def _written_as(value: list[float]) -> str:
+    return "[" + ", ".join(f"{v:g}" for v in value) + "]"
+
+
+def _refuse_swapped(
+    item: Searched,
+    case: Case,
+    readings: Sequence[Path],
+    given: str,
+    value: list[float],
+) -> None:
+    """Refuse a search whose ``centre`` or ``box`` is written latitude first.
+
+    As ``geosleuth searched`` judges its ``--point`` and ``--box``
+    (:func:`geosleuth.casefile.judge_swap`), with the items of the case's
+    ``readings`` counted as its evidence: a search wholly outside the
+    region, more than ``SWAP_FAR_KM`` from it, whose exchange lies inside it
+    within ``SWAP_NEAR_KM`` of an item, or which is the case file's only item
+    with a place near the region (the case file would blame its region), is
+    refused, naming the request's field (review r85, L1).
+    """
+    from geosleuth.casefile import judge_swap
+
+    judged = functools.partial(
+        judge_swap, item, case.grid, case.items, as_of=item.date, settings=case.settings
+    )
+    if judged() is None:  # the common case: the readings need not be loaded
+        return
+    swap = judged(beside=_reading_items(readings))
+    if swap is None or not (swap.refused or (case.region_given and swap.blames_region)):
+        return
+    w, s, e, n = case.grid.bounds_lonlat()
+    where = "region" if case.region_given else "evidence (the region drawn around it)"
+    if given == "box":
+        looks, form = "[south, west, north, east]", "[west, south, east, north]"
+        fixed = [value[1], value[0], value[3], value[2]]
+    else:
+        looks, form = "[lat, lon]", "[lon, lat]"
+        fixed = [value[1], value[0]]
+    km = _km(swap.outside_km)
+    if swap.refused and swap.by is not None:
+        lands = (
+            f"{_km(swap.lands_km)} km from {swap.by.kind} {swap.by.id!r} of the "
+            "case's evidence"
+        )
+    else:
+        lands = "and the case file has no other item with a place near the region"
+    raise InputError(
+        f"The search's {given!r} {_written_as(value)} lies wholly outside the "
+        f"case's {where} (west {w:.2f}, south {s:.2f}, east {e:.2f}, north "
+        f"{n:.2f}), {km} km from it; read as {looks} it lies inside, {lands}: "
+        f"the {given} looks like {looks}. Give it as {form}, longitude first: "
+        f"{_written_as(fixed)}. If it is where it should be, give the case a "
+        "region that holds it. Nothing was written.",
+        field=given,
+    )
+
+
+def _km(km: float) -> str:
+    return f"{km:,.0f}" if km >= 10 else f"{km:.1f}"
+
+
+def record_search(
+    case_path: Path, body: Any, *, readings: Sequence[Path] = ()
+) -> dict[str, Any]:
     """Record a search that found nothing in a case file, as ``geosleuth searched``.
 
     ``body`` is the request's JSON: ``date`` (YYYY-MM-DD), ``pd`` (0-1), the area as
@@ -83,6 +170,10 @@ def record_search(case_path: Path, body: Any) -> dict[str, Any]:
     before it replaces the file. Returns ``added``, the items (id, date, pd ...), and
     ``notes`` (e.g. that the case's ``as_of`` is before the search).
 
+    ``readings`` are the readings of the case's reports (``readings/*.json``):
+    their items count as the case's evidence when the search is judged written
+    latitude first (review r85, L1), as the case file's own do.
+
     Raises
     ------
     InputError
@@ -91,7 +182,6 @@ def record_search(case_path: Path, body: Any) -> dict[str, Any]:
     from geosleuth.casefile import clean_text, far_ahead
     from geosleuth.evidence import (
         MAX_KM,
-        Searched,
         as_of_text,
         parse_time,
         time_text,
@@ -139,14 +229,20 @@ def record_search(case_path: Path, body: Any) -> dict[str, Any]:
             field="box",
         )
     buffer_km = 0.0
+    given: str
+    written: list[float]
     if centre is None:
-        w, s, e, n = _numbers(body["box"], 4, "box", "[west, south, east, north]")
+        given = "box"
+        written = w, s, e, n = _numbers(
+            body["box"], 4, "box", "[west, south, east, north]"
+        )
         _on_earth(body["box"], (w, e), (s, n), "box")
         area = Area.checked_box(
             w, s, e, n, name="'box'", got=str(body["box"]), field="box"
         )
     else:
-        lon, lat = _numbers(centre, 2, "centre", "[lon, lat]")
+        given = "center" if "center" in body else "centre"
+        written = lon, lat = _numbers(centre, 2, "centre", "[lon, lat]")
         _on_earth(centre, (lon,), (lat,), "centre")
         radius = parse_positive(body.get("radius_km"), "radius_km")
         if radius is None or isinstance(body.get("radius_km"), str):
@@ -175,18 +271,18 @@ def record_search(case_path: Path, body: Any) -> dict[str, Any]:
     def build(current: Case) -> list[Searched]:
         case_as_of.append(current.as_of)
         new_id = free_search_id((i.id for i in current.items), day)
-        return [
-            search_item(
-                new_id,
-                day=day,
-                area=area,
-                pd=pd,
-                buffer_km=buffer_km,
-                speaker=speaker,
-                note=text,
-                time=clock,
-            )
-        ]
+        item = search_item(
+            new_id,
+            day=day,
+            area=area,
+            pd=pd,
+            buffer_km=buffer_km,
+            speaker=speaker,
+            note=text,
+            time=clock,
+        )
+        _refuse_swapped(item, current, readings, given, written)
+        return [item]
 
     with collected_warnings() as found:
         items = append_items(case_path, build)

@@ -75,6 +75,7 @@ __all__ = [
     "case_slug",
     "document_name",
     "reachable",
+    "stored_as_note",
 ]
 
 
@@ -224,13 +225,39 @@ def case_slug(text: str, *, max_len: int = 48) -> str:
     return slug.rstrip("-") or "case"
 
 
+#: Latin letters that Unicode does not decompose into an ASCII letter and marks.
+_LATIN = str.maketrans(
+    {
+        "ß": "ss", "ẞ": "SS", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l",
+        "Ł": "L", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th",
+        "ð": "d", "Ð": "D", "ı": "i", "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T",
+        "ŀ": "l", "Ŀ": "L", "ĸ": "k", "ŋ": "ng", "Ŋ": "NG",
+    }
+)  # fmt: skip
+
+
+def _ascii_letters(text: str) -> str:
+    """``text`` with its Latin letters in ASCII: ü → u, č → c, ß → ss, ø → o.
+
+    Decomposed (NFKD) and without the combining marks; letters that do not
+    decompose so (ß, ø, đ, ł, æ ...) are written as they are spelt in ASCII.
+    Other scripts are left as they are.
+
+    >>> _ascii_letters("Zürich čet Straße Ørsted Đakovo Łódź ﬁn 日本")
+    'Zurich cet Strasse Orsted Dakovo Lodz fin 日本'
+    """
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LATIN))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def document_name(name: str) -> str:
     r"""A safe file name for an uploaded document, keeping its suffix.
 
-    The folder part of ``name`` is dropped (``/`` and ``\`` both), characters
-    other than ASCII letters, digits, ``.``, ``_`` and ``-`` become ``-``, and a
-    leading dot is removed, so the name can only ever be a plain file in the
-    case's ``documents`` folder.
+    The folder part of ``name`` is dropped (``/`` and ``\`` both), Latin
+    letters are written in ASCII (``Zürich`` → ``Zurich``, ``čet`` → ``cet``,
+    review r85, L3), characters other than ASCII letters, digits, ``.``,
+    ``_`` and ``-`` become ``-``, and a leading dot is removed, so the name can
+    only ever be a plain file in the case's ``documents`` folder.
 
     Raises
     ------
@@ -244,6 +271,8 @@ def document_name(name: str) -> str:
     'Al-Hayat-report-1.html'
     >>> document_name("..\\..\\notes.md")
     'notes.md'
+    >>> document_name("Dubrovnik_vijesti_čet.txt"), document_name("日本語.txt")
+    ('Dubrovnik_vijesti_cet.txt', 'document.txt')
     >>> document_name("case.yaml")
     Traceback (most recent call last):
     ...
@@ -253,7 +282,7 @@ def document_name(name: str) -> str:
     stem, dot, suffix = base.rpartition(".")
     if not dot:
         stem, suffix = suffix, ""
-    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip(".-")[:80]
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", _ascii_letters(stem)).strip(".-")[:80]
     suffix = "." + suffix.lower() if suffix else ""
     if suffix not in DOCUMENT_SUFFIXES:
         raise InputError(
@@ -262,6 +291,51 @@ def document_name(name: str) -> str:
             field="name",
         )
     return (stem or "document") + suffix
+
+
+def stored_as_note(given: str, stored: str) -> str | None:
+    """What a response says of a document stored under another name than given.
+
+    None when ``stored`` is ``given``; else the name it is stored as, and why
+    (review r85, L3: ``Zürich-Bericht.txt`` became ``Z-rich-Bericht.txt`` in
+    silence).
+
+    Examples
+    --------
+    >>> stored_as_note("a.txt", "a.txt") is None
+    True
+    >>> stored_as_note("Zürich-Bericht.txt", "Zurich-Bericht.txt")
+    "The document 'Zürich-Bericht.txt' is stored as 'Zurich-Bericht.txt' (a name \
+in ASCII letters, digits, '.', '_' and '-': accents dropped, other characters \
+written '-'); its items are cited by that name."
+    >>> print(stored_as_note("日本語.txt", "document-2.txt"))
+    The document '日本語.txt' is stored as 'document-2.txt' (a name in ASCII \
+letters, digits, '.', '_' and '-': accents dropped, other characters written \
+'-'; numbered, as the case has a report of that name); its items are cited by \
+that name.
+    """
+    if stored == given:
+        return None
+    base = re.split(r"[/\\]", given.strip())[-1]
+    why = []
+    if base != given.strip():
+        why.append("without the folder it was named with")
+    try:
+        safe = document_name(given)
+    except InputError:  # pragma: no cover - stored names are safe names
+        safe = stored
+    if safe != base:
+        why.append(
+            "a name in ASCII letters, digits, '.', '_' and '-': accents dropped, "
+            "other characters written '-'"
+        )
+    if stored != safe:
+        why.append("numbered, as the case has a report of that name")
+    reason = f" ({'; '.join(why)})" if why else ""
+    return (
+        f"The document {given[:100]!r} is stored as {stored!r}{reason}; its items "
+        "are cited by that name."
+    )
 
 
 def _renamed_reading(reading: dict[str, Any], name: str) -> dict[str, Any]:
