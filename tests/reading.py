@@ -102,3 +102,20 @@ def item_set(
         got = (type(i).__name__, what, i.hedge, str(i.grade), i.provenance.speaker)
         out.add((*got, i.date.year) if year else got)
     return out
+
+
+def lives(reading: Any) -> list[tuple[str, str]]:
+    """The reading's life statuses as (status, hedge), sorted."""
+    return sorted(
+        (i.status, i.hedge) for i in reading.evidence if isinstance(i, LifeStatus)
+    )
+
+
+def seen(reading: Any) -> list[tuple[str | None, str]]:
+    """The reading's sightings as (place, hedge), sorted."""
+    return sorted((s.place_name, s.hedge) for s in sightings(reading))
+
+
+def negated(reading: Any) -> bool:
+    """Whether the reading set an item aside as negated."""
+    return any(reason == "negated" for reason, _ in set_aside(reading))

@@ -34,7 +34,7 @@ from typing import Any
 import pytest
 
 from geosleuth.evidence import LifeStatus
-from reading import claims, reader, set_aside, sightings
+from reading import claims, lives, negated, reader, seen, sightings
 
 pytestmark = pytest.mark.nlp
 
@@ -45,18 +45,6 @@ HAMILTON = "Sydney Hamilton"
 _read = reader(SALCEDO)
 _KILLED = "Salcedo was killed in a shootout in Culiacán, according to Milenio; "
 _ARRESTED = "Salcedo was arrested in Culiacán, Milenio reported; "
-
-
-def _lives(r: Any) -> list[tuple[str, str]]:
-    return sorted((i.status, i.hedge) for i in r.evidence if isinstance(i, LifeStatus))
-
-
-def _seen(r: Any) -> list[tuple[str | None, str]]:
-    return sorted((s.place_name, s.hedge) for s in sightings(r))
-
-
-def _negated(r: Any) -> bool:
-    return any(reason == "negated" for reason, _ in set_aside(r))
 
 
 # -- 1: the target as its kin's kin -------------------------------------------------
@@ -77,15 +65,15 @@ def _negated(r: Any) -> bool:
 )
 def test_kin_denying_the_death_of_their_kin_takes_it_back(text: str, nlp: Any) -> None:
     r = _read(text, nlp)
-    assert _lives(r) == []
-    assert _negated(r)
+    assert lives(r) == []
+    assert negated(r)
 
 
 def test_a_lawyer_denying_the_arrest_of_his_client_takes_it_back(nlp: Any) -> None:
     r = _read("Salcedo was arrested in Culiacán; his lawyer denied the arrest of his "
               "client.", nlp)  # fmt: skip
     assert not sightings(r)
-    assert _negated(r)
+    assert negated(r)
 
 
 @pytest.mark.parametrize(
@@ -101,8 +89,8 @@ def test_a_lawyer_denying_the_arrest_of_his_client_takes_it_back(nlp: Any) -> No
 )  # fmt: skip
 def test_kin_denying_anothers_death_leaves_it(text: str, target: str, nlp: Any) -> None:
     r = _read(text, nlp, target=target)
-    assert _lives(r) == [("dead", "certain")]
-    assert not _negated(r)
+    assert lives(r) == [("dead", "certain")]
+    assert not negated(r)
 
 
 # -- 2: a description of the only person ---------------------------------------------
@@ -129,9 +117,9 @@ def test_a_denied_death_of_the_only_one_described_is_possible(
     text: str, target: str, nlp: Any
 ) -> None:
     r = _read(text, nlp, target=target)
-    assert _lives(r) == [("dead", "possible")]
+    assert lives(r) == [("dead", "possible")]
     assert all(c.hedge == "possible" for c in claims(r))
-    assert not _negated(r)
+    assert not negated(r)
     (life,) = [i for i in r.evidence if isinstance(i, LifeStatus)]
     assert "maybe the target" in life.note
 
@@ -161,8 +149,8 @@ def test_a_denied_arrest_of_the_only_one_described_is_possible(
     text: str, target: str, place: str, nlp: Any
 ) -> None:
     r = _read(text, nlp, target=target)
-    assert _seen(r) == [(place, "possible")]
-    assert not _negated(r)
+    assert seen(r) == [(place, "possible")]
+    assert not negated(r)
     assert "maybe the target" in sightings(r)[0].note
 
 
@@ -201,8 +189,8 @@ def test_a_denial_of_one_who_may_be_another_keeps_the_event(
     text: str, target: str, place: str, nlp: Any
 ) -> None:
     r = _read(text, nlp, target=target)
-    assert _seen(r) == [(place, "certain")]
-    assert not _negated(r)
+    assert seen(r) == [(place, "certain")]
+    assert not negated(r)
 
 
 @pytest.mark.parametrize(
@@ -218,8 +206,8 @@ def test_a_denied_death_of_one_who_may_be_another_leaves_it(
     text: str, nlp: Any
 ) -> None:
     r = _read(text, nlp)
-    assert ("dead", "certain") in _lives(r)
-    assert not _negated(r)
+    assert ("dead", "certain") in lives(r)
+    assert not negated(r)
 
 
 # -- 4: a place that holds the one told ----------------------------------------------
@@ -246,7 +234,7 @@ def test_a_denial_at_a_place_holding_the_place_told_takes_it_back(
 ) -> None:
     r = _read(text, nlp, target=target)
     assert not sightings(r)
-    assert _negated(r)
+    assert negated(r)
 
 
 def test_a_denied_death_in_the_state_of_the_place_told_takes_it_back(
@@ -254,8 +242,8 @@ def test_a_denied_death_in_the_state_of_the_place_told_takes_it_back(
 ) -> None:
     r = _read("Salcedo was killed in Culiacán, Milenio reported; the army denied his "
               "death in Sinaloa.", nlp)  # fmt: skip
-    assert _lives(r) == []
-    assert _negated(r)
+    assert lives(r) == []
+    assert negated(r)
 
 
 @pytest.mark.parametrize(
@@ -278,8 +266,8 @@ def test_a_denial_at_another_place_keeps_the_event(
     text: str, place: str, nlp: Any
 ) -> None:
     r = _read(text, nlp)
-    assert _seen(r) == [(place, "certain")]
-    assert not _negated(r)
+    assert seen(r) == [(place, "certain")]
+    assert not negated(r)
 
 
 # -- 7, 8: the target named --------------------------------------------------------
@@ -297,28 +285,28 @@ def test_the_man_identified_as_the_target_with_commas_is_named(
 ) -> None:
     r = _read(text, nlp, target=target)
     assert not sightings(r)
-    assert _negated(r)
+    assert negated(r)
 
 
 def test_the_man_identified_as_another_keeps_the_detention(nlp: Any) -> None:
     r = _read("Salcedo was reportedly detained in Culiacán; the Navy denied the "
               "detention of the man, identified as Guzmán.", nlp)  # fmt: skip
-    assert _seen(r) == [("Culiacán", "probable")]
-    assert not _negated(r)
+    assert seen(r) == [("Culiacán", "probable")]
+    assert not negated(r)
 
 
 def test_a_given_name_tagged_a_noun_names_the_target(nlp: Any) -> None:
     r = _read("Ag Alher was killed near Kidal, residents said; the French army "
               "denied the death of Hamadou.", nlp, target=AG_ALHER)  # fmt: skip
-    assert _lives(r) == []
-    assert _negated(r)
+    assert lives(r) == []
+    assert negated(r)
 
 
 def test_another_of_the_targets_given_name_keeps_the_death(nlp: Any) -> None:
     r = _read("Ag Alher was killed near Kidal, residents said; the French army "
               "denied the death of Hamadou Diallo.", nlp, target=AG_ALHER)  # fmt: skip
-    assert _lives(r) == [("dead", "certain")]
-    assert not _negated(r)
+    assert lives(r) == [("dead", "certain")]
+    assert not negated(r)
 
 
 def test_the_names_life_reads_are_public() -> None:

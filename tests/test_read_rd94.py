@@ -35,27 +35,14 @@ from typing import Any
 
 import pytest
 
-from geosleuth.evidence import LifeStatus
 from geosleuth.geometry import Area
 from geosleuth.read.text import _date_line, timeline_days
-from reading import claims, reader, set_aside, sightings
+from reading import claims, lives, negated, reader, seen, sightings
 
 SALCEDO = "Rodrigo Salcedo Ibarra"
 DOE = "Jane Doe"
 HAMILTON = "Sydney Hamilton"
 _read = reader(SALCEDO)
-
-
-def _lives(r: Any) -> list[tuple[str, str]]:
-    return sorted((i.status, i.hedge) for i in r.evidence if isinstance(i, LifeStatus))
-
-
-def _seen(r: Any) -> list[tuple[str | None, str]]:
-    return sorted((s.place_name, s.hedge) for s in sightings(r))
-
-
-def _negated(r: Any) -> bool:
-    return any(reason == "negated" for reason, _ in set_aside(r))
 
 
 def _places(r: Any) -> list[tuple[str | None, bool]]:
@@ -91,8 +78,8 @@ def test_a_denial_of_another_deed_leaves_the_death(
     text: str, target: str, nlp: Any
 ) -> None:
     r = _read(text, nlp, target=target)
-    assert _lives(r) == [("dead", "certain")]
-    assert not _negated(r)
+    assert lives(r) == [("dead", "certain")]
+    assert not negated(r)
 
 
 @pytest.mark.nlp
@@ -113,7 +100,7 @@ def test_a_denial_of_another_deed_leaves_the_sighting(
     text: str, target: str, place: str, nlp: Any
 ) -> None:
     r = _read(text, nlp, target=target)
-    assert _seen(r) == [(place, "certain")]
+    assert seen(r) == [(place, "certain")]
 
 
 @pytest.mark.nlp
@@ -136,10 +123,10 @@ def test_a_denial_of_the_same_deed_of_the_only_one_is_possible(
 ) -> None:
     r = _read(text, nlp)
     if kind == "death":
-        assert _lives(r) == [("dead", "possible")]
+        assert lives(r) == [("dead", "possible")]
     else:
-        assert _seen(r) == [("Culiacán", "possible")]
-    assert not _negated(r)
+        assert seen(r) == [("Culiacán", "possible")]
+    assert not negated(r)
 
 
 # -- 2: the kin of another named ---------------------------------------------------
@@ -161,8 +148,8 @@ _BOTH = (
 )
 def test_the_kin_of_another_named_leaves_the_death(text: str, nlp: Any) -> None:
     r = _read(text, nlp)
-    assert _lives(r) == [("dead", "certain")]
-    assert not _negated(r)
+    assert lives(r) == [("dead", "certain")]
+    assert not negated(r)
 
 
 @pytest.mark.nlp
@@ -170,8 +157,8 @@ def test_the_kin_of_another_named_leaves_the_arrest(nlp: Any) -> None:
     r = _read("Salcedo and his bodyguard, Luis Pérez, were arrested in Culiacán, "
               "Milenio reported; Pérez's lawyer denied the arrest of his client.",
               nlp)  # fmt: skip
-    assert _seen(r) == [("Culiacán", "certain")]
-    assert not _negated(r)
+    assert seen(r) == [("Culiacán", "certain")]
+    assert not negated(r)
 
 
 @pytest.mark.nlp
@@ -179,8 +166,8 @@ def test_the_targets_kin_by_name_takes_the_death_back(nlp: Any) -> None:
     # near-miss: the possessor is the target's name
     r = _read("Salcedo was killed in a shootout in Culiacán, according to Milenio; "
               "Salcedo's wife denied the death of her husband.", nlp)  # fmt: skip
-    assert _lives(r) == []
-    assert _negated(r)
+    assert lives(r) == []
+    assert negated(r)
 
 
 # -- 3: a denial at another place --------------------------------------------------
@@ -206,8 +193,8 @@ def test_a_denial_at_another_place_nearby_keeps_the_event(
     text: str, place: str, nlp: Any
 ) -> None:
     r = _read(text, nlp)
-    assert _seen(r) == [(place, "certain")]
-    assert not _negated(r)
+    assert seen(r) == [(place, "certain")]
+    assert not negated(r)
 
 
 @pytest.mark.nlp
@@ -228,7 +215,7 @@ def test_a_denial_at_the_place_told_takes_it_back(
 ) -> None:
     r = _read(text, nlp, target=target)
     assert not sightings(r)
-    assert _negated(r)
+    assert negated(r)
 
 
 # -- 4: a "Posted" update after a date line --------------------------------------

@@ -26,9 +26,8 @@ from typing import Any
 
 import pytest
 
-from geosleuth.evidence import LifeStatus
 from geosleuth.read.document import read_text
-from reading import claims, reader, set_aside, sightings
+from reading import claims, lives, negated, reader, seen, sightings
 
 SALCEDO = "Rodrigo Salcedo Ibarra"
 DOE = "Jane Doe"
@@ -36,18 +35,6 @@ HAMILTON = "Sydney Hamilton"
 AG_ALHER = "Hamadou Ag Alher"
 VUKOVIC = "Dragan Vuković"
 _read = reader(SALCEDO)
-
-
-def _lives(r: Any) -> list[tuple[str, str]]:
-    return sorted((i.status, i.hedge) for i in r.evidence if isinstance(i, LifeStatus))
-
-
-def _seen(r: Any) -> list[tuple[str | None, str]]:
-    return sorted((s.place_name, s.hedge) for s in sightings(r))
-
-
-def _negated(r: Any) -> bool:
-    return any(reason == "negated" for reason, _ in set_aside(r))
 
 
 def _read_file(text: str, target: str, nlp: Any, tmp_path: Path) -> Any:
@@ -146,8 +133,8 @@ def test_a_denied_death_of_the_one_killed_is_possible(
     text: str, target: str, nlp: Any
 ) -> None:
     r = _read(text, nlp, target=target)
-    assert _lives(r) == [("dead", "possible")]
-    assert not _negated(r)
+    assert lives(r) == [("dead", "possible")]
+    assert not negated(r)
 
 
 @pytest.mark.nlp
@@ -169,7 +156,7 @@ def test_a_denial_of_the_killer_leaves_the_death(
     text: str, target: str, nlp: Any
 ) -> None:
     r = _read(text, nlp, target=target)
-    assert _lives(r) == [("dead", "certain")]
+    assert lives(r) == [("dead", "certain")]
 
 
 @pytest.mark.nlp
@@ -180,7 +167,7 @@ def test_a_gunman_is_another_for_the_suspects_arrest(nlp: Any) -> None:
         "Culiacán; police denied the arrest of the suspect.",
         nlp,
     )
-    assert _seen(r) == [("Culiacán", "certain")]
+    assert seen(r) == [("Culiacán", "certain")]
 
 
 # -- 4: the family by the target's name -----------------------------------------
@@ -191,8 +178,8 @@ def test_the_family_by_the_targets_name_takes_the_death_back(nlp: Any) -> None:
         "death of their son.",
         nlp,
     )
-    assert "certain" not in [h for _, h in _lives(r)]
-    assert _negated(r)
+    assert "certain" not in [h for _, h in lives(r)]
+    assert negated(r)
 
 
 @pytest.mark.nlp
@@ -203,7 +190,7 @@ def test_another_family_leaves_the_death(nlp: Any) -> None:
         "denied the death of their son.",
         nlp,
     )
-    assert _lives(r) == [("dead", "certain")]
+    assert lives(r) == [("dead", "certain")]
 
 
 # -- 5: a description set apart from the target ---------------------------------
@@ -219,7 +206,7 @@ def test_an_arrest_denied_of_one_set_apart_leaves_it(who: str, nlp: Any) -> None
         f"{who}.",
         nlp,
     )
-    assert _seen(r) == [("Culiacán", "certain")]
+    assert seen(r) == [("Culiacán", "certain")]
 
 
 @pytest.mark.nlp
@@ -239,7 +226,7 @@ def test_an_arrest_denied_of_one_who_may_be_him_is_possible(
     text: str, nlp: Any
 ) -> None:
     r = _read(text, nlp)
-    assert _seen(r) == [("Culiacán", "possible")]
+    assert seen(r) == [("Culiacán", "possible")]
 
 
 @pytest.mark.nlp
