@@ -76,10 +76,22 @@ Reliability = Literal["A", "B", "C", "D", "E", "F"]
 HEDGES: tuple[str, ...] = get_args(Hedge)
 
 #: What an area an item names is, where it is known (``place_kind``): a
-#: country's first-level division (``state``, ``province``, ``region``), a
-#: country, a continent, or a polygon drawn in the case file (``drawn``). Kept so
-#: the areas table can say "Durango (state)" (review r60, leftover 2).
-_PLACE_KINDS = ("state", "province", "region", "country", "continent", "drawn")
+#: country's first-level division (``state``, ``province``, ``region``,
+#: ``county``, ``municipality``, or ``division`` where nothing better is
+#: known), a country, a continent, or a polygon drawn in the case file
+#: (``drawn``). Kept so the areas table can say "Durango (state)" (review r60,
+#: leftover 2).
+_PLACE_KINDS = (
+    "state",
+    "province",
+    "region",
+    "municipality",
+    "county",
+    "division",
+    "country",
+    "continent",
+    "drawn",
+)
 
 
 def _check_place_kind(item: str, value: Any) -> None:
@@ -589,7 +601,8 @@ class Sighting(_Item):
         Relative weight within its group.
     place_kind : str or None, default None
         What an area ``place`` is, where known: ``"state"``, ``"province"``,
-        ``"region"`` (a country's first-level division), ``"country"``,
+        ``"region"``, ``"county"``, ``"municipality"`` or ``"division"`` (a
+        country's first-level division, by what GeoNames calls it), ``"country"``,
         ``"continent"``, or ``"drawn"`` (a polygon drawn in the case file).
         Claims and territories keep it too.
 

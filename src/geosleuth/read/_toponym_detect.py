@@ -27,7 +27,7 @@ import re
 import numpy as np
 
 from geosleuth.gazetteer import Gazetteer, norm_key
-from geosleuth.gazetteer._names import bare_key
+from geosleuth.gazetteer._names import COMPASS_WORDS, bare_key
 from geosleuth.read._lexicon import (
     _LAW_COURT,
     _MEDIA_TEAM_WORDS,
@@ -184,6 +184,7 @@ def _detect(text: str, gaz: Gazetteer, ents: list[tuple[int, int, str]]) -> list
     persons = _person_keys(text, gaz, ents)
     _add_county_lists(text, gaz, spans, taken)
     _add_demonyms(text, gaz, spans, taken, multiword=True)
+    _skip_compass_names(text, gaz, taken)
     for run in _cap_runs(text):
         i = 0
         while i < len(run):
@@ -263,6 +264,56 @@ def _detect(text: str, gaz: Gazetteer, ents: list[tuple[int, int, str]]) -> list
     _accept_listed(spans, text, gaz, persons)
     _mark_uses(text, gaz, spans, aliases)
     return sorted((s for s in spans if s.signals > 0), key=lambda s: s.start)
+
+
+#: A capitalised compass word and the capitalised words after it (group 2):
+#: "West Yorkshire", "North London", "West Palm Beach".
+_COMPASS_NAME = re.compile(
+    r"\b(" + "|".join(w.capitalize() for w in COMPASS_WORDS) + r")"
+    r"((?:\s[A-Z][\w’'.-]*)+)"
+)
+
+
+def _skip_compass_names(text: str, gaz: Gazetteer, taken: np.ndarray) -> None:
+    """Take "West Yorkshire", a compass name the gazetteer lacks, out of reading.
+
+    A compass word before a name names a part of a larger place: "West
+    Yorkshire" (which the gazetteer does not hold; no division of GeoNames
+    since 1986) is no village called West in Texas and no town called Yorkshire
+    in Virginia, and those lent a story set in Leeds the support of the United
+    States (Leeds, Alabama). Where the gazetteer holds neither the whole name
+    (with or without the words after it: "West Palm Beach", "North
+    Yorkshire") nor, for its second word, a large place ("North London" is a
+    part of London, "West Texas" of Texas: :func:`is_big`), none of its words
+    is read as a place.
+
+    Examples
+    --------
+    >>> gaz = Gazetteer.default()
+    >>> text = "Leeds, West Yorkshire; North London; West Palm Beach"
+    >>> taken = np.zeros(len(text) + 1, dtype=bool)
+    >>> _skip_compass_names(text, gaz, taken)
+    >>> "".join(c if t else "." for c, t in zip(text, taken))[:28]
+    '.......West Yorkshire.......'
+    >>> bool(taken[22:].any())  # "North London", "West Palm Beach": read
+    False
+    """
+    for m in _COMPASS_NAME.finditer(text):
+        s = m.start()
+        words = m.group(2).split()
+        poss = _POSSESSIVE.search(words[0])
+        first = words[0][: poss.start()] if poss else words[0].rstrip(".,")
+        if not first or taken[s : m.end()].any():
+            continue
+        if any(
+            gaz.knows(" ".join([m.group(1), *words[:k]]))
+            for k in range(1, len(words) + 1)
+        ):
+            continue  # "West Palm Beach", "North Yorkshire", "South Sudan"
+        if is_big(gaz, gaz.match_ids(first), 0.9):
+            continue  # "North London": London
+        e = m.start(2) + 1 + len(first)
+        taken[s:e] = True
 
 
 #: After a demonym, a word that makes it the name of a division: "the Somali

@@ -283,11 +283,11 @@ _DISEASE_NOUNS = re.compile(
     r"vaccines|infection|infections)\b"
 )
 #: An airport named after a town or a person: "*Logan* Airport", "*Vancouver*
-#: International Airport" (the name is group 1).
+#: International Airport", "*Heathrow* airport" (the name is group 1).
 _AIRPORT = re.compile(
     r"\b((?:[A-Z][\w’'-]*(?<![’']s)\s){1,2}?)"
     r"(?:(?:International|Regional|Municipal)\s)?"
-    r"Airport\b"
+    r"[Aa]irport\b"
 )
 #: Words after "Highway" that make it an agency ("Florida Highway Patrol").
 _HIGHWAY_AGENCY = re.compile(

@@ -269,18 +269,24 @@ def _placed(
     return bool(np.min(d) <= _COHERENT_KM)
 
 
-#: "X in Y": what may come between a name and the town that holds it.
-_IN_TOWN = re.compile(r"\s+in\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?")
+#: "X in Y", "X, west Y": what may come between a name and the town that holds
+#: it (a comma alone would join a list: "Leeds, London and Paris").
+_IN_TOWN = re.compile(
+    r"\s+in\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?"
+    r"|,\s+(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?"
+    r"|central)\s+"
+)
 
 
 def _far_from_its_town(s: _Span, live: list[_Span], gaz: Gazetteer, text: str) -> bool:
     """Whether "X in Y" names, by X, a town far from the town Y that holds it.
 
     "North Beach in Burlington" (Vermont) is a beach of Burlington, not North
-    Beach, Maryland, 600 km away: a small town picked for X more than
-    ``_COHERENT_KM`` from the town picked for Y, the next name, gives way (X
-    stays a place, unresolved). A country or division Y qualifies X as "X, Y"
-    does (:func:`_in_qualifier`).
+    Beach, Maryland, 600 km away, nor "Heathrow, west London" Heathrow,
+    Florida (the gazetteer holds no Heathrow in England): a small town picked
+    for X more than ``_COHERENT_KM`` from the town picked for Y, the next
+    name, gives way (X stays a place, unresolved). A country or division Y
+    qualifies X as "X, Y" does (:func:`_in_qualifier`).
     """
     pid = s.pick
     if gaz.kind(pid) not in _LOCAL or int(gaz.pops[pid]) >= _IMPORTANT_POP:

@@ -399,7 +399,7 @@ def _hdr50_text(
     """Where the 50 % area lies, and the smallest named area its centre lies in.
 
     "the 50 % area, 475 km², is centred near 42.43°N, 18.77°E, a point in
-    Kotor (province)": the centre's area, however large the 50 % area is
+    Kotor (municipality)": the centre's area, however large the 50 % area is
     (review r97: "… 548,000 km², is centred near …, in Box" read as if the
     area lay in an 11,200 km² box); "" without a map (a stand-in).
     """
