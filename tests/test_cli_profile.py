@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from geosleuth._types import FloatArray
 from geosleuth.cli import app
-from geosleuth.cli.profile import _search_order_pct
+from geosleuth.cli._profile_outputs import _search_order_pct
 from geosleuth.errors import InputError
 from geosleuth.events import EventTable, read_events_csv
 from geosleuth.grid import Grid

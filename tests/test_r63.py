@@ -25,7 +25,7 @@ import pytest
 from typer.testing import CliRunner
 
 from geosleuth.cli import app
-from geosleuth.cli.profile import _is_weight_like
+from geosleuth.cli._profile_events import _is_weight_like
 from geosleuth.errors import InputError
 from geosleuth.events import read_events_csv
 from geosleuth.grid import Grid

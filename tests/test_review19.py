@@ -272,14 +272,14 @@ def test_locate_writes_beside_readings_it_does_not_replace(tmp_path: Path) -> No
 
 # --------------------------------------------------- #13: the convergence hint
 def test_the_convergence_hint_fits_the_prior_on_sigma_given() -> None:
-    from geosleuth.cli.profile import _convergence_hint
+    from geosleuth.cli._profile_outputs import convergence_hint
 
-    free = _convergence_hint(1.5, sigma_km=None, sigma_shape=2.0)
+    free = convergence_hint(1.5, sigma_km=None, sigma_shape=2.0)
     assert free.endswith("a prior on sigma from what is known (--sigma-km) settles it.")
-    given = _convergence_hint(1.5, sigma_km=5.0, sigma_shape=2.0)
+    given = convergence_hint(1.5, sigma_km=5.0, sigma_shape=2.0)
     assert "(--sigma-km) settles it" not in given
     assert "a larger --sigma-shape" in given
-    fixed = _convergence_hint(1.5, sigma_km=5.0, sigma_shape=float("inf"))
+    fixed = convergence_hint(1.5, sigma_km=5.0, sigma_shape=float("inf"))
     assert "(--sigma-km) settles it" not in fixed and "--sigma-shape" not in fixed
     assert "even with sigma fixed at --sigma-km" in fixed and "--chains" in fixed
     for text in (free, given, fixed):
@@ -334,7 +334,7 @@ def test_profile_says_a_row_of_empty_fields_was_skipped(tmp_path: Path) -> None:
     ],
 )
 def test_a_column_named_like_a_count_is_weight_like(name: str, like: bool) -> None:
-    from geosleuth.cli.profile import _is_weight_like
+    from geosleuth.cli._profile_events import _is_weight_like
 
     assert _is_weight_like(name) is like
 
