@@ -102,6 +102,9 @@ class _Inputs:
     shown: str = ""
     #: where the case's places' coordinates come from, by name
     place_sources: dict[str, str] = field(default_factory=dict)
+    #: the names of the case's places given as polygons (the report lists those
+    #: no item names)
+    place_areas: tuple[str, ...] = ()
     #: the case file read, if any: estimate.json names it from the output folder
     case_path: Path | None = None
     #: each input file and its SHA-256 as it was read (None: not a plain file)
@@ -325,6 +328,7 @@ def _gather(
         set_aside=tuple(set_aside),
         shown=cases[0].name if cases else ", ".join(p.name for p in articles + outputs),
         place_sources=dict(case.place_sources) if case else {},
+        place_areas=case.place_areas if case else (),
         case_path=cases[0] if cases else None,
         digests=digests,
         region_given=case is not None and case.region_given,
@@ -1441,6 +1445,7 @@ def _write_outputs(
         set_aside=data.set_aside,
         run_warnings=said,
         place_sources=data.place_sources,
+        place_areas=data.place_areas,
         known_by=known_by,
         documents_kept=bool(data.texts),
     )

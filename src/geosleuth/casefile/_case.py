@@ -43,7 +43,7 @@ from geosleuth.evidence import (
     parse_as_of,
 )
 from geosleuth.fuse import NamedPlace, Settings
-from geosleuth.geometry import Point
+from geosleuth.geometry import Area, Point
 from geosleuth.grid import Grid
 
 __all__ = ["Case", "load_case", "parse_case"]
@@ -80,6 +80,9 @@ class Case:
     #: where the coordinates of each of the case's ``places:`` come from, as the
     #: case says ("OpenStreetMap (approximate)", "analyst's sketch ..."), by name
     place_sources: dict[str, str] = field(default_factory=dict)
+    #: the names of the case's ``places:`` given as polygons (areas), in order:
+    #: report.html lists those no item names
+    place_areas: tuple[str, ...] = ()
 
 
 def _as_of(doc: dict[str, Any], source: str) -> dt.date | None:
@@ -334,4 +337,5 @@ def _build_case(
             for name, spec in (doc.get("places") or {}).items()
             if isinstance(spec, dict) and str(spec.get("source") or "").strip()
         },
+        place_areas=tuple(k for k, g in places.items() if isinstance(g, Area)),
     )

@@ -539,16 +539,20 @@ def summary_check(
     ``summary`` (what the index and case pages show: the top places and
     their probabilities, P(alive), the 50 % / 90 % areas, the items used) must
     be :func:`geosleuth.service.pipeline.estimate_summary` of ``fresh``, the
-    record rebuilt from the stored evidence; and ``run`` the run's folder.
+    record rebuilt from the stored evidence; and ``run`` the run's folder. A
+    summary with no ``headline`` (a run made before summaries kept one) is
+    compared without it.
     """
     from geosleuth.report.files import record_differences
     from geosleuth.service.pipeline import estimate_summary
 
     if isinstance(run, str):
         return False, [run]
-    diffs = record_differences(
-        run.get("summary"), estimate_summary(fresh), path="summary"
-    )
+    expected = estimate_summary(fresh)
+    stored = run.get("summary")
+    if isinstance(stored, dict) and "headline" not in stored:
+        expected.pop("headline", None)  # older runs kept none
+    diffs = record_differences(stored, expected, path="summary")
     if run.get("run") != folder.name and re.fullmatch(r"[0-9]{4,9}", folder.name):
         diffs.append(f"run (says {shorten(repr(run.get('run')), 20)}, not its folder)")
     return not diffs, diffs

@@ -49,6 +49,7 @@ from geosleuth.evidence import (
 from geosleuth.fuse import Estimate, NamedPlace, Settings, TimelinePoint
 from geosleuth.fuse.posterior import AREA_DEFINITION
 from geosleuth.grid import Grid
+from geosleuth.report.text import headline_lead
 
 __all__ = [
     "RUN_OUTPUTS",
@@ -456,6 +457,10 @@ def estimate_record(
     searches), ``p_outside`` (the chance it is outside the region: the
     ``rest_of_world`` setting raised by those searches; the map and the places
     are given it is inside), ``hdr_km2`` (``{"50", "90"}``),
+    ``headline`` (only where the ranked places mislead, an area named in the
+    evidence holding more than the best place or the best place under 1 %: the
+    sentence the summary and report.html lead with instead,
+    :func:`geosleuth.report.text.headline_lead`, names as plain text),
     ``places`` (``{name, lat, lon, radius_km, probability, in_hdr90}``, best first),
     ``named_areas`` (``definition``, the sentence that says what the figures are,
     and ``areas``, ``{name, probability, area_km2, items}`` for each area a used
@@ -552,6 +557,9 @@ def estimate_record(
         "p_outside": est.p_outside,
         "hdr_km2": {k: _sig(v, 9) for k, v in est.hdr_km2.items()},
         "top_place_leave_one_out": _top_range(est),
+        # only where the ranked places mislead: what the summary, report.html
+        # and the service's pages lead with instead of the best place
+        **({"headline": lead} if (lead := headline_lead(est)) else {}),
         "places": [
             {
                 "name": p.name,

@@ -68,6 +68,7 @@ from geosleuth.report.text import (
     area_lead,
     areas_shown,
     in_region_note,
+    lead_areas,
     meaningful_place,
     place_lead,
 )
@@ -306,16 +307,47 @@ def _places_table(estimate: Estimate) -> str:
     )
 
 
-def _areas_section(estimate: Estimate) -> str:
+def _unused_areas_html(unused: Sequence[str]) -> str:
+    """The case file's polygons that no item names, each said unused ("" if none).
+
+    A drawn area no item names takes no part in the estimate, and is in no
+    other table: listed so that the analyst sees it was left out.
+
+    Examples
+    --------
+    >>> page = _unused_areas_html(["<script>x</script>"])
+    >>> "<script>" in page, "&lt;script&gt;" in page, "not used by any item" in page
+    (False, True, True)
+    >>> _unused_areas_html([])
+    ''
+    """
+    if not unused:
+        return ""
+    rows = "".join(
+        f"<tr><td>{bdi(name)}</td><td>not used by any item</td></tr>" for name in unused
+    )
+    return (
+        "<h3 id='unused-areas'>Areas of the case file no item uses</h3>"
+        "<p>Polygons under the case file's <code>places:</code> that no evidence "
+        "item names: they take no part in the estimate and are not drawn on the "
+        "map.</p>"
+        '<div class="table-wrap"><table class="places"><thead><tr><th>Area</th>'
+        f"<th>Use</th></tr></thead><tbody>{rows}</tbody></table></div>"
+    )
+
+
+def _areas_section(estimate: Estimate, unused: Sequence[str] = ()) -> str:
     """The areas the evidence names, with the probability inside each ("" if none).
 
     Ranked places are discs around points; a state an item names is never one,
     however much of the map it holds (review r63, M4). Those holding 1 % or more
-    and the 5 best (:func:`~geosleuth.report.text.areas_shown`).
+    and the 5 best (:func:`~geosleuth.report.text.areas_shown`). Then the
+    polygons of the case file that no item names (``unused``,
+    :func:`_unused_areas_html`).
     """
     shown = areas_shown(estimate)
     if not shown:
-        return ""
+        return _unused_areas_html(unused)
     rows = "".join(
         f"<tr><td>{rank}</td><td>{bdi(a.name)}{esc(area_kind_text(a))}</td>"
         f'<td class="num">{esc(pct(a.probability))}<span class="bar"><span '
@@ -347,12 +379,46 @@ def _areas_section(estimate: Estimate) -> str:
         '<div class="table-wrap"><table class="places"><thead><tr><th>Rank</th>'
         "<th>Area</th><th>Probability inside</th><th>Area on the grid</th>"
         f"<th>Named by</th></tr></thead><tbody>{rows}</tbody></table></div>"
-    )
+    ) + _unused_areas_html(unused)
 
 
 # ---------------------------------------------------------------------- page
 #: The levels of the highest-density area the map may open on, widest first.
 _FOCUS_LEVELS = (0.999, 0.99, 0.9, 0.5)
+
+
+def _area_labels(estimate: Estimate, around: float) -> list[dict[str, Any]]:
+    """Map labels of the areas the headline names, each with its share (escaped).
+
+    The areas :func:`~geosleuth.report.text.area_lead` leads with
+    (:func:`~geosleuth.report.text.lead_areas`; none where the best place
+    leads), each labelled "name (kind) share" at the cell of its part on the
+    grid nearest that part's centre (the mean of two parts lies between them),
+    its longitude within 180° of ``around``.
+    """
+    from geosleuth.geometry import coverage
+
+    grid = estimate.grid
+    x, y = grid.cell_xy_km()
+    lons, lats = grid.cell_lonlat()
+    out = []
+    for a in lead_areas(estimate):
+        share = coverage(a.area, grid)
+        cells = np.flatnonzero(share > 0)
+        if cells.size == 0:
+            continue
+        w = share[cells] / share[cells].sum()
+        mx, my = float(w @ x[cells]), float(w @ y[cells])
+        k = cells[int(np.argmin((x[cells] - mx) ** 2 + (y[cells] - my) ** 2))]
+        out.append(
+            {
+                "lat": float(lats[k]),
+                "lon": float(unwrap_lon(float(lons[k]), around)),
+                "label": f"{esc(a.name)}{esc(area_kind_text(a))} "
+                f"{esc(pct(a.probability))}",
+            }
+        )
+    return out
 
 
 def _focus_km(estimate: Estimate) -> tuple[float, float, float, float]:
@@ -476,6 +542,7 @@ def render_report(
     place_sources: Mapping[str, str] | None = None,
     known_by: dt.date | None = None,
     documents_kept: bool = False,
+    place_areas: Sequence[str] = (),
 ) -> str:
     """Render an estimate as one self-contained, offline HTML page.
 
@@ -521,6 +588,10 @@ def render_report(
         Whether estimate.json keeps the texts of the articles read (the
         ``documents`` of :func:`geosleuth.locate.locate_case`), where the
         items' character spans count: said above the evidence table.
+    place_areas : sequence of str, default ()
+        The names of the case file's places given as polygons
+        (:attr:`geosleuth.casefile.Case.place_areas`): those no item names are
+        listed under the areas, "not used by any item".
 
     Returns
     -------
@@ -586,6 +657,7 @@ def render_report(
     if river_set is not None:
         attributions.append(river_set.attribution)
     named = {getattr(i, "place_name", None) for i in items}
+    unused = [name for name in place_areas if name not in named]
     shown = [v for k, v in (place_sources or {}).items() if k in named]
     if shown:
         attributions.append(_CASE_PLACES_ATTRIBUTION)
@@ -614,6 +686,8 @@ def render_report(
         "posterior": {"url": overlay_url, "bounds": overlay_bounds},
         "hdr": {"type": "FeatureCollection", "features": hdr},
         "places": places,
+        # the areas the headline leads with, labelled with their share
+        "areas": _area_labels(estimate, mid),
         "evidence": evidence_layer(items, rows),
         "plan": plan_layer,
     }
@@ -712,6 +786,15 @@ def render_report(
             "the whole region.</p>"
         )
     plateau_note = _plateau_note(estimate)
+    map_note = (
+        '<p class="note">The map labels the ranked places and the '
+        f"area{'s' if len(data['areas']) > 1 else ''} named above, with the share "
+        "of the probability inside; the other areas named in the evidence are "
+        "drawn with their items but not labelled, and map.png labels the ranked "
+        "places only.</p>"
+        if data["areas"]
+        else ""
+    )
     tiles_note = (
         ""
         if tile_set is not None
@@ -817,6 +900,7 @@ without it.</p></noscript></div>
             (i.kind for i in items), rivers=river_set is not None, plan=bool(plan_layer)
         )
     }
+{map_note}
 </section>
 <section>
 <h2 id="places">Ranked places</h2>
@@ -825,7 +909,7 @@ without it.</p></noscript></div>
     }; the 90% area is the smallest area holding 90 % of the probability (cells of
 equal probability all in or all out).</p>
 <div class="table-wrap">{_places_table(estimate)}</div>
-{_areas_section(estimate)}
+{_areas_section(estimate, unused)}
 </section>
 <section>{timeline_html}</section>
 <section>{plan_html}</section>

@@ -28,6 +28,7 @@ __all__ = [
     "has_rtl",
     "headline_lead",
     "in_region_note",
+    "lead_areas",
     "km2",
     "lat_text",
     "lon_text",
@@ -429,6 +430,33 @@ def _within(small: Any, big: Any) -> bool:
     return bool(a.intersection(b).area >= 0.9 * a.area)
 
 
+def lead_areas(estimate: Any) -> list[Any]:
+    """The named areas :func:`area_lead` names, best first ([] where none leads).
+
+    The best area where it holds more than the best ranked place (or, without
+    ranked places, any of the map), then up to two more of those shown
+    (:func:`areas_shown`) that also hold more, by what they hold, larger or
+    smaller (review r97: a larger Durango holding 39.7 % was left out beside a
+    box inside it). report.html labels them on its map.
+
+    >>> from types import SimpleNamespace as NS
+    >>> rows = [NS(name=n, probability=p) for n, p in
+    ...         (("A", 0.6), ("B", 0.2), ("C", 0.1), ("D", 0.08))]
+    >>> [a.name for a in lead_areas(NS(named_areas=rows,
+    ...                                places=[NS(probability=0.05)]))]
+    ['A', 'B', 'C']
+    >>> lead_areas(NS(named_areas=rows, places=[NS(probability=0.7)]))
+    []
+    """
+    areas = list(getattr(estimate, "named_areas", ()))
+    places = list(getattr(estimate, "places", ()))
+    best = places[0].probability if places else 0.0
+    if not areas or not areas[0].probability > best:
+        return []
+    others = [a for a in areas_shown(estimate)[1:] if a.probability > best][:2]
+    return [areas[0], *others]
+
+
 def area_lead(
     estimate: Any,
     *,
@@ -462,23 +490,18 @@ def area_lead(
     >>> area_lead(NS(named_areas=est.named_areas,
     ...              places=[NS(name="X", probability=0.5)]))  # the place holds more
     """
-    areas = list(getattr(estimate, "named_areas", ()))
-    if not areas:
+    shown = lead_areas(estimate)
+    if not shown:
         return None
-    top = areas[0]
+    top, others = shown[0], shown[1:]
     places = list(estimate.places)
     best = places[0].probability if places else 0.0
-    if not top.probability > best:
-        return None
     n = len(top.items)
     named = f"named by {n} item{'' if n == 1 else 's'}"
     lead = (
         f"{figure(pct(top.probability))} lies in {name(top.name)}"
         f"{area_kind_text(top)}, an area {named}"
     )
-    # the next two areas by what they hold, larger or smaller (review r97: a
-    # larger Durango holding 39.7 % was left out beside a box inside it)
-    others = [a for a in areas_shown(estimate)[1:] if a.probability > best][:2]
     for a in others:
         joint = "of which" if _within(a, top) else "and"
         lead += (
@@ -492,7 +515,7 @@ def area_lead(
             f"; the best place is {name(places[0].name)}, {figure(pct(best))}"
             f"{_not_meaningful(best)}"
         )
-    where = _hdr50_text(estimate, areas, name)
+    where = _hdr50_text(estimate, list(estimate.named_areas), name)
     return f"{lead}; {where}" if where else lead
 
 

@@ -114,18 +114,41 @@ def _who(user: str | None, read_only: bool = False) -> str:
     )
 
 
+def _where(summary: dict[str, Any]) -> str:
+    """What a run's row leads with: its headline, else its top place (escaped).
+
+    The headline, ``summary["headline"]``
+    (:func:`~geosleuth.service.pipeline.estimate_summary`), is there where the
+    ranked places mislead, as the summary and report.html say it
+    (:func:`geosleuth.report.text.headline_lead`); without one the best place
+    leads, with its probability; "-" without either.
+
+    Examples
+    --------
+    >>> _where({"places": [{"name": "Hajin", "probability": 0.779}]})
+    'Hajin (0.779)'
+    >>> _where({"headline": "84.6 % lies in <b>", "places": [{"name": "Split"}]})
+    '84.6 % lies in &lt;b&gt;'
+    >>> _where({})
+    '-'
+    """
+    lead = summary.get("headline")
+    if isinstance(lead, str) and lead:
+        return _e(lead)
+    places = summary.get("places") or []
+    if not places:
+        return "-"
+    return (
+        f"{_e(places[0].get('name'))} ({float(places[0].get('probability') or 0):.3f})"
+    )
+
+
 def _case_row(case: dict[str, Any]) -> str:
     cid = quote(str(case.get("id", "")), safe="")
     run = case.get("latest_run") or {}
     summary = run.get("summary") or {}
-    places = summary.get("places") or []
     if run:
-        top = (
-            f"{_e(places[0].get('name'))} "
-            f"({float(places[0].get('probability') or 0):.3f})"
-            if places
-            else "-"
-        )
+        top = _where(summary)
         links = (
             f'<a href="/cases/{cid}/report">report</a> · '
             f'<a href="/cases/{cid}/map.png">map</a> · '
@@ -200,7 +223,7 @@ def index_page(
         '<p class="sub">Where is this person most likely to be, how sure are we, and '
         "where should we look next?</p>"
         "<table><thead><tr><th>case</th><th>target</th><th>documents</th>"
-        "<th>last estimate</th><th>top place</th><th>links</th></tr></thead>"
+        "<th>last estimate</th><th>where</th><th>links</th></tr></thead>"
         f"<tbody>{rows}</tbody></table>{new_case}"
         f'<p class="muted">geosleuth {_e(version)} · JSON API under '
         "<code>/api</code></p>"
@@ -428,12 +451,7 @@ def _run_documents(cid: str, run: dict[str, Any]) -> str:
 
 def _run_row(cid: str, run: dict[str, Any]) -> str:
     summary = run.get("summary") or {}
-    places = summary.get("places") or []
-    top = (
-        f"{_e(places[0].get('name'))} ({float(places[0].get('probability') or 0):.3f})"
-        if places
-        else "-"
-    )
+    top = _where(summary)
     rid = quote(str(run.get("run", "")), safe="")
     base = f"/api/cases/{cid}/runs/{rid}"
     hdr = summary.get("hdr_km2") or {}
@@ -608,7 +626,7 @@ def case_page(
         + f' · <a href="/api/cases/{cid}/case.yaml">case.yaml</a></p>'
         '<h2 id="runs">Estimates</h2>'
         "<table><thead><tr><th>run</th><th>made</th><th>by</th><th>as of</th>"
-        "<th>top place</th><th>50 / 90 % area</th><th>reports read</th>"
+        "<th>where</th><th>50 / 90 % area</th><th>reports read</th>"
         "<th>files</th></tr></thead>"
         f"<tbody>{run_rows}</tbody></table>{estimate_form}"
         f'<h2 id="case-file">Case file</h2>{case_file}'

@@ -311,6 +311,13 @@ def estimate_summary(record: Mapping[str, Any], *, top: int = 5) -> dict[str, An
     there are any. The other items set aside, repeats of the case file's, are
     read but not counted: no item of the estimate's.
 
+    ``headline``, only where the record has one (the ranked places mislead: a
+    named area holds more than the best place, or the best place holds under
+    1 %), is the sentence the summary and report.html lead with
+    (:func:`geosleuth.report.text.headline_lead`, written by the run): the
+    index and case pages show it instead of the top place. A run whose best
+    place leads keeps the summary it had.
+
     Examples
     --------
     >>> estimate_summary({"evidence": [{"used": True}, {"used": False}],
@@ -339,6 +346,11 @@ def estimate_summary(record: Mapping[str, Any], *, top: int = 5) -> dict[str, An
         or None,
         "p_alive": record.get("p_alive"),
         "hdr_km2": record.get("hdr_km2"),
+        **(
+            {"headline": lead}
+            if isinstance(lead := record.get("headline"), str)
+            else {}
+        ),
         "places": [
             {
                 k: p.get(k)

@@ -91,6 +91,13 @@
   });
   overlays["Evidence used"] = groups.used.addTo(map);
   overlays["Evidence left out"] = groups.left;
+  if (D.areas && D.areas.length) {
+    // the areas the headline leads with, each with its share (escaped labels)
+    overlays["Areas named above"] = L.layerGroup(D.areas.map(function (a) {
+      return L.marker([a.lat, a.lon], {interactive: false, keyboard: false,
+        icon: L.divIcon({className: "gs-area", html: a.label, iconSize: null})});
+    })).addTo(map);
+  }
   var places = L.featureGroup();
   D.places.forEach(function (p) {
     L.circleMarker([p.lat, p.lon], {radius: 4, color: "#111", weight: 1.5,
