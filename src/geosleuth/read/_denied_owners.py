@@ -16,7 +16,9 @@ arrests and by :mod:`geosleuth.read.life` for deaths (reviews r64, r65, r86).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import weakref
+from collections import Counter
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from geosleuth.geometry import haversine_km
@@ -33,6 +35,7 @@ __all__ = [
     "DENYING_BACK",
     "EVENT_KINDS",
     "EVENT_NOUNS",
+    "WHERE_NOUNS",
     "described_only",
     "the_ones_told",
     "told_before",
@@ -52,7 +55,7 @@ EVENT_NOUNS = frozenset(
 
 #: Nouns of where the event told happened: "; *the exact location* has not
 #: been confirmed", "*the place* of his death".
-_WHERE = frozenset({"location", "place", "site", "spot", "whereabouts"})
+WHERE_NOUNS = frozenset({"location", "place", "site", "spot", "whereabouts"})
 
 
 def told_before(
@@ -61,27 +64,44 @@ def told_before(
     nouns: frozenset[str],
     target: Target | None = None,
     places: Sequence[MentionLike] = (),
+    told: Collection[str] | None = None,
 ) -> bool:
     """Whether ``noun``, after a semicolon, is what the clause ``before`` told.
 
     One of ``nouns`` ("it", "the report", "the arrest"), and, for a noun of the
     event (:data:`EVENT_NOUNS`), the target's own (:func:`the_ones_told`): not
     "the arrest *of his brother*". A noun of where it happened
-    (:data:`_WHERE`) is of the event told, the target's, or none ("the
+    (:data:`WHERE_NOUNS`) is of the event told, the target's, or none ("the
     location *of the sighting*", "the place *of his death*", "the exact
-    location"), not "the location *of his brother*".
+    location"), not "the location *of his brother*". Where the kinds of the
+    events told are known (``told``: "sighting", "arrest", ...), an event of
+    another kind (:data:`EVENT_KINDS`) is not what was told, nor a report of
+    one: "Salcedo was seen in Culiacán; police denied *his arrest*", "*reports
+    of his arrest*" (review r93, #7).
     """
     lemma = noun.lemma_.lower()
     if lemma not in nouns and noun.lower_ not in nouns:
         return False
-    if lemma in _WHERE:
+    if _other_kind(noun, told) or any(
+        _other_kind(g, told) for g in _owners(noun) if lemma not in EVENT_NOUNS
+    ):
+        return False
+    if lemma in WHERE_NOUNS:
         of = [g for g in _owners(noun) if g.lemma_.lower() in EVENT_NOUNS]
         if of:
-            return all(told_before(g, before, EVENT_NOUNS, target, places) for g in of)
+            return all(
+                told_before(g, before, EVENT_NOUNS, target, places, told) for g in of
+            )
     elif lemma not in EVENT_NOUNS:
         # "; police denied reports of his arrest *in Durango*": of another event
         return not _elsewhere(noun, _told_span(noun, before), places)
     return the_ones_told(noun, before, target, places)
+
+
+def _other_kind(noun: Any, told: Collection[str] | None) -> bool:
+    """Whether the event noun ``noun`` is of a kind none of the events ``told`` is."""
+    kind = EVENT_KINDS.get(noun.lemma_.lower())
+    return told is not None and kind is not None and kind not in told
 
 
 def _told_span(noun: Any, before: Any) -> Any:
@@ -189,14 +209,21 @@ def described_only(
     if len(owners) != 1 or not _may_be_the_one(owners[0], target):
         return None
     owner = owners[0]
-    if told == "death" and owner.lemma_.lower() in _WRONGDOERS and _killer_told(owner):
+    words = _doc_words(owner.doc)
+    if _another_in_text(owner, target, words):
         return None
-    if told != "death" and _set_apart(owner):
+    if (
+        told == "death"
+        and owner.lemma_.lower() in _WRONGDOERS
+        and _killer_told(owner, words)
+    ):
+        return None
+    if told != "death" and _set_apart(owner, words):
         return None
     return str(noun.doc[owner.left_edge.i : owner.right_edge.i + 1].text)
 
 
-def _killer_told(owner: Any) -> bool:
+def _killer_told(owner: Any, words: _DocWords) -> bool:
     """Whether the text tells of a killer whom "the suspect" ``owner`` may be.
 
     An unknown killer ("shot dead *by a gunman*", "police were hunting *his
@@ -206,26 +233,20 @@ def _killer_told(owner: Any) -> bool:
     ("Jane Doe, a murder suspect, died in Leeds"), review r95, #3.
     """
     skip = _skipped(owner)
-    words = [t for t in owner.doc if t.i not in skip]
-    if any(_an_agent(t) for t in words):
+    if any(i not in skip for i in words.agents):
         return True
-    if any(
-        t.lemma_.lower() in _FORCES
-        and (
-            (t.dep_ == "pobj" and t.head.lower_ in ("by", "with"))
-            or (t.dep_ == "nsubj" and t.head.lemma_.lower() in _KILLING)
-        )
-        for t in words
-    ):
+    if any(i not in skip for i in words.forces):
         return False
-    return any(t.pos_ == "VERB" and t.lemma_.lower() in _KILLING for t in words)
+    return any(i not in skip for i in words.killings)
 
 
+#: Bodies of armed men: "the *police*", "the *army*"; before a description,
+#: one of theirs ("the *police* chief": :data:`_NOT_THE_ONE`).
+_FORCE_BODIES = frozenset({"police", "army", "military", "navy"})
+#: Their members, each one person (:data:`_OFFICERS`): "*a police officer*".
+_FORCE_MEMBERS = frozenset({"officer", "policeman", "agent", "soldier", "marine"})
 #: Forces whose killing of the target makes "the suspect" maybe the one killed.
-_FORCES = frozenset(
-    {"police", "army", "military", "navy", "marine", "soldier", "troop", "force",
-     "officer", "policeman", "agent", "commando"}
-)  # fmt: skip
+_FORCES = _FORCE_BODIES | _FORCE_MEMBERS | {"troop", "force", "commando"}
 #: Verbs of a killing, whose doer "the suspect" may be.
 _KILLING = frozenset(
     {"kill", "murder", "shoot", "stab", "assassinate", "slay", "strangle",
@@ -233,7 +254,7 @@ _KILLING = frozenset(
 )  # fmt: skip
 
 
-def _set_apart(owner: Any) -> bool:
+def _set_apart(owner: Any, words: _DocWords) -> bool:
     """Whether the description ``owner`` has a modifier the text never uses of another.
 
     "the *union* leader", "the *local* commander", "the leader *of a rival
@@ -242,18 +263,17 @@ def _set_apart(owner: Any) -> bool:
     (review r95, #5); not "the cartel leader" after "Salcedo, *the cartel
     leader*,", nor "the 52-year-old".
     """
-    own = {t.i for t in owner.subtree}
-    elsewhere = {t.lower_ for t in owner.doc if t.i not in own}
+    # a word is used elsewhere where the text has it more often than the
+    # description does
+    mine = Counter(t.lower_ for t in owner.subtree)
     for c in owner.children:
         if c.dep_ in ("amod", "compound", "nmod"):
-            words = [t for t in c.subtree if t.is_alpha]
+            said = [t for t in c.subtree if t.is_alpha]
         elif c.dep_ == "prep" and c.lower_ == "of":
-            words = [
-                t for t in c.subtree if t.is_alpha and t.pos_ not in ("ADP", "DET")
-            ]
+            said = [t for t in c.subtree if t.is_alpha and t.pos_ not in ("ADP", "DET")]
         else:
             continue
-        if any(t.lower_ not in elsewhere for t in words):
+        if any(words.counts[t.lower_] <= mine[t.lower_] for t in said):
             return True
     return False
 
@@ -291,22 +311,22 @@ _MAY_BE_THE_ONE = frozenset(
 #: Words before a description that make it one of a force or an office ("the
 #: *police* chief", "the *army* commander"), or someone else ("the *other*
 #: man", "a *second* suspect").
-_NOT_THE_ONE = frozenset(
-    {"police", "army", "military", "navy", "prison", "security", "government",
-     "other", "another", "second", "third", "fellow"}
-)  # fmt: skip
+_NOT_THE_ONE = _FORCE_BODIES | {
+    "prison", "security", "government", "other", "another", "second", "third",
+    "fellow",
+}  # fmt: skip
 
 
 def _may_be_the_one(owner: Any, target: Target | None) -> bool:
-    """Whether the description ``owner`` may be the target, the text naming no other.
+    """Whether the description ``owner`` may be the target, by its own words.
 
     "the suspect", "the Sinaloa cartel leader", "the man", "the 52-year-old":
     "the" and a head word of :data:`_MAY_BE_THE_ONE` (or an age), of the
     target's gender, with no clause, owner or apposition of its own ("the man
     *who shot him*", "*his* driver", "the suspect, *a local farmer*"), not
-    named ("the man, *identified as Guzmán*"), and no other person named or
-    described in the text (:func:`_another_in_text`: "A gunman shot a police
-    officer. ...").
+    named ("the man, *identified as Guzmán*"). That the text names or
+    describes no other person is :func:`_another_in_text`'s to say ("A gunman
+    shot a police officer. ...").
     """
     if owner.tag_ not in ("NN", "NNP", "JJ") or owner.text[:1].isupper():
         return False
@@ -328,12 +348,10 @@ def _may_be_the_one(owner: Any, target: Target | None) -> bool:
         return False
     gender = "he" if IS_MALE.fullmatch(lemma) else None
     gender = "she" if IS_FEMALE.fullmatch(lemma) else gender
-    if _other_gender(gender, target) or _naming_clauses(owner):
-        return False
-    return not _another_in_text(owner, target)
+    return not (_other_gender(gender, target) or _naming_clauses(owner))
 
 
-def _another_in_text(owner: Any, target: Target | None) -> bool:
+def _another_in_text(owner: Any, target: Target | None, words: _DocWords) -> bool:
     """Whether the text names or describes one other than the target, not ``owner``.
 
     A person's name none of whose words are the target's ("Joaquín Guzmán"),
@@ -343,24 +361,90 @@ def _another_in_text(owner: Any, target: Target | None) -> bool:
     *Milenio*"), nor a noun that says who the target is ("Salcedo, *the cartel
     leader*,", "was *a businessman*").
     """
-    doc = owner.doc
     skip = _skipped(owner)
-    for e in doc.ents:
-        if e.label_ != "PERSON" or any(t.i in skip for t in e) or _says(e.root):
-            continue
-        if not all(_target_word(t, target) for t in e if t.is_alpha):
-            return True
+    if any(skip.isdisjoint(e) for e in words.others(owner.doc, target)):
+        return True
     # a gunman or a killer is another only where the one described may be
     # that one ("the arrest of *the suspect*"), not the one killed ("the death
     # of *the woman*"), nor the target called so ("Salcedo, *a former
     # hitman*,"), review r95, #2
     agents = owner.lemma_.lower() in _WRONGDOERS | _AGENTS
-    return any(
-        t.i not in skip
-        and (_an_agent(t) if t.lemma_.lower() in _AGENTS else _one_described(t))
-        and (agents or t.lemma_.lower() not in _AGENTS)
-        for t in doc
-    )
+    return any(i not in skip and (agents or not agent) for i, agent in words.described)
+
+
+class _DocWords:
+    """The words of a document that the checks of a description look for.
+
+    Each check of a denial looks through the whole text, but for the words of
+    the description and of the one who denies (:func:`_skipped`); these are
+    found once per document, and each check leaves those words out.
+    """
+
+    def __init__(self, doc: Any, parse: bytes) -> None:
+        #: The parse they were found in (:func:`_parse_of`).
+        self.parse = parse
+        #: How often each word (lower case) is in the text (:func:`_set_apart`).
+        self.counts = Counter(t.lower_ for t in doc)
+        #: Killers and attackers (:func:`_an_agent`), forces that kill or are
+        #: fought ("killed *by soldiers*"), and verbs of a killing
+        #: (:func:`_killer_told`).
+        self.agents = [t.i for t in doc if _an_agent(t)]
+        self.forces = [
+            t.i
+            for t in doc
+            if t.lemma_.lower() in _FORCES
+            and (
+                (t.dep_ == "pobj" and t.head.lower_ in ("by", "with"))
+                or (t.dep_ == "nsubj" and t.head.lemma_.lower() in _KILLING)
+            )
+        ]
+        self.killings = [
+            t.i for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in _KILLING
+        ]
+        #: Nouns for another person, each with whether it is a killer's
+        #: (:func:`_another_in_text`).
+        self.described = [
+            (t.i, t.lemma_.lower() in _AGENTS)
+            for t in doc
+            if (_an_agent(t) if t.lemma_.lower() in _AGENTS else _one_described(t))
+        ]
+        self._others: dict[Target | None, list[frozenset[int]]] = {}
+
+    def others(self, doc: Any, target: Target | None) -> list[frozenset[int]]:
+        """The words of each name in ``doc`` of one not the target, not a speaker."""
+        if target not in self._others:
+            self._others[target] = [
+                frozenset(t.i for t in e)
+                for e in doc.ents
+                if e.label_ == "PERSON"
+                and not _says(e.root)
+                and not all(_target_word(t, target) for t in e if t.is_alpha)
+            ]
+        return self._others[target]
+
+
+#: Each document's words, while it lives (nothing of it kept but word indices).
+_WORDS: weakref.WeakKeyDictionary[Any, _DocWords] = weakref.WeakKeyDictionary()
+
+
+def _doc_words(doc: Any) -> _DocWords:
+    """The words of ``doc`` that the checks of a description look for.
+
+    Found again where the document was parsed again since (the reading parses
+    more of its sentences where a history asks for them).
+    """
+    parse = _parse_of(doc)
+    words = _WORDS.get(doc)
+    if words is None or words.parse != parse:
+        words = _WORDS[doc] = _DocWords(doc, parse)
+    return words
+
+
+def _parse_of(doc: Any) -> bytes:
+    """The tags and dependencies of ``doc``, whence its lemmas and parts of speech."""
+    from spacy.attrs import DEP, HEAD, TAG
+
+    return bytes(doc.to_array([TAG, DEP, HEAD]).tobytes())
 
 
 def _skipped(owner: Any) -> set[int]:
@@ -402,10 +486,9 @@ _SAYS_WORDS = frozenset({"said", "says", "told", "reported", "added", "denied"})
 
 #: Nouns for one person that officials and forces are (PERSON_NOUNS leaves
 #: them out: they speak with authority): "*a police officer* was shot".
-_OFFICERS = frozenset(
-    {"officer", "policeman", "policewoman", "agent", "official", "soldier",
-     "marine", "guard", "commander", "chief", "mayor", "governor"}
-)  # fmt: skip
+_OFFICERS = _FORCE_MEMBERS | {
+    "policewoman", "official", "guard", "commander", "chief", "mayor", "governor",
+}  # fmt: skip
 
 
 def _one_person(lemma: str) -> bool:

@@ -24,6 +24,7 @@ from geosleuth.evidence import Hedge
 from geosleuth.read._denied_owners import (
     DENYING_BACK,
     EVENT_NOUNS,
+    WHERE_NOUNS,
     described_only,
     told_before,
 )
@@ -48,11 +49,6 @@ __all__ = [
 
 
 _NOBODY = frozenset({"nobody", "none", "noone"})
-
-
-#: Verbs that deny the clause or the report they govern: "denied that a shepherd
-#: saw", "rejected reports that a hiker saw", "dismissed claims that".
-_DENY_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute"})
 
 
 #: Conjunctions that make a clause a condition: "if you saw", "whether he was seen".
@@ -301,8 +297,13 @@ def _asked(clause: Any, mark: Any) -> bool:
 
 
 def _denying(verb: Any) -> str | None:
-    """The words of ``verb`` if it denies what it governs: "dismissed", "ruled out"."""
-    if verb.lemma_.lower() in _DENY_LEMMAS:
+    """The words of ``verb`` if it denies what it governs: "dismissed", "ruled out".
+
+    A verb of denying (:data:`~geosleuth.read._denied_owners.DENYING_BACK`):
+    "denied that a shepherd saw", "rejected reports that a hiker saw",
+    "dismissed claims that".
+    """
+    if verb.lemma_.lower() in DENYING_BACK:
         return str(verb.text)
     if verb.lemma_.lower() == "rule" and any(
         c.dep_ == "prt" and c.lower_ == "out" for c in verb.children
@@ -311,8 +312,11 @@ def _denying(verb: Any) -> str | None:
     return None
 
 
-#: Verbs whose infinitive is not done: "*refused to* dismiss", "*declined to* deny".
-_WITHHOLDING = frozenset({"refuse", "decline", "fail"})
+#: Verbs that refuse their infinitive: "*declined* to confirm".
+_REFUSING = frozenset({"refuse", "decline"})
+#: Verbs whose infinitive is not done: "*refused to* dismiss", "*declined to*
+#: deny", "*failed to*".
+_WITHHOLDING = _REFUSING | {"fail"}
 
 
 def _withheld(verb: Any) -> str | None:
@@ -327,8 +331,6 @@ def _withheld(verb: Any) -> str | None:
 
 #: Verbs that vouch for what they govern: "declined to *confirm* that".
 _VOUCHING = frozenset({"confirm", "accept", "acknowledge", "verify"})
-#: Verbs that refuse their infinitive: "*declined* to confirm".
-_REFUSING = frozenset({"refuse", "decline"})
 #: Modals of will that, negated, refuse the verb they are of: "*would* not
 #: confirm", "*won't* confirm" (not "could not confirm": not able to).
 _WILLING = frozenset({"will", "would", "wo"})
@@ -466,7 +468,7 @@ def _denial_withheld(
             # "She was found dead in York; police did not rule out that ...",
             # which the parse may hang on "rule"; not "...; his arrest could not
             # be confirmed", which is of the seeing
-            if _confirms_back(head, clause, target, places):
+            if _confirms_back(head, clause, target, places, _told_kinds(tok)):
                 return unable
             # "...; police denied the arrest *of the suspect*", the text naming no
             # one else: the target's, maybe (review r86, #2)
@@ -491,7 +493,7 @@ def _denial_withheld(
 
 
 #: Verbs (lemmas) of confirming, which after a semicolon may be of the seeing.
-_CONFIRMING = frozenset({"confirm", "verify", "corroborate", "substantiate"})
+_CONFIRMING = _CHECKING | {"substantiate"}
 
 
 def _confirms_back(
@@ -499,12 +501,15 @@ def _confirms_back(
     before: Any,
     target: Target | None = None,
     places: Sequence[MentionLike] = (),
+    told: frozenset[str] | None = None,
 ) -> bool:
     """Whether ``verb`` confirms the clause ``before`` it, and no clause of its own.
 
     "; the sighting has not been confirmed", "; police could not confirm it",
     "; officials denied it"; not "; officials would not confirm that he was
-    wounded", "; officials denied wrongdoing".
+    wounded", "; officials denied wrongdoing"; nor, after a seeing of the kinds
+    ``told`` (:func:`_told_kinds`), an event of another kind ("was seen ...;
+    police denied *his arrest*": :func:`~geosleuth.read._denied_owners.told_before`).
     """
     if any(c.dep_ == "ccomp" and c.i > before.i for c in verb.children):
         return False
@@ -519,13 +524,13 @@ def _confirms_back(
             deps = ("nsubj", "nsubjpass")
         what = [c for c in verb.children if c.dep_ in deps]
         return all(
-            told_before(c, before, _CONFIRMED_BACK, target, places) for c in what
+            told_before(c, before, _CONFIRMED_BACK, target, places, told) for c in what
         )
     # "; officials denied *it*", "; police dismissed *the report*": a denial of
     # what was told before; not "; officials denied wrongdoing"
     return verb.lemma_.lower() in DENYING_BACK and any(
         c.dep_ in ("dobj", "nsubjpass")
-        and told_before(c, before, _TOLD_BEFORE, target, places)
+        and told_before(c, before, _TOLD_BEFORE, target, places, told)
         for c in verb.children
     )
 
@@ -543,22 +548,75 @@ _TOLD_BEFORE = frozenset(
 #: confirmed" (where it happened is what the clause told: review r64, M3); not
 #: "; *the cause* of his death (*his motive*, *the number* of arrests) has yet
 #: to be confirmed", a detail of it.
-_CONFIRMED_BACK = _TOLD_BEFORE | EVENT_NOUNS | {
+_CONFIRMED_BACK = _TOLD_BEFORE | EVENT_NOUNS | WHERE_NOUNS | {
     "these", "those", "information", "news", "statement", "assertion", "footage",
-    "video", "image", "photo", "whereabouts", "presence", "location", "place",
-    "site", "spot",
+    "video", "image", "photo", "presence",
 }  # fmt: skip
 
 
-#: The kind of event a verb of seeing tells, by its lemma, for a denial of a
-#: description (:data:`~geosleuth.read._denied_owners.EVENT_KINDS`).
+#: The kind of event a verb of seeing tells, by its lemma, which a denial of an
+#: event by its noun must share to deny it
+#: (:data:`~geosleuth.read._denied_owners.EVENT_KINDS`): "was seen ...; police
+#: denied *his arrest*" denies no sighting (review r93, #7). A kidnapping or a
+#: going missing is of no kind a noun denies; a finding ("was found", "turned
+#: up") may be any, and is of none.
 _TOLD_KINDS = {
     **dict.fromkeys(
-        ("arrest", "detain", "capture", "apprehend", "nab", "catch", "seize"),
+        ("arrest", "detain", "capture", "apprehend", "nab", "catch", "seize",
+         "recapture"),
         "arrest",
     ),
-    **dict.fromkeys(("see", "spot", "sight"), "sighting"),
-}
+    **dict.fromkeys(
+        ("see", "spot", "sight", "photograph", "film", "meet", "serve",
+         "recognise", "recognize"),
+        "sighting",
+    ),
+    **dict.fromkeys(("kidnap", "abduct", "snatch"), "kidnapping"),
+    **dict.fromkeys(("disappear", "vanish"), "disappearance"),
+}  # fmt: skip
+#: Verbs that go missing with "missing": "*went* missing", "was *reported* missing".
+_MISSING_VERBS = frozenset({"go", "report"})
+
+
+def _told_kind(verb: Any) -> str | None:
+    """The kind of event the verb of seeing ``verb`` tells (:data:`_TOLD_KINDS`).
+
+    "seen": a sighting; "arrested": an arrest; "went missing", "was reported
+    missing": a disappearance. None for a finding, or any other verb.
+    """
+    lemma = verb.lemma_.lower()
+    if lemma in _MISSING_VERBS and any(c.lower_ == "missing" for c in verb.children):
+        return "disappearance"
+    if lemma == "catch" and any(c.lower_ == "on" for c in verb.children):
+        return "sighting"  # "caught on camera"
+    return _TOLD_KINDS.get(lemma)
+
+
+def _told_kinds(verb: Any) -> frozenset[str] | None:
+    """The kinds of event the verb of seeing ``verb`` and the verbs joined to it tell.
+
+    "was seen in Culiacán": a sighting; "was seen and arrested in Culiacán",
+    "was arrested and seen": a sighting and an arrest, either of which a
+    denial may be of; not a verb with a subject of its own ("Salcedo was seen
+    and *his brother was arrested*"). None where one is of no known kind
+    (:func:`_told_kind`), which any denial may be of.
+    """
+    alone = not _has_subject(verb)
+    verbs = [verb] + [
+        c
+        for c in verb.conjuncts
+        if c.pos_ in ("VERB", "AUX")
+        and (not _has_subject(c) or (alone and c.i < verb.i))
+    ]
+    kinds = [_told_kind(v) for v in verbs]
+    if any(k is None for k in kinds):
+        return None
+    return frozenset(k for k in kinds if k is not None)
+
+
+def _has_subject(verb: Any) -> bool:
+    """Whether ``verb`` has a subject of its own."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _described_back(
@@ -579,7 +637,7 @@ def _described_back(
     """
     if verb.lemma_.lower() not in DENYING_BACK:
         return None
-    told = _TOLD_KINDS.get(seeing.lemma_.lower())
+    told = _told_kind(seeing)
     for c in verb.children:
         if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in EVENT_NOUNS:
             who = described_only(c, before, target, places, told)
@@ -605,6 +663,7 @@ def _governed(
     or "falsely" deny it.
     """
     clause = verb
+    told = _told_kinds(verb)
     for _ in range(8):
         mark = next(
             (
@@ -640,7 +699,7 @@ def _governed(
         if head is clause or head.pos_ not in ("VERB", "AUX"):
             return None
         if semicolon_between(clause, head) and not _confirms_back(
-            head, clause, target, places
+            head, clause, target, places, told
         ):
             # "Soldiers arrested S in Culiacán; no shots were fired": a clause
             # of its own, which the parse may hang the seeing on; not "; the
