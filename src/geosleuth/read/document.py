@@ -728,7 +728,8 @@ def read_text(
         today = dt.date.today()
         days = [d.date for d in find_dates(text) if d.date <= today]
         fallback = max(days) if days else today
-        entries = timeline_days(text)
+        # (a last entry with no day marks where the text is its own again)
+        entries = [day for _, day in timeline_days(text) if day is not None]
         where = (
             # a timeline's entries date their own statements (claims.py)
             f"the items of its {len(entries)} dated entries take their entry's "

@@ -934,7 +934,7 @@ _POSTED = re.compile(r"posted\b", re.IGNORECASE)
 _ENTRY_LINE = re.compile(r"(?:^|\n\n)[ \t]*([^\n]{1,60}?)[ \t]*(?=\n\n[ \t]*\S)")
 
 
-def timeline_days(text: str) -> list[tuple[int, dt.date]]:
+def timeline_days(text: str) -> list[tuple[int, dt.date | None]]:
     r"""Where each entry of a timeline or a diary in ``text`` begins, and its day.
 
     "5 June 2018 / ... / 1 February 2017 / He was arrested in Culiacán on
@@ -945,6 +945,13 @@ def timeline_days(text: str) -> list[tuple[int, dt.date]]:
     entries or more are there: one date line is the report's, and "Updated:
     11 January 2023" or "Published: ..." heads no entry.
 
+    A last pair with no day marks where the text returns to its own day after
+    the last entry of a timeline (not of a series of posts): "Key dates: / ...
+    / 1 February 2017 / He was arrested in Culiacán. / He is believed to be
+    hiding in Sinaloa, police said on Monday": a paragraph after the entry's
+    first, told in the past, that speaks in the present (:func:`_box_ends`;
+    review r95, #6).
+
     Examples
     --------
     >>> timeline_days("Seen\n\n5 June 2018\n\nSeen.\n\n1 February 2017\n\nHeld.")
@@ -953,6 +960,8 @@ def timeline_days(text: str) -> list[tuple[int, dt.date]]:
     []
     >>> timeline_days("Seen\n\n5 June 2018\n\nSeen.\n\nPosted 6 June 2018\n\nOK.")
     []
+    >>> timeline_days("S\n\n5 June 2018\n\nS.\n\n1 May 2017\n\nHe escaped.\n\nIt is.")
+    [(14, datetime.date(2018, 6, 5)), (30, datetime.date(2017, 5, 1)), (45, None)]
     """
     found: list[tuple[int, dt.date, bool]] = []
     for m in _ENTRY_LINE.finditer(text):
@@ -967,7 +976,7 @@ def timeline_days(text: str) -> list[tuple[int, dt.date]]:
     # line, is an update of the report, as "Updated" is (review r93, #4)
     # (or a "Posted" line after its text that closes the text, as
     # _timeline_after counts it: review r95, #1)
-    out: list[tuple[int, dt.date]] = []
+    out: list[tuple[int, dt.date | None]] = []
     series = False
     for n, (end, day, posted) in enumerate(found):
         if posted:
@@ -977,7 +986,49 @@ def timeline_days(text: str) -> list[tuple[int, dt.date]]:
             if not series:
                 continue
         out.append((end, day))
-    return out if len(out) >= 2 else []
+    if len(out) < 2:
+        return []
+    if not series and (back := _box_ends(text, out[-1][0])) is not None:
+        out.append((back, None))
+    return out
+
+
+#: A verb's present form, of the text's own time: "He *is* believed to be
+#: hiding", "police *say*" are not "*was* arrested" (:func:`_box_ends`).
+_PRESENT_FORM = re.compile(
+    r"\b(?:is|are|has|remains?|says?|believes?)\b", re.IGNORECASE
+)
+#: A verb's past form: "*was* arrested", "*escaped*"; not a saying's ("police
+#: *said* on Monday"), which dates the words, not what they tell, nor a
+#: participle after "is", "are", "be", "been", "has" or "have" ("is *believed*").
+_PAST_FORM = re.compile(
+    r"\b(?:was|were|had|did)\b|(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )"
+    r"(?<!\bhave )(?<!\bhas )\b(?!(?:said|told|added|reported)\b)[a-z]{2,}ed\b",
+    re.IGNORECASE,
+)
+
+
+def _box_ends(text: str, entry: int) -> int | None:
+    """Where the text after the entry whose date line ends at ``entry`` is its own.
+
+    A box of key dates has one short paragraph to an entry; a paragraph after
+    the last entry's first, when that one tells its day in the past ("He was
+    arrested in Culiacán") and this one speaks in the present with no past
+    but a saying's ("He is believed to be hiding in Sinaloa, police said on
+    Monday"), is the report's again (review r95, #6). Not a second paragraph
+    in the past ("He was freed a day later"), nor one of an entry in the
+    present ("He is arrested" / "He is freed").
+    """
+    paragraphs = re.finditer(r"\S[^\n]*(?:\n[ \t]*\S[^\n]*)*", text[entry:])
+    first = next(paragraphs, None)
+    if first is None:
+        return None
+    if _PRESENT_FORM.search(first[0]) or not _PAST_FORM.search(first[0]):
+        return None
+    for para in paragraphs:
+        if _PRESENT_FORM.search(para[0]) and not _PAST_FORM.search(para[0]):
+            return entry + para.start()
+    return None
 
 
 def _day_of_line(line: str) -> dt.date | None:
