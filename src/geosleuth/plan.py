@@ -578,14 +578,25 @@ def _check_swath_fits(width: FloatArray, area: FloatArray) -> None:
         if w_km >= 5.0 and w_km / 1000.0 <= side_km
         else ""
     )
+    # review r105, L2: a cell as wide as the swath must fit in the map; where
+    # one would be larger than all the cells together, 'geosleuth locate'
+    # refuses it (a cell larger than the region), so no coarser grid is offered
+    whole_km2 = float(np.sum(area))
+    whole = f"{whole_km2:,.0f}" if whole_km2 >= 10 else f"{whole_km2:.3g}"
+    coarser = (
+        f", or plan on a coarser grid (cells of {w_km:g} km or more: --cell-km on "
+        "'geosleuth locate')"
+        if w_km * w_km <= whole_km2
+        else f" (a coarser grid cannot help: a cell {w_km:g} km a side would be "
+        f"larger than the whole map, {whole} km²)"
+    )
     raise InputError(
         f"The sweep width ('sweep_width_km'; --sweep-width-km on the command line) "
         f"of {_km_and_m(w_km)} is wider than the cells it is planned on, "
         f"{_km_and_m(side_km)} a side{f' (cell {k})' if per_cell else ''}: a swath "
         "that wide cannot keep its track in one cell, so the plan and its POS "
-        f"would be impossible. Give a sweep width of at most {side_km:g} km, or "
-        f"plan on a coarser grid (cells of {w_km:g} km or more: --cell-km on "
-        f"'geosleuth locate').{metres}",
+        f"would be impossible. Give a sweep width of at most {side_km:g} km"
+        f"{coarser}.{metres}",
         field="sweep_width_km",
     )
 

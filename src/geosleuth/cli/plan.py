@@ -18,7 +18,7 @@ from geosleuth._json import loads as read_json
 from geosleuth.casefile import load_case
 from geosleuth.cli import app, clean_text, console, guarded, shown_warnings
 from geosleuth.errors import GeosleuthError, GeosleuthWarning, InputError
-from geosleuth.evidence import AsOf, as_of_text, later_that_day
+from geosleuth.evidence import AsOf, as_of_text, later_that_day, time_text
 from geosleuth.grid import Grid
 from geosleuth.plan import (
     MOST_BUDGET_KM,
@@ -376,7 +376,12 @@ def run_plan(
 
 
 def _render(
-    pc: PlanCells, areas: PlanAreas, *, title: str, top: int, day: str | None = None
+    pc: PlanCells,
+    areas: PlanAreas,
+    *,
+    title: str,
+    top: int,
+    day: dt.date | None = None,
 ) -> None:
     result = pc.plan
     table = Table(title=Text(f"{title}: where to search"), title_justify="left")
@@ -433,11 +438,22 @@ def _render(
         highlight=False,
     )
     if day is not None:
-        # review r31, M4: a plan carried out a day later found half its POS
+        # review r31, M4: a plan carried out a day later found half its POS;
+        # review r105, L4: of a map with a time of day, hours later too
+        at = day.at if isinstance(day, AsOf) else None
+        later, run = (
+            (
+                f"Searched later than {time_text(at)} that day, or on a later day",
+                f"'geosleuth locate --as-of {day.isoformat()}THH:MM' (or --as-of DAY)",
+            )
+            if at is not None
+            else ("Searched on a later day", "'geosleuth locate --as-of DAY'")
+        )
         console.print(
-            f"The plan is for the map as of {day}. Searched on a later day, the "
-            "target may have moved and the map has spread: for that day's plan, "
-            "run 'geosleuth locate --as-of DAY' and plan on its estimate.",
+            f"The plan is for the map as of {as_of_text(day)}. {later}, the target "
+            "may have "
+            "moved and the map has spread: for the plan of the time of the "
+            f"search, run {run} and plan on its estimate.",
             highlight=False,
         )
 
@@ -538,10 +554,10 @@ def plan(
             stale = _items_not_in(
                 kept, estimate if estimate.is_dir() else estimate.parent
             )
-        day = None
+        day: dt.date | None = None
         if isinstance(kept, dict) and isinstance(kept.get("as_of"), str):
             with contextlib.suppress(ValueError):
-                day = as_of_text(_stored_day(kept))
+                day = _stored_day(kept)
         if stale:
             warnings.warn(stale, GeosleuthWarning, stacklevel=1)
         prior = _prior_alone(kept, estimate)
@@ -564,6 +580,24 @@ def plan(
         rest_of_world=rest_of_world,
     )
     areas = plan_areas(pc)
+    if not areas.areas and areas.small_areas:
+        # review r105, L3: GPS files of no area, said before they are written
+        shorter = (
+            f", shorter than one sweep width ({sweep_width_km:g} km),"
+            if budget_km < sweep_width_km
+            else ""
+        )
+        with shown_warnings():
+            warnings.warn(
+                f"A budget of {budget_km:g} km ({budget_km * 1000.0:g} m) of track"
+                f"{shorter} gives no "
+                "area a team can be sent to: each gets less track than "
+                f"{areas.min_track}, so the GPX and KML hold none, and the plan "
+                f"finds the target with probability {pct(pc.plan.pos)}. Check "
+                "--budget-km: it is the km of track the teams can walk or fly.",
+                GeosleuthWarning,
+                stacklevel=1,
+            )
     made_on = _made_on(kept, estimate, out)
     # the files name the estimate without its folders: they go to field units
     told = _prior_alone(kept, estimate, named=_estimate_name(estimate))
@@ -572,5 +606,5 @@ def plan(
     paths = write_plan_files(
         out, pc, title=name, areas=areas, estimate=made_on, warning=told
     )
-    _render(pc, areas, title=name, top=top, day=day if isinstance(day, str) else None)
+    _render(pc, areas, title=name, top=top, day=day)
     console.print(Text(f"Wrote {', '.join(str(p) for p in paths.values())}"))

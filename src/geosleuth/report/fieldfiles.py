@@ -471,10 +471,31 @@ class PlanAreas:
     #: areas of less track folded into an area written that they touch
     folded_areas: int = 0
 
+    @property
+    def _why(self) -> str:
+        return f" ({self.min_track_why})" if self.min_track_why else ""
+
     def text(self) -> str:
         """One or two sentences on how the cells became areas, and what is left out."""
         n = len(self.areas)
         cells = sum(int(a.cells.size) for a in self.areas)
+        if n == 0 and self.small_areas and not self.left_out_areas:
+            # review r105, L3: a budget shorter than a sweep width gives no area
+            # a team can be sent to; said so, not as "0 search areas"
+            which = (
+                "the plan's one area was"
+                if self.small_areas == 1
+                else f"each of the plan's {self.small_areas:,} areas was"
+            )
+            return (
+                f"No search area: {which} given less track than "
+                f"{self.min_track}{self._why} "
+                f"({track_text(self.small_effort_km)} in all, P(found) "
+                f"{pct(self.small_p_found)}), too little to send a team to, so the "
+                "GPX and KML hold none; the cells are in plan.geojson and plan.csv. "
+                "A budget this small finds next to nothing: check that it is in km "
+                "of track."
+            )
         said = (
             f"{_count(n, 'search area')} ({_count(cells, 'cell')} merged by POD "
             "band, in tenths); each is a waypoint at its centre and its boundary."
@@ -484,7 +505,7 @@ class PlanAreas:
                 f" {_count(self.left_out_areas, 'more area')} "
                 f"({_count(self.left_out_cells, 'cell')}, "
                 f"{track_text(self.left_out_effort_km)} of track, P(found) "
-                f"{self.left_out_p_found:.4f}) "
+                f"{pct(self.left_out_p_found)}) "
                 f"{'is' if self.left_out_areas == 1 else 'are'} left out of the GPS "
                 f"files, which hold at most {self.max_areas}; "
                 f"{'it is' if self.left_out_areas == 1 else 'they are'} in "
@@ -508,7 +529,7 @@ class PlanAreas:
                 f" {self.small_areas} area{'' if self.small_areas == 1 else 's'} "
                 f"given less track than {self.min_track}{why} and beside none "
                 f"({track_text(self.small_effort_km)} in all, P(found) "
-                f"{self.small_p_found:.4f}) "
+                f"{pct(self.small_p_found)}) "
                 f"{'is' if self.small_areas == 1 else 'are'} left out of the GPS "
                 f"files too; {'it is' if self.small_areas == 1 else 'they are'} in "
                 "plan.geojson and plan.csv."
@@ -521,7 +542,7 @@ class PlanAreas:
             said += (
                 f" The areas in the GPS files take {track_text(track)} of the plan's "
                 f"{track_text(all_track)} of track, and find the target with "
-                f"probability {found:.4f} of its {all_found:.4f}."
+                f"probability {pct(found)} of its {pct(all_found)}."
             )
         return said
 
