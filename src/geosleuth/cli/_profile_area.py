@@ -4,7 +4,8 @@ Which rows set a wide study area (:func:`farthest_text`); the few events that
 make it many times larger (:func:`stretch`, :class:`Stretched`,
 :func:`stretch_text`), in one warning with the reader's "lon and lat swapped?"
 where they are the rows that look swapped (:func:`swapped_stretching`,
-:func:`swap_stretch_text`); a CGT buffer wider than half the area's diagonal
+:func:`swap_stretch_text`), and beside a hit score over such an area
+(:func:`stretched_caveat`); a CGT buffer wider than half the area's diagonal
 (:func:`warn_of_a_wide_buffer`); and the library's errors and warnings about
 the area in a shell user's words, naming the events file (:data:`BOTH_NAMES`,
 :func:`about_events`). Used by :mod:`geosleuth.cli.profile`.
@@ -44,6 +45,7 @@ __all__ = [
     "farthest_text",
     "stretch",
     "stretch_text",
+    "stretched_caveat",
     "swap_stretch_text",
     "swapped_stretching",
     "warn_of_a_wide_buffer",
@@ -124,7 +126,8 @@ def stretch(
     more (:func:`geosleuth.profile.study_area.stretching_events`): their
     lines, and the area and cells with and without them
     (:func:`stretch_text`, or :func:`swap_stretch_text` for rows that look
-    swapped).
+    swapped), and beside a hit score that it is not comparable
+    (:func:`stretched_caveat`).
     """
     n = events.n_events
     most = min(max(1, int(n * _STRETCH_SHARE)), _STRETCH_MOST)
@@ -164,17 +167,20 @@ def stretch(
     return Stretched(idx, times, without, float(np.hypot(rx, ry).max()), record)
 
 
-def stretch_text(stretched: Stretched, events: EventTable, grid: Grid) -> str:
-    """The warning that a few events stretch the study area (review r60, H1)."""
-    idx, without = stretched.idx, stretched.without
-    n = events.n_events
+def _rows_text(events: EventTable, idx: IntArray) -> str:
+    """``line 7, line 9 and 3 more``: the rows of events ``idx``, 5 at most."""
     rows = [
         f"line {int(events.lines[k])}" if events.lines[k] > 0 else f"event {int(k)}"
         for k in idx
     ]
-    shown = ", ".join(rows[:5]) + (
-        f" and {len(rows) - 5} more" if len(rows) > 5 else ""
-    )
+    return ", ".join(rows[:5]) + (f" and {len(rows) - 5} more" if len(rows) > 5 else "")
+
+
+def stretch_text(stretched: Stretched, events: EventTable, grid: Grid) -> str:
+    """The warning that a few events stretch the study area (review r60, H1)."""
+    idx, without = stretched.idx, stretched.without
+    n = events.n_events
+    shown = _rows_text(events, idx)
     centre = _unit_vectors(np.array([without.lon0]), np.array([without.lat0]))[0]
     km = _km_from(_unit_vectors(events.lons[idx], events.lats[idx]), centre)
     one = idx.size == 1
@@ -257,6 +263,36 @@ def swap_stretch_text(
         f"and a hit score, a share of the area, looks better than it is{far}. If "
         f"swapped, exchange {its} lon and lat; if {'it does' if one else 'they do'} "
         f"not belong to the series, remove {it} from the file."
+    )
+
+
+def stretched_caveat(
+    stretched: Stretched | None, events: EventTable, *, swapped: bool
+) -> str | None:
+    """Why a hit score over a stretched study area is not comparable, or None.
+
+    The warning of the stretch (:func:`stretch_text`, :func:`swap_stretch_text`)
+    comes before the table, and the hit score printed in it was read as
+    meaningful (review r105, L8: 0.213 % with line 13 swapped, the area
+    widened 17,964,204-fold). One clause, after the score in the table and as
+    the truth's ``hit_score_caveat`` in profile.json: which rows, how many
+    times, and the fix. ``swapped``: the stretching rows are those that look
+    swapped (:func:`swapped_stretching`).
+    """
+    if stretched is None:
+        return None
+    one = stretched.idx.size == 1
+    rows = _rows_text(events, stretched.idx)
+    how = (
+        f"exchange {'its' if one else 'their'} lon and lat (or remove "
+        f"{'it' if one else 'them'})"
+        if swapped
+        else f"remove {'it' if one else 'them'} if not of the series"
+    )
+    return (
+        f"not comparable: {rows} stretch{'es' if one else ''} the study area "
+        f"{stretched.times:,.0f}-fold{' (lon and lat swapped?)' if swapped else ''}; "
+        f"{how} and run again"
     )
 
 

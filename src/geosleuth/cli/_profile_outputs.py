@@ -3,8 +3,11 @@
 A profile's scores become hit scores, the share of the study area scoring at
 least as high as a cell (:func:`cells_at_least_as_high`); its top cells and each
 known source go to profile.geojson (:func:`profile_geojson`) and the map to
-profile.png (:func:`profile_png`). A known source's record and line
-(:func:`truth_record`, :func:`truth_text`), a length in m or km
+profile.png (:func:`profile_png`). Every hit score written to profile.json
+and profile.geojson is rounded by one rule (:func:`written_hit_score_pct`,
+:data:`HIT_SCORE_ROUNDING`). A known source's record and line
+(:func:`truth_record`, :func:`truth_text`, :func:`written_truth`), a length in
+m or km
 (:func:`length_text`) and what to do when the DPM's chains disagree
 (:func:`convergence_hint`) are what the terminal and profile.json say. Used by
 :mod:`geosleuth.cli.profile`.
@@ -24,6 +27,7 @@ from geosleuth.profile import hit_score
 from geosleuth.report.fieldfiles import cell_outlines_lonlat, ring_parts
 
 __all__ = [
+    "HIT_SCORE_ROUNDING",
     "cells_at_least_as_high",
     "convergence_hint",
     "length_text",
@@ -31,6 +35,8 @@ __all__ = [
     "profile_png",
     "truth_record",
     "truth_text",
+    "written_hit_score_pct",
+    "written_truth",
 ]
 
 
@@ -39,6 +45,44 @@ def cells_at_least_as_high(scores: FloatArray) -> IntArray:
     s = np.where(np.isnan(scores), -np.inf, scores)
     order = np.sort(s)
     return np.asarray(s.size - np.searchsorted(order, s, side="left"), dtype=np.int64)
+
+
+#: How profile.json and profile.geojson round a hit score, in words (for
+#: profile.json's ``map.values``): one rule for both files (review r105, L9:
+#: the map had 3 decimals, the GeoJSON 4 and a --truth none, so the two best
+#: cells of 150,400 both read 0.001 in one file and 0.0007, 0.0013 in the
+#: other). Significant figures keep the best cells, the ones that matter,
+#: apart on any grid, and five are never coarser than the map's old 0.001 below
+#: 100 %; the counts behind each score are written exactly.
+HIT_SCORE_ROUNDING = "rounded to 5 significant figures"
+
+
+def written_hit_score_pct(pct: float) -> float:
+    """A hit score in % as profile.json and profile.geojson write it.
+
+    Rounded to 5 significant figures (:data:`HIT_SCORE_ROUNDING`); NaN stays
+    NaN.
+
+    Examples
+    --------
+    >>> written_hit_score_pct(100.0 / 150_400), written_hit_score_pct(200 / 150_400)
+    (0.00066489, 0.0013298)
+    >>> written_hit_score_pct(21.301775), written_hit_score_pct(100.0)
+    (21.302, 100.0)
+    """
+    return float(f"{pct:.5g}")
+
+
+def written_truth(truth: dict[str, Any]) -> dict[str, Any]:
+    """A known source's record (:func:`truth_record`) as the files write it.
+
+    Its hit score rounded as the map's (:func:`written_hit_score_pct`); the
+    exact one is ``cells_at_least_as_high`` of ``n_cells``.
+    """
+    pct = truth["hit_score_pct"]
+    return truth | {
+        "hit_score_pct": None if pct is None else written_hit_score_pct(pct)
+    }
 
 
 def _search_order_pct(scores: FloatArray) -> FloatArray:
@@ -67,6 +111,11 @@ def profile_geojson(
     *,
     top_cells: int,
 ) -> dict[str, Any]:
+    """profile.geojson: the ``top_cells`` best cells, best first, and each truth.
+
+    ``truths`` as profile.json writes them (:func:`written_truth`); the cells'
+    hit scores are rounded by the same rule (:func:`written_hit_score_pct`).
+    """
     pct = 100.0 * at_least / at_least.size
     finite = np.where(np.isnan(scores), -np.inf, scores)
     top = np.argsort(-finite, kind="stable")[:top_cells]
@@ -79,7 +128,7 @@ def profile_geojson(
                 "rank": rank + 1,
                 "cell": int(c),
                 "score": float(scores[c]),
-                "hit_score_pct": round(float(pct[c]), 4),
+                "hit_score_pct": written_hit_score_pct(float(pct[c])),
                 "cells_at_least_as_high": int(at_least[c]),
                 "n_cells": int(at_least.size),
             },
@@ -238,13 +287,22 @@ def profile_png(
 
 
 def truth_record(
-    grid: Grid, scores: FloatArray, lon: float, lat: float
+    grid: Grid,
+    scores: FloatArray,
+    lon: float,
+    lat: float,
+    *,
+    caveat: str | None = None,
 ) -> dict[str, Any]:
     """A known source's cell and hit score, with the counts behind the score.
 
     ``cells_at_least_as_high`` of ``n_cells`` give the hit score exactly. A
     source outside the study area whose (lat, lon) lies inside gets
     ``"swapped_inside": True``: its lon and lat, or the events', may be swapped.
+    ``caveat``: why the hit score is not comparable (a few rows stretch the
+    study area, :func:`geosleuth.cli._profile_area.stretched_caveat`), or None;
+    a hit score is then ``"hit_score_comparable": false`` with the caveat as
+    ``hit_score_caveat`` (review r105, L8).
     """
     cell = int(grid.lonlat_to_cell(lon, lat))
     record: dict[str, Any] = {"lon": lon, "lat": lat, "cell": cell}
@@ -252,7 +310,12 @@ def truth_record(
         hs = 100.0 * hit_score(scores, cell)
         ref = scores[cell]
         count = None if np.isnan(ref) else int(np.count_nonzero(scores >= ref))
-        record |= {"hit_score_pct": hs, "cells_at_least_as_high": count}
+        record |= {
+            "hit_score_pct": hs,
+            "cells_at_least_as_high": count,
+            "hit_score_comparable": caveat is None,
+            "hit_score_caveat": caveat,
+        }
     else:
         swapped = -90.0 <= lon <= 90.0 and int(grid.lonlat_to_cell(lat, lon)) >= 0
         record |= {"hit_score_pct": None, "swapped_inside": swapped}
@@ -277,7 +340,11 @@ def length_text(km: float) -> str:
 
 
 def truth_text(truth: dict[str, Any]) -> str:
-    """``hit score 0.008 % (11 of 144,000 cells)``, or why there is none."""
+    """``hit score 0.008 % (11 of 144,000 cells)``, or why there is none.
+
+    A hit score over a stretched study area is followed by its caveat, on the
+    same line: ``..., not comparable: ...`` (review r105, L8).
+    """
     if truth["hit_score_pct"] is None:
         if truth.get("swapped_inside"):
             return (
@@ -288,7 +355,10 @@ def truth_text(truth: dict[str, Any]) -> str:
         return "outside the study area"
     count = truth["cells_at_least_as_high"]
     of = "" if count is None else f" ({count:,} of {truth['n_cells']:,} cells)"
-    return f"hit score {truth['hit_score_pct']:.3f} %{of}"
+    caveat = truth.get("hit_score_caveat")
+    return f"hit score {truth['hit_score_pct']:.3f} %{of}" + (
+        f", {caveat}" if caveat else ""
+    )
 
 
 def convergence_hint(

@@ -35,6 +35,7 @@ from geosleuth.cli._profile_area import (
     farthest_text,
     stretch,
     stretch_text,
+    stretched_caveat,
     swap_stretch_text,
     swapped_stretching,
     warn_of_a_wide_buffer,
@@ -49,6 +50,7 @@ from geosleuth.cli._profile_events import (
     unused_weight_note,
 )
 from geosleuth.cli._profile_outputs import (
+    HIT_SCORE_ROUNDING,
     cells_at_least_as_high,
     convergence_hint,
     length_text,
@@ -56,6 +58,8 @@ from geosleuth.cli._profile_outputs import (
     profile_png,
     truth_record,
     truth_text,
+    written_hit_score_pct,
+    written_truth,
 )
 from geosleuth.errors import EvidenceWarning, GeosleuthWarning, InputError
 from geosleuth.profile import (
@@ -167,7 +171,9 @@ def profile(
         list[str] | None,
         typer.Option(
             "--truth",
-            help="A known source as LON,LAT (repeatable): its hit score is reported.",
+            help="A known source as LON,LAT (repeatable): its hit score is "
+            "reported, the share of the study area scoring at least as high as its "
+            "cell (lower is better).",
         ),
     ] = None,
     weight_column: Annotated[
@@ -253,7 +259,13 @@ def profile(
     ] = None,
     buffer_km: Annotated[
         float | None,
-        typer.Option("--buffer-km", help="CGT buffer (default: half the mean NN)."),
+        typer.Option(
+            "--buffer-km",
+            help="CGT buffer zone radius, km. Like all of CGT's distances "
+            "(Rossmo's), a Manhattan distance: |dx| + |dy| in the study area's "
+            "equal-area plane. Default: half the events' mean Manhattan "
+            "nearest-neighbour distance.",
+        ),
     ] = None,
     top_cells: Annotated[
         int, typer.Option("--top-cells", min=1, help="Cells written to the GeoJSON.")
@@ -272,30 +284,31 @@ def profile(
 ) -> None:
     """Profile an event set to find the source (base) behind the events.
 
-    The study area is the events' bounding box plus a margin (10 % of its width on
-    the west and east, of its height on the south and north), cut into square
-    equal-area cells, --n-side along its longer side (or of --cell-km, which must
-    leave 2 cells or more; rounding up to whole cells is said when it grows the area
-    by more than 1 %). It must be smaller than a hemisphere, and events more than
-    600 km from its centre are warned of, naming the farthest rows; a set whose
-    events all lie within 1 m of each other is one place, and refused (two events at
-    one address are two events). An event far from the others that lies among them
-    with lon and lat exchanged is warned of ("lon and lat swapped on line 7?") and
-    kept, widening the study area (a real far event near the diagonal lon = lat
-    looks the same: exchange its lon and lat, or remove it, if it is swapped); a
-    few events that make the study area 10 times larger or more are warned of by
-    line, with the area and cells with and without them, in the one warning of
-    the swap where they are the rows that look swapped; rows
-    that repeat an earlier row exactly, every field the same, are warned of by line
-    and kept (counted in profile.json). A file that is not UTF-8 is read as
-    Windows-1252 (cp1252), as Excel writes it, with a warning; Excel's "sep=;" first
-    line is understood. With --weight-column, rows of weight 0 are left out before
-    anything else (the terminal and profile.json say how many); without it, a column
-    named like a count (a word of its name is weight(s), count(s), cases, deaths, n
-    ...: case_count, n_cases) is said to be unused. A decimal comma is read in a
-    ';'- or tab-separated file and in a quoted field ("10,5"). Options of the other
-    method (--buffer-km for CGT; --seed, --chains, --samples, --burnin, --sigma-km,
-    --sigma-shape, --tau-km for DPM) are refused.
+    The study area is the events' bounding box plus a margin (--margin, by default
+    10 % of its width on the west and east, of its height on the south and north),
+    cut into square equal-area cells, --n-side along its longer side (or of
+    --cell-km, which must leave 2 cells or more; rounding up to whole cells is said
+    when it grows the area by more than 1 %). It must be smaller than a hemisphere,
+    and events more than 600 km from its centre are warned of, naming the farthest
+    rows; a set whose events all lie within 1 m of each other is one place, and
+    refused (two events at one address are two events). An event far from the others
+    that lies among them with lon and lat exchanged is warned of ("lon and lat
+    swapped on line 7?") and kept, widening the study area (a real far event near
+    the diagonal lon = lat looks the same: exchange its lon and lat, or remove it,
+    if it is swapped); a few events that make the study area 10 times larger or more
+    are warned of by line, with the area and cells with and without them, in the one
+    warning of the swap where they are the rows that look swapped, and a --truth's
+    hit score over such an area is marked "not comparable" in the table and
+    profile.json; rows that repeat an earlier row exactly, every field the same, are
+    warned of by line and kept (counted in profile.json). A file that is not UTF-8
+    is read as Windows-1252 (cp1252), as Excel writes it, with a warning; Excel's
+    "sep=;" first line is understood. With --weight-column, rows of weight 0 are
+    left out before anything else (the terminal and profile.json say how many);
+    without it, a column named like a count (a word of its name is weight(s),
+    count(s), cases, deaths, n ...: case_count, n_cases) is said to be unused. A
+    decimal comma is read in a ';'- or tab-separated file and in a quoted field
+    ("10,5"). Options of the other method (--buffer-km for CGT; --seed, --chains,
+    --samples, --burnin, --sigma-km, --sigma-shape, --tau-km for DPM) are refused.
     """
     _check_method_options(ctx, method)
     truths_ll = [parse_truth(t) for t in (truth or [])]
@@ -481,7 +494,13 @@ def profile(
         }
     at_least = cells_at_least_as_high(scores)
     pct = 100.0 * at_least / at_least.size
-    truths = [truth_record(grid, scores, lon, lat) for lon, lat in truths_ll]
+    # a hit score over a study area a few rows stretch is marked (r105, L8)
+    caveat = stretched_caveat(stretched, events, swapped=swapped is not None)
+    truths = [
+        truth_record(grid, scores, lon, lat, caveat=caveat) for lon, lat in truths_ll
+    ]
+    # both files round every hit score by one rule (review r105, L9)
+    written_truths = [written_truth(t) for t in truths]
     peak = int(np.nanargmax(scores))
     peak_x, peak_y = cx[peak], cy[peak]
     peak_lon, peak_lat = grid.xy_km_to_lonlat(peak_x, peak_y)
@@ -524,19 +543,20 @@ def profile(
         },
         "grid": grid.to_dict(),
         "peak": {"lon": float(peak_lon), "lat": float(peak_lat), "cell": peak},
-        "truths": truths,
+        "truths": written_truths,
         "dpm": dpm_info,
         "warnings": warned,
         "map": {
             "values": "hit_score_pct: % of the study area scoring at least as high, "
-            "rounded to 0.001; exactly 100 * cells_at_least_as_high / n_cells",
+            f"{HIT_SCORE_ROUNDING} (as in profile.geojson); exactly 100 * "
+            "cells_at_least_as_high / n_cells",
             "order": "row-major from the south-west corner",
             "n_cells": int(at_least.size),
-            "hit_score_pct": [round(float(v), 3) for v in pct],
+            "hit_score_pct": [written_hit_score_pct(float(v)) for v in pct],
             "cells_at_least_as_high": at_least.tolist(),
         },
     }
-    geo = profile_geojson(grid, scores, at_least, truths, top_cells=top_cells)
+    geo = profile_geojson(grid, scores, at_least, written_truths, top_cells=top_cells)
     title = f"geosleuth profile ({method}): {events.n_events} events"
     # made first, then written all or nothing (as 'locate' does): a failure
     # leaves no new profile.json beside an old profile.png, nor half a set
