@@ -37,8 +37,11 @@ __all__ = [
     "EVENT_NOUNS",
     "WHERE_NOUNS",
     "described_only",
+    "event_elsewhere",
+    "gender_told",
     "the_ones_told",
     "told_before",
+    "told_span",
 ]
 
 
@@ -94,7 +97,7 @@ def told_before(
             )
     elif lemma not in EVENT_NOUNS:
         # "; police denied reports of his arrest *in Durango*": of another event
-        return not _elsewhere(noun, _told_span(noun, before), places)
+        return not event_elsewhere(noun, told_span(noun, before), places)
     return the_ones_told(noun, before, target, places)
 
 
@@ -104,7 +107,7 @@ def _other_kind(noun: Any, told: Collection[str] | None) -> bool:
     return told is not None and kind is not None and kind not in told
 
 
-def _told_span(noun: Any, before: Any) -> Any:
+def told_span(noun: Any, before: Any) -> Any:
     """The words of the clause ``before`` up to the semicolon before ``noun``."""
     doc = noun.doc
     semicolon = max(
@@ -148,10 +151,10 @@ def the_ones_told(
     "*of the man*"), which may be anyone the text tells of (review r65, H1,
     H2; one of no other person is :func:`described_only`); nor the event at
     another place ("his arrest *in Durango*" after "was seen in Mazatlán":
-    review r65, H3; :func:`_elsewhere`).
+    review r65, H3; :func:`event_elsewhere`).
     """
-    told = _told_span(noun, before)
-    if _elsewhere(noun, told, places):
+    told = told_span(noun, before)
+    if event_elsewhere(noun, told, places):
         return False
     owners = _owners(noun)
     if not owners:
@@ -160,7 +163,7 @@ def the_ones_told(
     for owner in owners:
         gender = GENDER_OF.get(owner.lower_)
         if gender is not None:
-            if _gender_told(before) not in (None, gender):
+            if gender_told(before) not in (None, gender):
                 return False
         elif owner.lower_ in _PLURAL_OWNERS:
             continue
@@ -203,7 +206,7 @@ def described_only(
     """
     if told is None or EVENT_KINDS.get(noun.lemma_.lower()) != told:
         return None
-    if _elsewhere(noun, _told_span(noun, before), places):
+    if event_elsewhere(noun, told_span(noun, before), places):
         return None
     owners = _owners(noun)
     if len(owners) != 1 or not _may_be_the_one(owners[0], target):
@@ -603,7 +606,7 @@ def _the_deniers_kin(
     whose = theirs[0]
     gender = GENDER_OF.get(whose.lower_)
     if gender is not None:
-        return _gender_told(before) in (None, gender)
+        return gender_told(before) in (None, gender)
     if whose.lower_ in _PLURAL_OWNERS:
         return True
     if whose.pos_ != "PROPN":
@@ -641,7 +644,7 @@ _NICKNAME_ARTICLES = frozenset({"el", "la", "los", "las"})
 _NO_PLACE_LABELS = frozenset({"DATE", "TIME", "PERSON", "NORP", "EVENT", "LAW"})
 
 
-def _elsewhere(noun: Any, told: Any, places: Sequence[MentionLike] = ()) -> bool:
+def event_elsewhere(noun: Any, told: Any, places: Sequence[MentionLike] = ()) -> bool:
     """Whether the event ``noun`` names a place the clause ``told`` does not.
 
     "Salcedo was seen in Mazatlán; police denied reports of his arrest *in
@@ -924,7 +927,7 @@ def _the_one_named(owner: Any, names: set[str], target: Target | None) -> bool:
 _PLURAL_OWNERS = frozenset({"their", "them"})
 
 
-def _gender_told(before: Any) -> str | None:
+def gender_told(before: Any) -> str | None:
     """The gender of the subject of the clause ``before``, or None if unknown.
 
     "*he* was arrested": "he"; "*Jane Doe* was arrested": "she" (by her given

@@ -26,7 +26,10 @@ from geosleuth.read._denied_owners import (
     EVENT_NOUNS,
     WHERE_NOUNS,
     described_only,
+    event_elsewhere,
+    gender_told,
     told_before,
+    told_span,
 )
 from geosleuth.read._doc_text import doc_text
 from geosleuth.read._reports import (
@@ -35,6 +38,7 @@ from geosleuth.read._reports import (
 )
 from geosleuth.read._sentence import CORRECTABLE, MentionLike, Sentence, denied_phrase
 from geosleuth.read._target_names import Target
+from geosleuth.read._target_pronouns import GENDER_OF
 from geosleuth.read.attribution import REPORTING_LEMMAS, belief_hedge
 from geosleuth.read.attribution._disputes import retracts
 from geosleuth.read.hedges import hedge_of, semicolon_between, weakest
@@ -510,9 +514,21 @@ def _confirms_back(
     wounded", "; officials denied wrongdoing"; nor, after a seeing of the kinds
     ``told`` (:func:`_told_kinds`), an event of another kind ("was seen ...;
     police denied *his arrest*": :func:`~geosleuth.read._denied_owners.told_before`).
+    Of nouns joined, any may be what was told ("; police denied *the arrest and
+    the sighting*", review r112, W9); and a denial whose reason says the one
+    told of was not there denies the event told whatever its kind ("; police
+    denied his arrest, *saying he had never been there*": :func:`_not_there`,
+    review r112, W11). A denial of a clause of its own denies what was told
+    only where the clause tells it again (:func:`_told_again`: "was arrested
+    ...; police denied *that he had been captured*", review r112, U5).
     """
-    if any(c.dep_ == "ccomp" and c.i > before.i for c in verb.children):
-        return False
+    own = [c for c in verb.children if c.dep_ == "ccomp" and c.i > before.i]
+    if own:
+        return (
+            verb.lemma_.lower() in DENYING_BACK
+            and len(own) == 1
+            and _told_again(own[0], before, target, places, told)
+        )
     if verb.lemma_.lower() in _CONFIRMING or _not_yet_confirmed(verb) is not None:
         # "; the arrest has yet to be confirmed", "remains unconfirmed", "police
         # could not confirm it", "could not immediately confirm": what is
@@ -524,15 +540,132 @@ def _confirms_back(
             deps = ("nsubj", "nsubjpass")
         what = [c for c in verb.children if c.dep_ in deps]
         return all(
-            told_before(c, before, _CONFIRMED_BACK, target, places, told) for c in what
+            any(
+                told_before(n, before, _CONFIRMED_BACK, target, places, told)
+                for n in (c, *c.conjuncts)
+            )
+            for c in what
         )
-    # "; officials denied *it*", "; police dismissed *the report*": a denial of
-    # what was told before; not "; officials denied wrongdoing"
-    return verb.lemma_.lower() in DENYING_BACK and any(
-        c.dep_ in ("dobj", "nsubjpass")
-        and told_before(c, before, _TOLD_BEFORE, target, places, told)
+    if verb.lemma_.lower() not in DENYING_BACK:
+        return False
+    if _not_there(verb, before, places):
+        told = None  # "; police denied his arrest, saying he had never been there"
+    # "; officials denied *it*", "; police dismissed *the report*", "; police
+    # denied *the arrest and the sighting*": a denial of what was told before;
+    # not "; officials denied wrongdoing"
+    return any(
+        told_before(n, before, _TOLD_BEFORE, target, places, told)
         for c in verb.children
+        if c.dep_ in ("dobj", "nsubjpass")
+        for n in (c, *c.conjuncts)
     )
+
+
+#: Verbs of an event that happened: "denied the arrest *took place*".
+_HAPPENING = frozenset({"happen", "occur"})
+
+
+def _told_again(
+    clause: Any,
+    before: Any,
+    target: Target | None,
+    places: Sequence[MentionLike],
+    told: frozenset[str] | None,
+) -> bool:
+    """Whether the denied ``clause`` tells again the event the clause ``before`` told.
+
+    "was arrested in Culiacán; police denied *that he had been captured*", "*the
+    arrest took place*": a verb of the kind told (``told``), of a pronoun of the
+    one told of; or the event told by its noun, that it took place, happened;
+    or, of any kind, that the one told of was there ("that he had ever been
+    there": :func:`_was_there`). Not one of another kind ("was seen ...;
+    police denied that he had been arrested"), of another ("that his brother
+    had been captured"), at another place ("that he had been captured in
+    Durango"), nor negated.
+    """
+    if any(c.dep_ == "neg" for c in clause.children):
+        return False
+    if _was_there(clause, before, places):
+        return True  # "; police denied that he had ever been there"
+    if told is None:
+        return False
+    subject = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subject) != 1:
+        return False
+    who = subject[0]
+    lemma = clause.lemma_.lower()
+    if lemma in _HAPPENING or (
+        lemma == "take"
+        and any(c.dep_ == "dobj" and c.lower_ == "place" for c in clause.children)
+    ):
+        return told_before(who, before, _TOLD_BEFORE, target, places, told)
+    if _told_kind(clause) not in told:
+        return False
+    gender = GENDER_OF.get(who.lower_)
+    if gender not in ("he", "she") or gender_told(before) not in (None, gender):
+        return False
+    return not event_elsewhere(clause, told_span(clause, before), places)
+
+
+#: Verbs that give a denial's reason: "denied his arrest, *saying* he had never
+#: been there".
+_GIVING_REASON = frozenset({"say", "add", "insist", "explain", "stress", "maintain"})
+#: Nouns of a place one may not have been in: "had not been *in the country*".
+_PLACE_NOUNS = frozenset(
+    {"country", "city", "town", "state", "region", "area", "village", "province"}
+)
+
+
+def _not_there(verb: Any, before: Any, places: Sequence[MentionLike] = ()) -> bool:
+    """Whether the denial ``verb`` gives as its reason that the one told was not there.
+
+    "; police denied his arrest, *saying he had never been there*", "*saying he
+    was not in Culiacán*", "*adding that he has not been in the country*": a
+    verb of saying joined to the denial whose clause, negated, puts the one
+    told of there (:func:`_was_there`). Not "saying he was still at large",
+    "saying he was not in custody", "saying his brother had never been there",
+    "saying he was not in Durango" after "was seen in Culiacán".
+    """
+    return any(
+        clause.dep_ == "ccomp"
+        and any(c.dep_ == "neg" for c in clause.children)
+        and _was_there(clause, before, places)
+        for said in verb.children
+        if said.dep_ in ("advcl", "conj") and said.lemma_.lower() in _GIVING_REASON
+        for clause in said.children
+    )
+
+
+def _was_there(clause: Any, before: Any, places: Sequence[MentionLike]) -> bool:
+    """Whether ``clause`` puts the one the clause ``before`` tells of where it told.
+
+    "he had (never) been *there*", "he was (not) *in Culiacán*", "he has (not)
+    been *in the country*": a "be" of a pronoun of the one told of (of its
+    gender, where known), at "there" or in a place (a name, or "the country",
+    "the city"), not one the clause ``before`` does not name or hold
+    (:func:`~geosleuth.read._denied_owners.event_elsewhere`: "in Durango" after "in
+    Culiacán"). Not "he was in custody", "his brother was there".
+    """
+    if clause.lemma_.lower() != "be":
+        return False
+    kids = list(clause.children)
+    subject = [c for c in kids if c.dep_ == "nsubj"]
+    if len(subject) != 1:
+        return False
+    gender = GENDER_OF.get(subject[0].lower_)
+    if gender not in ("he", "she") or gender_told(before) not in (None, gender):
+        return False
+    if not any(c.dep_ == "advmod" and c.lower_ == "there" for c in kids) and not any(
+        c.dep_ == "prep"
+        and c.lower_ in ("in", "at", "to")
+        and any(
+            o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.lemma_.lower() in _PLACE_NOUNS)
+            for o in c.children
+        )
+        for c in kids
+    ):
+        return False
+    return not event_elsewhere(clause, told_span(clause, before), places)
 
 
 #: What such a verb denies when it denies what was told before it: "; officials
@@ -598,7 +731,9 @@ def _told_kinds(verb: Any) -> frozenset[str] | None:
     "was seen in Culiacán": a sighting; "was seen and arrested in Culiacán",
     "was arrested and seen": a sighting and an arrest, either of which a
     denial may be of; not a verb with a subject of its own ("Salcedo was seen
-    and *his brother was arrested*"). None where one is of no known kind
+    and *his brother was arrested*"). With them, what the seeing saw ("was seen
+    *being arrested*", "*in custody*", "in Culiacán, *where he was arrested*":
+    :func:`_witnessed`). None where one is of no known kind
     (:func:`_told_kind`), which any denial may be of.
     """
     alone = not _has_subject(verb)
@@ -611,7 +746,93 @@ def _told_kinds(verb: Any) -> frozenset[str] | None:
     kinds = [_told_kind(v) for v in verbs]
     if any(k is None for k in kinds):
         return None
-    return frozenset(k for k in kinds if k is not None)
+    return frozenset(k for k in kinds if k is not None) | _witnessed(verb)
+
+
+#: Words of one held, which a seeing "in" them tells as an arrest too: "was seen
+#: *in custody*", "photographed *in handcuffs*", "seen being taken *into
+#: custody*".
+_HELD = frozenset({"custody", "handcuff", "handcuffs", "shackle", "shackles"})
+#: Those whose leading one away is an arrest: "seen being led away *by soldiers*".
+_TAKERS = frozenset(
+    {"police", "policeman", "officer", "soldier", "troop", "army", "military",
+     "navy", "marine", "agent", "authority", "guard", "force"}
+)  # fmt: skip
+
+
+def _witnessed(verb: Any) -> frozenset[str]:
+    """The kinds of event the seeing ``verb`` tells besides a sighting: what it saw.
+
+    "was seen *being arrested* in Culiacán", "filmed *being led away by
+    soldiers*", "seen *in custody*", "photographed *in handcuffs*": the seeing
+    of an arrest is an arrest too, which a denial of the arrest denies
+    (review r112, W7, W8); "seen in Culiacán, *where he was arrested*": an
+    event the clause tells at the place seen, of the one seen (W10). Not "seen
+    walking in Culiacán", "seen in Culiacán, where *his brother* was arrested",
+    "where he was born". Nothing for a verb of no seeing.
+    """
+    if _told_kind(verb) != "sighting":
+        return frozenset()
+    kinds = set()
+    doing = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]
+    for v in doing[1:]:
+        kind = _told_kind(v)
+        if kind is None and _led_away(v):
+            kind = "arrest"
+        if kind is not None:
+            kinds.add(kind)
+    gender = gender_told(verb)
+    for v in doing:
+        for prep in v.children:
+            if prep.dep_ != "prep":
+                continue
+            for place in prep.children:
+                if place.dep_ != "pobj":
+                    continue
+                if prep.lower_ in ("in", "into") and place.lemma_.lower() in _HELD:
+                    kinds.add("arrest")
+                kinds.update(_told_there(place, gender))
+    return frozenset(kinds)
+
+
+def _led_away(verb: Any) -> bool:
+    """Whether ``verb`` leads one away by a force: "led away *by soldiers*"."""
+    if not any(
+        c.dep_ in ("advmod", "prt") and c.lower_ == "away" for c in verb.children
+    ):
+        return False
+    return any(
+        g.dep_ == "pobj" and g.lemma_.lower() in _TAKERS
+        for c in verb.children
+        if c.dep_ == "agent"
+        for g in c.children
+    )
+
+
+def _told_there(place: Any, gender: str | None) -> set[str]:
+    """The kinds of event a clause of ``place`` tells of the one seen there.
+
+    "seen in Culiacán, *where he was arrested*": a "where" clause whose subject
+    is a pronoun of the one seen (of ``gender``, where known), not negated.
+    """
+    kinds = set()
+    for clause in place.children:
+        if clause.dep_ != "relcl" or not any(
+            c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children
+        ):
+            continue
+        kind = _told_kind(clause)
+        subject = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if (
+            kind is None
+            or any(c.dep_ == "neg" for c in clause.children)
+            or len(subject) != 1
+            or GENDER_OF.get(subject[0].lower_) not in ("he", "she")
+            or gender not in (None, GENDER_OF[subject[0].lower_])
+        ):
+            continue
+        kinds.add(kind)
+    return kinds
 
 
 def _has_subject(verb: Any) -> bool:
@@ -637,12 +858,13 @@ def _described_back(
     """
     if verb.lemma_.lower() not in DENYING_BACK:
         return None
-    told = _told_kind(seeing)
+    told = {_told_kind(seeing)} | _witnessed(seeing)
     for c in verb.children:
         if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in EVENT_NOUNS:
-            who = described_only(c, before, target, places, told)
-            if who is not None:
-                return f"{verb.text} the {c.text} of {who}, maybe the target"
+            for kind in sorted(k for k in told if k is not None):
+                who = described_only(c, before, target, places, kind)
+                if who is not None:
+                    return f"{verb.text} the {c.text} of {who}, maybe the target"
     return None
 
 
