@@ -260,7 +260,7 @@ def test_no_note_for_two_speakers_or_a_correlation_set(
     assert not _warnings_of(_record(out))
 
 
-def test_an_unnamed_item_joins_the_one_speaker_named_in_its_document() -> None:
+def test_only_items_of_one_named_speaker_are_grouped() -> None:
     from geosleuth.evidence import Claim, Provenance
     from geosleuth.fuse import Contribution
     from geosleuth.geometry import Point
@@ -279,15 +279,15 @@ def test_an_unnamed_item_joins_the_one_speaker_named_in_its_document() -> None:
         used=("c1", "c2", "c3"),
         contributions=[Contribution(k, "claim", v, 0.0) for k, v in shifts.items()],
     )
-    (group,) = one_speaker_groups(est, items)  # type: ignore[arg-type]
-    assert [i.id for i in group] == ["c1", "c2", "c3"]
-    # two speakers named: the unnamed ones are the document's own voice
-    items.append(claim("c4", "Petrovic"))
+    # items with no speaker join neither Jovic nor one another (reviews r97 L3,
+    # r105 M1: tests/test_i110.py)
+    assert one_speaker_groups(est, items) == []  # type: ignore[arg-type]
+    items.append(claim("c4", " jovic"))  # the same name but for case and spacing
     shifts["c4"] = 0.3
     est.contributions = [Contribution(k, "claim", v, 0.0) for k, v in shifts.items()]
     est.used = (*est.used, "c4")
     groups = one_speaker_groups(est, items)  # type: ignore[arg-type]
-    assert [[i.id for i in g] for g in groups] == [["c1", "c2"]]
+    assert [[i.id for i in g] for g in groups] == [["c3", "c4"]]
     # small shifts all: no note (the seed's expert, 0.02 and 0.01)
     est.contributions = [Contribution(k, "claim", 0.02, 0.0) for k in shifts]
     assert one_speaker_groups(est, items) == []  # type: ignore[arg-type]

@@ -740,12 +740,13 @@ def one_speaker_groups(
 
     Claims and sightings (the kinds ``source_correlation`` weighs) used by
     ``est`` that each shift the map by :data:`MOVES_THE_MAP` or more, grouped
-    by document (:func:`~geosleuth.dependence.document_key`) and speaker;
-    groups of two or more. Items with no speaker named join the one speaker
-    named among them in their document, if there is just one: the reader
-    names a speaker on some sentences of a statement and not on others ("...
-    is living in Kotor, his lawyer told Reuters" / "Jovic said ..."). Items a
-    case file gives without a document share no source
+    by document (:func:`~geosleuth.dependence.document_key`) and the speaker
+    named on them (spelt alike but for case and spacing); groups of two or
+    more. Items with no speaker named join no group: a dispatch log's or a
+    bulletin's items without a ``speaker`` come from several sources (a
+    parking permit, a phone network, a witness), not from the one speaker it
+    happens to name, nor from one voice of their own (reviews r97 L3, r105
+    M1). Items a case file gives without a document share no source
     (:data:`~geosleuth.dependence.OWN_DOCUMENT`). Only groups one of whose
     items moves the map by :data:`GROUP_MOVES_THE_MAP` or more.
     """
@@ -762,11 +763,11 @@ def one_speaker_groups(
             docs.setdefault(document_key(item), []).append(item)
     groups: list[list[EvidenceItem]] = []
     for moving in docs.values():
-        named = {_speaker_key(i) for i in moving} - {""}
         by: dict[str, list[EvidenceItem]] = {}
         for item in moving:
-            key = _speaker_key(item) or (next(iter(named)) if len(named) == 1 else "")
-            by.setdefault(key, []).append(item)
+            key = _speaker_key(item)
+            if key:
+                by.setdefault(key, []).append(item)
         groups += [
             g
             for g in by.values()
@@ -788,20 +789,13 @@ def _warn_one_speaker(est: Estimate, items: Sequence[EvidenceItem]) -> None:
     """
     if est.settings.source_correlation > 0:
         return
-    shift = {c.item_id: c.map_shift for c in est.contributions}
+    shift = {c.item_id: c.map_shift for c in est.contributions if c.whole is None}
     for group in one_speaker_groups(est, items):
-        speakers = list(dict.fromkeys(i.provenance.speaker for i in group))
-        named = [s for s in speakers if s]
-        who = (
-            f"one speaker, {named[0]!r}"
-            + (" (named on some of them)," if None in speakers else ",")
-            if named
-            else "one speaker (the document's own voice: none named),"
-        )
         ids = [i.id for i in group]
         n = len(group)
         warnings.warn(
-            f"{n} items of {who} in one document, "
+            f"{n} items of one speaker, {group[0].provenance.speaker!r}, in one "
+            "document, "
             f"{group[0].provenance.document!r} ({_ids_text(ids)}; map shift "
             f"{', '.join(f'{shift[i]:.2f}' for i in ids)}), count as {n} "
             "independent reports (source_correlation 0, the default), though one "

@@ -71,6 +71,7 @@ def plan_parts(plan: Mapping[str, Any]) -> tuple[str, list[dict[str, Any]]]:
             if isinstance(val, (str, int, float, bool)) and key not in columns:
                 columns.append(str(key))
     columns = columns[:_MOST_COLUMNS]
+    units = _track_units(feats)
     weights = [plan_weight(f) for f in feats]
     top = max((w for w in weights if w is not None), default=0.0)
     layer = []
@@ -81,7 +82,7 @@ def plan_parts(plan: Mapping[str, Any]) -> tuple[str, list[dict[str, Any]]]:
         props = f.get("properties") or {}
         popup = "".join(
             f"<tr><th>{esc(_COLUMN_NAMES.get(str(k), k))}</th>"
-            f"<td>{esc(_value_text(str(k), v))}</td></tr>"
+            f"<td>{esc(_value_text(str(k), v, units.get(str(k))))}</td></tr>"
             for k, v in props.items()
             if isinstance(v, (str, int, float, bool))
         )
@@ -108,11 +109,10 @@ def plan_parts(plan: Mapping[str, Any]) -> tuple[str, list[dict[str, Any]]]:
         )
     if feats and columns:
         head = "".join(f"<th>{esc(_COLUMN_NAMES.get(c, c))}</th>" for c in columns)
-        units = {c: _column_unit(c, feats[:200]) for c in columns}
         body = "".join(
             "<tr>"
             + "".join(
-                f"<td>{esc(_value_text(c, _props(f).get(c, ''), units[c]))}</td>"
+                f"<td>{esc(_value_text(c, _props(f).get(c, ''), units.get(c)))}</td>"
                 for c in columns
             )
             + "</tr>"
@@ -162,35 +162,59 @@ def _is_track(key: str, value: Any) -> bool:
     )
 
 
-def _column_unit(key: str, feats: list[Mapping[str, Any]]) -> str | None:
-    """The one unit of a column of track lengths: "km", or "m" if one is short.
+#: Columns of track that share one unit: a band's track per cell, its mean,
+#: least and most, read side by side (review r105, L1).
+_SAME_UNIT = (("effort_km", "min_effort_km", "max_effort_km"),)
 
-    A column that mixed "0.04 km" and "8.4 m" read as two scales (review r60,
-    L8); None for a column of no track.
+
+def _track_units(feats: list[Mapping[str, Any]]) -> dict[str, str]:
+    """The one unit of each group of track columns: "m", or "km" for long tracks.
+
+    Each column of track lengths (a key ending in ``_km``) takes one unit, and
+    the columns of :data:`_SAME_UNIT` one between them: "m" where every track
+    of the group is under 1 km or one is short (under :data:`_SHORT_KM`), else
+    "km". A column that mixed "0.04 km" and "8.4 m" read as two scales (review
+    r60, L8), and a row of "65.0 m | 55.6 m | 0.07 km" too (review r105, L1).
+    Keys of no track have no unit.
 
     Examples
     --------
     >>> feats = [{"properties": {"effort_km": 0.04}},
     ...          {"properties": {"effort_km": 0.0084}}]
-    >>> _column_unit("effort_km", feats), _column_unit("effort_km", feats[:1])
-    ('m', 'km')
+    >>> _track_units(feats), _track_units(feats[:1])
+    ({'effort_km': 'm'}, {'effort_km': 'm'})
+    >>> _track_units([{"properties": {"effort_km": 0.065, "max_effort_km": 1.2,
+    ...     "total_effort_km": 13.19, "cells": 3}}])
+    {'effort_km': 'km', 'max_effort_km': 'km', 'total_effort_km': 'km'}
+    >>> _track_units([{"properties": {"effort_km": 12.5, "min_effort_km": 0.004}}])
+    {'effort_km': 'm', 'min_effort_km': 'm'}
     """
-    values: list[Any] = [_props(f).get(key) for f in feats]
-    tracks = [float(v) for v in values if _is_track(key, v)]
-    if not tracks:
-        return None
-    return "m" if any(0 < v < _SHORT_KM for v in tracks) else "km"
+    tracks: dict[str, list[float]] = {}
+    for f in feats:
+        for key, value in _props(f).items():
+            if _is_track(str(key), value):
+                tracks.setdefault(str(key), []).append(float(value))
+    group_of = {key: group for group in _SAME_UNIT for key in group}
+    units: dict[str, str] = {}
+    for key in tracks:
+        values = [v for k in group_of.get(key, (key,)) for v in tracks.get(k, [])]
+        short = any(0 < v < _SHORT_KM for v in values)
+        units[key] = "m" if short or max(values) < _M_BELOW_KM else "km"
+    return units
 
 
-#: Below this a track is written in metres (:func:`geosleuth.report.text.track_text`).
+#: Below this a track is written in metres (as
+#: :func:`geosleuth.report.text.track_text` does) ...
 _SHORT_KM = 0.01
+#: ... and a column of tracks all below this is written in metres.
+_M_BELOW_KM = 1.0
 
 
 def _value_text(key: str, value: Any, unit: str | None = None) -> str:
     """A plan feature's value for its table or popup: track in km, or m if short.
 
     ``unit`` ("km" or "m") writes a track in that unit, as the rest of its
-    column (:func:`_column_unit`).
+    column (:func:`_track_units`).
 
     Examples
     --------
