@@ -29,7 +29,8 @@ from geosleuth.fuse import timeline_plan
 from geosleuth.fuse.history import items_known_by
 from geosleuth.geometry import Point
 from geosleuth.grid import Grid
-from geosleuth.locate import _document_texts, fuse_known_by
+from geosleuth.locate import fuse_known_by
+from geosleuth.locate._inputs import _document_texts
 from geosleuth.plan import optimal_sequence
 from geosleuth.read.corpus import DocumentEvidence, sha256_of_text
 from geosleuth.report import files

@@ -872,10 +872,10 @@ def _read_output(tmp_path, doc_id, lon, *, target="Abu Bakr al-Baghdadi"):
 
 
 def test_read_outputs_give_the_target_and_each_place_once(tmp_path):
-    from geosleuth.locate import _gather
+    from geosleuth.locate._inputs import gather
 
     paths = [_read_output(tmp_path, "a", 40.83), _read_output(tmp_path, "b", 40.84)]
-    data = _gather(paths, target=None, published=None, cell_km=None)
+    data = gather(paths, target=None, published=None, cell_km=None)
     # no --target and no case file: the name the documents were read for
     assert data.target == "Abu Bakr al-Baghdadi"
     assert [i.id for i in data.items] == ["a:s1", "b:s1"]

@@ -34,7 +34,7 @@ from geosleuth.casefile._loader import _LineLoader
 from geosleuth.cli import app
 from geosleuth.errors import CaseFileError, InputError
 from geosleuth.grid import Grid
-from geosleuth.locate import _check_same_target, _gather
+from geosleuth.locate._inputs import _check_same_target, gather
 
 runner = CliRunner()
 SEED = REPO / "src" / "geosleuth" / "examples" / "seed-baghdadi-2018.yaml"
@@ -91,7 +91,7 @@ def test_a_target_other_than_the_case_files_is_refused(tmp_path):
     ["al-Baghdadi", "Abu Bakr al-Baghdadi", "ABU BAKR  AL-BAGHDADI", "Al-Bagdadi"],
 )
 def test_the_case_targets_own_name_in_another_spelling_is_no_conflict(name):
-    data = _gather([SEED], target=name, published=None, cell_km=None)
+    data = gather([SEED], target=name, published=None, cell_km=None)
     assert data.target == name and len(data.items) == len(load_case(SEED).items)
 
 
@@ -100,7 +100,7 @@ def test_the_case_targets_own_name_in_another_spelling_is_no_conflict(name):
 )
 def test_another_person_of_a_like_name_is_a_conflict(name):
     with pytest.raises(InputError, match=rf"^The target given, '{name}', is not"):
-        _gather([SEED], target=name, published=None, cell_km=None)
+        gather([SEED], target=name, published=None, cell_km=None)
 
 
 SAME_PERSON = [
@@ -167,13 +167,13 @@ def test_a_case_file_without_a_surname_compares_its_whole_name(tmp_path):
     case.write_text(small_case(sighting("s1", "2024-10-12")).replace(
         "Jane Doe", "missing walker (synthetic example)"
     ))  # fmt: skip
-    data = _gather(
+    data = gather(
         [case], target="Missing  Walker (synthetic example)", published=None,
         cell_km=None,
     )  # fmt: skip
     assert data.target == "Missing  Walker (synthetic example)"
     with pytest.raises(InputError, match="is not the case file's"):
-        _gather([case], target="missing walker", published=None, cell_km=None)
+        gather([case], target="missing walker", published=None, cell_km=None)
 
 
 def _read_output(tmp_path, doc_id, *, day=dt.date(2018, 5, 1), target=None):
@@ -568,21 +568,21 @@ def test_a_later_as_of_draws_a_region_without_one_for_that_day(tmp_path):
     plain = _far_case(tmp_path)
     dated = _far_case(tmp_path, head="as_of: 2030-01-01\n", name="dated.yaml")
     late = dt.date(2030, 1, 1)
-    data = _gather([plain], target=None, published=None, cell_km=None, as_of=late)
+    data = gather([plain], target=None, published=None, cell_km=None, as_of=late)
     assert data.grid == load_case(dated).grid  # was the grid of 2018-05-01
     assert data.grid.area_km2 > 3 * load_case(plain).grid.area_km2
     # as the case's own day, nothing moves
-    data = _gather([plain], target=None, published=None, cell_km=None)
+    data = gather([plain], target=None, published=None, cell_km=None)
     assert data.grid == load_case(plain).grid
 
 
 def test_a_region_without_one_keeps_the_cases_grid_spec(tmp_path):
     case = _far_case(tmp_path, head="grid: {cell_km: 7}\n")
-    data = _gather(
+    data = gather(
         [case], target=None, published=None, cell_km=None, as_of=dt.date(2030, 1, 1)
     )  # fmt: skip
     assert data.grid.cell_km == 7.0
-    data = _gather(
+    data = gather(
         [case], target=None, published=None, cell_km=9.0, as_of=dt.date(2030, 1, 1)
     )  # fmt: skip
     assert data.grid.cell_km == 9.0
@@ -596,7 +596,7 @@ def test_articles_added_to_a_case_without_a_region_are_in_its_region(tmp_path):
     )
     doc = _read_output(tmp_path, "a")  # Hajin, 230 km away
     assert load_case(case).grid.lonlat_to_cell(40.83, 34.69) < 0
-    data = _gather([case, doc], target=None, published=None, cell_km=None)
+    data = gather([case, doc], target=None, published=None, cell_km=None)
     assert data.grid.lonlat_to_cell(40.83, 34.69) >= 0
     bounds = evidence_bounds(data.items, settings=load_case(case).settings)
     assert data.grid == Grid.from_bounds(*bounds)
@@ -606,7 +606,7 @@ def test_a_case_with_a_region_keeps_its_grid_whatever_the_day_and_articles(tmp_p
     case = tmp_path / "c.yaml"
     case.write_text(small_case(sighting("s1", "2018-05-01")))
     doc = _read_output(tmp_path, "a", target="Jane Doe")  # in Hajin, far outside
-    data = _gather(
+    data = gather(
         [case, doc], target=None, published=None, cell_km=None,
         as_of=dt.date(2030, 1, 1),
     )  # fmt: skip
