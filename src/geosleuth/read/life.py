@@ -131,9 +131,10 @@ from typing import TYPE_CHECKING, Any
 from geosleuth.evidence import Claim, Hedge, LifeStatus
 from geosleuth.read._denied_owners import (
     DENYING_BACK,
+    EVENT_KINDS,
     EVENT_NOUNS,
     described_only,
-    the_ones_told,
+    told_before,
 )
 from geosleuth.read._life_asides import (
     contrasts,
@@ -825,7 +826,9 @@ def _others_death_undenied(s: Sentence, text: str, at: int) -> tuple[str, str | 
     target's death back only where the noun is the target's own, as for a
     seeing (:func:`~geosleuth.read._denied_owners.the_ones_told`: "the
     death", "his death", "the death of Salcedo", "his wife denied the death of
-    her husband"), review r65. With it, the words of a denial so blanked whose
+    her husband"), review r65, and of a death: not "police denied *his
+    arrest*", nor "*reports of his arrest*" (:func:`_of_another_kind`), review
+    r93, #7. With it, the words of a denial so blanked whose
     event is of a description that can only be the target ("the army denied
     the death *of the drug lord*", the text naming no one else:
     :func:`~geosleuth.read._denied_owners.described_only`), which leaves the
@@ -847,16 +850,59 @@ def _others_death_undenied(s: Sentence, text: str, at: int) -> tuple[str, str | 
             # not "denied the death of Salcedo in Culiacán", the death told
             and not c.left_edge.i <= cue.i <= c.right_edge.i
         ]
-        told = [e for e in events if the_ones_told(e, cue, s.target, s.places)]
-        if events and len(told) < len(events):
+        # "denied his arrest and his death": of a death too
+        told = [
+            e
+            for e in events
+            if any(
+                told_before(c, cue, EVENT_NOUNS, s.target, s.places, _DEATH)
+                for c in (e, *e.conjuncts)
+            )
+        ]
+        if (events and len(told) < len(events)) or any(
+            _of_another_kind(c, cue) for c in verb.children
+        ):
             k = verb.idx - s.span[0]
             text = text[:k] + " " * len(verb.text) + text[k + len(verb.text) :]
             who = [described_only(e, cue, s.target, s.places, "death") for e in events]
-            if all(who):
+            if events and all(who):
                 described = (
                     f"{verb.text} the {events[0].text} of {who[0]}, maybe the target"
                 )
     return text, described
+
+
+#: The kind of event a death is (:data:`~geosleuth.read._denied_owners.EVENT_KINDS`).
+_DEATH = frozenset({"death"})
+#: Nouns of a report of an event: "police denied *reports* of his arrest".
+_REPORT_NOUNS = frozenset({"report", "claim", "account", "story", "allegation"})
+
+
+def _of_another_kind(noun: Any, cue: Any) -> bool:
+    """Whether ``noun``, denied, is a report only of events not a death.
+
+    "Salcedo was killed in Culiacán; police denied *reports of his arrest*":
+    what is denied is an arrest (:data:`~geosleuth.read._denied_owners.EVENT_KINDS`),
+    which takes no death back; not "*reports of his death*", "*reports of his
+    arrest and death*", nor a report of no event ("*reports* that he fled"),
+    nor one whose words hold the death told ``cue``.
+    """
+    if noun.dep_ not in ("dobj", "nsubjpass") or noun.lemma_.lower() not in (
+        _REPORT_NOUNS
+    ):
+        return False
+    if noun.left_edge.i <= cue.i <= noun.right_edge.i:
+        return False
+    events = [
+        e
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children
+        if g.dep_ == "pobj"
+        for e in (g, *g.conjuncts)
+    ]
+    kinds = [EVENT_KINDS.get(e.lemma_.lower()) for e in events]
+    return bool(kinds) and all(k is not None and k not in _DEATH for k in kinds)
 
 
 #: A phrase of the target's death reported or believed, set off by commas after

@@ -1301,9 +1301,11 @@ def _another_of_gender(ex: _Extractor, owner: Any, refs: list[Any]) -> bool:
     )
 
 
-_NOUNS: weakref.WeakKeyDictionary[Any, dict[str, list[tuple[int, int]]]] = (
-    weakref.WeakKeyDictionary()
-)
+#: Each document's gendered nouns, with the parse they were found in, while
+#: the document lives.
+_NOUNS: weakref.WeakKeyDictionary[
+    Any, tuple[bytes, dict[str, list[tuple[int, int]]]]
+] = weakref.WeakKeyDictionary()
 
 
 def _gendered_nouns(doc: Any) -> dict[str, list[tuple[int, int]]]:
@@ -1312,22 +1314,32 @@ def _gendered_nouns(doc: Any) -> dict[str, list[tuple[int, int]]]:
     Each as (its index, the start of its head), in order; not a noun in
     apposition or a predicate ("Jane Doe, *a 45-year-old woman*"), which names
     whom it follows. Once a document: :func:`_another_of_gender` asks for those
-    before each pronoun.
+    before each pronoun; found again where the document was parsed again since
+    (the reading parses more of its sentences where a history asks for them).
     """
-    found = _NOUNS.get(doc)
-    if found is None:
-        found = {
-            gender: [
-                (t.i, int(t.head.idx))
-                for t in doc
-                if t.pos_ == "NOUN"
-                and noun.fullmatch(t.lower_)
-                and t.dep_ not in ("appos", "attr")
-            ]
-            for gender, noun in (("he", IS_MALE), ("she", IS_FEMALE))
-        }
-        _NOUNS[doc] = found
+    parse = _parse_of(doc)
+    kept = _NOUNS.get(doc)
+    if kept is not None and kept[0] == parse:
+        return kept[1]
+    found = {
+        gender: [
+            (t.i, int(t.head.idx))
+            for t in doc
+            if t.pos_ == "NOUN"
+            and noun.fullmatch(t.lower_)
+            and t.dep_ not in ("appos", "attr")
+        ]
+        for gender, noun in (("he", IS_MALE), ("she", IS_FEMALE))
+    }
+    _NOUNS[doc] = (parse, found)
     return found
+
+
+def _parse_of(doc: Any) -> bytes:
+    """The parts of speech and dependencies of ``doc``, which its nouns are found by."""
+    from spacy.attrs import DEP, HEAD, POS
+
+    return bytes(doc.to_array([POS, DEP, HEAD]).tobytes())
 
 
 def _blank(text: str, offset: int, spans: list[tuple[int, int]]) -> str:
