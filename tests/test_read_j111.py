@@ -90,7 +90,7 @@ def test_a_denial_of_anothers_event_is_as_it_was(
 def test_gendered_nouns_are_found_again_after_a_new_parse(nlp: Any) -> None:
     from spacy.attrs import POS
 
-    from geosleuth.read.sightings import _gendered_nouns
+    from geosleuth.read._sighting_places import _gendered_nouns
 
     doc = nlp("Salcedo's wife was detained in Culiacán.")
     wife = next(t for t in doc if t.lower_ == "wife")

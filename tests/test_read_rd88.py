@@ -310,9 +310,9 @@ def test_another_of_the_targets_given_name_keeps_the_death(nlp: Any) -> None:
 
 
 def test_the_names_life_reads_are_public() -> None:
-    from geosleuth.read import _denied_owners, _sighting_denials, life
+    from geosleuth.read import _denied_owners, _life_denials, _sighting_denials
 
     for name in ("DENYING_BACK", "EVENT_NOUNS", "told_before", "described_only"):
         assert name in _denied_owners.__all__
-        assert getattr(life, name) is getattr(_denied_owners, name)
+        assert getattr(_life_denials, name) is getattr(_denied_owners, name)
     assert not [n for n in _sighting_denials.__all__ if n.lstrip("_").isupper()]

@@ -550,8 +550,8 @@ def _no_day_earlier(ex: _Extractor, s: Sentence) -> None:
     no day), "A video released on Monday shows Ag Alher addressing fighters,
     *despite claims that he had died*": an earlier report, which the sentence
     sets against the recording, of a day it does not tell; as beside a
-    sighting (:func:`_earlier_claim`), not read as a death claim with a
-    guessed day, nor as a denial of the recording.
+    sighting (:func:`~geosleuth.read._life_earlier.earlier_claim`), not read as
+    a death claim with a guessed day, nor as a denial of the recording.
     """
     ex.reject(
         "invalid",

@@ -59,7 +59,8 @@ __all__: list[str] = []
 
 #: "dead" in a phrase of another sense ("dead tired", "dead drunk", "a dead
 #: end", "dead set against") is no death; nor is one buried alive, or under
-#: rubble ("buried" tells of a death only of the target: :func:`_deaths`).
+#: rubble ("buried" tells of a death only of the target:
+#: :func:`~geosleuth.read._life_denials.deaths`).
 _DEAD = re.compile(
     r"\b(?:killed|dead(?!\s+(?:tired|drunk|set|serious|wrong|end|ends|ahead|"
     r"heat|last|centre|center|certain|broke|ringer|of night|of winter)\b)|"

@@ -62,8 +62,9 @@ life known by publication, probable. The
 target with killed, dead, death, died or buried ("Jalmaani's widow
 said her husband had been buried in Jolo"; "buried" only of the target, and
 not "buried under rubble"): ``dead``, unless negated ("no conclusive evidence
-of ... death", "suspicions that he was dead were weakened", "denied"), disputed
-("..., but ISIS disputed it", or a next sentence "ISIS denied the report."),
+of ... death", "suspicions that he was dead were weakened", "denied":
+:mod:`geosleuth.read._life_denials`), disputed ("..., but ISIS disputed it",
+or a next sentence "ISIS denied the report."),
 taken back in the next sentence ("On Wednesday it said that statement was
 wrong", "The army later retracted the claim", "Officials later backtracked",
 "DNA tests later showed the body was not his") or conditional ("if Baghdadi is
@@ -81,21 +82,21 @@ bodyguard*, had been killed") denies no death; one that sets the target aside
 ("his bodyguard, *not Salcedo*") is no death of the target.
 
 A death in a clause of time or concession that the main clause came after or
-stands against ("A taxi driver said he saw Jane Doe in Cartagena on 2 May, *weeks
-after the army said she had been killed*", "was seen in Leeds *despite claims
-that she had died*", "*since police said she was dead*", "*Although the army
-said he had been killed*, a farmer saw him"), where the main clause is a seeing
-of the target (by name or pronoun; or says she is alive), is set aside as
-``negated``
-(:func:`_earlier_claim`): it is not the speaker's claim (the taxi driver says he
-saw her alive), and not of the day of the sighting; it is an earlier claim of
-someone else, reported to be refuted. It is not read as the army's death claim:
-its day is not given ("weeks after" 2 May is some day in March or April), the
-article reports it only to set it against the sighting, and a report of that
-claim read on its own (the army's statement) gives the death with its speaker
-and day, which this would count a second time with a guessed date. A seeing
-denied since a death ("Salcedo has *not been seen since* he was reportedly
-killed in Culiacán in 2016": :func:`_unseen_since`) denies the later seeing,
+stands against ("A taxi driver said he saw Jane Doe in Cartagena on 2 May,
+*weeks after the army said she had been killed*", "was seen in Leeds *despite
+claims that she had died*", "*since police said she was dead*", "*Although the
+army said he had been killed*, a farmer saw him"), where the main clause is a
+seeing of the target (by name or pronoun; or says she is alive), is set aside
+as ``negated`` (:func:`~geosleuth.read._life_earlier.earlier_claim`): it is not
+the speaker's claim (the taxi driver says he saw her alive), and not of the day
+of the sighting; it is an earlier claim of someone else, reported to be
+refuted. It is not read as the army's death claim: its day is not given ("weeks
+after" 2 May is some day in March or April), the article reports it only to set
+it against the sighting, and a report of that claim read on its own (the army's
+statement) gives the death with its speaker and day, which this would count a
+second time with a guessed date. A seeing denied since a death ("Salcedo has
+*not been seen since* he was reportedly killed in Culiacán in 2016":
+:func:`~geosleuth.read._life_earlier.unseen_since`) denies the later seeing,
 not the death, which is read in its clause, hedged and dated there.
 
 Where the target died ("Jane Doe was killed in an airstrike in Raqqa, the army
@@ -129,19 +130,27 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from geosleuth.evidence import Claim, Hedge, LifeStatus
-from geosleuth.read._denied_owners import (
-    DENYING_BACK,
-    EVENT_KINDS,
-    EVENT_NOUNS,
-    described_only,
-    told_before,
-)
 from geosleuth.read._life_asides import (
     contrasts,
     target_relatives,
 )
 from geosleuth.read._life_claims import (
     STILL,
+)
+from geosleuth.read._life_denials import (
+    DEATH_DENIED,
+    NOT_SUSPICIOUS,
+    death_faked,
+    deaths,
+    hoax_teller,
+    others_death_undenied,
+    report_untrue,
+)
+from geosleuth.read._life_earlier import (
+    CLAIM_TAKEN_BACK,
+    earlier_claim,
+    since_words,
+    unseen_since,
 )
 from geosleuth.read._life_others import set_aside_others_kin
 from geosleuth.read._life_recordings import (
@@ -166,13 +175,12 @@ from geosleuth.read._life_taken_back import (
     place_doubted,
     taken_back_next,
 )
-from geosleuth.read._life_victims import target_buried, target_dies
+from geosleuth.read._life_victims import target_dies
 from geosleuth.read._life_words import (
     _CONDITIONAL_LIFE,
     _SAYS_ALIVE,
     _clause,
     _death_after_surviving,
-    _death_cues,
     _in_contact,
     _said_alive,
     _within,
@@ -180,7 +188,6 @@ from geosleuth.read._life_words import (
 from geosleuth.read._reports import (
     claimed_by,
     claiming_thing,
-    report_called_untrue,
     told_of,
     unjudged_report,
     vouched_for,
@@ -197,7 +204,6 @@ from geosleuth.read._sentence import (
     subtree_span,
 )
 from geosleuth.read.attribution import (
-    REPORTING_LEMMAS,
     RUMOUR,
     Attribution,
     SpeakerRegistry,
@@ -228,199 +234,12 @@ if TYPE_CHECKING:
 
 __all__ = ["read_life"]
 
-#: Words that deny or take back a death: "no conclusive evidence of his death",
-#: "denied", and a report corrected ("retracted its claim that he was killed",
-#: "admitted it had been wrong to say", "reports of his death were premature").
-_DEATH_DENIED = re.compile(
-    r"\b(?:no (?:conclusive |hard |firm )?evidence|weaken(?:ed|s)?|denied|denies|"
-    r"deny|dismiss(?:ed)?|not (?:dead|killed)|survived|alive|"
-    r"retract(?:ed|s|ion)?|withdr(?:ew|awn)|rescind(?:ed|s)?|premature(?:ly)?|"
-    r"wrong(?:ly)? to (?:say|report|announce|claim)|wrongly|in error|"
-    r"mistaken(?:ly)?|erroneous(?:ly)?|falsely)\b",
-    re.IGNORECASE,
-)
-#: A death faked, which is none: "S *faked his own death*", "his brother said *his
-#: death was staged*", "*the death of* Salcedo *was staged*", "*pretended to be
-#: dead*".
-_DEATH_FAKED = re.compile(
-    r"\b(?:(?:fak|stag)(?:e|ed|es|ing)\s+(?:his|her|their)\s+(?:own\s+)?death|"
-    r"feign(?:s|ed|ing)?\s+(?:(?:his|her|their)\s+(?:own\s+)?)?death|"
-    r"death(?:\s+(?:of|in|at|near)\s+(?:[\w’'-]+\s+){1,5}?)?\s*(?:was|were|is|"
-    r"had\s+been|has\s+been)\s+(?:faked|staged|feigned)|"
-    r"pretend(?:s|ed|ing)?\s+to\s+(?:be|have\s+been)\s+dead|"
-    r"play(?:s|ed|ing)?\s+dead)\b",
-    re.IGNORECASE,
-)
-#: What a staging of a real death made it look like: "his death was staged *to
-#: look like a suicide*", "*as an accident*": the death is real, only its manner
-#: staged.
-_STAGED_AS = re.compile(
-    r"\s+(?:(?:to\s+(?:look|appear|seem)|so\s+as\s+to\s+look)\s+(?:like|as\s+if)|as)"
-    r"\b",
-    re.IGNORECASE,
-)
-#: A death called no crime, which is a death all the same: "police said *it was
-#: not a suspicious death*", "*is not being treated as suspicious*", "there were
-#: *no suspicious circumstances*".
-_NOT_SUSPICIOUS = re.compile(
-    r"\b(?:not|no)\s+(?:(?:being\s+)?(?:treated|regarded)\s+as\s+|"
-    r"(?:believed|thought|considered)\s+to\s+be\s+)?(?:an?\s+)?"
-    r"(?:suspicious|unexplained)(?:\s+(?:death|circumstances))?\b",
-    re.IGNORECASE,
-)
 #: Verbs of dying (lemmas) whose places are where the target was: "killed in Raqqa".
 _DYING_LEMMAS = frozenset({"kill", "slay", "die"})
 
 
 #: Conjunctions that make the clause of a death a condition: "if he died in Raqqa".
 _IF = frozenset({"if", "whether", "unless"})
-
-
-#: A death only acted out: "buried *in effigy*", "buried in a *mock funeral*", "a
-#: *symbolic burial*".
-_ACTED_OUT = re.compile(
-    r"\b(?:in\s+effigy|(?:mock|symbolic|fake|pretend)\s+(?:funeral|burial|"
-    r"execution|grave)s?)\b",
-    re.IGNORECASE,
-)
-#: A death told by a hoax: "was reported buried ... *by a hoax website*", "*a
-#: satirical site* claimed he had died".
-_HOAX = re.compile(
-    r"\b(?:hoax|spoof|satirical|parody)\s+(?:news\s+)?(?:websites?|sites?|"
-    r"accounts?|pages?|outlets?|articles?|stor(?:y|ies))\b",
-    re.IGNORECASE,
-)
-#: Links to the clauses of a death word that tell of something else than how
-#: it came about (:func:`_acted_out`).
-_OTHER_CLAUSES = frozenset(
-    {"ccomp", "conj", "advcl", "relcl", "acl", "parataxis", "cc", "punct"}
-)
-
-
-def _own_words(t: Any) -> list[Any]:
-    """``t`` and the words of its own phrase: not those of a clause beside it."""
-    out = [t]
-    for c in t.children:
-        if c.dep_ not in _OTHER_CLAUSES:
-            out += _own_words(c)
-    return out
-
-
-def _acted_out(s: Sentence, at: int) -> bool:
-    """Whether the death word at document offset ``at`` tells a death acted out.
-
-    "Salcedo was buried *in effigy* in Culiacán", "was buried in a *mock
-    funeral*": no death. The words are those of the death word's own phrase, not
-    of a clause beside it ("was buried in Culiacán, where a mock funeral was
-    held in 2016"); without a parse, those up to the next stop.
-    """
-    tok = next((t for t in s.sent if t.idx == at), None) if s.sent else None
-    if tok is None:
-        rest = s.text[at - s.span[0] :]
-        return _ACTED_OUT.match(re.split(r"[,;.]", rest, maxsplit=1)[0]) is not None
-
-    phrase = " ".join(t.text for t in sorted(_own_words(tok), key=lambda t: t.i))
-    return _ACTED_OUT.search(phrase) is not None
-
-
-#: Links by which a verb names the one that tells it: "*a hoax website*
-#: claimed", "reported buried *by* a hoax website".
-_TELLER_LINKS = frozenset({"nsubj", "agent"})
-
-
-def _hoax_teller(s: Sentence, text: str, at: int) -> str | None:
-    """The hoax (:data:`_HOAX`) that tells the death word at document offset ``at``.
-
-    "Salcedo was reported buried in Culiacán *by a hoax website*", "*A
-    satirical website* claimed he had been killed", "A hoax website published
-    a story saying ...": the subject, the agent or the "according to" of the
-    death word, or of a verb of report or belief that it completes (up
-    ``ccomp`` and ``xcomp`` links, and from a thing put out that says it to
-    the verb that puts it out). Not a hoax beside
-    the death ("was killed, police said, *after a parody account* had falsely
-    reported his death", "long the butt of *satirical articles*"), which is
-    another's telling. Without a parse, any hoax of ``text``. None if none.
-    """
-    tok = next((t for t in s.sent if t.idx == at), None) if s.sent else None
-    if tok is None:
-        hoax = _HOAX.search(text)
-        return hoax.group(0) if hoax else None
-
-    for _ in range(4):
-        tellers = [c for c in tok.children if c.dep_ in _TELLER_LINKS]
-        tellers += [
-            g
-            for c in tok.children
-            if c.dep_ == "prep" and c.lower_ == "according"
-            for t in c.children
-            for g in (t, *t.children)
-            if g.dep_ == "pobj"
-        ]
-        for teller in tellers:
-            phrase = " ".join(
-                t.text for t in sorted(_own_words(teller), key=lambda t: t.i)
-            )
-            hoax = _HOAX.search(phrase)
-            if hoax is not None:
-                return hoax.group(0)
-        if tok.dep_ == "acl" and tok.head.dep_ == "dobj":
-            # "A hoax website published *a story saying* he was killed", "shared
-            # *a hoax story claiming*": the thing that says it, and who put it out
-            thing = tok.head
-            phrase = " ".join(
-                t.text for t in sorted(_own_words(thing), key=lambda t: t.i)
-            )
-            hoax = _HOAX.search(phrase)
-            if hoax is not None:
-                return hoax.group(0)
-            tok = thing.head
-            continue
-        if tok.dep_ not in ("ccomp", "xcomp") or tok.head.i == tok.i:
-            return None
-        tok = tok.head
-    return None
-
-
-def _deaths(s: Sentence, text: str, person: list[TargetRef]) -> list[re.Match[str]]:
-    """The death cues of ``text`` (of ``s``), a burial only of the target's.
-
-    "Jalmaani's widow said her husband had been buried in Jolo" tells his
-    death; "Jalmaani buried his brother", "buried the weapons", "he was
-    buried" of a "he" the parse does not tie to the target, "her husband wanted
-    to be buried in Jolo", and "Jalmaani's deputy was killed ..., and he was
-    buried in Jolo" tell none
-    (:func:`~geosleuth.read._life_victims.target_buried`).
-    """
-    # "buried in effigy": no death
-    cues = [m for m in _death_cues(text) if not _acted_out(s, s.span[0] + m.start())]
-    deaths = [s.span[0] + m.start() for m in cues if m.group(0).lower() != "buried"]
-    return [
-        m
-        for m in cues
-        if m.group(0).lower() != "buried"
-        or target_buried(s, s.span[0] + m.start(), person, deaths=deaths)
-    ]
-
-
-def _report_untrue(s: Sentence, at: int) -> str | None:
-    """The words that call untrue a report of the death at document offset ``at``.
-
-    "Police called reports that Jane Doe *was killed* nonsense", "reports that
-    she *was dead* were propaganda"
-    (:func:`~geosleuth.read._reports.report_called_untrue`); None if none, or
-    unparsed.
-    """
-    tok = next((t for t in s.sent if t.idx == at), None) if s.sent else None
-    for _ in range(4):
-        if tok is None:
-            return None
-        untrue = report_called_untrue(tok)
-        if untrue is not None:
-            return untrue
-        if tok.dep_ not in ("xcomp", "conj", "acomp") or tok.head.i == tok.i:
-            return None
-        tok = tok.head
-    return None
 
 
 def read_life(ex: _Extractor, s: Sentence) -> None:
@@ -524,13 +343,13 @@ def read_life(ex: _Extractor, s: Sentence) -> None:
         text = _within(s, text, s.span, leave_out=alive_in)
     # "..., though his family insists he is alive": the rest, without the
     # clause of life, may still be unseen since a death
-    since = _unseen_since(s, text, person)
+    since = unseen_since(s, text, person)
     if since is not None:
         # "Salcedo has not been seen since he was reportedly killed in Culiacán
         # in 2016": the "not" denies a later seeing, and the death is the
         # clause's, hedged and dated there
-        since, unsaid = _since_words(ex, s, since)
-        back = _CLAIM_TAKEN_BACK.match(ex.text, since[1], s.span[1])
+        since, unsaid = since_words(ex, s, since)
+        back = CLAIM_TAKEN_BACK.match(ex.text, since[1], s.span[1])
         if back is not None:
             # "since he was reportedly killed in 2016, a claim police later
             # retracted": the death is taken back
@@ -568,17 +387,18 @@ def _read_death(
     not dated; ``in_aside`` tells that ``text`` is a phrase of report or belief set
     off after the target's name (:func:`_death_aside`), no one's word and at
     most probable where it is hearsay; ``unsaid`` that the speaker of the
-    sentence says something else of it (:func:`_since_words`), so that the
-    death is no one's.
+    sentence says something else of it
+    (:func:`~geosleuth.read._life_earlier.since_words`), so that the death is
+    no one's.
     """
-    cues = _deaths(s, text, person)
+    cues = deaths(s, text, person)
     if not cues:
         return
     # "Salcedo, who faked his death in 2010, was killed ...": a fake of another
     # time, left out; "Salcedo faked his own death": no death
-    faked, text = _death_faked(s, text, person, cues)
+    faked, text = death_faked(s, text, person, cues)
     if faked is None:
-        cues = _deaths(s, text, person) or cues
+        cues = deaths(s, text, person) or cues
     own = _relative_of(s, [s.span[0] + m.start() for m in cues], person)
     speaker = None
     if own is not None and not skip:
@@ -604,7 +424,7 @@ def _read_death(
         )
         return
     # "..., but police said it was not a suspicious death": a death all the same
-    text = _NOT_SUSPICIOUS.sub(lambda m: " " * len(m.group(0)), text)
+    text = NOT_SUSPICIOUS.sub(lambda m: " " * len(m.group(0)), text)
     for aside in contrasts(s, person):
         # "Officials said Salcedo, not his bodyguard, had been killed": which one
         # died, not a death denied
@@ -626,20 +446,20 @@ def _read_death(
         text = text[: doubted[0]] + " " * (doubted[1] - doubted[0])
     # "...; the army denied the death of the gunman": another's death; "...
     # of the drug lord", the text naming no one else: maybe the target's
-    text, described = _others_death_undenied(s, text, s.span[0] + cues[0].start())
+    text, described = others_death_undenied(s, text, s.span[0] + cues[0].start())
     # "Police refused to dismiss reports that she had been killed": no denial
     checked = without_withheld_denials(text)
-    denial = _DEATH_DENIED.search(checked)
+    denial = DEATH_DENIED.search(checked)
     got = denial.group(0) if denial else (faked or is_negated(checked))
     if got is None:
         # "Police called reports that he was killed nonsense"
-        got = _report_untrue(s, s.span[0] + cues[0].start())
+        got = report_untrue(s, s.span[0] + cues[0].start())
     if got is None:
         # "was reported buried in Culiacán by a hoax website"
         got = next(
             (
                 h
-                for h in (_hoax_teller(s, text, s.span[0] + m.start()) for m in cues)
+                for h in (hoax_teller(s, text, s.span[0] + m.start()) for m in cues)
                 if h
             ),
             None,
@@ -657,7 +477,7 @@ def _read_death(
         return
     verdicts = [
         (m, target_dies(s, s.span[0] + m.start(), person))
-        for m in _deaths(s, text, person)
+        for m in deaths(s, text, person)
     ]
     dies = next((m for m, v in verdicts if v), None)
     dead = dies or next((m for m, v in verdicts if v is None), None)
@@ -701,7 +521,7 @@ def _read_death(
     # the one seen may be "him" or "her" ("Although the army said he had been
     # killed, a farmer saw *him* in Tumaco"): the object pronouns count too
     seen = person + [r for r in ex.object_refs if s.span[0] <= r.start < s.span[1]]
-    earlier = _earlier_claim(s, s.span[0] + dead.start(), seen)
+    earlier = earlier_claim(s, s.span[0] + dead.start(), seen)
     if earlier is not None:
         ex.reject(
             "negated",
@@ -816,93 +636,6 @@ def _expected_death(verb: Any) -> bool:
     """Whether the death verb ``verb`` is one that "should have" happened."""
     aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     return "should" in aux and "have" in aux
-
-
-def _others_death_undenied(s: Sentence, text: str, at: int) -> tuple[str, str | None]:
-    """``text`` (of ``s``) with each denial of another's death or arrest blanked.
-
-    "Salcedo was killed in Culiacán; the army denied *the death of the
-    gunman*": a denial of an event (death, arrest, ...) by its noun takes the
-    target's death back only where the noun is the target's own, as for a
-    seeing (:func:`~geosleuth.read._denied_owners.the_ones_told`: "the
-    death", "his death", "the death of Salcedo", "his wife denied the death of
-    her husband"), review r65, and of a death: not "police denied *his
-    arrest*", nor "*reports of his arrest*" (:func:`_of_another_kind`), review
-    r93, #7. With it, the words of a denial so blanked whose
-    event is of a description that can only be the target ("the army denied
-    the death *of the drug lord*", the text naming no one else:
-    :func:`~geosleuth.read._denied_owners.described_only`), which leaves the
-    death at most possible (review r86, #2); else None. ``at`` is the document
-    offset of the death cue; offsets of ``text`` are those of ``s``.
-    """
-    cue = next((t for t in s.sent if t.idx == at), None) if s.sent else None
-    if cue is None:
-        return text, None
-    described = None
-    for verb in s.sent:
-        if verb.lemma_.lower() not in DENYING_BACK:
-            continue
-        events = [
-            c
-            for c in verb.children
-            if c.dep_ in ("dobj", "nsubjpass")
-            and c.lemma_.lower() in EVENT_NOUNS
-            # not "denied the death of Salcedo in Culiacán", the death told
-            and not c.left_edge.i <= cue.i <= c.right_edge.i
-        ]
-        # "denied his arrest and his death": of a death too
-        told = [
-            e
-            for e in events
-            if any(
-                told_before(c, cue, EVENT_NOUNS, s.target, s.places, _DEATH)
-                for c in (e, *e.conjuncts)
-            )
-        ]
-        if (events and len(told) < len(events)) or any(
-            _of_another_kind(c, cue) for c in verb.children
-        ):
-            k = verb.idx - s.span[0]
-            text = text[:k] + " " * len(verb.text) + text[k + len(verb.text) :]
-            who = [described_only(e, cue, s.target, s.places, "death") for e in events]
-            if events and all(who):
-                described = (
-                    f"{verb.text} the {events[0].text} of {who[0]}, maybe the target"
-                )
-    return text, described
-
-
-#: The kind of event a death is (:data:`~geosleuth.read._denied_owners.EVENT_KINDS`).
-_DEATH = frozenset({"death"})
-#: Nouns of a report of an event: "police denied *reports* of his arrest".
-_REPORT_NOUNS = frozenset({"report", "claim", "account", "story", "allegation"})
-
-
-def _of_another_kind(noun: Any, cue: Any) -> bool:
-    """Whether ``noun``, denied, is a report only of events not a death.
-
-    "Salcedo was killed in Culiacán; police denied *reports of his arrest*":
-    what is denied is an arrest (:data:`~geosleuth.read._denied_owners.EVENT_KINDS`),
-    which takes no death back; not "*reports of his death*", "*reports of his
-    arrest and death*", nor a report of no event ("*reports* that he fled"),
-    nor one whose words hold the death told ``cue``.
-    """
-    if noun.dep_ not in ("dobj", "nsubjpass") or noun.lemma_.lower() not in (
-        _REPORT_NOUNS
-    ):
-        return False
-    if noun.left_edge.i <= cue.i <= noun.right_edge.i:
-        return False
-    events = [
-        e
-        for p in noun.children
-        if p.dep_ == "prep" and p.lower_ == "of"
-        for g in p.children
-        if g.dep_ == "pobj"
-        for e in (g, *g.conjuncts)
-    ]
-    kinds = [EVENT_KINDS.get(e.lemma_.lower()) for e in events]
-    return bool(kinds) and all(k is not None and k not in _DEATH for k in kinds)
 
 
 #: A phrase of the target's death reported or believed, set off by commas after
@@ -1156,209 +889,6 @@ def _where_died(
         )  # fmt: skip
 
 
-#: Words that open a clause of time or concession that a sighting came after or
-#: stands against: "weeks *after* the army said he had been killed", "*despite*
-#: claims that she had died", "*since* police said she was dead". Not "before": a
-#: sighting before a death does not gainsay it.
-_EARLIER = frozenset(
-    {"after", "since", "despite", "although", "though", "notwithstanding"}
-)
-#: Marks of a clause of concession: "*although* a tabloid claimed that he had died".
-_CONCESSIVE = frozenset({"although", "though"})
-#: Verbs of a main clause that saw the target: "said he *saw* Jane Doe".
-_SEEING_LEMMAS = frozenset({"see", "spot", "sight", "photograph", "film", "meet"})
-
-
-def _earlier_claim(s: Sentence, at: int, person: list[TargetRef]) -> str | None:
-    """The words opening a clause of an earlier death claim, for the cue at ``at``.
-
-    The death cue at ``at`` lies in a clause of time or concession
-    (:data:`_EARLIER`: an adverbial clause marked "after", "since",
-    "although", or a phrase of "after", "since", "despite": "weeks after the
-    army said he had been killed", "despite claims that she had died"), and the
-    clause it qualifies is a seeing of the target (the one seen, or the subject
-    of "seen", is one of its references: "said he *saw* Rodrigo Barrientos in
-    Cartagena", "Although the army said he had been killed, a farmer *saw him*
-    in Tumaco", the object pronoun among ``person``) or says the target is
-    alive. The words returned ("weeks
-    after", "despite") name the clause; None when the death is not so placed,
-    or there is no parse, or the clause is another's word set against a word of
-    life (:func:`_words_set_against`).
-    """
-    cue = next((t for t in (s.sent if s.sent is not None else []) if t.idx == at), None)
-    tok = cue
-    for _ in range(8):
-        if tok is None or tok.head.i == tok.i:
-            return None
-        opener = None
-        if tok.dep_ == "advcl":
-            opener = next(
-                (c for c in tok.children if c.dep_ == "mark" and c.lower_ in _EARLIER),
-                None,
-            )
-        elif tok.dep_ == "prep" and tok.lower_ in _EARLIER:
-            opener = tok
-        if opener is None:
-            tok = tok.head
-            continue
-        if not _sees_target(tok.head, person) or _words_set_against(tok, opener):
-            return None
-        # "weeks after", "a week after": the measure of the time before the opener
-        measure = [
-            c for c in tok.children if c.dep_ in ("npadvmod", "dep") and c.i < opener.i
-        ]
-        first = measure[0].left_edge if measure else opener
-        return str(opener.doc[first.i : opener.i + 1].text)
-    return None
-
-
-#: Marks of a clause of time under a seeing denied: "has not been seen *since*
-#: he was killed".
-_SINCE = frozenset({"since", "after"})
-
-
-#: Words before a death cue that tell no death: "*nearly* killed", "*almost*
-#: died", "*narrowly escaped being* killed", "*faked his own* death",
-#: "*pretended to be* dead", "*left for* dead".
-_NO_DEATH_BEFORE = re.compile(
-    r"\b(?:(?:nearly|almost|narrowly|barely)\s+(?:[a-z]+\s+){0,2}|"
-    r"(?:fak|stag|feign|pretend|simulat)(?:e|es|ed|ing)\s+(?:[a-z]+\s+){0,3}|"
-    r"(?:escap|surviv)(?:e|es|ed|ing)\s+(?:being\s+)?|"
-    r"left\s+for\s+)$",
-    re.IGNORECASE,
-)
-
-
-def _unseen_since(
-    s: Sentence, text: str, person: list[TargetRef]
-) -> tuple[int, int] | None:
-    """The span of a death since which the target has not been seen, if any.
-
-    "Rodrigo Salcedo Ibarra has not been seen since he was reportedly killed in
-    Culiacán in 2016": a clause of time ("since", "after") under a seeing
-    denied ("not", "never") that holds a death cue of ``text``; the "not"
-    denies the later seeing, not the death. The span is the clause's, from its
-    mark to its last word. None otherwise ("has not been seen in Culiacán
-    since 2016", no death; "was seen in Durango after he was reported killed",
-    a seeing told; "since he was *nearly* killed", "since he *faked his*
-    death", no death: :data:`_NO_DEATH_BEFORE`), or unparsed.
-    """
-    if s.sent is None:
-        return None
-    cues = {
-        s.span[0] + m.start()
-        for m in _deaths(s, text, person)
-        if not _NO_DEATH_BEFORE.search(text, 0, m.start())
-    }
-    for tok in s.sent:
-        if (
-            tok.dep_ != "advcl"
-            or tok.head.lemma_.lower() not in _SEEING_LEMMAS
-            or not _negated(tok.head)
-            or not any(c.dep_ == "mark" and c.lower_ in _SINCE for c in tok.children)
-        ):
-            continue
-        lo, hi = subtree_span(tok)
-        if any(lo <= at < hi for at in cues):
-            return lo, hi
-    return None
-
-
-#: Words that set a statement after a death since which the target is unseen
-#: against it: "since he was reportedly killed*, though* police doubt it",
-#: "*; police say* he is alive".
-_SET_AGAINST = re.compile(
-    r";|\b(?:though|although|but|yet|while|whereas|however)\b", re.IGNORECASE
-)
-
-
-#: A claim called taken back or denied right after it, set off by a comma: "...,
-#: *a claim police later retracted*", "..., *a report the army denied*".
-#: Not "*a claim his family has never disputed*", "*a report police have
-#: refused to retract*" (a negation or a refusal before the verb), nor "a report
-#: that police confirmed *after* DNA tests were denied" (the verb of another
-#: clause).
-_CLAIM_TAKEN_BACK = re.compile(
-    r"\s*,\s*(?:a|an|the)\s+(?:claim|report|statement|announcement|account)\s+"
-    r"(?:that\s+|which\s+)?"
-    r"(?:(?!\b(?:not|never|no\s+one|nobody|n't|refused|refuses|declined|declines|"
-    r"failed|fails|yet|after|before|when|because|since|although|though|while|"
-    r"until|unless|if)\b|n't\b)[^,;.])*?"
-    r"\b(?:retracted|withdrew|withdrawn|denied|"
-    r"disputed|dismissed|rejected|took\s+back|taken\s+back|refuted|disproved)\b",
-    re.IGNORECASE,
-)
-
-
-#: Between a death and a fake after it, a "but" that makes the fake that death,
-#: with no denial or report of the fake: "declared dead, *but* the death was
-#: faked"; not "but denied rumours he had faked his death".
-_BUT_FAKED = re.compile(
-    r"\bbut\b(?!.*\b(?:not|never|n't|den(?:y|ied|ies)|rumou?rs?|claims?|reports?|"
-    r"dismiss\w*|reject\w*)\b)[^;.]*$",
-    re.IGNORECASE,
-)
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-#: After a fake, words that make it one of another time than the death told
-#: before: "had played dead *in an earlier attack*", "had faked his death
-#: *once before*", "had *once* staged".
-_FAKE_BEFORE = re.compile(
-    r"\b(?:earlier|before|once|previously|formerly|in\s+the\s+past)\b", re.IGNORECASE
-)
-#: Before a "but", a death told by someone: "was killed on Monday, *police
-#: said*, but his lawyer said the death was faked": one word against another,
-#: which does not make the death none.
-_TOLD_BY = re.compile(
-    r",\s+(?:[\w’'.-]+\s+){0,4}?(?:said|says|say|reported|reports|told|stated|"
-    r"announced|confirmed)\b[^;.]*\bbut\b",
-    re.IGNORECASE,
-)
-
-
-def _death_faked(
-    s: Sentence, text: str, person: list[TargetRef], cues: list[re.Match[str]]
-) -> tuple[str | None, str]:
-    """The words of a faked death that is all the death of ``text``, and ``text``.
-
-    "Salcedo *faked his own death* in 2010, police said", "his brother said *his
-    death was staged*": the only death told is faked, so there is none. Where
-    the sentence tells a death besides ("Salcedo, who faked his death in 2010,
-    *was killed* in Culiacán on Monday", "... *died*, his family said, denying
-    rumours he had faked his death"), the fake is of another time, or denied,
-    and the death stands: ``text`` is returned with the fake blanked, so that
-    it neither denies nor dates the death. Nor is a death staged "to look like a
-    suicide" (or "as an accident") faked: the death is real, its manner staged.
-    ``cues`` are the death words of ``text`` (:func:`_deaths`).
-    """
-    fakes = [
-        m for m in _DEATH_FAKED.finditer(text) if not _STAGED_AS.match(text, m.end())
-    ]
-    if not fakes:
-        return None, text
-    if all(any(f.start() <= c.start() < f.end() for f in fakes) for c in cues):
-        return fakes[0].group(0), text
-    told = [c for c in cues if not any(f.start() <= c.start() < f.end() for f in fakes)]
-    last = max((c.end() for c in told), default=0)
-    for f in fakes:
-        undone = _BUT_FAKED.search(text[last : f.start()])
-        fake = text[last : f.start()][undone.start() :] if undone is not None else ""
-        after = re.split(r"[;.]", text[f.start() :])[0]
-        if (
-            f.start() >= last
-            and undone is not None
-            and not _YEAR.search(after)
-            and not _FAKE_BEFORE.search(fake + after)
-            and not _TOLD_BY.search(text[last : f.start()])
-        ):
-            # "was declared dead in 2010, but the death was faked", "reported
-            # killed ... but had faked his death": the death told before is
-            # the fake
-            return f.group(0), text
-    for f in fakes:
-        text = text[: f.start()] + " " * (f.end() - f.start()) + text[f.end() :]
-    return None, text
-
-
 def _own_hedge_text(s: Sentence, text: str, person: list[TargetRef], at: int) -> str:
     """``text`` less the target's relative clauses that do not hold the death at ``at``.
 
@@ -1391,80 +921,3 @@ def _death_reported(s: Sentence, at: int) -> str | None:
 #: The links up which a death word hangs on the verb a report holds: "is
 #: *dead*", "was *found* dead", "is *believed* dead".
 _DEATH_WORD_HEADS = frozenset({"xcomp", "conj", "acomp", "oprd"})
-
-
-def _since_words(
-    ex: _Extractor, s: Sentence, since: tuple[int, int]
-) -> tuple[tuple[int, int], bool]:
-    """The words of the death of ``since`` (:func:`_unseen_since`), and whether unsaid.
-
-    The speaker of the sentence, when its words come after the clause, speaks the
-    death where only a comma comes between ("since he was killed, *his family
-    claims*, in 2016": the clause then runs on past the speaker's words, which
-    hedge it, to the sentence's end), and not where a clause set against it does
-    ("since he was reportedly killed, *though police doubt* he is dead", "*;
-    police say* he is alive": the death is no one's, True).
-    """
-    attr = s.attr.at(since[0])
-    words = [(x, y) for x, y in attr.excluded if s.span[0] <= x and y <= s.span[1]]
-    if attr.speaker is None or not words or min(x for x, _ in words) < since[1]:
-        return since, False
-    start, end = min(x for x, _ in words), max(y for _, y in words)
-    if _SET_AGAINST.search(ex.text, since[1], start):
-        return since, True
-    aside = re.match(r"\s*\w+\s*,\s*[^,;]*?\s*\.?\s*$", ex.text[end : s.span[1]])
-    if ex.text[since[1] : start].strip() == "," and aside is not None:
-        return (since[0], s.span[1]), False
-    return since, False
-
-
-def _words_set_against(clause: Any, opener: Any) -> bool:
-    """Whether ``clause``, of concession, is a word of its own against a word of life.
-
-    "Prosecutors said Varga is probably still alive, *although a tabloid
-    claimed last week that he had died*": two words set against each other,
-    each its speaker's, as with "but" ("The army said he had been killed, but
-    his brother said he was alive"): the death is the tabloid's, hedged and
-    dated in its clause. A clause marked "although" or "though" (``opener``)
-    whose verb reports, with a subject of its own, under a clause that says
-    the target is alive; not one under a seeing ("Although the army said he
-    had been killed, a farmer *saw* him"), which the sighting gainsays.
-    """
-    head = clause.head
-    return (
-        opener.lower_ in _CONCESSIVE
-        and clause.lemma_.lower() in REPORTING_LEMMAS
-        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
-        and any(c.dep_ == "acomp" and c.lower_ == "alive" for c in head.children)
-    )
-
-
-def _negated(verb: Any) -> bool:
-    """Whether ``verb`` is denied by a word of its own: "not", "never"."""
-    return any(
-        c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never")
-        for c in verb.children
-    )
-
-
-def _sees_target(verb: Any, person: list[TargetRef]) -> bool:
-    """Whether ``verb`` heads a clause that saw the target, or says it is alive.
-
-    Not a seeing denied: "has *not* been seen since the army said he had been
-    killed" (:func:`_unseen_since`).
-    """
-    roles: tuple[str, ...]
-    if _negated(verb):
-        return False
-    if verb.lemma_.lower() in _SEEING_LEMMAS:
-        roles = ("dobj", "obj", "nsubjpass")
-    elif any(c.dep_ == "acomp" and c.lower_ == "alive" for c in verb.children):
-        roles = ("nsubj",)
-    else:
-        return False
-    return any(
-        r.start < c.idx + len(c.text) and c.idx < r.end
-        for c in verb.children
-        if c.dep_ in roles
-        for r in person
-    )

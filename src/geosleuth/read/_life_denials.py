@@ -1,0 +1,407 @@
+"""A death that is none, or denied: the words that take a death back in its sentence.
+
+Helper of :mod:`geosleuth.read.life`. The death words of a sentence
+(:func:`deaths`) leave out a death acted out ("buried *in effigy*", "a *mock
+funeral*"); the sentence takes the death back where it denies it ("denied",
+"no conclusive evidence", "retracted": :data:`DEATH_DENIED`), calls a report
+of it untrue ("Police called reports that he was killed nonsense":
+:func:`report_untrue`), has it told by a hoax ("was reported buried *by a hoax
+website*": :func:`hoax_teller`) or faked ("*faked his own death*", "his death
+*was staged*": :func:`death_faked`); a death called no crime ("it was *not a
+suspicious death*": :data:`NOT_SUSPICIOUS`) is a death all the same. A denial
+of another's event ("the army denied *the death of the gunman*"), or of an
+event of another kind than a death ("police denied *his arrest*", "*reports of
+his arrest*"), takes no death back (:func:`others_death_undenied`). Moved out
+of :mod:`geosleuth.read.life` as it grew past the house's size for one module.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from geosleuth.read._denied_owners import (
+    DENYING_BACK,
+    EVENT_KINDS,
+    EVENT_NOUNS,
+    described_only,
+    told_before,
+)
+from geosleuth.read._life_victims import target_buried
+from geosleuth.read._life_words import _death_cues
+from geosleuth.read._reports import report_called_untrue
+from geosleuth.read._sentence import Sentence
+from geosleuth.read.target import TargetRef
+
+__all__ = [
+    "DEATH_DENIED",
+    "NOT_SUSPICIOUS",
+    "death_faked",
+    "deaths",
+    "hoax_teller",
+    "others_death_undenied",
+    "report_untrue",
+]
+
+
+#: Words that deny or take back a death: "no conclusive evidence of his death",
+#: "denied", and a report corrected ("retracted its claim that he was killed",
+#: "admitted it had been wrong to say", "reports of his death were premature").
+DEATH_DENIED = re.compile(
+    r"\b(?:no (?:conclusive |hard |firm )?evidence|weaken(?:ed|s)?|denied|denies|"
+    r"deny|dismiss(?:ed)?|not (?:dead|killed)|survived|alive|"
+    r"retract(?:ed|s|ion)?|withdr(?:ew|awn)|rescind(?:ed|s)?|premature(?:ly)?|"
+    r"wrong(?:ly)? to (?:say|report|announce|claim)|wrongly|in error|"
+    r"mistaken(?:ly)?|erroneous(?:ly)?|falsely)\b",
+    re.IGNORECASE,
+)
+
+
+#: A death faked, which is none: "S *faked his own death*", "his brother said *his
+#: death was staged*", "*the death of* Salcedo *was staged*", "*pretended to be
+#: dead*".
+_DEATH_FAKED = re.compile(
+    r"\b(?:(?:fak|stag)(?:e|ed|es|ing)\s+(?:his|her|their)\s+(?:own\s+)?death|"
+    r"feign(?:s|ed|ing)?\s+(?:(?:his|her|their)\s+(?:own\s+)?)?death|"
+    r"death(?:\s+(?:of|in|at|near)\s+(?:[\w’'-]+\s+){1,5}?)?\s*(?:was|were|is|"
+    r"had\s+been|has\s+been)\s+(?:faked|staged|feigned)|"
+    r"pretend(?:s|ed|ing)?\s+to\s+(?:be|have\s+been)\s+dead|"
+    r"play(?:s|ed|ing)?\s+dead)\b",
+    re.IGNORECASE,
+)
+
+
+#: What a staging of a real death made it look like: "his death was staged *to
+#: look like a suicide*", "*as an accident*": the death is real, only its manner
+#: staged.
+_STAGED_AS = re.compile(
+    r"\s+(?:(?:to\s+(?:look|appear|seem)|so\s+as\s+to\s+look)\s+(?:like|as\s+if)|as)"
+    r"\b",
+    re.IGNORECASE,
+)
+
+
+#: A death called no crime, which is a death all the same: "police said *it was
+#: not a suspicious death*", "*is not being treated as suspicious*", "there were
+#: *no suspicious circumstances*".
+NOT_SUSPICIOUS = re.compile(
+    r"\b(?:not|no)\s+(?:(?:being\s+)?(?:treated|regarded)\s+as\s+|"
+    r"(?:believed|thought|considered)\s+to\s+be\s+)?(?:an?\s+)?"
+    r"(?:suspicious|unexplained)(?:\s+(?:death|circumstances))?\b",
+    re.IGNORECASE,
+)
+
+
+#: A death only acted out: "buried *in effigy*", "buried in a *mock funeral*", "a
+#: *symbolic burial*".
+_ACTED_OUT = re.compile(
+    r"\b(?:in\s+effigy|(?:mock|symbolic|fake|pretend)\s+(?:funeral|burial|"
+    r"execution|grave)s?)\b",
+    re.IGNORECASE,
+)
+
+
+#: A death told by a hoax: "was reported buried ... *by a hoax website*", "*a
+#: satirical site* claimed he had died".
+_HOAX = re.compile(
+    r"\b(?:hoax|spoof|satirical|parody)\s+(?:news\s+)?(?:websites?|sites?|"
+    r"accounts?|pages?|outlets?|articles?|stor(?:y|ies))\b",
+    re.IGNORECASE,
+)
+
+
+#: Links to the clauses of a death word that tell of something else than how
+#: it came about (:func:`_acted_out`).
+_OTHER_CLAUSES = frozenset(
+    {"ccomp", "conj", "advcl", "relcl", "acl", "parataxis", "cc", "punct"}
+)
+
+
+def _own_words(t: Any) -> list[Any]:
+    """``t`` and the words of its own phrase: not those of a clause beside it."""
+    out = [t]
+    for c in t.children:
+        if c.dep_ not in _OTHER_CLAUSES:
+            out += _own_words(c)
+    return out
+
+
+def _acted_out(s: Sentence, at: int) -> bool:
+    """Whether the death word at document offset ``at`` tells a death acted out.
+
+    "Salcedo was buried *in effigy* in Culiacán", "was buried in a *mock
+    funeral*": no death. The words are those of the death word's own phrase, not
+    of a clause beside it ("was buried in Culiacán, where a mock funeral was
+    held in 2016"); without a parse, those up to the next stop.
+    """
+    tok = next((t for t in s.sent if t.idx == at), None) if s.sent else None
+    if tok is None:
+        rest = s.text[at - s.span[0] :]
+        return _ACTED_OUT.match(re.split(r"[,;.]", rest, maxsplit=1)[0]) is not None
+
+    phrase = " ".join(t.text for t in sorted(_own_words(tok), key=lambda t: t.i))
+    return _ACTED_OUT.search(phrase) is not None
+
+
+#: Links by which a verb names the one that tells it: "*a hoax website*
+#: claimed", "reported buried *by* a hoax website".
+_TELLER_LINKS = frozenset({"nsubj", "agent"})
+
+
+def hoax_teller(s: Sentence, text: str, at: int) -> str | None:
+    """The hoax (:data:`_HOAX`) that tells the death word at document offset ``at``.
+
+    "Salcedo was reported buried in Culiacán *by a hoax website*", "*A
+    satirical website* claimed he had been killed", "A hoax website published
+    a story saying ...": the subject, the agent or the "according to" of the
+    death word, or of a verb of report or belief that it completes (up
+    ``ccomp`` and ``xcomp`` links, and from a thing put out that says it to
+    the verb that puts it out). Not a hoax beside
+    the death ("was killed, police said, *after a parody account* had falsely
+    reported his death", "long the butt of *satirical articles*"), which is
+    another's telling. Without a parse, any hoax of ``text``. None if none.
+    """
+    tok = next((t for t in s.sent if t.idx == at), None) if s.sent else None
+    if tok is None:
+        hoax = _HOAX.search(text)
+        return hoax.group(0) if hoax else None
+
+    for _ in range(4):
+        tellers = [c for c in tok.children if c.dep_ in _TELLER_LINKS]
+        tellers += [
+            g
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "according"
+            for t in c.children
+            for g in (t, *t.children)
+            if g.dep_ == "pobj"
+        ]
+        for teller in tellers:
+            phrase = " ".join(
+                t.text for t in sorted(_own_words(teller), key=lambda t: t.i)
+            )
+            hoax = _HOAX.search(phrase)
+            if hoax is not None:
+                return hoax.group(0)
+        if tok.dep_ == "acl" and tok.head.dep_ == "dobj":
+            # "A hoax website published *a story saying* he was killed", "shared
+            # *a hoax story claiming*": the thing that says it, and who put it out
+            thing = tok.head
+            phrase = " ".join(
+                t.text for t in sorted(_own_words(thing), key=lambda t: t.i)
+            )
+            hoax = _HOAX.search(phrase)
+            if hoax is not None:
+                return hoax.group(0)
+            tok = thing.head
+            continue
+        if tok.dep_ not in ("ccomp", "xcomp") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def deaths(s: Sentence, text: str, person: list[TargetRef]) -> list[re.Match[str]]:
+    """The death cues of ``text`` (of ``s``), a burial only of the target's.
+
+    "Jalmaani's widow said her husband had been buried in Jolo" tells his
+    death; "Jalmaani buried his brother", "buried the weapons", "he was
+    buried" of a "he" the parse does not tie to the target, "her husband wanted
+    to be buried in Jolo", and "Jalmaani's deputy was killed ..., and he was
+    buried in Jolo" tell none
+    (:func:`~geosleuth.read._life_victims.target_buried`).
+    """
+    # "buried in effigy": no death
+    cues = [m for m in _death_cues(text) if not _acted_out(s, s.span[0] + m.start())]
+    deaths = [s.span[0] + m.start() for m in cues if m.group(0).lower() != "buried"]
+    return [
+        m
+        for m in cues
+        if m.group(0).lower() != "buried"
+        or target_buried(s, s.span[0] + m.start(), person, deaths=deaths)
+    ]
+
+
+def report_untrue(s: Sentence, at: int) -> str | None:
+    """The words that call untrue a report of the death at document offset ``at``.
+
+    "Police called reports that Jane Doe *was killed* nonsense", "reports that
+    she *was dead* were propaganda"
+    (:func:`~geosleuth.read._reports.report_called_untrue`); None if none, or
+    unparsed.
+    """
+    tok = next((t for t in s.sent if t.idx == at), None) if s.sent else None
+    for _ in range(4):
+        if tok is None:
+            return None
+        untrue = report_called_untrue(tok)
+        if untrue is not None:
+            return untrue
+        if tok.dep_ not in ("xcomp", "conj", "acomp") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def others_death_undenied(s: Sentence, text: str, at: int) -> tuple[str, str | None]:
+    """``text`` (of ``s``) with each denial of another's death or arrest blanked.
+
+    "Salcedo was killed in Culiacán; the army denied *the death of the
+    gunman*": a denial of an event (death, arrest, ...) by its noun takes the
+    target's death back only where the noun is the target's own, as for a
+    seeing (:func:`~geosleuth.read._denied_owners.the_ones_told`: "the
+    death", "his death", "the death of Salcedo", "his wife denied the death of
+    her husband"), review r65, and of a death: not "police denied *his
+    arrest*", nor "*reports of his arrest*" (:func:`_of_another_kind`), review
+    r93, #7. With it, the words of a denial so blanked whose
+    event is of a description that can only be the target ("the army denied
+    the death *of the drug lord*", the text naming no one else:
+    :func:`~geosleuth.read._denied_owners.described_only`), which leaves the
+    death at most possible (review r86, #2); else None. ``at`` is the document
+    offset of the death cue; offsets of ``text`` are those of ``s``.
+    """
+    cue = next((t for t in s.sent if t.idx == at), None) if s.sent else None
+    if cue is None:
+        return text, None
+    described = None
+    for verb in s.sent:
+        if verb.lemma_.lower() not in DENYING_BACK:
+            continue
+        events = [
+            c
+            for c in verb.children
+            if c.dep_ in ("dobj", "nsubjpass")
+            and c.lemma_.lower() in EVENT_NOUNS
+            # not "denied the death of Salcedo in Culiacán", the death told
+            and not c.left_edge.i <= cue.i <= c.right_edge.i
+        ]
+        # "denied his arrest and his death": of a death too
+        told = [
+            e
+            for e in events
+            if any(
+                told_before(c, cue, EVENT_NOUNS, s.target, s.places, _DEATH)
+                for c in (e, *e.conjuncts)
+            )
+        ]
+        if (events and len(told) < len(events)) or any(
+            _of_another_kind(c, cue) for c in verb.children
+        ):
+            k = verb.idx - s.span[0]
+            text = text[:k] + " " * len(verb.text) + text[k + len(verb.text) :]
+            who = [described_only(e, cue, s.target, s.places, "death") for e in events]
+            if events and all(who):
+                described = (
+                    f"{verb.text} the {events[0].text} of {who[0]}, maybe the target"
+                )
+    return text, described
+
+
+#: The kind of event a death is (:data:`~geosleuth.read._denied_owners.EVENT_KINDS`).
+_DEATH = frozenset({"death"})
+
+
+#: Nouns of a report of an event: "police denied *reports* of his arrest".
+_REPORT_NOUNS = frozenset({"report", "claim", "account", "story", "allegation"})
+
+
+def _of_another_kind(noun: Any, cue: Any) -> bool:
+    """Whether ``noun``, denied, is a report only of events not a death.
+
+    "Salcedo was killed in Culiacán; police denied *reports of his arrest*":
+    what is denied is an arrest (:data:`~geosleuth.read._denied_owners.EVENT_KINDS`),
+    which takes no death back; not "*reports of his death*", "*reports of his
+    arrest and death*", nor a report of no event ("*reports* that he fled"),
+    nor one whose words hold the death told ``cue``.
+    """
+    if noun.dep_ not in ("dobj", "nsubjpass") or noun.lemma_.lower() not in (
+        _REPORT_NOUNS
+    ):
+        return False
+    if noun.left_edge.i <= cue.i <= noun.right_edge.i:
+        return False
+    events = [
+        e
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children
+        if g.dep_ == "pobj"
+        for e in (g, *g.conjuncts)
+    ]
+    kinds = [EVENT_KINDS.get(e.lemma_.lower()) for e in events]
+    return bool(kinds) and all(k is not None and k not in _DEATH for k in kinds)
+
+
+#: Between a death and a fake after it, a "but" that makes the fake that death,
+#: with no denial or report of the fake: "declared dead, *but* the death was
+#: faked"; not "but denied rumours he had faked his death".
+_BUT_FAKED = re.compile(
+    r"\bbut\b(?!.*\b(?:not|never|n't|den(?:y|ied|ies)|rumou?rs?|claims?|reports?|"
+    r"dismiss\w*|reject\w*)\b)[^;.]*$",
+    re.IGNORECASE,
+)
+
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+#: After a fake, words that make it one of another time than the death told
+#: before: "had played dead *in an earlier attack*", "had faked his death
+#: *once before*", "had *once* staged".
+_FAKE_BEFORE = re.compile(
+    r"\b(?:earlier|before|once|previously|formerly|in\s+the\s+past)\b", re.IGNORECASE
+)
+
+
+#: Before a "but", a death told by someone: "was killed on Monday, *police
+#: said*, but his lawyer said the death was faked": one word against another,
+#: which does not make the death none.
+_TOLD_BY = re.compile(
+    r",\s+(?:[\w’'.-]+\s+){0,4}?(?:said|says|say|reported|reports|told|stated|"
+    r"announced|confirmed)\b[^;.]*\bbut\b",
+    re.IGNORECASE,
+)
+
+
+def death_faked(
+    s: Sentence, text: str, person: list[TargetRef], cues: list[re.Match[str]]
+) -> tuple[str | None, str]:
+    """The words of a faked death that is all the death of ``text``, and ``text``.
+
+    "Salcedo *faked his own death* in 2010, police said", "his brother said *his
+    death was staged*": the only death told is faked, so there is none. Where
+    the sentence tells a death besides ("Salcedo, who faked his death in 2010,
+    *was killed* in Culiacán on Monday", "... *died*, his family said, denying
+    rumours he had faked his death"), the fake is of another time, or denied,
+    and the death stands: ``text`` is returned with the fake blanked, so that
+    it neither denies nor dates the death. Nor is a death staged "to look like a
+    suicide" (or "as an accident") faked: the death is real, its manner staged.
+    ``cues`` are the death words of ``text`` (:func:`deaths`).
+    """
+    fakes = [
+        m for m in _DEATH_FAKED.finditer(text) if not _STAGED_AS.match(text, m.end())
+    ]
+    if not fakes:
+        return None, text
+    if all(any(f.start() <= c.start() < f.end() for f in fakes) for c in cues):
+        return fakes[0].group(0), text
+    told = [c for c in cues if not any(f.start() <= c.start() < f.end() for f in fakes)]
+    last = max((c.end() for c in told), default=0)
+    for f in fakes:
+        undone = _BUT_FAKED.search(text[last : f.start()])
+        fake = text[last : f.start()][undone.start() :] if undone is not None else ""
+        after = re.split(r"[;.]", text[f.start() :])[0]
+        if (
+            f.start() >= last
+            and undone is not None
+            and not _YEAR.search(after)
+            and not _FAKE_BEFORE.search(fake + after)
+            and not _TOLD_BY.search(text[last : f.start()])
+        ):
+            # "was declared dead in 2010, but the death was faked", "reported
+            # killed ... but had faked his death": the death told before is
+            # the fake
+            return f.group(0), text
+    for f in fakes:
+        text = text[: f.start()] + " " * (f.end() - f.start()) + text[f.end() :]
+    return None, text
