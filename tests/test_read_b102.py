@@ -2,10 +2,11 @@
 
 - "West Yorkshire", which the gazetteer does not hold, was read as a village
   called West (Texas) and a town called Yorkshire (Virginia), whose country
-  pulled Leeds to Leeds, Alabama. A compass name the gazetteer lacks, whose
-  second word is no large place, is now no place at all: Leeds stays in
-  England. "North London" is London, "West Palm Beach" itself; a story that
-  names Alabama keeps Leeds, Alabama; a bare "Leeds" is Leeds, England.
+  pulled Leeds to Leeds, Alabama. Leeds now stays in England (since helper
+  k113, test_read_k113.py: a compass word before a name is no place of its
+  own, and a name after it held only as small towns lends no country).
+  "North London" is London, "West Palm Beach" itself; a story that names
+  Alabama keeps Leeds, Alabama; a bare "Leeds" is Leeds, England.
 - "Heathrow airport in London" and "Heathrow, west London" are no Heathrow in
   Florida (the gazetteer holds none in England: the name stays unresolved);
   a bare "Heathrow" is still the Florida town, the only one held.

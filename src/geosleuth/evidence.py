@@ -77,8 +77,9 @@ HEDGES: tuple[str, ...] = get_args(Hedge)
 
 #: What an area an item names is, where it is known (``place_kind``): a
 #: country's first-level division (``state``, ``province``, ``region``,
-#: ``county``, ``municipality``, or ``division`` where nothing better is
-#: known), a country, a continent, or a polygon drawn in the case file
+#: ``county``, ``municipality``, ``territory``, ``nation`` for England,
+#: Scotland and Wales, or ``division`` where nothing better is known), a
+#: (sovereign) country, a continent, or a polygon drawn in the case file
 #: (``drawn``). Kept so the areas table can say "Durango (state)" (review r60,
 #: leftover 2).
 _PLACE_KINDS = (
@@ -87,6 +88,8 @@ _PLACE_KINDS = (
     "region",
     "municipality",
     "county",
+    "territory",
+    "nation",
     "division",
     "country",
     "continent",
@@ -601,7 +604,8 @@ class Sighting(_Item):
         Relative weight within its group.
     place_kind : str or None, default None
         What an area ``place`` is, where known: ``"state"``, ``"province"``,
-        ``"region"``, ``"county"``, ``"municipality"`` or ``"division"`` (a
+        ``"region"``, ``"county"``, ``"municipality"``, ``"territory"``,
+        ``"nation"`` (England, Scotland, Wales) or ``"division"`` (a
         country's first-level division, by what GeoNames calls it), ``"country"``,
         ``"continent"``, or ``"drawn"`` (a polygon drawn in the case file).
         Claims and territories keep it too.

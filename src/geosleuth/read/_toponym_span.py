@@ -38,3 +38,4 @@ class _Span:
     beach: bool = False  # "Patong Beach" read as its town: unresolved where far
     brand: bool = False  # of a team's or product's name: "Georgia Bulldogs cap"
     owned: bool = False  # an owner's name: "Santiago's ranch"
+    compass: bool = False  # after a compass word: "West Yorkshire", "South Armagh"
