@@ -27,7 +27,9 @@ line of each field; aliases and duplicate keys refused, :data:`MAX_YAML_NODES`),
 :mod:`~geosleuth.casefile._region` (the study region, :func:`evidence_bounds`),
 :mod:`~geosleuth.casefile._swaps` (places and regions written latitude first
 refused beyond :data:`SWAP_FAR_KM`, warned of nearer, :func:`swapped_into`,
-:func:`judge_swap`) and
+:func:`judge_swap`),
+:mod:`~geosleuth.casefile._search_checks` (a search about to be recorded,
+checked against the case's region and evidence: :func:`check_search`) and
 :mod:`~geosleuth.casefile._writing` (items written into a case file,
 :func:`dump_item_yaml`, :func:`free_search_id`).
 """
@@ -39,6 +41,13 @@ from geosleuth.casefile._case import Case, load_case, parse_case
 from geosleuth.casefile._dates import MAX_DAYS_AHEAD, far_ahead
 from geosleuth.casefile._loader import MAX_YAML_NODES
 from geosleuth.casefile._region import evidence_bounds
+from geosleuth.casefile._search_checks import (
+    CHECK_COORDINATES,
+    SIGN_FAR_KM,
+    SearchCheck,
+    SearchNames,
+    check_search,
+)
 from geosleuth.casefile._swaps import (
     SWAP_FAR_KM,
     SWAP_NEAR_KM,
@@ -51,13 +60,18 @@ from geosleuth.casefile._writing import dump_item_yaml, free_search_id
 
 __all__ = [
     "CASE_SCHEMA",
+    "CHECK_COORDINATES",
     "MAX_DAYS_AHEAD",
     "far_ahead",
     "MAX_YAML_NODES",
+    "SIGN_FAR_KM",
     "SWAP_FAR_KM",
     "SWAP_NEAR_KM",
     "Case",
+    "SearchCheck",
+    "SearchNames",
     "Swap",
+    "check_search",
     "clean_text",
     "dump_item_yaml",
     "evidence_bounds",

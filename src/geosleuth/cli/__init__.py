@@ -24,6 +24,7 @@ from rich.markup import escape
 from typer.core import TyperCommand, TyperGroup
 
 from geosleuth import _startup
+from geosleuth._quoting import quoted
 from geosleuth.casefile import clean_text
 from geosleuth.errors import GeosleuthError, GeosleuthWarning, InputError
 
@@ -39,26 +40,6 @@ __all__ = [
     "shown",
     "shown_warnings",
 ]
-
-
-def quoted(value: object) -> str:
-    """Text quoted for a message, with no backslash (review r60, L5).
-
-    In single quotes; text that holds one goes in double quotes, and text that
-    holds both in curly ones. Anything else is written as Python writes it.
-
-    Examples
-    --------
-    >>> print(quoted("car"), quoted("Zoë O'Brien"), quoted("O'B " + '"Jo"'))
-    'car' "Zoë O'Brien" “O'B "Jo"”
-    >>> print(quoted(None), quoted(0.5))
-    None 0.5
-    """
-    if not isinstance(value, str):
-        return repr(value)
-    if "'" not in value:
-        return f"'{value}'"
-    return f'"{value}"' if '"' not in value else f"“{value}”"
 
 
 def _valueless(param: Any) -> Any:

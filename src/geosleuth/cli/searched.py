@@ -7,17 +7,24 @@ import json
 import math
 import unicodedata
 import warnings
-from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 
-import numpy as np
 import typer
 from rich.text import Text
 
 from geosleuth._json import loads as read_json
-from geosleuth.casefile import Case, far_ahead, free_search_id, judge_swap
+from geosleuth.casefile import (
+    CHECK_COORDINATES,
+    Case,
+    SearchCheck,
+    SearchNames,
+    check_search,
+    far_ahead,
+    free_search_id,
+    judge_swap,
+)
 from geosleuth.cli import app, clean_text, console, guarded, quoted, shown_warnings
 from geosleuth.cli._dates import parse_date
 from geosleuth.cli._plan_record import (
@@ -29,7 +36,6 @@ from geosleuth.cli._plan_record import (
 from geosleuth.errors import (
     CaseFileError,
     EvidenceWarning,
-    GeosleuthWarning,
     InputError,
 )
 from geosleuth.evidence import (
@@ -39,14 +45,12 @@ from geosleuth.evidence import (
     parse_time,
     time_text,
 )
-from geosleuth.fuse import factors
 from geosleuth.geometry import (
     Area,
     Geometry,
     Line,
     Point,
     from_geojson,
-    to_geojson,
 )
 from geosleuth.gpsfiles import GPS_SUFFIXES, read_gps_file
 from geosleuth.locate import append_items, search_item, search_vs_as_of
@@ -55,6 +59,18 @@ __all__ = ["searched"]
 
 
 _RADIUS = "--radius-km (--buffer-km)"
+
+#: How the command's options are named in the checks of a search; ``given`` and
+#: ``field`` are the option that gave the area (:func:`searched`).
+_NAMES = SearchNames(
+    given="",
+    field="",
+    radius=_RADIUS,
+    radius_field="--radius-km",
+    radius_fix="--radius-km",
+    box="--box",
+    counts="'geosleuth locate'",
+)
 
 
 def _check_pd(pd: float) -> float:
@@ -292,65 +308,6 @@ def _area_from_options(
     return geom, buffer_km
 
 
-_CHECK = "check its coordinates (longitude first, then latitude)."
-
-
-def _outside_region(items: Sequence[Searched], case: Case) -> list[tuple[str, str]]:
-    """Each search that lies wholly outside the case's study region, and so what.
-
-    The region is the case's ``region:`` or, without one, the region drawn
-    around its evidence (``case.grid``, drawn as
-    :func:`geosleuth.locate.locate_case` draws it). The test and the distance
-    are those of :func:`geosleuth.fuse.factors`, so they match what
-    ``geosleuth locate`` says when it leaves the item out.
-
-    Returns
-    -------
-    list of (str, str)
-        Per such search: where it lies (a sentence), and what ``geosleuth
-        locate`` will do with it.
-    """
-    w, s, e, n = case.grid.bounds_lonlat()
-    bounds = f"west {w:.2f}, south {s:.2f}, east {e:.2f}, north {n:.2f}"
-    out = []
-    for item in items:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", GeosleuthWarning)
-            _, skipped = factors(
-                [item], case.grid, as_of=item.date, settings=case.settings
-            )
-        for _, why in skipped:
-            if case.region_given:
-                # the grid's bounds: the region rounded out to whole cells
-                where = f"the grid over the case's region ({bounds})"
-                # review r105, M2: not "harmless": a search the team truly made
-                # in the region, its coordinates mistyped, is lost from the map
-                then = (
-                    "It will count for nothing: 'geosleuth locate' leaves it out, "
-                    "and the map and P(outside the region) are as if it had not "
-                    "been made. If the team searched in the region, its "
-                    "coordinates are wrong."
-                )
-            else:
-                where = f"the region drawn around the case's evidence ({bounds})"
-                # a search says only where the target is not: it does not stretch
-                # a drawn region (geosleuth.casefile.evidence_bounds)
-                then = (
-                    "With no 'region' in the case, 'geosleuth locate' leaves it "
-                    "out: a search does not stretch the region drawn around the "
-                    "evidence. Check its coordinates, or give the case a 'region' "
-                    "that holds it."
-                )
-            out.append(
-                (
-                    f"The searched area of {quoted(item.id)} lies wholly outside "
-                    f"{where}: {why}.",
-                    then,
-                )
-            )
-    return out
-
-
 def _km(km: float) -> str:
     return f"{km:,.0f}" if km >= 10 else f"{km:.1f}"
 
@@ -405,186 +362,6 @@ def _check_not_swapped(item: Searched, case: Case, given: str) -> bool:
         "longitude first, then latitude. If it is where it should be, give the "
         "case a region that holds it. Nothing was written.",
         field=given.split(" ", 1)[0],
-    )
-
-
-#: How far (km) at least a search must lie outside the region, its sign-flipped
-#: self inside, to be refused as written with a sign lost (and farther than the
-#: region is across): a real search just outside a region that straddles the
-#: equator or the meridian of Greenwich lies inside it mirrored too.
-_SIGN_FAR_KM = 100.0
-
-#: The signs a position can lose: what is named, and the factors on (lon, lat).
-_SIGNS: tuple[tuple[str, float, float], ...] = (
-    ("longitude", -1.0, 1.0),
-    ("latitude", 1.0, -1.0),
-    ("longitude and latitude", -1.0, -1.0),
-)
-
-
-def _negated(geom: Geometry, lon_by: float, lat_by: float) -> Geometry | None:
-    """``geom`` with each lon times ``lon_by`` and lat times ``lat_by``."""
-
-    def flip(coords: Any) -> Any:
-        if coords and all(isinstance(v, (int, float)) for v in coords):
-            return [coords[0] * lon_by, coords[1] * lat_by, *coords[2:]]
-        return [flip(c) for c in coords]
-
-    obj = to_geojson(geom)
-    try:
-        return from_geojson({**obj, "coordinates": flip(obj["coordinates"])})
-    except InputError:
-        return None
-
-
-def _span(values: Any) -> str:
-    """``+105.6594``, or ``+105.6433 to +105.6681``: signed."""
-    lo, hi = float(np.min(values)), float(np.max(values))
-    return f"{lo:+.4f}" if lo == hi else f"{lo:+.4f} to {hi:+.4f}"
-
-
-def _extent_km(case: Case) -> tuple[float, float]:
-    """The width and height of the case's grid (its region, in whole cells), km."""
-    return case.grid.nx * case.grid.cell_km, case.grid.ny * case.grid.cell_km
-
-
-def _check_sign_kept(item: Searched, case: Case, given: str) -> None:
-    """Refuse a search that lies inside the region with a sign put back.
-
-    A GPX track whose longitudes lost their minus sign (+105.6 for -105.6)
-    lies in another hemisphere, 10,000 km out: recorded, 'geosleuth locate'
-    left it out, and Team 2's whole track was missing from the map (review
-    r105, M2). As a lon/lat swap is (:func:`_check_not_swapped`): a search
-    wholly outside the region that, with its longitudes, its latitudes, or
-    both negated, lies inside is refused, and nothing written, when it lies
-    more than :data:`_SIGN_FAR_KM` out and farther than the region is across
-    (nearer, a real search just outside a region that straddles the equator or
-    the meridian of Greenwich may lie inside mirrored too: it is recorded with
-    the warning of a search outside).
-    """
-    from geosleuth.fuse.reach import item_lonlat, km_from_grid
-
-    lonlat = item_lonlat(item)
-    if lonlat is None:  # pragma: no cover - a search has an area
-        return
-    lons, lats = lonlat
-    out_km = km_from_grid(lons, lats, case.grid)
-    if not out_km > max(_SIGN_FAR_KM, math.hypot(*_extent_km(case))):
-        return
-    w, s, e, n = case.grid.bounds_lonlat()
-    for what, lon_by, lat_by in _SIGNS:
-        flipped = _negated(item.area, lon_by, lat_by)
-        if flipped is None or _outside_region([replace(item, area=flipped)], case):
-            continue
-        where = (
-            "region" if case.region_given else "evidence (the region drawn around it)"
-        )
-        said = []
-        if lon_by < 0:
-            said.append(
-                f"its longitudes are {_span(lons)}, the region's {w:+.2f} to {e:+.2f}"
-            )
-        if lat_by < 0:
-            said.append(
-                f"its latitudes are {_span(lats)}, the region's {s:+.2f} to {n:+.2f}"
-            )
-        plural = "signs" if lon_by < 0 and lat_by < 0 else "sign"
-        raise InputError(
-            f"The search {given} lies wholly outside the case's {where} (west "
-            f"{w:.2f}, south {s:.2f}, east {e:.2f}, north {n:.2f}), {_km(out_km)} "
-            f"km from it, and with the {plural} of its {what} changed it lies "
-            f"inside: {'; '.join(said)}. The minus {plural} of the {what} lost? "
-            "(Longitudes west of Greenwich and latitudes south of the equator are "
-            "negative.) Give each position with its sign. If it is where it "
-            "should be, give the case a region that holds it. Nothing was "
-            "written.",
-            field=given.split(" ", 1)[0],
-        )
-
-
-def _check_radius_fits(buffer_km: float, case: Case) -> None:
-    """Refuse a search radius wider than the case's whole region.
-
-    A disc (or a track's buffer) whose radius is longer than the region is
-    across covers all of the region from any point in it: the search says only
-    that the target is not in the region, and P(outside the region) rises. The
-    usual cause is metres typed for km (``--radius-km 500`` for 500 m on a
-    region of 14.5 × 13.4 km, review r105, M3), which the message names, as
-    'geosleuth plan' names it for a sweep width wider than a cell.
-    """
-    width, height = _extent_km(case)
-    across = math.hypot(width, height)
-    if not buffer_km > across:
-        return
-    metres = (
-        f" If you meant {buffer_km:g} m, give --radius-km {buffer_km / 1000.0:g}."
-        if buffer_km >= 5.0 and buffer_km / 1000.0 <= across
-        else ""
-    )
-    whole = (
-        "give --box with the region's bounds"
-        if case.region_given
-        else "give the case a 'region' and --box with its bounds"
-    )
-    where = "region" if case.region_given else "region drawn around its evidence"
-    raise InputError(
-        f"The {_RADIUS} of {_km_and_m(buffer_km)} is wider than the case's whole "
-        f"{where}, {width:,.1f} km x {height:,.1f} km ({across:,.1f} km corner to "
-        "corner): a search that wide covers all of it from any point in it, and "
-        "says only that the target is not in the region. To record a search of "
-        f"the whole region, {whole}.{metres} Nothing was written.",
-        field="--radius-km",
-    )
-
-
-def _km_and_m(km: float) -> str:
-    """``"500 km"``, or ``"0.5 km (500 m)"`` below 10 km."""
-    return f"{km:g} km" if km >= 10 else f"{km:g} km ({km * 1000.0:g} m)"
-
-
-def _before_missing(case: Case, day: dt.date, clock: dt.time | None) -> str | None:
-    """A warning for a search dated before the case's first item (review r105, M4).
-
-    The first item that is not a search (a period's at its start, an untimed
-    item's at the start of its day) is when the case begins: the car at the
-    trailhead, the last sighting. A search before it is a typo, or of an area
-    searched before the target went missing; either way 'geosleuth locate'
-    counts it (a timed one threaded through the track from its moment, one of
-    a day moved on by the walk since), as if the target had been in the region
-    then: P(outside the region) rises (10.63 % to 10.71 % in the review's
-    case). On the day of the first item, without both times, nothing can be
-    told.
-    """
-    firsts = [
-        (it.date_from or it.date, None if it.date_from else it.time, it)
-        for it in case.items
-        if not isinstance(it, Searched)
-    ]
-    if not firsts:
-        return None
-    first_day, first_time, first = min(
-        firsts, key=lambda f: (f[0], f[1] or dt.time.min)
-    )
-    before = day < first_day or (
-        day == first_day
-        and clock is not None
-        and first_time is not None
-        and clock < first_time
-    )
-    if not before:
-        return None
-    when = day.isoformat() + (f" {time_text(clock)}" if clock else "")
-    then = first_day.isoformat() + (f" {time_text(first_time)}" if first_time else "")
-    return (
-        f"The search is dated {when}, before the case's first item, {first.kind} "
-        f"{quoted(first.id)} ({then}): was the target missing then? 'geosleuth "
-        "locate' counts it all the same, as if the target had been in the region "
-        "then: a search that found nothing there lowers the map in and around its "
-        "area (less, the longer before the first item) and raises P(outside the "
-        "region). It "
-        "is recorded as given. If its date is wrong, mend it in the case file; "
-        "if the area was searched before the target went missing, remove the "
-        "item: it says nothing of where the target is."
     )
 
 
@@ -881,9 +658,7 @@ def searched(
         item_id = clean_text(item_id, "--id")
 
     case_as_of: list[dt.date | None] = []  # the case's as_of, as build() read it
-    far: list[tuple[str, str]] = []  # searches wholly outside the case's region
-    told: list[str] = []  # of these, the ones the case file warns of (swapped?)
-    missing: list[str] = []  # the search dated before the case's first item
+    checked: list[SearchCheck] = []  # what build() found that refused nothing
 
     def build(current: Case) -> list[Searched]:
         case_as_of.append(current.as_of)
@@ -920,18 +695,16 @@ def searched(
                     time=clock,
                 )
             )
-        if plan is None and bands[0][2] > 0:
-            _check_radius_fits(bands[0][2], current)
-        outside = _outside_region(items, current)
-        if outside and plan is None:
-            if _check_not_swapped(items[0], current, given):
-                told.append(items[0].id)  # the case file read with it warns of it
-            else:
-                _check_sign_kept(items[0], current, given)
-        far.extend(outside)
-        before = _before_missing(current, day, clock)
-        if before is not None:
-            missing.append(before)
+        # review r105, M2-M4: the checks the service's searches get too
+        checked.append(
+            check_search(
+                items,
+                current,
+                names=replace(_NAMES, given=given, field=given.split(" ", 1)[0]),
+                swapped=lambda item: _check_not_swapped(item, current, given),
+                planned=plan is not None,
+            )
+        )
         return items
 
     # what reading the case says (a date a century back) as one line each
@@ -939,12 +712,13 @@ def searched(
         try:
             items = append_items(case, build)
         except CaseFileError as exc:
-            if not far:
+            if not checked or not checked[0].outside:
                 raise
             # the case with the search no longer holds (a region drawn around the
             # evidence, stretched to hold the search, with too many cells): say why
             raise CaseFileError(
-                f"{exc.message} {far[0][0]} Nothing was written; {_CHECK}",
+                f"{exc.message} {checked[0].outside[0][0]} Nothing was written; "
+                f"{CHECK_COORDINATES}",
                 path=exc.path,
                 line=exc.line,
                 field=exc.field,
@@ -970,15 +744,11 @@ def searched(
     with shown_warnings():
         if early:
             warnings.warn(early, EvidenceWarning, stacklevel=2)
-        for said in missing[:1]:
+        # the search before the case's first item, then each search wholly
+        # outside the region (one the case file judged swapped? was warned of
+        # as it was read)
+        for said in checked[0].warnings:
             warnings.warn(said, EvidenceWarning, stacklevel=2)
-        # a search the case file judged swapped? was warned of as it was read
-        for where, then in [] if told else far:
-            warnings.warn(
-                f"{where} {then} It is recorded as given; {_CHECK}",
-                EvidenceWarning,
-                stacklevel=2,
-            )
     stands = search_vs_as_of(items, as_of)
     if as_of is not None and stands == "after":
         when = day.isoformat() + (f" {time_text(clock)}" if clock else "")

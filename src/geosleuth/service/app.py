@@ -55,7 +55,11 @@ POST    ``/api/cases/{id}/searched``           record a search that found nothin
                                                ``centre`` with ``radius_km``; optional
                                                ``time`` of day, HH:MM or HH:MM:SS on
                                                the case's one clock, ``team``,
-                                               ``note``) → 201
+                                               ``note``) → 201 ``{"case",
+                                               "added", "notes", "warnings"}``;
+                                               checked as ``geosleuth searched``
+                                               checks it (a sign lost, a radius
+                                               in metres: 422, nothing written)
 GET     ``/api/cases/{id}/log``                who changed the case, what and when:
                                                ``{"case", "log": [{"at", "user",
                                                "action", ...}]}``
@@ -763,6 +767,7 @@ def create_app(
         )
         # a warning of the case file names it by its path on the server (r28 F6)
         result["notes"] = [store.public_warning(n) for n in result["notes"]]
+        result["warnings"] = [store.public_warning(w) for w in result["warnings"]]
         return {"case": case_id, **result}
 
     @guarded

@@ -17,8 +17,19 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from geosleuth.casefile import Case, free_search_id
-from geosleuth.errors import GeosleuthError, GeosleuthWarning, InputError
+from geosleuth.casefile import (
+    Case,
+    SearchCheck,
+    SearchNames,
+    check_search,
+    free_search_id,
+)
+from geosleuth.errors import (
+    EvidenceWarning,
+    GeosleuthError,
+    GeosleuthWarning,
+    InputError,
+)
 from geosleuth.service.pipeline import (
     collected_warnings,
     parse_date,
@@ -105,7 +116,7 @@ def _refuse_swapped(
     readings: Sequence[Path],
     given: str,
     value: list[float],
-) -> None:
+) -> bool:
     """Refuse a search whose ``centre`` or ``box`` is written latitude first.
 
     As ``geosleuth searched`` judges its ``--point`` and ``--box``
@@ -115,6 +126,12 @@ def _refuse_swapped(
     within ``SWAP_NEAR_KM`` of an item, or which is the case file's only item
     with a place near the region (the case file would blame its region), is
     refused, naming the request's field (review r85, L1).
+
+    Returns
+    -------
+    bool
+        Whether its exchange lies inside, and it is recorded so: the case
+        file, read with it, warns of it (lon and lat swapped?).
     """
     from geosleuth.casefile import judge_swap
 
@@ -122,10 +139,12 @@ def _refuse_swapped(
         judge_swap, item, case.grid, case.items, as_of=item.date, settings=case.settings
     )
     if judged() is None:  # the common case: the readings need not be loaded
-        return
+        return False
     swap = judged(beside=_reading_items(readings))
-    if swap is None or not (swap.refused or (case.region_given and swap.blames_region)):
-        return
+    if swap is None:
+        return False
+    if not (swap.refused or (case.region_given and swap.blames_region)):
+        return True
     w, s, e, n = case.grid.bounds_lonlat()
     where = "region" if case.region_given else "evidence (the region drawn around it)"
     if given == "box":
@@ -167,8 +186,17 @@ def record_search(
     ``radius_km``, and optional ``time`` (of day, HH:MM or HH:MM:SS, the case's one
     clock), ``team`` and ``note``. The item is appended with
     :func:`geosleuth.locate.append_items`, which validates the whole case
-    before it replaces the file. Returns ``added``, the items (id, date, pd ...), and
-    ``notes`` (e.g. that the case's ``as_of`` is before the search).
+    before it replaces the file. Returns ``added``, the items (id, date, pd ...),
+    ``notes`` (e.g. that the case's ``as_of`` is before the search, and what the
+    case file, read with it, warns of), and ``warnings`` (``Type: message``): a
+    search dated before the case's first item, or wholly outside its region.
+
+    The search is checked as ``geosleuth searched`` checks it
+    (:func:`geosleuth.casefile.check_search`): one wholly outside the region
+    that lies inside with lon and lat exchanged, or with the sign of its
+    longitudes or latitudes changed (a minus sign lost), and a ``radius_km``
+    longer than the region is across (metres given for km), are refused,
+    naming the field, and nothing is written.
 
     ``readings`` are the readings of the case's reports (``readings/*.json``):
     their items count as the case's evidence when the search is judged written
@@ -177,7 +205,8 @@ def record_search(
     Raises
     ------
     InputError
-        Naming the field, for a missing or bad value.
+        Naming the field, for a missing or bad value, or a search refused by
+        the checks above.
     """
     from geosleuth.casefile import clean_text, far_ahead
     from geosleuth.evidence import (
@@ -267,6 +296,16 @@ def record_search(
     text = clean_text(note, "note")
 
     case_as_of: list[dt.date | None] = []
+    checked: list[SearchCheck] = []  # what the checks found that refused nothing
+    names = SearchNames(
+        given=f"{given!r} {_written_as(written)}",
+        field=given,
+        radius="'radius_km'",
+        radius_field="radius_km",
+        radius_fix="'radius_km'",
+        box="'box'",
+        counts="an estimate",
+    )
 
     def build(current: Case) -> list[Searched]:
         case_as_of.append(current.as_of)
@@ -281,7 +320,18 @@ def record_search(
             note=text,
             time=clock,
         )
-        _refuse_swapped(item, current, readings, given, written)
+        # as 'geosleuth searched' checks it (review r105, M2-M4; helper m115): a
+        # sign lost or a radius in metres refused, nothing written
+        checked.append(
+            check_search(
+                [item],
+                current,
+                names=names,
+                swapped=lambda it: _refuse_swapped(
+                    it, current, readings, given, written
+                ),
+            )
+        )
         return [item]
 
     with collected_warnings() as found:
@@ -313,7 +363,12 @@ def record_search(
         }
         for it in items
     ]
-    return {"added": added, "notes": notes}
+    said = checked[0].warnings if checked else []
+    return {
+        "added": added,
+        "notes": notes,
+        "warnings": [f"{EvidenceWarning.__name__}: {w}" for w in said],
+    }
 
 
 _BOX = ("west", "south", "east", "north")
