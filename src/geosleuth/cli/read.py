@@ -228,7 +228,8 @@ def read(
     evidence.json records with each document what its reading depends on
     (read_with: the reader, the file's and the text's SHA-256, the options),
     by which a rerun into DIR takes the readings that would come out the same
-    instead of reading those files again.
+    instead of reading those files again, and the warnings its reading gave,
+    which a rerun that takes it gives again.
     """
     from geosleuth.read.annotate import annotate_html
     from geosleuth.read.corpus import (

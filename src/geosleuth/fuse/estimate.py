@@ -222,22 +222,34 @@ def _warn_outside(
     """An :class:`EvidenceWarning` for each item left out as outside the grid.
 
     A denial or a search outside the region says only where the target is not,
-    and the map does not look there: no advice to widen the region for it.
+    and the map does not look there: no advice to widen the region for it. A
+    search so left out counts for nothing, which is a loss where the team
+    searched in the region and its coordinates are wrong: said, as ``geosleuth
+    searched`` says it (review r105, M2).
     """
     by_id = {i.id: i for i in items}
     for iid, why in excluded:
         if OUTSIDE_THE_GRID in why:
             item = by_id.get(iid)
             kind = item.kind if item is not None else "item"
-            not_here = isinstance(item, Searched) or (
-                isinstance(item, Claim) and item.polarity == "is_not"
-            )
-            advice = (
-                "It only says where the target is not, outside the study region: "
-                "nothing is lost."
-                if not_here
-                else "Check its place, or widen the study region ('region') to hold it."
-            )
+            if isinstance(item, Searched):
+                advice = (
+                    "It only says where the target is not, outside the study "
+                    "region, and counts for nothing: the map and P(outside the "
+                    "region) are as if it had not been made. If the team searched "
+                    "in the region, its coordinates are wrong (a sign lost, or "
+                    "latitude written first), or the region ('region') does not "
+                    "hold where they searched."
+                )
+            elif isinstance(item, Claim) and item.polarity == "is_not":
+                advice = (
+                    "It only says where the target is not, outside the study "
+                    "region: nothing is lost."
+                )
+            else:
+                advice = (
+                    "Check its place, or widen the study region ('region') to hold it."
+                )
             warnings.warn(
                 f"The {kind} {iid!r} is left out: {why}. {advice}",
                 EvidenceWarning,

@@ -28,6 +28,7 @@ __all__ = [
     "MOVES_THE_MAP",
     "YEARS_BEFORE_NEWEST",
     "check_dates",
+    "ids_text",
     "one_speaker_groups",
     "warn_old_documents",
     "warn_one_speaker",
@@ -62,11 +63,10 @@ def check_dates(items: Sequence[EvidenceItem], *, today: dt.date) -> None:
         if pub is not None and pub > today:
             by_doc.setdefault((item.provenance.document, pub), []).append(item.id)
     for (doc, pub), ids in by_doc.items():
-        shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if ids[5:] else "")
         warnings.warn(
             f"The document {doc!r} is published on {pub.isoformat()}, after today "
-            f"({today.isoformat()}); its items ({shown}) count as known only from "
-            "then.",
+            f"({today.isoformat()}); its items ({ids_text(ids)}) count as known "
+            "only from then.",
             EvidenceWarning,
             stacklevel=4,
         )
@@ -85,8 +85,14 @@ def check_dates(items: Sequence[EvidenceItem], *, today: dt.date) -> None:
 YEARS_BEFORE_NEWEST = 30
 
 
-def _ids_text(ids: Sequence[str], most: int = 5) -> str:
-    """``a, b, c`` and ``and 2 more`` past ``most``."""
+def ids_text(ids: Sequence[str], most: int = 5) -> str:
+    """``a, b, c`` and ``and 2 more`` past ``most``: the ids a warning names.
+
+    Examples
+    --------
+    >>> ids_text(["a", "b"]), ids_text(list("abcdefg"))
+    ('a, b', 'a, b, c, d, e and 2 more')
+    """
     more = len(ids) - most
     return ", ".join(ids[:most]) + (f" and {more} more" if more > 0 else "")
 
@@ -126,7 +132,7 @@ def warn_old_documents(items: Sequence[EvidenceItem]) -> None:
         warnings.warn(
             f"The document {key[0]!r} is published on {day.isoformat()}, {why}: "
             "a mistyped year? Its items "
-            f"({_ids_text(ids)}) are dated from it, and P(alive) counts from the "
+            f"({ids_text(ids)}) are dated from it, and P(alive) counts from the "
             "earliest item. It is used as written; correct the date (its front "
             "matter's or page's date, --published, published=, or the case "
             "file's documents) if it is wrong.",
@@ -213,7 +219,7 @@ def warn_one_speaker(est: Estimate, items: Sequence[EvidenceItem]) -> None:
         warnings.warn(
             f"{n} items of one speaker, {group[0].provenance.speaker!r}, in one "
             "document, "
-            f"{group[0].provenance.document!r} ({_ids_text(ids)}; map shift "
+            f"{group[0].provenance.document!r} ({ids_text(ids)}; map shift "
             f"{', '.join(f'{shift[i]:.2f}' for i in ids)}), count as {n} "
             "independent reports (source_correlation 0, the default), though one "
             "source gives them all. To count each document's items as one, set "

@@ -33,6 +33,7 @@ from geosleuth.evidence import EvidenceItem, LifeStatus
 from geosleuth.fuse import Estimate, NamedPlace, Settings
 from geosleuth.gazetteer import Place
 from geosleuth.grid import MAX_CELLS, Grid
+from geosleuth.locate._checks import ids_text
 from geosleuth.report import files
 
 __all__ = [
@@ -372,11 +373,10 @@ def _warn_far(items: Sequence[EvidenceItem], grid: Grid) -> None:
     if far:
         km, worst = max(far)
         error = 100.0 * (1.0 / math.cos(km / 6371.0088 / 2.0) - 1.0)
-        ids = ", ".join(i for _, i in sorted(far, reverse=True)[:5])
-        more = f" and {len(far) - 5} more" if len(far) > 5 else ""
+        ids = ids_text([i for _, i in sorted(far, reverse=True)])
         warnings.warn(
             f"{len(far)} item(s) lie more than {_ACCURATE_KM:.0f} km from the "
-            f"centre of the study region ({ids}{more}; {worst!r} at {km:,.0f} km), "
+            f"centre of the study region ({ids}; {worst!r} at {km:,.0f} km), "
             f"where the map's distances are off by up to {error:.1f} % and those "
             "items' spreads are distorted. Give the case a 'region' that holds "
             "only the area in question, or split the case.",

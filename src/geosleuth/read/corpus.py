@@ -21,7 +21,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-import hashlib
 import importlib
 import json
 import os
@@ -54,7 +53,9 @@ from geosleuth.read._corpus_copies import _first_published, _same_article
 from geosleuth.read._corpus_reuse import (
     READ_WITH,
     StoredReadings,
+    Warned,
     read_key,
+    sha256_of_text,
 )
 from geosleuth.read._corpus_reuse import read_with as _read_with
 from geosleuth.read._corpus_warnings import (
@@ -134,9 +135,9 @@ class CorpusReading:
         ``on_invalid`` "warn" or "skip"), in input order.
     read_with : tuple of dict or None, default ()
         For each reading, what it depends on (the reader, the file's SHA-256,
-        the text's, the options; :func:`~geosleuth.read._corpus_reuse.read_with`),
-        which ``geosleuth read`` records in its ``<doc>.json``; None where the
-        file could not be hashed.
+        the text's, the options; :func:`~geosleuth.read._corpus_reuse.read_with`)
+        and the warnings its reading gave, which ``geosleuth read`` records in
+        its ``evidence.json``; None where the file could not be hashed.
     reused : tuple of bool, default ()
         For each reading, whether it was taken from ``reuse`` rather than read.
     """
@@ -291,23 +292,6 @@ class DocumentEvidence:
             if item.kind in ("sighting", "claim") and name and isinstance(geom, Point):
                 out.setdefault(name, (name, geom.lon, geom.lat))
         return list(out.values())
-
-
-def sha256_of_text(text: str) -> str:
-    """The SHA-256 (hex) of a document's text, by which a copy is known.
-
-    Of its UTF-8 bytes (a lone surrogate kept as it is): what ``<doc>.json``,
-    ``evidence.json`` and ``estimate.json``'s ``documents`` record as
-    ``text_sha256``, and what ``geosleuth verify`` checks a kept text against.
-
-    Examples
-    --------
-    >>> sha256_of_text("")[:12]  # the empty text
-    'e3b0c44298fc'
-    >>> sha256_of_text("Hajin") == sha256_of_text("Hajín")
-    False
-    """
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def unique_name(base: str, used: set[str]) -> str:
@@ -598,14 +582,13 @@ class _Options:
     target: str | None
     home: Any
     max_chars: int
-    capture_warnings: bool
 
 
 class _Outcome(NamedTuple):
     position: int
     reading: Reading | None
     error: GeosleuthError | None
-    warned: tuple[tuple[type[Warning], str], ...]
+    warned: Warned
 
 
 #: One reading at a time per process while warnings are captured: catching
@@ -634,16 +617,14 @@ def _read_one(index: int, path: str, options: _Options) -> _Outcome:
 def _read_partition(
     batch: Iterable[tuple[int, str]], options: _Options
 ) -> list[_Outcome]:
-    """Read a partition of ``(index, path)``; runs on a Dask worker.
+    """Read a partition of ``(index, path)``, serially or on a Dask worker.
 
-    Where the worker is another process, geosleuth's warnings are recorded with
-    each outcome, to be shown by the caller.
+    Geosleuth's warnings are recorded with each outcome, to be shown by the
+    caller (whatever process read it) and kept with the reading, to be said
+    again when a rerun takes it.
     """
     out = []
     for index, path in batch:
-        if not options.capture_warnings:
-            out.append(_read_one(index, path, options))
-            continue
         with _CAPTURE_LOCK, warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", GeosleuthWarning)
             outcome = _read_one(index, path, options)
@@ -709,7 +690,8 @@ def read_corpus(
         whose reading there was made of the same file (name and bytes), with
         the same options and the same reader, is taken from there and not read
         again (:class:`~geosleuth.read._corpus_reuse.StoredReadings`; review
-        r85, L6). The readings are those a fresh reading gives.
+        r85, L6). The readings, and the warnings said of them, are those a
+        fresh reading gives.
 
     Returns
     -------
@@ -741,8 +723,10 @@ def read_corpus(
 
     Warnings raised while reading (a document with no publication date, one cut
     at ``max_chars``) are shown in this process, document by document, whatever
-    the scheduler. Where a worker runs in another process, it records them
-    while it reads, one document at a time per process. Errors other than a
+    the scheduler, and recorded in :attr:`CorpusReading.read_with` (a reading
+    taken from ``reuse`` says those of its first reading again). They are
+    recorded while each document is read, one document at a time per process
+    (the "threads" scheduler too). Errors other than a
     document's :class:`~geosleuth.errors.GeosleuthError` (a worker lost, a bug)
     are Dask's to retry or raise, and are raised here.
 
@@ -781,13 +765,11 @@ def read_corpus(
     made: list[dict[str, Any] | None] = []
     reused: list[bool] = []
     stored = StoredReadings(reuse) if reuse is not None else None
-    kept = {
-        index: found
-        for index, (path, key) in enumerate(zip(files, keys, strict=True))
-        if stored is not None
-        and key is not None
-        and (found := stored.find(path, key)) is not None
-    }
+    kept: dict[int, _Outcome] = {}  # with the warnings its reading gave, again
+    for index, (path, key) in enumerate(zip(files, keys, strict=True)):
+        found = None if stored is None or key is None else stored.find(path, key)
+        if found is not None:
+            kept[index] = _Outcome(index, found[0], None, found[1])
 
     def take(outcome: _Outcome) -> None:
         path = files[outcome.position]
@@ -809,18 +791,22 @@ def read_corpus(
             readings.append(_unique_id(outcome.reading, path, ids))
             read_paths.append(path)
             key = keys[outcome.position]
-            made.append(None if key is None else _read_with(key, readings[-1]))
+            made.append(
+                None
+                if key is None
+                else _read_with(key, readings[-1], warned=outcome.warned)
+            )
             reused.append(outcome.position in kept)
 
-    separate = scheduler == "processes" or scheduler not in LOCAL_SCHEDULERS
-    options = _Options(pub, target, home, max_chars, capture_warnings=separate)
+    options = _Options(pub, target, home, max_chars)
     to_read = [(i, p) for i, p in enumerate(files) if i not in kept]
     if scheduler == "serial" or not to_read:
         for index, path in enumerate(files):
             if index in kept:
-                take(_Outcome(index, kept[index], None, ()))
+                take(kept[index])
             else:
-                take(_read_one(index, str(path), options))
+                (outcome,) = _read_partition([(index, str(path))], options)
+                take(outcome)
             if progress is not None:
                 progress(index + 1, len(files))
     else:
@@ -840,7 +826,7 @@ def read_corpus(
             else lambda done, _: progress(done + len(kept), len(files))
         )
         outcomes = _read_with_dask(to_read, options, scheduler, workers, counted)
-        outcomes += [_Outcome(i, found, None, ()) for i, found in kept.items()]
+        outcomes += kept.values()
         for outcome in sorted(outcomes, key=lambda o: o.position):
             take(outcome)
     return CorpusReading(
