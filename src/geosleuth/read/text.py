@@ -931,7 +931,16 @@ _DATE_LINE_PREFIX = re.compile(
 _POSTED = re.compile(r"posted\b", re.IGNORECASE)
 #: A paragraph that may hold only a date: the entry's date line of a timeline,
 #: before a paragraph of its text.
-_ENTRY_LINE = re.compile(r"(?:^|\n\n)[ \t]*([^\n]{1,60}?)[ \t]*(?=\n\n[ \t]*\S)")
+_ENTRY_LINE = re.compile(
+    r"(?:^|\n\n)[ \t]*(?:[-•*–][ \t]+)?([^\n]{1,60}?)[ \t]*(?=\n\n[ \t]*\S)"
+)
+#: A line of a timeline that begins with its entry's day, its text after a
+#: colon or a dash: "1 February 2017: He was arrested", "• 1 February 2017 —
+#: He was arrested" (review r116, U6).
+_ENTRY_START = re.compile(
+    r"^[ \t]*(?:[-•*–][ \t]+)?([^\n:—–]{1,40}?)(?:[ \t]*:|[ \t]+[—–-])[ \t]+(?=\S)",
+    re.MULTILINE,
+)
 
 
 def timeline_days(text: str) -> list[tuple[int, dt.date | None]]:
@@ -941,7 +950,10 @@ def timeline_days(text: str) -> list[tuple[int, dt.date | None]]:
     Tuesday": a paragraph that holds only a day with its year (or "Posted"
     and one), with text after it, heads an entry, whose own statements are of
     that day, not of the first entry's (review r86, #9). Each pair is the
-    offset where the entry's date line ends and the day. Empty unless two
+    offset where the entry's date line ends and the day. So does a line that
+    begins with its day ("1 February 2017: He was arrested", "• 1 February
+    2017 — He was arrested", review r116, U6), its entry's text after it, and
+    a date line after a bullet ("- 1 February 2017"). Empty unless two
     entries or more are there: one date line is the report's, and "Updated:
     11 January 2023" or "Published: ..." heads no entry.
 
@@ -960,8 +972,8 @@ def timeline_days(text: str) -> list[tuple[int, dt.date | None]]:
     []
     >>> timeline_days("Seen\n\n5 June 2018\n\nSeen.\n\nPosted 6 June 2018\n\nOK.")
     []
-    >>> timeline_days("S\n\n5 June 2018\n\nS.\n\n1 May 2017\n\nHe escaped.\n\nIt is.")
-    [(14, datetime.date(2018, 6, 5)), (30, datetime.date(2017, 5, 1)), (45, None)]
+    >>> timeline_days("S\n\n5 June 2018\n\nS.\n\n1 May 2017\n\nHe fled.\n\nHe is free.")
+    [(14, datetime.date(2018, 6, 5)), (30, datetime.date(2017, 5, 1)), (42, None)]
     """
     found: list[tuple[int, dt.date, bool]] = []
     for m in _ENTRY_LINE.finditer(text):
@@ -971,6 +983,12 @@ def timeline_days(text: str) -> list[tuple[int, dt.date | None]]:
         day = _day_of_line(line)
         if day is not None:
             found.append((m.end(), day, _POSTED.match(line) is not None))
+    for m in _ENTRY_START.finditer(text):
+        if not _DATE_LINE_PREFIX.match(m.group(1)):
+            day = _day_of_line(m.group(1))
+            if day is not None:  # its sentence begins with the line
+                found.append((m.start(), day, False))
+    found.sort()
     # a "Posted" entry heads a post of a series: one with another entry after
     # it, or after a post of the series; the last entry's alone, after a date
     # line, is an update of the report, as "Updated" is (review r93, #4)
@@ -994,18 +1012,133 @@ def timeline_days(text: str) -> list[tuple[int, dt.date | None]]:
 
 
 #: A verb's present form, of the text's own time: "He *is* believed to be
-#: hiding", "police *say*" are not "*was* arrested" (:func:`_box_ends`).
+#: hiding", "police *say*", "*He's* believed" are not "*was* arrested"
+#: (:func:`_box_ends`).
 _PRESENT_FORM = re.compile(
-    r"\b(?:is|are|has|remains?|says?|believes?)\b", re.IGNORECASE
-)
-#: A verb's past form: "*was* arrested", "*escaped*"; not a saying's ("police
-#: *said* on Monday"), which dates the words, not what they tell, nor a
-#: participle after "is", "are", "be", "been", "has" or "have" ("is *believed*").
-_PAST_FORM = re.compile(
-    r"\b(?:was|were|had|did)\b|(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )"
-    r"(?<!\bhave )(?<!\bhas )\b(?!(?:said|told|added|reported)\b)[a-z]{2,}ed\b",
+    r"\b(?:is|are|has|remains?|says?|believes?)\b|\b(?:he|she|it)['’]s\b",
     re.IGNORECASE,
 )
+#: A present that tells no present of the entry's own: a relative clause's
+#: ("Culiacán, *which is* the capital") or a saying's ("he was arrested,
+#: police *say*").
+_ASIDE_PRESENT = re.compile(
+    r"\b(?:which|who|that|where)\s+(?:is|are|has|remains?)\b|\b(?:says?)\b",
+    re.IGNORECASE,
+)
+#: A saying's past dates the words, not what they tell ("police *said* on
+#: Monday").
+_SAYING_PAST = frozenset({"said", "told", "added", "reported"})
+# fmt: off
+#: Past forms of common irregular verbs ("He *fled* to Culiacán", "*broke*
+#: out"), not those that are also present ("put", "set", "hit", "read").
+_IRREGULAR_PAST = frozenset({
+    "was", "were", "had", "did", "fled", "broke", "took", "went", "came", "left",
+    "got", "gave", "made", "met", "ran", "saw", "found", "began", "became", "held",
+    "kept", "led", "lost", "paid", "sent", "spent", "stood", "struck", "brought",
+    "caught", "fought", "sought", "won", "wrote", "rode", "drove", "flew", "fell",
+    "hid", "shot", "sat", "spoke", "stole", "threw", "knew", "drew", "built", "dug",
+    "felt", "heard", "hung", "meant", "rose", "sold", "shook", "sank", "stuck",
+    "swore", "tore", "withdrew",
+})
+#: Words ending in "-ed" that are no verb's past ("one *hundred*"); "-eed"
+#: words are not either ("need", "speed"), but "freed" and "agreed" are.
+_NOT_PAST_ED = frozenset({
+    "hundred", "kindred", "sacred", "naked", "wicked", "rugged", "ragged", "beloved",
+    "wretched", "crooked", "red", "bed", "shed",
+})
+_PAST_EED = frozenset({"freed", "agreed", "decreed", "guaranteed", "disagreed"})
+#: A word before a verb's form that makes it a participle or a noun's word, no
+#: past: "is *believed*", "has *fled*", "remains *wanted*", "the *left*", "a
+#: *wanted* man".
+_BEFORE_PARTICIPLE = frozenset({
+    "is", "are", "am", "be", "been", "being", "has", "have", "'s", "’s", "remain",
+    "remains", "stay", "stays", "seem", "seems", "get", "gets", "the", "a", "an",
+    "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
+    "one", "every", "no", "some", "any", "each", "another",
+})
+# fmt: on
+#: Adverbs passed over to find the word before a verb's form ("is *still*
+#: wanted", "he *reportedly* escaped").
+_ADVERB = re.compile(
+    r"(?!(?:family|rally|ally|supply|assembly|only)$)"
+    r"(?:still|now|also|not|never|already|just|once|[a-z]+ly)$"
+)
+#: A word ("was", "wasn't"), a clitic ("'s" of "He's"), or a sentence's stop.
+_WORD = re.compile(r"[A-Za-z]+?(?=n['’]t\b)|[A-Za-z]+|['’](?:s|re|ve)\b|[.;:!?]")
+
+
+def _tells_past(paragraph: str) -> bool:
+    """Whether ``paragraph`` (its quotations left out) has a verb in the past.
+
+    "He *was* arrested", "He *escaped*", "He *fled*", "*Arrested* in Culiacán";
+    not a saying's ("police *said* on Monday"), nor a participle after "is",
+    "has", "remains", with an adverb between or not ("is still *wanted*", "is
+    *thought* to be"), nor after a determiner ("the *left*"), another
+    participle ("considered *armed*"), a capitalised name's word ("the *United*
+    States"), nor "one *hundred*" (review r116, U7).
+    """
+    words = _WORD.findall(_unquoted(paragraph))
+    for n, word in enumerate(words):
+        low = word.lower()
+        if low in _SAYING_PAST:
+            continue
+        if low in {"was", "were", "had", "did"}:
+            return True
+        if low not in _IRREGULAR_PAST and not (
+            low.endswith("ed")
+            and len(low) >= 4
+            and low not in _NOT_PAST_ED
+            and (not low.endswith("eed") or low in _PAST_EED)
+        ):
+            continue
+        if word[0].isupper() and n + 1 < len(words) and words[n + 1][0].isupper():
+            continue  # "United States"
+        k = n - 1
+        while k >= 0 and _ADVERB.match(words[k].lower()):
+            k -= 1
+        before = words[k].lower() if k >= 0 else ""
+        if before in _BEFORE_PARTICIPLE or (
+            k == n - 1 and before.endswith("ed") and before not in _SAYING_PAST
+        ):
+            continue
+        return True
+    return False
+
+
+def _unquoted(text: str) -> str:
+    """``text`` with its quotations blanked: a quoted present is the speaker's."""
+    return re.sub(r'"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’', " ", text)
+
+
+#: The present of the target's own state, the report's now: "*He is believed*
+#: to be hiding", "police say *he is* in Sinaloa", "*He's* thought to be",
+#: "*Salcedo remains* at large"; not an aside of commentary ("The arrest is a
+#: blow to the cartel") nor "he is a dangerous man".
+_NOW_OF_TARGET = re.compile(
+    r"\b(?:[Hh]e|[Ss]he|(?<!\b[Tt]he )(?<!\b[Oo]f )(?<!\b[Ii]n )"
+    r"(?!(?:It|This|That|There|What|Which|Who|Here)\b)[A-Z][\w-]+)"
+    r"(?:\s+(?:still|now|also|currently|probably|likely|reportedly|widely))?"
+    r"(?:\s+(?:remains|stays|lives)\b|(?:\s+is\b|['’]s\b)"
+    # "He is considered armed and dangerous and *is believed*"
+    r"(?:[^.;!?]*?\band\s+is\b)?"
+    r"(?:\s+(?:still|now|also|currently|probably|likely|reportedly|widely|not))?"
+    r"\s+(?:believed|thought|said|understood|reported|suspected|feared|presumed"
+    r"|known|hiding|living|staying|at|on|in|wanted|free|missing|alive|dead|held"
+    r"|detained|jailed|behind|under|being|serving|awaiting|abroad)\b)"
+)
+#: A day of the week, which a present verb's clause ("He is freed *on
+#: Friday*", "he is hiding in Durango *since Saturday*") tells of a day
+#: that is not the report's: an entry's in the historic present.
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
+#: A past told from another event's time, not the report's: "two days *before
+#: his arrest*", "a day *later*", "*the next day*".
+_FROM_AN_EVENT = re.compile(
+    r"\b(?:later|earlier|afterwards|(?:before|after)\s+(?:his|her|the)\s+\w+"
+    r"|the\s+(?:next|following|previous)\s+(?:day|morning|night|week)"
+    r"|that\s+(?:day|night|morning|evening)|the\s+day\s+(?:before|after))\b",
+    re.IGNORECASE,
+)
+_AND = re.compile(r"\s+and\s+")
 
 
 def _box_ends(text: str, entry: int) -> int | None:
@@ -1013,22 +1146,64 @@ def _box_ends(text: str, entry: int) -> int | None:
 
     A box of key dates has one short paragraph to an entry; a paragraph after
     the last entry's first, when that one tells its day in the past ("He was
-    arrested in Culiacán") and this one speaks in the present with no past
-    but a saying's ("He is believed to be hiding in Sinaloa, police said on
-    Monday"), is the report's again (review r95, #6). Not a second paragraph
-    in the past ("He was freed a day later"), nor one of an entry in the
-    present ("He is arrested" / "He is freed").
+    arrested in Culiacán") and this one tells, in the present and before any
+    past but a saying's, of the target's state now ("He is believed to be
+    hiding in Sinaloa, police said on Monday"; :func:`_now_of_target`), is the
+    report's again (review r95, #6). Not a second paragraph in the past ("He
+    was freed a day later"), nor one of an entry in the present ("He is
+    arrested" / "He is freed"). Nor, as the entry's own (review r116, W10,
+    W11): an aside that tells no state of the target's ("The arrest is a blow
+    to the cartel, analysts say"), a quotation's present ("'He is in
+    Culiacán,' a guard told reporters"), a present dated by a day of the week
+    ("They say he is hiding in Durango since Saturday"), nor a paragraph
+    followed by one in the past told from the entry's time ("He was seen in
+    Mazatlán on Monday, two days before his arrest").
     """
-    paragraphs = re.finditer(r"\S[^\n]*(?:\n[ \t]*\S[^\n]*)*", text[entry:])
-    first = next(paragraphs, None)
-    if first is None:
+    paragraphs = [
+        (m.start(), _unquoted(m[0]))
+        for m in re.finditer(r"\S[^\n]*(?:\n[ \t]*\S[^\n]*)*", text[entry:])
+    ]
+    if not paragraphs:
         return None
-    if _PRESENT_FORM.search(first[0]) or not _PAST_FORM.search(first[0]):
+    first = _ASIDE_PRESENT.sub(" ", paragraphs[0][1])
+    if _PRESENT_FORM.search(first) or not _tells_past(first):
         return None
-    for para in paragraphs:
-        if _PRESENT_FORM.search(para[0]) and not _PAST_FORM.search(para[0]):
-            return entry + para.start()
+    for n, (start, para) in enumerate(paragraphs[1:], 1):
+        if not _now_of_target(para):
+            continue
+        after = paragraphs[n + 1][1] if n + 1 < len(paragraphs) else ""
+        if _FROM_AN_EVENT.search(after) and _tells_past(after):
+            continue
+        return entry + start
     return None
+
+
+def _now_of_target(paragraph: str) -> bool:
+    """Whether ``paragraph`` tells, before any past, the target's state now.
+
+    "He is believed to be hiding in Sinaloa" (also before "; he was seen in
+    Mazatlán on Monday" or "and was seen", or after "A reward is offered;"),
+    with no past but a saying's before it or in its clause ("he is now in
+    Mexico City, where he arrived on Wednesday" is the entry's), and no clause
+    of its sentence with a present verb dated by a day of the week ("He is
+    freed on Friday and is believed to be hiding").
+    """
+    now = _NOW_OF_TARGET.search(paragraph)
+    if now is None:
+        return False
+    start = max(paragraph.rfind(stop, 0, now.start()) for stop in ".;!?") + 1
+    end = min(
+        (k for stop in ".;!?" if (k := paragraph.find(stop, now.end())) >= 0),
+        default=len(paragraph),
+    )
+    # its clause, to a clause of its own ("and was seen"), not a where's
+    also = _AND.search(paragraph, now.end(), end)
+    if _tells_past(paragraph[: also.start() if also else end]):
+        return False
+    return not any(
+        _WEEKDAY.search(part) and _PRESENT_FORM.search(part)
+        for part in re.split(rf",|{_AND.pattern}", paragraph[start:end])
+    )
 
 
 def _day_of_line(line: str) -> dt.date | None:
