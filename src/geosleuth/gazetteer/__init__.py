@@ -216,7 +216,9 @@ def area_kind(place: Place) -> str | None:
 
     The ``place_kind`` of a sighting, claim or territory whose area is
     ``place``'s own (:class:`~geosleuth.evidence.Sighting`), read from a case
-    file or an article alike: a first-level division is a ``"state"`` or
+    file or an article alike: a first-level division is a ``"territory"``
+    where GeoNames calls it one (Canada's, India's union territories,
+    Australia's Capital Territory, Nigeria's FCT), else a ``"state"`` or
     ``"region"`` by its country's word for it, else what GeoNames calls it
     (``"province"``, ``"county"``, ``"municipality"``: Montenegro's Kotor), or a
     ``"division"`` where GeoNames gives no such word; a country,
@@ -235,6 +237,8 @@ def area_kind(place: Place) -> str | None:
     if not isinstance(place.geometry, Area):
         return None
     if place.kind == "admin":
+        if place.division and _division_kind(place.division) == "territory":
+            return "territory"  # the Australian Capital Territory, Delhi
         if place.country in _STATE_COUNTRIES:
             return "state"
         if place.country in _REGION_COUNTRIES:

@@ -309,9 +309,9 @@ def _after_compass(text: str, s: int, *, capitalised: bool = False) -> bool:
     """Whether a compass word (of any case, or ``capitalised``) is right before ``s``.
 
     "West *Yorkshire*", "South *Armagh*", "west *Yorkshire*": the name is read
-    as before, but where it matches only small towns, their country lends no
-    support to the document's other names, and one far from all of them is
-    left unresolved (:func:`geosleuth.read._toponym_resolve._compass_town`).
+    as before, but where it matches only small towns, near none of the places
+    the document's other names may name, their country lends those names no
+    support (:func:`geosleuth.read._toponym_resolve._compass_town`).
 
     >>> _after_compass("Leeds, West Yorkshire", 12), _after_compass("Leeds", 0)
     (True, False)

@@ -29,7 +29,7 @@ from numpy.typing import NDArray
 from geosleuth.gazetteer import MATCH_WEIGHT, Gazetteer, Place, norm_key
 from geosleuth.geometry import haversine_km
 from geosleuth.read._datelines import _dateline_town
-from geosleuth.read._toponym_detect import _Span
+from geosleuth.read._toponym_detect import _COMPASS_WORD, _after_compass, _Span
 from geosleuth.read._toponym_patterns import _LIST_GAP
 from geosleuth.read._toponym_qualifiers import (
     _DESIGNATED,
@@ -66,24 +66,19 @@ def _resolve(
     live = [s for s in spans if s.cands and s.role != "person"]
     if not live:
         return
+    for s in live:
+        s.aloof = _compass_town(s, gaz) and not _near_any_other(s, live, gaz)
     _resolve_live(live, gaz, text, home)
     if _respell_far_alternates(live, gaz):
         _resolve_live(live, gaz, text, home)
     unplaced = set()
     for s in live:
-        if s.pick < 0:
-            continue
-        if (s.shaped and not _placed(s, live, gaz, text, home)) or (
-            _compass_town(s, gaz)
-            and not _in_qualifier(s, s.pick, gaz)
-            and (
-                dict(s.cands).get(s.pick, 0.0) < 1.0
-                or not _coheres(s, live, gaz, home, named=True)
-            )
+        if s.pick >= 0 and (
+            (s.shaped and not _placed(s, live, gaz, text, home))
+            or _foreign_compass_town(s, live, gaz, text, home)
         ):
             # "Mount Rainier" near Tacoma is the mountain, not the town; "West
-            # Yorkshire" beside Leeds, England, no town in Virginia; "South
-            # Khorasan" no El Corazón, Ecuador, by another of its names
+            # Yorkshire" beside Leeds, England, no town in Virginia
             unplaced.add((norm_key(s.text), s.pick))
             s.pick = -1
     for s in live:
@@ -155,6 +150,10 @@ def _respell_far_alternates(live: list[_Span], gaz: Gazetteer) -> bool:
 #: A town named like a feature or a street ("Mount Rainier", "Park Avenue") with
 #: fewer people than this lends no support to the document's other places.
 _SMALL_TOWN_POP = 10_000
+#: A town after a compass word in a country no other name picked, and this far
+#: from all their picks, is no town of the story ("West Yorkshire" beside Leeds
+#: is no Yorkshire in Virginia).
+_FOREIGN_KM = 800.0
 
 
 def _compass_town(s: _Span, gaz: Gazetteer) -> bool:
@@ -165,11 +164,11 @@ def _compass_town(s: _Span, gaz: Gazetteer) -> bool:
     Virginia and a village in New York: they lent a story set in Leeds the
     support of the United States (Leeds, Alabama). A compass word names a part
     of the place after it ("South Armagh", "Eastern Deir ez-Zor"), so such a
-    name lends no support to the document's other names, and where it lies
-    far from all of them (:func:`_coheres`), or matches the town only by
-    another of its names ("South Khorasan": El Corazón, Ecuador), it is left
-    unresolved. "North London" (a city of 100,000 or more) and "West Texas" (a
-    division) lend as any name does.
+    name lends no support to the document's other names where none of the
+    places they may name lies near it (:func:`_near_any_other`), and gives way
+    where it lies in another country far from all of them
+    (:func:`_foreign_compass_town`). "North London" (a city of 100,000 or more)
+    and "West Texas" (a division) lend as any name does.
     """
     return s.compass and all(
         gaz.kind(p) in ("city", "town", "village") and int(gaz.pops[p]) < _IMPORTANT_POP
@@ -177,13 +176,106 @@ def _compass_town(s: _Span, gaz: Gazetteer) -> bool:
     )
 
 
+def _near_any_other(s: _Span, live: list[_Span], gaz: Gazetteer) -> bool:
+    """Whether some town ``s`` may name lies near some place another name may name.
+
+    Within ``_COHERENT_KM`` of a division or a town of ``_SMALL_TOWN_POP`` of
+    its country that another name matches exactly, or in the division of such
+    a city of ``_IMPORTANT_POP``: "North Fort Erie" beside Cambridge (one
+    Cambridge is in Ontario, 120 km away), "northern Timmins" beside London
+    (Ontario). Not
+    "West Yorkshire" beside Leeds: no Leeds lies within 300 km of either
+    Yorkshire (Virginia, New York), nor a Bradford or Sheffield of 10,000
+    (the villages of those names in Pennsylvania and Ohio do not count), nor
+    a Paris (Ontario, across the border from Yorkshire, New York). Only
+    the names read as places count, not those the NER reads in an
+    organisation's name ("Ibarra" of "Rodrigo Salcedo Ibarra").
+    """
+    key = norm_key(s.text)
+    others = {
+        p
+        for t in live
+        if t.role == "place"
+        and t.ner != "ORG"
+        and norm_key(t.text) != key
+        and not t.shaped
+        for p, w in t.cands
+        if w >= 1.0 and (gaz.kind(p) == "admin" or int(gaz.pops[p]) >= _SMALL_TOWN_POP)
+    }
+    if not others:
+        return True
+    divisions = {
+        (gaz.country_code(q), gaz.admin1_code(q))
+        for q in others
+        if gaz.kind(q) == "admin" or int(gaz.pops[q]) >= _IMPORTANT_POP
+    }
+    for p, _ in s.cands:
+        if (gaz.country_code(p), gaz.admin1_code(p)) in divisions:
+            return True
+        qs = [q for q in others if gaz.country_code(q) == gaz.country_code(p)]
+        if not qs:
+            continue
+        d = haversine_km(gaz.lons[qs], gaz.lats[qs], gaz.lons[p], gaz.lats[p])
+        if bool(np.nanmin(d) <= _COHERENT_KM):
+            return True
+    return False
+
+
+def _foreign_compass_town(
+    s: _Span, live: list[_Span], gaz: Gazetteer, text: str, home: Place | None
+) -> bool:
+    """Whether a name after a compass word picked a town that names nothing here.
+
+    "West Yorkshire" beside Leeds, England: Yorkshire, Virginia lies near no
+    place the other names may name (``_Span.aloof``), in a country none of
+    them picked, and ``_FOREIGN_KM`` or more from all their picks (and from
+    the document's ``home``); "South Khorasan", a name of its own (the compass word is
+    capitalised) that the gazetteer lacks, is no Horasan, Turkey, by another
+    of its names. Not "South Armagh" beside London (the same country), nor
+    "eastern Hajin", Syria, beside Baghdad (400 km), nor "southern Jenin"
+    (Janīn, by another spelling: the lowercase compass word places a part of
+    the town).
+    """
+    if not _compass_town(s, gaz) or _in_qualifier(s, s.pick, gaz):
+        return False
+    if dict(s.cands).get(s.pick, 0.0) < 1.0 and _after_compass(
+        text, s.start, capitalised=True
+    ):
+        return True
+    if not s.aloof:
+        return False
+    key = norm_key(s.text)
+    others = [
+        (gaz.country_code(t.pick), float(gaz.lons[t.pick]), float(gaz.lats[t.pick]))
+        for t in live
+        if t.pick >= 0
+        and t.role != "person"
+        and t.ner != "ORG"
+        and norm_key(t.text) != key
+    ]
+    if home is not None:
+        others.append((home.country or "", home.lon, home.lat))
+    country = gaz.country_code(s.pick)
+    lon, lat = float(gaz.lons[s.pick]), float(gaz.lats[s.pick])
+    return bool(others) and not any(
+        c == country
+        or (
+            math.isfinite(x)
+            and math.isfinite(y)
+            and haversine_km(x, y, lon, lat) <= _FOREIGN_KM
+        )
+        for c, x, y in others
+    )
+
+
 def _lends_nothing(s: _Span, gaz: Gazetteer) -> bool:
     """Whether ``s``'s pick lends no support to the other names of its document.
 
     A town named like a feature or street (:func:`_shaped_town`), or one after a
-    compass word (:func:`_compass_town`): each may name no town at all.
+    compass word near none of the others (:func:`_compass_town`,
+    ``_Span.aloof``): each may name no town at all.
     """
-    return _shaped_town(s, gaz) or _compass_town(s, gaz)
+    return _shaped_town(s, gaz) or s.aloof
 
 
 def _shaped_town(s: _Span, gaz: Gazetteer) -> bool:
@@ -274,7 +366,10 @@ def _placed(
     matches only as another of its names, and that no qualifier places, never
     stands: "Mont Blanc" is no other name of Saint-Just-Malmont here; unless
     it names an airport by the first words of the town's own name ("Stansted
-    airport" is at Stansted Mountfitchet, :func:`_airports_town`).
+    airport" is at Stansted Mountfitchet, :func:`_airports_town`). A name
+    before a lowercase "airport" that no words tie to another place ("Orly
+    airport", not "Heathrow airport in London") stands wherever the other
+    towns lie: the document's far city is where the police are.
     """
     pid = s.pick
     if (
@@ -286,7 +381,20 @@ def _placed(
         return True
     if dict(s.cands).get(pid, 0.0) < 1.0 and not _airports_town(s, pid, gaz, text):
         return False  # a feature's name, by a town's other name only
+    if _AIRPORT_ALONE.match(text, s.end):
+        return True  # "at Orly airport, police in London said": Orly, France
     return _coheres(s, live, gaz, home)
+
+
+#: After a name, a lowercase "airport" that no words tie to a place after it:
+#: "Orly *airport*, police said", not "Heathrow *airport in* London" nor
+#: "Heathrow *airport, west* London".
+_AIRPORT_ALONE = re.compile(
+    r"\s(?:(?:International|Regional|Municipal)\s)?airport\b"
+    r"(?!\s+(?:in|near|outside)\s|,\s+(?:in\s+|near\s+)?(?:[A-Z]|"
+    + _COMPASS_WORD.pattern
+    + r"\s))"
+)
 
 
 #: After an airport's name: "Stansted *airport*", "Logan *International
@@ -379,6 +487,11 @@ _IN_TOWN = re.compile(
 )
 
 
+#: After a name, a list's next item: "Hajin, eastern Aleppo *and* Raqqa"; not
+#: after a comma ("Lewisham, south-east London, and Paris" may be an aside).
+_LIST_GOES_ON = re.compile(r"\s+(?:and|or)\s+(?:the\s+)?[A-Z]")
+
+
 def _far_from_its_town(s: _Span, live: list[_Span], gaz: Gazetteer, text: str) -> bool:
     """Whether "X in Y" names, by X, a town far from the town Y that holds it.
 
@@ -387,7 +500,8 @@ def _far_from_its_town(s: _Span, live: list[_Span], gaz: Gazetteer, text: str) -
     Florida (the gazetteer holds no Heathrow in England): a small town picked
     for X more than ``_COHERENT_KM`` from the town picked for Y, the next
     name, gives way (X stays a place, unresolved). After a comma, only to a Y
-    of ``_IMPORTANT_POP``: "Otley, west Yorkshire" is Otley, England, whatever
+    of ``_IMPORTANT_POP`` that ends no list ("Hajin, eastern Aleppo and Raqqa"
+    names three places): "Otley, west Yorkshire" is Otley, England, whatever
     small town Yorkshire is taken for. A country or division Y qualifies X as
     "X, Y" does (:func:`_in_qualifier`).
     """
@@ -400,8 +514,12 @@ def _far_from_its_town(s: _Span, live: list[_Span], gaz: Gazetteer, text: str) -
     town = next((t for t in live if t.start == m.end()), None)
     if town is None or town.pick < 0 or gaz.kind(town.pick) not in _LOCAL:
         return False
-    if m.group().startswith(",") and int(gaz.pops[town.pick]) < _IMPORTANT_POP:
-        return False  # "Otley, west Yorkshire": no town in Virginia holds Otley
+    if m.group().startswith(",") and (
+        int(gaz.pops[town.pick]) < _IMPORTANT_POP or _LIST_GOES_ON.match(text, town.end)
+    ):
+        # "Otley, west Yorkshire": no town in Virginia holds Otley; "Hajin,
+        # eastern Aleppo and Raqqa": a list, not a town and its part of a city
+        return False
     d = haversine_km(
         gaz.lons[town.pick], gaz.lats[town.pick], gaz.lons[pid], gaz.lats[pid]
     )

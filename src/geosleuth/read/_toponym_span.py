@@ -39,3 +39,4 @@ class _Span:
     brand: bool = False  # of a team's or product's name: "Georgia Bulldogs cap"
     owned: bool = False  # an owner's name: "Santiago's ranch"
     compass: bool = False  # after a compass word: "West Yorkshire", "South Armagh"
+    aloof: bool = False  # such a town, near none of the others: lends no support
