@@ -11,7 +11,8 @@ website*": :func:`hoax_teller`) or faked ("*faked his own death*", "his death
 suspicious death*": :data:`NOT_SUSPICIOUS`) is a death all the same. A denial
 of another's event ("the army denied *the death of the gunman*"), or of an
 event of another kind than a death ("police denied *his arrest*", "*reports of
-his arrest*"), takes no death back (:func:`others_death_undenied`). Moved out
+his arrest*"), takes no death back (:func:`others_death_undenied`), unless it
+denies the death too ("*and of his death*": :func:`_death_denied_too`). Moved out
 of :mod:`geosleuth.read.life` as it grew past the house's size for one module.
 """
 
@@ -25,12 +26,15 @@ from geosleuth.read._denied_owners import (
     EVENT_KINDS,
     EVENT_NOUNS,
     described_only,
+    gender_told,
+    the_ones_told,
     told_before,
 )
 from geosleuth.read._life_victims import target_buried
 from geosleuth.read._life_words import _death_cues
 from geosleuth.read._reports import report_called_untrue
 from geosleuth.read._sentence import Sentence
+from geosleuth.read._target_pronouns import GENDER_OF
 from geosleuth.read.target import TargetRef
 
 __all__ = [
@@ -253,7 +257,9 @@ def others_death_undenied(s: Sentence, text: str, at: int) -> tuple[str, str | N
     death", "his death", "the death of Salcedo", "his wife denied the death of
     her husband"), review r65, and of a death: not "police denied *his
     arrest*", nor "*reports of his arrest*" (:func:`_of_another_kind`), review
-    r93, #7. With it, the words of a denial so blanked whose
+    r93, #7; not where the denial denies the death as well, "reports of his
+    arrest *and of his death*" (:func:`_death_denied_too`, review r116, W8,
+    W9). With it, the words of a denial so blanked whose
     event is of a description that can only be the target ("the army denied
     the death *of the drug lord*", the text naming no one else:
     :func:`~geosleuth.read._denied_owners.described_only`), which leaves the
@@ -284,9 +290,10 @@ def others_death_undenied(s: Sentence, text: str, at: int) -> tuple[str, str | N
                 for c in (e, *e.conjuncts)
             )
         ]
-        if (events and len(told) < len(events)) or any(
-            _of_another_kind(c, cue) for c in verb.children
-        ):
+        if (
+            (events and len(told) < len(events))
+            or any(_of_another_kind(c, cue) for c in verb.children)
+        ) and not _death_denied_too(verb, cue, s):
             k = verb.idx - s.span[0]
             text = text[:k] + " " * len(verb.text) + text[k + len(verb.text) :]
             who = [described_only(e, cue, s.target, s.places, "death") for e in events]
@@ -295,6 +302,65 @@ def others_death_undenied(s: Sentence, text: str, at: int) -> tuple[str, str | N
                     f"{verb.text} the {events[0].text} of {who[0]}, maybe the target"
                 )
     return text, described
+
+
+#: Links of a denial verb to what it denies, beside the first thing denied:
+#: "denied reports of his arrest *and of his death*", "*, and reports of his
+#: death*", "*and that he had been killed*".
+_DENIED_LINKS = frozenset({"dobj", "nsubjpass", "conj", "cc", "ccomp"})
+#: Nouns of the target's death, besides :data:`EVENT_NOUNS`: "*his murder*".
+_DEATH_NOUNS = frozenset({"death", "killing", "murder", "execution", "assassination"})
+#: Verbs of a death: "that he had been *killed*".
+_DEATH_VERBS = frozenset(
+    {"kill", "die", "murder", "execute", "assassinate", "slay", "perish"}
+)  # fmt: skip
+
+
+def _death_denied_too(verb: Any, cue: Any, s: Sentence) -> bool:
+    """Whether the denial ``verb`` denies the target's death as well as another event.
+
+    "police denied reports of his arrest *and of his death*", "*, as well as
+    of his death*", "*, and reports of his death*", "*and that he had been
+    killed*", "the report of his arrest, *which said he had been killed*"
+    (review r116, W8), also where it holds the death told ``cue`` ("Police
+    denied reports of his arrest and that *he had been killed*", W9): a death
+    noun of the target's (:func:`~geosleuth.read._denied_owners.the_ones_told`)
+    or a verb of a death of no other subject, up to a semicolon. Not "the
+    death *of the gunman*", "*and that his brother had been killed*", nor a
+    reason beside the denial ("*, saying he had been killed* in a shootout").
+    """
+    stop = next((t.i for t in verb.doc[verb.i :] if t.text == ";"), len(verb.doc))
+    gender = gender_told(cue)
+    for c in verb.children:
+        if (
+            c.dep_ not in _DENIED_LINKS
+            # ", *as* well as of his death", which the parse may hang on the verb
+            and not (c.dep_ == "prep" and c.lower_ == "as")
+        ) or (
+            c.dep_ == "conj"
+            and c.pos_ in ("VERB", "AUX")
+            and c.lemma_.lower() not in _DEATH_VERBS
+            and not any(m.dep_ == "mark" for m in c.children)
+        ):
+            continue
+        for t in c.subtree:
+            if t.i >= stop or (t.i < verb.i and c.dep_ != "nsubjpass"):
+                continue
+            lemma = t.lemma_.lower()
+            if t.pos_ == "NOUN" and lemma in _DEATH_NOUNS:
+                if the_ones_told(t, cue, s.target, s.places):
+                    return True
+            elif t.pos_ in ("VERB", "ADJ") and (
+                lemma in _DEATH_VERBS or lemma == "dead"
+            ):
+                who = [g for g in t.children if g.dep_ in ("nsubj", "nsubjpass")]
+                if not who or (
+                    len(who) == 1
+                    and GENDER_OF.get(who[0].lower_) in ("he", "she")
+                    and gender in (None, GENDER_OF[who[0].lower_])
+                ):
+                    return True
+    return False
 
 
 #: The kind of event a death is (:data:`~geosleuth.read._denied_owners.EVENT_KINDS`).

@@ -28,6 +28,7 @@ from geosleuth.read._denied_owners import (
     described_only,
     event_elsewhere,
     gender_told,
+    the_ones_told,
     told_before,
     told_span,
 )
@@ -333,6 +334,19 @@ def _withheld(verb: Any) -> str | None:
     return None
 
 
+def _unmade(verb: Any) -> bool:
+    """Whether ``verb`` is only foretold or possible: "*will* deny", "*may* deny".
+
+    A modal before it other than "would" ("police *would later deny* that":
+    a denial made, told from before it).
+    """
+    return any(
+        c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ("would", "'d")
+        for c in verb.children
+        if c.i < verb.i
+    )
+
+
 #: Verbs that vouch for what they govern: "declined to *confirm* that".
 _VOUCHING = frozenset({"confirm", "accept", "acknowledge", "verify"})
 #: Modals of will that, negated, refuse the verb they are of: "*would* not
@@ -553,11 +567,53 @@ def _confirms_back(
     # "; officials denied *it*", "; police dismissed *the report*", "; police
     # denied *the arrest and the sighting*": a denial of what was told before;
     # not "; officials denied wrongdoing"
-    return any(
-        told_before(n, before, _TOLD_BEFORE, target, places, told)
+    nouns = [
+        n
         for c in verb.children
         if c.dep_ in ("dobj", "nsubjpass")
         for n in (c, *c.conjuncts)
+    ]
+    return any(
+        told_before(n, before, _TOLD_BEFORE, target, places, told)
+        # "; police denied his brother's arrest *and the report of a
+        # shootout*", "the arrest of his brother *and that of his cousin*": of
+        # nouns joined, a report or a pronoun is of the event its words are of
+        # (review r116, W4)
+        and (
+            len(nouns) == 1
+            or n.lemma_.lower() in EVENT_NOUNS
+            or _the_targets(n, before, target, places)
+        )
+        for n in nouns
+    )
+
+
+def _the_targets(
+    noun: Any, before: Any, target: Target | None, places: Sequence[MentionLike]
+) -> bool:
+    """Whether the report or pronoun ``noun``, of nouns denied together, is the told.
+
+    Of the one the clause ``before`` tells of: "the claim", "it", "reports *of
+    his arrest*" (the event a report is of:
+    :func:`~geosleuth.read._denied_owners.the_ones_told`); not "the report *of
+    a shootout*", "that *of his cousin*", nor "his arrest and reports *of
+    torture*", where the parse hangs the last noun's "of" on the first.
+    """
+    heads = [noun] + ([noun.head] if noun.dep_ == "conj" else [])
+    events = [
+        e
+        for h in heads
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "of" and (h is noun or c.i > noun.i)
+        for g in c.children
+        if g.dep_ == "pobj"
+        for e in (g, *g.conjuncts)
+    ]
+    if not events:
+        return the_ones_told(noun, before, target, places)
+    return all(
+        e.lemma_.lower() in EVENT_NOUNS and the_ones_told(e, before, target, places)
+        for e in events
     )
 
 
@@ -594,6 +650,11 @@ def _told_again(
         return False
     who = subject[0]
     lemma = clause.lemma_.lower()
+    if _adds_detail(clause, before):
+        # "; police denied that he had been detained *without a warrant*", "*by
+        # the army*", "*in 2015*", "that he *would* be captured *again*": a
+        # denial of that detail, not of the event told (review r116, W1, W2)
+        return False
     if lemma in _HAPPENING or (
         lemma == "take"
         and any(c.dep_ == "dobj" and c.lower_ == "place" for c in clause.children)
@@ -605,6 +666,61 @@ def _told_again(
     if gender not in ("he", "she") or gender_told(before) not in (None, gender):
         return False
     return not event_elsewhere(clause, told_span(clause, before), places)
+
+
+#: Adverbs that add nothing to an event told again: "denied that he had *ever*
+#: been seen *there*".
+_NO_DETAIL = frozenset({"there", "here", "ever", "actually", "really", "even", "also"})
+#: Labels of names after "in" that tell a time, not a place: "*in January*".
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+
+
+def _adds_detail(clause: Any, before: Any) -> bool:
+    """Whether the denied ``clause`` says more of the event than the clause ``before``.
+
+    A modal ("he *would* be captured", "*could* have been detained"), an
+    adverb of time or manner ("*again*", "*before*", "*illegally*"), an agent
+    ("*by the army*"), a phrase of manner, reason, time, duration or company
+    ("*without a warrant*", "*for* political reasons", "*in 2015*", "*for* more
+    than 48 hours", "*alongside* his wife", "*at gunpoint*", "*at his home*"),
+    or a clause of its own; not a place by its name or a noun of a place ("*in
+    Culiacán*", "*in the country*": :func:`_told_again` asks whether it is
+    the place told), "*since*" a time (up to now), nor words the clause before
+    has ("*by the army*" after "was arrested *by the army*").
+    """
+    said = {t.lower_ for t in told_span(clause, before)}
+    for c in clause.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "auxpass", "mark", "punct", "neg"):
+            continue
+        if c.dep_ == "aux" and c.tag_ != "MD":
+            continue
+        if c.dep_ == "dobj" and c.lower_ == "place" and clause.lemma_ == "take":
+            continue  # "the arrest took place"
+        if c.dep_ == "advmod" and c.lower_ in _NO_DETAIL:
+            continue
+        if c.dep_ in ("prep", "agent"):
+            words = [t for t in c.subtree if not t.is_punct and t.pos_ not in _FUNCTION]
+            if all(t.lower_ in said for t in words):
+                continue
+            if c.lower_ == "since" or (
+                c.dep_ == "prep"
+                and c.lower_ in ("in", "at", "near", "to")
+                and any(
+                    o.dep_ == "pobj"
+                    and (
+                        (o.pos_ == "PROPN" and o.ent_type_ not in _TIME_LABELS)
+                        or o.lemma_.lower() in _PLACE_NOUNS
+                    )
+                    for o in c.children
+                )
+            ):
+                continue
+        return True
+    return False
+
+
+#: Parts of speech that add no detail of their own: "*in the* city".
+_FUNCTION = frozenset({"ADP", "DET", "PRON", "CCONJ", "PART"})
 
 
 #: Verbs that give a denial's reason: "denied his arrest, *saying* he had never
@@ -640,32 +756,43 @@ def _was_there(clause: Any, before: Any, places: Sequence[MentionLike]) -> bool:
     """Whether ``clause`` puts the one the clause ``before`` tells of where it told.
 
     "he had (never) been *there*", "he was (not) *in Culiacán*", "he has (not)
-    been *in the country*": a "be" of a pronoun of the one told of (of its
-    gender, where known), at "there" or in a place (a name, or "the country",
-    "the city"), not one the clause ``before`` does not name or hold
-    (:func:`~geosleuth.read._denied_owners.event_elsewhere`: "in Durango" after "in
-    Culiacán"). Not "he was in custody", "his brother was there".
+    been *in the country*", "he had (never) *set foot there*": a "be" of a
+    pronoun of the one told of (of its gender, where known), at "there" or in
+    a place (a name, or "the country", "the city"), not one the clause
+    ``before`` does not name or hold
+    (:func:`~geosleuth.read._denied_owners.event_elsewhere`: "in Durango" after
+    "in Culiacán"). The place is the clause's own, not one a "but" sets in its
+    stead ("he was not in Culiacán *but in Mazatlán*", review r116, W7). Not
+    "he was in custody", "his brother was there".
     """
-    if clause.lemma_.lower() != "be":
-        return False
     kids = list(clause.children)
+    if clause.lemma_.lower() != "be" and not (
+        clause.lemma_.lower() == "set"
+        and any(c.dep_ == "dobj" and c.lower_ == "foot" for c in kids)
+    ):
+        return False
     subject = [c for c in kids if c.dep_ == "nsubj"]
     if len(subject) != 1:
         return False
     gender = GENDER_OF.get(subject[0].lower_)
     if gender not in ("he", "she") or gender_told(before) not in (None, gender):
         return False
-    if not any(c.dep_ == "advmod" and c.lower_ == "there" for c in kids) and not any(
-        c.dep_ == "prep"
-        and c.lower_ in ("in", "at", "to")
-        and any(
-            o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.lemma_.lower() in _PLACE_NOUNS)
-            for o in c.children
-        )
+    there = any(c.dep_ == "advmod" and c.lower_ == "there" for c in kids)
+    named = [
+        o
         for c in kids
-    ):
-        return False
-    return not event_elsewhere(clause, told_span(clause, before), places)
+        if c.dep_ == "prep" and c.lower_ in ("in", "at", "to")
+        for o in c.children
+        if o.dep_ == "pobj"
+        and (
+            (o.pos_ == "PROPN" and o.ent_type_ not in _TIME_LABELS)
+            or o.lemma_.lower() in _PLACE_NOUNS
+        )
+    ]
+    if not named:
+        return there
+    told = told_span(clause, before)
+    return any(not event_elsewhere(o, told, places) for o in named)
 
 
 #: What such a verb denies when it denies what was told before it: "; officials
@@ -707,6 +834,10 @@ _TOLD_KINDS = {
     **dict.fromkeys(("kidnap", "abduct", "snatch"), "kidnapping"),
     **dict.fromkeys(("disappear", "vanish"), "disappearance"),
 }  # fmt: skip
+#: What a seeing is "captured on": "captured *on camera*", "*on CCTV*".
+_RECORDINGS = frozenset(
+    {"camera", "cameras", "film", "video", "cctv", "tape", "videotape", "footage"}
+)
 #: Verbs that go missing with "missing": "*went* missing", "was *reported* missing".
 _MISSING_VERBS = frozenset({"go", "report"})
 
@@ -722,6 +853,11 @@ def _told_kind(verb: Any) -> str | None:
         return "disappearance"
     if lemma == "catch" and any(c.lower_ == "on" for c in verb.children):
         return "sighting"  # "caught on camera"
+    if lemma == "capture" and any(
+        c.lower_ == "on" and any(g.lower_ in _RECORDINGS for g in c.children)
+        for c in verb.children
+    ):
+        return "sighting"  # "captured on camera" (review r116, W6)
     return _TOLD_KINDS.get(lemma)
 
 
@@ -751,37 +887,67 @@ def _told_kinds(verb: Any) -> frozenset[str] | None:
 
 #: Words of one held, which a seeing "in" them tells as an arrest too: "was seen
 #: *in custody*", "photographed *in handcuffs*", "seen being taken *into
-#: custody*".
-_HELD = frozenset({"custody", "handcuff", "handcuffs", "shackle", "shackles"})
+#: custody*", "seen *in jail*", "*in a cell*".
+_HELD = frozenset(
+    {"custody", "handcuff", "handcuffs", "shackle", "shackles", "jail", "cell"}
+)
+#: Words of one held by what a preposition other than "in" puts one: "seen
+#: *under arrest*", "*behind bars*".
+_HELD_BY = {"under": frozenset({"arrest", "guard"}), "behind": frozenset({"bar"})}
+#: Things of a force that one in them is held by: "seen *in police hands*",
+#: "*in the hands of police*", "bundled *into a police car*".
+_HELD_IN = frozenset({"hand", "car", "van", "vehicle", "truck"})
 #: Those whose leading one away is an arrest: "seen being led away *by soldiers*".
 _TAKERS = frozenset(
     {"police", "policeman", "officer", "soldier", "troop", "army", "military",
      "navy", "marine", "agent", "authority", "guard", "force"}
 )  # fmt: skip
+#: Verbs of an arrest, of a seeing's doing, that tell no seeing of their own:
+#: "seen *being handcuffed*".
+_HANDCUFFING = frozenset({"handcuff", "shackle"})
+#: Verbs of taking one along, an arrest when a force does it: "seen being
+#: *escorted by police*", "*held by police*", "*frogmarched by soldiers*".
+_TAKING = frozenset(
+    {"lead", "take", "haul", "drag", "march", "frogmarch", "escort", "whisk",
+     "bundle", "carry", "hold", "pick"}
+)  # fmt: skip
+#: Marks of a clause of the time of a seeing: "filmed *while* being arrested".
+_WHILE = frozenset({"while", "as", "when"})
 
 
 def _witnessed(verb: Any) -> frozenset[str]:
     """The kinds of event the seeing ``verb`` tells besides a sighting: what it saw.
 
     "was seen *being arrested* in Culiacán", "filmed *being led away by
-    soldiers*", "seen *in custody*", "photographed *in handcuffs*": the seeing
-    of an arrest is an arrest too, which a denial of the arrest denies
-    (review r112, W7, W8); "seen in Culiacán, *where he was arrested*": an
-    event the clause tells at the place seen, of the one seen (W10). Not "seen
-    walking in Culiacán", "seen in Culiacán, where *his brother* was arrested",
-    "where he was born". Nothing for a verb of no seeing.
+    soldiers*", "*being handcuffed*", "*being picked up by police*", "filmed
+    *while being arrested*", "caught on camera *being arrested*", "seen *in
+    custody*", "photographed *in handcuffs*", "seen *under arrest*", "*behind
+    bars*", "*in a police cell*": the seeing of an arrest is an arrest too,
+    which a denial of the arrest denies (reviews r112, W7, W8; r116, W5);
+    "seen in Culiacán, *where he was arrested*": an event the clause tells at
+    the place seen, of the one seen (W10). Not "seen walking in Culiacán",
+    "seen being led away by gunmen", "seen in Culiacán, where *his brother*
+    was arrested", "where he was born". Nothing for a verb of no seeing.
     """
     if _told_kind(verb) != "sighting":
         return frozenset()
     kinds = set()
+    gender = gender_told(verb)
     doing = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]
+    # "filmed *while being arrested*", "seen *as he was arrested*"
+    doing += [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in _WHILE for m in c.children)
+        and _of_the_seen(c, gender)
+    ]
     for v in doing[1:]:
         kind = _told_kind(v)
         if kind is None and _led_away(v):
             kind = "arrest"
         if kind is not None:
             kinds.add(kind)
-    gender = gender_told(verb)
     for v in doing:
         for prep in v.children:
             if prep.dep_ != "prep":
@@ -789,17 +955,66 @@ def _witnessed(verb: Any) -> frozenset[str]:
             for place in prep.children:
                 if place.dep_ != "pobj":
                     continue
-                if prep.lower_ in ("in", "into") and place.lemma_.lower() in _HELD:
+                if _held(prep, place):
                     kinds.add("arrest")
+                if prep.lower_ == "on" and place.lower_ in _RECORDINGS:
+                    # "caught on camera *being arrested*"
+                    for c in place.children:
+                        kind = _told_kind(c) if c.dep_ == "acl" else None
+                        if c.dep_ == "acl" and (kind is not None or _led_away(c)):
+                            kinds.add(kind or "arrest")
                 kinds.update(_told_there(place, gender))
     return frozenset(kinds)
 
 
+def _of_the_seen(clause: Any, gender: str | None) -> bool:
+    """Whether ``clause`` has no subject, or a pronoun of the one seen (``gender``)."""
+    subject = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subject:
+        return True
+    said = GENDER_OF.get(subject[0].lower_)
+    return len(subject) == 1 and said in ("he", "she") and gender in (None, said)
+
+
+def _held(prep: Any, place: Any) -> bool:
+    """Whether ``prep`` ``place`` puts one held: "*in custody*", "*behind bars*".
+
+    "in custody", "in handcuffs", "in jail", "in a cell" (:data:`_HELD`);
+    "under arrest", "behind bars" (:data:`_HELD_BY`); "in police hands",
+    "in the hands of police", "into a police car" (:data:`_HELD_IN`, of a
+    force: :data:`_TAKERS`).
+    """
+    word, lemma = prep.lower_, place.lemma_.lower()
+    if word in ("in", "into") and lemma in _HELD:
+        return True
+    if lemma in _HELD_BY.get(word, ()):
+        return True
+    if word not in ("in", "into") or lemma not in _HELD_IN:
+        return False
+    whose = [c for c in place.children if c.dep_ in ("compound", "amod")] + [
+        g
+        for c in place.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return any(g.lemma_.lower() in _TAKERS for g in whose)
+
+
 def _led_away(verb: Any) -> bool:
-    """Whether ``verb`` leads one away by a force: "led away *by soldiers*"."""
-    if not any(
-        c.dep_ in ("advmod", "prt") and c.lower_ == "away" for c in verb.children
-    ):
+    """Whether ``verb`` takes one by a force, or handcuffs one.
+
+    "led away *by soldiers*", "picked up *by police*", "hauled off *by
+    police*", "escorted *by police*", "held *by police*", "*handcuffed*",
+    "*rounded up*"; not "led away *by gunmen*", "picked up *by his wife*".
+    """
+    lemma = verb.lemma_.lower()
+    if lemma in _HANDCUFFING:
+        return True
+    along = {c.lower_ for c in verb.children if c.dep_ in ("advmod", "prt")}
+    if lemma == "round" and "up" in along:
+        return True
+    if not (along & {"away", "off"} or lemma in _TAKING):
         return False
     return any(
         g.dep_ == "pobj" and g.lemma_.lower() in _TAKERS
@@ -930,8 +1145,10 @@ def _governed(
         denying = _denying(head)
         if denying is not None:
             # not "refused to dismiss reports that", "did not rule out that": a
-            # denial withheld, which leaves the seeing only raised (_hearsay)
-            return None if _withheld(head) else ("negated", denying)
+            # denial withheld, which leaves the seeing only raised (_hearsay);
+            # nor "'They *will deny* that he was captured,' his lawyer said": a
+            # denial foretold, not made (review r116, W3)
+            return None if _withheld(head) or _unmade(head) else ("negated", denying)
         neg = next((c for c in head.children if c.dep_ == "neg"), None)
         if neg is not None and _refused(head) is None and _unable(head) is None:
             # not "would not confirm reports that": a word withheld (_hearsay);
