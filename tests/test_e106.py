@@ -34,40 +34,11 @@ from geosleuth.geometry import Area, coverage
 from geosleuth.grid import Grid
 from geosleuth.plan import allocate_optimal
 from geosleuth.report.fieldfiles import PlanAreas
+from hikers import RMNP_CASE
 
 runner = CliRunner()
+CASE = RMNP_CASE  # the review's case, on coarser cells, without its searches
 
-# the review's case (Rocky Mountain NP), on coarser cells, without its searches
-CASE = """\
-target: missing hiker (synthetic RMNP)
-title: Hiker overdue from Bear Lake, RMNP
-as_of: 2024-09-15T12:00
-region: {west: -105.75, south: 40.24, east: -105.58, north: 40.36}
-grid: {cell_km: 0.25}
-settings: {diffusion_km2_per_day: 4.0, rest_of_world: 0.1}
-documents:
-  nps-log: {title: NPS dispatch log (synthetic), published: 2024-09-15}
-places:
-  Bear Lake trailhead: {lon: -105.6453, lat: 40.3134}
-  Dream Lake: {lon: -105.6594, lat: 40.3095}
-evidence:
-  - id: car
-    kind: sighting
-    document: nps-log
-    date: 2024-09-14
-    time: "08:15"
-    place: Bear Lake trailhead
-    sigma_km: 0.2
-    grade: A1
-  - id: witness-dream
-    kind: sighting
-    document: nps-log
-    date: 2024-09-14
-    time: "10:30"
-    place: Dream Lake
-    sigma_km: 0.3
-    grade: C3
-"""
 
 TRACK = [(-105.6453, 40.3134), (-105.65, 40.311), (-105.6594, 40.3095)]
 
