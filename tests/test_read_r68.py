@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 
 from geosleuth.geometry import Area
-from geosleuth.read.text import _date_line
+from geosleuth.read._text_dates import date_line
 from reading import claims, sightings
 
 pytestmark = pytest.mark.nlp
@@ -97,13 +97,13 @@ def test_date_line_after_a_blank_line_or_byline(
     ],
 )
 def test_no_date_line(text: str) -> None:
-    assert _date_line(text) is None
+    assert date_line(text) is None
 
 
 def test_date_line_breaks_keep_the_old_layout() -> None:
     # the line right under the headline: its own paragraph, as before
-    assert _date_line("Seen\n21 August 2019\n\nText") == (dt.date(2019, 8, 21), [4])
-    assert _date_line("Seen\n\n21 August 2019\n\nText") == (dt.date(2019, 8, 21), [])
+    assert date_line("Seen\n21 August 2019\n\nText") == (dt.date(2019, 8, 21), [4])
+    assert date_line("Seen\n\n21 August 2019\n\nText") == (dt.date(2019, 8, 21), [])
 
 
 def test_blank_line_date_text_is_kept(nlp: Any, tmp_path: Path) -> None:

@@ -35,7 +35,7 @@ import pytest
 
 from geosleuth.evidence import LifeStatus
 from geosleuth.geometry import Area
-from geosleuth.read.text import _date_line
+from geosleuth.read._text_dates import date_line
 from reading import claims, reader, set_aside, sightings
 
 pytestmark = pytest.mark.nlp
@@ -128,7 +128,7 @@ def test_a_timeline_has_no_publication_date(
     d1: str, d2: str, nlp: Any, tmp_path: Path
 ) -> None:
     text = _TIMELINE.format(d1=d1, d2=d2)
-    assert _date_line(text) is None
+    assert date_line(text) is None
     p = tmp_path / "t.txt"
     p.write_text(text, encoding="utf-8")
     r = _read_file(p, nlp)
@@ -163,7 +163,7 @@ def test_a_diary_entry_is_dated_by_its_own_line(nlp: Any, tmp_path: Path) -> Non
     ],
 )
 def test_one_date_line_is_still_the_publication_date(text: str) -> None:
-    assert _date_line(text) == (dt.date(2023, 1, 10), [])
+    assert date_line(text) == (dt.date(2023, 1, 10), [])
 
 
 # -- M1: the target under another name, as the one wanted ------------------------

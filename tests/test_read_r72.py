@@ -31,7 +31,7 @@ import pytest
 
 from geosleuth.evidence import LifeStatus
 from geosleuth.geometry import Area
-from geosleuth.read.text import _date_line
+from geosleuth.read._text_dates import date_line
 from reading import claims, reader, set_aside, sightings
 
 pytestmark = pytest.mark.nlp
@@ -166,8 +166,8 @@ _BODY = "Rodrigo Salcedo Ibarra was seen in Culiacán last Tuesday, police said.
 def test_an_updated_or_older_date_line_keeps_the_publication_date(
     text: str, nlp: Any, tmp_path: Path
 ) -> None:
-    assert _date_line(text) is not None
-    assert _date_line(text)[0] == dt.date(2023, 1, 10)  # type: ignore[index]
+    assert date_line(text) is not None
+    assert date_line(text)[0] == dt.date(2023, 1, 10)  # type: ignore[index]
     p = tmp_path / "a.txt"
     p.write_text(text, encoding="utf-8")
     r = _read_file(p, nlp)
@@ -178,7 +178,7 @@ def test_an_updated_or_older_date_line_keeps_the_publication_date(
 def test_a_later_bare_date_line_is_still_a_timeline() -> None:
     # near miss: a later, bare date line after the first
     text = _HEAD + "10 January 2023\n\n" + _BODY + "\n14 January 2023\n\nHe left.\n"
-    assert _date_line(text) is None
+    assert date_line(text) is None
 
 
 def _read_file(path: Path, nlp: Any, target: str = SALCEDO) -> Any:

@@ -35,7 +35,7 @@ import pytest
 
 from geosleuth.evidence import LifeStatus
 from geosleuth.geometry import Area
-from geosleuth.read.text import _date_line, timeline_days
+from geosleuth.read._text_dates import date_line, timeline_days
 from reading import claims, reader, sightings
 
 SALCEDO = "Rodrigo Salcedo Ibarra"
@@ -226,13 +226,13 @@ def test_an_older_entry_is_of_its_own_day(nlp: Any, tmp_path: Path) -> None:
 
 
 def test_a_posted_entry_makes_a_timeline() -> None:
-    assert _date_line(_POSTED) is None
+    assert date_line(_POSTED) is None
     # near-misses: a "Posted" line that ends the text, an "Updated" entry
     one = "Seen\n\n10 January 2023\n\nHe was seen.\n"
-    assert _date_line(one + "\nPosted 11 January 2023\n") == (
+    assert date_line(one + "\nPosted 11 January 2023\n") == (
         dt.date(2023, 1, 10), []
     )  # fmt: skip
-    assert _date_line(one + "\nUpdated 11 January 2023\n\nHe left.\n") == (
+    assert date_line(one + "\nUpdated 11 January 2023\n\nHe left.\n") == (
         dt.date(2023, 1, 10), []
     )  # fmt: skip
 

@@ -36,7 +36,7 @@ from typing import Any
 import pytest
 
 from geosleuth.geometry import Area
-from geosleuth.read.text import _date_line, timeline_days
+from geosleuth.read._text_dates import date_line, timeline_days
 from reading import claims, lives, negated, reader, seen, sightings
 
 SALCEDO = "Rodrigo Salcedo Ibarra"
@@ -232,12 +232,12 @@ _ONE_POST = (
 
 
 def test_one_posted_entry_is_an_update() -> None:
-    assert _date_line(_UPDATE) == (dt.date(2018, 6, 5), [])
+    assert date_line(_UPDATE) == (dt.date(2018, 6, 5), [])
     assert timeline_days(_UPDATE) == []
-    assert _date_line(_ONE_POST) == (dt.date(2015, 3, 12), [])
+    assert date_line(_ONE_POST) == (dt.date(2015, 3, 12), [])
     # near-miss: a "Posted" entry with another entry after it heads a post
     series = _ONE_POST + "\nPosted 4 June 2016\n\nPolice said the search went on.\n"
-    assert _date_line(series) is None
+    assert date_line(series) is None
     assert len(timeline_days(series)) == 3
 
 
