@@ -311,7 +311,7 @@ def _after_compass(text: str, s: int, *, capitalised: bool = False) -> bool:
     "West *Yorkshire*", "South *Armagh*", "west *Yorkshire*": the name is read
     as before, but where it matches only small towns, near none of the places
     the document's other names may name, their country lends those names no
-    support (:func:`geosleuth.read._toponym_resolve._compass_town`).
+    support (:func:`geosleuth.read._toponym_give_way.compass_town`).
 
     >>> _after_compass("Leeds, West Yorkshire", 12), _after_compass("Leeds", 0)
     (True, False)

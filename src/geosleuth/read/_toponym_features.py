@@ -143,7 +143,7 @@ def _add_streets(
     Jersey) is read for it. Returns the ``(start, end)`` of the names of that
     shape that the gazetteer does hold ("Mount Rainier", a town in Maryland),
     and of the names of airports ("Logan" of "Logan Airport"): resolution
-    (:func:`geosleuth.read._toponym_resolve._placed`) keeps such a town only
+    (:func:`geosleuth.read._toponym_give_way.placed`) keeps such a town only
     where the document places it there. A name that the NER calls a person
     whole (``people``, the offsets of its PERSON entities), and whose feature
     word is also a surname, is the person's ("Tiger Woods", "Nathan Gill"),

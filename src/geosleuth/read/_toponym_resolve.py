@@ -7,8 +7,10 @@ distance to the other places, the kind of the places a span is listed with, an
 explicit "X, State" qualifier. :class:`_Tally` sums that context once a round, so
 resolution stays near-linear in the number of mentions. A name shaped like a
 feature, street or airport that picked a town far from all the document's other
-towns is left unresolved (:func:`_placed`), and so is "X in Y" where X picked a
-town far from the town Y (:func:`_far_from_its_town`), in each of X's mentions.
+towns is left unresolved, and so is "X in Y" where X picked a town far from the
+town Y, in each of X's mentions (:mod:`geosleuth.read._toponym_give_way`); what
+a qualifier or the words of a state say of a name is read by
+:mod:`geosleuth.read._toponym_qualified`.
 The public entries are :func:`geosleuth.read.toponyms.find_toponyms` and
 :func:`geosleuth.read.toponyms.resolve_toponyms`, whose module docstring states
 the rules.
@@ -26,22 +28,39 @@ from typing import Any, NamedTuple
 import numpy as np
 from numpy.typing import NDArray
 
-from geosleuth.gazetteer import MATCH_WEIGHT, Gazetteer, Place, norm_key
+from geosleuth.gazetteer import Gazetteer, Place, norm_key
 from geosleuth.geometry import haversine_km
 from geosleuth.read._datelines import _dateline_town
-from geosleuth.read._toponym_detect import _COMPASS_WORD, _after_compass, _Span
+from geosleuth.read._toponym_detect import _Span
+from geosleuth.read._toponym_give_way import (
+    COHERENT_KM,
+    compass_town,
+    far_from_its_town,
+    foreign_compass_town,
+    fragment,
+    lends_nothing,
+    misspelt_english,
+    near_any_other,
+    placed,
+)
 from geosleuth.read._toponym_patterns import _LIST_GAP
+from geosleuth.read._toponym_qualified import (
+    STATE_AFTER,
+    STATE_OF_BEFORE,
+    designated_divisions,
+    outside_qualifier,
+    qualifier_places,
+    qualifies,
+    shared_qualifiers,
+    town_qualified_by,
+)
 from geosleuth.read._toponym_qualifiers import (
-    _DESIGNATED,
     _IMPORTANT_POP,
     _LOCAL,
-    _NEXT_ITEM,
-    _PART_OF,
     _divisions_of,
-    _qualifier_match,
 )
 
-__all__ = ["_in_qualifier", "_resolve"]
+__all__ = ["_resolve"]
 
 _FEATURE_KINDS = ("region", "river", "border", "continent")
 _W_PRIOR = 1.5  # importance prior (kind, population)
@@ -67,15 +86,15 @@ def _resolve(
     if not live:
         return
     for s in live:
-        s.aloof = _compass_town(s, gaz) and not _near_any_other(s, live, gaz)
+        s.aloof = compass_town(s, gaz) and not near_any_other(s, live, gaz)
     _resolve_live(live, gaz, text, home)
     if _respell_far_alternates(live, gaz):
         _resolve_live(live, gaz, text, home)
     unplaced = set()
     for s in live:
         if s.pick >= 0 and (
-            (s.shaped and not _placed(s, live, gaz, text, home))
-            or _foreign_compass_town(s, live, gaz, text, home)
+            (s.shaped and not placed(s, live, gaz, text, home))
+            or foreign_compass_town(s, live, gaz, text, home)
         ):
             # "Mount Rainier" near Tacoma is the mountain, not the town; "West
             # Yorkshire" beside Leeds, England, no town in Virginia
@@ -83,9 +102,9 @@ def _resolve(
             s.pick = -1
     for s in live:
         if s.pick >= 0 and (
-            _far_from_its_town(s, live, gaz, text)
-            or _fragment(s, text)
-            or _misspelt_english(s, gaz)
+            far_from_its_town(s, live, gaz, text)
+            or fragment(s, text)
+            or misspelt_english(s, gaz)
         ):
             unplaced.add((norm_key(s.text), s.pick))
             s.pick = -1
@@ -97,7 +116,7 @@ def _resolve(
 
 
 _FAR_KM = 1000.0  # an alternate-name match this far from every other place ...
-_COHERENT_KM = 300.0  # ... gives way to a loose spelling this near to one
+# ... gives way to a loose spelling within COHERENT_KM of one
 
 
 def _respell_far_alternates(live: list[_Span], gaz: Gazetteer) -> bool:
@@ -109,7 +128,7 @@ def _respell_far_alternates(live: list[_Span], gaz: Gazetteer) -> bool:
     pick is a small town more than ``_FAR_KM`` from every other exactly matched
     place and in none of their countries ("Phila." stays Philadelphia beside Los
     Angeles), is matched loosely instead, among the loose candidates within
-    ``_COHERENT_KM`` of one of those places, when there are any. Returns whether
+    ``COHERENT_KM`` of one of those places, when there are any. Returns whether
     any span changed.
     """
     exact = [s for s in live if not s.loose and s.pick >= 0 and s.role == "place"]
@@ -140,417 +159,11 @@ def _respell_far_alternates(live: list[_Span], gaz: Gazetteer) -> bool:
             if w >= 0.15
             and p not in own
             and gaz.kind(p) in _LOCAL
-            and haversine_km(lons, lats, gaz.lons[p], gaz.lats[p]).min() <= _COHERENT_KM
+            and haversine_km(lons, lats, gaz.lons[p], gaz.lats[p]).min() <= COHERENT_KM
         ]
         if near:
             s.cands, s.loose, changed = near, True, True
     return changed
-
-
-#: A town named like a feature or a street ("Mount Rainier", "Park Avenue") with
-#: fewer people than this lends no support to the document's other places.
-_SMALL_TOWN_POP = 10_000
-#: A town after a compass word in a country no other name picked, and this far
-#: from all their picks, is no town of the story ("West Yorkshire" beside Leeds
-#: is no Yorkshire in Virginia).
-_FOREIGN_KM = 800.0
-
-
-def _compass_town(s: _Span, gaz: Gazetteer) -> bool:
-    """Whether a name after a compass word is held only as towns under 100,000.
-
-    "West Yorkshire", which the gazetteer does not hold whole, is read as
-    Yorkshire, and the gazetteer's only Yorkshires are a town of 7,500 in
-    Virginia and a village in New York: they lent a story set in Leeds the
-    support of the United States (Leeds, Alabama). A compass word names a part
-    of the place after it ("South Armagh", "Eastern Deir ez-Zor"), so such a
-    name lends no support to the document's other names where none of the
-    places they may name lies near it (:func:`_near_any_other`), and gives way
-    where it lies in another country far from all of them
-    (:func:`_foreign_compass_town`). "North London" (a city of 100,000 or more)
-    and "West Texas" (a division) lend as any name does.
-    """
-    return s.compass and all(
-        gaz.kind(p) in ("city", "town", "village") and int(gaz.pops[p]) < _IMPORTANT_POP
-        for p, _ in s.cands
-    )
-
-
-def _near_any_other(s: _Span, live: list[_Span], gaz: Gazetteer) -> bool:
-    """Whether some town ``s`` may name lies near some place another name may name.
-
-    Within ``_COHERENT_KM`` of a division or a town of ``_SMALL_TOWN_POP`` of
-    its country that another name matches exactly, or in the division of such
-    a city of ``_IMPORTANT_POP``: "North Fort Erie" beside Cambridge (one
-    Cambridge is in Ontario, 120 km away), "northern Timmins" beside London
-    (Ontario). Not
-    "West Yorkshire" beside Leeds: no Leeds lies within 300 km of either
-    Yorkshire (Virginia, New York), nor a Bradford or Sheffield of 10,000
-    (the villages of those names in Pennsylvania and Ohio do not count), nor
-    a Paris (Ontario, across the border from Yorkshire, New York). Only
-    the names read as places count, not those the NER reads in an
-    organisation's name ("Ibarra" of "Rodrigo Salcedo Ibarra").
-    """
-    key = norm_key(s.text)
-    others = {
-        p
-        for t in live
-        if t.role == "place"
-        and t.ner != "ORG"
-        and norm_key(t.text) != key
-        and not t.shaped
-        for p, w in t.cands
-        if w >= 1.0 and (gaz.kind(p) == "admin" or int(gaz.pops[p]) >= _SMALL_TOWN_POP)
-    }
-    if not others:
-        return True
-    divisions = {
-        (gaz.country_code(q), gaz.admin1_code(q))
-        for q in others
-        if gaz.kind(q) == "admin" or int(gaz.pops[q]) >= _IMPORTANT_POP
-    }
-    for p, _ in s.cands:
-        if (gaz.country_code(p), gaz.admin1_code(p)) in divisions:
-            return True
-        qs = [q for q in others if gaz.country_code(q) == gaz.country_code(p)]
-        if not qs:
-            continue
-        d = haversine_km(gaz.lons[qs], gaz.lats[qs], gaz.lons[p], gaz.lats[p])
-        if bool(np.nanmin(d) <= _COHERENT_KM):
-            return True
-    return False
-
-
-def _foreign_compass_town(
-    s: _Span, live: list[_Span], gaz: Gazetteer, text: str, home: Place | None
-) -> bool:
-    """Whether a name after a compass word picked a town that names nothing here.
-
-    "West Yorkshire" beside Leeds, England: Yorkshire, Virginia lies near no
-    place the other names may name (``_Span.aloof``), in a country none of
-    them picked, and ``_FOREIGN_KM`` or more from all their picks (and from
-    the document's ``home``); "South Khorasan", a name of its own (the compass word is
-    capitalised) that the gazetteer lacks, is no Horasan, Turkey, by another
-    of its names. Not "South Armagh" beside London (the same country), nor
-    "eastern Hajin", Syria, beside Baghdad (400 km), nor "southern Jenin"
-    (Janīn, by another spelling: the lowercase compass word places a part of
-    the town).
-    """
-    if not _compass_town(s, gaz) or _in_qualifier(s, s.pick, gaz):
-        return False
-    if dict(s.cands).get(s.pick, 0.0) < 1.0 and _after_compass(
-        text, s.start, capitalised=True
-    ):
-        return True
-    if not s.aloof:
-        return False
-    key = norm_key(s.text)
-    others = [
-        (gaz.country_code(t.pick), float(gaz.lons[t.pick]), float(gaz.lats[t.pick]))
-        for t in live
-        if t.pick >= 0
-        and t.role != "person"
-        and t.ner != "ORG"
-        and norm_key(t.text) != key
-    ]
-    if home is not None:
-        others.append((home.country or "", home.lon, home.lat))
-    country = gaz.country_code(s.pick)
-    lon, lat = float(gaz.lons[s.pick]), float(gaz.lats[s.pick])
-    return bool(others) and not any(
-        c == country
-        or (
-            math.isfinite(x)
-            and math.isfinite(y)
-            and haversine_km(x, y, lon, lat) <= _FOREIGN_KM
-        )
-        for c, x, y in others
-    )
-
-
-def _lends_nothing(s: _Span, gaz: Gazetteer) -> bool:
-    """Whether ``s``'s pick lends no support to the other names of its document.
-
-    A town named like a feature or street (:func:`_shaped_town`), or one after a
-    compass word near none of the others (:func:`_compass_town`,
-    ``_Span.aloof``): each may name no town at all.
-    """
-    return _shaped_town(s, gaz) or s.aloof
-
-
-def _shaped_town(s: _Span, gaz: Gazetteer) -> bool:
-    """Whether a name shaped like a feature or street is held only as small towns.
-
-    "Mount Rainier" (a town of 8,000 in Maryland), "Park Avenue" (a village in
-    Hong Kong): every candidate is a town or village of fewer than
-    ``_SMALL_TOWN_POP`` people. "Cuyahoga Falls" (49,000) is the town.
-    """
-    return s.shaped and all(
-        gaz.kind(p) in ("city", "town", "village")
-        and int(gaz.pops[p]) < _SMALL_TOWN_POP
-        for p, _ in s.cands
-    )
-
-
-#: A hyphen and a letter right after a name, or a letter and a hyphen right
-#: before it: the name goes on ("Mont-aux*-Sources*").
-_HYPHEN_ON = re.compile(r"-[^\W\d_]")
-_HYPHEN_BEFORE = re.compile(r"[^\W\d_]-$")
-
-
-#: Countries whose place names the press writes as the country does, in the
-#: Latin alphabet: a name there that matches no place by its letters is one the
-#: gazetteer lacks, not another place's name transliterated.
-_ENGLISH_NAMED = frozenset({"GB", "IE", "US", "CA", "AU", "NZ"})
-
-
-def _misspelt_english(s: _Span, gaz: Gazetteer) -> bool:
-    """Whether ``s`` picked, by its consonants alone, a town of :data:`_ENGLISH_NAMED`.
-
-    Loose matching is for names written from another script ("Bagos" for
-    al-Baghuz, "Bukemal" for Abu Kamal). "Seathwaite in Borrowdale", hamlets the
-    gazetteer lacks, matched Ossett and Low Bradley in Yorkshire, 100 km from
-    the fells (review r17), and "Hanley" matched Hadley (r21): in these
-    countries a name that matches no place exactly stays unresolved.
-    """
-    weight = dict(s.cands).get(s.pick, 0.0)
-    if not s.loose or weight >= MATCH_WEIGHT["bare"]:
-        return False
-    return gaz.place(s.pick).country in _ENGLISH_NAMED
-
-
-def _fragment(s: _Span, text: str) -> bool:
-    """Whether ``s`` is a piece of a longer hyphenated name, and no place itself.
-
-    "a cave near Mont-aux-Sources": "Mont-aux" is no town (Montague, Texas,
-    matched loosely): a span that holds a hyphen of its own and runs on into
-    another hyphen and word is cut out of a name the gazetteer lacks (review
-    r17). Not "the Iraq-Syria border" or "Baghdad-based" (no hyphen in the
-    span), which name their places.
-
-    Examples
-    --------
-    >>> from geosleuth.read._toponym_span import _Span
-    >>> text = "a cave near Mont-aux-Sources and Saint-Denis."
-    >>> _fragment(_Span(12, 20, "Mont-aux", []), text)
-    True
-    >>> _fragment(_Span(33, 44, "Saint-Denis", []), text)
-    False
-    """
-    if "-" not in s.text:
-        return False
-    return bool(
-        _HYPHEN_ON.match(text, s.end) or _HYPHEN_BEFORE.search(text, 0, s.start)
-    )
-
-
-def _placed(
-    s: _Span,
-    live: list[_Span],
-    gaz: Gazetteer,
-    text: str = "",
-    home: Place | None = None,
-) -> bool:
-    """Whether the town that a shaped name ``s`` picked may stand.
-
-    A name shaped like a feature, a street or an airport's ("Mount Rainier",
-    "Park Avenue", "Logan Airport"), which the NER does not call a town (GPE,
-    as "Estes Park"), may name no town at all. Its pick falls where the
-    document names other towns and all lie more than ``_COHERENT_KM`` from it:
-    "Boston's Logan Airport" is not Logan, Pennsylvania, nor "Mount Rainier"
-    in a story about Tacoma the town in Maryland. It stands where its
-    qualifier names its division or country ("Mount Vernon, Ohio"), another
-    name of the document is that division, the document names no other town
-    ("Death Valley", alone, is the village there), or it is a city of
-    ``_IMPORTANT_POP`` ("Da Nang International Airport"). A town that the name
-    matches only as another of its names, and that no qualifier places, never
-    stands: "Mont Blanc" is no other name of Saint-Just-Malmont here; unless
-    it names an airport by the first words of the town's own name ("Stansted
-    airport" is at Stansted Mountfitchet, :func:`_airports_town`). A name
-    before a lowercase "airport" that no words tie to another place ("Orly
-    airport", not "Heathrow airport in London") stands wherever the other
-    towns lie: the document's far city is where the police are.
-    """
-    pid = s.pick
-    if (
-        gaz.kind(pid) not in ("city", "town", "village")
-        or int(gaz.pops[pid]) >= _IMPORTANT_POP
-    ):
-        return True  # "Da Nang International Airport" is at Da Nang
-    if _in_qualifier(s, pid, gaz):
-        return True
-    if dict(s.cands).get(pid, 0.0) < 1.0 and not _airports_town(s, pid, gaz, text):
-        return False  # a feature's name, by a town's other name only
-    if _AIRPORT_ALONE.match(text, s.end):
-        return True  # "at Orly airport, police in London said": Orly, France
-    return _coheres(s, live, gaz, home)
-
-
-#: After a name, a lowercase "airport" that no words tie to a place after it:
-#: "Orly *airport*, police said", not "Heathrow *airport in* London" nor
-#: "Heathrow *airport, west* London".
-_AIRPORT_ALONE = re.compile(
-    r"\s(?:(?:International|Regional|Municipal)\s)?airport\b"
-    r"(?!\s+(?:in|near|outside)\s|,\s+(?:in\s+|near\s+)?(?:[A-Z]|"
-    + _COMPASS_WORD.pattern
-    + r"\s))"
-)
-
-
-#: After an airport's name: "Stansted *airport*", "Logan *International
-#: Airport*".
-_AIRPORT_AFTER = re.compile(
-    r"\s(?:(?:International|Regional|Municipal)\s)?[Aa]irport\b"
-)
-
-
-def _airports_town(s: _Span, pid: int, gaz: Gazetteer, text: str) -> bool:
-    """Whether ``s`` names an airport by the first words of the town ``pid``.
-
-    "Stansted airport" (or "Airport"), beside the village of Stansted
-    Mountfitchet, which the gazetteer holds by its other name "Stansted": an
-    airport is named after the town it serves, often by its name's first
-    word. Not "Mont Blanc" (no airport), nor an airport named by a town's other
-    name that is no part of its own.
-
-    >>> from geosleuth.read._toponym_span import _Span
-    >>> gaz = Gazetteer.default()
-    >>> pid = next(
-    ...     p for p, _ in gaz.match_ids("Stansted") if gaz.country_code(p) == "GB"
-    ... )
-    >>> text = "at Stansted airport"
-    >>> _airports_town(_Span(3, 11, "Stansted", []), pid, gaz, text)
-    True
-    >>> _airports_town(_Span(3, 11, "Stansted", []), pid, gaz, "at Stansted")
-    False
-    """
-    return _AIRPORT_AFTER.match(text, s.end) is not None and norm_key(
-        gaz.place(pid).name
-    ).startswith(norm_key(s.text) + " ")
-
-
-def _coheres(
-    s: _Span,
-    live: list[_Span],
-    gaz: Gazetteer,
-    home: Place | None = None,
-    *,
-    named: bool = False,
-) -> bool:
-    """Whether the town ``s`` picked lies among the document's other places.
-
-    In a division that another name names, or within ``_COHERENT_KM`` of another
-    town (or of the document's ``home``); or the document names no other town.
-    The names that lend nothing (:func:`_lends_nothing`) are not counted, nor,
-    where ``named``, those that the NER reads in an organisation's name:
-    "Ibarra" of "Rodrigo Salcedo Ibarra" (tagged ORG) is no town in Ecuador
-    that "North Badiraguato" must lie near.
-    """
-    pid = s.pick
-    where = (gaz.country_code(pid), gaz.admin1_code(pid))
-    key = norm_key(s.text)
-    others = [
-        t.pick
-        for t in live
-        if t.pick >= 0
-        and t.role == "place"
-        and norm_key(t.text) != key
-        and not _lends_nothing(t, gaz)
-        and not (named and t.ner == "ORG")
-    ]
-    if any(
-        gaz.kind(p) == "admin" and (gaz.country_code(p), gaz.admin1_code(p)) == where
-        for p in others
-    ):
-        return True
-    points = [
-        (float(gaz.lons[p]), float(gaz.lats[p]))
-        for p in others
-        if gaz.kind(p) in _LOCAL
-    ]
-    if home is not None:
-        points.append((home.lon, home.lat))
-    points = [(x, y) for x, y in points if math.isfinite(x) and math.isfinite(y)]
-    if not points:
-        return True  # no other town: "Death Valley", alone, is the village
-    lons, lats = np.array(points).T
-    d = haversine_km(lons, lats, gaz.lons[pid], gaz.lats[pid])
-    return bool(np.min(d) <= _COHERENT_KM)
-
-
-#: "X in Y", "X, west Y": what may come between a name and the town that holds
-#: it (a comma alone would join a list: "Leeds, London and Paris").
-_IN_TOWN = re.compile(
-    r"\s+in\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?"
-    r"|,\s+(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?"
-    r"|central)\s+"
-)
-
-
-#: After a name, a list's next item: "Hajin, eastern Aleppo *and* Raqqa"; not
-#: after a comma ("Lewisham, south-east London, and Paris" may be an aside).
-_LIST_GOES_ON = re.compile(r"\s+(?:and|or)\s+(?:the\s+)?[A-Z]")
-
-
-def _far_from_its_town(s: _Span, live: list[_Span], gaz: Gazetteer, text: str) -> bool:
-    """Whether "X in Y" names, by X, a town far from the town Y that holds it.
-
-    "North Beach in Burlington" (Vermont) is a beach of Burlington, not North
-    Beach, Maryland, 600 km away, nor "Heathrow, west London" Heathrow,
-    Florida (the gazetteer holds no Heathrow in England): a small town picked
-    for X more than ``_COHERENT_KM`` from the town picked for Y, the next
-    name, gives way (X stays a place, unresolved). After a comma, only to a Y
-    of ``_IMPORTANT_POP`` that ends no list ("Hajin, eastern Aleppo and Raqqa"
-    names three places): "Otley, west Yorkshire" is Otley, England, whatever
-    small town Yorkshire is taken for. A country or division Y qualifies X as
-    "X, Y" does (:func:`_in_qualifier`).
-    """
-    pid = s.pick
-    if gaz.kind(pid) not in _LOCAL or int(gaz.pops[pid]) >= _IMPORTANT_POP:
-        return False
-    m = _IN_TOWN.match(text, s.end)
-    if m is None:
-        return False
-    town = next((t for t in live if t.start == m.end()), None)
-    if town is None or town.pick < 0 or gaz.kind(town.pick) not in _LOCAL:
-        return False
-    if m.group().startswith(",") and (
-        int(gaz.pops[town.pick]) < _IMPORTANT_POP or _LIST_GOES_ON.match(text, town.end)
-    ):
-        # "Otley, west Yorkshire": no town in Virginia holds Otley; "Hajin,
-        # eastern Aleppo and Raqqa": a list, not a town and its part of a city
-        return False
-    d = haversine_km(
-        gaz.lons[town.pick], gaz.lats[town.pick], gaz.lons[pid], gaz.lats[pid]
-    )
-    return bool(d > _COHERENT_KM)
-
-
-def _in_qualifier(s: _Span, pid: int, gaz: Gazetteer) -> bool:
-    """Whether ``s``'s qualifier names the division or country ``pid`` lies in.
-
-    "Mount Vernon, Ohio", "Chamonix, France": the text itself places the town.
-    """
-    country, admin1 = gaz.country_code(pid), gaz.admin1_code(pid)
-    return any(
-        c == country and (not a or a == admin1) for c, a in _qualifier_places(s, gaz)
-    )
-
-
-def _qualifier_places(s: _Span, gaz: Gazetteer) -> list[tuple[str, str]]:
-    """(country, first-level division or "") of each place ``s``'s qualifier names.
-
-    "Springfield, Ill.": the state; "Athens, Georgia": the state and the
-    country. Empty without a qualifier, or one that names no division or
-    country.
-    """
-    if s.qualifier is None:
-        return []
-    return [
-        (gaz.country_code(q), gaz.admin1_code(q) if gaz.kind(q) == "admin" else "")
-        for q, w in gaz.match_ids(s.qualifier[0])
-        if w >= 0.9 and gaz.kind(q) in ("admin", "country")
-    ]
 
 
 def _resolve_live(
@@ -561,12 +174,12 @@ def _resolve_live(
     dateline = _dateline_town(text)
     for n, s in enumerate(live):
         wp = 0.3 if s.loose else _W_PRIOR  # a loose match is about place, not size
-        state_of = bool(_STATE_OF_BEFORE.search(text[max(0, s.start - 40) : s.start]))
+        state_of = bool(STATE_OF_BEFORE.search(text[max(0, s.start - 40) : s.start]))
         state_named = (
             s.after_town
-            or bool(_STATE_AFTER.match(text[s.end : s.end + 12]))
+            or bool(STATE_AFTER.match(text[s.end : s.end + 12]))
             or state_of
-            or _town_qualified_by(live, n, text, gaz)
+            or town_qualified_by(live, n, text, gaz)
         )
         cands = s.cands
         if state_named and not any(
@@ -577,7 +190,7 @@ def _resolve_live(
             # exact match of the name for the rest of the document's names too:
             # "Huatulco, in the state of Oaxaca" is the Santa María Huatulco
             # near it, no far alternate (review r86, #3)
-            cands = s.cands = cands + _designated_divisions(gaz, s.text, cands)
+            cands = s.cands = cands + designated_divisions(gaz, s.text, cands)
         cands = _promote_cities(cands, gaz, state_named=state_named)
         if state_of and any(w >= 1.0 and gaz.kind(p) == "admin" for p, w in cands):
             # "the state of Chihuahua": the state, whatever a dateline or a
@@ -632,11 +245,11 @@ def _resolve_live(
             top = sorted(base[-1].items(), key=lambda t: -t[1])[:400]
             base[-1] = dict(top)
     # explicit qualifiers: "Springfield, Ill." -> admin1 / country of the qualifier
-    qual = _shared_qualifiers(
-        live, [next(iter(_qualifier_places(s, gaz)), None) for s in live]
+    qual = shared_qualifiers(
+        live, [next(iter(qualifier_places(s, gaz)), None) for s in live]
     )
     for n in range(len(live) - 1):  # "Utah, Washington and Wisconsin"
-        if _LIST_GAP.match(text[live[n].end : live[n + 1].start]) and not _qualifies(
+        if _LIST_GAP.match(text[live[n].end : live[n + 1].start]) and not qualifies(
             live[n], live[n + 1], gaz
         ):
             live[n].listed_with.append(n + 1)
@@ -647,178 +260,8 @@ def _resolve_live(
         picks, scores = _round(live, base, qual, picks, gaz, home, demoted)
     for s, pick, probs in zip(live, picks, scores, strict=True):
         s.pick, s.probs = pick, probs  # the pick is the best of its own scores
-        if _outside_qualifier(s, gaz, text):
+        if outside_qualifier(s, gaz, text):
             s.pick = -1  # a town of that state that the gazetteer lacks
-
-
-def _shared_qualifiers(
-    live: list[_Span], qual: list[tuple[str, str] | None]
-) -> list[tuple[str, str] | None]:
-    """Each span's qualifier, a name's own for its mentions that have none.
-
-    One sense per discourse: "Tripoli, Lebanon. Tripoli has been calm" names
-    Tripoli, Lebanon twice, not the larger Tripoli, Libya the second time. A
-    name qualified with two places ("Paris, Texas" and "Paris, France") lends
-    neither to its bare mentions.
-    """
-    named: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for s, q in zip(live, qual, strict=True):
-        if q is not None:
-            named[norm_key(s.text)].add(q)
-    out = []
-    for s, q in zip(live, qual, strict=True):
-        own = named.get(norm_key(s.text), set())
-        out.append(q if q is not None or len(own) != 1 else next(iter(own)))
-    return out
-
-
-def _qualifies(s: _Span, t: _Span, gaz: Gazetteer) -> bool:
-    """Whether ``t``, right after "``s``, ", is ``s``'s qualifier, not a list item.
-
-    "Tijuana, Mexico": the country that holds the town before it is no item of a
-    list of cities (Mexico City, of "Mexico" the other name, would be its
-    fellow). "Moscow, Kiev, Minsk" is a list: no Moscow lies in Ukraine.
-    """
-    if s.qualifier is None or not s.qualifier[0].startswith(t.text):
-        return False
-    return _qualifier_match(gaz, t.text, s.cands) is not None
-
-
-def _outside_qualifier(s: _Span, gaz: Gazetteer, text: str) -> bool:
-    """Whether the town picked for "X, State" lies in no state the text names.
-
-    "ASHFORD, Wash.": the gazetteer's only Ashford is in Wisconsin, and the
-    qualifier says the town is in Washington; the name is a town the gazetteer
-    lacks, left unresolved (the state is still read on its own), not a town
-    2,700 km away. A qualifier that names several divisions or countries
-    ("Athens, Georgia": the state and the country) keeps a town in any of them,
-    and a "qualifier" that a list goes on after ("Moscow, Kiev, Minsk and
-    Riga", "Crockett, Palestine and Houston") is the next item of the list.
-    """
-    if s.qualifier is None or s.pick < 0:
-        return False
-    q = re.match(r",\s*" + re.escape(s.qualifier[0]) + r"\.?", text[s.end :])
-    if (
-        q is None
-        and any(
-            re.match(r",\s*" + re.escape(bare) + r"\b", text[s.end :])
-            for bare in _bare_names(s.qualifier[0])
-        )
-        and _a_city_outside(s, gaz)
-    ):
-        # "Acapulco, Oaxaca": a state the text names by its city's name
-        # ("Oaxaca State"), which holds no town of the name: the town, not
-        # the state, is what the text means (review r93, #6)
-        return False
-    # only a qualifier that is also a town's name may be a list's next item
-    # ("Kiev, Minsk and Riga"); "Wash." is a state whatever follows it
-    # ("Ashford, Wash., Eatonville, Wash.", "ASHFORD, Wash., June 3")
-    town = any(
-        w >= 0.9 and gaz.kind(p) in ("city", "town", "village")
-        for p, w in gaz.match_ids(s.qualifier[0])
-    )
-    nxt = _NEXT_ITEM.match(text[s.end + q.end() :]) if q is not None and town else None
-    names = {nxt.group(1).rstrip("."), nxt.group(1).split(".")[0]} if nxt else set()
-    if nxt is not None and not any(
-        w >= 0.9 and gaz.kind(p) == "country"
-        for name in names
-        for p, w in gaz.match_ids(name)
-    ):
-        return False  # "Kiev, Minsk and Riga"; not "Stroud, Ontario, Canada"
-    if gaz.kind(s.pick) not in ("city", "town", "village"):
-        return False
-    return bool(_qualifier_places(s, gaz)) and not _in_qualifier(s, s.pick, gaz)
-
-
-_MAJOR_CITY_POP = 1_000_000
-
-
-#: What makes "New York" the state: "New York State", "New York Governor", or
-#: standing as the division of the town before it ("Buffalo, New York").
-_STATE_AFTER = re.compile(
-    r"^\s?(?:state\b|governor\b|gov\.|legislature\b|assembly\b|senator\b)",
-    re.IGNORECASE,
-)
-
-
-#: What makes the name after it a division: "the state of Durango", "the
-#: southern Mexican state of Oaxaca", "the province of Kandahar" (review r64,
-#: H1).
-_STATE_OF_BEFORE = re.compile(
-    r"\b(?:state|province|department|prefecture)\s+of\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-
-
-def _bare_names(qualifier: str) -> list[str]:
-    """The state's name in a qualifier of its kind: "Oaxaca" of "Oaxaca State"."""
-    out = []
-    for form in _DESIGNATED:
-        head, _, tail = form.partition("{}")
-        if qualifier.startswith(head) and qualifier.endswith(tail):
-            bare = qualifier[len(head) : len(qualifier) - len(tail)]
-            out += [bare] if bare else []
-    return out
-
-
-def _town_qualified_by(live: list[_Span], n: int, text: str, gaz: Gazetteer) -> bool:
-    """Whether the town before ``live[n]`` has it, by its kind's name, as its state.
-
-    "Juchitán, Oaxaca": the town's qualifier is "Oaxaca State"
-    (:func:`geosleuth.read._toponym_qualifiers._designated`), and "Oaxaca" is
-    that state, not the city of its name, as "Salina Cruz, Oaxaca" is
-    (review r86, #3).
-    """
-    if n == 0:
-        return False
-    town = live[n - 1]
-    return (
-        town.qualifier is not None
-        and town.qualifier[0] in {form.format(live[n].text) for form in _DESIGNATED}
-        and _QUALIFIER_GAP.fullmatch(text, town.end, live[n].start) is not None
-        # not "Acapulco, Oaxaca": a city the state does not hold (review r93, #6)
-        and not _a_city_outside(town, gaz)
-    )
-
-
-def _a_city_outside(town: _Span, gaz: Gazetteer) -> bool:
-    """Whether ``town`` is a city that its qualifier's state does not hold.
-
-    "Acapulco, Oaxaca": a city of 100,000 people or more, which the writer
-    means whatever state follows it, and the name after it is its own place
-    (review r93, #6); not "Tehuantepec, Oaxaca", whose only match is a
-    village far away (Tulapam, Veracruz), a town the gazetteer lacks.
-    """
-    return (
-        town.qualifier is not None
-        and _qualifier_match(gaz, town.qualifier[0], town.cands) is None
-        and any(w >= 0.9 and gaz.kind(p) == "city" for p, w in town.cands)
-    )
-
-
-#: Between a town and the state after it that qualifies it: "Juchitán,
-#: Oaxaca", "Juchitán, in Oaxaca", "Juchitán, in the hills of Oaxaca".
-_QUALIFIER_GAP = re.compile(
-    r"\s*,\s*(?:in\s+(?:the\s+)?(?:" + _PART_OF + r")?)?", re.IGNORECASE
-)
-
-
-def _designated_divisions(
-    gaz: Gazetteer, name: str, cands: list[tuple[int, float]]
-) -> list[tuple[int, float]]:
-    """The first-level divisions that ``name`` with its kind names, as exact matches.
-
-    "the state of Chihuahua": the gazetteer's "Chihuahua State", which the bare
-    name does not match (a town of that name stands for it). Those already in
-    ``cands`` are left out.
-    """
-    have = {p for p, _ in cands}
-    out: dict[int, float] = {}
-    for form in _DESIGNATED:
-        for p, w in gaz.match_ids(form.format(name)):
-            if w >= 0.9 and gaz.kind(p) == "admin" and p not in have:
-                out[p] = 1.0
-    return list(out.items())
 
 
 #: Words of a town's people, wealth or crowding before its side, which make
@@ -915,9 +358,12 @@ def _in_a_list(live: list[_Span], n: int, text: str, gaz: Gazetteer) -> bool:
     return any(
         0 <= a < b < len(live)
         and _LIST_GAP.match(text[live[a].end : live[b].start]) is not None
-        and not _qualifies(live[a], live[b], gaz)
+        and not qualifies(live[a], live[b], gaz)
         for a, b in ((n - 1, n), (n, n + 1))
     )
+
+
+_MAJOR_CITY_POP = 1_000_000
 
 
 def _promote_cities(
@@ -1125,7 +571,7 @@ def _context(
             )
         )
     for t, b, p in zip(live, base, picks, strict=True):
-        if t.role == "person" or _lends_nothing(t, gaz):
+        if t.role == "person" or lends_nothing(t, gaz):
             continue  # "Mount Rainier" may be the mountain: no town to lean on
         key = norm_key(t.text)
         out.append(

@@ -128,12 +128,13 @@ from geosleuth.gazetteer._sources import SRC_COUNTY
 from geosleuth.geometry import Point, haversine_km
 from geosleuth.read._lexicon import DEMONYMS
 from geosleuth.read._toponym_detect import _detect, _Span
+from geosleuth.read._toponym_qualified import in_qualifier
 from geosleuth.read._toponym_qualifiers import (
     _IMPORTANT_POP,
     _comma_qualifier,
     _placing_qualifier,
 )
-from geosleuth.read._toponym_resolve import _in_qualifier, _resolve
+from geosleuth.read._toponym_resolve import _resolve
 
 __all__ = [
     "DEMONYMS",
@@ -423,7 +424,7 @@ def _far_alternate(s: _Span, picked: list[_Span], gaz: Gazetteer) -> bool:
         return False
     key = norm_key(s.text)
     if any(
-        t.pick == s.pick and norm_key(t.text) == key and _in_qualifier(t, t.pick, gaz)
+        t.pick == s.pick and norm_key(t.text) == key and in_qualifier(t, t.pick, gaz)
         for t in picked
     ):
         return False  # "Chamonix, France": the text itself places it
