@@ -348,7 +348,8 @@ def _death_denied_too(verb: Any, cue: Any, s: Sentence) -> bool:
                 continue
             lemma = t.lemma_.lower()
             if t.pos_ == "NOUN" and lemma in _DEATH_NOUNS:
-                if the_ones_told(t, cue, s.target, s.places):
+                # not "*death* threats against his family" (review r124, W4)
+                if t.dep_ != "compound" and the_ones_told(t, cue, s.target, s.places):
                     return True
             elif t.pos_ in ("VERB", "ADJ") and (
                 lemma in _DEATH_VERBS or lemma == "dead"

@@ -698,6 +698,8 @@ def _adds_detail(clause: Any, before: Any) -> bool:
             continue  # "the arrest took place"
         if c.dep_ == "advmod" and c.lower_ in _NO_DETAIL:
             continue
+        if _nothing_added(c, clause, before):
+            continue
         if c.dep_ in ("prep", "agent"):
             words = [t for t in c.subtree if not t.is_punct and t.pos_ not in _FUNCTION]
             if all(t.lower_ in said for t in words):
@@ -717,6 +719,85 @@ def _adds_detail(clause: Any, before: Any) -> bool:
                 continue
         return True
     return False
+
+
+#: Those whose arrest is the arrest denied, not a detail of it: "denied that
+#: he had been detained *by police*".
+_ARRESTERS = frozenset({"police", "authority", "authorities", "policeman", "officer"})
+#: Verbs of a report, which "as" makes no detail: "arrested, *as reported*".
+_AS_TOLD = frozenset({"report", "say", "claim", "allege", "state"})
+#: Times that agree with, or are vaguer than, a day told before: "arrested
+#: *that day*", "*this week*", "*yesterday*" after "on Monday".
+_SAME_TIMES = frozenset({"day", "week", "month", "year"})
+_NEAR_DAYS = frozenset({"yesterday", "today", "recently", "tonight"})
+#: Words of a day told: "*on Monday*", "*yesterday*", "*last night*".
+_DAYS_TOLD = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+     "sunday", "yesterday", "today", "tonight", "night"}
+)  # fmt: skip
+
+
+def _nothing_added(c: Any, clause: Any, before: Any) -> bool:
+    """Whether the child ``c`` of the denied ``clause`` adds nothing to the event.
+
+    "*at all*", "*in the first place*", "*as reported*", an arrest "*by
+    police*" or "*by the authorities*", a verb of the same kind joined to it
+    ("arrested *or detained*"), or a time that agrees with, or is vaguer than,
+    a day the clause ``before`` tells ("*that day*", "*this week*",
+    "*yesterday*" after "on Monday"), review r124, W1. Not "*by the army*",
+    "*in 2015*", "*last year*", "arrested *and tortured*".
+    """
+    word = c.lower_
+    kids = list(c.children)
+    if c.dep_ == "advmod" and word == "all":
+        return any(k.lower_ == "at" for k in kids)  # "at all"
+    if c.dep_ in ("prep", "advmod") and word == "at":
+        return any(k.lower_ == "all" for k in kids)
+    if c.dep_ == "prep" and word == "in":
+        # "in the first place"
+        return any(
+            o.dep_ == "pobj"
+            and o.lower_ == "place"
+            and any(a.lower_ == "first" for a in o.children)
+            for o in kids
+        )
+    if c.dep_ == "agent":
+        objects = [o for o in kids if o.dep_ == "pobj"]
+        return bool(objects) and all(
+            o.lemma_.lower() in _ARRESTERS or o.lower_ in _ARRESTERS for o in objects
+        )
+    if c.dep_ == "advcl":
+        # "arrested, as reported"
+        return (
+            c.lemma_.lower() in _AS_TOLD
+            and any(k.dep_ == "mark" and k.lower_ == "as" for k in kids)
+            and not any(k.dep_ in ("nsubj", "nsubjpass", "dobj", "ccomp") for k in kids)
+        )
+    if c.dep_ == "cc":
+        return any(
+            v.dep_ == "conj" and v.i > c.i and _same_kind(v, clause)
+            for v in clause.children
+        )
+    if c.dep_ == "conj":
+        return _same_kind(c, clause) and not any(
+            k.dep_ not in ("cc", "punct") for k in kids
+        )
+    if c.dep_ in ("npadvmod", "advmod") and c.ent_type_ in _TIME_LABELS:
+        near = word in _NEAR_DAYS and not kids
+        same = word in _SAME_TIMES and all(
+            k.dep_ == "det" and k.lower_ in ("that", "this", "the") for k in kids
+        )
+        if not (near or same):
+            return False
+        told = told_span(clause, before)
+        return any(t.lower_ in _DAYS_TOLD and t.ent_type_ in _TIME_LABELS for t in told)
+    return False
+
+
+def _same_kind(verb: Any, clause: Any) -> bool:
+    """Whether ``verb`` tells the same kind of event as ``clause``: "or *detained*"."""
+    kind = _told_kind(verb)
+    return kind is not None and kind == _told_kind(clause)
 
 
 #: Parts of speech that add no detail of their own: "*in the* city".
@@ -934,6 +1015,8 @@ def _witnessed(verb: Any) -> frozenset[str]:
     kinds = set()
     gender = gender_told(verb)
     doing = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]
+    # "seen on Monday *being held by police*", which the parse hangs on the time
+    doing += _after_time(verb)
     # "filmed *while being arrested*", "seen *as he was arrested*"
     doing += [
         c
@@ -986,9 +1069,11 @@ def _held(prep: Any, place: Any) -> bool:
     """
     word, lemma = prep.lower_, place.lemma_.lower()
     if word in ("in", "into") and lemma in _HELD:
-        return True
+        # not "seen in jail *visiting his brother*", "*as a visitor*" (review
+        # r124, W3)
+        return not _visiting(prep.head)
     if lemma in _HELD_BY.get(word, ()):
-        return True
+        return _held_by(place)
     if word not in ("in", "into") or lemma not in _HELD_IN:
         return False
     whose = [c for c in place.children if c.dep_ in ("compound", "amod")] + [
@@ -999,6 +1084,71 @@ def _held(prep: Any, place: Any) -> bool:
         if g.dep_ == "pobj"
     ]
     return any(g.lemma_.lower() in _TAKERS for g in whose)
+
+
+#: Verbs and nouns of one who comes to a jail, not held in it: "seen in jail
+#: *visiting* his brother", "*as a visitor*".
+_VISITING = frozenset({"visit", "visitor", "guest"})
+
+
+def _visiting(verb: Any) -> bool:
+    """Whether the one the seeing ``verb`` saw visits: "*visiting* his brother"."""
+    return any(
+        (
+            c.dep_ in ("advcl", "xcomp", "conj", "pcomp")
+            and c.lemma_.lower() in _VISITING
+        )
+        or (
+            c.dep_ == "prep"
+            and c.lower_ == "as"
+            and any(g.lemma_.lower() in _VISITING for g in c.children)
+        )
+        for c in (*verb.children, *_after_time(verb))
+    )
+
+
+def _after_time(verb: Any) -> list[Any]:
+    """Verbs the parse hangs on a time of ``verb``: "seen on Monday *being held*".
+
+    The parse takes "on Monday being held by police" as one phrase; the verb
+    is the seen one's doing all the same.
+    """
+    return [
+        g
+        for c in verb.children
+        if c.dep_ == "prep"
+        for g in c.children
+        if g.dep_ == "pcomp"
+        and g.pos_ in ("VERB", "AUX")
+        # "on Monday", which the parse may take for the subject of the verb
+        and any(
+            o.dep_ in ("pobj", "nsubj", "nsubjpass") and o.ent_type_ in _TIME_LABELS
+            for o in (*c.children, *g.children)
+        )
+    ]
+
+
+def _held_by(place: Any) -> bool:
+    """Whether "under" or "behind" ``place`` holds the one seen: "*behind bars*".
+
+    "behind bars", not "behind *the bar of a cantina*"; "under arrest", "under
+    guard", "under *police* guard", "under *armed* guard", "under the guard
+    *of soldiers*", not "under guard *of his own gunmen*" (review r124, W3).
+    """
+    kids = list(place.children)
+    if place.lemma_.lower() == "bar":
+        return place.lower_ == "bars" and not any(
+            k.dep_ in ("det", "poss") or (k.dep_ == "prep" and k.lower_ == "of")
+            for k in kids
+        )
+    keepers = [
+        g
+        for c in kids
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return all(g.lemma_.lower() in _TAKERS for g in keepers)
 
 
 def _led_away(verb: Any) -> bool:
