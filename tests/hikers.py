@@ -3,6 +3,8 @@
 Rocky Mountain National Park, on cells of 250 m, with a car at the trailhead and
 a witness at Dream Lake and no searches yet: ``tests/test_e106.py`` records
 searches on it with the command line, ``tests/test_m115.py`` with the service.
+``LONDON_CASE`` is a walker seen in London, a region near Greenwich for the
+searches that a lost minus sign would mirror across it.
 """
 
 RMNP_CASE = """\
@@ -34,4 +36,15 @@ evidence:
     place: Dream Lake
     sigma_km: 0.3
     grade: C3
+"""
+
+LONDON_CASE = """\
+target: a walker
+region: {west: -0.3, south: 51.4, east: 0.5, north: 51.6}
+grid: {cell_km: 1.0}
+documents:
+  d: {title: log, published: 2024-09-15}
+evidence:
+  - {id: seen, kind: sighting, document: d, date: 2024-09-14, place: {lon: 0.1,
+     lat: 51.5}, sigma_km: 1.0}
 """

@@ -34,7 +34,7 @@ from geosleuth.geometry import Area, coverage
 from geosleuth.grid import Grid
 from geosleuth.plan import allocate_optimal
 from geosleuth.report.fieldfiles import PlanAreas
-from hikers import RMNP_CASE
+from hikers import LONDON_CASE, RMNP_CASE
 
 runner = CliRunner()
 CASE = RMNP_CASE  # the review's case, on coarser cells, without its searches
@@ -136,16 +136,7 @@ def test_a_search_far_out_that_no_sign_explains_counts_for_nothing(
     assert "search-2024-09-15-1" in case.read_text()
 
 
-LONDON = """\
-target: a walker
-region: {west: -0.3, south: 51.4, east: 0.5, north: 51.6}
-grid: {cell_km: 1.0}
-documents:
-  d: {title: log, published: 2024-09-15}
-evidence:
-  - {id: seen, kind: sighting, document: d, date: 2024-09-14, place: {lon: 0.1,
-     lat: 51.5}, sigma_km: 1.0}
-"""
+LONDON = LONDON_CASE
 
 
 def test_a_search_just_outside_a_region_across_greenwich_is_only_warned_of(

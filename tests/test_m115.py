@@ -33,22 +33,13 @@ from geosleuth.errors import InputError
 from geosleuth.geometry import Point
 from geosleuth.locate import search_item
 from geosleuth.service import create_app
-from hikers import RMNP_CASE
+from hikers import LONDON_CASE, RMNP_CASE
 from serving import call, error_of, files_of
 
 CASE = RMNP_CASE  # the case of review r105 (Rocky Mountain NP)
 
 
-LONDON = """\
-target: a walker
-region: {west: -0.3, south: 51.4, east: 0.5, north: 51.6}
-grid: {cell_km: 1.0}
-documents:
-  d: {title: log, published: 2024-09-15}
-evidence:
-  - {id: seen, kind: sighting, document: d, date: 2024-09-14, place: {lon: 0.1,
-     lat: 51.5}, sigma_km: 1.0}
-"""
+LONDON = LONDON_CASE
 
 BOX = [-105.67, 40.305, -105.65, 40.315]
 
