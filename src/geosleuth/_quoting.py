@@ -1,12 +1,12 @@
-"""How a message quotes a value the user gave (review r60, L5).
+"""How a message writes a value back: a name the user gave, a distance.
 
 One rule for the command line, the case file's checks and the service, so a
-name is quoted alike wherever it is said back.
+name is quoted, and a distance rounded, alike wherever it is said back.
 """
 
 from __future__ import annotations
 
-__all__ = ["quoted"]
+__all__ = ["km_text", "quoted"]
 
 
 def quoted(value: object) -> str:
@@ -27,3 +27,12 @@ def quoted(value: object) -> str:
     if "'" not in value:
         return f"'{value}'"
     return f'"{value}"' if '"' not in value else f"“{value}”"
+
+
+def km_text(km: float) -> str:
+    """A distance in km for a message: whole km from 10 km, one decimal below.
+
+    >>> km_text(10_012.4), km_text(2.345)
+    ('10,012', '2.3')
+    """
+    return f"{km:,.0f}" if km >= 10 else f"{km:.1f}"

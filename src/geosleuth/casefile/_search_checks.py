@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from geosleuth._quoting import quoted
+from geosleuth._quoting import km_text, quoted
 from geosleuth.errors import GeosleuthWarning, InputError
 from geosleuth.evidence import Searched, time_text
 from geosleuth.fuse import factors
@@ -241,10 +241,6 @@ def _outside_region(
     return out
 
 
-def _km(km: float) -> str:
-    return f"{km:,.0f}" if km >= 10 else f"{km:.1f}"
-
-
 def _negated(geom: Geometry, lon_by: float, lat_by: float) -> Geometry | None:
     """``geom`` with each lon times ``lon_by`` and lat times ``lat_by``."""
 
@@ -314,7 +310,7 @@ def _check_sign_kept(item: Searched, case: Case, names: SearchNames) -> None:
         plural = "signs" if lon_by < 0 and lat_by < 0 else "sign"
         raise InputError(
             f"The search {names.given} lies wholly outside the case's {where} (west "
-            f"{w:.2f}, south {s:.2f}, east {e:.2f}, north {n:.2f}), {_km(out_km)} "
+            f"{w:.2f}, south {s:.2f}, east {e:.2f}, north {n:.2f}), {km_text(out_km)} "
             f"km from it, and with the {plural} of its {what} changed it lies "
             f"inside: {'; '.join(said)}. The minus {plural} of the {what} lost? "
             "(Longitudes west of Greenwich and latitudes south of the equator are "

@@ -51,6 +51,7 @@ from typing import Any
 
 import numpy as np
 
+from geosleuth._quoting import km_text
 from geosleuth._types import FloatArray
 from geosleuth.casefile._items import _nfc
 from geosleuth.casefile._loader import _line_of, _Map
@@ -242,10 +243,6 @@ def _km_from(lons: FloatArray, lats: FloatArray, grid: Grid) -> float:
     from geosleuth.fuse.reach import km_from_grid
 
     return km_from_grid(lons, lats, grid)
-
-
-def _km_text(km: float) -> str:
-    return f"{km:,.0f}" if km >= 10 else f"{km:.1f}"
 
 
 def _written_at(
@@ -538,13 +535,13 @@ def _judge_item(
     said = (
         f"{_capital(what)}, written at {source}, line {line} ({field}), {lies} "
         f"wholly outside {where} ({_bounds_text(grid, doc)}), "
-        f"{_km_text(swap.outside_km)} km from it, and with lon and lat exchanged "
+        f"{km_text(swap.outside_km)} km from it, and with lon and lat exchanged "
         f"(around {lon:.4f},{lat:.4f}) it lies inside"
     )
     if swap.refused and swap.by is not None:
         other = swap.by
         raise CaseFileError(
-            f"{said}, {_km_text(swap.lands_km)} km from {other.kind} {other.id!r}: "
+            f"{said}, {km_text(swap.lands_km)} km from {other.kind} {other.id!r}: "
             f"lon and lat swapped? {how}. Left as written, 'geosleuth locate' would "
             "leave the item out. If it is where it should be, give the case a region "
             "that holds it.",
@@ -657,14 +654,14 @@ def _judge_positions(
             field += "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in sub)
             line = _line_of(doc, path)
         away = (
-            f"{_km_text(km)} km outside {where} ({_bounds_text(grid, doc)})"
+            f"{km_text(km)} km outside {where} ({_bounds_text(grid, doc)})"
             if grid is not None
-            else f"{_km_text(km)} km from every other position of the case"
+            else f"{km_text(km)} km from every other position of the case"
         )
         said = (
             f"A position of {what}, written at {source}, line {line} ({field}), "
             f"[{lon:g}, {lat:g}], lies {away}, and with lon and lat exchanged, "
-            f"[{lat:g}, {lon:g}], it lies {_km_text(near)} km from the shape's other "
+            f"[{lat:g}, {lon:g}], it lies {km_text(near)} km from the shape's other "
             "positions: lon and lat swapped at this position?"
         )
         remedy = (
@@ -676,7 +673,7 @@ def _judge_positions(
             raise CaseFileError(
                 f"{said} Write it [lon, lat], longitude first, as the shape's other "
                 f"positions are. Left as written, the shape would reach "
-                f"{_km_text(km)} km out to it. If it is where it should be, give "
+                f"{km_text(km)} km out to it. If it is where it should be, give "
                 "the case a region that holds it.",
                 path=source,
                 line=line,
@@ -760,7 +757,7 @@ def _judge_region(
     it_holds = "it holds it" if len(placed) == 1 else f"it holds {len(held):,} of them"
     said = (
         f"The case's region ({source}, line {line}: west {w:g}, south {s:g}, east "
-        f"{e:g}, north {n:g}) {none_of} (the nearest {_km_text(nearest)} km from "
+        f"{e:g}, north {n:g}) {none_of} (the nearest {km_text(nearest)} km from "
         f"it), and with lon and lat exchanged (west {s:g}, south {w:g}, east "
         f"{n:g}, north {e:g}) {it_holds}: lon and lat swapped? 'west' and 'east' "
         "are longitudes, 'south' and 'north' latitudes. (Or, if the region is "
@@ -1043,7 +1040,7 @@ def _warn_among(
     warnings.warn(
         f"In {source}, {what} (line {line}, {field}) lies more than "
         f"{SWAP_FAR_KM:,.0f} km from every other item, and with lon and lat "
-        f"exchanged it would lie {_km_text(float(d[k]))} km from {near}: lon and "
+        f"exchanged it would lie {km_text(float(d[k]))} km from {near}: lon and "
         "lat swapped? If so, write it longitude first. If every place is where it "
         "should be, give the case a region that holds them.",
         EvidenceWarning,
@@ -1087,7 +1084,7 @@ def _refuse_groups(
     one, many = "one other item", "other items"
     if na == nb:
         said = (
-            f"In {source}, {names(a)} and {names(b)} lie {_km_text(km)} km apart "
+            f"In {source}, {names(a)} and {names(b)} lie {km_text(km)} km apart "
             f"({'each' if na == 1 else 'each group'} more than {SWAP_FAR_KM:,.0f} "
             "km from every other item), and with lon and lat exchanged either "
             f"would lie among the other: one of the two{'' if na == 1 else ' groups'} "
@@ -1099,7 +1096,7 @@ def _refuse_groups(
     else:
         said = (
             f"In {source}, {names(a)} {'lies' if na == 1 else 'lie'} "
-            f"{_km_text(km)} km from {_items_text(nb, one=one, many=many)} "
+            f"{km_text(km)} km from {_items_text(nb, one=one, many=many)} "
             f"({names(b)}), more than {SWAP_FAR_KM:,.0f} km from every other item, "
             f"and with lon and lat exchanged {these} would lie among them: lon and "
             f"lat swapped, either in {'it' if na == 1 else 'these'} "
@@ -1122,7 +1119,7 @@ def _refuse_groups(
         )
     raise CaseFileError(
         f"{said} Left as written, the region drawn around the evidence would "
-        f"stretch {_km_text(km)} km to hold both. {way_out}",
+        f"stretch {km_text(km)} km to hold both. {way_out}",
         path=source,
         line=a[0][1],
         field=a[0][2],

@@ -15,6 +15,7 @@ import typer
 from rich.text import Text
 
 from geosleuth._json import loads as read_json
+from geosleuth._quoting import km_text
 from geosleuth.casefile import (
     CHECK_COORDINATES,
     Case,
@@ -308,10 +309,6 @@ def _area_from_options(
     return geom, buffer_km
 
 
-def _km(km: float) -> str:
-    return f"{km:,.0f}" if km >= 10 else f"{km:.1f}"
-
-
 def _check_not_swapped(item: Searched, case: Case, given: str) -> bool:
     """Refuse a search that is unambiguously written with lon and lat swapped.
 
@@ -350,17 +347,17 @@ def _check_not_swapped(item: Searched, case: Case, given: str) -> bool:
     lon, lat = area.representative()
     where = "region" if case.region_given else "evidence (the region drawn around it)"
     lands = (
-        f"{_km(swap.lands_km)} km from {swap.by.kind} {quoted(swap.by.id)}"
+        f"{km_text(swap.lands_km)} km from {swap.by.kind} {quoted(swap.by.id)}"
         if swap.refused and swap.by is not None
         else "and the case file has no other item with a place near the region"
     )
     raise InputError(
         f"The search {given} lies wholly outside the case's {where} (west "
         f"{w:.2f}, south {s:.2f}, east {e:.2f}, north {n:.2f}), "
-        f"{_km(swap.outside_km)} km from it, and with lon and lat exchanged (around "
-        f"{lon:.4f},{lat:.4f}) it lies inside, {lands}: lon and lat swapped? Give "
-        "longitude first, then latitude. If it is where it should be, give the "
-        "case a region that holds it. Nothing was written.",
+        f"{km_text(swap.outside_km)} km from it, and with lon and lat exchanged "
+        f"(around {lon:.4f},{lat:.4f}) it lies inside, {lands}: lon and lat "
+        "swapped? Give longitude first, then latitude. If it is where it should "
+        "be, give the case a region that holds it. Nothing was written.",
         field=given.split(" ", 1)[0],
     )
 

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from geosleuth._quoting import km_text
 from geosleuth.casefile import (
     Case,
     SearchCheck,
@@ -153,10 +154,10 @@ def _refuse_swapped(
     else:
         looks, form = "[lat, lon]", "[lon, lat]"
         fixed = [value[1], value[0]]
-    km = _km(swap.outside_km)
+    km = km_text(swap.outside_km)
     if swap.refused and swap.by is not None:
         lands = (
-            f"{_km(swap.lands_km)} km from {swap.by.kind} {swap.by.id!r} of the "
+            f"{km_text(swap.lands_km)} km from {swap.by.kind} {swap.by.id!r} of the "
             "case's evidence"
         )
     else:
@@ -170,10 +171,6 @@ def _refuse_swapped(
         "region that holds it. Nothing was written.",
         field=given,
     )
-
-
-def _km(km: float) -> str:
-    return f"{km:,.0f}" if km >= 10 else f"{km:.1f}"
 
 
 def record_search(
