@@ -35,6 +35,8 @@ __all__ = [
     "DENYING_BACK",
     "EVENT_KINDS",
     "EVENT_NOUNS",
+    "FORCE_BODIES",
+    "FORCE_MEMBERS",
     "WHERE_NOUNS",
     "described_only",
     "event_elsewhere",
@@ -245,11 +247,11 @@ def _killer_told(owner: Any, words: _DocWords) -> bool:
 
 #: Bodies of armed men: "the *police*", "the *army*"; before a description,
 #: one of theirs ("the *police* chief": :data:`_NOT_THE_ONE`).
-_FORCE_BODIES = frozenset({"police", "army", "military", "navy"})
+FORCE_BODIES = frozenset({"police", "army", "military", "navy"})
 #: Their members, each one person (:data:`_OFFICERS`): "*a police officer*".
-_FORCE_MEMBERS = frozenset({"officer", "policeman", "agent", "soldier", "marine"})
+FORCE_MEMBERS = frozenset({"officer", "policeman", "agent", "soldier", "marine"})
 #: Forces whose killing of the target makes "the suspect" maybe the one killed.
-_FORCES = _FORCE_BODIES | _FORCE_MEMBERS | {"troop", "force", "commando"}
+_FORCES = FORCE_BODIES | FORCE_MEMBERS | {"troop", "force", "commando"}
 #: Verbs of a killing, whose doer "the suspect" may be.
 _KILLING = frozenset(
     {"kill", "murder", "shoot", "stab", "assassinate", "slay", "strangle",
@@ -314,7 +316,7 @@ _MAY_BE_THE_ONE = frozenset(
 #: Words before a description that make it one of a force or an office ("the
 #: *police* chief", "the *army* commander"), or someone else ("the *other*
 #: man", "a *second* suspect").
-_NOT_THE_ONE = _FORCE_BODIES | {
+_NOT_THE_ONE = FORCE_BODIES | {
     "prison", "security", "government", "other", "another", "second", "third",
     "fellow",
 }  # fmt: skip
@@ -489,7 +491,7 @@ _SAYS_WORDS = frozenset({"said", "says", "told", "reported", "added", "denied"})
 
 #: Nouns for one person that officials and forces are (PERSON_NOUNS leaves
 #: them out: they speak with authority): "*a police officer* was shot".
-_OFFICERS = _FORCE_MEMBERS | {
+_OFFICERS = FORCE_MEMBERS | {
     "policewoman", "official", "guard", "commander", "chief", "mayor", "governor",
 }  # fmt: skip
 

@@ -24,6 +24,8 @@ from geosleuth.evidence import Hedge
 from geosleuth.read._denied_owners import (
     DENYING_BACK,
     EVENT_NOUNS,
+    FORCE_BODIES,
+    FORCE_MEMBERS,
     WHERE_NOUNS,
     described_only,
     event_elsewhere,
@@ -979,10 +981,7 @@ _HELD_BY = {"under": frozenset({"arrest", "guard"}), "behind": frozenset({"bar"}
 #: "*in the hands of police*", "bundled *into a police car*".
 _HELD_IN = frozenset({"hand", "car", "van", "vehicle", "truck"})
 #: Those whose leading one away is an arrest: "seen being led away *by soldiers*".
-_TAKERS = frozenset(
-    {"police", "policeman", "officer", "soldier", "troop", "army", "military",
-     "navy", "marine", "agent", "authority", "guard", "force"}
-)  # fmt: skip
+_TAKERS = FORCE_BODIES | FORCE_MEMBERS | {"troop", "force", "authority", "guard"}
 #: Verbs of an arrest, of a seeing's doing, that tell no seeing of their own:
 #: "seen *being handcuffed*".
 _HANDCUFFING = frozenset({"handcuff", "shackle"})
