@@ -110,12 +110,15 @@ def _other_kind(noun: Any, told: Collection[str] | None) -> bool:
 
 
 def told_span(noun: Any, before: Any) -> Any:
-    """The words of the clause ``before`` up to the semicolon before ``noun``."""
+    """The words of the clause ``before`` up to the semicolon before ``noun``.
+
+    Not past the sentence of ``before``, where ``noun`` is in a later one.
+    """
     doc = noun.doc
     semicolon = max(
         (t.i for t in doc[before.i : noun.i] if t.text == ";"), default=noun.i
     )
-    return doc[before.sent.start : semicolon]
+    return doc[before.sent.start : min(semicolon, before.sent.end)]
 
 
 def _owners(noun: Any) -> list[Any]:

@@ -35,6 +35,7 @@ from geosleuth.read._life_words import _death_cues
 from geosleuth.read._reports import report_called_untrue
 from geosleuth.read._sentence import Sentence
 from geosleuth.read._target_pronouns import GENDER_OF
+from geosleuth.read._told_again import GIVING_REASON, TOLD_KINDS
 from geosleuth.read.target import TargetRef
 
 __all__ = [
@@ -259,7 +260,9 @@ def others_death_undenied(s: Sentence, text: str, at: int) -> tuple[str, str | N
     arrest*", nor "*reports of his arrest*" (:func:`_of_another_kind`), review
     r93, #7; not where the denial denies the death as well, "reports of his
     arrest *and of his death*" (:func:`_death_denied_too`, review r116, W8,
-    W9). With it, the words of a denial so blanked whose
+    W9); nor a clause of another event ("police denied *that he had been
+    arrested before he was killed*": :func:`_clauses_of_another_kind`, review
+    r124, G3). With it, the words of a denial so blanked whose
     event is of a description that can only be the target ("the army denied
     the death *of the drug lord*", the text naming no one else:
     :func:`~geosleuth.read._denied_owners.described_only`), which leaves the
@@ -293,6 +296,7 @@ def others_death_undenied(s: Sentence, text: str, at: int) -> tuple[str, str | N
         if (
             (events and len(told) < len(events))
             or any(_of_another_kind(c, cue) for c in verb.children)
+            or _clauses_of_another_kind(verb, cue)
         ) and not _death_denied_too(verb, cue, s):
             k = verb.idx - s.span[0]
             text = text[:k] + " " * len(verb.text) + text[k + len(verb.text) :]
@@ -327,7 +331,9 @@ def _death_denied_too(verb: Any, cue: Any, s: Sentence) -> bool:
     noun of the target's (:func:`~geosleuth.read._denied_owners.the_ones_told`)
     or a verb of a death of no other subject, up to a semicolon. Not "the
     death *of the gunman*", "*and that his brother had been killed*", nor a
-    reason beside the denial ("*, saying he had been killed* in a shootout").
+    reason beside the denial ("*, saying he had been killed* in a shootout"),
+    nor a death the denied clause takes as given ("arrested *before he was
+    killed*": :func:`_given`).
     """
     stop = next((t.i for t in verb.doc[verb.i :] if t.text == ";"), len(verb.doc))
     gender = gender_told(cue)
@@ -343,9 +349,12 @@ def _death_denied_too(verb: Any, cue: Any, s: Sentence) -> bool:
             and not any(m.dep_ == "mark" for m in c.children)
         ):
             continue
+        given = _given(c)
         for t in c.subtree:
             if t.i >= stop or (t.i < verb.i and c.dep_ != "nsubjpass"):
                 continue
+            if t.i in given:
+                continue  # "arrested *before he was killed*": the death granted
             lemma = t.lemma_.lower()
             if t.pos_ == "NOUN" and lemma in _DEATH_NOUNS:
                 # not "*death* threats against his family" (review r124, W4)
@@ -362,6 +371,71 @@ def _death_denied_too(verb: Any, cue: Any, s: Sentence) -> bool:
                 ):
                     return True
     return False
+
+
+#: Verbs of what may befall one held, besides those of an event told
+#: (:data:`~geosleuth.read._told_again.TOLD_KINDS`), none of them a death: "denied
+#: that he had been *tortured* after he died".
+_HELD_DEEDS = frozenset(
+    {"torture", "beat", "abuse", "mistreat", "interrogate", "question"}
+)  # fmt: skip
+
+
+def _clauses_of_another_kind(verb: Any, cue: Any) -> bool:
+    """Whether each clause the denial ``verb`` denies tells an event not a death.
+
+    "Salcedo was killed ...; police denied *that he had been arrested*", "*that
+    officers had arrested him before he died*", "*that he had been tortured
+    after he died*", "*arresting him*": a verb of an arrest, a sighting, a
+    kidnapping, a going missing (:data:`~geosleuth.read._told_again.TOLD_KINDS`)
+    or a deed done to one held (:data:`_HELD_DEEDS`), after the denial and not
+    holding the death told ``cue``. Not "that he had been killed", "that he was
+    dead", nor a denial of no clause. A death the clause tells as well
+    ("arrested *and killed*") is :func:`_death_denied_too`'s.
+    """
+    clauses = [
+        c
+        for c in verb.children
+        if c.dep_ in ("ccomp", "xcomp")
+        and c.i > verb.i
+        and not c.left_edge.i <= cue.i <= c.right_edge.i
+    ]
+    return bool(clauses) and all(
+        c.lemma_.lower() in TOLD_KINDS or c.lemma_.lower() in _HELD_DEEDS
+        for c in clauses
+    )
+
+
+#: Marks of a clause whose event the denied clause takes as given: "denied that
+#: he had been arrested *before* he was killed", "*when* he was killed".
+_GIVEN_MARKS = frozenset(
+    {"before", "after", "when", "while", "as", "since", "until", "because", "once"}
+)
+
+
+def _given(clause: Any) -> set[int]:
+    """The words of the clauses under ``clause`` that it takes as given.
+
+    "that he had been arrested *before he was killed*", "*after he died*": a
+    clause of time or reason (:data:`_GIVEN_MARKS`) below the one denied,
+    whose death is not denied but granted (review r124, G3); so is a reason
+    the parse hangs there ("arrested, *saying he was killed* in a shootout":
+    :data:`~geosleuth.read._told_again.GIVING_REASON`).
+    """
+    return {
+        t.i
+        for u in clause.subtree
+        if u.dep_ == "advcl"
+        and u is not clause
+        and (
+            any(
+                m.dep_ in ("mark", "advmod") and m.lower_ in _GIVEN_MARKS
+                for m in u.children
+            )
+            or u.lemma_.lower() in GIVING_REASON
+        )
+        for t in u.subtree
+    }
 
 
 #: The kind of event a death is (:data:`~geosleuth.read._denied_owners.EVENT_KINDS`).

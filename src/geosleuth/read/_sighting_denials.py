@@ -28,11 +28,9 @@ from geosleuth.read._denied_owners import (
     FORCE_MEMBERS,
     WHERE_NOUNS,
     described_only,
-    event_elsewhere,
     gender_told,
     the_ones_told,
     told_before,
-    told_span,
 )
 from geosleuth.read._doc_text import doc_text
 from geosleuth.read._reports import (
@@ -42,6 +40,14 @@ from geosleuth.read._reports import (
 from geosleuth.read._sentence import CORRECTABLE, MentionLike, Sentence, denied_phrase
 from geosleuth.read._target_names import Target
 from geosleuth.read._target_pronouns import GENDER_OF
+from geosleuth.read._told_again import (
+    RECORDINGS,
+    TIME_LABELS,
+    TOLD_BEFORE,
+    not_there,
+    told_again,
+    told_kind,
+)
 from geosleuth.read.attribution import REPORTING_LEMMAS, belief_hedge
 from geosleuth.read.attribution._disputes import retracts
 from geosleuth.read.hedges import hedge_of, semicolon_between, weakest
@@ -82,7 +88,8 @@ def _denied(
     untrue ("denied that a shepherd saw", "rejected reports that", "ruled out",
     "no witness reported seeing", "falsely claimed he saw", "was seen in Mosul,
     officials denied") or corrected ("but later said the man was someone else",
-    :func:`_retracted`); ``("conditional", cue)`` for a seeing under a condition
+    :func:`_retracted`), or told again and denied in the next sentence
+    (:func:`_denied_next`); ``("conditional", cue)`` for a seeing under a condition
     ("if you saw", "whether he was seen", "unless"); None for a seeing that is
     reported. Without a parse, a "not" or "never" just before the verb.
     """
@@ -109,7 +116,58 @@ def _denied(
         # "would have been arrested in Culiacán had soldiers not been delayed",
         # "should have been arrested": a deed that did not happen
         return "conditional", unreal
-    return _governed(verb, s.target, s.places) or _retracted(s)
+    return (
+        _governed(verb, s.target, s.places)
+        or _denied_next(verb, s.target, s.places)
+        or _retracted(s)
+    )
+
+
+def _denied_next(
+    verb: Any, target: Target | None, places: Sequence[MentionLike]
+) -> tuple[Literal["negated"], str] | None:
+    """The next sentence's denial that tells again the event ``verb`` tells, if any.
+
+    "Salcedo was arrested in Culiacán on Monday, media reported. *Police later
+    denied that he had been arrested in Culiacán on Monday.*", "*On Tuesday
+    police would deny that he had ever been arrested.*": the main verb of the
+    next sentence (or one joined to it) denies, made and not withheld, one
+    clause that tells the event again, as a denial after a semicolon does
+    (:func:`~geosleuth.read._told_again.told_again`, review r124, G1): a verb
+    of the kind told, of a pronoun of the one told of, at no other place, and
+    with no detail the event told lacks ("*without a warrant*"). Not one that
+    only says the one told of was not there ("Police denied that he was
+    there"), which disputes the sentence
+    (:func:`~geosleuth.read._follow_ups.denies_the_place`); nor a sentence
+    left unparsed.
+    """
+    told = _told_kinds(verb)
+    doc = verb.doc
+    at = verb.sent.end
+    while at < len(doc) and doc[at].is_space:
+        at += 1
+    if told is None or at >= len(doc):
+        return None
+    root = doc[at].sent.root
+    if root.dep_ != "ROOT":
+        return None  # left unparsed
+    for head in (root, *(c for c in root.children if c.dep_ == "conj")):
+        denying = _denying(head)
+        if (
+            denying is None
+            or _withheld(head)
+            or _unmade(head)
+            or any(c.dep_ == "neg" for c in head.children)
+        ):
+            continue
+        own = [c for c in head.children if c.dep_ == "ccomp"]
+        if (
+            len(own) == 1
+            and told_kind(own[0]) in told
+            and told_again(own[0], verb, target, places, told)
+        ):
+            return "negated", denying
+    return None
 
 
 def _retracted(s: Sentence) -> tuple[Literal["negated"], str] | None:
@@ -170,10 +228,16 @@ def _believed(s: Sentence, at: int) -> tuple[Hedge, str] | None:
     her": :func:`~geosleuth.read.attribution.belief_hedge`), the weakest of
     them. Not a verb joined to the seeing ("Police believe she is in York, and a
     hiker saw her in Leeds"), nor one negated or that denies
-    (:func:`_governed`). None if none, or unparsed.
+    (:func:`_governed`). A denial that may have been made ("police *may have
+    denied* that he had been captured": :func:`_maybe_made`) is a doubt of the
+    seeing, probable (review r124, W2). None if none, or unparsed.
     """
     tok = next((t for t in s.sent if t.idx == at), None) if s.sent else None
-    found: tuple[Hedge, str] | None = None
+    doubts: list[str] = []
+    if tok is not None:
+        # "police may have denied that he had been captured": a doubt
+        _governed(tok, s.target, s.places, doubts=doubts)
+    found: tuple[Hedge, str] | None = ("probable", doubts[0]) if doubts else None
     for _ in range(6):
         if tok is None or tok.head.i == tok.i:
             break
@@ -347,6 +411,24 @@ def _unmade(verb: Any) -> bool:
         for c in verb.children
         if c.i < verb.i
     )
+
+
+#: Modals of a past deed that may have been done: "police *may have* denied".
+_MAYBE = frozenset({"may", "might"})
+
+
+def _maybe_made(verb: Any) -> str | None:
+    """The words by which ``verb`` may have been done: "*may have denied*".
+
+    A modal of possibility (:data:`_MAYBE`) and a perfect "have" before it: a
+    deed that may have happened, not one foretold ("may deny") nor undone
+    ("should have denied"). None otherwise.
+    """
+    aux = [c for c in verb.children if c.dep_ == "aux" and c.i < verb.i]
+    modal = next((c for c in aux if c.tag_ == "MD" and c.lower_ in _MAYBE), None)
+    if modal is None or not any(c.lemma_.lower() == "have" for c in aux):
+        return None
+    return str(verb.doc[modal.i : verb.i + 1].text)
 
 
 #: Verbs that vouch for what they govern: "declined to *confirm* that".
@@ -533,17 +615,24 @@ def _confirms_back(
     Of nouns joined, any may be what was told ("; police denied *the arrest and
     the sighting*", review r112, W9); and a denial whose reason says the one
     told of was not there denies the event told whatever its kind ("; police
-    denied his arrest, *saying he had never been there*": :func:`_not_there`,
-    review r112, W11). A denial of a clause of its own denies what was told
-    only where the clause tells it again (:func:`_told_again`: "was arrested
-    ...; police denied *that he had been captured*", review r112, U5).
+    denied his arrest, *saying he had never been there*":
+    :func:`~geosleuth.read._told_again.not_there`, review r112, W11). A denial
+    of a clause of its own denies what was told only where the clause tells it
+    again (:func:`~geosleuth.read._told_again.told_again`: "was arrested ...;
+    police denied *that he had been captured*", review r112, U5).
     """
-    own = [c for c in verb.children if c.dep_ == "ccomp" and c.i > before.i]
+    denying = verb.lemma_.lower() in DENYING_BACK
+    own = [
+        c
+        for c in verb.children
+        # "; police denied *having arrested him*", "*arresting him*"
+        if (c.dep_ == "ccomp" or (c.dep_ == "xcomp" and denying)) and c.i > before.i
+    ]
     if own:
         return (
             verb.lemma_.lower() in DENYING_BACK
             and len(own) == 1
-            and _told_again(own[0], before, target, places, told)
+            and told_again(own[0], before, target, places, told)
         )
     if verb.lemma_.lower() in _CONFIRMING or _not_yet_confirmed(verb) is not None:
         # "; the arrest has yet to be confirmed", "remains unconfirmed", "police
@@ -564,7 +653,7 @@ def _confirms_back(
         )
     if verb.lemma_.lower() not in DENYING_BACK:
         return False
-    if _not_there(verb, before, places):
+    if not_there(verb, before, places):
         told = None  # "; police denied his arrest, saying he had never been there"
     # "; officials denied *it*", "; police dismissed *the report*", "; police
     # denied *the arrest and the sighting*": a denial of what was told before;
@@ -576,7 +665,7 @@ def _confirms_back(
         for n in (c, *c.conjuncts)
     ]
     return any(
-        told_before(n, before, _TOLD_BEFORE, target, places, told)
+        told_before(n, before, TOLD_BEFORE, target, places, told)
         # "; police denied his brother's arrest *and the report of a
         # shootout*", "the arrest of his brother *and that of his cousin*": of
         # nouns joined, a report or a pronoun is of the event its words are of
@@ -619,329 +708,16 @@ def _the_targets(
     )
 
 
-#: Verbs of an event that happened: "denied the arrest *took place*".
-_HAPPENING = frozenset({"happen", "occur"})
-
-
-def _told_again(
-    clause: Any,
-    before: Any,
-    target: Target | None,
-    places: Sequence[MentionLike],
-    told: frozenset[str] | None,
-) -> bool:
-    """Whether the denied ``clause`` tells again the event the clause ``before`` told.
-
-    "was arrested in Culiacán; police denied *that he had been captured*", "*the
-    arrest took place*": a verb of the kind told (``told``), of a pronoun of the
-    one told of; or the event told by its noun, that it took place, happened;
-    or, of any kind, that the one told of was there ("that he had ever been
-    there": :func:`_was_there`). Not one of another kind ("was seen ...;
-    police denied that he had been arrested"), of another ("that his brother
-    had been captured"), at another place ("that he had been captured in
-    Durango"), nor negated.
-    """
-    if any(c.dep_ == "neg" for c in clause.children):
-        return False
-    if _was_there(clause, before, places):
-        return True  # "; police denied that he had ever been there"
-    if told is None:
-        return False
-    subject = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if len(subject) != 1:
-        return False
-    who = subject[0]
-    lemma = clause.lemma_.lower()
-    if _adds_detail(clause, before):
-        # "; police denied that he had been detained *without a warrant*", "*by
-        # the army*", "*in 2015*", "that he *would* be captured *again*": a
-        # denial of that detail, not of the event told (review r116, W1, W2)
-        return False
-    if lemma in _HAPPENING or (
-        lemma == "take"
-        and any(c.dep_ == "dobj" and c.lower_ == "place" for c in clause.children)
-    ):
-        return told_before(who, before, _TOLD_BEFORE, target, places, told)
-    if _told_kind(clause) not in told:
-        return False
-    gender = GENDER_OF.get(who.lower_)
-    if gender not in ("he", "she") or gender_told(before) not in (None, gender):
-        return False
-    return not event_elsewhere(clause, told_span(clause, before), places)
-
-
-#: Adverbs that add nothing to an event told again: "denied that he had *ever*
-#: been seen *there*".
-_NO_DETAIL = frozenset({"there", "here", "ever", "actually", "really", "even", "also"})
-#: Labels of names after "in" that tell a time, not a place: "*in January*".
-_TIME_LABELS = frozenset({"DATE", "TIME"})
-
-
-def _adds_detail(clause: Any, before: Any) -> bool:
-    """Whether the denied ``clause`` says more of the event than the clause ``before``.
-
-    A modal ("he *would* be captured", "*could* have been detained"), an
-    adverb of time or manner ("*again*", "*before*", "*illegally*"), an agent
-    ("*by the army*"), a phrase of manner, reason, time, duration or company
-    ("*without a warrant*", "*for* political reasons", "*in 2015*", "*for* more
-    than 48 hours", "*alongside* his wife", "*at gunpoint*", "*at his home*"),
-    or a clause of its own; not a place by its name or a noun of a place ("*in
-    Culiacán*", "*in the country*": :func:`_told_again` asks whether it is
-    the place told), "*since*" a time (up to now), nor words the clause before
-    has ("*by the army*" after "was arrested *by the army*").
-    """
-    said = {t.lower_ for t in told_span(clause, before)}
-    for c in clause.children:
-        if c.dep_ in ("nsubj", "nsubjpass", "auxpass", "mark", "punct", "neg"):
-            continue
-        if c.dep_ == "aux" and c.tag_ != "MD":
-            continue
-        if c.dep_ == "dobj" and c.lower_ == "place" and clause.lemma_ == "take":
-            continue  # "the arrest took place"
-        if c.dep_ == "advmod" and c.lower_ in _NO_DETAIL:
-            continue
-        if _nothing_added(c, clause, before):
-            continue
-        if c.dep_ in ("prep", "agent"):
-            words = [t for t in c.subtree if not t.is_punct and t.pos_ not in _FUNCTION]
-            if all(t.lower_ in said for t in words):
-                continue
-            if c.lower_ == "since" or (
-                c.dep_ == "prep"
-                and c.lower_ in ("in", "at", "near", "to")
-                and any(
-                    o.dep_ == "pobj"
-                    and (
-                        (o.pos_ == "PROPN" and o.ent_type_ not in _TIME_LABELS)
-                        or o.lemma_.lower() in _PLACE_NOUNS
-                    )
-                    for o in c.children
-                )
-            ):
-                continue
-        return True
-    return False
-
-
-#: Those whose arrest is the arrest denied, not a detail of it: "denied that
-#: he had been detained *by police*".
-_ARRESTERS = frozenset({"police", "authority", "authorities", "policeman", "officer"})
-#: Verbs of a report, which "as" makes no detail: "arrested, *as reported*".
-_AS_TOLD = frozenset({"report", "say", "claim", "allege", "state"})
-#: Times that agree with, or are vaguer than, a day told before: "arrested
-#: *that day*", "*this week*", "*yesterday*" after "on Monday".
-_SAME_TIMES = frozenset({"day", "week", "month", "year"})
-_NEAR_DAYS = frozenset({"yesterday", "today", "recently", "tonight"})
-#: Words of a day told: "*on Monday*", "*yesterday*", "*last night*".
-_DAYS_TOLD = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-     "sunday", "yesterday", "today", "tonight", "night"}
-)  # fmt: skip
-
-
-def _nothing_added(c: Any, clause: Any, before: Any) -> bool:
-    """Whether the child ``c`` of the denied ``clause`` adds nothing to the event.
-
-    "*at all*", "*in the first place*", "*as reported*", an arrest "*by
-    police*" or "*by the authorities*", a verb of the same kind joined to it
-    ("arrested *or detained*"), or a time that agrees with, or is vaguer than,
-    a day the clause ``before`` tells ("*that day*", "*this week*",
-    "*yesterday*" after "on Monday"), review r124, W1. Not "*by the army*",
-    "*in 2015*", "*last year*", "arrested *and tortured*".
-    """
-    word = c.lower_
-    kids = list(c.children)
-    if c.dep_ == "advmod" and word == "all":
-        return any(k.lower_ == "at" for k in kids)  # "at all"
-    if c.dep_ in ("prep", "advmod") and word == "at":
-        return any(k.lower_ == "all" for k in kids)
-    if c.dep_ == "prep" and word == "in":
-        # "in the first place"
-        return any(
-            o.dep_ == "pobj"
-            and o.lower_ == "place"
-            and any(a.lower_ == "first" for a in o.children)
-            for o in kids
-        )
-    if c.dep_ == "agent":
-        objects = [o for o in kids if o.dep_ == "pobj"]
-        return bool(objects) and all(
-            o.lemma_.lower() in _ARRESTERS or o.lower_ in _ARRESTERS for o in objects
-        )
-    if c.dep_ == "advcl":
-        # "arrested, as reported"
-        return (
-            c.lemma_.lower() in _AS_TOLD
-            and any(k.dep_ == "mark" and k.lower_ == "as" for k in kids)
-            and not any(k.dep_ in ("nsubj", "nsubjpass", "dobj", "ccomp") for k in kids)
-        )
-    if c.dep_ == "cc":
-        return any(
-            v.dep_ == "conj" and v.i > c.i and _same_kind(v, clause)
-            for v in clause.children
-        )
-    if c.dep_ == "conj":
-        return _same_kind(c, clause) and not any(
-            k.dep_ not in ("cc", "punct") for k in kids
-        )
-    if c.dep_ in ("npadvmod", "advmod") and c.ent_type_ in _TIME_LABELS:
-        near = word in _NEAR_DAYS and not kids
-        same = word in _SAME_TIMES and all(
-            k.dep_ == "det" and k.lower_ in ("that", "this", "the") for k in kids
-        )
-        if not (near or same):
-            return False
-        told = told_span(clause, before)
-        return any(t.lower_ in _DAYS_TOLD and t.ent_type_ in _TIME_LABELS for t in told)
-    return False
-
-
-def _same_kind(verb: Any, clause: Any) -> bool:
-    """Whether ``verb`` tells the same kind of event as ``clause``: "or *detained*"."""
-    kind = _told_kind(verb)
-    return kind is not None and kind == _told_kind(clause)
-
-
-#: Parts of speech that add no detail of their own: "*in the* city".
-_FUNCTION = frozenset({"ADP", "DET", "PRON", "CCONJ", "PART"})
-
-
-#: Verbs that give a denial's reason: "denied his arrest, *saying* he had never
-#: been there".
-_GIVING_REASON = frozenset({"say", "add", "insist", "explain", "stress", "maintain"})
-#: Nouns of a place one may not have been in: "had not been *in the country*".
-_PLACE_NOUNS = frozenset(
-    {"country", "city", "town", "state", "region", "area", "village", "province"}
-)
-
-
-def _not_there(verb: Any, before: Any, places: Sequence[MentionLike] = ()) -> bool:
-    """Whether the denial ``verb`` gives as its reason that the one told was not there.
-
-    "; police denied his arrest, *saying he had never been there*", "*saying he
-    was not in Culiacán*", "*adding that he has not been in the country*": a
-    verb of saying joined to the denial whose clause, negated, puts the one
-    told of there (:func:`_was_there`). Not "saying he was still at large",
-    "saying he was not in custody", "saying his brother had never been there",
-    "saying he was not in Durango" after "was seen in Culiacán".
-    """
-    return any(
-        clause.dep_ == "ccomp"
-        and any(c.dep_ == "neg" for c in clause.children)
-        and _was_there(clause, before, places)
-        for said in verb.children
-        if said.dep_ in ("advcl", "conj") and said.lemma_.lower() in _GIVING_REASON
-        for clause in said.children
-    )
-
-
-def _was_there(clause: Any, before: Any, places: Sequence[MentionLike]) -> bool:
-    """Whether ``clause`` puts the one the clause ``before`` tells of where it told.
-
-    "he had (never) been *there*", "he was (not) *in Culiacán*", "he has (not)
-    been *in the country*", "he had (never) *set foot there*": a "be" of a
-    pronoun of the one told of (of its gender, where known), at "there" or in
-    a place (a name, or "the country", "the city"), not one the clause
-    ``before`` does not name or hold
-    (:func:`~geosleuth.read._denied_owners.event_elsewhere`: "in Durango" after
-    "in Culiacán"). The place is the clause's own, not one a "but" sets in its
-    stead ("he was not in Culiacán *but in Mazatlán*", review r116, W7). Not
-    "he was in custody", "his brother was there".
-    """
-    kids = list(clause.children)
-    if clause.lemma_.lower() != "be" and not (
-        clause.lemma_.lower() == "set"
-        and any(c.dep_ == "dobj" and c.lower_ == "foot" for c in kids)
-    ):
-        return False
-    subject = [c for c in kids if c.dep_ == "nsubj"]
-    if len(subject) != 1:
-        return False
-    gender = GENDER_OF.get(subject[0].lower_)
-    if gender not in ("he", "she") or gender_told(before) not in (None, gender):
-        return False
-    there = any(c.dep_ == "advmod" and c.lower_ == "there" for c in kids)
-    named = [
-        o
-        for c in kids
-        if c.dep_ == "prep" and c.lower_ in ("in", "at", "to")
-        for o in c.children
-        if o.dep_ == "pobj"
-        and (
-            (o.pos_ == "PROPN" and o.ent_type_ not in _TIME_LABELS)
-            or o.lemma_.lower() in _PLACE_NOUNS
-        )
-    ]
-    if not named:
-        return there
-    told = told_span(clause, before)
-    return any(not event_elsewhere(o, told, places) for o in named)
-
-
-#: What such a verb denies when it denies what was told before it: "; officials
-#: denied *it*", "; police rejected *the claim*", "; *the arrest* has been
-#: denied" (the seeing told, by its noun).
-_TOLD_BEFORE = frozenset(
-    {"it", "this", "that", "report", "claim", "account", "story", "allegation",
-     "arrest", "capture", "detention", "sighting"}
-)  # fmt: skip
 #: What a verb of confirming confirms when it is what was told before: "; *this*
 #: has not been confirmed", "; *the report* has yet to be confirmed", "; *his
 #: death* remains unconfirmed", "; *the location* of the sighting has not been
 #: confirmed" (where it happened is what the clause told: review r64, M3); not
 #: "; *the cause* of his death (*his motive*, *the number* of arrests) has yet
 #: to be confirmed", a detail of it.
-_CONFIRMED_BACK = _TOLD_BEFORE | EVENT_NOUNS | WHERE_NOUNS | {
+_CONFIRMED_BACK = TOLD_BEFORE | EVENT_NOUNS | WHERE_NOUNS | {
     "these", "those", "information", "news", "statement", "assertion", "footage",
     "video", "image", "photo", "presence",
 }  # fmt: skip
-
-
-#: The kind of event a verb of seeing tells, by its lemma, which a denial of an
-#: event by its noun must share to deny it
-#: (:data:`~geosleuth.read._denied_owners.EVENT_KINDS`): "was seen ...; police
-#: denied *his arrest*" denies no sighting (review r93, #7). A kidnapping or a
-#: going missing is of no kind a noun denies; a finding ("was found", "turned
-#: up") may be any, and is of none.
-_TOLD_KINDS = {
-    **dict.fromkeys(
-        ("arrest", "detain", "capture", "apprehend", "nab", "catch", "seize",
-         "recapture"),
-        "arrest",
-    ),
-    **dict.fromkeys(
-        ("see", "spot", "sight", "photograph", "film", "meet", "serve",
-         "recognise", "recognize"),
-        "sighting",
-    ),
-    **dict.fromkeys(("kidnap", "abduct", "snatch"), "kidnapping"),
-    **dict.fromkeys(("disappear", "vanish"), "disappearance"),
-}  # fmt: skip
-#: What a seeing is "captured on": "captured *on camera*", "*on CCTV*".
-_RECORDINGS = frozenset(
-    {"camera", "cameras", "film", "video", "cctv", "tape", "videotape", "footage"}
-)
-#: Verbs that go missing with "missing": "*went* missing", "was *reported* missing".
-_MISSING_VERBS = frozenset({"go", "report"})
-
-
-def _told_kind(verb: Any) -> str | None:
-    """The kind of event the verb of seeing ``verb`` tells (:data:`_TOLD_KINDS`).
-
-    "seen": a sighting; "arrested": an arrest; "went missing", "was reported
-    missing": a disappearance. None for a finding, or any other verb.
-    """
-    lemma = verb.lemma_.lower()
-    if lemma in _MISSING_VERBS and any(c.lower_ == "missing" for c in verb.children):
-        return "disappearance"
-    if lemma == "catch" and any(c.lower_ == "on" for c in verb.children):
-        return "sighting"  # "caught on camera"
-    if lemma == "capture" and any(
-        c.lower_ == "on" and any(g.lower_ in _RECORDINGS for g in c.children)
-        for c in verb.children
-    ):
-        return "sighting"  # "captured on camera" (review r116, W6)
-    return _TOLD_KINDS.get(lemma)
 
 
 def _told_kinds(verb: Any) -> frozenset[str] | None:
@@ -953,7 +729,7 @@ def _told_kinds(verb: Any) -> frozenset[str] | None:
     and *his brother was arrested*"). With them, what the seeing saw ("was seen
     *being arrested*", "*in custody*", "in Culiacán, *where he was arrested*":
     :func:`_witnessed`). None where one is of no known kind
-    (:func:`_told_kind`), which any denial may be of.
+    (:func:`~geosleuth.read._told_again.told_kind`), which any denial may be of.
     """
     alone = not _has_subject(verb)
     verbs = [verb] + [
@@ -962,7 +738,7 @@ def _told_kinds(verb: Any) -> frozenset[str] | None:
         if c.pos_ in ("VERB", "AUX")
         and (not _has_subject(c) or (alone and c.i < verb.i))
     ]
-    kinds = [_told_kind(v) for v in verbs]
+    kinds = [told_kind(v) for v in verbs]
     if any(k is None for k in kinds):
         return None
     return frozenset(k for k in kinds if k is not None) | _witnessed(verb)
@@ -999,8 +775,9 @@ def _witnessed(verb: Any) -> frozenset[str]:
     """The kinds of event the seeing ``verb`` tells besides a sighting: what it saw.
 
     "was seen *being arrested* in Culiacán", "filmed *being led away by
-    soldiers*", "*being handcuffed*", "*being picked up by police*", "filmed
-    *while being arrested*", "caught on camera *being arrested*", "seen *in
+    soldiers*", "*being handcuffed*", "*being picked up by police*", "seen in
+    Culiacán, *picked up by police* for questioning", "filmed *while being
+    arrested*", "caught on camera *being arrested*", "seen *in
     custody*", "photographed *in handcuffs*", "seen *under arrest*", "*behind
     bars*", "*in a police cell*": the seeing of an arrest is an arrest too,
     which a denial of the arrest denies (reviews r112, W7, W8; r116, W5);
@@ -1009,7 +786,7 @@ def _witnessed(verb: Any) -> frozenset[str]:
     "seen being led away by gunmen", "seen in Culiacán, where *his brother*
     was arrested", "where he was born". Nothing for a verb of no seeing.
     """
-    if _told_kind(verb) != "sighting":
+    if told_kind(verb) != "sighting":
         return frozenset()
     kinds = set()
     gender = gender_told(verb)
@@ -1024,8 +801,19 @@ def _witnessed(verb: Any) -> frozenset[str]:
         and any(m.dep_ == "mark" and m.lower_ in _WHILE for m in c.children)
         and _of_the_seen(c, gender)
     ]
+    # "seen in Culiacán on Monday, *picked up by police* for questioning": a
+    # participle of the one seen, of no clause mark, that a force takes him in
+    # (review r124, G2); not "*picked up by his driver*", "*driving a police van*"
+    doing += [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl"
+        and c.tag_ == "VBN"
+        and not any(m.dep_ in ("mark", "nsubj", "nsubjpass") for m in c.children)
+        and _led_away(c)
+    ]
     for v in doing[1:]:
-        kind = _told_kind(v)
+        kind = told_kind(v)
         if kind is None and _led_away(v):
             kind = "arrest"
         if kind is not None:
@@ -1039,10 +827,10 @@ def _witnessed(verb: Any) -> frozenset[str]:
                     continue
                 if _held(prep, place):
                     kinds.add("arrest")
-                if prep.lower_ == "on" and place.lower_ in _RECORDINGS:
+                if prep.lower_ == "on" and place.lower_ in RECORDINGS:
                     # "caught on camera *being arrested*"
                     for c in place.children:
-                        kind = _told_kind(c) if c.dep_ == "acl" else None
+                        kind = told_kind(c) if c.dep_ == "acl" else None
                         if c.dep_ == "acl" and (kind is not None or _led_away(c)):
                             kinds.add(kind or "arrest")
                 kinds.update(_told_there(place, gender))
@@ -1121,7 +909,7 @@ def _after_time(verb: Any) -> list[Any]:
         and g.pos_ in ("VERB", "AUX")
         # "on Monday", which the parse may take for the subject of the verb
         and any(
-            o.dep_ in ("pobj", "nsubj", "nsubjpass") and o.ent_type_ in _TIME_LABELS
+            o.dep_ in ("pobj", "nsubj", "nsubjpass") and o.ent_type_ in TIME_LABELS
             for o in (*c.children, *g.children)
         )
     ]
@@ -1185,7 +973,7 @@ def _told_there(place: Any, gender: str | None) -> set[str]:
             c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children
         ):
             continue
-        kind = _told_kind(clause)
+        kind = told_kind(clause)
         subject = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         if (
             kind is None
@@ -1216,13 +1004,13 @@ def _described_back(
     "...; police denied *the arrest of the suspect*" where the text names no
     one else (:func:`~geosleuth.read._denied_owners.described_only`): the cue
     that makes the seeing possible. Only a denial of the kind of event the
-    verb of ``seeing`` tells (:data:`_TOLD_KINDS`): "was arrested ...; denied
-    the arrest", not "was last seen ...; denied the arrest of the suspect"
-    (review r93, #1).
+    verb of ``seeing`` tells (:data:`~geosleuth.read._told_again.TOLD_KINDS`):
+    "was arrested ...; denied the arrest", not "was last seen ...; denied the
+    arrest of the suspect" (review r93, #1).
     """
     if verb.lemma_.lower() not in DENYING_BACK:
         return None
-    told = {_told_kind(seeing)} | _witnessed(seeing)
+    told = {told_kind(seeing)} | _witnessed(seeing)
     for c in verb.children:
         if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in EVENT_NOUNS:
             for kind in sorted(k for k in told if k is not None):
@@ -1236,6 +1024,7 @@ def _governed(
     verb: Any,
     target: Target | None = None,
     places: Sequence[MentionLike] = (),
+    doubts: list[str] | None = None,
 ) -> tuple[Literal["negated", "conditional"], str] | None:
     """How the clauses above ``verb`` in the parse deny it, if they do.
 
@@ -1246,7 +1035,9 @@ def _governed(
     "whether" or "unless" that introduces a clause is a condition; a verb that
     denies ("deny", "reject", "dismiss", "refute", "rule out"), a negated verb
     ("did not report seeing"), a subject that is no one ("no witness reported")
-    or "falsely" deny it.
+    or "falsely" deny it. A denial that may have been made ("*may have
+    denied*": :func:`_maybe_made`) denies nothing; its words are added to
+    ``doubts``, where given.
     """
     clause = verb
     told = _told_kinds(verb)
@@ -1297,7 +1088,12 @@ def _governed(
             # denial withheld, which leaves the seeing only raised (_hearsay);
             # nor "'They *will deny* that he was captured,' his lawyer said": a
             # denial foretold, not made (review r116, W3)
-            return None if _withheld(head) or _unmade(head) else ("negated", denying)
+            if _withheld(head) or _unmade(head):
+                maybe = _maybe_made(head) if _withheld(head) is None else None
+                if maybe is not None and doubts is not None:
+                    doubts.append(maybe)
+                return None
+            return "negated", denying
         neg = next((c for c in head.children if c.dep_ == "neg"), None)
         if neg is not None and _refused(head) is None and _unable(head) is None:
             # not "would not confirm reports that": a word withheld (_hearsay);
