@@ -180,8 +180,8 @@ def _keep_text(
     Numbers follow YAML 1.2 (``sigma_km: 5e-1`` is 0.5), so the plain text of an
     id, a name or a document key may read as a number: ``id: 1e5`` as 100000.0,
     ``id: 123e4567`` as inf, ``id: 1.10`` as 1.1 (YAML 1.1 too). Going back to YAML
-    1.1 floats would leave ``1.10`` a number, and the README's ``5e-1`` a string
-    that a number field refuses. Instead the schema, which says what each field
+    1.1 floats would leave ``1.10`` a number, and docs/case-files.md's ``5e-1`` a
+    string that a number field refuses. Instead the schema, which says what each field
     is, decides: where it wants a string, a number is the text as written
     (``'1e5'``, ``'1.10'``); everywhere else a number is a number. Mapping keys
     are names (JSON keys are strings), so a key is always its text: a document
