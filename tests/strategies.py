@@ -6,7 +6,7 @@ import numpy as np
 import numpy.typing as npt
 from hypothesis import strategies as st
 
-__all__ = ["pod_arrays", "probability_vectors"]
+__all__ = ["pod_arrays", "probability_vectors", "ring_tables"]
 
 
 @st.composite
@@ -274,3 +274,28 @@ def cgt_cases(draw: st.DrawFn) -> dict[str, object]:
         "g": draw(st.floats(min_value=0.5, max_value=2.5)),
         "weights": None if weights is None else np.array(weights),
     }
+
+
+@st.composite
+def ring_tables(
+    draw: st.DrawFn, *, decreasing: bool = False
+) -> tuple[list[float], list[float]]:
+    """A ring model's table: 2 to 5 percents in (0, 100) and their distances, km.
+
+    With ``decreasing``, each ring's share over its area is no more than the
+    one's inside it (the condition for a density that falls with distance).
+    """
+    halves = draw(st.lists(st.integers(1, 199), min_size=2, max_size=5, unique=True))
+    percents = [h / 2.0 for h in sorted(halves)]
+    radii = [draw(st.floats(0.05, 20.0))]
+    for k in range(1, len(percents)):
+        grow = draw(st.floats(1.05, 4.0))
+        if decreasing:
+            q0 = percents[k - 2] if k > 1 else 0.0
+            inner = radii[k - 2] if k > 1 else 0.0
+            density = (percents[k - 1] - q0) / (radii[-1] ** 2 - inner**2)
+            least = radii[-1] ** 2 + (percents[k] - percents[k - 1]) / density
+            radii.append(float(np.sqrt(least)) * grow)
+        else:
+            radii.append(radii[-1] * grow)
+    return percents, radii

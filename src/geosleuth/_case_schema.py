@@ -59,7 +59,7 @@ _COMMON = {
     "time": {
         **_TIME,
         "description": "Time of day of 'date' (HH:MM, one clock for the whole case), "
-        "for an item of one day (not a territory, front or event_set): the "
+        "for an item of one day (not a territory, front, event_set or rings): the "
         "target's timed sightings and claims are followed as a track in time "
         "order, a timed item is aged from its time, P(alive) takes items in time "
         "order, and only searches of one time of day are combined.",
@@ -272,6 +272,17 @@ CASE_SCHEMA: dict[str, Any] = {
                         "type": "string",
                     },
                     "method": {"enum": ["kde", "cgt"]},
+                    "quantiles_km": {
+                        "description": "A rings item's table: for each percent "
+                        "(strictly between 0 and 100), the distance (km) from "
+                        "its place within which that share of such subjects was "
+                        "found, e.g. {25: 0.6, 50: 1.2, 75: 2.1, 95: 4.8}. At "
+                        "least two; the distances grow with the percent. The "
+                        "statistics are the case's to give (lost-person tables, "
+                        "journey-to-crime distances).",
+                        "type": "object",
+                        "additionalProperties": {"type": "number"},
+                    },
                 },
                 "additionalProperties": False,
             },

@@ -15,6 +15,8 @@ kind                what it says
                     was found
 :class:`LifeStatus` proof of life (a dated recording) or a claim of death
 :class:`EventSet`   many events tied to one unknown base (attacks, cases, sightings)
+:class:`Rings`      how far from a point such subjects are found: the distances
+                    within which 25, 50, 75, 95 % were (lost-person statistics)
 ==================  ==================================================================
 
 Each item carries :class:`Provenance` (document, quoted sentence and its span, speaker
@@ -30,14 +32,26 @@ Items are frozen and validated on construction: an invalid item cannot exist.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar, Literal, TypeAlias, get_args
 
 import numpy as np
 
+from geosleuth._clock import (
+    AsOf,
+    as_of_text,
+    calendar_day,
+    later_that_day,
+    now_of,
+    parse_as_of,
+    parse_time,
+    time_of,
+    time_text,
+)
+from geosleuth._clock import day_fraction as day_fraction  # fuse.life's
 from geosleuth._types import FloatArray
 from geosleuth.errors import InputError
 from geosleuth.geometry import Area, Geometry, Line, Point, from_geojson
@@ -55,6 +69,7 @@ __all__ = [
     "Hedge",
     "LifeStatus",
     "Provenance",
+    "Rings",
     "Searched",
     "Sighting",
     "AsOf",
@@ -434,6 +449,9 @@ class _Item:
     #: Whether a ``time`` of day means anything for the kind: not for an area
     #: held, a front or an event set, which count by the day.
     timed: ClassVar[bool] = True
+    #: Whether the item reports what happened by its date, so that its document
+    #: cannot be older: not :class:`Rings`, statistics applied to a new case.
+    reports: ClassVar[bool] = True
 
     def _name(self) -> str:
         return f"{self.kind} {self.id!r}"
@@ -469,7 +487,7 @@ class _Item:
                     field="date_from",
                 )
         pub = self.provenance.published
-        if pub is not None and self.date > pub:
+        if pub is not None and self.date > pub and self.reports:
             raise InputError(
                 f"The dates of {self._name()} are out of order: it is dated "
                 f"{self.date} but its document was published on {pub}. An item "
@@ -505,8 +523,12 @@ class _Item:
 
     @property
     def known_on(self) -> dt.date:
-        """The first day the item could be known: publication, else its date."""
-        return self.provenance.published or self.date
+        """The first day the item could be known: publication, else its date.
+
+        Never before its date: a :class:`Rings` item applies statistics
+        published long before to the day of its place.
+        """
+        return max(self.provenance.published or self.date, self.date)
 
     @property
     def mid_date(self) -> dt.date:
@@ -1061,12 +1083,117 @@ class EventSet(_Item):
         return d
 
 
+def _percent_key(value: Any) -> float:
+    """A percent as a case file (25, 12.5) or a JSON key ("25") writes it."""
+    if isinstance(value, bool):
+        raise ValueError(value)
+    return float(value if isinstance(value, (int, float)) else str(value).strip())
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Rings(_Item):
+    """How far from a point such subjects are found: quantile distances ("rings").
+
+    Lost-person behaviour tables (Koester's ISRID, the UK "Lost Person
+    Behaviour") give, for a subject's category and terrain, the distances from
+    the initial planning point (IPP: the last known point or point last seen)
+    within which 25, 50, 75 and 95 % of such subjects were found; offender
+    profiling's journey-to-crime distances are the same kind of table. Fusion
+    spreads each ring's share over its area
+    (:func:`~geosleuth.fuse.rings.ring_cell_mass`). The statistics describe
+    where subjects were found, so the walk does not age the item; ``date`` is
+    the day of the IPP, and the document (the table) may be older.
+
+    Parameters
+    ----------
+    place : Point
+        The IPP.
+    quantiles_km : mapping of percent to km, or sequence of (percent, km)
+        At least two; percents in (0, 100); the distances positive and strictly
+        increasing with the percent. Kept as ``((percent, km), ...)`` in order.
+
+    Examples
+    --------
+    >>> r = Rings(id="r", provenance=Provenance(document="lpb"),
+    ...           date=dt.date(2024, 10, 12), place=Point(-4.02, 53.08),
+    ...           quantiles_km={50: 1.2, 25: 0.6, 95: 4.8})
+    >>> r.quantiles_km
+    ((25.0, 0.6), (50.0, 1.2), (95.0, 4.8))
+    >>> Rings(id="r", provenance=Provenance(document="lpb"), place=Point(0, 0),
+    ...       date=dt.date(2024, 10, 12), quantiles_km={25: 2.0, 50: 1.0})
+    Traceback (most recent call last):
+    ...
+    geosleuth.errors.InputError: The 'quantiles_km' of rings 'r' must be distances that grow with the percent, ...
+    """  # noqa: E501
+
+    place: Point
+    quantiles_km: tuple[tuple[float, float], ...]
+    place_name: str | None = None
+
+    kind: ClassVar[str] = "rings"
+    timed: ClassVar[bool] = False
+    reports: ClassVar[bool] = False
+
+    def __post_init__(self) -> None:
+        _Item.__post_init__(self)
+        n, q = self._name(), self.quantiles_km
+        if not isinstance(self.place, Point):
+            raise _fail(n, "place", "a point (the initial planning point)", self.place)
+        pairs = list(q.items()) if isinstance(q, Mapping) else q
+        try:
+            rows = sorted((_percent_key(p), km) for p, km in pairs)
+        except (TypeError, ValueError):
+            rows = []
+        if len(rows) < 2 or any(not 0 < p < 100 for p, _ in rows):
+            raise _fail(
+                n,
+                "quantiles_km",
+                "at least two percent: km pairs, each "
+                "percent strictly between 0 and 100 ({25: 0.6, 50: 1.2})",
+                q,
+            )
+        for _, km in rows:
+            _check_km(n, "quantiles_km", km, allow_zero=False)
+        if any(a[1] >= b[1] or a[0] == b[0] for a, b in itertools.pairwise(rows)):
+            raise _fail(
+                n,
+                "quantiles_km",
+                "distances that grow with the percent, each percent once",
+                q,
+            )
+        object.__setattr__(
+            self, "quantiles_km", tuple((p, float(km)) for p, km in rows)
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready mapping (``quantiles_km`` keyed by the percent's text)."""
+        d = self.base_dict()
+        d.update(
+            place=self.place.to_geojson(),
+            place_name=self.place_name,
+            quantiles_km={
+                f"{p:g}" if p == float(f"{p:g}") else repr(p): km
+                for p, km in self.quantiles_km
+            },
+        )
+        return d
+
+
 EvidenceItem: TypeAlias = (
-    Sighting | Claim | Territory | Front | Searched | LifeStatus | EventSet
+    Sighting | Claim | Territory | Front | Searched | LifeStatus | EventSet | Rings
 )
 KINDS: dict[str, type[Any]] = {
     cls.kind: cls
-    for cls in (Sighting, Claim, Territory, Front, Searched, LifeStatus, EventSet)
+    for cls in (
+        Sighting,
+        Claim,
+        Territory,
+        Front,
+        Searched,
+        LifeStatus,
+        EventSet,
+        Rings,
+    )
 }
 
 
@@ -1085,208 +1212,6 @@ def reliability(item: EvidenceItem, table: GradeTable = DEFAULT_GRADES) -> float
 
 
 _GEOMETRY_KEYS = ("place", "area")
-
-
-class AsOf(dt.date):
-    """A day, and the time of day (``at``) on it that an estimate is for.
-
-    A :class:`datetime.date` in every other respect: compared, hashed, written
-    (``isoformat``) and moved by a ``timedelta`` as its day, so it goes
-    wherever an estimate's day goes. Where the time matters (an item's age, a
-    track's last walk, P(alive)'s last stretch of hazard, which timed items are
-    in force), :func:`now_of` and :func:`later_that_day` read it. A plain date,
-    or an ``AsOf`` without ``at``, is the end of its day.
-
-    Examples
-    --------
-    >>> morning = AsOf(2024, 10, 13, dt.time(7, 0))
-    >>> morning == dt.date(2024, 10, 13), as_of_text(morning)
-    (True, '2024-10-13 07:00')
-    >>> round(24 * (now_of(dt.date(2024, 10, 13)) - now_of(morning)), 6)  # hours
-    17.0
-    """
-
-    __slots__ = ("at",)
-    at: dt.time | None
-
-    def __new__(
-        cls, year: int, month: int, day: int, at: dt.time | None = None
-    ) -> AsOf:
-        """The day ``year-month-day``, at ``at`` (None: its end)."""
-        self = super().__new__(cls, year, month, day)
-        self.at = at
-        return self
-
-    @classmethod
-    def of(cls, day: dt.date, at: dt.time | None) -> dt.date:
-        """``day`` at ``at``: an ``AsOf``, or the plain day (its end) for None.
-
-        >>> day = dt.date(2024, 10, 13)
-        >>> AsOf.of(day, None), AsOf.of(day, dt.time(9))
-        (datetime.date(2024, 10, 13), AsOf(2024, 10, 13, at=datetime.time(9, 0)))
-        """
-        return day if at is None else cls(day.year, day.month, day.day, at)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (AsOf, (self.year, self.month, self.day, self.at))
-
-    def replace(  # type: ignore[override]
-        self, year: int | None = None, month: int | None = None, day: int | None = None
-    ) -> AsOf:
-        """Another day, at the same time of day."""
-        other = calendar_day(self).replace(
-            year=year or self.year, month=month or self.month, day=day or self.day
-        )
-        return AsOf(other.year, other.month, other.day, self.at)  # the time kept
-
-    def __repr__(self) -> str:
-        return f"AsOf({self.year}, {self.month}, {self.day}, at={self.at!r})"
-
-
-def time_of(as_of: dt.date) -> dt.time | None:
-    """The time of day of an :class:`AsOf`; None for a plain date (its end)."""
-    return getattr(as_of, "at", None)
-
-
-def calendar_day(as_of: dt.date) -> dt.date:
-    """The calendar day of ``as_of``: a plain date, an :class:`AsOf`'s time dropped.
-
-    A plain date stands for the end of its day (:func:`now_of`): the day is
-    what counts where the time of day does not (the day known by of an
-    estimate, the last day whose publications it uses, is a calendar day).
-
-    Examples
-    --------
-    >>> calendar_day(AsOf(2024, 10, 13, dt.time(7, 0)))
-    datetime.date(2024, 10, 13)
-    >>> calendar_day(dt.date(2024, 10, 13))  # a plain date is its own day
-    datetime.date(2024, 10, 13)
-    """
-    return dt.date(as_of.year, as_of.month, as_of.day)
-
-
-def now_of(as_of: dt.date) -> float:
-    """The moment ``as_of`` stands for, on :attr:`Sighting.moment`'s clock.
-
-    Its time of day for an :class:`AsOf` that has one, else the end of its day.
-    """
-    at = time_of(as_of)
-    return as_of.toordinal() + (day_fraction(at) if at is not None else 1.0)
-
-
-def later_that_day(item: EvidenceItem, as_of: dt.date) -> bool:
-    """Whether ``item`` is timed after ``as_of``'s time of day, on its day."""
-    at = time_of(as_of)
-    return (
-        at is not None
-        and item.time is not None
-        and item.date == as_of
-        and item.time > at
-    )
-
-
-def as_of_text(as_of: dt.date) -> str:
-    """``as_of`` written: its day, and its time of day when it has one."""
-    at = time_of(as_of)
-    return as_of.isoformat() + (f" {time_text(at)}" if at is not None else "")
-
-
-def parse_as_of(
-    value: Any, name: str, day: Callable[[Any, str], dt.date | None]
-) -> dt.date | None:
-    """An estimate's day, ``YYYY-MM-DD``, with an optional time of day.
-
-    ``2024-10-13`` is the end of that day; ``2024-10-13T07:00`` (or with a
-    space, or with seconds) is 07:00 on it, an :class:`AsOf`. The day is read
-    by ``day(text, name)``, the caller's parser of dates (so a wrong day reads
-    as every other date option or field of that caller does); None for None.
-
-    Raises
-    ------
-    InputError
-        Naming ``name``, for a time of day that is not one.
-
-    Examples
-    --------
-    >>> def iso(v, name):
-    ...     return dt.date.fromisoformat(v) if v else None
-    >>> parse_as_of("2024-10-13", "--as-of", iso)
-    datetime.date(2024, 10, 13)
-    >>> parse_as_of("2024-10-13T07:00", "--as-of", iso)
-    AsOf(2024, 10, 13, at=datetime.time(7, 0))
-    >>> parse_as_of("2024-10-13T25:00", "--as-of", iso)
-    Traceback (most recent call last):
-    ...
-    geosleuth.errors.InputError: The field '--as-of' is a day and a time of day, ...
-    """
-    if not isinstance(value, str):
-        return day(value, name)
-    timed = re.fullmatch(r"(\d{4}-\d{2}-\d{2})[T ](.*)", value.strip())
-    if timed is None:
-        return day(value, name)
-    on = day(timed.group(1), name)
-    if on is None:  # pragma: no cover - a day was written
-        return None
-    try:
-        at = parse_time(timed.group(2), name)
-    except InputError:
-        raise InputError(
-            f"The field {name!r} is a day and a time of day, written "
-            "YYYY-MM-DDTHH:MM (24-hour clock, 00:00 to 23:59, the case's one "
-            f"clock), but {timed.group(2)!r} is no time of day.",
-            field=name,
-        ) from None
-    return AsOf.of(on, at)
-
-
-def day_fraction(t: dt.time) -> float:
-    """The share of its day that has passed at ``t`` (0 at midnight).
-
-    >>> day_fraction(dt.time(18, 0))
-    0.75
-    """
-    return (t.hour * 3600 + t.minute * 60 + t.second + t.microsecond / 1e6) / 86400.0
-
-
-def time_text(t: dt.time) -> str:
-    """``t`` written HH:MM, or HH:MM:SS when it has seconds.
-
-    >>> time_text(dt.time(15, 10)), time_text(dt.time(15, 10, 30))
-    ('15:10', '15:10:30')
-    """
-    return t.isoformat(timespec="seconds" if t.second or t.microsecond else "minutes")
-
-
-def parse_time(value: Any, name: str, *, owner: str | None = None) -> dt.time:
-    """A time of day written HH:MM or HH:MM:SS (24-hour clock, no zone).
-
-    Raises
-    ------
-    InputError
-        If ``value`` is not such a time; the message names ``name``, and the
-        item it belongs to where ``owner`` is given ("sighting 'aml'").
-
-    Examples
-    --------
-    >>> parse_time("15:10", "time")
-    datetime.time(15, 10)
-    >>> parse_time("3pm", "time")
-    Traceback (most recent call last):
-    ...
-    geosleuth.errors.InputError: The field 'time' must be a time of day written ...
-    """
-    text = str(value)
-    if isinstance(value, str) and re.fullmatch(r"\d{2}:\d{2}(:\d{2})?", text):
-        try:
-            return dt.time.fromisoformat(text)
-        except ValueError:
-            pass
-    of = f" of {owner}" if owner else ""
-    raise InputError(
-        f"The field {name!r}{of} must be a time of day written HH:MM (24-hour "
-        f"clock, 00:00 to 23:59), optionally with seconds. Got {value!r} instead.",
-        field=name,
-    )
 
 
 def _date_or_none(value: Any, name: str) -> dt.date | None:

@@ -39,6 +39,7 @@ from geosleuth.evidence import (
     DEFAULT_GRADES,
     Claim,
     EvidenceItem,
+    Rings,
     Sighting,
     parse_as_of,
 )
@@ -312,7 +313,7 @@ def _build_case(
     named = list(ranked)
     known = {p.name for p in named}
     for item in items:
-        if not isinstance(item, (Sighting, Claim)):
+        if not isinstance(item, (Sighting, Claim, Rings)):
             continue  # fronts and searches name reference points, not candidates
         name = item.place_name
         geom = item.place

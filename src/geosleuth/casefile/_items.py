@@ -179,11 +179,13 @@ _ITEM_FIELDS: dict[str, tuple[str, ...]] = {
     "searched": ("pd", "buffer_km"),
     "life_status": ("status", "body"),
     "event_set": ("method", "sigma_km"),
+    "rings": ("quantiles_km",),
 }
 _GEOM_FIELD = {
     "sighting": "place",
     "claim": "place",
     "front": "place",
+    "rings": "place",
     "territory": "area",
     "searched": "area",
 }
@@ -332,6 +334,25 @@ def _build_item(
                     line=line_for(gkey),
                     field=where(gkey),
                 )
+            if kind == "rings" and not isinstance(geom, Point):
+                raise CaseFileError(
+                    f"The place of {label} ({source}, line {line_for(gkey)}) must "
+                    "be a point, the initial planning point the distances are "
+                    f"from, not {'a line' if isinstance(geom, Line) else 'an area'}.",
+                    path=source,
+                    line=line_for(gkey),
+                    field=where(gkey),
+                )
+        if kind == "rings" and "quantiles_km" not in raw:
+            raise CaseFileError(
+                f"A rings item needs 'quantiles_km', the distances (km) within "
+                f"which such subjects were found, by percent ({{25: 0.6, 50: 1.2, "
+                f"75: 2.1, 95: 4.8}}); {label} ({source}, line {line_for()}) has "
+                "none.",
+                path=source,
+                line=line_for(),
+                field=where("quantiles_km"),
+            )
         if kind == "event_set":
             _event_arrays(
                 raw,

@@ -36,6 +36,13 @@ search with ``pd = 1`` empties an area.
   sorties over one area are one of pd ``1 − (1 − p₁)(1 − p₂)``. Searches of
   different days multiply, as if independent given the target's cell now: an
   approximation to its path.
+- **Rings** (distances from a point, lost-person statistics): each ring between
+  two quantile distances holds its share spread evenly over its area, the rest
+  beyond the last in an exponential tail that continues the last ring's
+  density (:mod:`~geosleuth.fuse.rings`); ``K`` is the model's density against
+  an even spread over the grid, integrated over each cell and not scaled to
+  mean 1, so that the share of a ring the region's edge cuts stays beyond it.
+  Not moved by the walk: the statistics say where such subjects were found.
 - **Event sets**: a KDE (``sigma_km``) or CGT surface normalised to mean 1, mixed with
   ``r``. CGT takes its buffer from the events' nearest-neighbour distances; a set
   whose events all coincide has none and is left out, with that reason.
@@ -110,6 +117,7 @@ One a sub-concept, each name re-exported here: :mod:`~geosleuth.fuse.settings`
 and each one's likelihood and :class:`Factor`), :mod:`~geosleuth.fuse.reach` (how
 far an item reaches, and why one outside the grid is left out),
 :mod:`~geosleuth.fuse.searches` (the searches' likelihood, a day's combined),
+:mod:`~geosleuth.fuse.rings` (the ring model of distances from a point),
 :mod:`~geosleuth.fuse.track` (timed fixes followed as a track),
 :mod:`~geosleuth.fuse.track_factors` (a track's factors, its searches threaded
 through it), :mod:`~geosleuth.fuse.factoring` (:func:`factors`: the case's
@@ -147,6 +155,12 @@ from geosleuth.fuse.posterior import (
     place_probabilities,
     posterior_from_factors,
 )
+from geosleuth.fuse.rings import (
+    ring_cell_mass,
+    ring_density_km2,
+    ring_mass_within,
+    ring_tail_km,
+)
 from geosleuth.fuse.settings import Settings
 
 __all__ = [
@@ -171,6 +185,10 @@ __all__ = [
     "p_alive",
     "place_probabilities",
     "posterior_from_factors",
+    "ring_cell_mass",
+    "ring_density_km2",
+    "ring_mass_within",
+    "ring_tail_km",
     "select",
     "timeline",
     "timeline_plan",

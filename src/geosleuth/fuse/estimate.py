@@ -20,6 +20,7 @@ from geosleuth.evidence import (
     EventSet,
     EvidenceItem,
     LifeStatus,
+    Rings,
     Searched,
     Sighting,
     Territory,
@@ -171,8 +172,9 @@ class Estimate:
 def _places_from_items(items: Iterable[EvidenceItem]) -> list[NamedPlace]:
     """Named point places of sightings and claims (the candidates, not references).
 
-    The named events of an event set (the towns of an outbreak's case counts)
-    are candidates too.
+    A ring model's place (the initial planning point) is one too: near it is
+    where its rings put the most. The named events of an event set (the towns
+    of an outbreak's case counts) are candidates too.
     """
     out: dict[str, NamedPlace] = {}
     for item in items:
@@ -180,7 +182,7 @@ def _places_from_items(items: Iterable[EvidenceItem]) -> list[NamedPlace]:
             for event, lon, lat in zip(item.names, item.lons, item.lats, strict=True):
                 out.setdefault(event, NamedPlace(event, float(lon), float(lat)))
             continue
-        if not isinstance(item, (Sighting, Claim)):
+        if not isinstance(item, (Sighting, Claim, Rings)):
             continue
         name, geom = item.place_name, item.place
         if name and isinstance(geom, Point) and name not in out:

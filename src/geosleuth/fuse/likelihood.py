@@ -33,6 +33,7 @@ from geosleuth.evidence import (
     EvidenceItem,
     Front,
     LifeStatus,  # noqa: F401  (the doctests')
+    Rings,
     Searched,
     Sighting,
     Territory,
@@ -47,6 +48,7 @@ from geosleuth.fuse.reach import (
     outside_reason,
     sighting_sigma_km,
 )
+from geosleuth.fuse.rings import ring_cell_mass, ring_reach_km
 from geosleuth.fuse.searches import search_day_log
 from geosleuth.fuse.settings import Settings
 from geosleuth.geometry import Point, coverage, distance_km
@@ -56,6 +58,7 @@ __all__ = [
     "Factor",
     "gaussian_mixture_density",
     "item_log",
+    "rings_kernel",
     "select",
     "sighting_group_log",
 ]
@@ -313,6 +316,29 @@ def _plane_direction(
     return dx / norm, dy / norm
 
 
+def rings_kernel(item: Rings, grid: Grid) -> FloatArray:
+    """``K`` of a :class:`~geosleuth.evidence.Rings` item: its density over the grid's.
+
+    ``K = A·m / a`` in each cell, ``m`` the cell's mass under the ring model
+    (:func:`~geosleuth.fuse.rings.ring_cell_mass`), ``a`` the cell's area and
+    ``A`` the grid's: the model's density against an even spread over the
+    grid. Not scaled to mean 1: what lies beyond the grid's edge stays there,
+    and a ring the edge cuts does not hand its share to the others. Not aged by
+    the walk: the table says where such subjects were found, however long
+    after. Raises :class:`~geosleuth.fuse.reach.Skip` when the rings miss every
+    cell.
+    """
+    x, y = grid.lonlat_to_xy_km(item.place.lon, item.place.lat)
+    percents, radii = zip(*item.quantiles_km, strict=True)
+    if not float(km_outside_grid(x, y, grid)) <= ring_reach_km(percents, radii):
+        raise outside_reason(item, grid)
+    mass = ring_cell_mass(grid, float(x), float(y), percents=percents, radii_km=radii)
+    if not mass.any():  # pragma: no cover - within reach, some cell holds some
+        raise outside_reason(item, grid)
+    mass *= grid.n_cells
+    return mass
+
+
 def sighting_group_log(
     group: Sequence[Sighting], grid: Grid, *, as_of: dt.date, settings: Settings
 ) -> FloatArray:
@@ -371,7 +397,9 @@ def item_log(
     """``log L`` of one item other than a sighting: ``log(r·K + 1 − r)``.
 
     ``K`` is the item's kernel over the cells, normalised to mean 1 (a claim's
-    region, a territory's area, a front's open side, an event set's surface); a
+    region, a territory's area, a front's open side, an event set's surface;
+    a ring model's density against the grid's, :func:`rings_kernel`, is not
+    scaled to mean 1); a
     search's is :func:`~geosleuth.fuse.searches.search_day_log` of it alone.
     Raises :class:`~geosleuth.fuse.reach.Skip` for an item that cannot inform
     the grid, with the reason.
@@ -424,6 +452,8 @@ def item_log(
         return _mixture_log(k, r)
     if isinstance(item, Searched):
         return search_day_log([item], grid, as_of=as_of, settings=settings)
+    if isinstance(item, Rings):
+        return _mixture_log(rings_kernel(item, grid), r)
     if isinstance(item, EventSet):
         x, y = grid.lonlat_to_xy_km(item.lons, item.lats)
         if item.method == "kde":

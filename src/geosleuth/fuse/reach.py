@@ -20,10 +20,12 @@ from geosleuth.evidence import (
     EventSet,
     EvidenceItem,
     Front,
+    Rings,
     Searched,
     Sighting,
     Territory,
 )
+from geosleuth.fuse.rings import ring_tail_km
 from geosleuth.fuse.settings import Settings
 from geosleuth.geometry import Geometry, Line, Point, distance_km, haversine_km
 from geosleuth.grid import Grid
@@ -70,7 +72,7 @@ def item_lonlat(item: EvidenceItem) -> tuple[FloatArray, FloatArray] | None:
         return np.asarray(item.lons), np.asarray(item.lats)
     if isinstance(item, (Territory, Searched)):
         return _geometry_lonlat(item.area)
-    if isinstance(item, (Sighting, Claim, Front)):
+    if isinstance(item, (Sighting, Claim, Front, Rings)):
         return _geometry_lonlat(item.place)
     return None
 
@@ -96,7 +98,8 @@ def reach_km(
     Its buffer (a claim's, a search's; a front's distance) plus ``sigmas`` times
     its effective σ: a sighting's or claim's own σ widened by the movement model
     since its date (``σ² + D·age``, and an associate's σ), a territory's or front's
-    edge, an event set's bandwidth. 0 for items without geometry.
+    edge, an event set's bandwidth; a ring model's last distance plus
+    ``sigmas`` decay lengths of its tail. 0 for items without geometry.
 
     Examples
     --------
@@ -115,6 +118,9 @@ def reach_km(
         return sigmas * item.sigma_km
     if isinstance(item, Front):
         return item.distance_km + sigmas * item.sigma_km
+    if isinstance(item, Rings):  # the last distance and ``sigmas`` tail lengths
+        percents, radii = zip(*item.quantiles_km, strict=True)
+        return float(radii[-1]) + sigmas * ring_tail_km(percents, radii)
     if isinstance(item, Searched):
         return item.buffer_km + sigmas * walk_sigma_km(
             item, as_of=as_of, settings=settings

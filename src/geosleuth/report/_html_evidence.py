@@ -15,6 +15,7 @@ from geosleuth.evidence import (
     EvidenceItem,
     Front,
     LifeStatus,
+    Rings,
     Searched,
     Sighting,
     Territory,
@@ -35,6 +36,7 @@ __all__ = [
     "evidence_table",
     "popup",
     "radius_m",
+    "ring_radii_km",
     "source_html",
     "what",
 ]
@@ -76,7 +78,15 @@ def what(item: EvidenceItem) -> str:
         if item.status == "alive":
             return "proof of life"
         return "death: the target's body found" if item.body else "claim of death"
+    if isinstance(item, Rings):
+        table = ", ".join(f"{p:g} % within {km:g} km" for p, km in item.quantiles_km)
+        return f"found from {name or 'a place'}: {table}"
     return f"{item.lons.size} events ({item.method})"
+
+
+def ring_radii_km(item: EvidenceItem) -> list[float]:
+    """The quantile distances of a :class:`Rings` item, km (none for others)."""
+    return [km for _, km in item.quantiles_km] if isinstance(item, Rings) else []
 
 
 def radius_m(item: EvidenceItem) -> float | None:
@@ -218,6 +228,12 @@ def evidence_layer(items: Sequence[EvidenceItem], rows: Rows) -> list[dict[str, 
                 "color": KIND_COLORS.get(item.kind, "#333333"),
                 "used": status == "used",
                 "radius_m": rad,
+                # a ring model's quantile distances, drawn as circles
+                **(
+                    {"radii_m": [km * 1000.0 for km in ring_radii_km(item)]}
+                    if isinstance(item, Rings)
+                    else {}
+                ),
                 "popup": popup(item, rows, f"ev-{i}"),
             }
         )
@@ -300,6 +316,13 @@ def evidence_key(items: Sequence[EvidenceItem], rows: Rows) -> str:
         parts.append(
             "<i>within N km</i>: a claim's region is its place widened by N km "
             "(0: the place's own shape), with a soft edge."
+        )
+    if Rings in kinds:
+        parts.append(
+            "<i>N % within D km</i>: of such subjects (the case's statistics), "
+            "N % were found within D km of the place; each ring between two "
+            "distances holds its share spread over its area, the rest beyond "
+            "the last falls off (drawn as circles on the map)."
         )
     if Territory in kinds:
         parts.append(

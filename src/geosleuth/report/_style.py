@@ -38,6 +38,7 @@ KIND_COLORS: dict[str, str] = {
     "searched": "#555555",
     "life_status": "#999999",
     "event_set": "#E69F00",
+    "rings": "#56B4E9",
 }
 KIND_LABELS: dict[str, str] = {
     "sighting": "Sighting",
@@ -47,6 +48,7 @@ KIND_LABELS: dict[str, str] = {
     "searched": "Searched, nothing found",
     "life_status": "Life status",
     "event_set": "Event set",
+    "rings": "Distance rings",
 }
 
 RAMP_T_MAX = 3.0

@@ -1048,7 +1048,7 @@ def places_unlike_items(
     >>> places_unlike_items(rows, [s], est.used)
     ['places[0].name', 'places: Sion (missing)']
     """
-    from geosleuth.evidence import Claim, Sighting
+    from geosleuth.evidence import Claim, Rings, Sighting
     from geosleuth.geometry import Point
 
     rows = stored if isinstance(stored, list) else []
@@ -1058,7 +1058,8 @@ def places_unlike_items(
     for item in (i for i in items if i.id in in_use):
         geom = getattr(item, "place", None)
         name = getattr(item, "place_name", None)
-        if isinstance(item, (Sighting, Claim)) and name and isinstance(geom, Point):
+        named_kind = isinstance(item, (Sighting, Claim, Rings))
+        if named_kind and name and isinstance(geom, Point):
             named.setdefault(name, []).append((geom.lon, geom.lat))
             at.setdefault((geom.lon, geom.lat), set()).add(name)
     out = []

@@ -17,7 +17,14 @@ from typing import IO, Any
 
 import numpy as np
 
-from geosleuth.evidence import Claim, EvidenceItem, Searched, Sighting, as_of_text
+from geosleuth.evidence import (
+    Claim,
+    EvidenceItem,
+    Rings,
+    Searched,
+    Sighting,
+    as_of_text,
+)
 from geosleuth.fuse import Estimate
 from geosleuth.geometry import Area, Line, Point
 from geosleuth.grid import Grid
@@ -54,6 +61,7 @@ _MARKERS = {
     "front": "^",
     "searched": "X",
     "event_set": ".",
+    "rings": "P",
 }
 
 
@@ -210,6 +218,12 @@ def _draw_evidence(
                 radius = item.buffer_km
             elif isinstance(item, Sighting):
                 radius = item.sigma_km
+            elif isinstance(item, Rings):  # its distances; the last as the rest
+                *inner, radius = (km for _, km in item.quantiles_km)
+                circles.extend(
+                    Circle((float(x), float(y)), km, fill=False, ec=colour, lw=0.8)
+                    for km in inner
+                )
             if radius:
                 circles.append(
                     Circle(

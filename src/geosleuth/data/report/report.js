@@ -80,9 +80,13 @@
       pointToLayer: function (f, ll) {
         var dot = L.circleMarker(ll, L.extend({}, s, {radius: 6,
           fillOpacity: e.used ? 0.9 : 0.3, color: "#fff", weight: 1.5}));
-        if (e.radius_m) {
-          return L.featureGroup([L.circle(ll, L.extend({}, s,
-            {radius: e.radius_m, weight: 1, interactive: false})), dot]);
+        // a ring model's quantile distances, else one radius (σ, a buffer)
+        var radii = e.radii_m || (e.radius_m ? [e.radius_m] : []);
+        if (radii.length) {
+          return L.featureGroup(radii.map(function (r) {
+            return L.circle(ll, L.extend({}, s, {radius: r, weight: 1,
+              fillOpacity: e.radii_m ? 0.04 : s.fillOpacity, interactive: false}));
+          }).concat([dot]));
         }
         return dot;
       }});
