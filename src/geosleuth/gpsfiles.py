@@ -21,10 +21,16 @@ such a segment) is that point; several points and nothing else are refused.
 
 The XML is parsed with the standard library's expat, refusing any document type
 declaration (``<!DOCTYPE``), so no entity can be declared, let alone expanded.
+
+:func:`read_search_file` reads what a search's file may be, GeoJSON, GPX or KML:
+``geosleuth searched --geojson`` and the service's uploaded ``gps`` file both
+read it there, and :func:`single_point_note` says the same of a file of one
+point.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import warnings
@@ -33,11 +39,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from geosleuth._json import loads as read_json
 from geosleuth._types import PathLike
 from geosleuth.errors import EvidenceWarning, InputError
-from geosleuth.geometry import Geometry, from_geojson
+from geosleuth.geometry import Area, Geometry, Line, Point, from_geojson
 
-__all__ = ["GPS_SUFFIXES", "read_gps_file"]
+__all__ = [
+    "GPS_SUFFIXES",
+    "is_gps_file",
+    "read_gps_file",
+    "read_search_file",
+    "single_point_note",
+]
 
 #: File name endings read as GPS files (case-insensitive).
 GPS_SUFFIXES: tuple[str, ...] = (".gpx", ".kml")
@@ -350,7 +363,10 @@ def _geometry(found: _Shapes, where: str) -> Geometry:
 
 
 def read_gps_file(
-    path: PathLike, *, kind: Literal["gpx", "kml"] | None = None
+    path: PathLike,
+    *,
+    kind: Literal["gpx", "kml"] | None = None,
+    where: str | None = None,
 ) -> Geometry:
     """The searched ground in a GPX or KML file, as one geometry.
 
@@ -360,6 +376,9 @@ def read_gps_file(
         The file.
     kind : {"gpx", "kml"} or None, default None
         Its format; None: by its root element (``<gpx>`` or ``<kml>``).
+    where : str or None, default None
+        How messages name the file (an upload's name, not the temporary file
+        it was saved as); None: ``path``.
 
     Returns
     -------
@@ -391,7 +410,7 @@ def read_gps_file(
     ...
     geosleuth.errors.InputError: ...walk.gpx declares a document type (<!DOCTYPE...
     """
-    where = str(path)
+    where = str(path) if where is None else where
     try:
         size = Path(path).stat().st_size
         if size > _MAX_BYTES:
@@ -417,3 +436,144 @@ def read_gps_file(
         )
     found = _gpx(root, where) if found_kind == "gpx" else _kml(root, where)
     return _geometry(found, where)
+
+
+def _union_of_features(obj: dict[str, Any], path: str) -> Geometry:
+    """The searched area of a GeoJSON FeatureCollection: its features' union.
+
+    The polygons of every feature make one area, or the lines of every feature
+    one track (searched within ``--radius-km`` of it). A collection of one
+    Point (a waypoint as GPS tools export it) is that point. Several points, and
+    polygons mixed with lines, are refused: one search has one shape and one
+    buffer.
+    """
+    feats = obj.get("features")
+    if not isinstance(feats, list) or not feats:
+        raise InputError(
+            f"The FeatureCollection in {path} has no features: a list of polygon or "
+            "line features was expected.",
+            path=path,
+            field="features",
+        )
+    polygons: list[Any] = []
+    parts: list[Any] = []
+    for i, feat in enumerate(feats):
+        geom = from_geojson(
+            feat.get("geometry") if isinstance(feat, dict) else feat,
+            what=f"geometry of feature {i} in {path}",
+        )
+        if isinstance(geom, Area):
+            polygons.extend(geom.polygons)
+        elif isinstance(geom, Line):
+            parts.extend(geom.parts)
+        elif len(feats) == 1:
+            return geom
+        else:
+            raise InputError(
+                f"Feature {i} of the FeatureCollection in {path} is a Point: a "
+                "collection is read as one searched area (its polygons) or one "
+                "searched track (its lines). Record a point apart, with --point "
+                "LON,LAT and --radius-km.",
+                path=path,
+                field=f"features[{i}]",
+            )
+    if polygons and parts:
+        raise InputError(
+            f"The FeatureCollection in {path} holds both polygons and lines: record "
+            "them as two searches, one file each (the lines with --radius-km).",
+            path=path,
+            field="features",
+        )
+    return Area(tuple(polygons)) if polygons else Line(tuple(parts))
+
+
+def is_gps_file(path: PathLike, *, where: str | None = None) -> bool:
+    """Whether ``path`` is a GPX or KML file: by its name, else by its XML start.
+
+    A team's GPS unit gives back GPX (review 39, L3); a file named otherwise
+    whose first character is ``<`` is XML, not GeoJSON, and is read as GPS too.
+    ``where`` is the name it goes by (an upload's), if not ``path``'s own.
+    """
+    name = Path(path if where is None else where)
+    if name.suffix.lower() in GPS_SUFFIXES:
+        return True
+    try:
+        with Path(path).open("rb") as handle:
+            head = handle.read(512)
+    except OSError:
+        return False
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
+
+
+def read_search_file(
+    path: PathLike, *, where: str | None = None, option: str = "--geojson"
+) -> Geometry:
+    """The ground a search covered, from a GeoJSON, GPX or KML file.
+
+    What ``geosleuth searched --geojson`` reads, and the service's uploaded
+    ``gps`` file: a GPX or KML file (:func:`is_gps_file`) as
+    :func:`read_gps_file` reads it; else GeoJSON, a geometry, a Feature or a
+    FeatureCollection (its polygons as one area, or its lines as one track;
+    a UTF-8 byte-order mark, as some Windows tools write, is allowed). A
+    polygon that encloses no area (one point thrice) is refused: recorded, it
+    could never count.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file.
+    where : str or None, default None
+        How messages name it (an upload's name); None: ``path``.
+    option : str, default "--geojson"
+        How messages name the input that takes the file.
+
+    Raises
+    ------
+    InputError
+        If it cannot be read, or holds no shape that one search can be.
+    """
+    where = str(path) if where is None else where
+    gps = is_gps_file(path, where=where)
+    if gps:
+        geom = read_gps_file(path, where=where)
+    else:
+        try:
+            obj = read_json(Path(path).read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise InputError(
+                f"Cannot read GeoJSON from {where}: {exc}. {option} takes a GeoJSON "
+                "file, or a GPX or KML file (named .gpx or .kml).",
+                path=where,
+            ) from None
+        if isinstance(obj, dict) and obj.get("type") == "FeatureCollection":
+            geom = _union_of_features(obj, where)
+        else:
+            if isinstance(obj, dict) and obj.get("type") == "Feature":
+                obj = obj.get("geometry")
+            geom = from_geojson(obj, what=f"geometry in {where}")
+    if isinstance(geom, Area):
+        try:
+            geom.check_encloses()
+        except InputError as exc:
+            raise InputError(
+                f"The {'file' if gps else 'GeoJSON'} {where}: {exc.message}",
+                path=where,
+            ) from None
+    return geom
+
+
+def single_point_note(where: str, point: Point, buffer_km: float) -> str:
+    """The warning of a GPS file of one point, recorded as a point searched.
+
+    A track of one fix is most often a recording that broke off, and a point
+    searched is far less than a track walked (review r105, L7).
+
+    >>> single_point_note("a.gpx", Point(11.34, 44.49), 0.1)[:38]
+    'a.gpx holds a single point (11.34,44.4'
+    """
+    return (
+        f"{where} holds a single point ({point.lon},{point.lat}): a waypoint, or "
+        "a track of one fix, as a recording that broke off leaves. It is recorded "
+        f"as a point searched within {buffer_km:g} km of it. If the team walked a "
+        "track, check the file holds it."
+    )

@@ -84,6 +84,10 @@ class Case:
     #: the names of the case's ``places:`` given as polygons (areas), in order:
     #: report.html lists those no item names
     place_areas: tuple[str, ...] = ()
+    #: each of the case's ``places:``, in order, with its shape: ``"area"``,
+    #: ``"line"``, ``"point"``, or ``"ranked"`` (a point with ``rank: true``,
+    #: a candidate of the ranking): report.html lists those no used item names
+    place_kinds: tuple[tuple[str, str], ...] = ()
 
 
 def _as_of(doc: dict[str, Any], source: str) -> dt.date | None:
@@ -339,4 +343,8 @@ def _build_case(
             if isinstance(spec, dict) and str(spec.get("source") or "").strip()
         },
         place_areas=tuple(k for k, g in places.items() if isinstance(g, Area)),
+        place_kinds=tuple(
+            (k, "ranked" if k in {p.name for p in ranked} else g.kind)
+            for k, g in places.items()
+        ),
     )

@@ -234,18 +234,12 @@ def _written_again(case: Path, run_id: str) -> set[str]:
     >>> sorted(_written_again(case, "0001"))
     ['b.txt', 'c.txt']
     """
+    from geosleuth.service.caselog import LOG_NAME, read_log
+
     try:
-        text = (case / "log.jsonl").read_text(encoding="utf-8")
+        entries = read_log(case / LOG_NAME, errors="strict")
     except (OSError, UnicodeDecodeError):
         return set()
-    entries = []
-    for line in text.splitlines():
-        try:
-            entry = read_json(line)
-        except ValueError:
-            continue
-        if isinstance(entry, dict):
-            entries.append(entry)
     start = next(
         (
             k

@@ -49,11 +49,9 @@ from geosleuth.evidence import (
 from geosleuth.geometry import (
     Area,
     Geometry,
-    Line,
     Point,
-    from_geojson,
 )
-from geosleuth.gpsfiles import GPS_SUFFIXES, read_gps_file
+from geosleuth.gpsfiles import is_gps_file, read_search_file, single_point_note
 from geosleuth.locate import append_items, search_item, search_vs_as_of
 
 __all__ = ["searched"]
@@ -115,110 +113,6 @@ def _no_radius(radius_km: float | None, what: str) -> None:
             "--geojson with a Point or LineString).",
             field="--radius-km",
         )
-
-
-def _union_of_features(obj: dict[str, Any], path: Path) -> Geometry:
-    """The searched area of a GeoJSON FeatureCollection: its features' union.
-
-    The polygons of every feature make one area, or the lines of every feature
-    one track (searched within ``--radius-km`` of it). A collection of one
-    Point (a waypoint as GPS tools export it) is that point. Several points, and
-    polygons mixed with lines, are refused: one search has one shape and one
-    buffer.
-    """
-    feats = obj.get("features")
-    if not isinstance(feats, list) or not feats:
-        raise InputError(
-            f"The FeatureCollection in {path} has no features: a list of polygon or "
-            "line features was expected.",
-            path=str(path),
-            field="features",
-        )
-    polygons: list[Any] = []
-    parts: list[Any] = []
-    for i, feat in enumerate(feats):
-        geom = from_geojson(
-            feat.get("geometry") if isinstance(feat, dict) else feat,
-            what=f"geometry of feature {i} in {path}",
-        )
-        if isinstance(geom, Area):
-            polygons.extend(geom.polygons)
-        elif isinstance(geom, Line):
-            parts.extend(geom.parts)
-        elif len(feats) == 1:
-            return geom
-        else:
-            raise InputError(
-                f"Feature {i} of the FeatureCollection in {path} is a Point: a "
-                "collection is read as one searched area (its polygons) or one "
-                "searched track (its lines). Record a point apart, with --point "
-                "LON,LAT and --radius-km.",
-                path=str(path),
-                field=f"features[{i}]",
-            )
-    if polygons and parts:
-        raise InputError(
-            f"The FeatureCollection in {path} holds both polygons and lines: record "
-            "them as two searches, one file each (the lines with --radius-km).",
-            path=str(path),
-            field="features",
-        )
-    return Area(tuple(polygons)) if polygons else Line(tuple(parts))
-
-
-def _read_geojson(path: Path) -> Geometry:
-    """The geometry of a GeoJSON file: a geometry, a Feature or a FeatureCollection.
-
-    A UTF-8 byte-order mark (written by some Windows tools) is allowed. A
-    polygon that encloses no area (one point thrice) is refused: recorded, it
-    could never count.
-    """
-    geom = _geojson_of(path)
-    if isinstance(geom, Area):
-        try:
-            geom.check_encloses()
-        except InputError as exc:
-            raise InputError(
-                f"The {'file' if _is_gps_file(path) else 'GeoJSON'} {path}: "
-                f"{exc.message}",
-                path=str(path),
-            ) from None
-    return geom
-
-
-def _is_gps_file(path: Path) -> bool:
-    """Whether ``path`` is a GPX or KML file: by its name, else by its XML start.
-
-    A team's GPS unit gives back GPX (review 39, L3); a file named otherwise
-    whose first character is ``<`` is XML, not GeoJSON, and is read as GPS too.
-    """
-    if path.suffix.lower() in GPS_SUFFIXES:
-        return True
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(512)
-    except OSError:
-        return False
-    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
-
-
-def _geojson_of(path: Path) -> Geometry:
-    """What :func:`_read_geojson` reads, unchecked."""
-    if _is_gps_file(path):
-        return read_gps_file(path)
-    try:
-        obj = read_json(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(
-            f"Cannot read GeoJSON from {path}: {exc}. --geojson takes a GeoJSON "
-            "file, or a GPX or KML file (named .gpx or .kml).",
-            path=str(path),
-        ) from None
-    if isinstance(obj, dict) and obj.get("type") == "FeatureCollection":
-        return _union_of_features(obj, path)
-    if isinstance(obj, dict) and obj.get("type") == "Feature":
-        obj = obj.get("geometry")
-    return from_geojson(obj, what=f"geometry in {path}")
 
 
 def _box_area(w: float, s: float, e: float, n: float, *, got: str) -> Area:
@@ -288,21 +182,18 @@ def _area_from_options(
         return Point(lon, lat), _check_radius(radius_km, "--point")
     if geojson is None:  # pragma: no cover - guarded by the count above
         raise InputError("No area given.", field="area")
-    geom = _read_geojson(geojson)
+    geom = read_search_file(geojson)
     kind = {"point": "a Point", "line": "a LineString", "area": "a polygon"}[geom.kind]
     what = f"--geojson {geojson} ({kind})"
     if isinstance(geom, Area):
         _no_radius(radius_km, what)
         return geom, 0.0
     buffer_km = _check_radius(radius_km, what)
-    if isinstance(geom, Point) and _is_gps_file(geojson):
+    if isinstance(geom, Point) and is_gps_file(geojson):
         # review r105, L7: a track of one fix is most often a recording that
         # broke off, and a point searched is far less than a track walked
         warnings.warn(
-            f"{geojson} holds a single point ({geom.lon},{geom.lat}): a "
-            "waypoint, or a track of one fix, as a recording that broke off "
-            f"leaves. It is recorded as a point searched within {buffer_km:g} km "
-            "of it. If the team walked a track, check the file holds it.",
+            single_point_note(str(geojson), geom, buffer_km),
             EvidenceWarning,
             stacklevel=3,
         )

@@ -52,7 +52,9 @@ def verify(
     stored in it; this re-runs the fusion and the timeline, rebuilds the whole
     record and compares it with the stored one: the posterior (posterior.npz),
     P(alive), the 50% and 90% areas, the ranked places, the areas the items
-    name (a run made before they were recorded: "not checked"), each item's
+    name (a run made before they were recorded: "not checked"), the headline
+    (the sentence that leads where an area holds more than the best place; a
+    run made before it was kept: "not checked"), each item's
     reliability and contribution, the leave-one-out range and the timeline.
     What comes from the inputs is compared with them and with the report.html
     written with it: the target and title (with the case file, its copy beside
@@ -184,6 +186,7 @@ def verify(
                 rec.get("places"), stored.items, est.used
             )
         checks[name] = (not diffs, diffs)
+    checks["headline"] = _headline_check(rec.get("headline"), fresh, "headline" in rec)
     folder = estimate if estimate.is_dir() else estimate.parent
     shown = _report_beside(folder)
     checks.update(_said_checks(rec, folder, said=said, shown=shown))
@@ -214,6 +217,36 @@ def verify(
     )
     if any(ok is False for ok, _ in checks.values()):
         raise typer.Exit(code=1)
+
+
+def _headline_check(
+    stored: Any, fresh: dict[str, Any], recorded: bool
+) -> tuple[bool | None, list[str]]:
+    """Whether estimate.json's ``headline`` is the one its estimate leads with.
+
+    The sentence of :func:`~geosleuth.report.text.headline_lead`, recomputed
+    (``fresh``'s, absent where the best place leads). An estimate written
+    before runs kept one has none: "not recorded", never a failure.
+
+    Examples
+    --------
+    >>> _headline_check("19.0 % lies in X", {"headline": "19.0 % lies in X"}, True)
+    (True, [])
+    >>> _headline_check("25.0 % lies in X", {"headline": "19.0 % lies in X"}, True)
+    (False, ['headline (not the sentence the estimate leads with)'])
+    >>> _headline_check(None, {"headline": "19.0 % lies in X"}, False)
+    (None, ['not recorded (older version)'])
+    >>> _headline_check(None, {}, False)
+    (True, [])
+    """
+    new = fresh.get("headline")
+    if not recorded:
+        return (True, []) if new is None else (None, ["not recorded (older version)"])
+    if stored == new:
+        return True, []
+    if new is None:
+        return False, ["headline (the estimate leads with its best place, no area)"]
+    return False, ["headline (not the sentence the estimate leads with)"]
 
 
 def _source_checks(

@@ -65,6 +65,8 @@ class Inputs:
     #: the names of the case's places given as polygons (the report lists those
     #: no item names)
     place_areas: tuple[str, ...] = ()
+    #: each of the case's places with its shape (:attr:`Case.place_kinds`)
+    place_kinds: tuple[tuple[str, str], ...] = ()
     #: the case file read, if any: estimate.json names it from the output folder
     case_path: Path | None = None
     #: each input file and its SHA-256 as it was read (None: not a plain file)
@@ -291,6 +293,7 @@ def gather(
         shown=cases[0].name if cases else ", ".join(p.name for p in articles + outputs),
         place_sources=dict(case.place_sources) if case else {},
         place_areas=case.place_areas if case else (),
+        place_kinds=case.place_kinds if case else (),
         case_path=cases[0] if cases else None,
         digests=digests,
         region_given=case is not None and case.region_given,

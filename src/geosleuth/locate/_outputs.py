@@ -183,6 +183,7 @@ def write_outputs(
         run_warnings=said,
         place_sources=data.place_sources,
         place_areas=data.place_areas,
+        place_kinds=data.place_kinds,
         known_by=known_by,
         documents_kept=bool(data.texts),
     )

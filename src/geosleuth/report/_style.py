@@ -9,6 +9,8 @@ beyond the 99.9% area are transparent.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import numpy.typing as npt
 
@@ -20,6 +22,7 @@ __all__ = [
     "KIND_COLORS",
     "KIND_LABELS",
     "RAMP_T_MAX",
+    "area_label_cells",
     "extent_lonlat",
     "focus_extent_km",
     "hdr_level",
@@ -197,3 +200,30 @@ def extent_lonlat(
         [np.full_like(t, s), s + (n - s) * t, np.full_like(t, n), n - (n - s) * t]
     )
     return grid.box_lonlat(x, y)
+
+
+def area_label_cells(estimate: Any) -> list[tuple[Any, int]]:
+    """The areas the headline names, each with the cell its map label goes on.
+
+    The areas :func:`~geosleuth.report.text.area_lead` leads with
+    (:func:`~geosleuth.report.text.lead_areas`; none where the best place
+    leads), each at the cell of its part on the grid nearest that part's
+    centre (the mean of two parts lies between them); an area with no part on
+    the grid is left out. report.html's map and map.png label them there.
+    """
+    from geosleuth.geometry import coverage
+    from geosleuth.report.text import lead_areas
+
+    grid = estimate.grid
+    x, y = grid.cell_xy_km()
+    out = []
+    for a in lead_areas(estimate):
+        share = coverage(a.area, grid)
+        cells = np.flatnonzero(share > 0)
+        if cells.size == 0:
+            continue
+        w = share[cells] / share[cells].sum()
+        mx, my = float(w @ x[cells]), float(w @ y[cells])
+        k = cells[int(np.argmin((x[cells] - mx) ** 2 + (y[cells] - my) ** 2))]
+        out.append((a, int(k)))
+    return out

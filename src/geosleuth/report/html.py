@@ -54,6 +54,7 @@ from geosleuth.report._style import (
     KIND_COLORS,
     KIND_LABELS,
     RAMP_T_MAX,
+    area_label_cells,
     extent_lonlat,
     focus_extent_km,
     hdr_level,
@@ -68,7 +69,6 @@ from geosleuth.report.text import (
     area_lead,
     areas_shown,
     in_region_note,
-    lead_areas,
     meaningful_place,
     place_lead,
 )
@@ -307,16 +307,61 @@ def _places_table(estimate: Estimate) -> str:
     )
 
 
-def _unused_areas_html(unused: Sequence[str]) -> str:
-    """The case file's polygons that no item names, each said unused ("" if none).
+#: How the unused places' table names each shape of a case file's place.
+_PLACE_KIND = {"area": "area (polygon)", "line": "line", "point": "point"}
 
-    A drawn area no item names takes no part in the estimate, and is in no
-    other table: listed so that the analyst sees it was left out.
+
+def unused_places(
+    place_kinds: Sequence[tuple[str, str]],
+    items: Sequence[EvidenceItem],
+    used: Iterable[str],
+) -> list[tuple[str, str, str]]:
+    """The case file's places no used item names: ``(name, kind, why)``.
+
+    Each of ``place_kinds`` (:attr:`geosleuth.casefile.Case.place_kinds`) that
+    no item names is "not used by any item"; one that only items left out of
+    the estimate name (``used`` holds the ids of those it used) is "named only
+    by items left out: " and their ids. A point ranked as a candidate
+    (``rank: true``) is used by the ranking, named or not.
 
     Examples
     --------
-    >>> page = _unused_areas_html(["<script>x</script>"])
-    >>> "<script>" in page, "&lt;script&gt;" in page, "not used by any item" in page
+    >>> from types import SimpleNamespace as NS
+    >>> items = [NS(id="c1", place_name="Bay"), NS(id="s1", place_name="Town")]
+    >>> for row in unused_places([("Bay", "area"), ("Town", "point"),
+    ...                           ("Road", "line"), ("Port", "ranked")],
+    ...                          items, used={"s1"}):
+    ...     print(row)
+    ('Bay', 'area', 'named only by items left out: c1')
+    ('Road', 'line', 'not used by any item')
+    """
+    used = set(used)
+    out = []
+    for name, kind in place_kinds:
+        if kind == "ranked":
+            continue
+        naming = [i.id for i in items if getattr(i, "place_name", None) == name]
+        if not naming:
+            out.append((name, kind, "not used by any item"))
+        elif not used.intersection(naming):
+            out.append(
+                (name, kind, f"named only by items left out: {', '.join(naming)}")
+            )
+    return out
+
+
+def _unused_areas_html(unused: Sequence[tuple[str, str, str]]) -> str:
+    """The case file's places no used item names, each said why ("" if none).
+
+    A place (a drawn area, a line, a point) that no item names, or that only
+    items left out of the estimate name, takes no part in it, and is in no
+    other table: listed so that the analyst sees it was left out
+    (:func:`unused_places`).
+
+    Examples
+    --------
+    >>> page = _unused_areas_html([("<b>x</b>", "area", "not used by any item")])
+    >>> "<b>" in page, "&lt;b&gt;" in page, "not used by any item" in page
     (False, True, True)
     >>> _unused_areas_html([])
     ''
@@ -324,25 +369,30 @@ def _unused_areas_html(unused: Sequence[str]) -> str:
     if not unused:
         return ""
     rows = "".join(
-        f"<tr><td>{bdi(name)}</td><td>not used by any item</td></tr>" for name in unused
+        f"<tr><td>{bdi(name)}</td><td>{esc(_PLACE_KIND.get(kind, kind))}</td>"
+        f"<td>{esc(why)}</td></tr>"
+        for name, kind, why in unused
     )
     return (
-        "<h3 id='unused-areas'>Areas of the case file no item uses</h3>"
-        "<p>Polygons under the case file's <code>places:</code> that no evidence "
-        "item names: they take no part in the estimate and are not drawn on the "
+        "<h3 id='unused-places'>Places of the case file no item uses</h3>"
+        "<p>Places under the case file's <code>places:</code> that no evidence "
+        "item the estimate used names (none names them, or only items left "
+        "out): they take no part in the estimate and are not drawn on the "
         "map.</p>"
-        '<div class="table-wrap"><table class="places"><thead><tr><th>Area</th>'
-        f"<th>Use</th></tr></thead><tbody>{rows}</tbody></table></div>"
+        '<div class="table-wrap"><table class="places"><thead><tr><th>Place</th>'
+        f"<th>Shape</th><th>Use</th></tr></thead><tbody>{rows}</tbody></table></div>"
     )
 
 
-def _areas_section(estimate: Estimate, unused: Sequence[str] = ()) -> str:
+def _areas_section(
+    estimate: Estimate, unused: Sequence[tuple[str, str, str]] = ()
+) -> str:
     """The areas the evidence names, with the probability inside each ("" if none).
 
     Ranked places are discs around points; a state an item names is never one,
     however much of the map it holds (review r63, M4). Those holding 1 % or more
     and the 5 best (:func:`~geosleuth.report.text.areas_shown`). Then the
-    polygons of the case file that no item names (``unused``,
+    places of the case file that no used item names (``unused``,
     :func:`_unused_areas_html`).
     """
     shown = areas_shown(estimate)
@@ -390,35 +440,19 @@ _FOCUS_LEVELS = (0.999, 0.99, 0.9, 0.5)
 def _area_labels(estimate: Estimate, around: float) -> list[dict[str, Any]]:
     """Map labels of the areas the headline names, each with its share (escaped).
 
-    The areas :func:`~geosleuth.report.text.area_lead` leads with
-    (:func:`~geosleuth.report.text.lead_areas`; none where the best place
-    leads), each labelled "name (kind) share" at the cell of its part on the
-    grid nearest that part's centre (the mean of two parts lies between them),
-    its longitude within 180° of ``around``.
+    Each labelled "name (kind) share" at its cell
+    (:func:`~geosleuth.report._style.area_label_cells`), its longitude within
+    180° of ``around``.
     """
-    from geosleuth.geometry import coverage
-
-    grid = estimate.grid
-    x, y = grid.cell_xy_km()
-    lons, lats = grid.cell_lonlat()
-    out = []
-    for a in lead_areas(estimate):
-        share = coverage(a.area, grid)
-        cells = np.flatnonzero(share > 0)
-        if cells.size == 0:
-            continue
-        w = share[cells] / share[cells].sum()
-        mx, my = float(w @ x[cells]), float(w @ y[cells])
-        k = cells[int(np.argmin((x[cells] - mx) ** 2 + (y[cells] - my) ** 2))]
-        out.append(
-            {
-                "lat": float(lats[k]),
-                "lon": float(unwrap_lon(float(lons[k]), around)),
-                "label": f"{esc(a.name)}{esc(area_kind_text(a))} "
-                f"{esc(pct(a.probability))}",
-            }
-        )
-    return out
+    lons, lats = estimate.grid.cell_lonlat()
+    return [
+        {
+            "lat": float(lats[k]),
+            "lon": float(unwrap_lon(float(lons[k]), around)),
+            "label": f"{esc(a.name)}{esc(area_kind_text(a))} {esc(pct(a.probability))}",
+        }
+        for a, k in area_label_cells(estimate)
+    ]
 
 
 def _focus_km(estimate: Estimate) -> tuple[float, float, float, float]:
@@ -543,6 +577,7 @@ def render_report(
     known_by: dt.date | None = None,
     documents_kept: bool = False,
     place_areas: Sequence[str] = (),
+    place_kinds: Sequence[tuple[str, str]] = (),
 ) -> str:
     """Render an estimate as one self-contained, offline HTML page.
 
@@ -592,6 +627,11 @@ def render_report(
         The names of the case file's places given as polygons
         (:attr:`geosleuth.casefile.Case.place_areas`): those no item names are
         listed under the areas, "not used by any item".
+    place_kinds : sequence of (str, str), default ()
+        Each of the case file's places with its shape
+        (:attr:`geosleuth.casefile.Case.place_kinds`), in place of
+        ``place_areas``: each area, line or point that no item names, or only
+        items left out, is listed (:func:`unused_places`).
 
     Returns
     -------
@@ -657,7 +697,11 @@ def render_report(
     if river_set is not None:
         attributions.append(river_set.attribution)
     named = {getattr(i, "place_name", None) for i in items}
-    unused = [name for name in place_areas if name not in named]
+    unused = unused_places(
+        place_kinds or [(name, "area") for name in place_areas],
+        items,
+        rows.used,
+    )
     shown = [v for k, v in (place_sources or {}).items() if k in named]
     if shown:
         attributions.append(_CASE_PLACES_ATTRIBUTION)
@@ -790,8 +834,7 @@ def render_report(
         '<p class="note">The map labels the ranked places and the '
         f"area{'s' if len(data['areas']) > 1 else ''} named above, with the share "
         "of the probability inside; the other areas named in the evidence are "
-        "drawn with their items but not labelled, and map.png labels the ranked "
-        "places only.</p>"
+        "drawn with their items but not labelled, as on map.png.</p>"
         if data["areas"]
         else ""
     )

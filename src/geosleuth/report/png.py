@@ -4,7 +4,8 @@ The map is drawn in the grid's own Lambert azimuthal equal-area plane, so the ax
 are in km and the cells are true squares; country borders (Natural Earth), rivers,
 the posterior (shaded by highest-density region, as in the HTML report), the 50 %
 and 90 % outlines, the evidence and the ranked places are projected onto it, with a
-graticule in degrees. matplotlib is imported inside :func:`render_png`.
+graticule in degrees; the areas the headline names are labelled with their share,
+as on report.html's map. matplotlib is imported inside :func:`render_png`.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from geosleuth.report._style import (
     KIND_COLORS,
     KIND_LABELS,
     RAMP_T_MAX,
+    area_label_cells,
     extent_lonlat,
     focus_extent_km,
     hdr_level,
@@ -41,6 +43,7 @@ from geosleuth.report._style import (
 from geosleuth.report.geojson import HDR_LEVELS, hdr_region_km
 from geosleuth.report.text import (
     about_a_source,
+    area_kind_text,
     km2,
     lat_text,
     lon_text,
@@ -623,6 +626,108 @@ def _label_places(
     return boxes
 
 
+#: Where an area's label may go, as its offset (points) from the area's label
+#: cell: on it, then a line above or below, then two or three lines out.
+_AREA_OFFSETS: tuple[tuple[float, float], ...] = (
+    (0.0, 0.0),
+    (0.0, 11.0),
+    (0.0, -11.0),
+    (0.0, 22.0),
+    (0.0, -22.0),
+    (0.0, 33.0),
+    (0.0, -33.0),
+)
+
+
+def _inside_shift(box: Any, inside: Any) -> tuple[float, float]:
+    """The shift (display units) that brings ``box`` within ``inside`` (0 if it is).
+
+    A box wider or taller than ``inside`` is aligned on its left or top edge.
+    """
+    dx = max(0.0, inside.x0 - box.x0) or min(0.0, inside.x1 - box.x1)
+    dy = min(0.0, inside.y1 - box.y1) or max(0.0, inside.y0 - box.y0)
+    return dx, dy
+
+
+def _label_areas(
+    fig: Any,
+    ax: Any,
+    estimate: Estimate,
+    extent: tuple[float, float, float, float],
+    placed: Sequence[Any],
+) -> list[Any]:
+    """Label the areas the headline names with their share; return their boxes.
+
+    As report.html's map does: "name (kind) share" (``Kotor 19.0 %``), in
+    italics, centred on the area's label cell
+    (:func:`~geosleuth.report._style.area_label_cells`); an area whose cell
+    lies off the map is not labelled. A label is kept within the map, and
+    moved up or down by a line or more (:data:`_AREA_OFFSETS`) where it would
+    cover a ranked place's label or marker (``placed``, figure-fraction boxes)
+    or another area's label; where every place covers one, it goes where it
+    covers the fewest. The boxes returned are in figure fraction, as
+    ``placed``.
+    """
+    from matplotlib.patheffects import withStroke
+    from matplotlib.transforms import Bbox
+
+    grid = estimate.grid
+    labelled = area_label_cells(estimate)
+    if not labelled:
+        return []
+    xs, ys = grid.cell_xy_km()
+    halo = [withStroke(linewidth=3, foreground="white")]
+    renderer = fig.canvas.get_renderer()
+    inside = ax.get_window_extent(renderer)
+    to_fig = fig.transFigure.inverted()
+    taken = [Bbox(fig.transFigure.transform(b.get_points())) for b in placed]
+    per_point = fig.dpi / 72.0  # display units (pixels) per point
+    out: list[Any] = []
+    for area, k in labelled:
+        x, y = float(xs[k]), float(ys[k])
+        if not (extent[0] <= x <= extent[1] and extent[2] <= y <= extent[3]):
+            continue
+        text = f"{shorten(plain(area.name), 32)}{area_kind_text(area)} "
+        text += pct(area.probability)
+        ann = ax.annotate(
+            _tex_safe(text),
+            (x, y),
+            xytext=(0.0, 0.0),
+            textcoords="offset points",
+            ha="center",
+            va="center",
+            fontsize=8.5,
+            fontstyle="italic",
+            color=_HDR_COLOR,
+            zorder=10,
+            path_effects=halo,
+            annotation_clip=False,
+        )
+        best: tuple[float, tuple[float, float]] | None = None
+        for ox, oy in _AREA_OFFSETS:
+            ann.xyann = (ox, oy)
+            dx, dy = _inside_shift(ann.get_window_extent(renderer), inside)
+            offset = (ox + dx / per_point, oy + dy / per_point)
+            ann.xyann = offset
+            box = ann.get_window_extent(renderer)
+            covered = sum(
+                (min(box.x1, b.x1) - max(box.x0, b.x0))
+                * (min(box.y1, b.y1) - max(box.y0, b.y0))
+                for b in taken
+                if box.padded(2).overlaps(b)
+            )
+            if best is None or covered < best[0]:
+                best = (covered, offset)
+            if covered == 0:
+                break
+        assert best is not None
+        ann.xyann = best[1]
+        box = ann.get_window_extent(renderer)
+        taken.append(box)
+        out.append(Bbox(to_fig.transform(box.get_points())))
+    return out
+
+
 def render_png(
     estimate: Estimate,
     items: Iterable[EvidenceItem],
@@ -848,6 +953,7 @@ def _figure(
     ax.set_ylim(extent[2], extent[3])
     ax.set_aspect("equal")
     placed = _label_places(fig, ax, estimate, extent, n_labels)
+    placed += _label_areas(fig, ax, estimate, extent, placed)
     if zoomed:
         _draw_overview(fig, ax, estimate, rgba, focus, placed)
     ax.set_xlabel(f"km east of {lon_text(grid.lon0)}", fontsize=8)

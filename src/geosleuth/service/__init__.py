@@ -8,6 +8,8 @@ module                                     what it does
 :mod:`geosleuth.service.store`             cases on disk: ids, documents, runs,
                                            written atomically; each case's log of
                                            who changed what
+:mod:`geosleuth.service.caselog`           a case's log read back (the store's
+                                           history, verify's reports read again)
 :mod:`geosleuth.service.users`             the token file: each user's name,
                                            token and role (a viewer reads, an
                                            editor also changes)

@@ -619,12 +619,15 @@ async def read_body(request: Request, limit: int) -> bytes:
 
 
 async def read_upload(
-    request: Request, field: str, limit: int
+    request: Request, field: str, limit: int, *, optional: bool = False
 ) -> tuple[str | None, bytes, dict[str, str]]:
     """A file sent as multipart field ``field`` or as the whole body.
 
     Returns the file name (multipart's, else ``?name=``), the bytes and the other
-    form fields (or the query parameters).
+    form fields (or the query parameters). With ``optional``, a multipart body
+    may leave the file out, or send the empty one a browser sends for a file
+    input left empty: ``(None, b"", fields)``; one that cannot be read is
+    refused (400), as :func:`read_form` refuses it.
     """
     from starlette.datastructures import UploadFile
     from starlette.requests import Request as _Request
@@ -643,12 +646,24 @@ async def read_upload(
     )
     try:
         upload = form.get(field)
+        fields = {k: v for k, v in form.items() if isinstance(v, str)}
+        if optional and body.strip() and not form:  # as read_form refuses it
+            raise Refused(400, "BadRequest", "The form could not be read.")
+        if optional and (
+            upload is None
+            or upload == ""
+            or (
+                isinstance(upload, UploadFile)
+                and not upload.filename
+                and not upload.size
+            )
+        ):
+            return None, b"", {**params, **fields}
         if not isinstance(upload, UploadFile):
             raise InputError(
                 f"Send the file in the multipart field {field!r}.", field=field
             )
         data = await upload.read()
-        fields = {k: v for k, v in form.items() if isinstance(v, str)}
         return upload.filename, data, {**params, **fields}
     finally:
         await form.close()

@@ -59,7 +59,12 @@ POST    ``/api/cases/{id}/searched``           record a search that found nothin
                                                "added", "notes", "warnings"}``;
                                                checked as ``geosleuth searched``
                                                checks it (a sign lost, a radius
-                                               in metres: 422, nothing written)
+                                               in metres: 422, nothing written);
+                                               or multipart: the form's fields
+                                               and a GPS file ``gps`` (GPX, KML
+                                               or GeoJSON) with ``buffer_km``,
+                                               read and warned of as
+                                               ``searched --geojson`` reads it
 GET     ``/api/cases/{id}/log``                who changed the case, what and when:
                                                ``{"case", "log": [{"at", "user",
                                                "action", ...}]}``
@@ -79,10 +84,11 @@ GET     ``/cases/{id}/documents/{name}/remove`` asks whether to remove it; its b
 POST    ``/cases/{id}/documents/{name}/remove`` ... (nothing),
 POST    ``/cases/{id}/removed/{rid}/restore``  ... (nothing),
 POST    ``/cases/{id}/estimate``               ... (the estimate's options) and
-POST    ``/cases/{id}/searched``               ... (``date``, ``time``, ``pd``,
-                                               ``west`` ... ``north`` or ``lon``,
-                                               ``lat``, ``radius_km``, ``team``,
-                                               ``note``),
+POST    ``/cases/{id}/searched``               ... (multipart: ``date``, ``time``,
+                                               ``pd``, ``west`` ... ``north`` or
+                                               ``lon``, ``lat``, ``radius_km``, or
+                                               a file ``gps`` with ``buffer_km``,
+                                               ``team``, ``note``),
                                                each → 303 back to the page (a page
                                                with the API's notes and warnings,
                                                when it has any, and a link back),
@@ -739,10 +745,20 @@ def create_app(
         folder = store.run_folder(request.path_params["case_id"])
         return file_response(folder / "map.png", "map.png")
 
-    async def search(request: Request, case_id: str, body: Any) -> dict[str, Any]:
-        """Record the search that found nothing that ``body`` describes."""
+    async def search(
+        request: Request,
+        case_id: str,
+        body: Any,
+        upload: searches.Upload | None = None,
+    ) -> dict[str, Any]:
+        """Record the search that found nothing that ``body`` describes.
+
+        ``upload`` is the GPS file that gives its area, if one was sent: its
+        name is logged with the items.
+        """
         path = store.case_file(case_id)
         user = request_user(request)
+        sent = {} if upload is None else {"file": upload.shown}
 
         def record() -> dict[str, Any]:
             with store.lock(case_id):  # free: Turns holds the case's turn
@@ -753,10 +769,12 @@ def create_app(
                     for p in store.estimate_inputs(case_id)
                     if p.parent.name == "readings"
                 ]
-                result = searches.record_search(path, body, readings=readings)
+                result = searches.record_search(
+                    path, body, readings=readings, upload=upload
+                )
                 ids = [item["id"] for item in result["added"]]
                 try:
-                    store.log(case_id, user, "searched", items=ids)
+                    store.log(case_id, user, "searched", items=ids, **sent)
                 except BaseException:  # not logged, not made
                     write_atomic(path, before)
                     raise
@@ -770,12 +788,29 @@ def create_app(
         result["warnings"] = [store.public_warning(w) for w in result["warnings"]]
         return {"case": case_id, **result}
 
+    async def search_sent(request: Request, case_id: str) -> dict[str, Any]:
+        """Record the search a request sends: JSON, or a form (with a GPS file).
+
+        A multipart body is the case page's form (and a client's like it): its
+        fields as :func:`~geosleuth.service.searches.search_from_form` reads
+        them, and the GPS file of its ``gps`` field, if one was sent.
+        """
+        store.case_file(case_id)
+        ctype = request.headers.get("content-type", "")
+        if not ctype.startswith("multipart/form-data"):
+            body = await read_json_object(request, limit)
+            return await search(request, case_id, body)
+        name, data, fields = await read_upload(
+            request, searches.GPS_FIELD, limit, optional=True
+        )
+        body = searches.search_from_form({k: v.strip() for k, v in fields.items()})
+        sent = None if name is None and not data else searches.Upload(name, data)
+        return await search(request, case_id, body, sent)
+
     @guarded
     async def searched(request: Request) -> Response:
         case_id = request.path_params["case_id"]
-        store.case_file(case_id)
-        body = await read_json_object(request, limit)
-        return json_response(await search(request, case_id, body), 201)
+        return json_response(await search_sent(request, case_id), 201)
 
     @guarded
     async def history(request: Request) -> Response:
@@ -905,6 +940,8 @@ def create_app(
 
     async def searched_form(request: Request, case_id: str) -> Done:
         store.folder(case_id)
+        if request.headers.get("content-type", "").startswith("multipart/form-data"):
+            return "log", await search_sent(request, case_id)
         fields = await read_form(request, limit)
         body = searches.search_from_form(fields)
         return "log", await search(request, case_id, body)

@@ -591,7 +591,8 @@ def case_page(
     )
     searched_form = (
         '<h2 id="searched">Record a search that found nothing</h2>'
-        f'<form method="post" action="{action}/searched">'
+        f'<form method="post" action="{action}/searched" '
+        'enctype="multipart/form-data">'
         '<label>date <input type="date" name="date" required></label>'
         '<label>time <input type="time" name="time"></label>'
         '<label>probability of detection <input type="number" name="pd" '
@@ -607,6 +608,11 @@ def case_page(
         '<label>lat <input type="number" name="lat" step="any"></label>'
         '<label>radius, km <input type="number" name="radius_km" step="any" '
         'min="0"></label><br>'
+        "or the GPS file the team's unit gave back: "
+        '<label>GPX, KML or GeoJSON <input type="file" name="gps" '
+        'accept=".gpx,.kml,.geojson,.json"></label>'
+        '<label>buffer around its track, km <input type="number" '
+        'name="buffer_km" step="any" min="0"></label><br>'
         '<label>note <input class="wide" type="text" name="note"></label> '
         '<button type="submit">Record</button></form>'
     )

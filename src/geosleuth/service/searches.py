@@ -5,6 +5,11 @@ item is appended with :func:`geosleuth.locate.append_items`, the code path of
 ``geosleuth searched``: the case file is read and appended under a lock on its
 folder, the whole new case is validated before it replaces the file, and it is
 replaced atomically.
+
+The searched ground may instead be a GPS file a team's unit gave back (GPX or
+KML, or GeoJSON), uploaded with the form's fields (:class:`Upload`): it is read
+as ``geosleuth searched --geojson FILE --buffer-km W`` reads it
+(:func:`geosleuth.gpsfiles.read_search_file`), and warned of alike.
 """
 
 from __future__ import annotations
@@ -12,8 +17,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+import re
 import warnings
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +38,7 @@ from geosleuth.errors import (
     GeosleuthWarning,
     InputError,
 )
+from geosleuth.report.text import plain, shorten
 from geosleuth.service.pipeline import (
     collected_warnings,
     parse_date,
@@ -40,13 +48,50 @@ from geosleuth.service.pipeline import (
 
 if TYPE_CHECKING:
     from geosleuth.evidence import EvidenceItem, Searched
+    from geosleuth.geometry import Geometry
 
-__all__ = ["SEARCH_FIELDS", "record_search", "search_from_form"]
+__all__ = ["GPS_FIELD", "SEARCH_FIELDS", "Upload", "record_search", "search_from_form"]
 
-#: Fields of a recorded search ("center" is taken for "centre").
+#: Fields of a recorded search ("center" is taken for "centre"; "buffer_km" goes
+#: with an uploaded GPS file).
 SEARCH_FIELDS = frozenset(
-    {"date", "time", "pd", "box", "centre", "center", "radius_km", "team", "note"}
+    {
+        "date",
+        "time",
+        "pd",
+        "box",
+        "centre",
+        "center",
+        "radius_km",
+        "buffer_km",
+        "team",
+        "note",
+    }
 )
+
+#: The multipart field of an uploaded GPS file.
+GPS_FIELD = "gps"
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A GPS file sent with a search: its name as the client gave it, its bytes."""
+
+    name: str | None
+    data: bytes
+
+    @property
+    def shown(self) -> str:
+        r"""The name messages give it: its last part, without controls (80 at most).
+
+        >>> Upload("C:\\maps\\walk\u202e.gpx", b"").shown
+        'walk.gpx'
+        >>> Upload(None, b"").shown
+        'the uploaded file'
+        """
+        base = re.split(r"[/\\]", self.name or "")[-1]
+        base = "".join(c for c in plain(base) if c.isprintable()).strip()
+        return shorten(base, 80) if base else "the uploaded file"
 
 
 def _numbers(value: Any, n: int, field: str, what: str) -> list[float]:
@@ -111,12 +156,47 @@ def _written_as(value: list[float]) -> str:
     return "[" + ", ".join(f"{v:g}" for v in value) + "]"
 
 
+def _swapped_file(
+    item: Searched,
+    swap: Any,
+    where: str,
+    bounds: tuple[float, float, float, float],
+    name: str,
+) -> InputError:
+    """The refusal of a GPS file (``name``) written with lon and lat swapped.
+
+    As ``geosleuth searched --geojson`` words it: where its ground lies
+    exchanged, as a point of it.
+    """
+    from geosleuth.evidence import Searched
+
+    w, s, e, n = bounds
+    area = swap.exchanged.area if isinstance(swap.exchanged, Searched) else item.area
+    lon, lat = area.representative()
+    lands = (
+        f"{km_text(swap.lands_km)} km from {swap.by.kind} {swap.by.id!r} of the "
+        "case's evidence"
+        if swap.refused and swap.by is not None
+        else "and the case file has no other item with a place near the region"
+    )
+    return InputError(
+        f"The search's {GPS_FIELD!r} file {name} lies wholly outside the case's "
+        f"{where} (west {w:.2f}, south {s:.2f}, east {e:.2f}, north {n:.2f}), "
+        f"{km_text(swap.outside_km)} km from it, and with lon and lat exchanged "
+        f"(around {lon:.4f},{lat:.4f}) it lies inside, {lands}: lon and lat "
+        "swapped? Check the file's coordinates (GPX gives lat and lon by name; "
+        "GeoJSON and KML give longitude first). If it is where it should be, give "
+        "the case a region that holds it. Nothing was written.",
+        field=GPS_FIELD,
+    )
+
+
 def _refuse_swapped(
     item: Searched,
     case: Case,
     readings: Sequence[Path],
     given: str,
-    value: list[float],
+    value: Any,
 ) -> bool:
     """Refuse a search whose ``centre`` or ``box`` is written latitude first.
 
@@ -148,6 +228,8 @@ def _refuse_swapped(
         return True
     w, s, e, n = case.grid.bounds_lonlat()
     where = "region" if case.region_given else "evidence (the region drawn around it)"
+    if given == GPS_FIELD:
+        raise _swapped_file(item, swap, where, (w, s, e, n), value)
     if given == "box":
         looks, form = "[south, west, north, east]", "[west, south, east, north]"
         fixed = [value[1], value[0], value[3], value[2]]
@@ -173,8 +255,102 @@ def _refuse_swapped(
     )
 
 
+def _no_box_with_file(body: dict[str, Any]) -> None:
+    """Refuse a ``box``, ``centre`` or ``radius_km`` sent with a GPS file."""
+    for key in ("box", "centre", "center", "radius_km"):
+        if body.get(key) is not None:
+            raise InputError(
+                f"Give the searched area once: the GPS file {GPS_FIELD!r} or "
+                f"{key!r}, not both. A track's buffer is 'buffer_km'.",
+                field=key,
+            )
+
+
+def _not_a_gps_file(path: Path, upload: Upload) -> bool:
+    """Whether the upload is neither GPX or KML (:func:`is_gps_file`) nor JSON."""
+    from geosleuth.gpsfiles import is_gps_file
+
+    if is_gps_file(path, where=upload.shown):
+        return False
+    return not upload.data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"{", b"["))
+
+
+def _read_upload(
+    upload: Upload, body: dict[str, Any]
+) -> tuple[Geometry, float, list[str]]:
+    """The searched ground of an uploaded GPS file, its buffer and what was said.
+
+    Read as ``geosleuth searched --geojson FILE --buffer-km W`` reads it
+    (:func:`geosleuth.gpsfiles.read_search_file`), under its own name: a
+    track or a point needs a positive ``buffer_km``, an area is searched as
+    drawn (a ``buffer_km`` with it is refused, not dropped); the waypoints
+    left out beside a track, and a file of one point, are warned of.
+    """
+    import tempfile
+
+    from geosleuth.evidence import MAX_KM
+    from geosleuth.geometry import Area, Point
+    from geosleuth.gpsfiles import is_gps_file, read_search_file, single_point_note
+
+    _no_box_with_file(body)
+    name = upload.shown
+    if not upload.data.strip():
+        raise InputError(
+            f"The GPS file {name} is empty. Nothing was written.", field=GPS_FIELD
+        )
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "upload"
+        path.write_bytes(upload.data)
+        if _not_a_gps_file(path, upload):
+            raise InputError(
+                f"{name} is not a GPS file: {GPS_FIELD!r} takes a GPX or KML file, "
+                "as a GPS unit gives back (or GeoJSON), and this is neither XML nor "
+                "JSON. Nothing was written.",
+                field=GPS_FIELD,
+            )
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", GeosleuthWarning)
+            try:
+                geom = read_search_file(path, where=name, option=repr(GPS_FIELD))
+            except InputError as exc:
+                exc.field = GPS_FIELD
+                raise
+        gps = is_gps_file(path, where=name)
+    said = [str(w.message) for w in caught if issubclass(w.category, GeosleuthWarning)]
+    given = body.get("buffer_km")
+    kind = {"point": "a point", "line": "a track", "area": "an area"}[geom.kind]
+    if isinstance(geom, Area):
+        if given is not None:
+            raise InputError(
+                f"'buffer_km' has no meaning with {name} ({kind}): an area is "
+                "searched as drawn. Leave it out.",
+                field="buffer_km",
+            )
+        return geom, 0.0, said
+    buffer_km = parse_positive(given, "buffer_km")
+    if buffer_km is None or isinstance(given, str):
+        raise InputError(
+            f"{name} holds {kind}: give 'buffer_km', the distance searched "
+            "around it in km (a positive number).",
+            field="buffer_km",
+        )
+    if buffer_km > MAX_KM:
+        raise InputError(
+            f"'buffer_km' must be at most {MAX_KM:,} km (half the Earth's "
+            f"circumference). Got {shown(given, 40)} instead.",
+            field="buffer_km",
+        )
+    if isinstance(geom, Point) and gps:
+        said.append(single_point_note(name, geom, buffer_km))
+    return geom, buffer_km, said
+
+
 def record_search(
-    case_path: Path, body: Any, *, readings: Sequence[Path] = ()
+    case_path: Path,
+    body: Any,
+    *,
+    readings: Sequence[Path] = (),
+    upload: Upload | None = None,
 ) -> dict[str, Any]:
     """Record a search that found nothing in a case file, as ``geosleuth searched``.
 
@@ -199,6 +375,14 @@ def record_search(
     their items count as the case's evidence when the search is judged written
     latitude first (review r85, L1), as the case file's own do.
 
+    ``upload`` is a GPS file (GPX, KML or GeoJSON) that gives the area instead
+    of ``box`` or ``centre``, with ``buffer_km`` for a track or a point
+    (:func:`_read_upload`): read and checked as ``geosleuth searched --geojson
+    FILE --buffer-km W`` reads and checks it, and warned of alike (the
+    waypoints left out beside a track, a file of one point), under
+    ``warnings``. A file that is no GPS file, or that the command refuses, is
+    refused, naming the field ``gps``.
+
     Raises
     ------
     InputError
@@ -212,7 +396,7 @@ def record_search(
         parse_time,
         time_text,
     )
-    from geosleuth.geometry import Area, Geometry, Point
+    from geosleuth.geometry import Area, Point
     from geosleuth.locate import append_items, search_item, search_vs_as_of
 
     if not isinstance(body, dict):
@@ -248,7 +432,14 @@ def record_search(
         )
     centre = body.get("centre", body.get("center"))
     area: Geometry
-    if (body.get("box") is None) == (centre is None):
+    read_said: list[str] = []  # what reading the GPS file warned of
+    if upload is None and body.get("buffer_km") is not None:
+        raise InputError(
+            f"'buffer_km' is the distance searched around the track of a GPS file "
+            f"sent as {GPS_FIELD!r} (multipart); a disc's is 'radius_km'.",
+            field="buffer_km",
+        )
+    if upload is None and (body.get("box") is None) == (centre is None):
         raise InputError(
             "Give the searched area as 'box' [west, south, east, north] or as "
             "'centre' [lon, lat] with 'radius_km' (exactly one of the two).",
@@ -256,8 +447,11 @@ def record_search(
         )
     buffer_km = 0.0
     given: str
-    written: list[float]
-    if centre is None:
+    written: list[float] = []
+    if upload is not None:
+        given = GPS_FIELD
+        area, buffer_km, read_said = _read_upload(upload, body)
+    elif centre is None:
         given = "box"
         written = w, s, e, n = _numbers(
             body["box"], 4, "box", "[west, south, east, north]"
@@ -294,12 +488,17 @@ def record_search(
 
     case_as_of: list[dt.date | None] = []
     checked: list[SearchCheck] = []  # what the checks found that refused nothing
+    radius_key = "buffer_km" if upload is not None else "radius_km"
     names = SearchNames(
-        given=f"{given!r} {_written_as(written)}",
+        given=(
+            f"{GPS_FIELD!r} file {upload.shown}"
+            if upload is not None
+            else f"{given!r} {_written_as(written)}"
+        ),
         field=given,
-        radius="'radius_km'",
-        radius_field="radius_km",
-        radius_fix="'radius_km'",
+        radius=repr(radius_key),
+        radius_field=radius_key,
+        radius_fix=repr(radius_key),
         box="'box'",
         counts="an estimate",
     )
@@ -325,7 +524,11 @@ def record_search(
                 current,
                 names=names,
                 swapped=lambda it: _refuse_swapped(
-                    it, current, readings, given, written
+                    it,
+                    current,
+                    readings,
+                    given,
+                    upload.shown if upload is not None else written,
                 ),
             )
         )
@@ -360,7 +563,7 @@ def record_search(
         }
         for it in items
     ]
-    said = checked[0].warnings if checked else []
+    said = [*read_said, *(checked[0].warnings if checked else [])]
     return {
         "added": added,
         "notes": notes,
@@ -377,8 +580,10 @@ def search_from_form(fields: dict[str, str]) -> dict[str, Any]:
 
     The form has ``date``, ``time``, ``pd``, ``team``, ``note`` and the area as
     ``west``, ``south``, ``east``, ``north`` (a box) or ``lon``, ``lat``,
-    ``radius_km`` (a disc); empty fields count as not given. Each number is parsed
-    here, so its error names its own field; :func:`record_search` checks the rest.
+    ``radius_km`` (a disc), or ``buffer_km``, the buffer of an uploaded GPS
+    file's track (:class:`Upload`); empty fields count as not given. Each number
+    is parsed here, so its error names its own field; :func:`record_search`
+    checks the rest.
 
     Raises
     ------
@@ -412,8 +617,9 @@ def search_from_form(fields: dict[str, str]) -> dict[str, Any]:
     body: dict[str, Any] = {
         k: fields[k] for k in ("date", "time", "team", "note") if fields.get(k)
     }
-    if fields.get("pd"):
-        body["pd"] = number("pd")
+    for key in ("pd", "buffer_km"):
+        if fields.get(key):
+            body[key] = number(key)
     for keys, name in ((_BOX, "box"), (_DISC, "centre")):
         given = [k for k in keys if fields.get(k)]
         if not given:

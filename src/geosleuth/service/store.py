@@ -64,6 +64,7 @@ from typing import Any, TypeVar
 from geosleuth.casefile import Case
 from geosleuth.errors import CaseNotFoundError, GeosleuthError, InputError
 from geosleuth.report.files import write_atomic, write_json
+from geosleuth.service.caselog import LOG_NAME, read_log
 from geosleuth.service.runinputs import DOCUMENT_SUFFIXES, input_states
 
 __all__ = [
@@ -89,7 +90,7 @@ RUN_FILES: dict[str, str] = {
     "case.yaml": "application/yaml; charset=utf-8",
 }
 
-_LOG = "log.jsonl"
+_LOG = LOG_NAME
 #: A reading's note of the publication date a report gives itself, and where
 #: (:func:`geosleuth.read.read_document`): "publication date 2024-03-08 from the
 #: page's metadata", "... read from the dateline 'BEIRUT, Jan 9 -'"
@@ -918,21 +919,7 @@ class CaseStore:
         A line that cannot be read (e.g. cut short by a crash) is given as
         ``{"action": "unreadable", "line": n}`` rather than dropped.
         """
-        path = self.folder(case_id) / _LOG
-        try:
-            lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-        except FileNotFoundError:
-            return []
-        out: list[dict[str, Any]] = []
-        for number, line in enumerate(lines, 1):
-            try:
-                entry = json.loads(line)
-            except ValueError:
-                entry = None
-            if not isinstance(entry, dict):
-                entry = {"action": "unreadable", "line": number}
-            out.append(entry)
-        return out
+        return read_log(self.folder(case_id) / _LOG)
 
     def case_version(self, case_id: str) -> str:
         """A tag of the case file as it is now (SHA-256 of its bytes, 16 hex digits).
