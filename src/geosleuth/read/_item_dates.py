@@ -22,7 +22,6 @@ from geosleuth.read._sentence import (
     Sentence,
     in_phrase,
     is_who_clause,
-    note_of,
     overlaps,
     subtree_span,
 )
@@ -109,8 +108,7 @@ def _item_dates(
             f"from {source}"
             for u in unread
         )
-        # "February 2017" / "He was arrested in Culiacán": in that month
-        return day, ex.entry_from, note_of(said, ex.entry_note)
+        return day, None, said
     best = min(ok, key=lambda d: min(abs(d.start - anchor), abs(d.end - anchor)))
     date, start = best.date, best.date_from
     limit = ex.published or ex.fallback

@@ -14,17 +14,9 @@ module.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import re
-from collections.abc import Iterable
 
-__all__ = [
-    "EntryDays",
-    "date_line",
-    "first_line_title",
-    "timeline_days",
-    "timeline_periods",
-]
+__all__ = ["date_line", "first_line_title", "timeline_days"]
 
 
 #: What may stand before a date line's date: "Published", "Updated", a weekday.
@@ -180,12 +172,6 @@ _ENTRY_START = re.compile(
     r"^[ \t]*(?:[-•*–][ \t]+)?([^\n:—–]{1,40}?)(?:[ \t]*:|[ \t]+[—–-])[ \t]+(?=\S)",
     re.MULTILINE,
 )
-#: A line of a paragraph, perhaps after a bullet: a date line over its entry's
-#: text with no blank line between them ("1 February 2017" / "He was
-#: arrested ...").
-_LINE = re.compile(r"^[ \t]*(?:[-•*–][ \t]+)?([^\n]*?)[ \t]*$", re.MULTILINE)
-#: A date written in numbers alone: "01/02/2017", "13.03.2015".
-_NUMERIC_HEAD = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d\d)")
 
 
 def timeline_days(text: str) -> list[tuple[int, dt.date | None]]:
@@ -198,21 +184,16 @@ def timeline_days(text: str) -> list[tuple[int, dt.date | None]]:
     offset where the entry's date line ends and the day. So does a line that
     begins with its day ("1 February 2017: He was arrested", "• 1 February
     2017 — He was arrested", review r116, U6), its entry's text after it, and
-    a date line after a bullet ("- 1 February 2017"); for a line that begins
-    with its day, the offset is where the line begins. Empty unless two
+    a date line after a bullet ("- 1 February 2017"). Empty unless two
     entries or more are there: one date line is the report's, and "Updated:
-    11 January 2023" or "Published: ..." heads no entry. An entry of a month
-    ("February 2017") gives its last day here; :func:`timeline_periods` gives
-    the month, and says more of each form.
+    11 January 2023" or "Published: ..." heads no entry.
 
-    A last pair with no day marks where the text returns to its own day
-    after the last entry of a timeline (not of a series of posts): "Key
-    dates: / ... / 1 February 2017 / He was arrested in Culiacán. / He is
-    believed to be hiding in Sinaloa, police said on Monday": a paragraph
-    after the entry's first, told in the past, that speaks in the present
-    (:func:`_box_ends`; review r95, #6); a pair with no day may also be an
-    entry whose date in numbers no order reads (:func:`timeline_periods`;
-    review r116, U6).
+    A last pair with no day marks where the text returns to its own day after
+    the last entry of a timeline (not of a series of posts): "Key dates: / ...
+    / 1 February 2017 / He was arrested in Culiacán. / He is believed to be
+    hiding in Sinaloa, police said on Monday": a paragraph after the entry's
+    first, told in the past, that speaks in the present (:func:`_box_ends`;
+    review r95, #6).
 
     Examples
     --------
@@ -225,267 +206,40 @@ def timeline_days(text: str) -> list[tuple[int, dt.date | None]]:
     >>> timeline_days("S\n\n5 June 2018\n\nS.\n\n1 May 2017\n\nHe fled.\n\nHe is free.")
     [(14, datetime.date(2018, 6, 5)), (30, datetime.date(2017, 5, 1)), (42, None)]
     """
-    return [(at, last) for at, _, last in timeline_periods(text)]
-
-
-def timeline_periods(text: str) -> list[tuple[int, dt.date | None, dt.date | None]]:
-    r""":func:`timeline_days` with each entry's first day: a month's entry's.
-
-    Each triple is where the entry begins (as in :func:`timeline_days`), its
-    first day and its last: one day ("1 February 2017"), or a month ("February
-    2017": its first day and its last, review r116, U6). The forms of an
-    entry's head, each on a line of its own or at the start of its entry's
-    line:
-
-    - a paragraph that holds only its date, its text in the next paragraph;
-    - a line that begins with its date, its text after a colon or a dash;
-    - a line that holds only its date over a line of its text, with no blank
-      line between them ("Key dates:" / "12 March 2015" / "He escaped ..."),
-      where two such lines are there (one is a date line over a report's
-      first paragraph).
-
-    A date in numbers whose day and month could be either ("01/02/2017") is
-    read in the order that another head in numbers shows with a number over
-    12 ("13/03/2015": the day first); where none shows it, it is read as
-    :mod:`geosleuth.read.dates` reads it (an ISO date, "2017-02-01", as
-    written; dots day first), and a slash's or a hyphen's entry has no day
-    (None, None): its statements are not the entry's before it, and not given
-    a day guessed.
-
-    Examples
-    --------
-    >>> timeline_periods("S\n\nMarch 2015\n\nHe fled.\n\nMay 2017\n\nHe was held.")
-    ... # doctest: +NORMALIZE_WHITESPACE
-    [(13, datetime.date(2015, 3, 1), datetime.date(2015, 3, 31)),
-     (33, datetime.date(2017, 5, 1), datetime.date(2017, 5, 31))]
-    >>> timeline_periods("S\n\n13/03/2015: He fled.\n\n01/02/2017: He was held.")
-    ... # doctest: +NORMALIZE_WHITESPACE
-    [(3, datetime.date(2015, 3, 13), datetime.date(2015, 3, 13)),
-     (25, datetime.date(2017, 2, 1), datetime.date(2017, 2, 1))]
-    >>> timeline_periods("S\n\n12/03/2015: He fled.\n\n01/02/2017: He was held.")
-    []
-    """
-    entries, end = _timeline(text)
-    return entries + ([(end, None, None)] if end is not None else [])
-
-
-def _timeline(
-    text: str,
-) -> tuple[list[tuple[int, dt.date | None, dt.date | None]], int | None]:
-    """:func:`timeline_periods`' entries, and where the text is its own again."""
-    heads = _heads(text)
-    order = _numeric_order(line for _, line, _ in heads)
-    found: list[tuple[int, tuple[dt.date, dt.date] | None, bool, str]] = []
-    for at, line, form in heads:
-        posted = form == "para" and _POSTED.match(line) is not None
-        if _DATE_LINE_PREFIX.match(line) and not posted:
+    found: list[tuple[int, dt.date, bool]] = []
+    for m in _ENTRY_LINE.finditer(text):
+        line = m.group(1)
+        if _DATE_LINE_PREFIX.match(line) and not _POSTED.match(line):
             continue
-        period = _period_of_line(line, order)
-        if period is not None or _unread_numeric(line, order):
-            found.append((at, period, posted, form))
-    if sum(form == "line" and p is not None for _, p, _, form in found) < 2:
-        # one date line over a paragraph is a report's date line
-        found = [f for f in found if f[3] != "line"]
-    found.sort(key=lambda f: f[0])
+        day = _day_of_line(line)
+        if day is not None:
+            found.append((m.end(), day, _POSTED.match(line) is not None))
+    for m in _ENTRY_START.finditer(text):
+        if not _DATE_LINE_PREFIX.match(m.group(1)):
+            day = _day_of_line(m.group(1))
+            if day is not None:  # its sentence begins with the line
+                found.append((m.start(), day, False))
+    found.sort()
     # a "Posted" entry heads a post of a series: one with another entry after
     # it, or after a post of the series; the last entry's alone, after a date
     # line, is an update of the report, as "Updated" is (review r93, #4)
     # (or a "Posted" line after its text that closes the text, as
     # _timeline_after counts it: review r95, #1)
-    out: list[tuple[int, dt.date | None, dt.date | None]] = []
+    out: list[tuple[int, dt.date | None]] = []
     series = False
-    forms = []
-    for n, (at, period, posted, form) in enumerate(found):
+    for n, (end, day, posted) in enumerate(found):
         if posted:
             series = (
-                series or n + 1 < len(found) or _entry_then_date(text[at:].split("\n"))
+                series or n + 1 < len(found) or _entry_then_date(text[end:].split("\n"))
             )
             if not series:
                 continue
-        out.append((at, *(period or (None, None))))
-        forms.append(form)
-    if sum(first is not None for _, first, _ in out) < 2:
-        return [], None
-    (at, first, _), form = out[-1], forms[-1]
-    if series or first is None:
-        return out, None
-    # where the last entry's own text begins: after its date line, or on the
-    # line of its date
-    own = text.find("\n", at) + 1 if form == "line" else at
-    return out, _box_ends(text, own, lines=form != "para")
-
-
-class EntryDays:
-    r"""The day of each place of a text: its timeline entry's, or the text's own.
-
-    Parameters
-    ----------
-    text : str
-        The document's text.
-    published : datetime.date or None
-        The document's own date.
-    fallback : datetime.date
-        The day of an undated item where the text has no date of its own: the
-        latest date in the text, or the day it was read.
-
-    Notes
-    -----
-    :meth:`at` gives, for a place of ``text``, the day its relative dates
-    count from (None: not read), the day of an item that gives none, and the
-    first day of that item's period, if any. An entry's day is its own
-    (review r86, #9), never after the document's; a month's entry ("February
-    2017") reads no relative date ("on Tuesday" is of any week of it) and
-    dates an item that gives none by the month (review r116, U6). In a text
-    with no date, its own statements before a timeline's first entry are
-    dated from the latest date before the timeline (or else the day it was
-    read), not from the timeline's latest entry, which is after them in a
-    timeline told forward (review r116, U6).
-
-    Examples
-    --------
-    >>> text = "S\n\nHe is free.\n\nMarch 2015\n\nHe fled.\n\nMay 2017\n\nHeld."
-    >>> days = EntryDays(text, None, dt.date(2017, 5, 31))
-    >>> days.at(3)  # doctest: +ELLIPSIS
-    (None, datetime.date(...), None, '')
-    >>> days.at(text.index("Held"))  # doctest: +NORMALIZE_WHITESPACE
-    (None, datetime.date(2017, 5, 31), datetime.date(2017, 5, 1), "dated from its
-    timeline entry's month (May 2017)")
-    """
-
-    def __init__(self, text: str, published: dt.date | None, fallback: dt.date) -> None:
-        self.entries, self.end = _timeline(text)
-        self.published = published
-        self.fallback = fallback
-        #: The day of the text's own statements before the timeline, in a
-        #: text with no date of its own; None where it has no timeline.
-        self.before: dt.date | None = None
-        if published is None and self.entries:
-            from geosleuth.read.dates import find_dates  # reads no text files
-
-            today = dt.date.today()
-            box = text.rfind("\n", 0, self.entries[0][0]) + 1
-            days = [d.date for d in find_dates(text[:box]) if d.date <= today]
-            self.before = max(days, default=today)
-
-    def at(self, offset: int) -> tuple[dt.date | None, dt.date, dt.date | None, str]:
-        """The days of the text at ``offset``, and the note of an undated item.
-
-        The day its relative dates count from (None: not read), the day of an
-        item that gives none, the first day of that item's period (None: one
-        day), and how that item was dated, if not from the text's own date.
-        """
-        entry = next((e for e in reversed(self.entries) if e[0] <= offset), None)
-        if entry is None or (self.end is not None and offset >= self.end):
-            # the text's own: before the timeline, or after its box
-            own = self.before if entry is None else None
-            return self.published, own or self.fallback, None, ""
-        first, last = entry[1:]
-        if first is None or last is None:  # "01/02/2017", in no order shown
-            return (
-                None,
-                self.published or self.before or self.fallback,
-                None,
-                "its timeline entry's date in numbers was not read (day or month "
-                "first: no other entry shows which)",
-            )
-        if self.published is not None:
-            last = min(last, self.published)
-            first = min(first, last)
-        if first == last:
-            return last, self.fallback, None, ""
-        return (
-            None,
-            last,
-            first,
-            f"dated from its timeline entry's month ({first:%B %Y})",
-        )
-
-
-def _heads(text: str) -> list[tuple[int, str, str]]:
-    """The lines of ``text`` that may head a timeline's entries.
-
-    Each is (where its entry begins, the line's words after a bullet, its
-    form): "para", a paragraph alone (where it ends); "start", a line's start
-    before a colon or a dash (where the line begins); "line", a line over a
-    sentence in one paragraph (where it begins).
-    """
-    heads = [(m.end(), m[1], "para") for m in _ENTRY_LINE.finditer(text)]
-    heads += [(m.start(), m[1], "start") for m in _ENTRY_START.finditer(text)]
-    lines = list(_LINE.finditer(text))
-    for m, nxt in itertools.pairwise(lines):
-        if (
-            0 < len(m[1]) <= 60
-            and re.search(r"\d", m[1])
-            and nxt.start() == m.end() + 1
-            # a sentence, not a headline of a list ("Boss arrested" / "3 June")
-            and re.search(r"[.!?…][\"'”’)]?$", nxt[1])
-            and _period_of_line(nxt[1], None) is None
-        ):
-            heads.append((m.start(), m[1], "line"))
-    return heads
-
-
-def _numeric_order(lines: Iterable[str]) -> str | None:
-    """The order of day and month that the numeric dates of ``lines`` show.
-
-    "dm" where one writes its first number over 12 ("13/03/2015"), "md" where
-    one writes its second so; None where none does, or both do.
-    """
-    orders = set()
-    for line in lines:
-        m = _NUMERIC_HEAD.fullmatch(line.strip().rstrip(" .,"))
-        if m is not None and (int(m[1]) > 12) != (int(m[3]) > 12):
-            orders.add("dm" if int(m[1]) > 12 else "md")
-    return orders.pop() if len(orders) == 1 else None
-
-
-def _period_of_line(line: str, order: str | None) -> tuple[dt.date, dt.date] | None:
-    """The day or the month that ``line`` holds alone, with its year.
-
-    A day as :func:`_day_of_line` reads it; "February 2017"; a date in
-    numbers in the ``order`` of the timeline's others ("01/02/2017" is 1
-    February where a head reads "13/03/2015").
-    """
-    from geosleuth.read.dates import find_dates  # dates reads no text files
-
-    m = _NUMERIC_HEAD.fullmatch(line.strip().rstrip(" .,"))
-    if m is not None and order is not None:
-        day, month = (m[1], m[3]) if order == "dm" else (m[3], m[1])
-        try:
-            read = dt.date(int(m[4]), int(month), int(day))
-        except ValueError:
-            return None
-        return (read, read) if read <= dt.date.today() else None
-    day = _day_of_line(line)
-    if day is not None:
-        return day, day
-    months = find_dates(line.strip())
-    if (
-        len(months) != 1
-        or months[0].kind != "month"
-        or months[0].start != 0
-        or line.strip()[months[0].end :].strip(" .,")
-        or not re.search(r"\b\d{4}\b", months[0].text)
-        or months[0].date_from > dt.date.today()
-    ):
-        return None
-    return months[0].date_from, months[0].date
-
-
-def _unread_numeric(line: str, order: str | None) -> bool:
-    """Whether ``line`` holds alone a date in numbers that no order reads.
-
-    "01/02/2017" where no head of its timeline shows the order (a dot reads
-    the day first, as :mod:`geosleuth.read.dates` reads it).
-    """
-    m = _NUMERIC_HEAD.fullmatch(line.strip().rstrip(" .,"))
-    return (
-        m is not None
-        and order is None
-        and m[2] != "."
-        and m[1] != m[3]
-        and max(int(m[1]), int(m[3])) <= 12
-    )
+        out.append((end, day))
+    if len(out) < 2:
+        return []
+    if not series and (back := _box_ends(text, out[-1][0])) is not None:
+        out.append((back, None))
+    return out
 
 
 #: A verb's present form, of the text's own time: "He *is* believed to be
@@ -589,14 +343,11 @@ def _unquoted(text: str) -> str:
 
 #: The present of the target's own state, the report's now: "*He is believed*
 #: to be hiding", "police say *he is* in Sinaloa", "*He's* thought to be",
-#: "*Salcedo remains* at large", "*Salcedo, 45, is* believed" (an apposition
-#: between them, review r116, U7); not an aside of commentary ("The arrest is a
+#: "*Salcedo remains* at large"; not an aside of commentary ("The arrest is a
 #: blow to the cartel") nor "he is a dangerous man".
 _NOW_OF_TARGET = re.compile(
     r"\b(?:[Hh]e|[Ss]he|(?<!\b[Tt]he )(?<!\b[Oo]f )(?<!\b[Ii]n )"
     r"(?!(?:It|This|That|There|What|Which|Who|Here)\b)[A-Z][\w-]+)"
-    # "Salcedo, 45, is believed", "Salcedo, the cartel's leader, is"
-    r"(?:(?:,\s+[^,.;:!?\n]{1,40}){1,2},)?"
     r"(?:\s+(?:still|now|also|currently|probably|likely|reportedly|widely))?"
     r"(?:\s+(?:remains|stays|lives)\b|(?:\s+is\b|['’]s\b)"
     # "He is considered armed and dangerous and *is believed*"
@@ -621,8 +372,8 @@ _FROM_AN_EVENT = re.compile(
 _AND = re.compile(r"\s+and\s+")
 
 
-def _box_ends(text: str, entry: int, *, lines: bool = False) -> int | None:
-    """Where the text after the entry whose own text begins at ``entry`` is its own.
+def _box_ends(text: str, entry: int) -> int | None:
+    """Where the text after the entry whose date line ends at ``entry`` is its own.
 
     A box of key dates has one short paragraph to an entry; a paragraph after
     the last entry's first, when that one tells its day in the past ("He was
@@ -638,16 +389,10 @@ def _box_ends(text: str, entry: int, *, lines: bool = False) -> int | None:
     ("They say he is hiding in Durango since Saturday"), nor a paragraph
     followed by one in the past told from the entry's time ("He was seen in
     Mazatlán on Monday, two days before his arrest").
-
-    With ``lines``, each line is a paragraph: an entry of a line's ("1
-    February 2017: He was arrested ..."), or a line's under its date line,
-    whose box may go on, and end, with no blank line (review r116, U6).
     """
     paragraphs = [
         (m.start(), _unquoted(m[0]))
-        for m in re.finditer(
-            r"\S[^\n]*" if lines else r"\S[^\n]*(?:\n[ \t]*\S[^\n]*)*", text[entry:]
-        )
+        for m in re.finditer(r"\S[^\n]*(?:\n[ \t]*\S[^\n]*)*", text[entry:])
     ]
     if not paragraphs:
         return None

@@ -245,7 +245,6 @@ from geosleuth.read._sentence import (
 )
 from geosleuth.read._spans import SpanIndex
 from geosleuth.read._speaker_names import tied_speaker
-from geosleuth.read._text_dates import EntryDays
 from geosleuth.read._toponym_patterns import _BELONGING_AFTER
 from geosleuth.read.attribution import (
     Attribution,
@@ -275,6 +274,7 @@ from geosleuth.read.target import (
     find_target_refs,
     name_key,
 )
+from geosleuth.read.text import timeline_days
 from geosleuth.read.traces import read_traces
 from geosleuth.read.whereabouts import read_whereabouts
 
@@ -501,15 +501,10 @@ class _Extractor:
         self.published = published
         #: The document's own date, and the days of its timeline's entries:
         #: ``published`` is an entry's own while its sentences are read, also
-        #: in a series of posts with no date of its own (review r95, #1);
-        #: ``fallback`` and ``entry_from`` a month's entry's last and first
-        #: days, its relative dates not read (``published`` None; review
-        #: r116, U6), and ``entry_note`` says so in an undated item's note.
+        #: in a series of posts with no date of its own (review r95, #1).
         self._document_day = published
-        self._days = EntryDays(text, published, fallback_date)
+        self._entries = timeline_days(text)
         self.fallback = fallback_date
-        self.entry_from: dt.date | None = None
-        self.entry_note = ""
         self.target = target
         self.grades = {**DEFAULT_READ_GRADES, **grades}
         self.url = url
@@ -724,6 +719,23 @@ class _Extractor:
         return item
 
     # -- the walk ----------------------------------------------------------------
+    def _entry_day(self, at: int) -> dt.date | None:
+        """The day of the text at ``at``: its timeline entry's, or the document's.
+
+        "5 June 2018 / ... / 1 February 2017 / He was arrested in Culiacán on
+        Tuesday": the Tuesday before 1 February 2017, not before the first
+        entry's day (review r86, #9); never a day after the document's. In a
+        document with no date, an entry's own day ("Posted 4 June 2018 / ...
+        last seen on Saturday": 2 June, review r95, #1), and None before the
+        first entry.
+        """
+        day = next((d for end, d in reversed(self._entries) if end <= at), None)
+        if self._document_day is None:
+            return day
+        if day is None or day > self._document_day:
+            return self._document_day
+        return day
+
     def run(self, spans: list[tuple[int, int]], parsed: Sequence[bool]) -> None:
         state = WalkState()
         # the target speaks by name or as "she" ("She told police she was
@@ -748,8 +760,7 @@ class _Extractor:
         unparsed_text: list[str] = []  # the sentences not parsed so far
         for i, (span, (q_start, q_end)) in enumerate(zip(spans, quotes, strict=True)):
             s0, e0 = span
-            entry = self._days.at(s0)
-            self.published, self.fallback, self.entry_from, self.entry_note = entry
+            self.published = self._entry_day(s0)
             tokens = self.doc.char_span(s0, e0, alignment_mode="expand")
             sent = tokens if parsed[i] else None
             st = self.text[s0:e0]
@@ -945,8 +956,7 @@ class _Extractor:
                 state.quote_owner = attr if attr.speaker else None
             elif not q_end:
                 state.quote_owner = None
-        self.published, self.fallback = self._document_day, self._days.fallback
-        self.entry_from, self.entry_note = None, ""
+        self.published = self._document_day
         finish_cases(self)
         finish_fronts(self)
 

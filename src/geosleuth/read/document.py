@@ -49,7 +49,6 @@ from geosleuth.read._pub_dates import (
     _published,
 )
 from geosleuth.read._sentence import CONTINUATION, strip_span
-from geosleuth.read._text_dates import EntryDays
 from geosleuth.read._tokens import (
     BLANK_RUN,
     apart,
@@ -738,21 +737,11 @@ def read_text(
             if entries
             else "undated items are dated "
         )
-        # the text's own before a timeline: no day of the timeline's
-        before = EntryDays(text, None, fallback).before
         msg = (
             f"{source or doc_id!r} has no publication date: {where}"
             f"{fallback.isoformat()} (the "
             + ("latest date in the text" if days else "day it was read")
-            + ")"
-            + (
-                f", those before its first entry {before.isoformat()} (the "
-                + ("day it was read" if before == today else "latest date before it")
-                + ")"
-                if before is not None and before != fallback
-                else ""
-            )
-            + " and relative dates are not read"
+            + ") and relative dates are not read"
             + (" there" if entries else "")
             + ". Give published= (--published) to fix it."
         )
