@@ -78,9 +78,9 @@ def test_an_unknown_compass_name_lends_no_country(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        (
+        (  # the airport itself since helper d204 (airportsdata)
             "Jane Doe was seen at Heathrow airport in London on Friday.",
-            [("London", -0.1, 51.5)],
+            [("London Heathrow Airport", -0.5, 51.5), ("London", -0.1, 51.5)],
         ),
         (
             "Jane Doe was seen at Heathrow, west London, on Friday.",
@@ -88,9 +88,9 @@ def test_an_unknown_compass_name_lends_no_country(
         ),
         # near misses: the only Heathrow held, alone; an airport at its city
         ("Jane Doe was seen at Heathrow on Friday.", [("Heathrow", -81.4, 28.8)]),
-        (
+        (  # the airport itself since helper d204
             "Jane Doe was seen at Culiacán airport on Friday.",
-            [("Culiacán", -107.4, 24.8)],
+            [("Federal de Bachigualato International Airport", -107.5, 24.8)],
         ),
     ],
 )

@@ -224,17 +224,25 @@ def test_a_town_gives_way_only_to_a_large_place_after_a_compass_word(
 
 
 _STANSTED = ("Stansted Mountfitchet", 0.2, 51.9)
+_STANSTED_AIRPORT = ("London Stansted Airport", 0.2, 51.9)
 
 
 @pytest.mark.nlp
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Jane Doe was seen at Stansted airport on Friday.", [_STANSTED]),
-        ("Jane Doe was seen at Stansted Airport on Friday.", [_STANSTED]),
-        # near misses: Heathrow, Florida, gives way to London; no Gatwick held
-        ("Jane Doe was seen at Heathrow airport in London on Friday.", [_LONDON]),
-        ("Jane Doe was seen at Gatwick airport on Friday.", []),
+        # the airports themselves since helper d204 (airportsdata)
+        ("Jane Doe was seen at Stansted airport on Friday.", [_STANSTED_AIRPORT]),
+        ("Jane Doe was seen at Stansted Airport on Friday.", [_STANSTED_AIRPORT]),
+        # near misses: Heathrow, Florida, gives way to London's airport
+        (
+            "Jane Doe was seen at Heathrow airport in London on Friday.",
+            [("London Heathrow Airport", -0.5, 51.5), _LONDON],
+        ),
+        (
+            "Jane Doe was seen at Gatwick airport on Friday.",
+            [("London Gatwick Airport", -0.2, 51.1)],
+        ),
     ],
 )
 def test_an_airport_is_at_the_town_it_is_named_after(

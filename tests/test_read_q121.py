@@ -42,8 +42,12 @@ def _seen(reading: Any) -> list[tuple[str, str]]:
     for s in sightings(reading):
         country = ""
         if isinstance(s.place, Point):
+            # an airport (helper d204) by its own keys: "Shannon" of "Shannon
+            # Airport"
+            short = s.place_name.removesuffix(" Airport").removesuffix(" International")
             best = min(
-                (p for p, _ in gaz.match_ids(s.place_name)),
+                [p for p, _ in gaz.match_ids(s.place_name)]
+                or [p for p, _ in gaz.airport_ids(short)],
                 key=lambda p: (
                     abs(float(gaz.lons[p]) - s.place.lon)
                     + abs(float(gaz.lats[p]) - s.place.lat)
@@ -204,22 +208,23 @@ def test_a_list_before_a_compass_name_keeps_its_first_town(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # the airports themselves since helper d204 (airportsdata)
         (
             "Jane Doe was seen at Orly airport on Monday, police in London said.",
-            [("Orly", "FR")],
+            [("Paris-Orly Airport", "FR")],
         ),
         (
             "Jane Doe was seen at Shannon airport on Monday, police in London said.",
-            [("Shannon", "IE")],
+            [("Shannon Airport", "IE")],
         ),
         # near misses: an airport the words place in London
         (
             "Jane Doe was seen at Heathrow airport in London on Friday.",
-            [("London", "GB")],
+            [("London Heathrow Airport", "GB"), ("London", "GB")],
         ),
         (
             "Jane Doe was seen at Heathrow airport, west London, on Friday.",
-            [("London", "GB")],
+            [("London Heathrow Airport", "GB"), ("London", "GB")],
         ),
     ],
 )

@@ -92,11 +92,12 @@ HEDGES: tuple[str, ...] = get_args(Hedge)
 
 #: What an area an item names is, where it is known (``place_kind``): a
 #: country's first-level division (``state``, ``province``, ``region``,
-#: ``county``, ``municipality``, ``territory``, ``nation`` for England,
-#: Scotland and Wales, or ``division`` where nothing better is known), a
-#: (sovereign) country, a continent, or a polygon drawn in the case file
-#: (``drawn``). Kept so the areas table can say "Durango (state)" (review r60,
-#: leftover 2).
+#: ``county``, ``municipality``, ``territory``, ``federal district`` (the
+#: District of Columbia, Brazil's), ``nation`` for England, Scotland and
+#: Wales, or ``division`` where nothing better is known), a (sovereign)
+#: country, a continent, or a polygon drawn in the case file (``drawn``); or,
+#: for a point, an ``airport`` (a text's "Heathrow airport"). Kept so the
+#: areas table can say "Durango (state)" (review r60, leftover 2).
 _PLACE_KINDS = (
     "state",
     "province",
@@ -104,11 +105,13 @@ _PLACE_KINDS = (
     "municipality",
     "county",
     "territory",
+    "federal district",
     "nation",
     "division",
     "country",
     "continent",
     "drawn",
+    "airport",
 )
 
 
@@ -627,10 +630,11 @@ class Sighting(_Item):
     place_kind : str or None, default None
         What an area ``place`` is, where known: ``"state"``, ``"province"``,
         ``"region"``, ``"county"``, ``"municipality"``, ``"territory"``,
-        ``"nation"`` (England, Scotland, Wales) or ``"division"`` (a
-        country's first-level division, by what GeoNames calls it), ``"country"``,
-        ``"continent"``, or ``"drawn"`` (a polygon drawn in the case file).
-        Claims and territories keep it too.
+        ``"federal district"``, ``"nation"`` (England, Scotland, Wales) or
+        ``"division"`` (a country's first-level division, by what GeoNames
+        calls it), ``"country"``, ``"continent"``, or ``"drawn"`` (a polygon
+        drawn in the case file); for a point, ``"airport"`` where a text
+        names one ("Heathrow airport"). Claims and territories keep it too.
 
     Examples
     --------

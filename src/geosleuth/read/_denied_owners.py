@@ -679,7 +679,7 @@ def event_elsewhere(noun: Any, told: Any, places: Sequence[MentionLike] = ()) ->
 _BY_KM = 30.0
 #: Kinds of places that lie at a point, which are that near one another: not
 #: "in Culiacán" after "at a ranch in Sinaloa" (the state's centre by its capital).
-_POINT_KINDS = frozenset({"city", "town", "village", "point"})
+_POINT_KINDS = frozenset({"city", "town", "village", "point", "airport"})
 
 
 def _holds_or_by(name: Any, told: Any, places: Sequence[MentionLike]) -> bool:

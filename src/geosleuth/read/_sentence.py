@@ -248,10 +248,13 @@ def place_kind_of(
     name. None for a point, for a shape the reading drew from the places (a
     ring around one, the union or intersection of several: "Durango or
     Sinaloa" is no state), and for a place named as a bound ("within 30 km of
-    Durango", the state buffered, is no state either).
+    Durango", the state buffered, is no state either). An airport the text
+    names ("Heathrow airport") is an ``"airport"``, though a point.
     """
     for m in places:
         if geom is geometry_of(m) and name == label(m) and isinstance(m.place, Place):
+            if m.place.kind == "airport":
+                return "airport"  # "Heathrow airport": a point, but what it is
             return area_kind(m.place)
     return None
 

@@ -31,6 +31,7 @@ from geosleuth.read._toponym_qualifiers import _IMPORTANT_POP, _LOCAL
 
 __all__ = [
     "COHERENT_KM",
+    "compass_division",
     "compass_town",
     "far_from_its_town",
     "foreign_compass_town",
@@ -73,6 +74,44 @@ def compass_town(s: _Span, gaz: Gazetteer) -> bool:
     return s.compass and all(
         gaz.kind(p) in ("city", "town", "village") and int(gaz.pops[p]) < _IMPORTANT_POP
         for p, _ in s.cands
+    )
+
+
+#: After a name, the word for a division: "North West *Province*".
+_DIVISION_AFTER = re.compile(
+    r"\s+(?:[Pp]rovince|[Rr]egion|[Ss]tate|[Dd]istrict|[Dd]ivision)\b"
+)
+#: The words of a name made of compass words only: "North West", "Northern".
+_COMPASS_ONLY = re.compile(
+    r"(?:(?:North|South)(?:-?(?:[Ee]ast|[Ww]est))?(?:ern)?|(?:East|West)(?:ern)?"
+    r"|Central|Upper|Lower|Far)(?:[\s-]+(?:(?:North|South|East|West)(?:ern)?"
+    r"|Central))*"
+)
+
+
+def compass_division(s: _Span, gaz: Gazetteer, text: str) -> bool:
+    """Whether compass words before a division's word picked no division.
+
+    "North West Province" is South Africa's North West (which the gazetteer
+    holds under no name of compass words alone), not the village of
+    Northwest in North Carolina, matched by another of its names: a name
+    made of compass words only, before "province", "region", "state",
+    "district" or "division", names a division or nothing (review r124).
+    "Northern Territory" and "the Far North Region", held whole, are
+    what they are.
+
+    >>> gaz = Gazetteer.default()
+    >>> pid = gaz.match_ids("North West")[0][0]
+    >>> span = _Span(8, 18, "North West", [(pid, 0.92)], pick=pid)
+    >>> compass_division(span, gaz, "seen in North West Province")
+    True
+    >>> compass_division(span, gaz, "seen in North West England")
+    False
+    """
+    return (
+        gaz.kind(s.pick) not in ("admin", "country", "region")
+        and _COMPASS_ONLY.fullmatch(s.text) is not None
+        and _DIVISION_AFTER.match(text, s.end) is not None
     )
 
 

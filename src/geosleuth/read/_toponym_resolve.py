@@ -34,6 +34,7 @@ from geosleuth.read._datelines import _dateline_town
 from geosleuth.read._toponym_detect import _Span
 from geosleuth.read._toponym_give_way import (
     COHERENT_KM,
+    compass_division,
     compass_town,
     far_from_its_town,
     foreign_compass_town,
@@ -103,6 +104,7 @@ def _resolve(
     for s in live:
         if s.pick >= 0 and (
             far_from_its_town(s, live, gaz, text)
+            or compass_division(s, gaz, text)
             or fragment(s, text)
             or misspelt_english(s, gaz)
         ):

@@ -127,6 +127,11 @@ from geosleuth.gazetteer import Gazetteer, Place, norm_key
 from geosleuth.gazetteer._sources import SRC_COUNTY
 from geosleuth.geometry import Point, haversine_km
 from geosleuth.read._lexicon import DEMONYMS
+from geosleuth.read._toponym_airports import (
+    airports_out,
+    named_airports,
+    pick_airports,
+)
 from geosleuth.read._toponym_detect import _detect, _Span
 from geosleuth.read._toponym_qualified import in_qualifier
 from geosleuth.read._toponym_qualifiers import (
@@ -327,7 +332,12 @@ def find_toponyms(
         return []
     ents = _entities(text, nlp, doc)
     spans = _detect(text, gaz, ents)
+    airports = named_airports(text, gaz, spans)
     _resolve(spans, gaz, text, home)
+    if pick_airports(airports, spans, gaz, home):
+        # "London airport": no one airport, so London, resolved with the rest
+        with airports_out(airports):
+            _resolve(spans, gaz, text, home)
     return _to_mentions(spans, gaz)
 
 

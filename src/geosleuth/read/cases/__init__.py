@@ -550,12 +550,13 @@ _EVENT_KM = 150.0
 def _fine_enough(place: MentionLike) -> bool:
     """Whether a place is small enough to be one event: a town, or a small division.
 
-    A town, a village, a city, written coordinates, or a division (a county, a
-    district) at most :data:`_EVENT_KM` across, at its representative point;
-    not a country, a state, a province or a region whose extent is unknown.
+    A town, a village, a city, an airport, written coordinates, or a division
+    (a county, a district) at most :data:`_EVENT_KM` across, at its
+    representative point; not a country, a state, a province or a region
+    whose extent is unknown.
     """
     kind = kind_of(place)
-    if kind in ("city", "town", "village", "point", "county"):
+    if kind in ("city", "town", "village", "point", "county", "airport"):
         return is_point(place) or isinstance(geometry_of(place), Area)
     geom = geometry_of(place)
     if kind != "admin" or not isinstance(geom, Area):
