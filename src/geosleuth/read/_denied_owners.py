@@ -666,11 +666,30 @@ def event_elsewhere(noun: Any, told: Any, places: Sequence[MentionLike] = ()) ->
         t.dep_ == "pobj"
         and t.pos_ == "PROPN"
         and t.head.lower_ in ("in", "at", "near")
-        and t.ent_type_ not in _NO_PLACE_LABELS
+        and (t.ent_type_ not in _NO_PLACE_LABELS or _a_place_still(t))
         and t.lower_ not in said
         and (not places or not _holds_or_by(t, told, places))
         for t in noun.subtree
     )
+
+
+#: Labels the tagger may give a place's name after "in": "arrested in *Kidal*"
+#: (NORP), "in *Gao*" (PERSON).
+_MISTAKEN_LABELS = frozenset({"NORP", "PERSON"})
+
+
+def _a_place_still(name: Any) -> bool:
+    """Whether the name ``name`` heads, of a label of no place, is a place's still.
+
+    "arrested in *Kidal*", which the tagger may label a people (NORP) or a
+    person: a name the gazetteer knows whole (review r208, 1c). Not a date's.
+    """
+    if name.ent_type_ not in _MISTAKEN_LABELS:
+        return False
+    from geosleuth.gazetteer import Gazetteer
+
+    words = [t for t in name.subtree if t.dep_ in ("compound", "flat") or t is name]
+    return bool(Gazetteer.default().knows(" ".join(t.text for t in words)))
 
 
 #: How far (km) a place named in a denial may lie from the place told and be

@@ -391,7 +391,12 @@ def _clauses_of_another_kind(verb: Any, cue: Any) -> bool:
     or a deed done to one held (:data:`_HELD_DEEDS`), after the denial and not
     holding the death told ``cue``. Not "that he had been killed", "that he was
     dead", nor a denial of no clause. A death the clause tells as well
-    ("arrested *and killed*") is :func:`_death_denied_too`'s.
+    ("arrested *and killed*") is :func:`_death_denied_too`'s; so is one joined
+    to it ("denied *arresting and killing him*", "*having arrested and killed
+    him*"). Nor where the denial gives a reason that is no death of him
+    ("*, saying he had fled to Durango*", "*saying the man killed was his
+    cousin*") or the next sentence says he is alive ("*He is alive, they
+    said.*"), which leave the death as it was (review r208, 5).
     """
     clauses = [
         c
@@ -400,9 +405,69 @@ def _clauses_of_another_kind(verb: Any, cue: Any) -> bool:
         and c.i > verb.i
         and not c.left_edge.i <= cue.i <= c.right_edge.i
     ]
-    return bool(clauses) and all(
-        c.lemma_.lower() in TOLD_KINDS or c.lemma_.lower() in _HELD_DEEDS
-        for c in clauses
+    return (
+        bool(clauses)
+        and all(
+            (c.lemma_.lower() in TOLD_KINDS or c.lemma_.lower() in _HELD_DEEDS)
+            and not any(v.lemma_.lower() in _DEATH_VERBS for v in c.conjuncts)
+            for c in clauses
+        )
+        and not _reason_not_a_death(verb)
+        and not _alive_next(verb)
+    )
+
+
+def _reason_not_a_death(verb: Any) -> bool:
+    """Whether the denial ``verb`` gives a reason that tells no death of the one told.
+
+    "denied that he had been arrested, *saying he had fled to Durango*",
+    "*saying he was still at large*", "*saying the man killed was his
+    cousin*": a verb of saying joined to it, none of whose clauses has a verb
+    of a death (or "dead") of its own, of him or her or of no subject (not
+    "*the man* killed"). Not "*saying he had been killed by rivals*".
+    """
+    reasons = [
+        c
+        for c in verb.children
+        if c.dep_ in ("advcl", "conj")
+        and c.i > verb.i
+        and c.lemma_.lower() in GIVING_REASON
+    ]
+    return any(
+        not any(
+            c.dep_ == "ccomp"
+            and (
+                c.lemma_.lower() in _DEATH_VERBS
+                or any(k.lower_ == "dead" for k in c.children)
+            )
+            and all(
+                GENDER_OF.get(k.lower_) in ("he", "she")
+                for k in c.children
+                if k.dep_ in ("nsubj", "nsubjpass")
+            )
+            for c in r.children
+        )
+        for r in reasons
+    )
+
+
+def _alive_next(verb: Any) -> bool:
+    """Whether the sentence after the denial ``verb`` says "*He is alive*"."""
+    doc = verb.doc
+    at = verb.sent.end
+    while at < len(doc) and doc[at].is_space:
+        at += 1
+    if at >= len(doc):
+        return False
+    return any(
+        t.lower_ == "alive"
+        and t.dep_ == "acomp"
+        and not any(c.dep_ == "neg" for c in t.head.children)
+        and any(
+            c.dep_ == "nsubj" and GENDER_OF.get(c.lower_) in ("he", "she")
+            for c in t.head.children
+        )
+        for t in doc[at].sent
     )
 
 

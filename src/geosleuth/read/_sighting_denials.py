@@ -21,6 +21,12 @@ from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
 from geosleuth.evidence import Hedge
+from geosleuth.read._denials_undone import (
+    but_joined,
+    confirmed_next,
+    counterfactual,
+    undone,
+)
 from geosleuth.read._denied_owners import (
     DENYING_BACK,
     EVENT_NOUNS,
@@ -141,13 +147,17 @@ def _denied_next(
     (:func:`~geosleuth.read._follow_ups.denies_the_place`); nor a sentence
     left unparsed.
     """
-    told = _told_kinds(verb)
+    kind = told_kind(verb)
     doc = verb.doc
     at = verb.sent.end
     while at < len(doc) and doc[at].is_space:
         at += 1
-    if told is None or at >= len(doc):
+    if kind is None or _told_kinds(verb) is None or at >= len(doc):
         return None
+    # the kinds of this verb alone: "arrested in Culiacán and *spotted in
+    # Durango*. Police denied that he had been spotted in Durango." denies no
+    # arrest (review r208, 1d)
+    told = frozenset({kind}) | _witnessed(verb)
     root = doc[at].sent.root
     if root.dep_ != "ROOT":
         return None  # left unparsed
@@ -155,10 +165,18 @@ def _denied_next(
         denying = _denying(head)
         if (
             denying is None
-            or _withheld(head)
-            or _unmade(head)
-            or any(c.dep_ == "neg" for c in head.children)
+            or any(
+                _withheld(v) or _unmade(v) or any(c.dep_ == "neg" for c in v.children)
+                for v in {head, root}
+            )
+            or _neither_nor(head)
+            or undone(head) is not None
+            or confirmed_next(head)
         ):
+            # "Police would neither confirm nor deny", "did not confirm or
+            # deny": the negation of the first verb is of the second too; "...,
+            # but later confirmed it", "They later confirmed the arrest." undo
+            # it (review r208, 1a, 1b)
             continue
         own = [c for c in head.children if c.dep_ == "ccomp"]
         if (
@@ -168,6 +186,16 @@ def _denied_next(
         ):
             return "negated", denying
     return None
+
+
+def _neither_nor(verb: Any) -> bool:
+    """Whether ``verb`` is joined by "nor", or its head has "neither": not done."""
+    heads = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    return any(
+        c.lower_ in ("neither", "nor") and c.dep_ in ("cc", "preconj")
+        for h in heads
+        for c in h.children
+    )
 
 
 def _retracted(s: Sentence) -> tuple[Literal["negated"], str] | None:
@@ -1090,8 +1118,22 @@ def _governed(
             # denial foretold, not made (review r116, W3)
             if _withheld(head) or _unmade(head):
                 maybe = _maybe_made(head) if _withheld(head) is None else None
-                if maybe is not None and doubts is not None:
+                if (
+                    maybe is not None
+                    and doubts is not None
+                    and not (undone(head) or counterfactual(head))
+                    and not (semicolon_between(clause, head) and but_joined(head))
+                ):
+                    # not "might have denied it *had they been asked*", "may
+                    # have denied it, *but the army confirmed the arrest*"; nor,
+                    # of a clause told before, "*, but he was seen in a cell*"
+                    # (review r208, 6)
                     doubts.append(maybe)
+                return None
+            if undone(head) is not None:
+                # "police initially denied that he had been arrested, *but
+                # later confirmed it*", "*saying the army had detained him*":
+                # the denial undone (review r208, 1b, 3, 4)
                 return None
             return "negated", denying
         neg = next((c for c in head.children if c.dep_ == "neg"), None)

@@ -25,7 +25,8 @@ from geosleuth.read._denied_owners import (
     told_span,
 )
 from geosleuth.read._sentence import MentionLike
-from geosleuth.read._target_names import Target
+from geosleuth.read._target_gender import IS_FEMALE, IS_MALE
+from geosleuth.read._target_names import Target, given_name_gender, name_key
 from geosleuth.read._target_pronouns import GENDER_OF
 
 __all__ = [
@@ -73,7 +74,7 @@ def told_again(
         return False
     # "that *he* had been arrested"; "that they had detained *him*", "having
     # arrested *him*" (review r116, U1)
-    who = _the_one_taken(clause, subject[0] if subject else None)
+    who = _the_one_taken(clause, subject[0] if subject else None, before)
     if who is None:
         return False
     lemma = clause.lemma_.lower()
@@ -89,10 +90,38 @@ def told_again(
         return told_before(who, before, TOLD_BEFORE, target, places, told)
     if (told_kind(clause) or _in_custody(clause)) not in told:
         return False
-    gender = GENDER_OF.get(who.lower_)
-    if gender not in ("he", "she") or gender_told(before) not in (None, gender):
+    if not _may_be_told(who, before, target):
         return False
     return not event_elsewhere(clause, told_span(clause, before), places)
+
+
+def _may_be_told(pronoun: Any, before: Any, target: Target | None) -> bool:
+    """Whether ``pronoun`` ("he", "him", "she", "her") may be the one told of.
+
+    Of the gender of the subject of the clause ``before``, where a pronoun
+    tells it, and of the target's given name ("Jane Doe" is no "him",
+    "Rodrigo Salcedo" no "her"); where neither tells, not of a gender another
+    person of the clause is of ("Sydney Hamilton was arrested *with her
+    husband*; police denied having detained *him*": the husband, maybe).
+    Review r208, 2.
+    """
+    gender = GENDER_OF.get(pronoun.lower_)
+    if gender not in ("he", "she") or gender_told(before) not in (None, gender):
+        return False
+    if target is not None and given_name_gender(target.name) is not None:
+        return given_name_gender(target.name) == gender
+    keys = target.family_keys | target.given_keys if target is not None else set()
+    told = told_span(pronoun, before)
+    nouns = IS_MALE if gender == "he" else IS_FEMALE
+    return not any(
+        t.pos_ == "NOUN" and nouns.fullmatch(t.lemma_.lower()) for t in told
+    ) and not any(
+        e.label_ == "PERSON"
+        and told.start <= e.start < told.end
+        and not any(name_key(t.text) in keys for t in e)
+        and given_name_gender(e.text) == gender
+        for e in pronoun.doc.ents
+    )
 
 
 #: Those who may do the deed told, as the subject of a clause whose object is
@@ -105,7 +134,7 @@ _DOERS = frozenset(
 )  # fmt: skip
 
 
-def _the_one_taken(clause: Any, subject: Any) -> Any:
+def _the_one_taken(clause: Any, subject: Any, before: Any) -> Any:
     """The word of ``clause`` that is the one the event befalls.
 
     The subject ``subject`` ("that *he* had been arrested"); but where the
@@ -115,7 +144,11 @@ def _the_one_taken(clause: Any, subject: Any) -> Any:
     *him*", "arresting *him*" (the one who denies, of "they", "we" or of no
     subject; review r116, U1). None for such an object and another who does
     it ("that the army had detained him", "*the army* denied having arrested
-    him": a detail, as "by the army").
+    him": a detail, as "by the army"); nor, for one who is not anyone, a deed
+    the clause ``before`` tells done by others, or by no one it names for a
+    seeing (:func:`_done_by_others`: "was arrested *by soldiers*; police
+    denied having arrested him", "was seen in Culiacán; police denied that
+    *officers* had seen him", review r208, 3).
     """
     objects = [
         c
@@ -131,7 +164,37 @@ def _the_one_taken(clause: Any, subject: Any) -> Any:
         doer = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
     if doer is None or not (doer.lower_ in _DOERS or doer.lemma_.lower() in _DOERS):
         return None
+    if doer.lower_ not in _ANYONE and _done_by_others(clause, before):
+        return None
     return objects[0]
+
+
+#: Those who do a deed told, whoever did it: "that *anyone* had seen him".
+_ANYONE = frozenset({"anyone", "anybody", "someone", "somebody"})
+
+
+def _done_by_others(clause: Any, before: Any) -> bool:
+    """Whether the clause ``before`` tells its deed done by others than ``clause``'s.
+
+    "was arrested *by soldiers*", "*by the army*" (an agent that is no
+    police: :data:`_ARRESTERS`) of a verb of the kind ``clause`` tells; for a
+    seeing, also one of no agent ("was seen in Culiacán"; the one who saw may
+    be anyone).
+    """
+    kind = told_kind(clause)
+    agents = [
+        g
+        for t in told_span(clause, before)
+        if t.dep_ == "agent" and told_kind(t.head) == kind
+        for g in t.children
+        if g.dep_ == "pobj"
+    ]
+    if kind == "sighting" and not agents:
+        return True
+    return any(
+        g.lemma_.lower() not in _ARRESTERS and g.lower_ not in _ARRESTERS
+        for g in agents
+    )
 
 
 #: Nouns of one held, "in" which one was arrested: "denied that he was *in
@@ -147,11 +210,21 @@ def _in_custody(clause: Any) -> str | None:
     otherwise.
     """
     kids = list(clause.children)
-    if clause.lemma_.lower() != "be" or any(
-        c.dep_ == "advmod" and c.lower_ in ("still", "now", "currently") for c in kids
+    if (
+        clause.lemma_.lower() != "be"
+        or clause.tag_ in ("VBZ", "VBP")
+        or any(
+            c.dep_ in ("advmod", "npadvmod") and c.lower_ in _NOW_WORDS for c in kids
+        )
     ):
+        # "denied that he *is* in custody", "*still*", "*today*": held now,
+        # whenever arrested (review r208, 4)
         return None
     return "arrest" if any(_custody_phrase(c) for c in kids) else None
+
+
+#: Words of now, of one held: "*still* in custody", "in custody *today*".
+_NOW_WORDS = frozenset({"still", "now", "currently", "presently", "today"})
 
 
 def _custody_phrase(c: Any) -> bool:
@@ -161,6 +234,24 @@ def _custody_phrase(c: Any) -> bool:
         and c.lower_ == "in"
         and any(o.dep_ == "pobj" and o.lemma_.lower() in _CUSTODY for o in c.children)
     )
+
+
+def _bare_custody(c: Any) -> bool:
+    """Whether the custody phrase ``c`` says no more than the arrest: "in custody".
+
+    "in custody", "in *police* custody", "in *their* custody"; not "in *US*
+    (*military*, *army*, *federal*) custody", "in the custody *of the army*",
+    "in custody *for the murder*": another's custody, or a reason, a detail
+    (review r208, 4).
+    """
+    return all(
+        k.dep_ == "det"
+        or (k.dep_ == "poss" and k.lower_ in ("his", "her", "their"))
+        or (k.dep_ == "compound" and k.lemma_.lower() in _ARRESTERS)
+        for o in c.children
+        if o.dep_ == "pobj"
+        for k in o.children
+    ) and all(o.dep_ == "pobj" for o in c.children)
 
 
 #: Adverbs that add nothing to an event told again: "denied that he had *ever*
@@ -191,7 +282,7 @@ def _adds_detail(clause: Any, before: Any) -> bool:
             continue
         if c.dep_ == "dobj" and GENDER_OF.get(c.lower_) in ("he", "she"):
             continue  # "that they had detained *him*": the one told of
-        if clause.lemma_.lower() == "be" and _custody_phrase(c):
+        if clause.lemma_.lower() == "be" and _custody_phrase(c) and _bare_custody(c):
             continue  # "that he was *in custody*": the arrest itself
         if c.dep_ == "dobj" and c.lower_ == "place" and clause.lemma_ == "take":
             continue  # "the arrest took place"
@@ -199,6 +290,8 @@ def _adds_detail(clause: Any, before: Any) -> bool:
             continue
         if _nothing_added(c, clause, before):
             continue
+        if c.dep_ == "prep" and c.lower_ in _BEFORE_AFTER:
+            return True  # "arrested him *before Monday*" after "on Monday"
         if c.dep_ in ("prep", "agent"):
             words = [t for t in c.subtree if not t.is_punct and t.pos_ not in _FUNCTION]
             if all(t.lower_ in said for t in words):
@@ -299,6 +392,9 @@ def _same_kind(verb: Any, clause: Any) -> bool:
     return kind is not None and kind == told_kind(clause)
 
 
+#: Prepositions of a time other than the one told: "arrested him *before*
+#: Monday" after "on Monday" (review r208, 3).
+_BEFORE_AFTER = frozenset({"before", "after", "until", "till", "prior"})
 #: Parts of speech that add no detail of their own: "*in the* city".
 _FUNCTION = frozenset({"ADP", "DET", "PRON", "CCONJ", "PART"})
 
