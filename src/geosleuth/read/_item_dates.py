@@ -22,6 +22,7 @@ from geosleuth.read._sentence import (
     Sentence,
     in_phrase,
     is_who_clause,
+    note_of,
     overlaps,
     subtree_span,
 )
@@ -108,10 +109,11 @@ def _item_dates(
             f"from {source}"
             for u in unread
         )
-        return day, None, said
+        # "February 2017" / "He was arrested in Culiacán": in that month
+        return day, ex.entry_from, note_of(said, ex.entry_note)
     best = min(ok, key=lambda d: min(abs(d.start - anchor), abs(d.end - anchor)))
     date, start = best.date, best.date_from
-    limit = ex.published or ex.fallback
+    limit = ex.published or ex.entry_limit
     if start > limit:
         return limit, None, f"date {best.text!r} is after publication; ignored"
     date = min(date, limit)

@@ -14,9 +14,18 @@ module.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
+from collections.abc import Callable, Iterable
+from typing import Any
 
-__all__ = ["date_line", "first_line_title", "timeline_days"]
+__all__ = [
+    "EntryDays",
+    "date_line",
+    "first_line_title",
+    "timeline_days",
+    "timeline_periods",
+]
 
 
 #: What may stand before a date line's date: "Published", "Updated", a weekday.
@@ -174,7 +183,9 @@ _ENTRY_START = re.compile(
 )
 
 
-def timeline_days(text: str) -> list[tuple[int, dt.date | None]]:
+def timeline_days(
+    text: str, is_target: Callable[[str], bool] | None = None
+) -> list[tuple[int, dt.date | None]]:
     r"""Where each entry of a timeline or a diary in ``text`` begins, and its day.
 
     "5 June 2018 / ... / 1 February 2017 / He was arrested in Culiacán on
@@ -186,14 +197,19 @@ def timeline_days(text: str) -> list[tuple[int, dt.date | None]]:
     2017 — He was arrested", review r116, U6), its entry's text after it, and
     a date line after a bullet ("- 1 February 2017"). Empty unless two
     entries or more are there: one date line is the report's, and "Updated:
-    11 January 2023" or "Published: ..." heads no entry.
+    11 January 2023" or "Published: ..." heads no entry. Under a box's heading
+    ("Key dates:", "Timeline"), entries of more shapes (:func:`_headed_box`):
+    an entry of a month ("February 2017") gives its last day here,
+    :func:`timeline_periods` the month.
 
     A last pair with no day marks where the text returns to its own day after
     the last entry of a timeline (not of a series of posts): "Key dates: / ...
     / 1 February 2017 / He was arrested in Culiacán. / He is believed to be
     hiding in Sinaloa, police said on Monday": a paragraph after the entry's
     first, told in the past, that speaks in the present (:func:`_box_ends`;
-    review r95, #6).
+    review r95, #6). ``is_target`` tells whether a name is the target's ("
+    Salcedo, 45, is believed ..."). A pair with no day may also be a headed
+    box's entry whose date in numbers no order reads.
 
     Examples
     --------
@@ -206,6 +222,63 @@ def timeline_days(text: str) -> list[tuple[int, dt.date | None]]:
     >>> timeline_days("S\n\n5 June 2018\n\nS.\n\n1 May 2017\n\nHe fled.\n\nHe is free.")
     [(14, datetime.date(2018, 6, 5)), (30, datetime.date(2017, 5, 1)), (42, None)]
     """
+    return [(at, last) for at, _, last, _ in _marks(text, is_target)]
+
+
+def timeline_periods(
+    text: str, is_target: Callable[[str], bool] | None = None
+) -> list[tuple[int, dt.date | None, dt.date | None]]:
+    r""":func:`timeline_days` with each entry's first day: a month's entry's.
+
+    Each triple is where the entry begins, its first day and its last: one day
+    ("1 February 2017"), or a month ("February 2017", review r116, U6).
+
+    Examples
+    --------
+    >>> text = "S\n\nKey dates:\n\nMarch 2015\n\nHe fled.\n\nMay 2017\n\nHeld.\n\nOK."
+    >>> timeline_periods(text)  # doctest: +NORMALIZE_WHITESPACE
+    [(15, datetime.date(2015, 3, 1), datetime.date(2015, 3, 31)),
+     (37, datetime.date(2017, 5, 1), datetime.date(2017, 5, 31)),
+     (54, None, None)]
+    >>> timeline_periods("S\n\nMarch 2015\n\nHe fled.\n\nMay 2017\n\nHeld.")
+    []
+    """
+    return [(at, first, last) for at, first, last, _ in _marks(text, is_target)]
+
+
+#: A mark of a timeline: where it begins, its first day and its last, and what
+#: it is: "entry"; "unread", an entry whose date in numbers no order reads
+#: (its days the two it may be);
+#: "end", where the text is its own again.
+_Mark = tuple[int, dt.date | None, dt.date | None, str]
+
+
+def _marks(text: str, is_target: Callable[[str], bool] | None) -> list[_Mark]:
+    """The marks of ``text``'s timelines: entries of a day, and headed boxes'.
+
+    A box under a heading whose entries are of a shape that no heading
+    would make an entry (:func:`_headed_box`) replaces the marks that the
+    entries of a day made within it.
+    """
+    own = _day_marks(text, is_target)
+    rows = text.split("\n")
+    starts = list(itertools.accumulate((len(r) + 1 for r in rows), initial=0))
+    boxes = [
+        box
+        for n, row in enumerate(rows)
+        if _HEADING.fullmatch(row.strip())
+        and (box := _headed_box(text, rows, starts, n)) is not None
+    ]
+    if not boxes:
+        return own
+    rest = [m for m in own if not any(lo <= m[0] < hi for lo, hi, _ in boxes)]
+    if sum(m[3] == "entry" for m in rest) < 2:
+        rest = []
+    return sorted(rest + [m for *_, marks in boxes for m in marks], key=lambda m: m[0])
+
+
+def _day_marks(text: str, is_target: Callable[[str], bool] | None) -> list[_Mark]:
+    """The entries that a day heads, a paragraph's or a line's start, and the end."""
     found: list[tuple[int, dt.date, bool]] = []
     for m in _ENTRY_LINE.finditer(text):
         line = m.group(1)
@@ -225,7 +298,7 @@ def timeline_days(text: str) -> list[tuple[int, dt.date | None]]:
     # line, is an update of the report, as "Updated" is (review r93, #4)
     # (or a "Posted" line after its text that closes the text, as
     # _timeline_after counts it: review r95, #1)
-    out: list[tuple[int, dt.date | None]] = []
+    out: list[_Mark] = []
     series = False
     for n, (end, day, posted) in enumerate(found):
         if posted:
@@ -234,12 +307,301 @@ def timeline_days(text: str) -> list[tuple[int, dt.date | None]]:
             )
             if not series:
                 continue
-        out.append((end, day))
+        out.append((end, day, day, "entry"))
     if len(out) < 2:
         return []
-    if not series and (back := _box_ends(text, out[-1][0])) is not None:
-        out.append((back, None))
+    if not series and (back := _box_ends(text, out[-1][0], is_target)) is not None:
+        out.append((back, None, None, "end"))
     return out
+
+
+#: A box's heading line: "Key dates:", "Key events", "Timeline", "Timeline of
+#: the hunt", "Chronology:", "What we know: a timeline".
+_HEADING = re.compile(
+    r"(?:(?:key|important|main|major)\s+(?:dates|events|moments)"
+    r"|(?:(?:an?|the)\s+)?(?:timeline|chronology)(?:\s+of\b[^.!?]{0,60})?"
+    r"|[^.!?:]{1,60}:\s*(?:an?\s+)?(?:timeline|chronology))\s*:?",
+    re.IGNORECASE,
+)
+#: A bullet before a line's words.
+_BULLET = re.compile(r"^[ \t]*[-•*–][ \t]+")
+#: A line of an entry's text under its date line: a sentence's ("He escaped
+#: ..."), not a headline's.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]?$")
+#: A date written in numbers alone: "01/02/2017", "13.03.2015".
+_NUMERIC_HEAD = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d\d)")
+
+
+def _headed_box(
+    text: str, rows: list[str], starts: list[int], heading: int
+) -> tuple[int, int, list[_Mark]] | None:
+    """The box under the heading line ``rows[heading]``: its span and its marks.
+
+    Only under a heading (review r210, #1, #2: a list of headlines, captions,
+    results or a report's date line is no box) may an entry be headed by a
+    month with its year ("February 2017": its statements dated by the month),
+    a date in numbers ("13/03/2015", "01/02/2017" read in the order another
+    head shows, a number over 12; never guessed: an "unread" mark, of both
+    days it may be), or by a
+    line that holds only its date over a line of its text, no blank line
+    between; an entry's text is that one line, the rest of a line that begins
+    with its date ("March 2015: He fled."), or the paragraph after a
+    paragraph of its date. The box ends at the first line after an entry's
+    text that heads no entry (review r210, #6). None unless two entries are
+    there, one read and one of a shape of these: a box of days alone is read as
+    :func:`_day_marks` reads it.
+    """
+    entries: list[tuple[int, str, str]] = []  # row, date words, form
+    n = _after_blank(rows, heading + 1)
+    while n < len(rows):
+        words = _BULLET.sub("", rows[n]).strip()
+        start = _ENTRY_START.match(rows[n])
+        if _is_head(words):
+            head = n
+            if n + 1 < len(rows) and rows[n + 1].strip():
+                below = rows[n + 1].strip()
+                if _is_head(below) or not _SENTENCE_END.search(below):
+                    break
+                entries.append((n, words, "line"))
+                n += 2
+            else:
+                n = _after_blank(rows, n + 1)
+                if n >= len(rows) or _head_row(rows[n]):
+                    break
+                entries.append((head, words, "para"))
+                while n < len(rows) and rows[n].strip() and not _head_row(rows[n]):
+                    n += 1
+        elif start is not None and _is_head(start[1]):
+            entries.append((n, start[1], "start"))
+            n += 1
+        else:
+            break
+        n = _after_blank(rows, n)
+    order = _numeric_order(words for _, words, _ in entries)
+    marks: list[_Mark] = []
+    new = False
+    for row, words, form in entries:
+        period = _period_of_line(words, order)
+        at = starts[row]
+        if period is None:
+            either = _either_day(words, order)
+            if either is None:
+                return None
+            marks.append((at, *either, "unread"))
+            new = True
+            continue
+        marks.append((at, *period, "entry"))
+        new = new or form == "line" or _day_of_line(words) is None
+    if not new or len(marks) < 2 or all(m[3] == "unread" for m in marks):
+        return None
+    stop = len(text)
+    if n < len(rows):
+        stop = starts[n] + len(rows[n]) - len(rows[n].lstrip())
+        marks.append((stop, None, None, "end"))
+    return starts[heading], stop, marks
+
+
+def _after_blank(rows: list[str], n: int) -> int:
+    """The first row from ``n`` that is not blank (``len(rows)`` if none)."""
+    while n < len(rows) and not rows[n].strip():
+        n += 1
+    return n
+
+
+def _head_row(row: str) -> bool:
+    """Whether ``row`` heads an entry: its date alone, or at its start."""
+    start = _ENTRY_START.match(row)
+    return _is_head(_BULLET.sub("", row).strip()) or (
+        start is not None and _is_head(start[1])
+    )
+
+
+def _is_head(words: str) -> bool:
+    """Whether ``words`` are a date alone that may head a headed box's entry."""
+    return (
+        0 < len(words) <= 60
+        and not _DATE_LINE_PREFIX.match(words)
+        and (
+            _period_of_line(words, None) is not None
+            or _NUMERIC_HEAD.fullmatch(words.rstrip(" .,")) is not None
+        )
+    )
+
+
+class EntryDays:
+    r"""The day of each place of a text: its timeline entry's, or the text's own.
+
+    Parameters
+    ----------
+    text : str
+        The document's text.
+    published : datetime.date or None
+        The document's own date.
+    fallback : datetime.date
+        The day of an undated item where the text has no date of its own: the
+        latest date in the text, or the day it was read.
+    is_target : callable or None, default None
+        Whether a name is the target's (:func:`timeline_days`).
+
+    Notes
+    -----
+    :meth:`at` gives, for a place of ``text``, the day its relative dates
+    count from (None: not read), the day of an item that gives none, and the
+    first day of that item's period, if any. An entry's day is its own
+    (review r86, #9), never after the document's; a month's entry ("February
+    2017") reads no relative date ("on Tuesday" is of any week of it) and
+    dates an item that gives none by the month (review r116, U6); but the
+    month of the document's own day reads them from that day, as the text's
+    own statements do.
+
+    Examples
+    --------
+    >>> text = "S\n\nTimeline\n\nMarch 2015\n\nHe fled.\n\nMay 2017\n\nHeld."
+    >>> days = EntryDays(text, None, dt.date(2017, 5, 31))
+    >>> days.at(3)
+    (None, datetime.date(2017, 5, 31), None, '')
+    >>> days.at(text.index("Held"))  # doctest: +NORMALIZE_WHITESPACE
+    (None, datetime.date(2017, 5, 31), datetime.date(2017, 5, 1), "dated from its
+    timeline entry's month (May 2017)")
+    """
+
+    def __init__(
+        self,
+        text: str,
+        published: dt.date | None,
+        fallback: dt.date,
+        is_target: Callable[[str], bool] | None = None,
+    ) -> None:
+        self.marks = _marks(text, is_target)
+        self.published = published
+        self.fallback = fallback
+
+    def at(self, offset: int) -> tuple[dt.date | None, dt.date, dt.date | None, str]:
+        """The days of the text at ``offset``, and the note of an undated item.
+
+        The day its relative dates count from (None: not read), the day of an
+        item that gives none, the first day of that item's period (None: one
+        day), and how that item was dated, if not from the text's own date.
+        """
+        mark = next((m for m in reversed(self.marks) if m[0] <= offset), None)
+        if mark is None or mark[3] == "end":
+            # the text's own: before the timeline, or after its box
+            return self.published, self.fallback, None, ""
+        _, first, last, kind = mark
+        if first is None or last is None:
+            return self.published, self.fallback, None, ""
+        own = self.published
+        if first == last:
+            return (last if own is None else min(last, own)), self.fallback, None, ""
+        note = f"dated from its timeline entry's month ({first:%B %Y})"
+        if kind == "unread":  # "01/02/2017", in no order shown
+            note = (
+                "its timeline entry's date in numbers was not read (day or month "
+                f"first: no other entry shows which): {first} to {last}"
+            )
+        if own is not None and first <= own <= last:
+            # the month of the document's day: its own days, from the month's first
+            return own, self.fallback, first, note
+        if own is not None and own < first:
+            return own, self.fallback, None, ""
+        return None, last, first, note
+
+
+#: A month's name: "12 May", "Tuesday, 7 February" name their month.
+_MONTH_NAME = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def month_days(
+    text: str, dates: list[Any], first: dt.date, last: dt.date, *, base: int
+) -> list[Any]:
+    """``dates`` of ``text`` with its days of a month's entry that name no year.
+
+    "May 2018" / "He was seen in Tijuana on 12 May": 12 May 2018, the day of
+    the entry's month (review r210, #5); not "on Tuesday", of any week of it.
+    ``dates`` are the dates read with no day of the text's own.
+    """
+    from geosleuth.read.dates import find_dates  # dates reads no text files
+
+    more = [
+        d
+        for d in find_dates(text, published=last, base=base)
+        if d.kind == "day"
+        and d.relative
+        and first <= d.date <= last
+        and re.search(r"\d", d.text)
+        and _MONTH_NAME.search(d.text)
+        and not any(d.start < o.end and o.start < d.end for o in dates)
+    ]
+    return sorted([*dates, *more], key=lambda d: d.start)
+
+
+def _numeric_order(lines: Iterable[str]) -> str | None:
+    """The order of day and month that the numeric dates of ``lines`` show.
+
+    "dm" where one writes its first number over 12 ("13/03/2015"), "md" where
+    one writes its second so; None where none does, or both do.
+    """
+    orders = set()
+    for line in lines:
+        m = _NUMERIC_HEAD.fullmatch(line.strip().rstrip(" .,"))
+        if m is not None and (int(m[1]) > 12) != (int(m[3]) > 12):
+            orders.add("dm" if int(m[1]) > 12 else "md")
+    return orders.pop() if len(orders) == 1 else None
+
+
+def _period_of_line(line: str, order: str | None) -> tuple[dt.date, dt.date] | None:
+    """The day or the month that ``line`` holds alone, with its year.
+
+    A day as :func:`_day_of_line` reads it; "February 2017"; a date in
+    numbers in the ``order`` of the timeline's others ("01/02/2017" is 1
+    February where a head reads "13/03/2015").
+    """
+    from geosleuth.read.dates import find_dates  # dates reads no text files
+
+    m = _NUMERIC_HEAD.fullmatch(line.strip().rstrip(" .,"))
+    if m is not None and order is not None:
+        day, month = (m[1], m[3]) if order == "dm" else (m[3], m[1])
+        try:
+            read = dt.date(int(m[4]), int(month), int(day))
+        except ValueError:
+            return None
+        return (read, read) if read <= dt.date.today() else None
+    day = _day_of_line(line)
+    if day is not None:
+        return day, day
+    months = find_dates(line.strip())
+    if (
+        len(months) != 1
+        or months[0].kind != "month"
+        or months[0].start != 0
+        or line.strip()[months[0].end :].strip(" .,")
+        or not re.search(r"\b\d{4}\b", months[0].text)
+        or months[0].date_from > dt.date.today()
+    ):
+        return None
+    return months[0].date_from, months[0].date
+
+
+def _either_day(line: str, order: str | None) -> tuple[dt.date, dt.date] | None:
+    """The two days that ``line``'s date in numbers may be, where no order reads it.
+
+    "01/02/2017" where no head of its timeline shows the order (a dot reads
+    the day first, as :mod:`geosleuth.read.dates` reads it): 2 January and 1
+    February 2017, the earlier first.
+    """
+    m = _NUMERIC_HEAD.fullmatch(line.strip().rstrip(" .,"))
+    if m is None or order is not None or m[2] == "." or m[1] == m[3]:
+        return None
+    try:
+        days = sorted(
+            dt.date(int(m[4]), int(b), int(a)) for a, b in ((m[1], m[3]), (m[3], m[1]))
+        )
+    except ValueError:
+        return None
+    return (days[0], days[1]) if days[1] <= dt.date.today() else None
 
 
 #: A verb's present form, of the text's own time: "He *is* believed to be
@@ -345,9 +707,11 @@ def _unquoted(text: str) -> str:
 #: to be hiding", "police say *he is* in Sinaloa", "*He's* thought to be",
 #: "*Salcedo remains* at large"; not an aside of commentary ("The arrest is a
 #: blow to the cartel") nor "he is a dangerous man".
-_NOW_OF_TARGET = re.compile(
+_SUBJECT = (
     r"\b(?:[Hh]e|[Ss]he|(?<!\b[Tt]he )(?<!\b[Oo]f )(?<!\b[Ii]n )"
     r"(?!(?:It|This|That|There|What|Which|Who|Here)\b)[A-Z][\w-]+)"
+)
+_NOW = (
     r"(?:\s+(?:still|now|also|currently|probably|likely|reportedly|widely))?"
     r"(?:\s+(?:remains|stays|lives)\b|(?:\s+is\b|['’]s\b)"
     # "He is considered armed and dangerous and *is believed*"
@@ -356,6 +720,15 @@ _NOW_OF_TARGET = re.compile(
     r"\s+(?:believed|thought|said|understood|reported|suspected|feared|presumed"
     r"|known|hiding|living|staying|at|on|in|wanted|free|missing|alive|dead|held"
     r"|detained|jailed|behind|under|being|serving|awaiting|abroad)\b)"
+)
+_NOW_OF_TARGET = re.compile(_SUBJECT + _NOW)
+#: The same with an apposition after its subject: "*Salcedo, 45, is*
+#: believed", "*He, like his brother, is* thought" (review r116, U7); the
+#: subject must be the target's name or "he"/"she" (:func:`_now_of_target`;
+#: not "Ovidio, 28, is wanted", "Mexico, however, is in shock", review r210,
+#: #3).
+_NOW_AFTER_APPOSITION = re.compile(
+    r"\b(?P<who>[A-Z][\w-]+)(?:,\s+[^,.;:!?\n]{1,40}){1,2}," + _NOW
 )
 #: A day of the week, which a present verb's clause ("He is freed *on
 #: Friday*", "he is hiding in Durango *since Saturday*") tells of a day
@@ -372,7 +745,9 @@ _FROM_AN_EVENT = re.compile(
 _AND = re.compile(r"\s+and\s+")
 
 
-def _box_ends(text: str, entry: int) -> int | None:
+def _box_ends(
+    text: str, entry: int, is_target: Callable[[str], bool] | None = None
+) -> int | None:
     """Where the text after the entry whose date line ends at ``entry`` is its own.
 
     A box of key dates has one short paragraph to an entry; a paragraph after
@@ -389,6 +764,7 @@ def _box_ends(text: str, entry: int) -> int | None:
     ("They say he is hiding in Durango since Saturday"), nor a paragraph
     followed by one in the past told from the entry's time ("He was seen in
     Mazatlán on Monday, two days before his arrest").
+    ``is_target`` tells whether a name is the target's.
     """
     paragraphs = [
         (m.start(), _unquoted(m[0]))
@@ -400,7 +776,7 @@ def _box_ends(text: str, entry: int) -> int | None:
     if _PRESENT_FORM.search(first) or not _tells_past(first):
         return None
     for n, (start, para) in enumerate(paragraphs[1:], 1):
-        if not _now_of_target(para):
+        if not _now_of_target(para, is_target):
             continue
         after = paragraphs[n + 1][1] if n + 1 < len(paragraphs) else ""
         if _FROM_AN_EVENT.search(after) and _tells_past(after):
@@ -409,7 +785,9 @@ def _box_ends(text: str, entry: int) -> int | None:
     return None
 
 
-def _now_of_target(paragraph: str) -> bool:
+def _now_of_target(
+    paragraph: str, is_target: Callable[[str], bool] | None = None
+) -> bool:
     """Whether ``paragraph`` tells, before any past, the target's state now.
 
     "He is believed to be hiding in Sinaloa" (also before "; he was seen in
@@ -417,9 +795,21 @@ def _now_of_target(paragraph: str) -> bool:
     with no past but a saying's before it or in its clause ("he is now in
     Mexico City, where he arrived on Wednesday" is the entry's), and no clause
     of its sentence with a present verb dated by a day of the week ("He is
-    freed on Friday and is believed to be hiding").
+    freed on Friday and is believed to be hiding"). An apposition may stand
+    between the subject and its present where the subject is the target's
+    name (``is_target``) or "he"/"she": "Salcedo, 45, is believed".
     """
     now = _NOW_OF_TARGET.search(paragraph)
+    if now is None:
+        now = next(
+            (
+                m
+                for m in _NOW_AFTER_APPOSITION.finditer(paragraph)
+                if m["who"] in ("He", "She")
+                or (is_target is not None and is_target(m["who"]))
+            ),
+            None,
+        )
     if now is None:
         return False
     start = max(paragraph.rfind(stop, 0, now.start()) for stop in ".;!?") + 1

@@ -208,7 +208,7 @@ import bisect
 import datetime as dt
 import itertools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -245,6 +245,7 @@ from geosleuth.read._sentence import (
 )
 from geosleuth.read._spans import SpanIndex
 from geosleuth.read._speaker_names import tied_speaker
+from geosleuth.read._text_dates import EntryDays, month_days
 from geosleuth.read._toponym_patterns import _BELONGING_AFTER
 from geosleuth.read.attribution import (
     Attribution,
@@ -274,7 +275,6 @@ from geosleuth.read.target import (
     find_target_refs,
     name_key,
 )
-from geosleuth.read.text import timeline_days
 from geosleuth.read.traces import read_traces
 from geosleuth.read.whereabouts import read_whereabouts
 
@@ -309,6 +309,18 @@ def _names_in(key: str, texts: list[str]) -> bool:
         for w in st.split()
         if w.strip(_PUNCT)
     )
+
+
+def _is_target_name(target: Target | None) -> Callable[[str], bool] | None:
+    """Whether a word is a name of ``target``: a surname's or a given name's key.
+
+    "*Salcedo*, 45, is believed to be hiding" ends a box of key dates; "Ovidio,
+    28, is wanted" does not (review r210, #3).
+    """
+    if target is None:
+        return None
+    keys = target.family_keys | target.given_keys
+    return lambda word: name_key(word) in keys
 
 
 #: Words just before a place that make it an origin: "born in", "a native of",
@@ -501,10 +513,19 @@ class _Extractor:
         self.published = published
         #: The document's own date, and the days of its timeline's entries:
         #: ``published`` is an entry's own while its sentences are read, also
-        #: in a series of posts with no date of its own (review r95, #1).
+        #: in a series of posts with no date of its own (review r95, #1);
+        #: ``fallback`` and ``entry_from`` a month's entry's last and first
+        #: days, its relative dates not read (``published`` None; review
+        #: r116, U6), and ``entry_note`` says so in an undated item's note;
+        #: ``entry_limit`` the latest day an item's own date may tell (a
+        #: month's entry's "On 4 March 2017" is not after publication, review
+        #: r210, #5).
         self._document_day = published
-        self._entries = timeline_days(text)
+        self._days = EntryDays(text, published, fallback_date, _is_target_name(target))
         self.fallback = fallback_date
+        self.entry_from: dt.date | None = None
+        self.entry_note = ""
+        self.entry_limit = fallback_date
         self.target = target
         self.grades = {**DEFAULT_READ_GRADES, **grades}
         self.url = url
@@ -719,23 +740,6 @@ class _Extractor:
         return item
 
     # -- the walk ----------------------------------------------------------------
-    def _entry_day(self, at: int) -> dt.date | None:
-        """The day of the text at ``at``: its timeline entry's, or the document's.
-
-        "5 June 2018 / ... / 1 February 2017 / He was arrested in Culiacán on
-        Tuesday": the Tuesday before 1 February 2017, not before the first
-        entry's day (review r86, #9); never a day after the document's. In a
-        document with no date, an entry's own day ("Posted 4 June 2018 / ...
-        last seen on Saturday": 2 June, review r95, #1), and None before the
-        first entry.
-        """
-        day = next((d for end, d in reversed(self._entries) if end <= at), None)
-        if self._document_day is None:
-            return day
-        if day is None or day > self._document_day:
-            return self._document_day
-        return day
-
     def run(self, spans: list[tuple[int, int]], parsed: Sequence[bool]) -> None:
         state = WalkState()
         # the target speaks by name or as "she" ("She told police she was
@@ -760,7 +764,13 @@ class _Extractor:
         unparsed_text: list[str] = []  # the sentences not parsed so far
         for i, (span, (q_start, q_end)) in enumerate(zip(spans, quotes, strict=True)):
             s0, e0 = span
-            self.published = self._entry_day(s0)
+            entry = self._days.at(s0)
+            self.published, self.fallback, self.entry_from, self.entry_note = entry
+            self.entry_limit = (
+                self._document_day or self._days.fallback
+                if self.published is None and self.entry_from is not None
+                else self.fallback
+            )
             tokens = self.doc.char_span(s0, e0, alignment_mode="expand")
             sent = tokens if parsed[i] else None
             st = self.text[s0:e0]
@@ -923,6 +933,9 @@ class _Extractor:
                 previous=state.last_date,
                 previous_day=state.last_day if near else None,
             )
+            if self.published is None and self.entry_from is not None:
+                # "May 2018" / "He was seen on 12 May": that day of its month
+                dates = month_days(st, dates, self.entry_from, self.fallback, base=s0)
             s = Sentence(
                 i, span, st, sent, places, refs, dates, attr, target=self.target
             )
@@ -956,7 +969,9 @@ class _Extractor:
                 state.quote_owner = attr if attr.speaker else None
             elif not q_end:
                 state.quote_owner = None
-        self.published = self._document_day
+        self.published, self.fallback = self._document_day, self._days.fallback
+        self.entry_from, self.entry_note = None, ""
+        self.entry_limit = self.fallback
         finish_cases(self)
         finish_fronts(self)
 
