@@ -1158,6 +1158,16 @@ class Rings(_Item):
             )
         for _, km in rows:
             _check_km(n, "quantiles_km", km, allow_zero=False)
+        if all(p <= 1.0 for p, _ in rows):  # shares as fractions (review r211, H1)
+            meant = ", ".join(f"{100.0 * p:g}: {km:g}" for p, km in rows)
+            raise InputError(
+                f"The 'quantiles_km' of {n} gives percents, not fractions: every "
+                f"percent is at most 1 ({', '.join(f'{p:g}' for p, _ in rows)}), "
+                f"which would read as {rows[0][0]:g} % to {rows[-1][0]:g} % of "
+                f"such subjects, leaving {100.0 - rows[-1][0]:g} % beyond the "
+                f"last distance. Did you mean {{{meant}}}?",
+                field="quantiles_km",
+            )
         if any(a[1] >= b[1] or a[0] == b[0] for a, b in itertools.pairwise(rows)):
             raise _fail(
                 n,

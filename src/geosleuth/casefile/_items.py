@@ -343,6 +343,8 @@ def _build_item(
                     line=line_for(gkey),
                     field=where(gkey),
                 )
+        if kind == "rings":
+            _refuse_other_fields(raw, label, source, line_for, where)
         if kind == "rings" and "quantiles_km" not in raw:
             raise CaseFileError(
                 f"A rings item needs 'quantiles_km', the distances (km) within "
@@ -386,6 +388,44 @@ def _build_item(
             line=line_for(),
             field=f"evidence[{i}]",
         ) from None
+
+
+#: Fields of other kinds a rings item does not use, and why (review r211, L3):
+#: refused, as its 'time' is, rather than ignored.
+_NOT_RINGS = {
+    **dict.fromkeys(
+        ("sigma_km", "buffer_km", "associate_sigma_km", "distance_km", "width_km"),
+        "its spread is its table's distances ('quantiles_km'), not a distance of "
+        "its own",
+    ),
+    "area": "its place is its 'place', a point",
+}
+
+
+def _refuse_other_fields(
+    raw: _Map,
+    label: str,
+    source: str,
+    line_for: Callable[[str | None], int | None],
+    where: Callable[[str], str],
+) -> None:
+    """Refuse a field of another kind on a rings item, naming it and its line."""
+    own = {"quantiles_km", "place"}
+    others = {k for fields in _ITEM_FIELDS.values() for k in fields} | {
+        "area",
+        "events",
+        "csv",
+        "weight_column",
+    }
+    for key in (str(k) for k in raw if k in others - own):  # in the file's order
+        why = _NOT_RINGS.get(key, "it belongs to another kind of item")
+        raise CaseFileError(
+            f"The {label} ({source}, line {line_for(key)}) has a {key!r}, which a "
+            f"rings item does not use ({why}): remove the {key!r}.",
+            path=source,
+            line=line_for(key),
+            field=where(key),
+        )
 
 
 def _event_arrays(

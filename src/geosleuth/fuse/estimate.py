@@ -28,6 +28,7 @@ from geosleuth.evidence import (
     now_of,
     time_of,
 )
+from geosleuth.fuse._rings_checks import warn_rings
 from geosleuth.fuse.contributions import (
     Contribution,
     FactorSums,
@@ -341,12 +342,14 @@ def _warn_untimed_today(used: Sequence[EvidenceItem], as_of: dt.date) -> None:
     """Warn of untimed items of the as-of day when the map is for a time of it.
 
     They may have been made at any time that day; they are used, counted as
-    made by then (review r34, M1).
+    made by then (review r34, M1). Not an item of a kind that takes no time
+    (a rings item, a territory, a front, an event set): it could not be given
+    one (review r211, M2).
     """
     at = time_of(as_of)
     if at is None:
         return
-    today = [i.id for i in used if i.time is None and i.date == as_of]
+    today = [i.id for i in used if i.time is None and i.date == as_of and i.timed]
     if not today:
         return
     shown = ", ".join(repr(i) for i in today[:5]) + (", ..." if len(today) > 5 else "")
@@ -929,6 +932,7 @@ def fuse(
     _warn_outside(items, excluded)
     _warn_untimed(used, as_of)
     _warn_untimed_today(used, as_of)
+    warn_rings(used, grid)
     if any(not isinstance(i, LifeStatus) for i in used):  # the map is not the prior
         _warn_border(post, grid, log_prior)
     outside = rest_of_world_after(

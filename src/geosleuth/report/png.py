@@ -626,6 +626,74 @@ def _label_places(
     return boxes
 
 
+#: Where a ring's label may go on its circle: below, above, right, left of the
+#: place, as a unit direction and the label's alignment there.
+_RING_SIDES: tuple[tuple[tuple[float, float], str, str], ...] = (
+    ((0.0, -1.0), "center", "top"),
+    ((0.0, 1.0), "center", "bottom"),
+    ((1.0, 0.0), "left", "center"),
+    ((-1.0, 0.0), "right", "center"),
+)
+#: The rings' labels: the rings' colour, darker to be read on the land's.
+_RING_TEXT = "#1f6f99"
+
+
+def _label_rings(
+    fig: Any,
+    ax: Any,
+    grid: Grid,
+    rings: Sequence[Rings],
+    avoid: Sequence[Any],
+) -> list[Any]:
+    """Label each ring's circle with its percent ("50 %"); return the boxes.
+
+    On the circle, below its place, else above, right or left, where the label
+    stays on the map and covers no label drawn before (``avoid``, boxes in
+    figure fraction; review r211, L1); a circle with no such side goes
+    unlabelled.
+    """
+    from matplotlib.patheffects import withStroke
+    from matplotlib.transforms import Bbox
+
+    halo = [withStroke(linewidth=2.5, foreground="white")]
+    renderer = fig.canvas.get_renderer()
+    axes_box = ax.get_window_extent(renderer)
+    to_fig = fig.transFigure.inverted()
+    to_display = fig.transFigure
+    taken = [Bbox(to_display.transform(b.get_points())) for b in avoid]
+    boxes: list[Any] = []
+    for item in rings:
+        x, y = (float(v) for v in grid.lonlat_to_xy_km(item.place.lon, item.place.lat))
+        for percent, km in item.quantiles_km:
+            ann = ax.text(
+                x,
+                y,
+                f"{percent:g} %",
+                fontsize=6.5,
+                color=_RING_TEXT,
+                zorder=9,
+                path_effects=halo,
+            )
+            for (dx, dy), ha, va in _RING_SIDES:
+                ann.set_position((x + dx * km, y + dy * km))
+                ann.set_horizontalalignment(ha)
+                ann.set_verticalalignment(va)
+                box = ann.get_window_extent(renderer)
+                on_map = (
+                    box.x0 >= axes_box.x0
+                    and box.x1 <= axes_box.x1
+                    and box.y0 >= axes_box.y0
+                    and box.y1 <= axes_box.y1
+                )
+                if on_map and not any(box.padded(2).overlaps(b) for b in taken):
+                    taken.append(box)
+                    boxes.append(Bbox(to_fig.transform(box.get_points())))
+                    break
+            else:
+                ann.remove()
+    return boxes
+
+
 #: Where an area's label may go, as its offset (points) from the area's label
 #: cell: on it, then a line above or below, then two or three lines out.
 _AREA_OFFSETS: tuple[tuple[float, float], ...] = (
@@ -954,6 +1022,8 @@ def _figure(
     ax.set_aspect("equal")
     placed = _label_places(fig, ax, estimate, extent, n_labels)
     placed += _label_areas(fig, ax, estimate, extent, placed)
+    rings = [i for i in items if isinstance(i, Rings) and i.id in estimate.used]
+    placed += _label_rings(fig, ax, grid, rings, placed)
     if zoomed:
         _draw_overview(fig, ax, estimate, rgba, focus, placed)
     ax.set_xlabel(f"km east of {lon_text(grid.lon0)}", fontsize=8)
@@ -983,6 +1053,20 @@ def _figure(
             ms=6,
             mfc=KIND_COLORS[k],
             mec="white",
+            ls="none",
+            label=KIND_LABELS[k],
+        )
+        if k != "rings"
+        # the rings as they show, a circle (their place's marker lies under
+        # the ranked place's; review r211, L1)
+        else Line2D(
+            [],
+            [],
+            marker="o",
+            ms=9,
+            mfc="none",
+            mec=KIND_COLORS[k],
+            mew=1.0,
             ls="none",
             label=KIND_LABELS[k],
         )
