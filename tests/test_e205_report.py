@@ -25,7 +25,7 @@ from typer.testing import CliRunner
 
 from conftest import REPO
 from geosleuth.cli import app as cli_app
-from geosleuth.report.png import _inside_shift
+from geosleuth.report._png_labels import inside_shift
 from test_d103 import CASE
 
 runner = CliRunner()
@@ -117,9 +117,9 @@ def test_a_label_past_an_edge_is_brought_inside() -> None:
     from matplotlib.transforms import Bbox
 
     inside = Bbox.from_extents(0, 0, 100, 50)
-    assert _inside_shift(Bbox.from_extents(90, 10, 120, 20), inside) == (-20, 0)
-    assert _inside_shift(Bbox.from_extents(-5, 45, 20, 60), inside) == (5, -10)
-    assert _inside_shift(Bbox.from_extents(10, 10, 20, 20), inside) == (0, 0)
+    assert inside_shift(Bbox.from_extents(90, 10, 120, 20), inside) == (-20, 0)
+    assert inside_shift(Bbox.from_extents(-5, 45, 20, 60), inside) == (5, -10)
+    assert inside_shift(Bbox.from_extents(10, 10, 20, 20), inside) == (0, 0)
 
 
 # -- 3. unused places -----------------------------------------------------------------

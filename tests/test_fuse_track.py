@@ -841,16 +841,16 @@ def test_labels_of_places_close_together_do_not_cover_each_other(
 ) -> None:
     """Review r31, L6: the walker example's Bwlch y Moch and car park labels."""
     from geosleuth.casefile import load_case
-    from geosleuth.report import png
+    from geosleuth.report import _png_labels, png
 
     placed: list[object] = []
-    clear_of = png._clear_of
+    clear_of = _png_labels.clear_of
 
     def spy(ann: object, before: object, renderer: object, inside: object) -> None:
         clear_of(ann, before, renderer, inside)  # type: ignore[arg-type]
         placed.append(ann.get_window_extent(renderer))  # type: ignore[attr-defined]
 
-    monkeypatch.setattr(png, "_clear_of", spy)
+    monkeypatch.setattr(_png_labels, "clear_of", spy)
     case = load_case("src/geosleuth/examples/missing-hiker.yaml")
     est = fuse(case.items, case.grid, as_of=case.as_of, settings=case.settings,
                places=case.places, contributions=False)  # fmt: skip

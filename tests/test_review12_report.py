@@ -36,9 +36,10 @@ from geosleuth.report._html_evidence import source_html
 from geosleuth.report._html_plan import plan_parts, plan_sentence
 from geosleuth.report._html_text import esc
 from geosleuth.report._html_timeline import timeline_svg
+from geosleuth.report._png_labels import label_places
 from geosleuth.report._style import hdr_level
 from geosleuth.report.html import render_report
-from geosleuth.report.png import _caption, _degrees, _label_places, _warning_line
+from geosleuth.report.png import _caption, _degrees, _warning_line
 from geosleuth.report.text import km2, lat_text, lon_text, pct, plain, shorten
 
 runner = CliRunner()
@@ -257,7 +258,7 @@ def test_a_label_at_the_east_edge_goes_left_and_keeps_its_figure() -> None:
     extent = (g.west_km, g.east_km, g.south_km, g.north_km)
     ax.set_xlim(extent[0], extent[1])
     ax.set_ylim(extent[2], extent[3])
-    boxes = _label_places(fig, ax, est, extent, 8)
+    boxes = label_places(fig, ax, est, extent, 8)
     (ann,) = ax.texts
     assert ann.get_horizontalalignment() == "right"
     assert ann.get_text().endswith(pct(est.places[0].probability))

@@ -19,6 +19,7 @@ from geosleuth.fuse.posterior import _hdr_levels
 from geosleuth.grid import Grid
 
 __all__ = [
+    "HDR_COLOR",
     "KIND_COLORS",
     "KIND_LABELS",
     "RAMP_T_MAX",
@@ -33,6 +34,9 @@ __all__ = [
 ]
 
 #: Marker colour of each evidence kind (colour-blind-safe Okabe–Ito hues).
+#: The 50 % and 90 % outlines and the leading areas' labels (report.css --accent).
+HDR_COLOR = "#67000d"
+
 KIND_COLORS: dict[str, str] = {
     "sighting": "#0072B2",
     "claim": "#CC79A7",

@@ -28,9 +28,9 @@ __all__ = [
     "has_rtl",
     "headline_lead",
     "in_region_note",
-    "lead_areas",
     "km2",
     "lat_text",
+    "lead_areas",
     "lon_text",
     "meaningful_place",
     "pct",
@@ -38,6 +38,7 @@ __all__ = [
     "percent_down",
     "plain",
     "shorten",
+    "tex_safe",
     "track_text",
 ]
 
@@ -559,3 +560,14 @@ def headline_lead(estimate: Any) -> str | None:
     best place leads (the demo's Hajin, 77.9 %).
     """
     return area_lead(estimate) or place_lead(estimate)
+
+
+def tex_safe(text: str) -> str:
+    r"""Untrusted text as drawn: ``$`` literal (no mathtext), no bidi controls.
+
+    Examples
+    --------
+    >>> tex_safe("evil\u202e $5")
+    'evil \\$5'
+    """
+    return plain(text).replace("$", r"\$")
