@@ -135,7 +135,8 @@ def test_airports_are_found_only_by_their_own_keys() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("She was seen in the Far East.", ("Far East", "region")),
+        # review r213: "the Far East" is no place (test_d214_airports)
+        ("She was seen in the Russian Far East.", ("Russian Far East", "region")),
         ("She was seen in the Middle East.", ("Middle East", "region")),
         ("She was seen in Far Rockaway.", ("Far Rockaway", "town")),
     ],

@@ -28,6 +28,7 @@ Examples
 from __future__ import annotations
 
 import functools
+import math
 import threading
 from collections import Counter
 from collections.abc import Sequence
@@ -304,6 +305,7 @@ class Gazetteer:
         regional &= kinds != K_AIRPORT
         prior[regional] = np.maximum(prior[regional], 0.9)
         self._capitals = frozenset(index.capitals)
+        self._airport_ids: np.ndarray | None = None
         for pid in index.capitals:
             prior[pid] += 0.5  # capitals are what news mean by a bare name
         prior.setflags(write=False)
@@ -455,9 +457,11 @@ class Gazetteer:
     def airport_ids(self, name: str) -> list[tuple[int, int]]:
         """Airports a text may call ``name``, with how the name matches.
 
-        ``(airport id, quality)``: 0 the airport's name ("London Heathrow"), 1 a
-        run of its words ("Heathrow", "Logan"), 2 the town it serves ("Perth");
-        an IATA code written in capitals ("JFK") is its name.
+        ``(airport id, quality)``: 0 the airport's own name ("London
+        Heathrow", "Heathrow"), 1 the surname it is named after ("Logan" of
+        General Edward Lawrence Logan International), 2 the town it serves
+        ("Perth"); an IATA code written in capitals ("JFK") is its name
+        (:func:`geosleuth.gazetteer._airports.airport_keys`).
 
         Examples
         --------
@@ -475,6 +479,26 @@ class Gazetteer:
             pid, q = code >> 2, code & 3
             found[pid] = min(q, found.get(pid, q))
         return list(found.items())
+
+    def airports_near(
+        self, lon: float, lat: float, km: float
+    ) -> list[tuple[int, float]]:
+        """Airports within ``km`` of a point, nearest first, with their distance.
+
+        Examples
+        --------
+        >>> gaz = Gazetteer.default()
+        >>> [gaz.place(p).name for p, _ in gaz.airports_near(-0.45, 51.47, 5.0)]
+        ['London Heathrow Airport']
+        """
+        if self._airport_ids is None:
+            self._airport_ids = np.array(sorted(self._index.iata.values()), dtype=int)
+        ids = self._airport_ids
+        if not (ids.size and math.isfinite(lon) and math.isfinite(lat)):
+            return []
+        d = haversine_km(self.lons[ids], self.lats[ids], lon, lat)
+        near = np.flatnonzero(d <= km)
+        return sorted(((int(ids[i]), float(d[i])) for i in near), key=lambda x: x[1])
 
     def served(self, pid: int) -> int:
         """People of the town that airport ``pid`` serves (0 for other places)."""

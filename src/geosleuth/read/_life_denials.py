@@ -294,10 +294,15 @@ def others_death_undenied(s: Sentence, text: str, at: int) -> tuple[str, str | N
             )
         ]
         if (
-            (events and len(told) < len(events))
-            or any(_of_another_kind(c, cue) for c in verb.children)
-            or _clauses_of_another_kind(verb, cue)
-        ) and not _death_denied_too(verb, cue, s):
+            (
+                (events and len(told) < len(events))
+                or any(_of_another_kind(c, cue) for c in verb.children)
+                or _clauses_of_another_kind(verb, cue)
+            )
+            and not _death_denied_too(verb, cue, s)
+        ) or _reason_a_death(verb):
+            # "denied arresting and killing him, *saying he had died in a car
+            # crash*": the death stands (review r217)
             k = verb.idx - s.span[0]
             text = text[:k] + " " * len(verb.text) + text[k + len(verb.text) :]
             who = [described_only(e, cue, s.target, s.places, "death") for e in events]
@@ -422,32 +427,70 @@ def _reason_not_a_death(verb: Any) -> bool:
 
     "denied that he had been arrested, *saying he had fled to Durango*",
     "*saying he was still at large*", "*saying the man killed was his
-    cousin*": a verb of saying joined to it, none of whose clauses has a verb
-    of a death (or "dead") of its own, of him or her or of no subject (not
-    "*the man* killed"). Not "*saying he had been killed by rivals*".
+    cousin*": a verb of saying joined to it, none of whose clauses is a death
+    of him (:func:`_a_death_of_him`). Not "*saying he had been killed by
+    rivals*", "*shot by his own bodyguards*".
     """
-    reasons = [
+    return any(
+        not any(c.dep_ == "ccomp" and _a_death_of_him(c) for c in r.children)
+        for r in _reasons(verb)
+    )
+
+
+def _reason_a_death(verb: Any) -> bool:
+    """Whether the denial ``verb`` gives a reason that tells a death of the one told.
+
+    "police denied arresting and killing him, *saying he had died in a car
+    crash*", "*saying he had been shot by his own bodyguards*": the death
+    stands, at the hands of others or of none (review r217, q01, q03). Not
+    "*saying he had been dead for years*", a death at another time.
+    """
+    return any(
+        c.dep_ == "ccomp"
+        and _a_death_of_him(c)
+        and not any(k.dep_ == "neg" for k in c.children)
+        and not any(
+            t.ent_type_ == "DATE" and _LONG_AGO.search(t.text) for t in c.subtree
+        )
+        for r in _reasons(verb)
+        for c in r.children
+    )
+
+
+#: Words of a date long before the death told: "dead *for years*", "*in 2015*".
+_LONG_AGO = re.compile(r"(?i)\b(?:1[89]\d\d|20\d\d|years?|decades?|ago)\b")
+#: Verbs of a death, in a reason given: "*shot* by his own bodyguards".
+_DEATH_REASONS = frozenset(
+    {"shoot", "stab", "behead", "strangle", "poison", "hang", "gun", "drown"}
+)
+
+
+def _reasons(verb: Any) -> list[Any]:
+    """The verbs of saying joined to the denial ``verb``: "*, saying* ..."."""
+    return [
         c
         for c in verb.children
         if c.dep_ in ("advcl", "conj")
         and c.i > verb.i
         and c.lemma_.lower() in GIVING_REASON
     ]
-    return any(
-        not any(
-            c.dep_ == "ccomp"
-            and (
-                c.lemma_.lower() in _DEATH_VERBS
-                or any(k.lower_ == "dead" for k in c.children)
-            )
-            and all(
-                GENDER_OF.get(k.lower_) in ("he", "she")
-                for k in c.children
-                if k.dep_ in ("nsubj", "nsubjpass")
-            )
-            for c in r.children
-        )
-        for r in reasons
+
+
+def _a_death_of_him(clause: Any) -> bool:
+    """Whether ``clause`` is a death of him or her, or of no subject.
+
+    A verb of a death ("he had been *killed*", "*shot*", "*died*") or "dead";
+    not "*the man* killed".
+    """
+    lemma = clause.lemma_.lower()
+    return (
+        lemma in _DEATH_VERBS
+        or lemma in _DEATH_REASONS
+        or any(k.lower_ == "dead" for k in clause.children)
+    ) and all(
+        GENDER_OF.get(k.lower_) in ("he", "she")
+        for k in clause.children
+        if k.dep_ in ("nsubj", "nsubjpass")
     )
 
 

@@ -88,7 +88,7 @@ def told_again(
         and any(c.dep_ == "dobj" and c.lower_ == "place" for c in clause.children)
     ):
         return told_before(who, before, TOLD_BEFORE, target, places, told)
-    if (told_kind(clause) or _in_custody(clause)) not in told:
+    if (told_kind(clause) or _in_custody(clause, before)) not in told:
         return False
     if not _may_be_told(who, before, target):
         return False
@@ -102,8 +102,9 @@ def _may_be_told(pronoun: Any, before: Any, target: Target | None) -> bool:
     tells it, and of the target's given name ("Jane Doe" is no "him",
     "Rodrigo Salcedo" no "her"); where neither tells, not of a gender another
     person of the clause is of ("Sydney Hamilton was arrested *with her
-    husband*; police denied having detained *him*": the husband, maybe).
-    Review r208, 2.
+    husband*; police denied having detained *him*": the husband, maybe), save
+    the target's own apposition ("Andrea Rossi, *an Italian businessman*",
+    review r217). Review r208, 2.
     """
     gender = GENDER_OF.get(pronoun.lower_)
     if gender not in ("he", "she") or gender_told(before) not in (None, gender):
@@ -114,7 +115,11 @@ def _may_be_told(pronoun: Any, before: Any, target: Target | None) -> bool:
     told = told_span(pronoun, before)
     nouns = IS_MALE if gender == "he" else IS_FEMALE
     return not any(
-        t.pos_ == "NOUN" and nouns.fullmatch(t.lemma_.lower()) for t in told
+        t.pos_ == "NOUN"
+        and nouns.fullmatch(t.lemma_.lower())
+        # "Andrea Rossi, *an Italian businessman*": the one told of himself
+        and not (t.dep_ == "appos" and name_key(t.head.text) in keys)
+        for t in told
     ) and not any(
         e.label_ == "PERSON"
         and told.start <= e.start < told.end
@@ -178,22 +183,83 @@ def _done_by_others(clause: Any, before: Any) -> bool:
 
     "was arrested *by soldiers*", "*by the army*" (an agent that is no
     police: :data:`_ARRESTERS`) of a verb of the kind ``clause`` tells; for a
-    seeing, also one of no agent ("was seen in Culiacán"; the one who saw may
-    be anyone).
+    seeing, also one by no police it names ("was seen in Culiacán", "*a
+    witness* said he saw him": the one who saw may be anyone), unless the
+    denial says that one was wrong ("*and said the witness was mistaken*").
+    Not a seeing by police ("*A police officer* said he saw", "*Officers*
+    saw", "*A patrol* spotted", "a witness said *police officers* had seen
+    him"), review r217.
     """
     kind = told_kind(clause)
+    span = told_span(clause, before)
     agents = [
         g
-        for t in told_span(clause, before)
+        for t in span
         if t.dep_ == "agent" and told_kind(t.head) == kind
         for g in t.children
         if g.dep_ == "pobj"
     ]
-    if kind == "sighting" and not agents:
-        return True
+    if kind == "sighting":
+        seers = agents or _seers(span)
+        return not any(_a_policeman(g) for g in seers) and not _seer_wrong(clause.head)
     return any(
         g.lemma_.lower() not in _ARRESTERS and g.lower_ not in _ARRESTERS
         for g in agents
+    )
+
+
+#: Police who may see one, those who arrest (:data:`_ARRESTERS`) and more: "*a
+#: patrol* spotted him".
+_POLICE_SEERS = frozenset(
+    {"police", "authority", "authorities", "policeman", "officer", "patrol", "cop",
+     "policewoman", "constable", "trooper", "deputy", "detective"}
+)  # fmt: skip
+#: Words that call one who saw wrong: "said the witness was *mistaken*".
+_WRONG = frozenset({"mistaken", "wrong", "lying", "confused"})
+
+
+def _seers(span: Any) -> list[Any]:
+    """Those who saw, by a verb of seeing of ``span``: "*Officers* saw him".
+
+    The subject of the verb; for "he" or "she", the one who says so ("*A
+    police officer* said he saw him", "*An off-duty officer* told reporters
+    he saw him").
+    """
+    seers = []
+    for t in span:
+        if told_kind(t) != "sighting":
+            continue
+        for g in t.children:
+            if g.dep_ != "nsubj":
+                continue
+            if g.lower_ in ("he", "she", "they") and t.dep_ == "ccomp":
+                seers += [c for c in t.head.children if c.dep_ == "nsubj"]
+            else:
+                seers.append(g)
+    return seers
+
+
+def _a_policeman(tok: Any) -> bool:
+    """Whether ``tok`` is of the police: "officers", "a patrol", "a police officer"."""
+    return tok.lemma_.lower() in _POLICE_SEERS or tok.lower_ in _POLICE_SEERS
+
+
+def _seer_wrong(denial: Any) -> bool:
+    """Whether ``denial`` comes with a word that the one who saw was wrong.
+
+    "Police denied that officers had seen him, *and said the witness was
+    mistaken*": a verb of saying joined to it whose clause, not negated, calls
+    one wrong (:data:`_WRONG`).
+    """
+    return any(
+        c.dep_ in ("conj", "advcl")
+        and c.i > denial.i
+        and c.lemma_.lower() in GIVING_REASON
+        and any(
+            t.lower_ in _WRONG and not any(k.dep_ == "neg" for k in t.head.children)
+            for t in c.subtree
+        )
+        for c in denial.children
     )
 
 
@@ -202,25 +268,43 @@ def _done_by_others(clause: Any, before: Any) -> bool:
 _CUSTODY = frozenset({"custody", "detention"})
 
 
-def _in_custody(clause: Any) -> str | None:
+def _in_custody(clause: Any, before: Any = None) -> str | None:
     """The kind "arrest" if ``clause`` puts one in custody: "he was *in custody*".
 
     A "be" with "in custody" or "in detention" of its own, and no word of now
     ("*still* in custody", "*now*": held today, whenever arrested). None
-    otherwise.
+    otherwise. Where the arrest ``before`` is told as one that holds now ("he
+    *has been* arrested"), custody now ("that he *is* in custody *today*")
+    is that arrest too, though not "*still*" (review r217, x07).
     """
     kids = list(clause.children)
-    if (
-        clause.lemma_.lower() != "be"
-        or clause.tag_ in ("VBZ", "VBP")
-        or any(
-            c.dep_ in ("advmod", "npadvmod") and c.lower_ in _NOW_WORDS for c in kids
-        )
+    if clause.lemma_.lower() != "be":
+        return None
+    now = [
+        c for c in kids if c.dep_ in ("advmod", "npadvmod") and c.lower_ in _NOW_WORDS
+    ]
+    if (clause.tag_ in ("VBZ", "VBP") or now) and not (
+        _perfect_now(before) and not any(c.lower_ == "still" for c in now)
     ):
         # "denied that he *is* in custody", "*still*", "*today*": held now,
         # whenever arrested (review r208, 4)
         return None
     return "arrest" if any(_custody_phrase(c) for c in kids) else None
+
+
+def _perfect_now(before: Any) -> bool:
+    """Whether the clause ``before`` tells an arrest in the present perfect.
+
+    "Salcedo *has been arrested* in Culiacán, media reported".
+    """
+    return before is not None and any(
+        told_kind(v) == "arrest"
+        and any(
+            c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "have"
+            for c in v.children
+        )
+        for v in before.subtree
+    )
 
 
 #: Words of now, of one held: "*still* in custody", "in custody *today*".

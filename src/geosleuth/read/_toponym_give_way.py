@@ -40,6 +40,7 @@ __all__ = [
     "misspelt_english",
     "near_any_other",
     "placed",
+    "vague_region",
 ]
 
 #: A town this near another place of the document lies among its places.
@@ -78,9 +79,7 @@ def compass_town(s: _Span, gaz: Gazetteer) -> bool:
 
 
 #: After a name, the word for a division: "North West *Province*".
-_DIVISION_AFTER = re.compile(
-    r"\s+(?:[Pp]rovince|[Rr]egion|[Ss]tate|[Dd]istrict|[Dd]ivision)\b"
-)
+_DIVISION_AFTER = re.compile(r"\s+(?:Province|Region|State|District|Division)\b")
 #: The words of a name made of compass words only: "North West", "Northern".
 _COMPASS_ONLY = re.compile(
     r"(?:(?:North|South)(?:-?(?:[Ee]ast|[Ww]est))?(?:ern)?|(?:East|West)(?:ern)?"
@@ -95,8 +94,10 @@ def compass_division(s: _Span, gaz: Gazetteer, text: str) -> bool:
     "North West Province" is South Africa's North West (which the gazetteer
     holds under no name of compass words alone), not the village of
     Northwest in North Carolina, matched by another of its names: a name
-    made of compass words only, before "province", "region", "state",
-    "district" or "division", names a division or nothing (review r124).
+    made of compass words only, before "Province", "Region", "State",
+    "District" or "Division", names a division or nothing (review r124). A
+    lowercase word is no part of the name: "Central district" of Hong Kong
+    is its Central (review r213).
     "Northern Territory" and "the Far North Region", held whole, are
     what they are.
 
@@ -107,12 +108,30 @@ def compass_division(s: _Span, gaz: Gazetteer, text: str) -> bool:
     True
     >>> compass_division(span, gaz, "seen in North West England")
     False
+    >>> compass_division(span, gaz, "seen in North West district")
+    False
     """
     return (
         gaz.kind(s.pick) not in ("admin", "country", "region")
         and _COMPASS_ONLY.fullmatch(s.text) is not None
         and _DIVISION_AFTER.match(text, s.end) is not None
     )
+
+
+def vague_region(s: _Span, gaz: Gazetteer) -> bool:
+    """Whether ``s`` picked a region too vague to place: "the Far East".
+
+    East Asia to some, Russia's Far East to others ("Khabarovsk in Russia's
+    Far East"): the curated row, whose source says "vague", holds the name so
+    that no town takes it (Pharr, Texas), and is read as no place (review
+    r213).
+
+    >>> gaz = Gazetteer.default()
+    >>> pid = gaz.match_ids("the Far East")[0][0]
+    >>> vague_region(_Span(0, 12, "the Far East", [(pid, 1.0)], pick=pid), gaz)
+    True
+    """
+    return gaz.kind(s.pick) == "region" and "(vague:" in gaz.place(s.pick).source
 
 
 def near_any_other(s: _Span, live: list[_Span], gaz: Gazetteer) -> bool:

@@ -43,6 +43,7 @@ from geosleuth.read._toponym_give_way import (
     misspelt_english,
     near_any_other,
     placed,
+    vague_region,
 )
 from geosleuth.read._toponym_patterns import _LIST_GAP
 from geosleuth.read._toponym_qualified import (
@@ -105,6 +106,7 @@ def _resolve(
         if s.pick >= 0 and (
             far_from_its_town(s, live, gaz, text)
             or compass_division(s, gaz, text)
+            or vague_region(s, gaz)
             or fragment(s, text)
             or misspelt_english(s, gaz)
         ):

@@ -135,6 +135,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from geosleuth.evidence import Sighting
 from geosleuth.geometry import Geometry, Point
+from geosleuth.read._denials_joined import denied_joined
 from geosleuth.read._departures import departure, set_aside
 from geosleuth.read._distances import BEYOND, distance_words, seen_region
 from geosleuth.read._search_anaphors import found_again
@@ -630,6 +631,16 @@ def add_seen(
         "no one was seen there" if what == "sighting" else f"nothing was {event} there"
     )
     denied_places = False
+    for m, why in denied_joined(s, seen_at, places) if denied is None else []:
+        # "seen in Culiacán and arrested in Durango. Police denied that he had
+        # been arrested.": the arrest's place is taken back (review r217)
+        places.remove(m)
+        denied_places = True
+        ex.reject(
+            "negated",
+            f"{m.text!r} is where an event denied was ({why!r})",
+            (m.start, m.end),
+        )
     for m in list(places):
         contrast = CONTRAST.search(ex.text[max(s.span[0], m.start - 40) : m.start])
         if denied is not None and m not in corrected:

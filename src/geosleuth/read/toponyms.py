@@ -127,11 +127,7 @@ from geosleuth.gazetteer import Gazetteer, Place, norm_key
 from geosleuth.gazetteer._sources import SRC_COUNTY
 from geosleuth.geometry import Point, haversine_km
 from geosleuth.read._lexicon import DEMONYMS
-from geosleuth.read._toponym_airports import (
-    airports_out,
-    named_airports,
-    pick_airports,
-)
+from geosleuth.read._toponym_airports import place_airports
 from geosleuth.read._toponym_detect import _detect, _Span
 from geosleuth.read._toponym_qualified import in_qualifier
 from geosleuth.read._toponym_qualifiers import (
@@ -332,13 +328,10 @@ def find_toponyms(
         return []
     ents = _entities(text, nlp, doc)
     spans = _detect(text, gaz, ents)
-    airports = named_airports(text, gaz, spans)
     _resolve(spans, gaz, text, home)
-    if pick_airports(airports, spans, gaz, home):
-        # "London airport": no one airport, so London, resolved with the rest
-        with airports_out(airports):
-            _resolve(spans, gaz, text, home)
-    return _to_mentions(spans, gaz)
+    _unplace_far(spans, gaz)
+    place_airports(text, gaz, spans, home)  # "Heathrow airport", after the rest
+    return _to_mentions(spans, gaz, placed=True)
 
 
 def _entities(text: str, nlp: Any, doc: Any) -> list[tuple[int, int, str]]:
@@ -358,15 +351,24 @@ def _entities(text: str, nlp: Any, doc: Any) -> list[tuple[int, int, str]]:
     return out
 
 
-def _to_mentions(spans: Iterable[_Span], gaz: Gazetteer) -> list[Mention]:
-    spans = list(spans)
-    out: list[Mention] = []
+def _unplace_far(spans: list[_Span], gaz: Gazetteer) -> None:
+    """Unresolve far alternate-name matches and far beaches' towns."""
     picked = [s for s in spans if s.pick >= 0]
     far = [s for s in picked if s.role != "person" and _far_alternate(s, picked, gaz)]
     for s in far:
         s.pick = -1  # a name the gazetteer lacks: a place, unresolved
     for s in [s for s in picked if s.beach and not _coherent(s.pick, picked, s, gaz)]:
         s.pick = -1  # "Kata Beach" beside Bangkok: a beach, not Kata far away
+
+
+def _to_mentions(
+    spans: Iterable[_Span], gaz: Gazetteer, placed: bool = False
+) -> list[Mention]:
+    """One mention per span; ``placed``: :func:`_unplace_far` has been done."""
+    spans = list(spans)
+    out: list[Mention] = []
+    if not placed:
+        _unplace_far(spans, gaz)
     picked = [s for s in spans if s.pick >= 0]
     for s in spans:
         if s.pick < 0 or s.role == "person":
