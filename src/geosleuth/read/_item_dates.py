@@ -115,7 +115,10 @@ def _item_dates(
     date, start = best.date, best.date_from
     limit = ex.published or ex.entry_limit
     if start > limit:
-        return limit, None, f"date {best.text!r} is after publication; ignored"
+        if start > ex.entry_limit:
+            return limit, None, f"date {best.text!r} is after publication; ignored"
+        # "2 June 2018" / "He was seen on 3 June": an entry's later day
+        limit = ex.entry_limit
     date = min(date, limit)
     said = f"dated from {best.text!r}" + (f" ({best.note})" if best.note else "")
     # "seen on 2 May, days before he was killed": the death came after 2 May

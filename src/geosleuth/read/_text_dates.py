@@ -392,6 +392,16 @@ def _headed_box(
             continue
         marks.append((at, *period, "entry"))
         new = new or form == "line" or _day_of_line(words) is None
+    # "Key dates / 1 February 2017: Arrested. / 20 May 2018: Escapes. / (blank)
+    # / He was seen on Monday": a list of a line to an entry ends at its
+    # blank line (review r217)
+    listed = [row for row, _, form in entries if form == "start"]
+    new = new or (
+        len(listed) == len(entries) >= 2
+        and listed[-1] - listed[0] == len(listed) - 1
+        and n < len(rows)
+        and not rows[n - 1].strip()
+    )
     if not new or len(marks) < 2 or all(m[3] == "unread" for m in marks):
         return None
     stop = len(text)
@@ -446,23 +456,26 @@ class EntryDays:
     Notes
     -----
     :meth:`at` gives, for a place of ``text``, the day its relative dates
-    count from (None: not read), the day of an item that gives none, and the
-    first day of that item's period, if any. An entry's day is its own
-    (review r86, #9), never after the document's; a month's entry ("February
-    2017") reads no relative date ("on Tuesday" is of any week of it) and
-    dates an item that gives none by the month (review r116, U6); but the
-    month of the document's own day reads them from that day, as the text's
-    own statements do.
+    count from (None: not read), the day of an item that gives none, the
+    first day of that item's period, if any, its note, and the latest day an
+    item's own date may tell. An entry's day is its own (review r86, #9),
+    never after the document's; a month's entry ("February 2017") reads no
+    relative date ("on Tuesday" is of any week of it) and dates an item that
+    gives none by the month (review r116, U6); but the month of the
+    document's own day reads them from that day, as the text's own statements
+    do. An entry's own dates may be after its day, not after the document's
+    ("2 June 2018 / He was seen on 3 June"), and :meth:`dates` reads the days
+    and months it names with no year near the entry's (review r217).
 
     Examples
     --------
     >>> text = "S\n\nTimeline\n\nMarch 2015\n\nHe fled.\n\nMay 2017\n\nHeld."
     >>> days = EntryDays(text, None, dt.date(2017, 5, 31))
     >>> days.at(3)
-    (None, datetime.date(2017, 5, 31), None, '')
+    (None, datetime.date(2017, 5, 31), None, '', datetime.date(2017, 5, 31))
     >>> days.at(text.index("Held"))  # doctest: +NORMALIZE_WHITESPACE
     (None, datetime.date(2017, 5, 31), datetime.date(2017, 5, 1), "dated from its
-    timeline entry's month (May 2017)")
+    timeline entry's month (May 2017)", datetime.date(2017, 5, 31))
     """
 
     def __init__(
@@ -476,23 +489,33 @@ class EntryDays:
         self.published = published
         self.fallback = fallback
 
-    def at(self, offset: int) -> tuple[dt.date | None, dt.date, dt.date | None, str]:
+    def _head(self, offset: int) -> tuple[dt.date, dt.date] | None:
+        """The first and last days of the entry at ``offset`` (None: the text's own)."""
+        mark = next((m for m in reversed(self.marks) if m[0] <= offset), None)
+        if mark is None or mark[3] == "end" or mark[1] is None or mark[2] is None:
+            return None
+        return mark[1], mark[2]
+
+    def at(
+        self, offset: int
+    ) -> tuple[dt.date | None, dt.date, dt.date | None, str, dt.date]:
         """The days of the text at ``offset``, and the note of an undated item.
 
         The day its relative dates count from (None: not read), the day of an
         item that gives none, the first day of that item's period (None: one
-        day), and how that item was dated, if not from the text's own date.
+        day), how that item was dated, if not from the text's own date, and
+        the latest day an item's own date may tell.
         """
-        mark = next((m for m in reversed(self.marks) if m[0] <= offset), None)
-        if mark is None or mark[3] == "end":
+        own, limit = self.published, self.published or self.fallback
+        head = self._head(offset)
+        if head is None:
             # the text's own: before the timeline, or after its box
-            return self.published, self.fallback, None, ""
-        _, first, last, kind = mark
-        if first is None or last is None:
-            return self.published, self.fallback, None, ""
-        own = self.published
+            return own, self.fallback, None, "", limit
+        first, last = head
         if first == last:
-            return (last if own is None else min(last, own)), self.fallback, None, ""
+            day = last if own is None else min(last, own)
+            return day, self.fallback, None, "", limit
+        kind = next(m for m in reversed(self.marks) if m[0] <= offset)[3]
         note = f"dated from its timeline entry's month ({first:%B %Y})"
         if kind == "unread":  # "01/02/2017", in no order shown
             note = (
@@ -501,10 +524,65 @@ class EntryDays:
             )
         if own is not None and first <= own <= last:
             # the month of the document's day: its own days, from the month's first
-            return own, self.fallback, first, note
+            return own, self.fallback, first, note, limit
         if own is not None and own < first:
-            return own, self.fallback, None, ""
-        return None, last, first, note
+            return own, self.fallback, None, "", limit
+        return None, last, first, note, limit
+
+    def dates(
+        self,
+        text: str,
+        dates: list[Any],
+        *,
+        base: int,
+        previous_day: tuple[dt.date, str] | None = None,
+    ) -> list[Any]:
+        """``dates`` of a sentence ``text`` at ``base``, read near its entry's day.
+
+        A day or a month that an entry names with no year is the one nearest
+        the entry's, not after the document's day: "May 2018" / "seen on June
+        1" is 1 June 2018 (a month's entry reads no relative date, but this
+        one names its own); "2 June 2018" / "seen on 3 June" 3 June 2018, not
+        2017; "December 2017" / "on 2 January" 2 January 2018 (review r217, #1,
+        #2). A day counted from one of these ("two days later") counts from it
+        (#3). The text's own sentences keep ``dates``.
+        """
+        from geosleuth.read.dates import find_dates  # dates reads no text files
+
+        head = self._head(base)
+        if head is None or (
+            self.published is not None and head[0] <= self.published <= head[1]
+        ):
+            return dates
+        first, last = head
+        # the year ending half a year after the entry's middle: the nearest
+        near = first + (last - first) / 2 + dt.timedelta(days=182)
+        anchor = min(self.published or self.fallback, near)
+        kept = {(d.start, d.end, d.date_from, d.date) for d in dates}
+        again = find_dates(text, published=anchor, base=base, previous_day=previous_day)
+        named = [
+            d
+            for d in again
+            if d.relative
+            and d.kind in ("day", "month", "period")
+            and _MONTH_NAME.search(d.text)
+            and (d.start, d.end, d.date_from, d.date) not in kept
+        ]
+        counted = [
+            d
+            for d in again
+            if any(f"'{n.text}'" in d.note for n in named)
+            and (d.start, d.end, d.date_from, d.date) not in kept
+        ]
+        if not named:
+            return dates
+        new = [*named, *counted]
+        old = [
+            d
+            for d in dates
+            if not any(d.start < n.end and n.start < d.end for n in new)
+        ]
+        return sorted([*old, *new], key=lambda d: d.start)
 
 
 #: A month's name: "12 May", "Tuesday, 7 February" name their month.
@@ -512,30 +590,6 @@ _MONTH_NAME = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?!\w)",
     re.IGNORECASE,
 )
-
-
-def month_days(
-    text: str, dates: list[Any], first: dt.date, last: dt.date, *, base: int
-) -> list[Any]:
-    """``dates`` of ``text`` with its days of a month's entry that name no year.
-
-    "May 2018" / "He was seen in Tijuana on 12 May": 12 May 2018, the day of
-    the entry's month (review r210, #5); not "on Tuesday", of any week of it.
-    ``dates`` are the dates read with no day of the text's own.
-    """
-    from geosleuth.read.dates import find_dates  # dates reads no text files
-
-    more = [
-        d
-        for d in find_dates(text, published=last, base=base)
-        if d.kind == "day"
-        and d.relative
-        and first <= d.date <= last
-        and re.search(r"\d", d.text)
-        and _MONTH_NAME.search(d.text)
-        and not any(d.start < o.end and o.start < d.end for o in dates)
-    ]
-    return sorted([*dates, *more], key=lambda d: d.start)
 
 
 def _numeric_order(lines: Iterable[str]) -> str | None:

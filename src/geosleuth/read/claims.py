@@ -245,7 +245,7 @@ from geosleuth.read._sentence import (
 )
 from geosleuth.read._spans import SpanIndex
 from geosleuth.read._speaker_names import tied_speaker
-from geosleuth.read._text_dates import EntryDays, month_days
+from geosleuth.read._text_dates import EntryDays
 from geosleuth.read._toponym_patterns import _BELONGING_AFTER
 from geosleuth.read.attribution import (
     Attribution,
@@ -519,7 +519,7 @@ class _Extractor:
         #: r116, U6), and ``entry_note`` says so in an undated item's note;
         #: ``entry_limit`` the latest day an item's own date may tell (a
         #: month's entry's "On 4 March 2017" is not after publication, review
-        #: r210, #5).
+        #: r210, #5; nor a day's entry's "on 3 June", review r217).
         self._document_day = published
         self._days = EntryDays(text, published, fallback_date, _is_target_name(target))
         self.fallback = fallback_date
@@ -765,12 +765,8 @@ class _Extractor:
         for i, (span, (q_start, q_end)) in enumerate(zip(spans, quotes, strict=True)):
             s0, e0 = span
             entry = self._days.at(s0)
-            self.published, self.fallback, self.entry_from, self.entry_note = entry
-            self.entry_limit = (
-                self._document_day or self._days.fallback
-                if self.published is None and self.entry_from is not None
-                else self.fallback
-            )
+            self.published, self.fallback, self.entry_from, self.entry_note = entry[:4]
+            self.entry_limit = entry[4]
             tokens = self.doc.char_span(s0, e0, alignment_mode="expand")
             sent = tokens if parsed[i] else None
             st = self.text[s0:e0]
@@ -931,11 +927,10 @@ class _Extractor:
                 published=self.published,
                 base=s0,
                 previous=state.last_date,
-                previous_day=state.last_day if near else None,
+                previous_day=(day := state.last_day if near else None),
             )
-            if self.published is None and self.entry_from is not None:
-                # "May 2018" / "He was seen on 12 May": that day of its month
-                dates = month_days(st, dates, self.entry_from, self.fallback, base=s0)
+            # "May 2018" / "He was seen on June 1": near its entry's (review r217)
+            dates = self._days.dates(st, dates, base=s0, previous_day=day)
             s = Sentence(
                 i, span, st, sent, places, refs, dates, attr, target=self.target
             )
