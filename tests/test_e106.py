@@ -176,7 +176,8 @@ def test_a_radius_longer_than_the_region_is_refused_naming_the_metres(
         case, "--date", "2024-09-15", "--pd", "0.5", "--geojson", str(gpx),
         "--buffer-km", "100",
     )  # fmt: skip
-    assert code == 1 and "give --radius-km 0.1" in _flat(err)
+    # named as the option a file's track takes (review r211, L5)
+    assert code == 1 and "give --buffer-km 0.1" in _flat(err)
 
 
 @pytest.mark.parametrize("radius", ["0.5", "15"])

@@ -47,6 +47,7 @@ from geosleuth.casefile._search_checks import (
     SearchCheck,
     SearchNames,
     check_search,
+    percent_hint,
 )
 from geosleuth.casefile._swaps import (
     SWAP_FAR_KM,
@@ -78,6 +79,7 @@ __all__ = [
     "free_search_id",
     "judge_swap",
     "load_case",
+    "percent_hint",
     "parse_case",
     "swapped_into",
 ]

@@ -357,6 +357,22 @@ def _check_radius_fits(buffer_km: float, case: Case, names: SearchNames) -> None
     )
 
 
+def percent_hint(pd: float) -> str:
+    """What a ``pd`` above 1 may mean: a percent, ``": did you mean 0.6? ..."``.
+
+    A probability of detection given as a percent (``pd 60``) is refused, with
+    the fraction named (review r211, L5); "" for anything else.
+
+    >>> percent_hint(60.0)
+    ': did you mean 0.6? pd is a fraction of 1, not a percent'
+    >>> percent_hint(0.0), percent_hint(250.0), percent_hint(float("nan"))
+    ('', '', '')
+    """
+    if not 1.0 < pd <= 100.0:  # also NaN
+        return ""
+    return f": did you mean {pd / 100.0:g}? pd is a fraction of 1, not a percent"
+
+
 def _km_and_m(km: float) -> str:
     """``"500 km"``, or ``"0.5 km (500 m)"`` below 10 km."""
     return f"{km:g} km" if km >= 10 else f"{km:g} km ({km * 1000.0:g} m)"

@@ -25,6 +25,7 @@ from geosleuth.casefile import (
     far_ahead,
     free_search_id,
     judge_swap,
+    percent_hint,
 )
 from geosleuth.cli import app, clean_text, console, guarded, quoted, shown_warnings
 from geosleuth.cli._dates import parse_date
@@ -51,7 +52,14 @@ from geosleuth.geometry import (
     Geometry,
     Point,
 )
-from geosleuth.gpsfiles import is_gps_file, read_search_file, single_point_note
+from geosleuth.gpsfiles import (
+    TimeSpan,
+    is_gps_file,
+    read_search_ground,
+    single_point_note,
+    thin_track,
+    time_notes,
+)
 from geosleuth.locate import append_items, search_item, search_vs_as_of
 
 __all__ = ["searched"]
@@ -70,19 +78,25 @@ _NAMES = SearchNames(
     box="--box",
     counts="'geosleuth locate'",
 )
+#: The same for a --geojson file's point or track, whose buffer is --buffer-km
+#: (review r211, L5: "give --radius-km 0.05" for a track's buffer in metres).
+_FILE_NAMES = replace(
+    _NAMES, radius="--buffer-km", radius_field="--buffer-km", radius_fix="--buffer-km"
+)
 
 
 def _check_pd(pd: float) -> float:
     """``pd`` if it is a probability of detection above 0 and at most 1.
 
     A search that could detect nothing (``pd = 0``) found nothing by
-    construction: it would be recorded, and tell nothing.
+    construction: it would be recorded, and tell nothing. A percent (``60``)
+    is refused with the fraction it may mean (review r211, L5).
     """
     if not 0.0 < pd <= 1.0:  # also NaN
         why = (
             ": a search that cannot detect anything tells nothing when it finds nothing"
             if pd == 0
-            else ""
+            else percent_hint(pd)
         )
         raise InputError(
             "--pd must be above 0 and at most 1 (the search's 'pd', its probability "
@@ -146,12 +160,13 @@ def _box_area(w: float, s: float, e: float, n: float, *, got: str) -> Area:
 
 def _area_from_options(
     box: str | None, point: str | None, radius_km: float | None, geojson: Path | None
-) -> tuple[Geometry, float]:
-    """The searched geometry and its buffer (km) from the command's options.
+) -> tuple[Geometry, float, TimeSpan | None]:
+    """The searched geometry, its buffer (km) and its file's times, from the options.
 
     ``radius_km`` is the buffer of a point or line (``--point``, or a Point or
     LineString in ``--geojson``); an area (``--box``, a polygon) is searched as
     drawn, and a ``radius_km`` given with it is refused rather than dropped.
+    The span of times is a GPS file's (:func:`read_search_ground`), else None.
     """
     given = [x is not None for x in (box, point, geojson)]
     if sum(given) != 1:
@@ -170,7 +185,7 @@ def _area_from_options(
             ) from None
         area = _box_area(w, s, e, n, got=quoted(box))
         _no_radius(radius_km, "--box")
-        return area, 0.0
+        return area, 0.0, None
     if point is not None:
         try:
             lon, lat = (float(v) for v in point.split(","))
@@ -179,15 +194,16 @@ def _area_from_options(
                 f"--point must be LON,LAT in degrees. Got {quoted(point)}.",
                 field="--point",
             ) from None
-        return Point(lon, lat), _check_radius(radius_km, "--point")
+        return Point(lon, lat), _check_radius(radius_km, "--point"), None
     if geojson is None:  # pragma: no cover - guarded by the count above
         raise InputError("No area given.", field="area")
-    geom = read_search_file(geojson)
+    ground = read_search_ground(geojson)
+    geom = ground.geometry
     kind = {"point": "a Point", "line": "a LineString", "area": "a polygon"}[geom.kind]
     what = f"--geojson {geojson} ({kind})"
     if isinstance(geom, Area):
         _no_radius(radius_km, what)
-        return geom, 0.0
+        return geom, 0.0, ground.span
     buffer_km = _check_radius(radius_km, what)
     if isinstance(geom, Point) and is_gps_file(geojson):
         # review r105, L7: a track of one fix is most often a recording that
@@ -197,7 +213,7 @@ def _area_from_options(
             EvidenceWarning,
             stacklevel=3,
         )
-    return geom, buffer_km
+    return geom, buffer_km, ground.span
 
 
 def _check_not_swapped(item: Searched, case: Case, given: str) -> bool:
@@ -434,10 +450,12 @@ def searched(
         typer.Option(
             help="GeoJSON file of what was searched: a geometry, a Feature, or a "
             "FeatureCollection (the union of its polygons, or of its lines). Or a "
-            "GPX or KML file, as a GPS unit gives back (.gpx, .kml): its tracks and "
-            "routes as one line, its polygons (the plan's area outlines) as one "
-            "area, a lone waypoint as a point; waypoints beside a track are left "
-            "out, and said. A point or line needs --radius-km.",
+            "GPX or KML file, as a GPS unit gives back (.gpx, .kml): its tracks as "
+            "one line (its routes only where it has no track, warned of: a route "
+            "is a plan), its polygons (the plan's area outlines) as one area, a "
+            "lone waypoint as a point; waypoints and routes beside a track are "
+            "left out, and said; its times are set against --date (another day "
+            "warned of). A point or line needs --buffer-km.",
             exists=True,
             dir_okay=False,
             readable=True,
@@ -503,6 +521,7 @@ def searched(
     made_on: dict[str, Any] = {}  # what the --plan was made on
     early = None  # the search dated before its plan's map
     record: PlanRecord | None = None  # the --plan as recorded
+    span: TimeSpan | None = None  # the times of a --geojson GPS file
     given = "--plan"  # the option that gave the area, as errors name it
     done: list[str] = []  # the plan's areas carried out (--areas)
     if areas is not None and plan is None:
@@ -530,8 +549,8 @@ def searched(
                 field="--pd",
             )
         pd = _check_pd(pd)
-        with shown_warnings():  # a GPS file's waypoints left out
-            area, buffer_km = _area_from_options(box, point, radius_km, geojson)
+        with shown_warnings():  # a GPS file's waypoints or routes left out
+            area, buffer_km, span = _area_from_options(box, point, radius_km, geojson)
         bands = [(pd, area, buffer_km, 0)]
         given = (
             f"--box {box}"
@@ -547,9 +566,11 @@ def searched(
 
     case_as_of: list[dt.date | None] = []  # the case's as_of, as build() read it
     checked: list[SearchCheck] = []  # what build() found that refused nothing
+    thinned: list[str] = []  # a long track thinned before it is written
 
     def build(current: Case) -> list[Searched]:
         case_as_of.append(current.as_of)
+        thinned.clear()
         if plan is not None:
             _check_plan_case(made_on, current, plan, case)
         existing = {i.id for i in current.items}
@@ -570,6 +591,12 @@ def searched(
                 if n_cells and plan is not None
                 else ""
             )
+            # review r211, L7: a day's 1 s log thinned, well within its buffer
+            band_area, said = thin_track(
+                band_area, buffer, current.grid.cell_km, str(geojson)
+            )
+            if said:
+                thinned.append(said)
             items.append(
                 search_item(
                     new_id,
@@ -588,7 +615,11 @@ def searched(
             check_search(
                 items,
                 current,
-                names=replace(_NAMES, given=given, field=given.split(" ", 1)[0]),
+                names=replace(
+                    _NAMES if geojson is None else _FILE_NAMES,
+                    given=given,
+                    field=given.split(" ", 1)[0],
+                ),
                 swapped=lambda item: _check_not_swapped(item, current, given),
                 planned=plan is not None,
             )
@@ -624,14 +655,20 @@ def searched(
             console.print(Text(f"Added {it.id} (pd = {it.pd:g}) to {case}."))
     if record is not None:
         console.print(Text(recorded_text(record)))
+    for said in thinned:
+        console.print(Text(said))
     console.print(
         "Estimates made before do not hold it: run 'geosleuth locate' again before "
         "'geosleuth plan'.",
         highlight=False,
     )
+    # a GPS file's times against --date and --time (review r211, M6)
+    off_day, timed = time_notes(str(geojson), span, day, clock)
     with shown_warnings():
         if early:
             warnings.warn(early, EvidenceWarning, stacklevel=2)
+        for said in off_day:
+            warnings.warn(said, EvidenceWarning, stacklevel=2)
         # the search before the case's first item, then each search wholly
         # outside the region (one the case file judged swapped? was warned of
         # as it was read)
@@ -653,3 +690,5 @@ def searched(
             "it was later.[/]",
             highlight=False,
         )
+    for said in timed:
+        console.print(Text(said, style="yellow"))

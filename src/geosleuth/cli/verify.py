@@ -186,7 +186,9 @@ def verify(
                 rec.get("places"), stored.items, est.used
             )
         checks[name] = (not diffs, diffs)
-    checks["headline"] = _headline_check(rec.get("headline"), fresh, "headline" in rec)
+    checks["headline"] = _headline_check(
+        rec.get("headline"), fresh, "headline" in rec, _format_of(rec)
+    )
     folder = estimate if estimate.is_dir() else estimate.parent
     shown = _report_beside(folder)
     checks.update(_said_checks(rec, folder, said=said, shown=shown))
@@ -219,14 +221,28 @@ def verify(
         raise typer.Exit(code=1)
 
 
+def _format_of(rec: dict[str, Any]) -> int:
+    """estimate.json's ``format_version`` (1 where none: an older file).
+
+    >>> _format_of({"format_version": 2}), _format_of({"format_version": "2"})
+    (2, 1)
+    """
+    version = rec.get("format_version")
+    return version if isinstance(version, int) and not isinstance(version, bool) else 1
+
+
 def _headline_check(
-    stored: Any, fresh: dict[str, Any], recorded: bool
+    stored: Any, fresh: dict[str, Any], recorded: bool, version: int = 1
 ) -> tuple[bool | None, list[str]]:
     """Whether estimate.json's ``headline`` is the one its estimate leads with.
 
     The sentence of :func:`~geosleuth.report.text.headline_lead`, recomputed
     (``fresh``'s, absent where the best place leads). An estimate written
-    before runs kept one has none: "not recorded", never a failure.
+    before runs kept one (no ``format_version``, or 1) has none: "not
+    recorded", never a failure. One of a layout that keeps it
+    (``format_version`` 2, :data:`~geosleuth.report.files.ESTIMATE_FORMAT`)
+    without one, where the estimate leads with an area, has had it removed:
+    it differs (review r211, M8).
 
     Examples
     --------
@@ -236,12 +252,18 @@ def _headline_check(
     (False, ['headline (not the sentence the estimate leads with)'])
     >>> _headline_check(None, {"headline": "19.0 % lies in X"}, False)
     (None, ['not recorded (older version)'])
-    >>> _headline_check(None, {}, False)
-    (True, [])
+    >>> _headline_check(None, {"headline": "19.0 % lies in X"}, False, 2)
+    (False, ['headline (missing)'])
+    >>> _headline_check(None, {}, False), _headline_check(None, {}, False, 2)
+    ((True, []), (True, []))
     """
     new = fresh.get("headline")
     if not recorded:
-        return (True, []) if new is None else (None, ["not recorded (older version)"])
+        if new is None:
+            return True, []
+        if version >= 2:  # the layout keeps it: removed
+            return False, ["headline (missing)"]
+        return None, ["not recorded (older version)"]
     if stored == new:
         return True, []
     if new is None:

@@ -52,6 +52,7 @@ from geosleuth.grid import Grid
 from geosleuth.report.text import headline_lead
 
 __all__ = [
+    "ESTIMATE_FORMAT",
     "RUN_OUTPUTS",
     "StoredEstimate",
     "estimate_record",
@@ -63,6 +64,12 @@ __all__ = [
     "write_atomic",
     "write_json",
 ]
+
+#: The version of ``estimate.json``'s layout, its ``format_version``: 2 keeps a
+#: ``headline`` wherever an area leads the summary (review r211, M8: the key
+#: deleted from such a file read as an estimate from before headlines were
+#: kept). Files without one are older, and verify as they were.
+ESTIMATE_FORMAT = 2
 
 
 def write_atomic(path: PathLike, data: bytes) -> None:
@@ -495,7 +502,8 @@ def estimate_record(
     not recorded, as where the caller names the inputs, ``locate_case(...,
     source=)``, and binds them itself, as the service's ``run.json`` does),
     ``place_sources`` (where the case's places' coordinates come from, by name,
-    as the case says), ``generator``.
+    as the case says), ``generator``, ``format_version``
+    (:data:`ESTIMATE_FORMAT`; none in older files).
     """
     contrib = {c.item_id: c for c in est.contributions}
     excluded = dict(est.excluded)
@@ -541,6 +549,7 @@ def estimate_record(
         )
     return {
         "generator": f"geosleuth {__version__}",
+        "format_version": ESTIMATE_FORMAT,
         "title": title or target,
         "target": target,
         "as_of": est.as_of.isoformat(),

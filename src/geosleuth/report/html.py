@@ -311,10 +311,31 @@ def _places_table(estimate: Estimate) -> str:
 _PLACE_KIND = {"area": "area (polygon)", "line": "line", "point": "point"}
 
 
+def _ranked_as(name: str, rows: Iterable[str]) -> int | None:
+    """The rank (from 1) of the row that holds the place ``name``, or None.
+
+    A row folds places alike as "first (second, third)"
+    (:func:`geosleuth.fuse.posterior._row_name`).
+
+    >>> _ranked_as("Hajīn", ["Sion", "Hajin (Hajīn)"]), _ranked_as("Haj", ["Hajin"])
+    (2, None)
+    """
+    for rank, row in enumerate(rows, start=1):
+        folded = (
+            row[row.index(" (") + 2 : -1].split(", ")
+            if row.endswith(")") and " (" in row
+            else []
+        )
+        if row == name or row.startswith(f"{name} (") or name in folded:
+            return rank
+    return None
+
+
 def unused_places(
     place_kinds: Sequence[tuple[str, str]],
     items: Sequence[EvidenceItem],
     used: Iterable[str],
+    ranked: Sequence[str] = (),
 ) -> list[tuple[str, str, str]]:
     """The case file's places no used item names: ``(name, kind, why)``.
 
@@ -322,18 +343,25 @@ def unused_places(
     no item names is "not used by any item"; one that only items left out of
     the estimate name (``used`` holds the ids of those it used) is "named only
     by items left out: " and their ids. A point ranked as a candidate
-    (``rank: true``) is used by the ranking, named or not.
+    (``rank: true``) is used by the ranking, named or not. A point that only
+    items left out name is still ranked when a sighting, claim or rings names
+    it (the candidates are the case's, whatever as_of leaves out): where it
+    is among the ranked rows' names (``ranked``), that is said (review r211,
+    M4: "no part in the estimate and not drawn" of a place ranked and drawn).
 
     Examples
     --------
     >>> from types import SimpleNamespace as NS
-    >>> items = [NS(id="c1", place_name="Bay"), NS(id="s1", place_name="Town")]
+    >>> items = [NS(id="c1", place_name="Bay"), NS(id="s1", place_name="Town"),
+    ...          NS(id="s2", place_name="Cove")]
     >>> for row in unused_places([("Bay", "area"), ("Town", "point"),
-    ...                           ("Road", "line"), ("Port", "ranked")],
-    ...                          items, used={"s1"}):
-    ...     print(row)
-    ('Bay', 'area', 'named only by items left out: c1')
-    ('Road', 'line', 'not used by any item')
+    ...                           ("Road", "line"), ("Port", "ranked"),
+    ...                           ("Cove", "point")],
+    ...                          items, used={"s1"}, ranked=["Town", "Cove"]):
+    ...     print(row[2])
+    named only by items left out: c1
+    not used by any item
+    named only by items left out: s2; ranked all the same (row 2), a candidate place
     """
     used = set(used)
     out = []
@@ -344,8 +372,18 @@ def unused_places(
         if not naming:
             out.append((name, kind, "not used by any item"))
         elif not used.intersection(naming):
+            rank = _ranked_as(name, ranked)
+            still = (
+                f"; ranked all the same (row {rank}), a candidate place"
+                if rank is not None
+                else ""
+            )
             out.append(
-                (name, kind, f"named only by items left out: {', '.join(naming)}")
+                (
+                    name,
+                    kind,
+                    f"named only by items left out: {', '.join(naming)}{still}",
+                )
             )
     return out
 
@@ -377,8 +415,11 @@ def _unused_areas_html(unused: Sequence[tuple[str, str, str]]) -> str:
         "<h3 id='unused-places'>Places of the case file no item uses</h3>"
         "<p>Places under the case file's <code>places:</code> that no evidence "
         "item the estimate used names (none names them, or only items left "
-        "out): they take no part in the estimate and are not drawn on the "
-        "map.</p>"
+        "out): no evidence used puts the target there, and they are not drawn "
+        "on the map, except a point that a sighting, claim or rings names, "
+        "even one left out: a candidate place, it is ranked by the share of the "
+        "map within its radius and drawn as the ranked places are (its row "
+        "says so).</p>"
         '<div class="table-wrap"><table class="places"><thead><tr><th>Place</th>'
         f"<th>Shape</th><th>Use</th></tr></thead><tbody>{rows}</tbody></table></div>"
     )
@@ -701,6 +742,7 @@ def render_report(
         place_kinds or [(name, "area") for name in place_areas],
         items,
         rows.used,
+        [p.name for p in estimate.places],
     )
     shown = [v for k, v in (place_sources or {}).items() if k in named]
     if shown:

@@ -803,8 +803,10 @@ def create_app(
         name, data, fields = await read_upload(
             request, searches.GPS_FIELD, limit, optional=True
         )
-        body = searches.search_from_form({k: v.strip() for k, v in fields.items()})
         sent = None if name is None and not data else searches.Upload(name, data)
+        body = searches.search_from_form(
+            {k: v.strip() for k, v in fields.items()}, with_file=sent is not None
+        )
         return await search(request, case_id, body, sent)
 
     @guarded

@@ -31,6 +31,7 @@ from geosleuth.casefile import (
     SearchNames,
     check_search,
     free_search_id,
+    percent_hint,
 )
 from geosleuth.errors import (
     EvidenceWarning,
@@ -49,6 +50,7 @@ from geosleuth.service.pipeline import (
 if TYPE_CHECKING:
     from geosleuth.evidence import EvidenceItem, Searched
     from geosleuth.geometry import Geometry
+    from geosleuth.gpsfiles import FileNames, TimeSpan
 
 __all__ = ["GPS_FIELD", "SEARCH_FIELDS", "Upload", "record_search", "search_from_form"]
 
@@ -71,6 +73,23 @@ SEARCH_FIELDS = frozenset(
 
 #: The multipart field of an uploaded GPS file.
 GPS_FIELD = "gps"
+
+
+@functools.cache
+def _file_names() -> FileNames:
+    """How messages about an uploaded GPS file name the request's fields.
+
+    The service's own, not the command's options (review r211, L5).
+    """
+    from geosleuth.gpsfiles import FileNames
+
+    return FileNames(
+        option=repr(GPS_FIELD),
+        buffer="'buffer_km'",
+        point="'centre' [lon, lat] and 'radius_km'",
+        date="'date'",
+        time="'time'",
+    )
 
 
 @dataclass(frozen=True)
@@ -256,7 +275,20 @@ def _refuse_swapped(
 
 
 def _no_box_with_file(body: dict[str, Any]) -> None:
-    """Refuse a ``box``, ``centre`` or ``radius_km`` sent with a GPS file."""
+    """Refuse a ``box``, ``centre`` or ``radius_km`` sent with a GPS file.
+
+    A ``radius_km`` alone is the natural guess for a file's buffer: it is
+    named as such (review r211, L5).
+    """
+    if body.get("radius_km") is not None and all(
+        body.get(k) is None for k in ("box", "centre", "center")
+    ):
+        raise InputError(
+            f"With a GPS file ({GPS_FIELD!r}) give 'buffer_km', the distance "
+            "searched around its track or point in km, not 'radius_km' (a "
+            "disc's, with 'centre').",
+            field="radius_km",
+        )
     for key in ("box", "centre", "center", "radius_km"):
         if body.get(key) is not None:
             raise InputError(
@@ -277,20 +309,22 @@ def _not_a_gps_file(path: Path, upload: Upload) -> bool:
 
 def _read_upload(
     upload: Upload, body: dict[str, Any]
-) -> tuple[Geometry, float, list[str]]:
+) -> tuple[Geometry, float, list[str], TimeSpan | None]:
     """The searched ground of an uploaded GPS file, its buffer and what was said.
 
     Read as ``geosleuth searched --geojson FILE --buffer-km W`` reads it
     (:func:`geosleuth.gpsfiles.read_search_file`), under its own name: a
     track or a point needs a positive ``buffer_km``, an area is searched as
     drawn (a ``buffer_km`` with it is refused, not dropped); the waypoints
-    left out beside a track, and a file of one point, are warned of.
+    or routes left out beside a track, a file of routes only, and a file of
+    one point, are warned of. Also the span of the file's times
+    (:func:`geosleuth.gpsfiles.read_search_ground`).
     """
     import tempfile
 
     from geosleuth.evidence import MAX_KM
     from geosleuth.geometry import Area, Point
-    from geosleuth.gpsfiles import is_gps_file, read_search_file, single_point_note
+    from geosleuth.gpsfiles import is_gps_file, read_search_ground, single_point_note
 
     _no_box_with_file(body)
     name = upload.shown
@@ -311,11 +345,12 @@ def _read_upload(
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", GeosleuthWarning)
             try:
-                geom = read_search_file(path, where=name, option=repr(GPS_FIELD))
+                ground = read_search_ground(path, where=name, names=_file_names())
             except InputError as exc:
                 exc.field = GPS_FIELD
                 raise
         gps = is_gps_file(path, where=name)
+    geom = ground.geometry
     said = [str(w.message) for w in caught if issubclass(w.category, GeosleuthWarning)]
     given = body.get("buffer_km")
     kind = {"point": "a point", "line": "a track", "area": "an area"}[geom.kind]
@@ -326,7 +361,7 @@ def _read_upload(
                 "searched as drawn. Leave it out.",
                 field="buffer_km",
             )
-        return geom, 0.0, said
+        return geom, 0.0, said, ground.span
     buffer_km = parse_positive(given, "buffer_km")
     if buffer_km is None or isinstance(given, str):
         raise InputError(
@@ -342,7 +377,7 @@ def _read_upload(
         )
     if isinstance(geom, Point) and gps:
         said.append(single_point_note(name, geom, buffer_km))
-    return geom, buffer_km, said
+    return geom, buffer_km, said, ground.span
 
 
 def record_search(
@@ -397,6 +432,7 @@ def record_search(
         time_text,
     )
     from geosleuth.geometry import Area, Point
+    from geosleuth.gpsfiles import thin_track, time_notes
     from geosleuth.locate import append_items, search_item, search_vs_as_of
 
     if not isinstance(body, dict):
@@ -420,9 +456,14 @@ def record_search(
     clock = parse_time(body["time"], "time") if body.get("time") is not None else None
     pd = body.get("pd")
     if isinstance(pd, bool) or not isinstance(pd, (int, float)) or not 0 < pd <= 1:
+        hint = (
+            percent_hint(float(pd))
+            if isinstance(pd, (int, float)) and not isinstance(pd, bool)
+            else ""
+        )
         raise InputError(
             "'pd', the probability of detection in the area, must be a number "
-            f"with 0 < pd ≤ 1. Got {shown(pd, 40)} instead.",
+            f"with 0 < pd ≤ 1. Got {shown(pd, 40)} instead{hint}.",
             field="pd",
         )
     if "centre" in body and "center" in body:
@@ -433,6 +474,7 @@ def record_search(
     centre = body.get("centre", body.get("center"))
     area: Geometry
     read_said: list[str] = []  # what reading the GPS file warned of
+    span: TimeSpan | None = None  # the times of the GPS file
     if upload is None and body.get("buffer_km") is not None:
         raise InputError(
             f"'buffer_km' is the distance searched around the track of a GPS file "
@@ -450,7 +492,7 @@ def record_search(
     written: list[float] = []
     if upload is not None:
         given = GPS_FIELD
-        area, buffer_km, read_said = _read_upload(upload, body)
+        area, buffer_km, read_said, span = _read_upload(upload, body)
     elif centre is None:
         given = "box"
         written = w, s, e, n = _numbers(
@@ -503,13 +545,22 @@ def record_search(
         counts="an estimate",
     )
 
+    thinned: list[str] = []  # a long track thinned before it is written
+
     def build(current: Case) -> list[Searched]:
         case_as_of.append(current.as_of)
         new_id = free_search_id((i.id for i in current.items), day)
+        # review r211, L7: a day's 1 s log thinned, well within its buffer
+        ground, said = (
+            thin_track(area, buffer_km, current.grid.cell_km, upload.shown)
+            if upload is not None
+            else (area, None)
+        )
+        thinned[:] = [said] if said else []
         item = search_item(
             new_id,
             day=day,
-            area=area,
+            area=ground,
             pd=pd,
             buffer_km=buffer_km,
             speaker=speaker,
@@ -537,6 +588,12 @@ def record_search(
     with collected_warnings() as found:
         items = append_items(case_path, build)
     notes = list(found)
+    # the file's times against 'date' and 'time' (review r211, M6)
+    off_day, timed = (
+        time_notes(upload.shown, span, day, clock, _file_names())
+        if upload is not None
+        else ([], [])
+    )
     as_of = case_as_of[0] if case_as_of else None
     stands = search_vs_as_of(items, as_of)
     if as_of is not None and stands == "after":
@@ -551,6 +608,7 @@ def record_search(
             f"The case's as_of is {as_of_text(as_of)} and this search has no time: "
             "an estimate counts it as made by then. Give its 'time' if it was later."
         )
+    notes.extend([*thinned, *timed])
     added = [
         {
             "id": it.id,
@@ -563,7 +621,7 @@ def record_search(
         }
         for it in items
     ]
-    said = [*read_said, *(checked[0].warnings if checked else [])]
+    said = [*read_said, *(checked[0].warnings if checked else []), *off_day]
     return {
         "added": added,
         "notes": notes,
@@ -575,7 +633,9 @@ _BOX = ("west", "south", "east", "north")
 _DISC = ("lon", "lat", "radius_km")
 
 
-def search_from_form(fields: dict[str, str]) -> dict[str, Any]:
+def search_from_form(
+    fields: dict[str, str], *, with_file: bool = False
+) -> dict[str, Any]:
     """The JSON body of :func:`record_search` from the case page's form.
 
     The form has ``date``, ``time``, ``pd``, ``team``, ``note`` and the area as
@@ -583,7 +643,10 @@ def search_from_form(fields: dict[str, str]) -> dict[str, Any]:
     ``radius_km`` (a disc), or ``buffer_km``, the buffer of an uploaded GPS
     file's track (:class:`Upload`); empty fields count as not given. Each number
     is parsed here, so its error names its own field; :func:`record_search`
-    checks the rest.
+    checks the rest. ``with_file``: a GPS file was sent with the form, so that
+    a disc's field sent with it is named as such, not as half a disc
+    ("Give the whole disc: lon, lat missing" for a file's ``radius_km``,
+    review r211, L5).
 
     Raises
     ------
@@ -624,6 +687,20 @@ def search_from_form(fields: dict[str, str]) -> dict[str, Any]:
         given = [k for k in keys if fields.get(k)]
         if not given:
             continue
+        if with_file and name == "centre":
+            raise InputError(
+                (
+                    f"With a GPS file ({GPS_FIELD!r}) give 'buffer_km', the "
+                    "distance searched around its track or point in km, not "
+                    "'radius_km' (a disc's, with 'lon' and 'lat')."
+                )
+                if given == ["radius_km"]
+                else (
+                    f"Give the searched area once: the GPS file {GPS_FIELD!r} or "
+                    f"a disc ({', '.join(given)} given), not both."
+                ),
+                field=given[0],
+            )
         if len(given) < len(keys):
             missing = [k for k in keys if k not in given]
             raise InputError(
