@@ -4,7 +4,7 @@
 KML; the service's ``POST /api/cases/{id}/searched`` (and the case page's form)
 took only a box or a disc. It now takes the file too, multipart as ``gps``
 with ``buffer_km``, read by the same code
-(:func:`geosleuth.gpsfiles.read_search_file`) and checked by the same checks
+(:func:`geosleuth.gpsfiles.read_search_ground`) and checked by the same checks
 (:func:`geosleuth.casefile.check_search`), with the same warnings.
 """
 

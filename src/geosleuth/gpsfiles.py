@@ -32,8 +32,8 @@ M6); they change nothing that is recorded.
 The XML is parsed with the standard library's expat, refusing any document type
 declaration (``<!DOCTYPE``), so no entity can be declared, let alone expanded.
 
-:func:`read_search_file` reads what a search's file may be, GeoJSON, GPX or KML
-(:func:`read_search_ground`, with the file's span of times):
+:func:`read_search_ground` reads what a search's file may be, GeoJSON, GPX or
+KML, with the file's span of times:
 ``geosleuth searched --geojson`` and the service's uploaded ``gps`` file both
 read it there, each naming its own inputs in messages (:class:`FileNames`), and
 :func:`single_point_note` says the same of a file of one point.
@@ -47,7 +47,7 @@ import math
 import re
 import warnings
 import xml.parsers.expat
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -70,7 +70,6 @@ __all__ = [
     "TimeSpan",
     "is_gps_file",
     "read_gps_file",
-    "read_search_file",
     "read_search_ground",
     "single_point_note",
     "thin_track",
@@ -184,10 +183,15 @@ def _span(stamps: list[str]) -> TimeSpan | None:
 
 @dataclass(frozen=True)
 class SearchGround:
-    """A search's file as read: its geometry, and the span of its times (if any)."""
+    """A search's file as read: its geometry, times and format.
+
+    ``span`` is the span of its points' times (if any), ``gps`` whether it was
+    read as GPX or KML (not GeoJSON).
+    """
 
     geometry: Geometry
     span: TimeSpan | None = None
+    gps: bool = False
 
 
 @dataclass
@@ -722,14 +726,10 @@ def is_gps_file(path: PathLike, *, where: str | None = None) -> bool:
     return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
 
 
-def read_search_file(
-    path: PathLike,
-    *,
-    where: str | None = None,
-    option: str | None = None,
-    names: FileNames = CLI_NAMES,
-) -> Geometry:
-    """The ground a search covered, from a GeoJSON, GPX or KML file.
+def read_search_ground(
+    path: PathLike, *, where: str | None = None, names: FileNames = CLI_NAMES
+) -> SearchGround:
+    """The ground a search covered, from a GeoJSON, GPX or KML file, and its times.
 
     What ``geosleuth searched --geojson`` reads, and the service's uploaded
     ``gps`` file: a GPX or KML file (:func:`is_gps_file`) as
@@ -737,8 +737,12 @@ def read_search_file(
     FeatureCollection (its polygons as one area, or its lines as one track;
     a UTF-8 byte-order mark, as some Windows tools write, is allowed). A
     polygon that encloses no area (one point thrice) is refused: recorded, it
-    could never count. :func:`read_search_ground` gives the span of the
-    file's times with it.
+    could never count.
+
+    The span is that of the times the points read carry (GPX ``<time>``; KML
+    ``<when>``, ``TimeStamp``, ``TimeSpan``); None for GeoJSON, and for a file
+    whose points carry none. :func:`time_notes` sets it against the search's
+    date and time. ``gps`` says whether the file was read as GPX or KML.
 
     Parameters
     ----------
@@ -746,8 +750,6 @@ def read_search_file(
         The file.
     where : str or None, default None
         How messages name it (an upload's name); None: ``path``.
-    option : str or None, default None
-        How messages name the input that takes the file; None: ``names``'s.
     names : FileNames, default CLI_NAMES
         How messages name the inputs that go with the file (the command's
         options, or the service's fields).
@@ -756,21 +758,6 @@ def read_search_file(
     ------
     InputError
         If it cannot be read, or holds no shape that one search can be.
-    """
-    if option is not None:
-        names = replace(names, option=option)
-    return read_search_ground(path, where=where, names=names).geometry
-
-
-def read_search_ground(
-    path: PathLike, *, where: str | None = None, names: FileNames = CLI_NAMES
-) -> SearchGround:
-    """:func:`read_search_file`'s geometry, with the span of the file's times.
-
-    The span is that of the times the points read carry (GPX ``<time>``; KML
-    ``<when>``, ``TimeStamp``, ``TimeSpan``); None for GeoJSON, and for a file
-    whose points carry none. :func:`time_notes` sets it against the search's
-    date and time.
     """
     where = str(path) if where is None else where
     gps = is_gps_file(path, where=where)
@@ -801,7 +788,7 @@ def read_search_ground(
                 f"The {'file' if gps else 'GeoJSON'} {where}: {exc.message}",
                 path=where,
             ) from None
-    return SearchGround(geom, span)
+    return SearchGround(geom, span, gps)
 
 
 def time_notes(

@@ -54,7 +54,6 @@ from geosleuth.geometry import (
 )
 from geosleuth.gpsfiles import (
     TimeSpan,
-    is_gps_file,
     read_search_ground,
     single_point_note,
     thin_track,
@@ -205,7 +204,7 @@ def _area_from_options(
         _no_radius(radius_km, what)
         return geom, 0.0, ground.span
     buffer_km = _check_radius(radius_km, what)
-    if isinstance(geom, Point) and is_gps_file(geojson):
+    if isinstance(geom, Point) and ground.gps:
         # review r105, L7: a track of one fix is most often a recording that
         # broke off, and a point searched is far less than a track walked
         warnings.warn(

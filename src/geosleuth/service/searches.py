@@ -9,7 +9,7 @@ replaced atomically.
 The searched ground may instead be a GPS file a team's unit gave back (GPX or
 KML, or GeoJSON), uploaded with the form's fields (:class:`Upload`): it is read
 as ``geosleuth searched --geojson FILE --buffer-km W`` reads it
-(:func:`geosleuth.gpsfiles.read_search_file`), and warned of alike.
+(:func:`geosleuth.gpsfiles.read_search_ground`), and warned of alike.
 """
 
 from __future__ import annotations
@@ -313,18 +313,17 @@ def _read_upload(
     """The searched ground of an uploaded GPS file, its buffer and what was said.
 
     Read as ``geosleuth searched --geojson FILE --buffer-km W`` reads it
-    (:func:`geosleuth.gpsfiles.read_search_file`), under its own name: a
+    (:func:`geosleuth.gpsfiles.read_search_ground`), under its own name: a
     track or a point needs a positive ``buffer_km``, an area is searched as
     drawn (a ``buffer_km`` with it is refused, not dropped); the waypoints
     or routes left out beside a track, a file of routes only, and a file of
-    one point, are warned of. Also the span of the file's times
-    (:func:`geosleuth.gpsfiles.read_search_ground`).
+    one point, are warned of. Also the span of the file's times.
     """
     import tempfile
 
     from geosleuth.evidence import MAX_KM
     from geosleuth.geometry import Area, Point
-    from geosleuth.gpsfiles import is_gps_file, read_search_ground, single_point_note
+    from geosleuth.gpsfiles import read_search_ground, single_point_note
 
     _no_box_with_file(body)
     name = upload.shown
@@ -349,7 +348,6 @@ def _read_upload(
             except InputError as exc:
                 exc.field = GPS_FIELD
                 raise
-        gps = is_gps_file(path, where=name)
     geom = ground.geometry
     said = [str(w.message) for w in caught if issubclass(w.category, GeosleuthWarning)]
     given = body.get("buffer_km")
@@ -375,7 +373,7 @@ def _read_upload(
             f"circumference). Got {shown(given, 40)} instead.",
             field="buffer_km",
         )
-    if isinstance(geom, Point) and gps:
+    if isinstance(geom, Point) and ground.gps:
         said.append(single_point_note(name, geom, buffer_km))
     return geom, buffer_km, said, ground.span
 
