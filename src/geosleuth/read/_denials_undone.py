@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from geosleuth.read._denied_owners import FORCE_BODIES, FORCE_MEMBERS
+from geosleuth.read._denied_owners import LONG_AGO, TAKERS
 from geosleuth.read._told_again import GIVING_REASON, _in_custody, told_kind
 
 __all__ = ["but_joined", "confirmed_next", "counterfactual", "undone"]
@@ -44,9 +44,6 @@ _HELD_AFTER = frozenset(
     {"release", "free", "bail", "hold", "transfer", "extradite", "charge", "jail",
      "imprison", "surrender", "hand"}
 )  # fmt: skip
-#: Those who take one in, whose deed a reason may say it was: "saying *the
-#: army* had detained him".
-_TAKERS = FORCE_BODIES | FORCE_MEMBERS | {"troop", "force", "authority", "guard"}
 #: Nouns of a denial or claim, and verbs that dispute it: "*a claim* his lawyer
 #: *disputed*".
 _CLAIMS = frozenset({"claim", "statement", "assertion", "denial", "account", "version"})
@@ -302,13 +299,12 @@ def _grants(clause: Any, said: Any) -> bool:
 
 #: Words of a date that is not the day of an event just told: "released from
 #: prison *in 2015*", "*years ago*".
-_ANOTHER_TIME = re.compile(r"(?i)\b(?:1[89]\d\d|20\d\d|years?|ago|decades?)\b")
 
 
 def _another_time_or_place(clause: Any) -> bool:
     """Whether ``clause`` names a time or place of its own: "*in 2015*"."""
     return any(
-        (t.ent_type_ == "DATE" and _ANOTHER_TIME.search(t.text) is not None)
+        (t.ent_type_ == "DATE" and LONG_AGO.search(t.text) is not None)
         or t.ent_type_ in ("GPE", "LOC", "FAC")
         for t in clause.subtree
     )
@@ -316,7 +312,7 @@ def _another_time_or_place(clause: Any) -> bool:
 
 def _a_taker(tok: Any) -> bool:
     """Whether ``tok`` is a force that takes one in: "the army", "soldiers"."""
-    return tok.lemma_.lower() in _TAKERS or tok.lower_ in _TAKERS
+    return tok.lemma_.lower() in TAKERS or tok.lower_ in TAKERS
 
 
 def confirmed_next(denial: Any) -> bool:

@@ -16,6 +16,7 @@ arrests and by :mod:`geosleuth.read.life` for deaths (reviews r64, r65, r86).
 
 from __future__ import annotations
 
+import re
 import weakref
 from collections import Counter
 from collections.abc import Collection, Sequence
@@ -37,6 +38,8 @@ __all__ = [
     "EVENT_NOUNS",
     "FORCE_BODIES",
     "FORCE_MEMBERS",
+    "LONG_AGO",
+    "TAKERS",
     "WHERE_NOUNS",
     "described_only",
     "event_elsewhere",
@@ -253,6 +256,11 @@ def _killer_told(owner: Any, words: _DocWords) -> bool:
 FORCE_BODIES = frozenset({"police", "army", "military", "navy"})
 #: Their members, each one person (:data:`_OFFICERS`): "*a police officer*".
 FORCE_MEMBERS = frozenset({"officer", "policeman", "agent", "soldier", "marine"})
+#: Who may lead one away in an arrest, or undo a denial by confirming it: a force,
+#: its members, "the authorities", a guard.
+TAKERS = FORCE_BODIES | FORCE_MEMBERS | {"troop", "force", "authority", "guard"}
+#: A time long past in a date: "*in 2015*", "*years ago*", "*for decades*".
+LONG_AGO = re.compile(r"(?i)\b(?:1[89]\d\d|20\d\d|years?|ago|decades?)\b")
 #: Forces whose killing of the target makes "the suspect" maybe the one killed.
 _FORCES = FORCE_BODIES | FORCE_MEMBERS | {"troop", "force", "commando"}
 #: Verbs of a killing, whose doer "the suspect" may be.

@@ -25,6 +25,7 @@ from geosleuth.read._denied_owners import (
     DENYING_BACK,
     EVENT_KINDS,
     EVENT_NOUNS,
+    LONG_AGO,
     described_only,
     gender_told,
     the_ones_told,
@@ -450,7 +451,7 @@ def _reason_a_death(verb: Any) -> bool:
         and _a_death_of_him(c)
         and not any(k.dep_ == "neg" for k in c.children)
         and not any(
-            t.ent_type_ == "DATE" and _LONG_AGO.search(t.text) for t in c.subtree
+            t.ent_type_ == "DATE" and LONG_AGO.search(t.text) for t in c.subtree
         )
         for r in _reasons(verb)
         for c in r.children
@@ -458,7 +459,6 @@ def _reason_a_death(verb: Any) -> bool:
 
 
 #: Words of a date long before the death told: "dead *for years*", "*in 2015*".
-_LONG_AGO = re.compile(r"(?i)\b(?:1[89]\d\d|20\d\d|years?|decades?|ago)\b")
 #: Verbs of a death, in a reason given: "*shot* by his own bodyguards".
 _DEATH_REASONS = frozenset(
     {"shoot", "stab", "behead", "strangle", "poison", "hang", "gun", "drown"}

@@ -30,8 +30,7 @@ from geosleuth.read._denials_undone import (
 from geosleuth.read._denied_owners import (
     DENYING_BACK,
     EVENT_NOUNS,
-    FORCE_BODIES,
-    FORCE_MEMBERS,
+    TAKERS,
     WHERE_NOUNS,
     described_only,
     gender_told,
@@ -784,8 +783,6 @@ _HELD_BY = {"under": frozenset({"arrest", "guard"}), "behind": frozenset({"bar"}
 #: Things of a force that one in them is held by: "seen *in police hands*",
 #: "*in the hands of police*", "bundled *into a police car*".
 _HELD_IN = frozenset({"hand", "car", "van", "vehicle", "truck"})
-#: Those whose leading one away is an arrest: "seen being led away *by soldiers*".
-_TAKERS = FORCE_BODIES | FORCE_MEMBERS | {"troop", "force", "authority", "guard"}
 #: Verbs of an arrest, of a seeing's doing, that tell no seeing of their own:
 #: "seen *being handcuffed*".
 _HANDCUFFING = frozenset({"handcuff", "shackle"})
@@ -880,7 +877,7 @@ def _held(prep: Any, place: Any) -> bool:
     "in custody", "in handcuffs", "in jail", "in a cell" (:data:`_HELD`);
     "under arrest", "behind bars" (:data:`_HELD_BY`); "in police hands",
     "in the hands of police", "into a police car" (:data:`_HELD_IN`, of a
-    force: :data:`_TAKERS`).
+    force: :data:`TAKERS`).
     """
     word, lemma = prep.lower_, place.lemma_.lower()
     if word in ("in", "into") and lemma in _HELD:
@@ -898,7 +895,7 @@ def _held(prep: Any, place: Any) -> bool:
         for g in c.children
         if g.dep_ == "pobj"
     ]
-    return any(g.lemma_.lower() in _TAKERS for g in whose)
+    return any(g.lemma_.lower() in TAKERS for g in whose)
 
 
 #: Verbs and nouns of one who comes to a jail, not held in it: "seen in jail
@@ -963,7 +960,7 @@ def _held_by(place: Any) -> bool:
         for g in c.children
         if g.dep_ == "pobj"
     ]
-    return all(g.lemma_.lower() in _TAKERS for g in keepers)
+    return all(g.lemma_.lower() in TAKERS for g in keepers)
 
 
 def _led_away(verb: Any) -> bool:
@@ -982,7 +979,7 @@ def _led_away(verb: Any) -> bool:
     if not (along & {"away", "off"} or lemma in _TAKING):
         return False
     return any(
-        g.dep_ == "pobj" and g.lemma_.lower() in _TAKERS
+        g.dep_ == "pobj" and g.lemma_.lower() in TAKERS
         for c in verb.children
         if c.dep_ == "agent"
         for g in c.children

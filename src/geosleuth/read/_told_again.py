@@ -129,14 +129,16 @@ def _may_be_told(pronoun: Any, before: Any, target: Target | None) -> bool:
     )
 
 
+#: Those whose arrest is the arrest denied, not a detail of it: "denied that
+#: he had been detained *by police*".
+_ARRESTERS = frozenset({"police", "authority", "authorities", "policeman", "officer"})
+#: Those who do a deed told, whoever did it: "that *anyone* had seen him".
+_ANYONE = frozenset({"anyone", "anybody", "someone", "somebody"})
 #: Those who may do the deed told, as the subject of a clause whose object is
 #: the one told of: "denied that *officers* had arrested him", "that *anyone*
 #: had seen him"; or as the one who denies, of "they" or of no subject: "*police*
 #: denied that they had detained him", "*police* denied having arrested him".
-_DOERS = frozenset(
-    {"anyone", "anybody", "someone", "somebody", "police", "authority",
-     "authorities", "policeman", "officer"}
-)  # fmt: skip
+_DOERS = _ANYONE | _ARRESTERS
 
 
 def _the_one_taken(clause: Any, subject: Any, before: Any) -> Any:
@@ -174,10 +176,6 @@ def _the_one_taken(clause: Any, subject: Any, before: Any) -> Any:
     return objects[0]
 
 
-#: Those who do a deed told, whoever did it: "that *anyone* had seen him".
-_ANYONE = frozenset({"anyone", "anybody", "someone", "somebody"})
-
-
 def _done_by_others(clause: Any, before: Any) -> bool:
     """Whether the clause ``before`` tells its deed done by others than ``clause``'s.
 
@@ -210,10 +208,15 @@ def _done_by_others(clause: Any, before: Any) -> bool:
 
 #: Police who may see one, those who arrest (:data:`_ARRESTERS`) and more: "*a
 #: patrol* spotted him".
-_POLICE_SEERS = frozenset(
-    {"police", "authority", "authorities", "policeman", "officer", "patrol", "cop",
-     "policewoman", "constable", "trooper", "deputy", "detective"}
-)  # fmt: skip
+_POLICE_SEERS = _ARRESTERS | {
+    "patrol",
+    "cop",
+    "policewoman",
+    "constable",
+    "trooper",
+    "deputy",
+    "detective",
+}
 #: Words that call one who saw wrong: "said the witness was *mistaken*".
 _WRONG = frozenset({"mistaken", "wrong", "lying", "confused"})
 
@@ -397,9 +400,6 @@ def _adds_detail(clause: Any, before: Any) -> bool:
     return False
 
 
-#: Those whose arrest is the arrest denied, not a detail of it: "denied that
-#: he had been detained *by police*".
-_ARRESTERS = frozenset({"police", "authority", "authorities", "policeman", "officer"})
 #: Verbs of a report, which "as" makes no detail: "arrested, *as reported*".
 _AS_TOLD = frozenset({"report", "say", "claim", "allege", "state"})
 #: Times that agree with, or are vaguer than, a day told before: "arrested

@@ -273,7 +273,8 @@ def _serving(gaz: Gazetteer, town: int, name: str = "") -> int:
     if len(pool) == 1:
         return pool[0]
     keys = {norm_key(place.name), norm_key(name)} - {""}
-    own = [p for p in pool if any((p, 2) in gaz.airport_ids(k) for k in keys)]
+    by_town = {p for k in keys for p, q in gaz.airport_ids(k) if q == 2}
+    own = [p for p in pool if p in by_town]
     return own[0] if len(own) == 1 else -1
 
 

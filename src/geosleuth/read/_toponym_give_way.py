@@ -394,17 +394,12 @@ def _coheres(
     live: list[_Span],
     gaz: Gazetteer,
     home: Place | None = None,
-    *,
-    named: bool = False,
 ) -> bool:
     """Whether the town ``s`` picked lies among the document's other places.
 
     In a division that another name names, or within ``COHERENT_KM`` of another
     town (or of the document's ``home``); or the document names no other town.
-    The names that lend nothing (:func:`lends_nothing`) are not counted, nor,
-    where ``named``, those that the NER reads in an organisation's name:
-    "Ibarra" of "Rodrigo Salcedo Ibarra" (tagged ORG) is no town in Ecuador
-    that "North Badiraguato" must lie near.
+    The names that lend nothing (:func:`lends_nothing`) are not counted.
     """
     pid = s.pick
     where = (gaz.country_code(pid), gaz.admin1_code(pid))
@@ -416,7 +411,6 @@ def _coheres(
         and t.role == "place"
         and norm_key(t.text) != key
         and not lends_nothing(t, gaz)
-        and not (named and t.ner == "ORG")
     ]
     if any(
         gaz.kind(p) == "admin" and (gaz.country_code(p), gaz.admin1_code(p)) == where
@@ -442,8 +436,7 @@ def _coheres(
 #: it (a comma alone would join a list: "Leeds, London and Paris").
 _IN_TOWN = re.compile(
     r"\s+in\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?"
-    r"|,\s+(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?"
-    r"|central)\s+"
+    r"|,\s+" + _COMPASS_WORD.pattern + r"\s+"
 )
 
 

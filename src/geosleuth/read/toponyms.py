@@ -331,7 +331,7 @@ def find_toponyms(
     _resolve(spans, gaz, text, home)
     _unplace_far(spans, gaz)
     place_airports(text, gaz, spans, home)  # "Heathrow airport", after the rest
-    return _to_mentions(spans, gaz, placed=True)
+    return _to_mentions(spans, gaz)
 
 
 def _entities(text: str, nlp: Any, doc: Any) -> list[tuple[int, int, str]]:
@@ -361,14 +361,10 @@ def _unplace_far(spans: list[_Span], gaz: Gazetteer) -> None:
         s.pick = -1  # "Kata Beach" beside Bangkok: a beach, not Kata far away
 
 
-def _to_mentions(
-    spans: Iterable[_Span], gaz: Gazetteer, placed: bool = False
-) -> list[Mention]:
-    """One mention per span; ``placed``: :func:`_unplace_far` has been done."""
+def _to_mentions(spans: Iterable[_Span], gaz: Gazetteer) -> list[Mention]:
+    """One mention per span (after :func:`_unplace_far`)."""
     spans = list(spans)
     out: list[Mention] = []
-    if not placed:
-        _unplace_far(spans, gaz)
     picked = [s for s in spans if s.pick >= 0]
     for s in spans:
         if s.pick < 0 or s.role == "person":
@@ -533,6 +529,7 @@ def resolve_toponyms(
             sp.qualifier = (name, "")
         made.append(sp)
     _resolve(made, gaz, text, home)
+    _unplace_far(made, gaz)
     by_pos = {(m.start, m.end): m for m in _to_mentions(made, gaz)}
     return [
         by_pos.get((s.start, s.end))
